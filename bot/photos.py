@@ -70,6 +70,8 @@ FORMAT_EXT = {
     "BMP": "bmp",
 }
 ALLOWED_EXTS = frozenset(FORMAT_EXT.values())
+#: What Image.open may try (MPO files are opened by the JPEG plugin).
+OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP")
 
 #: Thumbnail bounding box (longest side, pixels) and JPEG quality.
 THUMB_SIZE = 320
@@ -189,7 +191,7 @@ def _open(data: bytes) -> _Decoded:
     if len(data) > MAX_BYTES:
         raise PhotoError(f"file too large: {len(data)} bytes > {MAX_BYTES}")
     try:
-        img = Image.open(io.BytesIO(data), formats=list(FORMAT_EXT))
+        img = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except Image.DecompressionBombError as exc:
         raise PhotoError(f"image too large: {exc}") from exc
     except Exception as exc:  # UnidentifiedImageError and plugin errors
