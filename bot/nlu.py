@@ -1,0 +1,378 @@
+"""Chinese text understanding for the planting flow and the FAQ matcher.
+
+Pure functions only: no app, database or file access. The species table is
+passed in by the caller, as loaded from ``messages/species.toml``:
+
+    {canonical_name: {"aliases": [...], "not_aliases": [...], ...}, ...}
+
+A plain ``{canonical_name: [alias, ...]}`` mapping is accepted as well.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+# --- normalisation -----------------------------------------------------------
+
+# Colloquial, Cantonese and common typo forms -> the form used in the
+# knowledge. Applied longest key first, after full-width -> half-width.
+SYNONYMS: dict[str, str] = {
+    "啥时候": "什么时候", "啥时间": "什么时候", "什么时间": "什么时候", "几时": "什么时候",
+    "什么时侯": "什么时候", "啥时": "什么时候", "何时": "什么时候", "神马时候": "什么时候",
+    "哪个时候": "什么时候", "什么季节": "什么时候", "啥季节": "什么时候",
+    "神马": "什么", "什麽": "什么", "乜嘢": "什么", "咩": "什么", "啥子": "什么", "啥": "什么",
+    "怎摸": "怎么", "怎莫": "怎么", "咋个": "怎么", "咋": "怎么", "怎样": "怎么",
+    "如何": "怎么", "点样": "怎么", "点种": "怎么种", "怎么办好": "怎么办",
+    "边度": "哪里", "哪儿": "哪里", "哪边": "哪里", "啥地方": "哪里", "什么地方": "哪里",
+    "挖坑": "挖树穴", "树坑": "树穴", "坑": "树穴", "种植穴": "树穴", "穴": "树穴",
+    "树树穴": "树穴",
+    "移栽": "移种", "栽种": "种", "栽": "种", "植树": "种树", "种植": "种",
+    "淋水": "浇水", "淋": "浇", "灌水": "浇水", "喝水": "浇水",
+    "落肥": "施肥", "下肥": "施肥", "放肥": "施肥", "上肥": "施肥", "施费": "施肥",
+    "落雨": "下雨", "打风": "台风", "刮台风": "台风", "台风天": "台风",
+    "树头": "根部", "树蔸": "根部", "树根": "根",
+    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "佢": "它",
+    "可唔可以": "可不可以", "得唔得": "行不行", "好唔好": "好不好",
+    "树苗子": "树苗", "苗子": "树苗", "小苗": "树苗",
+    "蔫巴": "蔫", "打蔫": "蔫", "焉了": "蔫了", "耷拉": "蔫",
+    "嘛": "吗", "麽": "吗",
+}
+_SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
+_SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
+
+_CJK = "\u4e00-\u9fff"
+_KEEP_RE = re.compile(rf"[^{_CJK}0-9a-z.]+")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width letters, digits and punctuation -> ASCII (NFKC)."""
+    return unicodedata.normalize("NFKC", text or "")
+
+
+def normalize(text: str) -> str:
+    """Canonical form for matching: half-width, lower case, no punctuation,
+    emoji or whitespace, colloquial synonyms replaced."""
+    text = to_halfwidth(text).lower()
+    text = _KEEP_RE.sub("", text)
+    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "", text)
+    return _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], text)
+
+
+# --- chit-chat ---------------------------------------------------------------
+
+_CHITCHAT = {
+    "你好", "您好", "你们好", "大家好", "在吗", "在不在", "在么", "有人吗", "有人在吗",
+    "谢谢", "多谢", "谢谢你", "谢谢您", "感谢", "非常感谢", "谢啦", "多谢晒", "唔该",
+    "好的", "好", "好滴", "好嘞", "好吧", "行", "可以", "ok", "okay", "收到", "知道了",
+    "明白", "明白了", "懂了", "嗯", "嗯嗯", "哦", "哦哦", "噢", "喔", "啊", "哈",
+    "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安",
+    "辛苦了", "辛苦", "再见", "拜拜", "拜", "hello", "hi", "哈喽", "嗨",
+    "点赞", "赞", "厉害", "不错", "真棒", "棒", "加油", "没事", "没事了", "没有了",
+}
+_CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
+
+
+def is_chitchat(text: str) -> bool:
+    """Greetings, thanks, acknowledgements, laughter, emoji-only messages."""
+    if not (text or "").strip():
+        return False
+    norm = normalize(text)
+    if not norm:  # emoji / punctuation only, e.g. "👍"
+        return True
+    return _only_chitchat_words(norm)
+
+
+_CHITCHAT_BY_LEN = sorted(_CHITCHAT, key=len, reverse=True)
+
+
+def _only_chitchat_words(norm: str) -> bool:
+    """'好的谢谢', '你好在吗', '谢谢老师' are chit-chat through and through."""
+    while norm:
+        if _CHITCHAT_RE.match(norm):
+            return True
+        word = next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
+        if word is None:
+            return False
+        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅)+", "", norm[len(word):])
+    return True
+
+
+# --- numbers and counts --------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "俩": 2,
+           "三": 3, "叁": 3, "仨": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
+           "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
+_NUM = rf"(?:\d+|[{_CN_NUM}]+)"
+# 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs.
+MEASURE_WORDS = "棵株颗科课丛兜蔸根"
+_MEASURE = rf"[{MEASURE_WORDS}]"
+
+_VAGUE_RE = re.compile(
+    rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
+    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}")
+
+
+@dataclass(frozen=True)
+class CountResult:
+    """A tree count found in text. ``count`` is None when ``vague``."""
+    count: int | None
+    vague: bool
+    unit: str
+    matched: str
+
+
+def chinese_to_int(text: str) -> int | None:
+    """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total, current = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            if current is not None and current != 0:  # '三四' is a range, not a number
+                return None
+            current = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if current is None else current) * _UNITS[ch]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def _is_range(num: str) -> bool:
+    """'三四', '两三', '五六' are ranges of two adjacent digits."""
+    return len(num) == 2 and num[0] in _DIGITS and num[1] in _DIGITS and num[0] not in "零〇"
+
+
+def parse_count(text: str) -> CountResult | None:
+    """The first tree count in ``text`` (number + measure word), or None.
+
+    Vague counts ('几棵', '十几棵', '好几棵', '两三棵', '一些') give
+    ``CountResult(count=None, vague=True, ...)`` so the bot can ask.
+    """
+    text = to_halfwidth(text or "")
+    match = re.search(rf"({_NUM})\s*({_MEASURE})", text)
+    if match and not _is_range(match.group(1)):
+        value = chinese_to_int(match.group(1))
+        if value is not None and value > 0:
+            return CountResult(value, False, match.group(2), match.group(0))
+    vague = _VAGUE_RE.search(text)
+    if vague:
+        return CountResult(None, True, "", vague.group(0))
+    return None
+
+
+def _mu_value(num: str) -> float | None:
+    try:
+        return float(num)
+    except ValueError:
+        value = chinese_to_int(num)
+        return float(value) if value is not None else None
+
+
+_SQM_PER_MU = 2000 / 3
+
+
+def parse_area_mu(text: str) -> float | None:
+    """Area in 亩: '2.5亩', '两亩', '半亩', '1亩半', '一亩半', '1000平方米'."""
+    text = to_halfwidth(text or "")
+    if re.search(r"(?<![\d" + _CN_NUM + r"])半亩", text):
+        return 0.5
+    match = re.search(rf"(\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*亩(半)?", text)
+    if match:
+        value = _mu_value(match.group(1))
+        if value is not None:
+            return value + (0.5 if match.group(2) else 0.0)
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(?:平方米|平米|㎡|m2)", text)
+    if match:
+        return round(float(match.group(1)) / _SQM_PER_MU, 2)
+    return None
+
+
+# --- species -------------------------------------------------------------------
+
+# A one-character name (桃, 李, 柿, 竹) only counts when the character
+# stands alone: after these characters or at the start of the text.
+_SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 ") | set("0123456789") | set(_CN_NUM)
+
+
+def _alias_pairs(species_table: Mapping) -> list[tuple[str, str]]:
+    pairs = []
+    for name, info in species_table.items():
+        aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+        pairs += [(name, name)] + [(alias, name) for alias in aliases]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _not_aliases(species_table: Mapping) -> list[str]:
+    words = []
+    for info in species_table.values():
+        if isinstance(info, Mapping):
+            words += list(info.get("not_aliases", []))
+    return words
+
+
+def _single_char_ok(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in _SINGLE_BEFORE
+
+
+def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
+    """(canonical name, matched text) of the first species mentioned, or (None, '').
+
+    The longest alias wins at each position ('小叶榄仁' over '榄仁');
+    look-alikes listed as ``not_aliases`` ('杨桃', '番石榴') are ignored.
+    """
+    text = to_halfwidth(text or "")
+    for word in _not_aliases(species_table):
+        text = text.replace(word, "＿" * len(word))
+    best: tuple[int, int, str, str] | None = None
+    for alias, name in _alias_pairs(species_table):
+        start = text.find(alias)
+        while start >= 0 and len(alias) == 1 and not _single_char_ok(text, start):
+            start = text.find(alias, start + 1)
+        if start >= 0 and (best is None or (start, -len(alias)) < (best[0], -best[1])):
+            best = (start, len(alias), name, alias)
+    return (best[2], best[3]) if best else (None, "")
+
+
+_PLANT_NOISE_RE = re.compile(
+    rf"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    rf"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
+
+
+def extract_unknown_species(text: str) -> str | None:
+    """The tree name next to a count, for species not in the table.
+
+    '种了3棵芒果' -> '芒果'; '3棵芒果树' -> '芒果'; '黄皮两棵' -> '黄皮'.
+    """
+    text = to_halfwidth(text or "")
+    after = re.search(rf"{_NUM}\s*{_MEASURE}\s*([{_CJK}]{{1,8}})", text)
+    before = re.search(rf"([{_CJK}]{{1,8}}?)\s*{_NUM}\s*{_MEASURE}", text)
+    for match in (after, before):
+        if match:
+            name = _PLANT_NOISE_RE.sub("", match.group(1))
+            name = re.sub(r"(树苗|苗木|树|苗)$", "", name) if len(name) > 2 else name
+            if _looks_like_tree_name(name):
+                return name
+    return None
+
+
+def _looks_like_tree_name(name: str) -> bool:
+    if not name or name in ("树", "苗", "树苗", "果树", "小树", "大树"):
+        return False
+    if find_site(name) or re.search(r"亩|[" + _CN_NUM + r"]{2}", name):
+        return False
+    return not re.fullmatch(rf"[{_CN_NUM}]+", name)
+
+
+# --- planting reports ------------------------------------------------------------
+
+SITE_WORDS: dict[str, tuple[str, ...]] = {
+    "党建林": ("党建林",),
+    "主题林": ("主题林",),
+    "示范点": ("示范点", "示范村", "示范基地"),
+    "房前屋后": ("房前屋后", "房前", "屋后", "屋前", "房后", "门口", "门前", "家门口", "屋边", "屋旁", "房子边"),
+    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落"),
+    "路边": ("道路", "路边", "路旁", "村道", "马路", "公路", "路两边", "路两旁", "道路两旁"),
+    "河边": ("河边", "河堤", "河岸", "溪边", "水边", "塘边", "鱼塘", "江边", "堤边", "水塘边"),
+    "校园": ("校园", "学校"),
+    "广场": ("广场", "公园", "祠堂", "文化广场"),
+}
+_SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws),
+                     key=lambda p: len(p[0]), reverse=True)
+
+
+def find_site(text: str) -> str | None:
+    """Canonical site kind mentioned in text ('家门口' -> '房前屋后')."""
+    for word, kind in _SITE_PAIRS:
+        if word in text:
+            return kind
+    return None
+
+
+_QUESTION_RE = re.compile(
+    r"什么|怎么|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|"
+    r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
+    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|\?|？")
+_VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几")
+_PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
+
+
+def is_question(text: str) -> bool:
+    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种')."""
+    text = to_halfwidth(text or "")
+    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text))
+
+
+@dataclass(frozen=True)
+class PlantingText:
+    """What a planting report says. Fields the text does not give are None."""
+    count: int | None
+    vague: bool
+    species: str | None          # canonical name from the table
+    species_text: str            # as written
+    unknown_species: bool        # True: species_text is not in the table
+    site_kind: str | None        # 房前屋后, 庭院, 党建林, 主题林, 路边, 河边, 校园, 示范点, 广场
+    area_mu: float | None
+    proxy_name: str | None       # 代种 <姓名>: the household member planted for
+
+
+_PROXY_RE = re.compile(
+    rf"^\s*代种\s*(?:(?P<spaced>[{_CJK}·]{{2,5}})(?=\s)|(?P<packed>[{_CJK}·]{{2,4}}?)"
+    rf"(?={_NUM}\s*{_MEASURE}|\d|$))")
+
+
+def parse_proxy(text: str) -> tuple[str | None, str]:
+    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise."""
+    match = _PROXY_RE.match(to_halfwidth(text or ""))
+    if not match:
+        return None, text
+    name = match.group("spaced") or match.group("packed")
+    return name, to_halfwidth(text)[match.end():]
+
+
+def parse_planting_text(text: str, species_table: Mapping) -> PlantingText | None:
+    """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
+    '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼'), or None for anything
+    else, questions included."""
+    proxy, body = parse_proxy(text)
+    body = to_halfwidth(body or "").strip()
+    if not body or (is_question(body) and not _vague_report(body)):
+        return None
+    count = parse_count(body)
+    area = parse_area_mu(body)
+    site = find_site(body)
+    species, species_text = find_species(body, species_table)
+    unknown = False
+    if species is None and count is not None:
+        species_text = extract_unknown_species(body) or ""
+        unknown = bool(species_text)
+    has_tree = species is not None or unknown or "树" in body or "苗" in body
+    planted_verb = bool(re.search(r"种了|栽了|种下|种好|种上|补种了?", body))
+    if not (count or area is not None) and not (species and planted_verb):
+        return None
+    if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):
+        return None
+    return PlantingText(
+        count=count.count if count else None, vague=bool(count and count.vague),
+        species=species, species_text=species_text, unknown_species=unknown,
+        site_kind=site, area_mu=area, proxy_name=proxy)
+
+
+def _vague_report(text: str) -> bool:
+    """'今天种了十几棵' is a report with a vague count, not a question."""
+    if not _PAST_RE.search(text):
+        return False
+    stripped = _VAGUE_RE.sub("", text)
+    return not (_QUESTION_RE.search(stripped) or _VAGUE_QUESTION_RE.search(text))
+
+
+def contains_any(text: str, words: Iterable[str]) -> bool:
+    """True if any of ``words`` occurs in ``text``."""
+    return any(w in text for w in words)
