@@ -121,42 +121,39 @@ def test_near_duplicates_are_close_and_different_scenes_are_far():
         assert photos.hamming(a, b) > photos.DEFAULT_NEAR_DUP_BITS
 
 
-def test_exif_time_and_gps_are_read():
-    data = with_exif(
-        scene(2),
-        original="2023:11:02 08:15:30",
-        datetime_="2024:03:05 10:00:00",
-        gps=(("N", (22.0, 30.0, 36.0)), ("E", (113.0, 15.0, 0.0))),
-    )
-    info = photos.analyze(data)
-    assert info.taken_at == "2023-11-02T08:15:30"  # DateTimeOriginal wins
-    assert info.lat == pytest.approx(22.51)
-    assert info.lng == pytest.approx(113.25)
+@pytest.mark.parametrize(
+    "exif, expected",
+    [
+        pytest.param(
+            dict(original="2023:11:02 08:15:30", datetime_="2024:03:05 10:00:00",
+                 gps=(("N", (22.0, 30.0, 36.0)), ("E", (113.0, 15.0, 0.0)))),
+            ("2023-11-02T08:15:30", 22.51, 113.25),
+            id="original-wins-north-east",
+        ),
+        pytest.param(
+            dict(datetime_="2024:03:05 10:00:00",
+                 gps=(("S", (33.0, 52.0, 12.0)), ("W", (70.0, 30.0, 0.0)))),
+            ("2024-03-05T10:00:00", -(33 + 52 / 60 + 12 / 3600), -70.5),
+            id="datetime-fallback-south-west",
+        ),
+        pytest.param(
+            dict(original="0000:00:00 00:00:00",
+                 gps=(("N", (0.0, 0.0, 0.0)), ("E", (0.0, 0.0, 0.0)))),
+            (None, None, None),
+            id="zero-date-and-no-fix-ignored",
+        ),
+    ],
+)
+def test_exif_time_and_gps(exif, expected):
+    info = photos.analyze(with_exif(scene(2), **exif))
+    assert (info.taken_at, info.lat, info.lng) == pytest.approx(expected)
 
 
-def test_exif_southern_western_gps_and_datetime_fallback():
-    data = with_exif(
-        scene(3),
-        datetime_="2024:03:05 10:00:00",
-        gps=(("S", (33.0, 52.0, 12.0)), ("W", (70.0, 30.0, 0.0))),
-    )
-    info = photos.analyze(data)
-    assert info.taken_at == "2024-03-05T10:00:00"
-    assert info.lat == pytest.approx(-(33 + 52 / 60 + 12 / 3600))
-    assert info.lng == pytest.approx(-70.5)
-
-
-def test_unusable_exif_is_ignored():
-    data = with_exif(
-        scene(4),
-        original="0000:00:00 00:00:00",
-        gps=(("N", (0.0, 0.0, 0.0)), ("E", (0.0, 0.0, 0.0))),
-    )
-    info = photos.analyze(data)
-    assert (info.taken_at, info.lat, info.lng) == (None, None, None)
+def test_exif_value_parsers():
     assert photos.parse_exif_time(b"2024:03:05 10:00:00\x00") == "2024-03-05T10:00:00"
     assert photos.parse_exif_time(12) is None
     assert photos.dms_to_degrees((200.0, 0.0, 0.0), "E", 180) is None
+    assert photos.dms_to_degrees("junk", "N", 90) is None
 
 
 def test_exif_orientation_is_applied():

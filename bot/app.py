@@ -1,0 +1,69 @@
+"""create_app(config): the only way to build the Flask app."""
+from __future__ import annotations
+
+import logging
+import secrets
+
+from flask import Flask, Response, jsonify
+
+from bot import db as dbmod
+from bot.config import Config
+from bot.context import AppContext
+from bot.db import Databases
+from bot.messages import Messages
+from bot.store import outbox as outbox_store
+from bot.wechat_api import WeChatAPI
+
+log = logging.getLogger(__name__)
+
+
+def create_context(config: Config) -> AppContext:
+    """The shared services of one process: database (migrated), messages, WeChat client."""
+    databases = Databases(config.database_path)
+    dbmod.migrate(databases.get())
+    return AppContext(config=config, databases=databases, messages=Messages.load(),
+                      api=WeChatAPI(config, databases))
+
+
+def create_app(config: Config, context: AppContext | None = None) -> Flask:
+    app = Flask(__name__)
+    ctx = context or create_context(config)
+    app.extensions["bot"] = ctx
+    app.config["MAX_CONTENT_LENGTH"] = int(config.get("server.max_body_bytes", 65536))
+    app.config["SECRET_KEY"] = config.get("dashboard.secret_key") or _persistent_secret(ctx)
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+
+    from bot.webhook import bp as webhook_bp
+
+    app.register_blueprint(webhook_bp)
+
+    @app.get("/healthz")
+    def healthz():
+        counts = outbox_store.count_by_status(ctx.db)
+        return jsonify(ok=True, outbox=counts)
+
+    @app.errorhandler(413)
+    def too_large(_error):
+        log.warning("refused 413: body over %s bytes", app.config["MAX_CONTENT_LENGTH"])
+        return Response("request too large", status=413, mimetype="text/plain")
+
+    @app.errorhandler(500)
+    def internal(_error):
+        return Response("internal error", status=500, mimetype="text/plain")
+
+    return app
+
+
+def _persistent_secret(ctx: AppContext) -> str:
+    """A random session secret, made once and kept in the database so that every process shares it."""
+    from bot.db import transaction
+    from bot.store import tokens
+
+    with transaction(ctx.db):
+        row = tokens.get(ctx.db, "session_secret")
+        if row:
+            return row["value"]
+        value = secrets.token_hex(32)
+        tokens.put(ctx.db, "session_secret", value, "9999-12-31T00:00:00", "1970-01-01T00:00:00")
+        return value

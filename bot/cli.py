@@ -1,0 +1,220 @@
+"""The command line: `python run.py [--config PATH] COMMAND`.
+
+Commands are registered in ``COMMANDS`` (name -> (help, add_arguments, run));
+each ``run(args, app)`` gets the parsed arguments and the AppContext.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+import time
+from pathlib import Path
+
+from bot import clock
+from bot import config as config_mod
+from bot.logs import setup as setup_logging
+
+log = logging.getLogger("bot.cli")
+
+
+# -- commands --------------------------------------------------------------------------------------
+def cmd_serve(args, app) -> int:
+    from waitress import serve
+
+    from bot.app import create_app
+
+    cfg = app.config
+    host = args.host or cfg.get("server.host")
+    port = args.port or cfg.get("server.port")
+    flask_app = create_app(cfg, app)
+    scheduler = None
+    if not args.no_scheduler:
+        from bot import scheduler as sched
+
+        scheduler = sched.start(app)
+    print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
+    try:
+        serve(flask_app, host=host, port=int(port), threads=int(cfg.get("server.threads", 8)),
+              max_request_body_size=int(cfg.get("server.max_body_bytes", 65536)) * 4, ident="lvmei")
+    finally:
+        if scheduler:
+            scheduler.shutdown(wait=False)
+    return 0
+
+
+def cmd_worker(args, app) -> int:
+    from bot import scheduler as sched
+
+    scheduler = sched.start(app)
+    print("worker running: scheduler and outbound sender (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        scheduler.shutdown(wait=False)
+    return 0
+
+
+def cmd_tick(args, app) -> int:
+    from bot import scheduler as sched
+
+    now = clock.parse_moment(args.now, app.tz) if args.now else clock.utcnow()
+    app.clock = lambda: now
+    for name, result in sched.run_due(app, now).items():
+        print(f"{name}: {result}")
+    return 0
+
+
+def cmd_export(args, app) -> int:
+    from bot import exports
+
+    try:
+        header, data = exports.rows(app.db, args.table)
+    except exports.ExportUnavailable:
+        print(f"export {args.table}: this table does not exist yet in this version", file=sys.stderr)
+        return 2
+    if args.format == "xlsx":
+        out = Path(args.out or f"{args.table}.xlsx")
+        exports.write_xlsx(header, data, out, args.table)
+        print(f"wrote {out}", file=sys.stderr)
+    elif args.out:
+        with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
+            exports.write_csv(header, data, fh)
+    else:
+        exports.write_csv(header, data, sys.stdout)
+    return 0
+
+
+def cmd_create_admin(args, app) -> int:
+    from werkzeug.security import generate_password_hash
+
+    from bot.db import transaction
+    from bot.store import admins
+
+    password = args.password or getpass.getpass(f"password for {args.name}: ")
+    if len(password) < 8:
+        print("password must be at least 8 characters", file=sys.stderr)
+        return 2
+    with transaction(app.db):
+        admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
+    print(f"dashboard login {args.name!r} ({args.role}) saved")
+    return 0
+
+
+def cmd_menu(args, app) -> int:
+    from bot.menu import wechat_menu
+    from bot.wechat_api import WeChatError
+
+    try:
+        app.api.create_menu(wechat_menu())
+    except WeChatError as error:
+        print(f"menu/create failed: errcode={error.errcode} {error.errmsg}", file=sys.stderr)
+        return 1
+    print("menu pushed")
+    return 0
+
+
+def cmd_chat(args, app) -> int:
+    from bot.chat import run_chat
+
+    return run_chat(app, args.openid, with_standin=not args.real_api)
+
+
+def not_yet(name: str):
+    def run(args, app) -> int:
+        print(f"{name}: not available in this version yet", file=sys.stderr)
+        return 2
+
+    return run
+
+
+def _serve_args(p):
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.add_argument("--no-scheduler", action="store_true", help="webhook and dashboard only")
+
+
+def _tick_args(p):
+    p.add_argument("--now", help="ISO date-time; without an offset it is in campaign.timezone")
+
+
+def _export_args(p):
+    p.add_argument("table", choices=["villages", "people", "plantings", "tickets", "outbox"])
+    p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    p.add_argument("--out")
+
+
+def _admin_args(p):
+    p.add_argument("name")
+    p.add_argument("--password", help="otherwise prompted")
+    p.add_argument("--role", choices=["admin", "adviser"], default="admin")
+
+
+def _chat_args(p):
+    p.add_argument("--openid", default="o-chat-villager")
+    p.add_argument("--real-api", action="store_true", help="send outbound messages to the configured API "
+                   "instead of a local stand-in")
+
+
+def _import_args(p):
+    p.add_argument("kind", choices=["villages", "people"])
+    p.add_argument("file")
+    p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
+
+
+def _report_args(p):
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--out")
+
+
+def _demo_args(p):
+    p.add_argument("--scale", type=int, default=1)
+
+
+def _no_args(p):
+    pass
+
+
+COMMANDS = {
+    "serve": ("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args, cmd_serve),
+    "worker": ("scheduler and outbound sender only", _no_args, cmd_worker),
+    "chat": ("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
+    "import": ("load the roster (villages or people) from .xlsx or .csv", _import_args, not_yet("import")),
+    "export": ("export a table as CSV (stdout) or xlsx", _export_args, cmd_export),
+    "tick": ("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
+    "report": ("the monthly progress report (通报) as Excel", _report_args, not_yet("report")),
+    "demo": ("fill an empty database with a believable demo county", _demo_args, not_yet("demo")),
+    "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
+    "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot")
+    parser.add_argument("--config", help="config file (default: $BOT_CONFIG or ./config.toml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add_args, _run) in COMMANDS.items():
+        add_args(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `python run.py` alone serves
+        args = parser.parse_args([*(argv or sys.argv[1:]), "serve"])
+    setup_logging()
+    try:
+        cfg = config_mod.load(args.config)
+    except config_mod.ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from bot.app import create_context
+
+    app = create_context(cfg)
+    try:
+        return COMMANDS[args.command][2](args, app)
+    finally:
+        app.databases.close_all()

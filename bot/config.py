@@ -1,0 +1,156 @@
+"""Load config.toml and the environment into one frozen, validated object.
+
+Every section of config.toml is kept; the sections the engine relies on are
+checked here so that a typo fails at start-up, not in front of a villager.
+Secrets may come from the environment (names in ENV_OVERRIDES), which wins
+over the file, so that nothing secret has to be committed.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = ROOT / "config.toml"
+
+ENV_OVERRIDES = {
+    ("wechat", "token"): "WECHAT_TOKEN",
+    ("wechat", "app_id"): "WECHAT_APP_ID",
+    ("wechat", "app_secret"): "WECHAT_APP_SECRET",
+    ("wechat", "encoding_aes_key"): "WECHAT_ENCODING_AES_KEY",
+    ("wechat", "api_base_url"): "WECHAT_API_BASE_URL",
+}
+
+# Keys that must exist, with their type, so that a broken file fails early.
+REQUIRED = {
+    ("wechat", "token"): str,
+    ("wechat", "app_id"): str,
+    ("wechat", "api_base_url"): str,
+    ("server", "host"): str,
+    ("server", "port"): int,
+    ("storage", "database"): str,
+    ("storage", "photos"): str,
+    ("campaign", "timezone"): str,
+    ("campaign", "year"): int,
+}
+
+SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key"}
+
+
+class ConfigError(ValueError):
+    """config.toml or the environment holds something the bot cannot run with."""
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration. Sections are read-only mappings: cfg.section("wechat")["token"]."""
+
+    data: Mapping[str, Any]
+    path: Path | None = None
+    base_dir: Path = field(default=ROOT)
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        return self.data.get(name, MappingProxyType({}))
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    # Paths are relative to the config file's folder, so a deployment can live anywhere.
+    @property
+    def database_path(self) -> Path:
+        return self._resolve(self.get("storage.database"))
+
+    @property
+    def photos_dir(self) -> Path:
+        return self._resolve(self.get("storage.photos"))
+
+    @property
+    def aes_mode(self) -> bool:
+        return bool(self.get("wechat.encoding_aes_key"))
+
+    def _resolve(self, value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else (self.base_dir / p)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> "Config":
+        """A copy with dotted keys replaced, e.g. {"storage.database": "/tmp/x.db"}."""
+        data = _thaw(self.data)
+        for dotted, value in overrides.items():
+            node = data
+            *parents, last = dotted.split(".")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[last] = value
+        return build(data, self.path, self.base_dir)
+
+    def redacted(self) -> dict:
+        """The configuration with every secret blanked, fit for logs and pages."""
+
+        def walk(node: Any) -> Any:
+            if isinstance(node, Mapping):
+                return {k: ("***" if k in SECRET_KEYS and node[k] else walk(node[k])) for k in node}
+            return _thaw(node)
+
+        return walk(self.data)
+
+
+def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config:
+    for (section, key), kind in REQUIRED.items():
+        value = data.get(section, {}).get(key)
+        if not isinstance(value, kind):
+            raise ConfigError(f"config: [{section}] {key} must be a {kind.__name__}, got {value!r}")
+    base_url = data["wechat"]["api_base_url"]
+    if not base_url.endswith("/"):
+        data["wechat"]["api_base_url"] = base_url + "/"
+    aes_key = data["wechat"].get("encoding_aes_key") or ""
+    if aes_key and len(aes_key) != 43:
+        raise ConfigError("config: [wechat] encoding_aes_key must be 43 characters (or empty for plaintext mode)")
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(data["campaign"]["timezone"])
+    except Exception as exc:  # noqa: BLE001 - any failure means the same thing here
+        raise ConfigError(f"config: unknown [campaign] timezone {data['campaign']['timezone']!r}") from exc
+    return Config(data=_freeze(data), path=path, base_dir=base_dir)
+
+
+def load(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Read the config file (argument, else $BOT_CONFIG, else ./config.toml) and apply env overrides."""
+    env = os.environ if env is None else env
+    chosen = Path(path or env.get("BOT_CONFIG") or DEFAULT_CONFIG)
+    try:
+        with open(chosen, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {chosen}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {chosen} is not valid TOML: {exc}") from exc
+    for (section, key), name in ENV_OVERRIDES.items():
+        if env.get(name):
+            data.setdefault(section, {})[key] = env[name]
+    return build(data, chosen.resolve(), chosen.resolve().parent)

@@ -1,0 +1,89 @@
+"""The two context objects: the app's shared services, and one incoming message."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+
+from bot import clock, outbox
+from bot.config import Config
+from bot.db import Databases
+from bot.incoming import Incoming
+from bot.messages import Messages
+from bot.store import roster as roster_store
+
+
+@dataclass
+class AppContext:
+    """Built once per process by ``create_context``; shared by requests, jobs and the CLI."""
+
+    config: Config
+    databases: Databases
+    messages: Messages
+    api: Any  # bot.wechat_api.WeChatAPI
+    clock: Callable[[], datetime] = clock.utcnow
+    _services: dict = field(default_factory=dict)
+    _services_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def db(self):
+        return self.databases.get()
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.messages.t(key, **values)
+
+    def service(self, name: str, factory: Callable[["AppContext"], Any]) -> Any:
+        """A lazily built, shared service (the FAQ index, the photo index …)."""
+        if name not in self._services:
+            with self._services_lock:
+                if name not in self._services:
+                    self._services[name] = factory(self)
+        return self._services[name]
+
+    @property
+    def tz(self) -> str:
+        return self.config.get("campaign.timezone")
+
+
+@dataclass
+class Ctx:
+    """What a handler gets: the message, the sender, the clock and the open transaction."""
+
+    app: AppContext
+    db: Any
+    msg: Incoming
+    now: datetime
+    user: dict
+    inbox_id: int
+    _person: Any = field(default=None, repr=False)
+
+    @property
+    def openid(self) -> str:
+        return self.msg.openid
+
+    @property
+    def now_s(self) -> str:
+        return clock.to_db(self.now)
+
+    @property
+    def config(self) -> Config:
+        return self.app.config
+
+    @property
+    def person(self) -> dict | None:
+        """The roster person this openid is bound to (None until 登记)."""
+        if self._person is None:
+            self._person = roster_store.person_by_openid(self.db, self.openid) or False
+        return self._person or None
+
+    def forget_person(self) -> None:
+        self._person = None
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.app.t(key, **values)
+
+    def enqueue(self, kind: str, text: str, dedupe_key: str, openid: str | None = None, **kwargs) -> int | None:
+        """Queue a later message (commits with this message's transaction)."""
+        return outbox.enqueue(self.db, openid=openid or self.openid, kind=kind, text=text,
+                              dedupe_key=dedupe_key, now=self.now, **kwargs)

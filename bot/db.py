@@ -1,0 +1,89 @@
+"""SQLite through sqlite-utils: one connection per thread, WAL, migrations at start-up.
+
+Each store module (bot/store/*.py) owns its tables and declares them in its own
+sqlite-utils ``Migrations`` set; ``migrate`` applies every set in the order of
+``bot.store.MODULES`` under one write lock, so several processes starting at
+once upgrade the database exactly once. Migrations only add: an old database is
+upgraded in place, never dropped.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A new connection with the pragmas every part of the bot relies on."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys=ON")
+    return db
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database, immediate: bool = True) -> Iterator[sqlite_utils.Database]:
+    """One all-or-nothing unit of work.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front, so two requests for the
+    same message serialize and the second one sees the first one's dedupe row.
+    sqlite-utils' own write methods nest inside as savepoints.
+    """
+    if db.conn.in_transaction:  # already inside one: join it
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        db.commit()
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    from bot.store import MODULES
+
+    with transaction(db):
+        for module in MODULES:
+            module.migrations.apply(db)
+
+
+class Databases:
+    """Hands each thread its own connection to one database file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._all: list[sqlite_utils.Database] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = connect(self.path)
+            self._local.db = db
+            with self._lock:
+                self._all.append(db)
+        return db
+
+    def close_all(self) -> None:
+        with self._lock:
+            for db in self._all:
+                with contextlib.suppress(Exception):
+                    db.close()
+            self._all.clear()
+        self._local = threading.local()

@@ -1,0 +1,146 @@
+"""Parse a WeChat XML push into one plain, typed ``Incoming`` value.
+
+The XML is parsed with defusedxml with DTDs forbidden, so entity bombs and
+external entities are refused before anything else looks at the body. Any
+problem raises ``MalformedMessage`` (the webhook answers 400).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from xml.etree.ElementTree import ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+MESSAGE_TYPES = {"text", "image", "voice", "video", "shortvideo", "location", "link", "file", "event"}
+MAX_FIELD_CHARS = 20_000
+
+
+class MalformedMessage(ValueError):
+    """The body is not a WeChat message we can read."""
+
+
+def parse_xml(body: bytes | str) -> dict[str, str]:
+    """Flatten ``<xml>…</xml>`` into {tag: text}; nested tags become ``Parent.Child``."""
+    try:
+        root = SafeET.fromstring(body, forbid_dtd=True)
+    except (ParseError, DefusedXmlException, ValueError, TypeError) as exc:
+        raise MalformedMessage(f"unreadable XML: {type(exc).__name__}") from None
+    if root.tag != "xml":
+        raise MalformedMessage("root element is not <xml>")
+    fields: dict[str, str] = {}
+
+    def walk(node, prefix: str) -> None:
+        for child in node:
+            name = prefix + child.tag
+            if len(child):
+                walk(child, name + ".")
+            else:
+                fields[name] = (child.text or "").strip()
+
+    walk(root, "")
+    return fields
+
+
+@dataclass(frozen=True)
+class Incoming:
+    openid: str
+    account: str
+    msg_type: str
+    create_time: int
+    msg_id: str | None = None
+    event: str | None = None
+    event_key: str | None = None
+    text: str | None = None
+    media_id: str | None = None
+    pic_url: str | None = None
+    media_format: str | None = None
+    recognition: str | None = None
+    lat: float | None = None
+    lng: float | None = None
+    label: str | None = None
+    via: str | None = None  # "voice" or "menu" when the text came from a voice message or a menu click
+    fields: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def dedupe_key(self) -> str:
+        """(FromUserName, MsgId) for messages; (FromUserName, CreateTime, Event) for events."""
+        if self.msg_type == "event":
+            return f"ev:{self.create_time}:{self.event}:{self.event_key or ''}"
+        if self.msg_id:
+            return f"msg:{self.msg_id}"
+        digest = hashlib.sha256(repr(sorted(self.fields.items())).encode()).hexdigest()[:16]
+        return f"raw:{self.create_time}:{digest}"
+
+    @property
+    def opens_window(self) -> bool:
+        """Does this push open WeChat's 48-hour customer-service window?"""
+        if self.msg_type != "event":
+            return True
+        return self.event in {"subscribe", "scan", "click", "scancode_push", "scancode_waitmsg"}
+
+    def as_text(self, text: str, via: str) -> "Incoming":
+        """The same push, seen as a text message (a voice's recognition, a menu click)."""
+        return replace(self, msg_type="text", text=text, via=via)
+
+    def summary(self) -> str:
+        """A short description kept in the inbox log."""
+        if self.msg_type == "text":
+            return self.text or ""
+        if self.msg_type == "event":
+            return f"{self.event} {self.event_key or ''}".strip()
+        if self.msg_type == "location":
+            return f"{self.lat},{self.lng} {self.label or ''}".strip()
+        if self.msg_type == "voice":
+            return self.recognition or "(voice)"
+        return self.media_id or self.msg_type
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        raise MalformedMessage("bad coordinate") from None
+
+
+def from_fields(fields: dict[str, str]) -> Incoming:
+    for name, value in fields.items():
+        if len(value) > MAX_FIELD_CHARS:
+            raise MalformedMessage(f"field {name} too long")
+    openid = fields.get("FromUserName")
+    msg_type = (fields.get("MsgType") or "").lower()
+    if not openid or not msg_type:
+        raise MalformedMessage("FromUserName or MsgType missing")
+    try:
+        create_time = int(fields.get("CreateTime") or "")
+    except ValueError:
+        raise MalformedMessage("CreateTime missing or not a number") from None
+    common = dict(openid=openid, account=fields.get("ToUserName", ""), create_time=create_time,
+                  msg_id=fields.get("MsgId") or fields.get("MsgID") or None, fields=fields)
+    if msg_type not in MESSAGE_TYPES:
+        return Incoming(msg_type="unknown", **common)
+    if msg_type == "event":
+        event = (fields.get("Event") or "").lower()
+        if not event:
+            raise MalformedMessage("event without Event")
+        key = fields.get("EventKey") or None
+        lat, lng = _float(fields.get("Latitude")), _float(fields.get("Longitude"))
+        return Incoming(msg_type="event", event=event, event_key=key, lat=lat, lng=lng, **common)
+    if msg_type == "location":
+        return Incoming(msg_type="location", lat=_float(fields.get("Location_X")),
+                        lng=_float(fields.get("Location_Y")), label=fields.get("Label") or None, **common)
+    if msg_type == "text":
+        return Incoming(msg_type="text", text=fields.get("Content", ""), **common)
+    if msg_type == "link":
+        return Incoming(msg_type="link", text=fields.get("Title") or fields.get("Url") or "", **common)
+    media_id = fields.get("MediaId") or None
+    if msg_type in ("image", "voice", "video", "shortvideo") and not media_id:
+        raise MalformedMessage(f"{msg_type} without MediaId")
+    return Incoming(msg_type=msg_type, media_id=media_id, pic_url=fields.get("PicUrl") or None,
+                    media_format=fields.get("Format") or None,
+                    recognition=(fields.get("Recognition") or "").strip() or None, **common)
+
+
+def parse(body: bytes | str) -> Incoming:
+    return from_fields(parse_xml(body))

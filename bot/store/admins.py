@@ -1,0 +1,31 @@
+"""Dashboard logins (hashed passwords; roles admin and adviser)."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("admins")
+
+
+@migrations()
+def m001_admins(db: Database) -> None:
+    db["admins"].create(
+        {"id": int, "username": str, "password_hash": str, "role": str, "person_id": int,
+         "created_at": str, "updated_at": str},
+        pk="id", not_null={"username", "password_hash", "role"}, defaults={"role": "admin"},
+    )
+    db["admins"].create_index(["username"], unique=True)
+
+
+def upsert(db: Database, username: str, password_hash: str, role: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO admins (username, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,"
+        " updated_at = excluded.updated_at",
+        [username, password_hash, role, now, now],
+    )
+
+
+def by_username(db: Database, username: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM admins WHERE username = ?", [username]))
+    return rows[0] if rows else None

@@ -1,0 +1,60 @@
+"""Per-user state of multi-step flows, one row per (openid, flow)."""
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("conversations")
+
+
+@migrations()
+def m001_conversations(db: Database) -> None:
+    db["conversations"].create(
+        {"openid": str, "flow": str, "state": str, "data": str, "expires_at": str, "updated_at": str},
+        pk=("openid", "flow"), not_null={"state"},
+    )
+
+
+def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
+    """The live state of a flow, or None when there is none or it has expired."""
+    rows = list(db.query(
+        "SELECT * FROM conversations WHERE openid = ? AND flow = ? AND expires_at > ?", [openid, flow, now]
+    ))
+    if not rows:
+        return None
+    row = rows[0]
+    row["data"] = json.loads(row["data"] or "{}")
+    return row
+
+
+def live_flows(db: Database, openid: str, now: str) -> list[str]:
+    return [r["flow"] for r in db.query(
+        "SELECT flow FROM conversations WHERE openid = ? AND expires_at > ? ORDER BY updated_at DESC",
+        [openid, now],
+    )]
+
+
+def put(db: Database, openid: str, flow: str, state: str, data: dict, expires_at: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO conversations (openid, flow, state, data, expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(openid, flow) DO UPDATE SET state = excluded.state, data = excluded.data,"
+        " expires_at = excluded.expires_at, updated_at = excluded.updated_at",
+        [openid, flow, state, json.dumps(data, ensure_ascii=False), expires_at, now],
+    )
+
+
+def drop(db: Database, openid: str, flow: str | None = None) -> int:
+    if flow is None:
+        return db.execute("DELETE FROM conversations WHERE openid = ?", [openid]).rowcount
+    return db.execute("DELETE FROM conversations WHERE openid = ? AND flow = ?", [openid, flow]).rowcount
+
+
+def expired(db: Database, flow: str, now: str) -> list[dict]:
+    rows = list(db.query(
+        "SELECT * FROM conversations WHERE flow = ? AND expires_at <= ?", [flow, now]
+    ))
+    for row in rows:
+        row["data"] = json.loads(row["data"] or "{}")
+    return rows

@@ -1,0 +1,51 @@
+"""Every incoming message, its dedupe key and the reply it got."""
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("inbox")
+
+
+@migrations()
+def m001_inbox(db: Database) -> None:
+    db["inbox"].create(
+        {
+            "id": int, "openid": str, "msg_key": str, "msg_type": str, "event": str,
+            "content": str, "payload": str, "handler": str, "reply": str, "status": str,
+            "received_at": str, "latency_ms": float,
+        },
+        pk="id", not_null={"openid", "msg_key", "msg_type", "status"}, defaults={"status": "ok"},
+    )
+    db["inbox"].create_index(["openid", "msg_key"], unique=True)
+    db["inbox"].create_index(["received_at"])
+
+
+def find(db: Database, openid: str, msg_key: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM inbox WHERE openid = ? AND msg_key = ?", [openid, msg_key]))
+    return rows[0] if rows else None
+
+
+def record(db: Database, *, openid: str, msg_key: str, msg_type: str, event: str | None,
+           content: str | None, payload: dict, received_at: str, status: str = "ok") -> int:
+    cursor = db.execute(
+        "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [openid, msg_key, msg_type, event, content, json.dumps(payload, ensure_ascii=False), received_at, status],
+    )
+    return cursor.lastrowid
+
+
+def set_reply(db: Database, inbox_id: int, handler: str, reply: str | None, latency_ms: float) -> None:
+    db.execute(
+        "UPDATE inbox SET handler = ?, reply = ?, latency_ms = ? WHERE id = ?",
+        [handler, reply, latency_ms, inbox_id],
+    )
+
+
+def recent_for(db: Database, openid: str, limit: int = 20) -> list[dict]:
+    return list(db.query(
+        "SELECT * FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT ?", [openid, limit]
+    ))

@@ -1,0 +1,71 @@
+"""Photos, voice and video that arrived as WeChat media ids, and their download state."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("media")
+
+# pending -> waiting for the download job; stored -> bytes on disk (sha256, path);
+# lost -> WeChat no longer has it (40007: expired after 3 days); failed -> gave up.
+
+
+@migrations()
+def m001_media(db: Database) -> None:
+    db["media"].create(
+        {
+            "id": int, "openid": str, "inbox_id": int, "kind": str, "media_id": str, "pic_url": str,
+            "format": str, "status": str, "attempts": int, "next_attempt_at": str,
+            "sha256": str, "path": str, "size": int, "errcode": int, "error": str,
+            "created_at": str, "fetched_at": str,
+        },
+        pk="id", not_null={"openid", "kind", "media_id", "status", "attempts"},
+        defaults={"status": "pending", "attempts": 0},
+    )
+    db["media"].create_index(["media_id"], unique=True)
+    db["media"].create_index(["status", "next_attempt_at"])
+    db["media"].create_index(["sha256"])
+
+
+def add(db: Database, *, openid: str, inbox_id: int, kind: str, media_id: str, pic_url: str | None,
+        fmt: str | None, now: str) -> int:
+    db.execute(
+        "INSERT INTO media (openid, inbox_id, kind, media_id, pic_url, format, status, next_attempt_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(media_id) DO NOTHING",
+        [openid, inbox_id, kind, media_id, pic_url, fmt, now, now],
+    )
+    return next(db.query("SELECT id FROM media WHERE media_id = ?", [media_id]))["id"]
+
+
+def get(db: Database, media_row_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM media WHERE id = ?", [media_row_id]))
+    return rows[0] if rows else None
+
+
+def due(db: Database, now: str, limit: int) -> list[dict]:
+    return list(db.query(
+        "SELECT * FROM media WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?", [now, limit]
+    ))
+
+
+def mark_stored(db: Database, media_row_id: int, sha256: str, path: str, size: int, now: str) -> None:
+    db.execute(
+        "UPDATE media SET status = 'stored', sha256 = ?, path = ?, size = ?, fetched_at = ?,"
+        " attempts = attempts + 1, errcode = NULL, error = NULL WHERE id = ?",
+        [sha256, path, size, now, media_row_id],
+    )
+
+
+def mark_retry(db: Database, media_row_id: int, next_attempt_at: str, errcode: int | None, error: str) -> None:
+    db.execute(
+        "UPDATE media SET attempts = attempts + 1, next_attempt_at = ?, errcode = ?, error = ? WHERE id = ?",
+        [next_attempt_at, errcode, error[:500], media_row_id],
+    )
+
+
+def mark_final(db: Database, media_row_id: int, status: str, errcode: int | None, error: str, now: str) -> None:
+    assert status in ("lost", "failed")
+    db.execute(
+        "UPDATE media SET status = ?, errcode = ?, error = ?, fetched_at = ?, attempts = attempts + 1 WHERE id = ?",
+        [status, errcode, error[:500], now, media_row_id],
+    )

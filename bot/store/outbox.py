@@ -1,0 +1,118 @@
+"""The outbound queue: every message the bot sends later goes through this table."""
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("outbox")
+
+# queued  -> waiting for the sender (next_attempt_at says when)
+# sending -> claimed by a sender; a stale claim is taken back after a crash
+# sent    -> delivered (channel says how)
+# held    -> no channel now; released when the user writes again
+# failed  -> permanent error or attempts exhausted (errcode says why)
+# cancelled -> the user unsubscribed / opted out, or staff cancelled it
+STATUSES = ("queued", "sending", "sent", "held", "failed", "cancelled")
+
+
+@migrations()
+def m001_outbox(db: Database) -> None:
+    db["outbox"].create(
+        {
+            "id": int, "openid": str, "kind": str, "text": str, "template_data": str, "url": str,
+            "dedupe_key": str, "status": str, "channel": str, "attempts": int,
+            "next_attempt_at": str, "claimed_at": str, "errcode": int, "error": str,
+            "created_at": str, "sent_at": str,
+        },
+        pk="id", not_null={"openid", "kind", "dedupe_key", "status", "attempts"},
+        defaults={"status": "queued", "attempts": 0},
+    )
+    db["outbox"].create_index(["dedupe_key"], unique=True)
+    db["outbox"].create_index(["status", "next_attempt_at"])
+    db["outbox"].create_index(["openid", "status"])
+
+
+def enqueue(db: Database, *, openid: str, kind: str, text: str, dedupe_key: str, now: str,
+            not_before: str | None = None, template_data: dict | None = None, url: str | None = None) -> int | None:
+    """Queue a message once: a second enqueue with the same dedupe key is a no-op (returns None)."""
+    cursor = db.execute(
+        "INSERT INTO outbox (openid, kind, text, template_data, url, dedupe_key, status, next_attempt_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+        [openid, kind, text, json.dumps(template_data, ensure_ascii=False) if template_data else None,
+         url, dedupe_key, not_before or now, now],
+    )
+    return cursor.lastrowid if cursor.rowcount else None
+
+
+def due(db: Database, now: str, stale_before: str, limit: int) -> list[dict]:
+    return list(db.query(
+        "SELECT * FROM outbox WHERE (status = 'queued' AND next_attempt_at <= ?)"
+        " OR (status = 'sending' AND claimed_at <= ?) ORDER BY next_attempt_at, id LIMIT ?",
+        [now, stale_before, limit],
+    ))
+
+
+def claim(db: Database, outbox_id: int, now: str, stale_before: str) -> bool:
+    cursor = db.execute(
+        "UPDATE outbox SET status = 'sending', claimed_at = ? WHERE id = ?"
+        " AND (status = 'queued' OR (status = 'sending' AND claimed_at <= ?))",
+        [now, outbox_id, stale_before],
+    )
+    return cursor.rowcount == 1
+
+
+def mark_sent(db: Database, outbox_id: int, channel: str, now: str) -> None:
+    db.execute(
+        "UPDATE outbox SET status = 'sent', channel = ?, sent_at = ?, attempts = attempts + 1,"
+        " errcode = NULL, error = NULL WHERE id = ?",
+        [channel, now, outbox_id],
+    )
+
+
+def mark_retry(db: Database, outbox_id: int, next_attempt_at: str, errcode: int | None, error: str) -> None:
+    db.execute(
+        "UPDATE outbox SET status = 'queued', attempts = attempts + 1, next_attempt_at = ?, errcode = ?, error = ?"
+        " WHERE id = ?",
+        [next_attempt_at, errcode, error[:500], outbox_id],
+    )
+
+
+def mark(db: Database, outbox_id: int, status: str, channel: str | None = None,
+         errcode: int | None = None, error: str | None = None) -> None:
+    assert status in STATUSES
+    db.execute(
+        "UPDATE outbox SET status = ?, channel = COALESCE(?, channel), errcode = ?, error = ? WHERE id = ?",
+        [status, channel, errcode, (error or "")[:500] or None, outbox_id],
+    )
+
+
+def release_held(db: Database, openid: str, now: str) -> int:
+    """The user wrote again: their held messages can go as customer-service messages now."""
+    return db.execute(
+        "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE openid = ? AND status = 'held'",
+        [now, openid],
+    ).rowcount
+
+
+def cancel_pending(db: Database, openid: str, reason: str, kinds: tuple[str, ...] | None = None) -> int:
+    sql = "UPDATE outbox SET status = 'cancelled', error = ? WHERE openid = ? AND status IN ('queued', 'held')"
+    params: list = [reason, openid]
+    if kinds:
+        sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
+        params += list(kinds)
+    return db.execute(sql, params).rowcount
+
+
+def for_user(db: Database, openid: str, since_id: int = 0) -> list[dict]:
+    return list(db.query("SELECT * FROM outbox WHERE openid = ? AND id > ? ORDER BY id", [openid, since_id]))
+
+
+def get(db: Database, outbox_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id]))
+    return rows[0] if rows else None
+
+
+def count_by_status(db: Database) -> dict[str, int]:
+    return {r["status"]: r["n"] for r in db.query("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")}

@@ -1,0 +1,40 @@
+"""The WeChat access token, kept in the database so that every process shares one."""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tokens")
+
+
+@migrations()
+def m001_tokens(db: Database) -> None:
+    db["tokens"].create({"name": str, "value": str, "expires_at": str, "fetched_at": str}, pk="name")
+    db["token_fetches"].create({"id": int, "at": str}, pk="id")  # every fetch attempt, to bound them
+    db["token_fetches"].create_index(["at"])
+
+
+def get(db: Database, name: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM tokens WHERE name = ?", [name]))
+    return rows[0] if rows else None
+
+
+def put(db: Database, name: str, value: str, expires_at: str, now: str) -> None:
+    db.execute(
+        "INSERT INTO tokens (name, value, expires_at, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE"
+        " SET value = excluded.value, expires_at = excluded.expires_at, fetched_at = excluded.fetched_at",
+        [name, value, expires_at, now],
+    )
+
+
+def invalidate(db: Database, name: str, value: str) -> None:
+    """Forget the token, but only if it is still the one that failed (another process may have renewed it)."""
+    db.execute("DELETE FROM tokens WHERE name = ? AND value = ?", [name, value])
+
+
+def log_fetch(db: Database, now: str) -> None:
+    db.execute("INSERT INTO token_fetches (at) VALUES (?)", [now])
+
+
+def fetches_since(db: Database, since: str) -> int:
+    return next(db.query("SELECT COUNT(*) AS n FROM token_fetches WHERE at >= ?", [since]))["n"]
