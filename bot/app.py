@@ -1,6 +1,7 @@
 """create_app(config): the only way to build the Flask app."""
 from __future__ import annotations
 
+import importlib
 import logging
 import secrets
 
@@ -15,6 +16,9 @@ from bot.store import outbox as outbox_store
 from bot.wechat_api import WeChatAPI
 
 log = logging.getLogger(__name__)
+
+# Every blueprint of the app, by module (each module defines ``bp``).
+BLUEPRINTS = ["bot.webhook"]
 
 
 def create_context(config: Config) -> AppContext:
@@ -34,9 +38,8 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
 
-    from bot.webhook import bp as webhook_bp
-
-    app.register_blueprint(webhook_bp)
+    for module_name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(module_name).bp)
 
     @app.get("/healthz")
     def healthz():

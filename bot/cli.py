@@ -6,6 +6,7 @@ each ``run(args, app)`` gets the parsed arguments and the AppContext.
 from __future__ import annotations
 
 import argparse
+import importlib
 import getpass
 import logging
 import sys
@@ -177,6 +178,8 @@ def _no_args(p):
     pass
 
 
+# name -> (help, add_arguments, run). ``run`` is a function, or "module:function" for commands that
+# live with their capability (imported only when that command runs).
 COMMANDS = {
     "serve": ("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args, cmd_serve),
     "worker": ("scheduler and outbound sender only", _no_args, cmd_worker),
@@ -214,7 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     from bot.app import create_context
 
     app = create_context(cfg)
+    run = COMMANDS[args.command][2]
+    if isinstance(run, str):
+        module_name, function_name = run.split(":")
+        run = getattr(importlib.import_module(module_name), function_name)
     try:
-        return COMMANDS[args.command][2](args, app)
+        return run(args, app)
     finally:
         app.databases.close_all()

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator
 
-# table -> SQL whose column names are the export's header. Capabilities add theirs.
+# table -> SQL whose column names are the export's header. Store modules add theirs (EXPORT_SQL).
 QUERIES: dict[str, str] = {
     "villages": "SELECT v.id, v.name, v.kind, v.town, v.households, v.lat, v.lng, v.radius_m, v.adviser,"
                 " v.created_at, v.updated_at FROM villages v ORDER BY v.id",
@@ -16,6 +16,16 @@ QUERIES: dict[str, str] = {
               " errcode, error FROM outbox ORDER BY id",
 }
 TABLES = ("villages", "people", "plantings", "tickets", "outbox")
+
+
+def _collect() -> None:
+    from bot.store import MODULES
+
+    for module in MODULES:
+        QUERIES.update(getattr(module, "EXPORT_SQL", {}))
+
+
+_collect()
 
 
 class ExportUnavailable(LookupError):

@@ -407,3 +407,49 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= {w for ws in matching["recommend"]["purposes"].values() for w in ws}
     words |= set(matching["recommend"]["triggers"])
     return {w for w in words if len(w) > 1}
+
+
+# --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------
+
+@dataclass(frozen=True)
+class EvalRow:
+    question: str
+    expected: str     # an entry id, 'escalate' or 'chitchat'
+    got: str
+    seconds: float
+
+
+def load_eval_set(path: str | Path) -> list[tuple[str, str]]:
+    """(question, expected) pairs from a tab-separated file; '#' lines skipped."""
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, expected = line.split("\t")[:2]
+            rows.append((question.strip(), expected.strip()))
+    return rows
+
+
+def result_label(result: FaqResult) -> str:
+    """What the evaluation set writes for a result: entry id or kind."""
+    return result.entry_id if result.kind == "answer" else result.kind
+
+
+def evaluate(index: FaqIndex, pairs: list[tuple[str, str]]) -> list[EvalRow]:
+    import time
+    rows = []
+    for question, expected in pairs:
+        start = time.perf_counter()
+        got = result_label(index.match(question))
+        rows.append(EvalRow(question, expected, got, time.perf_counter() - start))
+    return rows
+
+
+def accuracy(rows: list[EvalRow]) -> float:
+    return sum(r.got == r.expected for r in rows) / max(1, len(rows))
+
+
+def escalation_precision_recall(rows: list[EvalRow]) -> tuple[float, float]:
+    predicted = [r for r in rows if r.got == "escalate"]
+    actual = [r for r in rows if r.expected == "escalate"]
+    hits = sum(r.expected == "escalate" for r in predicted)
+    return hits / max(1, len(predicted)), hits / max(1, len(actual))

@@ -1,22 +1,35 @@
 """The one ordered handler registry. Order is priority; the first route that matches handles the message.
 
-Dispatch order:
-1. unsubscribe — mark the user gone, cancel what was queued for them
-2. subscribe — follow (also via a village QR code): welcome
-3. silent_event — delivery reports, page views, auto-reported location: no reply
-4. menu_click — a menu click is handled as the text command it stands for
-5. voice_text — a voice message with recognition is handled as that text
-6. cancel — 取消 ends every flow of the user
-7. help — 帮助
-8. reminders_off — 退订
-9. reminders_on — 订阅
-10. fallback — anything else: a short hint
+Each capability module keeps its routes in its own list; this file decides the order of the lists.
+Dispatch order (tests/unit/test_registry.py keeps this docstring and ROUTES the same):
+
+core events:
+- unsubscribe — mark the user gone, cancel what was queued for them
+- silent_event — delivery reports, page views, auto-reported location: no reply
+registration (handlers/registration.py):
+- subscribe — follow (also via a village QR code): welcome
+core input normalisation:
+- menu_click — a menu click is handled as the text command it stands for
+- voice_text — a voice message with recognition is handled as that text
+core commands:
+- cancel — 取消 ends every flow of the user
+- help — 帮助
+- reminders_off — 退订
+- reminders_on — 订阅
+escalation commands (handlers/escalation.py, COMMAND_ROUTES):
+progress (handlers/progress.py):
+planting (handlers/planting.py):
+reminders (handlers/reminders.py):
+faq (handlers/faq.py):
+escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
+core fallback:
+- fallback — anything else: a short hint
 """
 from __future__ import annotations
 
 from bot.menu import click_texts
 from bot.router import Route, redispatch_as_text
-from handlers import core
+from handlers import core, escalation, faq, planting, progress, registration, reminders
 
 
 def _menu_click(ctx):
@@ -32,16 +45,22 @@ def _voice_text(ctx):
 ROUTES: list[Route] = []
 ROUTES += [
     Route("unsubscribe", core.is_event("unsubscribe"), core.on_unsubscribe),
-    Route("subscribe", core.is_event("subscribe", "scan"), core.on_subscribe),
     Route("silent_event", core.is_event(*core.SILENT_EVENTS), core.on_silent_event),
+    *registration.ROUTES,
     Route("menu_click", _menu_click, lambda ctx, text: redispatch_as_text(ROUTES, ctx, text, "menu")[1]),
     Route("voice_text", _voice_text, lambda ctx, text: redispatch_as_text(ROUTES, ctx, text, "voice")[1]),
     Route("cancel", core.text_is("取消", "取消记录"), core.on_cancel),
     Route("help", core.text_is("帮助", "help", "?", "？", "菜单"), core.on_help),
     Route("reminders_off", core.text_is("退订", "关闭提醒", "不要提醒"), core.on_reminders_off),
     Route("reminders_on", core.text_is("订阅", "开启提醒"), core.on_reminders_on),
+    *escalation.COMMAND_ROUTES,
+    *progress.ROUTES,
+    *planting.ROUTES,
+    *reminders.ROUTES,
+    *faq.ROUTES,
+    *escalation.FALLBACK_ROUTES,
     Route("fallback", lambda ctx: True, core.on_anything),
 ]
 
-# Scheduled work that belongs to a capability: bot.scheduler.Job(name, fn(app, now), every_seconds).
-JOBS: list = []
+# Scheduled work of the capabilities: bot.scheduler.Job(name, fn(app, now), every_seconds).
+JOBS: list = [*registration.JOBS, *planting.JOBS, *escalation.JOBS, *reminders.JOBS, *progress.JOBS]

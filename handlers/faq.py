@@ -1,0 +1,5 @@
+"""(placeholder: this capability's handlers are being written)"""
+from __future__ import annotations
+
+ROUTES: list = []
+JOBS: list = []
