@@ -3,7 +3,7 @@
 Each pending row is fetched through WeChatAPI (for images, the PicUrl is the
 fallback), stored content-addressed under ``storage.photos`` and marked
 ``stored``; listeners (the planting records) are then told, in the same
-transaction. A media id WeChat no longer has (40007) is marked ``lost``, a
+transaction (``handlers.MEDIA_LISTENERS``: ``listener(app, db, media_row)``). A media id WeChat no longer has (40007) is marked ``lost``, a
 visible state, never silently dropped; transient failures are retried with
 backoff up to ``media.max_attempts``.
 """
@@ -15,21 +15,17 @@ import os
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from bot import clock
 from bot.db import transaction
 from bot.store import media as media_store
 from bot.wechat_api import MEDIA_EXPIRED, WeChatError
+from handlers import MEDIA_LISTENERS
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 30, 120, 600, 1800, 3600)
 EXTENSIONS = {"image": "jpg", "voice": "amr", "video": "mp4", "shortvideo": "mp4"}
-
-# Called as listener(app, db, media_row) after a row is stored, inside its transaction.
-listeners: list[Callable] = []
-
 
 def blob_path(root: Path, sha256: str, ext: str) -> Path:
     return root / sha256[:2] / sha256[2:4] / f"{sha256}.{ext}"
@@ -85,7 +81,7 @@ def download_due(app, now: datetime, limit: int = 50) -> dict:
             media_store.mark_stored(db, row["id"], sha, str(path.relative_to(app.config.photos_dir)), len(data),
                                     clock.to_db(now))
             stored = media_store.get(db, row["id"])
-            for listener in listeners:
+            for listener in MEDIA_LISTENERS:
                 listener(app, db, stored)
         counts["stored"] += 1
     return counts

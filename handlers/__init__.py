@@ -18,8 +18,8 @@ core commands:
 - reminders_on — 订阅
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 progress (handlers/progress.py):
-planting (handlers/planting.py):
 reminders (handlers/reminders.py):
+planting (handlers/planting.py):
 faq (handlers/faq.py):
 escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 core fallback:
@@ -55,8 +55,8 @@ ROUTES += [
     Route("reminders_on", core.text_is("订阅", "开启提醒"), core.on_reminders_on),
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
-    *planting.ROUTES,
     *reminders.ROUTES,
+    *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,
     Route("fallback", lambda ctx: True, core.on_anything),
@@ -64,3 +64,7 @@ ROUTES += [
 
 # Scheduled work of the capabilities: bot.scheduler.Job(name, fn(app, now), every_seconds).
 JOBS: list = [*registration.JOBS, *planting.JOBS, *escalation.JOBS, *reminders.JOBS, *progress.JOBS]
+
+# Called as listener(app, db, media_row) when the download job has stored a photo or voice,
+# inside the transaction that marks it stored (a planting or a ticket attaches it).
+MEDIA_LISTENERS: list = [*planting.MEDIA_LISTENERS, *escalation.MEDIA_LISTENERS, *reminders.MEDIA_LISTENERS]

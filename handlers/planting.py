@@ -3,3 +3,4 @@ from __future__ import annotations
 
 ROUTES: list = []
 JOBS: list = []
+MEDIA_LISTENERS: list = []

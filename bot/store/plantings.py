@@ -1,4 +1,4 @@
-"""Planting records, their photos and survival checks.
+"""Planting records and their photos.
 
 A record is *complete* once it has a photo, a species and a count (or, for a
 plot, an area). It counts toward verified totals when it is complete and its
@@ -62,15 +62,6 @@ def m001_plantings(db: Database) -> None:
     db["planting_photos"].create_index(["planting_id"])
     db["planting_photos"].create_index(["media_row_id"], unique=True)
     db["planting_photos"].create_index(["sha256"])
-    db["survival_checks"].create(
-        {
-            "id": int, "planting_id": int, "due_days": int,
-            "result": str,          # alive | dead | replanted | unknown (photo without a word)
-            "media_row_id": int, "note": str, "checked_at": str,
-        },
-        pk="id", not_null={"planting_id"}, foreign_keys=[("planting_id", "plantings", "id")],
-    )
-    db["survival_checks"].create_index(["planting_id"])
 
 
 VERIFIED_SQL = "status = 'complete' AND review IN ('none', 'approved')"
