@@ -450,7 +450,7 @@ class NearDuplicateIndex:
             raise ValueError("threshold must be between 0 and 64 bits")
         self.threshold = threshold
         self._lock = threading.Lock()
-        self._hashes = np.zeros(max(capacity, 1), dtype=np.int64)
+        self._hashes = np.zeros(max(capacity, 1), dtype=np.uint64)
         self._keys: list[Hashable] = []
         self._snapshot: tuple[np.ndarray, list[Hashable], int] = (self._hashes, self._keys, 0)
 
@@ -465,7 +465,7 @@ class NearDuplicateIndex:
     def _reserve(self, extra: int) -> None:
         need = len(self._keys) + extra
         if need > len(self._hashes):
-            grown = np.zeros(max(need, 2 * len(self._hashes)), dtype=np.int64)
+            grown = np.zeros(max(need, 2 * len(self._hashes)), dtype=np.uint64)
             grown[: len(self._keys)] = self._hashes[: len(self._keys)]
             self._hashes = grown
 

@@ -192,6 +192,13 @@ def test_bad_input_raises_photo_error(data, tmp_path):
     assert issubclass(PhotoError, ValueError)
 
 
+def test_too_many_pixels_is_refused_before_decoding(monkeypatch):
+    data = jpeg(1)  # 800x600, a whole valid image
+    monkeypatch.setattr(photos, "MAX_PIXELS", 800 * 600 - 1)
+    with pytest.raises(PhotoError, match="too large"):
+        photos.analyze(data)
+
+
 def test_too_many_bytes(monkeypatch):
     data = jpeg(1)
     monkeypatch.setattr(photos, "MAX_BYTES", len(data) - 1)
