@@ -13,7 +13,8 @@ Matching order (first that applies wins):
      field for the topic asked (time, water, pests …), else a confident
      general technique entry, else the species' summary card
   4. "what should I plant" with a site or purpose   -> recommendation
-  5. BM25-ranked entries, confidence >= threshold   -> answer, else escalate
+  5. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
+     confidence >= threshold                         -> answer, else escalate
 """
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ STOP_WORDS = frozenset(
     "的 了 吗 呢 吧 啊 呀 哦 嘛 么 我 我们 我家 你 您 你们 请问 一下 想 问 问下 是 这 那 个 就 都 也 还 "
     "和 与 跟 给 把 被 在 老师 师傅 你好 您好 谢谢 请 帮 帮忙 知道 告诉 有 要 能 会 得 地 着 过 一 下 "
     "比较 最好 好 一点 点 些 哪 吧 哈 呗 啦 嗯".split())
+# Scales raw overlap so that faq.confidence_threshold = 0.55 separates the
+# evaluation set's answerable questions from off-topic ones (bench/faq_eval.py).
+CALIBRATION = 1.15
+STOP_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就都也还和与跟给把被在有要能会得地着过一下好些哪什怎")
 
 
 @dataclass(frozen=True)
@@ -63,27 +68,37 @@ class Entry:
 class _Doc:
     entry: int
     terms: dict[str, int]
-    length: int
+    broad: bool = False
 
 
 @dataclass
-class Bm25:
-    """A small BM25 index over short documents, growable one doc at a time."""
-    k1: float = 1.2
-    b: float = 0.75
+class TermIndex:
+    """An inverted index over short documents with BM25's idf, growable one
+    document at a time. Documents are ranked by idf-weighted overlap
+    (``confidence``): for one- or two-line questions this ranks better than
+    BM25's length-saturated sums and, unlike them, is a 0..1 confidence."""
     docs: list[_Doc] = field(default_factory=list)
     postings: dict[str, dict[int, int]] = field(default_factory=dict)
-    total_len: int = 0
+    _weights: dict[str, float] = field(default_factory=dict)   # cleared by add()
+    _doc_totals: dict[int, float] = field(default_factory=dict)
 
-    def add(self, entry: int, tokens: list[str]) -> None:
+    def add(self, entry: int, tokens: list[str], broad: bool = False) -> None:
         terms: dict[str, int] = {}
         for tok in tokens:
             terms[tok] = terms.get(tok, 0) + 1
         doc_id = len(self.docs)
-        self.docs.append(_Doc(entry, terms, max(1, len(tokens))))
-        self.total_len += max(1, len(tokens))
+        self.docs.append(_Doc(entry, terms, broad))
         for tok, tf in terms.items():
             self.postings.setdefault(tok, {})[doc_id] = tf
+        self._weights.clear()
+        self._doc_totals.clear()
+
+    def candidates(self, terms: Iterable[str]) -> set[int]:
+        """Documents sharing at least one term with the query."""
+        out: set[int] = set()
+        for term in set(terms):
+            out.update(self.postings.get(term, ()))
+        return out
 
     def idf(self, term: str) -> float:
         n, df = len(self.docs), len(self.postings.get(term, ()))
@@ -95,24 +110,24 @@ class Bm25:
         n = max(1, len(self.docs))
         return math.log(1 + (n - 0.5) / 1.5)
 
-    def scores(self, terms: Iterable[str]) -> dict[int, float]:
-        avg = self.total_len / max(1, len(self.docs))
-        out: dict[int, float] = {}
-        for term in set(terms):
-            idf = self.idf(term)
-            for doc_id, tf in self.postings.get(term, {}).items():
-                norm = self.k1 * (1 - self.b + self.b * self.docs[doc_id].length / avg)
-                out[doc_id] = out.get(doc_id, 0.0) + idf * tf * (self.k1 + 1) / (tf + norm)
-        return out
-
     def confidence(self, terms: set[str], doc_id: int) -> float:
         """0..1: how much of the question (70%) and of the document (30%),
         weighted by idf, the two share."""
         doc = self.docs[doc_id]
-        shared = sum(self.idf(t) for t in terms if t in doc.terms)
-        q_total = sum(self.idf(t) for t in terms) or 1.0
-        d_total = sum(self.idf(t) for t in doc.terms) or 1.0
-        return 0.7 * shared / q_total + 0.3 * shared / d_total
+        shared = sum(self.weight(t) for t in terms if t in doc.terms)
+        q_total = sum(self.weight(t) for t in terms) or 1.0
+        if doc.broad:
+            return shared / q_total
+        if doc_id not in self._doc_totals:
+            self._doc_totals[doc_id] = sum(self.weight(t) for t in doc.terms) or 1.0
+        return 0.75 * shared / q_total + 0.25 * shared / self._doc_totals[doc_id]
+
+    def weight(self, term: str) -> float:
+        """idf; characters count half, unseen words a little less than rare ones."""
+        if term not in self._weights:
+            base = self.idf(term) if term in self.postings else 0.6 * self.max_idf()
+            self._weights[term] = base * (0.5 if term.startswith("#") else 1.0)
+        return self._weights[term]
 
 
 # --- loading -------------------------------------------------------------------------
@@ -206,7 +221,7 @@ class FaqIndex:
         self._tok = tokenizer
         self._species_words = {w for name, info in species.items()
                                for w in [name, *info.get("aliases", [])]}
-        self._bm25 = Bm25()
+        self._terms = TermIndex()
         self._by_id: dict[str, int] = {}
         for entry in entries:
             self._add(entry)
@@ -234,7 +249,11 @@ class FaqIndex:
         self._by_id[entry.id] = idx
         for text in [entry.title, *entry.questions]:
             if text:
-                self._bm25.add(idx, self.tokens(text))
+                self._terms.add(idx, self.tokens(text))
+        if entry.source != "added":
+            # one broad document per entry: all its questions and its answer
+            everything = "".join([entry.title, *entry.questions, entry.answer])
+            self._terms.add(idx, sorted(set(self.tokens(everything))), broad=True)
 
     def add_entry(self, entry_id: str, question: str, answer: str) -> None:
         """Add an adviser-approved Q&A; it matches from the next call on."""
@@ -246,10 +265,15 @@ class FaqIndex:
         return None if idx is None else self.entries[idx]
 
     def tokens(self, text: str) -> list[str]:
-        """Content words of a question, species names removed."""
-        norm = nlu.normalize(text)
-        return [t for t in self._tok.lcut(norm, HMM=False)
-                if t not in STOP_WORDS and t not in self._species_words]
+        """Features of a question: content words (species names removed) plus
+        their characters as ``'#x'`` (for typos and unseen word forms)."""
+        return self._features(nlu.normalize(text))
+
+    def _features(self, norm: str) -> list[str]:
+        words = [t for t in self._tok.lcut(norm, HMM=False)
+                 if t not in STOP_WORDS and t not in self._species_words]
+        chars = ["#" + c for w in words if len(w) > 1 for c in w if c not in STOP_CHARS]
+        return words + chars
 
     # -- matching
 
@@ -295,13 +319,18 @@ class FaqIndex:
         text = self._species_topic_text(species, topic) if topic else None
         if text:
             return FaqResult("answer", f"species.{species}.{topic}", text, 0.9, "species_topic")
-        if best and not topic and best[1] >= max(self.threshold, 0.6):
+        if best and not topic and best[1] >= max(self.threshold, 0.6) and self._specific(norm):
             return self._answer(best[0], best[1], "ranked_with_species")
         return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7,
                          "species_card")
 
     def _card(self, species: str) -> str:
         return self.species[species]["card"].strip() + "\n拿不准就发“问专家 +问题”。"
+
+    def _specific(self, norm: str) -> bool:
+        """At least two content words besides the species name ('木棉好不好'
+        is about the species as a whole, not a general technique)."""
+        return len([t for t in self.tokens(norm) if not t.startswith("#")]) >= 2
 
     def _topic(self, norm: str) -> str | None:
         found = [(len(w), name) for name, topic in self.matching["topics"].items()
@@ -321,21 +350,24 @@ class FaqIndex:
             name=species, label=spec["label"], text=body)
 
     def _best_entry(self, norm: str, species: str | None) -> tuple[int, float] | None:
-        terms = [t for t in self._tok.lcut(norm, HMM=False)
-                 if t not in STOP_WORDS and t not in self._species_words]
+        terms = self._features(norm)
         if not terms:
             return None
         term_set = set(terms)
-        best: tuple[float, float, int] | None = None
-        for doc_id, bm in self._bm25.scores(terms).items():
-            entry_idx = self._bm25.docs[doc_id].entry
-            entry_species = self.entries[entry_idx].species
+        narrow: dict[int, float] = {}
+        broad: dict[int, float] = {}
+        for doc_id in self._terms.candidates(terms):
+            doc = self._terms.docs[doc_id]
+            entry_species = self.entries[doc.entry].species
             if entry_species and entry_species != species:
                 continue
-            conf = self._bm25.confidence(term_set, doc_id)
-            if best is None or (conf, bm) > best[:2]:
-                best = (conf, bm, entry_idx)
-        return (best[2], best[0]) if best else None
+            seen = broad if doc.broad else narrow
+            seen[doc.entry] = max(seen.get(doc.entry, 0.0), self._terms.confidence(term_set, doc_id))
+        scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e)) for e in narrow | broad}
+        if not scores:
+            return None
+        best = max(scores, key=scores.get)
+        return best, min(1.0, scores[best])
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
@@ -363,6 +395,15 @@ class FaqIndex:
         items = "\n".join(f"• {n}:{self.species[n]['use']}" for n in names)
         text = rec["template"].strip().format(what=what, items=items, first=names[0])
         return FaqResult("answer", "recommend." + "+".join(parts), text, 0.85, "recommend")
+
+
+def _entry_score(narrow: float, broad: float | None) -> float:
+    """An entry's confidence: its best matching question, helped by how much
+    of the question its whole text (all questions and the answer) covers.
+    Entries added by advisers have no broad document."""
+    if broad is None:
+        return narrow
+    return CALIBRATION * (0.6 * narrow + 0.4 * broad)
 
 
 def _escalate(reason: str, score: float = 0.0) -> FaqResult:

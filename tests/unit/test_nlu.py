@@ -1,0 +1,128 @@
+"""Unit tests for bot.nlu: counts, areas, species, planting reports, chit-chat."""
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import nlu
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def species():
+    rows = tomllib.loads((ROOT / "messages" / "species.toml").read_text("utf-8"))["species"]
+    return {row["name"]: row for row in rows}
+
+
+@pytest.mark.parametrize("text,count", [
+    ("3棵", 3), ("三株", 3), ("两颗", 2), ("十二棵", 12), ("二十棵", 20),
+    ("一百二十棵", 120), ("3颗", 3), ("2棵树", 2), ("一课树", 1), ("１０棵", 10),
+    ("一百零五棵", 105),
+])
+def test_parse_count_exact(text, count):
+    result = nlu.parse_count(text)
+    assert result is not None and result.count == count and not result.vague
+
+
+@pytest.mark.parametrize("text", ["几棵", "十几棵", "好几棵", "一些", "两三棵", "二十多棵"])
+def test_parse_count_vague(text):
+    result = nlu.parse_count(text)
+    assert result is not None and result.vague and result.count is None
+
+
+def test_parse_count_none():
+    assert nlu.parse_count("桂花什么时候种") is None
+
+
+@pytest.mark.parametrize("text,mu", [
+    ("2.5亩", 2.5), ("两亩", 2.0), ("半亩", 0.5), ("1亩半", 1.5), ("一亩半", 1.5),
+    ("三亩地", 3.0), ("1000平方米", 1.5),
+])
+def test_parse_area_mu(text, mu):
+    assert nlu.parse_area_mu(text) == pytest.approx(mu)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("樟树", "香樟"), ("三角梅", "簕杜鹃"), ("簕杜鹃", "簕杜鹃"), ("桃树", "桃"), ("种桃", "桃"),
+    ("柿子树", "柿"), ("柿子", "柿"), ("李子", "李"), ("三华李", "李"), ("竹子", "竹子"),
+    ("紫荆", "洋紫荆"), ("小叶榄仁", "小叶榄仁"), ("榄仁", "小叶榄仁"), ("桂圆", "龙眼"),
+    ("橄榄", "橄榄"),
+])
+def test_find_species_aliases(species, text, name):
+    assert nlu.find_species(text, species)[0] == name
+
+
+@pytest.mark.parametrize("text", ["杨桃", "猕猴桃", "番石榴", "李四", "行李", "西红柿"])
+def test_find_species_lookalikes(species, text):
+    assert nlu.find_species(text, species) == (None, "")
+
+
+def test_find_species_plain_alias_mapping():
+    assert nlu.find_species("种了两棵樟树", {"香樟": ["樟树"]}) == ("香樟", "樟树")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("种了3棵芒果", "芒果"), ("3棵芒果树", "芒果"), ("黄皮两棵", "黄皮"),
+])
+def test_extract_unknown_species(text, name):
+    assert nlu.extract_unknown_species(text) == name
+
+
+@pytest.mark.parametrize("text,count,name", [
+    ("3棵桂花", 3, "桂花"), ("种了3棵桂花", 3, "桂花"), ("桂花三棵", 3, "桂花"),
+    ("种了两棵龙眼", 2, "龙眼"), ("今天在房前种了2棵荔枝", 2, "荔枝"),
+    ("门口种了3株三角梅", 3, "簕杜鹃"), ("5棵小叶榄仁", 5, "小叶榄仁"),
+])
+def test_parse_planting_text(species, text, count, name):
+    result = nlu.parse_planting_text(text, species)
+    assert result is not None and (result.count, result.species) == (count, name)
+
+
+def test_planting_site_kind(species):
+    assert nlu.parse_planting_text("今天在房前种了2棵荔枝", species).site_kind == "房前屋后"
+    assert nlu.parse_planting_text("河边种了3棵秋枫", species).site_kind == "河边"
+
+
+def test_planting_plot(species):
+    result = nlu.parse_planting_text("党建林 2.5亩 120棵 香樟", species)
+    assert (result.site_kind, result.area_mu, result.count, result.species) == ("党建林", 2.5, 120, "香樟")
+
+
+@pytest.mark.parametrize("text", ["代种 张三 2棵龙眼", "代种张三2棵龙眼", "代种张三两棵龙眼"])
+def test_planting_proxy(species, text):
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.count, result.species) == ("张三", 2, "龙眼")
+
+
+def test_planting_unknown_species_is_flagged(species):
+    result = nlu.parse_planting_text("种了3棵芒果", species)
+    assert result.unknown_species and result.species_text == "芒果" and result.species is None
+
+
+def test_planting_vague_count_report(species):
+    result = nlu.parse_planting_text("今天种了十几棵桂花", species)
+    assert result.vague and result.count is None and result.species == "桂花"
+
+
+@pytest.mark.parametrize("text", [
+    "桂花什么时候种", "种几棵好", "荔枝怎么种", "3棵桂花够吗", "要种几棵", "你好", "桂花", "我的进度",
+])
+def test_questions_are_not_reports(species, text):
+    assert nlu.parse_planting_text(text, species) is None
+
+
+def test_normalize():
+    assert nlu.normalize("桂花啥时候栽？ 挖多大的坑😀") == "桂花什么时候种挖多大的树穴"
+    assert nlu.normalize("ＡＢＣ１２３，。") == "abc123"
+    assert nlu.normalize("咋淋水") == "怎么浇水"
+
+
+@pytest.mark.parametrize("text", ["你好", "在吗", "谢谢", "好的", "哈哈", "嗯嗯", "👍", "好的谢谢", "谢谢老师"])
+def test_chitchat(text):
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text", ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗"])
+def test_not_chitchat(text):
+    assert not nlu.is_chitchat(text)
