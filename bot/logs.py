@@ -28,4 +28,5 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
                                                         encoding="utf-8")
         rotating.setFormatter(fmt)
         root.addHandler(rotating)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line per job run
     root._lvmei_configured = True  # type: ignore[attr-defined]

@@ -1,0 +1,61 @@
+"""The scheduler: one lease holder among processes, and tick's job list."""
+from __future__ import annotations
+
+from bot import scheduler
+
+
+def test_only_one_holder_runs_the_jobs(bot):
+    assert scheduler.holds_lease(bot, "host:1")
+    assert not scheduler.holds_lease(bot, "host:2")
+    assert scheduler.holds_lease(bot, "host:1")  # renewing
+
+
+def test_an_expired_lease_is_taken_over(bot):
+    from datetime import timedelta
+
+    from bot import clock
+    from bot.db import transaction
+    from bot.store import leases
+
+    with transaction(bot.db):
+        past = clock.utcnow() - timedelta(minutes=5)
+        leases.acquire(bot.db, scheduler.LEASE, "dead-process", clock.to_db(past), clock.to_db(past))
+    assert scheduler.holds_lease(bot, "host:2")
+
+
+def test_tick_runs_every_job_once(bot):
+    names = list(scheduler.run_due(bot, bot.clock()))
+    assert names[0] == "download_media" and names[-1] == "send_outbox"
+    assert len(names) == len(set(names))
+
+
+def test_tick_command_parses_local_time(tmp_path, config, capsys):
+    import tomllib
+
+    from bot.cli import main
+
+    path = tmp_path / "config.toml"
+    data = dict(config.redacted())
+    data["wechat"]["token"] = "spamtest"
+    path.write_text(_toml(data), encoding="utf-8")
+    assert main(["--config", str(path), "tick", "--now", "2027-03-05T09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "send_outbox" in out and "download_media" in out
+    assert tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _toml(data: dict, prefix: str = "") -> str:
+    """A tiny TOML writer for the test's config (tables and scalars/lists)."""
+    import json
+
+    lines, tables = [], []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables.append((key, value))
+        else:
+            lines.append(f"{json.dumps(key, ensure_ascii=False)} = {json.dumps(value, ensure_ascii=False)}")
+    out = "\n".join(lines) + "\n"
+    for key, value in tables:
+        name = f"{prefix}.{json.dumps(key, ensure_ascii=False)}" if prefix else json.dumps(key, ensure_ascii=False)
+        out += f"\n[{name}]\n" + _toml(value, name)
+    return out
