@@ -1,0 +1,400 @@
+"""Progress against the campaign targets: per person, household, village, town and overall.
+
+The chat (我的进度 / 本村进度, the line after a planting), the monthly report and the
+dashboard all read these functions, so every screen shows the same numbers.
+
+Rules (config keys in brackets; see docs/progress.md):
+- Only *verified* records count (complete; review none or approved); records waiting
+  for review are shown beside them as 待审核; rejected records never count.
+- A person's trees are the tree counts of their own ``kind='tree'`` records (records
+  entered for them by a cadre through 代种 count for them); quota by role
+  [campaign.quotas].
+- A household is the people with the same (village, household); a person without a
+  household is a household alone. It is covered when its members have planted
+  [campaign.targets.household_trees] trees. Advisers and admins belong to no household.
+- A village (村) is measured in 亩 of plot records (党建林) against
+  [campaign.targets.village_area_mu] plus its 示范点 (verified records with site
+  '示范点') against [campaign.targets.village_demo_sites]; a community (社区) in trees of
+  every kind against [campaign.targets.community_trees].
+- Party members: roster roles in [campaign.participation.roles] younger than
+  [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
+  counts as younger); they took part once they have one verified record of any kind.
+- Survival rate: verified records whose latest survival check says alive or replanted,
+  over those with a check that says alive, dead or replanted.
+"""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.messages import Messages
+from bot.store import progress as store
+
+NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
+VILLAGE = "村"
+COMMUNITY = "社区"
+
+
+# -- the figures ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PersonProgress:
+    person_id: int
+    name: str
+    role: str
+    village_id: int | None
+    quota: int
+    trees: int
+    records: int
+    pending_trees: int
+    pending_records: int
+
+    @property
+    def done(self) -> bool:
+        return self.trees >= self.quota
+
+    @property
+    def left(self) -> int:
+        return max(0, self.quota - self.trees)
+
+
+@dataclass(frozen=True)
+class HouseholdProgress:
+    village_id: int | None
+    household: str | None          # None: a person alone
+    member_ids: tuple[int, ...]
+    trees: int
+    pending_trees: int
+    target: int
+
+    @property
+    def done(self) -> bool:
+        return self.trees >= self.target
+
+
+@dataclass(frozen=True)
+class VillageProgress:
+    village_id: int
+    name: str
+    kind: str                      # 村 | 社区
+    town: str | None
+    unit: str                      # 亩 (村) | 棵 (社区)
+    target: float
+    done_value: float              # verified 亩 (村) or trees (社区)
+    pending_value: float           # the same, waiting for review
+    trees: int
+    area_mu: float
+    records: int
+    pending_records: int
+    demo_sites: int
+    demo_sites_target: int
+    households_total: int
+    households_covered: int
+    party_members: int
+    party_members_active: int
+    survival_checked: int
+    survival_alive: int
+    flagged: int
+    rejected: int
+
+    @property
+    def completion(self) -> float:
+        """Share of the main target done (may exceed 1)."""
+        return self.done_value / self.target if self.target else 1.0
+
+    @property
+    def survival_rate(self) -> float | None:
+        return self.survival_alive / self.survival_checked if self.survival_checked else None
+
+    @property
+    def party_participation(self) -> float | None:
+        return self.party_members_active / self.party_members if self.party_members else None
+
+    @property
+    def household_coverage(self) -> float | None:
+        return self.households_covered / self.households_total if self.households_total else None
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    """A town, or the whole county (name '全部'): sums over its villages."""
+
+    name: str
+    villages: int
+    villages_done: int
+    mean_completion: float
+    trees: int
+    area_mu: float
+    records: int
+    pending_records: int
+    households_total: int
+    households_covered: int
+    party_members: int
+    party_members_active: int
+    survival_checked: int
+    survival_alive: int
+    flagged: int
+    rejected: int
+
+    @property
+    def survival_rate(self) -> float | None:
+        return self.survival_alive / self.survival_checked if self.survival_checked else None
+
+
+@dataclass(frozen=True)
+class DayPoint:
+    day: str                       # YYYY-MM-DD in the campaign timezone
+    trees: int
+    area_mu: float
+    records: int
+    cumulative_trees: int
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def quota_for(config, role: str | None) -> int:
+    return int(config.get("campaign.quotas", {}).get(role or "", 0))
+
+
+def is_party_member_to_count(config, person: dict) -> bool:
+    """A party member or cadre expected to take part (roles and age limit from config)."""
+    if person.get("role") not in config.get("campaign.participation.roles", ()):
+        return False
+    birth_year = person.get("birth_year")
+    if not birth_year:
+        return True
+    max_age = int(config.get("campaign.participation.party_member_max_age", 65))
+    return int(config.get("campaign.year")) - int(birth_year) < max_age
+
+
+def household_key(person: dict) -> tuple:
+    if person.get("household"):
+        return (person.get("village_id"), person["household"])
+    return ("person", person["id"])
+
+
+def village_target(config, kind: str) -> tuple[str, float]:
+    """(unit, target) of a village's main figure."""
+    if kind == COMMUNITY:
+        return "棵", float(config.get("campaign.targets.community_trees"))
+    return "亩", float(config.get("campaign.targets.village_area_mu"))
+
+
+def utc_offset_minutes(config, at: datetime | None = None) -> int:
+    at = at or datetime.now(ZoneInfo("UTC"))
+    return int(at.astimezone(ZoneInfo(config.get("campaign.timezone"))).utcoffset().total_seconds() // 60)
+
+
+def number(value: float) -> str:
+    """1 → '1', 2.5 → '2.5', 0.333 → '0.33'."""
+    return format(round(float(value), 2), "g")
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+# -- person and household ------------------------------------------------------------------------
+def _person_from(config, person: dict, totals: dict | None) -> PersonProgress:
+    totals = totals or {}
+    return PersonProgress(
+        person_id=person["id"], name=person["name"], role=person.get("role") or "群众",
+        village_id=person.get("village_id"), quota=quota_for(config, person.get("role")),
+        trees=int(totals.get("trees", 0)), records=int(totals.get("records", 0)),
+        pending_trees=int(totals.get("pending_trees", 0)), pending_records=int(totals.get("pending_records", 0)),
+    )
+
+
+def person_progress(db, config, person_id: int, until: str | None = None) -> PersonProgress | None:
+    rows = store.people(db, person_ids=[person_id])
+    if not rows:
+        return None
+    totals = store.totals_by_person(db, until, person_ids=[person_id])
+    return _person_from(config, rows[0], totals.get(person_id))
+
+
+def household_progress(db, config, person_id: int, until: str | None = None) -> HouseholdProgress | None:
+    rows = store.people(db, person_ids=[person_id])
+    if not rows:
+        return None
+    person = rows[0]
+    if person.get("household") and person.get("village_id") is not None:
+        member_ids = store.household_member_ids(db, person["village_id"], person["household"])
+    else:
+        member_ids = [person_id]
+    totals = store.totals_by_person(db, until, person_ids=member_ids)
+    return HouseholdProgress(
+        village_id=person.get("village_id"), household=person.get("household") or None,
+        member_ids=tuple(sorted(member_ids)),
+        trees=sum(int(t["trees"]) for t in totals.values()),
+        pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
+        target=int(config.get("campaign.targets.household_trees", 1)),
+    )
+
+
+# -- villages ------------------------------------------------------------------------------------
+@dataclass
+class _PeopleFigures:
+    households: dict = field(default_factory=lambda: defaultdict(int))  # household key -> trees
+    party_members: int = 0
+    party_members_active: int = 0
+
+
+def _people_figures(config, people: list[dict], person_totals: dict[int, dict]) -> dict[int, _PeopleFigures]:
+    by_village: dict[int, _PeopleFigures] = defaultdict(_PeopleFigures)
+    for person in people:
+        if person.get("village_id") is None:
+            continue
+        figures = by_village[person["village_id"]]
+        totals = person_totals.get(person["id"], {})
+        if person.get("role") not in NON_HOUSEHOLD_ROLES:
+            figures.households[household_key(person)] += int(totals.get("trees", 0))
+        if is_party_member_to_count(config, person):
+            figures.party_members += 1
+            if int(totals.get("records", 0)) > 0:
+                figures.party_members_active += 1
+    return by_village
+
+
+def _village_from(config, village: dict, totals: dict | None, figures: _PeopleFigures | None,
+                  survival: dict | None) -> VillageProgress:
+    totals = totals or {}
+    figures = figures or _PeopleFigures()
+    survival = survival or {}
+    kind = village.get("kind") or VILLAGE
+    unit, target = village_target(config, kind)
+    trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
+    pending_trees, pending_area = int(totals.get("pending_trees", 0)), float(totals.get("pending_area_mu", 0.0))
+    household_target = int(config.get("campaign.targets.household_trees", 1))
+    covered = sum(1 for t in figures.households.values() if t >= household_target)
+    total_households = int(village.get("households") or 0) or len(figures.households)
+    return VillageProgress(
+        village_id=village["id"], name=village["name"], kind=kind, town=village.get("town"),
+        unit=unit, target=target,
+        done_value=trees if kind == COMMUNITY else area,
+        pending_value=pending_trees if kind == COMMUNITY else pending_area,
+        trees=trees, area_mu=area, records=int(totals.get("records", 0)),
+        pending_records=int(totals.get("pending_records", 0)),
+        demo_sites=int(totals.get("demo_sites", 0)),
+        demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites", 0)),
+        households_total=max(total_households, covered), households_covered=covered,
+        party_members=figures.party_members, party_members_active=figures.party_members_active,
+        survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
+        flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
+    )
+
+
+def village_progress(db, config, village_id: int, until: str | None = None) -> VillageProgress | None:
+    rows = store.villages(db, village_id)
+    if not rows:
+        return None
+    people = store.people(db, village_id=village_id)
+    figures = _people_figures(config, people, store.totals_by_person(db, until, village_id=village_id))
+    return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
+                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id))
+
+
+def all_villages_progress(db, config, until: str | None = None) -> list[VillageProgress]:
+    """Every village in id order (a few grouped queries, whatever the number of villages)."""
+    totals = store.totals_by_village(db, until)
+    figures = _people_figures(config, store.people(db), store.totals_by_person(db, until))
+    survival = store.survival_by_village(db, until)
+    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]))
+            for v in store.villages(db)]
+
+
+# -- towns and the county ------------------------------------------------------------------------
+def summarize(name: str, villages: list[VillageProgress]) -> AreaProgress:
+    def total(attr: str):
+        return sum(getattr(v, attr) for v in villages)
+
+    return AreaProgress(
+        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.completion >= 1),
+        mean_completion=(sum(min(v.completion, 1.0) for v in villages) / len(villages)) if villages else 0.0,
+        trees=total("trees"), area_mu=total("area_mu"), records=total("records"),
+        pending_records=total("pending_records"), households_total=total("households_total"),
+        households_covered=total("households_covered"), party_members=total("party_members"),
+        party_members_active=total("party_members_active"), survival_checked=total("survival_checked"),
+        survival_alive=total("survival_alive"), flagged=total("flagged"), rejected=total("rejected"),
+    )
+
+
+def towns_progress(villages: list[VillageProgress]) -> list[AreaProgress]:
+    by_town: dict[str, list[VillageProgress]] = defaultdict(list)
+    for v in villages:
+        by_town[v.town or "未分镇街"].append(v)
+    return [summarize(town, vs) for town, vs in sorted(by_town.items())]
+
+
+def overall_progress(villages: list[VillageProgress]) -> AreaProgress:
+    return summarize("全部", villages)
+
+
+def daily_series(db, config, village_id: int | None = None, until: str | None = None) -> list[DayPoint]:
+    """Verified plantings per local day (for charts), with the running total of trees."""
+    points, running = [], 0
+    for row in store.daily_verified(db, utc_offset_minutes(config), until, village_id):
+        running += int(row["trees"])
+        points.append(DayPoint(row["day"], int(row["trees"]), float(row["area_mu"]), int(row["records"]), running))
+    return points
+
+
+# -- chat texts ----------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _messages() -> Messages:
+    return Messages.load()
+
+
+def _t(key: str, **values) -> str:
+    return _messages().t(key, **values)
+
+
+def _pending_note(records: int) -> str:
+    return _t("progress.pending_note", n=records) if records else ""
+
+
+def village_figure(v: VillageProgress) -> str:
+    """'埔心村 1.5/2亩（75%）' or '东平社区 90/150棵（60%）'."""
+    return _t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
+              unit=v.unit, pct=percent(v.completion))
+
+
+def progress_line(db, config, person: dict) -> str:
+    """One short line for a planting confirmation: the person, their household, their village."""
+    me = person_progress(db, config, person["id"])
+    home = household_progress(db, config, person["id"])
+    mine = (_t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
+            else _t("progress.line_person_no_quota", trees=me.trees))
+    parts = [mine, _t("progress.line_household", trees=home.trees, target=home.target)]
+    if person.get("village_id") is not None:
+        village = village_progress(db, config, person["village_id"])
+        if village:
+            parts.append(village_figure(village))
+    return _t("progress.line", parts="｜".join(parts), pending=_pending_note(me.pending_records))
+
+
+def my_progress_text(db, config, person: dict) -> str:
+    me = person_progress(db, config, person["id"])
+    home = household_progress(db, config, person["id"])
+    if me.quota:
+        quota_line = (_t("progress.my_quota_done", quota=me.quota) if me.done
+                      else _t("progress.my_quota_left", quota=me.quota, left=me.left))
+    else:
+        quota_line = _t("progress.my_no_quota")
+    return _t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
+              household_trees=home.trees, household_target=home.target,
+              pending=_pending_note(me.pending_records))
+
+
+def village_progress_text(v: VillageProgress) -> str:
+    if v.kind == COMMUNITY:
+        main = _t("progress.village_main_community", done=number(v.done_value), target=number(v.target),
+                  pct=percent(v.completion))
+    else:
+        main = _t("progress.village_main_village", done=number(v.done_value), target=number(v.target),
+                  pct=percent(v.completion), demo=v.demo_sites, demo_target=v.demo_sites_target)
+    return _t("progress.village", name=v.name, kind=v.kind, main=main, trees=v.trees,
+              covered=v.households_covered, households=v.households_total,
+              active=v.party_members_active, party=v.party_members,
+              pending=_pending_note(v.pending_records))
