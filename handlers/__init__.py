@@ -18,6 +18,8 @@ core commands:
 - reminders_on — 订阅
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 progress (handlers/progress.py):
+- my_progress — 我的进度: own trees vs role quota, household, pending review
+- village_progress — 本村进度: the village's (or community's) figures against its target
 reminders (handlers/reminders.py):
 planting (handlers/planting.py):
 faq (handlers/faq.py):

@@ -1,5 +1,41 @@
-"""(placeholder: this capability's handlers are being written)"""
+"""我的进度 and 本村进度 (and the menu buttons that stand for them): the numbers of bot.progress."""
 from __future__ import annotations
 
-ROUTES: list = []
+from bot import progress
+from bot.context import Ctx
+from bot.identity import require_registered
+from bot.router import Route
+
+# Voice recognition ends sentences with punctuation: "我的进度。"
+_TRAILING = " \t\r\n。．.！!？?，,"
+
+
+def text_is(*words: str):
+    """Matcher: the text, without surrounding spaces and punctuation, is one of ``words``."""
+    wanted = set(words)
+    return lambda ctx: ctx.msg.msg_type == "text" and (ctx.msg.text or "").strip(_TRAILING) in wanted
+
+
+def on_my_progress(ctx: Ctx, _match) -> str:
+    hint = require_registered(ctx)
+    if hint:
+        return hint
+    return progress.my_progress_text(ctx.db, ctx.config, ctx.person)
+
+
+def on_village_progress(ctx: Ctx, _match) -> str:
+    hint = require_registered(ctx)
+    if hint:
+        return hint
+    village_id = ctx.person.get("village_id")
+    figures = progress.village_progress(ctx.db, ctx.config, village_id) if village_id is not None else None
+    if figures is None:
+        return ctx.t("progress.no_village")
+    return progress.village_progress_text(figures)
+
+
+ROUTES: list = [
+    Route("my_progress", text_is("我的进度", "我的任务", "进度", "查进度"), on_my_progress),
+    Route("village_progress", text_is("本村进度", "本社区进度", "村进度", "社区进度"), on_village_progress),
+]
 JOBS: list = []

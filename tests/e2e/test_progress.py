@@ -1,0 +1,80 @@
+"""我的进度 / 本村进度 through the real webhook: the same numbers as bot.progress."""
+from __future__ import annotations
+
+import pytest
+
+from bot import progress
+
+AT = "2027-03-10T02:00:00"
+
+
+@pytest.fixture
+def roster(bot):
+    db = bot.db
+    db["villages"].insert_all([
+        {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 3},
+        {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
+    ])
+    db["people"].insert_all([
+        {"id": 1, "name": "张三", "village_id": 1, "role": "党员", "household": "A", "birth_year": 1970,
+         "openid": "o-villager-1"},
+        {"id": 2, "name": "张小三", "village_id": 1, "role": "群众", "household": "A"},
+        {"id": 3, "name": "王书记", "village_id": 1, "role": "村书记", "household": "B", "birth_year": 1975,
+         "openid": "o-secretary"},
+        {"id": 4, "name": "陈七", "village_id": 2, "role": "群众", "openid": "o-community"},
+    ])
+    rows = [
+        # person, village, kind, count, area, review, site
+        (1, 1, "tree", 2, None, "none", None),
+        (2, 1, "tree", 1, None, "approved", None),
+        (3, 1, "plot", 80, 1.2, "none", "党建林"),
+        (3, 1, "tree", 3, None, "pending", None),
+        (4, 2, "tree", 30, None, "none", None),
+    ]
+    db["plantings"].insert_all(
+        {"openid": "o", "person_id": p, "village_id": v, "kind": k, "count": c, "area_mu": a, "review": r,
+         "site": s, "flags": "old_photo" if r != "none" else "", "species": "桂花", "status": "complete",
+         "created_at": AT, "completed_at": AT} for p, v, k, c, a, r, s in rows)
+    return db
+
+
+def test_my_progress_shows_quota_household_and_nothing_pending(roster, villager):
+    reply = villager.says("我的进度")
+    assert reply == "张三（党员）的进度：\n已核实种树2棵，1条记录\n任务1棵：已完成 ✅\n本户3棵（每户至少1棵）"
+
+
+def test_secretary_sees_what_is_left_and_what_waits_for_review(roster, villager_factory):
+    secretary = villager_factory("o-secretary")
+    reply = secretary.says("我的进度。")
+    assert "任务3棵：还差3棵" in reply and "另有1条待审核" in reply
+
+
+def test_village_progress_in_mu_with_households_and_party(roster, villager, bot):
+    reply = villager.says("本村进度")
+    assert reply.splitlines() == [
+        "埔心村（村）进度：",
+        "党建林1.2/2亩（60%），示范点0/1个",
+        "共83棵，1/3户已种",
+        "党员参与2/2人（另有1条待审核）",  # the secretary took part through the plot
+    ]
+    assert reply == progress.village_progress_text(progress.village_progress(bot.db, bot.config, 1))
+
+
+def test_community_progress_in_trees(roster, villager_factory):
+    reply = villager_factory("o-community").says("本村进度")
+    assert reply.splitlines()[:2] == ["东平社区（社区）进度：", "主题林30/150棵（20%）"]
+
+
+def test_menu_buttons_give_the_same_replies(roster, villager):
+    assert villager.clicks("MY_PROGRESS") == villager.says("我的进度")
+    assert villager.clicks("VILLAGE_PROGRESS") == villager.says("本村进度")
+
+
+def test_voice_progress_question_is_answered(roster, villager):
+    assert villager.sends_voice("m-voice-1", "本村进度。").startswith("埔心村（村）进度")
+
+
+def test_unregistered_sender_is_asked_to_register_first(roster, villager_factory):
+    stranger = villager_factory("o-stranger")
+    assert stranger.says("我的进度").startswith("请先登记")
+    assert stranger.says("本村进度").startswith("请先登记")
