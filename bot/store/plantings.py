@@ -66,3 +66,140 @@ def m001_plantings(db: Database) -> None:
 
 VERIFIED_SQL = "status = 'complete' AND review IN ('none', 'approved')"
 PENDING_REVIEW_SQL = "status = 'complete' AND review = 'pending'"
+
+
+@migrations()
+def m002_planting_flow_columns(db: Database) -> None:
+    """What the chat flow and the photo analysis need beyond the first schema.
+
+    plantings: ``last_part_at`` (the last photo/text/location that joined the record), ``closed_at`` (its
+    collecting window ended, or it was cancelled), ``reminded_at`` (an incomplete record's one reminder).
+    planting_photos: ``error`` (the bytes are not a usable photo), ``analysed_at``, and the other record a
+    duplicate photo points to (``duplicate_of`` with its Hamming ``duplicate_distance``; 0 = identical).
+    """
+    db["plantings"].add_column("last_part_at", str)
+    db["plantings"].add_column("closed_at", str)
+    db["plantings"].add_column("reminded_at", str)
+    db["planting_photos"].add_column("error", str)
+    db["planting_photos"].add_column("analysed_at", str)
+    db["planting_photos"].add_column("duplicate_of", int)
+    db["planting_photos"].add_column("duplicate_distance", int)
+
+
+# Columns the planting flow may set with ``update``.
+WRITABLE = ("person_id", "entered_by_person_id", "village_id", "kind", "site", "species", "species_known", "count",
+            "area_mu", "lat", "lng", "location_label", "status", "review", "flags", "flag_details",
+            "completed_at", "updated_at", "last_part_at", "closed_at", "reminded_at")
+
+
+def _one(db: Database, sql: str, params: list) -> dict | None:
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None
+
+
+# -- records ----------------------------------------------------------------------------------------
+def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None, inbox_id: int,
+           now: str) -> int:
+    """A new pending record of this sender (its parts are set with ``update``)."""
+    cursor = db.execute(
+        "INSERT INTO plantings (openid, person_id, entered_by_person_id, village_id, kind, status, review, flags,"
+        " inbox_id, created_at, updated_at, last_part_at) VALUES (?, ?, ?, ?, 'tree', 'pending', 'none', '', ?, ?, ?, ?)",
+        [openid, person_id, person_id, village_id, inbox_id, now, now, now],
+    )
+    return cursor.lastrowid
+
+
+def get(db: Database, planting_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM plantings WHERE id = ?", [planting_id])
+
+
+def update(db: Database, planting_id: int, fields: dict) -> None:
+    unknown = set(fields) - set(WRITABLE)
+    if unknown:
+        raise ValueError(f"not writable: {sorted(unknown)}")
+    if fields:
+        db.execute(f"UPDATE plantings SET {', '.join(c + ' = ?' for c in fields)} WHERE id = ?",
+                   [*fields.values(), planting_id])
+
+
+def latest_of(db: Database, openid: str, since: str) -> dict | None:
+    """The sender's newest record (not cancelled) that got a part at or after ``since``."""
+    return _one(db, "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
+                    " ORDER BY id DESC LIMIT 1", [openid, since])
+
+
+def unsettled(db: Database, openid: str | None = None) -> list[dict]:
+    """Pending records whose collecting window has not been closed yet (all senders when openid is None)."""
+    if openid is None:
+        return list(db.query("SELECT * FROM plantings WHERE status = 'pending' AND closed_at IS NULL ORDER BY id"))
+    return list(db.query("SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at IS NULL"
+                         " ORDER BY id", [openid]))
+
+
+def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | None:
+    """The sender's newest incomplete record (pending, window closed) closed at or after ``closed_since``."""
+    return _one(db, "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ?"
+                    " ORDER BY id DESC LIMIT 1", [openid, closed_since])
+
+
+def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
+    if not planting_ids:
+        return {}
+    marks = ", ".join("?" for _ in planting_ids)
+    return {r["id"]: r["status"] for r in db.query(f"SELECT id, status FROM plantings WHERE id IN ({marks})",
+                                                    list(planting_ids))}
+
+
+# -- photos -----------------------------------------------------------------------------------------
+def media_row_id(db: Database, media_id: str) -> int | None:
+    """The media row the webhook recorded for a WeChat MediaId."""
+    row = _one(db, "SELECT id FROM media WHERE media_id = ?", [media_id])
+    return row["id"] if row else None
+
+
+def add_photo(db: Database, planting_id: int, media_row_id: int, now: str) -> bool:
+    """Link a photo (its media row) to a record at once; the analysis fills the row later. False if linked."""
+    cursor = db.execute(
+        "INSERT INTO planting_photos (planting_id, media_row_id, purpose, created_at) VALUES (?, ?, 'record', ?)"
+        " ON CONFLICT(media_row_id) DO NOTHING", [planting_id, media_row_id, now])
+    return cursor.rowcount == 1
+
+
+def photo_by_media(db: Database, media_row_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM planting_photos WHERE media_row_id = ?", [media_row_id])
+
+
+def photos_of(db: Database, planting_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM planting_photos WHERE planting_id = ? AND purpose = 'record' ORDER BY id",
+                         [planting_id]))
+
+
+def unlink_photos(db: Database, planting_id: int) -> list[int]:
+    """Take a record's photos off it; returns their media row ids."""
+    ids = [r["media_row_id"] for r in photos_of(db, planting_id)]
+    db.execute("DELETE FROM planting_photos WHERE planting_id = ? AND purpose = 'record'", [planting_id])
+    return ids
+
+
+def save_photo_analysis(db: Database, photo_id: int, *, sha256: str | None, phash: int | None,
+                        exif_time: str | None, exif_lat: float | None, exif_lng: float | None,
+                        duplicate_of: int | None, duplicate_distance: int | None, error: str | None,
+                        now: str) -> None:
+    db.execute(
+        "UPDATE planting_photos SET sha256 = ?, phash = ?, exif_time = ?, exif_lat = ?, exif_lng = ?,"
+        " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ? WHERE id = ?",
+        [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, photo_id])
+
+
+def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> list[int]:
+    """Other records (not cancelled) that already hold a photo with exactly these bytes, oldest first."""
+    return [r["planting_id"] for r in db.query(
+        "SELECT DISTINCT ph.planting_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
+        " WHERE ph.sha256 = ? AND ph.planting_id != ? AND ph.purpose = 'record' AND p.status != 'cancelled'"
+        " ORDER BY ph.planting_id", [sha256, except_planting_id])]
+
+
+def record_phashes(db: Database):
+    """(planting id, pHash) of every analysed record photo: what the near-duplicate index starts from."""
+    return ((r["planting_id"], r["phash"]) for r in db.query(
+        "SELECT planting_id, phash FROM planting_photos WHERE purpose = 'record' AND phash IS NOT NULL ORDER BY id"))
