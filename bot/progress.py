@@ -19,8 +19,9 @@ Rules (config keys in brackets; see docs/progress.md):
 - Party members: roster roles in [campaign.participation.roles] younger than
   [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
   counts as younger); they took part once they have one verified record of any kind.
-- Survival rate: verified records whose latest survival check says alive or replanted,
-  over those with a check that says alive, dead or replanted.
+- Survival rate: verified records whose latest survival check says alive, over those
+  whose latest check says alive, dead or replanted (补种: the first tree died), the
+  rule of bot.store.followups.survival_rates, restricted to verified records.
 """
 from __future__ import annotations
 
@@ -346,17 +347,18 @@ def _messages() -> Messages:
     return Messages.load()
 
 
-def _t(key: str, **values) -> str:
+def t(key: str, **values) -> str:
+    """A message text (messages/replies), for code that has no request context."""
     return _messages().t(key, **values)
 
 
 def _pending_note(records: int) -> str:
-    return _t("progress.pending_note", n=records) if records else ""
+    return t("progress.pending_note", n=records) if records else ""
 
 
 def village_figure(v: VillageProgress) -> str:
     """'埔心村 1.5/2亩（75%）' or '东平社区 90/150棵（60%）'."""
-    return _t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
+    return t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
               unit=v.unit, pct=percent(v.completion))
 
 
@@ -364,37 +366,37 @@ def progress_line(db, config, person: dict) -> str:
     """One short line for a planting confirmation: the person, their household, their village."""
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
-    mine = (_t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
-            else _t("progress.line_person_no_quota", trees=me.trees))
-    parts = [mine, _t("progress.line_household", trees=home.trees, target=home.target)]
+    mine = (t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
+            else t("progress.line_person_no_quota", trees=me.trees))
+    parts = [mine, t("progress.line_household", trees=home.trees, target=home.target)]
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
         if village:
             parts.append(village_figure(village))
-    return _t("progress.line", parts="｜".join(parts), pending=_pending_note(me.pending_records))
+    return t("progress.line", parts="｜".join(parts), pending=_pending_note(me.pending_records))
 
 
 def my_progress_text(db, config, person: dict) -> str:
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
     if me.quota:
-        quota_line = (_t("progress.my_quota_done", quota=me.quota) if me.done
-                      else _t("progress.my_quota_left", quota=me.quota, left=me.left))
+        quota_line = (t("progress.my_quota_done", quota=me.quota) if me.done
+                      else t("progress.my_quota_left", quota=me.quota, left=me.left))
     else:
-        quota_line = _t("progress.my_no_quota")
-    return _t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
+        quota_line = t("progress.my_no_quota")
+    return t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
               household_trees=home.trees, household_target=home.target,
               pending=_pending_note(me.pending_records))
 
 
 def village_progress_text(v: VillageProgress) -> str:
     if v.kind == COMMUNITY:
-        main = _t("progress.village_main_community", done=number(v.done_value), target=number(v.target),
+        main = t("progress.village_main_community", done=number(v.done_value), target=number(v.target),
                   pct=percent(v.completion))
     else:
-        main = _t("progress.village_main_village", done=number(v.done_value), target=number(v.target),
+        main = t("progress.village_main_village", done=number(v.done_value), target=number(v.target),
                   pct=percent(v.completion), demo=v.demo_sites, demo_target=v.demo_sites_target)
-    return _t("progress.village", name=v.name, kind=v.kind, main=main, trees=v.trees,
+    return t("progress.village", name=v.name, kind=v.kind, main=main, trees=v.trees,
               covered=v.households_covered, households=v.households_total,
               active=v.party_members_active, party=v.party_members,
               pending=_pending_note(v.pending_records))

@@ -15,7 +15,7 @@ _DONE_AT = "COALESCE(completed_at, created_at)"
 _UNTIL = f"(:until IS NULL OR {_DONE_AT} <= :until)"
 # A survival check counts when it says something about the tree (a bare photo is 'unknown').
 SURVIVAL_RESULTS_SQL = "result IN ('alive', 'dead', 'replanted')"
-ALIVE_RESULTS_SQL = "result IN ('alive', 'replanted')"
+ALIVE_RESULTS_SQL = "result = 'alive'"  # as followups.survival_rates: replanted = the first tree died
 
 
 def people(db: Database, village_id: int | None = None, person_ids: list[int] | None = None) -> list[dict]:
