@@ -165,6 +165,10 @@ def _import_args(p):
     p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
 
 
+def _qrcodes_args(p):
+    p.add_argument("--out", help="directory for <village id>-<name>.png (default: qrcodes/ beside the database)")
+
+
 def _report_args(p):
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--out")
@@ -184,13 +188,15 @@ COMMANDS = {
     "serve": ("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args, cmd_serve),
     "worker": ("scheduler and outbound sender only", _no_args, cmd_worker),
     "chat": ("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
-    "import": ("load the roster (villages or people) from .xlsx or .csv", _import_args, not_yet("import")),
+    "import": ("load the roster (villages or people) from .xlsx or .csv", _import_args, "bot.roster:cmd_import"),
     "export": ("export a table as CSV (stdout) or xlsx", _export_args, cmd_export),
     "tick": ("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
     "report": ("the monthly progress report (通报) as Excel", _report_args, "bot.reports:cmd_report"),
     "demo": ("fill an empty database with a believable demo county", _demo_args, not_yet("demo")),
     "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
     "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
+    "qrcodes": ("save a permanent QR code per village (qrscene_<village id>) as PNG", _qrcodes_args,
+                "bot.qrcodes:cmd_qrcodes"),
 }
 
 

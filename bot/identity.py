@@ -18,6 +18,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import conversation
 from bot.context import Ctx
@@ -29,6 +33,9 @@ log = logging.getLogger(__name__)
 # Messages sent before registering are kept this long (a villager may register the next day).
 PENDING = conversation.Flow("pending_registration", ("waiting",), timeout_minutes=3 * 24 * 60)
 MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a location …)
+# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids}.
+REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"),
+                                 timeout_minutes=3 * 24 * 60)
 
 
 def require_registered(ctx: Ctx) -> str | None:
@@ -36,10 +43,16 @@ def require_registered(ctx: Ctx) -> str | None:
     if ctx.person:
         return None
     keep_message(ctx)
-    village = roster_store.village(ctx.db, ctx.user.get("scene_village_id")) if ctx.user else None
+    village = scene_village(ctx)
     if village:
+        REGISTRATION.enter(ctx, "ask_name", {"village_id": village["id"]})  # a bare name now registers
         return ctx.t("registration.register_first_with_village", village=village["name"])
     return ctx.t("registration.register_first")
+
+
+def scene_village(ctx: Ctx) -> dict | None:
+    """The village preselected by the QR code the user followed or scanned, if any."""
+    return roster_store.village(ctx.db, (ctx.user or {}).get("scene_village_id"))
 
 
 def keep_message(ctx: Ctx) -> None:
@@ -83,3 +96,140 @@ def replay_kept(ctx: Ctx, routes=None) -> list[str]:
         if reply:
             replies.append(reply)
     return replies
+
+
+# -- 登记: reading the command and binding --------------------------------------------------------------
+_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
+_SEPARATORS = re.compile(r"[\s,，、:：;；/。.!！?？~～]+")
+_HAN_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·]{1,7}$")
+_HAN_PLACE = re.compile(r"^[\u3400-\u9fff]{2,12}$")
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
+# Short texts that are never a name, even in the ask-name step (menu texts are added to these).
+NOT_NAMES = {"帮助", "取消", "退订", "订阅", "菜单", "你好", "您好", "在吗", "好的", "谢谢", "收到", "是的", "不是",
+             "没有", "可以", "知道", "知道了", "明白", "登记", "注册", "待办", "种树", "进度", "问题", "专家",
+             "照片", "图片", "语音", "测试", "本村", "我的", "记录", "求助", "老师"}
+
+
+@dataclass(frozen=True)
+class RegisterText:
+    """What a 登记 command says; a part not given is None."""
+    name: str | None
+    village_text: str | None
+
+
+def normalize_text(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
+    """'登记 张三 埔心村' -> RegisterText('张三', '埔心村'); None when the text is not a 登记 command.
+
+    Forgiving about the rest: '登记张三埔心村' (no spaces, split at a known village name),
+    '登记 埔心村 张三' (order swapped), '登记：张三，埔心' (other separators).
+    """
+    from bot.roster import match_village
+
+    norm = normalize_text(text)
+    match = _COMMAND_PREFIX.match(norm)
+    if not match:
+        return None
+    tokens = [t for t in _SEPARATORS.split(norm[match.end():]) if t]
+    if not tokens:
+        return RegisterText(None, None)
+    if len(tokens) == 1:
+        return _split_packed(tokens[0], villages)
+    name, village_text = tokens[0], "".join(tokens[1:])
+    exact_names = {v["name"] for v in villages}
+    if name in exact_names and not match_village(village_text, villages):
+        name, village_text = village_text, name
+    return RegisterText(name, village_text)
+
+
+def _split_packed(token: str, villages: list[dict]) -> RegisterText:
+    """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix)."""
+    from bot.roster import core_name
+
+    endings = sorted({s for v in villages for s in (v["name"], core_name(v["name"])) if len(s) >= 2},
+                     key=len, reverse=True)
+    for ending in endings:
+        if token.endswith(ending) and len(token) - len(ending) >= 2:
+            return RegisterText(token[: -len(ending)], ending)
+    return RegisterText(token, None)
+
+
+def is_plausible_name(name: str | None) -> bool:
+    return bool(name) and bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
+
+
+@lru_cache(maxsize=1)
+def _species_table() -> dict:
+    from bot.faq import load_species_table
+    from bot.messages import MESSAGES_DIR
+
+    return load_species_table(MESSAGES_DIR)
+
+
+def looks_like_bare_name(text: str | None) -> bool:
+    """Is this short reply a person's name (the answer to 'please send your name')?
+
+    Strict, because it is only asked while the registration step waits for a name, before every
+    other route: 2-4 Chinese characters (or a name with ·), not a command, a greeting, a question,
+    a species or a count.
+    """
+    norm = normalize_text(text)
+    return bool(_HAN_NAME.match(norm)) and (len(norm) <= 4 or "·" in norm) and _plain_words(norm)
+
+
+def looks_like_place(text: str | None) -> bool:
+    """Is this reply a village or community name (the answer to 'which village?')?"""
+    norm = normalize_text(text)
+    return bool(_HAN_PLACE.match(norm)) and _plain_words(norm)
+
+
+def _plain_words(norm: str) -> bool:
+    """Not a command, a menu text, a greeting, a question, a count or a species name alone."""
+    from bot import nlu
+    from bot.menu import click_texts
+
+    if norm in NOT_NAMES or norm in set(click_texts().values()):
+        return False
+    if nlu.is_question(norm) or nlu.is_chitchat(norm) or nlu.parse_count(norm):
+        return False
+    species, matched = nlu.find_species(norm, _species_table())  # 李 is a plum, and a surname: whole words only
+    return not (species and norm in (matched, matched + "树", matched + "苗"))
+
+
+@dataclass(frozen=True)
+class Binding:
+    status: str     # registered | already | taken
+    person: dict
+
+
+def bind(ctx: Ctx, name: str, village: dict) -> Binding:
+    """Bind the sender to ``name`` in ``village``: the roster person if listed (role from the roster),
+    else a new 群众 (source 'self'). A person bound to another openid is not taken over: the
+    conflict is recorded (table binding_conflicts) for an admin."""
+    db, now = ctx.db, ctx.now_s
+    current = ctx.person
+    target = (roster_store.person_by_name_in_village(db, name, village["id"])
+              or roster_store.adviser_by_name_in_villages(db, name, [village["id"]]))
+    if target and target["openid"] == ctx.openid:
+        REGISTRATION.end(ctx)
+        return Binding("already", target)
+    if target and target["openid"]:
+        roster_store.record_binding_conflict(db, openid=ctx.openid, person_id=target["id"], claimed_name=name,
+                                             village_id=village["id"], bound_openid=target["openid"], now=now)
+        REGISTRATION.end(ctx)
+        return Binding("taken", target)
+    if target:
+        roster_store.unbind_openid(db, ctx.openid, now)
+        roster_store.bind_openid(db, target["id"], ctx.openid, now)
+    elif current and current["source"] == "self":  # a correction of what they typed before
+        roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
+    else:
+        roster_store.unbind_openid(db, ctx.openid, now)
+        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": "群众",
+                                        "source": "self", "openid": ctx.openid}, now)
+    ctx.forget_person()
+    REGISTRATION.end(ctx)
+    return Binding("registered", ctx.person)

@@ -36,6 +36,159 @@ def m001_villages_people(db: Database) -> None:
     )
 
 
+
+@migrations()
+def m002_binding_conflicts(db: Database) -> None:
+    """A 登记 that named a person already bound to another WeChat user, for an admin to resolve."""
+    db["binding_conflicts"].create(
+        {
+            "id": int, "openid": str, "person_id": int, "claimed_name": str, "village_id": int,
+            "bound_openid": str, "status": str, "resolution": str, "resolved_by": str,
+            "created_at": str, "resolved_at": str,
+        },
+        pk="id", not_null={"openid", "person_id", "status"}, defaults={"status": "open"},
+        foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
+    )
+    db["binding_conflicts"].create_index(["status"])
+    db["binding_conflicts"].create_index(["openid", "person_id"])
+
+
+VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
+PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source")
+
+
+def _one(db: Database, sql: str, params: list) -> dict | None:
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None
+
+
+# -- villages ---------------------------------------------------------------------------------------
+def all_villages(db: Database) -> list[dict]:
+    return list(db.query("SELECT * FROM villages ORDER BY id"))
+
+
+def village_by_name(db: Database, name: str) -> dict | None:
+    return _one(db, "SELECT * FROM villages WHERE name = ?", [name])
+
+
+def insert_village(db: Database, fields: dict, now: str) -> int:
+    cols = [c for c in VILLAGE_COLUMNS if c in fields]
+    cursor = db.execute(
+        f"INSERT INTO villages ({', '.join(cols)}, created_at, updated_at)"
+        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
+    )
+    return cursor.lastrowid
+
+
+def update_village(db: Database, village_id: int, fields: dict, now: str) -> None:
+    cols = [c for c in VILLAGE_COLUMNS if c in fields]
+    if cols:
+        db.execute(f"UPDATE villages SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                   [fields[c] for c in cols] + [now, village_id])
+
+
+# -- people -----------------------------------------------------------------------------------------
+def person(db: Database, person_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM people WHERE id = ?", [person_id])
+
+
+def person_by_name_in_village(db: Database, name: str, village_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM people WHERE name = ? AND village_id = ?", [name, village_id])
+
+
+def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int]) -> dict | None:
+    """A 技术顾问 of this name linked to (or living in) any of these villages."""
+    if not village_ids:
+        return None
+    marks = ", ".join("?" for _ in village_ids)
+    return _one(db, f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
+                    f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
+                    " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
+
+
+def adviser_by_name(db: Database, name: str) -> dict | None:
+    return _one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
+
+
+def insert_person(db: Database, fields: dict, now: str) -> int:
+    cols = [c for c in PERSON_COLUMNS if c in fields]
+    cursor = db.execute(
+        f"INSERT INTO people ({', '.join(cols)}, created_at, updated_at)"
+        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
+    )
+    return cursor.lastrowid
+
+
+def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
+    cols = [c for c in PERSON_COLUMNS if c in fields]
+    if cols:
+        db.execute(f"UPDATE people SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                   [fields[c] for c in cols] + [now, person_id])
+
+
+def bind_openid(db: Database, person_id: int, openid: str, now: str) -> None:
+    db.execute("UPDATE people SET openid = ?, updated_at = ? WHERE id = ?", [openid, now, person_id])
+
+
+def unbind_openid(db: Database, openid: str, now: str) -> None:
+    db.execute("UPDATE people SET openid = NULL, updated_at = ? WHERE openid = ?", [now, openid])
+
+
+# -- advisers ---------------------------------------------------------------------------------------
+def set_adviser_villages(db: Database, person_id: int, village_ids: list[int]) -> None:
+    db.execute("DELETE FROM adviser_villages WHERE person_id = ?", [person_id])
+    for village_id in dict.fromkeys(village_ids):
+        db.execute("INSERT INTO adviser_villages (person_id, village_id) VALUES (?, ?)", [person_id, village_id])
+
+
+def link_adviser_village(db: Database, person_id: int, village_id: int) -> None:
+    db.execute("INSERT OR IGNORE INTO adviser_villages (person_id, village_id) VALUES (?, ?)",
+               [person_id, village_id])
+
+
+def advisers_for_village(db: Database, village_id: int) -> list[dict]:
+    """The 技术顾问 people linked to a village (ticket routing)."""
+    return list(db.query(
+        "SELECT p.* FROM people p JOIN adviser_villages av ON av.person_id = p.id WHERE av.village_id = ?"
+        " ORDER BY p.id", [village_id]))
+
+
+def villages_of_adviser(db: Database, person_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT v.* FROM villages v JOIN adviser_villages av ON av.village_id = v.id WHERE av.person_id = ?"
+        " ORDER BY v.id", [person_id]))
+
+
+# -- binding conflicts ------------------------------------------------------------------------------
+def record_binding_conflict(db: Database, *, openid: str, person_id: int, claimed_name: str,
+                            village_id: int | None, bound_openid: str | None, now: str) -> int:
+    """One open row per (openid, person): asking twice does not file it twice."""
+    existing = _one(db, "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
+                    [openid, person_id])
+    if existing:
+        return existing["id"]
+    cursor = db.execute(
+        "INSERT INTO binding_conflicts (openid, person_id, claimed_name, village_id, bound_openid, status,"
+        " created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)",
+        [openid, person_id, claimed_name, village_id, bound_openid, now],
+    )
+    return cursor.lastrowid
+
+
+def open_binding_conflicts(db: Database) -> list[dict]:
+    """For the dashboard: who claimed whom, and who holds that person now."""
+    return list(db.query(
+        "SELECT c.*, p.name AS person_name, p.role AS person_role, v.name AS village"
+        " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+        " WHERE c.status = 'open' ORDER BY c.id"))
+
+
+def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, resolved_by: str, now: str) -> None:
+    """Close a conflict. ``resolution`` is free text: 'rebound' (the claimant now holds the person), 'kept' …"""
+    db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
+               " WHERE id = ?", [resolution, resolved_by, now, conflict_id])
+
+
 def person_by_openid(db: Database, openid: str) -> dict | None:
     rows = list(db.query("SELECT * FROM people WHERE openid = ?", [openid]))
     return rows[0] if rows else None

@@ -1,0 +1,236 @@
+"""Registration through the real webhook: 登记, village QR codes, 我的信息, kept messages, unfollow/follow."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import handlers
+from bot import identity
+from bot import outbox as outbox_mod
+from bot.roster import import_file
+from bot.router import Route
+
+ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
+
+
+def rows(bot, sql, params=()):
+    return list(bot.db.query(sql, params))
+
+
+def person_of(bot, openid):
+    found = rows(bot, "SELECT p.*, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id"
+                      " WHERE p.openid = ?", [openid])
+    return found[0] if found else None
+
+
+def village_id(bot, name):
+    return rows(bot, "SELECT id FROM villages WHERE name = ?", [name])[0]["id"]
+
+
+@pytest.fixture
+def roster(bot):
+    now = "2027-02-01T00:00:00+00:00"
+    for kind in ("villages", "people"):
+        path = ROSTER / f"{kind}.csv"
+        summary, problems = import_file(bot.db, kind, path.name, path.read_bytes(), now)
+        assert problems == [] and summary is not None
+    return bot
+
+
+# -- 登记 by text --------------------------------------------------------------------------------------
+def test_register_binds_roster_person_with_the_roster_role(villager, roster):
+    reply = villager.says("登记 陈秀英 埔心")
+    assert "陈秀英" in reply and "埔心村" in reply and "党员" in reply
+    assert person_of(roster, villager.openid)["role"] == "党员"
+    assert "已经登记" in villager.says("登记 陈秀英 埔心村")
+
+
+def test_role_is_never_taken_from_what_the_user_types(villager, roster):
+    reply = villager.says("登记 张三 埔心村 村书记")
+    person = person_of(roster, villager.openid)
+    assert person["name"] == "张三" and person["role"] == "群众" and person["source"] == "self"
+    assert "群众" in reply and "村书记" not in reply
+
+
+def test_villager_not_in_roster_becomes_a_masses_member_of_that_village(villager, roster):
+    assert "群众" in villager.says("登记 张三 新塘村")
+    person = person_of(roster, villager.openid)
+    assert (person["village"], person["role"], person["source"]) == ("新塘村", "群众", "self")
+
+
+def test_a_one_character_typo_in_the_village_still_matches(villager, roster):
+    assert "埔心村" in villager.says("登记 李国华 浦心村")
+    assert person_of(roster, villager.openid)["role"] == "村书记"
+
+
+def test_packed_text_without_spaces_is_split_at_the_village(villager, roster):
+    villager.says("登记黄伟埔心村")
+    assert person_of(roster, villager.openid)["name"] == "黄伟"
+
+
+def test_ambiguous_village_asks_which_and_accepts_a_number(villager, roster):
+    reply = villager.says("登记 赵敏 下围")
+    assert "1. 下围村" in reply and "2. 下围社区" in reply
+    assert person_of(roster, villager.openid) is None
+    assert "领导" in villager.says("2")
+    assert person_of(roster, villager.openid)["village"] == "下围社区"
+
+
+def test_ambiguous_village_accepts_the_name_as_the_answer(villager, roster):
+    villager.says("登记 周建平 下围")
+    assert "党员" in villager.says("下围村")
+    assert person_of(roster, villager.openid)["name"] == "周建平"
+
+
+def test_unknown_village_is_said_and_the_next_village_text_completes_it(villager, roster):
+    reply = villager.says("登记 张三 火星村")
+    assert "没找到" in reply and "火星村" in reply
+    assert person_of(roster, villager.openid) is None
+    assert "新塘村" in villager.says("新塘")
+    assert person_of(roster, villager.openid)["name"] == "张三"
+
+
+def test_name_without_village_asks_for_the_village(villager, roster):
+    assert "哪个村" in villager.says("登记 张三")
+    assert "我能帮您" in villager.says("帮助")  # a command still works while 登记 waits
+    villager.says("新塘村")
+    assert person_of(roster, villager.openid)["village"] == "新塘村"
+
+
+def test_bare_登记_explains_the_format(villager, roster):
+    assert "登记 姓名 村名" in villager.says("登记")
+
+
+def test_register_by_voice(villager, roster):
+    reply = villager.sends_voice("voice-1", recognition="登记陈秀英埔心村。")
+    assert "党员" in reply
+    assert person_of(roster, villager.openid)["name"] == "陈秀英"
+
+
+def test_person_bound_to_another_wechat_is_not_taken_over(villager_factory, roster):
+    first, second = villager_factory("o-first"), villager_factory("o-second")
+    first.says("登记 陈秀英 埔心村")
+    reply = second.says("登记 陈秀英 埔心村")
+    assert "另一个微信" in reply
+    assert person_of(roster, "o-first")["name"] == "陈秀英"
+    assert person_of(roster, "o-second") is None
+    second.says("登记 陈秀英 埔心村")  # asking again files no second conflict
+    conflicts = rows(roster, "SELECT * FROM binding_conflicts")
+    assert [(c["openid"], c["bound_openid"], c["status"]) for c in conflicts] == [("o-second", "o-first", "open")]
+
+
+def test_registering_again_corrects_a_self_registered_entry(villager, roster):
+    villager.says("登记 张山 新塘村")
+    villager.says("登记 张三 新塘村")
+    assert person_of(roster, villager.openid)["name"] == "张三"
+    assert rows(roster, "SELECT COUNT(*) AS n FROM people WHERE source = 'self'")[0]["n"] == 1
+
+
+def test_adviser_registers_in_any_of_their_villages(villager, roster):
+    reply = villager.says("登记 王志强 下围村")
+    assert "技术顾问" in reply
+    info = villager.says("我的信息")
+    assert "埔心村、下围村" in info
+
+
+# -- village QR codes ----------------------------------------------------------------------------------
+def test_following_through_a_village_code_asks_only_the_name(villager, roster):
+    reply = villager.follows(str(village_id(roster, "新塘村")))
+    assert "新塘村" in reply and "姓名" in reply
+    assert rows(roster, "SELECT scene_village_id FROM users")[0]["scene_village_id"] == village_id(roster, "新塘村")
+    assert "新塘村" in villager.says("张三")
+    person = person_of(roster, villager.openid)
+    assert (person["name"], person["village"], person["role"]) == ("张三", "新塘村", "群众")
+
+
+def test_scanning_while_following_preselects_the_village_for_登记_name(villager, roster):
+    villager.follows()
+    assert "埔心村" in villager.scans(str(village_id(roster, "埔心村")))
+    assert "村书记" in villager.says("登记 李国华")
+    assert person_of(roster, villager.openid)["village"] == "埔心村"
+
+
+def test_the_name_step_does_not_swallow_commands(villager, roster):
+    villager.follows(str(village_id(roster, "新塘村")))
+    assert "我能帮您" in villager.says("帮助")
+    assert "已取消" in villager.says("取消")
+    assert person_of(roster, villager.openid) is None
+
+
+def test_unknown_scene_gets_the_plain_welcome(villager, roster):
+    assert "登记 姓名 村名" in villager.follows("99999")
+
+
+# -- unfollow / follow again -----------------------------------------------------------------------------
+def test_unfollow_cancels_queued_messages_and_following_again_restores(villager, roster, bot):
+    villager.says("登记 陈秀英 埔心村")
+    with bot.db.conn:
+        outbox_mod.enqueue(bot.db, openid=villager.openid, kind="reminder", text="记得浇水", dedupe_key="t:1",
+                           now=bot.clock())
+    villager.unfollows()
+    assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 0
+    assert rows(bot, "SELECT status FROM outbox")[0]["status"] != "pending"
+    reply = villager.follows()
+    assert "欢迎回来" in reply and "陈秀英" in reply
+    assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 1
+    assert person_of(bot, villager.openid)["name"] == "陈秀英"
+
+
+# -- 我的信息 -------------------------------------------------------------------------------------------
+def test_my_info_shows_what_is_known_but_never_the_phone(villager, roster):
+    villager.says("登记 李国华 埔心村")
+    info = villager.says("我的信息")
+    assert all(word in info for word in ("李国华", "埔心村", "村书记", "户"))
+    assert "13800000001" not in info and "登记 姓名 村名" in info
+
+
+def test_my_info_before_registering_says_how(villager, roster):
+    assert "还没有登记" in villager.says("我的信息")
+    assert "还没有登记" in villager.clicks("MY_INFO")
+
+
+# -- kept messages: require_registered and the replay after 登记 ---------------------------------------------
+def _probe(ctx, _match):
+    """Stands in for a capability (planting, progress) that needs a registered sender."""
+    hint = identity.require_registered(ctx)
+    if hint:
+        return hint
+    what = ctx.msg.text if ctx.msg.msg_type == "text" else f"{ctx.msg.msg_type}#{ctx.inbox_id}"
+    return f"记下了{ctx.person['name']}的：{what}"
+
+
+@pytest.fixture
+def probe_capability(monkeypatch):
+    route = Route("probe", lambda ctx: ctx.msg.msg_type == "image" or (ctx.msg.text or "").startswith("试种"),
+                  _probe)
+    monkeypatch.setattr(handlers, "ROUTES", [route, *handlers.ROUTES])
+
+
+def test_unregistered_sender_is_told_how_and_kept_messages_are_replayed(villager, roster, probe_capability):
+    hint = villager.says("试种 3棵桂花")
+    assert "登记" in hint and "\n" not in hint
+    photo_hint = villager.sends_photo("media-1")
+    assert "登记" in photo_hint
+    photo_inbox = rows(roster, "SELECT id FROM inbox WHERE msg_type = 'image'")[0]["id"]
+    reply = villager.says("登记 陈秀英 埔心村")
+    assert "党员" in reply
+    assert "记下了陈秀英的：试种 3棵桂花" in reply
+    assert f"记下了陈秀英的：image#{photo_inbox}" in reply  # replayed with its own inbox id (its media row)
+    assert rows(roster, "SELECT * FROM conversations WHERE flow = 'pending_registration'") == []
+    assert "登记" not in villager.says("试种 1棵龙眼")
+
+
+def test_kept_messages_wait_for_a_qr_name_reply_too(villager, roster, probe_capability):
+    villager.follows(str(village_id(roster, "新塘村")))
+    hint = villager.says("试种 2棵荔枝")
+    assert "新塘村" in hint
+    reply = villager.says("张三")
+    assert "新塘村" in reply and "记下了张三的：试种 2棵荔枝" in reply
+
+
+def test_取消_drops_kept_messages(villager, roster, probe_capability):
+    villager.says("试种 3棵桂花")
+    villager.says("取消")
+    reply = villager.says("登记 陈秀英 埔心村")
+    assert "记下了" not in reply
