@@ -20,13 +20,28 @@ core commands:
 - reminders_off — 退订
 - reminders_on — 订阅
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
+- ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
+- ticket_queue — adviser: 待办 lists their open tickets, oldest first
+- ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
+- ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
+- ask_expert_question — the question (text, voice, photos) after a bare 问专家
+- ticket_resolved — 解决了 closes the villager's answered ticket
+- photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
+- ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
 progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - village_progress — 本村进度: the village's (or community's) figures against its target
 reminders (handlers/reminders.py):
 planting (handlers/planting.py):
 faq (handlers/faq.py):
+- chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
+- faq_intro — 种树问答 (menu): what to ask, with examples
+- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充
+- faq_answer — a question the FAQ index answers confidently
 escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
+- ticket_follow_up — a question within escalation.reopen_days of an answer reopens that ticket
+- ticket_from_voice — a voice message without text: a ticket with the audio
+- ticket_from_question — a question the FAQ cannot answer: a ticket for the village's adviser
 core fallback:
 - fallback — anything else: a short hint
 """

@@ -1,7 +1,263 @@
-"""(placeholder: this capability's handlers are being written)"""
+"""Adviser escalation in chat: 问专家, 补充, 解决了 and follow-ups; the advisers' 答, 待办 and 收录.
+
+The logic lives in ``bot/escalation.py``; these handlers read the message and reply.
+"""
 from __future__ import annotations
 
-COMMAND_ROUTES: list = []   # adviser commands, 问专家, 解决了, attachments to an open ticket
-FALLBACK_ROUTES: list = []  # whatever the bot cannot answer confidently becomes a ticket
-JOBS: list = []
-MEDIA_LISTENERS: list = []
+from bot import escalation, planting
+from bot.context import Ctx
+from bot.conversation import Flow
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import tickets as tickets_store
+
+ASK_FLOW = Flow("ask_expert", ("waiting_question",))
+QUEUE_LINES = 8
+
+
+def _text(ctx: Ctx) -> str | None:
+    return (ctx.msg.text or "").strip() if ctx.msg.msg_type == "text" else None
+
+
+def _is_silent_voice(ctx: Ctx) -> bool:
+    """A voice message WeChat could not turn into text (one with text was redispatched as text)."""
+    return ctx.msg.msg_type == "voice"
+
+
+def _current_media(ctx: Ctx) -> int | None:
+    """The media row of this message (a photo, or a voice even when it came with its text)."""
+    return tickets_store.media_row_for_inbox(ctx.db, ctx.inbox_id)
+
+
+def _village_id(ctx: Ctx) -> int | None:
+    person = ctx.person
+    return (person or {}).get("village_id") or ctx.user.get("scene_village_id")
+
+
+def _take_photos(ctx: Ctx) -> list[int]:
+    """Photos just sent for this question: the pending planting record's (moved off it) and any other
+    photo of the last escalation.attach_minutes that no ticket holds yet."""
+    since = escalation.attach_window_start(ctx.app, ctx.now)
+    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since)
+    return list(dict.fromkeys(photos))
+
+
+def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+    limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
+    if limit:
+        return ctx.t("escalation.rate_limited", n=limit)
+    ticket = escalation.open_ticket(ctx.app, ctx.db, openid=ctx.openid, person=ctx.person,
+                                    village_id=_village_id(ctx), question=question, source=source,
+                                    media_row_ids=[m for m in media_row_ids if m], now=ctx.now)
+    photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
+    attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
+    minutes = ctx.config.get("escalation.attach_minutes", 10)
+    return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
+
+
+def _voice_ticket(ctx: Ctx, extra_media: list[int] = ()) -> str:
+    return _open(ctx, ctx.t("escalation.voice_question"), "voice", [_current_media(ctx), *extra_media])
+
+
+# -- adviser commands ------------------------------------------------------------------------------
+ANSWER_REPLIES = {
+    "answered": "escalation.answered", "unknown": "escalation.unknown_ticket", "closed": "escalation.ticket_closed",
+    "already_answered": "escalation.already_answered", "not_allowed": "escalation.not_your_ticket",
+    "empty": "escalation.empty_answer",
+}
+FAQ_ADD_REPLIES = {
+    "added": "escalation.faq_added", "unknown": "escalation.unknown_ticket", "not_allowed": "escalation.not_your_ticket",
+    "not_answered": "escalation.faq_not_answered", "already": "escalation.faq_already",
+    "needs_question": "escalation.faq_needs_question",
+}
+
+
+def _staff_only(handle):
+    def guarded(ctx: Ctx, match):
+        if not escalation.is_staff(ctx.person):
+            return ctx.t("escalation.not_adviser")
+        return handle(ctx, match)
+
+    return guarded
+
+
+def _match_answer(ctx: Ctx):
+    text = _text(ctx)
+    return escalation.parse_answer_command(text) if text else None
+
+
+@_staff_only
+def on_answer(ctx: Ctx, parsed) -> str:
+    ticket_id, answer = parsed
+    result = escalation.answer_ticket(ctx.app, ctx.db, ticket_id, answer, by_person=ctx.person, now=ctx.now)
+    return ctx.t(ANSWER_REPLIES[result.reason], id=ticket_id)
+
+
+def _match_queue(ctx: Ctx) -> bool:
+    return _text(ctx) in ("待办", "我的待办", "待办问题", "待回答")
+
+
+@_staff_only
+def on_queue(ctx: Ctx, _match) -> str:
+    tickets = escalation.open_tickets_for(ctx.db, ctx.person)
+    if not tickets:
+        return ctx.t("escalation.queue_empty")
+    lines = [ctx.t("escalation.queue_header", n=len(tickets))]
+    for ticket in tickets[:QUEUE_LINES]:
+        hours = escalation.hours_between(ticket["opened_at"], ctx.now)
+        age = ctx.t("escalation.age_days", n=hours // 24) if hours >= 48 else ctx.t("escalation.age_hours", n=hours)
+        lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
+                           village=ticket["village"] or ctx.t("escalation.village_unknown"),
+                           question=escalation.preview(ticket["question"], 30)))
+    if len(tickets) > QUEUE_LINES:
+        lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
+    lines.append(ctx.t("escalation.queue_footer"))
+    return "\n".join(lines)
+
+
+def _match_add_faq(ctx: Ctx):
+    text = _text(ctx)
+    return escalation.parse_add_faq_command(text) if text else None
+
+
+@_staff_only
+def on_add_faq(ctx: Ctx, parsed) -> str:
+    ticket_id, question = parsed
+    result = escalation.add_answer_to_faq(ctx.app, ctx.db, ticket_id, by_person=ctx.person, question=question,
+                                          now=ctx.now)
+    return ctx.t(FAQ_ADD_REPLIES[result.reason], id=ticket_id)
+
+
+# -- villager: asking ------------------------------------------------------------------------------
+def _match_ask_expert(ctx: Ctx):
+    text = _text(ctx)
+    question = escalation.parse_ask_expert(text) if text else None
+    return None if question is None else (question,)
+
+
+def on_ask_expert(ctx: Ctx, match) -> str:
+    (question,) = match
+    if not escalation.worth_a_ticket(question):
+        ASK_FLOW.enter(ctx, "waiting_question", {"photos": []})
+        return ctx.t("escalation.ask_question")
+    ASK_FLOW.end(ctx)
+    return _open(ctx, question, "explicit", [_current_media(ctx), *_take_photos(ctx)])
+
+
+def _match_waiting_question(ctx: Ctx):
+    if ctx.msg.msg_type not in ("text", "voice", "image"):
+        return None
+    text = _text(ctx)
+    if text is not None and not escalation.worth_a_ticket(text):
+        return None  # 好的 / 嗯 while they think: let the chat answer it
+    return ASK_FLOW.state(ctx)
+
+
+def on_waiting_question(ctx: Ctx, state) -> str:
+    photos = list(state.data.get("photos", []))
+    if ctx.msg.msg_type == "image":
+        ASK_FLOW.enter(ctx, "waiting_question", {"photos": [*photos, _current_media(ctx)]})
+        return ctx.t("escalation.photo_kept")
+    ASK_FLOW.end(ctx)
+    if _is_silent_voice(ctx):
+        return _voice_ticket(ctx, [*photos, *_take_photos(ctx)])
+    return _open(ctx, _text(ctx), "explicit", [_current_media(ctx), *photos, *_take_photos(ctx)])
+
+
+def _match_resolved(ctx: Ctx) -> bool:
+    text = _text(ctx)
+    return bool(text) and escalation.is_resolved(text)
+
+
+def on_resolved(ctx: Ctx, _match) -> str:
+    ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+    if ticket is None:
+        return ctx.t("escalation.nothing_to_resolve")
+    escalation.resolve(ctx.db, ticket, ctx.now)
+    return ctx.t("escalation.resolved", id=ticket["id"])
+
+
+def _match_photo_question(ctx: Ctx) -> bool:
+    """A question about the photo just sent ("看看这棵树怎么了"), before planting reads it as a record."""
+    text = _text(ctx)
+    if not text or not escalation.worth_a_ticket(text):
+        return False
+    since = escalation.attach_window_start(ctx.app, ctx.now)
+    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since):
+        return False
+    return escalation.is_photo_question(text) or escalation.faq_result(ctx).kind == "escalate"
+
+
+def on_photo_question(ctx: Ctx, _match) -> str:
+    return _open(ctx, _text(ctx), "photo", [_current_media(ctx), *_take_photos(ctx)])
+
+
+def _supplementable(ctx: Ctx):
+    return escalation.supplementable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+
+
+def _match_media_supplement(ctx: Ctx):
+    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket."""
+    return _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else None
+
+
+def on_supplement(ctx: Ctx, ticket) -> str:
+    escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
+    return ctx.t("escalation.supplement_added", id=ticket["id"])
+
+
+def match_text_supplement(ctx: Ctx):
+    """Text within escalation.attach_minutes of the villager's open ticket (used by handlers/faq.py, which
+    places it after chit-chat and before the FAQ answer)."""
+    text = _text(ctx)
+    return _supplementable(ctx) if text and escalation.worth_a_ticket(text) else None
+
+
+# -- fallback: what the bot cannot answer ---------------------------------------------------------
+def _escalatable(ctx: Ctx) -> bool:
+    """Unrecognised voice, or a real question the FAQ could not answer (it reached the fallback)."""
+    text = _text(ctx)
+    return _is_silent_voice(ctx) or (bool(text) and escalation.worth_a_ticket(text))
+
+
+def _match_follow_up(ctx: Ctx):
+    if not _escalatable(ctx):
+        return None
+    return escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+
+
+def on_follow_up(ctx: Ctx, ticket) -> str:
+    escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
+    return ctx.t("escalation.reopened", id=ticket["id"])
+
+
+def on_silent_voice(ctx: Ctx, _match) -> str:
+    return _voice_ticket(ctx)
+
+
+def _match_unanswered(ctx: Ctx) -> bool:
+    text = _text(ctx)
+    return bool(text) and escalation.worth_a_ticket(text) and escalation.faq_result(ctx).reason != "empty"
+
+
+def on_unanswered(ctx: Ctx, _match) -> str:
+    return _open(ctx, _text(ctx), "low_confidence", [_current_media(ctx)])
+
+
+COMMAND_ROUTES: list = [
+    Route("ticket_answer", _match_answer, on_answer),
+    Route("ticket_queue", _match_queue, on_queue),
+    Route("ticket_add_faq", _match_add_faq, on_add_faq),
+    Route("ask_expert", _match_ask_expert, on_ask_expert),
+    Route("ask_expert_question", _match_waiting_question, on_waiting_question),
+    Route("ticket_resolved", _match_resolved, on_resolved),
+    Route("photo_question", _match_photo_question, on_photo_question),
+    Route("ticket_supplement_media", _match_media_supplement, on_supplement),
+]
+FALLBACK_ROUTES: list = [
+    Route("ticket_follow_up", _match_follow_up, on_follow_up),
+    Route("ticket_from_voice", _is_silent_voice, on_silent_voice),
+    Route("ticket_from_question", _match_unanswered, on_unanswered),
+]
+JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
+MEDIA_LISTENERS: list = []  # attachments point at media rows; the bytes need no extra step

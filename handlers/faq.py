@@ -1,5 +1,53 @@
-"""(placeholder: this capability's handlers are being written)"""
+"""FAQ chat: greetings and thanks, the 种树问答 intro, and the answer from the FAQ index (bot/faq.py).
+
+A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
+Text sent within escalation.attach_minutes of the villager's open ticket joins that ticket instead.
+"""
 from __future__ import annotations
 
-ROUTES: list = []
+from bot import escalation
+from bot.context import Ctx
+from bot.router import Route
+from handlers import escalation as escalation_handlers
+from handlers.core import text_is
+
+GREETING_WORDS = ("你好", "您好", "你们好", "大家好", "在吗", "在不在", "在么", "有人", "早", "午好", "晚上好",
+                  "hello", "hi", "哈喽", "嗨")
+
+
+def chitchat_reply_key(text: str) -> str:
+    """A greeting gets the greeting; thanks, 好的, 哈哈 and the like get a friendly 'you're welcome'."""
+    lowered = (text or "").lower()
+    return "faq.greeting" if any(word in lowered for word in GREETING_WORDS) else "faq.thanks"
+
+
+def _match_chitchat(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and escalation.faq_result(ctx).kind == "chitchat"
+
+
+def on_chitchat(ctx: Ctx, _match) -> str:
+    return ctx.t(chitchat_reply_key(ctx.msg.text))
+
+
+def on_intro(ctx: Ctx, _match) -> str:
+    return ctx.t("faq.intro")
+
+
+def _match_answer(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    result = escalation.faq_result(ctx)
+    return result if result.kind == "answer" else None
+
+
+def on_answer(ctx: Ctx, result) -> str:
+    return result.answer_text
+
+
+ROUTES: list = [
+    Route("chitchat", _match_chitchat, on_chitchat),
+    Route("faq_intro", text_is("种树问答", "问答", "常见问题"), on_intro),
+    Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
+    Route("faq_answer", _match_answer, on_answer),
+]
 JOBS: list = []

@@ -49,3 +49,221 @@ def m001_tickets(db: Database) -> None:
         {"id": int, "ticket_id": int, "question": str, "answer": str, "created_by": str, "created_at": str},
         pk="id", not_null={"question", "answer"},
     )
+
+
+@migrations()
+def m002_ticket_clocks(db: Database) -> None:
+    """opened_at: when the current round began (creation or reopening; the SLA clock);
+    activity_at: the villager's last message on it (the 补充 window); assigned_at: round-robin order;
+    answered_by_person_id: who answered (people.id; None for a dashboard admin)."""
+    db["tickets"].add_column("opened_at", str)
+    db["tickets"].add_column("activity_at", str)
+    db["tickets"].add_column("assigned_at", str)
+    db["tickets"].add_column("answered_by_person_id", int)
+    db.execute("UPDATE tickets SET opened_at = created_at, activity_at = created_at, assigned_at = created_at")
+    db["faq_entries"].create_index(["ticket_id"])
+
+
+ROLE_ADVISER = "技术顾问"
+ROLE_ADMIN = "管理员"
+
+
+def _one(db: Database, sql: str, params: list) -> dict | None:
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None
+
+
+# -- tickets ---------------------------------------------------------------------------------------
+def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None,
+           adviser_person_id: int | None, question: str, source: str, public_token: str, now: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO tickets (openid, person_id, village_id, adviser_person_id, question, source, status,"
+        " public_token, reopened_count, created_at, updated_at, opened_at, activity_at, assigned_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?)",
+        [openid, person_id, village_id, adviser_person_id, question, source, public_token,
+         now, now, now, now, now],
+    )
+    return cursor.lastrowid
+
+
+def get(db: Database, ticket_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM tickets WHERE id = ?", [ticket_id])
+
+
+def by_public_token(db: Database, token: str) -> dict | None:
+    return _one(db, "SELECT * FROM tickets WHERE public_token = ?", [token])
+
+
+def open_with_activity_since(db: Database, openid: str, since: str) -> dict | None:
+    """The villager's open ticket they wrote to at or after ``since`` (the 补充 window)."""
+    return _one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
+                    " ORDER BY activity_at DESC, id DESC LIMIT 1", [openid, since])
+
+
+def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
+    """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
+    return _one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
+                    " ORDER BY answered_at DESC, id DESC LIMIT 1", [openid, since])
+
+
+def count_created_since(db: Database, openid: str, since: str) -> int:
+    return next(db.query("SELECT COUNT(*) AS n FROM tickets WHERE openid = ? AND created_at >= ?",
+                         [openid, since]))["n"]
+
+
+def touch_activity(db: Database, ticket_id: int, now: str) -> None:
+    db.execute("UPDATE tickets SET activity_at = ?, updated_at = ? WHERE id = ?", [now, now, ticket_id])
+
+
+def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
+               answered_by_person_id: int | None, now: str) -> None:
+    """Record the latest answer; answered_at keeps the first answer's time (the response time)."""
+    db.execute(
+        "UPDATE tickets SET status = 'answered', answer = ?, answered_by = ?, answered_by_person_id = ?,"
+        " answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
+        [answer, answered_by, answered_by_person_id, now, now, ticket_id],
+    )
+
+
+def close(db: Database, ticket_id: int, now: str) -> None:
+    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?",
+               [now, now, ticket_id])
+
+
+def reopen(db: Database, ticket_id: int, now: str) -> None:
+    """A follow-up question: open again, with a fresh SLA clock (reminder and reassignment re-armed)."""
+    db.execute(
+        "UPDATE tickets SET status = 'open', reopened_count = reopened_count + 1, opened_at = ?, activity_at = ?,"
+        " reminded_at = NULL, escalated_at = NULL, updated_at = ? WHERE id = ?",
+        [now, now, now, ticket_id],
+    )
+
+
+def assign(db: Database, ticket_id: int, adviser_person_id: int | None, now: str) -> None:
+    db.execute("UPDATE tickets SET adviser_person_id = ?, assigned_at = ?, updated_at = ? WHERE id = ?",
+               [adviser_person_id, now, now, ticket_id])
+
+
+def mark_reminded(db: Database, ticket_id: int, now: str) -> None:
+    db.execute("UPDATE tickets SET reminded_at = ? WHERE id = ?", [now, ticket_id])
+
+
+def mark_escalated(db: Database, ticket_id: int, now: str) -> None:
+    db.execute("UPDATE tickets SET escalated_at = ? WHERE id = ?", [now, ticket_id])
+
+
+_OPEN_LIST_SQL = (
+    "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
+    " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
+    " WHERE t.status = 'open' {where} ORDER BY t.opened_at, t.id"
+)
+
+
+def open_for_adviser(db: Database, person_id: int) -> list[dict]:
+    """Open tickets assigned to one adviser, oldest first."""
+    return list(db.query(_OPEN_LIST_SQL.format(where="AND t.adviser_person_id = ?"), [person_id]))
+
+
+def open_for_admins(db: Database) -> list[dict]:
+    """Open tickets with no adviser (raised to the campaign admins), oldest first."""
+    return list(db.query(_OPEN_LIST_SQL.format(where="AND t.adviser_person_id IS NULL"), []))
+
+
+def all_open(db: Database) -> list[dict]:
+    return list(db.query(_OPEN_LIST_SQL.format(where=""), []))
+
+
+def due_for_reminder(db: Database, opened_before: str) -> list[dict]:
+    return list(db.query("SELECT * FROM tickets WHERE status = 'open' AND reminded_at IS NULL AND opened_at <= ?"
+                         " ORDER BY id", [opened_before]))
+
+
+def due_for_reassignment(db: Database, opened_before: str) -> list[dict]:
+    return list(db.query("SELECT * FROM tickets WHERE status = 'open' AND escalated_at IS NULL AND opened_at <= ?"
+                         " ORDER BY id", [opened_before]))
+
+
+def response_times(db: Database) -> list[dict]:
+    """Per answering adviser: answered tickets and hours from question to first answer."""
+    return list(db.query(
+        "SELECT COALESCE(p.name, t.answered_by) AS adviser, COUNT(*) AS answered,"
+        " ROUND(AVG((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS avg_hours,"
+        " ROUND(MAX((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS max_hours"
+        " FROM tickets t LEFT JOIN people p ON p.id = t.answered_by_person_id"
+        " WHERE t.answered_at IS NOT NULL GROUP BY 1 ORDER BY 1"
+    ))
+
+
+# -- attachments -----------------------------------------------------------------------------------
+def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str) -> int:
+    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at)"
+                        " VALUES (?, ?, ?, ?)", [ticket_id, media_row_id, text, now])
+    return cursor.lastrowid
+
+
+def attachments(db: Database, ticket_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path"
+        " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
+        [ticket_id],
+    ))
+
+
+def media_row_for_inbox(db: Database, inbox_id: int) -> int | None:
+    row = _one(db, "SELECT id FROM media WHERE inbox_id = ?", [inbox_id])
+    return row["id"] if row else None
+
+
+def recent_unattached_images(db: Database, openid: str, since: str) -> list[int]:
+    """Photos the villager sent at or after ``since`` that no ticket holds yet."""
+    return [r["id"] for r in db.query(
+        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ?"
+        " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id) ORDER BY m.id",
+        [openid, since],
+    )]
+
+
+# -- who answers -----------------------------------------------------------------------------------
+_PEOPLE_BY_ASSIGNMENT_SQL = (
+    "SELECT p.*, (SELECT MAX(t.assigned_at) FROM tickets t WHERE t.adviser_person_id = p.id) AS last_assigned_at,"
+    " (SELECT MAX(t.id) FROM tickets t WHERE t.adviser_person_id = p.id) AS last_ticket_id"
+    " FROM people p {join} WHERE p.role = ? {where}"
+    " ORDER BY last_assigned_at IS NOT NULL, last_assigned_at, last_ticket_id, p.id"
+)
+
+
+def advisers_of_village(db: Database, village_id: int) -> list[dict]:
+    """Advisers linked to a village, least recently assigned first."""
+    sql = _PEOPLE_BY_ASSIGNMENT_SQL.format(join="JOIN adviser_villages av ON av.person_id = p.id",
+                                           where="AND av.village_id = ?")
+    return list(db.query(sql, [ROLE_ADVISER, village_id]))
+
+
+def advisers(db: Database) -> list[dict]:
+    """Every adviser, least recently assigned first (round-robin order)."""
+    return list(db.query(_PEOPLE_BY_ASSIGNMENT_SQL.format(join="", where=""), [ROLE_ADVISER]))
+
+
+def admins(db: Database) -> list[dict]:
+    return list(db.query("SELECT * FROM people WHERE role = ? ORDER BY id", [ROLE_ADMIN]))
+
+
+def person(db: Database, person_id: int | None) -> dict | None:
+    if person_id is None:
+        return None
+    return _one(db, "SELECT * FROM people WHERE id = ?", [person_id])
+
+
+# -- FAQ entries from answers ----------------------------------------------------------------------
+def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, created_by: str, now: str) -> int:
+    cursor = db.execute("INSERT INTO faq_entries (ticket_id, question, answer, created_by, created_at)"
+                        " VALUES (?, ?, ?, ?, ?)", [ticket_id, question, answer, created_by, now])
+    return cursor.lastrowid
+
+
+def faq_entry_for_ticket(db: Database, ticket_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM faq_entries WHERE ticket_id = ?", [ticket_id])
+
+
+def faq_entries_after(db: Database, after_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM faq_entries WHERE id > ? ORDER BY id", [after_id]))

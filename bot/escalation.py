@@ -1,0 +1,412 @@
+"""Adviser escalation: a ticket for each question the bot cannot answer, and the answer's way back.
+
+Life of a ticket (``tickets.status``)::
+
+    open --答 / dashboard--> answered --解决了--> closed
+      ^                         |
+      +-- follow-up within escalation.reopen_days
+
+Who answers (``choose_adviser``): the least recently assigned adviser linked to the villager's village
+(adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
+advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
+Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
+adviser, the answer (kind ``answer``, linking the public page ``/answer/<token>``) to the villager.
+
+SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
+is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
+once. Response time = answered_at - created_at (answered_at is the first answer).
+
+The FAQ index is a shared service (``app.service("faq")``); ``faq_match`` keeps it in step with the
+adviser-approved entries in ``faq_entries`` (``收录``), so an entry matches at once, in every process.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot import clock, outbox
+from bot.faq import FaqIndex, FaqResult
+from bot.messages import MESSAGES_DIR
+from bot.store import media as media_store
+from bot.store import roster as roster_store
+from bot.store import tickets as store
+from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
+
+log = logging.getLogger(__name__)
+
+STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
+QUESTION_PREVIEW_CHARS = 60
+
+# Said after sending a photo: the photo is the question ("看看这棵树怎么了").
+PHOTO_QUESTION_WORDS = ("怎么了", "咋了", "怎么回事", "咋回事", "看看", "看下", "看一下", "瞧瞧", "帮我看",
+                        "什么病", "啥病", "什么虫", "啥虫", "正常吗", "是不是病", "有救吗", "还能活", "救活")
+RESOLVED_WORDS = frozenset({"解决了", "已解决", "问题解决了", "已经解决了", "解决啦", "解决了谢谢", "好了解决了"})
+
+_PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
+_ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
+_ANSWER_RE = re.compile(r"^答\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
+_ADD_FAQ_RE = re.compile(r"^收录\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+# -- pure helpers ----------------------------------------------------------------------------------
+def parse_ask_expert(text: str) -> str | None:
+    """``问专家 <问题>`` -> the question ('' for a bare 问专家); None for anything else."""
+    match = _ASK_RE.match((text or "").strip())
+    return match.group(1).strip() if match else None
+
+
+def parse_answer_command(text: str) -> tuple[int, str] | None:
+    """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command."""
+    match = _ANSWER_RE.match((text or "").strip())
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
+def parse_add_faq_command(text: str) -> tuple[int, str] | None:
+    """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字')."""
+    match = _ADD_FAQ_RE.match((text or "").strip())
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
+def is_resolved(text: str) -> bool:
+    return (text or "").strip(_PUNCT) in RESOLVED_WORDS
+
+
+def is_photo_question(text: str) -> bool:
+    return any(word in (text or "") for word in PHOTO_QUESTION_WORDS)
+
+
+def worth_a_ticket(text: str) -> bool:
+    """At least two Chinese characters, or four letters/digits: not '1', '?' or an emoji."""
+    han = len(re.findall(r"[\u4e00-\u9fff]", text or ""))
+    return han >= 2 or len(re.findall(r"[A-Za-z0-9]", text or "")) >= 4
+
+
+def new_public_token() -> str:
+    """Unguessable: 144 random bits, URL-safe."""
+    return secrets.token_urlsafe(18)
+
+
+def looks_like_token(token: str) -> bool:
+    return bool(_TOKEN_RE.match(token or ""))
+
+
+def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
+    """Both lists come least recently assigned first: a linked adviser, else round-robin, else None
+    (the admins)."""
+    return (linked or everyone or [None])[0]
+
+
+def is_staff(person: dict | None) -> bool:
+    return bool(person) and person["role"] in STAFF_ROLES
+
+
+def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
+    """The assigned adviser, a roster admin (管理员) or a dashboard admin."""
+    if by_admin:
+        return True
+    if not person:
+        return False
+    return person["role"] == ROLE_ADMIN or (person["role"] == ROLE_ADVISER
+                                            and ticket["adviser_person_id"] == person["id"])
+
+
+def preview(text: str, limit: int = QUESTION_PREVIEW_CHARS) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def hours_between(start: str, end: datetime) -> int:
+    return int((end - clock.from_db(start)).total_seconds() // 3600)
+
+
+def _settings(app) -> dict:
+    section = app.config.section("escalation")
+    return {
+        "attach_minutes": int(section.get("attach_minutes", 10)),
+        "max_per_hour": int(section.get("max_tickets_per_hour", 3)),
+        "remind_hours": float(section.get("remind_after_hours", 24)),
+        "reassign_hours": float(section.get("reassign_after_hours", 72)),
+        "reopen_days": float(section.get("reopen_days", 3)),
+    }
+
+
+def attach_window_start(app, now: datetime) -> str:
+    return clock.to_db(now - timedelta(minutes=_settings(app)["attach_minutes"]))
+
+
+# -- the FAQ index, with the adviser-approved entries ------------------------------------------------
+def load_faq_index(app) -> FaqIndex:
+    return FaqIndex.load(MESSAGES_DIR, app.config.section("campaign"),
+                         float(app.config.get("faq.confidence_threshold", 0.55)))
+
+
+class _AdviserEntrySync:
+    """Which faq_entries rows the shared index already holds; a lock so that adding never races a match."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.last_id = 0
+
+    def catch_up(self, index: FaqIndex, db) -> None:
+        for row in store.faq_entries_after(db, self.last_id):
+            entry_id = f"adviser.{row['id']}"
+            if index.entry(entry_id) is None:
+                index.add_entry(entry_id, row["question"], row["answer"])
+            self.last_id = row["id"]
+
+
+def faq_match(app, db, question: str) -> FaqResult:
+    """The FAQ answer for ``question``, adviser-approved entries included (also those another
+    process added)."""
+    index = app.service("faq", load_faq_index)
+    sync = app.service("faq_adviser_entries", lambda _app: _AdviserEntrySync())
+    with sync.lock:
+        sync.catch_up(index, db)
+        return index.match(question)
+
+
+def faq_result(ctx) -> FaqResult:
+    """``faq_match`` for the message being handled, computed once per message text."""
+    cache = vars(ctx).setdefault("_faq_results", {})
+    text = ctx.msg.text or ""
+    if text not in cache:
+        cache[text] = faq_match(ctx.app, ctx.db, text)
+    return cache[text]
+
+
+# -- notices to advisers ---------------------------------------------------------------------------
+def dashboard_link(app, ticket_id: int) -> str:
+    return app.config.get("server.public_url", "").rstrip("/") + f"/admin/tickets/{ticket_id}"
+
+
+def village_name(app, db, village_id: int | None) -> str:
+    village = roster_store.village(db, village_id)
+    return village["name"] if village else app.t("escalation.village_unknown")
+
+
+def recipients(db, ticket: dict) -> list[str]:
+    """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat."""
+    adviser = store.person(db, ticket["adviser_person_id"])
+    if adviser and adviser["openid"]:
+        return [adviser["openid"]]
+    return [p["openid"] for p in store.admins(db) if p["openid"]]
+
+
+def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:
+    """Queue a notice to whoever answers ``ticket``; ``key`` makes it idempotent."""
+    sent = 0
+    to = recipients(db, ticket)
+    if not to:
+        log.warning("ticket %s: nobody to notify (no adviser or admin bound to WeChat)", ticket["id"])
+    for openid in to:
+        if outbox.enqueue(db, openid=openid, kind="notice", text=text, now=now,
+                          dedupe_key=f"ticket:{ticket['id']}:{key}:{openid}", url=f"/admin/tickets/{ticket['id']}"):
+            sent += 1
+    return sent
+
+
+def _attachment_summary(app, db, ticket_id: int) -> str:
+    found = store.attachments(db, ticket_id)
+    photos = sum(1 for a in found if a["media_kind"] == "image")
+    voices = sum(1 for a in found if a["media_kind"] == "voice")
+    link = dashboard_link(app, ticket_id)
+    if photos or voices:
+        return app.t("escalation.notice_attachments", photos=photos, voices=voices, link=link)
+    return app.t("escalation.notice_details", link=link)
+
+
+def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
+    return app.t(template, id=ticket["id"], village=village_name(app, db, ticket["village_id"]),
+                 question=preview(ticket["question"], 200), attachments=_attachment_summary(app, db, ticket["id"]),
+                 hours=hours_between(ticket["opened_at"], now))
+
+
+# -- opening and adding to tickets -----------------------------------------------------------------
+def over_hourly_limit(app, db, openid: str, now: datetime) -> int | None:
+    """The limit when the villager already opened that many tickets in the last hour, else None."""
+    limit = _settings(app)["max_per_hour"]
+    since = clock.to_db(now - timedelta(hours=1))
+    return limit if store.count_created_since(db, openid, since) >= limit else None
+
+
+def open_ticket(app, db, *, openid: str, person: dict | None, village_id: int | None, question: str,
+                source: str, media_row_ids: list[int], now: datetime) -> dict:
+    """Create, assign, attach the media and notify the adviser. Returns the ticket row."""
+    linked = store.advisers_of_village(db, village_id) if village_id else []
+    adviser = choose_adviser(linked, store.advisers(db))
+    now_s = clock.to_db(now)
+    ticket_id = store.create(db, openid=openid, person_id=person["id"] if person else None, village_id=village_id,
+                             adviser_person_id=adviser["id"] if adviser else None, question=question,
+                             source=source, public_token=new_public_token(), now=now_s)
+    for media_row_id in dict.fromkeys(media_row_ids):
+        store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
+    ticket = store.get(db, ticket_id)
+    notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.new_notice", now), "new", now)
+    return ticket
+
+
+def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> int:
+    """A 补充 from the villager: kept on the ticket and passed on to the adviser."""
+    now_s = clock.to_db(now)
+    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    store.touch_activity(db, ticket["id"], now_s)
+    shown = text or _media_label(app, db, media_row_id)
+    notify_staff(app, db, ticket, app.t("escalation.supplement_notice", id=ticket["id"], text=preview(shown),
+                                        link=dashboard_link(app, ticket["id"])), f"add{attachment_id}", now)
+    return attachment_id
+
+
+def _media_label(app, db, media_row_id: int | None) -> str:
+    row = media_store.get(db, media_row_id) if media_row_id else None
+    return app.t("escalation.voice_label" if row and row["kind"] == "voice" else "escalation.photo_label")
+
+
+def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> None:
+    """A follow-up question after the answer: the ticket opens again for the same adviser."""
+    now_s = clock.to_db(now)
+    store.reopen(db, ticket["id"], now_s)
+    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    ticket = store.get(db, ticket["id"])
+    shown = text or _media_label(app, db, media_row_id)
+    notify_staff(app, db, ticket, app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),
+                 f"reopen{ticket['reopened_count']}", now)
+
+
+def reopenable_ticket(app, db, openid: str, now: datetime) -> dict | None:
+    since = clock.to_db(now - timedelta(days=_settings(app)["reopen_days"]))
+    return store.latest_answered_since(db, openid, since)
+
+
+def supplementable_ticket(app, db, openid: str, now: datetime) -> dict | None:
+    return store.open_with_activity_since(db, openid, attach_window_start(app, now))
+
+
+def resolve(db, ticket: dict, now: datetime) -> None:
+    store.close(db, ticket["id"], clock.to_db(now))
+
+
+# -- answering -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AnswerResult:
+    """``reason``: answered | unknown | closed | already_answered | not_allowed | empty."""
+    ok: bool
+    reason: str
+    ticket: dict | None = None
+
+
+def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None = None,
+                  by_admin: str | None = None, now: datetime) -> AnswerResult:
+    """Answer a ticket (``答`` in chat, or the dashboard) and queue the answer to the villager.
+
+    ``by_person``: the roster person answering (the assigned 技术顾问, or any 管理员);
+    ``by_admin``: a dashboard admin's login name (always allowed). Call inside a transaction."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return AnswerResult(False, "unknown")
+    if not may_answer(ticket, by_person, by_admin):
+        return AnswerResult(False, "not_allowed", ticket)
+    if ticket["status"] == "closed":
+        return AnswerResult(False, "closed", ticket)
+    if ticket["status"] == "answered":
+        return AnswerResult(False, "already_answered", ticket)
+    text = (text or "").strip()
+    if not text:
+        return AnswerResult(False, "empty", ticket)
+    name = by_person["name"] if by_person else (by_admin or app.t("escalation.admin_name"))
+    store.set_answer(db, ticket_id, answer=text, answered_by=name,
+                     answered_by_person_id=by_person["id"] if by_person else None, now=clock.to_db(now))
+    ticket = store.get(db, ticket_id)
+    delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=text,
+                     adviser=name, days=int(_settings(app)["reopen_days"]))
+    outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,
+                   dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=f"/answer/{ticket['public_token']}")
+    return AnswerResult(True, "answered", ticket)
+
+
+@dataclass(frozen=True)
+class FaqAddResult:
+    """``reason``: added | unknown | not_allowed | not_answered | already | needs_question."""
+    ok: bool
+    reason: str
+    entry_id: int | None = None
+
+
+def add_answer_to_faq(app, db, ticket_id: int, *, by_person: dict | None = None, by_admin: str | None = None,
+                      question: str = "", now: datetime) -> FaqAddResult:
+    """``收录``: the ticket's question (or ``question``) and answer become an FAQ entry, matching at once."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return FaqAddResult(False, "unknown")
+    if not may_answer(ticket, by_person, by_admin):
+        return FaqAddResult(False, "not_allowed")
+    if not ticket["answer"]:
+        return FaqAddResult(False, "not_answered")
+    if store.faq_entry_for_ticket(db, ticket_id):
+        return FaqAddResult(False, "already")
+    question = question or ("" if ticket["source"] == "voice" else ticket["question"])
+    if not worth_a_ticket(question):
+        return FaqAddResult(False, "needs_question")
+    created_by = by_person["name"] if by_person else by_admin
+    entry_id = store.add_faq_entry(db, ticket_id=ticket_id, question=question, answer=ticket["answer"],
+                                   created_by=created_by, now=clock.to_db(now))
+    faq_match(app, db, question)  # brings the shared index up to date now
+    return FaqAddResult(True, "added", entry_id)
+
+
+# -- queues (chat 待办 and the dashboard) ------------------------------------------------------------
+def open_tickets_for(db, person: dict) -> list[dict]:
+    """An adviser's open tickets, oldest first; an admin (管理员) also sees those raised to the admins."""
+    mine = store.open_for_adviser(db, person["id"])
+    if person["role"] == ROLE_ADMIN:
+        mine = sorted(mine + store.open_for_admins(db), key=lambda t: (t["opened_at"], t["id"]))
+    return mine
+
+
+def all_open_tickets(db) -> list[dict]:
+    """Every open ticket, oldest first, with ``village`` and ``adviser`` names."""
+    return store.all_open(db)
+
+
+def response_times(db) -> list[dict]:
+    """Per adviser: tickets answered, average and longest hours to the first answer."""
+    return store.response_times(db)
+
+
+# -- the SLA job -----------------------------------------------------------------------------------
+def check_sla(app, now: datetime) -> dict:
+    """Job: remind advisers of old open tickets (once), then reassign or raise them (once)."""
+    from bot.db import transaction
+
+    settings = _settings(app)
+    db = app.db
+    counts = {"reminded": 0, "reassigned": 0}
+    with transaction(db):
+        for ticket in store.due_for_reassignment(db, clock.to_db(now - timedelta(hours=settings["reassign_hours"]))):
+            _reassign(app, db, ticket, now)
+            counts["reassigned"] += 1
+        for ticket in store.due_for_reminder(db, clock.to_db(now - timedelta(hours=settings["remind_hours"]))):
+            store.mark_reminded(db, ticket["id"], clock.to_db(now))
+            notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now),
+                         f"remind{ticket['reopened_count']}", now)
+            counts["reminded"] += 1
+    return counts
+
+
+def _reassign(app, db, ticket: dict, now: datetime) -> None:
+    """To the least recently assigned other adviser (a linked one first); none -> the admins."""
+    now_s = clock.to_db(now)
+    current = ticket["adviser_person_id"]
+    others = lambda people: [p for p in people if p["id"] != current]  # noqa: E731
+    linked = store.advisers_of_village(db, ticket["village_id"]) if ticket["village_id"] else []
+    adviser = choose_adviser(others(linked), others(store.advisers(db)))
+    store.assign(db, ticket["id"], adviser["id"] if adviser else None, now_s)
+    store.mark_escalated(db, ticket["id"], now_s)
+    store.mark_reminded(db, ticket["id"], now_s)  # the new owner gets the reassignment notice, not a reminder
+    ticket = store.get(db, ticket["id"])
+    notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.reassigned_notice", now),
+                 f"reassign{ticket['reopened_count']}", now)

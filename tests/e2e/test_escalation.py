@@ -1,0 +1,302 @@
+"""Adviser escalation end to end: villager question -> ticket -> adviser notice -> 答 -> answer delivered,
+through the real webhook, the outbox and the WeChat API stand-in."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from bot import scheduler
+from bot.db import transaction
+from bot.simulator import Signer, WeChatUser
+from bot.store import outbox as outbox_store
+from tests.conftest import make_config, transport_for
+
+UNANSWERABLE = "我家桂花叶子黄了掉叶子"
+LI, WANG, ADMIN = "o-adviser-li", "o-adviser-wang", "o-admin-chen"
+
+
+def add_roster(bot, *, advisers=(("李顾问", LI, "埔心村"), ("王顾问", WANG, "大岭村")), admin=True):
+    """Two villages, their advisers (bound to WeChat), an admin, and villager 张三 of 埔心村."""
+    db = bot.db
+    with transaction(db):
+        ids = {name: db["villages"].insert({"name": name, "kind": "村"}).last_pk for name in ("埔心村", "大岭村")}
+        for name, openid, village in advisers:
+            pid = db["people"].insert({"name": name, "role": "技术顾问", "openid": openid,
+                                       "village_id": ids[village]}).last_pk
+            db["adviser_villages"].insert({"person_id": pid, "village_id": ids[village]})
+        if admin:
+            db["people"].insert({"name": "陈管理", "role": "管理员", "openid": ADMIN})
+        db["people"].insert({"name": "张三", "role": "群众", "openid": "o-villager-1", "village_id": ids["埔心村"]})
+    return ids
+
+
+def send(bot, now=None):
+    return scheduler._send_outbox(bot, now or bot.clock())
+
+
+def texts_to(standin, openid):
+    return [m["text"] for m in standin.messages_to(openid)]
+
+
+def ticket_number(reply: str) -> int:
+    return int(re.search(r"问题编号：(\d+)", reply).group(1))
+
+
+def ticket(bot, ticket_id):
+    return next(bot.db.query("SELECT * FROM tickets WHERE id = ?", [ticket_id]))
+
+
+def attachment_kinds(bot, ticket_id):
+    return [r["kind"] or "text" for r in bot.db.query(
+        "SELECT m.kind FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id"
+        " WHERE a.ticket_id = ? ORDER BY a.id", [ticket_id])]
+
+
+@pytest.fixture
+def adviser(villager_factory):
+    return villager_factory(LI)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def test_unanswerable_question_reaches_the_village_adviser_and_the_answer_comes_back(villager, adviser, bot,
+                                                                                      standin, client):
+    add_roster(bot)
+    adviser.says("待办")  # the adviser has written recently: notices can go as customer-service messages
+    reply = villager.says(UNANSWERABLE)
+    number = ticket_number(reply)
+    assert "顾问" in reply
+    send(bot)
+    notice = texts_to(standin, LI)[-1]
+    assert f"第{number}号" in notice and "埔心村" in notice and UNANSWERABLE in notice
+    assert f"/admin/tickets/{number}" in notice and f"答 {number}" in notice
+    assert texts_to(standin, WANG) == [] and texts_to(standin, ADMIN) == []
+
+    assert "已回答" in adviser.says(f"答 {number} 多半是积水烂根，先停水一周，松土透气。")
+    send(bot)
+    answer = texts_to(standin, villager.openid)[-1]
+    assert "积水烂根" in answer and "李顾问" in answer and "解决了" in answer
+    row = ticket(bot, number)
+    assert row["status"] == "answered" and row["answered_by"] == "李顾问" and row["answered_at"]
+
+    page = client.get(f"/answer/{row['public_token']}")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert UNANSWERABLE in body and "积水烂根" in body and "李顾问" in body
+    assert "o-villager-1" not in body and "埔心村" not in body
+    assert "http" not in body.replace('"http-equiv"', "")  # no external assets
+
+    assert "已结束" in villager.says("解决了")
+    assert ticket(bot, number)["status"] == "closed"
+    assert "结束" in adviser.says(f"答 {number} 再补一句")
+
+
+def test_answer_page_is_404_for_unknown_or_unanswered_tickets(villager, bot, client):
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    token = ticket(bot, number)["public_token"]
+    assert len(token) >= 20
+    assert client.get(f"/answer/{token}").status_code == 404  # not answered yet
+    assert client.get("/answer/" + "x" * 24).status_code == 404
+    assert client.get("/answer/..%2f..%2fetc").status_code == 404
+
+
+@pytest.mark.parametrize("errcode", [45015, 45047])
+def test_answer_outside_the_window_falls_through_to_the_template(tmp_path, standin, errcode):
+    from bot.app import create_app
+
+    app = create_app(make_config(tmp_path, standin, **{"wechat.templates.answer": "TPL"}))
+    bot = app.extensions["bot"]
+    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
+    villager = WeChatUser(transport_for(app), signer, "o-villager-1", now=lambda: bot.clock().timestamp())
+    adviser = WeChatUser(transport_for(app), signer, LI, now=lambda: bot.clock().timestamp())
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {number} 先停水一周。")
+    standin.fail("message/custom/send", errcode=errcode, times=2)  # the adviser's notice, then the answer
+    send(bot)
+    sent = standin.messages_to("o-villager-1")
+    assert len(sent) == 1 and sent[0]["kind"] == "template" and sent[0]["template_id"] == "TPL"
+    token = ticket(bot, number)["public_token"]
+    assert sent[0]["url"].endswith(f"/answer/{token}") and "先停水" in sent[0]["text"]
+    bot.databases.close_all()
+
+
+def test_answer_with_no_channel_is_held_and_delivered_on_next_contact(villager, adviser, bot, standin):
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {number} 先停水一周。")
+    later = bot.clock() + timedelta(hours=50)  # the villager's 48-hour window has closed; no template set
+    send(bot, later)
+    assert texts_to(standin, villager.openid) == []
+    held = [r for r in outbox_store.for_user(bot.db, villager.openid) if r["kind"] == "answer"]
+    assert [r["status"] for r in held] == ["held"]
+    bot.clock = lambda: later + timedelta(minutes=5)
+    villager.says("你好")
+    send(bot)
+    assert "先停水一周" in texts_to(standin, villager.openid)[-1]
+
+
+def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager, adviser, bot, standin):
+    add_roster(bot)
+    adviser.says("待办")
+    number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
+    assert "补充到第" in villager.sends_photo("ph-1")
+    assert "补充到第" in villager.sends_voice("vo-1")  # no recognition: the audio itself
+    assert "补充到第" in villager.says("去年施过两次鸡粪")
+    assert attachment_kinds(bot, number) == ["image", "voice", "text"]
+    send(bot)
+    assert any("鸡粪" in text and "补充" in text for text in texts_to(standin, LI))
+
+
+def test_after_the_attach_window_a_photo_is_not_a_补充(villager, bot):
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
+    bot.clock = lambda: start + timedelta(minutes=11)
+    villager.sends_photo("ph-late")
+    assert attachment_kinds(bot, number) == []
+
+
+def test_photo_then_question_opens_a_ticket_with_the_photo(villager, bot):
+    add_roster(bot)
+    villager.sends_photo("ph-tree")
+    reply = villager.says("看看这棵树怎么了")
+    number = ticket_number(reply)
+    assert "照片1张" in reply
+    assert attachment_kinds(bot, number) == ["image"]
+    assert ticket(bot, number)["source"] == "photo"
+
+
+def test_voice_without_text_opens_a_ticket_with_the_audio(villager, bot):
+    add_roster(bot)
+    number = ticket_number(villager.sends_voice("vo-q"))
+    assert attachment_kinds(bot, number) == ["voice"]
+    assert ticket(bot, number)["source"] == "voice"
+
+
+def test_bare_问专家_asks_for_the_question_then_opens_the_ticket(villager, bot):
+    add_roster(bot)
+    assert "告诉我您的问题" in villager.says("问专家")
+    assert "照片收到" in villager.sends_photo("ph-ask")
+    number = ticket_number(villager.says("这棵荔枝树叶子卷起来了"))
+    assert attachment_kinds(bot, number) == ["image"]
+    assert ticket(bot, number)["question"] == "这棵荔枝树叶子卷起来了"
+
+
+def test_menu_问专家_click_then_voice_question(villager, bot):
+    add_roster(bot)
+    assert "告诉我您的问题" in villager.clicks("ASK_EXPERT")
+    number = ticket_number(villager.sends_voice("vo-menu"))
+    assert attachment_kinds(bot, number) == ["voice"]
+
+
+def test_tickets_per_hour_are_limited_politely(villager, bot):
+    add_roster(bot)
+    limit = bot.config.get("escalation.max_tickets_per_hour")
+    start = bot.clock()
+    for i in range(limit):
+        bot.clock = lambda i=i: start + timedelta(minutes=11 * (i + 1))  # outside each other's 补充 window
+        ticket_number(villager.says(f"问专家 第{i}个问题麻烦看看"))
+    bot.clock = lambda: start + timedelta(minutes=11 * limit + 11)
+    reply = villager.says("问专家 再问一个问题")
+    assert "这一小时已经问了" in reply
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == limit
+
+
+def test_follow_up_within_reopen_days_reopens_the_ticket(villager, adviser, bot):
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {number} 先停水一周。")
+    bot.clock = lambda: start + timedelta(days=1)
+    assert f"第{number}号" in villager.says("停水以后叶子还是一直往下掉")
+    row = ticket(bot, number)
+    assert row["status"] == "open" and row["reopened_count"] == 1
+    assert "已回答" in adviser.says(f"答 {number} 再剪掉病枝。")
+    bot.clock = lambda: start + timedelta(days=5)  # past escalation.reopen_days: a new question
+    assert ticket_number(villager.says("停水以后叶子还是一直往下掉")) != number
+
+
+def test_only_the_assigned_adviser_or_an_admin_can_answer(villager, adviser, villager_factory, bot):
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert "技术顾问用的" in villager.says(f"答 {number} 我自己答")
+    assert "技术顾问用的" in villager.says("待办")
+    assert "不是分给您的" in villager_factory(WANG).says(f"答 {number} 我来答")
+    assert "没有第999号" in adviser.says("答 999 你好")
+    assert "已回答" in villager_factory(ADMIN).says(f"答 {number} 管理员代答：先停水。")
+    assert "已经回答过" in adviser.says(f"答 {number} 我也答")
+    assert ticket(bot, number)["answered_by"] == "陈管理"
+
+
+def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, adviser, bot):
+    add_roster(bot)
+    start = bot.clock()
+    for i, text in enumerate(["第一个问题桂花不开花", "第二个问题龙眼不结果"]):
+        bot.clock = lambda i=i: start + timedelta(minutes=i)
+        villager_factory(f"o-v{i}").says("问专家 " + text)
+    with transaction(bot.db):  # both asked from 埔心村 (by QR code)
+        bot.db.execute("UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
+                       " adviser_person_id = (SELECT id FROM people WHERE openid = ?)", [LI])
+    listing = adviser.says("待办")
+    assert listing.index("桂花不开花") < listing.index("龙眼不结果")
+    assert "答 编号" in listing
+
+
+def test_routing_round_robin_without_a_linked_adviser_and_admins_without_advisers(villager_factory, bot, standin):
+    add_roster(bot)
+    assigned = []
+    for i in range(4):  # villagers not on the roster: no village, round-robin between the two advisers
+        number = ticket_number(villager_factory(f"o-x{i}").says(f"问专家 第{i}号怎么弄比较好呀"))
+        assigned.append(ticket(bot, number)["adviser_person_id"])
+    assert assigned[0] != assigned[1] and assigned[:2] == assigned[2:]
+
+
+def test_no_advisers_at_all_goes_to_the_admins(villager, bot):
+    add_roster(bot, advisers=())
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert ticket(bot, number)["adviser_person_id"] is None
+    notices = [r for r in outbox_store.for_user(bot.db, ADMIN) if r["kind"] == "notice"]
+    assert len(notices) == 1 and f"第{number}号" in notices[0]["text"]
+
+
+def test_收录_then_the_same_question_is_answered_by_the_bot(villager, villager_factory, adviser, bot):
+    add_roster(bot)
+    question = "火龙果能不能和桂花种在一起"
+    number = ticket_number(villager.says("问专家 " + question))
+    assert "还没有回答" in adviser.says(f"收录 {number}")
+    adviser.says(f"答 {number} 可以，间隔2米以上，火龙果要搭架。")
+    assert "已收录" in adviser.says(f"收录 {number}")
+    assert "已经收录过" in adviser.says(f"收录 {number}")
+    assert "火龙果要搭架" in villager_factory("o-other").says(question)
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 1
+
+
+def test_收录_of_a_voice_ticket_needs_the_question_text(villager, adviser, bot):
+    add_roster(bot)
+    number = ticket_number(villager.sends_voice("vo-faq"))
+    adviser.says(f"答 {number} 簕杜鹃要晒足太阳才开花。")
+    assert "写出来" in adviser.says(f"收录 {number}")
+    assert "已收录" in adviser.says(f"收录 {number} 簕杜鹃光长叶子不开花咋办")
+    entry = next(bot.db.query("SELECT * FROM faq_entries"))
+    assert entry["question"] == "簕杜鹃光长叶子不开花咋办" and entry["created_by"] == "李顾问"
+
+
+def test_export_tickets_has_the_contract_columns_and_response_time(villager, adviser, bot):
+    from bot import exports
+
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {number} 先停水一周。")
+    header, data = exports.rows(bot.db, "tickets")
+    assert header[:9] == ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at",
+                          "answer"]
+    row = dict(zip(header, next(data)))
+    assert (row["village"], row["adviser"], row["status"]) == ("埔心村", "李顾问", "answered")
+    assert row["response_hours"] == 0.0

@@ -1,0 +1,52 @@
+"""Escalation SLA by `tick --now`: unanswered tickets remind the adviser once, then move on once."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot import scheduler
+from bot.store import outbox as outbox_store
+from tests.e2e.test_escalation import ADMIN, LI, UNANSWERABLE, WANG, add_roster, ticket, ticket_number
+
+
+def notices(bot, openid):
+    return [r["text"] for r in outbox_store.for_user(bot.db, openid) if r["kind"] == "notice"]
+
+
+def person_id(bot, openid):
+    return next(bot.db.query("SELECT id FROM people WHERE openid = ?", [openid]))["id"]
+
+
+def test_unanswered_ticket_reminds_then_is_reassigned_by_tick(villager, bot):
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert len(notices(bot, LI)) == 1
+
+    scheduler.run_due(bot, start + timedelta(hours=23))
+    assert len(notices(bot, LI)) == 1  # not yet
+
+    at_25h = start + timedelta(hours=25)
+    assert scheduler.run_due(bot, at_25h)["ticket_sla"] == {"reminded": 1, "reassigned": 0}
+    scheduler.run_due(bot, at_25h)  # idempotent at the same moment, and reminded only once
+    scheduler.run_due(bot, start + timedelta(hours=30))
+    reminders = notices(bot, LI)[1:]
+    assert len(reminders) == 1 and "提醒" in reminders[0] and f"第{number}号" in reminders[0]
+
+    at_73h = start + timedelta(hours=73)
+    assert scheduler.run_due(bot, at_73h)["ticket_sla"] == {"reminded": 0, "reassigned": 1}
+    scheduler.run_due(bot, start + timedelta(hours=200))  # once
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+    assert len(notices(bot, WANG)) == 1 and "转给您" in notices(bot, WANG)[0]
+    assert notices(bot, ADMIN) == []
+
+
+def test_with_a_single_adviser_the_ticket_is_raised_to_the_admins(villager, bot, villager_factory):
+    add_roster(bot, advisers=(("李顾问", LI, "埔心村"),))
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))
+    scheduler.run_due(bot, start + timedelta(hours=73))
+    assert ticket(bot, number)["adviser_person_id"] is None
+    assert any(f"第{number}号" in text for text in notices(bot, ADMIN))
+    admin = villager_factory(ADMIN)
+    assert f"第{number}号" in admin.says("待办")
+    assert "已回答" in admin.says(f"答 {number} 管理员来答")
