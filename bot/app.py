@@ -18,7 +18,7 @@ from bot.wechat_api import WeChatAPI
 log = logging.getLogger(__name__)
 
 # Every blueprint of the app, by module (each module defines ``bp``).
-BLUEPRINTS = ["bot.webhook", "bot.answer_page"]
+BLUEPRINTS = ["bot.webhook", "bot.dashboard", "bot.answer_page"]
 
 
 def create_context(config: Config) -> AppContext:

@@ -1,0 +1,19 @@
+"""The web dashboard at /admin: overview, villages, review, tickets, broadcasts, roster, exports.
+
+Everything the pages need (templates, CSS, SVG charts) is served by the app itself: no CDN.
+Access rules live in ``auth`` (login, expiry, CSRF, throttling, roles); each page module only
+asks ``auth`` who is looking. See docs/dashboard.md.
+"""
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("dashboard", __name__, url_prefix="/admin", template_folder="templates",
+               static_folder="static", static_url_path="/static")
+
+from bot.dashboard import auth  # noqa: E402
+
+bp.before_request(auth.guard)
+bp.context_processor(auth.template_globals)
+
+from bot.dashboard import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,200 @@
+"""The dashboard's own reads and writes: review decisions, login failures, scoping and page listings.
+
+Progress figures (totals, completion, daily series, survival) come from bot.progress; this module only
+holds what the pages list (records, photos, locations, the review queue) and what only the dashboard
+writes (review decisions with who/when/why, failed logins for throttling, an adviser login's person).
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("dashboard")
+
+EXPORT_SQL = {
+    "review_decisions": (
+        "SELECT d.id, d.planting_id, d.decision, d.reason, d.decided_by, d.decided_at, d.previous_review"
+        " FROM review_decisions d ORDER BY d.id"
+    ),
+}
+
+
+@migrations()
+def m001_review_decisions_login_failures(db: Database) -> None:
+    db["review_decisions"].create(
+        {
+            "id": int, "planting_id": int,
+            "decision": str,          # approved | rejected
+            "reason": str, "decided_by": str, "decided_at": str,
+            "previous_review": str,   # the review state the decision replaced
+        },
+        pk="id", not_null={"planting_id", "decision", "decided_by", "decided_at"},
+        foreign_keys=[("planting_id", "plantings", "id")],
+    )
+    db["review_decisions"].create_index(["planting_id"])
+    db["login_failures"].create(
+        {"id": int, "username": str, "remote_addr": str, "at": str}, pk="id", not_null={"at"},
+    )
+    db["login_failures"].create_index(["username", "at"])
+    db["login_failures"].create_index(["remote_addr", "at"])
+
+
+# -- logins ----------------------------------------------------------------------------------------
+def admin(db: Database, admin_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM admins WHERE id = ?", [admin_id]))
+    return rows[0] if rows else None
+
+
+def link_admin_person(db: Database, username: str, person_id: int | None) -> None:
+    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
+
+
+def people_named(db: Database, name: str) -> list[dict]:
+    """Roster rows with this name, advisers first (the usual link of an adviser login)."""
+    return list(db.query(
+        "SELECT * FROM people WHERE name = ? ORDER BY role != '技术顾问', id", [name]
+    ))
+
+
+def record_login_failure(db: Database, username: str, remote_addr: str, now: str) -> None:
+    db.execute("INSERT INTO login_failures (username, remote_addr, at) VALUES (?, ?, ?)",
+               [username, remote_addr, now])
+
+
+def login_failures_since(db: Database, username: str, remote_addr: str, since: str) -> tuple[int, int]:
+    """(failures for this username, failures from this address) since ``since``."""
+    row = next(db.query(
+        "SELECT (SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?) AS by_user,"
+        " (SELECT COUNT(*) FROM login_failures WHERE remote_addr = ? AND at >= ?) AS by_addr",
+        [username, since, remote_addr, since],
+    ))
+    return row["by_user"], row["by_addr"]
+
+
+def clear_login_failures(db: Database, username: str, before: str) -> None:
+    """Forget this user's failures (after a good login) and everyone's older than ``before``."""
+    db.execute("DELETE FROM login_failures WHERE username = ? OR at < ?", [username, before])
+
+
+# -- scope -----------------------------------------------------------------------------------------
+def adviser_village_ids(db: Database, person_id: int | None) -> list[int]:
+    if person_id is None:
+        return []
+    return [r["village_id"] for r in db.query(
+        "SELECT village_id FROM adviser_villages WHERE person_id = ? ORDER BY village_id", [person_id])]
+
+
+def _scope(column: str, village_ids: list[int] | None) -> tuple[str, list]:
+    """SQL condition limiting ``column`` to the given villages (None = every village)."""
+    if village_ids is None:
+        return "1", []
+    if not village_ids:
+        return "0", []
+    return f"{column} IN ({','.join('?' * len(village_ids))})", list(village_ids)
+
+
+def villages(db: Database, village_ids: list[int] | None = None) -> list[dict]:
+    where, params = _scope("id", village_ids)
+    return list(db.query(f"SELECT * FROM villages WHERE {where} ORDER BY town, name", params))
+
+
+def towns(db: Database) -> list[str]:
+    return [r["town"] for r in db.query(
+        "SELECT DISTINCT town FROM villages WHERE town IS NOT NULL AND town != '' ORDER BY town")]
+
+
+# -- village page ----------------------------------------------------------------------------------
+RECORD_COLUMNS = (
+    "p.id, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng, p.status, p.review, p.flags,"
+    " p.created_at, pe.name AS person, pe.role AS role, v.name AS village,"
+    " (SELECT ph.sha256 FROM planting_photos ph WHERE ph.planting_id = p.id AND ph.purpose = 'record'"
+    "  AND ph.sha256 IS NOT NULL ORDER BY ph.id LIMIT 1) AS photo"
+)
+
+
+def village_records(db: Database, village_id: int, limit: int = 50) -> list[dict]:
+    return list(db.query(
+        f"SELECT {RECORD_COLUMNS} FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id"
+        " LEFT JOIN villages v ON v.id = p.village_id"
+        " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ?", [village_id, limit]))
+
+
+def village_photos(db: Database, village_id: int, limit: int = 60) -> list[dict]:
+    """The newest record photos of a village: sha256, planting id, species and count."""
+    return list(db.query(
+        "SELECT ph.sha256, p.id AS planting_id, p.species, p.count, p.review FROM plantings p"
+        " JOIN planting_photos ph ON ph.planting_id = p.id"
+        " WHERE p.village_id = ? AND p.status = 'complete' AND ph.sha256 IS NOT NULL"
+        " ORDER BY p.id DESC, ph.id LIMIT ?", [village_id, limit]))
+
+
+def village_locations(db: Database, village_id: int, limit: int = 2000) -> list[dict]:
+    return list(db.query(
+        "SELECT id, lat, lng, review FROM plantings WHERE village_id = ? AND status = 'complete'"
+        " AND lat IS NOT NULL AND lng IS NOT NULL ORDER BY id DESC LIMIT ?", [village_id, limit]))
+
+
+# -- review ----------------------------------------------------------------------------------------
+def review_queue(db: Database, limit: int = 50) -> list[dict]:
+    return list(db.query(
+        f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id FROM plantings p"
+        " LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
+        " WHERE p.status = 'complete' AND p.review = 'pending' ORDER BY p.id LIMIT ?", [limit]))
+
+
+def count_review_pending(db: Database) -> int:
+    return next(db.query("SELECT COUNT(*) AS n FROM plantings WHERE status = 'complete' AND review = 'pending'"))["n"]
+
+
+def record_photo(db: Database, planting_id: int) -> str | None:
+    rows = list(db.query(
+        "SELECT sha256 FROM planting_photos WHERE planting_id = ? AND purpose = 'record' AND sha256 IS NOT NULL"
+        " ORDER BY id LIMIT 1", [planting_id]))
+    return rows[0]["sha256"] if rows else None
+
+
+def earlier_record_with_photo(db: Database, sha256: str, before_planting_id: int) -> dict | None:
+    """The earliest other record that used the same photo (an exact duplicate)."""
+    rows = list(db.query(
+        "SELECT planting_id FROM planting_photos WHERE sha256 = ? AND planting_id < ? ORDER BY planting_id LIMIT 1",
+        [sha256, before_planting_id]))
+    return rows[0] if rows else None
+
+
+def decide_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
+    """Approve or reject a record waiting for review; record who/when/why. False if it was not pending."""
+    assert decision in ("approved", "rejected"), decision
+    cursor = db.execute(
+        "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
+        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
+    if cursor.rowcount != 1:
+        return False
+    db.execute(
+        "INSERT INTO review_decisions (planting_id, decision, reason, decided_by, decided_at, previous_review)"
+        " VALUES (?, ?, ?, ?, ?, 'pending')", [planting_id, decision, reason, by, now])
+    return True
+
+
+def review_decisions(db: Database, planting_id: int | None = None, limit: int = 50) -> list[dict]:
+    where, params = ("d.planting_id = ?", [planting_id]) if planting_id is not None else ("1", [])
+    return list(db.query(
+        "SELECT d.*, v.name AS village, p.species, p.count FROM review_decisions d"
+        " JOIN plantings p ON p.id = d.planting_id LEFT JOIN villages v ON v.id = p.village_id"
+        f" WHERE {where} ORDER BY d.id DESC LIMIT ?", [*params, limit]))
+
+
+# -- photos ----------------------------------------------------------------------------------------
+def photo_village_ids(db: Database, sha256: str) -> set[int | None]:
+    """The villages whose records or tickets hold this photo (None for a ticket without a village)."""
+    return {r["village_id"] for r in db.query(
+        "SELECT p.village_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
+        " WHERE ph.sha256 = ?"
+        " UNION SELECT t.village_id FROM media m JOIN ticket_attachments ta ON ta.media_row_id = m.id"
+        " JOIN tickets t ON t.id = ta.ticket_id WHERE m.sha256 = ?", [sha256, sha256])}
+
+
+def photo_in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
+    return bool(list(db.query(
+        "SELECT 1 FROM media m JOIN ticket_attachments ta ON ta.media_row_id = m.id"
+        " JOIN tickets t ON t.id = ta.ticket_id WHERE m.sha256 = ? AND t.adviser_person_id = ? LIMIT 1",
+        [sha256, person_id])))

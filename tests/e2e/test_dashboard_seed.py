@@ -1,0 +1,115 @@
+"""Seed data shared by the dashboard tests (no tests here): a small county for the Flask client and browser tests:
+two villages, two advisers, an admin, verified and flagged plantings with real photos on disk, a ticket per adviser."""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from PIL import Image
+from werkzeug.security import generate_password_hash
+
+from bot import clock, photos
+from bot.db import transaction
+from bot.store import admins
+
+PASSWORD = "correct-horse-1"
+
+
+@functools.cache
+def password_hash() -> str:
+    """Hashed once per test process (scrypt is slow on purpose)."""
+    return generate_password_hash(PASSWORD)
+
+
+def jpeg(colour: tuple[int, int, int], size=(96, 72)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@dataclass
+class County:
+    villages: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+    plantings: dict[str, int] = field(default_factory=dict)
+    photos: dict[str, str] = field(default_factory=dict)
+    tickets: dict[str, int] = field(default_factory=dict)
+
+
+def seed(bot) -> County:
+    db = bot.db
+    now = bot.clock()
+    county = County()
+
+    def at(days_ago: float) -> str:
+        return clock.to_db(now - timedelta(days=days_ago))
+
+    with transaction(db):
+        for name, kind, lat, lng in (("埔心村", "村", 23.10, 113.30), ("东平社区", "社区", 23.20, 113.40)):
+            county.villages[name] = db["villages"].insert(
+                {"name": name, "kind": kind, "town": "石角镇", "households": 3, "lat": lat, "lng": lng,
+                 "radius_m": 800, "created_at": at(30)}).last_pk
+        pux, dp = county.villages["埔心村"], county.villages["东平社区"]
+        for name, village, role in (("王顾问", pux, "技术顾问"), ("李顾问", dp, "技术顾问"),
+                                    ("陈大伯", pux, "群众"), ("林书记", pux, "村书记"), ("黄阿姨", dp, "群众")):
+            county.people[name] = db["people"].insert(
+                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "created_at": at(30)}).last_pk
+        db["adviser_villages"].insert_all([{"person_id": county.people["王顾问"], "village_id": pux},
+                                          {"person_id": county.people["李顾问"], "village_id": dp}])
+        for username, role, person in (("admin", "admin", None), ("wang", "adviser", "王顾问"),
+                                       ("li", "adviser", "李顾问")):
+            admins.upsert(db, username, password_hash(), role, at(0))
+            if person:
+                db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [county.people[person], username])
+
+        def planting(key, person, village, *, count=None, area=None, kind="tree", site=None, review="none",
+                     flags="", details=None, colour=(40, 140, 60), days_ago=2.0, lat=None, lng=None):
+            pid = db["plantings"].insert({
+                "openid": f"o-{person}", "person_id": county.people[person], "village_id": village,
+                "kind": kind, "site": site, "species": "桂花", "species_known": 1, "count": count, "area_mu": area,
+                "lat": lat, "lng": lng, "status": "complete", "review": review, "flags": flags,
+                "flag_details": json.dumps(details or {}, ensure_ascii=False),
+                "created_at": at(days_ago), "completed_at": at(days_ago), "updated_at": at(days_ago)}).last_pk
+            data = jpeg(colour)
+            info = photos.analyze(data)
+            photos.store(data, bot.config.photos_dir, info)
+            db["planting_photos"].insert({"planting_id": pid, "sha256": info.sha256, "phash": info.phash,
+                                          "purpose": "record", "created_at": at(days_ago)})
+            county.plantings[key] = pid
+            county.photos[key] = info.sha256
+            return pid
+
+        planting("plot", "林书记", pux, kind="plot", area=1.5, count=60, site="党建林", days_ago=5,
+                 lat=23.101, lng=113.301)
+        planting("tree", "陈大伯", pux, count=3, colour=(200, 60, 60), days_ago=3, lat=23.1005, lng=113.3004)
+        planting("far", "陈大伯", pux, count=2, review="pending", flags="far_from_village",
+                 details={"far_from_village": {"reason": "离村中心 5.2 公里"}}, colour=(60, 60, 200),
+                 lat=23.15, lng=113.30)
+        planting("dup", "陈大伯", pux, count=3, review="pending", flags="duplicate_photo",
+                 details={"duplicate_photo": {"reason": "与记录重复", "ref": county.plantings["tree"]}},
+                 colour=(200, 61, 60), days_ago=1)
+        planting("community", "黄阿姨", dp, count=40, colour=(220, 200, 40), days_ago=4)
+
+        for key, person, village, adviser in (("wang", "陈大伯", pux, "王顾问"), ("li", "黄阿姨", dp, "李顾问")):
+            county.tickets[key] = db["tickets"].insert({
+                "openid": f"o-{person}", "person_id": county.people[person], "village_id": village,
+                "adviser_person_id": county.people[adviser], "question": f"{person}问：桂花叶子发黄怎么办？",
+                "source": "text", "status": "open", "reopened_count": 0, "public_token": f"tok-{key}",
+                "created_at": at(0.5), "updated_at": at(0.5)}).last_pk
+    return county
+
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_of(html: str) -> str:
+    return CSRF_RE.search(html).group(1)
+
+
+def login(client, username: str, password: str = PASSWORD):
+    token = csrf_of(client.get("/admin/login").get_data(as_text=True))
+    return client.post("/admin/login", data={"username": username, "password": password, "csrf_token": token})
