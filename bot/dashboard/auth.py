@@ -27,6 +27,7 @@ from bot import clock
 from bot.db import transaction
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
+from bot.store import roster as roster_store
 
 PUBLIC_ENDPOINTS = {"dashboard.login", "dashboard.static"}
 ADDRESS_FAILURE_FACTOR = 4
@@ -71,7 +72,12 @@ def _fingerprint(password_hash: str) -> str:
 
 
 def _viewer_for(row: dict) -> Viewer:
-    village_ids = None if row["role"] == "admin" else tuple(store.adviser_village_ids(bot().db, row["person_id"]))
+    if row["role"] == "admin":
+        village_ids = None
+    elif row["person_id"] is None:
+        village_ids = ()
+    else:
+        village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)
 
 

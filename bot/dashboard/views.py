@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 
-from bot import clock, exports, photos, progress
+from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts
 from bot.dashboard import bp
 from bot.db import transaction
@@ -95,12 +95,9 @@ def logout():
 
 
 # -- overview --------------------------------------------------------------------------------------
-def expected_share(config, today: date) -> float:
-    """The share of the target expected by the end of this month ([campaign.progress_curve])."""
-    curve = config.get("campaign.progress_curve", {}) or {}
-    month = f"{today.month:02d}"
-    passed = [float(v) for k, v in sorted(curve.items()) if k <= month]
-    return passed[-1] if passed else 0.0
+def expected_now() -> float:
+    """The share of the target expected by the end of this month (the report's progress curve)."""
+    return reports.expected_share(auth.bot().config.get("campaign.progress_curve", {}), today_local().month)
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
@@ -111,7 +108,7 @@ def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
 def village_status(v: progress.VillageProgress, expected: float) -> str:
     if v.completion >= 1:
         return "done"
-    return "on_track" if v.completion >= expected else "lagging"
+    return "lagging" if reports.is_lagging(v.completion, expected) else "on_track"
 
 
 def today_local() -> date:
@@ -147,7 +144,7 @@ def overview():
     ctx = auth.bot()
     villages = visible_villages(viewer)
     total = progress.overall_progress(villages)
-    expected = expected_share(ctx.config, today_local())
+    expected = expected_now()
     lagging = [v for v in villages if village_status(v, expected) == "lagging"]
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
     town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
@@ -176,7 +173,7 @@ SORT_KEYS = {
 def villages():
     viewer = g.viewer
     ctx = auth.bot()
-    expected = expected_share(ctx.config, today_local())
+    expected = expected_now()
     rows = visible_villages(viewer)
     q, town, kind, status = (request.args.get(k, "").strip() for k in ("q", "town", "kind", "status"))
     if q:
@@ -205,7 +202,7 @@ def village(village_id: int):
     figures = progress.village_progress(ctx.db, ctx.config, village_id)
     if row is None or figures is None:
         abort(404)
-    expected = expected_share(ctx.config, today_local())
+    expected = expected_now()
     return render_template(
         "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
         status_labels=STATUS_LABELS, expected=expected,

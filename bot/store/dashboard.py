@@ -49,13 +49,6 @@ def link_admin_person(db: Database, username: str, person_id: int | None) -> Non
     db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
 
 
-def people_named(db: Database, name: str) -> list[dict]:
-    """Roster rows with this name, advisers first (the usual link of an adviser login)."""
-    return list(db.query(
-        "SELECT * FROM people WHERE name = ? ORDER BY role != '技术顾问', id", [name]
-    ))
-
-
 def record_login_failure(db: Database, username: str, remote_addr: str, now: str) -> None:
     db.execute("INSERT INTO login_failures (username, remote_addr, at) VALUES (?, ?, ?)",
                [username, remote_addr, now])
@@ -74,33 +67,6 @@ def login_failures_since(db: Database, username: str, remote_addr: str, since: s
 def clear_login_failures(db: Database, username: str, before: str) -> None:
     """Forget this user's failures (after a good login) and everyone's older than ``before``."""
     db.execute("DELETE FROM login_failures WHERE username = ? OR at < ?", [username, before])
-
-
-# -- scope -----------------------------------------------------------------------------------------
-def adviser_village_ids(db: Database, person_id: int | None) -> list[int]:
-    if person_id is None:
-        return []
-    return [r["village_id"] for r in db.query(
-        "SELECT village_id FROM adviser_villages WHERE person_id = ? ORDER BY village_id", [person_id])]
-
-
-def _scope(column: str, village_ids: list[int] | None) -> tuple[str, list]:
-    """SQL condition limiting ``column`` to the given villages (None = every village)."""
-    if village_ids is None:
-        return "1", []
-    if not village_ids:
-        return "0", []
-    return f"{column} IN ({','.join('?' * len(village_ids))})", list(village_ids)
-
-
-def villages(db: Database, village_ids: list[int] | None = None) -> list[dict]:
-    where, params = _scope("id", village_ids)
-    return list(db.query(f"SELECT * FROM villages WHERE {where} ORDER BY town, name", params))
-
-
-def towns(db: Database) -> list[str]:
-    return [r["town"] for r in db.query(
-        "SELECT DISTINCT town FROM villages WHERE town IS NOT NULL AND town != '' ORDER BY town")]
 
 
 # -- village page ----------------------------------------------------------------------------------
@@ -198,3 +164,22 @@ def photo_in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
         "SELECT 1 FROM media m JOIN ticket_attachments ta ON ta.media_row_id = m.id"
         " JOIN tickets t ON t.id = ta.ticket_id WHERE m.sha256 = ? AND t.adviser_person_id = ? LIMIT 1",
         [sha256, person_id])))
+
+
+# -- tickets ---------------------------------------------------------------------------------------
+def ticket_photos(db: Database, ticket_id: int) -> list[str]:
+    """sha256 of the stored photos attached to a ticket, in the order they came."""
+    return [r["sha256"] for r in db.query(
+        "SELECT m.sha256 FROM ticket_attachments a JOIN media m ON m.id = a.media_row_id"
+        " WHERE a.ticket_id = ? AND m.kind = 'image' AND m.status = 'stored' AND m.sha256 IS NOT NULL"
+        " ORDER BY a.id", [ticket_id])]
+
+
+def answered_tickets(db: Database, adviser_person_id: int | None = None, limit: int = 30) -> list[dict]:
+    """The latest answered or closed tickets (one adviser's, or everyone's when None)."""
+    where, params = ("AND t.adviser_person_id = ?", [adviser_person_id]) if adviser_person_id else ("", [])
+    return list(db.query(
+        "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
+        " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
+        f" WHERE t.status != 'open' AND t.answered_at IS NOT NULL {where} ORDER BY t.answered_at DESC LIMIT ?",
+        [*params, limit]))

@@ -14,7 +14,7 @@ from werkzeug.security import generate_password_hash
 
 from bot import clock, photos
 from bot.db import transaction
-from bot.store import admins
+from bot.store import admins, tickets
 
 PASSWORD = "correct-horse-1"
 
@@ -95,11 +95,19 @@ def seed(bot) -> County:
         planting("community", "黄阿姨", dp, count=40, colour=(220, 200, 40), days_ago=4)
 
         for key, person, village, adviser in (("wang", "陈大伯", pux, "王顾问"), ("li", "黄阿姨", dp, "李顾问")):
-            county.tickets[key] = db["tickets"].insert({
-                "openid": f"o-{person}", "person_id": county.people[person], "village_id": village,
-                "adviser_person_id": county.people[adviser], "question": f"{person}问：桂花叶子发黄怎么办？",
-                "source": "text", "status": "open", "reopened_count": 0, "public_token": f"tok-{key}",
-                "created_at": at(0.5), "updated_at": at(0.5)}).last_pk
+            county.tickets[key] = tickets.create(
+                db, openid=f"o-{person}", person_id=county.people[person], village_id=village,
+                adviser_person_id=county.people[adviser], question=f"{person}问：桂花叶子发黄怎么办？",
+                source="text", public_token=f"token-{key}-0123456789abcdef", now=at(0.5))
+        # a photo sent with 王顾问's ticket
+        data = jpeg((90, 160, 90))
+        info = photos.analyze(data)
+        photos.store(data, bot.config.photos_dir, info)
+        media_id = db["media"].insert({"openid": "o-陈大伯", "kind": "image", "media_id": "m-ticket-1",
+                                       "status": "stored", "attempts": 1, "sha256": info.sha256,
+                                       "created_at": at(0.5)}).last_pk
+        tickets.add_attachment(db, county.tickets["wang"], media_row_id=media_id, text=None, now=at(0.5))
+        county.photos["ticket"] = info.sha256
     return county
 
 

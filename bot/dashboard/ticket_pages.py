@@ -1,0 +1,108 @@
+"""Tickets: the adviser's queue, one ticket with its photos, the answer form (bot.escalation.answer_ticket,
+the same rules and delivery as ``答``) and turning a good answer into an FAQ entry (``收录``).
+
+An admin sees every ticket and answers as a dashboard admin; an adviser sees the tickets assigned to
+their roster person only and answers as that person.
+"""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+
+from bot import escalation
+from bot.dashboard import auth, bp
+from bot.db import transaction
+from bot.store import dashboard as store
+from bot.store import roster as roster_store
+from bot.store import tickets as tickets_store
+
+ANSWER_RESULTS = {
+    "answered": ("已回答，答复已排队发给村民。", "ok"),
+    "already_answered": ("这个工单已经回答过了。", "error"),
+    "closed": ("这个工单已关闭。", "error"),
+    "empty": ("回答不能为空。", "error"),
+}
+FAQ_RESULTS = {
+    "added": ("已收录进常见问题，以后同类问题自动回答。", "ok"),
+    "already": ("这个工单已经收录过了。", "error"),
+    "not_answered": ("先回答，才能收录。", "error"),
+    "needs_question": ("语音问题请先写出问题文字再收录。", "error"),
+}
+STATUS_LABELS = {"open": "待回答", "answered": "已回答", "closed": "已解决"}
+
+
+def _person() -> dict | None:
+    return roster_store.person(auth.bot().db, g.viewer.person_id) if g.viewer.person_id else None
+
+
+def _who() -> dict:
+    """How escalation knows the answerer: a dashboard admin by login name, an adviser as their person."""
+    return {"by_admin": g.viewer.username} if g.viewer.is_admin else {"by_person": _person()}
+
+
+def _ticket_or_abort(ticket_id: int) -> dict:
+    ticket = tickets_store.get(auth.bot().db, ticket_id)
+    if ticket is None:
+        abort(404)
+    if not g.viewer.is_admin and (g.viewer.person_id is None or ticket["adviser_person_id"] != g.viewer.person_id):
+        abort(403)
+    return ticket
+
+
+@bp.get("/tickets")
+def tickets():
+    db = auth.bot().db
+    if g.viewer.is_admin:
+        queue, answered = escalation.all_open_tickets(db), store.answered_tickets(db)
+        times = escalation.response_times(db)
+    else:
+        person = _person()
+        queue = escalation.open_tickets_for(db, person) if person else []
+        answered = store.answered_tickets(db, g.viewer.person_id) if person else []
+        times = [t for t in escalation.response_times(db) if person and t["adviser"] == person["name"]]
+    return render_template("dashboard/tickets.html", queue=queue, answered=answered, times=times,
+                           status_labels=STATUS_LABELS, preview=escalation.preview)
+
+
+@bp.get("/tickets/<int:ticket_id>")
+def ticket(ticket_id: int):
+    db = auth.bot().db
+    row = _ticket_or_abort(ticket_id)
+    village = roster_store.village(db, row["village_id"])
+    asker = roster_store.person(db, row["person_id"]) if row["person_id"] else None
+    adviser = roster_store.person(db, row["adviser_person_id"]) if row["adviser_person_id"] else None
+    return render_template(
+        "dashboard/ticket.html", t=row, village=village, asker=asker, adviser=adviser,
+        photos=store.ticket_photos(db, ticket_id),
+        notes=[a for a in tickets_store.attachments(db, ticket_id) if a["text"]],
+        faq=tickets_store.faq_entry_for_ticket(db, ticket_id), status_labels=STATUS_LABELS)
+
+
+def _flash_result(results: dict, reason: str) -> None:
+    if reason == "not_allowed":
+        abort(403)
+    if reason == "unknown":
+        abort(404)
+    message, category = results.get(reason, (reason, "error"))
+    flash(message, category)
+
+
+@bp.post("/tickets/<int:ticket_id>/answer")
+def answer(ticket_id: int):
+    _ticket_or_abort(ticket_id)
+    ctx = auth.bot()
+    with transaction(ctx.db):
+        result = escalation.answer_ticket(ctx, ctx.db, ticket_id, request.form.get("answer", ""), **_who(),
+                                          now=auth.now())
+    _flash_result(ANSWER_RESULTS, result.reason)
+    return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
+
+
+@bp.post("/tickets/<int:ticket_id>/faq")
+def add_to_faq(ticket_id: int):
+    _ticket_or_abort(ticket_id)
+    ctx = auth.bot()
+    with transaction(ctx.db):
+        result = escalation.add_answer_to_faq(ctx, ctx.db, ticket_id, question=request.form.get("question", "").strip(),
+                                              **_who(), now=auth.now())
+    _flash_result(FAQ_RESULTS, result.reason)
+    return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
