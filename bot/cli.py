@@ -182,6 +182,17 @@ def _no_args(p):
     pass
 
 
+def _broadcast_args(p):
+    p.add_argument("--segment", help="all | village:<名称> | town:<镇街> | role:<角色> | below-quota | unregistered")
+    p.add_argument("--text", help="the message (a few short lines)")
+    p.add_argument("--at", help="send at this ISO date-time (campaign timezone without an offset); default now")
+    p.add_argument("--dry-run", action="store_true", help="show the recipient count and a preview, send nothing")
+    p.add_argument("--mass-tag", type=int, help="WeChat user tag id: one mass send (within the account type's "
+                   "limits) instead of one message per follower")
+    p.add_argument("--cancel", type=int, metavar="ID", help="cancel broadcast ID")
+    p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
+
+
 # name -> (help, add_arguments, run). ``run`` is a function, or "module:function" for commands that
 # live with their capability (imported only when that command runs).
 COMMANDS = {
@@ -195,6 +206,8 @@ COMMANDS = {
     "demo": ("fill an empty database with a believable demo county", _demo_args, not_yet("demo")),
     "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
     "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
+    "broadcast": ("message a segment of followers now or later (--list, --cancel ID, --dry-run)", _broadcast_args,
+                  "bot.broadcasts:cmd_broadcast"),
     "qrcodes": ("save a permanent QR code per village (qrscene_<village id>) as PNG", _qrcodes_args,
                 "bot.qrcodes:cmd_qrcodes"),
 }

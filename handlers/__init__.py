@@ -32,6 +32,8 @@ progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - village_progress — 本村进度: the village's (or community's) figures against its target
 reminders (handlers/reminders.py):
+- survival_photo — a photo while a survival follow-up is open: a survival check of that planting
+- survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 planting (handlers/planting.py):
 faq (handlers/faq.py):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket

@@ -1,6 +1,104 @@
-"""(placeholder: this capability's handlers are being written)"""
+"""Reminders: the answers to survival follow-ups, and the calendar jobs.
+
+While a ``survival`` conversation is open (bot.reminders.survival_followups opens it when it queues
+a follow-up, data {planting_id, due_days}), a photo becomes a survival check of that planting
+(``survival_checks`` row with its media row) and 活了 / 死了 / 补种了 record the result; once both a
+photo and a result are in, the conversation ends. This segment runs before planting's, so a photo
+sent in answer never starts a new planting record.
+
+```mermaid
+stateDiagram-v2
+    [*] --> asked: follow-up queued
+    asked --> photo: photo (result unknown)
+    asked --> answered: 活了 / 死了 / 补种了
+    photo --> [*]: 活了 / 死了 / 补种了
+    answered --> [*]: photo
+    asked --> [*]: timeout (reminders.survival_flow_days) or 取消
+```
+"""
 from __future__ import annotations
 
-ROUTES: list = []
-JOBS: list = []
+from bot import reminders
+from bot.broadcasts import start_due_broadcasts
+from bot.context import Ctx
+from bot.conversation import Flow
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import followups as followups_store
+
+STATES = ("asked", "photo", "answered")
+RESULT_WORDS = {"alive": "活了", "dead": "死了", "replanted": "补种了"}
+
+
+def _flow(ctx: Ctx) -> Flow:
+    days = int(ctx.config.get("reminders.survival_flow_days", 7))
+    return Flow(reminders.SURVIVAL_FLOW, STATES, timeout_minutes=days * 24 * 60)
+
+
+def _open(ctx: Ctx):
+    state = _flow(ctx).state(ctx)
+    if state is None or not followups_store.planting(ctx.db, state.data.get("planting_id")):
+        return None
+    return state
+
+
+def _is_survival_photo(ctx: Ctx):
+    return ctx.msg.msg_type == "image" and _open(ctx)
+
+
+def _is_survival_answer(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    result = reminders.survival_result(ctx.msg.text)
+    state = _open(ctx) if result else None
+    return (state, result) if state else None
+
+
+def on_survival_photo(ctx: Ctx, state) -> str:
+    data = dict(state.data)
+    planting = followups_store.planting(ctx.db, data["planting_id"])
+    media_row_id = followups_store.media_row_for_inbox(ctx.db, ctx.inbox_id)
+    what = reminders.describe_planting(planting)
+    if state.name == "answered":
+        followups_store.update_check(ctx.db, data["check_id"], media_row_id=media_row_id, now=ctx.now_s)
+        _flow(ctx).end(ctx)
+        return ctx.t("reminders.survival_photo_thanks", what=what)
+    data["check_id"] = followups_store.add_check(ctx.db, planting_id=planting["id"], due_days=data["due_days"],
+                                                 result="unknown", media_row_id=media_row_id, note=None,
+                                                 now=ctx.now_s)
+    _flow(ctx).enter(ctx, "photo", data)
+    return ctx.t("reminders.survival_photo_received", what=what)
+
+
+def on_survival_answer(ctx: Ctx, match) -> str:
+    state, result = match
+    data = dict(state.data)
+    what = reminders.describe_planting(followups_store.planting(ctx.db, data["planting_id"]))
+    note = (ctx.msg.text or "").strip()
+    if state.name == "photo":
+        followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
+        _flow(ctx).end(ctx)
+        return ctx.t(f"reminders.survival_{result}", what=what)
+    if state.name == "answered":
+        followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
+    else:
+        data["check_id"] = followups_store.add_check(ctx.db, planting_id=data["planting_id"],
+                                                     due_days=data["due_days"], result=result, media_row_id=None,
+                                                     note=note, now=ctx.now_s)
+        _flow(ctx).enter(ctx, "answered", data)
+    return ctx.t(f"reminders.survival_{result}", what=what) + "\n" + ctx.t("reminders.survival_ask_photo")
+
+
+ROUTES: list = [
+    Route("survival_photo", _is_survival_photo, on_survival_photo),
+    Route("survival_answer", _is_survival_answer, on_survival_answer),
+]
+
+
+JOBS: list = [
+    Job("milestone_reminders", reminders.milestone_reminders, 300),
+    Job("weekly_nudges", reminders.weekly_nudges, 300),
+    Job("survival_followups", reminders.survival_followups, 300),
+    Job("broadcasts", start_due_broadcasts, 30),
+]
 MEDIA_LISTENERS: list = []

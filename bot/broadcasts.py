@@ -1,0 +1,286 @@
+"""Broadcasts by staff: a message to a segment of followers, now or at a set time.
+
+Python API (CLI ``broadcast`` and the dashboard):
+- ``plan(db, config, segment) -> BroadcastPlan``: recipient count and a few sample recipients;
+- ``create(db, config, *, segment, text, now, send_at=None, mass_tag_id=None, created_by="cli") -> id``;
+- ``start_due_broadcasts(app, now)`` (job): queue each due broadcast, one outbox row per recipient
+  (kind 'broadcast', dedupe key ``broadcast:<id>:<openid>``), or one WeChat mass send by tag when
+  ``mass_tag_id`` is set and the account type's limits allow it (``mass_send_allowed``);
+- ``cancel(db, broadcast_id, now) -> dict``: a scheduled broadcast never starts; a started one has
+  its not yet sent rows cancelled;
+- ``list_broadcasts(db, limit=50)``: newest first, with the outbox rows counted by status/channel.
+
+Segments: ``all``, ``village:<name>``, ``town:<name>``, ``role:<role>``, ``below-quota`` (people with
+something left to do, as in the weekly nudge), ``unregistered`` (followers not bound to a person).
+Only followers who are subscribed and have not said 退订 are counted. Recipients are read through
+a cursor and queued in batches, so memory stays bounded whatever the segment's size.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from itertools import islice
+
+from bot import clock, reminders
+from bot.db import transaction
+from bot.store import reminders as store
+from bot.wechat_api import WeChatError
+
+log = logging.getLogger(__name__)
+
+SEGMENT_KINDS = ("all", "village", "town", "role", "below-quota", "unregistered")
+WITH_VALUE = ("village", "town", "role")
+MAX_TEXT = 600   # a customer-service text is limited to 2048 bytes; keep broadcasts phone-sized
+BATCH = 1000
+SAMPLE = 5
+
+
+class BroadcastError(ValueError):
+    """A segment, text or time staff cannot broadcast with (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}" if self.value else self.kind
+
+
+@dataclass
+class BroadcastPlan:
+    segment: str
+    count: int
+    sample: list[str] = field(default_factory=list)  # names (or masked openids) of the first recipients
+
+
+def parse_segment(text: str, config=None) -> Segment:
+    kind, _, value = (text or "").strip().partition(":")
+    kind, value = kind.strip(), value.strip() or None
+    if kind not in SEGMENT_KINDS:
+        raise BroadcastError(f"unknown segment {text!r}: use one of all, village:<名称>, town:<镇街>, role:<角色>, "
+                             "below-quota, unregistered")
+    if (kind in WITH_VALUE) != (value is not None):
+        raise BroadcastError(f"segment {kind} {'needs' if kind in WITH_VALUE else 'takes no'} value: {text!r}")
+    if kind == "role" and config is not None:
+        roles = config.section("campaign").get("quotas", {})
+        if value not in roles:
+            raise BroadcastError(f"unknown role {value!r}: one of {', '.join(roles)}")
+    return Segment(kind, value)
+
+
+def recipients(db, config, segment: Segment):
+    """Rows (openid, name, …) of the segment's reachable followers, streamed."""
+    if segment.kind == "below-quota":
+        return (row for row, _left in reminders.people_with_work(db, config))
+    if segment.kind == "village":
+        return store.recipients(db, village=segment.value)
+    if segment.kind == "town":
+        return store.recipients(db, town=segment.value)
+    if segment.kind == "role":
+        return store.recipients(db, roles=[segment.value])
+    if segment.kind == "unregistered":
+        return store.recipients(db, registered=False)
+    return store.recipients(db)
+
+
+def _label(row: dict) -> str:
+    if row.get("name"):
+        return f"{row['name']}（{row['village']}）" if row.get("village") else row["name"]
+    return row["openid"][:6] + "…"
+
+
+def plan(db, config, segment: str | Segment) -> BroadcastPlan:
+    """How many followers the segment reaches now, and a few of them."""
+    seg = segment if isinstance(segment, Segment) else parse_segment(segment, config)
+    count, sample = 0, []
+    for row in recipients(db, config, seg):
+        if count < SAMPLE:
+            sample.append(_label(row))
+        count += 1
+    return BroadcastPlan(str(seg), count, sample)
+
+
+def check_text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise BroadcastError("the broadcast text is empty")
+    if len(text) > MAX_TEXT:
+        raise BroadcastError(f"the broadcast text is {len(text)} characters; keep it under {MAX_TEXT}")
+    return text
+
+
+def create(db, config, *, segment: str, text: str, now: datetime, send_at: datetime | None = None,
+           mass_tag_id: int | None = None, created_by: str = "cli") -> int:
+    """Save a broadcast; it starts at ``send_at`` (default now) through ``start_due_broadcasts``."""
+    seg = parse_segment(segment, config)
+    text = check_text(text)
+    with transaction(db):
+        return store.add_broadcast(db, segment=str(seg), text=text, send_at=clock.to_db(send_at or now),
+                                   mass_tag_id=mass_tag_id, created_by=created_by, now=clock.to_db(now))
+
+
+def cancel(db, broadcast_id: int, now: datetime) -> dict:
+    """Stop a broadcast: {'found', 'was', 'cancelled_messages'}."""
+    with transaction(db):
+        row = store.broadcast(db, broadcast_id)
+        if row is None:
+            return {"found": False, "was": None, "cancelled_messages": 0}
+        cancelled = store.cancel_outbox_prefix(db, f"broadcast:{broadcast_id}:", "broadcast cancelled by staff")
+        store.mark_broadcast_cancelled(db, broadcast_id, clock.to_db(now))
+    return {"found": True, "was": row["status"], "cancelled_messages": cancelled}
+
+
+def list_broadcasts(db, limit: int = 50) -> list[dict]:
+    rows = store.broadcasts(db, limit)
+    for row in rows:
+        row["messages"] = store.outbox_status_counts(db, f"broadcast:{row['id']}:")
+    return rows
+
+
+# -- mass send by tag -------------------------------------------------------------------------------
+def mass_send_allowed(account_type: str, *, sent_today: int, most_received_this_month: int,
+                      per_day: dict, per_user_month: dict) -> tuple[bool, str]:
+    """Whether one more mass send is within the account type's limits (订阅号: per day; 服务号: per
+    follower per month). An account type with no configured limit cannot mass-send."""
+    if account_type not in per_day and account_type not in per_user_month:
+        return False, f"no mass-send limit configured for account type {account_type!r}"
+    if account_type in per_day and sent_today >= int(per_day[account_type]):
+        return False, f"{account_type}: {sent_today} mass send(s) today, the limit is {per_day[account_type]} per day"
+    if account_type in per_user_month and most_received_this_month >= int(per_user_month[account_type]):
+        return False, (f"{account_type}: a follower of this segment already got {most_received_this_month} mass "
+                       f"send(s) this month, the limit is {per_user_month[account_type]}")
+    return True, "ok"
+
+
+def _day_and_month(now: datetime, tz: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    local = clock.local(now, tz).date()
+    first = local.replace(day=1)
+    next_month = (first + timedelta(days=32)).replace(day=1)
+    day = (reminders.at_local(local, time(0), tz), reminders.at_local(local + timedelta(days=1), time(0), tz))
+    month = (reminders.at_local(first, time(0), tz), reminders.at_local(next_month, time(0), tz))
+    return (clock.to_db(day[0]), clock.to_db(day[1])), (clock.to_db(month[0]), clock.to_db(month[1]))
+
+
+def _mass_check(db, config, seg: Segment, now: datetime) -> tuple[bool, str]:
+    day, month = _day_and_month(now, config.get("campaign.timezone"))
+    received = store.mass_received_between(db, *month)
+    most = max((received.get(row["openid"], 0) for row in recipients(db, config, seg)), default=0)
+    return mass_send_allowed(config.get("wechat.account_type", "服务号"), sent_today=store.mass_sends_between(db, *day),
+                             most_received_this_month=most,
+                             per_day=dict(config.get("reminders.mass_per_day", {}) or {}),
+                             per_user_month=dict(config.get("reminders.mass_per_user_month", {}) or {}))
+
+
+# -- starting -------------------------------------------------------------------------------------
+def _rows(db, config, seg: Segment, broadcast_id: int, text: str):
+    for row in recipients(db, config, seg):
+        yield row["openid"], text, f"broadcast:{broadcast_id}:{row['openid']}"
+
+
+def _in_batches(db, rows, write) -> int:
+    total = 0
+    while batch := list(islice(rows, BATCH)):
+        total += write(batch)
+    return total
+
+
+def _start_by_outbox(app, row: dict, seg: Segment, now: datetime, note: str | None = None) -> int:
+    tz = app.config.get("campaign.timezone")
+    send_at = reminders.not_before(now, tz, tuple(app.config.get("reminders.quiet_hours", ("21:00", "08:00"))))
+    db = app.db
+    with transaction(db):
+        if row["status"] == "scheduled" and not store.mark_broadcast_started(db, row["id"], "outbox", clock.to_db(now)):
+            return 0
+        queued = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]), lambda batch: store.enqueue_many(
+            db, batch, kind="broadcast", now=clock.to_db(now), not_before=clock.to_db(send_at)))
+        store.set_broadcast_result(db, row["id"], channel="outbox", recipients=queued, note=note)
+    return queued
+
+
+def _start_by_mass(app, row: dict, seg: Segment, now: datetime) -> int:
+    db = app.db
+    with transaction(db):
+        allowed, why = _mass_check(db, app.config, seg, now)
+        if allowed and not store.mark_broadcast_started(db, row["id"], "mass", clock.to_db(now)):
+            return 0
+    if not allowed:
+        log.warning("broadcast %s: mass send not allowed (%s); sending one message per follower", row["id"], why)
+        return _start_by_outbox(app, row, seg, now, note=f"mass send refused: {why}")
+    try:  # at most once: the broadcast is marked started before the call
+        app.api.send_mass_text_by_tag(int(row["mass_tag_id"]), row["text"])
+    except WeChatError as error:
+        log.warning("broadcast %s: mass send failed (%s); sending one message per follower", row["id"], error)
+        row = {**row, "status": "started"}
+        return _start_by_outbox(app, row, seg, now, note=f"mass send failed: errcode={error.errcode}")
+    with transaction(db):
+        reached = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]), lambda batch: store.mark_many_sent(
+            db, batch, kind="broadcast", channel="mass", now=clock.to_db(now)))
+        store.set_broadcast_result(db, row["id"], channel="mass", recipients=reached)
+    return reached
+
+
+def start(app, row: dict, now: datetime) -> int:
+    """Queue (or mass-send) one scheduled broadcast; returns how many followers it reaches."""
+    seg = parse_segment(row["segment"])
+    if row["mass_tag_id"]:
+        return _start_by_mass(app, row, seg, now)
+    return _start_by_outbox(app, row, seg, now)
+
+
+def start_due_broadcasts(app, now: datetime) -> dict:
+    """Job: start every scheduled broadcast whose time has come."""
+    started = {}
+    for row in store.due_broadcasts(app.db, clock.to_db(now)):
+        started[row["id"]] = start(app, row, now)
+    return {"started": started}
+
+
+# -- the command line -----------------------------------------------------------------------------
+def cmd_broadcast(args, app) -> int:
+    now = app.clock()
+    db = app.db
+    try:
+        if args.list:
+            for row in list_broadcasts(db):
+                counts = ", ".join(f"{k} {v}" for k, v in row["messages"].items()) or "-"
+                print(f"#{row['id']} {row['status']} {row['segment']} at {row['send_at']}Z "
+                      f"recipients={row['recipients'] if row['recipients'] is not None else '-'} [{counts}] "
+                      f"{row['text'][:30]!r}")
+            return 0
+        if args.cancel:
+            result = cancel(db, args.cancel, now)
+            if not result["found"]:
+                print(f"broadcast #{args.cancel} not found", file=sys.stderr)
+                return 1
+            print(f"broadcast #{args.cancel} cancelled (was {result['was']}; "
+                  f"{result['cancelled_messages']} unsent message(s) cancelled)")
+            return 0
+        if not args.segment or not args.text:
+            print("broadcast needs --segment and --text (or --list / --cancel ID)", file=sys.stderr)
+            return 2
+        text = check_text(args.text)
+        found = plan(db, app.config, args.segment)
+        send_at = clock.parse_moment(args.at, app.tz) if args.at else now
+        print(f"segment {found.segment}: {found.count} recipient(s)"
+              + (f", e.g. {'、'.join(found.sample)}" if found.sample else ""))
+        print("preview:\n" + "\n".join("  " + line for line in text.splitlines()))
+        if args.dry_run:
+            print("dry run: nothing sent")
+            return 0
+        broadcast_id = create(db, app.config, segment=args.segment, text=text, now=now, send_at=send_at,
+                              mass_tag_id=args.mass_tag)
+    except BroadcastError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if send_at <= now:
+        reached = start(app, store.broadcast(db, broadcast_id), now)
+        print(f"broadcast #{broadcast_id} started: {reached} message(s) queued (the sender delivers them)")
+    else:
+        local = clock.local(send_at, app.tz).strftime("%Y-%m-%d %H:%M")
+        print(f"broadcast #{broadcast_id} scheduled for {local} ({app.tz}); cancel with: broadcast --cancel "
+              f"{broadcast_id}")
+    return 0

@@ -1,0 +1,330 @@
+"""The campaign calendar: who gets which reminder when, as pure functions, and the jobs that queue them.
+
+Every job looks at "what is due at ``now``", never at "what fired": a milestone reminder is due from
+``days_before`` the milestone at ``at`` until the milestone day ends; a weekly nudge is due from this
+week's slot (``reminders.weekly_nudge``, inside ``campaign.window``) for a week; a survival follow-up
+is due from ``+followup_days`` for ``followup_grace_days``. Each send is an outbox row whose dedupe
+key is built from stable ids, so a second tick at the same moment, a restart or a run that was
+missed and coalesced neither repeats nor loses a send:
+
+- ``reminder:<calendar entry>:<year>:<openid>``
+- ``nudge:<ISO year>-W<week>:<openid>``
+- ``followup:<planting id>:<days>``
+
+Quiet hours (``reminders.quiet_hours``, campaign timezone) push a send to the end of the quiet
+period (``not_before``); at most ``reminders.max_per_week`` reminders and follow-ups reach a person
+per calendar week (Monday to Sunday, campaign timezone): a nudge over the cap is skipped that week,
+a milestone reminder or follow-up over the cap waits for a later run while it is still due.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from bot import clock, outbox
+from bot.db import transaction
+from bot.store import conversations as conversations_store
+from bot.store import followups as followups_store
+from bot.store import reminders as store
+from bot.store import users as users_store
+
+log = logging.getLogger(__name__)
+
+SURVIVAL_FLOW = "survival"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+AUDIENCES = ("roles", "villagers", "everyone")
+# Roles that are not a household of a village (the household target does not apply to them).
+NOT_HOUSEHOLD_ROLES = ("技术顾问", "管理员", "领导", "主要领导")
+
+
+# -- time ------------------------------------------------------------------------------------------
+def hhmm(text: str) -> time:
+    hours, minutes = text.strip().split(":")
+    return time(int(hours), int(minutes))
+
+
+def month_day(year: int, text: str) -> date:
+    month, day = text.split("-")
+    return date(year, int(month), int(day))
+
+
+def at_local(day: date, moment: time, tz: str) -> datetime:
+    """A local date and time as an aware UTC datetime."""
+    return datetime.combine(day, moment, ZoneInfo(tz)).astimezone(clock.UTC)
+
+
+def not_before(moment: datetime, tz: str, quiet: tuple[str, str]) -> datetime:
+    """``moment`` itself, or the end of the quiet period it falls in (quiet = (start, end), may wrap midnight)."""
+    start, end = hhmm(quiet[0]), hhmm(quiet[1])
+    local = clock.local(moment, tz)
+    now_t = local.time().replace(tzinfo=None)
+    wraps = start > end
+    quiet_now = (now_t >= start or now_t < end) if wraps else (start <= now_t < end)
+    if not quiet_now:
+        return moment
+    day = local.date() + timedelta(days=1) if wraps and now_t >= start else local.date()
+    return at_local(day, end, tz)
+
+
+def week_bounds(moment: datetime, tz: str) -> tuple[datetime, datetime]:
+    """Monday 00:00 to next Monday 00:00 (campaign timezone) around ``moment``, in UTC."""
+    local = clock.local(moment, tz).date()
+    monday = local - timedelta(days=local.weekday())
+    return at_local(monday, time(0, 0), tz), at_local(monday + timedelta(days=7), time(0, 0), tz)
+
+
+# -- the calendar ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CalendarEntry:
+    name: str
+    milestone: str
+    days_before: int
+    at: str
+    audience: str
+    message: str
+    roles: tuple[str, ...] = ()
+    only_unfinished: bool = False
+
+
+def calendar(config) -> list[CalendarEntry]:
+    """``[reminders.calendar.<name>]`` entries, checked against ``[campaign.milestones]``."""
+    milestones = config.section("campaign").get("milestones", {})
+    entries = []
+    for name, raw in (config.get("reminders.calendar", {}) or {}).items():
+        entry = CalendarEntry(name=name, milestone=raw["milestone"], days_before=int(raw.get("days_before", 0)),
+                              at=raw.get("at", "09:00"), audience=raw.get("audience", "everyone"),
+                              message=raw["message"], roles=tuple(raw.get("roles", ())),
+                              only_unfinished=bool(raw.get("only_unfinished", False)))
+        if entry.milestone not in milestones:
+            raise ValueError(f"reminders.calendar {entry.name}: no milestone {entry.milestone!r} in campaign.milestones")
+        if entry.audience not in AUDIENCES:
+            raise ValueError(f"reminders.calendar {entry.name}: audience must be one of {AUDIENCES}")
+        entries.append(entry)
+    return entries
+
+
+def entry_window(entry: CalendarEntry, config) -> tuple[datetime, datetime, date]:
+    """(due from, due until, milestone date): from ``days_before`` at ``at`` until the milestone day ends."""
+    tz = config.get("campaign.timezone")
+    deadline = month_day(int(config.get("campaign.year")), config.get(f"campaign.milestones.{entry.milestone}"))
+    start = at_local(deadline - timedelta(days=entry.days_before), hhmm(entry.at), tz)
+    return start, at_local(deadline + timedelta(days=1), time(0, 0), tz), deadline
+
+
+def due_entries(config, now: datetime) -> list[tuple[CalendarEntry, date]]:
+    due = []
+    for entry in calendar(config):
+        start, end, deadline = entry_window(entry, config)
+        if start <= now < end:
+            due.append((entry, deadline))
+    return due
+
+
+def nudge_slot(config, now: datetime) -> str | None:
+    """The week key (``2027-W10``) of the weekly nudge due at ``now``, or None.
+
+    The slot is this week's ``weekly_nudge`` day and time (the previous week's before it); it is due
+    for seven days when its date lies inside ``campaign.window``.
+    """
+    tz = config.get("campaign.timezone")
+    day_name, at = config.get("reminders.weekly_nudge", "mon 09:00").split()
+    weekday = WEEKDAYS.index(day_name.lower()[:3])
+    local = clock.local(now, tz).date()
+    slot_day = local - timedelta(days=(local.weekday() - weekday) % 7)
+    if at_local(slot_day, hhmm(at), tz) > now:
+        slot_day -= timedelta(days=7)
+    year = int(config.get("campaign.year"))
+    first, last = (month_day(year, d) for d in config.get("campaign.window"))
+    if not first <= slot_day <= last:
+        return None
+    iso = slot_day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+# -- what is left to do ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkLeft:
+    quota: int = 0              # the person's own tree quota (by role)
+    quota_left: int = 0
+    household_target: int = 0
+    household_left: int = 0
+    needs_event: bool = False   # a party member under the age limit who has not taken part yet
+
+    def __bool__(self) -> bool:
+        return bool(self.quota_left or self.household_left or self.needs_event)
+
+
+def work_left(row: dict, config) -> WorkLeft:
+    """What a person still has to do, from a ``people_progress`` row (trees, events, household_trees)."""
+    role = row["role"]
+    quota = int(config.section("campaign").get("quotas", {}).get(role, 0))
+    household_target = 0
+    if row.get("village_id") and role not in NOT_HOUSEHOLD_ROLES:
+        household_target = int(config.get("campaign.targets.household_trees", 1))
+    participation = config.section("campaign").get("participation", {})
+    year = int(config.get("campaign.year"))
+    max_age = int(participation.get("party_member_max_age", 65))
+    under_age = row.get("birth_year") is not None and year - int(row["birth_year"]) < max_age
+    return WorkLeft(
+        quota=quota, quota_left=max(quota - row["trees"], 0),
+        household_target=household_target, household_left=max(household_target - row["household_trees"], 0),
+        needs_event=role in participation.get("roles", ()) and under_age and not row["events"],
+    )
+
+
+def nudge_text(t: Callable[..., str], row: dict, left: WorkLeft) -> str:
+    """The weekly nudge for one person, with their own numbers."""
+    name = row["name"]
+    if left.quota_left:
+        return t("reminders.nudge_quota", name=name, quota=left.quota, done=row["trees"], left=left.quota_left)
+    if left.household_left:
+        return t("reminders.nudge_household", name=name, target=left.household_target, left=left.household_left)
+    return t("reminders.nudge_event", name=name)
+
+
+def people_with_work(db, config, openid: str | None = None):
+    """(progress row, WorkLeft) for every reachable registered person who still has something to do.
+
+    Computed from the verified plantings (bot.store.plantings.VERIFIED_SQL); swap for bot.progress
+    once it offers per-person numbers.
+    """
+    for row in store.people_progress(db, openid):
+        left = work_left(row, config)
+        if left:
+            yield row, left
+
+
+# -- follow-ups and their answers -------------------------------------------------------------------
+SURVIVAL_WORDS = (  # checked in this order: "没活" must not read as "活"
+    ("dead", ("死了", "没活", "枯死", "枯了", "死掉", "没成活")),
+    ("replanted", ("补种了", "补种", "重新种了", "又种了")),
+    ("alive", ("活了", "还活着", "成活了", "长得好", "长得很好", "发芽了", "长叶了", "活着")),
+)
+
+
+def survival_result(text: str | None) -> str | None:
+    """'alive' | 'dead' | 'replanted' from a short answer to a follow-up, else None."""
+    text = (text or "").strip()
+    if not text or len(text) > 20:
+        return None
+    for result, words in SURVIVAL_WORDS:
+        if any(word in text for word in words):
+            return result
+    return None
+
+
+def describe_planting(planting: dict) -> str:
+    if planting["kind"] == "plot" and planting.get("area_mu"):
+        return f"{planting['area_mu']:g}亩{planting['species'] or ''}"
+    return f"{planting['count'] or ''}棵{planting['species'] or '树'}"
+
+
+# -- jobs --------------------------------------------------------------------------------------------
+class _Queue:
+    """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place."""
+
+    def __init__(self, app, now: datetime):
+        self.app, self.db, self.now = app, app.db, now
+        cfg = app.config
+        self.tz = cfg.get("campaign.timezone")
+        self.send_at = not_before(now, self.tz, tuple(cfg.get("reminders.quiet_hours", ("21:00", "08:00"))))
+        self.cap = int(cfg.get("reminders.max_per_week", 2))
+        start, end = week_bounds(self.send_at, self.tz)
+        self.week = (clock.to_db(start), clock.to_db(end))
+        self.queued = 0
+        self.capped = 0
+
+    def under_cap(self, openid: str) -> bool:
+        if store.reminders_in_week(self.db, openid, *self.week) < self.cap:
+            return True
+        self.capped += 1
+        return False
+
+    def put(self, openid: str, kind: str, text: str, key: str) -> bool:
+        if not self.under_cap(openid):
+            return False
+        queued = outbox.enqueue(self.db, openid=openid, kind=kind, text=text, dedupe_key=key, now=self.now,
+                                not_before=self.send_at) is not None
+        self.queued += queued
+        return queued
+
+    def report(self) -> dict:
+        return {"queued": self.queued, "over_weekly_cap": self.capped}
+
+
+def _audience(db, config, entry: CalendarEntry):
+    if entry.only_unfinished:
+        rows = (row for row, _left in people_with_work(db, config))
+        if entry.audience == "roles":
+            rows = (row for row in rows if row["role"] in entry.roles)
+        elif entry.audience == "villagers":
+            rows = (row for row in rows if row["village_id"])
+        return rows
+    if entry.audience == "roles":
+        return store.recipients(db, roles=entry.roles)
+    if entry.audience == "villagers":
+        return store.recipients(db, with_village=True)
+    return store.recipients(db)
+
+
+def milestone_reminders(app, now: datetime) -> dict:
+    """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
+    queue = _Queue(app, now)
+    year = app.config.get("campaign.year")
+    with transaction(app.db):
+        for entry, deadline in due_entries(app.config, now):
+            days = (deadline - clock.local(now, queue.tz).date()).days
+            for row in list(_audience(app.db, app.config, entry)):
+                text = app.t(entry.message, name=row["name"] or "您", date=f"{deadline.month}月{deadline.day}日",
+                             days=days)
+                queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
+    return queue.report()
+
+
+def weekly_nudges(app, now: datetime) -> dict:
+    """Job: during the window, this week's nudge to everyone who still has something to do."""
+    week = nudge_slot(app.config, now)
+    if week is None:
+        return {"queued": 0, "over_weekly_cap": 0}
+    queue = _Queue(app, now)
+    with transaction(app.db):
+        for row, left in list(people_with_work(app.db, app.config)):
+            queue.put(row["openid"], "reminder", nudge_text(app.t, row, left), f"nudge:{week}:{row['openid']}")
+    return queue.report()
+
+
+def survival_followups(app, now: datetime) -> dict:
+    """Job: ask for a new photo of each planting +followup_days after it was recorded.
+
+    One follow-up at a time per person: while their ``survival`` conversation is open the next one
+    waits, so an answer always belongs to the tree that was asked about.
+    """
+    cfg = app.config
+    queue = _Queue(app, now)
+    grace = timedelta(days=int(cfg.get("reminders.followup_grace_days", 30)))
+    flow_days = int(cfg.get("reminders.survival_flow_days", 7))
+    now_s = clock.to_db(now)
+    with transaction(app.db):
+        for days in cfg.get("reminders.followup_days", (30, 90)):
+            latest = now - timedelta(days=int(days))
+            for planting in followups_store.plantings_due(app.db, due_days=int(days),
+                                                           done_from=clock.to_db(latest - grace),
+                                                           done_until=clock.to_db(latest)):
+                openid = planting["openid"]
+                user = users_store.get(app.db, openid)
+                if not user or not user["subscribed"] or user["reminders_off"]:
+                    continue
+                if conversations_store.get(app.db, openid, SURVIVAL_FLOW, now_s):
+                    continue
+                done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
+                text = app.t("reminders.followup", date=f"{done.month}月{done.day}日",
+                             what=describe_planting(planting), days=days)
+                if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
+                    expires = max(queue.send_at, now) + timedelta(days=flow_days)
+                    conversations_store.put(app.db, openid, SURVIVAL_FLOW, "asked",
+                                            {"planting_id": planting["id"], "due_days": int(days)},
+                                            clock.to_db(expires), now_s)
+    return queue.report()
