@@ -312,7 +312,9 @@ class _PersonChecker:
                 if len(candidates) == 1 and core_name(candidates[0]["name"]) == core_name(name):
                     found = candidates[0]  # "埔心" for 埔心村: the suffix was left off
                 else:
-                    hint = f"，是不是“{candidates[0]['name']}”？" if candidates else "（请先导入村社区名单）"
+                    hint = (f"，是不是“{candidates[0]['name']}”？" if candidates
+                            else "（请核对名称，或先在村社区名单里加上它再导入）" if self.villages
+                            else "（请先导入村社区名单：import villages）")
                     problems.append(Problem(number, f"村社区“{name}”不在名单中{hint}", "村社区"))
                     continue
             ids.append(found["id"])
