@@ -190,24 +190,28 @@ def _status_text(status: str) -> str:
     return t(f"progress.report.status_{status}")
 
 
+def _rounded(share: float | None) -> float | None:
+    return None if share is None else round(share, 4)
+
+
 def _village_cells(row: VillageRow) -> list:
     v = row.village
     return [
-        row.rank, v.name, v.kind, v.town or "", _status_text(row.status), v.completion, row.expected,
-        v.completion - row.expected, round(v.done_value, 2), v.target, v.unit,
+        row.rank, v.name, v.kind, v.town or "", _status_text(row.status), round(v.completion, 4), row.expected,
+        round(v.completion - row.expected, 4), round(v.done_value, 2), v.target, v.unit,
         v.demo_sites if v.kind != progress.COMMUNITY else None,
         v.demo_sites_target if v.kind != progress.COMMUNITY else None,
-        v.households_covered, v.households_total, v.household_coverage, v.party_members, v.party_members_active,
-        v.party_participation, v.survival_rate, v.pending_records, v.flagged, v.rejected,
+        v.households_covered, v.households_total, _rounded(v.household_coverage), v.party_members,
+        v.party_members_active, _rounded(v.party_participation), _rounded(v.survival_rate), v.pending_records, v.flagged, v.rejected,
         _status_text(LAGGING) if row.lagging_last_month else "",
         t("progress.report.can_be_good_yes") if row.can_be_good else t("progress.report.can_be_good_no"),
     ]
 
 
 def _town_cells(town: progress.AreaProgress) -> list:
-    return [town.name, town.villages, town.villages_done, town.mean_completion, town.trees, round(town.area_mu, 2),
-            town.households_covered, town.households_total, town.party_members, town.party_members_active,
-            town.survival_rate, town.pending_records, town.flagged, town.rejected]
+    return [town.name, town.villages, town.villages_done, _rounded(town.mean_completion), town.trees,
+            round(town.area_mu, 2), town.households_covered, town.households_total, town.party_members,
+            town.party_members_active, _rounded(town.survival_rate), town.pending_records, town.flagged, town.rejected]
 
 
 def write_workbook(report: Report, config, out: Path) -> Path:

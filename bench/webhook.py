@@ -1,0 +1,122 @@
+"""Webhook throughput and latency: the real server against the floor of the stack. Run by hand.
+
+    .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 8] [--slices 4] [--keep]
+
+1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
+   SQLite database in a temp folder, 127.0.0.1 on a free port) and drives it with ``--clients``
+   threads, each on its own keep-alive connection, posting signed text messages (a rotation of
+   help, FAQ, planting and progress texts from 320 followers) for ``--seconds``.
+2. Does the same, in alternating slices, to ``bench/echo_app.py``: Flask + wechatpy signature check + parse + TextReply,
+   served by waitress with the same thread count: the floor of what the stack costs.
+
+Prints, for each: messages/s, p50 and p99 latency, errors, and the server's peak resident memory
+(VmRSS from /proc); then the bot's share of the echo app's throughput and the target check.
+Target on a 2-core machine: >= 50 % of the echo throughput, p99 < 250 ms, 0 errors, RSS < 200 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import PYTHON, ROOT, Client, ServerProcess, Stats, drive, free_port, write_config  # noqa: E402
+from bot.simulator import Signer, message_xml  # noqa: E402
+
+TOKEN = "bench-token"
+TEXTS = ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香樟要浇多少水", "你好"]
+
+
+def post_texts(port: int, signer: Signer):
+    """request(client_no, i): one signed text message from one of 10 followers per client."""
+    clients: dict[int, Client] = {}
+
+    def request(client_no: int, i: int) -> None:
+        client = clients.setdefault(client_no, Client(port))
+        openid = f"o-bench-{client_no:02d}-{i % 10}"
+        xml = message_xml(openid, "text", {"Content": TEXTS[(client_no + i) % len(TEXTS)]})
+        query, body = signer.wrap(xml)
+        status, reply = client.post("/wechat?" + query, body)
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}")
+        if not reply:
+            raise RuntimeError("empty reply")
+
+    return request
+
+
+def sample_rss(servers: list[ServerProcess], stop: threading.Event) -> None:
+    while not stop.wait(0.5):
+        for server in servers:
+            server.rss()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20, help="driving time per server")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads of both servers")
+    parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
+    args = parser.parse_args(argv)
+    signer = Signer(TOKEN)
+    folder = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
+    config = write_config(folder / "bot", {
+        "wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/",  # never called
+        "server.threads": args.threads,
+    })
+    port = free_port()
+    servers = {
+        "bot": ServerProcess.serve(config, free_port(), log_path=folder / "bot.log"),
+        "echo": ServerProcess([PYTHON, str(ROOT / "bench" / "echo_app.py"), "--port", str(port), "--token", TOKEN,
+                               "--threads", str(args.threads)], port=port, log_path=folder / "echo.log"),
+    }
+    results = {name: Stats() for name in servers}
+    print(f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
+          f"waitress threads={args.threads}", flush=True)
+    stop = threading.Event()
+    try:
+        requests = {}
+        for name, server in servers.items():
+            server.start()
+            requests[name] = post_texts(server.port, signer)
+            drive(4, requests[name], per_client=25)  # warm-up: imports, FAQ index, connection pools
+        threading.Thread(target=sample_rss, args=(list(servers.values()), stop), daemon=True).start()
+        # Alternating slices (bot, echo, echo, bot, ...) so that other load on the machine hits both alike.
+        order = [("bot", "echo"), ("echo", "bot")]
+        for n in range(args.slices):
+            for name in order[n % 2]:
+                drive(args.clients, requests[name], seconds=args.seconds / args.slices, stats=results[name])
+    finally:
+        stop.set()
+        for server in servers.values():
+            server.rss()
+            server.stop()
+        if args.keep:
+            print(f"kept {folder} (database, server logs)")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    for name, stats in results.items():
+        print(f"{name:5s} {stats.line()}  RSS {servers[name].peak_rss:.0f} MB", flush=True)
+        for what, n in sorted(stats.errors.items(), key=lambda kv: -kv[1])[:5]:
+            print(f"      error x{n}: {what}")
+    bot, echo = results["bot"], results["echo"]
+    share = bot.rate / echo.rate if echo.rate else 0.0
+    checks = {
+        "throughput >= 50% of echo": share >= 0.5,
+        "p99 < 250 ms": bot.percentile(99) < 250,
+        "0 errors": bot.error_count == 0,
+        "RSS < 200 MB": servers["bot"].peak_rss < 200,
+    }
+    print(f"bot/echo throughput: {share:.0%}")
+    for what, ok in checks.items():
+        print(f"  {'PASS' if ok else 'MISS'}  {what}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,449 @@
+"""`python run.py demo [--scale N]`: fill an EMPTY database with a believable demo county.
+
+Scale 1: 4 towns, ~50 villages and communities around Huizhou (23.1N 114.4E), their people
+(villagers in households, party members, cadres, secretaries, leaders, advisers linked to
+villages, admins), WeChat users bound to a third of them, ~20,000 planting records from
+February to May with generated photos (a pool of distinct scenes, stored like downloaded
+photos: media rows 'stored', thumbnails written), some flagged (duplicate_photo,
+far_from_village, unknown_species) and waiting for review or decided, survival checks,
+tickets open and answered, and outbox rows. Villages work at different speeds, so the
+monthly report has on-track, lagging and lagging-twice villages. ``--scale N`` multiplies
+the villages and records (N=10: ~500 villages, ~200,000 records) and reuses the photo pool.
+Also creates the dashboard login ``admin`` with a printed random password unless it exists.
+Deterministic: the same scale gives the same county.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import random
+import secrets
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from bot import clock, photos
+from bot.db import transaction
+from bot.media import store_blob
+from bot.store import admins as admins_store
+from bot.store import demo as store
+
+CENTER = (23.10, 114.40)
+TOWNS = ["横沥镇", "潼湖镇", "沥林镇", "陈江街道", "水口街道", "马安镇", "汝湖镇", "三栋镇"]
+VILLAGE_SYLLABLES = ("埔心 石湖 新围 上围 下围 田心 水口 莲塘 黄沙 龙岗 禾田 大岭 松岭 樟树 竹园 桂林 荔枝 "
+                     "龙眼 梅岭 白石 青草 洋湖 岗头 塘尾 高田 长坑 坳背 老屋 新屋 东坑 西湖 南岸 北岭 "
+                     "仙桥 凤岗 鹤岭 鹅岭 乌石 红花 金竹 银坑 玉湖 碧山 翠园 花园 马鞍 牛岭 羊角 鱼塘 "
+                     "荷塘 柏树 榕树 杉坑 桥头 路口 埔尾 角头 围仔").split()
+COMMUNITY_SYLLABLES = "东平 江北 河南岸 桥东 桥西 龙丰 下角 金山 开城 惠环 陈江 沥林 潼侨 横江 水北 芦洲".split()
+SURNAMES = "陈 李 张 黄 王 刘 林 叶 罗 钟 何 郑 吴 邓 谢 曾 赖 温 丘 朱 梁 杨 徐 古 蔡".split()
+GIVEN = "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 桂 英 华 金 玉 福 文 志 海 建 国 春 兰 荣".split()
+GREENING = ["香樟", "秋枫", "小叶榄仁", "铁冬青", "大叶紫薇", "洋紫荆", "木棉", "桂花", "簕杜鹃"]
+ECONOMIC = ["竹子", "荔枝", "龙眼", "桃", "李", "杨梅", "柿", "石榴", "橄榄"]
+UNKNOWN_SPECIES = ["发财树", "不知道叫什么树", "金钱树"]
+SITES = ["房前屋后"] * 6 + ["庭院", "道路", "河边", "校园"]
+QUESTIONS = ["桂花叶子发黄怎么办？", "荔枝苗种下去要浇多少水？", "香樟树坑挖多深？", "龙眼什么时候施肥？",
+             "种的簕杜鹃不开花是什么原因？", "树苗被风吹歪了怎么扶正？", "秋枫可以种在河边吗？", "杨梅苗哪里可以领？"]
+ANSWERS = ["先看是否积水，松土排水，半个月施一次稀薄有机肥。", "种下浇透定根水，之后晴天每两三天浇一次。",
+           "树穴60厘米见方、50厘米深，底部放腐熟基肥。", "春梢萌发前施一次复合肥，少量多次。"]
+VILLAGES_PER_SCALE = 50
+RECORDS_PER_VILLAGE = 400
+PHOTO_POOL = 120
+PHOTO_SIZE = (480, 360)
+
+
+@dataclass
+class Counts:
+    towns: int = 0
+    villages: int = 0
+    people: int = 0
+    users: int = 0
+    plantings: int = 0
+    flagged: int = 0
+    photos: int = 0
+    survival_checks: int = 0
+    tickets: int = 0
+    outbox: int = 0
+
+
+# -- generated photos ----------------------------------------------------------------------------
+def scene_image(seed: int, size: tuple[int, int] = PHOTO_SIZE) -> Image.Image:
+    """A small, distinct JPEG of a freshly planted sapling: sky, ground, trees, sometimes a house."""
+    rng = random.Random(seed)
+    w, h = size
+    img = Image.new("RGB", size)
+    draw = ImageDraw.Draw(img)
+    horizon = int(h * rng.uniform(0.35, 0.6))
+    sky = (rng.randint(120, 190), rng.randint(170, 215), rng.randint(215, 255))
+    for y in range(horizon):  # sky gradient
+        k = y / max(horizon, 1)
+        draw.line([(0, y), (w, y)], fill=tuple(int(c * (0.8 + 0.2 * k)) for c in sky))
+    soil = (rng.randint(110, 160), rng.randint(80, 120), rng.randint(40, 80))
+    grass = (rng.randint(60, 120), rng.randint(130, 180), rng.randint(50, 90))
+    draw.rectangle([0, horizon, w, h], fill=grass if rng.random() < 0.6 else soil)
+    for _ in range(rng.randint(2, 6)):  # far hills or tree line
+        cx, r = rng.randint(0, w), rng.randint(40, 140)
+        draw.ellipse([cx - r, horizon - r // 2, cx + r, horizon + r // 2],
+                     fill=(rng.randint(40, 90), rng.randint(100, 150), rng.randint(40, 80)))
+    if rng.random() < 0.5:  # a village house
+        hx, hw, hh = rng.randint(0, w - 120), rng.randint(70, 120), rng.randint(50, 90)
+        draw.rectangle([hx, horizon - hh, hx + hw, horizon + 5], fill=(rng.randint(200, 240),) * 3)
+        draw.polygon([(hx - 8, horizon - hh), (hx + hw // 2, horizon - hh - 35), (hx + hw + 8, horizon - hh)],
+                     fill=(rng.randint(120, 170), 60, 50))
+    for _ in range(rng.randint(1, 4)):  # the saplings
+        tx = rng.randint(40, w - 40)
+        base = rng.randint(horizon + 20, h - 10)
+        height = rng.randint(60, 160)
+        draw.ellipse([tx - 30, base - 8, tx + 30, base + 8], fill=soil)  # the planting hole
+        draw.rectangle([tx - 3, base - height, tx + 3, base], fill=(rng.randint(90, 120), 70, 40))
+        green = (rng.randint(20, 80), rng.randint(110, 190), rng.randint(20, 80))
+        for _ in range(rng.randint(3, 7)):
+            cr = rng.randint(12, 34)
+            cx, cy = tx + rng.randint(-25, 25), base - height + rng.randint(-15, 30)
+            draw.ellipse([cx - cr, cy - cr, cx + cr, cy + cr], fill=green)
+    if rng.random() < 0.4:
+        sx, sr = rng.randint(20, w - 20), rng.randint(12, 22)
+        draw.ellipse([sx - sr, 15, sx + sr, 15 + 2 * sr], fill=(255, 230, 120))
+    return img
+
+
+def jpeg_bytes(img: Image.Image, quality: int = 72) -> bytes:
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=quality)
+    return out.getvalue()
+
+
+def store_photo_pool(photos_dir: Path, count: int, seed: int) -> list[dict]:
+    """Write ``count`` distinct scenes and their thumbnails where the media job and the dashboard
+    look for them (``bot.media.store_blob``, ``bot.photos.thumb_path``); return [{sha256, phash, size, path}].
+    Demo files are written without fsync: they are cheap to make again."""
+    pool = []
+    for n in range(count):
+        img = scene_image(seed * 100_003 + n)
+        data = jpeg_bytes(img)
+        info = photos.analyze(data)
+        sha256, path = store_blob(data, photos_dir, info.ext)
+        thumb = photos.thumb_path(photos_dir, sha256)
+        if not thumb.exists():
+            img.thumbnail((photos.THUMB_SIZE, photos.THUMB_SIZE))
+            img.save(thumb, "JPEG", quality=photos.THUMB_QUALITY)
+        pool.append({"sha256": sha256, "phash": info.phash, "size": len(data),
+                     "path": path.relative_to(photos_dir).as_posix()})
+    return pool
+
+
+# -- the county ----------------------------------------------------------------------------------
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _unique_names(rng: random.Random, syllables: list[str], suffix: str, count: int, taken: set) -> list[str]:
+    names = []
+    while len(names) < count:
+        base = rng.choice(syllables)
+        name = base + suffix
+        if name in taken:
+            name = f"{base}{rng.choice('上下东西南北新老大小')}{suffix}"
+        if name not in taken:
+            taken.add(name)
+            names.append(name)
+    return names
+
+
+def _offset(lat: float, lng: float, meters: float, rng: random.Random) -> tuple[float, float]:
+    angle = rng.uniform(0, 2 * math.pi)
+    dlat = meters * math.cos(angle) / 111_000
+    dlng = meters * math.sin(angle) / (111_000 * math.cos(math.radians(lat)))
+    return round(lat + dlat, 6), round(lng + dlng, 6)
+
+
+def _moment(rng: random.Random, year: int, diligence: float, tz_hours: int = 8) -> datetime:
+    """A planting moment between 1 Feb and 31 May: diligent villages plant around 植树节 (12 March),
+    slower ones weeks later."""
+    start = datetime(year, 2, 1, tzinfo=timezone.utc)
+    span_days = 119
+    peak = 0.28 if diligence >= 1 else 0.45 if diligence >= 0.7 else 0.65
+    day = min(max(rng.gauss(peak, 0.12), 0.0), 0.999) * span_days
+    local_hour = rng.choice((7, 8, 9, 10, 15, 16, 17, 18))
+    return start + timedelta(days=int(day), hours=local_hour - tz_hours, minutes=rng.randint(0, 59))
+
+
+def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = None) -> Counts:
+    """Build the demo county in ``db`` (which must have no villages). Returns what was made."""
+    if store.village_count(db):
+        raise ValueError("the database already has villages")
+    rng = random.Random(seed + scale)
+    year = int(config.get("campaign.year"))
+    counts = Counts()
+    pool = store_photo_pool(config.photos_dir, PHOTO_POOL, seed)
+    counts.photos = len(pool)
+    now_s = clock.to_db(now or clock.utcnow())
+
+    ids = {t: store.next_id(db, t) for t in ("villages", "people", "plantings", "media", "planting_photos",
+                                             "survival_checks", "tickets", "outbox")}
+
+    def take(table: str) -> int:
+        ids[table] += 1
+        return ids[table] - 1
+
+    # towns and villages
+    n_villages = VILLAGES_PER_SCALE * scale
+    towns = TOWNS[:max(4, min(len(TOWNS), 4 * scale))]
+    counts.towns = len(towns)
+    town_centers = {t: _offset(*CENTER, rng.uniform(4000, 15000), rng) for t in towns}
+    taken: set = set()
+    n_communities = max(2, n_villages // 7)
+    kinds = ["社区"] * n_communities + ["村"] * (n_villages - n_communities)
+    rng.shuffle(kinds)
+    village_names = _unique_names(rng, VILLAGE_SYLLABLES, "村", kinds.count("村"), taken)
+    community_names = _unique_names(rng, COMMUNITY_SYLLABLES, "社区", n_communities, taken)
+    villages = []
+    for kind in kinds:
+        town = rng.choice(towns)
+        lat, lng = _offset(*town_centers[town], rng.uniform(300, 6000), rng)
+        villages.append({
+            "id": take("villages"), "name": (village_names if kind == "村" else community_names).pop(),
+            "kind": kind, "town": town, "households": rng.randint(40, 110) if kind == "村" else rng.randint(120, 300),
+            "lat": lat, "lng": lng, "radius_m": 1500.0 if kind == "村" else 800.0, "adviser": None,
+            "created_at": now_s, "updated_at": now_s,
+            "_diligence": rng.choices(((1.0, 1.1, 1.2, 1.3), (0.75, 0.85, 0.9), (0.45, 0.55, 0.6)),
+                                      (65, 23, 12))[0][rng.randint(0, 2)],
+        })
+
+    # people: households of villagers, party members, cadres, a secretary per village; leaders; advisers
+    people, users, adviser_links = [], [], []
+    people_by_village: dict[int, list[dict]] = {}
+
+    def person(name, village_id, role, household=None, birth_year=None, bound=False):
+        row = {"id": take("people"), "name": name, "village_id": village_id, "role": role,
+               "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
+               "openid": None, "household": household, "source": "demo", "created_at": now_s, "updated_at": now_s}
+        if bound:
+            row["openid"] = f"demo-{row['id']:06d}"
+            users.append({"openid": row["openid"], "subscribed": 1, "reminders_off": int(rng.random() < 0.05),
+                          "last_inbound_at": now_s, "subscribed_at": now_s, "created_at": now_s})
+        people.append(row)
+        return row
+
+    for v in villages:
+        names: set = set()
+        members = []
+        n_households = int(v["households"] * 0.8)  # the rest have nobody on the roster yet
+        for h in range(1, n_households + 1):
+            household = f"{rng.randint(1, 6)}组{h}号"
+            for _ in range(rng.choice((1, 1, 2, 2, 3))):
+                name = _name(rng)
+                if name in names:
+                    continue
+                names.add(name)
+                roll = rng.random()
+                role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else "群众"
+                members.append(person(name, v["id"], role, household, bound=rng.random() < 0.35))
+        secretary = _name(rng)
+        while secretary in names:
+            secretary = _name(rng)
+        members.append(person(secretary, v["id"], "村书记", bound=True))
+        people_by_village[v["id"]] = members
+    seat = villages[0]["id"]
+    for role, count in (("主要领导", 1), ("领导", 2 + scale), ("管理员", 2)):
+        for _ in range(count):
+            person(f"{_name(rng)}", seat, role, bound=True)
+    n_advisers = max(3, n_villages // 8)
+    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True) for _ in range(n_advisers)]
+    for index, v in enumerate(villages):
+        adviser = advisers[index % n_advisers]
+        v["adviser"] = adviser["name"]
+        adviser_links.append({"person_id": adviser["id"], "village_id": v["id"]})
+    # names must be unique per village: leaders share the seat village, so drop clashes
+    seen = set()
+    people = [p for p in people if (p["name"], p["village_id"]) not in seen and not seen.add((p["name"], p["village_id"]))]
+    kept = {p["id"] for p in people}
+    users = [u for u in users if int(u["openid"].split("-")[1]) in kept]
+    people_by_village = {k: [p for p in vs if p["id"] in kept] for k, vs in people_by_village.items()}
+
+    # plantings, photos, survival checks
+    plantings, media, planting_photos, checks = [], [], [], []
+    photo_of_record: dict[int, dict] = {}
+    verified_earlier: list[int] = []
+
+    def add_planting(v, who, entered_by, kind, site, species, count, area, at, status="complete"):
+        flags, details, review = [], {}, "none"
+        species_known = 1
+        lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.8), rng)
+        roll = rng.random()
+        if status == "complete" and kind == "tree":
+            if roll < 0.025 and verified_earlier:
+                ref = rng.choice(verified_earlier[-200:])
+                flags.append("duplicate_photo")
+                details["duplicate_photo"] = {"reason": "与早先的记录照片相同", "ref": ref}
+            elif roll < 0.045:
+                flags.append("far_from_village")
+                lat, lng = _offset(v["lat"], v["lng"], rng.uniform(5000, 12000), rng)
+                details["far_from_village"] = {"reason": "位置离本村较远", "ref": None}
+            elif roll < 0.055:
+                species, species_known = rng.choice(UNKNOWN_SPECIES), 0
+                flags.append("unknown_species")
+                details["unknown_species"] = {"reason": f"“{species}”不在推荐树种里", "ref": None}
+        if flags:
+            review = rng.choices(("pending", "approved", "rejected"), (5, 3, 2))[0]
+        row_id = take("plantings")
+        at_s = clock.to_db(at)
+        reviewed = review in ("approved", "rejected")
+        plantings.append({
+            "id": row_id, "openid": (who.get("openid") or entered_by["openid"]), "person_id": who["id"],
+            "entered_by_person_id": entered_by["id"] if entered_by is not who else None,
+            "village_id": v["id"], "kind": kind, "site": site, "species": species, "species_known": species_known,
+            "count": count, "area_mu": area, "lat": lat if status == "complete" else None,
+            "lng": lng if status == "complete" else None, "location_label": None, "status": status,
+            "review": review, "flags": " ".join(flags),
+            "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
+            "reviewed_by": "admin" if reviewed else None,
+            "reviewed_at": clock.to_db(at + timedelta(days=2)) if reviewed else None,
+            "review_reason": ("照片不符" if review == "rejected" else None), "inbox_id": None,
+            "created_at": at_s, "completed_at": at_s if status == "complete" else None, "updated_at": at_s,
+        })
+        if status != "complete":
+            return row_id
+        if "duplicate_photo" in flags:
+            photo = photo_of_record.get(details["duplicate_photo"]["ref"]) or rng.choice(pool)
+        else:
+            photo = pool[len(plantings) % len(pool)]
+        photo_of_record[row_id] = photo
+        media_id = take("media")
+        media.append({"id": media_id, "openid": plantings[-1]["openid"], "inbox_id": None, "kind": "image",
+                      "media_id": f"demo-media-{media_id}", "pic_url": None, "format": None, "status": "stored",
+                      "attempts": 1, "sha256": photo["sha256"], "path": photo["path"], "size": photo["size"],
+                      "created_at": at_s, "fetched_at": at_s})
+        planting_photos.append({"id": take("planting_photos"), "planting_id": row_id, "media_row_id": media_id,
+                                "sha256": photo["sha256"], "phash": photo["phash"], "purpose": "record",
+                                "created_at": at_s})
+        if review in ("none", "approved"):
+            verified_earlier.append(row_id)
+            check_at = at + timedelta(days=30)
+            if rng.random() < 0.5:
+                result = rng.choices(("alive", "dead", "replanted", "unknown"), (86, 7, 4, 3))[0]
+                checks.append({"id": take("survival_checks"), "planting_id": row_id, "due_days": 30,
+                               "result": result, "media_row_id": None, "note": None,
+                               "checked_at": clock.to_db(check_at + timedelta(hours=rng.randint(1, 72)))})
+        return row_id
+
+    for v in villages:
+        members = people_by_village[v["id"]]
+        cadres = [p for p in members if p["role"] in ("村干部", "村书记")]
+        secretary = next(p for p in members if p["role"] == "村书记")
+        d = v["_diligence"]
+        if v["kind"] == "村":  # 党建林 plots toward 2 亩, and a 示范点
+            target_area = float(config.get("campaign.targets.village_area_mu")) * d * rng.uniform(0.9, 1.1)
+            n_plots = rng.randint(2, 4)
+            for _ in range(n_plots):
+                area = round(target_area / n_plots, 2)
+                add_planting(v, secretary, secretary, "plot", "党建林", rng.choice(GREENING),
+                             int(area * rng.randint(40, 70)), area, _moment(rng, year, d))
+            if rng.random() < min(0.95, d):
+                add_planting(v, secretary, secretary, "tree", "示范点", rng.choice(GREENING), rng.randint(20, 60),
+                             None, _moment(rng, year, max(d, 1.0)))
+            n_records = int(RECORDS_PER_VILLAGE * rng.uniform(0.7, 1.2) * min(d, 1.1))
+        else:
+            n_records = int(float(config.get("campaign.targets.community_trees")) * d / 2.5)
+        for _ in range(n_records):
+            who = rng.choice(members)
+            by = who if who.get("openid") or not cadres else rng.choice(cadres)
+            if not by.get("openid"):
+                by = secretary
+            species = rng.choice(GREENING if rng.random() < 0.6 else ECONOMIC)
+            status = "complete" if rng.random() < 0.97 else rng.choice(("pending", "cancelled"))
+            add_planting(v, who, by, "tree", rng.choice(SITES) if v["kind"] == "村" else "主题林", species,
+                         rng.choice((1, 1, 1, 2, 2, 3, 5)), None, _moment(rng, year, d), status)
+    counts.plantings = len(plantings)
+    counts.flagged = sum(1 for p in plantings if p["flags"])
+    counts.survival_checks = len(checks)
+
+    # tickets and outbox
+    tickets, outbox = [], []
+    for v in villages:
+        adviser = next(a for a in advisers if a["name"] == v["adviser"])
+        askers = [p for p in people_by_village[v["id"]] if p.get("openid")]
+        for _ in range(rng.randint(0, 3)):
+            asker = rng.choice(askers)
+            asked = _moment(rng, year, 1.0)
+            answered = rng.random() < 0.6
+            ticket_id = take("tickets")
+            asked_s = clock.to_db(asked)
+            answered_s = clock.to_db(asked + timedelta(hours=rng.randint(1, 30))) if answered else None
+            tickets.append({
+                "id": ticket_id, "openid": asker["openid"], "person_id": asker["id"], "village_id": v["id"],
+                "adviser_person_id": adviser["id"], "question": rng.choice(QUESTIONS),
+                "source": rng.choice(("text", "voice", "explicit", "low_confidence")),
+                "status": "answered" if answered else "open", "answer": rng.choice(ANSWERS) if answered else None,
+                "answered_by": adviser["name"] if answered else None, "answered_at": answered_s,
+                "answered_by_person_id": adviser["id"] if answered else None,
+                "public_token": secrets.token_urlsafe(12), "reopened_count": 0, "created_at": asked_s,
+                "updated_at": answered_s or asked_s, "opened_at": asked_s, "activity_at": asked_s,
+                "assigned_at": asked_s,
+            })
+            if answered:
+                outbox.append({"id": take("outbox"), "openid": asker["openid"], "kind": "answer",
+                               "text": f"专家回复（{ticket_id}号）：{tickets[-1]['answer']}",
+                               "dedupe_key": f"answer:{ticket_id}", "status": "sent", "channel": "cs",
+                               "attempts": 1, "created_at": answered_s, "sent_at": answered_s,
+                               "next_attempt_at": answered_s})
+    for index, u in enumerate(users[: max(20, len(users) // 4)]):
+        status = rng.choices(("sent", "queued", "held", "failed"), (80, 10, 7, 3))[0]
+        outbox.append({"id": take("outbox"), "openid": u["openid"], "kind": "reminder",
+                       "text": "植树黄金期到了，记得种下您家的树，拍照发给我就能记录。",
+                       "dedupe_key": f"demo-reminder:{u['openid']}", "status": status,
+                       "channel": "cs" if status == "sent" else None, "attempts": 1 if status != "queued" else 0,
+                       "created_at": now_s, "sent_at": now_s if status == "sent" else None,
+                       "next_attempt_at": now_s})
+    counts.tickets, counts.outbox = len(tickets), len(outbox)
+
+    for v in villages:
+        v.pop("_diligence")
+    counts.villages, counts.people, counts.users = len(villages), len(people), len(users)
+    if "duplicate_of" in store.columns(db, "planting_photos"):  # the side-by-side view of the review queue
+        duplicates = {p["id"]: json.loads(p["flag_details"])["duplicate_photo"]["ref"]
+                      for p in plantings if "duplicate_photo" in p["flags"]}
+        for row in planting_photos:
+            row["duplicate_of"] = duplicates.get(row["planting_id"])
+    with transaction(db):
+        for table, rows in (("villages", villages), ("people", people), ("adviser_villages", adviser_links),
+                            ("users", users), ("plantings", plantings), ("media", media),
+                            ("planting_photos", planting_photos), ("survival_checks", checks),
+                            ("tickets", tickets), ("outbox", outbox)):
+            store.insert_rows(db, table, rows)
+    return counts
+
+
+def ensure_admin_login(db) -> str | None:
+    """Create the dashboard login ``admin`` with a random password unless it exists; return the password."""
+    from werkzeug.security import generate_password_hash
+
+    if admins_store.by_username(db, "admin"):
+        return None
+    password = secrets.token_urlsafe(9)
+    with transaction(db):
+        admins_store.upsert(db, "admin", generate_password_hash(password), "admin", clock.to_db(clock.utcnow()))
+    return password
+
+
+def cmd_demo(args, app) -> int:
+    scale = max(1, int(getattr(args, "scale", 1) or 1))
+    try:
+        counts = fill(app.db, app.config, scale=scale, now=app.clock())
+    except ValueError:
+        print("demo: refused, this database already has villages (demo only fills an empty database)",
+              file=sys.stderr)
+        return 1
+    print(f"demo county: {counts.towns} towns, {counts.villages} villages and communities, {counts.people} people "
+          f"({counts.users} WeChat users), {counts.plantings} planting records ({counts.flagged} flagged), "
+          f"{counts.photos} photos, {counts.survival_checks} survival checks, {counts.tickets} tickets, "
+          f"{counts.outbox} outbox messages")
+    password = ensure_admin_login(app.db)
+    if password:
+        print(f"dashboard login created: admin / {password}  (change it with: python run.py create-admin admin)")
+    else:
+        print("dashboard login 'admin' already exists: password unchanged")
+    return 0

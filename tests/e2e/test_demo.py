@@ -1,0 +1,116 @@
+"""`python run.py demo`: a believable county in an empty database; refused on a non-empty one."""
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+from types import SimpleNamespace
+
+import pytest
+from werkzeug.security import check_password_hash
+
+from bot import demo, photos, reports
+from bot.app import create_app
+from bot.simulator import Signer, WeChatUser
+from bot.standin import WeChatStandIn
+from bot.store import admins
+from tests.conftest import APP_ID, make_config, transport_for
+
+
+def one(bot, sql, params=()):
+    return next(iter(bot.db.execute(sql, params).fetchone()), None)
+
+
+@pytest.fixture(scope="module")
+def demo_app(tmp_path_factory):
+    """One demo county for the tests that only read it (building it takes a few seconds)."""
+    with WeChatStandIn(appid=APP_ID) as standin:
+        flask_app = create_app(make_config(tmp_path_factory.mktemp("demo"), standin))
+        context = flask_app.extensions["bot"]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert demo.cmd_demo(SimpleNamespace(scale=1), context) == 0
+        yield flask_app, context, out.getvalue()
+        context.databases.close_all()
+
+
+@pytest.fixture
+def county(demo_app):
+    return demo_app[2]
+
+
+@pytest.fixture
+def demo_bot(demo_app):
+    return demo_app[1]
+
+
+def test_demo_fills_an_empty_database_with_a_living_county(county, demo_bot):
+    assert "50 villages and communities" in county
+    assert one(demo_bot, "SELECT COUNT(DISTINCT town) FROM villages") >= 4
+    kinds = dict(demo_bot.db.execute("SELECT kind, COUNT(*) FROM villages GROUP BY kind").fetchall())
+    assert kinds["村"] >= 30 and kinds["社区"] >= 2
+    for lat, lng in demo_bot.db.execute("SELECT lat, lng FROM villages").fetchall():
+        assert math.dist((lat, lng), (23.1, 114.4)) < 0.3
+    roles = {r for (r,) in demo_bot.db.execute("SELECT DISTINCT role FROM people")}
+    assert roles == {"群众", "党员", "村干部", "村书记", "领导", "主要领导", "技术顾问", "管理员"}
+    assert one(demo_bot, "SELECT COUNT(*) FROM adviser_villages") == 50
+    assert one(demo_bot, "SELECT COUNT(*) FROM people p JOIN users u ON u.openid = p.openid") > 500
+    flags = {f for (f,) in demo_bot.db.execute("SELECT DISTINCT flags FROM plantings WHERE flags != ''")}
+    assert flags == {"duplicate_photo", "far_from_village", "unknown_species"}
+    reviews = {r for (r,) in demo_bot.db.execute("SELECT DISTINCT review FROM plantings")}
+    assert reviews == {"none", "pending", "approved", "rejected"}
+    months = {m for (m,) in demo_bot.db.execute("SELECT DISTINCT substr(completed_at, 6, 2) FROM plantings"
+                                           " WHERE status = 'complete'")}
+    assert {"02", "03", "04", "05"} <= months
+    assert one(demo_bot, "SELECT COUNT(*) FROM plantings WHERE kind = 'plot' AND area_mu > 0") >= 40
+    assert one(demo_bot, "SELECT COUNT(*) FROM plantings WHERE site = '示范点'") >= 20
+    assert one(demo_bot, "SELECT COUNT(*) FROM survival_checks") > 1000
+    statuses = {s for (s,) in demo_bot.db.execute("SELECT DISTINCT status FROM tickets")}
+    assert statuses == {"open", "answered"}
+    assert one(demo_bot, "SELECT COUNT(*) FROM outbox WHERE kind = 'answer' AND status = 'sent'") > 0
+
+
+def test_demo_photos_are_stored_media_with_thumbnails(county, demo_bot):
+    rows = demo_bot.db.execute("SELECT m.status, m.path, ph.sha256 FROM planting_photos ph"
+                          " JOIN media m ON m.id = ph.media_row_id ORDER BY ph.id LIMIT 300").fetchall()
+    assert {status for status, _, _ in rows} == {"stored"}
+    shas = {sha for _, _, sha in rows}
+    assert len(shas) >= 100  # distinct scenes
+    for _, path, sha in rows[:20]:
+        assert (demo_bot.config.photos_dir / path).is_file()
+        assert photos.thumb_path(demo_bot.config.photos_dir, sha).is_file()
+        assert photos.find_photo(demo_bot.config.photos_dir, sha) is not None
+
+
+def test_demo_prints_an_admin_login_that_works(county, demo_bot):
+    password = county.split("admin / ")[1].split()[0]
+    assert check_password_hash(admins.by_username(demo_bot.db, "admin")["password_hash"], password)
+
+
+def test_demo_county_has_villages_on_track_and_lagging(county, demo_bot):
+    statuses = {r.status for r in reports.build_report(demo_bot.db, demo_bot.config, 2027, 3).rows}
+    assert statuses == {reports.ON_TRACK, reports.LAGGING, reports.LAGGING_TWICE} or \
+        statuses == {reports.ON_TRACK, reports.LAGGING_TWICE}
+
+
+def test_a_demo_villager_can_ask_for_progress(demo_app, demo_bot):
+    openid = one(demo_bot, "SELECT p.openid FROM people p JOIN plantings pl ON pl.person_id = p.id"
+                           " WHERE p.role = '党员' AND p.openid IS NOT NULL LIMIT 1")
+    wechat = demo_bot.config.section("wechat")
+    member = WeChatUser(transport_for(demo_app[0]), Signer(wechat["token"], "", wechat["app_id"]), openid=openid)
+    assert "的进度" in member.says("我的进度")
+
+
+def test_demo_refuses_a_database_that_has_villages(bot, capsys):
+    bot.db["villages"].insert({"name": "埔心村", "kind": "村"})
+    assert demo.cmd_demo(SimpleNamespace(scale=1), bot) == 1
+    assert "refused" in capsys.readouterr().err
+    assert one(bot, "SELECT COUNT(*) FROM villages") == 1
+    assert one(bot, "SELECT COUNT(*) FROM plantings") == 0
+    assert admins.by_username(bot.db, "admin") is None
+
+
+def test_demo_keeps_an_existing_admin_password(bot):
+    admins.upsert(bot.db, "admin", "hash-kept", "admin", "2027-01-01T00:00:00")
+    assert demo.ensure_admin_login(bot.db) is None
+    assert admins.by_username(bot.db, "admin")["password_hash"] == "hash-kept"

@@ -1,0 +1,137 @@
+"""Several writers on one database: threads of one process, and real processes (two webhook servers
+and one worker, as docs/operations.md deploys them) sharing one SQLite file."""
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+from bench.harness import Client, ServerProcess, free_port, write_config
+from bot import db as dbmod
+from bot import outbox
+from bot.db import transaction
+from bot.simulator import Signer, message_xml
+
+
+# -- threads of one process -------------------------------------------------------------------------
+def test_threads_queue_on_one_write_lock_per_database(tmp_path):
+    """Threads wait for the write in Python (woken at once), not in SQLite's sleeping busy handler."""
+    path = tmp_path / "w.db"
+    first, second = dbmod.connect(path), dbmod.connect(path)
+    assert first.write_lock is second.write_lock
+    assert dbmod.connect(tmp_path / "other.db").write_lock is not first.write_lock
+    first.execute("CREATE TABLE counter (n INTEGER)")
+    first.execute("INSERT INTO counter VALUES (0)")
+
+    seen_locked = []
+    with transaction(first):
+        probe = threading.Thread(target=lambda: seen_locked.append(not second.write_lock.acquire(blocking=False)))
+        probe.start()
+        probe.join()
+    assert seen_locked == [True]
+
+    def bump(db):
+        for _ in range(50):
+            with transaction(db):
+                n = next(db.query("SELECT n FROM counter"))["n"]
+                db.execute("UPDATE counter SET n = ?", [n + 1])
+
+    threads = [threading.Thread(target=bump, args=(dbmod.connect(path),)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert next(first.query("SELECT n FROM counter"))["n"] == 400  # no lost update
+
+
+# -- processes ---------------------------------------------------------------------------------------
+@pytest.fixture
+def deployment(tmp_path, standin):
+    """Two `serve --no-scheduler` processes and one `worker` on one database."""
+    config = write_config(tmp_path, {
+        "wechat.api_base_url": standin.url, "wechat.app_id": standin.appid, "wechat.app_secret": standin.secret,
+        "wechat.token": "spamtest", "outbox.send_interval_seconds": 0.3, "outbox.rate_per_second": 0,
+        "media.download_interval_seconds": 0.3,
+    })
+    ports = [free_port(), free_port()]
+    procs = [ServerProcess.serve(config, port, log_path=tmp_path / f"serve-{port}.log") for port in ports]
+    procs.append(ServerProcess.worker(config, log_path=tmp_path / "worker.log"))
+    try:
+        for proc in procs:
+            proc.start()
+        yield config, ports
+    finally:
+        for proc in procs:
+            proc.stop()
+
+
+def wait_for(predicate, seconds=20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return predicate()
+
+
+def test_two_webhook_processes_and_a_worker_share_one_database(deployment, standin, tmp_path):
+    config, ports = deployment
+    signer = Signer("spamtest")
+    for n in range(6):
+        standin.add_media(f"m-{n}", f"photo {n}".encode())
+    acked: list[str] = []
+    lock = threading.Lock()
+
+    def villager(n: int):
+        clients = [Client(port) for port in ports]
+        for i in range(10):
+            openid = f"o-mp-{n}"
+            if i == 3:
+                xml = message_xml(openid, "image", {"MediaId": f"m-{n}", "PicUrl": ""})
+            else:
+                xml = message_xml(openid, "text", {"Content": "帮助" if i % 2 else "你好"})
+            query, body = signer.wrap(xml)
+            status, _ = clients[i % 2].post("/wechat?" + query, body)  # each message to one of the two
+            assert status == 200
+            with lock:
+                acked.append(xml)
+
+    threads = [threading.Thread(target=villager, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    # WeChat's retry of one message reaching both processes at once: one record, the same reply.
+    retry = message_xml("o-mp-retry", "text", {"Content": "帮助"})
+    replies = []
+
+    def post_retry(port):
+        query, body = signer.wrap(retry)
+        replies.append(Client(port).post("/wechat?" + query, body))
+
+    retries = [threading.Thread(target=post_retry, args=(port,)) for port in ports * 2]
+    for t in retries:
+        t.start()
+    for t in retries + threads:
+        t.join()
+    assert len(acked) == 60 and [status for status, _ in replies] == [200] * 4 and len({r for _, r in replies}) == 1
+
+    from bot import config as config_mod
+
+    db = dbmod.connect(config_mod.load(config, env={}).database_path)
+    keys = Counter(r["msg_key"] for r in db.query("SELECT msg_key FROM inbox WHERE openid LIKE 'o-mp-%'"))
+    assert sum(keys.values()) == 61 and max(keys.values()) == 1  # nothing lost, nothing doubled
+
+    # the worker downloads every photo and delivers queued messages once each
+    from datetime import datetime, timezone
+
+    with transaction(db):
+        for n in range(6):
+            outbox.enqueue(db, openid=f"o-mp-{n}", kind="answer", text=f"回答{n}", dedupe_key=f"mp-answer-{n}",
+                           now=datetime.now(timezone.utc))
+    assert wait_for(lambda: next(db.query("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'"))["n"] == 6)
+    assert wait_for(lambda: next(db.query("SELECT COUNT(*) AS n FROM media WHERE status = 'stored'"))["n"] == 6)
+    time.sleep(1)  # a few more sender runs: still once each
+    answers = [m["text"] for m in standin.sent if m["text"].startswith("回答")]
+    assert sorted(answers) == [f"回答{n}" for n in range(6)]
+    db.close()
