@@ -98,9 +98,20 @@ def cmd_create_admin(args, app) -> int:
     if len(password) < 8:
         print("password must be at least 8 characters", file=sys.stderr)
         return 2
-    with transaction(app.db):
-        admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
-    print(f"dashboard login {args.name!r} ({args.role}) saved")
+    from bot.dashboard.auth import UnknownPerson, link_login_person
+
+    try:
+        with transaction(app.db):
+            admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
+            person = link_login_person(app.db, args.name, args.role, args.person)
+    except UnknownPerson:
+        print(f"no 技术顾问 named {args.person!r} in the roster (import people first); nothing saved", file=sys.stderr)
+        return 2
+    linked = f", acting as roster person {person['name']} (id {person['id']})" if person else ""
+    print(f"dashboard login {args.name!r} ({args.role}) saved{linked}")
+    if args.role == "adviser" and person is None:
+        print("warning: not linked to a 技术顾问: this login sees no village and no ticket until linked "
+              "(--person NAME)", file=sys.stderr)
     return 0
 
 
@@ -151,6 +162,8 @@ def _admin_args(p):
     p.add_argument("name")
     p.add_argument("--password", help="otherwise prompted")
     p.add_argument("--role", choices=["admin", "adviser"], default="admin")
+    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as "
+                   "(default: the 技术顾问 with the login's name)")
 
 
 def _chat_args(p):
@@ -193,11 +206,6 @@ def _broadcast_args(p):
     p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
 
 
-def _backup_args(p):
-    p.add_argument("--out", help="FILE.tar.gz (one archive) or a folder; default "
-                   "<database folder>/backups/backup-<UTC time>.tar.gz")
-
-
 # name -> (help, add_arguments, run). ``run`` is a function, or "module:function" for commands that
 # live with their capability (imported only when that command runs).
 COMMANDS = {
@@ -211,8 +219,6 @@ COMMANDS = {
     "demo": ("fill an empty database with a believable demo county", _demo_args, not_yet("demo")),
     "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
     "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
-    "backup": ("a consistent copy of the database and photos while the bot runs (.tar.gz or folder)",
-               _backup_args, "bot.backup:cmd_backup"),
     "broadcast": ("message a segment of followers now or later (--list, --cancel ID, --dry-run)", _broadcast_args,
                   "bot.broadcasts:cmd_broadcast"),
     "qrcodes": ("save a permanent QR code per village (qrscene_<village id>) as PNG", _qrcodes_args,
@@ -234,13 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:  # `python run.py` alone serves
         args = parser.parse_args([*(argv or sys.argv[1:]), "serve"])
+    setup_logging()
     try:
         cfg = config_mod.load(args.config)
     except config_mod.ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    log_file = cfg.get("logging.file") or None
-    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level", "INFO"))
     from bot.app import create_context
 
     app = create_context(cfg)

@@ -165,6 +165,30 @@ def safe_next(target: str | None) -> str:
     return url_for("dashboard.overview")
 
 
+# -- adviser logins and roster people ------------------------------------------------------------------
+class UnknownPerson(LookupError):
+    pass
+
+
+def link_login_person(db, username: str, role: str, person_name: str | None) -> dict | None:
+    """Link an adviser login to its roster 技术顾问: ``--person NAME``, else the one named like the login.
+
+    Without ``--person`` and no such name, a login already linked keeps its link (a password reset).
+    Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
+    Raises UnknownPerson when ``person_name`` names no 技术顾问. An admin login is never linked."""
+    if role != "adviser":
+        store.link_admin_person(db, username, None)
+        return None
+    person = roster_store.adviser_by_name(db, person_name or username)
+    if person is None:
+        if person_name:
+            raise UnknownPerson(person_name)
+        current = admins_store.by_username(db, username)["person_id"]  # a reset keeps its link
+        return roster_store.person(db, current) if current else None
+    store.link_admin_person(db, username, person["id"])
+    return person
+
+
 # -- roles -----------------------------------------------------------------------------------------
 def admin_only(view):
     @functools.wraps(view)

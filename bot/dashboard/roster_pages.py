@@ -1,0 +1,34 @@
+"""Roster upload: a villages or people file (.xlsx / .csv) through bot.roster, row-level errors shown.
+
+All or nothing by default (nothing is written while any row has a problem), or only the clean rows
+when the box is ticked: the same rule as ``python run.py import``.
+"""
+from __future__ import annotations
+
+from flask import render_template, request
+
+from bot import clock, roster
+from bot.dashboard import auth, bp
+
+KIND_LABELS = {"villages": "村社区名单", "people": "人员名单"}
+DEFAULT_UPLOAD_BYTES = 8 * 1024 * 1024
+
+
+@bp.route("/roster", methods=["GET", "POST"])
+@auth.admin_only
+def roster_page():
+    result = None
+    if request.method == "POST":
+        request.max_content_length = auth.setting("upload_max_bytes", DEFAULT_UPLOAD_BYTES)
+        kind = request.form.get("kind", "")
+        upload = request.files.get("file")
+        if kind not in roster.KINDS or upload is None or not upload.filename:
+            result = {"error": "请选择名单类型和文件。"}
+        else:
+            ctx = auth.bot()
+            summary, problems = roster.import_file(ctx.db, kind, upload.filename, upload.read(),
+                                                   clock.to_db(auth.now()),
+                                                   clean_rows_only=bool(request.form.get("clean_rows_only")))
+            result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,
+                      "skipped_rows": len({p.row for p in problems})}
+    return render_template("dashboard/roster.html", result=result, kinds=KIND_LABELS)
