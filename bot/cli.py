@@ -216,7 +216,7 @@ COMMANDS = {
     "export": ("export a table as CSV (stdout) or xlsx", _export_args, cmd_export),
     "tick": ("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
     "report": ("the monthly progress report (通报) as Excel", _report_args, "bot.reports:cmd_report"),
-    "demo": ("fill an empty database with a believable demo county", _demo_args, not_yet("demo")),
+    "demo": ("fill an empty database with a believable demo county", _demo_args, "bot.demo:cmd_demo"),
     "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
     "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
     "broadcast": ("message a segment of followers now or later (--list, --cancel ID, --dry-run)", _broadcast_args,
