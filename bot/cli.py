@@ -206,6 +206,11 @@ def _broadcast_args(p):
     p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
 
 
+def _backup_args(p):
+    p.add_argument("--out", help="FILE.tar.gz (one archive) or a folder; default "
+                   "<database folder>/backups/backup-<UTC time>.tar.gz")
+
+
 # name -> (help, add_arguments, run). ``run`` is a function, or "module:function" for commands that
 # live with their capability (imported only when that command runs).
 COMMANDS = {
@@ -219,6 +224,8 @@ COMMANDS = {
     "demo": ("fill an empty database with a believable demo county", _demo_args, "bot.demo:cmd_demo"),
     "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
     "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
+    "backup": ("a consistent copy of the database and photos while the bot runs (.tar.gz or folder)",
+               _backup_args, "bot.backup:cmd_backup"),
     "broadcast": ("message a segment of followers now or later (--list, --cancel ID, --dry-run)", _broadcast_args,
                   "bot.broadcasts:cmd_broadcast"),
     "qrcodes": ("save a permanent QR code per village (qrscene_<village id>) as PNG", _qrcodes_args,
@@ -240,12 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:  # `python run.py` alone serves
         args = parser.parse_args([*(argv or sys.argv[1:]), "serve"])
-    setup_logging()
     try:
         cfg = config_mod.load(args.config)
     except config_mod.ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
+    log_file = cfg.get("logging.file") or None
+    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level", "INFO"))
     from bot.app import create_context
 
     app = create_context(cfg)
