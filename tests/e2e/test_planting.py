@@ -1,0 +1,473 @@
+"""Planting records end to end: signed XML through the real /wechat route, photos served by the WeChat API
+stand-in and fetched by the real media job, rows checked in the real SQLite file."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PIL import Image, ImageDraw
+
+from bot import clock
+from bot.media import download_due
+from bot.photos import thumb_path
+from bot.simulator import message_xml
+from bot.store import roster as roster_store
+from handlers.planting import settle_windows
+
+START = datetime(2027, 3, 15, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, in the planting window
+VILLAGE = {"name": "埔心村", "kind": "村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
+
+
+# -- the set-up: a village, its people, photos ----------------------------------------------------
+def rows(bot, sql, params=()):
+    return list(bot.db.query(sql, params))
+
+
+def planting_rows(bot):
+    return rows(bot, "SELECT * FROM plantings ORDER BY id")
+
+
+def photo(seed: int, quality: int = 90, exif: Image.Exif | None = None) -> bytes:
+    """A small JPEG whose content (so its perceptual hash) depends on ``seed``."""
+    img = Image.new("RGB", (320, 240), (seed * 37 % 256, 200, 90))
+    draw = ImageDraw.Draw(img)
+    for i in range(6):
+        x, y = (seed * 53 + i * 97) % 280, (seed * 31 + i * 61) % 200
+        draw.rectangle([x, y, x + 40 + i * 5, y + 30], fill=((seed * 11 + i * 40) % 256, i * 40, 255 - i * 30))
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality, **({"exif": exif} if exif is not None else {}))
+    return buf.getvalue()
+
+
+def exif_taken(when: str) -> Image.Exif:
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = when  # DateTimeOriginal
+    return exif
+
+
+@pytest.fixture
+def village(bot):
+    db = bot.db
+    with db.conn:
+        return roster_store.insert_village(db, VILLAGE, clock.to_db(START))
+
+
+@pytest.fixture
+def registered(bot, village, villager_factory):
+    """register(openid, name, role) -> a WeChatUser bound to a roster person of 埔心村."""
+    bot.clock = lambda: START
+
+    def register(openid: str, name: str, role: str = "群众"):
+        db = bot.db
+        with db.conn:
+            person_id = roster_store.insert_person(db, {"name": name, "village_id": village, "role": role},
+                                                   clock.to_db(START))
+            roster_store.bind_openid(db, person_id, openid, clock.to_db(START))
+        return villager_factory(openid)
+
+    return register
+
+
+@pytest.fixture
+def villager(registered):
+    return registered("o-plant-1", "王大妈")
+
+
+@pytest.fixture
+def cadre(registered):
+    return registered("o-cadre-1", "陈书记", "村书记")
+
+
+def later(bot, **delta):
+    bot.clock = lambda moment=bot.clock() + timedelta(**delta): moment
+    return bot.clock()
+
+
+def run_media_job(bot):
+    return download_due(bot, bot.clock())
+
+
+def export_plantings(bot) -> list[dict]:
+    from bot import exports
+
+    header, data = exports.rows(bot.db, "plantings")
+    out = io.StringIO()
+    exports.write_csv(header, data, out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+# -- every order of photo / text / location --------------------------------------------------------
+def test_photo_then_text_makes_one_complete_record(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    assert "树种和棵数" in villager.sends_photo("m-1")
+    reply = villager.says("3棵桂花")
+    assert "第1号" in reply and "3棵桂花" in reply and "进度" in reply
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["species"], record["count"], record["kind"]) == ("complete", "桂花", 3, "tree")
+    assert record["review"] == "none" and record["flags"] == ""
+
+
+def test_text_then_photo(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    assert "照片" in villager.says("3棵桂花")
+    assert "第1号" in villager.sends_photo("m-1")
+    assert planting_rows(bot)[0]["status"] == "complete"
+
+
+def test_counted_text_first_then_photo_with_chinese_numerals(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    assert "两棵龙眼" not in villager.says("种了两棵龙眼")
+    assert "2棵龙眼" in villager.sends_photo("m-1")
+    assert planting_rows(bot)[0]["count"] == 2
+
+
+@pytest.mark.parametrize("text, species, count", [
+    ("三株桂花", "桂花", 3), ("两颗荔枝", "荔枝", 2), ("十二棵龙眼", "龙眼", 12), ("二十棵杨梅", "杨梅", 20),
+    ("桂花三棵", "桂花", 3), ("种了3棵樟树", "香樟", 3), ("三角梅5棵", "簕杜鹃", 5), ("桃树两棵", "桃", 2),
+    ("柿子树1棵", "柿", 1), ("3棵芒果", "芒果", 3),
+])
+def test_numerals_and_aliases(villager, bot, standin, text, species, count):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "第1号" in villager.says(text)
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == (species, count)
+
+
+def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "几棵" in villager.says("桂花")
+    assert "第1号" in villager.says("三棵")
+    assert planting_rows(bot)[0]["count"] == 3
+    standin.add_media("m-2", photo(2))
+    later(bot, minutes=5)
+    villager.sends_photo("m-2")
+    assert "什么树" in villager.says("4棵")
+    assert "第2号" in villager.says("黄皮")
+    record = planting_rows(bot)[1]
+    assert (record["species"], record["species_known"], record["flags"]) == ("黄皮", 0, "unknown_species")
+
+
+def test_vague_count_makes_the_bot_ask(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    reply = villager.says("今天种了十几棵桂花")
+    assert "具体棵数" in reply
+    assert planting_rows(bot)[0]["count"] is None
+    villager.sends_photo("m-1")
+    assert "第1号" in villager.says("12棵")
+    assert planting_rows(bot)[0]["count"] == 12
+
+
+def test_several_photos_belong_to_one_record(villager, bot, standin):
+    for i in (1, 2, 3):
+        standin.add_media(f"m-{i}", photo(i))
+    villager.sends_photo("m-1")
+    assert "2张" in villager.sends_photo("m-2")
+    assert "第1号" in villager.says("3棵桂花")
+    later(bot, seconds=20)
+    assert "共3张" in villager.sends_photo("m-3")
+    assert len(planting_rows(bot)) == 1
+    assert len(rows(bot, "SELECT * FROM planting_photos WHERE planting_id = 1")) == 3
+    run_media_job(bot)
+    assert rows(bot, "SELECT count(*) AS n FROM planting_photos WHERE sha256 IS NOT NULL")[0]["n"] == 3
+    assert planting_rows(bot)[0]["flags"] == ""
+
+
+def test_a_photo_long_after_a_finished_record_starts_a_new_one(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    villager.says("3棵桂花")
+    villager.sends_photo("m-1")
+    later(bot, minutes=10)
+    assert "树种和棵数" in villager.sends_photo("m-2")
+    assert [r["status"] for r in planting_rows(bot)] == ["complete", "pending"]
+
+
+@pytest.mark.parametrize("order", [("location", "photo", "text"), ("photo", "location", "text"),
+                                   ("text", "location", "photo"), ("photo", "text", "location"),
+                                   ("text", "photo", "location"), ("location", "text", "photo")])
+def test_location_in_any_order(villager, bot, standin, order):
+    standin.add_media("m-1", photo(1))
+    send = {"photo": lambda: villager.sends_photo("m-1"), "text": lambda: villager.says("3棵桂花"),
+            "location": lambda: villager.sends_location(23.101, 114.401, "埔心村口")}
+    replies = [send[part]() for part in order]
+    assert "第1号" in replies[order.index(order[-1])] or "第1号" in replies[-2]
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["lat"], record["lng"]) == ("complete", 23.101, 114.401)
+    assert record["location_label"] == "埔心村口"
+
+
+def test_location_after_the_window_is_not_attached(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.says("3棵桂花")
+    villager.sends_photo("m-1")
+    later(bot, minutes=31)
+    assert "第1号" not in (villager.sends_location(23.101, 114.401, "x") or "")
+    assert planting_rows(bot)[0]["lat"] is None
+
+
+def test_menu_explains_in_one_line(villager, bot):
+    assert "照片" in villager.clicks("PLANT") and "3棵桂花" in villager.says("记录种树")
+    assert planting_rows(bot) == []
+
+
+# -- the window, 取消, incomplete records ------------------------------------------------------------
+def test_cancel_drops_the_pending_record(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.says("3棵桂花")
+    assert "取消" in villager.says("取消")
+    villager.sends_photo("m-1")  # starts a new record: the cancelled one is not completed
+    records = planting_rows(bot)
+    assert [r["status"] for r in records] == ["cancelled", "pending"]
+    assert records[1]["species"] is None
+
+
+def test_cancelled_record_is_marked_by_the_job_too(villager, bot):
+    villager.says("3棵桂花")
+    villager.says("取消")
+    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 1, "incomplete": 0}
+    assert planting_rows(bot)[0]["status"] == "cancelled"
+    assert rows(bot, "SELECT * FROM outbox") == []
+
+
+def test_a_record_without_photo_is_kept_incomplete_and_reminded_once(villager, bot, standin):
+    villager.says("3棵桂花")
+    later(bot, minutes=31)
+    assert settle_windows(bot, bot.clock()) == {"cancelled": 0, "incomplete": 1}
+    assert settle_windows(bot, bot.clock()) == {"cancelled": 0, "incomplete": 0}
+    later(bot, minutes=5)
+    settle_windows(bot, bot.clock())
+    (reminder,) = rows(bot, "SELECT * FROM outbox WHERE openid = 'o-plant-1'")
+    assert reminder["kind"] == "system" and "3棵桂花" in reminder["text"] and "照片" in reminder["text"]
+    (record,) = planting_rows(bot)
+    assert record["status"] == "pending" and record["reminded_at"]
+    assert export_plantings(bot)[0]["status"] == "pending"
+    # the photo, a day later, finishes it
+    standin.add_media("m-1", photo(1))
+    later(bot, hours=24)
+    assert "第1号" in villager.sends_photo("m-1")
+    assert planting_rows(bot)[0]["status"] == "complete"
+
+
+def test_a_new_text_after_the_window_starts_a_new_record(villager, bot):
+    villager.says("3棵桂花")
+    later(bot, minutes=31)
+    villager.says("2棵龙眼")
+    records = planting_rows(bot)
+    assert [(r["species"], r["status"], bool(r["closed_at"])) for r in records] == [
+        ("桂花", "pending", True), ("龙眼", "pending", False)]
+    assert len(rows(bot, "SELECT * FROM outbox WHERE dedupe_key = 'planting-incomplete:1'")) == 1
+
+
+def test_a_photo_after_the_window_of_a_photo_only_record_starts_anew_but_text_finishes_it(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    later(bot, minutes=40)
+    assert "第1号" in villager.says("3棵桂花")
+    assert [r["status"] for r in planting_rows(bot)] == ["complete"]
+
+
+def test_take_pending_photos_hands_the_photo_over(villager, bot, standin):
+    from bot.context import Ctx
+    from bot.incoming import Incoming
+    from bot.planting import take_pending_photos
+
+    villager.sends_photo("m-1")
+    media_row = rows(bot, "SELECT id FROM media WHERE media_id = 'm-1'")[0]["id"]
+    msg = Incoming(openid="o-plant-1", account="gh", msg_type="text", create_time=0, text="看看这棵树怎么了")
+    ctx = Ctx(app=bot, db=bot.db, msg=msg, now=bot.clock(), user={}, inbox_id=0)
+    with bot.db.conn:
+        assert take_pending_photos(ctx) == [media_row]
+        assert take_pending_photos(ctx) == []
+    assert planting_rows(bot)[0]["status"] == "cancelled"
+    assert rows(bot, "SELECT * FROM planting_photos") == []
+
+
+# -- cadres: plots and 代种 -------------------------------------------------------------------------
+def test_cadre_plot_record_counts_area(cadre, bot, standin):
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    assert "照片" in cadre.says("党建林 2.5亩 120棵 香樟")
+    assert "第1号" in cadre.sends_photo("m-1")
+    later(bot, seconds=10)
+    assert "共2张" in cadre.sends_photo("m-2")
+    (record,) = planting_rows(bot)
+    assert (record["kind"], record["site"], record["area_mu"], record["count"], record["species"]) == \
+        ("plot", "党建林", 2.5, 120, "香樟")
+    assert record["status"] == "complete" and record["review"] == "none"
+
+
+def test_villager_cannot_log_a_plot_or_for_someone_else(villager, bot):
+    assert "村干部" in villager.says("党建林 2.5亩 120棵 香樟")
+    assert "村干部" in villager.says("代种 李四 2棵龙眼")
+    assert planting_rows(bot) == []
+
+
+def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
+    standin.add_media("m-1", photo(1))
+    cadre.says("代种 李四 2棵龙眼")
+    reply = cadre.sends_photo("m-1")
+    assert "第1号" in reply and "李四" in reply
+    (record,) = planting_rows(bot)
+    member = rows(bot, "SELECT * FROM people WHERE name = '李四'")[0]
+    cadre_row = rows(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]
+    assert (member["role"], member["source"], member["village_id"]) == ("群众", "proxy", cadre_row["village_id"])
+    assert (record["person_id"], record["entered_by_person_id"], record["openid"]) == \
+        (member["id"], cadre_row["id"], "o-cadre-1")
+    (exported,) = export_plantings(bot)
+    assert (exported["person"], exported["entered_by"]) == ("李四", "陈书记")
+
+
+def test_proxy_uses_the_roster_person_when_there_is_one(cadre, registered, bot, standin):
+    registered("o-other", "李四")
+    standin.add_media("m-1", photo(1))
+    cadre.sends_photo("m-1")
+    cadre.says("代种 李四 2棵龙眼")
+    assert len(rows(bot, "SELECT * FROM people WHERE name = '李四'")) == 1
+    assert planting_rows(bot)[0]["person_id"] == rows(bot, "SELECT id FROM people WHERE name = '李四'")[0]["id"]
+
+
+# -- photos and flags ---------------------------------------------------------------------------------
+def test_photo_is_hashed_thumbnailed_and_exported(villager, bot, standin):
+    data = photo(1)
+    standin.add_media("m-1", data)
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    assert rows(bot, "SELECT sha256 FROM planting_photos")[0]["sha256"] is None  # not downloaded yet
+    assert run_media_job(bot)["stored"] == 1
+    (stored,) = rows(bot, "SELECT * FROM planting_photos")
+    sha = hashlib.sha256(data).hexdigest()
+    assert stored["sha256"] == sha and stored["phash"] is not None and stored["analysed_at"]
+    assert thumb_path(bot.config.photos_dir, sha).is_file()
+    (exported,) = export_plantings(bot)
+    for column in ("id", "openid", "person", "village", "species", "count", "area_mu", "lat", "lng",
+                   "photo_sha256", "status", "flags", "created_at"):
+        assert column in exported
+    assert (exported["photo_sha256"], exported["person"], exported["village"], exported["status"]) == \
+        (sha, "王大妈", "埔心村", "complete")
+
+
+def test_same_photo_on_another_record_is_flagged_with_a_pointer(villager, registered, bot, standin):
+    neighbour = registered("o-plant-2", "李大叔")
+    data = photo(1)
+    standin.add_media("m-1", data)
+    standin.add_media("m-2", data)
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    neighbour.sends_photo("m-2")
+    neighbour.says("3棵桂花")
+    run_media_job(bot)
+    first, second = planting_rows(bot)
+    assert first["flags"] == "" and second["flags"] == "duplicate_photo"
+    assert second["review"] == "pending"
+    assert '"ref": 1' in second["flag_details"] and "第1号" in second["flag_details"]
+    assert export_plantings(bot)[1]["flags"] == "duplicate_photo"
+
+
+def test_near_identical_photo_is_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(7, quality=92))
+    standin.add_media("m-2", photo(7, quality=60))  # re-encoded: other bytes, same picture
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    later(bot, minutes=10)
+    villager.sends_photo("m-2")
+    villager.says("2棵桂花")
+    run_media_job(bot)
+    assert [r["flags"] for r in planting_rows(bot)] == ["", "duplicate_photo"]
+
+
+def test_unrelated_photos_and_a_cancelled_records_photo_are_not_duplicates(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(1))
+    standin.add_media("m-3", photo(2))
+    villager.sends_photo("m-1")
+    villager.says("取消")
+    run_media_job(bot)
+    villager.sends_photo("m-2")
+    villager.says("3棵桂花")
+    later(bot, minutes=10)
+    villager.sends_photo("m-3")
+    villager.says("1棵龙眼")
+    run_media_job(bot)
+    assert [r["flags"] for r in planting_rows(bot)] == ["", "", ""]
+
+
+def test_location_far_from_the_village_is_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    assert "第1号" in villager.sends_location(23.50, 114.40, "别处")  # ~44 km north
+    record = planting_rows(bot)[0]
+    assert record["flags"] == "far_from_village" and record["review"] == "pending"
+    assert "埔心村" in record["flag_details"]
+
+
+def test_old_exif_time_is_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(1, exif=exif_taken("2020:04:01 09:00:00")))
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    run_media_job(bot)
+    (record,) = planting_rows(bot)
+    assert record["flags"] == "old_photo" and "2020-04-01" in record["flag_details"]
+    assert rows(bot, "SELECT exif_time FROM planting_photos")[0]["exif_time"] == "2020-04-01T09:00:00"
+
+
+def test_recent_exif_time_is_not_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(1, exif=exif_taken("2027:03:14 09:00:00")))
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    run_media_job(bot)
+    assert planting_rows(bot)[0]["flags"] == ""
+
+
+def test_unknown_species_is_accepted_and_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    reply = villager.says("种了3棵黄皮")
+    assert "第1号" in reply and "黄皮" in reply and "核对" in reply
+    record = planting_rows(bot)[0]
+    assert (record["species"], record["flags"], record["review"]) == ("黄皮", "unknown_species", "pending")
+
+
+def test_a_flagged_record_shows_as_pending_review_in_progress(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    reply = villager.says("种了3棵黄皮")
+    assert "待审核" in reply
+
+
+def test_a_photo_that_is_not_an_image_is_kept_with_its_error(villager, bot, standin):
+    standin.add_media("m-1", b"not a jpeg at all")
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    run_media_job(bot)
+    (stored,) = rows(bot, "SELECT * FROM planting_photos")
+    assert stored["error"] and stored["phash"] is None
+    assert planting_rows(bot)[0]["status"] == "complete"
+
+
+# -- retries and registration -----------------------------------------------------------------------
+def test_retried_deliveries_never_make_a_second_record(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    photo_xml = message_xml(villager.openid, "image", {"PicUrl": "", "MediaId": "m-1"},
+                            create_time=int(START.timestamp()))
+    text_xml = message_xml(villager.openid, "text", {"Content": "3棵桂花"}, create_time=int(START.timestamp()))
+    first = villager.push(photo_xml)
+    assert villager.push(photo_xml) == first
+    done = villager.push(text_xml)
+    assert villager.push(text_xml) == done and "第1号" in done
+    assert villager.push(photo_xml) == first
+    assert len(planting_rows(bot)) == 1
+    assert len(rows(bot, "SELECT * FROM planting_photos")) == 1
+
+
+def test_unregistered_sender_gets_the_hint_and_no_record(villager_factory, village, bot):
+    bot.clock = lambda: START
+    stranger = villager_factory("o-stranger")
+    assert "登记" in stranger.sends_photo("m-9")
+    assert "登记" in stranger.says("3棵桂花")
+    assert planting_rows(bot) == []
