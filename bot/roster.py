@@ -254,6 +254,19 @@ def _map_header(kind: str, header: list[str]) -> tuple[dict[int, str], list[Prob
     return columns, problems
 
 
+def _parse_fields(number: int, values: dict[str, str], specs, row: dict) -> list[Problem]:
+    """Parse the filled cells named in specs (key, label, parse, reason) into ``row``; one problem per bad cell."""
+    problems = []
+    for key, label, parse, reason in specs:
+        text = values.get(key, "")
+        if text:
+            try:
+                row[key] = parse(text)
+            except ValueError:
+                problems.append(Problem(number, f"{reason}：“{text}”", label))
+    return problems
+
+
 class _VillageChecker:
     def __init__(self, db):
         self.seen: dict[str, int] = {}
@@ -274,13 +287,7 @@ class _VillageChecker:
                        ("lat", "纬度", lambda t: _float(t, -90, 90), "纬度不是 -90 到 90 之间的数字"),
                        ("lng", "经度", lambda t: _float(t, -180, 180), "经度不是 -180 到 180 之间的数字"),
                        ("radius_m", "半径米", lambda t: _float(t, 1, 100_000), "半径米不是 1 到 100000 之间的数字"))
-        for key, label, parse, reason in text_fields:
-            text = values.get(key, "")
-            if text:
-                try:
-                    row[key] = parse(text)
-                except ValueError:
-                    problems.append(Problem(number, f"{reason}：“{text}”", label))
+        problems.extend(_parse_fields(number, values, text_fields, row))
         if ("lat" in row) != ("lng" in row) and not problems:
             problems.append(Problem(number, "纬度和经度要一起填", "纬度/经度"))
         if values.get("town"):
@@ -343,16 +350,10 @@ class _PersonChecker:
             else:
                 self.seen[key] = number
         row["name"] = name
-        for key, label, parse, reason in (
-                ("phone", "手机", _phone, "手机号码不对"),
-                ("birth_year", "出生年份", lambda t: _int(t[:4] if re.match(r"^\d{4}-\d", t) else t, 1900,
-                                                         clock.utcnow().year), "出生年份不对")):
-            text = values.get(key, "")
-            if text:
-                try:
-                    row[key] = parse(text)
-                except ValueError:
-                    problems.append(Problem(number, f"{reason}：“{text}”", label))
+        problems.extend(_parse_fields(number, values, (
+            ("phone", "手机", _phone, "手机号码不对"),
+            ("birth_year", "出生年份", lambda t: _int(t[:4] if re.match(r"^\d{4}-\d", t) else t, 1900,
+                                                     clock.utcnow().year), "出生年份不对")), row))
         if values.get("household"):
             row["household"] = values["household"]
         openid = values.get("openid", "")
@@ -388,8 +389,13 @@ def apply(db, kind: str, rows: list[dict], now: str) -> Summary:
     return summary
 
 
-def _changed(existing: dict, fields: dict) -> dict:
-    return {k: v for k, v in fields.items() if existing.get(k) != v}
+def _write(db, table: str, existing: dict | None, fields: dict, now: str) -> tuple[int, str]:
+    """Insert a new row or update the changed columns of an existing one: (id, outcome)."""
+    if existing is None:
+        return store.insert_row(db, table, fields, now), "created"
+    changes = {k: v for k, v in fields.items() if existing.get(k) != v}
+    store.update_row(db, table, existing["id"], changes, now)
+    return existing["id"], ("updated" if changes else "unchanged")
 
 
 def _apply_village(db, row: dict, now: str) -> str:
@@ -397,13 +403,7 @@ def _apply_village(db, row: dict, now: str) -> str:
     existing = store.village_by_name(db, row["name"])
     if existing is None:
         fields.setdefault("kind", kind_from_name(row["name"]))
-        village_id = store.insert_village(db, fields, now)
-        outcome = "created"
-    else:
-        village_id = existing["id"]
-        changes = _changed(existing, fields)
-        store.update_village(db, village_id, changes, now)
-        outcome = "updated" if changes else "unchanged"
+    village_id, outcome = _write(db, "villages", existing, fields, now)
     if row.get("adviser"):
         adviser = store.adviser_by_name(db, row["adviser"])
         if adviser:
@@ -421,13 +421,7 @@ def _apply_person(db, row: dict, now: str) -> str:
         existing = store.adviser_by_name_in_villages(db, row["name"], village_ids)
     if existing is None:
         fields.setdefault("role", "群众")
-        person_id = store.insert_person(db, fields, now)
-        outcome = "created"
-    else:
-        person_id = existing["id"]
-        changes = _changed(existing, fields)
-        store.update_person(db, person_id, changes, now)
-        outcome = "updated" if changes else "unchanged"
+    person_id, outcome = _write(db, "people", existing, fields, now)
     if row.get("role") == ADVISER:
         store.set_adviser_villages(db, person_id, village_ids)
         for village_id in village_ids:

@@ -57,6 +57,43 @@ VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source")
 
 
+COLUMNS = {"villages": VILLAGE_COLUMNS, "people": PERSON_COLUMNS}
+
+
+def insert_row(db: Database, table: str, fields: dict, now: str) -> int:
+    """Insert a village or a person (the roster columns given in ``fields``)."""
+    cols = [c for c in COLUMNS[table] if c in fields]
+    cursor = db.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}, created_at, updated_at)"
+        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
+    )
+    return cursor.lastrowid
+
+
+def update_row(db: Database, table: str, row_id: int, fields: dict, now: str) -> None:
+    """Update the roster columns given in ``fields`` of a village or a person."""
+    cols = [c for c in COLUMNS[table] if c in fields]
+    if cols:
+        db.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                   [fields[c] for c in cols] + [now, row_id])
+
+
+def insert_village(db: Database, fields: dict, now: str) -> int:
+    return insert_row(db, "villages", fields, now)
+
+
+def update_village(db: Database, village_id: int, fields: dict, now: str) -> None:
+    update_row(db, "villages", village_id, fields, now)
+
+
+def insert_person(db: Database, fields: dict, now: str) -> int:
+    return insert_row(db, "people", fields, now)
+
+
+def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
+    update_row(db, "people", person_id, fields, now)
+
+
 def _one(db: Database, sql: str, params: list) -> dict | None:
     rows = list(db.query(sql, params))
     return rows[0] if rows else None
@@ -69,22 +106,6 @@ def all_villages(db: Database) -> list[dict]:
 
 def village_by_name(db: Database, name: str) -> dict | None:
     return _one(db, "SELECT * FROM villages WHERE name = ?", [name])
-
-
-def insert_village(db: Database, fields: dict, now: str) -> int:
-    cols = [c for c in VILLAGE_COLUMNS if c in fields]
-    cursor = db.execute(
-        f"INSERT INTO villages ({', '.join(cols)}, created_at, updated_at)"
-        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
-    )
-    return cursor.lastrowid
-
-
-def update_village(db: Database, village_id: int, fields: dict, now: str) -> None:
-    cols = [c for c in VILLAGE_COLUMNS if c in fields]
-    if cols:
-        db.execute(f"UPDATE villages SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
-                   [fields[c] for c in cols] + [now, village_id])
 
 
 # -- people -----------------------------------------------------------------------------------------
@@ -108,22 +129,6 @@ def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int])
 
 def adviser_by_name(db: Database, name: str) -> dict | None:
     return _one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
-
-
-def insert_person(db: Database, fields: dict, now: str) -> int:
-    cols = [c for c in PERSON_COLUMNS if c in fields]
-    cursor = db.execute(
-        f"INSERT INTO people ({', '.join(cols)}, created_at, updated_at)"
-        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
-    )
-    return cursor.lastrowid
-
-
-def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
-    cols = [c for c in PERSON_COLUMNS if c in fields]
-    if cols:
-        db.execute(f"UPDATE people SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
-                   [fields[c] for c in cols] + [now, person_id])
 
 
 def bind_openid(db: Database, person_id: int, openid: str, now: str) -> None:
