@@ -35,6 +35,10 @@ reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 planting (handlers/planting.py):
+- planting_menu — 记录种树 (menu): one line on what to send
+- planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
+- planting_location — a location joins the pending record, or the latest one within the window
+- planting_text — 3棵桂花, 种了两棵龙眼; cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼
 faq (handlers/faq.py):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
