@@ -16,4 +16,4 @@ from bot.dashboard import auth  # noqa: E402
 bp.before_request(auth.guard)
 bp.context_processor(auth.template_globals)
 
-from bot.dashboard import roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)
+from bot.dashboard import broadcast_pages, roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)
