@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from bot import clock, outbox
+from bot import clock, outbox, progress
 from bot.db import transaction
 from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 SURVIVAL_FLOW = "survival"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = ("roles", "villagers", "everyone")
-# Roles that are not a household of a village (the household target does not apply to them).
-NOT_HOUSEHOLD_ROLES = ("技术顾问", "管理员", "领导", "主要领导")
 
 
 # -- time ------------------------------------------------------------------------------------------
@@ -158,20 +156,20 @@ class WorkLeft:
 
 
 def work_left(row: dict, config) -> WorkLeft:
-    """What a person still has to do, from a ``people_progress`` row (trees, events, household_trees)."""
+    """What a person still has to do, from a ``people_progress`` row (trees, events, household_trees).
+
+    The rules are bot.progress's (quota by role, household target, party members under the age
+    limit), so a nudge says what 我的进度 says.
+    """
     role = row["role"]
-    quota = int(config.section("campaign").get("quotas", {}).get(role, 0))
+    quota = progress.quota_for(config, role)
     household_target = 0
-    if row.get("village_id") and role not in NOT_HOUSEHOLD_ROLES:
+    if role not in progress.NON_HOUSEHOLD_ROLES:
         household_target = int(config.get("campaign.targets.household_trees", 1))
-    participation = config.section("campaign").get("participation", {})
-    year = int(config.get("campaign.year"))
-    max_age = int(participation.get("party_member_max_age", 65))
-    under_age = row.get("birth_year") is not None and year - int(row["birth_year"]) < max_age
     return WorkLeft(
         quota=quota, quota_left=max(quota - row["trees"], 0),
         household_target=household_target, household_left=max(household_target - row["household_trees"], 0),
-        needs_event=role in participation.get("roles", ()) and under_age and not row["events"],
+        needs_event=progress.is_party_member_to_count(config, row) and not row["events"],
     )
 
 
@@ -188,8 +186,8 @@ def nudge_text(t: Callable[..., str], row: dict, left: WorkLeft) -> str:
 def people_with_work(db, config, openid: str | None = None):
     """(progress row, WorkLeft) for every reachable registered person who still has something to do.
 
-    Computed from the verified plantings (bot.store.plantings.VERIFIED_SQL); swap for bot.progress
-    once it offers per-person numbers.
+    The numbers come from one query over every reachable person (bot.store.reminders.people_progress,
+    verified records only), not one bot.progress call per person, so a nudge run stays fast.
     """
     for row in store.people_progress(db, openid):
         left = work_left(row, config)

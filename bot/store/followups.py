@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store.plantings import VERIFIED_SQL
+
 migrations = Migrations("followups")
 
 
@@ -78,7 +80,7 @@ _GROUPS = {"village": "COALESCE(v.name, '(无村)')", "species": "COALESCE(p.spe
 
 
 def survival_rates(db: Database, by: str = "village") -> list[dict]:
-    """Survival per village or per species, from each planting's latest check that says something.
+    """Survival per village or per species, from each verified planting's latest check that says something.
 
     One row per group: plantings checked (alive + dead + replanted), alive, dead, replanted, the
     trees of those plantings (trees_checked, trees_alive) and rate = alive / checked (None when
@@ -95,6 +97,7 @@ def survival_rates(db: Database, by: str = "village") -> list[dict]:
         "  SUM(COALESCE(p.count, 0)) AS trees_checked,"
         "  SUM(CASE WHEN l.result = 'alive' THEN COALESCE(p.count, 0) ELSE 0 END) AS trees_alive"
         " FROM latest l JOIN plantings p ON p.id = l.planting_id LEFT JOIN villages v ON v.id = p.village_id"
+        f" WHERE p.id IN (SELECT id FROM plantings WHERE {VERIFIED_SQL})"
         " GROUP BY key ORDER BY key"
     )
     return [{**row, "rate": round(row["alive"] / row["checked"], 4) if row["checked"] else None} for row in rows]

@@ -78,24 +78,22 @@ def recipients(db: Database, *, roles: Iterable[str] | None = None, registered: 
 def people_progress(db: Database, openid: str | None = None) -> Iterator[dict]:
     """Reachable registered people with their verified numbers (the ``work_left`` input).
 
-    trees: verified trees of their own records; events: verified records they planted or entered
-    for someone (代种); household_trees: verified trees of everyone in their household (their own
-    when the roster gives no household).
+    trees: verified trees of their own tree records; events: their verified records of any kind;
+    household_trees: verified trees of everyone in their household (their own when the roster gives
+    no household). The same rules as bot.progress, in one query for everyone.
     """
     where = f"{REACHABLE_SQL}" + (" AND u.openid = ?" if openid else "")
     sql = (
         "WITH own AS (SELECT person_id, SUM(CASE WHEN kind = 'tree' THEN count ELSE 0 END) AS trees,"
         f"   COUNT(*) AS records FROM plantings WHERE {VERIFIED_SQL} AND person_id IS NOT NULL GROUP BY person_id),"
-        " entered AS (SELECT entered_by_person_id AS person_id, COUNT(*) AS records FROM plantings"
-        f"   WHERE {VERIFIED_SQL} AND entered_by_person_id IS NOT NULL GROUP BY entered_by_person_id),"
         " hh AS (SELECT pe.village_id, pe.household, SUM(own.trees) AS trees FROM people pe"
         "   JOIN own ON own.person_id = pe.id WHERE pe.household IS NOT NULL GROUP BY pe.village_id, pe.household)"
         " SELECT u.openid, pe.id AS person_id, pe.name, pe.role, pe.birth_year, pe.village_id, pe.household,"
         "  v.name AS village, COALESCE(own.trees, 0) AS trees,"
-        "  COALESCE(own.records, 0) + COALESCE(entered.records, 0) AS events,"
+        "  COALESCE(own.records, 0) AS events,"
         "  COALESCE(hh.trees, own.trees, 0) AS household_trees"
         " FROM users u JOIN people pe ON pe.openid = u.openid LEFT JOIN villages v ON v.id = pe.village_id"
-        " LEFT JOIN own ON own.person_id = pe.id LEFT JOIN entered ON entered.person_id = pe.id"
+        " LEFT JOIN own ON own.person_id = pe.id"
         " LEFT JOIN hh ON hh.village_id = pe.village_id AND hh.household = pe.household"
         f" WHERE {where} ORDER BY u.openid"
     )

@@ -86,16 +86,18 @@ def person(role, trees=0, events=0, household_trees=None, birth_year=1980, villa
     (person("党员", birth_year=1950), WorkLeft(quota=1, quota_left=1, household_target=1, household_left=1)),
     (person("党员", trees=1, events=1), WorkLeft(quota=1, household_target=1)),
     (person("村书记", trees=1, events=1), WorkLeft(quota=3, quota_left=2, household_target=1)),
-    (person("主要领导", trees=5, events=2, village_id=None), WorkLeft(quota=5)),
+    (person("主要领导", trees=5, events=2, village_id=None), WorkLeft(quota=5, household_target=1)),
+    (person("技术顾问"), WorkLeft()),
     (person("党员", trees=0, events=1, household_trees=2), WorkLeft(quota=1, quota_left=1, household_target=1)),
 ])
 def test_work_left(row, expected):
     assert work_left(row, CFG) == expected
 
 
-def test_party_member_under_65_who_planted_for_others_has_taken_part():
+def test_party_members_under_65_take_part_once():
     cfg = CFG.with_overrides({"campaign.quotas.党员": 0})
     assert work_left(person("党员", household_trees=1, events=0), cfg).needs_event
+    assert work_left(person("党员", household_trees=1, birth_year=None), cfg).needs_event  # unknown age: asked
     assert not work_left(person("党员", household_trees=1, events=1), cfg)
     assert not work_left(person("党员", household_trees=1, birth_year=1950), cfg)  # 77: not asked
 
