@@ -40,10 +40,11 @@ log = logging.getLogger(__name__)
 
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 QUESTION_PREVIEW_CHARS = 60
+ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
 
 # Said after sending a photo: the photo is the question ("看看这棵树怎么了").
 PHOTO_QUESTION_WORDS = ("怎么了", "咋了", "怎么回事", "咋回事", "看看", "看下", "看一下", "瞧瞧", "帮我看",
-                        "什么病", "啥病", "什么虫", "啥虫", "正常吗", "是不是病", "有救吗", "还能活", "救活")
+                        "什么病", "啥病", "什么虫", "啥虫", "正常吗", "是不是病", "有救吗", "还能活", "救活", "卷了", "蔫了", "变色")
 RESOLVED_WORDS = frozenset({"解决了", "已解决", "问题解决了", "已经解决了", "解决啦", "解决了谢谢", "好了解决了"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
@@ -76,8 +77,9 @@ def is_resolved(text: str) -> bool:
     return (text or "").strip(_PUNCT) in RESOLVED_WORDS
 
 
-def is_photo_question(text: str) -> bool:
-    return any(word in (text or "") for word in PHOTO_QUESTION_WORDS)
+def is_photo_question(text: str, symptom_words: tuple[str, ...] = ()) -> bool:
+    """Said right after a photo: asks about it ('看看这棵树怎么了') or names a symptom ('叶子卷了')."""
+    return any(word in (text or "") for word in (*PHOTO_QUESTION_WORDS, *symptom_words))
 
 
 def worth_a_ticket(text: str) -> bool:
@@ -168,6 +170,12 @@ def faq_match(app, db, question: str) -> FaqResult:
     with sync.lock:
         sync.catch_up(index, db)
         return index.match(question)
+
+
+def symptom_words(app) -> tuple[str, ...]:
+    """The FAQ's symptom vocabulary (messages/faq/matching.toml [escalate])."""
+    escalate = app.service("faq", load_faq_index).matching["escalate"]
+    return (*escalate["symptoms"], *escalate["observed"])
 
 
 def faq_result(ctx) -> FaqResult:
@@ -321,10 +329,13 @@ def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None 
     store.set_answer(db, ticket_id, answer=text, answered_by=name,
                      answered_by_person_id=by_person["id"] if by_person else None, now=clock.to_db(now))
     ticket = store.get(db, ticket_id)
-    delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=text,
+    page = f"/answer/{ticket['public_token']}"
+    shown = text if len(text) <= ANSWER_CHAT_CHARS else (
+        text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url", "").rstrip("/") + page)
+    delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=shown,
                      adviser=name, days=int(_settings(app)["reopen_days"]))
     outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,
-                   dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=f"/answer/{ticket['public_token']}")
+                   dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=page)
     return AnswerResult(True, "answered", ticket)
 
 
@@ -336,8 +347,8 @@ class FaqAddResult:
     entry_id: int | None = None
 
 
-def add_answer_to_faq(app, db, ticket_id: int, *, by_person: dict | None = None, by_admin: str | None = None,
-                      question: str = "", now: datetime) -> FaqAddResult:
+def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person: dict | None = None,
+                      by_admin: str | None = None, now: datetime) -> FaqAddResult:
     """``收录``: the ticket's question (or ``question``) and answer become an FAQ entry, matching at once."""
     ticket = store.get(db, ticket_id)
     if ticket is None:

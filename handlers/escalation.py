@@ -4,7 +4,7 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 """
 from __future__ import annotations
 
-from bot import escalation, planting
+from bot import escalation, nlu, planting
 from bot.context import Ctx
 from bot.conversation import Flow
 from bot.router import Route
@@ -81,16 +81,26 @@ def _staff_only(handle):
     return guarded
 
 
-def _match_answer(ctx: Ctx):
-    text = _text(ctx)
-    return escalation.parse_answer_command(text) if text else None
+def _ticket_command(parse, act, replies: dict):
+    """``答`` and ``收录``: parse '<命令> <编号> <rest>', act on the ticket as the sending staff member, and
+    reply by the result's reason."""
+    def matches(ctx: Ctx):
+        text = _text(ctx)
+        return parse(text) if text else None
+
+    @_staff_only
+    def handle(ctx: Ctx, parsed) -> str:
+        ticket_id, rest = parsed
+        result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
+        return ctx.t(replies[result.reason], id=ticket_id)
+
+    return matches, handle
 
 
-@_staff_only
-def on_answer(ctx: Ctx, parsed) -> str:
-    ticket_id, answer = parsed
-    result = escalation.answer_ticket(ctx.app, ctx.db, ticket_id, answer, by_person=ctx.person, now=ctx.now)
-    return ctx.t(ANSWER_REPLIES[result.reason], id=ticket_id)
+_match_answer, on_answer = _ticket_command(escalation.parse_answer_command, escalation.answer_ticket,
+                                           ANSWER_REPLIES)
+_match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, escalation.add_answer_to_faq,
+                                             FAQ_ADD_REPLIES)
 
 
 def _match_queue(ctx: Ctx) -> bool:
@@ -113,19 +123,6 @@ def on_queue(ctx: Ctx, _match) -> str:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))
     return "\n".join(lines)
-
-
-def _match_add_faq(ctx: Ctx):
-    text = _text(ctx)
-    return escalation.parse_add_faq_command(text) if text else None
-
-
-@_staff_only
-def on_add_faq(ctx: Ctx, parsed) -> str:
-    ticket_id, question = parsed
-    result = escalation.add_answer_to_faq(ctx.app, ctx.db, ticket_id, by_person=ctx.person, question=question,
-                                          now=ctx.now)
-    return ctx.t(FAQ_ADD_REPLIES[result.reason], id=ticket_id)
 
 
 # -- villager: asking ------------------------------------------------------------------------------
@@ -185,7 +182,10 @@ def _match_photo_question(ctx: Ctx) -> bool:
     since = escalation.attach_window_start(ctx.app, ctx.now)
     if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since):
         return False
-    return escalation.is_photo_question(text) or escalation.faq_result(ctx).kind == "escalate"
+    if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
+        return True
+    result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
+    return result.reason == "diagnosis" or (result.kind == "escalate" and nlu.is_question(text))
 
 
 def on_photo_question(ctx: Ctx, _match) -> str:

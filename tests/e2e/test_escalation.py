@@ -300,3 +300,19 @@ def test_export_tickets_has_the_contract_columns_and_response_time(villager, adv
     row = dict(zip(header, next(data)))
     assert (row["village"], row["adviser"], row["status"]) == ("埔心村", "李顾问", "answered")
     assert row["response_hours"] == 0.0
+
+
+@pytest.mark.parametrize("question", ["叶子怎么卷了", "这是什么虫子？", "我家桂花叶子黄了"])
+def test_a_symptom_or_question_after_a_photo_is_a_photo_question(villager, bot, question):
+    add_roster(bot)
+    villager.sends_photo("ph-sym")
+    number = ticket_number(villager.says(question))
+    assert attachment_kinds(bot, number) == ["image"]
+
+
+@pytest.mark.parametrize("answer", ["三株", "2棵", "黄皮"])
+def test_answers_to_the_planting_record_after_a_photo_are_not_tickets(villager, bot, answer):
+    add_roster(bot)
+    villager.sends_photo("ph-plant")
+    villager.says(answer)
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0

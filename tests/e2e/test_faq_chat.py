@@ -1,0 +1,63 @@
+"""FAQ chat end to end: small talk, the 种树问答 intro, answers by text and by voice, adviser entries."""
+from __future__ import annotations
+
+import pytest
+
+from bot.app import create_app
+from bot.db import transaction
+from bot.simulator import Signer, WeChatUser
+from tests.conftest import transport_for
+from tests.e2e.test_escalation import add_roster
+
+
+def ticket_count(bot):
+    return next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"]
+
+
+@pytest.mark.parametrize("text", ["你好", "在吗", "谢谢", "好的", "哈哈"])
+def test_small_talk_gets_a_friendly_line_and_the_help_hint_never_a_ticket(villager, bot, text):
+    add_roster(bot)
+    reply = villager.says(text)
+    assert "帮助" in reply
+    assert ticket_count(bot) == 0
+
+
+def test_greeting_and_thanks_get_different_lines(villager):
+    assert "您好" in villager.says("你好")
+    assert "不客气" in villager.says("谢谢老师")
+
+
+def test_menu_种树问答_gives_examples(villager):
+    reply = villager.clicks("FAQ")
+    assert "桂花什么时候种" in reply and "技术顾问" in reply
+    assert villager.says("种树问答") == reply
+
+
+def test_a_question_the_faq_knows_is_answered_without_a_ticket(villager, bot):
+    add_roster(bot)
+    reply = villager.says("桂花什么时候种")
+    assert "桂花" in reply and "月" in reply
+    assert ticket_count(bot) == 0
+
+
+def test_recognised_voice_goes_through_the_same_matcher(villager, bot):
+    add_roster(bot)
+    typed = villager.says("桂花什么时候种")
+    assert villager.sends_voice("vo-faq", recognition="桂花什么时候种。") == typed
+    assert "您好" in villager.sends_voice("vo-hi", recognition="你好。")
+    assert ticket_count(bot) == 0
+
+
+def test_adviser_entries_in_the_database_are_loaded_when_the_index_is_built(config):
+    question, answer = "火龙果能不能和桂花种在一起", "可以，间隔2米以上，火龙果要搭架。"
+    first = create_app(config)
+    bot = first.extensions["bot"]
+    with transaction(bot.db):
+        bot.db["faq_entries"].insert({"question": question, "answer": answer, "created_by": "李顾问",
+                                      "created_at": "2027-03-01T00:00:00"})
+    bot.databases.close_all()
+    second = create_app(config)  # a fresh process: the index is built from messages/ plus faq_entries
+    wechat = config.section("wechat")
+    user = WeChatUser(transport_for(second), Signer(wechat["token"], "", wechat["app_id"]), "o-new")
+    assert "火龙果要搭架" in user.says(question)
+    second.extensions["bot"].databases.close_all()

@@ -1,0 +1,113 @@
+"""Pure escalation logic: command parsing, who may answer, who gets the ticket."""
+from __future__ import annotations
+
+import pytest
+
+from bot import escalation as esc
+from handlers.faq import chitchat_reply_key
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("问专家 桂花叶子黄了", "桂花叶子黄了"),
+    ("问专家，我家龙眼不结果。", "我家龙眼不结果。"),
+    ("问专家", ""),
+    ("问专家：", ""),
+    ("专家你好", None),
+    ("我想问专家", None),
+])
+def test_parse_ask_expert(text, expected):
+    assert esc.parse_ask_expert(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("答 12 先停水一周", (12, "先停水一周")),
+    ("答12 先停水", (12, "先停水")),
+    ("答 #7：多晒太阳", (7, "多晒太阳")),
+    ("答 第3号 可以种", (3, "可以种")),
+    ("答 5 第一行\n第二行", (5, "第一行\n第二行")),
+    ("答 9", (9, "")),
+    ("答应你了", None),
+    ("答", None),
+])
+def test_parse_answer_command(text, expected):
+    assert esc.parse_answer_command(text) == expected
+
+
+def test_parse_add_faq_command():
+    assert esc.parse_add_faq_command("收录 12") == (12, "")
+    assert esc.parse_add_faq_command("收录12 簕杜鹃不开花咋办") == (12, "簕杜鹃不开花咋办")
+    assert esc.parse_add_faq_command("收录了吗") is None
+
+
+@pytest.mark.parametrize("text", ["解决了", "已解决", "解决了。", " 解决了！", "问题解决了"])
+def test_resolved_words(text):
+    assert esc.is_resolved(text)
+
+
+def test_resolved_needs_the_whole_message():
+    assert not esc.is_resolved("没解决了怎么办")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("看看这棵树怎么了", True), ("这是什么病", True), ("帮我看一下", True), ("3棵桂花", False),
+    ("桂花什么时候种", False),
+])
+def test_photo_question(text, expected):
+    assert esc.is_photo_question(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("桂花黄叶", True), ("1", False), ("？", False), ("👍", False), ("abcd", True), ("树", False),
+])
+def test_worth_a_ticket(text, expected):
+    assert esc.worth_a_ticket(text) is expected
+
+
+def test_public_tokens_are_unguessable_and_checked_before_lookup():
+    tokens = {esc.new_public_token() for _ in range(100)}
+    assert len(tokens) == 100 and all(esc.looks_like_token(t) and len(t) >= 24 for t in tokens)
+    assert not esc.looks_like_token("../../etc/passwd")
+    assert not esc.looks_like_token("short")
+
+
+LI = {"id": 1, "role": "技术顾问", "name": "李"}
+WANG = {"id": 2, "role": "技术顾问", "name": "王"}
+ADMIN = {"id": 3, "role": "管理员", "name": "陈"}
+VILLAGER = {"id": 4, "role": "群众", "name": "张"}
+
+
+def test_choose_adviser_prefers_linked_then_round_robin_then_admins():
+    assert esc.choose_adviser([WANG], [LI, WANG]) is WANG
+    assert esc.choose_adviser([], [LI, WANG]) is LI
+    assert esc.choose_adviser([], []) is None
+
+
+@pytest.mark.parametrize("person, by_admin, allowed", [
+    (LI, None, True), (WANG, None, False), (ADMIN, None, True), (VILLAGER, None, False), (None, None, False),
+    (None, "office", True),
+])
+def test_may_answer(person, by_admin, allowed):
+    assert esc.may_answer({"adviser_person_id": 1}, person, by_admin) is allowed
+
+
+def test_tickets_raised_to_the_admins_are_for_admins_only():
+    assert not esc.may_answer({"adviser_person_id": None}, LI, None)
+    assert esc.may_answer({"adviser_person_id": None}, ADMIN, None)
+
+
+def test_staff_roles():
+    assert esc.is_staff(LI) and esc.is_staff(ADMIN)
+    assert not esc.is_staff(VILLAGER) and not esc.is_staff(None)
+
+
+def test_preview_keeps_a_phone_line_short():
+    assert esc.preview("桂花" * 50, 10) == "桂花桂花桂花桂花桂…"
+    assert esc.preview("一行\n两行") == "一行 两行"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("你好", "faq.greeting"), ("在吗", "faq.greeting"), ("您好在吗", "faq.greeting"),
+    ("谢谢", "faq.thanks"), ("好的", "faq.thanks"), ("哈哈", "faq.thanks"),
+])
+def test_chitchat_reply(text, key):
+    assert chitchat_reply_key(text) == key
