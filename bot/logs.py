@@ -4,7 +4,23 @@ from __future__ import annotations
 import hashlib
 import logging
 import logging.handlers
+import re
 from pathlib import Path
+
+# Query parameters that carry secrets in WeChat API URLs (the token fetch sends the app secret;
+# every call sends the access token). urllib3 logs URLs at DEBUG and exceptions may quote them.
+_SECRET_PARAMS = re.compile(r"((?:app)?secret|access_token|password)=[^&\s\"'<>]+", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    return _SECRET_PARAMS.sub(r"\1=***", text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then blanks secret query parameters (tracebacks included)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def hash_openid(openid: str | None) -> str:
@@ -18,7 +34,7 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
     if getattr(root, "_lvmei_configured", False):
         return
     root.setLevel(level)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     stream = logging.StreamHandler()
     stream.setFormatter(fmt)
     root.addHandler(stream)
