@@ -84,7 +84,11 @@ def cmd_export(args, app) -> int:
         with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
             exports.write_csv(header, data, fh)
     else:
-        exports.write_csv(header, data, sys.stdout)
+        try:
+            exports.write_csv(header, data, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `export people | head`: the reader has all it wanted
+            sys.stdout = None  # type: ignore[assignment] - keeps Python from complaining again at exit
     return 0
 
 

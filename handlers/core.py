@@ -1,4 +1,4 @@
-"""Core handlers: follow/unfollow and other events, 取消, 帮助, 退订/订阅, and the fallback."""
+"""Core handlers: unfollow and silent events, 取消, 帮助, 退订/订阅, and the fallback."""
 from __future__ import annotations
 
 from bot import conversation
@@ -26,14 +26,6 @@ def is_event(*events: str):
 
 
 # -- events -------------------------------------------------------------------------------------
-def on_subscribe(ctx: Ctx, _match) -> str:
-    users_store.set_subscribed(ctx.db, ctx.openid, True, ctx.now_s)
-    person = ctx.person
-    if person:
-        return ctx.t("core.welcome_back", name=person["name"])
-    return ctx.t("core.welcome")
-
-
 def on_unsubscribe(ctx: Ctx, _match) -> None:
     users_store.set_subscribed(ctx.db, ctx.openid, False, ctx.now_s)
     outbox_store.cancel_pending(ctx.db, ctx.openid, "unsubscribed")
