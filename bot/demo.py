@@ -50,7 +50,7 @@ QUESTIONS = ["桂花叶子发黄怎么办？", "荔枝苗种下去要浇多少�
 ANSWERS = ["先看是否积水，松土排水，半个月施一次稀薄有机肥。", "种下浇透定根水，之后晴天每两三天浇一次。",
            "树穴60厘米见方、50厘米深，底部放腐熟基肥。", "春梢萌发前施一次复合肥，少量多次。"]
 VILLAGES_PER_SCALE = 50
-RECORDS_PER_VILLAGE = 400
+RECORDS_PER_VILLAGE = 500
 PHOTO_POOL = 120
 PHOTO_SIZE = (480, 360)
 
@@ -141,13 +141,17 @@ def _name(rng: random.Random) -> str:
 
 
 def _unique_names(rng: random.Random, syllables: list[str], suffix: str, count: int, taken: set) -> list[str]:
-    names = []
+    """``count`` new names: 埔心村, then 埔心新村, 上埔心村 …, then numbered (埔心3村) when those run out."""
+    names: list[str] = []
+    attempts = 0
     while len(names) < count:
+        attempts += 1
         base = rng.choice(syllables)
-        name = base + suffix
-        if name in taken:
-            name = f"{base}{rng.choice('上下东西南北新老大小')}{suffix}"
-        if name not in taken:
+        candidates = [base + suffix, f"{base}{rng.choice('上下东西南北新老大小')}{suffix}"]
+        if attempts > 20 * count:
+            candidates.append(f"{base}{attempts}{suffix}")
+        name = next((c for c in candidates if c not in taken), None)
+        if name:
             taken.add(name)
             names.append(name)
     return names
@@ -217,7 +221,13 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
     people, users, adviser_links = [], [], []
     people_by_village: dict[int, list[dict]] = {}
 
-    def person(name, village_id, role, household=None, birth_year=None, bound=False):
+    names_taken: set = set()
+
+    def person(name, village_id, role, household=None, birth_year=None, bound=False, suffix=""):
+        """A roster row; a name already used in the same village is replaced (names are unique per village)."""
+        while (name, village_id) in names_taken:
+            name = _name(rng) + suffix
+        names_taken.add((name, village_id))
         row = {"id": take("people"), "name": name, "village_id": village_id, "role": role,
                "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
                "openid": None, "household": household, "source": "demo", "created_at": now_s, "updated_at": now_s}
@@ -229,40 +239,26 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
         return row
 
     for v in villages:
-        names: set = set()
         members = []
         n_households = int(v["households"] * 0.8)  # the rest have nobody on the roster yet
         for h in range(1, n_households + 1):
             household = f"{rng.randint(1, 6)}组{h}号"
             for _ in range(rng.choice((1, 1, 2, 2, 3))):
-                name = _name(rng)
-                if name in names:
-                    continue
-                names.add(name)
                 roll = rng.random()
                 role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else "群众"
-                members.append(person(name, v["id"], role, household, bound=rng.random() < 0.35))
-        secretary = _name(rng)
-        while secretary in names:
-            secretary = _name(rng)
-        members.append(person(secretary, v["id"], "村书记", bound=True))
+                members.append(person(_name(rng), v["id"], role, household, bound=rng.random() < 0.35))
+        members.append(person(_name(rng), v["id"], "村书记", bound=True))
         people_by_village[v["id"]] = members
     seat = villages[0]["id"]
     for role, count in (("主要领导", 1), ("领导", 2 + scale), ("管理员", 2)):
         for _ in range(count):
             person(f"{_name(rng)}", seat, role, bound=True)
     n_advisers = max(3, n_villages // 8)
-    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True) for _ in range(n_advisers)]
+    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工") for _ in range(n_advisers)]
     for index, v in enumerate(villages):
         adviser = advisers[index % n_advisers]
         v["adviser"] = adviser["name"]
         adviser_links.append({"person_id": adviser["id"], "village_id": v["id"]})
-    # names must be unique per village: leaders share the seat village, so drop clashes
-    seen = set()
-    people = [p for p in people if (p["name"], p["village_id"]) not in seen and not seen.add((p["name"], p["village_id"]))]
-    kept = {p["id"] for p in people}
-    users = [u for u in users if int(u["openid"].split("-")[1]) in kept]
-    people_by_village = {k: [p for p in vs if p["id"] in kept] for k, vs in people_by_village.items()}
 
     # plantings, photos, survival checks
     plantings, media, planting_photos, checks = [], [], [], []

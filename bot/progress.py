@@ -75,8 +75,31 @@ class HouseholdProgress:
         return self.trees >= self.target
 
 
+class _Shares:
+    """Shares of a village, town or county (None when there is nothing to divide by)."""
+
+    survival_alive: int
+    survival_checked: int
+    party_members_active: int
+    party_members: int
+    households_covered: int
+    households_total: int
+
+    @property
+    def survival_rate(self) -> float | None:
+        return self.survival_alive / self.survival_checked if self.survival_checked else None
+
+    @property
+    def party_participation(self) -> float | None:
+        return self.party_members_active / self.party_members if self.party_members else None
+
+    @property
+    def household_coverage(self) -> float | None:
+        return self.households_covered / self.households_total if self.households_total else None
+
+
 @dataclass(frozen=True)
-class VillageProgress:
+class VillageProgress(_Shares):
     village_id: int
     name: str
     kind: str                      # 村 | 社区
@@ -105,21 +128,10 @@ class VillageProgress:
         """Share of the main target done (may exceed 1)."""
         return self.done_value / self.target if self.target else 1.0
 
-    @property
-    def survival_rate(self) -> float | None:
-        return self.survival_alive / self.survival_checked if self.survival_checked else None
-
-    @property
-    def party_participation(self) -> float | None:
-        return self.party_members_active / self.party_members if self.party_members else None
-
-    @property
-    def household_coverage(self) -> float | None:
-        return self.households_covered / self.households_total if self.households_total else None
 
 
 @dataclass(frozen=True)
-class AreaProgress:
+class AreaProgress(_Shares):
     """A town, or the whole county (name '全部'): sums over its villages."""
 
     name: str
@@ -138,10 +150,6 @@ class AreaProgress:
     survival_alive: int
     flagged: int
     rejected: int
-
-    @property
-    def survival_rate(self) -> float | None:
-        return self.survival_alive / self.survival_checked if self.survival_checked else None
 
 
 @dataclass(frozen=True)
@@ -303,6 +311,19 @@ def all_villages_progress(db, config, until: str | None = None) -> list[VillageP
     survival = store.survival_by_village(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]))
             for v in store.villages(db)]
+
+
+def completions(db, config, until: str | None = None) -> dict[int, float]:
+    """village_id -> completion only (one grouped query): the report's lag history of earlier months."""
+    totals = store.totals_by_village(db, until)
+    result = {}
+    for v in store.villages(db):
+        kind = v.get("kind") or VILLAGE
+        _unit, target = village_target(config, kind)
+        row = totals.get(v["id"], {})
+        done = float(row.get("trees", 0) if kind == COMMUNITY else row.get("area_mu", 0.0))
+        result[v["id"]] = done / target if target else 1.0
+    return result
 
 
 # -- towns and the county ------------------------------------------------------------------------

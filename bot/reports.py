@@ -117,16 +117,15 @@ class Report:
 def build_report(db, config, year: int, month: int) -> Report:
     curve = config.get("campaign.progress_curve", {})
     tz = config.get("campaign.timezone")
-    months = history_months(curve, month)
     histories: dict[int, list[bool]] = {}
-    current: list[VillageProgress] = []
-    for m in months:
-        figures = progress.all_villages_progress(db, config, until=month_end_utc(year, m, tz))
+    for m in history_months(curve, month)[:-1]:
         expected = expected_share(curve, m)
-        for v in figures:
-            histories.setdefault(v.village_id, []).append(is_lagging(v.completion, expected))
-        current = figures
+        for village_id, completion in progress.completions(db, config, month_end_utc(year, m, tz)).items():
+            histories.setdefault(village_id, []).append(is_lagging(completion, expected))
     expected = expected_share(curve, month)
+    current = progress.all_villages_progress(db, config, until=month_end_utc(year, month, tz))
+    for v in current:
+        histories.setdefault(v.village_id, []).append(is_lagging(v.completion, expected))
     ranked = sorted(current, key=lambda v: (-v.completion, v.name))
     rows = []
     for rank, v in enumerate(ranked, start=1):
@@ -157,9 +156,9 @@ def summary_text(report: Report, config) -> str:
         on_track=counts[ON_TRACK], lagging=counts[LAGGING] + counts[LAGGING_TWICE], twice=counts[LAGGING_TWICE],
         twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "",
         covered=o.households_covered, households=o.households_total,
-        coverage=percent(o.households_covered / o.households_total if o.households_total else None),
+        coverage=percent(o.household_coverage),
         active=o.party_members_active, party=o.party_members,
-        participation=percent(o.party_members_active / o.party_members if o.party_members else None),
+        participation=percent(o.party_participation),
         survival=percent(o.survival_rate), pending=o.pending_records, flagged=o.flagged, rejected=o.rejected,
         top=top, bottom=bottom,
     )

@@ -92,16 +92,15 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
 def survival_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
     """village_id -> {checked, alive}: verified records whose latest telling check says alive/replanted."""
     inner_until = "" if until is None else " AND checked_at <= :until"
-    village_filter = "" if village_id is None else " AND village_id = :village_id"
+    village_filter = ("" if village_id is None else
+                      " AND planting_id IN (SELECT id FROM plantings WHERE village_id = :village_id)")
     params: dict = {"until": until, "village_id": village_id}
-    sql = (
+    sql = (  # SQLite: with MAX(id), the bare column result comes from that (latest) row
         "SELECT p.village_id, COUNT(*) AS checked,"
-        f" COALESCE(SUM(CASE WHEN sc.{ALIVE_RESULTS_SQL} THEN 1 END), 0) AS alive"
-        " FROM survival_checks sc"
-        f" JOIN (SELECT id, village_id FROM plantings WHERE {VERIFIED_SQL}{village_filter}) p ON p.id = sc.planting_id"
-        " WHERE sc.id IN (SELECT MAX(id) FROM survival_checks"
-        f"   WHERE {SURVIVAL_RESULTS_SQL}{inner_until} GROUP BY planting_id)"
-        " GROUP BY p.village_id"
+        f" COALESCE(SUM(CASE WHEN latest.{ALIVE_RESULTS_SQL} THEN 1 END), 0) AS alive"
+        " FROM (SELECT planting_id, result, MAX(id) AS id FROM survival_checks"
+        f"   WHERE {SURVIVAL_RESULTS_SQL}{inner_until}{village_filter} GROUP BY planting_id) latest"
+        f" JOIN plantings p ON p.id = latest.planting_id WHERE {VERIFIED_SQL} GROUP BY p.village_id"
     )
     return {row.pop("village_id"): row for row in db.query(sql, params)}
 

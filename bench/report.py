@@ -1,0 +1,62 @@
+"""Benchmark: progress for every village and the monthly report on a `demo --scale` county.
+
+    .venv/bin/python bench/report.py [--scale 10] [--db PATH]
+
+Builds the demo county in a temporary database (or reuses --db if it already has villages),
+then times all_villages_progress, the daily series and `report --month` for March (target < 10 s).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot import config as config_mod  # noqa: E402
+from bot import demo, progress, reports  # noqa: E402
+from bot.app import create_context  # noqa: E402
+from bot.config import ROOT  # noqa: E402
+from bot.store import demo as demo_store  # noqa: E402
+
+
+def timed(label: str, fn):
+    start = time.perf_counter()
+    result = fn()
+    print(f"{label:<42} {time.perf_counter() - start:8.2f} s", flush=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--db", help="an existing database (default: a fresh temporary one)")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-report-"))
+    db_path = Path(args.db) if args.db else workdir / "bench.db"
+    cfg = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
+        {"storage.database": str(db_path), "storage.photos": str(db_path.parent / "photos")})
+    app = create_context(cfg)
+    db = app.db
+    if not demo_store.village_count(db):
+        counts = timed(f"demo --scale {args.scale}", lambda: demo.fill(db, cfg, scale=args.scale))
+        print(f"  {counts.villages} villages, {counts.people} people, {counts.plantings} plantings")
+    villages = timed("all_villages_progress (now)", lambda: progress.all_villages_progress(db, cfg))
+    timed("towns + overall", lambda: (progress.towns_progress(villages), progress.overall_progress(villages)))
+    timed("daily_series (county)", lambda: progress.daily_series(db, cfg))
+    timed("village_progress (one village)", lambda: progress.village_progress(db, cfg, villages[0].village_id))
+    report = timed("build_report 2027-03 (3 months of history)", lambda: reports.build_report(db, cfg, 2027, 3))
+    out = workdir / "report-2027-03.xlsx"
+    timed("write_workbook", lambda: reports.write_workbook(report, cfg, out))
+    total = timed("report 2027-05 end to end (5 months)", lambda: reports.write_workbook(
+        reports.build_report(db, cfg, 2027, 5), cfg, workdir / "report-2027-05.xlsx"))
+    del total
+    print(f"villages: {len(villages)}; workbook: {out} ({out.stat().st_size // 1024} KiB)")
+    app.databases.close_all()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
