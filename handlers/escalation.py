@@ -145,7 +145,7 @@ def _match_waiting_question(ctx: Ctx):
     if ctx.msg.msg_type not in ("text", "voice", "image"):
         return None
     text = _text(ctx)
-    if text is not None and not escalation.worth_a_ticket(text):
+    if text is not None and (not escalation.worth_a_ticket(text) or nlu.is_chitchat(text)):
         return None  # 好的 / 嗯 while they think: let the chat answer it
     return ASK_FLOW.state(ctx)
 
