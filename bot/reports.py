@@ -149,19 +149,18 @@ def summary_text(report: Report, config) -> str:
     top = _names(report.rows[:3])
     bottom = _names(list(reversed(report.rows[3:]))[:3])
     title = t("progress.report.title", campaign=config.get("campaign.name"), year=report.year, month=report.month)
-    body = t(
-        "progress.report.summary", month=report.month, villages=o.villages, done=o.villages_done,
+    progress_part = t(
+        "progress.report.summary_progress", month=report.month, villages=o.villages, done=o.villages_done,
         mean=percent(o.mean_completion), expected=percent(report.expected),
         trees=o.trees, area=number(o.area_mu), demo=sum(r.village.demo_sites for r in report.rows),
         on_track=counts[ON_TRACK], lagging=counts[LAGGING] + counts[LAGGING_TWICE], twice=counts[LAGGING_TWICE],
-        twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "",
-        covered=o.households_covered, households=o.households_total,
-        coverage=percent(o.household_coverage),
-        active=o.party_members_active, party=o.party_members,
-        participation=percent(o.party_participation),
-        survival=percent(o.survival_rate), pending=o.pending_records, flagged=o.flagged, rejected=o.rejected,
-        top=top, bottom=bottom,
-    )
+        twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "")
+    people_part = t(
+        "progress.report.summary_people", covered=o.households_covered, households=o.households_total,
+        coverage=percent(o.household_coverage), active=o.party_members_active, party=o.party_members,
+        participation=percent(o.party_participation), survival=percent(o.survival_rate),
+        pending=o.pending_records, flagged=o.flagged, rejected=o.rejected)
+    body = "\n".join([progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom)])
     return "\n".join([title, "", body, "", t("progress.report.closing")])
 
 
