@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import render_template, request
 
 from bot import clock, roster
-from bot.dashboard import auth, bp
+from bot.dashboard import auth, bp, snapshot
 
 KIND_LABELS = {"villages": "村社区名单", "people": "人员名单"}
 DEFAULT_UPLOAD_BYTES = 8 * 1024 * 1024
@@ -29,6 +29,7 @@ def roster_page():
             summary, problems = roster.import_file(ctx.db, kind, upload.filename, upload.read(),
                                                    clock.to_db(auth.now()),
                                                    clean_rows_only=bool(request.form.get("clean_rows_only")))
+            snapshot.invalidate(ctx)
             result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,
                       "skipped_rows": len({p.row for p in problems})}
     return render_template("dashboard/roster.html", result=result, kinds=KIND_LABELS)

@@ -13,7 +13,7 @@ from flask import abort, flash, g, redirect, render_template, request, send_file
 from flask_wtf.csrf import CSRFError
 
 from bot import clock, exports, photos, progress, reports
-from bot.dashboard import auth, charts
+from bot.dashboard import auth, charts, snapshot
 from bot.dashboard import bp
 from bot.db import transaction
 from bot.store import dashboard as store
@@ -25,7 +25,7 @@ FLAG_LABELS = {
 }
 STATUS_LABELS = {"done": "已达标", "on_track": "进度正常", "lagging": "进度滞后"}
 REVIEW_LABELS = {"none": "有效", "pending": "待审核", "approved": "审核通过", "rejected": "已驳回"}
-DAILY_DAYS = 60
+DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
 
 
@@ -101,7 +101,7 @@ def expected_now() -> float:
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
-    everything = progress.all_villages_progress(auth.bot().db, auth.bot().config)
+    everything = snapshot.county(auth.bot()).villages
     return [v for v in everything if viewer.sees_village(v.village_id)]
 
 
@@ -115,22 +115,31 @@ def today_local() -> date:
     return clock.local(auth.now(), auth.bot().tz).date()
 
 
+def filled_days(by_day: dict[str, float], today: date) -> list[tuple[str, float]]:
+    """Every day from the first planting to the last (or today, when later), at most DAILY_DAYS, zeros
+    included. The demo county lies in the campaign year, so the span follows the data, not the clock."""
+    if not by_day:
+        return [((today - timedelta(days=n)).isoformat(), 0) for n in range(29, -1, -1)]
+    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
+    end = max(last, today) if today >= first else last
+    start = max(first, end - timedelta(days=DAILY_DAYS - 1))
+    days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+    return [(day, by_day.get(day, 0)) for day in days]
+
+
 def daily_chart(village_id: int | None = None, village_ids: list[int] | None = None):
     """The last DAILY_DAYS days of verified trees, every day present (zeros included)."""
     ctx = auth.bot()
     if village_id is not None:
-        points = progress.daily_series(ctx.db, ctx.config, village_id=village_id)
-        by_day = {p.day: p.trees for p in points}
+        by_day = {p.day: p.trees for p in progress.daily_series(ctx.db, ctx.config, village_id=village_id)}
     elif village_ids is None:
-        by_day = {p.day: p.trees for p in progress.daily_series(ctx.db, ctx.config)}
+        by_day = {p.day: p.trees for p in snapshot.county(ctx).daily}
     else:
         by_day = {}
         for vid in village_ids:
             for p in progress.daily_series(ctx.db, ctx.config, village_id=vid):
                 by_day[p.day] = by_day.get(p.day, 0) + p.trees
-    end = today_local()
-    days = [(end - timedelta(days=n)).isoformat() for n in range(DAILY_DAYS - 1, -1, -1)]
-    return charts.daily_columns([(day, by_day.get(day, 0)) for day in days])
+    return charts.daily_columns(filled_days(by_day, today_local()))
 
 
 def bar_for(v: progress.VillageProgress) -> charts.Bar:
@@ -174,7 +183,8 @@ def villages():
     viewer = g.viewer
     ctx = auth.bot()
     expected = expected_now()
-    rows = visible_villages(viewer)
+    everything = visible_villages(viewer)
+    rows = list(everything)
     q, town, kind, status = (request.args.get(k, "").strip() for k in ("q", "town", "kind", "status"))
     if q:
         rows = [v for v in rows if q in v.name]
@@ -187,7 +197,7 @@ def villages():
     sort = request.args.get("sort", "completion")
     descending = request.args.get("dir", "asc") == "desc"
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["completion"]), reverse=descending)
-    towns = sorted({v.town for v in visible_villages(viewer) if v.town})
+    towns = sorted({v.town for v in everything if v.town})
     return render_template(
         "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
@@ -267,6 +277,7 @@ def decide(planting_id: int):
     db = auth.bot().db
     with transaction(db):
         done = store.decide_review(db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now()))
+    snapshot.invalidate(auth.bot())
     if done:
         flash(f"记录 #{planting_id} 已{'通过' if decision == 'approved' else '驳回'}。", "ok")
     else:

@@ -288,3 +288,20 @@ def test_photo_paths_cannot_escape_the_photo_folder(admin, bot):
             response = admin.get(url)
             assert response.status_code == 404, url
             assert b"secret" not in response.data and b"SQLite" not in response.data
+
+
+def test_overview_figures_follow_a_review_decision(admin, county):
+    assert "<b>103</b><span>已核实种树" in page(admin, "/admin/")  # 60 (plot) + 3 + 40; pending ones wait
+    post(admin, f"/admin/review/{county.plantings['far']}", {"decision": "approve", "reason": "核实"}, "/admin/review")
+    assert "<b>105</b><span>已核实种树" in page(admin, "/admin/")
+
+
+def test_daily_chart_spans_the_planting_days():
+    from datetime import date
+
+    from bot.dashboard.views import filled_days
+
+    days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2026, 11, 28))  # the demo lies in the future
+    assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]
+    assert filled_days({"2027-03-01": 3}, date(2027, 3, 3))[-1] == ("2027-03-03", 0)  # up to today
+    assert len(filled_days({"2027-01-01": 1}, date(2027, 12, 31))) == 92

@@ -1,0 +1,80 @@
+"""The county-wide progress the overview and the villages table show, kept for a short while.
+
+Computing every village's progress reads every planting and every person (seconds for a county of
+500 villages and 200,000 records), far too slow for each page view. The snapshot is computed once,
+served for ``dashboard.cache_seconds``, then refreshed in the background while the previous one is
+still served (stale-while-revalidate), so no page waits for it except the very first. A review
+decision on the dashboard drops the snapshot, so the next page computes a fresh one. A village's
+own page never uses the snapshot: it is always current (one village is quick to compute).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from bot import progress
+
+log = logging.getLogger(__name__)
+DEFAULT_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class CountyProgress:
+    villages: list[progress.VillageProgress]
+    daily: list[progress.DayPoint]
+    computed_at: float
+
+
+class Snapshot:
+    def __init__(self, app, max_age: float):
+        self.app = app
+        self.max_age = max_age
+        self._value: CountyProgress | None = None
+        self._lock = threading.Lock()           # one computation at a time
+        self._refreshing = False
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard-snapshot")
+
+    def _compute(self) -> CountyProgress:
+        db, config = self.app.db, self.app.config
+        return CountyProgress(progress.all_villages_progress(db, config), progress.daily_series(db, config),
+                              time.monotonic())
+
+    def get(self) -> CountyProgress:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._compute()
+                return self._value
+        if time.monotonic() - value.computed_at > self.max_age and not self._refreshing:
+            self._refreshing = True
+            self._worker.submit(self._refresh)
+        return value
+
+    def _refresh(self) -> None:
+        try:
+            with self._lock:
+                self._value = self._compute()
+        except Exception:  # noqa: BLE001 - keep serving the previous snapshot; try again next time
+            log.exception("dashboard snapshot refresh failed")
+        finally:
+            self._refreshing = False
+
+    def invalidate(self) -> None:
+        self._value = None
+
+
+def _snapshot(app) -> Snapshot:
+    seconds = float(app.config.get("dashboard.cache_seconds", DEFAULT_SECONDS))
+    return app.service("dashboard.snapshot", lambda a: Snapshot(a, seconds))
+
+
+def county(app) -> CountyProgress:
+    return _snapshot(app).get()
+
+
+def invalidate(app) -> None:
+    _snapshot(app).invalidate()
