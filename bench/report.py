@@ -3,7 +3,8 @@
     .venv/bin/python bench/report.py [--scale 10] [--db PATH]
 
 Builds the demo county in a temporary database (or reuses --db if it already has villages),
-then times all_villages_progress, the daily series and `report --month` for March (target < 10 s).
+then times all_villages_progress, the daily series and `report --month` for March and May
+(target < 10 s). Wall and CPU time are printed: on a busy machine the CPU time is the fairer figure.
 """
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ from bot.store import demo as demo_store  # noqa: E402
 
 
 def timed(label: str, fn):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn()
-    print(f"{label:<42} {time.perf_counter() - start:8.2f} s", flush=True)
+    print(f"{label:<42} {time.perf_counter() - start:8.2f} s wall {time.process_time() - cpu:8.2f} s cpu", flush=True)
     return result
 
 
@@ -50,9 +51,8 @@ def main() -> int:
     report = timed("build_report 2027-03 (3 months of history)", lambda: reports.build_report(db, cfg, 2027, 3))
     out = workdir / "report-2027-03.xlsx"
     timed("write_workbook", lambda: reports.write_workbook(report, cfg, out))
-    total = timed("report 2027-05 end to end (5 months)", lambda: reports.write_workbook(
+    timed("report 2027-05 end to end (5 months)", lambda: reports.write_workbook(
         reports.build_report(db, cfg, 2027, 5), cfg, workdir / "report-2027-05.xlsx"))
-    del total
     print(f"villages: {len(villages)}; workbook: {out} ({out.stat().st_size // 1024} KiB)")
     app.databases.close_all()
     return 0
