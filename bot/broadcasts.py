@@ -195,8 +195,9 @@ def _start_by_outbox(app, row: dict, seg: Segment, now: datetime, note: str | No
     with transaction(db):
         if row["status"] == "scheduled" and not store.mark_broadcast_started(db, row["id"], "outbox", clock.to_db(now)):
             return 0
-        queued = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]), lambda batch: store.enqueue_many(
-            db, batch, kind="broadcast", now=clock.to_db(now), not_before=clock.to_db(send_at)))
+        queued = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
+                             lambda batch: store.enqueue_many(db, batch, kind="broadcast", now=clock.to_db(now),
+                                                              not_before=clock.to_db(send_at)))
         store.set_broadcast_result(db, row["id"], channel="outbox", recipients=queued, note=note)
     return queued
 
@@ -217,8 +218,9 @@ def _start_by_mass(app, row: dict, seg: Segment, now: datetime) -> int:
         row = {**row, "status": "started"}
         return _start_by_outbox(app, row, seg, now, note=f"mass send failed: errcode={error.errcode}")
     with transaction(db):
-        reached = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]), lambda batch: store.mark_many_sent(
-            db, batch, kind="broadcast", channel="mass", now=clock.to_db(now)))
+        reached = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
+                              lambda batch: store.mark_many_sent(db, batch, kind="broadcast", channel="mass",
+                                                                 now=clock.to_db(now)))
         store.set_broadcast_result(db, row["id"], channel="mass", recipients=reached)
     return reached
 

@@ -97,7 +97,8 @@ def calendar(config) -> list[CalendarEntry]:
                               message=raw["message"], roles=tuple(raw.get("roles", ())),
                               only_unfinished=bool(raw.get("only_unfinished", False)))
         if entry.milestone not in milestones:
-            raise ValueError(f"reminders.calendar {entry.name}: no milestone {entry.milestone!r} in campaign.milestones")
+            raise ValueError(f"reminders.calendar {entry.name}: no milestone {entry.milestone!r} "
+                             "in campaign.milestones")
         if entry.audience not in AUDIENCES:
             raise ValueError(f"reminders.calendar {entry.name}: audience must be one of {AUDIENCES}")
         entries.append(entry)
@@ -155,21 +156,27 @@ class WorkLeft:
         return bool(self.quota_left or self.household_left or self.needs_event)
 
 
-def work_left(row: dict, config) -> WorkLeft:
+def work_left(row: dict, config, memo: dict | None = None) -> WorkLeft:
     """What a person still has to do, from a ``people_progress`` row (trees, events, household_trees).
 
     The rules are bot.progress's (quota by role, household target, party members under the age
-    limit), so a nudge says what 我的进度 says.
+    limit), so a nudge says what 我的进度 says. ``memo`` keeps them per (role, birth year) over a run.
     """
-    role = row["role"]
-    quota = progress.quota_for(config, role)
-    household_target = 0
-    if role not in progress.NON_HOUSEHOLD_ROLES:
-        household_target = int(config.get("campaign.targets.household_trees", 1))
+    key = (row["role"], row.get("birth_year"))
+    rules = memo.get(key) if memo is not None else None
+    if rules is None:
+        household_target = 0
+        if row["role"] not in progress.NON_HOUSEHOLD_ROLES:
+            household_target = int(config.get("campaign.targets.household_trees", 1))
+        rules = (progress.quota_for(config, row["role"]), household_target,
+                 progress.is_party_member_to_count(config, row))
+        if memo is not None:
+            memo[key] = rules
+    quota, household_target, counts_participation = rules
     return WorkLeft(
         quota=quota, quota_left=max(quota - row["trees"], 0),
         household_target=household_target, household_left=max(household_target - row["household_trees"], 0),
-        needs_event=progress.is_party_member_to_count(config, row) and not row["events"],
+        needs_event=counts_participation and not row["events"],
     )
 
 
@@ -189,8 +196,9 @@ def people_with_work(db, config, openid: str | None = None):
     The numbers come from one query over every reachable person (bot.store.reminders.people_progress,
     verified records only), not one bot.progress call per person, so a nudge run stays fast.
     """
+    memo: dict = {}
     for row in store.people_progress(db, openid):
-        left = work_left(row, config)
+        left = work_left(row, config, memo)
         if left:
             yield row, left
 
@@ -274,9 +282,9 @@ def milestone_reminders(app, now: datetime) -> dict:
     year = app.config.get("campaign.year")
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
-            days = (deadline - clock.local(now, queue.tz).date()).days
-            for row in list(_audience(app.db, app.config, entry)):
-                text = app.t(entry.message, name=row["name"] or "您", date=f"{deadline.month}月{deadline.day}日",
+            days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
+            for row in _audience(app.db, app.config, entry):
+                text = app.t(entry.message, name=row["name"] or "", date=f"{deadline.month}月{deadline.day}日",
                              days=days)
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()
@@ -289,7 +297,7 @@ def weekly_nudges(app, now: datetime) -> dict:
         return {"queued": 0, "over_weekly_cap": 0}
     queue = _Queue(app, now)
     with transaction(app.db):
-        for row, left in list(people_with_work(app.db, app.config)):
+        for row, left in people_with_work(app.db, app.config):
             queue.put(row["openid"], "reminder", nudge_text(app.t, row, left), f"nudge:{week}:{row['openid']}")
     return queue.report()
 

@@ -24,6 +24,7 @@ from bot.context import Ctx
 from bot.conversation import Flow
 from bot.router import Route
 from bot.scheduler import Job
+from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
 
 STATES = ("asked", "photo", "answered")
@@ -43,7 +44,12 @@ def _open(ctx: Ctx):
 
 
 def _is_survival_photo(ctx: Ctx):
-    return ctx.msg.msg_type == "image" and _open(ctx)
+    """A photo answers the follow-up unless the user has since started something else (a new
+    planting record waiting for its photo): the conversation touched last gets the photo."""
+    if ctx.msg.msg_type != "image":
+        return None
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return _open(ctx) if live and live[0] == reminders.SURVIVAL_FLOW else None
 
 
 def _is_survival_answer(ctx: Ctx):

@@ -126,3 +126,17 @@ def test_photo_then_word_and_survival_rates(bot, villager_factory, standin):
     assert by_village["埔心村"]["trees_alive"] == 3 and by_village["东村"]["checked"] == 1  # rejected not counted
     [osmanthus] = followups.survival_rates(bot.db, by="species")
     assert (osmanthus["key"], osmanthus["checked"], osmanthus["alive"], osmanthus["rate"]) == ("桂花", 2, 1, 0.5)
+
+
+def test_a_new_planting_started_after_the_question_gets_its_own_photo(bot, villager_factory, standin):
+    wang, _chen = setup_roster(bot, villager_factory)
+    tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
+    tick(bot, "2027-04-02T10:00")
+    bot.clock = lambda: at("2027-04-02T11:00")
+    wang.says("种了2棵桂花")       # a new record, waiting for its photo (the planting conversation)
+    bot.clock = lambda: at("2027-04-02T11:01")
+    standin.add_media("m-new", jpeg((200, 200, 30)))
+    wang.sends_photo("m-new")
+    assert followups.checks_for(bot.db, tree) == []  # the photo went to the new record, not the follow-up
+    assert "龙眼" in wang.says("活了")                 # the follow-up still takes its answer
+    assert followups.checks_for(bot.db, tree)[0]["result"] == "alive"
