@@ -24,6 +24,8 @@ FLAG_LABELS = {
     "unknown_species": "非推荐树种",
 }
 STATUS_LABELS = {"done": "已达标", "on_track": "进度正常", "lagging": "进度滞后"}
+TABLE_LABELS = {"villages": "村社区", "people": "人员", "plantings": "种植记录", "tickets": "工单", "outbox": "发送记录",
+                "review_decisions": "审核决定"}
 REVIEW_LABELS = {"none": "有效", "pending": "待审核", "approved": "审核通过", "rejected": "已驳回"}
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
@@ -289,7 +291,7 @@ def decide(planting_id: int):
 @bp.get("/exports")
 @auth.admin_only
 def exports_page():
-    return render_template("dashboard/exports.html", tables=sorted(exports.QUERIES))
+    return render_template("dashboard/exports.html", tables=sorted(exports.QUERIES), labels=TABLE_LABELS)
 
 
 @bp.get("/exports/<table>.xlsx")
