@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -91,6 +92,21 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return float("nan")
+
+
+def clean_up(folder: Path, keep: bool) -> None:
+    """Remove a bench's temp folder, or say where it is kept."""
+    if keep:
+        print(f"kept {folder} (database, server logs)")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report_checks(checks: Mapping[str, bool], miss: str = "FAIL") -> int:
+    """Print PASS/``miss`` per check; the exit status (0 when all pass)."""
+    for what, ok in checks.items():
+        print(f"  {'PASS' if ok else miss}  {what}")
+    return 0 if all(checks.values()) else 1
 
 
 # -- processes -------------------------------------------------------------------------------------

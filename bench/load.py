@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -45,7 +44,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import PYTHON, ROOT, Client, ServerProcess, Stats, free_port, write_config  # noqa: E402
+from bench.harness import (PYTHON, ROOT, Client, ServerProcess, Stats, clean_up, free_port,  # noqa: E402
+                           report_checks, write_config)
 from bot import outbox  # noqa: E402
 from bot.db import connect, transaction  # noqa: E402
 from bot.incoming import parse  # noqa: E402
@@ -364,13 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         for server in servers:
             server.stop()
         standin.stop()
-        if args.keep:
-            print(f"kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-    for what, ok in checks.items():
-        print(f"  {'PASS' if ok else 'FAIL'}  {what}")
-    return 0 if all(checks.values()) else 1
+        clean_up(folder, args.keep)
+    return report_checks(checks)
 
 
 if __name__ == "__main__":

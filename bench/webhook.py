@@ -1,13 +1,17 @@
 """Webhook throughput and latency: the real server against the floor of the stack. Run by hand.
 
-    .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 8] [--slices 4] [--keep]
+    .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 8] [--slices 4]
+                                      [--texts mix|help] [--keep]
 
 1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
    SQLite database in a temp folder, 127.0.0.1 on a free port) and drives it with ``--clients``
-   threads, each on its own keep-alive connection, posting signed text messages (a rotation of
-   help, FAQ, planting and progress texts from 320 followers) for ``--seconds``.
-2. Does the same, in alternating slices, to ``bench/echo_app.py``: Flask + wechatpy signature check + parse + TextReply,
-   served by waitress with the same thread count: the floor of what the stack costs.
+   threads, each on its own keep-alive connection, posting signed text messages from 320 followers
+   for ``--seconds``: ``--texts mix`` (default) rotates help, FAQ questions, a planting report and
+   progress, so the figure includes the capabilities' work (FAQ matching, NLU); ``--texts help``
+   sends only 帮助, the cheapest route, so the figure is the webhook core's own cost.
+2. Does the same, in alternating slices (so other load on the machine hits both alike), to
+   ``bench/echo_app.py``: Flask + wechatpy signature check + parse + TextReply, served by
+   waitress with the same thread count: the floor of what the stack costs.
 
 Prints, for each: messages/s, p50 and p99 latency, errors, and the server's peak resident memory
 (VmRSS from /proc); then the bot's share of the echo app's throughput and the target check.
@@ -16,7 +20,6 @@ Target on a 2-core machine: >= 50 % of the echo throughput, p99 < 250 ms, 0 erro
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import threading
@@ -24,21 +27,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import PYTHON, ROOT, Client, ServerProcess, Stats, drive, free_port, write_config  # noqa: E402
+from bench.harness import (PYTHON, ROOT, Client, ServerProcess, Stats, clean_up, drive, free_port,  # noqa: E402
+                           report_checks, write_config)
 from bot.simulator import Signer, message_xml  # noqa: E402
 
 TOKEN = "bench-token"
-TEXTS = ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香樟要浇多少水", "你好"]
+TEXT_SETS = {
+    "mix": ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香樟要浇多少水", "你好"],  # help, FAQ, planting, progress
+    "help": ["帮助"],  # the cheapest route: what the webhook core itself costs
+}
 
 
-def post_texts(port: int, signer: Signer):
+def post_texts(port: int, signer: Signer, texts: list[str]):
     """request(client_no, i): one signed text message from one of 10 followers per client."""
     clients: dict[int, Client] = {}
 
     def request(client_no: int, i: int) -> None:
         client = clients.setdefault(client_no, Client(port))
         openid = f"o-bench-{client_no:02d}-{i % 10}"
-        xml = message_xml(openid, "text", {"Content": TEXTS[(client_no + i) % len(TEXTS)]})
+        xml = message_xml(openid, "text", {"Content": texts[(client_no + i) % len(texts)]})
         query, body = signer.wrap(xml)
         status, reply = client.post("/wechat?" + query, body)
         if status != 200:
@@ -61,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--threads", type=int, default=8, help="waitress threads of both servers")
     parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
+    parser.add_argument("--texts", choices=sorted(TEXT_SETS), default="mix",
+                        help="mix: help, FAQ questions, planting, progress; help: 帮助 only")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
     args = parser.parse_args(argv)
     signer = Signer(TOKEN)
@@ -77,13 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     results = {name: Stats() for name in servers}
     print(f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
-          f"waitress threads={args.threads}", flush=True)
+          f"waitress threads={args.threads}, texts={args.texts}", flush=True)
     stop = threading.Event()
     try:
         requests = {}
         for name, server in servers.items():
             server.start()
-            requests[name] = post_texts(server.port, signer)
+            requests[name] = post_texts(server.port, signer, TEXT_SETS[args.texts])
             drive(4, requests[name], per_client=25)  # warm-up: imports, FAQ index, connection pools
         threading.Thread(target=sample_rss, args=(list(servers.values()), stop), daemon=True).start()
         # Alternating slices (bot, echo, echo, bot, ...) so that other load on the machine hits both alike.
@@ -96,10 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         for server in servers.values():
             server.rss()
             server.stop()
-        if args.keep:
-            print(f"kept {folder} (database, server logs)")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
+        clean_up(folder, args.keep)
     for name, stats in results.items():
         print(f"{name:5s} {stats.line()}  RSS {servers[name].peak_rss:.0f} MB", flush=True)
         for what, n in sorted(stats.errors.items(), key=lambda kv: -kv[1])[:5]:
@@ -113,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         "RSS < 200 MB": servers["bot"].peak_rss < 200,
     }
     print(f"bot/echo throughput: {share:.0%}")
-    for what, ok in checks.items():
-        print(f"  {'PASS' if ok else 'MISS'}  {what}")
-    return 0 if all(checks.values()) else 1
+    return report_checks(checks, miss="MISS")
 
 
 if __name__ == "__main__":
