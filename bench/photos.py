@@ -234,21 +234,16 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     print(f"\n(1) pipeline: analyze + store + thumbnail + near-dup check, "
           f"index preloaded with {args.index_size:,} hashes, mean photo {mean_kb:.0f} KB")
-    for workers in sorted({1, args.workers}):
-        with tempfile.TemporaryDirectory() as tmp:
-            r = pipeline_throughput(fetch, list(photos), Path(tmp),
-                                    random_index(args.index_size), workers)
-        print(f"    {workers} worker(s): {r['photos']} photos in {r['seconds']:.2f} s = "
-              f"{r['per_s']:.1f} photos/s (flagged {r['flagged']})  [target >= 20/s on 2]")
-
     with StandInApp(photos, people=0) as env:
-        stand_in_fetch = wechat_stand_in_fetcher(env.bot.api)
-        for workers in sorted({1, args.workers}):
-            with tempfile.TemporaryDirectory() as tmp:
-                r = pipeline_throughput(stand_in_fetch, list(photos), Path(tmp),
-                                        random_index(args.index_size), workers)
-            print(f"    {workers} worker(s), downloaded from the WeChat API stand-in: {r['photos']} photos in "
-                  f"{r['seconds']:.2f} s = {r['per_s']:.1f} photos/s  [target >= 20/s on 2]")
+        sources = [("in memory", fetch), ("downloaded from the WeChat API stand-in",
+                                          wechat_stand_in_fetcher(env.bot.api))]
+        for source, source_fetch in sources:
+            for workers in sorted({1, args.workers}):
+                with tempfile.TemporaryDirectory() as tmp:
+                    r = pipeline_throughput(source_fetch, list(photos), Path(tmp),
+                                            random_index(args.index_size), workers)
+                print(f"    {workers} worker(s), {source}: {r['photos']} photos in {r['seconds']:.2f} s = "
+                      f"{r['per_s']:.1f} photos/s (flagged {r['flagged']})  [target >= 20/s on 2]")
 
     lat = lookup_latency(random_index(args.index_size), args.queries)
     print(f"\n(2) near-dup lookup, {args.index_size:,} hashes, {args.queries} queries: "
