@@ -7,14 +7,25 @@ templates filled from the ``[campaign]`` config) and ``faq/matching.toml``
 
 Matching order (first that applies wins):
   1. empty / greeting / thanks                      -> chitchat
-  2. ``问专家 …``, legal or subsidy words, a symptom seen on someone's tree
-                                                     -> escalate
+  2. ``问专家 …``, legal or subsidy words, a symptom seen on a tree (unless
+     asked in general, or transplant shock just after planting, or an
+     adviser-approved entry answers it), a planting report rather than a
+     question                                        -> escalate
   3. a known species: an adviser-approved entry about it, else the species
      field for the topic asked (time, water, pests …), else a confident
      general technique entry, else the species' summary card
   4. "what should I plant" with a site or purpose   -> recommendation
   5. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
      confidence >= threshold                         -> answer, else escalate
+
+Confidence is coverage times evidence. Coverage (how much of the question,
+and of the matched phrasing, the two share) alone gives a short question
+full marks on generic words: '这棵树怎么了' covers '怎么认养一棵树' entirely.
+So the shared words must also carry evidence: words that are not generic
+(not in ``[ranking] generic``, not in a tenth of the entries), or that fill a
+topic slot (什么时候, 浇水 …). Below ``[ranking] min_evidence`` the confidence
+falls in proportion; a question identical to a stored phrasing needs none.
+A planting report ('3棵桂花') is not a question and is never answered.
 """
 from __future__ import annotations
 
@@ -25,7 +36,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import jieba
 
@@ -36,7 +47,8 @@ jieba.setLogLevel(logging.WARNING)
 STOP_WORDS = frozenset(
     "的 了 吗 呢 吧 啊 呀 哦 嘛 么 我 我们 我家 你 您 你们 请问 一下 想 问 问下 是 这 那 个 就 都 也 还 "
     "和 与 跟 给 把 被 在 老师 师傅 你好 您好 谢谢 请 帮 帮忙 知道 告诉 有 要 能 会 得 地 着 过 一 下 "
-    "比较 最好 好 一点 点 些 哪 吧 哈 呗 啦 嗯".split())
+    "比较 最好 好 一点 点 些 哪 吧 哈 呗 啦 嗯 棵 株 颗 "
+    "这个 那个 这样 那样 这么 那么 这些 那些".split())
 # Scales raw overlap so that faq.confidence_threshold = 0.55 separates the
 # evaluation set's answerable questions from off-topic ones (bench/faq_eval.py).
 CALIBRATION = 1.15
@@ -93,13 +105,6 @@ class TermIndex:
         self._weights.clear()
         self._doc_totals.clear()
 
-    def candidates(self, terms: Iterable[str]) -> set[int]:
-        """Documents sharing at least one term with the query."""
-        out: set[int] = set()
-        for term in set(terms):
-            out.update(self.postings.get(term, ()))
-        return out
-
     def idf(self, term: str) -> float:
         n, df = len(self.docs), len(self.postings.get(term, ()))
         if df == 0:
@@ -110,17 +115,31 @@ class TermIndex:
         n = max(1, len(self.docs))
         return math.log(1 + (n - 0.5) / 1.5)
 
-    def confidence(self, terms: set[str], doc_id: int) -> float:
-        """0..1: how much of the question (70%) and of the document (30%),
-        weighted by idf, the two share."""
-        doc = self.docs[doc_id]
-        shared = sum(self.weight(t) for t in terms if t in doc.terms)
+    def confidences(self, terms: set[str]) -> dict[int, float]:
+        """0..1 for every document sharing a term with the question: how much
+        of the question (75%) and of the document (25%), weighted by idf, the
+        two share; a broad document by the question's share alone. Summed
+        over the postings of the question's terms only."""
+        shared: dict[int, float] = {}
+        for term in terms:
+            docs = self.postings.get(term)
+            if docs:
+                w = self.weight(term)
+                for doc_id in docs:
+                    shared[doc_id] = shared.get(doc_id, 0.0) + w
         q_total = sum(self.weight(t) for t in terms) or 1.0
-        if doc.broad:
-            return shared / q_total
+        out = {}
+        for doc_id, both in shared.items():
+            if self.docs[doc_id].broad:
+                out[doc_id] = both / q_total
+            else:
+                out[doc_id] = 0.75 * both / q_total + 0.25 * both / self._doc_total(doc_id)
+        return out
+
+    def _doc_total(self, doc_id: int) -> float:
         if doc_id not in self._doc_totals:
-            self._doc_totals[doc_id] = sum(self.weight(t) for t in doc.terms) or 1.0
-        return 0.75 * shared / q_total + 0.25 * shared / self._doc_totals[doc_id]
+            self._doc_totals[doc_id] = sum(self.weight(t) for t in self.docs[doc_id].terms) or 1.0
+        return self._doc_totals[doc_id]
 
     def weight(self, term: str) -> float:
         """idf; characters count half, unseen words a little less than rare ones."""
@@ -223,6 +242,16 @@ class FaqIndex:
                                for w in [name, *info.get("aliases", [])]}
         self._terms = TermIndex()
         self._by_id: dict[str, int] = {}
+        ranking = matching.get("ranking", {})
+        self._min_evidence = float(ranking.get("min_evidence", 0.0))
+        self._generic_share = float(ranking.get("generic_entry_share", 1.0))
+        self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
+        self._slot_words = frozenset(w for t in matching["topics"].values() if not t.get("card")
+                                     for w in t["triggers"])
+        self._generic: frozenset[str] | None = None          # cleared by _add()
+        self._entry_words: list[set[str]] = []                # words of an entry's phrasings
+        self._entry_text_words: list[set[str]] = []           # words of its answer text too
+        self._phrasings: dict[frozenset[str], int] = {}      # a phrasing's features -> entry
         for entry in entries:
             self._add(entry)
 
@@ -247,13 +276,23 @@ class FaqIndex:
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
+        words: set[str] = set()
         for text in [entry.title, *entry.questions]:
             if text:
-                self._terms.add(idx, self.tokens(text))
+                tokens = self.tokens(text)
+                self._terms.add(idx, tokens)
+                self._phrasings.setdefault(frozenset(tokens), idx)
+                words.update(t for t in tokens if not t.startswith("#"))
+        self._entry_words.append(words)
+        text_words: set[str] = set()
         if entry.source != "added":
             # one broad document per entry: all its questions and its answer
             everything = "".join([entry.title, *entry.questions, entry.answer])
-            self._terms.add(idx, sorted(set(self.tokens(everything))), broad=True)
+            tokens = sorted(set(self.tokens(everything)))
+            self._terms.add(idx, tokens, broad=True)
+            text_words.update(t for t in tokens if not t.startswith("#"))
+        self._entry_text_words.append(text_words)
+        self._generic = None
 
     def add_entry(self, entry_id: str, question: str, answer: str) -> None:
         """Add an adviser-approved Q&A; it matches from the next call on."""
@@ -286,9 +325,16 @@ class FaqIndex:
         if not norm:
             return _escalate("empty")
         reason = self._escalation_reason(norm)
+        species, _ = nlu.find_species(norm, self.species)
+        if reason == "diagnosis":
+            # a symptom an adviser has already answered (收录) is answered again
+            best = self._best_entry(norm, species)
+            if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
+                return self._answer(best[0], best[1], "adviser_entry")
         if reason:
             return _escalate(reason)
-        species, _ = nlu.find_species(norm, self.species)
+        if nlu.parse_planting_text(question, self.species):
+            return _escalate("not_a_question")
         if species:
             return self._match_species(norm, species)
         rec = self._recommend(norm)
@@ -307,9 +353,13 @@ class FaqIndex:
             return "legal_or_subsidy"
         if nlu.contains_any(norm, esc["observed"]):
             return "diagnosis"
-        if nlu.contains_any(norm, esc["symptoms"]) and nlu.contains_any(norm, esc["owner"]):
-            return "diagnosis"
-        return None
+        seen = [w for w in esc["symptoms"] if w in norm]
+        if not seen or nlu.contains_any(norm, esc["general"]):
+            return None   # no symptom, or asked in general ('桂花容易长什么虫')
+        after_planting = nlu.contains_any(norm, esc["after_planting"])
+        if after_planting and all(nlu.contains_any(w, esc["transplant_shock"]) for w in seen):
+            return None   # wilting right after planting: the technique entries answer
+        return "diagnosis"
 
     def _match_species(self, norm: str, species: str) -> FaqResult:
         best = self._best_entry(norm, species)
@@ -328,9 +378,44 @@ class FaqIndex:
         return self.species[species]["card"].strip() + "\n拿不准就发“问专家 +问题”。"
 
     def _specific(self, norm: str) -> bool:
-        """At least two content words besides the species name ('木棉好不好'
-        is about the species as a whole, not a general technique)."""
-        return len([t for t in self.tokens(norm) if not t.startswith("#")]) >= 2
+        """Some distinctive word besides the species name ('木棉好不好' is
+        about the species as a whole, not a general technique)."""
+        return any(self._is_evidence(t) for t in self.tokens(norm) if not t.startswith("#"))
+
+    # -- evidence: how much of the overlap is distinctive
+
+    def generic_words(self) -> frozenset[str]:
+        """Words that say nothing about which entry is meant: the configured
+        list plus words found in the phrasings of many entries (树, 怎么, 种 …);
+        topic-slot words (什么时候, 浇水 …) are never generic."""
+        if self._generic is None:
+            counts: dict[str, int] = {}
+            for words in self._entry_words:
+                for w in words:
+                    counts[w] = counts.get(w, 0) + 1
+            limit = max(2.0, self._generic_share * len(self._entry_words))
+            frequent = {w for w, n in counts.items() if n >= limit}
+            self._generic = frozenset((frequent | self._generic_words) - self._slot_words)
+        return self._generic
+
+    def _is_evidence(self, word: str) -> bool:
+        return word not in self.generic_words()
+
+    def _evidence(self, words: set[str], entry_idx: int) -> float:
+        """idf of the question's distinctive words that the entry's phrasings
+        share (its answer text counts half)."""
+        total = 0.0
+        phrasings, text = self._entry_words[entry_idx], self._entry_text_words[entry_idx]
+        for w in words:
+            share = 1.0 if w in phrasings else 0.5 if w in text else 0.0
+            if share:
+                total += share * self._terms.weight(w)
+        return total
+
+    def _evidence_factor(self, words: set[str], entry_idx: int, terms: frozenset[str]) -> float:
+        if self._min_evidence <= 0 or self._phrasings.get(terms) == entry_idx:
+            return 1.0
+        return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
     def _topic(self, norm: str) -> str | None:
         found = [(len(w), name) for name, topic in self.matching["topics"].items()
@@ -356,16 +441,19 @@ class FaqIndex:
         term_set = set(terms)
         narrow: dict[int, float] = {}
         broad: dict[int, float] = {}
-        for doc_id in self._terms.candidates(terms):
+        for doc_id, confidence in self._terms.confidences(term_set).items():
             doc = self._terms.docs[doc_id]
             entry_species = self.entries[doc.entry].species
             if entry_species and entry_species != species:
                 continue
             seen = broad if doc.broad else narrow
-            seen[doc.entry] = max(seen.get(doc.entry, 0.0), self._terms.confidence(term_set, doc_id))
-        scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e)) for e in narrow | broad}
-        if not scores:
+            seen[doc.entry] = max(seen.get(doc.entry, 0.0), confidence)
+        if not narrow and not broad:
             return None
+        terms_key = frozenset(term_set)
+        words = {t for t in term_set if not t.startswith("#") and self._is_evidence(t)}
+        scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e))
+                  * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
         return best, min(1.0, scores[best])
 
@@ -447,6 +535,7 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= {w for t in matching["topics"].values() for w in t["triggers"]}
     words |= {w for ws in matching["recommend"]["purposes"].values() for w in ws}
     words |= set(matching["recommend"]["triggers"])
+    words |= set(matching.get("ranking", {}).get("generic", []))
     return {w for w in words if len(w) > 1}
 
 

@@ -107,6 +107,7 @@ def test_planting_vague_count_report(species):
 
 @pytest.mark.parametrize("text", [
     "桂花什么时候种", "种几棵好", "荔枝怎么种", "3棵桂花够吗", "要种几棵", "你好", "桂花", "我的进度",
+    "荔枝一亩种几棵", "怎样认养一棵树",
 ])
 def test_questions_are_not_reports(species, text):
     assert nlu.parse_planting_text(text, species) is None
