@@ -2,10 +2,16 @@
 
 Each pending row is fetched through WeChatAPI (for images, the PicUrl is the
 fallback), stored content-addressed under ``storage.photos`` and marked
-``stored``; listeners (the planting records) are then told, in the same
-transaction (``handlers.MEDIA_LISTENERS``: ``listener(app, db, media_row)``). A media id WeChat no longer has (40007) is marked ``lost``, a
+``stored``. A media id WeChat no longer has (40007) is marked ``lost``, a
 visible state, never silently dropped; transient failures are retried with
 backoff up to ``media.max_attempts``.
+
+Listeners (``handlers.MEDIA_LISTENERS``, e.g. the planting records) react to a
+stored row in two steps, so that the write lock is held only for writes:
+``prepare(app, media_row, data)`` does the slow work (decoding, hashing,
+thumbnails) outside any transaction, in the job's worker threads;
+``apply(app, db, media_row, prepared)`` then writes its rows inside the short
+transaction that marks the media row stored.
 """
 from __future__ import annotations
 
@@ -13,19 +19,28 @@ import hashlib
 import logging
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, Callable
 
 from bot import clock
 from bot.db import transaction
 from bot.store import media as media_store
 from bot.wechat_api import MEDIA_EXPIRED, WeChatError
-from handlers import MEDIA_LISTENERS
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (5, 30, 120, 600, 1800, 3600)
 EXTENSIONS = {"image": "jpg", "voice": "amr", "video": "mp4", "shortvideo": "mp4"}
+
+
+@dataclass(frozen=True)
+class MediaListener:
+    prepare: Callable[[Any, dict, bytes], Any]        # (app, media_row, data) -> prepared; no writes
+    apply: Callable[[Any, Any, dict, Any], None]      # (app, db, media_row, prepared); inside the transaction
+
 
 def blob_path(root: Path, sha256: str, ext: str) -> Path:
     return root / sha256[:2] / sha256[2:4] / f"{sha256}.{ext}"
@@ -53,35 +68,67 @@ def _fetch(api, row: dict) -> bytes:
         raise
 
 
+@dataclass
+class _Fetched:
+    row: dict
+    error: WeChatError | None = None
+    sha: str = ""
+    path: Path | None = None
+    size: int = 0
+    prepared: list = None  # type: ignore[assignment]
+
+
+def _fetch_and_prepare(app, row: dict, listeners: list[MediaListener]) -> _Fetched:
+    """Network and CPU work for one row: download, store the bytes, let listeners prepare."""
+    try:
+        data = _fetch(app.api, row)
+    except WeChatError as error:
+        return _Fetched(row, error=error)
+    sha, path = store_blob(data, app.config.photos_dir, EXTENSIONS.get(row["kind"], "bin"))
+    preview = {**row, "sha256": sha, "path": str(path.relative_to(app.config.photos_dir)), "size": len(data)}
+    prepared = [listener.prepare(app, preview, data) for listener in listeners]
+    return _Fetched(row, sha=sha, path=path, size=len(data), prepared=prepared)
+
+
 def download_due(app, now: datetime, limit: int = 50) -> dict:
-    """Job: fetch every pending media row that is due."""
+    """Job: fetch every pending media row that is due (``media.workers`` at a time)."""
+    from handlers import MEDIA_LISTENERS
+
     db = app.db
     max_attempts = int(app.config.get("media.max_attempts", 6))
+    workers = int(app.config.get("media.workers", 2))
     counts = {"stored": 0, "retried": 0, "lost": 0, "failed": 0}
-    for row in media_store.due(db, clock.to_db(now), limit):
-        try:
-            data = _fetch(app.api, row)
-        except WeChatError as error:
-            with transaction(db):
-                if error.errcode in MEDIA_EXPIRED:
-                    media_store.mark_final(db, row["id"], "lost", error.errcode, "media expired at WeChat",
-                                           clock.to_db(now))
-                    counts["lost"] += 1
-                elif error.transient and row["attempts"] + 1 < max_attempts:
-                    retry_at = now + timedelta(seconds=BACKOFF_SECONDS[min(row["attempts"], 5)])
-                    media_store.mark_retry(db, row["id"], clock.to_db(retry_at), error.errcode, error.errmsg)
-                    counts["retried"] += 1
-                else:
-                    media_store.mark_final(db, row["id"], "failed", error.errcode, error.errmsg, clock.to_db(now))
-                    counts["failed"] += 1
-            log.warning("media %s: errcode=%s %s", row["id"], error.errcode, error.errmsg)
+    rows = media_store.due(db, clock.to_db(now), limit)
+    if not rows:
+        return counts
+    # One long-lived pool per process: its threads (and their database connections) are reused.
+    pool = app.service("media_pool", lambda a: ThreadPoolExecutor(max_workers=max(1, workers),
+                                                                  thread_name_prefix="media"))
+    results = list(pool.map(lambda row: _fetch_and_prepare(app, row, MEDIA_LISTENERS), rows))
+    for fetched in results:
+        row = fetched.row
+        if fetched.error is not None:
+            counts[_record_failure(db, row, fetched.error, now, max_attempts)] += 1
             continue
-        sha, path = store_blob(data, app.config.photos_dir, EXTENSIONS.get(row["kind"], "bin"))
         with transaction(db):
-            media_store.mark_stored(db, row["id"], sha, str(path.relative_to(app.config.photos_dir)), len(data),
-                                    clock.to_db(now))
+            media_store.mark_stored(db, row["id"], fetched.sha, str(fetched.path.relative_to(app.config.photos_dir)),
+                                    fetched.size, clock.to_db(now))
             stored = media_store.get(db, row["id"])
-            for listener in MEDIA_LISTENERS:
-                listener(app, db, stored)
+            for listener, prepared in zip(MEDIA_LISTENERS, fetched.prepared):
+                listener.apply(app, db, stored, prepared)
         counts["stored"] += 1
     return counts
+
+
+def _record_failure(db, row: dict, error: WeChatError, now: datetime, max_attempts: int) -> str:
+    log.warning("media %s: errcode=%s %s", row["id"], error.errcode, error.errmsg)
+    with transaction(db):
+        if error.errcode in MEDIA_EXPIRED:
+            media_store.mark_final(db, row["id"], "lost", error.errcode, "media expired at WeChat", clock.to_db(now))
+            return "lost"
+        if error.transient and row["attempts"] + 1 < max_attempts:
+            retry_at = now + timedelta(seconds=BACKOFF_SECONDS[min(row["attempts"], len(BACKOFF_SECONDS) - 1)])
+            media_store.mark_retry(db, row["id"], clock.to_db(retry_at), error.errcode, error.errmsg)
+            return "retried"
+        media_store.mark_final(db, row["id"], "failed", error.errcode, error.errmsg, clock.to_db(now))
+        return "failed"

@@ -91,6 +91,6 @@ ROUTES += [
 # Scheduled work of the capabilities: bot.scheduler.Job(name, fn(app, now), every_seconds).
 JOBS: list = [*registration.JOBS, *planting.JOBS, *escalation.JOBS, *reminders.JOBS, *progress.JOBS]
 
-# Called as listener(app, db, media_row) when the download job has stored a photo or voice,
-# inside the transaction that marks it stored (a planting or a ticket attaches it).
+# bot.media.MediaListener(prepare, apply): told when the download job has stored a photo or voice
+# (prepare outside the write lock, apply inside the transaction that marks the media row stored).
 MEDIA_LISTENERS: list = [*planting.MEDIA_LISTENERS, *escalation.MEDIA_LISTENERS, *reminders.MEDIA_LISTENERS]

@@ -9,7 +9,8 @@ Routes (dispatch order in handlers/__init__.py):
 
 The pending record is a ``plantings`` row from its first part on; the ``planting`` flow holds its id
 for the window. A photo links to the record (its media row) at once; ``analyse_record_photo`` runs
-later inside the media job's transaction: hashes, EXIF, thumbnail, near-duplicates, then the flags.
+later from the media job: ``prepare_record_photo`` (outside the write lock: hashes, EXIF, thumbnail,
+near-duplicates), then ``analyse_record_photo`` (inside its transaction: the analysis rows and the flags).
 The ``planting_windows`` job closes windows: a record whose flow was dropped by ``取消`` is marked
 cancelled, one whose window ran out stays pending (incomplete) and its sender is reminded once.
 
@@ -34,6 +35,7 @@ from bot import clock, outbox
 from bot.db import transaction
 from bot.faq import load_species_table
 from bot.identity import require_registered
+from bot.media import MediaListener
 from bot.messages import MESSAGES_DIR
 from bot.photos import DEFAULT_NEAR_DUP_BITS, NearDuplicateIndex, PhotoError, process_photo
 from bot.planting import (DEFAULT_CADRE_ROLES, FLOW, compute_flags, describe, is_cadre, missing_parts, needs_cadre,
@@ -325,25 +327,32 @@ def _duplicate_of(db, sha256: str, near: list[tuple], planting_id: int) -> tuple
     return None, None
 
 
-def analyse_record_photo(app, db, media_row: dict) -> None:
-    """Media listener: a record's photo was stored. Hash it, read its EXIF, write the thumbnail, look for
-    near-duplicates, then refresh the record's flags; runs inside the media job's transaction."""
+def prepare_record_photo(app, media_row: dict, data: bytes):
+    """Media listener, outside any transaction: hash the photo, read its EXIF, write the thumbnail and
+    look for near-duplicates (the slow part). Returns (photo row, PhotoResult | PhotoError) or None."""
     if media_row["kind"] != "image":
-        return
-    photo = store.photo_by_media(db, media_row["id"])
+        return None
+    photo = store.photo_by_media(app.db, media_row["id"])
     if photo is None:
+        return None
+    try:
+        return photo, process_photo(data, app.config.photos_dir, photo_index(app), key=photo["planting_id"])
+    except PhotoError as error:
+        return photo, error
+
+
+def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
+    """Media listener, inside the media job's transaction: save the analysis, refresh the record's flags."""
+    if prepared is None:
         return
+    photo, result = prepared
     now_s = media_row["fetched_at"] or clock.to_db(app.clock())
     planting_id = photo["planting_id"]
-    photos_dir = app.config.photos_dir
-    try:
-        data = (photos_dir / media_row["path"]).read_bytes()
-        result = process_photo(data, photos_dir, photo_index(app), key=planting_id)
-    except (PhotoError, OSError) as error:
-        log.warning("photo %s of planting %s unusable: %s", media_row["id"], planting_id, error)
+    if isinstance(result, PhotoError):
+        log.warning("photo %s of planting %s unusable: %s", media_row["id"], planting_id, result)
         store.save_photo_analysis(db, photo["id"], sha256=media_row["sha256"], phash=None, exif_time=None,
                                   exif_lat=None, exif_lng=None, duplicate_of=None, duplicate_distance=None,
-                                  error=str(error)[:300], now=now_s)
+                                  error=str(result)[:300], now=now_s)
         return
     info = result.info
     duplicate_of, distance = _duplicate_of(db, info.sha256, result.near, planting_id)
@@ -360,4 +369,4 @@ ROUTES: list = [
     Route("planting_text", _planting_text, on_text),
 ]
 JOBS: list = [Job("planting_windows", settle_windows, 60)]
-MEDIA_LISTENERS: list = [analyse_record_photo]
+MEDIA_LISTENERS: list = [MediaListener(prepare_record_photo, analyse_record_photo)]
