@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.e2e.test_dashboard_seed import PASSWORD, seed
+from tests.e2e.test_dashboard_seed import PASSWORD, county  # noqa: F401 (fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,11 +25,6 @@ if not CHROMIUM.exists():
     pytest.skip("no /usr/bin/chromium (set REQUIRE_BROWSER=1 to make this a failure)", allow_module_level=True)
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-
-@pytest.fixture
-def county(bot):
-    return seed(bot)
 
 
 @pytest.fixture

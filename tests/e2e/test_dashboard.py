@@ -7,27 +7,7 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
-from tests.e2e.test_dashboard_seed import PASSWORD, csrf_of, login, seed
-
-
-@pytest.fixture
-def county(bot):
-    return seed(bot)
-
-
-@pytest.fixture
-def admin(app, county):
-    client = app.test_client()
-    assert login(client, "admin").status_code == 302
-    return client
-
-
-@pytest.fixture
-def wang(app, county):
-    """The adviser of 埔心村."""
-    client = app.test_client()
-    assert login(client, "wang").status_code == 302
-    return client
+from tests.e2e.test_dashboard_seed import PASSWORD, admin, county, csrf_of, login, wang  # noqa: F401 (fixtures)
 
 
 def page(client, url: str) -> str:

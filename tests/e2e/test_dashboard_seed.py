@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+import pytest
 from PIL import Image
 from werkzeug.security import generate_password_hash
 
@@ -121,3 +122,24 @@ def csrf_of(html: str) -> str:
 def login(client, username: str, password: str = PASSWORD):
     token = csrf_of(client.get("/admin/login").get_data(as_text=True))
     return client.post("/admin/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+# -- fixtures the dashboard test modules import -------------------------------------------------------
+@pytest.fixture
+def county(bot):
+    return seed(bot)
+
+
+@pytest.fixture
+def admin(app, county):
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    return client
+
+
+@pytest.fixture
+def wang(app, county):
+    """The adviser of 埔心村."""
+    client = app.test_client()
+    assert login(client, "wang").status_code == 302
+    return client

@@ -1,29 +1,8 @@
 """Tickets on the dashboard: queues by role, answering (delivered like 答), FAQ, other advisers' tickets."""
 from __future__ import annotations
 
-import pytest
-
 from tests.e2e.test_dashboard import page, post
-from tests.e2e.test_dashboard_seed import login, seed
-
-
-@pytest.fixture
-def county(bot):
-    return seed(bot)
-
-
-@pytest.fixture
-def admin(app, county):
-    client = app.test_client()
-    login(client, "admin")
-    return client
-
-
-@pytest.fixture
-def wang(app, county):
-    client = app.test_client()
-    login(client, "wang")
-    return client
+from tests.e2e.test_dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 
 
 def test_tickets_need_a_login(app, county):
