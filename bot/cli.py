@@ -38,7 +38,8 @@ def cmd_serve(args, app) -> int:
     print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
     try:
         serve(flask_app, host=host, port=int(port), threads=int(cfg.get("server.threads", 8)),
-              max_request_body_size=int(cfg.get("server.max_body_bytes", 65536)) * 4, ident="lvmei")
+              max_request_body_size=max(int(cfg.get("server.max_body_bytes", 65536)),
+                                        int(cfg.get("dashboard.upload_max_bytes", 8 << 20))), ident="lvmei")
     finally:
         if scheduler:
             scheduler.shutdown(wait=False)
