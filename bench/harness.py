@@ -136,7 +136,11 @@ class ServerProcess:
 
     def start(self, timeout: float = 30.0) -> "ServerProcess":
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
-        self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+        finally:
+            if self.log_path:
+                out.close()  # the child keeps its own copy
         if self.port:
             self.wait_healthy(timeout)
         return self
