@@ -555,7 +555,7 @@ def _search(
 def process_photo(
     data: bytes,
     photos_dir: Path,
-    index: NearDuplicateIndex,
+    index: NearDuplicateIndex | None,
     key: Hashable | None = None,
     thumb_size: int = THUMB_SIZE,
 ) -> PhotoResult:
@@ -565,7 +565,8 @@ def process_photo(
 
     With ``key`` (the record the photo belongs to), the photo is also added
     to the index under that key, atomically with the lookup, and other photos
-    of the same record are not reported. Without it the index is only read.
+    of the same record are not reported. Without it the index is only read;
+    with ``index=None`` it is not used at all (``near`` is empty).
     Raises :class:`PhotoError` for bad bytes; nothing is written then.
     Safe to call from several threads at once (Pillow, hashlib and numpy
     release the GIL for the heavy parts).
@@ -576,7 +577,9 @@ def process_photo(
     thumb = thumb_path(photos_dir, info.sha256)
     if not thumb.exists():
         _save_thumbnail(decoded.img, thumb, thumb_size)
-    if key is None:
+    if index is None:  # the caller looks up near-duplicates itself, later
+        near = []
+    elif key is None:
         near = index.nearest(info.phash)
     else:
         near = index.check_and_add(key, info.phash)

@@ -9,8 +9,8 @@ Routes (dispatch order in handlers/__init__.py):
 
 The pending record is a ``plantings`` row from its first part on; the ``planting`` flow holds its id
 for the window. A photo links to the record (its media row) at once; ``analyse_record_photo`` runs
-later from the media job: ``prepare_record_photo`` (outside the write lock: hashes, EXIF, thumbnail,
-near-duplicates), then ``analyse_record_photo`` (inside its transaction: the analysis rows and the flags).
+later from the media job: ``prepare_record_photo`` (outside the write lock: hashes, EXIF, thumbnail),
+then ``analyse_record_photo`` (inside its transaction: near-duplicates, the analysis rows, the flags).
 The ``planting_windows`` job closes windows: a record whose flow was dropped by ``取消`` is marked
 cancelled, one whose window ran out stays pending (incomplete) and its sender is reminded once.
 
@@ -328,15 +328,15 @@ def _duplicate_of(db, sha256: str, near: list[tuple], planting_id: int) -> tuple
 
 
 def prepare_record_photo(app, media_row: dict, data: bytes):
-    """Media listener, outside any transaction: hash the photo, read its EXIF, write the thumbnail and
-    look for near-duplicates (the slow part). Returns (photo row, PhotoResult | PhotoError) or None."""
+    """Media listener, outside any transaction and possibly in parallel: hash the photo, read its EXIF,
+    write the thumbnail (the slow part). Returns (photo row, PhotoResult | PhotoError) or None."""
     if media_row["kind"] != "image":
         return None
     photo = store.photo_by_media(app.db, media_row["id"])
     if photo is None:
         return None
     try:
-        return photo, process_photo(data, app.config.photos_dir, photo_index(app), key=photo["planting_id"])
+        return photo, process_photo(data, app.config.photos_dir, None)
     except PhotoError as error:
         return photo, error
 
@@ -355,7 +355,9 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
                                   error=str(result)[:300], now=now_s)
         return
     info = result.info
-    duplicate_of, distance = _duplicate_of(db, info.sha256, result.near, planting_id)
+    # The index step runs here, in media-row order, so the later of two near-identical photos is the flagged one.
+    near = photo_index(app).check_and_add(planting_id, info.phash)
+    duplicate_of, distance = _duplicate_of(db, info.sha256, near, planting_id)
     store.save_photo_analysis(db, photo["id"], sha256=info.sha256, phash=info.phash, exif_time=info.taken_at,
                               exif_lat=info.lat, exif_lng=info.lng, duplicate_of=duplicate_of,
                               duplicate_distance=distance, error=None, now=now_s)
