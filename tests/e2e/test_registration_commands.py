@@ -106,16 +106,13 @@ def test_menu_command_reports_a_refusal(bot, standin, capsys):
     assert "40016" in capsys.readouterr().err
 
 
-# Keys whose capability exists must never get the core fallback. The others belong to capabilities
-# being written at the same time (planting, progress, faq, escalation); for them the click must at
-# least be redispatched and answered. TODO(capability owners): move your key into WORKING.
-WORKING = {"CANCEL", "HELP", "REMINDERS_OFF", "MY_INFO"}
-PENDING_CAPABILITY = {"PLANT": "planting", "MY_PROGRESS": "progress", "VILLAGE_PROGRESS": "progress",
-                      "FAQ": "faq", "ASK_EXPERT": "escalation"}
+# Every menu key's capability exists: a click never gets the core fallback, and is its text.
+WORKING = {"CANCEL", "HELP", "REMINDERS_OFF", "MY_INFO", "PLANT", "MY_PROGRESS", "VILLAGE_PROGRESS", "FAQ",
+           "ASK_EXPERT"}
 
 
 def test_every_menu_key_is_accounted_for():
-    assert set(click_texts()) == WORKING | set(PENDING_CAPABILITY)
+    assert set(click_texts()) == WORKING
 
 
 @pytest.mark.parametrize("key", sorted(set(click_texts())))
@@ -124,6 +121,5 @@ def test_every_menu_click_is_handled(key, roster, villager, bot):
     reply = villager.clicks(key)
     handler = bot.db.execute("SELECT handler FROM inbox ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert reply and handler == "menu_click"
-    if key in WORKING:
-        assert reply != bot.t("core.not_understood")
-    assert reply == villager.says(click_texts()[key]) or key in PENDING_CAPABILITY  # a click is its text
+    assert reply != bot.t("core.not_understood")
+    assert reply == villager.says(click_texts()[key])  # a click is its text
