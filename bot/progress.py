@@ -26,8 +26,9 @@ Rules (config keys in brackets; see docs/progress.md):
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -161,7 +162,32 @@ class DayPoint:
     cumulative_trees: int
 
 
-# -- helpers -------------------------------------------------------------------------------------
+# -- the rules -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rules:
+    """The progress rules' settings from config, for the SQL of bot.store.progress (``params``)."""
+
+    quotas: dict
+    household_target: int
+    party_roles: tuple
+    party_max_age: int
+    year: int
+
+    @classmethod
+    def of(cls, config) -> "Rules":
+        return cls(quotas={str(k): int(v) for k, v in (config.get("campaign.quotas", {}) or {}).items()},
+                   household_target=int(config.get("campaign.targets.household_trees", 1)),
+                   party_roles=tuple(config.get("campaign.participation.roles", ())),
+                   party_max_age=int(config.get("campaign.participation.party_member_max_age", 65)),
+                   year=int(config.get("campaign.year")))
+
+    def params(self) -> dict:
+        return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
+                "non_household_roles": json.dumps(NON_HOUSEHOLD_ROLES, ensure_ascii=False),
+                "party_roles": json.dumps(self.party_roles, ensure_ascii=False),
+                "party_max_age": self.party_max_age, "year": self.year}
+
+
 def quota_for(config, role: str | None) -> int:
     return int(config.get("campaign.quotas", {}).get(role or "", 0))
 
@@ -175,12 +201,6 @@ def is_party_member_to_count(config, person: dict) -> bool:
         return True
     max_age = int(config.get("campaign.participation.party_member_max_age", 65))
     return int(config.get("campaign.year")) - int(birth_year) < max_age
-
-
-def household_key(person: dict) -> tuple:
-    if person.get("household"):
-        return (person.get("village_id"), person["household"])
-    return ("person", person["id"])
 
 
 def village_target(config, kind: str) -> tuple[str, float]:
@@ -228,13 +248,11 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
     if not rows:
         return None
     person = rows[0]
-    if person.get("household") and person.get("village_id") is not None:
-        member_ids = store.household_member_ids(db, person["village_id"], person["household"])
-    else:
-        member_ids = [person_id]
+    member_ids = store.household_member_ids(db, Rules.of(config).params(), person_id)
     totals = store.totals_by_person(db, until, person_ids=member_ids)
     return HouseholdProgress(
-        village_id=person.get("village_id"), household=person.get("household") or None,
+        village_id=person.get("village_id"),
+        household=person["household"] if _in_household(person) else None,
         member_ids=tuple(sorted(member_ids)),
         trees=sum(int(t["trees"]) for t in totals.values()),
         pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
@@ -243,41 +261,20 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
 
 
 # -- villages ------------------------------------------------------------------------------------
-@dataclass
-class _PeopleFigures:
-    households: dict = field(default_factory=lambda: defaultdict(int))  # household key -> trees
-    party_members: int = 0
-    party_members_active: int = 0
+def _in_household(person: dict) -> bool:
+    return bool(person.get("household")) and person.get("village_id") is not None \
+        and person.get("role") not in NON_HOUSEHOLD_ROLES
 
 
-def _people_figures(config, people: list[dict], person_totals: dict[int, dict]) -> dict[int, _PeopleFigures]:
-    by_village: dict[int, _PeopleFigures] = defaultdict(_PeopleFigures)
-    for person in people:
-        if person.get("village_id") is None:
-            continue
-        figures = by_village[person["village_id"]]
-        totals = person_totals.get(person["id"], {})
-        if person.get("role") not in NON_HOUSEHOLD_ROLES:
-            figures.households[household_key(person)] += int(totals.get("trees", 0))
-        if is_party_member_to_count(config, person):
-            figures.party_members += 1
-            if int(totals.get("records", 0)) > 0:
-                figures.party_members_active += 1
-    return by_village
-
-
-def _village_from(config, village: dict, totals: dict | None, figures: _PeopleFigures | None,
+def _village_from(config, village: dict, totals: dict | None, figures: dict | None,
                   survival: dict | None) -> VillageProgress:
-    totals = totals or {}
-    figures = figures or _PeopleFigures()
-    survival = survival or {}
+    totals, figures, survival = totals or {}, figures or {}, survival or {}
     kind = village.get("kind") or VILLAGE
     unit, target = village_target(config, kind)
     trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
     pending_trees, pending_area = int(totals.get("pending_trees", 0)), float(totals.get("pending_area_mu", 0.0))
-    household_target = int(config.get("campaign.targets.household_trees", 1))
-    covered = sum(1 for t in figures.households.values() if t >= household_target)
-    total_households = int(village.get("households") or 0) or len(figures.households)
+    covered = int(figures.get("households_covered") or 0)
+    total_households = int(village.get("households") or 0) or int(figures.get("households") or 0)
     return VillageProgress(
         village_id=village["id"], name=village["name"], kind=kind, town=village.get("town"),
         unit=unit, target=target,
@@ -288,7 +285,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: _PeopleFi
         demo_sites=int(totals.get("demo_sites", 0)),
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites", 0)),
         households_total=max(total_households, covered), households_covered=covered,
-        party_members=figures.party_members, party_members_active=figures.party_members_active,
+        party_members=int(figures.get("party_members", 0)),
+        party_members_active=int(figures.get("party_members_active", 0)),
         survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
         flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
     )
@@ -298,8 +296,7 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
     rows = store.villages(db, village_id)
     if not rows:
         return None
-    people = store.people(db, village_id=village_id)
-    figures = _people_figures(config, people, store.totals_by_person(db, until, village_id=village_id))
+    figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
                          figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id))
 
@@ -307,7 +304,7 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
 def all_villages_progress(db, config, until: str | None = None) -> list[VillageProgress]:
     """Every village in id order (a few grouped queries, whatever the number of villages)."""
     totals = store.totals_by_village(db, until)
-    figures = _people_figures(config, store.people(db), store.totals_by_person(db, until))
+    figures = store.people_by_village(db, Rules.of(config).params(), until)
     survival = store.survival_by_village(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]))
             for v in store.villages(db)]

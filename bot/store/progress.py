@@ -7,6 +7,8 @@ ask "as of the end of March". Verified and pending-review use the definitions of
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from sqlite_utils import Database
 
 from bot.store.plantings import PENDING_REVIEW_SQL, VERIFIED_SQL
@@ -27,11 +29,6 @@ def people(db: Database, village_id: int | None = None, person_ids: list[int] | 
     if village_id is not None:
         return list(db.query(f"{sql} WHERE village_id = ?", [village_id]))
     return list(db.query(sql))
-
-
-def household_member_ids(db: Database, village_id: int, household: str) -> list[int]:
-    return [r["id"] for r in db.query("SELECT id FROM people WHERE village_id = ? AND household = ?",
-                                      [village_id, household])]
 
 
 def villages(db: Database, village_id: int | None = None) -> list[dict]:
@@ -119,3 +116,121 @@ def daily_verified(db: Database, utc_offset_minutes: int, until: str | None = No
         f" FROM plantings WHERE {where} GROUP BY day ORDER BY day"
     )
     return list(db.query(sql, params))
+
+
+# -- the rules on roster rows -----------------------------------------------------------------------
+# SQL on ``pe`` (a people row) with the named parameters of bot.progress.Rules.params(): :quotas (JSON
+# role -> trees), :household_target, :non_household_roles and :party_roles (JSON lists), :year and
+# :party_max_age. bot.progress documents the rules; tests/unit/test_progress.py checks these against them.
+def _in_household(alias: str) -> str:
+    """The person belongs to a household: one is given, with a village, and the role is not adviser/admin."""
+    return (f"({alias}.household IS NOT NULL AND {alias}.household != '' AND {alias}.village_id IS NOT NULL"
+            f" AND COALESCE({alias}.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))")
+
+
+IN_HOUSEHOLD_SQL = _in_household("pe")
+HOUSEHOLD_ROLE_SQL = "(COALESCE(pe.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))"
+QUOTA_SQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM json_each(:quotas) WHERE key = COALESCE(pe.role, '')), 0)"
+PARTY_MEMBER_SQL = (  # an unknown birth year counts as younger
+    "(COALESCE(pe.role, '') IN (SELECT value FROM json_each(:party_roles))"
+    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year < :party_max_age))")
+
+
+def _own_cte(person_filter: str = "") -> str:
+    """``own``: person_id -> verified trees (their kind 'tree' records) and verified records of any kind."""
+    return ("own AS (SELECT person_id,"
+            f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} AND kind = 'tree' THEN count END), 0) AS trees,"
+            f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN 1 END), 0) AS records"
+            f" FROM plantings WHERE person_id IS NOT NULL AND status = 'complete' AND {_UNTIL}{person_filter}"
+            " GROUP BY person_id)")
+
+
+def people_by_village(db: Database, rules: dict, until: str | None = None,
+                      village_id: int | None = None) -> dict[int, dict]:
+    """village_id -> {households, households_covered, party_members, party_members_active}.
+
+    households: those found among the village's people (a person without one is a household alone;
+    advisers and admins are in none), covered when its members' verified trees reach the target.
+    Party members took part once they have a verified record of any kind.
+    """
+    village_filter = own_filter = ""
+    if village_id is not None:
+        village_filter = " AND pe.village_id = :village_id"
+        own_filter = " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
+    sql = (
+        f"WITH {_own_cte(own_filter)},"
+        # one row per household (or per person without one) of each village
+        " units AS (SELECT pe.village_id, SUM(COALESCE(own.trees, 0)) AS trees,"
+        f"   MAX({HOUSEHOLD_ROLE_SQL}) AS is_household, SUM({PARTY_MEMBER_SQL}) AS party,"
+        f"   SUM({PARTY_MEMBER_SQL} AND own.records > 0) AS party_active"
+        "  FROM people pe LEFT JOIN own ON own.person_id = pe.id"
+        f"  WHERE pe.village_id IS NOT NULL{village_filter}"
+        f"  GROUP BY pe.village_id, CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END,"
+        f"   CASE WHEN {IN_HOUSEHOLD_SQL} THEN NULL ELSE pe.id END)"
+        " SELECT village_id, SUM(is_household) AS households,"
+        "  SUM(is_household AND trees >= :household_target) AS households_covered,"
+        "  COALESCE(SUM(party), 0) AS party_members, COALESCE(SUM(party_active), 0) AS party_members_active"
+        " FROM units GROUP BY village_id"
+    )
+    params = {**rules, "until": until, "village_id": village_id}
+    return {row.pop("village_id"): row for row in db.query(sql, params)}
+
+
+def _households_of(people_sql: str) -> str:
+    """Ids of the given people and of everyone in their households (a filter for ``own``)."""
+    return (f" AND person_id IN (SELECT id FROM people WHERE id IN ({people_sql}) UNION"
+            " SELECT pe.id FROM people pe JOIN people me ON me.village_id = pe.village_id"
+            f" AND me.household = pe.household WHERE me.id IN ({people_sql}))")
+
+
+def people_rows(db: Database, rules: dict, *, until: str | None = None, person_ids: list[int] | None = None,
+                village_id: int | None = None, openid: str | None = None,
+                reachable_sql: str | None = None) -> Iterator[dict]:
+    """Per person, streamed: the rules that apply to them and their verified numbers.
+
+    Columns: person_id, openid, name, role, birth_year, village_id, household, village (its name),
+    quota, trees, records, active (1 once they have a verified record), household_target (0 for
+    advisers and admins), household_trees (their own when they have no household),
+    party_member_to_count (0/1). ``reachable_sql`` (a condition on ``u``, the person's users row) keeps
+    followers who may get optional messages; rows are then ordered by openid, otherwise by person id.
+    """
+    where, own_filter = [], ""
+    if person_ids is not None:
+        ids = ",".join(str(int(i)) for i in person_ids) or "NULL"
+        where.append(f"pe.id IN ({ids})")
+        own_filter += _households_of(ids)
+    if openid is not None:
+        where.append("pe.openid = :openid")
+        own_filter += _households_of("SELECT id FROM people WHERE openid = :openid")
+    if village_id is not None:
+        where.append("pe.village_id = :village_id")
+        own_filter += " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
+    users = "" if reachable_sql is None else f" JOIN users u ON u.openid = pe.openid AND {reachable_sql}"
+    sql = (
+        f"WITH {_own_cte(own_filter)},"
+        " households AS (SELECT pe.village_id, pe.household, SUM(own.trees) AS trees"
+        f"  FROM people pe JOIN own ON own.person_id = pe.id WHERE {IN_HOUSEHOLD_SQL}"
+        "  GROUP BY pe.village_id, pe.household)"
+        " SELECT pe.id AS person_id, pe.openid, pe.name, pe.role, pe.birth_year, pe.village_id, pe.household,"
+        f"  v.name AS village, {QUOTA_SQL} AS quota, COALESCE(own.trees, 0) AS trees,"
+        "  COALESCE(own.records, 0) AS records, COALESCE(own.records, 0) > 0 AS active,"
+        f"  CASE WHEN {HOUSEHOLD_ROLE_SQL} THEN :household_target ELSE 0 END AS household_target,"
+        f"  CASE WHEN {IN_HOUSEHOLD_SQL} THEN COALESCE(hh.trees, 0) ELSE COALESCE(own.trees, 0) END"
+        "   AS household_trees,"
+        f"  {PARTY_MEMBER_SQL} AS party_member_to_count"
+        f" FROM people pe{users} LEFT JOIN villages v ON v.id = pe.village_id"
+        " LEFT JOIN own ON own.person_id = pe.id"
+        " LEFT JOIN households hh ON hh.village_id = pe.village_id AND hh.household = pe.household"
+        f" WHERE {' AND '.join(where) or '1'} ORDER BY {'pe.openid' if reachable_sql else 'pe.id'}"
+    )
+    yield from db.query(sql, {**rules, "until": until, "village_id": village_id, "openid": openid})
+
+
+def household_member_ids(db: Database, rules: dict, person_id: int) -> list[int]:
+    """The person and everyone in their household (same village and household, by the rules above)."""
+    sql = (
+        "SELECT pe.id FROM people pe JOIN people me ON me.id = :person_id"
+        f" WHERE pe.id = me.id OR ({_in_household('me')} AND {IN_HOUSEHOLD_SQL}"
+        " AND pe.village_id = me.village_id AND pe.household = me.household) ORDER BY pe.id"
+    )
+    return [r["id"] for r in db.query(sql, {**rules, "person_id": person_id})]
