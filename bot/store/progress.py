@@ -11,7 +11,8 @@ from typing import Iterator
 
 from sqlite_utils import Database
 
-from bot.store.plantings import PENDING_REVIEW_SQL, VERIFIED_SQL
+from bot.store.plantings import (PENDING_REVIEW_SQL, PROGRESS_PERSON_INDEX, PROGRESS_VILLAGE_INDEX,
+                                 VERIFIED_SQL)
 
 _DONE_AT = "COALESCE(completed_at, created_at)"
 _UNTIL = f"(:until IS NULL OR {_DONE_AT} <= :until)"
@@ -64,26 +65,33 @@ def totals_by_person(db: Database, until: str | None = None, village_id: int | N
 
 
 def totals_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
-    """village_id -> verified and pending trees / area / records, 示范点 count, flagged and rejected records."""
-    where = f"village_id IS NOT NULL AND status = 'complete' AND {_UNTIL}"
-    params: dict = {"until": until}
-    if village_id is not None:
-        where += " AND village_id = :village_id"
-        params["village_id"] = village_id
+    """village_id -> verified and pending trees / area / records, 示范点 count, flagged and rejected records.
+
+    Two passes over the covering index, folded: plain sums over the verified records (most of them),
+    then sums by review over the other complete records (pending, rejected: a few). Summing plain
+    columns is several times faster than one pass with a CASE per figure and row.
+    """
+    where = f"village_id IS NOT NULL AND {_UNTIL}" + ("" if village_id is None else " AND village_id = :village_id")
+    sums = ("village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
+            " SUM(site = '示范点') AS demo_sites, SUM(flags != '') AS flagged")
     sql = (
         "SELECT village_id,"
-        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN count END), 0) AS trees,"
+        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN trees END), 0) AS trees,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN area_mu END), 0.0) AS area_mu,"
-        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN 1 END), 0) AS records,"
-        f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN count END), 0) AS pending_trees,"
+        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN records END), 0) AS records,"
+        f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN trees END), 0) AS pending_trees,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN area_mu END), 0.0) AS pending_area_mu,"
-        f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN 1 END), 0) AS pending_records,"
-        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} AND site = '示范点' THEN 1 END), 0) AS demo_sites,"
-        " COALESCE(SUM(CASE WHEN flags != '' THEN 1 END), 0) AS flagged,"
-        " COALESCE(SUM(CASE WHEN review = 'rejected' THEN 1 END), 0) AS rejected"
-        f" FROM plantings WHERE {where} GROUP BY village_id"
+        f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN records END), 0) AS pending_records,"
+        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN demo_sites END), 0) AS demo_sites,"
+        " COALESCE(SUM(flagged), 0) AS flagged,"
+        " COALESCE(SUM(CASE WHEN review = 'rejected' THEN records END), 0) AS rejected"
+        f" FROM (SELECT {sums} FROM plantings INDEXED BY {PROGRESS_VILLAGE_INDEX}"
+        f"   WHERE {VERIFIED_SQL} AND {where} GROUP BY village_id"
+        f"  UNION ALL SELECT {sums} FROM plantings INDEXED BY {PROGRESS_VILLAGE_INDEX}"
+        f"   WHERE status = 'complete' AND NOT ({VERIFIED_SQL}) AND {where} GROUP BY village_id, review)"
+        " GROUP BY village_id"
     )
-    return {row.pop("village_id"): row for row in db.query(sql, params)}
+    return {row.pop("village_id"): row for row in db.query(sql, {"until": until, "village_id": village_id})}
 
 
 def survival_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
@@ -138,11 +146,9 @@ PARTY_MEMBER_SQL = (  # an unknown birth year counts as younger
 
 def _own_cte(person_filter: str = "") -> str:
     """``own``: person_id -> verified trees (their kind 'tree' records) and verified records of any kind."""
-    return ("own AS (SELECT person_id,"
-            f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} AND kind = 'tree' THEN count END), 0) AS trees,"
-            f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN 1 END), 0) AS records"
-            f" FROM plantings WHERE person_id IS NOT NULL AND status = 'complete' AND {_UNTIL}{person_filter}"
-            " GROUP BY person_id)")
+    return (f"own AS (SELECT person_id, COALESCE(SUM(CASE WHEN kind = 'tree' THEN count END), 0) AS trees,"
+            f" COUNT(*) AS records FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX}"
+            f" WHERE person_id IS NOT NULL AND {VERIFIED_SQL} AND {_UNTIL}{person_filter} GROUP BY person_id)")
 
 
 def people_by_village(db: Database, rules: dict, until: str | None = None,
@@ -151,7 +157,9 @@ def people_by_village(db: Database, rules: dict, until: str | None = None,
 
     households: those found among the village's people (a person without one is a household alone;
     advisers and admins are in none), covered when its members' verified trees reach the target.
-    Party members took part once they have a verified record of any kind.
+    Party members took part once they have a verified record of any kind. Two passes rather than a
+    join of every person: the roster alone (households, party members), then the people who have
+    verified records (``own``), grouped by household (covered households, party members who took part).
     """
     village_filter = own_filter = ""
     if village_id is not None:
@@ -159,18 +167,25 @@ def people_by_village(db: Database, rules: dict, until: str | None = None,
         own_filter = " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
     sql = (
         f"WITH {_own_cte(own_filter)},"
-        # one row per household (or per person without one) of each village
-        " units AS (SELECT pe.village_id, SUM(COALESCE(own.trees, 0)) AS trees,"
-        f"   MAX({HOUSEHOLD_ROLE_SQL}) AS is_household, SUM({PARTY_MEMBER_SQL}) AS party,"
-        f"   SUM({PARTY_MEMBER_SQL} AND own.records > 0) AS party_active"
-        "  FROM people pe LEFT JOIN own ON own.person_id = pe.id"
+        " roster AS (SELECT pe.village_id,"
+        f"   COUNT(DISTINCT CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END)"
+        f"    + SUM(NOT {IN_HOUSEHOLD_SQL} AND {HOUSEHOLD_ROLE_SQL}) AS households,"
+        f"   SUM({PARTY_MEMBER_SQL}) AS party_members"
+        f"  FROM people pe WHERE pe.village_id IS NOT NULL{village_filter} GROUP BY pe.village_id),"
+        # one row per household (or person without one) with verified records: only they can be covered
+        f" planted AS (SELECT pe.village_id, SUM(own.trees) AS trees, MAX({HOUSEHOLD_ROLE_SQL}) AS is_household,"
+        f"   SUM({PARTY_MEMBER_SQL}) AS party_active"
+        "  FROM own JOIN people pe ON pe.id = own.person_id"
         f"  WHERE pe.village_id IS NOT NULL{village_filter}"
         f"  GROUP BY pe.village_id, CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END,"
-        f"   CASE WHEN {IN_HOUSEHOLD_SQL} THEN NULL ELSE pe.id END)"
-        " SELECT village_id, SUM(is_household) AS households,"
-        "  SUM(is_household AND trees >= :household_target) AS households_covered,"
-        "  COALESCE(SUM(party), 0) AS party_members, COALESCE(SUM(party_active), 0) AS party_members_active"
-        " FROM units GROUP BY village_id"
+        f"   CASE WHEN {IN_HOUSEHOLD_SQL} THEN NULL ELSE pe.id END),"
+        " reached AS (SELECT village_id, SUM(is_household AND trees >= :household_target) AS covered,"
+        "  SUM(party_active) AS party_active FROM planted GROUP BY village_id)"
+        " SELECT roster.village_id, roster.households,"
+        "  CASE WHEN :household_target <= 0 THEN roster.households ELSE COALESCE(reached.covered, 0) END"
+        "   AS households_covered,"
+        "  roster.party_members, COALESCE(reached.party_active, 0) AS party_members_active"
+        " FROM roster LEFT JOIN reached ON reached.village_id = roster.village_id"
     )
     params = {**rules, "until": until, "village_id": village_id}
     return {row.pop("village_id"): row for row in db.query(sql, params)}

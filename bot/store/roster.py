@@ -53,6 +53,12 @@ def m002_binding_conflicts(db: Database) -> None:
     db["binding_conflicts"].create_index(["openid", "person_id"])
 
 
+@migrations()
+def m003_household_index(db: Database) -> None:
+    """Households and party members per village (bot/store/progress.py) read people in this order."""
+    db["people"].create_index(["village_id", "household", "role", "birth_year"])
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source")
 
