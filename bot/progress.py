@@ -30,6 +30,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from bot.messages import Messages
@@ -203,6 +204,16 @@ def is_party_member_to_count(config, person: dict) -> bool:
     return int(config.get("campaign.year")) - int(birth_year) < max_age
 
 
+def person_rules(config, person: dict) -> dict:
+    """The rules for one roster row (role, birth_year), in Python: quota, household_target (0 for
+    advisers and admins, who belong to no household), party_member_to_count. ``people_left_to_do``
+    computes the same in SQL for many people at once (tests/unit/test_progress.py keeps them equal)."""
+    role = person.get("role")
+    return {"quota": quota_for(config, role),
+            "household_target": 0 if role in NON_HOUSEHOLD_ROLES else Rules.of(config).household_target,
+            "party_member_to_count": is_party_member_to_count(config, person)}
+
+
 def village_target(config, kind: str) -> tuple[str, float]:
     """(unit, target) of a village's main figure."""
     if kind == COMMUNITY:
@@ -258,6 +269,22 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
         pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
         target=int(config.get("campaign.targets.household_trees", 1)),
     )
+
+
+def people_left_to_do(db, config, *, person_ids: list[int] | None = None, village_id: int | None = None,
+                      openid: str | None = None, followers_only: bool = False,
+                      until: str | None = None) -> Iterator[dict]:
+    """Per person, streamed from one query (whatever the number of people): the rules that apply to
+    them and their verified numbers, for deciding what they still have to do.
+
+    Row keys: person_id, openid, name, role, birth_year, village_id, household, village (name), quota,
+    trees, records, active (1 once they have a verified record), household_target (0 for advisers and
+    admins), household_trees (their household's verified trees; their own without a household),
+    party_member_to_count (0/1). Filters: the given people, one village's, one WeChat user's;
+    ``followers_only`` keeps followers who may get optional messages (subscribed, not 退订), by openid.
+    """
+    return store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
+                             village_id=village_id, openid=openid, followers_only=followers_only)
 
 
 # -- villages ------------------------------------------------------------------------------------

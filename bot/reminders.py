@@ -156,27 +156,21 @@ class WorkLeft:
         return bool(self.quota_left or self.household_left or self.needs_event)
 
 
-def work_left(row: dict, config, memo: dict | None = None) -> WorkLeft:
-    """What a person still has to do, from a ``people_progress`` row (trees, events, household_trees).
+def work_left(row: dict, config=None) -> WorkLeft:
+    """What a person still has to do, from a ``bot.progress.people_left_to_do`` row.
 
-    The rules are bot.progress's (quota by role, household target, party members under the age
-    limit), so a nudge says what 我的进度 says. ``memo`` keeps them per (role, birth year) over a run.
+    The row carries the rules (quota, household_target, party_member_to_count) and the verified
+    numbers (trees, household_trees, active), so a nudge says what 我的进度 says. A bare roster row
+    with its numbers (role, birth_year, trees, household_trees, events) gets the rules from
+    ``bot.progress.person_rules``.
     """
-    key = (row["role"], row.get("birth_year"))
-    rules = memo.get(key) if memo is not None else None
-    if rules is None:
-        household_target = 0
-        if row["role"] not in progress.NON_HOUSEHOLD_ROLES:
-            household_target = int(config.get("campaign.targets.household_trees", 1))
-        rules = (progress.quota_for(config, row["role"]), household_target,
-                 progress.is_party_member_to_count(config, row))
-        if memo is not None:
-            memo[key] = rules
-    quota, household_target, counts_participation = rules
+    rules = row if "quota" in row else progress.person_rules(config, row)
+    took_part = row["active"] if "active" in row else row["events"]
+    quota, household_target = rules["quota"], rules["household_target"]
     return WorkLeft(
         quota=quota, quota_left=max(quota - row["trees"], 0),
         household_target=household_target, household_left=max(household_target - row["household_trees"], 0),
-        needs_event=counts_participation and not row["events"],
+        needs_event=bool(rules["party_member_to_count"]) and not took_part,
     )
 
 
@@ -193,12 +187,11 @@ def nudge_text(t: Callable[..., str], row: dict, left: WorkLeft) -> str:
 def people_with_work(db, config, openid: str | None = None):
     """(progress row, WorkLeft) for every reachable registered person who still has something to do.
 
-    The numbers come from one query over every reachable person (bot.store.reminders.people_progress,
-    verified records only), not one bot.progress call per person, so a nudge run stays fast.
+    The numbers and rules come from one query over every reachable person
+    (bot.progress.people_left_to_do, verified records only), so a nudge run stays fast.
     """
-    memo: dict = {}
-    for row in store.people_progress(db, openid):
-        left = work_left(row, config, memo)
+    for row in progress.people_left_to_do(db, config, openid=openid, followers_only=True):
+        left = work_left(row)
         if left:
             yield row, left
 

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.store.plantings import (PENDING_REVIEW_SQL, PROGRESS_PERSON_INDEX, PROGRESS_VILLAGE_INDEX,
                                  VERIFIED_SQL)
+from bot.store.reminders import REACHABLE_SQL
 
 _DONE_AT = "COALESCE(completed_at, created_at)"
 _UNTIL = f"(:until IS NULL OR {_DONE_AT} <= :until)"
@@ -200,14 +201,14 @@ def _households_of(people_sql: str) -> str:
 
 def people_rows(db: Database, rules: dict, *, until: str | None = None, person_ids: list[int] | None = None,
                 village_id: int | None = None, openid: str | None = None,
-                reachable_sql: str | None = None) -> Iterator[dict]:
+                followers_only: bool = False) -> Iterator[dict]:
     """Per person, streamed: the rules that apply to them and their verified numbers.
 
     Columns: person_id, openid, name, role, birth_year, village_id, household, village (its name),
     quota, trees, records, active (1 once they have a verified record), household_target (0 for
     advisers and admins), household_trees (their own when they have no household),
-    party_member_to_count (0/1). ``reachable_sql`` (a condition on ``u``, the person's users row) keeps
-    followers who may get optional messages; rows are then ordered by openid, otherwise by person id.
+    party_member_to_count (0/1). ``followers_only`` keeps followers who may get optional messages
+    (REACHABLE_SQL of bot.store.reminders); rows are then ordered by openid, otherwise by person id.
     """
     where, own_filter = [], ""
     if person_ids is not None:
@@ -220,7 +221,7 @@ def people_rows(db: Database, rules: dict, *, until: str | None = None, person_i
     if village_id is not None:
         where.append("pe.village_id = :village_id")
         own_filter += " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
-    users = "" if reachable_sql is None else f" JOIN users u ON u.openid = pe.openid AND {reachable_sql}"
+    users = f" JOIN users u ON u.openid = pe.openid AND {REACHABLE_SQL}" if followers_only else ""
     sql = (
         f"WITH {_own_cte(own_filter)},"
         " households AS (SELECT pe.village_id, pe.household, SUM(own.trees) AS trees"
@@ -236,7 +237,7 @@ def people_rows(db: Database, rules: dict, *, until: str | None = None, person_i
         f" FROM people pe{users} LEFT JOIN villages v ON v.id = pe.village_id"
         " LEFT JOIN own ON own.person_id = pe.id"
         " LEFT JOIN households hh ON hh.village_id = pe.village_id AND hh.household = pe.household"
-        f" WHERE {' AND '.join(where) or '1'} ORDER BY {'pe.openid' if reachable_sql else 'pe.id'}"
+        f" WHERE {' AND '.join(where) or '1'} ORDER BY {'pe.openid' if followers_only else 'pe.id'}"
     )
     yield from db.query(sql, {**rules, "until": until, "village_id": village_id, "openid": openid})
 

@@ -12,7 +12,6 @@ from typing import Iterable, Iterator
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store.plantings import VERIFIED_SQL
 
 migrations = Migrations("reminders")
 
@@ -73,31 +72,6 @@ def recipients(db: Database, *, roles: Iterable[str] | None = None, registered: 
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     yield from db.query(sql, params)
-
-
-def people_progress(db: Database, openid: str | None = None) -> Iterator[dict]:
-    """Reachable registered people with their verified numbers (the ``work_left`` input).
-
-    trees: verified trees of their own tree records; events: their verified records of any kind;
-    household_trees: verified trees of everyone in their household (their own when the roster gives
-    no household). The same rules as bot.progress, in one query for everyone.
-    """
-    where = f"{REACHABLE_SQL}" + (" AND u.openid = ?" if openid else "")
-    sql = (
-        "WITH own AS (SELECT person_id, SUM(CASE WHEN kind = 'tree' THEN count ELSE 0 END) AS trees,"
-        f"   COUNT(*) AS records FROM plantings WHERE {VERIFIED_SQL} AND person_id IS NOT NULL GROUP BY person_id),"
-        " hh AS (SELECT pe.village_id, pe.household, SUM(own.trees) AS trees FROM people pe"
-        "   JOIN own ON own.person_id = pe.id WHERE pe.household IS NOT NULL GROUP BY pe.village_id, pe.household)"
-        " SELECT u.openid, pe.id AS person_id, pe.name, pe.role, pe.birth_year, pe.village_id, pe.household,"
-        "  v.name AS village, COALESCE(own.trees, 0) AS trees,"
-        "  COALESCE(own.records, 0) AS events,"
-        "  COALESCE(hh.trees, own.trees, 0) AS household_trees"
-        " FROM users u JOIN people pe ON pe.openid = u.openid LEFT JOIN villages v ON v.id = pe.village_id"
-        " LEFT JOIN own ON own.person_id = pe.id"
-        " LEFT JOIN hh ON hh.village_id = pe.village_id AND hh.household = pe.household"
-        f" WHERE {where} ORDER BY u.openid"
-    )
-    yield from db.query(sql, [openid] if openid else [])
 
 
 def reminders_in_week(db: Database, openid: str, start: str, end: str,

@@ -138,3 +138,63 @@ def test_progress_line_is_one_short_line(db, config):
     line = progress.progress_line(db, config, person)
     assert line == "进度：您0/3棵｜本户0/1棵｜埔心村 1.5/2亩（75%）（另有1条待审核）"
     assert "\n" not in line
+
+
+def add_village_three(db):
+    """石湖村: a household C with an adviser in it, a party member alone with an empty household."""
+    db["people"].insert_all([
+        {"id": 7, "name": "孙八", "village_id": 3, "role": "党员", "household": "C", "openid": "o7"},  # age unknown
+        {"id": 8, "name": "周九", "village_id": 3, "role": "群众", "household": "C", "birth_year": 1950, "openid": "o8"},
+        {"id": 9, "name": "吴顾问", "village_id": 3, "role": "技术顾问", "household": "C", "openid": "o9"},
+        {"id": 10, "name": "郑十", "village_id": 3, "role": "党员", "household": "", "birth_year": 1950},
+    ])
+    for pid, person, count in ((20, 8, 1), (21, 9, 5)):
+        db["plantings"].insert({"id": pid, "openid": f"o{person}", "person_id": person, "village_id": 3,
+                                "kind": "tree", "count": count, "species": "桂花", "status": "complete",
+                                "review": "none", "flags": "", "created_at": MARCH, "completed_at": MARCH})
+
+
+def test_advisers_belong_to_no_household_and_an_empty_household_is_none(db, config):
+    add_village_three(db)
+    # the adviser's 5 trees do not cover household C; he is a household alone, without a target
+    home = progress.household_progress(db, config, 7)
+    assert (home.household, home.member_ids, home.trees) == ("C", (7, 8), 1)
+    adviser = progress.household_progress(db, config, 9)
+    assert (adviser.household, adviser.member_ids, adviser.trees) == (None, (9,), 5)
+    alone = progress.household_progress(db, config, 10)
+    assert (alone.household, alone.member_ids) == (None, (10,))
+    v = progress.village_progress(db, config, 3)
+    # households C and 郑十 (the adviser is in none); 孙八 counts as a party member, 郑十 (77) does not
+    assert (v.households_total, v.households_covered, v.party_members, v.party_members_active) == (2, 1, 1, 0)
+    assert progress.all_villages_progress(db, config)[2] == v
+
+
+def test_people_left_to_do_gives_what_person_and_household_progress_say(db, config):
+    add_village_three(db)
+    rows = {r["person_id"]: r for r in progress.people_left_to_do(db, config)}
+    assert set(rows) == set(range(1, 11))
+    for person_id, row in rows.items():
+        me = progress.person_progress(db, config, person_id)
+        home = progress.household_progress(db, config, person_id)
+        assert (row["quota"], row["trees"], row["records"], row["active"]) == (
+            me.quota, me.trees, me.records, int(me.records > 0)), row
+        assert row["household_trees"] == home.trees, row
+        rules = progress.person_rules(config, db["people"].get(person_id))
+        assert {k: row[k] for k in rules} == {**rules, "party_member_to_count": int(rules["party_member_to_count"])}
+    assert [(rows[i]["household_target"], rows[i]["party_member_to_count"]) for i in (5, 7, 9, 10)] == [
+        (0, 0), (1, 1), (0, 0), (1, 0)]
+    assert rows[7]["household_trees"] == 1 and rows[9]["household_trees"] == 5
+    # filters: some people, a village, a WeChat user; until cuts later records
+    assert [r["person_id"] for r in progress.people_left_to_do(db, config, person_ids=[2, 8])] == [2, 8]
+    assert [r["person_id"] for r in progress.people_left_to_do(db, config, village_id=3)] == [7, 8, 9, 10]
+    [li] = progress.people_left_to_do(db, config, person_ids=[2], until="2027-03-31T15:59:59")
+    assert (li["trees"], li["household_trees"]) == (1, 4)
+    assert [r["household_trees"] for r in progress.people_left_to_do(db, config, openid="o7")] == [1]
+
+
+def test_people_left_to_do_followers_only(db, config):
+    add_village_three(db)
+    db["users"].insert_all([{"openid": "o7", "subscribed": 1, "reminders_off": 0},
+                            {"openid": "o8", "subscribed": 1, "reminders_off": 1},    # 退订
+                            {"openid": "o9", "subscribed": 0, "reminders_off": 0}])   # unfollowed
+    assert [r["openid"] for r in progress.people_left_to_do(db, config, followers_only=True)] == ["o7"]
