@@ -32,12 +32,28 @@ def _write_lock(path: Path) -> threading.RLock:
         return _WRITE_LOCKS.setdefault(key, threading.RLock())
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database with a lean ``query`` for the store's SELECTs.
+
+    sqlite-utils wraps every ``query`` in a savepoint (three statements instead of one) so that a
+    write statement passed to it by mistake can be rolled back. The store only passes SELECTs, and
+    this runs on every incoming message, so ``query`` here executes the statement alone.
+    """
+
+    def query(self, sql: str, params=None):  # type: ignore[override]
+        cursor = self.conn.execute(sql, params if params is not None else ())
+        if cursor.description is None:
+            raise ValueError("query() is for statements that return rows; use execute()")
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row)) for row in cursor)
+
+
+def connect(path: Path | str) -> Database:
     """A new connection with the pragmas every part of the bot relies on."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -121,6 +121,11 @@ def normalize_text(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+def is_register_text(text: str) -> bool:
+    """Cheap test, before any village is loaded: does the text start with the 登记 command?"""
+    return bool(_COMMAND_PREFIX.match(normalize_text(text)))
+
+
 def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     """'登记 张三 埔心村' -> RegisterText('张三', '埔心村'); None when the text is not a 登记 command.
 

@@ -51,7 +51,7 @@ def on_follow(ctx: Ctx, _match) -> str:
 
 # -- 登记 ---------------------------------------------------------------------------------------------
 def match_register(ctx: Ctx):
-    if ctx.msg.msg_type != "text":
+    if ctx.msg.msg_type != "text" or not identity.is_register_text(ctx.msg.text or ""):
         return None
     return identity.parse_register_text(ctx.msg.text, roster_store.all_villages(ctx.db))
 
