@@ -1,7 +1,9 @@
 """Progress against the campaign targets: per person, household, village, town and overall.
 
-The chat (我的进度 / 本村进度, the line after a planting), the monthly report and the
-dashboard all read these functions, so every screen shows the same numbers.
+The chat (我的进度 / 本村进度, the line after a planting), the monthly report, the
+dashboard and the reminders (weekly nudges, the below-quota broadcast segment) all read these
+functions, so every screen and message shows the same numbers. The county-wide figures and
+``people_left_to_do`` are aggregated in SQL (bot/store/progress.py), whatever the size of the roster.
 
 Rules (config keys in brackets; see docs/progress.md):
 - Only *verified* records count (complete; review none or approved); records waiting
@@ -11,7 +13,8 @@ Rules (config keys in brackets; see docs/progress.md):
   [campaign.quotas].
 - A household is the people with the same (village, household); a person without a
   household is a household alone. It is covered when its members have planted
-  [campaign.targets.household_trees] trees. Advisers and admins belong to no household.
+  [campaign.targets.household_trees] trees. Advisers and admins belong to no household
+  (each is alone, with no household target).
 - A village (村) is measured in 亩 of plot records (党建林) against
   [campaign.targets.village_area_mu] plus its 示范点 (verified records with site
   '示范点') against [campaign.targets.village_demo_sites]; a community (社区) in trees of
@@ -166,7 +169,9 @@ class DayPoint:
 # -- the rules -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Rules:
-    """The progress rules' settings from config, for the SQL of bot.store.progress (``params``)."""
+    """The rules' settings from config. The methods apply them to one roster row in Python; ``params``
+    hands them to the SQL of bot.store.progress, which applies the same rules to many rows at once
+    (tests/unit/test_progress.py checks both give the same answers)."""
 
     quotas: dict
     household_target: int
@@ -182,6 +187,16 @@ class Rules:
                    party_max_age=int(config.get("campaign.participation.party_member_max_age", 65)),
                    year=int(config.get("campaign.year")))
 
+    def quota(self, role: str | None) -> int:
+        return self.quotas.get(role or "", 0)
+
+    def party_member_to_count(self, person: dict) -> bool:
+        """A party member or cadre expected to take part (an unknown birth year counts as younger)."""
+        if person.get("role") not in self.party_roles:
+            return False
+        birth_year = person.get("birth_year")
+        return not birth_year or self.year - int(birth_year) < self.party_max_age
+
     def params(self) -> dict:
         return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
                 "non_household_roles": json.dumps(NON_HOUSEHOLD_ROLES, ensure_ascii=False),
@@ -190,28 +205,26 @@ class Rules:
 
 
 def quota_for(config, role: str | None) -> int:
-    return int(config.get("campaign.quotas", {}).get(role or "", 0))
+    return Rules.of(config).quota(role)
 
 
 def is_party_member_to_count(config, person: dict) -> bool:
-    """A party member or cadre expected to take part (roles and age limit from config)."""
-    if person.get("role") not in config.get("campaign.participation.roles", ()):
-        return False
-    birth_year = person.get("birth_year")
-    if not birth_year:
-        return True
-    max_age = int(config.get("campaign.participation.party_member_max_age", 65))
-    return int(config.get("campaign.year")) - int(birth_year) < max_age
+    return Rules.of(config).party_member_to_count(person)
+
+
+def in_household(person: dict) -> bool:
+    """The person belongs to a household: one is given, with a village, and they are no adviser/admin."""
+    return bool(person.get("household")) and person.get("village_id") is not None \
+        and person.get("role") not in NON_HOUSEHOLD_ROLES
 
 
 def person_rules(config, person: dict) -> dict:
-    """The rules for one roster row (role, birth_year), in Python: quota, household_target (0 for
-    advisers and admins, who belong to no household), party_member_to_count. ``people_left_to_do``
-    computes the same in SQL for many people at once (tests/unit/test_progress.py keeps them equal)."""
-    role = person.get("role")
-    return {"quota": quota_for(config, role),
-            "household_target": 0 if role in NON_HOUSEHOLD_ROLES else Rules.of(config).household_target,
-            "party_member_to_count": is_party_member_to_count(config, person)}
+    """quota, household_target (0 for advisers and admins) and party_member_to_count of one roster row:
+    the columns ``people_left_to_do`` computes in SQL."""
+    rules = Rules.of(config)
+    return {"quota": rules.quota(person.get("role")),
+            "household_target": 0 if person.get("role") in NON_HOUSEHOLD_ROLES else rules.household_target,
+            "party_member_to_count": rules.party_member_to_count(person)}
 
 
 def village_target(config, kind: str) -> tuple[str, float]:
@@ -247,7 +260,7 @@ def _person_from(config, person: dict, totals: dict | None) -> PersonProgress:
 
 
 def person_progress(db, config, person_id: int, until: str | None = None) -> PersonProgress | None:
-    rows = store.people(db, person_ids=[person_id])
+    rows = store.people(db, [person_id])
     if not rows:
         return None
     totals = store.totals_by_person(db, until, person_ids=[person_id])
@@ -255,7 +268,7 @@ def person_progress(db, config, person_id: int, until: str | None = None) -> Per
 
 
 def household_progress(db, config, person_id: int, until: str | None = None) -> HouseholdProgress | None:
-    rows = store.people(db, person_ids=[person_id])
+    rows = store.people(db, [person_id])
     if not rows:
         return None
     person = rows[0]
@@ -263,11 +276,11 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
     totals = store.totals_by_person(db, until, person_ids=member_ids)
     return HouseholdProgress(
         village_id=person.get("village_id"),
-        household=person["household"] if _in_household(person) else None,
+        household=person["household"] if in_household(person) else None,
         member_ids=tuple(sorted(member_ids)),
         trees=sum(int(t["trees"]) for t in totals.values()),
         pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
-        target=int(config.get("campaign.targets.household_trees", 1)),
+        target=Rules.of(config).household_target,
     )
 
 
@@ -288,11 +301,6 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
 
 
 # -- villages ------------------------------------------------------------------------------------
-def _in_household(person: dict) -> bool:
-    return bool(person.get("household")) and person.get("village_id") is not None \
-        and person.get("role") not in NON_HOUSEHOLD_ROLES
-
-
 def _village_from(config, village: dict, totals: dict | None, figures: dict | None,
                   survival: dict | None) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}

@@ -22,15 +22,11 @@ SURVIVAL_RESULTS_SQL = "result IN ('alive', 'dead', 'replanted')"
 ALIVE_RESULTS_SQL = "result = 'alive'"  # as followups.survival_rates: replanted = the first tree died
 
 
-def people(db: Database, village_id: int | None = None, person_ids: list[int] | None = None) -> list[dict]:
-    """Roster rows with what progress needs (every person, one village's, or the given ids)."""
-    sql = "SELECT id, name, village_id, role, birth_year, household FROM people"
-    if person_ids is not None:
-        marks = ",".join("?" * len(person_ids)) or "NULL"
-        return list(db.query(f"{sql} WHERE id IN ({marks})", list(person_ids)))
-    if village_id is not None:
-        return list(db.query(f"{sql} WHERE village_id = ?", [village_id]))
-    return list(db.query(sql))
+def people(db: Database, person_ids: list[int]) -> list[dict]:
+    """Roster rows of the given people with what progress needs."""
+    marks = ",".join("?" * len(person_ids)) or "NULL"
+    return list(db.query(f"SELECT id, name, village_id, role, birth_year, household FROM people WHERE id IN ({marks})",
+                         list(person_ids)))
 
 
 def villages(db: Database, village_id: int | None = None) -> list[dict]:
@@ -44,25 +40,18 @@ def village_count(db: Database) -> int:
     return db.execute("SELECT COUNT(*) FROM villages").fetchone()[0]
 
 
-def totals_by_person(db: Database, until: str | None = None, village_id: int | None = None,
-                     person_ids: list[int] | None = None) -> dict[int, dict]:
-    """person_id -> {trees, records, pending_trees, pending_records} (trees: kind 'tree' records only)."""
-    where = [f"person_id IS NOT NULL AND status = 'complete' AND {_UNTIL}"]
-    params: dict = {"until": until}
-    if village_id is not None:
-        where.append("village_id = :village_id")
-        params["village_id"] = village_id
-    if person_ids is not None:
-        where.append(f"person_id IN ({','.join(str(int(i)) for i in person_ids) or 'NULL'})")
+def totals_by_person(db: Database, until: str | None, person_ids: list[int]) -> dict[int, dict]:
+    """person_id -> {trees, records, pending_trees, pending_records} of the given people (trees: kind 'tree')."""
+    ids = ",".join(str(int(i)) for i in person_ids) or "NULL"
     sql = (
         "SELECT person_id,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} AND kind = 'tree' THEN count END), 0) AS trees,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN 1 END), 0) AS records,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} AND kind = 'tree' THEN count END), 0) AS pending_trees,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN 1 END), 0) AS pending_records"
-        f" FROM plantings WHERE {' AND '.join(where)} GROUP BY person_id"
+        f" FROM plantings WHERE person_id IN ({ids}) AND status = 'complete' AND {_UNTIL} GROUP BY person_id"
     )
-    return {row.pop("person_id"): row for row in db.query(sql, params)}
+    return {row.pop("person_id"): row for row in db.query(sql, {"until": until})}
 
 
 def totals_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:

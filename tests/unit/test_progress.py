@@ -144,7 +144,8 @@ def add_village_three(db):
     """石湖村: a household C with an adviser in it, a party member alone with an empty household."""
     db["people"].insert_all([
         {"id": 7, "name": "孙八", "village_id": 3, "role": "党员", "household": "C", "openid": "o7"},  # age unknown
-        {"id": 8, "name": "周九", "village_id": 3, "role": "群众", "household": "C", "birth_year": 1950, "openid": "o8"},
+        {"id": 8, "name": "周九", "village_id": 3, "role": "群众", "household": "C", "birth_year": 1950,
+         "openid": "o8"},
         {"id": 9, "name": "吴顾问", "village_id": 3, "role": "技术顾问", "household": "C", "openid": "o9"},
         {"id": 10, "name": "郑十", "village_id": 3, "role": "党员", "household": "", "birth_year": 1950},
     ])
