@@ -59,7 +59,8 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
 
     Two passes over the covering index, folded: plain sums over the verified records (most of them),
     then sums by review over the other complete records (pending, rejected: a few). Summing plain
-    columns is several times faster than one pass with a CASE per figure and row.
+    columns is several times faster than one pass with a CASE per figure and row. (In the first pass
+    ``status, review`` are bare columns of a verified row, so the fold's VERIFIED_SQL holds for it.)
     """
     where = f"village_id IS NOT NULL AND {_UNTIL}" + ("" if village_id is None else " AND village_id = :village_id")
     sums = ("village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
