@@ -26,17 +26,19 @@ def get(db: Database, openid: str) -> dict | None:
 
 
 def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool = True) -> dict:
-    """Record that the user wrote to us: opens a fresh 48-hour customer-service window."""
-    db.execute(
-        "INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?) ON CONFLICT(openid) DO NOTHING",
-        [openid, now, now],
-    )
+    """The user row (created on first contact). A contact opens a fresh 48-hour customer-service window."""
     if counts_as_contact:
-        db.execute(
-            "UPDATE users SET last_inbound_at = ?, cs_sent_since_inbound = 0 WHERE openid = ?",
-            [now, openid],
-        )
-    return get(db, openid)
+        sql = ("INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
+               " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
+               " cs_sent_since_inbound = 0 RETURNING *")
+        params = [openid, now, now, now]
+    else:
+        sql = ("INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
+               " ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *")
+        params = [openid, now, now]
+    cursor = db.conn.execute(sql, params)
+    keys = [d[0] for d in cursor.description]
+    return dict(zip(keys, cursor.fetchone()))
 
 
 def set_subscribed(db: Database, openid: str, subscribed: bool, now: str) -> None:
