@@ -1,11 +1,9 @@
 """Logging set-up: one line per message, openids hashed, files rotated."""
 from __future__ import annotations
 
-import atexit
 import hashlib
 import logging
 import logging.handlers
-import queue
 import re
 from pathlib import Path
 
@@ -32,25 +30,20 @@ def hash_openid(openid: str | None) -> str:
 
 
 def setup(log_file: Path | None = None, level: str = "INFO") -> None:
-    """Log to stderr (and a rotating file). Request threads only put records on a queue; one
-    listener thread formats and writes them, so no request waits on the log's lock or disk."""
     root = logging.getLogger()
     if getattr(root, "_lvmei_configured", False):
         return
     root.setLevel(level)
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    stream = logging.StreamHandler()
+    stream.setFormatter(fmt)
+    root.addHandler(stream)
     if log_file:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5,
-                                                             encoding="utf-8"))
-    for handler in handlers:
-        handler.setFormatter(fmt)
-    records: queue.SimpleQueue = queue.SimpleQueue()
-    listener = logging.handlers.QueueListener(records, *handlers, respect_handler_level=True)
-    listener.start()
-    atexit.register(listener.stop)  # flush what is queued when the process ends
-    root.addHandler(logging.handlers.QueueHandler(records))
+        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5,
+                                                        encoding="utf-8")
+        rotating.setFormatter(fmt)
+        root.addHandler(rotating)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line per job run
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" per queued request
     root._lvmei_configured = True  # type: ignore[attr-defined]
