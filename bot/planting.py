@@ -173,7 +173,18 @@ def review_after(current_review: str, flags: list[Flag]) -> str:
     return "pending" if flags else "none"
 
 
-# -- the escalation hook ----------------------------------------------------------------------------
+# -- the escalation hooks ---------------------------------------------------------------------------
+def is_collecting_text_record(ctx) -> bool:
+    """Is the sender's pending record one that already has its text (species, count or area) and
+    waits for its photo? Then a photo belongs to it, even inside a ticket's 补充 window."""
+    from bot.store import plantings as store
+
+    state = FLOW.state(ctx)
+    record = store.get(ctx.db, state.data.get("planting_id")) if state else None
+    return bool(record and record["status"] == "pending"
+                and (record["species"] or record["count"] is not None or record["area_mu"] is not None))
+
+
 def take_pending_photos(ctx) -> list[int]:
     """The media row ids of the sender's pending record when it has photos but no species/count/area yet,
     dropping that record (cancelled, photos unlinked): the escalation capability calls this when the

@@ -197,7 +197,10 @@ def _supplementable(ctx: Ctx):
 
 
 def _match_media_supplement(ctx: Ctx):
-    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket."""
+    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket (not a
+    photo for the planting record that waits for it: `问专家 …`, then `3棵桂花` + photo is a planting)."""
+    if ctx.msg.msg_type == "image" and planting.is_collecting_text_record(ctx):
+        return None
     return _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else None
 
 

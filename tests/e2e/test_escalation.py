@@ -154,6 +154,17 @@ def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager
     assert any("鸡粪" in text and "补充" in text for text in texts_to(standin, LI))
 
 
+def test_a_planting_inside_the_attach_window_keeps_its_photo(villager, bot):
+    """问专家, then a planting report and its photo: the photo is the planting's, not a 补充."""
+    add_roster(bot)
+    number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
+    villager.says("种了3棵桂花")
+    assert "补充到第" not in villager.sends_photo("ph-planting")
+    assert attachment_kinds(bot, number) == []
+    record = next(bot.db.query("SELECT * FROM plantings"))
+    assert (record["species"], record["count"], record["status"]) == ("桂花", 3, "complete")
+
+
 def test_after_the_attach_window_a_photo_is_not_a_补充(villager, bot):
     add_roster(bot)
     start = bot.clock()
