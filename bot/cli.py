@@ -37,13 +37,25 @@ def cmd_serve(args, app) -> int:
         scheduler = sched.start(app)
     print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
     try:
-        serve(flask_app, host=host, port=int(port), threads=int(cfg.get("server.threads", 8)),
-              max_request_body_size=max(int(cfg.get("server.max_body_bytes", 65536)),
-                                        int(cfg.get("dashboard.upload_max_bytes", 8 << 20))), ident="lvmei")
+        serve(flask_app, host=host, port=int(port), ident="lvmei", **waitress_options(cfg))
     finally:
         if scheduler:
             scheduler.shutdown(wait=False)
     return 0
+
+
+def waitress_options(cfg) -> dict:
+    options = {
+        "threads": int(cfg.get("server.threads", 4)),
+        # roster uploads may be larger than a webhook body; Flask still caps every other route
+        "max_request_body_size": max(int(cfg.get("server.max_body_bytes", 65536)),
+                                     int(cfg.get("dashboard.upload_max_bytes", 8 << 20))),
+    }
+    if cfg.get("server.trusted_proxy"):  # behind nginx: the client address comes from X-Forwarded-For
+        options.update(trusted_proxy=cfg.get("server.trusted_proxy"),
+                       trusted_proxy_headers="x-forwarded-for x-forwarded-proto x-forwarded-host",
+                       clear_untrusted_proxy_headers=True)
+    return options
 
 
 def cmd_worker(args, app) -> int:

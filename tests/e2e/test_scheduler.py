@@ -59,3 +59,12 @@ def _toml(data: dict, prefix: str = "") -> str:
         name = f"{prefix}.{json.dumps(key, ensure_ascii=False)}" if prefix else json.dumps(key, ensure_ascii=False)
         out += f"\n[{name}]\n" + _toml(value, name)
     return out
+
+
+def test_waitress_trusts_a_proxy_only_when_configured(config):
+    from bot.cli import waitress_options
+
+    assert "trusted_proxy" not in waitress_options(config)
+    behind = waitress_options(config.with_overrides({"server.trusted_proxy": "127.0.0.1"}))
+    assert behind["trusted_proxy"] == "127.0.0.1" and "x-forwarded-for" in behind["trusted_proxy_headers"]
+    assert behind["max_request_body_size"] >= config.get("dashboard.upload_max_bytes")
