@@ -418,9 +418,11 @@ class FaqIndex:
         return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
     def _topic(self, norm: str) -> str | None:
-        found = [(len(w), name) for name, topic in self.matching["topics"].items()
+        """The topic whose trigger is longest; a weak topic (``time``) only when no other matches."""
+        topics = self.matching["topics"]
+        found = [(not topics[name].get("weak", False), len(w), name) for name, topic in topics.items()
                  for w in topic["triggers"] if w in norm]
-        return max(found)[1] if found else None
+        return max(found)[2] if found else None
 
     def _species_topic_text(self, species: str, topic: str) -> str | None:
         info = self.species[species]
