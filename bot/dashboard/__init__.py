@@ -1,4 +1,4 @@
-"""The web dashboard at /admin: overview, villages, review, tickets, broadcasts, roster, exports.
+"""The web dashboard at /admin: overview, villages, review, tickets, broadcasts, roster, binding conflicts, exports.
 
 Everything the pages need (templates, CSS, SVG charts) is served by the app itself: no CDN.
 Access rules live in ``auth`` (login, expiry, CSRF, throttling, roles); each page module only
@@ -16,4 +16,4 @@ from bot.dashboard import auth  # noqa: E402
 bp.before_request(auth.guard)
 bp.context_processor(auth.template_globals)
 
-from bot.dashboard import broadcast_pages, roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)
+from bot.dashboard import binding_pages, broadcast_pages, roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)

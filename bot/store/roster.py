@@ -186,18 +186,36 @@ def record_binding_conflict(db: Database, *, openid: str, person_id: int, claime
     return cursor.lastrowid
 
 
+def binding_conflict(db: Database, conflict_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM binding_conflicts WHERE id = ?", [conflict_id])
+
+
 def open_binding_conflicts(db: Database) -> list[dict]:
-    """For the dashboard: who claimed whom, and who holds that person now."""
+    """For the dashboard: who claimed whom, and who holds that person now (``holder_openid``)."""
     return list(db.query(
-        "SELECT c.*, p.name AS person_name, p.role AS person_role, v.name AS village"
+        "SELECT c.*, p.name AS person_name, p.role AS person_role, p.openid AS holder_openid,"
+        " COALESCE(pv.name, v.name) AS village"
         " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+        " LEFT JOIN villages pv ON pv.id = p.village_id"
         " WHERE c.status = 'open' ORDER BY c.id"))
 
 
-def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, resolved_by: str, now: str) -> None:
-    """Close a conflict. ``resolution`` is free text: 'rebound' (the claimant now holds the person), 'kept' …"""
-    db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
-               " WHERE id = ?", [resolution, resolved_by, now, conflict_id])
+def resolved_binding_conflicts(db: Database, limit: int = 20) -> list[dict]:
+    """The latest resolutions, newest first (who decided, when, what)."""
+    return list(db.query(
+        "SELECT c.*, p.name AS person_name, COALESCE(pv.name, v.name) AS village"
+        " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+        " LEFT JOIN villages pv ON pv.id = p.village_id"
+        " WHERE c.status = 'resolved' ORDER BY c.resolved_at DESC, c.id DESC LIMIT ?", [limit]))
+
+
+def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, resolved_by: str, now: str) -> bool:
+    """Close an open conflict. ``resolution`` is free text: 'rebound' (the claimant now holds the person),
+    'kept' … False if it was not open (a conflict is resolved once)."""
+    cursor = db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?,"
+                        " resolved_at = ? WHERE id = ? AND status = 'open'",
+                        [resolution, resolved_by, now, conflict_id])
+    return cursor.rowcount == 1
 
 
 def person_by_openid(db: Database, openid: str) -> dict | None:

@@ -1,0 +1,63 @@
+"""Binding conflicts (admin only): a 登记 named a roster person already bound to another WeChat user.
+
+The admin sees who claims whom and who holds the person now (WeChat users are shown as short hashed
+tags, never openids or phone numbers) and decides: 转给新微信 or 保持不变 (bot.bindings.resolve).
+"""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+
+from bot import bindings
+from bot.dashboard import auth, bp
+from bot.db import transaction
+from bot.store import roster as roster_store
+from bot.store import users as users_store
+
+RESULTS = {
+    "transferred": ("已转给新微信，已通知申请人。", "ok"),
+    "kept": ("已保持不变。", "ok"),
+    "closed": ("这个冲突已经处理过了，没有改动。", "error"),
+}
+RESOLUTION_LABELS = {"rebound": "转给新微信", "kept": "保持不变"}
+
+
+def _wechat_user(db, openid: str | None) -> dict | None:
+    """What the page shows of a WeChat user: a tag, still following or not, the last message."""
+    if not openid:
+        return None
+    user = users_store.get(db, openid) or {}
+    return {"tag": bindings.openid_tag(openid), "subscribed": bool(user.get("subscribed", 1)),
+            "last_inbound_at": user.get("last_inbound_at")}
+
+
+@bp.get("/bindings")
+@auth.admin_only
+def bindings_page():
+    db = auth.bot().db
+    items = []
+    for conflict in roster_store.open_binding_conflicts(db):
+        bound_as = roster_store.person_by_openid(db, conflict["openid"])
+        items.append({"c": conflict, "holder": _wechat_user(db, conflict["holder_openid"]),
+                      "claimant": _wechat_user(db, conflict["openid"]),
+                      "claimant_bound_as": bound_as if bound_as and bound_as["id"] != conflict["person_id"] else None,
+                      "claimant_holds_it": conflict["holder_openid"] == conflict["openid"]})
+    return render_template("dashboard/bindings.html", items=items,
+                           resolved=roster_store.resolved_binding_conflicts(db),
+                           resolution_labels=RESOLUTION_LABELS, tag=bindings.openid_tag)
+
+
+@bp.post("/bindings/<int:conflict_id>")
+@auth.admin_only
+def resolve_binding(conflict_id: int):
+    action = request.form.get("action", "")
+    if action not in bindings.ACTIONS:
+        abort(400)
+    ctx = auth.bot()
+    with transaction(ctx.db):
+        result = bindings.resolve(ctx, ctx.db, conflict_id, action, by=g.viewer.username, now=auth.now(),
+                                  notify=bool(request.form.get("notify")))
+    if result.reason == "unknown":
+        abort(404)
+    message, category = RESULTS[result.reason]
+    flash(f"冲突 #{conflict_id}：{message}", category)
+    return redirect(url_for("dashboard.bindings_page"))
