@@ -211,9 +211,14 @@ def on_supplement(ctx: Ctx, ticket) -> str:
 
 def match_text_supplement(ctx: Ctx):
     """Text within escalation.attach_minutes of the villager's open ticket (used by handlers/faq.py, which
-    places it after chit-chat and before the FAQ answer)."""
+    places it after chit-chat and before the FAQ answer). A new question that the FAQ answers confidently
+    (`河边种什么好`) is answered instead; statements (`去年施过两次鸡粪`) are details for the adviser."""
     text = _text(ctx)
-    return _supplementable(ctx) if text and escalation.worth_a_ticket(text) else None
+    if not text or not escalation.worth_a_ticket(text):
+        return None
+    if nlu.is_question(text) and escalation.faq_result(ctx).kind == "answer":
+        return None
+    return _supplementable(ctx)
 
 
 # -- fallback: what the bot cannot answer ---------------------------------------------------------

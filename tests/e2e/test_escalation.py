@@ -154,6 +154,14 @@ def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager
     assert any("鸡粪" in text and "补充" in text for text in texts_to(standin, LI))
 
 
+def test_a_new_question_inside_the_attach_window_is_answered_not_attached(villager, bot):
+    add_roster(bot)
+    number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
+    assert "补充到第" not in villager.says("河边种什么好")
+    assert "补充到第" in villager.says("树是前年种的")
+    assert attachment_kinds(bot, number) == ["text"]
+
+
 def test_a_planting_inside_the_attach_window_keeps_its_photo(villager, bot):
     """问专家, then a planting report and its photo: the photo is the planting's, not a 补充."""
     add_roster(bot)
