@@ -252,6 +252,7 @@ class FaqIndex:
         self._entry_words: list[set[str]] = []                # words of an entry's phrasings
         self._entry_text_words: list[set[str]] = []           # words of its answer text too
         self._phrasings: dict[frozenset[str], int] = {}      # a phrasing's features -> entry
+        self._species_with_entries: set[str] = set()          # species that adviser entries are about
         for entry in entries:
             self._add(entry)
 
@@ -276,6 +277,8 @@ class FaqIndex:
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
+        if entry.species:
+            self._species_with_entries.add(entry.species)
         words: set[str] = set()
         for text in [entry.title, *entry.questions]:
             if text:
@@ -362,11 +365,13 @@ class FaqIndex:
         return "diagnosis"
 
     def _match_species(self, norm: str, species: str) -> FaqResult:
+        topic = self._topic(norm)
+        text = self._species_topic_text(species, topic) if topic else None
+        if text and species not in self._species_with_entries:  # nothing could outrank the species' own answer: skip the ranking
+            return FaqResult("answer", f"species.{species}.{topic}", text, 0.9, "species_topic")
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].species == species and best[1] >= self.threshold:
             return self._answer(best[0], best[1], "adviser_entry")
-        topic = self._topic(norm)
-        text = self._species_topic_text(species, topic) if topic else None
         if text:
             return FaqResult("answer", f"species.{species}.{topic}", text, 0.9, "species_topic")
         if best and not topic and best[1] >= max(self.threshold, 0.6) and self._specific(norm):

@@ -204,20 +204,35 @@ def parse_area_mu(text: str) -> float | None:
 _SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 ") | set("0123456789") | set(_CN_NUM)
 
 
+# The species table is loaded once and never changes, so its derived word lists are computed once per
+# table (keyed by identity; the table is kept alive in the cache so the id cannot be reused).
+_DERIVED: dict[int, tuple[Mapping, list[tuple[str, str]], list[str]]] = {}
+
+
+def _derived(species_table: Mapping) -> tuple[list[tuple[str, str]], list[str]]:
+    cached = _DERIVED.get(id(species_table))
+    if cached is None or cached[0] is not species_table:
+        pairs: list[tuple[str, str]] = []
+        not_aliases: list[str] = []
+        for name, info in species_table.items():
+            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+            pairs += [(name, name)] + [(alias, name) for alias in aliases]
+            if isinstance(info, Mapping):
+                not_aliases += list(info.get("not_aliases", []))
+        pairs.sort(key=lambda p: len(p[0]), reverse=True)
+        cached = (species_table, pairs, not_aliases)
+        if len(_DERIVED) >= 16:  # tables built on the fly (tests) must not pile up
+            _DERIVED.clear()
+        _DERIVED[id(species_table)] = cached
+    return cached[1], cached[2]
+
+
 def _alias_pairs(species_table: Mapping) -> list[tuple[str, str]]:
-    pairs = []
-    for name, info in species_table.items():
-        aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
-        pairs += [(name, name)] + [(alias, name) for alias in aliases]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+    return _derived(species_table)[0]
 
 
 def _not_aliases(species_table: Mapping) -> list[str]:
-    words = []
-    for info in species_table.values():
-        if isinstance(info, Mapping):
-            words += list(info.get("not_aliases", []))
-    return words
+    return _derived(species_table)[1]
 
 
 def _single_char_ok(text: str, start: int) -> bool:
