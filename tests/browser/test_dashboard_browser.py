@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.e2e.test_dashboard_seed import PASSWORD, county  # noqa: F401 (fixture)
+from tests.e2e.dashboard_seed import PASSWORD, county  # noqa: F401 (fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

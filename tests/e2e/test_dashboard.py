@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
-from tests.e2e.test_dashboard_seed import PASSWORD, admin, county, csrf_of, login, wang  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import PASSWORD, admin, county, csrf_of, login, wang  # noqa: F401 (fixtures)
 
 
 def page(client, url: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.bindings import openid_tag
 from tests.e2e.test_dashboard import page, post
-from tests.e2e.test_dashboard_seed import admin, county, wang  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import admin, county, wang  # noqa: F401 (fixtures)
 
 PHONE = "13812345678"
 

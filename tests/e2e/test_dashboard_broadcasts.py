@@ -6,7 +6,7 @@ import pytest
 from bot import broadcasts, clock
 from bot.db import transaction
 from tests.e2e.test_dashboard import page, post
-from tests.e2e.test_dashboard_seed import login, seed
+from tests.e2e.dashboard_seed import login, seed
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bot import cli
 from bot.store import admins
-from tests.e2e.test_dashboard_seed import seed
+from tests.e2e.dashboard_seed import seed
 
 
 def run(config, tmp_path, *argv):

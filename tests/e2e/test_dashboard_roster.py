@@ -6,7 +6,7 @@ import io
 import pytest
 
 from tests.e2e.test_dashboard import page
-from tests.e2e.test_dashboard_seed import csrf_of, login, seed
+from tests.e2e.dashboard_seed import csrf_of, login, seed
 
 PEOPLE_CSV = "姓名,村社区,角色,手机,出生年份\n张三,埔心村,党员,13800000000,1970\n李四,不存在村,群众,,\n王五,东平社区,会长,,\n"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.e2e.test_dashboard import page, post
-from tests.e2e.test_dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 
 
 def test_tickets_need_a_login(app, county):
