@@ -151,14 +151,6 @@ def cmd_chat(args, app) -> int:
     return run_chat(app, args.openid, with_standin=not args.real_api)
 
 
-def not_yet(name: str):
-    def run(args, app) -> int:
-        print(f"{name}: not available in this version yet", file=sys.stderr)
-        return 2
-
-    return run
-
-
 def _serve_args(p):
     p.add_argument("--host")
     p.add_argument("--port", type=int)

@@ -134,11 +134,6 @@ class PhotoResult:
 # --- hashes -----------------------------------------------------------------
 
 
-def _to_signed64(value: int) -> int:
-    value &= _U64_MASK
-    return value - (1 << 64) if value >= 1 << 63 else value
-
-
 def _to_unsigned64(phash: int | str) -> int:
     """Accept a pHash as a signed or unsigned 64-bit int or a 16-digit hex
     string, return it as an unsigned int."""

@@ -208,10 +208,6 @@ def quota_for(config, role: str | None) -> int:
     return Rules.of(config).quota(role)
 
 
-def is_party_member_to_count(config, person: dict) -> bool:
-    return Rules.of(config).party_member_to_count(person)
-
-
 def in_household(person: dict) -> bool:
     """The person belongs to a household: one is given, with a village, and they are no adviser/admin."""
     return bool(person.get("household")) and person.get("village_id") is not None \

@@ -44,8 +44,3 @@ def set_reply(db: Database, inbox_id: int, handler: str, reply: str | None, late
         [handler, reply, latency_ms, inbox_id],
     )
 
-
-def recent_for(db: Database, openid: str, limit: int = 20) -> list[dict]:
-    return list(db.query(
-        "SELECT * FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT ?", [openid, limit]
-    ))

@@ -157,13 +157,6 @@ def link_adviser_village(db: Database, person_id: int, village_id: int) -> None:
                [person_id, village_id])
 
 
-def advisers_for_village(db: Database, village_id: int) -> list[dict]:
-    """The 技术顾问 people linked to a village (ticket routing)."""
-    return list(db.query(
-        "SELECT p.* FROM people p JOIN adviser_villages av ON av.person_id = p.id WHERE av.village_id = ?"
-        " ORDER BY p.id", [village_id]))
-
-
 def villages_of_adviser(db: Database, person_id: int) -> list[dict]:
     return list(db.query(
         "SELECT v.* FROM villages v JOIN adviser_villages av ON av.village_id = v.id WHERE av.person_id = ?"

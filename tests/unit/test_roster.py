@@ -191,7 +191,9 @@ def test_adviser_with_several_villages(db):
     wang = people(db)[("王志强", "埔心村")]
     assert [v["name"] for v in store.villages_of_adviser(db, wang["id"])] == ["埔心村", "下围村"]
     xiawei = store.village_by_name(db, "下围村")
-    assert [p["name"] for p in store.advisers_for_village(db, xiawei["id"])] == ["王志强"]
+    linked = db.execute("SELECT p.name FROM adviser_villages av JOIN people p ON p.id = av.person_id"
+                        " WHERE av.village_id = ?", [xiawei["id"]]).fetchall()
+    assert [name for (name,) in linked] == ["王志强"]
     load(db, "people", "p.csv", csv_bytes(["姓名,村社区,角色", '王志强,"埔心村,新塘村",技术顾问']))
     assert [v["name"] for v in store.villages_of_adviser(db, wang["id"])] == ["埔心村", "新塘村"]
     assert db.execute("SELECT COUNT(*) FROM people WHERE name = '王志强'").fetchone()[0] == 1
