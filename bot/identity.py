@@ -26,6 +26,7 @@ from functools import lru_cache
 from bot import conversation
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
+from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def replay_kept(ctx: Ctx, routes=None) -> list[str]:
     PENDING.end(ctx)
     ctx.forget_person()
     replies: list[str] = []
-    for row in roster_store.kept_inbox_rows(ctx.db, ctx.openid, inbox_ids):
+    for row in inbox_store.rows_of(ctx.db, ctx.openid, inbox_ids):
         try:
             msg = from_fields(json.loads(row["payload"] or "{}"))
         except (MalformedMessage, ValueError):

@@ -44,3 +44,12 @@ def set_reply(db: Database, inbox_id: int, handler: str, reply: str | None, late
         [handler, reply, latency_ms, inbox_id],
     )
 
+
+def rows_of(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
+    """Some of a sender's inbox rows by id, oldest first (messages kept until 登记, bot.identity)."""
+    if not inbox_ids:
+        return []
+    marks = ", ".join("?" for _ in inbox_ids)
+    return list(db.query(
+        f"SELECT id, payload FROM inbox WHERE openid = ? AND id IN ({marks}) ORDER BY id", [openid, *inbox_ids]
+    ))

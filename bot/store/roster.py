@@ -221,13 +221,3 @@ def village(db: Database, village_id: int | None) -> dict | None:
         return None
     rows = list(db.query("SELECT * FROM villages WHERE id = ?", [village_id]))
     return rows[0] if rows else None
-
-
-def kept_inbox_rows(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
-    """The inbox rows of messages kept until their sender registered (bot.identity), oldest first."""
-    if not inbox_ids:
-        return []
-    marks = ", ".join("?" for _ in inbox_ids)
-    return list(db.query(
-        f"SELECT id, payload FROM inbox WHERE openid = ? AND id IN ({marks}) ORDER BY id", [openid, *inbox_ids]
-    ))
