@@ -52,12 +52,12 @@ def _ticket_or_abort(ticket_id: int) -> dict:
 def tickets():
     db = auth.bot().db
     if g.viewer.is_admin:
-        queue, answered = escalation.all_open_tickets(db), store.answered_tickets(db)
+        queue, answered = escalation.all_open_tickets(db), tickets_store.recently_answered(db)
         times = escalation.response_times(db)
     else:
         person = _person()
         queue = escalation.open_tickets_for(db, person) if person else []
-        answered = store.answered_tickets(db, g.viewer.person_id) if person else []
+        answered = tickets_store.recently_answered(db, g.viewer.person_id) if person else []
         times = [t for t in escalation.response_times(db) if person and t["adviser"] == person["name"]]
     return render_template("dashboard/tickets.html", queue=queue, answered=answered, times=times,
                            status_labels=STATUS_LABELS, preview=escalation.preview)

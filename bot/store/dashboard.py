@@ -173,13 +173,3 @@ def ticket_photos(db: Database, ticket_id: int) -> list[str]:
         "SELECT m.sha256 FROM ticket_attachments a JOIN media m ON m.id = a.media_row_id"
         " WHERE a.ticket_id = ? AND m.kind = 'image' AND m.status = 'stored' AND m.sha256 IS NOT NULL"
         " ORDER BY a.id", [ticket_id])]
-
-
-def answered_tickets(db: Database, adviser_person_id: int | None = None, limit: int = 30) -> list[dict]:
-    """The latest answered or closed tickets (one adviser's, or everyone's when None)."""
-    where, params = ("AND t.adviser_person_id = ?", [adviser_person_id]) if adviser_person_id else ("", [])
-    return list(db.query(
-        "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
-        " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
-        f" WHERE t.status != 'open' AND t.answered_at IS NOT NULL {where} ORDER BY t.answered_at DESC LIMIT ?",
-        [*params, limit]))

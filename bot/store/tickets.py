@@ -152,25 +152,33 @@ def mark_escalated(db: Database, ticket_id: int, now: str) -> None:
     db.execute("UPDATE tickets SET escalated_at = ? WHERE id = ?", [now, ticket_id])
 
 
-_OPEN_LIST_SQL = (
+_LIST_SQL = (
     "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
     " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
-    " WHERE t.status = 'open' {where} ORDER BY t.opened_at, t.id"
+    " WHERE {where}"
 )
+_OPEN = "t.status = 'open' {extra} ORDER BY t.opened_at, t.id"
 
 
 def open_for_adviser(db: Database, person_id: int) -> list[dict]:
     """Open tickets assigned to one adviser, oldest first."""
-    return list(db.query(_OPEN_LIST_SQL.format(where="AND t.adviser_person_id = ?"), [person_id]))
+    return list(db.query(_LIST_SQL.format(where=_OPEN.format(extra="AND t.adviser_person_id = ?")), [person_id]))
 
 
 def open_for_admins(db: Database) -> list[dict]:
     """Open tickets with no adviser (raised to the campaign admins), oldest first."""
-    return list(db.query(_OPEN_LIST_SQL.format(where="AND t.adviser_person_id IS NULL"), []))
+    return list(db.query(_LIST_SQL.format(where=_OPEN.format(extra="AND t.adviser_person_id IS NULL")), []))
 
 
 def all_open(db: Database) -> list[dict]:
-    return list(db.query(_OPEN_LIST_SQL.format(where=""), []))
+    return list(db.query(_LIST_SQL.format(where=_OPEN.format(extra="")), []))
+
+
+def recently_answered(db: Database, adviser_person_id: int | None = None, limit: int = 30) -> list[dict]:
+    """The latest answered or closed tickets (one adviser's, or everyone's when None), newest first."""
+    extra, params = ("AND t.adviser_person_id = ?", [adviser_person_id]) if adviser_person_id else ("", [])
+    where = f"t.status != 'open' AND t.answered_at IS NOT NULL {extra} ORDER BY t.answered_at DESC LIMIT ?"
+    return list(db.query(_LIST_SQL.format(where=where), [*params, limit]))
 
 
 def due_for_reminder(db: Database, opened_before: str) -> list[dict]:
