@@ -31,7 +31,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
@@ -80,15 +80,23 @@ class HouseholdProgress:
         return self.trees >= self.target
 
 
-class _Shares:
-    """Shares of a village, town or county (None when there is nothing to divide by)."""
+@dataclass(frozen=True)
+class Totals:
+    """The figures that add up from villages to towns and the county, and their shares (None when
+    there is nothing to divide by)."""
 
-    survival_alive: int
-    survival_checked: int
-    party_members_active: int
-    party_members: int
-    households_covered: int
+    trees: int
+    area_mu: float
+    records: int
+    pending_records: int
     households_total: int
+    households_covered: int
+    party_members: int
+    party_members_active: int
+    survival_checked: int
+    survival_alive: int
+    flagged: int
+    rejected: int
 
     @property
     def survival_rate(self) -> float | None:
@@ -104,7 +112,7 @@ class _Shares:
 
 
 @dataclass(frozen=True)
-class VillageProgress(_Shares):
+class VillageProgress(Totals):
     village_id: int
     name: str
     kind: str                      # 村 | 社区
@@ -113,20 +121,8 @@ class VillageProgress(_Shares):
     target: float
     done_value: float              # verified 亩 (村) or trees (社区)
     pending_value: float           # the same, waiting for review
-    trees: int
-    area_mu: float
-    records: int
-    pending_records: int
     demo_sites: int
     demo_sites_target: int
-    households_total: int
-    households_covered: int
-    party_members: int
-    party_members_active: int
-    survival_checked: int
-    survival_alive: int
-    flagged: int
-    rejected: int
 
     @property
     def completion(self) -> float:
@@ -134,27 +130,14 @@ class VillageProgress(_Shares):
         return self.done_value / self.target if self.target else 1.0
 
 
-
 @dataclass(frozen=True)
-class AreaProgress(_Shares):
+class AreaProgress(Totals):
     """A town, or the whole county (name '全部'): sums over its villages."""
 
     name: str
     villages: int
     villages_done: int
     mean_completion: float
-    trees: int
-    area_mu: float
-    records: int
-    pending_records: int
-    households_total: int
-    households_covered: int
-    party_members: int
-    party_members_active: int
-    survival_checked: int
-    survival_alive: int
-    flagged: int
-    rejected: int
 
 
 @dataclass(frozen=True)
@@ -356,17 +339,11 @@ def completions(db, config, until: str | None = None) -> dict[int, float]:
 
 # -- towns and the county ------------------------------------------------------------------------
 def summarize(name: str, villages: list[VillageProgress]) -> AreaProgress:
-    def total(attr: str):
-        return sum(getattr(v, attr) for v in villages)
-
+    sums = {f.name: sum(getattr(v, f.name) for v in villages) for f in fields(Totals)}
     return AreaProgress(
         name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.completion >= 1),
         mean_completion=(sum(min(v.completion, 1.0) for v in villages) / len(villages)) if villages else 0.0,
-        trees=total("trees"), area_mu=total("area_mu"), records=total("records"),
-        pending_records=total("pending_records"), households_total=total("households_total"),
-        households_covered=total("households_covered"), party_members=total("party_members"),
-        party_members_active=total("party_members_active"), survival_checked=total("survival_checked"),
-        survival_alive=total("survival_alive"), flagged=total("flagged"), rejected=total("rejected"),
+        **sums,
     )
 
 
