@@ -19,7 +19,19 @@ from bot import nlu
 from bot.conversation import Flow
 from bot.photos import haversine_m, is_far_from, is_old_photo
 
-FLOW = Flow("planting", ("collecting",))  # data: {"planting_id": int}; timeout: conversation.timeout_minutes
+
+
+def _cancel_pending_record(ctx, state) -> None:
+    """取消 while a record is being collected: it is marked cancelled at once (it never counted)."""
+    from bot.store import plantings as store
+
+    record = store.get(ctx.db, state.data.get("planting_id"))
+    if record and record["status"] == "pending":
+        store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
+
+
+# data: {"planting_id": int}; timeout: conversation.timeout_minutes
+FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
 
 DEFAULT_CADRE_ROLES = ("村干部", "村书记", "领导", "主要领导", "管理员")
 FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species")

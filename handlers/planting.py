@@ -11,8 +11,9 @@ The pending record is a ``plantings`` row from its first part on; the ``planting
 for the window. A photo links to the record (its media row) at once; ``analyse_record_photo`` runs
 later from the media job: ``prepare_record_photo`` (outside the write lock: hashes, EXIF, thumbnail),
 then ``analyse_record_photo`` (inside its transaction: near-duplicates, the analysis rows, the flags).
-The ``planting_windows`` job closes windows: a record whose flow was dropped by ``取消`` is marked
-cancelled, one whose window ran out stays pending (incomplete) and its sender is reminded once.
+``取消`` marks the pending record cancelled at once (the flow's ``on_cancel`` in bot/planting.py). The
+``planting_windows`` job closes windows: a record whose flow vanished is marked cancelled, one whose
+window ran out stays pending (incomplete) and its sender is reminded once.
 
 ```mermaid
 stateDiagram-v2
@@ -253,7 +254,7 @@ def _confirmation(ctx, record: dict) -> str:
 
 # -- closing windows --------------------------------------------------------------------------------
 def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict], now_s: str) -> dict:
-    """Pending records outside a live window: cancelled (取消 dropped their flow) or incomplete (reminded once)."""
+    """Pending records outside a live window: cancelled (their flow vanished) or incomplete (reminded once)."""
     expired = {row["data"].get("planting_id"): row for row in expired_rows}
     counts = {"cancelled": 0, "incomplete": 0}
     for record in records:

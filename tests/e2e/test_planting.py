@@ -226,12 +226,20 @@ def test_cancel_drops_the_pending_record(villager, bot, standin):
     assert records[1]["species"] is None
 
 
-def test_cancelled_record_is_marked_by_the_job_too(villager, bot):
+def test_cancel_marks_the_record_at_once_and_the_job_has_nothing_left(villager, bot):
     villager.says("3棵桂花")
     villager.says("取消")
-    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 1, "incomplete": 0}
+    assert planting_rows(bot)[0]["status"] == "cancelled"
+    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 0, "incomplete": 0}
     assert planting_rows(bot)[0]["status"] == "cancelled"
     assert rows(bot, "SELECT * FROM outbox") == []
+
+
+def test_a_record_whose_flow_vanished_is_cancelled_by_the_job(villager, bot):
+    villager.says("3棵桂花")
+    bot.db.execute("DELETE FROM conversations")  # the flow is gone without 取消 (e.g. removed by hand)
+    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 1, "incomplete": 0}
+    assert planting_rows(bot)[0]["status"] == "cancelled"
 
 
 def test_a_record_without_photo_is_kept_incomplete_and_reminded_once(villager, bot, standin):
