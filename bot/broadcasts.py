@@ -25,6 +25,7 @@ from itertools import islice
 
 from bot import clock, reminders
 from bot.db import transaction
+from bot.store import outbox as outbox_store
 from bot.store import reminders as store
 from bot.wechat_api import WeChatError
 
@@ -129,7 +130,7 @@ def cancel(db, broadcast_id: int, now: datetime) -> dict:
         row = store.broadcast(db, broadcast_id)
         if row is None:
             return {"found": False, "was": None, "cancelled_messages": 0}
-        cancelled = store.cancel_outbox_prefix(db, f"broadcast:{broadcast_id}:", "broadcast cancelled by staff")
+        cancelled = outbox_store.cancel_outbox_prefix(db, f"broadcast:{broadcast_id}:", "broadcast cancelled by staff")
         store.mark_broadcast_cancelled(db, broadcast_id, clock.to_db(now))
     return {"found": True, "was": row["status"], "cancelled_messages": cancelled}
 
@@ -137,7 +138,7 @@ def cancel(db, broadcast_id: int, now: datetime) -> dict:
 def list_broadcasts(db, limit: int = 50) -> list[dict]:
     rows = store.broadcasts(db, limit)
     for row in rows:
-        row["messages"] = store.outbox_status_counts(db, f"broadcast:{row['id']}:")
+        row["messages"] = outbox_store.outbox_status_counts(db, f"broadcast:{row['id']}:")
     return rows
 
 
@@ -167,7 +168,7 @@ def _day_and_month(now: datetime, tz: str) -> tuple[tuple[str, str], tuple[str, 
 
 def _mass_check(db, config, seg: Segment, now: datetime) -> tuple[bool, str]:
     day, month = _day_and_month(now, config.get("campaign.timezone"))
-    received = store.mass_received_between(db, *month)
+    received = outbox_store.mass_received_between(db, *month)
     most = max((received.get(row["openid"], 0) for row in recipients(db, config, seg)), default=0)
     return mass_send_allowed(config.get("wechat.account_type", "服务号"), sent_today=store.mass_sends_between(db, *day),
                              most_received_this_month=most,
@@ -196,7 +197,7 @@ def _start_by_outbox(app, row: dict, seg: Segment, now: datetime, note: str | No
         if row["status"] == "scheduled" and not store.mark_broadcast_started(db, row["id"], "outbox", clock.to_db(now)):
             return 0
         queued = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
-                             lambda batch: store.enqueue_many(db, batch, kind="broadcast", now=clock.to_db(now),
+                             lambda batch: outbox_store.enqueue_many(db, batch, kind="broadcast", now=clock.to_db(now),
                                                               not_before=clock.to_db(send_at)))
         store.set_broadcast_result(db, row["id"], channel="outbox", recipients=queued, note=note)
     return queued
@@ -219,7 +220,7 @@ def _start_by_mass(app, row: dict, seg: Segment, now: datetime) -> int:
         return _start_by_outbox(app, row, seg, now, note=f"mass send failed: errcode={error.errcode}")
     with transaction(db):
         reached = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
-                              lambda batch: store.mark_many_sent(db, batch, kind="broadcast", channel="mass",
+                              lambda batch: outbox_store.mark_many_sent(db, batch, kind="broadcast", channel="mass",
                                                                  now=clock.to_db(now)))
         store.set_broadcast_result(db, row["id"], channel="mass", recipients=reached)
     return reached

@@ -28,6 +28,7 @@ from bot import clock, outbox, progress
 from bot.db import transaction
 from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
+from bot.store import outbox as outbox_store
 from bot.store import reminders as store
 from bot.store import users as users_store
 
@@ -237,7 +238,7 @@ class _Queue:
         self.capped = 0
 
     def under_cap(self, openid: str) -> bool:
-        if store.reminders_in_week(self.db, openid, *self.week) < self.cap:
+        if outbox_store.reminders_in_week(self.db, openid, *self.week) < self.cap:
             return True
         self.capped += 1
         return False

@@ -74,71 +74,12 @@ def recipients(db: Database, *, roles: Iterable[str] | None = None, registered: 
     yield from db.query(sql, params)
 
 
-def reminders_in_week(db: Database, openid: str, start: str, end: str,
-                      kinds: tuple[str, ...] = ("reminder", "followup")) -> int:
-    """Reminders and follow-ups this user gets (or got) in [start, end), not counting cancelled ones."""
-    return db.execute(
-        f"SELECT COUNT(*) FROM outbox WHERE openid = ? AND kind IN ({','.join('?' * len(kinds))})"
-        " AND status != 'cancelled' AND COALESCE(sent_at, next_attempt_at) >= ?"
-        " AND COALESCE(sent_at, next_attempt_at) < ?",
-        [openid, *kinds, start, end],
-    ).fetchone()[0]
-
-
-def enqueue_many(db: Database, rows: Iterable[tuple], *, kind: str, now: str, not_before: str) -> int:
-    """Queue (openid, text, dedupe_key) rows in one statement; existing dedupe keys are skipped."""
-    before = db.execute("SELECT total_changes()").fetchone()[0]
-    db.conn.executemany(
-        "INSERT INTO outbox (openid, kind, text, dedupe_key, status, next_attempt_at, created_at)"
-        " VALUES (?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
-        ((openid, kind, text, key, not_before, now) for openid, text, key in rows),
-    )
-    return db.execute("SELECT total_changes()").fetchone()[0] - before
-
-
-def mark_many_sent(db: Database, rows: Iterable[tuple], *, kind: str, channel: str, now: str) -> int:
-    """Record (openid, text, dedupe_key) rows as already sent (a mass send reached them)."""
-    before = db.execute("SELECT total_changes()").fetchone()[0]
-    db.conn.executemany(
-        "INSERT INTO outbox (openid, kind, text, dedupe_key, status, channel, attempts, next_attempt_at,"
-        " created_at, sent_at) VALUES (?, ?, ?, ?, 'sent', ?, 1, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
-        ((openid, kind, text, key, channel, now, now, now) for openid, text, key in rows),
-    )
-    return db.execute("SELECT total_changes()").fetchone()[0] - before
-
-
-def _key_range(prefix: str) -> list[str]:
-    """dedupe_key >= prefix AND < the next string: a prefix match that uses the unique index."""
-    return [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
-
-
-def outbox_status_counts(db: Database, prefix: str) -> dict[str, int]:
-    """'status/channel' -> count for the outbox rows whose dedupe key starts with ``prefix``."""
-    return {f"{r['status']}/{r['channel'] or '-'}": r["n"] for r in db.query(
-        "SELECT status, channel, COUNT(*) AS n FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
-        " GROUP BY status, channel ORDER BY status, channel", _key_range(prefix))}
-
-
-def cancel_outbox_prefix(db: Database, prefix: str, reason: str) -> int:
-    return db.execute(
-        "UPDATE outbox SET status = 'cancelled', error = ? WHERE dedupe_key >= ? AND dedupe_key < ?"
-        " AND status IN ('queued', 'held')", [reason, *_key_range(prefix)],
-    ).rowcount
-
-
 def mass_sends_between(db: Database, start: str, end: str) -> int:
     """Broadcasts that went out as a WeChat mass send in [start, end)."""
     return db.execute(
         "SELECT COUNT(*) FROM broadcasts WHERE channel = 'mass' AND started_at >= ? AND started_at < ?",
         [start, end],
     ).fetchone()[0]
-
-
-def mass_received_between(db: Database, start: str, end: str) -> dict[str, int]:
-    """openid -> mass sends received in [start, end) (only followers who received any)."""
-    return {r["openid"]: r["n"] for r in db.query(
-        "SELECT openid, COUNT(*) AS n FROM outbox WHERE channel = 'mass' AND sent_at >= ? AND sent_at < ?"
-        " GROUP BY openid", [start, end])}
 
 
 # -- broadcasts -------------------------------------------------------------------------------------
