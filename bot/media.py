@@ -20,7 +20,7 @@ import logging
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
@@ -75,7 +75,7 @@ class _Fetched:
     sha: str = ""
     path: Path | None = None
     size: int = 0
-    prepared: list = None  # type: ignore[assignment]
+    prepared: list = field(default_factory=list)
 
 
 def _fetch_and_prepare(app, row: dict, listeners: list[MediaListener]) -> _Fetched:
