@@ -46,6 +46,17 @@ def config(tmp_path, standin):
 
 
 @pytest.fixture
+def config_file(tmp_path, config) -> Path:
+    """The test's config written as a file, for driving the CLI (`run.py --config …`)."""
+    from bench.harness import dump_toml
+    from bot.config import _thaw
+
+    path = tmp_path / "config.toml"
+    path.write_text(dump_toml(_thaw(config.data)) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
 def app(config):
     flask_app = create_app(config)
     yield flask_app
