@@ -73,8 +73,8 @@ def receive():
         return _refuse(403, "stale or missing timestamp")
     body = request.get_data(cache=False)
     aes = args.get("encrypt_type") == "aes"
+    crypto = _crypto(app)
     if aes:
-        crypto = _crypto(app)
         if crypto is None:
             return _refuse(400, "encrypted message but no EncodingAESKey configured")
         try:
@@ -101,15 +101,18 @@ def receive():
         return Response("success", mimetype="text/plain")
     xml = render_text_reply(incoming, reply)
     if aes:
-        xml = _crypto(app).encrypt_message(xml, nonce, timestamp)
+        xml = crypto.encrypt_message(xml, nonce, timestamp)
     return Response(xml, mimetype="application/xml")
 
 
 def _crypto(app: AppContext) -> WeChatCrypto | None:
-    key = app.config.get("wechat.encoding_aes_key")
-    if not key:
-        return None
-    return WeChatCrypto(app.config.get("wechat.token"), key, app.config.get("wechat.app_id"))
+    """The safe-mode cipher, built once per process (None in plaintext mode)."""
+
+    def build(a: AppContext) -> WeChatCrypto | None:
+        key = a.config.get("wechat.encoding_aes_key")
+        return WeChatCrypto(a.config.get("wechat.token"), key, a.config.get("wechat.app_id")) if key else None
+
+    return app.service("wechat_crypto", build)
 
 
 def escape_cdata(text: str) -> str:
