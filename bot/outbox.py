@@ -134,8 +134,7 @@ class Sender:
                 if error.errcode in CHANNEL_ERRORS:
                     tried.add(channel)
                     if channel == "cs":  # WeChat says the window is shut: do not try it again for this user
-                        db.execute("UPDATE users SET cs_sent_since_inbound = ? WHERE openid = ?",
-                                   [self.quota, row["openid"]])
+                        users_store.close_cs_window(db, row["openid"], self.quota)
                     continue
                 self._failed(db, row, error, now, report)
                 return

@@ -56,6 +56,11 @@ def set_scene_village(db: Database, openid: str, village_id: int | None) -> None
     db.execute("UPDATE users SET scene_village_id = ? WHERE openid = ?", [village_id, openid])
 
 
+def close_cs_window(db: Database, openid: str, quota: int) -> None:
+    """WeChat said the customer-service window is shut (45015/45047): use up its quota until the user writes."""
+    db.execute("UPDATE users SET cs_sent_since_inbound = ? WHERE openid = ?", [quota, openid])
+
+
 def count_cs_send(db: Database, openid: str) -> None:
     db.execute(
         "UPDATE users SET cs_sent_since_inbound = cs_sent_since_inbound + 1 WHERE openid = ?", [openid]
