@@ -6,26 +6,17 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator
 
-# table -> SQL whose column names are the export's header. Store modules add theirs (EXPORT_SQL).
-QUERIES: dict[str, str] = {
-    "villages": "SELECT v.id, v.name, v.kind, v.town, v.households, v.lat, v.lng, v.radius_m, v.adviser,"
-                " v.created_at, v.updated_at FROM villages v ORDER BY v.id",
-    "people": "SELECT p.id, p.name, v.name AS village, p.role, p.phone, p.birth_year, p.openid, p.household, p.source,"
-              " p.created_at, p.updated_at FROM people p LEFT JOIN villages v ON v.id = p.village_id ORDER BY p.id",
-    "outbox": "SELECT id, openid, channel, status, dedupe_key, created_at, sent_at, text, kind, attempts,"
-              " errcode, error FROM outbox ORDER BY id",
-}
-TABLES = ("villages", "people", "plantings", "tickets", "outbox")
-
-
-def _collect() -> None:
+def _collect() -> dict[str, str]:
+    """table -> SQL whose column names are the export's header: each store module's EXPORT_SQL."""
     from bot.store import MODULES
 
+    queries: dict[str, str] = {}
     for module in MODULES:
-        QUERIES.update(getattr(module, "EXPORT_SQL", {}))
+        queries.update(getattr(module, "EXPORT_SQL", {}))
+    return queries
 
 
-_collect()
+QUERIES = _collect()
 
 
 class ExportUnavailable(LookupError):

@@ -9,6 +9,11 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("outbox")
 
+EXPORT_SQL = {
+    "outbox": "SELECT id, openid, channel, status, dedupe_key, created_at, sent_at, text, kind, attempts,"
+              " errcode, error FROM outbox ORDER BY id",
+}
+
 # queued  -> waiting for the sender (next_attempt_at says when)
 # sending -> claimed by a sender; a stale claim is taken back after a crash
 # sent    -> delivered (channel says how)

@@ -6,6 +6,14 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("roster")
 
+EXPORT_SQL = {
+    "villages": "SELECT v.id, v.name, v.kind, v.town, v.households, v.lat, v.lng, v.radius_m, v.adviser,"
+                " v.created_at, v.updated_at FROM villages v ORDER BY v.id",
+    "people": "SELECT p.id, p.name, v.name AS village, p.role, p.phone, p.birth_year, p.openid, p.household,"
+              " p.source, p.created_at, p.updated_at FROM people p LEFT JOIN villages v ON v.id = p.village_id"
+              " ORDER BY p.id",
+}
+
 
 @migrations()
 def m001_villages_people(db: Database) -> None:
