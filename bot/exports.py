@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator
 
+
 def _collect() -> dict[str, str]:
     """table -> SQL whose column names are the export's header: each store module's EXPORT_SQL."""
     from bot.store import MODULES
