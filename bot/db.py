@@ -114,6 +114,17 @@ class Databases:
                 self._all.append(db)
         return db
 
+    def close_current(self) -> None:
+        """Close this thread's connection (a thread that ends calls this)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            return
+        self._local.db = None
+        with self._lock:
+            self._all = [other for other in self._all if other is not db]
+        with contextlib.suppress(Exception):
+            db.close()
+
     def close_all(self) -> None:
         with self._lock:
             for db in self._all:

@@ -1,13 +1,16 @@
-"""Blueprint /wechat: verify → decrypt → parse → dedupe → route → reply.
+"""Blueprint /wechat: verify → decrypt → parse → (writer thread: dedupe → route) → reply.
 
-Nothing here waits on the network: outbound messages are queued in the outbox
-and media ids recorded for the download job, both in the same transaction as
-the dedupe row, the conversation state and any record.
+Request threads check, decrypt and parse in parallel; the message itself is applied by the one
+writer thread (bot/writer.py), which commits messages in groups, each message all-or-nothing.
+Nothing here waits on the network: outbound messages are queued in the outbox and media ids
+recorded for the download job, both in the same transaction as the dedupe row, the conversation
+state and any record.
 """
 from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 
 from flask import Blueprint, Response, current_app, request
 from wechatpy.crypto import WeChatCrypto
@@ -17,11 +20,11 @@ from wechatpy.utils import check_signature
 
 from bot import clock
 from bot.context import AppContext, Ctx
-from bot.db import transaction
 from bot.incoming import Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.router import dispatch
 from bot.store import inbox, media, outbox, users
+from bot.writer import MessageWriter
 
 log = logging.getLogger("bot.webhook")
 bp = Blueprint("wechat", __name__)
@@ -96,7 +99,11 @@ def receive():
         incoming = parse(body)
     except MalformedMessage as exc:
         return _refuse(400, str(exc))
-    reply = process(app, incoming)
+    try:
+        reply = handle(app, incoming)
+    except Exception:  # noqa: BLE001 - not committed (logged by the writer): WeChat retries a 5xx
+        log.warning("message %s not committed; answered 503 so WeChat retries", incoming.dedupe_key)
+        return Response("busy", status=503, mimetype="text/plain")
     if reply is None:
         return Response("success", mimetype="text/plain")
     xml = render_text_reply(incoming, reply)
@@ -125,56 +132,60 @@ def render_text_reply(incoming: Incoming, text: str) -> str:
     return reply.render()
 
 
-def process(app: AppContext, incoming: Incoming) -> str | None:
-    """Handle one push exactly once; a retry gets the first try's reply."""
-    from handlers import ROUTES
+def _writer(app: AppContext) -> MessageWriter:
+    """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
 
+    def build(a: AppContext) -> MessageWriter:
+        return MessageWriter(a.databases, lambda db, job: process(a, db, *job), lambda db, job: _keep_failed(a, db, *job))
+
+    return app.service("message_writer", build)
+
+
+def handle(app: AppContext, incoming: Incoming) -> str | None:
+    """Handle one push exactly once; a retry gets the first try's reply. Returns once committed."""
     started = time.perf_counter()
-    db = app.db
-    now = app.clock()
-    now_s = clock.to_db(now)
-    handler = "duplicate"
+    handler, reply = "failed", None
     try:
-        with transaction(db):
-            seen = inbox.find(db, incoming.openid, incoming.dedupe_key)
-            if seen:
-                return seen["reply"]
-            inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key,
-                                    msg_type=incoming.msg_type, event=incoming.event, content=incoming.summary(),
-                                    payload=incoming.fields, received_at=now_s)
-            user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
-            if incoming.opens_window:
-                outbox.release_held(db, incoming.openid, now_s)
-            if incoming.msg_type in MEDIA_TYPES:
-                media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
-                          media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format,
-                          now=now_s)
-            ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
-            handler, reply = dispatch(ROUTES, ctx)
-            inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
+        handler, reply = _writer(app).submit((incoming, app.clock(), started))
         return reply
-    except Exception:  # noqa: BLE001 - a handler bug must not lose the message or become a 500
-        handler = "error"
-        log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
-        return _keep_failed(app, incoming, now_s)
     finally:
         log.info("msg openid=%s type=%s handler=%s latency_ms=%.1f", hash_openid(incoming.openid),
                  incoming.event or incoming.msg_type, handler, (time.perf_counter() - started) * 1000)
 
 
-def _keep_failed(app: AppContext, incoming: Incoming, now_s: str) -> str:
-    """Everything the handler did was rolled back; keep the message itself so staff can see it."""
+def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str | None]:
+    """One message inside the writer's open transaction: (handler name, reply)."""
+    from handlers import ROUTES
+
+    seen = inbox.find(db, incoming.openid, incoming.dedupe_key)
+    if seen:
+        return "duplicate", seen["reply"]
+    now_s = clock.to_db(now)
+    inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key,
+                            msg_type=incoming.msg_type, event=incoming.event, content=incoming.summary(),
+                            payload=incoming.fields, received_at=now_s)
+    user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
+    if incoming.opens_window:
+        outbox.release_held(db, incoming.openid, now_s)
+    if incoming.msg_type in MEDIA_TYPES:
+        media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
+                  media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format, now=now_s)
+    ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
+    handler, reply = dispatch(ROUTES, ctx)
+    inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
+    return handler, reply
+
+
+def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str]:
+    """The handler failed and its writes were undone; keep the message itself so staff can see it."""
+    log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
     reply = app.t("core.error")
-    db = app.db
-    with transaction(db):
-        if not inbox.find(db, incoming.openid, incoming.dedupe_key):
-            inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key,
-                                    msg_type=incoming.msg_type, event=incoming.event,
-                                    content=incoming.summary(), payload=incoming.fields, received_at=now_s,
-                                    status="error")
-            inbox.set_reply(db, inbox_id, "error", reply, 0)
-            if incoming.msg_type in MEDIA_TYPES:  # the photo or voice itself is still fetched and kept
-                media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
-                          media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format,
-                          now=now_s)
-    return reply
+    now_s = clock.to_db(now)
+    inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key, msg_type=incoming.msg_type,
+                            event=incoming.event, content=incoming.summary(), payload=incoming.fields,
+                            received_at=now_s, status="error")
+    inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
+    if incoming.msg_type in MEDIA_TYPES:  # the photo or voice itself is still fetched and kept
+        media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
+                  media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format, now=now_s)
+    return "error", reply

@@ -19,6 +19,23 @@ AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
 
 
+@pytest.fixture(autouse=True)
+def _undo_logging_setup():
+    """Tests that run CLI commands in-process call bot.logs.setup; undo it so that the next test does
+    not write to this test's (closed) captured stderr from the log writer thread."""
+    import logging
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
+    yield
+    for handler in root.handlers[:]:
+        if handler not in saved[0]:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(saved[1])
+    root._lvmei_configured = saved[2]  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def standin():
     with WeChatStandIn(appid=APP_ID) as server:

@@ -82,19 +82,11 @@ def secret_standin():
 
 @pytest.fixture
 def bot_logging(tmp_path):
-    """The bot's own logging set-up (bot.logs.setup) at DEBUG into a file; restored afterwards."""
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
-    root._lvmei_configured = False  # type: ignore[attr-defined]
+    """The bot's own logging set-up (bot.logs.setup) at DEBUG into a file (conftest undoes it)."""
+    logging.getLogger()._lvmei_configured = False  # type: ignore[attr-defined]
     log_file = tmp_path / "logs" / "bot.log"
     logs.setup(log_file, "DEBUG")
-    yield log_file
-    for handler in root.handlers[:]:
-        if handler not in saved[0]:
-            handler.close()
-            root.removeHandler(handler)
-    root.setLevel(saved[1])
-    root._lvmei_configured = saved[2]  # type: ignore[attr-defined]
+    return log_file
 
 
 def test_secrets_never_reach_logs_or_pages(tmp_path, secret_standin, caplog, bot_logging):
@@ -139,6 +131,8 @@ def test_secrets_never_reach_logs_or_pages(tmp_path, secret_standin, caplog, bot
     secrets = [APP_SECRET, TOKEN, AES_KEY, PASSWORD, *issued]
     # every record at INFO and above, raw (before any redaction), and the log file written at DEBUG
     raw = "\n".join(caplog.handler.format(r) for r in caplog.records if r.levelno >= logging.INFO)
+    for handler in logging.getLogger().handlers:
+        handler.flush()  # the log writer thread has written every queued line
     logged = raw + bot_logging.read_text(encoding="utf-8")
     assert "cgi-bin/token" in bot_logging.read_text(encoding="utf-8")  # DEBUG did log the URLs...
     for secret in secrets:

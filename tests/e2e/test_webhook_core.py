@@ -163,6 +163,22 @@ def test_handler_crash_rolls_back_and_keeps_the_message(app, bot, villager, monk
     assert len(rows(bot, "SELECT * FROM media WHERE media_id = 'm-crash'")) == 1  # the photo is still fetched
 
 
+def test_a_message_that_cannot_be_committed_gets_503_and_its_retry_is_processed(app, bot, villager):
+    """The disk fails mid-write (SQLite rolls the transaction back): nothing is kept, WeChat is told
+    to retry (a 5xx, never a reply for a message the database does not have), and the retry works."""
+    bot.db.execute("CREATE TRIGGER disk_gone BEFORE INSERT ON inbox WHEN NEW.content = '3棵桂花' "
+                   "BEGIN SELECT RAISE(ROLLBACK, 'disk I/O error'); END")
+    bot.db.conn.commit()
+    xml = message_xml(villager.openid, "text", {"Content": "3棵桂花"})
+    with pytest.raises(RuntimeError, match="503"):
+        villager.push(xml)
+    assert rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid]) == []
+    bot.db.execute("DROP TRIGGER disk_gone")
+    bot.db.conn.commit()
+    assert villager.push(xml)  # WeChat's retry: the same MsgId
+    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
+
+
 # -- AES (safe) mode ----------------------------------------------------------------------------------
 @pytest.fixture
 def aes_app(tmp_path, standin):

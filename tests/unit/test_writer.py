@@ -1,0 +1,189 @@
+"""bot.writer.MessageWriter on a real SQLite file: groups, per-item all-or-nothing, failures, idling."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from bot.db import Databases
+from bot.writer import MessageWriter
+
+
+@pytest.fixture
+def databases(tmp_path):
+    dbs = Databases(tmp_path / "w.db")
+    dbs.get().execute("CREATE TABLE t (item TEXT UNIQUE, note TEXT)")
+    dbs.get().conn.commit()
+    yield dbs
+    dbs.close_all()
+
+
+def items(databases) -> list[tuple[str, str]]:
+    return [tuple(r) for r in databases.get().execute("SELECT item, note FROM t ORDER BY rowid").fetchall()]
+
+
+def insert(db, item):
+    db.execute("INSERT INTO t (item, note) VALUES (?, 'ok')", [item])
+    return f"done {item}"
+
+
+def keep_failed(db, item):
+    db.execute("INSERT INTO t (item, note) VALUES (?, 'failed')", [item])
+    return f"failed {item}"
+
+
+def submit_all(writer, names):
+    """Submit each name from its own thread; returns {name: result or exception}."""
+    results = {}
+
+    def one(name):
+        try:
+            results[name] = writer.submit(name)
+        except Exception as exc:  # noqa: BLE001
+            results[name] = exc
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    return results
+
+
+class Gate:
+    """An apply that blocks on the first item until released, so the next items queue into one group."""
+
+    def __init__(self, apply):
+        self.apply = apply
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.statements: list[str] = []
+
+    def __call__(self, db, item):
+        if item == "first":
+            db.conn.set_trace_callback(self.statements.append)
+            self.entered.set()
+            assert self.release.wait(10)
+        return self.apply(db, item)
+
+
+def queued_behind_first(writer, gate, names):
+    """Submit "first" (which blocks), then ``names`` while it blocks; returns every result."""
+    results = {}
+    first = threading.Thread(target=lambda: results.update(first=writer.submit("first")))
+    first.start()
+    assert gate.entered.wait(10)
+    waiting = threading.Thread(target=lambda: results.update(submit_all(writer, names)))
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while len(writer._queue) < len(names) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    gate.release.set()
+    first.join(10)
+    waiting.join(10)
+    return results
+
+
+def test_every_caller_gets_its_own_result_once_committed(databases):
+    writer = MessageWriter(databases, insert, keep_failed)
+    names = [f"m{i}" for i in range(40)]
+    results = submit_all(writer, names)
+    assert results == {n: f"done {n}" for n in names}
+    assert sorted(items(databases)) == sorted((n, "ok") for n in names)
+
+
+def test_messages_that_queue_up_commit_in_one_group_in_arrival_order(databases):
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed)
+    results = queued_behind_first(writer, gate, [f"m{i}" for i in range(10)])
+    assert len(results) == 11 and all(r.startswith("done") for r in results.values())
+    begins = [s for s in gate.statements if s.startswith("BEGIN")]
+    assert len(begins) == 1, gate.statements  # the ten queued messages: one BEGIN … COMMIT
+    assert len([s for s in gate.statements if s.startswith("COMMIT")]) == 2  # first's group, then theirs
+
+
+def test_a_group_is_capped(databases):
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed, max_group=4)
+    queued_behind_first(writer, gate, [f"m{i}" for i in range(10)])
+    assert len([s for s in gate.statements if s.startswith("BEGIN")]) == 3  # 4 + 4 + 2
+    assert len(items(databases)) == 11
+
+
+def test_a_failing_message_is_undone_and_kept_by_on_error_while_its_group_commits(databases):
+    def apply(db, item):
+        insert(db, item)
+        if item == "m3":
+            raise RuntimeError("handler bug")  # after a write: the write must be undone
+        return f"done {item}"
+
+    gate = Gate(apply)
+    writer = MessageWriter(databases, gate, keep_failed)
+    results = queued_behind_first(writer, gate, [f"m{i}" for i in range(6)])
+    assert results["m3"] == "failed m3"
+    assert ("m3", "ok") not in items(databases) and ("m3", "failed") in items(databases)
+    assert sum(1 for _, note in items(databases) if note == "ok") == 6  # first + the five others
+
+
+def test_when_on_error_fails_too_only_that_caller_hears_it(databases):
+    def apply(db, item):
+        if item == "m2":
+            raise RuntimeError("handler bug")
+        return insert(db, item)
+
+    def on_error(db, item):
+        db.execute("INSERT INTO t (item, note) VALUES (?, 'half')", [item])
+        raise OSError("cannot keep it either")
+
+    gate = Gate(apply)
+    writer = MessageWriter(databases, gate, on_error)
+    results = queued_behind_first(writer, gate, ["m1", "m2", "m3"])
+    assert isinstance(results["m2"], OSError)
+    assert results["m1"] == "done m1" and results["m3"] == "done m3"
+    assert [i for i, _ in items(databases)] == ["first", "m1", "m3"]  # m2's half write was undone
+
+
+def test_a_group_sqlite_rolled_back_fails_every_caller_and_keeps_nothing(databases):
+    db = databases.get()
+    db.execute("CREATE TRIGGER doom BEFORE INSERT ON t WHEN NEW.item = 'm2' BEGIN SELECT RAISE(ROLLBACK, 'disk gone'); END")
+    db.conn.commit()
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed)
+    results = queued_behind_first(writer, gate, ["m1", "m2", "m3"])
+    assert results["first"] == "done first"  # its own group had committed
+    assert all(isinstance(results[n], Exception) for n in ("m1", "m2", "m3")), results
+    assert [i for i, _ in items(databases)] == ["first"]
+    # the writer goes on: the next message commits
+    assert writer.submit("m4") == "done m4"
+
+
+def test_a_group_that_cannot_get_the_write_lock_fails_every_caller(databases, monkeypatch):
+    import bot.db
+
+    monkeypatch.setattr(bot.db, "BUSY_TIMEOUT_MS", 50)
+    writer = MessageWriter(Databases(databases.path), insert, keep_failed)
+    other = sqlite3.connect(str(databases.path))
+    other.execute("PRAGMA busy_timeout=0")
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock past busy_timeout
+    try:
+        results = submit_all(writer, ["m1", "m2"])
+    finally:
+        other.rollback()
+        other.close()
+    assert all(isinstance(r, sqlite3.OperationalError) for r in results.values()), results
+    assert items(databases) == []
+    assert writer.submit("m3") == "done m3"
+
+
+def test_the_thread_stops_when_idle_closes_its_connection_and_comes_back(databases):
+    writer = MessageWriter(databases, insert, keep_failed, idle_seconds=0.05)
+    before = len(databases._all)
+    assert writer.submit("m1") == "done m1"
+    first_thread = writer._thread
+    first_thread.join(5)
+    assert not first_thread.is_alive() and not writer._running
+    assert len(databases._all) == before  # its connection was closed and forgotten
+    assert writer.submit("m2") == "done m2"  # a new thread takes the next message
+    assert [i for i, _ in items(databases)] == ["m1", "m2"]
