@@ -6,6 +6,7 @@ import logging
 import secrets
 
 from flask import Flask, Response, jsonify
+from flask.sessions import SecureCookieSessionInterface
 
 from bot import db as dbmod
 from bot.config import Config
@@ -21,6 +22,17 @@ log = logging.getLogger(__name__)
 BLUEPRINTS = ["bot.webhook", "bot.dashboard", "bot.answer_page"]
 
 
+class SessionCookieOnDemand(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, without building a signing serializer for a request that has no
+    session cookie (every WeChat push): such a session starts empty, and an empty, unchanged session
+    is never saved. Saves ~0.05 ms of every webhook request's GIL time."""
+
+    def open_session(self, app, request):
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
+
+
 def create_context(config: Config) -> AppContext:
     """The shared services of one process: database (migrated), messages, WeChat client."""
     databases = Databases(config.database_path)
@@ -31,6 +43,7 @@ def create_context(config: Config) -> AppContext:
 
 def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app = Flask(__name__)
+    app.session_interface = SessionCookieOnDemand()
     ctx = context or create_context(config)
     app.extensions["bot"] = ctx
     app.config["MAX_CONTENT_LENGTH"] = int(config.get("server.max_body_bytes", 65536))

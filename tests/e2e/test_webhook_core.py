@@ -254,3 +254,29 @@ def test_official_sample_through_the_webhook(aes_app):
     row = next(bot.db.query("SELECT * FROM inbox"))
     assert (row["openid"], row["msg_key"], row["content"]) == (
         "oyORnuP8q7ou2gfYjqLzSIWZf0rs", "msg:6054768590064713728", "abcdteT")
+
+
+# -- sessions ---------------------------------------------------------------------------------------
+def test_a_push_without_a_session_cookie_never_touches_session_signing(app, villager, monkeypatch):
+    """WeChat pushes carry no cookie: no signing serializer is built for them (it cost GIL time on
+    every message), and no cookie is set. A dashboard login still signs and reads its cookie."""
+    import argparse
+
+    from flask.sessions import SecureCookieSessionInterface
+
+    from bot.cli import cmd_create_admin
+    from tests.e2e.dashboard_seed import login
+
+    built = []
+    real = SecureCookieSessionInterface.get_signing_serializer
+    monkeypatch.setattr(SecureCookieSessionInterface, "get_signing_serializer",
+                        lambda self, a: built.append(1) or real(self, a))
+    assert villager.says("帮助").startswith("我能帮您")
+    assert built == []
+    client = app.test_client()
+    assert client.post("/wechat?x=1").headers.get("Set-Cookie") is None
+    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None),
+                     app.extensions["bot"])
+    assert login(client, "admin", "pw-long-enough-1").status_code == 302
+    assert client.get("/admin/").status_code == 200  # the cookie was signed, then read back
+    assert built
