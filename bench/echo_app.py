@@ -1,6 +1,6 @@
 """The floor: a minimal Flask + wechatpy echo app (signature check, parse, TextReply), served by waitress.
 
-    python bench/echo_app.py --port 8090 [--token T] [--threads 8]
+    python bench/echo_app.py --port 8090 [--token T] [--threads 32]
 
 bench/webhook.py starts it next to the real bot and drives both the same way, so the
 difference between the two is what the bot's own work (dedupe, transaction, routing) costs.
@@ -42,7 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--token", default="bench-token")
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=32)
     args = parser.parse_args()
     serve(make_app(args.token), host="127.0.0.1", port=args.port, threads=args.threads, ident="echo")
 

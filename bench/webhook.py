@@ -1,6 +1,6 @@
 """Webhook throughput and latency: the real server against the floor of the stack. Run by hand.
 
-    .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 8] [--slices 4]
+    .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 32] [--slices 4]
                                       [--texts mix|help] [--keep]
 
 1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20, help="driving time per server")
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads of both servers")
+    parser.add_argument("--threads", type=int, default=32, help="waitress threads of both servers (config.toml: 32)")
     parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
     parser.add_argument("--texts", choices=sorted(TEXT_SETS), default="mix",
                         help="mix: help, FAQ questions, planting, progress; help: 帮助 only")

@@ -46,7 +46,7 @@ def cmd_serve(args, app) -> int:
 
 def waitress_options(cfg) -> dict:
     options = {
-        "threads": int(cfg.get("server.threads", 4)),
+        "threads": int(cfg.get("server.threads", 32)),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
         "max_request_body_size": max(int(cfg.get("server.max_body_bytes", 65536)),
                                      int(cfg.get("dashboard.upload_max_bytes", 8 << 20))),

@@ -157,15 +157,14 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     """One message inside the writer's open transaction: (handler name, reply)."""
     from handlers import ROUTES
 
-    seen = inbox.find(db, incoming.openid, incoming.dedupe_key)
-    if seen:
-        return "duplicate", seen["reply"]
     now_s = clock.to_db(now)
     inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key,
                             msg_type=incoming.msg_type, event=incoming.event, content=incoming.summary(),
                             payload=incoming.fields, received_at=now_s)
+    if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
+        return "duplicate", inbox.find(db, incoming.openid, incoming.dedupe_key)["reply"]
     user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
-    if incoming.opens_window:
+    if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
     if incoming.msg_type in MEDIA_TYPES:
         media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,

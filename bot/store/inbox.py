@@ -29,13 +29,14 @@ def find(db: Database, openid: str, msg_key: str) -> dict | None:
 
 
 def record(db: Database, *, openid: str, msg_key: str, msg_type: str, event: str | None,
-           content: str | None, payload: dict, received_at: str, status: str = "ok") -> int:
-    cursor = db.execute(
+           content: str | None, payload: dict, received_at: str, status: str = "ok") -> int | None:
+    """The new row's id; None when this (openid, msg_key) is already kept: a retry (see ``find``)."""
+    row = db.conn.execute(
         "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (openid, msg_key) DO NOTHING RETURNING id",
         [openid, msg_key, msg_type, event, content, json.dumps(payload, ensure_ascii=False), received_at, status],
-    )
-    return cursor.lastrowid
+    ).fetchone()
+    return row[0] if row else None
 
 
 def set_reply(db: Database, inbox_id: int, handler: str, reply: str | None, latency_ms: float) -> None:

@@ -25,16 +25,23 @@ def get(db: Database, openid: str) -> dict | None:
     return rows[0] if rows else None
 
 
+# Returned with the user row by touch_inbound, in the same statement (one fewer per message):
+# whether outbound messages are held for this user's next contact (bot.outbox).
+_HELD_WAITING = ("EXISTS (SELECT 1 FROM outbox WHERE outbox.openid = users.openid AND outbox.status = 'held')"
+                 " AS held_waiting")
+
+
 def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool = True) -> dict:
-    """The user row (created on first contact). A contact opens a fresh 48-hour customer-service window."""
+    """The user row (created on first contact), plus ``held_waiting`` (see above). A contact opens
+    a fresh 48-hour customer-service window."""
     if counts_as_contact:
         sql = ("INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
                " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
-               " cs_sent_since_inbound = 0 RETURNING *")
+               f" cs_sent_since_inbound = 0 RETURNING *, {_HELD_WAITING}")
         params = [openid, now, now, now]
     else:
         sql = ("INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
-               " ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *")
+               f" ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *, {_HELD_WAITING}")
         params = [openid, now, now]
     cursor = db.conn.execute(sql, params)
     keys = [d[0] for d in cursor.description]
