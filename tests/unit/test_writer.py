@@ -102,6 +102,7 @@ def test_messages_that_queue_up_commit_in_one_group_in_arrival_order(databases):
     begins = [s for s in gate.statements if s.startswith("BEGIN")]
     assert len(begins) == 1, gate.statements  # the ten queued messages: one BEGIN … COMMIT
     assert len([s for s in gate.statements if s.startswith("COMMIT")]) == 2  # first's group, then theirs
+    assert not [s for s in gate.statements if "SAVEPOINT" in s]  # nothing failed: no savepoint per message
 
 
 def test_a_group_is_capped(databases):
@@ -123,6 +124,8 @@ def test_a_failing_message_is_undone_and_kept_by_on_error_while_its_group_commit
     writer = MessageWriter(databases, gate, keep_failed)
     results = queued_behind_first(writer, gate, [f"m{i}" for i in range(6)])
     assert results["m3"] == "failed m3"
+    # the group was rolled back and applied again, each message in its own savepoint
+    assert len([s for s in gate.statements if s.startswith("SAVEPOINT")]) >= 6
     assert ("m3", "ok") not in items(databases) and ("m3", "failed") in items(databases)
     assert sum(1 for _, note in items(databases) if note == "ok") == 6  # first + the five others
 
