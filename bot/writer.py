@@ -29,8 +29,8 @@ the next message, so an app needs no shutdown call and idle test apps leave no t
 from __future__ import annotations
 
 import logging
+import queue
 import threading
-from collections import deque
 from typing import Any, Callable
 
 from bot.db import Databases, transaction
@@ -43,11 +43,15 @@ class _ItemFailed(Exception):
 
 
 class _Pending:
+    """One submitted item. ``done`` is a plain lock held until the writer is through with the item
+    (cheaper than a threading.Event: no Python-level condition on either side)."""
+
     __slots__ = ("item", "done", "result", "error")
 
     def __init__(self, item: Any):
         self.item = item
-        self.done = threading.Event()
+        self.done = threading.Lock()
+        self.done.acquire()
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -60,35 +64,41 @@ class MessageWriter:
         self.on_error = on_error
         self.max_group = max_group
         self.idle_seconds = idle_seconds
-        self._queue: deque[_Pending] = deque()
-        self._wakeup = threading.Condition()
+        self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
+        self._starting = threading.Lock()  # guards _running: start a thread, or stop one that idled
         self._running = False
         self._thread: threading.Thread | None = None
 
     def submit(self, item: Any) -> Any:
         """Apply ``item`` in the next group; returns once it is committed (or raises)."""
         pending = _Pending(item)
-        with self._wakeup:
-            self._queue.append(pending)
-            if self._running:
-                self._wakeup.notify()
-            else:
+        self._queue.put(pending)
+        with self._starting:
+            if not self._running:
                 self._running = True
                 self._thread = threading.Thread(target=self._run, name="message-writer", daemon=True)
                 self._thread.start()
-        pending.done.wait()
+        pending.done.acquire()  # released by the writer
         if pending.error is not None:
             raise pending.error
         return pending.result
 
     def _next_group(self) -> list[_Pending] | None:
-        with self._wakeup:
-            while not self._queue:
-                if not self._wakeup.wait(self.idle_seconds) and not self._queue:
+        """What has queued up (at most max_group), waiting for the first; None after idling."""
+        try:
+            group = [self._queue.get(timeout=self.idle_seconds)]
+        except queue.Empty:
+            with self._starting:  # a submit after this sees _running False and starts a new thread
+                if self._queue.empty():
                     self._running = False
                     return None
-            count = min(len(self._queue), self.max_group)
-            return [self._queue.popleft() for _ in range(count)]
+            group = [self._queue.get()]
+        while len(group) < self.max_group:
+            try:
+                group.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return group
 
     def _run(self) -> None:
         try:
@@ -137,4 +147,4 @@ class MessageWriter:
                 pending.error = exc
         finally:
             for pending in group:
-                pending.done.set()
+                pending.done.release()

@@ -78,7 +78,7 @@ def queued_behind_first(writer, gate, names):
     waiting = threading.Thread(target=lambda: results.update(submit_all(writer, names)))
     waiting.start()
     deadline = time.monotonic() + 10
-    while len(writer._queue) < len(names) and time.monotonic() < deadline:
+    while writer._queue.qsize() < len(names) and time.monotonic() < deadline:
         time.sleep(0.005)
     gate.release.set()
     first.join(10)
