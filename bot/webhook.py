@@ -136,7 +136,8 @@ def _writer(app: AppContext) -> MessageWriter:
     """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
 
     def build(a: AppContext) -> MessageWriter:
-        return MessageWriter(a.databases, lambda db, job: process(a, db, *job), lambda db, job: _keep_failed(a, db, *job))
+        return MessageWriter(a.databases, apply=lambda db, job: process(a, db, *job),
+                             on_error=lambda db, job: _keep_failed(a, db, *job))
 
     return app.service("message_writer", build)
 

@@ -127,6 +127,8 @@ class MessageWriter:
             with db.atomic():  # a savepoint: this item's writes, all or nothing
                 return self.apply(db, item), None
         except Exception:  # noqa: BLE001 - one message's bug must not lose the message or its group
+            if not db.conn.in_transaction:  # SQLite rolled the whole group back: the group fails
+                raise
             try:  # still handling the exception, so on_error can log it with its traceback
                 with db.atomic():
                     return self.on_error(db, item), None
