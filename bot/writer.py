@@ -104,6 +104,10 @@ class MessageWriter:
         try:
             while (group := self._next_group()) is not None:
                 self._write(group)
+        except BaseException:  # not expected (_write answers every error); let the next submit start anew
+            with self._starting:
+                self._running = False
+            raise
         finally:
             self.databases.close_current()
 
