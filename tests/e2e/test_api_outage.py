@@ -56,8 +56,8 @@ def test_outage_across_many_sender_runs_then_each_message_delivered_once(tmp_pat
 
 
 def test_token_endpoint_down_too_nothing_lost(tmp_path, standin):
-    """Token fetches failing as well (502, then a 40001 storm on sends): messages stay queued, the
-    fetch budget holds, and they go out once when both recover."""
+    """Token fetches failing as well (502): messages stay queued, the fetch budget holds, and they go
+    out once when the API recovers."""
     app = create_app(make_config(tmp_path, standin, **{"wechat.api_timeout_seconds": 0.3}))
     bot = app.extensions["bot"]
     start = bot.clock()
@@ -69,7 +69,8 @@ def test_token_endpoint_down_too_nothing_lost(tmp_path, standin):
     for minute in range(5):
         scheduler._send_outbox(bot, start + timedelta(minutes=minute))
     assert statuses(bot) == {"queued": 3} and standin.sent == []
-    assert standin.token_fetches <= 2  # within one real minute: the budget of 2 fetches holds
+    token_tries = sum(endpoint == "token" for endpoint, _ in standin.calls)  # each answered 502
+    assert 1 <= token_tries <= 2  # within one real minute: the budget of 2 fetches holds
     standin.clear_faults()
     bot.db.execute("DELETE FROM token_fetches")  # a minute later in real time, the budget is back
     for minute in range(10, 200, 10):

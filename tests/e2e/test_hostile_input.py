@@ -28,14 +28,17 @@ def tables(bot) -> set[str]:
 def test_cdata_terminator_in_user_text_cannot_inject_reply_fields(app, bot, villager):
     """Whatever the reply echoes back, the response stays one text message to the sender."""
     evil = "桂花]]></Content><MsgType><![CDATA[news]]></MsgType><Content><![CDATA[x"
+    answered = []
     for text in (evil, "问专家 " + evil, "登记 " + evil + " 埔心村", "3棵" + evil):
         query, body = villager.signer.wrap(message_xml(villager.openid, "text", {"Content": text}))
         status, response = transport_for(app)(query, body)
         assert status == 200
+        answered.append(response != b"success")
         if response != b"success":
             fields = parse_xml(response)
             assert fields["MsgType"] == "text" and fields["ToUserName"] == villager.openid
             assert set(fields) == {"ToUserName", "FromUserName", "CreateTime", "MsgType", "Content"}
+    assert all(answered)  # every one got a reply echoing the text: the check above ran for each
     stored = [r["content"] for r in bot.db.query("SELECT content FROM inbox WHERE msg_type = 'text' ORDER BY id")]
     assert stored[0] == evil  # kept exactly as sent
 

@@ -170,7 +170,7 @@ def test_unfollow_cancels_queued_messages_and_following_again_restores(villager,
                            now=bot.clock())
     villager.unfollows()
     assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 0
-    assert rows(bot, "SELECT status FROM outbox")[0]["status"] != "pending"
+    assert rows(bot, "SELECT status FROM outbox")[0]["status"] == "cancelled"
     reply = villager.follows()
     assert "欢迎回来" in reply and "陈秀英" in reply
     assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 1
