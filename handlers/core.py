@@ -10,12 +10,17 @@ from bot.store import users as users_store
 SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location", "view_miniprogram"}
 
 
+# Voice recognition ends sentences with punctuation: "取消。", "我的进度。"
+_TRAILING = " \t\r\n。．.！!？?，,"
+
+
 def text_is(*words: str):
-    """Matcher: the message text, stripped, is one of ``words``."""
+    """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of ``words``."""
     wanted = set(words)
 
     def matches(ctx: Ctx) -> bool:
-        return ctx.msg.msg_type == "text" and (ctx.msg.text or "").strip() in wanted
+        text = (ctx.msg.text or "").strip()
+        return ctx.msg.msg_type == "text" and (text in wanted or text.strip(_TRAILING) in wanted)
 
     return matches
 

@@ -5,15 +5,7 @@ from bot import progress
 from bot.context import Ctx
 from bot.identity import require_registered
 from bot.router import Route
-
-# Voice recognition ends sentences with punctuation: "我的进度。"
-_TRAILING = " \t\r\n。．.！!？?，,"
-
-
-def text_is(*words: str):
-    """Matcher: the text, without surrounding spaces and punctuation, is one of ``words``."""
-    wanted = set(words)
-    return lambda ctx: ctx.msg.msg_type == "text" and (ctx.msg.text or "").strip(_TRAILING) in wanted
+from handlers.core import text_is
 
 
 def on_my_progress(ctx: Ctx, _match) -> str:

@@ -236,6 +236,16 @@ def test_cancel_marks_the_record_at_once_and_the_job_has_nothing_left(villager, 
     assert rows(bot, "SELECT * FROM outbox") == []
 
 
+def test_spoken_commands_work_with_the_full_stop_voice_recognition_adds(villager, bot):
+    """A villager who speaks: WeChat's recognition gives "取消。" and "退订。", never a ticket."""
+    villager.sends_voice("v-1", recognition="3棵桂花。")
+    assert "取消" in villager.sends_voice("v-2", recognition="取消。")
+    assert planting_rows(bot)[0]["status"] == "cancelled"
+    villager.sends_voice("v-3", recognition="退订。")
+    assert rows(bot, "SELECT reminders_off FROM users WHERE openid = ?", [villager.openid])[0]["reminders_off"] == 1
+    assert rows(bot, "SELECT * FROM tickets") == []
+
+
 def test_a_record_whose_flow_vanished_is_cancelled_by_the_job(villager, bot):
     villager.says("3棵桂花")
     bot.db.execute("DELETE FROM conversations")  # the flow is gone without 取消 (e.g. removed by hand)
