@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
-from bot import clock, outbox
+from bot import clock
 from bot.config import Config
 from bot.db import Databases
 from bot.incoming import Incoming
@@ -83,7 +83,3 @@ class Ctx:
     def t(self, key: str, **values: Any) -> str:
         return self.app.t(key, **values)
 
-    def enqueue(self, kind: str, text: str, dedupe_key: str, openid: str | None = None, **kwargs) -> int | None:
-        """Queue a later message (commits with this message's transaction)."""
-        return outbox.enqueue(self.db, openid=openid or self.openid, kind=kind, text=text,
-                              dedupe_key=dedupe_key, now=self.now, **kwargs)

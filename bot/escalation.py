@@ -199,7 +199,7 @@ def village_name(app, db, village_id: int | None) -> str:
 
 def recipients(db, ticket: dict) -> list[str]:
     """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat."""
-    adviser = store.person(db, ticket["adviser_person_id"])
+    adviser = roster_store.person(db, ticket["adviser_person_id"])
     if adviser and adviser["openid"]:
         return [adviser["openid"]]
     return [p["openid"] for p in store.admins(db) if p["openid"]]

@@ -97,6 +97,9 @@ class Incoming:
         return self.media_id or self.msg_type
 
 
+MEDIA_TYPES = frozenset({"image", "voice", "video", "shortvideo"})  # carry a MediaId to download
+
+
 def _float(value: str | None) -> float | None:
     try:
         return float(value) if value not in (None, "") else None
@@ -135,7 +138,7 @@ def from_fields(fields: dict[str, str]) -> Incoming:
     if msg_type == "link":
         return Incoming(msg_type="link", text=fields.get("Title") or fields.get("Url") or "", **common)
     media_id = fields.get("MediaId") or None
-    if msg_type in ("image", "voice", "video", "shortvideo") and not media_id:
+    if msg_type in MEDIA_TYPES and not media_id:
         raise MalformedMessage(f"{msg_type} without MediaId")
     return Incoming(msg_type=msg_type, media_id=media_id, pic_url=fields.get("PicUrl") or None,
                     media_format=fields.get("Format") or None,

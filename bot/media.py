@@ -21,12 +21,13 @@ import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
 from bot import clock
 from bot.db import transaction
+from bot.outbox import backoff
 from bot.store import media as media_store
 from bot.wechat_api import MEDIA_EXPIRED, WeChatError
 
@@ -127,7 +128,7 @@ def _record_failure(db, row: dict, error: WeChatError, now: datetime, max_attemp
             media_store.mark_final(db, row["id"], "lost", error.errcode, "media expired at WeChat", clock.to_db(now))
             return "lost"
         if error.transient and row["attempts"] + 1 < max_attempts:
-            retry_at = now + timedelta(seconds=BACKOFF_SECONDS[min(row["attempts"], len(BACKOFF_SECONDS) - 1)])
+            retry_at = now + backoff(row["attempts"], BACKOFF_SECONDS)
             media_store.mark_retry(db, row["id"], clock.to_db(retry_at), error.errcode, error.errmsg)
             return "retried"
         media_store.mark_final(db, row["id"], "failed", error.errcode, error.errmsg, clock.to_db(now))

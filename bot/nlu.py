@@ -259,8 +259,8 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 
 
 _PLANT_NOISE_RE = re.compile(
-    rf"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
-    rf"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
+    r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
 
 
 def extract_unknown_species(text: str) -> str | None:

@@ -20,7 +20,7 @@ from wechatpy.utils import check_signature
 
 from bot import clock
 from bot.context import AppContext, Ctx
-from bot.incoming import Incoming, MalformedMessage, parse, parse_xml
+from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.router import dispatch
 from bot.store import inbox, media, outbox, users
@@ -28,9 +28,6 @@ from bot.writer import MessageWriter
 
 log = logging.getLogger("bot.webhook")
 bp = Blueprint("wechat", __name__)
-
-MEDIA_TYPES = {"image", "voice", "video", "shortvideo"}
-
 
 def _app() -> AppContext:
     return current_app.extensions["bot"]
@@ -159,17 +156,12 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     from handlers import ROUTES
 
     now_s = clock.to_db(now)
-    inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key,
-                            msg_type=incoming.msg_type, event=incoming.event, content=incoming.summary(),
-                            payload=incoming.fields, received_at=now_s)
+    inbox_id = _keep(db, incoming, now_s, status="ok")
     if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
         return "duplicate", inbox.find(db, incoming.openid, incoming.dedupe_key)["reply"]
     user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
-    if incoming.msg_type in MEDIA_TYPES:
-        media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
-                  media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format, now=now_s)
     ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
     handler, reply = dispatch(ROUTES, ctx)
     inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
@@ -180,12 +172,18 @@ def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
     log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
     reply = app.t("core.error")
-    now_s = clock.to_db(now)
+    inbox_id = _keep(db, incoming, clock.to_db(now), status="error")  # its photo or voice is still fetched
+    inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
+    return "error", reply
+
+
+def _keep(db, incoming: Incoming, now_s: str, status: str) -> int | None:
+    """The inbox row and, for a photo/voice/video, its media row for the download job; None if the
+    message is already kept (a retry)."""
     inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key, msg_type=incoming.msg_type,
                             event=incoming.event, content=incoming.summary(), payload=incoming.fields,
-                            received_at=now_s, status="error")
-    inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
-    if incoming.msg_type in MEDIA_TYPES:  # the photo or voice itself is still fetched and kept
+                            received_at=now_s, status=status)
+    if inbox_id is not None and incoming.msg_type in MEDIA_TYPES:
         media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
                   media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format, now=now_s)
-    return "error", reply
+    return inbox_id

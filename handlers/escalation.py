@@ -9,6 +9,7 @@ from bot.context import Ctx
 from bot.conversation import Flow
 from bot.router import Route
 from bot.scheduler import Job
+from bot.store import media as media_store
 from bot.store import tickets as tickets_store
 
 ASK_FLOW = Flow("ask_expert", ("waiting_question",))
@@ -26,7 +27,7 @@ def _is_silent_voice(ctx: Ctx) -> bool:
 
 def _current_media(ctx: Ctx) -> int | None:
     """The media row of this message (a photo, or a voice even when it came with its text)."""
-    return tickets_store.media_row_for_inbox(ctx.db, ctx.inbox_id)
+    return media_store.row_for_inbox(ctx.db, ctx.inbox_id)
 
 
 def _village_id(ctx: Ctx) -> int | None:

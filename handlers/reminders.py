@@ -25,6 +25,7 @@ from bot.conversation import Flow
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import conversations as conversations_store
+from bot.store import media as media_store
 from bot.store import followups as followups_store
 
 STATES = ("asked", "photo", "answered")
@@ -63,7 +64,7 @@ def _is_survival_answer(ctx: Ctx):
 def on_survival_photo(ctx: Ctx, state) -> str:
     data = dict(state.data)
     planting = followups_store.planting(ctx.db, data["planting_id"])
-    media_row_id = followups_store.media_row_for_inbox(ctx.db, ctx.inbox_id)
+    media_row_id = media_store.row_for_inbox(ctx.db, ctx.inbox_id)
     what = reminders.describe_planting(planting)
     if state.name == "answered":
         followups_store.update_check(ctx.db, data["check_id"], media_row_id=media_row_id, now=ctx.now_s)

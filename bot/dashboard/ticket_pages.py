@@ -68,8 +68,8 @@ def ticket(ticket_id: int):
     db = auth.bot().db
     row = _ticket_or_abort(ticket_id)
     village = roster_store.village(db, row["village_id"])
-    asker = roster_store.person(db, row["person_id"]) if row["person_id"] else None
-    adviser = roster_store.person(db, row["adviser_person_id"]) if row["adviser_person_id"] else None
+    asker = roster_store.person(db, row["person_id"])
+    adviser = roster_store.person(db, row["adviser_person_id"])
     return render_template(
         "dashboard/ticket.html", t=row, village=village, asker=asker, adviser=adviser,
         photos=store.ticket_photos(db, ticket_id),

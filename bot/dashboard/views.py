@@ -181,7 +181,6 @@ SORT_KEYS = {
 @bp.get("/villages")
 def villages():
     viewer = g.viewer
-    ctx = auth.bot()
     expected = expected_now()
     everything = visible_villages(viewer)
     rows = list(everything)

@@ -44,11 +44,6 @@ def planting(db: Database, planting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def media_row_for_inbox(db: Database, inbox_id: int) -> int | None:
-    row = db.execute("SELECT id FROM media WHERE inbox_id = ? ORDER BY id LIMIT 1", [inbox_id]).fetchone()
-    return row[0] if row else None
-
-
 def add_check(db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None,
               note: str | None, now: str) -> int:
     assert result in RESULTS, result
@@ -56,11 +51,6 @@ def add_check(db: Database, *, planting_id: int, due_days: int, result: str, med
         "INSERT INTO survival_checks (planting_id, due_days, result, media_row_id, note, checked_at)"
         " VALUES (?, ?, ?, ?, ?, ?)", [planting_id, due_days, result, media_row_id, note, now],
     ).lastrowid
-
-
-def check(db: Database, check_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM survival_checks WHERE id = ?", [check_id]))
-    return rows[0] if rows else None
 
 
 def checks_for(db: Database, planting_id: int) -> list[dict]:

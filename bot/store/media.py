@@ -37,6 +37,12 @@ def add(db: Database, *, openid: str, inbox_id: int, kind: str, media_id: str, p
     return next(db.query("SELECT id FROM media WHERE media_id = ?", [media_id]))["id"]
 
 
+def row_for_inbox(db: Database, inbox_id: int) -> int | None:
+    """The media row of an incoming photo/voice (by its inbox row)."""
+    row = db.execute("SELECT id FROM media WHERE inbox_id = ? ORDER BY id LIMIT 1", [inbox_id]).fetchone()
+    return row[0] if row else None
+
+
 def get(db: Database, media_row_id: int) -> dict | None:
     rows = list(db.query("SELECT * FROM media WHERE id = ?", [media_row_id]))
     return rows[0] if rows else None

@@ -123,7 +123,9 @@ def village_by_name(db: Database, name: str) -> dict | None:
 
 
 # -- people -----------------------------------------------------------------------------------------
-def person(db: Database, person_id: int) -> dict | None:
+def person(db: Database, person_id: int | None) -> dict | None:
+    if person_id is None:
+        return None
     return _one(db, "SELECT * FROM people WHERE id = ?", [person_id])
 
 

@@ -217,11 +217,6 @@ def attachments(db: Database, ticket_id: int) -> list[dict]:
     ))
 
 
-def media_row_for_inbox(db: Database, inbox_id: int) -> int | None:
-    row = _one(db, "SELECT id FROM media WHERE inbox_id = ?", [inbox_id])
-    return row["id"] if row else None
-
-
 def recent_unattached_images(db: Database, openid: str, since: str) -> list[int]:
     """Photos the villager sent at or after ``since`` that no ticket holds yet."""
     return [r["id"] for r in db.query(
@@ -254,12 +249,6 @@ def advisers(db: Database) -> list[dict]:
 
 def admins(db: Database) -> list[dict]:
     return list(db.query("SELECT * FROM people WHERE role = ? ORDER BY id", [ROLE_ADMIN]))
-
-
-def person(db: Database, person_id: int | None) -> dict | None:
-    if person_id is None:
-        return None
-    return _one(db, "SELECT * FROM people WHERE id = ?", [person_id])
 
 
 # -- FAQ entries from answers ----------------------------------------------------------------------
