@@ -1,6 +1,7 @@
 """The two context objects: the app's shared services, and one incoming message."""
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -62,7 +63,7 @@ class Ctx:
     def openid(self) -> str:
         return self.msg.openid
 
-    @property
+    @functools.cached_property
     def now_s(self) -> str:
         return clock.to_db(self.now)
 

@@ -63,22 +63,19 @@ def connect(path: Path | str) -> Database:
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database, immediate: bool = True) -> Iterator[sqlite_utils.Database]:
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One all-or-nothing unit of work.
 
-    ``BEGIN IMMEDIATE`` takes the write lock up front, so two requests for the
-    same message serialize and the second one sees the first one's dedupe row.
-    sqlite-utils' own write methods nest inside as savepoints.
+    ``BEGIN IMMEDIATE`` takes the write lock up front (after this process's own
+    queue, ``write_lock``), so writers serialize and each sees the last one's rows.
+    Inside one, a nested ``transaction`` or sqlite-utils write is a savepoint.
     """
     if db.conn.in_transaction:  # already inside one: join it
         with db.atomic():
             yield db
         return
-    lock = getattr(db, "write_lock", None) if immediate else None
-    if lock is None:
-        lock = contextlib.nullcontext()
-    with lock:
-        db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    with getattr(db, "write_lock", None) or contextlib.nullcontext():
+        db.execute("BEGIN IMMEDIATE")
         try:
             yield db
         except BaseException:

@@ -58,8 +58,7 @@ def scene_village(ctx: Ctx) -> dict | None:
 
 def keep_message(ctx: Ctx) -> None:
     """Remember this message's inbox id so it can be handled again once the sender has registered."""
-    state = PENDING.state(ctx)
-    kept = list(state.data.get("inbox_ids", [])) if state else []
+    kept = kept_inbox_ids(ctx)
     if ctx.inbox_id not in kept:
         kept = (kept + [ctx.inbox_id])[-MAX_KEPT:]
     PENDING.enter(ctx, "waiting", {"inbox_ids": kept})
