@@ -327,14 +327,8 @@ def all_villages_progress(db, config, until: str | None = None) -> list[VillageP
 def completions(db, config, until: str | None = None) -> dict[int, float]:
     """village_id -> completion only (one grouped query): the report's lag history of earlier months."""
     totals = store.totals_by_village(db, until)
-    result = {}
-    for v in store.villages(db):
-        kind = v.get("kind") or VILLAGE
-        _unit, target = village_target(config, kind)
-        row = totals.get(v["id"], {})
-        done = float(row.get("trees", 0) if kind == COMMUNITY else row.get("area_mu", 0.0))
-        result[v["id"]] = done / target if target else 1.0
-    return result
+    return {v["id"]: _village_from(config, v, totals.get(v["id"]), None, None).completion
+            for v in store.villages(db)}
 
 
 # -- towns and the county ------------------------------------------------------------------------
