@@ -190,8 +190,7 @@ def _in_batches(db, rows, write) -> int:
 
 
 def _start_by_outbox(app, row: dict, seg: Segment, now: datetime, note: str | None = None) -> int:
-    tz = app.config.get("campaign.timezone")
-    send_at = reminders.not_before(now, tz, tuple(app.config.get("reminders.quiet_hours", ("21:00", "08:00"))))
+    send_at = reminders.send_time(app.config, now)
     db = app.db
     with transaction(db):
         if row["status"] == "scheduled" and not store.mark_broadcast_started(db, row["id"], "outbox", clock.to_db(now)):

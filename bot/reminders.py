@@ -68,6 +68,12 @@ def not_before(moment: datetime, tz: str, quiet: tuple[str, str]) -> datetime:
     return at_local(day, end, tz)
 
 
+def send_time(config, now: datetime) -> datetime:
+    """When a message queued now may go: now, or the end of the configured quiet hours."""
+    return not_before(now, config.get("campaign.timezone"),
+                      tuple(config.get("reminders.quiet_hours", ("21:00", "08:00"))))
+
+
 def week_bounds(moment: datetime, tz: str) -> tuple[datetime, datetime]:
     """Monday 00:00 to next Monday 00:00 (campaign timezone) around ``moment``, in UTC."""
     local = clock.local(moment, tz).date()
@@ -230,7 +236,7 @@ class _Queue:
         self.app, self.db, self.now = app, app.db, now
         cfg = app.config
         self.tz = cfg.get("campaign.timezone")
-        self.send_at = not_before(now, self.tz, tuple(cfg.get("reminders.quiet_hours", ("21:00", "08:00"))))
+        self.send_at = send_time(cfg, now)
         self.cap = int(cfg.get("reminders.max_per_week", 2))
         start, end = week_bounds(self.send_at, self.tz)
         self.week = (clock.to_db(start), clock.to_db(end))
