@@ -103,7 +103,8 @@ def _location_target(ctx) -> dict | None:
 def _planting_text(ctx):
     if ctx.msg.msg_type != "text":
         return None
-    record = _collecting(ctx)
+    # what the open record, or a late one this text would finish ("还差棵数" reminder), is waiting for
+    record = _collecting(ctx) or _late_record(ctx, "text")
     waiting = text_parts_missing(record) if record else frozenset()
     return parse_text(ctx.msg.text or "", species_table(ctx.app), waiting)
 
@@ -179,7 +180,7 @@ def _new_record(ctx) -> dict:
     return store.get(ctx.db, planting_id)
 
 
-def _reopen(ctx, arriving: str) -> dict | None:
+def _late_record(ctx, arriving: str) -> dict | None:
     """The sender's incomplete record (window over, within planting.late_part_hours) that this part completes
     or moves on: a photo for a record that has its text, a text for one that has only photos."""
     since = ctx.now - timedelta(hours=float(_setting(ctx.config, "late_part_hours", 72)))
@@ -188,9 +189,14 @@ def _reopen(ctx, arriving: str) -> dict | None:
         return None
     missing = missing_parts(record, len(store.photos_of(ctx.db, record["id"])))
     fits = missing == ["photo"] if arriving == "photo" else ("photo" not in missing and bool(missing))
-    if not fits:
-        return None
-    store.update(ctx.db, record["id"], {"closed_at": None})
+    return record if fits else None
+
+
+def _reopen(ctx, arriving: str) -> dict | None:
+    """``_late_record``, taken up again (its window reopens)."""
+    record = _late_record(ctx, arriving)
+    if record:
+        store.update(ctx.db, record["id"], {"closed_at": None})
     return record
 
 

@@ -272,6 +272,19 @@ def test_a_record_without_photo_is_kept_incomplete_and_reminded_once(villager, b
     assert planting_rows(bot)[0]["status"] == "complete"
 
 
+def test_a_bare_count_after_the_late_reminder_finishes_the_record(villager, bot, standin):
+    """Photo and species, then the window closes and the reminder asks for the count: "3棵" alone answers it."""
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    villager.says("桂花")
+    later(bot, minutes=31)
+    settle_windows(bot, bot.clock())
+    later(bot, hours=2)
+    assert "第1号" in villager.says("3棵")
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["species"], record["count"]) == ("complete", "桂花", 3)
+
+
 def test_a_new_text_after_the_window_starts_a_new_record(villager, bot):
     villager.says("3棵桂花")
     later(bot, minutes=31)
