@@ -6,7 +6,8 @@ a location is welcome. The parts may come in any order within the collecting win
 record itself is a ``plantings`` row from its first part on, so a photo links to it (its media row)
 at once and is analysed later by the media job.
 
-Everything above ``take_pending_photos`` is pure (no app, no database) and unit-tested.
+Everything from ``parse_text`` to ``review_after`` is pure (no app, no database) and unit-tested;
+the few functions above and below it read the pending record through the ``planting`` flow.
 """
 from __future__ import annotations
 

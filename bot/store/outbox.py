@@ -115,11 +115,6 @@ def for_user(db: Database, openid: str, since_id: int = 0) -> list[dict]:
     return list(db.query("SELECT * FROM outbox WHERE openid = ? AND id > ? ORDER BY id", [openid, since_id]))
 
 
-def get(db: Database, outbox_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM outbox WHERE id = ?", [outbox_id]))
-    return rows[0] if rows else None
-
-
 def count_by_status(db: Database) -> dict[str, int]:
     return {r["status"]: r["n"] for r in db.query("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")}
 
