@@ -4,54 +4,53 @@ from __future__ import annotations
 import logging
 import threading
 
+import pytest
+
 from bot import logs
 
 
-def file_handler(path):
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logs.RedactingFormatter("%(levelname)s %(message)s"))
-    return handler
-
-
-def test_every_line_from_many_threads_is_written_once_flushed(tmp_path):
+@pytest.fixture
+def logged(tmp_path, request):
+    """A logger of this test's own whose lines go through a BackgroundHandler into a file."""
     path = tmp_path / "bot.log"
-    handler = logs.BackgroundHandler([file_handler(path)])
-    logger = logging.getLogger("test.logs.many")
+    to_file = logging.FileHandler(path, encoding="utf-8")
+    to_file.setFormatter(logs.RedactingFormatter("%(levelname)s %(message)s"))
+    handler = logs.BackgroundHandler([to_file])
+    logger = logging.getLogger(f"test.logs.{request.node.name}")
     logger.addHandler(handler)
     logger.propagate = False
-    try:
-        def burst(n):
-            for i in range(200):
-                logger.warning("thread %d line %d", n, i)
-
-        threads = [threading.Thread(target=burst, args=(n,)) for n in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        handler.flush()
-        lines = path.read_text(encoding="utf-8").splitlines()
-        assert len(lines) == 1600
-        for n in range(8):  # each thread's lines in its own order
-            mine = [line for line in lines if line.startswith(f"WARNING thread {n} ")]
-            assert mine == [f"WARNING thread {n} line {i}" for i in range(200)]
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
+    yield logger, handler, path
+    logger.removeHandler(handler)
+    handler.close()
 
 
-def test_close_writes_what_is_still_queued_and_secrets_are_blanked(tmp_path):
-    path = tmp_path / "bot.log"
-    handler = logs.BackgroundHandler([file_handler(path)])
-    logger = logging.getLogger("test.logs.close")
-    logger.addHandler(handler)
-    logger.propagate = False
+def test_every_line_from_many_threads_is_written_once_flushed(logged):
+    logger, handler, path = logged
+
+    def burst(n):
+        for i in range(200):
+            logger.warning("thread %d line %d", n, i)
+
+    threads = [threading.Thread(target=burst, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    handler.flush()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1600
+    for n in range(8):  # each thread's lines in its own order
+        mine = [line for line in lines if line.startswith(f"WARNING thread {n} ")]
+        assert mine == [f"WARNING thread {n} line {i}" for i in range(200)]
+
+
+def test_close_writes_what_is_still_queued_and_secrets_are_blanked(logged):
+    logger, handler, path = logged
     logger.warning("fetching %s", "https://api/cgi-bin/token?appid=wx1&secret=s3cr3t")
     batch = ["o-1"]
     logger.warning("sending to %s", batch)
     batch.append("o-2")  # changed after the call: the line keeps what was logged
-    logger.removeHandler(handler)
-    handler.close()  # as logging.shutdown does at exit
+    handler.close()  # as logging.shutdown does at exit (closing again at teardown is a no-op)
     assert path.read_text(encoding="utf-8").splitlines() == [
         "WARNING fetching https://api/cgi-bin/token?appid=wx1&secret=***",
         "WARNING sending to ['o-1']",
