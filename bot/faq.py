@@ -33,7 +33,7 @@ import logging
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -64,6 +64,19 @@ class FaqResult:
     answer_text: str
     score: float
     reason: str
+    safety: str = ""   # safety lines for a dangerous situation; an answer's text starts with them
+
+
+@dataclass(frozen=True)
+class SafetyRule:
+    """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
+    fires when all its words occur in the normalised question."""
+    name: str
+    when: tuple[tuple[str, ...], ...]
+    line: str
+
+    def fires(self, norm: str) -> bool:
+        return any(all(w in norm for w in group) for group in self.when)
 
 
 @dataclass
@@ -202,6 +215,13 @@ def fill_template(text: str, config: Mapping) -> str:
         lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
+def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
+    path = faq_dir / "safety.toml"
+    rows = _read_toml(path).get("safety", []) if path.exists() else []
+    return [SafetyRule(row["name"], tuple(tuple(nlu.normalize(w) for w in group.split()) for group in row["when"]),
+                       row["line"].strip()) for row in rows]
+
+
 def _load_entries(faq_dir: Path, config: Mapping) -> list[Entry]:
     entries = []
     for path in sorted(faq_dir.glob("*.toml")):
@@ -232,8 +252,9 @@ class FaqIndex:
     """Load once, then ``match(question)`` (< 5 ms) and ``add_entry(...)``."""
 
     def __init__(self, entries: list[Entry], species: dict[str, dict], matching: dict,
-                 tokenizer: jieba.Tokenizer, threshold: float):
+                 tokenizer: jieba.Tokenizer, threshold: float, safety: list[SafetyRule] = ()):
         self.entries: list[Entry] = []
+        self.safety = list(safety)
         self.species = species
         self.matching = matching
         self.threshold = threshold
@@ -267,7 +288,7 @@ class FaqIndex:
         entries = _load_entries(root / "faq", campaign_config)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
-        return cls(entries, species, matching, tok, confidence_threshold)
+        return cls(entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"))
 
     # -- building
 
@@ -320,7 +341,21 @@ class FaqIndex:
     # -- matching
 
     def match(self, question: str) -> FaqResult:
-        """Answer, escalate or chit-chat for one question (see module doc)."""
+        """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
+        (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
+        result = self._match(question)
+        safety = self.safety_text(question) if result.kind != "chitchat" else ""
+        if not safety:
+            return result
+        text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
+        return replace(result, answer_text=text, safety=safety)
+
+    def safety_text(self, question: str) -> str:
+        """The safety lines of every dangerous situation the question speaks of, or ''."""
+        norm = nlu.normalize(question)
+        return "\n".join(rule.line for rule in self.safety if rule.fires(norm))
+
+    def _match(self, question: str) -> FaqResult:
         norm = nlu.normalize(question)
         if nlu.is_chitchat(question):
             return FaqResult("chitchat", "chitchat", self.matching["chitchat"]["answer"].strip(),
@@ -547,23 +582,60 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
 
 
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------
+#
+# An evaluation set is tab-separated: question, expected, optional tags (comma or space separated:
+# safety, adviser, compare ...). ``expected`` is an entry id (``tech.hole_size``, ``species.桂花.time``,
+# ``recommend.河边``), ``escalate`` (an adviser must answer), ``chitchat``, or ``missing:<topic>``: a
+# question the knowledge did not cover when the set was written. A missing topic that an entry now
+# answers is mapped to that entry in one explicit file (tests/data/faq_missing_map.tsv), never by
+# editing the set; figures are reported with and without the mapping.
+
+@dataclass(frozen=True)
+class EvalCase:
+    question: str
+    expected: str                 # as written in the set
+    tags: frozenset[str] = frozenset()
+
 
 @dataclass(frozen=True)
 class EvalRow:
     question: str
-    expected: str     # an entry id, 'escalate' or 'chitchat'
+    expected: str     # as written in the set
+    target: str       # expected after the missing-topic map
     got: str
     seconds: float
+    tags: frozenset[str] = frozenset()
+    safety: bool = False   # the reply carries a safety line
+
+    @property
+    def right(self) -> bool:
+        return self.got == self.target
+
+    @property
+    def confident_wrong(self) -> bool:
+        """Answered from an entry, and not the one expected: the worst outcome."""
+        return self.got not in ("escalate", "chitchat") and not self.right
 
 
-def load_eval_set(path: str | Path) -> list[tuple[str, str]]:
-    """(question, expected) pairs from a tab-separated file; '#' lines skipped."""
-    rows = []
+def load_eval_set(path: str | Path) -> list[EvalCase]:
+    """The cases of a tab-separated set; '#' lines and blank lines skipped."""
+    cases = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            question, expected = line.split("\t")[:2]
-            rows.append((question.strip(), expected.strip()))
-    return rows
+            cols = line.split("\t")
+            tags = frozenset(re.split(r"[,，\s]+", cols[2].strip())) - {""} if len(cols) > 2 else frozenset()
+            cases.append(EvalCase(cols[0].strip(), cols[1].strip(), tags))
+    return cases
+
+
+def load_missing_map(path: str | Path) -> dict[str, str]:
+    """``{'missing:<topic>': entry id}`` from a tab-separated file (absent file: no mapping)."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    pairs = [line.split("\t")[:2] for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {label.strip(): entry.strip() for label, entry in pairs}
 
 
 def result_label(result: FaqResult) -> str:
@@ -571,22 +643,47 @@ def result_label(result: FaqResult) -> str:
     return result.entry_id if result.kind == "answer" else result.kind
 
 
-def evaluate(index: FaqIndex, pairs: list[tuple[str, str]]) -> list[EvalRow]:
+def evaluate(index: FaqIndex, cases: list[EvalCase],
+             missing_map: Mapping[str, str] | None = None) -> list[EvalRow]:
     import time
     rows = []
-    for question, expected in pairs:
+    for case in cases:
         start = time.perf_counter()
-        got = result_label(index.match(question))
-        rows.append(EvalRow(question, expected, got, time.perf_counter() - start))
+        result = index.match(case.question)
+        seconds = time.perf_counter() - start
+        target = (missing_map or {}).get(case.expected, case.expected)
+        rows.append(EvalRow(case.question, case.expected, target, result_label(result), seconds,
+                            case.tags, bool(result.safety)))
     return rows
 
 
-def accuracy(rows: list[EvalRow]) -> float:
-    return sum(r.got == r.expected for r in rows) / max(1, len(rows))
+@dataclass(frozen=True)
+class EvalScores:
+    """The figures of one set (see bench/faq_eval.py)."""
+    questions: int
+    right: float                   # top-1: got == expected (missing topics mapped)
+    right_unmapped: float          # the same with missing topics as written (never right)
+    adviser_recall: float          # of the questions an adviser must answer, share escalated
+    escalation_precision: float    # of the escalated questions, share an adviser must answer
+    confident_wrong: float         # share answered from the wrong entry
+    confident_wrong_n: int
+    safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
 
 
-def escalation_precision_recall(rows: list[EvalRow]) -> tuple[float, float]:
-    predicted = [r for r in rows if r.got == "escalate"]
-    actual = [r for r in rows if r.expected == "escalate"]
-    hits = sum(r.expected == "escalate" for r in predicted)
-    return hits / max(1, len(predicted)), hits / max(1, len(actual))
+def _share(n: int, of: int) -> float:
+    return n / of if of else 1.0
+
+
+def scores(rows: list[EvalRow]) -> EvalScores:
+    adviser = [r for r in rows if r.target == "escalate"]
+    escalated = [r for r in rows if r.got == "escalate"]
+    safety = [r for r in rows if "safety" in r.tags]
+    wrong = sum(r.confident_wrong for r in rows)
+    return EvalScores(
+        questions=len(rows),
+        right=_share(sum(r.right for r in rows), len(rows)),
+        right_unmapped=_share(sum(r.got == r.expected for r in rows), len(rows)),
+        adviser_recall=_share(sum(r.got == "escalate" for r in adviser), len(adviser)),
+        escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
+        confident_wrong=_share(wrong, len(rows)), confident_wrong_n=wrong,
+        safety_lines=(sum(r.safety for r in safety), len(safety)))
