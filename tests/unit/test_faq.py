@@ -98,13 +98,19 @@ def test_fill_template_formats():
 
 def test_species_topic_and_card(index):
     assert index.match("桂花啥时候种").entry_id == "species.桂花.time"
-    result = index.match("荔枝能不能做盆景")
+    result = index.match("介绍一下荔枝")
     assert result.entry_id == "species.荔枝.card" and "荔枝" in result.answer_text
+    assert index.match("荔枝").entry_id == "species.荔枝.card"
+
+
+def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_its_card(index):
+    """'荔枝能不能做盆景' is about 荔枝, but nothing in its card says anything about 盆景."""
+    assert (index.match("荔枝能不能做盆景").kind, index.match("荔枝能不能做盆景").reason) == ("escalate", "not_covered")
 
 
 @pytest.mark.parametrize("question,reason", [
     ("我家桂花叶子黄了怎么办", "diagnosis"), ("荔枝长虫了", "diagnosis"),
-    ("门口那棵龙眼快死了", "diagnosis"), ("种树有补贴吗", "legal_or_subsidy"),
+    ("门口那棵龙眼快死了", "diagnosis"), ("种树有补贴吗", "money"),
     ("问专家 荔枝不结果", "asked_expert"), ("怎么养猪", "low_confidence"),
 ])
 def test_escalations(index, question, reason):
