@@ -631,7 +631,7 @@ class FaqIndex:
         spec = self.matching["topics"][topic]
         if spec.get("card"):
             return self._card(species)
-        parts = [_species_field(info, f) for f in spec["fields"]]
+        parts = [_species_field(info, f, self.matching["species_answer"]["sites_label"]) for f in spec["fields"]]
         body = "\n".join(p for p in parts if p)
         if not body:
             return None
@@ -747,11 +747,13 @@ class FaqIndex:
                               rec["small_max_height_m"] if small else None)[: rec["max_items"]]
         if not names:
             return None
-        parts = [p for p in (site, purpose, "small" if small else None) if p]
+        parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
-        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts[:2])
-        items = "\n".join(f"• {n}:{self.species[n]['use']}" for n in names)
-        text = rec["template"].strip().format(what=what, items=items, first=names[0])
+        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)   # 小院子, 河边、水边遮荫乘凉的
+        if small:
+            parts.append("small")
+        items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
+        text = rec["template"].strip().format(what=what, items=items, first=display_name(self.species, names[0]))
         return FaqResult("answer", "recommend." + "+".join(parts), text, 0.85, "recommend")
 
 
@@ -776,9 +778,9 @@ def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)] if word else []
 
 
-def _species_field(info: Mapping, name: str) -> str:
+def _species_field(info: Mapping, name: str, sites_label: str) -> str:
     if name == "sites_text":
-        return "适合:" + "、".join(info.get("sites", []))
+        return sites_label + "、".join(info.get("sites", []))
     return str(info.get(name, "")).strip()
 
 

@@ -43,15 +43,21 @@ def _take_photos(ctx: Ctx) -> list[int]:
     return list(dict.fromkeys(photos))
 
 
-def _safety_first(ctx: Ctx, reply: str) -> str:
+def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
     """A dangerous situation in the text (power line, fallen tree, pesticide, lime, fire): its safety line
-    opens the reply, before the ticket's number."""
-    safety = escalation.faq_result(ctx).safety if _text(ctx) else ""
-    return f"{safety}\n{reply}" if safety else reply
+    opens the reply, before the ticket's number; with ``note``, what the FAQ says of such questions (who
+    decides on money and land, the law on felling) follows it."""
+    result = escalation.faq_result(ctx) if _text(ctx) else None
+    if result is None:
+        return reply
+    extra = result.answer_text if note and result.kind == "escalate" else ""
+    if not (result.safety or extra):
+        return reply
+    return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
 
 
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
-    return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids))
+    return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:

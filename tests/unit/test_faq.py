@@ -1,4 +1,5 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
+import re
 import time
 import tomllib
 from pathlib import Path
@@ -72,6 +73,16 @@ def test_answers_are_short(index):
         for topic in index.matching["topics"]:
             text = index._species_topic_text(name, topic)
             assert text is None or _chinese_len(text) <= 250, (name, topic)
+
+
+def test_replies_use_full_width_punctuation_and_您(index):
+    """Every FAQ reply (entries, species answers, cards, recommendations) as the villager reads it."""
+    texts = [e.answer for e in index.entries]
+    texts += [index._species_topic_text(name, topic) or "" for name in index.species for topic in index.matching["topics"]]
+    texts += [index.match(q).answer_text for q in ("院子小种什么好", "河边种什么", "你好")]
+    for text in texts:
+        assert not re.search(r"[\u4e00-\u9fff][,:;!?()]|[,:;!?()][\u4e00-\u9fff]", text), text
+        assert "你" not in text, text
 
 
 def test_campaign_answers_follow_config():
