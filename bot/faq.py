@@ -67,6 +67,28 @@ class FaqResult:
     safety: str = ""   # safety lines for a dangerous situation; an answer's text starts with them
 
 
+class Vocab:
+    """A word list from the knowledge files, normalised like the questions. A word may be a pattern
+    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃')."""
+
+    def __init__(self, words: Iterable[str] = ()):
+        plain, patterns = set(), []
+        for word in words:
+            parts = [nlu.normalize(p) for p in word.split("*")]
+            if len(parts) == 1:
+                plain.add(parts[0])
+            else:
+                patterns.append(".{0,6}?".join(map(re.escape, parts)))
+        alternatives = [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w] + patterns
+        self._re = re.compile("|".join(alternatives)) if alternatives else None
+
+    def search(self, text: str) -> bool:
+        return bool(self._re and self._re.search(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._re.finditer(text)] if self._re else []
+
+
 @dataclass(frozen=True)
 class SafetyRule:
     """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
@@ -74,23 +96,23 @@ class SafetyRule:
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
     ``unless`` word, as in '台风前怎么防树倒') also goes to a person."""
     name: str
-    when: tuple[tuple[str, ...], ...]
+    when: tuple[tuple[Vocab, ...], ...]
     line: str
     escalate: bool = False
-    escalate_when: tuple[tuple[str, ...], ...] = ()
-    unless: tuple[str, ...] = ()
+    escalate_when: tuple[tuple[Vocab, ...], ...] = ()
+    unless: Vocab = Vocab()
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm)
 
     def escalates(self, norm: str) -> bool:
-        if not self.fires(norm) or any(w in norm for w in self.unless):
+        if not self.fires(norm) or self.unless.search(norm):
             return False
         return self.escalate or _any_group(self.escalate_when, norm)
 
 
-def _any_group(groups: tuple[tuple[str, ...], ...], norm: str) -> bool:
-    return any(all(w in norm for w in group) for group in groups)
+def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
+    return any(all(words.search(norm) for words in group) for group in groups)
 
 
 @dataclass
@@ -101,6 +123,7 @@ class Entry:
     answer: str
     source: str                  # technique, campaign, added
     species: str | None = None   # an entry about one species (adviser-added)
+    ranked: bool = True          # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
 
 
 @dataclass
@@ -145,8 +168,10 @@ class TermIndex:
     def confidences(self, terms: set[str]) -> dict[int, float]:
         """0..1 for every document sharing a term with the question: how much
         of the question (75%) and of the document (25%), weighted by idf, the
-        two share; a broad document by the question's share alone. Summed
-        over the postings of the question's terms only."""
+        two share, or half and half when that is more (a whole phrasing said
+        inside a longer question: '村委拉了一车苗回来今天种不完怎么办'); a broad
+        document by the question's share alone. Summed over the postings of the
+        question's terms only."""
         shared: dict[int, float] = {}
         for term in terms:
             docs = self.postings.get(term)
@@ -160,7 +185,8 @@ class TermIndex:
             if self.docs[doc_id].broad:
                 out[doc_id] = both / q_total
             else:
-                out[doc_id] = 0.75 * both / q_total + 0.25 * both / self._doc_total(doc_id)
+                q, d = both / q_total, both / self._doc_total(doc_id)
+                out[doc_id] = max(0.75 * q + 0.25 * d, 0.5 * q + 0.5 * d)
         return out
 
     def _doc_total(self, doc_id: int) -> float:
@@ -229,15 +255,15 @@ def fill_template(text: str, config: Mapping) -> str:
         lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
-def _groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(nlu.normalize(w) for w in group.split()) for group in words)
+def _groups(words: list[str]) -> tuple[tuple[Vocab, ...], ...]:
+    return tuple(tuple(Vocab([w]) for w in group.split()) for group in words)
 
 
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     rows = _read_toml(path).get("safety", []) if path.exists() else []
     return [SafetyRule(row["name"], _groups(row["when"]), row["line"].strip(), bool(row.get("escalate")),
-                       _groups(row.get("escalate_when", [])), tuple(nlu.normalize(w) for w in row.get("unless", [])))
+                       _groups(row.get("escalate_when", [])), Vocab(row.get("unless", [])))
             for row in rows]
 
 
@@ -263,7 +289,7 @@ def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping]
             except KeyError as exc:
                 raise KeyError(f"{path.name} {row['id']}: unknown config key {exc}") from exc
             entries.append(Entry(row["id"], row.get("title", ""), list(row.get("questions", [])),
-                                 answer, path.stem))
+                                 answer, path.stem, ranked=row.get("ranked", True)))
     return entries
 
 
@@ -278,35 +304,11 @@ def _tokenizer(dict_path: str, extra_words: tuple[str, ...]) -> jieba.Tokenizer:
     return tok
 
 
-# --- word lists ----------------------------------------------------------------------
-
-class Vocab:
-    """A word list from the knowledge files, normalised like the questions. A word may be a pattern
-    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃')."""
-
-    def __init__(self, words: Iterable[str] = ()):
-        plain, patterns = set(), []
-        for word in words:
-            parts = [nlu.normalize(p) for p in word.split("*")]
-            if len(parts) == 1:
-                plain.add(parts[0])
-            else:
-                patterns.append(".{0,6}?".join(map(re.escape, parts)))
-        alternatives = [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w] + patterns
-        self._re = re.compile("|".join(alternatives)) if alternatives else None
-
-    def search(self, text: str) -> bool:
-        return bool(self._re and self._re.search(text))
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in self._re.finditer(text)] if self._re else []
-
-
 @dataclass(frozen=True)
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): 2 a plain topic, 1 a weak one, 0 context
+    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): 2 a plain trigger, 1 a weak one, 0 context
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,7 @@ class FaqIndex:
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
             (level, Vocab(spec.get(key, []))) for level, key in
-            ((1 if spec.get("weak") else 2, "triggers"), (0, "context"))))
+            ((1 if spec.get("weak") else 2, "triggers"), (1, "weak_triggers"), (0, "context"))))
             for name, spec in matching["topics"].items()]
         self._slot_words = frozenset(nlu.normalize(w) for t in matching["topics"].values() if not t.get("card")
                                      for w in t["triggers"] if "*" not in w)
@@ -577,9 +579,9 @@ class FaqIndex:
         if topic and not card_topic:
             text = self._species_topic_text(species, topic)
             own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
-        else:
-            text = known
-            own = FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
+        else:   # asked about the species as a whole ('要注意什么' adds its cautions), or nothing in particular
+            text = self._card(species, cautions=card_topic)
+            own = FaqResult("answer", f"species.{species}.card", text, 0.7, "species_card")
         own_missing = self.uncovered(norm, frozenset(nlu.normalize(text + known)), skip) if text else None
         entry_missing = self.uncovered(norm, self._entry_chars[best[0]], named) \
             if best and best[1] >= self.threshold else None
@@ -603,13 +605,17 @@ class FaqIndex:
         topic, topic_spans = self._topic(norm)
         idx = self._by_id[self.matching["offlist"]["entry"]]
         named = [span for name in names for span in _spans_of(norm, name)]
-        if topic in self.matching["offlist"]["topics"] and \
+        if (topic or "") in self.matching["offlist"]["topics"] and \
                 self._covered(norm, self._entry_chars[idx], named + topic_spans):
             return self._answer(idx, 0.8, "offlist")
         return _escalate("not_covered")
 
-    def _card(self, species: str) -> str:
-        return self.species[species]["card"].strip() + "\n" + self.matching["species_answer"]["card_footer"].strip()
+    def _card(self, species: str, cautions: bool = False) -> str:
+        answer = self.matching["species_answer"]
+        parts = [self.species[species]["card"].strip()]
+        if cautions and self.species[species].get("cautions"):
+            parts.append(answer["card_cautions"].format(cautions=self.species[species]["cautions"].strip()))
+        return "\n".join([*parts, answer["card_footer"].strip()])
 
     def _topic(self, norm: str) -> tuple[str | None, list[tuple[int, int]]]:
         """The topic asked, and where every topic word is: the strongest trigger, then the longest, then the
@@ -630,7 +636,7 @@ class FaqIndex:
         info = self.species[species]
         spec = self.matching["topics"][topic]
         if spec.get("card"):
-            return self._card(species)
+            return self._card(species, cautions=True)
         parts = [_species_field(info, f, self.matching["species_answer"]["sites_label"]) for f in spec["fields"]]
         body = "\n".join(p for p in parts if p)
         if not body:
@@ -714,7 +720,8 @@ class FaqIndex:
         for doc_id, confidence in self._terms.confidences(term_set).items():
             doc = self._terms.docs[doc_id]
             entry = self.entries[doc.entry]
-            if (entry.species and entry.species != species) or (added_only and entry.source != "added"):
+            if (entry.species and entry.species != species) or (added_only and entry.source != "added") \
+                    or not entry.ranked:
                 continue
             seen = broad if doc.broad else narrow
             seen[doc.entry] = max(seen.get(doc.entry, 0.0), confidence)
