@@ -1,22 +1,34 @@
 """FAQ index and matcher: a villager's question -> a short answer, or escalate.
 
-Knowledge is data in ``messages/``: ``species.toml`` (one table per species),
-``faq/*.toml`` (``[[entry]]`` question/answer pairs; campaign answers are
-templates filled from the ``[campaign]`` config) and ``faq/matching.toml``
-(topic, recommendation and escalation vocabularies).
+Knowledge is data in ``messages/``: ``species.toml`` (one table per species, and
+``[offlist]``: trees not on the campaign's list), ``faq/*.toml`` (``[[entry]]``
+question/answer pairs; campaign answers are templates filled from the
+``[campaign]`` config), ``faq/safety.toml`` (dangerous situations and their
+safety lines) and ``faq/matching.toml`` (the vocabularies below). Questions are
+first normalised (``nlu.normalize``: Cantonese and colloquial forms, 几时 ->
+什么时候, 咩 -> 什么, 边度 -> 哪里 …).
 
-Matching order (first that applies wins):
-  1. empty / greeting / thanks                      -> chitchat
-  2. ``问专家 …``, legal or subsidy words, a symptom seen on a tree (unless
-     asked in general, or transplant shock just after planting, or an
-     adviser-approved entry answers it), a planting report rather than a
-     question                                        -> escalate
-  3. a known species: an adviser-approved entry about it, else the species
-     field for the topic asked (time, water, pests …), else a confident
-     general technique entry, else the species' summary card
-  4. "what should I plant" with a site or purpose   -> recommendation
-  5. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
-     confidence >= threshold                         -> answer, else escalate
+Matching order (first that applies wins). A wrong confident answer is the worst
+outcome, so every answer must cover the question:
+  1. greeting / thanks                                -> chitchat
+  2. questions for a person                           -> escalate
+     ``问专家 …``; an accident with a safety line (someone touched by pesticide,
+     a tree on the power line); money, land, disputes and theft, felling and
+     古树 (``[[escalate.classes]]``, with a note: who decides, what the law
+     says); a symptom seen on a tree (not when asked in general, nor wilting
+     just after planting; '不结果' only of one's own tree); a planting report
+  3. a campaign or bot question told by its words (``[[intent]]``: 书记 +
+     多少棵, 树穴 + 之前 …)                            -> that entry
+  4. an adviser-approved entry (收录) that covers it   -> that entry
+  5. two trees (which is better, together, the same?) -> escalate
+  6. a tree off the list (芒果)                        -> ``[offlist] entry``
+     for whether and when to plant it, else escalate
+  7. a campaign species: of its field for the topic asked (time, water, pests
+     …; the strongest topic word), its card (介绍, 要注意什么) and the best
+     technique entry, the one that leaves least of the question uncovered
+  8. "what should I plant" with a site or purpose     -> recommendation
+  9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
+     confidence >= threshold and covering the question -> answer, else escalate
 
 Confidence is coverage times evidence. Coverage (how much of the question,
 and of the matched phrasing, the two share) alone gives a short question
@@ -25,7 +37,11 @@ So the shared words must also carry evidence: words that are not generic
 (not in ``[ranking] generic``, not in a tenth of the entries), or that fill a
 topic slot (什么时候, 浇水 …). Below ``[ranking] min_evidence`` the confidence
 falls in proportion; a question identical to a stored phrasing needs none.
-A planting report ('3棵桂花') is not a question and is never answered.
+
+An answer covers the question when few of the question's content characters
+(not grammar, places, times, the species named or the topic word;
+``[coverage]``) are missing from the answer and its phrasings: '荔枝能不能做
+盆景' is about 荔枝, but its card says nothing of 盆景, so an adviser answers.
 """
 from __future__ import annotations
 
@@ -113,6 +129,14 @@ class SafetyRule:
 
 def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
     return any(all(words.search(norm) for words in group) for group in groups)
+
+
+def _groups(words: list[str]) -> tuple[tuple[Vocab, ...], ...]:
+    """'台风 倒' is a group of two words that must both occur; groups of one word are merged into one
+    word list (one regex) in front."""
+    singles = [w for w in words if len(w.split()) == 1]
+    groups = tuple(tuple(Vocab([w]) for w in group.split()) for group in words if len(group.split()) > 1)
+    return ((Vocab(singles),), *groups) if singles else groups
 
 
 @dataclass
@@ -255,10 +279,6 @@ def fill_template(text: str, config: Mapping) -> str:
         lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
-def _groups(words: list[str]) -> tuple[tuple[Vocab, ...], ...]:
-    return tuple(tuple(Vocab([w]) for w in group.split()) for group in words)
-
-
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     rows = _read_toml(path).get("safety", []) if path.exists() else []
@@ -352,7 +372,7 @@ class FaqIndex:
         self._species_words = {w for name, info in species.items()
                                for w in [name, *info.get("aliases", [])]}
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
-        self._offlist = sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True)
+        self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         self._terms = TermIndex()
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
@@ -387,7 +407,7 @@ class FaqIndex:
         self._entry_text_words: list[set[str]] = []           # words of its answer text too
         self._entry_chars: list[frozenset[str]] = []          # characters of its phrasings and answer
         self._phrasings: dict[frozenset[str], int] = {}      # a phrasing's features -> entry
-        self._species_with_entries: set[str] = set()          # species that adviser entries are about
+        self._has_added = False                               # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
         for intent in self._intents:
@@ -419,8 +439,7 @@ class FaqIndex:
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
-        if entry.species:
-            self._species_with_entries.add(entry.species)
+        self._has_added = self._has_added or entry.source == "added"
         words: set[str] = set()
         for text in [entry.title, *entry.questions]:
             if text:
@@ -465,20 +484,16 @@ class FaqIndex:
     def match(self, question: str) -> FaqResult:
         """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
-        result = self._match(question)
-        safety = self.safety_text(question) if result.kind != "chitchat" else ""
+        norm = nlu.normalize(question)
+        fired = [rule for rule in self.safety if rule.fires(norm)]
+        result = self._match(question, norm, fired)
+        safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
 
-    def safety_text(self, question: str) -> str:
-        """The safety lines of every dangerous situation the question speaks of, or ''."""
-        norm = nlu.normalize(question)
-        return "\n".join(rule.line for rule in self.safety if rule.fires(norm))
-
-    def _match(self, question: str) -> FaqResult:
-        norm = nlu.normalize(question)
+    def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
             return FaqResult("chitchat", "chitchat", self.matching["chitchat"]["answer"].strip(),
                              1.0, "chitchat")
@@ -486,7 +501,7 @@ class FaqIndex:
             return _escalate("empty")
         mentions = self._trees(norm)
         species = next((name for name, _ in mentions if name in self.species), None)
-        escalation = self._escalation(norm, species)
+        escalation = self._escalation(norm, species, fired)
         if escalation:
             return escalation
         if nlu.parse_planting_text(question, self.species):
@@ -495,7 +510,7 @@ class FaqIndex:
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
         if intent:
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
-        added = self._best_entry(norm, species, added_only=True)   # an adviser answered this before (收录)
+        added = self._best_entry(norm, species, added_only=True) if self._has_added else None   # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
         if self._two_trees(mentions):
@@ -526,14 +541,14 @@ class FaqIndex:
     def _trees(self, norm: str) -> list[tuple[str, str]]:
         """(name, as written) of every tree mentioned: campaign species by their canonical name,
         trees off the list ('芒果') by what was written."""
-        return nlu.find_all_species(norm, self.species, self._offlist)
+        return nlu.find_all_species(norm, self.species, self._offlist_names)
 
     # -- questions for people
 
-    def _escalation(self, norm: str, species: str | None) -> FaqResult | None:
+    def _escalation(self, norm: str, species: str | None, fired: list[SafetyRule]) -> FaqResult | None:
         if norm.startswith("问专家"):
             return _escalate("asked_expert")
-        if any(rule.escalates(norm) for rule in self.safety):
+        if any(rule.escalates(norm) for rule in fired):
             return _escalate("safety")
         for cls_ in self._classes:
             if cls_.words.search(norm) and not cls_.unless.search(norm):

@@ -315,21 +315,31 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
     (trees not in the table, such as '芒果') compete with the aliases and come back as (name, name):
     '桃金娘' is not 桃."""
+    others = tuple(others)
     text = to_halfwidth(text or "")
     for word in _not_aliases(species_table):
         if not any(word in other for other in others):
             text = text.replace(word, "＿" * len(word))
-    candidates = sorted([*_alias_pairs(species_table), *((w, w) for w in others)], key=lambda p: len(p[0]), reverse=True)
-    found, pos = [], 0
-    while pos < len(text):
-        hit = next(((alias, name) for alias, name in candidates
-                    if text.startswith(alias, pos) and (len(alias) > 1 or _single_char_ok(text, pos))), None)
-        if hit:
-            found.append((hit[1], hit[0]))
-            pos += len(hit[0])
-        else:
-            pos += 1
-    return found
+    names, pattern = _mentions_pattern(species_table, others)
+    return [(names[m.group(0)], m.group(0)) for m in pattern.finditer(text)
+            if len(m.group(0)) > 1 or _single_char_ok(text, m.start())]
+
+
+_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern]] = {}
+
+
+def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern]:
+    """{written: name} and one regex of every alias and other name, longest first (cached per table)."""
+    key = (id(species_table), others)
+    cached = _PATTERNS.get(key)
+    if cached is None or cached[0] is not species_table:
+        names = {w: w for w in others}
+        names.update({alias: name for alias, name in _alias_pairs(species_table)})
+        pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        if len(_PATTERNS) >= 16:
+            _PATTERNS.clear()
+        cached = _PATTERNS[key] = (species_table, names, pattern)
+    return cached[1], cached[2]
 
 
 def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -418,10 +428,15 @@ _VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|�
 _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
 
 
+_HOW_MANY_RE = re.compile(rf"(?<![十百千好])几\s*{_MEASURE}")
+
+
 def is_question(text: str) -> bool:
-    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种')."""
+    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
+    said of trees planted)."""
     text = to_halfwidth(text or "")
-    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text))
+    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text)
+                or (_HOW_MANY_RE.search(text) and not _PAST_RE.search(text)))
 
 
 @dataclass(frozen=True)
