@@ -377,6 +377,9 @@ class FaqIndex:
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
         self._min_evidence = float(ranking.get("min_evidence", 0.0))
+        self._min_margin = float(ranking.get("min_margin", 0.0))
+        self._sure = float(ranking.get("sure", 1.0))
+        self._runner_up = 0.0
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
@@ -524,9 +527,11 @@ class FaqIndex:
             return rec
         best = self._best_entry(norm, None)
         if best and best[1] >= self.threshold:
-            if self._covered(norm, self._entry_chars[best[0]], [], strict=True):
-                return self._answer(best[0], best[1], "ranked")
-            return _escalate("not_covered", best[1])
+            if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
+                return _escalate("not_covered", best[1])
+            if best[1] < self._sure and best[1] - self._runner_up < self._min_margin:
+                return _escalate("ambiguous", best[1])   # two entries about as likely: do not guess
+            return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
 
     def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
@@ -726,6 +731,7 @@ class FaqIndex:
         return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
     def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> tuple[int, float] | None:
+        """(entry, confidence) of the best entry, or None; ``self._runner_up`` keeps the next one's."""
         terms = self._features(norm)
         if not terms:
             return None
@@ -747,6 +753,7 @@ class FaqIndex:
         scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e))
                   * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
+        self._runner_up = min(1.0, max((v for e, v in scores.items() if e != best), default=0.0))
         return best, min(1.0, scores[best])
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
