@@ -52,7 +52,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 import jieba
 
@@ -324,6 +324,12 @@ def _tokenizer(dict_path: str, extra_words: tuple[str, ...]) -> jieba.Tokenizer:
     return tok
 
 
+class _Ranked(NamedTuple):
+    entry: int          # index into FaqIndex.entries
+    score: float
+    runner_up: float    # the next entry's confidence
+
+
 @dataclass(frozen=True)
 class _Topic:
     name: str
@@ -379,7 +385,6 @@ class FaqIndex:
         self._min_evidence = float(ranking.get("min_evidence", 0.0))
         self._min_margin = float(ranking.get("min_margin", 0.0))
         self._sure = float(ranking.get("sure", 1.0))
-        self._runner_up = 0.0
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
@@ -529,7 +534,7 @@ class FaqIndex:
         if best and best[1] >= self.threshold:
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
                 return _escalate("not_covered", best[1])
-            if best[1] < self._sure and best[1] - self._runner_up < self._min_margin:
+            if best.score < self._sure and best.score - best.runner_up < self._min_margin:
                 return _escalate("ambiguous", best[1])   # two entries about as likely: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
@@ -575,7 +580,7 @@ class FaqIndex:
             return True
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._general.search(norm):
             return True
-        seen = [m for s, e in self._symptoms.spans(norm) for m in [norm[s:e]]]
+        seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
         if not seen or self._general.search(norm):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
@@ -585,9 +590,10 @@ class FaqIndex:
     # -- species
 
     def _match_species(self, norm: str, species: str, aliases: list[str]) -> FaqResult:
-        """An adviser's entry about this species; else, of the species' field for the topic asked, its card
-        (for the species as a whole) and the best technique entry, the one that leaves least of the question
-        uncovered (in that order when equal), if it covers the question."""
+        """An adviser's entry about this species; else the species' own answer (its field for the topic
+        asked, or its card when the species as a whole is asked about) when it covers the question, unless
+        a technique entry covers everything the own answer leaves out; else that entry if it covers the
+        question; else an adviser."""
         topic, topic_spans = self._topic(norm)
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
@@ -730,8 +736,8 @@ class FaqIndex:
             return 1.0
         return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
-    def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> tuple[int, float] | None:
-        """(entry, confidence) of the best entry, or None; ``self._runner_up`` keeps the next one's."""
+    def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> "_Ranked | None":
+        """The best entry (its index), its confidence and the next entry's, or None."""
         terms = self._features(norm)
         if not terms:
             return None
@@ -753,8 +759,8 @@ class FaqIndex:
         scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e))
                   * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
-        self._runner_up = min(1.0, max((v for e, v in scores.items() if e != best), default=0.0))
-        return best, min(1.0, scores[best])
+        runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
+        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up))
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
