@@ -179,6 +179,8 @@ def test_recommendations(index, question, entry_id, must_have):
 def test_small_yard_excludes_big_trees(index):
     text = index.match("院子小种什么好").answer_text
     assert "木棉" not in text and "香樟" not in text
+    assert text.startswith("小院子推荐：")   # not '小院子小推荐'
+    assert index.match("河边种什么").answer_text.startswith("河边、水边推荐：")
 
 
 def test_add_entry_matches_at_once():
