@@ -430,3 +430,14 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
     assert mapped.confident_wrong_n == 1 and mapped.adviser_recall == 0.5   # 'd' answered, not escalated
     assert mapped.escalation_precision == 0.5                               # 'e' escalated, not for an adviser
     assert faq.scores(faq.evaluate(Fixed(), cases)).confident_wrong_n == 2  # unmapped: 'c' is wrong too
+
+
+def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
+    """Held-out sets are never edited; a missing:<topic> label is mapped to an entry that exists."""
+    mapping = faq.load_missing_map(ROOT / "tests" / "data" / "faq_missing_map.tsv")
+    assert mapping and all(index.entry(entry_id) for entry_id in mapping.values())
+    for path in (ROOT / "tests" / "data").glob("faq_heldout_*.tsv"):
+        for case in faq.load_eval_set(path):
+            label = mapping.get(case.expected, case.expected)
+            assert (label in ("escalate", "chitchat") or label.startswith(("missing:", "species.", "recommend."))
+                    or index.entry(label)), (path.name, case)
