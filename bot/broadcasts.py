@@ -242,6 +242,17 @@ def start_due_broadcasts(app, now: datetime) -> dict:
 
 
 # -- the command line -----------------------------------------------------------------------------
+def broadcast_arguments(p) -> None:
+    p.add_argument("--segment", help="all | village:<名称> | town:<镇街> | role:<角色> | below-quota | unregistered")
+    p.add_argument("--text", help="the message (a few short lines)")
+    p.add_argument("--at", help="send at this ISO date-time (campaign timezone without an offset); default now")
+    p.add_argument("--dry-run", action="store_true", help="show the recipient count and a preview, send nothing")
+    p.add_argument("--mass-tag", type=int, help="WeChat user tag id: one mass send (within the account type's "
+                   "limits) instead of one message per follower")
+    p.add_argument("--cancel", type=int, metavar="ID", help="cancel broadcast ID")
+    p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
+
+
 def cmd_broadcast(args, app) -> int:
     now = app.clock()
     db = app.db

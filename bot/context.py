@@ -12,17 +12,22 @@ from bot.config import Config
 from bot.db import Databases
 from bot.incoming import Incoming
 from bot.messages import Messages
+from bot.registry import Registry
 from bot.store import roster as roster_store
 
 
 @dataclass
 class AppContext:
-    """Built once per process by ``create_context``; shared by requests, jobs and the CLI."""
+    """Built once per process by ``create_context``; shared by requests, jobs and the CLI.
+
+    ``registry`` holds what the capabilities contribute (bot/registry.py); the properties below read it.
+    """
 
     config: Config
     databases: Databases
     messages: Messages
     api: Any  # bot.wechat_api.WeChatAPI
+    registry: Registry = field(default_factory=Registry)
     clock: Callable[[], datetime] = clock.utcnow
     _services: dict = field(default_factory=dict)
     _services_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -45,6 +50,39 @@ class AppContext:
     @property
     def tz(self) -> str:
         return self.config.get("campaign.timezone")
+
+    # -- what the capabilities contribute (bot/registry.py) -------------------------------------------
+    @property
+    def routes(self) -> tuple:
+        return self.registry.routes
+
+    @property
+    def jobs(self) -> tuple:
+        return self.registry.jobs
+
+    @property
+    def media_listeners(self) -> tuple:
+        return self.registry.media_listeners
+
+    @property
+    def report_columns(self) -> tuple:
+        return self.registry.report_columns
+
+    @property
+    def exports(self):
+        return self.registry.exports
+
+    @property
+    def commands(self):
+        return self.registry.commands
+
+    @property
+    def dashboard_pages(self) -> tuple:
+        return self.registry.dashboard_pages
+
+    @property
+    def stores(self) -> tuple:
+        return self.registry.stores
 
 
 @dataclass

@@ -26,6 +26,7 @@ from functools import lru_cache
 from bot import conversation
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
+from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
 
@@ -69,18 +70,12 @@ def kept_inbox_ids(ctx: Ctx) -> list[int]:
     return list(state.data.get("inbox_ids", [])) if state else []
 
 
-def replay_kept(ctx: Ctx, routes=None) -> list[str]:
+def replay_kept(ctx: Ctx) -> list[str]:
     """Handle the kept messages again, now that the sender is registered; returns their replies.
 
-    Each is rebuilt from the inbox payload and dispatched with its original inbox id (so a
-    photo's media row still belongs to it). The flow ends first, so nothing is replayed twice.
+    Each is rebuilt from the inbox payload and dispatched through the app's routes with its original
+    inbox id (so a photo's media row still belongs to it). The flow ends first, so nothing is replayed twice.
     """
-    from bot.router import dispatch
-
-    if routes is None:
-        import handlers
-
-        routes = handlers.ROUTES
     inbox_ids = kept_inbox_ids(ctx)
     PENDING.end(ctx)
     ctx.forget_person()
@@ -92,7 +87,7 @@ def replay_kept(ctx: Ctx, routes=None) -> list[str]:
             log.warning("kept message %s cannot be rebuilt", row["id"])
             continue
         replay_ctx = dataclasses.replace(ctx, msg=msg, inbox_id=row["id"], _person=None)
-        _name, reply = dispatch(routes, replay_ctx)
+        _name, reply = dispatch(ctx.app.routes, replay_ctx)
         if reply:
             replies.append(reply)
     return replies

@@ -250,6 +250,11 @@ def write_workbook(report: Report, config, out: Path) -> Path:
     return out
 
 
+def report_arguments(p) -> None:
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--out")
+
+
 def cmd_report(args, app) -> int:
     try:
         year, month = parse_month(args.month)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot import escalation, nlu, planting
 from bot.context import Ctx
+from bot.dashboard import ticket_pages
 from bot.conversation import Flow
 from bot.router import Route
 from bot.scheduler import Job
@@ -268,5 +269,8 @@ FALLBACK_ROUTES: list = [
     Route("ticket_from_voice", _is_silent_voice, on_silent_voice),
     Route("ticket_from_question", _match_unanswered, on_unanswered),
 ]
+ROUTES: list = [*COMMAND_ROUTES, *FALLBACK_ROUTES]
 JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
-MEDIA_LISTENERS: list = []  # attachments point at media rows; the bytes need no extra step
+STORES: list = [tickets_store]
+EXPORTS: dict = {**tickets_store.EXPORT_SQL}
+DASHBOARD: list = ticket_pages.PAGES

@@ -50,4 +50,3 @@ ROUTES: list = [
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
     Route("faq_answer", _match_answer, on_answer),
 ]
-JOBS: list = []

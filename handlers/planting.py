@@ -33,6 +33,7 @@ import logging
 from datetime import timedelta
 
 from bot import clock, outbox
+from bot.dashboard import review_pages
 from bot.db import transaction
 from bot.faq import load_species_table
 from bot.identity import require_registered
@@ -45,6 +46,7 @@ from bot.progress import progress_line
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import conversations as conversations_store
+from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
 
@@ -379,3 +381,7 @@ ROUTES: list = [
 ]
 JOBS: list = [Job("planting_windows", settle_windows, 60)]
 MEDIA_LISTENERS: list = [MediaListener(prepare_record_photo, analyse_record_photo)]
+# dashboard_store holds the review decisions (they refer to plantings, so it migrates after it)
+STORES: list = [store, dashboard_store]
+EXPORTS: dict = {**store.EXPORT_SQL, **dashboard_store.EXPORT_SQL}
+DASHBOARD: list = review_pages.PAGES

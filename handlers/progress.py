@@ -1,9 +1,10 @@
 """我的进度 and 本村进度 (and the menu buttons that stand for them): the numbers of bot.progress."""
 from __future__ import annotations
 
-from bot import progress
+from bot import progress, reports
 from bot.context import Ctx
 from bot.identity import require_registered
+from bot.registry import Command
 from bot.router import Route
 from handlers.core import text_is
 
@@ -30,4 +31,6 @@ ROUTES: list = [
     Route("my_progress", text_is("我的进度", "我的任务", "进度", "查进度"), on_my_progress),
     Route("village_progress", text_is("本村进度", "本社区进度", "村进度", "社区进度"), on_village_progress),
 ]
-JOBS: list = []
+COMMANDS: dict = {
+    "report": Command("the monthly progress report (通报) as Excel", reports.report_arguments, reports.cmd_report),
+}

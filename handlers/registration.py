@@ -15,9 +15,11 @@ by ``bot.identity.require_registered`` are handled again and their replies appen
 """
 from __future__ import annotations
 
-from bot import identity
+from bot import identity, qrcodes, roster
 from bot.context import Ctx
+from bot.dashboard import binding_pages, roster_pages
 from bot.identity import REGISTRATION, normalize_text
+from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Route
 from bot.store import roster as roster_store
@@ -167,4 +169,11 @@ ROUTES: list = [
     Route("my_info", core.text_is("我的信息", "我的资料", "个人信息", "我的登记"), on_my_info),
     Route("registration_reply", match_registration_reply, on_registration_reply),
 ]
-JOBS: list = []
+EXPORTS: dict = {**roster_store.EXPORT_SQL}
+COMMANDS: dict = {
+    "import": Command("load the roster (villages or people) from .xlsx or .csv", roster.import_arguments,
+                      roster.cmd_import),
+    "qrcodes": Command("save a permanent QR code per village (qrscene_<village id>) as PNG", qrcodes.qrcodes_arguments,
+                       qrcodes.cmd_qrcodes),
+}
+DASHBOARD: list = [*roster_pages.PAGES, *binding_pages.PAGES]

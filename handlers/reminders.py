@@ -18,15 +18,17 @@ stateDiagram-v2
 """
 from __future__ import annotations
 
-from bot import reminders
-from bot.broadcasts import start_due_broadcasts
+from bot import broadcasts, reminders
 from bot.context import Ctx
 from bot.conversation import Flow
+from bot.dashboard import broadcast_pages
+from bot.registry import Command
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import conversations as conversations_store
-from bot.store import media as media_store
 from bot.store import followups as followups_store
+from bot.store import media as media_store
+from bot.store import reminders as reminders_store
 
 STATES = ("asked", "photo", "answered")
 RESULT_WORDS = {"alive": "活了", "dead": "死了", "replanted": "补种了"}
@@ -106,6 +108,11 @@ JOBS: list = [
     Job("milestone_reminders", reminders.milestone_reminders, 300),
     Job("weekly_nudges", reminders.weekly_nudges, 300),
     Job("survival_followups", reminders.survival_followups, 300),
-    Job("broadcasts", start_due_broadcasts, 30),
+    Job("broadcasts", broadcasts.start_due_broadcasts, 30),
 ]
-MEDIA_LISTENERS: list = []
+STORES: list = [followups_store, reminders_store]
+COMMANDS: dict = {
+    "broadcast": Command("message a segment of followers now or later (--list, --cancel ID, --dry-run)",
+                         broadcasts.broadcast_arguments, broadcasts.cmd_broadcast),
+}
+DASHBOARD: list = broadcast_pages.PAGES

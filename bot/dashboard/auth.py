@@ -205,5 +205,9 @@ def require_village(village_id: int | None) -> None:
         abort(403)
 
 
-def template_globals() -> dict:
-    return {"csrf_token": generate_csrf, "viewer": g.get("viewer"), "nav_endpoints": current_app.view_functions}
+def template_globals(nav_pages) -> dict:
+    """What every dashboard template sees: the CSRF token, the viewer and the nav entries it may open."""
+    viewer = g.get("viewer")
+    nav = [{"endpoint": page.endpoint, "label": bot().t(page.nav)} for page in nav_pages
+           if viewer is not None and (viewer.is_admin or not page.admin_only)]
+    return {"csrf_token": generate_csrf, "viewer": viewer, "nav": nav}

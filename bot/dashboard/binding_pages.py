@@ -8,8 +8,9 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import bindings
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
 from bot.db import transaction
+from bot.registry import DashboardPage
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 
@@ -30,8 +31,6 @@ def _wechat_user(db, openid: str | None) -> dict | None:
             "last_inbound_at": user.get("last_inbound_at")}
 
 
-@bp.get("/bindings")
-@auth.admin_only
 def bindings_page():
     db = auth.bot().db
     items = []
@@ -46,8 +45,6 @@ def bindings_page():
                            resolution_labels=RESOLUTION_LABELS, tag=bindings.openid_tag)
 
 
-@bp.post("/bindings/<int:conflict_id>")
-@auth.admin_only
 def resolve_binding(conflict_id: int):
     action = request.form.get("action", "")
     if action not in bindings.ACTIONS:
@@ -61,3 +58,9 @@ def resolve_binding(conflict_id: int):
     message, category = RESULTS[result.reason]
     flash(f"冲突 #{conflict_id}：{message}", category)
     return redirect(url_for("dashboard.bindings_page"))
+
+
+PAGES = [
+    DashboardPage("/bindings", bindings_page, nav="dashboard.nav.bindings", admin_only=True),
+    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), admin_only=True),
+]

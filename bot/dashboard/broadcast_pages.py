@@ -8,7 +8,8 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, request, url_for
 
 from bot import broadcasts, clock
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
+from bot.registry import DashboardPage
 from bot.store import roster as roster_store
 
 SEGMENT_LABELS = {
@@ -71,14 +72,10 @@ def _page(form: dict, plan=None, error: str | None = None):
         roles=list(ctx.config.get("campaign.quotas", {})))
 
 
-@bp.get("/broadcasts")
-@auth.admin_only
 def broadcasts_page():
     return _page({"kind": "all", "value": "", "text": "", "send_at": ""})
 
 
-@bp.post("/broadcasts")
-@auth.admin_only
 def compose():
     form = _form()
     segment, error = _check(form)
@@ -97,8 +94,6 @@ def compose():
     return redirect(url_for("dashboard.broadcasts_page"))
 
 
-@bp.post("/broadcasts/<int:broadcast_id>/cancel")
-@auth.admin_only
 def cancel_broadcast(broadcast_id: int):
     result = broadcasts.cancel(auth.bot().db, broadcast_id, auth.now())
     if not result["found"]:
@@ -106,3 +101,10 @@ def cancel_broadcast(broadcast_id: int):
     else:
         flash(f"群发 #{broadcast_id} 已取消，撤回未发出的消息 {result['cancelled_messages']} 条。", "ok")
     return redirect(url_for("dashboard.broadcasts_page"))
+
+
+PAGES = [
+    DashboardPage("/broadcasts", broadcasts_page, nav="dashboard.nav.broadcasts", admin_only=True),
+    DashboardPage("/broadcasts", compose, methods=("POST",), admin_only=True),
+    DashboardPage("/broadcasts/<int:broadcast_id>/cancel", cancel_broadcast, methods=("POST",), admin_only=True),
+]

@@ -8,14 +8,13 @@ from __future__ import annotations
 from flask import render_template, request
 
 from bot import clock, roster
-from bot.dashboard import auth, bp, snapshot
+from bot.dashboard import auth, snapshot
+from bot.registry import DashboardPage
 
 KIND_LABELS = {"villages": "村社区名单", "people": "人员名单"}
 DEFAULT_UPLOAD_BYTES = 8 * 1024 * 1024
 
 
-@bp.route("/roster", methods=["GET", "POST"])
-@auth.admin_only
 def roster_page():
     result = None
     if request.method == "POST":
@@ -33,3 +32,6 @@ def roster_page():
             result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,
                       "skipped_rows": len({p.row for p in problems})}
     return render_template("dashboard/roster.html", result=result, kinds=KIND_LABELS)
+
+
+PAGES = [DashboardPage("/roster", roster_page, methods=("GET", "POST"), nav="dashboard.nav.roster", admin_only=True)]

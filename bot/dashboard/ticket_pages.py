@@ -9,8 +9,9 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import escalation
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
 from bot.db import transaction
+from bot.registry import DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
@@ -48,7 +49,6 @@ def _ticket_or_abort(ticket_id: int) -> dict:
     return ticket
 
 
-@bp.get("/tickets")
 def tickets():
     db = auth.bot().db
     if g.viewer.is_admin:
@@ -63,7 +63,6 @@ def tickets():
                            status_labels=STATUS_LABELS, preview=escalation.preview)
 
 
-@bp.get("/tickets/<int:ticket_id>")
 def ticket(ticket_id: int):
     db = auth.bot().db
     row = _ticket_or_abort(ticket_id)
@@ -86,7 +85,6 @@ def _flash_result(results: dict, reason: str) -> None:
     flash(message, category)
 
 
-@bp.post("/tickets/<int:ticket_id>/answer")
 def answer(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
@@ -97,7 +95,6 @@ def answer(ticket_id: int):
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
-@bp.post("/tickets/<int:ticket_id>/faq")
 def add_to_faq(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
@@ -106,3 +103,11 @@ def add_to_faq(ticket_id: int):
                                               **_who(), now=auth.now())
     _flash_result(FAQ_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
+
+
+PAGES = [
+    DashboardPage("/tickets", tickets, nav="dashboard.nav.tickets"),
+    DashboardPage("/tickets/<int:ticket_id>", ticket),
+    DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",)),
+    DashboardPage("/tickets/<int:ticket_id>/faq", add_to_faq, methods=("POST",)),
+]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("dashboard")
 
 EXPORT_SQL = {
@@ -41,8 +43,7 @@ def m001_review_decisions_login_failures(db: Database) -> None:
 
 # -- logins ----------------------------------------------------------------------------------------
 def admin(db: Database, admin_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM admins WHERE id = ?", [admin_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM admins WHERE id = ?", [admin_id])
 
 
 def link_admin_person(db: Database, username: str, person_id: int | None) -> None:
@@ -113,18 +114,15 @@ def count_review_pending(db: Database) -> int:
 
 
 def record_photo(db: Database, planting_id: int) -> str | None:
-    rows = list(db.query(
-        "SELECT sha256 FROM planting_photos WHERE planting_id = ? AND purpose = 'record' AND sha256 IS NOT NULL"
-        " ORDER BY id LIMIT 1", [planting_id]))
-    return rows[0]["sha256"] if rows else None
+    row = one(db, "SELECT sha256 FROM planting_photos WHERE planting_id = ? AND purpose = 'record'"
+                  " AND sha256 IS NOT NULL ORDER BY id LIMIT 1", [planting_id])
+    return row["sha256"] if row else None
 
 
 def earlier_record_with_photo(db: Database, sha256: str, before_planting_id: int) -> dict | None:
     """The earliest other record that used the same photo (an exact duplicate)."""
-    rows = list(db.query(
-        "SELECT planting_id FROM planting_photos WHERE sha256 = ? AND planting_id < ? ORDER BY planting_id LIMIT 1",
-        [sha256, before_planting_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT planting_id FROM planting_photos WHERE sha256 = ? AND planting_id < ?"
+                   " ORDER BY planting_id LIMIT 1", [sha256, before_planting_id])
 
 
 def decide_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:

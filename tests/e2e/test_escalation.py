@@ -314,7 +314,7 @@ def test_export_tickets_has_the_contract_columns_and_response_time(villager, adv
     add_roster(bot)
     number = ticket_number(villager.says(UNANSWERABLE))
     adviser.says(f"答 {number} 先停水一周。")
-    header, data = exports.rows(bot.db, "tickets")
+    header, data = exports.rows(bot, "tickets")
     assert header[:9] == ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at",
                           "answer"]
     row = dict(zip(header, next(data)))

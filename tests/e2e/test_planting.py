@@ -93,7 +93,7 @@ def run_media_job(bot):
 def export_plantings(bot) -> list[dict]:
     from bot import exports
 
-    header, data = exports.rows(bot.db, "plantings")
+    header, data = exports.rows(bot, "plantings")
     out = io.StringIO()
     exports.write_csv(header, data, out)
     return list(csv.DictReader(io.StringIO(out.getvalue())))

@@ -1,11 +1,11 @@
 """Registration through the real webhook: 登记, village QR codes, 我的信息, kept messages, unfollow/follow."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-import handlers
 from bot import identity
 from bot import outbox as outbox_mod
 from bot.roster import import_file
@@ -201,10 +201,10 @@ def _probe(ctx, _match):
 
 
 @pytest.fixture
-def probe_capability(monkeypatch):
+def probe_capability(monkeypatch, bot):
     route = Route("probe", lambda ctx: ctx.msg.msg_type == "image" or (ctx.msg.text or "").startswith("试种"),
                   _probe)
-    monkeypatch.setattr(handlers, "ROUTES", [route, *handlers.ROUTES])
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(route, *bot.routes)))
 
 
 def test_unregistered_sender_is_told_how_and_kept_messages_are_replayed(villager, roster, probe_capability):

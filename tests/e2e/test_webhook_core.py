@@ -146,14 +146,15 @@ def test_simultaneous_identical_requests_make_one_record(app, bot, villager_fact
 
 # -- a crash mid-request --------------------------------------------------------------------------
 def test_handler_crash_rolls_back_and_keeps_the_message(app, bot, villager, monkeypatch):
-    import handlers
+    import dataclasses
+
     from bot.router import Route
 
     def explode(ctx, match):
         ctx.db.execute("UPDATE users SET reminders_off = 1 WHERE openid = ?", [ctx.openid])
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(handlers, "ROUTES", [Route("boom", lambda c: True, explode)])
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(Route("boom", lambda c: True, explode),)))
     villager.follows()  # creates the user row (the route explodes; the user row is rolled back too)
     reply = villager.sends_photo("m-crash")
     assert reply == bot.t("core.error")

@@ -5,7 +5,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from bot.cli import COMMANDS
+from bot.app import build_registry
+from bot.cli import commands
 from bot.messages import Messages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,7 +25,7 @@ def config_keys(node: dict, prefix: str = "") -> list[str]:
 
 
 def test_every_cli_command_is_in_the_readme():
-    missing = [name for name in COMMANDS if f"`{name}" not in README]
+    missing = [name for name in commands(build_registry()) if f"`{name}" not in README]
     assert missing == []
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from bot import config as config_mod
 from bot import progress
+from bot.app import build_registry
 from bot.db import connect, migrate
 from tests.conftest import ROOT
 
@@ -20,7 +21,7 @@ def config():
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "p.db")
-    migrate(db)
+    migrate(db, build_registry().stores)
     db["villages"].insert_all([
         {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 4},
         {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},

@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from bot import cli, reports
 from bot import config as config_mod
+from bot.app import build_registry
 from bot.db import connect, migrate
 from bot.reports import LAGGING, LAGGING_TWICE, ON_TRACK
 from tests.conftest import ROOT
@@ -92,7 +93,7 @@ def build_county(db):
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "r.db")
-    migrate(db)
+    migrate(db, build_registry().stores)
     build_county(db)
     yield db
     db.conn.close()
@@ -156,7 +157,7 @@ def test_report_command_writes_the_default_file_name(tmp_path, monkeypatch, caps
     text = text.replace('database = "data/bot.db"', f'database = "{tmp_path / "c.db"}"')
     (tmp_path / "config.toml").write_text(text, encoding="utf-8")
     db = connect(tmp_path / "c.db")
-    migrate(db)
+    migrate(db, build_registry().stores)
     build_county(db)
     db.conn.close()
     monkeypatch.chdir(tmp_path)
