@@ -31,6 +31,7 @@ ROUTES: list = [
     Route("my_progress", text_is("我的进度", "我的任务", "进度", "查进度"), on_my_progress),
     Route("village_progress", text_is("本村进度", "本社区进度", "村进度", "社区进度"), on_village_progress),
 ]
+REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
     "report": Command("the monthly progress report (通报) as Excel", reports.report_arguments, reports.cmd_report),
 }
