@@ -67,7 +67,7 @@ def parse_segment(text: str, config=None) -> Segment:
     if (kind in WITH_VALUE) != (value is not None):
         raise BroadcastError(f"segment {kind} {'needs' if kind in WITH_VALUE else 'takes no'} value: {text!r}")
     if kind == "role" and config is not None:
-        roles = config.section("campaign").get("quotas", {})
+        roles = config.get("campaign.quotas")
         if value not in roles:
             raise BroadcastError(f"unknown role {value!r}: one of {', '.join(roles)}")
     return Segment(kind, value)
@@ -170,10 +170,10 @@ def _mass_check(db, config, seg: Segment, now: datetime) -> tuple[bool, str]:
     day, month = _day_and_month(now, config.get("campaign.timezone"))
     received = outbox_store.mass_received_between(db, *month)
     most = max((received.get(row["openid"], 0) for row in recipients(db, config, seg)), default=0)
-    return mass_send_allowed(config.get("wechat.account_type", "服务号"), sent_today=store.mass_sends_between(db, *day),
+    return mass_send_allowed(config.get("wechat.account_type"), sent_today=store.mass_sends_between(db, *day),
                              most_received_this_month=most,
-                             per_day=dict(config.get("reminders.mass_per_day", {}) or {}),
-                             per_user_month=dict(config.get("reminders.mass_per_user_month", {}) or {}))
+                             per_day=dict(config.get("reminders.mass_per_day")),
+                             per_user_month=dict(config.get("reminders.mass_per_user_month")))
 
 
 # -- starting -------------------------------------------------------------------------------------

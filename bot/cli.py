@@ -46,10 +46,10 @@ def cmd_serve(args, app) -> int:
 
 def waitress_options(cfg) -> dict:
     options = {
-        "threads": int(cfg.get("server.threads", 32)),
+        "threads": int(cfg.get("server.threads")),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
-        "max_request_body_size": max(int(cfg.get("server.max_body_bytes", 65536)),
-                                     int(cfg.get("dashboard.upload_max_bytes", 8 << 20))),
+        "max_request_body_size": max(int(cfg.get("server.max_body_bytes")),
+                                     int(cfg.get("dashboard.upload_max_bytes"))),
     }
     if cfg.get("server.trusted_proxy"):  # behind nginx: the client address comes from X-Forwarded-For
         options.update(trusted_proxy=cfg.get("server.trusted_proxy"),
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     log_file = cfg.get("logging.file") or None
-    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level", "INFO"))
+    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level"))
     app = create_context(cfg, registry)
     try:
         return commands(registry)[args.command].run(args, app)

@@ -38,7 +38,7 @@ class Flow:
             _ON_CANCEL[self.name] = self.on_cancel
 
     def _timeout(self, ctx: Ctx) -> timedelta:
-        minutes = self.timeout_minutes or int(ctx.config.get("conversation.timeout_minutes", 30))
+        minutes = self.timeout_minutes or int(ctx.config.get("conversation.timeout_minutes"))
         return timedelta(minutes=minutes)
 
     def state(self, ctx: Ctx) -> State | None:

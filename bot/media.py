@@ -95,8 +95,8 @@ def download_due(app, now: datetime, limit: int = 50) -> dict:
     """Job: fetch every pending media row that is due (``media.workers`` at a time)."""
     listeners = app.media_listeners
     db = app.db
-    max_attempts = int(app.config.get("media.max_attempts", 6))
-    workers = int(app.config.get("media.workers", 2))
+    max_attempts = int(app.config.get("media.max_attempts"))
+    workers = int(app.config.get("media.workers"))
     counts = {"stored": 0, "retried": 0, "lost": 0, "failed": 0}
     rows = media_store.due(db, clock.to_db(now), limit)
     if not rows:

@@ -34,7 +34,6 @@ def _cancel_pending_record(ctx, state) -> None:
 # data: {"planting_id": int}; timeout: conversation.timeout_minutes
 FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
 
-DEFAULT_CADRE_ROLES = ("村干部", "村书记", "领导", "主要领导", "管理员")
 FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species")
 PLOT_SITES = ("党建林", "主题林", "示范点")
 
@@ -83,7 +82,8 @@ def needs_cadre(parsed: nlu.PlantingText) -> bool:
     return is_plot(parsed) or parsed.proxy_name is not None
 
 
-def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str] = DEFAULT_CADRE_ROLES) -> bool:
+def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
+    """May this person log plot records and 代种 (``planting.cadre_roles``)?"""
     return bool(person) and person.get("role") in roles
 
 

@@ -164,10 +164,10 @@ class Rules:
 
     @classmethod
     def of(cls, config) -> "Rules":
-        return cls(quotas={str(k): int(v) for k, v in (config.get("campaign.quotas", {}) or {}).items()},
-                   household_target=int(config.get("campaign.targets.household_trees", 1)),
-                   party_roles=tuple(config.get("campaign.participation.roles", ())),
-                   party_max_age=int(config.get("campaign.participation.party_member_max_age", 65)),
+        return cls(quotas={str(k): int(v) for k, v in config.get("campaign.quotas").items()},
+                   household_target=int(config.get("campaign.targets.household_trees")),
+                   party_roles=tuple(config.get("campaign.participation.roles")),
+                   party_max_age=int(config.get("campaign.participation.party_member_max_age")),
                    year=int(config.get("campaign.year")))
 
     def quota(self, role: str | None) -> int:
@@ -297,7 +297,7 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         trees=trees, area_mu=area, records=int(totals.get("records", 0)),
         pending_records=int(totals.get("pending_records", 0)),
         demo_sites=int(totals.get("demo_sites", 0)),
-        demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites", 0)),
+        demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),

@@ -216,7 +216,7 @@ class Report:
 def build_report(app, year: int, month: int) -> Report:
     """The month's figures, with the ranking sheet's columns of ``app.report_columns``."""
     db, config = app.db, app.config
-    curve = config.get("campaign.progress_curve", {})
+    curve = config.get("campaign.progress_curve")
     tz = config.get("campaign.timezone")
     histories: dict[int, list[bool]] = {}
     for m in history_months(curve, month)[:-1]:

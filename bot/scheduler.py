@@ -52,8 +52,8 @@ def _download_media(app, now: datetime):
 def jobs(app) -> list[Job]:
     """Every scheduled job, in the order ``tick`` runs them: the media download first, the capabilities'
     jobs (``app.jobs``), the outbox sender last."""
-    every = app.config.section("outbox").get("send_interval_seconds", 2)
-    media_every = app.config.section("media").get("download_interval_seconds", 2)
+    every = app.config.get("outbox.send_interval_seconds")
+    media_every = app.config.get("media.download_interval_seconds")
     return [
         Job("download_media", _download_media, media_every),
         *app.jobs,

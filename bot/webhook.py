@@ -47,7 +47,7 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
-    max_age = int(app.config.get("server.signature_max_age_seconds", 300))
+    max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
         return abs(app.clock().timestamp() - int(timestamp)) <= max_age
     except ValueError:

@@ -53,7 +53,7 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str
                                     media_row_ids=[m for m in media_row_ids if m], now=ctx.now)
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
-    minutes = ctx.config.get("escalation.attach_minutes", 10)
+    minutes = ctx.config.get("escalation.attach_minutes")
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
 
 

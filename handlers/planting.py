@@ -39,9 +39,9 @@ from bot.faq import load_species_table
 from bot.identity import require_registered
 from bot.media import MediaListener
 from bot.messages import MESSAGES_DIR
-from bot.photos import DEFAULT_NEAR_DUP_BITS, NearDuplicateIndex, PhotoError, process_photo
-from bot.planting import (DEFAULT_CADRE_ROLES, FLOW, compute_flags, describe, is_cadre, missing_parts, needs_cadre,
-                          parse_text, review_after, season_start, text_parts_missing, text_updates)
+from bot.photos import NearDuplicateIndex, PhotoError, process_photo
+from bot.planting import (FLOW, compute_flags, describe, is_cadre, missing_parts, needs_cadre, parse_text,
+                          review_after, season_start, text_parts_missing, text_updates)
 from bot.progress import progress_line
 from bot.router import Route
 from bot.scheduler import Job
@@ -56,12 +56,8 @@ MENU_TEXT = "记录种树"
 
 
 # -- settings and shared services -------------------------------------------------------------------
-def _setting(config, key: str, default):
-    return config.get(f"planting.{key}", default)
-
-
 def _window(config) -> timedelta:
-    return timedelta(minutes=int(config.get("conversation.timeout_minutes", 30)))
+    return timedelta(minutes=int(config.get("conversation.timeout_minutes")))
 
 
 def species_table(app) -> dict:
@@ -71,7 +67,7 @@ def species_table(app) -> dict:
 def photo_index(app) -> NearDuplicateIndex:
     """The near-duplicate index, loaded once per process from the stored record photos."""
     def build(a):
-        index = NearDuplicateIndex(threshold=int(_setting(a.config, "near_duplicate_bits", DEFAULT_NEAR_DUP_BITS)))
+        index = NearDuplicateIndex(threshold=int(a.config.get("planting.near_duplicate_bits")))
         index.load(store.record_phashes(a.db))
         return index
 
@@ -127,7 +123,7 @@ def on_photo(ctx, _match) -> str:
     _settle_sender(ctx)
     record = _collecting(ctx)
     if record is None:
-        extra_since = ctx.now - timedelta(seconds=int(_setting(ctx.config, "extra_photo_seconds", 120)))
+        extra_since = ctx.now - timedelta(seconds=int(ctx.config.get("planting.extra_photo_seconds")))
         latest = store.latest_of(ctx.db, ctx.openid, clock.to_db(extra_since))
         if latest and latest["status"] == "complete":
             store.add_photo(ctx.db, latest["id"], media_row_id, ctx.now_s)
@@ -143,7 +139,7 @@ def on_text(ctx, parsed) -> str:
     if hint:
         return hint
     person = ctx.person
-    if needs_cadre(parsed) and not is_cadre(person, tuple(_setting(ctx.config, "cadre_roles", DEFAULT_CADRE_ROLES))):
+    if needs_cadre(parsed) and not is_cadre(person, tuple(ctx.config.get("planting.cadre_roles"))):
         return ctx.t("planting.cadres_only")
     _settle_sender(ctx)
     record = _collecting(ctx) or _reopen(ctx, "text") or _new_record(ctx)
@@ -185,7 +181,7 @@ def _new_record(ctx) -> dict:
 def _late_record(ctx, arriving: str) -> dict | None:
     """The sender's incomplete record (window over, within planting.late_part_hours) that this part completes
     or moves on: a photo for a record that has its text, a text for one that has only photos."""
-    since = ctx.now - timedelta(hours=float(_setting(ctx.config, "late_part_hours", 72)))
+    since = ctx.now - timedelta(hours=float(ctx.config.get("planting.late_part_hours")))
     record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since))
     if record is None:
         return None
@@ -278,7 +274,7 @@ def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict
         names = "、".join(app.t(f"planting.part_{part}") for part in missing)
         outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
                        text=app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
-                                  missing=names, hours=_setting(app.config, "late_part_hours", 72)),
+                                  missing=names, hours=app.config.get("planting.late_part_hours")),
                        now=clock.from_db(now_s))
         counts["incomplete"] += 1
     return counts
@@ -315,7 +311,7 @@ def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
     cfg = app.config
     flags = compute_flags(record, store.photos_of(db, planting_id), roster_store.village(db, record["village_id"]),
                           season=season_start(cfg.get("campaign.year"), cfg.get("campaign.window")),
-                          old_photo_tolerance_days=int(_setting(cfg, "old_photo_tolerance_days", 60)))
+                          old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")))
     details = {f.name: {"reason": app.t(f"planting.flag_{f.name}", **f.values), "ref": f.ref} for f in flags}
     store.update(db, planting_id, {
         "flags": " ".join(f.name for f in flags),

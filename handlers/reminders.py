@@ -35,7 +35,7 @@ RESULT_WORDS = {"alive": "活了", "dead": "死了", "replanted": "补种了"}
 
 
 def _flow(ctx: Ctx) -> Flow:
-    days = int(ctx.config.get("reminders.survival_flow_days", 7))
+    days = int(ctx.config.get("reminders.survival_flow_days"))
     return Flow(reminders.SURVIVAL_FLOW, STATES, timeout_minutes=days * 24 * 60)
 
 

@@ -63,8 +63,9 @@ def now():
     return bot().clock()
 
 
-def setting(key: str, default: int) -> int:
-    return int(bot().config.get(f"dashboard.{key}", default))
+def setting(key: str) -> int:
+    """A number of the [dashboard] config section."""
+    return int(bot().config.section("dashboard")[key])
 
 
 def _fingerprint(password_hash: str) -> str:
@@ -107,7 +108,7 @@ def guard():
 def check_csrf() -> None:
     token = request.form.get("csrf_token") or request.headers.get("X-CSRFToken")
     try:
-        validate_csrf(token, time_limit=setting("session_minutes", 120) * 60)
+        validate_csrf(token, time_limit=setting("session_minutes") * 60)
     except ValidationError as error:
         raise CSRFError(error.args[0] if error.args else "CSRF") from None
 
@@ -125,7 +126,7 @@ def current_viewer() -> Viewer | None:
     if row is None or session.get("pw") != _fingerprint(row["password_hash"]):
         session.clear()
         return None
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes", 120)))
+    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes")))
     return _viewer_for(row)
 
 
@@ -138,9 +139,9 @@ def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | No
     """Check a login; on success start the session. Raises LoginLocked after too many failures."""
     db = bot().db
     moment = now()
-    lock = timedelta(minutes=setting("login_lock_minutes", 15))
+    lock = timedelta(minutes=setting("login_lock_minutes"))
     since = clock.to_db(moment - lock)
-    limit = setting("login_max_failures", 5)
+    limit = setting("login_max_failures")
     by_user, by_addr = store.login_failures_since(db, username, remote_addr, since)
     if by_user >= limit or by_addr >= limit * ADDRESS_FAILURE_FACTOR:
         raise LoginLocked()
@@ -154,7 +155,7 @@ def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | No
     session.clear()
     session["admin_id"] = row["id"]
     session["pw"] = _fingerprint(row["password_hash"])
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes", 120)))
+    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes")))
     return _viewer_for(row)
 
 

@@ -69,7 +69,7 @@ def _page(form: dict, plan=None, error: str | None = None):
         segment_labels=SEGMENT_LABELS, status_labels=STATUS_LABELS, max_text=broadcasts.MAX_TEXT,
         villages=[v["name"] for v in roster_store.all_villages(ctx.db)],
         towns=sorted({v["town"] for v in roster_store.all_villages(ctx.db) if v["town"]}),
-        roles=list(ctx.config.get("campaign.quotas", {})))
+        roles=list(ctx.config.get("campaign.quotas")))
 
 
 def broadcasts_page():

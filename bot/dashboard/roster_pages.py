@@ -12,13 +12,12 @@ from bot.dashboard import auth, snapshot
 from bot.registry import DashboardPage
 
 KIND_LABELS = {"villages": "村社区名单", "people": "人员名单"}
-DEFAULT_UPLOAD_BYTES = 8 * 1024 * 1024
 
 
 def roster_page():
     result = None
     if request.method == "POST":
-        request.max_content_length = auth.setting("upload_max_bytes", DEFAULT_UPLOAD_BYTES)
+        request.max_content_length = auth.setting("upload_max_bytes")
         kind = request.form.get("kind", "")
         upload = request.files.get("file")
         if kind not in roster.KINDS or upload is None or not upload.filename:

@@ -88,7 +88,7 @@ def logout():
 # -- overview --------------------------------------------------------------------------------------
 def expected_now() -> float:
     """The share of the target expected by the end of this month (the report's progress curve)."""
-    return reports.expected_share(auth.bot().config.get("campaign.progress_curve", {}), today_local().month)
+    return reports.expected_share(auth.bot().config.get("campaign.progress_curve"), today_local().month)
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:

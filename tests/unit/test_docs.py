@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.app import build_registry
 from bot.cli import commands
+from bot.config import with_defaults
 from bot.messages import Messages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -30,8 +31,10 @@ def test_every_cli_command_is_in_the_readme():
 
 
 def test_every_config_key_is_in_the_readme():
-    with open(ROOT / "config.toml", "rb") as fh:
-        config = tomllib.load(fh)
+    config = {}
+    for path in (ROOT / "bot" / "defaults.toml", ROOT / "config.toml"):  # the defaults, and what config.toml adds
+        with open(path, "rb") as fh:
+            config = with_defaults(tomllib.load(fh), config)
     missing = []
     for dotted in config_keys(config):
         section, _, key = dotted.rpartition(".")
