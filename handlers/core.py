@@ -20,13 +20,16 @@ SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location
 _TRAILING = " \t\r\n。．.！!？?，,"
 
 
-def text_is(*words: str):
-    """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of ``words``."""
-    wanted = set(words)
+def text_is(key: str):
+    """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of the words of the
+    command ``key`` (a word list in messages/replies, e.g. ``core.commands.cancel``)."""
 
     def matches(ctx: Ctx) -> bool:
+        if ctx.msg.msg_type != "text":
+            return False
+        wanted = ctx.app.messages.words(key)
         text = (ctx.msg.text or "").strip()
-        return ctx.msg.msg_type == "text" and (text in wanted or text.strip(_TRAILING) in wanted)
+        return text in wanted or text.strip(_TRAILING) in wanted
 
     return matches
 
@@ -111,10 +114,10 @@ INPUT_ROUTES: list = [
     Route("voice_text", _voice_text, on_voice_text),
 ]
 COMMAND_ROUTES: list = [
-    Route("cancel", text_is("取消", "取消记录"), on_cancel),
-    Route("help", text_is("帮助", "help", "?", "？", "菜单"), on_help),
-    Route("reminders_off", text_is("退订", "关闭提醒", "不要提醒"), on_reminders_off),
-    Route("reminders_on", text_is("订阅", "开启提醒"), on_reminders_on),
+    Route("cancel", text_is("core.commands.cancel"), on_cancel),
+    Route("help", text_is("core.commands.help"), on_help),
+    Route("reminders_off", text_is("core.commands.reminders_off"), on_reminders_off),
+    Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
 ]
 FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]

@@ -12,6 +12,7 @@ from bot.router import Route
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
+from handlers.core import text_is
 
 ASK_FLOW = Flow("ask_expert", ("waiting_question",))
 QUEUE_LINES = 8
@@ -103,10 +104,6 @@ _match_answer, on_answer = _ticket_command(escalation.parse_answer_command, esca
                                            ANSWER_REPLIES)
 _match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, escalation.add_answer_to_faq,
                                              FAQ_ADD_REPLIES)
-
-
-def _match_queue(ctx: Ctx) -> bool:
-    return _text(ctx) in ("待办", "我的待办", "待办问题", "待回答")
 
 
 @_staff_only
@@ -256,7 +253,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
-    Route("ticket_queue", _match_queue, on_queue),
+    Route("ticket_queue", text_is("escalation.commands.queue"), on_queue),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     Route("ask_expert_question", _match_waiting_question, on_waiting_question),

@@ -46,7 +46,7 @@ def on_answer(ctx: Ctx, result) -> str:
 
 ROUTES: list = [
     Route("chitchat", _match_chitchat, on_chitchat),
-    Route("faq_intro", text_is("种树问答", "问答", "常见问题"), on_intro),
+    Route("faq_intro", text_is("faq.commands.intro"), on_intro),
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
     Route("faq_answer", _match_answer, on_answer),
 ]

@@ -49,11 +49,15 @@ from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
+from handlers.core import text_is
 
 log = logging.getLogger(__name__)
 
-MENU_TEXT = "记录种树"
-
+# The parts of a record and the review flags, as the messages name them.
+PART_NAMES = {"photo": "planting.part_photo", "species": "planting.part_species", "count": "planting.part_count",
+              "area": "planting.part_area"}
+FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo", "far_from_village": "planting.flag_far_from_village",
+                "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species"}
 
 # -- settings and shared services -------------------------------------------------------------------
 def _window(config) -> timedelta:
@@ -80,10 +84,6 @@ def _collecting(ctx) -> dict | None:
     state = FLOW.state(ctx)
     record = store.get(ctx.db, state.data.get("planting_id")) if state else None
     return record if record and record["status"] == "pending" else None
-
-
-def _is_menu(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and (ctx.msg.text or "").strip() == MENU_TEXT
 
 
 def _is_photo(ctx) -> bool:
@@ -252,7 +252,7 @@ def _confirmation(ctx, record: dict) -> str:
         lines.append(ctx.t("planting.done_proxy", name=credited["name"]))
     if record["species_known"] == 0:
         lines.append(ctx.t("planting.done_unknown_species", species=record["species"]))
-    lines.append(progress_line(ctx.db, ctx.config, credited))
+    lines.append(progress_line(ctx.app, ctx.db, credited))
     return "\n".join(lines)
 
 
@@ -271,7 +271,7 @@ def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict
         store.update(db, record["id"], {"closed_at": now_s, "reminded_at": now_s, "updated_at": now_s})
         conversations_store.drop(db, record["openid"], FLOW.name)
         missing = missing_parts(record, len(store.photos_of(db, record["id"])))
-        names = "、".join(app.t(f"planting.part_{part}") for part in missing)
+        names = "、".join(app.t(PART_NAMES[part]) for part in missing)
         outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
                        text=app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
                                   missing=names, hours=app.config.get("planting.late_part_hours")),
@@ -312,7 +312,7 @@ def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
     flags = compute_flags(record, store.photos_of(db, planting_id), roster_store.village(db, record["village_id"]),
                           season=season_start(cfg.get("campaign.year"), cfg.get("campaign.window")),
                           old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")))
-    details = {f.name: {"reason": app.t(f"planting.flag_{f.name}", **f.values), "ref": f.ref} for f in flags}
+    details = {f.name: {"reason": app.t(FLAG_REASONS[f.name], **f.values), "ref": f.ref} for f in flags}
     store.update(db, planting_id, {
         "flags": " ".join(f.name for f in flags),
         "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
@@ -370,7 +370,7 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
 
 
 ROUTES: list = [
-    Route("planting_menu", _is_menu, on_menu),
+    Route("planting_menu", text_is("planting.commands.menu"), on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
     Route("planting_text", _planting_text, on_text),

@@ -13,7 +13,7 @@ def on_my_progress(ctx: Ctx, _match) -> str:
     hint = require_registered(ctx)
     if hint:
         return hint
-    return progress.my_progress_text(ctx.db, ctx.config, ctx.person)
+    return progress.my_progress_text(ctx.app, ctx.db, ctx.person)
 
 
 def on_village_progress(ctx: Ctx, _match) -> str:
@@ -24,12 +24,12 @@ def on_village_progress(ctx: Ctx, _match) -> str:
     figures = progress.village_progress(ctx.db, ctx.config, village_id) if village_id is not None else None
     if figures is None:
         return ctx.t("progress.no_village")
-    return progress.village_progress_text(figures)
+    return progress.village_progress_text(ctx.app, figures)
 
 
 ROUTES: list = [
-    Route("my_progress", text_is("我的进度", "我的任务", "进度", "查进度"), on_my_progress),
-    Route("village_progress", text_is("本村进度", "本社区进度", "村进度", "社区进度"), on_village_progress),
+    Route("my_progress", text_is("progress.commands.my_progress"), on_my_progress),
+    Route("village_progress", text_is("progress.commands.village_progress"), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

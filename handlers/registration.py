@@ -166,7 +166,7 @@ def on_my_info(ctx: Ctx, _match) -> str:
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
-    Route("my_info", core.text_is("我的信息", "我的资料", "个人信息", "我的登记"), on_my_info),
+    Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("registration_reply", match_registration_reply, on_registration_reply),
 ]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}

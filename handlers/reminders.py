@@ -31,7 +31,8 @@ from bot.store import media as media_store
 from bot.store import reminders as reminders_store
 
 STATES = ("asked", "photo", "answered")
-RESULT_WORDS = {"alive": "活了", "dead": "死了", "replanted": "补种了"}
+RESULT_REPLIES = {"alive": "reminders.survival_alive", "dead": "reminders.survival_dead",
+                  "replanted": "reminders.survival_replanted"}
 
 
 def _flow(ctx: Ctx) -> Flow:
@@ -87,7 +88,7 @@ def on_survival_answer(ctx: Ctx, match) -> str:
     if state.name == "photo":
         followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
         _flow(ctx).end(ctx)
-        return ctx.t(f"reminders.survival_{result}", what=what)
+        return ctx.t(RESULT_REPLIES[result], what=what)
     if state.name == "answered":
         followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
     else:
@@ -95,7 +96,7 @@ def on_survival_answer(ctx: Ctx, match) -> str:
                                                      due_days=data["due_days"], result=result, media_row_id=None,
                                                      note=note, now=ctx.now_s)
         _flow(ctx).enter(ctx, "answered", data)
-    return ctx.t(f"reminders.survival_{result}", what=what) + "\n" + ctx.t("reminders.survival_ask_photo")
+    return ctx.t(RESULT_REPLIES[result], what=what) + "\n" + ctx.t("reminders.survival_ask_photo")
 
 
 ROUTES: list = [

@@ -63,6 +63,16 @@ def now():
     return bot().clock()
 
 
+def t(key: str, **values) -> str:
+    """A dashboard text (messages/replies/admin.toml)."""
+    return bot().t(key, **values)
+
+
+def labels(keys) -> dict:
+    """A literal table of message keys (value -> key) as the texts a page shows (value -> text)."""
+    return bot().messages.labels(keys)
+
+
 def setting(key: str) -> int:
     """A number of the [dashboard] config section."""
     return int(bot().config.section("dashboard")[key])

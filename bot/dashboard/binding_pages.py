@@ -14,12 +14,13 @@ from bot.registry import DashboardPage
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 
+# result reason -> (message key, flash category)
 RESULTS = {
-    "transferred": ("已转给新微信，已通知申请人。", "ok"),
-    "kept": ("已保持不变。", "ok"),
-    "closed": ("这个冲突已经处理过了，没有改动。", "error"),
+    "transferred": ("admin.bindings.transferred", "ok"),
+    "kept": ("admin.bindings.kept", "ok"),
+    "closed": ("admin.bindings.closed", "error"),
 }
-RESOLUTION_LABELS = {"rebound": "转给新微信", "kept": "保持不变"}
+RESOLUTION_LABELS = {"rebound": "admin.bindings.resolution_rebound", "kept": "admin.bindings.resolution_kept"}
 
 
 def _wechat_user(db, openid: str | None) -> dict | None:
@@ -42,7 +43,7 @@ def bindings_page():
                       "claimant_holds_it": conflict["holder_openid"] == conflict["openid"]})
     return render_template("dashboard/bindings.html", items=items,
                            resolved=roster_store.resolved_binding_conflicts(db),
-                           resolution_labels=RESOLUTION_LABELS, tag=bindings.openid_tag)
+                           resolution_labels=auth.labels(RESOLUTION_LABELS), tag=bindings.openid_tag)
 
 
 def resolve_binding(conflict_id: int):
@@ -55,12 +56,12 @@ def resolve_binding(conflict_id: int):
                                   notify=bool(request.form.get("notify")))
     if result.reason == "unknown":
         abort(404)
-    message, category = RESULTS[result.reason]
-    flash(f"冲突 #{conflict_id}：{message}", category)
+    key, category = RESULTS[result.reason]
+    flash(auth.t(key, id=conflict_id), category)
     return redirect(url_for("dashboard.bindings_page"))
 
 
 PAGES = [
-    DashboardPage("/bindings", bindings_page, nav="dashboard.nav.bindings", admin_only=True),
+    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", admin_only=True),
     DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), admin_only=True),
 ]

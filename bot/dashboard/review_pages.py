@@ -39,16 +39,20 @@ def parse_details(text: str | None) -> dict:
     return details if isinstance(details, dict) else {}
 
 
+DECIDED = {"approved": "admin.review.approved_notice", "rejected": "admin.review.rejected_notice"}
+
+
 def review():
     db = auth.bot().db
+    flag_labels = auth.labels(views.FLAG_LABELS)
     items = []
     for record in store.review_queue(db):
         details = parse_details(record["flag_details"])
-        flags = [(f, views.FLAG_LABELS.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
+        flags = [(f, flag_labels.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier})
     return render_template("dashboard/review.html", items=items, total=store.count_review_pending(db),
-                           decisions=store.review_decisions(db, limit=20), review_labels=views.REVIEW_LABELS)
+                           decisions=store.review_decisions(db, limit=20), review_labels=auth.labels(views.REVIEW_LABELS))
 
 
 def decide(planting_id: int):
@@ -57,20 +61,20 @@ def decide(planting_id: int):
     if decision is None:
         abort(400)
     if decision == "rejected" and not reason:
-        flash(f"驳回记录 #{planting_id} 需要填写理由。", "error")
+        flash(auth.t("admin.review.needs_reason", id=planting_id), "error")
         return redirect(url_for("dashboard.review"))
     db = auth.bot().db
     with transaction(db):
         done = store.decide_review(db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now()))
     snapshot.invalidate(auth.bot())
     if done:
-        flash(f"记录 #{planting_id} 已{'通过' if decision == 'approved' else '驳回'}。", "ok")
+        flash(auth.t(DECIDED[decision], id=planting_id), "ok")
     else:
-        flash(f"记录 #{planting_id} 已不在待审核队列中。", "error")
+        flash(auth.t("admin.review.not_pending", id=planting_id), "error")
     return redirect(url_for("dashboard.review"))
 
 
 PAGES = [
-    DashboardPage("/review", review, nav="dashboard.nav.review", admin_only=True),
+    DashboardPage("/review", review, nav="admin.nav.review", admin_only=True),
     DashboardPage("/review/<int:planting_id>", decide, methods=("POST",), admin_only=True),
 ]

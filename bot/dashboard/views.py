@@ -19,14 +19,14 @@ from bot.db import transaction
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
-FLAG_LABELS = {
-    "duplicate_photo": "重复照片", "far_from_village": "离村太远", "old_photo": "旧照片",
-    "unknown_species": "非推荐树种",
-}
-STATUS_LABELS = {"done": "已达标", "on_track": "进度正常", "lagging": "进度滞后"}
-TABLE_LABELS = {"villages": "村社区", "people": "人员", "plantings": "种植记录", "tickets": "工单", "outbox": "发送记录",
-                "review_decisions": "审核决定"}
-REVIEW_LABELS = {"none": "有效", "pending": "待审核", "approved": "审核通过", "rejected": "已驳回"}
+# value -> message key (messages/replies/admin.toml)
+FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
+               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
+STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
+                 "lagging": "admin.village_status.lagging"}
+REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
+                 "rejected": "admin.review.rejected"}
+EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
 
@@ -47,13 +47,13 @@ def pct(value) -> str:
 
 
 def csrf_error(error):
-    return render_template("dashboard/error.html", code=400, message="页面已过期或来源不明，请刷新后重试。"), 400
+    return render_template("dashboard/error.html", code=400, message=auth.t("admin.errors.csrf")), 400
 
 
 def forbidden(_error):
     if auth.wants_json_or_media():
         return {"error": "forbidden"}, 403
-    return render_template("dashboard/error.html", code=403, message="您没有查看此页面的权限。"), 403
+    return render_template("dashboard/error.html", code=403, message=auth.t("admin.errors.forbidden")), 403
 
 
 def unauthorized(_error):
@@ -61,7 +61,7 @@ def unauthorized(_error):
 
 
 def not_found(_error):
-    return render_template("dashboard/error.html", code=404, message="找不到这个页面。"), 404
+    return render_template("dashboard/error.html", code=404, message=auth.t("admin.errors.not_found")), 404
 
 
 def login():
@@ -71,10 +71,10 @@ def login():
         try:
             viewer = auth.attempt_login(username, request.form.get("password", ""), request.remote_addr or "")
         except auth.LoginLocked:
-            viewer, error, status = None, "登录失败次数过多，请稍后再试。", 429
+            viewer, error, status = None, auth.t("admin.errors.login_locked"), 429
         else:
             if viewer is None:
-                error, status = "用户名或密码不对。", 401
+                error, status = auth.t("admin.errors.login_wrong"), 401
         if viewer is not None:
             return redirect(auth.safe_next(request.args.get("next")))
     return render_template("dashboard/login.html", error=error), status
@@ -189,7 +189,7 @@ def villages():
     return render_template(
         "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=STATUS_LABELS, expected=expected)
+        status_labels=auth.labels(STATUS_LABELS), expected=expected)
 
 
 def village(village_id: int):
@@ -202,19 +202,21 @@ def village(village_id: int):
     expected = expected_now()
     return render_template(
         "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
-        status_labels=STATUS_LABELS, expected=expected,
+        status_labels=auth.labels(STATUS_LABELS), expected=expected,
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
         daily=daily_chart(village_id=village_id),
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
         photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
-        flag_labels=FLAG_LABELS, review_labels=REVIEW_LABELS,
+        flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
     )
 
 
 # -- exports ---------------------------------------------------------------------------------------
 def exports_page():
-    return render_template("dashboard/exports.html", tables=sorted(auth.bot().exports), labels=TABLE_LABELS)
+    app = auth.bot()
+    return render_template("dashboard/exports.html", tables=sorted(app.exports),
+                           labels=app.messages.section(EXPORT_LABELS))
 
 
 def export_table(table: str):
@@ -281,15 +283,15 @@ def _send_photo(path):
 PAGES = [
     DashboardPage("/login", login, methods=("GET", "POST")),
     DashboardPage("/logout", logout, methods=("POST",)),
-    DashboardPage("/", overview, nav="dashboard.nav.overview"),
-    DashboardPage("/villages", villages, nav="dashboard.nav.villages"),
+    DashboardPage("/", overview, nav="admin.nav.overview"),
+    DashboardPage("/villages", villages, nav="admin.nav.villages"),
     DashboardPage("/villages/<int:village_id>", village),
     DashboardPage("/photos/<sha256>", photo),
     DashboardPage("/photos/<sha256>/thumb", photo_thumb),
 ]
 # after the capabilities' pages: 导出 is the last nav entry
 EXPORT_PAGES = [
-    DashboardPage("/exports", exports_page, nav="dashboard.nav.exports", admin_only=True),
+    DashboardPage("/exports", exports_page, nav="admin.nav.exports", admin_only=True),
     DashboardPage("/exports/<table>.xlsx", export_table, admin_only=True),
 ]
 

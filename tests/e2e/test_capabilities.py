@@ -66,3 +66,13 @@ def test_an_export_table_contributed_twice_is_refused():
     capability.EXPORTS = {"plantings": "SELECT 1"}
     with pytest.raises(registry.RegistryError, match="plantings"):
         build_registry([*handlers.CAPABILITIES, capability])
+
+
+def test_every_contribution_has_its_words_in_messages(bot):
+    """The 导出 label of every export table, every nav label, every report header and label, every text command."""
+    messages = bot.messages
+    assert sorted(messages.section("admin.exports")) == sorted(bot.exports)
+    keys = [page.nav for page in bot.dashboard_pages if page.nav]
+    keys += [c.header for c in bot.report_columns] + [k for c in bot.report_columns for k in (c.labels or {}).values()]
+    assert [key for key in keys if key not in messages] == []
+    assert keys and all(messages.t(key) for key in keys)
