@@ -1,13 +1,12 @@
-"""Who is writing: the guard other capabilities call before they act for a villager.
+"""Who is writing: the guard other capabilities put on the handlers that act for a villager.
 
-``require_registered(ctx)`` is the one call planting, progress and the others make first::
+``@registered`` is the one line planting, progress and the others write above such a handler::
 
-    hint = require_registered(ctx)
-    if hint:
-        return hint
+    @registered
+    def on_my_progress(ctx, _match) -> str: ...
 
-When the sender is bound to a roster person it returns None and the caller goes on.
-Otherwise it keeps the message (the ``pending_registration`` flow holds its inbox id)
+When the sender is bound to a roster person the handler runs. Otherwise
+(``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
 and returns the one-line register hint. After a successful ``登记`` the registration
 handler calls ``replay_kept(ctx)``: every kept message is rebuilt from its inbox
 payload and dispatched through the router again, so the villager does not have to
@@ -16,6 +15,7 @@ send it twice; what those messages produced is appended to the registration repl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import re
@@ -38,6 +38,17 @@ MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a loca
 # 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids}.
 REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"),
                                  timeout_minutes=3 * 24 * 60)
+
+
+def registered(handle):
+    """Handler decorator: the sender must be registered; otherwise the message is kept and the reply is the
+    register hint (``require_registered``)."""
+
+    @functools.wraps(handle)
+    def guarded(ctx: Ctx, match):
+        return require_registered(ctx) or handle(ctx, match)
+
+    return guarded
 
 
 def require_registered(ctx: Ctx) -> str | None:

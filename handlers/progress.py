@@ -3,23 +3,19 @@ from __future__ import annotations
 
 from bot import progress, reports
 from bot.context import Ctx
-from bot.identity import require_registered
+from bot.identity import registered
 from bot.registry import Command
 from bot.router import Route
 from handlers.core import text_is
 
 
+@registered
 def on_my_progress(ctx: Ctx, _match) -> str:
-    hint = require_registered(ctx)
-    if hint:
-        return hint
     return progress.my_progress_text(ctx.app, ctx.db, ctx.person)
 
 
+@registered
 def on_village_progress(ctx: Ctx, _match) -> str:
-    hint = require_registered(ctx)
-    if hint:
-        return hint
     village_id = ctx.person.get("village_id")
     figures = progress.village_progress(ctx.db, ctx.config, village_id) if village_id is not None else None
     if figures is None:

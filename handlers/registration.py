@@ -11,7 +11,7 @@ stateDiagram-v2
     choose_village --> [*]: a number or a candidate's name → bound
 ```
 Every state also ends with 取消 or after three days. After a successful binding the messages kept
-by ``bot.identity.require_registered`` are handled again and their replies appended.
+by ``bot.identity.registered`` are handled again and their replies appended.
 """
 from __future__ import annotations
 

@@ -188,7 +188,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
     Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
     Raises UnknownPerson when ``person_name`` names no 技术顾问. An admin login is never linked."""
     if role != "adviser":
-        store.link_admin_person(db, username, None)
+        admins_store.link_person(db, username, None)
         return None
     person = roster_store.adviser_by_name(db, person_name or username)
     if person is None:
@@ -196,7 +196,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
             raise UnknownPerson(person_name)
         current = admins_store.by_username(db, username)["person_id"]  # a reset keeps its link
         return roster_store.person(db, current) if current else None
-    store.link_admin_person(db, username, person["id"])
+    admins_store.link_person(db, username, person["id"])
     return person
 
 

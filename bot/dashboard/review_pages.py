@@ -8,7 +8,7 @@ import json
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import clock
+from bot import clock, planting
 from bot.dashboard import auth, snapshot, views
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -65,7 +65,8 @@ def decide(planting_id: int):
         return redirect(url_for("dashboard.review"))
     db = auth.bot().db
     with transaction(db):
-        done = store.decide_review(db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now()))
+        done = planting.decide_review(auth.bot(), db, planting_id, decision, reason, g.viewer.username,
+                                      clock.to_db(auth.now()))
     snapshot.invalidate(auth.bot())
     if done:
         flash(auth.t(DECIDED[decision], id=planting_id), "ok")

@@ -30,3 +30,8 @@ def upsert(db: Database, username: str, password_hash: str, role: str, now: str)
 
 def by_username(db: Database, username: str) -> dict | None:
     return one(db, "SELECT * FROM admins WHERE username = ?", [username])
+
+
+def link_person(db: Database, username: str, person_id: int | None) -> None:
+    """The roster person an adviser login acts as (None: none)."""
+    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])

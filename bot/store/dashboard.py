@@ -2,7 +2,8 @@
 
 Progress figures (totals, completion, daily series, survival) come from bot.progress; this module only
 holds what the pages list (records, photos, locations, the review queue) and what only the dashboard
-writes (review decisions with who/when/why, failed logins for throttling, an adviser login's person).
+writes (the review decisions with who/when/why, kept by bot.planting.decide_review; failed logins for
+throttling).
 """
 from __future__ import annotations
 
@@ -44,10 +45,6 @@ def m001_review_decisions_login_failures(db: Database) -> None:
 # -- logins ----------------------------------------------------------------------------------------
 def admin(db: Database, admin_id: int) -> dict | None:
     return one(db, "SELECT * FROM admins WHERE id = ?", [admin_id])
-
-
-def link_admin_person(db: Database, username: str, person_id: int | None) -> None:
-    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
 
 
 def record_login_failure(db: Database, username: str, remote_addr: str, now: str) -> None:
@@ -125,18 +122,12 @@ def earlier_record_with_photo(db: Database, sha256: str, before_planting_id: int
                    " ORDER BY planting_id LIMIT 1", [sha256, before_planting_id])
 
 
-def decide_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
-    """Approve or reject a record waiting for review; record who/when/why. False if it was not pending."""
-    assert decision in ("approved", "rejected"), decision
-    cursor = db.execute(
-        "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
-        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
-    if cursor.rowcount != 1:
-        return False
+def add_review_decision(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str,
+                        previous: str) -> None:
+    """Keep a review decision (bot.planting.decide_review changes the record itself)."""
     db.execute(
         "INSERT INTO review_decisions (planting_id, decision, reason, decided_by, decided_at, previous_review)"
-        " VALUES (?, ?, ?, ?, ?, 'pending')", [planting_id, decision, reason, by, now])
-    return True
+        " VALUES (?, ?, ?, ?, ?, ?)", [planting_id, decision, reason, by, now, previous])
 
 
 def review_decisions(db: Database, planting_id: int | None = None, limit: int = 50) -> list[dict]:

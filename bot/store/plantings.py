@@ -134,6 +134,15 @@ def update(db: Database, planting_id: int, fields: dict) -> None:
                    [*fields.values(), planting_id])
 
 
+def set_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
+    """Approve or reject a record waiting for review (who, when, why); False if it was not waiting."""
+    assert decision in ("approved", "rejected"), decision
+    cursor = db.execute(
+        "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
+        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
+    return cursor.rowcount == 1
+
+
 def latest_of(db: Database, openid: str, since: str) -> dict | None:
     """The sender's newest record (not cancelled) that got a part at or after ``since``."""
     return one(db, "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"

@@ -15,7 +15,7 @@ from bot.media import download_due
 from bot.photos import thumb_path
 from bot.simulator import message_xml
 from bot.store import roster as roster_store
-from handlers.planting import settle_windows
+from bot.planting import settle_windows
 
 START = datetime(2027, 3, 15, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, in the planting window
 VILLAGE = {"name": "埔心村", "kind": "村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
