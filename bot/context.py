@@ -84,6 +84,10 @@ class AppContext:
     def stores(self) -> tuple:
         return self.registry.stores
 
+    @property
+    def flows(self) -> tuple:
+        return self.registry.flows
+
 
 @dataclass
 class Ctx:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import clock, outbox
+from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.messages import MESSAGES_DIR
 from bot.store import media as media_store
@@ -38,6 +39,9 @@ from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 
 log = logging.getLogger(__name__)
 
+# A bare 问专家 waits for the question {photos: media row ids sent meanwhile}; its table is in
+# handlers/escalation.py, its diagram in docs/escalation.md.
+ASK_FLOW = Flow("ask_expert", ("waiting_question",))
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole

@@ -21,6 +21,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from bot import conversation
@@ -32,12 +33,16 @@ from bot.store import roster as roster_store
 
 log = logging.getLogger(__name__)
 
+def _three_days(_config) -> timedelta:
+    return timedelta(days=3)
+
+
 # Messages sent before registering are kept this long (a villager may register the next day).
-PENDING = conversation.Flow("pending_registration", ("waiting",), timeout_minutes=3 * 24 * 60)
+PENDING = conversation.Flow("pending_registration", ("waiting",), timeout=_three_days)
 MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a location …)
-# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids}.
-REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"),
-                                 timeout_minutes=3 * 24 * 60)
+# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids};
+# its table is in handlers/registration.py, its diagram in docs/roster.md.
+REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"), timeout=_three_days)
 
 
 def registered(handle):

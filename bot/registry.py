@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
 dashboard's 导出), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav) and ``app.stores`` (migrations). Tests swap ``app.registry``, never a module global.
+nav), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -59,6 +59,7 @@ MANIFEST = {
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
+    "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
 }
 
 
@@ -72,6 +73,7 @@ class Registry:
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
     stores: tuple = ()
+    flows: tuple = ()
 
 
 class RegistryError(ValueError):
@@ -81,7 +83,7 @@ class RegistryError(ValueError):
 def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     """The registry of these capability manifests, with ``routes`` as the dispatch order."""
     lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
-                              "stores": []}
+                              "stores": [], "flows": []}
     exports: dict[str, str] = {}
     commands: dict[str, Command] = {}
     contributed_routes = []
@@ -97,6 +99,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     _check_unique([c.key for c in lists["report_columns"]], "report column")
     _check_unique([p.rule + " " + ",".join(p.methods) for p in lists["dashboard_pages"]], "dashboard page")
     _check_unique([m.__name__ for m in lists["stores"]], "store")
+    _check_unique([f.name for f in lists["flows"]], "flow")
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")

@@ -25,6 +25,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from bot import clock, outbox, progress
+from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
@@ -34,7 +35,13 @@ from bot.store import users as users_store
 
 log = logging.getLogger(__name__)
 
-SURVIVAL_FLOW = "survival"
+def _survival_days(config) -> timedelta:
+    return timedelta(days=int(config.get("reminders.survival_flow_days")))
+
+
+# After a follow-up: {planting_id, due_days, check_id}; opened by survival_followups (asked), answered by
+# a photo and 活了/死了/补种了. Its table is in handlers/reminders.py, its diagram in docs/reminders.md.
+SURVIVAL_FLOW = Flow("survival", ("asked", "photo", "answered"), timeout=_survival_days)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = ("roles", "villagers", "everyone")
 
@@ -311,7 +318,6 @@ def survival_followups(app, now: datetime) -> dict:
     cfg = app.config
     queue = _Queue(app, now)
     grace = timedelta(days=int(cfg.get("reminders.followup_grace_days")))
-    flow_days = int(cfg.get("reminders.survival_flow_days"))
     now_s = clock.to_db(now)
     with transaction(app.db):
         for days in cfg.get("reminders.followup_days"):
@@ -323,14 +329,14 @@ def survival_followups(app, now: datetime) -> dict:
                 user = users_store.get(app.db, openid)
                 if not user or not user["subscribed"] or user["reminders_off"]:
                     continue
-                if conversations_store.get(app.db, openid, SURVIVAL_FLOW, now_s):
+                if conversations_store.get(app.db, openid, SURVIVAL_FLOW.name, now_s):
                     continue
                 done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
                 text = app.t("reminders.followup", date=f"{done.month}月{done.day}日",
                              what=describe_planting(planting), days=days)
                 if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
-                    expires = max(queue.send_at, now) + timedelta(days=flow_days)
-                    conversations_store.put(app.db, openid, SURVIVAL_FLOW, "asked",
+                    expires = max(queue.send_at, now) + _survival_days(cfg)
+                    conversations_store.put(app.db, openid, SURVIVAL_FLOW.name, "asked",
                                             {"planting_id": planting["id"], "due_days": int(days)},
                                             clock.to_db(expires), now_s)
     return queue.report()

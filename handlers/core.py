@@ -52,7 +52,7 @@ def on_silent_event(ctx: Ctx, _match) -> None:
 
 # -- commands -----------------------------------------------------------------------------------
 def on_cancel(ctx: Ctx, _match) -> str:
-    dropped = conversation.cancel_all(ctx)
+    dropped = conversation.cancel_all(ctx, ctx.app.flows)
     return ctx.t("core.cancelled") if dropped else ctx.t("core.nothing_to_cancel")
 
 
