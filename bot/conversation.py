@@ -8,8 +8,8 @@ each flow is defined once, beside its capability (bot/<cap>.py), and listed in t
 A flow's table says which handler answers which input in which state, one handler per (state,
 input), on the model of python-telegram-bot's ConversationHandler: ``FlowTable(flow, [Step(state,
 input, matches, handle, to), ...])``; ``table.route(name, *inputs)`` is the route that answers those
-inputs (default: all) in whichever state the sender's flow is in, trying the steps in table order. ``to`` names where the handler may go (a state, or END:
-the flow is over). The flow's one Mermaid diagram (a block starting ``%% flow <name>``, in docs/)
+inputs (default: all) in whichever state the sender's flow is in, trying the steps in table order.
+``to`` names where the handler may go (a state, or END: the flow is over). The flow's one Mermaid diagram (a block starting ``%% flow <name>``, in docs/)
 shows the same states and transitions: tests/unit/test_flows.py checks it against the table.
 
 An expired flow is simply absent: ``state`` returns None, and jobs that must act on expiry (a
@@ -39,7 +39,8 @@ class State:
 class Flow:
     name: str
     states: tuple[str, ...]
-    timeout: Callable[[Any], timedelta] | None = None  # (config) -> how long it waits; None: conversation.timeout_minutes
+    # (config) -> how long it waits; None: conversation.timeout_minutes
+    timeout: Callable[[Any], timedelta] | None = None
     on_cancel: Callable[[Ctx, State], None] | None = field(default=None, compare=False)  # what 取消 undoes
 
     def _timeout(self, ctx: Ctx) -> timedelta:

@@ -50,7 +50,8 @@ FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_speci
 # The parts of a record and the review flags, as the messages name them.
 PART_NAMES = {"photo": "planting.part_photo", "species": "planting.part_species", "count": "planting.part_count",
               "area": "planting.part_area"}
-FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo", "far_from_village": "planting.flag_far_from_village",
+FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo",
+                "far_from_village": "planting.flag_far_from_village",
                 "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species"}
 PLOT_SITES = ("党建林", "主题林", "示范点")
 

@@ -52,7 +52,8 @@ def review():
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier})
     return render_template("dashboard/review.html", items=items, total=store.count_review_pending(db),
-                           decisions=store.review_decisions(db, limit=20), review_labels=auth.labels(views.REVIEW_LABELS))
+                           decisions=store.review_decisions(db, limit=20),
+                           review_labels=auth.labels(views.REVIEW_LABELS))
 
 
 def decide(planting_id: int):

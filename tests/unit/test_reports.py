@@ -179,7 +179,8 @@ def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_ap
     app = dataclasses.replace(
         county_app, messages=Messages({**county_app.messages.texts, "test.holes": "树穴"}),
         registry=dataclasses.replace(county_app.registry, report_columns=(holes, *county_app.report_columns)))
-    ws = load_workbook(reports.write_workbook(reports.build_report(app, 2027, 3), app, tmp_path / "r.xlsx"))["村社区排名"]
+    out = reports.write_workbook(reports.build_report(app, 2027, 3), app, tmp_path / "r.xlsx")
+    ws = load_workbook(out)["村社区排名"]
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["树穴", "排名", "村（社区）"]
     by_name = {ws.cell(r, 3).value: r for r in range(2, ws.max_row + 1)}
