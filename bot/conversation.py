@@ -9,8 +9,9 @@ A flow's table says which handler answers which input in which state, one handle
 input), on the model of python-telegram-bot's ConversationHandler: ``FlowTable(flow, [Step(state,
 input, matches, handle, to), ...])``; ``table.route(name, *inputs)`` is the route that answers those
 inputs (default: all) in whichever state the sender's flow is in, trying the steps in table order.
-``to`` names where the handler may go (a state, or END: the flow is over). The flow's one Mermaid diagram (a block starting ``%% flow <name>``, in docs/)
-shows the same states and transitions: tests/unit/test_flows.py checks it against the table.
+``to`` names where the handler may go (a state, or END: the flow is over). The flow's one Mermaid
+diagram (a block starting ``%% flow <name>``, in docs/) shows the same states and transitions:
+tests/unit/test_flows.py checks it against the table.
 
 An expired flow is simply absent: ``state`` returns None, and jobs that must act on expiry (a
 planting that never got its photo) read ``bot.store.conversations.expired``.
