@@ -16,6 +16,10 @@ from bot.registry import Registry
 from bot.store import roster as roster_store
 
 
+def _from_registry(name: str) -> property:
+    return property(lambda self: getattr(self.registry, name))
+
+
 @dataclass
 class AppContext:
     """Built once per process by ``create_context``; shared by requests, jobs and the CLI.
@@ -51,42 +55,16 @@ class AppContext:
     def tz(self) -> str:
         return self.config.get("campaign.timezone")
 
-    # -- what the capabilities contribute (bot/registry.py) -------------------------------------------
-    @property
-    def routes(self) -> tuple:
-        return self.registry.routes
-
-    @property
-    def jobs(self) -> tuple:
-        return self.registry.jobs
-
-    @property
-    def media_listeners(self) -> tuple:
-        return self.registry.media_listeners
-
-    @property
-    def report_columns(self) -> tuple:
-        return self.registry.report_columns
-
-    @property
-    def exports(self):
-        return self.registry.exports
-
-    @property
-    def commands(self):
-        return self.registry.commands
-
-    @property
-    def dashboard_pages(self) -> tuple:
-        return self.registry.dashboard_pages
-
-    @property
-    def stores(self) -> tuple:
-        return self.registry.stores
-
-    @property
-    def flows(self) -> tuple:
-        return self.registry.flows
+    # what the capabilities contribute (bot/registry.py): app.routes is app.registry.routes, …
+    routes = _from_registry("routes")
+    jobs = _from_registry("jobs")
+    media_listeners = _from_registry("media_listeners")
+    report_columns = _from_registry("report_columns")
+    exports = _from_registry("exports")
+    commands = _from_registry("commands")
+    dashboard_pages = _from_registry("dashboard_pages")
+    stores = _from_registry("stores")
+    flows = _from_registry("flows")
 
 
 @dataclass

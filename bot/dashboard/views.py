@@ -1,4 +1,4 @@
-"""Dashboard pages: login, overview, villages, village page, review queue, exports, photos.
+"""The dashboard's own pages: login, overview, villages, village page, exports, photos (``PAGES``, ``EXPORT_PAGES``).
 
 Figures come from bot.progress (the same numbers as the chat and the monthly report); lists come
 from bot.store.dashboard. Views only pick, sort and hand over to templates.
@@ -6,16 +6,14 @@ from bot.store.dashboard. Views only pick, sort and hand over to templates.
 from __future__ import annotations
 
 import io
-import json
 from datetime import date, timedelta
 
-from flask import abort, flash, g, redirect, render_template, request, send_file, session, url_for
+from flask import abort, g, redirect, render_template, request, send_file, session, url_for
 from flask_wtf.csrf import CSRFError
 
 from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import DashboardPage
-from bot.db import transaction
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
