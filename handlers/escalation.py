@@ -1,4 +1,5 @@
-"""Adviser escalation in chat: 问专家, 补充, 解决了 and follow-ups; the advisers' 答, 待办 and 收录.
+"""The escalation capability's manifest: in chat 问专家, 补充, 解决了 and follow-ups, the advisers' 答, 待办
+and 收录 (``ask_expert`` answers through ``ASK_TABLE``); the SLA job, the tickets pages and export.
 
 The logic lives in ``bot/escalation.py``; these handlers read the message and reply.
 """

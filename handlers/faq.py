@@ -1,4 +1,5 @@
-"""FAQ chat: greetings and thanks, the 种树问答 intro, and the answer from the FAQ index (bot/faq.py).
+"""The FAQ capability's manifest (routes only): greetings and thanks, the 种树问答 intro, and the answer from
+the FAQ index (bot/faq.py).
 
 A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
 Text sent within escalation.attach_minutes of the villager's open ticket joins that ticket instead.

@@ -1,4 +1,5 @@
-"""我的进度 and 本村进度 (and the menu buttons that stand for them): the numbers of bot.progress."""
+"""The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), the
+numbers of bot.progress; the 通报's ranking columns and the ``report`` command (bot/reports.py)."""
 from __future__ import annotations
 
 from bot import progress, reports
