@@ -47,7 +47,7 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
-    max_age = int(app.config.get("server.signature_max_age_seconds", 300))
+    max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
         return abs(app.clock().timestamp() - int(timestamp)) <= max_age
     except ValueError:
@@ -153,8 +153,6 @@ def handle(app: AppContext, incoming: Incoming) -> str | None:
 
 def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str | None]:
     """One message inside the writer's open transaction: (handler name, reply)."""
-    from handlers import ROUTES
-
     now_s = clock.to_db(now)
     inbox_id = _keep(db, incoming, now_s, status="ok")
     if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
@@ -163,7 +161,7 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
     ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
-    handler, reply = dispatch(ROUTES, ctx)
+    handler, reply = dispatch(app.routes, ctx)
     inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
     return handler, reply
 

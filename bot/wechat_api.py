@@ -85,9 +85,9 @@ class WeChatAPI:
         wechat = config.section("wechat")
         self.base_url: str = wechat["api_base_url"]
         self.app_id: str = wechat["app_id"]
-        self._secret: str = wechat.get("app_secret", "")
-        self.timeout: float = float(wechat.get("api_timeout_seconds", 5))
-        self.max_fetches_per_minute: int = int(wechat.get("max_token_fetches_per_minute", 2))
+        self._secret: str = wechat["app_secret"]
+        self.timeout: float = float(wechat["api_timeout_seconds"])
+        self.max_fetches_per_minute: int = int(wechat["max_token_fetches_per_minute"])
         self.databases = databases
         self.holder = f"{socket.gethostname()}:{os.getpid()}"
         self._local = threading.local()

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("admins")
 
 
@@ -27,5 +29,9 @@ def upsert(db: Database, username: str, password_hash: str, role: str, now: str)
 
 
 def by_username(db: Database, username: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM admins WHERE username = ?", [username]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM admins WHERE username = ?", [username])
+
+
+def link_person(db: Database, username: str, person_id: int | None) -> None:
+    """The roster person an adviser login acts as (None: none)."""
+    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
