@@ -300,7 +300,7 @@ def display_name(species: Mapping[str, Mapping], name: str) -> str:
 def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping] | None = None) -> list[Entry]:
     if species:  # lists of species show the seed's names (桃子, 李子, 柿子)
         config = dict(config, species={kind: [display_name(species, n) for n in names]
-                                       for kind, names in config.get("species", {}).items()})
+                                       for kind, names in config["species"].items()})
     entries = []
     for path in sorted(faq_dir.glob("*.toml")):
         for row in _read_toml(path).get("entry", []):

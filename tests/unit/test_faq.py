@@ -1,5 +1,6 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
 import re
+import tomllib
 import time
 from pathlib import Path
 
