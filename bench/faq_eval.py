@@ -18,7 +18,6 @@ import argparse
 import statistics
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,12 +36,14 @@ def main() -> int:
     parser.add_argument("--missing-map", default=str(DATA / "faq_missing_map.tsv"))
     parser.add_argument("--show-wrong", action="store_true", help="list every miss")
     args = parser.parse_args()
-    config = tomllib.loads(Path(args.config).read_text("utf-8"))
+    from bot import config as config_mod
+
+    config = config_mod.load(args.config, env={})
 
     start = time.perf_counter()
     from bot import faq  # import counts: it loads jieba
-    index = faq.FaqIndex.load(ROOT / "messages", config["campaign"],
-                              config["faq"]["confidence_threshold"])
+    index = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"),
+                              config.get("faq.confidence_threshold"))
     startup = time.perf_counter() - start
     missing_map = faq.load_missing_map(args.missing_map)
 
