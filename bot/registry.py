@@ -6,7 +6,7 @@ nothing), named and typed as in ``MANIFEST`` below. ``handlers/__init__.py`` lis
 only module that imports ``handlers``) calls ``collect`` and puts the result on the AppContext, where
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
-dashboard's 导出), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
+dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
 nav), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
@@ -49,6 +49,18 @@ class DashboardPage:
         return f"dashboard.{self.view.__name__}"
 
 
+@dataclass(frozen=True)
+class Importer:
+    """One kind of file ``python run.py import KIND FILE`` and the dashboard's upload page load, all or nothing
+    (bot.roster.import_file). ``validate(db, filename, data) -> (clean rows, problems)`` reads and checks and
+    writes nothing (problems: bot.roster.Problem, rows numbered as the spreadsheet shows them);
+    ``apply(db, rows, now) -> summary`` (bot.roster.Summary) writes clean rows inside the caller's transaction."""
+
+    label: str                                              # message key of its name on the upload page
+    validate: Callable[[Any, str, bytes], tuple[list, list]]
+    apply: Callable[[Any, list, str], Any]
+
+
 # Manifest attribute -> (Registry field, what it holds).
 MANIFEST = {
     "ROUTES": ("routes", "list[bot.router.Route]: every route of the capability (placed by handlers/__init__.py)"),
@@ -56,6 +68,7 @@ MANIFEST = {
     "MEDIA_LISTENERS": ("media_listeners", "list[bot.media.MediaListener]: told when a photo or voice is stored"),
     "REPORT_COLUMNS": ("report_columns", "list[bot.reports.ReportColumn]: columns of the 通报 ranking sheet"),
     "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
+    "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
@@ -70,6 +83,7 @@ class Registry:
     media_listeners: tuple = ()
     report_columns: tuple = ()
     exports: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    imports: Mapping[str, Importer] = field(default_factory=lambda: MappingProxyType({}))
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
     stores: tuple = ()
@@ -85,6 +99,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
                               "stores": [], "flows": []}
     exports: dict[str, str] = {}
+    imports: dict[str, Importer] = {}
     commands: dict[str, Command] = {}
     contributed_routes = []
     for module in capabilities:
@@ -93,6 +108,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
             if name in lists:
                 lists[name] += list(getattr(module, attribute, ()))
         _merge(exports, getattr(module, "EXPORTS", {}), "export table", module)
+        _merge(imports, getattr(module, "IMPORTS", {}), "import kind", module)
         _merge(commands, getattr(module, "COMMANDS", {}), "command", module)
     _check_unique([r.name for r in routes], "route")
     _check_unique([j.name for j in lists["jobs"]], "job")
@@ -103,7 +119,8 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")
-    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), commands=MappingProxyType(commands),
+    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), imports=MappingProxyType(imports),
+                    commands=MappingProxyType(commands),
                     **{name: tuple(items) for name, items in lists.items()})
 
 

@@ -39,7 +39,7 @@ def xlsx_bytes(rows: list[list]) -> bytes:
 
 
 def load(db, kind, filename, data, now=NOW, clean_rows_only=False):
-    return roster.import_file(db, kind, filename, data, now, clean_rows_only=clean_rows_only)
+    return roster.import_file(db, roster.IMPORTS[kind], filename, data, now, clean_rows_only=clean_rows_only)
 
 
 def load_sample(db):
