@@ -64,6 +64,7 @@ class AppContext:
     imports = _from_registry("imports")
     commands = _from_registry("commands")
     dashboard_pages = _from_registry("dashboard_pages")
+    village_sections = _from_registry("village_sections")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
 

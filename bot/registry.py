@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
 dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
+nav), ``app.village_sections`` (the dashboard's village page), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -71,6 +71,8 @@ MANIFEST = {
     "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
+    "VILLAGE_SECTIONS": ("village_sections", "list[callable(village_id) -> HTML]: sections of the dashboard's village "
+                         "page, after its own (rendered inside the request, e.g. with render_template)"),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
 }
@@ -86,6 +88,7 @@ class Registry:
     imports: Mapping[str, Importer] = field(default_factory=lambda: MappingProxyType({}))
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
+    village_sections: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
 
@@ -97,7 +100,7 @@ class RegistryError(ValueError):
 def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     """The registry of these capability manifests, with ``routes`` as the dispatch order."""
     lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
-                              "stores": [], "flows": []}
+                              "village_sections": [], "stores": [], "flows": []}
     exports: dict[str, str] = {}
     imports: dict[str, Importer] = {}
     commands: dict[str, Command] = {}

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from flask import abort, g, redirect, render_template, request, send_file, session, url_for
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 
 from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
@@ -207,6 +208,7 @@ def village(village_id: int):
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
         photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
+        sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
 
 

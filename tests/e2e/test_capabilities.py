@@ -140,6 +140,7 @@ def seedlings_capability():
     capability.IMPORTS = {"seedlings": Importer("seedlings.import_label", validate, apply)}
     capability.REPORT_COLUMNS = [ReportColumn("seedlings", "seedlings.report_header", per_village=per_village)]
     capability.DASHBOARD = [DashboardPage("/seedlings", seedlings_page, nav="seedlings.nav", admin_only=True)]
+    capability.VILLAGE_SECTIONS = [lambda village_id: f"<section>seedlings of {village_id}: 30</section>"]
     return capability
 
 
@@ -204,4 +205,5 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     assert "/admin/exports/seedlings.xlsx" in client.get("/admin/exports").get_data(as_text=True)
     assert client.get("/admin/exports/seedlings.xlsx").status_code == 200
     assert '<option value="seedlings">树苗台账</option>' in client.get("/admin/roster").get_data(as_text=True)
+    assert "<section>seedlings of 1: 30</section>" in client.get("/admin/villages/1").get_data(as_text=True)
     app.databases.close_all()
