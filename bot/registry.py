@@ -52,12 +52,13 @@ class DashboardPage:
 @dataclass(frozen=True)
 class Importer:
     """One kind of file ``python run.py import KIND FILE`` and the dashboard's upload page load, all or nothing
-    (bot.roster.import_file). ``validate(db, filename, data) -> (clean rows, problems)`` reads and checks and
-    writes nothing (problems: bot.roster.Problem, rows numbered as the spreadsheet shows them);
-    ``apply(db, rows, now) -> summary`` (bot.roster.Summary) writes clean rows inside the caller's transaction."""
+    (bot.roster.import_file). ``validate(db, filename, data, t) -> (clean rows, problems)`` reads and checks and
+    writes nothing (problems: bot.roster.Problem, rows numbered as the spreadsheet shows them; ``t`` is
+    ``app.t`` for their words); ``apply(db, rows, now) -> summary`` (bot.roster.Summary) writes clean rows
+    inside the caller's transaction."""
 
     label: str                                              # message key of its name on the upload page
-    validate: Callable[[Any, str, bytes], tuple[list, list]]
+    validate: Callable[[Any, str, bytes, Callable[..., str]], tuple[list, list]]
     apply: Callable[[Any, list, str], Any]
 
 

@@ -6,8 +6,8 @@ Public API (the CLI ``import`` command and the dashboard's upload page use the s
     summary = apply(db, "people", rows, now)                     # inside the caller's transaction
 
 ``IMPORTS`` offers them as the registration capability's kinds of ``import`` (bot.registry.Importer);
-``import_file`` and ``cmd_import`` load any kind under the all-or-nothing rule, and ``read_table``,
-``map_header``, ``Problem`` and ``Summary`` serve other capabilities' files (the care zones).
+``import_file`` and ``cmd_import`` load any kind under the all-or-nothing rule, and ``read_rows``,
+``Problem`` and ``Summary`` serve other capabilities' files (the care zones).
 
 ``validate`` reads ``.xlsx`` (openpyxl) or ``.csv`` (UTF-8 with or without BOM, or GBK/GB18030 as
 Excel saves it), maps the Chinese headers or their English aliases (any column order, extra columns
@@ -214,6 +214,22 @@ def validate(db, kind: str, filename: str, data: bytes) -> tuple[list[dict], lis
     """Read and check a roster file; returns (clean rows, problems). Writes nothing."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
+    table, problems = read_rows(filename, data, HEADERS[kind], REQUIRED[kind])
+    checker = _VillageChecker(db) if kind == "villages" else _PersonChecker(db)
+    rows: list[dict] = []
+    for number, values in table:
+        row, row_problems = checker.check(number, values)
+        problems.extend(row_problems)
+        if not row_problems:
+            rows.append(row)
+    return rows, problems
+
+
+def read_rows(filename: str, data: bytes, aliases: dict[str, str], required: tuple[str, ...]
+              ) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+    """The filled rows of a file as (spreadsheet row number, {field: cell}), the fields named by the header
+    (``aliases``: header key -> field); or no rows and the problems that stop the reading (unreadable, empty,
+    too long, a header without a ``required`` field or with a column twice)."""
     try:
         table = read_table(filename, data)
     except UnreadableFile as exc:
@@ -224,24 +240,15 @@ def validate(db, kind: str, filename: str, data: bytes) -> tuple[list[dict], lis
         return [], [Problem(1, "文件是空的")]
     if len(table) > MAX_ROWS:
         return [], [Problem(1, f"行数太多（{len(table)}），一次最多 {MAX_ROWS} 行")]
-    columns, problems = map_header(table[0], HEADERS[kind], REQUIRED[kind])
+    columns, problems = _map_header(table[0], aliases, required)
     if problems:
         return [], problems
-    checker = _VillageChecker(db) if kind == "villages" else _PersonChecker(db)
-    rows: list[dict] = []
-    for number, cells in enumerate(table[1:], start=2):
-        if not any(cells):
-            continue
-        values = {name: cells[i] if i < len(cells) else "" for i, name in columns.items()}
-        row, row_problems = checker.check(number, values)
-        problems.extend(row_problems)
-        if not row_problems:
-            rows.append(row)
-    return rows, problems
+    return [(number, {name: cells[i] if i < len(cells) else "" for i, name in columns.items()})
+            for number, cells in enumerate(table[1:], start=2) if any(cells)], []
 
 
-def map_header(header: list[str], aliases: dict[str, str], required: tuple[str, ...]
-               ) -> tuple[dict[int, str], list[Problem]]:
+def _map_header(header: list[str], aliases: dict[str, str], required: tuple[str, ...]
+                ) -> tuple[dict[int, str], list[Problem]]:
     """{column index: field} of a header row, by ``aliases`` (header key -> field; extra columns ignored), and
     the problems of row 1: a column twice, a ``required`` field missing."""
     columns: dict[int, str] = {}
@@ -440,19 +447,21 @@ def _apply_person(db, row: dict, now: str) -> str:
 
 # The registration capability's kinds of ``import`` (handlers/registration.py IMPORTS).
 IMPORTS = {
-    "villages": Importer("admin.roster.kind_villages", lambda db, name, data: validate(db, "villages", name, data),
+    "villages": Importer("admin.roster.kind_villages",
+                         lambda db, name, data, _t: validate(db, "villages", name, data),
                          lambda db, rows, now: apply(db, "villages", rows, now)),
-    "people": Importer("admin.roster.kind_people", lambda db, name, data: validate(db, "people", name, data),
+    "people": Importer("admin.roster.kind_people", lambda db, name, data, _t: validate(db, "people", name, data),
                        lambda db, rows, now: apply(db, "people", rows, now)),
 }
 
 
-def import_file(db, importer: Importer, filename: str, data: bytes, now: str,
+def import_file(db, importer: Importer, filename: str, data: bytes, now: str, t,
                 clean_rows_only: bool = False) -> tuple[Summary | None, list[Problem]]:
-    """validate + apply under the all-or-nothing rule; the summary is None when nothing was written."""
+    """validate + apply under the all-or-nothing rule; the summary is None when nothing was written.
+    ``t``: the app's messages (``app.t``), for the importer's problem texts."""
     from bot.db import transaction
 
-    rows, problems = importer.validate(db, filename, data)
+    rows, problems = importer.validate(db, filename, data, t)
     if problems and not clean_rows_only:
         return None, problems
     with transaction(db):
@@ -469,7 +478,7 @@ def cmd_import(args, app) -> int:
         print(f"cannot read {path}: {exc.strerror}", file=sys.stderr)
         return 2
     summary, problems = import_file(app.db, app.imports[args.kind], path.name, data, clock.to_db(app.clock()),
-                                    clean_rows_only=args.clean_rows_only)
+                                    app.t, clean_rows_only=args.clean_rows_only)
     for problem in problems:
         print(problem, file=sys.stderr)
     if summary is None:

@@ -23,7 +23,7 @@ def roster_page():
             result = {"error": auth.t("admin.roster.no_file")}
         else:
             summary, problems = roster.import_file(ctx.db, ctx.imports[kind], upload.filename, upload.read(),
-                                                   clock.to_db(auth.now()),
+                                                   clock.to_db(auth.now()), ctx.t,
                                                    clean_rows_only=bool(request.form.get("clean_rows_only")))
             snapshot.invalidate(ctx)
             result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,

@@ -255,24 +255,19 @@ def _photo_file(sha256: str, thumb: bool):
         abort(404)
     if not thumb:
         return original
-    path = photos.thumb_path(photos_dir, sha256)
-    if not path.is_file():
-        try:
-            photos.make_thumbnail(original.read_bytes(), path)
-        except photos.PhotoError:
-            abort(404)
-    return path
+    return photos.thumbnail_of(photos_dir, sha256) or abort(404)
 
 
 def photo(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=False))
+    return send_photo(_photo_file(sha256, thumb=False))
 
 
 def photo_thumb(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=True))
+    return send_photo(_photo_file(sha256, thumb=True))
 
 
-def _send_photo(path):
+def send_photo(path):
+    """A photo file for a logged-in viewer (cached by the browser only)."""
     response = send_file(path, conditional=True, max_age=86400)
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -122,12 +122,12 @@ def seedlings_capability():
     capability.STORES = [store]
     capability.EXPORTS = {"seedlings": "SELECT id, village_id, count FROM seedlings ORDER BY id"}
 
-    def validate(db, filename, data):                            # import seedlings FILE: the roster's reader
-        table = roster.read_table(filename, data)
-        rows, problems = [], []
-        for number, cells in enumerate(table[1:], start=2):
-            if cells[0].isdigit():
-                rows.append({"row": number, "count": int(cells[0])})
+    def validate(db, filename, data, t):                         # import seedlings FILE: the roster's reader
+        table, problems = roster.read_rows(filename, data, {"棵数": "count"}, ("count",))
+        rows = []
+        for number, values in table:
+            if values["count"].isdigit():
+                rows.append({"row": number, "count": int(values["count"])})
             else:
                 problems.append(roster.Problem(number, "不是数字", "棵数"))
         return rows, problems
