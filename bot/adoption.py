@@ -81,6 +81,11 @@ def free_slots(record: dict) -> int:
     return max(int(record["capacity"] or 0) - int(record["adopted"] or 0), 0)
 
 
+def is_verified(record: dict) -> bool:
+    """Complete and not waiting for review or rejected (bot.store.plantings VERIFIED_SQL)."""
+    return record.get("status") == "complete" and record.get("review") in ("none", "approved")
+
+
 def whole_plot_trees(record: dict, trees: int | None, whole_plot: bool) -> int | None:
     """Slots an organisation takes: every free one (whole plot) or ``trees`` of them; None when that does not fit."""
     wanted = free_slots(record) if whole_plot else trees
@@ -94,7 +99,7 @@ def adoptable_in(db, village_id: int | None) -> list[dict]:
 
 def contact_names(app, db, village_id: int | None) -> str:
     people = store.contacts(db, village_id, list(app.config.get("adoption.contact_roles"))) if village_id else []
-    return "、".join(f"{p['name']}（{p['role']}）" for p in people)
+    return "、".join(app.t("adoption.contact", name=p["name"], role=p["role"]) for p in people)
 
 
 def remember_list(ctx, rows: list[dict], shown: int) -> None:
@@ -114,7 +119,7 @@ def page_size(config) -> int:
 def adopt_one(ctx, record: dict) -> dict | None:
     """One tree of the record for the sender (their household); None when its slots are all taken now."""
     current = store.slots(ctx.db, record["id"])
-    if current is None or free_slots(current) < 1:
+    if current is None or not is_verified(current) or free_slots(current) < 1:
         return None
     adoption_id = store.add(ctx.db, planting_id=current["id"], village_id=current["village_id"], trees=1,
                             first_tree=int(current["adopted"]) + 1, person_id=ctx.person["id"], openid=ctx.openid,
@@ -129,7 +134,7 @@ def adopt_for_organisation(db, *, planting_id: int, organisation: str, named_as:
     record = store.slots(db, planting_id)
     if not (organisation or "").strip():
         return None, "admin.adoption.no_organisation"
-    if record is None or free_slots(record) < 1:
+    if record is None or not is_verified(record) or free_slots(record) < 1:
         return None, "admin.adoption.nothing_free"
     taken = whole_plot_trees(record, trees, whole_plot)
     if taken is None:
@@ -167,7 +172,7 @@ def record_donation(db, *, donor: str, source: str | None, amount: float | None,
 def mark_adoptable(db, planting_id: int, trees: int, by: str, now: str) -> str | None:
     """The office sets a record's adoptable trees (0: none); None when done, else the problem's message key."""
     record = store.slots(db, planting_id)
-    if record is None or record["status"] != "complete" or record["review"] not in ("none", "approved"):
+    if record is None or not is_verified(record):
         return "admin.adoption.no_record"
     if trees < 0:
         return "admin.adoption.bad_trees"
@@ -214,7 +219,7 @@ def local_day(app, moment: str | None) -> str:
 def my_trees(ctx) -> list[dict]:
     """What the sender planted and adopted: kind (planted | adopted), record, latest (photo date), survival, url."""
     planted = [("planted", r) for r in store.own_records(ctx.db, ctx.person["id"])]
-    adopted = [("adopted", {**a, "id": a["planting_id"]}) for a in store.of_person(ctx.db, ctx.person["id"])]
+    adopted = [("adopted", record) for record in store.of_person(ctx.db, ctx.person["id"])]
     survival = store.latest_survival(ctx.db, [r["id"] for _kind, r in planted + adopted])
     items = []
     for kind, record in planted + adopted:
@@ -267,7 +272,7 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
     records = dict(records_of_photo(db, media_row))
     if not records:
         return 0
-    now = clock.from_db(media_row["fetched_at"]) if media_row["fetched_at"] else app.clock()
+    now = app.clock()    # the download job's moment, or the message's that linked a stored photo (announce)
     queued = 0
     for row in store.adopters_to_tell(db, list(records), media_row["created_at"]):
         user = users_store.get(db, row["openid"])

@@ -46,7 +46,7 @@ figcaption{color:#666;font-size:15px}
 </section>
 {% endif %}
 {% if donations %}
-<section><h2>捐资</h2><ul>{% for d in donations %}<li>{{ d.donor }} {{ d.amount }}元{% if d.purpose %}，{{ d.purpose }}{% endif %}</li>{% endfor %}</ul></section>
+<section><h2>捐资</h2><ul>{% for d in donations %}<li>{{ d.donor }} {{ num(d.amount) }}元{% if d.purpose %}，{{ d.purpose }}{% endif %}</li>{% endfor %}</ul></section>
 {% endif %}
 <section><h2>照片（{{ shots|length }}张，从早到晚）</h2>
 {% for s in shots %}<figure><img src="{{ s.src }}" alt="{{ s.day }} {{ s.source }}" loading="lazy"><figcaption>{{ s.day }} · {{ s.source }}</figcaption></figure>
@@ -91,7 +91,7 @@ def tree(token: str):
         planted=adoption.local_day(app, record["planted_at"]), survival=app.t(adoption.SURVIVAL_LABELS[survival]),
         households=len({a["person_id"] for a in households}), household_trees=sum(a["trees"] for a in households),
         organisations=[a for a in adoptions if a["organisation"]], donations=store.donations_of_planting(db, record["id"]),
-        shots=shots, campaign=app.config.get("campaign.name"))
+        shots=shots, campaign=app.config.get("campaign.name"), num=progress.number)
     response = _private(make_response(html))
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
     return response

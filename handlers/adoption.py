@@ -27,7 +27,7 @@ from bot.store import adoption as store
 from bot.store import conversations as conversations_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
-from handlers.core import text_is, text_with_number
+from handlers.core import list_again, text_is, text_with_number
 
 _more = text_is("adoption.commands.more")
 _pick_number = text_with_number("adoption.commands.pick")
@@ -69,8 +69,7 @@ def on_list(ctx: Ctx, _match) -> str:
 
 @registered
 def on_pick_unlisted(ctx: Ctx, _number) -> str:
-    reply = _show_list(ctx)
-    return ctx.t("adoption.list_again") + "\n" + reply if adoption.FLOW.state(ctx) else reply
+    return list_again(ctx, adoption.FLOW, _show_list, "adoption.list_again")
 
 
 def on_more(ctx: Ctx, state, _match) -> str:

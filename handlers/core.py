@@ -57,6 +57,14 @@ def text_with_number(key: str):
     return matches
 
 
+def list_again(ctx: Ctx, flow, show, key: str) -> str:
+    """``认养 3`` / ``认领责任区 3`` with no list kept: the list (``show(ctx)``, which keeps it in ``flow``'s state
+    ``listed``), after the line ``key`` asking to choose again; just ``show``'s reply when there is no list."""
+    reply = show(ctx)
+    state = flow.state(ctx)
+    return ctx.t(key) + "\n" + reply if state and state.name == "listed" else reply
+
+
 def is_event(*events: str):
     wanted = set(events)
     return lambda ctx: ctx.msg.msg_type == "event" and ctx.msg.event in wanted

@@ -23,7 +23,7 @@ from bot.scheduler import Job
 from bot.store import conversations as conversations_store
 from bot.store import roster as roster_store
 from bot.store import zones as store
-from handlers.core import text_is, text_with_number
+from handlers.core import list_again, text_is, text_with_number
 
 _claim_number = text_with_number("zones.commands.list")
 
@@ -57,8 +57,7 @@ def on_list(ctx: Ctx, _match) -> str:
 
 @registered
 def on_claim_unlisted(ctx: Ctx, _number) -> str:
-    reply = _show_list(ctx)
-    return ctx.t("zones.list_again") + "\n" + reply if zones.FLOW.state(ctx) else reply
+    return list_again(ctx, zones.FLOW, _show_list, "zones.list_again")
 
 
 def on_claim(ctx: Ctx, state, number: int) -> str:

@@ -36,7 +36,7 @@ def _done(error: str | None, ok_key: str, **values):
 def adoption_page():
     ctx = auth.bot()
     return render_template("dashboard/adoption.html", adoptable=store.adoptable(ctx.db), adoptions=store.recent(ctx.db),
-                           donations=store.recent_donations(ctx.db), marks=store.marks(ctx.db),
+                           donations=store.recent_donations(ctx.db),
                            villages=roster_store.all_villages(ctx.db),
                            sources=list(ctx.config.get("adoption.donation_sources")), free=adoption.free_slots)
 

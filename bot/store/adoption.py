@@ -84,6 +84,7 @@ def m001_adoption(db: Database) -> None:
 PLOT_SITES_SQL = "('党建林', '主题林', '示范点')"   # bot.planting.PLOT_SITES
 _CAPACITY = f"COALESCE(m.trees, CASE WHEN p.site IN {PLOT_SITES_SQL} THEN p.count END, 0)"
 _ADOPTED = "COALESCE((SELECT SUM(a.trees) FROM adoptions a WHERE a.planting_id = p.id), 0)"
+# a record as adoption shows it (with plantings p and villages v)
 _RECORD = ("p.id, p.village_id, v.name AS village, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng,"
            " COALESCE(p.completed_at, p.created_at) AS planted_at")
 
@@ -114,11 +115,6 @@ def mark(db: Database, planting_id: int, trees: int, by: str, now: str) -> None:
                " marked_at = excluded.marked_at", [planting_id, trees, by, now])
 
 
-def marks(db: Database) -> list[dict]:
-    return list(db.query(f"SELECT m.*, {_RECORD} FROM adoptable_marks m JOIN plantings p ON p.id = m.planting_id"
-                         " LEFT JOIN villages v ON v.id = p.village_id ORDER BY m.marked_at DESC"))
-
-
 # -- adoptions --------------------------------------------------------------------------------------
 def add(db: Database, *, planting_id: int, village_id: int, trees: int, first_tree: int, whole_plot: bool = False,
         person_id: int | None = None, openid: str | None = None, organisation: str | None = None,
@@ -135,10 +131,11 @@ def get(db: Database, adoption_id: int) -> dict | None:
 
 
 def of_person(db: Database, person_id: int) -> list[dict]:
-    """A person's adoptions with their records, oldest first."""
-    return list(db.query(f"SELECT a.*, {_RECORD} FROM adoptions a JOIN plantings p ON p.id = a.planting_id"
-                         " LEFT JOIN villages v ON v.id = p.village_id WHERE a.person_id = ? ORDER BY a.id",
-                         [person_id]))
+    """A person's adopted records, oldest adoption first: the record's columns (``id`` is the record's) with the
+    adoption's ``first_tree``, ``trees``, ``adopted_at``."""
+    return list(db.query(f"SELECT {_RECORD}, a.first_tree, a.trees, a.adopted_at FROM adoptions a"
+                         " JOIN plantings p ON p.id = a.planting_id LEFT JOIN villages v ON v.id = p.village_id"
+                         " WHERE a.person_id = ? ORDER BY a.id", [person_id]))
 
 
 def of_planting(db: Database, planting_id: int) -> list[dict]:
@@ -146,9 +143,9 @@ def of_planting(db: Database, planting_id: int) -> list[dict]:
 
 
 def recent(db: Database, limit: int = 50) -> list[dict]:
-    """The newest adoptions with their records and the adopter's name."""
+    """The newest adoptions with the adopter's name and the record's village, site and species."""
     return list(db.query(
-        f"SELECT a.*, pe.name AS adopter, {_RECORD.replace('p.id,', 'p.id AS record_id,')}"
+        "SELECT a.*, pe.name AS adopter, v.name AS village, p.site, p.species"
         " FROM adoptions a JOIN plantings p ON p.id = a.planting_id LEFT JOIN villages v ON v.id = p.village_id"
         " LEFT JOIN people pe ON pe.id = a.person_id ORDER BY a.id DESC LIMIT ?", [limit]))
 

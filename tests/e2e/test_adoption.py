@@ -17,13 +17,10 @@ from bot.app import build_registry
 from bot.cli import build_parser, commands
 from bot.clock import to_db
 from bot.db import transaction
-from bot.store import roster as roster_store
 from tests.conftest import make_config
 from tests.e2e.dashboard_seed import csrf_of, login, password_hash
 from tests.e2e.test_planting import photo
 
-VILLAGE = {"name": "埔心村", "kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000,
-           "households": 40}
 PLOT = (23.1002, 114.4001)                 # the 党建林, inside the zone below
 ZONES_CSV = "名称,村社区,纬度,经度,半径米\n党建林东片,埔心村,23.1000,114.4000,80\n"
 URL_RE = re.compile(r"http://127\.0\.0\.1:8080(/tree/[A-Za-z0-9_-]+)")
@@ -41,28 +38,9 @@ def jpeg(seed: int) -> bytes:
     return photo(seed)
 
 
-@pytest.fixture
-def village(bot, clock):
+@pytest.fixture(autouse=True)
+def _in_the_window(clock):
     clock.set("2027-03-15T10:00")
-    with transaction(bot.db):
-        return roster_store.insert_village(bot.db, VILLAGE, to_db(clock()))
-
-
-@pytest.fixture
-def person(bot, village, villager_factory):
-    """person(openid, name, role, household=None) -> a registered, following WeChatUser of 埔心村."""
-
-    def make(openid: str, name: str, role: str = "群众", household: str | None = None):
-        with transaction(bot.db):
-            person_id = roster_store.insert_person(
-                bot.db, {"name": name, "village_id": village, "role": role, "household": household,
-                         "phone": "13912345678"}, to_db(bot.clock()))
-            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()))
-        user = villager_factory(openid)
-        user.follows()
-        return user
-
-    return make
 
 
 @pytest.fixture
@@ -293,7 +271,7 @@ def test_an_organisation_adopts_on_the_dashboard(plots, admin, bot, app, person)
     url = URL_RE.search(wang.says("认养 1")).group(1)
     assert "第3棵香樟" in wang.says("我的树")                               # after the商会's 2 trees
     html = app.test_client().get(url).get_data(as_text=True)
-    assert "商会林（惠州市某商会）：2棵" in html and "惠州市某商会 5000.0元，买苗、管护" in html
+    assert "商会林（惠州市某商会）：2棵" in html and "惠州市某商会 5000元，买苗、管护" in html
     assert "0752-1234567" not in html
 
     header, data = exports.rows(bot, "adoptions")

@@ -16,11 +16,9 @@ from bot.clock import to_db
 from bot.app import build_registry
 from bot.cli import build_parser, commands
 from bot.db import transaction
-from bot.store import roster as roster_store
 from tests.conftest import make_config
 from tests.e2e.dashboard_seed import login, password_hash
 
-VILLAGE = {"name": "埔心村", "kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
 ZONES_CSV = "名称,村社区,纬度,经度,半径米\n党建林东片,埔心村,23.1000,114.4000,80\n党建林西片,埔心,23.1010,114.3990,60\n"
 BAD_CSV = ("名称,村社区,纬度,经度,半径米\n东片,埔心村,23.1,114.4,80\n,埔心村,23.1,114.4,80\n西片,火星村,23.1,114.4,80\n"
            "东片,埔心村,23.1,114.4,80\n北片,埔心村,abc,114.4,80\n南片,埔心村,23.1,,80\n中片,埔心村,23.1,114.4,\n")
@@ -45,27 +43,9 @@ def run(bot, *argv) -> int:
     return commands(registry)[argv[0]].run(build_parser(registry).parse_args(list(argv)), bot)
 
 
-@pytest.fixture
-def village(bot, clock):
+@pytest.fixture(autouse=True)
+def _in_the_window(clock):
     clock.set("2027-03-02T10:00")
-    with transaction(bot.db):
-        return roster_store.insert_village(bot.db, VILLAGE, to_db(clock()))
-
-
-@pytest.fixture
-def person(bot, village, villager_factory):
-    """person(openid, name, role) -> a registered WeChatUser of 埔心村 (following the account)."""
-
-    def make(openid: str, name: str, role: str):
-        with transaction(bot.db):
-            person_id = roster_store.insert_person(bot.db, {"name": name, "village_id": village, "role": role},
-                                                   to_db(bot.clock()))
-            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()))
-        user = villager_factory(openid)
-        user.follows()
-        return user
-
-    return make
 
 
 @pytest.fixture
