@@ -373,6 +373,7 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 
 _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    r"认种|认养|认捐|想要|想|要|打算|准备|"
     r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
 
 
@@ -477,13 +478,25 @@ def parse_proxy(text: str) -> tuple[str | None, str]:
     return name, to_halfwidth(text)[match.end():]
 
 
+# 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
+# '我想认养一棵树' ask to adopt, '认种了3棵龙眼' reports trees planted.
+_ADOPTION_VERB_RE = re.compile(r"认种|认养|认捐")
+_DONE_RE = re.compile(r"[了过完]|已经")
+
+
+def is_adoption_wish(text: str) -> bool:
+    """'认种一棵树', '我想认养', '认养3棵桂花': an adoption verb without a sign that it was done."""
+    text = to_halfwidth(text or "")
+    return bool(_ADOPTION_VERB_RE.search(text)) and not _DONE_RE.search(text)
+
+
 def parse_planting_text(text: str, species_table: Mapping) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
-    '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼'), or None for anything
-    else, questions included."""
+    '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
+    else, questions and adoption wishes ('认种一棵树') included."""
     proxy, body = parse_proxy(text)
     body = to_halfwidth(body or "").strip()
-    if not body or (is_question(body) and not _vague_report(body)):
+    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body):
         return None
     count = parse_count(body)
     area = parse_area_mu(body)

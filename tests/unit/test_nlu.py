@@ -120,6 +120,39 @@ def test_questions_are_not_reports(species, text):
     assert nlu.parse_planting_text(text, species) is None
 
 
+# -- adoption wishes (issue 15): seed 002's slogans are no planting reports ---------------------------------
+@pytest.mark.parametrize("text", [
+    "认种一棵树", "认种一课树", "我想认养一棵树", "我要认养", "认养", "认种", "认养。", "认种两棵树", "认养3棵桂花",
+    "认捐一棵树",
+])
+def test_adoption_wishes_are_not_planting_reports(species, text):
+    """'认种一棵树' once logged a tree of species '认', '我想认养一棵树' one of species '想认养'."""
+    assert nlu.is_adoption_wish(text)
+    assert nlu.parse_planting_text(text, species) is None
+
+
+@pytest.mark.parametrize("text,count,species_name,unknown", [
+    ("认种了3棵龙眼", 3, "龙眼", ""), ("我认养了2棵荔枝", 2, "荔枝", ""), ("认种了3棵芒果", 3, None, "芒果"),
+    ("我家认种了一棵树", 1, None, ""),
+])
+def test_adoption_verbs_with_a_count_done_are_reports(species, text, count, species_name, unknown):
+    result = nlu.parse_planting_text(text, species)
+    assert not nlu.is_adoption_wish(text)
+    assert (result.count, result.species, result.species_text if unknown else "") == (count, species_name, unknown)
+    assert result.species_text not in ("认", "想认养")
+
+
+@pytest.mark.parametrize("text,name", [("我想种3棵芒果", "芒果"), ("认种了两棵黄皮", "黄皮")])
+def test_wish_and_adoption_words_are_not_part_of_a_tree_name(text, name):
+    assert nlu.extract_unknown_species(text) == name
+
+
+def test_a_wish_leaves_no_tree_name(species):
+    """'我想种一棵树': a count and a tree, no species (the bot asks), never a species named '想'."""
+    result = nlu.parse_planting_text("我想种一棵树", species)
+    assert (result.count, result.species, result.species_text, result.unknown_species) == (1, None, "", False)
+
+
 def test_normalize():
     assert nlu.normalize("桂花啥时候栽？ 挖多大的坑😀") == "桂花什么时候种挖多大的树穴"
     assert nlu.normalize("ＡＢＣ１２３，。") == "abc123"
