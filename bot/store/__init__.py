@@ -5,7 +5,7 @@ sqlite-utils ``Migrations`` set. ``MODULES`` is the order migrations run in
 (a module's tables may refer to those of the modules before it).
 """
 from bot.store import (admins, conversations, dashboard, followups, inbox, leases, media, outbox, plantings, reminders,
-                       roster, tickets, tokens, users)
+                       replay_guard, roster, tickets, tokens, users)
 
 MODULES = [roster, users, inbox, conversations, outbox, media, tokens, leases, admins, plantings, followups, tickets,
-           dashboard, reminders]
+           dashboard, reminders, replay_guard]
