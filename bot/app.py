@@ -12,6 +12,7 @@ from bot import db as dbmod
 from bot.config import Config
 from bot.context import AppContext
 from bot.db import Databases
+from bot.ids import RowIdConverter
 from bot.messages import Messages
 from bot.store import outbox as outbox_store
 from bot.wechat_api import WeChatAPI
@@ -50,6 +51,7 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.config["SECRET_KEY"] = config.get("dashboard.secret_key") or _persistent_secret(ctx)
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.url_map.converters["int"] = RowIdConverter  # before the blueprints add their routes
 
     for module_name in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(module_name).bp)

@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 
 from bot import clock, outbox
 from bot.faq import FaqIndex, FaqResult
+from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import media as media_store
 from bot.store import roster as roster_store
@@ -61,16 +62,17 @@ def parse_ask_expert(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def parse_answer_command(text: str) -> tuple[int, str] | None:
-    """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command."""
+def parse_answer_command(text: str) -> tuple[int | None, str] | None:
+    """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command. The number is None when
+    it cannot name a ticket (past SQLite's integers: bot/ids.py)."""
     match = _ANSWER_RE.match((text or "").strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
+    return (row_id(match.group(1)), match.group(2).strip()) if match else None
 
 
-def parse_add_faq_command(text: str) -> tuple[int, str] | None:
-    """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字')."""
+def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:
+    """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字'); the number as in parse_answer_command."""
     match = _ADD_FAQ_RE.match((text or "").strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
+    return (row_id(match.group(1)), match.group(2).strip()) if match else None
 
 
 def is_resolved(text: str) -> bool:

@@ -69,8 +69,8 @@ def on_anything(ctx: Ctx, _match) -> str | None:
         return None
     if kind == "link":
         return ctx.t("core.link_received")
-    if kind == "location":
-        return ctx.t("core.location_saved")
+    if kind == "location":  # no coordinates: missing, not finite or not on Earth (bot/incoming.py)
+        return ctx.t("core.location_saved") if ctx.msg.lat is not None else ctx.t("core.location_invalid")
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
     return ctx.t("core.not_understood")

@@ -92,6 +92,8 @@ def _ticket_command(parse, act, replies: dict):
     @_staff_only
     def handle(ctx: Ctx, parsed) -> str:
         ticket_id, rest = parsed
+        if ticket_id is None:
+            return ctx.t("core.no_such_number")
         result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
         return ctx.t(replies[result.reason], id=ticket_id)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bot import identity
 from bot.context import Ctx
 from bot.identity import REGISTRATION, normalize_text
+from bot.ids import row_id
 from bot.roster import match_village
 from bot.router import Route
 from bot.store import roster as roster_store
@@ -30,8 +31,7 @@ MAX_CHOICES = 8
 # -- follow / scan ----------------------------------------------------------------------------------
 def scene_village_id(event_key: str | None) -> int | None:
     """``qrscene_12`` (follow through a code) or ``12`` (scan while following) -> 12."""
-    key = (event_key or "").strip().removeprefix("qrscene_")
-    return int(key) if key.isdigit() else None
+    return row_id((event_key or "").strip().removeprefix("qrscene_"))
 
 
 def on_follow(ctx: Ctx, _match) -> str:
