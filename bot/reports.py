@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot import clock, progress
+from bot import cells, clock, progress
 from bot.progress import VillageProgress, number, percent, t
 
 ON_TRACK, LAGGING, LAGGING_TWICE = "on_track", "lagging", "lagging_twice"
@@ -175,7 +175,7 @@ def _write_table(ws, headers: list[str], rows: list[list], widths: dict[int, int
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row in rows:
-        ws.append(row)
+        cells.xlsx_append(ws, row)  # village and town names as text, never formulas (bot/cells.py)
     for index, header in enumerate(headers, start=1):
         longest = max([len(str(header)) * 2] + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0
                                                   for r in rows[:200]])
@@ -218,7 +218,7 @@ def write_workbook(report: Report, config, out: Path) -> Path:
     summary.title = t("progress.report.sheet_summary")
     summary.column_dimensions["A"].width = 100
     for line in summary_text(report, config).split("\n"):
-        summary.append([line])
+        cells.xlsx_append(summary, [line])
         summary.cell(summary.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     summary["A1"].font = Font(bold=True, size=14)
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from bot import clock
+from bot import cells, clock
 from bot.store import roster as store
 
 KINDS = ("villages", "people")
@@ -102,14 +102,15 @@ class UnreadableFile(ValueError):
 
 # -- text helpers ------------------------------------------------------------------------------------
 def clean(value) -> str:
-    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0."""
+    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0; the quote
+    an export puts before formula-like text dropped (bot/cells.py), so such names stay what they were."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return cells.unescape(unicodedata.normalize("NFKC", str(value)).strip())
 
 
 def _header_key(text: str) -> str:
