@@ -51,6 +51,7 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.config["SECRET_KEY"] = config.get("dashboard.secret_key") or _persistent_secret(ctx)
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_SECURE"] = str(config.get("server.public_url", "")).startswith("https://")
     app.url_map.converters["int"] = RowIdConverter  # before the blueprints add their routes
 
     for module_name in BLUEPRINTS:

@@ -15,5 +15,6 @@ from bot.dashboard import auth  # noqa: E402
 
 bp.before_request(auth.guard)
 bp.context_processor(auth.template_globals)
+bp.record_once(lambda state: state.app.after_request(auth.security_headers))  # 404s under /admin too
 
 from bot.dashboard import binding_pages, broadcast_pages, roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)

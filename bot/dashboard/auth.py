@@ -1,10 +1,14 @@
 """Who is looking at the dashboard: login, expiring sessions, roles, CSRF and login throttling.
 
 - Passwords are checked against the werkzeug hash that ``create-admin`` stores.
-- A session lasts ``dashboard.session_minutes`` after the last request (sliding), and ends at once
-  when the login's password is reset (the session remembers a fingerprint of the hash).
-- ``dashboard.login_max_failures`` failed logins for one name within ``dashboard.login_lock_minutes``
-  lock that name for that long (an address gets four times as many tries, for offices behind one NAT).
+- Sessions are kept on the server (``admin_sessions``; the cookie holds a random token): a session
+  lasts ``dashboard.session_minutes`` after its last request (sliding), ends at once on logout (a
+  copied cookie stops working too) and when the login's password is reset (the session remembers a
+  fingerprint of the hash). The cookie is ``Secure`` when ``server.public_url`` is https.
+- Logins are throttled by a short delay that grows with each failure per (address, name): see
+  bot/dashboard/throttle.py. An unknown name costs a password check like a known one.
+- Dashboard pages may not be framed (``X-Frame-Options``, CSP ``frame-ancestors``) and may load
+  nothing but the app's own stylesheet and images: no script at all (``CONTENT_SECURITY_POLICY``).
 - Every POST carries a Flask-WTF CSRF token (form field ``csrf_token`` or header ``X-CSRFToken``);
   a missing or wrong one is a 400.
 - Roles: ``admin`` sees everything; ``adviser`` sees the villages linked to its roster person
@@ -14,23 +18,28 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
-from werkzeug.security import check_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms.validators import ValidationError
 
 from bot import clock
+from bot.dashboard import throttle
 from bot.db import transaction
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
 PUBLIC_ENDPOINTS = {"dashboard.login", "dashboard.static"}
-ADDRESS_FAILURE_FACTOR = 4
+SESSION_TOUCH_SECONDS = 60  # a session's last-seen time is written at most this often
+# The pages use the app's own stylesheet, inline SVG, style attributes and photos; never a script.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                           " form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)
@@ -112,21 +121,43 @@ def check_csrf() -> None:
         raise CSRFError(error.args[0] if error.args else "CSRF") from None
 
 
+def _session_key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def current_viewer() -> Viewer | None:
-    admin_id = session.get("admin_id")
-    until = session.get("until")
-    if admin_id is None or until is None:
+    admin_id, token = session.get("admin_id"), session.get("sid")
+    if admin_id is None or not isinstance(token, str):
         return None
+    db = bot().db
     moment = now()
-    if clock.to_db(moment) >= until:
-        session.clear()
-        return None
-    row = store.admin(bot().db, admin_id)
+    key = _session_key(token)
+    live = admins_store.live_session(db, key, clock.to_db(moment - timedelta(minutes=setting("session_minutes", 120))))
+    row = store.admin(db, admin_id) if live is not None and live["admin_id"] == admin_id else None
     if row is None or session.get("pw") != _fingerprint(row["password_hash"]):
         session.clear()
         return None
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes", 120)))
+    if live["seen_at"] < clock.to_db(moment - timedelta(seconds=SESSION_TOUCH_SECONDS)):
+        with transaction(db):
+            admins_store.touch_session(db, key, clock.to_db(moment))
     return _viewer_for(row)
+
+
+def end_session() -> None:
+    """Logout: the session ends on the server, so a copy of its cookie stops working too."""
+    token = session.get("sid")
+    if isinstance(token, str):
+        with transaction(bot().db):
+            admins_store.end_session(bot().db, _session_key(token))
+    session.clear()
+
+
+def security_headers(response):
+    """App after_request: dashboard pages (error pages included) may not be framed and load no script."""
+    if request.path.startswith("/admin"):
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
 
 
 # -- login -----------------------------------------------------------------------------------------
@@ -134,27 +165,35 @@ class LoginLocked(Exception):
     pass
 
 
+@functools.cache
+def _unknown_name_hash() -> str:
+    """Checked against for a name that has no login, so that it costs what a known name costs."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | None:
-    """Check a login; on success start the session. Raises LoginLocked after too many failures."""
-    db = bot().db
+    """Check a login; on success start the session. Raises LoginLocked while this address must wait."""
+    app = bot()
+    db = app.db
     moment = now()
-    lock = timedelta(minutes=setting("login_lock_minutes", 15))
-    since = clock.to_db(moment - lock)
-    limit = setting("login_max_failures", 5)
-    by_user, by_addr = store.login_failures_since(db, username, remote_addr, since)
-    if by_user >= limit or by_addr >= limit * ADDRESS_FAILURE_FACTOR:
+    with transaction(db):  # count and record at once: parallel attempts see each other
+        wait = throttle.reserve(db, username, remote_addr, moment, throttle.Rules.of(app.config))
+    if wait > 0:
         raise LoginLocked()
     row = admins_store.by_username(db, username)
-    if row is None or not check_password_hash(row["password_hash"], password):
-        with transaction(db):
-            store.record_login_failure(db, username, remote_addr, clock.to_db(moment))
+    password_ok = check_password_hash(row["password_hash"] if row else _unknown_name_hash(), password)
+    if row is None or not password_ok:
         return None
+    token = secrets.token_urlsafe(32)
     with transaction(db):
-        store.clear_login_failures(db, username, since)
+        throttle.forget(db, username, remote_addr)
+        admins_store.end_sessions_unseen_since(
+            db, clock.to_db(moment - timedelta(minutes=setting("session_minutes", 120))))
+        admins_store.open_session(db, _session_key(token), row["id"], clock.to_db(moment))
     session.clear()
     session["admin_id"] = row["id"]
     session["pw"] = _fingerprint(row["password_hash"])
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes", 120)))
+    session["sid"] = token
     return _viewer_for(row)
 
 

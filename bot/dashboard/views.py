@@ -9,7 +9,7 @@ import io
 import json
 from datetime import date, timedelta
 
-from flask import abort, flash, g, redirect, render_template, request, send_file, session, url_for
+from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 
 from bot import clock, exports, photos, progress, reports
@@ -90,7 +90,7 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    session.clear()
+    auth.end_session()
     return redirect(url_for("dashboard.login"))
 
 
