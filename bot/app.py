@@ -5,16 +5,16 @@ import importlib
 import logging
 import secrets
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response
 from flask.sessions import SecureCookieSessionInterface
 
 from bot import db as dbmod
+from bot import health
 from bot.config import Config
 from bot.context import AppContext
 from bot.db import Databases
 from bot.ids import RowIdConverter
 from bot.messages import Messages
-from bot.store import outbox as outbox_store
 from bot.wechat_api import WeChatAPI
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ class SessionCookieOnDemand(SecureCookieSessionInterface):
 
 def create_context(config: Config) -> AppContext:
     """The shared services of one process: database (migrated), messages, WeChat client."""
-    databases = Databases(config.database_path)
+    databases = Databases(config.database_path, config.get("storage.synchronous", "NORMAL"))
     dbmod.migrate(databases.get())
     return AppContext(config=config, databases=databases, messages=Messages.load(),
                       api=WeChatAPI(config, databases))
@@ -59,8 +59,7 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
 
     @app.get("/healthz")
     def healthz():
-        counts = outbox_store.count_by_status(ctx.db)
-        return jsonify(ok=True, outbox=counts)
+        return health.report(ctx)
 
     @app.errorhandler(413)
     def too_large(_error):
