@@ -81,6 +81,22 @@ def app(config):
 
 
 @pytest.fixture
+def app_with(tmp_path, standin):
+    """app_with(**overrides) -> an app on this test's database with those config keys replaced; the
+    apps one test makes share the database, as the processes of one deployment do."""
+    apps = []
+
+    def make(**overrides):
+        flask_app = create_app(make_config(tmp_path, standin, **overrides))
+        apps.append(flask_app)
+        return flask_app
+
+    yield make
+    for flask_app in apps:
+        flask_app.extensions["bot"].databases.close_all()
+
+
+@pytest.fixture
 def bot(app):
     """The AppContext: database, messages, WeChat client, clock."""
     return app.extensions["bot"]

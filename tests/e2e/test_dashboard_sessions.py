@@ -9,8 +9,6 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app import create_app
-from tests.conftest import make_config
 from tests.e2e.dashboard_seed import PASSWORD, admin, county, csrf_of, login  # noqa: F401 (fixtures)
 
 
@@ -21,6 +19,8 @@ def client_from(app, address: str):
 
 
 def later(bot, **delta) -> None:
+    """Stop the app's clock, ``delta`` from now (``later(bot)``: stopped now, so a slow machine
+    cannot let a throttle delay pass between two attempts)."""
     moment = bot.clock() + timedelta(**delta)
     bot.clock = lambda: moment
 
@@ -53,6 +53,7 @@ def test_an_active_session_stays(app, bot, admin):
 
 # -- the throttle ------------------------------------------------------------------------------------
 def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county):
+    later(bot)
     limit = bot.config.get("dashboard.login_max_failures")
     tries = limit * 3
     barrier, statuses = threading.Barrier(tries), []
@@ -73,6 +74,7 @@ def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county)
 
 
 def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_another(app, bot, county):
+    later(bot)
     attacker, office = client_from(app, "10.0.0.66"), client_from(app, "10.0.0.7")
     for _ in range(bot.config.get("dashboard.login_max_failures")):
         assert login(attacker, "admin", "guess").status_code == 401
@@ -81,6 +83,7 @@ def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_anothe
 
 
 def test_the_delay_grows_with_each_failure_and_is_bounded(app, bot, county):
+    later(bot)
     attacker = client_from(app, "10.0.0.66")
     first = bot.config.get("dashboard.login_delay_seconds")
     longest = bot.config.get("dashboard.login_lock_minutes") * 60
@@ -114,10 +117,11 @@ def test_an_unknown_name_costs_a_password_check_like_a_known_one(app, bot, count
     known = min(timed("admin") for _ in range(3))
     unknown = min(timed(f"nobody-{n}") for n in range(3))
     assert len(checked) == 6  # a hash was checked for every attempt, the unknown names included
-    assert unknown > known / 2
+    assert unknown > known / 3  # and it takes about as long (timing on a shared machine: a wide margin)
 
 
 def test_old_failures_are_forgotten(app, bot, county):
+    later(bot)
     attacker = client_from(app, "10.0.0.66")
     for _ in range(bot.config.get("dashboard.login_max_failures")):
         assert login(attacker, "admin", "guess").status_code == 401
@@ -128,18 +132,15 @@ def test_old_failures_are_forgotten(app, bot, county):
 
 # -- cookies and headers -----------------------------------------------------------------------------
 @pytest.mark.parametrize("public_url, secure", [("https://lvmei.example.org", True), ("http://127.0.0.1:8080", False)])
-def test_the_session_cookie_is_secure_behind_https(tmp_path, standin, public_url, secure):
+def test_the_session_cookie_is_secure_behind_https(app_with, public_url, secure):
     from tests.e2e.dashboard_seed import seed
 
-    flask_app = create_app(make_config(tmp_path, standin, **{"server.public_url": public_url}))
-    try:
-        seed(flask_app.extensions["bot"])
-        response = login(flask_app.test_client(), "admin")
-        assert response.status_code == 302
-        cookie = response.headers["Set-Cookie"]
-        assert ("; Secure" in cookie) is secure and "HttpOnly" in cookie
-    finally:
-        flask_app.extensions["bot"].databases.close_all()
+    flask_app = app_with(**{"server.public_url": public_url})
+    seed(flask_app.extensions["bot"])
+    response = login(flask_app.test_client(), "admin")
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert ("; Secure" in cookie) is secure and "HttpOnly" in cookie
 
 
 @pytest.mark.parametrize("path", ["/admin/login", "/admin/", "/admin/villages", "/admin/no-such-page",

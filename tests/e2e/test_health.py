@@ -6,7 +6,6 @@ import sqlite3
 
 import pytest
 
-from bot.app import create_app
 from bot.config import ConfigError
 from tests.conftest import make_config
 
@@ -43,21 +42,17 @@ def test_healthz_is_503_when_a_write_fails(app, bot):
 
 
 @pytest.mark.parametrize("setting, pragma", [("NORMAL", 1), ("FULL", 2), ("full", 2)])
-def test_storage_synchronous_is_applied_to_every_connection(tmp_path, standin, setting, pragma):
+def test_storage_synchronous_is_applied_to_every_connection(app_with, setting, pragma):
     from bot.simulator import Signer, WeChatUser
     from tests.conftest import transport_for
 
-    flask_app = create_app(make_config(tmp_path, standin, **{"storage.synchronous": setting}))
-    bot = flask_app.extensions["bot"]
-    try:
-        user = WeChatUser(transport_for(flask_app), Signer("spamtest"), openid="o-sync")
-        assert user.says("帮助")  # the writer thread opens its own connection
-        assert flask_app.test_client().get("/healthz").status_code == 200
-        connections = bot.databases._all
-        assert len(connections) >= 2
-        assert {db.execute("PRAGMA synchronous").fetchone()[0] for db in connections} == {pragma}
-    finally:
-        bot.databases.close_all()
+    flask_app = app_with(**{"storage.synchronous": setting})
+    user = WeChatUser(transport_for(flask_app), Signer("spamtest"), openid="o-sync")
+    assert user.says("帮助")  # the writer thread opens its own connection
+    assert flask_app.test_client().get("/healthz").status_code == 200
+    connections = flask_app.extensions["bot"].databases._all
+    assert len(connections) >= 2
+    assert {db.execute("PRAGMA synchronous").fetchone()[0] for db in connections} == {pragma}
 
 
 def test_an_unknown_synchronous_setting_fails_at_start_up(tmp_path, standin):

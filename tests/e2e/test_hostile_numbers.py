@@ -82,19 +82,13 @@ def test_xml_nested_too_deep_is_400(app, bot, depth):
     assert rows(bot, "SELECT * FROM inbox") == []
 
 
-def test_xml_nested_too_deep_inside_the_encryption_is_400(tmp_path, standin):
-    from bot.app import create_app
-    from tests.conftest import make_config
-
-    flask_app = create_app(make_config(tmp_path, standin, **{"wechat.encoding_aes_key": AES_KEY}))
-    try:
-        signer = Signer("spamtest", AES_KEY, APP_ID)
-        query, body = signer.wrap(nested(2000).decode())
-        assert transport_for(flask_app)(query, body)[0] == 400
-        query, body = signer.wrap(message_xml("o-deep", "event", {"Event": "scancode_push", "ScanCodeInfo": ""}))
-        assert transport_for(flask_app)(query, body)[0] == 200  # WeChat's own nesting is fine
-    finally:
-        flask_app.extensions["bot"].databases.close_all()
+def test_xml_nested_too_deep_inside_the_encryption_is_400(app_with):
+    flask_app = app_with(**{"wechat.encoding_aes_key": AES_KEY})
+    signer = Signer("spamtest", AES_KEY, APP_ID)
+    query, body = signer.wrap(nested(2000).decode())
+    assert transport_for(flask_app)(query, body)[0] == 400
+    query, body = signer.wrap(message_xml("o-deep", "event", {"Event": "scancode_push", "ScanCodeInfo": ""}))
+    assert transport_for(flask_app)(query, body)[0] == 200  # WeChat's own nesting is fine
 
 
 # -- coordinates -----------------------------------------------------------------------------------------

@@ -7,29 +7,24 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import create_app
 from bot.media import download_due
-from tests.conftest import make_config, transport_for
 from bot.simulator import Signer, WeChatUser
+from tests.conftest import transport_for
 
 JPEG = b"\xff\xd8" + b"photo-bytes" * 50
 
 
 @pytest.fixture
-def start(tmp_path, standin):
-    apps = []
+def start(app_with):
+    """start(**config overrides) -> (bot, a villager posting through that app's webhook)."""
 
     def make(**overrides):
-        flask_app = create_app(make_config(tmp_path, standin, **overrides))
-        apps.append(flask_app)
+        flask_app = app_with(**overrides)
         bot = flask_app.extensions["bot"]
-        user = WeChatUser(transport_for(flask_app), Signer("spamtest"), openid="o-photo",
-                          now=lambda: bot.clock().timestamp())
-        return bot, user
+        return bot, WeChatUser(transport_for(flask_app), Signer("spamtest"), openid="o-photo",
+                               now=lambda: bot.clock().timestamp())
 
-    yield make
-    for flask_app in apps:
-        flask_app.extensions["bot"].databases.close_all()
+    return make
 
 
 def media_row(bot) -> dict:

@@ -11,28 +11,13 @@ from urllib.parse import urlencode
 import pytest
 from wechatpy.crypto import WeChatCrypto
 
-from bot.app import create_app
 from bot.incoming import parse_xml
 from bot.simulator import Signer, WeChatUser, message_xml, sign
-from tests.conftest import AES_KEY, APP_ID, make_config, transport_for
+from tests.conftest import AES_KEY, APP_ID, transport_for
 
 
 def rows(bot, sql, params=()):
     return list(bot.db.query(sql, params))
-
-
-@pytest.fixture
-def make_app(tmp_path, standin):
-    apps = []
-
-    def make(**overrides):
-        flask_app = create_app(make_config(tmp_path, standin, **overrides))
-        apps.append(flask_app)
-        return flask_app
-
-    yield make
-    for flask_app in apps:
-        flask_app.extensions["bot"].databases.close_all()
 
 
 def plaintext_push(text: str, openid: str = "o-plain") -> tuple[str, bytes]:
@@ -41,8 +26,8 @@ def plaintext_push(text: str, openid: str = "o-plain") -> tuple[str, bytes]:
 
 
 # -- 2. with an EncodingAESKey, only encrypted pushes ----------------------------------------------------
-def test_with_a_key_a_plaintext_push_is_refused_and_logged(make_app, caplog):
-    app = make_app(**{"wechat.encoding_aes_key": AES_KEY})
+def test_with_a_key_a_plaintext_push_is_refused_and_logged(app_with, caplog):
+    app = app_with(**{"wechat.encoding_aes_key": AES_KEY})
     bot = app.extensions["bot"]
     transport = transport_for(app)
     query, body = plaintext_push("帮助")
@@ -54,8 +39,8 @@ def test_with_a_key_a_plaintext_push_is_refused_and_logged(make_app, caplog):
     assert len(refused) == 2 and all("403" in line and "plaintext" in line for line in refused)
 
 
-def test_safe_and_compatible_mode_pushes_are_answered_encrypted(make_app):
-    app = make_app(**{"wechat.encoding_aes_key": AES_KEY})
+def test_safe_and_compatible_mode_pushes_are_answered_encrypted(app_with):
+    app = app_with(**{"wechat.encoding_aes_key": AES_KEY})
     transport = transport_for(app)
     user = WeChatUser(transport, Signer("spamtest", AES_KEY, APP_ID), openid="o-safe")
     assert user.says("帮助").startswith("我能帮您")  # safe mode: only Encrypt in the body
@@ -71,18 +56,18 @@ def test_safe_and_compatible_mode_pushes_are_answered_encrypted(make_app):
     assert Signer("spamtest", AES_KEY, APP_ID).unwrap(response).startswith("我能帮您")
 
 
-def test_url_verification_works_in_every_mode(make_app):
+def test_url_verification_works_in_every_mode(app_with):
     for overrides in ({}, {"wechat.encoding_aes_key": AES_KEY},
                       {"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True}):
-        client = make_app(**overrides).test_client()
+        client = app_with(**overrides).test_client()
         ts = str(int(time.time()))
         ok = client.get(f"/wechat?signature={sign('spamtest', ts, 'n1')}&timestamp={ts}&nonce=n1&echostr=e42")
         assert (ok.status_code, ok.data) == (200, b"e42")
 
 
-def test_accept_plaintext_lets_plaintext_through_with_a_warning(make_app, caplog):
+def test_accept_plaintext_lets_plaintext_through_with_a_warning(app_with, caplog):
     with caplog.at_level(logging.WARNING, logger="bot.webhook"):
-        app = make_app(**{"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True})
+        app = app_with(**{"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True})
         assert any("accept_plaintext" in r.getMessage() for r in caplog.records)  # at start-up
         caplog.clear()
         user = WeChatUser(transport_for(app), Signer("spamtest"), openid="o-switching")
@@ -94,16 +79,16 @@ def test_accept_plaintext_lets_plaintext_through_with_a_warning(make_app, caplog
     assert WeChatUser(transport_for(app), Signer("spamtest", AES_KEY, APP_ID)).says("帮助").startswith("我能帮您")
 
 
-def test_plaintext_mode_without_a_key_warns_about_nothing(make_app, caplog):
+def test_plaintext_mode_without_a_key_warns_about_nothing(app_with, caplog):
     with caplog.at_level(logging.WARNING, logger="bot.webhook"):
-        app = make_app()
+        app = app_with()
         assert WeChatUser(transport_for(app), Signer("spamtest")).says("帮助").startswith("我能帮您")
     assert [r.getMessage() for r in caplog.records if r.name == "bot.webhook"] == []
 
 
 # -- 3. replay of a plaintext query string with another body ----------------------------------------------
-def test_a_seen_query_string_with_another_body_is_refused(make_app):
-    app = make_app()
+def test_a_seen_query_string_with_another_body_is_refused(app_with):
+    app = app_with()
     bot = app.extensions["bot"]
     transport = transport_for(app)
     query, body = plaintext_push("我的进度", openid="o-victim")
@@ -118,16 +103,16 @@ def test_a_seen_query_string_with_another_body_is_refused(make_app):
     assert len(rows(bot, "SELECT * FROM inbox")) == 1
 
 
-def test_the_replay_guard_is_shared_by_processes_on_one_database(make_app):
-    one, two = make_app(), make_app()  # two apps (as two processes would) on one SQLite file
+def test_the_replay_guard_is_shared_by_processes_on_one_database(app_with):
+    one, two = app_with(), app_with()  # two apps (as two processes would) on one SQLite file
     query, body = plaintext_push("帮助", openid="o-a")
     assert transport_for(one)(query, body)[0] == 200
     assert transport_for(two)(query, message_xml("o-b", "text", {"Content": "帮助"}).encode())[0] == 403
     assert transport_for(two)(query, body)[0] == 200  # the retry, landing on the other process
 
 
-def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(make_app):
-    app = make_app()
+def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(app_with):
+    app = app_with()
     bot = app.extensions["bot"]
     transport = transport_for(app)
     for n in range(3):
@@ -141,15 +126,15 @@ def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(make_app
     assert len(rows(bot, "SELECT * FROM replay_guard")) == 1  # only the fresh pair is kept
 
 
-def test_encrypted_pushes_need_no_replay_guard(make_app):
+def test_encrypted_pushes_need_no_replay_guard(app_with):
     """In safe mode msg_signature covers the body: nothing is kept for them."""
-    app = make_app(**{"wechat.encoding_aes_key": AES_KEY})
+    app = app_with(**{"wechat.encoding_aes_key": AES_KEY})
     assert WeChatUser(transport_for(app), Signer("spamtest", AES_KEY, APP_ID)).says("帮助")
     assert rows(app.extensions["bot"], "SELECT * FROM replay_guard") == []
 
 
-def test_plaintext_let_through_by_accept_plaintext_is_guarded_too(make_app):
-    app = make_app(**{"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True})
+def test_plaintext_let_through_by_accept_plaintext_is_guarded_too(app_with):
+    app = app_with(**{"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True})
     transport = transport_for(app)
     query, body = plaintext_push("帮助")
     assert transport(query, body)[0] == 200
