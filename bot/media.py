@@ -1,10 +1,11 @@
 """The media download job: photos and voice arrive as MediaIds that expire after 3 days.
 
 Each pending row is fetched through WeChatAPI (for images, the PicUrl is the
-fallback, from ``media.pic_hosts`` only; at most ``media.max_bytes`` either way), stored content-addressed under ``storage.photos`` and marked
-``stored``. A media id WeChat no longer has (40007) is marked ``lost``, a
-visible state, never silently dropped; transient failures are retried with
-backoff up to ``media.max_attempts``.
+fallback, from ``media.pic_hosts`` only; at most ``media.max_bytes`` either
+way), stored content-addressed under ``storage.photos`` and marked ``stored``.
+A media id WeChat no longer has (40007) is marked ``lost``, a visible state,
+never silently dropped; transient failures are retried with backoff up to
+``media.max_attempts``.
 
 Listeners (``handlers.MEDIA_LISTENERS``, e.g. the planting records) react to a
 stored row in two steps, so that the write lock is held only for writes:
