@@ -1,7 +1,7 @@
 """Helpers shared by the benchmarks (and the multi-process test): real server processes on loopback.
 
-* ``write_config(folder, overrides)`` writes a complete config.toml (the committed one with dotted
-  keys replaced) into ``folder``; relative storage paths then live in that folder.
+* ``write_config(folder, overrides)`` writes a config.toml (the committed one with dotted keys
+  replaced; the loader adds bot/defaults.toml under it) into ``folder``; relative storage paths then live in that folder.
 * ``ServerProcess`` starts ``python run.py --config … serve|worker`` as a child process, waits for
   ``/healthz``, reads its resident memory from ``/proc/<pid>/status``, and stops or SIGKILLs it.
 * ``drive(...)`` posts requests from N client threads (keep-alive ``http.client`` connections) for a

@@ -53,11 +53,11 @@ def main() -> int:
     timed("daily_series (county)", lambda: progress.daily_series(db, cfg))
     timed("village_progress (one village)", lambda: progress.village_progress(db, cfg, villages[0].village_id))
     timed("people_left_to_do (every person)", lambda: sum(1 for _ in progress.people_left_to_do(db, cfg)))
-    report = timed("build_report 2027-03 (3 months of history)", lambda: reports.build_report(db, cfg, 2027, 3))
+    report = timed("build_report 2027-03 (3 months of history)", lambda: reports.build_report(app, 2027, 3))
     out = workdir / "report-2027-03.xlsx"
-    timed("write_workbook", lambda: reports.write_workbook(report, cfg, out))
+    timed("write_workbook", lambda: reports.write_workbook(report, app, out))
     timed("report 2027-05 end to end (5 months)", lambda: reports.write_workbook(
-        reports.build_report(db, cfg, 2027, 5), cfg, workdir / "report-2027-05.xlsx"))
+        reports.build_report(app, 2027, 5), app, workdir / "report-2027-05.xlsx"))
     print(f"villages: {len(villages)}; workbook: {out} ({out.stat().st_size // 1024} KiB)")
     app.databases.close_all()
     return 0

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20, help="driving time per server")
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--threads", type=int, default=32, help="waitress threads of both servers (config.toml: 32)")
+    parser.add_argument("--threads", type=int, default=32, help="waitress threads of both servers (server.threads: 32)")
     parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
     parser.add_argument("--texts", choices=sorted(TEXT_SETS), default="mix",
                         help="mix: help, FAQ questions, planting, progress; help: 帮助 only")

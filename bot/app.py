@@ -1,26 +1,32 @@
-"""create_app(config): the only way to build the Flask app."""
+"""The app factory: ``create_context(config)`` (the shared services and the registry) and
+``create_app(config, context)``, the only way to build the Flask app.
+
+This is the only module that imports ``handlers``: ``build_registry`` collects the capability manifests
+of ``handlers.CAPABILITIES`` (bot/registry.py), and everything else reads them from the AppContext.
+"""
 from __future__ import annotations
 
-import importlib
 import logging
 import secrets
 
 from flask import Flask, Response
 from flask.sessions import SecureCookieSessionInterface
 
+import handlers
+from bot import answer_page, dashboard, webhook
 from bot import db as dbmod
 from bot import health
+from bot import registry as registry_mod
 from bot.config import Config
 from bot.context import AppContext
-from bot.db import Databases
+from bot.db import Databases, transaction
 from bot.ids import RowIdConverter
 from bot.messages import Messages
+from bot.registry import Registry
+from bot.store import tokens
 from bot.wechat_api import WeChatAPI
 
 log = logging.getLogger(__name__)
-
-# Every blueprint of the app, by module (each module defines ``bp``).
-BLUEPRINTS = ["bot.webhook", "bot.dashboard", "bot.answer_page"]
 
 
 class SessionCookieOnDemand(SecureCookieSessionInterface):
@@ -34,12 +40,20 @@ class SessionCookieOnDemand(SecureCookieSessionInterface):
         return super().open_session(app, request)
 
 
-def create_context(config: Config) -> AppContext:
-    """The shared services of one process: database (migrated), messages, WeChat client."""
-    databases = Databases(config.database_path, config.get("storage.synchronous", "NORMAL"))
-    dbmod.migrate(databases.get())
+def build_registry(capabilities=None, routes=None) -> Registry:
+    """What the capabilities contribute: ``handlers.CAPABILITIES`` in the order ``handlers.ROUTES``, unless
+    given (a test adds a capability of its own this way)."""
+    return registry_mod.collect(handlers.CAPABILITIES if capabilities is None else capabilities,
+                                handlers.ROUTES if routes is None else routes)
+
+
+def create_context(config: Config, registry: Registry | None = None) -> AppContext:
+    """The shared services of one process: registry, database (migrated), messages, WeChat client."""
+    registry = registry or build_registry()
+    databases = Databases(config.database_path, config.get("storage.synchronous"))
+    dbmod.migrate(databases.get(), registry.stores)
     return AppContext(config=config, databases=databases, messages=Messages.load(),
-                      api=WeChatAPI(config, databases))
+                      api=WeChatAPI(config, databases), registry=registry)
 
 
 def create_app(config: Config, context: AppContext | None = None) -> Flask:
@@ -47,15 +61,16 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.session_interface = SessionCookieOnDemand()
     ctx = context or create_context(config)
     app.extensions["bot"] = ctx
-    app.config["MAX_CONTENT_LENGTH"] = int(config.get("server.max_body_bytes", 65536))
+    app.config["MAX_CONTENT_LENGTH"] = int(config.get("server.max_body_bytes"))
     app.config["SECRET_KEY"] = config.get("dashboard.secret_key") or _persistent_secret(ctx)
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.config["SESSION_COOKIE_SECURE"] = str(config.get("server.public_url", "")).startswith("https://")
+    app.config["SESSION_COOKIE_SECURE"] = str(config.get("server.public_url")).startswith("https://")
     app.url_map.converters["int"] = RowIdConverter  # before the blueprints add their routes
 
-    for module_name in BLUEPRINTS:
-        app.register_blueprint(importlib.import_module(module_name).bp)
+    app.register_blueprint(webhook.bp)
+    app.register_blueprint(dashboard.blueprint(ctx.dashboard_pages))
+    app.register_blueprint(answer_page.bp)
 
     @app.get("/healthz")
     def healthz():
@@ -75,9 +90,6 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
 
 def _persistent_secret(ctx: AppContext) -> str:
     """A random session secret, made once and kept in the database so that every process shares it."""
-    from bot.db import transaction
-    from bot.store import tokens
-
     with transaction(ctx.db):
         row = tokens.get(ctx.db, "session_secret")
         if row:

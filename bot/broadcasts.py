@@ -67,7 +67,7 @@ def parse_segment(text: str, config=None) -> Segment:
     if (kind in WITH_VALUE) != (value is not None):
         raise BroadcastError(f"segment {kind} {'needs' if kind in WITH_VALUE else 'takes no'} value: {text!r}")
     if kind == "role" and config is not None:
-        roles = config.section("campaign").get("quotas", {})
+        roles = config.get("campaign.quotas")
         if value not in roles:
             raise BroadcastError(f"unknown role {value!r}: one of {', '.join(roles)}")
     return Segment(kind, value)
@@ -170,10 +170,10 @@ def _mass_check(db, config, seg: Segment, now: datetime) -> tuple[bool, str]:
     day, month = _day_and_month(now, config.get("campaign.timezone"))
     received = outbox_store.mass_received_between(db, *month)
     most = max((received.get(row["openid"], 0) for row in recipients(db, config, seg)), default=0)
-    return mass_send_allowed(config.get("wechat.account_type", "服务号"), sent_today=store.mass_sends_between(db, *day),
+    return mass_send_allowed(config.get("wechat.account_type"), sent_today=store.mass_sends_between(db, *day),
                              most_received_this_month=most,
-                             per_day=dict(config.get("reminders.mass_per_day", {}) or {}),
-                             per_user_month=dict(config.get("reminders.mass_per_user_month", {}) or {}))
+                             per_day=dict(config.get("reminders.mass_per_day")),
+                             per_user_month=dict(config.get("reminders.mass_per_user_month")))
 
 
 # -- starting -------------------------------------------------------------------------------------
@@ -242,6 +242,17 @@ def start_due_broadcasts(app, now: datetime) -> dict:
 
 
 # -- the command line -----------------------------------------------------------------------------
+def broadcast_arguments(p) -> None:
+    p.add_argument("--segment", help="all | village:<名称> | town:<镇街> | role:<角色> | below-quota | unregistered")
+    p.add_argument("--text", help="the message (a few short lines)")
+    p.add_argument("--at", help="send at this ISO date-time (campaign timezone without an offset); default now")
+    p.add_argument("--dry-run", action="store_true", help="show the recipient count and a preview, send nothing")
+    p.add_argument("--mass-tag", type=int, help="WeChat user tag id: one mass send (within the account type's "
+                   "limits) instead of one message per follower")
+    p.add_argument("--cancel", type=int, metavar="ID", help="cancel broadcast ID")
+    p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
+
+
 def cmd_broadcast(args, app) -> int:
     now = app.clock()
     db = app.db

@@ -46,7 +46,7 @@ def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None) 
         return response.status_code, response.data
 
     wechat = app.config.section("wechat")
-    user = WeChatUser(transport, Signer(wechat["token"], wechat.get("encoding_aes_key", ""), wechat["app_id"]),
+    user = WeChatUser(transport, Signer(wechat["token"], wechat["encoding_aes_key"], wechat["app_id"]),
                       openid=openid)
     seen = max([r["id"] for r in outbox_store.for_user(app.db, openid)] or [0])
     print(f"绿美植树助手 chat as {openid}. Type a message; /help for commands.", file=out)

@@ -1,12 +1,12 @@
 """The command line: `python run.py [--config PATH] COMMAND`.
 
-Commands are registered in ``COMMANDS`` (name -> (help, add_arguments, run));
-each ``run(args, app)`` gets the parsed arguments and the AppContext.
+``commands(registry)`` is every command (name -> bot.registry.Command(help, add_arguments, run)): the
+core's, below, then those the capabilities contribute in their manifests' ``COMMANDS``. Each
+``run(args, app)`` gets the parsed arguments and the AppContext.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 import getpass
 import logging
 import sys
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from bot import clock
 from bot import config as config_mod
+from bot.app import build_registry, create_app, create_context
 from bot.logs import setup as setup_logging
+from bot.registry import Command, Registry
 
 log = logging.getLogger("bot.cli")
 
@@ -23,8 +25,6 @@ log = logging.getLogger("bot.cli")
 # -- commands --------------------------------------------------------------------------------------
 def cmd_serve(args, app) -> int:
     from waitress import serve
-
-    from bot.app import create_app
 
     cfg = app.config
     host = args.host or cfg.get("server.host")
@@ -46,10 +46,10 @@ def cmd_serve(args, app) -> int:
 
 def waitress_options(cfg) -> dict:
     options = {
-        "threads": int(cfg.get("server.threads", 32)),
+        "threads": int(cfg.get("server.threads")),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
-        "max_request_body_size": max(int(cfg.get("server.max_body_bytes", 65536)),
-                                     int(cfg.get("dashboard.upload_max_bytes", 8 << 20))),
+        "max_request_body_size": max(int(cfg.get("server.max_body_bytes")),
+                                     int(cfg.get("dashboard.upload_max_bytes"))),
     }
     if cfg.get("server.trusted_proxy"):  # behind nginx: the client address comes from X-Forwarded-For
         options.update(trusted_proxy=cfg.get("server.trusted_proxy"),
@@ -85,7 +85,7 @@ def cmd_export(args, app) -> int:
     from bot import exports
 
     try:
-        header, data = exports.rows(app.db, args.table)
+        header, data = exports.rows(app, args.table)
     except exports.ExportUnavailable:
         print(f"export {args.table}: this table does not exist yet in this version", file=sys.stderr)
         return 2
@@ -161,10 +161,13 @@ def _tick_args(p):
     p.add_argument("--now", help="ISO date-time; without an offset it is in campaign.timezone")
 
 
-def _export_args(p):
-    p.add_argument("table", choices=["villages", "people", "plantings", "tickets", "outbox"])
-    p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
-    p.add_argument("--out")
+def _export_args(tables):
+    def add(p):
+        p.add_argument("table", choices=tables)
+        p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        p.add_argument("--out")
+
+    return add
 
 
 def _admin_args(p):
@@ -181,21 +184,6 @@ def _chat_args(p):
                    "instead of a local stand-in")
 
 
-def _import_args(p):
-    p.add_argument("kind", choices=["villages", "people"])
-    p.add_argument("file")
-    p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
-
-
-def _qrcodes_args(p):
-    p.add_argument("--out", help="directory for <village id>-<name>.png (default: qrcodes/ beside the database)")
-
-
-def _report_args(p):
-    p.add_argument("--month", required=True, help="YYYY-MM")
-    p.add_argument("--out")
-
-
 def _demo_args(p):
     p.add_argument("--scale", type=int, default=1)
 
@@ -204,55 +192,59 @@ def _no_args(p):
     pass
 
 
-def _broadcast_args(p):
-    p.add_argument("--segment", help="all | village:<名称> | town:<镇街> | role:<角色> | below-quota | unregistered")
-    p.add_argument("--text", help="the message (a few short lines)")
-    p.add_argument("--at", help="send at this ISO date-time (campaign timezone without an offset); default now")
-    p.add_argument("--dry-run", action="store_true", help="show the recipient count and a preview, send nothing")
-    p.add_argument("--mass-tag", type=int, help="WeChat user tag id: one mass send (within the account type's "
-                   "limits) instead of one message per follower")
-    p.add_argument("--cancel", type=int, metavar="ID", help="cancel broadcast ID")
-    p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
-
-
 def _backup_args(p):
     p.add_argument("--out", help="FILE.tar.gz (one archive) or a folder; default "
                    "<database folder>/backups/backup-<UTC time>.tar.gz")
 
 
-# name -> (help, add_arguments, run). ``run`` is a function, or "module:function" for commands that
-# live with their capability (imported only when that command runs).
-COMMANDS = {
-    "serve": ("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args, cmd_serve),
-    "worker": ("scheduler and outbound sender only", _no_args, cmd_worker),
-    "chat": ("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
-    "import": ("load the roster (villages or people) from .xlsx or .csv", _import_args, "bot.roster:cmd_import"),
-    "export": ("export a table as CSV (stdout) or xlsx", _export_args, cmd_export),
-    "tick": ("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
-    "report": ("the monthly progress report (通报) as Excel", _report_args, "bot.reports:cmd_report"),
-    "demo": ("fill an empty database with a believable demo county", _demo_args, "bot.demo:cmd_demo"),
-    "create-admin": ("create or reset a dashboard login", _admin_args, cmd_create_admin),
-    "menu": ("push the custom menu to WeChat", _no_args, cmd_menu),
-    "backup": ("a consistent copy of the database and photos while the bot runs (.tar.gz or folder)",
-               _backup_args, "bot.backup:cmd_backup"),
-    "broadcast": ("message a segment of followers now or later (--list, --cancel ID, --dry-run)", _broadcast_args,
-                  "bot.broadcasts:cmd_broadcast"),
-    "qrcodes": ("save a permanent QR code per village (qrscene_<village id>) as PNG", _qrcodes_args,
-                "bot.qrcodes:cmd_qrcodes"),
-}
+def cmd_demo(args, app) -> int:
+    from bot.demo import cmd_demo as run_demo
+
+    return run_demo(args, app)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def cmd_backup(args, app) -> int:
+    from bot.backup import cmd_backup as run_backup
+
+    return run_backup(args, app)
+
+
+def commands(registry: Registry) -> dict[str, Command]:
+    """Every command: the core's, then those the capabilities contribute (their manifests' ``COMMANDS``).
+    ``export`` offers exactly the registry's export tables."""
+    core = {
+        "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args,
+                         cmd_serve),
+        "worker": Command("scheduler and outbound sender only", _no_args, cmd_worker),
+        "chat": Command("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
+        "export": Command("export a table as CSV (stdout) or xlsx", _export_args(sorted(registry.exports)),
+                          cmd_export),
+        "tick": Command("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
+        "demo": Command("fill an empty database with a believable demo county", _demo_args, cmd_demo),
+        "create-admin": Command("create or reset a dashboard login", _admin_args, cmd_create_admin),
+        "menu": Command("push the custom menu to WeChat", _no_args, cmd_menu),
+        "backup": Command("a consistent copy of the database and photos while the bot runs (.tar.gz or folder)",
+                          _backup_args, cmd_backup),
+    }
+    clash = sorted(set(core) & set(registry.commands))
+    if clash:
+        raise ValueError(f"capabilities contribute core command names: {clash}")
+    return {**core, **registry.commands}
+
+
+def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
+    registry = registry or build_registry()
     parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot")
     parser.add_argument("--config", help="config file (default: $BOT_CONFIG or ./config.toml)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (help_text, add_args, _run) in COMMANDS.items():
-        add_args(sub.add_parser(name, help=help_text, description=help_text))
+    for name, command in commands(registry).items():
+        command.add_arguments(sub.add_parser(name, help=command.help, description=command.help))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    registry = build_registry()
+    parser = build_parser(registry)
     args = parser.parse_args(argv)
     if args.command is None:  # `python run.py` alone serves
         args = parser.parse_args([*(argv or sys.argv[1:]), "serve"])
@@ -262,15 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     log_file = cfg.get("logging.file") or None
-    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level", "INFO"))
-    from bot.app import create_context
-
-    app = create_context(cfg)
-    run = COMMANDS[args.command][2]
-    if isinstance(run, str):
-        module_name, function_name = run.split(":")
-        run = getattr(importlib.import_module(module_name), function_name)
+    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level"))
+    app = create_context(cfg, registry)
     try:
-        return run(args, app)
+        return commands(registry)[args.command].run(args, app)
     finally:
         app.databases.close_all()

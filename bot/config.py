@@ -1,9 +1,11 @@
-"""Load config.toml and the environment into one frozen, validated object.
+"""Load the config file, its defaults and the environment into one frozen, validated object.
 
-Every section of config.toml is kept; the sections the engine relies on are
-checked here so that a typo fails at start-up, not in front of a villager.
-Secrets may come from the environment (names in ENV_OVERRIDES), which wins
-over the file, so that nothing secret has to be committed.
+Every key has its default in one place, ``bot/defaults.toml``; ``load`` merges those defaults under
+the given file (config.toml, ``--config`` or $BOT_CONFIG), table by table, so a file may hold only
+the keys it changes, and code reads ``config.get("section.key")`` without a default of its own.
+Every section is kept; the keys the engine relies on are checked here so that a typo fails at
+start-up, not in front of a villager. Secrets may come from the environment (names in
+ENV_OVERRIDES), which wins over the file, so that nothing secret has to be committed.
 """
 from __future__ import annotations
 
@@ -18,6 +20,10 @@ from bot.db import SYNCHRONOUS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config.toml"
+DEFAULTS = Path(__file__).resolve().with_name("defaults.toml")
+
+# Tables that are one value each: a file that has one replaces the default whole (a curve, a calendar).
+WHOLE_TABLES = {("campaign", "progress_curve"), ("reminders", "calendar")}
 
 ENV_OVERRIDES = {
     ("wechat", "token"): "WECHAT_TOKEN",
@@ -129,7 +135,7 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
     base_url = data["wechat"]["api_base_url"]
     if not base_url.endswith("/"):
         data["wechat"]["api_base_url"] = base_url + "/"
-    synchronous = data["storage"].get("synchronous", "NORMAL")
+    synchronous = data["storage"].get("synchronous")
     if not isinstance(synchronous, str) or synchronous.upper() not in SYNCHRONOUS:
         raise ConfigError(f"config: [storage] synchronous must be one of {', '.join(SYNCHRONOUS)}, got {synchronous!r}")
     aes_key = data["wechat"].get("encoding_aes_key") or ""
@@ -144,17 +150,34 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
     return Config(data=_freeze(data), path=path, base_dir=base_dir)
 
 
+def with_defaults(data: Mapping[str, Any], defaults: Mapping[str, Any], at: tuple[str, ...] = ()) -> dict:
+    """``data`` over ``defaults``: tables merge key by key (except WHOLE_TABLES), anything else is replaced."""
+    merged = dict(defaults)
+    for key, value in data.items():
+        here = (*at, key)
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping) and here not in WHOLE_TABLES:
+            merged[key] = with_defaults(value, merged[key], here)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+
+
 def load(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read the config file (argument, else $BOT_CONFIG, else ./config.toml) and apply env overrides."""
+    """Read the config file (argument, else $BOT_CONFIG, else ./config.toml) over bot/defaults.toml, and
+    apply env overrides."""
     env = os.environ if env is None else env
     chosen = Path(path or env.get("BOT_CONFIG") or DEFAULT_CONFIG)
-    try:
-        with open(chosen, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise ConfigError(f"config file not found: {chosen}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config file {chosen} is not valid TOML: {exc}") from exc
+    data = with_defaults(_read(chosen), _read(DEFAULTS))
     for (section, key), name in ENV_OVERRIDES.items():
         if env.get(name):
             data.setdefault(section, {})[key] = env[name]

@@ -12,17 +12,26 @@ from bot.config import Config
 from bot.db import Databases
 from bot.incoming import Incoming
 from bot.messages import Messages
+from bot.registry import Registry
 from bot.store import roster as roster_store
+
+
+def _from_registry(name: str) -> property:
+    return property(lambda self: getattr(self.registry, name))
 
 
 @dataclass
 class AppContext:
-    """Built once per process by ``create_context``; shared by requests, jobs and the CLI."""
+    """Built once per process by ``create_context``; shared by requests, jobs and the CLI.
+
+    ``registry`` holds what the capabilities contribute (bot/registry.py); the properties below read it.
+    """
 
     config: Config
     databases: Databases
     messages: Messages
     api: Any  # bot.wechat_api.WeChatAPI
+    registry: Registry = field(default_factory=Registry)
     clock: Callable[[], datetime] = clock.utcnow
     _services: dict = field(default_factory=dict)
     _services_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -45,6 +54,17 @@ class AppContext:
     @property
     def tz(self) -> str:
         return self.config.get("campaign.timezone")
+
+    # what the capabilities contribute (bot/registry.py): app.routes is app.registry.routes, …
+    routes = _from_registry("routes")
+    jobs = _from_registry("jobs")
+    media_listeners = _from_registry("media_listeners")
+    report_columns = _from_registry("report_columns")
+    exports = _from_registry("exports")
+    commands = _from_registry("commands")
+    dashboard_pages = _from_registry("dashboard_pages")
+    stores = _from_registry("stores")
+    flows = _from_registry("flows")
 
 
 @dataclass

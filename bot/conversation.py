@@ -1,19 +1,33 @@
-"""Multi-step flows as explicit state machines, persisted per (flow, openid).
+"""Multi-step flows as state tables, persisted per (flow, openid).
 
-A ``Flow`` names its states and its timeout. ``取消`` ends every flow of the
-user (handlers/core.py), after calling the ``on_cancel`` of each live flow that has one. An expired flow is simply absent: ``state`` returns
-None, and jobs that must act on expiry (a planting that never got its photo)
-read ``bot.store.conversations.expired``.
+A ``Flow`` names its states, its timeout and what ``取消`` undoes (``on_cancel``, passed explicitly);
+each flow is defined once, beside its capability (bot/<cap>.py), and listed in the manifest's
+``FLOWS``: 取消 (handlers/core.py) ends every flow of the user through ``app.flows``, after calling the
+``on_cancel`` of each live one that has one.
+
+A flow's table says which handler answers which input in which state, one handler per (state,
+input), on the model of python-telegram-bot's ConversationHandler: ``FlowTable(flow, [Step(state,
+input, matches, handle, to), ...])``; ``table.route(name, *inputs)`` is the route that answers those
+inputs (default: all) in whichever state the sender's flow is in, trying the steps in table order.
+``to`` names where the handler may go (a state, or END: the flow is over). The flow's one Mermaid
+diagram (a block starting ``%% flow <name>``, in docs/) shows the same states and transitions:
+tests/unit/test_flows.py checks it against the table.
+
+An expired flow is simply absent: ``state`` returns None, and jobs that must act on expiry (a
+planting that never got its photo) read ``bot.store.conversations.expired``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
+from typing import Any, Callable, Sequence
 
 from bot import clock
 from bot.context import Ctx
+from bot.router import Route
 from bot.store import conversations as store
+
+END = "[*]"  # a step's target when the flow is over (Mermaid's name for it)
 
 
 @dataclass(frozen=True)
@@ -22,24 +36,18 @@ class State:
     data: dict
 
 
-# flow name -> what to undo when 取消 ends that flow (e.g. a pending planting record is marked cancelled)
-_ON_CANCEL: dict[str, Callable[[Ctx, "State"], None]] = {}
-
-
 @dataclass(frozen=True)
 class Flow:
     name: str
     states: tuple[str, ...]
-    timeout_minutes: int | None = None  # None: the [conversation] timeout_minutes of config.toml
-    on_cancel: Callable[[Ctx, "State"], None] | None = field(default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        if self.on_cancel is not None:
-            _ON_CANCEL[self.name] = self.on_cancel
+    # (config) -> how long it waits; None: conversation.timeout_minutes
+    timeout: Callable[[Any], timedelta] | None = None
+    on_cancel: Callable[[Ctx, State], None] | None = field(default=None, compare=False)  # what 取消 undoes
 
     def _timeout(self, ctx: Ctx) -> timedelta:
-        minutes = self.timeout_minutes or int(ctx.config.get("conversation.timeout_minutes", 30))
-        return timedelta(minutes=minutes)
+        if self.timeout is not None:
+            return self.timeout(ctx.config)
+        return timedelta(minutes=int(ctx.config.get("conversation.timeout_minutes")))
 
     def state(self, ctx: Ctx) -> State | None:
         row = store.get(ctx.db, ctx.openid, self.name, ctx.now_s)
@@ -55,10 +63,54 @@ class Flow:
         store.drop(ctx.db, ctx.openid, self.name)
 
 
-def cancel_all(ctx: Ctx) -> int:
-    """取消: end every flow of the user, letting each undo what it started; how many were live."""
-    for name, undo in _ON_CANCEL.items():
-        row = store.get(ctx.db, ctx.openid, name, ctx.now_s)
-        if row:
-            undo(ctx, State(row["state"], row["data"]))
+def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
+    """取消: end every flow of the user, letting each of ``flows`` undo what it started; how many were live."""
+    for flow in flows:
+        if flow.on_cancel is not None:
+            state = flow.state(ctx)
+            if state:
+                flow.on_cancel(ctx, state)
     return store.drop(ctx.db, ctx.openid)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of a flow's table: in ``state``, the ``input`` that ``matches(ctx, state)`` is answered by
+    ``handle(ctx, state, match)``, which may move the flow to the states in ``to`` (END: over)."""
+
+    state: str
+    input: str                     # a name for the input, e.g. "photo", "number", "village"
+    matches: Callable[[Ctx, State], Any]
+    handle: Callable[[Ctx, State, Any], str | None]
+    to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FlowTable:
+    flow: Flow
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        for step in self.steps:
+            unknown = {step.state, *step.to} - {*self.flow.states, END}
+            if unknown:
+                raise ValueError(f"flow {self.flow.name}: step {step.state}/{step.input} names {sorted(unknown)}")
+
+    def route(self, name: str, *inputs: str) -> Route:
+        """The route that answers ``inputs`` (all, if none is named) in whichever state the sender's flow is in."""
+        steps = [step for step in self.steps if not inputs or step.input in inputs]
+
+        def matches(ctx: Ctx):
+            state = self.flow.state(ctx)
+            for step in steps if state else ():
+                if step.state == state.name:
+                    match = step.matches(ctx, state)
+                    if match:
+                        return step, state, match
+            return None
+
+        def handle(ctx: Ctx, found) -> str | None:
+            step, state, match = found
+            return step.handle(ctx, state, match)
+
+        return Route(name, matches, handle)

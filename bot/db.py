@@ -1,8 +1,8 @@
 """SQLite through sqlite-utils: one connection per thread, WAL, migrations at start-up.
 
 Each store module (bot/store/*.py) owns its tables and declares them in its own
-sqlite-utils ``Migrations`` set; ``migrate`` applies every set in the order of
-``bot.store.MODULES`` under one write lock, so several processes starting at
+sqlite-utils ``Migrations`` set; ``migrate`` applies every set in the order the
+capability manifests list them (``app.stores``, bot/registry.py) under one write lock, so several processes starting at
 once upgrade the database exactly once. Migrations only add: an old database is
 upgraded in place, never dropped.
 """
@@ -110,11 +110,10 @@ def transaction_within(db: sqlite_utils.Database, seconds: float) -> Iterator[sq
             lock.release()
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    from bot.store import MODULES
-
+def migrate(db: sqlite_utils.Database, stores) -> None:
+    """Apply every store module's ``migrations`` (the registry's ``stores``, in order) under one write lock."""
     with transaction(db):
-        for module in MODULES:
+        for module in stores:
             module.migrations.apply(db)
 
 

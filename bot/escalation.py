@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import clock, outbox
+from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
@@ -39,6 +40,9 @@ from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 
 log = logging.getLogger(__name__)
 
+# A bare 问专家 waits for the question {photos: media row ids sent meanwhile}; its table is in
+# handlers/escalation.py, its diagram in docs/escalation.md.
+ASK_FLOW = Flow("ask_expert", ("waiting_question",))
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
@@ -131,11 +135,11 @@ def hours_between(start: str, end: datetime) -> int:
 def _settings(app) -> dict:
     section = app.config.section("escalation")
     return {
-        "attach_minutes": int(section.get("attach_minutes", 10)),
-        "max_per_hour": int(section.get("max_tickets_per_hour", 3)),
-        "remind_hours": float(section.get("remind_after_hours", 24)),
-        "reassign_hours": float(section.get("reassign_after_hours", 72)),
-        "reopen_days": float(section.get("reopen_days", 3)),
+        "attach_minutes": int(section["attach_minutes"]),
+        "max_per_hour": int(section["max_tickets_per_hour"]),
+        "remind_hours": float(section["remind_after_hours"]),
+        "reassign_hours": float(section["reassign_after_hours"]),
+        "reopen_days": float(section["reopen_days"]),
     }
 
 
@@ -146,7 +150,7 @@ def attach_window_start(app, now: datetime) -> str:
 # -- the FAQ index, with the adviser-approved entries ------------------------------------------------
 def load_faq_index(app) -> FaqIndex:
     return FaqIndex.load(MESSAGES_DIR, app.config.section("campaign"),
-                         float(app.config.get("faq.confidence_threshold", 0.55)))
+                         float(app.config.get("faq.confidence_threshold")))
 
 
 class _AdviserEntrySync:
@@ -191,7 +195,7 @@ def faq_result(ctx) -> FaqResult:
 
 # -- notices to advisers ---------------------------------------------------------------------------
 def dashboard_link(app, ticket_id: int) -> str:
-    return app.config.get("server.public_url", "").rstrip("/") + f"/admin/tickets/{ticket_id}"
+    return app.config.get("server.public_url").rstrip("/") + f"/admin/tickets/{ticket_id}"
 
 
 def village_name(app, db, village_id: int | None) -> str:
@@ -333,7 +337,7 @@ def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None 
     ticket = store.get(db, ticket_id)
     page = f"/answer/{ticket['public_token']}"
     shown = text if len(text) <= ANSWER_CHAT_CHARS else (
-        text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url", "").rstrip("/") + page)
+        text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
     delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=shown,
                      adviser=name, days=int(_settings(app)["reopen_days"]))
     outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,

@@ -1,4 +1,9 @@
-"""Table exports (CSV or Excel), one query per table; the header row is the contract's column names."""
+"""Table exports (CSV or Excel), one query per table; the header row is the contract's column names.
+
+The tables are the registry's ``app.exports`` (table -> SELECT), which the capability manifests
+contribute (``EXPORTS``, usually their store's ``EXPORT_SQL``): ``python run.py export`` offers
+exactly these, and so does the dashboard's 导出 page.
+"""
 from __future__ import annotations
 
 import csv
@@ -9,27 +14,15 @@ from typing import Iterable, Iterator
 from bot import cells
 
 
-def _collect() -> dict[str, str]:
-    """table -> SQL whose column names are the export's header: each store module's EXPORT_SQL."""
-    from bot.store import MODULES
-
-    queries: dict[str, str] = {}
-    for module in MODULES:
-        queries.update(getattr(module, "EXPORT_SQL", {}))
-    return queries
-
-
-QUERIES = _collect()
-
-
 class ExportUnavailable(LookupError):
     pass
 
 
-def rows(db, table: str) -> tuple[list[str], Iterator[tuple]]:
-    if table not in QUERIES:
+def rows(app, table: str) -> tuple[list[str], Iterator[tuple]]:
+    """The header and the rows of one export table."""
+    if table not in app.exports:
         raise ExportUnavailable(table)
-    cursor = db.execute(QUERIES[table])
+    cursor = app.db.execute(app.exports[table])
     header = [d[0] for d in cursor.description]
     return header, iter(cursor)
 

@@ -1,13 +1,12 @@
-"""Who is writing: the guard other capabilities call before they act for a villager.
+"""Who is writing: the guard other capabilities put on the handlers that act for a villager.
 
-``require_registered(ctx)`` is the one call planting, progress and the others make first::
+``@registered`` is the one line planting, progress and the others write above such a handler::
 
-    hint = require_registered(ctx)
-    if hint:
-        return hint
+    @registered
+    def on_my_progress(ctx, _match) -> str: ...
 
-When the sender is bound to a roster person it returns None and the caller goes on.
-Otherwise it keeps the message (the ``pending_registration`` flow holds its inbox id)
+When the sender is bound to a roster person the handler runs. Otherwise
+(``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
 and returns the one-line register hint. After a successful ``登记`` the registration
 handler calls ``replay_kept(ctx)``: every kept message is rebuilt from its inbox
 payload and dispatched through the router again, so the villager does not have to
@@ -16,27 +15,45 @@ send it twice; what those messages produced is appended to the registration repl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 from bot import conversation
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
+from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
 
 log = logging.getLogger(__name__)
 
+def _three_days(_config) -> timedelta:
+    return timedelta(days=3)
+
+
 # Messages sent before registering are kept this long (a villager may register the next day).
-PENDING = conversation.Flow("pending_registration", ("waiting",), timeout_minutes=3 * 24 * 60)
+PENDING = conversation.Flow("pending_registration", ("waiting",), timeout=_three_days)
 MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a location …)
-# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids}.
-REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"),
-                                 timeout_minutes=3 * 24 * 60)
+# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids};
+# its table is in handlers/registration.py, its diagram in docs/roster.md.
+REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"), timeout=_three_days)
+
+
+def registered(handle):
+    """Handler decorator: the sender must be registered; otherwise the message is kept and the reply is the
+    register hint (``require_registered``)."""
+
+    @functools.wraps(handle)
+    def guarded(ctx: Ctx, match):
+        return require_registered(ctx) or handle(ctx, match)
+
+    return guarded
 
 
 def require_registered(ctx: Ctx) -> str | None:
@@ -69,18 +86,12 @@ def kept_inbox_ids(ctx: Ctx) -> list[int]:
     return list(state.data.get("inbox_ids", [])) if state else []
 
 
-def replay_kept(ctx: Ctx, routes=None) -> list[str]:
+def replay_kept(ctx: Ctx) -> list[str]:
     """Handle the kept messages again, now that the sender is registered; returns their replies.
 
-    Each is rebuilt from the inbox payload and dispatched with its original inbox id (so a
-    photo's media row still belongs to it). The flow ends first, so nothing is replayed twice.
+    Each is rebuilt from the inbox payload and dispatched through the app's routes with its original
+    inbox id (so a photo's media row still belongs to it). The flow ends first, so nothing is replayed twice.
     """
-    from bot.router import dispatch
-
-    if routes is None:
-        import handlers
-
-        routes = handlers.ROUTES
     inbox_ids = kept_inbox_ids(ctx)
     PENDING.end(ctx)
     ctx.forget_person()
@@ -92,7 +103,7 @@ def replay_kept(ctx: Ctx, routes=None) -> list[str]:
             log.warning("kept message %s cannot be rebuilt", row["id"])
             continue
         replay_ctx = dataclasses.replace(ctx, msg=msg, inbox_id=row["id"], _person=None)
-        _name, reply = dispatch(routes, replay_ctx)
+        _name, reply = dispatch(ctx.app.routes, replay_ctx)
         if reply:
             replies.append(reply)
     return replies

@@ -7,7 +7,7 @@ A media id WeChat no longer has (40007) is marked ``lost``, a visible state,
 never silently dropped; transient failures are retried with backoff up to
 ``media.max_attempts``.
 
-Listeners (``handlers.MEDIA_LISTENERS``, e.g. the planting records) react to a
+Listeners (``app.media_listeners``, from the capability manifests, e.g. the planting records) react to a
 stored row in two steps, so that the write lock is held only for writes:
 ``prepare(app, media_row, data)`` does the slow work (decoding, hashing,
 thumbnails) outside any transaction, in the job's worker threads;
@@ -94,11 +94,10 @@ def _fetch_and_prepare(app, row: dict, listeners: list[MediaListener]) -> _Fetch
 
 def download_due(app, now: datetime, limit: int = 50) -> dict:
     """Job: fetch every pending media row that is due (``media.workers`` at a time)."""
-    from handlers import MEDIA_LISTENERS
-
+    listeners = app.media_listeners
     db = app.db
-    max_attempts = int(app.config.get("media.max_attempts", 6))
-    workers = int(app.config.get("media.workers", 2))
+    max_attempts = int(app.config.get("media.max_attempts"))
+    workers = int(app.config.get("media.workers"))
     counts = {"stored": 0, "retried": 0, "lost": 0, "failed": 0}
     rows = media_store.due(db, clock.to_db(now), limit)
     if not rows:
@@ -106,7 +105,7 @@ def download_due(app, now: datetime, limit: int = 50) -> dict:
     # One long-lived pool per process: its threads (and their database connections) are reused.
     pool = app.service("media_pool", lambda a: ThreadPoolExecutor(max_workers=max(1, workers),
                                                                   thread_name_prefix="media"))
-    results = list(pool.map(lambda row: _fetch_and_prepare(app, row, MEDIA_LISTENERS), rows))
+    results = list(pool.map(lambda row: _fetch_and_prepare(app, row, listeners), rows))
     for fetched in results:
         row = fetched.row
         if fetched.error is not None:
@@ -116,7 +115,7 @@ def download_due(app, now: datetime, limit: int = 50) -> dict:
             media_store.mark_stored(db, row["id"], fetched.sha, str(fetched.path.relative_to(app.config.photos_dir)),
                                     fetched.size, clock.to_db(now))
             stored = media_store.get(db, row["id"])
-            for listener, prepared in zip(MEDIA_LISTENERS, fetched.prepared):
+            for listener, prepared in zip(listeners, fetched.prepared):
                 listener.apply(app, db, stored, prepared)
         counts["stored"] += 1
     return counts

@@ -88,13 +88,13 @@ class Sender:
 
     def __init__(self, config, api):
         section = config.section("outbox")
-        self.templates = dict(config.section("wechat").get("templates", {}))
-        self.window_hours = int(section.get("cs_window_hours", 48))
-        self.quota = int(section.get("cs_quota", 5))
-        self.rate = float(section.get("rate_per_second", 20))
-        self.max_attempts = int(section.get("max_attempts", 8))
-        self.backoff_schedule = tuple(section.get("backoff_seconds", (5, 15, 60, 300)))
-        self.public_url = config.get("server.public_url", "")
+        self.templates = dict(config.get("wechat.templates"))
+        self.window_hours = int(section["cs_window_hours"])
+        self.quota = int(section["cs_quota"])
+        self.rate = float(section["rate_per_second"])
+        self.max_attempts = int(section["max_attempts"])
+        self.backoff_schedule = tuple(section["backoff_seconds"])
+        self.public_url = config.get("server.public_url")
         self.api = api
         self._last_send = 0.0
 

@@ -1,31 +1,43 @@
-"""Planting records: the parts of a record that arrive in any order, what is still missing, the flags.
+"""Planting records: the service layer of the planting capability (chat, jobs, media job, dashboard).
 
 A record needs a photo, a species and a count (a cadre's plot: a photo, a species and an area in 亩);
 a location is welcome. The parts may come in any order within the collecting window
 (``conversation.timeout_minutes``): the pending record's id is kept in the ``planting`` flow, the
 record itself is a ``plantings`` row from its first part on, so a photo links to it (its media row)
-at once and is analysed later by the media job.
+at once and is analysed later by the media job (``prepare_record_photo`` outside the write lock:
+hashes, EXIF, thumbnail; ``analyse_record_photo`` inside its transaction: near-duplicates, the
+analysis rows, the flags). The ``planting_windows`` job (``settle_windows``) closes windows: a record
+whose flow vanished is marked cancelled, one whose window ran out stays pending (incomplete) and its
+sender is reminded once. The states and their diagram: docs/planting.md.
 
-Everything from ``parse_text`` to ``review_after`` is pure (no app, no database) and unit-tested;
-the few functions above and below it read the pending record through the ``planting`` flow.
+Everything from ``parse_text`` to ``review_after`` is pure (no app, no database) and unit-tested; the
+functions after it are the services: they read and write through bot/store/plantings.py.
 """
 from __future__ import annotations
 
+import json
+import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Mapping
 
-from bot import nlu
+from bot import clock, nlu, outbox
 from bot.conversation import Flow
-from bot.photos import haversine_m, is_far_from, is_old_photo
+from bot.db import transaction
+from bot.faq import load_species_table
+from bot.messages import MESSAGES_DIR
+from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
+from bot.store import conversations as conversations_store
+from bot.store import dashboard as dashboard_store
+from bot.store import plantings as store
+from bot.store import roster as roster_store
 
+log = logging.getLogger(__name__)
 
 
 def _cancel_pending_record(ctx, state) -> None:
     """取消 while a record is being collected: it is marked cancelled at once (it never counted)."""
-    from bot.store import plantings as store
-
     record = store.get(ctx.db, state.data.get("planting_id"))
     if record and record["status"] == "pending":
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
@@ -34,8 +46,13 @@ def _cancel_pending_record(ctx, state) -> None:
 # data: {"planting_id": int}; timeout: conversation.timeout_minutes
 FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
 
-DEFAULT_CADRE_ROLES = ("村干部", "村书记", "领导", "主要领导", "管理员")
 FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species")
+# The parts of a record and the review flags, as the messages name them.
+PART_NAMES = {"photo": "planting.part_photo", "species": "planting.part_species", "count": "planting.part_count",
+              "area": "planting.part_area"}
+FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo",
+                "far_from_village": "planting.flag_far_from_village",
+                "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species"}
 PLOT_SITES = ("党建林", "主题林", "示范点")
 
 # A bare tree name typed while a record waits for its species: CJK only, short, not a command.
@@ -83,7 +100,8 @@ def needs_cadre(parsed: nlu.PlantingText) -> bool:
     return is_plot(parsed) or parsed.proxy_name is not None
 
 
-def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str] = DEFAULT_CADRE_ROLES) -> bool:
+def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
+    """May this person log plot records and 代种 (``planting.cadre_roles``)?"""
     return bool(person) and person.get("role") in roles
 
 
@@ -190,20 +208,14 @@ def review_after(current_review: str, flags: list[Flag]) -> str:
 def is_collecting_text_record(ctx) -> bool:
     """Is the sender's pending record one that already has its text (species, count or area) and
     waits for its photo? Then a photo belongs to it, even inside a ticket's 补充 window."""
-    from bot.store import plantings as store
-
-    state = FLOW.state(ctx)
-    record = store.get(ctx.db, state.data.get("planting_id")) if state else None
-    return bool(record and record["status"] == "pending"
-                and (record["species"] or record["count"] is not None or record["area_mu"] is not None))
+    record = collecting(ctx)
+    return bool(record and (record["species"] or record["count"] is not None or record["area_mu"] is not None))
 
 
 def take_pending_photos(ctx) -> list[int]:
     """The media row ids of the sender's pending record when it has photos but no species/count/area yet,
     dropping that record (cancelled, photos unlinked): the escalation capability calls this when the
     text after a photo is a question, so the photo goes to the adviser instead. [] when there is none."""
-    from bot.store import plantings as store
-
     state = FLOW.state(ctx)
     if state is None:
         return []
@@ -217,3 +229,265 @@ def take_pending_photos(ctx) -> list[int]:
     store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
     FLOW.end(ctx)
     return media_ids
+
+
+# -- shared services --------------------------------------------------------------------------------
+def window(config) -> timedelta:
+    return timedelta(minutes=int(config.get("conversation.timeout_minutes")))
+
+
+def species_table(app) -> dict:
+    return app.service("species_table", lambda _app: load_species_table(MESSAGES_DIR))
+
+
+def photo_index(app) -> NearDuplicateIndex:
+    """The near-duplicate index, loaded once per process from the stored record photos."""
+    def build(a):
+        index = NearDuplicateIndex(threshold=int(a.config.get("planting.near_duplicate_bits")))
+        index.load(store.record_phashes(a.db))
+        return index
+
+    return app.service("photo_index", build)
+
+
+# -- the sender's record ----------------------------------------------------------------------------
+def collecting(ctx) -> dict | None:
+    """The sender's pending record while its window is open."""
+    state = FLOW.state(ctx)
+    record = store.get(ctx.db, state.data.get("planting_id")) if state else None
+    return record if record and record["status"] == "pending" else None
+
+
+def record_for_location(ctx) -> dict | None:
+    """The record a location joins: the pending one, or the latest within the window."""
+    return collecting(ctx) or store.latest_of(ctx.db, ctx.openid, clock.to_db(ctx.now - window(ctx.config)))
+
+
+def new_record(ctx) -> dict:
+    """A new pending record; a location sent just before (kept in the flow) joins it."""
+    person = ctx.person
+    planting_id = store.create(ctx.db, openid=ctx.openid, person_id=person["id"], village_id=person["village_id"],
+                               inbox_id=ctx.inbox_id, now=ctx.now_s)
+    state = FLOW.state(ctx)
+    if state and state.data.get("location"):
+        store.update(ctx.db, planting_id, state.data["location"])
+    return store.get(ctx.db, planting_id)
+
+
+def late_record(ctx, arriving: str) -> dict | None:
+    """The sender's incomplete record (window over, within planting.late_part_hours) that this part completes
+    or moves on: a photo for a record that has its text, a text for one that has only photos."""
+    since = ctx.now - timedelta(hours=float(ctx.config.get("planting.late_part_hours")))
+    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since))
+    if record is None:
+        return None
+    missing = missing_parts(record, len(store.photos_of(ctx.db, record["id"])))
+    fits = missing == ["photo"] if arriving == "photo" else ("photo" not in missing and bool(missing))
+    return record if fits else None
+
+
+def reopen(ctx, arriving: str) -> dict | None:
+    """``late_record``, taken up again (its window reopens)."""
+    record = late_record(ctx, arriving)
+    if record:
+        store.update(ctx.db, record["id"], {"closed_at": None})
+    return record
+
+
+def record_for(ctx, arriving: str) -> dict:
+    """The record a new part joins: the pending one, a late one it finishes, or a new one (after closing the
+    sender's earlier windows)."""
+    settle_sender(ctx)
+    return collecting(ctx) or reopen(ctx, arriving) or new_record(ctx)
+
+
+def add_extra_photo(ctx, media_row_id: int) -> dict | None:
+    """A photo right after a record was finished (planting.extra_photo_seconds) is one more photo of it;
+    the record, or None when there is no such record."""
+    since = ctx.now - timedelta(seconds=int(ctx.config.get("planting.extra_photo_seconds")))
+    latest = store.latest_of(ctx.db, ctx.openid, clock.to_db(since))
+    if not latest or latest["status"] != "complete":
+        return None
+    store.add_photo(ctx.db, latest["id"], media_row_id, ctx.now_s)
+    store.update(ctx.db, latest["id"], {"last_part_at": ctx.now_s, "updated_at": ctx.now_s})
+    return latest
+
+
+def apply_text(ctx, record: dict, parsed: nlu.PlantingText) -> None:
+    """What a planting text says, onto the record; 代种 credits the household member (added if absent)."""
+    updates = text_updates(parsed)
+    if parsed.proxy_name:
+        member = household_member(ctx, parsed.proxy_name, ctx.person)
+        updates.update(person_id=member["id"], entered_by_person_id=ctx.person["id"])
+    store.update(ctx.db, record["id"], updates)
+
+
+def keep_location(ctx, location: dict) -> None:
+    """A location before any part: the flow keeps it for the record the next part starts."""
+    FLOW.enter(ctx, "collecting", {"location": location})
+
+
+def household_member(ctx, name: str, cadre: dict) -> dict:
+    """The person of that name in the cadre's village; a 群众 (source 'proxy') is added when absent."""
+    member = roster_store.person_by_name_in_village(ctx.db, name, cadre["village_id"])
+    if member is None:
+        person_id = roster_store.insert_person(ctx.db, {"name": name, "village_id": cadre["village_id"],
+                                                        "role": "群众", "source": "proxy"}, ctx.now_s)
+        member = roster_store.person(ctx.db, person_id)
+    return member
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where a record stands after a part joined it: ``missing`` empty once it is complete."""
+    record: dict
+    missing: list[str]
+    photo_count: int
+
+
+def advance(ctx, planting_id: int) -> Step:
+    """After a part joined the record: keep collecting (the window restarts), or complete it (flags computed)."""
+    record = store.get(ctx.db, planting_id)
+    photos = store.photos_of(ctx.db, planting_id)
+    missing = missing_parts(record, len(photos))
+    if record["status"] == "complete":
+        return Step(record, [], len(photos))
+    if missing:
+        store.update(ctx.db, planting_id, {"last_part_at": ctx.now_s, "updated_at": ctx.now_s})
+        FLOW.enter(ctx, "collecting", {"planting_id": planting_id})
+        return Step(record, missing, len(photos))
+    store.update(ctx.db, planting_id, {"status": "complete", "completed_at": ctx.now_s, "last_part_at": ctx.now_s,
+                                       "closed_at": ctx.now_s, "updated_at": ctx.now_s})
+    FLOW.end(ctx)
+    refresh_flags(ctx.app, ctx.db, planting_id, ctx.now_s)
+    return Step(store.get(ctx.db, planting_id), [], len(photos))
+
+
+def attach_location(ctx, record: dict, location: dict) -> None:
+    """A location joins a record; a finished record's flags are computed again (far_from_village)."""
+    store.update(ctx.db, record["id"], {**location, "updated_at": ctx.now_s})
+    if record["status"] != "pending":
+        refresh_flags(ctx.app, ctx.db, record["id"], ctx.now_s)
+
+
+# -- closing windows --------------------------------------------------------------------------------
+def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict], now_s: str) -> dict:
+    """Pending records outside a live window: cancelled (their flow vanished) or incomplete (reminded once)."""
+    expired = {row["data"].get("planting_id"): row for row in expired_rows}
+    counts = {"cancelled": 0, "incomplete": 0}
+    for record in records:
+        if record["id"] in live_ids:
+            continue
+        if record["id"] not in expired:
+            store.update(db, record["id"], {"status": "cancelled", "closed_at": now_s, "updated_at": now_s})
+            counts["cancelled"] += 1
+            continue
+        store.update(db, record["id"], {"closed_at": now_s, "reminded_at": now_s, "updated_at": now_s})
+        conversations_store.drop(db, record["openid"], FLOW.name)
+        missing = missing_parts(record, len(store.photos_of(db, record["id"])))
+        names = "、".join(app.t(PART_NAMES[part]) for part in missing)
+        outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
+                       text=app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
+                                  missing=names, hours=app.config.get("planting.late_part_hours")),
+                       now=clock.from_db(now_s))
+        counts["incomplete"] += 1
+    return counts
+
+
+def settle_sender(ctx) -> None:
+    """Close the sender's earlier windows before a new part is placed (the job does it for everyone)."""
+    records = store.unsettled(ctx.db, ctx.openid)
+    state = FLOW.state(ctx)
+    live_ids = {state.data.get("planting_id")} if state else set()
+    if all(r["id"] in live_ids for r in records):
+        return
+    expired = [r for r in conversations_store.expired(ctx.db, FLOW.name, ctx.now_s) if r["openid"] == ctx.openid]
+    _settle(ctx.app, ctx.db, records, live_ids, expired, ctx.now_s)
+
+
+def settle_windows(app, now) -> dict:
+    """Job: close every window that was cancelled or ran out (idempotent: a closed record is not seen again)."""
+    db, now_s = app.db, clock.to_db(now)
+    with transaction(db):
+        records = store.unsettled(db)
+        live_ids = set()
+        for record in records:
+            live = conversations_store.get(db, record["openid"], FLOW.name, now_s)
+            if live and live["data"].get("planting_id") == record["id"]:
+                live_ids.add(record["id"])
+        return _settle(app, db, records, live_ids, conversations_store.expired(db, FLOW.name, now_s), now_s)
+
+
+# -- photos and flags -------------------------------------------------------------------------------
+def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
+    """Recompute a record's flags (with their reasons) and its review state from what is known now."""
+    record = store.get(db, planting_id)
+    cfg = app.config
+    flags = compute_flags(record, store.photos_of(db, planting_id), roster_store.village(db, record["village_id"]),
+                          season=season_start(cfg.get("campaign.year"), cfg.get("campaign.window")),
+                          old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")))
+    details = {f.name: {"reason": app.t(FLAG_REASONS[f.name], **f.values), "ref": f.ref} for f in flags}
+    store.update(db, planting_id, {
+        "flags": " ".join(f.name for f in flags),
+        "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
+        "review": review_after(record["review"], flags), "updated_at": now_s})
+    return [f.name for f in flags]
+
+
+def _duplicate_of(db, sha256: str, near: list[tuple], planting_id: int) -> tuple[int | None, int | None]:
+    """(other record, Hamming distance) for the closest counting record that holds the same photo."""
+    exact = store.records_with_sha256(db, sha256, planting_id)
+    if exact:
+        return exact[0], 0
+    statuses = store.statuses(db, [key for key, _ in near])
+    for key, distance in near:  # closest first
+        if statuses.get(key) not in (None, "cancelled"):
+            return key, distance
+    return None, None
+
+
+def prepare_record_photo(app, media_row: dict, data: bytes):
+    """Media listener, outside any transaction and possibly in parallel: hash the photo, read its EXIF,
+    write the thumbnail (the slow part). Returns (photo row, PhotoResult | PhotoError) or None."""
+    if media_row["kind"] != "image":
+        return None
+    photo = store.photo_by_media(app.db, media_row["id"])
+    if photo is None:
+        return None
+    try:
+        return photo, process_photo(data, app.config.photos_dir, None)
+    except PhotoError as error:
+        return photo, error
+
+
+def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
+    """Media listener, inside the media job's transaction: save the analysis, refresh the record's flags."""
+    if prepared is None:
+        return
+    photo, result = prepared
+    now_s = media_row["fetched_at"] or clock.to_db(app.clock())
+    planting_id = photo["planting_id"]
+    if isinstance(result, PhotoError):
+        log.warning("photo %s of planting %s unusable: %s", media_row["id"], planting_id, result)
+        store.save_photo_analysis(db, photo["id"], sha256=media_row["sha256"], phash=None, exif_time=None,
+                                  exif_lat=None, exif_lng=None, duplicate_of=None, duplicate_distance=None,
+                                  error=str(result)[:300], now=now_s)
+        return
+    info = result.info
+    # The index step runs here, in media-row order, so the later of two near-identical photos is the flagged one.
+    near = photo_index(app).check_and_add(planting_id, info.phash)
+    duplicate_of, distance = _duplicate_of(db, info.sha256, near, planting_id)
+    store.save_photo_analysis(db, photo["id"], sha256=info.sha256, phash=info.phash, exif_time=info.taken_at,
+                              exif_lat=info.lat, exif_lng=info.lng, duplicate_of=duplicate_of,
+                              duplicate_distance=distance, error=None, now=now_s)
+    refresh_flags(app, db, planting_id, now_s)
+
+
+# -- review (the dashboard's 照片审核) ----------------------------------------------------------------
+def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
+    """Approve or reject a record waiting for review and keep the decision (who, when, why); False if it was
+    not waiting. Call inside a transaction."""
+    if not store.set_review(db, planting_id, decision, reason, by, now):
+        return False
+    dashboard_store.add_review_decision(db, planting_id, decision, reason, by, now, previous="pending")
+    return True

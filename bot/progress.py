@@ -28,7 +28,6 @@ Rules (config keys in brackets; see docs/progress.md):
 """
 from __future__ import annotations
 
-import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, fields
@@ -36,7 +35,6 @@ from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
-from bot.messages import Messages
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -164,10 +162,10 @@ class Rules:
 
     @classmethod
     def of(cls, config) -> "Rules":
-        return cls(quotas={str(k): int(v) for k, v in (config.get("campaign.quotas", {}) or {}).items()},
-                   household_target=int(config.get("campaign.targets.household_trees", 1)),
-                   party_roles=tuple(config.get("campaign.participation.roles", ())),
-                   party_max_age=int(config.get("campaign.participation.party_member_max_age", 65)),
+        return cls(quotas={str(k): int(v) for k, v in config.get("campaign.quotas").items()},
+                   household_target=int(config.get("campaign.targets.household_trees")),
+                   party_roles=tuple(config.get("campaign.participation.roles")),
+                   party_max_age=int(config.get("campaign.participation.party_member_max_age")),
                    year=int(config.get("campaign.year")))
 
     def quota(self, role: str | None) -> int:
@@ -297,7 +295,7 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         trees=trees, area_mu=area, records=int(totals.get("records", 0)),
         pending_records=int(totals.get("pending_records", 0)),
         demo_sites=int(totals.get("demo_sites", 0)),
-        demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites", 0)),
+        demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
@@ -361,29 +359,20 @@ def daily_series(db, config, village_id: int | None = None, until: str | None = 
     return points
 
 
-# -- chat texts ----------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _messages() -> Messages:
-    return Messages.load()
+# -- chat texts ---------------------------------------------------------------------------------
+def _pending_note(app, records: int) -> str:
+    return app.t("progress.pending_note", n=records) if records else ""
 
 
-def t(key: str, **values) -> str:
-    """A message text (messages/replies), for code that has no request context."""
-    return _messages().t(key, **values)
-
-
-def _pending_note(records: int) -> str:
-    return t("progress.pending_note", n=records) if records else ""
-
-
-def village_figure(v: VillageProgress) -> str:
+def village_figure(app, v: VillageProgress) -> str:
     """'埔心村 1.5/2亩（75%）' or '东平社区 90/150棵（60%）'."""
-    return t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
-              unit=v.unit, pct=percent(v.completion))
+    return app.t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
+                 unit=v.unit, pct=percent(v.completion))
 
 
-def progress_line(db, config, person: dict) -> str:
+def progress_line(app, db, person: dict) -> str:
     """One short line for a planting confirmation: the person, their household, their village."""
+    t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
     mine = (t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
@@ -392,11 +381,12 @@ def progress_line(db, config, person: dict) -> str:
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
         if village:
-            parts.append(village_figure(village))
-    return t("progress.line", parts="｜".join(parts), pending=_pending_note(me.pending_records))
+            parts.append(village_figure(app, village))
+    return t("progress.line", parts="｜".join(parts), pending=_pending_note(app, me.pending_records))
 
 
-def my_progress_text(db, config, person: dict) -> str:
+def my_progress_text(app, db, person: dict) -> str:
+    t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
     if me.quota:
@@ -405,18 +395,19 @@ def my_progress_text(db, config, person: dict) -> str:
     else:
         quota_line = t("progress.my_no_quota")
     return t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
-              household_trees=home.trees, household_target=home.target,
-              pending=_pending_note(me.pending_records))
+             household_trees=home.trees, household_target=home.target,
+             pending=_pending_note(app, me.pending_records))
 
 
-def village_progress_text(v: VillageProgress) -> str:
+def village_progress_text(app, v: VillageProgress) -> str:
+    t = app.t
     if v.kind == COMMUNITY:
         main = t("progress.village_main_community", done=number(v.done_value), target=number(v.target),
-                  pct=percent(v.completion))
+                 pct=percent(v.completion))
     else:
         main = t("progress.village_main_village", done=number(v.done_value), target=number(v.target),
-                  pct=percent(v.completion), demo=v.demo_sites, demo_target=v.demo_sites_target)
+                 pct=percent(v.completion), demo=v.demo_sites, demo_target=v.demo_sites_target)
     return t("progress.village", name=v.name, kind=v.kind, main=main, trees=v.trees,
-              covered=v.households_covered, households=v.households_total,
-              active=v.party_members_active, party=v.party_members,
-              pending=_pending_note(v.pending_records))
+             covered=v.households_covered, households=v.households_total,
+             active=v.party_members_active, party=v.party_members,
+             pending=_pending_note(app, v.pending_records))

@@ -34,6 +34,10 @@ def default_out_dir(app) -> Path:
     return Path(app.config.get("storage.database")).parent / "qrcodes"
 
 
+def qrcodes_arguments(p) -> None:
+    p.add_argument("--out", help="directory for <village id>-<name>.png (default: qrcodes/ beside the database)")
+
+
 def cmd_qrcodes(args, app) -> int:
     out_dir = Path(args.out) if args.out else default_out_dir(app)
     out_dir.mkdir(parents=True, exist_ok=True)

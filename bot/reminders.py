@@ -25,6 +25,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from bot import clock, outbox, progress
+from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
@@ -34,7 +35,13 @@ from bot.store import users as users_store
 
 log = logging.getLogger(__name__)
 
-SURVIVAL_FLOW = "survival"
+def _survival_days(config) -> timedelta:
+    return timedelta(days=int(config.get("reminders.survival_flow_days")))
+
+
+# After a follow-up: {planting_id, due_days, check_id}; opened by survival_followups (asked), answered by
+# a photo and 活了/死了/补种了. Its table is in handlers/reminders.py, its diagram in docs/reminders.md.
+SURVIVAL_FLOW = Flow("survival", ("asked", "photo", "answered"), timeout=_survival_days)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = ("roles", "villagers", "everyone")
 
@@ -71,7 +78,7 @@ def not_before(moment: datetime, tz: str, quiet: tuple[str, str]) -> datetime:
 def send_time(config, now: datetime) -> datetime:
     """When a message queued now may go: now, or the end of the configured quiet hours."""
     return not_before(now, config.get("campaign.timezone"),
-                      tuple(config.get("reminders.quiet_hours", ("21:00", "08:00"))))
+                      tuple(config.get("reminders.quiet_hours")))
 
 
 def week_bounds(moment: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -96,9 +103,9 @@ class CalendarEntry:
 
 def calendar(config) -> list[CalendarEntry]:
     """``[reminders.calendar.<name>]`` entries, checked against ``[campaign.milestones]``."""
-    milestones = config.section("campaign").get("milestones", {})
+    milestones = config.get("campaign.milestones")
     entries = []
-    for name, raw in (config.get("reminders.calendar", {}) or {}).items():
+    for name, raw in config.get("reminders.calendar").items():
         entry = CalendarEntry(name=name, milestone=raw["milestone"], days_before=int(raw.get("days_before", 0)),
                               at=raw.get("at", "09:00"), audience=raw.get("audience", "everyone"),
                               message=raw["message"], roles=tuple(raw.get("roles", ())),
@@ -136,7 +143,7 @@ def nudge_slot(config, now: datetime) -> str | None:
     for seven days when its date lies inside ``campaign.window``.
     """
     tz = config.get("campaign.timezone")
-    day_name, at = config.get("reminders.weekly_nudge", "mon 09:00").split()
+    day_name, at = config.get("reminders.weekly_nudge").split()
     weekday = WEEKDAYS.index(day_name.lower()[:3])
     local = clock.local(now, tz).date()
     slot_day = local - timedelta(days=(local.weekday() - weekday) % 7)
@@ -237,7 +244,7 @@ class _Queue:
         cfg = app.config
         self.tz = cfg.get("campaign.timezone")
         self.send_at = send_time(cfg, now)
-        self.cap = int(cfg.get("reminders.max_per_week", 2))
+        self.cap = int(cfg.get("reminders.max_per_week"))
         start, end = week_bounds(self.send_at, self.tz)
         self.week = (clock.to_db(start), clock.to_db(end))
         self.queued = 0
@@ -310,11 +317,10 @@ def survival_followups(app, now: datetime) -> dict:
     """
     cfg = app.config
     queue = _Queue(app, now)
-    grace = timedelta(days=int(cfg.get("reminders.followup_grace_days", 30)))
-    flow_days = int(cfg.get("reminders.survival_flow_days", 7))
+    grace = timedelta(days=int(cfg.get("reminders.followup_grace_days")))
     now_s = clock.to_db(now)
     with transaction(app.db):
-        for days in cfg.get("reminders.followup_days", (30, 90)):
+        for days in cfg.get("reminders.followup_days"):
             latest = now - timedelta(days=int(days))
             for planting in followups_store.plantings_due(app.db, due_days=int(days),
                                                            done_from=clock.to_db(latest - grace),
@@ -323,14 +329,14 @@ def survival_followups(app, now: datetime) -> dict:
                 user = users_store.get(app.db, openid)
                 if not user or not user["subscribed"] or user["reminders_off"]:
                     continue
-                if conversations_store.get(app.db, openid, SURVIVAL_FLOW, now_s):
+                if conversations_store.get(app.db, openid, SURVIVAL_FLOW.name, now_s):
                     continue
                 done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
                 text = app.t("reminders.followup", date=f"{done.month}月{done.day}日",
                              what=describe_planting(planting), days=days)
                 if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
-                    expires = max(queue.send_at, now) + timedelta(days=flow_days)
-                    conversations_store.put(app.db, openid, SURVIVAL_FLOW, "asked",
+                    expires = max(queue.send_at, now) + _survival_days(cfg)
+                    conversations_store.put(app.db, openid, SURVIVAL_FLOW.name, "asked",
                                             {"planting_id": planting["id"], "due_days": int(days)},
                                             clock.to_db(expires), now_s)
     return queue.report()

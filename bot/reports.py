@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from bot import cells, clock, progress
-from bot.progress import VillageProgress, number, percent, t
+from bot.progress import VillageProgress, number, percent
 
 ON_TRACK, LAGGING, LAGGING_TWICE = "on_track", "lagging", "lagging_twice"
 FILLS = {  # Excel's own "good / neutral / bad" colours
@@ -93,6 +93,103 @@ def history_months(curve: Mapping[str, float], month: int) -> list[int]:
     return list(range(min(first, month), month + 1))
 
 
+# -- columns -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportColumn:
+    """One column of a 通报 sheet. The ranking sheet's columns are contributed by the capabilities (their
+    manifests' ``REPORT_COLUMNS``, in ``handlers.CAPABILITIES`` order): adding 树穴 is one entry in one file.
+
+    The cell is ``value(row)`` (``row``: a VillageRow, or an AreaProgress on the towns sheet), or, for a
+    figure the capability counts itself, ``per_village(db, config, until)`` -> {village id: cell}, asked
+    once per report (``until``: the end of the month, database time). With ``labels`` the cell is the
+    message of ``labels[value]`` (a value not in it: an empty cell). Formats and fills find a column
+    by ``key``, never by its position or header.
+    """
+
+    key: str                          # stable name, e.g. "completion"
+    header: str                       # message key of the header text
+    value: Callable[[Any], Any] | None = None
+    per_village: Callable[[Any, Any, str], Mapping[int, Any]] | None = None
+    labels: Mapping[Any, str] | None = None    # value -> message key
+    number_format: str | None = None  # PERCENT for shares
+    width: int | None = None          # None: fitted to the content
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _village_only(value: Callable[[VillageProgress], Any]) -> Callable:
+    """A figure that a 社区 (trees, no 亩 or 示范点) leaves empty."""
+    return lambda row: value(row.village) if row.village.kind != progress.COMMUNITY else None
+
+
+STATUS_LABELS = {ON_TRACK: "progress.report.status_on_track", LAGGING: "progress.report.status_lagging",
+                 LAGGING_TWICE: "progress.report.status_lagging_twice"}
+STATUS_COLUMN = "status"  # the status fill covers the columns up to this one
+
+# The progress capability's columns of the ranking sheet (handlers/progress.py REPORT_COLUMNS).
+PROGRESS_COLUMNS = [
+    ReportColumn("rank", "progress.report.columns.rank", lambda r: r.rank),
+    ReportColumn("name", "progress.report.columns.name", lambda r: r.village.name, width=16),
+    ReportColumn("kind", "progress.report.columns.kind", lambda r: r.village.kind),
+    ReportColumn("town", "progress.report.columns.town", lambda r: r.village.town or ""),
+    ReportColumn(STATUS_COLUMN, "progress.report.columns.status", lambda r: r.status, labels=STATUS_LABELS, width=14),
+    ReportColumn("completion", "progress.report.columns.completion", lambda r: round(r.village.completion, 4),
+                 number_format=PERCENT),
+    ReportColumn("expected", "progress.report.columns.expected", lambda r: r.expected, number_format=PERCENT),
+    ReportColumn("gap", "progress.report.columns.gap", lambda r: round(r.village.completion - r.expected, 4),
+                 number_format=PERCENT),
+    ReportColumn("done", "progress.report.columns.done", lambda r: round(r.village.done_value, 2)),
+    ReportColumn("target", "progress.report.columns.target", lambda r: r.village.target),
+    ReportColumn("unit", "progress.report.columns.unit", lambda r: r.village.unit),
+    ReportColumn("demo_sites", "progress.report.columns.demo_sites", _village_only(lambda v: v.demo_sites)),
+    ReportColumn("demo_sites_target", "progress.report.columns.demo_sites_target",
+                 _village_only(lambda v: v.demo_sites_target)),
+    ReportColumn("households_covered", "progress.report.columns.households_covered",
+                 lambda r: r.village.households_covered),
+    ReportColumn("households", "progress.report.columns.households", lambda r: r.village.households_total),
+    ReportColumn("household_coverage", "progress.report.columns.household_coverage",
+                 lambda r: _share(r.village.household_coverage), number_format=PERCENT),
+    ReportColumn("party_members", "progress.report.columns.party_members", lambda r: r.village.party_members),
+    ReportColumn("party_members_active", "progress.report.columns.party_members_active",
+                 lambda r: r.village.party_members_active),
+    ReportColumn("party_participation", "progress.report.columns.party_participation",
+                 lambda r: _share(r.village.party_participation), number_format=PERCENT),
+    ReportColumn("survival", "progress.report.columns.survival", lambda r: _share(r.village.survival_rate),
+                 number_format=PERCENT),
+    ReportColumn("pending", "progress.report.columns.pending", lambda r: r.village.pending_records),
+    ReportColumn("flagged", "progress.report.columns.flagged", lambda r: r.village.flagged),
+    ReportColumn("rejected", "progress.report.columns.rejected", lambda r: r.village.rejected),
+    ReportColumn("lagging_last_month", "progress.report.columns.lagging_last_month", lambda r: r.lagging_last_month,
+                 labels={True: "progress.report.status_lagging"}),
+    ReportColumn("can_be_good", "progress.report.columns.can_be_good", lambda r: r.can_be_good,
+                 labels={True: "progress.report.can_be_good_yes", False: "progress.report.can_be_good_no"}),
+]
+
+# The towns sheet (镇街汇总): one row per town, then the whole county.
+TOWN_COLUMNS = [
+    ReportColumn("town", "progress.report.town_columns.town", lambda a: a.name),
+    ReportColumn("villages", "progress.report.town_columns.villages", lambda a: a.villages),
+    ReportColumn("villages_done", "progress.report.town_columns.villages_done", lambda a: a.villages_done),
+    ReportColumn("mean_completion", "progress.report.town_columns.mean_completion",
+                 lambda a: _share(a.mean_completion), number_format=PERCENT),
+    ReportColumn("trees", "progress.report.town_columns.trees", lambda a: a.trees),
+    ReportColumn("area_mu", "progress.report.town_columns.area_mu", lambda a: round(a.area_mu, 2)),
+    ReportColumn("households_covered", "progress.report.town_columns.households_covered",
+                 lambda a: a.households_covered),
+    ReportColumn("households", "progress.report.town_columns.households", lambda a: a.households_total),
+    ReportColumn("party_members", "progress.report.town_columns.party_members", lambda a: a.party_members),
+    ReportColumn("party_members_active", "progress.report.town_columns.party_members_active",
+                 lambda a: a.party_members_active),
+    ReportColumn("survival", "progress.report.town_columns.survival", lambda a: _share(a.survival_rate),
+                 number_format=PERCENT),
+    ReportColumn("pending", "progress.report.town_columns.pending", lambda a: a.pending_records),
+    ReportColumn("flagged", "progress.report.town_columns.flagged", lambda a: a.flagged),
+    ReportColumn("rejected", "progress.report.town_columns.rejected", lambda a: a.rejected),
+]
+
+
 # -- figures -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VillageRow:
@@ -112,10 +209,14 @@ class Report:
     rows: list[VillageRow]
     towns: list[progress.AreaProgress]
     overall: progress.AreaProgress
+    columns: tuple[ReportColumn, ...] = ()          # the ranking sheet's
+    figures: Mapping[str, Mapping[int, Any]] = field(default_factory=dict)  # per_village column key -> cells
 
 
-def build_report(db, config, year: int, month: int) -> Report:
-    curve = config.get("campaign.progress_curve", {})
+def build_report(app, year: int, month: int) -> Report:
+    """The month's figures, with the ranking sheet's columns of ``app.report_columns``."""
+    db, config = app.db, app.config
+    curve = config.get("campaign.progress_curve")
     tz = config.get("campaign.timezone")
     histories: dict[int, list[bool]] = {}
     for m in history_months(curve, month)[:-1]:
@@ -123,7 +224,8 @@ def build_report(db, config, year: int, month: int) -> Report:
         for village_id, completion in progress.completions(db, config, month_end_utc(year, m, tz)).items():
             histories.setdefault(village_id, []).append(is_lagging(completion, expected))
     expected = expected_share(curve, month)
-    current = progress.all_villages_progress(db, config, until=month_end_utc(year, month, tz))
+    until = month_end_utc(year, month, tz)
+    current = progress.all_villages_progress(db, config, until=until)
     for v in current:
         histories.setdefault(v.village_id, []).append(is_lagging(v.completion, expected))
     ranked = sorted(current, key=lambda v: (-v.completion, v.name))
@@ -133,22 +235,26 @@ def build_report(db, config, year: int, month: int) -> Report:
         rows.append(VillageRow(rank=rank, village=v, expected=expected, status=status_of(history),
                                lagging_last_month=len(history) > 1 and history[-2],
                                can_be_good=not ever_lagged_twice(history)))
-    return Report(year=year, month=month, expected=expected, rows=rows,
-                  towns=progress.towns_progress(current), overall=progress.overall_progress(current))
+    columns = tuple(app.report_columns)
+    figures = {c.key: c.per_village(db, config, until) for c in columns if c.per_village is not None}
+    return Report(year=year, month=month, expected=expected, rows=rows, towns=progress.towns_progress(current),
+                  overall=progress.overall_progress(current), columns=columns, figures=figures)
 
 
-def _names(rows: list[VillageRow]) -> str:
-    return "、".join(r.village.name for r in rows) or t("progress.report.none")
+def _names(app, rows: list[VillageRow]) -> str:
+    return "、".join(r.village.name for r in rows) or app.t("progress.report.none")
 
 
-def summary_text(report: Report, config) -> str:
+def summary_text(report: Report, app) -> str:
     """The one-page text for leaders."""
+    t = app.t
     o = report.overall
     counts = {s: sum(1 for r in report.rows if r.status == s) for s in (ON_TRACK, LAGGING, LAGGING_TWICE)}
     twice = [r.village.name for r in report.rows if r.status == LAGGING_TWICE]
-    top = _names(report.rows[:3])
-    bottom = _names(list(reversed(report.rows[3:]))[:3])
-    title = t("progress.report.title", campaign=config.get("campaign.name"), year=report.year, month=report.month)
+    top = _names(app, report.rows[:3])
+    bottom = _names(app, list(reversed(report.rows[3:]))[:3])
+    title = t("progress.report.title", campaign=app.config.get("campaign.name"), year=report.year,
+              month=report.month)
     progress_part = t(
         "progress.report.summary_progress", month=report.month, villages=o.villages, done=o.villages_done,
         mean=percent(o.mean_completion), expected=percent(report.expected),
@@ -165,83 +271,57 @@ def summary_text(report: Report, config) -> str:
 
 
 # -- the workbook --------------------------------------------------------------------------------
-def _headers(key: str) -> list[str]:
-    return t(key).split("|")
+def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any]]):
+    value = figures[column.key].get(row.village.village_id) if column.per_village else column.value(row)
+    if column.labels is None:
+        return value
+    return app.t(column.labels[value]) if value in column.labels else ""
 
 
-def _write_table(ws, headers: list[str], rows: list[list], widths: dict[int, int] | None = None) -> None:
+def _write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
+    """Header row, one row per item, widths fitted to the content (or the column's own), formats by column."""
+    headers = [app.t(c.header) for c in columns]
+    values = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
     ws.append(headers)
     for cell in ws[1]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for row in rows:
-        cells.xlsx_append(ws, row)  # village and town names as text, never formulas (bot/cells.py)
-    for index, header in enumerate(headers, start=1):
+    for row_values in values:
+        cells.xlsx_append(ws, row_values)  # village and town names as text, never formulas (bot/cells.py)
+    for index, (column, header) in enumerate(zip(columns, headers), start=1):
         longest = max([len(str(header)) * 2] + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0
-                                                  for r in rows[:200]])
-        ws.column_dimensions[get_column_letter(index)].width = (widths or {}).get(index, min(max(longest, 8), 30))
+                                                  for r in values[:200]])
+        ws.column_dimensions[get_column_letter(index)].width = column.width or min(max(longest, 8), 30)
+        if column.number_format:
+            for excel_row in range(2, len(values) + 2):
+                ws.cell(excel_row, index).number_format = column.number_format
     ws.row_dimensions[1].height = 32
     ws.auto_filter.ref = ws.dimensions
 
 
-def _status_text(status: str) -> str:
-    return t(f"progress.report.status_{status}")
-
-
-def _rounded(share: float | None) -> float | None:
-    return None if share is None else round(share, 4)
-
-
-def _village_cells(row: VillageRow) -> list:
-    v = row.village
-    return [
-        row.rank, v.name, v.kind, v.town or "", _status_text(row.status), round(v.completion, 4), row.expected,
-        round(v.completion - row.expected, 4), round(v.done_value, 2), v.target, v.unit,
-        v.demo_sites if v.kind != progress.COMMUNITY else None,
-        v.demo_sites_target if v.kind != progress.COMMUNITY else None,
-        v.households_covered, v.households_total, _rounded(v.household_coverage), v.party_members,
-        v.party_members_active, _rounded(v.party_participation), _rounded(v.survival_rate), v.pending_records, v.flagged, v.rejected,
-        _status_text(LAGGING) if row.lagging_last_month else "",
-        t("progress.report.can_be_good_yes") if row.can_be_good else t("progress.report.can_be_good_no"),
-    ]
-
-
-def _town_cells(town: progress.AreaProgress) -> list:
-    return [town.name, town.villages, town.villages_done, _rounded(town.mean_completion), town.trees,
-            round(town.area_mu, 2), town.households_covered, town.households_total, town.party_members,
-            town.party_members_active, _rounded(town.survival_rate), town.pending_records, town.flagged, town.rejected]
-
-
-def write_workbook(report: Report, config, out: Path) -> Path:
+def write_workbook(report: Report, app, out: Path) -> Path:
     wb = Workbook()
     summary = wb.active
-    summary.title = t("progress.report.sheet_summary")
+    summary.title = app.t("progress.report.sheet_summary")
     summary.column_dimensions["A"].width = 100
-    for line in summary_text(report, config).split("\n"):
+    for line in summary_text(report, app).split("\n"):
         cells.xlsx_append(summary, [line])
         summary.cell(summary.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     summary["A1"].font = Font(bold=True, size=14)
 
-    villages = wb.create_sheet(t("progress.report.sheet_villages"))
-    headers = _headers("progress.report.villages_headers")
-    _write_table(villages, headers, [_village_cells(r) for r in report.rows], widths={2: 16, 5: 14})
+    villages = wb.create_sheet(app.t("progress.report.sheet_villages"))
+    columns = list(report.columns)
+    _write_table(app, villages, columns, report.rows, report.figures)
     villages.freeze_panes = "C2"  # header row and the rank/name columns stay in view
-    percent_columns = [headers.index(h) + 1 for h in ("完成率", "本月应达", "差距", "户覆盖率", "党员参与率", "成活率")]
-    status_column = headers.index("状态") + 1
+    keys = [c.key for c in columns]
+    filled = keys.index(STATUS_COLUMN) + 1 if STATUS_COLUMN in keys else 0
     for excel_row, row in enumerate(report.rows, start=2):
-        for column in percent_columns:
-            villages.cell(excel_row, column).number_format = PERCENT
-        fill = FILLS[row.status]
-        for column in range(1, status_column + 1):
-            villages.cell(excel_row, column).fill = fill
+        for column in range(1, filled + 1):
+            villages.cell(excel_row, column).fill = FILLS[row.status]
 
-    towns = wb.create_sheet(t("progress.report.sheet_towns"))
-    town_headers = _headers("progress.report.towns_headers")
-    _write_table(towns, town_headers, [_town_cells(x) for x in [*report.towns, report.overall]])
+    towns = wb.create_sheet(app.t("progress.report.sheet_towns"))
+    _write_table(app, towns, TOWN_COLUMNS, [*report.towns, report.overall])
     towns.freeze_panes = "B2"
-    for excel_row in range(2, towns.max_row + 1):
-        for column in (4, 11):
-            towns.cell(excel_row, column).number_format = PERCENT
     for cell in towns[towns.max_row]:
         cell.font = Font(bold=True)
 
@@ -250,14 +330,19 @@ def write_workbook(report: Report, config, out: Path) -> Path:
     return out
 
 
+def report_arguments(p) -> None:
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--out")
+
+
 def cmd_report(args, app) -> int:
     try:
         year, month = parse_month(args.month)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
-    report = build_report(app.db, app.config, year, month)
-    out = write_workbook(report, app.config, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
+    report = build_report(app, year, month)
+    out = write_workbook(report, app, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
     lagging = sum(1 for r in report.rows if r.status != ON_TRACK)
     twice = sum(1 for r in report.rows if r.status == LAGGING_TWICE)
     print(f"wrote {out}: {len(report.rows)} villages, {lagging} lagging, {twice} lagging two months in a row")

@@ -445,6 +445,12 @@ def import_file(db, kind: str, filename: str, data: bytes, now: str,
     return summary, problems
 
 
+def import_arguments(p) -> None:
+    p.add_argument("kind", choices=["villages", "people"])
+    p.add_argument("file")
+    p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
+
+
 def cmd_import(args, app) -> int:
     """`python run.py import villages|people FILE [--clean-rows-only]`."""
     path = Path(args.file)

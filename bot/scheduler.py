@@ -1,6 +1,7 @@
 """APScheduler wiring. Jobs are plain functions ``job(app, now)``.
 
-``JOBS`` is the one list of scheduled work; ``run_due`` runs each once with a
+``jobs(app)`` is the one list of scheduled work (the capabilities' ``JOBS`` between
+the media download and the outbox sender); ``run_due`` runs each once with a
 given clock (that is all ``python run.py tick --now …`` does), and ``start``
 hands the same list to an APScheduler BackgroundScheduler. Every job is
 idempotent at a given moment (outbox dedupe keys, row states), so a second
@@ -49,14 +50,13 @@ def _download_media(app, now: datetime):
 
 
 def jobs(app) -> list[Job]:
-    """Every scheduled job, in the order ``tick`` runs them (later work first, sending last)."""
-    from handlers import JOBS as capability_jobs
-
-    every = app.config.section("outbox").get("send_interval_seconds", 2)
-    media_every = app.config.section("media").get("download_interval_seconds", 2)
+    """Every scheduled job, in the order ``tick`` runs them: the media download first, the capabilities'
+    jobs (``app.jobs``), the outbox sender last."""
+    every = app.config.get("outbox.send_interval_seconds")
+    media_every = app.config.get("media.download_interval_seconds")
     return [
         Job("download_media", _download_media, media_every),
-        *capability_jobs,
+        *app.jobs,
         Job("send_outbox", _send_outbox, every),
     ]
 

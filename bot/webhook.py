@@ -44,7 +44,7 @@ def _app() -> AppContext:
 @bp.record_once
 def _warn_accept_plaintext(state) -> None:
     config = state.app.extensions["bot"].config
-    if config.aes_mode and config.get("wechat.accept_plaintext", False):
+    if config.aes_mode and config.get("wechat.accept_plaintext"):
         log.warning("wechat.accept_plaintext is on: plaintext pushes are accepted beside encrypted ones; "
                     "turn it off once the console is switched to safe mode")
 
@@ -63,7 +63,7 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
-    max_age = int(app.config.get("server.signature_max_age_seconds", 300))
+    max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
         return abs(app.clock().timestamp() - int(timestamp)) <= max_age
     except ValueError:
@@ -107,7 +107,7 @@ def receive():
             return _refuse(400, str(exc))
         except Exception as exc:  # noqa: BLE001 - bad base64, wrong key, bad padding: all unreadable
             return _refuse(400, f"cannot decrypt: {type(exc).__name__}")
-    elif crypto is not None and not app.config.get("wechat.accept_plaintext", False):
+    elif crypto is not None and not app.config.get("wechat.accept_plaintext"):
         return _refuse(403, "plaintext push while an EncodingAESKey is set (safe mode takes encrypted pushes only)")
     elif not _signature_ok(app.config.get("wechat.token"), args.get("signature", ""), timestamp, nonce):
         return _refuse(403, "bad signature")
@@ -180,14 +180,12 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
 
 
 def _replay_guard(app: AppContext) -> ReplayGuard:
-    return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds", 300))))
+    return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
 
 
 def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
             seen: Seen | None) -> tuple[str, str | None]:
     """One message inside the writer's open transaction: (handler name, reply)."""
-    from handlers import ROUTES
-
     if seen is not None and not _replay_guard(app).admits(db, seen, now.timestamp()):
         return REPLAYED, None
     now_s = clock.to_db(now)
@@ -198,7 +196,7 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
     ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
-    handler, reply = dispatch(ROUTES, ctx)
+    handler, reply = dispatch(app.routes, ctx)
     inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
     return handler, reply
 

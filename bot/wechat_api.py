@@ -40,8 +40,6 @@ CHANNEL_ERRORS = {45015, 45047}  # out of the 48-hour window / over the customer
 TRANSIENT_ERRORS = {-1, 45009, 45011}  # system busy, API frequency limits
 MEDIA_EXPIRED = {40007}
 REFRESH_MARGIN = timedelta(minutes=5)
-PIC_HOSTS = ("mmbiz.qpic.cn", "mmsns.qpic.cn", "mmbiz.qlogo.cn")  # config.toml's media.pic_hosts
-MAX_MEDIA_BYTES = 10 * 1024 * 1024
 
 
 class WeChatError(Exception):
@@ -90,13 +88,13 @@ class WeChatAPI:
         wechat = config.section("wechat")
         self.base_url: str = wechat["api_base_url"]
         self.app_id: str = wechat["app_id"]
-        self._secret: str = wechat.get("app_secret", "")
-        self.timeout: float = float(wechat.get("api_timeout_seconds", 5))
-        self.max_fetches_per_minute: int = int(wechat.get("max_token_fetches_per_minute", 2))
+        self._secret: str = wechat["app_secret"]
+        self.timeout: float = float(wechat["api_timeout_seconds"])
+        self.max_fetches_per_minute: int = int(wechat["max_token_fetches_per_minute"])
         media = config.section("media")
-        self.pic_hosts: tuple[str, ...] = tuple(media.get("pic_hosts", PIC_HOSTS))
-        self.max_media_bytes: int = int(media.get("max_bytes", MAX_MEDIA_BYTES))
-        self.download_seconds: float = float(media.get("download_timeout_seconds", 30))
+        self.pic_hosts: tuple[str, ...] = tuple(media["pic_hosts"])
+        self.max_media_bytes: int = int(media["max_bytes"])
+        self.download_seconds: float = float(media["download_timeout_seconds"])
         self.databases = databases
         self.holder = f"{socket.gethostname()}:{os.getpid()}"
         self._local = threading.local()

@@ -1,9 +1,12 @@
-"""The one ordered handler registry. Order is priority; the first route that matches handles the message.
+"""The capabilities, and the one ordered route list. Order is priority; the first route that matches handles
+the message.
 
-Each capability module keeps its routes in its own list; this file decides the order of the lists.
-Dispatch order (tests/unit/test_registry.py keeps this docstring and ROUTES the same):
+``CAPABILITIES`` lists the capability manifests (``handlers/<name>.py``: what each contributes, see
+bot/registry.py); the app factory (bot/app.py, the only importer of this package) collects them into
+the app's registry. Each capability keeps its routes in its own lists; ``ROUTES`` decides the order of
+the lists, by hand. Dispatch order (tests/unit/test_registry.py keeps this docstring and ROUTES the same):
 
-core events:
+core events (handlers/core.py):
 - unsubscribe — mark the user gone, cancel what was queued for them
 - silent_event — delivery reports, page views, auto-reported location: no reply
 registration (handlers/registration.py):
@@ -11,10 +14,10 @@ registration (handlers/registration.py):
 - register — 登记 <姓名> <村或社区>: bind the openid to a roster person (or a new 群众), then replay kept messages
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - registration_reply — while 登记 waits: a bare name, a village, or the number of a listed village
-core input normalisation:
+core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text
-core commands:
+core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user
 - help — 帮助
 - reminders_off — 退订
@@ -48,49 +51,27 @@ escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 - ticket_follow_up — a question within escalation.reopen_days of an answer reopens that ticket
 - ticket_from_voice — a voice message without text: a ticket with the audio
 - ticket_from_question — a question the FAQ cannot answer: a ticket for the village's adviser
-core fallback:
+core fallback (handlers/core.py):
 - fallback — anything else: a short hint
 """
 from __future__ import annotations
 
-from bot.menu import click_texts
-from bot.router import Route, redispatch_as_text
+from bot.router import Route
 from handlers import core, escalation, faq, planting, progress, registration, reminders
 
+# The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, faq]
 
-def _menu_click(ctx):
-    if ctx.msg.msg_type == "event" and ctx.msg.event == "click":
-        return click_texts().get(ctx.msg.event_key or "")
-    return None
-
-
-def _voice_text(ctx):
-    return ctx.msg.recognition if ctx.msg.msg_type == "voice" else None
-
-
-ROUTES: list[Route] = []
-ROUTES += [
-    Route("unsubscribe", core.is_event("unsubscribe"), core.on_unsubscribe),
-    Route("silent_event", core.is_event(*core.SILENT_EVENTS), core.on_silent_event),
+ROUTES: list[Route] = [
+    *core.EVENT_ROUTES,
     *registration.ROUTES,
-    Route("menu_click", _menu_click, lambda ctx, text: redispatch_as_text(ROUTES, ctx, text, "menu")[1]),
-    Route("voice_text", _voice_text, lambda ctx, text: redispatch_as_text(ROUTES, ctx, text, "voice")[1]),
-    Route("cancel", core.text_is("取消", "取消记录"), core.on_cancel),
-    Route("help", core.text_is("帮助", "help", "?", "？", "菜单"), core.on_help),
-    Route("reminders_off", core.text_is("退订", "关闭提醒", "不要提醒"), core.on_reminders_off),
-    Route("reminders_on", core.text_is("订阅", "开启提醒"), core.on_reminders_on),
+    *core.INPUT_ROUTES,
+    *core.COMMAND_ROUTES,
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
     *reminders.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,
-    Route("fallback", lambda ctx: True, core.on_anything),
+    *core.FALLBACK_ROUTES,
 ]
-
-# Scheduled work of the capabilities: bot.scheduler.Job(name, fn(app, now), every_seconds).
-JOBS: list = [*registration.JOBS, *planting.JOBS, *escalation.JOBS, *reminders.JOBS, *progress.JOBS]
-
-# bot.media.MediaListener(prepare, apply): told when the download job has stored a photo or voice
-# (prepare outside the write lock, apply inside the transaction that marks the media row stored).
-MEDIA_LISTENERS: list = [*planting.MEDIA_LISTENERS, *escalation.MEDIA_LISTENERS, *reminders.MEDIA_LISTENERS]

@@ -1,9 +1,16 @@
-"""Core handlers: unfollow and silent events, 取消, 帮助, 退订/订阅, and the fallback."""
+"""The core's manifest: unfollow and silent events, menu clicks and voice as text, 取消, 帮助, 退订/订阅,
+the fallback; the engine's own tables (users, inbox, conversations, outbox, media, tokens, leases,
+dashboard logins and sessions, the replay guard, the health heartbeat, and the roster every capability
+refers to) and the outbox export."""
 from __future__ import annotations
 
 from bot import conversation
 from bot.context import Ctx
+from bot.menu import click_texts
+from bot.router import Route, redispatch_as_text
+from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
+from bot.store import roster as roster_store
 from bot.store import users as users_store
 
 # Events that need no answer (WeChat's delivery reports, page views, auto-reported location).
@@ -14,13 +21,16 @@ SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location
 _TRAILING = " \t\r\n。．.！!？?，,"
 
 
-def text_is(*words: str):
-    """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of ``words``."""
-    wanted = set(words)
+def text_is(key: str):
+    """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of the words of the
+    command ``key`` (a word list in messages/replies, e.g. ``core.commands.cancel``)."""
 
     def matches(ctx: Ctx) -> bool:
+        if ctx.msg.msg_type != "text":
+            return False
+        wanted = ctx.app.messages.words(key)
         text = (ctx.msg.text or "").strip()
-        return ctx.msg.msg_type == "text" and (text in wanted or text.strip(_TRAILING) in wanted)
+        return text in wanted or text.strip(_TRAILING) in wanted
 
     return matches
 
@@ -43,7 +53,7 @@ def on_silent_event(ctx: Ctx, _match) -> None:
 
 # -- commands -----------------------------------------------------------------------------------
 def on_cancel(ctx: Ctx, _match) -> str:
-    dropped = conversation.cancel_all(ctx)
+    dropped = conversation.cancel_all(ctx, ctx.app.flows)
     return ctx.t("core.cancelled") if dropped else ctx.t("core.nothing_to_cancel")
 
 
@@ -74,3 +84,45 @@ def on_anything(ctx: Ctx, _match) -> str | None:
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
     return ctx.t("core.not_understood")
+
+
+# -- input normalisation ------------------------------------------------------------------------------
+def _menu_click(ctx: Ctx) -> str | None:
+    if ctx.msg.msg_type == "event" and ctx.msg.event == "click":
+        return click_texts().get(ctx.msg.event_key or "")
+    return None
+
+
+def _voice_text(ctx: Ctx) -> str | None:
+    return ctx.msg.recognition if ctx.msg.msg_type == "voice" else None
+
+
+def on_menu_click(ctx: Ctx, text: str) -> str | None:
+    return redispatch_as_text(ctx.app.routes, ctx, text, "menu")[1]
+
+
+def on_voice_text(ctx: Ctx, text: str) -> str | None:
+    return redispatch_as_text(ctx.app.routes, ctx, text, "voice")[1]
+
+
+# -- the manifest (placed in the dispatch order by handlers/__init__.py) ------------------------------
+EVENT_ROUTES: list = [
+    Route("unsubscribe", is_event("unsubscribe"), on_unsubscribe),
+    Route("silent_event", is_event(*SILENT_EVENTS), on_silent_event),
+]
+INPUT_ROUTES: list = [
+    Route("menu_click", _menu_click, on_menu_click),
+    Route("voice_text", _voice_text, on_voice_text),
+]
+COMMAND_ROUTES: list = [
+    Route("cancel", text_is("core.commands.cancel"), on_cancel),
+    Route("help", text_is("core.commands.help"), on_help),
+    Route("reminders_off", text_is("core.commands.reminders_off"), on_reminders_off),
+    Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
+]
+FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
+ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
+# roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
+STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins,
+                replay_guard, health]
+EXPORTS: dict = {**outbox_store.EXPORT_SQL}

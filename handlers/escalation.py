@@ -1,4 +1,5 @@
-"""Adviser escalation in chat: 问专家, 补充, 解决了 and follow-ups; the advisers' 答, 待办 and 收录.
+"""The escalation capability's manifest: in chat 问专家, 补充, 解决了 and follow-ups, the advisers' 答, 待办
+and 收录 (``ask_expert`` answers through ``ASK_TABLE``); the SLA job, the tickets pages and export.
 
 The logic lives in ``bot/escalation.py``; these handlers read the message and reply.
 """
@@ -6,13 +7,15 @@ from __future__ import annotations
 
 from bot import escalation, nlu, planting
 from bot.context import Ctx
-from bot.conversation import Flow
+from bot.dashboard import ticket_pages
+from bot.conversation import END, FlowTable, Step
+from bot.escalation import ASK_FLOW
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
+from handlers.core import text_is
 
-ASK_FLOW = Flow("ask_expert", ("waiting_question",))
 QUEUE_LINES = 8
 
 
@@ -52,7 +55,7 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str
                                     media_row_ids=[m for m in media_row_ids if m], now=ctx.now)
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
-    minutes = ctx.config.get("escalation.attach_minutes", 10)
+    minutes = ctx.config.get("escalation.attach_minutes")
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
 
 
@@ -106,10 +109,6 @@ _match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, e
                                              FAQ_ADD_REPLIES)
 
 
-def _match_queue(ctx: Ctx) -> bool:
-    return _text(ctx) in ("待办", "我的待办", "待办问题", "待回答")
-
-
 @_staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
@@ -144,24 +143,36 @@ def on_ask_expert(ctx: Ctx, match) -> str:
     return _open(ctx, question, "explicit", [_current_media(ctx), *_take_photos(ctx)])
 
 
-def _match_waiting_question(ctx: Ctx):
-    if ctx.msg.msg_type not in ("text", "voice", "image"):
-        return None
+def _is_image(ctx: Ctx, _state) -> bool:
+    return ctx.msg.msg_type == "image"
+
+
+def _is_question(ctx: Ctx, _state) -> bool:
+    if ctx.msg.msg_type not in ("text", "voice"):
+        return False
     text = _text(ctx)
-    if text is not None and (not escalation.worth_a_ticket(text) or nlu.is_chitchat(text)):
-        return None  # 好的 / 嗯 while they think: let the chat answer it
-    return ASK_FLOW.state(ctx)
+    # 好的 / 嗯 while they think: let the chat answer it
+    return text is None or (escalation.worth_a_ticket(text) and not nlu.is_chitchat(text))
 
 
-def on_waiting_question(ctx: Ctx, state) -> str:
+def on_photo_for_question(ctx: Ctx, state, _match) -> str:
+    ASK_FLOW.enter(ctx, "waiting_question", {"photos": [*state.data.get("photos", []), _current_media(ctx)]})
+    return ctx.t("escalation.photo_kept")
+
+
+def on_question(ctx: Ctx, state, _match) -> str:
     photos = list(state.data.get("photos", []))
-    if ctx.msg.msg_type == "image":
-        ASK_FLOW.enter(ctx, "waiting_question", {"photos": [*photos, _current_media(ctx)]})
-        return ctx.t("escalation.photo_kept")
     ASK_FLOW.end(ctx)
     if _is_silent_voice(ctx):
         return _voice_ticket(ctx, [*photos, *_take_photos(ctx)])
     return _open(ctx, _text(ctx), "explicit", [_current_media(ctx), *photos, *_take_photos(ctx)])
+
+
+# One handler per (state, input); the diagram is in docs/escalation.md.
+ASK_TABLE = FlowTable(ASK_FLOW, (
+    Step("waiting_question", "photo", _is_image, on_photo_for_question, to=("waiting_question",)),
+    Step("waiting_question", "question", _is_question, on_question, to=(END,)),
+))
 
 
 def _match_resolved(ctx: Ctx) -> bool:
@@ -257,10 +268,10 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
-    Route("ticket_queue", _match_queue, on_queue),
+    Route("ticket_queue", text_is("escalation.commands.queue"), on_queue),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
-    Route("ask_expert_question", _match_waiting_question, on_waiting_question),
+    ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", _match_resolved, on_resolved),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),
@@ -270,5 +281,9 @@ FALLBACK_ROUTES: list = [
     Route("ticket_from_voice", _is_silent_voice, on_silent_voice),
     Route("ticket_from_question", _match_unanswered, on_unanswered),
 ]
+ROUTES: list = [*COMMAND_ROUTES, *FALLBACK_ROUTES]
 JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
-MEDIA_LISTENERS: list = []  # attachments point at media rows; the bytes need no extra step
+STORES: list = [tickets_store]
+EXPORTS: dict = {**tickets_store.EXPORT_SQL}
+FLOWS: list = [ASK_FLOW]
+DASHBOARD: list = ticket_pages.PAGES

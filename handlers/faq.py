@@ -1,4 +1,5 @@
-"""FAQ chat: greetings and thanks, the 种树问答 intro, and the answer from the FAQ index (bot/faq.py).
+"""The FAQ capability's manifest (routes only): greetings and thanks, the 种树问答 intro, and the answer from
+the FAQ index (bot/faq.py).
 
 A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
 Text sent within escalation.attach_minutes of the villager's open ticket joins that ticket instead.
@@ -46,8 +47,7 @@ def on_answer(ctx: Ctx, result) -> str:
 
 ROUTES: list = [
     Route("chitchat", _match_chitchat, on_chitchat),
-    Route("faq_intro", text_is("种树问答", "问答", "常见问题"), on_intro),
+    Route("faq_intro", text_is("faq.commands.intro"), on_intro),
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
     Route("faq_answer", _match_answer, on_answer),
 ]
-JOBS: list = []

@@ -1,24 +1,19 @@
-"""Registration: follow / QR scene welcome, 登记, the follow-up answers of 登记, and 我的信息.
+"""The registration capability's manifest: follow / QR scene welcome, 登记, the follow-up answers of 登记
+(the ``registration`` flow's table; its diagram is in docs/roster.md), and 我的信息; roster import,
+QR codes, the roster and binding-conflict pages.
 
-```mermaid
-stateDiagram-v2
-    [*] --> ask_name: follow or scan a village QR code (village preselected)
-    [*] --> ask_village: 登记 <姓名> (no village known)
-    [*] --> choose_village: 登记 <姓名> <村> matching several villages
-    ask_name --> [*]: a bare name → bound
-    ask_village --> choose_village: a village text matching several
-    ask_village --> [*]: a village text matching one → bound
-    choose_village --> [*]: a number or a candidate's name → bound
-```
-Every state also ends with 取消 or after three days. After a successful binding the messages kept
-by ``bot.identity.require_registered`` are handled again and their replies appended.
+After a successful binding the messages kept by ``bot.identity.registered`` are handled again and their
+replies appended.
 """
 from __future__ import annotations
 
-from bot import identity
+from bot import identity, qrcodes, roster
 from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import binding_pages, roster_pages
 from bot.identity import REGISTRATION, normalize_text
 from bot.ids import row_id
+from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Route
 from bot.store import roster as roster_store
@@ -104,42 +99,65 @@ def _bind(ctx: Ctx, name: str, village: dict) -> str:
     return reply
 
 
-# -- the follow-up answers ------------------------------------------------------------------------------
-def match_registration_reply(ctx: Ctx):
-    """While 登记 waits for a name, a village or a choice: a reply that answers it (else fall through)."""
-    if ctx.msg.msg_type != "text":
-        return None
-    state = REGISTRATION.state(ctx)
-    if state is None:
-        return None
-    text = normalize_text(ctx.msg.text)
-    if state.name == "ask_name":
-        return (state, text) if identity.looks_like_bare_name(text) else None
-    if state.name == "choose_village":
-        ids = state.data.get("village_ids", [])
-        if text.isdigit():
-            return (state, text) if 1 <= int(text) <= len(ids) else None
-    if identity.looks_like_place(text) or match_village(text, roster_store.all_villages(ctx.db)):
-        return state, text
+# -- the follow-up answers: the registration flow's table -------------------------------------------------
+def _reply_text(ctx: Ctx) -> str | None:
+    return normalize_text(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+
+
+def _bare_name(ctx: Ctx, _state) -> str | None:
+    text = _reply_text(ctx)
+    return text if text and identity.looks_like_bare_name(text) else None
+
+
+def _village_text(ctx: Ctx, _state) -> str | None:
+    text = _reply_text(ctx)
+    if text and (identity.looks_like_place(text) or match_village(text, roster_store.all_villages(ctx.db))):
+        return text
     return None
 
 
-def on_registration_reply(ctx: Ctx, match) -> str:
-    state, text = match
-    if state.name == "ask_name":
-        village = roster_store.village(ctx.db, state.data.get("village_id"))
-        if village is None:
-            REGISTRATION.end(ctx)
-            return ctx.t("registration.usage")
-        return _bind(ctx, text, village)
-    name = state.data["name"]
-    if state.name == "choose_village":
-        candidates = [v for v in (roster_store.village(ctx.db, i) for i in state.data["village_ids"]) if v]
-        if text.isdigit():
-            return _bind(ctx, name, candidates[int(text) - 1])
-        if match_village(text, candidates):  # the name of one of the listed villages
-            return _resolve_village(ctx, name, text, candidates)
-    return _resolve_village(ctx, name, text, roster_store.all_villages(ctx.db))
+def _choice_number(ctx: Ctx, state) -> int | None:
+    text = _reply_text(ctx)
+    if text and text.isdigit() and 1 <= int(text) <= len(state.data.get("village_ids", [])):
+        return int(text)
+    return None
+
+
+def _candidates(ctx: Ctx, state) -> list[dict]:
+    return [v for v in (roster_store.village(ctx.db, i) for i in state.data["village_ids"]) if v]
+
+
+def on_name(ctx: Ctx, state, name: str) -> str:
+    village = roster_store.village(ctx.db, state.data.get("village_id"))
+    if village is None:
+        REGISTRATION.end(ctx)
+        return ctx.t("registration.usage")
+    return _bind(ctx, name, village)
+
+
+def on_village(ctx: Ctx, state, text: str) -> str:
+    return _resolve_village(ctx, state.data["name"], text, roster_store.all_villages(ctx.db))
+
+
+def on_choice(ctx: Ctx, state, number: int) -> str:
+    return _bind(ctx, state.data["name"], _candidates(ctx, state)[number - 1])
+
+
+def on_village_among_choices(ctx: Ctx, state, text: str) -> str:
+    """The name of one of the listed villages picks among them; another village name starts again."""
+    candidates = _candidates(ctx, state)
+    villages = candidates if match_village(text, candidates) else roster_store.all_villages(ctx.db)
+    return _resolve_village(ctx, state.data["name"], text, villages)
+
+
+# One handler per (state, input); the diagram is in docs/roster.md.
+REGISTRATION_TABLE = FlowTable(REGISTRATION, (
+    Step("ask_name", "name", _bare_name, on_name, to=(END,)),
+    Step("ask_village", "village", _village_text, on_village, to=("ask_village", "choose_village", END)),
+    Step("choose_village", "number", _choice_number, on_choice, to=(END,)),
+    Step("choose_village", "village", _village_text, on_village_among_choices,
+         to=("ask_village", "choose_village", END)),
+))
 
 
 # -- 我的信息 ------------------------------------------------------------------------------------------
@@ -164,7 +182,15 @@ def on_my_info(ctx: Ctx, _match) -> str:
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
-    Route("my_info", core.text_is("我的信息", "我的资料", "个人信息", "我的登记"), on_my_info),
-    Route("registration_reply", match_registration_reply, on_registration_reply),
+    Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
+    REGISTRATION_TABLE.route("registration_reply"),
 ]
-JOBS: list = []
+EXPORTS: dict = {**roster_store.EXPORT_SQL}
+COMMANDS: dict = {
+    "import": Command("load the roster (villages or people) from .xlsx or .csv", roster.import_arguments,
+                      roster.cmd_import),
+    "qrcodes": Command("save a permanent QR code per village (qrscene_<village id>) as PNG", qrcodes.qrcodes_arguments,
+                       qrcodes.cmd_qrcodes),
+}
+DASHBOARD: list = [*roster_pages.PAGES, *binding_pages.PAGES]
+FLOWS: list = [identity.PENDING, REGISTRATION]

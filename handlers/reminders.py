@@ -1,111 +1,125 @@
-"""Reminders: the answers to survival follow-ups, and the calendar jobs.
+"""The reminders capability's manifest: the calendar jobs, broadcasts (command, dashboard page), and the
+answers to survival follow-ups.
 
 While a ``survival`` conversation is open (bot.reminders.survival_followups opens it when it queues
 a follow-up, data {planting_id, due_days}), a photo becomes a survival check of that planting
 (``survival_checks`` row with its media row) and 活了 / 死了 / 补种了 record the result; once both a
-photo and a result are in, the conversation ends. This segment runs before planting's, so a photo
-sent in answer never starts a new planting record.
-
-```mermaid
-stateDiagram-v2
-    [*] --> asked: follow-up queued
-    asked --> photo: photo (result unknown)
-    asked --> answered: 活了 / 死了 / 补种了
-    photo --> [*]: 活了 / 死了 / 补种了
-    answered --> [*]: photo
-    asked --> [*]: timeout (reminders.survival_flow_days) or 取消
-```
+photo and a result are in, the conversation ends. ``SURVIVAL_TABLE`` is the flow's table (its diagram
+is in docs/reminders.md). This segment runs before planting's, so a photo sent in answer never starts
+a new planting record.
 """
 from __future__ import annotations
 
-from bot import reminders
-from bot.broadcasts import start_due_broadcasts
+from bot import broadcasts, reminders
 from bot.context import Ctx
-from bot.conversation import Flow
-from bot.router import Route
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import broadcast_pages
+from bot.registry import Command
+from bot.reminders import SURVIVAL_FLOW
 from bot.scheduler import Job
 from bot.store import conversations as conversations_store
-from bot.store import media as media_store
 from bot.store import followups as followups_store
+from bot.store import media as media_store
+from bot.store import reminders as reminders_store
 
-STATES = ("asked", "photo", "answered")
-RESULT_WORDS = {"alive": "活了", "dead": "死了", "replanted": "补种了"}
-
-
-def _flow(ctx: Ctx) -> Flow:
-    days = int(ctx.config.get("reminders.survival_flow_days", 7))
-    return Flow(reminders.SURVIVAL_FLOW, STATES, timeout_minutes=days * 24 * 60)
+RESULT_REPLIES = {"alive": "reminders.survival_alive", "dead": "reminders.survival_dead",
+                  "replanted": "reminders.survival_replanted"}
 
 
-def _open(ctx: Ctx):
-    state = _flow(ctx).state(ctx)
-    if state is None or not followups_store.planting(ctx.db, state.data.get("planting_id")):
-        return None
-    return state
+# -- inputs -----------------------------------------------------------------------------------------
+def _planting(ctx: Ctx, state) -> dict | None:
+    return followups_store.planting(ctx.db, state.data.get("planting_id"))
 
 
-def _is_survival_photo(ctx: Ctx):
+def _photo(ctx: Ctx, state) -> bool:
     """A photo answers the follow-up unless the user has since started something else (a new
     planting record waiting for its photo): the conversation touched last gets the photo."""
-    if ctx.msg.msg_type != "image":
-        return None
+    if ctx.msg.msg_type != "image" or not _planting(ctx, state):
+        return False
     live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return _open(ctx) if live and live[0] == reminders.SURVIVAL_FLOW else None
+    return bool(live) and live[0] == SURVIVAL_FLOW.name
 
 
-def _is_survival_answer(ctx: Ctx):
-    if ctx.msg.msg_type != "text":
+def _result(ctx: Ctx, state) -> str | None:
+    """活了 / 死了 / 补种了 (and their synonyms) -> alive / dead / replanted."""
+    if ctx.msg.msg_type != "text" or not _planting(ctx, state):
         return None
-    result = reminders.survival_result(ctx.msg.text)
-    state = _open(ctx) if result else None
-    return (state, result) if state else None
+    return reminders.survival_result(ctx.msg.text)
 
 
-def on_survival_photo(ctx: Ctx, state) -> str:
+# -- handlers: one per (state, input) ---------------------------------------------------------------
+def _what(ctx: Ctx, state) -> str:
+    return reminders.describe_planting(_planting(ctx, state))
+
+
+def _add_check(ctx: Ctx, state, *, result: str, media_row_id: int | None, note: str | None) -> dict:
     data = dict(state.data)
-    planting = followups_store.planting(ctx.db, data["planting_id"])
-    media_row_id = media_store.row_for_inbox(ctx.db, ctx.inbox_id)
-    what = reminders.describe_planting(planting)
-    if state.name == "answered":
-        followups_store.update_check(ctx.db, data["check_id"], media_row_id=media_row_id, now=ctx.now_s)
-        _flow(ctx).end(ctx)
-        return ctx.t("reminders.survival_photo_thanks", what=what)
-    data["check_id"] = followups_store.add_check(ctx.db, planting_id=planting["id"], due_days=data["due_days"],
-                                                 result="unknown", media_row_id=media_row_id, note=None,
-                                                 now=ctx.now_s)
-    _flow(ctx).enter(ctx, "photo", data)
-    return ctx.t("reminders.survival_photo_received", what=what)
+    data["check_id"] = followups_store.add_check(ctx.db, planting_id=data["planting_id"], due_days=data["due_days"],
+                                                 result=result, media_row_id=media_row_id, note=note, now=ctx.now_s)
+    return data
 
 
-def on_survival_answer(ctx: Ctx, match) -> str:
-    state, result = match
-    data = dict(state.data)
-    what = reminders.describe_planting(followups_store.planting(ctx.db, data["planting_id"]))
-    note = (ctx.msg.text or "").strip()
-    if state.name == "photo":
-        followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
-        _flow(ctx).end(ctx)
-        return ctx.t(f"reminders.survival_{result}", what=what)
-    if state.name == "answered":
-        followups_store.update_check(ctx.db, data["check_id"], result=result, note=note, now=ctx.now_s)
-    else:
-        data["check_id"] = followups_store.add_check(ctx.db, planting_id=data["planting_id"],
-                                                     due_days=data["due_days"], result=result, media_row_id=None,
-                                                     note=note, now=ctx.now_s)
-        _flow(ctx).enter(ctx, "answered", data)
-    return ctx.t(f"reminders.survival_{result}", what=what) + "\n" + ctx.t("reminders.survival_ask_photo")
+def on_photo(ctx: Ctx, state, _match) -> str:
+    """asked or photo: the photo starts a check (result unknown), waiting for 活了 / 死了."""
+    data = _add_check(ctx, state, result="unknown", media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id),
+                      note=None)
+    SURVIVAL_FLOW.enter(ctx, "photo", data)
+    return ctx.t("reminders.survival_photo_received", what=_what(ctx, state))
 
 
+def on_photo_after_result(ctx: Ctx, state, _match) -> str:
+    followups_store.update_check(ctx.db, state.data["check_id"],
+                                 media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id), now=ctx.now_s)
+    SURVIVAL_FLOW.end(ctx)
+    return ctx.t("reminders.survival_photo_thanks", what=_what(ctx, state))
+
+
+def on_result(ctx: Ctx, state, result: str) -> str:
+    """asked: the result starts a check, and the bot asks for a photo."""
+    data = _add_check(ctx, state, result=result, media_row_id=None, note=(ctx.msg.text or "").strip())
+    SURVIVAL_FLOW.enter(ctx, "answered", data)
+    return ctx.t(RESULT_REPLIES[result], what=_what(ctx, state)) + "\n" + ctx.t("reminders.survival_ask_photo")
+
+
+def on_result_after_photo(ctx: Ctx, state, result: str) -> str:
+    followups_store.update_check(ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(),
+                                 now=ctx.now_s)
+    SURVIVAL_FLOW.end(ctx)
+    return ctx.t(RESULT_REPLIES[result], what=_what(ctx, state))
+
+
+def on_result_again(ctx: Ctx, state, result: str) -> str:
+    """answered: a corrected result; the photo is still asked for."""
+    followups_store.update_check(ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(),
+                                 now=ctx.now_s)
+    return ctx.t(RESULT_REPLIES[result], what=_what(ctx, state)) + "\n" + ctx.t("reminders.survival_ask_photo")
+
+
+SURVIVAL_TABLE = FlowTable(SURVIVAL_FLOW, (
+    Step("asked", "photo", _photo, on_photo, to=("photo",)),
+    Step("photo", "photo", _photo, on_photo, to=("photo",)),
+    Step("answered", "photo", _photo, on_photo_after_result, to=(END,)),
+    Step("asked", "result", _result, on_result, to=("answered",)),
+    Step("photo", "result", _result, on_result_after_photo, to=(END,)),
+    Step("answered", "result", _result, on_result_again, to=("answered",)),
+))
+
+
+# -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
-    Route("survival_photo", _is_survival_photo, on_survival_photo),
-    Route("survival_answer", _is_survival_answer, on_survival_answer),
+    SURVIVAL_TABLE.route("survival_photo", "photo"),
+    SURVIVAL_TABLE.route("survival_answer", "result"),
 ]
-
-
 JOBS: list = [
     Job("milestone_reminders", reminders.milestone_reminders, 300),
     Job("weekly_nudges", reminders.weekly_nudges, 300),
     Job("survival_followups", reminders.survival_followups, 300),
-    Job("broadcasts", start_due_broadcasts, 30),
+    Job("broadcasts", broadcasts.start_due_broadcasts, 30),
 ]
-MEDIA_LISTENERS: list = []
+STORES: list = [followups_store, reminders_store]
+COMMANDS: dict = {
+    "broadcast": Command("message a segment of followers now or later (--list, --cancel ID, --dry-run)",
+                         broadcasts.broadcast_arguments, broadcasts.cmd_broadcast),
+}
+DASHBOARD: list = broadcast_pages.PAGES
+FLOWS: list = [SURVIVAL_FLOW]

@@ -1,9 +1,16 @@
 """Shared fixtures: a real SQLite file, the real Flask app, a local WeChat API stand-in,
-and villagers who post signed (optionally AES-encrypted) XML through the real /wechat route."""
+and villagers who post signed (optionally AES-encrypted) XML through the real /wechat route.
+
+A test reads like a chat transcript: ``villager.says("3棵桂花")`` → the reply; ``clock.advance(minutes=5)``
+(time passes); ``tick()`` (the scheduled jobs run, as ``python run.py tick``); ``sent_to(openid)`` (what
+WeChat delivered); ``rows("plantings")`` (what the database holds).
+"""
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -17,6 +24,46 @@ from bot.standin import WeChatStandIn  # noqa: E402
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
+CAMPAIGN_TZ = ZoneInfo("Asia/Shanghai")  # campaign.timezone of bot/defaults.toml
+
+
+def at(text: str) -> datetime:
+    """A moment written as the campaign office says it: ``at("2027-03-01T10:00")`` is 10:00 in Shanghai."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=CAMPAIGN_TZ)
+
+
+class Clock:
+    """The app's clock in a test (it is ``bot.clock``): real time until ``set``; from then on time stands
+    still except when the test moves it with ``advance``."""
+
+    def __init__(self):
+        self.moment: datetime | None = None
+
+    def __call__(self) -> datetime:
+        from bot import clock
+
+        return self.moment or clock.utcnow()
+
+    def set(self, moment: datetime | str) -> datetime:
+        """``clock.set("2027-03-01T10:00")`` (campaign time) or ``clock.set(a_datetime)``."""
+        self.moment = at(moment) if isinstance(moment, str) else moment
+        return self.moment
+
+    def advance(self, **delta) -> datetime:
+        """``clock.advance(minutes=5)``: the new now."""
+        return self.set(self() + timedelta(**delta))
+
+
+def rows_of(bot, what: str, params=()) -> list[dict]:
+    """``rows_of(bot, "plantings")``: every row of a table, in order; or the rows of a SELECT."""
+    sql = what if " " in what.strip() else f"SELECT * FROM {what} ORDER BY rowid"
+    return list(bot.db.query(sql, params))
+
+
+def delivered_texts(standin, openid: str) -> list[str]:
+    """What WeChat delivered to this user: each message's text (a template message: its content)."""
+    return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)]
 
 
 @pytest.fixture(autouse=True)
@@ -82,12 +129,13 @@ def app(config):
 
 @pytest.fixture
 def app_with(tmp_path, standin):
-    """app_with(**overrides) -> an app on this test's database with those config keys replaced; the
-    apps one test makes share the database, as the processes of one deployment do."""
+    """app_with(**overrides) -> an app on this test's database with those config keys replaced, a test
+    Clock as its clock; the apps one test makes share the database, as the processes of one deployment do."""
     apps = []
 
     def make(**overrides):
         flask_app = create_app(make_config(tmp_path, standin, **overrides))
+        flask_app.extensions["bot"].clock = Clock()
         apps.append(flask_app)
         return flask_app
 
@@ -98,8 +146,42 @@ def app_with(tmp_path, standin):
 
 @pytest.fixture
 def bot(app):
-    """The AppContext: database, messages, WeChat client, clock."""
-    return app.extensions["bot"]
+    """The AppContext: database, messages, WeChat client, registry, and a test Clock as its clock."""
+    context = app.extensions["bot"]
+    context.clock = Clock()
+    return context
+
+
+@pytest.fixture
+def clock(bot) -> Clock:
+    """The app's clock: ``clock.set("2027-03-15T10:00")``, ``clock.advance(minutes=5)``, ``clock()``."""
+    return bot.clock
+
+
+@pytest.fixture
+def tick(bot):
+    """``tick()`` / ``tick("2027-04-02T11:00")``: every scheduled job due now (or then) runs once, as
+    ``python run.py tick --now``; returns what each job did."""
+    from bot import scheduler
+
+    def run(when: datetime | str | None = None) -> dict:
+        if when is not None:
+            bot.clock.set(when)
+        return scheduler.run_due(bot, bot.clock())
+
+    return run
+
+
+@pytest.fixture
+def sent_to(standin):
+    """``sent_to(openid)``: the texts WeChat delivered to that user, in order."""
+    return lambda openid: delivered_texts(standin, openid)
+
+
+@pytest.fixture
+def rows(bot):
+    """``rows("plantings")`` (every row of a table) or ``rows("SELECT … WHERE id = ?", [1])``."""
+    return lambda what, params=(): rows_of(bot, what, params)
 
 
 def transport_for(flask_app):

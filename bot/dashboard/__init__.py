@@ -1,5 +1,9 @@
-"""The web dashboard at /admin: overview, villages, review, tickets, broadcasts, roster, binding conflicts, exports.
+"""The web dashboard at /admin: overview, villages, and the pages the capabilities contribute (review,
+tickets, broadcasts, roster, binding conflicts), exports.
 
+``blueprint(pages)`` builds one app's /admin blueprint from the dashboard's own pages (``views``) and
+the capabilities' (``app.dashboard_pages``: their manifests' ``DASHBOARD``, bot/registry.py
+``DashboardPage``); every page with a ``nav`` label is a nav entry, in that order, 导出 last.
 Everything the pages need (templates, CSS, SVG charts) is served by the app itself: no CDN.
 Access rules live in ``auth`` (login, expiry, CSRF, throttling, roles); each page module only
 asks ``auth`` who is looking. See docs/dashboard.md.
@@ -8,13 +12,19 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-bp = Blueprint("dashboard", __name__, url_prefix="/admin", template_folder="templates",
-               static_folder="static", static_url_path="/static")
+from bot.dashboard import auth, views
 
-from bot.dashboard import auth  # noqa: E402
 
-bp.before_request(auth.guard)
-bp.context_processor(auth.template_globals)
-bp.record_once(lambda state: state.app.after_request(auth.security_headers))  # 404s under /admin too
-
-from bot.dashboard import binding_pages, broadcast_pages, roster_pages, ticket_pages, views  # noqa: E402,F401  (routes register on import)
+def blueprint(pages) -> Blueprint:
+    bp = Blueprint("dashboard", __name__, url_prefix="/admin", template_folder="templates",
+                   static_folder="static", static_url_path="/static")
+    every = [*views.PAGES, *pages, *views.EXPORT_PAGES]
+    nav = [page for page in every if page.nav]
+    bp.before_request(auth.guard)
+    bp.context_processor(lambda: auth.template_globals(nav))
+    bp.record_once(lambda state: state.app.after_request(auth.security_headers))  # 404s under /admin too
+    views.install(bp)
+    for page in every:
+        view = auth.admin_only(page.view) if page.admin_only else page.view
+        bp.add_url_rule(page.rule, endpoint=page.view.__name__, view_func=view, methods=list(page.methods))
+    return bp

@@ -72,8 +72,19 @@ def now():
     return bot().clock()
 
 
-def setting(key: str, default: int) -> int:
-    return int(bot().config.get(f"dashboard.{key}", default))
+def t(key: str, **values) -> str:
+    """A dashboard text (messages/replies/admin.toml)."""
+    return bot().t(key, **values)
+
+
+def labels(keys) -> dict:
+    """A literal table of message keys (value -> key) as the texts a page shows (value -> text)."""
+    return bot().messages.labels(keys)
+
+
+def setting(key: str) -> int:
+    """A number of the [dashboard] config section."""
+    return int(bot().config.section("dashboard")[key])
 
 
 def _fingerprint(password_hash: str) -> str:
@@ -116,7 +127,7 @@ def guard():
 def check_csrf() -> None:
     token = request.form.get("csrf_token") or request.headers.get("X-CSRFToken")
     try:
-        validate_csrf(token, time_limit=setting("session_minutes", 120) * 60)
+        validate_csrf(token, time_limit=setting("session_minutes") * 60)
     except ValidationError as error:
         raise CSRFError(error.args[0] if error.args else "CSRF") from None
 
@@ -132,7 +143,7 @@ def current_viewer() -> Viewer | None:
     db = bot().db
     moment = now()
     key = _session_key(token)
-    live = admins_store.live_session(db, key, clock.to_db(moment - timedelta(minutes=setting("session_minutes", 120))))
+    live = admins_store.live_session(db, key, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
     row = store.admin(db, admin_id) if live is not None and live["admin_id"] == admin_id else None
     if row is None or session.get("pw") != _fingerprint(row["password_hash"]):
         session.clear()
@@ -188,7 +199,7 @@ def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | No
     with transaction(db):
         throttle.forget(db, username, remote_addr)
         admins_store.end_sessions_unseen_since(
-            db, clock.to_db(moment - timedelta(minutes=setting("session_minutes", 120))))
+            db, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
         admins_store.open_session(db, _session_key(token), row["id"], clock.to_db(moment))
     session.clear()
     session["admin_id"] = row["id"]
@@ -216,7 +227,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
     Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
     Raises UnknownPerson when ``person_name`` names no 技术顾问. An admin login is never linked."""
     if role != "adviser":
-        store.link_admin_person(db, username, None)
+        admins_store.link_person(db, username, None)
         return None
     person = roster_store.adviser_by_name(db, person_name or username)
     if person is None:
@@ -224,7 +235,7 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
             raise UnknownPerson(person_name)
         current = admins_store.by_username(db, username)["person_id"]  # a reset keeps its link
         return roster_store.person(db, current) if current else None
-    store.link_admin_person(db, username, person["id"])
+    admins_store.link_person(db, username, person["id"])
     return person
 
 
@@ -244,5 +255,9 @@ def require_village(village_id: int | None) -> None:
         abort(403)
 
 
-def template_globals() -> dict:
-    return {"csrf_token": generate_csrf, "viewer": g.get("viewer"), "nav_endpoints": current_app.view_functions}
+def template_globals(nav_pages) -> dict:
+    """What every dashboard template sees: the CSRF token, the viewer and the nav entries it may open."""
+    viewer = g.get("viewer")
+    nav = [{"endpoint": page.endpoint, "label": bot().t(page.nav)} for page in nav_pages
+           if viewer is not None and (viewer.is_admin or not page.admin_only)]
+    return {"csrf_token": generate_csrf, "viewer": viewer, "nav": nav}

@@ -8,17 +8,19 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import bindings
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
 from bot.db import transaction
+from bot.registry import DashboardPage
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 
+# result reason -> (message key, flash category)
 RESULTS = {
-    "transferred": ("已转给新微信，已通知申请人。", "ok"),
-    "kept": ("已保持不变。", "ok"),
-    "closed": ("这个冲突已经处理过了，没有改动。", "error"),
+    "transferred": ("admin.bindings.transferred", "ok"),
+    "kept": ("admin.bindings.kept", "ok"),
+    "closed": ("admin.bindings.closed", "error"),
 }
-RESOLUTION_LABELS = {"rebound": "转给新微信", "kept": "保持不变"}
+RESOLUTION_LABELS = {"rebound": "admin.bindings.resolution_rebound", "kept": "admin.bindings.resolution_kept"}
 
 
 def _wechat_user(db, openid: str | None) -> dict | None:
@@ -30,8 +32,6 @@ def _wechat_user(db, openid: str | None) -> dict | None:
             "last_inbound_at": user.get("last_inbound_at")}
 
 
-@bp.get("/bindings")
-@auth.admin_only
 def bindings_page():
     db = auth.bot().db
     items = []
@@ -43,11 +43,9 @@ def bindings_page():
                       "claimant_holds_it": conflict["holder_openid"] == conflict["openid"]})
     return render_template("dashboard/bindings.html", items=items,
                            resolved=roster_store.resolved_binding_conflicts(db),
-                           resolution_labels=RESOLUTION_LABELS, tag=bindings.openid_tag)
+                           resolution_labels=auth.labels(RESOLUTION_LABELS), tag=bindings.openid_tag)
 
 
-@bp.post("/bindings/<int:conflict_id>")
-@auth.admin_only
 def resolve_binding(conflict_id: int):
     action = request.form.get("action", "")
     if action not in bindings.ACTIONS:
@@ -58,6 +56,12 @@ def resolve_binding(conflict_id: int):
                                   notify=bool(request.form.get("notify")))
     if result.reason == "unknown":
         abort(404)
-    message, category = RESULTS[result.reason]
-    flash(f"冲突 #{conflict_id}：{message}", category)
+    key, category = RESULTS[result.reason]
+    flash(auth.t(key, id=conflict_id), category)
     return redirect(url_for("dashboard.bindings_page"))
+
+
+PAGES = [
+    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", admin_only=True),
+    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), admin_only=True),
+]

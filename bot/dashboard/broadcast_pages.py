@@ -8,15 +8,21 @@ from __future__ import annotations
 from flask import flash, g, redirect, render_template, request, url_for
 
 from bot import broadcasts, clock
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
+from bot.registry import DashboardPage
 from bot.store import roster as roster_store
 
+# value -> message key (messages/replies/admin.toml)
 SEGMENT_LABELS = {
-    "all": "全部关注者", "village": "某个村社区", "town": "某个镇街", "role": "某种角色",
-    "below-quota": "还没完成任务的人", "unregistered": "未登记的关注者",
+    "all": "admin.broadcasts.segment_all", "village": "admin.broadcasts.segment_village",
+    "town": "admin.broadcasts.segment_town", "role": "admin.broadcasts.segment_role",
+    "below-quota": "admin.broadcasts.segment_below_quota", "unregistered": "admin.broadcasts.segment_unregistered",
 }
-STATUS_LABELS = {"scheduled": "待发送", "started": "已发送", "cancelled": "已取消"}
-MESSAGE_LABELS = {"queued": "排队", "held": "等待用户发言", "sent": "已送达", "failed": "失败", "cancelled": "已取消"}
+STATUS_LABELS = {"scheduled": "admin.broadcasts.status_scheduled", "started": "admin.broadcasts.status_started",
+                 "cancelled": "admin.broadcasts.status_cancelled"}
+MESSAGE_LABELS = {"queued": "admin.broadcasts.message_queued", "held": "admin.broadcasts.message_held",
+                  "sent": "admin.broadcasts.message_sent", "failed": "admin.broadcasts.message_failed",
+                  "cancelled": "admin.broadcasts.message_cancelled"}
 
 
 def _form() -> dict:
@@ -33,11 +39,11 @@ def _check(form: dict) -> tuple[broadcasts.Segment | None, str | None]:
     try:
         segment = broadcasts.parse_segment(_segment(form), auth.bot().config)
     except broadcasts.BroadcastError:
-        return None, "请选择收件范围，并填写村社区、镇街或角色。"
+        return None, auth.t("admin.broadcasts.no_segment")
     try:
         broadcasts.check_text(form["text"])
     except broadcasts.BroadcastError:
-        return None, f"内容不能为空，也不能超过 {broadcasts.MAX_TEXT} 字。"
+        return None, auth.t("admin.broadcasts.bad_text", max=broadcasts.MAX_TEXT)
     return segment, None
 
 
@@ -55,7 +61,8 @@ def _message_counts(counts: dict[str, int]) -> str:
     for key, n in counts.items():
         status = key.split("/")[0]
         totals[status] = totals.get(status, 0) + n
-    return "，".join(f"{MESSAGE_LABELS.get(k, k)} {n}" for k, n in totals.items())
+    labels = auth.labels(MESSAGE_LABELS)
+    return "，".join(f"{labels.get(k, k)} {n}" for k, n in totals.items())
 
 
 def _page(form: dict, plan=None, error: str | None = None):
@@ -65,20 +72,17 @@ def _page(form: dict, plan=None, error: str | None = None):
         row["summary"] = _message_counts(row["messages"])
     return render_template(
         "dashboard/broadcasts.html", form=form, plan=plan, error=error, rows=rows,
-        segment_labels=SEGMENT_LABELS, status_labels=STATUS_LABELS, max_text=broadcasts.MAX_TEXT,
+        segment_labels=auth.labels(SEGMENT_LABELS), status_labels=auth.labels(STATUS_LABELS),
+        max_text=broadcasts.MAX_TEXT,
         villages=[v["name"] for v in roster_store.all_villages(ctx.db)],
         towns=sorted({v["town"] for v in roster_store.all_villages(ctx.db) if v["town"]}),
-        roles=list(ctx.config.get("campaign.quotas", {})))
+        roles=list(ctx.config.get("campaign.quotas")))
 
 
-@bp.get("/broadcasts")
-@auth.admin_only
 def broadcasts_page():
     return _page({"kind": "all", "value": "", "text": "", "send_at": ""})
 
 
-@bp.post("/broadcasts")
-@auth.admin_only
 def compose():
     form = _form()
     segment, error = _check(form)
@@ -89,20 +93,25 @@ def compose():
         return _page(form, plan=broadcasts.plan(ctx.db, ctx.config, segment))
     send_at = _send_at(form["send_at"])
     if form["send_at"] and send_at is None:
-        return _page(form, error="发送时间看不懂，请重新选择。"), 400
+        return _page(form, error=auth.t("admin.broadcasts.bad_time")), 400
     broadcast_id = broadcasts.create(ctx.db, ctx.config, segment=str(segment), text=form["text"], now=auth.now(),
                                      send_at=send_at, created_by=g.viewer.username)
-    when = "马上发送" if send_at is None or send_at <= auth.now() else "已定时"
-    flash(f"群发 #{broadcast_id} {when}。", "ok")
+    now = send_at is None or send_at <= auth.now()
+    flash(auth.t("admin.broadcasts.started" if now else "admin.broadcasts.scheduled", id=broadcast_id), "ok")
     return redirect(url_for("dashboard.broadcasts_page"))
 
 
-@bp.post("/broadcasts/<int:broadcast_id>/cancel")
-@auth.admin_only
 def cancel_broadcast(broadcast_id: int):
     result = broadcasts.cancel(auth.bot().db, broadcast_id, auth.now())
     if not result["found"]:
-        flash(f"没有群发 #{broadcast_id}。", "error")
+        flash(auth.t("admin.broadcasts.unknown", id=broadcast_id), "error")
     else:
-        flash(f"群发 #{broadcast_id} 已取消，撤回未发出的消息 {result['cancelled_messages']} 条。", "ok")
+        flash(auth.t("admin.broadcasts.cancelled", id=broadcast_id, n=result["cancelled_messages"]), "ok")
     return redirect(url_for("dashboard.broadcasts_page"))
+
+
+PAGES = [
+    DashboardPage("/broadcasts", broadcasts_page, nav="admin.nav.broadcasts", admin_only=True),
+    DashboardPage("/broadcasts", compose, methods=("POST",), admin_only=True),
+    DashboardPage("/broadcasts/<int:broadcast_id>/cancel", cancel_broadcast, methods=("POST",), admin_only=True),
+]

@@ -8,22 +8,20 @@ from __future__ import annotations
 from flask import render_template, request
 
 from bot import clock, roster
-from bot.dashboard import auth, bp, snapshot
+from bot.dashboard import auth, snapshot
+from bot.registry import DashboardPage
 
-KIND_LABELS = {"villages": "村社区名单", "people": "人员名单"}
-DEFAULT_UPLOAD_BYTES = 8 * 1024 * 1024
+KIND_LABELS = {"villages": "admin.roster.kind_villages", "people": "admin.roster.kind_people"}
 
 
-@bp.route("/roster", methods=["GET", "POST"])
-@auth.admin_only
 def roster_page():
     result = None
     if request.method == "POST":
-        request.max_content_length = auth.setting("upload_max_bytes", DEFAULT_UPLOAD_BYTES)
+        request.max_content_length = auth.setting("upload_max_bytes")
         kind = request.form.get("kind", "")
         upload = request.files.get("file")
         if kind not in roster.KINDS or upload is None or not upload.filename:
-            result = {"error": "请选择名单类型和文件。"}
+            result = {"error": auth.t("admin.roster.no_file")}
         else:
             ctx = auth.bot()
             summary, problems = roster.import_file(ctx.db, kind, upload.filename, upload.read(),
@@ -32,4 +30,7 @@ def roster_page():
             snapshot.invalidate(ctx)
             result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,
                       "skipped_rows": len({p.row for p in problems})}
-    return render_template("dashboard/roster.html", result=result, kinds=KIND_LABELS)
+    return render_template("dashboard/roster.html", result=result, kinds=auth.labels(KIND_LABELS))
+
+
+PAGES = [DashboardPage("/roster", roster_page, methods=("GET", "POST"), nav="admin.nav.roster", admin_only=True)]

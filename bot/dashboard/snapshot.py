@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from bot import progress
 
 log = logging.getLogger(__name__)
-DEFAULT_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class Snapshot:
 
 
 def _snapshot(app) -> Snapshot:
-    seconds = float(app.config.get("dashboard.cache_seconds", DEFAULT_SECONDS))
+    seconds = float(app.config.get("dashboard.cache_seconds"))
     return app.service("dashboard.snapshot", lambda a: Snapshot(a, seconds))
 
 

@@ -31,9 +31,9 @@ class Rules:
 
     @classmethod
     def of(cls, config) -> "Rules":
-        return cls(int(config.get("dashboard.login_max_failures", 5)),
-                   float(config.get("dashboard.login_delay_seconds", 2)),
-                   float(config.get("dashboard.login_lock_minutes", 15)) * 60)
+        return cls(int(config.get("dashboard.login_max_failures")),
+                   float(config.get("dashboard.login_delay_seconds")),
+                   float(config.get("dashboard.login_lock_minutes")) * 60)
 
 
 def delay(failures: int, free: int, rules: Rules) -> float:

@@ -9,25 +9,28 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import escalation
-from bot.dashboard import auth, bp
+from bot.dashboard import auth
 from bot.db import transaction
+from bot.registry import DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 
+# result reason -> (message key, flash category)
 ANSWER_RESULTS = {
-    "answered": ("已回答，答复已排队发给村民。", "ok"),
-    "already_answered": ("这个工单已经回答过了。", "error"),
-    "closed": ("这个工单已关闭。", "error"),
-    "empty": ("回答不能为空。", "error"),
+    "answered": ("admin.tickets.answered", "ok"),
+    "already_answered": ("admin.tickets.already_answered", "error"),
+    "closed": ("admin.tickets.closed", "error"),
+    "empty": ("admin.tickets.empty", "error"),
 }
 FAQ_RESULTS = {
-    "added": ("已收录进常见问题，以后同类问题自动回答。", "ok"),
-    "already": ("这个工单已经收录过了。", "error"),
-    "not_answered": ("先回答，才能收录。", "error"),
-    "needs_question": ("语音问题请先写出问题文字再收录。", "error"),
+    "added": ("admin.tickets.faq_added", "ok"),
+    "already": ("admin.tickets.faq_already", "error"),
+    "not_answered": ("admin.tickets.faq_not_answered", "error"),
+    "needs_question": ("admin.tickets.faq_needs_question", "error"),
 }
-STATUS_LABELS = {"open": "待回答", "answered": "已回答", "closed": "已解决"}
+STATUS_LABELS = {"open": "admin.tickets.status_open", "answered": "admin.tickets.status_answered",
+                 "closed": "admin.tickets.status_closed"}
 
 
 def _person() -> dict | None:
@@ -48,7 +51,6 @@ def _ticket_or_abort(ticket_id: int) -> dict:
     return ticket
 
 
-@bp.get("/tickets")
 def tickets():
     db = auth.bot().db
     if g.viewer.is_admin:
@@ -60,10 +62,9 @@ def tickets():
         answered = tickets_store.recently_answered(db, g.viewer.person_id) if person else []
         times = [t for t in escalation.response_times(db) if person and t["adviser"] == person["name"]]
     return render_template("dashboard/tickets.html", queue=queue, answered=answered, times=times,
-                           status_labels=STATUS_LABELS, preview=escalation.preview)
+                           status_labels=auth.labels(STATUS_LABELS), preview=escalation.preview)
 
 
-@bp.get("/tickets/<int:ticket_id>")
 def ticket(ticket_id: int):
     db = auth.bot().db
     row = _ticket_or_abort(ticket_id)
@@ -74,7 +75,7 @@ def ticket(ticket_id: int):
         "dashboard/ticket.html", t=row, village=village, asker=asker, adviser=adviser,
         photos=store.ticket_photos(db, ticket_id),
         notes=[a for a in tickets_store.attachments(db, ticket_id) if a["text"]],
-        faq=tickets_store.faq_entry_for_ticket(db, ticket_id), status_labels=STATUS_LABELS)
+        faq=tickets_store.faq_entry_for_ticket(db, ticket_id), status_labels=auth.labels(STATUS_LABELS))
 
 
 def _flash_result(results: dict, reason: str) -> None:
@@ -82,11 +83,10 @@ def _flash_result(results: dict, reason: str) -> None:
         abort(403)
     if reason == "unknown":
         abort(404)
-    message, category = results.get(reason, (reason, "error"))
-    flash(message, category)
+    key, category = results[reason]
+    flash(auth.t(key), category)
 
 
-@bp.post("/tickets/<int:ticket_id>/answer")
 def answer(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
@@ -97,7 +97,6 @@ def answer(ticket_id: int):
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
-@bp.post("/tickets/<int:ticket_id>/faq")
 def add_to_faq(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
@@ -106,3 +105,11 @@ def add_to_faq(ticket_id: int):
                                               **_who(), now=auth.now())
     _flash_result(FAQ_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
+
+
+PAGES = [
+    DashboardPage("/tickets", tickets, nav="admin.nav.tickets"),
+    DashboardPage("/tickets/<int:ticket_id>", ticket),
+    DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",)),
+    DashboardPage("/tickets/<int:ticket_id>/faq", add_to_faq, methods=("POST",)),
+]

@@ -1,4 +1,4 @@
-"""Dashboard pages: login, overview, villages, village page, review queue, exports, photos.
+"""The dashboard's own pages: login, overview, villages, village page, exports, photos (``PAGES``, ``EXPORT_PAGES``).
 
 Figures come from bot.progress (the same numbers as the chat and the monthly report); lists come
 from bot.store.dashboard. Views only pick, sort and hand over to templates.
@@ -6,72 +6,62 @@ from bot.store.dashboard. Views only pick, sort and hand over to templates.
 from __future__ import annotations
 
 import io
-import json
 from datetime import date, timedelta
 
-from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
+from flask import abort, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 
 from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
-from bot.dashboard import bp
-from bot.db import transaction
+from bot.registry import DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
-FLAG_LABELS = {
-    "duplicate_photo": "重复照片", "far_from_village": "离村太远", "old_photo": "旧照片",
-    "unknown_species": "非推荐树种",
-}
-STATUS_LABELS = {"done": "已达标", "on_track": "进度正常", "lagging": "进度滞后"}
-TABLE_LABELS = {"villages": "村社区", "people": "人员", "plantings": "种植记录", "tickets": "工单", "outbox": "发送记录",
-                "review_decisions": "审核决定"}
-REVIEW_LABELS = {"none": "有效", "pending": "待审核", "approved": "审核通过", "rejected": "已驳回"}
+# value -> message key (messages/replies/admin.toml)
+FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
+               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
+STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
+                 "lagging": "admin.village_status.lagging"}
+REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
+                 "rejected": "admin.review.rejected"}
+EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
 
 
 # -- errors and login ------------------------------------------------------------------------------
-@bp.app_template_filter("local_time")
 def local_time(value: str | None) -> str:
     if not value:
         return ""
     return clock.local(clock.from_db(value), auth.bot().tz).strftime("%m-%d %H:%M")
 
 
-@bp.app_template_filter("num")
 def num(value) -> str:
     return progress.number(value or 0)
 
 
-@bp.app_template_filter("pct")
 def pct(value) -> str:
     return progress.percent(value)
 
 
-@bp.errorhandler(CSRFError)
 def csrf_error(error):
-    return render_template("dashboard/error.html", code=400, message="页面已过期或来源不明，请刷新后重试。"), 400
+    return render_template("dashboard/error.html", code=400, message=auth.t("admin.errors.csrf")), 400
 
 
-@bp.errorhandler(403)
 def forbidden(_error):
     if auth.wants_json_or_media():
         return {"error": "forbidden"}, 403
-    return render_template("dashboard/error.html", code=403, message="您没有查看此页面的权限。"), 403
+    return render_template("dashboard/error.html", code=403, message=auth.t("admin.errors.forbidden")), 403
 
 
-@bp.errorhandler(401)
 def unauthorized(_error):
     return {"error": "login required"}, 401
 
 
-@bp.errorhandler(404)
 def not_found(_error):
-    return render_template("dashboard/error.html", code=404, message="找不到这个页面。"), 404
+    return render_template("dashboard/error.html", code=404, message=auth.t("admin.errors.not_found")), 404
 
 
-@bp.route("/login", methods=["GET", "POST"])
 def login():
     error, status = None, 200
     if request.method == "POST":
@@ -79,16 +69,15 @@ def login():
         try:
             viewer = auth.attempt_login(username, request.form.get("password", ""), request.remote_addr or "")
         except auth.LoginLocked:
-            viewer, error, status = None, "登录失败次数过多，请稍后再试。", 429
+            viewer, error, status = None, auth.t("admin.errors.login_locked"), 429
         else:
             if viewer is None:
-                error, status = "用户名或密码不对。", 401
+                error, status = auth.t("admin.errors.login_wrong"), 401
         if viewer is not None:
             return redirect(auth.safe_next(request.args.get("next")))
     return render_template("dashboard/login.html", error=error), status
 
 
-@bp.post("/logout")
 def logout():
     auth.end_session()
     return redirect(url_for("dashboard.login"))
@@ -97,7 +86,7 @@ def logout():
 # -- overview --------------------------------------------------------------------------------------
 def expected_now() -> float:
     """The share of the target expected by the end of this month (the report's progress curve)."""
-    return reports.expected_share(auth.bot().config.get("campaign.progress_curve", {}), today_local().month)
+    return reports.expected_share(auth.bot().config.get("campaign.progress_curve"), today_local().month)
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
@@ -147,7 +136,6 @@ def bar_for(v: progress.VillageProgress) -> charts.Bar:
                       url_for("dashboard.village", village_id=v.village_id))
 
 
-@bp.get("/")
 def overview():
     viewer = g.viewer
     ctx = auth.bot()
@@ -178,7 +166,6 @@ SORT_KEYS = {
 }
 
 
-@bp.get("/villages")
 def villages():
     viewer = g.viewer
     expected = expected_now()
@@ -200,10 +187,9 @@ def villages():
     return render_template(
         "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=STATUS_LABELS, expected=expected)
+        status_labels=auth.labels(STATUS_LABELS), expected=expected)
 
 
-@bp.get("/villages/<int:village_id>")
 def village(village_id: int):
     auth.require_village(village_id)
     ctx = auth.bot()
@@ -214,88 +200,26 @@ def village(village_id: int):
     expected = expected_now()
     return render_template(
         "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
-        status_labels=STATUS_LABELS, expected=expected,
+        status_labels=auth.labels(STATUS_LABELS), expected=expected,
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
         daily=daily_chart(village_id=village_id),
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
         photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
-        flag_labels=FLAG_LABELS, review_labels=REVIEW_LABELS,
+        flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
     )
 
 
-# -- review ----------------------------------------------------------------------------------------
-def earlier_photo(db, record: dict, details: dict) -> dict | None:
-    """For a duplicate photo: the earlier record's photo (from the flag's ref, else the same sha256)."""
-    ref = (details.get("duplicate_photo") or {}).get("ref")
-    if isinstance(ref, str) and len(ref) == 64:
-        return {"sha256": ref, "planting_id": None}
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        sha = store.record_photo(db, int(ref))
-        if sha:
-            return {"sha256": sha, "planting_id": int(ref)}
-    if record["photo"]:
-        earlier = store.earlier_record_with_photo(db, record["photo"], record["id"])
-        if earlier:
-            return {"sha256": record["photo"], "planting_id": earlier["planting_id"]}
-    return None
-
-
-def parse_details(text: str | None) -> dict:
-    try:
-        details = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return details if isinstance(details, dict) else {}
-
-
-@bp.get("/review")
-@auth.admin_only
-def review():
-    db = auth.bot().db
-    items = []
-    for record in store.review_queue(db):
-        details = parse_details(record["flag_details"])
-        flags = [(f, FLAG_LABELS.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
-        earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
-        items.append({"record": record, "flags": flags, "earlier": earlier})
-    return render_template("dashboard/review.html", items=items, total=store.count_review_pending(db),
-                           decisions=store.review_decisions(db, limit=20), review_labels=REVIEW_LABELS)
-
-
-@bp.post("/review/<int:planting_id>")
-@auth.admin_only
-def decide(planting_id: int):
-    decision = {"approve": "approved", "reject": "rejected"}.get(request.form.get("decision", ""))
-    reason = request.form.get("reason", "").strip()[:500]
-    if decision is None:
-        abort(400)
-    if decision == "rejected" and not reason:
-        flash(f"驳回记录 #{planting_id} 需要填写理由。", "error")
-        return redirect(url_for("dashboard.review"))
-    db = auth.bot().db
-    with transaction(db):
-        done = store.decide_review(db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now()))
-    snapshot.invalidate(auth.bot())
-    if done:
-        flash(f"记录 #{planting_id} 已{'通过' if decision == 'approved' else '驳回'}。", "ok")
-    else:
-        flash(f"记录 #{planting_id} 已不在待审核队列中。", "error")
-    return redirect(url_for("dashboard.review"))
-
-
 # -- exports ---------------------------------------------------------------------------------------
-@bp.get("/exports")
-@auth.admin_only
 def exports_page():
-    return render_template("dashboard/exports.html", tables=sorted(exports.QUERIES), labels=TABLE_LABELS)
+    app = auth.bot()
+    return render_template("dashboard/exports.html", tables=sorted(app.exports),
+                           labels=app.messages.section(EXPORT_LABELS))
 
 
-@bp.get("/exports/<table>.xlsx")
-@auth.admin_only
 def export_table(table: str):
     try:
-        header, data = exports.rows(auth.bot().db, table)
+        header, data = exports.rows(auth.bot(), table)
     except exports.ExportUnavailable:
         abort(404)
     buffer = io.BytesIO()
@@ -338,12 +262,10 @@ def _photo_file(sha256: str, thumb: bool):
     return path
 
 
-@bp.get("/photos/<sha256>")
 def photo(sha256: str):
     return _send_photo(_photo_file(sha256, thumb=False))
 
 
-@bp.get("/photos/<sha256>/thumb")
 def photo_thumb(sha256: str):
     return _send_photo(_photo_file(sha256, thumb=True))
 
@@ -353,3 +275,31 @@ def _send_photo(path):
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# -- the blueprint's own pages, handlers and filters ----------------------------------------------------
+PAGES = [
+    DashboardPage("/login", login, methods=("GET", "POST")),
+    DashboardPage("/logout", logout, methods=("POST",)),
+    DashboardPage("/", overview, nav="admin.nav.overview"),
+    DashboardPage("/villages", villages, nav="admin.nav.villages"),
+    DashboardPage("/villages/<int:village_id>", village),
+    DashboardPage("/photos/<sha256>", photo),
+    DashboardPage("/photos/<sha256>/thumb", photo_thumb),
+]
+# after the capabilities' pages: 导出 is the last nav entry
+EXPORT_PAGES = [
+    DashboardPage("/exports", exports_page, nav="admin.nav.exports", admin_only=True),
+    DashboardPage("/exports/<table>.xlsx", export_table, admin_only=True),
+]
+
+
+def install(bp) -> None:
+    """The error pages and template filters of the dashboard blueprint."""
+    bp.register_error_handler(CSRFError, csrf_error)
+    bp.register_error_handler(403, forbidden)
+    bp.register_error_handler(401, unauthorized)
+    bp.register_error_handler(404, not_found)
+    bp.add_app_template_filter(local_time, "local_time")
+    bp.add_app_template_filter(num, "num")
+    bp.add_app_template_filter(pct, "pct")

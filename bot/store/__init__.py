@@ -1,11 +1,15 @@
 """Every read and write, as small named functions; no SQL outside this package.
 
-One module per idea; each owns its tables and declares them in its own
-sqlite-utils ``Migrations`` set. ``MODULES`` is the order migrations run in
-(a module's tables may refer to those of the modules before it).
+One module per idea; each owns its tables (writes only those; reads may join others) and declares
+them in its own sqlite-utils ``Migrations`` set. A capability lists its store modules in its
+manifest's ``STORES`` (handlers/<name>.py); migrations run in the order of the registry's ``stores``
+(core first, then the capabilities in ``handlers.CAPABILITIES`` order), so a module's tables may refer
+to those of the modules before it.
 """
-from bot.store import (admins, conversations, dashboard, followups, health, inbox, leases, media, outbox, plantings,
-                       reminders, replay_guard, roster, tickets, tokens, users)
+from __future__ import annotations
 
-MODULES = [roster, users, inbox, conversations, outbox, media, tokens, leases, admins, plantings, followups, tickets,
-           dashboard, reminders, replay_guard, health]
+
+def one(db, sql: str, params=()) -> dict | None:
+    """The first row of a SELECT, or None."""
+    rows = list(db.query(sql, params))
+    return rows[0] if rows else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("admins")
 
 
@@ -38,8 +40,12 @@ def upsert(db: Database, username: str, password_hash: str, role: str, now: str)
 
 
 def by_username(db: Database, username: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM admins WHERE username = ?", [username]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM admins WHERE username = ?", [username])
+
+
+def link_person(db: Database, username: str, person_id: int | None) -> None:
+    """The roster person an adviser login acts as (None: none)."""
+    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
 
 
 # -- sessions ----------------------------------------------------------------------------------------
@@ -49,8 +55,7 @@ def open_session(db: Database, session_id: str, admin_id: int, now: str) -> None
 
 
 def live_session(db: Database, session_id: str, seen_since: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM admin_sessions WHERE id = ? AND seen_at >= ?", [session_id, seen_since]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM admin_sessions WHERE id = ? AND seen_at >= ?", [session_id, seen_since])
 
 
 def touch_session(db: Database, session_id: str, now: str) -> None:

@@ -2,12 +2,15 @@
 
 Progress figures (totals, completion, daily series, survival) come from bot.progress; this module only
 holds what the pages list (records, photos, locations, the review queue) and what only the dashboard
-writes (review decisions with who/when/why, failed logins for throttling, an adviser login's person).
+writes (the review decisions with who/when/why, kept by bot.planting.decide_review; failed logins for
+throttling).
 """
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from bot.store import one
 
 migrations = Migrations("dashboard")
 
@@ -41,12 +44,7 @@ def m001_review_decisions_login_failures(db: Database) -> None:
 
 # -- logins ----------------------------------------------------------------------------------------
 def admin(db: Database, admin_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM admins WHERE id = ?", [admin_id]))
-    return rows[0] if rows else None
-
-
-def link_admin_person(db: Database, username: str, person_id: int | None) -> None:
-    db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
+    return one(db, "SELECT * FROM admins WHERE id = ?", [admin_id])
 
 
 def record_login_failure(db: Database, username: str, remote_addr: str, now: str) -> None:
@@ -120,32 +118,23 @@ def count_review_pending(db: Database) -> int:
 
 
 def record_photo(db: Database, planting_id: int) -> str | None:
-    rows = list(db.query(
-        "SELECT sha256 FROM planting_photos WHERE planting_id = ? AND purpose = 'record' AND sha256 IS NOT NULL"
-        " ORDER BY id LIMIT 1", [planting_id]))
-    return rows[0]["sha256"] if rows else None
+    row = one(db, "SELECT sha256 FROM planting_photos WHERE planting_id = ? AND purpose = 'record'"
+                  " AND sha256 IS NOT NULL ORDER BY id LIMIT 1", [planting_id])
+    return row["sha256"] if row else None
 
 
 def earlier_record_with_photo(db: Database, sha256: str, before_planting_id: int) -> dict | None:
     """The earliest other record that used the same photo (an exact duplicate)."""
-    rows = list(db.query(
-        "SELECT planting_id FROM planting_photos WHERE sha256 = ? AND planting_id < ? ORDER BY planting_id LIMIT 1",
-        [sha256, before_planting_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT planting_id FROM planting_photos WHERE sha256 = ? AND planting_id < ?"
+                   " ORDER BY planting_id LIMIT 1", [sha256, before_planting_id])
 
 
-def decide_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
-    """Approve or reject a record waiting for review; record who/when/why. False if it was not pending."""
-    assert decision in ("approved", "rejected"), decision
-    cursor = db.execute(
-        "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
-        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
-    if cursor.rowcount != 1:
-        return False
+def add_review_decision(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str,
+                        previous: str) -> None:
+    """Keep a review decision (bot.planting.decide_review changes the record itself)."""
     db.execute(
         "INSERT INTO review_decisions (planting_id, decision, reason, decided_by, decided_at, previous_review)"
-        " VALUES (?, ?, ?, ?, ?, 'pending')", [planting_id, decision, reason, by, now])
-    return True
+        " VALUES (?, ?, ?, ?, ?, ?)", [planting_id, decision, reason, by, now, previous])
 
 
 def review_decisions(db: Database, planting_id: int | None = None, limit: int = 50) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
 from bot.store.plantings import VERIFIED_SQL
 
 migrations = Migrations("followups")
@@ -39,9 +40,7 @@ def plantings_due(db: Database, *, due_days: int, done_from: str, done_until: st
 
 
 def planting(db: Database, planting_id: int) -> dict | None:
-    rows = list(db.query("SELECT id, openid, kind, species, count, area_mu FROM plantings WHERE id = ?",
-                         [planting_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT id, openid, kind, species, count, area_mu FROM plantings WHERE id = ?", [planting_id])
 
 
 def add_check(db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None,

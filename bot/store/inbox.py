@@ -6,6 +6,8 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("inbox")
 
 
@@ -24,8 +26,7 @@ def m001_inbox(db: Database) -> None:
 
 
 def find(db: Database, openid: str, msg_key: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM inbox WHERE openid = ? AND msg_key = ?", [openid, msg_key]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM inbox WHERE openid = ? AND msg_key = ?", [openid, msg_key])
 
 
 def record(db: Database, *, openid: str, msg_key: str, msg_type: str, event: str | None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("media")
 
 # pending -> waiting for the download job; stored -> bytes on disk (sha256, path);
@@ -44,8 +46,7 @@ def row_for_inbox(db: Database, inbox_id: int) -> int | None:
 
 
 def get(db: Database, media_row_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM media WHERE id = ?", [media_row_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM media WHERE id = ?", [media_row_id])
 
 
 def due(db: Database, now: str, limit: int) -> list[dict]:

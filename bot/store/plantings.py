@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("plantings")
 
 EXPORT_SQL = {
@@ -106,10 +108,6 @@ WRITABLE = ("person_id", "entered_by_person_id", "village_id", "kind", "site", "
             "completed_at", "updated_at", "last_part_at", "closed_at", "reminded_at")
 
 
-def _one(db: Database, sql: str, params: list) -> dict | None:
-    rows = list(db.query(sql, params))
-    return rows[0] if rows else None
-
 
 # -- records ----------------------------------------------------------------------------------------
 def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None, inbox_id: int,
@@ -124,7 +122,7 @@ def create(db: Database, *, openid: str, person_id: int | None, village_id: int 
 
 
 def get(db: Database, planting_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM plantings WHERE id = ?", [planting_id])
+    return one(db, "SELECT * FROM plantings WHERE id = ?", [planting_id])
 
 
 def update(db: Database, planting_id: int, fields: dict) -> None:
@@ -136,10 +134,19 @@ def update(db: Database, planting_id: int, fields: dict) -> None:
                    [*fields.values(), planting_id])
 
 
+def set_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
+    """Approve or reject a record waiting for review (who, when, why); False if it was not waiting."""
+    assert decision in ("approved", "rejected"), decision
+    cursor = db.execute(
+        "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
+        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
+    return cursor.rowcount == 1
+
+
 def latest_of(db: Database, openid: str, since: str) -> dict | None:
     """The sender's newest record (not cancelled) that got a part at or after ``since``."""
-    return _one(db, "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
-                    " ORDER BY id DESC LIMIT 1", [openid, since])
+    return one(db, "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
+                   " ORDER BY id DESC LIMIT 1", [openid, since])
 
 
 def unsettled(db: Database, openid: str | None = None) -> list[dict]:
@@ -152,8 +159,8 @@ def unsettled(db: Database, openid: str | None = None) -> list[dict]:
 
 def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | None:
     """The sender's newest incomplete record (pending, window closed) closed at or after ``closed_since``."""
-    return _one(db, "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ?"
-                    " ORDER BY id DESC LIMIT 1", [openid, closed_since])
+    return one(db, "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ?"
+                   " ORDER BY id DESC LIMIT 1", [openid, closed_since])
 
 
 def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
@@ -167,7 +174,7 @@ def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
 # -- photos -----------------------------------------------------------------------------------------
 def media_row_id(db: Database, media_id: str) -> int | None:
     """The media row the webhook recorded for a WeChat MediaId."""
-    row = _one(db, "SELECT id FROM media WHERE media_id = ?", [media_id])
+    row = one(db, "SELECT id FROM media WHERE media_id = ?", [media_id])
     return row["id"] if row else None
 
 
@@ -180,7 +187,7 @@ def add_photo(db: Database, planting_id: int, media_row_id: int, now: str) -> bo
 
 
 def photo_by_media(db: Database, media_row_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM planting_photos WHERE media_row_id = ?", [media_row_id])
+    return one(db, "SELECT * FROM planting_photos WHERE media_row_id = ?", [media_row_id])
 
 
 def photos_of(db: Database, planting_id: int) -> list[dict]:

@@ -12,6 +12,8 @@ from typing import Iterable, Iterator
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 
 migrations = Migrations("reminders")
 
@@ -92,8 +94,7 @@ def add_broadcast(db: Database, *, segment: str, text: str, send_at: str, mass_t
 
 
 def broadcast(db: Database, broadcast_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM broadcasts WHERE id = ?", [broadcast_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM broadcasts WHERE id = ?", [broadcast_id])
 
 
 def due_broadcasts(db: Database, now: str) -> list[dict]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("roster")
 
 EXPORT_SQL = {
@@ -108,10 +110,6 @@ def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
     update_row(db, "people", person_id, fields, now)
 
 
-def _one(db: Database, sql: str, params: list) -> dict | None:
-    rows = list(db.query(sql, params))
-    return rows[0] if rows else None
-
 
 # -- villages ---------------------------------------------------------------------------------------
 def all_villages(db: Database) -> list[dict]:
@@ -119,18 +117,18 @@ def all_villages(db: Database) -> list[dict]:
 
 
 def village_by_name(db: Database, name: str) -> dict | None:
-    return _one(db, "SELECT * FROM villages WHERE name = ?", [name])
+    return one(db, "SELECT * FROM villages WHERE name = ?", [name])
 
 
 # -- people -----------------------------------------------------------------------------------------
 def person(db: Database, person_id: int | None) -> dict | None:
     if person_id is None:
         return None
-    return _one(db, "SELECT * FROM people WHERE id = ?", [person_id])
+    return one(db, "SELECT * FROM people WHERE id = ?", [person_id])
 
 
 def person_by_name_in_village(db: Database, name: str, village_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM people WHERE name = ? AND village_id = ?", [name, village_id])
+    return one(db, "SELECT * FROM people WHERE name = ? AND village_id = ?", [name, village_id])
 
 
 def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int]) -> dict | None:
@@ -138,13 +136,13 @@ def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int])
     if not village_ids:
         return None
     marks = ", ".join("?" for _ in village_ids)
-    return _one(db, f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
-                    f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
-                    " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
+    return one(db, f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
+                   f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
+                   " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
 
 
 def adviser_by_name(db: Database, name: str) -> dict | None:
-    return _one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
+    return one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
 
 
 def bind_openid(db: Database, person_id: int, openid: str, now: str) -> None:
@@ -177,8 +175,8 @@ def villages_of_adviser(db: Database, person_id: int) -> list[dict]:
 def record_binding_conflict(db: Database, *, openid: str, person_id: int, claimed_name: str,
                             village_id: int | None, bound_openid: str | None, now: str) -> int:
     """One open row per (openid, person): asking twice does not file it twice."""
-    existing = _one(db, "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
-                    [openid, person_id])
+    existing = one(db, "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
+                   [openid, person_id])
     if existing:
         return existing["id"]
     cursor = db.execute(
@@ -190,7 +188,7 @@ def record_binding_conflict(db: Database, *, openid: str, person_id: int, claime
 
 
 def binding_conflict(db: Database, conflict_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM binding_conflicts WHERE id = ?", [conflict_id])
+    return one(db, "SELECT * FROM binding_conflicts WHERE id = ?", [conflict_id])
 
 
 def open_binding_conflicts(db: Database) -> list[dict]:
@@ -222,12 +220,10 @@ def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, re
 
 
 def person_by_openid(db: Database, openid: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM people WHERE openid = ?", [openid]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM people WHERE openid = ?", [openid])
 
 
 def village(db: Database, village_id: int | None) -> dict | None:
     if village_id is None:
         return None
-    rows = list(db.query("SELECT * FROM villages WHERE id = ?", [village_id]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM villages WHERE id = ?", [village_id])

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("tickets")
 
 EXPORT_SQL = {
@@ -68,10 +70,6 @@ ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
 
-def _one(db: Database, sql: str, params: list) -> dict | None:
-    rows = list(db.query(sql, params))
-    return rows[0] if rows else None
-
 
 # -- tickets ---------------------------------------------------------------------------------------
 def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None,
@@ -87,23 +85,23 @@ def create(db: Database, *, openid: str, person_id: int | None, village_id: int 
 
 
 def get(db: Database, ticket_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM tickets WHERE id = ?", [ticket_id])
+    return one(db, "SELECT * FROM tickets WHERE id = ?", [ticket_id])
 
 
 def by_public_token(db: Database, token: str) -> dict | None:
-    return _one(db, "SELECT * FROM tickets WHERE public_token = ?", [token])
+    return one(db, "SELECT * FROM tickets WHERE public_token = ?", [token])
 
 
 def open_with_activity_since(db: Database, openid: str, since: str) -> dict | None:
     """The villager's open ticket they wrote to at or after ``since`` (the 补充 window)."""
-    return _one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
-                    " ORDER BY activity_at DESC, id DESC LIMIT 1", [openid, since])
+    return one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
+                   " ORDER BY activity_at DESC, id DESC LIMIT 1", [openid, since])
 
 
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
     """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
-    return _one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
-                    " ORDER BY answered_at DESC, id DESC LIMIT 1", [openid, since])
+    return one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
+                   " ORDER BY answered_at DESC, id DESC LIMIT 1", [openid, since])
 
 
 def count_created_since(db: Database, openid: str, since: str) -> int:
@@ -259,7 +257,7 @@ def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, c
 
 
 def faq_entry_for_ticket(db: Database, ticket_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM faq_entries WHERE ticket_id = ?", [ticket_id])
+    return one(db, "SELECT * FROM faq_entries WHERE ticket_id = ?", [ticket_id])
 
 
 def faq_entries_after(db: Database, after_id: int) -> list[dict]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("tokens")
 
 
@@ -15,8 +17,7 @@ def m001_tokens(db: Database) -> None:
 
 
 def get(db: Database, name: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM tokens WHERE name = ?", [name]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM tokens WHERE name = ?", [name])
 
 
 def put(db: Database, name: str, value: str, expires_at: str, now: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.store import one
+
 migrations = Migrations("users")
 
 
@@ -21,8 +23,7 @@ def m001_users(db: Database) -> None:
 
 
 def get(db: Database, openid: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM users WHERE openid = ?", [openid]))
-    return rows[0] if rows else None
+    return one(db, "SELECT * FROM users WHERE openid = ?", [openid])
 
 
 # Returned with the user row by touch_inbound, in the same statement (one fewer per message):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -66,24 +65,21 @@ def test_wrong_password_is_refused(app, county):
     assert client.get("/admin/").status_code == 302
 
 
-def test_login_is_throttled_after_repeated_failures(app, bot, county):
-    frozen = bot.clock()
-    bot.clock = lambda: frozen  # the wait after the failures is seconds long: a slow machine must not outlast it
+def test_login_is_throttled_after_repeated_failures(app, bot, county, clock):
+    clock.set(clock())  # stop the clock: the wait after the failures is seconds long, a slow machine must not outlast it
     client = app.test_client()
     for _ in range(5):
         assert login(client, "admin", "guess").status_code == 401
     locked = login(client, "admin")  # even the right password waits now
     assert locked.status_code == 429 and "次数过多" in locked.get_data(as_text=True)
     assert client.get("/admin/").status_code == 302
-    later = bot.clock() + timedelta(minutes=16)
-    bot.clock = lambda: later
+    clock.advance(minutes=16)
     assert login(client, "admin").status_code == 302
 
 
-def test_session_expires_after_session_minutes_without_activity(app, bot, admin):
+def test_session_expires_after_session_minutes_without_activity(app, bot, admin, clock):
     assert admin.get("/admin/").status_code == 200
-    later = bot.clock() + timedelta(minutes=bot.config.get("dashboard.session_minutes") + 1)
-    bot.clock = lambda: later
+    clock.advance(minutes=bot.config.get("dashboard.session_minutes") + 1)
     assert admin.get("/admin/").status_code == 302
 
 

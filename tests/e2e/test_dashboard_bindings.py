@@ -7,21 +7,18 @@ import pytest
 from bot.bindings import openid_tag
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.dashboard_seed import admin, county, wang  # noqa: F401 (fixtures)
+from tests.conftest import rows_of
 
 PHONE = "13812345678"
 
 
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
-
-
 def bound_name(bot, openid):
-    found = rows(bot, "SELECT name FROM people WHERE openid = ?", [openid])
+    found = rows_of(bot, "SELECT name FROM people WHERE openid = ?", [openid])
     return found[0]["name"] if found else None
 
 
 def notices(bot, conflict_id):
-    return rows(bot, "SELECT openid, kind, text FROM outbox WHERE dedupe_key = ?", [f"binding:{conflict_id}"])
+    return rows_of(bot, "SELECT openid, kind, text FROM outbox WHERE dedupe_key = ?", [f"binding:{conflict_id}"])
 
 
 @pytest.fixture
@@ -41,7 +38,7 @@ def conflict(bot, county, first, second):
                              "phone": PHONE, "birth_year": 1975})
     assert "登记好了" in first.says("登记 陈秀英 埔心村")
     assert "另一个微信" in second.says("登记 陈秀英 埔心村")
-    [row] = rows(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
+    [row] = rows_of(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
     return row["id"]
 
 
@@ -75,7 +72,7 @@ def test_transfer_binds_the_claimant_unbinds_the_holder_and_tells_the_claimant(a
     response = decide(admin, conflict, "transfer")
     assert response.status_code == 302
     assert bound_name(bot, "o-second") == "陈秀英" and bound_name(bot, "o-first") is None
-    [row] = rows(bot, "SELECT status, resolution, resolved_by, resolved_at FROM binding_conflicts WHERE id = ?",
+    [row] = rows_of(bot, "SELECT status, resolution, resolved_by, resolved_at FROM binding_conflicts WHERE id = ?",
                  [conflict])
     assert row["status"] == "resolved" and row["resolution"] == "rebound" and row["resolved_by"] == "admin"
     assert row["resolved_at"]
@@ -93,17 +90,17 @@ def test_transfer_releases_the_claimants_earlier_self_registration(admin, bot, c
     first.says("登记 陈秀英 埔心村")
     assert "群众" in second.says("登记 张小明 埔心村")
     second.says("登记 陈秀英 埔心村")
-    [row] = rows(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
+    [row] = rows_of(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
     assert "这个微信现在登记为：张小明" in page(admin, "/admin/bindings")
     decide(admin, row["id"], "transfer")
     assert bound_name(bot, "o-second") == "陈秀英"
-    assert rows(bot, "SELECT openid FROM people WHERE name = '张小明'") == [{"openid": None}]
+    assert rows_of(bot, "SELECT openid FROM people WHERE name = '张小明'") == [{"openid": None}]
 
 
 def test_keep_closes_the_conflict_without_rebinding(admin, conflict, bot):
     decide(admin, conflict, "keep", notify="1")
     assert bound_name(bot, "o-first") == "陈秀英" and bound_name(bot, "o-second") is None
-    [row] = rows(bot, "SELECT status, resolution, resolved_by FROM binding_conflicts WHERE id = ?", [conflict])
+    [row] = rows_of(bot, "SELECT status, resolution, resolved_by FROM binding_conflicts WHERE id = ?", [conflict])
     assert row == {"status": "resolved", "resolution": "kept", "resolved_by": "admin"}
     [notice] = notices(bot, conflict)
     assert notice["openid"] == "o-second" and "仍由原来的微信登记" in notice["text"]
@@ -113,7 +110,7 @@ def test_keep_closes_the_conflict_without_rebinding(admin, conflict, bot):
 def test_keep_without_notice_queues_nothing(admin, conflict, bot):
     decide(admin, conflict, "keep")
     assert notices(bot, conflict) == []
-    assert rows(bot, "SELECT status FROM binding_conflicts WHERE id = ?", [conflict]) == [{"status": "resolved"}]
+    assert rows_of(bot, "SELECT status FROM binding_conflicts WHERE id = ?", [conflict]) == [{"status": "resolved"}]
 
 
 def test_a_closed_conflict_is_not_decided_again(admin, conflict, bot):
@@ -122,7 +119,7 @@ def test_a_closed_conflict_is_not_decided_again(admin, conflict, bot):
         assert decide(admin, conflict, action, notify="1").status_code == 302
         assert "已经处理过了" in page(admin, "/admin/bindings")
     assert bound_name(bot, "o-second") == "陈秀英" and bound_name(bot, "o-first") is None
-    assert rows(bot, "SELECT resolution FROM binding_conflicts WHERE id = ?", [conflict]) == [{"resolution": "rebound"}]
+    assert rows_of(bot, "SELECT resolution FROM binding_conflicts WHERE id = ?", [conflict]) == [{"resolution": "rebound"}]
     assert len(notices(bot, conflict)) == 1
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import timedelta
 
 import pytest
 
@@ -16,13 +15,6 @@ def client_from(app, address: str):
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
     return client
-
-
-def later(bot, **delta) -> None:
-    """Stop the app's clock, ``delta`` from now (``later(bot)``: stopped now, so a slow machine
-    cannot let a throttle delay pass between two attempts)."""
-    moment = bot.clock() + timedelta(**delta)
-    bot.clock = lambda: moment
 
 
 # -- sessions ----------------------------------------------------------------------------------------
@@ -37,23 +29,23 @@ def test_logout_ends_the_session_for_a_copied_cookie_too(app, admin):
     assert admin.get("/admin/").status_code == 302
 
 
-def test_a_session_unused_for_session_minutes_is_gone_on_the_server(app, bot, admin):
+def test_a_session_unused_for_session_minutes_is_gone_on_the_server(app, bot, admin, clock):
     cookie = admin.get_cookie("session").value
-    later(bot, minutes=bot.config.get("dashboard.session_minutes") + 1)
+    clock.advance(minutes=bot.config.get("dashboard.session_minutes") + 1)
     thief = app.test_client()
     thief.set_cookie("session", cookie)
     assert thief.get("/admin/").status_code == 302
 
 
-def test_an_active_session_stays(app, bot, admin):
+def test_an_active_session_stays(app, bot, admin, clock):
     for _ in range(4):
-        later(bot, minutes=bot.config.get("dashboard.session_minutes") - 1)
+        clock.advance(minutes=bot.config.get("dashboard.session_minutes") - 1)
         assert admin.get("/admin/").status_code == 200
 
 
 # -- the throttle ------------------------------------------------------------------------------------
-def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county):
-    later(bot)
+def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county, clock):
+    clock.set(clock())  # stopped: a slow machine cannot let a delay pass between two attempts
     limit = bot.config.get("dashboard.login_max_failures")
     tries = limit * 3
     barrier, statuses = threading.Barrier(tries), []
@@ -73,8 +65,8 @@ def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county)
     assert sorted(statuses) == [401] * limit + [429] * (tries - limit)
 
 
-def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_another(app, bot, county):
-    later(bot)
+def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_another(app, bot, county, clock):
+    clock.set(clock())
     attacker, office = client_from(app, "10.0.0.66"), client_from(app, "10.0.0.7")
     for _ in range(bot.config.get("dashboard.login_max_failures")):
         assert login(attacker, "admin", "guess").status_code == 401
@@ -82,8 +74,8 @@ def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_anothe
     assert login(office, "admin").status_code == 302    # the office does not
 
 
-def test_the_delay_grows_with_each_failure_and_is_bounded(app, bot, county):
-    later(bot)
+def test_the_delay_grows_with_each_failure_and_is_bounded(app, bot, county, clock):
+    clock.set(clock())
     attacker = client_from(app, "10.0.0.66")
     first = bot.config.get("dashboard.login_delay_seconds")
     longest = bot.config.get("dashboard.login_lock_minutes") * 60
@@ -93,11 +85,11 @@ def test_the_delay_grows_with_each_failure_and_is_bounded(app, bot, county):
     assert waits[-3:] == [longest] * 3
     for wait in waits:
         assert login(attacker, "admin").status_code == 429  # even the right password waits
-        later(bot, seconds=wait - 1)
+        clock.advance(seconds=wait - 1)
         assert login(attacker, "admin", "guess").status_code == 429
-        later(bot, seconds=1)
+        clock.advance(seconds=1)
         assert login(attacker, "admin", "guess").status_code == 401  # one more try, one more failure
-    later(bot, seconds=longest + 1)  # quiet for login_lock_minutes: the failures are forgotten
+    clock.advance(seconds=longest + 1)  # quiet for login_lock_minutes: the failures are forgotten
     assert login(attacker, "admin").status_code == 302
 
 
@@ -120,12 +112,12 @@ def test_an_unknown_name_costs_a_password_check_like_a_known_one(app, bot, count
     assert unknown > known / 3  # and it takes about as long (timing on a shared machine: a wide margin)
 
 
-def test_old_failures_are_forgotten(app, bot, county):
-    later(bot)
+def test_old_failures_are_forgotten(app, bot, county, clock):
+    clock.set(clock())
     attacker = client_from(app, "10.0.0.66")
     for _ in range(bot.config.get("dashboard.login_max_failures")):
         assert login(attacker, "admin", "guess").status_code == 401
-    later(bot, minutes=bot.config.get("dashboard.login_lock_minutes") + 1)
+    clock.advance(minutes=bot.config.get("dashboard.login_lock_minutes") + 1)
     assert login(attacker, "admin", "guess").status_code == 401
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM login_failures"))["n"] == 1
 

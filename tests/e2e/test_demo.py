@@ -88,7 +88,7 @@ def test_demo_prints_an_admin_login_that_works(county, demo_bot):
 
 
 def test_demo_county_has_villages_on_track_and_lagging(county, demo_bot):
-    statuses = {r.status for r in reports.build_report(demo_bot.db, demo_bot.config, 2027, 3).rows}
+    statuses = {r.status for r in reports.build_report(demo_bot, 2027, 3).rows}
     assert statuses == {reports.ON_TRACK, reports.LAGGING, reports.LAGGING_TWICE} or \
         statuses == {reports.ON_TRACK, reports.LAGGING_TWICE}
 

@@ -36,10 +36,6 @@ def send(bot, now=None):
     return scheduler._send_outbox(bot, now or bot.clock())
 
 
-def texts_to(standin, openid):
-    return [m["text"] for m in standin.messages_to(openid)]
-
-
 def ticket_number(reply: str) -> int:
     return int(re.search(r"问题编号：(\d+)", reply).group(1))
 
@@ -65,21 +61,21 @@ def client(app):
 
 
 def test_unanswerable_question_reaches_the_village_adviser_and_the_answer_comes_back(villager, adviser, bot,
-                                                                                      standin, client):
+                                                                                      standin, client, sent_to):
     add_roster(bot)
     adviser.says("待办")  # the adviser has written recently: notices can go as customer-service messages
     reply = villager.says(UNANSWERABLE)
     number = ticket_number(reply)
     assert "顾问" in reply
     send(bot)
-    notice = texts_to(standin, LI)[-1]
+    notice = sent_to(LI)[-1]
     assert f"第{number}号" in notice and "埔心村" in notice and UNANSWERABLE in notice
     assert f"/admin/tickets/{number}" in notice and f"答 {number}" in notice
-    assert texts_to(standin, WANG) == [] and texts_to(standin, ADMIN) == []
+    assert sent_to(WANG) == [] and sent_to(ADMIN) == []
 
     assert "已回答" in adviser.says(f"答 {number} 多半是积水烂根，先停水一周，松土透气。")
     send(bot)
-    answer = texts_to(standin, villager.openid)[-1]
+    answer = sent_to(villager.openid)[-1]
     assert "积水烂根" in answer and "李顾问" in answer and "解决了" in answer
     row = ticket(bot, number)
     assert row["status"] == "answered" and row["answered_by"] == "李顾问" and row["answered_at"]
@@ -127,22 +123,22 @@ def test_answer_outside_the_window_falls_through_to_the_template(tmp_path, stand
     bot.databases.close_all()
 
 
-def test_answer_with_no_channel_is_held_and_delivered_on_next_contact(villager, adviser, bot, standin):
+def test_answer_with_no_channel_is_held_and_delivered_on_next_contact(villager, adviser, bot, standin, sent_to, clock):
     add_roster(bot)
     number = ticket_number(villager.says(UNANSWERABLE))
     adviser.says(f"答 {number} 先停水一周。")
     later = bot.clock() + timedelta(hours=50)  # the villager's 48-hour window has closed; no template set
     send(bot, later)
-    assert texts_to(standin, villager.openid) == []
+    assert sent_to(villager.openid) == []
     held = [r for r in outbox_store.for_user(bot.db, villager.openid) if r["kind"] == "answer"]
     assert [r["status"] for r in held] == ["held"]
-    bot.clock = lambda: later + timedelta(minutes=5)
+    clock.set(later + timedelta(minutes=5))
     villager.says("你好")
     send(bot)
-    assert "先停水一周" in texts_to(standin, villager.openid)[-1]
+    assert "先停水一周" in sent_to(villager.openid)[-1]
 
 
-def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager, adviser, bot, standin):
+def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager, adviser, bot, standin, sent_to):
     add_roster(bot)
     adviser.says("待办")
     number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
@@ -151,7 +147,7 @@ def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager
     assert "补充到第" in villager.says("去年施过两次鸡粪")
     assert attachment_kinds(bot, number) == ["image", "voice", "text"]
     send(bot)
-    assert any("鸡粪" in text and "补充" in text for text in texts_to(standin, LI))
+    assert any("鸡粪" in text and "补充" in text for text in sent_to(LI))
 
 
 def test_a_new_question_inside_the_attach_window_is_answered_not_attached(villager, bot):
@@ -173,11 +169,11 @@ def test_a_planting_inside_the_attach_window_keeps_its_photo(villager, bot):
     assert (record["species"], record["count"], record["status"]) == ("桂花", 3, "complete")
 
 
-def test_after_the_attach_window_a_photo_is_not_a_补充(villager, bot):
+def test_after_the_attach_window_a_photo_is_not_a_补充(villager, bot, clock):
     add_roster(bot)
     start = bot.clock()
     number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
-    bot.clock = lambda: start + timedelta(minutes=11)
+    clock.set(start + timedelta(minutes=11))
     villager.sends_photo("ph-late")
     assert attachment_kinds(bot, number) == []
 
@@ -216,30 +212,30 @@ def test_menu_问专家_click_then_voice_question(villager, bot):
     assert attachment_kinds(bot, number) == ["voice"]
 
 
-def test_tickets_per_hour_are_limited_politely(villager, bot):
+def test_tickets_per_hour_are_limited_politely(villager, bot, clock):
     add_roster(bot)
     limit = bot.config.get("escalation.max_tickets_per_hour")
     start = bot.clock()
     for i in range(limit):
-        bot.clock = lambda i=i: start + timedelta(minutes=11 * (i + 1))  # outside each other's 补充 window
+        clock.set(start + timedelta(minutes=11 * (i + 1)))  # outside each other's 补充 window
         ticket_number(villager.says(f"问专家 第{i}个问题麻烦看看"))
-    bot.clock = lambda: start + timedelta(minutes=11 * limit + 11)
+    clock.set(start + timedelta(minutes=11 * limit + 11))
     reply = villager.says("问专家 再问一个问题")
     assert "这一小时已经问了" in reply
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == limit
 
 
-def test_follow_up_within_reopen_days_reopens_the_ticket(villager, adviser, bot):
+def test_follow_up_within_reopen_days_reopens_the_ticket(villager, adviser, bot, clock):
     add_roster(bot)
     start = bot.clock()
     number = ticket_number(villager.says(UNANSWERABLE))
     adviser.says(f"答 {number} 先停水一周。")
-    bot.clock = lambda: start + timedelta(days=1)
+    clock.set(start + timedelta(days=1))
     assert f"第{number}号" in villager.says("停水以后叶子还是一直往下掉")
     row = ticket(bot, number)
     assert row["status"] == "open" and row["reopened_count"] == 1
     assert "已回答" in adviser.says(f"答 {number} 再剪掉病枝。")
-    bot.clock = lambda: start + timedelta(days=5)  # past escalation.reopen_days: a new question
+    clock.set(start + timedelta(days=5))  # past escalation.reopen_days: a new question
     assert ticket_number(villager.says("停水以后叶子还是一直往下掉")) != number
 
 
@@ -255,11 +251,11 @@ def test_only_the_assigned_adviser_or_an_admin_can_answer(villager, adviser, vil
     assert ticket(bot, number)["answered_by"] == "陈管理"
 
 
-def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, adviser, bot):
+def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, adviser, bot, clock):
     add_roster(bot)
     start = bot.clock()
     for i, text in enumerate(["第一个问题桂花不开花", "第二个问题龙眼不结果"]):
-        bot.clock = lambda i=i: start + timedelta(minutes=i)
+        clock.set(start + timedelta(minutes=i))
         villager_factory(f"o-v{i}").says("问专家 " + text)
     with transaction(bot.db):  # both asked from 埔心村 (by QR code)
         bot.db.execute("UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
@@ -314,7 +310,7 @@ def test_export_tickets_has_the_contract_columns_and_response_time(villager, adv
     add_roster(bot)
     number = ticket_number(villager.says(UNANSWERABLE))
     adviser.says(f"答 {number} 先停水一周。")
-    header, data = exports.rows(bot.db, "tickets")
+    header, data = exports.rows(bot, "tickets")
     assert header[:9] == ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at",
                           "answer"]
     row = dict(zip(header, next(data)))

@@ -7,17 +7,13 @@ import time
 import pytest
 
 from bot.simulator import Signer, message_xml, sign
-from tests.conftest import AES_KEY, APP_ID, transport_for
+from tests.conftest import AES_KEY, APP_ID, rows_of, transport_for
 from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_escalation import LI, add_roster
 from tests.e2e.test_planting import photo, planting_rows, registered, village  # noqa: F401 (fixtures)
 
 HUGE = "9" * 25                     # past SQLite's 64-bit integers
 JUST_PAST = str(2**63)              # the first integer SQLite cannot hold
-
-
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
 
 
 # -- ids ---------------------------------------------------------------------------------------------
@@ -29,7 +25,7 @@ def test_answer_and_add_to_faq_with_an_id_past_the_integer_range(villager_factor
     assert adviser.says(f"答 {number} 多浇水") == no_such
     assert adviser.says(f"收录 {number}") == no_such
     assert adviser.says(f"答 {2**63 - 1} 多浇水") == bot.t("escalation.unknown_ticket", id=2**63 - 1)  # in range
-    assert [r["status"] for r in rows(bot, "SELECT status FROM inbox")] == ["ok"] * 3
+    assert [r["status"] for r in rows_of(bot, "SELECT status FROM inbox")] == ["ok"] * 3
 
 
 @pytest.mark.parametrize("scene", [HUGE, JUST_PAST, "²"])
@@ -38,7 +34,7 @@ def test_qr_scene_past_the_integer_range_is_an_unknown_scene(villager, bot, scen
     assert villager.follows(scene) == welcome
     scanned = villager.scans(scene)
     assert scanned is not None and scanned != bot.t("core.error")
-    assert [r["status"] for r in rows(bot, "SELECT status FROM inbox")] == ["ok"] * 2
+    assert [r["status"] for r in rows_of(bot, "SELECT status FROM inbox")] == ["ok"] * 2
 
 
 @pytest.mark.parametrize("path", [f"/admin/villages/{HUGE}", f"/admin/tickets/{JUST_PAST}",
@@ -64,7 +60,7 @@ def test_a_count_past_the_integer_range_is_asked_again(registered, bot, standin)
         reply = cadre.says(text)
         assert reply and reply != bot.t("core.error")
         cadre.says("取消")
-    assert all(r["status"] == "ok" for r in rows(bot, "SELECT status FROM inbox"))
+    assert all(r["status"] == "ok" for r in rows_of(bot, "SELECT status FROM inbox"))
 
 
 # -- XML nested too deep -------------------------------------------------------------------------------
@@ -79,7 +75,7 @@ def test_xml_nested_too_deep_is_400(app, bot, depth):
     response = app.test_client().post(f"/wechat?signature={sign('spamtest', ts, '7')}&timestamp={ts}&nonce=7",
                                       data=nested(depth))
     assert response.status_code == 400 and b"Traceback" not in response.data
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
 def test_xml_nested_too_deep_inside_the_encryption_is_400(app_with):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from PIL import Image, ImageDraw
@@ -15,19 +15,16 @@ from bot.media import download_due
 from bot.photos import thumb_path
 from bot.simulator import message_xml
 from bot.store import roster as roster_store
-from handlers.planting import settle_windows
+from bot.planting import settle_windows
+from tests.conftest import rows_of
 
 START = datetime(2027, 3, 15, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, in the planting window
 VILLAGE = {"name": "埔心村", "kind": "村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
 
 
 # -- the set-up: a village, its people, photos ----------------------------------------------------
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
-
-
 def planting_rows(bot):
-    return rows(bot, "SELECT * FROM plantings ORDER BY id")
+    return rows_of(bot, "SELECT * FROM plantings ORDER BY id")
 
 
 def photo(seed: int, quality: int = 90, exif: Image.Exif | None = None) -> bytes:
@@ -58,7 +55,7 @@ def village(bot):
 @pytest.fixture
 def registered(bot, village, villager_factory):
     """register(openid, name, role) -> a WeChatUser bound to a roster person of 埔心村."""
-    bot.clock = lambda: START
+    bot.clock.set(START)
 
     def register(openid: str, name: str, role: str = "群众"):
         db = bot.db
@@ -81,11 +78,6 @@ def cadre(registered):
     return registered("o-cadre-1", "陈书记", "村书记")
 
 
-def later(bot, **delta):
-    bot.clock = lambda moment=bot.clock() + timedelta(**delta): moment
-    return bot.clock()
-
-
 def run_media_job(bot):
     return download_due(bot, bot.clock())
 
@@ -93,7 +85,7 @@ def run_media_job(bot):
 def export_plantings(bot) -> list[dict]:
     from bot import exports
 
-    header, data = exports.rows(bot.db, "plantings")
+    header, data = exports.rows(bot, "plantings")
     out = io.StringIO()
     exports.write_csv(header, data, out)
     return list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -137,14 +129,14 @@ def test_numerals_and_aliases(villager, bot, standin, text, species, count):
     assert (record["species"], record["count"]) == (species, count)
 
 
-def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin):
+def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
     assert "几棵" in villager.says("桂花")
     assert "第1号" in villager.says("三棵")
     assert planting_rows(bot)[0]["count"] == 3
     standin.add_media("m-2", photo(2))
-    later(bot, minutes=5)
+    clock.advance(minutes=5)
     villager.sends_photo("m-2")
     assert "什么树" in villager.says("4棵")
     assert "第2号" in villager.says("黄皮")
@@ -162,27 +154,27 @@ def test_vague_count_makes_the_bot_ask(villager, bot, standin):
     assert planting_rows(bot)[0]["count"] == 12
 
 
-def test_several_photos_belong_to_one_record(villager, bot, standin):
+def test_several_photos_belong_to_one_record(villager, bot, standin, clock):
     for i in (1, 2, 3):
         standin.add_media(f"m-{i}", photo(i))
     villager.sends_photo("m-1")
     assert "2张" in villager.sends_photo("m-2")
     assert "第1号" in villager.says("3棵桂花")
-    later(bot, seconds=20)
+    clock.advance(seconds=20)
     assert "共3张" in villager.sends_photo("m-3")
     assert len(planting_rows(bot)) == 1
-    assert len(rows(bot, "SELECT * FROM planting_photos WHERE planting_id = 1")) == 3
+    assert len(rows_of(bot, "SELECT * FROM planting_photos WHERE planting_id = 1")) == 3
     run_media_job(bot)
-    assert rows(bot, "SELECT count(*) AS n FROM planting_photos WHERE sha256 IS NOT NULL")[0]["n"] == 3
+    assert rows_of(bot, "SELECT count(*) AS n FROM planting_photos WHERE sha256 IS NOT NULL")[0]["n"] == 3
     assert planting_rows(bot)[0]["flags"] == ""
 
 
-def test_a_photo_long_after_a_finished_record_starts_a_new_one(villager, bot, standin):
+def test_a_photo_long_after_a_finished_record_starts_a_new_one(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     standin.add_media("m-2", photo(2))
     villager.says("3棵桂花")
     villager.sends_photo("m-1")
-    later(bot, minutes=10)
+    clock.advance(minutes=10)
     assert "树种和棵数" in villager.sends_photo("m-2")
     assert [r["status"] for r in planting_rows(bot)] == ["complete", "pending"]
 
@@ -202,11 +194,11 @@ def test_location_in_any_order(villager, bot, standin, order):
     assert record["location_label"] == "埔心村口"
 
 
-def test_location_after_the_window_is_not_attached(villager, bot, standin):
+def test_location_after_the_window_is_not_attached(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.says("3棵桂花")
     villager.sends_photo("m-1")
-    later(bot, minutes=31)
+    clock.advance(minutes=31)
     assert "第1号" not in (villager.sends_location(23.101, 114.401, "x") or "")
     assert planting_rows(bot)[0]["lat"] is None
 
@@ -227,13 +219,13 @@ def test_cancel_drops_the_pending_record(villager, bot, standin):
     assert records[1]["species"] is None
 
 
-def test_cancel_marks_the_record_at_once_and_the_job_has_nothing_left(villager, bot):
+def test_cancel_marks_the_record_at_once_and_the_job_has_nothing_left(villager, bot, clock):
     villager.says("3棵桂花")
     villager.says("取消")
     assert planting_rows(bot)[0]["status"] == "cancelled"
-    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 0, "incomplete": 0}
+    assert settle_windows(bot, clock.advance(minutes=1)) == {"cancelled": 0, "incomplete": 0}
     assert planting_rows(bot)[0]["status"] == "cancelled"
-    assert rows(bot, "SELECT * FROM outbox") == []
+    assert rows_of(bot, "SELECT * FROM outbox") == []
 
 
 def test_spoken_commands_work_with_the_full_stop_voice_recognition_adds(villager, bot):
@@ -242,63 +234,64 @@ def test_spoken_commands_work_with_the_full_stop_voice_recognition_adds(villager
     assert "取消" in villager.sends_voice("v-2", recognition="取消。")
     assert planting_rows(bot)[0]["status"] == "cancelled"
     villager.sends_voice("v-3", recognition="退订。")
-    assert rows(bot, "SELECT reminders_off FROM users WHERE openid = ?", [villager.openid])[0]["reminders_off"] == 1
-    assert rows(bot, "SELECT * FROM tickets") == []
+    assert rows_of(bot, "SELECT reminders_off FROM users WHERE openid = ?", [villager.openid])[0]["reminders_off"] == 1
+    assert rows_of(bot, "SELECT * FROM tickets") == []
 
 
-def test_a_record_whose_flow_vanished_is_cancelled_by_the_job(villager, bot):
+def test_a_record_whose_flow_vanished_is_cancelled_by_the_job(villager, bot, clock):
     villager.says("3棵桂花")
     bot.db.execute("DELETE FROM conversations")  # the flow is gone without 取消 (e.g. removed by hand)
-    assert settle_windows(bot, later(bot, minutes=1)) == {"cancelled": 1, "incomplete": 0}
+    assert settle_windows(bot, clock.advance(minutes=1)) == {"cancelled": 1, "incomplete": 0}
     assert planting_rows(bot)[0]["status"] == "cancelled"
 
 
-def test_a_record_without_photo_is_kept_incomplete_and_reminded_once(villager, bot, standin):
+def test_a_record_without_photo_is_kept_incomplete_and_reminded_once(villager, bot, standin, clock):
     villager.says("3棵桂花")
-    later(bot, minutes=31)
+    clock.advance(minutes=31)
     assert settle_windows(bot, bot.clock()) == {"cancelled": 0, "incomplete": 1}
     assert settle_windows(bot, bot.clock()) == {"cancelled": 0, "incomplete": 0}
-    later(bot, minutes=5)
+    clock.advance(minutes=5)
     settle_windows(bot, bot.clock())
-    (reminder,) = rows(bot, "SELECT * FROM outbox WHERE openid = 'o-plant-1'")
+    (reminder,) = rows_of(bot, "SELECT * FROM outbox WHERE openid = 'o-plant-1'")
     assert reminder["kind"] == "system" and "3棵桂花" in reminder["text"] and "照片" in reminder["text"]
     (record,) = planting_rows(bot)
     assert record["status"] == "pending" and record["reminded_at"]
     assert export_plantings(bot)[0]["status"] == "pending"
     # the photo, a day later, finishes it
     standin.add_media("m-1", photo(1))
-    later(bot, hours=24)
+    clock.advance(hours=24)
     assert "第1号" in villager.sends_photo("m-1")
     assert planting_rows(bot)[0]["status"] == "complete"
 
 
-def test_a_bare_count_after_the_late_reminder_finishes_the_record(villager, bot, standin):
+def test_a_bare_count_after_the_late_reminder_finishes_the_record(villager, bot, standin, clock):
     """Photo and species, then the window closes and the reminder asks for the count: "3棵" alone answers it."""
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
     villager.says("桂花")
-    later(bot, minutes=31)
+    clock.advance(minutes=31)
     settle_windows(bot, bot.clock())
-    later(bot, hours=2)
+    clock.advance(hours=2)
     assert "第1号" in villager.says("3棵")
     (record,) = planting_rows(bot)
     assert (record["status"], record["species"], record["count"]) == ("complete", "桂花", 3)
 
 
-def test_a_new_text_after_the_window_starts_a_new_record(villager, bot):
+def test_a_new_text_after_the_window_starts_a_new_record(villager, bot, clock):
     villager.says("3棵桂花")
-    later(bot, minutes=31)
+    clock.advance(minutes=31)
     villager.says("2棵龙眼")
     records = planting_rows(bot)
     assert [(r["species"], r["status"], bool(r["closed_at"])) for r in records] == [
         ("桂花", "pending", True), ("龙眼", "pending", False)]
-    assert len(rows(bot, "SELECT * FROM outbox WHERE dedupe_key = 'planting-incomplete:1'")) == 1
+    assert len(rows_of(bot, "SELECT * FROM outbox WHERE dedupe_key = 'planting-incomplete:1'")) == 1
 
 
-def test_a_photo_after_the_window_of_a_photo_only_record_starts_anew_but_text_finishes_it(villager, bot, standin):
+def test_a_photo_after_the_window_of_a_photo_only_record_starts_anew_but_text_finishes_it(villager, bot, standin,
+                                                                                          clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
-    later(bot, minutes=40)
+    clock.advance(minutes=40)
     assert "第1号" in villager.says("3棵桂花")
     assert [r["status"] for r in planting_rows(bot)] == ["complete"]
 
@@ -309,23 +302,23 @@ def test_take_pending_photos_hands_the_photo_over(villager, bot, standin):
     from bot.planting import take_pending_photos
 
     villager.sends_photo("m-1")
-    media_row = rows(bot, "SELECT id FROM media WHERE media_id = 'm-1'")[0]["id"]
+    media_row = rows_of(bot, "SELECT id FROM media WHERE media_id = 'm-1'")[0]["id"]
     msg = Incoming(openid="o-plant-1", account="gh", msg_type="text", create_time=0, text="看看这棵树怎么了")
     ctx = Ctx(app=bot, db=bot.db, msg=msg, now=bot.clock(), user={}, inbox_id=0)
     with bot.db.conn:
         assert take_pending_photos(ctx) == [media_row]
         assert take_pending_photos(ctx) == []
     assert planting_rows(bot)[0]["status"] == "cancelled"
-    assert rows(bot, "SELECT * FROM planting_photos") == []
+    assert rows_of(bot, "SELECT * FROM planting_photos") == []
 
 
 # -- cadres: plots and 代种 -------------------------------------------------------------------------
-def test_cadre_plot_record_counts_area(cadre, bot, standin):
+def test_cadre_plot_record_counts_area(cadre, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     standin.add_media("m-2", photo(2))
     assert "照片" in cadre.says("党建林 2.5亩 120棵 香樟")
     assert "第1号" in cadre.sends_photo("m-1")
-    later(bot, seconds=10)
+    clock.advance(seconds=10)
     assert "共2张" in cadre.sends_photo("m-2")
     (record,) = planting_rows(bot)
     assert (record["kind"], record["site"], record["area_mu"], record["count"], record["species"]) == \
@@ -345,8 +338,8 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     reply = cadre.sends_photo("m-1")
     assert "第1号" in reply and "李四" in reply
     (record,) = planting_rows(bot)
-    member = rows(bot, "SELECT * FROM people WHERE name = '李四'")[0]
-    cadre_row = rows(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '李四'")[0]
+    cadre_row = rows_of(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]
     assert (member["role"], member["source"], member["village_id"]) == ("群众", "proxy", cadre_row["village_id"])
     assert (record["person_id"], record["entered_by_person_id"], record["openid"]) == \
         (member["id"], cadre_row["id"], "o-cadre-1")
@@ -359,8 +352,8 @@ def test_proxy_uses_the_roster_person_when_there_is_one(cadre, registered, bot, 
     standin.add_media("m-1", photo(1))
     cadre.sends_photo("m-1")
     cadre.says("代种 李四 2棵龙眼")
-    assert len(rows(bot, "SELECT * FROM people WHERE name = '李四'")) == 1
-    assert planting_rows(bot)[0]["person_id"] == rows(bot, "SELECT id FROM people WHERE name = '李四'")[0]["id"]
+    assert len(rows_of(bot, "SELECT * FROM people WHERE name = '李四'")) == 1
+    assert planting_rows(bot)[0]["person_id"] == rows_of(bot, "SELECT id FROM people WHERE name = '李四'")[0]["id"]
 
 
 # -- photos and flags ---------------------------------------------------------------------------------
@@ -369,9 +362,9 @@ def test_photo_is_hashed_thumbnailed_and_exported(villager, bot, standin):
     standin.add_media("m-1", data)
     villager.sends_photo("m-1")
     villager.says("3棵桂花")
-    assert rows(bot, "SELECT sha256 FROM planting_photos")[0]["sha256"] is None  # not downloaded yet
+    assert rows_of(bot, "SELECT sha256 FROM planting_photos")[0]["sha256"] is None  # not downloaded yet
     assert run_media_job(bot)["stored"] == 1
-    (stored,) = rows(bot, "SELECT * FROM planting_photos")
+    (stored,) = rows_of(bot, "SELECT * FROM planting_photos")
     sha = hashlib.sha256(data).hexdigest()
     assert stored["sha256"] == sha and stored["phash"] is not None and stored["analysed_at"]
     assert thumb_path(bot.config.photos_dir, sha).is_file()
@@ -400,19 +393,19 @@ def test_same_photo_on_another_record_is_flagged_with_a_pointer(villager, regist
     assert export_plantings(bot)[1]["flags"] == "duplicate_photo"
 
 
-def test_near_identical_photo_is_flagged(villager, bot, standin):
+def test_near_identical_photo_is_flagged(villager, bot, standin, clock):
     standin.add_media("m-1", photo(7, quality=92))
     standin.add_media("m-2", photo(7, quality=60))  # re-encoded: other bytes, same picture
     villager.sends_photo("m-1")
     villager.says("3棵桂花")
-    later(bot, minutes=10)
+    clock.advance(minutes=10)
     villager.sends_photo("m-2")
     villager.says("2棵桂花")
     run_media_job(bot)
     assert [r["flags"] for r in planting_rows(bot)] == ["", "duplicate_photo"]
 
 
-def test_unrelated_photos_and_a_cancelled_records_photo_are_not_duplicates(villager, bot, standin):
+def test_unrelated_photos_and_a_cancelled_records_photo_are_not_duplicates(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     standin.add_media("m-2", photo(1))
     standin.add_media("m-3", photo(2))
@@ -421,7 +414,7 @@ def test_unrelated_photos_and_a_cancelled_records_photo_are_not_duplicates(villa
     run_media_job(bot)
     villager.sends_photo("m-2")
     villager.says("3棵桂花")
-    later(bot, minutes=10)
+    clock.advance(minutes=10)
     villager.sends_photo("m-3")
     villager.says("1棵龙眼")
     run_media_job(bot)
@@ -445,7 +438,7 @@ def test_old_exif_time_is_flagged(villager, bot, standin):
     run_media_job(bot)
     (record,) = planting_rows(bot)
     assert record["flags"] == "old_photo" and "2020-04-01" in record["flag_details"]
-    assert rows(bot, "SELECT exif_time FROM planting_photos")[0]["exif_time"] == "2020-04-01T09:00:00"
+    assert rows_of(bot, "SELECT exif_time FROM planting_photos")[0]["exif_time"] == "2020-04-01T09:00:00"
 
 
 def test_recent_exif_time_is_not_flagged(villager, bot, standin):
@@ -477,7 +470,7 @@ def test_a_photo_that_is_not_an_image_is_kept_with_its_error(villager, bot, stan
     villager.sends_photo("m-1")
     villager.says("3棵桂花")
     run_media_job(bot)
-    (stored,) = rows(bot, "SELECT * FROM planting_photos")
+    (stored,) = rows_of(bot, "SELECT * FROM planting_photos")
     assert stored["error"] and stored["phash"] is None
     assert planting_rows(bot)[0]["status"] == "complete"
 
@@ -494,11 +487,11 @@ def test_retried_deliveries_never_make_a_second_record(villager, bot, standin):
     assert villager.push(text_xml) == done and "第1号" in done
     assert villager.push(photo_xml) == first
     assert len(planting_rows(bot)) == 1
-    assert len(rows(bot, "SELECT * FROM planting_photos")) == 1
+    assert len(rows_of(bot, "SELECT * FROM planting_photos")) == 1
 
 
-def test_unregistered_sender_gets_the_hint_and_no_record(villager_factory, village, bot):
-    bot.clock = lambda: START
+def test_unregistered_sender_gets_the_hint_and_no_record(villager_factory, village, bot, clock):
+    clock.set(START)
     stranger = villager_factory("o-stranger")
     assert "登记" in stranger.sends_photo("m-9")
     assert "登记" in stranger.says("3棵桂花")

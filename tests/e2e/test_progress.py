@@ -57,7 +57,7 @@ def test_village_progress_in_mu_with_households_and_party(roster, villager, bot)
         "共83棵，1/3户已种",
         "党员参与2/2人（另有1条待审核）",  # the secretary took part through the plot
     ]
-    assert reply == progress.village_progress_text(progress.village_progress(bot.db, bot.config, 1))
+    assert reply == progress.village_progress_text(bot, progress.village_progress(bot.db, bot.config, 1))
 
 
 def test_community_progress_in_trees(roster, villager_factory):

@@ -1,31 +1,28 @@
 """Registration through the real webhook: 登记, village QR codes, 我的信息, kept messages, unfollow/follow."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-import handlers
 from bot import identity
 from bot import outbox as outbox_mod
 from bot.roster import import_file
 from bot.router import Route
+from tests.conftest import rows_of
 
 ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
 
 
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
-
-
 def person_of(bot, openid):
-    found = rows(bot, "SELECT p.*, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id"
+    found = rows_of(bot, "SELECT p.*, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id"
                       " WHERE p.openid = ?", [openid])
     return found[0] if found else None
 
 
 def village_id(bot, name):
-    return rows(bot, "SELECT id FROM villages WHERE name = ?", [name])[0]["id"]
+    return rows_of(bot, "SELECT id FROM villages WHERE name = ?", [name])[0]["id"]
 
 
 @pytest.fixture
@@ -116,7 +113,7 @@ def test_person_bound_to_another_wechat_is_not_taken_over(villager_factory, rost
     assert person_of(roster, "o-first")["name"] == "陈秀英"
     assert person_of(roster, "o-second") is None
     second.says("登记 陈秀英 埔心村")  # asking again files no second conflict
-    conflicts = rows(roster, "SELECT * FROM binding_conflicts")
+    conflicts = rows_of(roster, "SELECT * FROM binding_conflicts")
     assert [(c["openid"], c["bound_openid"], c["status"]) for c in conflicts] == [("o-second", "o-first", "open")]
 
 
@@ -124,7 +121,7 @@ def test_registering_again_corrects_a_self_registered_entry(villager, roster):
     villager.says("登记 张山 新塘村")
     villager.says("登记 张三 新塘村")
     assert person_of(roster, villager.openid)["name"] == "张三"
-    assert rows(roster, "SELECT COUNT(*) AS n FROM people WHERE source = 'self'")[0]["n"] == 1
+    assert rows_of(roster, "SELECT COUNT(*) AS n FROM people WHERE source = 'self'")[0]["n"] == 1
 
 
 def test_adviser_registers_in_any_of_their_villages(villager, roster):
@@ -138,7 +135,7 @@ def test_adviser_registers_in_any_of_their_villages(villager, roster):
 def test_following_through_a_village_code_asks_only_the_name(villager, roster):
     reply = villager.follows(str(village_id(roster, "新塘村")))
     assert "新塘村" in reply and "姓名" in reply
-    assert rows(roster, "SELECT scene_village_id FROM users")[0]["scene_village_id"] == village_id(roster, "新塘村")
+    assert rows_of(roster, "SELECT scene_village_id FROM users")[0]["scene_village_id"] == village_id(roster, "新塘村")
     assert "新塘村" in villager.says("张三")
     person = person_of(roster, villager.openid)
     assert (person["name"], person["village"], person["role"]) == ("张三", "新塘村", "群众")
@@ -169,11 +166,11 @@ def test_unfollow_cancels_queued_messages_and_following_again_restores(villager,
         outbox_mod.enqueue(bot.db, openid=villager.openid, kind="reminder", text="记得浇水", dedupe_key="t:1",
                            now=bot.clock())
     villager.unfollows()
-    assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 0
-    assert rows(bot, "SELECT status FROM outbox")[0]["status"] == "cancelled"
+    assert rows_of(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 0
+    assert rows_of(bot, "SELECT status FROM outbox")[0]["status"] == "cancelled"
     reply = villager.follows()
     assert "欢迎回来" in reply and "陈秀英" in reply
-    assert rows(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 1
+    assert rows_of(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 1
     assert person_of(bot, villager.openid)["name"] == "陈秀英"
 
 
@@ -201,10 +198,10 @@ def _probe(ctx, _match):
 
 
 @pytest.fixture
-def probe_capability(monkeypatch):
+def probe_capability(monkeypatch, bot):
     route = Route("probe", lambda ctx: ctx.msg.msg_type == "image" or (ctx.msg.text or "").startswith("试种"),
                   _probe)
-    monkeypatch.setattr(handlers, "ROUTES", [route, *handlers.ROUTES])
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(route, *bot.routes)))
 
 
 def test_unregistered_sender_is_told_how_and_kept_messages_are_replayed(villager, roster, probe_capability):
@@ -212,12 +209,12 @@ def test_unregistered_sender_is_told_how_and_kept_messages_are_replayed(villager
     assert "登记" in hint and "\n" not in hint
     photo_hint = villager.sends_photo("media-1")
     assert "登记" in photo_hint
-    photo_inbox = rows(roster, "SELECT id FROM inbox WHERE msg_type = 'image'")[0]["id"]
+    photo_inbox = rows_of(roster, "SELECT id FROM inbox WHERE msg_type = 'image'")[0]["id"]
     reply = villager.says("登记 陈秀英 埔心村")
     assert "党员" in reply
     assert "记下了陈秀英的：试种 3棵桂花" in reply
     assert f"记下了陈秀英的：image#{photo_inbox}" in reply  # replayed with its own inbox id (its media row)
-    assert rows(roster, "SELECT * FROM conversations WHERE flow = 'pending_registration'") == []
+    assert rows_of(roster, "SELECT * FROM conversations WHERE flow = 'pending_registration'") == []
     assert "登记" not in villager.says("试种 1棵龙眼")
 
 

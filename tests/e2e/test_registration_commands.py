@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import COMMANDS
+from bot.app import build_registry
+from bot.cli import commands
 from bot.menu import click_texts, wechat_menu
 from bot.qrcodes import cmd_qrcodes
 from bot.roster import cmd_import
 
 ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
+COMMANDS = commands(build_registry())
 
 
 def run_import(bot, kind, path, clean_rows_only=False) -> int:
@@ -41,8 +43,8 @@ def test_import_command_reports_rows_and_exits_non_zero_on_problems(bot, tmp_pat
 
 
 def test_import_is_wired_into_the_cli():
-    assert COMMANDS["import"][2] == "bot.roster:cmd_import"
-    assert COMMANDS["qrcodes"][2] == "bot.qrcodes:cmd_qrcodes"
+    assert COMMANDS["import"].run is cmd_import
+    assert COMMANDS["qrcodes"].run is cmd_qrcodes
 
 
 def test_export_people_after_import_never_loses_bindings(roster, villager, bot):
@@ -50,7 +52,7 @@ def test_export_people_after_import_never_loses_bindings(roster, villager, bot):
 
     villager.says("登记 陈秀英 埔心村")
     run_import(bot, "people", ROSTER / "people.csv")
-    header, data = exports.rows(bot.db, "people")
+    header, data = exports.rows(bot, "people")
     exported = {row[header.index("name")]: row for row in data}
     assert exported["陈秀英"][header.index("openid")] == villager.openid
     assert exported["王志强"][header.index("role")] == "技术顾问"
@@ -94,7 +96,7 @@ def test_a_poster_code_scanned_by_a_villager_preselects_its_village(roster, stan
 
 # -- menu ----------------------------------------------------------------------------------------------------------
 def test_menu_command_pushes_the_menu(bot, standin, capsys):
-    assert COMMANDS["menu"][2](argparse.Namespace(), bot) == 0
+    assert COMMANDS["menu"].run(argparse.Namespace(), bot) == 0
     assert standin.menu == wechat_menu()
     pushed_keys = {sub["key"] for button in standin.menu["button"] for sub in button.get("sub_button", [button])}
     assert pushed_keys == set(click_texts())
@@ -102,7 +104,7 @@ def test_menu_command_pushes_the_menu(bot, standin, capsys):
 
 def test_menu_command_reports_a_refusal(bot, standin, capsys):
     standin.fail("menu/create", errcode=40016)
-    assert COMMANDS["menu"][2](argparse.Namespace(), bot) == 1
+    assert COMMANDS["menu"].run(argparse.Namespace(), bot) == 1
     assert "40016" in capsys.readouterr().err
 
 

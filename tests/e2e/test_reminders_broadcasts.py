@@ -1,20 +1,12 @@
 """Broadcasts by staff, through the `broadcast` command and the job that starts scheduled ones."""
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from bot import broadcasts, clock, scheduler
 from bot.cli import build_parser
 from bot.db import transaction
-
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SH)
+from tests.conftest import at
 
 
 @pytest.fixture
@@ -34,7 +26,7 @@ def county(bot, villager_factory):
         db["plantings"].insert({"openid": "o-wang", "person_id": 2, "village_id": 1, "kind": "tree", "count": 1,
                                 "species": "龙眼", "status": "complete", "review": "none",
                                 "created_at": "2027-03-01T02:00:00", "completed_at": "2027-03-01T02:00:00"})
-    bot.clock = lambda: at("2027-03-02T10:00")
+    bot.clock.set("2027-03-02T10:00")
     for openid in ("o-sec", "o-wang", "o-chen", "o-zhao", "o-liu", "o-guest"):
         villager_factory(openid).says("你好")
     villager_factory("o-zhao").says("退订")
@@ -108,7 +100,7 @@ def test_scheduled_broadcast_can_be_cancelled_before_it_starts(county, capsys, s
 
 
 def test_a_started_broadcast_cancels_what_is_not_sent_yet_and_quiet_hours_hold_it(county, capsys, standin):
-    county.clock = lambda: at("2027-03-02T22:30")
+    county.clock.set("2027-03-02T22:30")
     run(county, capsys, "--segment", "all", "--text", "夜里发的通知")
     rows = outbox(county, 1)
     assert {r["next_attempt_at"] for r in rows.values()} == {clock.to_db(at("2027-03-03T08:00"))}
@@ -129,19 +121,19 @@ def test_bad_input_is_refused(county, capsys):
 
 def test_mass_send_by_tag_within_the_service_account_limit(county, capsys, standin):
     for n in range(4):
-        county.clock = lambda n=n: at(f"2027-03-{10 + n:02d}T10:00")
+        county.clock.set(f"2027-03-{10 + n:02d}T10:00")
         code, out = run(county, capsys, "--segment", "village:埔心村", "--text", f"群发{n}", "--mass-tag", "7")
         assert "2 message(s)" in out
     assert [m["text"] for m in standin.sent if m["kind"] == "mass"] == ["群发0", "群发1", "群发2", "群发3"]
     assert {r["channel"] for r in outbox(county, 4).values()} == {"mass"}
     # a fifth this month would exceed 服务号's 4 per follower: one message per follower instead
-    county.clock = lambda: at("2027-03-20T10:00")
+    county.clock.set("2027-03-20T10:00")
     run(county, capsys, "--segment", "village:埔心村", "--text", "群发4", "--mass-tag", "7")
     assert len([m for m in standin.sent if m["kind"] == "mass"]) == 4
     assert {r["status"] for r in outbox(county, 5).values()} == {"queued"}
     assert "mass send refused" in broadcasts.list_broadcasts(county.db)[0]["note"]
     # next month the limit starts again
-    county.clock = lambda: at("2027-04-01T10:00")
+    county.clock.set("2027-04-01T10:00")
     run(county, capsys, "--segment", "village:埔心村", "--text", "四月群发", "--mass-tag", "7")
     assert standin.sent[-1]["kind"] == "mass" and standin.sent[-1]["text"] == "四月群发"
 

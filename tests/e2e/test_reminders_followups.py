@@ -2,20 +2,14 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from PIL import Image
 
-from bot import clock, scheduler
+from bot.clock import to_db
 from bot.db import transaction
 from bot.store import followups
-
-SH = ZoneInfo("Asia/Shanghai")
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SH)
+from tests.conftest import at
 
 
 def jpeg(colour) -> bytes:
@@ -32,7 +26,7 @@ def setup_roster(bot, villager_factory):
             {"id": 1, "name": "王大爷", "village_id": 1, "role": "群众", "openid": "o-wang"},
             {"id": 2, "name": "陈大姐", "village_id": 2, "role": "群众", "openid": "o-chen"},
         ])
-    bot.clock = lambda: at("2027-03-01T10:00")
+    bot.clock.set("2027-03-01T10:00")
     wang, chen = villager_factory("o-wang"), villager_factory("o-chen")
     wang.follows()
     chen.follows()
@@ -43,14 +37,9 @@ def plant(bot, person_id, openid, village_id, count, species, when, review="none
     with transaction(bot.db):
         return bot.db["plantings"].insert({
             "openid": openid, "person_id": person_id, "village_id": village_id, "kind": "tree", "species": species,
-            "count": count, "status": "complete", "review": review, "created_at": clock.to_db(at(when)),
-            "completed_at": clock.to_db(at(when)),
+            "count": count, "status": "complete", "review": review, "created_at": to_db(at(when)),
+            "completed_at": to_db(at(when)),
         }).last_pk
-
-
-def tick(bot, when):
-    bot.clock = lambda: at(when)
-    return scheduler.run_due(bot, at(when))
 
 
 def outbox_text(bot, key):
@@ -62,16 +51,16 @@ def followup_keys(bot, openid):
         "SELECT dedupe_key FROM outbox WHERE openid = ? AND kind = 'followup' ORDER BY id", [openid])]
 
 
-def test_answer_then_photo_one_tree_at_a_time(bot, villager_factory, standin):
+def test_answer_then_photo_one_tree_at_a_time(bot, villager_factory, standin, tick, clock):
     wang, _chen = setup_roster(bot, villager_factory)
     first = plant(bot, 1, "o-wang", 1, 2, "桂花", "2027-03-02T10:00")
     second = plant(bot, 1, "o-wang", 1, 1, "荔枝", "2027-03-03T10:00")
-    tick(bot, "2027-04-05T10:00")
+    tick("2027-04-05T10:00")
     # one follow-up at a time: the荔枝 waits until the桂花 is answered
     assert followup_keys(bot, "o-wang") == [f"followup:{first}:30"]
     assert "2棵桂花" in outbox_text(bot, f"followup:{first}:30")  # held: no template, outside the 48 h window
 
-    bot.clock = lambda: at("2027-04-05T11:00")
+    clock.set("2027-04-05T11:00")
     reply = wang.says("死了")
     assert "没活" in reply and "照片" in reply
     standin.add_media("m-dead", jpeg((120, 90, 40)))
@@ -80,37 +69,37 @@ def test_answer_then_photo_one_tree_at_a_time(bot, villager_factory, standin):
     assert (check["result"], check["due_days"], check["note"]) == ("dead", 30, "死了")
     assert check["media_row_id"] == next(bot.db.query("SELECT id FROM media WHERE media_id = 'm-dead'"))["id"]
 
-    tick(bot, "2027-04-05T11:05")  # the conversation ended: now the荔枝's follow-up
+    tick("2027-04-05T11:05")  # the conversation ended: now the荔枝's follow-up
     assert followup_keys(bot, "o-wang") == [f"followup:{first}:30", f"followup:{second}:30"]
-    bot.clock = lambda: at("2027-04-05T12:00")
+    clock.set("2027-04-05T12:00")
     assert "荔枝" in wang.says("补种了")
     assert followups.checks_for(bot.db, second)[0]["result"] == "replanted"
 
 
-def test_without_an_open_follow_up_survival_words_and_photos_are_not_taken(bot, villager_factory, standin):
+def test_without_an_open_follow_up_survival_words_and_photos_are_not_taken(bot, villager_factory, standin, tick, clock):
     wang, chen = setup_roster(bot, villager_factory)
     tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
-    tick(bot, "2027-04-02T10:00")
+    tick("2027-04-02T10:00")
     assert followup_keys(bot, "o-wang") == [f"followup:{tree}:30"]
-    bot.clock = lambda: at("2027-04-02T11:00")
+    clock.set("2027-04-02T11:00")
     standin.add_media("m-chen", jpeg((10, 10, 10)))
     chen.sends_photo("m-chen")      # 陈大姐 was not asked: her photo is not a survival check
     chen.says("活了")
     assert followups.checks_for(bot.db, tree) == []
 
-    bot.clock = lambda: at("2027-04-02T11:00") + timedelta(days=8)  # the question expired (7 days)
+    clock.set(at("2027-04-02T11:00") + timedelta(days=8))  # the question expired (7 days)
     wang.says("活了")
     assert followups.checks_for(bot.db, tree) == []
 
 
-def test_photo_then_word_and_survival_rates(bot, villager_factory, standin):
+def test_photo_then_word_and_survival_rates(bot, villager_factory, standin, tick, clock):
     wang, chen = setup_roster(bot, villager_factory)
     tree = plant(bot, 1, "o-wang", 1, 3, "桂花", "2027-03-02T10:00")
     other = plant(bot, 2, "o-chen", 2, 2, "桂花", "2027-03-02T11:00")
     rejected = plant(bot, 2, "o-chen", 2, 5, "龙眼", "2027-03-01T11:00", review="rejected")
-    tick(bot, "2027-04-02T10:00")
+    tick("2027-04-02T10:00")
     assert followup_keys(bot, "o-chen") == [f"followup:{other}:30"]  # never for a rejected record
-    bot.clock = lambda: at("2027-04-02T12:00")
+    clock.set("2027-04-02T12:00")
     standin.add_media("m-alive", jpeg((20, 160, 40)))
     assert "活了 / 死了 / 补种了" in wang.sends_photo("m-alive")
     assert followups.checks_for(bot.db, tree)[0]["result"] == "unknown"
@@ -119,7 +108,7 @@ def test_photo_then_word_and_survival_rates(bot, villager_factory, standin):
     chen.says("死了")
     with transaction(bot.db):
         followups.add_check(bot.db, planting_id=rejected, due_days=30, result="dead", media_row_id=None, note=None,
-                            now=clock.to_db(bot.clock()))
+                            now=to_db(bot.clock()))
 
     by_village = {r["key"]: r for r in followups.survival_rates(bot.db, by="village")}
     assert (by_village["埔心村"]["rate"], by_village["东村"]["rate"]) == (1.0, 0.0)
@@ -128,13 +117,13 @@ def test_photo_then_word_and_survival_rates(bot, villager_factory, standin):
     assert (osmanthus["key"], osmanthus["checked"], osmanthus["alive"], osmanthus["rate"]) == ("桂花", 2, 1, 0.5)
 
 
-def test_a_new_planting_started_after_the_question_gets_its_own_photo(bot, villager_factory, standin):
+def test_a_new_planting_started_after_the_question_gets_its_own_photo(bot, villager_factory, standin, tick, clock):
     wang, _chen = setup_roster(bot, villager_factory)
     tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
-    tick(bot, "2027-04-02T10:00")
-    bot.clock = lambda: at("2027-04-02T11:00")
+    tick("2027-04-02T10:00")
+    clock.set("2027-04-02T11:00")
     wang.says("种了2棵桂花")       # a new record, waiting for its photo (the planting conversation)
-    bot.clock = lambda: at("2027-04-02T11:01")
+    clock.set("2027-04-02T11:01")
     standin.add_media("m-new", jpeg((200, 200, 30)))
     wang.sends_photo("m-new")
     assert followups.checks_for(bot.db, tree) == []  # the photo went to the new record, not the follow-up

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -19,17 +18,12 @@ from bot import clock, scheduler
 from bot.app import create_app
 from bot.db import transaction
 from bot.store import followups
-from tests.conftest import make_config, transport_for
+from tests.conftest import Clock, at, delivered_texts, make_config, transport_for
 
-SH = ZoneInfo("Asia/Shanghai")
 EXTRA_ENTRY = {  # staff added one more reminder in the week of 植树节 (tests the weekly cap)
     "milestone": "planting_done", "days_before": 1, "at": "09:00",
     "audience": "roles", "roles": ["村干部"], "message": "reminders.arbor_day",
 }
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=SH)
 
 
 class Season:
@@ -43,6 +37,7 @@ class Season:
         """(Re)start the process: a fresh app on the same database file."""
         self.app = create_app(self.config)
         self.bot = self.app.extensions["bot"]
+        self.bot.clock = Clock()
 
     def user(self, openid):
         from bot.simulator import Signer, WeChatUser
@@ -52,7 +47,7 @@ class Season:
         return WeChatUser(transport_for(self.app), signer, openid=openid, now=lambda: self.bot.clock().timestamp())
 
     def set_clock(self, moment: datetime):
-        self.bot.clock = lambda: moment
+        self.bot.clock.set(moment)
 
     def tick(self, text: str):
         now = at(text)
@@ -72,8 +67,7 @@ class Season:
         return [r["dedupe_key"].removesuffix(":" + openid) for r in rows if status is None or r["status"] == status]
 
     def texts_sent_to(self, openid):
-        return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in
-                self.standin.messages_to(openid)]
+        return delivered_texts(self.standin, openid)
 
     def plant(self, person_id, count, species, when, kind="tree"):
         db = self.bot.db

@@ -7,12 +7,8 @@ import time
 import pytest
 
 from bot.simulator import Signer, WeChatUser, message_xml, sign
-from tests.conftest import AES_KEY, APP_ID, make_config, transport_for
+from tests.conftest import Clock, rows_of, AES_KEY, APP_ID, make_config, transport_for
 from bot.app import create_app
-
-
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
 
 
 def signed_query(token: str, timestamp: int | None = None) -> str:
@@ -36,7 +32,7 @@ def test_forged_signature_is_refused_and_nothing_written(app, bot):
     response = app.test_client().post(f"/wechat?signature=forged&timestamp={int(time.time())}&nonce=1",
                                        data=xml.encode())
     assert response.status_code == 403
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
 def test_stale_timestamp_is_refused(app, bot):
@@ -44,14 +40,14 @@ def test_stale_timestamp_is_refused(app, bot):
     xml = message_xml("o-x", "text", {"Content": "帮助"})
     response = app.test_client().post("/wechat?" + signed_query("spamtest", old), data=xml.encode())
     assert response.status_code == 403
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
 def test_oversized_body_is_413(app, bot):
     big = message_xml("o-x", "text", {"Content": "树" * 40_000})
     response = app.test_client().post("/wechat?" + signed_query("spamtest"), data=big.encode())
     assert response.status_code == 413
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
 @pytest.mark.parametrize("body", [
@@ -72,7 +68,7 @@ def test_malformed_bodies_are_400_without_trace(app, bot, body):
     response = app.test_client().post("/wechat?" + signed_query("spamtest"), data=body)
     assert response.status_code == 400
     assert b"Traceback" not in response.data and b"passwd" not in response.data
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
 # -- every message type gets a sensible answer ------------------------------------------------------
@@ -93,10 +89,10 @@ def test_every_message_type_is_answered(villager, bot):
     assert villager.push(message_xml(villager.openid, "miniprogrampage", {"Title": "x"})) is not None
     assert villager.unfollows() is None
     # every push is logged with the reply it got, and the media ids wait for the download job
-    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 17
-    kinds = {r["kind"] for r in rows(bot, "SELECT kind FROM media")}
+    assert len(rows_of(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 17
+    kinds = {r["kind"] for r in rows_of(bot, "SELECT kind FROM media")}
     assert kinds == {"image", "voice", "video", "shortvideo"}
-    assert rows(bot, "SELECT subscribed FROM users WHERE openid = ?", [villager.openid])[0]["subscribed"] == 0
+    assert rows_of(bot, "SELECT subscribed FROM users WHERE openid = ?", [villager.openid])[0]["subscribed"] == 0
 
 
 def test_reply_escapes_cdata_terminator(villager, bot, app):
@@ -116,13 +112,13 @@ def test_retry_is_processed_once_and_gets_the_same_reply(villager, bot):
     second = villager.push(xml)
     third = villager.push(xml)
     assert first == second == third
-    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
+    assert len(rows_of(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
 
 
 def test_event_retry_is_deduped_on_create_time_and_event(villager, bot):
     xml = message_xml(villager.openid, "event", {"Event": "subscribe"}, with_msg_id=False)
     assert villager.push(xml) == villager.push(xml)
-    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
+    assert len(rows_of(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
 
 
 def test_simultaneous_identical_requests_make_one_record(app, bot, villager_factory):
@@ -140,27 +136,29 @@ def test_simultaneous_identical_requests_make_one_record(app, bot, villager_fact
     for t in threads:
         t.join()
     assert len(set(replies)) == 1
-    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = 'o-same'")) == 1
-    assert len(rows(bot, "SELECT * FROM media WHERE media_id = 'm-dup'")) == 1
+    assert len(rows_of(bot, "SELECT * FROM inbox WHERE openid = 'o-same'")) == 1
+    assert len(rows_of(bot, "SELECT * FROM media WHERE media_id = 'm-dup'")) == 1
 
 
 # -- a crash mid-request --------------------------------------------------------------------------
 def test_handler_crash_rolls_back_and_keeps_the_message(app, bot, villager, monkeypatch):
-    import handlers
+    import dataclasses
+
     from bot.router import Route
 
     def explode(ctx, match):
         ctx.db.execute("UPDATE users SET reminders_off = 1 WHERE openid = ?", [ctx.openid])
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(handlers, "ROUTES", [Route("boom", lambda c: True, explode)])
+    boom = Route("boom", lambda c: True, explode)
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(boom,)))
     villager.follows()  # creates the user row (the route explodes; the user row is rolled back too)
     reply = villager.sends_photo("m-crash")
     assert reply == bot.t("core.error")
-    inbox = rows(bot, "SELECT * FROM inbox WHERE openid = ? AND msg_type = 'image'", [villager.openid])
+    inbox = rows_of(bot, "SELECT * FROM inbox WHERE openid = ? AND msg_type = 'image'", [villager.openid])
     assert [r["status"] for r in inbox] == ["error"]
-    assert rows(bot, "SELECT reminders_off FROM users WHERE openid = ?", [villager.openid]) == []
-    assert len(rows(bot, "SELECT * FROM media WHERE media_id = 'm-crash'")) == 1  # the photo is still fetched
+    assert rows_of(bot, "SELECT reminders_off FROM users WHERE openid = ?", [villager.openid]) == []
+    assert len(rows_of(bot, "SELECT * FROM media WHERE media_id = 'm-crash'")) == 1  # the photo is still fetched
 
 
 def test_a_message_that_cannot_be_committed_gets_503_and_its_retry_is_processed(app, bot, villager):
@@ -172,11 +170,11 @@ def test_a_message_that_cannot_be_committed_gets_503_and_its_retry_is_processed(
     xml = message_xml(villager.openid, "text", {"Content": "3棵桂花"})
     with pytest.raises(RuntimeError, match="503"):
         villager.push(xml)
-    assert rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid]) == []
+    assert rows_of(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid]) == []
     bot.db.execute("DROP TRIGGER disk_gone")
     bot.db.conn.commit()
     assert villager.push(xml)  # WeChat's retry: the same MsgId
-    assert len(rows(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
+    assert len(rows_of(bot, "SELECT * FROM inbox WHERE openid = ?", [villager.openid])) == 1
 
 
 # -- AES (safe) mode ----------------------------------------------------------------------------------
@@ -241,7 +239,8 @@ def test_official_sample_through_the_webhook(aes_app):
     from bot.incoming import parse_xml
 
     bot = aes_app.extensions["bot"]
-    bot.clock = lambda: datetime.fromtimestamp(1409735669, timezone.utc)
+    bot.clock = Clock()
+    bot.clock.set(datetime.fromtimestamp(1409735669, timezone.utc))
     envelope = f"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{OFFICIAL_ENCRYPT}]]></Encrypt></xml>"
     response = aes_app.test_client().post(
         "/wechat?timestamp=1409735669&nonce=1320562132&encrypt_type=aes"

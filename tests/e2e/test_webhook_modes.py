@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
 from urllib.parse import urlencode
 
-import pytest
 from wechatpy.crypto import WeChatCrypto
 
 from bot.incoming import parse_xml
 from bot.simulator import Signer, WeChatUser, message_xml, sign
-from tests.conftest import AES_KEY, APP_ID, transport_for
-
-
-def rows(bot, sql, params=()):
-    return list(bot.db.query(sql, params))
+from tests.conftest import AES_KEY, APP_ID, rows_of, transport_for
 
 
 def plaintext_push(text: str, openid: str = "o-plain") -> tuple[str, bytes]:
@@ -34,7 +28,7 @@ def test_with_a_key_a_plaintext_push_is_refused_and_logged(app_with, caplog):
     with caplog.at_level(logging.WARNING, logger="bot.webhook"):
         assert transport(query, body)[0] == 403
         assert transport(query + "&encrypt_type=raw", body)[0] == 403
-    assert rows(bot, "SELECT * FROM inbox") == []
+    assert rows_of(bot, "SELECT * FROM inbox") == []
     refused = [r.getMessage() for r in caplog.records if r.name == "bot.webhook"]
     assert len(refused) == 2 and all("403" in line and "plaintext" in line for line in refused)
 
@@ -96,11 +90,11 @@ def test_a_seen_query_string_with_another_body_is_refused(app_with):
     assert first[0] == 200
     forged = message_xml("o-victim", "text", {"Content": "退订"}).encode()
     assert transport(query, forged)[0] == 403
-    assert [r["content"] for r in rows(bot, "SELECT content FROM inbox")] == ["我的进度"]
-    assert rows(bot, "SELECT reminders_off FROM users WHERE openid = 'o-victim'")[0]["reminders_off"] in (0, None)
+    assert [r["content"] for r in rows_of(bot, "SELECT content FROM inbox")] == ["我的进度"]
+    assert rows_of(bot, "SELECT reminders_off FROM users WHERE openid = 'o-victim'")[0]["reminders_off"] in (0, None)
     # WeChat's own retry (same query, same body) is still answered, once, with the same reply
     assert transport(query, body) == first
-    assert len(rows(bot, "SELECT * FROM inbox")) == 1
+    assert len(rows_of(bot, "SELECT * FROM inbox")) == 1
 
 
 def test_the_replay_guard_is_shared_by_processes_on_one_database(app_with):
@@ -117,20 +111,19 @@ def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(app_with
     transport = transport_for(app)
     for n in range(3):
         assert transport(*plaintext_push(f"帮助{n}"))[0] == 200
-    assert len(rows(bot, "SELECT * FROM replay_guard")) == 3
+    assert len(rows_of(bot, "SELECT * FROM replay_guard")) == 3
     window = bot.config.get("server.signature_max_age_seconds")
-    later = bot.clock() + timedelta(seconds=window + 120)
-    bot.clock = lambda: later
+    later = bot.clock.advance(seconds=window + 120)
     query, body = Signer("spamtest").wrap(message_xml("o-later", "text", {"Content": "帮助"}), int(later.timestamp()))
     assert transport(query, body)[0] == 200
-    assert len(rows(bot, "SELECT * FROM replay_guard")) == 1  # only the fresh pair is kept
+    assert len(rows_of(bot, "SELECT * FROM replay_guard")) == 1  # only the fresh pair is kept
 
 
 def test_encrypted_pushes_need_no_replay_guard(app_with):
     """In safe mode msg_signature covers the body: nothing is kept for them."""
     app = app_with(**{"wechat.encoding_aes_key": AES_KEY})
     assert WeChatUser(transport_for(app), Signer("spamtest", AES_KEY, APP_ID)).says("帮助")
-    assert rows(app.extensions["bot"], "SELECT * FROM replay_guard") == []
+    assert rows_of(app.extensions["bot"], "SELECT * FROM replay_guard") == []
 
 
 def test_plaintext_let_through_by_accept_plaintext_is_guarded_too(app_with):

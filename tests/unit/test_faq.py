@@ -1,15 +1,16 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
 
+from bot import config as config_mod
 from bot import faq
+from bot.config import _thaw
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "messages"
-CONFIG = tomllib.loads((ROOT / "config.toml").read_text("utf-8"))
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 
 
 @pytest.fixture(scope="module")

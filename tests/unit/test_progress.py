@@ -5,6 +5,7 @@ import pytest
 
 from bot import config as config_mod
 from bot import progress
+from bot.app import build_registry, create_context
 from bot.db import connect, migrate
 from tests.conftest import ROOT
 
@@ -20,7 +21,7 @@ def config():
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "p.db")
-    migrate(db)
+    migrate(db, build_registry().stores)
     db["villages"].insert_all([
         {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 4},
         {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
@@ -133,9 +134,10 @@ def test_daily_series_by_local_day_with_running_total(db, config):
     assert [p.trees for p in progress.daily_series(db, config, village_id=2)] == [40]
 
 
-def test_progress_line_is_one_short_line(db, config):
+def test_progress_line_is_one_short_line(db, config, tmp_path):
     person = db["people"].get(3)
-    line = progress.progress_line(db, config, person)
+    app = create_context(config.with_overrides({"storage.database": str(tmp_path / "p.db")}))  # messages, config
+    line = progress.progress_line(app, db, person)
     assert line == "进度：您0/3棵｜本户0/1棵｜埔心村 1.5/2亩（75%）（另有1条待审核）"
     assert "\n" not in line
 

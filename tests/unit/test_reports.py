@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from bot import cli, reports
 from bot import config as config_mod
+from bot.app import build_registry, create_context
 from bot.db import connect, migrate
 from bot.reports import LAGGING, LAGGING_TWICE, ON_TRACK
 from tests.conftest import ROOT
@@ -90,16 +91,17 @@ def build_county(db):
 
 
 @pytest.fixture
-def db(tmp_path):
-    db = connect(tmp_path / "r.db")
-    migrate(db)
-    build_county(db)
-    yield db
-    db.conn.close()
+def county_app(tmp_path, config):
+    """The app context (registry, messages) over a database holding the hand-built county."""
+    app = create_context(config.with_overrides({"storage.database": str(tmp_path / "r.db"),
+                                                "storage.photos": str(tmp_path / "photos")}))
+    build_county(app.db)
+    yield app
+    app.databases.close_all()
 
 
-def test_march_ranking_and_flags(db, config):
-    report = reports.build_report(db, config, 2027, 3)
+def test_march_ranking_and_flags(county_app):
+    report = reports.build_report(county_app, 2027, 3)
     assert report.expected == 0.7
     got = [(r.rank, r.village.name, round(r.village.completion, 2), r.status, r.lagging_last_month, r.can_be_good)
            for r in report.rows]
@@ -112,21 +114,21 @@ def test_march_ranking_and_flags(db, config):
     assert (report.overall.flagged, report.overall.rejected) == (1, 1)
 
 
-def test_april_everyone_below_ninety_percent_lags(db, config):
-    statuses = {r.village.name: r.status for r in reports.build_report(db, config, 2027, 4).rows}
+def test_april_everyone_below_ninety_percent_lags(county_app):
+    statuses = {r.village.name: r.status for r in reports.build_report(county_app, 2027, 4).rows}
     assert statuses == {"埔心村": ON_TRACK, "东平社区": LAGGING, "石湖村": LAGGING_TWICE, "新围村": LAGGING_TWICE}
 
 
-def test_summary_text_names_the_villages_lagging_twice(db, config):
-    text = reports.summary_text(reports.build_report(db, config, 2027, 3), config)
-    assert text.startswith(f"{config.get('campaign.name')}2027年3月进度通报")
+def test_summary_text_names_the_villages_lagging_twice(county_app):
+    text = reports.summary_text(reports.build_report(county_app, 2027, 3), county_app)
+    assert text.startswith(f"{county_app.config.get('campaign.name')}2027年3月进度通报")
     assert "滞后2个，其中连续两个月滞后1个：石湖村" in text
     assert "不得评为“良好”" in text
     assert "进度靠前：东平社区、埔心村、石湖村" in text
 
 
-def test_workbook_for_excel_people(db, config, tmp_path):
-    out = reports.write_workbook(reports.build_report(db, config, 2027, 3), config, tmp_path / "r.xlsx")
+def test_workbook_for_excel_people(county_app, tmp_path):
+    out = reports.write_workbook(reports.build_report(county_app, 2027, 3), county_app, tmp_path / "r.xlsx")
     wb = load_workbook(out)
     assert wb.sheetnames == ["通报", "村社区排名", "镇街汇总"]
     assert wb["通报"]["A1"].value.endswith("2027年3月进度通报")
@@ -156,7 +158,7 @@ def test_report_command_writes_the_default_file_name(tmp_path, monkeypatch, caps
     text = text.replace('database = "data/bot.db"', f'database = "{tmp_path / "c.db"}"')
     (tmp_path / "config.toml").write_text(text, encoding="utf-8")
     db = connect(tmp_path / "c.db")
-    migrate(db)
+    migrate(db, build_registry().stores)
     build_county(db)
     db.conn.close()
     monkeypatch.chdir(tmp_path)
@@ -164,3 +166,27 @@ def test_report_command_writes_the_default_file_name(tmp_path, monkeypatch, caps
     assert "4 villages, 2 lagging, 1 lagging two months in a row" in capsys.readouterr().out
     assert load_workbook(tmp_path / "report-2027-03.xlsx").sheetnames[0] == "通报"
     assert cli.main(["--config", str(tmp_path / "config.toml"), "report", "--month", "March"]) == 2
+
+
+def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_app, tmp_path):
+    """A capability's column (here 树穴, counted per village by its own query) placed first: the percent
+    formats and the status fill still land on the completion and status columns, found by key."""
+    import dataclasses
+
+    from bot.messages import Messages
+
+    holes = reports.ReportColumn("holes", "test.holes", per_village=lambda db, config, until: {1: 120})
+    app = dataclasses.replace(
+        county_app, messages=Messages({**county_app.messages.texts, "test.holes": "树穴"}),
+        registry=dataclasses.replace(county_app.registry, report_columns=(holes, *county_app.report_columns)))
+    out = reports.write_workbook(reports.build_report(app, 2027, 3), app, tmp_path / "r.xlsx")
+    ws = load_workbook(out)["村社区排名"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["树穴", "排名", "村（社区）"]
+    by_name = {ws.cell(r, 3).value: r for r in range(2, ws.max_row + 1)}
+    assert ws.cell(by_name["埔心村"], 1).value == 120 and ws.cell(by_name["石湖村"], 1).value is None
+    completion = ws.cell(by_name["埔心村"], headers.index("完成率") + 1)
+    assert (completion.value, completion.number_format) == (0.75, "0%")
+    status_col = headers.index("状态") + 1
+    assert ws.cell(by_name["石湖村"], status_col).fill.fgColor.rgb[-6:] == "FFC7CE"
+    assert ws.cell(by_name["石湖村"], status_col + 1).fill.fgColor.rgb[-6:] != "FFC7CE"

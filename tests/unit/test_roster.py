@@ -8,6 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from bot import identity, roster
+from bot.app import build_registry
 from bot.db import connect, migrate, transaction
 from bot.store import roster as store
 
@@ -19,7 +20,7 @@ LATER = "2027-03-01T00:00:00+00:00"
 @pytest.fixture
 def db(tmp_path):
     database = connect(tmp_path / "roster.db")
-    migrate(database)
+    migrate(database, build_registry().stores)
     yield database
     database.close()
 

@@ -1,0 +1,122 @@
+"""What the capabilities contribute, collected once into one ``Registry`` that the app context carries.
+
+Each capability's ``handlers/<name>.py`` is its manifest: module attributes, each optional (absent =
+nothing), named and typed as in ``MANIFEST`` below. ``handlers/__init__.py`` lists the manifests in
+``CAPABILITIES`` and writes the route order by hand in ``ROUTES``; the app factory (bot/app.py, the
+only module that imports ``handlers``) calls ``collect`` and puts the result on the AppContext, where
+the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
+``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
+dashboard's 导出), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
+nav), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
+
+Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
+are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
+that order (a table may refer only to tables of the stores before it).
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from types import MappingProxyType, ModuleType
+from typing import Any, Callable, Mapping, Sequence
+
+
+@dataclass(frozen=True)
+class Command:
+    """A ``python run.py`` command: ``run(args, app) -> exit code``."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Any], int]
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    """One URL rule of the /admin blueprint; its endpoint is ``dashboard.<view.__name__>``.
+
+    ``nav``: the message key of its label in the top navigation (None: not a nav entry).
+    ``admin_only``: advisers get 403 (and no nav entry).
+    """
+
+    rule: str                               # under /admin, e.g. "/tickets/<int:ticket_id>"
+    view: Callable
+    methods: tuple[str, ...] = ("GET",)
+    nav: str | None = None
+    admin_only: bool = False
+
+    @property
+    def endpoint(self) -> str:
+        return f"dashboard.{self.view.__name__}"
+
+
+# Manifest attribute -> (Registry field, what it holds).
+MANIFEST = {
+    "ROUTES": ("routes", "list[bot.router.Route]: every route of the capability (placed by handlers/__init__.py)"),
+    "JOBS": ("jobs", "list[bot.scheduler.Job]: scheduled work, fn(app, now)"),
+    "MEDIA_LISTENERS": ("media_listeners", "list[bot.media.MediaListener]: told when a photo or voice is stored"),
+    "REPORT_COLUMNS": ("report_columns", "list[bot.reports.ReportColumn]: columns of the 通报 ranking sheet"),
+    "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
+    "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
+    "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
+    "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
+    "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
+}
+
+
+@dataclass(frozen=True)
+class Registry:
+    routes: tuple = ()
+    jobs: tuple = ()
+    media_listeners: tuple = ()
+    report_columns: tuple = ()
+    exports: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
+    dashboard_pages: tuple = ()
+    stores: tuple = ()
+    flows: tuple = ()
+
+
+class RegistryError(ValueError):
+    """Two capabilities contribute the same name, or a route is contributed but not placed."""
+
+
+def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
+    """The registry of these capability manifests, with ``routes`` as the dispatch order."""
+    lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
+                              "stores": [], "flows": []}
+    exports: dict[str, str] = {}
+    commands: dict[str, Command] = {}
+    contributed_routes = []
+    for module in capabilities:
+        contributed_routes += list(getattr(module, "ROUTES", ()))
+        for attribute, (name, _what) in MANIFEST.items():
+            if name in lists:
+                lists[name] += list(getattr(module, attribute, ()))
+        _merge(exports, getattr(module, "EXPORTS", {}), "export table", module)
+        _merge(commands, getattr(module, "COMMANDS", {}), "command", module)
+    _check_unique([r.name for r in routes], "route")
+    _check_unique([j.name for j in lists["jobs"]], "job")
+    _check_unique([c.key for c in lists["report_columns"]], "report column")
+    _check_unique([p.rule + " " + ",".join(p.methods) for p in lists["dashboard_pages"]], "dashboard page")
+    _check_unique([m.__name__ for m in lists["stores"]], "store")
+    _check_unique([f.name for f in lists["flows"]], "flow")
+    unplaced = [r.name for r in contributed_routes if r not in routes]
+    if unplaced:
+        raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")
+    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), commands=MappingProxyType(commands),
+                    **{name: tuple(items) for name, items in lists.items()})
+
+
+def _merge(into: dict, new: Mapping, what: str, module: ModuleType) -> None:
+    for key, value in new.items():
+        if key in into:
+            raise RegistryError(f"{what} {key!r} contributed twice (again by {module.__name__})")
+        into[key] = value
+
+
+def _check_unique(names: list[str], what: str) -> None:
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise RegistryError(f"{what} {name!r} contributed twice")
+        seen.add(name)

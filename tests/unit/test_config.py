@@ -1,0 +1,88 @@
+"""Config: every default in bot/defaults.toml, merged under any config file; code keeps no defaults of its own."""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from bot import config as config_mod
+from tests.conftest import ROOT
+
+MINIMAL = """
+[wechat]
+token = "t"
+app_id = "wx1"
+
+[campaign]
+year = 2030
+"""
+
+
+def load_text(tmp_path, text: str) -> config_mod.Config:
+    path = tmp_path / "partial.toml"
+    path.write_text(text, encoding="utf-8")
+    return config_mod.load(path, env={})
+
+
+def test_a_file_with_a_few_keys_gets_every_default(tmp_path):
+    cfg = load_text(tmp_path, MINIMAL)
+    assert (cfg.get("wechat.token"), cfg.get("campaign.year")) == ("t", 2030)
+    assert cfg.get("server.port") == 8080 and cfg.get("storage.database") == "data/bot.db"
+    assert cfg.get("planting.late_part_hours") == 72 and cfg.get("conversation.timeout_minutes") == 30
+    assert cfg.get("wechat.max_token_fetches_per_minute") == 2
+    assert sorted(cfg.get("reminders.calendar")) == ["arbor_day", "holes_due", "plans_due", "schedules_due"]
+
+
+def test_tables_merge_key_by_key(tmp_path):
+    cfg = load_text(tmp_path, MINIMAL + '\n[campaign.quotas]\n"群众" = 1\n\n[planting]\nlate_part_hours = 24\n')
+    assert cfg.get("campaign.quotas.群众") == 1 and cfg.get("campaign.quotas.主要领导") == 5
+    assert cfg.get("planting.late_part_hours") == 24 and cfg.get("planting.extra_photo_seconds") == 120
+
+
+def test_a_curve_or_a_calendar_is_replaced_whole(tmp_path):
+    cfg = load_text(tmp_path, MINIMAL + """
+[campaign.progress_curve]
+"03" = 0.5
+
+[reminders.calendar.only]
+milestone = "planting_done"
+message = "reminders.arbor_day"
+""")
+    assert dict(cfg.get("campaign.progress_curve")) == {"03": 0.5}
+    assert list(cfg.get("reminders.calendar")) == ["only"]
+
+
+def test_the_committed_config_is_the_defaults_plus_the_deployment(tmp_path):
+    cfg = config_mod.load(ROOT / "config.toml", env={})
+    assert cfg.get("wechat.token") == "lvmei-dev-token" and cfg.get("faq.confidence_threshold") == 0.55
+
+
+def test_keys_without_a_default_must_be_set(tmp_path):
+    with pytest.raises(config_mod.ConfigError, match="token"):
+        load_text(tmp_path, '[wechat]\napp_id = "wx1"\n[campaign]\nyear = 2030\n')
+    with pytest.raises(config_mod.ConfigError, match="year"):
+        load_text(tmp_path, '[wechat]\ntoken = "t"\napp_id = "wx1"\n')
+
+
+def config_reads_with_a_default(path, root=ROOT) -> list[str]:
+    """``….get("section.key", default)`` on a config object: a default written in code."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"):
+            continue
+        receiver = ast.unparse(node.func.value)
+        if (receiver.endswith("config") or receiver == "cfg" or ".section(" in receiver) and len(node.args) > 1:
+            found.append(f"{path.relative_to(root)}:{node.lineno} {ast.unparse(node)}")
+    return found
+
+
+def test_code_reads_config_without_defaults_of_its_own():
+    found = [hit for path in [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
+             for hit in config_reads_with_a_default(path)]
+    assert found == []
+
+
+def test_the_scan_sees_a_default_in_code(tmp_path):
+    bad = tmp_path / "probe.py"
+    bad.write_text('def f(app):\n    return app.config.get("media.workers", 2)\n', encoding="utf-8")
+    assert config_reads_with_a_default(bad, tmp_path) == ["probe.py:2 app.config.get('media.workers', 2)"]
