@@ -58,7 +58,7 @@ def resolve(app, db, conflict_id: int, action: str, *, by: str, now: datetime, n
             roster_store.unbind_openid(db, claimant, stamp)                 # its earlier person, if any
             if person["openid"]:
                 roster_store.unbind_openid(db, person["openid"], stamp)     # the previous holder
-            roster_store.bind_openid(db, person["id"], claimant, stamp)
+            roster_store.bind_openid(db, person["id"], claimant, stamp, via="approved")
         _notify(db, conflict, app.t("registration.binding_transferred", **_about(db, conflict, person)), now)
         return Resolution(True, "transferred", conflict)
     if notify:

@@ -28,7 +28,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import clock, outbox
+from bot import clock, identity, outbox
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.ids import row_id
@@ -109,12 +109,10 @@ def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
     return (linked or everyone or [None])[0]
 
 
-def is_staff(person: dict | None) -> bool:
-    return bool(person) and person["role"] in STAFF_ROLES
-
-
 def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
-    """The assigned adviser, a roster admin (管理员) or a dashboard admin."""
+    """The assigned adviser, a roster admin (管理员) or a dashboard admin. Who the person is was proven by
+    the channel: in chat ``@identity.staff`` (a binding proven by a code or the roster's openid column), on
+    the dashboard the adviser's login."""
     if by_admin:
         return True
     if not person:
@@ -204,11 +202,12 @@ def village_name(app, db, village_id: int | None) -> str:
 
 
 def recipients(db, ticket: dict) -> list[str]:
-    """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat."""
+    """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat (a
+    binding without proof does not count: villagers' questions go only to proven staff)."""
     adviser = roster_store.person(db, ticket["adviser_person_id"])
-    if adviser and adviser["openid"]:
+    if adviser and adviser["openid"] and identity.is_proven(adviser):
         return [adviser["openid"]]
-    return [p["openid"] for p in store.admins(db) if p["openid"]]
+    return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
 
 
 def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:

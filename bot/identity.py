@@ -1,9 +1,20 @@
-"""Who is writing: the guard other capabilities put on the handlers that act for a villager.
+"""Who is writing: the guards other capabilities put on their handlers, and 登记 (binding a WeChat user to a
+roster person).
 
-``@registered`` is the one line planting, progress and the others write above such a handler::
+``@registered`` is the one line planting, progress and the others write above a handler that acts for a
+villager; ``@staff(roles)`` above one that only proven staff may use (待办, 答, 收录; plot records and 代种
+call ``staff_refusal`` for the texts that need it)::
 
     @registered
     def on_my_progress(ctx, _match) -> str: ...
+
+    @staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
+    def on_queue(ctx, _match) -> str: ...
+
+**Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
+(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/invites.py) or by
+the roster file's openid column (``PROOFS``); until then that person has 群众 powers
+(``is_proven``) and the office sees the binding on 登记冲突.
 
 When the sender is bound to a roster person the handler runs. Otherwise
 (``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
@@ -23,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
 
 from bot import conversation
 from bot.context import Ctx
@@ -43,6 +55,52 @@ MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a loca
 # 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids};
 # its table is in handlers/registration.py, its diagram in docs/roster.md.
 REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"), timeout=_three_days)
+
+
+# Roles whose powers need a proven binding (the roster file's roles that are not 群众 or 党员).
+STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", "主要领导")
+# How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
+PROOFS = ("code", "roster")
+MASSES = "群众"
+
+
+def is_staff_role(role: str | None) -> bool:
+    return role in STAFF_ROLES
+
+
+def is_proven(person: Mapping | None) -> bool:
+    """Does this binding hold with its roster role? Always for 群众 and 党员; a staff role only when the
+    binding was proven by a code or the roster's openid column."""
+    return bool(person) and (not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS)
+
+
+def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
+    """None when the sender may act as one of ``roles``; else the reply: the register hint (the message is
+    kept, as ``@registered`` does), ``refusal`` (a message key) for other roles, or how to prove a staff role
+    that is not proven yet."""
+    hint = require_registered(ctx)
+    if hint:
+        return hint
+    if ctx.person["role"] not in tuple(roles):
+        return ctx.t(refusal)
+    if not is_proven(ctx.person):
+        return ctx.t("registration.staff_unproven", role=ctx.person["role"])
+    return None
+
+
+def staff(roles: Iterable[str] | Callable[[Any], Iterable[str]], refusal: str = "registration.staff_only"):
+    """Handler decorator: only a sender bound, with proof, to a person holding one of ``roles`` (a tuple of
+    roster roles, or ``roles(app)`` for roles the config holds) gets through; see ``staff_refusal``."""
+
+    def decorate(handle):
+        @functools.wraps(handle)
+        def guarded(ctx: Ctx, match):
+            wanted = roles(ctx.app) if callable(roles) else roles
+            return staff_refusal(ctx, wanted, refusal) or handle(ctx, match)
+
+        return guarded
+
+    return decorate
 
 
 def registered(handle):
@@ -217,14 +275,21 @@ def _plain_words(norm: str) -> bool:
 
 @dataclass(frozen=True)
 class Binding:
-    status: str     # registered | already | taken
+    status: str     # registered | already | taken | needs_code
     person: dict
 
 
 def bind(ctx: Ctx, name: str, village: dict) -> Binding:
-    """Bind the sender to ``name`` in ``village``: the roster person if listed (role from the roster),
-    else a new 群众 (source 'self'). A person bound to another openid is not taken over: the
-    conflict is recorded (table binding_conflicts) for an admin."""
+    """``登记 <name> <village>`` without a code. The roster person of that name, if listed:
+
+    * already bound to the sender: ``already``;
+    * bound to another openid: not taken over; the conflict is recorded (``taken``) for an admin;
+    * a staff role (``STAFF_ROLES``): nothing is bound, a name proves nothing; the claim is recorded for
+      the office (``needs_code``): staff bind with a one-time code (``bind_proven``);
+    * else bound at once (``bound_via = 'name'``).
+
+    Not listed: a new 群众 of that village (source and ``bound_via`` 'self'), or a correction of the
+    sender's own earlier self-registration."""
     db, now = ctx.db, ctx.now_s
     current = ctx.person
     target = (roster_store.person_by_name_in_village(db, name, village["id"])
@@ -232,20 +297,22 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     if target and target["openid"] == ctx.openid:
         REGISTRATION.end(ctx)
         return Binding("already", target)
-    if target and target["openid"]:
+    if target and (target["openid"] or is_staff_role(target["role"])):
+        kind = "taken" if target["openid"] else "needs_code"
         roster_store.record_binding_conflict(db, openid=ctx.openid, person_id=target["id"], claimed_name=name,
-                                             village_id=village["id"], bound_openid=target["openid"], now=now)
+                                             village_id=village["id"], bound_openid=target["openid"], now=now,
+                                             kind=kind)
         REGISTRATION.end(ctx)
-        return Binding("taken", target)
+        return Binding(kind, target)
     if target:
         roster_store.unbind_openid(db, ctx.openid, now)
-        roster_store.bind_openid(db, target["id"], ctx.openid, now)
+        roster_store.bind_openid(db, target["id"], ctx.openid, now, via="name")
     elif current and current["source"] == "self":  # a correction of what they typed before
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)
-        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": "群众",
-                                        "source": "self", "openid": ctx.openid}, now)
+        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": MASSES,
+                                        "source": "self", "openid": ctx.openid, "bound_via": "self"}, now)
     ctx.forget_person()
     REGISTRATION.end(ctx)
     return Binding("registered", ctx.person)

@@ -90,8 +90,10 @@ def _bind(ctx: Ctx, name: str, village: dict) -> str:
     facts = dict(name=person["name"], village=village["name"], role=person["role"])
     if binding.status == "taken":
         return ctx.t("registration.taken", name=name, village=village["name"])
+    if binding.status == "needs_code":
+        return ctx.t("registration.needs_code", name=person["name"], village=village["name"])
     if binding.status == "already":
-        return ctx.t("registration.already_registered", **facts)
+        return "\n".join([ctx.t("registration.already_registered", **facts), *_unproven_line(ctx, person)])
     reply = ctx.t("registration.registered", **facts)
     replies = identity.replay_kept(ctx)
     if replies:
@@ -175,8 +177,14 @@ def on_my_info(ctx: Ctx, _match) -> str:
         villages = roster_store.villages_of_adviser(ctx.db, person["id"])
         if villages:
             lines.append(ctx.t("registration.my_info_adviser_villages", villages="、".join(v["name"] for v in villages)))
+    lines += _unproven_line(ctx, person)
     lines.append(ctx.t("registration.my_info_fix"))
     return "\n".join(lines)
+
+
+def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
+    """A staff role not proven yet: what that means and how to prove it."""
+    return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
 
 
 ROUTES: list = [
