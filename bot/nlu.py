@@ -130,6 +130,14 @@ class CountResult:
     matched: str
 
 
+def spoken_digits(text: str) -> str | None:
+    """A run of digits as typed or as voice recognition writes it: '0002', '0 0 0 2。', '零零零二', '幺三五八'
+    -> the digits; None for anything else (a number said as a number, '两千', is not a run of digits)."""
+    chars = re.sub(r"[\s。．.,，!！]+", "", to_halfwidth(text or ""))
+    digits = "".join(c if c.isascii() and c.isdigit() else str(_DIGITS[c]) if c in _DIGITS else "?" for c in chars)
+    return digits if digits and "?" not in digits else None
+
+
 def chinese_to_int(text: str) -> int | None:
     """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20."""
     if not text:

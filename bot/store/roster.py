@@ -157,6 +157,12 @@ def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int])
                    " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
 
 
+def roster_people_named(db: Database, name: str) -> list[dict]:
+    """Everyone of this name the roster lists (not self-registered), in id order."""
+    return list(db.query("SELECT * FROM people WHERE name = ? AND COALESCE(source, 'roster') != 'self' ORDER BY id",
+                         [name]))
+
+
 def adviser_by_name(db: Database, name: str) -> dict | None:
     return one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
 
@@ -234,6 +240,13 @@ def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, re
                         " resolved_at = ? WHERE id = ? AND status = 'open'",
                         [resolution, resolved_by, now, conflict_id])
     return cursor.rowcount == 1
+
+
+def close_open_claims(db: Database, person_id: int, openid: str, *, resolution: str, resolved_by: str,
+                      now: str) -> None:
+    """The claimant now holds the person (a code, the phone check): its open claims on it are settled."""
+    db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
+               " WHERE person_id = ? AND openid = ? AND status = 'open'", [resolution, resolved_by, now, person_id, openid])
 
 
 def person_by_openid(db: Database, openid: str) -> dict | None:

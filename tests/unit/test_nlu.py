@@ -127,3 +127,11 @@ def test_chitchat(text):
 @pytest.mark.parametrize("text", ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗"])
 def test_not_chitchat(text):
     assert not nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("0002", "0002"), ("０００２", "0002"), ("0 0 0 2。", "0002"), ("零零零二", "0002"), ("幺三五八", "1358"),
+    ("两千", None), ("3棵", None), ("", None), ("后四位", None),
+])
+def test_spoken_digits(text, digits):
+    assert nlu.spoken_digits(text) == digits
