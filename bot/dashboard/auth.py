@@ -48,9 +48,9 @@ class Viewer:
 
     id: int
     username: str
-    role: str                      # admin | adviser
+    role: str                      # admin | adviser | cadre (bot.registry.LOGIN_ROLES)
     person_id: int | None
-    village_ids: tuple[int, ...] | None   # None = every village (admin)
+    village_ids: tuple[int, ...] | None   # None = every village (admin); a cadre: their village
 
     @property
     def is_admin(self) -> bool:
@@ -96,6 +96,9 @@ def _viewer_for(row: dict) -> Viewer:
         village_ids = None
     elif row["person_id"] is None:
         village_ids = ()
+    elif row["role"] == "cadre":
+        person = roster_store.person(bot().db, row["person_id"])
+        village_ids = (person["village_id"],) if person and person["village_id"] else ()
     else:
         village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)
@@ -215,17 +218,35 @@ def safe_next(target: str | None) -> str:
     return url_for("dashboard.overview")
 
 
-# -- adviser logins and roster people ------------------------------------------------------------------
+# -- adviser and cadre logins and roster people ----------------------------------------------------------
+CADRE_ROLES = ("村书记", "村干部")  # the roster roles a cadre login may act as
+
+
 class UnknownPerson(LookupError):
     pass
 
 
-def link_login_person(db, username: str, role: str, person_name: str | None) -> dict | None:
-    """Link an adviser login to its roster 技术顾问: ``--person NAME``, else the one named like the login.
+class AmbiguousPerson(LookupError):
+    """Several roster people fit: ``villages`` says where each is."""
+
+    def __init__(self, villages: list[str]):
+        super().__init__(villages)
+        self.villages = villages
+
+
+def link_login_person(db, username: str, role: str, person_name: str | None, village: str | None = None) -> dict | None:
+    """Link an adviser login to its roster 技术顾问 (``--person NAME``, else the one named like the login), a
+    cadre login to its roster 村书记 or 村干部 (``--person NAME``, required; ``village`` when the name is in
+    several villages): the cadre login sees that person's village only.
 
     Without ``--person`` and no such name, a login already linked keeps its link (a password reset).
     Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
-    Raises UnknownPerson when ``person_name`` names no 技术顾问. An admin login is never linked."""
+    Raises UnknownPerson when ``person_name`` names nobody who fits, AmbiguousPerson when several fit.
+    An admin login is never linked."""
+    if role == "cadre":
+        person = _cadre(db, person_name or username, village)
+        admins_store.link_person(db, username, person["id"])
+        return person
     if role != "adviser":
         admins_store.link_person(db, username, None)
         return None
@@ -239,13 +260,28 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
     return person
 
 
+def _cadre(db, name: str, village: str | None) -> dict:
+    from bot.roster import match_village
+
+    found = [p for p in roster_store.roster_people_named(db, name) if p["role"] in CADRE_ROLES]
+    if village:
+        wanted = {v["id"] for v in match_village(village, roster_store.all_villages(db))}
+        found = [p for p in found if p["village_id"] in wanted]
+    if not found:
+        raise UnknownPerson(name)
+    if len(found) > 1:
+        raise AmbiguousPerson([(roster_store.village(db, p["village_id"]) or {"name": "—"})["name"] for p in found])
+    return found[0]
+
+
 # -- roles -----------------------------------------------------------------------------------------
-def admin_only(view):
-    @functools.wraps(view)
+def only_for(page):
+    """The page's view, refused (403) to the logins ``page.allows`` does not name."""
+    @functools.wraps(page.view)
     def wrapper(*args, **kwargs):
-        if not g.viewer.is_admin:
+        if not page.allows(g.viewer.role):
             abort(403)
-        return view(*args, **kwargs)
+        return page.view(*args, **kwargs)
 
     return wrapper
 
@@ -259,5 +295,5 @@ def template_globals(nav_pages) -> dict:
     """What every dashboard template sees: the CSRF token, the viewer and the nav entries it may open."""
     viewer = g.get("viewer")
     nav = [{"endpoint": page.endpoint, "label": bot().t(page.nav)} for page in nav_pages
-           if viewer is not None and (viewer.is_admin or not page.admin_only)]
+           if viewer is not None and page.allows(viewer.role)]
     return {"csrf_token": generate_csrf, "viewer": viewer, "nav": nav}

@@ -61,6 +61,17 @@ def code_of(db: Database, person_id: int) -> dict | None:
     return one(db, "SELECT * FROM invite_codes WHERE person_id = ?", [person_id])
 
 
+def people_with_codes(db: Database, roles) -> list[dict]:
+    """For the 名册 page: the people holding these roles, their village, binding and code (when made, until
+    when, used when), by village and name."""
+    marks = ", ".join("?" for _ in roles)
+    return list(db.query(
+        "SELECT p.id, p.name, p.role, p.openid IS NOT NULL AS bound, p.bound_via, v.name AS village,"
+        " c.created_at AS code_created_at, c.expires_at AS code_expires_at, c.used_at AS code_used_at"
+        " FROM people p LEFT JOIN villages v ON v.id = p.village_id LEFT JOIN invite_codes c ON c.person_id = p.id"
+        f" WHERE p.role IN ({marks}) AND COALESCE(p.source, 'roster') != 'self' ORDER BY v.name, p.name", list(roles)))
+
+
 # -- failures ----------------------------------------------------------------------------------------
 def record_failure(db: Database, openid: str, person_id: int | None, kind: str, now: str) -> None:
     db.execute("INSERT INTO proof_failures (openid, person_id, kind, at) VALUES (?, ?, ?, ?)",

@@ -249,6 +249,13 @@ def close_open_claims(db: Database, person_id: int, openid: str, *, resolution: 
                " WHERE person_id = ? AND openid = ? AND status = 'open'", [resolution, resolved_by, now, person_id, openid])
 
 
+def bound_people_with_roles(db: Database, roles) -> list[dict]:
+    """People holding one of these roles who are bound to WeChat, with their village's name (``village``)."""
+    marks = ", ".join("?" for _ in roles)
+    return list(db.query(f"SELECT p.*, v.name AS village FROM people p LEFT JOIN villages v ON v.id = p.village_id"
+                         f" WHERE p.openid IS NOT NULL AND p.role IN ({marks}) ORDER BY v.name, p.name", list(roles)))
+
+
 def person_by_openid(db: Database, openid: str) -> dict | None:
     return one(db, "SELECT * FROM people WHERE openid = ?", [openid])
 
