@@ -12,7 +12,7 @@ call ``staff_refusal`` for the texts that need it)::
     def on_queue(ctx, _match) -> str: ...
 
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
-(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/invites.py) or by
+(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
 (``is_proven``) and the office sees the binding on 登记冲突.
 
@@ -286,8 +286,8 @@ def _plain_words(norm: str) -> bool:
 class Binding:
     """What a 登记 came to. ``status``: registered | already | taken | needs_code (a staff person named without
     a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
-    claim waits for the village's cadres or an admin) | code_ok | code_wrong | code_expired | code_used |
-    code_limited."""
+    claim waits for the village's cadres or an admin) | gone (the person left the roster) | code_ok |
+    code_wrong | code_expired | code_used | code_limited."""
     status: str
     person: dict | None
     left: int = 0
@@ -299,7 +299,7 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     * already bound to the sender: ``already``;
     * bound to another openid: not taken over; the conflict is recorded (``taken``) for an admin;
     * a staff role (``STAFF_ROLES``): nothing is bound, a name proves nothing; the claim is recorded for
-      the office (``needs_code``): staff bind with a one-time code (``bind_proven``);
+      the office (``needs_code``): staff bind with a one-time code (``bind_by_code``);
     * a villager with a phone on file: the phone check starts (``ask_phone``, state ``confirm_phone``;
       ``confirm_phone`` below); with no tries left today the claim waits (``waiting``);
     * else bound at once (``bound_via = 'name'``).
@@ -340,7 +340,7 @@ def _claim_waits(ctx: Ctx, person: dict, name: str, village_id: int | None, kind
     roster_store.record_binding_conflict(ctx.db, openid=ctx.openid, person_id=person["id"], claimed_name=name,
                                          village_id=village_id, bound_openid=person["openid"], now=ctx.now_s, kind=kind)
     REGISTRATION.end(ctx)
-    return Binding({"phone": "waiting"}.get(kind, kind), person)
+    return Binding("waiting" if kind == "phone" else kind, person)
 
 
 def confirm_phone(ctx: Ctx, state, digits: str) -> Binding:
@@ -348,10 +348,10 @@ def confirm_phone(ctx: Ctx, state, digits: str) -> Binding:
     db = ctx.db
     person = roster_store.person(db, state.data["person_id"])
     name, village_id = state.data["name"], state.data["village_id"]
-    if person is None or person["openid"]:  # removed, or bound by someone else meanwhile
-        if person is None:
-            REGISTRATION.end(ctx)
-            return Binding("taken", None)
+    if person is None:  # gone from the roster meanwhile: start again
+        REGISTRATION.end(ctx)
+        return Binding("gone", None)
+    if person["openid"]:  # bound by someone else meanwhile
         return _claim_waits(ctx, person, name, village_id, "taken")
     if proofs.phone_matches(person["phone"], digits):
         return _bound_with_proof(ctx, person, "phone", "registered")
@@ -393,19 +393,17 @@ def _bound_with_proof(ctx: Ctx, person: dict, via: str, status: str) -> Binding:
     return Binding(status, ctx.person)
 
 
-def bind_person(db, person: dict, openid: str, now: str, via: str) -> str | None:
+def bind_person(db, person: dict, openid: str, now: str, via: str) -> None:
     """Bind ``openid`` to ``person``, proven by ``via`` (a code, the phone, an approval): the sender's own earlier
-    binding is released, and whoever held the person before is unbound (returned). The sender's open claims
-    on the person are closed. Call inside a transaction."""
-    displaced = person["openid"] if person["openid"] != openid else None
+    binding is released, and whoever held the person before is unbound. The sender's open claims on the person
+    are closed. Call inside a transaction."""
     if person["openid"] != openid:
         roster_store.unbind_openid(db, openid, now)
-        if displaced:
-            roster_store.unbind_openid(db, displaced, now)
+        if person["openid"]:
+            roster_store.unbind_openid(db, person["openid"], now)
             log.info("binding of person %s moved to another WeChat user (%s)", person["id"], via)
     roster_store.bind_openid(db, person["id"], openid, now, via=via)
     roster_store.close_open_claims(db, person["id"], openid, resolution=via, resolved_by=via, now=now)
-    return displaced
 
 
 def _villages_meant(ctx: Ctx, village_text: str | None) -> list[dict]:

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from bot import clock
 from bot.db import transaction
 from bot.store import proofs as store
+from bot.roster import ADVISER, match_village
 from bot.store import roster as roster_store
 
 CODE_DIGITS = 6
@@ -124,23 +125,16 @@ def record_phone_failure(db, openid: str, person_id: int, now: datetime) -> None
     store.record_failure(db, openid, person_id, "phone", clock.to_db(now))
 
 
-def invite_of(db, person_id: int) -> dict | None:
-    """The person's code row (hash, when made, until when, used when): for the dashboard."""
-    return store.code_of(db, person_id)
-
-
 # -- `python run.py invite NAME [--village V]` ----------------------------------------------------------
 def villages_of(db, person: dict) -> list[dict]:
     """A person's village, and an adviser's linked villages."""
     own = [roster_store.village(db, person["village_id"])] if person["village_id"] else []
-    linked = roster_store.villages_of_adviser(db, person["id"]) if person["role"] == "技术顾问" else []
+    linked = roster_store.villages_of_adviser(db, person["id"]) if person["role"] == ADVISER else []
     return list({v["id"]: v for v in [*own, *linked] if v}.values())
 
 
 def people_to_invite(db, name: str, village_text: str | None) -> list[tuple[dict, list[dict]]]:
     """The roster people of this name (in a village matching ``village_text``, if given), with their villages."""
-    from bot.roster import match_village
-
     found = [(p, villages_of(db, p)) for p in roster_store.roster_people_named(db, name)]
     if village_text:
         wanted = {v["id"] for v in match_village(village_text, roster_store.all_villages(db))}

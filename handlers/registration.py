@@ -1,6 +1,7 @@
-"""The registration capability's manifest: follow / QR scene welcome, 登记, the follow-up answers of 登记
-(the ``registration`` flow's table; its diagram is in docs/roster.md), and 我的信息; roster import,
-QR codes, the roster and binding-conflict pages.
+"""The registration capability's manifest: follow / QR scene welcome, 登记 and 绑定 <code>, the follow-up answers of
+登记 (the ``registration`` flow's table, the phone check included; its diagram is in docs/roster.md), and 我的信息;
+roster import, ``invite`` (one-time codes), QR codes, the roster and binding-conflict pages; the codes' and
+failed proofs' tables (bot/store/proofs.py).
 
 After a successful binding the messages kept by ``bot.identity.registered`` are handled again and their
 replies appended.
@@ -95,6 +96,7 @@ BINDING_REPLIES = {
     "phone_wrong": "registration.phone_wrong", "waiting": "registration.phone_waiting",
     "code_wrong": "registration.code_wrong", "code_expired": "registration.code_expired",
     "code_used": "registration.code_used", "code_limited": "registration.code_limited",
+    "gone": "registration.usage",
 }
 
 

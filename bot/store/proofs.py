@@ -57,10 +57,6 @@ def mark_used(db: Database, person_id: int, openid: str, now: str) -> bool:
                       [now, openid, person_id]).rowcount == 1
 
 
-def code_of(db: Database, person_id: int) -> dict | None:
-    return one(db, "SELECT * FROM invite_codes WHERE person_id = ?", [person_id])
-
-
 def people_with_codes(db: Database, roles) -> list[dict]:
     """For the 名册 page: the people holding these roles, their village, binding and code (when made, until
     when, used when), by village and name."""

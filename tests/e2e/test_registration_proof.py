@@ -102,3 +102,5 @@ def test_staff_bindings_made_by_name_before_the_change_are_suspended(app_with):
     assert bot.t("registration.staff_unproven", role="技术顾问") in adviser.says("我的信息")
     chen = WeChatUser(transport_for(upgraded), signer, openid="o-chen")
     assert "陈秀英" in chen.says("我的信息") and "登记码" not in chen.says("我的信息")  # 党员: holds as it was
+    assert "问题编号" in chen.says(QUESTION)  # a ticket for 埔心村's adviser 王志强, whose binding is suspended
+    assert rows_of(bot, "SELECT COUNT(*) AS n FROM outbox WHERE openid = 'o-adviser-wang'") == [{"n": 0}]
