@@ -104,3 +104,32 @@ def test_staff_bindings_made_by_name_before_the_change_are_suspended(app_with):
     assert "陈秀英" in chen.says("我的信息") and "登记码" not in chen.says("我的信息")  # 党员: holds as it was
     assert "问题编号" in chen.says(QUESTION)  # a ticket for 埔心村's adviser 王志强, whose binding is suspended
     assert rows_of(bot, "SELECT COUNT(*) AS n FROM outbox WHERE openid = 'o-adviser-wang'") == [{"n": 0}]
+
+
+# -- the guard other capabilities put on staff-only handlers ------------------------------------------------
+@pytest.fixture
+def milestone_probe(monkeypatch, bot):
+    """A staff-only command as a new capability would write it: `@staff(roles, refusal=…)`, roles from the config."""
+    import dataclasses
+
+    from bot.identity import staff
+    from bot.router import Route
+
+    @staff(lambda app: app.config.get("planting.cadre_roles"), refusal="planting.cadres_only")
+    def on_probe(ctx, _match):
+        return f"已备案：{ctx.person['name']}"
+
+    route = Route("probe", lambda ctx: ctx.msg.text == "计划已备案", on_probe)
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(route, *bot.routes)))
+
+
+def test_the_staff_guard_lets_only_proven_staff_through(villager_factory, bot, milestone_probe):
+    load_roster(bot, "姓名,村社区,角色,openid\n李国华,埔心村,村书记,o-secretary-li\n何大妈,埔心村,群众,\n".encode())
+    stranger, villager, secretary = villager_factory("o-new"), villager_factory("o-he"), villager_factory("o-secretary-li")
+    assert stranger.says("计划已备案") == bot.t("registration.register_first")  # kept until 登记
+    villager.says("登记 何大妈 埔心村")
+    assert villager.says("计划已备案") == bot.t("planting.cadres_only")
+    assert secretary.says("计划已备案") == "已备案：李国华"
+    with bot.db.conn:  # the same secretary, had the binding been made by name
+        bot.db.execute("UPDATE people SET bound_via = 'name' WHERE openid = 'o-secretary-li'")
+    assert secretary.says("计划已备案") == bot.t("registration.staff_unproven", role="村书记")
