@@ -19,9 +19,10 @@ Rules (config keys in brackets; see docs/progress.md):
   [campaign.targets.village_area_mu] plus its 示范点 (verified records with site
   '示范点') against [campaign.targets.village_demo_sites]; a community (社区) in trees of
   every kind against [campaign.targets.community_trees].
-- Party members: roster roles in [campaign.participation.roles] younger than
-  [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
-  counts as younger); they took part once they have one verified record of any kind.
+- Party members: roster roles in [campaign.participation.roles] aged at most
+  [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
+  以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
+  younger); they took part once they have one verified record of any kind.
 - Survival rate: verified records whose latest survival check says alive, over those
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.
@@ -172,11 +173,12 @@ class Rules:
         return self.quotas.get(role or "", 0)
 
     def party_member_to_count(self, person: dict) -> bool:
-        """A party member or cadre expected to take part (an unknown birth year counts as younger)."""
+        """A party member or cadre expected to take part: aged at most party_max_age (以下 includes it; an unknown
+        birth year counts as younger)."""
         if person.get("role") not in self.party_roles:
             return False
         birth_year = person.get("birth_year")
-        return not birth_year or self.year - int(birth_year) < self.party_max_age
+        return not birth_year or self.year - int(birth_year) <= self.party_max_age
 
     def params(self) -> dict:
         return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
