@@ -88,7 +88,7 @@ def _resolve_village(ctx: Ctx, name: str, village_text: str, villages: list[dict
     return ctx.t("registration.choose_village", village=village_text, choices=choices)
 
 
-# what a 登記 came to (identity.Binding.status) -> its reply
+# what a 登记 came to (identity.Binding.status) -> its reply
 BINDING_REPLIES = {
     "registered": "registration.registered", "code_ok": "registration.code_bound",
     "already": "registration.already_registered", "taken": "registration.taken",
