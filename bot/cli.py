@@ -17,7 +17,7 @@ from bot import clock
 from bot import config as config_mod
 from bot.app import build_registry, create_app, create_context
 from bot.logs import setup as setup_logging
-from bot.registry import Command, Registry
+from bot.registry import LOGIN_ROLES, Command, Registry
 
 log = logging.getLogger("bot.cli")
 
@@ -111,18 +111,26 @@ def cmd_create_admin(args, app) -> int:
     from bot.db import transaction
     from bot.store import admins
 
+    if args.role == "cadre" and not args.person:
+        print("a cadre login needs --person 姓名 (a 村书记 or 村干部 of the roster)", file=sys.stderr)
+        return 2
     password = args.password or getpass.getpass(f"password for {args.name}: ")
     if len(password) < 8:
         print("password must be at least 8 characters", file=sys.stderr)
         return 2
-    from bot.dashboard.auth import UnknownPerson, link_login_person
+    from bot.dashboard.auth import AmbiguousPerson, UnknownPerson, link_login_person
 
+    wanted = "村书记 or 村干部" if args.role == "cadre" else "技术顾问"
     try:
         with transaction(app.db):
-            admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
-            person = link_login_person(app.db, args.name, args.role, args.person)
+            admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(app.clock()))
+            person = link_login_person(app.db, args.name, args.role, args.person, args.village)
     except UnknownPerson:
-        print(f"no 技术顾问 named {args.person!r} in the roster (import people first); nothing saved", file=sys.stderr)
+        print(f"no {wanted} named {args.person!r} in the roster (import people first); nothing saved", file=sys.stderr)
+        return 2
+    except AmbiguousPerson as several:
+        print(f"{args.person!r} is a {wanted} in several villages ({', '.join(several.villages)}): add --village; "
+              "nothing saved", file=sys.stderr)
         return 2
     linked = f", acting as roster person {person['name']} (id {person['id']})" if person else ""
     print(f"dashboard login {args.name!r} ({args.role}) saved{linked}")
@@ -188,9 +196,12 @@ def cmd_import(args, app) -> int:
 def _admin_args(p):
     p.add_argument("name")
     p.add_argument("--password", help="otherwise prompted")
-    p.add_argument("--role", choices=["admin", "adviser"], default="admin")
-    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as "
-                   "(default: the 技术顾问 with the login's name)")
+    p.add_argument("--role", choices=list(LOGIN_ROLES), default="admin",
+                   help="admin: everything; adviser: their villages and tickets; cadre: their village and its "
+                        "waiting 登记 claims")
+    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as (default: the 技术顾问 "
+                   "with the login's name); cadre logins: the roster 村书记 or 村干部 (required)")
+    p.add_argument("--village", help="cadre logins: the village of --person, when the name is in several")
 
 
 def _chat_args(p):

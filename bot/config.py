@@ -16,6 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from bot.db import SYNCHRONOUS
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config.toml"
 DEFAULTS = Path(__file__).resolve().with_name("defaults.toml")
@@ -133,6 +135,9 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
     base_url = data["wechat"]["api_base_url"]
     if not base_url.endswith("/"):
         data["wechat"]["api_base_url"] = base_url + "/"
+    synchronous = data["storage"].get("synchronous")
+    if not isinstance(synchronous, str) or synchronous.upper() not in SYNCHRONOUS:
+        raise ConfigError(f"config: [storage] synchronous must be one of {', '.join(SYNCHRONOUS)}, got {synchronous!r}")
     aes_key = data["wechat"].get("encoding_aes_key") or ""
     if aes_key and len(aes_key) != 43:
         raise ConfigError("config: [wechat] encoding_aes_key must be 43 characters (or empty for plaintext mode)")

@@ -230,9 +230,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
         names_taken.add((name, village_id))
         row = {"id": take("people"), "name": name, "village_id": village_id, "role": role,
                "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
-               "openid": None, "household": household, "source": "demo", "created_at": now_s, "updated_at": now_s}
+               "openid": None, "bound_via": None, "household": household, "source": "demo", "created_at": now_s,
+               "updated_at": now_s}
         if bound:
-            row["openid"] = f"demo-{row['id']:06d}"
+            row["openid"], row["bound_via"] = f"demo-{row['id']:06d}", "roster"  # as if the office typed it
             users.append({"openid": row["openid"], "subscribed": 1, "reminders_off": int(rng.random() < 0.05),
                           "last_inbound_at": now_s, "subscribed_at": now_s, "created_at": now_s})
         people.append(row)

@@ -193,6 +193,9 @@ _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs.
 MEASURE_WORDS = "棵株颗科课丛兜蔸根"
 _MEASURE = rf"[{MEASURE_WORDS}]"
+# A count above this is not believed (the bot asks again as for a vague one): it keeps every sum of
+# counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
+MAX_COUNT = 1_000_000
 
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
@@ -206,6 +209,14 @@ class CountResult:
     vague: bool
     unit: str
     matched: str
+
+
+def spoken_digits(text: str) -> str | None:
+    """A run of digits as typed or as voice recognition writes it: '0002', '0 0 0 2。', '零零零二', '幺三五八'
+    -> the digits; None for anything else (a number said as a number, '两千', is not a run of digits)."""
+    chars = re.sub(r"[\s。．.,，!！]+", "", to_halfwidth(text or ""))
+    digits = "".join(c if c.isascii() and c.isdigit() else str(_DIGITS[c]) if c in _DIGITS else "?" for c in chars)
+    return digits if digits and "?" not in digits else None
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -243,6 +254,8 @@ def parse_count(text: str) -> CountResult | None:
     match = re.search(rf"({_NUM})\s*({_MEASURE})", text)
     if match and not _is_range(match.group(1)):
         value = chinese_to_int(match.group(1))
+        if value is not None and value > MAX_COUNT:
+            return CountResult(None, True, match.group(2), match.group(0))
         if value is not None and value > 0:
             return CountResult(value, False, match.group(2), match.group(0))
     vague = _VAGUE_RE.search(text)

@@ -97,12 +97,8 @@ def is_plot(parsed: nlu.PlantingText) -> bool:
 
 
 def needs_cadre(parsed: nlu.PlantingText) -> bool:
+    """Plot records and 代种: only ``planting.cadre_roles`` with a proven binding (``identity.staff_refusal``)."""
     return is_plot(parsed) or parsed.proxy_name is not None
-
-
-def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
-    """May this person log plot records and 代种 (``planting.cadre_roles``)?"""
-    return bool(person) and person.get("role") in roles
 
 
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:

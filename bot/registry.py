@@ -30,12 +30,19 @@ class Command:
     run: Callable[[argparse.Namespace, Any], int]
 
 
+# The roles of dashboard logins (``create-admin --role``): the campaign office, an adviser (their villages and
+# tickets), a village cadre (their village: its figures and its waiting 登记 claims).
+LOGIN_ROLES = ("admin", "adviser", "cadre")
+
+
 @dataclass(frozen=True)
 class DashboardPage:
     """One URL rule of the /admin blueprint; its endpoint is ``dashboard.<view.__name__>``.
 
     ``nav``: the message key of its label in the top navigation (None: not a nav entry).
-    ``admin_only``: advisers get 403 (and no nav entry).
+    ``admin_only``: other logins get 403 (and no nav entry).
+    ``roles``: the logins that may open it (default admin and adviser: a cadre login opens only the pages
+    that list ``cadre``); the others get 403 and no nav entry.
     """
 
     rule: str                               # under /admin, e.g. "/tickets/<int:ticket_id>"
@@ -43,10 +50,14 @@ class DashboardPage:
     methods: tuple[str, ...] = ("GET",)
     nav: str | None = None
     admin_only: bool = False
+    roles: tuple[str, ...] = ("admin", "adviser")
 
     @property
     def endpoint(self) -> str:
         return f"dashboard.{self.view.__name__}"
+
+    def allows(self, role: str) -> bool:
+        return role == "admin" or (not self.admin_only and role in self.roles)
 
 
 @dataclass(frozen=True)

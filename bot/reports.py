@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot import clock, progress
+from bot import cells, clock, progress
 from bot.progress import VillageProgress, number, percent
 
 ON_TRACK, LAGGING, LAGGING_TWICE = "on_track", "lagging", "lagging_twice"
@@ -281,19 +281,19 @@ def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any
 def _write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
     """Header row, one row per item, widths fitted to the content (or the column's own), formats by column."""
     headers = [app.t(c.header) for c in columns]
-    cells = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
+    values = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
     ws.append(headers)
     for cell in ws[1]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for values in cells:
-        ws.append(values)
+    for row_values in values:
+        cells.xlsx_append(ws, row_values)  # village and town names as text, never formulas (bot/cells.py)
     for index, (column, header) in enumerate(zip(columns, headers), start=1):
         longest = max([len(str(header)) * 2] + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0
-                                                  for r in cells[:200]])
+                                                  for r in values[:200]])
         ws.column_dimensions[get_column_letter(index)].width = column.width or min(max(longest, 8), 30)
         if column.number_format:
-            for excel_row in range(2, len(cells) + 2):
+            for excel_row in range(2, len(values) + 2):
                 ws.cell(excel_row, index).number_format = column.number_format
     ws.row_dimensions[1].height = 32
     ws.auto_filter.ref = ws.dimensions
@@ -305,7 +305,7 @@ def write_workbook(report: Report, app, out: Path) -> Path:
     summary.title = app.t("progress.report.sheet_summary")
     summary.column_dimensions["A"].width = 100
     for line in summary_text(report, app).split("\n"):
-        summary.append([line])
+        cells.xlsx_append(summary, [line])
         summary.cell(summary.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     summary["A1"].font = Font(bold=True, size=14)
 

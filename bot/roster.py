@@ -18,7 +18,9 @@ rule is the caller's: apply nothing unless ``problems`` is empty.
 
 Re-importing updates in place: a village is matched by its name, a person by openid (when the file
 gives one) or by name + village. A blank cell leaves the stored value alone; bindings (openid),
-self-registered people and everything recorded against a person are never dropped.
+self-registered people and everything recorded against a person are never dropped. A binding keeps
+how it was proven: an openid in the file proves it (``bound_via = 'roster'``); a person who registered
+by name and is given a staff role by the file keeps 群众 powers until a code proves it (bot/identity.py).
 
 ``match_village(query, villages)`` is the forgiving matcher used by ``登记``.
 """
@@ -33,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from bot import clock
+from bot import cells, clock
 from bot.registry import Importer
 from bot.store import roster as store
 
@@ -107,14 +109,15 @@ class UnreadableFile(ValueError):
 
 # -- text helpers ------------------------------------------------------------------------------------
 def clean(value) -> str:
-    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0."""
+    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0; the quote
+    an export puts before formula-like text dropped (bot/cells.py), so such names stay what they were."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return cells.unescape(unicodedata.normalize("NFKC", str(value)).strip())
 
 
 def _header_key(text: str) -> str:
@@ -429,6 +432,8 @@ def _apply_person(db, row: dict, now: str) -> str:
     village_ids = row["village_ids"]
     fields = {k: v for k, v in row.items() if k in store.PERSON_COLUMNS}
     fields.update(village_id=village_ids[0], source="roster")
+    if row.get("openid"):
+        fields["bound_via"] = "roster"  # the office typed it: proof enough for any role (bot/identity.py)
     existing = (store.person_by_openid(db, row["openid"]) if row.get("openid") else None) \
         or store.person_by_name_in_village(db, row["name"], village_ids[0])
     if existing is None and row.get("role") == ADVISER:

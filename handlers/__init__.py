@@ -11,9 +11,11 @@ core events (handlers/core.py):
 - silent_event — delivery reports, page views, auto-reported location: no reply
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
-- register — 登记 <姓名> <村或社区>: bind the openid to a roster person (or a new 群众), then replay kept messages
+- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>: bind the openid to a roster person (staff: with a code;
+  roster villagers with a phone: after its last 4 digits) or a new 群众, then replay kept messages
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
-- registration_reply — while 登记 waits: a bare name, a village, or the number of a listed village
+- registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
+  digits of the roster phone
 core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text

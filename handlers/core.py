@@ -1,6 +1,7 @@
 """The core's manifest: unfollow and silent events, menu clicks and voice as text, 取消, 帮助, 退订/订阅,
 the fallback; the engine's own tables (users, inbox, conversations, outbox, media, tokens, leases,
-dashboard logins, and the roster every capability refers to) and the outbox export."""
+dashboard logins and sessions, the replay guard, the health heartbeat, and the roster every capability
+refers to) and the outbox export."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from bot import conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
 from bot.router import Route, redispatch_as_text
-from bot.store import admins, conversations, inbox, leases, media, tokens
+from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -109,8 +110,8 @@ def on_anything(ctx: Ctx, _match) -> str | None:
         return None
     if kind == "link":
         return ctx.t("core.link_received")
-    if kind == "location":
-        return ctx.t("core.location_saved")
+    if kind == "location":  # no coordinates: missing, not finite or not on Earth (bot/incoming.py)
+        return ctx.t("core.location_saved") if ctx.msg.lat is not None else ctx.t("core.location_invalid")
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
     return ctx.t("core.not_understood")
@@ -153,5 +154,6 @@ COMMAND_ROUTES: list = [
 FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
-STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins]
+STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins,
+                replay_guard, health]
 EXPORTS: dict = {**outbox_store.EXPORT_SQL}

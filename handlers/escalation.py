@@ -10,6 +10,7 @@ from bot.context import Ctx
 from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
 from bot.escalation import ASK_FLOW
+from bot.identity import staff
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import media as media_store
@@ -93,13 +94,8 @@ FAQ_ADD_REPLIES = {
 }
 
 
-def _staff_only(handle):
-    def guarded(ctx: Ctx, match):
-        if not escalation.is_staff(ctx.person):
-            return ctx.t("escalation.not_adviser")
-        return handle(ctx, match)
-
-    return guarded
+# 答, 待办 and 收录: advisers and admins bound with proof (bot/identity.py)
+staff_only = staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
 
 
 def _ticket_command(parse, act, replies: dict):
@@ -109,9 +105,11 @@ def _ticket_command(parse, act, replies: dict):
         text = _text(ctx)
         return parse(text) if text else None
 
-    @_staff_only
+    @staff_only
     def handle(ctx: Ctx, parsed) -> str:
         ticket_id, rest = parsed
+        if ticket_id is None:
+            return ctx.t("core.no_such_number")
         result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
         return ctx.t(replies[result.reason], id=ticket_id)
 
@@ -124,7 +122,7 @@ _match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, e
                                              FAQ_ADD_REPLIES)
 
 
-@_staff_only
+@staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:

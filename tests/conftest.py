@@ -131,6 +131,23 @@ def app(config):
 
 
 @pytest.fixture
+def app_with(tmp_path, standin):
+    """app_with(**overrides) -> an app on this test's database with those config keys replaced, a test
+    Clock as its clock; the apps one test makes share the database, as the processes of one deployment do."""
+    apps = []
+
+    def make(**overrides):
+        flask_app = create_app(make_config(tmp_path, standin, **overrides))
+        flask_app.extensions["bot"].clock = Clock()
+        apps.append(flask_app)
+        return flask_app
+
+    yield make
+    for flask_app in apps:
+        flask_app.extensions["bot"].databases.close_all()
+
+
+@pytest.fixture
 def bot(app):
     """The AppContext: database, messages, WeChat client, registry, and a test Clock as its clock."""
     context = app.extensions["bot"]
@@ -216,7 +233,7 @@ def person(bot, village, villager_factory):
             person_id = roster_store.insert_person(
                 bot.db, {"name": name, "village_id": village, "role": role, "household": household,
                          "phone": "13912345678"}, to_db(bot.clock()))
-            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()))
+            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()), via="roster")
         user = villager_factory(openid)
         user.follows()
         return user

@@ -8,13 +8,13 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 
-from flask import abort, g, redirect, render_template, request, send_file, session, url_for
+from flask import abort, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
 from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
-from bot.registry import DashboardPage
+from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
@@ -80,7 +80,7 @@ def login():
 
 
 def logout():
-    session.clear()
+    auth.end_session()
     return redirect(url_for("dashboard.login"))
 
 
@@ -276,13 +276,13 @@ def send_photo(path):
 
 # -- the blueprint's own pages, handlers and filters ----------------------------------------------------
 PAGES = [
-    DashboardPage("/login", login, methods=("GET", "POST")),
-    DashboardPage("/logout", logout, methods=("POST",)),
-    DashboardPage("/", overview, nav="admin.nav.overview"),
-    DashboardPage("/villages", villages, nav="admin.nav.villages"),
-    DashboardPage("/villages/<int:village_id>", village),
-    DashboardPage("/photos/<sha256>", photo),
-    DashboardPage("/photos/<sha256>/thumb", photo_thumb),
+    DashboardPage("/login", login, methods=("GET", "POST"), roles=LOGIN_ROLES),
+    DashboardPage("/logout", logout, methods=("POST",), roles=LOGIN_ROLES),
+    DashboardPage("/", overview, nav="admin.nav.overview", roles=LOGIN_ROLES),
+    DashboardPage("/villages", villages, nav="admin.nav.villages", roles=LOGIN_ROLES),
+    DashboardPage("/villages/<int:village_id>", village, roles=LOGIN_ROLES),
+    DashboardPage("/photos/<sha256>", photo, roles=LOGIN_ROLES),
+    DashboardPage("/photos/<sha256>/thumb", photo_thumb, roles=LOGIN_ROLES),
 ]
 # after the capabilities' pages: 导出 is the last nav entry
 EXPORT_PAGES = [

@@ -1,4 +1,4 @@
-"""Dashboard logins (hashed passwords; roles admin and adviser)."""
+"""Dashboard logins (hashed passwords; roles admin and adviser) and their sessions."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -19,6 +19,17 @@ def m001_admins(db: Database) -> None:
     db["admins"].create_index(["username"], unique=True)
 
 
+@migrations()
+def m002_admin_sessions(db: Database) -> None:
+    # id: SHA-256 of the random token in the session cookie (the token itself is not kept);
+    # seen_at: the session's last request (refreshed at most once a minute).
+    db["admin_sessions"].create(
+        {"id": str, "admin_id": int, "created_at": str, "seen_at": str},
+        pk="id", not_null={"admin_id", "created_at", "seen_at"}, foreign_keys=[("admin_id", "admins", "id")],
+    )
+    db["admin_sessions"].create_index(["seen_at"])
+
+
 def upsert(db: Database, username: str, password_hash: str, role: str, now: str) -> None:
     db.execute(
         "INSERT INTO admins (username, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -35,3 +46,25 @@ def by_username(db: Database, username: str) -> dict | None:
 def link_person(db: Database, username: str, person_id: int | None) -> None:
     """The roster person an adviser login acts as (None: none)."""
     db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
+
+
+# -- sessions ----------------------------------------------------------------------------------------
+def open_session(db: Database, session_id: str, admin_id: int, now: str) -> None:
+    db.execute("INSERT INTO admin_sessions (id, admin_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
+               [session_id, admin_id, now, now])
+
+
+def live_session(db: Database, session_id: str, seen_since: str) -> dict | None:
+    return one(db, "SELECT * FROM admin_sessions WHERE id = ? AND seen_at >= ?", [session_id, seen_since])
+
+
+def touch_session(db: Database, session_id: str, now: str) -> None:
+    db.execute("UPDATE admin_sessions SET seen_at = ? WHERE id = ?", [now, session_id])
+
+
+def end_session(db: Database, session_id: str) -> None:
+    db.execute("DELETE FROM admin_sessions WHERE id = ?", [session_id])
+
+
+def end_sessions_unseen_since(db: Database, before: str) -> None:
+    db.execute("DELETE FROM admin_sessions WHERE seen_at < ?", [before])

@@ -58,7 +58,8 @@ def seed(bot) -> County:
         for name, village, role in (("王顾问", pux, "技术顾问"), ("李顾问", dp, "技术顾问"),
                                     ("陈大伯", pux, "群众"), ("林书记", pux, "村书记"), ("黄阿姨", dp, "群众")):
             county.people[name] = db["people"].insert(
-                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "created_at": at(30)}).last_pk
+                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "bound_via": "roster",
+                 "created_at": at(30)}).last_pk
         db["adviser_villages"].insert_all([{"person_id": county.people["王顾问"], "village_id": pux},
                                           {"person_id": county.people["李顾问"], "village_id": dp}])
         for username, role, person in (("admin", "admin", None), ("wang", "adviser", "王顾问"),

@@ -51,6 +51,7 @@ def test_export_people_after_import_never_loses_bindings(roster, villager, bot):
     from bot import exports
 
     villager.says("登记 陈秀英 埔心村")
+    villager.says("0002")  # the last 4 digits of her roster phone
     run_import(bot, "people", ROSTER / "people.csv")
     header, data = exports.rows(bot, "people")
     exported = {row[header.index("name")]: row for row in data}
@@ -120,6 +121,7 @@ def test_every_menu_key_is_accounted_for():
 @pytest.mark.parametrize("key", sorted(set(click_texts())))
 def test_every_menu_click_is_handled(key, roster, villager, bot):
     villager.says("登记 陈秀英 埔心村")
+    villager.says("0002")  # the last 4 digits of her roster phone
     reply = villager.clicks(key)
     handler = bot.db.execute("SELECT handler FROM inbox ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert reply and handler == "menu_click"

@@ -274,8 +274,8 @@ def test_a_push_without_a_session_cookie_never_touches_session_signing(app, vill
     assert built == []
     client = app.test_client()
     assert client.post("/wechat?x=1").headers.get("Set-Cookie") is None
-    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None),
-                     app.extensions["bot"])
+    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None,
+                                        village=None), app.extensions["bot"])
     assert login(client, "admin", "pw-long-enough-1").status_code == 302
     assert client.get("/admin/").status_code == 200  # the cookie was signed, then read back
     assert built

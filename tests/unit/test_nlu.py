@@ -212,3 +212,11 @@ def test_find_all_species_with_trees_off_the_list(species):
     assert nlu.find_all_species("芒果和荔枝", species, ["芒果"]) == [("芒果", "芒果"), ("荔枝", "荔枝")]
     assert nlu.find_all_species("桃金娘好种吗", species, ["桃金娘"]) == [("桃金娘", "桃金娘")]   # not 桃
     assert nlu.find_all_species("行李放在桃树下", species) == [("桃", "桃树")]
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("0002", "0002"), ("０００２", "0002"), ("0 0 0 2。", "0002"), ("零零零二", "0002"), ("幺三五八", "1358"),
+    ("两千", None), ("3棵", None), ("", None), ("后四位", None),
+])
+def test_spoken_digits(text, digits):
+    assert nlu.spoken_digits(text) == digits

@@ -5,14 +5,12 @@ from datetime import date
 
 import pytest
 
-from bot import config as config_mod
 from bot.faq import load_species_table
 from bot.messages import MESSAGES_DIR
-from bot.planting import (Flag, compute_flags, describe, is_cadre, missing_parts, needs_cadre, parse_text,
+from bot.planting import (Flag, compute_flags, describe, missing_parts, needs_cadre, parse_text,
                           review_after, season_start, text_parts_missing, text_updates)
 
 SPECIES = load_species_table(MESSAGES_DIR)
-CADRE_ROLES = config_mod.load(env={}).get("planting.cadre_roles")  # the default
 SEASON = date(2027, 3, 1)
 VILLAGE = {"name": "埔心村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
 
@@ -60,9 +58,6 @@ def test_cadre_only_texts_and_roles():
     assert needs_cadre(parse_text("党建林 2.5亩 120棵 香樟", SPECIES))
     assert needs_cadre(parse_text("代种 张三 2棵龙眼", SPECIES))
     assert not needs_cadre(parse_text("在党建林种了3棵桂花", SPECIES))
-    assert is_cadre({"role": "村书记"}, CADRE_ROLES) and not is_cadre({"role": "群众"}, CADRE_ROLES) \
-        and not is_cadre(None, CADRE_ROLES)
-    assert is_cadre({"role": "党员"}, ["党员"])
 
 
 # -- what is missing --------------------------------------------------------------------------------
