@@ -32,7 +32,7 @@ import re
 import secrets
 from typing import Iterable
 
-from bot import clock, nlu, outbox, zones
+from bot import clock, identity, nlu, outbox, zones
 from bot.conversation import Flow
 from bot.reminders import send_time
 from bot.store import adoption as store
@@ -232,8 +232,8 @@ def my_trees(ctx) -> list[dict]:
 
 # -- cadres' new photos of a plot -----------------------------------------------------------------------
 def may_update(person: dict | None, config, record: dict | None) -> bool:
-    """Cadres (planting.cadre_roles) of the record's village send new photos of it."""
-    return bool(person and record) and person.get("role") in config.get("planting.cadre_roles") \
+    """Cadres (planting.cadre_roles, bound with proof) of the record's village send new photos of it."""
+    return bool(record) and identity.acts_as(person, config.get("planting.cadre_roles")) \
         and person.get("village_id") == record["village_id"]
 
 

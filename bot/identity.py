@@ -76,6 +76,11 @@ def is_proven(person: Mapping | None) -> bool:
     return bool(person) and (not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS)
 
 
+def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
+    """Does this binding hold one of ``roles`` with proof (``is_proven``)? For rules outside a handler."""
+    return bool(person) and person.get("role") in set(roles) and is_proven(person)
+
+
 def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
     """None when the sender may act as one of ``roles``; else the reply: the register hint (the message is
     kept, as ``@registered`` does), ``refusal`` (a message key) for other roles, or how to prove a staff role

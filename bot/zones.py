@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Callable
 
-from bot import clock, roster
+from bot import clock, identity, roster
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
@@ -219,8 +219,8 @@ def add_zone(app, db, *, village_id: int, name: str, lat: float | None, lng: flo
 
 # -- claiming ----------------------------------------------------------------------------------------
 def may_hold(person: dict | None, config) -> bool:
-    """Party members and cadres (roster roles in zones.member_roles) hold zones."""
-    return bool(person) and person.get("role") in config.get("zones.member_roles")
+    """Party members and cadres (roster roles in zones.member_roles; staff roles bound with proof) hold zones."""
+    return identity.acts_as(person, config.get("zones.member_roles"))
 
 
 def show_list(ctx, zones: list[dict]) -> None:
