@@ -47,9 +47,10 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
+    """WeChat's timestamps are real: the wall clock, even on a rehearsal clock (bot/clock.py)."""
     max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
-        return abs(app.clock().timestamp() - int(timestamp)) <= max_age
+        return abs(clock.utcnow().timestamp() - int(timestamp)) <= max_age
     except ValueError:
         return False
 

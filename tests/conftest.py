@@ -75,10 +75,12 @@ def _undo_logging_setup():
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
     yield
-    for handler in root.handlers[:]:
+    raising, logging.raiseExceptions = logging.raiseExceptions, False  # the lines still queued may go to a
+    for handler in root.handlers[:]:                                      # capture stream pytest closed already
         if handler not in saved[0]:
             root.removeHandler(handler)
             handler.close()
+    logging.raiseExceptions = raising
     root.setLevel(saved[1])
     root._lvmei_configured = saved[2]  # type: ignore[attr-defined]
 
