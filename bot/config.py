@@ -46,7 +46,7 @@ REQUIRED = {
     ("campaign", "year"): int,
 }
 
-SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key"}
+SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key", "spot_check_key"}
 
 
 class ConfigError(ValueError):

@@ -6,8 +6,9 @@ functions, so every screen and message shows the same numbers. The county-wide f
 ``people_left_to_do`` are aggregated in SQL (bot/store/progress.py), whatever the size of the roster.
 
 Rules (config keys in brackets; see docs/progress.md):
-- Only *verified* records count (complete; review none or approved); records waiting
-  for review are shown beside them as 待审核; rejected records never count.
+- Only *verified* (核实) records count (complete; review none, spot_check or approved: the
+  rules of bot/planting.py); records waiting for review are shown beside them as 待审核, and
+  verified + waiting is what was *claimed* (上报); rejected records never count.
 - A person's trees are the tree counts of their own ``kind='tree'`` records (records
   entered for them by a cadre through 代种 count for them); quota by role
   [campaign.quotas].
@@ -83,10 +84,12 @@ class Totals:
     """The figures that add up from villages to towns and the county, and their shares (None when
     there is nothing to divide by)."""
 
-    trees: int
+    trees: int                     # verified (核实)
     area_mu: float
     records: int
     pending_records: int
+    pending_trees: int             # waiting for review: claimed (上报) = verified + waiting
+    pending_area_mu: float
     households_total: int
     households_covered: int
     party_members: int
@@ -95,6 +98,14 @@ class Totals:
     survival_alive: int
     flagged: int
     rejected: int
+
+    @property
+    def claimed_trees(self) -> int:
+        return self.trees + self.pending_trees
+
+    @property
+    def claimed_area_mu(self) -> float:
+        return self.area_mu + self.pending_area_mu
 
     @property
     def survival_rate(self) -> float | None:
@@ -124,8 +135,13 @@ class VillageProgress(Totals):
 
     @property
     def completion(self) -> float:
-        """Share of the main target done (may exceed 1)."""
+        """Share of the main target done, verified (may exceed 1)."""
         return self.done_value / self.target if self.target else 1.0
+
+    @property
+    def claimed_value(self) -> float:
+        """The main figure claimed (上报): verified and waiting for review."""
+        return self.done_value + self.pending_value
 
 
 @dataclass(frozen=True)
@@ -293,7 +309,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         done_value=trees if kind == COMMUNITY else area,
         pending_value=pending_trees if kind == COMMUNITY else pending_area,
         trees=trees, area_mu=area, records=int(totals.get("records", 0)),
-        pending_records=int(totals.get("pending_records", 0)),
+        pending_records=int(totals.get("pending_records", 0)), pending_trees=pending_trees,
+        pending_area_mu=pending_area,
         demo_sites=int(totals.get("demo_sites", 0)),
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,

@@ -101,6 +101,8 @@ def make_config(tmp_path: Path, standin: WeChatStandIn, **overrides):
         "wechat.app_secret": standin.secret,
         "wechat.token": "spamtest",
         "outbox.rate_per_second": 0,
+        # no random spot checks unless a test asks for them (tests/e2e/test_verified.py does)
+        "review.spot_check_rate": 0,
     }
     values.update(overrides)
     return base.with_overrides(values)

@@ -19,11 +19,14 @@ from bot.store import roster as roster_store
 
 # value -> message key (messages/replies/admin.toml)
 FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
-               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
+               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species",
+               "no_photo": "admin.flags.no_photo", "out_of_season": "admin.flags.out_of_season",
+               "over_cap": "admin.flags.over_cap", "plot_tag": "admin.flags.plot_tag",
+               "spot_check": "admin.flags.spot_check"}
 STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
                  "lagging": "admin.village_status.lagging"}
 REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
-                 "rejected": "admin.review.rejected"}
+                 "rejected": "admin.review.rejected", "spot_check": "admin.review.spot_check"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
