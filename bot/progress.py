@@ -17,9 +17,10 @@ Rules (config keys in brackets; see docs/progress.md):
   [campaign.targets.household_trees] trees. Advisers and admins belong to no household
   (each is alone, with no household target).
 - A village (村) is measured in 亩 of plot records (党建林) against
-  [campaign.targets.village_area_mu] plus its 示范点 (verified records with site
-  '示范点') against [campaign.targets.village_demo_sites]; a community (社区) in trees of
-  every kind against [campaign.targets.community_trees].
+  [campaign.targets.village_area_mu] plus its 示范点 (its confirmed ``demo_site`` milestones,
+  bot/milestones.py; a planting record tagged 示范点 counts trees, never a site) against
+  [campaign.targets.village_demo_sites]; a community (社区) in trees of every kind against
+  [campaign.targets.community_trees]. Its plan date and holes come from its milestones too.
 - Party members: roster roles in [campaign.participation.roles] younger than
   [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
   counts as younger); they took part once they have one verified record of any kind.
@@ -36,6 +37,7 @@ from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
+from bot import milestones
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -130,8 +132,11 @@ class VillageProgress(Totals):
     target: float
     done_value: float              # verified 亩 (村) or trees (社区)
     pending_value: float           # the same, waiting for review
-    demo_sites: int
+    demo_sites: int                # confirmed 示范点 (demo_site milestones)
     demo_sites_target: int
+    demo_sites_reported: int = 0   # reported, confirmed or not
+    plan_at: str | None = None     # when the plan was reported (UTC text), None: not yet
+    holes: int | None = None       # holes reported
 
     @property
     def completion(self) -> float:
@@ -294,9 +299,10 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
 
 
 # -- villages ------------------------------------------------------------------------------------
-def _village_from(config, village: dict, totals: dict | None, figures: dict | None,
-                  survival: dict | None) -> VillageProgress:
+def _village_from(config, village: dict, totals: dict | None, figures: dict | None, survival: dict | None,
+                  marks: milestones.VillageMilestones | None) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}
+    marks = marks or milestones.VillageMilestones()
     kind = village.get("kind") or VILLAGE
     unit, target = village_target(config, kind)
     trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
@@ -311,7 +317,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         trees=trees, area_mu=area, records=int(totals.get("records", 0)),
         pending_records=int(totals.get("pending_records", 0)), pending_trees=pending_trees,
         pending_area_mu=pending_area,
-        demo_sites=int(totals.get("demo_sites", 0)),
+        demo_sites=marks.demo_sites, demo_sites_reported=marks.demo_sites_reported, plan_at=marks.plan_at,
+        holes=marks.holes,
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
@@ -327,7 +334,8 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
         return None
     figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
-                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id))
+                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
+                         milestones.figures(db, until, village_id).get(village_id))
 
 
 def all_villages_progress(db, config, until: str | None = None) -> list[VillageProgress]:
@@ -335,14 +343,15 @@ def all_villages_progress(db, config, until: str | None = None) -> list[VillageP
     totals = store.totals_by_village(db, until)
     figures = store.people_by_village(db, Rules.of(config).params(), until)
     survival = store.survival_by_village(db, until)
-    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]))
-            for v in store.villages(db)]
+    marks = milestones.figures(db, until)
+    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
+                          marks.get(v["id"])) for v in store.villages(db)]
 
 
 def completions(db, config, until: str | None = None) -> dict[int, float]:
     """village_id -> completion only (one grouped query): the report's lag history of earlier months."""
     totals = store.totals_by_village(db, until)
-    return {v["id"]: _village_from(config, v, totals.get(v["id"]), None, None).completion
+    return {v["id"]: _village_from(config, v, totals.get(v["id"]), None, None, None).completion
             for v in store.villages(db)}
 
 

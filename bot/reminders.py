@@ -7,7 +7,8 @@ is due from ``+followup_days`` for ``followup_grace_days``. Each send is an outb
 key is built from stable ids, so a second tick at the same moment, a restart or a run that was
 missed and coalesced neither repeats nor loses a send:
 
-- ``reminder:<calendar entry>:<year>:<openid>``
+- ``reminder:<calendar entry>:<year>:<openid>`` (not for villages that already reported the village
+  milestone of that date: bot/milestones.py ``villages_done``)
 - ``nudge:<ISO year>-W<week>:<openid>``
 - ``followup:<planting id>:<days>``
 
@@ -24,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from bot import clock, outbox, progress, schedule
+from bot import clock, milestones, outbox, progress, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
@@ -285,7 +286,10 @@ def milestone_reminders(app, now: datetime) -> dict:
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
             days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
+            reported = milestones.villages_done(app.db, entry.milestone)  # a village milestone already reported
             for row in _audience(app.db, app.config, entry):
+                if row["village_id"] in reported:
+                    continue
                 text = app.t(entry.message, name=row["name"] or "", date=schedule.date_words(deadline), days=days)
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()

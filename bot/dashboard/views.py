@@ -12,7 +12,7 @@ from flask import abort, g, redirect, render_template, request, send_file, sessi
 from flask_wtf.csrf import CSRFError
 
 from bot import clock, exports, photos, progress, reports
-from bot.dashboard import auth, charts, snapshot
+from bot.dashboard import auth, charts, milestone_pages, snapshot
 from bot.registry import DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -210,6 +210,7 @@ def village(village_id: int):
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
         photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
+        milestones=milestone_pages.section(village_id),
     )
 
 

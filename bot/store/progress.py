@@ -55,7 +55,7 @@ def totals_by_person(db: Database, until: str | None, person_ids: list[int]) -> 
 
 
 def totals_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
-    """village_id -> verified and pending trees / area / records, 示范点 count, flagged and rejected records.
+    """village_id -> verified and pending trees / area / records, flagged and rejected records.
 
     Two passes over the covering index, folded: plain sums over the verified records (most of them),
     then sums by review over the other complete records (pending, rejected: a few). Summing plain
@@ -64,7 +64,7 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
     """
     where = f"village_id IS NOT NULL AND {_UNTIL}" + ("" if village_id is None else " AND village_id = :village_id")
     sums = ("village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
-            " SUM(site = '示范点') AS demo_sites, SUM(flags != '') AS flagged")
+            " SUM(flags != '') AS flagged")
     sql = (
         "SELECT village_id,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN trees END), 0) AS trees,"
@@ -73,7 +73,6 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN trees END), 0) AS pending_trees,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN area_mu END), 0.0) AS pending_area_mu,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN records END), 0) AS pending_records,"
-        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN demo_sites END), 0) AS demo_sites,"
         " COALESCE(SUM(flagged), 0) AS flagged,"
         " COALESCE(SUM(CASE WHEN review = 'rejected' THEN records END), 0) AS rejected"
         f" FROM (SELECT {sums} FROM plantings INDEXED BY {PROGRESS_VILLAGE_INDEX}"

@@ -169,15 +169,15 @@ def test_report_command_writes_the_default_file_name(tmp_path, monkeypatch, caps
 
 
 def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_app, tmp_path):
-    """A capability's column (here 树穴, counted per village by its own query) placed first: the percent
+    """A capability's column (here an example, counted per village by its own query) placed first: the percent
     formats and the status fill still land on the completion and status columns, found by key."""
     import dataclasses
 
     from bot.messages import Messages
 
-    holes = reports.ReportColumn("holes", "test.holes", per_village=lambda db, config, until: {1: 120})
+    holes = reports.ReportColumn("example", "test.example", per_village=lambda db, config, until: {1: 120})
     app = dataclasses.replace(
-        county_app, messages=Messages({**county_app.messages.texts, "test.holes": "树穴"}),
+        county_app, messages=Messages({**county_app.messages.texts, "test.example": "树穴"}),
         registry=dataclasses.replace(county_app.registry, report_columns=(holes, *county_app.report_columns)))
     out = reports.write_workbook(reports.build_report(app, 2027, 3), app, tmp_path / "r.xlsx")
     ws = load_workbook(out)["村社区排名"]
