@@ -23,7 +23,7 @@ DEFAULT_CONFIG = ROOT / "config.toml"
 DEFAULTS = Path(__file__).resolve().with_name("defaults.toml")
 
 # Tables that are one value each: a file that has one replaces the default whole (the reminder calendar).
-WHOLE_TABLES = {("campaign", "progress_curve"), ("reminders", "calendar")}
+WHOLE_TABLES = {("reminders", "calendar")}
 
 ENV_OVERRIDES = {
     ("wechat", "token"): "WECHAT_TOKEN",

@@ -37,7 +37,7 @@ from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
-from bot import milestones
+from bot import milestones, schedule
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -96,6 +96,8 @@ class Totals:
     households_covered: int
     party_members: int
     party_members_active: int
+    quota_people: int              # people with a tree quota (by role)
+    quota_people_done: int         # … whose verified trees reach it
     survival_checked: int
     survival_alive: int
     flagged: int
@@ -147,6 +149,20 @@ class VillageProgress(Totals):
     def claimed_value(self) -> float:
         """The main figure claimed (上报): verified and waiting for review."""
         return self.done_value + self.pending_value
+
+    @property
+    def complete(self) -> bool:
+        """Its 亩 (a 社区: its trees) and its 示范点 are done (verified and confirmed)."""
+        return self.done_value >= self.target and self.demo_sites >= self.demo_sites_target
+
+    @property
+    def targets(self) -> tuple[schedule.Target, ...]:
+        """What the village owes the campaign, each due at its milestone (bot/schedule.py)."""
+        return (schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
+                schedule.Target(schedule.MAIN, self.done_value, self.target),
+                schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
+                schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
+                schedule.Target(schedule.QUOTAS, self.quota_people_done, self.quota_people))
 
 
 @dataclass(frozen=True)
@@ -323,6 +339,7 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
+        quota_people=int(figures.get("quota_people") or 0), quota_people_done=int(figures.get("quota_people_done") or 0),
         survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
         flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
     )
@@ -338,28 +355,30 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
                          milestones.figures(db, until, village_id).get(village_id))
 
 
-def all_villages_progress(db, config, until: str | None = None) -> list[VillageProgress]:
-    """Every village in id order (a few grouped queries, whatever the number of villages)."""
+def all_villages_progress(db, config, until: str | None = None, people: bool = True) -> list[VillageProgress]:
+    """Every village in id order (a few grouped queries, whatever the number of villages). ``people=False``
+    leaves out the slowest part, the figures about people (households, party members, quotas) and survival:
+    enough for a month whose people targets are not due yet."""
     totals = store.totals_by_village(db, until)
-    figures = store.people_by_village(db, Rules.of(config).params(), until)
-    survival = store.survival_by_village(db, until)
+    figures = store.people_by_village(db, Rules.of(config).params(), until) if people else {}
+    survival = store.survival_by_village(db, until) if people else {}
     marks = milestones.figures(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
                           marks.get(v["id"])) for v in store.villages(db)]
 
 
-def completions(db, config, until: str | None = None) -> dict[int, float]:
-    """village_id -> completion only (one grouped query): the report's lag history of earlier months."""
+def completions(db, config, until: str | None = None) -> list[tuple[int, str, float]]:
+    """(village_id, name, completion) of every village (one grouped query): enough to rank one village."""
     totals = store.totals_by_village(db, until)
-    return {v["id"]: _village_from(config, v, totals.get(v["id"]), None, None, None).completion
-            for v in store.villages(db)}
+    return [(v["id"], v["name"], _village_from(config, v, totals.get(v["id"]), None, None, None).completion)
+            for v in store.villages(db)]
 
 
 # -- towns and the county ------------------------------------------------------------------------
 def summarize(name: str, villages: list[VillageProgress]) -> AreaProgress:
     sums = {f.name: sum(getattr(v, f.name) for v in villages) for f in fields(Totals)}
     return AreaProgress(
-        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.completion >= 1),
+        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.complete),
         mean_completion=(sum(min(v.completion, 1.0) for v in villages) / len(villages)) if villages else 0.0,
         **sums,
     )

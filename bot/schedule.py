@@ -24,8 +24,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Mapping, Sequence
+from zoneinfo import ZoneInfo
+
+from bot import clock
 
 MILESTONE_ALIASES = {"demo_plots_due": "plots_due"}
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]|end)$")
@@ -97,6 +100,15 @@ def next_milestone(config, day: date) -> tuple[str, date] | None:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def day_end_utc(day: date, tz: str) -> str:
+    """The last second of a local day (campaign timezone), as database (UTC) text: records made by then."""
+    return clock.to_db(datetime.combine(day + timedelta(days=1), time(0, 0), ZoneInfo(tz)) - timedelta(seconds=1))
+
+
+def previous_month(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
 def campaign_months(config, year: int, month: int) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 numbers of bot.progress; the 通报's ranking columns and the ``report`` command (bot/reports.py)."""
 from __future__ import annotations
 
-from bot import progress, reports
+from bot import progress, reports, standings
 from bot.context import Ctx
 from bot.identity import registered
 from bot.registry import Command
@@ -18,10 +18,11 @@ def on_my_progress(ctx: Ctx, _match) -> str:
 @registered
 def on_village_progress(ctx: Ctx, _match) -> str:
     village_id = ctx.person.get("village_id")
-    figures = progress.village_progress(ctx.db, ctx.config, village_id) if village_id is not None else None
-    if figures is None:
+    standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
+    if standing is None:
         return ctx.t("progress.no_village")
-    return progress.village_progress_text(ctx.app, figures)
+    return progress.village_progress_text(ctx.app, standing.village) + "\n" + \
+        standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
 
 
 ROUTES: list = [
