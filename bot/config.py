@@ -98,6 +98,10 @@ class Config:
         return self._resolve(self.get("storage.photos"))
 
     @property
+    def reports_dir(self) -> Path:
+        return self._resolve(self.get("storage.reports"))
+
+    @property
     def aes_mode(self) -> bool:
         return bool(self.get("wechat.encoding_aes_key"))
 

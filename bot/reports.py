@@ -7,10 +7,14 @@ month's end is below ``reports.lag_threshold`` of what is due; 连续两月滞�
 before too (such a village cannot be rated 良好 that year: seed 002, 十·开展监督抽查); 已完成 when every
 due target is met and its 亩 (or trees) and 示范点 are done; 正常 otherwise. Villages are ranked by their
 verified completion; every figure says whether it is verified (核实) or claimed (上报). The rest of this
-module turns the standings into an Excel workbook and a one-page summary.
+module turns the standings into an Excel workbook and a one-page summary, and keeps each month's: on
+``reports.monthly_day`` after quiet hours the ``monthly_report`` job makes the previous month's 通报, keeps
+it (a ``monthly_reports`` row and the xlsx under ``storage.reports``), and each village's 村书记 (people in
+``reports.notify_roles``) gets the village's line in chat.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import sys
 from dataclasses import dataclass, field
@@ -22,8 +26,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot import clock, progress, schedule, standings
+from bot import clock, outbox, progress, reminders, schedule, standings
+from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
+from bot.store import reports as store
 from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
 
 FILLS = {  # Excel's own "good / neutral / bad" colours; grey before the campaign
@@ -296,6 +302,99 @@ def write_workbook(report: Report, app, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out
+
+
+# -- the kept monthly 通报 and the villages' lines ----------------------------------------------------------
+def release_moment(config, year: int, month: int) -> datetime:
+    """When a month's 通报 is due: ``reports.monthly_day`` of the next month, as the quiet hours end."""
+    tz = config.get("campaign.timezone")
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    day = min(int(config.get("reports.monthly_day")), calendar.monthrange(next_year, next_month)[1])
+    quiet_end = reminders.hhmm(config.get("reminders.quiet_hours")[1])
+    return reminders.at_local(date(next_year, next_month, day), quiet_end, tz)
+
+
+def month_due(config, now: datetime) -> tuple[int, int] | None:
+    """The month whose 通报 is due at ``now``: the month before (the one before that until its release
+    moment), if it is a month of the campaign (``plans_due``'s month to December of ``campaign.year``)."""
+    local = clock.local(now, config.get("campaign.timezone"))
+    year, month = schedule.previous_month(local.year, local.month)
+    if now < release_moment(config, year, month):
+        year, month = schedule.previous_month(year, month)
+    campaign = schedule.campaign_months(config, int(config.get("campaign.year")), 12)
+    return (year, month) if (year, month) in campaign else None
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def file_name(year: int, month: int) -> str:
+    return f"report-{month_key(year, month)}.xlsx"
+
+
+CONSEQUENCE_STATUSES = (LAGGING_TWICE,)
+
+
+def village_line(app, report: Report, row: VillageRow) -> str:
+    """A village's line of the month's 通报, as its 村书记 reads it in chat: status, rank, what is short, the
+    next milestone; two months lagging says so plainly, with the consequence (seed 002, 十)."""
+    t = app.t
+    return t("progress.line_report", village=row.village.name, month=report.month,
+             status=t(STATUS_LABELS[row.status]), rank=row.rank, of=len(report.rows),
+             short=t("progress.line_report_short", short=row.short) if row.short else "",
+             next=standings.next_milestone_words(app, report.day),
+             consequence=t("progress.line_report_consequence", n=row.streak) if row.status in CONSEQUENCE_STATUSES
+             else "")
+
+
+def queue_lines(app, report: Report, now: datetime) -> int:
+    """Each village's line to its people in ``reports.notify_roles`` (kind ``notice``: the notice template
+    outside the 48-hour window), after quiet hours; once per person and month (dedupe key)."""
+    rows = {r.village.village_id: r for r in report.rows}
+    send_at = reminders.send_time(app.config, now)
+    queued = 0
+    for person in store.recipients(app.db, list(app.config.get("reports.notify_roles"))):
+        row = rows.get(person["village_id"])
+        if row is None:
+            continue
+        queued += outbox.enqueue(app.db, openid=person["openid"], kind="notice", text=village_line(app, report, row),
+                                 dedupe_key=f"report:{month_key(report.year, report.month)}:{person['openid']}",
+                                 now=now, not_before=send_at) is not None
+    return queued
+
+
+def monthly_report(app, now: datetime) -> dict:
+    """Job: on ``reports.monthly_day`` after quiet hours, make the previous month's 通报, keep it (a row and the
+    xlsx under ``storage.reports``) and send each village its line. Idempotent: a kept month is done."""
+    due = month_due(app.config, now)
+    if due is None or store.get(app.db, month_key(*due)):
+        return {"month": None}
+    report = build_report(app, *due)
+    write_workbook(report, app, app.config.reports_dir / file_name(*due))
+    counts = {"villages": len(report.rows), "complete": report.count(COMPLETE), "on_track": report.count(ON_TRACK),
+              "lagging": report.count(LAGGING), "lagging_twice": report.count(LAGGING_TWICE),
+              "not_started": report.count(NOT_STARTED)}
+    with transaction(app.db):
+        if store.get(app.db, month_key(*due)):
+            return {"month": None}
+        lines = queue_lines(app, report, now)
+        store.add(app.db, month=month_key(*due), file=file_name(*due), counts=counts, lines=lines,
+                  now=clock.to_db(now))
+    return {"month": month_key(*due), "lines": lines}
+
+
+def kept_reports(app) -> list[dict]:
+    return store.kept(app.db)
+
+
+def workbook_of(app, year: int, month: int) -> Path:
+    """The month's 通报 file: the kept one, or one made now (not kept) for a month without."""
+    kept = store.get(app.db, month_key(year, month))
+    if kept and (app.config.reports_dir / kept["file"]).is_file():
+        return app.config.reports_dir / kept["file"]
+    return write_workbook(build_report(app, year, month), app,
+                          app.config.reports_dir / "on-demand" / file_name(year, month))
 
 
 def report_arguments(p) -> None:

@@ -1,12 +1,17 @@
 """The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), the
-numbers of bot.progress; the 通报's ranking columns and the ``report`` command (bot/reports.py)."""
+numbers of bot.progress and the standings of bot/standings.py; the 通报's ranking columns, the ``report``
+command, the ``monthly_report`` job that keeps each month's 通报 and sends the villages their lines, and
+the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 from __future__ import annotations
 
 from bot import progress, reports, standings
 from bot.context import Ctx
+from bot.dashboard import report_pages
 from bot.identity import registered
 from bot.registry import Command
 from bot.router import Route
+from bot.scheduler import Job
+from bot.store import reports as reports_store
 from handlers.core import text_is
 
 
@@ -33,3 +38,6 @@ REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
     "report": Command("the monthly progress report (通报) as Excel", reports.report_arguments, reports.cmd_report),
 }
+JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
+STORES: list = [reports_store]
+DASHBOARD: list = report_pages.PAGES

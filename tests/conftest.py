@@ -96,6 +96,7 @@ def make_config(tmp_path: Path, standin: WeChatStandIn, **overrides):
     values = {
         "storage.database": str(tmp_path / "bot.db"),
         "storage.photos": str(tmp_path / "photos"),
+        "storage.reports": str(tmp_path / "reports"),
         "wechat.api_base_url": standin.url,
         "wechat.app_id": APP_ID,
         "wechat.app_secret": standin.secret,
