@@ -10,6 +10,7 @@ orders villages by their verified completion of the main target (亩 for a 村, 
 """
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -116,8 +117,20 @@ def of_village(app, village_id: int, now: datetime) -> Standing | None:
     for end, until in _months_before(config, day):
         then = progress.village_progress(db, config, village_id, until=until)
         history.append(schedule.is_lagging(config, then.targets, end))
-    completions = progress.completions(db, config)
+    completions = county_completions(app, village_id)
     return stand(config, village, day, history, rank_of(village_id, completions), len(completions))
+
+
+def county_completions(app, village_id: int) -> list[tuple[int, str, float]]:
+    """Every village's verified completion, for ranking ``village_id``: one grouped query over every record
+    (~85 ms for 200,000), so it is kept ``dashboard.cache_seconds`` rather than run for each 本村进度 (and made
+    again when the village is new)."""
+    cache = app.service("standings.completions", lambda _app: {"at": None, "value": []})
+    now = time.monotonic()
+    stale = cache["at"] is None or now - cache["at"] > float(app.config.get("dashboard.cache_seconds"))
+    if stale or all(c[0] != village_id for c in cache["value"]):
+        cache["value"], cache["at"] = progress.completions(app.db, app.config), now
+    return cache["value"]
 
 
 # -- in words ---------------------------------------------------------------------------------------------

@@ -160,3 +160,23 @@ def test_the_kept_reports_on_the_dashboard(app, bot, season, tick):
     assert made.status_code == 200 and made.data[:2] == b"PK"
     assert client.get("/admin/reports?month=May").status_code == 400
     assert client.get("/admin/reports/May.xlsx").status_code == 404
+
+
+def test_the_dashboard_shows_each_villages_status_rank_and_streak(app, bot, season, clock, county):
+    from bot.dashboard import snapshot
+
+    clock.set("2027-03-20T10:00")
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get(f"/admin/villages/{county['埔心村']}").get_data(as_text=True)
+    assert "连续两月滞后" in page and "排名 <b>2/2</b>" in page and "已连续滞后 <b>2</b> 个月" in page
+    assert "党建林还差0.5亩" in page and "不得评为“良好”" in page
+    table = client.get("/admin/villages").get_data(as_text=True)
+    assert "连续2个月" in table and "已完成" in table and "上报" in table
+    clock.set("2027-01-10T10:00")  # before the campaign: nobody lags, the first milestone is next
+    snapshot.invalidate(bot)
+    table = client.get("/admin/villages").get_data(as_text=True)
+    assert "未开始" in table and "滞后" not in table.split("<tbody>")[1]
+    assert "下一节点：1月31日前村绿化计划备案" in table
+    overview = client.get("/admin/").get_data(as_text=True)
+    assert "活动未开始" in overview
