@@ -61,6 +61,21 @@ def rows_of(bot, what: str, params=()) -> list[dict]:
     return list(bot.db.query(sql, params))
 
 
+def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    """Villages ({name: their columns}) and people bound to followers ((openid, name, village, role)), as a
+    roster import and 登记 leave them: the villages' ids by name."""
+    from bot.store import roster as roster_store
+
+    db, stamp = bot.db, "2027-01-01T00:00:00"
+    with db.conn:
+        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp) for name, fields in villages.items()}
+        for openid, name, village, role in people:
+            person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role}, stamp)
+            roster_store.bind_openid(db, person_id, openid, stamp)
+            db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0}, replace=True)
+    return ids
+
+
 def delivered_texts(standin, openid: str) -> list[str]:
     """What WeChat delivered to this user: each message's text (a template message: its content)."""
     return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)]

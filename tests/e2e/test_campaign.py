@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from bot import cli
-from bot.store import roster as roster_store
-from tests.e2e.dashboard_seed import csrf_of, login, password_hash
+from tests.conftest import add_roster
+from tests.e2e.dashboard_seed import add_logins, csrf_of, login
 from tests.e2e.test_planting import photo
 
 VILLAGES = {"埔心村": (23.10, 114.40), "石湖村": (23.20, 114.50)}
@@ -28,18 +28,10 @@ def config(tmp_path, standin):
 
 @pytest.fixture
 def county(bot):
-    db = bot.db
-    ids = {}
-    with db.conn:
-        for name, (lat, lng) in VILLAGES.items():
-            ids[name] = roster_store.insert_village(db, {"name": name, "kind": "村", "lat": lat, "lng": lng,
-                                                         "radius_m": 3000}, "2027-01-01T00:00:00")
-        for openid, name, village in ((PUXIN, "王书记", "埔心村"), (SHIHU, "陈书记", "石湖村")):
-            person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": "村书记"},
-                                                   "2027-01-01T00:00:00")
-            roster_store.bind_openid(db, person_id, openid, "2027-01-01T00:00:00")
-        db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                             "created_at": "2027-01-01T00:00:00"})
+    ids = add_roster(bot, {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000}
+                           for name, (lat, lng) in VILLAGES.items()},
+                     [(PUXIN, "王书记", "埔心村", "村书记"), (SHIHU, "陈书记", "石湖村", "村书记")])
+    add_logins(bot.db, [("admin", "admin")])
     return ids
 
 

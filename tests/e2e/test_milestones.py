@@ -9,8 +9,8 @@ import io
 import pytest
 
 from bot import exports, progress
-from bot.store import roster as roster_store
-from tests.e2e.dashboard_seed import csrf_of, login, password_hash
+from tests.conftest import add_roster
+from tests.e2e.dashboard_seed import add_logins, csrf_of, login
 from tests.e2e.test_planting import photo
 
 VILLAGES = {"埔心村": (23.10, 114.40), "石湖村": (23.20, 114.50)}
@@ -20,20 +20,9 @@ PEOPLE = [("o-secretary", "王书记", "埔心村", "村书记"), ("o-cadre", "�
 
 @pytest.fixture
 def county(bot, clock):
-    db = bot.db
-    ids = {}
-    with db.conn:
-        for name, (lat, lng) in VILLAGES.items():
-            ids[name] = roster_store.insert_village(db, {"name": name, "kind": "村", "lat": lat, "lng": lng,
-                                                         "radius_m": 3000}, "2027-01-01T00:00:00")
-        for openid, name, village, role in PEOPLE:
-            person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role},
-                                                   "2027-01-01T00:00:00")
-            roster_store.bind_openid(db, person_id, openid, "2027-01-01T00:00:00")
-            db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0}, replace=True)
-        for username, role in (("admin", "admin"), ("wang", "adviser")):
-            db["admins"].insert({"username": username, "password_hash": password_hash(), "role": role,
-                                 "created_at": "2027-01-01T00:00:00"})
+    ids = add_roster(bot, {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000}
+                           for name, (lat, lng) in VILLAGES.items()}, PEOPLE)
+    add_logins(bot.db, [("admin", "admin"), ("wang", "adviser")])
     clock.set("2027-01-25T10:00")
     return ids
 

@@ -10,7 +10,7 @@ import pytest
 from bench.harness import Client, ServerProcess, free_port, write_config
 from bot import cli, clock
 from bot.simulator import Signer, message_xml, sign
-from tests.conftest import at, rows_of
+from tests.conftest import add_roster, at, rows_of
 
 SECRETARY = "o-secretary"
 
@@ -18,10 +18,7 @@ SECRETARY = "o-secretary"
 @pytest.fixture
 def secretary(bot):
     """A reachable 村书记: the plans_due reminder (5 days before 01-31, at 09:00) is for him."""
-    bot.db["villages"].insert({"id": 1, "name": "埔心村", "kind": "村"})
-    bot.db["people"].insert({"id": 1, "name": "王书记", "village_id": 1, "role": "村书记", "openid": SECRETARY})
-    bot.db["users"].insert({"openid": SECRETARY, "subscribed": 1, "reminders_off": 0})
-    bot.db.conn.commit()
+    add_roster(bot, {"埔心村": {"kind": "村"}}, [(SECRETARY, "王书记", "埔心村", "村书记")])
 
 
 def test_the_rehearsal_clock_starts_there_and_runs_forward():

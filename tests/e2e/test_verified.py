@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import planting, progress
-from bot.store import roster as roster_store
-from tests.e2e.dashboard_seed import csrf_of, login, password_hash
+from tests.conftest import add_roster
+from tests.e2e.dashboard_seed import add_logins, csrf_of, login
 from tests.e2e.test_planting import export_plantings, photo
 
 START = "2027-03-15T10:00"
@@ -17,19 +17,12 @@ KEY = "test spot-check key"
 @pytest.fixture
 def community(bot):
     """东平社区 (a 社区: trees against its 150) with a villager, a party member and its secretary."""
-    db = bot.db
-    with db.conn:
-        village_id = roster_store.insert_village(db, {"name": "东平社区", "kind": "社区", "lat": CENTRE[0],
-                                                      "lng": CENTRE[1], "radius_m": 3000}, "2027-01-01T00:00:00")
-        for openid, name, role in (("o-villager", "黄阿姨", "群众"), ("o-member", "陈党员", "党员"),
-                                   ("o-secretary", "林书记", "村书记")):
-            person_id = roster_store.insert_person(db, {"name": name, "village_id": village_id, "role": role},
-                                                   "2027-01-01T00:00:00")
-            roster_store.bind_openid(db, person_id, openid, "2027-01-01T00:00:00")
-        db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                             "created_at": "2027-01-01T00:00:00"})
+    ids = add_roster(bot, {"东平社区": {"kind": "社区", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
+                     [("o-villager", "黄阿姨", "东平社区", "群众"), ("o-member", "陈党员", "东平社区", "党员"),
+                      ("o-secretary", "林书记", "东平社区", "村书记")])
+    add_logins(bot.db, [("admin", "admin")])
     bot.clock.set(START)
-    return village_id
+    return ids["东平社区"]
 
 
 @pytest.fixture
