@@ -506,7 +506,8 @@ def checks_for(app, db, record: Mapping) -> Checks:
     """The checks of one record: the campaign's settings and its sender's role (the 代种 cadre for a 代种)."""
     cfg = app.config
     sender = roster_store.person(db, record.get("entered_by_person_id") or record.get("person_id")) or {}
-    return Checks(season=schedule.season(cfg), old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),
+    return Checks(season=schedule.season(cfg),
+                  old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),
                   cap=cap_for(cfg.get("review.max_trees_per_record"), sender.get("role")),
                   cadre=is_cadre(sender, tuple(cfg.get("planting.cadre_roles"))))
 

@@ -339,7 +339,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
-        quota_people=int(figures.get("quota_people") or 0), quota_people_done=int(figures.get("quota_people_done") or 0),
+        quota_people=int(figures.get("quota_people") or 0),
+        quota_people_done=int(figures.get("quota_people_done") or 0),
         survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
         flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
     )

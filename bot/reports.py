@@ -218,12 +218,13 @@ def summary_text(report: Report, app) -> str:
     o = report.overall
     title = t("progress.report.title", campaign=config.get("campaign.name"), year=report.year, month=report.month)
     next_words = standings.next_milestone_words(app, report.day)
-    generated = t("progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M")) \
-        if report.generated_at else ""
+    generated = ""
+    if report.generated_at:
+        generated = t("progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M"))
     if report.day < schedule.campaign_start(config):
         body = t("progress.report.summary_not_started", month=report.month, area=config.get("campaign.area_name"),
                  villages=o.villages, start=schedule.date_words(schedule.campaign_start(config)), next=next_words)
-        return "\n".join(line for line in [title, "", body, generated] if line is not None)
+        return "\n".join([title, "", body, generated])
     twice = [r.village.name for r in report.rows if r.status == LAGGING_TWICE]
     progress_part = t(
         "progress.report.summary_progress", month=report.month, area=config.get("campaign.area_name"),

@@ -135,7 +135,8 @@ def county_completions(app, village_id: int) -> list[tuple[int, str, float]]:
 
 # -- in words ---------------------------------------------------------------------------------------------
 SHORT_WORDS = {  # target key (a 社区's main target in trees) -> message key
-    (schedule.PLAN, progress.VILLAGE): "progress.short.plan", (schedule.PLAN, progress.COMMUNITY): "progress.short.plan",
+    (schedule.PLAN, progress.VILLAGE): "progress.short.plan",
+    (schedule.PLAN, progress.COMMUNITY): "progress.short.plan",
     (schedule.MAIN, progress.VILLAGE): "progress.short.main_village",
     (schedule.MAIN, progress.COMMUNITY): "progress.short.main_community",
     (schedule.DEMO_SITES, progress.VILLAGE): "progress.short.demo_sites",
@@ -149,7 +150,8 @@ DUE_WORDS = {schedule.PLAN: "progress.due.plan", schedule.MAIN: "progress.due.ma
              schedule.QUOTAS: "progress.due.quotas"}
 MILESTONE_WORDS = {"plans_due": "progress.milestone.plans_due", "schedules_due": "progress.milestone.schedules_due",
                    "holes_due": "progress.milestone.holes_due", "plots_due": "progress.milestone.plots_due",
-                   "planting_done": "progress.milestone.planting_done", "first_awards": "progress.milestone.first_awards",
+                   "planting_done": "progress.milestone.planting_done",
+                   "first_awards": "progress.milestone.first_awards",
                    "annual_awards": "progress.milestone.annual_awards"}
 
 

@@ -68,7 +68,8 @@ def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str,
 
     db, stamp = bot.db, "2027-01-01T00:00:00"
     with db.conn:
-        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp) for name, fields in villages.items()}
+        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp)
+               for name, fields in villages.items()}
         for openid, name, village, role in people:
             person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role}, stamp)
             roster_store.bind_openid(db, person_id, openid, stamp)

@@ -15,8 +15,8 @@ STATUS_LABELS = {"reported": "admin.milestones.status_reported", "confirmed": "a
                  "undone": "admin.milestones.status_undone"}
 ACTION_LABELS = {milestones.CONFIRM: "admin.milestones.confirm", milestones.CORRECT: "admin.milestones.correct",
                  milestones.UNDO: "admin.milestones.undo"}
-DONE = {milestones.CONFIRM: "admin.milestones.confirmed_notice", milestones.CORRECT: "admin.milestones.corrected_notice",
-        milestones.UNDO: "admin.milestones.undone_notice"}
+DONE = {milestones.CONFIRM: "admin.milestones.confirmed_notice",
+        milestones.CORRECT: "admin.milestones.corrected_notice", milestones.UNDO: "admin.milestones.undone_notice"}
 
 
 def section(village_id: int) -> dict:

@@ -50,7 +50,8 @@ message = "reminders.arbor_day"
 
 def test_milestones_are_month_days_of_the_year_and_the_old_name_is_read(tmp_path):
     cfg = load_text(tmp_path, MINIMAL + '\n[campaign.milestones]\ndemo_plots_due = "02-25"\n')
-    assert cfg.get("campaign.milestones.plots_due") == "02-25" and "demo_plots_due" not in cfg.get("campaign.milestones")
+    assert cfg.get("campaign.milestones.plots_due") == "02-25"
+    assert "demo_plots_due" not in cfg.get("campaign.milestones")
     assert cfg.get("campaign.milestones.plans_due") == "01-31"  # the rest keep their defaults
     assert cfg.with_overrides({"campaign.milestones.demo_plots_due": "02-26"}).get("campaign.milestones.plots_due") \
         == "02-26"

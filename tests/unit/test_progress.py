@@ -52,8 +52,9 @@ def db(tmp_path):
     plant(7, 2, 1, 10, site="示范点", at=APRIL)  # a planting record tagged 示范点: trees, not a site
     for milestone_id, (status, reported_at) in enumerate((("confirmed", APRIL), ("reported", MARCH),
                                                            ("undone", MARCH)), start=1):
-        db["milestones"].insert({"id": milestone_id, "village_id": 1, "milestone": "demo_site", "name": f"示范点{milestone_id}",
-                                 "person_id": 3, "reported_at": reported_at, "status": status})
+        db["milestones"].insert({"id": milestone_id, "village_id": 1, "milestone": "demo_site",
+                                 "name": f"示范点{milestone_id}", "person_id": 3, "reported_at": reported_at,
+                                 "status": status})
     plant(8, 6, 2, 40)
     plant(9, 6, 2, 4, review="pending", flags="far_from_village")
     db["survival_checks"].insert_all([
