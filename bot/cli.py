@@ -176,6 +176,21 @@ def _export_args(tables):
     return add
 
 
+def _import_args(kinds):
+    def add(p):
+        p.add_argument("kind", choices=kinds)
+        p.add_argument("file")
+        p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
+
+    return add
+
+
+def cmd_import(args, app) -> int:
+    from bot.roster import cmd_import as run_import
+
+    return run_import(args, app)
+
+
 def _admin_args(p):
     p.add_argument("name")
     p.add_argument("--password", help="otherwise prompted")
@@ -217,7 +232,7 @@ def cmd_backup(args, app) -> int:
 
 def commands(registry: Registry) -> dict[str, Command]:
     """Every command: the core's, then those the capabilities contribute (their manifests' ``COMMANDS``).
-    ``export`` offers exactly the registry's export tables."""
+    ``export`` offers exactly the registry's export tables, ``import`` its import kinds."""
     core = {
         "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args,
                          cmd_serve),
@@ -225,6 +240,8 @@ def commands(registry: Registry) -> dict[str, Command]:
         "chat": Command("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
         "export": Command("export a table as CSV (stdout) or xlsx", _export_args(sorted(registry.exports)),
                           cmd_export),
+        "import": Command("load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)),
+                          _import_args(sorted(registry.imports)), cmd_import),
         "tick": Command("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
         "demo": Command("fill an empty database with a believable demo county", _demo_args, cmd_demo),
         "create-admin": Command("create or reset a dashboard login", _admin_args, cmd_create_admin),

@@ -64,8 +64,10 @@ class AppContext:
     media_listeners = _from_registry("media_listeners")
     report_columns = _from_registry("report_columns")
     exports = _from_registry("exports")
+    imports = _from_registry("imports")
     commands = _from_registry("commands")
     dashboard_pages = _from_registry("dashboard_pages")
+    village_sections = _from_registry("village_sections")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
 

@@ -120,6 +120,20 @@ def download_due(app, now: datetime, limit: int = 50) -> dict:
     return counts
 
 
+def announce(app, db, media_row_id: int) -> bool:
+    """Tell the listeners again about a media row a capability linked after it was downloaded (a photo sent
+    before 管护), inside the caller's transaction, so they see the new link; listeners are idempotent. False
+    (nothing to do) while the row is not stored yet: the download job tells them then."""
+    row = media_store.get(db, media_row_id)
+    if row is None or row["status"] != "stored" or not row["path"]:
+        return False
+    path = app.config.photos_dir / row["path"]
+    data = path.read_bytes() if path.is_file() else b""
+    for listener in app.media_listeners:
+        listener.apply(app, db, row, listener.prepare(app, row, data))
+    return True
+
+
 def _record_failure(db, row: dict, error: WeChatError, now: datetime, max_attempts: int) -> str:
     log.warning("media %s: errcode=%s %s", row["id"], error.errcode, error.errmsg)
     with transaction(db):

@@ -15,15 +15,18 @@ Rules (config keys in brackets; see docs/progress.md):
 - A household is the people with the same (village, household); a person without a
   household is a household alone. It is covered when its members have planted
   [campaign.targets.household_trees] trees. Advisers and admins belong to no household
-  (each is alone, with no household target).
+  (each is alone, with no household target). A household without a verified tree of its
+  own counts the trees its members adopted instead (seed 002 二(二): 每户……至少认种认养1棵树;
+  see "认种认养" below and docs/adoption.md).
 - A village (村) is measured in 亩 of plot records (党建林) against
   [campaign.targets.village_area_mu] plus its 示范点 (its confirmed ``demo_site`` milestones,
   bot/milestones.py; a planting record tagged 示范点 counts trees, never a site) against
   [campaign.targets.village_demo_sites]; a community (社区) in trees of every kind against
   [campaign.targets.community_trees]. Its plan date and holes come from its milestones too.
-- Party members: roster roles in [campaign.participation.roles] younger than
-  [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
-  counts as younger); they took part once they have one verified record of any kind.
+- Party members: roster roles in [campaign.participation.roles] aged at most
+  [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
+  以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
+  younger); they took part once they have one verified record of any kind.
 - Survival rate: verified records whose latest survival check says alive, over those
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.
@@ -38,6 +41,7 @@ from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
+from bot.store import adoption as adoption_store
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -75,10 +79,16 @@ class HouseholdProgress:
     trees: int
     pending_trees: int
     target: int
+    adopted: int = 0               # trees its members adopted (认种认养)
+
+    @property
+    def counted(self) -> int:
+        """What counts toward the target: its own trees, else (none of its own) its adopted trees."""
+        return self.trees or self.adopted
 
     @property
     def done(self) -> bool:
-        return self.trees >= self.target
+        return self.counted >= self.target
 
 
 @dataclass(frozen=True)
@@ -209,11 +219,12 @@ class Rules:
         return self.quotas.get(role or "", 0)
 
     def party_member_to_count(self, person: dict) -> bool:
-        """A party member or cadre expected to take part (an unknown birth year counts as younger)."""
+        """A party member or cadre expected to take part: aged at most party_max_age (以下 includes it; an unknown
+        birth year counts as younger)."""
         if person.get("role") not in self.party_roles:
             return False
         birth_year = person.get("birth_year")
-        return not birth_year or self.year - int(birth_year) < self.party_max_age
+        return not birth_year or self.year - int(birth_year) <= self.party_max_age
 
     def params(self) -> dict:
         return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
@@ -295,6 +306,7 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
         trees=sum(int(t["trees"]) for t in totals.values()),
         pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
         target=Rules.of(config).household_target,
+        adopted=adoption_store.trees_of_people(db, member_ids, until),
     )
 
 
@@ -310,8 +322,50 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
     party_member_to_count (0/1). Filters: the given people, one village's, one WeChat user's;
     ``followers_only`` keeps followers who may get optional messages (subscribed, not 退订), by openid.
     """
-    return store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
+    rows = store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
                              village_id=village_id, openid=openid, followers_only=followers_only)
+    return _with_adopted_trees(rows, _adopting_households(db, config, until))
+
+
+# -- 认种认养: an adoption counts for a household without a tree of its own ------------------------------
+# Seed 002 二(二): 群众（每户）在房前屋后至少认种认养1棵树. The households whose members adopted
+# (bot.store.adoption); one without a verified tree of its own counts its adopted trees, one with trees of
+# its own counts those (HouseholdProgress.counted): in 我的进度, the nudges, and the villages' 户覆盖.
+def _household_key(village_id, household, person_id) -> tuple:
+    return ("household", village_id, household) if household is not None else ("person", person_id)
+
+
+def _adopting_households(db, config, until: str | None = None, village_id: int | None = None) -> list[dict]:
+    """Each household that adopted: key, village_id, adopted (trees), own (its verified trees)."""
+    rules = Rules.of(config).params()
+    rows = adoption_store.households_adopting(db, rules, until, village_id)
+    if not rows:
+        return []
+    own = {r["person_id"]: int(r["household_trees"])
+           for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])}
+    return [{"key": _household_key(r["village_id"], r["household"], r["person_id"]), "village_id": r["village_id"],
+             "adopted": int(r["adopted"]), "own": own.get(r["member_id"], 0)} for r in rows]
+
+
+def _with_adopted_trees(rows: Iterator[dict], adopting: list[dict]) -> Iterator[dict]:
+    """people rows whose household has no tree of its own: household_trees = its adopted trees."""
+    adopted = {h["key"]: h["adopted"] for h in adopting if h["own"] == 0}
+    for row in rows:
+        if adopted and not row["household_trees"]:
+            key = _household_key(row["village_id"], row["household"] if in_household(row) else None, row["person_id"])
+            if key in adopted:
+                row = {**row, "household_trees": adopted[key]}
+        yield row
+
+
+def _with_adopting_households(config, figures: dict[int, dict], adopting: list[dict]) -> dict[int, dict]:
+    """people_by_village figures plus the households covered by adoptions alone (nothing of their own)."""
+    target = Rules.of(config).household_target
+    for household in adopting:
+        if target > 0 and household["own"] == 0 and household["adopted"] >= target:
+            village = figures.setdefault(household["village_id"], {})
+            village["households_covered"] = int(village.get("households_covered") or 0) + 1
+    return figures
 
 
 # -- villages ------------------------------------------------------------------------------------
@@ -351,6 +405,7 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
     if not rows:
         return None
     figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
+    figures = _with_adopting_households(config, figures, _adopting_households(db, config, until, village_id))
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
                          figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
                          milestones.figures(db, until, village_id).get(village_id))
@@ -361,8 +416,11 @@ def all_villages_progress(db, config, until: str | None = None, people: bool = T
     leaves out the slowest part, the figures about people (households, party members, quotas) and survival:
     enough for a month whose people targets are not due yet."""
     totals = store.totals_by_village(db, until)
-    figures = store.people_by_village(db, Rules.of(config).params(), until) if people else {}
-    survival = store.survival_by_village(db, until) if people else {}
+    figures, survival = {}, {}
+    if people:
+        figures = store.people_by_village(db, Rules.of(config).params(), until)
+        figures = _with_adopting_households(config, figures, _adopting_households(db, config, until))
+        survival = store.survival_by_village(db, until)
     marks = milestones.figures(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
                           marks.get(v["id"])) for v in store.villages(db)]
@@ -423,7 +481,7 @@ def progress_line(app, db, person: dict) -> str:
     home = household_progress(db, config, person["id"])
     mine = (t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
             else t("progress.line_person_no_quota", trees=me.trees))
-    parts = [mine, t("progress.line_household", trees=home.trees, target=home.target)]
+    parts = [mine, t("progress.line_household", trees=home.counted, target=home.target)]
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
         if village:
@@ -441,7 +499,7 @@ def my_progress_text(app, db, person: dict) -> str:
     else:
         quota_line = t("progress.my_no_quota")
     return t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
-             household_trees=home.trees, household_target=home.target,
+             household_trees=home.counted, household_target=home.target,
              pending=_pending_note(app, me.pending_records))
 
 

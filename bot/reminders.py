@@ -232,8 +232,9 @@ def describe_planting(planting: dict) -> str:
 
 
 # -- jobs --------------------------------------------------------------------------------------------
-class _Queue:
-    """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place."""
+class ReminderQueue:
+    """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place (also used by
+    other capabilities' reminders, e.g. the care zones' nudge)."""
 
     def __init__(self, app, now: datetime):
         self.app, self.db, self.now = app, app.db, now
@@ -281,7 +282,7 @@ def _audience(db, config, entry: CalendarEntry):
 
 def milestone_reminders(app, now: datetime) -> dict:
     """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     year = app.config.get("campaign.year")
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
@@ -300,7 +301,7 @@ def weekly_nudges(app, now: datetime) -> dict:
     week = nudge_slot(app.config, now)
     if week is None:
         return {"queued": 0, "over_weekly_cap": 0}
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     with transaction(app.db):
         for row, left in people_with_work(app.db, app.config):
             queue.put(row["openid"], "reminder", nudge_text(app.t, row, left), f"nudge:{week}:{row['openid']}")
@@ -314,7 +315,7 @@ def survival_followups(app, now: datetime) -> dict:
     waits, so an answer always belongs to the tree that was asked about.
     """
     cfg = app.config
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     grace = timedelta(days=int(cfg.get("reminders.followup_grace_days")))
     now_s = clock.to_db(now)
     with transaction(app.db):

@@ -40,6 +40,21 @@ milestones (handlers/milestones.py):
 reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
+zones (handlers/zones.py):
+- zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
+- zone_claim_unlisted — 认领责任区 <编号> without a list: the list again
+- zone_list — 认领责任区: the village's care zones, numbered, with how many members hold each
+- tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
+- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
+- tending_location — a location while 管护 waits for the photo: checked against the zone's radius
+adoption (handlers/adoption.py):
+- adoption_more — 更多 while the adoptable list is shown: its next page
+- adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
+- adoption_pick_unlisted — 认养 <编号> without a list: the list again
+- adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树: the village's adoptable trees, numbered
+- my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
+- plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
+- plot_update_photo — the photo 更新 waits for
 planting (handlers/planting.py):
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
@@ -60,10 +75,10 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import core, escalation, faq, milestones, planting, progress, registration, reminders
+from handlers import adoption, core, escalation, faq, milestones, planting, progress, registration, reminders, zones
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq]
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -74,6 +89,8 @@ ROUTES: list[Route] = [
     *progress.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
+    *zones.ROUTES,
+    *adoption.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,

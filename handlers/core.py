@@ -3,7 +3,9 @@ the fallback; the engine's own tables (users, inbox, conversations, outbox, medi
 dashboard logins, and the roster every capability refers to) and the outbox export."""
 from __future__ import annotations
 
-from bot import conversation
+import re
+
+from bot import conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
 from bot.router import Route, redispatch_as_text
@@ -32,6 +34,35 @@ def text_is(key: str):
         return text in wanted or text.strip(_TRAILING) in wanted
 
     return matches
+
+
+_NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")
+
+
+def text_with_number(key: str):
+    """Matcher: one of the words of the command ``key`` followed by a number (``认养 3``, ``认养第3号``, voice
+    ``认养三号。``) -> the number (an int >= 1)."""
+
+    def matches(ctx: Ctx) -> int | None:
+        if ctx.msg.msg_type != "text":
+            return None
+        text = nlu.to_halfwidth(ctx.msg.text or "").strip().strip(_TRAILING)
+        for word in sorted(ctx.app.messages.words(key), key=len, reverse=True):
+            if text.startswith(word):
+                found = _NUMBER_RE.match(text[len(word):].strip())
+                number = nlu.chinese_to_int(found.group(1)) if found else None
+                return number if number else None
+        return None
+
+    return matches
+
+
+def list_again(ctx: Ctx, flow, show, key: str) -> str:
+    """``认养 3`` / ``认领责任区 3`` with no list kept: the list (``show(ctx)``, which keeps it in ``flow``'s state
+    ``listed``), after the line ``key`` asking to choose again; just ``show``'s reply when there is no list."""
+    reply = show(ctx)
+    state = flow.state(ctx)
+    return ctx.t(key) + "\n" + reply if state and state.name == "listed" else reply
 
 
 def is_event(*events: str):

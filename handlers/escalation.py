@@ -46,7 +46,24 @@ def _take_photos(ctx: Ctx) -> list[int]:
     return list(dict.fromkeys(photos))
 
 
+def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
+    """A dangerous situation in the text (power line, fallen tree, pesticide, lime, fire): its safety line
+    opens the reply, before the ticket's number; with ``note``, what the FAQ says of such questions (who
+    decides on money and land, the law on felling) follows it."""
+    result = escalation.faq_result(ctx) if _text(ctx) else None
+    if result is None:
+        return reply
+    extra = result.answer_text if note and result.kind == "escalate" else ""
+    if not (result.safety or extra):
+        return reply
+    return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
+
+
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+    return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
+
+
+def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
     if limit:
         return ctx.t("escalation.rate_limited", n=limit)
@@ -218,7 +235,7 @@ def _match_media_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    return ctx.t("escalation.supplement_added", id=ticket["id"])
+    return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
 
 
 def match_text_supplement(ctx: Ctx):
@@ -248,7 +265,7 @@ def _match_follow_up(ctx: Ctx):
 
 def on_follow_up(ctx: Ctx, ticket) -> str:
     escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    return ctx.t("escalation.reopened", id=ticket["id"])
+    return _safety_first(ctx, ctx.t("escalation.reopened", id=ticket["id"]))
 
 
 def on_silent_voice(ctx: Ctx, _match) -> str:

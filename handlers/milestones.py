@@ -103,4 +103,5 @@ REPORT_COLUMNS: list = [
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
 DASHBOARD: list = milestone_pages.PAGES
+VILLAGE_SECTIONS: list = [milestone_pages.village_section]
 FLOWS: list = [milestones.FLOW]

@@ -1,5 +1,5 @@
 """The registration capability's manifest: follow / QR scene welcome, 登记, the follow-up answers of 登记
-(the ``registration`` flow's table; its diagram is in docs/roster.md), and 我的信息; roster import,
+(the ``registration`` flow's table; its diagram is in docs/roster.md), and 我的信息; roster import (villages, people),
 QR codes, the roster and binding-conflict pages.
 
 After a successful binding the messages kept by ``bot.identity.registered`` are handled again and their
@@ -186,9 +186,8 @@ ROUTES: list = [
     REGISTRATION_TABLE.route("registration_reply"),
 ]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}
+IMPORTS: dict = {**roster.IMPORTS}
 COMMANDS: dict = {
-    "import": Command("load the roster (villages or people) from .xlsx or .csv", roster.import_arguments,
-                      roster.cmd_import),
     "qrcodes": Command("save a permanent QR code per village (qrscene_<village id>) as PNG", qrcodes.qrcodes_arguments,
                        qrcodes.cmd_qrcodes),
 }

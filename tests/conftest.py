@@ -19,8 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot import config as config_mod  # noqa: E402
 from bot.app import create_app  # noqa: E402
+from bot.clock import to_db  # noqa: E402
+from bot.db import transaction  # noqa: E402
 from bot.simulator import Signer, WeChatUser  # noqa: E402
 from bot.standin import WeChatStandIn  # noqa: E402
+from bot.store import roster as roster_store  # noqa: E402
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
@@ -212,3 +215,31 @@ def villager_factory(app, bot):
 @pytest.fixture
 def villager(villager_factory):
     return villager_factory("o-villager-1")
+
+
+PUXIN = {"name": "埔心村", "kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000,
+         "households": 40}
+
+
+@pytest.fixture
+def village(bot) -> int:
+    """埔心村 (its id), centred at 23.10, 114.40 with a 3 km radius (a test module may define its own)."""
+    with transaction(bot.db):
+        return roster_store.insert_village(bot.db, PUXIN, to_db(bot.clock()))
+
+
+@pytest.fixture
+def person(bot, village, villager_factory):
+    """``person(openid, name, role="群众", household=None)``: a roster person of ``village`` (phone 13912345678)
+    bound to that openid, as a WeChatUser who follows the account."""
+    def make(openid: str, name: str, role: str = "群众", household: str | None = None) -> WeChatUser:
+        with transaction(bot.db):
+            person_id = roster_store.insert_person(
+                bot.db, {"name": name, "village_id": village, "role": role, "household": household,
+                         "phone": "13912345678"}, to_db(bot.clock()))
+            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()))
+        user = villager_factory(openid)
+        user.follows()
+        return user
+
+    return make

@@ -1,10 +1,10 @@
 """A village's milestones on its dashboard page (计划备案, 树穴, 示范点 with their photos and location), and the
 office's changes: 确认, 更正 (holes count or site name), 撤销, each kept with who and when (bot/milestones.py).
-Contributed by the milestones capability (handlers/milestones.py ``DASHBOARD``); the village page
-(bot/dashboard/views.py) shows the section with ``section(village_id)``."""
+Contributed by the milestones capability (handlers/milestones.py: ``DASHBOARD``, and ``village_section`` in
+``VILLAGE_SECTIONS``)."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import clock, milestones
 from bot.dashboard import auth, snapshot
@@ -19,12 +19,13 @@ DONE = {milestones.CONFIRM: "admin.milestones.confirmed_notice",
         milestones.CORRECT: "admin.milestones.corrected_notice", milestones.UNDO: "admin.milestones.undone_notice"}
 
 
-def section(village_id: int) -> dict:
-    """What the village page shows of its milestones: the reports, newest first, and the office's changes."""
+def village_section(village_id: int) -> str:
+    """The village page's section: the reports, newest first, and the office's changes."""
     db = auth.bot().db
-    return {"rows": milestones.of_village(db, village_id), "changes": milestones.changes_of_village(db, village_id),
-            "labels": auth.labels(milestones.LABELS), "status_labels": auth.labels(STATUS_LABELS),
-            "action_labels": auth.labels(ACTION_LABELS)}
+    return render_template("dashboard/milestones.html", m={
+        "rows": milestones.of_village(db, village_id), "changes": milestones.changes_of_village(db, village_id),
+        "labels": auth.labels(milestones.LABELS), "status_labels": auth.labels(STATUS_LABELS),
+        "action_labels": auth.labels(ACTION_LABELS)})
 
 
 def change_milestone(village_id: int, milestone_id: int):

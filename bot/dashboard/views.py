@@ -10,9 +10,10 @@ from datetime import date, timedelta
 
 from flask import abort, g, redirect, render_template, request, send_file, session, url_for
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 
 from bot import clock, exports, photos, progress, schedule, standings
-from bot.dashboard import auth, charts, milestone_pages, snapshot
+from bot.dashboard import auth, charts, snapshot
 from bot.registry import DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
@@ -221,7 +222,7 @@ def village(village_id: int):
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
         photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
-        milestones=milestone_pages.section(village_id),
+        sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
 
 
@@ -268,24 +269,19 @@ def _photo_file(sha256: str, thumb: bool):
         abort(404)
     if not thumb:
         return original
-    path = photos.thumb_path(photos_dir, sha256)
-    if not path.is_file():
-        try:
-            photos.make_thumbnail(original.read_bytes(), path)
-        except photos.PhotoError:
-            abort(404)
-    return path
+    return photos.thumbnail_of(photos_dir, sha256) or abort(404)
 
 
 def photo(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=False))
+    return send_photo(_photo_file(sha256, thumb=False))
 
 
 def photo_thumb(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=True))
+    return send_photo(_photo_file(sha256, thumb=True))
 
 
-def _send_photo(path):
+def send_photo(path):
+    """A photo file for a logged-in viewer (cached by the browser only)."""
     response = send_file(path, conditional=True, max_age=86400)
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -16,10 +16,13 @@ from bot.store import one
 migrations = Migrations("plantings")
 
 
+VERIFIED_REVIEWS = ("none", "spot_check", "approved")  # a complete record with one of these counts (核实)
+
+
 def verified_sql(alias: str = "") -> str:
     """The records that count (核实), on the table or an alias of it."""
     col = f"{alias}." if alias else ""
-    return f"{col}status = 'complete' AND {col}review IN ('none', 'spot_check', 'approved')"
+    return f"{col}status = 'complete' AND {col}review IN {VERIFIED_REVIEWS}"
 
 
 EXPORT_SQL = {

@@ -129,9 +129,9 @@ def _in_household(alias: str) -> str:
 IN_HOUSEHOLD_SQL = _in_household("pe")
 HOUSEHOLD_ROLE_SQL = "(COALESCE(pe.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))"
 QUOTA_SQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM json_each(:quotas) WHERE key = COALESCE(pe.role, '')), 0)"
-PARTY_MEMBER_SQL = (  # an unknown birth year counts as younger
+PARTY_MEMBER_SQL = (  # aged at most :party_max_age; an unknown birth year counts as younger
     "(COALESCE(pe.role, '') IN (SELECT value FROM json_each(:party_roles))"
-    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year < :party_max_age))")
+    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year <= :party_max_age))")
 
 
 def _own_cte(person_filter: str = "") -> str:

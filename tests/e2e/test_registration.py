@@ -30,7 +30,7 @@ def roster(bot):
     now = "2027-02-01T00:00:00+00:00"
     for kind in ("villages", "people"):
         path = ROSTER / f"{kind}.csv"
-        summary, problems = import_file(bot.db, kind, path.name, path.read_bytes(), now)
+        summary, problems = import_file(bot.db, bot.imports[kind], path.name, path.read_bytes(), now, bot.t)
         assert problems == [] and summary is not None
     return bot
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_registry
-from bot.cli import commands
+from bot.cli import build_parser, commands
 from bot.menu import click_texts, wechat_menu
 from bot.qrcodes import cmd_qrcodes
 from bot.roster import cmd_import
@@ -43,7 +43,7 @@ def test_import_command_reports_rows_and_exits_non_zero_on_problems(bot, tmp_pat
 
 
 def test_import_is_wired_into_the_cli():
-    assert COMMANDS["import"].run is cmd_import
+    assert build_parser().parse_args(["import", "people", "x.csv"]).kind == "people"
     assert COMMANDS["qrcodes"].run is cmd_qrcodes
 
 

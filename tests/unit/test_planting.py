@@ -50,7 +50,8 @@ def test_bare_answers_only_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
 
 
-@pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了"])
+@pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了", "认养",
+                                  "认种一棵树", "我想认养一棵树"])
 def test_not_answers_even_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count"})) is None
 

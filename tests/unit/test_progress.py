@@ -206,3 +206,16 @@ def test_people_left_to_do_followers_only(db, config):
                             {"openid": "o8", "subscribed": 1, "reminders_off": 1},    # 退订
                             {"openid": "o9", "subscribed": 0, "reminders_off": 0}])   # unfollowed
     assert [r["openid"] for r in progress.people_left_to_do(db, config, followers_only=True)] == ["o7"]
+
+
+def test_party_members_of_exactly_the_max_age_take_part_in_python_and_in_sql(db, config):
+    """Seed 002 says 65周岁以下; 以下 includes the number itself (Civil Code art. 1259): 65 takes part, 66 not."""
+    max_age, year = config.get("campaign.participation.party_member_max_age"), config.get("campaign.year")
+    db["people"].insert_all([
+        {"id": 11, "name": "老党员甲", "village_id": 3, "role": "党员", "birth_year": year - max_age},
+        {"id": 12, "name": "老党员乙", "village_id": 3, "role": "党员", "birth_year": year - max_age - 1},
+    ])
+    rows = {r["person_id"]: r for r in progress.people_left_to_do(db, config, person_ids=[11, 12])}
+    for person_id, expected in ((11, True), (12, False)):
+        assert progress.person_rules(config, db["people"].get(person_id))["party_member_to_count"] is expected
+        assert rows[person_id]["party_member_to_count"] == int(expected)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from bot import identity, roster
 from bot.app import build_registry
 from bot.db import connect, migrate, transaction
+from bot.messages import Messages
 from bot.store import roster as store
 
 ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
@@ -39,7 +40,8 @@ def xlsx_bytes(rows: list[list]) -> bytes:
 
 
 def load(db, kind, filename, data, now=NOW, clean_rows_only=False):
-    return roster.import_file(db, kind, filename, data, now, clean_rows_only=clean_rows_only)
+    return roster.import_file(db, roster.IMPORTS[kind], filename, data, now, Messages.load().t,
+                              clean_rows_only=clean_rows_only)
 
 
 def load_sample(db):
