@@ -201,3 +201,27 @@ def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_ap
     status_col = headers.index("状态") + 1
     assert ws.cell(by_name["石湖村"], status_col).fill.fgColor.rgb[-6:] == "FFC7CE"
     assert ws.cell(by_name["石湖村"], status_col + 1).fill.fgColor.rgb[-6:] != "FFC7CE"
+
+
+@pytest.mark.parametrize("now, month", [
+    ("2027-01-15T10:00", None),            # December 2026 is before the campaign
+    ("2027-02-01T07:59", None),            # January's is due on the 1st when quiet hours end (08:00)
+    ("2027-02-01T08:00", (2027, 1)),
+    ("2027-03-01T07:30", (2027, 1)),       # February's is not due yet (January's, if it was missed)
+    ("2027-03-01T08:00", (2027, 2)),
+    ("2027-03-20T23:00", (2027, 2)),
+    ("2028-01-01T09:00", (2027, 12)),      # the campaign year's last
+    ("2028-02-01T09:00", None),
+])
+def test_the_month_whose_tongbao_is_due(config, now, month):
+    from tests.conftest import at
+
+    assert reports.month_due(config, at(now)) == month
+
+
+def test_the_tongbao_day_is_configurable(config):
+    from tests.conftest import at
+
+    fifth = config.with_overrides({"reports.monthly_day": 5})
+    assert reports.month_due(fifth, at("2027-04-04T10:00")) == (2027, 2)
+    assert reports.month_due(fifth, at("2027-04-05T10:00")) == (2027, 3)
