@@ -37,6 +37,7 @@ from bot.conversation import Flow
 from bot.reminders import send_time
 from bot.store import adoption as store
 from bot.store import users as users_store
+from bot.store.plantings import VERIFIED_REVIEWS
 
 # listed {ids, shown}: the list last shown (认养 <编号> picks from it, 更多 shows on); update_photo {planting_id}:
 # a cadre said 更新 <编号>, the photo comes next. Its table is in handlers/adoption.py, its diagram in docs/adoption.md.
@@ -83,7 +84,7 @@ def free_slots(record: dict) -> int:
 
 def is_verified(record: dict) -> bool:
     """Complete and not waiting for review or rejected (bot.store.plantings VERIFIED_SQL)."""
-    return record.get("status") == "complete" and record.get("review") in ("none", "approved")
+    return record.get("status") == "complete" and record.get("review") in VERIFIED_REVIEWS
 
 
 def whole_plot_trees(record: dict, trees: int | None, whole_plot: bool) -> int | None:

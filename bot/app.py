@@ -92,9 +92,4 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
 def _persistent_secret(ctx: AppContext) -> str:
     """A random session secret, made once and kept in the database so that every process shares it."""
     with transaction(ctx.db):
-        row = tokens.get(ctx.db, "session_secret")
-        if row:
-            return row["value"]
-        value = secrets.token_hex(32)
-        tokens.put(ctx.db, "session_secret", value, "9999-12-31T00:00:00", "1970-01-01T00:00:00")
-        return value
+        return tokens.get_or_put(ctx.db, "session_secret", lambda: secrets.token_hex(32), "1970-01-01T00:00:00")

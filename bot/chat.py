@@ -21,7 +21,6 @@ import shlex
 import sys
 from pathlib import Path
 
-from bot import clock
 from bot.simulator import Signer, WeChatUser
 from bot.store import outbox as outbox_store
 
@@ -66,7 +65,7 @@ def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None) 
             print(f"! {exc}", file=out)
             continue
         print(f"机器人: {reply if reply is not None else '(no reply)'}", file=out)
-        scheduler.run_due(app, clock.utcnow())
+        scheduler.run_due(app, app.clock())
         for row in outbox_store.for_user(app.db, openid, since_id=seen):
             seen = max(seen, row["id"])
             print(f"[稍后发送 {row['kind']} via {row['channel'] or '-'}, {row['status']}] {row['text']}", file=out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,10 @@ def cmd_serve(args, app) -> int:
     from waitress import serve
 
     cfg = app.config
+    if not may_serve(app, args.rehearsal):
+        print("serve: refused: BOT_NOW sets a rehearsal clock; a server on it needs --rehearsal "
+              "(or campaign.rehearsal = true in the config)", file=sys.stderr)
+        return 2
     host = args.host or cfg.get("server.host")
     port = args.port or cfg.get("server.port")
     flask_app = create_app(cfg, app)
@@ -74,7 +79,7 @@ def cmd_worker(args, app) -> int:
 def cmd_tick(args, app) -> int:
     from bot import scheduler as sched
 
-    now = clock.parse_moment(args.now, app.tz) if args.now else clock.utcnow()
+    now = clock.parse_moment(args.now, app.tz) if args.now else app.clock()
     app.clock = lambda: now
     for name, result in sched.run_due(app, now).items():
         print(f"{name}: {result}")
@@ -163,6 +168,7 @@ def _serve_args(p):
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-scheduler", action="store_true", help="webhook and dashboard only")
+    p.add_argument("--rehearsal", action="store_true", help="allow the rehearsal clock of env BOT_NOW")
 
 
 def _tick_args(p):
@@ -260,6 +266,31 @@ def commands(registry: Registry) -> dict[str, Command]:
     return {**core, **registry.commands}
 
 
+def start_rehearsal(app, bot_now: str | None) -> bool:
+    """Env ``BOT_NOW`` (ISO date-time; without an offset it is in campaign.timezone): the program clock starts
+    there and runs forward in real time, for every command; said loudly. False when it cannot be read."""
+    if not bot_now:
+        return True
+    try:
+        start = clock.parse_moment(bot_now, app.tz)
+    except ValueError:
+        print(f"BOT_NOW={bot_now!r} is not an ISO date-time (e.g. 2027-01-20T09:00+08:00)", file=sys.stderr)
+        return False
+    app.clock, app.rehearsal = clock.rehearsal_clock(start), start
+    message = (f"REHEARSAL CLOCK: BOT_NOW={bot_now}: the program's clock starts at "
+               f"{clock.local(start, app.tz).isoformat()} and runs forward in real time "
+               "(WeChat signatures are still checked against the real time)")
+    log.warning(message)
+    print(message, file=sys.stderr, flush=True)
+    return True
+
+
+def may_serve(app, rehearsal_flag: bool) -> bool:
+    """A server runs on the real clock, or on a rehearsal clock it was told to accept (--rehearsal or
+    campaign.rehearsal = true)."""
+    return app.rehearsal is None or rehearsal_flag or bool(app.config.get("campaign.rehearsal"))
+
+
 def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
     registry = registry or build_registry()
     parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot")
@@ -285,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level"))
     app = create_context(cfg, registry)
     try:
+        if not start_rehearsal(app, os.environ.get("BOT_NOW")):
+            return 2
         return commands(registry)[args.command].run(args, app)
     finally:
         app.databases.close_all()

@@ -57,6 +57,7 @@ from typing import Any, Iterable, Mapping, NamedTuple
 import jieba
 
 from bot import nlu
+from bot.schedule import month_day_words
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -254,16 +255,11 @@ def _lookup(config: Mapping, path: str) -> Any:
     return value
 
 
-def _month_day(value: str) -> str:
-    month, day = value.split("-")[-2:]
-    return f"{int(month)}月{int(day)}日"
-
-
 def _format_value(value: Any, how: str | None) -> str:
     if how == "date":
-        return _month_day(str(value))
+        return month_day_words(str(value))
     if how == "range":
-        return f"{_month_day(value[0])}至{_month_day(value[1])}"
+        return f"{month_day_words(value[0])}至{month_day_words(value[1])}"
     if how == "list":
         return "、".join(map(str, value))
     if isinstance(value, float) and value.is_integer():

@@ -63,9 +63,10 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
+    """WeChat's timestamps are real: the wall clock, even on a rehearsal clock (bot/clock.py)."""
     max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
-        return abs(app.clock().timestamp() - int(timestamp)) <= max_age
+        return abs(clock.utcnow().timestamp() - int(timestamp)) <= max_age
     except ValueError:
         return False
 
@@ -186,7 +187,7 @@ def _replay_guard(app: AppContext) -> ReplayGuard:
 def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
             seen: Seen | None) -> tuple[str, str | None]:
     """One message inside the writer's open transaction: (handler name, reply)."""
-    if seen is not None and not _replay_guard(app).admits(db, seen, now.timestamp()):
+    if seen is not None and not _replay_guard(app).admits(db, seen, clock.utcnow().timestamp()):
         return REPLAYED, None
     now_s = clock.to_db(now)
     inbox_id = _keep(db, incoming, now_s, status="ok")
@@ -206,7 +207,7 @@ def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
     log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
     if seen is not None:  # its pair, undone with the handler's writes
-        _replay_guard(app).admits(db, seen, now.timestamp())
+        _replay_guard(app).admits(db, seen, clock.utcnow().timestamp())
     reply = app.t("core.error")
     inbox_id = _keep(db, incoming, clock.to_db(now), status="error")  # its photo or voice is still fetched
     inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)

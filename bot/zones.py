@@ -35,7 +35,8 @@ from bot.db import transaction
 from bot.media import announce
 from bot.photos import haversine_m
 from bot.registry import Importer
-from bot.reminders import ReminderQueue, at_local, month_day
+from bot.reminders import ReminderQueue, at_local
+from bot.schedule import month_day
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import zones as store

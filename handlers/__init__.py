@@ -36,6 +36,9 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - village_progress — 本村进度: the village's (or community's) figures against its target
+milestones (handlers/milestones.py):
+- milestone_report — cadres: 计划已备案, 树穴 120个, 示范点 <名称> (not questions, not planting records)
+- milestone_parts — a photo or a location while a milestone report's window is open
 reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
@@ -74,10 +77,10 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import adoption, core, escalation, faq, planting, progress, registration, reminders, zones
+from handlers import adoption, core, escalation, faq, milestones, planting, progress, registration, reminders, zones
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, faq, zones, adoption]
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -86,6 +89,7 @@ ROUTES: list[Route] = [
     *core.COMMAND_ROUTES,
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
+    *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,
     *adoption.ROUTES,

@@ -123,6 +123,9 @@ def _confirmation(ctx, record: dict) -> str:
         lines.append(ctx.t("planting.done_proxy", name=credited["name"]))
     if record["species_known"] == 0:
         lines.append(ctx.t("planting.done_unknown_species", species=record["species"]))
+    waiting = planting.waiting_reasons(record)
+    if record["review"] == "pending" and waiting:
+        lines.append(ctx.t("planting.done_pending", reasons="；".join(waiting)))
     lines.append(progress_line(ctx.app, ctx.db, credited))
     return "\n".join(lines)
 

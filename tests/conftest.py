@@ -64,6 +64,22 @@ def rows_of(bot, what: str, params=()) -> list[dict]:
     return list(bot.db.query(sql, params))
 
 
+def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    """Villages ({name: their columns}) and people bound to followers ((openid, name, village, role)), as a
+    roster import and 登记 leave them: the villages' ids by name."""
+    from bot.store import roster as roster_store
+
+    db, stamp = bot.db, "2027-01-01T00:00:00"
+    with db.conn:
+        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp)
+               for name, fields in villages.items()}
+        for openid, name, village, role in people:
+            person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role}, stamp)
+            roster_store.bind_openid(db, person_id, openid, stamp, via="roster")
+            db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0}, replace=True)
+    return ids
+
+
 def delivered_texts(standin, openid: str) -> list[str]:
     """What WeChat delivered to this user: each message's text (a template message: its content)."""
     return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)]
@@ -78,10 +94,12 @@ def _undo_logging_setup():
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
     yield
-    for handler in root.handlers[:]:
+    raising, logging.raiseExceptions = logging.raiseExceptions, False  # the lines still queued may go to a
+    for handler in root.handlers[:]:                                      # capture stream pytest closed already
         if handler not in saved[0]:
             root.removeHandler(handler)
             handler.close()
+    logging.raiseExceptions = raising
     root.setLevel(saved[1])
     root._lvmei_configured = saved[2]  # type: ignore[attr-defined]
 
@@ -97,11 +115,14 @@ def make_config(tmp_path: Path, standin: WeChatStandIn, **overrides):
     values = {
         "storage.database": str(tmp_path / "bot.db"),
         "storage.photos": str(tmp_path / "photos"),
+        "storage.reports": str(tmp_path / "reports"),
         "wechat.api_base_url": standin.url,
         "wechat.app_id": APP_ID,
         "wechat.app_secret": standin.secret,
         "wechat.token": "spamtest",
         "outbox.rate_per_second": 0,
+        # no random spot checks unless a test asks for them (tests/e2e/test_verified.py does)
+        "review.spot_check_rate": 0,
     }
     values.update(overrides)
     return base.with_overrides(values)

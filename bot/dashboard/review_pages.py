@@ -1,5 +1,6 @@
-"""The photo review queue (admin only): flagged planting records with their photo and, for a duplicate, the
-earlier photo side by side; approve or reject with a reason (every decision kept with who and when).
+"""The photo review queue (admin only): flagged planting records and those drawn for a spot check (抽查, still
+counted), with their photo and, for a duplicate, the earlier photo side by side; approve or reject with a reason
+(every decision kept with who and when).
 Contributed to the dashboard by the planting capability (handlers/planting.py ``DASHBOARD``).
 """
 from __future__ import annotations
@@ -49,6 +50,9 @@ def review():
     for record in store.review_queue(db):
         details = parse_details(record["flag_details"])
         flags = [(f, flag_labels.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
+        if record["review"] == planting.SPOT_CHECK:  # 抽查: counted until rejected
+            flags.append((planting.SPOT_CHECK, flag_labels[planting.SPOT_CHECK],
+                          (details.get(planting.SPOT_CHECK) or {}).get("reason", "")))
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier})
     return render_template("dashboard/review.html", items=items, total=store.count_review_pending(db),

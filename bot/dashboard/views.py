@@ -12,7 +12,7 @@ from flask import abort, g, redirect, render_template, request, send_file, url_f
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, exports, photos, progress, reports
+from bot import clock, exports, photos, progress, schedule, standings
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
@@ -20,11 +20,16 @@ from bot.store import roster as roster_store
 
 # value -> message key (messages/replies/admin.toml)
 FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
-               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
-STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
-                 "lagging": "admin.village_status.lagging"}
+               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species",
+               "no_photo": "admin.flags.no_photo", "out_of_season": "admin.flags.out_of_season",
+               "over_cap": "admin.flags.over_cap", "plot_tag": "admin.flags.plot_tag",
+               "spot_check": "admin.flags.spot_check"}
+STATUS_LABELS = {schedule.NOT_STARTED: "progress.status.not_started", schedule.COMPLETE: "progress.status.complete",
+                 schedule.ON_TRACK: "progress.status.on_track", schedule.LAGGING: "progress.status.lagging",
+                 schedule.LAGGING_TWICE: "progress.status.lagging_twice"}
+LAGGING = (schedule.LAGGING, schedule.LAGGING_TWICE)
 REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
-                 "rejected": "admin.review.rejected"}
+                 "rejected": "admin.review.rejected", "spot_check": "admin.review.spot_check"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
@@ -85,9 +90,11 @@ def logout():
 
 
 # -- overview --------------------------------------------------------------------------------------
-def expected_now() -> float:
-    """The share of the target expected by the end of this month (the report's progress curve)."""
-    return reports.expected_share(auth.bot().config.get("campaign.progress_curve"), today_local().month)
+def expected_now() -> float | None:
+    """The share of the main target (亩, trees) due today: all of it from plots_due on (the charts' dashed
+    line), nothing before (no line)."""
+    due = schedule.milestone_date(auth.bot().config, schedule.DUE_AT[schedule.MAIN]) <= today_local()
+    return 1.0 if due else None
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
@@ -95,10 +102,16 @@ def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
     return [v for v in everything if viewer.sees_village(v.village_id)]
 
 
-def village_status(v: progress.VillageProgress, expected: float) -> str:
-    if v.completion >= 1:
-        return "done"
-    return "lagging" if reports.is_lagging(v.completion, expected) else "on_track"
+def standing_of(v: progress.VillageProgress) -> standings.Standing:
+    """The village's standing today (status, rank, lag streak), from the county snapshot."""
+    return snapshot.county(auth.bot()).standings[v.village_id]
+
+
+def calendar_now() -> dict:
+    """What the pages say about the schedule: what is due by today and the next milestone."""
+    app, day = auth.bot(), today_local()
+    return {"due": standings.due_words(app, day), "next": standings.next_milestone_words(app, day),
+            "started": day >= schedule.campaign_start(app.config)}
 
 
 def today_local() -> date:
@@ -143,12 +156,12 @@ def overview():
     villages = visible_villages(viewer)
     total = progress.overall_progress(villages)
     expected = expected_now()
-    lagging = [v for v in villages if village_status(v, expected) == "lagging"]
+    lagging = [v for v in villages if standing_of(v).status in LAGGING]
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
     town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
                  for t in progress.towns_progress(villages)] if viewer.is_admin else []
     return render_template(
-        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected,
+        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, calendar=calendar_now(),
         review_pending=store.count_review_pending(ctx.db) if viewer.is_admin else None,
         daily=daily_chart(village_ids=viewer.scope),
         village_chart=charts.completion_bars([bar_for(v) for v in worst], expected, "各村完成率"),
@@ -164,12 +177,12 @@ SORT_KEYS = {
     "completion": lambda v: v.completion, "pending": lambda v: v.pending_records,
     "households": lambda v: v.household_coverage or 0.0, "party": lambda v: v.party_participation or 0.0,
     "survival": lambda v: v.survival_rate if v.survival_rate is not None else -1.0,
+    "rank": lambda v: standing_of(v).rank,
 }
 
 
 def villages():
     viewer = g.viewer
-    expected = expected_now()
     everything = visible_villages(viewer)
     rows = list(everything)
     q, town, kind, status = (request.args.get(k, "").strip() for k in ("q", "town", "kind", "status"))
@@ -180,28 +193,29 @@ def villages():
     if kind:
         rows = [v for v in rows if v.kind == kind]
     if status:
-        rows = [v for v in rows if village_status(v, expected) == status]
+        rows = [v for v in rows if standing_of(v).status == status]
     sort = request.args.get("sort", "completion")
     descending = request.args.get("dir", "asc") == "desc"
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["completion"]), reverse=descending)
     towns = sorted({v.town for v in everything if v.town})
     return render_template(
-        "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
+        "dashboard/villages.html", rows=[(v, standing_of(v)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=auth.labels(STATUS_LABELS), expected=expected)
+        status_labels=auth.labels(STATUS_LABELS), calendar=calendar_now())
 
 
 def village(village_id: int):
     auth.require_village(village_id)
     ctx = auth.bot()
     row = roster_store.village(ctx.db, village_id)
-    figures = progress.village_progress(ctx.db, ctx.config, village_id)
-    if row is None or figures is None:
+    standing = standings.of_village(ctx, village_id, auth.now()) if row else None
+    if row is None or standing is None:
         abort(404)
+    figures = standing.village
     expected = expected_now()
     return render_template(
-        "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
-        status_labels=auth.labels(STATUS_LABELS), expected=expected,
+        "dashboard/village.html", village=row, v=figures, s=standing, short=standings.short_words(ctx, standing),
+        status_labels=auth.labels(STATUS_LABELS), expected=expected, calendar=calendar_now(),
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
         daily=daily_chart(village_id=village_id),
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import one
+from bot.store.plantings import IN_REVIEW_QUEUE_SQL
 
 migrations = Migrations("dashboard")
 
@@ -110,11 +111,13 @@ def review_queue(db: Database, limit: int = 50) -> list[dict]:
     return list(db.query(
         f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id FROM plantings p"
         " LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
-        " WHERE p.status = 'complete' AND p.review = 'pending' ORDER BY p.id LIMIT ?", [limit]))
+        f" WHERE p.status = 'complete' AND p.{IN_REVIEW_QUEUE_SQL} ORDER BY p.id LIMIT ?", [limit]))
 
 
 def count_review_pending(db: Database) -> int:
-    return next(db.query("SELECT COUNT(*) AS n FROM plantings WHERE status = 'complete' AND review = 'pending'"))["n"]
+    """The review queue's length: records waiting for review and records drawn for a spot check."""
+    return next(db.query(f"SELECT COUNT(*) AS n FROM plantings WHERE status = 'complete' AND {IN_REVIEW_QUEUE_SQL}"
+                         ))["n"]
 
 
 def record_photo(db: Database, planting_id: int) -> str | None:

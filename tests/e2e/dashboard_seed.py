@@ -113,6 +113,13 @@ def seed(bot) -> County:
     return county
 
 
+def add_logins(db, logins: list[tuple[str, str]]) -> None:
+    """Dashboard logins ((username, role)) with the password PASSWORD."""
+    with db.conn:
+        for username, role in logins:
+            admins.upsert(db, username, password_hash(), role, "2027-01-01T00:00:00")
+
+
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

@@ -106,6 +106,7 @@ def test_the_replay_guard_is_shared_by_processes_on_one_database(app_with):
 
 
 def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(app_with):
+    """Pairs are judged by WeChat's (wall-clock) timestamps, whatever the program clock says."""
     app = app_with()
     bot = app.extensions["bot"]
     transport = transport_for(app)
@@ -113,10 +114,21 @@ def test_the_replay_guard_forgets_pairs_older_than_the_signature_window(app_with
         assert transport(*plaintext_push(f"帮助{n}"))[0] == 200
     assert len(rows_of(bot, "SELECT * FROM replay_guard")) == 3
     window = bot.config.get("server.signature_max_age_seconds")
-    later = bot.clock.advance(seconds=window + 120)
-    query, body = Signer("spamtest").wrap(message_xml("o-later", "text", {"Content": "帮助"}), int(later.timestamp()))
-    assert transport(query, body)[0] == 200
+    with bot.db.conn:  # the wall clock moves on: those three pairs are now older than the window
+        bot.db.execute("UPDATE replay_guard SET timestamp = timestamp - ?", [window + 120])
+    bot.clock.advance(days=90)  # a rehearsal clock far ahead changes nothing: the guard keeps wall time
+    later = app_with()  # a process that has not pruned yet (each prunes at most once a minute)
+    assert transport_for(later)(*plaintext_push("帮助", openid="o-later"))[0] == 200
     assert len(rows_of(bot, "SELECT * FROM replay_guard")) == 1  # only the fresh pair is kept
+
+
+def test_a_rehearsal_clock_does_not_open_the_replay_window(app_with):
+    app = app_with()
+    bot = app.extensions["bot"]
+    query, body = plaintext_push("帮助", openid="o-a")
+    assert transport_for(app)(query, body)[0] == 200
+    bot.clock.advance(days=90)  # the program clock runs ahead (BOT_NOW); WeChat's timestamps stay real
+    assert transport_for(app)(query, message_xml("o-b", "text", {"Content": "帮助"}).encode())[0] == 403
 
 
 def test_encrypted_pushes_need_no_replay_guard(app_with):

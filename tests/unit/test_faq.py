@@ -357,7 +357,7 @@ def test_replies_show_the_seeds_names_for_桃_李_柿(index):
 
 def test_党建林_deadline_and_party_age_follow_the_seed_and_config():
     config = dict(CONFIG["campaign"])
-    config["milestones"] = dict(config["milestones"], demo_plots_due="02-20")
+    config["milestones"] = dict(config["milestones"], plots_due="02-20")
     config["participation"] = dict(config["participation"], party_member_max_age=60)
     index = faq.FaqIndex.load(MESSAGES, config)
     assert "2月20日前：党建林、主题林" in index.entry("camp.deadlines").answer
