@@ -85,17 +85,21 @@ class FaqResult:
 
 class Vocab:
     """A word list from the knowledge files, normalised like the questions. A word may be a pattern
-    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃')."""
+    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃'), or a regular
+    expression over the normalised text after ``re:`` (a class of words: ``'re:[春夏秋冬][天季].{0,4}种'``)."""
 
     def __init__(self, words: Iterable[str] = ()):
         plain, patterns = set(), []
         for word in words:
+            if word.startswith("re:"):
+                patterns.append(f"(?:{word[3:]})")
+                continue
             parts = [nlu.normalize(p) for p in word.split("*")]
             if len(parts) == 1:
                 plain.add(parts[0])
             else:
                 patterns.append(".{0,6}?".join(map(re.escape, parts)))
-        alternatives = [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w] + patterns
+        alternatives = patterns + [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w]
         self._re = re.compile("|".join(alternatives)) if alternatives else None
 
     def search(self, text: str) -> bool:
@@ -334,7 +338,7 @@ class _Ranked(NamedTuple):
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): 2 a plain trigger, 1 a weak one, 0 context
+    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): the topic's rank, one less for weak words, 0 context
 
 
 @dataclass(frozen=True)
@@ -379,6 +383,9 @@ class FaqIndex:
                                for w in [name, *info.get("aliases", [])]}
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
+        # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
+        self._not_trees = (*self._offlist_names,
+                           *{nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])})
         self._terms = TermIndex()
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
@@ -389,10 +396,12 @@ class FaqIndex:
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
             (level, Vocab(spec.get(key, []))) for level, key in
-            ((1 if spec.get("weak") else 2, "triggers"), (1, "weak_triggers"), (0, "context"))))
+            ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))))
             for name, spec in matching["topics"].items()]
+        self._usual_chars = {name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
+                             for name, spec in matching["topics"].items()}
         self._slot_words = frozenset(nlu.normalize(w) for t in matching["topics"].values() if not t.get("card")
-                                     for w in t["triggers"] if "*" not in w)
+                                     for w in t["triggers"] if "*" not in w and not w.startswith("re:"))
         esc = matching["escalate"]
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
@@ -549,9 +558,16 @@ class FaqIndex:
         return len(written) > 1 and bool(written & related)
 
     def _trees(self, norm: str) -> list[tuple[str, str]]:
-        """(name, as written) of every tree mentioned: campaign species by their canonical name,
-        trees off the list ('芒果') by what was written."""
-        return nlu.find_all_species(norm, self.species, self._offlist_names)
+        """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
+        also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
+        written."""
+        found = [(norm.find(written), name, written)
+                 for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)]
+        taken = [span for _, _, written in found for span in _spans_of(norm, written)]
+        taken += [span for word in self._not_trees for span in _spans_of(norm, word)]
+        found += [(start, name, written) for name, written, start
+                  in nlu.find_sound_alike_species(norm, self.species, taken)]
+        return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
 
     # -- questions for people
 
@@ -594,14 +610,15 @@ class FaqIndex:
         asked, or its card when the species as a whole is asked about) when it covers the question, unless
         a technique entry covers everything the own answer leaves out; else that entry if it covers the
         question; else an adviser."""
-        topic, topic_spans = self._topic(norm)
-        card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
+        topic, topic_spans = self._topic(norm, hide=named)   # '秋枫可以种河边吗': 秋 is no season here
+        card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         skip = named + topic_spans
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].species == species and best[1] >= self.threshold:
             return self._answer(best[0], best[1], "adviser_entry")
         known = self._card_text(species)   # what the question may say about the species itself
+        usual = self._usual_chars.get(topic or "", frozenset())   # how the topic is asked
         if topic and not card_topic:
             text = self._species_topic_text(species, topic)
             own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
@@ -611,11 +628,15 @@ class FaqIndex:
         own_missing = self.uncovered(norm, frozenset(nlu.normalize(text + known)), skip) if text else None
         entry_missing = self.uncovered(norm, self._entry_chars[best[0]], named) \
             if best and best[1] >= self.threshold else None
-        # the species' own answer, unless a technique entry covers everything it leaves out
-        # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner
+        # the species' own answer, unless a technique entry covers clearly more of what it leaves out
+        # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner.
+        # Words of the topic's usual questions ('枝条乱长怎么修') count as covered, but not against an entry.
         switch_at = 2 if topic else 1
-        own_ok = own_missing is not None and self._covered_by(norm, own_missing, skip) and (topic or not own_missing)
-        if own_ok and not (entry_missing == set() and len(own_missing) >= switch_at):
+        own_ok = own_missing is not None and (topic or not own_missing) and \
+            self._covered_by(norm, own_missing - usual, skip)
+        entry_better = entry_missing is not None and len(own_missing or ()) - len(entry_missing) >= switch_at \
+            and self._covered_by(norm, entry_missing, named, strict=True)
+        if own_ok and not entry_better:
             return own
         if entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True):
             return self._answer(best[0], best[1], "ranked_with_species")
@@ -643,9 +664,12 @@ class FaqIndex:
             parts.append(answer["card_cautions"].format(cautions=self.species[species]["cautions"].strip()))
         return "\n".join([*parts, answer["card_footer"].strip()])
 
-    def _topic(self, norm: str) -> tuple[str | None, list[tuple[int, int]]]:
-        """The topic asked, and where every topic word is: the strongest trigger, then the longest, then the
-        first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+    def _topic(self, norm: str, hide: Iterable[tuple[int, int]] = ()) -> tuple[str | None, list[tuple[int, int]]]:
+        """The topic asked, and where every topic word is (not in the ``hide`` spans: the tree's name): the
+        strongest trigger, then one the question word points at ('怎么剪才开花多' asks about 剪), then the
+        longest, then the first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+        for start, end in hide:
+            norm = norm[:start] + "□" * (end - start) + norm[end:]
         best, spans = None, []
         for topic in self._topics:
             for strength, words in topic.levels:
@@ -653,7 +677,8 @@ class FaqIndex:
                     spans.append((start, end))
                     if _WHEN_RE.match(norm, end):
                         strength = 0
-                    key = (strength, end - start, -start)
+                    asked = bool(_ASKED_RE.search(norm, max(0, start - 4), start) or _ASKING_RE.match(norm, start))
+                    key = (strength, asked, end - start, -start)
                     if best is None or key > best[0]:
                         best = (key, topic.name)
         return (best[1] if best else None), spans
@@ -807,6 +832,10 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
+# a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
+_QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何"
+_ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
+_ASKING_RE = re.compile(_QUESTION_WORDS)   # a topic word that starts with one: '什么时候开
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
@@ -843,6 +872,12 @@ def _pick_species(species: Mapping[str, Mapping], site: str | None, purpose: str
     return []
 
 
+def _rank(topic: Mapping) -> int:
+    """How strongly a topic's words decide the topic: 3 for a thing asked about (浇水, 修剪), less for
+    words that also frame other questions (什么时候 in '什么时候施肥', 要注意什么)."""
+    return int(topic.get("rank", 3))
+
+
 def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]:
     """Words the tokenizer must keep whole: species, sites, topic triggers."""
     words = {w for name, info in species.items() for w in [name, *info.get("aliases", [])]}
@@ -851,7 +886,7 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= {w for ws in matching["recommend"]["purposes"].values() for w in ws}
     words |= set(matching["recommend"]["triggers"])
     words |= set(matching.get("ranking", {}).get("generic", []))
-    words = {nlu.normalize(part) for w in words for part in w.split("*")}
+    words = {nlu.normalize(part) for w in words if not w.startswith("re:") for part in w.split("*")}
     return {w for w in words if len(w) > 1}
 
 

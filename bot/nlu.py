@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -371,6 +372,77 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     return (best[2], best[3]) if best else (None, "")
 
 
+# --- tree names misheard by voice input ------------------------------------------
+
+# Characters that end many words (例子, 狮子, 规划): sharing only these with a name says nothing.
+_COMMON_ENDINGS = frozenset("子树花果苗")
+_SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
+    from pypinyin import Style, pinyin   # imported here: planting parsing never needs it
+    if not "\u4e00" <= char <= "\u9fff":
+        return frozenset()
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:
+    """{first syllable: [(alias, name, readings of each character)]} for names of two or more characters."""
+    cached = _SOUNDS.get(id(species_table))
+    if cached is None or cached[0] is not species_table:
+        # written names in the table's order, the species' name first; a later one that sounds like an earlier
+        # one is a misspelling (离枝, 香章, 三脚梅) and no source of sounds: 离职 is not 荔枝
+        names: list[tuple[str, str, tuple[frozenset[str], ...]]] = []
+        for name, info in species_table.items():
+            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+            for alias in [name, *aliases]:
+                if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
+                    continue
+                sounds = tuple(_readings(c) for c in alias)
+                if not any(len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
+                           for other, same, other_sounds in names if same == name):
+                    names.append((alias, name, sounds))
+        by_first: dict[str, list] = {}
+        for alias, name, sounds in names:
+            for first in sounds[0]:
+                by_first.setdefault(first, []).append((alias, name, sounds))
+        if len(_SOUNDS) >= 16:
+            _SOUNDS.clear()
+        cached = _SOUNDS[id(species_table)] = (species_table, by_first)
+    return cached[1]
+
+
+def find_sound_alike_species(text: str, species_table: Mapping, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+    """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
+    them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
+    written). A homophone counts only when it keeps one character of the name that is not a common ending:
+    '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟."""
+    by_first = _names_by_sound(species_table)
+    blocked = {i for start, end in taken for i in range(start, end)}
+
+    def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
+        return (len(window) == len(alias) and window != alias and not blocked.intersection(range(i, i + len(alias)))
+                and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
+                and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)))
+
+    found, i = [], 0
+    while i < len(text):
+        best: tuple[str, str] | None = None
+        for first in ([] if i in blocked else _readings(text[i])):
+            for alias, name, sounds in by_first.get(first, ()):
+                window = text[i:i + len(alias)]
+                if (best is None or len(window) > len(best[1])) and sounds_like(window, alias, sounds):
+                    best = (name, window)
+        if best:
+            found.append((best[0], best[1], i))
+            i += len(best[1])
+        else:
+            i += 1
+    return found
+
+
 _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
@@ -427,7 +499,7 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|"
+    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import config as config_mod
-from bot import faq
+from bot import faq, nlu
 from bot.config import _thaw
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,6 +243,53 @@ def test_campaign_facts_in_colloquial_and_cantonese_words(index, question, entry
 ])
 def test_species_topics_in_other_words(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
+
+
+# Topic word classes (matching.toml [topics]): each class in several general, colloquial and Cantonese forms.
+@pytest.mark.parametrize("question,entry_id", [
+    ("龙眼啥时候下地最合适", "species.龙眼.time"),
+    ("杨梅冬季种得唔得", "species.杨梅.time"),
+    ("香樟春天种还是秋天种", "species.香樟.time"),
+    ("三月份种桂花来得及吗", "species.桂花.time"),
+    ("石榴现在种会不会太晚", "species.石榴.time"),
+    ("秋枫适合种在河边不", "species.秋枫.sites"),            # 秋 in the tree's name is no season
+    ("龙眼两棵之间留多宽", "species.龙眼.spacing"),
+    ("桂花隔几米种一棵", "species.桂花.spacing"),
+    ("种杨梅要等几多年先有得食", "species.杨梅.fruit"),
+    ("柿子种下去第几年开始结", "species.柿.fruit"),
+    ("龙眼多少年才有收成", "species.龙眼.fruit"),
+    ("簕杜鹃枝条乱长要怎么修", "species.簕杜鹃.pruning"),
+    ("小叶榄仁可以截顶控制高度吗", "species.小叶榄仁.pruning"),
+    ("桂花枝太密了几时剪好", "species.桂花.pruning"),           # the question word points at 剪
+    ("石榴种在背光的地方行不行", "species.石榴.light"),
+    ("洋紫荆喜欢太阳多还是阴一点", "species.洋紫荆.light"),
+    ("荔枝对土有没有要求", "species.荔枝.soil"),
+    ("杨梅种在什么土里好", "species.杨梅.soil"),
+    ("龙眼常见哪些病虫要注意", "species.龙眼.pests"),          # a topic beats the card's 要注意
+    ("香樟几年能长成大树", "species.香樟.growth"),
+    ("秋枫一年长几高", "species.秋枫.growth"),
+    ("三角梅怕不怕干", "species.簕杜鹃.water"),
+    ("桂花用花生麸好不好", "species.桂花.fertilizer"),
+    ("木棉花是什么颜色", "species.木棉.flowering"),
+    ("木棉离屋要几远", "species.木棉.card"),                   # its cautions say how far from a house
+])
+def test_species_topic_word_classes(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("龙研树几时种", "species.龙眼.time"),     # voice input writes a homophone
+    ("杨眉要淋几多水", "species.杨梅.water"),
+    ("三角枚怎么剪", "species.簕杜鹃.pruning"),
+    ("桂华几月开花", "species.桂花.flowering"),
+])
+def test_a_tree_name_misheard_by_voice_input_is_still_the_tree(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+@pytest.mark.parametrize("text", ["村里的绿化规划几时定", "乡长要种几棵", "举个例子", "离职了还要种吗", "山上有泥石流"])
+def test_words_that_only_sound_like_a_tree_are_not_one(index, text):
+    assert index._trees(nlu.normalize(text)) == []
 
 
 def test_the_card_says_the_cautions_when_they_are_asked(index):
