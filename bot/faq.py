@@ -150,7 +150,7 @@ class Entry:
     questions: list[str]
     answer: str
     source: str                  # technique, campaign, added
-    species: str | None = None   # an entry about one species (adviser-added)
+    species: str | None = None   # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
     ranked: bool = True          # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
 
 
@@ -228,6 +228,66 @@ class TermIndex:
             base = self.idf(term) if term in self.postings else 0.6 * self.max_idf()
             self._weights[term] = base * (0.5 if term.startswith("#") else 1.0)
         return self._weights[term]
+
+
+class CharNgrams:
+    """TF-IDF vectors of character uni- and bigrams over short texts, compared by cosine: a second
+    opinion beside the word index that sees paraphrases sharing pieces of words ('挖几大' and '挖多大的
+    树穴' share 挖, 多大; a misheard or unsegmented word still shares its characters). Tree names are
+    masked, so '荔枝苗放几天再种' is close to '苗放几天再种'. Growable; idf is recomputed lazily."""
+
+    def __init__(self, skip_chars: frozenset[str] = frozenset()):
+        self._skip = skip_chars
+        self._docs: list[tuple[int, dict[str, int]]] = []   # (entry, gram counts)
+        self._index: dict[str, list[tuple[int, float]]] | None = None
+
+    def grams(self, text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for i, char in enumerate(text):
+            if char != "□" and char not in self._skip:
+                counts[char] = counts.get(char, 0) + 1
+            pair = text[i:i + 2]
+            if len(pair) == 2 and "□" not in pair:
+                counts[pair] = counts.get(pair, 0) + 1
+        return counts
+
+    def add(self, entry: int, text: str) -> None:
+        self._docs.append((entry, self.grams(text)))
+        self._index = None
+
+    def _build(self) -> dict[str, list[tuple[int, float]]]:
+        df: dict[str, int] = {}
+        for _, counts in self._docs:
+            for gram in counts:
+                df[gram] = df.get(gram, 0) + 1
+        n = len(self._docs)
+        self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
+        self._unseen = math.log(n + 1) + 1.0
+        index: dict[str, list[tuple[int, float]]] = {}
+        for doc, (_, counts) in enumerate(self._docs):
+            for gram, weight in self._vector(counts).items():
+                index.setdefault(gram, []).append((doc, weight))
+        return index
+
+    def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(c)) * self._idf.get(g, self._unseen) for g, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """{entry: cosine of its closest text} for every entry sharing a gram with ``text``."""
+        if self._index is None:
+            self._index = self._build()
+        dots: dict[int, float] = {}
+        for gram, weight in self._vector(self.grams(text)).items():
+            for doc, doc_weight in self._index.get(gram, ()):
+                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+        best: dict[int, float] = {}
+        for doc, dot in dots.items():
+            entry = self._docs[doc][0]
+            if dot > best.get(entry, 0.0):
+                best[entry] = dot
+        return best
 
 
 # --- loading -------------------------------------------------------------------------
@@ -313,7 +373,7 @@ def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping]
             except KeyError as exc:
                 raise KeyError(f"{path.name} {row['id']}: unknown config key {exc}") from exc
             entries.append(Entry(row["id"], row.get("title", ""), list(row.get("questions", [])),
-                                 answer, path.stem, ranked=row.get("ranked", True)))
+                                 answer, path.stem, row.get("species"), ranked=row.get("ranked", True)))
     return entries
 
 
@@ -332,6 +392,8 @@ class _Ranked(NamedTuple):
     entry: int          # index into FaqIndex.entries
     score: float
     runner_up: float    # the next entry's confidence
+    cosine: float = 0.0         # the character n-grams' similarity of the same entry
+    cosine_margin: float = 0.0  # how far ahead of every other entry it is there (negative: another is closer)
 
 
 @dataclass(frozen=True)
@@ -384,14 +446,18 @@ class FaqIndex:
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
-        self._not_trees = (*self._offlist_names,
-                           *{nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])})
+        self._not_trees = re.compile("|".join(map(re.escape, sorted(
+            {*self._offlist_names, *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))},
+            key=len, reverse=True))) or "(?!)")
         self._terms = TermIndex()
+        self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
         self._min_evidence = float(ranking.get("min_evidence", 0.0))
         self._min_margin = float(ranking.get("min_margin", 0.0))
         self._sure = float(ranking.get("sure", 1.0))
+        self._agree_cosine = float(ranking.get("agree_cosine", 1.0))
+        self._agree_margin = float(ranking.get("agree_margin", 1.0))
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
@@ -462,6 +528,7 @@ class FaqIndex:
             if text:
                 tokens = self.tokens(text)
                 self._terms.add(idx, tokens)
+                self._ngrams.add(idx, self._masked(nlu.normalize(text)))
                 self._phrasings.setdefault(frozenset(tokens), idx)
                 words.update(t for t in tokens if not t.startswith("#"))
         self._entry_words.append(words)
@@ -525,7 +592,7 @@ class FaqIndex:
             return _escalate("not_a_question")
         site = nlu.find_site(norm)
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
-        if intent:
+        if intent and not (intent.species_ok and self._two_trees(mentions)):   # '荔枝可以嫁接黄皮吗': a person
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None   # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
@@ -541,6 +608,8 @@ class FaqIndex:
             return rec
         best = self._best_entry(norm, None)
         if best and best[1] >= self.threshold:
+            if self._agreed(best):
+                return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
                 return _escalate("not_covered", best[1])
             if best.score < self._sure and best.score - best.runner_up < self._min_margin:
@@ -564,7 +633,7 @@ class FaqIndex:
         found = [(norm.find(written), name, written)
                  for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)]
         taken = [span for _, _, written in found for span in _spans_of(norm, written)]
-        taken += [span for word in self._not_trees for span in _spans_of(norm, word)]
+        taken += [m.span() for m in self._not_trees.finditer(norm)]
         found += [(start, name, written) for name, written, start
                   in nlu.find_sound_alike_species(norm, self.species, taken)]
         return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
@@ -611,11 +680,14 @@ class FaqIndex:
         a technique entry covers everything the own answer leaves out; else that entry if it covers the
         question; else an adviser."""
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
+        if len(set(aliases)) > 1 and _SAME_RE.search(norm):   # '三角梅和簕杜鹃是一种花吗': two names, its card
+            return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
         topic, topic_spans = self._topic(norm, hide=named)   # '秋枫可以种河边吗': 秋 is no season here
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         skip = named + topic_spans
         best = self._best_entry(norm, species)
-        if best and self.entries[best[0]].species == species and best[1] >= self.threshold:
+        if best and self.entries[best[0]].source == "added" and self.entries[best[0]].species == species \
+                and best[1] >= self.threshold:
             return self._answer(best[0], best[1], "adviser_entry")
         known = self._card_text(species)   # what the question may say about the species itself
         usual = self._usual_chars.get(topic or "", frozenset())   # how the topic is asked
@@ -634,13 +706,23 @@ class FaqIndex:
         switch_at = 2 if topic else 1
         own_ok = own_missing is not None and (topic or not own_missing) and \
             self._covered_by(norm, own_missing - usual, skip)
-        entry_better = entry_missing is not None and len(own_missing or ()) - len(entry_missing) >= switch_at \
-            and self._covered_by(norm, entry_missing, named, strict=True)
+        # ... and with no topic word at all ('荔枝怎么驳枝'), an entry that covers the question beats the card
+        entry_better = entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True) \
+            and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
         if own_ok and not entry_better:
             return own
-        if entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True):
+        if entry_missing is not None and (self._covered_by(norm, entry_missing, named, strict=True)
+                                          or self._agreed(best)):
             return self._answer(best[0], best[1], "ranked_with_species")
         return _escalate("not_covered")
+
+    def _agreed(self, best: _Ranked) -> bool:
+        """The word index and the character n-grams both rank this entry first, the n-grams clearly
+        (``[ranking] agree_cosine`` and ``agree_margin``), and the word index is confident: two independent
+        views of the question agree, so a paraphrase with words the entry never used ('种普通绿化苗个坑要挖
+        几大') is answered without the coverage check."""
+        return best.score >= self.threshold and best.cosine >= self._agree_cosine \
+            and best.cosine_margin >= self._agree_margin
 
     def _card_text(self, species: str) -> str:
         info = self.species[species]
@@ -771,9 +853,7 @@ class FaqIndex:
         broad: dict[int, float] = {}
         for doc_id, confidence in self._terms.confidences(term_set).items():
             doc = self._terms.docs[doc_id]
-            entry = self.entries[doc.entry]
-            if (entry.species and entry.species != species) or (added_only and entry.source != "added") \
-                    or not entry.ranked:
+            if not self._rankable(doc.entry, species, added_only):
                 continue
             seen = broad if doc.broad else narrow
             seen[doc.entry] = max(seen.get(doc.entry, 0.0), confidence)
@@ -785,7 +865,22 @@ class FaqIndex:
                   * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
-        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up))
+        cosines = {e: v for e, v in self._ngrams.similarities(self._masked(norm)).items()
+                   if self._rankable(e, species, added_only)}
+        cosine = cosines.get(best, 0.0)
+        margin = cosine - max((v for e, v in cosines.items() if e != best), default=0.0)
+        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up), cosine, margin)
+
+    def _rankable(self, entry_idx: int, species: str | None, added_only: bool) -> bool:
+        entry = self.entries[entry_idx]
+        return entry.ranked and not (entry.species and entry.species != species) \
+            and not (added_only and entry.source != "added")
+
+    def _masked(self, norm: str) -> str:
+        """The text with every tree name (as written) masked: '荔枝苗放几天' -> '□□苗放几天'."""
+        for _, written in self._trees(norm):
+            norm = norm.replace(written, "□" * len(written))
+        return norm
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
@@ -832,6 +927,7 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
+_SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")   # are two names one tree?
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
 _QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")

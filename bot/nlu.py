@@ -66,7 +66,9 @@ CANTONESE: dict[str, str] = {
     "未熟": "没熟", "唔知": "不知道", "睇": "看", "攞": "领", "做嘢": "工作", "话事": "做主", "话我": "说我", "话系": "说是", "听讲": "听说",
     "搞掂": "完成", "成日": "经常", "成个": "整个", "返": "回", "扶返正": "扶正", "扶返": "扶", "屋背后": "屋后", "屋背": "屋后", "屋门口": "家门口",
     "入面": "里面", "令": "让", "冚": "盖", "唔好": "不要", "发信息": "发消息", "拣": "选", "识做": "会做", "落村": "下村", "间屋": "房子",
-    "一齐": "一起",
+    "一齐": "一起", "石仔": "石头", "驳枝": "嫁接", "驳接": "嫁接", "驳嘢": "嫁接",
+    # 边啲 is 'which' (哪些), but 屋边啲 is 'the … beside the house'
+    "屋边啲": "屋边的", "路边啲": "路边的", "河边啲": "河边的", "塘边啲": "塘边的", "田边啲": "田边的", "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚", "啱种落去": "刚种下去", "啱种嘅": "刚种的", "啱种咗": "刚种了", "啱种完": "刚种完", "啱种好": "刚种好", "啱种": "适合种", "最啱": "最合适",
     "啱": "合适", "先合适": "才合适", "先啱": "才合适", "先结果": "才结果", "先有": "才有", "先开花": "才开花", "先种活": "才种活", "先可以": "才可以",
@@ -101,7 +103,7 @@ _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 # 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
 _CONTEXT_RULES = [
     (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
-    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问])"), "怎么"),
+    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"), "怎么"),
     (re.compile(r"(?<![合不相共陪一])同(?![一样时意步类期学事])"), "和"),
     (re.compile(r"(?<![容轻交贸])易(?![拉])"), "容易"),
     (re.compile(r"未$"), "没有"),
@@ -119,6 +121,7 @@ _CONTEXT_RULES = [
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])"), "还是"),
+    (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),   # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
 
 _CJK = "\u4e00-\u9fff"
@@ -328,29 +331,30 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     '桃金娘' is not 桃."""
     others = tuple(others)
     text = to_halfwidth(text or "")
-    for word in _not_aliases(species_table):
-        if not any(word in other for other in others):
-            text = text.replace(word, "＿" * len(word))
-    names, pattern = _mentions_pattern(species_table, others)
+    names, pattern, look_alikes = _mentions_pattern(species_table, others)
+    for word in look_alikes:
+        text = text.replace(word, "＿" * len(word))
     return [(names[m.group(0)], m.group(0)) for m in pattern.finditer(text)
             if len(m.group(0)) > 1 or _single_char_ok(text, m.start())]
 
 
-_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern]] = {}
+_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern, list[str]]] = {}
 
 
-def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern]:
-    """{written: name} and one regex of every alias and other name, longest first (cached per table)."""
+def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern, list[str]]:
+    """{written: name}, one regex of every alias and other name, longest first, and the look-alikes to
+    ignore (not those inside an other name: 番石榴 is on the list of other trees) (cached per table)."""
     key = (id(species_table), others)
     cached = _PATTERNS.get(key)
     if cached is None or cached[0] is not species_table:
         names = {w: w for w in others}
         names.update({alias: name for alias, name in _alias_pairs(species_table)})
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        look_alikes = [w for w in _not_aliases(species_table) if not any(w in other for other in others)]
         if len(_PATTERNS) >= 16:
             _PATTERNS.clear()
-        cached = _PATTERNS[key] = (species_table, names, pattern)
-    return cached[1], cached[2]
+        cached = _PATTERNS[key] = (species_table, names, pattern, look_alikes)
+    return cached[1], cached[2], cached[3]
 
 
 def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -382,10 +386,13 @@ _SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
-    from pypinyin import Style, pinyin   # imported here: planting parsing never needs it
-    if not "\u4e00" <= char <= "\u9fff":
-        return frozenset()
-    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+    from pypinyin.constants import PINYIN_DICT   # imported here: planting parsing never needs it
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return frozenset(_toneless(r) for r in readings.split(",") if r)
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
 
 
 def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:

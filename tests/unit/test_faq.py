@@ -366,7 +366,7 @@ def test_no_safety_line_for_ordinary_questions(index):
         assert index.match(question).safety == ""
 
 
-@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "柿子摘下来很涩怎么弄", "龙眼干怎么晒", "橄榄怎么腌"])
+@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "桂花可以泡茶吗", "龙眼干怎么晒", "橄榄怎么腌"])
 def test_a_species_question_its_knowledge_does_not_cover_escalates(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result
