@@ -493,6 +493,9 @@ class FaqIndex:
         self._has_added = False                               # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
+        # built now, not on the first question: the table of names by sound, the n-grams' idf
+        nlu.find_sound_alike_species("", species)
+        self._ngrams.similarities("")
         for intent in self._intents:
             if intent.entry not in self._by_id:
                 raise KeyError(f"matching.toml: intent for unknown entry {intent.entry}")
@@ -528,7 +531,7 @@ class FaqIndex:
             if text:
                 tokens = self.tokens(text)
                 self._terms.add(idx, tokens)
-                self._ngrams.add(idx, self._masked(nlu.normalize(text)))
+                self._ngrams.add(idx, self._masked(nlu.normalize(text), as_written=True))
                 self._phrasings.setdefault(frozenset(tokens), idx)
                 words.update(t for t in tokens if not t.startswith("#"))
         self._entry_words.append(words)
@@ -612,8 +615,9 @@ class FaqIndex:
                 return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
                 return _escalate("not_covered", best[1])
-            if best.score < self._sure and best.score - best.runner_up < self._min_margin:
-                return _escalate("ambiguous", best[1])   # two entries about as likely: do not guess
+            if best.score < self._sure and (best.score - best.runner_up < self._min_margin
+                                            or best.cosine_margin <= -self._agree_margin):
+                return _escalate("ambiguous", best[1])   # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
 
@@ -876,9 +880,11 @@ class FaqIndex:
         return entry.ranked and not (entry.species and entry.species != species) \
             and not (added_only and entry.source != "added")
 
-    def _masked(self, norm: str) -> str:
-        """The text with every tree name (as written) masked: '荔枝苗放几天' -> '□□苗放几天'."""
-        for _, written in self._trees(norm):
+    def _masked(self, norm: str, as_written: bool = False) -> str:
+        """The text with every tree name masked: '荔枝苗放几天' -> '□□苗放几天' (``as_written``: only names
+        spelt right, enough for the knowledge's own phrasings)."""
+        trees = nlu.find_all_species(norm, self.species, self._offlist_names) if as_written else self._trees(norm)
+        for _, written in trees:
             norm = norm.replace(written, "□" * len(written))
         return norm
 
@@ -929,7 +935,7 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")   # are two names one tree?
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
-_QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何"
+_QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
 _ASKING_RE = re.compile(_QUESTION_WORDS)   # a topic word that starts with one: '什么时候开
 

@@ -292,6 +292,64 @@ def test_words_that_only_sound_like_a_tree_are_not_one(index, text):
     assert index._trees(nlu.normalize(text)) == []
 
 
+def test_character_ngrams_see_a_paraphrase_and_ignore_tree_names():
+    grams = faq.CharNgrams(faq.STOP_CHARS)
+    grams.add(0, "树穴挖多大")
+    grams.add(1, "多久浇一次水")
+    grams.add(2, "□□什么时候种")   # a tree's name masked
+    close = grams.similarities("种普通绿化苗个树穴要挖多大")
+    assert max(close, key=close.get) == 0
+    assert grams.similarities("□□什么时候种")[2] == pytest.approx(1.0)
+    assert grams.similarities("今天天气") == {}
+    grams.add(3, "挖树穴要多深")   # growable: the idf is rebuilt on the next question
+    assert 3 in grams.similarities("树穴多深")
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("种果树的坑大概要挖到几深几阔才够", "tech.hole_size"),      # words no phrasing uses, both views agree
+    ("苗运返嚟仲未得闲种要点放", "tech.heeling_in"),
+    ("果苗嫁接的位置要唔要埋入泥", "tech.planting_depth"),
+])
+def test_a_paraphrase_both_views_rank_first_is_answered(index, question, entry_id):
+    result = index.match(question)
+    assert result.entry_id == entry_id, result
+
+
+def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_guess(index):
+    norm = faq.nlu.normalize("树苗到底活咗未点睇")
+    best = index._best_entry(norm, None)
+    assert best.score < index._sure and best.cosine_margin <= -index._agree_margin
+    assert index.match("树苗到底活咗未点睇").kind == "escalate"
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("大热天种苗会不会晒死", "tech.heat_planting"),
+    ("树脚啲杂草要唔要锄走", "tech.weeds"),
+    ("挖笋怎样才不伤竹鞭", "tech.bamboo_shoots"),
+    ("自己在家怎么驳龙眼", "tech.grafting"),
+    ("喷除草剂要戴手套吗", "tech.pesticide_safety"),
+    ("新摘的柿子涩到入不了口", "tech.persimmon_astringency"),
+    ("我唔识打字可唔可以讲", "bot.voice"),
+    ("想睇下我登记的信息", "bot.my_info"),
+    ("问题发给顾问了多久有人回", "bot.ticket_wait"),
+    ("同一棵树可以多传几张照片吗", "bot.photos_per_record"),
+    ("土的酸碱度怎么测", "tech.soil_ph"),
+    ("党建林和主题林有什么区别", "camp.zhutilin"),   # its answer says how the two differ
+])
+def test_topics_added_in_round_two(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+def test_an_entry_about_one_species_is_ranked_only_for_it(index):
+    entry = index.entry("tech.persimmon_astringency")
+    assert entry.species == "柿"
+    assert index.match("荔枝怎么脱涩").entry_id != entry.id
+
+
+def test_an_intent_never_answers_a_question_about_two_trees(index):
+    assert index.match("荔枝树可以嫁接黄皮吗").reason == "comparison"
+
+
 def test_the_card_says_the_cautions_when_they_are_asked(index):
     asked = index.match("木棉有什么要注意的").answer_text
     assert "瘤刺" in asked and "易燃" in asked
@@ -359,6 +417,16 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
     assert (result.kind == "escalate") is escalated, result
     if not escalated:
         assert result.answer_text.startswith(result.safety)
+
+
+@pytest.mark.parametrize("question,rule", [
+    ("开石灰水刷树干有什么要注意", "lime_burn"),            # mixing lime: the line, and the answer
+    ("台风还在刮可以出去看看树吗", "typhoon_fallen_tree"),  # going out while it blows
+])
+def test_a_risky_job_gets_the_safety_line_with_the_answer(index, question, rule):
+    result = index.match(question)
+    lines = {r.name: r.line for r in index.safety}
+    assert result.kind == "answer" and result.answer_text.startswith(lines[rule]), result
 
 
 def test_no_safety_line_for_ordinary_questions(index):
