@@ -6,7 +6,8 @@ question/answer pairs; campaign answers are templates filled from the
 ``[campaign]`` config), ``faq/safety.toml`` (dangerous situations and their
 safety lines) and ``faq/matching.toml`` (the vocabularies below). Questions are
 first normalised (``nlu.normalize``: Cantonese and colloquial forms, 几时 ->
-什么时候, 咩 -> 什么, 边度 -> 哪里 …).
+什么时候, 咩 -> 什么, 边度 -> 哪里 …). Trees are found by their names, also
+when voice input wrote a homophone (利枝 -> 荔枝: ``nlu.find_sound_alike_species``).
 
 Matching order (first that applies wins). A wrong confident answer is the worst
 outcome, so every answer must cover the question:
@@ -17,18 +18,26 @@ outcome, so every answer must cover the question:
      古树 (``[[escalate.classes]]``, with a note: who decides, what the law
      says); a symptom seen on a tree (not when asked in general, nor wilting
      just after planting; '不结果' only of one's own tree); a planting report
-  3. a campaign or bot question told by its words (``[[intent]]``: 书记 +
-     多少棵, 树穴 + 之前 …)                            -> that entry
+  3. a campaign or bot question, or an easily told technique question, by its
+     word classes (``[[intent]]``: 书记 + 多少棵, 树穴 + 之前, 热 + 种 …; never
+     for two trees)                                    -> that entry
   4. an adviser-approved entry (收录) that covers it   -> that entry
   5. two trees (which is better, together, the same?) -> escalate
   6. a tree off the list (芒果)                        -> ``[offlist] entry``
      for whether and when to plant it, else escalate
   7. a campaign species: of its field for the topic asked (time, water, pests
-     …; the strongest topic word), its card (介绍, 要注意什么) and the best
-     technique entry, the one that leaves least of the question uncovered
+     …: topics are classes of words; the strongest, then the one a question
+     word points at), its card (介绍, 要注意什么) and the best technique entry,
+     the one that leaves least of the question uncovered
   8. "what should I plant" with a site or purpose     -> recommendation
   9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
      confidence >= threshold and covering the question -> answer, else escalate
+
+Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
+rank the entries a second, independent way. When both put the same entry first,
+the n-grams clearly, the answer needs no coverage check (a paraphrase in words no
+phrasing uses); when they clearly disagree and the word index is not sure, the
+question goes to an adviser.
 
 Confidence is coverage times evidence. Coverage (how much of the question,
 and of the matched phrasing, the two share) alone gives a short question
@@ -446,9 +455,9 @@ class FaqIndex:
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
-        self._not_trees = re.compile("|".join(map(re.escape, sorted(
-            {*self._offlist_names, *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))},
-            key=len, reverse=True))) or "(?!)")
+        not_trees = {*self._offlist_names,
+                     *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))}
+        self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
         self._terms = TermIndex()
         self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
@@ -679,10 +688,11 @@ class FaqIndex:
     # -- species
 
     def _match_species(self, norm: str, species: str, aliases: list[str]) -> FaqResult:
-        """An adviser's entry about this species; else the species' own answer (its field for the topic
-        asked, or its card when the species as a whole is asked about) when it covers the question, unless
-        a technique entry covers everything the own answer leaves out; else that entry if it covers the
-        question; else an adviser."""
+        """An adviser's entry about this species; its card for two of its names ('三角梅和簕杜鹃是一种花吗');
+        else the species' own answer (its field for the topic asked, or its card when the species as a whole
+        is asked about) when it covers the question, unless a technique entry covers clearly more of it (or,
+        with no topic word at all, covers it); else that entry if it covers the question or both rankings
+        agree on it; else an adviser."""
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
         if len(set(aliases)) > 1 and _SAME_RE.search(norm):   # '三角梅和簕杜鹃是一种花吗': two names, its card
             return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 # --- normalisation -----------------------------------------------------------
@@ -421,7 +421,8 @@ def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tu
     return cached[1]
 
 
-def find_sound_alike_species(text: str, species_table: Mapping, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+def find_sound_alike_species(text: str, species_table: Mapping,
+                             taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
     """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
     them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
     written). A homophone counts only when it keeps one character of the name that is not a common ending:
@@ -430,7 +431,8 @@ def find_sound_alike_species(text: str, species_table: Mapping, taken: Iterable[
     blocked = {i for start, end in taken for i in range(start, end)}
 
     def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
-        return (len(window) == len(alias) and window != alias and not blocked.intersection(range(i, i + len(alias)))
+        return (len(window) == len(alias) and window != alias
+                and not blocked.intersection(range(i, i + len(alias)))
                 and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
                 and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)))
 
