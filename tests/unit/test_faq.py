@@ -360,6 +360,11 @@ def test_an_entry_about_one_species_is_ranked_only_for_it(index):
     assert index.match("荔枝怎么脱涩").entry_id != entry.id
 
 
+def test_replies_write_out_how_to_ask_an_adviser(index):
+    for entry in index.entries:
+        assert "问专家 +" not in entry.answer and "问专家 + " not in entry.answer, entry.id
+
+
 def test_an_intent_never_answers_a_question_about_two_trees(index):
     assert index.match("荔枝树可以嫁接黄皮吗").reason == "comparison"
 
