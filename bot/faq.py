@@ -6,7 +6,8 @@ question/answer pairs; campaign answers are templates filled from the
 ``[campaign]`` config), ``faq/safety.toml`` (dangerous situations and their
 safety lines) and ``faq/matching.toml`` (the vocabularies below). Questions are
 first normalised (``nlu.normalize``: Cantonese and colloquial forms, 几时 ->
-什么时候, 咩 -> 什么, 边度 -> 哪里 …).
+什么时候, 咩 -> 什么, 边度 -> 哪里 …). Trees are found by their names, also
+when voice input wrote a homophone (利枝 -> 荔枝: ``nlu.find_sound_alike_species``).
 
 Matching order (first that applies wins). A wrong confident answer is the worst
 outcome, so every answer must cover the question:
@@ -17,18 +18,26 @@ outcome, so every answer must cover the question:
      古树 (``[[escalate.classes]]``, with a note: who decides, what the law
      says); a symptom seen on a tree (not when asked in general, nor wilting
      just after planting; '不结果' only of one's own tree); a planting report
-  3. a campaign or bot question told by its words (``[[intent]]``: 书记 +
-     多少棵, 树穴 + 之前 …)                            -> that entry
+  3. a campaign or bot question, or an easily told technique question, by its
+     word classes (``[[intent]]``: 书记 + 多少棵, 树穴 + 之前, 热 + 种 …; never
+     for two trees)                                    -> that entry
   4. an adviser-approved entry (收录) that covers it   -> that entry
   5. two trees (which is better, together, the same?) -> escalate
   6. a tree off the list (芒果)                        -> ``[offlist] entry``
      for whether and when to plant it, else escalate
   7. a campaign species: of its field for the topic asked (time, water, pests
-     …; the strongest topic word), its card (介绍, 要注意什么) and the best
-     technique entry, the one that leaves least of the question uncovered
+     …: topics are classes of words; the strongest, then the one a question
+     word points at), its card (介绍, 要注意什么) and the best technique entry,
+     the one that leaves least of the question uncovered
   8. "what should I plant" with a site or purpose     -> recommendation
   9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
      confidence >= threshold and covering the question -> answer, else escalate
+
+Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
+rank the entries a second, independent way. When both put the same entry first,
+the n-grams clearly, the answer needs no coverage check (a paraphrase in words no
+phrasing uses); when they clearly disagree and the word index is not sure, the
+question goes to an adviser.
 
 Confidence is coverage times evidence. Coverage (how much of the question,
 and of the matched phrasing, the two share) alone gives a short question
@@ -86,17 +95,21 @@ class FaqResult:
 
 class Vocab:
     """A word list from the knowledge files, normalised like the questions. A word may be a pattern
-    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃')."""
+    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃'), or a regular
+    expression over the normalised text after ``re:`` (a class of words: ``'re:[春夏秋冬][天季].{0,4}种'``)."""
 
     def __init__(self, words: Iterable[str] = ()):
         plain, patterns = set(), []
         for word in words:
+            if word.startswith("re:"):
+                patterns.append(f"(?:{word[3:]})")
+                continue
             parts = [nlu.normalize(p) for p in word.split("*")]
             if len(parts) == 1:
                 plain.add(parts[0])
             else:
                 patterns.append(".{0,6}?".join(map(re.escape, parts)))
-        alternatives = [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w] + patterns
+        alternatives = patterns + [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w]
         self._re = re.compile("|".join(alternatives)) if alternatives else None
 
     def search(self, text: str) -> bool:
@@ -147,7 +160,7 @@ class Entry:
     questions: list[str]
     answer: str
     source: str                  # technique, campaign, added
-    species: str | None = None   # an entry about one species (adviser-added)
+    species: str | None = None   # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
     ranked: bool = True          # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
 
 
@@ -225,6 +238,66 @@ class TermIndex:
             base = self.idf(term) if term in self.postings else 0.6 * self.max_idf()
             self._weights[term] = base * (0.5 if term.startswith("#") else 1.0)
         return self._weights[term]
+
+
+class CharNgrams:
+    """TF-IDF vectors of character uni- and bigrams over short texts, compared by cosine: a second
+    opinion beside the word index that sees paraphrases sharing pieces of words ('挖几大' and '挖多大的
+    树穴' share 挖, 多大; a misheard or unsegmented word still shares its characters). Tree names are
+    masked, so '荔枝苗放几天再种' is close to '苗放几天再种'. Growable; idf is recomputed lazily."""
+
+    def __init__(self, skip_chars: frozenset[str] = frozenset()):
+        self._skip = skip_chars
+        self._docs: list[tuple[int, dict[str, int]]] = []   # (entry, gram counts)
+        self._index: dict[str, list[tuple[int, float]]] | None = None
+
+    def grams(self, text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for i, char in enumerate(text):
+            if char != "□" and char not in self._skip:
+                counts[char] = counts.get(char, 0) + 1
+            pair = text[i:i + 2]
+            if len(pair) == 2 and "□" not in pair:
+                counts[pair] = counts.get(pair, 0) + 1
+        return counts
+
+    def add(self, entry: int, text: str) -> None:
+        self._docs.append((entry, self.grams(text)))
+        self._index = None
+
+    def _build(self) -> dict[str, list[tuple[int, float]]]:
+        df: dict[str, int] = {}
+        for _, counts in self._docs:
+            for gram in counts:
+                df[gram] = df.get(gram, 0) + 1
+        n = len(self._docs)
+        self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
+        self._unseen = math.log(n + 1) + 1.0
+        index: dict[str, list[tuple[int, float]]] = {}
+        for doc, (_, counts) in enumerate(self._docs):
+            for gram, weight in self._vector(counts).items():
+                index.setdefault(gram, []).append((doc, weight))
+        return index
+
+    def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(c)) * self._idf.get(g, self._unseen) for g, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """{entry: cosine of its closest text} for every entry sharing a gram with ``text``."""
+        if self._index is None:
+            self._index = self._build()
+        dots: dict[int, float] = {}
+        for gram, weight in self._vector(self.grams(text)).items():
+            for doc, doc_weight in self._index.get(gram, ()):
+                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+        best: dict[int, float] = {}
+        for doc, dot in dots.items():
+            entry = self._docs[doc][0]
+            if dot > best.get(entry, 0.0):
+                best[entry] = dot
+        return best
 
 
 # --- loading -------------------------------------------------------------------------
@@ -305,7 +378,7 @@ def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping]
             except KeyError as exc:
                 raise KeyError(f"{path.name} {row['id']}: unknown config key {exc}") from exc
             entries.append(Entry(row["id"], row.get("title", ""), list(row.get("questions", [])),
-                                 answer, path.stem, ranked=row.get("ranked", True)))
+                                 answer, path.stem, row.get("species"), ranked=row.get("ranked", True)))
     return entries
 
 
@@ -324,13 +397,15 @@ class _Ranked(NamedTuple):
     entry: int          # index into FaqIndex.entries
     score: float
     runner_up: float    # the next entry's confidence
+    cosine: float = 0.0         # the character n-grams' similarity of the same entry
+    cosine_margin: float = 0.0  # how far ahead of every other entry it is there (negative: another is closer)
 
 
 @dataclass(frozen=True)
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): 2 a plain trigger, 1 a weak one, 0 context
+    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): the topic's rank, one less for weak words, 0 context
 
 
 @dataclass(frozen=True)
@@ -375,20 +450,29 @@ class FaqIndex:
                                for w in [name, *info.get("aliases", [])]}
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
+        # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
+        not_trees = {*self._offlist_names,
+                     *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))}
+        self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
         self._terms = TermIndex()
+        self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
         self._min_evidence = float(ranking.get("min_evidence", 0.0))
         self._min_margin = float(ranking.get("min_margin", 0.0))
         self._sure = float(ranking.get("sure", 1.0))
+        self._agree_cosine = float(ranking.get("agree_cosine", 1.0))
+        self._agree_margin = float(ranking.get("agree_margin", 1.0))
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
         self._topics = [_Topic(name, spec, tuple(
             (level, Vocab(spec.get(key, []))) for level, key in
-            ((1 if spec.get("weak") else 2, "triggers"), (1, "weak_triggers"), (0, "context"))))
+            ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))))
             for name, spec in matching["topics"].items()]
+        self._usual_chars = {name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
+                             for name, spec in matching["topics"].items()}
         self._slot_words = frozenset(nlu.normalize(w) for t in matching["topics"].values() if not t.get("card")
-                                     for w in t["triggers"] if "*" not in w)
+                                     for w in t["triggers"] if "*" not in w and not w.startswith("re:"))
         esc = matching["escalate"]
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
@@ -414,6 +498,9 @@ class FaqIndex:
         self._has_added = False                               # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
+        # built now, not on the first question: the table of names by sound, the n-grams' idf
+        nlu.find_sound_alike_species("", species)
+        self._ngrams.similarities("")
         for intent in self._intents:
             if intent.entry not in self._by_id:
                 raise KeyError(f"matching.toml: intent for unknown entry {intent.entry}")
@@ -449,6 +536,7 @@ class FaqIndex:
             if text:
                 tokens = self.tokens(text)
                 self._terms.add(idx, tokens)
+                self._ngrams.add(idx, self._masked(nlu.normalize(text), as_written=True))
                 self._phrasings.setdefault(frozenset(tokens), idx)
                 words.update(t for t in tokens if not t.startswith("#"))
         self._entry_words.append(words)
@@ -512,7 +600,7 @@ class FaqIndex:
             return _escalate("not_a_question")
         site = nlu.find_site(norm)
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
-        if intent:
+        if intent and not (intent.species_ok and self._two_trees(mentions)):   # '荔枝可以嫁接黄皮吗': a person
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None   # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
@@ -528,10 +616,13 @@ class FaqIndex:
             return rec
         best = self._best_entry(norm, None)
         if best and best[1] >= self.threshold:
+            if self._agreed(best):
+                return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
                 return _escalate("not_covered", best[1])
-            if best.score < self._sure and best.score - best.runner_up < self._min_margin:
-                return _escalate("ambiguous", best[1])   # two entries about as likely: do not guess
+            if best.score < self._sure and (best.score - best.runner_up < self._min_margin
+                                            or best.cosine_margin <= -self._agree_margin):
+                return _escalate("ambiguous", best[1])   # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
 
@@ -545,9 +636,16 @@ class FaqIndex:
         return len(written) > 1 and bool(written & related)
 
     def _trees(self, norm: str) -> list[tuple[str, str]]:
-        """(name, as written) of every tree mentioned: campaign species by their canonical name,
-        trees off the list ('芒果') by what was written."""
-        return nlu.find_all_species(norm, self.species, self._offlist_names)
+        """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
+        also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
+        written."""
+        found = [(norm.find(written), name, written)
+                 for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)]
+        taken = [span for _, _, written in found for span in _spans_of(norm, written)]
+        taken += [m.span() for m in self._not_trees.finditer(norm)]
+        found += [(start, name, written) for name, written, start
+                  in nlu.find_sound_alike_species(norm, self.species, taken)]
+        return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
 
     # -- questions for people
 
@@ -586,18 +684,23 @@ class FaqIndex:
     # -- species
 
     def _match_species(self, norm: str, species: str, aliases: list[str]) -> FaqResult:
-        """An adviser's entry about this species; else the species' own answer (its field for the topic
-        asked, or its card when the species as a whole is asked about) when it covers the question, unless
-        a technique entry covers everything the own answer leaves out; else that entry if it covers the
-        question; else an adviser."""
-        topic, topic_spans = self._topic(norm)
-        card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
+        """An adviser's entry about this species; its card for two of its names ('三角梅和簕杜鹃是一种花吗');
+        else the species' own answer (its field for the topic asked, or its card when the species as a whole
+        is asked about) when it covers the question, unless a technique entry covers clearly more of it (or,
+        with no topic word at all, covers it); else that entry if it covers the question or both rankings
+        agree on it; else an adviser."""
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
+        if len(set(aliases)) > 1 and _SAME_RE.search(norm):   # '三角梅和簕杜鹃是一种花吗': two names, its card
+            return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
+        topic, topic_spans = self._topic(norm, hide=named)   # '秋枫可以种河边吗': 秋 is no season here
+        card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         skip = named + topic_spans
         best = self._best_entry(norm, species)
-        if best and self.entries[best[0]].species == species and best[1] >= self.threshold:
+        if best and self.entries[best[0]].source == "added" and self.entries[best[0]].species == species \
+                and best[1] >= self.threshold:
             return self._answer(best[0], best[1], "adviser_entry")
         known = self._card_text(species)   # what the question may say about the species itself
+        usual = self._usual_chars.get(topic or "", frozenset())   # how the topic is asked
         if topic and not card_topic:
             text = self._species_topic_text(species, topic)
             own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
@@ -607,15 +710,29 @@ class FaqIndex:
         own_missing = self.uncovered(norm, frozenset(nlu.normalize(text + known)), skip) if text else None
         entry_missing = self.uncovered(norm, self._entry_chars[best[0]], named) \
             if best and best[1] >= self.threshold else None
-        # the species' own answer, unless a technique entry covers everything it leaves out
-        # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner
+        # the species' own answer, unless a technique entry covers clearly more of what it leaves out
+        # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner.
+        # Words of the topic's usual questions ('枝条乱长怎么修') count as covered, but not against an entry.
         switch_at = 2 if topic else 1
-        own_ok = own_missing is not None and self._covered_by(norm, own_missing, skip) and (topic or not own_missing)
-        if own_ok and not (entry_missing == set() and len(own_missing) >= switch_at):
+        own_ok = own_missing is not None and (topic or not own_missing) and \
+            self._covered_by(norm, own_missing - usual, skip)
+        # ... and with no topic word at all ('荔枝怎么驳枝'), an entry that covers the question beats the card
+        entry_better = entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True) \
+            and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
+        if own_ok and not entry_better:
             return own
-        if entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True):
+        if entry_missing is not None and (self._covered_by(norm, entry_missing, named, strict=True)
+                                          or self._agreed(best)):
             return self._answer(best[0], best[1], "ranked_with_species")
         return _escalate("not_covered")
+
+    def _agreed(self, best: _Ranked) -> bool:
+        """The word index and the character n-grams both rank this entry first, the n-grams clearly
+        (``[ranking] agree_cosine`` and ``agree_margin``), and the word index is confident: two independent
+        views of the question agree, so a paraphrase with words the entry never used ('种普通绿化苗个坑要挖
+        几大') is answered without the coverage check."""
+        return best.score >= self.threshold and best.cosine >= self._agree_cosine \
+            and best.cosine_margin >= self._agree_margin
 
     def _card_text(self, species: str) -> str:
         info = self.species[species]
@@ -639,9 +756,12 @@ class FaqIndex:
             parts.append(answer["card_cautions"].format(cautions=self.species[species]["cautions"].strip()))
         return "\n".join([*parts, answer["card_footer"].strip()])
 
-    def _topic(self, norm: str) -> tuple[str | None, list[tuple[int, int]]]:
-        """The topic asked, and where every topic word is: the strongest trigger, then the longest, then the
-        first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+    def _topic(self, norm: str, hide: Iterable[tuple[int, int]] = ()) -> tuple[str | None, list[tuple[int, int]]]:
+        """The topic asked, and where every topic word is (not in the ``hide`` spans: the tree's name): the
+        strongest trigger, then one the question word points at ('怎么剪才开花多' asks about 剪), then the
+        longest, then the first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+        for start, end in hide:
+            norm = norm[:start] + "□" * (end - start) + norm[end:]
         best, spans = None, []
         for topic in self._topics:
             for strength, words in topic.levels:
@@ -649,7 +769,8 @@ class FaqIndex:
                     spans.append((start, end))
                     if _WHEN_RE.match(norm, end):
                         strength = 0
-                    key = (strength, end - start, -start)
+                    asked = bool(_ASKED_RE.search(norm, max(0, start - 4), start) or _ASKING_RE.match(norm, start))
+                    key = (strength, asked, end - start, -start)
                     if best is None or key > best[0]:
                         best = (key, topic.name)
         return (best[1] if best else None), spans
@@ -742,9 +863,7 @@ class FaqIndex:
         broad: dict[int, float] = {}
         for doc_id, confidence in self._terms.confidences(term_set).items():
             doc = self._terms.docs[doc_id]
-            entry = self.entries[doc.entry]
-            if (entry.species and entry.species != species) or (added_only and entry.source != "added") \
-                    or not entry.ranked:
+            if not self._rankable(doc.entry, species, added_only):
                 continue
             seen = broad if doc.broad else narrow
             seen[doc.entry] = max(seen.get(doc.entry, 0.0), confidence)
@@ -756,7 +875,24 @@ class FaqIndex:
                   * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
-        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up))
+        cosines = {e: v for e, v in self._ngrams.similarities(self._masked(norm)).items()
+                   if self._rankable(e, species, added_only)}
+        cosine = cosines.get(best, 0.0)
+        margin = cosine - max((v for e, v in cosines.items() if e != best), default=0.0)
+        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up), cosine, margin)
+
+    def _rankable(self, entry_idx: int, species: str | None, added_only: bool) -> bool:
+        entry = self.entries[entry_idx]
+        return entry.ranked and not (entry.species and entry.species != species) \
+            and not (added_only and entry.source != "added")
+
+    def _masked(self, norm: str, as_written: bool = False) -> str:
+        """The text with every tree name masked: '荔枝苗放几天' -> '□□苗放几天' (``as_written``: only names
+        spelt right, enough for the knowledge's own phrasings)."""
+        trees = nlu.find_all_species(norm, self.species, self._offlist_names) if as_written else self._trees(norm)
+        for _, written in trees:
+            norm = norm.replace(written, "□" * len(written))
+        return norm
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
@@ -803,6 +939,11 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
+_SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")   # are two names one tree?
+# a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
+_QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
+_ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
+_ASKING_RE = re.compile(_QUESTION_WORDS)   # a topic word that starts with one: '什么时候开
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
@@ -839,6 +980,12 @@ def _pick_species(species: Mapping[str, Mapping], site: str | None, purpose: str
     return []
 
 
+def _rank(topic: Mapping) -> int:
+    """How strongly a topic's words decide the topic: 3 for a thing asked about (浇水, 修剪), less for
+    words that also frame other questions (什么时候 in '什么时候施肥', 要注意什么)."""
+    return int(topic.get("rank", 3))
+
+
 def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]:
     """Words the tokenizer must keep whole: species, sites, topic triggers."""
     words = {w for name, info in species.items() for w in [name, *info.get("aliases", [])]}
@@ -847,7 +994,7 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= {w for ws in matching["recommend"]["purposes"].values() for w in ws}
     words |= set(matching["recommend"]["triggers"])
     words |= set(matching.get("ranking", {}).get("generic", []))
-    words = {nlu.normalize(part) for w in words for part in w.split("*")}
+    words = {nlu.normalize(part) for w in words if not w.startswith("re:") for part in w.split("*")}
     return {w for w in words if len(w) > 1}
 
 

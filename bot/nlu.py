@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 # --- normalisation -----------------------------------------------------------
@@ -35,7 +36,7 @@ SYNONYMS: dict[str, str] = {
     "落肥": "施肥", "下肥": "施肥", "放肥": "施肥", "上肥": "施肥", "施费": "施肥",
     "落雨": "下雨", "天太干": "天旱", "太干了": "干旱", "打风": "台风", "刮台风": "台风", "台风天": "台风",
     "树头": "根部", "树蔸": "根部", "盆栽": "盆栽",
-    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "佢": "它",
+    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "咗未": "了没", "佢": "它",
     "可唔可以": "可不可以", "得唔得": "行不行", "好唔好": "好不好",
     "树苗子": "树苗", "苗子": "树苗", "小苗": "树苗",
     "蔫巴": "蔫", "打蔫": "蔫", "焉了": "蔫了", "焉": "蔫", "耷拉": "蔫",
@@ -60,12 +61,14 @@ CANTONESE: dict[str, str] = {
     "旧年": "去年", "出年": "明年", "嗰阵": "那时", "日日": "每天", "好耐": "好久",
     # pronouns, particles, common verbs
     "我哋": "我们", "你哋": "你们", "佢哋": "他们", "嗰": "那", "呢度": "这里", "呢个": "这个", "呢棵": "这棵", "呢啲": "这些", "呢种": "这种",
-    "喺度": "在这里", "喺": "在", "嚟": "来", "返嚟": "回来", "咁": "这么", "嘢": "东西", "屋企": "家", "隔篱屋": "邻居家", "隔篱": "邻居",
+    "喺度": "在这里", "嗰度": "那里", "喺": "在", "嚟": "来", "返嚟": "回来", "咁": "这么", "嘢": "东西", "屋企": "家", "隔篱屋": "邻居家", "隔篱": "邻居",
     "揾": "找", "畀人": "被人", "畀": "给", "俾人": "被人", "俾": "给", "仲": "还", "净系": "只是", "定系": "还是", "好似": "好像", "就快": "快要",
     "未熟": "没熟", "唔知": "不知道", "睇": "看", "攞": "领", "做嘢": "工作", "话事": "做主", "话我": "说我", "话系": "说是", "听讲": "听说",
     "搞掂": "完成", "成日": "经常", "成个": "整个", "返": "回", "扶返正": "扶正", "扶返": "扶", "屋背后": "屋后", "屋背": "屋后", "屋门口": "家门口",
     "入面": "里面", "令": "让", "冚": "盖", "唔好": "不要", "发信息": "发消息", "拣": "选", "识做": "会做", "落村": "下村", "间屋": "房子",
-    "一齐": "一起",
+    "一齐": "一起", "石仔": "石头", "未得闲": "没空", "唔得闲": "没空", "得闲": "有空", "驳枝": "嫁接", "驳接": "嫁接", "驳嘢": "嫁接",
+    # 边啲 is 'which' (哪些), but 屋边啲 is 'the … beside the house'
+    "屋边啲": "屋边的", "路边啲": "路边的", "河边啲": "河边的", "塘边啲": "塘边的", "田边啲": "田边的", "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚", "啱种落去": "刚种下去", "啱种嘅": "刚种的", "啱种咗": "刚种了", "啱种完": "刚种完", "啱种好": "刚种好", "啱种": "适合种", "最啱": "最合适",
     "啱": "合适", "先合适": "才合适", "先啱": "才合适", "先结果": "才结果", "先有": "才有", "先开花": "才开花", "先种活": "才种活", "先可以": "才可以",
@@ -100,7 +103,7 @@ _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 # 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
 _CONTEXT_RULES = [
     (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
-    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问])"), "怎么"),
+    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"), "怎么"),
     (re.compile(r"(?<![合不相共陪一])同(?![一样时意步类期学事])"), "和"),
     (re.compile(r"(?<![容轻交贸])易(?![拉])"), "容易"),
     (re.compile(r"未$"), "没有"),
@@ -118,6 +121,7 @@ _CONTEXT_RULES = [
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])"), "还是"),
+    (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),   # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
 
 _CJK = "\u4e00-\u9fff"
@@ -340,29 +344,30 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     '桃金娘' is not 桃."""
     others = tuple(others)
     text = to_halfwidth(text or "")
-    for word in _not_aliases(species_table):
-        if not any(word in other for other in others):
-            text = text.replace(word, "＿" * len(word))
-    names, pattern = _mentions_pattern(species_table, others)
+    names, pattern, look_alikes = _mentions_pattern(species_table, others)
+    for word in look_alikes:
+        text = text.replace(word, "＿" * len(word))
     return [(names[m.group(0)], m.group(0)) for m in pattern.finditer(text)
             if len(m.group(0)) > 1 or _single_char_ok(text, m.start())]
 
 
-_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern]] = {}
+_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern, list[str]]] = {}
 
 
-def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern]:
-    """{written: name} and one regex of every alias and other name, longest first (cached per table)."""
+def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern, list[str]]:
+    """{written: name}, one regex of every alias and other name, longest first, and the look-alikes to
+    ignore (not those inside an other name: 番石榴 is on the list of other trees) (cached per table)."""
     key = (id(species_table), others)
     cached = _PATTERNS.get(key)
     if cached is None or cached[0] is not species_table:
         names = {w: w for w in others}
         names.update({alias: name for alias, name in _alias_pairs(species_table)})
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        look_alikes = [w for w in _not_aliases(species_table) if not any(w in other for other in others)]
         if len(_PATTERNS) >= 16:
             _PATTERNS.clear()
-        cached = _PATTERNS[key] = (species_table, names, pattern)
-    return cached[1], cached[2]
+        cached = _PATTERNS[key] = (species_table, names, pattern, look_alikes)
+    return cached[1], cached[2], cached[3]
 
 
 def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -382,6 +387,82 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
         if start >= 0 and (best is None or (start, -len(alias)) < (best[0], -best[1])):
             best = (start, len(alias), name, alias)
     return (best[2], best[3]) if best else (None, "")
+
+
+# --- tree names misheard by voice input ------------------------------------------
+
+# Characters that end many words (例子, 狮子, 规划): sharing only these with a name says nothing.
+_COMMON_ENDINGS = frozenset("子树花果苗")
+_SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
+    from pypinyin.constants import PINYIN_DICT   # imported here: planting parsing never needs it
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return frozenset(_toneless(r) for r in readings.split(",") if r)
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+
+def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:
+    """{first syllable: [(alias, name, readings of each character)]} for names of two or more characters."""
+    cached = _SOUNDS.get(id(species_table))
+    if cached is None or cached[0] is not species_table:
+        # written names in the table's order, the species' name first; a later one that sounds like an earlier
+        # one is a misspelling (离枝, 香章, 三脚梅) and no source of sounds: 离职 is not 荔枝
+        names: list[tuple[str, str, tuple[frozenset[str], ...]]] = []
+        for name, info in species_table.items():
+            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+            for alias in [name, *aliases]:
+                if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
+                    continue
+                sounds = tuple(_readings(c) for c in alias)
+                if not any(len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
+                           for other, same, other_sounds in names if same == name):
+                    names.append((alias, name, sounds))
+        by_first: dict[str, list] = {}
+        for alias, name, sounds in names:
+            for first in sounds[0]:
+                by_first.setdefault(first, []).append((alias, name, sounds))
+        if len(_SOUNDS) >= 16:
+            _SOUNDS.clear()
+        cached = _SOUNDS[id(species_table)] = (species_table, by_first)
+    return cached[1]
+
+
+def find_sound_alike_species(text: str, species_table: Mapping,
+                             taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+    """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
+    them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
+    written). A homophone counts only when it keeps one character of the name that is not a common ending:
+    '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟."""
+    by_first = _names_by_sound(species_table)
+    blocked = {i for start, end in taken for i in range(start, end)}
+
+    def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
+        return (len(window) == len(alias) and window != alias
+                and not blocked.intersection(range(i, i + len(alias)))
+                and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
+                and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)))
+
+    found, i = [], 0
+    while i < len(text):
+        best: tuple[str, str] | None = None
+        for first in ([] if i in blocked else _readings(text[i])):
+            for alias, name, sounds in by_first.get(first, ()):
+                window = text[i:i + len(alias)]
+                if (best is None or len(window) > len(best[1])) and sounds_like(window, alias, sounds):
+                    best = (name, window)
+        if best:
+            found.append((best[0], best[1], i))
+            i += len(best[1])
+        else:
+            i += 1
+    return found
 
 
 _PLANT_NOISE_RE = re.compile(
@@ -441,7 +522,7 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|"
+    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"

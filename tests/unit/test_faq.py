@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot import config as config_mod
-from bot import faq
+from bot import faq, nlu
 from bot.config import _thaw
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,6 +245,130 @@ def test_species_topics_in_other_words(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
 
+# Topic word classes (matching.toml [topics]): each class in several general, colloquial and Cantonese forms.
+@pytest.mark.parametrize("question,entry_id", [
+    ("龙眼啥时候下地最合适", "species.龙眼.time"),
+    ("杨梅冬季种得唔得", "species.杨梅.time"),
+    ("香樟春天种还是秋天种", "species.香樟.time"),
+    ("三月份种桂花来得及吗", "species.桂花.time"),
+    ("石榴现在种会不会太晚", "species.石榴.time"),
+    ("秋枫适合种在河边不", "species.秋枫.sites"),            # 秋 in the tree's name is no season
+    ("龙眼两棵之间留多宽", "species.龙眼.spacing"),
+    ("桂花隔几米种一棵", "species.桂花.spacing"),
+    ("种杨梅要等几多年先有得食", "species.杨梅.fruit"),
+    ("柿子种下去第几年开始结", "species.柿.fruit"),
+    ("龙眼多少年才有收成", "species.龙眼.fruit"),
+    ("簕杜鹃枝条乱长要怎么修", "species.簕杜鹃.pruning"),
+    ("小叶榄仁可以截顶控制高度吗", "species.小叶榄仁.pruning"),
+    ("桂花枝太密了几时剪好", "species.桂花.pruning"),           # the question word points at 剪
+    ("石榴种在背光的地方行不行", "species.石榴.light"),
+    ("洋紫荆喜欢太阳多还是阴一点", "species.洋紫荆.light"),
+    ("荔枝对土有没有要求", "species.荔枝.soil"),
+    ("杨梅种在什么土里好", "species.杨梅.soil"),
+    ("龙眼常见哪些病虫要注意", "species.龙眼.pests"),          # a topic beats the card's 要注意
+    ("香樟几年能长成大树", "species.香樟.growth"),
+    ("秋枫一年长几高", "species.秋枫.growth"),
+    ("三角梅怕不怕干", "species.簕杜鹃.water"),
+    ("桂花用花生麸好不好", "species.桂花.fertilizer"),
+    ("木棉花是什么颜色", "species.木棉.flowering"),
+    ("木棉离屋要几远", "species.木棉.card"),                   # its cautions say how far from a house
+])
+def test_species_topic_word_classes(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("龙研树几时种", "species.龙眼.time"),     # voice input writes a homophone
+    ("杨眉要淋几多水", "species.杨梅.water"),
+    ("三角枚怎么剪", "species.簕杜鹃.pruning"),
+    ("桂华几月开花", "species.桂花.flowering"),
+])
+def test_a_tree_name_misheard_by_voice_input_is_still_the_tree(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+@pytest.mark.parametrize("text", ["村里的绿化规划几时定", "乡长要种几棵", "举个例子", "离职了还要种吗", "山上有泥石流"])
+def test_words_that_only_sound_like_a_tree_are_not_one(index, text):
+    assert index._trees(nlu.normalize(text)) == []
+
+
+def test_character_ngrams_see_a_paraphrase_and_ignore_tree_names():
+    grams = faq.CharNgrams(faq.STOP_CHARS)
+    grams.add(0, "树穴挖多大")
+    grams.add(1, "多久浇一次水")
+    grams.add(2, "□□什么时候种")   # a tree's name masked
+    close = grams.similarities("种普通绿化苗个树穴要挖多大")
+    assert max(close, key=close.get) == 0
+    assert grams.similarities("□□什么时候种")[2] == pytest.approx(1.0)
+    assert grams.similarities("今天天气") == {}
+    grams.add(3, "挖树穴要多深")   # growable: the idf is rebuilt on the next question
+    assert 3 in grams.similarities("树穴多深")
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("种果树的坑大概要挖到几深几阔才够", "tech.hole_size"),
+    ("苗运返嚟仲未得闲种要点放", "tech.heeling_in"),
+    ("果苗嫁接的位置要唔要埋入泥", "tech.planting_depth"),
+    ("苗的袋子种之前要不要拿走", "tech.container_seedling"),
+    ("树脚啲草好高要点搞", "tech.weeds"),
+])
+def test_paraphrases_of_technique_questions(index, question, entry_id):
+    result = index.match(question)
+    assert result.entry_id == entry_id, result
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("村里发下来的普通苗要挖几大的坑", "tech.hole_size"),   # 普通, 村里发下来: words no phrasing has
+    ("树穴表土心土点放", "tech.hole_size"),                 # two entries about as likely by words alone
+])
+def test_a_paraphrase_both_views_rank_first_is_answered(index, question, entry_id):
+    best = index._best_entry(faq.nlu.normalize(question), None)
+    assert best.cosine >= index._agree_cosine and best.cosine_margin >= index._agree_margin
+    result = index.match(question)
+    assert (result.entry_id, result.reason) == (entry_id, "ranked_agreed"), result
+
+
+@pytest.mark.parametrize("question", ["种大树是要重新种吗", "种树不死有什么用"])   # half of one question, half of another
+def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_guess(index, question):
+    best = index._best_entry(faq.nlu.normalize(question), None)
+    assert index.threshold <= best.score < index._sure and best.score - best.runner_up >= index._min_margin
+    assert best.cosine_margin <= -index._agree_margin
+    assert (index.match(question).kind, index.match(question).reason) == ("escalate", "ambiguous")
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    ("大热天种苗会不会晒死", "tech.heat_planting"),
+    ("树脚啲杂草要唔要锄走", "tech.weeds"),
+    ("挖笋怎样才不伤竹鞭", "tech.bamboo_shoots"),
+    ("自己在家怎么驳龙眼", "tech.grafting"),
+    ("喷除草剂要戴手套吗", "tech.pesticide_safety"),
+    ("新摘的柿子涩到入不了口", "tech.persimmon_astringency"),
+    ("我唔识打字可唔可以讲", "bot.voice"),
+    ("想睇下我登记的信息", "bot.my_info"),
+    ("问题发给顾问了多久有人回", "bot.ticket_wait"),
+    ("同一棵树可以多传几张照片吗", "bot.photos_per_record"),
+    ("土的酸碱度怎么测", "tech.soil_ph"),
+    ("党建林和主题林有什么区别", "camp.zhutilin"),   # its answer says how the two differ
+])
+def test_topics_added_in_round_two(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+def test_an_entry_about_one_species_is_ranked_only_for_it(index):
+    entry = index.entry("tech.persimmon_astringency")
+    assert entry.species == "柿"
+    assert index.match("荔枝怎么脱涩").entry_id != entry.id
+
+
+def test_replies_write_out_how_to_ask_an_adviser(index):
+    for entry in index.entries:
+        assert "问专家 +" not in entry.answer and "问专家 + " not in entry.answer, entry.id
+
+
+def test_an_intent_never_answers_a_question_about_two_trees(index):
+    assert index.match("荔枝树可以嫁接黄皮吗").reason == "comparison"
+
+
 def test_the_card_says_the_cautions_when_they_are_asked(index):
     asked = index.match("木棉有什么要注意的").answer_text
     assert "瘤刺" in asked and "易燃" in asked
@@ -314,12 +438,22 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
         assert result.answer_text.startswith(result.safety)
 
 
+@pytest.mark.parametrize("question,rule", [
+    ("开石灰水刷树干有什么要注意", "lime_burn"),            # mixing lime: the line, and the answer
+    ("台风还在刮可以出去看看树吗", "typhoon_fallen_tree"),  # going out while it blows
+])
+def test_a_risky_job_gets_the_safety_line_with_the_answer(index, question, rule):
+    result = index.match(question)
+    lines = {r.name: r.line for r in index.safety}
+    assert result.kind == "answer" and result.answer_text.startswith(lines[rule]), result
+
+
 def test_no_safety_line_for_ordinary_questions(index):
     for question in ("桂花什么时候种", "肥放多了会不会烧根", "树苗怎么运回家"):
         assert index.match(question).safety == ""
 
 
-@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "柿子摘下来很涩怎么弄", "龙眼干怎么晒", "橄榄怎么腌"])
+@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "桂花可以泡茶吗", "龙眼干怎么晒", "橄榄怎么腌"])
 def test_a_species_question_its_knowledge_does_not_cover_escalates(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result
