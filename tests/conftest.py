@@ -81,8 +81,10 @@ def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str,
 
 
 def delivered_texts(standin, openid: str) -> list[str]:
-    """What WeChat delivered to this user: each message's text (a template message: its content)."""
-    return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)]
+    """What WeChat delivered to this user: each text message's text (a template message: its content); image
+    messages are not texts (``standin.messages_to(openid)`` has them, ``msgtype`` "image")."""
+    return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)
+            if m.get("msgtype") != "image"]
 
 
 @pytest.fixture(autouse=True)
