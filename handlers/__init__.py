@@ -56,6 +56,8 @@ visits (handlers/visits.py):
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it
+certificates (handlers/certificates.py):
+- my_certificates — 我的证书: the sender's certificates again (picture and page link), or how to earn one
 adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
 - adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
@@ -84,12 +86,12 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import (adoption, core, escalation, faq, milestones, planting, progress, registration, reminders,
-                      visits, zones)
+from handlers import (adoption, certificates, core, escalation, faq, milestones, planting, progress,
+                      registration, reminders, visits, zones)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
 CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption,
-                visits]
+                visits, certificates]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -102,6 +104,7 @@ ROUTES: list[Route] = [
     *reminders.ROUTES,
     *zones.ROUTES,
     *visits.ROUTES,
+    *certificates.ROUTES,
     *adoption.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
