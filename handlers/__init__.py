@@ -86,12 +86,12 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import (adoption, certificates, core, escalation, faq, milestones, planting, progress,
+from handlers import (adoption, awards, certificates, core, escalation, faq, milestones, planting, progress,
                       registration, reminders, visits, zones)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
 CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption,
-                visits, certificates]
+                visits, certificates, awards]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
