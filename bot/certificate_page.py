@@ -12,6 +12,7 @@ from flask import Blueprint, abort, current_app, make_response, render_template_
 
 from bot import certificates
 from bot.db import transaction
+from bot.public_pages import PAGE_POLICY, private
 
 bp = Blueprint("certificate_page", __name__)
 
@@ -45,25 +46,18 @@ img{width:100%;border-radius:8px;display:block}
 """
 
 
-def _certificate(token: str) -> dict:
-    cert = certificates.by_token(current_app.extensions["bot"].db, token)
+def _certificate(app, token: str) -> tuple[dict, bool]:
+    """The certificate of this token and whether it is genuine; 404 for an unknown token."""
+    cert = certificates.by_token(app.db, token)
     if cert is None:
         abort(404)
-    return cert
-
-
-def _private(response):
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
+    return cert, certificates.is_genuine(app.db, cert)
 
 
 @bp.get("/cert/<token>")
 def certificate(token: str):
     app = current_app.extensions["bot"]
-    cert = _certificate(token)
-    genuine = certificates.is_genuine(app.db, cert)
+    cert, genuine = _certificate(app, token)
     card = certificates.card(app, cert)
     status = app.t("certificates.page.genuine", campaign=app.config.get("campaign.name")) if genuine else \
         app.t("certificates.page.revoked")
@@ -71,19 +65,16 @@ def certificate(token: str):
         PAGE, title=card.title, name=card.name, village=card.village, lines=card.lines, campaign=card.campaign,
         date=card.date, serial=card.serial, genuine=genuine, status=status,
         image=f"/cert/{token}/image.png" if genuine and certificates.font(app) else None)
-    response = _private(make_response(html))
-    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
-    return response
+    return private(make_response(html), PAGE_POLICY)
 
 
 @bp.get("/cert/<token>/image.png")
 def certificate_image(token: str):
+    """The picture of a genuine certificate (drawn again when its file is missing); 404 once it is revoked."""
     app = current_app.extensions["bot"]
-    cert = _certificate(token)
-    if not certificates.is_genuine(app.db, cert):
-        abort(404)
+    cert, genuine = _certificate(app, token)
     with transaction(app.db):
-        path = certificates.image_of(app, app.db, cert)
+        path = certificates.image_of(app, app.db, cert) if genuine else None
     if path is None:
         abort(404)
-    return _private(send_file(path, mimetype="image/png"))
+    return private(send_file(path, mimetype="image/png"))

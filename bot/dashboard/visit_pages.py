@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from flask import abort, g, render_template
 
-from bot import clock, escalation, photos, visits
+from bot import clock, escalation, visits
 from bot.dashboard import auth
-from bot.dashboard.views import send_photo
+from bot.dashboard.views import village_thumbnail
 from bot.registry import DashboardPage
 from bot.store import visits as store
 
@@ -42,13 +42,7 @@ def visit_thumb(sha256: str):
         village_id = store.photo_village(ctx.db, sha256)
     except ValueError:
         abort(404)
-    if not g.viewer.sees_village(village_id):
-        abort(403)
-    try:
-        path = photos.thumbnail_of(ctx.config.photos_dir, sha256)
-    except ValueError:
-        abort(404)
-    return send_photo(path) if path else abort(404)
+    return village_thumbnail(village_id, sha256)
 
 
 PAGES = [

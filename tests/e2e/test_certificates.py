@@ -12,11 +12,13 @@ import re
 import pytest
 from PIL import Image
 
+from bot import scheduler
 from bot.db import transaction
-from tests.conftest import add_roster, make_config, needs_cjk_font
+from bot.simulator import Signer, WeChatUser
+from tests.conftest import add_roster, delivered_texts, make_config, needs_cjk_font, transport_for
 from tests.e2e.dashboard_seed import add_logins
-from tests.e2e.test_verified import CENTRE, decide
 from tests.e2e.test_planting import photo
+from tests.e2e.test_verified import CENTRE, decide
 
 START = "2027-03-15T10:00"
 URL_RE = re.compile(r"http://127\.0\.0\.1:8080/cert/([A-Za-z0-9_-]{32})")
@@ -133,29 +135,30 @@ def test_my_certificates_sends_them_again(village, plant, tick, bot, villager_fa
     assert "技术顾问和管理员" in villager_factory("o-adviser").says("我的证书")
 
 
-@needs_cjk_font
-def test_the_public_page_genuine_revoked_and_404(tmp_path, standin):
-    from bot.app import create_app
-    from bot.simulator import Signer, WeChatUser
-    from tests.conftest import Clock, transport_for
+@pytest.fixture
+def member_of(village, app_with, standin):
+    """member_of(**config) -> (app, its AppContext, 陈党员 who has just logged 1棵桂花 with a photo and location):
+    the same county on an app with other settings."""
+    def make(**overrides):
+        flask_app = app_with(**overrides)
+        bot = flask_app.extensions["bot"]
+        bot.clock.set(START)
+        member = WeChatUser(transport_for(flask_app), Signer("spamtest", "", bot.config.get("wechat.app_id")),
+                            "o-member", now=lambda: bot.clock().timestamp())
+        standin.add_media("m-1", photo(1))
+        member.sends_photo("m-1")
+        member.says("1棵桂花")
+        member.sends_location(CENTRE[0] + 0.001, CENTRE[1])
+        return flask_app, bot, member
 
-    app = create_app(make_config(tmp_path, standin, **{"review.spot_check_rate": 1.0}))
-    bot = app.extensions["bot"]
-    bot.clock = Clock()
-    add_roster(bot, {"埔心村": {"kind": "村", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
-               [("o-member", "陈党员", "埔心村", "党员")])
+    return make
+
+
+@needs_cjk_font
+def test_the_public_page_genuine_revoked_and_404(member_of, bot):
     with transaction(bot.db):
         bot.db.execute("UPDATE people SET phone = '13912345678' WHERE openid = 'o-member'")
-    add_logins(bot.db, [("admin", "admin")])
-    bot.clock.set(START)
-    member = WeChatUser(transport_for(app), Signer("spamtest", "", bot.config.get("wechat.app_id")), "o-member",
-                        now=lambda: bot.clock().timestamp())
-    standin.add_media("m-1", photo(1))
-    member.sends_photo("m-1")
-    member.says("1棵桂花")
-    member.sends_location(CENTRE[0] + 0.001, CENTRE[1])
-    from bot import scheduler
-
+    app, bot, member = member_of(**{"review.spot_check_rate": 1.0})
     scheduler.run_due(bot, bot.clock())
     record = next(bot.db.query("SELECT id, review FROM plantings"))
     assert record["review"] == "spot_check"                 # drawn for a spot check: still counts
@@ -178,35 +181,18 @@ def test_the_public_page_genuine_revoked_and_404(tmp_path, standin):
     assert "已撤销" in html and "真实有效" not in html
     assert client.get(f"/cert/{cert['token']}/image.png").status_code == 404
     assert "已撤销" in member.says("我的证书")
-    bot.databases.close_all()
 
 
-def test_without_a_chinese_font_the_link_goes_alone(tmp_path, standin, caplog):
-    from bot import scheduler
-    from bot.app import create_app
-    from bot.simulator import Signer, WeChatUser
-    from tests.conftest import Clock, delivered_texts, transport_for
-
-    app = create_app(make_config(tmp_path, standin, **{"certificates.font": str(tmp_path / "none.ttf")}))
-    bot = app.extensions["bot"]
-    bot.clock = Clock()
-    add_roster(bot, {"埔心村": {"kind": "村", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
-               [("o-member", "陈党员", "埔心村", "党员")])
-    bot.clock.set(START)
-    member = WeChatUser(transport_for(app), Signer("spamtest", "", bot.config.get("wechat.app_id")), "o-member",
-                        now=lambda: bot.clock().timestamp())
-    standin.add_media("m-1", photo(1))
-    member.sends_photo("m-1")
-    member.says("1棵桂花")
+def test_without_a_chinese_font_the_link_goes_alone(member_of, tmp_path, standin, caplog):
+    app, bot, _member = member_of(**{"certificates.font": str(tmp_path / "none.ttf")})
     with caplog.at_level(logging.WARNING):
         scheduler.run_due(bot, bot.clock())
     assert "fonts-wqy-microhei" in caplog.text
     assert [c for c, _ in standin.calls if c == "media/upload"] == []
-    assert any("植绿尽责证书" in t and "/cert/" in t for t in delivered_texts(standin, "o-member"))
-    token = URL_RE.search(next(t for t in delivered_texts(standin, "o-member") if "/cert/" in t)).group(1)
-    html = app.test_client().get(f"/cert/{token}").get_data(as_text=True)
+    [line] = [t for t in delivered_texts(standin, "o-member") if "/cert/" in t]
+    assert "植绿尽责证书" in line
+    html = app.test_client().get(f"/cert/{URL_RE.search(line).group(1)}").get_data(as_text=True)
     assert "真实有效" in html and "image.png" not in html
-    bot.databases.close_all()
 
 
 @needs_cjk_font
