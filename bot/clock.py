@@ -30,3 +30,34 @@ def parse_moment(text: str, tz: str) -> datetime:
 
 def local(moment: datetime, tz: str) -> datetime:
     return moment.astimezone(ZoneInfo(tz))
+
+
+# How long ago, as people say it: one helper for the chat and the dashboard.
+AGE_TEXTS = {"just_now": "core.time.just_now", "minutes": "core.time.minutes_ago", "hours": "core.time.hours_ago",
+             "days": "core.time.days_ago"}
+AGE_MAX_DAYS = 7          # past a week: the date, with its year
+DATE_FORMAT = "%Y-%m-%d"
+MINUTE_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def age(moment: datetime, now: datetime) -> tuple[str, int]:
+    """('just_now', 0) under a minute, ('minutes', n) under an hour, ('hours', n) under a day, ('days', n) up to
+    AGE_MAX_DAYS, then ('date', 0). A moment after ``now`` is 'just_now': an age is never negative."""
+    seconds = max(0.0, (now - moment).total_seconds())
+    if seconds < 60:
+        return "just_now", 0
+    if seconds < 3600:
+        return "minutes", int(seconds // 60)
+    if seconds < 86400:
+        return "hours", int(seconds // 3600)
+    if seconds < (AGE_MAX_DAYS + 1) * 86400:
+        return "days", int(seconds // 86400)
+    return "date", 0
+
+
+def ago(t, moment: datetime, now: datetime, tz: str) -> str:
+    """刚刚 / 5分钟前 / 3小时前 / 2天前 / 2027-03-05: ``t`` is the message lookup (``app.t``)."""
+    unit, n = age(moment, now)
+    if unit == "date":
+        return local(moment, tz).strftime(DATE_FORMAT)
+    return t(AGE_TEXTS[unit], n=n)

@@ -5,7 +5,7 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 """
 from __future__ import annotations
 
-from bot import escalation, nlu, planting
+from bot import clock, escalation, nlu, planting
 from bot.context import Ctx
 from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
@@ -114,8 +114,7 @@ def on_queue(ctx: Ctx, _match) -> str:
         return ctx.t("escalation.queue_empty")
     lines = [ctx.t("escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
-        hours = escalation.hours_between(ticket["opened_at"], ctx.now)
-        age = ctx.t("escalation.age_days", n=hours // 24) if hours >= 48 else ctx.t("escalation.age_hours", n=hours)
+        age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
         lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
                            village=ticket["village"] or ctx.t("escalation.village_unknown"),
                            question=escalation.preview(ticket["question"], 30)))

@@ -6,10 +6,11 @@ from bot.store.dashboard. Views only pick, sort and hand over to templates.
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import abort, g, redirect, render_template, request, send_file, session, url_for
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 
 from bot import clock, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
@@ -29,11 +30,44 @@ DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
 
 
-# -- errors and login ------------------------------------------------------------------------------
+# -- time ------------------------------------------------------------------------------------------
+def as_of() -> datetime:
+    """The dashboard's now: the clock, or the newest record's time when the data runs past the clock (the demo
+    county lies in the campaign year, whatever today is). Ages and this month's expected share use it."""
+    if "as_of" not in g:
+        now = auth.now()
+        newest = store.newest_record_at(auth.bot().db)
+        g.as_of = max(now, clock.from_db(newest)) if newest else now
+    return g.as_of
+
+
 def local_time(value: str | None) -> str:
+    """A stored UTC time as a local date and time, with its year (2027-03-05 10:00)."""
     if not value:
         return ""
-    return clock.local(clock.from_db(value), auth.bot().tz).strftime("%m-%d %H:%M")
+    return clock.local(clock.from_db(value), auth.bot().tz).strftime(clock.MINUTE_FORMAT)
+
+
+def ago(value: str | None) -> Markup:
+    """A past moment as 刚刚 / 5分钟前 / 3小时前 / 2天前 / 2027-03-05 (bot.clock.ago, from ``as_of``), in a
+    <time> element carrying the sortable ISO time (``datetime``, ``data-sort``) and the full local time."""
+    if not value:
+        return Markup("")
+    app = auth.bot()
+    moment = clock.from_db(value)
+    return Markup('<time datetime="{}Z" data-sort="{}" title="{}">{}</time>').format(
+        clock.to_db(moment), clock.to_db(moment), local_time(value), clock.ago(app.t, moment, as_of(), app.tz))
+
+
+def time_globals() -> dict:
+    """``as_of_note``: 数据截至 <day> when the data runs past the clock (the pages then count from that day)."""
+    if g.get("viewer") is None or as_of() <= auth.now():
+        return {"as_of_note": None}
+    day = clock.local(as_of(), auth.bot().tz).strftime(clock.DATE_FORMAT)
+    return {"as_of_note": auth.t("admin.as_of", date=day)}
+
+
+# -- errors and login ------------------------------------------------------------------------------
 
 
 def num(value) -> str:
@@ -101,7 +135,7 @@ def village_status(v: progress.VillageProgress, expected: float) -> str:
 
 
 def today_local() -> date:
-    return clock.local(auth.now(), auth.bot().tz).date()
+    return clock.local(as_of(), auth.bot().tz).date()
 
 
 def filled_days(by_day: dict[str, float], today: date) -> list[tuple[str, float]]:
@@ -301,5 +335,8 @@ def install(bp) -> None:
     bp.register_error_handler(401, unauthorized)
     bp.register_error_handler(404, not_found)
     bp.add_app_template_filter(local_time, "local_time")
+    bp.add_app_template_filter(ago, "ago")
+    bp.add_app_template_global(auth.t, "t")
+    bp.context_processor(time_globals)
     bp.add_app_template_filter(num, "num")
     bp.add_app_template_filter(pct, "pct")

@@ -67,6 +67,12 @@ def clear_login_failures(db: Database, username: str, before: str) -> None:
     db.execute("DELETE FROM login_failures WHERE username = ? OR at < ?", [username, before])
 
 
+def newest_record_at(db: Database) -> str | None:
+    """The newest planting or ticket time (the dashboard's clock never runs behind its data)."""
+    return next(db.query("SELECT MAX(at) AS at FROM (SELECT MAX(created_at) AS at FROM plantings"
+                         " UNION ALL SELECT MAX(created_at) FROM tickets)"))["at"]
+
+
 # -- village page ----------------------------------------------------------------------------------
 RECORD_COLUMNS = (
     "p.id, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng, p.status, p.review, p.flags,"

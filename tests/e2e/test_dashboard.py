@@ -282,3 +282,22 @@ def test_daily_chart_spans_the_planting_days():
     assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]
     assert filled_days({"2027-03-01": 3}, date(2027, 3, 3))[-1] == ("2027-03-03", 0)  # up to today
     assert len(filled_days({"2027-01-01": 1}, date(2027, 12, 31))) == 92
+
+
+def test_data_past_the_clock_is_shown_as_of_its_last_day(admin, bot, county):
+    """The demo lies in the campaign year whatever today is: the pages count from the data's last day."""
+    from datetime import timedelta
+
+    from bot import clock as clock_mod
+    from bot.db import transaction
+
+    later = bot.clock() + timedelta(days=40)
+    with transaction(bot.db):
+        bot.db.execute("UPDATE plantings SET created_at = ? WHERE id = ?",
+                       [clock_mod.to_db(later), county.plantings["tree"]])
+    day = clock_mod.local(later, bot.tz).strftime("%Y-%m-%d")
+    assert f"数据截至 {day}" in page(admin, "/admin/")
+    tickets = page(admin, "/admin/tickets")
+    asked = clock_mod.local(bot.clock() - timedelta(days=0.5), bot.tz).strftime("%Y-%m-%d")
+    assert f">{asked}</time>" in tickets and "前</time>" not in tickets  # 40 days before the data's last day
+    assert "数据截至" not in page(admin, "/admin/login")  # not for the login page

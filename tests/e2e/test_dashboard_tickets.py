@@ -1,6 +1,8 @@
 """Tickets on the dashboard: queues by role, answering (delivered like 答), FAQ, other advisers' tickets."""
 from __future__ import annotations
 
+import re
+
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 
@@ -83,3 +85,10 @@ def test_a_good_answer_becomes_an_faq_entry(bot, wang, county):
     entries = list(bot.db.query("SELECT ticket_id, question, answer, created_by FROM faq_entries"))
     assert entries == [{"ticket_id": ticket_id, "question": "桂花叶子发黄怎么办",
                         "answer": "多半是缺铁，叶面喷硫酸亚铁。", "created_by": "王顾问"}]
+
+
+def test_times_are_ages_with_the_sortable_time_kept(wang, county):
+    html = page(wang, "/admin/tickets")
+    asked = re.search(r'<time datetime="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z" data-sort="([^"]+)"'
+                      r' title="(\d{4}-\d\d-\d\d \d\d:\d\d)">([^<]+)</time>', html)
+    assert asked and asked.group(1) == asked.group(2) and asked.group(4) == "12小时前"  # asked half a day ago

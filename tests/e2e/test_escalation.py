@@ -260,9 +260,11 @@ def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, a
     with transaction(bot.db):  # both asked from 埔心村 (by QR code)
         bot.db.execute("UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
                        " adviser_person_id = (SELECT id FROM people WHERE openid = ?)", [LI])
+    clock.set(start + timedelta(hours=2))
     listing = adviser.says("待办")
     assert listing.index("桂花不开花") < listing.index("龙眼不结果")
     assert "答 编号" in listing
+    assert "2小时前：第一个问题" in listing and "1小时前" in listing.split("\n")[2]  # bot.clock.ago, 119 minutes
 
 
 def test_routing_round_robin_without_a_linked_adviser_and_admins_without_advisers(villager_factory, bot, standin):

@@ -70,6 +70,14 @@ def test_every_message_key_used_in_code_exists():
     assert missing == []
 
 
+def test_every_message_key_used_in_a_template_exists():
+    """Dashboard templates take their words from messages/replies/admin.toml as ``t('admin.…')``."""
+    messages = Messages.load()
+    used = {key for path in ROOT.glob("bot/dashboard/templates/**/*.html")
+            for key in re.findall(r"\bt\(\s*['\"]([a-z0-9_.]+)['\"]", path.read_text(encoding="utf-8"))}
+    assert sorted(key for key in used if key not in messages) == []
+
+
 def test_no_message_key_is_built_at_run_time():
     """``t(f"planting.flag_{name}")`` hides its keys from the test above: write a literal table instead."""
     built = []
