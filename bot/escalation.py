@@ -5,6 +5,12 @@ Life of a ticket (``tickets.status``)::
     open --答 / dashboard--> answered --解决了--> closed
       ^                         |
       +-- follow-up within escalation.reopen_days
+    open or answered --关闭 (dashboard, with a reason)--> closed
+
+A follow-up reopens the ticket and starts a new round (``opened_at``); the round's first attachment is the
+follow-up question (``follow_up_question``), shown by ``待办`` and the dashboard instead of the original one.
+Staff close a ticket that is not a question (``close_ticket``): who and why are kept on the ticket, and
+the villager hears of it only when staff write them a message.
 
 Who answers (``choose_adviser``): the least recently assigned adviser linked to the villager's village
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
@@ -273,9 +279,14 @@ def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int
     return attachment_id
 
 
+def media_label(app, kind: str | None) -> str:
+    """（语音） or （照片）: what a message without text was."""
+    return app.t("escalation.voice_label" if kind == "voice" else "escalation.photo_label")
+
+
 def _media_label(app, db, media_row_id: int | None) -> str:
     row = media_store.get(db, media_row_id) if media_row_id else None
-    return app.t("escalation.voice_label" if row and row["kind"] == "voice" else "escalation.photo_label")
+    return media_label(app, row["kind"] if row else None)
 
 
 def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> None:
@@ -300,6 +311,25 @@ def supplementable_ticket(app, db, openid: str, now: datetime) -> dict | None:
 
 def resolve(db, ticket: dict, now: datetime) -> None:
     store.close(db, ticket["id"], clock.to_db(now))
+
+
+def follow_up_question(app, ticket: dict) -> str | None:
+    """A reopened ticket's follow-up (its text, or 语音/照片 when it came without text); None for a ticket
+    that was never reopened. ``ticket`` is a row of the open/answered listings (``follow_up_text``)."""
+    if not ticket.get("reopened_count"):
+        return None
+    if ticket.get("follow_up_text"):
+        return ticket["follow_up_text"]
+    return media_label(app, ticket["follow_up_media"]) if ticket.get("follow_up_media") else None
+
+
+def overdue_before(app, now: datetime) -> str:
+    """An open ticket (re)opened before this moment has waited past escalation.remind_after_hours."""
+    return clock.to_db(now - timedelta(hours=_settings(app)["remind_hours"]))
+
+
+def is_overdue(ticket: dict, before: str) -> bool:
+    return ticket["status"] == "open" and (ticket["opened_at"] or ticket["created_at"]) <= before
 
 
 # -- answering -------------------------------------------------------------------------------------
@@ -371,6 +401,36 @@ def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person:
                                    created_by=created_by, now=clock.to_db(now))
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """``reason``: closed | unknown | not_allowed | already_closed | needs_reason."""
+    ok: bool
+    reason: str
+
+
+def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by: str,
+                 by_person: dict | None = None, by_admin: str | None = None, now: datetime) -> CloseResult:
+    """Staff close a ticket that is not a question (a test, a duplicate, a planting report): ``reason`` is kept
+    with ``by`` on the ticket; the villager gets ``message`` (through the outbox, once) only when it is
+    written. The same people may close as may answer. Call inside a transaction."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return CloseResult(False, "unknown")
+    if not may_answer(ticket, by_person, by_admin):
+        return CloseResult(False, "not_allowed")
+    if ticket["status"] == "closed":
+        return CloseResult(False, "already_closed")
+    reason, message = (reason or "").strip()[:500], (message or "").strip()[:ANSWER_CHAT_CHARS]
+    if not reason:
+        return CloseResult(False, "needs_reason")
+    store.close(db, ticket_id, clock.to_db(now), by=by, reason=reason)
+    if message:
+        text = app.t("escalation.closed_delivery", id=ticket_id, message=message, adviser=by)
+        outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=text, now=now, dedupe_key=f"close:{ticket_id}")
+    log.info("ticket %s closed by %s: %s", ticket_id, by, reason)
+    return CloseResult(True, "closed")
 
 
 # -- queues (chat 待办 and the dashboard) ------------------------------------------------------------

@@ -115,9 +115,11 @@ def on_queue(ctx: Ctx, _match) -> str:
     lines = [ctx.t("escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
         age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
+        follow_up = escalation.follow_up_question(ctx.app, ticket)
+        question = ctx.t("escalation.queue_follow_up", text=escalation.preview(follow_up, 30)) if follow_up \
+            else escalation.preview(ticket["question"], 30)
         lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
-                           village=ticket["village"] or ctx.t("escalation.village_unknown"),
-                           question=escalation.preview(ticket["question"], 30)))
+                           village=ticket["village"] or ctx.t("escalation.village_unknown"), question=question))
     if len(tickets) > QUEUE_LINES:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))

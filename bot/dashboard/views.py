@@ -304,6 +304,26 @@ def photo_thumb(sha256: str):
     return _send_photo(_photo_file(sha256, thumb=True))
 
 
+VOICE_TYPES = {".amr": "audio/amr", ".mp3": "audio/mpeg", ".speex": "audio/speex", ".ogg": "audio/ogg"}
+
+
+def photo_voice(sha256: str):
+    """A ticket's voice message (the stored file), for its <audio> player: the photos' access rules (the view's
+    name starts with ``photo`` so that auth answers 401/403 to it, as to a photo, never a login page)."""
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        abort(404)
+    if not _allowed_photo(sha256):
+        abort(403)
+    row = store.stored_voice(auth.bot().db, sha256)
+    root = auth.bot().config.photos_dir.resolve()
+    path = (root / row["path"]).resolve() if row and row["path"] else None
+    if path is None or root not in path.parents or not path.is_file():
+        abort(404)
+    response = _send_photo(path)
+    response.mimetype = VOICE_TYPES.get(path.suffix, "application/octet-stream")
+    return response
+
+
 def _send_photo(path):
     response = send_file(path, conditional=True, max_age=86400)
     response.headers["Cache-Control"] = "private, max-age=86400"
@@ -320,6 +340,7 @@ PAGES = [
     DashboardPage("/villages/<int:village_id>", village),
     DashboardPage("/photos/<sha256>", photo),
     DashboardPage("/photos/<sha256>/thumb", photo_thumb),
+    DashboardPage("/voice/<sha256>", photo_voice),
 ]
 # after the capabilities' pages: 导出 is the last nav entry
 EXPORT_PAGES = [

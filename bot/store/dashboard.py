@@ -161,6 +161,12 @@ def photo_in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
         [sha256, person_id])))
 
 
+def stored_voice(db: Database, sha256: str) -> dict | None:
+    """A stored voice message with this content: its path (under storage.photos) and format."""
+    return one(db, "SELECT path, format FROM media WHERE sha256 = ? AND kind = 'voice' AND status = 'stored'"
+                   " ORDER BY id LIMIT 1", [sha256])
+
+
 # -- tickets ---------------------------------------------------------------------------------------
 def ticket_photos(db: Database, ticket_id: int) -> list[str]:
     """sha256 of the stored photos attached to a ticket, in the order they came."""

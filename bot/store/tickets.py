@@ -11,7 +11,7 @@ migrations = Migrations("tickets")
 EXPORT_SQL = {
     "tickets": (
         "SELECT t.id, t.openid, v.name AS village, t.question, t.status, a.name AS adviser, t.created_at,"
-        " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at,"
+        " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at, t.closed_by, t.close_reason,"
         " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
@@ -64,6 +64,14 @@ def m002_ticket_clocks(db: Database) -> None:
     db["tickets"].add_column("answered_by_person_id", int)
     db.execute("UPDATE tickets SET opened_at = created_at, activity_at = created_at, assigned_at = created_at")
     db["faq_entries"].create_index(["ticket_id"])
+
+
+@migrations()
+def m003_close_reason(db: Database) -> None:
+    """A ticket closed by staff (not a question, a duplicate …): who closed it and why. ``解决了`` leaves both
+    empty."""
+    db["tickets"].add_column("closed_by", str)
+    db["tickets"].add_column("close_reason", str)
 
 
 ROLE_ADVISER = "技术顾问"
@@ -123,9 +131,9 @@ def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
     )
 
 
-def close(db: Database, ticket_id: int, now: str) -> None:
-    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?",
-               [now, now, ticket_id])
+def close(db: Database, ticket_id: int, now: str, by: str | None = None, reason: str | None = None) -> None:
+    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, closed_by = ?, close_reason = ?, updated_at = ?"
+               " WHERE id = ?", [now, by, reason, now, ticket_id])
 
 
 def reopen(db: Database, ticket_id: int, now: str) -> None:
@@ -150,9 +158,16 @@ def mark_escalated(db: Database, ticket_id: int, now: str) -> None:
     db.execute("UPDATE tickets SET escalated_at = ? WHERE id = ?", [now, ticket_id])
 
 
+# A reopened ticket's follow-up: the first attachment of its current round (added when it was reopened).
+_FOLLOW_UP = (
+    "(SELECT {column} FROM ticket_attachments fa LEFT JOIN media fm ON fm.id = fa.media_row_id"
+    " WHERE fa.ticket_id = t.id AND t.reopened_count > 0 AND fa.created_at >= t.opened_at ORDER BY fa.id LIMIT 1)"
+)
 _LIST_SQL = (
-    "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
-    " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
+    "SELECT t.*, v.name AS village, a.name AS adviser,"
+    f" {_FOLLOW_UP.format(column='fa.text')} AS follow_up_text,"
+    f" {_FOLLOW_UP.format(column='fm.kind')} AS follow_up_media"
+    " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
     " WHERE {where}"
 )
 _OPEN = "t.status = 'open' {extra} ORDER BY t.opened_at, t.id"
@@ -209,7 +224,7 @@ def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, te
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
     return list(db.query(
-        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path"
+        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256"
         " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
         [ticket_id],
     ))

@@ -234,6 +234,8 @@ def test_follow_up_within_reopen_days_reopens_the_ticket(villager, adviser, bot,
     assert f"第{number}号" in villager.says("停水以后叶子还是一直往下掉")
     row = ticket(bot, number)
     assert row["status"] == "open" and row["reopened_count"] == 1
+    listing = adviser.says("待办")  # the follow-up, not the question already answered
+    assert f"第{number}号" in listing and "追问：停水以后叶子还是一直往下掉" in listing and UNANSWERABLE not in listing
     assert "已回答" in adviser.says(f"答 {number} 再剪掉病枝。")
     clock.set(start + timedelta(days=5))  # past escalation.reopen_days: a new question
     assert ticket_number(villager.says("停水以后叶子还是一直往下掉")) != number
