@@ -121,6 +121,7 @@ def cmd_create_admin(args, app) -> int:
         with transaction(app.db):
             admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
             person = link_login_person(app.db, args.name, args.role, args.person)
+            admins.set_signature(app.db, args.name, getattr(args, "display_name", None), getattr(args, "title", None))
     except UnknownPerson:
         print(f"no 技术顾问 named {args.person!r} in the roster (import people first); nothing saved", file=sys.stderr)
         return 2
@@ -176,6 +177,10 @@ def _admin_args(p):
     p.add_argument("--role", choices=["admin", "adviser"], default="admin")
     p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as "
                    "(default: the 技术顾问 with the login's name)")
+    p.add_argument("--display-name", help="the name answers are signed with (显示名, e.g. 王工; default: the "
+                   "roster person's name, else the login)")
+    p.add_argument("--title", help="the role title answers are signed with (职务, e.g. 县林业站; default: the "
+                   "roster role, else 工作人员)")
 
 
 def _chat_args(p):

@@ -38,6 +38,7 @@ from bot import clock, outbox
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.messages import MESSAGES_DIR
+from bot.store import admins as admins_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import tickets as store
@@ -333,6 +334,30 @@ def is_overdue(ticket: dict, before: str) -> bool:
 
 
 # -- answering -------------------------------------------------------------------------------------
+def answerer_name(app, by_person: dict | None, by_admin: str | None) -> str:
+    """Who answered or closed, as kept on the ticket: the roster person's name, or the dashboard login."""
+    return by_person["name"] if by_person else (by_admin or app.t("escalation.admin_name"))
+
+
+def signer(app, db, *, by_person: dict | None = None, by_admin: str | None = None) -> tuple[str, str]:
+    """(role title, name) of who answers: the dashboard login's title and display name (``create-admin --title
+    县林业站 --display-name 王工``), each falling back to the roster person's role and name (技术顾问 王工), and for
+    an admin login without them to 管理员 and the login's name."""
+    login = admins_store.by_username(db, by_admin) if by_admin else None
+    if login is None and by_person:
+        login = admins_store.by_person(db, by_person["id"])
+    login = login or {}
+    linked = by_person or (roster_store.person(db, login.get("person_id")) if login.get("person_id") else None)
+    title = login.get("title") or (linked["role"] if linked else app.t("escalation.admin_name"))
+    name = login.get("display_name") or (linked["name"] if linked else by_admin or app.t("escalation.admin_name"))
+    return title, name
+
+
+def signature(app, db, *, by_person: dict | None = None, by_admin: str | None = None) -> str:
+    """How the villager sees who answered: 县林业站 王工 (``signer``)."""
+    return " ".join(signer(app, db, by_person=by_person, by_admin=by_admin))
+
+
 @dataclass(frozen=True)
 class AnswerResult:
     """``reason``: answered | unknown | closed | already_answered | not_allowed | empty."""
@@ -359,15 +384,17 @@ def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None 
     text = (text or "").strip()
     if not text:
         return AnswerResult(False, "empty", ticket)
-    name = by_person["name"] if by_person else (by_admin or app.t("escalation.admin_name"))
+    name = answerer_name(app, by_person, by_admin)
+    signed = signature(app, db, by_person=by_person, by_admin=by_admin)
     store.set_answer(db, ticket_id, answer=text, answered_by=name,
-                     answered_by_person_id=by_person["id"] if by_person else None, now=clock.to_db(now))
+                     answered_by_person_id=by_person["id"] if by_person else None, signature=signed,
+                     now=clock.to_db(now))
     ticket = store.get(db, ticket_id)
     page = f"/answer/{ticket['public_token']}"
     shown = text if len(text) <= ANSWER_CHAT_CHARS else (
         text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
     delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=shown,
-                     adviser=name, days=int(_settings(app)["reopen_days"]))
+                     signature=signed, days=int(_settings(app)["reopen_days"]))
     outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,
                    dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=page)
     return AnswerResult(True, "answered", ticket)
@@ -410,11 +437,11 @@ class CloseResult:
     reason: str
 
 
-def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by: str,
-                 by_person: dict | None = None, by_admin: str | None = None, now: datetime) -> CloseResult:
+def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by_person: dict | None = None,
+                 by_admin: str | None = None, now: datetime) -> CloseResult:
     """Staff close a ticket that is not a question (a test, a duplicate, a planting report): ``reason`` is kept
-    with ``by`` on the ticket; the villager gets ``message`` (through the outbox, once) only when it is
-    written. The same people may close as may answer. Call inside a transaction."""
+    with who closed it on the ticket; the villager gets ``message`` (through the outbox, once, signed like an
+    answer) only when it is written. The same people may close as may answer. Call inside a transaction."""
     ticket = store.get(db, ticket_id)
     if ticket is None:
         return CloseResult(False, "unknown")
@@ -425,9 +452,11 @@ def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by:
     reason, message = (reason or "").strip()[:500], (message or "").strip()[:ANSWER_CHAT_CHARS]
     if not reason:
         return CloseResult(False, "needs_reason")
+    by = answerer_name(app, by_person, by_admin)
     store.close(db, ticket_id, clock.to_db(now), by=by, reason=reason)
     if message:
-        text = app.t("escalation.closed_delivery", id=ticket_id, message=message, adviser=by)
+        text = app.t("escalation.closed_delivery", id=ticket_id, message=message,
+                     signature=signature(app, db, by_person=by_person, by_admin=by_admin))
         outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=text, now=now, dedupe_key=f"close:{ticket_id}")
     log.info("ticket %s closed by %s: %s", ticket_id, by, reason)
     return CloseResult(True, "closed")

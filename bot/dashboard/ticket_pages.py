@@ -49,12 +49,6 @@ def _who() -> dict:
     return {"by_admin": g.viewer.username} if g.viewer.is_admin else {"by_person": _person()}
 
 
-def _signature() -> str:
-    """Who the villager is told answered or closed (bot.escalation): the adviser's name, the admin's login."""
-    person = _person()
-    return person["name"] if person and not g.viewer.is_admin else g.viewer.username
-
-
 def _ticket_or_abort(ticket_id: int) -> dict:
     ticket = tickets_store.get(auth.bot().db, ticket_id)
     if ticket is None:
@@ -131,7 +125,7 @@ def close(ticket_id: int):
     ctx = auth.bot()
     with transaction(ctx.db):
         result = escalation.close_ticket(ctx, ctx.db, ticket_id, request.form.get("reason", ""),
-                                         request.form.get("message", ""), by=_signature(), **_who(), now=auth.now())
+                                         request.form.get("message", ""), **_who(), now=auth.now())
     _flash_result(CLOSE_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 

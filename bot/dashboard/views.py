@@ -12,7 +12,7 @@ from flask import abort, g, redirect, render_template, request, send_file, sessi
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, exports, photos, progress, reports
+from bot import clock, escalation, exports, photos, progress, reports
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import DashboardPage
 from bot.store import dashboard as store
@@ -59,12 +59,20 @@ def ago(value: str | None) -> Markup:
         clock.to_db(moment), clock.to_db(moment), local_time(value), clock.ago(app.t, moment, as_of(), app.tz))
 
 
-def time_globals() -> dict:
-    """``as_of_note``: 数据截至 <day> when the data runs past the clock (the pages then count from that day)."""
-    if g.get("viewer") is None or as_of() <= auth.now():
-        return {"as_of_note": None}
-    day = clock.local(as_of(), auth.bot().tz).strftime(clock.DATE_FORMAT)
-    return {"as_of_note": auth.t("admin.as_of", date=day)}
+def page_globals() -> dict:
+    """What every page shows: ``as_of_note`` (数据截至 <day> when the data runs past the clock: the pages then
+    count from that day) and ``viewer_label``, the login as answers are signed: 王工（县林业站）."""
+    viewer = g.get("viewer")
+    if viewer is None:
+        return {"as_of_note": None, "viewer_label": None}
+    app = auth.bot()
+    person = roster_store.person(app.db, viewer.person_id) if viewer.person_id else None
+    title, name = escalation.signer(app, app.db, by_person=person, by_admin=None if person else viewer.username)
+    label = f"{name}（{title}）"
+    if as_of() <= auth.now():
+        return {"as_of_note": None, "viewer_label": label}
+    day = clock.local(as_of(), app.tz).strftime(clock.DATE_FORMAT)
+    return {"as_of_note": auth.t("admin.as_of", date=day), "viewer_label": label}
 
 
 # -- errors and login ------------------------------------------------------------------------------
@@ -358,6 +366,6 @@ def install(bp) -> None:
     bp.add_app_template_filter(local_time, "local_time")
     bp.add_app_template_filter(ago, "ago")
     bp.add_app_template_global(auth.t, "t")
-    bp.context_processor(time_globals)
+    bp.context_processor(page_globals)
     bp.add_app_template_filter(num, "num")
     bp.add_app_template_filter(pct, "pct")

@@ -67,11 +67,12 @@ def m002_ticket_clocks(db: Database) -> None:
 
 
 @migrations()
-def m003_close_reason(db: Database) -> None:
-    """A ticket closed by staff (not a question, a duplicate …): who closed it and why. ``解决了`` leaves both
-    empty."""
+def m003_close_reason_and_signature(db: Database) -> None:
+    """closed_by, close_reason: a ticket closed by staff (not a question, a duplicate …), who and why (``解决了``
+    leaves both empty); answer_signature: how the villager saw the answer signed (县林业站 王工)."""
     db["tickets"].add_column("closed_by", str)
     db["tickets"].add_column("close_reason", str)
+    db["tickets"].add_column("answer_signature", str)
 
 
 ROLE_ADVISER = "技术顾问"
@@ -122,12 +123,12 @@ def touch_activity(db: Database, ticket_id: int, now: str) -> None:
 
 
 def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
-               answered_by_person_id: int | None, now: str) -> None:
+               answered_by_person_id: int | None, signature: str, now: str) -> None:
     """Record the latest answer; answered_at keeps the first answer's time (the response time)."""
     db.execute(
         "UPDATE tickets SET status = 'answered', answer = ?, answered_by = ?, answered_by_person_id = ?,"
-        " answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
-        [answer, answered_by, answered_by_person_id, now, now, ticket_id],
+        " answer_signature = ?, answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
+        [answer, answered_by, answered_by_person_id, signature, now, now, ticket_id],
     )
 
 

@@ -336,3 +336,20 @@ def test_answers_to_the_planting_record_after_a_photo_are_not_tickets(villager, 
     villager.sends_photo("ph-plant")
     villager.says(answer)
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+
+
+def test_答_in_chat_is_signed_like_the_advisers_dashboard_login(villager, adviser, bot, rows):
+    from bot.store import admins
+
+    add_roster(bot)
+    first = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {first} 先停水一周。")
+    assert "—— 技术顾问 李顾问" in rows("outbox")[-1]["text"]  # no login: the roster role and name
+    with transaction(bot.db):
+        admins.upsert(bot.db, "li", "x", "adviser", "2027-01-01T00:00:00")
+        admins.link_person(bot.db, "li", next(bot.db.query("SELECT id FROM people WHERE openid = ?", [LI]))["id"])
+        admins.set_signature(bot.db, "li", "李工", "县林业站")
+    villager.says("解决了")
+    second = ticket_number(villager.says("问专家 龙眼树叶子卷起来了是什么原因"))
+    adviser.says(f"答 {second} 剪掉病枝。")
+    assert "—— 县林业站 李工" in rows("outbox")[-1]["text"]
