@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.browser.helpers import ARTIFACTS
 from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1440, "height": 900}}
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser")
 
 if not CHROMIUM.exists():
     if os.environ.get("REQUIRE_BROWSER") == "1":

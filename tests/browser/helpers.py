@@ -1,9 +1,14 @@
 """What the browser tests share: logging in, and checks every page should pass on any screen."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from tests.e2e.dashboard_seed import PASSWORD
+
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser")
 
 
 def log_in(page, server, username, next_path="/admin/"):
@@ -30,3 +35,10 @@ def smallest_chart_text(page) -> float:
         }
         return smallest;
     }""")
+
+
+def snap(page, name: str) -> None:
+    """With BROWSER_SCREENSHOTS=always, keep a screenshot of this moment (``<name>_<viewport>.png``), to look at."""
+    if os.environ.get("BROWSER_SCREENSHOTS") == "always":
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}_{page.viewport_name}.png"), full_page=True)
