@@ -142,6 +142,32 @@ def location_plot(lat0: float | None, lng0: float | None, radius_m: float | None
     return _svg(size, size, label, body)
 
 
+def distance_map(lat0: float, lng0: float, radius_m: float | None, lat: float, lng: float, distance_m: float,
+                 label: str = "位置与村范围") -> Markup:
+    """A small map of one record's point and its village: the village circle (radius), its centre, the point,
+    the line between them with the distance; scaled so that both fit."""
+    width, height, pad = 320, 150, 16
+    radius = float(radius_m or 1000)
+    dx, dy = _east_north(lat0, lng0, lat, lng)
+    # the box holding the circle and the point, in metres east/north of the centre
+    left, right = min(-radius, dx), max(radius, dx)
+    bottom, top = min(-radius, dy), max(radius, dy)
+    scale = min((width - 2 * pad) / (right - left or 1), (height - 2 * pad) / (top - bottom or 1))
+    ox = pad + (width - 2 * pad - (right - left) * scale) / 2 - left * scale
+    oy = pad + (height - 2 * pad - (top - bottom) * scale) / 2 + top * scale
+    px, py = ox + dx * scale, oy - dy * scale
+    km = f"{distance_m / 1000:.1f} 公里" if distance_m >= 1000 else f"{distance_m:.0f} 米"
+    body = [f'<rect width="{width}" height="{height}" fill="#f5f7f5"/>',
+            f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="{max(radius * scale, 2):.1f}" fill="#e8f5e9" stroke="{GREEN}"'
+            f' stroke-dasharray="4 3"><title>村范围 半径 {radius:.0f} 米</title></circle>',
+            f'<path d="M{ox - 5:.1f} {oy:.1f}h10M{ox:.1f} {oy - 5:.1f}v10" stroke="#37474f"/>',
+            f'<line x1="{ox:.1f}" y1="{oy:.1f}" x2="{px:.1f}" y2="{py:.1f}" stroke="{RED}" stroke-dasharray="3 3"/>',
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{RED}"><title>记录位置：离村中心 {km}</title></circle>',
+            _text((ox + px) / 2, (oy + py) / 2 - 6, km, anchor="middle", size=13),
+            _text(6, height - 6, f"虚线圈 = 村范围（半径 {radius:.0f} 米）", size=11, cls="muted")]
+    return _svg(width, height, label, body)
+
+
 def _east_north(lat0: float, lng0: float, lat: float, lng: float) -> tuple[float, float]:
     """Metres east and north of the centre (equirectangular; fine at village scale)."""
     return ((lng - lng0) * 111_320 * math.cos(math.radians(lat0)), (lat - lat0) * 110_540)

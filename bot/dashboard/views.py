@@ -23,8 +23,8 @@ FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_villa
                "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
 STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
                  "lagging": "admin.village_status.lagging"}
-REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
-                 "rejected": "admin.review.rejected"}
+REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "spot_check": "admin.review.spot_check",
+                 "approved": "admin.review.approved", "rejected": "admin.review.rejected"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20

@@ -105,11 +105,53 @@ def village_locations(db: Database, village_id: int, limit: int = 2000) -> list[
 
 
 # -- review ----------------------------------------------------------------------------------------
-def review_queue(db: Database, limit: int = 50) -> list[dict]:
+REVIEW_ORDERS = {"oldest": "p.id", "newest": "p.id DESC", "village": "v.name, p.id"}
+
+
+def _review_where(states: tuple[str, ...], flag: str | None, village_id: int | None, since: str | None,
+                  until: str | None) -> tuple[str, list]:
+    where = ["p.status = 'complete'", f"p.review IN ({', '.join('?' * len(states))})"]
+    params: list = list(states)
+    if flag:
+        where.append("(' ' || p.flags || ' ') LIKE ?")
+        params.append(f"% {flag} %")
+    if village_id is not None:
+        where.append("p.village_id = ?")
+        params.append(village_id)
+    if since:
+        where.append("p.created_at >= ?")
+        params.append(since)
+    if until:
+        where.append("p.created_at < ?")
+        params.append(until)
+    return " AND ".join(where), params
+
+
+def review_queue(db: Database, *, states: tuple[str, ...] = ("pending",), flag: str | None = None,
+                 village_id: int | None = None, since: str | None = None, until: str | None = None,
+                 order: str = "oldest", limit: int = 50, offset: int = 0) -> list[dict]:
+    """Records waiting for a decision (``review`` in ``states``: pending, spot_check), with one flag, of one
+    village, created in [since, until); ``order`` a key of REVIEW_ORDERS. With the village's centre and radius."""
+    where, params = _review_where(states, flag, village_id, since, until)
     return list(db.query(
-        f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id FROM plantings p"
+        f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id, v.lat AS village_lat, v.lng AS village_lng,"
+        " v.radius_m AS village_radius_m FROM plantings p"
         " LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
-        " WHERE p.status = 'complete' AND p.review = 'pending' ORDER BY p.id LIMIT ?", [limit]))
+        f" WHERE {where} ORDER BY {REVIEW_ORDERS[order]} LIMIT ? OFFSET ?", [*params, limit, offset]))
+
+
+def count_review_queue(db: Database, *, states: tuple[str, ...] = ("pending",), flag: str | None = None,
+                       village_id: int | None = None, since: str | None = None, until: str | None = None) -> int:
+    where, params = _review_where(states, flag, village_id, since, until)
+    return next(db.query(f"SELECT COUNT(*) AS n FROM plantings p WHERE {where}", params))["n"]
+
+
+def review_villages(db: Database, states: tuple[str, ...]) -> list[dict]:
+    """The villages that have records waiting (id, name, how many), by name: the queue's village filter."""
+    return list(db.query(
+        "SELECT v.id, v.name, COUNT(*) AS n FROM plantings p JOIN villages v ON v.id = p.village_id"
+        f" WHERE p.status = 'complete' AND p.review IN ({', '.join('?' * len(states))})"
+        " GROUP BY v.id ORDER BY v.name", list(states)))
 
 
 def count_review_pending(db: Database) -> int:

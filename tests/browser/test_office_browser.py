@@ -36,3 +36,36 @@ def test_a_broadcast_to_nobody_is_caught_and_the_right_village_picked(page, serv
     expect(page.locator("main")).not_to_contain_text("village:")
     assert fits_the_screen(page)
     assert [p for p in page.problems if "400" not in p] == []  # the refused send answers 400, on purpose
+
+
+def _many_waiting(bot, county, n=25):
+    with transaction(bot.db):
+        for i in range(n):
+            moment = clock.to_db(clock.parse_moment(f"2027-04-{1 + i:02d}T10:00", bot.tz))
+            bot.db["plantings"].insert({
+                "openid": "o-黄阿姨", "person_id": county.people["黄阿姨"], "village_id": county.villages["东平社区"],
+                "kind": "tree", "species": "发财树", "species_known": 0, "count": 1, "status": "complete",
+                "review": "pending", "flags": "unknown_species", "flag_details": "{}",
+                "created_at": moment, "completed_at": moment, "updated_at": moment})
+
+
+def test_the_review_queue_pages_filters_and_maps_a_far_record(page, server, bot, county):
+    _many_waiting(bot, county)
+    log_in(page, server, "admin", "/admin/review")
+    expect(page.locator(".pager").first).to_contain_text("第 1/2 页，共 27 条")
+    assert page.locator("article.review-item").count() == 20
+    page.locator(".pager a[rel=next]").first.click()
+    assert page.locator("article.review-item").count() == 7
+    page.select_option("select[name=flag]", "far_from_village")
+    page.click("button:text('筛选')")
+    card = page.locator(f"#record-{county.plantings['far']}")
+    expect(card).to_contain_text("离村中心 5.6 公里（村范围半径 800 米）")
+    expect(card.locator("svg[aria-label='位置与村范围'] circle")).to_have_count(2)
+    snap(page, "review_far")
+    assert fits_the_screen(page)
+    card.locator("input[name=reason]").fill("承包山地，核实无误")
+    card.locator("button[value=approve]").click()
+    expect(page.locator(".flash.ok")).to_contain_text("已通过")
+    expect(page.locator("select[name=flag]")).to_have_value("far_from_village")  # back to the same filter
+    expect(page.locator("main")).to_contain_text("没有符合条件的记录")
+    assert page.problems == []
