@@ -7,7 +7,6 @@ village. Contributed to the dashboard by the planting capability (handlers/plant
 from __future__ import annotations
 
 import json
-import math
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -102,21 +101,20 @@ def review():
     db = auth.bot().db
     args = _filters()
     query = _query(args)
-    total = store.count_review_queue(db, **query)
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    number = min(max(1, request.args.get("page", 1, type=int) or 1), pages)
+    listing = views.paged("page", PAGE_SIZE, store.count_review_queue(db, **query),
+                          lambda limit, offset: store.review_queue(db, **query, order=args["sort"], limit=limit,
+                                                                   offset=offset))
     flag_labels = auth.labels(views.FLAG_LABELS)
     items = []
-    for record in store.review_queue(db, **query, order=args["sort"], limit=PAGE_SIZE,
-                                     offset=(number - 1) * PAGE_SIZE):
+    for record in listing.rows:
         details = parse_details(record["flag_details"])
         flags = [(f, flag_labels.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         far = far_from_village(record) if "far_from_village" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier, "far": far})
     kept = {key: value for key, value in args.items() if value and not (key == "sort" and value == "oldest")}
-    return render_template("dashboard/review.html", items=items, total=total, args=args, kept=kept,
-                           page=number, pages=pages, waiting=store.count_review_queue(db, states=STATES[""]),
+    return render_template("dashboard/review.html", items=items, listing=listing, args=args, kept=kept,
+                           waiting=store.count_review_queue(db, states=STATES[""]),
                            villages=store.review_villages(db, STATES[""]),
                            state_labels=auth.labels(STATE_LABELS), flag_labels=flag_labels,
                            order_labels=auth.labels(ORDER_LABELS),

@@ -6,6 +6,8 @@ from bot.store.dashboard. Views only pick, sort and hand over to templates.
 from __future__ import annotations
 
 import io
+import math
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import abort, g, redirect, render_template, request, send_file, session, url_for
@@ -26,8 +28,9 @@ STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village
 REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "spot_check": "admin.review.spot_check",
                  "approved": "admin.review.approved", "rejected": "admin.review.rejected"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
-DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
+PHOTOS_PER_PAGE = 24
+RECORDS_PER_PAGE = 20
 
 
 # -- time ------------------------------------------------------------------------------------------
@@ -146,20 +149,25 @@ def today_local() -> date:
     return clock.local(as_of(), auth.bot().tz).date()
 
 
-def filled_days(by_day: dict[str, float], today: date) -> list[tuple[str, float]]:
-    """Every day from the first planting to the last (or today, when later), at most DAILY_DAYS, zeros
-    included. The demo county lies in the campaign year, so the span follows the data, not the clock."""
-    if not by_day:
-        return [((today - timedelta(days=n)).isoformat(), 0) for n in range(29, -1, -1)]
-    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
-    end = max(last, today) if today >= first else last
-    start = max(first, end - timedelta(days=DAILY_DAYS - 1))
-    days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
-    return [(day, by_day.get(day, 0)) for day in days]
+def campaign_start() -> date:
+    """The campaign's first day (``campaign.start`` of ``campaign.year``)."""
+    config = auth.bot().config
+    month, day = (int(part) for part in config.get("campaign.start").split("-"))
+    return date(int(config.get("campaign.year")), month, day)
+
+
+def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[str, float]]:
+    """Every day from ``start`` to ``end``, zeros included; widened to any day with data outside them."""
+    if by_day:
+        start, end = min(start, date.fromisoformat(min(by_day))), max(end, date.fromisoformat(max(by_day)))
+    end = max(start, end)
+    return [((start + timedelta(days=n)).isoformat(), by_day.get((start + timedelta(days=n)).isoformat(), 0))
+            for n in range((end - start).days + 1)]
 
 
 def daily_chart(village_id: int | None = None, village_ids: list[int] | None = None):
-    """The last DAILY_DAYS days of verified trees, every day present (zeros included)."""
+    """Verified trees per day from the campaign's first day to today (the data's last day when later):
+    (the chart, (first day, last day))."""
     ctx = auth.bot()
     if village_id is not None:
         by_day = {p.day: p.trees for p in progress.daily_series(ctx.db, ctx.config, village_id=village_id)}
@@ -170,7 +178,8 @@ def daily_chart(village_id: int | None = None, village_ids: list[int] | None = N
         for vid in village_ids:
             for p in progress.daily_series(ctx.db, ctx.config, village_id=vid):
                 by_day[p.day] = by_day.get(p.day, 0) + p.trees
-    return charts.daily_columns(filled_days(by_day, today_local()))
+    days = filled_days(by_day, campaign_start(), today_local())
+    return charts.daily_columns(days), (days[0][0], days[-1][0])
 
 
 def bar_for(v: progress.VillageProgress) -> charts.Bar:
@@ -180,7 +189,6 @@ def bar_for(v: progress.VillageProgress) -> charts.Bar:
 
 def overview():
     viewer = g.viewer
-    ctx = auth.bot()
     villages = visible_villages(viewer)
     total = progress.overall_progress(villages)
     expected = expected_now()
@@ -188,10 +196,9 @@ def overview():
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
     town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
                  for t in progress.towns_progress(villages)] if viewer.is_admin else []
+    daily, period = daily_chart(village_ids=viewer.scope)
     return render_template(
-        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected,
-        review_pending=store.count_review_pending(ctx.db) if viewer.is_admin else None,
-        daily=daily_chart(village_ids=viewer.scope),
+        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, daily=daily, period=period,
         village_chart=charts.completion_bars([bar_for(v) for v in worst], expected, "各村完成率"),
         town_chart=charts.completion_bars(town_bars, expected, "各镇街平均完成率") if town_bars else None,
         survival=charts.survival_bar(total.survival_alive, total.survival_checked),
@@ -206,6 +213,11 @@ SORT_KEYS = {
     "households": lambda v: v.household_coverage or 0.0, "party": lambda v: v.party_participation or 0.0,
     "survival": lambda v: v.survival_rate if v.survival_rate is not None else -1.0,
 }
+# the sort select a phone shows instead of the table headers (value -> message key)
+SORT_LABELS = {"completion": "admin.villages.sort_completion", "name": "admin.villages.sort_name",
+               "town": "admin.villages.sort_town", "pending": "admin.villages.sort_pending",
+               "households": "admin.villages.sort_households", "party": "admin.villages.sort_party",
+               "survival": "admin.villages.sort_survival"}
 
 
 def villages():
@@ -229,7 +241,7 @@ def villages():
     return render_template(
         "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=auth.labels(STATUS_LABELS), expected=expected)
+        status_labels=auth.labels(STATUS_LABELS), sort_labels=auth.labels(SORT_LABELS), expected=expected)
 
 
 def village(village_id: int):
@@ -240,16 +252,45 @@ def village(village_id: int):
     if row is None or figures is None:
         abort(404)
     expected = expected_now()
+    daily, period = daily_chart(village_id=village_id)
     return render_template(
         "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
         status_labels=auth.labels(STATUS_LABELS), expected=expected,
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
-        daily=daily_chart(village_id=village_id),
+        daily=daily, period=period,
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
-        photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
+        photos=paged("photos", PHOTOS_PER_PAGE, store.count_village_photos(ctx.db, village_id),
+                     lambda limit, offset: store.village_photos(ctx.db, village_id, limit, offset)),
+        records=paged("records", RECORDS_PER_PAGE, store.count_village_records(ctx.db, village_id),
+                      lambda limit, offset: store.village_records(ctx.db, village_id, limit, offset)),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
     )
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a list: ``rows``, its ``page`` of ``pages`` (1-based), ``total`` rows, the query ``param``
+    that names the page, and whether the page was asked for (a village page opens that section)."""
+
+    rows: list
+    page: int
+    pages: int
+    total: int
+    param: str
+    asked: bool
+
+
+def paged(param: str, size: int, total: int, fetch) -> Paged:
+    """The page ``?<param>=N`` (clamped to what exists) of a list of ``total`` rows; ``fetch(limit, offset)``."""
+    pages = max(1, math.ceil(total / size))
+    number = min(max(1, request.args.get(param, 1, type=int) or 1), pages)
+    return Paged(fetch(size, (number - 1) * size), number, pages, total, param, param in request.args)
+
+
+def page_url(param: str, number: int) -> str:
+    """This page's URL with ``param`` set to ``number`` and every other query parameter kept (the pager's links)."""
+    return url_for(request.endpoint, **{**(request.view_args or {}), **request.args.to_dict(), param: number})
 
 
 # -- exports ---------------------------------------------------------------------------------------
@@ -366,6 +407,7 @@ def install(bp) -> None:
     bp.add_app_template_filter(local_time, "local_time")
     bp.add_app_template_filter(ago, "ago")
     bp.add_app_template_global(auth.t, "t")
+    bp.add_app_template_global(page_url, "page_url")
     bp.context_processor(page_globals)
     bp.add_app_template_filter(num, "num")
     bp.add_app_template_filter(pct, "pct")

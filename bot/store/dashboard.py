@@ -82,20 +82,33 @@ RECORD_COLUMNS = (
 )
 
 
-def village_records(db: Database, village_id: int, limit: int = 50) -> list[dict]:
+def village_records(db: Database, village_id: int, limit: int = 50, offset: int = 0) -> list[dict]:
+    """A village's complete records, newest first."""
     return list(db.query(
         f"SELECT {RECORD_COLUMNS} FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id"
         " LEFT JOIN villages v ON v.id = p.village_id"
-        " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ?", [village_id, limit]))
+        " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ? OFFSET ?",
+        [village_id, limit, offset]))
 
 
-def village_photos(db: Database, village_id: int, limit: int = 60) -> list[dict]:
-    """The newest record photos of a village: sha256, planting id, species and count."""
+def count_village_records(db: Database, village_id: int) -> int:
+    return next(db.query("SELECT COUNT(*) AS n FROM plantings WHERE village_id = ? AND status = 'complete'",
+                         [village_id]))["n"]
+
+
+_VILLAGE_PHOTOS = (" FROM plantings p JOIN planting_photos ph ON ph.planting_id = p.id"
+                   " WHERE p.village_id = ? AND p.status = 'complete' AND ph.sha256 IS NOT NULL")
+
+
+def village_photos(db: Database, village_id: int, limit: int = 60, offset: int = 0) -> list[dict]:
+    """A village's record photos, newest first: sha256, planting id, species and count."""
     return list(db.query(
-        "SELECT ph.sha256, p.id AS planting_id, p.species, p.count, p.review FROM plantings p"
-        " JOIN planting_photos ph ON ph.planting_id = p.id"
-        " WHERE p.village_id = ? AND p.status = 'complete' AND ph.sha256 IS NOT NULL"
-        " ORDER BY p.id DESC, ph.id LIMIT ?", [village_id, limit]))
+        "SELECT ph.sha256, p.id AS planting_id, p.species, p.count, p.review" + _VILLAGE_PHOTOS
+        + " ORDER BY p.id DESC, ph.id LIMIT ? OFFSET ?", [village_id, limit, offset]))
+
+
+def count_village_photos(db: Database, village_id: int) -> int:
+    return next(db.query("SELECT COUNT(*) AS n" + _VILLAGE_PHOTOS, [village_id]))["n"]
 
 
 def village_locations(db: Database, village_id: int, limit: int = 2000) -> list[dict]:
@@ -152,10 +165,6 @@ def review_villages(db: Database, states: tuple[str, ...]) -> list[dict]:
         "SELECT v.id, v.name, COUNT(*) AS n FROM plantings p JOIN villages v ON v.id = p.village_id"
         f" WHERE p.status = 'complete' AND p.review IN ({', '.join('?' * len(states))})"
         " GROUP BY v.id ORDER BY v.name", list(states)))
-
-
-def count_review_pending(db: Database) -> int:
-    return next(db.query("SELECT COUNT(*) AS n FROM plantings WHERE status = 'complete' AND review = 'pending'"))["n"]
 
 
 def record_photo(db: Database, planting_id: int) -> str | None:

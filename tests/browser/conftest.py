@@ -63,7 +63,9 @@ def _open(request, browser, name: str):
     tab.problems = []
     tab.on("console", lambda msg: msg.type == "error" and tab.problems.append(f"console: {msg.text}"))
     tab.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-    tab.on("requestfailed", lambda req: tab.problems.append(f"failed: {req.url}"))
+    # a request the page itself dropped by moving on (a lazy thumbnail when a link is clicked) is no problem
+    tab.on("requestfailed", lambda req: req.failure != "net::ERR_ABORTED"
+           and tab.problems.append(f"failed: {req.url} {req.failure}"))
     tab.on("response", lambda r: r.status >= 400 and tab.problems.append(f"{r.status}: {r.url}"))
     request.node.__dict__.setdefault("browser_pages", []).append(tab)
     return context, tab

@@ -54,6 +54,7 @@ def test_village_page_shows_its_charts_and_photo_wall(phone, server, county):
     assert plot.locator("circle").count() >= 1 + 3  # the village circle and a dot per located record
     box = plot.bounding_box()
     assert box["width"] > 200 and box["width"] <= 390  # fits a phone screen
+    phone.click("details#photos summary")  # the photo wall is folded until asked for
     thumbs = phone.locator(".wall img")
     assert thumbs.count() == 4
     for img in thumbs.all():
