@@ -35,6 +35,7 @@ def cmd_serve(args, app) -> int:
         from bot import scheduler as sched
 
         scheduler = sched.start(app)
+    warn_without_credentials(app)
     print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
     try:
         serve(flask_app, host=host, port=int(port), ident="lvmei", **waitress_options(cfg))
@@ -42,6 +43,13 @@ def cmd_serve(args, app) -> int:
         if scheduler:
             scheduler.shutdown(wait=False)
     return 0
+
+
+def warn_without_credentials(app) -> None:
+    """Said once at start-up: with the placeholder (or no) AppID/AppSecret nothing is sent; the outbox keeps
+    it as ``no_credentials`` until the account is configured."""
+    if not app.api.has_credentials:
+        print(app.t("cli.no_credentials"), file=sys.stderr, flush=True)
 
 
 def waitress_options(cfg) -> dict:
@@ -61,6 +69,7 @@ def waitress_options(cfg) -> dict:
 def cmd_worker(args, app) -> int:
     from bot import scheduler as sched
 
+    warn_without_credentials(app)
     scheduler = sched.start(app)
     print("worker running: scheduler and outbound sender (Ctrl-C to stop)", flush=True)
     try:

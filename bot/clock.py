@@ -36,14 +36,18 @@ def local(moment: datetime, tz: str) -> datetime:
 AGE_TEXTS = {"just_now": "core.time.just_now", "minutes": "core.time.minutes_ago", "hours": "core.time.hours_ago",
              "days": "core.time.days_ago"}
 AGE_MAX_DAYS = 7          # past a week: the date, with its year
+SKEW_SECONDS = 60         # a moment at most this far ahead of now is 刚刚 (clocks differ); further, its date
 DATE_FORMAT = "%Y-%m-%d"
 MINUTE_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def age(moment: datetime, now: datetime) -> tuple[str, int]:
     """('just_now', 0) under a minute, ('minutes', n) under an hour, ('hours', n) under a day, ('days', n) up to
-    AGE_MAX_DAYS, then ('date', 0). A moment after ``now`` is 'just_now': an age is never negative."""
-    seconds = max(0.0, (now - moment).total_seconds())
+    AGE_MAX_DAYS, then ('date', 0). Never negative: a moment just after ``now`` is 'just_now', one further
+    ahead (the demo's, in the campaign year) its date."""
+    seconds = (now - moment).total_seconds()
+    if seconds < -SKEW_SECONDS:
+        return "date", 0
     if seconds < 60:
         return "just_now", 0
     if seconds < 3600:

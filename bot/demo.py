@@ -395,7 +395,9 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     tickets, outbox = [], []
     for v in villages:
         adviser = next(a for a in advisers if a["name"] == v["adviser"])
-        askers = [p for p in people_by_village[v["id"]] if p.get("openid")]
+        # the guide people start with no tickets: a newcomer's first question is their own
+        askers = [p for p in people_by_village[v["id"]]
+                  if p.get("openid") and p["openid"] not in {openid for _name, openid in GUIDE.values()}]
         for _ in range(rng.randint(0, 3)):
             asker = rng.choice(askers)
             asked = _moment(rng, year, 1.0)

@@ -42,7 +42,7 @@ def _take_photos(ctx: Ctx) -> list[int]:
     """Photos just sent for this question: the pending planting record's (moved off it) and any other
     photo of the last escalation.attach_minutes that no ticket holds yet."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since)
+    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
     return list(dict.fromkeys(photos))
 
 
@@ -193,7 +193,7 @@ def _match_photo_question(ctx: Ctx) -> bool:
     if not text or not escalation.worth_a_ticket(text):
         return False
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since):
+    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s):
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True

@@ -231,12 +231,13 @@ def attachments(db: Database, ticket_id: int) -> list[dict]:
     ))
 
 
-def recent_unattached_images(db: Database, openid: str, since: str) -> list[int]:
-    """Photos the villager sent at or after ``since`` that no ticket holds yet."""
+def recent_unattached_images(db: Database, openid: str, since: str, until: str) -> list[int]:
+    """Photos the villager sent in [since, until] (until: now; the demo's lie in the campaign year) that no
+    ticket holds yet."""
     return [r["id"] for r in db.query(
-        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ?"
+        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ? AND m.created_at <= ?"
         " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id) ORDER BY m.id",
-        [openid, since],
+        [openid, since, until],
     )]
 
 

@@ -353,3 +353,17 @@ def test_答_in_chat_is_signed_like_the_advisers_dashboard_login(villager, advis
     second = ticket_number(villager.says("问专家 龙眼树叶子卷起来了是什么原因"))
     adviser.says(f"答 {second} 剪掉病枝。")
     assert "—— 县林业站 李工" in rows("outbox")[-1]["text"]
+
+
+def test_photos_from_the_future_are_not_attached_to_a_question(villager, bot, rows):
+    """The demo county lies in the campaign year: its photos are no 'photo just sent' for today's question."""
+    from datetime import timedelta
+
+    from bot import clock
+
+    add_roster(bot)
+    with transaction(bot.db):
+        bot.db["media"].insert({"openid": "o-villager-1", "kind": "image", "media_id": "m-future", "status": "stored",
+                                "attempts": 1, "created_at": clock.to_db(bot.clock() + timedelta(days=100))})
+    number = ticket_number(villager.says("问专家 桂花叶子发黄还卷边是怎么回事"))
+    assert attachment_kinds(bot, number) == []
