@@ -351,7 +351,7 @@ def cmd_broadcast(args, app) -> int:
         print(why_nobody(t, error.plan) + t("reminders.broadcast.not_sent"), file=sys.stderr)
         return 1
     except BroadcastError as error:
-        print(error, file=sys.stderr)
+        print(t("reminders.broadcast.bad_input", reason=error), file=sys.stderr)
         return 2
     if send_at <= now:
         reached = start(app, store.broadcast(db, broadcast_id), now)

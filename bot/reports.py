@@ -338,12 +338,12 @@ def report_arguments(p) -> None:
 def cmd_report(args, app) -> int:
     try:
         year, month = parse_month(args.month)
-    except ValueError as error:
-        print(error, file=sys.stderr)
+    except ValueError:
+        print(app.t("progress.report.bad_month", text=args.month), file=sys.stderr)
         return 2
     report = build_report(app, year, month)
     out = write_workbook(report, app, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
     lagging = sum(1 for r in report.rows if r.status != ON_TRACK)
     twice = sum(1 for r in report.rows if r.status == LAGGING_TWICE)
-    print(f"wrote {out}: {len(report.rows)} villages, {lagging} lagging, {twice} lagging two months in a row")
+    print(app.t("progress.report.written", out=out, villages=len(report.rows), lagging=lagging, twice=twice))
     return 0

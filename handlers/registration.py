@@ -187,9 +187,9 @@ ROUTES: list = [
 ]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}
 COMMANDS: dict = {
-    "import": Command("load the roster (villages or people) from .xlsx or .csv", roster.import_arguments,
+    "import": Command("load the roster from .xlsx or .csv / 导入名册（村社区或人员）", roster.import_arguments,
                       roster.cmd_import),
-    "qrcodes": Command("save a permanent QR code per village (qrscene_<village id>) as PNG", qrcodes.qrcodes_arguments,
+    "qrcodes": Command("a permanent QR code per village as PNG / 每个村一个永久二维码", qrcodes.qrcodes_arguments,
                        qrcodes.cmd_qrcodes),
 }
 DASHBOARD: list = [*roster_pages.PAGES, *binding_pages.PAGES]

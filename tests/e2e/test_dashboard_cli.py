@@ -21,7 +21,8 @@ def test_create_admin_links_an_adviser_login_to_its_person(bot, config, tmp_path
     bot.db.conn.commit()
     assert run(config, tmp_path, "create-admin", "zhou", "--password", "12345678", "--role", "adviser",
                "--person", "李顾问") == 0
-    assert "acting as roster person 李顾问" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "以名册中的 李顾问" in out and "回答署名：技术顾问 李顾问" in out
     assert admins.by_username(bot.db, "zhou")["person_id"] == county.people["李顾问"]
     # a password reset without --person keeps the link
     assert run(config, tmp_path, "create-admin", "zhou", "--password", "abcdefgh", "--role", "adviser") == 0
@@ -36,10 +37,10 @@ def test_create_admin_refuses_an_unknown_person(bot, config, tmp_path, capsys):
     bot.db.conn.commit()
     assert run(config, tmp_path, "create-admin", "x", "--password", "12345678", "--role", "adviser",
                "--person", "没有这个人") == 2
-    assert "nothing saved" in capsys.readouterr().err
+    assert "没有保存" in capsys.readouterr().err
     assert admins.by_username(bot.db, "x") is None
     assert run(config, tmp_path, "create-admin", "y", "--password", "12345678", "--role", "adviser") == 0
-    assert "sees no village" in capsys.readouterr().err
+    assert "看不到任何村和工单" in capsys.readouterr().err
 
 
 def test_answers_are_signed_with_the_logins_title_and_display_name(app, bot, config, tmp_path):

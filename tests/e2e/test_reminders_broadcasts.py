@@ -130,7 +130,8 @@ def test_a_segment_that_matches_nobody_is_refused_with_the_closest_names(county,
 
 
 def test_bad_input_is_refused(county, capsys):
-    assert run(county, capsys, "--segment", "village", "--text", "x")[0] == 2
+    code, out = run(county, capsys, "--segment", "village", "--text", "x")
+    assert code == 2 and "输入有误，没有发送" in out
     assert run(county, capsys, "--segment", "role:村长", "--text", "x")[0] == 2
     assert run(county, capsys, "--segment", "all", "--text", "  ")[0] == 2
     assert run(county, capsys, "--segment", "all")[0] == 2

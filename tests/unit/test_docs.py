@@ -92,3 +92,9 @@ def test_no_message_key_is_built_at_run_time():
 def test_messages_are_short_enough_for_a_phone_screen():
     too_long = {k: len(v) for k, v in Messages.load().texts.items() if len(v) > 300}
     assert too_long == {}
+
+
+def test_every_command_is_explained_in_english_and_chinese():
+    """`python run.py --help`: the office reads Chinese, whoever deploys may not."""
+    for name, command in commands(build_registry()).items():
+        assert re.search(r"[A-Za-z]{3}", command.help) and re.search(r"[\u4e00-\u9fff]", command.help), name
