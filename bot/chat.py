@@ -9,7 +9,7 @@ own stand-in of the WeChat API (its own account: its own token, photos kept
 across restarts) unless --real-api is given; the chat delivers this user's
 messages itself, whether or not a server runs on the same database.
 
-  /photo PATH           send a photo (the file is served as the WeChat media)
+  /photo [PATH]         send a photo (the file; without PATH a drawn sapling)
   /voice [TEXT]         send a voice message (with TEXT as WeChat's recognition)
   /location LAT LNG     send a location
   /follow [村名|SCENE]  follow (a village's QR code: its name, or its id)
@@ -180,12 +180,19 @@ def scene_for(app, text: str) -> str:
     return str(found[0]["id"])
 
 
+def _drawn_sapling() -> bytes:
+    """A photo to send without one at hand: one of the demo's drawn scenes of a freshly planted tree."""
+    from bot.demo import jpeg_bytes, scene_image
+
+    return jpeg_bytes(scene_image(secrets.randbelow(10**9)))
+
+
 def _send(app, user: WeChatUser, line: str, standin) -> str | None:
     if not line.startswith("/"):
         return user.says(line)
     command, *rest = shlex.split(line)
     if command == "/photo":
-        data = Path(rest[0]).read_bytes()
+        data = Path(rest[0]).read_bytes() if rest else _drawn_sapling()
         media_id = "chat-" + secrets.token_hex(8)
         if standin:
             standin.add_media(media_id, data)

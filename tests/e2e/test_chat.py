@@ -148,3 +148,12 @@ def test_the_chat_delivers_with_the_shipped_placeholder_credentials(tmp_path, st
     text = run(placeholder, ["你好", "/quit"])
     assert "[稍后发送 answer via cs, sent] 顾问的回答" in text
     placeholder.databases.close_all()
+
+
+def test_a_planting_with_a_drawn_photo(bot, roster):
+    text = run(bot, ["/photo", "2棵桂花", "/quit"])
+    assert "桂花" in text and "2棵" in text
+    record = next(bot.db.query("SELECT species, count, status FROM plantings"))
+    assert record == {"species": "桂花", "count": 2, "status": "complete"}
+    photo = next(bot.db.query("SELECT status, sha256 FROM media"))
+    assert photo["status"] == "stored" and photo["sha256"]  # downloaded from the simulator's stand-in
