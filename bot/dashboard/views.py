@@ -157,12 +157,10 @@ def campaign_start() -> date:
 
 
 def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[str, float]]:
-    """Every day from ``start`` to ``end``, zeros included; widened to any day with data outside them."""
-    if by_day:
-        start, end = min(start, date.fromisoformat(min(by_day))), max(end, date.fromisoformat(max(by_day)))
-    end = max(start, end)
-    return [((start + timedelta(days=n)).isoformat(), by_day.get((start + timedelta(days=n)).isoformat(), 0))
-            for n in range((end - start).days + 1)]
+    """Every day from ``start`` (the campaign's first day) to ``end`` (today, or the data's last day), zeros
+    included; a day outside them is not drawn (its trees still count in every figure)."""
+    days = [start + timedelta(days=n) for n in range(max(0, (end - start).days) + 1)]
+    return [(day.isoformat(), by_day.get(day.isoformat(), 0)) for day in days]
 
 
 def daily_chart(village_id: int | None = None, village_ids: list[int] | None = None):

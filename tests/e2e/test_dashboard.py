@@ -278,11 +278,10 @@ def test_daily_chart_runs_from_the_campaigns_first_day():
 
     from bot.dashboard.views import filled_days
 
-    days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2027, 3, 1), date(2027, 3, 2))
-    assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]  # up to the data
-    assert filled_days({}, date(2027, 1, 1), date(2027, 1, 3)) == [("2027-01-01", 0), ("2027-01-02", 0),
-                                                                   ("2027-01-03", 0)]
-    assert filled_days({"2026-12-30": 2}, date(2027, 1, 1), date(2027, 1, 1))[0] == ("2026-12-30", 2)  # nothing hidden
+    days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2027, 3, 1), date(2027, 3, 4))
+    assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]
+    assert filled_days({"2026-12-30": 2, "2027-01-02": 1}, date(2027, 1, 1), date(2027, 1, 3)) == [
+        ("2027-01-01", 0), ("2027-01-02", 1), ("2027-01-03", 0)]  # from the campaign's first day
     assert len(filled_days({}, date(2027, 1, 1), date(2027, 12, 31))) == 365
     assert filled_days({}, date(2027, 1, 1), date(2026, 11, 30)) == [("2027-01-01", 0)]  # before the campaign
 
