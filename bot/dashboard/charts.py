@@ -82,7 +82,7 @@ def daily_columns(series: list[tuple[str, float]], label: str = "每日种植", 
     first and last days and a few between are named on the axis."""
     width, height, left, bottom, top = 360, 190, 34, 26, 20
     plot_w, plot_h = width - left - 8, height - bottom - top
-    if not series:
+    if not any(value for _, value in series):
         return _svg(width, height, label, [_text(width / 2, height / 2, "暂无数据", anchor="middle", cls="muted")])
     peak = max(value for _, value in series) or 1
     step = plot_w / len(series)

@@ -190,6 +190,7 @@ def test_closing_a_ticket_that_is_not_a_question(bot, wang, county):
     assert list(bot.db.query("SELECT id FROM outbox WHERE openid = 'o-陈大伯'")) == []  # nothing written: no message
     html = page(wang, url)
     assert "已关闭：是种树记录，不是问题（王顾问）" in html and 'name="answer"' not in html
+    assert '<span class="tag closed">已关闭</span>' in html  # not 已解决: the villager did not say so
     post(wang, f"{url}/close", {"reason": "again"}, "/admin/tickets")
     assert "已关闭" in page(wang, url)
 
