@@ -272,7 +272,8 @@ def open_ticket(app, db, *, openid: str, person: dict | None, village_id: int | 
 def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> int:
     """A 补充 from the villager: kept on the ticket and passed on to the adviser."""
     now_s = clock.to_db(now)
-    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
+                                         round_=ticket["reopened_count"])
     store.touch_activity(db, ticket["id"], now_s)
     shown = text or _media_label(app, db, media_row_id)
     notify_staff(app, db, ticket, app.t("escalation.supplement_notice", id=ticket["id"], text=preview(shown),
@@ -294,7 +295,8 @@ def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | No
     """A follow-up question after the answer: the ticket opens again for the same adviser."""
     now_s = clock.to_db(now)
     store.reopen(db, ticket["id"], now_s)
-    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
+                         round_=ticket["reopened_count"] + 1)
     ticket = store.get(db, ticket["id"])
     shown = text or _media_label(app, db, media_row_id)
     notify_staff(app, db, ticket, app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),

@@ -85,9 +85,8 @@ def ticket(ticket_id: int):
     asker = roster_store.person(db, row["person_id"])
     adviser = roster_store.person(db, row["adviser_person_id"])
     attachments = tickets_store.attachments(db, ticket_id)
-    reopened = row["reopened_count"] > 0
     # the current round's attachments are the follow-up (a round starts when the ticket is reopened)
-    follow_ups = [a for a in attachments if reopened and a["created_at"] >= row["opened_at"]]
+    follow_ups = [a for a in attachments if row["reopened_count"] and a["round"] == row["reopened_count"]]
     images = [a for a in attachments if a["media_kind"] == "image"]
     return render_template(
         "dashboard/ticket.html", ticket=row, village=village, asker=asker, adviser=adviser,

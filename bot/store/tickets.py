@@ -67,12 +67,15 @@ def m002_ticket_clocks(db: Database) -> None:
 
 
 @migrations()
-def m003_close_reason_and_signature(db: Database) -> None:
+def m003_close_reason_signature_rounds(db: Database) -> None:
     """closed_by, close_reason: a ticket closed by staff (not a question, a duplicate …), who and why (``解决了``
-    leaves both empty); answer_signature: how the villager saw the answer signed (县林业站 王工)."""
+    leaves both empty); answer_signature: how the villager saw the answer signed (县林业站 王工);
+    ticket_attachments.round: the ticket's reopened_count when it came (0: the question's round; a reopened
+    round's first attachment is its follow-up question)."""
     db["tickets"].add_column("closed_by", str)
     db["tickets"].add_column("close_reason", str)
     db["tickets"].add_column("answer_signature", str)
+    db["ticket_attachments"].add_column("round", int, not_null_default=0)
 
 
 ROLE_ADVISER = "技术顾问"
@@ -162,7 +165,7 @@ def mark_escalated(db: Database, ticket_id: int, now: str) -> None:
 # A reopened ticket's follow-up: the first attachment of its current round (added when it was reopened).
 _FOLLOW_UP = (
     "(SELECT {column} FROM ticket_attachments fa LEFT JOIN media fm ON fm.id = fa.media_row_id"
-    " WHERE fa.ticket_id = t.id AND t.reopened_count > 0 AND fa.created_at >= t.opened_at ORDER BY fa.id LIMIT 1)"
+    " WHERE fa.ticket_id = t.id AND t.reopened_count > 0 AND fa.round = t.reopened_count ORDER BY fa.id LIMIT 1)"
 )
 _LIST_SQL = (
     "SELECT t.*, v.name AS village, a.name AS adviser,"
@@ -217,9 +220,11 @@ def response_times(db: Database) -> list[dict]:
 
 
 # -- attachments -----------------------------------------------------------------------------------
-def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str) -> int:
-    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at)"
-                        " VALUES (?, ?, ?, ?)", [ticket_id, media_row_id, text, now])
+def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str,
+                   round_: int = 0) -> int:
+    """A photo, voice or text on the ticket, in round ``round_`` (the ticket's reopened_count)."""
+    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round)"
+                        " VALUES (?, ?, ?, ?, ?)", [ticket_id, media_row_id, text, now, round_])
     return cursor.lastrowid
 
 

@@ -33,7 +33,8 @@ def test_an_adviser_answers_a_follow_up_and_hears_the_voice(page, server, bot, c
     page.fill("textarea[name=answer]", "多半是缺铁，叶面喷0.2%硫酸亚铁。")
     page.click("text=发送回答")
     expect(page.locator(".flash.ok")).to_contain_text("已回答")
-    villager_factory("o-陈大伯").says("喷了两次还是黄，新叶也黄了")  # a follow-up reopens the ticket
+    reply = villager_factory("o-陈大伯").says("喷了两次还是黄，新叶也黄了")  # a follow-up reopens the ticket
+    assert "收到追问" in reply, reply
 
     page.goto(f"{server}/admin/tickets")
     expect(page.locator("table.data").first).to_contain_text("追问：喷了两次还是黄")

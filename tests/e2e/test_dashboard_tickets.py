@@ -99,10 +99,12 @@ def _answer(client, ticket_id, text):
     return post(client, f"/admin/tickets/{ticket_id}/answer", {"answer": text}, f"/admin/tickets/{ticket_id}")
 
 
-def test_a_reopened_ticket_shows_the_follow_up_and_the_answer_box(bot, wang, county, villager_factory, standin):
+def test_a_reopened_ticket_shows_the_follow_up_and_the_answer_box(bot, wang, county, villager_factory, clock):
     ticket_id = county.tickets["wang"]
+    clock.set(bot.clock())  # time stands still: the voice below and the follow-up come in the same second
     _answer(wang, ticket_id, "多半是缺铁，叶面喷硫酸亚铁。")
-    assert "第" in villager_factory("o-陈大伯").says("喷了以后叶子还是一直往下掉")  # a follow-up reopens it
+    _attach(bot, ticket_id, "voice", "stored", b"#!AMR\n", "amr")  # of the question's round
+    assert "收到追问" in villager_factory("o-陈大伯").says("喷了以后叶子还是一直往下掉")  # a follow-up reopens it
     html = page(wang, f"/admin/tickets/{ticket_id}")
     assert "村民追问" in html and "喷了以后叶子还是一直往下掉" in html
     assert "上次回答" in html and "多半是缺铁" in html
