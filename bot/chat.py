@@ -59,21 +59,22 @@ class Transcript:
     def waiting(self) -> list[dict]:
         return [r for r in outbox_store.for_user(self.app.db, self.openid) if r["status"] in WAITING]
 
-    def deliver(self, prompt: str = "") -> None:
-        """Run this user's share of the scheduled work, then print what changed."""
+    def deliver(self, prompt: str = "", jobs: bool = True) -> None:
+        """This user's share of the scheduled work (their photos and voice, their messages; with ``jobs`` the
+        other scheduled jobs once too, as a ``tick``), then print what changed."""
         from bot import media, scheduler
 
         now = clock.utcnow()
         with self.lock:
-            for job in scheduler.jobs(self.app):
-                if job.name not in ("download_media", "send_outbox"):  # the shared jobs; ours are below
+            for job in scheduler.jobs(self.app) if jobs else ():
+                if job.name not in ("download_media", "send_outbox"):  # everyone's; this user's share is below
                     job.fn(self.app, now)
             media.download_due(self.app, now, openid=self.openid)
             self.sender.run(self.app.db, now, openid=self.openid)
             self.show(prompt)
 
     def show(self, prompt: str = "") -> None:
-        new = [r for r in outbox_store.for_user(self.app.db, self.openid, since_id=0)
+        new = [r for r in outbox_store.for_user(self.app.db, self.openid)
                if r["status"] != "cancelled" and self.shown.get(r["id"]) not in (r["status"], "sent")]
         if prompt and new:
             print(file=self.out)
@@ -118,8 +119,9 @@ def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None,
     transcript = Transcript(app, openid, out)
     transcript.seen_until_now()
     print(f"绿美植树助手 chat as {openid}. Type a message; /help for commands.", file=out)
-    if transcript.waiting():
-        print(app.t("cli.chat.waiting", n=len(transcript.waiting())), file=out)
+    waiting = len(transcript.waiting())
+    if waiting:
+        print(app.t("cli.chat.waiting", n=waiting), file=out)
     transcript.deliver()
     stop = threading.Event()
     every = poll_seconds if poll_seconds is not None else (POLL_SECONDS if lines is None else None)
@@ -155,7 +157,7 @@ def _poll(transcript: Transcript, stop: threading.Event, every: float, prompt: s
     """While the user types: messages that arrive (an adviser answering from the dashboard) are printed."""
     while not stop.wait(every):
         try:
-            transcript.deliver(prompt)
+            transcript.deliver(prompt, jobs=False)
         except Exception as exc:  # noqa: BLE001 - a failed look must not end the chat
             print(f"! {exc}", file=transcript.out)
 

@@ -195,7 +195,7 @@ def _admin_args(p):
     p.add_argument("--display-name", help="the name answers are signed with (显示名, e.g. 王工; default: the "
                    "roster person's name, else the login)")
     p.add_argument("--title", help="the role title answers are signed with (职务, e.g. 县林业站; default: the "
-                   "roster role, else 工作人员)")
+                   "roster role, else 管理员)")
 
 
 def _chat_args(p):
@@ -237,8 +237,10 @@ def commands(registry: Registry) -> dict[str, Command]:
                          "运行：微信接口、管理后台和定时任务", _serve_args,
                          cmd_serve),
         "worker": Command("scheduler and outbound sender only / 只运行定时任务和发送", _no_args, cmd_worker),
-        "chat": Command("terminal simulator through the real webhook code / 终端模拟器：扮作村民、顾问聊天", _chat_args, cmd_chat),
-        "export": Command("export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）", _export_args(sorted(registry.exports)),
+        "chat": Command("terminal simulator through the real webhook code / 终端模拟器：扮作村民、顾问聊天", _chat_args,
+                        cmd_chat),
+        "export": Command("export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）",
+                          _export_args(sorted(registry.exports)),
                           cmd_export),
         "tick": Command("run every scheduled job due at --now once / 把到期的定时任务跑一次", _tick_args, cmd_tick),
         "demo": Command("fill an empty database with a demo county / 生成演示县（空数据库）", _demo_args, cmd_demo),

@@ -38,6 +38,7 @@ from bot.db import transaction
 from bot.media import store_blob
 from bot.store import admins as admins_store
 from bot.store import demo as store
+from bot.store import roster as roster_store
 
 CENTER = (23.10, 114.40)
 TOWNS = ["横沥镇", "潼湖镇", "沥林镇", "陈江街道", "水口街道", "马安镇", "汝湖镇", "三栋镇"]
@@ -192,7 +193,8 @@ def _moment(rng: random.Random, year: int, diligence: float, tz_hours: int = 8) 
 def demo_day(config) -> datetime:
     """The demo's last day (31 May of campaign.year, in the evening): what its data is dated up to."""
     month, day, hour = DEMO_LAST_DAY
-    return datetime(int(config.get("campaign.year")), month, day, hour, tzinfo=ZoneInfo(config.get("campaign.timezone")))
+    return datetime(int(config.get("campaign.year")), month, day, hour,
+                    tzinfo=ZoneInfo(config.get("campaign.timezone")))
 
 
 def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
@@ -454,8 +456,6 @@ def ensure_logins(db) -> list[tuple[str, str | None]]:
     title; a login that exists keeps its password. Returns (username, the new password or None)."""
     from werkzeug.security import generate_password_hash
 
-    from bot.store import roster as roster_store
-
     made = []
     for username, (role, guide, display_name, title) in LOGINS.items():
         if admins_store.by_username(db, username):
@@ -495,8 +495,6 @@ def cmd_demo(args, app) -> int:
 
 def guide_people(db) -> list[dict]:
     """The GUIDE people as the demo made them: name, village (an adviser's first village), role and openid."""
-    from bot.store import roster as roster_store
-
     found = []
     for _name, openid in GUIDE.values():
         person = roster_store.person_by_openid(db, openid)

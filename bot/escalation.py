@@ -7,8 +7,9 @@ Life of a ticket (``tickets.status``)::
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
 
-A follow-up reopens the ticket and starts a new round (``opened_at``); the round's first attachment is the
-follow-up question (``follow_up_question``), shown by ``待办`` and the dashboard instead of the original one.
+A follow-up reopens the ticket and starts a new round (``reopened_count``; each attachment keeps its
+``round``); the round's first attachment is the follow-up question (``follow_up_question``), shown by ``待办``
+and the dashboard instead of the original one. Answers are signed ``signature`` (县林业站 王工).
 Staff close a ticket that is not a question (``close_ticket``): who and why are kept on the ticket, and
 the villager hears of it only when staff write them a message.
 

@@ -42,7 +42,8 @@ def _take_photos(ctx: Ctx) -> list[int]:
     """Photos just sent for this question: the pending planting record's (moved off it) and any other
     photo of the last escalation.attach_minutes that no ticket holds yet."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
+    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since,
+                                                                                       ctx.now_s)
     return list(dict.fromkeys(photos))
 
 

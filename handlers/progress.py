@@ -30,5 +30,6 @@ ROUTES: list = [
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
-    "report": Command("the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments, reports.cmd_report),
+    "report": Command("the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments,
+                      reports.cmd_report),
 }

@@ -1,7 +1,10 @@
-"""The dashboard's own pages: login, overview, villages, village page, exports, photos (``PAGES``, ``EXPORT_PAGES``).
+"""The dashboard's own pages: login, overview, villages, village page, exports, photos and voice (``PAGES``,
+``EXPORT_PAGES``), and what every template gets (``install``): the ``ago`` and ``local_time`` filters, ``t`` (the
+dashboard's words), ``page_url`` (pager links), ``as_of_note`` and ``viewer_label``.
 
 Figures come from bot.progress (the same numbers as the chat and the monthly report); lists come
-from bot.store.dashboard. Views only pick, sort and hand over to templates.
+from bot.store.dashboard. Views only pick, sort and hand over to templates. Times count from ``as_of``:
+now, or the data's last day when the data runs past the clock (the demo).
 """
 from __future__ import annotations
 
@@ -25,15 +28,16 @@ FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_villa
                "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
 STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
                  "lagging": "admin.village_status.lagging"}
-REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "spot_check": "admin.review.spot_check",
-                 "approved": "admin.review.approved", "rejected": "admin.review.rejected"}
+REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending",
+                 "spot_check": "admin.review.spot_check", "approved": "admin.review.approved",
+                 "rejected": "admin.review.rejected"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 OVERVIEW_WORST = 20
 PHOTOS_PER_PAGE = 24
 RECORDS_PER_PAGE = 20
 
 
-# -- time ------------------------------------------------------------------------------------------
+# -- time and numbers ------------------------------------------------------------------------------
 def as_of() -> datetime:
     """The dashboard's now: the clock, or the newest record's time when the data runs past the clock (the demo
     county lies in the campaign year, whatever today is). Ages and this month's expected share use it."""
@@ -78,9 +82,6 @@ def page_globals() -> dict:
     return {"as_of_note": auth.t("admin.as_of", date=day), "viewer_label": label}
 
 
-# -- errors and login ------------------------------------------------------------------------------
-
-
 def num(value) -> str:
     return progress.number(value or 0)
 
@@ -89,6 +90,7 @@ def pct(value) -> str:
     return progress.percent(value)
 
 
+# -- errors and login ------------------------------------------------------------------------------
 def csrf_error(error):
     return render_template("dashboard/error.html", code=400, message=auth.t("admin.errors.csrf")), 400
 

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from tests.e2e.dashboard_seed import PASSWORD
 
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser")
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS")
+                 or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser")
 
 
 def log_in(page, server, username, next_path="/admin/"):

@@ -14,7 +14,8 @@ T = Messages.load().t
 
 @pytest.mark.parametrize("before, said", [
     (timedelta(seconds=0), "刚刚"), (timedelta(seconds=59), "刚刚"), (timedelta(minutes=1), "1分钟前"),
-    (timedelta(minutes=59, seconds=59), "59分钟前"), (timedelta(hours=1), "1小时前"), (timedelta(hours=23, minutes=59), "23小时前"),
+    (timedelta(minutes=59, seconds=59), "59分钟前"), (timedelta(hours=1), "1小时前"),
+    (timedelta(hours=23, minutes=59), "23小时前"),
     (timedelta(days=1), "1天前"), (timedelta(days=7, hours=23), "7天前"), (timedelta(days=8), "2027-03-07"),
     (timedelta(days=200), "2026-08-27"),
 ])
