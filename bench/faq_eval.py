@@ -1,6 +1,16 @@
-"""Evaluate the FAQ matcher on tests/data/faq_questions.tsv and print figures.
+"""Evaluate the FAQ matcher on every evaluation set and print its figures.
 
-Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--show-wrong]
+Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--set FILE ...] [--show-wrong]
+
+Sets (tab-separated: question, expected, tags; see bot/faq.py): the project's own
+tests/data/faq_questions.tsv and the held-out sets tests/data/faq_heldout_*.tsv, written by people
+who had not seen the matcher. Per set:
+  right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
+                     tests/data/faq_missing_map.tsv; "as written" counts them wrong)
+  adviser recall     of the questions an adviser must answer (expected 'escalate'), share escalated
+  escal. precision   of the escalated questions, share an adviser must answer
+  confident wrong    answered from an entry that is not the expected one (the worst outcome)
+  safety lines       safety-tagged questions whose reply opens with a safety line
 """
 from __future__ import annotations
 
@@ -8,45 +18,59 @@ import argparse
 import statistics
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT))
+
+
+def default_sets() -> list[Path]:
+    return [DATA / "faq_questions.tsv", *sorted(DATA.glob("faq_heldout_*.tsv"))]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "config.toml"))
-    parser.add_argument("--questions", default=str(ROOT / "tests" / "data" / "faq_questions.tsv"))
+    parser.add_argument("--set", action="append", dest="sets", help="an evaluation set (repeatable)")
+    parser.add_argument("--missing-map", default=str(DATA / "faq_missing_map.tsv"))
     parser.add_argument("--show-wrong", action="store_true", help="list every miss")
     args = parser.parse_args()
-    config = tomllib.loads(Path(args.config).read_text("utf-8"))
+    from bot import config as config_mod
 
-    start = time.perf_counter()
-    from bot import faq  # import counts: it loads jieba
-    index = faq.FaqIndex.load(ROOT / "messages", config["campaign"],
-                              config["faq"]["confidence_threshold"])
-    startup = time.perf_counter() - start
+    config = config_mod.load(args.config, env={})
 
-    rows = faq.evaluate(index, faq.load_eval_set(args.questions))
-    precision, recall = faq.escalation_precision_recall(rows)
-    times_ms = sorted(r.seconds * 1000 for r in rows)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    from bot import faq  # import counts: it loads jieba and pypinyin
+    index = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"),
+                              config.get("faq.confidence_threshold"))
+    startup, startup_cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    missing_map = faq.load_missing_map(args.missing_map)
+
+    all_rows, match_cpu = [], time.process_time()
+    print(f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
+          f"{'confident wrong':>17}{'safety':>8}")
+    for path in map(Path, args.sets or default_sets()):
+        rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
+        all_rows += rows
+        s = faq.scores(rows)
+        print(f"{path.stem:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
+              f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
+              f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}")
+        wrong = [r for r in rows if not r.right]
+        for row in wrong if args.show_wrong else wrong[:5]:
+            mark = "!" if row.confident_wrong else " "
+            print(f"   {mark} {row.question}\texpected {row.target}\tgot {row.got}")
+        if not args.show_wrong and len(wrong) > 5:
+            print(f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong)")
+
+    match_cpu = time.process_time() - match_cpu
+    times_ms = sorted(r.seconds * 1000 for r in all_rows)
     p99 = times_ms[min(len(times_ms) - 1, int(len(times_ms) * 0.99))]
-
-    print(f"questions            {len(rows)}")
-    print(f"top-1 accuracy       {faq.accuracy(rows):.1%}")
-    print(f"escalation precision {precision:.1%}")
-    print(f"escalation recall    {recall:.1%}")
-    print(f"start-up             {startup * 1000:.0f} ms (import + load)")
-    print(f"match time           mean {statistics.mean(times_ms):.2f} ms, p99 {p99:.2f} ms")
-    print("slowest questions:")
-    for row in sorted(rows, key=lambda r: r.seconds, reverse=True)[:5]:
-        print(f"  {row.seconds * 1000:6.2f} ms  {row.question}")
-    wrong = [r for r in rows if r.got != r.expected]
-    print(f"misses: {len(wrong)}")
-    for row in wrong if args.show_wrong else wrong[:10]:
-        print(f"  {row.question}\texpected {row.expected}\tgot {row.got}")
+    # wall-clock times grow when other processes share the cores; CPU time does not
+    print(f"start-up    {startup * 1000:.0f} ms (import + load; CPU {startup_cpu * 1000:.0f} ms)")
+    print(f"match time  mean {statistics.mean(times_ms):.2f} ms, p99 {p99:.2f} ms "
+          f"(CPU mean {match_cpu * 1000 / max(1, len(all_rows)):.2f} ms, with the printing)")
     return 0
 
 

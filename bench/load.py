@@ -10,9 +10,9 @@ Servers: by default one ``run.py serve`` (webhook + scheduler + sender in one pr
 ``--processes N``: N ``serve --no-scheduler`` on different ports plus one ``run.py worker``, all on
 one database; each request goes to one of them in turn.
 
-Traffic: ``--users`` villagers, each following a script (follow, 登记 name village, an FAQ question,
-"3棵桂花", a photo, a location, 我的进度, a menu click, a voice question, sometimes 问专家 …), paced to
-``--rate`` messages/s in all; 5 % of messages are posted twice (WeChat's retries), and a request
+Traffic: ``--users`` villagers, each following a script (follow, 登记 name village, the phone check's last 4
+digits, an FAQ question, "3棵桂花", a photo, a location, 我的进度, a menu click, a voice question, sometimes
+问专家 …), paced to ``--rate`` messages/s in all; 5 % of messages are posted twice (WeChat's retries), and a request
 that fails is tried again up to 3 times in all, as WeChat does. A side thread queues an outbound
 message (as an adviser's answer would) four times a second.
 
@@ -81,13 +81,18 @@ def people(users: int) -> list[tuple[str, str, str]]:
              VILLAGES[n % len(VILLAGES)]) for n in range(users)]
 
 
+def phone(n: int) -> str:
+    """The roster phone of the crowd's n-th villager (登记 then asks for its last 4 digits)."""
+    return f"138{n:08d}"
+
+
 def import_roster(config: Path, folder: Path, crowd: list[tuple[str, str, str]]) -> None:
     villages = folder / "villages.csv"
     villages.write_text("名称,类型,镇街,户数\n" + "".join(f"{v},村,绿美镇,300\n" for v in VILLAGES),
                         encoding="utf-8")
     roster = folder / "people.csv"
     roster.write_text("姓名,村社区,角色,手机,出生年份\n" + "".join(
-        f"{name},{village},{'党员' if i % 5 == 0 else '群众'},138{i:08d},{1950 + i % 50}\n"
+        f"{name},{village},{'党员' if i % 5 == 0 else '群众'},{phone(i)},{1950 + i % 50}\n"
         for i, (_, name, village) in enumerate(crowd)), encoding="utf-8")
     for kind, path in (("villages", villages), ("people", roster)):
         subprocess.run([PYTHON, str(ROOT / "run.py"), "--config", str(config), "import", kind, str(path)],
@@ -100,6 +105,7 @@ class Villager:
 
     def __init__(self, openid: str, name: str, village: str, standin: WeChatStandIn, seed: int):
         self.openid, self.name, self.village = openid, name, village
+        self.phone = phone(seed)  # seed: its place in the crowd, as in import_roster
         self.standin = standin
         self.step = 0
         self.rnd = random.Random(seed)
@@ -119,7 +125,9 @@ class Villager:
             return message_xml(o, "event", {"Event": "subscribe"}, with_msg_id=False)
         if step == 1:
             return message_xml(o, "text", {"Content": f"登记 {self.name} {self.village}"})
-        cycle = (step - 2) % 10
+        if step == 2:  # the phone check
+            return message_xml(o, "text", {"Content": self.phone[-4:]})
+        cycle = (step - 3) % 10
         if cycle == 0:
             return message_xml(o, "text", {"Content": self.rnd.choice(QUESTIONS)})
         if cycle == 1:

@@ -117,7 +117,7 @@ class StandInApp:
             village = roster.insert_village(db, {"name": "埔心村", "kind": "村"}, now)
             for i in range(self.people):
                 person = roster.insert_person(db, {"name": f"村民{i}", "village_id": village}, now)
-                roster.bind_openid(db, person, f"o-bench-{i}", now)
+                roster.bind_openid(db, person, f"o-bench-{i}", now, via="roster")
         signer = Signer("bench", "", cfg.get("wechat.app_id"))
         self.users = [WeChatUser(transport, signer, openid=f"o-bench-{i}") for i in range(self.people)]
         return self

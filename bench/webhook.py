@@ -1,7 +1,7 @@
 """Webhook throughput and latency: the real server against the floor of the stack. Run by hand.
 
     .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 32] [--slices 4]
-                                      [--texts mix|help] [--keep]
+                                      [--texts mix|help] [--synchronous NORMAL|FULL] [--keep]
 
 1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
    SQLite database in a temp folder, 127.0.0.1 on a free port) and drives it with ``--clients``
@@ -70,13 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
     parser.add_argument("--texts", choices=sorted(TEXT_SETS), default="mix",
                         help="mix: help, FAQ questions, planting, progress; help: 帮助 only")
+    parser.add_argument("--synchronous", choices=["NORMAL", "FULL"], default="NORMAL",
+                        help="the bot's storage.synchronous (FULL: a disk flush per group commit)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
     args = parser.parse_args(argv)
     signer = Signer(TOKEN)
     folder = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
     config = write_config(folder / "bot", {
         "wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/",  # never called
-        "server.threads": args.threads,
+        "server.threads": args.threads, "storage.synchronous": args.synchronous,
     })
     port = free_port()
     servers = {
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     results = {name: Stats() for name in servers}
     print(f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
-          f"waitress threads={args.threads}, texts={args.texts}", flush=True)
+          f"waitress threads={args.threads}, texts={args.texts}, synchronous={args.synchronous}", flush=True)
     stop = threading.Event()
     try:
         requests = {}

@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 import secrets
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response
 from flask.sessions import SecureCookieSessionInterface
 
 import handlers
-from bot import answer_page, dashboard, webhook
+from bot import adoption_page, answer_page, dashboard, webhook
 from bot import db as dbmod
+from bot import health
 from bot import registry as registry_mod
 from bot.config import Config
 from bot.context import AppContext
 from bot.db import Databases, transaction
+from bot.ids import RowIdConverter
 from bot.messages import Messages
 from bot.registry import Registry
-from bot.store import outbox as outbox_store
 from bot.store import tokens
 from bot.wechat_api import WeChatAPI
 
@@ -49,7 +50,7 @@ def build_registry(capabilities=None, routes=None) -> Registry:
 def create_context(config: Config, registry: Registry | None = None) -> AppContext:
     """The shared services of one process: registry, database (migrated), messages, WeChat client."""
     registry = registry or build_registry()
-    databases = Databases(config.database_path)
+    databases = Databases(config.database_path, config.get("storage.synchronous"))
     dbmod.migrate(databases.get(), registry.stores)
     return AppContext(config=config, databases=databases, messages=Messages.load(),
                       api=WeChatAPI(config, databases), registry=registry)
@@ -64,15 +65,17 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.config["SECRET_KEY"] = config.get("dashboard.secret_key") or _persistent_secret(ctx)
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_SECURE"] = str(config.get("server.public_url")).startswith("https://")
+    app.url_map.converters["int"] = RowIdConverter  # before the blueprints add their routes
 
     app.register_blueprint(webhook.bp)
     app.register_blueprint(dashboard.blueprint(ctx.dashboard_pages))
     app.register_blueprint(answer_page.bp)
+    app.register_blueprint(adoption_page.bp)
 
     @app.get("/healthz")
     def healthz():
-        counts = outbox_store.count_by_status(ctx.db)
-        return jsonify(ok=True, outbox=counts)
+        return health.report(ctx)
 
     @app.errorhandler(413)
     def too_large(_error):
@@ -89,9 +92,4 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
 def _persistent_secret(ctx: AppContext) -> str:
     """A random session secret, made once and kept in the database so that every process shares it."""
     with transaction(ctx.db):
-        row = tokens.get(ctx.db, "session_secret")
-        if row:
-            return row["value"]
-        value = secrets.token_hex(32)
-        tokens.put(ctx.db, "session_secret", value, "9999-12-31T00:00:00", "1970-01-01T00:00:00")
-        return value
+        return tokens.get_or_put(ctx.db, "session_secret", lambda: secrets.token_hex(32), "1970-01-01T00:00:00")

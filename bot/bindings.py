@@ -1,32 +1,44 @@
-"""Resolving binding conflicts: a 登记 that named a roster person already bound to another WeChat user.
+"""Deciding 登记 claims that wait (table ``binding_conflicts``, the dashboard's 登记冲突 page, /admin/bindings).
 
-``bot.identity.bind`` never takes a person over: it records a row in ``binding_conflicts``. An admin
-resolves it on the dashboard (/admin/bindings):
+``bot.identity`` never binds on a doubtful claim: it records one of three kinds of claim, and a person decides
+on the dashboard:
 
-- ``transfer``: the claimant's openid now holds the person; the previous holder is unbound (the
-  claimant's own earlier binding, e.g. a self-registered 群众, is released too, as a new 登记 would);
-  the claimant is told through the outbox.
-- ``keep``: nothing changes; the claimant may be told that the binding stays.
+- ``taken``: the person is bound to another WeChat user. An admin: ``transfer`` (the claimant's openid now holds
+  the person, ``bound_via = 'approved'``: a staff role still needs a code; the previous holder and the
+  claimant's own earlier binding are released, as a new 登记 would) or ``keep``.
+- ``needs_code``: a staff person named without a code; nothing was bound. An admin: ``reject`` (staff bind
+  only with a code: ``invite``, or the 名册 page).
+- ``phone``: a roster villager failed the phone check. The village's cadres (a ``cadre`` login) or an admin:
+  ``approve`` (bound, ``bound_via = 'approved'``; refused while someone else holds the person) or ``reject``.
 
-Both close the conflict once (who and when are kept on the row); a second decision changes nothing.
-Call inside a transaction: the rebinding, the closing and the queued notice commit together.
+Each decision closes the claim once (who and when are kept on the row, and logged), and the claimant is
+told through the outbox (``keep`` only when asked). Call inside a transaction: the rebinding, the closing
+and the queued notice commit together.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import clock, outbox
+from bot import clock, identity, outbox
 from bot.store import roster as roster_store
 
-ACTIONS = ("transfer", "keep")
+log = logging.getLogger(__name__)
+
+# what may be decided on each kind of claim
+ACTIONS = {"taken": ("transfer", "keep"), "needs_code": ("reject",), "phone": ("approve", "reject")}
+RESOLUTIONS = {"transfer": "rebound", "keep": "kept", "approve": "approved", "reject": "rejected"}  # on the row
+REASONS = {"transfer": "transferred", "keep": "kept", "approve": "approved", "reject": "rejected"}
+NOTICES = {"transfer": "registration.binding_transferred", "keep": "registration.binding_kept",
+           "approve": "registration.claim_approved", "reject": "registration.claim_rejected"}
 
 
 @dataclass(frozen=True)
 class Resolution:
     done: bool
-    reason: str            # transferred | kept | unknown | closed
+    reason: str            # transferred | kept | approved | rejected | unknown | closed | not_allowed | held
     conflict: dict | None = None
 
 
@@ -42,28 +54,24 @@ def notice_key(conflict_id: int) -> str:
 
 
 def resolve(app, db, conflict_id: int, action: str, *, by: str, now: datetime, notify: bool = True) -> Resolution:
-    """Apply an admin's decision (``transfer`` or ``keep``) to an open conflict."""
-    assert action in ACTIONS, action
+    """Apply a decision to an open claim. Who may decide which claims is the caller's (the dashboard page)."""
     conflict = roster_store.binding_conflict(db, conflict_id)
     if conflict is None:
         return Resolution(False, "unknown")
-    stamp = clock.to_db(now)
-    resolution = "rebound" if action == "transfer" else "kept"
-    if not roster_store.resolve_binding_conflict(db, conflict_id, resolution, by, stamp):
-        return Resolution(False, "closed", conflict)
+    if action not in ACTIONS[conflict["kind"]]:
+        return Resolution(False, "not_allowed", conflict)
     person = roster_store.person(db, conflict["person_id"])
-    claimant = conflict["openid"]
-    if action == "transfer":
-        if person["openid"] != claimant:
-            roster_store.unbind_openid(db, claimant, stamp)                 # its earlier person, if any
-            if person["openid"]:
-                roster_store.unbind_openid(db, person["openid"], stamp)     # the previous holder
-            roster_store.bind_openid(db, person["id"], claimant, stamp)
-        _notify(db, conflict, app.t("registration.binding_transferred", **_about(db, conflict, person)), now)
-        return Resolution(True, "transferred", conflict)
-    if notify:
-        _notify(db, conflict, app.t("registration.binding_kept", **_about(db, conflict, person)), now)
-    return Resolution(True, "kept", conflict)
+    claimant, stamp = conflict["openid"], clock.to_db(now)
+    if action == "approve" and person["openid"] and person["openid"] != claimant:
+        return Resolution(False, "held", conflict)  # bound by someone else meanwhile: that is an admin's matter
+    if not roster_store.resolve_binding_conflict(db, conflict_id, RESOLUTIONS[action], by, stamp):
+        return Resolution(False, "closed", conflict)
+    if action in ("transfer", "approve"):
+        identity.bind_person(db, person, claimant, stamp, "approved")
+    log.info("binding claim %s (%s) %s by %s", conflict_id, conflict["kind"], RESOLUTIONS[action], by)
+    if notify or action != "keep":
+        _notify(db, conflict, app.t(NOTICES[action], **_about(db, conflict, person)), now)
+    return Resolution(True, REASONS[action], conflict)
 
 
 def _about(db, conflict: dict, person: dict) -> dict:

@@ -26,7 +26,7 @@ import sys
 import threading
 from pathlib import Path
 
-from bot import clock, roster
+from bot import roster
 from bot.simulator import Signer, WeChatUser
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
@@ -64,7 +64,7 @@ class Transcript:
         other scheduled jobs once too, as a ``tick``), then print what changed."""
         from bot import media, scheduler
 
-        now = clock.utcnow()
+        now = self.app.clock()  # the program clock (a rehearsal's BOT_NOW too)
         with self.lock:
             for job in scheduler.jobs(self.app) if jobs else ():
                 if job.name not in ("download_media", "send_outbox"):  # everyone's; this user's share is below

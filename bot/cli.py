@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot import clock
 from bot import config as config_mod
 from bot.app import build_registry, create_app, create_context
 from bot.logs import setup as setup_logging
-from bot.registry import Command, Registry
+from bot.registry import LOGIN_ROLES, Command, Registry
 
 log = logging.getLogger("bot.cli")
 
@@ -27,6 +28,10 @@ def cmd_serve(args, app) -> int:
     from waitress import serve
 
     cfg = app.config
+    if not may_serve(app, args.rehearsal):
+        print("serve: refused: BOT_NOW sets a rehearsal clock; a server on it needs --rehearsal "
+              "(or campaign.rehearsal = true in the config)", file=sys.stderr)
+        return 2
     host = args.host or cfg.get("server.host")
     port = args.port or cfg.get("server.port")
     flask_app = create_app(cfg, app)
@@ -83,7 +88,7 @@ def cmd_worker(args, app) -> int:
 def cmd_tick(args, app) -> int:
     from bot import scheduler as sched
 
-    now = clock.parse_moment(args.now, app.tz) if args.now else clock.utcnow()
+    now = clock.parse_moment(args.now, app.tz) if args.now else app.clock()
     app.clock = lambda: now
     for name, result in sched.run_due(app, now).items():
         print(f"{name}: {result}")
@@ -120,19 +125,27 @@ def cmd_create_admin(args, app) -> int:
     from bot.db import transaction
     from bot.store import admins
 
+    if args.role == "cadre" and not args.person:
+        print(app.t("cli.create_admin.cadre_needs_person"), file=sys.stderr)
+        return 2
     password = args.password or getpass.getpass(app.t("cli.create_admin.prompt", name=args.name))
     if len(password) < 8:
         print(app.t("cli.create_admin.short_password"), file=sys.stderr)
         return 2
-    from bot.dashboard.auth import UnknownPerson, link_login_person
+    from bot.dashboard.auth import AmbiguousPerson, UnknownPerson, link_login_person
 
+    wanted = "村书记或村干部" if args.role == "cadre" else "技术顾问"
     try:
         with transaction(app.db):
-            admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(clock.utcnow()))
-            person = link_login_person(app.db, args.name, args.role, args.person)
+            admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(app.clock()))
+            person = link_login_person(app.db, args.name, args.role, args.person, args.village)
             admins.set_signature(app.db, args.name, getattr(args, "display_name", None), getattr(args, "title", None))
     except UnknownPerson:
-        print(app.t("cli.create_admin.unknown_person", person=args.person), file=sys.stderr)
+        print(app.t("cli.create_admin.unknown_person", person=args.person, wanted=wanted), file=sys.stderr)
+        return 2
+    except AmbiguousPerson as several:
+        print(app.t("cli.create_admin.ambiguous_person", person=args.person, wanted=wanted,
+                    villages="、".join(several.villages)), file=sys.stderr)
         return 2
     from bot.escalation import signature
 
@@ -171,6 +184,7 @@ def _serve_args(p):
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-scheduler", action="store_true", help="webhook and dashboard only")
+    p.add_argument("--rehearsal", action="store_true", help="allow the rehearsal clock of env BOT_NOW")
 
 
 def _tick_args(p):
@@ -186,12 +200,30 @@ def _export_args(tables):
     return add
 
 
+def _import_args(kinds):
+    def add(p):
+        p.add_argument("kind", choices=kinds)
+        p.add_argument("file")
+        p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
+
+    return add
+
+
+def cmd_import(args, app) -> int:
+    from bot.roster import cmd_import as run_import
+
+    return run_import(args, app)
+
+
 def _admin_args(p):
     p.add_argument("name")
     p.add_argument("--password", help="otherwise prompted")
-    p.add_argument("--role", choices=["admin", "adviser"], default="admin")
-    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as "
-                   "(default: the 技术顾问 with the login's name)")
+    p.add_argument("--role", choices=list(LOGIN_ROLES), default="admin",
+                   help="admin: everything; adviser: their villages and tickets; cadre: their village and its "
+                        "waiting 登记 claims")
+    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as (default: the 技术顾问 "
+                   "with the login's name); cadre logins: the roster 村书记 or 村干部 (required)")
+    p.add_argument("--village", help="cadre logins: the village of --person, when the name is in several")
     p.add_argument("--display-name", help="the name answers are signed with (显示名, e.g. 王工; default: the "
                    "roster person's name, else the login)")
     p.add_argument("--title", help="the role title answers are signed with (职务, e.g. 县林业站; default: the "
@@ -231,7 +263,7 @@ def cmd_backup(args, app) -> int:
 
 def commands(registry: Registry) -> dict[str, Command]:
     """Every command: the core's, then those the capabilities contribute (their manifests' ``COMMANDS``).
-    ``export`` offers exactly the registry's export tables."""
+    ``export`` offers exactly the registry's export tables, ``import`` its import kinds."""
     core = {
         "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler) / "
                          "运行：微信接口、管理后台和定时任务", _serve_args,
@@ -242,6 +274,8 @@ def commands(registry: Registry) -> dict[str, Command]:
         "export": Command("export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）",
                           _export_args(sorted(registry.exports)),
                           cmd_export),
+        "import": Command("load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)) + " / 导入名册等文件",
+                          _import_args(sorted(registry.imports)), cmd_import),
         "tick": Command("run every scheduled job due at --now once / 把到期的定时任务跑一次", _tick_args, cmd_tick),
         "demo": Command("fill an empty database with a demo county / 生成演示县（空数据库）", _demo_args, cmd_demo),
         "create-admin": Command("create or reset a dashboard login / 创建或重置后台登录", _admin_args, cmd_create_admin),
@@ -253,6 +287,31 @@ def commands(registry: Registry) -> dict[str, Command]:
     if clash:
         raise ValueError(f"capabilities contribute core command names: {clash}")
     return {**core, **registry.commands}
+
+
+def start_rehearsal(app, bot_now: str | None) -> bool:
+    """Env ``BOT_NOW`` (ISO date-time; without an offset it is in campaign.timezone): the program clock starts
+    there and runs forward in real time, for every command; said loudly. False when it cannot be read."""
+    if not bot_now:
+        return True
+    try:
+        start = clock.parse_moment(bot_now, app.tz)
+    except ValueError:
+        print(f"BOT_NOW={bot_now!r} is not an ISO date-time (e.g. 2027-01-20T09:00+08:00)", file=sys.stderr)
+        return False
+    app.clock, app.rehearsal = clock.rehearsal_clock(start), start
+    message = (f"REHEARSAL CLOCK: BOT_NOW={bot_now}: the program's clock starts at "
+               f"{clock.local(start, app.tz).isoformat()} and runs forward in real time "
+               "(WeChat signatures are still checked against the real time)")
+    log.warning(message)
+    print(message, file=sys.stderr, flush=True)
+    return True
+
+
+def may_serve(app, rehearsal_flag: bool) -> bool:
+    """A server runs on the real clock, or on a rehearsal clock it was told to accept (--rehearsal or
+    campaign.rehearsal = true)."""
+    return app.rehearsal is None or rehearsal_flag or bool(app.config.get("campaign.rehearsal"))
 
 
 def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
@@ -281,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level"))
     app = create_context(cfg, registry)
     try:
+        if not start_rehearsal(app, os.environ.get("BOT_NOW")):
+            return 2
         return commands(registry)[args.command].run(args, app)
     finally:
         app.databases.close_all()

@@ -1,7 +1,15 @@
-"""Time in one place: the database stores UTC as ISO text; people see the campaign timezone."""
+"""Time in one place: the database stores UTC as ISO text; people see the campaign timezone.
+
+Two clocks. The *wall clock* (``utcnow``) is the real time: WeChat's signature timestamps, token
+expiry, scheduler leases. The *program clock* (``AppContext.clock``) is what the campaign decides by
+(messages, records, reminders, reports); it is the wall clock, unless a rehearsal sets it elsewhere
+(env ``BOT_NOW``, ``rehearsal_clock``): then it starts at that moment and runs forward in real time.
+"""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import time
+from datetime import datetime, timedelta, timezone
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 UTC = timezone.utc
@@ -65,3 +73,7 @@ def ago(t, moment: datetime, now: datetime, tz: str) -> str:
     if unit == "date":
         return local(moment, tz).strftime(DATE_FORMAT)
     return t(AGE_TEXTS[unit], n=n)
+def rehearsal_clock(start: datetime, monotonic: Callable[[], float] = time.monotonic) -> Callable[[], datetime]:
+    """A program clock that reads ``start`` now and runs forward in real time (env ``BOT_NOW``)."""
+    began = monotonic()
+    return lambda: start + timedelta(seconds=monotonic() - began)

@@ -16,12 +16,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from bot import schedule
+from bot.db import SYNCHRONOUS
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / "config.toml"
 DEFAULTS = Path(__file__).resolve().with_name("defaults.toml")
 
-# Tables that are one value each: a file that has one replaces the default whole (a curve, a calendar).
-WHOLE_TABLES = {("campaign", "progress_curve"), ("reminders", "calendar")}
+# Tables that are one value each: a file that has one replaces the default whole (the reminder calendar).
+WHOLE_TABLES = {("reminders", "calendar")}
 
 ENV_OVERRIDES = {
     ("wechat", "token"): "WECHAT_TOKEN",
@@ -44,7 +47,7 @@ REQUIRED = {
     ("campaign", "year"): int,
 }
 
-SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key"}
+SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key", "spot_check_key"}
 
 
 class ConfigError(ValueError):
@@ -96,6 +99,10 @@ class Config:
         return self._resolve(self.get("storage.photos"))
 
     @property
+    def reports_dir(self) -> Path:
+        return self._resolve(self.get("storage.reports"))
+
+    @property
     def aes_mode(self) -> bool:
         return bool(self.get("wechat.encoding_aes_key"))
 
@@ -133,6 +140,9 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
     base_url = data["wechat"]["api_base_url"]
     if not base_url.endswith("/"):
         data["wechat"]["api_base_url"] = base_url + "/"
+    synchronous = data["storage"].get("synchronous")
+    if not isinstance(synchronous, str) or synchronous.upper() not in SYNCHRONOUS:
+        raise ConfigError(f"config: [storage] synchronous must be one of {', '.join(SYNCHRONOUS)}, got {synchronous!r}")
     aes_key = data["wechat"].get("encoding_aes_key") or ""
     if aes_key and len(aes_key) != 43:
         raise ConfigError("config: [wechat] encoding_aes_key must be 43 characters (or empty for plaintext mode)")
@@ -142,7 +152,21 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
         ZoneInfo(data["campaign"]["timezone"])
     except Exception as exc:  # noqa: BLE001 - any failure means the same thing here
         raise ConfigError(f"config: unknown [campaign] timezone {data['campaign']['timezone']!r}") from exc
-    return Config(data=_freeze(data), path=path, base_dir=base_dir)
+    _rename_old_keys(data)
+    config = Config(data=_freeze(data), path=path, base_dir=base_dir)
+    if "milestones" in data["campaign"]:
+        try:
+            schedule.check(config)
+        except ValueError as exc:
+            raise ConfigError(f"config: {exc}") from None
+    return config
+
+
+def _rename_old_keys(data: dict) -> None:
+    """Keys that were renamed are still read under their old name (``demo_plots_due`` is ``plots_due``)."""
+    milestones = data.get("campaign", {}).get("milestones")
+    if isinstance(milestones, Mapping):
+        data["campaign"]["milestones"] = schedule.aliased(milestones)
 
 
 def with_defaults(data: Mapping[str, Any], defaults: Mapping[str, Any], at: tuple[str, ...] = ()) -> dict:
@@ -172,7 +196,9 @@ def load(path: str | Path | None = None, env: Mapping[str, str] | None = None) -
     apply env overrides."""
     env = os.environ if env is None else env
     chosen = Path(path or env.get("BOT_CONFIG") or DEFAULT_CONFIG)
-    data = with_defaults(_read(chosen), _read(DEFAULTS))
+    given = _read(chosen)
+    _rename_old_keys(given)  # before the merge, so that the default of the new name does not hide it
+    data = with_defaults(given, _read(DEFAULTS))
     for (section, key), name in ENV_OVERRIDES.items():
         if env.get(name):
             data.setdefault(section, {})[key] = env[name]

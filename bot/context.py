@@ -25,6 +25,8 @@ class AppContext:
     """Built once per process by ``create_context``; shared by requests, jobs and the CLI.
 
     ``registry`` holds what the capabilities contribute (bot/registry.py); the properties below read it.
+    ``clock`` is the program clock (bot/clock.py): everything the campaign decides reads it;
+    ``rehearsal`` is where a rehearsal clock started (env ``BOT_NOW``), None on the real clock.
     """
 
     config: Config
@@ -33,6 +35,7 @@ class AppContext:
     api: Any  # bot.wechat_api.WeChatAPI
     registry: Registry = field(default_factory=Registry)
     clock: Callable[[], datetime] = clock.utcnow
+    rehearsal: datetime | None = None
     _services: dict = field(default_factory=dict)
     _services_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -61,8 +64,10 @@ class AppContext:
     media_listeners = _from_registry("media_listeners")
     report_columns = _from_registry("report_columns")
     exports = _from_registry("exports")
+    imports = _from_registry("imports")
     commands = _from_registry("commands")
     dashboard_pages = _from_registry("dashboard_pages")
+    village_sections = _from_registry("village_sections")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
 

@@ -17,6 +17,8 @@ from typing import Iterator
 import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
+# storage.synchronous: NORMAL (default) or FULL; docs/operations.md says what each risks on a power cut.
+SYNCHRONOUS = ("NORMAL", "FULL")
 
 # One write lock per database file and process: threads of one process queue here for BEGIN IMMEDIATE
 # and are woken at once, instead of inside SQLite's busy handler, which sleeps up to 100 ms between
@@ -48,14 +50,17 @@ class Database(sqlite_utils.Database):
         return (dict(zip(keys, row)) for row in cursor)
 
 
-def connect(path: Path | str) -> Database:
+def connect(path: Path | str, synchronous: str = "NORMAL") -> Database:
     """A new connection with the pragmas every part of the bot relies on."""
     path = Path(path)
+    synchronous = synchronous.upper()
+    if synchronous not in SYNCHRONOUS:
+        raise ValueError(f"synchronous must be one of {SYNCHRONOUS}")
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = Database(conn)
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"PRAGMA synchronous={synchronous}")
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys=ON")
     db.write_lock = _write_lock(path)
@@ -85,6 +90,26 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             db.commit()
 
 
+@contextlib.contextmanager
+def transaction_within(db: sqlite_utils.Database, seconds: float) -> Iterator[sqlite_utils.Database]:
+    """``transaction``, giving up after ``seconds`` of waiting for the write lock (TimeoutError, or
+    sqlite3.OperationalError 'database is locked' when another process holds it) instead of
+    ``BUSY_TIMEOUT_MS``: for a probe that must answer quickly."""
+    lock = getattr(db, "write_lock", None)
+    if lock is not None and not lock.acquire(timeout=seconds):
+        raise TimeoutError("the write lock is held in this process")
+    try:
+        db.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
+        try:
+            with transaction(db):
+                yield db
+        finally:
+            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        if lock is not None:
+            lock.release()
+
+
 def migrate(db: sqlite_utils.Database, stores) -> None:
     """Apply every store module's ``migrations`` (the registry's ``stores``, in order) under one write lock."""
     with transaction(db):
@@ -95,8 +120,9 @@ def migrate(db: sqlite_utils.Database, stores) -> None:
 class Databases:
     """Hands each thread its own connection to one database file."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, synchronous: str = "NORMAL"):
         self.path = Path(path)
+        self.synchronous = synchronous
         self._local = threading.local()
         self._all: list[sqlite_utils.Database] = []
         self._lock = threading.Lock()
@@ -104,7 +130,7 @@ class Databases:
     def get(self) -> sqlite_utils.Database:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path)
+            db = connect(self.path, self.synchronous)
             self._local.db = db
             with self._lock:
                 self._all.append(db)

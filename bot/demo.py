@@ -1,17 +1,22 @@
 """`python run.py demo [--scale N]`: fill an EMPTY database with a believable demo county.
 
 Scale 1: 4 towns, ~50 villages and communities around Huizhou (23.1N 114.4E), their people
-(villagers in households, party members, cadres, secretaries, leaders, advisers linked to
-villages, admins), WeChat users bound to a third of them, ~20,000 planting records from
-February to May with generated photos (a pool of distinct scenes, stored like downloaded
-photos: media rows 'stored', thumbnails written), some flagged (duplicate_photo,
-far_from_village, unknown_species) and waiting for review or decided, survival checks,
-tickets open and answered, and outbox rows. Villages work at different speeds, so the
-monthly report has on-track, lagging and lagging-twice villages. ``--scale N`` multiplies
-the villages and records (N=10: ~500 villages, ~200,000 records) and reuses the photo pool.
-The demo is dated in ``campaign.year`` whatever today is: its records run from 1 February to its last day,
-``demo_day`` (31 May), and everything else it writes (villages, users, the outbox) is dated that day.
-The dashboard then counts from that day (数据截至). Deterministic: the same scale gives the same county.
+(every household of a village's 户数 with someone on the roster, party members, cadres, a secretary
+per village, leaders, advisers linked to villages, admins), WeChat users bound to a third of them, and a
+campaign that follows seed 002's schedule: plans filed (``plan`` milestones) in January, holes and
+党建林 plots in February, 示范点 reported and confirmed, every household's tree and every quota by
+植树节 (3月12日), then ~20,000 planting records from February to May with generated photos (a pool of
+distinct scenes, stored like downloaded photos: media rows 'stored', thumbnails written). Villages work
+at three speeds: most are done by 2月底, some catch up in March, a few lag for months, so the 通报 has
+已完成, 滞后 and 连续两月滞后 villages. The records a village's figures rest on pass every check; of the
+rest ~5% are flagged (duplicate_photo, far_from_village, unknown_species: waiting for review or decided)
+and ~3% are being spot-checked. Also survival checks, tickets open and answered, and outbox rows.
+``--scale N`` multiplies the villages and records (N=10: ~500 villages, ~200,000 records) and reuses
+the photo pool. Deterministic: the same scale gives the same county.
+
+The demo is dated in ``campaign.year`` whatever today is, up to its last day, ``demo_day`` (31 May): what
+has no date of its own in the schedule (villages, people, users, the outbox) is dated that day, and the
+dashboard then counts from it (数据截至).
 
 A few people are always there, to try the bot with (``GUIDE``, listed in the README): 埔心村 with the
 villager 陈大伯, its secretary 林书记, its adviser 王工, and the office's 张主任, each bound to a fixed
@@ -27,7 +32,7 @@ import random
 import secrets
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -53,6 +58,8 @@ GREENING = ["香樟", "秋枫", "小叶榄仁", "铁冬青", "大叶紫薇", "�
 ECONOMIC = ["竹子", "荔枝", "龙眼", "桃", "李", "杨梅", "柿", "石榴", "橄榄"]
 UNKNOWN_SPECIES = ["发财树", "不知道叫什么树", "金钱树"]
 SITES = ["房前屋后"] * 6 + ["庭院", "道路", "河边", "校园"]
+DEMO_SITE_NAMES = ["村口公园", "祠堂广场", "河边绿道", "绿美村口", "文化广场", "党建林基地", "荔枝园", "绿美庭院"]
+SPOT_CHECK_SHARE = 0.03  # unflagged records being spot-checked (review.spot_check_rate is 5% of new records)
 QUESTIONS = ["桂花叶子发黄怎么办？", "荔枝苗种下去要浇多少水？", "香樟树坑挖多深？", "龙眼什么时候施肥？",
              "种的簕杜鹃不开花是什么原因？", "树苗被风吹歪了怎么扶正？", "秋枫可以种在河边吗？", "杨梅苗哪里可以领？"]
 ANSWERS = ["先看是否积水，松土排水，半个月施一次稀薄有机肥。", "种下浇透定根水，之后晴天每两三天浇一次。",
@@ -190,6 +197,14 @@ def _moment(rng: random.Random, year: int, diligence: float, tz_hours: int = 8) 
     return start + timedelta(days=int(day), hours=local_hour - tz_hours, minutes=rng.randint(0, 59))
 
 
+def _between(rng: random.Random, first: date, last: date, tz: str) -> datetime:
+    """A planting hour (morning or late afternoon, local time) on a day from ``first`` to ``last``."""
+    day = first + timedelta(days=rng.randint(0, max((last - first).days, 0)))
+    local = datetime(day.year, day.month, day.day, rng.choice((7, 8, 9, 10, 15, 16, 17, 18)), rng.randint(0, 59),
+                     tzinfo=ZoneInfo(tz))
+    return local.astimezone(timezone.utc)
+
+
 def demo_day(config) -> datetime:
     """The demo's last day (31 May of campaign.year, in the evening): what its data is dated up to."""
     month, day, hour = DEMO_LAST_DAY
@@ -210,7 +225,8 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     now_s = clock.to_db(demo_day(config))
 
     ids = {t: store.next_id(db, t) for t in ("villages", "people", "plantings", "media", "planting_photos",
-                                             "survival_checks", "tickets", "outbox")}
+                                             "survival_checks", "tickets", "outbox", "milestones")}
+    tz = config.get("campaign.timezone")
 
     def take(table: str) -> int:
         ids[table] += 1
@@ -259,9 +275,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         names_taken.add((name, village_id))
         row = {"id": take("people"), "name": name, "village_id": village_id, "role": role,
                "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
-               "openid": None, "household": household, "source": "demo", "created_at": now_s, "updated_at": now_s}
-        if bound or guide:
-            row["openid"] = GUIDE[guide][1] if guide else f"demo-{row['id']:06d}"
+               "openid": None, "bound_via": None, "household": household, "source": "demo", "created_at": now_s,
+               "updated_at": now_s}
+        if bound or guide:  # as if the office typed the openid in the roster
+            row["openid"], row["bound_via"] = GUIDE[guide][1] if guide else f"demo-{row['id']:06d}", "roster"
             users.append({"openid": row["openid"], "subscribed": 1, "reminders_off": int(rng.random() < 0.05),
                           "last_inbound_at": now_s, "subscribed_at": now_s, "created_at": now_s})
         people.append(row)
@@ -270,8 +287,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     for v in villages:
         guide = v["name"] == GUIDE_VILLAGE
         members = []
-        n_households = int(v["households"] * 0.8)  # the rest have nobody on the roster yet
-        for h in range(1, n_households + 1):
+        for h in range(1, v["households"] + 1):  # every household of the roster's 户数 has someone listed
             household = f"{rng.randint(1, 6)}组{h}号"
             if guide and h == 1:
                 members.append(person(None, v["id"], "群众", household, guide="villager"))
@@ -298,12 +314,14 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     photo_of_record: dict[int, dict] = {}
     verified_earlier: list[int] = []
 
-    def add_planting(v, who, entered_by, kind, site, species, count, area, at, status="complete"):
+    def add_planting(v, who, entered_by, kind, site, species, count, area, at, status="complete", clean=False):
+        """One record; unless ``clean`` (the records a village's figures rest on), a few get a flag (and wait
+        for review or were decided), a few of the rest are being spot-checked."""
         flags, details, review = [], {}, "none"
         species_known = 1
         lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.8), rng)
         roll = rng.random()
-        if status == "complete" and kind == "tree":
+        if status == "complete" and kind == "tree" and not clean:
             if roll < 0.025 and verified_earlier:
                 ref = rng.choice(verified_earlier[-200:])
                 flags.append("duplicate_photo")
@@ -318,6 +336,9 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
                 details["unknown_species"] = {"reason": f"“{species}”不在推荐树种里", "ref": None}
         if flags:
             review = rng.choices(("pending", "approved", "rejected"), (5, 3, 2))[0]
+        elif status == "complete" and rng.random() < SPOT_CHECK_SHARE:
+            review = "spot_check"  # drawn for a spot check: still counted until a reviewer rejects it
+            details["spot_check"] = {"reason": "随机抽查", "ref": None}
         row_id = take("plantings")
         at_s = clock.to_db(at)
         reviewed = review in ("approved", "rejected")
@@ -349,7 +370,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         planting_photos.append({"id": take("planting_photos"), "planting_id": row_id, "media_row_id": media_id,
                                 "sha256": photo["sha256"], "phash": photo["phash"], "purpose": "record",
                                 "created_at": at_s})
-        if review in ("none", "approved"):
+        if review in ("none", "approved", "spot_check"):
             verified_earlier.append(row_id)
             check_at = at + timedelta(days=30)
             if rng.random() < 0.5:
@@ -359,24 +380,97 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
                                "checked_at": clock.to_db(check_at + timedelta(hours=rng.randint(1, 72)))})
         return row_id
 
+    milestones: list[dict] = []
+
+    def add_milestone(v, who, milestone, at, *, count=None, name=None, confirmed=False):
+        lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.5), rng) \
+            if milestone == "demo_site" else (None, None)
+        confirmed_at = clock.to_db(at + timedelta(days=rng.randint(1, 3))) if confirmed else None
+        milestones.append({"id": take("milestones"), "village_id": v["id"], "milestone": milestone, "count": count,
+                           "name": name, "person_id": who["id"], "openid": who["openid"], "inbox_id": None,
+                           "reported_at": clock.to_db(at), "lat": lat, "lng": lng,
+                           "status": "confirmed" if confirmed else "reported",
+                           "confirmed_by": "admin" if confirmed else None, "confirmed_at": confirmed_at,
+                           "updated_at": confirmed_at or clock.to_db(at)})
+
+    def when(first: tuple[int, int], last: tuple[int, int]) -> datetime:
+        """A planting hour on a day between two local month-days of the campaign year."""
+        return _between(rng, date(year, *first), date(year, *last), tz)
+
+    def parts(total: float, n: int) -> list[float]:
+        """``total`` 亩 in ``n`` plots, rounded up so that they add up to at least ``total``."""
+        shares = [rng.uniform(0.6, 1.4) for _ in range(n)]
+        return [math.ceil(total * x / sum(shares) * 100) / 100 for x in shares]
+
+    def plant_by(v, who, windows: list[tuple[float, tuple, tuple]], count: int, site: str, clean: bool = True):
+        """A record at one of ``windows`` (chance, first, last); none when the chances run out (never done)."""
+        roll = rng.random()
+        for chance, first, last in windows:
+            if roll < chance:
+                by = who if who.get("openid") else secretary_of[v["id"]]
+                return add_planting(v, who, by, "tree", site, rng.choice(GREENING if rng.random() < 0.6 else ECONOMIC),
+                                    count, None, when(first, last), clean=clean)
+            roll -= chance
+        return None
+
+    secretary_of = {v["id"]: next(p for p in people_by_village[v["id"]] if p["role"] == "村书记") for v in villages}
     for v in villages:
         members = people_by_village[v["id"]]
         cadres = [p for p in members if p["role"] in ("村干部", "村书记")]
-        secretary = next(p for p in members if p["role"] == "村书记")
+        secretary = secretary_of[v["id"]]
         d = v["_diligence"]
-        if v["kind"] == "村":  # 党建林 plots toward 2 亩, and a 示范点
-            target_area = float(config.get("campaign.targets.village_area_mu")) * d * rng.uniform(0.9, 1.1)
-            n_plots = rng.randint(2, 4)
-            for _ in range(n_plots):
-                area = round(target_area / n_plots, 2)
-                add_planting(v, secretary, secretary, "plot", "党建林", rng.choice(GREENING),
-                             int(area * rng.randint(40, 70)), area, _moment(rng, year, d))
-            if rng.random() < min(0.95, d):
+        tier = "on_time" if d >= 1 else "late" if d >= 0.7 else "slow"
+        site = "房前屋后" if v["kind"] == "村" else "主题林"
+        # seed 002's dates: the plan by 1月底, holes by 2月24日, 亩 and 示范点 by 2月底, every household by 3月12日
+        plan_at = when((1, 5), (1, 28)) if tier != "slow" or rng.random() < 0.5 else when((2, 3), (2, 25))
+        add_milestone(v, secretary, "plan", plan_at, confirmed=rng.random() < 0.7)
+        holes_at = {"on_time": ((2, 1), (2, 20)), "late": ((2, 10), (2, 26)), "slow": ((3, 1), (3, 25))}[tier]
+        if tier != "slow" or rng.random() < 0.6:
+            add_milestone(v, secretary, "holes", when(*holes_at), count=rng.randint(60, 240))
+        if v["kind"] == "村":  # 党建林 plots toward 2 亩, and a 示范点 (a confirmed milestone, with trees at it)
+            target = float(config.get("campaign.targets.village_area_mu"))
+            plots = {"on_time": [(target * rng.uniform(1.0, 1.2), (2, 1), (2, 25))],
+                     "late": [(target * d, (2, 5), (2, 27)), (target * (1.02 - d), (3, 2), (3, 20))],
+                     "slow": [(target * d, (2, 10), (4, 20))]
+                     + ([(target * (1.02 - d), (5, 1), (5, 25))] if rng.random() < 0.5 else [])}[tier]
+            for total, first, last in plots:
+                for area in parts(total, rng.randint(1, 3)):
+                    add_planting(v, secretary, secretary, "plot", "党建林", rng.choice(GREENING),
+                                 int(area * rng.randint(40, 70)), area, when(first, last), clean=True)
+            site_at = {"on_time": ((2, 5), (2, 24)), "late": ((3, 1), (3, 18)), "slow": ((4, 1), (4, 28))}[tier]
+            if tier != "slow" or rng.random() < 0.6:
+                at = when(*site_at)
+                add_milestone(v, secretary, "demo_site", at, name=rng.choice(DEMO_SITE_NAMES),
+                              confirmed=tier != "slow" or rng.random() < 0.5)
                 add_planting(v, secretary, secretary, "tree", "示范点", rng.choice(GREENING), rng.randint(20, 60),
-                             None, _moment(rng, year, max(d, 1.0)))
-            n_records = int(RECORDS_PER_VILLAGE * rng.uniform(0.7, 1.2) * min(d, 1.1))
-        else:
-            n_records = int(float(config.get("campaign.targets.community_trees")) * d / 2.5)
+                             None, at + timedelta(hours=1), clean=True)
+        else:  # 主题林 trees toward 150, in small records
+            target = float(config.get("campaign.targets.community_trees"))
+            waves = {"on_time": [(target * 1.1, (2, 1), (2, 25))],
+                     "late": [(target * 0.75, (2, 1), (2, 27)), (target * 0.35, (3, 1), (3, 20))],
+                     "slow": [(target * 0.6, (2, 10), (4, 30))]}[tier]
+            for trees, first, last in waves:
+                while trees > 0:
+                    count = rng.choice((2, 3, 5, 8, 10))
+                    add_planting(v, secretary, secretary, "tree", "主题林", rng.choice(GREENING), count, None,
+                                 when(first, last), clean=True)
+                    trees -= count
+        # every household's tree and every quota: by 植树节 for most; some late, a few never
+        misses = {"on_time": rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 0.02, 0.04)), "late": rng.choice((0, 0, 0.06, 0.1)),
+                  "slow": rng.uniform(0.2, 0.45)}[tier]
+        on_time = [(1 - misses, (2, 1), (3, 10)), (misses * 0.7, (4, 1), (5, 20))]
+        households: dict[str, list[dict]] = {}
+        for p in members:
+            if p["household"]:
+                households.setdefault(p["household"], []).append(p)
+        for household in households.values():
+            plant_by(v, rng.choice(household), on_time, rng.choice((1, 1, 2, 3)), site)
+        for p in members:
+            quota = int(config.get("campaign.quotas").get(p["role"], 0))
+            if quota:
+                plant_by(v, p, on_time, quota, site)
+        # the rest of the season's records: volume, flags and spot checks
+        n_records = int(RECORDS_PER_VILLAGE * rng.uniform(0.4, 0.7) * min(d, 1.1))
         for _ in range(n_records):
             who = rng.choice(members)
             by = who if who.get("openid") or not cadres else rng.choice(cadres)
@@ -386,6 +480,12 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             status = "complete" if rng.random() < 0.97 else rng.choice(("pending", "cancelled"))
             add_planting(v, who, by, "tree", rng.choice(SITES) if v["kind"] == "村" else "主题林", species,
                          rng.choice((1, 1, 1, 2, 2, 3, 5)), None, _moment(rng, year, d), status)
+    seat = villages[0]
+    for p in people:  # the street's leaders plant their quota with the first village, in February
+        quota = int(config.get("campaign.quotas").get(p["role"], 0))
+        if p["role"] in ("主要领导", "领导") and quota:
+            add_planting(seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)),
+                         clean=True)
     # the guide villager's own record on the demo's last day: the newest record, so the dashboard counts from it
     villager = next(p for p in people if p["openid"] == GUIDE["villager"][1])
     add_planting(villages[0], villager, villager, "tree", "房前屋后", "桂花", 2, None, demo_day(config))
@@ -444,7 +544,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             row["duplicate_of"] = duplicates.get(row["planting_id"])
     with transaction(db):
         for table, rows in (("villages", villages), ("people", people), ("adviser_villages", adviser_links),
-                            ("users", users), ("plantings", plantings), ("media", media),
+                            ("users", users), ("plantings", plantings), ("media", media), ("milestones", milestones),
                             ("planting_photos", planting_photos), ("survival_checks", checks),
                             ("tickets", tickets), ("outbox", outbox)):
             store.insert_rows(db, table, rows)

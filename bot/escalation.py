@@ -35,9 +35,10 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import clock, outbox
+from bot import clock, identity, outbox
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
+from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import admins as admins_store
 from bot.store import media as media_store
@@ -73,16 +74,17 @@ def parse_ask_expert(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def parse_answer_command(text: str) -> tuple[int, str] | None:
-    """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command."""
+def parse_answer_command(text: str) -> tuple[int | None, str] | None:
+    """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command. The number is None when
+    it cannot name a ticket (past SQLite's integers: bot/ids.py)."""
     match = _ANSWER_RE.match((text or "").strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
+    return (row_id(match.group(1)), match.group(2).strip()) if match else None
 
 
-def parse_add_faq_command(text: str) -> tuple[int, str] | None:
-    """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字')."""
+def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:
+    """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字'); the number as in parse_answer_command."""
     match = _ADD_FAQ_RE.match((text or "").strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
+    return (row_id(match.group(1)), match.group(2).strip()) if match else None
 
 
 def is_resolved(text: str) -> bool:
@@ -115,12 +117,10 @@ def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
     return (linked or everyone or [None])[0]
 
 
-def is_staff(person: dict | None) -> bool:
-    return bool(person) and person["role"] in STAFF_ROLES
-
-
 def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
-    """The assigned adviser, a roster admin (管理员) or a dashboard admin."""
+    """The assigned adviser, a roster admin (管理员) or a dashboard admin. Who the person is was proven by
+    the channel: in chat ``@identity.staff`` (a binding proven by a code or the roster's openid column), on
+    the dashboard the adviser's login."""
     if by_admin:
         return True
     if not person:
@@ -210,11 +210,12 @@ def village_name(app, db, village_id: int | None) -> str:
 
 
 def recipients(db, ticket: dict) -> list[str]:
-    """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat."""
+    """The assigned adviser's openid; the admins' when there is no adviser or they never bound WeChat (a
+    binding without proof does not count: villagers' questions go only to proven staff)."""
     adviser = roster_store.person(db, ticket["adviser_person_id"])
-    if adviser and adviser["openid"]:
+    if adviser and adviser["openid"] and identity.is_proven(adviser):
         return [adviser["openid"]]
-    return [p["openid"] for p in store.admins(db) if p["openid"]]
+    return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
 
 
 def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:

@@ -11,6 +11,8 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from bot import cells
+
 
 class ExportUnavailable(LookupError):
     pass
@@ -28,7 +30,7 @@ def rows(app, table: str) -> tuple[list[str], Iterator[tuple]]:
 def write_csv(header: list[str], data: Iterable[tuple], out: io.TextIOBase) -> None:
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(data)
+    writer.writerows(cells.csv_row(row) for row in data)  # no live formulas (bot/cells.py)
 
 
 def write_xlsx(header: list[str], data: Iterable[tuple], path: Path | io.BytesIO, title: str) -> None:
@@ -42,7 +44,7 @@ def write_xlsx(header: list[str], data: Iterable[tuple], path: Path | io.BytesIO
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in data:
-        ws.append(list(row))
+        cells.xlsx_append(ws, row)  # no live formulas (bot/cells.py)
     ws.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         ws.column_dimensions[ws.cell(1, index).column_letter].width = max(10, min(40, len(str(name)) * 2 + 4))

@@ -1,22 +1,43 @@
 """FAQ index and matcher: a villager's question -> a short answer, or escalate.
 
-Knowledge is data in ``messages/``: ``species.toml`` (one table per species),
-``faq/*.toml`` (``[[entry]]`` question/answer pairs; campaign answers are
-templates filled from the ``[campaign]`` config) and ``faq/matching.toml``
-(topic, recommendation and escalation vocabularies).
+Knowledge is data in ``messages/``: ``species.toml`` (one table per species, and
+``[offlist]``: trees not on the campaign's list), ``faq/*.toml`` (``[[entry]]``
+question/answer pairs; campaign answers are templates filled from the
+``[campaign]`` config), ``faq/safety.toml`` (dangerous situations and their
+safety lines) and ``faq/matching.toml`` (the vocabularies below). Questions are
+first normalised (``nlu.normalize``: Cantonese and colloquial forms, 几时 ->
+什么时候, 咩 -> 什么, 边度 -> 哪里 …). Trees are found by their names, also
+when voice input wrote a homophone (利枝 -> 荔枝: ``nlu.find_sound_alike_species``).
 
-Matching order (first that applies wins):
-  1. empty / greeting / thanks                      -> chitchat
-  2. ``问专家 …``, legal or subsidy words, a symptom seen on a tree (unless
-     asked in general, or transplant shock just after planting, or an
-     adviser-approved entry answers it), a planting report rather than a
-     question                                        -> escalate
-  3. a known species: an adviser-approved entry about it, else the species
-     field for the topic asked (time, water, pests …), else a confident
-     general technique entry, else the species' summary card
-  4. "what should I plant" with a site or purpose   -> recommendation
-  5. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
-     confidence >= threshold                         -> answer, else escalate
+Matching order (first that applies wins). A wrong confident answer is the worst
+outcome, so every answer must cover the question:
+  1. greeting / thanks                                -> chitchat
+  2. questions for a person                           -> escalate
+     ``问专家 …``; an accident with a safety line (someone touched by pesticide,
+     a tree on the power line); money, land, disputes and theft, felling and
+     古树 (``[[escalate.classes]]``, with a note: who decides, what the law
+     says); a symptom seen on a tree (not when asked in general, nor wilting
+     just after planting; '不结果' only of one's own tree); a planting report
+  3. a campaign or bot question, or an easily told technique question, by its
+     word classes (``[[intent]]``: 书记 + 多少棵, 树穴 + 之前, 热 + 种 …; never
+     for two trees)                                    -> that entry
+  4. an adviser-approved entry (收录) that covers it   -> that entry
+  5. two trees (which is better, together, the same?) -> escalate
+  6. a tree off the list (芒果)                        -> ``[offlist] entry``
+     for whether and when to plant it, else escalate
+  7. a campaign species: of its field for the topic asked (time, water, pests
+     …: topics are classes of words; the strongest, then the one a question
+     word points at), its card (介绍, 要注意什么) and the best technique entry,
+     the one that leaves least of the question uncovered
+  8. "what should I plant" with a site or purpose     -> recommendation
+  9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
+     confidence >= threshold and covering the question -> answer, else escalate
+
+Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
+rank the entries a second, independent way. When both put the same entry first,
+the n-grams clearly, the answer needs no coverage check (a paraphrase in words no
+phrasing uses); when they clearly disagree and the word index is not sure, the
+question goes to an adviser.
 
 Confidence is coverage times evidence. Coverage (how much of the question,
 and of the matched phrasing, the two share) alone gives a short question
@@ -25,7 +46,11 @@ So the shared words must also carry evidence: words that are not generic
 (not in ``[ranking] generic``, not in a tenth of the entries), or that fill a
 topic slot (什么时候, 浇水 …). Below ``[ranking] min_evidence`` the confidence
 falls in proportion; a question identical to a stored phrasing needs none.
-A planting report ('3棵桂花') is not a question and is never answered.
+
+An answer covers the question when few of the question's content characters
+(not grammar, places, times, the species named or the topic word;
+``[coverage]``) are missing from the answer and its phrasings: '荔枝能不能做
+盆景' is about 荔枝, but its card says nothing of 盆景, so an adviser answers.
 """
 from __future__ import annotations
 
@@ -33,14 +58,15 @@ import logging
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 import jieba
 
 from bot import nlu
+from bot.schedule import month_day_words
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -64,6 +90,67 @@ class FaqResult:
     answer_text: str
     score: float
     reason: str
+    safety: str = ""   # safety lines for a dangerous situation; an answer's text starts with them
+
+
+class Vocab:
+    """A word list from the knowledge files, normalised like the questions. A word may be a pattern
+    ``'a*b'``: a, then at most six characters, then b ('几年*吃' finds '几年才有荔枝吃'), or a regular
+    expression over the normalised text after ``re:`` (a class of words: ``'re:[春夏秋冬][天季].{0,4}种'``)."""
+
+    def __init__(self, words: Iterable[str] = ()):
+        plain, patterns = set(), []
+        for word in words:
+            if word.startswith("re:"):
+                patterns.append(f"(?:{word[3:]})")
+                continue
+            parts = [nlu.normalize(p) for p in word.split("*")]
+            if len(parts) == 1:
+                plain.add(parts[0])
+            else:
+                patterns.append(".{0,6}?".join(map(re.escape, parts)))
+        alternatives = patterns + [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w]
+        self._re = re.compile("|".join(alternatives)) if alternatives else None
+
+    def search(self, text: str) -> bool:
+        return bool(self._re and self._re.search(text))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self._re.finditer(text)] if self._re else []
+
+
+@dataclass(frozen=True)
+class SafetyRule:
+    """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
+    fires when all its words occur in the normalised question; then the reply opens with ``line``.
+    An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
+    ``unless`` word, as in '台风前怎么防树倒') also goes to a person."""
+    name: str
+    when: tuple[tuple[Vocab, ...], ...]
+    line: str
+    escalate: bool = False
+    escalate_when: tuple[tuple[Vocab, ...], ...] = ()
+    unless: Vocab = Vocab()
+
+    def fires(self, norm: str) -> bool:
+        return _any_group(self.when, norm)
+
+    def escalates(self, norm: str) -> bool:
+        if not self.fires(norm) or self.unless.search(norm):
+            return False
+        return self.escalate or _any_group(self.escalate_when, norm)
+
+
+def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
+    return any(all(words.search(norm) for words in group) for group in groups)
+
+
+def _groups(words: list[str]) -> tuple[tuple[Vocab, ...], ...]:
+    """'台风 倒' is a group of two words that must both occur; groups of one word are merged into one
+    word list (one regex) in front."""
+    singles = [w for w in words if len(w.split()) == 1]
+    groups = tuple(tuple(Vocab([w]) for w in group.split()) for group in words if len(group.split()) > 1)
+    return ((Vocab(singles),), *groups) if singles else groups
 
 
 @dataclass
@@ -73,7 +160,8 @@ class Entry:
     questions: list[str]
     answer: str
     source: str                  # technique, campaign, added
-    species: str | None = None   # an entry about one species (adviser-added)
+    species: str | None = None   # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
+    ranked: bool = True          # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
 
 
 @dataclass
@@ -118,8 +206,10 @@ class TermIndex:
     def confidences(self, terms: set[str]) -> dict[int, float]:
         """0..1 for every document sharing a term with the question: how much
         of the question (75%) and of the document (25%), weighted by idf, the
-        two share; a broad document by the question's share alone. Summed
-        over the postings of the question's terms only."""
+        two share, or half and half when that is more (a whole phrasing said
+        inside a longer question: '村委拉了一车苗回来今天种不完怎么办'); a broad
+        document by the question's share alone. Summed over the postings of the
+        question's terms only."""
         shared: dict[int, float] = {}
         for term in terms:
             docs = self.postings.get(term)
@@ -133,7 +223,8 @@ class TermIndex:
             if self.docs[doc_id].broad:
                 out[doc_id] = both / q_total
             else:
-                out[doc_id] = 0.75 * both / q_total + 0.25 * both / self._doc_total(doc_id)
+                q, d = both / q_total, both / self._doc_total(doc_id)
+                out[doc_id] = max(0.75 * q + 0.25 * d, 0.5 * q + 0.5 * d)
         return out
 
     def _doc_total(self, doc_id: int) -> float:
@@ -147,6 +238,66 @@ class TermIndex:
             base = self.idf(term) if term in self.postings else 0.6 * self.max_idf()
             self._weights[term] = base * (0.5 if term.startswith("#") else 1.0)
         return self._weights[term]
+
+
+class CharNgrams:
+    """TF-IDF vectors of character uni- and bigrams over short texts, compared by cosine: a second
+    opinion beside the word index that sees paraphrases sharing pieces of words ('挖几大' and '挖多大的
+    树穴' share 挖, 多大; a misheard or unsegmented word still shares its characters). Tree names are
+    masked, so '荔枝苗放几天再种' is close to '苗放几天再种'. Growable; idf is recomputed lazily."""
+
+    def __init__(self, skip_chars: frozenset[str] = frozenset()):
+        self._skip = skip_chars
+        self._docs: list[tuple[int, dict[str, int]]] = []   # (entry, gram counts)
+        self._index: dict[str, list[tuple[int, float]]] | None = None
+
+    def grams(self, text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for i, char in enumerate(text):
+            if char != "□" and char not in self._skip:
+                counts[char] = counts.get(char, 0) + 1
+            pair = text[i:i + 2]
+            if len(pair) == 2 and "□" not in pair:
+                counts[pair] = counts.get(pair, 0) + 1
+        return counts
+
+    def add(self, entry: int, text: str) -> None:
+        self._docs.append((entry, self.grams(text)))
+        self._index = None
+
+    def _build(self) -> dict[str, list[tuple[int, float]]]:
+        df: dict[str, int] = {}
+        for _, counts in self._docs:
+            for gram in counts:
+                df[gram] = df.get(gram, 0) + 1
+        n = len(self._docs)
+        self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
+        self._unseen = math.log(n + 1) + 1.0
+        index: dict[str, list[tuple[int, float]]] = {}
+        for doc, (_, counts) in enumerate(self._docs):
+            for gram, weight in self._vector(counts).items():
+                index.setdefault(gram, []).append((doc, weight))
+        return index
+
+    def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(c)) * self._idf.get(g, self._unseen) for g, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """{entry: cosine of its closest text} for every entry sharing a gram with ``text``."""
+        if self._index is None:
+            self._index = self._build()
+        dots: dict[int, float] = {}
+        for gram, weight in self._vector(self.grams(text)).items():
+            for doc, doc_weight in self._index.get(gram, ()):
+                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+        best: dict[int, float] = {}
+        for doc, dot in dots.items():
+            entry = self._docs[doc][0]
+            if dot > best.get(entry, 0.0):
+                best[entry] = dot
+        return best
 
 
 # --- loading -------------------------------------------------------------------------
@@ -177,16 +328,11 @@ def _lookup(config: Mapping, path: str) -> Any:
     return value
 
 
-def _month_day(value: str) -> str:
-    month, day = value.split("-")[-2:]
-    return f"{int(month)}月{int(day)}日"
-
-
 def _format_value(value: Any, how: str | None) -> str:
     if how == "date":
-        return _month_day(str(value))
+        return month_day_words(str(value))
     if how == "range":
-        return f"{_month_day(value[0])}至{_month_day(value[1])}"
+        return f"{month_day_words(value[0])}至{month_day_words(value[1])}"
     if how == "list":
         return "、".join(map(str, value))
     if isinstance(value, float) and value.is_integer():
@@ -202,7 +348,28 @@ def fill_template(text: str, config: Mapping) -> str:
         lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
-def _load_entries(faq_dir: Path, config: Mapping) -> list[Entry]:
+def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
+    path = faq_dir / "safety.toml"
+    rows = _read_toml(path).get("safety", []) if path.exists() else []
+    return [SafetyRule(row["name"], _groups(row["when"]), row["line"].strip(), bool(row.get("escalate")),
+                       _groups(row.get("escalate_when", [])), Vocab(row.get("unless", [])))
+            for row in rows]
+
+
+def load_offlist(messages_dir: str | Path) -> list[str]:
+    """Trees villagers plant that are not on the campaign's list (``[offlist]`` in species.toml)."""
+    return list(_read_toml(Path(messages_dir) / "species.toml").get("offlist", {}).get("names", []))
+
+
+def display_name(species: Mapping[str, Mapping], name: str) -> str:
+    """The name replies show: the seed's (桃子) where the stored key is short (桃)."""
+    return str(species.get(name, {}).get("display", name))
+
+
+def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping] | None = None) -> list[Entry]:
+    if species:  # lists of species show the seed's names (桃子, 李子, 柿子)
+        config = dict(config, species={kind: [display_name(species, n) for n in names]
+                                       for kind, names in config["species"].items()})
     entries = []
     for path in sorted(faq_dir.glob("*.toml")):
         for row in _read_toml(path).get("entry", []):
@@ -211,7 +378,7 @@ def _load_entries(faq_dir: Path, config: Mapping) -> list[Entry]:
             except KeyError as exc:
                 raise KeyError(f"{path.name} {row['id']}: unknown config key {exc}") from exc
             entries.append(Entry(row["id"], row.get("title", ""), list(row.get("questions", [])),
-                                 answer, path.stem))
+                                 answer, path.stem, row.get("species"), ranked=row.get("ranked", True)))
     return entries
 
 
@@ -226,35 +393,120 @@ def _tokenizer(dict_path: str, extra_words: tuple[str, ...]) -> jieba.Tokenizer:
     return tok
 
 
+class _Ranked(NamedTuple):
+    entry: int          # index into FaqIndex.entries
+    score: float
+    runner_up: float    # the next entry's confidence
+    cosine: float = 0.0         # the character n-grams' similarity of the same entry
+    cosine_margin: float = 0.0  # how far ahead of every other entry it is there (negative: another is closer)
+
+
+@dataclass(frozen=True)
+class _Topic:
+    name: str
+    spec: Mapping
+    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): the topic's rank, one less for weak words, 0 context
+
+
+@dataclass(frozen=True)
+class _Class:
+    """A kind of question for people, not the bot (money, land, disputes, felling)."""
+    name: str
+    words: Vocab
+    unless: Vocab
+    note: str
+    note_entry: str | None
+
+
+@dataclass(frozen=True)
+class _Intent:
+    """A campaign or bot question told by its words: one word of every group."""
+    entry: str
+    groups: tuple[Vocab, ...]
+    none: Vocab
+    species_ok: bool
+    no_site: bool
+
+    def matches(self, norm: str, species: bool, site: bool) -> bool:
+        return ((self.species_ok or not species) and not (self.no_site and site)
+                and not self.none.search(norm) and all(g.search(norm) for g in self.groups))
+
+
 # --- the index ----------------------------------------------------------------------
 
 class FaqIndex:
     """Load once, then ``match(question)`` (< 5 ms) and ``add_entry(...)``."""
 
     def __init__(self, entries: list[Entry], species: dict[str, dict], matching: dict,
-                 tokenizer: jieba.Tokenizer, threshold: float):
+                 tokenizer: jieba.Tokenizer, threshold: float, safety: list[SafetyRule] = (),
+                 offlist: Iterable[str] = ()):
         self.entries: list[Entry] = []
+        self.safety = list(safety)
         self.species = species
         self.matching = matching
         self.threshold = threshold
         self._tok = tokenizer
         self._species_words = {w for name, info in species.items()
                                for w in [name, *info.get("aliases", [])]}
+        # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
+        self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
+        # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
+        not_trees = {*self._offlist_names,
+                     *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))}
+        self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
         self._terms = TermIndex()
+        self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
         ranking = matching.get("ranking", {})
         self._min_evidence = float(ranking.get("min_evidence", 0.0))
+        self._min_margin = float(ranking.get("min_margin", 0.0))
+        self._sure = float(ranking.get("sure", 1.0))
+        self._agree_cosine = float(ranking.get("agree_cosine", 1.0))
+        self._agree_margin = float(ranking.get("agree_margin", 1.0))
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
-        self._slot_words = frozenset(w for t in matching["topics"].values() if not t.get("card")
-                                     for w in t["triggers"])
+        self._topics = [_Topic(name, spec, tuple(
+            (level, Vocab(spec.get(key, []))) for level, key in
+            ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))))
+            for name, spec in matching["topics"].items()]
+        self._usual_chars = {name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
+                             for name, spec in matching["topics"].items()}
+        self._slot_words = frozenset(nlu.normalize(w) for t in matching["topics"].values() if not t.get("card")
+                                     for w in t["triggers"] if "*" not in w and not w.startswith("re:"))
+        esc = matching["escalate"]
+        self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
+        self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
+        self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
+        self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
+        self._classes = [_Class(c["name"], Vocab(c["words"]), Vocab(c.get("unless", [])), c.get("note", "").strip(),
+                                c.get("note_entry")) for c in esc.get("classes", [])]
+        intents = matching.get("intents", {})
+        named = {name: words for name, words in intents.items() if isinstance(words, list)}
+        self._intents = [_Intent(i["entry"], tuple(Vocab(named[g] if isinstance(g, str) else g) for g in i["all"]),
+                                 Vocab(i.get("none", [])), bool(i.get("species_ok")), bool(i.get("no_site")))
+                         for i in matching.get("intent", [])]
+        coverage = matching.get("coverage", {})
+        self._max_uncovered = int(coverage.get("max_uncovered", 99))
+        self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
+        self._neutral_words = Vocab([*coverage.get("neutral_words", []),
+                                     *(w for ws in nlu.SITE_WORDS.values() for w in ws)])
         self._generic: frozenset[str] | None = None          # cleared by _add()
         self._entry_words: list[set[str]] = []                # words of an entry's phrasings
         self._entry_text_words: list[set[str]] = []           # words of its answer text too
+        self._entry_chars: list[frozenset[str]] = []          # characters of its phrasings and answer
         self._phrasings: dict[frozenset[str], int] = {}      # a phrasing's features -> entry
-        self._species_with_entries: set[str] = set()          # species that adviser entries are about
+        self._has_added = False                               # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
+        # built now, not on the first question: the table of names by sound, the n-grams' idf
+        nlu.find_sound_alike_species("", species)
+        self._ngrams.similarities("")
+        for intent in self._intents:
+            if intent.entry not in self._by_id:
+                raise KeyError(f"matching.toml: intent for unknown entry {intent.entry}")
+        for cls_ in self._classes:
+            if cls_.note_entry and cls_.note_entry not in self._by_id:
+                raise KeyError(f"matching.toml: note_entry {cls_.note_entry} unknown")
 
     @classmethod
     def load(cls, messages_dir: str | Path, campaign_config: Mapping,
@@ -264,10 +516,11 @@ class FaqIndex:
         root = Path(messages_dir)
         species = load_species_table(root)
         matching = _read_toml(root / "faq" / "matching.toml")
-        entries = _load_entries(root / "faq", campaign_config)
+        entries = _load_entries(root / "faq", campaign_config, species)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
-        return cls(entries, species, matching, tok, confidence_threshold)
+        return cls(entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"),
+                   load_offlist(root))
 
     # -- building
 
@@ -277,13 +530,13 @@ class FaqIndex:
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
-        if entry.species:
-            self._species_with_entries.add(entry.species)
+        self._has_added = self._has_added or entry.source == "added"
         words: set[str] = set()
         for text in [entry.title, *entry.questions]:
             if text:
                 tokens = self.tokens(text)
                 self._terms.add(idx, tokens)
+                self._ngrams.add(idx, self._masked(nlu.normalize(text), as_written=True))
                 self._phrasings.setdefault(frozenset(tokens), idx)
                 words.update(t for t in tokens if not t.startswith("#"))
         self._entry_words.append(words)
@@ -295,6 +548,7 @@ class FaqIndex:
             self._terms.add(idx, tokens, broad=True)
             text_words.update(t for t in tokens if not t.startswith("#"))
         self._entry_text_words.append(text_words)
+        self._entry_chars.append(frozenset(nlu.normalize("".join([entry.title, *entry.questions, entry.answer]))))
         self._generic = None
 
     def add_entry(self, entry_id: str, question: str, answer: str) -> None:
@@ -320,72 +574,249 @@ class FaqIndex:
     # -- matching
 
     def match(self, question: str) -> FaqResult:
-        """Answer, escalate or chit-chat for one question (see module doc)."""
+        """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
+        (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         norm = nlu.normalize(question)
+        fired = [rule for rule in self.safety if rule.fires(norm)]
+        result = self._match(question, norm, fired)
+        safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
+        if not safety:
+            return result
+        text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
+        return replace(result, answer_text=text, safety=safety)
+
+    def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
             return FaqResult("chitchat", "chitchat", self.matching["chitchat"]["answer"].strip(),
                              1.0, "chitchat")
         if not norm:
             return _escalate("empty")
-        reason = self._escalation_reason(norm)
-        species, _ = nlu.find_species(norm, self.species)
-        if reason == "diagnosis":
-            # a symptom an adviser has already answered (收录) is answered again
-            best = self._best_entry(norm, species)
-            if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
-                return self._answer(best[0], best[1], "adviser_entry")
-        if reason:
-            return _escalate(reason)
+        mentions = self._trees(norm)
+        species = next((name for name, _ in mentions if name in self.species), None)
+        escalation = self._escalation(norm, species, fired)
+        if escalation:
+            return escalation
         if nlu.parse_planting_text(question, self.species):
             return _escalate("not_a_question")
+        site = nlu.find_site(norm)
+        intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
+        if intent and not (intent.species_ok and self._two_trees(mentions)):   # '荔枝可以嫁接黄皮吗': a person
+            return self._answer(self._by_id[intent.entry], 0.9, "intent")
+        added = self._best_entry(norm, species, added_only=True) if self._has_added else None   # 收录 before
+        if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
+            return self._answer(added[0], added[1], "adviser_entry")
+        if self._two_trees(mentions):
+            return _escalate("comparison")   # which is better, together, the same?
+        if mentions and not species:
+            return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
-            return self._match_species(norm, species)
+            return self._match_species(norm, species, [alias for _, alias in mentions])
         rec = self._recommend(norm)
         if rec:
             return rec
         best = self._best_entry(norm, None)
         if best and best[1] >= self.threshold:
+            if self._agreed(best):
+                return self._answer(best[0], best[1], "ranked_agreed")
+            if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
+                return _escalate("not_covered", best[1])
+            if best.score < self._sure and (best.score - best.runner_up < self._min_margin
+                                            or best.cosine_margin <= -self._agree_margin):
+                return _escalate("ambiguous", best[1])   # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
 
-    def _escalation_reason(self, norm: str) -> str | None:
-        esc = self.matching["escalate"]
+    def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
+        """Two different trees, or two names of one where one is really another species or a variety
+        (红花羊蹄甲 and 洋紫荆, 妃子笑 and 桂味): the species' card cannot say how they differ."""
+        if len({name for name, _ in mentions}) > 1:
+            return True
+        written = {alias for _, alias in mentions}
+        related = set(self.species.get(mentions[0][0], {}).get("related", [])) if mentions else set()
+        return len(written) > 1 and bool(written & related)
+
+    def _trees(self, norm: str) -> list[tuple[str, str]]:
+        """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
+        also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
+        written."""
+        found = [(norm.find(written), name, written)
+                 for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)]
+        taken = [span for _, _, written in found for span in _spans_of(norm, written)]
+        taken += [m.span() for m in self._not_trees.finditer(norm)]
+        found += [(start, name, written) for name, written, start
+                  in nlu.find_sound_alike_species(norm, self.species, taken)]
+        return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
+
+    # -- questions for people
+
+    def _escalation(self, norm: str, species: str | None, fired: list[SafetyRule]) -> FaqResult | None:
         if norm.startswith("问专家"):
-            return "asked_expert"
-        if nlu.contains_any(norm, esc["legal"]):
-            return "legal_or_subsidy"
-        if nlu.contains_any(norm, esc["observed"]):
-            return "diagnosis"
-        seen = [w for w in esc["symptoms"] if w in norm]
-        if not seen or nlu.contains_any(norm, esc["general"]):
-            return None   # no symptom, or asked in general ('桂花容易长什么虫')
-        after_planting = nlu.contains_any(norm, esc["after_planting"])
-        if after_planting and all(nlu.contains_any(w, esc["transplant_shock"]) for w in seen):
-            return None   # wilting right after planting: the technique entries answer
-        return "diagnosis"
+            return _escalate("asked_expert")
+        if any(rule.escalates(norm) for rule in fired):
+            return _escalate("safety")
+        for cls_ in self._classes:
+            if cls_.words.search(norm) and not cls_.unless.search(norm):
+                note = self.entries[self._by_id[cls_.note_entry]].answer if cls_.note_entry else cls_.note
+                return _escalate(cls_.name, note=note)
+        if self._is_diagnosis(norm):
+            # a symptom an adviser has already answered (收录) is answered again
+            best = self._best_entry(norm, species)
+            if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
+                return self._answer(best[0], best[1], "adviser_entry")
+            return _escalate("diagnosis")
+        return None
 
-    def _match_species(self, norm: str, species: str) -> FaqResult:
-        topic = self._topic(norm)
-        text = self._species_topic_text(species, topic) if topic else None
-        if text and species not in self._species_with_entries:  # nothing could outrank the species' own answer: skip the ranking
-            return FaqResult("answer", f"species.{species}.{topic}", text, 0.9, "species_topic")
+    def _is_diagnosis(self, norm: str) -> bool:
+        """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
+        ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
+        'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果')."""
+        if self._observed.search(norm):
+            return True
+        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._general.search(norm):
+            return True
+        seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
+        if not seen or self._general.search(norm):
+            return False
+        if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
+            return False
+        return True
+
+    # -- species
+
+    def _match_species(self, norm: str, species: str, aliases: list[str]) -> FaqResult:
+        """An adviser's entry about this species; its card for two of its names ('三角梅和簕杜鹃是一种花吗');
+        else the species' own answer (its field for the topic asked, or its card when the species as a whole
+        is asked about) when it covers the question, unless a technique entry covers clearly more of it (or,
+        with no topic word at all, covers it); else that entry if it covers the question or both rankings
+        agree on it; else an adviser."""
+        named = [span for alias in aliases for span in _spans_of(norm, alias)]
+        if len(set(aliases)) > 1 and _SAME_RE.search(norm):   # '三角梅和簕杜鹃是一种花吗': two names, its card
+            return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
+        topic, topic_spans = self._topic(norm, hide=named)   # '秋枫可以种河边吗': 秋 is no season here
+        card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
+        skip = named + topic_spans
         best = self._best_entry(norm, species)
-        if best and self.entries[best[0]].species == species and best[1] >= self.threshold:
+        if best and self.entries[best[0]].source == "added" and self.entries[best[0]].species == species \
+                and best[1] >= self.threshold:
             return self._answer(best[0], best[1], "adviser_entry")
-        if text:
-            return FaqResult("answer", f"species.{species}.{topic}", text, 0.9, "species_topic")
-        if best and not topic and best[1] >= max(self.threshold, 0.6) and self._specific(norm):
+        known = self._card_text(species)   # what the question may say about the species itself
+        usual = self._usual_chars.get(topic or "", frozenset())   # how the topic is asked
+        if topic and not card_topic:
+            text = self._species_topic_text(species, topic)
+            own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
+        else:   # asked about the species as a whole ('要注意什么' adds its cautions), or nothing in particular
+            text = self._card(species, cautions=card_topic)
+            own = FaqResult("answer", f"species.{species}.card", text, 0.7, "species_card")
+        own_missing = self.uncovered(norm, frozenset(nlu.normalize(text + known)), skip) if text else None
+        entry_missing = self.uncovered(norm, self._entry_chars[best[0]], named) \
+            if best and best[1] >= self.threshold else None
+        # the species' own answer, unless a technique entry covers clearly more of what it leaves out
+        # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner.
+        # Words of the topic's usual questions ('枝条乱长怎么修') count as covered, but not against an entry.
+        switch_at = 2 if topic else 1
+        own_ok = own_missing is not None and (topic or not own_missing) and \
+            self._covered_by(norm, own_missing - usual, skip)
+        # ... and with no topic word at all ('荔枝怎么驳枝'), an entry that covers the question beats the card
+        entry_better = entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True) \
+            and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
+        if own_ok and not entry_better:
+            return own
+        if entry_missing is not None and (self._covered_by(norm, entry_missing, named, strict=True)
+                                          or self._agreed(best)):
             return self._answer(best[0], best[1], "ranked_with_species")
-        return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7,
-                         "species_card")
+        return _escalate("not_covered")
 
-    def _card(self, species: str) -> str:
-        return self.species[species]["card"].strip() + "\n拿不准就发“问专家 +问题”。"
+    def _agreed(self, best: _Ranked) -> bool:
+        """The word index and the character n-grams both rank this entry first, the n-grams clearly
+        (``[ranking] agree_cosine`` and ``agree_margin``), and the word index is confident: two independent
+        views of the question agree, so a paraphrase with words the entry never used ('种普通绿化苗个坑要挖
+        几大') is answered without the coverage check."""
+        return best.score >= self.threshold and best.cosine >= self._agree_cosine \
+            and best.cosine_margin >= self._agree_margin
 
-    def _specific(self, norm: str) -> bool:
-        """Some distinctive word besides the species name ('木棉好不好' is
-        about the species as a whole, not a general technique)."""
-        return any(self._is_evidence(t) for t in self.tokens(norm) if not t.startswith("#"))
+    def _card_text(self, species: str) -> str:
+        info = self.species[species]
+        return "".join(str(info.get(f, "")) for f in ("card", "type", "use", "sites"))
+
+    def _match_offlist(self, norm: str, names: list[str]) -> FaqResult:
+        """A tree not on the list: the entry on such trees answers whether and when to plant it, not its
+        pruning, pests or fruit (the knowledge has no such fields for it)."""
+        topic, topic_spans = self._topic(norm)
+        idx = self._by_id[self.matching["offlist"]["entry"]]
+        named = [span for name in names for span in _spans_of(norm, name)]
+        if (topic or "") in self.matching["offlist"]["topics"] and \
+                self._covered(norm, self._entry_chars[idx], named + topic_spans):
+            return self._answer(idx, 0.8, "offlist")
+        return _escalate("not_covered")
+
+    def _card(self, species: str, cautions: bool = False) -> str:
+        answer = self.matching["species_answer"]
+        parts = [self.species[species]["card"].strip()]
+        if cautions and self.species[species].get("cautions"):
+            parts.append(answer["card_cautions"].format(cautions=self.species[species]["cautions"].strip()))
+        return "\n".join([*parts, answer["card_footer"].strip()])
+
+    def _topic(self, norm: str, hide: Iterable[tuple[int, int]] = ()) -> tuple[str | None, list[tuple[int, int]]]:
+        """The topic asked, and where every topic word is (not in the ``hide`` spans: the tree's name): the
+        strongest trigger, then one the question word points at ('怎么剪才开花多' asks about 剪), then the
+        longest, then the first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+        for start, end in hide:
+            norm = norm[:start] + "□" * (end - start) + norm[end:]
+        best, spans = None, []
+        for topic in self._topics:
+            for strength, words in topic.levels:
+                for start, end in words.spans(norm):
+                    spans.append((start, end))
+                    if _WHEN_RE.match(norm, end):
+                        strength = 0
+                    asked = bool(_ASKED_RE.search(norm, max(0, start - 4), start) or _ASKING_RE.match(norm, start))
+                    key = (strength, asked, end - start, -start)
+                    if best is None or key > best[0]:
+                        best = (key, topic.name)
+        return (best[1] if best else None), spans
+
+    def _species_topic_text(self, species: str, topic: str) -> str | None:
+        info = self.species[species]
+        spec = self.matching["topics"][topic]
+        if spec.get("card"):
+            return self._card(species, cautions=True)
+        parts = [_species_field(info, f, self.matching["species_answer"]["sites_label"]) for f in spec["fields"]]
+        body = "\n".join(p for p in parts if p)
+        if not body:
+            return None
+        return self.matching["species_answer"]["template"].strip().format(
+            name=display_name(self.species, species), label=spec["label"], text=body)
+
+    # -- coverage: the answer must be about everything the question asks
+
+    def _covered_by(self, norm: str, missing: set[str], skip: list[tuple[int, int]], strict: bool = False) -> bool:
+        """At most ``[coverage] max_uncovered`` content characters missing (plus one for every four of
+        the question's), and at most half of them. One missing character is forgiven when the species and
+        topic were found (not ``strict``); a ranked entry must cover more than half of a short question
+        ('你吃饭了吗' is not about '牛吃了树叶')."""
+        n, content = len(missing), len(self._content_chars(norm, skip))
+        if n > self._max_uncovered + content // 4:
+            return False
+        if strict:
+            return n == 0 or 2 * n < content or (content >= 4 and 2 * n <= content)
+        return n <= 1 or 2 * n <= content
+
+    def _covered(self, norm: str, answer_chars: frozenset[str], skip: list[tuple[int, int]], strict: bool = False) -> bool:
+        """True when at most ``[coverage] max_uncovered`` content characters of the question are absent
+        from the answer (and its phrasings). Content: not grammar or question words
+        (``neutral_chars``), not places and times (``neutral_words``, site words), not the spans in
+        ``skip`` (the species named, the topic word)."""
+        return self._covered_by(norm, self.uncovered(norm, answer_chars, skip), skip, strict)
+
+    def uncovered(self, norm: str, answer_chars: frozenset[str], skip: list[tuple[int, int]] = ()) -> set[str]:
+        return self._content_chars(norm, skip) - answer_chars
+
+    def _content_chars(self, norm: str, skip: list[tuple[int, int]]) -> set[str]:
+        hidden = set()
+        for start, end in [*skip, *self._neutral_words.spans(norm)]:
+            hidden.update(range(start, end))
+        return {c for i, c in enumerate(norm) if i not in hidden and "\u4e00" <= c <= "\u9fff"
+                and c not in self._neutral_chars}
 
     # -- evidence: how much of the overlap is distinctive
 
@@ -422,26 +853,8 @@ class FaqIndex:
             return 1.0
         return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
-    def _topic(self, norm: str) -> str | None:
-        """The topic whose trigger is longest; a weak topic (``time``) only when no other matches."""
-        topics = self.matching["topics"]
-        found = [(not topics[name].get("weak", False), len(w), name) for name, topic in topics.items()
-                 for w in topic["triggers"] if w in norm]
-        return max(found)[2] if found else None
-
-    def _species_topic_text(self, species: str, topic: str) -> str | None:
-        info = self.species[species]
-        spec = self.matching["topics"][topic]
-        if spec.get("card"):
-            return self._card(species)
-        parts = [_species_field(info, f) for f in spec["fields"]]
-        body = "\n".join(p for p in parts if p)
-        if not body:
-            return None
-        return self.matching["species_answer"]["template"].strip().format(
-            name=species, label=spec["label"], text=body)
-
-    def _best_entry(self, norm: str, species: str | None) -> tuple[int, float] | None:
+    def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> "_Ranked | None":
+        """The best entry (its index), its confidence and the next entry's, or None."""
         terms = self._features(norm)
         if not terms:
             return None
@@ -450,8 +863,7 @@ class FaqIndex:
         broad: dict[int, float] = {}
         for doc_id, confidence in self._terms.confidences(term_set).items():
             doc = self._terms.docs[doc_id]
-            entry_species = self.entries[doc.entry].species
-            if entry_species and entry_species != species:
+            if not self._rankable(doc.entry, species, added_only):
                 continue
             seen = broad if doc.broad else narrow
             seen[doc.entry] = max(seen.get(doc.entry, 0.0), confidence)
@@ -462,7 +874,25 @@ class FaqIndex:
         scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e))
                   * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
         best = max(scores, key=scores.get)
-        return best, min(1.0, scores[best])
+        runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
+        cosines = {e: v for e, v in self._ngrams.similarities(self._masked(norm)).items()
+                   if self._rankable(e, species, added_only)}
+        cosine = cosines.get(best, 0.0)
+        margin = cosine - max((v for e, v in cosines.items() if e != best), default=0.0)
+        return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up), cosine, margin)
+
+    def _rankable(self, entry_idx: int, species: str | None, added_only: bool) -> bool:
+        entry = self.entries[entry_idx]
+        return entry.ranked and not (entry.species and entry.species != species) \
+            and not (added_only and entry.source != "added")
+
+    def _masked(self, norm: str, as_written: bool = False) -> str:
+        """The text with every tree name masked: '荔枝苗放几天' -> '□□苗放几天' (``as_written``: only names
+        spelt right, enough for the knowledge's own phrasings)."""
+        trees = nlu.find_all_species(norm, self.species, self._offlist_names) if as_written else self._trees(norm)
+        for _, written in trees:
+            norm = norm.replace(written, "□" * len(written))
+        return norm
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
@@ -484,11 +914,13 @@ class FaqIndex:
                               rec["small_max_height_m"] if small else None)[: rec["max_items"]]
         if not names:
             return None
-        parts = [p for p in (site, purpose, "small" if small else None) if p]
+        parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
-        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts[:2])
-        items = "\n".join(f"• {n}:{self.species[n]['use']}" for n in names)
-        text = rec["template"].strip().format(what=what, items=items, first=names[0])
+        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)   # 小院子, 河边、水边遮荫乘凉的
+        if small:
+            parts.append("small")
+        items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
+        text = rec["template"].strip().format(what=what, items=items, first=display_name(self.species, names[0]))
         return FaqResult("answer", "recommend." + "+".join(parts), text, 0.85, "recommend")
 
 
@@ -501,13 +933,26 @@ def _entry_score(narrow: float, broad: float | None) -> float:
     return CALIBRATION * (0.6 * narrow + 0.4 * broad)
 
 
-def _escalate(reason: str, score: float = 0.0) -> FaqResult:
-    return FaqResult("escalate", None, "", round(score, 3), reason)
+def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
+    """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number."""
+    return FaqResult("escalate", None, note, round(score, 3), reason)
 
 
-def _species_field(info: Mapping, name: str) -> str:
+_WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
+_SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")   # are two names one tree?
+# a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
+_QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
+_ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
+_ASKING_RE = re.compile(_QUESTION_WORDS)   # a topic word that starts with one: '什么时候开
+
+
+def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)] if word else []
+
+
+def _species_field(info: Mapping, name: str, sites_label: str) -> str:
     if name == "sites_text":
-        return "适合:" + "、".join(info.get("sites", []))
+        return sites_label + "、".join(info.get("sites", []))
     return str(info.get(name, "")).strip()
 
 
@@ -535,35 +980,79 @@ def _pick_species(species: Mapping[str, Mapping], site: str | None, purpose: str
     return []
 
 
+def _rank(topic: Mapping) -> int:
+    """How strongly a topic's words decide the topic: 3 for a thing asked about (浇水, 修剪), less for
+    words that also frame other questions (什么时候 in '什么时候施肥', 要注意什么)."""
+    return int(topic.get("rank", 3))
+
+
 def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]:
     """Words the tokenizer must keep whole: species, sites, topic triggers."""
     words = {w for name, info in species.items() for w in [name, *info.get("aliases", [])]}
     words |= {w for ws in nlu.SITE_WORDS.values() for w in ws}
-    words |= {w for t in matching["topics"].values() for w in t["triggers"]}
+    words |= {w for t in matching["topics"].values() for w in [*t["triggers"], *t.get("context", [])]}
     words |= {w for ws in matching["recommend"]["purposes"].values() for w in ws}
     words |= set(matching["recommend"]["triggers"])
     words |= set(matching.get("ranking", {}).get("generic", []))
+    words = {nlu.normalize(part) for w in words if not w.startswith("re:") for part in w.split("*")}
     return {w for w in words if len(w) > 1}
 
 
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------
+#
+# An evaluation set is tab-separated: question, expected, optional tags (comma or space separated:
+# safety, adviser, compare ...). ``expected`` is an entry id (``tech.hole_size``, ``species.桂花.time``,
+# ``recommend.河边``), ``escalate`` (an adviser must answer), ``chitchat``, or ``missing:<topic>``: a
+# question the knowledge did not cover when the set was written. A missing topic that an entry now
+# answers is mapped to that entry in one explicit file (tests/data/faq_missing_map.tsv), never by
+# editing the set; figures are reported with and without the mapping.
+
+@dataclass(frozen=True)
+class EvalCase:
+    question: str
+    expected: str                 # as written in the set
+    tags: frozenset[str] = frozenset()
+
 
 @dataclass(frozen=True)
 class EvalRow:
     question: str
-    expected: str     # an entry id, 'escalate' or 'chitchat'
+    expected: str     # as written in the set
+    target: str       # expected after the missing-topic map
     got: str
     seconds: float
+    tags: frozenset[str] = frozenset()
+    safety: bool = False   # the reply carries a safety line
+
+    @property
+    def right(self) -> bool:
+        return self.got == self.target
+
+    @property
+    def confident_wrong(self) -> bool:
+        """Answered from an entry, and not the one expected: the worst outcome."""
+        return self.got not in ("escalate", "chitchat") and not self.right
 
 
-def load_eval_set(path: str | Path) -> list[tuple[str, str]]:
-    """(question, expected) pairs from a tab-separated file; '#' lines skipped."""
-    rows = []
+def load_eval_set(path: str | Path) -> list[EvalCase]:
+    """The cases of a tab-separated set; '#' lines and blank lines skipped."""
+    cases = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            question, expected = line.split("\t")[:2]
-            rows.append((question.strip(), expected.strip()))
-    return rows
+            cols = line.split("\t")
+            tags = frozenset(re.split(r"[,，\s]+", cols[2].strip())) - {""} if len(cols) > 2 else frozenset()
+            cases.append(EvalCase(cols[0].strip(), cols[1].strip(), tags))
+    return cases
+
+
+def load_missing_map(path: str | Path) -> dict[str, str]:
+    """``{'missing:<topic>': entry id}`` from a tab-separated file (absent file: no mapping)."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    pairs = [line.split("\t")[:2] for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {label.strip(): entry.strip() for label, entry in pairs}
 
 
 def result_label(result: FaqResult) -> str:
@@ -571,22 +1060,47 @@ def result_label(result: FaqResult) -> str:
     return result.entry_id if result.kind == "answer" else result.kind
 
 
-def evaluate(index: FaqIndex, pairs: list[tuple[str, str]]) -> list[EvalRow]:
+def evaluate(index: FaqIndex, cases: list[EvalCase],
+             missing_map: Mapping[str, str] | None = None) -> list[EvalRow]:
     import time
     rows = []
-    for question, expected in pairs:
+    for case in cases:
         start = time.perf_counter()
-        got = result_label(index.match(question))
-        rows.append(EvalRow(question, expected, got, time.perf_counter() - start))
+        result = index.match(case.question)
+        seconds = time.perf_counter() - start
+        target = (missing_map or {}).get(case.expected, case.expected)
+        rows.append(EvalRow(case.question, case.expected, target, result_label(result), seconds,
+                            case.tags, bool(result.safety)))
     return rows
 
 
-def accuracy(rows: list[EvalRow]) -> float:
-    return sum(r.got == r.expected for r in rows) / max(1, len(rows))
+@dataclass(frozen=True)
+class EvalScores:
+    """The figures of one set (see bench/faq_eval.py)."""
+    questions: int
+    right: float                   # top-1: got == expected (missing topics mapped)
+    right_unmapped: float          # the same with missing topics as written (never right)
+    adviser_recall: float          # of the questions an adviser must answer, share escalated
+    escalation_precision: float    # of the escalated questions, share an adviser must answer
+    confident_wrong: float         # share answered from the wrong entry
+    confident_wrong_n: int
+    safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
 
 
-def escalation_precision_recall(rows: list[EvalRow]) -> tuple[float, float]:
-    predicted = [r for r in rows if r.got == "escalate"]
-    actual = [r for r in rows if r.expected == "escalate"]
-    hits = sum(r.expected == "escalate" for r in predicted)
-    return hits / max(1, len(predicted)), hits / max(1, len(actual))
+def _share(n: int, of: int) -> float:
+    return n / of if of else 1.0
+
+
+def scores(rows: list[EvalRow]) -> EvalScores:
+    adviser = [r for r in rows if r.target == "escalate"]
+    escalated = [r for r in rows if r.got == "escalate"]
+    safety = [r for r in rows if "safety" in r.tags]
+    wrong = sum(r.confident_wrong for r in rows)
+    return EvalScores(
+        questions=len(rows),
+        right=_share(sum(r.right for r in rows), len(rows)),
+        right_unmapped=_share(sum(r.got == r.expected for r in rows), len(rows)),
+        adviser_recall=_share(sum(r.got == "escalate" for r in adviser), len(adviser)),
+        escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
+        confident_wrong=_share(wrong, len(rows)), confident_wrong_n=wrong,
+        safety_lines=(sum(r.safety for r in safety), len(safety)))

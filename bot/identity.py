@@ -1,9 +1,20 @@
-"""Who is writing: the guard other capabilities put on the handlers that act for a villager.
+"""Who is writing: the guards other capabilities put on their handlers, and 登记 (binding a WeChat user to a
+roster person).
 
-``@registered`` is the one line planting, progress and the others write above such a handler::
+``@registered`` is the one line planting, progress and the others write above a handler that acts for a
+villager; ``@staff(roles)`` above one that only proven staff may use (待办, 答, 收录; plot records and 代种
+call ``staff_refusal`` for the texts that need it)::
 
     @registered
     def on_my_progress(ctx, _match) -> str: ...
+
+    @staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
+    def on_queue(ctx, _match) -> str: ...
+
+**Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
+(``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
+the roster file's openid column (``PROOFS``); until then that person has 群众 powers
+(``is_proven``) and the office sees the binding on 登记冲突.
 
 When the sender is bound to a roster person the handler runs. Otherwise
 (``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
@@ -23,8 +34,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
 
-from bot import conversation
+from bot import conversation, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.router import dispatch
@@ -40,9 +52,62 @@ def _three_days(_config) -> timedelta:
 # Messages sent before registering are kept this long (a villager may register the next day).
 PENDING = conversation.Flow("pending_registration", ("waiting",), timeout=_three_days)
 MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a location …)
-# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids};
+# 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids},
+# confirm_phone {person_id, name, village_id} (the phone check);
 # its table is in handlers/registration.py, its diagram in docs/roster.md.
-REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village"), timeout=_three_days)
+REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village", "confirm_phone"),
+                                 timeout=_three_days)
+
+
+# Roles whose powers need a proven binding (the roster file's roles that are not 群众 or 党员).
+STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", "主要领导")
+# How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
+PROOFS = ("code", "roster")
+MASSES = "群众"
+
+
+def is_staff_role(role: str | None) -> bool:
+    return role in STAFF_ROLES
+
+
+def is_proven(person: Mapping | None) -> bool:
+    """Does this binding hold with its roster role? Always for 群众 and 党员; a staff role only when the
+    binding was proven by a code or the roster's openid column."""
+    return bool(person) and (not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS)
+
+
+def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
+    """Does this binding hold one of ``roles`` with proof (``is_proven``)? For rules outside a handler."""
+    return bool(person) and person.get("role") in set(roles) and is_proven(person)
+
+
+def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
+    """None when the sender may act as one of ``roles``; else the reply: the register hint (the message is
+    kept, as ``@registered`` does), ``refusal`` (a message key) for other roles, or how to prove a staff role
+    that is not proven yet."""
+    hint = require_registered(ctx)
+    if hint:
+        return hint
+    if ctx.person["role"] not in tuple(roles):
+        return ctx.t(refusal)
+    if not is_proven(ctx.person):
+        return ctx.t("registration.staff_unproven", role=ctx.person["role"])
+    return None
+
+
+def staff(roles: Iterable[str] | Callable[[Any], Iterable[str]], refusal: str = "registration.staff_only"):
+    """Handler decorator: only a sender bound, with proof, to a person holding one of ``roles`` (a tuple of
+    roster roles, or ``roles(app)`` for roles the config holds) gets through; see ``staff_refusal``."""
+
+    def decorate(handle):
+        @functools.wraps(handle)
+        def guarded(ctx: Ctx, match):
+            wanted = roles(ctx.app) if callable(roles) else roles
+            return staff_refusal(ctx, wanted, refusal) or handle(ctx, match)
+
+        return guarded
+
+    return decorate
 
 
 def registered(handle):
@@ -111,6 +176,7 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
 _COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
+_TRAILING_CODE = re.compile(r"(?<!\d)(\d{%d})[\s。.!！]*$" % proofs.CODE_DIGITS)  # 登记 张三 埔心村 123456 / 埔心村123456
 _SEPARATORS = re.compile(r"[\s,，、:：;；/。.!！?？~～]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·]{1,7}$")
 _HAN_PLACE = re.compile(r"^[\u3400-\u9fff]{2,12}$")
@@ -123,9 +189,10 @@ NOT_NAMES = {"帮助", "取消", "退订", "订阅", "菜单", "你好", "您好
 
 @dataclass(frozen=True)
 class RegisterText:
-    """What a 登记 command says; a part not given is None."""
+    """What a 登记 (or 绑定) command says; a part not given is None."""
     name: str | None
     village_text: str | None
+    code: str | None = None     # a one-time invite code (bot/proofs.py)
 
 
 def normalize_text(text: str | None) -> str:
@@ -141,7 +208,8 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     """'登记 张三 埔心村' -> RegisterText('张三', '埔心村'); None when the text is not a 登记 command.
 
     Forgiving about the rest: '登记张三埔心村' (no spaces, split at a known village name),
-    '登记 埔心村 张三' (order swapped), '登记：张三，埔心' (other separators).
+    '登记 埔心村 张三' (order swapped), '登记：张三，埔心' (other separators). A trailing run of 6 digits,
+    with or without a space, is a one-time code: '绑定 123456', '登记 张三 埔心村123456'.
     """
     from bot.roster import match_village
 
@@ -149,16 +217,20 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     match = _COMMAND_PREFIX.match(norm)
     if not match:
         return None
-    tokens = [t for t in _SEPARATORS.split(norm[match.end():]) if t]
+    rest, code = norm[match.end():], None
+    found = _TRAILING_CODE.search(rest)
+    if found:
+        rest, code = rest[:found.start()], found.group(1)
+    tokens = [t for t in _SEPARATORS.split(rest) if t]
     if not tokens:
-        return RegisterText(None, None)
+        return RegisterText(None, None, code)
     if len(tokens) == 1:
-        return _split_packed(tokens[0], villages)
+        return dataclasses.replace(_split_packed(tokens[0], villages), code=code)
     name, village_text = tokens[0], "".join(tokens[1:])
     exact_names = {v["name"] for v in villages}
     if name in exact_names and not match_village(village_text, villages):
         name, village_text = village_text, name
-    return RegisterText(name, village_text)
+    return RegisterText(name, village_text, code)
 
 
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
@@ -217,14 +289,28 @@ def _plain_words(norm: str) -> bool:
 
 @dataclass(frozen=True)
 class Binding:
-    status: str     # registered | already | taken
-    person: dict
+    """What a 登记 came to. ``status``: registered | already | taken | needs_code (a staff person named without
+    a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
+    claim waits for the village's cadres or an admin) | gone (the person left the roster) | code_ok |
+    code_wrong | code_expired | code_used | code_limited."""
+    status: str
+    person: dict | None
+    left: int = 0
 
 
 def bind(ctx: Ctx, name: str, village: dict) -> Binding:
-    """Bind the sender to ``name`` in ``village``: the roster person if listed (role from the roster),
-    else a new 群众 (source 'self'). A person bound to another openid is not taken over: the
-    conflict is recorded (table binding_conflicts) for an admin."""
+    """``登记 <name> <village>`` without a code. The roster person of that name, if listed:
+
+    * already bound to the sender: ``already``;
+    * bound to another openid: not taken over; the conflict is recorded (``taken``) for an admin;
+    * a staff role (``STAFF_ROLES``): nothing is bound, a name proves nothing; the claim is recorded for
+      the office (``needs_code``): staff bind with a one-time code (``bind_by_code``);
+    * a villager with a phone on file: the phone check starts (``ask_phone``, state ``confirm_phone``;
+      ``confirm_phone`` below); with no tries left today the claim waits (``waiting``);
+    * else bound at once (``bound_via = 'name'``).
+
+    Not listed: a new 群众 of that village (source and ``bound_via`` 'self'), or a correction of the
+    sender's own earlier self-registration."""
     db, now = ctx.db, ctx.now_s
     current = ctx.person
     target = (roster_store.person_by_name_in_village(db, name, village["id"])
@@ -232,20 +318,116 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     if target and target["openid"] == ctx.openid:
         REGISTRATION.end(ctx)
         return Binding("already", target)
-    if target and target["openid"]:
-        roster_store.record_binding_conflict(db, openid=ctx.openid, person_id=target["id"], claimed_name=name,
-                                             village_id=village["id"], bound_openid=target["openid"], now=now)
-        REGISTRATION.end(ctx)
-        return Binding("taken", target)
+    if target and (target["openid"] or is_staff_role(target["role"])):
+        return _claim_waits(ctx, target, name, village["id"], "taken" if target["openid"] else "needs_code")
+    if target and target["phone"]:
+        if proofs.phone_tries_left(ctx.app, db, target["id"], ctx.openid, ctx.now) == 0:
+            return _claim_waits(ctx, target, name, village["id"], "phone")
+        REGISTRATION.enter(ctx, "confirm_phone", {"person_id": target["id"], "name": name, "village_id": village["id"]})
+        return Binding("ask_phone", target)
     if target:
         roster_store.unbind_openid(db, ctx.openid, now)
-        roster_store.bind_openid(db, target["id"], ctx.openid, now)
+        roster_store.bind_openid(db, target["id"], ctx.openid, now, via="name")
     elif current and current["source"] == "self":  # a correction of what they typed before
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)
-        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": "群众",
-                                        "source": "self", "openid": ctx.openid}, now)
+        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": MASSES,
+                                        "source": "self", "openid": ctx.openid, "bound_via": "self"}, now)
     ctx.forget_person()
     REGISTRATION.end(ctx)
     return Binding("registered", ctx.person)
+
+
+def _claim_waits(ctx: Ctx, person: dict, name: str, village_id: int | None, kind: str) -> Binding:
+    """Nothing is bound: the claim is recorded for the office (登记冲突; a ``phone`` claim also for the
+    village's cadres)."""
+    roster_store.record_binding_conflict(ctx.db, openid=ctx.openid, person_id=person["id"], claimed_name=name,
+                                         village_id=village_id, bound_openid=person["openid"], now=ctx.now_s, kind=kind)
+    REGISTRATION.end(ctx)
+    return Binding("waiting" if kind == "phone" else kind, person)
+
+
+def confirm_phone(ctx: Ctx, state, digits: str) -> Binding:
+    """The answer to the phone check (state ``confirm_phone``): the last 4 digits of the roster phone."""
+    db = ctx.db
+    person = roster_store.person(db, state.data["person_id"])
+    name, village_id = state.data["name"], state.data["village_id"]
+    if person is None:  # gone from the roster meanwhile: start again
+        REGISTRATION.end(ctx)
+        return Binding("gone", None)
+    if person["openid"]:  # bound by someone else meanwhile
+        return _claim_waits(ctx, person, name, village_id, "taken")
+    if proofs.phone_matches(person["phone"], digits):
+        return _bound_with_proof(ctx, person, "phone", "registered")
+    proofs.record_phone_failure(db, ctx.openid, person["id"], ctx.now)
+    left = proofs.phone_tries_left(ctx.app, db, person["id"], ctx.openid, ctx.now)
+    if left == 0:
+        return _claim_waits(ctx, person, name, village_id, "phone")
+    return Binding("phone_wrong", person, left)
+
+
+def bind_by_code(ctx: Ctx, parsed: RegisterText) -> Binding:
+    """``绑定 <code>`` or ``登记 <姓名> <村> <code>`` (then only that person's code counts): bot/proofs.py."""
+    db = ctx.db
+    person_id = None
+    if parsed.name:
+        target = named_person(db, parsed.name, _villages_meant(ctx, parsed.village_text))
+        if target is None:  # no such roster person: a wrong code, as far as the limit goes
+            if proofs.over_code_limit(ctx.app, db, ctx.openid, None, ctx.now):
+                return Binding("code_limited", None)
+            proofs.record_code_failure(db, ctx.openid, None, ctx.now)
+            return Binding("code_wrong", None)
+        person_id = target["id"]
+    result = proofs.redeem(ctx.app, db, openid=ctx.openid, code=parsed.code, now=ctx.now, person_id=person_id)
+    person = roster_store.person(db, result.person_id)
+    if result.status == "ok":
+        return _bound_with_proof(ctx, person, "code", "code_ok")
+    if result.status == "used" and person and person["openid"] == ctx.openid:
+        return Binding("already", person)
+    return Binding(CODE_STATUSES[result.status], person)
+
+
+CODE_STATUSES = {"wrong": "code_wrong", "expired": "code_expired", "used": "code_used", "limited": "code_limited"}
+
+
+def _bound_with_proof(ctx: Ctx, person: dict, via: str, status: str) -> Binding:
+    bind_person(ctx.db, person, ctx.openid, ctx.now_s, via)
+    ctx.forget_person()
+    REGISTRATION.end(ctx)
+    return Binding(status, ctx.person)
+
+
+def bind_person(db, person: dict, openid: str, now: str, via: str) -> None:
+    """Bind ``openid`` to ``person``, proven by ``via`` (a code, the phone, an approval): the sender's own earlier
+    binding is released, and whoever held the person before is unbound. The sender's open claims on the person
+    are closed. Call inside a transaction."""
+    if person["openid"] != openid:
+        roster_store.unbind_openid(db, openid, now)
+        if person["openid"]:
+            roster_store.unbind_openid(db, person["openid"], now)
+            log.info("binding of person %s moved to another WeChat user (%s)", person["id"], via)
+    roster_store.bind_openid(db, person["id"], openid, now, via=via)
+    roster_store.close_open_claims(db, person["id"], openid, resolution=via, resolved_by=via, now=now)
+
+
+def _villages_meant(ctx: Ctx, village_text: str | None) -> list[dict]:
+    from bot.roster import match_village
+
+    villages = roster_store.all_villages(ctx.db)
+    if village_text:
+        return match_village(village_text, villages)
+    scene = scene_village(ctx)
+    return [scene] if scene else villages
+
+
+def named_person(db, name: str, villages: list[dict]) -> dict | None:
+    """The one roster person of this name in these villages (an adviser: linked to one of them); None when
+    there is none or more than one."""
+    found = {}
+    for village in villages:
+        person = (roster_store.person_by_name_in_village(db, name, village["id"])
+                  or roster_store.adviser_by_name_in_villages(db, name, [village["id"]]))
+        if person:
+            found[person["id"]] = person
+    return next(iter(found.values())) if len(found) == 1 else None

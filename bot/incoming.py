@@ -1,30 +1,61 @@
 """Parse a WeChat XML push into one plain, typed ``Incoming`` value.
 
 The XML is parsed with defusedxml with DTDs forbidden, so entity bombs and
-external entities are refused before anything else looks at the body. Any
-problem raises ``MalformedMessage`` (the webhook answers 400).
+external entities are refused before anything else looks at the body, and
+elements nested deeper than ``MAX_DEPTH`` are refused while parsing. Any
+problem raises ``MalformedMessage`` (the webhook answers 400). Coordinates that
+are no place on Earth (not finite, out of range) are read as none.
 """
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field, replace
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import ParseError, TreeBuilder
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 MESSAGE_TYPES = {"text", "image", "voice", "video", "shortvideo", "location", "link", "file", "event"}
 MAX_FIELD_CHARS = 20_000
+# WeChat's deepest push is <xml><SendPicsInfo><PicList><item><PicMd5Sum>: five levels.
+MAX_DEPTH = 8
 
 
 class MalformedMessage(ValueError):
     """The body is not a WeChat message we can read."""
 
 
+class _DepthLimitedBuilder:
+    """The parser's target: ElementTree's TreeBuilder, refusing an element nested deeper than MAX_DEPTH
+    as soon as it opens (so a deep body never becomes a deep tree, nor a deep recursion)."""
+
+    __slots__ = ("_builder", "_depth", "data", "close")
+
+    def __init__(self):
+        self._builder = TreeBuilder()
+        self._depth = 0
+        self.data, self.close = self._builder.data, self._builder.close
+
+    def start(self, tag, attrs):
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise MalformedMessage(f"XML nested deeper than {MAX_DEPTH} levels")
+        return self._builder.start(tag, attrs)
+
+    def end(self, tag):
+        self._depth -= 1
+        return self._builder.end(tag)
+
+
 def parse_xml(body: bytes | str) -> dict[str, str]:
     """Flatten ``<xml>…</xml>`` into {tag: text}; nested tags become ``Parent.Child``."""
     try:
-        root = SafeET.fromstring(body, forbid_dtd=True)
+        parser = SafeET.DefusedXMLParser(target=_DepthLimitedBuilder(), forbid_dtd=True)
+        parser.feed(body)
+        root = parser.close()
+    except MalformedMessage:
+        raise
     except (ParseError, DefusedXmlException, ValueError, TypeError) as exc:
         raise MalformedMessage(f"unreadable XML: {type(exc).__name__}") from None
     if root.tag != "xml":
@@ -107,6 +138,15 @@ def _float(value: str | None) -> float | None:
         raise MalformedMessage("bad coordinate") from None
 
 
+def _coordinates(lat_text: str | None, lng_text: str | None) -> tuple[float | None, float | None]:
+    """(lat, lng), or (None, None) unless both are finite and on Earth (NaN, inf, 95°N are no place)."""
+    lat, lng = _float(lat_text), _float(lng_text)
+    if lat is None or lng is None or not (math.isfinite(lat) and math.isfinite(lng)) \
+            or not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        return None, None
+    return lat, lng
+
+
 def from_fields(fields: dict[str, str]) -> Incoming:
     for name, value in fields.items():
         if len(value) > MAX_FIELD_CHARS:
@@ -128,11 +168,11 @@ def from_fields(fields: dict[str, str]) -> Incoming:
         if not event:
             raise MalformedMessage("event without Event")
         key = fields.get("EventKey") or None
-        lat, lng = _float(fields.get("Latitude")), _float(fields.get("Longitude"))
+        lat, lng = _coordinates(fields.get("Latitude"), fields.get("Longitude"))
         return Incoming(msg_type="event", event=event, event_key=key, lat=lat, lng=lng, **common)
     if msg_type == "location":
-        return Incoming(msg_type="location", lat=_float(fields.get("Location_X")),
-                        lng=_float(fields.get("Location_Y")), label=fields.get("Label") or None, **common)
+        lat, lng = _coordinates(fields.get("Location_X"), fields.get("Location_Y"))
+        return Incoming(msg_type="location", lat=lat, lng=lng, label=fields.get("Label") or None, **common)
     if msg_type == "text":
         return Incoming(msg_type="text", text=fields.get("Content", ""), **common)
     if msg_type == "link":

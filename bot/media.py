@@ -1,10 +1,11 @@
 """The media download job: photos and voice arrive as MediaIds that expire after 3 days.
 
 Each pending row is fetched through WeChatAPI (for images, the PicUrl is the
-fallback), stored content-addressed under ``storage.photos`` and marked
-``stored``. A media id WeChat no longer has (40007) is marked ``lost``, a
-visible state, never silently dropped; transient failures are retried with
-backoff up to ``media.max_attempts``.
+fallback, from ``media.pic_hosts`` only; at most ``media.max_bytes`` either
+way), stored content-addressed under ``storage.photos`` and marked ``stored``.
+A media id WeChat no longer has (40007) is marked ``lost``, a visible state,
+never silently dropped; transient failures are retried with backoff up to
+``media.max_attempts``.
 
 Listeners (``app.media_listeners``, from the capability manifests, e.g. the planting records) react to a
 stored row in two steps, so that the write lock is held only for writes:
@@ -65,7 +66,7 @@ def _fetch(api, row: dict) -> bytes:
         return api.download_media(row["media_id"])
     except WeChatError as error:
         if row["kind"] == "image" and row["pic_url"] and not error.transient:
-            return api.fetch_url(row["pic_url"])
+            return api.fetch_pic_url(row["pic_url"])
         raise
 
 
@@ -121,6 +122,20 @@ def download_due(app, now: datetime, limit: int = 50, openid: str | None = None)
                 listener.apply(app, db, stored, prepared)
         counts["stored"] += 1
     return counts
+
+
+def announce(app, db, media_row_id: int) -> bool:
+    """Tell the listeners again about a media row a capability linked after it was downloaded (a photo sent
+    before 管护), inside the caller's transaction, so they see the new link; listeners are idempotent. False
+    (nothing to do) while the row is not stored yet: the download job tells them then."""
+    row = media_store.get(db, media_row_id)
+    if row is None or row["status"] != "stored" or not row["path"]:
+        return False
+    path = app.config.photos_dir / row["path"]
+    data = path.read_bytes() if path.is_file() else b""
+    for listener in app.media_listeners:
+        listener.apply(app, db, row, listener.prepare(app, row, data))
+    return True
 
 
 def _record_failure(db, row: dict, error: WeChatError, now: datetime, max_attempts: int) -> str:

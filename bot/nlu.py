@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 # --- normalisation -----------------------------------------------------------
@@ -24,7 +25,7 @@ SYNONYMS: dict[str, str] = {
     "哪个时候": "什么时候", "什么季节": "什么时候", "啥季节": "什么时候",
     "神马": "什么", "什麽": "什么", "乜嘢": "什么", "咩": "什么", "啥子": "什么", "啥": "什么",
     "怎摸": "怎么", "怎莫": "怎么", "咋个": "怎么", "咋": "怎么", "怎样": "怎么",
-    "如何": "怎么", "点样": "怎么", "点种": "怎么种", "怎么办好": "怎么办",
+    "如何": "怎么", "点样": "怎么", "怎么办好": "怎么办",
     "边度": "哪里", "哪儿": "哪里", "哪边": "哪里", "啥地方": "哪里", "什么地方": "哪里",
     "挖洞": "挖树穴", "多大的洞": "多大的树穴", "公分": "厘米", "鸡屎": "鸡粪", "猪屎": "猪粪",
     "棍子": "木棍", "竹竿": "木棍", "竹杆": "木棍", "牛屎": "牛粪", "搞": "弄", "咋弄": "怎么弄",
@@ -35,14 +36,93 @@ SYNONYMS: dict[str, str] = {
     "落肥": "施肥", "下肥": "施肥", "放肥": "施肥", "上肥": "施肥", "施费": "施肥",
     "落雨": "下雨", "天太干": "天旱", "太干了": "干旱", "打风": "台风", "刮台风": "台风", "台风天": "台风",
     "树头": "根部", "树蔸": "根部", "盆栽": "盆栽",
-    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "佢": "它",
+    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "咗未": "了没", "佢": "它",
     "可唔可以": "可不可以", "得唔得": "行不行", "好唔好": "好不好",
     "树苗子": "树苗", "苗子": "树苗", "小苗": "树苗",
-    "蔫巴": "蔫", "打蔫": "蔫", "焉了": "蔫了", "耷拉": "蔫",
+    "蔫巴": "蔫", "打蔫": "蔫", "焉了": "蔫了", "焉": "蔫", "耷拉": "蔫",
     "嘛": "吗", "麽": "吗", "几多": "多少", "几棵": "多少棵", "几株": "多少棵",
+    # Mandarin colloquial
+    "咋整": "怎么弄", "咋办": "怎么办", "咋样": "怎么样", "多会儿": "什么时候", "啥样": "什么样",
+    "干啥": "做什么", "为啥": "为什么", "咋回事": "怎么回事", "行吗": "行不行", "成吗": "行不行",
 }
+
+# Cantonese (as voice recognition and villagers in Guangdong write it) and a few colloquial forms ->
+# the Mandarin of the knowledge.
+CANTONESE: dict[str, str] = {
+    # question words
+    "点解": "为什么", "点算": "怎么办", "点办": "怎么办", "点整": "怎么弄", "点搞": "怎么弄", "点知": "怎么知道", "乜": "什么", "冇乜": "没什么",
+    "咩事": "什么事", "喺边": "在哪里", "喺边度": "在哪里", "喺边啲": "在哪些", "去边": "去哪里", "去边度": "去哪里", "边个": "哪个", "边啲": "哪些",
+    "边几": "哪几", "边样": "哪样", "边一": "哪一", "边间": "哪间", "几耐": "多久", "几远": "多远", "几深": "多深", "几阔": "多宽", "几高": "多高",
+    "几大": "多大", "几粗": "多粗", "几长": "多长", "几密": "多密", "几日": "几天", "系咪": "是不是", "系唔系": "是不是", "唔系": "不是", "系咩": "是什么",
+    "使唔使": "要不要", "唔使": "不用", "唔识": "不会", "识唔识": "会不会", "种唔种得": "能不能种", "种唔种得生": "能不能种活", "啱唔啱": "合不合适", "即系": "就是",
+    "话畀你知": "告诉你", "话你知": "告诉你",
+    # time
+    "而家": "现在", "依家": "现在", "宜家": "现在", "今日": "今天", "琴日": "昨天", "听日": "明天", "下昼": "下午", "朝早": "早上", "夜晚": "晚上",
+    "旧年": "去年", "出年": "明年", "嗰阵": "那时", "日日": "每天", "好耐": "好久",
+    # pronouns, particles, common verbs
+    "我哋": "我们", "你哋": "你们", "佢哋": "他们", "嗰": "那", "呢度": "这里", "呢个": "这个", "呢棵": "这棵", "呢啲": "这些", "呢种": "这种",
+    "喺度": "在这里", "嗰度": "那里", "喺": "在", "嚟": "来", "返嚟": "回来", "咁": "这么", "嘢": "东西", "屋企": "家", "隔篱屋": "邻居家", "隔篱": "邻居",
+    "揾": "找", "畀人": "被人", "畀": "给", "俾人": "被人", "俾": "给", "仲": "还", "净系": "只是", "定系": "还是", "好似": "好像", "就快": "快要",
+    "未熟": "没熟", "唔知": "不知道", "睇": "看", "攞": "领", "做嘢": "工作", "话事": "做主", "话我": "说我", "话系": "说是", "听讲": "听说",
+    "搞掂": "完成", "成日": "经常", "成个": "整个", "返": "回", "扶返正": "扶正", "扶返": "扶", "屋背后": "屋后", "屋背": "屋后", "屋门口": "家门口",
+    "入面": "里面", "令": "让", "冚": "盖", "唔好": "不要", "发信息": "发消息", "拣": "选", "识做": "会做", "落村": "下村", "间屋": "房子",
+    "一齐": "一起", "石仔": "石头", "未得闲": "没空", "唔得闲": "没空", "得闲": "有空", "驳枝": "嫁接", "驳接": "嫁接", "驳嘢": "嫁接",
+    # 边啲 is 'which' (哪些), but 屋边啲 is 'the … beside the house'
+    "屋边啲": "屋边的", "路边啲": "路边的", "河边啲": "河边的", "塘边啲": "塘边的", "田边啲": "田边的", "身边啲": "身边的",
+    # just (啱) and then (先)
+    "啱啱": "刚刚", "啱种落去": "刚种下去", "啱种嘅": "刚种的", "啱种咗": "刚种了", "啱种完": "刚种完", "啱种好": "刚种好", "啱种": "适合种", "最啱": "最合适",
+    "啱": "合适", "先合适": "才合适", "先啱": "才合适", "先结果": "才结果", "先有": "才有", "先开花": "才开花", "先种活": "才种活", "先可以": "才可以",
+    "先会": "才会", "先得": "才行",
+    # planting and growing
+    "种落去": "种下去", "落去": "下去", "落嚟": "下来", "跌落": "掉下", "落泥": "入土", "泥度": "土里", "落泥度": "入土里", "冇泥头": "没有土球",
+    "泥头": "土球", "泥球": "土球", "泥": "土", "树窿": "树穴", "挖窿": "挖树穴", "窿底": "树穴底", "窿里": "树穴里", "细窿": "小洞", "细苗": "小苗",
+    "细树": "小树", "生得": "长得", "生咩": "长什么", "生啲": "长些", "生虫": "长虫", "生病": "得病", "大棵": "长大", "种得生": "种活", "种生": "种活",
+    "种得活": "种活", "生咗未": "活了没有", "生唔生": "活不活", "冧": "倒", "斩": "砍", "跌": "掉", "食": "吃", "整死": "弄死", "砸亲": "砸到",
+    "整亲": "弄伤", "烫亲": "烫伤", "水浸": "水淹", "浸水": "积水", "爆开": "裂开", "垂晒": "全蔫了", "垂落": "蔫", "猛太阳": "大太阳", "晒唔晒": "晒不晒",
+    "种唔晒": "种不完", "种晒": "种完", "种埋一齐": "种在一起", "烂埋": "烂了", "死埋": "死了", "禾秆草": "稻草", "胶袋": "塑料袋", "胶网": "塑料网",
+    "胶膜": "塑料膜", "胶盆": "塑料盆", "去墟": "去集市", "坐到果": "坐果", "坐唔到": "坐不到", "放落": "放进", "撑住": "支撑", "锄走": "锄掉",
+    "打完风": "台风过后", "打风后": "台风过后", "出新芽": "发芽", "出芽": "发芽", "公母": "雌雄", "母树": "雌株", "公树": "雄株", "打理": "管护",
+    "照顾": "管护", "养护": "管护", "摘完果": "采果后", "摘果": "采果", "摘完": "采完", "摘了": "采了", "摘下": "采下", "烧焦": "焦",
+    # photos
+    "影相": "拍照", "影嘅相": "拍的照片", "相片": "照片", "个相": "照片", "张相": "照片", "啲相": "照片", "旧相": "旧照片", "相要": "照片要",
+    # also Mandarin
+    "干什么": "做什么", "什么时间段": "几点", "时间段": "几点",
+    # '...晒' = all of it: 黄晒 (all yellow), 跌晒 (all fallen)
+    "黄晒": "全黄了", "跌晒": "全掉了", "焉晒": "全蔫了", "卷晒": "全卷了", "死晒": "全死了", "裂晒": "全裂了", "烂晒": "全烂了", "干晒": "全干了",
+    "枯晒": "全枯了", "啃晒": "全啃了", "食晒": "全吃了", "钻晒": "全钻", "伸晒": "全伸", "落晒": "全掉了", "甩晒": "全掉了", "黑晒": "全黑了",
+    "白晒": "全白了", "多谢晒": "多谢",
+    # kept as they are (a shorter key would break them: 水泥 is not 水土)
+    "水泥": "水泥", "返青": "返青", "仲裁": "仲裁",
+}
+SYNONYMS.update(CANTONESE)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
+# Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
+# 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
+# a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
+# 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
+_CONTEXT_RULES = [
+    (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
+    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"), "怎么"),
+    (re.compile(r"(?<![合不相共陪一])同(?![一样时意步类期学事])"), "和"),
+    (re.compile(r"(?<![容轻交贸])易(?![拉])"), "容易"),
+    (re.compile(r"未$"), "没有"),
+    (re.compile(r"(?<=[会要])点(?:样)?$"), "怎么样"),
+    # Cantonese 窿: a hole in the trunk (洞, a symptom) after 树干/枝/叶…, else the planting hole (树穴)
+    (re.compile(r"(?<=树干|树身|树皮|干上)([^窿]{0,4})窿|(?<=[枝叶果小有多])([^窿]{0,3})窿"),
+     lambda m: (m.group(1) or m.group(2) or "") + "洞"),
+    (re.compile(r"窿"), "树穴"),
+    (re.compile(r"(?:(?<=多久)|(?<=几年)|(?<=几天)|(?<=多少年)|(?<=几个月))先"), "才"),
+    (re.compile(r"(?<=[穴土])度"), "里"),
+    (re.compile(r"(?<=[用条支根绑])竹(?![子林笋苗])"), "木棍"),
+    (re.compile(r"(?<=挖)([^洞]{0,3})洞"), r"\1树穴"),
+    (re.compile(r"(?<=怎么)影"), "拍"),
+    (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
+    (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
+    (re.compile(r"落(?=.{0,3}肥)"), "施"),
+    (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])"), "还是"),
+    (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),   # Cantonese 覆 (reply), not 覆盖 (cover)
+]
 
 _CJK = "\u4e00-\u9fff"
 _KEEP_RE = re.compile(rf"[^{_CJK}0-9a-z.]+")
@@ -59,7 +139,10 @@ def normalize(text: str) -> str:
     text = to_halfwidth(text).lower()
     text = _KEEP_RE.sub("", text)
     text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "", text)
-    return _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], text)
+    text = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], text)
+    for pattern, replacement in _CONTEXT_RULES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 # --- chit-chat ---------------------------------------------------------------
@@ -72,6 +155,7 @@ _CHITCHAT = {
     "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安",
     "辛苦了", "辛苦", "再见", "拜拜", "拜", "hello", "hi", "哈喽", "嗨",
     "点赞", "赞", "厉害", "不错", "真棒", "棒", "加油", "没事", "没事了", "没有了",
+    "早晨", "早晨呀", "辛苦晒", "辛苦晒你", "辛苦你", "辛苦你了", "唔该晒", "多谢你", "冇事", "得", "好嘢",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 
@@ -86,7 +170,8 @@ def is_chitchat(text: str) -> bool:
     return _only_chitchat_words(norm)
 
 
-_CHITCHAT_BY_LEN = sorted(_CHITCHAT, key=len, reverse=True)
+# compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
+_CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len, reverse=True)
 
 
 def _only_chitchat_words(norm: str) -> bool:
@@ -112,6 +197,9 @@ _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs.
 MEASURE_WORDS = "棵株颗科课丛兜蔸根"
 _MEASURE = rf"[{MEASURE_WORDS}]"
+# A count above this is not believed (the bot asks again as for a vague one): it keeps every sum of
+# counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
+MAX_COUNT = 1_000_000
 
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
@@ -125,6 +213,14 @@ class CountResult:
     vague: bool
     unit: str
     matched: str
+
+
+def spoken_digits(text: str) -> str | None:
+    """A run of digits as typed or as voice recognition writes it: '0002', '0 0 0 2。', '零零零二', '幺三五八'
+    -> the digits; None for anything else (a number said as a number, '两千', is not a run of digits)."""
+    chars = re.sub(r"[\s。．.,，!！]+", "", to_halfwidth(text or ""))
+    digits = "".join(c if c.isascii() and c.isdigit() else str(_DIGITS[c]) if c in _DIGITS else "?" for c in chars)
+    return digits if digits and "?" not in digits else None
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -162,6 +258,8 @@ def parse_count(text: str) -> CountResult | None:
     match = re.search(rf"({_NUM})\s*({_MEASURE})", text)
     if match and not _is_range(match.group(1)):
         value = chinese_to_int(match.group(1))
+        if value is not None and value > MAX_COUNT:
+            return CountResult(None, True, match.group(2), match.group(0))
         if value is not None and value > 0:
             return CountResult(value, False, match.group(2), match.group(0))
     vague = _VAGUE_RE.search(text)
@@ -239,6 +337,39 @@ def _single_char_ok(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in _SINGLE_BEFORE
 
 
+def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(canonical name, matched text) of every species mentioned, in order, longest alias first at each
+    place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
+    (trees not in the table, such as '芒果') compete with the aliases and come back as (name, name):
+    '桃金娘' is not 桃."""
+    others = tuple(others)
+    text = to_halfwidth(text or "")
+    names, pattern, look_alikes = _mentions_pattern(species_table, others)
+    for word in look_alikes:
+        text = text.replace(word, "＿" * len(word))
+    return [(names[m.group(0)], m.group(0)) for m in pattern.finditer(text)
+            if len(m.group(0)) > 1 or _single_char_ok(text, m.start())]
+
+
+_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern, list[str]]] = {}
+
+
+def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern, list[str]]:
+    """{written: name}, one regex of every alias and other name, longest first, and the look-alikes to
+    ignore (not those inside an other name: 番石榴 is on the list of other trees) (cached per table)."""
+    key = (id(species_table), others)
+    cached = _PATTERNS.get(key)
+    if cached is None or cached[0] is not species_table:
+        names = {w: w for w in others}
+        names.update({alias: name for alias, name in _alias_pairs(species_table)})
+        pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        look_alikes = [w for w in _not_aliases(species_table) if not any(w in other for other in others)]
+        if len(_PATTERNS) >= 16:
+            _PATTERNS.clear()
+        cached = _PATTERNS[key] = (species_table, names, pattern, look_alikes)
+    return cached[1], cached[2], cached[3]
+
+
 def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     """(canonical name, matched text) of the first species mentioned, or (None, '').
 
@@ -258,8 +389,85 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     return (best[2], best[3]) if best else (None, "")
 
 
+# --- tree names misheard by voice input ------------------------------------------
+
+# Characters that end many words (例子, 狮子, 规划): sharing only these with a name says nothing.
+_COMMON_ENDINGS = frozenset("子树花果苗")
+_SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> frozenset[str]:
+    """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
+    from pypinyin.constants import PINYIN_DICT   # imported here: planting parsing never needs it
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return frozenset(_toneless(r) for r in readings.split(",") if r)
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+
+def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:
+    """{first syllable: [(alias, name, readings of each character)]} for names of two or more characters."""
+    cached = _SOUNDS.get(id(species_table))
+    if cached is None or cached[0] is not species_table:
+        # written names in the table's order, the species' name first; a later one that sounds like an earlier
+        # one is a misspelling (离枝, 香章, 三脚梅) and no source of sounds: 离职 is not 荔枝
+        names: list[tuple[str, str, tuple[frozenset[str], ...]]] = []
+        for name, info in species_table.items():
+            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+            for alias in [name, *aliases]:
+                if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
+                    continue
+                sounds = tuple(_readings(c) for c in alias)
+                if not any(len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
+                           for other, same, other_sounds in names if same == name):
+                    names.append((alias, name, sounds))
+        by_first: dict[str, list] = {}
+        for alias, name, sounds in names:
+            for first in sounds[0]:
+                by_first.setdefault(first, []).append((alias, name, sounds))
+        if len(_SOUNDS) >= 16:
+            _SOUNDS.clear()
+        cached = _SOUNDS[id(species_table)] = (species_table, by_first)
+    return cached[1]
+
+
+def find_sound_alike_species(text: str, species_table: Mapping,
+                             taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+    """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
+    them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
+    written). A homophone counts only when it keeps one character of the name that is not a common ending:
+    '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟."""
+    by_first = _names_by_sound(species_table)
+    blocked = {i for start, end in taken for i in range(start, end)}
+
+    def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
+        return (len(window) == len(alias) and window != alias
+                and not blocked.intersection(range(i, i + len(alias)))
+                and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
+                and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)))
+
+    found, i = [], 0
+    while i < len(text):
+        best: tuple[str, str] | None = None
+        for first in ([] if i in blocked else _readings(text[i])):
+            for alias, name, sounds in by_first.get(first, ()):
+                window = text[i:i + len(alias)]
+                if (best is None or len(window) > len(best[1])) and sounds_like(window, alias, sounds):
+                    best = (name, window)
+        if best:
+            found.append((best[0], best[1], i))
+            i += len(best[1])
+        else:
+            i += 1
+    return found
+
+
 _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    r"认种|认养|认捐|想要|想|要|打算|准备|"
     r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
 
 
@@ -314,17 +522,27 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|"
+    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
-    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|\?|？")
+    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|\?|？|"
+    r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"
+    # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
+    r"几多|几耐|几远|几深|几高|几大|几密|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|有冇|([^\s])唔\1|"
+    r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
+    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩")
 _VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几|种几\s*{_MEASURE}$")
 _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
 
 
+_HOW_MANY_RE = re.compile(rf"(?<![十百千好])几\s*{_MEASURE}")
+
+
 def is_question(text: str) -> bool:
-    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种')."""
+    """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
+    said of trees planted)."""
     text = to_halfwidth(text or "")
-    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text))
+    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text)
+                or (_HOW_MANY_RE.search(text) and not _PAST_RE.search(text)))
 
 
 @dataclass(frozen=True)
@@ -354,13 +572,25 @@ def parse_proxy(text: str) -> tuple[str | None, str]:
     return name, to_halfwidth(text)[match.end():]
 
 
+# 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
+# '我想认养一棵树' ask to adopt, '认种了3棵龙眼' reports trees planted.
+_ADOPTION_VERB_RE = re.compile(r"认种|认养|认捐")
+_DONE_RE = re.compile(r"[了过完]|已经")
+
+
+def is_adoption_wish(text: str) -> bool:
+    """'认种一棵树', '我想认养', '认养3棵桂花': an adoption verb without a sign that it was done."""
+    text = to_halfwidth(text or "")
+    return bool(_ADOPTION_VERB_RE.search(text)) and not _DONE_RE.search(text)
+
+
 def parse_planting_text(text: str, species_table: Mapping) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
-    '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼'), or None for anything
-    else, questions included."""
+    '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
+    else, questions and adoption wishes ('认种一棵树') included."""
     proxy, body = parse_proxy(text)
     body = to_halfwidth(body or "").strip()
-    if not body or (is_question(body) and not _vague_report(body)):
+    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body):
         return None
     count = parse_count(body)
     area = parse_area_mu(body)

@@ -355,6 +355,21 @@ def find_photo(photos_dir: Path, sha256: str) -> Path | None:
     return None
 
 
+def thumbnail_of(photos_dir: Path, sha256: str) -> Path | None:
+    """The thumbnail of a stored photo, made on first use (no EXIF, so no GPS); None when the photo is not
+    stored or not usable. ValueError when ``sha256`` is not a SHA-256 (nothing outside photos_dir is read)."""
+    original = find_photo(photos_dir, sha256)
+    if original is None:
+        return None
+    path = thumb_path(photos_dir, sha256)
+    if not path.is_file():
+        try:
+            make_thumbnail(original.read_bytes(), path)
+        except PhotoError:
+            return None
+    return path
+
+
 def _write_atomic(dest: Path, write) -> None:
     """Write through a temporary file in dest's folder, fsync, os.replace:
     readers see either no file or the whole file, never a partial one."""

@@ -10,19 +10,33 @@ analysis rows, the flags). The ``planting_windows`` job (``settle_windows``) clo
 whose flow vanished is marked cancelled, one whose window ran out stays pending (incomplete) and its
 sender is reminded once. The states and their diagram: docs/planting.md.
 
+**Verified or waiting** (docs/planting.md): a complete record counts at once (``review = none``) only when
+it passes every check of ``compute_flags``: a photo; done in the campaign season (bot/schedule.py: from
+``plans_due`` to the end of the window; a later 补种 is reviewed); within the village's radius when a
+location is known (a location message or the photo's EXIF GPS); no duplicate photo, no old photo, a
+recommended species; at most ``review.max_trees_per_record`` trees for the sender's role; a plot tag
+(党建林, 主题林, 示范点) only from ``planting.cadre_roles``. Otherwise it waits (``review = pending``) and
+counts once approved. Each record that passes is drawn for a spot check (随机抽查) with probability
+``review.spot_check_rate`` (twice that without any location): a keyed hash of its id against the rate
+(``spot_check_draw``), so the draw is the same every time it is computed and anyone with the key can
+check it; a drawn record (``review = spot_check``) still counts until a reviewer rejects it.
+
 Everything from ``parse_text`` to ``review_after`` is pure (no app, no database) and unit-tested; the
 functions after it are the services: they read and write through bot/store/plantings.py.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Mapping
 
-from bot import clock, nlu, outbox
+from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.faq import load_species_table
@@ -32,6 +46,7 @@ from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
+from bot.store import tokens as tokens_store
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +61,17 @@ def _cancel_pending_record(ctx, state) -> None:
 # data: {"planting_id": int}; timeout: conversation.timeout_minutes
 FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
 
-FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species")
+FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species", "no_photo", "out_of_season",
+              "over_cap", "plot_tag")
 # The parts of a record and the review flags, as the messages name them.
 PART_NAMES = {"photo": "planting.part_photo", "species": "planting.part_species", "count": "planting.part_count",
               "area": "planting.part_area"}
 FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo",
                 "far_from_village": "planting.flag_far_from_village",
-                "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species"}
+                "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species",
+                "no_photo": "planting.flag_no_photo", "out_of_season": "planting.flag_out_of_season",
+                "over_cap": "planting.flag_over_cap", "plot_tag": "planting.flag_plot_tag"}
+SPOT_CHECK = "spot_check"  # the review state of a counted record drawn for a spot check (and its details key)
 PLOT_SITES = ("党建林", "主题林", "示范点")
 
 # A bare tree name typed while a record waits for its species: CJK only, short, not a command.
@@ -74,7 +93,7 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     if parsed is not None or not waiting_for:
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
-    if not text or nlu.is_question(text) or nlu.is_chitchat(text):
+    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text):
         return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
@@ -97,12 +116,13 @@ def is_plot(parsed: nlu.PlantingText) -> bool:
 
 
 def needs_cadre(parsed: nlu.PlantingText) -> bool:
+    """Plot records and 代种: only ``planting.cadre_roles`` with a proven binding (``identity.staff_refusal``)."""
     return is_plot(parsed) or parsed.proxy_name is not None
 
 
 def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
-    """May this person log plot records and 代种 (``planting.cadre_roles``)?"""
-    return bool(person) and person.get("role") in roles
+    """May this person log plot records and 代种 (``planting.cadre_roles``, bound with proof)?"""
+    return identity.acts_as(person, roles)
 
 
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
@@ -157,7 +177,7 @@ def describe(record: Mapping) -> str:
     return " ".join(p for p in parts if p)
 
 
-# -- flags ------------------------------------------------------------------------------------------
+# -- flags ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Flag:
     name: str
@@ -165,14 +185,35 @@ class Flag:
     ref: int | None = None  # duplicate_photo: the other record
 
 
-def season_start(year: int, window: list[str] | tuple[str, ...]) -> date:
-    month, day = (int(x) for x in window[0].split("-"))
-    return date(int(year), month, day)
+@dataclass(frozen=True)
+class Checks:
+    """What one record is checked against: the campaign's settings and its sender's (``checks_for``)."""
+
+    season: tuple[date, date]          # bot.schedule.season: plans_due .. the window's end
+    old_photo_tolerance_days: int
+    cap: int                           # the sender's review.max_trees_per_record
+    cadre: bool                        # the sender may tag plots (planting.cadre_roles)
 
 
-def compute_flags(record: Mapping, photos: list[Mapping], village: Mapping | None, *, season: date,
-                  old_photo_tolerance_days: int) -> list[Flag]:
-    """The review flags of a record, from its parts and its analysed photos."""
+def cap_for(caps: Mapping[str, int], role: str | None) -> int:
+    """The sender's per-record cap (``review.max_trees_per_record``); a role not listed gets the smallest."""
+    caps = {str(k): int(v) for k, v in caps.items()}
+    return caps.get(role or "", min(caps.values(), default=0))
+
+
+def location_of(record: Mapping, photos: list[Mapping]) -> tuple[float | None, float | None]:
+    """Where the record was made: its location message, else the first photo with EXIF GPS."""
+    lat, lng = record.get("lat"), record.get("lng")
+    if lat is None or lng is None:
+        gps = next((p for p in photos if p.get("exif_lat") is not None and p.get("exif_lng") is not None), None)
+        lat, lng = (gps["exif_lat"], gps["exif_lng"]) if gps else (None, None)
+    return lat, lng
+
+
+def compute_flags(record: Mapping, photos: list[Mapping], village: Mapping | None, checks: Checks,
+                  day: date) -> list[Flag]:
+    """The reasons a record cannot count at once (each sends it to review), from its parts, its analysed
+    photos, its village, and ``day`` (the local day it was completed)."""
     flags: list[Flag] = []
     dups = [p for p in photos if p.get("duplicate_of")]
     if dups:
@@ -180,28 +221,59 @@ def compute_flags(record: Mapping, photos: list[Mapping], village: Mapping | Non
         flags.append(Flag("duplicate_photo", {"ref": first["duplicate_of"],
                                               "distance": first.get("duplicate_distance") or 0},
                           ref=first["duplicate_of"]))
-    lat, lng = record.get("lat"), record.get("lng")
-    if lat is None or lng is None:
-        gps = next((p for p in photos if p.get("exif_lat") is not None and p.get("exif_lng") is not None), None)
-        lat, lng = (gps["exif_lat"], gps["exif_lng"]) if gps else (None, None)
+    lat, lng = location_of(record, photos)
     if village and is_far_from(lat, lng, village.get("lat"), village.get("lng"), village.get("radius_m")):
         distance = haversine_m(lat, lng, village["lat"], village["lng"])
         flags.append(Flag("far_from_village", {"village": village.get("name") or "",
                                                "km": round(distance / 1000, 1),
                                                "radius_km": round(village["radius_m"] / 1000, 1)}))
-    old = [p for p in photos if is_old_photo(p.get("exif_time"), season, old_photo_tolerance_days)]
+    start, end = checks.season
+    old = [p for p in photos if is_old_photo(p.get("exif_time"), start, checks.old_photo_tolerance_days)]
     if old:
-        flags.append(Flag("old_photo", {"taken": old[0]["exif_time"][:10], "season": season.isoformat()}))
+        flags.append(Flag("old_photo", {"taken": old[0]["exif_time"][:10], "season": start.isoformat()}))
     if record.get("species") and record.get("species_known") == 0:
         flags.append(Flag("unknown_species", {"species": record["species"]}))
+    if not photos:
+        flags.append(Flag("no_photo", {}))
+    if not start <= day <= end:
+        flags.append(Flag("out_of_season", {"day": schedule.date_words(day), "start": schedule.date_words(start),
+                                            "end": schedule.date_words(end)}))
+    if (record.get("count") or 0) > checks.cap:
+        flags.append(Flag("over_cap", {"count": record["count"], "cap": checks.cap}))
+    if record.get("site") in PLOT_SITES and not checks.cadre:
+        flags.append(Flag("plot_tag", {"site": record["site"]}))
     return sorted(flags, key=lambda f: FLAG_ORDER.index(f.name))
 
 
-def review_after(current_review: str, flags: list[Flag]) -> str:
-    """Flags ask for a review; a decision already taken (approved/rejected) stands."""
+def waiting_reasons(record: Mapping) -> list[str]:
+    """Why a finished record waits for review, as its flags' reasons say (unknown_species has its own line)."""
+    try:
+        details = json.loads(record.get("flag_details") or "{}")
+    except ValueError:
+        return []
+    return [details[name]["reason"] for name in (record.get("flags") or "").split()
+            if name != "unknown_species" and isinstance(details.get(name), dict) and "reason" in details[name]]
+
+
+def spot_check_draw(key: str, planting_id: int) -> float:
+    """The record's draw in [0, 1): a keyed hash (HMAC-SHA256) of its id, the same every time."""
+    digest = hmac.new(key.encode(), f"spot-check:{int(planting_id)}".encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:8], "big") / 2 ** 64
+
+
+def spot_check_rate(rate: float, located: bool) -> float:
+    """The chance a counted record is spot-checked: ``review.spot_check_rate``, twice that without a location."""
+    return min(1.0, float(rate) * (1 if located else 2))
+
+
+def review_after(current_review: str, flags: list[Flag], drawn: bool = False) -> str:
+    """Flags ask for a review; a record without flags counts (``none``), or counts and waits for its spot
+    check (``spot_check``) when drawn; a decision already taken (approved/rejected) stands."""
     if current_review in ("approved", "rejected"):
         return current_review
-    return "pending" if flags else "none"
+    if flags:
+        return "pending"
+    return SPOT_CHECK if drawn else "none"
 
 
 # -- the escalation hooks ---------------------------------------------------------------------------
@@ -419,18 +491,49 @@ def settle_windows(app, now) -> dict:
 
 
 # -- photos and flags -------------------------------------------------------------------------------
-def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
-    """Recompute a record's flags (with their reasons) and its review state from what is known now."""
-    record = store.get(db, planting_id)
+def spot_check_key(app) -> str:
+    """``review.spot_check_key``, or a random key made once and kept in the database (every process shares it)."""
+    def load(a) -> str:
+        if a.config.get("review.spot_check_key"):
+            return str(a.config.get("review.spot_check_key"))
+        with transaction(a.db):
+            return tokens_store.get_or_put(a.db, "spot_check_key", lambda: secrets.token_hex(32),
+                                           clock.to_db(a.clock()))
+
+    return app.service("spot_check_key", load)
+
+
+def checks_for(app, db, record: Mapping) -> Checks:
+    """The checks of one record: the campaign's settings and its sender's role (the 代种 cadre for a 代种)."""
     cfg = app.config
-    flags = compute_flags(record, store.photos_of(db, planting_id), roster_store.village(db, record["village_id"]),
-                          season=season_start(cfg.get("campaign.year"), cfg.get("campaign.window")),
-                          old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")))
+    sender = roster_store.person(db, record.get("entered_by_person_id") or record.get("person_id")) or {}
+    return Checks(season=schedule.season(cfg),
+                  old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),
+                  cap=cap_for(cfg.get("review.max_trees_per_record"), sender.get("role")),
+                  cadre=is_cadre(sender, tuple(cfg.get("planting.cadre_roles"))))
+
+
+def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
+    """Recompute a record's flags (with their reasons), its spot-check draw and its review state from what is
+    known now."""
+    record = store.get(db, planting_id)
+    photos = store.photos_of(db, planting_id)
+    day = clock.local(clock.from_db(record["completed_at"] or record["created_at"]), app.tz).date()
+    flags = compute_flags(record, photos, roster_store.village(db, record["village_id"]),
+                          checks_for(app, db, record), day)
     details = {f.name: {"reason": app.t(FLAG_REASONS[f.name], **f.values), "ref": f.ref} for f in flags}
+    located = location_of(record, photos)[0] is not None
+    rate = spot_check_rate(app.config.get("review.spot_check_rate"), located)
+    draw = spot_check_draw(spot_check_key(app), planting_id)
+    review = review_after(record["review"], flags, drawn=draw < rate)
+    if review == SPOT_CHECK or record["review"] == SPOT_CHECK:
+        details[SPOT_CHECK] = {"reason": app.t("planting.spot_check_reason" if located
+                                               else "planting.spot_check_reason_no_location",
+                                               rate=f"{rate:.0%}", draw=f"{draw:.4f}"), "ref": None}
     store.update(db, planting_id, {
         "flags": " ".join(f.name for f in flags),
         "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
-        "review": review_after(record["review"], flags), "updated_at": now_s})
+        "review": review, "updated_at": now_s})
     return [f.name for f in flags]
 
 
@@ -485,9 +588,10 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
 
 # -- review (the dashboard's 照片审核) ----------------------------------------------------------------
 def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
-    """Approve or reject a record waiting for review and keep the decision (who, when, why); False if it was
-    not waiting. Call inside a transaction."""
-    if not store.set_review(db, planting_id, decision, reason, by, now):
+    """Approve or reject a record waiting for review or drawn for a spot check, and keep the decision (who,
+    when, why); False if it was not waiting. Call inside a transaction."""
+    record = store.get(db, planting_id)
+    if record is None or not store.set_review(db, planting_id, decision, reason, by, now):
         return False
-    dashboard_store.add_review_decision(db, planting_id, decision, reason, by, now, previous="pending")
+    dashboard_store.add_review_decision(db, planting_id, decision, reason, by, now, previous=record["review"])
     return True

@@ -6,22 +6,27 @@ functions, so every screen and message shows the same numbers. The county-wide f
 ``people_left_to_do`` are aggregated in SQL (bot/store/progress.py), whatever the size of the roster.
 
 Rules (config keys in brackets; see docs/progress.md):
-- Only *verified* records count (complete; review none or approved); records waiting
-  for review are shown beside them as 待审核; rejected records never count.
+- Only *verified* (核实) records count (complete; review none, spot_check or approved: the
+  rules of bot/planting.py); records waiting for review are shown beside them as 待审核, and
+  verified + waiting is what was *claimed* (上报); rejected records never count.
 - A person's trees are the tree counts of their own ``kind='tree'`` records (records
   entered for them by a cadre through 代种 count for them); quota by role
   [campaign.quotas].
 - A household is the people with the same (village, household); a person without a
   household is a household alone. It is covered when its members have planted
   [campaign.targets.household_trees] trees. Advisers and admins belong to no household
-  (each is alone, with no household target).
+  (each is alone, with no household target). A household without a verified tree of its
+  own counts the trees its members adopted instead (seed 002 二(二): 每户……至少认种认养1棵树;
+  see "认种认养" below and docs/adoption.md).
 - A village (村) is measured in 亩 of plot records (党建林) against
-  [campaign.targets.village_area_mu] plus its 示范点 (verified records with site
-  '示范点') against [campaign.targets.village_demo_sites]; a community (社区) in trees of
-  every kind against [campaign.targets.community_trees].
-- Party members: roster roles in [campaign.participation.roles] younger than
-  [campaign.participation.party_member_max_age] in [campaign.year] (unknown birth year
-  counts as younger); they took part once they have one verified record of any kind.
+  [campaign.targets.village_area_mu] plus its 示范点 (its confirmed ``demo_site`` milestones,
+  bot/milestones.py; a planting record tagged 示范点 counts trees, never a site) against
+  [campaign.targets.village_demo_sites]; a community (社区) in trees of every kind against
+  [campaign.targets.community_trees]. Its plan date and holes come from its milestones too.
+- Party members: roster roles in [campaign.participation.roles] aged at most
+  [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
+  以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
+  younger); they took part once they have one verified record of any kind.
 - Survival rate: verified records whose latest survival check says alive, over those
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.
@@ -35,6 +40,8 @@ from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
+from bot import milestones, schedule
+from bot.store import adoption as adoption_store
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -72,10 +79,16 @@ class HouseholdProgress:
     trees: int
     pending_trees: int
     target: int
+    adopted: int = 0               # trees its members adopted (认种认养)
+
+    @property
+    def counted(self) -> int:
+        """What counts toward the target: its own trees, else (none of its own) its adopted trees."""
+        return self.trees or self.adopted
 
     @property
     def done(self) -> bool:
-        return self.trees >= self.target
+        return self.counted >= self.target
 
 
 @dataclass(frozen=True)
@@ -83,18 +96,30 @@ class Totals:
     """The figures that add up from villages to towns and the county, and their shares (None when
     there is nothing to divide by)."""
 
-    trees: int
+    trees: int                     # verified (核实)
     area_mu: float
     records: int
     pending_records: int
+    pending_trees: int             # waiting for review: claimed (上报) = verified + waiting
+    pending_area_mu: float
     households_total: int
     households_covered: int
     party_members: int
     party_members_active: int
+    quota_people: int              # people with a tree quota (by role)
+    quota_people_done: int         # … whose verified trees reach it
     survival_checked: int
     survival_alive: int
     flagged: int
     rejected: int
+
+    @property
+    def claimed_trees(self) -> int:
+        return self.trees + self.pending_trees
+
+    @property
+    def claimed_area_mu(self) -> float:
+        return self.area_mu + self.pending_area_mu
 
     @property
     def survival_rate(self) -> float | None:
@@ -119,13 +144,35 @@ class VillageProgress(Totals):
     target: float
     done_value: float              # verified 亩 (村) or trees (社区)
     pending_value: float           # the same, waiting for review
-    demo_sites: int
+    demo_sites: int                # confirmed 示范点 (demo_site milestones)
     demo_sites_target: int
+    demo_sites_reported: int = 0   # reported, confirmed or not
+    plan_at: str | None = None     # when the plan was reported (UTC text), None: not yet
+    holes: int | None = None       # holes reported
 
     @property
     def completion(self) -> float:
-        """Share of the main target done (may exceed 1)."""
+        """Share of the main target done, verified (may exceed 1)."""
         return self.done_value / self.target if self.target else 1.0
+
+    @property
+    def claimed_value(self) -> float:
+        """The main figure claimed (上报): verified and waiting for review."""
+        return self.done_value + self.pending_value
+
+    @property
+    def complete(self) -> bool:
+        """Its 亩 (a 社区: its trees) and its 示范点 are done (verified and confirmed)."""
+        return self.done_value >= self.target and self.demo_sites >= self.demo_sites_target
+
+    @property
+    def targets(self) -> tuple[schedule.Target, ...]:
+        """What the village owes the campaign, each due at its milestone (bot/schedule.py)."""
+        return (schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
+                schedule.Target(schedule.MAIN, self.done_value, self.target),
+                schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
+                schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
+                schedule.Target(schedule.QUOTAS, self.quota_people_done, self.quota_people))
 
 
 @dataclass(frozen=True)
@@ -172,11 +219,12 @@ class Rules:
         return self.quotas.get(role or "", 0)
 
     def party_member_to_count(self, person: dict) -> bool:
-        """A party member or cadre expected to take part (an unknown birth year counts as younger)."""
+        """A party member or cadre expected to take part: aged at most party_max_age (以下 includes it; an unknown
+        birth year counts as younger)."""
         if person.get("role") not in self.party_roles:
             return False
         birth_year = person.get("birth_year")
-        return not birth_year or self.year - int(birth_year) < self.party_max_age
+        return not birth_year or self.year - int(birth_year) <= self.party_max_age
 
     def params(self) -> dict:
         return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
@@ -258,6 +306,7 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
         trees=sum(int(t["trees"]) for t in totals.values()),
         pending_trees=sum(int(t["pending_trees"]) for t in totals.values()),
         target=Rules.of(config).household_target,
+        adopted=adoption_store.trees_of_people(db, member_ids, until),
     )
 
 
@@ -273,14 +322,57 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
     party_member_to_count (0/1). Filters: the given people, one village's, one WeChat user's;
     ``followers_only`` keeps followers who may get optional messages (subscribed, not 退订), by openid.
     """
-    return store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
+    rows = store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
                              village_id=village_id, openid=openid, followers_only=followers_only)
+    return _with_adopted_trees(rows, _adopting_households(db, config, until))
+
+
+# -- 认种认养: an adoption counts for a household without a tree of its own ------------------------------
+# Seed 002 二(二): 群众（每户）在房前屋后至少认种认养1棵树. The households whose members adopted
+# (bot.store.adoption); one without a verified tree of its own counts its adopted trees, one with trees of
+# its own counts those (HouseholdProgress.counted): in 我的进度, the nudges, and the villages' 户覆盖.
+def _household_key(village_id, household, person_id) -> tuple:
+    return ("household", village_id, household) if household is not None else ("person", person_id)
+
+
+def _adopting_households(db, config, until: str | None = None, village_id: int | None = None) -> list[dict]:
+    """Each household that adopted: key, village_id, adopted (trees), own (its verified trees)."""
+    rules = Rules.of(config).params()
+    rows = adoption_store.households_adopting(db, rules, until, village_id)
+    if not rows:
+        return []
+    own = {r["person_id"]: int(r["household_trees"])
+           for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])}
+    return [{"key": _household_key(r["village_id"], r["household"], r["person_id"]), "village_id": r["village_id"],
+             "adopted": int(r["adopted"]), "own": own.get(r["member_id"], 0)} for r in rows]
+
+
+def _with_adopted_trees(rows: Iterator[dict], adopting: list[dict]) -> Iterator[dict]:
+    """people rows whose household has no tree of its own: household_trees = its adopted trees."""
+    adopted = {h["key"]: h["adopted"] for h in adopting if h["own"] == 0}
+    for row in rows:
+        if adopted and not row["household_trees"]:
+            key = _household_key(row["village_id"], row["household"] if in_household(row) else None, row["person_id"])
+            if key in adopted:
+                row = {**row, "household_trees": adopted[key]}
+        yield row
+
+
+def _with_adopting_households(config, figures: dict[int, dict], adopting: list[dict]) -> dict[int, dict]:
+    """people_by_village figures plus the households covered by adoptions alone (nothing of their own)."""
+    target = Rules.of(config).household_target
+    for household in adopting:
+        if target > 0 and household["own"] == 0 and household["adopted"] >= target:
+            village = figures.setdefault(household["village_id"], {})
+            village["households_covered"] = int(village.get("households_covered") or 0) + 1
+    return figures
 
 
 # -- villages ------------------------------------------------------------------------------------
-def _village_from(config, village: dict, totals: dict | None, figures: dict | None,
-                  survival: dict | None) -> VillageProgress:
+def _village_from(config, village: dict, totals: dict | None, figures: dict | None, survival: dict | None,
+                  marks: milestones.VillageMilestones | None) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}
+    marks = marks or milestones.VillageMilestones()
     kind = village.get("kind") or VILLAGE
     unit, target = village_target(config, kind)
     trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
@@ -293,12 +385,16 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         done_value=trees if kind == COMMUNITY else area,
         pending_value=pending_trees if kind == COMMUNITY else pending_area,
         trees=trees, area_mu=area, records=int(totals.get("records", 0)),
-        pending_records=int(totals.get("pending_records", 0)),
-        demo_sites=int(totals.get("demo_sites", 0)),
+        pending_records=int(totals.get("pending_records", 0)), pending_trees=pending_trees,
+        pending_area_mu=pending_area,
+        demo_sites=marks.demo_sites, demo_sites_reported=marks.demo_sites_reported, plan_at=marks.plan_at,
+        holes=marks.holes,
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
+        quota_people=int(figures.get("quota_people") or 0),
+        quota_people_done=int(figures.get("quota_people_done") or 0),
         survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
         flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
     )
@@ -309,31 +405,39 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
     if not rows:
         return None
     figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
+    figures = _with_adopting_households(config, figures, _adopting_households(db, config, until, village_id))
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
-                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id))
+                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
+                         milestones.figures(db, until, village_id).get(village_id))
 
 
-def all_villages_progress(db, config, until: str | None = None) -> list[VillageProgress]:
-    """Every village in id order (a few grouped queries, whatever the number of villages)."""
+def all_villages_progress(db, config, until: str | None = None, people: bool = True) -> list[VillageProgress]:
+    """Every village in id order (a few grouped queries, whatever the number of villages). ``people=False``
+    leaves out the slowest part, the figures about people (households, party members, quotas) and survival:
+    enough for a month whose people targets are not due yet."""
     totals = store.totals_by_village(db, until)
-    figures = store.people_by_village(db, Rules.of(config).params(), until)
-    survival = store.survival_by_village(db, until)
-    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]))
+    figures, survival = {}, {}
+    if people:
+        figures = store.people_by_village(db, Rules.of(config).params(), until)
+        figures = _with_adopting_households(config, figures, _adopting_households(db, config, until))
+        survival = store.survival_by_village(db, until)
+    marks = milestones.figures(db, until)
+    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
+                          marks.get(v["id"])) for v in store.villages(db)]
+
+
+def completions(db, config, until: str | None = None) -> list[tuple[int, str, float]]:
+    """(village_id, name, completion) of every village (one grouped query): enough to rank one village."""
+    totals = store.totals_by_village(db, until)
+    return [(v["id"], v["name"], _village_from(config, v, totals.get(v["id"]), None, None, None).completion)
             for v in store.villages(db)]
-
-
-def completions(db, config, until: str | None = None) -> dict[int, float]:
-    """village_id -> completion only (one grouped query): the report's lag history of earlier months."""
-    totals = store.totals_by_village(db, until)
-    return {v["id"]: _village_from(config, v, totals.get(v["id"]), None, None).completion
-            for v in store.villages(db)}
 
 
 # -- towns and the county ------------------------------------------------------------------------
 def summarize(name: str, villages: list[VillageProgress]) -> AreaProgress:
     sums = {f.name: sum(getattr(v, f.name) for v in villages) for f in fields(Totals)}
     return AreaProgress(
-        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.completion >= 1),
+        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.complete),
         mean_completion=(sum(min(v.completion, 1.0) for v in villages) / len(villages)) if villages else 0.0,
         **sums,
     )
@@ -377,7 +481,7 @@ def progress_line(app, db, person: dict) -> str:
     home = household_progress(db, config, person["id"])
     mine = (t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
             else t("progress.line_person_no_quota", trees=me.trees))
-    parts = [mine, t("progress.line_household", trees=home.trees, target=home.target)]
+    parts = [mine, t("progress.line_household", trees=home.counted, target=home.target)]
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
         if village:
@@ -395,7 +499,7 @@ def my_progress_text(app, db, person: dict) -> str:
     else:
         quota_line = t("progress.my_no_quota")
     return t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
-             household_trees=home.trees, household_target=home.target,
+             household_trees=home.counted, household_target=home.target,
              pending=_pending_note(app, me.pending_records))
 
 

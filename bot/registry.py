@@ -6,8 +6,8 @@ nothing), named and typed as in ``MANIFEST`` below. ``handlers/__init__.py`` lis
 only module that imports ``handlers``) calls ``collect`` and puts the result on the AppContext, where
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
-dashboard's 导出), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
+dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
+nav), ``app.village_sections`` (the dashboard's village page), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -30,12 +30,19 @@ class Command:
     run: Callable[[argparse.Namespace, Any], int]
 
 
+# The roles of dashboard logins (``create-admin --role``): the campaign office, an adviser (their villages and
+# tickets), a village cadre (their village: its figures and its waiting 登记 claims).
+LOGIN_ROLES = ("admin", "adviser", "cadre")
+
+
 @dataclass(frozen=True)
 class DashboardPage:
     """One URL rule of the /admin blueprint; its endpoint is ``dashboard.<view.__name__>``.
 
     ``nav``: the message key of its label in the top navigation (None: not a nav entry).
-    ``admin_only``: advisers get 403 (and no nav entry).
+    ``admin_only``: other logins get 403 (and no nav entry).
+    ``roles``: the logins that may open it (default admin and adviser: a cadre login opens only the pages
+    that list ``cadre``); the others get 403 and no nav entry.
     """
 
     rule: str                               # under /admin, e.g. "/tickets/<int:ticket_id>"
@@ -43,10 +50,27 @@ class DashboardPage:
     methods: tuple[str, ...] = ("GET",)
     nav: str | None = None
     admin_only: bool = False
+    roles: tuple[str, ...] = ("admin", "adviser")
 
     @property
     def endpoint(self) -> str:
         return f"dashboard.{self.view.__name__}"
+
+    def allows(self, role: str) -> bool:
+        return role == "admin" or (not self.admin_only and role in self.roles)
+
+
+@dataclass(frozen=True)
+class Importer:
+    """One kind of file ``python run.py import KIND FILE`` and the dashboard's upload page load, all or nothing
+    (bot.roster.import_file). ``validate(db, filename, data, t) -> (clean rows, problems)`` reads and checks and
+    writes nothing (problems: bot.roster.Problem, rows numbered as the spreadsheet shows them; ``t`` is
+    ``app.t`` for their words); ``apply(db, rows, now) -> summary`` (bot.roster.Summary) writes clean rows
+    inside the caller's transaction."""
+
+    label: str                                              # message key of its name on the upload page
+    validate: Callable[[Any, str, bytes, Callable[..., str]], tuple[list, list]]
+    apply: Callable[[Any, list, str], Any]
 
 
 # Manifest attribute -> (Registry field, what it holds).
@@ -56,8 +80,11 @@ MANIFEST = {
     "MEDIA_LISTENERS": ("media_listeners", "list[bot.media.MediaListener]: told when a photo or voice is stored"),
     "REPORT_COLUMNS": ("report_columns", "list[bot.reports.ReportColumn]: columns of the 通报 ranking sheet"),
     "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
+    "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
+    "VILLAGE_SECTIONS": ("village_sections", "list[callable(village_id) -> HTML]: sections of the dashboard's village "
+                         "page, after its own (rendered inside the request, e.g. with render_template)"),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
 }
@@ -70,8 +97,10 @@ class Registry:
     media_listeners: tuple = ()
     report_columns: tuple = ()
     exports: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    imports: Mapping[str, Importer] = field(default_factory=lambda: MappingProxyType({}))
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
+    village_sections: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
 
@@ -83,8 +112,9 @@ class RegistryError(ValueError):
 def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     """The registry of these capability manifests, with ``routes`` as the dispatch order."""
     lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
-                              "stores": [], "flows": []}
+                              "village_sections": [], "stores": [], "flows": []}
     exports: dict[str, str] = {}
+    imports: dict[str, Importer] = {}
     commands: dict[str, Command] = {}
     contributed_routes = []
     for module in capabilities:
@@ -93,6 +123,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
             if name in lists:
                 lists[name] += list(getattr(module, attribute, ()))
         _merge(exports, getattr(module, "EXPORTS", {}), "export table", module)
+        _merge(imports, getattr(module, "IMPORTS", {}), "import kind", module)
         _merge(commands, getattr(module, "COMMANDS", {}), "command", module)
     _check_unique([r.name for r in routes], "route")
     _check_unique([j.name for j in lists["jobs"]], "job")
@@ -103,7 +134,8 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")
-    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), commands=MappingProxyType(commands),
+    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), imports=MappingProxyType(imports),
+                    commands=MappingProxyType(commands),
                     **{name: tuple(items) for name, items in lists.items()})
 
 

@@ -7,7 +7,8 @@ is due from ``+followup_days`` for ``followup_grace_days``. Each send is an outb
 key is built from stable ids, so a second tick at the same moment, a restart or a run that was
 missed and coalesced neither repeats nor loses a send:
 
-- ``reminder:<calendar entry>:<year>:<openid>``
+- ``reminder:<calendar entry>:<year>:<openid>`` (not for villages that already reported the village
+  milestone of that date: bot/milestones.py ``villages_done``)
 - ``nudge:<ISO year>-W<week>:<openid>``
 - ``followup:<planting id>:<days>``
 
@@ -24,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from bot import clock, outbox, progress
+from bot import clock, milestones, outbox, progress, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
@@ -50,11 +51,6 @@ AUDIENCES = ("roles", "villagers", "everyone")
 def hhmm(text: str) -> time:
     hours, minutes = text.strip().split(":")
     return time(int(hours), int(minutes))
-
-
-def month_day(year: int, text: str) -> date:
-    month, day = text.split("-")
-    return date(year, int(month), int(day))
 
 
 def at_local(day: date, moment: time, tz: str) -> datetime:
@@ -106,7 +102,8 @@ def calendar(config) -> list[CalendarEntry]:
     milestones = config.get("campaign.milestones")
     entries = []
     for name, raw in config.get("reminders.calendar").items():
-        entry = CalendarEntry(name=name, milestone=raw["milestone"], days_before=int(raw.get("days_before", 0)),
+        milestone = schedule.MILESTONE_ALIASES.get(raw["milestone"], raw["milestone"])
+        entry = CalendarEntry(name=name, milestone=milestone, days_before=int(raw.get("days_before", 0)),
                               at=raw.get("at", "09:00"), audience=raw.get("audience", "everyone"),
                               message=raw["message"], roles=tuple(raw.get("roles", ())),
                               only_unfinished=bool(raw.get("only_unfinished", False)))
@@ -122,7 +119,7 @@ def calendar(config) -> list[CalendarEntry]:
 def entry_window(entry: CalendarEntry, config) -> tuple[datetime, datetime, date]:
     """(due from, due until, milestone date): from ``days_before`` at ``at`` until the milestone day ends."""
     tz = config.get("campaign.timezone")
-    deadline = month_day(int(config.get("campaign.year")), config.get(f"campaign.milestones.{entry.milestone}"))
+    deadline = schedule.milestone_date(config, entry.milestone)
     start = at_local(deadline - timedelta(days=entry.days_before), hhmm(entry.at), tz)
     return start, at_local(deadline + timedelta(days=1), time(0, 0), tz), deadline
 
@@ -149,8 +146,7 @@ def nudge_slot(config, now: datetime) -> str | None:
     slot_day = local - timedelta(days=(local.weekday() - weekday) % 7)
     if at_local(slot_day, hhmm(at), tz) > now:
         slot_day -= timedelta(days=7)
-    year = int(config.get("campaign.year"))
-    first, last = (month_day(year, d) for d in config.get("campaign.window"))
+    first, last = schedule.window(config)
     if not first <= slot_day <= last:
         return None
     iso = slot_day.isocalendar()
@@ -236,8 +232,9 @@ def describe_planting(planting: dict) -> str:
 
 
 # -- jobs --------------------------------------------------------------------------------------------
-class _Queue:
-    """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place."""
+class ReminderQueue:
+    """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place (also used by
+    other capabilities' reminders, e.g. the care zones' nudge)."""
 
     def __init__(self, app, now: datetime):
         self.app, self.db, self.now = app, app.db, now
@@ -285,14 +282,16 @@ def _audience(db, config, entry: CalendarEntry):
 
 def milestone_reminders(app, now: datetime) -> dict:
     """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     year = app.config.get("campaign.year")
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
             days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
+            reported = milestones.villages_done(app.db, entry.milestone)  # a village milestone already reported
             for row in _audience(app.db, app.config, entry):
-                text = app.t(entry.message, name=row["name"] or "", date=f"{deadline.month}月{deadline.day}日",
-                             days=days)
+                if row["village_id"] in reported:
+                    continue
+                text = app.t(entry.message, name=row["name"] or "", date=schedule.date_words(deadline), days=days)
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()
 
@@ -302,7 +301,7 @@ def weekly_nudges(app, now: datetime) -> dict:
     week = nudge_slot(app.config, now)
     if week is None:
         return {"queued": 0, "over_weekly_cap": 0}
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     with transaction(app.db):
         for row, left in people_with_work(app.db, app.config):
             queue.put(row["openid"], "reminder", nudge_text(app.t, row, left), f"nudge:{week}:{row['openid']}")
@@ -316,7 +315,7 @@ def survival_followups(app, now: datetime) -> dict:
     waits, so an answer always belongs to the tree that was asked about.
     """
     cfg = app.config
-    queue = _Queue(app, now)
+    queue = ReminderQueue(app, now)
     grace = timedelta(days=int(cfg.get("reminders.followup_grace_days")))
     now_s = clock.to_db(now)
     with transaction(app.db):
@@ -332,7 +331,7 @@ def survival_followups(app, now: datetime) -> dict:
                 if conversations_store.get(app.db, openid, SURVIVAL_FLOW.name, now_s):
                     continue
                 done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
-                text = app.t("reminders.followup", date=f"{done.month}月{done.day}日",
+                text = app.t("reminders.followup", date=schedule.date_words(done),
                              what=describe_planting(planting), days=days)
                 if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
                     expires = max(queue.send_at, now) + _survival_days(cfg)

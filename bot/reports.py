@@ -1,31 +1,40 @@
-"""The monthly progress report (通报): `python run.py report --month 2027-03 [--out report.xlsx]`.
+"""The monthly progress report (通报): `python run.py report --month 2027-03 [--out report.xlsx]`, and the kept
+monthly 通报 (bot/store/reports.py, the ``monthly_report`` job, the dashboard's /admin/reports).
 
-Each village's completion (bot.progress: verified 亩 for a 村, trees for a 社区) at the
-end of the month is compared with the share of the target the campaign expects by
-then ([campaign.progress_curve], month -> share). A village is *lagging* when it is
-below that share; lagging two months in a row is flagged, and a village that has
-been flagged so this year cannot be rated 良好 (seed 002, 十·开展监督抽查). The lag
-rules are the pure functions below; the rest turns figures into an Excel workbook.
+Each village stands against seed 002's schedule on the month's last day, with the figures as of its end
+(bot/standings.py, rules in bot/schedule.py): 未开始 before ``plans_due``; 滞后 when a target due by the
+month's end is below ``reports.lag_threshold`` of what is due; 连续两月滞后 when it was 滞后 the month
+before too (such a village cannot be rated 良好 that year: seed 002, 十·开展监督抽查); 已完成 when every
+due target is met and its 亩 (or trees) and 示范点 are done; 正常 otherwise. Villages are ranked by their
+verified completion; every figure says whether it is verified (核实) or claimed (上报). The rest of this
+module turns the standings into an Excel workbook and a one-page summary, and keeps each month's: on
+``reports.monthly_day`` after quiet hours the ``monthly_report`` job makes the previous month's 通报, keeps
+it (a ``monthly_reports`` row and the xlsx under ``storage.reports``), and each village's 村书记 (people in
+``reports.notify_roles``) gets the village's line in chat.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
-from zoneinfo import ZoneInfo
+from typing import Any, Callable, Mapping
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot import clock, progress
+from bot import cells, clock, outbox, progress, reminders, schedule, standings
+from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
+from bot.store import reports as store
+from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
 
-ON_TRACK, LAGGING, LAGGING_TWICE = "on_track", "lagging", "lagging_twice"
-FILLS = {  # Excel's own "good / neutral / bad" colours
+FILLS = {  # Excel's own "good / neutral / bad" colours; grey before the campaign
+    NOT_STARTED: PatternFill("solid", fgColor="EDEDED"),
+    COMPLETE: PatternFill("solid", fgColor="C6EFCE"),
     ON_TRACK: PatternFill("solid", fgColor="C6EFCE"),
     LAGGING: PatternFill("solid", fgColor="FFEB9C"),
     LAGGING_TWICE: PatternFill("solid", fgColor="FFC7CE"),
@@ -34,43 +43,6 @@ HEADER_FILL = PatternFill("solid", fgColor="2E7D32")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 PERCENT = "0%"
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-# -- lag rules (pure) ----------------------------------------------------------------------------
-def expected_share(curve: Mapping[str, float], month: int) -> float:
-    """The expected share of the target done by the end of ``month``: the latest curve point at or
-    before it (0 before the first point; the last point after the curve ends)."""
-    points = sorted((int(k), float(v)) for k, v in curve.items())
-    share = 0.0
-    for point_month, value in points:
-        if point_month <= month:
-            share = value
-    return share
-
-
-def is_lagging(completion: float, expected: float) -> bool:
-    return expected > 0 and completion < expected
-
-
-def lag_streak(history: Sequence[bool]) -> int:
-    """How many months in a row, ending with the last one, a village has been lagging."""
-    streak = 0
-    for lagging in reversed(history):
-        if not lagging:
-            break
-        streak += 1
-    return streak
-
-
-def status_of(history: Sequence[bool]) -> str:
-    """This month's status from the lag flags of every month so far (oldest first)."""
-    streak = lag_streak(history)
-    return ON_TRACK if streak == 0 else LAGGING if streak == 1 else LAGGING_TWICE
-
-
-def ever_lagged_twice(history: Sequence[bool]) -> bool:
-    """Lagging two months in a row at any time this year: the village cannot be rated 良好."""
-    return any(a and b for a, b in zip(history, history[1:]))
 
 
 # -- months --------------------------------------------------------------------------------------
@@ -83,14 +55,7 @@ def parse_month(text: str) -> tuple[int, int]:
 
 def month_end_utc(year: int, month: int, tz: str) -> str:
     """The last second of the month in the campaign timezone, as database (UTC) text."""
-    start_next = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=ZoneInfo(tz))
-    return clock.to_db(start_next - timedelta(seconds=1))
-
-
-def history_months(curve: Mapping[str, float], month: int) -> list[int]:
-    """The months whose lag flags make the history up to ``month``: from the curve's first month."""
-    first = min((int(k) for k in curve), default=month)
-    return list(range(min(first, month), month + 1))
+    return schedule.day_end_utc(schedule.month_end(year, month), tz)
 
 
 # -- columns -------------------------------------------------------------------------------------
@@ -124,8 +89,9 @@ def _village_only(value: Callable[[VillageProgress], Any]) -> Callable:
     return lambda row: value(row.village) if row.village.kind != progress.COMMUNITY else None
 
 
-STATUS_LABELS = {ON_TRACK: "progress.report.status_on_track", LAGGING: "progress.report.status_lagging",
-                 LAGGING_TWICE: "progress.report.status_lagging_twice"}
+STATUS_LABELS = {NOT_STARTED: "progress.status.not_started", COMPLETE: "progress.status.complete",
+                 ON_TRACK: "progress.status.on_track", LAGGING: "progress.status.lagging",
+                 LAGGING_TWICE: "progress.status.lagging_twice"}
 STATUS_COLUMN = "status"  # the status fill covers the columns up to this one
 
 # The progress capability's columns of the ranking sheet (handlers/progress.py REPORT_COLUMNS).
@@ -135,22 +101,28 @@ PROGRESS_COLUMNS = [
     ReportColumn("kind", "progress.report.columns.kind", lambda r: r.village.kind),
     ReportColumn("town", "progress.report.columns.town", lambda r: r.village.town or ""),
     ReportColumn(STATUS_COLUMN, "progress.report.columns.status", lambda r: r.status, labels=STATUS_LABELS, width=14),
+    ReportColumn("lag_streak", "progress.report.columns.lag_streak", lambda r: r.streak),
+    ReportColumn("short", "progress.report.columns.short", lambda r: r.short, width=30),
     ReportColumn("completion", "progress.report.columns.completion", lambda r: round(r.village.completion, 4),
-                 number_format=PERCENT),
-    ReportColumn("expected", "progress.report.columns.expected", lambda r: r.expected, number_format=PERCENT),
-    ReportColumn("gap", "progress.report.columns.gap", lambda r: round(r.village.completion - r.expected, 4),
                  number_format=PERCENT),
     ReportColumn("done", "progress.report.columns.done", lambda r: round(r.village.done_value, 2)),
     ReportColumn("target", "progress.report.columns.target", lambda r: r.village.target),
     ReportColumn("unit", "progress.report.columns.unit", lambda r: r.village.unit),
-    ReportColumn("demo_sites", "progress.report.columns.demo_sites", _village_only(lambda v: v.demo_sites)),
-    ReportColumn("demo_sites_target", "progress.report.columns.demo_sites_target",
-                 _village_only(lambda v: v.demo_sites_target)),
-    ReportColumn("households_covered", "progress.report.columns.households_covered",
-                 lambda r: r.village.households_covered),
-    ReportColumn("households", "progress.report.columns.households", lambda r: r.village.households_total),
+    ReportColumn("verified_mu", "progress.report.columns.verified_mu", _village_only(lambda v: round(v.area_mu, 2))),
+    ReportColumn("claimed_mu", "progress.report.columns.claimed_mu",
+                 _village_only(lambda v: round(v.claimed_area_mu, 2))),
+    ReportColumn("verified_trees", "progress.report.columns.verified_trees", lambda r: r.village.trees),
+    ReportColumn("claimed_trees", "progress.report.columns.claimed_trees", lambda r: r.village.claimed_trees),
+    ReportColumn("demo_sites", "progress.report.columns.demo_sites",
+                 _village_only(lambda v: f"{v.demo_sites}/{v.demo_sites_target}")),
+    ReportColumn("demo_sites_reported", "progress.report.columns.demo_sites_reported",
+                 _village_only(lambda v: v.demo_sites_reported)),
+    ReportColumn("household_cover", "progress.report.columns.household_cover",
+                 lambda r: f"{r.village.households_covered}/{r.village.households_total}"),
     ReportColumn("household_coverage", "progress.report.columns.household_coverage",
                  lambda r: _share(r.village.household_coverage), number_format=PERCENT),
+    ReportColumn("quotas", "progress.report.columns.quotas",
+                 lambda r: f"{r.village.quota_people_done}/{r.village.quota_people}"),
     ReportColumn("party_members", "progress.report.columns.party_members", lambda r: r.village.party_members),
     ReportColumn("party_members_active", "progress.report.columns.party_members_active",
                  lambda r: r.village.party_members_active),
@@ -162,7 +134,7 @@ PROGRESS_COLUMNS = [
     ReportColumn("flagged", "progress.report.columns.flagged", lambda r: r.village.flagged),
     ReportColumn("rejected", "progress.report.columns.rejected", lambda r: r.village.rejected),
     ReportColumn("lagging_last_month", "progress.report.columns.lagging_last_month", lambda r: r.lagging_last_month,
-                 labels={True: "progress.report.status_lagging"}),
+                 labels={True: "progress.status.lagging"}),
     ReportColumn("can_be_good", "progress.report.columns.can_be_good", lambda r: r.can_be_good,
                  labels={True: "progress.report.can_be_good_yes", False: "progress.report.can_be_good_no"}),
 ]
@@ -193,52 +165,47 @@ TOWN_COLUMNS = [
 # -- figures -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VillageRow:
+    """One village's line of the 通报: its standing (bot/standings.py) and what it still owes, in words."""
+
     rank: int
     village: VillageProgress
-    expected: float
     status: str
+    streak: int
     lagging_last_month: bool
     can_be_good: bool
+    short: str                     # the targets due and not met, in words ('' when none)
 
 
 @dataclass(frozen=True)
 class Report:
     year: int
     month: int
-    expected: float
+    day: date                      # the month's last day: what is due by it is judged
     rows: list[VillageRow]
     towns: list[progress.AreaProgress]
     overall: progress.AreaProgress
     columns: tuple[ReportColumn, ...] = ()          # the ranking sheet's
     figures: Mapping[str, Mapping[int, Any]] = field(default_factory=dict)  # per_village column key -> cells
+    generated_at: datetime | None = None
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for r in self.rows if r.status in statuses)
 
 
 def build_report(app, year: int, month: int) -> Report:
     """The month's figures, with the ranking sheet's columns of ``app.report_columns``."""
     db, config = app.db, app.config
-    curve = config.get("campaign.progress_curve")
-    tz = config.get("campaign.timezone")
-    histories: dict[int, list[bool]] = {}
-    for m in history_months(curve, month)[:-1]:
-        expected = expected_share(curve, m)
-        for village_id, completion in progress.completions(db, config, month_end_utc(year, m, tz)).items():
-            histories.setdefault(village_id, []).append(is_lagging(completion, expected))
-    expected = expected_share(curve, month)
-    until = month_end_utc(year, month, tz)
-    current = progress.all_villages_progress(db, config, until=until)
-    for v in current:
-        histories.setdefault(v.village_id, []).append(is_lagging(v.completion, expected))
-    ranked = sorted(current, key=lambda v: (-v.completion, v.name))
-    rows = []
-    for rank, v in enumerate(ranked, start=1):
-        history = histories[v.village_id]
-        rows.append(VillageRow(rank=rank, village=v, expected=expected, status=status_of(history),
-                               lagging_last_month=len(history) > 1 and history[-2],
-                               can_be_good=not ever_lagged_twice(history)))
+    rows = [VillageRow(rank=s.rank, village=s.village, status=s.status, streak=s.streak,
+                       lagging_last_month=s.lagging_last_month, can_be_good=s.can_be_good,
+                       short=standings.short_words(app, s))
+            for s in standings.of_month(app, year, month)]
+    villages = [r.village for r in rows]
+    until = month_end_utc(year, month, app.tz)
     columns = tuple(app.report_columns)
     figures = {c.key: c.per_village(db, config, until) for c in columns if c.per_village is not None}
-    return Report(year=year, month=month, expected=expected, rows=rows, towns=progress.towns_progress(current),
-                  overall=progress.overall_progress(current), columns=columns, figures=figures)
+    return Report(year=year, month=month, day=schedule.month_end(year, month), rows=rows,
+                  towns=progress.towns_progress(villages), overall=progress.overall_progress(villages),
+                  columns=columns, figures=figures, generated_at=app.clock())
 
 
 def _names(app, rows: list[VillageRow]) -> str:
@@ -247,27 +214,35 @@ def _names(app, rows: list[VillageRow]) -> str:
 
 def summary_text(report: Report, app) -> str:
     """The one-page text for leaders."""
-    t = app.t
+    t, config = app.t, app.config
     o = report.overall
-    counts = {s: sum(1 for r in report.rows if r.status == s) for s in (ON_TRACK, LAGGING, LAGGING_TWICE)}
+    title = t("progress.report.title", campaign=config.get("campaign.name"), year=report.year, month=report.month)
+    next_words = standings.next_milestone_words(app, report.day)
+    generated = ""
+    if report.generated_at:
+        generated = t("progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M"))
+    if report.day < schedule.campaign_start(config):
+        body = t("progress.report.summary_not_started", month=report.month, area=config.get("campaign.area_name"),
+                 villages=o.villages, start=schedule.date_words(schedule.campaign_start(config)), next=next_words)
+        return "\n".join([title, "", body, generated])
     twice = [r.village.name for r in report.rows if r.status == LAGGING_TWICE]
-    top = _names(app, report.rows[:3])
-    bottom = _names(app, list(reversed(report.rows[3:]))[:3])
-    title = t("progress.report.title", campaign=app.config.get("campaign.name"), year=report.year,
-              month=report.month)
     progress_part = t(
-        "progress.report.summary_progress", month=report.month, villages=o.villages, done=o.villages_done,
-        mean=percent(o.mean_completion), expected=percent(report.expected),
-        trees=o.trees, area=number(o.area_mu), demo=sum(r.village.demo_sites for r in report.rows),
-        on_track=counts[ON_TRACK], lagging=counts[LAGGING] + counts[LAGGING_TWICE], twice=counts[LAGGING_TWICE],
+        "progress.report.summary_progress", month=report.month, area=config.get("campaign.area_name"),
+        villages=o.villages, done=o.villages_done, trees=o.trees, claimed_trees=o.claimed_trees,
+        area_mu=number(o.area_mu), claimed_mu=number(o.claimed_area_mu),
+        demo=sum(r.village.demo_sites for r in report.rows), due=standings.due_words(app, report.day),
+        complete=report.count(COMPLETE), on_track=report.count(ON_TRACK),
+        lagging=report.count(LAGGING, LAGGING_TWICE), twice=report.count(LAGGING_TWICE),
         twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "")
     people_part = t(
         "progress.report.summary_people", covered=o.households_covered, households=o.households_total,
         coverage=percent(o.household_coverage), active=o.party_members_active, party=o.party_members,
         participation=percent(o.party_participation), survival=percent(o.survival_rate),
         pending=o.pending_records, flagged=o.flagged, rejected=o.rejected)
+    top = _names(app, report.rows[:3])
+    bottom = _names(app, list(reversed(report.rows[3:]))[:3])
     body = "\n".join([progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom)])
-    return "\n".join([title, "", body, "", t("progress.report.closing")])
+    return "\n".join([title, "", body, "", t("progress.report.closing", next=next_words), generated])
 
 
 # -- the workbook --------------------------------------------------------------------------------
@@ -281,19 +256,19 @@ def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any
 def _write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
     """Header row, one row per item, widths fitted to the content (or the column's own), formats by column."""
     headers = [app.t(c.header) for c in columns]
-    cells = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
+    values = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
     ws.append(headers)
     for cell in ws[1]:
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for values in cells:
-        ws.append(values)
+    for row_values in values:
+        cells.xlsx_append(ws, row_values)  # village and town names as text, never formulas (bot/cells.py)
     for index, (column, header) in enumerate(zip(columns, headers), start=1):
         longest = max([len(str(header)) * 2] + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0
-                                                  for r in cells[:200]])
+                                                  for r in values[:200]])
         ws.column_dimensions[get_column_letter(index)].width = column.width or min(max(longest, 8), 30)
         if column.number_format:
-            for excel_row in range(2, len(cells) + 2):
+            for excel_row in range(2, len(values) + 2):
                 ws.cell(excel_row, index).number_format = column.number_format
     ws.row_dimensions[1].height = 32
     ws.auto_filter.ref = ws.dimensions
@@ -305,7 +280,7 @@ def write_workbook(report: Report, app, out: Path) -> Path:
     summary.title = app.t("progress.report.sheet_summary")
     summary.column_dimensions["A"].width = 100
     for line in summary_text(report, app).split("\n"):
-        summary.append([line])
+        cells.xlsx_append(summary, [line])
         summary.cell(summary.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     summary["A1"].font = Font(bold=True, size=14)
 
@@ -330,6 +305,99 @@ def write_workbook(report: Report, app, out: Path) -> Path:
     return out
 
 
+# -- the kept monthly 通报 and the villages' lines ----------------------------------------------------------
+def release_moment(config, year: int, month: int) -> datetime:
+    """When a month's 通报 is due: ``reports.monthly_day`` of the next month, as the quiet hours end."""
+    tz = config.get("campaign.timezone")
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    day = min(int(config.get("reports.monthly_day")), calendar.monthrange(next_year, next_month)[1])
+    quiet_end = reminders.hhmm(config.get("reminders.quiet_hours")[1])
+    return reminders.at_local(date(next_year, next_month, day), quiet_end, tz)
+
+
+def month_due(config, now: datetime) -> tuple[int, int] | None:
+    """The month whose 通报 is due at ``now``: the month before (the one before that until its release
+    moment), if it is a month of the campaign (``plans_due``'s month to December of ``campaign.year``)."""
+    local = clock.local(now, config.get("campaign.timezone"))
+    year, month = schedule.previous_month(local.year, local.month)
+    if now < release_moment(config, year, month):
+        year, month = schedule.previous_month(year, month)
+    campaign = schedule.campaign_months(config, int(config.get("campaign.year")), 12)
+    return (year, month) if (year, month) in campaign else None
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def file_name(year: int, month: int) -> str:
+    return f"report-{month_key(year, month)}.xlsx"
+
+
+CONSEQUENCE_STATUSES = (LAGGING_TWICE,)
+
+
+def village_line(app, report: Report, row: VillageRow) -> str:
+    """A village's line of the month's 通报, as its 村书记 reads it in chat: status, rank, what is short, the
+    next milestone; two months lagging says so plainly, with the consequence (seed 002, 十)."""
+    t = app.t
+    return t("progress.line_report", village=row.village.name, month=report.month,
+             status=t(STATUS_LABELS[row.status]), rank=row.rank, of=len(report.rows),
+             short=t("progress.line_report_short", short=row.short) if row.short else "",
+             next=standings.next_milestone_words(app, report.day),
+             consequence=t("progress.line_report_consequence", n=row.streak) if row.status in CONSEQUENCE_STATUSES
+             else "")
+
+
+def queue_lines(app, report: Report, now: datetime) -> int:
+    """Each village's line to its people in ``reports.notify_roles`` (kind ``notice``: the notice template
+    outside the 48-hour window), after quiet hours; once per person and month (dedupe key)."""
+    rows = {r.village.village_id: r for r in report.rows}
+    send_at = reminders.send_time(app.config, now)
+    queued = 0
+    for person in store.recipients(app.db, list(app.config.get("reports.notify_roles"))):
+        row = rows.get(person["village_id"])
+        if row is None:
+            continue
+        queued += outbox.enqueue(app.db, openid=person["openid"], kind="notice", text=village_line(app, report, row),
+                                 dedupe_key=f"report:{month_key(report.year, report.month)}:{person['openid']}",
+                                 now=now, not_before=send_at) is not None
+    return queued
+
+
+def monthly_report(app, now: datetime) -> dict:
+    """Job: on ``reports.monthly_day`` after quiet hours, make the previous month's 通报, keep it (a row and the
+    xlsx under ``storage.reports``) and send each village its line. Idempotent: a kept month is done."""
+    due = month_due(app.config, now)
+    if due is None or store.get(app.db, month_key(*due)):
+        return {"month": None}
+    report = build_report(app, *due)
+    write_workbook(report, app, app.config.reports_dir / file_name(*due))
+    counts = {"villages": len(report.rows), "complete": report.count(COMPLETE), "on_track": report.count(ON_TRACK),
+              "lagging": report.count(LAGGING), "lagging_twice": report.count(LAGGING_TWICE),
+              "not_started": report.count(NOT_STARTED)}
+    with transaction(app.db):
+        if store.get(app.db, month_key(*due)):
+            return {"month": None}
+        lines = queue_lines(app, report, now)
+        store.add(app.db, month=month_key(*due), file=file_name(*due), counts=counts, lines=lines,
+                  now=clock.to_db(now))
+    return {"month": month_key(*due), "lines": lines}
+
+
+def kept_reports(app) -> list[dict]:
+    return store.kept(app.db)
+
+
+def workbook_of(app, year: int, month: int) -> Path:
+    """The month's 通报 file: the kept one, or one made now (not kept) for a month without."""
+    kept = store.get(app.db, month_key(year, month))
+    if kept and (app.config.reports_dir / kept["file"]).is_file():
+        return app.config.reports_dir / kept["file"]
+    return write_workbook(build_report(app, year, month), app,
+                          app.config.reports_dir / "on-demand" / file_name(year, month))
+
+
 def report_arguments(p) -> None:
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--out")
@@ -343,7 +411,7 @@ def cmd_report(args, app) -> int:
         return 2
     report = build_report(app, year, month)
     out = write_workbook(report, app, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
-    lagging = sum(1 for r in report.rows if r.status != ON_TRACK)
-    twice = sum(1 for r in report.rows if r.status == LAGGING_TWICE)
-    print(app.t("progress.report.written", out=out, villages=len(report.rows), lagging=lagging, twice=twice))
+    print(app.t("progress.report.written", out=out, villages=len(report.rows),
+                lagging=report.count(LAGGING, LAGGING_TWICE), twice=report.count(LAGGING_TWICE),
+                complete=report.count(COMPLETE), not_started=report.count(NOT_STARTED)))
     return 0

@@ -5,6 +5,10 @@ Public API (the CLI ``import`` command and the dashboard's upload page use the s
     rows, problems = validate(db, "people", "名单.xlsx", data)   # reads and checks, writes nothing
     summary = apply(db, "people", rows, now)                     # inside the caller's transaction
 
+``IMPORTS`` offers them as the registration capability's kinds of ``import`` (bot.registry.Importer);
+``import_file`` and ``cmd_import`` load any kind under the all-or-nothing rule, and ``read_rows``,
+``Problem`` and ``Summary`` serve other capabilities' files (the care zones).
+
 ``validate`` reads ``.xlsx`` (openpyxl) or ``.csv`` (UTF-8 with or without BOM, or GBK/GB18030 as
 Excel saves it), maps the Chinese headers or their English aliases (any column order, extra columns
 ignored) and checks every row. Each ``Problem`` names the row as the spreadsheet shows it (the
@@ -14,7 +18,9 @@ rule is the caller's: apply nothing unless ``problems`` is empty.
 
 Re-importing updates in place: a village is matched by its name, a person by openid (when the file
 gives one) or by name + village. A blank cell leaves the stored value alone; bindings (openid),
-self-registered people and everything recorded against a person are never dropped.
+self-registered people and everything recorded against a person are never dropped. A binding keeps
+how it was proven: an openid in the file proves it (``bound_via = 'roster'``); a person who registered
+by name and is given a staff role by the file keeps 群众 powers until a code proves it (bot/identity.py).
 
 ``match_village(query, villages)`` is the forgiving matcher used by ``登记``.
 """
@@ -29,7 +35,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from bot import clock
+from bot import cells, clock
+from bot.registry import Importer
 from bot.store import roster as store
 
 KINDS = ("villages", "people")
@@ -102,14 +109,15 @@ class UnreadableFile(ValueError):
 
 # -- text helpers ------------------------------------------------------------------------------------
 def clean(value) -> str:
-    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0."""
+    """A cell as text: NFKC (full-width to half-width), trimmed; numbers without a trailing .0; the quote
+    an export puts before formula-like text dropped (bot/cells.py), so such names stay what they were."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return cells.unescape(unicodedata.normalize("NFKC", str(value)).strip())
 
 
 def _header_key(text: str) -> str:
@@ -209,6 +217,22 @@ def validate(db, kind: str, filename: str, data: bytes) -> tuple[list[dict], lis
     """Read and check a roster file; returns (clean rows, problems). Writes nothing."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
+    table, problems = read_rows(filename, data, HEADERS[kind], REQUIRED[kind])
+    checker = _VillageChecker(db) if kind == "villages" else _PersonChecker(db)
+    rows: list[dict] = []
+    for number, values in table:
+        row, row_problems = checker.check(number, values)
+        problems.extend(row_problems)
+        if not row_problems:
+            rows.append(row)
+    return rows, problems
+
+
+def read_rows(filename: str, data: bytes, aliases: dict[str, str], required: tuple[str, ...]
+              ) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+    """The filled rows of a file as (spreadsheet row number, {field: cell}), the fields named by the header
+    (``aliases``: header key -> field); or no rows and the problems that stop the reading (unreadable, empty,
+    too long, a header without a ``required`` field or with a column twice)."""
     try:
         table = read_table(filename, data)
     except UnreadableFile as exc:
@@ -219,26 +243,19 @@ def validate(db, kind: str, filename: str, data: bytes) -> tuple[list[dict], lis
         return [], [Problem(1, "文件是空的")]
     if len(table) > MAX_ROWS:
         return [], [Problem(1, f"行数太多（{len(table)}），一次最多 {MAX_ROWS} 行")]
-    columns, problems = _map_header(kind, table[0])
+    columns, problems = _map_header(table[0], aliases, required)
     if problems:
         return [], problems
-    checker = _VillageChecker(db) if kind == "villages" else _PersonChecker(db)
-    rows: list[dict] = []
-    for number, cells in enumerate(table[1:], start=2):
-        if not any(cells):
-            continue
-        values = {name: cells[i] if i < len(cells) else "" for i, name in columns.items()}
-        row, row_problems = checker.check(number, values)
-        problems.extend(row_problems)
-        if not row_problems:
-            rows.append(row)
-    return rows, problems
+    return [(number, {name: cells[i] if i < len(cells) else "" for i, name in columns.items()})
+            for number, cells in enumerate(table[1:], start=2) if any(cells)], []
 
 
-def _map_header(kind: str, header: list[str]) -> tuple[dict[int, str], list[Problem]]:
+def _map_header(header: list[str], aliases: dict[str, str], required: tuple[str, ...]
+                ) -> tuple[dict[int, str], list[Problem]]:
+    """{column index: field} of a header row, by ``aliases`` (header key -> field; extra columns ignored), and
+    the problems of row 1: a column twice, a ``required`` field missing."""
     columns: dict[int, str] = {}
     problems: list[Problem] = []
-    aliases = HEADERS[kind]
     for index, title in enumerate(header):
         name = aliases.get(_header_key(title))
         if name is None:
@@ -247,7 +264,7 @@ def _map_header(kind: str, header: list[str]) -> tuple[dict[int, str], list[Prob
             problems.append(Problem(1, f"“{title}”这一列重复了", title))
             continue
         columns[index] = name
-    for name in REQUIRED[kind]:
+    for name in required:
         if name not in columns.values():
             wanted = [h for h, n in aliases.items() if n == name]
             problems.append(Problem(1, f"缺少“{wanted[0]}”列（也可写 {name}）"))
@@ -415,6 +432,8 @@ def _apply_person(db, row: dict, now: str) -> str:
     village_ids = row["village_ids"]
     fields = {k: v for k, v in row.items() if k in store.PERSON_COLUMNS}
     fields.update(village_id=village_ids[0], source="roster")
+    if row.get("openid"):
+        fields["bound_via"] = "roster"  # the office typed it: proof enough for any role (bot/identity.py)
     existing = (store.person_by_openid(db, row["openid"]) if row.get("openid") else None) \
         or store.person_by_name_in_village(db, row["name"], village_ids[0])
     if existing is None and row.get("role") == ADVISER:
@@ -431,45 +450,48 @@ def _apply_person(db, row: dict, now: str) -> str:
     return outcome
 
 
-def import_file(db, kind: str, filename: str, data: bytes, now: str,
+# The registration capability's kinds of ``import`` (handlers/registration.py IMPORTS).
+IMPORTS = {
+    "villages": Importer("admin.roster.kind_villages",
+                         lambda db, name, data, _t: validate(db, "villages", name, data),
+                         lambda db, rows, now: apply(db, "villages", rows, now)),
+    "people": Importer("admin.roster.kind_people", lambda db, name, data, _t: validate(db, "people", name, data),
+                       lambda db, rows, now: apply(db, "people", rows, now)),
+}
+
+
+def import_file(db, importer: Importer, filename: str, data: bytes, now: str, t,
                 clean_rows_only: bool = False) -> tuple[Summary | None, list[Problem]]:
-    """validate + apply under the all-or-nothing rule; the summary is None when nothing was written."""
+    """validate + apply under the all-or-nothing rule; the summary is None when nothing was written.
+    ``t``: the app's messages (``app.t``), for the importer's problem texts."""
     from bot.db import transaction
 
-    rows, problems = validate(db, kind, filename, data)
+    rows, problems = importer.validate(db, filename, data, t)
     if problems and not clean_rows_only:
         return None, problems
     with transaction(db):
-        summary = apply(db, kind, rows, now)
+        summary = importer.apply(db, rows, now)
     return summary, problems
 
 
-def import_arguments(p) -> None:
-    p.add_argument("kind", choices=["villages", "people"])
-    p.add_argument("file")
-    p.add_argument("--clean-rows-only", action="store_true", help="import the valid rows, skip the bad ones")
-
-
-IMPORT_KINDS = {"villages": "registration.import.kind_villages", "people": "registration.import.kind_people"}
-
-
 def cmd_import(args, app) -> int:
-    """`python run.py import villages|people FILE [--clean-rows-only]`: problems by spreadsheet row, in Chinese."""
+    """`python run.py import KIND FILE [--clean-rows-only]`, KIND one of ``app.imports``: problems by spreadsheet
+    row, and what it did, in Chinese."""
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
         print(app.t("registration.import.cannot_read", path=path, reason=exc.strerror), file=sys.stderr)
         return 2
-    summary, problems = import_file(app.db, args.kind, path.name, data, clock.to_db(app.clock()),
-                                    clean_rows_only=args.clean_rows_only)
+    summary, problems = import_file(app.db, app.imports[args.kind], path.name, data, clock.to_db(app.clock()),
+                                    app.t, clean_rows_only=args.clean_rows_only)
     for problem in problems:
         print(problem, file=sys.stderr)
     if summary is None:
         print(app.t("registration.import.nothing_written", n=len(problems)), file=sys.stderr)
         return 1
     skipped = app.t("registration.import.skipped", n=len({p.row for p in problems})) if problems else ""
-    print(app.t("registration.import.done", kind=app.t(IMPORT_KINDS[args.kind]), summary=summary) + skipped)
+    print(app.t("registration.import.done", kind=app.t(app.imports[args.kind].label), summary=summary) + skipped)
     return 1 if problems else 0
 
 

@@ -83,6 +83,9 @@ def message_xml(openid: str, msg_type: str, fields: dict, account: str = "gh_lvm
 
 
 class WeChatUser:
+    """One follower. ``now``: the clock of the messages' CreateTime (tests pass the app's program clock);
+    the signature always carries the real time, as WeChat's does."""
+
     def __init__(self, transport: Transport, signer: Signer, openid: str | None = None,
                  now: Callable[[], float] = time.time):
         self.transport = transport
@@ -93,9 +96,9 @@ class WeChatUser:
         self.last_xml = ""
 
     def push(self, xml: str) -> str | None:
-        """Post one XML push (signed like WeChat) and return the reply text."""
+        """Post one XML push (signed like WeChat, with the real time) and return the reply text."""
         self.last_xml = xml
-        query, body = self.signer.wrap(xml, int(self.now()))
+        query, body = self.signer.wrap(xml)
         status, response = self.transport(query, body)
         self.last_status = status
         if status != 200:

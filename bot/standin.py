@@ -4,7 +4,7 @@ Used by the tests, the benchmarks and ``python run.py chat`` (so that nothing
 reaches the real WeChat while someone tries the bot). It serves:
 token, message/custom/send, message/template/send, media/get, menu/create,
 qrcode/create, showqrcode, user/info, message/mass/sendall, tags/create,
-tags/members/batchtagging, and /pic/<media_id> for image PicUrls.
+tags/members/batchtagging, and /pic/<media_id> for image PicUrls (or a redirect: ``add_redirect``).
 
 Faults are queued per endpoint with ``fail``: an errcode (40001, 42001,
 45015, 45047, -1, 40007 …), an HTTP status (500, 502 …) and/or a delay (for
@@ -21,6 +21,7 @@ import itertools
 import json
 import re
 import secrets
+import sys
 import threading
 import time
 from collections import defaultdict, deque
@@ -56,6 +57,8 @@ class WeChatStandIn:
             if tokens_file.is_file():
                 self.tokens = {t: "ok" for t in json.loads(tokens_file.read_text(encoding="utf-8"))}
         self.expired_media: set[str] = set()
+        self.undeclared_length: set[str] = set()  # media sent without Content-Length (until the connection closes)
+        self.redirects: dict[str, str] = {}       # /pic/<name> -> a 302 to this location
         self.sent: list[dict] = []
         self.calls: list[tuple[str, dict]] = []
         self.token_fetches = 0
@@ -83,12 +86,18 @@ class WeChatStandIn:
         with self._lock:
             self.tokens = {t: "revoked" for t in self.tokens}
 
-    def add_media(self, media_id: str, data: bytes, content_type: str = "image/jpeg") -> None:
+    def add_media(self, media_id: str, data: bytes, content_type: str = "image/jpeg",
+                  declare_length: bool = True) -> None:
         self.media[media_id] = (data, content_type)
+        if not declare_length:
+            self.undeclared_length.add(media_id)
         path = self._media_file(media_id)
         if path is not None:
             path.write_bytes(data)
             path.with_suffix(".type").write_text(content_type, encoding="utf-8")
+
+    def add_redirect(self, name: str, location: str) -> None:
+        self.redirects[name] = location
 
     def _media_file(self, media_id: str) -> Path | None:
         if self.state_dir is None or not re.fullmatch(r"[\w.-]{1,128}", media_id):
@@ -130,7 +139,12 @@ class WeChatStandIn:
                 length = int(self.headers.get("Content-Length") or 0)
                 standin._handle(self, self.rfile.read(length))
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client that stopped reading (a size cap)
+                if not isinstance(sys.exc_info()[1], ConnectionError):
+                    super().handle_error(request, client_address)
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
@@ -174,6 +188,11 @@ class WeChatStandIn:
                 return self._json(http, {"errcode": fault.errcode, "errmsg": f"stand-in fault {fault.errcode}"})
         if endpoint == "token":
             return self._token(http, query)
+        if endpoint.startswith("pic/") and endpoint[4:] in self.redirects:
+            http.send_response(302)
+            http.send_header("Location", self.redirects[endpoint[4:]])
+            http.end_headers()
+            return None
         if endpoint.startswith("pic/"):
             return self._media(http, endpoint[4:])
         if endpoint == "showqrcode":
@@ -197,10 +216,11 @@ class WeChatStandIn:
         http.end_headers()
         http.wfile.write(body)
 
-    def _binary(self, http, data: bytes, content_type: str) -> None:
+    def _binary(self, http, data: bytes, content_type: str, declare_length: bool = True) -> None:
         http.send_response(200)
         http.send_header("Content-Type", content_type)
-        http.send_header("Content-Length", str(len(data)))
+        if declare_length:
+            http.send_header("Content-Length", str(len(data)))
         http.end_headers()
         http.wfile.write(data)
 
@@ -221,7 +241,8 @@ class WeChatStandIn:
         stored = None if media_id in self.expired_media else self._stored_media(media_id)
         if stored is None:
             return self._json(http, {"errcode": 40007, "errmsg": "invalid media_id"})
-        return self._binary(http, *stored)
+        data, content_type = stored
+        return self._binary(http, data, content_type, declare_length=media_id not in self.undeclared_length)
 
     def _record(self, kind: str, openid: str, **fields) -> None:
         with self._lock:

@@ -22,6 +22,7 @@ from bot import clock
 from bot.context import AppContext, Ctx
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
+from bot.replay_guard import ReplayGuard, Seen
 from bot.router import dispatch
 from bot.store import inbox, media, outbox, users
 from bot.writer import MessageWriter
@@ -29,8 +30,23 @@ from bot.writer import MessageWriter
 log = logging.getLogger("bot.webhook")
 bp = Blueprint("wechat", __name__)
 
+REPLAYED = "replayed"  # the handler name process() gives a refused replay (nothing of it is kept)
+
+
+class Replayed(Exception):
+    """A plaintext push's (timestamp, nonce) was already seen with another body."""
+
+
 def _app() -> AppContext:
     return current_app.extensions["bot"]
+
+
+@bp.record_once
+def _warn_accept_plaintext(state) -> None:
+    config = state.app.extensions["bot"].config
+    if config.aes_mode and config.get("wechat.accept_plaintext"):
+        log.warning("wechat.accept_plaintext is on: plaintext pushes are accepted beside encrypted ones; "
+                    "turn it off once the console is switched to safe mode")
 
 
 def _refuse(status: int, reason: str) -> Response:
@@ -47,9 +63,10 @@ def _signature_ok(token: str, signature: str, timestamp: str, nonce: str) -> boo
 
 
 def _fresh(app: AppContext, timestamp: str) -> bool:
+    """WeChat's timestamps are real: the wall clock, even on a rehearsal clock (bot/clock.py)."""
     max_age = int(app.config.get("server.signature_max_age_seconds"))
     try:
-        return abs(app.clock().timestamp() - int(timestamp)) <= max_age
+        return abs(clock.utcnow().timestamp() - int(timestamp)) <= max_age
     except ValueError:
         return False
 
@@ -74,6 +91,7 @@ def receive():
     body = request.get_data(cache=False)
     aes = args.get("encrypt_type") == "aes"
     crypto = _crypto(app)
+    seen = None  # plaintext only: (timestamp, nonce, body digest) for the replay guard
     if aes:
         if crypto is None:
             return _refuse(400, "encrypted message but no EncodingAESKey configured")
@@ -90,14 +108,22 @@ def receive():
             return _refuse(400, str(exc))
         except Exception as exc:  # noqa: BLE001 - bad base64, wrong key, bad padding: all unreadable
             return _refuse(400, f"cannot decrypt: {type(exc).__name__}")
+    elif crypto is not None and not app.config.get("wechat.accept_plaintext"):
+        return _refuse(403, "plaintext push while an EncodingAESKey is set (safe mode takes encrypted pushes only)")
     elif not _signature_ok(app.config.get("wechat.token"), args.get("signature", ""), timestamp, nonce):
         return _refuse(403, "bad signature")
+    else:
+        if crypto is not None:
+            log.warning("plaintext push accepted because wechat.accept_plaintext is on (from %s)", request.remote_addr)
+        seen = Seen.of(timestamp, nonce, body)  # the plaintext signature does not cover the body
     try:
         incoming = parse(body)
     except MalformedMessage as exc:
         return _refuse(400, str(exc))
     try:
-        reply = handle(app, incoming)
+        reply = handle(app, incoming, seen)
+    except Replayed:
+        return _refuse(403, "timestamp and nonce already seen with another body (replay)")
     except Exception:  # noqa: BLE001 - not committed (logged by the writer): WeChat retries a 5xx
         log.warning("message %s not committed; answered 503 so WeChat retries", incoming.dedupe_key)
         return Response("busy", status=503, mimetype="text/plain")
@@ -139,20 +165,30 @@ def _writer(app: AppContext) -> MessageWriter:
     return app.service("message_writer", build)
 
 
-def handle(app: AppContext, incoming: Incoming) -> str | None:
-    """Handle one push exactly once; a retry gets the first try's reply. Returns once committed."""
+def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str | None:
+    """Handle one push exactly once; a retry gets the first try's reply. Returns once committed.
+    ``seen``: a plaintext push's (timestamp, nonce, body digest) for the replay guard; raises Replayed."""
     started = time.perf_counter()
     handler, reply = "failed", None
     try:
-        handler, reply = _writer(app).submit((incoming, app.clock(), started))
+        handler, reply = _writer(app).submit((incoming, app.clock(), started, seen))
+        if handler == REPLAYED:
+            raise Replayed()
         return reply
     finally:
         log.info("msg openid=%s type=%s handler=%s latency_ms=%.1f", hash_openid(incoming.openid),
                  incoming.event or incoming.msg_type, handler, (time.perf_counter() - started) * 1000)
 
 
-def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str | None]:
+def _replay_guard(app: AppContext) -> ReplayGuard:
+    return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
+
+
+def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
+            seen: Seen | None) -> tuple[str, str | None]:
     """One message inside the writer's open transaction: (handler name, reply)."""
+    if seen is not None and not _replay_guard(app).admits(db, seen, clock.utcnow().timestamp()):
+        return REPLAYED, None
     now_s = clock.to_db(now)
     inbox_id = _keep(db, incoming, now_s, status="ok")
     if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
@@ -166,9 +202,12 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     return handler, reply
 
 
-def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str]:
+def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
+                 seen: Seen | None) -> tuple[str, str]:
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
     log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
+    if seen is not None:  # its pair, undone with the handler's writes
+        _replay_guard(app).admits(db, seen, clock.utcnow().timestamp())
     reply = app.t("core.error")
     inbox_id = _keep(db, incoming, clock.to_db(now), status="error")  # its photo or voice is still fetched
     inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)

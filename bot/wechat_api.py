@@ -11,9 +11,12 @@
   once, never recursively (wechatpy's ``auto_retry`` is turned off).
 * Every failure becomes a ``WeChatError`` with its errcode and whether trying
   again later may help (``transient``).
+* Bytes (media, a push's PicUrl, QR images) are fetched through bot/safe_fetch.py:
+  at most ``media.max_bytes``, no redirects, and a PicUrl only from ``media.pic_hosts``.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -26,7 +29,7 @@ import requests
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
-from bot import clock
+from bot import clock, safe_fetch
 from bot.db import Databases, transaction
 from bot.store import leases, tokens
 
@@ -98,6 +101,10 @@ class WeChatAPI:
         self._secret: str = wechat["app_secret"]
         self.timeout: float = float(wechat["api_timeout_seconds"])
         self.max_fetches_per_minute: int = int(wechat["max_token_fetches_per_minute"])
+        media = config.section("media")
+        self.pic_hosts: tuple[str, ...] = tuple(media["pic_hosts"])
+        self.max_media_bytes: int = int(media["max_bytes"])
+        self.download_seconds: float = float(media["download_timeout_seconds"])
         self.databases = databases
         self.holder = f"{socket.gethostname()}:{os.getpid()}"
         self._local = threading.local()
@@ -214,22 +221,34 @@ class WeChatAPI:
         return self.call(lambda c: c.message.send_template(openid, template_id, data, url=url))
 
     def download_media(self, media_id: str) -> bytes:
-        def fetch(c: _Client) -> bytes:
-            result = c.get("media/get", params={"media_id": media_id})
-            if isinstance(result, dict):  # JSON without errcode: not media
-                raise WeChatError(result.get("errcode"), "media/get returned JSON, not media", transient=False)
-            return result.content
+        def fetch(_client: _Client) -> bytes:
+            data = self._get_bytes(self.base_url + "cgi-bin/media/get",
+                                   params={"access_token": self._token_for_call(), "media_id": media_id})
+            if data[:1] == b"{":  # an error (or a video's JSON): never media
+                try:
+                    result = json.loads(data)
+                except ValueError:
+                    return data
+                code = int(result.get("errcode") or 0) or None
+                raise WeChatError(code, str(result.get("errmsg", "media/get returned JSON, not media")),
+                                  transient=code in TRANSIENT_ERRORS or code in TOKEN_ERRORS)
+            return data
 
         return self.call(fetch)
 
-    def fetch_url(self, url: str) -> bytes:
-        """Plain download (an image's PicUrl), with the same timeout and error mapping."""
+    def fetch_pic_url(self, url: str) -> bytes:
+        """A push's PicUrl: only from media.pic_hosts (bot/safe_fetch.py)."""
+        return self._get_bytes(url, allowed_hosts=self.pic_hosts)
+
+    def _get_bytes(self, url: str, allowed_hosts=None, params: dict | None = None) -> bytes:
         try:
-            response = requests.get(url, timeout=self.timeout)
-            response.raise_for_status()
-            return response.content
-        except requests.RequestException as exc:
-            raise _classify(exc) from None
+            return safe_fetch.get(url, max_bytes=self.max_media_bytes, timeout=self.timeout,
+                                  deadline_seconds=self.download_seconds, allowed_hosts=allowed_hosts,
+                                  params=params).data
+        except safe_fetch.Refused as exc:
+            raise WeChatError(None, str(exc), transient=False) from None
+        except safe_fetch.Failed as exc:
+            raise WeChatError(None, str(exc), transient=exc.transient) from None
 
     def create_menu(self, menu: dict) -> dict:
         return self.call(lambda c: c.menu.create(menu))
@@ -239,7 +258,7 @@ class WeChatAPI:
         return self.call(lambda c: c.qrcode.create(data))
 
     def qrcode_image(self, ticket: str) -> bytes:
-        return self.fetch_url(self.base_url + "cgi-bin/showqrcode?ticket=" + requests.utils.quote(ticket))
+        return self._get_bytes(self.base_url + "cgi-bin/showqrcode", params={"ticket": ticket})
 
     def user_info(self, openid: str) -> dict:
         return self.call(lambda c: c.user.get(openid))

@@ -11,9 +11,11 @@ core events (handlers/core.py):
 - silent_event — delivery reports, page views, auto-reported location: no reply
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
-- register — 登记 <姓名> <村或社区>: bind the openid to a roster person (or a new 群众), then replay kept messages
+- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>: bind the openid to a roster person (staff: with a code;
+  roster villagers with a phone: after its last 4 digits) or a new 群众, then replay kept messages
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
-- registration_reply — while 登记 waits: a bare name, a village, or the number of a listed village
+- registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
+  digits of the roster phone
 core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text
@@ -34,9 +36,27 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - village_progress — 本村进度: the village's (or community's) figures against its target
+milestones (handlers/milestones.py):
+- milestone_report — cadres: 计划已备案, 树穴 120个, 示范点 <名称> (not questions, not planting records)
+- milestone_parts — a photo or a location while a milestone report's window is open
 reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
+zones (handlers/zones.py):
+- zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
+- zone_claim_unlisted — 认领责任区 <编号> without a list: the list again
+- zone_list — 认领责任区: the village's care zones, numbered, with how many members hold each
+- tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
+- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
+- tending_location — a location while 管护 waits for the photo: checked against the zone's radius
+adoption (handlers/adoption.py):
+- adoption_more — 更多 while the adoptable list is shown: its next page
+- adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
+- adoption_pick_unlisted — 认养 <编号> without a list: the list again
+- adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树: the village's adoptable trees, numbered
+- my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
+- plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
+- plot_update_photo — the photo 更新 waits for
 planting (handlers/planting.py):
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
@@ -57,10 +77,10 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import core, escalation, faq, planting, progress, registration, reminders
+from handlers import adoption, core, escalation, faq, milestones, planting, progress, registration, reminders, zones
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, faq]
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -69,7 +89,10 @@ ROUTES: list[Route] = [
     *core.COMMAND_ROUTES,
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
+    *milestones.ROUTES,
     *reminders.ROUTES,
+    *zones.ROUTES,
+    *adoption.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,

@@ -1,13 +1,16 @@
 """The core's manifest: unfollow and silent events, menu clicks and voice as text, 取消, 帮助, 退订/订阅,
 the fallback; the engine's own tables (users, inbox, conversations, outbox, media, tokens, leases,
-dashboard logins, and the roster every capability refers to) and the outbox export."""
+dashboard logins and sessions, the replay guard, the health heartbeat, and the roster every capability
+refers to) and the outbox export."""
 from __future__ import annotations
 
-from bot import conversation
+import re
+
+from bot import conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
 from bot.router import Route, redispatch_as_text
-from bot.store import admins, conversations, inbox, leases, media, tokens
+from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -32,6 +35,35 @@ def text_is(key: str):
         return text in wanted or text.strip(_TRAILING) in wanted
 
     return matches
+
+
+_NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")
+
+
+def text_with_number(key: str):
+    """Matcher: one of the words of the command ``key`` followed by a number (``认养 3``, ``认养第3号``, voice
+    ``认养三号。``) -> the number (an int >= 1)."""
+
+    def matches(ctx: Ctx) -> int | None:
+        if ctx.msg.msg_type != "text":
+            return None
+        text = nlu.to_halfwidth(ctx.msg.text or "").strip().strip(_TRAILING)
+        for word in sorted(ctx.app.messages.words(key), key=len, reverse=True):
+            if text.startswith(word):
+                found = _NUMBER_RE.match(text[len(word):].strip())
+                number = nlu.chinese_to_int(found.group(1)) if found else None
+                return number if number else None
+        return None
+
+    return matches
+
+
+def list_again(ctx: Ctx, flow, show, key: str) -> str:
+    """``认养 3`` / ``认领责任区 3`` with no list kept: the list (``show(ctx)``, which keeps it in ``flow``'s state
+    ``listed``), after the line ``key`` asking to choose again; just ``show``'s reply when there is no list."""
+    reply = show(ctx)
+    state = flow.state(ctx)
+    return ctx.t(key) + "\n" + reply if state and state.name == "listed" else reply
 
 
 def is_event(*events: str):
@@ -78,8 +110,8 @@ def on_anything(ctx: Ctx, _match) -> str | None:
         return None
     if kind == "link":
         return ctx.t("core.link_received")
-    if kind == "location":
-        return ctx.t("core.location_saved")
+    if kind == "location":  # no coordinates: missing, not finite or not on Earth (bot/incoming.py)
+        return ctx.t("core.location_saved") if ctx.msg.lat is not None else ctx.t("core.location_invalid")
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
     return ctx.t("core.not_understood")
@@ -122,5 +154,6 @@ COMMAND_ROUTES: list = [
 FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
-STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins]
+STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins,
+                replay_guard, health]
 EXPORTS: dict = {**outbox_store.EXPORT_SQL}

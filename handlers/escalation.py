@@ -10,6 +10,7 @@ from bot.context import Ctx
 from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
 from bot.escalation import ASK_FLOW
+from bot.identity import staff
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import media as media_store
@@ -47,7 +48,24 @@ def _take_photos(ctx: Ctx) -> list[int]:
     return list(dict.fromkeys(photos))
 
 
+def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
+    """A dangerous situation in the text (power line, fallen tree, pesticide, lime, fire): its safety line
+    opens the reply, before the ticket's number; with ``note``, what the FAQ says of such questions (who
+    decides on money and land, the law on felling) follows it."""
+    result = escalation.faq_result(ctx) if _text(ctx) else None
+    if result is None:
+        return reply
+    extra = result.answer_text if note and result.kind == "escalate" else ""
+    if not (result.safety or extra):
+        return reply
+    return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
+
+
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+    return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
+
+
+def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
     if limit:
         return ctx.t("escalation.rate_limited", n=limit)
@@ -77,13 +95,8 @@ FAQ_ADD_REPLIES = {
 }
 
 
-def _staff_only(handle):
-    def guarded(ctx: Ctx, match):
-        if not escalation.is_staff(ctx.person):
-            return ctx.t("escalation.not_adviser")
-        return handle(ctx, match)
-
-    return guarded
+# 答, 待办 and 收录: advisers and admins bound with proof (bot/identity.py)
+staff_only = staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
 
 
 def _ticket_command(parse, act, replies: dict):
@@ -93,9 +106,11 @@ def _ticket_command(parse, act, replies: dict):
         text = _text(ctx)
         return parse(text) if text else None
 
-    @_staff_only
+    @staff_only
     def handle(ctx: Ctx, parsed) -> str:
         ticket_id, rest = parsed
+        if ticket_id is None:
+            return ctx.t("core.no_such_number")
         result = act(ctx.app, ctx.db, ticket_id, rest, by_person=ctx.person, now=ctx.now)
         return ctx.t(replies[result.reason], id=ticket_id)
 
@@ -108,7 +123,7 @@ _match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, e
                                              FAQ_ADD_REPLIES)
 
 
-@_staff_only
+@staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
@@ -220,7 +235,7 @@ def _match_media_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    return ctx.t("escalation.supplement_added", id=ticket["id"])
+    return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
 
 
 def match_text_supplement(ctx: Ctx):
@@ -250,7 +265,7 @@ def _match_follow_up(ctx: Ctx):
 
 def on_follow_up(ctx: Ctx, ticket) -> str:
     escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    return ctx.t("escalation.reopened", id=ticket["id"])
+    return _safety_first(ctx, ctx.t("escalation.reopened", id=ticket["id"]))
 
 
 def on_silent_voice(ctx: Ctx, _match) -> str:

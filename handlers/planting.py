@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bot import planting
 from bot.dashboard import review_pages
-from bot.identity import registered
+from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
-from bot.planting import describe, is_cadre, needs_cadre, parse_text, text_parts_missing
+from bot.planting import describe, needs_cadre, parse_text, text_parts_missing
 from bot.progress import progress_line
 from bot.router import Route
 from bot.scheduler import Job
@@ -70,8 +70,10 @@ def on_photo(ctx, _match) -> str:
 
 @registered
 def on_text(ctx, parsed) -> str:
-    if needs_cadre(parsed) and not is_cadre(ctx.person, tuple(ctx.config.get("planting.cadre_roles"))):
-        return ctx.t("planting.cadres_only")
+    refusal = needs_cadre(parsed) and staff_refusal(ctx, ctx.config.get("planting.cadre_roles"),
+                                                    "planting.cadres_only")
+    if refusal:
+        return refusal
     record = planting.record_for(ctx, "text")
     planting.apply_text(ctx, record, parsed)
     return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague)
@@ -121,6 +123,9 @@ def _confirmation(ctx, record: dict) -> str:
         lines.append(ctx.t("planting.done_proxy", name=credited["name"]))
     if record["species_known"] == 0:
         lines.append(ctx.t("planting.done_unknown_species", species=record["species"]))
+    waiting = planting.waiting_reasons(record)
+    if record["review"] == "pending" and waiting:
+        lines.append(ctx.t("planting.done_pending", reasons="；".join(waiting)))
     lines.append(progress_line(ctx.app, ctx.db, credited))
     return "\n".join(lines)
 

@@ -1,12 +1,17 @@
 """The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), the
-numbers of bot.progress; the 通报's ranking columns and the ``report`` command (bot/reports.py)."""
+numbers of bot.progress and the standings of bot/standings.py; the 通报's ranking columns, the ``report``
+command, the ``monthly_report`` job that keeps each month's 通报 and sends the villages their lines, and
+the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 from __future__ import annotations
 
-from bot import progress, reports
+from bot import progress, reports, standings
 from bot.context import Ctx
+from bot.dashboard import report_pages
 from bot.identity import registered
 from bot.registry import Command
 from bot.router import Route
+from bot.scheduler import Job
+from bot.store import reports as reports_store
 from handlers.core import text_is
 
 
@@ -18,10 +23,11 @@ def on_my_progress(ctx: Ctx, _match) -> str:
 @registered
 def on_village_progress(ctx: Ctx, _match) -> str:
     village_id = ctx.person.get("village_id")
-    figures = progress.village_progress(ctx.db, ctx.config, village_id) if village_id is not None else None
-    if figures is None:
+    standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
+    if standing is None:
         return ctx.t("progress.no_village")
-    return progress.village_progress_text(ctx.app, figures)
+    return progress.village_progress_text(ctx.app, standing.village) + "\n" + \
+        standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
 
 
 ROUTES: list = [
@@ -33,3 +39,6 @@ COMMANDS: dict = {
     "report": Command("the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments,
                       reports.cmd_report),
 }
+JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
+STORES: list = [reports_store]
+DASHBOARD: list = report_pages.PAGES

@@ -1,20 +1,23 @@
-"""The registration capability's manifest: follow / QR scene welcome, 登记, the follow-up answers of 登记
-(the ``registration`` flow's table; its diagram is in docs/roster.md), and 我的信息; roster import,
-QR codes, the roster and binding-conflict pages.
+"""The registration capability's manifest: follow / QR scene welcome, 登记 and 绑定 <code>, the follow-up answers of
+登记 (the ``registration`` flow's table, the phone check included; its diagram is in docs/roster.md), and 我的信息;
+roster import, ``invite`` (one-time codes), QR codes, the roster and binding-conflict pages; the codes' and
+failed proofs' tables (bot/store/proofs.py).
 
 After a successful binding the messages kept by ``bot.identity.registered`` are handled again and their
 replies appended.
 """
 from __future__ import annotations
 
-from bot import identity, qrcodes, roster
+from bot import identity, nlu, proofs, qrcodes, roster
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
 from bot.identity import REGISTRATION, normalize_text
+from bot.ids import row_id
 from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Route
+from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
 from handlers import core
@@ -25,8 +28,7 @@ MAX_CHOICES = 8
 # -- follow / scan ----------------------------------------------------------------------------------
 def scene_village_id(event_key: str | None) -> int | None:
     """``qrscene_12`` (follow through a code) or ``12`` (scan while following) -> 12."""
-    key = (event_key or "").strip().removeprefix("qrscene_")
-    return int(key) if key.isdigit() else None
+    return row_id((event_key or "").strip().removeprefix("qrscene_"))
 
 
 def on_follow(ctx: Ctx, _match) -> str:
@@ -52,6 +54,8 @@ def match_register(ctx: Ctx):
 
 
 def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
+    if parsed.code:
+        return _reply(ctx, identity.bind_by_code(ctx, parsed), parsed.name)
     if parsed.name is None:
         village = identity.scene_village(ctx)
         if village:
@@ -84,18 +88,34 @@ def _resolve_village(ctx: Ctx, name: str, village_text: str, villages: list[dict
     return ctx.t("registration.choose_village", village=village_text, choices=choices)
 
 
+# what a 登记 came to (identity.Binding.status) -> its reply
+BINDING_REPLIES = {
+    "registered": "registration.registered", "code_ok": "registration.code_bound",
+    "already": "registration.already_registered", "taken": "registration.taken",
+    "needs_code": "registration.needs_code", "ask_phone": "registration.ask_phone",
+    "phone_wrong": "registration.phone_wrong", "waiting": "registration.phone_waiting",
+    "code_wrong": "registration.code_wrong", "code_expired": "registration.code_expired",
+    "code_used": "registration.code_used", "code_limited": "registration.code_limited",
+    "gone": "registration.usage",
+}
+
+
 def _bind(ctx: Ctx, name: str, village: dict) -> str:
-    binding = identity.bind(ctx, name, village)
+    return _reply(ctx, identity.bind(ctx, name, village), name)
+
+
+def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
     person = binding.person
-    facts = dict(name=person["name"], village=village["name"], role=person["role"])
-    if binding.status == "taken":
-        return ctx.t("registration.taken", name=name, village=village["name"])
+    village = roster_store.village(ctx.db, person["village_id"]) if person else None
+    facts = dict(name=person["name"] if person else name, village=village["name"] if village else "",
+                 role=person["role"] if person else "", left=binding.left)
+    reply = ctx.t(BINDING_REPLIES[binding.status], **facts)
     if binding.status == "already":
-        return ctx.t("registration.already_registered", **facts)
-    reply = ctx.t("registration.registered", **facts)
-    replies = identity.replay_kept(ctx)
-    if replies:
-        reply += "\n\n" + ctx.t("registration.replayed") + "\n" + "\n\n".join(replies)
+        return "\n".join([reply, *_unproven_line(ctx, person)])
+    if binding.status in ("registered", "code_ok"):
+        replies = identity.replay_kept(ctx)
+        if replies:
+            reply += "\n\n" + ctx.t("registration.replayed") + "\n" + "\n\n".join(replies)
     return reply
 
 
@@ -114,6 +134,11 @@ def _village_text(ctx: Ctx, _state) -> str | None:
     if text and (identity.looks_like_place(text) or match_village(text, roster_store.all_villages(ctx.db))):
         return text
     return None
+
+
+def _phone_digits(ctx: Ctx, _state) -> str | None:
+    digits = nlu.spoken_digits(_reply_text(ctx) or "")  # '0002', or by voice '零零零二。'
+    return digits if digits and len(digits) == proofs.PHONE_DIGITS else None
 
 
 def _choice_number(ctx: Ctx, state) -> int | None:
@@ -135,6 +160,10 @@ def on_name(ctx: Ctx, state, name: str) -> str:
     return _bind(ctx, name, village)
 
 
+def on_phone_digits(ctx: Ctx, state, digits: str) -> str:
+    return _reply(ctx, identity.confirm_phone(ctx, state, digits), state.data["name"])
+
+
 def on_village(ctx: Ctx, state, text: str) -> str:
     return _resolve_village(ctx, state.data["name"], text, roster_store.all_villages(ctx.db))
 
@@ -152,11 +181,13 @@ def on_village_among_choices(ctx: Ctx, state, text: str) -> str:
 
 # One handler per (state, input); the diagram is in docs/roster.md.
 REGISTRATION_TABLE = FlowTable(REGISTRATION, (
-    Step("ask_name", "name", _bare_name, on_name, to=(END,)),
-    Step("ask_village", "village", _village_text, on_village, to=("ask_village", "choose_village", END)),
-    Step("choose_village", "number", _choice_number, on_choice, to=(END,)),
+    Step("ask_name", "name", _bare_name, on_name, to=("confirm_phone", END)),
+    Step("ask_village", "village", _village_text, on_village,
+         to=("ask_village", "choose_village", "confirm_phone", END)),
+    Step("choose_village", "number", _choice_number, on_choice, to=("confirm_phone", END)),
     Step("choose_village", "village", _village_text, on_village_among_choices,
-         to=("ask_village", "choose_village", END)),
+         to=("ask_village", "choose_village", "confirm_phone", END)),
+    Step("confirm_phone", "digits", _phone_digits, on_phone_digits, to=("confirm_phone", END)),
 ))
 
 
@@ -175,8 +206,14 @@ def on_my_info(ctx: Ctx, _match) -> str:
         villages = roster_store.villages_of_adviser(ctx.db, person["id"])
         if villages:
             lines.append(ctx.t("registration.my_info_adviser_villages", villages="、".join(v["name"] for v in villages)))
+    lines += _unproven_line(ctx, person)
     lines.append(ctx.t("registration.my_info_fix"))
     return "\n".join(lines)
+
+
+def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
+    """A staff role not proven yet: what that means and how to prove it."""
+    return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
 
 
 ROUTES: list = [
@@ -185,10 +222,12 @@ ROUTES: list = [
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     REGISTRATION_TABLE.route("registration_reply"),
 ]
+STORES: list = [proofs_store]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}
+IMPORTS: dict = {**roster.IMPORTS}
 COMMANDS: dict = {
-    "import": Command("load the roster from .xlsx or .csv / 导入名册（村社区或人员）", roster.import_arguments,
-                      roster.cmd_import),
+    "invite": Command("a one-time code (6 digits, single use) for a roster person to bind WeChat with: 绑定 <code> / "
+                      "登记码", proofs.invite_arguments, proofs.cmd_invite),
     "qrcodes": Command("a permanent QR code per village as PNG / 每个村一个永久二维码", qrcodes.qrcodes_arguments,
                        qrcodes.cmd_qrcodes),
 }

@@ -19,8 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot import config as config_mod  # noqa: E402
 from bot.app import create_app  # noqa: E402
+from bot.clock import to_db  # noqa: E402
+from bot.db import transaction  # noqa: E402
 from bot.simulator import Signer, WeChatUser  # noqa: E402
 from bot.standin import WeChatStandIn  # noqa: E402
+from bot.store import roster as roster_store  # noqa: E402
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
@@ -61,6 +64,22 @@ def rows_of(bot, what: str, params=()) -> list[dict]:
     return list(bot.db.query(sql, params))
 
 
+def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    """Villages ({name: their columns}) and people bound to followers ((openid, name, village, role)), as a
+    roster import and 登记 leave them: the villages' ids by name."""
+    from bot.store import roster as roster_store
+
+    db, stamp = bot.db, "2027-01-01T00:00:00"
+    with db.conn:
+        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp)
+               for name, fields in villages.items()}
+        for openid, name, village, role in people:
+            person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role}, stamp)
+            roster_store.bind_openid(db, person_id, openid, stamp, via="roster")
+            db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0}, replace=True)
+    return ids
+
+
 def delivered_texts(standin, openid: str) -> list[str]:
     """What WeChat delivered to this user: each message's text (a template message: its content)."""
     return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)]
@@ -75,10 +94,12 @@ def _undo_logging_setup():
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
     yield
-    for handler in root.handlers[:]:
+    raising, logging.raiseExceptions = logging.raiseExceptions, False  # the lines still queued may go to a
+    for handler in root.handlers[:]:                                      # capture stream pytest closed already
         if handler not in saved[0]:
             root.removeHandler(handler)
             handler.close()
+    logging.raiseExceptions = raising
     root.setLevel(saved[1])
     root._lvmei_configured = saved[2]  # type: ignore[attr-defined]
 
@@ -94,11 +115,14 @@ def make_config(tmp_path: Path, standin: WeChatStandIn, **overrides):
     values = {
         "storage.database": str(tmp_path / "bot.db"),
         "storage.photos": str(tmp_path / "photos"),
+        "storage.reports": str(tmp_path / "reports"),
         "wechat.api_base_url": standin.url,
         "wechat.app_id": APP_ID,
         "wechat.app_secret": standin.secret,
         "wechat.token": "spamtest",
         "outbox.rate_per_second": 0,
+        # no random spot checks unless a test asks for them (tests/e2e/test_verified.py does)
+        "review.spot_check_rate": 0,
     }
     values.update(overrides)
     return base.with_overrides(values)
@@ -125,6 +149,23 @@ def app(config):
     flask_app = create_app(config)
     yield flask_app
     flask_app.extensions["bot"].databases.close_all()
+
+
+@pytest.fixture
+def app_with(tmp_path, standin):
+    """app_with(**overrides) -> an app on this test's database with those config keys replaced, a test
+    Clock as its clock; the apps one test makes share the database, as the processes of one deployment do."""
+    apps = []
+
+    def make(**overrides):
+        flask_app = create_app(make_config(tmp_path, standin, **overrides))
+        flask_app.extensions["bot"].clock = Clock()
+        apps.append(flask_app)
+        return flask_app
+
+    yield make
+    for flask_app in apps:
+        flask_app.extensions["bot"].databases.close_all()
 
 
 @pytest.fixture
@@ -191,3 +232,31 @@ def villager_factory(app, bot):
 @pytest.fixture
 def villager(villager_factory):
     return villager_factory("o-villager-1")
+
+
+PUXIN = {"name": "埔心村", "kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000,
+         "households": 40}
+
+
+@pytest.fixture
+def village(bot) -> int:
+    """埔心村 (its id), centred at 23.10, 114.40 with a 3 km radius (a test module may define its own)."""
+    with transaction(bot.db):
+        return roster_store.insert_village(bot.db, PUXIN, to_db(bot.clock()))
+
+
+@pytest.fixture
+def person(bot, village, villager_factory):
+    """``person(openid, name, role="群众", household=None)``: a roster person of ``village`` (phone 13912345678)
+    bound to that openid, as a WeChatUser who follows the account."""
+    def make(openid: str, name: str, role: str = "群众", household: str | None = None) -> WeChatUser:
+        with transaction(bot.db):
+            person_id = roster_store.insert_person(
+                bot.db, {"name": name, "village_id": village, "role": role, "household": household,
+                         "phone": "13912345678"}, to_db(bot.clock()))
+            roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()), via="roster")
+        user = villager_factory(openid)
+        user.follows()
+        return user
+
+    return make

@@ -13,6 +13,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from bot.dashboard import auth, views
+from bot.registry import LOGIN_ROLES
 
 
 def blueprint(pages) -> Blueprint:
@@ -22,8 +23,9 @@ def blueprint(pages) -> Blueprint:
     nav = [page for page in every if page.nav]
     bp.before_request(auth.guard)
     bp.context_processor(lambda: auth.template_globals(nav))
+    bp.record_once(lambda state: state.app.after_request(auth.security_headers))  # 404s under /admin too
     views.install(bp)
     for page in every:
-        view = auth.admin_only(page.view) if page.admin_only else page.view
+        view = page.view if all(page.allows(role) for role in LOGIN_ROLES) else auth.only_for(page)
         bp.add_url_rule(page.rule, endpoint=page.view.__name__, view_func=view, methods=list(page.methods))
     return bp

@@ -1,10 +1,14 @@
 """Who is looking at the dashboard: login, expiring sessions, roles, CSRF and login throttling.
 
 - Passwords are checked against the werkzeug hash that ``create-admin`` stores.
-- A session lasts ``dashboard.session_minutes`` after the last request (sliding), and ends at once
-  when the login's password is reset (the session remembers a fingerprint of the hash).
-- ``dashboard.login_max_failures`` failed logins for one name within ``dashboard.login_lock_minutes``
-  lock that name for that long (an address gets four times as many tries, for offices behind one NAT).
+- Sessions are kept on the server (``admin_sessions``; the cookie holds a random token): a session
+  lasts ``dashboard.session_minutes`` after its last request (sliding), ends at once on logout (a
+  copied cookie stops working too) and when the login's password is reset (the session remembers a
+  fingerprint of the hash). The cookie is ``Secure`` when ``server.public_url`` is https.
+- Logins are throttled by a short delay that grows with each failure per (address, name): see
+  bot/dashboard/throttle.py. An unknown name costs a password check like a known one.
+- Dashboard pages may not be framed (``X-Frame-Options``, CSP ``frame-ancestors``) and may load
+  nothing but the app's own stylesheet and images: no script at all (``CONTENT_SECURITY_POLICY``).
 - Every POST carries a Flask-WTF CSRF token (form field ``csrf_token`` or header ``X-CSRFToken``);
   a missing or wrong one is a 400.
 - Roles: ``admin`` sees everything; ``adviser`` sees the villages linked to its roster person
@@ -14,23 +18,28 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, g, redirect, request, session, url_for
 from flask_wtf.csrf import CSRFError, generate_csrf, validate_csrf
-from werkzeug.security import check_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms.validators import ValidationError
 
 from bot import clock
+from bot.dashboard import throttle
 from bot.db import transaction
 from bot.store import admins as admins_store
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
 PUBLIC_ENDPOINTS = {"dashboard.login", "dashboard.static"}
-ADDRESS_FAILURE_FACTOR = 4
+SESSION_TOUCH_SECONDS = 60  # a session's last-seen time is written at most this often
+# The pages use the app's own stylesheet, inline SVG, style attributes, photos and ticket voice; never a script.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                           " media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)
@@ -39,9 +48,9 @@ class Viewer:
 
     id: int
     username: str
-    role: str                      # admin | adviser
+    role: str                      # admin | adviser | cadre (bot.registry.LOGIN_ROLES)
     person_id: int | None
-    village_ids: tuple[int, ...] | None   # None = every village (admin)
+    village_ids: tuple[int, ...] | None   # None = every village (admin); a cadre: their village
 
     @property
     def is_admin(self) -> bool:
@@ -87,6 +96,9 @@ def _viewer_for(row: dict) -> Viewer:
         village_ids = None
     elif row["person_id"] is None:
         village_ids = ()
+    elif row["role"] == "cadre":
+        person = roster_store.person(bot().db, row["person_id"])
+        village_ids = (person["village_id"],) if person and person["village_id"] else ()
     else:
         village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)
@@ -123,21 +135,43 @@ def check_csrf() -> None:
         raise CSRFError(error.args[0] if error.args else "CSRF") from None
 
 
+def _session_key(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def current_viewer() -> Viewer | None:
-    admin_id = session.get("admin_id")
-    until = session.get("until")
-    if admin_id is None or until is None:
+    admin_id, token = session.get("admin_id"), session.get("sid")
+    if admin_id is None or not isinstance(token, str):
         return None
+    db = bot().db
     moment = now()
-    if clock.to_db(moment) >= until:
-        session.clear()
-        return None
-    row = store.admin(bot().db, admin_id)
+    key = _session_key(token)
+    live = admins_store.live_session(db, key, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
+    row = store.admin(db, admin_id) if live is not None and live["admin_id"] == admin_id else None
     if row is None or session.get("pw") != _fingerprint(row["password_hash"]):
         session.clear()
         return None
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes")))
+    if live["seen_at"] < clock.to_db(moment - timedelta(seconds=SESSION_TOUCH_SECONDS)):
+        with transaction(db):
+            admins_store.touch_session(db, key, clock.to_db(moment))
     return _viewer_for(row)
+
+
+def end_session() -> None:
+    """Logout: the session ends on the server, so a copy of its cookie stops working too."""
+    token = session.get("sid")
+    if isinstance(token, str):
+        with transaction(bot().db):
+            admins_store.end_session(bot().db, _session_key(token))
+    session.clear()
+
+
+def security_headers(response):
+    """App after_request: dashboard pages (error pages included) may not be framed and load no script."""
+    if request.path.startswith("/admin"):
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
 
 
 # -- login -----------------------------------------------------------------------------------------
@@ -145,27 +179,35 @@ class LoginLocked(Exception):
     pass
 
 
+@functools.cache
+def _unknown_name_hash() -> str:
+    """Checked against for a name that has no login, so that it costs what a known name costs."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | None:
-    """Check a login; on success start the session. Raises LoginLocked after too many failures."""
-    db = bot().db
+    """Check a login; on success start the session. Raises LoginLocked while this address must wait."""
+    app = bot()
+    db = app.db
     moment = now()
-    lock = timedelta(minutes=setting("login_lock_minutes"))
-    since = clock.to_db(moment - lock)
-    limit = setting("login_max_failures")
-    by_user, by_addr = store.login_failures_since(db, username, remote_addr, since)
-    if by_user >= limit or by_addr >= limit * ADDRESS_FAILURE_FACTOR:
+    with transaction(db):  # count and record at once: parallel attempts see each other
+        wait = throttle.reserve(db, username, remote_addr, moment, throttle.Rules.of(app.config))
+    if wait > 0:
         raise LoginLocked()
     row = admins_store.by_username(db, username)
-    if row is None or not check_password_hash(row["password_hash"], password):
-        with transaction(db):
-            store.record_login_failure(db, username, remote_addr, clock.to_db(moment))
+    password_ok = check_password_hash(row["password_hash"] if row else _unknown_name_hash(), password)
+    if row is None or not password_ok:
         return None
+    token = secrets.token_urlsafe(32)
     with transaction(db):
-        store.clear_login_failures(db, username, since)
+        throttle.forget(db, username, remote_addr)
+        admins_store.end_sessions_unseen_since(
+            db, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
+        admins_store.open_session(db, _session_key(token), row["id"], clock.to_db(moment))
     session.clear()
     session["admin_id"] = row["id"]
     session["pw"] = _fingerprint(row["password_hash"])
-    session["until"] = clock.to_db(moment + timedelta(minutes=setting("session_minutes")))
+    session["sid"] = token
     return _viewer_for(row)
 
 
@@ -176,17 +218,35 @@ def safe_next(target: str | None) -> str:
     return url_for("dashboard.overview")
 
 
-# -- adviser logins and roster people ------------------------------------------------------------------
+# -- adviser and cadre logins and roster people ----------------------------------------------------------
+CADRE_ROLES = ("村书记", "村干部")  # the roster roles a cadre login may act as
+
+
 class UnknownPerson(LookupError):
     pass
 
 
-def link_login_person(db, username: str, role: str, person_name: str | None) -> dict | None:
-    """Link an adviser login to its roster 技术顾问: ``--person NAME``, else the one named like the login.
+class AmbiguousPerson(LookupError):
+    """Several roster people fit: ``villages`` says where each is."""
+
+    def __init__(self, villages: list[str]):
+        super().__init__(villages)
+        self.villages = villages
+
+
+def link_login_person(db, username: str, role: str, person_name: str | None, village: str | None = None) -> dict | None:
+    """Link an adviser login to its roster 技术顾问 (``--person NAME``, else the one named like the login), a
+    cadre login to its roster 村书记 or 村干部 (``--person NAME``, required; ``village`` when the name is in
+    several villages): the cadre login sees that person's village only.
 
     Without ``--person`` and no such name, a login already linked keeps its link (a password reset).
     Returns the linked person (None: not linked; an unlinked adviser sees no village and no ticket).
-    Raises UnknownPerson when ``person_name`` names no 技术顾问. An admin login is never linked."""
+    Raises UnknownPerson when ``person_name`` names nobody who fits, AmbiguousPerson when several fit.
+    An admin login is never linked."""
+    if role == "cadre":
+        person = _cadre(db, person_name or username, village)
+        admins_store.link_person(db, username, person["id"])
+        return person
     if role != "adviser":
         admins_store.link_person(db, username, None)
         return None
@@ -200,13 +260,28 @@ def link_login_person(db, username: str, role: str, person_name: str | None) -> 
     return person
 
 
+def _cadre(db, name: str, village: str | None) -> dict:
+    from bot.roster import match_village
+
+    found = [p for p in roster_store.roster_people_named(db, name) if p["role"] in CADRE_ROLES]
+    if village:
+        wanted = {v["id"] for v in match_village(village, roster_store.all_villages(db))}
+        found = [p for p in found if p["village_id"] in wanted]
+    if not found:
+        raise UnknownPerson(name)
+    if len(found) > 1:
+        raise AmbiguousPerson([(roster_store.village(db, p["village_id"]) or {"name": "—"})["name"] for p in found])
+    return found[0]
+
+
 # -- roles -----------------------------------------------------------------------------------------
-def admin_only(view):
-    @functools.wraps(view)
+def only_for(page):
+    """The page's view, refused (403) to the logins ``page.allows`` does not name."""
+    @functools.wraps(page.view)
     def wrapper(*args, **kwargs):
-        if not g.viewer.is_admin:
+        if not page.allows(g.viewer.role):
             abort(403)
-        return view(*args, **kwargs)
+        return page.view(*args, **kwargs)
 
     return wrapper
 
@@ -220,5 +295,5 @@ def template_globals(nav_pages) -> dict:
     """What every dashboard template sees: the CSRF token, the viewer and the nav entries it may open."""
     viewer = g.get("viewer")
     nav = [{"endpoint": page.endpoint, "label": bot().t(page.nav)} for page in nav_pages
-           if viewer is not None and (viewer.is_admin or not page.admin_only)]
+           if viewer is not None and page.allows(viewer.role)]
     return {"csrf_token": generate_csrf, "viewer": viewer, "nav": nav}

@@ -1,13 +1,16 @@
-"""Binding conflicts (admin only): a 登记 named a roster person already bound to another WeChat user.
+"""登记冲突 (/admin/bindings): the 登记 claims that wait for a person to decide (bot/bindings.py), and the staff
+bindings that hold no proof yet.
 
-The admin sees who claims whom and who holds the person now (WeChat users are shown as short hashed
-tags, never openids or phone numbers) and decides: 转给新微信 or 保持不变 (bot.bindings.resolve).
+An admin sees every open claim (a person bound to another WeChat user; a staff person named without a code;
+a villager who failed the phone check) and the staff bindings that have only 群众 powers until a code proves
+them. A cadre login sees only the phone-check claims of its own village, and may approve or reject them.
+WeChat users are shown as short hashed tags, never openids or phone numbers.
 """
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import bindings
+from bot import bindings, identity
 from bot.dashboard import auth
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -18,9 +21,17 @@ from bot.store import users as users_store
 RESULTS = {
     "transferred": ("admin.bindings.transferred", "ok"),
     "kept": ("admin.bindings.kept", "ok"),
+    "approved": ("admin.bindings.approved", "ok"),
+    "rejected": ("admin.bindings.rejected", "ok"),
     "closed": ("admin.bindings.closed", "error"),
+    "held": ("admin.bindings.held", "error"),
 }
-RESOLUTION_LABELS = {"rebound": "admin.bindings.resolution_rebound", "kept": "admin.bindings.resolution_kept"}
+RESOLUTION_LABELS = {"rebound": "admin.bindings.resolution_rebound", "kept": "admin.bindings.resolution_kept",
+                     "approved": "admin.bindings.resolution_approved", "rejected": "admin.bindings.resolution_rejected",
+                     "code": "admin.bindings.resolution_code", "phone": "admin.bindings.resolution_phone"}
+PROOF_LABELS = {"name": "admin.bindings.via_name", "self": "admin.bindings.via_self",
+                "phone": "admin.bindings.via_phone", "approved": "admin.bindings.via_approved"}
+KINDS_FOR_CADRES = ("phone",)
 
 
 def _wechat_user(db, openid: str | None) -> dict | None:
@@ -32,36 +43,51 @@ def _wechat_user(db, openid: str | None) -> dict | None:
             "last_inbound_at": user.get("last_inbound_at")}
 
 
+def _may_decide(conflict: dict) -> bool:
+    """Admins decide every claim; a cadre only the phone-check claims of their village."""
+    return g.viewer.is_admin or (conflict["kind"] in KINDS_FOR_CADRES and g.viewer.sees_village(conflict["village_id"]))
+
+
 def bindings_page():
     db = auth.bot().db
     items = []
     for conflict in roster_store.open_binding_conflicts(db):
+        if not _may_decide(conflict):
+            continue
         bound_as = roster_store.person_by_openid(db, conflict["openid"])
         items.append({"c": conflict, "holder": _wechat_user(db, conflict["holder_openid"]),
-                      "claimant": _wechat_user(db, conflict["openid"]),
+                      "claimant": _wechat_user(db, conflict["openid"]), "actions": bindings.ACTIONS[conflict["kind"]],
                       "claimant_bound_as": bound_as if bound_as and bound_as["id"] != conflict["person_id"] else None,
                       "claimant_holds_it": conflict["holder_openid"] == conflict["openid"]})
-    return render_template("dashboard/bindings.html", items=items,
-                           resolved=roster_store.resolved_binding_conflicts(db),
-                           resolution_labels=auth.labels(RESOLUTION_LABELS), tag=bindings.openid_tag)
+    resolved = [r for r in roster_store.resolved_binding_conflicts(db) if _may_decide(r)]
+    unproven = []
+    if g.viewer.is_admin:
+        unproven = [dict(p, tag=bindings.openid_tag(p["openid"]))
+                    for p in roster_store.bound_people_with_roles(db, identity.STAFF_ROLES) if not identity.is_proven(p)]
+    return render_template("dashboard/bindings.html", items=items, resolved=resolved, unproven=unproven,
+                           resolution_labels=auth.labels(RESOLUTION_LABELS), proof_labels=auth.labels(PROOF_LABELS),
+                           tag=bindings.openid_tag)
 
 
 def resolve_binding(conflict_id: int):
     action = request.form.get("action", "")
-    if action not in bindings.ACTIONS:
-        abort(400)
     ctx = auth.bot()
+    conflict = roster_store.binding_conflict(ctx.db, conflict_id)
+    if conflict is None:
+        abort(404)
+    if not _may_decide(conflict):
+        abort(403)
+    if action not in bindings.ACTIONS[conflict["kind"]]:
+        abort(400)
     with transaction(ctx.db):
         result = bindings.resolve(ctx, ctx.db, conflict_id, action, by=g.viewer.username, now=auth.now(),
                                   notify=bool(request.form.get("notify")))
-    if result.reason == "unknown":
-        abort(404)
     key, category = RESULTS[result.reason]
     flash(auth.t(key, id=conflict_id), category)
     return redirect(url_for("dashboard.bindings_page"))
 
 
 PAGES = [
-    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", admin_only=True),
-    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), admin_only=True),
+    DashboardPage("/bindings", bindings_page, nav="admin.nav.bindings", roles=("admin", "cadre")),
+    DashboardPage("/bindings/<int:conflict_id>", resolve_binding, methods=("POST",), roles=("admin", "cadre")),
 ]

@@ -1,8 +1,9 @@
-"""The photo review queue (admin only): flagged planting records with their photo and, for a duplicate, the
-earlier photo side by side, for 离村太远 the distance and a small map of the point and the village circle;
-approve or reject with a reason (every decision kept with who and when). Paged; filtered by state (waiting =
-``review`` pending or spot_check, 待审核, 抽查), flag, village and date; sorted oldest or newest first or by
-village. Contributed to the dashboard by the planting capability (handlers/planting.py ``DASHBOARD``).
+"""The photo review queue (admin only): flagged planting records and those drawn for a spot check (抽查, still
+counted), with their photo and, for a duplicate, the earlier photo side by side, for 离村太远 the distance and a
+small map of the point and the village circle; approve or reject with a reason (every decision kept with who
+and when). Paged; filtered by state (both, 待审核 = ``review`` pending, 抽查 = spot_check), flag, village and
+date; sorted oldest or newest first or by village.
+Contributed to the dashboard by the planting capability (handlers/planting.py ``DASHBOARD``).
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ STATE_LABELS = {"": "admin.review.state_waiting", "pending": "admin.review.pendi
 ORDER_LABELS = {"oldest": "admin.review.sort_oldest", "newest": "admin.review.sort_newest",
                 "village": "admin.review.sort_village"}
 FILTERS = ("state", "flag", "village", "since", "until", "sort")
+# the flags a record can carry (抽查 is a state, filtered by ``state``)
+FILTER_FLAGS = {flag: key for flag, key in views.FLAG_LABELS.items() if flag != planting.SPOT_CHECK}
 
 
 def _day(text: str) -> date | None:
@@ -66,7 +69,7 @@ def _filters() -> dict:
     """The queue's filters from the query string; anything unknown is ignored (never a 500)."""
     args = {key: request.args.get(key, "").strip() for key in FILTERS}
     args["state"] = args["state"] if args["state"] in STATES else ""
-    args["flag"] = args["flag"] if args["flag"] in views.FLAG_LABELS else ""
+    args["flag"] = args["flag"] if args["flag"] in FILTER_FLAGS else ""
     args["village"] = args["village"] if args["village"].isdigit() else ""
     args["since"] = args["since"] if _day(args["since"]) else ""
     args["until"] = args["until"] if _day(args["until"]) else ""
@@ -109,6 +112,9 @@ def review():
     for record in listing.rows:
         details = parse_details(record["flag_details"])
         flags = [(f, flag_labels.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
+        if record["review"] == planting.SPOT_CHECK:  # 抽查: counted until rejected
+            flags.append((planting.SPOT_CHECK, flag_labels[planting.SPOT_CHECK],
+                          (details.get(planting.SPOT_CHECK) or {}).get("reason", "")))
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         far = far_from_village(record) if "far_from_village" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier, "far": far})
@@ -116,7 +122,7 @@ def review():
     return render_template("dashboard/review.html", items=items, listing=listing, args=args, kept=kept,
                            waiting=store.count_review_queue(db, states=STATES[""]),
                            villages=store.review_villages(db, STATES[""]),
-                           state_labels=auth.labels(STATE_LABELS), flag_labels=flag_labels,
+                           state_labels=auth.labels(STATE_LABELS), filter_flags=auth.labels(FILTER_FLAGS),
                            order_labels=auth.labels(ORDER_LABELS),
                            decisions=store.review_decisions(db, limit=20),
                            review_labels=auth.labels(views.REVIEW_LABELS))

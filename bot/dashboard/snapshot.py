@@ -1,7 +1,8 @@
 """The county-wide progress the overview and the villages table show, kept for a short while.
 
 Computing every village's progress reads every planting and every person (seconds for a county of
-500 villages and 200,000 records), far too slow for each page view. The snapshot is computed once,
+500 villages and 200,000 records; the standings add the same at the end of each campaign month before
+this one, for the lag history), far too slow for each page view. The snapshot is computed once,
 served for ``dashboard.cache_seconds``, then refreshed in the background while the previous one is
 still served (stale-while-revalidate), so no page waits for it except the very first. A review
 decision on the dashboard drops the snapshot, so the next page computes a fresh one. A village's
@@ -15,7 +16,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from bot import progress
+from bot import clock, progress, standings
+from bot.store import dashboard as store
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CountyProgress:
     villages: list[progress.VillageProgress]
+    standings: dict[int, standings.Standing]    # village_id -> its standing today (status, rank, streak)
     daily: list[progress.DayPoint]
     computed_at: float
 
@@ -38,7 +41,9 @@ class Snapshot:
 
     def _compute(self) -> CountyProgress:
         db, config = self.app.db, self.app.config
-        return CountyProgress(progress.all_villages_progress(db, config), progress.daily_series(db, config),
+        villages = progress.all_villages_progress(db, config)
+        today = standings.today(self.app, data_now(self.app), villages)
+        return CountyProgress(villages, {s.village.village_id: s for s in today}, progress.daily_series(db, config),
                               time.monotonic())
 
     def get(self) -> CountyProgress:
@@ -64,6 +69,14 @@ class Snapshot:
 
     def invalidate(self) -> None:
         self._value = None
+
+
+def data_now(app):
+    """The dashboard's now: the program clock, or the newest record's time when the data runs past it (the demo
+    county lies in campaign.year whatever today is): standings, ages and the charts count from it."""
+    now = app.clock()
+    newest = store.newest_record_at(app.db)
+    return max(now, clock.from_db(newest)) if newest else now
 
 
 def _snapshot(app) -> Snapshot:

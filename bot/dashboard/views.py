@@ -13,24 +13,28 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from flask import abort, g, redirect, render_template, request, send_file, session, url_for
+from flask import abort, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, escalation, exports, photos, progress, reports
+from bot import clock, escalation, exports, photos, progress, schedule, standings
 from bot.dashboard import auth, charts, snapshot
-from bot.registry import DashboardPage
+from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
 # value -> message key (messages/replies/admin.toml)
 FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
-               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species"}
-STATUS_LABELS = {"done": "admin.village_status.done", "on_track": "admin.village_status.on_track",
-                 "lagging": "admin.village_status.lagging"}
-REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending",
-                 "spot_check": "admin.review.spot_check", "approved": "admin.review.approved",
-                 "rejected": "admin.review.rejected"}
+               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species",
+               "no_photo": "admin.flags.no_photo", "out_of_season": "admin.flags.out_of_season",
+               "over_cap": "admin.flags.over_cap", "plot_tag": "admin.flags.plot_tag",
+               "spot_check": "admin.flags.spot_check"}
+STATUS_LABELS = {schedule.NOT_STARTED: "progress.status.not_started", schedule.COMPLETE: "progress.status.complete",
+                 schedule.ON_TRACK: "progress.status.on_track", schedule.LAGGING: "progress.status.lagging",
+                 schedule.LAGGING_TWICE: "progress.status.lagging_twice"}
+LAGGING = (schedule.LAGGING, schedule.LAGGING_TWICE)
+REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
+                 "rejected": "admin.review.rejected", "spot_check": "admin.review.spot_check"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 OVERVIEW_WORST = 20
 PHOTOS_PER_PAGE = 24
@@ -42,9 +46,7 @@ def as_of() -> datetime:
     """The dashboard's now: the clock, or the newest record's time when the data runs past the clock (the demo
     county lies in the campaign year, whatever today is). Ages and this month's expected share use it."""
     if "as_of" not in g:
-        now = auth.now()
-        newest = store.newest_record_at(auth.bot().db)
-        g.as_of = max(now, clock.from_db(newest)) if newest else now
+        g.as_of = snapshot.data_now(auth.bot())
     return g.as_of
 
 
@@ -126,14 +128,16 @@ def login():
 
 
 def logout():
-    session.clear()
+    auth.end_session()
     return redirect(url_for("dashboard.login"))
 
 
 # -- overview --------------------------------------------------------------------------------------
-def expected_now() -> float:
-    """The share of the target expected by the end of this month (the report's progress curve)."""
-    return reports.expected_share(auth.bot().config.get("campaign.progress_curve"), today_local().month)
+def expected_now() -> float | None:
+    """The share of the main target (亩, trees) due today: all of it from plots_due on (the charts' dashed
+    line), nothing before (no line)."""
+    due = schedule.milestone_date(auth.bot().config, schedule.DUE_AT[schedule.MAIN]) <= today_local()
+    return 1.0 if due else None
 
 
 def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
@@ -141,21 +145,20 @@ def visible_villages(viewer: auth.Viewer) -> list[progress.VillageProgress]:
     return [v for v in everything if viewer.sees_village(v.village_id)]
 
 
-def village_status(v: progress.VillageProgress, expected: float) -> str:
-    if v.completion >= 1:
-        return "done"
-    return "lagging" if reports.is_lagging(v.completion, expected) else "on_track"
+def standing_of(v: progress.VillageProgress) -> standings.Standing:
+    """The village's standing today (status, rank, lag streak), from the county snapshot."""
+    return snapshot.county(auth.bot()).standings[v.village_id]
+
+
+def calendar_now() -> dict:
+    """What the pages say about the schedule: what is due by today and the next milestone."""
+    app, day = auth.bot(), today_local()
+    return {"due": standings.due_words(app, day), "next": standings.next_milestone_words(app, day),
+            "started": day >= schedule.campaign_start(app.config)}
 
 
 def today_local() -> date:
     return clock.local(as_of(), auth.bot().tz).date()
-
-
-def campaign_start() -> date:
-    """The campaign's first day (``campaign.start`` of ``campaign.year``)."""
-    config = auth.bot().config
-    month, day = (int(part) for part in config.get("campaign.start").split("-"))
-    return date(int(config.get("campaign.year")), month, day)
 
 
 def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[str, float]]:
@@ -166,8 +169,8 @@ def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[
 
 
 def daily_chart(village_id: int | None = None, village_ids: list[int] | None = None):
-    """Verified trees per day from the campaign's first day to today (the data's last day when later):
-    (the chart, (first day, last day))."""
+    """Verified trees per day from the campaign's first day (``plans_due``, bot.schedule.campaign_start) to today
+    (the data's last day when later): (the chart, (first day, last day))."""
     ctx = auth.bot()
     if village_id is not None:
         by_day = {p.day: p.trees for p in progress.daily_series(ctx.db, ctx.config, village_id=village_id)}
@@ -178,7 +181,7 @@ def daily_chart(village_id: int | None = None, village_ids: list[int] | None = N
         for vid in village_ids:
             for p in progress.daily_series(ctx.db, ctx.config, village_id=vid):
                 by_day[p.day] = by_day.get(p.day, 0) + p.trees
-    days = filled_days(by_day, campaign_start(), today_local())
+    days = filled_days(by_day, schedule.campaign_start(ctx.config), today_local())
     return charts.daily_columns(days), (days[0][0], days[-1][0])
 
 
@@ -192,13 +195,14 @@ def overview():
     villages = visible_villages(viewer)
     total = progress.overall_progress(villages)
     expected = expected_now()
-    lagging = [v for v in villages if village_status(v, expected) == "lagging"]
+    lagging = [v for v in villages if standing_of(v).status in LAGGING]
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
     town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
                  for t in progress.towns_progress(villages)] if viewer.is_admin else []
     daily, period = daily_chart(village_ids=viewer.scope)
     return render_template(
-        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, daily=daily, period=period,
+        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, calendar=calendar_now(),
+        daily=daily, period=period,
         village_chart=charts.completion_bars([bar_for(v) for v in worst], expected, "各村完成率"),
         town_chart=charts.completion_bars(town_bars, expected, "各镇街平均完成率") if town_bars else None,
         survival=charts.survival_bar(total.survival_alive, total.survival_checked),
@@ -212,17 +216,17 @@ SORT_KEYS = {
     "completion": lambda v: v.completion, "pending": lambda v: v.pending_records,
     "households": lambda v: v.household_coverage or 0.0, "party": lambda v: v.party_participation or 0.0,
     "survival": lambda v: v.survival_rate if v.survival_rate is not None else -1.0,
+    "rank": lambda v: standing_of(v).rank,
 }
 # the sort select a phone shows instead of the table headers (value -> message key)
 SORT_LABELS = {"completion": "admin.villages.sort_completion", "name": "admin.villages.sort_name",
                "town": "admin.villages.sort_town", "pending": "admin.villages.sort_pending",
                "households": "admin.villages.sort_households", "party": "admin.villages.sort_party",
-               "survival": "admin.villages.sort_survival"}
+               "survival": "admin.villages.sort_survival", "rank": "admin.villages.sort_rank"}
 
 
 def villages():
     viewer = g.viewer
-    expected = expected_now()
     everything = visible_villages(viewer)
     rows = list(everything)
     q, town, kind, status = (request.args.get(k, "").strip() for k in ("q", "town", "kind", "status"))
@@ -233,29 +237,30 @@ def villages():
     if kind:
         rows = [v for v in rows if v.kind == kind]
     if status:
-        rows = [v for v in rows if village_status(v, expected) == status]
+        rows = [v for v in rows if standing_of(v).status == status]
     sort = request.args.get("sort", "completion")
     descending = request.args.get("dir", "asc") == "desc"
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["completion"]), reverse=descending)
     towns = sorted({v.town for v in everything if v.town})
     return render_template(
-        "dashboard/villages.html", rows=[(v, village_status(v, expected)) for v in rows], towns=towns,
+        "dashboard/villages.html", rows=[(v, standing_of(v)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=auth.labels(STATUS_LABELS), sort_labels=auth.labels(SORT_LABELS), expected=expected)
+        status_labels=auth.labels(STATUS_LABELS), sort_labels=auth.labels(SORT_LABELS), calendar=calendar_now())
 
 
 def village(village_id: int):
     auth.require_village(village_id)
     ctx = auth.bot()
     row = roster_store.village(ctx.db, village_id)
-    figures = progress.village_progress(ctx.db, ctx.config, village_id)
-    if row is None or figures is None:
+    standing = standings.of_village(ctx, village_id, as_of()) if row else None
+    if row is None or standing is None:
         abort(404)
+    figures = standing.village
     expected = expected_now()
     daily, period = daily_chart(village_id=village_id)
     return render_template(
-        "dashboard/village.html", village=row, v=figures, status=village_status(figures, expected),
-        status_labels=auth.labels(STATUS_LABELS), expected=expected,
+        "dashboard/village.html", village=row, v=figures, s=standing, short=standings.short_words(ctx, standing),
+        status_labels=auth.labels(STATUS_LABELS), expected=expected, calendar=calendar_now(),
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
         daily=daily, period=period,
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
@@ -265,6 +270,7 @@ def village(village_id: int):
         records=paged("records", RECORDS_PER_PAGE, store.count_village_records(ctx.db, village_id),
                       lambda limit, offset: store.village_records(ctx.db, village_id, limit, offset)),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
+        sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
 
 
@@ -336,21 +342,15 @@ def _photo_file(sha256: str, thumb: bool):
         abort(404)
     if not thumb:
         return original
-    path = photos.thumb_path(photos_dir, sha256)
-    if not path.is_file():
-        try:
-            photos.make_thumbnail(original.read_bytes(), path)
-        except photos.PhotoError:
-            abort(404)
-    return path
+    return photos.thumbnail_of(photos_dir, sha256) or abort(404)
 
 
 def photo(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=False))
+    return send_photo(_photo_file(sha256, thumb=False))
 
 
 def photo_thumb(sha256: str):
-    return _send_photo(_photo_file(sha256, thumb=True))
+    return send_photo(_photo_file(sha256, thumb=True))
 
 
 VOICE_TYPES = {".amr": "audio/amr", ".mp3": "audio/mpeg", ".speex": "audio/speex", ".ogg": "audio/ogg"}
@@ -368,12 +368,13 @@ def photo_voice(sha256: str):
     path = (root / row["path"]).resolve() if row and row["path"] else None
     if path is None or root not in path.parents or not path.is_file():
         abort(404)
-    response = _send_photo(path)
+    response = send_photo(path)
     response.mimetype = VOICE_TYPES.get(path.suffix, "application/octet-stream")
     return response
 
 
-def _send_photo(path):
+def send_photo(path):
+    """A photo file for a logged-in viewer (cached by the browser only)."""
     response = send_file(path, conditional=True, max_age=86400)
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -382,13 +383,13 @@ def _send_photo(path):
 
 # -- the blueprint's own pages, handlers and filters ----------------------------------------------------
 PAGES = [
-    DashboardPage("/login", login, methods=("GET", "POST")),
-    DashboardPage("/logout", logout, methods=("POST",)),
-    DashboardPage("/", overview, nav="admin.nav.overview"),
-    DashboardPage("/villages", villages, nav="admin.nav.villages"),
-    DashboardPage("/villages/<int:village_id>", village),
-    DashboardPage("/photos/<sha256>", photo),
-    DashboardPage("/photos/<sha256>/thumb", photo_thumb),
+    DashboardPage("/login", login, methods=("GET", "POST"), roles=LOGIN_ROLES),
+    DashboardPage("/logout", logout, methods=("POST",), roles=LOGIN_ROLES),
+    DashboardPage("/", overview, nav="admin.nav.overview", roles=LOGIN_ROLES),
+    DashboardPage("/villages", villages, nav="admin.nav.villages", roles=LOGIN_ROLES),
+    DashboardPage("/villages/<int:village_id>", village, roles=LOGIN_ROLES),
+    DashboardPage("/photos/<sha256>", photo, roles=LOGIN_ROLES),
+    DashboardPage("/photos/<sha256>/thumb", photo_thumb, roles=LOGIN_ROLES),
     DashboardPage("/voice/<sha256>", photo_voice),
 ]
 # after the capabilities' pages: 导出 is the last nav entry

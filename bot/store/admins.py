@@ -1,4 +1,4 @@
-"""Dashboard logins (hashed passwords; roles admin and adviser)."""
+"""Dashboard logins (hashed passwords; roles admin and adviser) and their sessions."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -20,7 +20,18 @@ def m001_admins(db: Database) -> None:
 
 
 @migrations()
-def m002_display_name_and_title(db: Database) -> None:
+def m002_admin_sessions(db: Database) -> None:
+    # id: SHA-256 of the random token in the session cookie (the token itself is not kept);
+    # seen_at: the session's last request (refreshed at most once a minute).
+    db["admin_sessions"].create(
+        {"id": str, "admin_id": int, "created_at": str, "seen_at": str},
+        pk="id", not_null={"admin_id", "created_at", "seen_at"}, foreign_keys=[("admin_id", "admins", "id")],
+    )
+    db["admin_sessions"].create_index(["seen_at"])
+
+
+@migrations()
+def m003_display_name_and_title(db: Database) -> None:
     """How answers from this login are signed for villagers: ``title display_name`` (县林业站 王工)."""
     db["admins"].add_column("display_name", str)
     db["admins"].add_column("title", str)
@@ -53,3 +64,23 @@ def set_signature(db: Database, username: str, display_name: str | None, title: 
 def by_person(db: Database, person_id: int) -> dict | None:
     """The dashboard login acting as this roster person (the first, if several)."""
     return one(db, "SELECT * FROM admins WHERE person_id = ? ORDER BY id LIMIT 1", [person_id])
+# -- sessions ----------------------------------------------------------------------------------------
+def open_session(db: Database, session_id: str, admin_id: int, now: str) -> None:
+    db.execute("INSERT INTO admin_sessions (id, admin_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
+               [session_id, admin_id, now, now])
+
+
+def live_session(db: Database, session_id: str, seen_since: str) -> dict | None:
+    return one(db, "SELECT * FROM admin_sessions WHERE id = ? AND seen_at >= ?", [session_id, seen_since])
+
+
+def touch_session(db: Database, session_id: str, now: str) -> None:
+    db.execute("UPDATE admin_sessions SET seen_at = ? WHERE id = ?", [now, session_id])
+
+
+def end_session(db: Database, session_id: str) -> None:
+    db.execute("DELETE FROM admin_sessions WHERE id = ?", [session_id])
+
+
+def end_sessions_unseen_since(db: Database, before: str) -> None:
+    db.execute("DELETE FROM admin_sessions WHERE seen_at < ?", [before])

@@ -52,19 +52,26 @@ def record_login_failure(db: Database, username: str, remote_addr: str, now: str
                [username, remote_addr, now])
 
 
-def login_failures_since(db: Database, username: str, remote_addr: str, since: str) -> tuple[int, int]:
-    """(failures for this username, failures from this address) since ``since``."""
-    row = next(db.query(
-        "SELECT (SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?) AS by_user,"
-        " (SELECT COUNT(*) FROM login_failures WHERE remote_addr = ? AND at >= ?) AS by_addr",
-        [username, since, remote_addr, since],
+def login_failure_streaks(db: Database, username: str, remote_addr: str) -> dict:
+    """Failures kept for this (name, address) and for this address: their numbers and latest times."""
+    return next(db.query(
+        "SELECT (SELECT COUNT(*) FROM login_failures WHERE username = :u AND remote_addr = :a) AS pair,"
+        " (SELECT MAX(at) FROM login_failures WHERE username = :u AND remote_addr = :a) AS pair_last,"
+        " (SELECT COUNT(*) FROM login_failures WHERE remote_addr = :a) AS address,"
+        " (SELECT MAX(at) FROM login_failures WHERE remote_addr = :a) AS address_last",
+        {"u": username, "a": remote_addr},
     ))
-    return row["by_user"], row["by_addr"]
 
 
-def clear_login_failures(db: Database, username: str, before: str) -> None:
-    """Forget this user's failures (after a good login) and everyone's older than ``before``."""
-    db.execute("DELETE FROM login_failures WHERE username = ? OR at < ?", [username, before])
+def clear_login_failures(db: Database, username: str, remote_addr: str) -> None:
+    """Forget this name's failures from this address (after a good login there)."""
+    db.execute("DELETE FROM login_failures WHERE username = ? AND remote_addr = ?", [username, remote_addr])
+
+
+def forget_quiet_login_failures(db: Database, before: str) -> None:
+    """Forget the failures of every address whose latest failure is older than ``before``."""
+    db.execute("DELETE FROM login_failures WHERE remote_addr IN (SELECT remote_addr FROM login_failures"
+               " GROUP BY remote_addr HAVING MAX(at) < ?)", [before])
 
 
 def newest_record_at(db: Database) -> str | None:

@@ -1,9 +1,10 @@
 """Planting records and their photos.
 
 A record is *complete* once it has a photo, a species and a count (or, for a
-plot, an area). It counts toward verified totals when it is complete and its
-review is ``none`` (no flags) or ``approved``; ``pending`` review shows as
-待审核; ``rejected`` never counts.
+plot, an area). It counts toward verified (核实) totals when it is complete and its
+review is ``none`` (it passed every check), ``spot_check`` (it passed, and was drawn
+for a spot check that has not been decided) or ``approved``; ``pending`` review shows
+as 待审核 and is part of the claimed (上报) figures only; ``rejected`` never counts.
 """
 from __future__ import annotations
 
@@ -14,12 +15,23 @@ from bot.store import one
 
 migrations = Migrations("plantings")
 
+
+VERIFIED_REVIEWS = ("none", "spot_check", "approved")  # a complete record with one of these counts (核实)
+
+
+def verified_sql(alias: str = "") -> str:
+    """The records that count (核实), on the table or an alias of it."""
+    col = f"{alias}." if alias else ""
+    return f"{col}status = 'complete' AND {col}review IN {VERIFIED_REVIEWS}"
+
+
 EXPORT_SQL = {
     "plantings": (
         "SELECT p.id, p.openid, pe.name AS person, v.name AS village, p.species, p.count, p.area_mu, p.lat, p.lng,"
         " (SELECT ph.sha256 FROM planting_photos ph WHERE ph.planting_id = p.id AND ph.purpose = 'record'"
         "   ORDER BY ph.id LIMIT 1) AS photo_sha256,"
-        " p.status, p.flags, p.created_at, p.kind, p.site, p.review, eb.name AS entered_by, p.completed_at"
+        " p.status, p.flags, p.created_at, p.kind, p.site, p.review, eb.name AS entered_by, p.completed_at,"
+        f" CASE WHEN {verified_sql('p')} THEN 1 ELSE 0 END AS verified"
         " FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
         " LEFT JOIN people eb ON eb.id = p.entered_by_person_id ORDER BY p.id"
     ),
@@ -36,7 +48,7 @@ def m001_plantings(db: Database) -> None:
             "species": str, "species_known": int, "count": int, "area_mu": float,
             "lat": float, "lng": float, "location_label": str,
             "status": str,          # pending (waiting for photo/species/count) | complete | cancelled
-            "review": str,          # none | pending | approved | rejected
+            "review": str,          # none | pending | approved | rejected (| spot_check, bot/planting.py)
             "flags": str,           # space-separated flag names: duplicate_photo far_from_village old_photo unknown_species
             "flag_details": str,    # JSON {flag: {reason, ref}}
             "reviewed_by": str, "reviewed_at": str, "review_reason": str,
@@ -66,8 +78,9 @@ def m001_plantings(db: Database) -> None:
     db["planting_photos"].create_index(["sha256"])
 
 
-VERIFIED_SQL = "status = 'complete' AND review IN ('none', 'approved')"
+VERIFIED_SQL = verified_sql()
 PENDING_REVIEW_SQL = "status = 'complete' AND review = 'pending'"
+IN_REVIEW_QUEUE_SQL = "review IN ('pending', 'spot_check')"  # what a reviewer decides on
 
 
 @migrations()
@@ -135,11 +148,11 @@ def update(db: Database, planting_id: int, fields: dict) -> None:
 
 
 def set_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
-    """Approve or reject a record waiting for review (who, when, why); False if it was not waiting."""
+    """Approve or reject a record waiting for review or a spot check (who, when, why); False if it was not waiting."""
     assert decision in ("approved", "rejected"), decision
     cursor = db.execute(
         "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
-        " WHERE id = ? AND review = 'pending'", [decision, by, now, reason, now, planting_id])
+        f" WHERE id = ? AND {IN_REVIEW_QUEUE_SQL}", [decision, by, now, reason, now, planting_id])
     return cursor.rowcount == 1
 
 

@@ -55,7 +55,7 @@ def totals_by_person(db: Database, until: str | None, person_ids: list[int]) -> 
 
 
 def totals_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
-    """village_id -> verified and pending trees / area / records, 示范点 count, flagged and rejected records.
+    """village_id -> verified and pending trees / area / records, flagged and rejected records.
 
     Two passes over the covering index, folded: plain sums over the verified records (most of them),
     then sums by review over the other complete records (pending, rejected: a few). Summing plain
@@ -64,7 +64,7 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
     """
     where = f"village_id IS NOT NULL AND {_UNTIL}" + ("" if village_id is None else " AND village_id = :village_id")
     sums = ("village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
-            " SUM(site = '示范点') AS demo_sites, SUM(flags != '') AS flagged")
+            " SUM(flags != '') AS flagged")
     sql = (
         "SELECT village_id,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN trees END), 0) AS trees,"
@@ -73,7 +73,6 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN trees END), 0) AS pending_trees,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN area_mu END), 0.0) AS pending_area_mu,"
         f" COALESCE(SUM(CASE WHEN {PENDING_REVIEW_SQL} THEN records END), 0) AS pending_records,"
-        f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN demo_sites END), 0) AS demo_sites,"
         " COALESCE(SUM(flagged), 0) AS flagged,"
         " COALESCE(SUM(CASE WHEN review = 'rejected' THEN records END), 0) AS rejected"
         f" FROM (SELECT {sums} FROM plantings INDEXED BY {PROGRESS_VILLAGE_INDEX}"
@@ -130,9 +129,9 @@ def _in_household(alias: str) -> str:
 IN_HOUSEHOLD_SQL = _in_household("pe")
 HOUSEHOLD_ROLE_SQL = "(COALESCE(pe.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))"
 QUOTA_SQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM json_each(:quotas) WHERE key = COALESCE(pe.role, '')), 0)"
-PARTY_MEMBER_SQL = (  # an unknown birth year counts as younger
+PARTY_MEMBER_SQL = (  # aged at most :party_max_age; an unknown birth year counts as younger
     "(COALESCE(pe.role, '') IN (SELECT value FROM json_each(:party_roles))"
-    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year < :party_max_age))")
+    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year <= :party_max_age))")
 
 
 def _own_cte(person_filter: str = "") -> str:
@@ -144,13 +143,15 @@ def _own_cte(person_filter: str = "") -> str:
 
 def people_by_village(db: Database, rules: dict, until: str | None = None,
                       village_id: int | None = None) -> dict[int, dict]:
-    """village_id -> {households, households_covered, party_members, party_members_active}.
+    """village_id -> {households, households_covered, party_members, party_members_active, quota_people,
+    quota_people_done}.
 
     households: those found among the village's people (a person without one is a household alone;
     advisers and admins are in none), covered when its members' verified trees reach the target.
-    Party members took part once they have a verified record of any kind. Two passes rather than a
-    join of every person: the roster alone (households, party members), then the people who have
-    verified records (``own``), grouped by household (covered households, party members who took part).
+    Party members took part once they have a verified record of any kind. quota_people: people with a tree
+    quota (by role), done when their verified trees reach it. Two passes rather than a join of every
+    person: the roster alone (households, party members, quotas), then the people who have verified records
+    (``own``), grouped by household (covered households, party members who took part, quotas met).
     """
     village_filter = own_filter = ""
     if village_id is not None:
@@ -161,21 +162,22 @@ def people_by_village(db: Database, rules: dict, until: str | None = None,
         " roster AS (SELECT pe.village_id,"
         f"   COUNT(DISTINCT CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END)"
         f"    + SUM(NOT {IN_HOUSEHOLD_SQL} AND {HOUSEHOLD_ROLE_SQL}) AS households,"
-        f"   SUM({PARTY_MEMBER_SQL}) AS party_members"
+        f"   SUM({PARTY_MEMBER_SQL}) AS party_members, SUM({QUOTA_SQL} > 0) AS quota_people"
         f"  FROM people pe WHERE pe.village_id IS NOT NULL{village_filter} GROUP BY pe.village_id),"
         # one row per household (or person without one) with verified records: only they can be covered
         f" planted AS (SELECT pe.village_id, SUM(own.trees) AS trees, MAX({HOUSEHOLD_ROLE_SQL}) AS is_household,"
-        f"   SUM({PARTY_MEMBER_SQL}) AS party_active"
+        f"   SUM({PARTY_MEMBER_SQL}) AS party_active, SUM({QUOTA_SQL} > 0 AND own.trees >= {QUOTA_SQL}) AS quota_done"
         "  FROM own JOIN people pe ON pe.id = own.person_id"
         f"  WHERE pe.village_id IS NOT NULL{village_filter}"
         f"  GROUP BY pe.village_id, CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END,"
         f"   CASE WHEN {IN_HOUSEHOLD_SQL} THEN NULL ELSE pe.id END),"
         " reached AS (SELECT village_id, SUM(is_household AND trees >= :household_target) AS covered,"
-        "  SUM(party_active) AS party_active FROM planted GROUP BY village_id)"
+        "  SUM(party_active) AS party_active, SUM(quota_done) AS quota_done FROM planted GROUP BY village_id)"
         " SELECT roster.village_id, roster.households,"
         "  CASE WHEN :household_target <= 0 THEN roster.households ELSE COALESCE(reached.covered, 0) END"
         "   AS households_covered,"
-        "  roster.party_members, COALESCE(reached.party_active, 0) AS party_members_active"
+        "  roster.party_members, COALESCE(reached.party_active, 0) AS party_members_active,"
+        "  roster.quota_people, COALESCE(reached.quota_done, 0) AS quota_people_done"
         " FROM roster LEFT JOIN reached ON reached.village_id = roster.village_id"
     )
     params = {**rules, "until": until, "village_id": village_id}

@@ -66,7 +66,7 @@ def recipients(db: Database, *, roles: Iterable[str] | None = None, registered: 
         where.append("v.town = ?")
         params.append(town)
     sql = (
-        "SELECT u.openid, pe.id AS person_id, pe.name, pe.role, v.name AS village, v.town"
+        "SELECT u.openid, pe.id AS person_id, pe.name, pe.role, v.id AS village_id, v.name AS village, v.town"
         " FROM users u LEFT JOIN people pe ON pe.openid = u.openid"
         " LEFT JOIN villages v ON v.id = COALESCE(pe.village_id, u.scene_village_id)"
         f" WHERE {' AND '.join(where)} ORDER BY u.openid"

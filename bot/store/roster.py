@@ -69,8 +69,24 @@ def m003_household_index(db: Database) -> None:
     db["people"].create_index(["village_id", "household", "role", "birth_year"])
 
 
+@migrations()
+def m004_binding_proof(db: Database) -> None:
+    """How each binding was proven (bot/identity.py: a staff role counts only with a code or the roster's
+    openid column), and what a binding conflict is about. Every binding made before this change was made
+    by name alone: a staff role among them is suspended until its owner uses a code."""
+    # bound_via: code (one-time invite code) | roster (the roster file's openid column) | phone (the last 4
+    # digits of the roster phone) | approved (a cadre or admin approved the claim on the dashboard) |
+    # name (the name alone: a roster villager without a phone, and every binding made before) | self (a new 群众)
+    db["people"].add_column("bound_via", str)
+    db.execute("UPDATE people SET bound_via = CASE WHEN source = 'self' THEN 'self' ELSE 'name' END"
+               " WHERE openid IS NOT NULL")
+    # kind: taken (the person is bound to another WeChat user) | needs_code (a staff person claimed without a
+    # code: nothing was bound) | phone (a roster villager failed the phone check: waits for a cadre or admin)
+    db["binding_conflicts"].add_column("kind", str, not_null_default="taken")
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
-PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source")
+PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source", "bound_via")
 
 
 COLUMNS = {"villages": VILLAGE_COLUMNS, "people": PERSON_COLUMNS}
@@ -141,16 +157,23 @@ def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int])
                    " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
 
 
+def roster_people_named(db: Database, name: str) -> list[dict]:
+    """Everyone of this name the roster lists (not self-registered), in id order."""
+    return list(db.query("SELECT * FROM people WHERE name = ? AND COALESCE(source, 'roster') != 'self' ORDER BY id",
+                         [name]))
+
+
 def adviser_by_name(db: Database, name: str) -> dict | None:
     return one(db, "SELECT * FROM people WHERE name = ? AND role = '技术顾问' ORDER BY id LIMIT 1", [name])
 
 
-def bind_openid(db: Database, person_id: int, openid: str, now: str) -> None:
-    db.execute("UPDATE people SET openid = ?, updated_at = ? WHERE id = ?", [openid, now, person_id])
+def bind_openid(db: Database, person_id: int, openid: str, now: str, via: str) -> None:
+    """Bind; ``via`` says how the binding was proven (column ``bound_via``, m004 above)."""
+    db.execute("UPDATE people SET openid = ?, bound_via = ?, updated_at = ? WHERE id = ?", [openid, via, now, person_id])
 
 
 def unbind_openid(db: Database, openid: str, now: str) -> None:
-    db.execute("UPDATE people SET openid = NULL, updated_at = ? WHERE openid = ?", [now, openid])
+    db.execute("UPDATE people SET openid = NULL, bound_via = NULL, updated_at = ? WHERE openid = ?", [now, openid])
 
 
 # -- advisers ---------------------------------------------------------------------------------------
@@ -173,16 +196,16 @@ def villages_of_adviser(db: Database, person_id: int) -> list[dict]:
 
 # -- binding conflicts ------------------------------------------------------------------------------
 def record_binding_conflict(db: Database, *, openid: str, person_id: int, claimed_name: str,
-                            village_id: int | None, bound_openid: str | None, now: str) -> int:
-    """One open row per (openid, person): asking twice does not file it twice."""
+                            village_id: int | None, bound_openid: str | None, now: str, kind: str = "taken") -> int:
+    """One open row per (openid, person): asking twice does not file it twice. ``kind``: see m004."""
     existing = one(db, "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
                    [openid, person_id])
     if existing:
         return existing["id"]
     cursor = db.execute(
-        "INSERT INTO binding_conflicts (openid, person_id, claimed_name, village_id, bound_openid, status,"
-        " created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)",
-        [openid, person_id, claimed_name, village_id, bound_openid, now],
+        "INSERT INTO binding_conflicts (openid, person_id, claimed_name, village_id, bound_openid, kind, status,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+        [openid, person_id, claimed_name, village_id, bound_openid, kind, now],
     )
     return cursor.lastrowid
 
@@ -217,6 +240,20 @@ def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, re
                         " resolved_at = ? WHERE id = ? AND status = 'open'",
                         [resolution, resolved_by, now, conflict_id])
     return cursor.rowcount == 1
+
+
+def close_open_claims(db: Database, person_id: int, openid: str, *, resolution: str, resolved_by: str,
+                      now: str) -> None:
+    """The claimant now holds the person (a code, the phone check): its open claims on it are settled."""
+    db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
+               " WHERE person_id = ? AND openid = ? AND status = 'open'", [resolution, resolved_by, now, person_id, openid])
+
+
+def bound_people_with_roles(db: Database, roles) -> list[dict]:
+    """People holding one of these roles who are bound to WeChat, with their village's name (``village``)."""
+    marks = ", ".join("?" for _ in roles)
+    return list(db.query(f"SELECT p.*, v.name AS village FROM people p LEFT JOIN villages v ON v.id = p.village_id"
+                         f" WHERE p.openid IS NOT NULL AND p.role IN ({marks}) ORDER BY v.name, p.name", list(roles)))
 
 
 def person_by_openid(db: Database, openid: str) -> dict | None:

@@ -1,4 +1,5 @@
-"""The WeChat access token, kept in the database so that every process shares one."""
+"""The WeChat access token, and the secrets made once (session key, spot-check key), kept in the database so that
+every process shares one."""
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -34,6 +35,17 @@ def put(db: Database, name: str, value: str, expires_at: str, now: str) -> None:
         " SET value = excluded.value, expires_at = excluded.expires_at, fetched_at = excluded.fetched_at",
         [name, value, expires_at, now],
     )
+
+
+def get_or_put(db: Database, name: str, make, now: str) -> str:
+    """The value kept under ``name``, made with ``make()`` and kept (never expiring) the first time.
+    Call inside a transaction."""
+    row = get(db, name)
+    if row:
+        return row["value"]
+    value = make()
+    put(db, name, value, "9999-12-31T00:00:00", now)
+    return value
 
 
 def invalidate(db: Database, name: str, value: str) -> None:

@@ -35,7 +35,7 @@ if not CHROMIUM.exists():
                     pytrace=False)
     pytest.skip("no /usr/bin/chromium (set REQUIRE_BROWSER=1 to make this a failure)", allow_module_level=True)
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 @pytest.fixture

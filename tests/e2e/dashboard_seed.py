@@ -58,7 +58,8 @@ def seed(bot) -> County:
         for name, village, role in (("王顾问", pux, "技术顾问"), ("李顾问", dp, "技术顾问"),
                                     ("陈大伯", pux, "群众"), ("林书记", pux, "村书记"), ("黄阿姨", dp, "群众")):
             county.people[name] = db["people"].insert(
-                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "created_at": at(30)}).last_pk
+                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "bound_via": "roster",
+                 "created_at": at(30)}).last_pk
         db["adviser_villages"].insert_all([{"person_id": county.people["王顾问"], "village_id": pux},
                                           {"person_id": county.people["李顾问"], "village_id": dp}])
         for username, role, person in (("admin", "admin", None), ("wang", "adviser", "王顾问"),
@@ -110,6 +111,13 @@ def seed(bot) -> County:
         tickets.add_attachment(db, county.tickets["wang"], media_row_id=media_id, text=None, now=at(0.5))
         county.photos["ticket"] = info.sha256
     return county
+
+
+def add_logins(db, logins: list[tuple[str, str]]) -> None:
+    """Dashboard logins ((username, role)) with the password PASSWORD."""
+    with db.conn:
+        for username, role in logins:
+            admins.upsert(db, username, password_hash(), role, "2027-01-01T00:00:00")
 
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')

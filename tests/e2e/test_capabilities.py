@@ -83,10 +83,12 @@ def test_every_contribution_has_its_words_in_messages(bot):
 # -- a new capability reaches every part of the app through its manifest and one line in the list ---------
 def seedlings_capability():
     """A capability written the way README "Adding a capability" says, all of it inside this test: a store
-    with a migration, a route, a job, an export, a report column and a dashboard page (with its nav entry)."""
+    with a migration, a route, a job, an export, an import kind, a report column and a dashboard page (with its
+    nav entry)."""
     from sqlite_utils.migrations import Migrations
 
-    from bot.registry import DashboardPage
+    from bot import roster
+    from bot.registry import DashboardPage, Importer
     from bot.reports import ReportColumn
     from bot.scheduler import Job
 
@@ -119,12 +121,31 @@ def seedlings_capability():
     capability.JOBS = [Job("seedlings_count", count_seedlings, 60)]
     capability.STORES = [store]
     capability.EXPORTS = {"seedlings": "SELECT id, village_id, count FROM seedlings ORDER BY id"}
+
+    def validate(db, filename, data, t):                         # import seedlings FILE: the roster's reader
+        table, problems = roster.read_rows(filename, data, {"棵数": "count"}, ("count",))
+        rows = []
+        for number, values in table:
+            if values["count"].isdigit():
+                rows.append({"row": number, "count": int(values["count"])})
+            else:
+                problems.append(roster.Problem(number, "不是数字", "棵数"))
+        return rows, problems
+
+    def apply(db, rows, now):
+        for row in rows:
+            db.execute("INSERT INTO seedlings (village_id, count) VALUES (1, ?)", [row["count"]])
+        return roster.Summary(created=len(rows))
+
+    capability.IMPORTS = {"seedlings": Importer("seedlings.import_label", validate, apply)}
     capability.REPORT_COLUMNS = [ReportColumn("seedlings", "seedlings.report_header", per_village=per_village)]
     capability.DASHBOARD = [DashboardPage("/seedlings", seedlings_page, nav="seedlings.nav", admin_only=True)]
+    capability.VILLAGE_SECTIONS = [lambda village_id: f"<section>seedlings of {village_id}: 30</section>"]
     return capability
 
 
-SEEDLINGS_MESSAGES = {"seedlings.noted": "树苗记下了。", "seedlings.report_header": "树苗", "seedlings.nav": "树苗台账"}
+SEEDLINGS_MESSAGES = {"seedlings.noted": "树苗记下了。", "seedlings.report_header": "树苗", "seedlings.nav": "树苗台账",
+                      "seedlings.import_label": "树苗台账"}
 
 
 def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsys):
@@ -159,6 +180,17 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     assert capsys.readouterr().out.splitlines() == ["id,village_id,count", "1,1,30"]   # export: the CLI
     assert exports.rows(app, "seedlings")[0] == ["id", "village_id", "count"]
 
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"                    # import kind: the CLI
+    bad.write_text("棵数\n5\n五\n", encoding="utf-8")
+    good.write_text("棵数\n5\n", encoding="utf-8")
+    assert commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(bad)]),
+                                            app) == 1
+    assert "第3行（棵数）：不是数字" in capsys.readouterr().err
+    assert commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(good)]),
+                                            app) == 0
+    capsys.readouterr()
+    app.db.execute("DELETE FROM seedlings WHERE count = 5")
+
     report = reports.build_report(app, 2027, 3)                                # report column
     ws = load_workbook(reports.write_workbook(report, app, tmp_path / "r.xlsx"))["村社区排名"]
     headers = [c.value for c in ws[1]]
@@ -172,4 +204,6 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     assert 'href="/admin/seedlings">树苗台账</a>' in overview
     assert "/admin/exports/seedlings.xlsx" in client.get("/admin/exports").get_data(as_text=True)
     assert client.get("/admin/exports/seedlings.xlsx").status_code == 200
+    assert '<option value="seedlings">树苗台账</option>' in client.get("/admin/roster").get_data(as_text=True)
+    assert "<section>seedlings of 1: 30</section>" in client.get("/admin/villages/1").get_data(as_text=True)
     app.databases.close_all()

@@ -12,7 +12,6 @@ from bot import chat, cli, outbox, scheduler
 from bot.app import create_app
 from bot.db import transaction
 from bot.standin import WeChatStandIn
-from bot.store import outbox as outbox_store
 from bot.store import tokens
 from tests.conftest import make_config
 

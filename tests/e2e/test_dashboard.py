@@ -66,6 +66,7 @@ def test_wrong_password_is_refused(app, county):
 
 
 def test_login_is_throttled_after_repeated_failures(app, bot, county, clock):
+    clock.set(clock())  # stop the clock: the wait after the failures is seconds long, a slow machine must not outlast it
     client = app.test_client()
     for _ in range(5):
         assert login(client, "admin", "guess").status_code == 401
@@ -157,7 +158,7 @@ def test_an_adviser_login_without_a_person_sees_no_village(app, bot, county):
 # -- pages -----------------------------------------------------------------------------------------
 def test_overview_shows_key_figures_and_charts(admin):
     html = page(admin, "/admin/")
-    assert "已核实种树" in html and "待审核" in html and "成活率" in html
+    assert "核实种树" in html and "上报" in html and "待审核" in html and "成活率" in html
     assert html.count("<svg") >= 3  # daily plantings, completion by town and by village, survival
     assert "各村完成率" in html and "每日种植" in html
     assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
@@ -268,9 +269,10 @@ def test_photo_paths_cannot_escape_the_photo_folder(admin, bot):
 
 
 def test_overview_figures_follow_a_review_decision(admin, county):
-    assert "<b>103</b><span>已核实种树" in page(admin, "/admin/")  # 60 (plot) + 3 + 40; pending ones wait
+    html = page(admin, "/admin/")  # verified: 60 (plot) + 3 + 40; claimed: with the 2 + 3 waiting
+    assert "<b>103</b><span>核实种树（棵）<br><small>上报 108</small>" in html
     post(admin, f"/admin/review/{county.plantings['far']}", {"decision": "approve", "reason": "核实"}, "/admin/review")
-    assert "<b>105</b><span>已核实种树" in page(admin, "/admin/")
+    assert "<b>105</b><span>核实种树（棵）<br><small>上报 108</small>" in page(admin, "/admin/")
 
 
 def test_daily_chart_runs_from_the_campaigns_first_day():
@@ -289,9 +291,9 @@ def test_daily_chart_runs_from_the_campaigns_first_day():
 def test_the_daily_chart_says_what_period_it_covers(app, bot, clock):
     from tests.e2e.dashboard_seed import seed
 
-    clock.set("2027-03-15T10:00")  # campaign.year 2027, campaign.start 01-01
+    clock.set("2027-03-15T10:00")  # campaign.year 2027, from plans_due (01-31): bot.schedule.campaign_start
     county = seed(bot)
     client = app.test_client()
     login(client, "admin")
-    assert "2027-01-01 至 2027-03-15" in page(client, "/admin/")
-    assert "2027-01-01 至 2027-03-15" in page(client, f"/admin/villages/{county.villages['埔心村']}")
+    assert "2027-01-31 至 2027-03-15" in page(client, "/admin/")
+    assert "2027-01-31 至 2027-03-15" in page(client, f"/admin/villages/{county.villages['埔心村']}")

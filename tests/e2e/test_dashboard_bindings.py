@@ -36,7 +36,8 @@ def conflict(bot, county, first, second):
     """陈秀英 (党员, 埔心村, in the roster) registered by o-first, then claimed by o-second."""
     bot.db["people"].insert({"name": "陈秀英", "village_id": county.villages["埔心村"], "role": "党员",
                              "phone": PHONE, "birth_year": 1975})
-    assert "登记好了" in first.says("登记 陈秀英 埔心村")
+    first.says("登记 陈秀英 埔心村")
+    assert "登记好了" in first.says(PHONE[-4:])  # the phone check
     assert "另一个微信" in second.says("登记 陈秀英 埔心村")
     [row] = rows_of(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
     return row["id"]

@@ -39,7 +39,7 @@ def queue(bot, county):
 
 def test_the_queue_is_paged_oldest_first(admin, county, queue):
     first = page(admin, "/admin/review")
-    assert "待审核 34 条" in first and "第 1/2 页，共 34 条" in first
+    assert "待审核和抽查 34 条" in first and "第 1/2 页，共 34 条" in first
     ids = record_ids(first)
     assert len(ids) == 20 and ids == sorted(ids)
     second = record_ids(page(admin, "/admin/review?page=2"))

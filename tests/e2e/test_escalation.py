@@ -18,16 +18,17 @@ LI, WANG, ADMIN = "o-adviser-li", "o-adviser-wang", "o-admin-chen"
 
 
 def add_roster(bot, *, advisers=(("李顾问", LI, "埔心村"), ("王顾问", WANG, "大岭村")), admin=True):
-    """Two villages, their advisers (bound to WeChat), an admin, and villager 张三 of 埔心村."""
+    """Two villages, their advisers (bound to WeChat through the roster's openid column), an admin, and
+    villager 张三 of 埔心村."""
     db = bot.db
     with transaction(db):
         ids = {name: db["villages"].insert({"name": name, "kind": "村"}).last_pk for name in ("埔心村", "大岭村")}
         for name, openid, village in advisers:
-            pid = db["people"].insert({"name": name, "role": "技术顾问", "openid": openid,
+            pid = db["people"].insert({"name": name, "role": "技术顾问", "openid": openid, "bound_via": "roster",
                                        "village_id": ids[village]}).last_pk
             db["adviser_villages"].insert({"person_id": pid, "village_id": ids[village]})
         if admin:
-            db["people"].insert({"name": "陈管理", "role": "管理员", "openid": ADMIN})
+            db["people"].insert({"name": "陈管理", "role": "管理员", "openid": ADMIN, "bound_via": "roster"})
         db["people"].insert({"name": "张三", "role": "群众", "openid": "o-villager-1", "village_id": ids["埔心村"]})
     return ids
 

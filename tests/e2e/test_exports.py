@@ -28,7 +28,7 @@ def filled(bot, villager, standin):
     with transaction(bot.db):
         village_id = bot.db["villages"].insert({"name": "埔心村", "kind": "村"}).last_pk
         adviser_id = bot.db["people"].insert({"name": "李顾问", "role": "技术顾问", "openid": "o-adviser",
-                                              "village_id": village_id}).last_pk
+                                              "bound_via": "roster", "village_id": village_id}).last_pk
         bot.db["adviser_villages"].insert({"person_id": adviser_id, "village_id": village_id})
     villager.says("登记 张三 埔心村")
     standin.add_media("m-export", b"\xff\xd8not-really-a-jpeg")

@@ -61,3 +61,17 @@ def test_adviser_entries_in_the_database_are_loaded_when_the_index_is_built(conf
     user = WeChatUser(transport_for(second), Signer(wechat["token"], "", wechat["app_id"]), "o-new")
     assert "火龙果要搭架" in user.says(question)
     second.extensions["bot"].databases.close_all()
+
+
+def test_a_tree_name_voice_recognition_wrote_as_a_homophone_is_answered(villager, bot):
+    add_roster(bot)
+    reply = villager.sends_voice("vo-ym", recognition="杨眉几时种。")   # 杨梅, as recognition wrote it
+    assert "杨梅" in reply and "月" in reply
+    assert ticket_count(bot) == 0
+
+
+def test_mixing_lime_gets_the_safety_line_and_the_answer_without_a_ticket(villager, bot):
+    add_roster(bot)
+    reply = villager.says("开石灰水刷树干有什么要注意")
+    assert reply.startswith("⚠ 安全第一") and "护目镜" in reply and "涂白" in reply
+    assert ticket_count(bot) == 0

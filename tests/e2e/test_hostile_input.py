@@ -125,7 +125,7 @@ def test_secrets_never_reach_logs_or_pages(tmp_path, secret_standin, caplog, bot
     # a dashboard login created from the command line
     from bot.cli import cmd_create_admin
 
-    args = argparse.Namespace(name="admin1", password=PASSWORD, role="admin", person=None)
+    args = argparse.Namespace(name="admin1", password=PASSWORD, role="admin", person=None, village=None)
     cmd_create_admin(args, bot)
     pages.append(client.post("/admin/login", data={"username": "admin1", "password": "wrong"}).data)
 

@@ -187,7 +187,13 @@ def test_expired_media_is_recorded_lost(villager, bot, standin):
     assert next(bot.db.query("SELECT status, errcode FROM media"))["status"] == "lost"
 
 
-def test_image_falls_back_to_pic_url(villager, bot, standin):
+def test_image_falls_back_to_pic_url(app_with, standin):
+    from bot.simulator import Signer, WeChatUser
+    from tests.conftest import transport_for
+
+    app = app_with(**{"media.pic_hosts": ["127.0.0.1"]})  # the stand-in's host, listed
+    bot = app.extensions["bot"]
+    villager = WeChatUser(transport_for(app), Signer("spamtest"), openid="o-villager-1")
     standin.add_media("pic-only", b"jpeg-from-picurl")
     standin.expire_media("m-x")
     villager.sends_photo("m-x", pic_url=f"{standin.url}pic/pic-only")

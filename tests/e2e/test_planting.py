@@ -54,7 +54,8 @@ def village(bot):
 
 @pytest.fixture
 def registered(bot, village, villager_factory):
-    """register(openid, name, role) -> a WeChatUser bound to a roster person of 埔心村."""
+    """register(openid, name, role) -> a WeChatUser bound to a roster person of 埔心村 (as the roster's openid
+    column binds: a staff role holds)."""
     bot.clock.set(START)
 
     def register(openid: str, name: str, role: str = "群众"):
@@ -62,7 +63,7 @@ def registered(bot, village, villager_factory):
         with db.conn:
             person_id = roster_store.insert_person(db, {"name": name, "village_id": village, "role": role},
                                                    clock.to_db(START))
-            roster_store.bind_openid(db, person_id, openid, clock.to_db(START))
+            roster_store.bind_openid(db, person_id, openid, clock.to_db(START), via="roster")
         return villager_factory(openid)
 
     return register

@@ -49,20 +49,34 @@ def test_secretary_sees_what_is_left_and_what_waits_for_review(roster, villager_
     assert "任务3棵：还差3棵" in reply and "另有1条待审核" in reply
 
 
-def test_village_progress_in_mu_with_households_and_party(roster, villager, bot):
+def test_village_progress_in_mu_with_households_and_party(roster, villager, bot, clock):
+    clock.set("2027-03-10T10:00")
     reply = villager.says("本村进度")
     assert reply.splitlines() == [
         "埔心村（村）进度：",
-        "党建林1.2/2亩（60%），示范点0/1个",
+        "核实党建林1.2/2亩（60%），示范点0/1个",
         "共83棵，1/3户已种",
         "党员参与2/2人（另有1条待审核）",  # the secretary took part through the plot
+        # no plan by 1月31日, nothing by 2月底: lagging at the end of January, of February, and now
+        "排名1/2，状态：连续两月滞后（已连续3个月）",
+        "未完成：村绿化计划未备案；党建林还差0.8亩；示范点还差1个（经街道确认）",
+        "下一节点：3月12日前全面完成植树计划",
+        "⚠ 按方案，连续2个月被通报进度不利的村（社区），当年党组织绩效考核不得评为“良好”及以上。",
     ]
-    assert reply == progress.village_progress_text(bot, progress.village_progress(bot.db, bot.config, 1))
+    assert reply.startswith(progress.village_progress_text(bot, progress.village_progress(bot.db, bot.config, 1)))
 
 
-def test_community_progress_in_trees(roster, villager_factory):
+def test_before_the_campaign_the_village_has_not_started(roster, villager, clock):
+    clock.set("2027-01-10T10:00")
+    lines = villager.says("本村进度").splitlines()
+    assert lines[4:] == ["排名1/2，状态：未开始", "下一节点：1月31日前村绿化计划备案"]
+
+
+def test_community_progress_in_trees(roster, villager_factory, clock):
+    clock.set("2027-03-10T10:00")
     reply = villager_factory("o-community").says("本村进度")
-    assert reply.splitlines()[:2] == ["东平社区（社区）进度：", "主题林30/150棵（20%）"]
+    assert reply.splitlines()[:2] == ["东平社区（社区）进度：", "核实主题林30/150棵（20%）"]
+    assert "排名2/2" in reply and "主题林还差120棵" in reply
 
 
 def test_menu_buttons_give_the_same_replies(roster, villager):

@@ -230,17 +230,21 @@ def test_official_crypto_test_vector():
     assert message.openid == "oyORnuP8q7ou2gfYjqLzSIWZf0rs"
 
 
-def test_official_sample_through_the_webhook(aes_app):
-    """The same sample posted to /wechat (clock set to its timestamp) is accepted and answered encrypted."""
+def test_official_sample_through_the_webhook(aes_app, monkeypatch):
+    """The same sample posted to /wechat (the wall clock, which the signature age is checked against, set to
+    its timestamp) is accepted and answered encrypted."""
     from datetime import datetime, timezone
 
     from wechatpy.crypto import WeChatCrypto
 
+    from bot import clock
     from bot.incoming import parse_xml
 
     bot = aes_app.extensions["bot"]
+    sample_time = datetime.fromtimestamp(1409735669, timezone.utc)
+    monkeypatch.setattr(clock, "utcnow", lambda: sample_time)
     bot.clock = Clock()
-    bot.clock.set(datetime.fromtimestamp(1409735669, timezone.utc))
+    bot.clock.set(sample_time)
     envelope = f"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{OFFICIAL_ENCRYPT}]]></Encrypt></xml>"
     response = aes_app.test_client().post(
         "/wechat?timestamp=1409735669&nonce=1320562132&encrypt_type=aes"
@@ -274,8 +278,8 @@ def test_a_push_without_a_session_cookie_never_touches_session_signing(app, vill
     assert built == []
     client = app.test_client()
     assert client.post("/wechat?x=1").headers.get("Set-Cookie") is None
-    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None),
-                     app.extensions["bot"])
+    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None,
+                                        village=None), app.extensions["bot"])
     assert login(client, "admin", "pw-long-enough-1").status_code == 302
     assert client.get("/admin/").status_code == 200  # the cookie was signed, then read back
     assert built

@@ -39,17 +39,25 @@ def test_tables_merge_key_by_key(tmp_path):
     assert cfg.get("planting.late_part_hours") == 24 and cfg.get("planting.extra_photo_seconds") == 120
 
 
-def test_a_curve_or_a_calendar_is_replaced_whole(tmp_path):
+def test_a_calendar_is_replaced_whole(tmp_path):
     cfg = load_text(tmp_path, MINIMAL + """
-[campaign.progress_curve]
-"03" = 0.5
-
 [reminders.calendar.only]
 milestone = "planting_done"
 message = "reminders.arbor_day"
 """)
-    assert dict(cfg.get("campaign.progress_curve")) == {"03": 0.5}
     assert list(cfg.get("reminders.calendar")) == ["only"]
+
+
+def test_milestones_are_month_days_of_the_year_and_the_old_name_is_read(tmp_path):
+    cfg = load_text(tmp_path, MINIMAL + '\n[campaign.milestones]\ndemo_plots_due = "02-25"\n')
+    assert cfg.get("campaign.milestones.plots_due") == "02-25"
+    assert "demo_plots_due" not in cfg.get("campaign.milestones")
+    assert cfg.get("campaign.milestones.plans_due") == "01-31"  # the rest keep their defaults
+    assert cfg.with_overrides({"campaign.milestones.demo_plots_due": "02-26"}).get("campaign.milestones.plots_due") \
+        == "02-26"
+    for bad in ("02-30", "2-28", "end", "13-01"):
+        with pytest.raises(config_mod.ConfigError, match="plots_due"):
+            load_text(tmp_path, MINIMAL + f'\n[campaign.milestones]\nplots_due = "{bad}"\n')
 
 
 def test_the_committed_config_is_the_defaults_plus_the_deployment(tmp_path):

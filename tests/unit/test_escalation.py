@@ -95,11 +95,6 @@ def test_tickets_raised_to_the_admins_are_for_admins_only():
     assert esc.may_answer({"adviser_person_id": None}, ADMIN, None)
 
 
-def test_staff_roles():
-    assert esc.is_staff(LI) and esc.is_staff(ADMIN)
-    assert not esc.is_staff(VILLAGER) and not esc.is_staff(None)
-
-
 def test_preview_keeps_a_phone_line_short():
     assert esc.preview("桂花" * 50, 10) == "桂花桂花桂花桂花桂…"
     assert esc.preview("一行\n两行") == "一行 两行"

@@ -46,11 +46,18 @@ def test_parse_area_mu(text, mu):
 @pytest.mark.parametrize("text,name", [
     ("樟树", "香樟"), ("三角梅", "簕杜鹃"), ("簕杜鹃", "簕杜鹃"), ("桃树", "桃"), ("种桃", "桃"),
     ("柿子树", "柿"), ("柿子", "柿"), ("李子", "李"), ("三华李", "李"), ("竹子", "竹子"),
-    ("紫荆", "洋紫荆"), ("小叶榄仁", "小叶榄仁"), ("榄仁", "小叶榄仁"), ("桂圆", "龙眼"),
-    ("橄榄", "橄榄"),
+    ("紫荆花", "洋紫荆"), ("小叶榄仁", "小叶榄仁"), ("细叶榄仁", "小叶榄仁"), ("桂圆", "龙眼"),
+    ("橄榄", "橄榄"), ("桃子", "桃"), ("李子树", "李"),
 ])
 def test_find_species_aliases(species, text, name):
     assert nlu.find_species(text, species)[0] == name
+
+
+@pytest.mark.parametrize("text", ["榄仁", "榄仁树", "紫薇", "冬青", "紫荆"])
+def test_names_of_other_trees_are_not_aliases(species, text):
+    """榄仁 is 大叶榄仁 (Terminalia catappa), 紫薇 a smaller Lagerstroemia, 冬青 a whole genus, 紫荆 Cercis:
+    none is the campaign's species of a similar name (forestry review, issue 17)."""
+    assert nlu.find_species(text, species) == (None, "")
 
 
 @pytest.mark.parametrize("text", ["杨桃", "猕猴桃", "番石榴", "李四", "行李", "西红柿"])
@@ -113,6 +120,39 @@ def test_questions_are_not_reports(species, text):
     assert nlu.parse_planting_text(text, species) is None
 
 
+# -- adoption wishes (issue 15): seed 002's slogans are no planting reports ---------------------------------
+@pytest.mark.parametrize("text", [
+    "认种一棵树", "认种一课树", "我想认养一棵树", "我要认养", "认养", "认种", "认养。", "认种两棵树", "认养3棵桂花",
+    "认捐一棵树",
+])
+def test_adoption_wishes_are_not_planting_reports(species, text):
+    """'认种一棵树' once logged a tree of species '认', '我想认养一棵树' one of species '想认养'."""
+    assert nlu.is_adoption_wish(text)
+    assert nlu.parse_planting_text(text, species) is None
+
+
+@pytest.mark.parametrize("text,count,species_name,unknown", [
+    ("认种了3棵龙眼", 3, "龙眼", ""), ("我认养了2棵荔枝", 2, "荔枝", ""), ("认种了3棵芒果", 3, None, "芒果"),
+    ("我家认种了一棵树", 1, None, ""),
+])
+def test_adoption_verbs_with_a_count_done_are_reports(species, text, count, species_name, unknown):
+    result = nlu.parse_planting_text(text, species)
+    assert not nlu.is_adoption_wish(text)
+    assert (result.count, result.species, result.species_text if unknown else "") == (count, species_name, unknown)
+    assert result.species_text not in ("认", "想认养")
+
+
+@pytest.mark.parametrize("text,name", [("我想种3棵芒果", "芒果"), ("认种了两棵黄皮", "黄皮")])
+def test_wish_and_adoption_words_are_not_part_of_a_tree_name(text, name):
+    assert nlu.extract_unknown_species(text) == name
+
+
+def test_a_wish_leaves_no_tree_name(species):
+    """'我想种一棵树': a count and a tree, no species (the bot asks), never a species named '想'."""
+    result = nlu.parse_planting_text("我想种一棵树", species)
+    assert (result.count, result.species, result.species_text, result.unknown_species) == (1, None, "", False)
+
+
 def test_normalize():
     assert nlu.normalize("桂花啥时候栽？ 挖多大的坑😀") == "桂花什么时候种挖多大的树穴"
     assert nlu.normalize("ＡＢＣ１２３，。") == "abc123"
@@ -127,3 +167,56 @@ def test_chitchat(text):
 @pytest.mark.parametrize("text", ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗"])
 def test_not_chitchat(text):
     assert not nlu.is_chitchat(text)
+
+
+# --- issue 17: Cantonese and colloquial questions -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,norm", [
+    ("荔枝几时种最啱", "荔枝什么时候种最合适"),
+    ("桂花要唔要成日淋水", "桂花要不要经常浇水"),
+    ("樟树要咩泥", "樟树要什么土"),
+    ("橄榄适合种喺边度", "橄榄适合种在哪里"),
+    ("我哋村几多亩", "我们村多少亩"),
+    ("点解啲叶黄晒", "为什么些叶全黄了"),
+    ("佢系咪党员", "它是不是党员"),
+    ("树苗去边度攞", "树苗去哪里领"),
+    ("屋企冇地方种", "家没有地方种"),
+    ("桂花春天种定秋天种好", "桂花春天种还是秋天种好"),
+    ("树窿要挖几深", "树穴要挖多深"),
+    ("荔枝树根系发达", "荔枝树根系发达"),        # 根系 stays: the Cantonese 系 (is) only elsewhere
+    ("早点种好", "早点种好"),                    # 早点 (earlier) is not 点 (how)
+    ("合同上写的不同", "合同上写的不同"),        # 合同, 不同 are not the Cantonese 同 (and)
+])
+def test_normalize_cantonese_and_colloquial_forms(text, norm):
+    assert nlu.normalize(text) == norm
+
+
+@pytest.mark.parametrize("text", ["荔枝种得唔得", "一亩地种得几多棵荔枝", "一亩种几棵荔枝", "书记种几棵树",
+                                  "桂花春天种定秋天种好", "有冇补贴", "点样登记", "系咪要种两棵"])
+def test_cantonese_and_how_many_questions_are_questions(text):
+    assert nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["种咗两棵龙眼", "今天种了十几棵", "种了几棵桂花", "党建林 2.5亩 120棵 香樟"])
+def test_reports_are_not_questions(text):
+    assert not nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["唔该", "唔该晒", "早晨", "辛苦晒你", "多谢晒"])
+def test_cantonese_chitchat(text):
+    assert nlu.is_chitchat(text)
+
+
+def test_find_all_species_with_trees_off_the_list(species):
+    assert nlu.find_all_species("三角梅和簕杜鹃", species) == [("簕杜鹃", "三角梅"), ("簕杜鹃", "簕杜鹃")]
+    assert nlu.find_all_species("芒果和荔枝", species, ["芒果"]) == [("芒果", "芒果"), ("荔枝", "荔枝")]
+    assert nlu.find_all_species("桃金娘好种吗", species, ["桃金娘"]) == [("桃金娘", "桃金娘")]   # not 桃
+    assert nlu.find_all_species("行李放在桃树下", species) == [("桃", "桃树")]
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("0002", "0002"), ("０００２", "0002"), ("0 0 0 2。", "0002"), ("零零零二", "0002"), ("幺三五八", "1358"),
+    ("两千", None), ("3棵", None), ("", None), ("后四位", None),
+])
+def test_spoken_digits(text, digits):
+    assert nlu.spoken_digits(text) == digits

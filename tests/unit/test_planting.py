@@ -8,17 +8,22 @@ import pytest
 from bot import config as config_mod
 from bot.faq import load_species_table
 from bot.messages import MESSAGES_DIR
-from bot.planting import (Flag, compute_flags, describe, is_cadre, missing_parts, needs_cadre, parse_text,
-                          review_after, season_start, text_parts_missing, text_updates)
+from bot.planting import (Checks, Flag, cap_for, compute_flags, describe, is_cadre, missing_parts, needs_cadre,
+                          parse_text, review_after, spot_check_draw, spot_check_rate, text_parts_missing,
+                          text_updates, waiting_reasons)
 
 SPECIES = load_species_table(MESSAGES_DIR)
-CADRE_ROLES = config_mod.load(env={}).get("planting.cadre_roles")  # the default
-SEASON = date(2027, 3, 1)
+DEFAULTS = config_mod.load(env={})
+CADRE_ROLES = DEFAULTS.get("planting.cadre_roles")  # the default
+SEASON = (date(2027, 1, 31), date(2027, 5, 31))  # plans_due .. the window's end
+IN_SEASON = date(2027, 3, 15)
+VILLAGER = Checks(season=SEASON, old_photo_tolerance_days=60, cap=10, cadre=False)
 VILLAGE = {"name": "埔心村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
+PHOTO = {"exif_time": None}
 
 
-def flags_of(record, photos=(), village=VILLAGE):
-    return [f.name for f in compute_flags(record, list(photos), village, season=SEASON, old_photo_tolerance_days=60)]
+def flags_of(record, photos=(PHOTO,), village=VILLAGE, checks=VILLAGER, day=IN_SEASON):
+    return [f.name for f in compute_flags(record, list(photos), village, checks, day)]
 
 
 # -- reading text -----------------------------------------------------------------------------------
@@ -45,7 +50,8 @@ def test_bare_answers_only_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
 
 
-@pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了"])
+@pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了", "认养",
+                                  "认种一棵树", "我想认养一棵树"])
 def test_not_answers_even_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count"})) is None
 
@@ -59,9 +65,6 @@ def test_cadre_only_texts_and_roles():
     assert needs_cadre(parse_text("党建林 2.5亩 120棵 香樟", SPECIES))
     assert needs_cadre(parse_text("代种 张三 2棵龙眼", SPECIES))
     assert not needs_cadre(parse_text("在党建林种了3棵桂花", SPECIES))
-    assert is_cadre({"role": "村书记"}, CADRE_ROLES) and not is_cadre({"role": "群众"}, CADRE_ROLES) \
-        and not is_cadre(None, CADRE_ROLES)
-    assert is_cadre({"role": "党员"}, ["党员"])
 
 
 # -- what is missing --------------------------------------------------------------------------------
@@ -97,7 +100,7 @@ def test_no_flags_for_a_plain_record():
 
 def test_duplicate_points_to_the_closest_other_record():
     photos = [{"duplicate_of": 9, "duplicate_distance": 4}, {"duplicate_of": 7, "duplicate_distance": 0}]
-    (flag,) = compute_flags({}, photos, VILLAGE, season=SEASON, old_photo_tolerance_days=60)
+    (flag,) = compute_flags({}, photos, VILLAGE, VILLAGER, IN_SEASON)
     assert (flag.name, flag.ref, flag.values["distance"]) == ("duplicate_photo", 7, 0)
 
 
@@ -110,8 +113,8 @@ def test_far_from_village_by_location_or_by_photo_gps():
 
 
 def test_old_photo_uses_the_tolerance_before_the_season():
-    assert flags_of({}, [{"exif_time": "2026-12-20T10:00:00"}]) == ["old_photo"]
-    assert flags_of({}, [{"exif_time": "2027-01-02T10:00:00"}]) == []
+    assert flags_of({}, [{"exif_time": "2026-11-20T10:00:00"}]) == ["old_photo"]
+    assert flags_of({}, [{"exif_time": "2026-12-20T10:00:00"}]) == []
     assert flags_of({}, [{"exif_time": None}]) == []
 
 
@@ -121,13 +124,64 @@ def test_unknown_species_and_flag_order():
     assert flags_of(record, photos) == ["duplicate_photo", "far_from_village", "old_photo", "unknown_species"]
 
 
+def test_every_check_a_counted_record_passes():
+    plain = {"species": "桂花", "species_known": 1, "count": 3}
+    assert flags_of(plain) == []
+    assert flags_of(plain, photos=()) == ["no_photo"]
+    # the season: from plans_due (党建林 in February) to the end of the window; later 补种 is reviewed
+    assert flags_of(plain, day=date(2027, 1, 31)) == [] and flags_of(plain, day=date(2027, 5, 31)) == []
+    assert flags_of(plain, day=date(2027, 1, 30)) == ["out_of_season"]
+    assert flags_of(plain, day=date(2027, 6, 1)) == ["out_of_season"]
+    # the sender's cap
+    assert flags_of({**plain, "count": 10}) == [] and flags_of({**plain, "count": 11}) == ["over_cap"]
+    cadre = Checks(season=SEASON, old_photo_tolerance_days=60, cap=500, cadre=True)
+    assert flags_of({**plain, "count": 200}, checks=cadre) == []
+    # plot tags from villagers
+    for site in ("党建林", "主题林", "示范点"):
+        assert flags_of({**plain, "site": site}) == ["plot_tag"]
+        assert flags_of({**plain, "site": site}, checks=cadre) == []
+    assert flags_of({**plain, "site": "房前屋后"}) == []
+
+
+def test_the_200_tree_villager_claim():
+    assert flags_of({"species": "洋紫荆", "species_known": 1, "count": 200}) == ["over_cap"]
+
+
+def test_caps_by_role():
+    caps = DEFAULTS.get("review.max_trees_per_record")
+    assert (cap_for(caps, "群众"), cap_for(caps, "党员"), cap_for(caps, "村书记")) == (10, 20, 500)
+    assert cap_for(caps, "不在表里") == 10 and cap_for(caps, None) == 10
+
+
 def test_review_follows_flags_unless_decided():
     flag = [Flag("old_photo", {})]
     assert review_after("none", flag) == "pending"
     assert review_after("pending", []) == "none"
-    assert review_after("approved", flag) == "approved"
+    assert review_after("pending", [], drawn=True) == "spot_check"
+    assert review_after("spot_check", flag) == "pending"
+    assert review_after("approved", flag, drawn=True) == "approved"
     assert review_after("rejected", []) == "rejected"
 
 
-def test_season_start():
-    assert season_start(2027, ["03-01", "05-31"]) == SEASON
+def test_the_spot_check_draw_is_a_keyed_hash_of_the_record():
+    assert spot_check_draw("k", 7) == spot_check_draw("k", 7)
+    assert spot_check_draw("k", 7) != spot_check_draw("other key", 7)
+    assert 0 <= spot_check_draw("k", 7) < 1
+    assert spot_check_rate(0.05, located=True) == 0.05 and spot_check_rate(0.05, located=False) == 0.1
+    assert spot_check_rate(0.7, located=False) == 1.0
+
+
+@pytest.mark.parametrize("rate, located", [(0.05, True), (0.05, False), (0.2, True), (0.01, True)])
+def test_spot_checks_are_drawn_at_the_configured_rate(rate, located):
+    """20,000 records: the share drawn is within 4 standard deviations of the rate (a binomial)."""
+    n, p = 20_000, spot_check_rate(rate, located)
+    drawn = sum(spot_check_draw("a county's key", i) < p for i in range(1, n + 1))
+    sigma = (n * p * (1 - p)) ** 0.5
+    assert abs(drawn - n * p) < 4 * sigma, (drawn, n * p)
+
+
+def test_waiting_reasons_come_from_the_flags():
+    record = {"flags": "unknown_species over_cap", "flag_details": '{"over_cap": {"reason": "超过上限"},'
+              ' "unknown_species": {"reason": "不在表里"}}'}
+    assert waiting_reasons(record) == ["超过上限"]
+    assert waiting_reasons({"flags": "", "flag_details": None}) == []

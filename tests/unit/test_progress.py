@@ -49,7 +49,12 @@ def db(tmp_path):
     plant(4, 3, 1, 2, review="pending", flags="old_photo")
     plant(5, 1, 1, 5, review="rejected", flags="duplicate_photo")
     plant(6, 4, 1, 7, status="pending")
-    plant(7, 2, 1, 10, site="示范点", at=APRIL)
+    plant(7, 2, 1, 10, site="示范点", at=APRIL)  # a planting record tagged 示范点: trees, not a site
+    for milestone_id, (status, reported_at) in enumerate((("confirmed", APRIL), ("reported", MARCH),
+                                                           ("undone", MARCH)), start=1):
+        db["milestones"].insert({"id": milestone_id, "village_id": 1, "milestone": "demo_site",
+                                 "name": f"示范点{milestone_id}", "person_id": 3, "reported_at": reported_at,
+                                 "status": status})
     plant(8, 6, 2, 40)
     plant(9, 6, 2, 4, review="pending", flags="far_from_village")
     db["survival_checks"].insert_all([
@@ -84,7 +89,7 @@ def test_village_in_mu_with_demo_sites_households_party_and_survival(db, config)
     v = progress.village_progress(db, config, 1)
     assert (v.kind, v.unit, v.target, v.done_value, v.completion) == ("村", "亩", 2.0, 1.5, 0.75)
     assert (v.trees, v.records, v.pending_records, v.pending_value) == (74, 4, 1, 0.0)
-    assert (v.demo_sites, v.demo_sites_target) == (1, 1)
+    assert (v.demo_sites, v.demo_sites_reported, v.demo_sites_target) == (1, 2, 1)  # confirmed milestones
     # households A (14 trees), B (0) and 赵六 alone (0); the roster says 4 households
     assert (v.households_covered, v.households_total) == (1, 4)
     # 李四 (57) and 赵六 (37) count, 王五 (67) is over the age limit; only 李四 took part
@@ -103,7 +108,7 @@ def test_community_in_trees(db, config):
 
 def test_until_cuts_records_completed_later(db, config):
     v = progress.village_progress(db, config, 1, until="2027-03-31T15:59:59")
-    assert (v.trees, v.demo_sites) == (64, 0)
+    assert (v.trees, v.demo_sites, v.demo_sites_reported) == (64, 0, 1)
     assert v.survival_checked == 0
     assert progress.person_progress(db, config, 2, until="2027-03-31T15:59:59").trees == 1
 
@@ -201,3 +206,16 @@ def test_people_left_to_do_followers_only(db, config):
                             {"openid": "o8", "subscribed": 1, "reminders_off": 1},    # 退订
                             {"openid": "o9", "subscribed": 0, "reminders_off": 0}])   # unfollowed
     assert [r["openid"] for r in progress.people_left_to_do(db, config, followers_only=True)] == ["o7"]
+
+
+def test_party_members_of_exactly_the_max_age_take_part_in_python_and_in_sql(db, config):
+    """Seed 002 says 65周岁以下; 以下 includes the number itself (Civil Code art. 1259): 65 takes part, 66 not."""
+    max_age, year = config.get("campaign.participation.party_member_max_age"), config.get("campaign.year")
+    db["people"].insert_all([
+        {"id": 11, "name": "老党员甲", "village_id": 3, "role": "党员", "birth_year": year - max_age},
+        {"id": 12, "name": "老党员乙", "village_id": 3, "role": "党员", "birth_year": year - max_age - 1},
+    ])
+    rows = {r["person_id"]: r for r in progress.people_left_to_do(db, config, person_ids=[11, 12])}
+    for person_id, expected in ((11, True), (12, False)):
+        assert progress.person_rules(config, db["people"].get(person_id))["party_member_to_count"] is expected
+        assert rows[person_id]["party_member_to_count"] == int(expected)

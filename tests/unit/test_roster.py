@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from bot import identity, roster
 from bot.app import build_registry
 from bot.db import connect, migrate, transaction
+from bot.messages import Messages
 from bot.store import roster as store
 
 ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
@@ -39,7 +40,8 @@ def xlsx_bytes(rows: list[list]) -> bytes:
 
 
 def load(db, kind, filename, data, now=NOW, clean_rows_only=False):
-    return roster.import_file(db, kind, filename, data, now, clean_rows_only=clean_rows_only)
+    return roster.import_file(db, roster.IMPORTS[kind], filename, data, now, Messages.load().t,
+                              clean_rows_only=clean_rows_only)
 
 
 def load_sample(db):
@@ -143,7 +145,7 @@ def test_reimport_updates_in_place_and_keeps_what_was_collected(db):
     load_sample(db)
     with transaction(db):
         chen = people(db)[("陈秀英", "埔心村")]
-        store.bind_openid(db, chen["id"], "o-chen", NOW)
+        store.bind_openid(db, chen["id"], "o-chen", NOW, via="name")
         store.insert_person(db, {"name": "自登记", "village_id": chen["village_id"], "role": "群众",
                                  "source": "self", "openid": "o-self"}, NOW)
         db.execute("INSERT INTO plantings (openid, person_id, village_id, count, status, created_at)"
@@ -244,3 +246,20 @@ def test_not_a_register_command():
 ])
 def test_looks_like_bare_name(text, is_name):
     assert identity.looks_like_bare_name(text) is is_name
+
+
+# -- identity by proof -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("person, proven", [
+    ({"role": "群众", "bound_via": "self"}, True),
+    ({"role": "党员", "bound_via": "name"}, True),
+    ({"role": "技术顾问", "bound_via": "code"}, True),
+    ({"role": "村书记", "bound_via": "roster"}, True),
+    ({"role": "村书记", "bound_via": "name"}, False),      # bound by name before the change: suspended
+    ({"role": "管理员", "bound_via": "self"}, False),      # a roster import named a self-registered villager
+    ({"role": "村干部", "bound_via": "phone"}, False),     # a villager's proof is not a staff proof
+    ({"role": "领导", "bound_via": "approved"}, False),
+    ({"role": "主要领导", "bound_via": None}, False),
+    (None, False),
+])
+def test_a_staff_role_counts_only_with_a_code_or_the_roster_openid(person, proven):
+    assert identity.is_proven(person) is proven

@@ -9,6 +9,7 @@ from tests.conftest import ROOT
 SQL_WRITE = re.compile(r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|DELETE\s+FROM|REPLACE\s+INTO)\s+(\w+)"
                        r"|\bUPDATE\s+(\w+)\s+SET\b", re.IGNORECASE)
 TABLE_CALL = re.compile(r'db\["(\w+)"\]\.(\w+)\(')
+SQL_CREATE = re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
 # bot/store/demo.py fills an empty database with the demo county: it writes everyone's tables on purpose.
 WRITES_EVERYWHERE = {"demo"}
 
@@ -25,7 +26,7 @@ def code_strings(source: str) -> str:
 
 def own_and_written(source: str) -> tuple[set[str], set[str]]:
     calls = TABLE_CALL.findall(source)
-    own = {table for table, method in calls if method == "create"}
+    own = {table for table, method in calls if method == "create"} | set(SQL_CREATE.findall(code_strings(source)))
     written = {table for table, method in calls if method in ("insert", "insert_all", "upsert", "upsert_all",
                                                                  "update", "delete", "delete_where")}
     written |= {a or b for a, b in SQL_WRITE.findall(code_strings(source))}

@@ -1,0 +1,302 @@
+"""认种认养 (adopting a tree): the service layer of the adoption capability (chat, dashboard, public page, media
+listener, report, progress).
+
+Seed 002 asks households to 认种认养 (二(二): 群众（每户）在房前屋后至少认种认养1棵树), party members to bring
+villagers and 乡贤 to 认种认捐认养 (二(五)), and 乡贤, enterprises and units to 捐资捐物、冠名、认种认养 (二(六),
+“认种一棵树”); 三(二) funds the campaign by “五个一点”. The rules (config keys in brackets; docs/adoption.md):
+
+- What can be adopted: one slot per tree of the verified plot records (site 党建林, 主题林, 示范点) of the
+  adopter's village, plus what the office marks adoptable on the dashboard (any verified record, with its
+  number of slots; 0 takes a plot off the list).
+- ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树`` (and voice) list the records with free slots, numbered
+  1…n, [adoption.page_size] at a time (``更多``: the next ones); the list is kept in the ``adoption`` flow, and
+  ``认养 <编号>`` adopts one tree of the record at that position of the list last shown. A household may
+  adopt several. Nothing adoptable: the reply says so and names the village's [adoption.contact_roles].
+- ``我的树``: the person's own records and adoptions, each with its latest photo's date, its survival state
+  (the latest survival check) and its public page ``/tree/<token>`` (192 random bits; no person, phone or
+  openid on it), which shows the record's photos over time, its adopters' 冠名 and the donations.
+- Every new photo of an adopted record (a survival check, a cadre's update ``更新 <编号>``, a 管护 photo of a
+  zone that covers the plot) reaches its adopters as a ``notice`` (template outside the 48-hour window), after
+  quiet hours, never to someone who said 退订, once per photo and adopter (dedupe key).
+- Enterprises, units and 乡贤 adopt on the dashboard (name, 冠名, trees or the whole plot, contact), with a
+  donation (amount, purpose, which of 五个一点 [adoption.donation_sources]).
+- Counts: a household without a tree of its own counts its adopted trees (bot.progress); the 通报 has the
+  village's adopted trees (``认种认养``) and donations.
+
+``is_request`` to ``whole_plot_trees`` are pure and unit-tested; the services after them read and write
+through bot/store/adoption.py (and read the care zones through bot.zones).
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Iterable
+
+from bot import clock, identity, nlu, outbox, zones
+from bot.conversation import Flow
+from bot.reminders import send_time
+from bot.store import adoption as store
+from bot.store import users as users_store
+from bot.store.plantings import VERIFIED_REVIEWS
+
+# listed {ids, shown}: the list last shown (认养 <编号> picks from it, 更多 shows on); update_photo {planting_id}:
+# a cadre said 更新 <编号>, the photo comes next. Its table is in handlers/adoption.py, its diagram in docs/adoption.md.
+FLOW = Flow("adoption", ("listed", "update_photo"))
+SURVIVAL_LABELS = {"alive": "adoption.survival_alive", "dead": "adoption.survival_dead",
+                   "replanted": "adoption.survival_replanted", None: "adoption.survival_unknown"}
+PHOTO_SOURCES = {"record": "adoption.source_record", "survival": "adoption.source_survival",
+                 "update": "adoption.source_update", "tending": "adoption.source_tending"}
+TOKEN_BYTES = 24                        # 192 bits
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
+_POLITE_RE = re.compile(r"^(?:我们|我家|咱家|我)?也?(?:想要|想|要|希望|申请|来)?")
+MY_TREES_SHOWN = 6
+
+
+# -- pure rules -------------------------------------------------------------------------------------
+def is_request(text: str, words: Iterable[str]) -> bool:
+    """'认养', '认种一棵树', '我想认养一棵树', '我也要认种', '认养。' (voice): one of ``words`` after 我/想/要."""
+    text = nlu.to_halfwidth(text or "").strip().strip(" 。.!！~～")
+    core = _POLITE_RE.sub("", text, count=1).removesuffix("吧").removesuffix("啊").removesuffix("呀")
+    return bool(core) and core in set(words)
+
+
+def page(ids: list, shown: int, size: int) -> tuple[list, int]:
+    """The next ``size`` of ``ids`` after the ``shown`` ones: (them, their first position, 1-based)."""
+    return ids[shown:shown + size], shown + 1
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def looks_like_token(token: str) -> bool:
+    return bool(_TOKEN_RE.match(token or ""))
+
+
+def place(record: dict) -> str:
+    """Where a record is, as the village says it: '埔心村党建林', '埔心村房前屋后'."""
+    return f"{record.get('village') or ''}{record.get('site') or ''}"
+
+
+def free_slots(record: dict) -> int:
+    return max(int(record["capacity"] or 0) - int(record["adopted"] or 0), 0)
+
+
+def is_verified(record: dict) -> bool:
+    """Complete and not waiting for review or rejected (bot.store.plantings VERIFIED_SQL)."""
+    return record.get("status") == "complete" and record.get("review") in VERIFIED_REVIEWS
+
+
+def whole_plot_trees(record: dict, trees: int | None, whole_plot: bool) -> int | None:
+    """Slots an organisation takes: every free one (whole plot) or ``trees`` of them; None when that does not fit."""
+    wanted = free_slots(record) if whole_plot else trees
+    return wanted if wanted and 0 < wanted <= free_slots(record) else None
+
+
+# -- the list ---------------------------------------------------------------------------------------
+def adoptable_in(db, village_id: int | None) -> list[dict]:
+    return store.adoptable(db, village_id) if village_id is not None else []
+
+
+def contact_names(app, db, village_id: int | None) -> str:
+    people = store.contacts(db, village_id, list(app.config.get("adoption.contact_roles"))) if village_id else []
+    return "、".join(app.t("adoption.contact", name=p["name"], role=p["role"]) for p in people)
+
+
+def remember_list(ctx, rows: list[dict], shown: int) -> None:
+    FLOW.enter(ctx, "listed", {"ids": [r["id"] for r in rows], "shown": shown})
+
+
+def listed_record(ctx, state, number: int) -> dict | None:
+    ids = state.data.get("ids", [])
+    return store.slots(ctx.db, ids[number - 1]) if 1 <= number <= len(ids) else None
+
+
+def page_size(config) -> int:
+    return int(config.get("adoption.page_size"))
+
+
+# -- adopting ---------------------------------------------------------------------------------------
+def adopt_one(ctx, record: dict) -> dict | None:
+    """One tree of the record for the sender (their household); None when its slots are all taken now."""
+    current = store.slots(ctx.db, record["id"])
+    if current is None or not is_verified(current) or free_slots(current) < 1:
+        return None
+    adoption_id = store.add(ctx.db, planting_id=current["id"], village_id=current["village_id"], trees=1,
+                            first_tree=int(current["adopted"]) + 1, person_id=ctx.person["id"], openid=ctx.openid,
+                            created_by="chat", now=ctx.now_s)
+    return store.get(ctx.db, adoption_id)
+
+
+def adopt_for_organisation(db, *, planting_id: int, organisation: str, named_as: str, trees: int | None,
+                           whole_plot: bool, contact: str, by: str, now: str) -> tuple[int | None, str | None]:
+    """An enterprise, unit or 乡贤 adopts trees of a record (dashboard): (adoption id, None) or (None, the
+    problem's message key)."""
+    record = store.slots(db, planting_id)
+    if not (organisation or "").strip():
+        return None, "admin.adoption.no_organisation"
+    if record is None or not is_verified(record) or free_slots(record) < 1:
+        return None, "admin.adoption.nothing_free"
+    taken = whole_plot_trees(record, trees, whole_plot)
+    if taken is None:
+        return None, "admin.adoption.too_many"
+    return store.add(db, planting_id=planting_id, village_id=record["village_id"], trees=taken,
+                     first_tree=int(record["adopted"]) + 1, whole_plot=whole_plot, organisation=organisation.strip(),
+                     named_as=(named_as or "").strip() or None, contact=(contact or "").strip() or None,
+                     created_by=by, now=now), None
+
+
+def donation_problem(donor: str, amount: float | None, source: str | None, sources: Iterable[str]) -> str | None:
+    """What is wrong with a donation's form (the message key), or None."""
+    if not (donor or "").strip():
+        return "admin.adoption.no_donor"
+    if amount is None or amount <= 0:
+        return "admin.adoption.bad_amount"
+    if source and source not in set(sources):
+        return "admin.adoption.bad_source"
+    return None
+
+
+def record_donation(db, *, donor: str, source: str | None, amount: float | None, purpose: str | None,
+                    village_id: int | None, planting_id: int | None = None, adoption_id: int | None = None,
+                    by: str, now: str, sources: Iterable[str]) -> str | None:
+    """A donation (五个一点); None when recorded, else the problem's message key."""
+    problem = donation_problem(donor, amount, source, sources)
+    if problem:
+        return problem
+    store.add_donation(db, village_id=village_id, donor=donor.strip(), source=source or None, amount=amount,
+                       purpose=(purpose or "").strip() or None, planting_id=planting_id, adoption_id=adoption_id,
+                       recorded_by=by, now=now)
+    return None
+
+
+def mark_adoptable(db, planting_id: int, trees: int, by: str, now: str) -> str | None:
+    """The office sets a record's adoptable trees (0: none); None when done, else the problem's message key."""
+    record = store.slots(db, planting_id)
+    if record is None or not is_verified(record):
+        return "admin.adoption.no_record"
+    if trees < 0:
+        return "admin.adoption.bad_trees"
+    store.mark(db, planting_id, trees, by, now)
+    return None
+
+
+# -- the public page and 我的树 ------------------------------------------------------------------------
+def page_path(db, planting_id: int, now_s: str) -> str:
+    """``/tree/<token>``: the record's public page (its token made on first use)."""
+    token = store.page_token(db, planting_id)
+    if token is None:
+        store.add_page(db, planting_id, new_token(), now_s)
+        token = store.page_token(db, planting_id)
+    return f"/tree/{token}"
+
+
+def page_url(app, db, planting_id: int, now_s: str) -> str:
+    return app.config.get("server.public_url").rstrip("/") + page_path(db, planting_id, now_s)
+
+
+def photos_of(db, record: dict) -> list[dict]:
+    """Every photo of a record over time: its own (record, survival checks, cadres' updates) and the 管护 photos
+    of the care zones that cover its place; oldest first: sha256, taken_at, source."""
+    found = store.photos_of_record(db, record["id"])
+    if record.get("village_id") is not None:
+        found += [{"sha256": p["sha256"], "taken_at": p["created_at"], "source": "tending"}
+                  for p in zones.photos_covering(db, record["village_id"], record.get("lat"), record.get("lng"))]
+    seen, photos = set(), []
+    for photo in sorted(found, key=lambda p: p["taken_at"] or ""):
+        if photo["sha256"] not in seen:
+            seen.add(photo["sha256"])
+            photos.append(photo)
+    return photos
+
+
+def local_day(app, moment: str | None) -> str:
+    if not moment:
+        return ""
+    local = clock.local(clock.from_db(moment), app.tz)
+    return f"{local.month}月{local.day}日"
+
+
+def my_trees(ctx) -> list[dict]:
+    """What the sender planted and adopted: kind (planted | adopted), record, latest (photo date), survival, url."""
+    planted = [("planted", r) for r in store.own_records(ctx.db, ctx.person["id"])]
+    adopted = [("adopted", record) for record in store.of_person(ctx.db, ctx.person["id"])]
+    survival = store.latest_survival(ctx.db, [r["id"] for _kind, r in planted + adopted])
+    items = []
+    for kind, record in planted + adopted:
+        photos = photos_of(ctx.db, record)
+        items.append({"kind": kind, "record": record, "latest": photos[-1]["taken_at"] if photos else None,
+                      "survival": survival.get(record["id"]),
+                      "url": page_url(ctx.app, ctx.db, record["id"], ctx.now_s)})
+    return items
+
+
+# -- cadres' new photos of a plot -----------------------------------------------------------------------
+def may_update(person: dict | None, config, record: dict | None) -> bool:
+    """Cadres (planting.cadre_roles, bound with proof) of the record's village send new photos of it."""
+    return bool(record) and identity.acts_as(person, config.get("planting.cadre_roles")) \
+        and person.get("village_id") == record["village_id"]
+
+
+def wait_for_update_photo(ctx, planting_id: int) -> None:
+    FLOW.enter(ctx, "update_photo", {"planting_id": planting_id})
+
+
+def add_update_photo(ctx, planting_id: int, media_row_id: int | None) -> bool:
+    FLOW.end(ctx)
+    return media_row_id is not None and store.add_plot_update(ctx.db, planting_id, ctx.person["id"], media_row_id,
+                                                              ctx.now_s)
+
+
+# -- notices: a new photo reaches the adopters ---------------------------------------------------------------
+def records_of_photo(db, media_row: dict) -> list[tuple[int, str]]:
+    """(planting id, source) of every adopted record this stored photo shows."""
+    found = [(r["planting_id"], r["source"]) for r in store.records_of_media(db, media_row["id"])]
+    tending = zones.tending_of_media(db, media_row["id"])
+    if tending is not None:
+        zone = {"lat": tending["zone_lat"], "lng": tending["zone_lng"], "radius_m": tending["radius_m"]}
+        found += [(r["id"], "tending") for r in store.adopted_records_of_village(db, tending["village_id"])
+                  if zones.covers(zone, r["lat"], r["lng"])]
+    return found
+
+
+def prepare_notice(app, media_row: dict, data: bytes) -> None:
+    """Media listener, first step: nothing slow to do."""
+    return None
+
+
+def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
+    """Media listener, inside the media job's transaction: each adopter of a record this photo shows gets a notice
+    (not the one who sent it; not after 退订); idempotent by the dedupe key ``adoption-photo:<media>:<openid>``."""
+    if media_row["kind"] != "image" or media_row["status"] != "stored":
+        return 0
+    records = dict(records_of_photo(db, media_row))
+    if not records:
+        return 0
+    now = app.clock()    # the download job's moment, or the message's that linked a stored photo (announce)
+    queued = 0
+    for row in store.adopters_to_tell(db, list(records), media_row["created_at"]):
+        user = users_store.get(db, row["openid"])
+        if row["openid"] == media_row["openid"] or not user or not user["subscribed"] or user["reminders_off"]:
+            continue
+        record = store.record(db, row["planting_id"])
+        path = page_path(db, record["id"], clock.to_db(now))
+        text = app.t("adoption.notice", place=place(record), species=record["species"] or "",
+                     source=app.t(PHOTO_SOURCES[records[record["id"]]]), day=local_day(app, media_row["created_at"]),
+                     url=app.config.get("server.public_url").rstrip("/") + path)
+        queued += outbox.enqueue(db, openid=row["openid"], kind="notice", text=text, url=path, now=now,
+                                 not_before=send_time(app.config, now),
+                                 dedupe_key=f"adoption-photo:{media_row['id']}:{row['openid']}") is not None
+    return queued
+
+
+# -- the report ---------------------------------------------------------------------------------------
+def trees_adopted(db, config, until: str) -> dict[int, int]:
+    """Report column 认种认养: village id -> trees adopted by the end of the month."""
+    return store.trees_by_village(db, until)
+
+
+def donations_total(db, config, until: str) -> dict[int, float]:
+    """Report column 认捐（元）: village id -> donations recorded by the end of the month."""
+    return {village_id: round(amount, 2) for village_id, amount in store.donations_by_village(db, until).items()}
+

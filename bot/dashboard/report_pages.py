@@ -1,0 +1,52 @@
+"""The monthly 通报 (admin only): the months the ``monthly_report`` job kept, with their counts, and any month's
+workbook to download (the kept file, or one made now for a month without). Contributed by the progress
+capability (handlers/progress.py ``DASHBOARD``)."""
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, request, send_file, url_for
+
+from bot import reports, schedule
+from bot.dashboard import auth, views
+from bot.registry import DashboardPage
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def reports_page():
+    app = auth.bot()
+    asked = request.args.get("month", "").strip()
+    if asked:
+        try:
+            reports.parse_month(asked)
+        except ValueError:
+            return _page(app, auth.t("admin.reports.bad_month")), 400
+        return redirect(url_for("dashboard.report_file", month=asked))
+    return _page(app, None)
+
+
+def _page(app, error: str | None):
+    return render_template("dashboard/reports.html", kept=reports.kept_reports(app), months=_months(app), error=error,
+                           config_day=app.config.get("reports.monthly_day"))
+
+
+def _months(app) -> list[str]:
+    """The campaign's months up to this one, newest first (the form's choices)."""
+    today = views.today_local()
+    months = schedule.campaign_months(app.config, today.year, today.month) or \
+        schedule.campaign_months(app.config, int(app.config.get("campaign.year")), 12)
+    return [reports.month_key(y, m) for y, m in reversed(months)]
+
+
+def report_file(month: str):
+    try:
+        year, number = reports.parse_month(month)
+    except ValueError:
+        abort(404)
+    path = reports.workbook_of(auth.bot(), year, number)
+    return send_file(path, as_attachment=True, download_name=reports.file_name(year, number), mimetype=XLSX)
+
+
+PAGES = [
+    DashboardPage("/reports", reports_page, nav="admin.nav.reports", admin_only=True),
+    DashboardPage("/reports/<month>.xlsx", report_file, admin_only=True),
+]

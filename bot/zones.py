@@ -1,0 +1,326 @@
+"""Care zones (党员责任区): the service layer of the zones capability (chat, import, dashboard, report, jobs).
+
+Seed 002, 二(五): 广大党员……在“党建林”“主题林”中认领“党员责任区”，带头开展义务“守绿护绿”行动，确保树苗成活率.
+The rules (config keys in brackets; docs/zones.md says why):
+
+- The office defines the zones: ``import zones FILE`` (headers 名称 村社区 纬度 经度 半径米; all or nothing,
+  problems by spreadsheet row, like the roster) or the dashboard. A zone is (village, name), a centre and a
+  radius; re-importing updates a zone in place.
+- ``认领责任区`` lists the sender's village's zones, numbered, with how many members hold each;
+  ``认领责任区 <编号>`` claims the zone at that position of the list last shown (kept in the ``zones``
+  flow). Only roster roles in [zones.member_roles] claim; one zone per member (a new claim moves them),
+  any number of members per zone.
+- ``管护`` (voice ``管护了``) and a photo, in either order within [conversation.timeout_minutes], make one
+  tending record for the member's zone; a location sent while the bot waits for the photo must lie inside the
+  zone's radius (else it is refused and not kept). The reply says the member's tending count this season.
+- The season runs from the start of [campaign.window] to its end plus [zones.season_extra_months] months:
+  planting and care count equally (seed 三(三): 坚持种管并重).
+- A holder with no tending for [zones.nudge_days] days in the season gets one nudge per such stretch
+  (through bot.reminders' queue: weekly cap, quiet hours, 退订).
+- The 通报's ``责任区管护``: the share of a village's zones tended at least once that month.
+
+Everything from ``season`` to ``check_rows`` is pure (no app, no database) and unit-tested; the functions after
+it are the services: they read and write through bot/store/zones.py.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Callable
+
+from bot import clock, identity, roster
+from bot.conversation import Flow
+from bot.db import transaction
+from bot.media import announce
+from bot.photos import haversine_m
+from bot.registry import Importer
+from bot.reminders import ReminderQueue, at_local
+from bot.schedule import month_day
+from bot.store import media as media_store
+from bot.store import roster as roster_store
+from bot.store import zones as store
+
+# listed {zone_ids}: the list last shown (认领责任区 <编号> picks from it); tending {location?}: 管护 said,
+# waiting for the photo. Its table is in handlers/zones.py, its diagram in docs/zones.md.
+FLOW = Flow("zones", ("listed", "tending"))
+
+HEADERS = {
+    "名称": "name", "责任区": "name", "责任区名称": "name", "name": "name", "zone": "name",
+    "村社区": "village", "村": "village", "社区": "village", "village": "village",
+    "纬度": "lat", "lat": "lat", "latitude": "lat",
+    "经度": "lng", "lng": "lng", "lon": "lng", "longitude": "lng",
+    "半径米": "radius_m", "半径": "radius_m", "radius_m": "radius_m", "radius": "radius_m",
+}
+REQUIRED = ("name", "village")
+
+
+# -- the season --------------------------------------------------------------------------------------
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter): 05-31 + 3 -> 08-31."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def season(year: int, window: list[str] | tuple[str, ...], extra_months: int, tz: str) -> tuple[datetime, datetime]:
+    """[start, end) of the care season in UTC: the window's first day to the day after its last plus extra_months."""
+    first, last = month_day(year, window[0]), add_months(month_day(year, window[1]), extra_months)
+    return at_local(first, time(0, 0), tz), at_local(last + timedelta(days=1), time(0, 0), tz)
+
+
+def season_of(config) -> tuple[datetime, datetime]:
+    return season(int(config.get("campaign.year")), config.get("campaign.window"),
+                  int(config.get("zones.season_extra_months")), config.get("campaign.timezone"))
+
+
+# -- places ------------------------------------------------------------------------------------------
+def distance_m(zone: dict, lat: float, lng: float) -> float | None:
+    """Metres from the zone's centre; None when the zone has no centre."""
+    if zone.get("lat") is None or zone.get("lng") is None:
+        return None
+    return haversine_m(lat, lng, zone["lat"], zone["lng"])
+
+
+def inside(zone: dict, lat: float, lng: float) -> bool:
+    """A point counts as inside a zone without centre or radius (nothing to check it against)."""
+    distance = distance_m(zone, lat, lng)
+    return distance is None or zone.get("radius_m") is None or distance <= zone["radius_m"]
+
+
+def covers(zone: dict, lat: float | None, lng: float | None) -> bool:
+    """Does the zone reach this place (a plot's location)? Only when both are known."""
+    if lat is None or lng is None or zone.get("lat") is None or zone.get("radius_m") is None:
+        return False
+    return inside(zone, lat, lng)
+
+
+# -- nudges ------------------------------------------------------------------------------------------
+def nudge_due(last_active: datetime, now: datetime, days: int, season_end: datetime) -> bool:
+    """``days`` without tending, counted from the last activity (tending, claim or season start), in the season."""
+    return now < season_end and now - last_active >= timedelta(days=days)
+
+
+def nudge_key(person_id: int, zone_id: int, last_active: str) -> str:
+    """One nudge per idle stretch: a new tending (or claim) starts a new stretch, and a new key."""
+    return f"zone-nudge:{person_id}:{zone_id}:{last_active}"
+
+
+# -- the import --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ZoneRow:
+    row: int
+    village_id: int
+    name: str
+    lat: float | None
+    lng: float | None
+    radius_m: float | None
+
+
+def _number(text: str, low: float, high: float) -> float | None:
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
+def check_rows(table: list[tuple[int, dict[str, str]]], villages: list[dict], t: Callable[..., str]
+               ) -> tuple[list[ZoneRow], list[roster.Problem]]:
+    """Check every row of a zones file against the villages; (clean rows, problems by spreadsheet row)."""
+    rows, problems, seen = [], [], {}
+    by_name = {v["name"]: v for v in villages}
+    for number, values in table:
+        found: list[roster.Problem] = []
+        name, village_text = values.get("name", ""), values.get("village", "")
+        if not name:
+            found.append(roster.Problem(number, t("zones.import.missing_name"), t("zones.import.column_name")))
+        village = by_name.get(village_text)
+        if village is None and village_text:
+            candidates = roster.match_village(village_text, villages)
+            if len(candidates) == 1 and roster.core_name(candidates[0]["name"]) == roster.core_name(village_text):
+                village = candidates[0]  # 埔心 for 埔心村
+        if not village_text:
+            found.append(roster.Problem(number, t("zones.import.missing_village"), t("zones.import.column_village")))
+        elif village is None:
+            found.append(roster.Problem(number, t("zones.import.unknown_village", village=village_text),
+                                        t("zones.import.column_village")))
+        elif name:
+            key = (village["id"], name)
+            if key in seen:
+                found.append(roster.Problem(number, t("zones.import.duplicate", name=name, row=seen[key]),
+                                            t("zones.import.column_name")))
+            seen.setdefault(key, number)
+        numbers = {}
+        for field, low, high, problem, column in (
+                ("lat", -90, 90, "zones.import.bad_lat", "zones.import.column_lat"),
+                ("lng", -180, 180, "zones.import.bad_lng", "zones.import.column_lng"),
+                ("radius_m", 1, 100_000, "zones.import.bad_radius", "zones.import.column_radius")):
+            text = values.get(field, "")
+            numbers[field] = _number(text, low, high) if text else None
+            if text and numbers[field] is None:
+                found.append(roster.Problem(number, t(problem, value=text), t(column)))
+        if not found and (numbers["lat"] is None) != (numbers["lng"] is None):
+            found.append(roster.Problem(number, t("zones.import.lat_lng_together"), t("zones.import.column_lat")))
+        if not found and numbers["lat"] is not None and numbers["radius_m"] is None:
+            found.append(roster.Problem(number, t("zones.import.radius_needed"), t("zones.import.column_radius")))
+        problems += found
+        if not found:
+            rows.append(ZoneRow(number, village["id"], name, numbers["lat"], numbers["lng"], numbers["radius_m"]))
+    return rows, problems
+
+
+def validate(db, filename: str, data: bytes, t: Callable[..., str]) -> tuple[list[ZoneRow], list[roster.Problem]]:
+    """Read and check a zones file (``import zones FILE``, the dashboard's upload); writes nothing."""
+    table, problems = roster.read_rows(filename, data, HEADERS, REQUIRED)
+    if problems:
+        return [], problems
+    return check_rows(table, roster_store.all_villages(db), t)
+
+
+def apply(db, rows: list[ZoneRow], now: str) -> roster.Summary:
+    """Create the new zones, update the centre and radius of the known ones (by village and name)."""
+    summary = roster.Summary()
+    for row in rows:
+        fields = {"lat": row.lat, "lng": row.lng, "radius_m": row.radius_m}
+        existing = store.zone_by_name(db, row.village_id, row.name)
+        if existing is None:
+            store.insert_zone(db, village_id=row.village_id, name=row.name, source="import", now=now, **fields)
+            summary.created += 1
+        else:
+            changes = {k: v for k, v in fields.items() if existing[k] != v}
+            store.update_zone(db, existing["id"], changes, now)
+            if changes:
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+        summary.rows.append(row.row)
+    return summary
+
+
+IMPORTER = Importer("zones.import.label", validate, apply)
+
+
+def add_zone(app, db, *, village_id: int, name: str, lat: float | None, lng: float | None, radius_m: float | None,
+             now: str) -> tuple[int | None, list[roster.Problem]]:
+    """One zone from the dashboard's form, checked as an import row would be: (zone id, []) or (None, problems)."""
+    village = roster_store.village(db, village_id)
+    values = {"name": (name or "").strip(), "village": village["name"] if village else "",
+              "lat": "" if lat is None else str(lat), "lng": "" if lng is None else str(lng),
+              "radius_m": "" if radius_m is None else str(radius_m)}
+    rows, problems = check_rows([(1, values)], roster_store.all_villages(db), app.t)
+    if not problems and store.zone_by_name(db, village_id, values["name"]):
+        problems = [roster.Problem(1, app.t("zones.import.exists", name=values["name"]), app.t("zones.import.column_name"))]
+    if problems:
+        return None, problems
+    row = rows[0]
+    return store.insert_zone(db, village_id=row.village_id, name=row.name, lat=row.lat, lng=row.lng,
+                             radius_m=row.radius_m, source="dashboard", now=now), []
+
+
+# -- claiming ----------------------------------------------------------------------------------------
+def may_hold(person: dict | None, config) -> bool:
+    """Party members and cadres (roster roles in zones.member_roles; staff roles bound with proof) hold zones."""
+    return identity.acts_as(person, config.get("zones.member_roles"))
+
+
+def show_list(ctx, zones: list[dict]) -> None:
+    """Remember the list just shown: 认领责任区 <编号> picks from it."""
+    FLOW.enter(ctx, "listed", {"zone_ids": [z["id"] for z in zones]})
+
+
+def listed_zone(ctx, state, number: int) -> dict | None:
+    ids = state.data.get("zone_ids", [])
+    return store.zone(ctx.db, ids[number - 1]) if 1 <= number <= len(ids) else None
+
+
+def claim_zone(ctx, zone: dict) -> dict | None:
+    """The sender holds ``zone`` from now on; returns the zone they held before (perhaps this one), or None."""
+    before = store.held_zone(ctx.db, ctx.person["id"])
+    if before is None or before["id"] != zone["id"]:
+        store.claim(ctx.db, zone["id"], ctx.person["id"], ctx.now_s)
+    return before
+
+
+def holder_count(db, zone: dict) -> int:
+    return next((z["holders"] for z in store.zones_of_village(db, zone["village_id"]) if z["id"] == zone["id"]), 0)
+
+
+# -- tending -----------------------------------------------------------------------------------------
+def held_zone(ctx) -> dict | None:
+    return store.held_zone(ctx.db, ctx.person["id"]) if ctx.person else None
+
+
+def wait_for_photo(ctx, location: dict | None = None) -> None:
+    FLOW.enter(ctx, "tending", {"location": location} if location else {})
+
+
+def season_count(db, config, person_id: int, now: datetime) -> int:
+    """The member's tending this season (all of it up to now when the season is over)."""
+    start, end = season_of(config)
+    return store.tending_count(db, person_id, clock.to_db(start), clock.to_db(min(end, now + timedelta(seconds=1))))
+
+
+def record_tending(ctx, zone: dict, media_row_id: int | None, location: dict | None = None) -> int:
+    """A tending of ``zone`` by the sender with this photo; the flow ends. Returns the season's count so far.
+
+    The photo's media row may already be downloaded (sent before 管护): the media listeners are told again,
+    so that they see the new link (bot.media.announce)."""
+    location = location or {}
+    store.add_tending(ctx.db, zone_id=zone["id"], person_id=ctx.person["id"], openid=ctx.openid,
+                      media_row_id=media_row_id, lat=location.get("lat"), lng=location.get("lng"),
+                      inbox_id=ctx.inbox_id, now=ctx.now_s)
+    FLOW.end(ctx)
+    if media_row_id is not None:
+        announce(ctx.app, ctx.db, media_row_id)
+    return season_count(ctx.db, ctx.config, ctx.person["id"], ctx.now)
+
+
+def photo_of_message(ctx) -> int | None:
+    return media_store.row_for_inbox(ctx.db, ctx.inbox_id)
+
+
+# -- what other capabilities read ------------------------------------------------------------------------
+def photos_covering(db, village_id: int, lat: float | None, lng: float | None) -> list[dict]:
+    """Tending photos of the village's zones that reach this place (a plot's location), oldest first:
+    sha256, created_at, zone."""
+    if lat is None or lng is None:
+        return []
+    return [row for row in store.tending_photos_near(db, village_id)
+            if covers({"lat": row["zone_lat"], "lng": row["zone_lng"], "radius_m": row["radius_m"]}, lat, lng)]
+
+
+def tending_of_media(db, media_row_id: int) -> dict | None:
+    """The tending a photo belongs to (with its zone's village, centre and radius), or None."""
+    return store.tending_of_media(db, media_row_id)
+
+
+# -- the job and the report --------------------------------------------------------------------------------
+def zone_nudges(app, now: datetime) -> dict:
+    """Job: one nudge to each holder idle for zones.nudge_days in the season (bot.reminders' queue)."""
+    start, end = season_of(app.config)
+    if not start <= now < end:
+        return {"queued": 0, "over_weekly_cap": 0}
+    days = int(app.config.get("zones.nudge_days"))
+    queue = ReminderQueue(app, now)
+    with transaction(app.db):
+        for row in store.holders_to_nudge(app.db, clock.to_db(start)):
+            last = clock.from_db(row["last_active"])
+            if nudge_due(last, now, days, end):
+                text = app.t("zones.nudge", name=row["name"], zone=row["zone"], days=(now - last).days)
+                queue.put(row["openid"], "reminder", text, nudge_key(row["person_id"], row["zone_id"],
+                                                                      row["last_active"]))
+    return queue.report()
+
+
+def month_start(until: str, tz: str) -> str:
+    """The start of the campaign-local month that ends at ``until`` (database time)."""
+    local = clock.local(clock.from_db(until), tz)
+    return clock.to_db(at_local(local.date().replace(day=1), time(0, 0), tz))
+
+
+def tended_share(db, config, until: str) -> dict[int, float]:
+    """Report column 责任区管护: village id -> share of its zones tended in the month ending at ``until``."""
+    end = clock.to_db(clock.from_db(until) + timedelta(seconds=1))
+    shares = store.tended_share_by_village(db, month_start(until, config.get("campaign.timezone")), end)
+    return {village_id: round(share, 4) for village_id, share in shares.items()}

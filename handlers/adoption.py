@@ -1,0 +1,178 @@
+"""The adoption capability's manifest: 认种认养 through the chat (the list, 更多, 认养 <编号>, 我的树, a cadre's
+更新 <编号> with a new photo of a plot), the notices to adopters (a media listener), the 通报's 认种认养 and 认捐
+columns, the exports and the dashboard page for organisations; its rules and services are in bot/adoption.py,
+its flow's diagram in docs/adoption.md, the public page in bot/adoption_page.py.
+
+Routes (dispatch order in handlers/__init__.py):
+- adoption_more: ``更多`` while a list is shown: its next page
+- adoption_pick: ``认养 <编号>`` while a list is shown: one tree of the record at that position
+- adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
+- adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees
+- my_trees: ``我的树``: what the sender planted and adopted, with the pages' links
+- plot_update: cadres: ``更新 <记录号>``: the next photo is a new photo of that record
+- plot_update_photo: the photo ``更新`` waits for
+"""
+from __future__ import annotations
+
+from bot import adoption
+from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import adoption_pages
+from bot.identity import registered
+from bot.media import MediaListener
+from bot.planting import describe
+from bot.reports import ReportColumn
+from bot.router import Route
+from bot.store import adoption as store
+from bot.store import conversations as conversations_store
+from bot.store import media as media_store
+from bot.store import roster as roster_store
+from handlers.core import list_again, text_is, text_with_number
+
+_more = text_is("adoption.commands.more")
+_pick_number = text_with_number("adoption.commands.pick")
+_update_number = text_with_number("adoption.commands.update")
+
+
+def _is_request(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and adoption.is_request(ctx.msg.text, ctx.app.messages.words(
+        "adoption.commands.adopt"))
+
+
+# -- the list -------------------------------------------------------------------------------------------
+def _lines(ctx: Ctx, records: list[dict], first: int) -> list[str]:
+    return [ctx.t("adoption.list_line", n=n, site=r["site"] or ctx.t("adoption.no_site"), species=r["species"] or "",
+                  free=adoption.free_slots(r)) for n, r in enumerate(records, start=first)]
+
+
+def _more_line(ctx: Ctx, total: int, shown: int) -> list[str]:
+    return [ctx.t("adoption.list_more", left=total - shown)] if shown < total else []
+
+
+def _show_list(ctx: Ctx) -> str:
+    village = roster_store.village(ctx.db, ctx.person["village_id"])
+    rows = adoption.adoptable_in(ctx.db, village["id"] if village else None)
+    if not rows:
+        contacts = adoption.contact_names(ctx.app, ctx.db, village["id"] if village else None)
+        return ctx.t("adoption.none", village=village["name"] if village else "",
+                     contacts=contacts or ctx.t("adoption.contacts_unknown"))
+    shown = min(adoption.page_size(ctx.config), len(rows))
+    adoption.remember_list(ctx, rows, shown)
+    return "\n".join([ctx.t("adoption.list_header", village=village["name"], total=len(rows)),
+                      *_lines(ctx, rows[:shown], 1), *_more_line(ctx, len(rows), shown)])
+
+
+@registered
+def on_list(ctx: Ctx, _match) -> str:
+    return _show_list(ctx)
+
+
+@registered
+def on_pick_unlisted(ctx: Ctx, _number) -> str:
+    return list_again(ctx, adoption.FLOW, _show_list, "adoption.list_again")
+
+
+def on_more(ctx: Ctx, state, _match) -> str:
+    ids, shown = state.data.get("ids", []), int(state.data.get("shown", 0))
+    next_ids, first = adoption.page(ids, shown, adoption.page_size(ctx.config))
+    if not next_ids:
+        return ctx.t("adoption.no_more", total=len(ids))
+    records = [r for r in (store.slots(ctx.db, i) for i in next_ids) if r]
+    adoption.FLOW.enter(ctx, "listed", {"ids": ids, "shown": shown + len(next_ids)})
+    return "\n".join([*_lines(ctx, records, first), *_more_line(ctx, len(ids), shown + len(next_ids))])
+
+
+def on_pick(ctx: Ctx, state, number: int) -> str:
+    record = adoption.listed_record(ctx, state, number)
+    if record is None:
+        return ctx.t("adoption.no_such_number", n=number, total=len(state.data.get("ids", [])))
+    adopted = adoption.adopt_one(ctx, record)
+    if adopted is None:
+        return ctx.t("adoption.taken", n=number)
+    adoption.FLOW.enter(ctx, "listed", state.data)   # the list stays: a household may adopt several
+    return ctx.t("adoption.adopted", place=adoption.place(record), tree=adopted["first_tree"],
+                 species=record["species"] or "", day=adoption.local_day(ctx.app, adopted["adopted_at"]),
+                 url=adoption.page_url(ctx.app, ctx.db, record["id"], ctx.now_s))
+
+
+# -- 我的树 ------------------------------------------------------------------------------------------------
+KIND_LABELS = {"planted": "adoption.kind_planted", "adopted": "adoption.kind_adopted"}
+
+
+def _what(ctx: Ctx, item: dict) -> str:
+    record = item["record"]
+    if item["kind"] == "adopted":
+        return ctx.t("adoption.adopted_tree", place=adoption.place(record), tree=record["first_tree"],
+                     species=record["species"] or "")
+    return describe(record)
+
+
+@registered
+def on_my_trees(ctx: Ctx, _match) -> str:
+    items = adoption.my_trees(ctx)
+    if not items:
+        return ctx.t("adoption.my_trees_none")
+    lines = [ctx.t("adoption.my_trees_header", n=len(items))]
+    for item in items[:adoption.MY_TREES_SHOWN]:
+        lines.append(ctx.t("adoption.my_tree", what=_what(ctx, item), kind=ctx.t(KIND_LABELS[item["kind"]]),
+                           day=adoption.local_day(ctx.app, item["record"]["adopted_at"] if item["kind"] == "adopted"
+                                                  else item["record"]["planted_at"]),
+                           latest=adoption.local_day(ctx.app, item["latest"]) or ctx.t("adoption.no_photo"),
+                           survival=ctx.t(adoption.SURVIVAL_LABELS[item["survival"]]), url=item["url"]))
+    if len(items) > adoption.MY_TREES_SHOWN:
+        lines.append(ctx.t("adoption.my_trees_more", n=len(items) - adoption.MY_TREES_SHOWN))
+    return "\n".join(lines)
+
+
+# -- a cadre's new photo of a plot ----------------------------------------------------------------------------
+@registered
+def on_update(ctx: Ctx, planting_id: int) -> str:
+    record = store.slots(ctx.db, planting_id)
+    if record is None or record["status"] != "complete":
+        return ctx.t("adoption.update_unknown", id=planting_id)
+    if not adoption.may_update(ctx.person, ctx.config, record):
+        return ctx.t("adoption.update_cadres_only")
+    adoption.wait_for_update_photo(ctx, planting_id)
+    return ctx.t("adoption.update_ask_photo", id=planting_id, place=adoption.place(record),
+                 species=record["species"] or "")
+
+
+def _update_photo(ctx: Ctx, _state) -> bool:
+    if ctx.msg.msg_type != "image":
+        return False
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return bool(live) and live[0] == adoption.FLOW.name
+
+
+def on_update_photo(ctx: Ctx, state, _match) -> str:
+    planting_id = state.data["planting_id"]
+    adoption.add_update_photo(ctx, planting_id, media_store.row_for_inbox(ctx.db, ctx.inbox_id))
+    return ctx.t("adoption.update_received", id=planting_id)
+
+
+ADOPTION_TABLE = FlowTable(adoption.FLOW, (
+    Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
+    Step("listed", "number", lambda ctx, state: _pick_number(ctx), on_pick, to=("listed",)),
+    Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),
+))
+
+
+# -- the manifest -------------------------------------------------------------------------------------------
+ROUTES: list = [
+    ADOPTION_TABLE.route("adoption_more", "more"),
+    ADOPTION_TABLE.route("adoption_pick", "number"),
+    Route("adoption_pick_unlisted", _pick_number, on_pick_unlisted),
+    Route("adoption_list", _is_request, on_list),
+    Route("my_trees", text_is("adoption.commands.my_trees"), on_my_trees),
+    Route("plot_update", _update_number, on_update),
+    ADOPTION_TABLE.route("plot_update_photo", "photo"),
+]
+MEDIA_LISTENERS: list = [MediaListener(adoption.prepare_notice, adoption.tell_adopters)]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+REPORT_COLUMNS: list = [
+    ReportColumn("adopted_trees", "adoption.report_header", per_village=adoption.trees_adopted),
+    ReportColumn("donations", "adoption.report_donations", per_village=adoption.donations_total),
+]
+DASHBOARD: list = adoption_pages.PAGES
+FLOWS: list = [adoption.FLOW]

@@ -1,0 +1,107 @@
+"""The milestones capability's manifest: cadres report their village's 计划备案, 树穴 and 示范点 in chat (a photo
+and location join the report); the office confirms, corrects or undoes them on the village page; the 通报's
+计划备案 and 树穴 columns; the ``milestones`` export. Rules and services: bot/milestones.py; the flow's
+diagram: docs/milestones.md.
+
+Routes (dispatch order in handlers/__init__.py), before planting's so that ``树穴 120个`` is never read as
+120 trees and a photo after a report joins the report:
+- milestone_report: ``计划已备案``, ``树穴 120个``, ``示范点 <名称>`` (not a question, not a planting record)
+- milestone_parts: a photo or a location while a report's window is open (the flow touched last)
+"""
+from __future__ import annotations
+
+from bot import clock, milestones, planting
+from bot.context import Ctx
+from bot.conversation import FlowTable, Step
+from bot.dashboard import milestone_pages
+from bot.identity import staff
+from bot.reports import ReportColumn
+from bot.router import Route
+from bot.store import conversations as conversations_store
+from bot.store import media as media_store
+from bot.store import milestones as store
+
+NEEDS = {"photo": "milestones.needs_photo", "location": "milestones.needs_location"}
+DONE = {milestones.PLAN: "milestones.done_plan", milestones.HOLES: "milestones.done_holes",
+        milestones.DEMO_SITE: "milestones.done_demo_site"}
+
+
+# -- matchers ---------------------------------------------------------------------------------------
+def _report(ctx: Ctx) -> milestones.Report | None:
+    if ctx.msg.msg_type != "text":
+        return None
+    return milestones.parse(ctx.msg.text, ctx.app.messages.words("milestones.commands.plan"))
+
+
+def _touched_last(ctx: Ctx) -> bool:
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return bool(live) and live[0] == milestones.FLOW.name
+
+
+def _photo(ctx: Ctx, state) -> dict | None:
+    return milestones.collecting(ctx, state) if ctx.msg.msg_type == "image" and _touched_last(ctx) else None
+
+
+def _location(ctx: Ctx, state) -> dict | None:
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None or not _touched_last(ctx):
+        return None
+    return milestones.collecting(ctx, state)
+
+
+# -- handlers ---------------------------------------------------------------------------------------
+@staff(lambda app: app.config.get("milestones.reporter_roles"), refusal="milestones.cadres_only")
+def on_report(ctx: Ctx, report: milestones.Report) -> str:
+    if not milestones.may_report(ctx.person, ctx.config):  # a cadre of no village
+        return ctx.t("milestones.cadres_only")
+    row = milestones.record(ctx, report, planting.take_pending_photos(ctx))
+    return ctx.t(DONE[row["milestone"]], id=row["id"], count=row["count"], name=row["name"]) + _still_needs(ctx, row)
+
+
+def on_photo(ctx: Ctx, _state, row: dict) -> str:
+    n = milestones.add_photo(ctx, row, media_store.row_for_inbox(ctx.db, ctx.inbox_id))
+    return ctx.t("milestones.photo_added", what=milestones.what(ctx.app, row), n=n) + _still_needs(ctx, row)
+
+
+def on_location(ctx: Ctx, _state, row: dict) -> str:
+    milestones.add_location(ctx, row, ctx.msg.lat, ctx.msg.lng)
+    return ctx.t("milestones.location_added", what=milestones.what(ctx.app, row)) + \
+        _still_needs(ctx, store.get(ctx.db, row["id"]))
+
+
+def _still_needs(ctx: Ctx, row: dict) -> str:
+    missing = milestones.still_needs(row, store.photo_count(ctx.db, row["id"]))
+    return "".join(ctx.t(NEEDS[part]) for part in missing)
+
+
+# -- the 通报's columns: what the village reported by the month's end ----------------------------------
+def _per_village(field: str):
+    def cells(db, _config, until: str) -> dict:
+        return {vid: getattr(m, field) for vid, m in milestones.figures(db, until).items()}
+
+    return cells
+
+
+def _plan_cell(db, config, until: str) -> dict:
+    tz = config.get("campaign.timezone")
+    return {vid: clock.local(clock.from_db(at), tz).date().isoformat()
+            for vid, at in _per_village("plan_at")(db, config, until).items() if at}
+
+
+# -- the manifest -----------------------------------------------------------------------------------
+TABLE = FlowTable(milestones.FLOW, [
+    Step("collecting", "photo", _photo, on_photo, to=("collecting",)),
+    Step("collecting", "location", _location, on_location, to=("collecting",)),
+])
+ROUTES: list = [
+    Route("milestone_report", _report, on_report),
+    TABLE.route("milestone_parts"),
+]
+REPORT_COLUMNS: list = [
+    ReportColumn("plan", "milestones.report.columns.plan", per_village=_plan_cell, width=12),
+    ReportColumn("holes", "milestones.report.columns.holes", per_village=_per_village("holes")),
+]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+DASHBOARD: list = milestone_pages.PAGES
+VILLAGE_SECTIONS: list = [milestone_pages.village_section]
+FLOWS: list = [milestones.FLOW]

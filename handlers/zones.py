@@ -1,0 +1,157 @@
+"""The zones capability's manifest: 党员责任区 (care zones) through the chat, ``import zones FILE``, the nudge job,
+the 通报's 责任区管护 column, the exports and the dashboard; its rules and services are in bot/zones.py, its flow's
+diagram in docs/zones.md.
+
+Routes (dispatch order in handlers/__init__.py):
+- zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
+- zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
+- zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
+- tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
+- tending_photo: the photo 管护 waits for: a tending record
+- tending_location: a location while 管护 waits for the photo: checked against the zone's radius
+"""
+from __future__ import annotations
+
+from bot import planting, zones
+from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import zone_pages
+from bot.identity import registered
+from bot.reports import PERCENT, ReportColumn
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import conversations as conversations_store
+from bot.store import roster as roster_store
+from bot.store import zones as store
+from handlers.core import list_again, text_is, text_with_number
+
+_claim_number = text_with_number("zones.commands.list")
+
+
+# -- the list and the claim ---------------------------------------------------------------------------------
+def _list_text(ctx: Ctx, village: dict, listed: list[dict]) -> str:
+    held = zones.held_zone(ctx)
+    lines = [ctx.t("zones.list_header", village=village["name"])]
+    for n, zone in enumerate(listed, start=1):
+        mine = held is not None and held["id"] == zone["id"]
+        lines.append(ctx.t("zones.list_line_mine" if mine else "zones.list_line", n=n, name=zone["name"],
+                           holders=zone["holders"]))
+    return "\n".join(lines)
+
+
+def _show_list(ctx: Ctx) -> str:
+    if not zones.may_hold(ctx.person, ctx.config):
+        return ctx.t("zones.members_only")
+    village = roster_store.village(ctx.db, ctx.person["village_id"])
+    listed = store.zones_of_village(ctx.db, village["id"]) if village else []
+    if not listed:
+        return ctx.t("zones.no_zones", village=village["name"] if village else "")
+    zones.show_list(ctx, listed)
+    return _list_text(ctx, village, listed)
+
+
+@registered
+def on_list(ctx: Ctx, _match) -> str:
+    return _show_list(ctx)
+
+
+@registered
+def on_claim_unlisted(ctx: Ctx, _number) -> str:
+    return list_again(ctx, zones.FLOW, _show_list, "zones.list_again")
+
+
+def on_claim(ctx: Ctx, state, number: int) -> str:
+    if not zones.may_hold(ctx.person, ctx.config):
+        return ctx.t("zones.members_only")
+    zone = zones.listed_zone(ctx, state, number)
+    if zone is None:
+        return ctx.t("zones.no_such_number", n=number, total=len(state.data.get("zone_ids", [])))
+    before = zones.claim_zone(ctx, zone)
+    zones.FLOW.end(ctx)
+    if before and before["id"] == zone["id"]:
+        return ctx.t("zones.claimed_already", zone=zone["name"])
+    if before:
+        return ctx.t("zones.claimed_moved", zone=zone["name"], before=before["name"])
+    return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
+
+
+# -- 管护 ---------------------------------------------------------------------------------------------------
+def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
+    return ctx.t("zones.recorded", zone=zone["name"], count=count)
+
+
+@registered
+def on_tend(ctx: Ctx, _match) -> str:
+    zone = zones.held_zone(ctx)
+    if zone is None:
+        return ctx.t("zones.no_zone_held" if zones.may_hold(ctx.person, ctx.config) else "zones.members_only")
+    photos = planting.take_pending_photos(ctx)  # a photo sent just before 管护 is its photo, no planting record
+    if photos:
+        return _recorded(ctx, zone, zones.record_tending(ctx, zone, photos[0]))
+    zones.wait_for_photo(ctx)
+    return ctx.t("zones.ask_photo", zone=zone["name"])
+
+
+def _latest_flow_is_zones(ctx: Ctx) -> bool:
+    """The conversation touched last gets the photo (a planting record started after 管护 keeps its own)."""
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return bool(live) and live[0] == zones.FLOW.name
+
+
+def _photo(ctx: Ctx, _state) -> bool:
+    return ctx.msg.msg_type == "image" and _latest_flow_is_zones(ctx)
+
+
+def _location(ctx: Ctx, _state) -> dict | None:
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+        return None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if _latest_flow_is_zones(ctx) else None
+
+
+def on_tending_photo(ctx: Ctx, state, _match) -> str:
+    zone = zones.held_zone(ctx)
+    if zone is None:
+        zones.FLOW.end(ctx)
+        return ctx.t("zones.no_zone_held")
+    return _recorded(ctx, zone, zones.record_tending(ctx, zone, zones.photo_of_message(ctx),
+                                                     state.data.get("location")))
+
+
+def on_tending_location(ctx: Ctx, _state, location: dict) -> str:
+    zone = zones.held_zone(ctx)
+    if zone is None:
+        zones.FLOW.end(ctx)
+        return ctx.t("zones.no_zone_held")
+    if zones.inside(zone, location["lat"], location["lng"]):
+        zones.wait_for_photo(ctx, location)
+        return ctx.t("zones.location_ok", zone=zone["name"])
+    zones.wait_for_photo(ctx)
+    return ctx.t("zones.location_far", zone=zone["name"], radius=round(zone["radius_m"]),
+                 distance=round(zones.distance_m(zone, location["lat"], location["lng"])))
+
+
+ZONES_TABLE = FlowTable(zones.FLOW, (
+    Step("listed", "number", lambda ctx, state: _claim_number(ctx), on_claim, to=(END,)),
+    Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
+    Step("tending", "location", _location, on_tending_location, to=("tending",)),
+))
+
+
+# -- the manifest -------------------------------------------------------------------------------------------
+ROUTES: list = [
+    ZONES_TABLE.route("zone_claim", "number"),
+    Route("zone_claim_unlisted", _claim_number, on_claim_unlisted),
+    Route("zone_list", text_is("zones.commands.list"), on_list),
+    Route("tending", text_is("zones.commands.tend"), on_tend),
+    ZONES_TABLE.route("tending_photo", "photo"),
+    ZONES_TABLE.route("tending_location", "location"),
+]
+JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+IMPORTS: dict = {"zones": zones.IMPORTER}
+REPORT_COLUMNS: list = [ReportColumn("zones_tended", "zones.report_header", per_village=zones.tended_share,
+                                     number_format=PERCENT)]
+DASHBOARD: list = zone_pages.PAGES
+VILLAGE_SECTIONS: list = [zone_pages.village_section]
+FLOWS: list = [zones.FLOW]

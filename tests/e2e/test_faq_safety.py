@@ -1,0 +1,117 @@
+"""Safety first, end to end (issue 17, part 3): a dangerous situation gets its safety line in the very reply,
+before anything else; when the question also goes to a person, the line comes first and the ticket's number
+follows in the same reply. Through signed (and, once, AES-encrypted) pushes to the real /wechat route."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from bot.app import create_app
+from bot.simulator import Signer, WeChatUser
+from tests.conftest import AES_KEY, APP_ID, make_config, transport_for
+from tests.e2e.test_escalation import add_roster, ticket
+
+SAFETY = {   # what each line must say, from messages/faq/safety.toml
+    "power": ("95598", "远离"),
+    "typhoon": ("留在屋里", "别一个人锯", "别爬树"),
+    "pesticide": ("120", "标签"),
+    "lime": ("清水冲洗", "15分钟"),
+    "fire": ("森林防火期", "不要烧"),
+}
+
+
+def tickets(bot):
+    return list(bot.db.query("SELECT * FROM tickets ORDER BY id"))
+
+
+def first_line(reply: str) -> str:
+    return reply.strip().splitlines()[0]
+
+
+def later(bot, minutes: int = 11) -> None:
+    """Past the ticket's 补充 window (escalation.attach_minutes), so that the next text is a new question."""
+    now = bot.clock() + timedelta(minutes=minutes)
+    bot.clock = lambda: now
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("屋前那棵树的树枝搭在电线上了怎么办", "power"),
+    ("挖树穴挖到电缆了", "power"),
+    ("台风把树刮倒压在房子上了", "typhoon"),
+    ("打完农药头晕想吐", "pesticide"),
+    ("喷药的时候药水溅到眼睛里了", "pesticide"),
+    ("刷树的时候生石灰烧到手了", "lime"),
+    ("山边的杂草能不能放火烧掉", "fire"),
+])
+def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠"), reply
+    for words in SAFETY[kind]:
+        assert words in first_line(reply), (words, reply)
+    number = int(re.search(r"问题编号：(\d+)", reply).group(1))
+    assert reply.index("⚠") < reply.index("问题编号")
+    assert ticket(bot, number)["question"] == question
+
+
+@pytest.mark.parametrize("question,kind,answer_words", [
+    ("电线下面能种树吗", "power", "电线下方只种矮的"),
+    ("台风前怎么防树倒", "typhoon", "加固支撑"),
+])
+def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(villager, bot, question,
+                                                                                      kind, answer_words):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠")
+    for words in SAFETY[kind]:
+        assert words in first_line(reply)
+    assert answer_words in reply and "问题编号" not in reply
+    assert tickets(bot) == []
+
+
+def test_the_safety_line_comes_first_also_for_问专家_and_for_voice(villager, bot):
+    add_roster(bot)
+    reply = villager.says("问专家 打农药的时候吸进去了，现在恶心")
+    assert first_line(reply).startswith("⚠") and "120" in first_line(reply) and "问题编号" in reply
+    later(bot)
+    voice = villager.sends_voice("vo-safety", recognition="树倒了压在电线上。")
+    assert first_line(voice).startswith("⚠") and "95598" in voice and "问题编号" in voice
+    assert len(tickets(bot)) == 2
+
+
+def test_safety_line_when_the_message_joins_an_open_ticket(villager, bot):
+    """Within the 补充 window the text joins the ticket: the safety line still opens the reply."""
+    add_roster(bot)
+    number = int(re.search(r"问题编号：(\d+)", villager.says("我家荔枝叶子有黑点")).group(1))
+    reply = villager.says("刚才打药溅到眼睛了")
+    assert first_line(reply).startswith("⚠") and "120" in reply
+    assert len(tickets(bot)) == 1 and ticket(bot, number)
+
+
+def test_money_and_land_questions_say_who_decides_under_the_ticket_number(villager, bot):
+    add_roster(bot)
+    money = villager.says("树苗钱要自己出吗")
+    assert "问题编号" in money and "村委" in money and money.index("问题编号") < money.index("村委")
+    later(bot)
+    land = villager.says("基本农田可以种果树吗")
+    assert "问题编号" in land and "土地管理法" in land
+    later(bot)
+    felling = villager.says("想砍掉屋后那棵大树要不要审批")
+    assert "问题编号" in felling and "森林法" in felling
+    assert len(tickets(bot)) == 3
+
+
+def test_safety_line_through_aes_encrypted_pushes(tmp_path, standin):
+    app = create_app(make_config(tmp_path, standin, **{"wechat.encoding_aes_key": AES_KEY}))
+    try:
+        bot = app.extensions["bot"]
+        add_roster(bot)
+        wechat = bot.config.section("wechat")
+        user = WeChatUser(transport_for(app), Signer(wechat["token"], AES_KEY, APP_ID), "o-villager-1",
+                          now=lambda: bot.clock().timestamp())
+        reply = user.says("石灰水溅到眼睛了")
+        assert first_line(reply).startswith("⚠") and "清水冲洗" in reply and "问题编号" in reply
+    finally:
+        app.extensions["bot"].databases.close_all()
