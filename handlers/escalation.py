@@ -5,7 +5,7 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 """
 from __future__ import annotations
 
-from bot import escalation, nlu, planting
+from bot import clock, escalation, nlu, planting
 from bot.context import Ctx
 from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
@@ -43,7 +43,8 @@ def _take_photos(ctx: Ctx) -> list[int]:
     """Photos just sent for this question: the pending planting record's (moved off it) and any other
     photo of the last escalation.attach_minutes that no ticket holds yet."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since)
+    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since,
+                                                                                       ctx.now_s)
     return list(dict.fromkeys(photos))
 
 
@@ -129,11 +130,12 @@ def on_queue(ctx: Ctx, _match) -> str:
         return ctx.t("escalation.queue_empty")
     lines = [ctx.t("escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
-        hours = escalation.hours_between(ticket["opened_at"], ctx.now)
-        age = ctx.t("escalation.age_days", n=hours // 24) if hours >= 48 else ctx.t("escalation.age_hours", n=hours)
+        age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
+        follow_up = escalation.follow_up_question(ctx.app, ticket)
+        question = ctx.t("escalation.queue_follow_up", text=escalation.preview(follow_up, 30)) if follow_up \
+            else escalation.preview(ticket["question"], 30)
         lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
-                           village=ticket["village"] or ctx.t("escalation.village_unknown"),
-                           question=escalation.preview(ticket["question"], 30)))
+                           village=ticket["village"] or ctx.t("escalation.village_unknown"), question=question))
     if len(tickets) > QUEUE_LINES:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))
@@ -207,7 +209,7 @@ def _match_photo_question(ctx: Ctx) -> bool:
     if not text or not escalation.worth_a_ticket(text):
         return False
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since):
+    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s):
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
