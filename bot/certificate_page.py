@@ -11,7 +11,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, make_response, render_template_string, send_file
 
 from bot import certificates
-from bot.db import transaction
 from bot.public_pages import PAGE_POLICY, private
 
 bp = Blueprint("certificate_page", __name__)
@@ -73,8 +72,7 @@ def certificate_image(token: str):
     """The picture of a genuine certificate (drawn again when its file is missing); 404 once it is revoked."""
     app = current_app.extensions["bot"]
     cert, genuine = _certificate(app, token)
-    with transaction(app.db):
-        path = certificates.image_of(app, app.db, cert) if genuine else None
+    path = certificates.draw(app, cert) if genuine else None
     if path is None:
         abort(404)
     return private(send_file(path, mimetype="image/png"))

@@ -116,10 +116,14 @@ def card(app, cert: dict) -> certificate_image.Card:
         address=t("certificates.card.address", url=page_url(app, cert)))
 
 
-def image_of(app, db, cert: dict) -> Path | None:
-    """The certificate's PNG, drawn now when it is not on disk (under storage.photos/certificates); None without
-    a CJK font."""
-    path = app.config.photos_dir / "certificates" / f"{cert['serial']}.png"
+def image_path(app, cert: dict) -> Path:
+    return app.config.photos_dir / "certificates" / f"{cert['serial']}.png"
+
+
+def draw(app, cert: dict) -> Path | None:
+    """The certificate's PNG file, drawn now when it is not on disk (the slow part: outside any transaction when
+    it can be); None without a CJK font."""
+    path = image_path(app, cert)
     if path.is_file():
         return path
     found = font(app)
@@ -131,7 +135,13 @@ def image_of(app, db, cert: dict) -> Path | None:
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
     os.replace(tmp, path)
-    if cert.get("image") != str(path):
+    return path
+
+
+def image_of(app, db, cert: dict) -> Path | None:
+    """``draw``, and the path kept with the certificate."""
+    path = draw(app, cert)
+    if path is not None and cert.get("image") != str(path):
         store.set_image(db, cert["id"], str(path))
     return path
 
@@ -180,7 +190,14 @@ def send(app, db, cert: dict, openids: list[str], now: datetime) -> int:
         queue_image(app, db, cert, openid, key, now)
         sent += outbox.enqueue(db, openid=openid, kind="notice", text=text_line(app, cert), dedupe_key=f"{key}:text",
                                now=now, url=page_path(cert)) is not None
+    store.mark_sent(db, cert["id"], clock.to_db(now))
     return sent
+
+
+def holders(db, cert: dict) -> list[str]:
+    """Whom a 植绿尽责证书 goes to: its person, when bound to WeChat."""
+    person = roster_store.person(db, cert["person_id"])
+    return [person["openid"]] if person and person["openid"] else []
 
 
 # -- issuing ----------------------------------------------------------------------------------------
@@ -189,8 +206,8 @@ def _household_certified(db, member_ids: list[int]) -> bool:
 
 
 def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | None:
-    """Issue the person's 植绿尽责证书 if they earn one now and hold no genuine one; the new certificate or None.
-    Call inside a transaction."""
+    """Issue the person's 植绿尽责证书 if they earn one now and hold no genuine one (not sent yet: ``issue_due``
+    sends it); the new certificate or None. Call inside a transaction."""
     person = roster_store.person(db, person_id)
     if person is None or any(is_genuine(db, c) for c in store.of_people(db, [person_id], QUOTA)):
         return None
@@ -208,28 +225,35 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
                         title=None, period=None, trees=trees, species=species_words(records), year=year,
                         serial_prefix=serial_prefix(year), planting_ids=[r["id"] for r in records],
                         now=clock.to_db(now))
-    cert = store.get(db, cert_id)
-    send(app, db, cert, [person["openid"]] if person["openid"] else [], now)
-    return cert
+    return store.get(db, cert_id)
 
 
 def issue_due(app, now: datetime) -> dict:
     """Job: every person credited with a record that changed since the last run (finished, analysed, approved)
-    gets their certificate if they earn it now."""
-    issued = 0
-    with transaction(app.db):
-        since = store.checked_until(app.db, JOB_CHECKS)
-        for person_id in planting.people_with_changed_records(app.db, since):
-            issued += ensure_quota_certificate(app, app.db, person_id, now) is not None
-        store.set_checked_until(app.db, JOB_CHECKS, clock.to_db(now))
+    gets their certificate if they earn it now; then every certificate not sent yet goes to its holder, its
+    picture drawn first outside the transaction (so that many certificates at once never hold the write lock)."""
+    db, issued = app.db, 0
+    with transaction(db):
+        since = store.checked_until(db, JOB_CHECKS)
+        for person_id in planting.people_with_changed_records(db, since):
+            issued += ensure_quota_certificate(app, db, person_id, now) is not None
+        store.set_checked_until(db, JOB_CHECKS, clock.to_db(now))
+    waiting = [c for c in store.unsent(db) if c["kind"] == QUOTA]
+    for cert in waiting:
+        draw(app, cert)
+    with transaction(db):
+        still = {c["id"] for c in store.unsent(db)}   # 我的证书 may have given one meanwhile
+        sent = sum(send(app, db, cert, holders(db, cert), now) for cert in waiting if cert["id"] in still)
     if issued:
         log.info("certificates issued: %s", issued)
-    return {"issued": issued}
+    return {"issued": issued, "sent": sent}
 
 
 def mine(ctx) -> tuple[list[dict], list[dict]]:
-    """The sender's certificates (issuing the one they earn now): (genuine, revoked)."""
-    ensure_quota_certificate(ctx.app, ctx.db, ctx.person["id"], ctx.now)
+    """The sender's certificates (issuing the one they earn now: the reply carries its line): (genuine, revoked)."""
+    new = ensure_quota_certificate(ctx.app, ctx.db, ctx.person["id"], ctx.now)
+    if new:
+        store.mark_sent(ctx.db, new["id"], ctx.now_s)
     held = store.of_people(ctx.db, [ctx.person["id"]])
     genuine = [c for c in held if is_genuine(ctx.db, c)]
     return genuine, [c for c in held if c not in genuine]
@@ -244,7 +268,8 @@ def send_again(ctx, certs: list[dict]) -> int:
 # -- awards (bot/awards.py) -------------------------------------------------------------------------------
 def issue_award(app, db, *, award_id: int, person_id: int | None, village_id: int | None, name: str, title: str,
                 period: str, openids: list[str], now: datetime) -> dict:
-    """A 荣誉证书 for an award winner (a person, or a village: ``name`` is then the village's), sent to ``openids``."""
+    """A 荣誉证书 for an award winner (a person, or a village: ``name`` is then the village's), sent to ``openids`` at
+    once (one picture, drawn inside the office's request)."""
     village = roster_store.village(db, village_id)
     year = int(app.config.get("campaign.year"))
     cert_id = store.add(db, kind=AWARD, person_id=person_id, village_id=village_id, award_id=award_id,

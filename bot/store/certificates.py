@@ -35,6 +35,7 @@ def m001_certificates(db: Database) -> None:
             "year": int,                # campaign.year
             "image": str,               # the PNG's path (None: no CJK font when issued; made again on demand)
             "issued_at": str,
+            "sent_at": str,             # queued to its holders (the job draws the picture first, outside a transaction)
             "revoked_at": str, "revoked_reason": str,   # an award withdrawn (a quota certificate's records are
                                                         # checked live: bot.certificates.is_genuine)
         },
@@ -96,6 +97,15 @@ def of_people(db: Database, person_ids: list[int], kind: str | None = None) -> l
 
 def of_award(db: Database, award_id: int) -> dict | None:
     return one(db, "SELECT * FROM certificates WHERE award_id = ? ORDER BY id DESC LIMIT 1", [award_id])
+
+
+def unsent(db: Database) -> list[dict]:
+    """Certificates not queued to their holders yet, oldest first."""
+    return list(db.query("SELECT * FROM certificates WHERE sent_at IS NULL ORDER BY id"))
+
+
+def mark_sent(db: Database, certificate_id: int, now: str) -> None:
+    db.execute("UPDATE certificates SET sent_at = ? WHERE id = ?", [now, certificate_id])
 
 
 def revoke(db: Database, certificate_id: int, reason: str, now: str) -> None:

@@ -135,6 +135,18 @@ def test_my_certificates_sends_them_again(village, plant, tick, bot, villager_fa
     assert "技术顾问和管理员" in villager_factory("o-adviser").says("我的证书")
 
 
+@needs_cjk_font
+def test_asking_before_the_job_issues_it_once(village, plant, tick, bot, villager_factory, standin, sent_to):
+    plant("o-member", "1棵桂花", 1)
+    reply = villager_factory("o-member").says("我的证书")      # before the job ran: issued now, the reply has its line
+    [cert] = certificates(bot)
+    assert f"/cert/{cert['token']}" in reply
+    tick()
+    assert len(certificates(bot)) == 1
+    assert not any("您种的树已核实" in t for t in sent_to("o-member"))   # the job does not send it again
+    assert len([m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]) == 1
+
+
 @pytest.fixture
 def member_of(village, app_with, standin):
     """member_of(**config) -> (app, its AppContext, 陈党员 who has just logged 1棵桂花 with a photo and location):

@@ -263,3 +263,22 @@ def test_export_and_dashboard(wang, villager_factory, bot, standin, clock, tick,
     assert thumb in village_page and client.get(thumb).status_code == 200
     assert client.get("/admin/visits/photos/" + "0" * 64 + "/thumb").status_code == 404
     assert "本月还没有下沉" in client.get("/admin/villages/2").get_data(as_text=True)
+
+
+def test_an_adviser_login_sees_only_their_own_row_and_villages(wang, bot, clock, app):
+    wang.says("签到 指导挖穴")
+    wang.sends_location(*IN_PUXIN)
+    with transaction(bot.db):
+        for username, role, openid in (("wang", "adviser", "o-wang"), ("li", "adviser", "o-li")):
+            bot.db["admins"].insert({"username": username, "password_hash": password_hash(), "role": role,
+                                     "person_id": roster_store.person_by_openid(bot.db, openid)["id"],
+                                     "created_at": to_db(clock())})
+    client = app.test_client()
+    assert login(client, "wang").status_code == 302
+    page = client.get("/admin/visits").get_data(as_text=True)
+    assert "<td data-label=\"顾问\">王工</td>" in page and "<td data-label=\"顾问\">李工</td>" not in page
+    assert "指导挖穴" in page and "没有挂钩技术顾问的村社区" not in page
+    other = app.test_client()
+    login(other, "li")
+    page = other.get("/admin/visits").get_data(as_text=True)
+    assert "<td data-label=\"顾问\">李工</td>" in page and "王工" not in page and "指导挖穴" not in page
