@@ -284,7 +284,8 @@ ADVISER_COLUMNS = [
     ReportColumn("name", "awards.columns.adviser", lambda r: r.name, width=12),
     ReportColumn("villages", "awards.columns.villages", lambda r: r.villages, width=24),
     ReportColumn("visits", "awards.columns.visits", lambda r: r.visits),
-    ReportColumn("villages_visited", "awards.columns.villages_visited", lambda r: f"{r.villages_visited}/{r.village_count}"),
+    ReportColumn("villages_visited", "awards.columns.villages_visited",
+                 lambda r: f"{r.villages_visited}/{r.village_count}"),
     ReportColumn("answered", "awards.columns.answered", lambda r: r.answered),
     ReportColumn("median_hours", "awards.columns.median_hours", lambda r: r.median_hours),
 ]

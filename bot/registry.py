@@ -5,8 +5,8 @@ nothing), named and typed as in ``MANIFEST`` below. ``handlers/__init__.py`` lis
 ``CAPABILITIES`` and writes the route order by hand in ``ROUTES``; the app factory (bot/app.py, the
 only module that imports ``handlers``) calls ``collect`` and puts the result on the AppContext, where
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
-``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报), ``app.exports`` (``export``, the
-dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
+``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
+``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
 nav), ``app.village_sections`` (the dashboard's village page), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners

@@ -145,7 +145,8 @@ def advisers(db: Database) -> list[dict]:
     """Every roster adviser with their villages' ids (``village_ids``, a comma list) and names, by name."""
     return list(db.query(
         "SELECT p.*, GROUP_CONCAT(v.id) AS village_ids, GROUP_CONCAT(v.name, '、') AS villages"
-        " FROM people p LEFT JOIN adviser_villages av ON av.person_id = p.id LEFT JOIN villages v ON v.id = av.village_id"
+        " FROM people p LEFT JOIN adviser_villages av ON av.person_id = p.id"
+        " LEFT JOIN villages v ON v.id = av.village_id"
         " WHERE p.role = ? GROUP BY p.id ORDER BY p.name, p.id", [ADVISER]))
 
 

@@ -139,7 +139,8 @@ def seedlings_capability():
 
     capability.IMPORTS = {"seedlings": Importer("seedlings.import_label", validate, apply)}
     capability.REPORT_COLUMNS = [ReportColumn("seedlings", "seedlings.report_header", per_village=per_village)]
-    capability.REPORT_SUMMARY = [lambda app, report: [f"{report.month}月树苗：{sum(per_village(app.db, None, '').values())}棵"]]
+    capability.REPORT_SUMMARY = [
+        lambda app, report: [f"{report.month}月树苗：{sum(per_village(app.db, None, '').values())}棵"]]
     capability.DASHBOARD = [DashboardPage("/seedlings", seedlings_page, nav="seedlings.nav", admin_only=True)]
     capability.VILLAGE_SECTIONS = [lambda village_id: f"<section>seedlings of {village_id}: 30</section>"]
     return capability
