@@ -300,3 +300,7 @@ def donations_total(db, config, until: str) -> dict[int, float]:
     """Report column 认捐（元）: village id -> donations recorded by the end of the month."""
     return {village_id: round(amount, 2) for village_id, amount in store.donations_by_village(db, until).items()}
 
+
+def trees_adopted_by_person(db, since: str | None, until: str | None) -> dict[int, int]:
+    """person id -> trees they adopted in [since, until] (the awards' 最美植绿人)."""
+    return store.trees_by_person(db, since, until)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, make_response, render_template_string, send_file
 
 from bot import adoption, photos, progress
+from bot.public_pages import PAGE_POLICY, private
 from bot.store import adoption as store
 
 bp = Blueprint("adoption_page", __name__)
@@ -68,13 +69,6 @@ def _record(token: str) -> dict:
     return record
 
 
-def _private(response):
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
-
-
 @bp.get("/tree/<token>")
 def tree(token: str):
     app = current_app.extensions["bot"]
@@ -92,9 +86,7 @@ def tree(token: str):
         households=len({a["person_id"] for a in households}), household_trees=sum(a["trees"] for a in households),
         organisations=[a for a in adoptions if a["organisation"]], donations=store.donations_of_planting(db, record["id"]),
         shots=shots, campaign=app.config.get("campaign.name"), num=progress.number)
-    response = _private(make_response(html))
-    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
-    return response
+    return private(make_response(html), PAGE_POLICY)
 
 
 @bp.get("/tree/<token>/photos/<sha256>.jpg")
@@ -109,4 +101,4 @@ def tree_photo(token: str, sha256: str):
         abort(404)
     if path is None:
         abort(404)
-    return _private(send_file(path, mimetype="image/jpeg"))
+    return private(send_file(path, mimetype="image/jpeg"))

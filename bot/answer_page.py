@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, make_response, render_template_string
 
 from bot import escalation
+from bot.public_pages import private
 from bot.store import tickets as tickets_store
 
 bp = Blueprint("answer_page", __name__)
@@ -45,9 +46,4 @@ def answer(token: str):
         abort(404)
     html = render_template_string(PAGE, question=ticket["question"], answer=ticket["answer"],
                                   signature=ticket["answer_signature"] or ticket["answered_by"] or "")
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Robots-Tag"] = "noindex"
-    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    return response
+    return private(make_response(html), "default-src 'none'; style-src 'unsafe-inline'")

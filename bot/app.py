@@ -13,7 +13,7 @@ from flask import Flask, Response
 from flask.sessions import SecureCookieSessionInterface
 
 import handlers
-from bot import adoption_page, answer_page, dashboard, webhook
+from bot import adoption_page, answer_page, certificate_page, dashboard, webhook
 from bot import db as dbmod
 from bot import health
 from bot import registry as registry_mod
@@ -72,6 +72,7 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     app.register_blueprint(dashboard.blueprint(ctx.dashboard_pages))
     app.register_blueprint(answer_page.bp)
     app.register_blueprint(adoption_page.bp)
+    app.register_blueprint(certificate_page.bp)
 
     @app.get("/healthz")
     def healthz():

@@ -63,6 +63,7 @@ class AppContext:
     jobs = _from_registry("jobs")
     media_listeners = _from_registry("media_listeners")
     report_columns = _from_registry("report_columns")
+    report_summary = _from_registry("report_summary")
     exports = _from_registry("exports")
     imports = _from_registry("imports")
     commands = _from_registry("commands")

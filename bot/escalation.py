@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
+import statistics
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -483,6 +484,21 @@ def all_open_tickets(db) -> list[dict]:
 def response_times(db) -> list[dict]:
     """Per adviser: tickets answered, average and longest hours to the first answer."""
     return store.response_times(db)
+
+
+def adviser_figures(db, since: str | None = None, until: str | None = None) -> dict[int, dict]:
+    """Per adviser (people.id): ``open`` tickets assigned now, ``answered`` (first answers in [since, until]) and
+    ``median_hours`` from question to first answer (None without answers); for the visits page and the awards."""
+    figures: dict[int, dict] = {}
+    for person_id, count in store.open_by_adviser(db).items():
+        figures.setdefault(person_id, {"open": 0, "answered": 0, "median_hours": None})["open"] = count
+    hours: dict[int, list[float]] = {}
+    for row in store.answer_hours(db, since, until):
+        hours.setdefault(row["person_id"], []).append(row["hours"])
+    for person_id, values in hours.items():
+        entry = figures.setdefault(person_id, {"open": 0, "answered": 0, "median_hours": None})
+        entry["answered"], entry["median_hours"] = len(values), round(statistics.median(values), 1)
+    return figures
 
 
 # -- the SLA job -----------------------------------------------------------------------------------

@@ -11,6 +11,11 @@ unsubscribed gets nothing; one who said 退订 gets no reminders. Without creden
 (wechat.app_id / app_secret missing or the shipped placeholder) nothing is tried:
 due rows become ``no_credentials`` (one status, no error loop) and go out from the
 first run that has credentials.
+
+An image message (a row with ``image``, the path of a picture file: a certificate) goes only as a
+customer-service message: the file is uploaded as temporary media at that moment (WeChat keeps such media
+3 days, so never earlier) and sent by its media id; outside the window it is held. Whoever queues one queues
+a text line beside it (with a link), which may go by template.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot import clock
 from bot.logs import hash_openid
@@ -41,12 +47,14 @@ STALE_CLAIM = timedelta(minutes=5)
 
 def enqueue(db, *, openid: str, kind: str, text: str, dedupe_key: str, now: datetime,
             not_before: datetime | None = None, url: str | None = None,
-            template_data: dict | None = None) -> int | None:
-    """Queue a message for one user; idempotent by ``dedupe_key``."""
+            template_data: dict | None = None, image: str | None = None) -> int | None:
+    """Queue a message for one user; idempotent by ``dedupe_key``. With ``image`` (a picture file's path) it is
+    an image message, ``text`` only describing it."""
     assert kind in TEMPLATE_FOR_KIND, kind
     return outbox_store.enqueue(
         db, openid=openid, kind=kind, text=text, dedupe_key=dedupe_key, now=clock.to_db(now),
         not_before=clock.to_db(not_before) if not_before else None, url=url, template_data=template_data,
+        image=str(image) if image else None,
     )
 
 
@@ -119,7 +127,13 @@ class Sender:
         return report
 
     def _deliver(self, db, row: dict, now: datetime, report: SendReport) -> None:
-        tried: set[str] = set()
+        image = row.get("image")
+        tried: set[str] = {"template"} if image else set()  # a template carries no picture
+        if image and not Path(image).is_file():
+            outbox_store.mark(db, row["id"], "failed", error=f"image file missing: {image}")
+            report.failed += 1
+            log.error("outbox %s: image file missing: %s", row["id"], image)
+            return
         while True:
             user = users_store.get(db, row["openid"])
             channel = choose_channel(user, row["kind"], now, templates=self.templates,
@@ -134,7 +148,10 @@ class Sender:
                 return
             try:
                 self._throttle()
-                if channel == "cs":
+                if channel == "cs" and image:
+                    self.api.send_image(row["openid"], self.api.upload_image(image))
+                    users_store.count_cs_send(db, row["openid"])
+                elif channel == "cs":
                     self.api.send_text(row["openid"], row["text"])
                     users_store.count_cs_send(db, row["openid"])
                 else:

@@ -595,3 +595,25 @@ def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str
         return False
     dashboard_store.add_review_decision(db, planting_id, decision, reason, by, now, previous=record["review"])
     return True
+
+
+# -- what other capabilities read (the certificates) ------------------------------------------------------
+def people_with_changed_records(db, since: str | None) -> list[int]:
+    """The people credited with a complete record that changed (finished, analysed, reviewed) at or after
+    ``since`` (database time; None: every such person)."""
+    return store.people_with_records_changed_since(db, since)
+
+
+def verified_tree_records(db, person_id: int) -> list[dict]:
+    """A person's verified (核实) tree records, oldest first: id, count, species, completed_at."""
+    return store.verified_tree_records(db, person_id)
+
+
+def still_verified(db, planting_ids: list[int]) -> set[int]:
+    """Those of these records that still count (not rejected by a review or a spot check)."""
+    return store.verified_among(db, planting_ids)
+
+
+def verified_trees_by_person(db, since: str | None, until: str | None) -> dict[int, dict]:
+    """person id -> {trees, records}: their verified tree records completed in [since, until] (the awards)."""
+    return store.verified_trees_by_person(db, since, until)

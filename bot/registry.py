@@ -5,8 +5,8 @@ nothing), named and typed as in ``MANIFEST`` below. ``handlers/__init__.py`` lis
 ``CAPABILITIES`` and writes the route order by hand in ``ROUTES``; the app factory (bot/app.py, the
 only module that imports ``handlers``) calls ``collect`` and puts the result on the AppContext, where
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
-``app.media_listeners`` (media job), ``app.report_columns`` (通报), ``app.exports`` (``export``, the
-dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
+``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
+``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
 nav), ``app.village_sections`` (the dashboard's village page), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
@@ -79,6 +79,8 @@ MANIFEST = {
     "JOBS": ("jobs", "list[bot.scheduler.Job]: scheduled work, fn(app, now)"),
     "MEDIA_LISTENERS": ("media_listeners", "list[bot.media.MediaListener]: told when a photo or voice is stored"),
     "REPORT_COLUMNS": ("report_columns", "list[bot.reports.ReportColumn]: columns of the 通报 ranking sheet"),
+    "REPORT_SUMMARY": ("report_summary", "list[callable(app, report) -> list[str]]: lines the 通报's summary adds "
+                       "after its own (report: bot.reports.Report)"),
     "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
     "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
@@ -96,6 +98,7 @@ class Registry:
     jobs: tuple = ()
     media_listeners: tuple = ()
     report_columns: tuple = ()
+    report_summary: tuple = ()
     exports: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     imports: Mapping[str, Importer] = field(default_factory=lambda: MappingProxyType({}))
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
@@ -111,7 +114,8 @@ class RegistryError(ValueError):
 
 def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     """The registry of these capability manifests, with ``routes`` as the dispatch order."""
-    lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "dashboard_pages": [],
+    lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "report_summary": [],
+                              "dashboard_pages": [],
                               "village_sections": [], "stores": [], "flows": []}
     exports: dict[str, str] = {}
     imports: dict[str, Importer] = {}

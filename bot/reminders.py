@@ -339,3 +339,9 @@ def survival_followups(app, now: datetime) -> dict:
                                             {"planting_id": planting["id"], "due_days": int(days)},
                                             clock.to_db(expires), now_s)
     return queue.report()
+
+
+def survival_by_person(db, until: str | None = None) -> dict[int, dict]:
+    """person id -> {checked, alive}: the survival of the verified records credited to them, by each record's
+    latest follow-up answer up to ``until`` (the awards' 最美植绿人)."""
+    return followups_store.survival_by_person(db, until)

@@ -241,7 +241,9 @@ def summary_text(report: Report, app) -> str:
         pending=o.pending_records, flagged=o.flagged, rejected=o.rejected)
     top = _names(app, report.rows[:3])
     bottom = _names(app, list(reversed(report.rows[3:]))[:3])
-    body = "\n".join([progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom)])
+    contributed = [line for lines_of in app.report_summary for line in lines_of(app, report)]  # REPORT_SUMMARY
+    body = "\n".join([progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom),
+                      *contributed])
     return "\n".join([title, "", body, "", t("progress.report.closing", next=next_words), generated])
 
 
@@ -253,8 +255,9 @@ def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any
     return app.t(column.labels[value]) if value in column.labels else ""
 
 
-def _write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
-    """Header row, one row per item, widths fitted to the content (or the column's own), formats by column."""
+def write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
+    """Header row, one row per item, widths fitted to the content (or the column's own), formats by column (every
+    sheet of the 通报, and of the awards' candidate lists, bot/awards.py)."""
     headers = [app.t(c.header) for c in columns]
     values = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
     ws.append(headers)
@@ -286,7 +289,7 @@ def write_workbook(report: Report, app, out: Path) -> Path:
 
     villages = wb.create_sheet(app.t("progress.report.sheet_villages"))
     columns = list(report.columns)
-    _write_table(app, villages, columns, report.rows, report.figures)
+    write_table(app, villages, columns, report.rows, report.figures)
     villages.freeze_panes = "C2"  # header row and the rank/name columns stay in view
     keys = [c.key for c in columns]
     filled = keys.index(STATUS_COLUMN) + 1 if STATUS_COLUMN in keys else 0
@@ -295,7 +298,7 @@ def write_workbook(report: Report, app, out: Path) -> Path:
             villages.cell(excel_row, column).fill = FILLS[row.status]
 
     towns = wb.create_sheet(app.t("progress.report.sheet_towns"))
-    _write_table(app, towns, TOWN_COLUMNS, [*report.towns, report.overall])
+    write_table(app, towns, TOWN_COLUMNS, [*report.towns, report.overall])
     towns.freeze_panes = "B2"
     for cell in towns[towns.max_row]:
         cell.font = Font(bold=True)

@@ -2,7 +2,8 @@
 
 Used by the tests, the benchmarks and ``python run.py chat`` (so that nothing
 reaches the real WeChat while someone tries the bot). It serves:
-token, message/custom/send, message/template/send, media/get, menu/create,
+token, message/custom/send (text and image), message/template/send, media/get, media/upload (multipart, as
+WeChat takes temporary media: what was uploaded is kept in ``uploads``), menu/create,
 qrcode/create, showqrcode, user/info, message/mass/sendall, tags/create,
 tags/members/batchtagging, and /pic/<media_id> for image PicUrls (or a redirect: ``add_redirect``).
 
@@ -26,12 +27,14 @@ import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 ENDPOINTS_NEEDING_TOKEN = {
-    "message/custom/send", "message/template/send", "media/get", "menu/create", "qrcode/create",
+    "message/custom/send", "message/template/send", "media/get", "media/upload", "menu/create", "qrcode/create",
     "user/info", "message/mass/sendall", "tags/create", "tags/members/batchtagging",
 }
 
@@ -51,6 +54,7 @@ class WeChatStandIn:
         self.state_dir = state_dir
         self.tokens: dict[str, str] = {}  # token -> "ok" | "expired" | "revoked"
         self.media: dict[str, tuple[bytes, str]] = {}
+        self.uploads: dict[str, tuple[bytes, str]] = {}  # media/upload: media id -> (bytes, file name)
         if state_dir is not None:
             (state_dir / "media").mkdir(parents=True, exist_ok=True)
             tokens_file = state_dir / "tokens.json"
@@ -167,7 +171,9 @@ class WeChatStandIn:
         path = parsed.path.lstrip("/")
         endpoint = path[len("cgi-bin/"):] if path.startswith("cgi-bin/") else path
         payload: dict = {}
-        if body:
+        if body and (http.headers.get("Content-Type") or "").startswith("multipart/form-data"):
+            payload = _form_files(http.headers["Content-Type"], body)
+        elif body:
             try:
                 payload = json.loads(body.decode("utf-8"))
             except ValueError:
@@ -249,10 +255,27 @@ class WeChatStandIn:
             self.sent.append({"kind": kind, "openid": openid, "at": time.time(), **fields})
 
     def _ep_message_custom_send(self, http, query, payload) -> None:
+        if payload.get("msgtype") == "image" and "touser" in payload:
+            media_id = payload.get("image", {}).get("media_id", "")
+            if media_id not in self.uploads:
+                return self._json(http, {"errcode": 40007, "errmsg": "invalid media_id"})
+            self._record("cs", payload["touser"], msgtype="image", media_id=media_id)
+            return self._json(http, {"errcode": 0, "errmsg": "ok"})
         if payload.get("msgtype") != "text" or "touser" not in payload:
             return self._json(http, {"errcode": 40008, "errmsg": "invalid message type"})
         self._record("cs", payload["touser"], text=payload["text"]["content"])
         return self._json(http, {"errcode": 0, "errmsg": "ok"})
+
+    def _ep_media_upload(self, http, query, payload) -> None:
+        if query.get("type") not in ("image", "voice", "video", "thumb"):
+            return self._json(http, {"errcode": 40004, "errmsg": "invalid media type"})
+        media = payload.get("media")
+        if not isinstance(media, tuple) or not media[0]:
+            return self._json(http, {"errcode": 41005, "errmsg": "media data missing"})
+        media_id = f"upload-{next(self._ids)}"
+        with self._lock:
+            self.uploads[media_id] = media
+        return self._json(http, {"type": query["type"], "media_id": media_id, "created_at": int(time.time())})
 
     def _ep_message_template_send(self, http, query, payload) -> None:
         if not payload.get("template_id"):
@@ -290,3 +313,12 @@ class WeChatStandIn:
 
     def _ep_tags_members_batchtagging(self, http, query, payload) -> None:
         return self._json(http, {"errcode": 0, "errmsg": "ok"})
+
+
+def _form_files(content_type: str, body: bytes) -> dict:
+    """A multipart/form-data body (a media upload): field name -> (bytes, file name)."""
+    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n"
+                                                  + body)
+    return {part.get_param("name", header="content-disposition"): (part.get_payload(decode=True) or b"",
+                                                                   part.get_filename() or "")
+            for part in message.iter_parts()}

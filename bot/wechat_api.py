@@ -217,6 +217,17 @@ class WeChatAPI:
     def send_text(self, openid: str, text: str) -> dict:
         return self.call(lambda c: c.message.send_text(openid, text))
 
+    def upload_image(self, path) -> str:
+        """Upload a picture file as temporary media (WeChat keeps it 3 days): its media id."""
+        def upload(client: _Client) -> str:
+            with open(path, "rb") as fh:
+                return client.media.upload("image", fh)["media_id"]
+
+        return self.call(upload)
+
+    def send_image(self, openid: str, media_id: str) -> dict:
+        return self.call(lambda c: c.message.send_image(openid, media_id))
+
     def send_template(self, openid: str, template_id: str, data: dict, url: str | None = None) -> dict:
         return self.call(lambda c: c.message.send_template(openid, template_id, data, url=url))
 

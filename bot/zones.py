@@ -324,3 +324,8 @@ def tended_share(db, config, until: str) -> dict[int, float]:
     end = clock.to_db(clock.from_db(until) + timedelta(seconds=1))
     shares = store.tended_share_by_village(db, month_start(until, config.get("campaign.timezone")), end)
     return {village_id: round(share, 4) for village_id, share in shares.items()}
+
+
+def tending_by_person(db, since: str | None, until: str | None) -> dict[int, int]:
+    """person id -> their 管护 records in [since, until] (the awards' 最美植绿人)."""
+    return store.tending_by_person(db, since, until)

@@ -49,6 +49,15 @@ zones (handlers/zones.py):
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
+visits (handlers/visits.py):
+- visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
+- visit_sign_in — 签到 [备注] (voice 签到了; advisers bound with proof): waits for the location
+- visit_choose — a number while the bot asks which village (the location was outside every radius: 位置不符)
+- visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
+- visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
+- visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it
+certificates (handlers/certificates.py):
+- my_certificates — 我的证书: the sender's certificates again (picture and page link), or how to earn one
 adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
 - adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
@@ -77,10 +86,12 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import adoption, core, escalation, faq, milestones, planting, progress, registration, reminders, zones
+from handlers import (adoption, awards, certificates, core, escalation, faq, milestones, planting, progress,
+                      registration, reminders, visits, zones)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption]
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption,
+                visits, certificates, awards]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -92,6 +103,8 @@ ROUTES: list[Route] = [
     *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,
+    *visits.ROUTES,
+    *certificates.ROUTES,
     *adoption.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,

@@ -381,6 +381,20 @@ def send_photo(path):
     return response
 
 
+def village_thumbnail(village_id: int | None, sha256: str):
+    """The thumbnail of a stored photo of ``village_id`` (a capability's photo: a tending, a visit) for viewers who
+    see that village: 404 without such a photo or village, 403 for another village's."""
+    if village_id is None:
+        abort(404)
+    if not g.viewer.sees_village(village_id):
+        abort(403)
+    try:
+        path = photos.thumbnail_of(auth.bot().config.photos_dir, sha256)
+    except ValueError:
+        abort(404)
+    return send_photo(path) if path else abort(404)
+
+
 # -- the blueprint's own pages, handlers and filters ----------------------------------------------------
 PAGES = [
     DashboardPage("/login", login, methods=("GET", "POST"), roles=LOGIN_ROLES),

@@ -3,11 +3,11 @@
 and the thumbnails of tending photos. Everything goes through bot.zones."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
-from bot import clock, photos, zones
+from bot import clock, zones
 from bot.dashboard import auth
-from bot.dashboard.views import send_photo
+from bot.dashboard.views import village_thumbnail
 from bot.db import transaction
 from bot.registry import DashboardPage
 from bot.store import roster as roster_store
@@ -71,15 +71,7 @@ def tending_thumb(sha256: str):
         village_id = store.tending_photo_village(ctx.db, sha256)
     except ValueError:
         abort(404)
-    if village_id is None:
-        abort(404)
-    if not g.viewer.sees_village(village_id):
-        abort(403)
-    try:
-        path = photos.thumbnail_of(ctx.config.photos_dir, sha256)
-    except ValueError:
-        abort(404)
-    return send_photo(path) if path else abort(404)
+    return village_thumbnail(village_id, sha256)
 
 
 PAGES = [

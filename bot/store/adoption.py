@@ -179,6 +179,14 @@ def trees_of_people(db: Database, person_ids: list[int], until: str | None = Non
                       " AND (:until IS NULL OR adopted_at <= :until)", {"until": until}).fetchone()[0]
 
 
+def trees_by_person(db: Database, since: str | None, until: str | None) -> dict[int, int]:
+    """person id -> trees they adopted in [since, until] (the chat's adoptions)."""
+    return {r["person_id"]: r["trees"] for r in db.query(
+        "SELECT person_id, SUM(trees) AS trees FROM adoptions WHERE person_id IS NOT NULL"
+        " AND (:since IS NULL OR adopted_at >= :since) AND (:until IS NULL OR adopted_at <= :until)"
+        " GROUP BY person_id", {"since": since, "until": until})}
+
+
 def households_adopting(db: Database, rules: dict, until: str | None = None, village_id: int | None = None
                         ) -> list[dict]:
     """Every household (or person without one) that adopted: village_id, household (None for a person alone),

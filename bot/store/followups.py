@@ -90,3 +90,16 @@ def survival_rates(db: Database, by: str = "village") -> list[dict]:
         " GROUP BY key ORDER BY key"
     )
     return [{**row, "rate": round(row["alive"] / row["checked"], 4) if row["checked"] else None} for row in rows]
+
+
+def survival_by_person(db: Database, until: str | None = None) -> dict[int, dict]:
+    """person id -> {checked, alive}: their verified records whose latest telling check (up to ``until``) says
+    alive, dead or replanted (the rule of ``survival_rates``)."""
+    return {r.pop("person_id"): r for r in db.query(
+        "WITH latest AS (SELECT planting_id, result, MAX(id) AS id FROM survival_checks"
+        "   WHERE result IN ('alive', 'dead', 'replanted') AND (:until IS NULL OR checked_at <= :until)"
+        "   GROUP BY planting_id)"
+        " SELECT p.person_id, COUNT(*) AS checked, SUM(l.result = 'alive') AS alive"
+        " FROM latest l JOIN plantings p ON p.id = l.planting_id"
+        f" WHERE p.person_id IS NOT NULL AND p.id IN (SELECT id FROM plantings WHERE {VERIFIED_SQL})"
+        " GROUP BY p.person_id", {"until": until})}

@@ -42,14 +42,22 @@ def m001_outbox(db: Database) -> None:
     db["outbox"].create_index(["openid", "status"])
 
 
+@migrations()
+def m002_outbox_image(db: Database) -> None:
+    """image: the path of a picture file (a certificate's PNG) sent as an image message (uploaded as temporary
+    media when it is sent; ``text`` then only describes it); None: a text message."""
+    db["outbox"].add_column("image", str)
+
+
 def enqueue(db: Database, *, openid: str, kind: str, text: str, dedupe_key: str, now: str,
-            not_before: str | None = None, template_data: dict | None = None, url: str | None = None) -> int | None:
+            not_before: str | None = None, template_data: dict | None = None, url: str | None = None,
+            image: str | None = None) -> int | None:
     """Queue a message once: a second enqueue with the same dedupe key is a no-op (returns None)."""
     cursor = db.execute(
-        "INSERT INTO outbox (openid, kind, text, template_data, url, dedupe_key, status, next_attempt_at, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+        "INSERT INTO outbox (openid, kind, text, template_data, url, image, dedupe_key, status, next_attempt_at,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
         [openid, kind, text, json.dumps(template_data, ensure_ascii=False) if template_data else None,
-         url, dedupe_key, not_before or now, now],
+         url, image, dedupe_key, not_before or now, now],
     )
     return cursor.lastrowid if cursor.rowcount else None
 

@@ -115,6 +115,12 @@ def m003_progress_indexes(db: Database) -> None:
                                  index_name=PROGRESS_PERSON_INDEX)
 
 
+@migrations()
+def m004_changed_records_index(db: Database) -> None:
+    """Records changed since a moment (bot.planting.people_with_changed_records: the certificates' job)."""
+    db["plantings"].create_index(["updated_at"])
+
+
 # Columns the planting flow may set with ``update``.
 WRITABLE = ("person_id", "entered_by_person_id", "village_id", "kind", "site", "species", "species_known", "count",
             "area_mu", "lat", "lng", "location_label", "status", "review", "flags", "flag_details",
@@ -182,6 +188,37 @@ def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
     marks = ", ".join("?" for _ in planting_ids)
     return {r["id"]: r["status"] for r in db.query(f"SELECT id, status FROM plantings WHERE id IN ({marks})",
                                                     list(planting_ids))}
+
+
+def people_with_records_changed_since(db: Database, since: str | None) -> list[int]:
+    """The people credited with a complete record changed at or after ``since`` (every such person when None)."""
+    return [r["person_id"] for r in db.query(
+        "SELECT DISTINCT person_id FROM plantings WHERE person_id IS NOT NULL AND status = 'complete'"
+        " AND (:since IS NULL OR updated_at >= :since) ORDER BY person_id", {"since": since})]
+
+
+def verified_tree_records(db: Database, person_id: int) -> list[dict]:
+    """A person's verified records of trees (kind 'tree'), oldest first: id, count, species, completed_at."""
+    return list(db.query(
+        f"SELECT id, count, species, completed_at FROM plantings WHERE person_id = ? AND kind = 'tree'"
+        f" AND {verified_sql()} ORDER BY COALESCE(completed_at, created_at), id", [person_id]))
+
+
+def verified_trees_by_person(db: Database, since: str | None, until: str | None) -> dict[int, dict]:
+    """person id -> {trees, records} of their verified tree records completed in [since, until]."""
+    return {r.pop("person_id"): r for r in db.query(
+        "SELECT person_id, COALESCE(SUM(count), 0) AS trees, COUNT(*) AS records FROM plantings"
+        f" WHERE person_id IS NOT NULL AND kind = 'tree' AND {verified_sql()}"
+        " AND (:since IS NULL OR COALESCE(completed_at, created_at) >= :since)"
+        " AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until) GROUP BY person_id",
+        {"since": since, "until": until})}
+
+
+def verified_among(db: Database, planting_ids: list[int]) -> set[int]:
+    """Those of these records that count (核实) now."""
+    marks = ", ".join("?" for _ in planting_ids) or "NULL"
+    return {r["id"] for r in db.query(f"SELECT id FROM plantings WHERE id IN ({marks}) AND {verified_sql()}",
+                                      list(planting_ids))}
 
 
 # -- photos -----------------------------------------------------------------------------------------

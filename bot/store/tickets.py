@@ -219,6 +219,24 @@ def response_times(db: Database) -> list[dict]:
     ))
 
 
+def open_by_adviser(db: Database) -> dict[int, int]:
+    """adviser (people.id) -> open tickets assigned to them."""
+    return {r["adviser_person_id"]: r["n"] for r in db.query(
+        "SELECT adviser_person_id, COUNT(*) AS n FROM tickets WHERE status = 'open' AND adviser_person_id IS NOT NULL"
+        " GROUP BY adviser_person_id")}
+
+
+def answer_hours(db: Database, since: str | None = None, until: str | None = None) -> list[dict]:
+    """Each ticket first answered in [since, until] by a roster person: who (``person_id``) and the hours from the
+    question to that answer."""
+    return list(db.query(
+        "SELECT answered_by_person_id AS person_id,"
+        " (julianday(answered_at) - julianday(created_at)) * 24 AS hours FROM tickets"
+        " WHERE answered_at IS NOT NULL AND answered_by_person_id IS NOT NULL"
+        " AND (:since IS NULL OR answered_at >= :since) AND (:until IS NULL OR answered_at <= :until)",
+        {"since": since, "until": until}))
+
+
 # -- attachments -----------------------------------------------------------------------------------
 def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str,
                    round_: int = 0) -> int:

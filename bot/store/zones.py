@@ -200,3 +200,10 @@ def tended_share_by_village(db: Database, start: str, end: str) -> dict[int, flo
     return {row["village_id"]: row["tended"] / row["zones"] for row in db.query(
         "SELECT z.village_id, COUNT(*) AS zones, SUM(EXISTS (SELECT 1 FROM tending t WHERE t.zone_id = z.id"
         "  AND t.created_at >= ? AND t.created_at < ?)) AS tended FROM zones z GROUP BY z.village_id", [start, end])}
+
+
+def tending_by_person(db: Database, since: str | None, until: str | None) -> dict[int, int]:
+    """person id -> tending records in [since, until]."""
+    return {r["person_id"]: r["n"] for r in db.query(
+        "SELECT person_id, COUNT(*) AS n FROM tending WHERE (:since IS NULL OR created_at >= :since)"
+        " AND (:until IS NULL OR created_at <= :until) GROUP BY person_id", {"since": since, "until": until})}

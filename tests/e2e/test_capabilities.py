@@ -139,6 +139,8 @@ def seedlings_capability():
 
     capability.IMPORTS = {"seedlings": Importer("seedlings.import_label", validate, apply)}
     capability.REPORT_COLUMNS = [ReportColumn("seedlings", "seedlings.report_header", per_village=per_village)]
+    capability.REPORT_SUMMARY = [
+        lambda app, report: [f"{report.month}月树苗：{sum(per_village(app.db, None, '').values())}棵"]]
     capability.DASHBOARD = [DashboardPage("/seedlings", seedlings_page, nav="seedlings.nav", admin_only=True)]
     capability.VILLAGE_SECTIONS = [lambda village_id: f"<section>seedlings of {village_id}: 30</section>"]
     return capability
@@ -191,10 +193,12 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     capsys.readouterr()
     app.db.execute("DELETE FROM seedlings WHERE count = 5")
 
-    report = reports.build_report(app, 2027, 3)                                # report column
-    ws = load_workbook(reports.write_workbook(report, app, tmp_path / "r.xlsx"))["村社区排名"]
+    report = reports.build_report(app, 2027, 3)                                # report column and summary line
+    workbook = load_workbook(reports.write_workbook(report, app, tmp_path / "r.xlsx"))
+    ws = workbook["村社区排名"]
     headers = [c.value for c in ws[1]]
     assert headers[-1] == "树苗" and ws.cell(2, len(headers)).value == 30
+    assert "3月树苗：30棵" in [row[0].value for row in workbook.worksheets[0].iter_rows()]
 
     admins.upsert(app.db, "admin", generate_password_hash(PASSWORD), "admin", clock.to_db(clock.utcnow()))
     client = flask_app.test_client()                                           # dashboard page and nav

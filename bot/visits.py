@@ -1,0 +1,330 @@
+"""Advisers' village visits (下沉服务): the service layer of the visits capability (chat, report, job, dashboard).
+
+Seed 002, 二(七): 1月中旬初完成技术顾问小组组建，建立全覆盖挂钩联系村(社区)工作机制，1月起每月至少下沉服务一次.
+The rules (config keys in brackets; docs/visits.md says why):
+
+- An adviser (roster 技术顾问, bound with proof) sends a location and ``签到`` in either order within
+  [visits.attach_minutes], optionally with a note (``签到 指导挖穴``) and photos. The visit goes to the nearest of
+  the adviser's villages whose radius holds the location. Outside every radius it is recorded as 位置不符
+  (``location_ok = 0``) for the office to see: with one village, for that village; with several, the reply
+  lists them numbered and the adviser's number says which (until then the visit has no village). Photos sent
+  with 签到 or within the window after it join the visit.
+- A location an adviser sends while a 签到 waits is the visit's, never a planting record's; with nothing
+  waiting, an adviser's location goes to their planting record when they have one open or just finished
+  (bot.planting.record_for_location), else it waits for 签到. A villager's location is never a visit.
+- The 通报's ``顾问下沉``: a village's visits in the month; its summary names the villages with no adviser and
+  those without a visit in the month.
+- From [visits.reminder_day] to the month's end, each adviser with villages not visited that month gets one
+  reminder naming them (kind ``notice``: the notice template outside the 48-hour window), after quiet hours.
+- Every month of ``campaign.year`` counts (1月起每月).
+
+Everything from ``sign_in_note`` to ``reminder_key`` is pure (no app, no database) and unit-tested; the
+functions after it are the services: they read and write through bot/store/visits.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable
+
+from bot import clock, identity, nlu, outbox, planting, reminders, schedule
+from bot.conversation import Flow
+from bot.db import transaction
+from bot.media import announce
+from bot.photos import haversine_m
+from bot.store import conversations as conversations_store
+from bot.store import media as media_store
+from bot.store import roster as roster_store
+from bot.store import visits as store
+
+ADVISER = store.ADVISER
+NOTE_MAX_CHARS = 200
+_SEPARATORS = " \t\u3000:：,，、"
+_TRAILING = " \t\r\n。．.！!？?，,"
+
+
+def _window(config) -> timedelta:
+    return timedelta(minutes=int(config.get("visits.attach_minutes")))
+
+
+# signing {note, photos}: 签到 said, waiting for the location; located {lat, lng}: an adviser's location, waiting
+# for 签到; choosing {visit_id, village_ids}: outside every radius, which village?; recorded {visit_id}: photos
+# join the visit. Its table is in handlers/visits.py, its diagram in docs/visits.md.
+FLOW = Flow("visits", ("signing", "located", "choosing", "recorded"), timeout=_window)
+
+
+# -- pure -------------------------------------------------------------------------------------------
+def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
+    """``签到`` / ``签到 指导挖穴`` / ``签到：指导挖穴`` / voice ``签到了。`` -> the note ('' when none); None when
+    it is no 签到, or a question about it (``签到怎么用？``, ``签到了吗``)."""
+    text = (text or "").strip()
+    if nlu.is_question(nlu.to_halfwidth(text)):
+        return None
+    word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
+    if word is None:
+        return None
+    return text[len(word):].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
+
+
+def distance_to(village: dict, lat: float, lng: float) -> float | None:
+    """Metres from the village's centre; None when it has no centre."""
+    if village.get("lat") is None or village.get("lng") is None:
+        return None
+    return haversine_m(lat, lng, village["lat"], village["lng"])
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a visit goes: ``village`` (None: the adviser must choose), its distance, and whether the location
+    lies inside that village's radius (False: 位置不符)."""
+
+    village: dict | None
+    distance_m: float | None
+    inside: bool
+
+
+def place(villages: list[dict], lat: float, lng: float) -> Placement:
+    """The nearest of ``villages`` whose radius holds the point; else, with one village, that one (位置不符);
+    else no village (the adviser chooses). A village without a centre or radius holds no point."""
+    holding = []
+    for village in villages:
+        distance = distance_to(village, lat, lng)
+        if distance is not None and village.get("radius_m") is not None and distance <= village["radius_m"]:
+            holding.append((distance, village["id"], village))
+    if holding:
+        distance, _id, village = min(holding, key=lambda h: (h[0], h[1]))
+        return Placement(village, distance, True)
+    if len(villages) == 1:
+        return Placement(villages[0], distance_to(villages[0], lat, lng), False)
+    return Placement(None, None, False)
+
+
+def month_bounds(year: int, month: int, tz: str) -> tuple[datetime, datetime]:
+    """[start, end) of a local month, in UTC."""
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return (reminders.at_local(date(year, month, 1), time(0, 0), tz),
+            reminders.at_local(date(next_year, next_month, 1), time(0, 0), tz))
+
+
+def reminder_due(day: date, reminder_day: int, year: int) -> bool:
+    """Is a visit reminder due on this local day? From ``reminder_day`` to the month's end, in ``year``."""
+    return day.year == year and day.day >= min(reminder_day, schedule.month_end(day.year, day.month).day)
+
+
+def reminder_key(year: int, month: int, person_id: int) -> str:
+    return f"visit-reminder:{year:04d}-{month:02d}:{person_id}"
+
+
+# -- the adviser in chat ----------------------------------------------------------------------------
+def is_adviser(person: dict | None) -> bool:
+    """A roster 技术顾问 bound with proof (an unproven binding has 群众 powers)."""
+    return identity.acts_as(person, (ADVISER,))
+
+
+def villages_of(db, person: dict) -> list[dict]:
+    return roster_store.villages_of_adviser(db, person["id"])
+
+
+def latest_flow_is_visits(ctx) -> bool:
+    """The conversation touched last gets a photo or location (a planting record started after 签到 keeps its own)."""
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return bool(live) and live[0] == FLOW.name
+
+
+def location_waits_for_sign_in(ctx) -> bool:
+    """An adviser's location with nothing of the visit waiting: is it for a visit (no planting record of theirs
+    open or just finished), so that it waits for 签到?"""
+    return is_adviser(ctx.person) and planting.record_for_location(ctx) is None
+
+
+def photo_of_message(ctx) -> int | None:
+    return media_store.row_for_inbox(ctx.db, ctx.inbox_id)
+
+
+def start_sign_in(ctx, note: str) -> None:
+    """签到 before the location: wait for it (a photo sent just before 签到 is the visit's, not a planting's)."""
+    FLOW.enter(ctx, "signing", {"note": note, "photos": planting.take_pending_photos(ctx)})
+
+
+def sign_in_where_located(ctx, state, note: str) -> "Recorded":
+    """签到 after the adviser's location: the visit there (a photo sent just before is the visit's)."""
+    return record_visit(ctx, state.data["lat"], state.data["lng"], note, planting.take_pending_photos(ctx))
+
+
+def add_waiting_photo(ctx, state, media_row_id: int | None) -> int:
+    photos = [*state.data.get("photos", []), *([media_row_id] if media_row_id else [])]
+    FLOW.enter(ctx, "signing", {**state.data, "photos": photos})
+    return len(photos)
+
+
+def keep_location(ctx, lat: float, lng: float) -> None:
+    FLOW.enter(ctx, "located", {"lat": lat, "lng": lng})
+
+
+@dataclass(frozen=True)
+class Recorded:
+    visit: dict
+    placement: Placement
+    villages: list[dict]             # the adviser's villages (numbered when they must choose)
+    month_visits: int                # the adviser's visits this month, this one included
+
+
+def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> Recorded:
+    """The visit of the sender (an adviser) at this place; the flow moves on to ``recorded`` or ``choosing``."""
+    villages = villages_of(ctx.db, ctx.person)
+    placement = place(villages, lat, lng)
+    visit_id = store.add_visit(
+        ctx.db, adviser_person_id=ctx.person["id"], openid=ctx.openid,
+        village_id=placement.village["id"] if placement.village else None, lat=lat, lng=lng,
+        distance_m=round(placement.distance_m, 1) if placement.distance_m is not None else None, note=note,
+        location_ok=placement.inside, inbox_id=ctx.inbox_id, now=ctx.now_s)
+    for media_row_id in photos:
+        _link_photo(ctx, visit_id, media_row_id)
+    if placement.village is None:
+        FLOW.enter(ctx, "choosing", {"visit_id": visit_id, "village_ids": [v["id"] for v in villages]})
+    else:
+        FLOW.enter(ctx, "recorded", {"visit_id": visit_id})
+    return Recorded(store.visit(ctx.db, visit_id), placement, villages, month_count(ctx))
+
+
+def choose_village(ctx, state, number: int) -> dict | None:
+    """The adviser's answer to 'which village?': the visit goes to the village at that position (still 位置不符);
+    None when there is no such position."""
+    ids = state.data.get("village_ids", [])
+    village = roster_store.village(ctx.db, ids[number - 1]) if 1 <= number <= len(ids) else None
+    if village is None:
+        return None
+    visit = store.visit(ctx.db, state.data["visit_id"])
+    distance = distance_to(village, visit["lat"], visit["lng"])
+    store.set_village(ctx.db, visit["id"], village["id"], round(distance, 1) if distance is not None else None,
+                      ctx.now_s)
+    FLOW.enter(ctx, "recorded", {"visit_id": visit["id"]})
+    return store.visit(ctx.db, visit["id"])
+
+
+def _link_photo(ctx, visit_id: int, media_row_id: int) -> None:
+    if store.add_photo(ctx.db, visit_id, media_row_id, ctx.now_s):
+        announce(ctx.app, ctx.db, media_row_id)   # a photo stored already: the listeners see the new link
+
+
+def add_photo(ctx, state, media_row_id: int | None) -> tuple[dict, int]:
+    """A photo joins the visit being recorded (the window starts again); (the visit, its photo count)."""
+    visit = store.visit(ctx.db, state.data["visit_id"])
+    if media_row_id is not None:
+        _link_photo(ctx, visit["id"], media_row_id)
+    FLOW.enter(ctx, state.name, state.data)
+    return visit, store.photo_count(ctx.db, visit["id"])
+
+
+def month_count(ctx) -> int:
+    local = clock.local(ctx.now, ctx.app.tz)
+    start, end = month_bounds(local.year, local.month, ctx.app.tz)
+    return store.count_by_adviser(ctx.db, ctx.person["id"], clock.to_db(start), clock.to_db(end))
+
+
+# -- the 通报 -----------------------------------------------------------------------------------------
+def _month_of(until: str, tz: str) -> tuple[str, str]:
+    """[start, end) of the local month that ends at ``until`` (database time)."""
+    local = clock.local(clock.from_db(until), tz)
+    start, end = month_bounds(local.year, local.month, tz)
+    return clock.to_db(start), clock.to_db(end)
+
+
+def visits_in_month(db, config, until: str) -> dict[int, int]:
+    """Report column 顾问下沉: village id -> its visits in the month ending at ``until``."""
+    found = store.by_village(db, *_month_of(until, config.get("campaign.timezone")))
+    return {village["id"]: found.get(village["id"], 0) for village in roster_store.all_villages(db)}
+
+
+def summary_lines(app, report) -> list[str]:
+    """The 通报 summary's lines on visits: villages with no adviser, villages without a visit that month."""
+    start, end = month_bounds(report.year, report.month, app.tz)
+    visited = store.by_village(app.db, clock.to_db(start), clock.to_db(end))
+    without_adviser = store.villages_without_adviser(app.db)
+    orphans = {v["id"] for v in without_adviser}
+    unvisited = [r.village.name for r in report.rows if r.village.village_id not in orphans
+                 and not visited.get(r.village.village_id)]
+    lines = []
+    if without_adviser:
+        lines.append(app.t("visits.summary_no_adviser", names="、".join(v["name"] for v in without_adviser)))
+    if unvisited:
+        lines.append(app.t("visits.summary_unvisited", month=report.month, n=len(unvisited), names="、".join(unvisited)))
+    elif report.rows and not without_adviser:
+        lines.append(app.t("visits.summary_all_visited", month=report.month))
+    return lines
+
+
+# -- the reminder job ------------------------------------------------------------------------------------
+def visit_reminders(app, now: datetime) -> dict:
+    """Job: from visits.reminder_day to the month's end, one reminder a month to each adviser (bound with proof)
+    whose villages include one without a visit this month; after quiet hours; idempotent (dedupe key)."""
+    config, tz = app.config, app.tz
+    local = clock.local(now, tz)
+    if not reminder_due(local.date(), int(config.get("visits.reminder_day")), int(config.get("campaign.year"))):
+        return {"queued": 0}
+    start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, tz))
+    send_at = reminders.send_time(config, now)
+    queued = 0
+    with transaction(app.db):
+        for adviser in store.advisers(app.db):
+            if not adviser["openid"] or not is_adviser(adviser):
+                continue
+            left = store.unvisited_villages(app.db, adviser["id"], start, end)
+            if not left:
+                continue
+            text = app.t("visits.reminder", name=adviser["name"], month=local.month,
+                         villages="、".join(v["name"] for v in left), n=len(left))
+            queued += outbox.enqueue(app.db, openid=adviser["openid"], kind="notice", text=text, now=now,
+                                     not_before=send_at,
+                                     dedupe_key=reminder_key(local.year, local.month, adviser["id"])) is not None
+    return {"queued": queued}
+
+
+# -- the dashboard --------------------------------------------------------------------------------------
+def adviser_rows(app, db, now: datetime, ticket_figures: dict[int, dict]) -> list[dict]:
+    """Per adviser: villages, visits this month, open tickets, median hours to the first answer
+    (``ticket_figures``: bot.escalation.adviser_figures)."""
+    local = clock.local(now, app.tz)
+    start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, app.tz))
+    visits = store.by_adviser(db, start, end)
+    rows = []
+    for adviser in store.advisers(db):
+        figures = ticket_figures.get(adviser["id"], {})
+        mine = visits.get(adviser["id"], {})
+        ids = [int(i) for i in (adviser["village_ids"] or "").split(",") if i]
+        rows.append({"id": adviser["id"], "name": adviser["name"], "villages": adviser["villages"] or "",
+                     "village_ids": ids, "visits": mine.get("visits", 0), "mismatched": mine.get("mismatched") or 0,
+                     "unvisited": len(store.unvisited_villages(db, adviser["id"], start, end)),
+                     "open": figures.get("open", 0), "answered": figures.get("answered", 0),
+                     "median_hours": figures.get("median_hours")})
+    return rows
+
+
+def last_visit(db, village_id: int) -> dict | None:
+    """A village's latest visit with its photos (``photos``), or None."""
+    visit = store.last_of_village(db, village_id)
+    if visit is None:
+        return None
+    return {**visit, "photos": store.photos_of(db, [visit["id"]]).get(visit["id"], [])}
+
+
+def recent_visits(db, village_ids: list[int] | None, limit: int = 50) -> list[dict]:
+    rows = store.recent(db, village_ids, limit)
+    photos = store.photos_of(db, [r["id"] for r in rows])
+    return [{**r, "photos": photos.get(r["id"], [])} for r in rows]
+
+
+# -- what other capabilities read ------------------------------------------------------------------------
+def advisers(db) -> list[dict]:
+    """Every roster adviser, by name, with their villages (``villages``, '、'-joined; ``village_ids``, a comma list)."""
+    return store.advisers(db)
+
+
+def visits_by_adviser(db, start: str, end: str) -> dict[int, dict]:
+    """adviser id -> {visits, villages (visited), mismatched} in [start, end) (the awards' 技术顾问 sheet)."""
+    return store.by_adviser(db, start, end)
+
+
+def village_visits(db, start: str, end: str) -> dict[int, int]:
+    """village id -> visits in [start, end)."""
+    return store.by_village(db, start, end)

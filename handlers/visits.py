@@ -1,0 +1,146 @@
+"""The visits capability's manifest: advisers' village visits (下沉服务) through the chat (a location and ``签到``
+in either order, a note, photos, which village when outside every radius), the monthly reminder, the 通报's
+顾问下沉 column and summary lines, the export and the dashboard; its rules and services are in bot/visits.py, its
+flow's diagram in docs/visits.md.
+
+Routes (dispatch order in handlers/__init__.py):
+- visit_sign_in_located: ``签到 [备注]`` after the adviser's location: the visit
+- visit_sign_in: ``签到 [备注]`` (voice ``签到了``; advisers bound with proof): waits for the location
+- visit_choose: a number while the bot asks which village (the location was outside every radius)
+- visit_location: a location while 签到 waits for it: the visit
+- visit_location_first: an adviser's location with no planting record open or just finished: waits for 签到
+- visit_photo: a photo while 签到 waits, or just after the visit: joins it
+"""
+from __future__ import annotations
+
+import re
+
+from bot import nlu, visits
+from bot.context import Ctx
+from bot.conversation import FlowTable, Step
+from bot.dashboard import visit_pages
+from bot.identity import staff
+from bot.reports import ReportColumn
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import visits as store
+
+_NUMBER = re.compile(r"^第?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:号|个|个村)?$")
+
+
+# -- matchers -----------------------------------------------------------------------------------------
+def _sign_in(ctx: Ctx) -> dict | None:
+    """A 签到 text: ``{"note": its note ('' when none)}``, or None."""
+    if ctx.msg.msg_type != "text":
+        return None
+    note = visits.sign_in_note(ctx.msg.text, ctx.app.messages.words("visits.commands.sign_in"))
+    return None if note is None else {"note": note}
+
+
+def _location(ctx: Ctx) -> dict | None:
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+        return None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng}
+
+
+def _location_in_flow(ctx: Ctx, _state) -> dict | None:
+    return _location(ctx) if visits.latest_flow_is_visits(ctx) else None
+
+
+def _location_first(ctx: Ctx) -> dict | None:
+    location = _location(ctx)
+    return location if location and visits.location_waits_for_sign_in(ctx) else None
+
+
+def _photo(ctx: Ctx, _state) -> bool:
+    return ctx.msg.msg_type == "image" and visits.latest_flow_is_visits(ctx)
+
+
+def _number(ctx: Ctx, _state) -> int | None:
+    if ctx.msg.msg_type != "text":
+        return None
+    found = _NUMBER.match(nlu.to_halfwidth(ctx.msg.text or "").strip().strip("。.！!"))
+    return nlu.chinese_to_int(found.group(1)) if found else None
+
+
+# -- replies ------------------------------------------------------------------------------------------
+def _recorded(ctx: Ctx, done: visits.Recorded) -> str:
+    visit, placement = done.visit, done.placement
+    if placement.village is None:
+        choices = "\n".join(ctx.t("visits.choice_line", n=n, village=v["name"])
+                            for n, v in enumerate(done.villages, start=1))
+        return ctx.t("visits.ask_village", choices=choices)
+    if placement.inside:
+        return ctx.t("visits.recorded", village=visit["village"], distance=round(placement.distance_m),
+                     count=done.month_visits)
+    distance = ctx.t("visits.distance_unknown") if placement.distance_m is None \
+        else ctx.t("visits.distance", km=round(placement.distance_m / 1000, 1))
+    return ctx.t("visits.recorded_mismatch", village=visit["village"], distance=distance, count=done.month_visits)
+
+
+# -- handlers -----------------------------------------------------------------------------------------
+@staff((visits.ADVISER,), refusal="visits.advisers_only")
+def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
+    if not visits.villages_of(ctx.db, ctx.person):
+        return ctx.t("visits.no_villages")
+    visits.start_sign_in(ctx, sign_in["note"])
+    return ctx.t("visits.ask_location")
+
+
+def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:
+    return _recorded(ctx, visits.sign_in_where_located(ctx, state, sign_in["note"]))
+
+
+def on_location(ctx: Ctx, state, location: dict) -> str:
+    return _recorded(ctx, visits.record_visit(ctx, location["lat"], location["lng"], state.data.get("note", ""),
+                                              state.data.get("photos", [])))
+
+
+def on_location_first(ctx: Ctx, location: dict) -> str:
+    visits.keep_location(ctx, location["lat"], location["lng"])
+    return ctx.t("visits.location_kept")
+
+
+def on_choose(ctx: Ctx, state, number: int) -> str:
+    visit = visits.choose_village(ctx, state, number)
+    if visit is None:
+        return ctx.t("visits.no_such_number", n=number, total=len(state.data.get("village_ids", [])))
+    return ctx.t("visits.chosen", village=visit["village"])
+
+
+def on_photo_waiting(ctx: Ctx, state, _match) -> str:
+    return ctx.t("visits.photo_kept", n=visits.add_waiting_photo(ctx, state, visits.photo_of_message(ctx)))
+
+
+def on_photo(ctx: Ctx, state, _match) -> str:
+    visit, count = visits.add_photo(ctx, state, visits.photo_of_message(ctx))
+    return ctx.t("visits.photo_added", village=visit["village"] or ctx.t("visits.village_pending"), n=count)
+
+
+VISITS_TABLE = FlowTable(visits.FLOW, (
+    Step("located", "sign_in", lambda ctx, state: _sign_in(ctx), on_sign_in_located, to=("recorded", "choosing")),
+    Step("signing", "location", _location_in_flow, on_location, to=("recorded", "choosing")),
+    Step("signing", "photo", _photo, on_photo_waiting, to=("signing",)),
+    Step("choosing", "number", _number, on_choose, to=("recorded",)),
+    Step("choosing", "photo", _photo, on_photo, to=("choosing",)),
+    Step("recorded", "photo", _photo, on_photo, to=("recorded",)),
+))
+
+
+# -- the manifest -------------------------------------------------------------------------------------------
+ROUTES: list = [
+    VISITS_TABLE.route("visit_sign_in_located", "sign_in"),
+    Route("visit_sign_in", _sign_in, on_sign_in),
+    VISITS_TABLE.route("visit_choose", "number"),
+    VISITS_TABLE.route("visit_location", "location"),
+    Route("visit_location_first", _location_first, on_location_first),
+    VISITS_TABLE.route("visit_photo", "photo"),
+]
+JOBS: list = [Job("visit_reminders", visits.visit_reminders, 300)]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+REPORT_COLUMNS: list = [ReportColumn("adviser_visits", "visits.report_header", per_village=visits.visits_in_month)]
+REPORT_SUMMARY: list = [visits.summary_lines]
+DASHBOARD: list = visit_pages.PAGES
+VILLAGE_SECTIONS: list = [visit_pages.village_section]
+FLOWS: list = [visits.FLOW]
