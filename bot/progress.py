@@ -23,6 +23,8 @@ Rules (config keys in brackets; see docs/progress.md):
   bot/milestones.py; a planting record tagged 示范点 counts trees, never a site) against
   [campaign.targets.village_demo_sites]; a community (社区) in trees of every kind against
   [campaign.targets.community_trees]. Its plan date and holes come from its milestones too.
+- A village's 植树安排表 (seed 002 row 5, by ``schedules_due``): its households with a pledge (认领,
+  bot/pledges.py) or a verified tree, against [pledges.schedule_share] of its households.
 - Party members: roster roles in [campaign.participation.roles] aged at most
   [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
   以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
@@ -34,6 +36,7 @@ Rules (config keys in brackets; see docs/progress.md):
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -42,6 +45,7 @@ from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
 from bot.store import adoption as adoption_store
+from bot.store import pledges as pledges_store
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -149,6 +153,8 @@ class VillageProgress(Totals):
     demo_sites_reported: int = 0   # reported, confirmed or not
     plan_at: str | None = None     # when the plan was reported (UTC text), None: not yet
     holes: int | None = None       # holes reported
+    households_scheduled: int = 0  # households with a pledge or a verified tree (its 植树安排表)
+    schedule_goal: int = 0         # … how many are due by schedules_due
 
     @property
     def completion(self) -> float:
@@ -169,6 +175,7 @@ class VillageProgress(Totals):
     def targets(self) -> tuple[schedule.Target, ...]:
         """What the village owes the campaign, each due at its milestone (bot/schedule.py)."""
         return (schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
+                schedule.Target(schedule.SCHEDULES, self.households_scheduled, self.schedule_goal),
                 schedule.Target(schedule.MAIN, self.done_value, self.target),
                 schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
                 schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
@@ -370,7 +377,7 @@ def _with_adopting_households(config, figures: dict[int, dict], adopting: list[d
 
 # -- villages ------------------------------------------------------------------------------------
 def _village_from(config, village: dict, totals: dict | None, figures: dict | None, survival: dict | None,
-                  marks: milestones.VillageMilestones | None) -> VillageProgress:
+                  marks: milestones.VillageMilestones | None, scheduled: int = 0) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}
     marks = marks or milestones.VillageMilestones()
     kind = village.get("kind") or VILLAGE
@@ -391,6 +398,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         holes=marks.holes,
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
+        households_scheduled=scheduled,
+        schedule_goal=math.ceil(max(total_households, covered) * float(config.get("pledges.schedule_share"))),
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
         quota_people=int(figures.get("quota_people") or 0),
@@ -408,7 +417,8 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
     figures = _with_adopting_households(config, figures, _adopting_households(db, config, until, village_id))
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
                          figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
-                         milestones.figures(db, until, village_id).get(village_id))
+                         milestones.figures(db, until, village_id).get(village_id),
+                         pledges_store.scheduled_households(db, until, village_id).get(village_id, 0))
 
 
 def all_villages_progress(db, config, until: str | None = None, people: bool = True) -> list[VillageProgress]:
@@ -422,8 +432,9 @@ def all_villages_progress(db, config, until: str | None = None, people: bool = T
         figures = _with_adopting_households(config, figures, _adopting_households(db, config, until))
         survival = store.survival_by_village(db, until)
     marks = milestones.figures(db, until)
+    scheduled = pledges_store.scheduled_households(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
-                          marks.get(v["id"])) for v in store.villages(db)]
+                          marks.get(v["id"]), scheduled.get(v["id"], 0)) for v in store.villages(db)]
 
 
 def completions(db, config, until: str | None = None) -> list[tuple[int, str, float]]:

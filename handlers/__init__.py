@@ -57,6 +57,11 @@ adoption (handlers/adoption.py):
 - my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
+pledges (handlers/pledges.py):
+- pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]
+- pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
+- pledge_mine — 我的认领 (or a bare 认领): the household's pledges and what it planted of them
+- pledge — 认领 2棵荔枝 [3月]: a pledge of the household (never a planting); cadres: 认领 张三 2棵龙眼
 planting (handlers/planting.py):
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
@@ -77,10 +82,11 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import adoption, core, escalation, faq, milestones, planting, progress, registration, reminders, zones
+from handlers import (adoption, core, escalation, faq, milestones, planting, pledges, progress, registration, reminders,
+                      zones)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption]
+CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption, pledges]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
@@ -93,6 +99,7 @@ ROUTES: list[Route] = [
     *reminders.ROUTES,
     *zones.ROUTES,
     *adoption.ROUTES,
+    *pledges.ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,
