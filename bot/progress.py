@@ -29,7 +29,7 @@ Rules (config keys in brackets; see docs/progress.md):
   [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
   以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
   younger); they took part once they have one verified record of any kind, or were present at a planting day
-  (义务植树活动, bot/events.py: ``_with_attendance``).
+  (义务植树活动, bot/events.py; ``_with_attendance`` below).
 - Survival rate: verified records whose latest survival check says alive, over those
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.

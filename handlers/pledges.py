@@ -75,20 +75,20 @@ def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
     return "\n".join(lines)
 
 
+def _named(ctx: Ctx, parsed: pledges.PledgeText) -> dict | None:
+    """The person whose household the text is about: the sender, or the one it names in the cadre's village."""
+    return pledges.village_person(ctx, parsed.name) if parsed.name else ctx.person
+
+
 @registered
 def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
-    refusal = _refusal(ctx, parsed)
-    if refusal:
-        return refusal
-    problem = _problem(ctx, parsed)
-    if problem:
-        return problem
-    person = ctx.person
-    if parsed.name:
-        person = pledges.village_person(ctx, parsed.name)
-        if person is None:
-            pledges.ask_about_name(ctx, parsed)
-            return ctx.t("pledges.unknown_name", name=parsed.name, count=parsed.count, species=parsed.species)
+    reply = _refusal(ctx, parsed) or _problem(ctx, parsed)
+    if reply:
+        return reply
+    person = _named(ctx, parsed)
+    if person is None:
+        pledges.ask_about_name(ctx, parsed)
+        return ctx.t("pledges.unknown_name", name=parsed.name, count=parsed.count, species=parsed.species)
     return _pledged_reply(ctx, person, pledges.pledge(ctx, person, parsed.species, parsed.count, parsed.month))
 
 
@@ -119,11 +119,9 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     refusal = _refusal(ctx, parsed)
     if refusal:
         return refusal
-    person = ctx.person
-    if parsed.name:
-        person = pledges.village_person(ctx, parsed.name)
-        if person is None:
-            return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
+    person = _named(ctx, parsed)
+    if person is None:
+        return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
     ended = pledges.cancel(ctx, person, parsed.species)
     mine = person["id"] == ctx.person["id"]
     if not ended:

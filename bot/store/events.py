@@ -31,12 +31,12 @@ EXPORT_SQL = {
         " (SELECT COUNT(*) FROM attendance a WHERE a.event_id = e.id AND a.present = 1) AS present,"
         f" (SELECT COALESCE(SUM({_TREES_SQL}), 0) FROM attendance a WHERE a.event_id = e.id) AS trees,"
         " e.created_at, e.qr_status"
-        " FROM events e LEFT JOIN villages v ON v.id = e.village_id LEFT JOIN people pe ON pe.id = e.opened_by_person_id"
-        " ORDER BY e.id"
+        " FROM events e LEFT JOIN villages v ON v.id = e.village_id"
+        " LEFT JOIN people pe ON pe.id = e.opened_by_person_id ORDER BY e.id"
     ),
     "attendance": (
-        "SELECT a.event_id AS event, pe.name AS person, a.checked_in_at, a.how, e.name AS event_name, v.name AS village,"
-        f" a.present, a.present_via, a.distance_m, a.confirmed_by, a.confirmed_at, {_TREES_SQL} AS trees, a.id"
+        "SELECT a.event_id AS event, pe.name AS person, a.checked_in_at, a.how, e.name AS event_name,"
+        f" v.name AS village, a.present, a.present_via, a.distance_m, a.confirmed_by, a.confirmed_at, {_TREES_SQL} AS trees, a.id"
         " FROM attendance a JOIN events e ON e.id = a.event_id LEFT JOIN villages v ON v.id = e.village_id"
         " LEFT JOIN people pe ON pe.id = a.person_id ORDER BY a.id"
     ),
@@ -87,8 +87,8 @@ def event(db: Database, event_id: int | None) -> dict | None:
 def insert_event(db: Database, *, village_id: int, name: str, code: str, lat: float, lng: float, starts_at: str,
                  ends_at: str, opened_by_person_id: int, openid: str, inbox_id: int | None, now: str) -> int:
     return db.execute(
-        "INSERT INTO events (village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid, inbox_id,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid,"
+        " inbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid, inbox_id, now]).lastrowid
 
 
