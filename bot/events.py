@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
-from bot import clock, identity, nlu, outbox
+from bot import clock, nlu, outbox
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.ids import row_id
@@ -171,12 +171,6 @@ def span_words(event: dict, tz: str) -> str:
 
 
 # -- the services ------------------------------------------------------------------------------------------
-def may_organise(person: dict | None, config) -> bool:
-    """A cadre of a village ([events.organiser_roles], bound with proof) opens planting days."""
-    return bool(person) and person.get("village_id") is not None \
-        and identity.acts_as(person, config.get("events.organiser_roles"))
-
-
 def recent_location(ctx) -> dict | None:
     """The sender's location sent in the last [events.location_minutes], or None: {lat, lng}."""
     since = ctx.now - timedelta(minutes=float(ctx.config.get("events.location_minutes")))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable, Mapping
 
-from bot import clock, identity, nlu, outbox, planting
+from bot import clock, nlu, outbox, planting
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, send_time
@@ -153,12 +153,6 @@ def nudge_due(config, now: datetime) -> int | None:
 # -- the services --------------------------------------------------------------------------------------
 def species_table(app) -> dict:
     return planting.species_table(app)
-
-
-def may_pledge_for_others(person: Mapping | None, config) -> bool:
-    """A cadre of a village ([pledges.cadre_roles], bound with proof) pledges for its households."""
-    return bool(person) and person.get("village_id") is not None \
-        and identity.acts_as(person, config.get("pledges.cadre_roles"))
 
 
 def household_pledges(db, person_id: int) -> list[dict]:
