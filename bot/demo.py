@@ -4,7 +4,8 @@ Scale 1: 4 towns, ~50 villages and communities around Huizhou (23.1N 114.4E), th
 (every household of a village's 户数 with someone on the roster, party members, cadres, a secretary
 per village, leaders, advisers linked to villages, admins), WeChat users bound to a third of them, and a
 campaign that follows seed 002's schedule: plans filed (``plan`` milestones) in January, holes and
-党建林 plots in February, 示范点 reported and confirmed, every household's tree and every quota by
+党建林 plots in February, 示范点 reported and confirmed, each household's 认领 (pledge) by 2月8日 in most
+villages, every household's tree and every quota by
 植树节 (3月12日), then ~20,000 planting records from February to May with generated photos (a pool of
 distinct scenes, stored like downloaded photos: media rows 'stored', thumbnails written). Villages work
 at three speeds: most are done by 2月底, some catch up in March, a few lag for months, so the 通报 has
@@ -380,6 +381,22 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
                                "checked_at": clock.to_db(check_at + timedelta(hours=rng.randint(1, 72)))})
         return row_id
 
+    # 认领安排: each household pledges what it will plant (a generator of its own, so that the rest stays as it was)
+    pledges: list[dict] = []
+    pledge_rng = random.Random(seed + scale + 1)
+
+    def add_pledge(v, who, tier: str, species: str, count: int) -> None:
+        """By 2月8日 in villages on time; some later (or never) in the others."""
+        roll = pledge_rng.random()
+        first, last = ((1, 15), (2, 7)) if tier == "on_time" or roll < {"late": 0.85, "slow": 0.5}[tier] else \
+            ((2, 9), (3, 5)) if roll < {"late": 1.0, "slow": 0.8}[tier] else (None, None)
+        if first is None:
+            return
+        at = clock.to_db(_between(pledge_rng, date(year, *first), date(year, *last), tz))
+        pledges.append({"id": len(pledges) + 1, "village_id": v["id"], "person_id": who["id"], "species": species,
+                        "count": count, "month": pledge_rng.choice((2, 3, 3, 3, 4)), "entered_by_person_id": who["id"],
+                        "openid": who["openid"], "created_at": at, "updated_at": at})
+
     milestones: list[dict] = []
 
     def add_milestone(v, who, milestone, at, *, count=None, name=None, confirmed=False):
@@ -464,7 +481,9 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             if p["household"]:
                 households.setdefault(p["household"], []).append(p)
         for household in households.values():
-            plant_by(v, rng.choice(household), on_time, rng.choice((1, 1, 2, 3)), site)
+            who, count = rng.choice(household), rng.choice((1, 1, 2, 3))
+            planted = plant_by(v, who, on_time, count, site)
+            add_pledge(v, who, tier, plantings[-1]["species"] if planted else pledge_rng.choice(ECONOMIC), count)
         for p in members:
             quota = int(config.get("campaign.quotas").get(p["role"], 0))
             if quota:
@@ -546,7 +565,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         for table, rows in (("villages", villages), ("people", people), ("adviser_villages", adviser_links),
                             ("users", users), ("plantings", plantings), ("media", media), ("milestones", milestones),
                             ("planting_photos", planting_photos), ("survival_checks", checks),
-                            ("tickets", tickets), ("outbox", outbox)):
+                            ("tickets", tickets), ("outbox", outbox), ("pledges", pledges)):
             store.insert_rows(db, table, rows)
     return counts
 

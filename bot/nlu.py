@@ -584,13 +584,23 @@ def is_adoption_wish(text: str) -> bool:
     return bool(_ADOPTION_VERB_RE.search(text)) and not _DONE_RE.search(text)
 
 
+# 认领 (pledge, claim) is a plan, never a planting: '认领 2棵荔枝 3月' says who will plant what (bot/pledges.py),
+# '认领了2棵龙眼' too, and '认领责任区' claims a care zone (bot/zones.py).
+_PLEDGE_VERB_RE = re.compile(r"认领")
+
+
+def is_pledge(text: str) -> bool:
+    """'认领 2棵荔枝', '认领了两棵龙眼', '认领责任区': a claim or a pledge, not trees planted."""
+    return bool(_PLEDGE_VERB_RE.search(to_halfwidth(text or "")))
+
+
 def parse_planting_text(text: str, species_table: Mapping) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
-    else, questions and adoption wishes ('认种一棵树') included."""
+    else, questions, adoption wishes ('认种一棵树') and pledges ('认领 2棵荔枝') included."""
     proxy, body = parse_proxy(text)
     body = to_halfwidth(body or "").strip()
-    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body):
+    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body) or is_pledge(body):
         return None
     count = parse_count(body)
     area = parse_area_mu(body)

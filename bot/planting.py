@@ -93,7 +93,8 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     if parsed is not None or not waiting_for:
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
-    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text):
+    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text) \
+            or nlu.is_pledge(text):
         return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)

@@ -23,10 +23,13 @@ Rules (config keys in brackets; see docs/progress.md):
   bot/milestones.py; a planting record tagged 示范点 counts trees, never a site) against
   [campaign.targets.village_demo_sites]; a community (社区) in trees of every kind against
   [campaign.targets.community_trees]. Its plan date and holes come from its milestones too.
+- A village's 植树安排表 (seed 002 row 5, by ``schedules_due``): its households with a pledge (认领,
+  bot/pledges.py) or a verified tree, against [pledges.schedule_share] of its households.
 - Party members: roster roles in [campaign.participation.roles] aged at most
   [campaign.participation.party_member_max_age] in [campaign.year] (seed 002: 65周岁以下, and
   以下 includes the number itself, Civil Code art. 1259; unknown birth year counts as
-  younger); they took part once they have one verified record of any kind.
+  younger); they took part once they have one verified record of any kind, or were present at a planting day
+  (义务植树活动, bot/events.py; ``_with_attendance`` below).
 - Survival rate: verified records whose latest survival check says alive, over those
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.
@@ -34,6 +37,7 @@ Rules (config keys in brackets; see docs/progress.md):
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -42,6 +46,8 @@ from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
 from bot.store import adoption as adoption_store
+from bot.store import events as events_store
+from bot.store import pledges as pledges_store
 from bot.store import progress as store
 
 NON_HOUSEHOLD_ROLES = ("技术顾问", "管理员")
@@ -149,6 +155,8 @@ class VillageProgress(Totals):
     demo_sites_reported: int = 0   # reported, confirmed or not
     plan_at: str | None = None     # when the plan was reported (UTC text), None: not yet
     holes: int | None = None       # holes reported
+    households_scheduled: int = 0  # households with a pledge or a verified tree (its 植树安排表)
+    schedule_goal: int = 0         # … how many are due by schedules_due
 
     @property
     def completion(self) -> float:
@@ -169,6 +177,7 @@ class VillageProgress(Totals):
     def targets(self) -> tuple[schedule.Target, ...]:
         """What the village owes the campaign, each due at its milestone (bot/schedule.py)."""
         return (schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
+                schedule.Target(schedule.SCHEDULES, self.households_scheduled, self.schedule_goal),
                 schedule.Target(schedule.MAIN, self.done_value, self.target),
                 schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
                 schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
@@ -324,7 +333,27 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
     """
     rows = store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
                              village_id=village_id, openid=openid, followers_only=followers_only)
-    return _with_adopted_trees(rows, _adopting_households(db, config, until))
+    rows = _with_adopted_trees(rows, _adopting_households(db, config, until))
+    return _with_attendance(rows, events_store.present_people(db, until))
+
+
+# -- 义务植树活动: being present at a planting day is taking part ----------------------------------------------
+# Seed 002 二(一): 65周岁以下的党员至少参加1次义务植树活动. A party member took part with a verified record (above) or by
+# being present at a planting day (bot/events.py): in the nudges (``active``), the villages' 已参与党员 and 我的进度.
+def _with_attendance(rows: Iterator[dict], present: set[int]) -> Iterator[dict]:
+    """people rows of those present at a planting day: active."""
+    for row in rows:
+        yield {**row, "active": 1} if not row["active"] and row["person_id"] in present else row
+
+
+def _with_attending_party_members(db, config, figures: dict[int, dict], until: str | None = None,
+                                  village_id: int | None = None) -> dict[int, dict]:
+    """people_by_village figures plus the party members who took part only by attending a planting day."""
+    added = events_store.party_attendees_without_records(db, Rules.of(config).params(), until, village_id)
+    for vid, n in added.items():
+        village = figures.setdefault(vid, {})
+        village["party_members_active"] = int(village.get("party_members_active") or 0) + n
+    return figures
 
 
 # -- 认种认养: an adoption counts for a household without a tree of its own ------------------------------
@@ -370,7 +399,7 @@ def _with_adopting_households(config, figures: dict[int, dict], adopting: list[d
 
 # -- villages ------------------------------------------------------------------------------------
 def _village_from(config, village: dict, totals: dict | None, figures: dict | None, survival: dict | None,
-                  marks: milestones.VillageMilestones | None) -> VillageProgress:
+                  marks: milestones.VillageMilestones | None, scheduled: int = 0) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}
     marks = marks or milestones.VillageMilestones()
     kind = village.get("kind") or VILLAGE
@@ -391,6 +420,8 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
         holes=marks.holes,
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
         households_total=max(total_households, covered), households_covered=covered,
+        households_scheduled=scheduled,
+        schedule_goal=math.ceil(max(total_households, covered) * float(config.get("pledges.schedule_share"))),
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
         quota_people=int(figures.get("quota_people") or 0),
@@ -406,9 +437,11 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
         return None
     figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
     figures = _with_adopting_households(config, figures, _adopting_households(db, config, until, village_id))
+    figures = _with_attending_party_members(db, config, figures, until, village_id)
     return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
                          figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
-                         milestones.figures(db, until, village_id).get(village_id))
+                         milestones.figures(db, until, village_id).get(village_id),
+                         pledges_store.scheduled_households(db, until, village_id).get(village_id, 0))
 
 
 def all_villages_progress(db, config, until: str | None = None, people: bool = True) -> list[VillageProgress]:
@@ -420,10 +453,12 @@ def all_villages_progress(db, config, until: str | None = None, people: bool = T
     if people:
         figures = store.people_by_village(db, Rules.of(config).params(), until)
         figures = _with_adopting_households(config, figures, _adopting_households(db, config, until))
+        figures = _with_attending_party_members(db, config, figures, until)
         survival = store.survival_by_village(db, until)
     marks = milestones.figures(db, until)
+    scheduled = pledges_store.scheduled_households(db, until)
     return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
-                          marks.get(v["id"])) for v in store.villages(db)]
+                          marks.get(v["id"]), scheduled.get(v["id"], 0)) for v in store.villages(db)]
 
 
 def completions(db, config, until: str | None = None) -> list[tuple[int, str, float]]:
@@ -498,9 +533,21 @@ def my_progress_text(app, db, person: dict) -> str:
                       else t("progress.my_quota_left", quota=me.quota, left=me.left))
     else:
         quota_line = t("progress.my_no_quota")
-    return t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
+    text = t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
              household_trees=home.counted, household_target=home.target,
              pending=_pending_note(app, me.pending_records))
+    return "\n".join([text, *_events_line(app, db, person, me)])
+
+
+def _events_line(app, db, person: dict, me: PersonProgress) -> list[str]:
+    """The planting days the person was present at; a party member who has not taken part yet is told how."""
+    attended = events_store.present_count(db, person["id"])
+    rules = Rules.of(app.config)
+    if attended:
+        return [app.t("progress.my_events", n=attended)]
+    if rules.party_member_to_count(person) and not me.records:
+        return [app.t("progress.my_events_due", age=rules.party_max_age)]
+    return []
 
 
 def village_progress_text(app, v: VillageProgress) -> str:

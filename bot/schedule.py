@@ -10,7 +10,8 @@ office sets them again for each campaign year (seed 002's 02-24 was 正月十五
 ``plots_due`` (bot/config.py applies ``MILESTONE_ALIASES``).
 
 **What is due** (docs/progress.md explains each with its seed sentence): the village greening plan by
-``plans_due``; the village's 亩 of 党建林 (a 社区: its trees of 主题林) and its 绿美示范点 by
+``plans_due``; its 植树安排表 by ``schedules_due`` (a share of its households with a pledge or a tree,
+docs/pledges.md); the village's 亩 of 党建林 (a 社区: its trees of 主题林) and its 绿美示范点 by
 ``plots_due``; every household's tree and every person's quota by ``planting_done``. A target is due
 in full from its date on; before it nothing of it is expected.
 
@@ -35,8 +36,9 @@ _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]|end)$")
 
 # Target keys, and the milestone each is due at.
 PLAN, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS = "plan", "main", "demo_sites", "households", "quotas"
-DUE_AT = {PLAN: "plans_due", MAIN: "plots_due", DEMO_SITES: "plots_due", HOUSEHOLDS: "planting_done",
-          QUOTAS: "planting_done"}
+SCHEDULES = "schedules"  # the 植树安排表: households with a pledge (认领) or a tree (bot/pledges.py)
+DUE_AT = {PLAN: "plans_due", SCHEDULES: "schedules_due", MAIN: "plots_due", DEMO_SITES: "plots_due",
+          HOUSEHOLDS: "planting_done", QUOTAS: "planting_done"}
 
 NOT_STARTED, COMPLETE, ON_TRACK, LAGGING, LAGGING_TWICE = (
     "not_started", "complete", "on_track", "lagging", "lagging_twice")
@@ -144,7 +146,7 @@ def check(config) -> None:
 class Target:
     """One thing a village must reach by its milestone: ``done`` of ``goal`` (a plan: 0 or 1 of 1)."""
 
-    key: str                 # PLAN, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS
+    key: str                 # PLAN, SCHEDULES, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS
     done: float
     goal: float
 

@@ -295,9 +295,14 @@ class WeChatStandIn:
         return self._json(http, {"errcode": 0, "errmsg": "ok"})
 
     def _ep_qrcode_create(self, http, query, payload) -> None:
+        """Permanent codes (QR_LIMIT_SCENE, QR_LIMIT_STR_SCENE) and temporary ones (QR_SCENE, QR_STR_SCENE: with
+        ``expire_seconds``, default 60, at most 30 days), as WeChat answers them."""
         scene = payload.get("action_info", {}).get("scene", {})
         ticket = f"ticket-{scene.get('scene_str') or scene.get('scene_id')}"
-        return self._json(http, {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}"})
+        answer = {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}"}
+        if payload.get("action_name") in ("QR_SCENE", "QR_STR_SCENE"):
+            answer["expire_seconds"] = min(int(payload.get("expire_seconds") or 60), 2592000)
+        return self._json(http, answer)
 
     def _ep_user_info(self, http, query, payload) -> None:
         return self._json(http, {"subscribe": 1, "openid": query.get("openid"), "nickname": "村民",

@@ -137,6 +137,8 @@ def county_completions(app, village_id: int) -> list[tuple[int, str, float]]:
 SHORT_WORDS = {  # target key (a 社区's main target in trees) -> message key
     (schedule.PLAN, progress.VILLAGE): "progress.short.plan",
     (schedule.PLAN, progress.COMMUNITY): "progress.short.plan",
+    (schedule.SCHEDULES, progress.VILLAGE): "progress.short.schedules",
+    (schedule.SCHEDULES, progress.COMMUNITY): "progress.short.schedules",
     (schedule.MAIN, progress.VILLAGE): "progress.short.main_village",
     (schedule.MAIN, progress.COMMUNITY): "progress.short.main_community",
     (schedule.DEMO_SITES, progress.VILLAGE): "progress.short.demo_sites",
@@ -145,7 +147,8 @@ SHORT_WORDS = {  # target key (a 社区's main target in trees) -> message key
     (schedule.QUOTAS, progress.VILLAGE): "progress.short.quotas",
     (schedule.QUOTAS, progress.COMMUNITY): "progress.short.quotas",
 }
-DUE_WORDS = {schedule.PLAN: "progress.due.plan", schedule.MAIN: "progress.due.main",
+DUE_WORDS = {schedule.PLAN: "progress.due.plan", schedule.SCHEDULES: "progress.due.schedules",
+             schedule.MAIN: "progress.due.main",
              schedule.DEMO_SITES: "progress.due.demo_sites", schedule.HOUSEHOLDS: "progress.due.households",
              schedule.QUOTAS: "progress.due.quotas"}
 MILESTONE_WORDS = {"plans_due": "progress.milestone.plans_due", "schedules_due": "progress.milestone.schedules_due",

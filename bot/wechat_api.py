@@ -268,6 +268,12 @@ class WeChatAPI:
         data = {"action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": scene_str}}}
         return self.call(lambda c: c.qrcode.create(data))
 
+    def create_temp_qrcode(self, scene_str: str, expire_seconds: int) -> dict:
+        """A temporary QR code (``QR_STR_SCENE``, at most 30 days): ``{ticket, expire_seconds, url}``."""
+        data = {"expire_seconds": int(expire_seconds), "action_name": "QR_STR_SCENE",
+                "action_info": {"scene": {"scene_str": scene_str}}}
+        return self.call(lambda c: c.qrcode.create(data))
+
     def qrcode_image(self, ticket: str) -> bytes:
         return self._get_bytes(self.base_url + "cgi-bin/showqrcode", params={"ticket": ticket})
 

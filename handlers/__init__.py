@@ -9,6 +9,8 @@ the lists, by hand. Dispatch order (tests/unit/test_registry.py keeps this docst
 core events (handlers/core.py):
 - unsubscribe — mark the user gone, cancel what was queued for them
 - silent_event — delivery reports, page views, auto-reported location: no reply
+planting days, QR scene (handlers/events.py, SCENE_ROUTES):
+- event_scene — following through, or scanning, a planting day's QR code (scene event_<id>): checks in (after 登记)
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
 - register — 登记 <姓名> <村或社区> [code] / 绑定 <code>: bind the openid to a roster person (staff: with a code;
@@ -66,6 +68,16 @@ adoption (handlers/adoption.py):
 - my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
+pledges (handlers/pledges.py):
+- pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]
+- pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
+- pledge_mine — 我的认领 (or a bare 认领): the household's pledges and what it planted of them
+- pledge — 认领 2棵荔枝 [3月]: a pledge of the household (never a planting); cadres: 认领 张三 2棵龙眼
+planting days (handlers/events.py, TEXT_ROUTES):
+- event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code
+- event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
+- event_join_code — 参加 1234: checks in at the planting day with that code
+- event_join — 参加: checks in at the planting day of the sender's village (under way, or later today)
 planting (handlers/planting.py):
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
@@ -86,15 +98,16 @@ core fallback (handlers/core.py):
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import (adoption, awards, certificates, core, escalation, faq, milestones, planting, progress,
-                      registration, reminders, visits, zones)
+from handlers import (adoption, awards, certificates, core, escalation, events, faq, milestones, planting, pledges,
+                      progress, registration, reminders, visits, zones)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
 CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption,
-                visits, certificates, awards]
+                visits, certificates, awards, pledges, events]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,
+    *events.SCENE_ROUTES,
     *registration.ROUTES,
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
@@ -106,6 +119,8 @@ ROUTES: list[Route] = [
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,
+    *pledges.ROUTES,
+    *events.TEXT_ROUTES,
     *planting.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,

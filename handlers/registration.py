@@ -26,15 +26,25 @@ MAX_CHOICES = 8
 
 
 # -- follow / scan ----------------------------------------------------------------------------------
+def scene_of(event_key: str | None) -> str:
+    """A QR code's scene: ``qrscene_12`` (follow through a code) or ``12`` (scan while following) -> ``12``."""
+    return (event_key or "").strip().removeprefix("qrscene_")
+
+
 def scene_village_id(event_key: str | None) -> int | None:
-    """``qrscene_12`` (follow through a code) or ``12`` (scan while following) -> 12."""
-    return row_id((event_key or "").strip().removeprefix("qrscene_"))
+    """A village's code: its scene is the village id (other scenes, e.g. a planting day's ``event_5``, are None)."""
+    return row_id(scene_of(event_key))
 
 
 def on_follow(ctx: Ctx, _match) -> str:
+    return follow(ctx, roster_store.village(ctx.db, scene_village_id(ctx.msg.event_key)))
+
+
+def follow(ctx: Ctx, village: dict | None) -> str:
+    """A follow or a scan: subscribed, ``village`` preselected (a village's code, or the village of another scene,
+    e.g. a planting day's: handlers/events.py); the welcome."""
     if ctx.msg.event == "subscribe":
         users_store.set_subscribed(ctx.db, ctx.openid, True, ctx.now_s)
-    village = roster_store.village(ctx.db, scene_village_id(ctx.msg.event_key))
     if village:
         users_store.set_scene_village(ctx.db, ctx.openid, village["id"])
     person = ctx.person

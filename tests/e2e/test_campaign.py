@@ -103,7 +103,7 @@ def test_the_february_tongbao_flags_1_5_of_2_mu_and_reaches_each_secretary(bot, 
     sheet = kept_workbook(bot, "2027-02")
     assert (status_of(sheet, "埔心村"), status_of(sheet, "石湖村")) == ("滞后", "已完成")
     puxin_line = sent_to(PUXIN)[-1]
-    assert puxin_line.startswith("埔心村2月通报：滞后，排名2/2。未完成：党建林还差0.5亩。")
+    assert puxin_line.startswith("埔心村2月通报：滞后，排名2/2。未完成：还有1户没有认领安排；党建林还差0.5亩。")
     assert "下一节点：3月12日前全面完成植树计划" in puxin_line
     assert sent_to(SHIHU)[-1].startswith("石湖村2月通报：已完成，排名1/2。下一节点")
     # a second tick at the same moment sends nothing new

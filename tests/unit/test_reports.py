@@ -129,7 +129,7 @@ def test_summary_names_the_area_and_the_villages_lagging_twice(county_app):
     assert "截至3月底，陈江街道4个村（社区）中3个已完成" in text
     assert "滞后1个，其中连续两个月滞后1个：石湖村" in text
     assert "不得评为“良好”" in text
-    assert "本月底前应完成：村绿化计划备案、党建林（社区主题林）、绿美示范点、每户至少1棵、党员干部个人任务" in text
+    assert "本月底前应完成：村绿化计划备案、植树安排表（每户认领）、党建林（社区主题林）、绿美示范点、每户至少1棵、党员干部个人任务" in text
     assert "下一节点：6月30日前评选第一批先进" in text
     assert "核实种树" in text and "上报" in text
 

@@ -1,0 +1,312 @@
+"""Planting days (义务植树活动) with check-in: the service layer of the events capability.
+
+Seed 002, 二(一): “机关事业单位党员、村(居)和“两新”党组织65周岁以下的党员至少参加1次义务植树活动”; 二(五): 广大党员……在各类
+植树活动中冲在前、做表率. The rules (config keys in brackets; docs/events.md says why):
+
+- A cadre ([events.organiser_roles], bound with proof) opens a planting day in chat: ``活动 <名称>`` and a location,
+  in either order within [events.location_minutes] (the location is the event's place), optionally with a span
+  (``活动 村口植树 9点到12点``, ``下午2点到5点``); without one it runs from now for [events.default_hours]. The reply
+  gives a 4-digit code, unique among the events not yet over; a job then fetches a temporary WeChat QR code (scene
+  ``event_<id>``, valid until the event ends) and sends its link to the opener. The opener attends, present.
+- Participants check in while the event is under way: ``参加`` (the open event of their village), ``参加 <code>``
+  (any village's), or scanning the QR code (following through it, or scanning while following: registration's
+  scene parsing; someone not registered yet is checked in right after 登记).
+- A location within [events.radius_m] of the event's place (sent with or after the check-in, or in the
+  [events.location_minutes] before it) makes the attendance *present*; without one a cadre of the village confirms
+  it on the dashboard. Only present attendance counts.
+- Being present counts as taking part for seed 002's rule (bot/progress.py: party members aged at most
+  [campaign.participation.party_member_max_age] take part at least once, by a verified record or by attendance); it
+  shows in 我的进度 and the 通报 (党员参与, 植树活动, 活动签到). The trees an attendee logs during the event's span are
+  the event's (a reading of the plantings: bot/store/events.py).
+
+Everything from ``parse_open`` to ``qr_link`` is pure (no app, no database) and unit-tested; the functions after it
+are the services: they read and write through bot/store/events.py.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from urllib.parse import quote
+
+from bot import clock, nlu, outbox
+from bot.conversation import Flow
+from bot.db import transaction
+from bot.ids import row_id
+from bot.incoming import MalformedMessage, from_fields
+from bot.photos import haversine_m
+from bot.reminders import at_local
+from bot.store import events as store
+from bot.wechat_api import WeChatError
+
+log = logging.getLogger(__name__)
+
+# opening {name, starts_at, ends_at}: 活动 said, waiting for the place (a location); checked_in {attendance_id}:
+# 参加 said, waiting for a location that shows the participant is there. Its table is in handlers/events.py, its
+# diagram in docs/events.md.
+FLOW = Flow("events", ("opening", "checked_in"))
+
+CODE_DIGITS = 4
+SCENE_PREFIX = "event_"        # the QR scene of event 12: event_12 (a village's is its bare id: registration)
+QR_MAX_SECONDS = 30 * 24 * 3600  # WeChat's limit for a temporary QR code
+QR_MAX_ATTEMPTS = 5
+QR_IMAGE_URL = "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket="
+HOW_LABELS = {"opened": "events.how_opened", "village": "events.how_village", "code": "events.how_code",
+              "qr": "events.how_qr"}
+PRESENT_LABELS = {"location": "events.present_location", "opener": "events.present_opener",
+                  "cadre": "events.present_cadre"}
+
+_OPEN = re.compile(r"^(?:开|开启|发起|组织)?(?:义务)?(?:植树)?活动\s*[:：]?\s*")
+_HOUR = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_WHEN = rf"(上午|早上|中午|下午|晚上)?\s*{_HOUR}\s*(?:[点时:：](\d{{2}})?)(半)?"
+_SPAN = re.compile(rf"{_WHEN}\s*(?:分)?\s*(?:到|至|-|~|～|—)\s*{_WHEN}\s*(?:分)?")
+_JOIN_CODE = re.compile(r"^(?:我要|我)?参加(?:活动)?\s*[:：]?\s*(.+)$")
+_TRAILING = " \t\r\n。．.！!，,"
+
+
+# -- reading the texts ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OpenText:
+    """``活动 <名称> [时间段]``: the name (None: not given) and the span's local (hour, minute)s, if given."""
+
+    name: str | None
+    start: tuple[int, int] | None = None
+    end: tuple[int, int] | None = None
+    bad_span: bool = False
+
+
+def _clock_time(part: str | None, hour_text: str, minutes: str | None, half: str | None) -> tuple[int, int] | None:
+    hour = nlu.chinese_to_int(hour_text)
+    if hour is None:
+        return None
+    if part in ("下午", "晚上") and hour < 12 or part == "中午" and hour < 3:
+        hour += 12
+    minute = int(minutes) if minutes else (30 if half else 0)
+    return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+
+
+def parse_span(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool, str]:
+    """(start, end, bad, the text without the span): '9点到12点', '下午2点到5点', '14:00-17:30'."""
+    found = _SPAN.search(text)
+    if not found:
+        return None, None, False, text
+    g = found.groups()
+    start = _clock_time(g[0], g[1], g[2], g[3])
+    end = _clock_time(g[4] or (g[0] if g[0] in ("下午", "晚上") else None), g[5], g[6], g[7])
+    rest = (text[:found.start()] + " " + text[found.end():]).strip()
+    if start is None or end is None or end <= start:
+        return None, None, True, rest
+    return start, end, False, rest
+
+
+def parse_open(text: str | None) -> OpenText | None:
+    """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    found = _OPEN.match(text)
+    if not found or nlu.is_question(text):
+        return None
+    start, end, bad, rest = parse_span(text[found.end():])
+    name = re.sub(r"\s+", " ", rest).strip(" :：,，") or None
+    if name and len(name) > 30:
+        name = name[:30]
+    return OpenText(name, start, end, bad)
+
+
+def parse_join_code(text: str | None) -> str | None:
+    """``参加 1234`` (``参加1234``, voice ``参加一二三四。``) → '1234'; None otherwise."""
+    found = _JOIN_CODE.match(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    digits = nlu.spoken_digits(found.group(1)) if found else None
+    return digits if digits and len(digits) == CODE_DIGITS else None
+
+
+def scene_event_id(scene: str) -> int | None:
+    """``event_12`` (a QR scene, without WeChat's ``qrscene_``) → 12; None for any other scene."""
+    return row_id(scene[len(SCENE_PREFIX):]) if scene.startswith(SCENE_PREFIX) else None
+
+
+def scene_of(event_id: int) -> str:
+    return f"{SCENE_PREFIX}{event_id}"
+
+
+def span_of(now: datetime, tz: str, parsed: OpenText, default_hours: float) -> tuple[datetime, datetime]:
+    """[start, end) in UTC: the given local times of today, else from now for ``default_hours``."""
+    if parsed.start is None:
+        return now, now + timedelta(hours=default_hours)
+    today = clock.local(now, tz).date()
+    return at_local(today, time(*parsed.start), tz), at_local(today, time(*parsed.end), tz)
+
+
+def new_code(taken: set[str]) -> str:
+    """A random code of CODE_DIGITS digits not in ``taken`` (RuntimeError when every code is taken)."""
+    for _ in range(20):
+        code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+        if code not in taken:
+            return code
+    free = [code for code in (f"{n:0{CODE_DIGITS}d}" for n in range(10 ** CODE_DIGITS)) if code not in taken]
+    if not free:
+        raise RuntimeError("every event code is in use")
+    return secrets.choice(free)
+
+
+def qr_expire_seconds(now: datetime, ends_at: datetime) -> int:
+    """A temporary QR code that lasts until the event ends (at least a minute, at most WeChat's 30 days)."""
+    return int(min(max((ends_at - now).total_seconds(), 60), QR_MAX_SECONDS))
+
+
+def qr_link(ticket: str) -> str:
+    return QR_IMAGE_URL + quote(ticket, safe="")
+
+
+def distance_m(event: dict, lat: float, lng: float) -> float:
+    return haversine_m(lat, lng, event["lat"], event["lng"])
+
+
+def span_words(event: dict, tz: str) -> str:
+    """'3月6日 09:00–12:00'."""
+    start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))
+    return f"{start.month}月{start.day}日 {start:%H:%M}–{end:%H:%M}"
+
+
+# -- the services ------------------------------------------------------------------------------------------
+def recent_location(ctx) -> dict | None:
+    """The sender's location sent in the last [events.location_minutes], or None: {lat, lng}."""
+    since = ctx.now - timedelta(minutes=float(ctx.config.get("events.location_minutes")))
+    payload = store.recent_location_payload(ctx.db, ctx.openid, clock.to_db(since))
+    if payload is None:
+        return None
+    try:
+        msg = from_fields(json.loads(payload))
+    except (MalformedMessage, ValueError):
+        return None
+    return {"lat": msg.lat, "lng": msg.lng} if msg.lat is not None and msg.lng is not None else None
+
+
+def wait_for_place(ctx, parsed: OpenText, starts_at: datetime, ends_at: datetime) -> None:
+    FLOW.enter(ctx, "opening", {"name": parsed.name, "starts_at": clock.to_db(starts_at),
+                                "ends_at": clock.to_db(ends_at)})
+
+
+def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dict:
+    """The sender's village's planting day at ``place``; its opener attends, present. The flow ends."""
+    db = ctx.db
+    event_id = store.insert_event(db, village_id=ctx.person["village_id"], name=name,
+                                  code=new_code(store.codes_in_use(db, ctx.now_s)), lat=place["lat"], lng=place["lng"],
+                                  starts_at=starts_at, ends_at=ends_at, opened_by_person_id=ctx.person["id"],
+                                  openid=ctx.openid, inbox_id=ctx.inbox_id, now=ctx.now_s)
+    attendance_id = store.insert_attendance(db, event_id=event_id, person_id=ctx.person["id"], openid=ctx.openid,
+                                            how="opened", now=ctx.now_s)
+    store.set_present(db, attendance_id, via="opener", lat=place["lat"], lng=place["lng"], distance_m=0.0)
+    FLOW.end(ctx)
+    return store.event(db, event_id)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """What a check-in came to: ``status`` new | already | too_early | over; the attendance row (None unless new or
+    already); ``distance``: of a location checked with it (None: none)."""
+
+    status: str
+    event: dict
+    attendance: dict | None = None
+    distance: float | None = None
+
+
+def check_in(ctx, event: dict, how: str) -> CheckIn:
+    """The sender checks in at ``event`` (under way at ctx.now); a location sent just before is checked at once,
+    else the bot waits for one (state ``checked_in``)."""
+    db = ctx.db
+    if ctx.now_s < event["starts_at"]:
+        return CheckIn("too_early", event)
+    if ctx.now_s >= event["ends_at"]:
+        return CheckIn("over", event)
+    row = store.attendance(db, event["id"], ctx.person["id"])
+    if row is not None:
+        if not row["present"]:
+            FLOW.enter(ctx, "checked_in", {"attendance_id": row["id"]})
+        return CheckIn("already", event, row)
+    attendance_id = store.insert_attendance(db, event_id=event["id"], person_id=ctx.person["id"], openid=ctx.openid,
+                                            how=how, now=ctx.now_s)
+    place = recent_location(ctx)
+    distance = locate(ctx, store.attendance_row(db, attendance_id), place) if place else None
+    row = store.attendance_row(db, attendance_id)
+    if not row["present"]:
+        FLOW.enter(ctx, "checked_in", {"attendance_id": attendance_id})
+    return CheckIn("new", event, row, distance)
+
+
+def locate(ctx, attendance: dict, place: dict) -> float:
+    """A location for a check-in: within [events.radius_m] of the event it makes the attendance present (and the
+    flow ends); farther it is only noted. Returns the distance in metres."""
+    event = store.event(ctx.db, attendance["event_id"])
+    distance = distance_m(event, place["lat"], place["lng"])
+    if distance <= float(ctx.config.get("events.radius_m")):
+        store.set_present(ctx.db, attendance["id"], via="location", lat=place["lat"], lng=place["lng"],
+                          distance_m=distance, now=ctx.now_s)
+        FLOW.end(ctx)
+    else:
+        store.note_location(ctx.db, attendance["id"], place["lat"], place["lng"], distance)
+    return distance
+
+
+def confirm(db, attendance_id: int, by: str, now: datetime) -> bool:
+    """A cadre (or the office) confirms on the dashboard that this person was there; False when it was already."""
+    row = store.attendance_row(db, attendance_id)
+    if row is None or row["present"]:
+        return False
+    store.set_present(db, attendance_id, via="cadre", by=by, now=clock.to_db(now))
+    return True
+
+
+# -- the QR code job ---------------------------------------------------------------------------------------
+def event_qrcodes(app, now: datetime) -> dict:
+    """Job: a temporary QR code for each event that has none yet (WeChat is asked outside any transaction), its link
+    sent to the opener; after QR_MAX_ATTEMPTS transient failures (or one other) the opener is told to use the code."""
+    now_s = clock.to_db(now)
+    done = {"ready": 0, "failed": 0, "retry": 0}
+    for event in store.needing_qr(app.db, now_s, QR_MAX_ATTEMPTS):
+        ends_at = clock.from_db(event["ends_at"])
+        try:
+            answer = app.api.create_temp_qrcode(scene_of(event["id"]), qr_expire_seconds(now, ends_at))
+            ticket, error = answer["ticket"], None
+        except (WeChatError, KeyError) as exc:
+            ticket, error = None, str(exc)
+            transient = isinstance(exc, WeChatError) and exc.transient
+            log.warning("QR code for event %s failed: %s", event["id"], exc)
+        with transaction(app.db):
+            if ticket:
+                store.set_qr(app.db, event["id"], status=store.READY, ticket=ticket)
+                text = app.t("events.qr_ready", name=event["name"], url=qr_link(ticket), code=event["code"])
+                done["ready"] += 1
+            elif transient and event["qr_attempts"] + 1 < QR_MAX_ATTEMPTS:
+                store.set_qr(app.db, event["id"], status=store.PENDING, error=error)
+                done["retry"] += 1
+                continue
+            else:
+                store.set_qr(app.db, event["id"], status=store.FAILED, error=error)
+                text = app.t("events.qr_failed", name=event["name"], code=event["code"])
+                done["failed"] += 1
+            outbox.enqueue(app.db, openid=event["openid"], kind="notice", text=text, now=now,
+                           dedupe_key=f"event-qr:{event['id']}")
+    return done
+
+
+# -- what progress and the 通报 read ---------------------------------------------------------------------
+def month_bounds(until: str, tz: str) -> tuple[str, str]:
+    """[start, end) of the campaign-local month that ends at ``until`` (database time)."""
+    local = clock.local(clock.from_db(until), tz).date()
+    start = at_local(date(local.year, local.month, 1), time(0, 0), tz)
+    return clock.to_db(start), clock.to_db(clock.from_db(until) + timedelta(seconds=1))
+
+
+def events_held(db, config, until: str) -> dict[int, int]:
+    """Report column 植树活动: village id -> planting days that started in the month."""
+    return store.held_by_village(db, *month_bounds(until, config.get("campaign.timezone")))
+
+
+def attendance_present(db, config, until: str) -> dict[int, int]:
+    """Report column 活动签到: village id -> people present at its planting days of the month."""
+    return store.present_by_village(db, *month_bounds(until, config.get("campaign.timezone")))
+

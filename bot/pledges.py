@@ -1,0 +1,309 @@
+"""Pledges (认领安排) and the seedling list (需求清单): the service layer of the pledges capability.
+
+Seed 002 asks each village for a 植树安排表 by 2月8日 (timetable row 5: 明确种植时间、党员干部和群众(每户)认领安排)
+and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社区)绿化苗木需求统计，建立需求清单). The rules
+(config keys in brackets; docs/pledges.md says why):
+
+- ``认领 2棵荔枝`` (optionally a month: ``认领 2棵荔枝 3月``, ``三月份``) is a pledge of the sender's household:
+  species, count, month. A household holds one pledge per species: pledging the same species again replaces the
+  count (and month); ``取消认领`` ends the household's pledges (``取消认领 荔枝``: that species). At most
+  [pledges.max_trees] trees per pledge. A pledge is not a planting: nothing counts until the trees are planted and
+  logged with a photo (``认领`` is never read as a planting record: bot/nlu.py ``is_pledge``).
+- A cadre ([pledges.cadre_roles], bound with proof) pledges for a household of their village:
+  ``认领 张三 2棵龙眼``. A name not on the village's roster is asked about first: ``是`` adds that household
+  (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
+- The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
+  [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
+- The seedling list per village and species: pledged, planted (verified trees of the pledging households, at most
+  their pledge), needed, and what arrived and was handed out. The office records a batch on the dashboard as
+  已到 (with the day and place to collect it) or 已发放; on 已到 every pledger of that village and species who still
+  needs trees of it is told where and from when to collect them (a ``notice``, once per batch and pledge).
+- In a pledge's month, from its [pledges.nudge_day], a household that has not planted that species yet gets one
+  nudge naming its pledge (bot.reminders' queue: weekly cap, quiet hours, 退订).
+
+Everything from ``parse`` to ``describe`` is pure (no app, no database) and unit-tested; the functions after it are
+the services: they read and write through bot/store/pledges.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Callable, Mapping
+
+from bot import clock, nlu, outbox, planting
+from bot.conversation import Flow
+from bot.db import transaction
+from bot.reminders import ReminderQueue, send_time
+from bot.store import pledges as store
+from bot.store import roster as roster_store
+
+# confirm_name {name, species, count, month}: a cadre named someone not on the village's roster; ``是`` adds
+# that household and pledges. Its table is in handlers/pledges.py, its diagram in docs/pledges.md.
+FLOW = Flow("pledges", ("confirm_name",))
+
+STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pledges.batch_handed_out"}
+
+_PREFIX = re.compile(r"^(?:我要|我想|我来|我)?认领(?:了)?\s*[:：]?\s*")
+_CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
+_MONTH = re.compile(r"(?:在|于)?(?<![\d〇一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
+                    r"(?:里|中|内|种)?")
+_ANY_MONTH = re.compile(r"[\d〇一二三四五六七八九十]+\s*月(?:份)?")
+_NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
+_NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
+_SELF_WORDS = {"我家", "我们", "我们家", "自家", "家里", "我屋", "我屋企", "一共", "总共", "共计"}
+_TRAILING = " \t\r\n。．.！!，,"
+
+
+@dataclass(frozen=True)
+class PledgeText:
+    """What a 认领 (or 取消认领) text says; a part it does not give is None."""
+
+    count: int | None = None
+    vague: bool = False          # 几棵: ask for the number
+    species: str | None = None   # canonical name from the species table
+    species_text: str = ""       # as written ('' when none)
+    month: int | None = None
+    bad_month: bool = False      # a month was given but is none (13月)
+    name: str | None = None      # 认领 <姓名> …: a cadre pledging for a household
+
+
+def _month(text: str) -> tuple[int | None, bool, str]:
+    """(month, bad, the text without it)."""
+    found = _MONTH.search(text)
+    if not found:
+        if _ANY_MONTH.search(text):
+            return None, True, _ANY_MONTH.sub(" ", text)
+        return None, False, text
+    value = nlu.chinese_to_int(found.group(1))
+    rest = text[:found.start()] + " " + text[found.end():]
+    return (value, False, rest) if value and 1 <= value <= 12 else (None, True, rest)
+
+
+def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
+    """('张三', the rest) for '张三 2棵龙眼' or '张三两棵龙眼'; (None, text) when it starts with no person's name."""
+    for pattern in (_NAME_SPACED, _NAME_PACKED):
+        found = pattern.match(text)
+        if found:
+            name = found.group(1)
+            if name in _SELF_WORDS or nlu.find_species(name, species_table)[0] or nlu.parse_count(name):
+                return None, text
+            return name, text[found.end():]
+    return None, text
+
+
+def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
+    species, written = nlu.find_species(text, species_table)
+    if species is None:  # voice input writes homophones: 利枝 for 荔枝
+        heard = nlu.find_sound_alike_species(text, species_table)
+        if heard:
+            species, written = heard[0][0], heard[0][1]
+    return species, written
+
+
+def _body(text: str, species_table: Mapping) -> PledgeText:
+    month, bad_month, rest = _month(text)
+    name, rest = _name(rest.strip(), species_table)
+    count = nlu.parse_count(rest)
+    species, written = _species(rest, species_table)
+    if species is None and count is not None:
+        written = nlu.extract_unknown_species(rest) or ""
+    return PledgeText(count=count.count if count else None, vague=bool(count and count.vague), species=species,
+                      species_text=written, month=month, bad_month=bad_month, name=name)
+
+
+def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
+    pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    found = _PREFIX.match(text)
+    if not found or "责任区" in text or nlu.is_question(text):
+        return None
+    return _body(text[found.end():], species_table)
+
+
+def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
+    text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
+    found = _CANCEL_PREFIX.match(text)
+    if not found or "责任区" in text:
+        return None
+    return _body(text[found.end():], species_table)
+
+
+def month_words(t: Callable[..., str], month: int | None) -> str:
+    return t("pledges.in_month", month=month) if month else ""
+
+
+def describe(t: Callable[..., str], pledges: list[Mapping]) -> str:
+    """'2棵荔枝（3月）、1棵龙眼'."""
+    return "、".join(t("pledges.item", count=p["count"], species=p["species"], month=month_words(t, p["month"]))
+                    for p in pledges)
+
+
+def nudge_due(config, now: datetime) -> int | None:
+    """The month whose pledges are nudged at ``now`` (campaign time): from its [pledges.nudge_day] to its end,
+    in campaign.year; None otherwise."""
+    local = clock.local(now, config.get("campaign.timezone"))
+    if local.year != int(config.get("campaign.year")) or local.day < int(config.get("pledges.nudge_day")):
+        return None
+    return local.month
+
+
+# -- the services --------------------------------------------------------------------------------------
+def species_table(app) -> dict:
+    return planting.species_table(app)
+
+
+def household_pledges(db, person_id: int) -> list[dict]:
+    return store.live_of_household(db, person_id)
+
+
+@dataclass(frozen=True)
+class Pledged:
+    """What a pledge came to: the household's pledges now, and the count it replaced (None: a new species)."""
+
+    pledge: dict
+    before: int | None
+    household: list[dict]
+
+
+def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pledged:
+    """The household of ``person`` pledges ``count`` trees of ``species`` (in ``month``): a new pledge, or the
+    same species' count and month replaced. Entered by the sender."""
+    db = ctx.db
+    same = [p for p in store.live_of_household(db, person["id"]) if p["species"] == species]
+    before = None
+    if same:
+        kept, before = same[0], same[0]["count"]
+        store.update(db, kept["id"], count=count, month=month, entered_by_person_id=ctx.person["id"], now=ctx.now_s)
+        store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)
+        pledge_id = kept["id"]
+    else:
+        pledge_id = store.insert(db, village_id=person["village_id"], person_id=person["id"], species=species,
+                                 count=count, month=month, entered_by_person_id=ctx.person["id"], openid=ctx.openid,
+                                 inbox_id=ctx.inbox_id, now=ctx.now_s)
+    if person["id"] != ctx.person["id"]:
+        _tell_household(ctx, person, store.pledge(db, pledge_id))
+    return Pledged(store.pledge(db, pledge_id), before, store.live_of_household(db, person["id"]))
+
+
+def _tell_household(ctx, person: dict, row: dict) -> None:
+    """A cadre pledged for a household: its member, if they follow the account, hears of it (once per change)."""
+    if not person.get("openid"):
+        return
+    text = ctx.t("pledges.told_household", name=person["name"], cadre=ctx.person["name"], count=row["count"],
+                 species=row["species"], month=month_words(ctx.t, row["month"]))
+    outbox.enqueue(ctx.db, openid=person["openid"], kind="notice", text=text, now=ctx.now,
+                   not_before=send_time(ctx.config, ctx.now), dedupe_key=f"pledge-for:{row['id']}:{row['updated_at']}")
+
+
+def cancel(ctx, person: dict, species: str | None) -> list[dict]:
+    """End the household's pledges (of ``species`` only, when given); the pledges ended."""
+    ended = [p for p in store.live_of_household(ctx.db, person["id"]) if species is None or p["species"] == species]
+    store.cancel(ctx.db, [p["id"] for p in ended], ctx.now_s)
+    return ended
+
+
+def village_person(ctx, name: str) -> dict | None:
+    """The person of that name in the cadre's village."""
+    return roster_store.person_by_name_in_village(ctx.db, name, ctx.person["village_id"])
+
+
+def ask_about_name(ctx, parsed: PledgeText) -> None:
+    FLOW.enter(ctx, "confirm_name", {"name": parsed.name, "species": parsed.species, "count": parsed.count,
+                                     "month": parsed.month})
+
+
+def new_household(ctx, name: str) -> dict:
+    """The confirmed new household of the cadre's village (a 群众 added as 代种 adds one)."""
+    FLOW.end(ctx)
+    return planting.household_member(ctx, name, ctx.person)
+
+
+def planted_of(db, person_id: int) -> dict[str, int]:
+    return store.planted_by_household(db, person_id)
+
+
+# -- the seedling list ---------------------------------------------------------------------------------
+def demand(db, village_id: int | None = None) -> list[dict]:
+    return store.demand(db, village_id)
+
+
+def county_demand(rows: list[dict]) -> list[dict]:
+    """The seedling list summed over villages, by species (pure)."""
+    totals: dict[str, dict] = {}
+    for row in rows:
+        total = totals.setdefault(row["species"], {"species": row["species"], "pledged": 0, "planted": 0, "needed": 0,
+                                                    "arrived": 0, "delivered": 0, "villages": 0})
+        for key in ("pledged", "planted", "needed", "arrived", "delivered"):
+            total[key] += int(row[key] or 0)
+        total["villages"] += 1
+    return sorted(totals.values(), key=lambda r: (-r["needed"], r["species"]))
+
+
+def batch_problem(village: dict | None, species: str | None, count: int | None, status: str, pickup_date: str,
+                  place: str) -> str | None:
+    """The admin.pledges message key of what is wrong with a batch form, or None (pure)."""
+    if village is None or not species:
+        return "admin.pledges.bad_village_species"
+    if count is None or not 0 < count <= nlu.MAX_COUNT:
+        return "admin.pledges.bad_count"
+    if status not in store.BATCH_STATUSES:
+        return "admin.pledges.bad_status"
+    try:
+        date.fromisoformat(pickup_date)
+    except ValueError:
+        return "admin.pledges.bad_date"
+    if status == store.ARRIVED and not place.strip():
+        return "admin.pledges.place_needed"
+    return None
+
+
+def record_batch(app, db, *, village_id: int, species: str, count: int, status: str, pickup_date: str, place: str,
+                 by: str, now: datetime) -> tuple[int, int]:
+    """A batch of seedlings for a village; when it arrived (已到), every pledger of that village and species who
+    still needs trees of it is told where and from when to collect them. (batch id, notices queued)."""
+    batch_id = store.insert_batch(db, village_id=village_id, species=species, count=count, status=status,
+                                  pickup_date=pickup_date, place=place.strip(), by=by, now=clock.to_db(now))
+    told = tell_pledgers(app, db, batch_id, now) if status == store.ARRIVED else 0
+    return batch_id, told
+
+
+def tell_pledgers(app, db, batch_id: int, now: datetime) -> int:
+    """Seedlings arrived: a notice to each pledger still needing them; once per (batch, pledge)."""
+    batch = store.batch(db, batch_id)
+    day = date.fromisoformat(batch["pickup_date"])
+    queued = 0
+    for row in store.pledgers_to_tell(db, batch["village_id"], batch["species"]):
+        text = app.t("pledges.seedlings_arrived", name=row["person"], species=batch["species"], needed=row["needed"],
+                     place=batch["place"], day=f"{day.month}月{day.day}日")
+        queued += outbox.enqueue(db, openid=row["openid"], kind="notice", text=text, now=now,
+                                 not_before=send_time(app.config, now),
+                                 dedupe_key=f"seedlings:{batch_id}:{row['id']}") is not None
+    return queued
+
+
+def hand_out(db, batch_id: int, by: str, now: datetime) -> bool:
+    return store.hand_out(db, batch_id, by, clock.to_db(now))
+
+
+# -- the job and the report ------------------------------------------------------------------------------
+def pledge_nudges(app, now: datetime) -> dict:
+    """Job: in a pledge's month, one nudge to each household that has not planted that species yet."""
+    month = nudge_due(app.config, now)
+    if month is None:
+        return {"queued": 0, "over_weekly_cap": 0}
+    queue = ReminderQueue(app, now)
+    year = int(app.config.get("campaign.year"))
+    with transaction(app.db):
+        for row in store.to_nudge(app.db, month):
+            text = app.t("pledges.nudge", name=row["person"], count=row["count"], species=row["species"],
+                         month=month)
+            queue.put(row["openid"], "reminder", text, f"pledge-nudge:{row['id']}:{year}-{month:02d}")
+    return queue.report()
+
+
+def pledged_households(db, config, until: str) -> dict[int, int]:
+    """Report column 认领户数: village id -> households with a pledge standing at the end of the month."""
+    return store.pledged_households(db, until)

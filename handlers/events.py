@@ -1,0 +1,188 @@
+"""The events capability's manifest: planting days (义务植树活动) opened by cadres in chat, check-in by 参加, a code or
+the event's QR code, the QR code job, the 通报's 党员参与 / 植树活动 / 活动签到 columns, the exports and the dashboard
+(where a cadre confirms who was there); its rules and services are in bot/events.py, its flow's diagram in
+docs/events.md.
+
+Routes (dispatch order in handlers/__init__.py):
+- event_scene: following through, or scanning, a planting day's QR code (scene ``event_<id>``): checks in
+- event_open: cadres: ``活动 <名称> [9点到12点]``, with a location sent before or after
+- event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
+- event_join_code: ``参加 1234``: checks in at the event with that code
+- event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
+"""
+from __future__ import annotations
+
+from bot import clock, events
+from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import event_pages
+from bot.identity import keep_message, registered, staff
+from bot.reports import ReportColumn
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import conversations as conversations_store
+from bot.store import events as store
+from bot.store import roster as roster_store
+from handlers import registration
+from handlers.core import is_event, text_is
+
+
+def _organisers(app) -> list[str]:
+    return app.config.get("events.organiser_roles")
+
+
+# -- the QR code ------------------------------------------------------------------------------------------
+def _scene_event(ctx: Ctx) -> int | None:
+    if not is_event("subscribe", "scan")(ctx):
+        return None
+    return events.scene_event_id(registration.scene_of(ctx.msg.event_key))
+
+
+def on_scene(ctx: Ctx, event_id: int) -> str:
+    event = store.event(ctx.db, event_id)
+    village = roster_store.village(ctx.db, event["village_id"]) if event else None
+    welcome = registration.follow(ctx, village)  # subscribed, the event's village preselected for 登记
+    if event is None:
+        return welcome
+    if ctx.person is None:
+        keep_message(ctx)  # handled again right after 登记: checked in then
+        return welcome + "\n" + ctx.t("events.after_register", name=event["name"])
+    return _checked_in(ctx, events.check_in(ctx, event, "qr"))
+
+
+# -- opening a planting day ---------------------------------------------------------------------------------
+def _open_text(ctx: Ctx):
+    return events.parse_open(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+
+
+def _opened(ctx: Ctx, event: dict) -> str:
+    return ctx.t("events.opened", name=event["name"], span=events.span_words(event, ctx.app.tz), code=event["code"])
+
+
+@staff(_organisers, refusal="events.organisers_only")
+def on_open(ctx: Ctx, parsed: events.OpenText) -> str:
+    if ctx.person["village_id"] is None:
+        return ctx.t("events.no_village")
+    hours = ctx.config.get("events.default_hours")
+    if parsed.name is None:
+        return ctx.t("events.usage")
+    if parsed.bad_span:
+        return ctx.t("events.bad_span", hours=hours)
+    starts_at, ends_at = events.span_of(ctx.now, ctx.app.tz, parsed, float(hours))
+    if ends_at <= ctx.now:
+        return ctx.t("events.span_over")
+    place = events.recent_location(ctx)
+    if place is None:
+        events.wait_for_place(ctx, parsed, starts_at, ends_at)
+        return ctx.t("events.ask_place")
+    return _opened(ctx, events.open_event(ctx, parsed.name, clock.to_db(starts_at), clock.to_db(ends_at), place))
+
+
+def _location(ctx: Ctx, _state) -> dict | None:
+    """A location, when the events flow is the conversation touched last (a planting record started since keeps it)."""
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+        return None
+    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if live and live[0] == events.FLOW.name else None
+
+
+def on_place(ctx: Ctx, state, place: dict) -> str:
+    data = state.data
+    if data["ends_at"] <= ctx.now_s:
+        events.FLOW.end(ctx)
+        return ctx.t("events.span_over")
+    return _opened(ctx, events.open_event(ctx, data["name"], data["starts_at"], data["ends_at"], place))
+
+
+# -- checking in --------------------------------------------------------------------------------------------
+def _distance(value: float) -> int:
+    return round(value)
+
+
+def _checked_in(ctx: Ctx, result: events.CheckIn) -> str:
+    event, row = result.event, result.attendance
+    radius = round(float(ctx.config.get("events.radius_m")))
+    if result.status == "too_early":
+        start = clock.local(clock.from_db(event["starts_at"]), ctx.app.tz)
+        return ctx.t("events.too_early", name=event["name"], start=f"{start:%H:%M}")
+    if result.status == "over":
+        return ctx.t("events.over", name=event["name"])
+    if result.status == "already":
+        return ctx.t("events.already_present" if row["present"] else "events.already_waiting", name=event["name"])
+    if row["present"]:
+        return ctx.t("events.present", name=event["name"], distance=_distance(result.distance or 0))
+    if result.distance is not None:
+        return ctx.t("events.far", name=event["name"], distance=_distance(result.distance), radius=radius)
+    village = roster_store.village(ctx.db, event["village_id"])
+    return ctx.t("events.ask_location", name=event["name"], village=village["name"] if village else "")
+
+
+def _join_code(ctx: Ctx) -> str | None:
+    return events.parse_join_code(ctx.msg.text) if ctx.msg.msg_type == "text" else None
+
+
+@registered
+def on_join_code(ctx: Ctx, code: str) -> str:
+    event = store.by_code(ctx.db, code, ctx.now_s)
+    if event is None:
+        return ctx.t("events.unknown_code", code=code)
+    return _checked_in(ctx, events.check_in(ctx, event, "code"))
+
+
+@registered
+def on_join(ctx: Ctx, _match) -> str:
+    village_id = ctx.person["village_id"]
+    current = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+    if not current:
+        return ctx.t("events.none_open")
+    if len(current) > 1:
+        lines = "\n".join(ctx.t("events.choose_line", name=e["name"], code=e["code"]) for e in current)
+        return ctx.t("events.choose", n=len(current), lines=lines)
+    return _checked_in(ctx, events.check_in(ctx, current[0], "village"))
+
+
+def on_presence(ctx: Ctx, state, place: dict) -> str:
+    row = store.attendance_row(ctx.db, state.data["attendance_id"])
+    event = store.event(ctx.db, row["event_id"]) if row else None
+    if event is None:
+        events.FLOW.end(ctx)
+        return ctx.t("events.none_open")
+    distance = events.locate(ctx, row, place)
+    if store.attendance_row(ctx.db, row["id"])["present"]:
+        return ctx.t("events.location_present", name=event["name"], distance=_distance(distance))
+    return ctx.t("events.location_far", name=event["name"], distance=_distance(distance),
+                 radius=round(float(ctx.config.get("events.radius_m"))))
+
+
+EVENTS_TABLE = FlowTable(events.FLOW, (
+    Step("opening", "location", _location, on_place, to=(END,)),
+    Step("checked_in", "location", _location, on_presence, to=("checked_in", END)),
+))
+
+
+# -- the manifest -------------------------------------------------------------------------------------------
+def _party_taking_part(row) -> str:
+    """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
+    return f"{row.village.party_members_active}/{row.village.party_members}"
+
+
+# event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
+SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
+TEXT_ROUTES: list = [
+    Route("event_open", _open_text, on_open),
+    EVENTS_TABLE.route("event_place_or_presence"),
+    Route("event_join_code", _join_code, on_join_code),
+    Route("event_join", text_is("events.commands.join"), on_join),
+]
+ROUTES: list = [*SCENE_ROUTES, *TEXT_ROUTES]
+JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+REPORT_COLUMNS: list = [
+    ReportColumn("party_taking_part", "events.report_party", _party_taking_part),
+    ReportColumn("events_held", "events.report_held", per_village=events.events_held),
+    ReportColumn("event_attendance", "events.report_present", per_village=events.attendance_present),
+]
+DASHBOARD: list = event_pages.PAGES
+VILLAGE_SECTIONS: list = [event_pages.village_section]
+FLOWS: list = [events.FLOW]

@@ -1,0 +1,155 @@
+"""The pledges capability's manifest: 认领安排 through the chat, the seedling list (需求清单) and its batches on the
+dashboard, the pledge nudge job, the 通报's 认领户数 column and the exports; its rules and services are in
+bot/pledges.py, its flow's diagram in docs/pledges.md.
+
+Routes (dispatch order in handlers/__init__.py):
+- pledge_cancel: ``取消认领`` (the household's pledges), ``取消认领 荔枝``; cadres: ``取消认领 张三 [荔枝]``
+- pledge_new_household: ``是`` after a cadre named someone not on the roster: a new household, and its pledge
+- pledge_mine: ``我的认领`` (or a bare ``认领``): the household's pledges and what it planted of them
+- pledge: ``认领 2棵荔枝 [3月]``; cadres: ``认领 张三 2棵龙眼``
+"""
+from __future__ import annotations
+
+from bot import pledges
+from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
+from bot.dashboard import pledge_pages
+from bot.identity import registered, staff_refusal
+from bot.reports import ReportColumn
+from bot.router import Route
+from bot.scheduler import Job
+from bot.store import pledges as store
+from handlers.core import text_is
+
+
+# -- matchers ---------------------------------------------------------------------------------------
+def _pledge_text(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    return pledges.parse(ctx.msg.text, pledges.species_table(ctx.app))
+
+
+def _cancel_text(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    return pledges.parse_cancel(ctx.msg.text, pledges.species_table(ctx.app))
+
+
+def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
+    """For whom: the sender's household, or (a cadre naming someone) that household; None when allowed."""
+    if parsed.name:
+        return staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+    return None if ctx.person["village_id"] is not None else ctx.t("pledges.no_village")
+
+
+# -- 认领 ----------------------------------------------------------------------------------------------
+def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
+    """What the pledge text lacks, as the reply asking for it."""
+    count = parsed.count or 2
+    if parsed.bad_month:
+        return ctx.t("pledges.bad_month")
+    if parsed.species is None:
+        if parsed.species_text:
+            return ctx.t("pledges.unknown_species", species=parsed.species_text, count=count)
+        return ctx.t("pledges.ask_species", count=count) if parsed.count else ctx.t("pledges.usage")
+    if parsed.count is None:
+        return ctx.t("pledges.ask_count", species=parsed.species)
+    maximum = int(ctx.config.get("pledges.max_trees"))
+    if parsed.count > maximum:
+        return ctx.t("pledges.too_many", max=maximum)
+    return None
+
+
+def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
+    row, mine = result.pledge, person["id"] == ctx.person["id"]
+    facts = dict(name=person["name"], count=row["count"], species=row["species"],
+                 month=pledges.month_words(ctx.t, row["month"]), before=result.before)
+    if result.before is None:
+        lines = [ctx.t("pledges.pledged" if mine else "pledges.pledged_for", **facts)]
+    else:
+        lines = [ctx.t("pledges.changed" if mine else "pledges.changed_for", **facts)]
+    if len(result.household) > 1:
+        items = pledges.describe(ctx.t, result.household)
+        lines.append(ctx.t("pledges.household_line", items=items) if mine
+                     else ctx.t("pledges.household_line_for", name=person["name"], items=items))
+    return "\n".join(lines)
+
+
+def _named(ctx: Ctx, parsed: pledges.PledgeText) -> dict | None:
+    """The person whose household the text is about: the sender, or the one it names in the cadre's village."""
+    return pledges.village_person(ctx, parsed.name) if parsed.name else ctx.person
+
+
+@registered
+def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
+    reply = _refusal(ctx, parsed) or _problem(ctx, parsed)
+    if reply:
+        return reply
+    person = _named(ctx, parsed)
+    if person is None:
+        pledges.ask_about_name(ctx, parsed)
+        return ctx.t("pledges.unknown_name", name=parsed.name, count=parsed.count, species=parsed.species)
+    return _pledged_reply(ctx, person, pledges.pledge(ctx, person, parsed.species, parsed.count, parsed.month))
+
+
+def on_new_household(ctx: Ctx, state, _match) -> str:
+    data = state.data
+    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+    if refusal:
+        pledges.FLOW.end(ctx)
+        return refusal
+    person = pledges.new_household(ctx, data["name"])
+    return _pledged_reply(ctx, person, pledges.pledge(ctx, person, data["species"], data["count"], data["month"]))
+
+
+@registered
+def on_mine(ctx: Ctx, _match) -> str:
+    rows = pledges.household_pledges(ctx.db, ctx.person["id"])
+    if not rows:
+        return ctx.t("pledges.none")
+    planted = pledges.planted_of(ctx.db, ctx.person["id"])
+    done = [{"count": min(planted[p["species"]], p["count"]), "species": p["species"], "month": None}
+            for p in rows if planted.get(p["species"])]
+    return ctx.t("pledges.mine", items=pledges.describe(ctx.t, rows),
+                 planted=pledges.describe(ctx.t, done) or ctx.t("pledges.planted_none"))
+
+
+@registered
+def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
+    refusal = _refusal(ctx, parsed)
+    if refusal:
+        return refusal
+    person = _named(ctx, parsed)
+    if person is None:
+        return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
+    ended = pledges.cancel(ctx, person, parsed.species)
+    mine = person["id"] == ctx.person["id"]
+    if not ended:
+        return ctx.t("pledges.nothing_to_cancel") if mine else ctx.t("pledges.nothing_to_cancel_for",
+                                                                       name=person["name"])
+    items = pledges.describe(ctx.t, ended)
+    return ctx.t("pledges.cancelled", items=items) if mine else ctx.t("pledges.cancelled_for", name=person["name"],
+                                                                       items=items)
+
+
+PLEDGES_TABLE = FlowTable(pledges.FLOW, (
+    Step("confirm_name", "yes", lambda ctx, state: text_is("pledges.commands.yes")(ctx), on_new_household,
+         to=(END,)),
+))
+
+
+# -- the manifest -------------------------------------------------------------------------------------
+ROUTES: list = [
+    Route("pledge_cancel", _cancel_text, on_cancel),
+    PLEDGES_TABLE.route("pledge_new_household"),
+    Route("pledge_mine", text_is("pledges.commands.mine"), on_mine),
+    Route("pledge", _pledge_text, on_pledge),
+]
+JOBS: list = [Job("pledge_nudges", pledges.pledge_nudges, 300)]
+STORES: list = [store]
+EXPORTS: dict = {**store.EXPORT_SQL}
+REPORT_COLUMNS: list = [ReportColumn("pledged_households", "pledges.report_header",
+                                     per_village=pledges.pledged_households)]
+DASHBOARD: list = pledge_pages.PAGES
+VILLAGE_SECTIONS: list = [pledge_pages.village_section]
+FLOWS: list = [pledges.FLOW]
