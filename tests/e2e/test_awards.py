@@ -88,7 +88,8 @@ def test_the_awards_workbook_lists_candidates_with_their_figures(bot, seeded, co
     assert "王工" not in [p["姓名"] for p in people] and "周主任" not in [p["姓名"] for p in people]
 
     [village] = sheet_rows(workbook["最美植绿集体"])        # 埔心村: 连续两月滞后 in March, never a candidate
-    assert (village["村（社区）"], village["按期完成节点"], village["完成率"], village["状态"]) == ("石湖村", "5/6", 1, "已完成")  # no 认领 pledges seeded: schedules_due not met
+    assert (village["村（社区）"], village["按期完成节点"], village["完成率"], village["状态"]) == ("石湖村", "5/6", 1, "滞后")
+    # no 认领 pledges are seeded: its 植树安排表 (schedules_due) is not met, so 滞后 this month, still a candidate
     notes = "\n".join(str(r[0].value) for r in workbook["说明"].iter_rows())
     assert "不列入最美植绿集体候选：埔心村" in notes
 
