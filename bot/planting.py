@@ -39,7 +39,7 @@ from typing import Any, Mapping
 from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
 from bot.db import transaction
-from bot.faq import load_species_table
+from bot.faq import load_offlist, load_species_table
 from bot.messages import MESSAGES_DIR
 from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
 from bot.store import conversations as conversations_store
@@ -58,8 +58,10 @@ def _cancel_pending_record(ctx, state) -> None:
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
 
 
-# data: {"planting_id": int}; timeout: conversation.timeout_minutes
-FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
+# collecting {planting_id} (or {location}: sent before any part); count_changed {planting_id, updates}: a new
+# count for a record that has one waits for 1 (change it) or 2 (another record). Timeout:
+# conversation.timeout_minutes; the table is in handlers/planting.py, the diagram in docs/planting.md.
+FLOW = Flow("planting", ("collecting", "count_changed"), on_cancel=_cancel_pending_record)
 
 FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species", "no_photo", "out_of_season",
               "over_cap", "plot_tag")
@@ -80,20 +82,22 @@ _NOT_A_NAME = {"取消", "帮助", "好", "好的", "是", "是的", "对", "对
 
 
 # -- text -------------------------------------------------------------------------------------------
-def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset()
-               ) -> nlu.PlantingText | None:
+def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(),
+               others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
     """A planting report, as ``nlu.parse_planting_text`` reads it; while a record waits for parts
     (``waiting_for``: 'species', 'count', 'area'), a bare answer is accepted too: ``3棵``, ``三株``,
-    ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``).
+    ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``; ``others``, the trees off the list, keep
+    their whole name: ``发财树``). A complaint or symptom (``桂花叶子黄了``) is never a part of a record.
 
     nlu gap this covers: ``parse_planting_text`` needs a tree word next to a count ('3棵' alone, or
     '桂花' alone, is not a report), which is right without context but not as an answer.
     """
-    parsed = nlu.parse_planting_text(text, species_table)
+    parsed = nlu.parse_planting_text(text, species_table, others)
     if parsed is not None or not waiting_for:
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
-    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text):
+    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text) \
+            or nlu.is_complaint(text):
         return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
@@ -101,13 +105,33 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     unknown = False
     if species is None and "species" in waiting_for and count is None and area is None \
             and _BARE_NAME_RE.match(text) and text not in _NOT_A_NAME and not nlu.find_site(text):
-        written = re.sub(r"(树苗|树)$", "", text) if len(text) > 2 else text
+        written = nlu.tree_name(text, others)
         unknown = True
     if count is None and area is None and species is None and not unknown:
         return None
     return nlu.PlantingText(count=count.count if count else None, vague=bool(count and count.vague),
                             species=species, species_text=written, unknown_species=unknown,
                             site_kind=nlu.find_site(text), area_mu=area, proxy_name=None)
+
+
+def read_text(text: str, record: Mapping | None, species_table: Mapping, others: tuple[str, ...] = ()
+              ) -> nlu.PlantingText | None:
+    """A planting text for ``record`` (the sender's pending or late record, or None): ``parse_text`` with the
+    parts it waits for; a bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count
+    for it (``count_changes`` then asks what it means)."""
+    parsed = parse_text(text, species_table, text_parts_missing(record) if record else frozenset(), others)
+    if parsed is None and record and record.get("count") is not None:
+        bare = parse_text(text, species_table, frozenset({"count"}), others)
+        if bare and bare.count is not None and not (bare.species or bare.unknown_species or bare.area_mu):
+            return bare
+    return parsed
+
+
+def count_changes(record: Mapping, parsed: nlu.PlantingText) -> bool:
+    """Does this text give a record that has its count another count? Then the bot asks whether to change it or
+    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``)."""
+    return (record.get("count") is not None and parsed.count is not None and parsed.count != record["count"]
+            and parsed.proxy_name is None)
 
 
 def is_plot(parsed: nlu.PlantingText) -> bool:
@@ -312,6 +336,11 @@ def species_table(app) -> dict:
     return app.service("species_table", lambda _app: load_species_table(MESSAGES_DIR))
 
 
+def offlist_names(app) -> tuple[str, ...]:
+    """Trees off the campaign's list as villagers name them (species.toml ``[offlist]``: 发财树, 芒果 …)."""
+    return app.service("offlist_names", lambda _app: tuple(load_offlist(MESSAGES_DIR)))
+
+
 def photo_index(app) -> NearDuplicateIndex:
     """The near-duplicate index, loaded once per process from the stored record photos."""
     def build(a):
@@ -392,6 +421,32 @@ def apply_text(ctx, record: dict, parsed: nlu.PlantingText) -> None:
         member = household_member(ctx, parsed.proxy_name, ctx.person)
         updates.update(person_id=member["id"], entered_by_person_id=ctx.person["id"])
     store.update(ctx.db, record["id"], updates)
+
+
+def ask_count_change(ctx, record: dict, parsed: nlu.PlantingText) -> dict:
+    """Keep the new text's parts while the sender says what the new count means (state ``count_changed``);
+    the record as it would be with them."""
+    updates = text_updates(parsed)
+    FLOW.enter(ctx, "count_changed", {"planting_id": record["id"], "updates": updates})
+    return {**record, **updates}
+
+
+def change_count(ctx, state) -> Step:
+    """1 / 改: the kept parts replace the record's."""
+    store.update(ctx.db, state.data["planting_id"], state.data["updates"])
+    return advance(ctx, state.data["planting_id"])
+
+
+def another_record(ctx, state) -> tuple[Step, dict]:
+    """2 / 另外: the kept parts start another record, which collects from now on; the first one is set aside
+    (incomplete: its missing part still finishes it within planting.late_part_hours). (the new record's step,
+    the record set aside)"""
+    earlier = store.get(ctx.db, state.data["planting_id"])
+    store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
+    FLOW.end(ctx)
+    record = new_record(ctx)
+    store.update(ctx.db, record["id"], state.data["updates"])
+    return advance(ctx, record["id"]), store.get(ctx.db, earlier["id"])
 
 
 def keep_location(ctx, location: dict) -> None:

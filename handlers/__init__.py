@@ -58,6 +58,7 @@ adoption (handlers/adoption.py):
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
 planting (handlers/planting.py):
+- planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window

@@ -79,8 +79,8 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         if match:
             blocks.setdefault(match.group(1), []).append((where, block))
     found = tables()
-    assert sorted(t.flow.name for t in found) == ["adoption", "ask_expert", "milestone", "registration", "survival",
-                                                  "zones"]
+    assert sorted(t.flow.name for t in found) == ["adoption", "ask_expert", "milestone", "planting", "registration",
+                                                  "survival", "zones"]
     for table in found:
         written = blocks.get(table.flow.name, [])
         assert len(written) == 1, (table.flow.name, [where for where, _ in written])  # written once
