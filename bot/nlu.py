@@ -489,6 +489,22 @@ def extract_unknown_species(text: str, others: Iterable[str] = ()) -> str | None
     return None
 
 
+_ANSWER_FILLER_RE = re.compile(
+    rf"{_NUM}|{_MEASURE}|[.半亩个的是就有树苗呢啊吧呀哦嗯哈\s,，。!！、]|平方米|平米|㎡|m2|不对|应该|大概|差不多|左右")
+
+
+def is_bare_answer(text: str, *parts: str) -> bool:
+    """Is ``text`` nothing but ``parts`` (a tree name, a count, as written) with numbers, measure words, an area,
+    site words and filler ('是桂花', '种的是3棵', '门口2棵', '2.5亩', '不对，是5棵')? Not a sentence about a tree
+    ('隔壁家的竹子长到我家地里了')."""
+    rest = to_halfwidth(text or "")
+    for part in parts:
+        rest = rest.replace(part, "", 1) if part else rest
+    for word, _kind in _SITE_PAIRS:
+        rest = rest.replace(word, "")
+    return len(_ANSWER_FILLER_RE.sub("", _PLANT_NOISE_RE.sub("", rest))) <= 1
+
+
 def tree_name(written: str, others: Iterable[str] = ()) -> str:
     """A tree's name as written, without a trailing 树/苗 ('芒果树' -> '芒果'), unless the name holds one of
     ``others`` (names of trees off the list), which is kept whole: '发财树' stays '发财树', '芒果树' -> '芒果'."""

@@ -87,7 +87,8 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     """A planting report, as ``nlu.parse_planting_text`` reads it; while a record waits for parts
     (``waiting_for``: 'species', 'count', 'area'), a bare answer is accepted too: ``3棵``, ``三株``,
     ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``; ``others``, the trees off the list, keep
-    their whole name: ``发财树``). A complaint or symptom (``桂花叶子黄了``) is never a part of a record.
+    their whole name: ``发财树``), with filler (``是桂花``, ``不对，是5棵``) but nothing more: a complaint or symptom
+    (``桂花叶子黄了``) or another sentence naming a tree (``隔壁家的竹子长到我家地里了``) is never a part of a record.
 
     nlu gap this covers: ``parse_planting_text`` needs a tree word next to a count ('3棵' alone, or
     '桂花' alone, is not a report), which is right without context but not as an answer.
@@ -109,6 +110,8 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
         unknown = True
     if count is None and area is None and species is None and not unknown:
         return None
+    if not unknown and not nlu.is_bare_answer(text, written, count.matched if count else ""):
+        return None   # a sentence that names a tree ('隔壁家的竹子长到我家地里了') answers nothing
     return nlu.PlantingText(count=count.count if count else None, vague=bool(count and count.vague),
                             species=species, species_text=written, unknown_species=unknown,
                             site_kind=nlu.find_site(text), area_mu=area, proxy_name=None)
@@ -301,23 +304,33 @@ def review_after(current_review: str, flags: list[Flag], drawn: bool = False) ->
 
 
 # -- the escalation hooks ---------------------------------------------------------------------------
-def is_collecting_text_record(ctx) -> bool:
-    """Is the sender's pending record one that already has its text (species, count or area) and
-    waits for its photo? Then a photo belongs to it, even inside a ticket's 补充 window."""
+# Photos join a ticket only from the record still in progress (a photo-only record, taken off it by
+# ``take_pending_photos``), never from a finished one (``holds_photo``).
+def _photo_only_record(ctx) -> dict | None:
+    """The sender's pending record while it has no species, count or area yet (only photos, if any)."""
     record = collecting(ctx)
-    return bool(record and (record["species"] or record["count"] is not None or record["area_mu"] is not None))
+    if record is None or record["species"] or record["count"] is not None or record["area_mu"] is not None:
+        return None
+    return record
+
+
+def pending_photos(ctx) -> list[int]:
+    """The media row ids of the sender's photo-only pending record (read only; see ``take_pending_photos``)."""
+    record = _photo_only_record(ctx)
+    return [p["media_row_id"] for p in store.photos_of(ctx.db, record["id"])] if record else []
+
+
+def holds_photo(db, media_row_id: int) -> bool:
+    """Does a planting record (pending or finished, any purpose: the record's, a survival check's) hold it?"""
+    return store.photo_by_media(db, media_row_id) is not None
 
 
 def take_pending_photos(ctx) -> list[int]:
     """The media row ids of the sender's pending record when it has photos but no species/count/area yet,
     dropping that record (cancelled, photos unlinked): the escalation capability calls this when the
     text after a photo is a question, so the photo goes to the adviser instead. [] when there is none."""
-    state = FLOW.state(ctx)
-    if state is None:
-        return []
-    record = store.get(ctx.db, state.data.get("planting_id"))
-    if record is None or record["status"] != "pending" or record["species"] or record["count"] is not None \
-            or record["area_mu"] is not None:
+    record = _photo_only_record(ctx)
+    if record is None:
         return []
     media_ids = store.unlink_photos(ctx.db, record["id"])
     if not media_ids:

@@ -51,8 +51,14 @@ def test_bare_answers_only_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
 
 
+@pytest.mark.parametrize("text", ["是桂花", "不对，是5棵", "门口2棵", "种的是桂花树", "2.5亩", "十几棵"])
+def test_bare_answers_may_have_filler(text):
+    assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
+
+
 @pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了", "认养",
-                                  "认种一棵树", "我想认养一棵树"])
+                                  "认种一棵树", "我想认养一棵树", "隔壁家的竹子长到我家地里了", "荔枝今年结了好多果",
+                                  "龙眼比荔枝好种"])
 def test_not_answers_even_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count"})) is None
 
