@@ -333,6 +333,22 @@ def supplementable_tickets(app, db, openid: str, now: datetime) -> list[dict]:
     return store.open_with_activity_since(db, openid, attach_window_start(app, now))
 
 
+def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | None:
+    """The villager's open ticket within its 补充 window (escalation.attach_minutes) that already holds this very
+    text (as the FAQ reads it: punctuation and spoken forms aside), as its question or a 补充: the same question
+    sent twice is one ticket."""
+    said = nlu.normalize(text)
+    if not said:
+        return None
+    return next((ticket for ticket in supplementable_tickets(app, db, openid, now)
+                 if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
+
+
+def asked_again(db, ticket: dict, now: datetime) -> None:
+    """The same question again: nothing new for the adviser, but the 补充 window runs on."""
+    store.touch_activity(db, ticket["id"], clock.to_db(now))
+
+
 def ticket_texts(db, ticket: dict) -> list[str]:
     """What the villager wrote on the ticket: its question and every text 补充 or follow-up."""
     return [ticket["question"] or "", *(a["text"] for a in store.attachments(db, ticket["id"]) if a["text"])]

@@ -77,6 +77,10 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+    repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question,
+                                                                          ctx.now)
+    if repeated:
+        return _asked_again(ctx, repeated, media_row_ids)
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
     if limit:
         return ctx.t("escalation.rate_limited", n=limit)
@@ -87,6 +91,18 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int])
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
+
+
+def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int]) -> str:
+    """The same question again: its ticket's number; a photo or voice that came with it joins the ticket as 补充."""
+    media = [m for m in dict.fromkeys(media_row_ids) if m]
+    for media_row_id in media:
+        escalation.add_supplement(ctx.app, ctx.db, ticket, text=None, media_row_id=media_row_id, now=ctx.now)
+    if not media:
+        escalation.asked_again(ctx.db, ticket, ctx.now)
+    photos = sum(1 for m in media if media_store.get(ctx.db, m)["kind"] == "image")
+    attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
+    return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)
 
 
 def _voice_ticket(ctx: Ctx, extra_media: list[int] = ()) -> str:
@@ -213,6 +229,19 @@ def on_resolved(ctx: Ctx, _match) -> str:
     return ctx.t("escalation.resolved", id=ticket["id"])
 
 
+def _match_repeat(ctx: Ctx):
+    """The same text again within the 补充 window of the ticket that holds it (a villager who saw no answer yet);
+    not after a new photo (the photo question then brings it to that ticket, ``_open_ticket``)."""
+    text = _text(ctx)
+    if not text or not escalation.worth_a_ticket(text) or planting.pending_photos(ctx) or _free_photos(ctx):
+        return None
+    return escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
+
+
+def on_repeat(ctx: Ctx, ticket) -> str:
+    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]))
+
+
 def _match_photo_question(ctx: Ctx) -> bool:
     """A question about the photo just sent ("看看这棵树怎么了"), before planting reads it as a record."""
     text = _text(ctx)
@@ -303,6 +332,7 @@ COMMAND_ROUTES: list = [
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", _match_resolved, on_resolved),
+    Route("ticket_repeat", _match_repeat, on_repeat),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),
 ]
