@@ -11,9 +11,11 @@ core events (handlers/core.py):
 - silent_event — delivery reports, page views, auto-reported location: no reply
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
-- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>: bind the openid to a roster person (staff: with a code;
-  roster villagers with a phone: after its last 4 digits) or a new 群众, then replay kept messages
+- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>, or a self-introduction (我叫李桂英，是埔心村的): bind the
+  openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
+  群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
+- fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone
 core input normalisation (handlers/core.py):
