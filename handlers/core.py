@@ -137,7 +137,7 @@ def on_anything(ctx: Ctx, _match) -> str | None:
         return ctx.t("core.location_saved") if ctx.msg.lat is not None else ctx.t("core.location_invalid")
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
-    return ctx.t("core.not_understood")
+    return ctx.t("core.not_understood") + "\n" + ctx.t("core.help_hint")
 
 
 # -- input normalisation ------------------------------------------------------------------------------

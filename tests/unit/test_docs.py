@@ -84,3 +84,35 @@ def test_no_message_key_is_built_at_run_time():
 def test_messages_are_short_enough_for_a_phone_screen():
     too_long = {k: len(v) for k, v in Messages.load().texts.items() if len(v) > 300}
     assert too_long == {}
+
+
+# -- how the replies speak (issue 17, part 5) ------------------------------------------------------------------
+QUOTED = re.compile(r"“[^”]*”")          # what the villager is to send, or says: “问专家”, “你好”
+HAN = r"[\u4e00-\u9fff]"
+
+
+def reply_texts() -> dict[str, str]:
+    return Messages.load().texts
+
+
+def test_replies_say_您_never_你_outside_quoted_user_phrases():
+    assert [key for key, text in reply_texts().items() if "你" in QUOTED.sub("", text)] == []
+
+
+def test_replies_use_full_width_punctuation_beside_chinese():
+    half = re.compile(rf"{HAN}[,;:?!]|[,;:?!]{HAN}")
+    assert [key for key, text in reply_texts().items() if half.search(text)] == []
+
+
+def test_replies_write_commands_out_not_as_notation():
+    """发“问专家”加上您的问题, never “问专家 您的问题” or 问专家 +问题."""
+    notation = re.compile(rf"“问专家\s|{HAN}\s*\+\s*{HAN}|\+\s*问题")
+    assert [key for key, text in reply_texts().items() if notation.search(text)] == []
+
+
+def test_one_help_text_and_one_hint_that_points_to_it():
+    """core.help is the only help text; every other reply that points to it does so with core.help_hint."""
+    texts = reply_texts()
+    assert "“帮助”" in texts["core.help_hint"] and "我能帮您" in texts["core.help"]
+    assert [key for key, text in texts.items() if "“帮助”" in text and key != "core.help_hint"] == []
+    assert [key for key, text in texts.items() if "我能帮您" in text and key != "core.help"] == []
