@@ -152,6 +152,10 @@ def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool
     return identity.acts_as(person, roles)
 
 
+# The record columns a planting text may set (text_updates).
+TEXT_COLUMNS = ("kind", "area_mu", "site", "species", "species_known", "count")
+
+
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
     """The record columns a planting text sets (only what it says; a vague count sets none)."""
     fields: dict[str, Any] = {}
@@ -451,14 +455,15 @@ def change_count(ctx, state) -> Step:
 
 
 def another_record(ctx, state) -> tuple[Step, dict]:
-    """2 / 另外: the kept parts start another record, which collects from now on; the first one is set aside
-    (incomplete: its missing part still finishes it within planting.late_part_hours). (the new record's step,
-    the record set aside)"""
+    """2 / 另外: another record as the question described it (the kept parts over the first record's text: ``5棵``
+    after ``3棵发财树`` is 5棵发财树), which collects from now on; the first one is set aside (incomplete: its missing
+    part still finishes it within planting.late_part_hours). (the new record's step, the record set aside)"""
     earlier = store.get(ctx.db, state.data["planting_id"])
     store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
     FLOW.end(ctx)
     record = new_record(ctx)
-    store.update(ctx.db, record["id"], state.data["updates"])
+    said = {column: earlier[column] for column in TEXT_COLUMNS if earlier[column] is not None}
+    store.update(ctx.db, record["id"], {**said, **state.data["updates"]})
     return advance(ctx, record["id"]), store.get(ctx.db, earlier["id"])
 
 

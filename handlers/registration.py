@@ -215,13 +215,17 @@ REGISTRATION_TABLE = FlowTable(REGISTRATION, (
 
 
 # -- 我的信息 ------------------------------------------------------------------------------------------
+def _not_registered(ctx: Ctx) -> str:
+    village = identity.scene_village(ctx)
+    if village:
+        return ctx.t("registration.not_registered_with_village", village=village["name"])
+    return ctx.t("registration.not_registered")
+
+
 def on_my_info(ctx: Ctx, _match) -> str:
     person = ctx.person
     if person is None:
-        village = identity.scene_village(ctx)
-        if village:
-            return ctx.t("registration.not_registered_with_village", village=village["name"])
-        return ctx.t("registration.not_registered")
+        return _not_registered(ctx)
     village = roster_store.village(ctx.db, person["village_id"])
     lines = [ctx.t("registration.my_info", name=person["name"], village=village["name"] if village else "—",
                    role=person["role"], household=person["household"] or ctx.t("registration.household_unknown"))]
@@ -243,12 +247,7 @@ def _how_to_correct(ctx: Ctx, person: dict) -> str:
 def on_fix_name(ctx: Ctx, _match) -> str:
     """我想改名字, 名字打错了: what 我的信息 says of correcting, for this sender."""
     person = ctx.person
-    if person is None:
-        village = identity.scene_village(ctx)
-        if village:
-            return ctx.t("registration.not_registered_with_village", village=village["name"])
-        return ctx.t("registration.not_registered")
-    return _how_to_correct(ctx, person)
+    return _how_to_correct(ctx, person) if person else _not_registered(ctx)
 
 
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:

@@ -555,6 +555,14 @@ def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
         [("发财树", 3, "complete"), ("桂花", 5, "complete")]
 
 
+def test_another_record_after_a_bare_count_is_the_one_the_question_described(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.says("种了3棵发财树")
+    assert "现在说5棵发财树" in villager.says("5棵")
+    assert "记下了：5棵发财树" in villager.says("2")
+    assert "第2号：5棵发财树" in villager.sends_photo("m-1")
+
+
 def test_the_same_count_again_or_another_answer_changes_nothing(villager, bot, standin):
     standin.add_media("m-1", photo(1))
     villager.says("种了3棵发财树")
