@@ -1,7 +1,7 @@
 """Blueprint: the public answer page ``/answer/<token>`` linked from the answer's template message.
 
 The token is the ticket's unguessable ``public_token``; the page shows the question, the answer and the
-adviser's name — nothing else (no openid, village or photos) — in one small page with inline styles,
+signature (县林业站 王工) — nothing else (no openid, village or photos) — in one small page with inline styles,
 readable on a cheap phone. Unknown tokens and tickets without an answer are 404.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ footer{color:#666;font-size:15px;text-align:right}
 <h1>🌳 专家回答</h1>
 <section><h2>问题</h2><p>{{ question }}</p></section>
 <section><h2>回答</h2><p>{{ answer }}</p></section>
-<footer>技术顾问:{{ adviser }}</footer>
+<footer>{{ signature }}</footer>
 </main></body></html>
 """
 
@@ -44,7 +44,7 @@ def answer(token: str):
     if ticket is None or not ticket["answer"]:
         abort(404)
     html = render_template_string(PAGE, question=ticket["question"], answer=ticket["answer"],
-                                  adviser=ticket["answered_by"] or "")
+                                  signature=ticket["answer_signature"] or ticket["answered_by"] or "")
     response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"

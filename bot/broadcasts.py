@@ -11,22 +11,26 @@ Python API (CLI ``broadcast`` and the dashboard):
 - ``list_broadcasts(db, limit=50)``: newest first, with the outbox rows counted by status/channel.
 
 Segments: ``all``, ``village:<name>``, ``town:<name>``, ``role:<role>``, ``below-quota`` (people with
-something left to do, as in the weekly nudge), ``unregistered`` (followers not bound to a person).
-Only followers who are subscribed and have not said 退订 are counted. Recipients are read through
-a cursor and queued in batches, so memory stays bounded whatever the segment's size.
+something left to do, as in the weekly nudge), ``unregistered`` (followers not bound to a person); the
+office sees them in words (``describe``: 村社区：埔心村). Only followers who are subscribed and have not
+said 退订 are counted. A segment that reaches nobody (``village:埔心`` for 埔心村) is refused by ``create``
+(``NoRecipients``, with the closest village or town names to suggest). Recipients are read through a
+cursor and queued in batches, so memory stays bounded whatever the segment's size.
 """
 from __future__ import annotations
 
+import difflib
 import logging
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import islice
 
-from bot import clock, reminders
+from bot import clock, reminders, roster
 from bot.db import transaction
 from bot.store import outbox as outbox_store
 from bot.store import reminders as store
+from bot.store import roster as roster_store
 from bot.wechat_api import WeChatError
 
 log = logging.getLogger(__name__)
@@ -36,10 +40,24 @@ WITH_VALUE = ("village", "town", "role")
 MAX_TEXT = 600   # a customer-service text is limited to 2048 bytes; keep broadcasts phone-sized
 BATCH = 1000
 SAMPLE = 5
+SUGGESTIONS = 3
+# segment kind -> message key of its words (reminders.segments.*)
+SEGMENT_TEXTS = {"all": "reminders.segments.all", "village": "reminders.segments.village",
+                 "town": "reminders.segments.town", "role": "reminders.segments.role",
+                 "below-quota": "reminders.segments.below_quota", "unregistered": "reminders.segments.unregistered"}
+UNKNOWN_NAME_TEXTS = {"village": "reminders.broadcast.unknown_village", "town": "reminders.broadcast.unknown_town"}
 
 
 class BroadcastError(ValueError):
     """A segment, text or time staff cannot broadcast with (the message says why)."""
+
+
+class NoRecipients(BroadcastError):
+    """The segment reaches nobody now; ``plan`` says why (an unknown name, and the closest ones)."""
+
+    def __init__(self, found: "BroadcastPlan"):
+        super().__init__(f"segment {found.segment} reaches nobody")
+        self.plan = found
 
 
 @dataclass(frozen=True)
@@ -56,6 +74,33 @@ class BroadcastPlan:
     segment: str
     count: int
     sample: list[str] = field(default_factory=list)  # names (or masked openids) of the first recipients
+    unknown_name: bool = False                        # village:/town: names no village or town of the roster
+    suggestions: list[str] = field(default_factory=list)  # the closest village or town names, best first
+
+
+def describe(t, segment: "str | Segment") -> str:
+    """A segment in the office's words (村社区：埔心村, 全部关注者): ``t`` is the message lookup."""
+    seg = segment if isinstance(segment, Segment) else parse_segment(segment)
+    return t(SEGMENT_TEXTS[seg.kind], name=seg.value or "")
+
+
+def why_nobody(t, found: BroadcastPlan) -> str:
+    """Why a plan reaches nobody, with the names it may have meant."""
+    if found.unknown_name:
+        seg = parse_segment(found.segment)
+        reason = t(UNKNOWN_NAME_TEXTS[seg.kind], name=seg.value)
+    else:
+        reason = t("reminders.broadcast.nobody", segment=describe(t, found.segment))
+    if found.suggestions:
+        reason += t("reminders.broadcast.did_you_mean", names="、".join(found.suggestions))
+    return reason
+
+
+def closest_names(query: str, names: list[str]) -> list[str]:
+    """The names a mistyped village or town name may mean: the roster's forgiving village matcher (埔心 ->
+    埔心村, one character off), else difflib's closest."""
+    forgiving = [v["name"] for v in roster.match_village(query, [{"name": n} for n in names])]
+    return (forgiving or difflib.get_close_matches(query, names, n=SUGGESTIONS, cutoff=0.5))[:SUGGESTIONS]
 
 
 def parse_segment(text: str, config=None) -> Segment:
@@ -102,7 +147,14 @@ def plan(db, config, segment: str | Segment) -> BroadcastPlan:
         if count < SAMPLE:
             sample.append(_label(row))
         count += 1
-    return BroadcastPlan(str(seg), count, sample)
+    found = BroadcastPlan(str(seg), count, sample)
+    if not count and seg.kind in UNKNOWN_NAME_TEXTS:
+        villages = roster_store.all_villages(db)
+        names = [v["name"] for v in villages] if seg.kind == "village" else sorted({v["town"] for v in villages
+                                                                                    if v["town"]})
+        if seg.value not in names:
+            found.unknown_name, found.suggestions = True, closest_names(seg.value, names)
+    return found
 
 
 def check_text(text: str) -> str:
@@ -116,9 +168,12 @@ def check_text(text: str) -> str:
 
 def create(db, config, *, segment: str, text: str, now: datetime, send_at: datetime | None = None,
            mass_tag_id: int | None = None, created_by: str = "cli") -> int:
-    """Save a broadcast; it starts at ``send_at`` (default now) through ``start_due_broadcasts``."""
+    """Save a broadcast; it starts at ``send_at`` (default now) through ``start_due_broadcasts``. Raises
+    NoRecipients when the segment reaches nobody now."""
     seg = parse_segment(segment, config)
     text = check_text(text)
+    if next(iter(recipients(db, config, seg)), None) is None:
+        raise NoRecipients(plan(db, config, seg))
     with transaction(db):
         return store.add_broadcast(db, segment=str(seg), text=text, send_at=clock.to_db(send_at or now),
                                    mass_tag_id=mass_tag_id, created_by=created_by, now=clock.to_db(now))
@@ -254,46 +309,57 @@ def broadcast_arguments(p) -> None:
 
 
 def cmd_broadcast(args, app) -> int:
+    """Exit 0 sent or scheduled (or listed, cancelled, dry run); 1 the segment reaches nobody or an unknown id;
+    2 bad input. Everything it says is in the office's words (messages/replies/reminders.toml)."""
     now = app.clock()
     db = app.db
+    t = app.t
     try:
         if args.list:
             for row in list_broadcasts(db):
                 counts = ", ".join(f"{k} {v}" for k, v in row["messages"].items()) or "-"
-                print(f"#{row['id']} {row['status']} {row['segment']} at {row['send_at']}Z "
-                      f"recipients={row['recipients'] if row['recipients'] is not None else '-'} [{counts}] "
-                      f"{row['text'][:30]!r}")
+                print(t("reminders.broadcast.list_line", id=row["id"], status=row["status"],
+                        segment=describe(t, row["segment"]), at=_local(app, clock.from_db(row["send_at"])),
+                        recipients=row["recipients"] if row["recipients"] is not None else "-", counts=counts,
+                        text=repr(row["text"][:30])))
             return 0
         if args.cancel:
             result = cancel(db, args.cancel, now)
             if not result["found"]:
-                print(f"broadcast #{args.cancel} not found", file=sys.stderr)
+                print(t("reminders.broadcast.not_found", id=args.cancel), file=sys.stderr)
                 return 1
-            print(f"broadcast #{args.cancel} cancelled (was {result['was']}; "
-                  f"{result['cancelled_messages']} unsent message(s) cancelled)")
+            print(t("reminders.broadcast.cancelled", id=args.cancel, was=result["was"], n=result["cancelled_messages"]))
             return 0
         if not args.segment or not args.text:
-            print("broadcast needs --segment and --text (or --list / --cancel ID)", file=sys.stderr)
+            print(t("reminders.broadcast.needs_segment_and_text"), file=sys.stderr)
             return 2
         text = check_text(args.text)
         found = plan(db, app.config, args.segment)
         send_at = clock.parse_moment(args.at, app.tz) if args.at else now
-        print(f"segment {found.segment}: {found.count} recipient(s)"
-              + (f", e.g. {'、'.join(found.sample)}" if found.sample else ""))
-        print("preview:\n" + "\n".join("  " + line for line in text.splitlines()))
+        print(t("reminders.broadcast.preview", segment=describe(t, found.segment), count=found.count))
+        if found.sample:
+            print(t("reminders.broadcast.sample", names="、".join(found.sample)))
+        print(t("reminders.broadcast.text") + "\n" + "\n".join("  " + line for line in text.splitlines()))
+        if not found.count:
+            raise NoRecipients(found)
         if args.dry_run:
-            print("dry run: nothing sent")
+            print(t("reminders.broadcast.dry_run"))
             return 0
         broadcast_id = create(db, app.config, segment=args.segment, text=text, now=now, send_at=send_at,
                               mass_tag_id=args.mass_tag)
+    except NoRecipients as error:
+        print(why_nobody(t, error.plan) + t("reminders.broadcast.not_sent"), file=sys.stderr)
+        return 1
     except BroadcastError as error:
-        print(error, file=sys.stderr)
+        print(t("reminders.broadcast.bad_input", reason=error), file=sys.stderr)
         return 2
     if send_at <= now:
         reached = start(app, store.broadcast(db, broadcast_id), now)
-        print(f"broadcast #{broadcast_id} started: {reached} message(s) queued (the sender delivers them)")
+        print(t("reminders.broadcast.started", id=broadcast_id, n=reached))
     else:
-        local = clock.local(send_at, app.tz).strftime("%Y-%m-%d %H:%M")
-        print(f"broadcast #{broadcast_id} scheduled for {local} ({app.tz}); cancel with: broadcast --cancel "
-              f"{broadcast_id}")
+        print(t("reminders.broadcast.scheduled", id=broadcast_id, at=_local(app, send_at), tz=app.tz))
     return 0
+
+
+def _local(app, moment: datetime) -> str:
+    return clock.local(moment, app.tz).strftime(clock.MINUTE_FORMAT)

@@ -40,6 +40,7 @@ def cmd_serve(args, app) -> int:
         from bot import scheduler as sched
 
         scheduler = sched.start(app)
+    warn_without_credentials(app)
     print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
     try:
         serve(flask_app, host=host, port=int(port), ident="lvmei", **waitress_options(cfg))
@@ -47,6 +48,13 @@ def cmd_serve(args, app) -> int:
         if scheduler:
             scheduler.shutdown(wait=False)
     return 0
+
+
+def warn_without_credentials(app) -> None:
+    """Said once at start-up: with the placeholder (or no) AppID/AppSecret nothing is sent; the outbox keeps
+    it as ``no_credentials`` until the account is configured."""
+    if not app.api.has_credentials:
+        print(app.t("cli.no_credentials"), file=sys.stderr, flush=True)
 
 
 def waitress_options(cfg) -> dict:
@@ -66,6 +74,7 @@ def waitress_options(cfg) -> dict:
 def cmd_worker(args, app) -> int:
     from bot import scheduler as sched
 
+    warn_without_credentials(app)
     scheduler = sched.start(app)
     print("worker running: scheduler and outbound sender (Ctrl-C to stop)", flush=True)
     try:
@@ -92,12 +101,12 @@ def cmd_export(args, app) -> int:
     try:
         header, data = exports.rows(app, args.table)
     except exports.ExportUnavailable:
-        print(f"export {args.table}: this table does not exist yet in this version", file=sys.stderr)
+        print(app.t("cli.export.unavailable", table=args.table), file=sys.stderr)
         return 2
     if args.format == "xlsx":
         out = Path(args.out or f"{args.table}.xlsx")
         exports.write_xlsx(header, data, out, args.table)
-        print(f"wrote {out}", file=sys.stderr)
+        print(app.t("cli.export.written", out=out), file=sys.stderr)
     elif args.out:
         with open(args.out, "w", encoding="utf-8-sig", newline="") as fh:
             exports.write_csv(header, data, fh)
@@ -117,31 +126,38 @@ def cmd_create_admin(args, app) -> int:
     from bot.store import admins
 
     if args.role == "cadre" and not args.person:
-        print("a cadre login needs --person 姓名 (a 村书记 or 村干部 of the roster)", file=sys.stderr)
+        print(app.t("cli.create_admin.cadre_needs_person"), file=sys.stderr)
         return 2
-    password = args.password or getpass.getpass(f"password for {args.name}: ")
+    password = args.password or getpass.getpass(app.t("cli.create_admin.prompt", name=args.name))
     if len(password) < 8:
-        print("password must be at least 8 characters", file=sys.stderr)
+        print(app.t("cli.create_admin.short_password"), file=sys.stderr)
         return 2
     from bot.dashboard.auth import AmbiguousPerson, UnknownPerson, link_login_person
 
-    wanted = "村书记 or 村干部" if args.role == "cadre" else "技术顾问"
+    wanted = "村书记或村干部" if args.role == "cadre" else "技术顾问"
     try:
         with transaction(app.db):
             admins.upsert(app.db, args.name, generate_password_hash(password), args.role, clock.to_db(app.clock()))
             person = link_login_person(app.db, args.name, args.role, args.person, args.village)
+            admins.set_signature(app.db, args.name, getattr(args, "display_name", None), getattr(args, "title", None))
     except UnknownPerson:
-        print(f"no {wanted} named {args.person!r} in the roster (import people first); nothing saved", file=sys.stderr)
+        print(app.t("cli.create_admin.unknown_person", person=args.person, wanted=wanted), file=sys.stderr)
         return 2
     except AmbiguousPerson as several:
-        print(f"{args.person!r} is a {wanted} in several villages ({', '.join(several.villages)}): add --village; "
-              "nothing saved", file=sys.stderr)
+        print(app.t("cli.create_admin.ambiguous_person", person=args.person, wanted=wanted,
+                    villages="、".join(several.villages)), file=sys.stderr)
         return 2
-    linked = f", acting as roster person {person['name']} (id {person['id']})" if person else ""
-    print(f"dashboard login {args.name!r} ({args.role}) saved{linked}")
+    from bot.escalation import signature
+
+    login = admins.by_username(app.db, args.name)
+    signed = signature(app, app.db, by_person=person, by_admin=None if person else args.name)
+    print(app.t("cli.create_admin.saved", name=args.name, role=args.role, signature=signed))
+    if person:
+        print(app.t("cli.create_admin.linked", person=person["name"], id=person["id"]))
     if args.role == "adviser" and person is None:
-        print("warning: not linked to a 技术顾问: this login sees no village and no ticket until linked "
-              "(--person NAME)", file=sys.stderr)
+        print(app.t("cli.create_admin.not_linked"), file=sys.stderr)
+    if not (login["display_name"] and login["title"]):
+        print(app.t("cli.create_admin.signature_hint"))
     return 0
 
 
@@ -208,6 +224,10 @@ def _admin_args(p):
     p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as (default: the 技术顾问 "
                    "with the login's name); cadre logins: the roster 村书记 or 村干部 (required)")
     p.add_argument("--village", help="cadre logins: the village of --person, when the name is in several")
+    p.add_argument("--display-name", help="the name answers are signed with (显示名, e.g. 王工; default: the "
+                   "roster person's name, else the login)")
+    p.add_argument("--title", help="the role title answers are signed with (职务, e.g. 县林业站; default: the "
+                   "roster role, else 管理员)")
 
 
 def _chat_args(p):
@@ -245,19 +265,22 @@ def commands(registry: Registry) -> dict[str, Command]:
     """Every command: the core's, then those the capabilities contribute (their manifests' ``COMMANDS``).
     ``export`` offers exactly the registry's export tables, ``import`` its import kinds."""
     core = {
-        "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler)", _serve_args,
+        "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler) / "
+                         "运行：微信接口、管理后台和定时任务", _serve_args,
                          cmd_serve),
-        "worker": Command("scheduler and outbound sender only", _no_args, cmd_worker),
-        "chat": Command("terminal simulator: type as a villager through the real webhook code", _chat_args, cmd_chat),
-        "export": Command("export a table as CSV (stdout) or xlsx", _export_args(sorted(registry.exports)),
+        "worker": Command("scheduler and outbound sender only / 只运行定时任务和发送", _no_args, cmd_worker),
+        "chat": Command("terminal simulator through the real webhook code / 终端模拟器：扮作村民、顾问聊天", _chat_args,
+                        cmd_chat),
+        "export": Command("export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）",
+                          _export_args(sorted(registry.exports)),
                           cmd_export),
-        "import": Command("load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)),
+        "import": Command("load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)) + " / 导入名册等文件",
                           _import_args(sorted(registry.imports)), cmd_import),
-        "tick": Command("run every scheduled job due at --now once, and exit", _tick_args, cmd_tick),
-        "demo": Command("fill an empty database with a believable demo county", _demo_args, cmd_demo),
-        "create-admin": Command("create or reset a dashboard login", _admin_args, cmd_create_admin),
-        "menu": Command("push the custom menu to WeChat", _no_args, cmd_menu),
-        "backup": Command("a consistent copy of the database and photos while the bot runs (.tar.gz or folder)",
+        "tick": Command("run every scheduled job due at --now once / 把到期的定时任务跑一次", _tick_args, cmd_tick),
+        "demo": Command("fill an empty database with a demo county / 生成演示县（空数据库）", _demo_args, cmd_demo),
+        "create-admin": Command("create or reset a dashboard login / 创建或重置后台登录", _admin_args, cmd_create_admin),
+        "menu": Command("push the custom menu to WeChat / 上传公众号菜单", _no_args, cmd_menu),
+        "backup": Command("a consistent copy of the database and photos while the bot runs / 备份数据库和照片",
                           _backup_args, cmd_backup),
     }
     clash = sorted(set(core) & set(registry.commands))
@@ -293,7 +316,8 @@ def may_serve(app, rehearsal_flag: bool) -> bool:
 
 def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
     registry = registry or build_registry()
-    parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot")
+    parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot "
+                                     "（公众号植树助手）")
     parser.add_argument("--config", help="config file (default: $BOT_CONFIG or ./config.toml)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in commands(registry).items():

@@ -12,8 +12,16 @@ at three speeds: most are done by 2月底, some catch up in March, a few lag for
 rest ~5% are flagged (duplicate_photo, far_from_village, unknown_species: waiting for review or decided)
 and ~3% are being spot-checked. Also survival checks, tickets open and answered, and outbox rows.
 ``--scale N`` multiplies the villages and records (N=10: ~500 villages, ~200,000 records) and reuses
-the photo pool. Also creates the dashboard login ``admin`` with a printed random password unless it
-exists. Deterministic: the same scale gives the same county.
+the photo pool. Deterministic: the same scale gives the same county.
+
+The demo is dated in ``campaign.year`` whatever today is, up to its last day, ``demo_day`` (31 May): what
+has no date of its own in the schedule (villages, people, users, the outbox) is dated that day, and the
+dashboard then counts from it (数据截至).
+
+A few people are always there, to try the bot with (``GUIDE``, listed in the README): 埔心村 with the
+villager 陈大伯, its secretary 林书记, its adviser 王工, and the office's 张主任, each bound to a fixed
+openid for ``python run.py chat --openid …``; and the dashboard logins ``admin`` (张主任) and ``wang``
+(王工), created with printed random passwords unless they exist.
 """
 from __future__ import annotations
 
@@ -35,6 +43,7 @@ from bot.db import transaction
 from bot.media import store_blob
 from bot.store import admins as admins_store
 from bot.store import demo as store
+from bot.store import roster as roster_store
 
 CENTER = (23.10, 114.40)
 TOWNS = ["横沥镇", "潼湖镇", "沥林镇", "陈江街道", "水口街道", "马安镇", "汝湖镇", "三栋镇"]
@@ -55,6 +64,13 @@ QUESTIONS = ["桂花叶子发黄怎么办？", "荔枝苗种下去要浇多少�
              "种的簕杜鹃不开花是什么原因？", "树苗被风吹歪了怎么扶正？", "秋枫可以种在河边吗？", "杨梅苗哪里可以领？"]
 ANSWERS = ["先看是否积水，松土排水，半个月施一次稀薄有机肥。", "种下浇透定根水，之后晴天每两三天浇一次。",
            "树穴60厘米见方、50厘米深，底部放腐熟基肥。", "春梢萌发前施一次复合肥，少量多次。"]
+# The people a newcomer tries the bot as (README "The simulator"): role -> (name, openid).
+GUIDE_VILLAGE = "埔心村"
+GUIDE = {"villager": ("陈大伯", "demo-villager"), "secretary": ("林书记", "demo-secretary"),
+         "adviser": ("王工", "demo-adviser"), "office": ("张主任", "demo-office")}
+# Dashboard logins: username -> (role, the GUIDE person it is, display name, title).
+LOGINS = {"admin": ("admin", "office", "张主任", "县植树办"), "wang": ("adviser", "adviser", "王工", "县林业站")}
+DEMO_LAST_DAY = (5, 31, 18)  # month, day, hour (campaign time): the demo's records end that evening
 VILLAGES_PER_SCALE = 50
 RECORDS_PER_VILLAGE = 500
 PHOTO_POOL = 120
@@ -189,8 +205,16 @@ def _between(rng: random.Random, first: date, last: date, tz: str) -> datetime:
     return local.astimezone(timezone.utc)
 
 
-def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = None) -> Counts:
-    """Build the demo county in ``db`` (which must have no villages). Returns what was made."""
+def demo_day(config) -> datetime:
+    """The demo's last day (31 May of campaign.year, in the evening): what its data is dated up to."""
+    month, day, hour = DEMO_LAST_DAY
+    return datetime(int(config.get("campaign.year")), month, day, hour,
+                    tzinfo=ZoneInfo(config.get("campaign.timezone")))
+
+
+def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
+    """Build the demo county in ``db`` (which must have no villages), dated up to ``demo_day``. Returns what
+    was made."""
     if store.village_count(db):
         raise ValueError("the database already has villages")
     rng = random.Random(seed + scale)
@@ -198,7 +222,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
     counts = Counts()
     pool = store_photo_pool(config.photos_dir, PHOTO_POOL, seed)
     counts.photos = len(pool)
-    now_s = clock.to_db(now or clock.utcnow())
+    now_s = clock.to_db(demo_day(config))
 
     ids = {t: store.next_id(db, t) for t in ("villages", "people", "plantings", "media", "planting_photos",
                                              "survival_checks", "tickets", "outbox", "milestones")}
@@ -217,7 +241,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
     n_communities = max(2, n_villages // 7)
     kinds = ["社区"] * n_communities + ["村"] * (n_villages - n_communities)
     rng.shuffle(kinds)
-    village_names = _unique_names(rng, VILLAGE_SYLLABLES, "村", kinds.count("村"), taken)
+    kinds.remove("村")
+    kinds.insert(0, "村")  # the first village is the guide's 埔心村
+    taken.add(GUIDE_VILLAGE)
+    village_names = _unique_names(rng, VILLAGE_SYLLABLES, "村", kinds.count("村") - 1, taken) + [GUIDE_VILLAGE]
     community_names = _unique_names(rng, COMMUNITY_SYLLABLES, "社区", n_communities, taken)
     villages = []
     for kind in kinds:
@@ -238,8 +265,11 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
 
     names_taken: set = set()
 
-    def person(name, village_id, role, household=None, birth_year=None, bound=False, suffix=""):
-        """A roster row; a name already used in the same village is replaced (names are unique per village)."""
+    def person(name, village_id, role, household=None, birth_year=None, bound=False, suffix="", guide=None):
+        """A roster row; a name already used in the same village is replaced (names are unique per village).
+        ``guide``: a key of GUIDE, whose name and openid the row gets."""
+        if guide:
+            name = GUIDE[guide][0]
         while (name, village_id) in names_taken:
             name = _name(rng) + suffix
         names_taken.add((name, village_id))
@@ -247,29 +277,33 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
                "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
                "openid": None, "bound_via": None, "household": household, "source": "demo", "created_at": now_s,
                "updated_at": now_s}
-        if bound:
-            row["openid"], row["bound_via"] = f"demo-{row['id']:06d}", "roster"  # as if the office typed it
+        if bound or guide:  # as if the office typed the openid in the roster
+            row["openid"], row["bound_via"] = GUIDE[guide][1] if guide else f"demo-{row['id']:06d}", "roster"
             users.append({"openid": row["openid"], "subscribed": 1, "reminders_off": int(rng.random() < 0.05),
                           "last_inbound_at": now_s, "subscribed_at": now_s, "created_at": now_s})
         people.append(row)
         return row
 
     for v in villages:
+        guide = v["name"] == GUIDE_VILLAGE
         members = []
         for h in range(1, v["households"] + 1):  # every household of the roster's 户数 has someone listed
             household = f"{rng.randint(1, 6)}组{h}号"
+            if guide and h == 1:
+                members.append(person(None, v["id"], "群众", household, guide="villager"))
             for _ in range(rng.choice((1, 1, 2, 2, 3))):
                 roll = rng.random()
                 role = "党员" if roll < 0.12 else "村干部" if roll < 0.16 else "群众"
                 members.append(person(_name(rng), v["id"], role, household, bound=rng.random() < 0.35))
-        members.append(person(_name(rng), v["id"], "村书记", bound=True))
+        members.append(person(_name(rng), v["id"], "村书记", bound=True, guide="secretary" if guide else None))
         people_by_village[v["id"]] = members
     seat = villages[0]["id"]
     for role, count in (("主要领导", 1), ("领导", 2 + scale), ("管理员", 2)):
-        for _ in range(count):
-            person(f"{_name(rng)}", seat, role, bound=True)
+        for n in range(count):
+            person(f"{_name(rng)}", seat, role, bound=True, guide="office" if role == "管理员" and n == 0 else None)
     n_advisers = max(3, n_villages // 8)
-    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工") for _ in range(n_advisers)]
+    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工", guide=None if n else "adviser")
+                for n in range(n_advisers)]
     for index, v in enumerate(villages):
         adviser = advisers[index % n_advisers]
         v["adviser"] = adviser["name"]
@@ -452,6 +486,9 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
         if p["role"] in ("主要领导", "领导") and quota:
             add_planting(seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)),
                          clean=True)
+    # the guide villager's own record on the demo's last day: the newest record, so the dashboard counts from it
+    villager = next(p for p in people if p["openid"] == GUIDE["villager"][1])
+    add_planting(villages[0], villager, villager, "tree", "房前屋后", "桂花", 2, None, demo_day(config))
     counts.plantings = len(plantings)
     counts.flagged = sum(1 for p in plantings if p["flags"])
     counts.survival_checks = len(checks)
@@ -460,7 +497,9 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
     tickets, outbox = [], []
     for v in villages:
         adviser = next(a for a in advisers if a["name"] == v["adviser"])
-        askers = [p for p in people_by_village[v["id"]] if p.get("openid")]
+        # the guide people start with no tickets: a newcomer's first question is their own
+        askers = [p for p in people_by_village[v["id"]]
+                  if p.get("openid") and p["openid"] not in {openid for _name, openid in GUIDE.values()}]
         for _ in range(rng.randint(0, 3)):
             asker = rng.choice(askers)
             asked = _moment(rng, year, 1.0)
@@ -512,33 +551,58 @@ def fill(db, config, scale: int = 1, seed: int = 2027, now: datetime | None = No
     return counts
 
 
-def ensure_admin_login(db) -> str | None:
-    """Create the dashboard login ``admin`` with a random password unless it exists; return the password."""
+def ensure_logins(db) -> list[tuple[str, str | None]]:
+    """The dashboard logins of LOGINS, each linked to its GUIDE person and signed with its display name and
+    title; a login that exists keeps its password. Returns (username, the new password or None)."""
     from werkzeug.security import generate_password_hash
 
-    if admins_store.by_username(db, "admin"):
-        return None
-    password = secrets.token_urlsafe(9)
-    with transaction(db):
-        admins_store.upsert(db, "admin", generate_password_hash(password), "admin", clock.to_db(clock.utcnow()))
-    return password
+    made = []
+    for username, (role, guide, display_name, title) in LOGINS.items():
+        if admins_store.by_username(db, username):
+            made.append((username, None))
+            continue
+        password = secrets.token_urlsafe(9)
+        person = roster_store.person_by_openid(db, GUIDE[guide][1])
+        with transaction(db):
+            admins_store.upsert(db, username, generate_password_hash(password), role, clock.to_db(clock.utcnow()))
+            admins_store.link_person(db, username, person["id"] if person and role == "adviser" else None)
+            admins_store.set_signature(db, username, display_name, title)
+        made.append((username, password))
+    return made
 
 
 def cmd_demo(args, app) -> int:
     scale = max(1, int(getattr(args, "scale", 1) or 1))
+    t = app.t
     try:
-        counts = fill(app.db, app.config, scale=scale, now=app.clock())
+        counts = fill(app.db, app.config, scale=scale)
     except ValueError:
-        print("demo: refused, this database already has villages (demo only fills an empty database)",
-              file=sys.stderr)
+        print(t("cli.demo.refused"), file=sys.stderr)
         return 1
-    print(f"demo county: {counts.towns} towns, {counts.villages} villages and communities, {counts.people} people "
-          f"({counts.users} WeChat users), {counts.plantings} planting records ({counts.flagged} flagged), "
-          f"{counts.photos} photos, {counts.survival_checks} survival checks, {counts.tickets} tickets, "
-          f"{counts.outbox} outbox messages")
-    password = ensure_admin_login(app.db)
-    if password:
-        print(f"dashboard login created: admin / {password}  (change it with: python run.py create-admin admin)")
-    else:
-        print("dashboard login 'admin' already exists: password unchanged")
+    print(t("cli.demo.county", towns=counts.towns, villages=counts.villages, people=counts.people, users=counts.users,
+            plantings=counts.plantings, flagged=counts.flagged, photos=counts.photos,
+            checks=counts.survival_checks, tickets=counts.tickets, outbox=counts.outbox,
+            day=demo_day(app.config).strftime(clock.DATE_FORMAT)))
+    for username, password in ensure_logins(app.db):
+        _role, guide, display_name, title = LOGINS[username]
+        key = "cli.demo.login_created" if password else "cli.demo.login_kept"
+        print(t(key, username=username, password=password, who=f"{title} {display_name}"))
+    print(t("cli.demo.try_chat"))
+    for who in guide_people(app.db):
+        print(t("cli.demo.chat_as", **who))
     return 0
+
+
+def guide_people(db) -> list[dict]:
+    """The GUIDE people as the demo made them: name, village (an adviser's first village), role and openid."""
+    found = []
+    for _name, openid in GUIDE.values():
+        person = roster_store.person_by_openid(db, openid)
+        if person is None:
+            continue
+        linked = roster_store.villages_of_adviser(db, person["id"]) if not person["village_id"] else []
+        village = roster_store.village(db, person["village_id"] or linked[0]["id"]) if person["village_id"] or linked \
+            else None
+        found.append({"name": person["name"], "village": village["name"] if village else "", "role": person["role"],
+                      "openid": openid})
+    return found

@@ -5,6 +5,13 @@ Life of a ticket (``tickets.status``)::
     open --答 / dashboard--> answered --解决了--> closed
       ^                         |
       +-- follow-up within escalation.reopen_days
+    open or answered --关闭 (dashboard, with a reason)--> closed
+
+A follow-up reopens the ticket and starts a new round (``reopened_count``; each attachment keeps its
+``round``); the round's first attachment is the follow-up question (``follow_up_question``), shown by ``待办``
+and the dashboard instead of the original one. Answers are signed ``signature`` (县林业站 王工).
+Staff close a ticket that is not a question (``close_ticket``): who and why are kept on the ticket, and
+the villager hears of it only when staff write them a message.
 
 Who answers (``choose_adviser``): the least recently assigned adviser linked to the villager's village
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
@@ -33,6 +40,7 @@ from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
+from bot.store import admins as admins_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import tickets as store
@@ -299,7 +307,8 @@ def open_ticket(app, db, *, openid: str, person: dict | None, village_id: int | 
 def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> int:
     """A 补充 from the villager: kept on the ticket and passed on to the adviser."""
     now_s = clock.to_db(now)
-    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
+                                         round_=ticket["reopened_count"])
     store.touch_activity(db, ticket["id"], now_s)
     shown = text or _media_label(app, db, media_row_id)
     notify_staff(app, db, ticket, app.t("escalation.supplement_notice", id=ticket["id"], text=preview(shown),
@@ -307,16 +316,22 @@ def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int
     return attachment_id
 
 
+def media_label(app, kind: str | None) -> str:
+    """（语音） or （照片）: what a message without text was."""
+    return app.t("escalation.voice_label" if kind == "voice" else "escalation.photo_label")
+
+
 def _media_label(app, db, media_row_id: int | None) -> str:
     row = media_store.get(db, media_row_id) if media_row_id else None
-    return app.t("escalation.voice_label" if row and row["kind"] == "voice" else "escalation.photo_label")
+    return media_label(app, row["kind"] if row else None)
 
 
 def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> None:
     """A follow-up question after the answer: the ticket opens again for the same adviser."""
     now_s = clock.to_db(now)
     store.reopen(db, ticket["id"], now_s)
-    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s)
+    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
+                         round_=ticket["reopened_count"] + 1)
     ticket = store.get(db, ticket["id"])
     shown = text or _media_label(app, db, media_row_id)
     notify_staff(app, db, ticket, app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),
@@ -358,7 +373,50 @@ def resolve(db, ticket: dict, now: datetime) -> None:
     store.close(db, ticket["id"], clock.to_db(now))
 
 
+def follow_up_question(app, ticket: dict) -> str | None:
+    """A reopened ticket's follow-up (its text, or 语音/照片 when it came without text); None for a ticket
+    that was never reopened. ``ticket`` is a row of the open/answered listings (``follow_up_text``)."""
+    if not ticket.get("reopened_count"):
+        return None
+    if ticket.get("follow_up_text"):
+        return ticket["follow_up_text"]
+    return media_label(app, ticket["follow_up_media"]) if ticket.get("follow_up_media") else None
+
+
+def overdue_before(app, now: datetime) -> str:
+    """An open ticket (re)opened before this moment has waited past escalation.remind_after_hours."""
+    return clock.to_db(now - timedelta(hours=_settings(app)["remind_hours"]))
+
+
+def is_overdue(ticket: dict, before: str) -> bool:
+    return ticket["status"] == "open" and (ticket["opened_at"] or ticket["created_at"]) <= before
+
+
 # -- answering -------------------------------------------------------------------------------------
+def answerer_name(app, by_person: dict | None, by_admin: str | None) -> str:
+    """Who answered or closed, as kept on the ticket: the roster person's name, or the dashboard login."""
+    return by_person["name"] if by_person else (by_admin or app.t("escalation.admin_name"))
+
+
+def signer(app, db, *, by_person: dict | None = None, by_admin: str | None = None) -> tuple[str, str]:
+    """(role title, name) of who answers: the dashboard login's title and display name (``create-admin --title
+    县林业站 --display-name 王工``), each falling back to the roster person's role and name (技术顾问 王工), and for
+    an admin login without them to 管理员 and the login's name."""
+    login = admins_store.by_username(db, by_admin) if by_admin else None
+    if login is None and by_person:
+        login = admins_store.by_person(db, by_person["id"])
+    login = login or {}
+    linked = by_person or (roster_store.person(db, login.get("person_id")) if login.get("person_id") else None)
+    title = login.get("title") or (linked["role"] if linked else app.t("escalation.admin_name"))
+    name = login.get("display_name") or (linked["name"] if linked else by_admin or app.t("escalation.admin_name"))
+    return title, name
+
+
+def signature(app, db, *, by_person: dict | None = None, by_admin: str | None = None) -> str:
+    """How the villager sees who answered: 县林业站 王工 (``signer``)."""
+    return " ".join(signer(app, db, by_person=by_person, by_admin=by_admin))
+
+
 @dataclass(frozen=True)
 class AnswerResult:
     """``reason``: answered | unknown | closed | already_answered | not_allowed | empty."""
@@ -385,15 +443,17 @@ def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None 
     text = (text or "").strip()
     if not text:
         return AnswerResult(False, "empty", ticket)
-    name = by_person["name"] if by_person else (by_admin or app.t("escalation.admin_name"))
+    name = answerer_name(app, by_person, by_admin)
+    signed = signature(app, db, by_person=by_person, by_admin=by_admin)
     store.set_answer(db, ticket_id, answer=text, answered_by=name,
-                     answered_by_person_id=by_person["id"] if by_person else None, now=clock.to_db(now))
+                     answered_by_person_id=by_person["id"] if by_person else None, signature=signed,
+                     now=clock.to_db(now))
     ticket = store.get(db, ticket_id)
     page = f"/answer/{ticket['public_token']}"
     shown = text if len(text) <= ANSWER_CHAT_CHARS else (
         text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
     delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=shown,
-                     adviser=name, days=int(_settings(app)["reopen_days"]))
+                     signature=signed, days=int(_settings(app)["reopen_days"]))
     outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,
                    dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=page)
     return AnswerResult(True, "answered", ticket)
@@ -427,6 +487,38 @@ def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person:
                                    created_by=created_by, now=clock.to_db(now))
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """``reason``: closed | unknown | not_allowed | already_closed | needs_reason."""
+    ok: bool
+    reason: str
+
+
+def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by_person: dict | None = None,
+                 by_admin: str | None = None, now: datetime) -> CloseResult:
+    """Staff close a ticket that is not a question (a test, a duplicate, a planting report): ``reason`` is kept
+    with who closed it on the ticket; the villager gets ``message`` (through the outbox, once, signed like an
+    answer) only when it is written. The same people may close as may answer. Call inside a transaction."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return CloseResult(False, "unknown")
+    if not may_answer(ticket, by_person, by_admin):
+        return CloseResult(False, "not_allowed")
+    if ticket["status"] == "closed":
+        return CloseResult(False, "already_closed")
+    reason, message = (reason or "").strip()[:500], (message or "").strip()[:ANSWER_CHAT_CHARS]
+    if not reason:
+        return CloseResult(False, "needs_reason")
+    by = answerer_name(app, by_person, by_admin)
+    store.close(db, ticket_id, clock.to_db(now), by=by, reason=reason)
+    if message:
+        text = app.t("escalation.closed_delivery", id=ticket_id, message=message,
+                     signature=signature(app, db, by_person=by_person, by_admin=by_admin))
+        outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=text, now=now, dedupe_key=f"close:{ticket_id}")
+    log.info("ticket %s closed by %s: %s", ticket_id, by, reason)
+    return CloseResult(True, "closed")
 
 
 # -- queues (chat 待办 and the dashboard) ------------------------------------------------------------

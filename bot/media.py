@@ -92,14 +92,17 @@ def _fetch_and_prepare(app, row: dict, listeners: list[MediaListener]) -> _Fetch
     return _Fetched(row, sha=sha, path=path, size=len(data), prepared=prepared)
 
 
-def download_due(app, now: datetime, limit: int = 50) -> dict:
-    """Job: fetch every pending media row that is due (``media.workers`` at a time)."""
+def download_due(app, now: datetime, limit: int = 50, openid: str | None = None) -> dict:
+    """Job: fetch every pending media row that is due (``media.workers`` at a time); only one user's with
+    ``openid`` (the simulator's share). Without credentials nothing is tried: the rows wait."""
     listeners = app.media_listeners
     db = app.db
     max_attempts = int(app.config.get("media.max_attempts"))
     workers = int(app.config.get("media.workers"))
     counts = {"stored": 0, "retried": 0, "lost": 0, "failed": 0}
-    rows = media_store.due(db, clock.to_db(now), limit)
+    if not app.api.has_credentials:
+        return {**counts, "waiting_for_credentials": media_store.count_due(db, clock.to_db(now), openid)}
+    rows = media_store.due(db, clock.to_db(now), limit, openid)
     if not rows:
         return counts
     # One long-lived pool per process: its threads (and their database connections) are reused.

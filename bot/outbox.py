@@ -7,7 +7,10 @@ Channel per message, tried in this order (``choose_channel``):
 3. held: kept and released when the user writes again (then it goes as 1).
 45015/45047 move a message on to the next channel; 5xx, timeouts and -1 are
 retried with backoff; other errors are recorded with their errcode. A user who
-unsubscribed gets nothing; one who said 退订 gets no reminders.
+unsubscribed gets nothing; one who said 退订 gets no reminders. Without credentials
+(wechat.app_id / app_secret missing or the shipped placeholder) nothing is tried:
+due rows become ``no_credentials`` (one status, no error loop) and go out from the
+first run that has credentials.
 """
 from __future__ import annotations
 
@@ -98,11 +101,18 @@ class Sender:
         self.api = api
         self._last_send = 0.0
 
-    def run(self, db, now: datetime, limit: int = 500) -> SendReport:
+    def run(self, db, now: datetime, limit: int = 500, openid: str | None = None) -> SendReport:
+        """Send what is due (only one user's with ``openid``: the simulator's share)."""
         report = SendReport()
         now_s = clock.to_db(now)
         stale = clock.to_db(now - STALE_CLAIM)
-        for row in outbox_store.due(db, now_s, stale, limit):
+        if not self.api.has_credentials:
+            for row in outbox_store.due(db, now_s, stale, limit, openid):
+                outbox_store.mark(db, row["id"], "no_credentials", error="no credentials: wechat.app_id/app_secret")
+                report.held += 1
+            return report
+        outbox_store.requeue_without_credentials(db, now_s, openid)
+        for row in outbox_store.due(db, now_s, stale, limit, openid):
             if not outbox_store.claim(db, row["id"], now_s, stale):
                 continue  # another sender took it
             self._deliver(db, row, now, report)

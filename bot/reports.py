@@ -406,12 +406,12 @@ def report_arguments(p) -> None:
 def cmd_report(args, app) -> int:
     try:
         year, month = parse_month(args.month)
-    except ValueError as error:
-        print(error, file=sys.stderr)
+    except ValueError:
+        print(app.t("progress.report.bad_month", text=args.month), file=sys.stderr)
         return 2
     report = build_report(app, year, month)
     out = write_workbook(report, app, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
-    print(f"wrote {out}: {len(report.rows)} villages, {report.count(LAGGING, LAGGING_TWICE)} lagging, "
-          f"{report.count(LAGGING_TWICE)} lagging two months in a row, {report.count(COMPLETE)} complete, "
-          f"{report.count(NOT_STARTED)} not started")
+    print(app.t("progress.report.written", out=out, villages=len(report.rows),
+                lagging=report.count(LAGGING, LAGGING_TWICE), twice=report.count(LAGGING_TWICE),
+                complete=report.count(COMPLETE), not_started=report.count(NOT_STARTED)))
     return 0

@@ -475,23 +475,23 @@ def import_file(db, importer: Importer, filename: str, data: bytes, now: str, t,
 
 
 def cmd_import(args, app) -> int:
-    """`python run.py import KIND FILE [--clean-rows-only]`, KIND one of ``app.imports``."""
+    """`python run.py import KIND FILE [--clean-rows-only]`, KIND one of ``app.imports``: problems by spreadsheet
+    row, and what it did, in Chinese."""
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        print(f"cannot read {path}: {exc.strerror}", file=sys.stderr)
+        print(app.t("registration.import.cannot_read", path=path, reason=exc.strerror), file=sys.stderr)
         return 2
     summary, problems = import_file(app.db, app.imports[args.kind], path.name, data, clock.to_db(app.clock()),
                                     app.t, clean_rows_only=args.clean_rows_only)
     for problem in problems:
         print(problem, file=sys.stderr)
     if summary is None:
-        print(f"{len(problems)} 个问题，未导入任何数据（改好后重新导入，或加 --clean-rows-only 只导入没问题的行）",
-              file=sys.stderr)
+        print(app.t("registration.import.nothing_written", n=len(problems)), file=sys.stderr)
         return 1
-    skipped = f"，跳过有问题的 {len({p.row for p in problems})} 行" if problems else ""
-    print(f"{args.kind}: {summary}{skipped}")
+    skipped = app.t("registration.import.skipped", n=len({p.row for p in problems})) if problems else ""
+    print(app.t("registration.import.done", kind=app.t(app.imports[args.kind].label), summary=summary) + skipped)
     return 1 if problems else 0
 
 

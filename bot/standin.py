@@ -10,11 +10,16 @@ Faults are queued per endpoint with ``fail``: an errcode (40001, 42001,
 45015, 45047, -1, 40007 …), an HTTP status (500, 502 …) and/or a delay (for
 timeouts). ``expire_tokens``/``revoke_tokens`` make every issued token answer
 42001/40001 until a new one is fetched.
+
+With ``state_dir`` (the simulator's) it is one account that outlives a restart: the tokens it issued
+and the media it holds are kept in that folder, so a restarted ``chat`` neither fetches a new token
+nor loses a photo the download job has not fetched yet.
 """
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import secrets
 import sys
 import threading
@@ -22,6 +27,7 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 ENDPOINTS_NEEDING_TOKEN = {
@@ -38,11 +44,18 @@ class Fault:
 
 
 class WeChatStandIn:
-    def __init__(self, appid: str = "wx0000000000000000", secret: str = "standin-secret"):
+    def __init__(self, appid: str = "wx0000000000000000", secret: str = "standin-secret",
+                 state_dir: Path | None = None):
         self.appid = appid
         self.secret = secret
+        self.state_dir = state_dir
         self.tokens: dict[str, str] = {}  # token -> "ok" | "expired" | "revoked"
         self.media: dict[str, tuple[bytes, str]] = {}
+        if state_dir is not None:
+            (state_dir / "media").mkdir(parents=True, exist_ok=True)
+            tokens_file = state_dir / "tokens.json"
+            if tokens_file.is_file():
+                self.tokens = {t: "ok" for t in json.loads(tokens_file.read_text(encoding="utf-8"))}
         self.expired_media: set[str] = set()
         self.undeclared_length: set[str] = set()  # media sent without Content-Length (until the connection closes)
         self.redirects: dict[str, str] = {}       # /pic/<name> -> a 302 to this location
@@ -78,9 +91,27 @@ class WeChatStandIn:
         self.media[media_id] = (data, content_type)
         if not declare_length:
             self.undeclared_length.add(media_id)
+        path = self._media_file(media_id)
+        if path is not None:
+            path.write_bytes(data)
+            path.with_suffix(".type").write_text(content_type, encoding="utf-8")
 
     def add_redirect(self, name: str, location: str) -> None:
         self.redirects[name] = location
+
+    def _media_file(self, media_id: str) -> Path | None:
+        if self.state_dir is None or not re.fullmatch(r"[\w.-]{1,128}", media_id):
+            return None
+        return self.state_dir / "media" / f"{media_id}.bin"
+
+    def _stored_media(self, media_id: str) -> tuple[bytes, str] | None:
+        if media_id in self.media:
+            return self.media[media_id]
+        path = self._media_file(media_id)
+        if path is None or not path.is_file():
+            return None
+        kind = path.with_suffix(".type")
+        return path.read_bytes(), kind.read_text(encoding="utf-8") if kind.is_file() else "application/octet-stream"
 
     def expire_media(self, media_id: str) -> None:
         self.expired_media.add(media_id)
@@ -201,12 +232,16 @@ class WeChatStandIn:
         token = secrets.token_urlsafe(24)
         with self._lock:
             self.tokens[token] = "ok"
+            if self.state_dir is not None:  # kept for the next run (only the newest few matter)
+                valid = [t for t, state in self.tokens.items() if state == "ok"][-5:]
+                (self.state_dir / "tokens.json").write_text(json.dumps(valid), encoding="utf-8")
         return self._json(http, {"access_token": token, "expires_in": 7200})
 
     def _media(self, http, media_id: str) -> None:
-        if media_id in self.expired_media or media_id not in self.media:
+        stored = None if media_id in self.expired_media else self._stored_media(media_id)
+        if stored is None:
             return self._json(http, {"errcode": 40007, "errmsg": "invalid media_id"})
-        data, content_type = self.media[media_id]
+        data, content_type = stored
         return self._binary(http, data, content_type, declare_length=media_id not in self.undeclared_length)
 
     def _record(self, kind: str, openid: str, **fields) -> None:

@@ -40,6 +40,16 @@ CHANNEL_ERRORS = {45015, 45047}  # out of the 48-hour window / over the customer
 TRANSIENT_ERRORS = {-1, 45009, 45011}  # system busy, API frequency limits
 MEDIA_EXPIRED = {40007}
 REFRESH_MARGIN = timedelta(minutes=5)
+# app ids that are not an account: the shipped config.toml's placeholder, or nothing
+PLACEHOLDER_APP_IDS = frozenset({"", "wx0000000000000000"})
+
+
+def has_credentials(config) -> bool:
+    """Whether wechat.app_id and wechat.app_secret name a real account (not the placeholder, not empty):
+    without them nothing is sent (the outbox keeps messages as ``no_credentials``)."""
+    wechat = config.section("wechat")
+    app_id, secret = (wechat.get("app_id") or "").strip(), (wechat.get("app_secret") or "").strip()
+    return app_id not in PLACEHOLDER_APP_IDS and bool(secret)
 
 
 class WeChatError(Exception):
@@ -84,7 +94,7 @@ class _Client(WeChatClient):
 
 
 class WeChatAPI:
-    def __init__(self, config, databases: Databases):
+    def __init__(self, config, databases: Databases, token_name: str | None = None):
         wechat = config.section("wechat")
         self.base_url: str = wechat["api_base_url"]
         self.app_id: str = wechat["app_id"]
@@ -98,8 +108,10 @@ class WeChatAPI:
         self.databases = databases
         self.holder = f"{socket.gethostname()}:{os.getpid()}"
         self._local = threading.local()
-        # One token per (app, API host): a simulator or test against a stand-in never clobbers the real one.
-        self.token_name = f"access_token:{self.app_id}@{self.base_url}"
+        # One token (and one fetch budget) per (app, API host): a simulator or test against a stand-in never
+        # clobbers or spends the real one's; the simulator names its own (its stand-in's port changes).
+        self.token_name = token_name or f"access_token:{self.app_id}@{self.base_url}"
+        self.has_credentials = has_credentials(config)
 
     # -- the token -------------------------------------------------------------------------
     @property
@@ -126,13 +138,13 @@ class WeChatAPI:
             token = self._cached_token()
             if token:
                 return token
-            recent = tokens.fetches_since(self._db, clock.to_db(now - timedelta(minutes=1)))
+            recent = tokens.fetches_since(self._db, clock.to_db(now - timedelta(minutes=1)), self.token_name)
             if recent >= self.max_fetches_per_minute:
                 raise WeChatError(None, "token fetch budget spent for this minute", transient=True)
             got_lease = leases.acquire(self._db, "token_refresh", lease_holder, clock.to_db(now),
                                        clock.to_db(now + timedelta(seconds=self.timeout * 3)))
             if got_lease:
-                tokens.log_fetch(self._db, clock.to_db(now))
+                tokens.log_fetch(self._db, clock.to_db(now), self.token_name)
         if not got_lease:
             return self._wait_for_other_refresh()
         try:

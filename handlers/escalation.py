@@ -5,7 +5,7 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 """
 from __future__ import annotations
 
-from bot import escalation, nlu, planting
+from bot import clock, escalation, nlu, planting
 from bot.context import Ctx
 from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
@@ -43,7 +43,7 @@ def _free_photos(ctx: Ctx) -> list[int]:
     """Photos of the last escalation.attach_minutes that no ticket and no planting record holds (a finished
     record's photos stay its own)."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    return [m for m in tickets_store.recent_unattached_images(ctx.db, ctx.openid, since)
+    return [m for m in tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
             if not planting.holds_photo(ctx.db, m)]
 
 
@@ -157,11 +157,12 @@ def on_queue(ctx: Ctx, _match) -> str:
         return ctx.t("escalation.queue_empty")
     lines = [ctx.t("escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
-        hours = escalation.hours_between(ticket["opened_at"], ctx.now)
-        age = ctx.t("escalation.age_days", n=hours // 24) if hours >= 48 else ctx.t("escalation.age_hours", n=hours)
+        age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
+        follow_up = escalation.follow_up_question(ctx.app, ticket)
+        question = ctx.t("escalation.queue_follow_up", text=escalation.preview(follow_up, 30)) if follow_up \
+            else escalation.preview(ticket["question"], 30)
         lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
-                           village=ticket["village"] or ctx.t("escalation.village_unknown"),
-                           question=escalation.preview(ticket["question"], 30)))
+                           village=ticket["village"] or ctx.t("escalation.village_unknown"), question=question))
     if len(tickets) > QUEUE_LINES:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))

@@ -36,7 +36,8 @@ ROUTES: list = [
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
-    "report": Command("the monthly progress report (通报) as Excel", reports.report_arguments, reports.cmd_report),
+    "report": Command("the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments,
+                      reports.cmd_report),
 }
 JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
 STORES: list = [reports_store]

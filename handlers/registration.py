@@ -266,9 +266,9 @@ STORES: list = [proofs_store]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}
 IMPORTS: dict = {**roster.IMPORTS}
 COMMANDS: dict = {
-    "invite": Command("a one-time code (6 digits, single use) for a roster person to bind WeChat with: 绑定 <code>",
-                      proofs.invite_arguments, proofs.cmd_invite),
-    "qrcodes": Command("save a permanent QR code per village (qrscene_<village id>) as PNG", qrcodes.qrcodes_arguments,
+    "invite": Command("a one-time code (6 digits, single use) for a roster person to bind WeChat with: 绑定 <code> / "
+                      "登记码", proofs.invite_arguments, proofs.cmd_invite),
+    "qrcodes": Command("a permanent QR code per village as PNG / 每个村一个永久二维码", qrcodes.qrcodes_arguments,
                        qrcodes.cmd_qrcodes),
 }
 DASHBOARD: list = [*roster_pages.PAGES, *binding_pages.PAGES]

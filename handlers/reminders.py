@@ -118,7 +118,7 @@ JOBS: list = [
 ]
 STORES: list = [followups_store, reminders_store]
 COMMANDS: dict = {
-    "broadcast": Command("message a segment of followers now or later (--list, --cancel ID, --dry-run)",
+    "broadcast": Command("message a segment of followers now or later / 群发消息（预览、定时、取消）",
                          broadcasts.broadcast_arguments, broadcasts.cmd_broadcast),
 }
 DASHBOARD: list = broadcast_pages.PAGES

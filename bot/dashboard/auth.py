@@ -37,9 +37,9 @@ from bot.store import roster as roster_store
 
 PUBLIC_ENDPOINTS = {"dashboard.login", "dashboard.static"}
 SESSION_TOUCH_SECONDS = 60  # a session's last-seen time is written at most this often
-# The pages use the app's own stylesheet, inline SVG, style attributes and photos; never a script.
+# The pages use the app's own stylesheet, inline SVG, style attributes, photos and ticket voice; never a script.
 CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                           " form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+                           " media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Broadcasts: compose, see the recipient count and a preview, send now or schedule, cancel.
 
 Everything goes through bot.broadcasts (segments, limits, queueing): this page only collects the
-form, shows ``plan`` and calls ``create`` / ``cancel``. The scheduled job starts due broadcasts.
+form, shows ``plan`` and calls ``create`` / ``cancel``. The scheduled job starts due broadcasts. A segment
+that reaches nobody is a warning in the preview and a refusal on sending, with the reason and the closest
+village or town names to pick instead. Segments are shown in words (村社区：埔心村), never as codes.
 """
 from __future__ import annotations
 
@@ -70,8 +72,11 @@ def _page(form: dict, plan=None, error: str | None = None):
     rows = broadcasts.list_broadcasts(ctx.db, limit=30)
     for row in rows:
         row["summary"] = _message_counts(row["messages"])
+        row["segment_text"] = broadcasts.describe(ctx.t, row["segment"])
+    warning = broadcasts.why_nobody(ctx.t, plan) if plan is not None and not plan.count else None
     return render_template(
-        "dashboard/broadcasts.html", form=form, plan=plan, error=error, rows=rows,
+        "dashboard/broadcasts.html", form=form, plan=plan, error=error, rows=rows, warning=warning,
+        segment_text=broadcasts.describe(ctx.t, plan.segment) if plan is not None else None,
         segment_labels=auth.labels(SEGMENT_LABELS), status_labels=auth.labels(STATUS_LABELS),
         max_text=broadcasts.MAX_TEXT,
         villages=[v["name"] for v in roster_store.all_villages(ctx.db)],
@@ -94,8 +99,12 @@ def compose():
     send_at = _send_at(form["send_at"])
     if form["send_at"] and send_at is None:
         return _page(form, error=auth.t("admin.broadcasts.bad_time")), 400
-    broadcast_id = broadcasts.create(ctx.db, ctx.config, segment=str(segment), text=form["text"], now=auth.now(),
-                                     send_at=send_at, created_by=g.viewer.username)
+    try:
+        broadcast_id = broadcasts.create(ctx.db, ctx.config, segment=str(segment), text=form["text"], now=auth.now(),
+                                         send_at=send_at, created_by=g.viewer.username)
+    except broadcasts.NoRecipients as refused:
+        reason = broadcasts.why_nobody(ctx.t, refused.plan) + ctx.t("reminders.broadcast.not_sent")
+        return _page(form, plan=refused.plan, error=reason), 400
     now = send_at is None or send_at <= auth.now()
     flash(auth.t("admin.broadcasts.started" if now else "admin.broadcasts.scheduled", id=broadcast_id), "ok")
     return redirect(url_for("dashboard.broadcasts_page"))

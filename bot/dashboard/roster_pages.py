@@ -5,10 +5,11 @@ same as ``python run.py invite``.
 All or nothing by default (nothing is written while any row has a problem), or only the clean rows
 when the box is ticked: the same rule as ``python run.py import``. Each staff person is listed with their
 binding (proven or not) and code; 生成登记码 makes a new one (the old one stops working) and shows it once.
+The form keeps the file type last chosen (in the session), so a second people file is not read as villages.
 """
 from __future__ import annotations
 
-from flask import abort, g, make_response, render_template, request
+from flask import abort, g, make_response, render_template, request, session
 
 from bot import clock, identity, proofs, roster
 from bot.dashboard import auth, snapshot
@@ -24,6 +25,8 @@ def roster_page():
     if request.method == "POST":
         request.max_content_length = auth.setting("upload_max_bytes")
         kind = request.form.get("kind", "")
+        if kind in ctx.imports:
+            session["roster_kind"] = kind  # the form offers the same kind next time
         upload = request.files.get("file")
         if kind not in ctx.imports or upload is None or not upload.filename:
             result = {"error": auth.t("admin.roster.no_file")}
@@ -61,7 +64,8 @@ def _render(result=None, invite=None):
             and person["code_expires_at"] > now
     kinds = {kind: auth.t(importer.label) for kind, importer in ctx.imports.items()}
     return render_template("dashboard/roster.html", result=result, kinds=kinds, staff=staff,
-                           invite=invite, invite_days=ctx.config.get("registration.invite_days"))
+                           invite=invite, invite_days=ctx.config.get("registration.invite_days"),
+                           chosen=session.get("roster_kind", next(iter(kinds), "")))
 
 
 PAGES = [

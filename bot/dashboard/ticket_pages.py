@@ -1,5 +1,7 @@
-"""Tickets: the adviser's queue, one ticket with its photos, the answer form (bot.escalation.answer_ticket,
-the same rules and delivery as ``答``) and turning a good answer into an FAQ entry (``收录``).
+"""Tickets: the adviser's queue (overdue ones marked), one ticket with its photos and voice, a reopened
+ticket's follow-up, the answer form (bot.escalation.answer_ticket, the same rules and delivery as ``答``),
+closing a ticket that is not a question (with a reason; a message to the villager only when written), and
+turning a good answer into an FAQ entry (``收录``).
 
 An admin sees every ticket and answers as a dashboard admin; an adviser sees the tickets assigned to
 their roster person only and answers as that person.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import escalation
-from bot.dashboard import auth
+from bot.dashboard import auth, views
 from bot.db import transaction
 from bot.registry import DashboardPage
 from bot.store import dashboard as store
@@ -28,6 +30,11 @@ FAQ_RESULTS = {
     "already": ("admin.tickets.faq_already", "error"),
     "not_answered": ("admin.tickets.faq_not_answered", "error"),
     "needs_question": ("admin.tickets.faq_needs_question", "error"),
+}
+CLOSE_RESULTS = {
+    "closed": ("admin.tickets.closed_notice", "ok"),
+    "already_closed": ("admin.tickets.closed", "error"),
+    "needs_reason": ("admin.tickets.close_needs_reason", "error"),
 }
 STATUS_LABELS = {"open": "admin.tickets.status_open", "answered": "admin.tickets.status_answered",
                  "closed": "admin.tickets.status_closed"}
@@ -61,8 +68,14 @@ def tickets():
         queue = escalation.open_tickets_for(db, person) if person else []
         answered = tickets_store.recently_answered(db, g.viewer.person_id) if person else []
         times = [t for t in escalation.response_times(db) if person and t["adviser"] == person["name"]]
+    overdue = escalation.overdue_before(auth.bot(), views.as_of())
+    for row in queue:
+        row["overdue"] = escalation.is_overdue(row, overdue)
+        row["follow_up"] = escalation.follow_up_question(auth.bot(), row)
     return render_template("dashboard/tickets.html", queue=queue, answered=answered, times=times,
-                           status_labels=auth.labels(STATUS_LABELS), preview=escalation.preview)
+                           status_labels=auth.labels(STATUS_LABELS), preview=escalation.preview,
+                           show_adviser=g.viewer.is_admin, overdue_count=sum(1 for row in queue if row["overdue"]),
+                           remind_hours=auth.bot().config.get("escalation.remind_after_hours"))
 
 
 def ticket(ticket_id: int):
@@ -71,10 +84,19 @@ def ticket(ticket_id: int):
     village = roster_store.village(db, row["village_id"])
     asker = roster_store.person(db, row["person_id"])
     adviser = roster_store.person(db, row["adviser_person_id"])
+    attachments = tickets_store.attachments(db, ticket_id)
+    # the current round's attachments are the follow-up (a round starts when the ticket is reopened)
+    follow_ups = [a for a in attachments if row["reopened_count"] and a["round"] == row["reopened_count"]]
+    images = [a for a in attachments if a["media_kind"] == "image"]
     return render_template(
-        "dashboard/ticket.html", t=row, village=village, asker=asker, adviser=adviser,
+        "dashboard/ticket.html", ticket=row, village=village, asker=asker, adviser=adviser,
         photos=store.ticket_photos(db, ticket_id),
-        notes=[a for a in tickets_store.attachments(db, ticket_id) if a["text"]],
+        photos_downloading=sum(1 for a in images if a["media_status"] == "pending"),
+        photos_missing=sum(1 for a in images if a["media_status"] in ("lost", "failed")),
+        voices=[a for a in attachments if a["media_kind"] == "voice" and a["media_status"] == "stored"],
+        notes=[a for a in attachments if a["text"] and a not in follow_ups],
+        follow_ups=[a["text"] or escalation.media_label(auth.bot(), a["media_kind"]) for a in follow_ups],
+        overdue=escalation.is_overdue(row, escalation.overdue_before(auth.bot(), views.as_of())),
         faq=tickets_store.faq_entry_for_ticket(db, ticket_id), status_labels=auth.labels(STATUS_LABELS))
 
 
@@ -97,6 +119,16 @@ def answer(ticket_id: int):
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
+def close(ticket_id: int):
+    _ticket_or_abort(ticket_id)
+    ctx = auth.bot()
+    with transaction(ctx.db):
+        result = escalation.close_ticket(ctx, ctx.db, ticket_id, request.form.get("reason", ""),
+                                         request.form.get("message", ""), **_who(), now=auth.now())
+    _flash_result(CLOSE_RESULTS, result.reason)
+    return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
+
+
 def add_to_faq(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
@@ -112,4 +144,5 @@ PAGES = [
     DashboardPage("/tickets/<int:ticket_id>", ticket),
     DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",)),
     DashboardPage("/tickets/<int:ticket_id>/faq", add_to_faq, methods=("POST",)),
+    DashboardPage("/tickets/<int:ticket_id>/close", close, methods=("POST",)),
 ]

@@ -1,18 +1,23 @@
-"""The dashboard's own pages: login, overview, villages, village page, exports, photos (``PAGES``, ``EXPORT_PAGES``).
+"""The dashboard's own pages: login, overview, villages, village page, exports, photos and voice (``PAGES``,
+``EXPORT_PAGES``), and what every template gets (``install``): the ``ago`` and ``local_time`` filters, ``t`` (the
+dashboard's words), ``page_url`` (pager links), ``as_of_note`` and ``viewer_label``.
 
 Figures come from bot.progress (the same numbers as the chat and the monthly report); lists come
-from bot.store.dashboard. Views only pick, sort and hand over to templates.
+from bot.store.dashboard. Views only pick, sort and hand over to templates. Times count from ``as_of``:
+now, or the data's last day when the data runs past the clock (the demo).
 """
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from flask import abort, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, exports, photos, progress, schedule, standings
+from bot import clock, escalation, exports, photos, progress, schedule, standings
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
@@ -31,15 +36,52 @@ LAGGING = (schedule.LAGGING, schedule.LAGGING_TWICE)
 REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
                  "rejected": "admin.review.rejected", "spot_check": "admin.review.spot_check"}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
-DAILY_DAYS = 92   # a planting season (March to May)
 OVERVIEW_WORST = 20
+PHOTOS_PER_PAGE = 24
+RECORDS_PER_PAGE = 20
 
 
-# -- errors and login ------------------------------------------------------------------------------
+# -- time and numbers ------------------------------------------------------------------------------
+def as_of() -> datetime:
+    """The dashboard's now: the clock, or the newest record's time when the data runs past the clock (the demo
+    county lies in the campaign year, whatever today is). Ages and this month's expected share use it."""
+    if "as_of" not in g:
+        g.as_of = snapshot.data_now(auth.bot())
+    return g.as_of
+
+
 def local_time(value: str | None) -> str:
+    """A stored UTC time as a local date and time, with its year (2027-03-05 10:00)."""
     if not value:
         return ""
-    return clock.local(clock.from_db(value), auth.bot().tz).strftime("%m-%d %H:%M")
+    return clock.local(clock.from_db(value), auth.bot().tz).strftime(clock.MINUTE_FORMAT)
+
+
+def ago(value: str | None) -> Markup:
+    """A past moment as 刚刚 / 5分钟前 / 3小时前 / 2天前 / 2027-03-05 (bot.clock.ago, from ``as_of``), in a
+    <time> element carrying the sortable ISO time (``datetime``, ``data-sort``) and the full local time."""
+    if not value:
+        return Markup("")
+    app = auth.bot()
+    moment = clock.from_db(value)
+    return Markup('<time datetime="{}Z" data-sort="{}" title="{}">{}</time>').format(
+        clock.to_db(moment), clock.to_db(moment), local_time(value), clock.ago(app.t, moment, as_of(), app.tz))
+
+
+def page_globals() -> dict:
+    """What every page shows: ``as_of_note`` (数据截至 <day> when the data runs past the clock: the pages then
+    count from that day) and ``viewer_label``, the login as answers are signed: 王工（县林业站）."""
+    viewer = g.get("viewer")
+    if viewer is None:
+        return {"as_of_note": None, "viewer_label": None}
+    app = auth.bot()
+    person = roster_store.person(app.db, viewer.person_id) if viewer.person_id else None
+    title, name = escalation.signer(app, app.db, by_person=person, by_admin=None if person else viewer.username)
+    label = f"{name}（{title}）"
+    if as_of() <= auth.now():
+        return {"as_of_note": None, "viewer_label": label}
+    day = clock.local(as_of(), app.tz).strftime(clock.DATE_FORMAT)
+    return {"as_of_note": auth.t("admin.as_of", date=day), "viewer_label": label}
 
 
 def num(value) -> str:
@@ -50,6 +92,7 @@ def pct(value) -> str:
     return progress.percent(value)
 
 
+# -- errors and login ------------------------------------------------------------------------------
 def csrf_error(error):
     return render_template("dashboard/error.html", code=400, message=auth.t("admin.errors.csrf")), 400
 
@@ -115,23 +158,19 @@ def calendar_now() -> dict:
 
 
 def today_local() -> date:
-    return clock.local(auth.now(), auth.bot().tz).date()
+    return clock.local(as_of(), auth.bot().tz).date()
 
 
-def filled_days(by_day: dict[str, float], today: date) -> list[tuple[str, float]]:
-    """Every day from the first planting to the last (or today, when later), at most DAILY_DAYS, zeros
-    included. The demo county lies in the campaign year, so the span follows the data, not the clock."""
-    if not by_day:
-        return [((today - timedelta(days=n)).isoformat(), 0) for n in range(29, -1, -1)]
-    first, last = date.fromisoformat(min(by_day)), date.fromisoformat(max(by_day))
-    end = max(last, today) if today >= first else last
-    start = max(first, end - timedelta(days=DAILY_DAYS - 1))
-    days = [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
-    return [(day, by_day.get(day, 0)) for day in days]
+def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[str, float]]:
+    """Every day from ``start`` (the campaign's first day) to ``end`` (today, or the data's last day), zeros
+    included; a day outside them is not drawn (its trees still count in every figure)."""
+    days = [start + timedelta(days=n) for n in range(max(0, (end - start).days) + 1)]
+    return [(day.isoformat(), by_day.get(day.isoformat(), 0)) for day in days]
 
 
 def daily_chart(village_id: int | None = None, village_ids: list[int] | None = None):
-    """The last DAILY_DAYS days of verified trees, every day present (zeros included)."""
+    """Verified trees per day from the campaign's first day (``plans_due``, bot.schedule.campaign_start) to today
+    (the data's last day when later): (the chart, (first day, last day))."""
     ctx = auth.bot()
     if village_id is not None:
         by_day = {p.day: p.trees for p in progress.daily_series(ctx.db, ctx.config, village_id=village_id)}
@@ -142,7 +181,8 @@ def daily_chart(village_id: int | None = None, village_ids: list[int] | None = N
         for vid in village_ids:
             for p in progress.daily_series(ctx.db, ctx.config, village_id=vid):
                 by_day[p.day] = by_day.get(p.day, 0) + p.trees
-    return charts.daily_columns(filled_days(by_day, today_local()))
+    days = filled_days(by_day, schedule.campaign_start(ctx.config), today_local())
+    return charts.daily_columns(days), (days[0][0], days[-1][0])
 
 
 def bar_for(v: progress.VillageProgress) -> charts.Bar:
@@ -152,7 +192,6 @@ def bar_for(v: progress.VillageProgress) -> charts.Bar:
 
 def overview():
     viewer = g.viewer
-    ctx = auth.bot()
     villages = visible_villages(viewer)
     total = progress.overall_progress(villages)
     expected = expected_now()
@@ -160,10 +199,10 @@ def overview():
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
     town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
                  for t in progress.towns_progress(villages)] if viewer.is_admin else []
+    daily, period = daily_chart(village_ids=viewer.scope)
     return render_template(
         "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, calendar=calendar_now(),
-        review_pending=store.count_review_pending(ctx.db) if viewer.is_admin else None,
-        daily=daily_chart(village_ids=viewer.scope),
+        daily=daily, period=period,
         village_chart=charts.completion_bars([bar_for(v) for v in worst], expected, "各村完成率"),
         town_chart=charts.completion_bars(town_bars, expected, "各镇街平均完成率") if town_bars else None,
         survival=charts.survival_bar(total.survival_alive, total.survival_checked),
@@ -179,6 +218,11 @@ SORT_KEYS = {
     "survival": lambda v: v.survival_rate if v.survival_rate is not None else -1.0,
     "rank": lambda v: standing_of(v).rank,
 }
+# the sort select a phone shows instead of the table headers (value -> message key)
+SORT_LABELS = {"completion": "admin.villages.sort_completion", "name": "admin.villages.sort_name",
+               "town": "admin.villages.sort_town", "pending": "admin.villages.sort_pending",
+               "households": "admin.villages.sort_households", "party": "admin.villages.sort_party",
+               "survival": "admin.villages.sort_survival", "rank": "admin.villages.sort_rank"}
 
 
 def villages():
@@ -201,29 +245,58 @@ def villages():
     return render_template(
         "dashboard/villages.html", rows=[(v, standing_of(v)) for v in rows], towns=towns,
         args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=auth.labels(STATUS_LABELS), calendar=calendar_now())
+        status_labels=auth.labels(STATUS_LABELS), sort_labels=auth.labels(SORT_LABELS), calendar=calendar_now())
 
 
 def village(village_id: int):
     auth.require_village(village_id)
     ctx = auth.bot()
     row = roster_store.village(ctx.db, village_id)
-    standing = standings.of_village(ctx, village_id, auth.now()) if row else None
+    standing = standings.of_village(ctx, village_id, as_of()) if row else None
     if row is None or standing is None:
         abort(404)
     figures = standing.village
     expected = expected_now()
+    daily, period = daily_chart(village_id=village_id)
     return render_template(
         "dashboard/village.html", village=row, v=figures, s=standing, short=standings.short_words(ctx, standing),
         status_labels=auth.labels(STATUS_LABELS), expected=expected, calendar=calendar_now(),
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
-        daily=daily_chart(village_id=village_id),
+        daily=daily, period=period,
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
-        photos=store.village_photos(ctx.db, village_id), records=store.village_records(ctx.db, village_id),
+        photos=paged("photos", PHOTOS_PER_PAGE, store.count_village_photos(ctx.db, village_id),
+                     lambda limit, offset: store.village_photos(ctx.db, village_id, limit, offset)),
+        records=paged("records", RECORDS_PER_PAGE, store.count_village_records(ctx.db, village_id),
+                      lambda limit, offset: store.village_records(ctx.db, village_id, limit, offset)),
         flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
         sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a list: ``rows``, its ``page`` of ``pages`` (1-based), ``total`` rows, the query ``param``
+    that names the page, and whether the page was asked for (a village page opens that section)."""
+
+    rows: list
+    page: int
+    pages: int
+    total: int
+    param: str
+    asked: bool
+
+
+def paged(param: str, size: int, total: int, fetch) -> Paged:
+    """The page ``?<param>=N`` (clamped to what exists) of a list of ``total`` rows; ``fetch(limit, offset)``."""
+    pages = max(1, math.ceil(total / size))
+    number = min(max(1, request.args.get(param, 1, type=int) or 1), pages)
+    return Paged(fetch(size, (number - 1) * size), number, pages, total, param, param in request.args)
+
+
+def page_url(param: str, number: int) -> str:
+    """This page's URL with ``param`` set to ``number`` and every other query parameter kept (the pager's links)."""
+    return url_for(request.endpoint, **{**(request.view_args or {}), **request.args.to_dict(), param: number})
 
 
 # -- exports ---------------------------------------------------------------------------------------
@@ -280,6 +353,26 @@ def photo_thumb(sha256: str):
     return send_photo(_photo_file(sha256, thumb=True))
 
 
+VOICE_TYPES = {".amr": "audio/amr", ".mp3": "audio/mpeg", ".speex": "audio/speex", ".ogg": "audio/ogg"}
+
+
+def photo_voice(sha256: str):
+    """A ticket's voice message (the stored file), for its <audio> player: the photos' access rules (the view's
+    name starts with ``photo`` so that auth answers 401/403 to it, as to a photo, never a login page)."""
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        abort(404)
+    if not _allowed_photo(sha256):
+        abort(403)
+    row = store.stored_voice(auth.bot().db, sha256)
+    root = auth.bot().config.photos_dir.resolve()
+    path = (root / row["path"]).resolve() if row and row["path"] else None
+    if path is None or root not in path.parents or not path.is_file():
+        abort(404)
+    response = send_photo(path)
+    response.mimetype = VOICE_TYPES.get(path.suffix, "application/octet-stream")
+    return response
+
+
 def send_photo(path):
     """A photo file for a logged-in viewer (cached by the browser only)."""
     response = send_file(path, conditional=True, max_age=86400)
@@ -297,6 +390,7 @@ PAGES = [
     DashboardPage("/villages/<int:village_id>", village, roles=LOGIN_ROLES),
     DashboardPage("/photos/<sha256>", photo, roles=LOGIN_ROLES),
     DashboardPage("/photos/<sha256>/thumb", photo_thumb, roles=LOGIN_ROLES),
+    DashboardPage("/voice/<sha256>", photo_voice),
 ]
 # after the capabilities' pages: 导出 is the last nav entry
 EXPORT_PAGES = [
@@ -312,5 +406,9 @@ def install(bp) -> None:
     bp.register_error_handler(401, unauthorized)
     bp.register_error_handler(404, not_found)
     bp.add_app_template_filter(local_time, "local_time")
+    bp.add_app_template_filter(ago, "ago")
+    bp.add_app_template_global(auth.t, "t")
+    bp.add_app_template_global(page_url, "page_url")
+    bp.context_processor(page_globals)
     bp.add_app_template_filter(num, "num")
     bp.add_app_template_filter(pct, "pct")

@@ -30,6 +30,13 @@ def m002_admin_sessions(db: Database) -> None:
     db["admin_sessions"].create_index(["seen_at"])
 
 
+@migrations()
+def m003_display_name_and_title(db: Database) -> None:
+    """How answers from this login are signed for villagers: ``title display_name`` (县林业站 王工)."""
+    db["admins"].add_column("display_name", str)
+    db["admins"].add_column("title", str)
+
+
 def upsert(db: Database, username: str, password_hash: str, role: str, now: str) -> None:
     db.execute(
         "INSERT INTO admins (username, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -48,6 +55,15 @@ def link_person(db: Database, username: str, person_id: int | None) -> None:
     db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [person_id, username])
 
 
+def set_signature(db: Database, username: str, display_name: str | None, title: str | None) -> None:
+    """The display name and role title answers are signed with; None keeps the stored value."""
+    db.execute("UPDATE admins SET display_name = COALESCE(?, display_name), title = COALESCE(?, title)"
+               " WHERE username = ?", [display_name, title, username])
+
+
+def by_person(db: Database, person_id: int) -> dict | None:
+    """The dashboard login acting as this roster person (the first, if several)."""
+    return one(db, "SELECT * FROM admins WHERE person_id = ? ORDER BY id LIMIT 1", [person_id])
 # -- sessions ----------------------------------------------------------------------------------------
 def open_session(db: Database, session_id: str, admin_id: int, now: str) -> None:
     db.execute("INSERT INTO admin_sessions (id, admin_id, created_at, seen_at) VALUES (?, ?, ?, ?)",

@@ -11,7 +11,6 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import one
-from bot.store.plantings import IN_REVIEW_QUEUE_SQL
 
 migrations = Migrations("dashboard")
 
@@ -75,6 +74,12 @@ def forget_quiet_login_failures(db: Database, before: str) -> None:
                " GROUP BY remote_addr HAVING MAX(at) < ?)", [before])
 
 
+def newest_record_at(db: Database) -> str | None:
+    """The newest planting or ticket time (the dashboard's clock never runs behind its data)."""
+    return next(db.query("SELECT MAX(at) AS at FROM (SELECT MAX(created_at) AS at FROM plantings"
+                         " UNION ALL SELECT MAX(created_at) FROM tickets)"))["at"]
+
+
 # -- village page ----------------------------------------------------------------------------------
 RECORD_COLUMNS = (
     "p.id, p.kind, p.site, p.species, p.count, p.area_mu, p.lat, p.lng, p.status, p.review, p.flags,"
@@ -84,20 +89,33 @@ RECORD_COLUMNS = (
 )
 
 
-def village_records(db: Database, village_id: int, limit: int = 50) -> list[dict]:
+def village_records(db: Database, village_id: int, limit: int = 50, offset: int = 0) -> list[dict]:
+    """A village's complete records, newest first."""
     return list(db.query(
         f"SELECT {RECORD_COLUMNS} FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id"
         " LEFT JOIN villages v ON v.id = p.village_id"
-        " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ?", [village_id, limit]))
+        " WHERE p.village_id = ? AND p.status = 'complete' ORDER BY p.id DESC LIMIT ? OFFSET ?",
+        [village_id, limit, offset]))
 
 
-def village_photos(db: Database, village_id: int, limit: int = 60) -> list[dict]:
-    """The newest record photos of a village: sha256, planting id, species and count."""
+def count_village_records(db: Database, village_id: int) -> int:
+    return next(db.query("SELECT COUNT(*) AS n FROM plantings WHERE village_id = ? AND status = 'complete'",
+                         [village_id]))["n"]
+
+
+_VILLAGE_PHOTOS = (" FROM plantings p JOIN planting_photos ph ON ph.planting_id = p.id"
+                   " WHERE p.village_id = ? AND p.status = 'complete' AND ph.sha256 IS NOT NULL")
+
+
+def village_photos(db: Database, village_id: int, limit: int = 60, offset: int = 0) -> list[dict]:
+    """A village's record photos, newest first: sha256, planting id, species and count."""
     return list(db.query(
-        "SELECT ph.sha256, p.id AS planting_id, p.species, p.count, p.review FROM plantings p"
-        " JOIN planting_photos ph ON ph.planting_id = p.id"
-        " WHERE p.village_id = ? AND p.status = 'complete' AND ph.sha256 IS NOT NULL"
-        " ORDER BY p.id DESC, ph.id LIMIT ?", [village_id, limit]))
+        "SELECT ph.sha256, p.id AS planting_id, p.species, p.count, p.review" + _VILLAGE_PHOTOS
+        + " ORDER BY p.id DESC, ph.id LIMIT ? OFFSET ?", [village_id, limit, offset]))
+
+
+def count_village_photos(db: Database, village_id: int) -> int:
+    return next(db.query("SELECT COUNT(*) AS n" + _VILLAGE_PHOTOS, [village_id]))["n"]
 
 
 def village_locations(db: Database, village_id: int, limit: int = 2000) -> list[dict]:
@@ -107,17 +125,53 @@ def village_locations(db: Database, village_id: int, limit: int = 2000) -> list[
 
 
 # -- review ----------------------------------------------------------------------------------------
-def review_queue(db: Database, limit: int = 50) -> list[dict]:
+REVIEW_ORDERS = {"oldest": "p.id", "newest": "p.id DESC", "village": "v.name, p.id"}
+
+
+def _review_where(states: tuple[str, ...], flag: str | None, village_id: int | None, since: str | None,
+                  until: str | None) -> tuple[str, list]:
+    where = ["p.status = 'complete'", f"p.review IN ({', '.join('?' * len(states))})"]
+    params: list = list(states)
+    if flag:
+        where.append("(' ' || p.flags || ' ') LIKE ?")
+        params.append(f"% {flag} %")
+    if village_id is not None:
+        where.append("p.village_id = ?")
+        params.append(village_id)
+    if since:
+        where.append("p.created_at >= ?")
+        params.append(since)
+    if until:
+        where.append("p.created_at < ?")
+        params.append(until)
+    return " AND ".join(where), params
+
+
+def review_queue(db: Database, *, states: tuple[str, ...] = ("pending",), flag: str | None = None,
+                 village_id: int | None = None, since: str | None = None, until: str | None = None,
+                 order: str = "oldest", limit: int = 50, offset: int = 0) -> list[dict]:
+    """Records waiting for a decision (``review`` in ``states``: pending, spot_check), with one flag, of one
+    village, created in [since, until); ``order`` a key of REVIEW_ORDERS. With the village's centre and radius."""
+    where, params = _review_where(states, flag, village_id, since, until)
     return list(db.query(
-        f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id FROM plantings p"
+        f"SELECT {RECORD_COLUMNS}, p.flag_details, p.village_id, v.lat AS village_lat, v.lng AS village_lng,"
+        " v.radius_m AS village_radius_m FROM plantings p"
         " LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
-        f" WHERE p.status = 'complete' AND p.{IN_REVIEW_QUEUE_SQL} ORDER BY p.id LIMIT ?", [limit]))
+        f" WHERE {where} ORDER BY {REVIEW_ORDERS[order]} LIMIT ? OFFSET ?", [*params, limit, offset]))
 
 
-def count_review_pending(db: Database) -> int:
-    """The review queue's length: records waiting for review and records drawn for a spot check."""
-    return next(db.query(f"SELECT COUNT(*) AS n FROM plantings WHERE status = 'complete' AND {IN_REVIEW_QUEUE_SQL}"
-                         ))["n"]
+def count_review_queue(db: Database, *, states: tuple[str, ...] = ("pending",), flag: str | None = None,
+                       village_id: int | None = None, since: str | None = None, until: str | None = None) -> int:
+    where, params = _review_where(states, flag, village_id, since, until)
+    return next(db.query(f"SELECT COUNT(*) AS n FROM plantings p WHERE {where}", params))["n"]
+
+
+def review_villages(db: Database, states: tuple[str, ...]) -> list[dict]:
+    """The villages that have records waiting (id, name, how many), by name: the queue's village filter."""
+    return list(db.query(
+        "SELECT v.id, v.name, COUNT(*) AS n FROM plantings p JOIN villages v ON v.id = p.village_id"
+        f" WHERE p.status = 'complete' AND p.review IN ({', '.join('?' * len(states))})"
+        " GROUP BY v.id ORDER BY v.name", list(states)))
 
 
 def record_photo(db: Database, planting_id: int) -> str | None:
@@ -163,6 +217,12 @@ def photo_in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
         "SELECT 1 FROM media m JOIN ticket_attachments ta ON ta.media_row_id = m.id"
         " JOIN tickets t ON t.id = ta.ticket_id WHERE m.sha256 = ? AND t.adviser_person_id = ? LIMIT 1",
         [sha256, person_id])))
+
+
+def stored_voice(db: Database, sha256: str) -> dict | None:
+    """A stored voice message with this content: its path (under storage.photos) and format."""
+    return one(db, "SELECT path, format FROM media WHERE sha256 = ? AND kind = 'voice' AND status = 'stored'"
+                   " ORDER BY id LIMIT 1", [sha256])
 
 
 # -- tickets ---------------------------------------------------------------------------------------

@@ -49,10 +49,18 @@ def get(db: Database, media_row_id: int) -> dict | None:
     return one(db, "SELECT * FROM media WHERE id = ?", [media_row_id])
 
 
-def due(db: Database, now: str, limit: int) -> list[dict]:
+def due(db: Database, now: str, limit: int, openid: str | None = None) -> list[dict]:
+    """Pending rows due for a download (one user's with ``openid``)."""
+    user, params = ("AND openid = ?", [openid]) if openid else ("", [])
     return list(db.query(
-        "SELECT * FROM media WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?", [now, limit]
-    ))
+        f"SELECT * FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user} ORDER BY id LIMIT ?",
+        [now, *params, limit]))
+
+
+def count_due(db: Database, now: str, openid: str | None = None) -> int:
+    user, params = ("AND openid = ?", [openid]) if openid else ("", [])
+    return db.execute(f"SELECT COUNT(*) FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user}",
+                      [now, *params]).fetchone()[0]
 
 
 def mark_stored(db: Database, media_row_id: int, sha256: str, path: str, size: int, now: str) -> None:

@@ -20,7 +20,9 @@ EXPORT_SQL = {
 # held    -> no channel now; released when the user writes again
 # failed  -> permanent error or attempts exhausted (errcode says why)
 # cancelled -> the user unsubscribed / opted out, or staff cancelled it
-STATUSES = ("queued", "sending", "sent", "held", "failed", "cancelled")
+# no_credentials -> not sent: wechat.app_id / app_secret are missing or the placeholder; queued again
+#                   (and sent) by the first sender that has them
+STATUSES = ("queued", "sending", "sent", "held", "failed", "cancelled", "no_credentials")
 
 
 @migrations()
@@ -52,12 +54,21 @@ def enqueue(db: Database, *, openid: str, kind: str, text: str, dedupe_key: str,
     return cursor.lastrowid if cursor.rowcount else None
 
 
-def due(db: Database, now: str, stale_before: str, limit: int) -> list[dict]:
+def due(db: Database, now: str, stale_before: str, limit: int, openid: str | None = None) -> list[dict]:
+    """Rows to send now (queued and due, or claimed by a sender that died); only one user's with ``openid``."""
+    user, params = ("AND openid = ?", [openid]) if openid else ("", [])
     return list(db.query(
-        "SELECT * FROM outbox WHERE (status = 'queued' AND next_attempt_at <= ?)"
-        " OR (status = 'sending' AND claimed_at <= ?) ORDER BY next_attempt_at, id LIMIT ?",
-        [now, stale_before, limit],
+        "SELECT * FROM outbox WHERE ((status = 'queued' AND next_attempt_at <= ?)"
+        f" OR (status = 'sending' AND claimed_at <= ?)) {user} ORDER BY next_attempt_at, id LIMIT ?",
+        [now, stale_before, *params, limit],
     ))
+
+
+def requeue_without_credentials(db: Database, now: str, openid: str | None = None) -> int:
+    """The rows kept while there were no credentials go out now (one user's with ``openid``)."""
+    user, params = ("AND openid = ?", [openid]) if openid else ("", [])
+    return db.execute(f"UPDATE outbox SET status = 'queued', next_attempt_at = ?, error = NULL"
+                      f" WHERE status = 'no_credentials' {user}", [now, *params]).rowcount
 
 
 def claim(db: Database, outbox_id: int, now: str, stale_before: str) -> bool:

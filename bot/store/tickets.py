@@ -11,7 +11,7 @@ migrations = Migrations("tickets")
 EXPORT_SQL = {
     "tickets": (
         "SELECT t.id, t.openid, v.name AS village, t.question, t.status, a.name AS adviser, t.created_at,"
-        " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at,"
+        " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at, t.closed_by, t.close_reason,"
         " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
@@ -66,6 +66,18 @@ def m002_ticket_clocks(db: Database) -> None:
     db["faq_entries"].create_index(["ticket_id"])
 
 
+@migrations()
+def m003_close_reason_signature_rounds(db: Database) -> None:
+    """closed_by, close_reason: a ticket closed by staff (not a question, a duplicate …), who and why (``解决了``
+    leaves both empty); answer_signature: how the villager saw the answer signed (县林业站 王工);
+    ticket_attachments.round: the ticket's reopened_count when it came (0: the question's round; a reopened
+    round's first attachment is its follow-up question)."""
+    db["tickets"].add_column("closed_by", str)
+    db["tickets"].add_column("close_reason", str)
+    db["tickets"].add_column("answer_signature", str)
+    db["ticket_attachments"].add_column("round", int, not_null_default=0)
+
+
 ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
@@ -114,18 +126,18 @@ def touch_activity(db: Database, ticket_id: int, now: str) -> None:
 
 
 def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
-               answered_by_person_id: int | None, now: str) -> None:
+               answered_by_person_id: int | None, signature: str, now: str) -> None:
     """Record the latest answer; answered_at keeps the first answer's time (the response time)."""
     db.execute(
         "UPDATE tickets SET status = 'answered', answer = ?, answered_by = ?, answered_by_person_id = ?,"
-        " answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
-        [answer, answered_by, answered_by_person_id, now, now, ticket_id],
+        " answer_signature = ?, answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
+        [answer, answered_by, answered_by_person_id, signature, now, now, ticket_id],
     )
 
 
-def close(db: Database, ticket_id: int, now: str) -> None:
-    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?",
-               [now, now, ticket_id])
+def close(db: Database, ticket_id: int, now: str, by: str | None = None, reason: str | None = None) -> None:
+    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, closed_by = ?, close_reason = ?, updated_at = ?"
+               " WHERE id = ?", [now, by, reason, now, ticket_id])
 
 
 def reopen(db: Database, ticket_id: int, now: str) -> None:
@@ -150,9 +162,16 @@ def mark_escalated(db: Database, ticket_id: int, now: str) -> None:
     db.execute("UPDATE tickets SET escalated_at = ? WHERE id = ?", [now, ticket_id])
 
 
+# A reopened ticket's follow-up: the first attachment of its current round (added when it was reopened).
+_FOLLOW_UP = (
+    "(SELECT {column} FROM ticket_attachments fa LEFT JOIN media fm ON fm.id = fa.media_row_id"
+    " WHERE fa.ticket_id = t.id AND t.reopened_count > 0 AND fa.round = t.reopened_count ORDER BY fa.id LIMIT 1)"
+)
 _LIST_SQL = (
-    "SELECT t.*, v.name AS village, a.name AS adviser FROM tickets t"
-    " LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
+    "SELECT t.*, v.name AS village, a.name AS adviser,"
+    f" {_FOLLOW_UP.format(column='fa.text')} AS follow_up_text,"
+    f" {_FOLLOW_UP.format(column='fm.kind')} AS follow_up_media"
+    " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id LEFT JOIN people a ON a.id = t.adviser_person_id"
     " WHERE {where}"
 )
 _OPEN = "t.status = 'open' {extra} ORDER BY t.opened_at, t.id"
@@ -201,26 +220,29 @@ def response_times(db: Database) -> list[dict]:
 
 
 # -- attachments -----------------------------------------------------------------------------------
-def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str) -> int:
-    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at)"
-                        " VALUES (?, ?, ?, ?)", [ticket_id, media_row_id, text, now])
+def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str,
+                   round_: int = 0) -> int:
+    """A photo, voice or text on the ticket, in round ``round_`` (the ticket's reopened_count)."""
+    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round)"
+                        " VALUES (?, ?, ?, ?, ?)", [ticket_id, media_row_id, text, now, round_])
     return cursor.lastrowid
 
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
     return list(db.query(
-        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path"
+        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256"
         " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
         [ticket_id],
     ))
 
 
-def recent_unattached_images(db: Database, openid: str, since: str) -> list[int]:
-    """Photos the villager sent at or after ``since`` that no ticket holds yet."""
+def recent_unattached_images(db: Database, openid: str, since: str, until: str) -> list[int]:
+    """Photos the villager sent in [since, until] (until: now; the demo's lie in the campaign year) that no
+    ticket holds yet."""
     return [r["id"] for r in db.query(
-        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ?"
+        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ? AND m.created_at <= ?"
         " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id) ORDER BY m.id",
-        [openid, since],
+        [openid, since, until],
     )]
 
 

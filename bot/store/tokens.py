@@ -17,6 +17,14 @@ def m001_tokens(db: Database) -> None:
     db["token_fetches"].create_index(["at"])
 
 
+@migrations()
+def m002_fetches_per_token(db: Database) -> None:
+    """Each token (account and API host) has its own fetch budget: the simulator's stand-in is not the
+    real account."""
+    db["token_fetches"].add_column("name", str)
+    db["token_fetches"].create_index(["name", "at"])
+
+
 def get(db: Database, name: str) -> dict | None:
     return one(db, "SELECT * FROM tokens WHERE name = ?", [name])
 
@@ -45,9 +53,11 @@ def invalidate(db: Database, name: str, value: str) -> None:
     db.execute("DELETE FROM tokens WHERE name = ? AND value = ?", [name, value])
 
 
-def log_fetch(db: Database, now: str) -> None:
-    db.execute("INSERT INTO token_fetches (at) VALUES (?)", [now])
+def log_fetch(db: Database, now: str, name: str) -> None:
+    db.execute("INSERT INTO token_fetches (at, name) VALUES (?, ?)", [now, name])
 
 
-def fetches_since(db: Database, since: str) -> int:
-    return next(db.query("SELECT COUNT(*) AS n FROM token_fetches WHERE at >= ?", [since]))["n"]
+def fetches_since(db: Database, since: str, name: str) -> int:
+    """Fetches of this token since ``since`` (a fetch logged before fetches were named counts for every token)."""
+    return next(db.query("SELECT COUNT(*) AS n FROM token_fetches WHERE at >= ? AND (name = ? OR name IS NULL)",
+                         [since, name]))["n"]

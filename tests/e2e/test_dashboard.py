@@ -178,7 +178,7 @@ def test_village_page_has_progress_records_photo_wall_and_location_plot(admin, c
     html = page(admin, f"/admin/villages/{county.villages['埔心村']}")
     assert "1.5/2亩" in html                       # the 党建林 plot counts, the pending ones do not
     assert "种植位置" in html and "村范围" in html   # the SVG plot with the village circle
-    assert "（村范围外）" in html                   # the far record is drawn outside it
+    assert "离村中心 5.6 公里" in html and "更远的 1 条画在边上" in html  # the far record: on the plot's edge
     assert f"/admin/photos/{county.photos['tree']}/thumb" in html
     assert f"#{county.plantings['dup']}" in html and "待审核" in html
 
@@ -275,12 +275,25 @@ def test_overview_figures_follow_a_review_decision(admin, county):
     assert "<b>105</b><span>核实种树（棵）<br><small>上报 108</small>" in page(admin, "/admin/")
 
 
-def test_daily_chart_spans_the_planting_days():
+def test_daily_chart_runs_from_the_campaigns_first_day():
     from datetime import date
 
     from bot.dashboard.views import filled_days
 
-    days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2026, 11, 28))  # the demo lies in the future
+    days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2027, 3, 1), date(2027, 3, 4))
     assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]
-    assert filled_days({"2027-03-01": 3}, date(2027, 3, 3))[-1] == ("2027-03-03", 0)  # up to today
-    assert len(filled_days({"2027-01-01": 1}, date(2027, 12, 31))) == 92
+    assert filled_days({"2026-12-30": 2, "2027-01-02": 1}, date(2027, 1, 1), date(2027, 1, 3)) == [
+        ("2027-01-01", 0), ("2027-01-02", 1), ("2027-01-03", 0)]  # from the campaign's first day
+    assert len(filled_days({}, date(2027, 1, 1), date(2027, 12, 31))) == 365
+    assert filled_days({}, date(2027, 1, 1), date(2026, 11, 30)) == [("2027-01-01", 0)]  # before the campaign
+
+
+def test_the_daily_chart_says_what_period_it_covers(app, bot, clock):
+    from tests.e2e.dashboard_seed import seed
+
+    clock.set("2027-03-15T10:00")  # campaign.year 2027, from plans_due (01-31): bot.schedule.campaign_start
+    county = seed(bot)
+    client = app.test_client()
+    login(client, "admin")
+    assert "2027-01-31 至 2027-03-15" in page(client, "/admin/")
+    assert "2027-01-31 至 2027-03-15" in page(client, f"/admin/villages/{county.villages['埔心村']}")

@@ -32,6 +32,22 @@ def test_preview_shows_the_recipient_count_and_the_text(admin):
     assert "将发给 <b>4</b> 人" in everyone
 
 
+def test_a_segment_that_matches_nobody_warns_and_is_refused(admin, bot):
+    form = {"kind": "village", "value": "埔心", "text": "周六上午九点村口集合植树"}
+    preview = post(admin, "/admin/broadcasts", {**form, "action": "preview"}, "/admin/broadcasts")
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "将发给 <b>0</b> 人" in html
+    assert "没有叫“埔心”的村社区。是不是：埔心村？" in html
+    assert '<button type="submit" name="value" value="埔心村"' in html  # pick the suggestion
+    sent = post(admin, "/admin/broadcasts", {**form, "action": "send"}, "/admin/broadcasts")
+    assert sent.status_code == 400 and "没有发送" in sent.get_data(as_text=True)
+    assert list(bot.db.query("SELECT id FROM broadcasts")) == []
+    fixed = post(admin, "/admin/broadcasts", {**form, "value": "埔心村", "action": "send"}, "/admin/broadcasts")
+    assert fixed.status_code == 302
+    listing = page(admin, "/admin/broadcasts")
+    assert "村社区：埔心村" in listing and "village:" not in listing
+
+
 def test_a_bad_form_says_why(admin):
     no_village = post(admin, "/admin/broadcasts", {"kind": "village", "value": "", "text": "你好", "action": "send"},
                       "/admin/broadcasts")

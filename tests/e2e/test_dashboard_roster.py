@@ -57,3 +57,10 @@ def test_roster_upload_needs_an_admin_and_a_csrf_token(app, bot, admin):
     no_token = admin.post("/admin/roster", data={"kind": "people", "file": (io.BytesIO(b"x"), "a.csv")},
                           content_type="multipart/form-data")
     assert no_token.status_code == 400
+
+
+def test_the_form_remembers_the_file_type_chosen(admin):
+    assert '<option value="villages" selected>' in page(admin, "/admin/roster")
+    html = upload(admin, "people", "people.csv", PEOPLE_CSV).get_data(as_text=True)
+    assert '<option value="people" selected>' in html and '<option value="villages" selected>' not in html
+    assert '<option value="people" selected>' in page(admin, "/admin/roster")  # and on the next visit

@@ -1,7 +1,10 @@
 """Tickets on the dashboard: queues by role, answering (delivered like 答), FAQ, other advisers' tickets."""
 from __future__ import annotations
 
+import re
+
 from tests.e2e.test_dashboard import page, post
+from bot.store import tickets
 from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 
 
@@ -83,3 +86,127 @@ def test_a_good_answer_becomes_an_faq_entry(bot, wang, county):
     entries = list(bot.db.query("SELECT ticket_id, question, answer, created_by FROM faq_entries"))
     assert entries == [{"ticket_id": ticket_id, "question": "桂花叶子发黄怎么办",
                         "answer": "多半是缺铁，叶面喷硫酸亚铁。", "created_by": "王顾问"}]
+
+
+def test_times_are_ages_with_the_sortable_time_kept(wang, county):
+    html = page(wang, "/admin/tickets")
+    asked = re.search(r'<time datetime="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z" data-sort="([^"]+)"'
+                      r' title="(\d{4}-\d\d-\d\d \d\d:\d\d)">([^<]+)</time>', html)
+    assert asked and asked.group(1) == asked.group(2) and asked.group(4) == "12小时前"  # asked half a day ago
+
+
+def _answer(client, ticket_id, text):
+    return post(client, f"/admin/tickets/{ticket_id}/answer", {"answer": text}, f"/admin/tickets/{ticket_id}")
+
+
+def test_a_reopened_ticket_shows_the_follow_up_and_the_answer_box(bot, wang, county, villager_factory, clock):
+    ticket_id = county.tickets["wang"]
+    clock.set(bot.clock())  # time stands still: the voice below and the follow-up come in the same second
+    _answer(wang, ticket_id, "多半是缺铁，叶面喷硫酸亚铁。")
+    _attach(bot, ticket_id, "voice", "stored", b"#!AMR\n", "amr")  # of the question's round
+    assert "收到追问" in villager_factory("o-陈大伯").says("喷了以后叶子还是一直往下掉")  # a follow-up reopens it
+    html = page(wang, f"/admin/tickets/{ticket_id}")
+    assert "村民追问" in html and "喷了以后叶子还是一直往下掉" in html
+    assert "上次回答" in html and "多半是缺铁" in html
+    assert 'name="answer"' in html and "回答追问" in html
+    assert "追问：喷了以后叶子还是一直往下掉" in page(wang, "/admin/tickets")
+    _answer(wang, ticket_id, "再剪掉病枝，少浇水。")
+    row = next(bot.db.query("SELECT status, answer, reopened_count FROM tickets WHERE id = ?", [ticket_id]))
+    assert row == {"status": "answered", "answer": "再剪掉病枝，少浇水。", "reopened_count": 1}
+    assert len(list(bot.db.query("SELECT id FROM outbox WHERE dedupe_key LIKE ?", [f"answer:{ticket_id}:%"]))) == 2
+
+
+def _attach(bot, ticket_id, kind, status, data=None, fmt=None):
+    """A photo or voice on the ticket, stored on disk (``data``) or still waiting for the download job."""
+    from bot import clock, media
+    from bot.db import transaction
+
+    sha = path = None
+    if data is not None:
+        sha, stored = media.store_blob(data, bot.config.photos_dir, media.EXTENSIONS[kind])
+        path = str(stored.relative_to(bot.config.photos_dir))
+    with transaction(bot.db):
+        row_id = bot.db["media"].insert({"openid": "o-陈大伯", "kind": kind, "media_id": f"m-{kind}-{status}-{ticket_id}",
+                                         "format": fmt, "status": status, "attempts": 0, "sha256": sha, "path": path,
+                                         "created_at": clock.to_db(bot.clock())}).last_pk
+        tickets.add_attachment(bot.db, ticket_id, media_row_id=row_id, text=None, now=clock.to_db(bot.clock()))
+    return sha
+
+
+def test_voice_is_playable_with_the_photos_access_rules(app, bot, wang, admin, county):
+    from tests.e2e.dashboard_seed import login
+
+    sha = _attach(bot, county.tickets["wang"], "voice", "stored", b"#!AMR\n" + bytes(range(40)), "amr")
+    html = page(wang, f"/admin/tickets/{county.tickets['wang']}")
+    assert f'<audio controls preload="none" src="/admin/voice/{sha}">' in html and "下载录音" in html
+    response = wang.get(f"/admin/voice/{sha}")
+    assert response.status_code == 200 and response.mimetype == "audio/amr"
+    assert response.data == b"#!AMR\n" + bytes(range(40))
+    li = app.test_client()
+    login(li, "li")
+    assert li.get(f"/admin/voice/{sha}").status_code == 403   # another adviser's ticket
+    assert app.test_client().get(f"/admin/voice/{sha}").status_code == 401  # no login: not a redirect
+    assert admin.get(f"/admin/voice/{sha}").status_code == 200
+    assert admin.get("/admin/voice/" + "0" * 64).status_code == 404
+    assert admin.get("/admin/voice/..%2f..%2fbot.db").status_code == 404
+
+
+def test_photos_not_yet_downloaded_are_counted(wang, bot, county):
+    _attach(bot, county.tickets["wang"], "image", "pending")
+    _attach(bot, county.tickets["wang"], "image", "lost")
+    html = page(wang, f"/admin/tickets/{county.tickets['wang']}")
+    assert "照片下载中（1张）" in html and "1张照片没能下载" in html
+    assert html.count("/thumb") == 1  # the stored one
+
+
+def _asked_hours_ago(bot, ticket_id, hours):
+    from datetime import timedelta
+
+    from bot import clock
+    from bot.db import transaction
+
+    with transaction(bot.db):
+        bot.db.execute("UPDATE tickets SET opened_at = ? WHERE id = ?",
+                       [clock.to_db(bot.clock() - timedelta(hours=hours)), ticket_id])
+
+
+def test_overdue_tickets_are_marked_and_an_adviser_is_not_shown_as_adviser(wang, admin, bot, county):
+    assert "超时" not in page(wang, "/admin/tickets")  # asked 12 h ago
+    _asked_hours_ago(bot, county.tickets["wang"], 25)  # past escalation.remind_after_hours (24)
+    html = page(wang, "/admin/tickets")
+    assert 'class="overdue"' in html and "超时" in html and "1个工单已等超过24小时" in html
+    assert "超时" in page(wang, f"/admin/tickets/{county.tickets['wang']}")
+    assert "<th>顾问</th>" not in html and 'data-label="顾问"' not in html
+    assert "<th>顾问</th>" in page(admin, "/admin/tickets")
+
+
+def test_closing_a_ticket_that_is_not_a_question(bot, wang, county):
+    ticket_id = county.tickets["wang"]
+    url = f"/admin/tickets/{ticket_id}"
+    post(wang, f"{url}/close", {"reason": " "}, url)
+    assert "需要填写理由" in page(wang, url)
+    post(wang, f"{url}/close", {"reason": "是种树记录，不是问题"}, url)
+    row = next(bot.db.query("SELECT status, closed_by, close_reason, closed_at FROM tickets WHERE id = ?", [ticket_id]))
+    assert row["status"] == "closed" and row["closed_by"] == "王顾问" and row["close_reason"] == "是种树记录，不是问题"
+    assert row["closed_at"]
+    assert list(bot.db.query("SELECT id FROM outbox WHERE openid = 'o-陈大伯'")) == []  # nothing written: no message
+    html = page(wang, url)
+    assert "已关闭：是种树记录，不是问题（王顾问）" in html and 'name="answer"' not in html
+    assert '<span class="tag closed">已关闭</span>' in html  # not 已解决: the villager did not say so
+    post(wang, f"{url}/close", {"reason": "again"}, "/admin/tickets")
+    assert "已关闭" in page(wang, url)
+
+
+def test_closing_with_a_message_tells_the_villager_once(bot, admin, county):
+    ticket_id = county.tickets["li"]
+    url = f"/admin/tickets/{ticket_id}"
+    post(admin, f"{url}/close", {"reason": "重复提问", "message": "这个问题和第1号一样，请看那边的回答。"}, url)
+    sent = list(bot.db.query("SELECT openid, kind, text FROM outbox WHERE dedupe_key = ?", [f"close:{ticket_id}"]))
+    assert len(sent) == 1 and sent[0]["openid"] == "o-黄阿姨" and "请看那边的回答" in sent[0]["text"]
+    assert f"第{ticket_id}号" in sent[0]["text"]
+
+
+def test_an_adviser_cannot_close_another_advisers_ticket(bot, wang, county):
+    response = post(wang, f"/admin/tickets/{county.tickets['li']}/close", {"reason": "x"}, "/admin/tickets")
+    assert response.status_code == 403
+    assert next(bot.db.query("SELECT status FROM tickets WHERE id = ?", [county.tickets["li"]]))["status"] == "open"

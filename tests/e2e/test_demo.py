@@ -10,12 +10,13 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.security import check_password_hash
 
-from bot import demo, photos, reports, schedule
+from bot import clock, demo, photos, reports, schedule
 from bot.app import create_app
 from bot.simulator import Signer, WeChatUser
 from bot.standin import WeChatStandIn
 from bot.store import admins
-from tests.conftest import APP_ID, make_config, transport_for
+from tests.conftest import APP_ID, ROOT, make_config, transport_for
+from tests.e2e.dashboard_seed import login
 
 
 def one(bot, sql, params=()):
@@ -46,7 +47,7 @@ def demo_bot(demo_app):
 
 
 def test_demo_fills_an_empty_database_with_a_living_county(county, demo_bot):
-    assert "50 villages and communities" in county
+    assert "50个村社区" in county
     assert one(demo_bot, "SELECT COUNT(DISTINCT town) FROM villages") >= 4
     kinds = dict(demo_bot.db.execute("SELECT kind, COUNT(*) FROM villages GROUP BY kind").fetchall())
     assert kinds["村"] >= 30 and kinds["社区"] >= 2
@@ -116,7 +117,7 @@ def test_a_demo_villager_can_ask_for_progress(demo_app, demo_bot):
 def test_demo_refuses_a_database_that_has_villages(bot, capsys):
     bot.db["villages"].insert({"name": "埔心村", "kind": "村"})
     assert demo.cmd_demo(SimpleNamespace(scale=1), bot) == 1
-    assert "refused" in capsys.readouterr().err
+    assert "已拒绝" in capsys.readouterr().err
     assert one(bot, "SELECT COUNT(*) FROM villages") == 1
     assert one(bot, "SELECT COUNT(*) FROM plantings") == 0
     assert admins.by_username(bot.db, "admin") is None
@@ -124,5 +125,40 @@ def test_demo_refuses_a_database_that_has_villages(bot, capsys):
 
 def test_demo_keeps_an_existing_admin_password(bot):
     admins.upsert(bot.db, "admin", "hash-kept", "admin", "2027-01-01T00:00:00")
-    assert demo.ensure_admin_login(bot.db) is None
+    made = dict(demo.ensure_logins(bot.db))
+    assert made["admin"] is None and made["wang"]
     assert admins.by_username(bot.db, "admin")["password_hash"] == "hash-kept"
+
+
+def test_the_demo_is_dated_in_the_campaign_year_whatever_today_is(demo_bot):
+    last = clock.to_db(demo.demo_day(demo_bot.config))
+    assert last.startswith("2027-05-31")
+    for table, column in (("plantings", "created_at"), ("tickets", "created_at"), ("outbox", "created_at"),
+                          ("users", "subscribed_at"), ("villages", "created_at"), ("people", "created_at")):
+        first, latest = demo_bot.db.execute(f"SELECT MIN({column}), MAX({column}) FROM {table}").fetchone()
+        assert "2027-01-01" <= first and latest <= last, (table, first, latest)
+
+
+def test_the_dashboard_shows_the_demo_as_of_its_last_day(demo_app, county):
+    client = demo_app[0].test_client()
+    login(client, "admin", county.split("admin / ")[1].split()[0])
+    html = client.get("/admin/tickets").get_data(as_text=True)
+    assert "数据截至 2027-05-31" in html
+    assert "天前</time>" in html or "2027-0" in html  # ages counted back from 31 May, never from the future
+    assert "刚刚" not in html
+
+
+def test_the_guide_people_and_logins_are_there_and_in_the_readme(demo_bot, county):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    people = demo.guide_people(demo_bot.db)
+    assert [p["openid"] for p in people] == ["demo-villager", "demo-secretary", "demo-adviser", "demo-office"]
+    for who in people:
+        assert f"| {who['name']} | {who['village']} | {who['role']} | `{who['openid']}` |" in readme
+        assert f"--openid {who['openid']}：{who['name']}，{who['village']}，{who['role']}" in county
+    wang = admins.by_username(demo_bot.db, "wang")
+    adviser = next(p for p in people if p["openid"] == "demo-adviser")
+    assert wang["role"] == "adviser" and (wang["display_name"], wang["title"]) == ("王工", "县林业站")
+    assert demo_bot.db.execute("SELECT name FROM people WHERE id = ?", [wang["person_id"]]).fetchone()[0] == \
+        adviser["name"]
+    for username in demo.LOGINS:
+        assert f"`{username}`" in readme and f"后台登录：{username} / " in county

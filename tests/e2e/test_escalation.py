@@ -320,6 +320,8 @@ def test_follow_up_within_reopen_days_reopens_the_ticket(villager, adviser, bot,
     assert f"第{number}号" in villager.says("停水以后叶子还是一直往下掉")
     row = ticket(bot, number)
     assert row["status"] == "open" and row["reopened_count"] == 1
+    listing = adviser.says("待办")  # the follow-up, not the question already answered
+    assert f"第{number}号" in listing and "追问：停水以后叶子还是一直往下掉" in listing and UNANSWERABLE not in listing
     assert "已回答" in adviser.says(f"答 {number} 再剪掉病枝。")
     clock.set(start + timedelta(days=5))  # past escalation.reopen_days: a new question
     assert ticket_number(villager.says("停水以后叶子还是一直往下掉")) != number
@@ -346,9 +348,11 @@ def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, a
     with transaction(bot.db):  # both asked from 埔心村 (by QR code)
         bot.db.execute("UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
                        " adviser_person_id = (SELECT id FROM people WHERE openid = ?)", [LI])
+    clock.set(start + timedelta(hours=2))
     listing = adviser.says("待办")
     assert listing.index("桂花不开花") < listing.index("龙眼不结果")
     assert "答 编号" in listing
+    assert "2小时前：第一个问题" in listing and "1小时前" in listing.split("\n")[2]  # bot.clock.ago, 119 minutes
 
 
 def test_routing_round_robin_without_a_linked_adviser_and_admins_without_advisers(villager_factory, bot, standin):
@@ -418,3 +422,34 @@ def test_answers_to_the_planting_record_after_a_photo_are_not_tickets(villager, 
     villager.sends_photo("ph-plant")
     villager.says(answer)
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+
+
+def test_答_in_chat_is_signed_like_the_advisers_dashboard_login(villager, adviser, bot, rows):
+    from bot.store import admins
+
+    add_roster(bot)
+    first = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {first} 先停水一周。")
+    assert "—— 技术顾问 李顾问" in rows("outbox")[-1]["text"]  # no login: the roster role and name
+    with transaction(bot.db):
+        admins.upsert(bot.db, "li", "x", "adviser", "2027-01-01T00:00:00")
+        admins.link_person(bot.db, "li", next(bot.db.query("SELECT id FROM people WHERE openid = ?", [LI]))["id"])
+        admins.set_signature(bot.db, "li", "李工", "县林业站")
+    villager.says("解决了")
+    second = ticket_number(villager.says("问专家 龙眼树叶子卷起来了是什么原因"))
+    adviser.says(f"答 {second} 剪掉病枝。")
+    assert "—— 县林业站 李工" in rows("outbox")[-1]["text"]
+
+
+def test_photos_from_the_future_are_not_attached_to_a_question(villager, bot, rows):
+    """The demo county lies in the campaign year: its photos are no 'photo just sent' for today's question."""
+    from datetime import timedelta
+
+    from bot import clock
+
+    add_roster(bot)
+    with transaction(bot.db):
+        bot.db["media"].insert({"openid": "o-villager-1", "kind": "image", "media_id": "m-future", "status": "stored",
+                                "attempts": 1, "created_at": clock.to_db(bot.clock() + timedelta(days=100))})
+    number = ticket_number(villager.says("问专家 桂花叶子发黄还卷边是怎么回事"))
+    assert attachment_kinds(bot, number) == []

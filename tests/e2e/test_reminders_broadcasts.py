@@ -49,8 +49,8 @@ def outbox(bot, broadcast_id):
 def test_dry_run_shows_count_and_preview_and_sends_nothing(county, capsys):
     code, out = run(county, capsys, "--segment", "village:埔心村", "--text", "周六上午9点村委会集合种树", "--dry-run")
     assert code == 0
-    assert "2 recipient(s)" in out and "张书记（埔心村）" in out and "周六上午9点村委会集合种树" in out
-    assert "dry run" in out
+    assert "收件范围：村社区：埔心村，共 2 人" in out and "张书记（埔心村）" in out and "周六上午9点村委会集合种树" in out
+    assert "试运行：没有发送" in out and "village:" not in out
     assert county.db.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'broadcast'").fetchone()[0] == 0
     assert county.db.execute("SELECT COUNT(*) FROM broadcasts").fetchone()[0] == 0
 
@@ -72,7 +72,7 @@ def test_segments(county, segment, expected):
 
 def test_send_now_records_every_recipient_and_a_second_tick_sends_nothing(county, capsys, standin):
     code, out = run(county, capsys, "--segment", "all", "--text", "明天植树节，欢迎大家参加！")
-    assert code == 0 and "broadcast #1 started: 4 message(s) queued" in out
+    assert code == 0 and "群发 #1 已开始：4 条消息排队" in out
     scheduler.run_due(county, county.clock())
     scheduler.run_due(county, county.clock())
     rows = outbox(county, 1)
@@ -80,15 +80,15 @@ def test_send_now_records_every_recipient_and_a_second_tick_sends_nothing(county
     assert [m["text"] for m in standin.messages_to("o-guest")] == ["明天植树节，欢迎大家参加！"]
     assert standin.messages_to("o-zhao") == [] and standin.messages_to("o-liu") == []
     code, out = run(county, capsys, "--list")
-    assert "#1 started all" in out and "sent/cs 4" in out
+    assert "#1 started 全部关注者" in out and "sent/cs 4" in out
 
 
 def test_scheduled_broadcast_can_be_cancelled_before_it_starts(county, capsys, standin):
     code, out = run(county, capsys, "--segment", "all", "--text", "第一条", "--at", "2027-03-03T10:00")
-    assert code == 0 and "scheduled for 2027-03-03 10:00" in out
+    assert code == 0 and "群发 #1 定于 2027-03-03 10:00（Asia/Shanghai）发送" in out
     run(county, capsys, "--segment", "role:党员", "--text", "第二条", "--at", "2027-03-03T10:00")
     code, out = run(county, capsys, "--cancel", "1")
-    assert code == 0 and "was scheduled" in out
+    assert code == 0 and "原状态 scheduled" in out
     scheduler.run_due(county, at("2027-03-03T09:59"))
     assert outbox(county, 2) == {}
     scheduler.run_due(county, at("2027-03-03T10:00"))
@@ -107,13 +107,31 @@ def test_a_started_broadcast_cancels_what_is_not_sent_yet_and_quiet_hours_hold_i
     scheduler.run_due(county, at("2027-03-02T23:00"))
     assert standin.messages_to("o-sec") == []
     code, out = run(county, capsys, "--cancel", "1")
-    assert "4 unsent message(s) cancelled" in out
+    assert "撤回未发出的消息 4 条" in out
     scheduler.run_due(county, at("2027-03-03T08:00"))
     assert not [m for m in standin.sent if m.get("text") == "夜里发的通知"]
 
 
+def test_a_segment_that_matches_nobody_is_refused_with_the_closest_names(county, capsys):
+    code, out = run(county, capsys, "--segment", "village:埔心", "--text", "周六集合种树")
+    assert code == 1
+    assert "没有叫“埔心”的村社区。是不是：埔心村？" in out and "没有发送" in out
+    code, out = run(county, capsys, "--segment", "village:浦心村", "--text", "x", "--dry-run")  # one character off
+    assert code == 1 and "是不是：埔心村？" in out
+    code, out = run(county, capsys, "--segment", "town:太平", "--text", "x")
+    assert code == 1 and "没有叫“太平”的镇街。是不是：太平镇？" in out
+    with transaction(county.db):
+        county.db["villages"].insert({"id": 3, "name": "西村", "kind": "村", "town": "石门镇"})
+    code, out = run(county, capsys, "--segment", "village:西村", "--text", "x")  # known, but nobody follows there
+    assert code == 1 and "村社区：西村现在没有已关注、没退订的人" in out
+    assert county.db.execute("SELECT COUNT(*) FROM broadcasts").fetchone()[0] == 0
+    with pytest.raises(broadcasts.NoRecipients):
+        broadcasts.create(county.db, county.config, segment="village:埔心", text="x", now=county.clock())
+
+
 def test_bad_input_is_refused(county, capsys):
-    assert run(county, capsys, "--segment", "village", "--text", "x")[0] == 2
+    code, out = run(county, capsys, "--segment", "village", "--text", "x")
+    assert code == 2 and "输入有误，没有发送" in out
     assert run(county, capsys, "--segment", "role:村长", "--text", "x")[0] == 2
     assert run(county, capsys, "--segment", "all", "--text", "  ")[0] == 2
     assert run(county, capsys, "--segment", "all")[0] == 2
@@ -123,7 +141,7 @@ def test_mass_send_by_tag_within_the_service_account_limit(county, capsys, stand
     for n in range(4):
         county.clock.set(f"2027-03-{10 + n:02d}T10:00")
         code, out = run(county, capsys, "--segment", "village:埔心村", "--text", f"群发{n}", "--mass-tag", "7")
-        assert "2 message(s)" in out
+        assert "2 条消息" in out
     assert [m["text"] for m in standin.sent if m["kind"] == "mass"] == ["群发0", "群发1", "群发2", "群发3"]
     assert {r["channel"] for r in outbox(county, 4).values()} == {"mass"}
     # a fifth this month would exceed 服务号's 4 per follower: one message per follower instead
@@ -144,6 +162,8 @@ def test_subscription_account_mass_sends_once_a_day(tmp_path, standin):
 
     bot = create_app(make_config(tmp_path, standin, **{"wechat.account_type": "订阅号"})).extensions["bot"]
     now = at("2027-03-02T10:00")
+    with transaction(bot.db):
+        bot.db["users"].insert({"openid": "o-follower", "subscribed": 1, "reminders_off": 0})
     ids = [broadcasts.create(bot.db, bot.config, segment="all", text=f"第{n}条", now=now, mass_tag_id=3)
            for n in (1, 2)]
     broadcasts.start_due_broadcasts(bot, now)

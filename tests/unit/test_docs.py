@@ -70,6 +70,14 @@ def test_every_message_key_used_in_code_exists():
     assert missing == []
 
 
+def test_every_message_key_used_in_a_template_exists():
+    """Dashboard templates take their words from messages/replies/admin.toml as ``t('admin.…')``."""
+    messages = Messages.load()
+    used = {key for path in ROOT.glob("bot/dashboard/templates/**/*.html")
+            for key in re.findall(r"\bt\(\s*['\"]([a-z0-9_.]+)['\"]", path.read_text(encoding="utf-8"))}
+    assert sorted(key for key in used if key not in messages) == []
+
+
 def test_no_message_key_is_built_at_run_time():
     """``t(f"planting.flag_{name}")`` hides its keys from the test above: write a literal table instead."""
     built = []
@@ -84,6 +92,12 @@ def test_no_message_key_is_built_at_run_time():
 def test_messages_are_short_enough_for_a_phone_screen():
     too_long = {k: len(v) for k, v in Messages.load().texts.items() if len(v) > 300}
     assert too_long == {}
+
+
+def test_every_command_is_explained_in_english_and_chinese():
+    """`python run.py --help`: the office reads Chinese, whoever deploys may not."""
+    for name, command in commands(build_registry()).items():
+        assert re.search(r"[A-Za-z]{3}", command.help) and re.search(r"[\u4e00-\u9fff]", command.help), name
 
 
 # -- how the replies speak (issue 17, part 5) ------------------------------------------------------------------

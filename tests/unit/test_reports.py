@@ -172,11 +172,12 @@ def test_report_command_writes_the_default_file_name(tmp_path, monkeypatch, caps
     db.conn.close()
     monkeypatch.chdir(tmp_path)
     assert cli.main(["--config", str(tmp_path / "config.toml"), "report", "--month", "2027-03"]) == 0
-    assert "4 villages, 1 lagging, 1 lagging two months in a row, 3 complete" in capsys.readouterr().out
+    assert "4个村社区，1个滞后（其中1个连续两月滞后），3个已完成，0个未开始" in capsys.readouterr().out
     assert load_workbook(tmp_path / "report-2027-03.xlsx").sheetnames[0] == "通报"
     assert cli.main(["--config", str(tmp_path / "config.toml"), "report", "--month", "2026-12"]) == 0
-    assert "0 lagging, 0 lagging two months in a row, 0 complete, 4 not started" in capsys.readouterr().out
+    assert "0个滞后（其中0个连续两月滞后），0个已完成，4个未开始" in capsys.readouterr().out
     assert cli.main(["--config", str(tmp_path / "config.toml"), "report", "--month", "March"]) == 2
+    assert "月份请写成 YYYY-MM" in capsys.readouterr().err
 
 
 def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_app, tmp_path):

@@ -1,0 +1,83 @@
+"""Advisers at work in a real browser, on a phone and at a desk: a reopened ticket's follow-up answered, voice
+played, photos still downloading, overdue tickets marked, a ticket that is not a question closed."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from playwright.sync_api import expect
+
+from bot import clock, media
+from bot.db import transaction
+from bot.store import tickets
+from tests.browser.helpers import fits_the_screen, log_in
+
+VOICE = b"#!AMR\n" + bytes(range(64))
+
+
+def _voice_and_pending_photo(bot, ticket_id):
+    sha, path = media.store_blob(VOICE, bot.config.photos_dir, "amr")
+    now = clock.to_db(bot.clock())
+    with transaction(bot.db):
+        for kind, status, sha256, stored in (("voice", "stored", sha, path), ("image", "pending", None, None)):
+            row_id = bot.db["media"].insert({
+                "openid": "o-陈大伯", "kind": kind, "media_id": f"m-{kind}", "status": status, "attempts": 0,
+                "sha256": sha256, "path": str(stored.relative_to(bot.config.photos_dir)) if stored else None,
+                "created_at": now}).last_pk
+            tickets.add_attachment(bot.db, ticket_id, media_row_id=row_id, text=None, now=now)
+
+
+def test_an_adviser_answers_a_follow_up_and_hears_the_voice(page, server, bot, county, villager_factory):
+    ticket_id = county.tickets["wang"]
+    _voice_and_pending_photo(bot, ticket_id)
+    log_in(page, server, "wang", f"/admin/tickets/{ticket_id}")
+    page.fill("textarea[name=answer]", "多半是缺铁，叶面喷0.2%硫酸亚铁。")
+    page.click("text=发送回答")
+    expect(page.locator(".flash.ok")).to_contain_text("已回答")
+    reply = villager_factory("o-陈大伯").says("喷了两次还是黄，新叶也黄了")  # a follow-up reopens the ticket
+    assert "收到追问" in reply, reply
+
+    page.goto(f"{server}/admin/tickets")
+    expect(page.locator("table.data").first).to_contain_text("追问：喷了两次还是黄")
+    page.click(f"a:text('#{ticket_id}')")
+    expect(page.locator(".follow-up")).to_contain_text("喷了两次还是黄，新叶也黄了")
+    expect(page.locator("body")).to_contain_text("上次回答")
+    expect(page.locator(".pending-media")).to_contain_text("照片下载中（1张）")
+    audio = page.locator("audio")
+    expect(audio).to_have_count(1)
+    response = page.request.get(audio.evaluate("a => a.src"))
+    assert response.ok and response.headers["content-type"] == "audio/amr" and response.body() == VOICE
+    assert fits_the_screen(page)
+    page.fill("textarea[name=answer]", "新叶黄是缺铁加重，改用螯合铁灌根。")
+    page.click("text=发送回答")
+    expect(page.locator(".flash.ok")).to_contain_text("已回答")
+    assert next(bot.db.query("SELECT status, answer FROM tickets WHERE id = ?", [ticket_id])) == {
+        "status": "answered", "answer": "新叶黄是缺铁加重，改用螯合铁灌根。"}
+    assert page.problems == []
+
+
+def test_overdue_tickets_stand_out_and_the_adviser_is_not_repeated(page, server, bot, county):
+    with transaction(bot.db):
+        bot.db.execute("UPDATE tickets SET opened_at = ? WHERE id = ?",
+                       [clock.to_db(bot.clock() - timedelta(hours=30)), county.tickets["wang"]])
+    log_in(page, server, "wang", "/admin/tickets")
+    row = page.locator("tr.overdue")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("超时")
+    expect(page.locator("main")).not_to_contain_text("王顾问")  # the viewer is the adviser: not on every card
+    assert row.evaluate("r => getComputedStyle(r.querySelector('td')).boxShadow") != "none"
+    assert fits_the_screen(page)
+    assert page.problems == []
+
+
+def test_closing_a_ticket_that_is_not_a_question(page, server, bot, county):
+    ticket_id = county.tickets["wang"]
+    log_in(page, server, "wang", f"/admin/tickets/{ticket_id}")
+    page.click("text=关闭工单（")
+    page.fill("input[name=reason]", "是种树记录，不是问题")
+    page.click("button:text('关闭工单')")
+    expect(page.locator(".flash.ok")).to_contain_text("工单已关闭")
+    expect(page.locator("body")).to_contain_text("已关闭：是种树记录，不是问题（王顾问）")
+    expect(page.locator("textarea[name=answer]")).to_have_count(0)
+    assert list(bot.db.query("SELECT id FROM outbox WHERE dedupe_key = ?", [f"close:{ticket_id}"])) == []
+    assert fits_the_screen(page)
+    assert page.problems == []

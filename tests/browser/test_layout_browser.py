@@ -1,0 +1,90 @@
+"""Pages laid out for a phone and a desk: no figure twice, chart text readable on a phone, the daily chart's
+period, the village page's collapsible sections and paged photo wall, the location plot zoomed to the
+village, sorting where table headers are hidden."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from bot import clock
+from bot.db import transaction
+from tests.browser.helpers import fits_the_screen, log_in, smallest_chart_text, snap
+
+READABLE_PX = 10
+
+
+def _more_records(bot, county, n=30):
+    """n more verified records in 埔心村, each with a photo, a few dozen metres apart inside the village."""
+    sha = county.photos["tree"]
+    with transaction(bot.db):
+        for i in range(n):
+            at = clock.to_db(bot.clock())
+            pid = bot.db["plantings"].insert({
+                "openid": "o-陈大伯", "person_id": county.people["陈大伯"], "village_id": county.villages["埔心村"],
+                "kind": "tree", "species": "龙眼", "species_known": 1, "count": 1, "status": "complete",
+                "review": "none", "flags": "", "lat": 23.10 + 0.0004 * (i % 6), "lng": 113.30 + 0.0004 * (i // 6),
+                "created_at": at, "completed_at": at, "updated_at": at}).last_pk
+            bot.db["planting_photos"].insert({"planting_id": pid, "sha256": sha, "purpose": "record", "created_at": at})
+
+
+def test_the_overview_shows_each_figure_once_and_readable_charts(page, server, county):
+    log_in(page, server, "admin")
+    figures = [f.inner_text().split("\n")[0] for f in page.locator(".figure").all()]
+    waiting = page.locator(".figure", has_text="待审核")
+    expect(waiting).to_have_count(1)                      # one figure for the records waiting for review
+    expect(waiting).to_have_attribute("href", "/admin/review")
+    assert len(figures) == 9
+    expect(page.locator(".period").first).to_contain_text(" 至 ")
+    if page.viewport_name == "phone":
+        assert smallest_chart_text(page) >= READABLE_PX
+    snap(page, "overview")
+    assert fits_the_screen(page)
+    assert page.problems == []
+
+
+def test_the_village_page_folds_and_pages_and_zooms_to_the_village(page, server, bot, county):
+    _more_records(bot, county)
+    log_in(page, server, "admin", f"/admin/villages/{county.villages['埔心村']}")
+    wall = page.locator("details#photos")
+    expect(wall).not_to_have_attribute("open", "")
+    expect(page.locator("details#records")).not_to_have_attribute("open", "")
+    if page.viewport_name == "phone":
+        assert page.evaluate("document.documentElement.scrollHeight") < 3200
+        assert smallest_chart_text(page) >= READABLE_PX
+    snap(page, "village")
+    # the location plot: the village circle fills the plot, so dots 40 m apart inside it stand apart
+    plot = page.locator("svg[aria-label='种植位置']")
+    village_circle = plot.locator("circle").first.bounding_box()
+    assert village_circle["width"] > 0.7 * plot.bounding_box()["width"]
+    dots = [d.bounding_box() for d in plot.locator("circle[r='4']").all()]
+    assert len(dots) >= 30
+    first, second = sorted(dots, key=lambda b: (b["y"], b["x"]))[:2]
+    assert max(abs(first["x"] - second["x"]), abs(first["y"] - second["y"])) >= 6
+    expect(plot).to_contain_text("更远的 1 条画在边上")
+    # the photo wall: 24 a page, the next page on demand
+    wall.locator("summary").click()
+    expect(wall.locator(".pager").first).to_contain_text("第 1/2 页，共 34 条")
+    assert wall.locator(".wall img").count() == 24
+    wall.locator(".pager a[rel=next]").first.click()
+    expect(page.locator("details#photos")).to_have_attribute("open", "")
+    assert page.locator("details#photos .wall img").count() == 10
+    assert fits_the_screen(page)
+    assert page.problems == []
+
+
+def test_sorting_villages_where_the_headers_are_hidden(phone, desktop, server, county):
+    for tab in (phone, desktop):
+        log_in(tab, server, "admin", "/admin/villages")
+    hint = "点表头排序"
+    expect(phone.locator("main")).not_to_contain_text(hint, use_inner_text=True)  # hidden with the headers
+    expect(desktop.locator("main")).to_contain_text(hint, use_inner_text=True)
+    expect(phone.locator("select[name=sort]")).to_be_visible()
+    expect(desktop.locator("select[name=sort]")).to_be_hidden()
+    phone.select_option("select[name=sort]", "name")
+    phone.select_option("select[name=dir]", "desc")
+    phone.click("button:text('筛选')")
+    names = [n.inner_text() for n in phone.locator("td[data-label=名称] a").all()]
+    assert names == ["埔心村", "东平社区"]
+    expect(phone.locator("select[name=sort]")).to_have_value("name")
+    for tab in (phone, desktop):
+        assert fits_the_screen(tab)
+        assert tab.problems == []

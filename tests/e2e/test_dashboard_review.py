@@ -1,0 +1,87 @@
+"""The review queue at the office's scale: paging, filters (state incl. 抽查, flag, village, dates), sort, and the
+distance with a small map for 离村太远. The approve/reject form keeps its shape and returns to the same view."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot import clock
+from bot.db import transaction
+from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
+from tests.e2e.test_dashboard import page, post
+
+
+def record_ids(html: str) -> list[int]:
+    return [int(n) for n in re.findall(r'<article class="card review-item" id="record-(\d+)"', html)]
+
+
+@pytest.fixture
+def queue(bot, county):
+    """30 more records waiting in 东平社区 (unknown species, one a day back from 2027-04-30), 2 drawn for a
+    spot check in 埔心村, on top of the seed's far (埔心村) and dup records."""
+    added = []
+    with transaction(bot.db):
+        for n in range(30):
+            moment = clock.to_db(clock.parse_moment(f"2027-04-{30 - n:02d}T10:00", bot.tz))
+            added.append(bot.db["plantings"].insert({
+                "openid": "o-黄阿姨", "person_id": county.people["黄阿姨"], "village_id": county.villages["东平社区"],
+                "kind": "tree", "species": "发财树", "species_known": 0, "count": 1, "status": "complete",
+                "review": "pending", "flags": "unknown_species", "flag_details": "{}",
+                "created_at": moment, "completed_at": moment, "updated_at": moment}).last_pk)
+        spot = [bot.db["plantings"].insert({
+            "openid": "o-陈大伯", "person_id": county.people["陈大伯"], "village_id": county.villages["埔心村"],
+            "kind": "tree", "species": "龙眼", "species_known": 1, "count": 2, "status": "complete",
+            "review": "spot_check", "flags": "", "created_at": "2027-03-02T02:00:00",
+            "completed_at": "2027-03-02T02:00:00", "updated_at": "2027-03-02T02:00:00"}).last_pk for _ in range(2)]
+    return {"added": added, "spot": spot}
+
+
+def test_the_queue_is_paged_oldest_first(admin, county, queue):
+    first = page(admin, "/admin/review")
+    assert "待审核和抽查 34 条" in first and "第 1/2 页，共 34 条" in first
+    ids = record_ids(first)
+    assert len(ids) == 20 and ids == sorted(ids)
+    second = record_ids(page(admin, "/admin/review?page=2"))
+    assert len(second) == 14 and not set(ids) & set(second)
+    assert record_ids(page(admin, "/admin/review?page=99")) == second  # past the end: the last page
+    assert record_ids(page(admin, "/admin/review?page=x")) == ids      # nonsense: the first
+
+
+def test_filters_by_flag_village_dates_and_state(admin, county, queue):
+    far = record_ids(page(admin, "/admin/review?flag=far_from_village"))
+    assert far == [county.plantings["far"]]
+    village = record_ids(page(admin, f"/admin/review?village={county.villages['埔心村']}"))
+    assert set(village) == {county.plantings["far"], county.plantings["dup"], *queue["spot"]}
+    april = page(admin, "/admin/review?since=2027-04-21&until=2027-04-30")
+    assert len(record_ids(april)) == 10 and "符合条件的 10 条" in april  # whole local days, both ends included
+    spot = page(admin, "/admin/review?state=spot_check")
+    assert record_ids(spot) == queue["spot"] and "抽查" in spot
+    assert set(queue["spot"]).isdisjoint(record_ids(page(admin, "/admin/review?state=pending&page=2")))
+    nonsense = page(admin, "/admin/review?flag=nope&village=abc&since=2027-13-01&state=x&sort=y")
+    assert "第 1/2 页，共 34 条" in nonsense  # unknown values are ignored, never a 500
+
+
+def test_sorting(admin, county, queue):
+    newest = record_ids(page(admin, "/admin/review?sort=newest"))
+    assert newest == sorted(newest, reverse=True)
+    by_village = page(admin, "/admin/review?sort=village")
+    assert by_village.index("东平社区") < by_village.index("埔心村")
+
+
+def test_far_from_village_shows_the_distance_and_a_map(admin, county):
+    html = page(admin, "/admin/review?flag=far_from_village")
+    assert "离村中心 5.6 公里（村范围半径 800 米）" in html   # 23.15 vs 23.10 N
+    assert '<svg class="chart"' in html and 'aria-label="位置与村范围"' in html and "5.6 公里</text>" in html
+
+
+def test_a_decision_returns_to_the_same_filtered_page(admin, bot, county, queue):
+    url = "/admin/review?flag=unknown_species&sort=newest&page=2"
+    html = page(admin, url)
+    target = record_ids(html)[0]
+    action = re.search(rf'action="(/admin/review/{target}[^"]*)"', html).group(1).replace("&amp;", "&")
+    assert "flag=unknown_species" in action and "sort=newest" in action and "page=2" in action
+    response = post(admin, action, {"decision": "approve", "reason": ""}, url)
+    assert response.status_code == 302 and response.headers["Location"].startswith("/admin/review?")
+    assert "flag=unknown_species" in response.headers["Location"] and "page=2" in response.headers["Location"]
+    assert next(bot.db.query("SELECT review FROM plantings WHERE id = ?", [target]))["review"] == "approved"
