@@ -66,6 +66,8 @@ FOLLOW_UP_WORDS = ("还有", "另外", "它", "这棵", "那棵", "这树", "那
                    "依然", "以后", "之后", "照您说", "按您说", "照你说", "按你说", "您说的", "你说的", "顾问说")
 # What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic.
 DETAIL_REASONS = frozenset({"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence"})
+# Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
+OFF_TREE_REASONS = frozenset({"money", "land", "account"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
@@ -125,7 +127,10 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
 def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()
                  ) -> bool:
     """Does this text, sent within the ticket's 补充 window (or after its answer), belong to that ticket? A
-    detail does; a new question only when it is about the same tree (else it is answered, or its own ticket)."""
+    detail does; a new question only when it is about the same tree (else it is answered, or its own ticket), and
+    money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
+    if result.kind == "escalate" and result.reason in OFF_TREE_REASONS:
+        return False
     return not is_new_question(text, result) or about_same_tree(text, earlier, species_table, others)
 
 
