@@ -508,6 +508,14 @@ def advance(ctx, planting_id: int) -> Step:
     return Step(store.get(ctx.db, planting_id), [], len(photos))
 
 
+def incomplete_text(app, db, record: Mapping) -> str:
+    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
+    missing = missing_parts(record, len(store.photos_of(db, record["id"])))
+    return app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
+                 missing="、".join(app.t(PART_NAMES[part]) for part in missing),
+                 hours=app.config.get("planting.late_part_hours"))
+
+
 def attach_location(ctx, record: dict, location: dict) -> None:
     """A location joins a record; a finished record's flags are computed again (far_from_village)."""
     store.update(ctx.db, record["id"], {**location, "updated_at": ctx.now_s})
@@ -529,12 +537,8 @@ def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict
             continue
         store.update(db, record["id"], {"closed_at": now_s, "reminded_at": now_s, "updated_at": now_s})
         conversations_store.drop(db, record["openid"], FLOW.name)
-        missing = missing_parts(record, len(store.photos_of(db, record["id"])))
-        names = "、".join(app.t(PART_NAMES[part]) for part in missing)
         outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
-                       text=app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
-                                  missing=names, hours=app.config.get("planting.late_part_hours")),
-                       now=clock.from_db(now_s))
+                       text=incomplete_text(app, db, record), now=clock.from_db(now_s))
         counts["incomplete"] += 1
     return counts
 

@@ -106,10 +106,7 @@ def on_change_count(ctx, state, _match) -> str:
 
 def on_another_record(ctx, state, _match) -> str:
     step, earlier = planting.another_record(ctx, state)
-    missing = planting.missing_parts(earlier, len(store.photos_of(ctx.db, earlier["id"])))
-    return "\n".join([_reply(ctx, step), ctx.t("planting.reminder", what=describe(earlier),
-                                                 missing="、".join(ctx.t(planting.PART_NAMES[p]) for p in missing),
-                                                 hours=ctx.config.get("planting.late_part_hours"))])
+    return _reply(ctx, step) + "\n" + planting.incomplete_text(ctx.app, ctx.db, earlier)
 
 
 @registered
