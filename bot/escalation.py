@@ -36,7 +36,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import clock, identity, outbox
+from bot import clock, identity, nlu, outbox
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.ids import row_id
@@ -60,6 +60,15 @@ ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has t
 PHOTO_QUESTION_WORDS = ("怎么了", "咋了", "怎么回事", "咋回事", "看看", "看下", "看一下", "瞧瞧", "帮我看",
                         "什么病", "啥病", "什么虫", "啥虫", "正常吗", "是不是病", "有救吗", "还能活", "救活", "卷了", "蔫了", "变色")
 RESOLVED_WORDS = frozenset({"解决了", "已解决", "问题解决了", "已经解决了", "解决啦", "解决了谢谢", "好了解决了"})
+
+# A new question inside a ticket's 补充 window, or after its answer, joins the ticket only when it is clearly about
+# the same tree: it names a tree the ticket names, or names none and reads as a follow-up (``about_same_tree``).
+FOLLOW_UP_WORDS = ("还有", "另外", "它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "还是", "还在", "仍然",
+                   "依然", "以后", "之后", "照您说", "按您说", "照你说", "按你说", "您说的", "你说的", "顾问说")
+# What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic.
+DETAIL_REASONS = frozenset({"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence"})
+# Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
+OFF_TREE_REASONS = frozenset({"money", "land", "account"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
@@ -95,6 +104,35 @@ def is_resolved(text: str) -> bool:
 def is_photo_question(text: str, symptom_words: tuple[str, ...] = ()) -> bool:
     """Said right after a photo: asks about it ('看看这棵树怎么了') or names a symptom ('叶子卷了')."""
     return any(word in (text or "") for word in (*PHOTO_QUESTION_WORDS, *symptom_words))
+
+
+def is_new_question(text: str, result: FaqResult) -> bool:
+    """A question of its own: worded as one (``桂花什么时候施肥``), or what the FAQ sends to a person by its
+    topic (a symptom ``叶子被虫咬了好多洞``, money, land, a dispute, a comparison); not a detail
+    (``去年施过两次鸡粪``, ``树是前年种的``)."""
+    return nlu.is_question(text) or (result.kind == "escalate" and result.reason not in DETAIL_REASONS)
+
+
+def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Is ``text`` clearly about the tree of ``earlier`` (the ticket's question and 补充)? It names a tree they
+    name, or names no tree and reads as a follow-up (还有, 另外, 它, 这棵 …)."""
+    def trees(words: str) -> set[str]:
+        return {name for name, _ in nlu.find_all_species(words, species_table, others)}
+
+    named = trees(text)
+    if named:
+        return bool(named & set().union(*map(trees, earlier)))
+    return any(word in text for word in FOLLOW_UP_WORDS)
+
+
+def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()
+                 ) -> bool:
+    """Does this text, sent within the ticket's 补充 window (or after its answer), belong to that ticket? A
+    detail does; a new question only when it is about the same tree (else it is answered, or its own ticket), and
+    money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
+    if result.kind == "escalate" and result.reason in OFF_TREE_REASONS:
+        return False
+    return not is_new_question(text, result) or about_same_tree(text, earlier, species_table, others)
 
 
 def worth_a_ticket(text: str) -> bool:
@@ -311,8 +349,30 @@ def reopenable_ticket(app, db, openid: str, now: datetime) -> dict | None:
     return store.latest_answered_since(db, openid, since)
 
 
-def supplementable_ticket(app, db, openid: str, now: datetime) -> dict | None:
+def supplementable_tickets(app, db, openid: str, now: datetime) -> list[dict]:
+    """The villager's open tickets within their 补充 window (escalation.attach_minutes), latest first."""
     return store.open_with_activity_since(db, openid, attach_window_start(app, now))
+
+
+def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | None:
+    """The villager's open ticket within its 补充 window (escalation.attach_minutes) that already holds this very
+    text (as the FAQ reads it: punctuation and spoken forms aside), as its question or a 补充: the same question
+    sent twice is one ticket."""
+    said = nlu.normalize(text)
+    if not said:
+        return None
+    return next((ticket for ticket in supplementable_tickets(app, db, openid, now)
+                 if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
+
+
+def asked_again(db, ticket: dict, now: datetime) -> None:
+    """The same question again: nothing new for the adviser, but the 补充 window runs on."""
+    store.touch_activity(db, ticket["id"], clock.to_db(now))
+
+
+def ticket_texts(db, ticket: dict) -> list[str]:
+    """What the villager wrote on the ticket: its question and every text 补充 or follow-up."""
+    return [ticket["question"] or "", *(a["text"] for a in store.attachments(db, ticket["id"]) if a["text"])]
 
 
 def resolve(db, ticket: dict, now: datetime) -> None:

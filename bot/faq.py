@@ -587,8 +587,7 @@ class FaqIndex:
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
-            return FaqResult("chitchat", "chitchat", self.matching["chitchat"]["answer"].strip(),
-                             1.0, "chitchat")
+            return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")   # the chat's words: faq.greeting, faq.thanks
         if not norm:
             return _escalate("empty")
         mentions = self._trees(norm)

@@ -184,7 +184,10 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
 # Short texts that are never a name, even in the ask-name step (menu texts are added to these).
 NOT_NAMES = {"帮助", "取消", "退订", "订阅", "菜单", "你好", "您好", "在吗", "好的", "谢谢", "收到", "是的", "不是",
              "没有", "可以", "知道", "知道了", "明白", "登记", "注册", "待办", "种树", "进度", "问题", "专家",
-             "照片", "图片", "语音", "测试", "本村", "我的", "记录", "求助", "老师"}
+             "照片", "图片", "语音", "测试", "本村", "我的", "记录", "求助", "老师",
+             # roles and the like ('我是埔心村的党员' names no one)
+             "党员", "群众", "村民", "农民", "老人", "干部", "村干部", "书记", "村书记", "支书", "村长", "主任", "领导",
+             "顾问", "技术员", "管理员"}
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,56 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
         if token.endswith(ending) and len(token) - len(ending) >= 2:
             return RegisterText(token[: -len(ending)], ending)
     return RegisterText(token, None)
+
+
+# A self-introduction registers like 登记: '我叫李桂英，是埔心村的', '我是埔心村的李桂英', '我叫李桂英 埔心村'.
+_GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
+_INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我的名字|本人|我是|我系)")
+_INTRO_NAMED = re.compile(_GREETING + r"(?:我叫做|我叫|我名叫|我的名字叫|我的名字是|本人叫|本人是|本人)\s*(.+)$")
+_INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")      # 我是埔心村的李桂英
+_INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")        # 我是李桂英，埔心村的
+_PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
+_VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
+
+
+def looks_like_introduction(text: str) -> bool:
+    """Cheap test, before any village is loaded: does the text start like a self-introduction (我叫, 我是 …)?"""
+    return bool(_INTRO_START.match(normalize_text(text)))
+
+
+def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
+    """A self-introduction as ``登记`` reads it: '我叫李桂英，是埔心村的', '我叫李桂英 埔心村', '我叫李桂英埔心村',
+    '我叫李桂英' -> RegisterText('李桂英', '埔心村' or None); '我是埔心村的李桂英', '我是李桂英，埔心村的' (with 我是,
+    only when the village is one of the roster's: '我是种树的老手' introduces no one); after 我叫 a text that names no
+    place is left out ('我叫李桂英，今年七十岁了': the name alone). None for anything else: when the
+    name is not plausible (2–4 Chinese characters, not a role: '我是埔心村的党员') or what follows it is no place
+    ('我叫李桂英，想问一下桂花什么时候种')."""
+    from bot.roster import match_village
+
+    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的")   # Cantonese 嘅 (of)
+    named = _INTRO_NAMED.match(norm)
+    if named:
+        tokens = [t for t in _SEPARATORS.split(named.group(1)) if t]
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            parsed = _split_packed(_VILLAGE_WORDS.sub("", tokens[0]), villages)
+        else:
+            parsed = RegisterText(tokens[0], _VILLAGE_WORDS.sub("", "".join(tokens[1:])) or None)
+        if parsed.village_text and not looks_like_place(parsed.village_text):
+            return None   # '我叫李桂英，想问一下桂花什么时候种': a question, for the FAQ
+        if parsed.village_text and not (_PLACE_END.search(parsed.village_text)
+                                        or match_village(parsed.village_text, villages)):
+            parsed = RegisterText(parsed.name, None)   # '我叫李桂英，今年七十岁了': the name; the bot asks the village
+    else:
+        found = _INTRO_VILLAGE_FIRST.match(norm)
+        parsed = RegisterText(found.group(2), _VILLAGE_WORDS.sub("", found.group(1))) if found else None
+        if parsed is None or not match_village(parsed.village_text, villages):
+            found = _INTRO_NAME_FIRST.match(norm)
+            parsed = RegisterText(found.group(1), _VILLAGE_WORDS.sub("", found.group(2))) if found else None
+        if parsed is None or not parsed.village_text or not match_village(parsed.village_text, villages):
+            return None
+    return parsed if looks_like_bare_name(parsed.name) else None
 
 
 def is_plausible_name(name: str | None) -> bool:

@@ -467,25 +467,51 @@ def find_sound_alike_species(text: str, species_table: Mapping,
 
 _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
+    r"不对|应该是|就是|是|改成|改为|"
     r"认种|认养|认捐|想要|想|要|打算|准备|"
     r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
 
 
-def extract_unknown_species(text: str) -> str | None:
+def extract_unknown_species(text: str, others: Iterable[str] = ()) -> str | None:
     """The tree name next to a count, for species not in the table.
 
-    '种了3棵芒果' -> '芒果'; '3棵芒果树' -> '芒果'; '黄皮两棵' -> '黄皮'.
+    '种了3棵芒果' -> '芒果'; '3棵芒果树' -> '芒果'; '黄皮两棵' -> '黄皮'; with '发财树' among ``others`` (trees off
+    the list, as the campaign names them) '种了3棵发财树' -> '发财树'.
     """
     text = to_halfwidth(text or "")
     after = re.search(rf"{_NUM}\s*{_MEASURE}\s*([{_CJK}]{{1,8}})", text)
     before = re.search(rf"([{_CJK}]{{1,8}}?)\s*{_NUM}\s*{_MEASURE}", text)
     for match in (after, before):
         if match:
-            name = _PLANT_NOISE_RE.sub("", match.group(1))
-            name = re.sub(r"(树苗|苗木|树|苗)$", "", name) if len(name) > 2 else name
+            name = tree_name(_PLANT_NOISE_RE.sub("", match.group(1)), others)
             if _looks_like_tree_name(name):
                 return name
     return None
+
+
+_ANSWER_FILLER_RE = re.compile(
+    rf"{_NUM}|{_MEASURE}|[.半亩个的是就有树苗呢啊吧呀哦嗯哈\s,，。!！、]|平方米|平米|㎡|m2|不对|应该|大概|差不多|左右")
+
+
+def is_bare_answer(text: str, *parts: str) -> bool:
+    """Is ``text`` nothing but ``parts`` (a tree name, a count, as written) with numbers, measure words, an area,
+    site words and filler ('是桂花', '种的是3棵', '门口2棵', '2.5亩', '不对，是5棵')? Not a sentence about a tree
+    ('隔壁家的竹子长到我家地里了')."""
+    rest = to_halfwidth(text or "")
+    for part in parts:
+        rest = rest.replace(part, "", 1) if part else rest
+    for word, _kind in _SITE_PAIRS:
+        rest = rest.replace(word, "")
+    return len(_ANSWER_FILLER_RE.sub("", _PLANT_NOISE_RE.sub("", rest))) <= 1
+
+
+def tree_name(written: str, others: Iterable[str] = ()) -> str:
+    """A tree's name as written, without a trailing 树/苗 ('芒果树' -> '芒果'), unless the name holds one of
+    ``others`` (names of trees off the list), which is kept whole: '发财树' stays '发财树', '芒果树' -> '芒果'."""
+    known = next((name for name in sorted(others, key=len, reverse=True) if name and name in written), None)
+    if known:
+        return known
+    return re.sub(r"(树苗|苗木|树|苗)$", "", written) if len(written) > 2 else written
 
 
 def _looks_like_tree_name(name: str) -> bool:
@@ -594,24 +620,50 @@ def is_pledge(text: str) -> bool:
     return bool(_PLEDGE_VERB_RE.search(to_halfwidth(text or "")))
 
 
-def parse_planting_text(text: str, species_table: Mapping) -> PlantingText | None:
+# A complaint or a symptom about a tree is a question, never a planting report, whatever count or tree name
+# it holds: '叶子被虫咬了好多洞', '我家3棵龙眼种了五年还不结果', '桂花叶子黄了', '刚种的桂花死了一棵'.
+_COMPLAINT_RE = re.compile(
+    r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
+    r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
+    r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了")
+# Planted long ago: '种了五年', '栽了3个月', '种了好几年' (how long a tree has stood, not a planting to log).
+_PLANTED_FOR_RE = re.compile(
+    rf"[种栽](?:了|下|好)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)|[种栽]了?(?:好久|很久|多久|多年)")
+# Words of having planted: with a tree name they start a record even without a count.
+_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
+
+
+def is_complaint(text: str) -> bool:
+    """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
+    years ('我家龙眼种了五年'): a question for the FAQ or an adviser, never a planting record."""
+    text = to_halfwidth(text or "")
+    return bool(_COMPLAINT_RE.search(text) or _PLANTED_FOR_RE.search(text))
+
+
+def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
-    else, questions, adoption wishes ('认种一棵树') and pledges ('认领 2棵荔枝') included."""
+    else: questions, complaints and symptoms ('我家龙眼种了五年还不结果'), adoption wishes ('认种一棵树'), pledges ('认领 2棵荔枝').
+    A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
+    a vague amount without a measure word ('好多', '不少') only with words of having planted.
+    ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     proxy, body = parse_proxy(text)
     body = to_halfwidth(body or "").strip()
-    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body) or is_pledge(body):
+    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body) or is_complaint(body) \
+            or is_pledge(body):
         return None
+    planted_verb = bool(_PLANTED_RE.search(body))
     count = parse_count(body)
+    if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
+        count = None   # '院子里好多树': an amount, not trees planted
     area = parse_area_mu(body)
     site = find_site(body)
     species, species_text = find_species(body, species_table)
     unknown = False
     if species is None and count is not None:
-        species_text = extract_unknown_species(body) or ""
+        species_text = extract_unknown_species(body, others) or ""
         unknown = bool(species_text)
     has_tree = species is not None or unknown or "树" in body or "苗" in body
-    planted_verb = bool(re.search(r"种了|栽了|种下|种好|种上|补种了?", body))
     if not (count or area is not None) and not (species and planted_verb):
         return None
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):

@@ -39,7 +39,7 @@ from typing import Any, Mapping
 from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
 from bot.db import transaction
-from bot.faq import load_species_table
+from bot.faq import load_offlist, load_species_table
 from bot.messages import MESSAGES_DIR
 from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
 from bot.store import conversations as conversations_store
@@ -58,8 +58,10 @@ def _cancel_pending_record(ctx, state) -> None:
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
 
 
-# data: {"planting_id": int}; timeout: conversation.timeout_minutes
-FLOW = Flow("planting", ("collecting",), on_cancel=_cancel_pending_record)
+# collecting {planting_id} (or {location}: sent before any part); count_changed {planting_id, updates}: a new
+# count for a record that has one waits for 1 (change it) or 2 (another record). Timeout:
+# conversation.timeout_minutes; the table is in handlers/planting.py, the diagram in docs/planting.md.
+FLOW = Flow("planting", ("collecting", "count_changed"), on_cancel=_cancel_pending_record)
 
 FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species", "no_photo", "out_of_season",
               "over_cap", "plot_tag")
@@ -80,21 +82,23 @@ _NOT_A_NAME = {"取消", "帮助", "好", "好的", "是", "是的", "对", "对
 
 
 # -- text -------------------------------------------------------------------------------------------
-def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset()
-               ) -> nlu.PlantingText | None:
+def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(),
+               others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
     """A planting report, as ``nlu.parse_planting_text`` reads it; while a record waits for parts
     (``waiting_for``: 'species', 'count', 'area'), a bare answer is accepted too: ``3棵``, ``三株``,
-    ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``).
+    ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``; ``others``, the trees off the list, keep
+    their whole name: ``发财树``), with filler (``是桂花``, ``不对，是5棵``) but nothing more: a complaint or symptom
+    (``桂花叶子黄了``) or another sentence naming a tree (``隔壁家的竹子长到我家地里了``) is never a part of a record.
 
     nlu gap this covers: ``parse_planting_text`` needs a tree word next to a count ('3棵' alone, or
     '桂花' alone, is not a report), which is right without context but not as an answer.
     """
-    parsed = nlu.parse_planting_text(text, species_table)
+    parsed = nlu.parse_planting_text(text, species_table, others)
     if parsed is not None or not waiting_for:
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
     if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text) \
-            or nlu.is_pledge(text):
+            or nlu.is_complaint(text) or nlu.is_pledge(text):
         return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
@@ -102,13 +106,35 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     unknown = False
     if species is None and "species" in waiting_for and count is None and area is None \
             and _BARE_NAME_RE.match(text) and text not in _NOT_A_NAME and not nlu.find_site(text):
-        written = re.sub(r"(树苗|树)$", "", text) if len(text) > 2 else text
+        written = nlu.tree_name(text, others)
         unknown = True
     if count is None and area is None and species is None and not unknown:
         return None
+    if not unknown and not nlu.is_bare_answer(text, written, count.matched if count else ""):
+        return None   # a sentence that names a tree ('隔壁家的竹子长到我家地里了') answers nothing
     return nlu.PlantingText(count=count.count if count else None, vague=bool(count and count.vague),
                             species=species, species_text=written, unknown_species=unknown,
                             site_kind=nlu.find_site(text), area_mu=area, proxy_name=None)
+
+
+def read_text(text: str, record: Mapping | None, species_table: Mapping, others: tuple[str, ...] = ()
+              ) -> nlu.PlantingText | None:
+    """A planting text for ``record`` (the sender's pending or late record, or None): ``parse_text`` with the
+    parts it waits for; a bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count
+    for it (``count_changes`` then asks what it means)."""
+    parsed = parse_text(text, species_table, text_parts_missing(record) if record else frozenset(), others)
+    if parsed is None and record and record.get("count") is not None:
+        bare = parse_text(text, species_table, frozenset({"count"}), others)
+        if bare and bare.count is not None and not (bare.species or bare.unknown_species or bare.area_mu):
+            return bare
+    return parsed
+
+
+def count_changes(record: Mapping, parsed: nlu.PlantingText) -> bool:
+    """Does this text give a record that has its count another count? Then the bot asks whether to change it or
+    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``)."""
+    return (record.get("count") is not None and parsed.count is not None and parsed.count != record["count"]
+            and parsed.proxy_name is None)
 
 
 def is_plot(parsed: nlu.PlantingText) -> bool:
@@ -124,6 +150,10 @@ def needs_cadre(parsed: nlu.PlantingText) -> bool:
 def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
     """May this person log plot records and 代种 (``planting.cadre_roles``, bound with proof)?"""
     return identity.acts_as(person, roles)
+
+
+# The record columns a planting text may set (text_updates).
+TEXT_COLUMNS = ("kind", "area_mu", "site", "species", "species_known", "count")
 
 
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
@@ -278,23 +308,33 @@ def review_after(current_review: str, flags: list[Flag], drawn: bool = False) ->
 
 
 # -- the escalation hooks ---------------------------------------------------------------------------
-def is_collecting_text_record(ctx) -> bool:
-    """Is the sender's pending record one that already has its text (species, count or area) and
-    waits for its photo? Then a photo belongs to it, even inside a ticket's 补充 window."""
+# Photos join a ticket only from the record still in progress (a photo-only record, taken off it by
+# ``take_pending_photos``), never from a finished one (``holds_photo``).
+def _photo_only_record(ctx) -> dict | None:
+    """The sender's pending record while it has no species, count or area yet (only photos, if any)."""
     record = collecting(ctx)
-    return bool(record and (record["species"] or record["count"] is not None or record["area_mu"] is not None))
+    if record is None or record["species"] or record["count"] is not None or record["area_mu"] is not None:
+        return None
+    return record
+
+
+def pending_photos(ctx) -> list[int]:
+    """The media row ids of the sender's photo-only pending record (read only; see ``take_pending_photos``)."""
+    record = _photo_only_record(ctx)
+    return [p["media_row_id"] for p in store.photos_of(ctx.db, record["id"])] if record else []
+
+
+def holds_photo(db, media_row_id: int) -> bool:
+    """Does a planting record (pending or finished, any purpose: the record's, a survival check's) hold it?"""
+    return store.photo_by_media(db, media_row_id) is not None
 
 
 def take_pending_photos(ctx) -> list[int]:
     """The media row ids of the sender's pending record when it has photos but no species/count/area yet,
     dropping that record (cancelled, photos unlinked): the escalation capability calls this when the
     text after a photo is a question, so the photo goes to the adviser instead. [] when there is none."""
-    state = FLOW.state(ctx)
-    if state is None:
-        return []
-    record = store.get(ctx.db, state.data.get("planting_id"))
-    if record is None or record["status"] != "pending" or record["species"] or record["count"] is not None \
-            or record["area_mu"] is not None:
+    record = _photo_only_record(ctx)
+    if record is None:
         return []
     media_ids = store.unlink_photos(ctx.db, record["id"])
     if not media_ids:
@@ -311,6 +351,11 @@ def window(config) -> timedelta:
 
 def species_table(app) -> dict:
     return app.service("species_table", lambda _app: load_species_table(MESSAGES_DIR))
+
+
+def offlist_names(app) -> tuple[str, ...]:
+    """Trees off the campaign's list as villagers name them (species.toml ``[offlist]``: 发财树, 芒果 …)."""
+    return app.service("offlist_names", lambda _app: tuple(load_offlist(MESSAGES_DIR)))
 
 
 def photo_index(app) -> NearDuplicateIndex:
@@ -395,6 +440,33 @@ def apply_text(ctx, record: dict, parsed: nlu.PlantingText) -> None:
     store.update(ctx.db, record["id"], updates)
 
 
+def ask_count_change(ctx, record: dict, parsed: nlu.PlantingText) -> dict:
+    """Keep the new text's parts while the sender says what the new count means (state ``count_changed``);
+    the record as it would be with them."""
+    updates = text_updates(parsed)
+    FLOW.enter(ctx, "count_changed", {"planting_id": record["id"], "updates": updates})
+    return {**record, **updates}
+
+
+def change_count(ctx, state) -> Step:
+    """1 / 改: the kept parts replace the record's."""
+    store.update(ctx.db, state.data["planting_id"], state.data["updates"])
+    return advance(ctx, state.data["planting_id"])
+
+
+def another_record(ctx, state) -> tuple[Step, dict]:
+    """2 / 另外: another record as the question described it (the kept parts over the first record's text: ``5棵``
+    after ``3棵发财树`` is 5棵发财树), which collects from now on; the first one is set aside (incomplete: its missing
+    part still finishes it within planting.late_part_hours). (the new record's step, the record set aside)"""
+    earlier = store.get(ctx.db, state.data["planting_id"])
+    store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
+    FLOW.end(ctx)
+    record = new_record(ctx)
+    said = {column: earlier[column] for column in TEXT_COLUMNS if earlier[column] is not None}
+    store.update(ctx.db, record["id"], {**said, **state.data["updates"]})
+    return advance(ctx, record["id"]), store.get(ctx.db, earlier["id"])
+
+
 def keep_location(ctx, location: dict) -> None:
     """A location before any part: the flow keeps it for the record the next part starts."""
     FLOW.enter(ctx, "collecting", {"location": location})
@@ -436,6 +508,14 @@ def advance(ctx, planting_id: int) -> Step:
     return Step(store.get(ctx.db, planting_id), [], len(photos))
 
 
+def incomplete_text(app, db, record: Mapping) -> str:
+    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
+    missing = missing_parts(record, len(store.photos_of(db, record["id"])))
+    return app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
+                 missing="、".join(app.t(PART_NAMES[part]) for part in missing),
+                 hours=app.config.get("planting.late_part_hours"))
+
+
 def attach_location(ctx, record: dict, location: dict) -> None:
     """A location joins a record; a finished record's flags are computed again (far_from_village)."""
     store.update(ctx.db, record["id"], {**location, "updated_at": ctx.now_s})
@@ -457,12 +537,8 @@ def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict
             continue
         store.update(db, record["id"], {"closed_at": now_s, "reminded_at": now_s, "updated_at": now_s})
         conversations_store.drop(db, record["openid"], FLOW.name)
-        missing = missing_parts(record, len(store.photos_of(db, record["id"])))
-        names = "、".join(app.t(PART_NAMES[part]) for part in missing)
         outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
-                       text=app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
-                                  missing=names, hours=app.config.get("planting.late_part_hours")),
-                       now=clock.from_db(now_s))
+                       text=incomplete_text(app, db, record), now=clock.from_db(now_s))
         counts["incomplete"] += 1
     return counts
 

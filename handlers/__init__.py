@@ -13,9 +13,11 @@ planting days, QR scene (handlers/events.py, SCENE_ROUTES):
 - event_scene — following through, or scanning, a planting day's QR code (scene event_<id>): checks in (after 登记)
 registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
-- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>: bind the openid to a roster person (staff: with a code;
-  roster villagers with a phone: after its last 4 digits) or a new 群众, then replay kept messages
+- register — 登记 <姓名> <村或社区> [code] / 绑定 <code>, or a self-introduction (我叫李桂英，是埔心村的): bind the
+  openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
+  群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
+- fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone
 core input normalisation (handlers/core.py):
@@ -33,6 +35,7 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
 - ticket_resolved — 解决了 closes the villager's answered ticket
+- ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
 progress (handlers/progress.py):
@@ -79,6 +82,7 @@ planting days (handlers/events.py, TEXT_ROUTES):
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加: checks in at the planting day of the sender's village (under way, or later today)
 planting (handlers/planting.py):
+- planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - planting_menu — 记录种树 (menu): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window

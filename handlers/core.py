@@ -37,6 +37,29 @@ def text_is(key: str):
     return matches
 
 
+_FINAL_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢]+$")
+
+
+def _meaning(text: str) -> str:
+    """A short text as the FAQ reads it (bot.nlu.normalize: no punctuation, Cantonese and colloquial forms
+    rewritten: 咗 -> 了, 几多 -> 多少, 唔好 -> 不要), without its final particles (了, 啦, 呀 …)."""
+    return _FINAL_PARTICLES.sub("", nlu.normalize(text))
+
+
+def text_means(key: str):
+    """Matcher: the text says one of the words of the command ``key``, in any of the ways villagers write or
+    voice input writes it: ``我种咗几多棵``, ``我种了几棵了`` and ``我种了多少棵`` are one word; ``唔好再发啦`` is
+    ``不要再发``. Still the whole text, never a part of it."""
+
+    def matches(ctx: Ctx) -> bool:
+        if ctx.msg.msg_type != "text":
+            return False
+        wanted = {_meaning(word) for word in ctx.app.messages.words(key)}
+        return _meaning(ctx.msg.text or "") in wanted - {""}
+
+    return matches
+
+
 _NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")
 
 
@@ -114,7 +137,7 @@ def on_anything(ctx: Ctx, _match) -> str | None:
         return ctx.t("core.location_saved") if ctx.msg.lat is not None else ctx.t("core.location_invalid")
     if kind in ("video", "shortvideo", "file", "unknown"):
         return ctx.t("core.unsupported_media")
-    return ctx.t("core.not_understood")
+    return ctx.t("core.not_understood") + "\n" + ctx.t("core.help_hint")
 
 
 # -- input normalisation ------------------------------------------------------------------------------
@@ -148,7 +171,7 @@ INPUT_ROUTES: list = [
 COMMAND_ROUTES: list = [
     Route("cancel", text_is("core.commands.cancel"), on_cancel),
     Route("help", text_is("core.commands.help"), on_help),
-    Route("reminders_off", text_is("core.commands.reminders_off"), on_reminders_off),
+    Route("reminders_off", text_means("core.commands.reminders_off"), on_reminders_off),
     Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
 ]
 FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]

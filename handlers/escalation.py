@@ -39,13 +39,24 @@ def _village_id(ctx: Ctx) -> int | None:
     return (person or {}).get("village_id") or ctx.user.get("scene_village_id")
 
 
-def _take_photos(ctx: Ctx) -> list[int]:
-    """Photos just sent for this question: the pending planting record's (moved off it) and any other
-    photo of the last escalation.attach_minutes that no ticket holds yet."""
+def _free_photos(ctx: Ctx) -> list[int]:
+    """Photos of the last escalation.attach_minutes that no ticket and no planting record holds (a finished
+    record's photos stay its own)."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    photos = planting.take_pending_photos(ctx) + tickets_store.recent_unattached_images(ctx.db, ctx.openid, since,
-                                                                                       ctx.now_s)
-    return list(dict.fromkeys(photos))
+    return [m for m in tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
+            if not planting.holds_photo(ctx.db, m)]
+
+
+def _take_photos(ctx: Ctx) -> list[int]:
+    """Photos just sent for this question: the photo-only pending planting record's (moved off it, the record
+    dropped) and any other free photo (``_free_photos``)."""
+    return list(dict.fromkeys(planting.take_pending_photos(ctx) + _free_photos(ctx)))
+
+
+def _joins(ctx: Ctx, ticket: dict) -> bool:
+    """Does this text belong to ``ticket`` (a detail, or a question about the same tree)?"""
+    return escalation.joins_ticket(_text(ctx), escalation.faq_result(ctx), escalation.ticket_texts(ctx.db, ticket),
+                                   planting.species_table(ctx.app), planting.offlist_names(ctx.app))
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -66,6 +77,10 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+    repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question,
+                                                                          ctx.now)
+    if repeated:
+        return _asked_again(ctx, repeated, media_row_ids)
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
     if limit:
         return ctx.t("escalation.rate_limited", n=limit)
@@ -76,6 +91,18 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int])
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
+
+
+def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int]) -> str:
+    """The same question again: its ticket's number; a photo or voice that came with it joins the ticket as 补充."""
+    media = [m for m in dict.fromkeys(media_row_ids) if m]
+    for media_row_id in media:
+        escalation.add_supplement(ctx.app, ctx.db, ticket, text=None, media_row_id=media_row_id, now=ctx.now)
+    if not media:
+        escalation.asked_again(ctx.db, ticket, ctx.now)
+    photos = sum(1 for m in media if media_store.get(ctx.db, m)["kind"] == "image")
+    attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
+    return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)
 
 
 def _voice_ticket(ctx: Ctx, extra_media: list[int] = ()) -> str:
@@ -203,13 +230,25 @@ def on_resolved(ctx: Ctx, _match) -> str:
     return ctx.t("escalation.resolved", id=ticket["id"])
 
 
+def _match_repeat(ctx: Ctx):
+    """The same text again within the 补充 window of the ticket that holds it (a villager who saw no answer yet);
+    not after a new photo (the photo question then brings it to that ticket, ``_open_ticket``)."""
+    text = _text(ctx)
+    if not text or not escalation.worth_a_ticket(text) or planting.pending_photos(ctx) or _free_photos(ctx):
+        return None
+    return escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
+
+
+def on_repeat(ctx: Ctx, ticket) -> str:
+    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]))
+
+
 def _match_photo_question(ctx: Ctx) -> bool:
     """A question about the photo just sent ("看看这棵树怎么了"), before planting reads it as a record."""
     text = _text(ctx)
     if not text or not escalation.worth_a_ticket(text):
         return False
-    since = escalation.attach_window_start(ctx.app, ctx.now)
-    if not tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s):
+    if not (planting.pending_photos(ctx) or _free_photos(ctx)):
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
@@ -221,16 +260,17 @@ def on_photo_question(ctx: Ctx, _match) -> str:
     return _open(ctx, _text(ctx), "photo", [_current_media(ctx), *_take_photos(ctx)])
 
 
-def _supplementable(ctx: Ctx):
-    return escalation.supplementable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+def _supplementable(ctx: Ctx) -> list[dict]:
+    return escalation.supplementable_tickets(ctx.app, ctx.db, ctx.openid, ctx.now)
 
 
 def _match_media_supplement(ctx: Ctx):
-    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket (not a
-    photo for the planting record that waits for it: `问专家 …`, then `3棵桂花` + photo is a planting)."""
-    if ctx.msg.msg_type == "image" and planting.is_collecting_text_record(ctx):
+    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket (a photo only while
+    no planting record is in progress: `问专家 …`, then `3棵桂花` + photo is a planting)."""
+    if ctx.msg.msg_type == "image" and planting.collecting(ctx):
         return None
-    return _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else None
+    tickets = _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else []
+    return tickets[0] if tickets else None
 
 
 def on_supplement(ctx: Ctx, ticket) -> str:
@@ -240,14 +280,16 @@ def on_supplement(ctx: Ctx, ticket) -> str:
 
 def match_text_supplement(ctx: Ctx):
     """Text within escalation.attach_minutes of the villager's open ticket (used by handlers/faq.py, which
-    places it after chit-chat and before the FAQ answer). A new question that the FAQ answers confidently
-    (`河边种什么好`) is answered instead; statements (`去年施过两次鸡粪`) are details for the adviser."""
+    places it after chit-chat and before the FAQ answer). Details (`去年施过两次鸡粪`) and questions about the
+    same tree (`还有它的叶子也卷了`, the ticket's tree named) are 补充; a new question the FAQ answers confidently
+    (`河边种什么好`) is answered, one it cannot answer (`我家荔枝叶子有黑斑` on a 龙眼 ticket) is its own ticket.
+    With several tickets in the window, the latest one the text belongs to takes it."""
     text = _text(ctx)
     if not text or not escalation.worth_a_ticket(text):
         return None
     if nlu.is_question(text) and escalation.faq_result(ctx).kind == "answer":
         return None
-    return _supplementable(ctx)
+    return next((ticket for ticket in _supplementable(ctx) if _joins(ctx, ticket)), None)
 
 
 # -- fallback: what the bot cannot answer ---------------------------------------------------------
@@ -258,9 +300,12 @@ def _escalatable(ctx: Ctx) -> bool:
 
 
 def _match_follow_up(ctx: Ctx):
+    """A follow-up to the answered ticket: a voice, a detail, or a question about the same tree (another
+    question is its own ticket, as in the 补充 window)."""
     if not _escalatable(ctx):
         return None
-    return escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+    ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+    return ticket if ticket and (_is_silent_voice(ctx) or _joins(ctx, ticket)) else None
 
 
 def on_follow_up(ctx: Ctx, ticket) -> str:
@@ -288,6 +333,7 @@ COMMAND_ROUTES: list = [
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", _match_resolved, on_resolved),
+    Route("ticket_repeat", _match_repeat, on_repeat),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),
 ]

@@ -27,7 +27,7 @@ def _match_chitchat(ctx: Ctx) -> bool:
 
 
 def on_chitchat(ctx: Ctx, _match) -> str:
-    return ctx.t(chitchat_reply_key(ctx.msg.text))
+    return ctx.t(chitchat_reply_key(ctx.msg.text)) + "\n" + ctx.t("core.help_hint")
 
 
 def on_intro(ctx: Ctx, _match) -> str:
@@ -41,8 +41,13 @@ def _match_answer(ctx: Ctx):
     return result if result.kind == "answer" else None
 
 
+# FAQ entries the chat answers with a reply text: "您能做什么" gets the one help text, core.help.
+REPLY_ENTRIES = {"bot.help": "core.help"}
+
+
 def on_answer(ctx: Ctx, result) -> str:
-    return result.answer_text
+    key = REPLY_ENTRIES.get(result.entry_id)
+    return ctx.t(key) if key else result.answer_text
 
 
 ROUTES: list = [

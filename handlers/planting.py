@@ -2,6 +2,8 @@
 the review pages; its rules and services are in bot/planting.py, its states in docs/planting.md.
 
 Routes (dispatch order in handlers/__init__.py):
+- planting_count_choice: after a new count for a record that has one, ``1`` / ``改`` changes it, ``2`` / ``另外``
+  keeps another record (``TABLE``)
 - planting_menu: ``记录种树`` (the menu) explains in one line what to send
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
   finished) is one more photo of it
@@ -10,11 +12,12 @@ Routes (dispatch order in handlers/__init__.py):
 """
 from __future__ import annotations
 
-from bot import planting
+from bot import nlu, planting
+from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
-from bot.planting import describe, needs_cadre, parse_text, text_parts_missing
+from bot.planting import describe, needs_cadre
 from bot.progress import progress_line
 from bot.router import Route
 from bot.scheduler import Job
@@ -39,10 +42,24 @@ def _location_target(ctx) -> dict | None:
 def _planting_text(ctx):
     if ctx.msg.msg_type != "text":
         return None
-    # what the open record, or a late one this text would finish ("还差棵数" reminder), is waiting for
+    # read for the open record, or a late one this text would finish ("还差棵数" reminder)
     record = planting.collecting(ctx) or planting.late_record(ctx, "text")
-    waiting = text_parts_missing(record) if record else frozenset()
-    return parse_text(ctx.msg.text or "", planting.species_table(ctx.app), waiting)
+    return planting.read_text(ctx.msg.text or "", record, planting.species_table(ctx.app),
+                              planting.offlist_names(ctx.app))
+
+
+def _choice(key: str):
+    """In state count_changed: one of the words of ``key`` (``1``, ``改``; ``2``, ``另外``), or a short text
+    starting with one of its longer words (``改成5棵``, ``另外一条记录``)."""
+    def matches(ctx, _state) -> bool:
+        if ctx.msg.msg_type != "text":
+            return False
+        text = nlu.normalize(ctx.msg.text or "")
+        words = {nlu.normalize(w) for w in ctx.app.messages.words(key)}
+        return text in words or (len(text) <= 8 and not nlu.is_question(text)
+                                 and any(len(w) > 1 and text.startswith(w) for w in words))
+
+    return matches
 
 
 # -- handlers ---------------------------------------------------------------------------------------
@@ -58,12 +75,13 @@ def on_photo(ctx, _match) -> str:
     if linked:  # the same photo handled again (replayed after 登记): nothing new
         return _reply(ctx, planting.advance(ctx, linked["planting_id"]))
     planting.settle_sender(ctx)
-    record = planting.collecting(ctx)
+    # the pending record, else a late one waiting only for its photo, else one more photo of a record just finished
+    record = planting.collecting(ctx) or planting.reopen(ctx, "photo")
     if record is None:
         extra = planting.add_extra_photo(ctx, media_row_id)
         if extra:
             return ctx.t("planting.extra_photo", id=extra["id"], n=len(store.photos_of(ctx.db, extra["id"])))
-        record = planting.reopen(ctx, "photo") or planting.new_record(ctx)
+        record = planting.new_record(ctx)
     store.add_photo(ctx.db, record["id"], media_row_id, ctx.now_s)
     return _reply(ctx, planting.advance(ctx, record["id"]))
 
@@ -75,8 +93,20 @@ def on_text(ctx, parsed) -> str:
     if refusal:
         return refusal
     record = planting.record_for(ctx, "text")
+    if planting.count_changes(record, parsed):
+        changed = planting.ask_count_change(ctx, record, parsed)
+        return ctx.t("planting.ask_count_change", before=describe(record), after=describe(changed))
     planting.apply_text(ctx, record, parsed)
     return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague)
+
+
+def on_change_count(ctx, state, _match) -> str:
+    return _reply(ctx, planting.change_count(ctx, state))
+
+
+def on_another_record(ctx, state, _match) -> str:
+    step, earlier = planting.another_record(ctx, state)
+    return _reply(ctx, step) + "\n" + planting.incomplete_text(ctx.app, ctx.db, earlier)
 
 
 @registered
@@ -130,8 +160,18 @@ def _confirmation(ctx, record: dict) -> str:
     return "\n".join(lines)
 
 
+# One handler per (state, input) of the answers to "改成5棵，还是另外一条记录？"; the diagram is in docs/planting.md.
+TABLE = FlowTable(planting.FLOW, (
+    Step("count_changed", "change", _choice("planting.commands.change_count"), on_change_count,
+         to=("collecting", END)),
+    Step("count_changed", "another", _choice("planting.commands.another_record"), on_another_record,
+         to=("collecting", END)),
+))
+
+
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
+    TABLE.route("planting_count_choice"),
     Route("planting_menu", text_is("planting.commands.menu"), on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),

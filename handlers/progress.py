@@ -12,7 +12,7 @@ from bot.registry import Command
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import reports as reports_store
-from handlers.core import text_is
+from handlers.core import text_means
 
 
 @registered
@@ -31,8 +31,8 @@ def on_village_progress(ctx: Ctx, _match) -> str:
 
 
 ROUTES: list = [
-    Route("my_progress", text_is("progress.commands.my_progress"), on_my_progress),
-    Route("village_progress", text_is("progress.commands.village_progress"), on_village_progress),
+    Route("my_progress", text_means("progress.commands.my_progress"), on_my_progress),
+    Route("village_progress", text_means("progress.commands.village_progress"), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

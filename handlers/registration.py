@@ -58,20 +58,27 @@ def follow(ctx: Ctx, village: dict | None) -> str:
 
 # -- 登记 ---------------------------------------------------------------------------------------------
 def match_register(ctx: Ctx):
-    if ctx.msg.msg_type != "text" or not identity.is_register_text(ctx.msg.text or ""):
+    """``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``)."""
+    if ctx.msg.msg_type != "text":
         return None
-    return identity.parse_register_text(ctx.msg.text, roster_store.all_villages(ctx.db))
+    text = ctx.msg.text or ""
+    if identity.is_register_text(text):
+        return identity.parse_register_text(text, roster_store.all_villages(ctx.db))
+    if identity.looks_like_introduction(text):
+        return identity.parse_introduction(text, roster_store.all_villages(ctx.db))
+    return None
 
 
 def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
     if parsed.code:
         return _reply(ctx, identity.bind_by_code(ctx, parsed), parsed.name)
-    if parsed.name is None:
+    if parsed.name is None:  # a bare 登记: the name next (then the village, unless a QR code gave it)
         village = identity.scene_village(ctx)
         if village:
             REGISTRATION.enter(ctx, "ask_name", {"village_id": village["id"]})
             return ctx.t("registration.not_registered_with_village", village=village["name"])
-        return ctx.t("registration.usage")
+        REGISTRATION.enter(ctx, "ask_name", {})
+        return ctx.t("registration.ask_name")
     if not identity.is_plausible_name(parsed.name):
         return ctx.t("registration.bad_name")
     if parsed.village_text is None:
@@ -139,6 +146,16 @@ def _bare_name(ctx: Ctx, _state) -> str | None:
     return text if text and identity.looks_like_bare_name(text) else None
 
 
+def _name_and_village(ctx: Ctx, _state) -> identity.RegisterText | None:
+    """The answer to 'your name?' with the village too, as 登记 reads it: ``李桂英 埔心村``, ``李桂英，埔心村``."""
+    text = _reply_text(ctx)
+    parsed = identity.parse_register_text("登记 " + text, roster_store.all_villages(ctx.db)) if text else None
+    if parsed and parsed.village_text and identity.looks_like_bare_name(parsed.name) \
+            and identity.looks_like_place(parsed.village_text):
+        return parsed
+    return None
+
+
 def _village_text(ctx: Ctx, _state) -> str | None:
     text = _reply_text(ctx)
     if text and (identity.looks_like_place(text) or match_village(text, roster_store.all_villages(ctx.db))):
@@ -164,10 +181,14 @@ def _candidates(ctx: Ctx, state) -> list[dict]:
 
 def on_name(ctx: Ctx, state, name: str) -> str:
     village = roster_store.village(ctx.db, state.data.get("village_id"))
-    if village is None:
-        REGISTRATION.end(ctx)
-        return ctx.t("registration.usage")
+    if village is None:  # a bare 登记, or the QR code's village is gone: ask the village
+        REGISTRATION.enter(ctx, "ask_village", {"name": name})
+        return ctx.t("registration.ask_village", name=name)
     return _bind(ctx, name, village)
+
+
+def on_name_and_village(ctx: Ctx, _state, parsed: identity.RegisterText) -> str:
+    return _resolve_village(ctx, parsed.name, parsed.village_text, roster_store.all_villages(ctx.db))
 
 
 def on_phone_digits(ctx: Ctx, state, digits: str) -> str:
@@ -191,7 +212,9 @@ def on_village_among_choices(ctx: Ctx, state, text: str) -> str:
 
 # One handler per (state, input); the diagram is in docs/roster.md.
 REGISTRATION_TABLE = FlowTable(REGISTRATION, (
-    Step("ask_name", "name", _bare_name, on_name, to=("confirm_phone", END)),
+    Step("ask_name", "name", _bare_name, on_name, to=("ask_village", "confirm_phone", END)),
+    Step("ask_name", "name_village", _name_and_village, on_name_and_village,
+         to=("ask_village", "choose_village", "confirm_phone", END)),
     Step("ask_village", "village", _village_text, on_village,
          to=("ask_village", "choose_village", "confirm_phone", END)),
     Step("choose_village", "number", _choice_number, on_choice, to=("confirm_phone", END)),
@@ -202,13 +225,17 @@ REGISTRATION_TABLE = FlowTable(REGISTRATION, (
 
 
 # -- 我的信息 ------------------------------------------------------------------------------------------
+def _not_registered(ctx: Ctx) -> str:
+    village = identity.scene_village(ctx)
+    if village:
+        return ctx.t("registration.not_registered_with_village", village=village["name"])
+    return ctx.t("registration.not_registered")
+
+
 def on_my_info(ctx: Ctx, _match) -> str:
     person = ctx.person
     if person is None:
-        village = identity.scene_village(ctx)
-        if village:
-            return ctx.t("registration.not_registered_with_village", village=village["name"])
-        return ctx.t("registration.not_registered")
+        return _not_registered(ctx)
     village = roster_store.village(ctx.db, person["village_id"])
     lines = [ctx.t("registration.my_info", name=person["name"], village=village["name"] if village else "—",
                    role=person["role"], household=person["household"] or ctx.t("registration.household_unknown"))]
@@ -217,8 +244,20 @@ def on_my_info(ctx: Ctx, _match) -> str:
         if villages:
             lines.append(ctx.t("registration.my_info_adviser_villages", villages="、".join(v["name"] for v in villages)))
     lines += _unproven_line(ctx, person)
-    lines.append(ctx.t("registration.my_info_fix"))
+    lines.append(_how_to_correct(ctx, person))
     return "\n".join(lines)
+
+
+def _how_to_correct(ctx: Ctx, person: dict) -> str:
+    """Who registered themselves corrects by registering again (bot.identity.bind renames them); a roster
+    person's name and village are the office's."""
+    return ctx.t("registration.fix_self" if person["source"] == "self" else "registration.fix_roster")
+
+
+def on_fix_name(ctx: Ctx, _match) -> str:
+    """我想改名字, 名字打错了: what 我的信息 says of correcting, for this sender."""
+    person = ctx.person
+    return _how_to_correct(ctx, person) if person else _not_registered(ctx)
 
 
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
@@ -230,6 +269,7 @@ ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
+    Route("fix_name", core.text_means("registration.commands.fix_name"), on_fix_name),
     REGISTRATION_TABLE.route("registration_reply"),
 ]
 STORES: list = [proofs_store]

@@ -104,10 +104,10 @@ def by_public_token(db: Database, token: str) -> dict | None:
     return one(db, "SELECT * FROM tickets WHERE public_token = ?", [token])
 
 
-def open_with_activity_since(db: Database, openid: str, since: str) -> dict | None:
-    """The villager's open ticket they wrote to at or after ``since`` (the 补充 window)."""
-    return one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
-                   " ORDER BY activity_at DESC, id DESC LIMIT 1", [openid, since])
+def open_with_activity_since(db: Database, openid: str, since: str) -> list[dict]:
+    """The villager's open tickets they wrote to at or after ``since`` (the 补充 window), latest first."""
+    return list(db.query("SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
+                         " ORDER BY activity_at DESC, id DESC", [openid, since]))
 
 
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:

@@ -11,7 +11,7 @@ from bot import scheduler
 from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
 from bot.store import outbox as outbox_store
-from tests.conftest import make_config, transport_for
+from tests.conftest import make_config, rows_of, transport_for
 
 UNANSWERABLE = "我家桂花叶子黄了掉叶子"
 LI, WANG, ADMIN = "o-adviser-li", "o-adviser-wang", "o-admin-chen"
@@ -157,6 +157,91 @@ def test_a_new_question_inside_the_attach_window_is_answered_not_attached(villag
     assert "补充到第" not in villager.says("河边种什么好")
     assert "补充到第" in villager.says("树是前年种的")
     assert attachment_kinds(bot, number) == ["text"]
+
+
+def test_a_new_question_inside_the_attach_window_is_its_own_ticket_unless_about_the_same_tree(villager, bot, clock):
+    add_roster(bot)
+    clock.set("2027-03-15T10:00")
+
+    def says(text):
+        clock.advance(seconds=20)
+        return villager.says(text)
+
+    longan = ticket_number(says("问专家 我家龙眼树结果很少是什么原因"))
+    assert "桂花·什么时候种" in says("桂花什么时候种")              # the FAQ answers: answered
+    lychee = ticket_number(says("我家荔枝叶子有黑斑"))                # another tree: its own ticket
+    holes = ticket_number(says("叶子被虫咬了好多洞"))                 # no tree, no follow-up form: its own
+    assert len({longan, lychee, holes}) == 3
+    assert f"补充到第{holes}号" in says("还有它的叶子也卷了")        # a follow-up form: the latest ticket
+    assert f"补充到第{longan}号" in says("龙眼的叶子也发黄了")       # the same tree: that tree's ticket
+    assert f"补充到第{lychee}号" in says("荔枝树干也流胶")
+    assert f"补充到第{lychee}号" in says("去年施过两次鸡粪")          # a detail: the ticket written to last
+    texts = {t: [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [t])]
+             for t in (longan, lychee, holes)}
+    assert texts == {longan: ["龙眼的叶子也发黄了"], lychee: ["荔枝树干也流胶", "去年施过两次鸡粪"],
+                     holes: ["还有它的叶子也卷了"]}
+
+
+def test_after_an_answer_a_question_about_another_tree_is_a_new_ticket(villager, adviser, bot, clock):
+    add_roster(bot)
+    start = bot.clock()
+    number = ticket_number(villager.says(UNANSWERABLE))   # 桂花
+    adviser.says(f"答 {number} 先停水一周。")
+    clock.set(start + timedelta(hours=5))
+    other = ticket_number(villager.says("我家荔枝叶子有黑斑"))
+    assert other != number and ticket(bot, number)["status"] == "answered"
+    clock.set(start + timedelta(hours=6))
+    assert f"第{number}号" in villager.says("桂花的叶子还是一直掉")
+    assert ticket(bot, number)["status"] == "open"
+
+
+@pytest.mark.parametrize("first, again", [
+    (UNANSWERABLE, UNANSWERABLE), (UNANSWERABLE, UNANSWERABLE + "。"), ("问专家 " + UNANSWERABLE, UNANSWERABLE),
+    (UNANSWERABLE, "问专家 " + UNANSWERABLE), ("问专家 补贴什么时候发", "问专家 补贴什么时候发？"),
+])
+def test_the_same_question_twice_within_minutes_is_one_ticket(villager, adviser, bot, standin, sent_to, clock,
+                                                             first, again):
+    add_roster(bot)
+    adviser.says("待办")
+    number = ticket_number(villager.says(first))
+    clock.advance(minutes=3)
+    reply = villager.says(again)
+    assert ticket_number(reply) == number and "不用再发" in reply
+    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1 and attachment_kinds(bot, number) == []
+    send(bot)
+    assert len([t for t in sent_to(LI) if f"第{number}号" in t]) == 1   # the adviser hears of it once
+    clock.advance(minutes=3)
+    assert ticket_number(villager.says("我家荔枝叶子有黑斑")) != number   # another question: another ticket
+
+
+def test_a_repeat_with_a_new_photo_or_voice_brings_them_to_the_first_ticket(villager, bot):
+    add_roster(bot)
+    number = ticket_number(villager.says("我家桂花叶子黄了"))
+    villager.sends_photo("ph-again")   # in the window: a 补充 already
+    assert ticket_number(villager.says("我家桂花叶子黄了")) == number
+    villager.sends_voice("vo-again", recognition="我家桂花叶子黄了。")
+    assert attachment_kinds(bot, number) == ["image", "voice"]
+    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+
+
+def test_photos_of_a_finished_planting_record_never_join_a_ticket(villager, bot, standin):
+    add_roster(bot)
+    villager.sends_photo("ph-planted")
+    assert "第1号" in villager.says("3棵桂花")                                 # a finished record with its photo
+    asked = ticket_number(villager.says("问专家 桂花叶子黄了是怎么回事"))
+    symptom = ticket_number(villager.says("我家龙眼叶子也卷了"))
+    assert attachment_kinds(bot, asked) == [] and attachment_kinds(bot, symptom) == []
+    assert rows_of(bot, "SELECT COUNT(*) AS n FROM planting_photos")[0]["n"] == 1
+
+
+def test_a_photo_in_the_window_joins_the_ticket_only_while_no_record_is_in_progress(villager, bot):
+    add_roster(bot)
+    villager.sends_photo("ph-1")   # a record in progress: only its photo so far
+    number = ticket_number(villager.says("隔壁家的竹子长到我家地里了"))   # a dispute: the photo is not its question
+    assert "补充到第" not in villager.sends_photo("ph-2")
+    assert attachment_kinds(bot, number) == []
+    assert "第1号" in villager.says("2棵桂花")
+    assert rows_of(bot, "SELECT COUNT(*) AS n FROM planting_photos WHERE planting_id = 1")[0]["n"] == 2
 
 
 def test_a_planting_inside_the_attach_window_keeps_its_photo(villager, bot):

@@ -22,6 +22,18 @@ def test_small_talk_gets_a_friendly_line_and_the_help_hint_never_a_ticket(villag
     assert ticket_count(bot) == 0
 
 
+@pytest.mark.parametrize("question", ["你能做什么", "这个公众号怎么用", "有什么功能"])
+def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question):
+    """帮助, the menu's 使用帮助 and “您能做什么” get the same text; small talk and what the bot did not understand
+    end with the same hint that points to it."""
+    help_text = villager.says("帮助")
+    assert villager.clicks("HELP") == help_text and villager.says(question) == help_text
+    hint = bot.t("core.help_hint")
+    assert villager.says("你好").endswith(hint) and villager.says("谢谢").endswith(hint)
+    not_understood = villager.says("1")                                  # the fallback
+    assert "没太明白" in not_understood and not_understood.endswith(hint)
+
+
 def test_greeting_and_thanks_get_different_lines(villager):
     assert "您好" in villager.says("你好")
     assert "不客气" in villager.says("谢谢老师")

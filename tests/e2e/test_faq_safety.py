@@ -82,12 +82,16 @@ def test_the_safety_line_comes_first_also_for_问专家_and_for_voice(villager, 
 
 
 def test_safety_line_when_the_message_joins_an_open_ticket(villager, bot):
-    """Within the 补充 window the text joins the ticket: the safety line still opens the reply."""
+    """Within the 补充 window a text about the same tree joins the ticket: the safety line still opens the reply;
+    an accident that names no tree is its own ticket, safety line first."""
     add_roster(bot)
     number = int(re.search(r"问题编号：(\d+)", villager.says("我家荔枝叶子有黑点")).group(1))
-    reply = villager.says("刚才打药溅到眼睛了")
-    assert first_line(reply).startswith("⚠") and "120" in reply
+    reply = villager.says("给这棵荔枝打药溅到眼睛了")
+    assert first_line(reply).startswith("⚠") and "120" in reply and f"补充到第{number}号" in reply
     assert len(tickets(bot)) == 1 and ticket(bot, number)
+    reply = villager.says("刚才打药溅到眼睛了")
+    assert first_line(reply).startswith("⚠") and "120" in reply and "问题编号" in reply
+    assert len(tickets(bot)) == 2
 
 
 def test_money_and_land_questions_say_who_decides_under_the_ticket_number(villager, bot):

@@ -133,6 +133,18 @@ def test_unsubscribed_user_gets_nothing_and_退订_stops_reminders(villager, bot
     assert row(bot, later)["status"] == "cancelled"
 
 
+@pytest.mark.parametrize("text", ["不要再给我发消息了", "唔好再发", "唔好再发啦。", "别再发了"])
+def test_please_stop_sending_unsubscribes_and_says_how_to_come_back(villager, bot, text):
+    villager.says("问专家 我家龙眼树结果很少是什么原因")   # an open ticket's 补充 window does not swallow it
+    reminder = queue(bot, villager.openid, "该种树了", "rem1", kind="reminder")
+    reply = villager.says(text)
+    assert "已关闭提醒" in reply and "订阅" in reply
+    assert row(bot, reminder)["status"] == "cancelled"
+    assert next(bot.db.query("SELECT reminders_off FROM users WHERE openid = ?", [villager.openid]))["reminders_off"] == 1
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM ticket_attachments"))["n"] == 0
+    assert "已开启提醒" in villager.says("订阅")
+
+
 @pytest.mark.parametrize("errcode", [40001, 42001])
 def test_token_errors_refresh_once_and_retry_once(villager, bot, standin, errcode):
     villager.says("你好")

@@ -497,3 +497,76 @@ def test_unregistered_sender_gets_the_hint_and_no_record(villager_factory, villa
     assert "登记" in stranger.sends_photo("m-9")
     assert "登记" in stranger.says("3棵桂花")
     assert planting_rows(bot) == []
+
+
+# -- what the villager means (issue 17, part 5) -------------------------------------------------------------
+@pytest.mark.parametrize("text", ["叶子被虫咬了好多洞", "我家龙眼种了五年还不结果", "桂花叶子黄了"])
+def test_a_complaint_about_a_tree_is_a_question_never_a_planting_record(villager, bot, text):
+    reply = villager.says(text)
+    assert "种了几棵" not in reply and "照片📷" not in reply
+    assert planting_rows(bot) == []
+
+
+def test_a_complaint_while_a_record_waits_leaves_the_record_as_it_was(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    assert "几棵" in villager.says("种了龙眼")
+    villager.says("桂花叶子被虫咬了好多洞")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"], record["status"]) == ("龙眼", None, "pending")
+    assert "照片" in villager.says("2棵")
+    assert "第1号" in villager.sends_photo("m-1")
+
+
+def test_a_tree_off_the_list_keeps_its_whole_name_and_is_flagged(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    assert "3棵发财树" in villager.says("种了3棵发财树")
+    reply = villager.sends_photo("m-1")
+    assert "3棵发财树" in reply and "“发财树”不在推荐树种表里" in reply
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"], record["flags"], record["review"]) == \
+        ("发财树", 0, "unknown_species", "pending")
+
+
+@pytest.mark.parametrize("second", ["种了5棵发财树", "5棵", "不对，是5棵"])
+@pytest.mark.parametrize("answer", ["1", "改", "改成5棵"])
+def test_a_new_count_asks_before_it_changes_the_pending_record(villager, bot, standin, second, answer):
+    standin.add_media("m-1", photo(1))
+    villager.says("种了3棵发财树")
+    reply = villager.says(second)
+    assert "您刚才说3棵发财树，现在说5棵发财树，是改成5棵发财树，还是另外一条记录？" in reply
+    assert planting_rows(bot)[0]["count"] == 3  # nothing changed yet
+    assert "记下了：5棵发财树" in villager.says(answer)
+    assert "第1号：5棵发财树" in villager.sends_photo("m-1")
+    assert [(r["count"], r["status"]) for r in planting_rows(bot)] == [(5, "complete")]
+
+
+@pytest.mark.parametrize("answer", ["2", "另外", "另外一条记录"])
+def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    villager.says("种了3棵发财树")
+    villager.says("种了5棵桂花")
+    reply = villager.says(answer)
+    assert "记下了：5棵桂花" in reply and "3棵发财树" in reply and "还差照片" in reply
+    assert "第2号：5棵桂花" in villager.sends_photo("m-1")
+    clock.advance(seconds=30)  # not an extra photo of record 2: record 1 still waits for its photo
+    assert "第1号：3棵发财树" in villager.sends_photo("m-2")
+    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == \
+        [("发财树", 3, "complete"), ("桂花", 5, "complete")]
+
+
+def test_another_record_after_a_bare_count_is_the_one_the_question_described(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.says("种了3棵发财树")
+    assert "现在说5棵发财树" in villager.says("5棵")
+    assert "记下了：5棵发财树" in villager.says("2")
+    assert "第2号：5棵发财树" in villager.sends_photo("m-1")
+
+
+def test_the_same_count_again_or_another_answer_changes_nothing(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.says("种了3棵发财树")
+    assert "照片" in villager.says("种了3棵发财树")  # the same count: no question
+    assert "另外一条记录" in villager.says("5棵")
+    villager.says("桂花什么时候种")  # neither answer: the record stays as it was and still takes its photo
+    assert "第1号：3棵发财树" in villager.sends_photo("m-1")

@@ -1,9 +1,14 @@
 """我的进度 / 本村进度 through the real webhook: the same numbers as bot.progress."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot import progress
+from bot.db import transaction
+from bot.escalation import answer_ticket
+from tests.conftest import rows_of
 
 AT = "2027-03-10T02:00:00"
 
@@ -92,3 +97,21 @@ def test_unregistered_sender_is_asked_to_register_first(roster, villager_factory
     stranger = villager_factory("o-stranger")
     assert stranger.says("我的进度").startswith("请先登记")
     assert stranger.says("本村进度").startswith("请先登记")
+
+
+@pytest.mark.parametrize("text", ["我种了几多棵了", "我种咗几多棵", "我种了多少了", "我种了多少棵了", "我种了几棵了？"])
+def test_how_many_have_i_planted_is_my_progress(roster, villager, text):
+    assert villager.says(text) == villager.says("我的进度")
+
+
+def test_how_many_is_progress_also_inside_a_tickets_windows(roster, villager, bot, clock):
+    clock.set("2027-03-10T10:00")
+    number = int(re.search(r"问题编号：(\d+)", villager.says("问专家 我家龙眼树结果很少是什么原因")).group(1))
+    progress_reply = villager.says("我的进度")
+    assert villager.says("我种了多少棵了") == progress_reply            # the 补充 window
+    with transaction(bot.db):
+        answer_ticket(bot, bot.db, number, "多施钾肥。", by_admin="admin", now=bot.clock())
+    clock.advance(hours=2)
+    assert villager.says("我种了多少棵了") == progress_reply            # the reopen window after the answer
+    assert rows_of(bot, "SELECT status FROM tickets") == [{"status": "answered"}]
+    assert rows_of(bot, "SELECT COUNT(*) AS n FROM ticket_attachments") == [{"n": 0}]

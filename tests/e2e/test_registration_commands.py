@@ -126,5 +126,5 @@ def test_every_menu_click_is_handled(key, roster, villager, bot):
     reply = villager.clicks(key)
     handler = bot.db.execute("SELECT handler FROM inbox ORDER BY id DESC LIMIT 1").fetchone()[0]
     assert reply and handler == "menu_click"
-    assert reply != bot.t("core.not_understood")
+    assert not reply.startswith(bot.t("core.not_understood"))
     assert reply == villager.says(click_texts()[key])  # a click is its text

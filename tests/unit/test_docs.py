@@ -98,3 +98,35 @@ def test_every_command_is_explained_in_english_and_chinese():
     """`python run.py --help`: the office reads Chinese, whoever deploys may not."""
     for name, command in commands(build_registry()).items():
         assert re.search(r"[A-Za-z]{3}", command.help) and re.search(r"[\u4e00-\u9fff]", command.help), name
+
+
+# -- how the replies speak (issue 17, part 5) ------------------------------------------------------------------
+QUOTED = re.compile(r"“[^”]*”")          # what the villager is to send, or says: “问专家”, “你好”
+HAN = r"[\u4e00-\u9fff]"
+
+
+def reply_texts() -> dict[str, str]:
+    return Messages.load().texts
+
+
+def test_replies_say_您_never_你_outside_quoted_user_phrases():
+    assert [key for key, text in reply_texts().items() if "你" in QUOTED.sub("", text)] == []
+
+
+def test_replies_use_full_width_punctuation_beside_chinese():
+    half = re.compile(rf"{HAN}[,;:?!]|[,;:?!]{HAN}")
+    assert [key for key, text in reply_texts().items() if half.search(text)] == []
+
+
+def test_replies_write_commands_out_not_as_notation():
+    """发“问专家”加上您的问题, never “问专家 您的问题” or 问专家 +问题."""
+    notation = re.compile(rf"“问专家\s|{HAN}\s*\+\s*{HAN}|\+\s*问题")
+    assert [key for key, text in reply_texts().items() if notation.search(text)] == []
+
+
+def test_one_help_text_and_one_hint_that_points_to_it():
+    """core.help is the only help text; every other reply that points to it does so with core.help_hint."""
+    texts = reply_texts()
+    assert "“帮助”" in texts["core.help_hint"] and "我能帮您" in texts["core.help"]
+    assert [key for key, text in texts.items() if "“帮助”" in text and key != "core.help_hint"] == []
+    assert [key for key, text in texts.items() if "我能帮您" in text and key != "core.help"] == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot import escalation as esc
+from bot.faq import FaqResult, load_species_table
+from bot.messages import MESSAGES_DIR
 from handlers.faq import chitchat_reply_key
 
 
@@ -106,3 +108,38 @@ def test_preview_keeps_a_phone_line_short():
 ])
 def test_chitchat_reply(text, key):
     assert chitchat_reply_key(text) == key
+
+
+# -- what joins a ticket (issue 17, part 5) ------------------------------------------------------------------
+SPECIES = load_species_table(MESSAGES_DIR)
+LONGAN = ["我家龙眼树结果很少是什么原因", "去年施过两次鸡粪"]
+
+
+def result(kind: str, reason: str) -> FaqResult:
+    return FaqResult(kind, None, "", 0.0, reason)
+
+
+@pytest.mark.parametrize("text, faq, joins", [
+    ("去年施过两次鸡粪", result("answer", "ranked"), True),             # a detail, whatever the FAQ makes of it
+    ("树是前年种的", result("escalate", "low_confidence"), True),
+    ("还有它的叶子也卷了", result("escalate", "diagnosis"), True),      # a follow-up form
+    ("这棵树干上流胶", result("escalate", "diagnosis"), True),
+    ("龙眼的叶子也发黄了", result("escalate", "diagnosis"), True),      # the ticket's tree
+    ("我家荔枝叶子有黑斑", result("escalate", "diagnosis"), False),     # another tree
+    ("另外我家荔枝也不结果", result("escalate", "diagnosis"), False),   # another tree, follow-up form or not
+    ("叶子被虫咬了好多洞", result("escalate", "diagnosis"), False),     # no tree, no follow-up form
+    ("桂花什么时候施肥", result("escalate", "not_covered"), False),     # worded as a question
+    ("补贴还是没到账", result("escalate", "money"), False),             # about no tree at all
+])
+def test_what_joins_a_ticket(text, faq, joins):
+    assert esc.joins_ticket(text, faq, LONGAN, SPECIES, ("芒果", "发财树")) is joins
+
+
+@pytest.mark.parametrize("text, earlier, same", [
+    ("发财树叶子黄了", ["我家发财树掉叶子"], True),                    # trees off the list count as trees
+    ("芒果叶子黄了", ["我家发财树掉叶子"], False),
+    ("三角梅不开花", ["簕杜鹃叶子发黄"], True),                          # one tree, two names
+    ("它还在掉", ["桂花掉叶子"], True),
+])
+def test_about_same_tree(text, earlier, same):
+    assert esc.about_same_tree(text, earlier, SPECIES, ("芒果", "发财树")) is same

@@ -79,7 +79,7 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         if match:
             blocks.setdefault(match.group(1), []).append((where, block))
     found = tables()
-    assert sorted(t.flow.name for t in found) == ["adoption", "ask_expert", "events", "milestone", "pledges",
+    assert sorted(t.flow.name for t in found) == ["adoption", "ask_expert", "events", "milestone", "planting", "pledges",
                                                   "registration", "survival", "visits", "zones"]
     for table in found:
         written = blocks.get(table.flow.name, [])

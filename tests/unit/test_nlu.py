@@ -76,6 +76,13 @@ def test_extract_unknown_species(text, name):
     assert nlu.extract_unknown_species(text) == name
 
 
+@pytest.mark.parametrize("text,name", [
+    ("种了3棵发财树", "发财树"), ("3棵芒果树", "芒果"), ("不对，是5棵", None), ("应该是5棵", None), ("改成5棵", None),
+])
+def test_names_off_the_list_stay_whole_and_corrections_name_no_tree(text, name):
+    assert nlu.extract_unknown_species(text, ("芒果", "发财树")) == name
+
+
 @pytest.mark.parametrize("text,count,name", [
     ("3棵桂花", 3, "桂花"), ("种了3棵桂花", 3, "桂花"), ("桂花三棵", 3, "桂花"),
     ("种了两棵龙眼", 2, "龙眼"), ("今天在房前种了2棵荔枝", 2, "荔枝"),

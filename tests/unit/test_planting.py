@@ -6,13 +6,14 @@ from datetime import date
 import pytest
 
 from bot import config as config_mod
-from bot.faq import load_species_table
+from bot.faq import load_offlist, load_species_table
 from bot.messages import MESSAGES_DIR
 from bot.planting import (Checks, Flag, cap_for, compute_flags, describe, is_cadre, missing_parts, needs_cadre,
                           parse_text, review_after, spot_check_draw, spot_check_rate, text_parts_missing,
                           text_updates, waiting_reasons)
 
 SPECIES = load_species_table(MESSAGES_DIR)
+OFFLIST = tuple(load_offlist(MESSAGES_DIR))
 DEFAULTS = config_mod.load(env={})
 CADRE_ROLES = DEFAULTS.get("planting.cadre_roles")  # the default
 SEASON = (date(2027, 1, 31), date(2027, 5, 31))  # plans_due .. the window's end
@@ -50,10 +51,59 @@ def test_bare_answers_only_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
 
 
+@pytest.mark.parametrize("text", ["是桂花", "不对，是5棵", "门口2棵", "种的是桂花树", "2.5亩", "十几棵"])
+def test_bare_answers_may_have_filler(text):
+    assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
+
+
 @pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了", "认养",
-                                  "认种一棵树", "我想认养一棵树"])
+                                  "认种一棵树", "我想认养一棵树", "隔壁家的竹子长到我家地里了", "荔枝今年结了好多果",
+                                  "龙眼比荔枝好种"])
 def test_not_answers_even_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count"})) is None
+
+
+# A record starts from a count, or from a tree name with words of having planted; a complaint or a symptom
+# about a tree is a question, whatever count or tree name it holds (issue 17, part 5).
+STARTS_A_RECORD = [
+    ("3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
+    ("桂花三棵", {"species": "桂花", "species_known": 1, "count": 3}),
+    ("种了桂花", {"species": "桂花", "species_known": 1}),
+    ("栽了两棵龙眼", {"species": "龙眼", "species_known": 1, "count": 2}),
+    ("新种的龙眼", {"species": "龙眼", "species_known": 1}),
+    ("刚种好荔枝", {"species": "荔枝", "species_known": 1}),
+    ("今天种了十几棵桂花", {"species": "桂花", "species_known": 1}),
+    ("种了好多桂花", {"species": "桂花", "species_known": 1}),
+    ("种了3棵发财树", {"species": "发财树", "species_known": 0, "count": 3}),
+    ("3棵芒果树", {"species": "芒果", "species_known": 0, "count": 3}),
+    ("今天种了3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
+]
+COMPLAINTS = [
+    "叶子被虫咬了好多洞", "树叶被虫咬了好多洞", "我家龙眼种了五年还不结果", "我家3棵龙眼种了五年还不结果", "桂花叶子黄了",
+    "我家龙眼种了五年", "荔枝栽了两个月了", "刚种的桂花死了一棵", "种了2棵桂花叶子都卷了", "龙眼树干上有个洞",
+    "桂花树好多虫",
+]
+
+
+@pytest.mark.parametrize("text, fields", STARTS_A_RECORD)
+def test_a_record_starts_from_a_count_or_words_of_having_planted(text, fields):
+    assert text_updates(parse_text(text, SPECIES, others=OFFLIST)) == fields
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_a_complaint_or_symptom_never_starts_or_fills_a_record(text):
+    assert parse_text(text, SPECIES, others=OFFLIST) is None
+    assert parse_text(text, SPECIES, frozenset({"species", "count"}), OFFLIST) is None  # not while one waits either
+
+
+@pytest.mark.parametrize("text", ["院子里好多树", "门口好多龙眼", "村里不少荔枝"])
+def test_an_amount_without_a_measure_word_needs_words_of_having_planted(text):
+    assert parse_text(text, SPECIES, others=OFFLIST) is None
+
+
+@pytest.mark.parametrize("text, name", [("发财树", "发财树"), ("芒果树", "芒果"), ("黄皮", "黄皮"), ("菠萝蜜树苗", "菠萝蜜")])
+def test_a_bare_name_off_the_list_keeps_its_whole_name(text, name):
+    assert parse_text(text, SPECIES, frozenset({"species"}), OFFLIST).species_text == name
 
 
 def test_bare_unknown_name_only_when_the_species_is_wanted():

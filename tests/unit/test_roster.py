@@ -239,6 +239,26 @@ def test_not_a_register_command():
     assert identity.parse_register_text("3棵桂花", VILLAGES) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("我叫李桂英，是埔心村的", ("李桂英", "埔心村")),
+    ("我是埔心村的李桂英", ("李桂英", "埔心村")),
+    ("我叫李桂英 埔心村", ("李桂英", "埔心村")),
+    ("我叫李桂英埔心村的", ("李桂英", "埔心村")),
+    ("我是李桂英，埔心村的", ("李桂英", "埔心村")),
+    ("你好，我叫李桂英，埔心村人。", ("李桂英", "埔心村")),
+    ("我系埔心村嘅李桂英", ("李桂英", "埔心村")),
+    ("我叫李桂英", ("李桂英", None)),
+    ("我叫李桂英，今年七十岁了", ("李桂英", None)),      # no place: the name alone
+    ("我叫李桂英，火星村的", ("李桂英", "火星村")),       # a place the roster lacks: 登记 says so
+    ("我叫李桂英，想问一下桂花什么时候种", None),
+    ("我是党员", None), ("我是埔心村的党员", None), ("我是种树的老手", None), ("我是李桂英", None),
+    ("我叫什么名字你知道吗", None),
+])
+def test_parse_introduction(text, expected):
+    parsed = identity.parse_introduction(text, VILLAGES)
+    assert (parsed and (parsed.name, parsed.village_text)) == expected
+
+
 @pytest.mark.parametrize("text, is_name", [
     ("张三", True), ("李桂花", True), ("欧阳修文", True), ("阿依古丽·买买提", True),
     ("帮助", False), ("取消", False), ("我的进度", False), ("桂花", False), ("3棵桂花", False),
