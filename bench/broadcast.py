@@ -15,6 +15,7 @@ Memory: the Python heap peak of each step (tracemalloc) stays flat as the roster
 recipients are read through a cursor and written in batches; the process's peak RSS (resource) is
 printed at the end. The WeChat sends themselves are limited by ``outbox.rate_per_second``, not here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,20 +41,28 @@ ROLES = ["群众"] * 90 + ["党员"] * 7 + ["村干部"] * 2 + ["村书记"]
 def build_roster(db, people: int, villages: int) -> None:
     now = "2027-03-01T00:00:00"
     with transaction(db):
-        db.conn.executemany("INSERT INTO villages (id, name, kind, town, created_at) VALUES (?, ?, '村', ?, ?)",
-                            ((v, f"村{v}", f"镇{v % 20}", now) for v in range(1, villages + 1)))
+        db.conn.executemany(
+            "INSERT INTO villages (id, name, kind, town, created_at) VALUES (?, ?, '村', ?, ?)",
+            ((v, f"村{v}", f"镇{v % 20}", now) for v in range(1, villages + 1)),
+        )
         db.conn.executemany(
             "INSERT INTO people (id, name, village_id, role, birth_year, household, openid, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((p, f"人{p}", p % villages + 1, ROLES[p % len(ROLES)], 1950 + p % 50, f"H{p // 2}", f"o-{p:07d}", now)
-             for p in range(1, people + 1)))
+            (
+                (p, f"人{p}", p % villages + 1, ROLES[p % len(ROLES)], 1950 + p % 50, f"H{p // 2}", f"o-{p:07d}", now)
+                for p in range(1, people + 1)
+            ),
+        )
         db.conn.executemany(
             "INSERT INTO users (openid, subscribed, reminders_off, cs_sent_since_inbound, created_at)"
-            " VALUES (?, 1, ?, 0, ?)", ((f"o-{p:07d}", int(p % 50 == 0), now) for p in range(1, people + 1)))
+            " VALUES (?, 1, ?, 0, ?)",
+            ((f"o-{p:07d}", int(p % 50 == 0), now) for p in range(1, people + 1)),
+        )
         db.conn.executemany(
             "INSERT INTO plantings (openid, person_id, village_id, kind, species, count, status, review,"
             " created_at, completed_at) VALUES (?, ?, ?, 'tree', '桂花', 1, 'complete', 'none', ?, ?)",
-            ((f"o-{p:07d}", p, p % villages + 1, now, now) for p in range(1, people + 1, 3)))
+            ((f"o-{p:07d}", p, p % villages + 1, now, now) for p in range(1, people + 1, 3)),
+        )
 
 
 def measure(label: str, fn, heap: bool = True):
@@ -77,8 +86,9 @@ def main() -> int:
     parser.add_argument("--villages", type=int, default=500)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        config = config_mod.load(env={}).with_overrides({"storage.database": f"{tmp}/bench.db",
-                                                        "storage.photos": f"{tmp}/photos"})
+        config = config_mod.load(env={}).with_overrides(
+            {"storage.database": f"{tmp}/bench.db", "storage.photos": f"{tmp}/photos"}
+        )
         app = create_context(config)
         db = app.db
         started = time.perf_counter()

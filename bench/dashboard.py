@@ -9,6 +9,7 @@ Prints the median and worst of --runs requests per page, and the first overview,
 the county snapshot (bot/dashboard/snapshot.py) that later views reuse for dashboard.cache_seconds.
 The demo at scale 10 has ~160,000 records; --plantings tops it up with copies of its own records.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -72,7 +73,8 @@ def main() -> int:
     args = parser.parse_args()
     db_path = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="bench-dashboard-")) / "bench.db"
     cfg = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(db_path), "storage.photos": str(db_path.parent / "photos")})
+        {"storage.database": str(db_path), "storage.photos": str(db_path.parent / "photos")}
+    )
     ctx = create_context(cfg)
     db = ctx.db
     if not demo_store.village_count(db):
@@ -84,16 +86,21 @@ def main() -> int:
         top_up(db, args.plantings)
     villages = db.execute("SELECT COUNT(*) FROM villages").fetchone()[0]
     plantings = db.execute("SELECT COUNT(*) FROM plantings").fetchone()[0]
-    busiest = db.execute("SELECT village_id FROM plantings GROUP BY village_id ORDER BY COUNT(*) DESC LIMIT 1"
-                         ).fetchone()[0]
+    busiest = db.execute(
+        "SELECT village_id FROM plantings GROUP BY village_id ORDER BY COUNT(*) DESC LIMIT 1"
+    ).fetchone()[0]
     print(f"database {db_path}: {villages} villages, {plantings} plantings")
 
     client = create_app(cfg, ctx).test_client()
     login(client)
-    pages = [("overview", "/admin/", True), (f"village #{busiest} (most records)", f"/admin/villages/{busiest}", True),
-             ("villages table", "/admin/villages", False), ("villages sorted + filtered",
-                                                            "/admin/villages?sort=survival&dir=desc&kind=村", False),
-             ("review queue", "/admin/review", False), ("tickets", "/admin/tickets", False)]
+    pages = [
+        ("overview", "/admin/", True),
+        (f"village #{busiest} (most records)", f"/admin/villages/{busiest}", True),
+        ("villages table", "/admin/villages", False),
+        ("villages sorted + filtered", "/admin/villages?sort=survival&dir=desc&kind=村", False),
+        ("review queue", "/admin/review", False),
+        ("tickets", "/admin/tickets", False),
+    ]
     start = time.perf_counter()
     client.get("/admin/")  # the first view computes the county snapshot (then refreshed in the background)
     print(f"first overview (computes the county snapshot): {(time.perf_counter() - start) * 1000:.0f} ms")

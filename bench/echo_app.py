@@ -5,6 +5,7 @@
 bench/webhook.py starts it next to the real bot and drives both the same way, so the
 difference between the two is what the bot's own work (dedupe, transaction, routing) costs.
 """
+
 from __future__ import annotations
 
 import argparse

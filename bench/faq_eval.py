@@ -12,6 +12,7 @@ who had not seen the matcher. Per set:
   confident wrong    answered from an entry that is not the expected one (the worst outcome)
   safety lines       safety-tagged questions whose reply opens with a safety line
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,21 +43,25 @@ def main() -> int:
 
     start, start_cpu = time.perf_counter(), time.process_time()
     from bot import faq  # import counts: it loads jieba and pypinyin
-    index = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"),
-                              config.get("faq.confidence_threshold"))
+
+    index = faq.FaqIndex.load(ROOT / "messages", config.section("campaign"), config.get("faq.confidence_threshold"))
     startup, startup_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     missing_map = faq.load_missing_map(args.missing_map)
 
     all_rows, match_cpu = [], time.process_time()
-    print(f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
-          f"{'confident wrong':>17}{'safety':>8}")
+    print(
+        f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
+        f"{'confident wrong':>17}{'safety':>8}"
+    )
     for path in map(Path, args.sets or default_sets()):
         rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
         all_rows += rows
         s = faq.scores(rows)
-        print(f"{path.stem:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
-              f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
-              f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}")
+        print(
+            f"{path.stem:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
+            f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
+            f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}"
+        )
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:
             mark = "!" if row.confident_wrong else " "
@@ -69,8 +74,10 @@ def main() -> int:
     p99 = times_ms[min(len(times_ms) - 1, int(len(times_ms) * 0.99))]
     # wall-clock times grow when other processes share the cores; CPU time does not
     print(f"start-up    {startup * 1000:.0f} ms (import + load; CPU {startup_cpu * 1000:.0f} ms)")
-    print(f"match time  mean {statistics.mean(times_ms):.2f} ms, p99 {p99:.2f} ms "
-          f"(CPU mean {match_cpu * 1000 / max(1, len(all_rows)):.2f} ms, with the printing)")
+    print(
+        f"match time  mean {statistics.mean(times_ms):.2f} ms, p99 {p99:.2f} ms "
+        f"(CPU mean {match_cpu * 1000 / max(1, len(all_rows)):.2f} ms, with the printing)"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@
 * ``drive(...)`` posts requests from N client threads (keep-alive ``http.client`` connections) for a
   fixed time or a fixed count and collects latencies and errors; ``Stats`` summarises them.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -21,9 +22,10 @@ import sys
 import threading
 import time
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -113,8 +115,13 @@ def report_checks(checks: Mapping[str, bool], miss: str = "FAIL") -> int:
 class ServerProcess:
     """One child process: ``serve`` (with a port, waits for /healthz), ``worker``, or any argv."""
 
-    def __init__(self, argv: list[str], port: int | None = None, log_path: Path | None = None,
-                 env: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        argv: list[str],
+        port: int | None = None,
+        log_path: Path | None = None,
+        env: Mapping[str, str] | None = None,
+    ):
         self.argv = argv
         self.port = port
         self.log_path = log_path
@@ -123,18 +130,27 @@ class ServerProcess:
         self.peak_rss = 0.0
 
     @classmethod
-    def serve(cls, config: Path, port: int, scheduler: bool = False, **kw) -> "ServerProcess":
-        argv = [PYTHON, str(ROOT / "run.py"), "--config", str(config), "serve", "--host", "127.0.0.1",
-                "--port", str(port)]
+    def serve(cls, config: Path, port: int, scheduler: bool = False, **kw) -> ServerProcess:
+        argv = [
+            PYTHON,
+            str(ROOT / "run.py"),
+            "--config",
+            str(config),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ]
         if not scheduler:
             argv.append("--no-scheduler")
         return cls(argv, port=port, **kw)
 
     @classmethod
-    def worker(cls, config: Path, **kw) -> "ServerProcess":
+    def worker(cls, config: Path, **kw) -> ServerProcess:
         return cls([PYTHON, str(ROOT / "run.py"), "--config", str(config), "worker"], **kw)
 
-    def start(self, timeout: float = 30.0) -> "ServerProcess":
+    def start(self, timeout: float = 30.0) -> ServerProcess:
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         try:
             self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
@@ -194,7 +210,7 @@ class Stats:
     def error(self, what: str) -> None:
         self.errors[what] = self.errors.get(what, 0) + 1
 
-    def merge(self, other: "Stats") -> None:
+    def merge(self, other: Stats) -> None:
         self.latencies += other.latencies
         for key, n in other.errors.items():
             self.errors[key] = self.errors.get(key, 0) + n
@@ -218,8 +234,10 @@ class Stats:
         return self.count / self.elapsed if self.elapsed else 0.0
 
     def line(self) -> str:
-        return (f"{self.rate:8.1f} msg/s  p50 {self.percentile(50):6.1f} ms  p99 {self.percentile(99):6.1f} ms  "
-                f"errors {self.error_count}  ({self.count} ok in {self.elapsed:.1f} s)")
+        return (
+            f"{self.rate:8.1f} msg/s  p50 {self.percentile(50):6.1f} ms  p99 {self.percentile(99):6.1f} ms  "
+            f"errors {self.error_count}  ({self.count} ok in {self.elapsed:.1f} s)"
+        )
 
 
 class Client:
@@ -243,8 +261,13 @@ class Client:
             raise
 
 
-def drive(clients: int, request: Callable[[int, int], None], seconds: float | None = None,
-          per_client: int | None = None, stats: Stats | None = None) -> Stats:
+def drive(
+    clients: int,
+    request: Callable[[int, int], None],
+    seconds: float | None = None,
+    per_client: int | None = None,
+    stats: Stats | None = None,
+) -> Stats:
     """Run ``request(client_no, i)`` from ``clients`` threads until ``seconds`` pass or each made
     ``per_client`` calls. ``request`` records into the Stats it gets via closure; errors it raises
     are counted by type here."""

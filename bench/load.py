@@ -27,6 +27,7 @@ reply, every media row its inbox row, integrity_check ok), every acked photo/voi
 row and was downloaded, every queued outbound message was sent, and nobody received one twice.
 Everything stays on 127.0.0.1; every loop is bounded in time and count.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,13 +40,22 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import (PYTHON, ROOT, Client, ServerProcess, Stats, clean_up, free_port,  # noqa: E402
-                           report_checks, write_config)
+from bench.harness import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    Client,
+    ServerProcess,
+    Stats,
+    clean_up,
+    free_port,
+    report_checks,
+    write_config,
+)
 from bot import outbox  # noqa: E402
 from bot.db import connect, transaction  # noqa: E402
 from bot.incoming import parse  # noqa: E402
@@ -77,8 +87,14 @@ def small_jpeg(seed: int) -> bytes:
 def people(users: int) -> list[tuple[str, str, str]]:
     """(openid, name, village) for each simulated villager; names are unique."""
     names = [s + g for g in GIVEN for s in SURNAMES]
-    return [(f"o-load-{n:03d}", names[n % len(names)] + ("" if n < len(names) else str(n // len(names))),
-             VILLAGES[n % len(VILLAGES)]) for n in range(users)]
+    return [
+        (
+            f"o-load-{n:03d}",
+            names[n % len(names)] + ("" if n < len(names) else str(n // len(names))),
+            VILLAGES[n % len(VILLAGES)],
+        )
+        for n in range(users)
+    ]
 
 
 def phone(n: int) -> str:
@@ -88,15 +104,23 @@ def phone(n: int) -> str:
 
 def import_roster(config: Path, folder: Path, crowd: list[tuple[str, str, str]]) -> None:
     villages = folder / "villages.csv"
-    villages.write_text("名称,类型,镇街,户数\n" + "".join(f"{v},村,绿美镇,300\n" for v in VILLAGES),
-                        encoding="utf-8")
+    villages.write_text("名称,类型,镇街,户数\n" + "".join(f"{v},村,绿美镇,300\n" for v in VILLAGES), encoding="utf-8")
     roster = folder / "people.csv"
-    roster.write_text("姓名,村社区,角色,手机,出生年份\n" + "".join(
-        f"{name},{village},{'党员' if i % 5 == 0 else '群众'},{phone(i)},{1950 + i % 50}\n"
-        for i, (_, name, village) in enumerate(crowd)), encoding="utf-8")
+    roster.write_text(
+        "姓名,村社区,角色,手机,出生年份\n"
+        + "".join(
+            f"{name},{village},{'党员' if i % 5 == 0 else '群众'},{phone(i)},{1950 + i % 50}\n"
+            for i, (_, name, village) in enumerate(crowd)
+        ),
+        encoding="utf-8",
+    )
     for kind, path in (("villages", villages), ("people", roster)):
-        subprocess.run([PYTHON, str(ROOT / "run.py"), "--config", str(config), "import", kind, str(path)],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [PYTHON, str(ROOT / "run.py"), "--config", str(config), "import", kind, str(path)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
 
 
 # -- traffic -----------------------------------------------------------------------------------------
@@ -135,19 +159,33 @@ class Villager:
         if cycle == 2:
             return message_xml(o, "image", {"PicUrl": "", "MediaId": self._media("img")})
         if cycle == 3:
-            return message_xml(o, "location", {"Location_X": 23.1 + self.rnd.random() / 100,
-                                               "Location_Y": 114.4 + self.rnd.random() / 100, "Scale": 15,
-                                               "Label": f"{self.village}东头"})
+            return message_xml(
+                o,
+                "location",
+                {
+                    "Location_X": 23.1 + self.rnd.random() / 100,
+                    "Location_Y": 114.4 + self.rnd.random() / 100,
+                    "Scale": 15,
+                    "Label": f"{self.village}东头",
+                },
+            )
         if cycle == 4:
             return message_xml(o, "text", {"Content": "我的进度"})
         if cycle == 5:
             return message_xml(o, "event", {"Event": "CLICK", "EventKey": "HELP"}, with_msg_id=False)
         if cycle == 6:
-            return message_xml(o, "voice", {"MediaId": self._media("voice"), "Format": "amr",
-                                            "Recognition": self.rnd.choice(QUESTIONS)})
+            return message_xml(
+                o,
+                "voice",
+                {"MediaId": self._media("voice"), "Format": "amr", "Recognition": self.rnd.choice(QUESTIONS)},
+            )
         if cycle == 7:
-            return message_xml(o, "event", {"Event": "LOCATION", "Latitude": 23.1, "Longitude": 114.4,
-                                            "Precision": 30}, with_msg_id=False)
+            return message_xml(
+                o,
+                "event",
+                {"Event": "LOCATION", "Latitude": 23.1, "Longitude": 114.4, "Precision": 30},
+                with_msg_id=False,
+            )
         if cycle == 8 and step % 30 == 10:
             return message_xml(o, "text", {"Content": "问专家 树苗叶子卷起来了怎么办"})
         return message_xml(o, "text", {"Content": "帮助"})
@@ -224,8 +262,7 @@ def queue_answers(database: Path, load: Load, stop: threading.Event, queued: lis
         openid = registered[n % len(registered)]
         key = f"load-answer-{n}"
         with transaction(db):
-            outbox.enqueue(db, openid=openid, kind="answer", text=key, dedupe_key=key,
-                           now=datetime.now(timezone.utc))
+            outbox.enqueue(db, openid=openid, kind="answer", text=key, dedupe_key=key, now=datetime.now(UTC))
         queued.append(key)
         n += 1
     db.close()
@@ -237,8 +274,9 @@ def drain(database: Path, seconds: float) -> dict:
     db = sqlite3.connect(database)
     while True:
         pending = db.execute("SELECT COUNT(*) FROM media WHERE status = 'pending'").fetchone()[0]
-        unsent = db.execute("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')"
-                            " AND dedupe_key LIKE 'load-answer-%'").fetchone()[0]
+        unsent = db.execute(
+            "SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending') AND dedupe_key LIKE 'load-answer-%'"
+        ).fetchone()[0]
         if (pending == 0 and unsent == 0) or time.monotonic() > deadline:
             db.close()
             return {"media pending": pending, "outbox unsent": unsent}
@@ -253,25 +291,30 @@ def check(database: Path, load: Load, standin: WeChatStandIn, queued: list[str])
     invented = set(in_db) - load.attempted
     doubled = [k for k, n in in_db.items() if n > 1]
     half = {
-        "inbox rows without a reply record": db.execute("SELECT COUNT(*) FROM inbox WHERE handler IS NULL")
-        .fetchone()[0],
+        "inbox rows without a reply record": db.execute("SELECT COUNT(*) FROM inbox WHERE handler IS NULL").fetchone()[
+            0
+        ],
         "media rows without their inbox row": db.execute(
-            "SELECT COUNT(*) FROM media m LEFT JOIN inbox i ON i.id = m.inbox_id WHERE i.id IS NULL").fetchone()[0],
+            "SELECT COUNT(*) FROM media m LEFT JOIN inbox i ON i.id = m.inbox_id WHERE i.id IS NULL"
+        ).fetchone()[0],
     }
     integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
     media_ids = {r[0] for r in db.execute("SELECT media_id FROM media")}
     media_status = Counter(r[0] for r in db.execute("SELECT status FROM media"))
-    outbox_status = Counter(r[0] for r in db.execute(
-        "SELECT status FROM outbox WHERE dedupe_key LIKE 'load-answer-%'"))
+    outbox_status = Counter(r[0] for r in db.execute("SELECT status FROM outbox WHERE dedupe_key LIKE 'load-answer-%'"))
     handlers = Counter(r[0] for r in db.execute("SELECT handler FROM inbox"))
     db.close()
     received = Counter(m["text"] for m in standin.sent if m["text"].startswith("load-answer-"))
     twice = [text for text, n in received.items() if n > 1]
-    print(f"inbox: {sum(in_db.values())} rows for {len(load.acked)} acked messages "
-          f"({len(load.attempted) - len(load.acked)} posted but never acked, {load.given_up} given up after 3 tries)")
+    print(
+        f"inbox: {sum(in_db.values())} rows for {len(load.acked)} acked messages "
+        f"({len(load.attempted) - len(load.acked)} posted but never acked, {load.given_up} given up after 3 tries)"
+    )
     print(f"handlers: {dict(handlers.most_common(12))}")
-    print(f"media: {dict(media_status)}; outbox (queued by the bench): {dict(outbox_status)} of {len(queued)}; "
-          f"stand-in received {sum(received.values())} of them")
+    print(
+        f"media: {dict(media_status)}; outbox (queued by the bench): {dict(outbox_status)} of {len(queued)}; "
+        f"stand-in received {sum(received.values())} of them"
+    )
     for what, n in half.items():
         print(f"{what}: {n}")
     checks = {
@@ -308,18 +351,27 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
     standin = WeChatStandIn(appid=APP_ID, secret="load-secret").start()
     crowd = people(args.users)
-    config = write_config(folder, {
-        "wechat.token": TOKEN, "wechat.app_id": APP_ID, "wechat.app_secret": "load-secret",
-        "wechat.api_base_url": standin.url, "outbox.send_interval_seconds": 1, "media.download_interval_seconds": 1,
-    })
+    config = write_config(
+        folder,
+        {
+            "wechat.token": TOKEN,
+            "wechat.app_id": APP_ID,
+            "wechat.app_secret": "load-secret",
+            "wechat.api_base_url": standin.url,
+            "outbox.send_interval_seconds": 1,
+            "media.download_interval_seconds": 1,
+        },
+    )
     database = folder / "data" / "bot.db"
     servers: list[ServerProcess] = []
     stop = threading.Event()
     try:
         import_roster(config, folder, crowd)
         if args.processes:
-            servers = [ServerProcess.serve(config, free_port(), log_path=folder / f"serve-{n}.log")
-                       for n in range(args.processes)]
+            servers = [
+                ServerProcess.serve(config, free_port(), log_path=folder / f"serve-{n}.log")
+                for n in range(args.processes)
+            ]
             servers.append(ServerProcess.worker(config, log_path=folder / "worker.log"))
         else:
             servers = [ServerProcess.serve(config, free_port(), scheduler=True, log_path=folder / "serve-0.log")]
@@ -327,25 +379,32 @@ def main(argv: list[str] | None = None) -> int:
             server.start()
         ports = [s.port for s in servers if s.port]
         mode = f"{args.processes} webhook processes + 1 worker" if args.processes else "1 process (serve)"
-        print(f"{mode}, {args.users} villagers, {args.rate:.0f} msg/s for {args.seconds:.0f} s"
-              f"{', SIGKILL halfway' if args.kill else ''}", flush=True)
+        print(
+            f"{mode}, {args.users} villagers, {args.rate:.0f} msg/s for {args.seconds:.0f} s"
+            f"{', SIGKILL halfway' if args.kill else ''}",
+            flush=True,
+        )
 
         load = Load(ports, Signer(TOKEN))
         villagers = [Villager(o, name, village, standin, n) for n, (o, name, village) in enumerate(crowd)]
-        per_thread = [villagers[i::args.threads] for i in range(args.threads)]
+        per_thread = [villagers[i :: args.threads] for i in range(args.threads)]
         deadline = time.monotonic() + args.seconds
         queued: list[str] = []
         side = threading.Thread(target=queue_answers, args=(database, load, stop, queued), daemon=True)
-        threads = [threading.Thread(target=load.run_thread, args=(group, args.rate / args.threads, deadline, n),
-                                    daemon=True) for n, group in enumerate(per_thread)]
+        threads = [
+            threading.Thread(target=load.run_thread, args=(group, args.rate / args.threads, deadline, n), daemon=True)
+            for n, group in enumerate(per_thread)
+        ]
         started = time.monotonic()
         for thread in threads + [side]:
             thread.start()
         if args.kill:
             time.sleep(args.seconds / 2)
             victim = servers[0]
-            print(f"SIGKILL pid {victim.pid} at {time.monotonic() - started:.0f} s "
-                  f"({load.posts} messages acked so far)", flush=True)
+            print(
+                f"SIGKILL pid {victim.pid} at {time.monotonic() - started:.0f} s ({load.posts} messages acked so far)",
+                flush=True,
+            )
             victim.kill()
             time.sleep(1)
             victim.start()

@@ -88,7 +88,7 @@ class StandInApp:
     def __init__(self, photos: dict[str, bytes], people: int):
         self.photos, self.people = photos, people
 
-    def __enter__(self) -> "StandInApp":
+    def __enter__(self) -> StandInApp:
         from bot import clock, config
         from bot.app import create_app
         from bot.simulator import Signer, WeChatUser
@@ -100,10 +100,16 @@ class StandInApp:
         for media_id, data in self.photos.items():
             self.standin.add_media(media_id, data)
         root = Path(__file__).resolve().parents[1]
-        cfg = config.load(root / "config.toml", env={}).with_overrides({
-            "storage.database": f"{self._tmp.name}/bot.db", "storage.photos": f"{self._tmp.name}/photos",
-            "wechat.api_base_url": self.standin.url, "wechat.app_id": self.standin.appid,
-            "wechat.app_secret": self.standin.secret, "wechat.token": "bench"})
+        cfg = config.load(root / "config.toml", env={}).with_overrides(
+            {
+                "storage.database": f"{self._tmp.name}/bot.db",
+                "storage.photos": f"{self._tmp.name}/photos",
+                "wechat.api_base_url": self.standin.url,
+                "wechat.app_id": self.standin.appid,
+                "wechat.app_secret": self.standin.secret,
+                "wechat.token": "bench",
+            }
+        )
         self.flask = create_app(cfg)
         self.bot = self.flask.extensions["bot"]
         client = self.flask.test_client()
@@ -212,11 +218,9 @@ def media_job_throughput(photos: dict[str, bytes], index_size: int) -> dict:
             if not any(counts.values()):
                 break
         seconds = time.perf_counter() - start
-        analysed = next(env.bot.db.query(
-            "SELECT count(*) AS n FROM planting_photos WHERE phash IS NOT NULL"))["n"]
+        analysed = next(env.bot.db.query("SELECT count(*) AS n FROM planting_photos WHERE phash IS NOT NULL"))["n"]
         thumbs = len(list(env.bot.config.photos_dir.rglob("*.thumb.jpg")))
-    return {"photos": stored, "analysed": analysed, "thumbs": thumbs, "seconds": seconds,
-            "per_s": stored / seconds}
+    return {"photos": stored, "analysed": analysed, "thumbs": thumbs, "seconds": seconds, "per_s": stored / seconds}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -232,35 +236,48 @@ def main(argv: Sequence[str] | None = None) -> None:
     mean_kb = statistics.fmean(len(b) for b in photos.values()) / 1024
     fetch = in_memory_fetcher(photos)
 
-    print(f"\n(1) pipeline: analyze + store + thumbnail + near-dup check, "
-          f"index preloaded with {args.index_size:,} hashes, mean photo {mean_kb:.0f} KB")
+    print(
+        f"\n(1) pipeline: analyze + store + thumbnail + near-dup check, "
+        f"index preloaded with {args.index_size:,} hashes, mean photo {mean_kb:.0f} KB"
+    )
     with StandInApp(photos, people=0) as env:
-        sources = [("in memory", fetch), ("downloaded from the WeChat API stand-in",
-                                          wechat_stand_in_fetcher(env.bot.api))]
+        sources = [
+            ("in memory", fetch),
+            ("downloaded from the WeChat API stand-in", wechat_stand_in_fetcher(env.bot.api)),
+        ]
         for source, source_fetch in sources:
             for workers in sorted({1, args.workers}):
                 with tempfile.TemporaryDirectory() as tmp:
-                    r = pipeline_throughput(source_fetch, list(photos), Path(tmp),
-                                            random_index(args.index_size), workers)
-                print(f"    {workers} worker(s), {source}: {r['photos']} photos in {r['seconds']:.2f} s = "
-                      f"{r['per_s']:.1f} photos/s (flagged {r['flagged']})  [target >= 20/s on 2]")
+                    r = pipeline_throughput(
+                        source_fetch, list(photos), Path(tmp), random_index(args.index_size), workers
+                    )
+                print(
+                    f"    {workers} worker(s), {source}: {r['photos']} photos in {r['seconds']:.2f} s = "
+                    f"{r['per_s']:.1f} photos/s (flagged {r['flagged']})  [target >= 20/s on 2]"
+                )
 
     lat = lookup_latency(random_index(args.index_size), args.queries)
-    print(f"\n(2) near-dup lookup, {args.index_size:,} hashes, {args.queries} queries: "
-          f"mean {lat['mean_ms']:.3f} ms, p99 {lat['p99_ms']:.3f} ms, "
-          f"max {lat['max_ms']:.3f} ms  [target < 20 ms]")
+    print(
+        f"\n(2) near-dup lookup, {args.index_size:,} hashes, {args.queries} queries: "
+        f"mean {lat['mean_ms']:.3f} ms, p99 {lat['p99_ms']:.3f} ms, "
+        f"max {lat['max_ms']:.3f} ms  [target < 20 ms]"
+    )
 
     mem = index_memory(args.index_size)
-    print(f"\n(3) index memory, {args.index_size:,} hashes with int keys: "
-          f"hash array {mem['hash_array_bytes'] / 2**20:.2f} MiB, "
-          f"total held {mem['traced_bytes'] / 2**20:.2f} MiB "
-          f"(peak while loading {mem['peak_bytes'] / 2**20:.2f} MiB)")
+    print(
+        f"\n(3) index memory, {args.index_size:,} hashes with int keys: "
+        f"hash array {mem['hash_array_bytes'] / 2**20:.2f} MiB, "
+        f"total held {mem['traced_bytes'] / 2**20:.2f} MiB "
+        f"(peak while loading {mem['peak_bytes'] / 2**20:.2f} MiB)"
+    )
 
     job = media_job_throughput(photos, args.index_size)
-    print(f"\n(4) the real media job: {job['photos']} planting photos downloaded from the WeChat API stand-in, "
-          f"stored, analysed ({job['analysed']}), thumbnailed ({job['thumbs']}) and near-dup checked against "
-          f"{args.index_size:,} hashes in {job['seconds']:.2f} s = {job['per_s']:.1f} photos/s  "
-          f"[target >= 20/s]")
+    print(
+        f"\n(4) the real media job: {job['photos']} planting photos downloaded from the WeChat API stand-in, "
+        f"stored, analysed ({job['analysed']}), thumbnailed ({job['thumbs']}) and near-dup checked against "
+        f"{args.index_size:,} hashes in {job['seconds']:.2f} s = {job['per_s']:.1f} photos/s  "
+        f"[target >= 20/s]"
+    )
 
 
 if __name__ == "__main__":

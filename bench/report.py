@@ -7,6 +7,7 @@ then times all_villages_progress (target < 300 ms), the daily series, people_lef
 `report --month` for March and May (target < 10 s). Wall and CPU time are printed: on a busy
 machine the CPU time is the fairer figure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,8 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bench-report-"))
     db_path = Path(args.db) if args.db else workdir / "bench.db"
     cfg = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(db_path), "storage.photos": str(db_path.parent / "photos")})
+        {"storage.database": str(db_path), "storage.photos": str(db_path.parent / "photos")}
+    )
     app = create_context(cfg)
     db = app.db
     if not demo_store.village_count(db):
@@ -56,8 +58,10 @@ def main() -> int:
     report = timed("build_report 2027-03 (3 months of history)", lambda: reports.build_report(app, 2027, 3))
     out = workdir / "report-2027-03.xlsx"
     timed("write_workbook", lambda: reports.write_workbook(report, app, out))
-    timed("report 2027-05 end to end (5 months)", lambda: reports.write_workbook(
-        reports.build_report(app, 2027, 5), app, workdir / "report-2027-05.xlsx"))
+    timed(
+        "report 2027-05 end to end (5 months)",
+        lambda: reports.write_workbook(reports.build_report(app, 2027, 5), app, workdir / "report-2027-05.xlsx"),
+    )
     print(f"villages: {len(villages)}; workbook: {out} ({out.stat().st_size // 1024} KiB)")
     app.databases.close_all()
     return 0

@@ -17,6 +17,7 @@ Prints, for each: messages/s, p50 and p99 latency, errors, and the server's peak
 (VmRSS from /proc); then the bot's share of the echo app's throughput and the target check.
 Target on a 2-core machine: >= 50 % of the echo throughput, p99 < 250 ms, 0 errors, RSS < 200 MB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import (PYTHON, ROOT, Client, ServerProcess, Stats, clean_up, drive, free_port,  # noqa: E402
-                           report_checks, write_config)
+from bench.harness import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    Client,
+    ServerProcess,
+    Stats,
+    clean_up,
+    drive,
+    free_port,
+    report_checks,
+    write_config,
+)
 from bot.simulator import Signer, message_xml  # noqa: E402
 
 TOKEN = "bench-token"
@@ -68,27 +79,55 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--threads", type=int, default=32, help="waitress threads of both servers (server.threads: 32)")
     parser.add_argument("--slices", type=int, default=4, help="alternate bot/echo in this many slices (ABBA)")
-    parser.add_argument("--texts", choices=sorted(TEXT_SETS), default="mix",
-                        help="mix: help, FAQ questions, planting, progress; help: 帮助 only")
-    parser.add_argument("--synchronous", choices=["NORMAL", "FULL"], default="NORMAL",
-                        help="the bot's storage.synchronous (FULL: a disk flush per group commit)")
+    parser.add_argument(
+        "--texts",
+        choices=sorted(TEXT_SETS),
+        default="mix",
+        help="mix: help, FAQ questions, planting, progress; help: 帮助 only",
+    )
+    parser.add_argument(
+        "--synchronous",
+        choices=["NORMAL", "FULL"],
+        default="NORMAL",
+        help="the bot's storage.synchronous (FULL: a disk flush per group commit)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
     args = parser.parse_args(argv)
     signer = Signer(TOKEN)
     folder = Path(tempfile.mkdtemp(prefix="bench-webhook-"))
-    config = write_config(folder / "bot", {
-        "wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/",  # never called
-        "server.threads": args.threads, "storage.synchronous": args.synchronous,
-    })
+    config = write_config(
+        folder / "bot",
+        {
+            "wechat.token": TOKEN,
+            "wechat.api_base_url": "http://127.0.0.1:9/",  # never called
+            "server.threads": args.threads,
+            "storage.synchronous": args.synchronous,
+        },
+    )
     port = free_port()
     servers = {
         "bot": ServerProcess.serve(config, free_port(), log_path=folder / "bot.log"),
-        "echo": ServerProcess([PYTHON, str(ROOT / "bench" / "echo_app.py"), "--port", str(port), "--token", TOKEN,
-                               "--threads", str(args.threads)], port=port, log_path=folder / "echo.log"),
+        "echo": ServerProcess(
+            [
+                PYTHON,
+                str(ROOT / "bench" / "echo_app.py"),
+                "--port",
+                str(port),
+                "--token",
+                TOKEN,
+                "--threads",
+                str(args.threads),
+            ],
+            port=port,
+            log_path=folder / "echo.log",
+        ),
     }
     results = {name: Stats() for name in servers}
-    print(f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
-          f"waitress threads={args.threads}, texts={args.texts}, synchronous={args.synchronous}", flush=True)
+    print(
+        f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
+        f"waitress threads={args.threads}, texts={args.texts}, synchronous={args.synchronous}",
+        flush=True,
+    )
     stop = threading.Event()
     try:
         requests = {}

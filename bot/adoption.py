@@ -26,11 +26,12 @@ villagers and 乡贤 to 认种认捐认养 (二(五)), and 乡贤, enterprises a
 ``is_request`` to ``whole_plot_trees`` are pure and unit-tested; the services after them read and write
 through bot/store/adoption.py (and read the care zones through bot.zones).
 """
+
 from __future__ import annotations
 
 import re
 import secrets
-from typing import Iterable
+from collections.abc import Iterable
 
 from bot import clock, identity, nlu, outbox, zones
 from bot.conversation import Flow
@@ -42,11 +43,19 @@ from bot.store.plantings import VERIFIED_REVIEWS
 # listed {ids, shown}: the list last shown (认养 <编号> picks from it, 更多 shows on); update_photo {planting_id}:
 # a cadre said 更新 <编号>, the photo comes next. Its table is in handlers/adoption.py, its diagram in docs/adoption.md.
 FLOW = Flow("adoption", ("listed", "update_photo"))
-SURVIVAL_LABELS = {"alive": "adoption.survival_alive", "dead": "adoption.survival_dead",
-                   "replanted": "adoption.survival_replanted", None: "adoption.survival_unknown"}
-PHOTO_SOURCES = {"record": "adoption.source_record", "survival": "adoption.source_survival",
-                 "update": "adoption.source_update", "tending": "adoption.source_tending"}
-TOKEN_BYTES = 24                        # 192 bits
+SURVIVAL_LABELS = {
+    "alive": "adoption.survival_alive",
+    "dead": "adoption.survival_dead",
+    "replanted": "adoption.survival_replanted",
+    None: "adoption.survival_unknown",
+}
+PHOTO_SOURCES = {
+    "record": "adoption.source_record",
+    "survival": "adoption.source_survival",
+    "update": "adoption.source_update",
+    "tending": "adoption.source_tending",
+}
+TOKEN_BYTES = 24  # 192 bits
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 _POLITE_RE = re.compile(r"^(?:我们|我家|咱家|我)?也?(?:想要|想|要|希望|申请|来)?")
 MY_TREES_SHOWN = 6
@@ -62,7 +71,7 @@ def is_request(text: str, words: Iterable[str]) -> bool:
 
 def page(ids: list, shown: int, size: int) -> tuple[list, int]:
     """The next ``size`` of ``ids`` after the ``shown`` ones: (them, their first position, 1-based)."""
-    return ids[shown:shown + size], shown + 1
+    return ids[shown : shown + size], shown + 1
 
 
 def new_token() -> str:
@@ -122,14 +131,32 @@ def adopt_one(ctx, record: dict) -> dict | None:
     current = store.slots(ctx.db, record["id"])
     if current is None or not is_verified(current) or free_slots(current) < 1:
         return None
-    adoption_id = store.add(ctx.db, planting_id=current["id"], village_id=current["village_id"], trees=1,
-                            first_tree=int(current["adopted"]) + 1, person_id=ctx.person["id"], openid=ctx.openid,
-                            created_by="chat", now=ctx.now_s)
+    adoption_id = store.add(
+        ctx.db,
+        planting_id=current["id"],
+        village_id=current["village_id"],
+        trees=1,
+        first_tree=int(current["adopted"]) + 1,
+        person_id=ctx.person["id"],
+        openid=ctx.openid,
+        created_by="chat",
+        now=ctx.now_s,
+    )
     return store.get(ctx.db, adoption_id)
 
 
-def adopt_for_organisation(db, *, planting_id: int, organisation: str, named_as: str, trees: int | None,
-                           whole_plot: bool, contact: str, by: str, now: str) -> tuple[int | None, str | None]:
+def adopt_for_organisation(
+    db,
+    *,
+    planting_id: int,
+    organisation: str,
+    named_as: str,
+    trees: int | None,
+    whole_plot: bool,
+    contact: str,
+    by: str,
+    now: str,
+) -> tuple[int | None, str | None]:
     """An enterprise, unit or 乡贤 adopts trees of a record (dashboard): (adoption id, None) or (None, the
     problem's message key)."""
     record = store.slots(db, planting_id)
@@ -140,10 +167,19 @@ def adopt_for_organisation(db, *, planting_id: int, organisation: str, named_as:
     taken = whole_plot_trees(record, trees, whole_plot)
     if taken is None:
         return None, "admin.adoption.too_many"
-    return store.add(db, planting_id=planting_id, village_id=record["village_id"], trees=taken,
-                     first_tree=int(record["adopted"]) + 1, whole_plot=whole_plot, organisation=organisation.strip(),
-                     named_as=(named_as or "").strip() or None, contact=(contact or "").strip() or None,
-                     created_by=by, now=now), None
+    return store.add(
+        db,
+        planting_id=planting_id,
+        village_id=record["village_id"],
+        trees=taken,
+        first_tree=int(record["adopted"]) + 1,
+        whole_plot=whole_plot,
+        organisation=organisation.strip(),
+        named_as=(named_as or "").strip() or None,
+        contact=(contact or "").strip() or None,
+        created_by=by,
+        now=now,
+    ), None
 
 
 def donation_problem(donor: str, amount: float | None, source: str | None, sources: Iterable[str]) -> str | None:
@@ -157,16 +193,36 @@ def donation_problem(donor: str, amount: float | None, source: str | None, sourc
     return None
 
 
-def record_donation(db, *, donor: str, source: str | None, amount: float | None, purpose: str | None,
-                    village_id: int | None, planting_id: int | None = None, adoption_id: int | None = None,
-                    by: str, now: str, sources: Iterable[str]) -> str | None:
+def record_donation(
+    db,
+    *,
+    donor: str,
+    source: str | None,
+    amount: float | None,
+    purpose: str | None,
+    village_id: int | None,
+    planting_id: int | None = None,
+    adoption_id: int | None = None,
+    by: str,
+    now: str,
+    sources: Iterable[str],
+) -> str | None:
     """A donation (五个一点); None when recorded, else the problem's message key."""
     problem = donation_problem(donor, amount, source, sources)
     if problem:
         return problem
-    store.add_donation(db, village_id=village_id, donor=donor.strip(), source=source or None, amount=amount,
-                       purpose=(purpose or "").strip() or None, planting_id=planting_id, adoption_id=adoption_id,
-                       recorded_by=by, now=now)
+    store.add_donation(
+        db,
+        village_id=village_id,
+        donor=donor.strip(),
+        source=source or None,
+        amount=amount,
+        purpose=(purpose or "").strip() or None,
+        planting_id=planting_id,
+        adoption_id=adoption_id,
+        recorded_by=by,
+        now=now,
+    )
     return None
 
 
@@ -200,8 +256,10 @@ def photos_of(db, record: dict) -> list[dict]:
     of the care zones that cover its place; oldest first: sha256, taken_at, source."""
     found = store.photos_of_record(db, record["id"])
     if record.get("village_id") is not None:
-        found += [{"sha256": p["sha256"], "taken_at": p["created_at"], "source": "tending"}
-                  for p in zones.photos_covering(db, record["village_id"], record.get("lat"), record.get("lng"))]
+        found += [
+            {"sha256": p["sha256"], "taken_at": p["created_at"], "source": "tending"}
+            for p in zones.photos_covering(db, record["village_id"], record.get("lat"), record.get("lng"))
+        ]
     seen, photos = set(), []
     for photo in sorted(found, key=lambda p: p["taken_at"] or ""):
         if photo["sha256"] not in seen:
@@ -225,17 +283,26 @@ def my_trees(ctx) -> list[dict]:
     items = []
     for kind, record in planted + adopted:
         photos = photos_of(ctx.db, record)
-        items.append({"kind": kind, "record": record, "latest": photos[-1]["taken_at"] if photos else None,
-                      "survival": survival.get(record["id"]),
-                      "url": page_url(ctx.app, ctx.db, record["id"], ctx.now_s)})
+        items.append(
+            {
+                "kind": kind,
+                "record": record,
+                "latest": photos[-1]["taken_at"] if photos else None,
+                "survival": survival.get(record["id"]),
+                "url": page_url(ctx.app, ctx.db, record["id"], ctx.now_s),
+            }
+        )
     return items
 
 
 # -- cadres' new photos of a plot -----------------------------------------------------------------------
 def may_update(person: dict | None, config, record: dict | None) -> bool:
     """Cadres (planting.cadre_roles, bound with proof) of the record's village send new photos of it."""
-    return bool(record) and identity.acts_as(person, config.get("planting.cadre_roles")) \
+    return (
+        bool(record)
+        and identity.acts_as(person, config.get("planting.cadre_roles"))
         and person.get("village_id") == record["village_id"]
+    )
 
 
 def wait_for_update_photo(ctx, planting_id: int) -> None:
@@ -244,8 +311,9 @@ def wait_for_update_photo(ctx, planting_id: int) -> None:
 
 def add_update_photo(ctx, planting_id: int, media_row_id: int | None) -> bool:
     FLOW.end(ctx)
-    return media_row_id is not None and store.add_plot_update(ctx.db, planting_id, ctx.person["id"], media_row_id,
-                                                              ctx.now_s)
+    return media_row_id is not None and store.add_plot_update(
+        ctx.db, planting_id, ctx.person["id"], media_row_id, ctx.now_s
+    )
 
 
 # -- notices: a new photo reaches the adopters ---------------------------------------------------------------
@@ -255,8 +323,11 @@ def records_of_photo(db, media_row: dict) -> list[tuple[int, str]]:
     tending = zones.tending_of_media(db, media_row["id"])
     if tending is not None:
         zone = {"lat": tending["zone_lat"], "lng": tending["zone_lng"], "radius_m": tending["radius_m"]}
-        found += [(r["id"], "tending") for r in store.adopted_records_of_village(db, tending["village_id"])
-                  if zones.covers(zone, r["lat"], r["lng"])]
+        found += [
+            (r["id"], "tending")
+            for r in store.adopted_records_of_village(db, tending["village_id"])
+            if zones.covers(zone, r["lat"], r["lng"])
+        ]
     return found
 
 
@@ -273,7 +344,7 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
     records = dict(records_of_photo(db, media_row))
     if not records:
         return 0
-    now = app.clock()    # the download job's moment, or the message's that linked a stored photo (announce)
+    now = app.clock()  # the download job's moment, or the message's that linked a stored photo (announce)
     queued = 0
     for row in store.adopters_to_tell(db, list(records), media_row["created_at"]):
         user = users_store.get(db, row["openid"])
@@ -281,12 +352,27 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
             continue
         record = store.record(db, row["planting_id"])
         path = page_path(db, record["id"], clock.to_db(now))
-        text = app.t("adoption.notice", place=place(record), species=record["species"] or "",
-                     source=app.t(PHOTO_SOURCES[records[record["id"]]]), day=local_day(app, media_row["created_at"]),
-                     url=app.config.get("server.public_url").rstrip("/") + path)
-        queued += outbox.enqueue(db, openid=row["openid"], kind="notice", text=text, url=path, now=now,
-                                 not_before=send_time(app.config, now),
-                                 dedupe_key=f"adoption-photo:{media_row['id']}:{row['openid']}") is not None
+        text = app.t(
+            "adoption.notice",
+            place=place(record),
+            species=record["species"] or "",
+            source=app.t(PHOTO_SOURCES[records[record["id"]]]),
+            day=local_day(app, media_row["created_at"]),
+            url=app.config.get("server.public_url").rstrip("/") + path,
+        )
+        queued += (
+            outbox.enqueue(
+                db,
+                openid=row["openid"],
+                kind="notice",
+                text=text,
+                url=path,
+                now=now,
+                not_before=send_time(app.config, now),
+                dedupe_key=f"adoption-photo:{media_row['id']}:{row['openid']}",
+            )
+            is not None
+        )
     return queued
 
 

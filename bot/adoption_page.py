@@ -6,6 +6,7 @@ organisations and 乡贤 who adopted them, the donations for them, and their pho
 EXIF, so no GPS) — never a person's name, phone or openid, nor an organisation's contact. One small page with
 inline styles, readable on a cheap phone. Unknown tokens, and photos that are not this record's, are 404.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template_string, send_file
@@ -76,16 +77,30 @@ def tree(token: str):
     db = app.db
     adoptions = store.of_planting(db, record["id"])
     households = [a for a in adoptions if a["person_id"] is not None]
-    shots = [{"src": f"/tree/{token}/photos/{p['sha256']}.jpg", "day": adoption.local_day(app, p["taken_at"]),
-              "source": app.t(adoption.PHOTO_SOURCES[p["source"]])} for p in adoption.photos_of(db, record)]
+    shots = [
+        {
+            "src": f"/tree/{token}/photos/{p['sha256']}.jpg",
+            "day": adoption.local_day(app, p["taken_at"]),
+            "source": app.t(adoption.PHOTO_SOURCES[p["source"]]),
+        }
+        for p in adoption.photos_of(db, record)
+    ]
     survival = store.latest_survival(db, [record["id"]]).get(record["id"])
     html = render_template_string(
-        PAGE, title=adoption.place(record) + (record["species"] or ""), count=record["count"],
+        PAGE,
+        title=adoption.place(record) + (record["species"] or ""),
+        count=record["count"],
         area=None if record["area_mu"] is None else progress.number(record["area_mu"]),
-        planted=adoption.local_day(app, record["planted_at"]), survival=app.t(adoption.SURVIVAL_LABELS[survival]),
-        households=len({a["person_id"] for a in households}), household_trees=sum(a["trees"] for a in households),
-        organisations=[a for a in adoptions if a["organisation"]], donations=store.donations_of_planting(db, record["id"]),
-        shots=shots, campaign=app.config.get("campaign.name"), num=progress.number)
+        planted=adoption.local_day(app, record["planted_at"]),
+        survival=app.t(adoption.SURVIVAL_LABELS[survival]),
+        households=len({a["person_id"] for a in households}),
+        household_trees=sum(a["trees"] for a in households),
+        organisations=[a for a in adoptions if a["organisation"]],
+        donations=store.donations_of_planting(db, record["id"]),
+        shots=shots,
+        campaign=app.config.get("campaign.name"),
+        num=progress.number,
+    )
     return private(make_response(html), PAGE_POLICY)
 
 

@@ -4,6 +4,7 @@ The token is the ticket's unguessable ``public_token``; the page shows the quest
 signature (县林业站 王工) — nothing else (no openid, village or photos) — in one small page with inline styles,
 readable on a cheap phone. Unknown tokens and tickets without an answer are 404.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template_string
@@ -44,6 +45,10 @@ def answer(token: str):
     ticket = tickets_store.by_public_token(current_app.extensions["bot"].db, token)
     if ticket is None or not ticket["answer"]:
         abort(404)
-    html = render_template_string(PAGE, question=ticket["question"], answer=ticket["answer"],
-                                  signature=ticket["answer_signature"] or ticket["answered_by"] or "")
+    html = render_template_string(
+        PAGE,
+        question=ticket["question"],
+        answer=ticket["answer"],
+        signature=ticket["answer_signature"] or ticket["answered_by"] or "",
+    )
     return private(make_response(html), "default-src 'none'; style-src 'unsafe-inline'")

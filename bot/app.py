@@ -4,6 +4,7 @@
 This is the only module that imports ``handlers``: ``build_registry`` collects the capability manifests
 of ``handlers.CAPABILITIES`` (bot/registry.py), and everything else reads them from the AppContext.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,9 +14,8 @@ from flask import Flask, Response
 from flask.sessions import SecureCookieSessionInterface
 
 import handlers
-from bot import adoption_page, answer_page, certificate_page, dashboard, webhook
+from bot import adoption_page, answer_page, certificate_page, dashboard, health, webhook
 from bot import db as dbmod
-from bot import health
 from bot import registry as registry_mod
 from bot.config import Config
 from bot.context import AppContext
@@ -43,8 +43,9 @@ class SessionCookieOnDemand(SecureCookieSessionInterface):
 def build_registry(capabilities=None, routes=None) -> Registry:
     """What the capabilities contribute: ``handlers.CAPABILITIES`` in the order ``handlers.ROUTES``, unless
     given (a test adds a capability of its own this way)."""
-    return registry_mod.collect(handlers.CAPABILITIES if capabilities is None else capabilities,
-                                handlers.ROUTES if routes is None else routes)
+    return registry_mod.collect(
+        handlers.CAPABILITIES if capabilities is None else capabilities, handlers.ROUTES if routes is None else routes
+    )
 
 
 def create_context(config: Config, registry: Registry | None = None) -> AppContext:
@@ -52,8 +53,13 @@ def create_context(config: Config, registry: Registry | None = None) -> AppConte
     registry = registry or build_registry()
     databases = Databases(config.database_path, config.get("storage.synchronous"))
     dbmod.migrate(databases.get(), registry.stores)
-    return AppContext(config=config, databases=databases, messages=Messages.load(),
-                      api=WeChatAPI(config, databases), registry=registry)
+    return AppContext(
+        config=config,
+        databases=databases,
+        messages=Messages.load(),
+        api=WeChatAPI(config, databases),
+        registry=registry,
+    )
 
 
 def create_app(config: Config, context: AppContext | None = None) -> Flask:

@@ -22,6 +22,7 @@ Seed 002, 二(九): 植树期间各村(社区)挖掘先进典型，6月底前评
 ``period_of`` to ``reminder_due`` are pure (no app, no database) and unit-tested; the functions after them are
 the services: they read other capabilities' data only through their bot/<cap>.py service functions.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,8 +37,23 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from bot import (adoption, cells, certificates, clock, escalation, identity, outbox, planting, progress, reminders,
-                 reports, schedule, standings, visits, zones)
+from bot import (
+    adoption,
+    cells,
+    certificates,
+    clock,
+    escalation,
+    identity,
+    outbox,
+    planting,
+    progress,
+    reminders,
+    reports,
+    schedule,
+    standings,
+    visits,
+    zones,
+)
 from bot.db import transaction
 from bot.reports import PERCENT, ReportColumn
 from bot.store import awards as store
@@ -48,7 +64,7 @@ PERSON, COLLECTIVE, ADVISER = "person", "collective", "adviser"
 CATEGORIES = (PERSON, COLLECTIVE, ADVISER)
 TITLES = {PERSON: "awards.title.person", COLLECTIVE: "awards.title.collective", ADVISER: "awards.title.adviser"}
 SHEETS = {PERSON: "awards.sheet.person", COLLECTIVE: "awards.sheet.collective", ADVISER: "awards.sheet.adviser"}
-NOT_CANDIDATES = progress.NON_HOUSEHOLD_ROLES     # advisers (their own list) and admins (the office)
+NOT_CANDIDATES = progress.NON_HOUSEHOLD_ROLES  # advisers (their own list) and admins (the office)
 AWARD_MILESTONES = ("first_awards", "annual_awards")
 
 
@@ -60,12 +76,12 @@ class PersonCandidate:
     village_id: int | None
     village: str
     role: str
-    trees: int                     # verified
+    trees: int  # verified
     records: int
-    survival_checked: int          # verified records whose latest follow-up says alive, dead or replanted
+    survival_checked: int  # verified records whose latest follow-up says alive, dead or replanted
     survival_alive: int
-    tending: int                   # 管护 records
-    adopted: int                   # trees adopted
+    tending: int  # 管护 records
+    adopted: int  # trees adopted
     rank: int = 0
 
     @property
@@ -79,10 +95,10 @@ class VillageCandidate:
     name: str
     kind: str
     town: str
-    status: str                    # bot.schedule status at the period's end
-    completion: float              # verified, of the main target (亩 or trees)
-    on_time: int                   # targets met by their milestone
-    due: int                       # targets due by the period's end
+    status: str  # bot.schedule status at the period's end
+    completion: float  # verified, of the main target (亩 or trees)
+    on_time: int  # targets met by their milestone
+    due: int  # targets due by the period's end
     survival_rate: float | None
     household_coverage: float | None
     party_participation: float | None
@@ -93,23 +109,23 @@ class VillageCandidate:
 class AdviserCandidate:
     person_id: int
     name: str
-    villages: str                  # assigned, '、'-joined
+    villages: str  # assigned, '、'-joined
     village_count: int
-    visits: int                    # 下沉服务 in the year up to the period's end
+    visits: int  # 下沉服务 in the year up to the period's end
     villages_visited: int
-    answered: int                  # tickets first answered by them
-    median_hours: float | None     # question to first answer
+    answered: int  # tickets first answered by them
+    median_hours: float | None  # question to first answer
     rank: int = 0
 
 
 @dataclass(frozen=True)
 class Candidates:
-    period: str                    # YYYY-MM
+    period: str  # YYYY-MM
     year: int
     month: int
     people: list[PersonCandidate]
     villages: list[VillageCandidate]
-    excluded: list[str]            # villages lagging two months in a row: never candidates
+    excluded: list[str]  # villages lagging two months in a row: never candidates
     advisers: list[AdviserCandidate]
     generated_at: datetime | None = None
 
@@ -134,14 +150,23 @@ def rank_people(rows: list[PersonCandidate]) -> list[PersonCandidate]:
     return [dataclasses.replace(r, rank=n) for n, r in enumerate(order, start=1)]
 
 
-def rank_villages(rows: list[VillageCandidate], can_be_good: dict[int, bool]
-                  ) -> tuple[list[VillageCandidate], list[VillageCandidate]]:
+def rank_villages(
+    rows: list[VillageCandidate], can_be_good: dict[int, bool]
+) -> tuple[list[VillageCandidate], list[VillageCandidate]]:
     """(ranked candidates, villages left out for lagging two months in a row): by milestones on time, completion,
     survival, household coverage, party participation, name."""
     out = [r for r in rows if not can_be_good.get(r.village_id, True)]
-    order = sorted((r for r in rows if can_be_good.get(r.village_id, True)),
-                   key=lambda r: (-r.on_time, -r.completion, -_known(r.survival_rate), -_known(r.household_coverage),
-                                  -_known(r.party_participation), r.name))
+    order = sorted(
+        (r for r in rows if can_be_good.get(r.village_id, True)),
+        key=lambda r: (
+            -r.on_time,
+            -r.completion,
+            -_known(r.survival_rate),
+            -_known(r.household_coverage),
+            -_known(r.party_participation),
+            r.name,
+        ),
+    )
     return [dataclasses.replace(r, rank=n) for n, r in enumerate(order, start=1)], out
 
 
@@ -180,30 +205,58 @@ def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
         if person["role"] in NOT_CANDIDATES:
             continue
         mine, lived = trees.get(person_id, {}), survival.get(person_id, {})
-        rows.append(PersonCandidate(
-            person_id=person_id, name=person["name"], village_id=person["village_id"], village=person["village"] or "",
-            role=person["role"], trees=int(mine.get("trees", 0)), records=int(mine.get("records", 0)),
-            survival_checked=int(lived.get("checked") or 0), survival_alive=int(lived.get("alive") or 0),
-            tending=tending.get(person_id, 0), adopted=adopted.get(person_id, 0)))
+        rows.append(
+            PersonCandidate(
+                person_id=person_id,
+                name=person["name"],
+                village_id=person["village_id"],
+                village=person["village"] or "",
+                role=person["role"],
+                trees=int(mine.get("trees", 0)),
+                records=int(mine.get("records", 0)),
+                survival_checked=int(lived.get("checked") or 0),
+                survival_alive=int(lived.get("alive") or 0),
+                tending=tending.get(person_id, 0),
+                adopted=adopted.get(person_id, 0),
+            )
+        )
     return rank_people(rows)
 
 
 def _villages(app, db, year: int, month: int) -> tuple[list[VillageCandidate], list[VillageCandidate]]:
     config, end = app.config, schedule.month_end(year, month)
     standing = standings.of_month(app, year, month)
-    due_at = {key: schedule.milestone_date(config, milestone) for key, milestone in schedule.DUE_AT.items()
-              if schedule.milestone_date(config, milestone) <= end}
-    at_due = {day: {v.village_id: {t.key: t for t in v.targets}
-                    for v in progress.all_villages_progress(db, config, until=schedule.day_end_utc(day, app.tz))}
-              for day in set(due_at.values())}
+    due_at = {
+        key: schedule.milestone_date(config, milestone)
+        for key, milestone in schedule.DUE_AT.items()
+        if schedule.milestone_date(config, milestone) <= end
+    }
+    at_due = {
+        day: {
+            v.village_id: {t.key: t for t in v.targets}
+            for v in progress.all_villages_progress(db, config, until=schedule.day_end_utc(day, app.tz))
+        }
+        for day in set(due_at.values())
+    }
     rows = []
     for s in standing:
         v = s.village
         met, due = on_time({day: at_due[day][v.village_id] for day in at_due}, due_at)
-        rows.append(VillageCandidate(
-            village_id=v.village_id, name=v.name, kind=v.kind, town=v.town or "", status=s.status,
-            completion=round(v.completion, 4), on_time=met, due=due, survival_rate=v.survival_rate,
-            household_coverage=v.household_coverage, party_participation=v.party_participation))
+        rows.append(
+            VillageCandidate(
+                village_id=v.village_id,
+                name=v.name,
+                kind=v.kind,
+                town=v.town or "",
+                status=s.status,
+                completion=round(v.completion, 4),
+                on_time=met,
+                due=due,
+                survival_rate=v.survival_rate,
+                household_coverage=v.household_coverage,
+                party_participation=v.party_participation,
+            )
+        )
     return rank_villages(rows, {s.village.village_id: s.can_be_good for s in standing})
 
 
@@ -213,11 +266,18 @@ def _advisers(app, db, since: str, until: str) -> list[AdviserCandidate]:
     rows = []
     for adviser in visits.advisers(db):
         figures, went = tickets.get(adviser["id"], {}), visited.get(adviser["id"], {})
-        rows.append(AdviserCandidate(
-            person_id=adviser["id"], name=adviser["name"], villages=adviser["villages"] or "",
-            village_count=len([i for i in (adviser["village_ids"] or "").split(",") if i]),
-            visits=int(went.get("visits") or 0), villages_visited=int(went.get("villages") or 0),
-            answered=int(figures.get("answered") or 0), median_hours=figures.get("median_hours")))
+        rows.append(
+            AdviserCandidate(
+                person_id=adviser["id"],
+                name=adviser["name"],
+                villages=adviser["villages"] or "",
+                village_count=len([i for i in (adviser["village_ids"] or "").split(",") if i]),
+                visits=int(went.get("visits") or 0),
+                villages_visited=int(went.get("villages") or 0),
+                answered=int(figures.get("answered") or 0),
+                median_hours=figures.get("median_hours"),
+            )
+        )
     return rank_advisers(rows)
 
 
@@ -226,10 +286,16 @@ def candidates(app, year: int, month: int) -> Candidates:
     db = app.db
     since, until = _bounds(app, year, month)
     villages, excluded = _villages(app, db, year, month)
-    return Candidates(period=reports.month_key(year, month), year=year, month=month,
-                      people=_people(app, db, since, until), villages=villages,
-                      excluded=[v.name for v in excluded], advisers=_advisers(app, db, since, until),
-                      generated_at=app.clock())
+    return Candidates(
+        period=reports.month_key(year, month),
+        year=year,
+        month=month,
+        people=_people(app, db, since, until),
+        villages=villages,
+        excluded=[v.name for v in excluded],
+        advisers=_advisers(app, db, since, until),
+        generated_at=app.clock(),
+    )
 
 
 def cached_candidates(app, year: int, month: int) -> Candidates:
@@ -273,10 +339,18 @@ VILLAGE_COLUMNS = [
     ReportColumn("on_time", "awards.columns.on_time", lambda r: f"{r.on_time}/{r.due}"),
     ReportColumn("completion", "awards.columns.completion", lambda r: r.completion, number_format=PERCENT),
     ReportColumn("survival", "awards.columns.survival", lambda r: _share(r.survival_rate), number_format=PERCENT),
-    ReportColumn("household_coverage", "awards.columns.household_coverage", lambda r: _share(r.household_coverage),
-                 number_format=PERCENT),
-    ReportColumn("party_participation", "awards.columns.party_participation",
-                 lambda r: _share(r.party_participation), number_format=PERCENT),
+    ReportColumn(
+        "household_coverage",
+        "awards.columns.household_coverage",
+        lambda r: _share(r.household_coverage),
+        number_format=PERCENT,
+    ),
+    ReportColumn(
+        "party_participation",
+        "awards.columns.party_participation",
+        lambda r: _share(r.party_participation),
+        number_format=PERCENT,
+    ),
     ReportColumn("status", "awards.columns.status", lambda r: r.status, labels=reports.STATUS_LABELS, width=14),
 ]
 ADVISER_COLUMNS = [
@@ -284,8 +358,9 @@ ADVISER_COLUMNS = [
     ReportColumn("name", "awards.columns.adviser", lambda r: r.name, width=12),
     ReportColumn("villages", "awards.columns.villages", lambda r: r.villages, width=24),
     ReportColumn("visits", "awards.columns.visits", lambda r: r.visits),
-    ReportColumn("villages_visited", "awards.columns.villages_visited",
-                 lambda r: f"{r.villages_visited}/{r.village_count}"),
+    ReportColumn(
+        "villages_visited", "awards.columns.villages_visited", lambda r: f"{r.villages_visited}/{r.village_count}"
+    ),
     ReportColumn("answered", "awards.columns.answered", lambda r: r.answered),
     ReportColumn("median_hours", "awards.columns.median_hours", lambda r: r.median_hours),
 ]
@@ -295,15 +370,18 @@ COLUMNS = {PERSON: PERSON_COLUMNS, COLLECTIVE: VILLAGE_COLUMNS, ADVISER: ADVISER
 def notes(app, found: Candidates) -> list[str]:
     """The 说明 sheet: what the lists are made of, and the villages left out."""
     t = app.t
-    lines = [t("awards.notes.title", campaign=app.config.get("campaign.name"), year=found.year, month=found.month),
-             t("awards.notes.data", year=found.year, month=found.month),
-             t("awards.notes.person", n=app.config.get("awards.candidates")),
-             t("awards.notes.collective"), t("awards.notes.adviser"),
-             t("awards.notes.excluded", names="、".join(found.excluded)) if found.excluded
-             else t("awards.notes.none_excluded")]
+    lines = [
+        t("awards.notes.title", campaign=app.config.get("campaign.name"), year=found.year, month=found.month),
+        t("awards.notes.data", year=found.year, month=found.month),
+        t("awards.notes.person", n=app.config.get("awards.candidates")),
+        t("awards.notes.collective"),
+        t("awards.notes.adviser"),
+        t("awards.notes.excluded", names="、".join(found.excluded))
+        if found.excluded
+        else t("awards.notes.none_excluded"),
+    ]
     if found.generated_at:
-        lines.append(t("awards.notes.generated",
-                       at=clock.local(found.generated_at, app.tz).strftime("%Y-%m-%d %H:%M")))
+        lines.append(t("awards.notes.generated", at=clock.local(found.generated_at, app.tz).strftime("%Y-%m-%d %H:%M")))
     return lines
 
 
@@ -335,13 +413,23 @@ def cmd_awards(args, app) -> int:
     try:
         year, month = period_of(args.period, int(app.config.get("campaign.year")))
     except ValueError as error:
-        print(app.t("awards.cli.bad_period", period=args.period, year=app.config.get("campaign.year"), error=error),
-              file=sys.stderr)
+        print(
+            app.t("awards.cli.bad_period", period=args.period, year=app.config.get("campaign.year"), error=error),
+            file=sys.stderr,
+        )
         return 2
     found = candidates(app, year, month)
     out = write_workbook(app, found, Path(args.out or f"awards-{found.period}.xlsx"))
-    print(app.t("awards.cli.wrote", out=out, people=len(found.people), villages=len(found.villages),
-                excluded=len(found.excluded), advisers=len(found.advisers)))
+    print(
+        app.t(
+            "awards.cli.wrote",
+            out=out,
+            people=len(found.people),
+            villages=len(found.villages),
+            excluded=len(found.excluded),
+            advisers=len(found.advisers),
+        )
+    )
     return 0
 
 
@@ -362,8 +450,9 @@ def period_words(app, period: str) -> str:
     return app.t("awards.period_words", year=year, month=month)
 
 
-def mark_winner(app, db, *, period: str, category: str, subject_id: int, by: str, now: datetime
-                ) -> tuple[dict | None, str | None]:
+def mark_winner(
+    app, db, *, period: str, category: str, subject_id: int, by: str, now: datetime
+) -> tuple[dict | None, str | None]:
     """The office marks a candidate of the period a winner: (the award, None), or (None, the message key of why
     not: not a candidate, e.g. a village lagging two months in a row; or marked already). The winner gets a
     荣誉证书 with a congratulation line (kind notice). Call inside a transaction."""
@@ -378,16 +467,36 @@ def mark_winner(app, db, *, period: str, category: str, subject_id: int, by: str
     if store.awarded(db, period, category, person_id, village_id):
         return None, "admin.awards.already"
     title = app.t(TITLES[category])
-    award_id = store.add(db, period=period, category=category, title=title, person_id=person_id,
-                         village_id=village_id, name=row.name, figures=figures_of(row), by=by, now=clock.to_db(now))
+    award_id = store.add(
+        db,
+        period=period,
+        category=category,
+        title=title,
+        person_id=person_id,
+        village_id=village_id,
+        name=row.name,
+        figures=figures_of(row),
+        by=by,
+        now=clock.to_db(now),
+    )
     if category == COLLECTIVE:
         roles = list(app.config.get("awards.village_roles"))
         openids = [p["openid"] for p in store.village_people(db, village_id, roles)]
     else:
         person = store.people(db, [person_id]).get(person_id) or {}
         openids = [person["openid"]] if person.get("openid") else []
-    certificates.issue_award(app, db, award_id=award_id, person_id=person_id, village_id=village_id, name=row.name,
-                             title=title, period=period_words(app, period), openids=openids, now=now)
+    certificates.issue_award(
+        app,
+        db,
+        award_id=award_id,
+        person_id=person_id,
+        village_id=village_id,
+        name=row.name,
+        title=title,
+        period=period_words(app, period),
+        openids=openids,
+        now=now,
+    )
     return store.get(db, award_id), None
 
 
@@ -429,16 +538,34 @@ def award_reminders(app, now: datetime) -> dict:
     period = reports.month_key(day.year, day.month)
     people = office(app.db)
     if not people:
-        app.service(f"award_nobody:{name}:{day.year}", lambda _app: log.warning(
-            "award date %s: no 管理员 bound to WeChat to remind; the dashboard's awards page shows it", day))
+        app.service(
+            f"award_nobody:{name}:{day.year}",
+            lambda _app: log.warning(
+                "award date %s: no 管理员 bound to WeChat to remind; the dashboard's awards page shows it", day
+            ),
+        )
         return {"queued": 0, "office": 0}
-    text = app.t("awards.reminder", date=schedule.date_words(day), what=app.t(standings.MILESTONE_WORDS[name]),
-                 days=(day - clock.local(now, app.tz).date()).days, period=period,
-                 url=app.config.get("server.public_url").rstrip("/") + f"/admin/awards?period={period}")
+    text = app.t(
+        "awards.reminder",
+        date=schedule.date_words(day),
+        what=app.t(standings.MILESTONE_WORDS[name]),
+        days=(day - clock.local(now, app.tz).date()).days,
+        period=period,
+        url=app.config.get("server.public_url").rstrip("/") + f"/admin/awards?period={period}",
+    )
     queued = 0
     with transaction(app.db):
         for person in people:
-            queued += outbox.enqueue(app.db, openid=person["openid"], kind="notice", text=text, now=now,
-                                     not_before=reminders.send_time(app.config, now),
-                                     dedupe_key=f"award-reminder:{name}:{day.year}:{person['id']}") is not None
+            queued += (
+                outbox.enqueue(
+                    app.db,
+                    openid=person["openid"],
+                    kind="notice",
+                    text=text,
+                    now=now,
+                    not_before=reminders.send_time(app.config, now),
+                    dedupe_key=f"award-reminder:{name}:{day.year}:{person['id']}",
+                )
+                is not None
+            )
     return {"queued": queued, "office": len(people)}

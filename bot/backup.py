@@ -20,6 +20,7 @@ Restore (see docs/operations.md): stop the bot, put ``bot.db`` where ``storage.d
 (remove the old ``-wal``/``-shm`` files next to it), put ``photos/`` where ``storage.photos``
 points, start the bot.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,12 @@ def copy_database(source: Path, target: Path) -> dict[str, int]:
         check = dst.execute("PRAGMA integrity_check").fetchone()[0]
         if check != "ok":
             raise BackupError(f"integrity_check of the copy: {check}")
-        tables = [r[0] for r in dst.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in dst.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         return {t: dst.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         dst.close()
@@ -101,8 +106,13 @@ def make_backup(config, out: Path | None = None, now=None) -> tuple[Path, dict]:
         tables = copy_database(source, staging / DATABASE_NAME)
         files, size = copy_photos(config.photos_dir, staging / PHOTOS_NAME)
         manifest = {
-            "created_at": clock.to_db(now), "database": str(source), "photos": str(config.photos_dir),
-            "integrity_check": "ok", "tables": tables, "photo_files": files, "photo_bytes": size,
+            "created_at": clock.to_db(now),
+            "database": str(source),
+            "photos": str(config.photos_dir),
+            "integrity_check": "ok",
+            "tables": tables,
+            "photo_files": files,
+            "photo_bytes": size,
         }
         (staging / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         if is_archive(out):
@@ -127,6 +137,8 @@ def cmd_backup(args, app) -> int:
         print(f"backup failed: {error}", file=sys.stderr)
         return 1
     rows = sum(manifest["tables"].values())
-    print(f"backup written to {out}: {len(manifest['tables'])} tables, {rows} rows, "
-          f"{manifest['photo_files']} photo files ({manifest['photo_bytes'] / 1e6:.1f} MB), integrity ok")
+    print(
+        f"backup written to {out}: {len(manifest['tables'])} tables, {rows} rows, "
+        f"{manifest['photo_files']} photo files ({manifest['photo_bytes'] / 1e6:.1f} MB), integrity ok"
+    )
     return 0

@@ -15,6 +15,7 @@ Each decision closes the claim once (who and when are kept on the row, and logge
 told through the outbox (``keep`` only when asked). Call inside a transaction: the rebinding, the closing
 and the queued notice commit together.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,14 +32,18 @@ log = logging.getLogger(__name__)
 ACTIONS = {"taken": ("transfer", "keep"), "needs_code": ("reject",), "phone": ("approve", "reject")}
 RESOLUTIONS = {"transfer": "rebound", "keep": "kept", "approve": "approved", "reject": "rejected"}  # on the row
 REASONS = {"transfer": "transferred", "keep": "kept", "approve": "approved", "reject": "rejected"}
-NOTICES = {"transfer": "registration.binding_transferred", "keep": "registration.binding_kept",
-           "approve": "registration.claim_approved", "reject": "registration.claim_rejected"}
+NOTICES = {
+    "transfer": "registration.binding_transferred",
+    "keep": "registration.binding_kept",
+    "approve": "registration.claim_approved",
+    "reject": "registration.claim_rejected",
+}
 
 
 @dataclass(frozen=True)
 class Resolution:
     done: bool
-    reason: str            # transferred | kept | approved | rejected | unknown | closed | not_allowed | held
+    reason: str  # transferred | kept | approved | rejected | unknown | closed | not_allowed | held
     conflict: dict | None = None
 
 
@@ -81,5 +86,6 @@ def _about(db, conflict: dict, person: dict) -> dict:
 
 def _notify(db, conflict: dict, text: str, now: datetime) -> None:
     """One notice per conflict, to the claimant (kind 'system': not turned off by 退订)."""
-    outbox.enqueue(db, openid=conflict["openid"], kind="system", text=text, dedupe_key=notice_key(conflict["id"]),
-                   now=now)
+    outbox.enqueue(
+        db, openid=conflict["openid"], kind="system", text=text, dedupe_key=notice_key(conflict["id"]), now=now
+    )

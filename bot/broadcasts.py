@@ -17,6 +17,7 @@ said 退订 are counted. A segment that reaches nobody (``village:埔心`` for �
 (``NoRecipients``, with the closest village or town names to suggest). Recipients are read through a
 cursor and queued in batches, so memory stays bounded whatever the segment's size.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -37,14 +38,19 @@ log = logging.getLogger(__name__)
 
 SEGMENT_KINDS = ("all", "village", "town", "role", "below-quota", "unregistered")
 WITH_VALUE = ("village", "town", "role")
-MAX_TEXT = 600   # a customer-service text is limited to 2048 bytes; keep broadcasts phone-sized
+MAX_TEXT = 600  # a customer-service text is limited to 2048 bytes; keep broadcasts phone-sized
 BATCH = 1000
 SAMPLE = 5
 SUGGESTIONS = 3
 # segment kind -> message key of its words (reminders.segments.*)
-SEGMENT_TEXTS = {"all": "reminders.segments.all", "village": "reminders.segments.village",
-                 "town": "reminders.segments.town", "role": "reminders.segments.role",
-                 "below-quota": "reminders.segments.below_quota", "unregistered": "reminders.segments.unregistered"}
+SEGMENT_TEXTS = {
+    "all": "reminders.segments.all",
+    "village": "reminders.segments.village",
+    "town": "reminders.segments.town",
+    "role": "reminders.segments.role",
+    "below-quota": "reminders.segments.below_quota",
+    "unregistered": "reminders.segments.unregistered",
+}
 UNKNOWN_NAME_TEXTS = {"village": "reminders.broadcast.unknown_village", "town": "reminders.broadcast.unknown_town"}
 
 
@@ -55,7 +61,7 @@ class BroadcastError(ValueError):
 class NoRecipients(BroadcastError):
     """The segment reaches nobody now; ``plan`` says why (an unknown name, and the closest ones)."""
 
-    def __init__(self, found: "BroadcastPlan"):
+    def __init__(self, found: BroadcastPlan):
         super().__init__(f"segment {found.segment} reaches nobody")
         self.plan = found
 
@@ -74,11 +80,11 @@ class BroadcastPlan:
     segment: str
     count: int
     sample: list[str] = field(default_factory=list)  # names (or masked openids) of the first recipients
-    unknown_name: bool = False                        # village:/town: names no village or town of the roster
+    unknown_name: bool = False  # village:/town: names no village or town of the roster
     suggestions: list[str] = field(default_factory=list)  # the closest village or town names, best first
 
 
-def describe(t, segment: "str | Segment") -> str:
+def describe(t, segment: str | Segment) -> str:
     """A segment in the office's words (村社区：埔心村, 全部关注者): ``t`` is the message lookup."""
     seg = segment if isinstance(segment, Segment) else parse_segment(segment)
     return t(SEGMENT_TEXTS[seg.kind], name=seg.value or "")
@@ -107,8 +113,10 @@ def parse_segment(text: str, config=None) -> Segment:
     kind, _, value = (text or "").strip().partition(":")
     kind, value = kind.strip(), value.strip() or None
     if kind not in SEGMENT_KINDS:
-        raise BroadcastError(f"unknown segment {text!r}: use one of all, village:<名称>, town:<镇街>, role:<角色>, "
-                             "below-quota, unregistered")
+        raise BroadcastError(
+            f"unknown segment {text!r}: use one of all, village:<名称>, town:<镇街>, role:<角色>, "
+            "below-quota, unregistered"
+        )
     if (kind in WITH_VALUE) != (value is not None):
         raise BroadcastError(f"segment {kind} {'needs' if kind in WITH_VALUE else 'takes no'} value: {text!r}")
     if kind == "role" and config is not None:
@@ -150,8 +158,11 @@ def plan(db, config, segment: str | Segment) -> BroadcastPlan:
     found = BroadcastPlan(str(seg), count, sample)
     if not count and seg.kind in UNKNOWN_NAME_TEXTS:
         villages = roster_store.all_villages(db)
-        names = [v["name"] for v in villages] if seg.kind == "village" else sorted({v["town"] for v in villages
-                                                                                    if v["town"]})
+        names = (
+            [v["name"] for v in villages]
+            if seg.kind == "village"
+            else sorted({v["town"] for v in villages if v["town"]})
+        )
         if seg.value not in names:
             found.unknown_name, found.suggestions = True, closest_names(seg.value, names)
     return found
@@ -166,8 +177,17 @@ def check_text(text: str) -> str:
     return text
 
 
-def create(db, config, *, segment: str, text: str, now: datetime, send_at: datetime | None = None,
-           mass_tag_id: int | None = None, created_by: str = "cli") -> int:
+def create(
+    db,
+    config,
+    *,
+    segment: str,
+    text: str,
+    now: datetime,
+    send_at: datetime | None = None,
+    mass_tag_id: int | None = None,
+    created_by: str = "cli",
+) -> int:
     """Save a broadcast; it starts at ``send_at`` (default now) through ``start_due_broadcasts``. Raises
     NoRecipients when the segment reaches nobody now."""
     seg = parse_segment(segment, config)
@@ -175,8 +195,15 @@ def create(db, config, *, segment: str, text: str, now: datetime, send_at: datet
     if next(iter(recipients(db, config, seg)), None) is None:
         raise NoRecipients(plan(db, config, seg))
     with transaction(db):
-        return store.add_broadcast(db, segment=str(seg), text=text, send_at=clock.to_db(send_at or now),
-                                   mass_tag_id=mass_tag_id, created_by=created_by, now=clock.to_db(now))
+        return store.add_broadcast(
+            db,
+            segment=str(seg),
+            text=text,
+            send_at=clock.to_db(send_at or now),
+            mass_tag_id=mass_tag_id,
+            created_by=created_by,
+            now=clock.to_db(now),
+        )
 
 
 def cancel(db, broadcast_id: int, now: datetime) -> dict:
@@ -198,8 +225,9 @@ def list_broadcasts(db, limit: int = 50) -> list[dict]:
 
 
 # -- mass send by tag -------------------------------------------------------------------------------
-def mass_send_allowed(account_type: str, *, sent_today: int, most_received_this_month: int,
-                      per_day: dict, per_user_month: dict) -> tuple[bool, str]:
+def mass_send_allowed(
+    account_type: str, *, sent_today: int, most_received_this_month: int, per_day: dict, per_user_month: dict
+) -> tuple[bool, str]:
     """Whether one more mass send is within the account type's limits (订阅号: per day; 服务号: per
     follower per month). An account type with no configured limit cannot mass-send."""
     if account_type not in per_day and account_type not in per_user_month:
@@ -207,8 +235,10 @@ def mass_send_allowed(account_type: str, *, sent_today: int, most_received_this_
     if account_type in per_day and sent_today >= int(per_day[account_type]):
         return False, f"{account_type}: {sent_today} mass send(s) today, the limit is {per_day[account_type]} per day"
     if account_type in per_user_month and most_received_this_month >= int(per_user_month[account_type]):
-        return False, (f"{account_type}: a follower of this segment already got {most_received_this_month} mass "
-                       f"send(s) this month, the limit is {per_user_month[account_type]}")
+        return False, (
+            f"{account_type}: a follower of this segment already got {most_received_this_month} mass "
+            f"send(s) this month, the limit is {per_user_month[account_type]}"
+        )
     return True, "ok"
 
 
@@ -225,10 +255,13 @@ def _mass_check(db, config, seg: Segment, now: datetime) -> tuple[bool, str]:
     day, month = _day_and_month(now, config.get("campaign.timezone"))
     received = outbox_store.mass_received_between(db, *month)
     most = max((received.get(row["openid"], 0) for row in recipients(db, config, seg)), default=0)
-    return mass_send_allowed(config.get("wechat.account_type"), sent_today=store.mass_sends_between(db, *day),
-                             most_received_this_month=most,
-                             per_day=dict(config.get("reminders.mass_per_day")),
-                             per_user_month=dict(config.get("reminders.mass_per_user_month")))
+    return mass_send_allowed(
+        config.get("wechat.account_type"),
+        sent_today=store.mass_sends_between(db, *day),
+        most_received_this_month=most,
+        per_day=dict(config.get("reminders.mass_per_day")),
+        per_user_month=dict(config.get("reminders.mass_per_user_month")),
+    )
 
 
 # -- starting -------------------------------------------------------------------------------------
@@ -250,9 +283,13 @@ def _start_by_outbox(app, row: dict, seg: Segment, now: datetime, note: str | No
     with transaction(db):
         if row["status"] == "scheduled" and not store.mark_broadcast_started(db, row["id"], "outbox", clock.to_db(now)):
             return 0
-        queued = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
-                             lambda batch: outbox_store.enqueue_many(db, batch, kind="broadcast", now=clock.to_db(now),
-                                                              not_before=clock.to_db(send_at)))
+        queued = _in_batches(
+            db,
+            _rows(db, app.config, seg, row["id"], row["text"]),
+            lambda batch: outbox_store.enqueue_many(
+                db, batch, kind="broadcast", now=clock.to_db(now), not_before=clock.to_db(send_at)
+            ),
+        )
         store.set_broadcast_result(db, row["id"], channel="outbox", recipients=queued, note=note)
     return queued
 
@@ -273,9 +310,13 @@ def _start_by_mass(app, row: dict, seg: Segment, now: datetime) -> int:
         row = {**row, "status": "started"}
         return _start_by_outbox(app, row, seg, now, note=f"mass send failed: errcode={error.errcode}")
     with transaction(db):
-        reached = _in_batches(db, _rows(db, app.config, seg, row["id"], row["text"]),
-                              lambda batch: outbox_store.mark_many_sent(db, batch, kind="broadcast", channel="mass",
-                                                                 now=clock.to_db(now)))
+        reached = _in_batches(
+            db,
+            _rows(db, app.config, seg, row["id"], row["text"]),
+            lambda batch: outbox_store.mark_many_sent(
+                db, batch, kind="broadcast", channel="mass", now=clock.to_db(now)
+            ),
+        )
         store.set_broadcast_result(db, row["id"], channel="mass", recipients=reached)
     return reached
 
@@ -302,8 +343,11 @@ def broadcast_arguments(p) -> None:
     p.add_argument("--text", help="the message (a few short lines)")
     p.add_argument("--at", help="send at this ISO date-time (campaign timezone without an offset); default now")
     p.add_argument("--dry-run", action="store_true", help="show the recipient count and a preview, send nothing")
-    p.add_argument("--mass-tag", type=int, help="WeChat user tag id: one mass send (within the account type's "
-                   "limits) instead of one message per follower")
+    p.add_argument(
+        "--mass-tag",
+        type=int,
+        help="WeChat user tag id: one mass send (within the account type's limits) instead of one message per follower",
+    )
     p.add_argument("--cancel", type=int, metavar="ID", help="cancel broadcast ID")
     p.add_argument("--list", action="store_true", help="list broadcasts, newest first")
 
@@ -318,10 +362,18 @@ def cmd_broadcast(args, app) -> int:
         if args.list:
             for row in list_broadcasts(db):
                 counts = ", ".join(f"{k} {v}" for k, v in row["messages"].items()) or "-"
-                print(t("reminders.broadcast.list_line", id=row["id"], status=row["status"],
-                        segment=describe(t, row["segment"]), at=_local(app, clock.from_db(row["send_at"])),
-                        recipients=row["recipients"] if row["recipients"] is not None else "-", counts=counts,
-                        text=repr(row["text"][:30])))
+                print(
+                    t(
+                        "reminders.broadcast.list_line",
+                        id=row["id"],
+                        status=row["status"],
+                        segment=describe(t, row["segment"]),
+                        at=_local(app, clock.from_db(row["send_at"])),
+                        recipients=row["recipients"] if row["recipients"] is not None else "-",
+                        counts=counts,
+                        text=repr(row["text"][:30]),
+                    )
+                )
             return 0
         if args.cancel:
             result = cancel(db, args.cancel, now)
@@ -345,8 +397,9 @@ def cmd_broadcast(args, app) -> int:
         if args.dry_run:
             print(t("reminders.broadcast.dry_run"))
             return 0
-        broadcast_id = create(db, app.config, segment=args.segment, text=text, now=now, send_at=send_at,
-                              mass_tag_id=args.mass_tag)
+        broadcast_id = create(
+            db, app.config, segment=args.segment, text=text, now=now, send_at=send_at, mass_tag_id=args.mass_tag
+        )
     except NoRecipients as error:
         print(why_nobody(t, error.plan) + t("reminders.broadcast.not_sent"), file=sys.stderr)
         return 1

@@ -12,9 +12,11 @@ monthly report, the dashboard's downloads) writes its rows through this module:
 
 Only text is touched: numbers stay numbers, negative ones too.
 """
+
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

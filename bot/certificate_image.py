@@ -9,6 +9,7 @@ to install).
 ``render(lines, font_path)`` draws the card: a border, a small tree, the title, the holder's name large, the lines
 of what they did, the campaign, the date and the serial number, and the page's address in small type.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,13 +25,18 @@ from PIL import Image, ImageDraw, ImageFont
 log = logging.getLogger(__name__)
 
 COMMON_FONTS = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/STHeiti Medium.ttc",
-    "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simhei.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "/System/Library/Fonts/STHeiti Medium.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
 )
-FONT_PACKAGE = "fonts-wqy-microhei"   # Debian/Ubuntu: apt-get install fonts-wqy-microhei (as .ci/run does)
+FONT_PACKAGE = "fonts-wqy-microhei"  # Debian/Ubuntu: apt-get install fonts-wqy-microhei (as .ci/run does)
 
 WIDTH, HEIGHT = 1080, 1520
 PAPER, INK, GREEN, GOLD, MUTED = (251, 248, 239), (40, 40, 40), (46, 125, 50), (191, 144, 0), (110, 110, 110)
@@ -80,14 +86,14 @@ def find_cjk_font(configured: str = "") -> Path | None:
 class Card:
     """What a certificate says, in the order it is drawn (every text from messages/replies/certificates.toml)."""
 
-    title: str                 # 植绿尽责证书 / 荣誉证书
-    name: str                  # the holder: a person, or a village for a collective award
-    village: str               # under the name ('' for a village)
-    lines: tuple[str, ...]     # what they did: trees and species, or the award
-    campaign: str              # the campaign's name and year
-    date: str                  # 2027年3月10日
-    serial: str                # 编号 LM27-00012
-    address: str               # 查验：https://…/cert/<token>
+    title: str  # 植绿尽责证书 / 荣誉证书
+    name: str  # the holder: a person, or a village for a collective award
+    village: str  # under the name ('' for a village)
+    lines: tuple[str, ...]  # what they did: trees and species, or the award
+    campaign: str  # the campaign's name and year
+    date: str  # 2027年3月10日
+    serial: str  # 编号 LM27-00012
+    address: str  # 查验：https://…/cert/<token>
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:

@@ -6,6 +6,7 @@ certificate says (holder's name, village, trees and species or the award, campai
 whether it is genuine (真实有效) or 已撤销 (a record behind it no longer counts, or its award was withdrawn); never a
 phone or openid. An unknown or malformed token is 404, and so is the picture of a revoked certificate.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template_string, send_file
@@ -58,12 +59,24 @@ def certificate(token: str):
     app = current_app.extensions["bot"]
     cert, genuine = _certificate(app, token)
     card = certificates.card(app, cert)
-    status = app.t("certificates.page.genuine", campaign=app.config.get("campaign.name")) if genuine else \
-        app.t("certificates.page.revoked")
+    status = (
+        app.t("certificates.page.genuine", campaign=app.config.get("campaign.name"))
+        if genuine
+        else app.t("certificates.page.revoked")
+    )
     html = render_template_string(
-        PAGE, title=card.title, name=card.name, village=card.village, lines=card.lines, campaign=card.campaign,
-        date=card.date, serial=card.serial, genuine=genuine, status=status,
-        image=f"/cert/{token}/image.png" if genuine and certificates.font(app) else None)
+        PAGE,
+        title=card.title,
+        name=card.name,
+        village=card.village,
+        lines=card.lines,
+        campaign=card.campaign,
+        date=card.date,
+        serial=card.serial,
+        genuine=genuine,
+        status=status,
+        image=f"/cert/{token}/image.png" if genuine and certificates.font(app) else None,
+    )
     return private(make_response(html), PAGE_POLICY)
 
 

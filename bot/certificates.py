@@ -21,6 +21,7 @@ says why):
 ``earns_certificate`` to ``looks_like_token`` are pure (no app, no database) and unit-tested; the functions after
 them are the services: they read and write through bot/store/certificates.py.
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,7 +40,7 @@ from bot.store import roster as roster_store
 log = logging.getLogger(__name__)
 
 QUOTA, AWARD = store.QUOTA, store.AWARD
-JOB_CHECKS = "quota"          # the job's row in certificate_checks
+JOB_CHECKS = "quota"  # the job's row in certificate_checks
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 
@@ -62,7 +63,7 @@ def serial_prefix(year: int) -> str:
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(24)   # 192 bits
+    return secrets.token_urlsafe(24)  # 192 bits
 
 
 def looks_like_token(token: str) -> bool:
@@ -76,8 +77,11 @@ def font(app) -> Path | None:
 
     def warn(_app) -> bool:
         if found is None:
-            log.warning("no Chinese (CJK) font found: certificates are sent as a link only. Install one (Debian/"
-                        "Ubuntu: apt-get install %s) or set certificates.font", certificate_image.FONT_PACKAGE)
+            log.warning(
+                "no Chinese (CJK) font found: certificates are sent as a link only. Install one (Debian/"
+                "Ubuntu: apt-get install %s) or set certificates.font",
+                certificate_image.FONT_PACKAGE,
+            )
         return True
 
     app.service("certificate_font_checked", warn)
@@ -102,18 +106,26 @@ def card(app, cert: dict) -> certificate_image.Card:
     t = app.t
     if cert["kind"] == AWARD:
         title = t("certificates.card.award_title")
-        lines = (t("certificates.card.award_line", title=cert["title"]),
-                 t("certificates.card.period_line", period=cert["period"]) if cert["period"] else "")
+        lines = (
+            t("certificates.card.award_line", title=cert["title"]),
+            t("certificates.card.period_line", period=cert["period"]) if cert["period"] else "",
+        )
     else:
         title = t("certificates.card.quota_title")
-        lines = (t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"]),
-                 t("certificates.card.species_line", species=cert["species"]) if cert["species"] else "")
+        lines = (
+            t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"]),
+            t("certificates.card.species_line", species=cert["species"]) if cert["species"] else "",
+        )
     return certificate_image.Card(
-        title=title, name=cert["name"], village=cert["village"] or "",
+        title=title,
+        name=cert["name"],
+        village=cert["village"] or "",
         lines=tuple(line for line in (*lines, t("certificates.card.closing")) if line),
         campaign=t("certificates.card.campaign", campaign=app.config.get("campaign.name"), year=cert["year"]),
-        date=local_date(app, cert["issued_at"]), serial=t("certificates.card.serial", serial=cert["serial"]),
-        address=t("certificates.card.address", url=page_url(app, cert)))
+        date=local_date(app, cert["issued_at"]),
+        serial=t("certificates.card.serial", serial=cert["serial"]),
+        address=t("certificates.card.address", url=page_url(app, cert)),
+    )
 
 
 def image_path(app, cert: dict) -> Path:
@@ -166,10 +178,16 @@ TITLES = {QUOTA: "certificates.card.quota_title", AWARD: "certificates.card.awar
 def text_line(app, cert: dict, again: bool = False) -> str:
     """The line that goes with every certificate sent: it names 证书 and gives the page's address."""
     if again:
-        return app.t("certificates.again", title=app.t(TITLES[cert["kind"]]), serial=cert["serial"],
-                     url=page_url(app, cert))
-    return app.t(TEXT_LINES[cert["kind"]], name=cert["name"], title=cert["title"] or "", serial=cert["serial"],
-                 url=page_url(app, cert))
+        return app.t(
+            "certificates.again", title=app.t(TITLES[cert["kind"]]), serial=cert["serial"], url=page_url(app, cert)
+        )
+    return app.t(
+        TEXT_LINES[cert["kind"]],
+        name=cert["name"],
+        title=cert["title"] or "",
+        serial=cert["serial"],
+        url=page_url(app, cert),
+    )
 
 
 def queue_image(app, db, cert: dict, openid: str, key: str, now: datetime) -> bool:
@@ -177,8 +195,15 @@ def queue_image(app, db, cert: dict, openid: str, key: str, now: datetime) -> bo
     path = image_of(app, db, cert)
     if path is None:
         return False
-    outbox.enqueue(db, openid=openid, kind="notice", text=app.t("certificates.image_text", serial=cert["serial"]),
-                   dedupe_key=f"{key}:image", now=now, image=str(path))
+    outbox.enqueue(
+        db,
+        openid=openid,
+        kind="notice",
+        text=app.t("certificates.image_text", serial=cert["serial"]),
+        dedupe_key=f"{key}:image",
+        now=now,
+        image=str(path),
+    )
     return True
 
 
@@ -188,8 +213,18 @@ def send(app, db, cert: dict, openids: list[str], now: datetime) -> int:
     for openid in openids:
         key = f"cert:{cert['id']}:{openid}"
         queue_image(app, db, cert, openid, key, now)
-        sent += outbox.enqueue(db, openid=openid, kind="notice", text=text_line(app, cert), dedupe_key=f"{key}:text",
-                               now=now, url=page_path(cert)) is not None
+        sent += (
+            outbox.enqueue(
+                db,
+                openid=openid,
+                kind="notice",
+                text=text_line(app, cert),
+                dedupe_key=f"{key}:text",
+                now=now,
+                url=page_path(cert),
+            )
+            is not None
+        )
     store.mark_sent(db, cert["id"], clock.to_db(now))
     return sent
 
@@ -215,16 +250,33 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
     trees = sum(int(r["count"] or 0) for r in records)
     household = progress.household_progress(db, app.config, person_id)
     members = [m for m in (household.member_ids if household else (person_id,)) if m != person_id]
-    if not earns_certificate(progress.quota_for(app.config, person["role"]), trees,
-                             person["role"] not in progress.NON_HOUSEHOLD_ROLES, _household_certified(db, members)):
+    if not earns_certificate(
+        progress.quota_for(app.config, person["role"]),
+        trees,
+        person["role"] not in progress.NON_HOUSEHOLD_ROLES,
+        _household_certified(db, members),
+    ):
         return None
     village = roster_store.village(db, person["village_id"])
     year = int(app.config.get("campaign.year"))
-    cert_id = store.add(db, kind=QUOTA, person_id=person_id, village_id=person["village_id"], award_id=None,
-                        token=new_token(), name=person["name"], village=village["name"] if village else "",
-                        title=None, period=None, trees=trees, species=species_words(records), year=year,
-                        serial_prefix=serial_prefix(year), planting_ids=[r["id"] for r in records],
-                        now=clock.to_db(now))
+    cert_id = store.add(
+        db,
+        kind=QUOTA,
+        person_id=person_id,
+        village_id=person["village_id"],
+        award_id=None,
+        token=new_token(),
+        name=person["name"],
+        village=village["name"] if village else "",
+        title=None,
+        period=None,
+        trees=trees,
+        species=species_words(records),
+        year=year,
+        serial_prefix=serial_prefix(year),
+        planting_ids=[r["id"] for r in records],
+        now=clock.to_db(now),
+    )
     return store.get(db, cert_id)
 
 
@@ -242,7 +294,7 @@ def issue_due(app, now: datetime) -> dict:
     for cert in waiting:
         draw(app, cert)
     with transaction(db):
-        still = {c["id"] for c in store.unsent(db)}   # 我的证书 may have given one meanwhile
+        still = {c["id"] for c in store.unsent(db)}  # 我的证书 may have given one meanwhile
         sent = sum(send(app, db, cert, holders(db, cert), now) for cert in waiting if cert["id"] in still)
     if issued:
         log.info("certificates issued: %s", issued)
@@ -261,22 +313,48 @@ def mine(ctx) -> tuple[list[dict], list[dict]]:
 
 def send_again(ctx, certs: list[dict]) -> int:
     """我的证书: each certificate's picture again (the reply carries the text lines); how many pictures."""
-    return sum(queue_image(ctx.app, ctx.db, cert, ctx.openid, f"cert:{cert['id']}:again:{ctx.inbox_id}", ctx.now)
-               for cert in certs)
+    return sum(
+        queue_image(ctx.app, ctx.db, cert, ctx.openid, f"cert:{cert['id']}:again:{ctx.inbox_id}", ctx.now)
+        for cert in certs
+    )
 
 
 # -- awards (bot/awards.py) -------------------------------------------------------------------------------
-def issue_award(app, db, *, award_id: int, person_id: int | None, village_id: int | None, name: str, title: str,
-                period: str, openids: list[str], now: datetime) -> dict:
+def issue_award(
+    app,
+    db,
+    *,
+    award_id: int,
+    person_id: int | None,
+    village_id: int | None,
+    name: str,
+    title: str,
+    period: str,
+    openids: list[str],
+    now: datetime,
+) -> dict:
     """A 荣誉证书 for an award winner (a person, or a village: ``name`` is then the village's), sent to ``openids`` at
     once (one picture, drawn inside the office's request)."""
     village = roster_store.village(db, village_id)
     year = int(app.config.get("campaign.year"))
-    cert_id = store.add(db, kind=AWARD, person_id=person_id, village_id=village_id, award_id=award_id,
-                        token=new_token(), name=name, village=village["name"] if village and person_id else "",
-                        title=title, period=period, trees=None, species=None, year=year,
-                        serial_prefix=serial_prefix(year),
-                        planting_ids=[], now=clock.to_db(now))
+    cert_id = store.add(
+        db,
+        kind=AWARD,
+        person_id=person_id,
+        village_id=village_id,
+        award_id=award_id,
+        token=new_token(),
+        name=name,
+        village=village["name"] if village and person_id else "",
+        title=title,
+        period=period,
+        trees=None,
+        species=None,
+        year=year,
+        serial_prefix=serial_prefix(year),
+        planting_ids=[],
+        now=clock.to_db(now),
+    )
     cert = store.get(db, cert_id)
     send(app, db, cert, openids, now)
     return cert

@@ -17,6 +17,7 @@ messages itself, whether or not a server runs on the same database.
   /click KEY            click a menu button
   /quit
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,8 +75,11 @@ class Transcript:
             self.show(prompt)
 
     def show(self, prompt: str = "") -> None:
-        new = [r for r in outbox_store.for_user(self.app.db, self.openid)
-               if r["status"] != "cancelled" and self.shown.get(r["id"]) not in (r["status"], "sent")]
+        new = [
+            r
+            for r in outbox_store.for_user(self.app.db, self.openid)
+            if r["status"] != "cancelled" and self.shown.get(r["id"]) not in (r["status"], "sent")
+        ]
         if prompt and new:
             print(file=self.out)
         for row in new:
@@ -91,8 +95,9 @@ class Transcript:
                 self.shown[row["id"]] = row["status"]
 
 
-def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None,
-             poll_seconds: float | None = None) -> int:
+def run_chat(
+    app, openid: str, with_standin: bool = True, lines=None, out=None, poll_seconds: float | None = None
+) -> int:
     """The simulator; ``lines`` instead of stdin (tests), ``poll_seconds`` how often to look for messages while
     waiting for the next line (default: every POLL_SECONDS when reading stdin, never with ``lines``)."""
     from bot.app import create_app
@@ -104,10 +109,12 @@ def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None,
     wechat = app.config.section("wechat")
     standin, real_api = None, app.api
     if with_standin:
-        standin = WeChatStandIn(appid=SIMULATOR_APPID, secret=SIMULATOR_SECRET,
-                                state_dir=simulator_dir(app.config)).start()
-        cfg = app.config.with_overrides({"wechat.api_base_url": standin.url, "wechat.app_id": standin.appid,
-                                         "wechat.app_secret": standin.secret})
+        standin = WeChatStandIn(
+            appid=SIMULATOR_APPID, secret=SIMULATOR_SECRET, state_dir=simulator_dir(app.config)
+        ).start()
+        cfg = app.config.with_overrides(
+            {"wechat.api_base_url": standin.url, "wechat.app_id": standin.appid, "wechat.app_secret": standin.secret}
+        )
         app.api = WeChatAPI(cfg, app.databases, token_name=SIMULATOR_TOKEN)
     client = create_app(app.config, app).test_client()
 
@@ -126,10 +133,11 @@ def run_chat(app, openid: str, with_standin: bool = True, lines=None, out=None,
     stop = threading.Event()
     every = poll_seconds if poll_seconds is not None else (POLL_SECONDS if lines is None else None)
     if every:
-        threading.Thread(target=_poll, args=(transcript, stop, every, "你: " if lines is None else ""),
-                         daemon=True).start()
+        threading.Thread(
+            target=_poll, args=(transcript, stop, every, "你: " if lines is None else ""), daemon=True
+        ).start()
     try:
-        for line in (lines if lines is not None else _stdin_lines()):
+        for line in lines if lines is not None else _stdin_lines():
             line = line.strip()
             if not line:
                 continue
@@ -177,8 +185,11 @@ def scene_for(app, text: str) -> str:
     found = roster.match_village(text, roster_store.all_villages(app.db))
     if len(found) != 1:
         names = "、".join(v["name"] for v in found[:5])
-        raise ValueError(app.t("cli.chat.which_village", name=text, names=names) if found
-                         else app.t("cli.chat.no_village", name=text))
+        raise ValueError(
+            app.t("cli.chat.which_village", name=text, names=names)
+            if found
+            else app.t("cli.chat.no_village", name=text)
+        )
     return str(found[0]["id"])
 
 

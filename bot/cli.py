@@ -4,6 +4,7 @@
 core's, below, then those the capabilities contribute in their manifests' ``COMMANDS``. Each
 ``run(args, app)`` gets the parsed arguments and the AppContext.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,11 @@ def cmd_serve(args, app) -> int:
 
     cfg = app.config
     if not may_serve(app, args.rehearsal):
-        print("serve: refused: BOT_NOW sets a rehearsal clock; a server on it needs --rehearsal "
-              "(or campaign.rehearsal = true in the config)", file=sys.stderr)
+        print(
+            "serve: refused: BOT_NOW sets a rehearsal clock; a server on it needs --rehearsal "
+            "(or campaign.rehearsal = true in the config)",
+            file=sys.stderr,
+        )
         return 2
     host = args.host or cfg.get("server.host")
     port = args.port or cfg.get("server.port")
@@ -61,13 +65,14 @@ def waitress_options(cfg) -> dict:
     options = {
         "threads": int(cfg.get("server.threads")),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
-        "max_request_body_size": max(int(cfg.get("server.max_body_bytes")),
-                                     int(cfg.get("dashboard.upload_max_bytes"))),
+        "max_request_body_size": max(int(cfg.get("server.max_body_bytes")), int(cfg.get("dashboard.upload_max_bytes"))),
     }
     if cfg.get("server.trusted_proxy"):  # behind nginx: the client address comes from X-Forwarded-For
-        options.update(trusted_proxy=cfg.get("server.trusted_proxy"),
-                       trusted_proxy_headers="x-forwarded-for x-forwarded-proto x-forwarded-host",
-                       clear_untrusted_proxy_headers=True)
+        options.update(
+            trusted_proxy=cfg.get("server.trusted_proxy"),
+            trusted_proxy_headers="x-forwarded-for x-forwarded-proto x-forwarded-host",
+            clear_untrusted_proxy_headers=True,
+        )
     return options
 
 
@@ -144,8 +149,15 @@ def cmd_create_admin(args, app) -> int:
         print(app.t("cli.create_admin.unknown_person", person=args.person, wanted=wanted), file=sys.stderr)
         return 2
     except AmbiguousPerson as several:
-        print(app.t("cli.create_admin.ambiguous_person", person=args.person, wanted=wanted,
-                    villages="、".join(several.villages)), file=sys.stderr)
+        print(
+            app.t(
+                "cli.create_admin.ambiguous_person",
+                person=args.person,
+                wanted=wanted,
+                villages="、".join(several.villages),
+            ),
+            file=sys.stderr,
+        )
         return 2
     from bot.escalation import signature
 
@@ -218,22 +230,35 @@ def cmd_import(args, app) -> int:
 def _admin_args(p):
     p.add_argument("name")
     p.add_argument("--password", help="otherwise prompted")
-    p.add_argument("--role", choices=list(LOGIN_ROLES), default="admin",
-                   help="admin: everything; adviser: their villages and tickets; cadre: their village and its "
-                        "waiting 登记 claims")
-    p.add_argument("--person", help="adviser logins: the roster 技术顾问 this login acts as (default: the 技术顾问 "
-                   "with the login's name); cadre logins: the roster 村书记 or 村干部 (required)")
+    p.add_argument(
+        "--role",
+        choices=list(LOGIN_ROLES),
+        default="admin",
+        help="admin: everything; adviser: their villages and tickets; cadre: their village and its waiting 登记 claims",
+    )
+    p.add_argument(
+        "--person",
+        help="adviser logins: the roster 技术顾问 this login acts as (default: the 技术顾问 "
+        "with the login's name); cadre logins: the roster 村书记 or 村干部 (required)",
+    )
     p.add_argument("--village", help="cadre logins: the village of --person, when the name is in several")
-    p.add_argument("--display-name", help="the name answers are signed with (显示名, e.g. 王工; default: the "
-                   "roster person's name, else the login)")
-    p.add_argument("--title", help="the role title answers are signed with (职务, e.g. 县林业站; default: the "
-                   "roster role, else 管理员)")
+    p.add_argument(
+        "--display-name",
+        help="the name answers are signed with (显示名, e.g. 王工; default: the roster person's name, else the login)",
+    )
+    p.add_argument(
+        "--title",
+        help="the role title answers are signed with (职务, e.g. 县林业站; default: the roster role, else 管理员)",
+    )
 
 
 def _chat_args(p):
     p.add_argument("--openid", default="o-chat-villager")
-    p.add_argument("--real-api", action="store_true", help="send outbound messages to the configured API "
-                   "instead of a local stand-in")
+    p.add_argument(
+        "--real-api",
+        action="store_true",
+        help="send outbound messages to the configured API instead of a local stand-in",
+    )
 
 
 def _demo_args(p):
@@ -245,8 +270,10 @@ def _no_args(p):
 
 
 def _backup_args(p):
-    p.add_argument("--out", help="FILE.tar.gz (one archive) or a folder; default "
-                   "<database folder>/backups/backup-<UTC time>.tar.gz")
+    p.add_argument(
+        "--out",
+        help="FILE.tar.gz (one archive) or a folder; default <database folder>/backups/backup-<UTC time>.tar.gz",
+    )
 
 
 def cmd_demo(args, app) -> int:
@@ -265,23 +292,37 @@ def commands(registry: Registry) -> dict[str, Command]:
     """Every command: the core's, then those the capabilities contribute (their manifests' ``COMMANDS``).
     ``export`` offers exactly the registry's export tables, ``import`` its import kinds."""
     core = {
-        "serve": Command("webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler) / "
-                         "运行：微信接口、管理后台和定时任务", _serve_args,
-                         cmd_serve),
+        "serve": Command(
+            "webhook + dashboard (+ scheduler and outbox sender unless --no-scheduler) / "
+            "运行：微信接口、管理后台和定时任务",
+            _serve_args,
+            cmd_serve,
+        ),
         "worker": Command("scheduler and outbound sender only / 只运行定时任务和发送", _no_args, cmd_worker),
-        "chat": Command("terminal simulator through the real webhook code / 终端模拟器：扮作村民、顾问聊天", _chat_args,
-                        cmd_chat),
-        "export": Command("export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）",
-                          _export_args(sorted(registry.exports)),
-                          cmd_export),
-        "import": Command("load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)) + " / 导入名册等文件",
-                          _import_args(sorted(registry.imports)), cmd_import),
+        "chat": Command(
+            "terminal simulator through the real webhook code / 终端模拟器：扮作村民、顾问聊天", _chat_args, cmd_chat
+        ),
+        "export": Command(
+            "export a table as CSV (stdout) or xlsx / 导出表格（CSV 或 Excel）",
+            _export_args(sorted(registry.exports)),
+            cmd_export,
+        ),
+        "import": Command(
+            "load a file (.xlsx or .csv): " + ", ".join(sorted(registry.imports)) + " / 导入名册等文件",
+            _import_args(sorted(registry.imports)),
+            cmd_import,
+        ),
         "tick": Command("run every scheduled job due at --now once / 把到期的定时任务跑一次", _tick_args, cmd_tick),
         "demo": Command("fill an empty database with a demo county / 生成演示县（空数据库）", _demo_args, cmd_demo),
-        "create-admin": Command("create or reset a dashboard login / 创建或重置后台登录", _admin_args, cmd_create_admin),
+        "create-admin": Command(
+            "create or reset a dashboard login / 创建或重置后台登录", _admin_args, cmd_create_admin
+        ),
         "menu": Command("push the custom menu to WeChat / 上传公众号菜单", _no_args, cmd_menu),
-        "backup": Command("a consistent copy of the database and photos while the bot runs / 备份数据库和照片",
-                          _backup_args, cmd_backup),
+        "backup": Command(
+            "a consistent copy of the database and photos while the bot runs / 备份数据库和照片",
+            _backup_args,
+            cmd_backup,
+        ),
     }
     clash = sorted(set(core) & set(registry.commands))
     if clash:
@@ -300,9 +341,11 @@ def start_rehearsal(app, bot_now: str | None) -> bool:
         print(f"BOT_NOW={bot_now!r} is not an ISO date-time (e.g. 2027-01-20T09:00+08:00)", file=sys.stderr)
         return False
     app.clock, app.rehearsal = clock.rehearsal_clock(start), start
-    message = (f"REHEARSAL CLOCK: BOT_NOW={bot_now}: the program's clock starts at "
-               f"{clock.local(start, app.tz).isoformat()} and runs forward in real time "
-               "(WeChat signatures are still checked against the real time)")
+    message = (
+        f"REHEARSAL CLOCK: BOT_NOW={bot_now}: the program's clock starts at "
+        f"{clock.local(start, app.tz).isoformat()} and runs forward in real time "
+        "(WeChat signatures are still checked against the real time)"
+    )
     log.warning(message)
     print(message, file=sys.stderr, flush=True)
     return True
@@ -316,8 +359,9 @@ def may_serve(app, rehearsal_flag: bool) -> bool:
 
 def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
     registry = registry or build_registry()
-    parser = argparse.ArgumentParser(prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot "
-                                     "（公众号植树助手）")
+    parser = argparse.ArgumentParser(
+        prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot （公众号植树助手）"
+    )
     parser.add_argument("--config", help="config file (default: $BOT_CONFIG or ./config.toml)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in commands(registry).items():

@@ -5,14 +5,15 @@ expiry, scheduler leases. The *program clock* (``AppContext.clock``) is what the
 (messages, records, reminders, reports); it is the wall clock, unless a rehearsal sets it elsewhere
 (env ``BOT_NOW``, ``rehearsal_clock``): then it starts at that moment and runs forward in real time.
 """
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def utcnow() -> datetime:
@@ -41,10 +42,14 @@ def local(moment: datetime, tz: str) -> datetime:
 
 
 # How long ago, as people say it: one helper for the chat and the dashboard.
-AGE_TEXTS = {"just_now": "core.time.just_now", "minutes": "core.time.minutes_ago", "hours": "core.time.hours_ago",
-             "days": "core.time.days_ago"}
-AGE_MAX_DAYS = 7          # past a week: the date, with its year
-SKEW_SECONDS = 60         # a moment at most this far ahead of now is 刚刚 (clocks differ); further, its date
+AGE_TEXTS = {
+    "just_now": "core.time.just_now",
+    "minutes": "core.time.minutes_ago",
+    "hours": "core.time.hours_ago",
+    "days": "core.time.days_ago",
+}
+AGE_MAX_DAYS = 7  # past a week: the date, with its year
+SKEW_SECONDS = 60  # a moment at most this far ahead of now is 刚刚 (clocks differ); further, its date
 DATE_FORMAT = "%Y-%m-%d"
 MINUTE_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -73,6 +78,8 @@ def ago(t, moment: datetime, now: datetime, tz: str) -> str:
     if unit == "date":
         return local(moment, tz).strftime(DATE_FORMAT)
     return t(AGE_TEXTS[unit], n=n)
+
+
 def rehearsal_clock(start: datetime, monotonic: Callable[[], float] = time.monotonic) -> Callable[[], datetime]:
     """A program clock that reads ``start`` now and runs forward in real time (env ``BOT_NOW``)."""
     began = monotonic()

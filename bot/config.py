@@ -7,14 +7,16 @@ Every section is kept; the keys the engine relies on are checked here so that a 
 start-up, not in front of a villager. Secrets may come from the environment (names in
 ENV_OVERRIDES), which wins over the file, so that nothing secret has to be committed.
 """
+
 from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from bot import schedule
 from bot.db import SYNCHRONOUS
@@ -110,7 +112,7 @@ class Config:
         p = Path(value)
         return p if p.is_absolute() else (self.base_dir / p)
 
-    def with_overrides(self, overrides: Mapping[str, Any]) -> "Config":
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
         """A copy with dotted keys replaced, e.g. {"storage.database": "/tmp/x.db"}."""
         data = _thaw(self.data)
         for dotted, value in overrides.items():

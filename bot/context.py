@@ -1,11 +1,13 @@
 """The two context objects: the app's shared services, and one incoming message."""
+
 from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from bot import clock
 from bot.config import Config
@@ -46,7 +48,7 @@ class AppContext:
     def t(self, key: str, **values: Any) -> str:
         return self.messages.t(key, **values)
 
-    def service(self, name: str, factory: Callable[["AppContext"], Any]) -> Any:
+    def service(self, name: str, factory: Callable[[AppContext], Any]) -> Any:
         """A lazily built, shared service (the FAQ index, the photo index …)."""
         if name not in self._services:
             with self._services_lock:
@@ -109,4 +111,3 @@ class Ctx:
 
     def t(self, key: str, **values: Any) -> str:
         return self.app.t(key, **values)
-

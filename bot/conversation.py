@@ -16,11 +16,13 @@ tests/unit/test_flows.py checks it against the table.
 An expired flow is simply absent: ``state`` returns None, and jobs that must act on expiry (a
 planting that never got its photo) read ``bot.store.conversations.expired``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from bot import clock
 from bot.context import Ctx
@@ -79,7 +81,7 @@ class Step:
     ``handle(ctx, state, match)``, which may move the flow to the states in ``to`` (END: over)."""
 
     state: str
-    input: str                     # a name for the input, e.g. "photo", "number", "village"
+    input: str  # a name for the input, e.g. "photo", "number", "village"
     matches: Callable[[Ctx, State], Any]
     handle: Callable[[Ctx, State, Any], str | None]
     to: tuple[str, ...]

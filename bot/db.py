@@ -6,13 +6,14 @@ capability manifests list them (``app.stores``, bot/registry.py) under one write
 once upgrade the database exactly once. Migrations only add: an old database is
 upgraded in place, never dropped.
 """
+
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import sqlite_utils
 

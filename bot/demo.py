@@ -24,6 +24,7 @@ villager 陈大伯, its secretary 林书记, its adviser 王工, and the office'
 openid for ``python run.py chat --openid …``; and the dashboard logins ``admin`` (张主任) and ``wang``
 (王工), created with printed random passwords unless they exist.
 """
+
 from __future__ import annotations
 
 import io
@@ -33,7 +34,7 @@ import random
 import secrets
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -48,27 +49,47 @@ from bot.store import roster as roster_store
 
 CENTER = (23.10, 114.40)
 TOWNS = ["横沥镇", "潼湖镇", "沥林镇", "陈江街道", "水口街道", "马安镇", "汝湖镇", "三栋镇"]
-VILLAGE_SYLLABLES = ("埔心 石湖 新围 上围 下围 田心 水口 莲塘 黄沙 龙岗 禾田 大岭 松岭 樟树 竹园 桂林 荔枝 "
-                     "龙眼 梅岭 白石 青草 洋湖 岗头 塘尾 高田 长坑 坳背 老屋 新屋 东坑 西湖 南岸 北岭 "
-                     "仙桥 凤岗 鹤岭 鹅岭 乌石 红花 金竹 银坑 玉湖 碧山 翠园 花园 马鞍 牛岭 羊角 鱼塘 "
-                     "荷塘 柏树 榕树 杉坑 桥头 路口 埔尾 角头 围仔").split()
+VILLAGE_SYLLABLES = (
+    "埔心 石湖 新围 上围 下围 田心 水口 莲塘 黄沙 龙岗 禾田 大岭 松岭 樟树 竹园 桂林 荔枝 "
+    "龙眼 梅岭 白石 青草 洋湖 岗头 塘尾 高田 长坑 坳背 老屋 新屋 东坑 西湖 南岸 北岭 "
+    "仙桥 凤岗 鹤岭 鹅岭 乌石 红花 金竹 银坑 玉湖 碧山 翠园 花园 马鞍 牛岭 羊角 鱼塘 "
+    "荷塘 柏树 榕树 杉坑 桥头 路口 埔尾 角头 围仔"
+).split()
 COMMUNITY_SYLLABLES = "东平 江北 河南岸 桥东 桥西 龙丰 下角 金山 开城 惠环 陈江 沥林 潼侨 横江 水北 芦洲".split()
 SURNAMES = "陈 李 张 黄 王 刘 林 叶 罗 钟 何 郑 吴 邓 谢 曾 赖 温 丘 朱 梁 杨 徐 古 蔡".split()
-GIVEN = "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 桂 英 华 金 玉 福 文 志 海 建 国 春 兰 荣".split()
+GIVEN = (
+    "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 桂 英 华 金 玉 福 文 志 海 建 国 春 兰 荣".split()
+)
 GREENING = ["香樟", "秋枫", "小叶榄仁", "铁冬青", "大叶紫薇", "洋紫荆", "木棉", "桂花", "簕杜鹃"]
 ECONOMIC = ["竹子", "荔枝", "龙眼", "桃", "李", "杨梅", "柿", "石榴", "橄榄"]
 UNKNOWN_SPECIES = ["发财树", "不知道叫什么树", "金钱树"]
 SITES = ["房前屋后"] * 6 + ["庭院", "道路", "河边", "校园"]
 DEMO_SITE_NAMES = ["村口公园", "祠堂广场", "河边绿道", "绿美村口", "文化广场", "党建林基地", "荔枝园", "绿美庭院"]
 SPOT_CHECK_SHARE = 0.03  # unflagged records being spot-checked (review.spot_check_rate is 5% of new records)
-QUESTIONS = ["桂花叶子发黄怎么办？", "荔枝苗种下去要浇多少水？", "香樟树坑挖多深？", "龙眼什么时候施肥？",
-             "种的簕杜鹃不开花是什么原因？", "树苗被风吹歪了怎么扶正？", "秋枫可以种在河边吗？", "杨梅苗哪里可以领？"]
-ANSWERS = ["先看是否积水，松土排水，半个月施一次稀薄有机肥。", "种下浇透定根水，之后晴天每两三天浇一次。",
-           "树穴60厘米见方、50厘米深，底部放腐熟基肥。", "春梢萌发前施一次复合肥，少量多次。"]
+QUESTIONS = [
+    "桂花叶子发黄怎么办？",
+    "荔枝苗种下去要浇多少水？",
+    "香樟树坑挖多深？",
+    "龙眼什么时候施肥？",
+    "种的簕杜鹃不开花是什么原因？",
+    "树苗被风吹歪了怎么扶正？",
+    "秋枫可以种在河边吗？",
+    "杨梅苗哪里可以领？",
+]
+ANSWERS = [
+    "先看是否积水，松土排水，半个月施一次稀薄有机肥。",
+    "种下浇透定根水，之后晴天每两三天浇一次。",
+    "树穴60厘米见方、50厘米深，底部放腐熟基肥。",
+    "春梢萌发前施一次复合肥，少量多次。",
+]
 # The people a newcomer tries the bot as (README "The simulator"): role -> (name, openid).
 GUIDE_VILLAGE = "埔心村"
-GUIDE = {"villager": ("陈大伯", "demo-villager"), "secretary": ("林书记", "demo-secretary"),
-         "adviser": ("王工", "demo-adviser"), "office": ("张主任", "demo-office")}
+GUIDE = {
+    "villager": ("陈大伯", "demo-villager"),
+    "secretary": ("林书记", "demo-secretary"),
+    "adviser": ("王工", "demo-adviser"),
+    "office": ("张主任", "demo-office"),
+}
 # Dashboard logins: username -> (role, the GUIDE person it is, display name, title).
 LOGINS = {"admin": ("admin", "office", "张主任", "县植树办"), "wang": ("adviser", "adviser", "王工", "县林业站")}
 DEMO_LAST_DAY = (5, 31, 18)  # month, day, hour (campaign time): the demo's records end that evening
@@ -109,13 +130,17 @@ def scene_image(seed: int, size: tuple[int, int] = PHOTO_SIZE) -> Image.Image:
     draw.rectangle([0, horizon, w, h], fill=grass if rng.random() < 0.6 else soil)
     for _ in range(rng.randint(2, 6)):  # far hills or tree line
         cx, r = rng.randint(0, w), rng.randint(40, 140)
-        draw.ellipse([cx - r, horizon - r // 2, cx + r, horizon + r // 2],
-                     fill=(rng.randint(40, 90), rng.randint(100, 150), rng.randint(40, 80)))
+        draw.ellipse(
+            [cx - r, horizon - r // 2, cx + r, horizon + r // 2],
+            fill=(rng.randint(40, 90), rng.randint(100, 150), rng.randint(40, 80)),
+        )
     if rng.random() < 0.5:  # a village house
         hx, hw, hh = rng.randint(0, w - 120), rng.randint(70, 120), rng.randint(50, 90)
         draw.rectangle([hx, horizon - hh, hx + hw, horizon + 5], fill=(rng.randint(200, 240),) * 3)
-        draw.polygon([(hx - 8, horizon - hh), (hx + hw // 2, horizon - hh - 35), (hx + hw + 8, horizon - hh)],
-                     fill=(rng.randint(120, 170), 60, 50))
+        draw.polygon(
+            [(hx - 8, horizon - hh), (hx + hw // 2, horizon - hh - 35), (hx + hw + 8, horizon - hh)],
+            fill=(rng.randint(120, 170), 60, 50),
+        )
     for _ in range(rng.randint(1, 4)):  # the saplings
         tx = rng.randint(40, w - 40)
         base = rng.randint(horizon + 20, h - 10)
@@ -153,8 +178,9 @@ def store_photo_pool(photos_dir: Path, count: int, seed: int) -> list[dict]:
         if not thumb.exists():
             img.thumbnail((photos.THUMB_SIZE, photos.THUMB_SIZE))
             img.save(thumb, "JPEG", quality=photos.THUMB_QUALITY)
-        pool.append({"sha256": sha256, "phash": info.phash, "size": len(data),
-                     "path": path.relative_to(photos_dir).as_posix()})
+        pool.append(
+            {"sha256": sha256, "phash": info.phash, "size": len(data), "path": path.relative_to(photos_dir).as_posix()}
+        )
     return pool
 
 
@@ -190,7 +216,7 @@ def _offset(lat: float, lng: float, meters: float, rng: random.Random) -> tuple[
 def _moment(rng: random.Random, year: int, diligence: float, tz_hours: int = 8) -> datetime:
     """A planting moment between 1 Feb and 31 May: diligent villages plant around 植树节 (12 March),
     slower ones weeks later."""
-    start = datetime(year, 2, 1, tzinfo=timezone.utc)
+    start = datetime(year, 2, 1, tzinfo=UTC)
     span_days = 119
     peak = 0.28 if diligence >= 1 else 0.45 if diligence >= 0.7 else 0.65
     day = min(max(rng.gauss(peak, 0.12), 0.0), 0.999) * span_days
@@ -201,16 +227,18 @@ def _moment(rng: random.Random, year: int, diligence: float, tz_hours: int = 8) 
 def _between(rng: random.Random, first: date, last: date, tz: str) -> datetime:
     """A planting hour (morning or late afternoon, local time) on a day from ``first`` to ``last``."""
     day = first + timedelta(days=rng.randint(0, max((last - first).days, 0)))
-    local = datetime(day.year, day.month, day.day, rng.choice((7, 8, 9, 10, 15, 16, 17, 18)), rng.randint(0, 59),
-                     tzinfo=ZoneInfo(tz))
-    return local.astimezone(timezone.utc)
+    local = datetime(
+        day.year, day.month, day.day, rng.choice((7, 8, 9, 10, 15, 16, 17, 18)), rng.randint(0, 59), tzinfo=ZoneInfo(tz)
+    )
+    return local.astimezone(UTC)
 
 
 def demo_day(config) -> datetime:
     """The demo's last day (31 May of campaign.year, in the evening): what its data is dated up to."""
     month, day, hour = DEMO_LAST_DAY
-    return datetime(int(config.get("campaign.year")), month, day, hour,
-                    tzinfo=ZoneInfo(config.get("campaign.timezone")))
+    return datetime(
+        int(config.get("campaign.year")), month, day, hour, tzinfo=ZoneInfo(config.get("campaign.timezone"))
+    )
 
 
 def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
@@ -225,8 +253,20 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     counts.photos = len(pool)
     now_s = clock.to_db(demo_day(config))
 
-    ids = {t: store.next_id(db, t) for t in ("villages", "people", "plantings", "media", "planting_photos",
-                                             "survival_checks", "tickets", "outbox", "milestones")}
+    ids = {
+        t: store.next_id(db, t)
+        for t in (
+            "villages",
+            "people",
+            "plantings",
+            "media",
+            "planting_photos",
+            "survival_checks",
+            "tickets",
+            "outbox",
+            "milestones",
+        )
+    }
     tz = config.get("campaign.timezone")
 
     def take(table: str) -> int:
@@ -235,7 +275,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
 
     # towns and villages
     n_villages = VILLAGES_PER_SCALE * scale
-    towns = TOWNS[:max(4, min(len(TOWNS), 4 * scale))]
+    towns = TOWNS[: max(4, min(len(TOWNS), 4 * scale))]
     counts.towns = len(towns)
     town_centers = {t: _offset(*CENTER, rng.uniform(4000, 15000), rng) for t in towns}
     taken: set = set()
@@ -251,14 +291,24 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     for kind in kinds:
         town = rng.choice(towns)
         lat, lng = _offset(*town_centers[town], rng.uniform(300, 6000), rng)
-        villages.append({
-            "id": take("villages"), "name": (village_names if kind == "村" else community_names).pop(),
-            "kind": kind, "town": town, "households": rng.randint(40, 110) if kind == "村" else rng.randint(120, 300),
-            "lat": lat, "lng": lng, "radius_m": 1500.0 if kind == "村" else 800.0, "adviser": None,
-            "created_at": now_s, "updated_at": now_s,
-            "_diligence": rng.choices(((1.0, 1.1, 1.2, 1.3), (0.75, 0.85, 0.9), (0.45, 0.55, 0.6)),
-                                      (65, 23, 12))[0][rng.randint(0, 2)],
-        })
+        villages.append(
+            {
+                "id": take("villages"),
+                "name": (village_names if kind == "村" else community_names).pop(),
+                "kind": kind,
+                "town": town,
+                "households": rng.randint(40, 110) if kind == "村" else rng.randint(120, 300),
+                "lat": lat,
+                "lng": lng,
+                "radius_m": 1500.0 if kind == "村" else 800.0,
+                "adviser": None,
+                "created_at": now_s,
+                "updated_at": now_s,
+                "_diligence": rng.choices(((1.0, 1.1, 1.2, 1.3), (0.75, 0.85, 0.9), (0.45, 0.55, 0.6)), (65, 23, 12))[
+                    0
+                ][rng.randint(0, 2)],
+            }
+        )
 
     # people: households of villagers, party members, cadres, a secretary per village; leaders; advisers
     people, users, adviser_links = [], [], []
@@ -274,14 +324,32 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         while (name, village_id) in names_taken:
             name = _name(rng) + suffix
         names_taken.add((name, village_id))
-        row = {"id": take("people"), "name": name, "village_id": village_id, "role": role,
-               "phone": f"13{rng.randint(100000000, 999999999)}", "birth_year": birth_year or rng.randint(1950, 2000),
-               "openid": None, "bound_via": None, "household": household, "source": "demo", "created_at": now_s,
-               "updated_at": now_s}
+        row = {
+            "id": take("people"),
+            "name": name,
+            "village_id": village_id,
+            "role": role,
+            "phone": f"13{rng.randint(100000000, 999999999)}",
+            "birth_year": birth_year or rng.randint(1950, 2000),
+            "openid": None,
+            "bound_via": None,
+            "household": household,
+            "source": "demo",
+            "created_at": now_s,
+            "updated_at": now_s,
+        }
         if bound or guide:  # as if the office typed the openid in the roster
             row["openid"], row["bound_via"] = GUIDE[guide][1] if guide else f"demo-{row['id']:06d}", "roster"
-            users.append({"openid": row["openid"], "subscribed": 1, "reminders_off": int(rng.random() < 0.05),
-                          "last_inbound_at": now_s, "subscribed_at": now_s, "created_at": now_s})
+            users.append(
+                {
+                    "openid": row["openid"],
+                    "subscribed": 1,
+                    "reminders_off": int(rng.random() < 0.05),
+                    "last_inbound_at": now_s,
+                    "subscribed_at": now_s,
+                    "created_at": now_s,
+                }
+            )
         people.append(row)
         return row
 
@@ -303,8 +371,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         for n in range(count):
             person(f"{_name(rng)}", seat, role, bound=True, guide="office" if role == "管理员" and n == 0 else None)
     n_advisers = max(3, n_villages // 8)
-    advisers = [person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工", guide=None if n else "adviser")
-                for n in range(n_advisers)]
+    advisers = [
+        person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工", guide=None if n else "adviser")
+        for n in range(n_advisers)
+    ]
     for index, v in enumerate(villages):
         adviser = advisers[index % n_advisers]
         v["adviser"] = adviser["name"]
@@ -343,19 +413,35 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         row_id = take("plantings")
         at_s = clock.to_db(at)
         reviewed = review in ("approved", "rejected")
-        plantings.append({
-            "id": row_id, "openid": (who.get("openid") or entered_by["openid"]), "person_id": who["id"],
-            "entered_by_person_id": entered_by["id"] if entered_by is not who else None,
-            "village_id": v["id"], "kind": kind, "site": site, "species": species, "species_known": species_known,
-            "count": count, "area_mu": area, "lat": lat if status == "complete" else None,
-            "lng": lng if status == "complete" else None, "location_label": None, "status": status,
-            "review": review, "flags": " ".join(flags),
-            "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
-            "reviewed_by": "admin" if reviewed else None,
-            "reviewed_at": clock.to_db(at + timedelta(days=2)) if reviewed else None,
-            "review_reason": ("照片不符" if review == "rejected" else None), "inbox_id": None,
-            "created_at": at_s, "completed_at": at_s if status == "complete" else None, "updated_at": at_s,
-        })
+        plantings.append(
+            {
+                "id": row_id,
+                "openid": (who.get("openid") or entered_by["openid"]),
+                "person_id": who["id"],
+                "entered_by_person_id": entered_by["id"] if entered_by is not who else None,
+                "village_id": v["id"],
+                "kind": kind,
+                "site": site,
+                "species": species,
+                "species_known": species_known,
+                "count": count,
+                "area_mu": area,
+                "lat": lat if status == "complete" else None,
+                "lng": lng if status == "complete" else None,
+                "location_label": None,
+                "status": status,
+                "review": review,
+                "flags": " ".join(flags),
+                "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
+                "reviewed_by": "admin" if reviewed else None,
+                "reviewed_at": clock.to_db(at + timedelta(days=2)) if reviewed else None,
+                "review_reason": ("照片不符" if review == "rejected" else None),
+                "inbox_id": None,
+                "created_at": at_s,
+                "completed_at": at_s if status == "complete" else None,
+                "updated_at": at_s,
+            }
+        )
         if status != "complete":
             return row_id
         if "duplicate_photo" in flags:
@@ -364,21 +450,51 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             photo = pool[len(plantings) % len(pool)]
         photo_of_record[row_id] = photo
         media_id = take("media")
-        media.append({"id": media_id, "openid": plantings[-1]["openid"], "inbox_id": None, "kind": "image",
-                      "media_id": f"demo-media-{media_id}", "pic_url": None, "format": None, "status": "stored",
-                      "attempts": 1, "sha256": photo["sha256"], "path": photo["path"], "size": photo["size"],
-                      "created_at": at_s, "fetched_at": at_s})
-        planting_photos.append({"id": take("planting_photos"), "planting_id": row_id, "media_row_id": media_id,
-                                "sha256": photo["sha256"], "phash": photo["phash"], "purpose": "record",
-                                "created_at": at_s})
+        media.append(
+            {
+                "id": media_id,
+                "openid": plantings[-1]["openid"],
+                "inbox_id": None,
+                "kind": "image",
+                "media_id": f"demo-media-{media_id}",
+                "pic_url": None,
+                "format": None,
+                "status": "stored",
+                "attempts": 1,
+                "sha256": photo["sha256"],
+                "path": photo["path"],
+                "size": photo["size"],
+                "created_at": at_s,
+                "fetched_at": at_s,
+            }
+        )
+        planting_photos.append(
+            {
+                "id": take("planting_photos"),
+                "planting_id": row_id,
+                "media_row_id": media_id,
+                "sha256": photo["sha256"],
+                "phash": photo["phash"],
+                "purpose": "record",
+                "created_at": at_s,
+            }
+        )
         if review in ("none", "approved", "spot_check"):
             verified_earlier.append(row_id)
             check_at = at + timedelta(days=30)
             if rng.random() < 0.5:
                 result = rng.choices(("alive", "dead", "replanted", "unknown"), (86, 7, 4, 3))[0]
-                checks.append({"id": take("survival_checks"), "planting_id": row_id, "due_days": 30,
-                               "result": result, "media_row_id": None, "note": None,
-                               "checked_at": clock.to_db(check_at + timedelta(hours=rng.randint(1, 72)))})
+                checks.append(
+                    {
+                        "id": take("survival_checks"),
+                        "planting_id": row_id,
+                        "due_days": 30,
+                        "result": result,
+                        "media_row_id": None,
+                        "note": None,
+                        "checked_at": clock.to_db(check_at + timedelta(hours=rng.randint(1, 72))),
+                    }
+                )
         return row_id
 
     # 认领安排: each household pledges what it will plant (a generator of its own, so that the rest stays as it was)
@@ -388,27 +504,59 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     def add_pledge(v, who, tier: str, species: str, count: int) -> None:
         """By 2月8日 in villages on time; some later (or never) in the others."""
         roll = pledge_rng.random()
-        first, last = ((1, 15), (2, 7)) if tier == "on_time" or roll < {"late": 0.85, "slow": 0.5}[tier] else \
-            ((2, 9), (3, 5)) if roll < {"late": 1.0, "slow": 0.8}[tier] else (None, None)
+        first, last = (
+            ((1, 15), (2, 7))
+            if tier == "on_time" or roll < {"late": 0.85, "slow": 0.5}[tier]
+            else ((2, 9), (3, 5))
+            if roll < {"late": 1.0, "slow": 0.8}[tier]
+            else (None, None)
+        )
         if first is None:
             return
         at = clock.to_db(_between(pledge_rng, date(year, *first), date(year, *last), tz))
-        pledges.append({"id": len(pledges) + 1, "village_id": v["id"], "person_id": who["id"], "species": species,
-                        "count": count, "month": pledge_rng.choice((2, 3, 3, 3, 4)), "entered_by_person_id": who["id"],
-                        "openid": who["openid"], "created_at": at, "updated_at": at})
+        pledges.append(
+            {
+                "id": len(pledges) + 1,
+                "village_id": v["id"],
+                "person_id": who["id"],
+                "species": species,
+                "count": count,
+                "month": pledge_rng.choice((2, 3, 3, 3, 4)),
+                "entered_by_person_id": who["id"],
+                "openid": who["openid"],
+                "created_at": at,
+                "updated_at": at,
+            }
+        )
 
     milestones: list[dict] = []
 
     def add_milestone(v, who, milestone, at, *, count=None, name=None, confirmed=False):
-        lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.5), rng) \
-            if milestone == "demo_site" else (None, None)
+        lat, lng = (
+            _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.5), rng)
+            if milestone == "demo_site"
+            else (None, None)
+        )
         confirmed_at = clock.to_db(at + timedelta(days=rng.randint(1, 3))) if confirmed else None
-        milestones.append({"id": take("milestones"), "village_id": v["id"], "milestone": milestone, "count": count,
-                           "name": name, "person_id": who["id"], "openid": who["openid"], "inbox_id": None,
-                           "reported_at": clock.to_db(at), "lat": lat, "lng": lng,
-                           "status": "confirmed" if confirmed else "reported",
-                           "confirmed_by": "admin" if confirmed else None, "confirmed_at": confirmed_at,
-                           "updated_at": confirmed_at or clock.to_db(at)})
+        milestones.append(
+            {
+                "id": take("milestones"),
+                "village_id": v["id"],
+                "milestone": milestone,
+                "count": count,
+                "name": name,
+                "person_id": who["id"],
+                "openid": who["openid"],
+                "inbox_id": None,
+                "reported_at": clock.to_db(at),
+                "lat": lat,
+                "lng": lng,
+                "status": "confirmed" if confirmed else "reported",
+                "confirmed_by": "admin" if confirmed else None,
+                "confirmed_at": confirmed_at,
+                "updated_at": confirmed_at or clock.to_db(at),
+            }
+        )
 
     def when(first: tuple[int, int], last: tuple[int, int]) -> datetime:
         """A planting hour on a day between two local month-days of the campaign year."""
@@ -425,8 +573,18 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         for chance, first, last in windows:
             if roll < chance:
                 by = who if who.get("openid") else secretary_of[v["id"]]
-                return add_planting(v, who, by, "tree", site, rng.choice(GREENING if rng.random() < 0.6 else ECONOMIC),
-                                    count, None, when(first, last), clean=clean)
+                return add_planting(
+                    v,
+                    who,
+                    by,
+                    "tree",
+                    site,
+                    rng.choice(GREENING if rng.random() < 0.6 else ECONOMIC),
+                    count,
+                    None,
+                    when(first, last),
+                    clean=clean,
+                )
             roll -= chance
         return None
 
@@ -446,35 +604,78 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             add_milestone(v, secretary, "holes", when(*holes_at), count=rng.randint(60, 240))
         if v["kind"] == "村":  # 党建林 plots toward 2 亩, and a 示范点 (a confirmed milestone, with trees at it)
             target = float(config.get("campaign.targets.village_area_mu"))
-            plots = {"on_time": [(target * rng.uniform(1.0, 1.2), (2, 1), (2, 25))],
-                     "late": [(target * d, (2, 5), (2, 27)), (target * (1.02 - d), (3, 2), (3, 20))],
-                     "slow": [(target * d, (2, 10), (4, 20))]
-                     + ([(target * (1.02 - d), (5, 1), (5, 25))] if rng.random() < 0.5 else [])}[tier]
+            plots = {
+                "on_time": [(target * rng.uniform(1.0, 1.2), (2, 1), (2, 25))],
+                "late": [(target * d, (2, 5), (2, 27)), (target * (1.02 - d), (3, 2), (3, 20))],
+                "slow": [(target * d, (2, 10), (4, 20))]
+                + ([(target * (1.02 - d), (5, 1), (5, 25))] if rng.random() < 0.5 else []),
+            }[tier]
             for total, first, last in plots:
                 for area in parts(total, rng.randint(1, 3)):
-                    add_planting(v, secretary, secretary, "plot", "党建林", rng.choice(GREENING),
-                                 int(area * rng.randint(40, 70)), area, when(first, last), clean=True)
+                    add_planting(
+                        v,
+                        secretary,
+                        secretary,
+                        "plot",
+                        "党建林",
+                        rng.choice(GREENING),
+                        int(area * rng.randint(40, 70)),
+                        area,
+                        when(first, last),
+                        clean=True,
+                    )
             site_at = {"on_time": ((2, 5), (2, 24)), "late": ((3, 1), (3, 18)), "slow": ((4, 1), (4, 28))}[tier]
             if tier != "slow" or rng.random() < 0.6:
                 at = when(*site_at)
-                add_milestone(v, secretary, "demo_site", at, name=rng.choice(DEMO_SITE_NAMES),
-                              confirmed=tier != "slow" or rng.random() < 0.5)
-                add_planting(v, secretary, secretary, "tree", "示范点", rng.choice(GREENING), rng.randint(20, 60),
-                             None, at + timedelta(hours=1), clean=True)
+                add_milestone(
+                    v,
+                    secretary,
+                    "demo_site",
+                    at,
+                    name=rng.choice(DEMO_SITE_NAMES),
+                    confirmed=tier != "slow" or rng.random() < 0.5,
+                )
+                add_planting(
+                    v,
+                    secretary,
+                    secretary,
+                    "tree",
+                    "示范点",
+                    rng.choice(GREENING),
+                    rng.randint(20, 60),
+                    None,
+                    at + timedelta(hours=1),
+                    clean=True,
+                )
         else:  # 主题林 trees toward 150, in small records
             target = float(config.get("campaign.targets.community_trees"))
-            waves = {"on_time": [(target * 1.1, (2, 1), (2, 25))],
-                     "late": [(target * 0.75, (2, 1), (2, 27)), (target * 0.35, (3, 1), (3, 20))],
-                     "slow": [(target * 0.6, (2, 10), (4, 30))]}[tier]
+            waves = {
+                "on_time": [(target * 1.1, (2, 1), (2, 25))],
+                "late": [(target * 0.75, (2, 1), (2, 27)), (target * 0.35, (3, 1), (3, 20))],
+                "slow": [(target * 0.6, (2, 10), (4, 30))],
+            }[tier]
             for trees, first, last in waves:
                 while trees > 0:
                     count = rng.choice((2, 3, 5, 8, 10))
-                    add_planting(v, secretary, secretary, "tree", "主题林", rng.choice(GREENING), count, None,
-                                 when(first, last), clean=True)
+                    add_planting(
+                        v,
+                        secretary,
+                        secretary,
+                        "tree",
+                        "主题林",
+                        rng.choice(GREENING),
+                        count,
+                        None,
+                        when(first, last),
+                        clean=True,
+                    )
                     trees -= count
         # every household's tree and every quota: by 植树节 for most; some late, a few never
-        misses = {"on_time": rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 0.02, 0.04)), "late": rng.choice((0, 0, 0.06, 0.1)),
-                  "slow": rng.uniform(0.2, 0.45)}[tier]
+        misses = {
+            "on_time": rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 0.02, 0.04)),
+            "late": rng.choice((0, 0, 0.06, 0.1)),
+            "slow": rng.uniform(0.2, 0.45),
+        }[tier]
         on_time = [(1 - misses, (2, 1), (3, 10)), (misses * 0.7, (4, 1), (5, 20))]
         households: dict[str, list[dict]] = {}
         for p in members:
@@ -497,14 +698,25 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
                 by = secretary
             species = rng.choice(GREENING if rng.random() < 0.6 else ECONOMIC)
             status = "complete" if rng.random() < 0.97 else rng.choice(("pending", "cancelled"))
-            add_planting(v, who, by, "tree", rng.choice(SITES) if v["kind"] == "村" else "主题林", species,
-                         rng.choice((1, 1, 1, 2, 2, 3, 5)), None, _moment(rng, year, d), status)
+            add_planting(
+                v,
+                who,
+                by,
+                "tree",
+                rng.choice(SITES) if v["kind"] == "村" else "主题林",
+                species,
+                rng.choice((1, 1, 1, 2, 2, 3, 5)),
+                None,
+                _moment(rng, year, d),
+                status,
+            )
     seat = villages[0]
     for p in people:  # the street's leaders plant their quota with the first village, in February
         quota = int(config.get("campaign.quotas").get(p["role"], 0))
         if p["role"] in ("主要领导", "领导") and quota:
-            add_planting(seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)),
-                         clean=True)
+            add_planting(
+                seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)), clean=True
+            )
     # the guide villager's own record on the demo's last day: the newest record, so the dashboard counts from it
     villager = next(p for p in people if p["openid"] == GUIDE["villager"][1])
     add_planting(villages[0], villager, villager, "tree", "房前屋后", "桂花", 2, None, demo_day(config))
@@ -517,8 +729,11 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     for v in villages:
         adviser = next(a for a in advisers if a["name"] == v["adviser"])
         # the guide people start with no tickets: a newcomer's first question is their own
-        askers = [p for p in people_by_village[v["id"]]
-                  if p.get("openid") and p["openid"] not in {openid for _name, openid in GUIDE.values()}]
+        askers = [
+            p
+            for p in people_by_village[v["id"]]
+            if p.get("openid") and p["openid"] not in {openid for _name, openid in GUIDE.values()}
+        ]
         for _ in range(rng.randint(0, 3)):
             asker = rng.choice(askers)
             asked = _moment(rng, year, 1.0)
@@ -526,46 +741,90 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             ticket_id = take("tickets")
             asked_s = clock.to_db(asked)
             answered_s = clock.to_db(asked + timedelta(hours=rng.randint(1, 30))) if answered else None
-            tickets.append({
-                "id": ticket_id, "openid": asker["openid"], "person_id": asker["id"], "village_id": v["id"],
-                "adviser_person_id": adviser["id"], "question": rng.choice(QUESTIONS),
-                "source": rng.choice(("text", "voice", "explicit", "low_confidence")),
-                "status": "answered" if answered else "open", "answer": rng.choice(ANSWERS) if answered else None,
-                "answered_by": adviser["name"] if answered else None, "answered_at": answered_s,
-                "answered_by_person_id": adviser["id"] if answered else None,
-                "public_token": secrets.token_urlsafe(12), "reopened_count": 0, "created_at": asked_s,
-                "updated_at": answered_s or asked_s, "opened_at": asked_s, "activity_at": asked_s,
-                "assigned_at": asked_s,
-            })
+            tickets.append(
+                {
+                    "id": ticket_id,
+                    "openid": asker["openid"],
+                    "person_id": asker["id"],
+                    "village_id": v["id"],
+                    "adviser_person_id": adviser["id"],
+                    "question": rng.choice(QUESTIONS),
+                    "source": rng.choice(("text", "voice", "explicit", "low_confidence")),
+                    "status": "answered" if answered else "open",
+                    "answer": rng.choice(ANSWERS) if answered else None,
+                    "answered_by": adviser["name"] if answered else None,
+                    "answered_at": answered_s,
+                    "answered_by_person_id": adviser["id"] if answered else None,
+                    "public_token": secrets.token_urlsafe(12),
+                    "reopened_count": 0,
+                    "created_at": asked_s,
+                    "updated_at": answered_s or asked_s,
+                    "opened_at": asked_s,
+                    "activity_at": asked_s,
+                    "assigned_at": asked_s,
+                }
+            )
             if answered:
-                outbox.append({"id": take("outbox"), "openid": asker["openid"], "kind": "answer",
-                               "text": f"专家回复（{ticket_id}号）：{tickets[-1]['answer']}",
-                               "dedupe_key": f"answer:{ticket_id}", "status": "sent", "channel": "cs",
-                               "attempts": 1, "created_at": answered_s, "sent_at": answered_s,
-                               "next_attempt_at": answered_s})
-    for index, u in enumerate(users[: max(20, len(users) // 4)]):
+                outbox.append(
+                    {
+                        "id": take("outbox"),
+                        "openid": asker["openid"],
+                        "kind": "answer",
+                        "text": f"专家回复（{ticket_id}号）：{tickets[-1]['answer']}",
+                        "dedupe_key": f"answer:{ticket_id}",
+                        "status": "sent",
+                        "channel": "cs",
+                        "attempts": 1,
+                        "created_at": answered_s,
+                        "sent_at": answered_s,
+                        "next_attempt_at": answered_s,
+                    }
+                )
+    for u in users[: max(20, len(users) // 4)]:
         status = rng.choices(("sent", "queued", "held", "failed"), (80, 10, 7, 3))[0]
-        outbox.append({"id": take("outbox"), "openid": u["openid"], "kind": "reminder",
-                       "text": "植树黄金期到了，记得种下您家的树，拍照发给我就能记录。",
-                       "dedupe_key": f"demo-reminder:{u['openid']}", "status": status,
-                       "channel": "cs" if status == "sent" else None, "attempts": 1 if status != "queued" else 0,
-                       "created_at": now_s, "sent_at": now_s if status == "sent" else None,
-                       "next_attempt_at": now_s})
+        outbox.append(
+            {
+                "id": take("outbox"),
+                "openid": u["openid"],
+                "kind": "reminder",
+                "text": "植树黄金期到了，记得种下您家的树，拍照发给我就能记录。",
+                "dedupe_key": f"demo-reminder:{u['openid']}",
+                "status": status,
+                "channel": "cs" if status == "sent" else None,
+                "attempts": 1 if status != "queued" else 0,
+                "created_at": now_s,
+                "sent_at": now_s if status == "sent" else None,
+                "next_attempt_at": now_s,
+            }
+        )
     counts.tickets, counts.outbox = len(tickets), len(outbox)
 
     for v in villages:
         v.pop("_diligence")
     counts.villages, counts.people, counts.users = len(villages), len(people), len(users)
     if "duplicate_of" in store.columns(db, "planting_photos"):  # the side-by-side view of the review queue
-        duplicates = {p["id"]: json.loads(p["flag_details"])["duplicate_photo"]["ref"]
-                      for p in plantings if "duplicate_photo" in p["flags"]}
+        duplicates = {
+            p["id"]: json.loads(p["flag_details"])["duplicate_photo"]["ref"]
+            for p in plantings
+            if "duplicate_photo" in p["flags"]
+        }
         for row in planting_photos:
             row["duplicate_of"] = duplicates.get(row["planting_id"])
     with transaction(db):
-        for table, rows in (("villages", villages), ("people", people), ("adviser_villages", adviser_links),
-                            ("users", users), ("plantings", plantings), ("media", media), ("milestones", milestones),
-                            ("planting_photos", planting_photos), ("survival_checks", checks),
-                            ("tickets", tickets), ("outbox", outbox), ("pledges", pledges)):
+        for table, rows in (
+            ("villages", villages),
+            ("people", people),
+            ("adviser_villages", adviser_links),
+            ("users", users),
+            ("plantings", plantings),
+            ("media", media),
+            ("milestones", milestones),
+            ("planting_photos", planting_photos),
+            ("survival_checks", checks),
+            ("tickets", tickets),
+            ("outbox", outbox),
+            ("pledges", pledges),
+        ):
             store.insert_rows(db, table, rows)
     return counts
 
@@ -598,10 +857,22 @@ def cmd_demo(args, app) -> int:
     except ValueError:
         print(t("cli.demo.refused"), file=sys.stderr)
         return 1
-    print(t("cli.demo.county", towns=counts.towns, villages=counts.villages, people=counts.people, users=counts.users,
-            plantings=counts.plantings, flagged=counts.flagged, photos=counts.photos,
-            checks=counts.survival_checks, tickets=counts.tickets, outbox=counts.outbox,
-            day=demo_day(app.config).strftime(clock.DATE_FORMAT)))
+    print(
+        t(
+            "cli.demo.county",
+            towns=counts.towns,
+            villages=counts.villages,
+            people=counts.people,
+            users=counts.users,
+            plantings=counts.plantings,
+            flagged=counts.flagged,
+            photos=counts.photos,
+            checks=counts.survival_checks,
+            tickets=counts.tickets,
+            outbox=counts.outbox,
+            day=demo_day(app.config).strftime(clock.DATE_FORMAT),
+        )
+    )
     for username, password in ensure_logins(app.db):
         _role, guide, display_name, title = LOGINS[username]
         key = "cli.demo.login_created" if password else "cli.demo.login_kept"
@@ -620,8 +891,17 @@ def guide_people(db) -> list[dict]:
         if person is None:
             continue
         linked = roster_store.villages_of_adviser(db, person["id"]) if not person["village_id"] else []
-        village = roster_store.village(db, person["village_id"] or linked[0]["id"]) if person["village_id"] or linked \
+        village = (
+            roster_store.village(db, person["village_id"] or linked[0]["id"])
+            if person["village_id"] or linked
             else None
-        found.append({"name": person["name"], "village": village["name"] if village else "", "role": person["role"],
-                      "openid": openid})
+        )
+        found.append(
+            {
+                "name": person["name"],
+                "village": village["name"] if village else "",
+                "role": person["role"],
+                "openid": openid,
+            }
+        )
     return found

@@ -26,6 +26,7 @@ once. Response time = answered_at - created_at (answered_at is the first answer)
 The FAQ index is a shared service (``app.service("faq")``); ``faq_match`` keeps it in step with the
 adviser-approved entries in ``faq_entries`` (``收录``), so an entry matches at once, in every process.
 """
+
 from __future__ import annotations
 
 import logging
@@ -57,14 +58,57 @@ QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
 
 # Said after sending a photo: the photo is the question ("看看这棵树怎么了").
-PHOTO_QUESTION_WORDS = ("怎么了", "咋了", "怎么回事", "咋回事", "看看", "看下", "看一下", "瞧瞧", "帮我看",
-                        "什么病", "啥病", "什么虫", "啥虫", "正常吗", "是不是病", "有救吗", "还能活", "救活", "卷了", "蔫了", "变色")
+PHOTO_QUESTION_WORDS = (
+    "怎么了",
+    "咋了",
+    "怎么回事",
+    "咋回事",
+    "看看",
+    "看下",
+    "看一下",
+    "瞧瞧",
+    "帮我看",
+    "什么病",
+    "啥病",
+    "什么虫",
+    "啥虫",
+    "正常吗",
+    "是不是病",
+    "有救吗",
+    "还能活",
+    "救活",
+    "卷了",
+    "蔫了",
+    "变色",
+)
 RESOLVED_WORDS = frozenset({"解决了", "已解决", "问题解决了", "已经解决了", "解决啦", "解决了谢谢", "好了解决了"})
 
 # A new question inside a ticket's 补充 window, or after its answer, joins the ticket only when it is clearly about
 # the same tree: it names a tree the ticket names, or names none and reads as a follow-up (``about_same_tree``).
-FOLLOW_UP_WORDS = ("还有", "另外", "它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "还是", "还在", "仍然",
-                   "依然", "以后", "之后", "照您说", "按您说", "照你说", "按你说", "您说的", "你说的", "顾问说")
+FOLLOW_UP_WORDS = (
+    "还有",
+    "另外",
+    "它",
+    "这棵",
+    "那棵",
+    "这树",
+    "那树",
+    "这些树",
+    "那些树",
+    "还是",
+    "还在",
+    "仍然",
+    "依然",
+    "以后",
+    "之后",
+    "照您说",
+    "按您说",
+    "照你说",
+    "按你说",
+    "您说的",
+    "你说的",
+    "顾问说",
+)
 # What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic.
 DETAIL_REASONS = frozenset({"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence"})
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
@@ -116,6 +160,7 @@ def is_new_question(text: str, result: FaqResult) -> bool:
 def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Is ``text`` clearly about the tree of ``earlier`` (the ticket's question and 补充)? It names a tree they
     name, or names no tree and reads as a follow-up (还有, 另外, 它, 这棵 …)."""
+
     def trees(words: str) -> set[str]:
         return {name for name, _ in nlu.find_all_species(words, species_table, others)}
 
@@ -125,8 +170,7 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
     return any(word in text for word in FOLLOW_UP_WORDS)
 
 
-def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()
-                 ) -> bool:
+def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Does this text, sent within the ticket's 补充 window (or after its answer), belong to that ticket? A
     detail does; a new question only when it is about the same tree (else it is answered, or its own ticket), and
     money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
@@ -164,8 +208,9 @@ def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
         return True
     if not person:
         return False
-    return person["role"] == ROLE_ADMIN or (person["role"] == ROLE_ADVISER
-                                            and ticket["adviser_person_id"] == person["id"])
+    return person["role"] == ROLE_ADMIN or (
+        person["role"] == ROLE_ADVISER and ticket["adviser_person_id"] == person["id"]
+    )
 
 
 def preview(text: str, limit: int = QUESTION_PREVIEW_CHARS) -> str:
@@ -194,8 +239,9 @@ def attach_window_start(app, now: datetime) -> str:
 
 # -- the FAQ index, with the adviser-approved entries ------------------------------------------------
 def load_faq_index(app) -> FaqIndex:
-    return FaqIndex.load(MESSAGES_DIR, app.config.section("campaign"),
-                         float(app.config.get("faq.confidence_threshold")))
+    return FaqIndex.load(
+        MESSAGES_DIR, app.config.section("campaign"), float(app.config.get("faq.confidence_threshold"))
+    )
 
 
 class _AdviserEntrySync:
@@ -264,8 +310,15 @@ def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> i
     if not to:
         log.warning("ticket %s: nobody to notify (no adviser or admin bound to WeChat)", ticket["id"])
     for openid in to:
-        if outbox.enqueue(db, openid=openid, kind="notice", text=text, now=now,
-                          dedupe_key=f"ticket:{ticket['id']}:{key}:{openid}", url=f"/admin/tickets/{ticket['id']}"):
+        if outbox.enqueue(
+            db,
+            openid=openid,
+            kind="notice",
+            text=text,
+            now=now,
+            dedupe_key=f"ticket:{ticket['id']}:{key}:{openid}",
+            url=f"/admin/tickets/{ticket['id']}",
+        ):
             sent += 1
     return sent
 
@@ -281,9 +334,14 @@ def _attachment_summary(app, db, ticket_id: int) -> str:
 
 
 def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
-    return app.t(template, id=ticket["id"], village=village_name(app, db, ticket["village_id"]),
-                 question=preview(ticket["question"], 200), attachments=_attachment_summary(app, db, ticket["id"]),
-                 hours=hours_between(ticket["opened_at"], now))
+    return app.t(
+        template,
+        id=ticket["id"],
+        village=village_name(app, db, ticket["village_id"]),
+        question=preview(ticket["question"], 200),
+        attachments=_attachment_summary(app, db, ticket["id"]),
+        hours=hours_between(ticket["opened_at"], now),
+    )
 
 
 # -- opening and adding to tickets -----------------------------------------------------------------
@@ -294,15 +352,33 @@ def over_hourly_limit(app, db, openid: str, now: datetime) -> int | None:
     return limit if store.count_created_since(db, openid, since) >= limit else None
 
 
-def open_ticket(app, db, *, openid: str, person: dict | None, village_id: int | None, question: str,
-                source: str, media_row_ids: list[int], now: datetime) -> dict:
+def open_ticket(
+    app,
+    db,
+    *,
+    openid: str,
+    person: dict | None,
+    village_id: int | None,
+    question: str,
+    source: str,
+    media_row_ids: list[int],
+    now: datetime,
+) -> dict:
     """Create, assign, attach the media and notify the adviser. Returns the ticket row."""
     linked = store.advisers_of_village(db, village_id) if village_id else []
     adviser = choose_adviser(linked, store.advisers(db))
     now_s = clock.to_db(now)
-    ticket_id = store.create(db, openid=openid, person_id=person["id"] if person else None, village_id=village_id,
-                             adviser_person_id=adviser["id"] if adviser else None, question=question,
-                             source=source, public_token=new_public_token(), now=now_s)
+    ticket_id = store.create(
+        db,
+        openid=openid,
+        person_id=person["id"] if person else None,
+        village_id=village_id,
+        adviser_person_id=adviser["id"] if adviser else None,
+        question=question,
+        source=source,
+        public_token=new_public_token(),
+        now=now_s,
+    )
     for media_row_id in dict.fromkeys(media_row_ids):
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
@@ -313,12 +389,21 @@ def open_ticket(app, db, *, openid: str, person: dict | None, village_id: int | 
 def add_supplement(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> int:
     """A 补充 from the villager: kept on the ticket and passed on to the adviser."""
     now_s = clock.to_db(now)
-    attachment_id = store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
-                                         round_=ticket["reopened_count"])
+    attachment_id = store.add_attachment(
+        db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s, round_=ticket["reopened_count"]
+    )
     store.touch_activity(db, ticket["id"], now_s)
     shown = text or _media_label(app, db, media_row_id)
-    notify_staff(app, db, ticket, app.t("escalation.supplement_notice", id=ticket["id"], text=preview(shown),
-                                        link=dashboard_link(app, ticket["id"])), f"add{attachment_id}", now)
+    notify_staff(
+        app,
+        db,
+        ticket,
+        app.t(
+            "escalation.supplement_notice", id=ticket["id"], text=preview(shown), link=dashboard_link(app, ticket["id"])
+        ),
+        f"add{attachment_id}",
+        now,
+    )
     return attachment_id
 
 
@@ -336,12 +421,19 @@ def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | No
     """A follow-up question after the answer: the ticket opens again for the same adviser."""
     now_s = clock.to_db(now)
     store.reopen(db, ticket["id"], now_s)
-    store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s,
-                         round_=ticket["reopened_count"] + 1)
+    store.add_attachment(
+        db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s, round_=ticket["reopened_count"] + 1
+    )
     ticket = store.get(db, ticket["id"])
     shown = text or _media_label(app, db, media_row_id)
-    notify_staff(app, db, ticket, app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),
-                 f"reopen{ticket['reopened_count']}", now)
+    notify_staff(
+        app,
+        db,
+        ticket,
+        app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),
+        f"reopen{ticket['reopened_count']}",
+        now,
+    )
 
 
 def reopenable_ticket(app, db, openid: str, now: datetime) -> dict | None:
@@ -361,8 +453,14 @@ def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | No
     said = nlu.normalize(text)
     if not said:
         return None
-    return next((ticket for ticket in supplementable_tickets(app, db, openid, now)
-                 if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
+    return next(
+        (
+            ticket
+            for ticket in supplementable_tickets(app, db, openid, now)
+            if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}
+        ),
+        None,
+    )
 
 
 def asked_again(db, ticket: dict, now: datetime) -> None:
@@ -426,13 +524,15 @@ def signature(app, db, *, by_person: dict | None = None, by_admin: str | None = 
 @dataclass(frozen=True)
 class AnswerResult:
     """``reason``: answered | unknown | closed | already_answered | not_allowed | empty."""
+
     ok: bool
     reason: str
     ticket: dict | None = None
 
 
-def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None = None,
-                  by_admin: str | None = None, now: datetime) -> AnswerResult:
+def answer_ticket(
+    app, db, ticket_id: int, text: str, *, by_person: dict | None = None, by_admin: str | None = None, now: datetime
+) -> AnswerResult:
     """Answer a ticket (``答`` in chat, or the dashboard) and queue the answer to the villager.
 
     ``by_person``: the roster person answering (the assigned 技术顾问, or any 管理员);
@@ -451,30 +551,61 @@ def answer_ticket(app, db, ticket_id: int, text: str, *, by_person: dict | None 
         return AnswerResult(False, "empty", ticket)
     name = answerer_name(app, by_person, by_admin)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
-    store.set_answer(db, ticket_id, answer=text, answered_by=name,
-                     answered_by_person_id=by_person["id"] if by_person else None, signature=signed,
-                     now=clock.to_db(now))
+    store.set_answer(
+        db,
+        ticket_id,
+        answer=text,
+        answered_by=name,
+        answered_by_person_id=by_person["id"] if by_person else None,
+        signature=signed,
+        now=clock.to_db(now),
+    )
     ticket = store.get(db, ticket_id)
     page = f"/answer/{ticket['public_token']}"
-    shown = text if len(text) <= ANSWER_CHAT_CHARS else (
-        text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
-    delivery = app.t("escalation.answer_delivery", id=ticket_id, question=preview(ticket["question"]), answer=shown,
-                     signature=signed, days=int(_settings(app)["reopen_days"]))
-    outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now,
-                   dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}", url=page)
+    shown = (
+        text
+        if len(text) <= ANSWER_CHAT_CHARS
+        else (text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
+    )
+    delivery = app.t(
+        "escalation.answer_delivery",
+        id=ticket_id,
+        question=preview(ticket["question"]),
+        answer=shown,
+        signature=signed,
+        days=int(_settings(app)["reopen_days"]),
+    )
+    outbox.enqueue(
+        db,
+        openid=ticket["openid"],
+        kind="answer",
+        text=delivery,
+        now=now,
+        dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}",
+        url=page,
+    )
     return AnswerResult(True, "answered", ticket)
 
 
 @dataclass(frozen=True)
 class FaqAddResult:
     """``reason``: added | unknown | not_allowed | not_answered | already | needs_question."""
+
     ok: bool
     reason: str
     entry_id: int | None = None
 
 
-def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person: dict | None = None,
-                      by_admin: str | None = None, now: datetime) -> FaqAddResult:
+def add_answer_to_faq(
+    app,
+    db,
+    ticket_id: int,
+    question: str = "",
+    *,
+    by_person: dict | None = None,
+    by_admin: str | None = None,
+    now: datetime,
+) -> FaqAddResult:
     """``收录``: the ticket's question (or ``question``) and answer become an FAQ entry, matching at once."""
     ticket = store.get(db, ticket_id)
     if ticket is None:
@@ -489,8 +620,9 @@ def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person:
     if not worth_a_ticket(question):
         return FaqAddResult(False, "needs_question")
     created_by = by_person["name"] if by_person else by_admin
-    entry_id = store.add_faq_entry(db, ticket_id=ticket_id, question=question, answer=ticket["answer"],
-                                   created_by=created_by, now=clock.to_db(now))
+    entry_id = store.add_faq_entry(
+        db, ticket_id=ticket_id, question=question, answer=ticket["answer"], created_by=created_by, now=clock.to_db(now)
+    )
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
 
@@ -498,12 +630,22 @@ def add_answer_to_faq(app, db, ticket_id: int, question: str = "", *, by_person:
 @dataclass(frozen=True)
 class CloseResult:
     """``reason``: closed | unknown | not_allowed | already_closed | needs_reason."""
+
     ok: bool
     reason: str
 
 
-def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by_person: dict | None = None,
-                 by_admin: str | None = None, now: datetime) -> CloseResult:
+def close_ticket(
+    app,
+    db,
+    ticket_id: int,
+    reason: str,
+    message: str = "",
+    *,
+    by_person: dict | None = None,
+    by_admin: str | None = None,
+    now: datetime,
+) -> CloseResult:
     """Staff close a ticket that is not a question (a test, a duplicate, a planting report): ``reason`` is kept
     with who closed it on the ticket; the villager gets ``message`` (through the outbox, once, signed like an
     answer) only when it is written. The same people may close as may answer. Call inside a transaction."""
@@ -520,8 +662,12 @@ def close_ticket(app, db, ticket_id: int, reason: str, message: str = "", *, by_
     by = answerer_name(app, by_person, by_admin)
     store.close(db, ticket_id, clock.to_db(now), by=by, reason=reason)
     if message:
-        text = app.t("escalation.closed_delivery", id=ticket_id, message=message,
-                     signature=signature(app, db, by_person=by_person, by_admin=by_admin))
+        text = app.t(
+            "escalation.closed_delivery",
+            id=ticket_id,
+            message=message,
+            signature=signature(app, db, by_person=by_person, by_admin=by_admin),
+        )
         outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=text, now=now, dedupe_key=f"close:{ticket_id}")
     log.info("ticket %s closed by %s: %s", ticket_id, by, reason)
     return CloseResult(True, "closed")
@@ -575,8 +721,14 @@ def check_sla(app, now: datetime) -> dict:
             counts["reassigned"] += 1
         for ticket in store.due_for_reminder(db, clock.to_db(now - timedelta(hours=settings["remind_hours"]))):
             store.mark_reminded(db, ticket["id"], clock.to_db(now))
-            notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now),
-                         f"remind{ticket['reopened_count']}", now)
+            notify_staff(
+                app,
+                db,
+                ticket,
+                _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now),
+                f"remind{ticket['reopened_count']}",
+                now,
+            )
             counts["reminded"] += 1
     return counts
 
@@ -592,5 +744,11 @@ def _reassign(app, db, ticket: dict, now: datetime) -> None:
     store.mark_escalated(db, ticket["id"], now_s)
     store.mark_reminded(db, ticket["id"], now_s)  # the new owner gets the reassignment notice, not a reminder
     ticket = store.get(db, ticket["id"])
-    notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.reassigned_notice", now),
-                 f"reassign{ticket['reopened_count']}", now)
+    notify_staff(
+        app,
+        db,
+        ticket,
+        _new_ticket_notice(app, db, ticket, "escalation.reassigned_notice", now),
+        f"reassign{ticket['reopened_count']}",
+        now,
+    )

@@ -22,6 +22,7 @@ Seed 002, 二(一): “机关事业单位党员、村(居)和“两新”党组�
 Everything from ``parse_open`` to ``qr_link`` is pure (no app, no database) and unit-tested; the functions after it
 are the services: they read and write through bot/store/events.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,14 +51,21 @@ log = logging.getLogger(__name__)
 FLOW = Flow("events", ("opening", "checked_in"))
 
 CODE_DIGITS = 4
-SCENE_PREFIX = "event_"        # the QR scene of event 12: event_12 (a village's is its bare id: registration)
+SCENE_PREFIX = "event_"  # the QR scene of event 12: event_12 (a village's is its bare id: registration)
 QR_MAX_SECONDS = 30 * 24 * 3600  # WeChat's limit for a temporary QR code
 QR_MAX_ATTEMPTS = 5
 QR_IMAGE_URL = "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket="
-HOW_LABELS = {"opened": "events.how_opened", "village": "events.how_village", "code": "events.how_code",
-              "qr": "events.how_qr"}
-PRESENT_LABELS = {"location": "events.present_location", "opener": "events.present_opener",
-                  "cadre": "events.present_cadre"}
+HOW_LABELS = {
+    "opened": "events.how_opened",
+    "village": "events.how_village",
+    "code": "events.how_code",
+    "qr": "events.how_qr",
+}
+PRESENT_LABELS = {
+    "location": "events.present_location",
+    "opener": "events.present_opener",
+    "cadre": "events.present_cadre",
+}
 
 _OPEN = re.compile(r"^(?:开|开启|发起|组织)?(?:义务)?(?:植树)?活动\s*[:：]?\s*")
 _HOUR = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
@@ -96,7 +104,7 @@ def parse_span(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     g = found.groups()
     start = _clock_time(g[0], g[1], g[2], g[3])
     end = _clock_time(g[4] or (g[0] if g[0] in ("下午", "晚上") else None), g[5], g[6], g[7])
-    rest = (text[:found.start()] + " " + text[found.end():]).strip()
+    rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     if start is None or end is None or end <= start:
         return None, None, True, rest
     return start, end, False, rest
@@ -108,7 +116,7 @@ def parse_open(text: str | None) -> OpenText | None:
     found = _OPEN.match(text)
     if not found or nlu.is_question(text):
         return None
-    start, end, bad, rest = parse_span(text[found.end():])
+    start, end, bad, rest = parse_span(text[found.end() :])
     name = re.sub(r"\s+", " ", rest).strip(" :：,，") or None
     if name and len(name) > 30:
         name = name[:30]
@@ -124,7 +132,7 @@ def parse_join_code(text: str | None) -> str | None:
 
 def scene_event_id(scene: str) -> int | None:
     """``event_12`` (a QR scene, without WeChat's ``qrscene_``) → 12; None for any other scene."""
-    return row_id(scene[len(SCENE_PREFIX):]) if scene.startswith(SCENE_PREFIX) else None
+    return row_id(scene[len(SCENE_PREFIX) :]) if scene.startswith(SCENE_PREFIX) else None
 
 
 def scene_of(event_id: int) -> str:
@@ -142,10 +150,10 @@ def span_of(now: datetime, tz: str, parsed: OpenText, default_hours: float) -> t
 def new_code(taken: set[str]) -> str:
     """A random code of CODE_DIGITS digits not in ``taken`` (RuntimeError when every code is taken)."""
     for _ in range(20):
-        code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+        code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
         if code not in taken:
             return code
-    free = [code for code in (f"{n:0{CODE_DIGITS}d}" for n in range(10 ** CODE_DIGITS)) if code not in taken]
+    free = [code for code in (f"{n:0{CODE_DIGITS}d}" for n in range(10**CODE_DIGITS)) if code not in taken]
     if not free:
         raise RuntimeError("every event code is in use")
     return secrets.choice(free)
@@ -185,19 +193,31 @@ def recent_location(ctx) -> dict | None:
 
 
 def wait_for_place(ctx, parsed: OpenText, starts_at: datetime, ends_at: datetime) -> None:
-    FLOW.enter(ctx, "opening", {"name": parsed.name, "starts_at": clock.to_db(starts_at),
-                                "ends_at": clock.to_db(ends_at)})
+    FLOW.enter(
+        ctx, "opening", {"name": parsed.name, "starts_at": clock.to_db(starts_at), "ends_at": clock.to_db(ends_at)}
+    )
 
 
 def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dict:
     """The sender's village's planting day at ``place``; its opener attends, present. The flow ends."""
     db = ctx.db
-    event_id = store.insert_event(db, village_id=ctx.person["village_id"], name=name,
-                                  code=new_code(store.codes_in_use(db, ctx.now_s)), lat=place["lat"], lng=place["lng"],
-                                  starts_at=starts_at, ends_at=ends_at, opened_by_person_id=ctx.person["id"],
-                                  openid=ctx.openid, inbox_id=ctx.inbox_id, now=ctx.now_s)
-    attendance_id = store.insert_attendance(db, event_id=event_id, person_id=ctx.person["id"], openid=ctx.openid,
-                                            how="opened", now=ctx.now_s)
+    event_id = store.insert_event(
+        db,
+        village_id=ctx.person["village_id"],
+        name=name,
+        code=new_code(store.codes_in_use(db, ctx.now_s)),
+        lat=place["lat"],
+        lng=place["lng"],
+        starts_at=starts_at,
+        ends_at=ends_at,
+        opened_by_person_id=ctx.person["id"],
+        openid=ctx.openid,
+        inbox_id=ctx.inbox_id,
+        now=ctx.now_s,
+    )
+    attendance_id = store.insert_attendance(
+        db, event_id=event_id, person_id=ctx.person["id"], openid=ctx.openid, how="opened", now=ctx.now_s
+    )
     store.set_present(db, attendance_id, via="opener", lat=place["lat"], lng=place["lng"], distance_m=0.0)
     FLOW.end(ctx)
     return store.event(db, event_id)
@@ -227,8 +247,9 @@ def check_in(ctx, event: dict, how: str) -> CheckIn:
         if not row["present"]:
             FLOW.enter(ctx, "checked_in", {"attendance_id": row["id"]})
         return CheckIn("already", event, row)
-    attendance_id = store.insert_attendance(db, event_id=event["id"], person_id=ctx.person["id"], openid=ctx.openid,
-                                            how=how, now=ctx.now_s)
+    attendance_id = store.insert_attendance(
+        db, event_id=event["id"], person_id=ctx.person["id"], openid=ctx.openid, how=how, now=ctx.now_s
+    )
     place = recent_location(ctx)
     distance = locate(ctx, store.attendance_row(db, attendance_id), place) if place else None
     row = store.attendance_row(db, attendance_id)
@@ -243,8 +264,15 @@ def locate(ctx, attendance: dict, place: dict) -> float:
     event = store.event(ctx.db, attendance["event_id"])
     distance = distance_m(event, place["lat"], place["lng"])
     if distance <= float(ctx.config.get("events.radius_m")):
-        store.set_present(ctx.db, attendance["id"], via="location", lat=place["lat"], lng=place["lng"],
-                          distance_m=distance, now=ctx.now_s)
+        store.set_present(
+            ctx.db,
+            attendance["id"],
+            via="location",
+            lat=place["lat"],
+            lng=place["lng"],
+            distance_m=distance,
+            now=ctx.now_s,
+        )
         FLOW.end(ctx)
     else:
         store.note_location(ctx.db, attendance["id"], place["lat"], place["lng"], distance)
@@ -288,8 +316,9 @@ def event_qrcodes(app, now: datetime) -> dict:
                 store.set_qr(app.db, event["id"], status=store.FAILED, error=error)
                 text = app.t("events.qr_failed", name=event["name"], code=event["code"])
                 done["failed"] += 1
-            outbox.enqueue(app.db, openid=event["openid"], kind="notice", text=text, now=now,
-                           dedupe_key=f"event-qr:{event['id']}")
+            outbox.enqueue(
+                app.db, openid=event["openid"], kind="notice", text=text, now=now, dedupe_key=f"event-qr:{event['id']}"
+            )
     return done
 
 
@@ -309,4 +338,3 @@ def events_held(db, config, until: str) -> dict[int, int]:
 def attendance_present(db, config, until: str) -> dict[int, int]:
     """Report column 活动签到: village id -> people present at its planting days of the month."""
     return store.present_by_village(db, *month_bounds(until, config.get("campaign.timezone")))
-

@@ -4,12 +4,13 @@ The tables are the registry's ``app.exports`` (table -> SELECT), which the capab
 contribute (``EXPORTS``, usually their store's ``EXPORT_SQL``): ``python run.py export`` offers
 exactly these, and so does the dashboard's 导出 page.
 """
+
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from bot import cells
 

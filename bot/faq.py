@@ -52,16 +52,18 @@ An answer covers the question when few of the question's content characters
 ``[coverage]``) are missing from the answer and its phrasings: '荔枝能不能做
 盆景' is about 荔枝, but its card says nothing of 盆景, so an adviser answers.
 """
+
 from __future__ import annotations
 
 import logging
 import math
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import jieba
 
@@ -74,7 +76,8 @@ STOP_WORDS = frozenset(
     "的 了 吗 呢 吧 啊 呀 哦 嘛 么 我 我们 我家 你 您 你们 请问 一下 想 问 问下 是 这 那 个 就 都 也 还 "
     "和 与 跟 给 把 被 在 老师 师傅 你好 您好 谢谢 请 帮 帮忙 知道 告诉 有 要 能 会 得 地 着 过 一 下 "
     "比较 最好 好 一点 点 些 哪 吧 哈 呗 啦 嗯 棵 株 颗 "
-    "这个 那个 这样 那样 这么 那么 这些 那些".split())
+    "这个 那个 这样 那样 这么 那么 这些 那些".split()
+)
 # Scales raw overlap so that faq.confidence_threshold = 0.55 separates the
 # evaluation set's answerable questions from off-topic ones (bench/faq_eval.py).
 CALIBRATION = 1.15
@@ -85,12 +88,13 @@ STOP_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就�
 class FaqResult:
     """``kind`` is 'answer', 'escalate' or 'chitchat'; ``entry_id`` is None
     when escalating; ``reason`` says which rule decided."""
+
     kind: str
     entry_id: str | None
     answer_text: str
     score: float
     reason: str
-    safety: str = ""   # safety lines for a dangerous situation; an answer's text starts with them
+    safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
 
 
 class Vocab:
@@ -125,6 +129,7 @@ class SafetyRule:
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
     ``unless`` word, as in '台风前怎么防树倒') also goes to a person."""
+
     name: str
     when: tuple[tuple[Vocab, ...], ...]
     line: str
@@ -159,9 +164,9 @@ class Entry:
     title: str
     questions: list[str]
     answer: str
-    source: str                  # technique, campaign, added
-    species: str | None = None   # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
-    ranked: bool = True          # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
+    source: str  # technique, campaign, added
+    species: str | None = None  # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
+    ranked: bool = True  # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
 
 
 @dataclass
@@ -177,9 +182,10 @@ class TermIndex:
     document at a time. Documents are ranked by idf-weighted overlap
     (``confidence``): for one- or two-line questions this ranks better than
     BM25's length-saturated sums and, unlike them, is a 0..1 confidence."""
+
     docs: list[_Doc] = field(default_factory=list)
     postings: dict[str, dict[int, int]] = field(default_factory=dict)
-    _weights: dict[str, float] = field(default_factory=dict)   # cleared by add()
+    _weights: dict[str, float] = field(default_factory=dict)  # cleared by add()
     _doc_totals: dict[int, float] = field(default_factory=dict)
 
     def add(self, entry: int, tokens: list[str], broad: bool = False) -> None:
@@ -248,7 +254,7 @@ class CharNgrams:
 
     def __init__(self, skip_chars: frozenset[str] = frozenset()):
         self._skip = skip_chars
-        self._docs: list[tuple[int, dict[str, int]]] = []   # (entry, gram counts)
+        self._docs: list[tuple[int, dict[str, int]]] = []  # (entry, gram counts)
         self._index: dict[str, list[tuple[int, float]]] | None = None
 
     def grams(self, text: str) -> dict[str, int]:
@@ -256,7 +262,7 @@ class CharNgrams:
         for i, char in enumerate(text):
             if char != "□" and char not in self._skip:
                 counts[char] = counts.get(char, 0) + 1
-            pair = text[i:i + 2]
+            pair = text[i : i + 2]
             if len(pair) == 2 and "□" not in pair:
                 counts[pair] = counts.get(pair, 0) + 1
         return counts
@@ -302,6 +308,7 @@ class CharNgrams:
 
 # --- loading -------------------------------------------------------------------------
 
+
 def _read_toml(path: Path) -> dict:
     with open(path, "rb") as fh:
         return tomllib.load(fh)
@@ -344,16 +351,23 @@ def fill_template(text: str, config: Mapping) -> str:
     """Replace ``{quotas.党员}``, ``{milestones.holes_due|date}``,
     ``{window|range}``, ``{species.greening|list}`` from the campaign config.
     A missing key raises KeyError, so a bad entry fails at start-up."""
-    return _PLACEHOLDER_RE.sub(
-        lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
+    return _PLACEHOLDER_RE.sub(lambda m: _format_value(_lookup(config, m.group(1)), m.group(2)), text)
 
 
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     rows = _read_toml(path).get("safety", []) if path.exists() else []
-    return [SafetyRule(row["name"], _groups(row["when"]), row["line"].strip(), bool(row.get("escalate")),
-                       _groups(row.get("escalate_when", [])), Vocab(row.get("unless", [])))
-            for row in rows]
+    return [
+        SafetyRule(
+            row["name"],
+            _groups(row["when"]),
+            row["line"].strip(),
+            bool(row.get("escalate")),
+            _groups(row.get("escalate_when", [])),
+            Vocab(row.get("unless", [])),
+        )
+        for row in rows
+    ]
 
 
 def load_offlist(messages_dir: str | Path) -> list[str]:
@@ -368,8 +382,10 @@ def display_name(species: Mapping[str, Mapping], name: str) -> str:
 
 def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping] | None = None) -> list[Entry]:
     if species:  # lists of species show the seed's names (桃子, 李子, 柿子)
-        config = dict(config, species={kind: [display_name(species, n) for n in names]
-                                       for kind, names in config["species"].items()})
+        config = dict(
+            config,
+            species={kind: [display_name(species, n) for n in names] for kind, names in config["species"].items()},
+        )
     entries = []
     for path in sorted(faq_dir.glob("*.toml")):
         for row in _read_toml(path).get("entry", []):
@@ -377,8 +393,17 @@ def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping]
                 answer = fill_template(row["answer"].strip(), config)
             except KeyError as exc:
                 raise KeyError(f"{path.name} {row['id']}: unknown config key {exc}") from exc
-            entries.append(Entry(row["id"], row.get("title", ""), list(row.get("questions", [])),
-                                 answer, path.stem, row.get("species"), ranked=row.get("ranked", True)))
+            entries.append(
+                Entry(
+                    row["id"],
+                    row.get("title", ""),
+                    list(row.get("questions", [])),
+                    answer,
+                    path.stem,
+                    row.get("species"),
+                    ranked=row.get("ranked", True),
+                )
+            )
     return entries
 
 
@@ -394,10 +419,10 @@ def _tokenizer(dict_path: str, extra_words: tuple[str, ...]) -> jieba.Tokenizer:
 
 
 class _Ranked(NamedTuple):
-    entry: int          # index into FaqIndex.entries
+    entry: int  # index into FaqIndex.entries
     score: float
-    runner_up: float    # the next entry's confidence
-    cosine: float = 0.0         # the character n-grams' similarity of the same entry
+    runner_up: float  # the next entry's confidence
+    cosine: float = 0.0  # the character n-grams' similarity of the same entry
     cosine_margin: float = 0.0  # how far ahead of every other entry it is there (negative: another is closer)
 
 
@@ -405,12 +430,13 @@ class _Ranked(NamedTuple):
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]   # (strength, words): the topic's rank, one less for weak words, 0 context
+    levels: tuple[tuple[int, Vocab], ...]  # (strength, words): the topic's rank, one less for weak words, 0 context
 
 
 @dataclass(frozen=True)
 class _Class:
     """A kind of question for people, not the bot (money, land, disputes, felling)."""
+
     name: str
     words: Vocab
     unless: Vocab
@@ -421,6 +447,7 @@ class _Class:
 @dataclass(frozen=True)
 class _Intent:
     """A campaign or bot question told by its words: one word of every group."""
+
     entry: str
     groups: tuple[Vocab, ...]
     none: Vocab
@@ -428,31 +455,44 @@ class _Intent:
     no_site: bool
 
     def matches(self, norm: str, species: bool, site: bool) -> bool:
-        return ((self.species_ok or not species) and not (self.no_site and site)
-                and not self.none.search(norm) and all(g.search(norm) for g in self.groups))
+        return (
+            (self.species_ok or not species)
+            and not (self.no_site and site)
+            and not self.none.search(norm)
+            and all(g.search(norm) for g in self.groups)
+        )
 
 
 # --- the index ----------------------------------------------------------------------
 
+
 class FaqIndex:
     """Load once, then ``match(question)`` (< 5 ms) and ``add_entry(...)``."""
 
-    def __init__(self, entries: list[Entry], species: dict[str, dict], matching: dict,
-                 tokenizer: jieba.Tokenizer, threshold: float, safety: list[SafetyRule] = (),
-                 offlist: Iterable[str] = ()):
+    def __init__(
+        self,
+        entries: list[Entry],
+        species: dict[str, dict],
+        matching: dict,
+        tokenizer: jieba.Tokenizer,
+        threshold: float,
+        safety: list[SafetyRule] = (),
+        offlist: Iterable[str] = (),
+    ):
         self.entries: list[Entry] = []
         self.safety = list(safety)
         self.species = species
         self.matching = matching
         self.threshold = threshold
         self._tok = tokenizer
-        self._species_words = {w for name, info in species.items()
-                               for w in [name, *info.get("aliases", [])]}
+        self._species_words = {w for name, info in species.items() for w in [name, *info.get("aliases", [])]}
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
-        not_trees = {*self._offlist_names,
-                     *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", []))}
+        not_trees = {
+            *self._offlist_names,
+            *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])),
+        }
         self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
         self._terms = TermIndex()
         self._ngrams = CharNgrams(STOP_CHARS)
@@ -465,37 +505,63 @@ class FaqIndex:
         self._agree_margin = float(ranking.get("agree_margin", 1.0))
         self._generic_share = float(ranking.get("generic_entry_share", 1.0))
         self._generic_words = frozenset(nlu.normalize(w) for w in ranking.get("generic", []))
-        self._topics = [_Topic(name, spec, tuple(
-            (level, Vocab(spec.get(key, []))) for level, key in
-            ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))))
-            for name, spec in matching["topics"].items()]
-        self._usual_chars = {name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
-                             for name, spec in matching["topics"].items()}
-        self._slot_words = frozenset(nlu.normalize(w) for t in matching["topics"].values() if not t.get("card")
-                                     for w in t["triggers"] if "*" not in w and not w.startswith("re:"))
+        self._topics = [
+            _Topic(
+                name,
+                spec,
+                tuple(
+                    (level, Vocab(spec.get(key, [])))
+                    for level, key in ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))
+                ),
+            )
+            for name, spec in matching["topics"].items()
+        ]
+        self._usual_chars = {
+            name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
+            for name, spec in matching["topics"].items()
+        }
+        self._slot_words = frozenset(
+            nlu.normalize(w)
+            for t in matching["topics"].values()
+            if not t.get("card")
+            for w in t["triggers"]
+            if "*" not in w and not w.startswith("re:")
+        )
         esc = matching["escalate"]
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
-        self._classes = [_Class(c["name"], Vocab(c["words"]), Vocab(c.get("unless", [])), c.get("note", "").strip(),
-                                c.get("note_entry")) for c in esc.get("classes", [])]
+        self._classes = [
+            _Class(
+                c["name"], Vocab(c["words"]), Vocab(c.get("unless", [])), c.get("note", "").strip(), c.get("note_entry")
+            )
+            for c in esc.get("classes", [])
+        ]
         intents = matching.get("intents", {})
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
-        self._intents = [_Intent(i["entry"], tuple(Vocab(named[g] if isinstance(g, str) else g) for g in i["all"]),
-                                 Vocab(i.get("none", [])), bool(i.get("species_ok")), bool(i.get("no_site")))
-                         for i in matching.get("intent", [])]
+        self._intents = [
+            _Intent(
+                i["entry"],
+                tuple(Vocab(named[g] if isinstance(g, str) else g) for g in i["all"]),
+                Vocab(i.get("none", [])),
+                bool(i.get("species_ok")),
+                bool(i.get("no_site")),
+            )
+            for i in matching.get("intent", [])
+        ]
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
-        self._neutral_words = Vocab([*coverage.get("neutral_words", []),
-                                     *(w for ws in nlu.SITE_WORDS.values() for w in ws)])
-        self._generic: frozenset[str] | None = None          # cleared by _add()
-        self._entry_words: list[set[str]] = []                # words of an entry's phrasings
-        self._entry_text_words: list[set[str]] = []           # words of its answer text too
-        self._entry_chars: list[frozenset[str]] = []          # characters of its phrasings and answer
-        self._phrasings: dict[frozenset[str], int] = {}      # a phrasing's features -> entry
-        self._has_added = False                               # any adviser-approved entry (收录)
+        self._neutral_words = Vocab(
+            [*coverage.get("neutral_words", []), *(w for ws in nlu.SITE_WORDS.values() for w in ws)]
+        )
+        self._generic: frozenset[str] | None = None  # cleared by _add()
+        self._entry_words: list[set[str]] = []  # words of an entry's phrasings
+        self._entry_text_words: list[set[str]] = []  # words of its answer text too
+        self._entry_chars: list[frozenset[str]] = []  # characters of its phrasings and answer
+        self._phrasings: dict[frozenset[str], int] = {}  # a phrasing's features -> entry
+        self._has_added = False  # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
         # built now, not on the first question: the table of names by sound, the n-grams' idf
@@ -509,8 +575,7 @@ class FaqIndex:
                 raise KeyError(f"matching.toml: note_entry {cls_.note_entry} unknown")
 
     @classmethod
-    def load(cls, messages_dir: str | Path, campaign_config: Mapping,
-             confidence_threshold: float = 0.55) -> "FaqIndex":
+    def load(cls, messages_dir: str | Path, campaign_config: Mapping, confidence_threshold: float = 0.55) -> FaqIndex:
         """Build the index from ``messages_dir`` (species.toml, faq/*.toml,
         jieba_dict.txt) and the ``[campaign]`` config table."""
         root = Path(messages_dir)
@@ -519,8 +584,9 @@ class FaqIndex:
         entries = _load_entries(root / "faq", campaign_config, species)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
-        return cls(entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"),
-                   load_offlist(root))
+        return cls(
+            entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"), load_offlist(root)
+        )
 
     # -- building
 
@@ -566,8 +632,7 @@ class FaqIndex:
         return self._features(nlu.normalize(text))
 
     def _features(self, norm: str) -> list[str]:
-        words = [t for t in self._tok.lcut(norm, HMM=False)
-                 if t not in STOP_WORDS and t not in self._species_words]
+        words = [t for t in self._tok.lcut(norm, HMM=False) if t not in STOP_WORDS and t not in self._species_words]
         chars = ["#" + c for w in words if len(w) > 1 for c in w if c not in STOP_CHARS]
         return words + chars
 
@@ -587,7 +652,7 @@ class FaqIndex:
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
-            return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")   # the chat's words: faq.greeting, faq.thanks
+            return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
         if not norm:
             return _escalate("empty")
         mentions = self._trees(norm)
@@ -599,13 +664,13 @@ class FaqIndex:
             return _escalate("not_a_question")
         site = nlu.find_site(norm)
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
-        if intent and not (intent.species_ok and self._two_trees(mentions)):   # '荔枝可以嫁接黄皮吗': a person
+        if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
-        added = self._best_entry(norm, species, added_only=True) if self._has_added else None   # 收录 before
+        added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
         if self._two_trees(mentions):
-            return _escalate("comparison")   # which is better, together, the same?
+            return _escalate("comparison")  # which is better, together, the same?
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
@@ -619,9 +684,10 @@ class FaqIndex:
                 return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
                 return _escalate("not_covered", best[1])
-            if best.score < self._sure and (best.score - best.runner_up < self._min_margin
-                                            or best.cosine_margin <= -self._agree_margin):
-                return _escalate("ambiguous", best[1])   # two entries about as likely, or two views: do not guess
+            if best.score < self._sure and (
+                best.score - best.runner_up < self._min_margin or best.cosine_margin <= -self._agree_margin
+            ):
+                return _escalate("ambiguous", best[1])  # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
 
@@ -638,12 +704,15 @@ class FaqIndex:
         """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
         also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
         written."""
-        found = [(norm.find(written), name, written)
-                 for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)]
+        found = [
+            (norm.find(written), name, written)
+            for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)
+        ]
         taken = [span for _, _, written in found for span in _spans_of(norm, written)]
         taken += [m.span() for m in self._not_trees.finditer(norm)]
-        found += [(start, name, written) for name, written, start
-                  in nlu.find_sound_alike_species(norm, self.species, taken)]
+        found += [
+            (start, name, written) for name, written, start in nlu.find_sound_alike_species(norm, self.species, taken)
+        ]
         return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
 
     # -- questions for people
@@ -689,39 +758,49 @@ class FaqIndex:
         with no topic word at all, covers it); else that entry if it covers the question or both rankings
         agree on it; else an adviser."""
         named = [span for alias in aliases for span in _spans_of(norm, alias)]
-        if len(set(aliases)) > 1 and _SAME_RE.search(norm):   # '三角梅和簕杜鹃是一种花吗': two names, its card
+        if len(set(aliases)) > 1 and _SAME_RE.search(norm):  # '三角梅和簕杜鹃是一种花吗': two names, its card
             return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
-        topic, topic_spans = self._topic(norm, hide=named)   # '秋枫可以种河边吗': 秋 is no season here
+        topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         skip = named + topic_spans
         best = self._best_entry(norm, species)
-        if best and self.entries[best[0]].source == "added" and self.entries[best[0]].species == species \
-                and best[1] >= self.threshold:
+        if (
+            best
+            and self.entries[best[0]].source == "added"
+            and self.entries[best[0]].species == species
+            and best[1] >= self.threshold
+        ):
             return self._answer(best[0], best[1], "adviser_entry")
-        known = self._card_text(species)   # what the question may say about the species itself
-        usual = self._usual_chars.get(topic or "", frozenset())   # how the topic is asked
+        known = self._card_text(species)  # what the question may say about the species itself
+        usual = self._usual_chars.get(topic or "", frozenset())  # how the topic is asked
         if topic and not card_topic:
             text = self._species_topic_text(species, topic)
             own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
-        else:   # asked about the species as a whole ('要注意什么' adds its cautions), or nothing in particular
+        else:  # asked about the species as a whole ('要注意什么' adds its cautions), or nothing in particular
             text = self._card(species, cautions=card_topic)
             own = FaqResult("answer", f"species.{species}.card", text, 0.7, "species_card")
         own_missing = self.uncovered(norm, frozenset(nlu.normalize(text + known)), skip) if text else None
-        entry_missing = self.uncovered(norm, self._entry_chars[best[0]], named) \
-            if best and best[1] >= self.threshold else None
+        entry_missing = (
+            self.uncovered(norm, self._entry_chars[best[0]], named) if best and best[1] >= self.threshold else None
+        )
         # the species' own answer, unless a technique entry covers clearly more of what it leaves out
         # ('荔枝苗根干了还能种吗', '三角梅能剪枝插土里种吗'); a card nobody asked for gives way sooner.
         # Words of the topic's usual questions ('枝条乱长怎么修') count as covered, but not against an entry.
         switch_at = 2 if topic else 1
-        own_ok = own_missing is not None and (topic or not own_missing) and \
-            self._covered_by(norm, own_missing - usual, skip)
+        own_ok = (
+            own_missing is not None and (topic or not own_missing) and self._covered_by(norm, own_missing - usual, skip)
+        )
         # ... and with no topic word at all ('荔枝怎么驳枝'), an entry that covers the question beats the card
-        entry_better = entry_missing is not None and self._covered_by(norm, entry_missing, named, strict=True) \
+        entry_better = (
+            entry_missing is not None
+            and self._covered_by(norm, entry_missing, named, strict=True)
             and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
+        )
         if own_ok and not entry_better:
             return own
-        if entry_missing is not None and (self._covered_by(norm, entry_missing, named, strict=True)
-                                          or self._agreed(best)):
+        if entry_missing is not None and (
+            self._covered_by(norm, entry_missing, named, strict=True) or self._agreed(best)
+        ):
             return self._answer(best[0], best[1], "ranked_with_species")
         return _escalate("not_covered")
 
@@ -730,8 +809,11 @@ class FaqIndex:
         (``[ranking] agree_cosine`` and ``agree_margin``), and the word index is confident: two independent
         views of the question agree, so a paraphrase with words the entry never used ('种普通绿化苗个坑要挖
         几大') is answered without the coverage check."""
-        return best.score >= self.threshold and best.cosine >= self._agree_cosine \
+        return (
+            best.score >= self.threshold
+            and best.cosine >= self._agree_cosine
             and best.cosine_margin >= self._agree_margin
+        )
 
     def _card_text(self, species: str) -> str:
         info = self.species[species]
@@ -743,8 +825,9 @@ class FaqIndex:
         topic, topic_spans = self._topic(norm)
         idx = self._by_id[self.matching["offlist"]["entry"]]
         named = [span for name in names for span in _spans_of(norm, name)]
-        if (topic or "") in self.matching["offlist"]["topics"] and \
-                self._covered(norm, self._entry_chars[idx], named + topic_spans):
+        if (topic or "") in self.matching["offlist"]["topics"] and self._covered(
+            norm, self._entry_chars[idx], named + topic_spans
+        ):
             return self._answer(idx, 0.8, "offlist")
         return _escalate("not_covered")
 
@@ -783,8 +866,11 @@ class FaqIndex:
         body = "\n".join(p for p in parts if p)
         if not body:
             return None
-        return self.matching["species_answer"]["template"].strip().format(
-            name=display_name(self.species, species), label=spec["label"], text=body)
+        return (
+            self.matching["species_answer"]["template"]
+            .strip()
+            .format(name=display_name(self.species, species), label=spec["label"], text=body)
+        )
 
     # -- coverage: the answer must be about everything the question asks
 
@@ -800,7 +886,9 @@ class FaqIndex:
             return n == 0 or 2 * n < content or (content >= 4 and 2 * n <= content)
         return n <= 1 or 2 * n <= content
 
-    def _covered(self, norm: str, answer_chars: frozenset[str], skip: list[tuple[int, int]], strict: bool = False) -> bool:
+    def _covered(
+        self, norm: str, answer_chars: frozenset[str], skip: list[tuple[int, int]], strict: bool = False
+    ) -> bool:
         """True when at most ``[coverage] max_uncovered`` content characters of the question are absent
         from the answer (and its phrasings). Content: not grammar or question words
         (``neutral_chars``), not places and times (``neutral_words``, site words), not the spans in
@@ -814,8 +902,11 @@ class FaqIndex:
         hidden = set()
         for start, end in [*skip, *self._neutral_words.spans(norm)]:
             hidden.update(range(start, end))
-        return {c for i, c in enumerate(norm) if i not in hidden and "\u4e00" <= c <= "\u9fff"
-                and c not in self._neutral_chars}
+        return {
+            c
+            for i, c in enumerate(norm)
+            if i not in hidden and "\u4e00" <= c <= "\u9fff" and c not in self._neutral_chars
+        }
 
     # -- evidence: how much of the overlap is distinctive
 
@@ -852,7 +943,7 @@ class FaqIndex:
             return 1.0
         return min(1.0, self._evidence(words, entry_idx) / self._min_evidence)
 
-    def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> "_Ranked | None":
+    def _best_entry(self, norm: str, species: str | None, added_only: bool = False) -> _Ranked | None:
         """The best entry (its index), its confidence and the next entry's, or None."""
         terms = self._features(norm)
         if not terms:
@@ -870,20 +961,28 @@ class FaqIndex:
             return None
         terms_key = frozenset(term_set)
         words = {t for t in term_set if not t.startswith("#") and self._is_evidence(t)}
-        scores = {e: _entry_score(narrow.get(e, 0.0), broad.get(e))
-                  * self._evidence_factor(words, e, terms_key) for e in narrow | broad}
+        scores = {
+            e: _entry_score(narrow.get(e, 0.0), broad.get(e)) * self._evidence_factor(words, e, terms_key)
+            for e in narrow | broad
+        }
         best = max(scores, key=scores.get)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
-        cosines = {e: v for e, v in self._ngrams.similarities(self._masked(norm)).items()
-                   if self._rankable(e, species, added_only)}
+        cosines = {
+            e: v
+            for e, v in self._ngrams.similarities(self._masked(norm)).items()
+            if self._rankable(e, species, added_only)
+        }
         cosine = cosines.get(best, 0.0)
         margin = cosine - max((v for e, v in cosines.items() if e != best), default=0.0)
         return _Ranked(best, min(1.0, scores[best]), min(1.0, runner_up), cosine, margin)
 
     def _rankable(self, entry_idx: int, species: str | None, added_only: bool) -> bool:
         entry = self.entries[entry_idx]
-        return entry.ranked and not (entry.species and entry.species != species) \
+        return (
+            entry.ranked
+            and not (entry.species and entry.species != species)
             and not (added_only and entry.source != "added")
+        )
 
     def _masked(self, norm: str, as_written: bool = False) -> str:
         """The text with every tree name masked: '荔枝苗放几天' -> '□□苗放几天' (``as_written``: only names
@@ -904,18 +1003,18 @@ class FaqIndex:
         if not nlu.contains_any(norm, rec["triggers"]):
             return None
         site = nlu.find_site(norm)
-        purpose = next((p for p, words in rec["purposes"].items()
-                        if nlu.contains_any(norm, words)), None)
+        purpose = next((p for p, words in rec["purposes"].items() if nlu.contains_any(norm, words)), None)
         if not site and not purpose:
             return None
         small = bool(site in ("庭院", "房前屋后") and nlu.contains_any(norm, rec["small_words"]))
-        names = _pick_species(self.species, site, purpose,
-                              rec["small_max_height_m"] if small else None)[: rec["max_items"]]
+        names = _pick_species(self.species, site, purpose, rec["small_max_height_m"] if small else None)[
+            : rec["max_items"]
+        ]
         if not names:
             return None
         parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
-        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)   # 小院子, 河边、水边遮荫乘凉的
+        what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)  # 小院子, 河边、水边遮荫乘凉的
         if small:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
@@ -938,11 +1037,11 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
-_SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")   # are two names one tree?
+_SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
 _QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
-_ASKING_RE = re.compile(_QUESTION_WORDS)   # a topic word that starts with one: '什么时候开
+_ASKING_RE = re.compile(_QUESTION_WORDS)  # a topic word that starts with one: '什么时候开
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:
@@ -958,23 +1057,27 @@ def _species_field(info: Mapping, name: str, sites_label: str) -> str:
 _SITE_FALLBACK = {"主题林": "党建林", "示范点": "庭院", "广场": "路边"}
 
 
-def _pick_species(species: Mapping[str, Mapping], site: str | None, purpose: str | None,
-                  max_height: float | None) -> list[str]:
+def _pick_species(
+    species: Mapping[str, Mapping], site: str | None, purpose: str | None, max_height: float | None
+) -> list[str]:
     """Species suiting a site and purpose, best fits first; the height limit
     and then the purpose are relaxed when nothing fits."""
     site = _SITE_FALLBACK.get(site, site)
 
     def fits(info: Mapping, use_purpose: bool, use_height: bool) -> bool:
-        return ((not site or site in info["sites"])
-                and (not use_purpose or not purpose or purpose in info["purposes"])
-                and (not use_height or max_height is None or info["height_m"] <= max_height))
+        return (
+            (not site or site in info["sites"])
+            and (not use_purpose or not purpose or purpose in info["purposes"])
+            and (not use_height or max_height is None or info["height_m"] <= max_height)
+        )
 
     for use_purpose, use_height in ((True, True), (True, False), (False, True)):
         names = [n for n, info in species.items() if fits(info, use_purpose, use_height)]
         if names:
             if purpose:
-                names.sort(key=lambda n: species[n]["purposes"].index(purpose)
-                           if purpose in species[n]["purposes"] else 99)
+                names.sort(
+                    key=lambda n: species[n]["purposes"].index(purpose) if purpose in species[n]["purposes"] else 99
+                )
             return names
     return []
 
@@ -1006,22 +1109,23 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
 # answers is mapped to that entry in one explicit file (tests/data/faq_missing_map.tsv), never by
 # editing the set; figures are reported with and without the mapping.
 
+
 @dataclass(frozen=True)
 class EvalCase:
     question: str
-    expected: str                 # as written in the set
+    expected: str  # as written in the set
     tags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class EvalRow:
     question: str
-    expected: str     # as written in the set
-    target: str       # expected after the missing-topic map
+    expected: str  # as written in the set
+    target: str  # expected after the missing-topic map
     got: str
     seconds: float
     tags: frozenset[str] = frozenset()
-    safety: bool = False   # the reply carries a safety line
+    safety: bool = False  # the reply carries a safety line
 
     @property
     def right(self) -> bool:
@@ -1049,8 +1153,11 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.exists():
         return {}
-    pairs = [line.split("\t")[:2] for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    pairs = [
+        line.split("\t")[:2]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return {label.strip(): entry.strip() for label, entry in pairs}
 
 
@@ -1059,29 +1166,31 @@ def result_label(result: FaqResult) -> str:
     return result.entry_id if result.kind == "answer" else result.kind
 
 
-def evaluate(index: FaqIndex, cases: list[EvalCase],
-             missing_map: Mapping[str, str] | None = None) -> list[EvalRow]:
+def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, str] | None = None) -> list[EvalRow]:
     import time
+
     rows = []
     for case in cases:
         start = time.perf_counter()
         result = index.match(case.question)
         seconds = time.perf_counter() - start
         target = (missing_map or {}).get(case.expected, case.expected)
-        rows.append(EvalRow(case.question, case.expected, target, result_label(result), seconds,
-                            case.tags, bool(result.safety)))
+        rows.append(
+            EvalRow(case.question, case.expected, target, result_label(result), seconds, case.tags, bool(result.safety))
+        )
     return rows
 
 
 @dataclass(frozen=True)
 class EvalScores:
     """The figures of one set (see bench/faq_eval.py)."""
+
     questions: int
-    right: float                   # top-1: got == expected (missing topics mapped)
-    right_unmapped: float          # the same with missing topics as written (never right)
-    adviser_recall: float          # of the questions an adviser must answer, share escalated
-    escalation_precision: float    # of the escalated questions, share an adviser must answer
-    confident_wrong: float         # share answered from the wrong entry
+    right: float  # top-1: got == expected (missing topics mapped)
+    right_unmapped: float  # the same with missing topics as written (never right)
+    adviser_recall: float  # of the questions an adviser must answer, share escalated
+    escalation_precision: float  # of the escalated questions, share an adviser must answer
+    confident_wrong: float  # share answered from the wrong entry
     confident_wrong_n: int
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
 
@@ -1101,5 +1210,7 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         right_unmapped=_share(sum(r.got == r.expected for r in rows), len(rows)),
         adviser_recall=_share(sum(r.got == "escalate" for r in adviser), len(adviser)),
         escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
-        confident_wrong=_share(wrong, len(rows)), confident_wrong_n=wrong,
-        safety_lines=(sum(r.safety for r in safety), len(safety)))
+        confident_wrong=_share(wrong, len(rows)),
+        confident_wrong_n=wrong,
+        safety_lines=(sum(r.safety for r in safety), len(safety)),
+    )

@@ -4,6 +4,7 @@ The probe writes this process's heartbeat row in a transaction of its own, waiti
 ``PROBE_WAIT_SECONDS`` for the write lock: if that fails (the disk, a read-only file, another process
 holding the database), WeChat's pushes would fail too, so a load balancer or monitor gets 503.
 """
+
 from __future__ import annotations
 
 import logging

@@ -23,6 +23,7 @@ handler calls ``replay_kept(ctx)``: every kept message is rebuilt from its inbox
 payload and dispatched through the router again, so the villager does not have to
 send it twice; what those messages produced is appended to the registration reply.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,10 +32,11 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from bot import conversation, proofs
 from bot.context import Ctx
@@ -44,6 +46,7 @@ from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
 
 log = logging.getLogger(__name__)
+
 
 def _three_days(_config) -> timedelta:
     return timedelta(days=3)
@@ -55,8 +58,9 @@ MAX_KEPT = 10  # at most this many messages are kept (a photo, its count, a loca
 # 登记 in steps: ask_name {village_id} (QR welcome), ask_village {name}, choose_village {name, village_ids},
 # confirm_phone {person_id, name, village_id} (the phone check);
 # its table is in handlers/registration.py, its diagram in docs/roster.md.
-REGISTRATION = conversation.Flow("registration", ("ask_name", "ask_village", "choose_village", "confirm_phone"),
-                                 timeout=_three_days)
+REGISTRATION = conversation.Flow(
+    "registration", ("ask_name", "ask_village", "choose_village", "confirm_phone"), timeout=_three_days
+)
 
 
 # Roles whose powers need a proven binding (the roster file's roles that are not 群众 or 党员).
@@ -176,26 +180,76 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
 _COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
-_TRAILING_CODE = re.compile(r"(?<!\d)(\d{%d})[\s。.!！]*$" % proofs.CODE_DIGITS)  # 登记 张三 埔心村 123456 / 埔心村123456
+_TRAILING_CODE = re.compile(
+    rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})[\s。.!！]*$"
+)  # 登记 张三 埔心村 123456 / 埔心村123456
 _SEPARATORS = re.compile(r"[\s,，、:：;；/。.!！?？~～]+")
 _HAN_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·]{1,7}$")
 _HAN_PLACE = re.compile(r"^[\u3400-\u9fff]{2,12}$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]{1,29}$")
 # Short texts that are never a name, even in the ask-name step (menu texts are added to these).
-NOT_NAMES = {"帮助", "取消", "退订", "订阅", "菜单", "你好", "您好", "在吗", "好的", "谢谢", "收到", "是的", "不是",
-             "没有", "可以", "知道", "知道了", "明白", "登记", "注册", "待办", "种树", "进度", "问题", "专家",
-             "照片", "图片", "语音", "测试", "本村", "我的", "记录", "求助", "老师",
-             # roles and the like ('我是埔心村的党员' names no one)
-             "党员", "群众", "村民", "农民", "老人", "干部", "村干部", "书记", "村书记", "支书", "村长", "主任", "领导",
-             "顾问", "技术员", "管理员"}
+NOT_NAMES = {
+    "帮助",
+    "取消",
+    "退订",
+    "订阅",
+    "菜单",
+    "你好",
+    "您好",
+    "在吗",
+    "好的",
+    "谢谢",
+    "收到",
+    "是的",
+    "不是",
+    "没有",
+    "可以",
+    "知道",
+    "知道了",
+    "明白",
+    "登记",
+    "注册",
+    "待办",
+    "种树",
+    "进度",
+    "问题",
+    "专家",
+    "照片",
+    "图片",
+    "语音",
+    "测试",
+    "本村",
+    "我的",
+    "记录",
+    "求助",
+    "老师",
+    # roles and the like ('我是埔心村的党员' names no one)
+    "党员",
+    "群众",
+    "村民",
+    "农民",
+    "老人",
+    "干部",
+    "村干部",
+    "书记",
+    "村书记",
+    "支书",
+    "村长",
+    "主任",
+    "领导",
+    "顾问",
+    "技术员",
+    "管理员",
+}
 
 
 @dataclass(frozen=True)
 class RegisterText:
     """What a 登记 (or 绑定) command says; a part not given is None."""
+
     name: str | None
     village_text: str | None
-    code: str | None = None     # a one-time invite code (bot/proofs.py)
+    code: str | None = None  # a one-time invite code (bot/proofs.py)
 
 
 def normalize_text(text: str | None) -> str:
@@ -220,10 +274,10 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     match = _COMMAND_PREFIX.match(norm)
     if not match:
         return None
-    rest, code = norm[match.end():], None
+    rest, code = norm[match.end() :], None
     found = _TRAILING_CODE.search(rest)
     if found:
-        rest, code = rest[:found.start()], found.group(1)
+        rest, code = rest[: found.start()], found.group(1)
     tokens = [t for t in _SEPARATORS.split(rest) if t]
     if not tokens:
         return RegisterText(None, None, code)
@@ -240,8 +294,9 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
     """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix)."""
     from bot.roster import core_name
 
-    endings = sorted({s for v in villages for s in (v["name"], core_name(v["name"])) if len(s) >= 2},
-                     key=len, reverse=True)
+    endings = sorted(
+        {s for v in villages for s in (v["name"], core_name(v["name"])) if len(s) >= 2}, key=len, reverse=True
+    )
     for ending in endings:
         if token.endswith(ending) and len(token) - len(ending) >= 2:
             return RegisterText(token[: -len(ending)], ending)
@@ -252,8 +307,8 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
 _GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
 _INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我的名字|本人|我是|我系)")
 _INTRO_NAMED = re.compile(_GREETING + r"(?:我叫做|我叫|我名叫|我的名字叫|我的名字是|本人叫|本人是|本人)\s*(.+)$")
-_INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")      # 我是埔心村的李桂英
-_INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")        # 我是李桂英，埔心村的
+_INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")  # 我是埔心村的李桂英
+_INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
 
@@ -272,7 +327,7 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     ('我叫李桂英，想问一下桂花什么时候种')."""
     from bot.roster import match_village
 
-    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的")   # Cantonese 嘅 (of)
+    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的")  # Cantonese 嘅 (of)
     named = _INTRO_NAMED.match(norm)
     if named:
         tokens = [t for t in _SEPARATORS.split(named.group(1)) if t]
@@ -283,10 +338,11 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
         else:
             parsed = RegisterText(tokens[0], _VILLAGE_WORDS.sub("", "".join(tokens[1:])) or None)
         if parsed.village_text and not looks_like_place(parsed.village_text):
-            return None   # '我叫李桂英，想问一下桂花什么时候种': a question, for the FAQ
-        if parsed.village_text and not (_PLACE_END.search(parsed.village_text)
-                                        or match_village(parsed.village_text, villages)):
-            parsed = RegisterText(parsed.name, None)   # '我叫李桂英，今年七十岁了': the name; the bot asks the village
+            return None  # '我叫李桂英，想问一下桂花什么时候种': a question, for the FAQ
+        if parsed.village_text and not (
+            _PLACE_END.search(parsed.village_text) or match_village(parsed.village_text, villages)
+        ):
+            parsed = RegisterText(parsed.name, None)  # '我叫李桂英，今年七十岁了': the name; the bot asks the village
     else:
         found = _INTRO_VILLAGE_FIRST.match(norm)
         parsed = RegisterText(found.group(2), _VILLAGE_WORDS.sub("", found.group(1))) if found else None
@@ -346,6 +402,7 @@ class Binding:
     a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
     claim waits for the village's cadres or an admin) | gone (the person left the roster) | code_ok |
     code_wrong | code_expired | code_used | code_limited."""
+
     status: str
     person: dict | None
     left: int = 0
@@ -366,8 +423,9 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     sender's own earlier self-registration."""
     db, now = ctx.db, ctx.now_s
     current = ctx.person
-    target = (roster_store.person_by_name_in_village(db, name, village["id"])
-              or roster_store.adviser_by_name_in_villages(db, name, [village["id"]]))
+    target = roster_store.person_by_name_in_village(
+        db, name, village["id"]
+    ) or roster_store.adviser_by_name_in_villages(db, name, [village["id"]])
     if target and target["openid"] == ctx.openid:
         REGISTRATION.end(ctx)
         return Binding("already", target)
@@ -385,8 +443,18 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)
-        roster_store.insert_person(db, {"name": name, "village_id": village["id"], "role": MASSES,
-                                        "source": "self", "openid": ctx.openid, "bound_via": "self"}, now)
+        roster_store.insert_person(
+            db,
+            {
+                "name": name,
+                "village_id": village["id"],
+                "role": MASSES,
+                "source": "self",
+                "openid": ctx.openid,
+                "bound_via": "self",
+            },
+            now,
+        )
     ctx.forget_person()
     REGISTRATION.end(ctx)
     return Binding("registered", ctx.person)
@@ -395,8 +463,16 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
 def _claim_waits(ctx: Ctx, person: dict, name: str, village_id: int | None, kind: str) -> Binding:
     """Nothing is bound: the claim is recorded for the office (登记冲突; a ``phone`` claim also for the
     village's cadres)."""
-    roster_store.record_binding_conflict(ctx.db, openid=ctx.openid, person_id=person["id"], claimed_name=name,
-                                         village_id=village_id, bound_openid=person["openid"], now=ctx.now_s, kind=kind)
+    roster_store.record_binding_conflict(
+        ctx.db,
+        openid=ctx.openid,
+        person_id=person["id"],
+        claimed_name=name,
+        village_id=village_id,
+        bound_openid=person["openid"],
+        now=ctx.now_s,
+        kind=kind,
+    )
     REGISTRATION.end(ctx)
     return Binding("waiting" if kind == "phone" else kind, person)
 
@@ -479,8 +555,9 @@ def named_person(db, name: str, villages: list[dict]) -> dict | None:
     there is none or more than one."""
     found = {}
     for village in villages:
-        person = (roster_store.person_by_name_in_village(db, name, village["id"])
-                  or roster_store.adviser_by_name_in_villages(db, name, [village["id"]]))
+        person = roster_store.person_by_name_in_village(
+            db, name, village["id"]
+        ) or roster_store.adviser_by_name_in_villages(db, name, [village["id"]])
         if person:
             found[person["id"]] = person
     return next(iter(found.values())) if len(found) == 1 else None

@@ -5,6 +5,7 @@ SQLite stores integers in 64 bits: a bigger Python int cannot even be bound as a
 (OverflowError), so a number past that range names no row and is answered as such ("没有这个编号",
 a 404), never with an error.
 """
+
 from __future__ import annotations
 
 from werkzeug.routing import IntegerConverter

@@ -6,6 +6,7 @@ elements nested deeper than ``MAX_DEPTH`` are refused while parsing. Any
 problem raises ``MalformedMessage`` (the webhook answers 400). Coordinates that
 are no place on Earth (not finite, out of range) are read as none.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -111,7 +112,7 @@ class Incoming:
             return True
         return self.event in {"subscribe", "scan", "click", "scancode_push", "scancode_waitmsg"}
 
-    def as_text(self, text: str, via: str) -> "Incoming":
+    def as_text(self, text: str, via: str) -> Incoming:
         """The same push, seen as a text message (a voice's recognition, a menu click)."""
         return replace(self, msg_type="text", text=text, via=via)
 
@@ -141,8 +142,12 @@ def _float(value: str | None) -> float | None:
 def _coordinates(lat_text: str | None, lng_text: str | None) -> tuple[float | None, float | None]:
     """(lat, lng), or (None, None) unless both are finite and on Earth (NaN, inf, 95°N are no place)."""
     lat, lng = _float(lat_text), _float(lng_text)
-    if lat is None or lng is None or not (math.isfinite(lat) and math.isfinite(lng)) \
-            or not (-90 <= lat <= 90 and -180 <= lng <= 180):
+    if (
+        lat is None
+        or lng is None
+        or not (math.isfinite(lat) and math.isfinite(lng))
+        or not (-90 <= lat <= 90 and -180 <= lng <= 180)
+    ):
         return None, None
     return lat, lng
 
@@ -159,8 +164,13 @@ def from_fields(fields: dict[str, str]) -> Incoming:
         create_time = int(fields.get("CreateTime") or "")
     except ValueError:
         raise MalformedMessage("CreateTime missing or not a number") from None
-    common = dict(openid=openid, account=fields.get("ToUserName", ""), create_time=create_time,
-                  msg_id=fields.get("MsgId") or fields.get("MsgID") or None, fields=fields)
+    common = dict(
+        openid=openid,
+        account=fields.get("ToUserName", ""),
+        create_time=create_time,
+        msg_id=fields.get("MsgId") or fields.get("MsgID") or None,
+        fields=fields,
+    )
     if msg_type not in MESSAGE_TYPES:
         return Incoming(msg_type="unknown", **common)
     if msg_type == "event":
@@ -180,9 +190,14 @@ def from_fields(fields: dict[str, str]) -> Incoming:
     media_id = fields.get("MediaId") or None
     if msg_type in MEDIA_TYPES and not media_id:
         raise MalformedMessage(f"{msg_type} without MediaId")
-    return Incoming(msg_type=msg_type, media_id=media_id, pic_url=fields.get("PicUrl") or None,
-                    media_format=fields.get("Format") or None,
-                    recognition=(fields.get("Recognition") or "").strip() or None, **common)
+    return Incoming(
+        msg_type=msg_type,
+        media_id=media_id,
+        pic_url=fields.get("PicUrl") or None,
+        media_format=fields.get("Format") or None,
+        recognition=(fields.get("Recognition") or "").strip() or None,
+        **common,
+    )
 
 
 def parse(body: bytes | str) -> Incoming:

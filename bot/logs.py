@@ -5,6 +5,7 @@ formats its line and queues it. Writing from every request thread made them queu
 handler's lock while the holder waited on the write and then on the GIL; with the per-message
 line that halved the webhook's throughput under 32 concurrent clients (bench/webhook.py).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -95,8 +96,7 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
     handlers: list[logging.Handler] = [stream]
     if log_file:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5,
-                                                        encoding="utf-8")
+        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5, encoding="utf-8")
         rotating.setFormatter(fmt)
         handlers.append(rotating)
     root.addHandler(BackgroundHandler(handlers))

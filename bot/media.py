@@ -14,17 +14,19 @@ thumbnails) outside any transaction, in the job's worker threads;
 ``apply(app, db, media_row, prepared)`` then writes its rows inside the short
 transaction that marks the media row stored.
 """
+
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bot import clock
 from bot.db import transaction
@@ -40,8 +42,8 @@ EXTENSIONS = {"image": "jpg", "voice": "amr", "video": "mp4", "shortvideo": "mp4
 
 @dataclass(frozen=True)
 class MediaListener:
-    prepare: Callable[[Any, dict, bytes], Any]        # (app, media_row, data) -> prepared; no writes
-    apply: Callable[[Any, Any, dict, Any], None]      # (app, db, media_row, prepared); inside the transaction
+    prepare: Callable[[Any, dict, bytes], Any]  # (app, media_row, data) -> prepared; no writes
+    apply: Callable[[Any, Any, dict, Any], None]  # (app, db, media_row, prepared); inside the transaction
 
 
 def blob_path(root: Path, sha256: str, ext: str) -> Path:
@@ -106,8 +108,9 @@ def download_due(app, now: datetime, limit: int = 50, openid: str | None = None)
     if not rows:
         return counts
     # One long-lived pool per process: its threads (and their database connections) are reused.
-    pool = app.service("media_pool", lambda a: ThreadPoolExecutor(max_workers=max(1, workers),
-                                                                  thread_name_prefix="media"))
+    pool = app.service(
+        "media_pool", lambda a: ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="media")
+    )
     results = list(pool.map(lambda row: _fetch_and_prepare(app, row, listeners), rows))
     for fetched in results:
         row = fetched.row
@@ -115,8 +118,14 @@ def download_due(app, now: datetime, limit: int = 50, openid: str | None = None)
             counts[_record_failure(db, row, fetched.error, now, max_attempts)] += 1
             continue
         with transaction(db):
-            media_store.mark_stored(db, row["id"], fetched.sha, str(fetched.path.relative_to(app.config.photos_dir)),
-                                    fetched.size, clock.to_db(now))
+            media_store.mark_stored(
+                db,
+                row["id"],
+                fetched.sha,
+                str(fetched.path.relative_to(app.config.photos_dir)),
+                fetched.size,
+                clock.to_db(now),
+            )
             stored = media_store.get(db, row["id"])
             for listener, prepared in zip(listeners, fetched.prepared):
                 listener.apply(app, db, stored, prepared)

@@ -1,4 +1,5 @@
 """The custom menu, as data in messages/menu.toml: what WeChat shows, and what each click means."""
+
 from __future__ import annotations
 
 import tomllib
@@ -15,8 +16,9 @@ def load() -> dict:
 
 def click_texts() -> dict[str, str]:
     """CLICK key -> the text command it stands for."""
-    return {sub["key"]: sub["text"] for button in load()["button"] for sub in button.get("sub", [button])
-            if "key" in sub}
+    return {
+        sub["key"]: sub["text"] for button in load()["button"] for sub in button.get("sub", [button]) if "key" in sub
+    }
 
 
 def wechat_menu() -> dict:

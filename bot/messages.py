@@ -6,11 +6,13 @@ Strings are texts (``t``); arrays of strings are word lists (``words``), e.g. th
 command under ``[commands]``: ``core.commands.cancel = ["取消", "取消记录"]``. A missing key raises
 KeyError (a test scans the code for every key it uses, so that fails in CI, not in front of a villager).
 """
+
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bot.config import ROOT
 
@@ -23,7 +25,7 @@ class Messages:
         self.word_lists = words or {}
 
     @classmethod
-    def load(cls, directory: Path = MESSAGES_DIR) -> "Messages":
+    def load(cls, directory: Path = MESSAGES_DIR) -> Messages:
         texts: dict[str, str] = {}
         words: dict[str, frozenset[str]] = {}
         for path in sorted((directory / "replies").glob("*.toml")):
@@ -50,7 +52,7 @@ class Messages:
     def section(self, prefix: str) -> dict[str, str]:
         """The texts of one table (``admin.exports``), by their own key (``plantings``)."""
         start = prefix + "."
-        return {key[len(start):]: text for key, text in self.texts.items() if key.startswith(start)}
+        return {key[len(start) :]: text for key, text in self.texts.items() if key.startswith(start)}
 
     def __contains__(self, key: str) -> bool:
         return key in self.texts or key in self.word_lists

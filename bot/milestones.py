@@ -20,11 +20,12 @@ Questions stay questions: ``示范点怎么建`` and ``树穴挖多大`` are not
 ``may_report`` is the one place that says who may report (the staff guard replaces it when staff are
 bound by a one-time code).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from bot import identity, nlu
 from bot.conversation import Flow
@@ -50,9 +51,10 @@ _TRAILING = " \t\r\n。．.！!，,"
 @dataclass(frozen=True)
 class Report:
     """What a milestone text says."""
+
     milestone: str
-    count: int | None = None     # holes
-    name: str | None = None      # demo_site
+    count: int | None = None  # holes
+    name: str | None = None  # demo_site
 
 
 def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
@@ -76,8 +78,11 @@ def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
 def may_report(person: Mapping | None, config) -> bool:
     """May this person report their village's milestones: a ``milestones.reporter_roles`` (村书记, 村干部)
     of a village, bound with proof (a one-time code or the roster's openid column: ``identity.acts_as``)."""
-    return bool(person) and person.get("village_id") is not None \
+    return (
+        bool(person)
+        and person.get("village_id") is not None
         and identity.acts_as(person, config.get("milestones.reporter_roles"))
+    )
 
 
 def what(app, row: Mapping) -> str:
@@ -93,9 +98,17 @@ def what(app, row: Mapping) -> str:
 def record(ctx, report: Report, photo_ids: list[int]) -> dict:
     """Keep the report (with photos sent just before it) and open the window for its photo and location."""
     person = ctx.person
-    milestone_id = store.add(ctx.db, village_id=person["village_id"], milestone=report.milestone, count=report.count,
-                             name=report.name, person_id=person["id"], openid=ctx.openid, inbox_id=ctx.inbox_id,
-                             now=ctx.now_s)
+    milestone_id = store.add(
+        ctx.db,
+        village_id=person["village_id"],
+        milestone=report.milestone,
+        count=report.count,
+        name=report.name,
+        person_id=person["id"],
+        openid=ctx.openid,
+        inbox_id=ctx.inbox_id,
+        now=ctx.now_s,
+    )
     for media_row_id in photo_ids:
         store.add_photo(ctx.db, milestone_id, media_row_id, ctx.now_s)
     FLOW.enter(ctx, "collecting", {"milestone_id": milestone_id})
@@ -129,17 +142,23 @@ def still_needs(row: Mapping, photos: int) -> list[str]:
 # -- figures, reminders, dashboard -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class VillageMilestones:
-    plan_at: str | None = None           # when the plan was first reported (UTC text)
-    holes: int | None = None             # the latest holes count
-    demo_sites: int = 0                  # confirmed 示范点
-    demo_sites_reported: int = 0         # reported (confirmed or not)
+    plan_at: str | None = None  # when the plan was first reported (UTC text)
+    holes: int | None = None  # the latest holes count
+    demo_sites: int = 0  # confirmed 示范点
+    demo_sites_reported: int = 0  # reported (confirmed or not)
 
 
 def figures(db, until: str | None = None, village_id: int | None = None) -> dict[int, VillageMilestones]:
     """village_id -> its milestones as of ``until`` (reports made by then that stand)."""
-    return {vid: VillageMilestones(plan_at=row["plan_at"], holes=row["holes"], demo_sites=int(row["demo_sites"] or 0),
-                                   demo_sites_reported=int(row["demo_sites_reported"] or 0))
-            for vid, row in store.figures(db, until, village_id).items()}
+    return {
+        vid: VillageMilestones(
+            plan_at=row["plan_at"],
+            holes=row["holes"],
+            demo_sites=int(row["demo_sites"] or 0),
+            demo_sites_reported=int(row["demo_sites_reported"] or 0),
+        )
+        for vid, row in store.figures(db, until, village_id).items()
+    }
 
 
 def villages_done(db, due_date: str) -> set[int]:

@@ -7,92 +7,392 @@ passed in by the caller, as loaded from ``messages/species.toml``:
 
 A plain ``{canonical_name: [alias, ...]}`` mapping is accepted as well.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
 
 # --- normalisation -----------------------------------------------------------
 
 # Colloquial, Cantonese and common typo forms -> the form used in the
 # knowledge. Applied longest key first, after full-width -> half-width.
 SYNONYMS: dict[str, str] = {
-    "啥时候": "什么时候", "啥时间": "什么时候", "什么时间": "什么时候", "几时": "什么时候",
-    "什么时侯": "什么时候", "啥时": "什么时候", "何时": "什么时候", "神马时候": "什么时候",
-    "哪个时候": "什么时候", "什么季节": "什么时候", "啥季节": "什么时候",
-    "神马": "什么", "什麽": "什么", "乜嘢": "什么", "咩": "什么", "啥子": "什么", "啥": "什么",
-    "怎摸": "怎么", "怎莫": "怎么", "咋个": "怎么", "咋": "怎么", "怎样": "怎么",
-    "如何": "怎么", "点样": "怎么", "怎么办好": "怎么办",
-    "边度": "哪里", "哪儿": "哪里", "哪边": "哪里", "啥地方": "哪里", "什么地方": "哪里",
-    "挖洞": "挖树穴", "多大的洞": "多大的树穴", "公分": "厘米", "鸡屎": "鸡粪", "猪屎": "猪粪",
-    "棍子": "木棍", "竹竿": "木棍", "竹杆": "木棍", "牛屎": "牛粪", "搞": "弄", "咋弄": "怎么弄",
-    "挖坑": "挖树穴", "树坑": "树穴", "坑": "树穴", "种植穴": "树穴",
+    "啥时候": "什么时候",
+    "啥时间": "什么时候",
+    "什么时间": "什么时候",
+    "几时": "什么时候",
+    "什么时侯": "什么时候",
+    "啥时": "什么时候",
+    "何时": "什么时候",
+    "神马时候": "什么时候",
+    "哪个时候": "什么时候",
+    "什么季节": "什么时候",
+    "啥季节": "什么时候",
+    "神马": "什么",
+    "什麽": "什么",
+    "乜嘢": "什么",
+    "咩": "什么",
+    "啥子": "什么",
+    "啥": "什么",
+    "怎摸": "怎么",
+    "怎莫": "怎么",
+    "咋个": "怎么",
+    "咋": "怎么",
+    "怎样": "怎么",
+    "如何": "怎么",
+    "点样": "怎么",
+    "怎么办好": "怎么办",
+    "边度": "哪里",
+    "哪儿": "哪里",
+    "哪边": "哪里",
+    "啥地方": "哪里",
+    "什么地方": "哪里",
+    "挖洞": "挖树穴",
+    "多大的洞": "多大的树穴",
+    "公分": "厘米",
+    "鸡屎": "鸡粪",
+    "猪屎": "猪粪",
+    "棍子": "木棍",
+    "竹竿": "木棍",
+    "竹杆": "木棍",
+    "牛屎": "牛粪",
+    "搞": "弄",
+    "咋弄": "怎么弄",
+    "挖坑": "挖树穴",
+    "树坑": "树穴",
+    "坑": "树穴",
+    "种植穴": "树穴",
     "树树穴": "树穴",
-    "移栽": "移种", "栽种": "种", "栽": "种", "植树": "种树", "种植": "种",
-    "淋水": "浇水", "淋": "浇", "灌水": "浇水", "喝水": "浇水",
-    "落肥": "施肥", "下肥": "施肥", "放肥": "施肥", "上肥": "施肥", "施费": "施肥",
-    "落雨": "下雨", "天太干": "天旱", "太干了": "干旱", "打风": "台风", "刮台风": "台风", "台风天": "台风",
-    "树头": "根部", "树蔸": "根部", "盆栽": "盆栽",
-    "冇": "没有", "唔": "不", "嘅": "的", "啲": "些", "咗": "了", "咗未": "了没", "佢": "它",
-    "可唔可以": "可不可以", "得唔得": "行不行", "好唔好": "好不好",
-    "树苗子": "树苗", "苗子": "树苗", "小苗": "树苗",
-    "蔫巴": "蔫", "打蔫": "蔫", "焉了": "蔫了", "焉": "蔫", "耷拉": "蔫",
-    "嘛": "吗", "麽": "吗", "几多": "多少", "几棵": "多少棵", "几株": "多少棵",
+    "移栽": "移种",
+    "栽种": "种",
+    "栽": "种",
+    "植树": "种树",
+    "种植": "种",
+    "淋水": "浇水",
+    "淋": "浇",
+    "灌水": "浇水",
+    "喝水": "浇水",
+    "落肥": "施肥",
+    "下肥": "施肥",
+    "放肥": "施肥",
+    "上肥": "施肥",
+    "施费": "施肥",
+    "落雨": "下雨",
+    "天太干": "天旱",
+    "太干了": "干旱",
+    "打风": "台风",
+    "刮台风": "台风",
+    "台风天": "台风",
+    "树头": "根部",
+    "树蔸": "根部",
+    "盆栽": "盆栽",
+    "冇": "没有",
+    "唔": "不",
+    "嘅": "的",
+    "啲": "些",
+    "咗": "了",
+    "咗未": "了没",
+    "佢": "它",
+    "可唔可以": "可不可以",
+    "得唔得": "行不行",
+    "好唔好": "好不好",
+    "树苗子": "树苗",
+    "苗子": "树苗",
+    "小苗": "树苗",
+    "蔫巴": "蔫",
+    "打蔫": "蔫",
+    "焉了": "蔫了",
+    "焉": "蔫",
+    "耷拉": "蔫",
+    "嘛": "吗",
+    "麽": "吗",
+    "几多": "多少",
+    "几棵": "多少棵",
+    "几株": "多少棵",
     # Mandarin colloquial
-    "咋整": "怎么弄", "咋办": "怎么办", "咋样": "怎么样", "多会儿": "什么时候", "啥样": "什么样",
-    "干啥": "做什么", "为啥": "为什么", "咋回事": "怎么回事", "行吗": "行不行", "成吗": "行不行",
+    "咋整": "怎么弄",
+    "咋办": "怎么办",
+    "咋样": "怎么样",
+    "多会儿": "什么时候",
+    "啥样": "什么样",
+    "干啥": "做什么",
+    "为啥": "为什么",
+    "咋回事": "怎么回事",
+    "行吗": "行不行",
+    "成吗": "行不行",
 }
 
 # Cantonese (as voice recognition and villagers in Guangdong write it) and a few colloquial forms ->
 # the Mandarin of the knowledge.
 CANTONESE: dict[str, str] = {
     # question words
-    "点解": "为什么", "点算": "怎么办", "点办": "怎么办", "点整": "怎么弄", "点搞": "怎么弄", "点知": "怎么知道", "乜": "什么", "冇乜": "没什么",
-    "咩事": "什么事", "喺边": "在哪里", "喺边度": "在哪里", "喺边啲": "在哪些", "去边": "去哪里", "去边度": "去哪里", "边个": "哪个", "边啲": "哪些",
-    "边几": "哪几", "边样": "哪样", "边一": "哪一", "边间": "哪间", "几耐": "多久", "几远": "多远", "几深": "多深", "几阔": "多宽", "几高": "多高",
-    "几大": "多大", "几粗": "多粗", "几长": "多长", "几密": "多密", "几日": "几天", "系咪": "是不是", "系唔系": "是不是", "唔系": "不是", "系咩": "是什么",
-    "使唔使": "要不要", "唔使": "不用", "唔识": "不会", "识唔识": "会不会", "种唔种得": "能不能种", "种唔种得生": "能不能种活", "啱唔啱": "合不合适", "即系": "就是",
-    "话畀你知": "告诉你", "话你知": "告诉你",
+    "点解": "为什么",
+    "点算": "怎么办",
+    "点办": "怎么办",
+    "点整": "怎么弄",
+    "点搞": "怎么弄",
+    "点知": "怎么知道",
+    "乜": "什么",
+    "冇乜": "没什么",
+    "咩事": "什么事",
+    "喺边": "在哪里",
+    "喺边度": "在哪里",
+    "喺边啲": "在哪些",
+    "去边": "去哪里",
+    "去边度": "去哪里",
+    "边个": "哪个",
+    "边啲": "哪些",
+    "边几": "哪几",
+    "边样": "哪样",
+    "边一": "哪一",
+    "边间": "哪间",
+    "几耐": "多久",
+    "几远": "多远",
+    "几深": "多深",
+    "几阔": "多宽",
+    "几高": "多高",
+    "几大": "多大",
+    "几粗": "多粗",
+    "几长": "多长",
+    "几密": "多密",
+    "几日": "几天",
+    "系咪": "是不是",
+    "系唔系": "是不是",
+    "唔系": "不是",
+    "系咩": "是什么",
+    "使唔使": "要不要",
+    "唔使": "不用",
+    "唔识": "不会",
+    "识唔识": "会不会",
+    "种唔种得": "能不能种",
+    "种唔种得生": "能不能种活",
+    "啱唔啱": "合不合适",
+    "即系": "就是",
+    "话畀你知": "告诉你",
+    "话你知": "告诉你",
     # time
-    "而家": "现在", "依家": "现在", "宜家": "现在", "今日": "今天", "琴日": "昨天", "听日": "明天", "下昼": "下午", "朝早": "早上", "夜晚": "晚上",
-    "旧年": "去年", "出年": "明年", "嗰阵": "那时", "日日": "每天", "好耐": "好久",
+    "而家": "现在",
+    "依家": "现在",
+    "宜家": "现在",
+    "今日": "今天",
+    "琴日": "昨天",
+    "听日": "明天",
+    "下昼": "下午",
+    "朝早": "早上",
+    "夜晚": "晚上",
+    "旧年": "去年",
+    "出年": "明年",
+    "嗰阵": "那时",
+    "日日": "每天",
+    "好耐": "好久",
     # pronouns, particles, common verbs
-    "我哋": "我们", "你哋": "你们", "佢哋": "他们", "嗰": "那", "呢度": "这里", "呢个": "这个", "呢棵": "这棵", "呢啲": "这些", "呢种": "这种",
-    "喺度": "在这里", "嗰度": "那里", "喺": "在", "嚟": "来", "返嚟": "回来", "咁": "这么", "嘢": "东西", "屋企": "家", "隔篱屋": "邻居家", "隔篱": "邻居",
-    "揾": "找", "畀人": "被人", "畀": "给", "俾人": "被人", "俾": "给", "仲": "还", "净系": "只是", "定系": "还是", "好似": "好像", "就快": "快要",
-    "未熟": "没熟", "唔知": "不知道", "睇": "看", "攞": "领", "做嘢": "工作", "话事": "做主", "话我": "说我", "话系": "说是", "听讲": "听说",
-    "搞掂": "完成", "成日": "经常", "成个": "整个", "返": "回", "扶返正": "扶正", "扶返": "扶", "屋背后": "屋后", "屋背": "屋后", "屋门口": "家门口",
-    "入面": "里面", "令": "让", "冚": "盖", "唔好": "不要", "发信息": "发消息", "拣": "选", "识做": "会做", "落村": "下村", "间屋": "房子",
-    "一齐": "一起", "石仔": "石头", "未得闲": "没空", "唔得闲": "没空", "得闲": "有空", "驳枝": "嫁接", "驳接": "嫁接", "驳嘢": "嫁接",
+    "我哋": "我们",
+    "你哋": "你们",
+    "佢哋": "他们",
+    "嗰": "那",
+    "呢度": "这里",
+    "呢个": "这个",
+    "呢棵": "这棵",
+    "呢啲": "这些",
+    "呢种": "这种",
+    "喺度": "在这里",
+    "嗰度": "那里",
+    "喺": "在",
+    "嚟": "来",
+    "返嚟": "回来",
+    "咁": "这么",
+    "嘢": "东西",
+    "屋企": "家",
+    "隔篱屋": "邻居家",
+    "隔篱": "邻居",
+    "揾": "找",
+    "畀人": "被人",
+    "畀": "给",
+    "俾人": "被人",
+    "俾": "给",
+    "仲": "还",
+    "净系": "只是",
+    "定系": "还是",
+    "好似": "好像",
+    "就快": "快要",
+    "未熟": "没熟",
+    "唔知": "不知道",
+    "睇": "看",
+    "攞": "领",
+    "做嘢": "工作",
+    "话事": "做主",
+    "话我": "说我",
+    "话系": "说是",
+    "听讲": "听说",
+    "搞掂": "完成",
+    "成日": "经常",
+    "成个": "整个",
+    "返": "回",
+    "扶返正": "扶正",
+    "扶返": "扶",
+    "屋背后": "屋后",
+    "屋背": "屋后",
+    "屋门口": "家门口",
+    "入面": "里面",
+    "令": "让",
+    "冚": "盖",
+    "唔好": "不要",
+    "发信息": "发消息",
+    "拣": "选",
+    "识做": "会做",
+    "落村": "下村",
+    "间屋": "房子",
+    "一齐": "一起",
+    "石仔": "石头",
+    "未得闲": "没空",
+    "唔得闲": "没空",
+    "得闲": "有空",
+    "驳枝": "嫁接",
+    "驳接": "嫁接",
+    "驳嘢": "嫁接",
     # 边啲 is 'which' (哪些), but 屋边啲 is 'the … beside the house'
-    "屋边啲": "屋边的", "路边啲": "路边的", "河边啲": "河边的", "塘边啲": "塘边的", "田边啲": "田边的", "身边啲": "身边的",
+    "屋边啲": "屋边的",
+    "路边啲": "路边的",
+    "河边啲": "河边的",
+    "塘边啲": "塘边的",
+    "田边啲": "田边的",
+    "身边啲": "身边的",
     # just (啱) and then (先)
-    "啱啱": "刚刚", "啱种落去": "刚种下去", "啱种嘅": "刚种的", "啱种咗": "刚种了", "啱种完": "刚种完", "啱种好": "刚种好", "啱种": "适合种", "最啱": "最合适",
-    "啱": "合适", "先合适": "才合适", "先啱": "才合适", "先结果": "才结果", "先有": "才有", "先开花": "才开花", "先种活": "才种活", "先可以": "才可以",
-    "先会": "才会", "先得": "才行",
+    "啱啱": "刚刚",
+    "啱种落去": "刚种下去",
+    "啱种嘅": "刚种的",
+    "啱种咗": "刚种了",
+    "啱种完": "刚种完",
+    "啱种好": "刚种好",
+    "啱种": "适合种",
+    "最啱": "最合适",
+    "啱": "合适",
+    "先合适": "才合适",
+    "先啱": "才合适",
+    "先结果": "才结果",
+    "先有": "才有",
+    "先开花": "才开花",
+    "先种活": "才种活",
+    "先可以": "才可以",
+    "先会": "才会",
+    "先得": "才行",
     # planting and growing
-    "种落去": "种下去", "落去": "下去", "落嚟": "下来", "跌落": "掉下", "落泥": "入土", "泥度": "土里", "落泥度": "入土里", "冇泥头": "没有土球",
-    "泥头": "土球", "泥球": "土球", "泥": "土", "树窿": "树穴", "挖窿": "挖树穴", "窿底": "树穴底", "窿里": "树穴里", "细窿": "小洞", "细苗": "小苗",
-    "细树": "小树", "生得": "长得", "生咩": "长什么", "生啲": "长些", "生虫": "长虫", "生病": "得病", "大棵": "长大", "种得生": "种活", "种生": "种活",
-    "种得活": "种活", "生咗未": "活了没有", "生唔生": "活不活", "冧": "倒", "斩": "砍", "跌": "掉", "食": "吃", "整死": "弄死", "砸亲": "砸到",
-    "整亲": "弄伤", "烫亲": "烫伤", "水浸": "水淹", "浸水": "积水", "爆开": "裂开", "垂晒": "全蔫了", "垂落": "蔫", "猛太阳": "大太阳", "晒唔晒": "晒不晒",
-    "种唔晒": "种不完", "种晒": "种完", "种埋一齐": "种在一起", "烂埋": "烂了", "死埋": "死了", "禾秆草": "稻草", "胶袋": "塑料袋", "胶网": "塑料网",
-    "胶膜": "塑料膜", "胶盆": "塑料盆", "去墟": "去集市", "坐到果": "坐果", "坐唔到": "坐不到", "放落": "放进", "撑住": "支撑", "锄走": "锄掉",
-    "打完风": "台风过后", "打风后": "台风过后", "出新芽": "发芽", "出芽": "发芽", "公母": "雌雄", "母树": "雌株", "公树": "雄株", "打理": "管护",
-    "照顾": "管护", "养护": "管护", "摘完果": "采果后", "摘果": "采果", "摘完": "采完", "摘了": "采了", "摘下": "采下", "烧焦": "焦",
+    "种落去": "种下去",
+    "落去": "下去",
+    "落嚟": "下来",
+    "跌落": "掉下",
+    "落泥": "入土",
+    "泥度": "土里",
+    "落泥度": "入土里",
+    "冇泥头": "没有土球",
+    "泥头": "土球",
+    "泥球": "土球",
+    "泥": "土",
+    "树窿": "树穴",
+    "挖窿": "挖树穴",
+    "窿底": "树穴底",
+    "窿里": "树穴里",
+    "细窿": "小洞",
+    "细苗": "小苗",
+    "细树": "小树",
+    "生得": "长得",
+    "生咩": "长什么",
+    "生啲": "长些",
+    "生虫": "长虫",
+    "生病": "得病",
+    "大棵": "长大",
+    "种得生": "种活",
+    "种生": "种活",
+    "种得活": "种活",
+    "生咗未": "活了没有",
+    "生唔生": "活不活",
+    "冧": "倒",
+    "斩": "砍",
+    "跌": "掉",
+    "食": "吃",
+    "整死": "弄死",
+    "砸亲": "砸到",
+    "整亲": "弄伤",
+    "烫亲": "烫伤",
+    "水浸": "水淹",
+    "浸水": "积水",
+    "爆开": "裂开",
+    "垂晒": "全蔫了",
+    "垂落": "蔫",
+    "猛太阳": "大太阳",
+    "晒唔晒": "晒不晒",
+    "种唔晒": "种不完",
+    "种晒": "种完",
+    "种埋一齐": "种在一起",
+    "烂埋": "烂了",
+    "死埋": "死了",
+    "禾秆草": "稻草",
+    "胶袋": "塑料袋",
+    "胶网": "塑料网",
+    "胶膜": "塑料膜",
+    "胶盆": "塑料盆",
+    "去墟": "去集市",
+    "坐到果": "坐果",
+    "坐唔到": "坐不到",
+    "放落": "放进",
+    "撑住": "支撑",
+    "锄走": "锄掉",
+    "打完风": "台风过后",
+    "打风后": "台风过后",
+    "出新芽": "发芽",
+    "出芽": "发芽",
+    "公母": "雌雄",
+    "母树": "雌株",
+    "公树": "雄株",
+    "打理": "管护",
+    "照顾": "管护",
+    "养护": "管护",
+    "摘完果": "采果后",
+    "摘果": "采果",
+    "摘完": "采完",
+    "摘了": "采了",
+    "摘下": "采下",
+    "烧焦": "焦",
     # photos
-    "影相": "拍照", "影嘅相": "拍的照片", "相片": "照片", "个相": "照片", "张相": "照片", "啲相": "照片", "旧相": "旧照片", "相要": "照片要",
+    "影相": "拍照",
+    "影嘅相": "拍的照片",
+    "相片": "照片",
+    "个相": "照片",
+    "张相": "照片",
+    "啲相": "照片",
+    "旧相": "旧照片",
+    "相要": "照片要",
     # also Mandarin
-    "干什么": "做什么", "什么时间段": "几点", "时间段": "几点",
+    "干什么": "做什么",
+    "什么时间段": "几点",
+    "时间段": "几点",
     # '...晒' = all of it: 黄晒 (all yellow), 跌晒 (all fallen)
-    "黄晒": "全黄了", "跌晒": "全掉了", "焉晒": "全蔫了", "卷晒": "全卷了", "死晒": "全死了", "裂晒": "全裂了", "烂晒": "全烂了", "干晒": "全干了",
-    "枯晒": "全枯了", "啃晒": "全啃了", "食晒": "全吃了", "钻晒": "全钻", "伸晒": "全伸", "落晒": "全掉了", "甩晒": "全掉了", "黑晒": "全黑了",
-    "白晒": "全白了", "多谢晒": "多谢",
+    "黄晒": "全黄了",
+    "跌晒": "全掉了",
+    "焉晒": "全蔫了",
+    "卷晒": "全卷了",
+    "死晒": "全死了",
+    "裂晒": "全裂了",
+    "烂晒": "全烂了",
+    "干晒": "全干了",
+    "枯晒": "全枯了",
+    "啃晒": "全啃了",
+    "食晒": "全吃了",
+    "钻晒": "全钻",
+    "伸晒": "全伸",
+    "落晒": "全掉了",
+    "甩晒": "全掉了",
+    "黑晒": "全黑了",
+    "白晒": "全白了",
+    "多谢晒": "多谢",
     # kept as they are (a shorter key would break them: 水泥 is not 水土)
-    "水泥": "水泥", "返青": "返青", "仲裁": "仲裁",
+    "水泥": "水泥",
+    "返青": "返青",
+    "仲裁": "仲裁",
 }
 SYNONYMS.update(CANTONESE)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
@@ -103,14 +403,21 @@ _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 # 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
 _CONTEXT_RULES = [
     (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
-    (re.compile(r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"), "怎么"),
+    (
+        re.compile(
+            r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"
+        ),
+        "怎么",
+    ),
     (re.compile(r"(?<![合不相共陪一])同(?![一样时意步类期学事])"), "和"),
     (re.compile(r"(?<![容轻交贸])易(?![拉])"), "容易"),
     (re.compile(r"未$"), "没有"),
     (re.compile(r"(?<=[会要])点(?:样)?$"), "怎么样"),
     # Cantonese 窿: a hole in the trunk (洞, a symptom) after 树干/枝/叶…, else the planting hole (树穴)
-    (re.compile(r"(?<=树干|树身|树皮|干上)([^窿]{0,4})窿|(?<=[枝叶果小有多])([^窿]{0,3})窿"),
-     lambda m: (m.group(1) or m.group(2) or "") + "洞"),
+    (
+        re.compile(r"(?<=树干|树身|树皮|干上)([^窿]{0,4})窿|(?<=[枝叶果小有多])([^窿]{0,3})窿"),
+        lambda m: (m.group(1) or m.group(2) or "") + "洞",
+    ),
     (re.compile(r"窿"), "树穴"),
     (re.compile(r"(?:(?<=多久)|(?<=几年)|(?<=几天)|(?<=多少年)|(?<=几个月))先"), "才"),
     (re.compile(r"(?<=[穴土])度"), "里"),
@@ -121,7 +428,7 @@ _CONTEXT_RULES = [
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])"), "还是"),
-    (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),   # Cantonese 覆 (reply), not 覆盖 (cover)
+    (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),  # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
 
 _CJK = "\u4e00-\u9fff"
@@ -148,14 +455,84 @@ def normalize(text: str) -> str:
 # --- chit-chat ---------------------------------------------------------------
 
 _CHITCHAT = {
-    "你好", "您好", "你们好", "大家好", "在吗", "在不在", "在么", "有人吗", "有人在吗",
-    "谢谢", "多谢", "谢谢你", "谢谢您", "感谢", "非常感谢", "谢啦", "多谢晒", "唔该",
-    "好的", "好", "好滴", "好嘞", "好吧", "行", "可以", "ok", "okay", "收到", "知道了",
-    "明白", "明白了", "懂了", "嗯", "嗯嗯", "哦", "哦哦", "噢", "喔", "啊", "哈",
-    "早", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安",
-    "辛苦了", "辛苦", "再见", "拜拜", "拜", "hello", "hi", "哈喽", "嗨",
-    "点赞", "赞", "厉害", "不错", "真棒", "棒", "加油", "没事", "没事了", "没有了",
-    "早晨", "早晨呀", "辛苦晒", "辛苦晒你", "辛苦你", "辛苦你了", "唔该晒", "多谢你", "冇事", "得", "好嘢",
+    "你好",
+    "您好",
+    "你们好",
+    "大家好",
+    "在吗",
+    "在不在",
+    "在么",
+    "有人吗",
+    "有人在吗",
+    "谢谢",
+    "多谢",
+    "谢谢你",
+    "谢谢您",
+    "感谢",
+    "非常感谢",
+    "谢啦",
+    "多谢晒",
+    "唔该",
+    "好的",
+    "好",
+    "好滴",
+    "好嘞",
+    "好吧",
+    "行",
+    "可以",
+    "ok",
+    "okay",
+    "收到",
+    "知道了",
+    "明白",
+    "明白了",
+    "懂了",
+    "嗯",
+    "嗯嗯",
+    "哦",
+    "哦哦",
+    "噢",
+    "喔",
+    "啊",
+    "哈",
+    "早",
+    "早上好",
+    "早安",
+    "上午好",
+    "中午好",
+    "下午好",
+    "晚上好",
+    "晚安",
+    "辛苦了",
+    "辛苦",
+    "再见",
+    "拜拜",
+    "拜",
+    "hello",
+    "hi",
+    "哈喽",
+    "嗨",
+    "点赞",
+    "赞",
+    "厉害",
+    "不错",
+    "真棒",
+    "棒",
+    "加油",
+    "没事",
+    "没事了",
+    "没有了",
+    "早晨",
+    "早晨呀",
+    "辛苦晒",
+    "辛苦晒你",
+    "辛苦你",
+    "辛苦你了",
+    "唔该晒",
+    "多谢你",
+    "冇事",
+    "得",
+    "好嘢",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 
@@ -182,15 +559,38 @@ def _only_chitchat_words(norm: str) -> bool:
         word = next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
-        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅)+", "", norm[len(word):])
+        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅)+", "", norm[len(word) :])
     return True
 
 
 # --- numbers and counts --------------------------------------------------------
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "俩": 2,
-           "三": 3, "叁": 3, "仨": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
-           "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "幺": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "俩": 2,
+    "三": 3,
+    "叁": 3,
+    "仨": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
@@ -203,12 +603,14 @@ MAX_COUNT = 1_000_000
 
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
-    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}")
+    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}"
+)
 
 
 @dataclass(frozen=True)
 class CountResult:
     """A tree count found in text. ``count`` is None when ``vague``."""
+
     count: int | None
     vague: bool
     unit: str
@@ -347,8 +749,11 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     names, pattern, look_alikes = _mentions_pattern(species_table, others)
     for word in look_alikes:
         text = text.replace(word, "＿" * len(word))
-    return [(names[m.group(0)], m.group(0)) for m in pattern.finditer(text)
-            if len(m.group(0)) > 1 or _single_char_ok(text, m.start())]
+    return [
+        (names[m.group(0)], m.group(0))
+        for m in pattern.finditer(text)
+        if len(m.group(0)) > 1 or _single_char_ok(text, m.start())
+    ]
 
 
 _PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern, list[str]]] = {}
@@ -399,7 +804,8 @@ _SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> frozenset[str]:
     """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
-    from pypinyin.constants import PINYIN_DICT   # imported here: planting parsing never needs it
+    from pypinyin.constants import PINYIN_DICT  # imported here: planting parsing never needs it
+
     readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return frozenset(_toneless(r) for r in readings.split(",") if r)
 
@@ -421,8 +827,11 @@ def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tu
                 if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
                     continue
                 sounds = tuple(_readings(c) for c in alias)
-                if not any(len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
-                           for other, same, other_sounds in names if same == name):
+                if not any(
+                    len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
+                    for other, same, other_sounds in names
+                    if same == name
+                ):
                     names.append((alias, name, sounds))
         by_first: dict[str, list] = {}
         for alias, name, sounds in names:
@@ -434,8 +843,9 @@ def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tu
     return cached[1]
 
 
-def find_sound_alike_species(text: str, species_table: Mapping,
-                             taken: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str, int]]:
+def find_sound_alike_species(
+    text: str, species_table: Mapping, taken: Iterable[tuple[int, int]] = ()
+) -> list[tuple[str, str, int]]:
     """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
     them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
     written). A homophone counts only when it keeps one character of the name that is not a common ending:
@@ -444,17 +854,20 @@ def find_sound_alike_species(text: str, species_table: Mapping,
     blocked = {i for start, end in taken for i in range(start, end)}
 
     def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
-        return (len(window) == len(alias) and window != alias
-                and not blocked.intersection(range(i, i + len(alias)))
-                and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
-                and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)))
+        return (
+            len(window) == len(alias)
+            and window != alias
+            and not blocked.intersection(range(i, i + len(alias)))
+            and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
+            and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window))
+        )
 
     found, i = [], 0
     while i < len(text):
         best: tuple[str, str] | None = None
-        for first in ([] if i in blocked else _readings(text[i])):
+        for first in [] if i in blocked else _readings(text[i]):
             for alias, name, sounds in by_first.get(first, ()):
-                window = text[i:i + len(alias)]
+                window = text[i : i + len(alias)]
                 if (best is None or len(window) > len(best[1])) and sounds_like(window, alias, sounds):
                     best = (name, window)
         if best:
@@ -469,7 +882,8 @@ _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"
     r"认种|认养|认捐|想要|想|要|打算|准备|"
-    r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)")
+    r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)"
+)
 
 
 def extract_unknown_species(text: str, others: Iterable[str] = ()) -> str | None:
@@ -490,7 +904,8 @@ def extract_unknown_species(text: str, others: Iterable[str] = ()) -> str | None
 
 
 _ANSWER_FILLER_RE = re.compile(
-    rf"{_NUM}|{_MEASURE}|[.半亩个的是就有树苗呢啊吧呀哦嗯哈\s,，。!！、]|平方米|平米|㎡|m2|不对|应该|大概|差不多|左右")
+    rf"{_NUM}|{_MEASURE}|[.半亩个的是就有树苗呢啊吧呀哦嗯哈\s,，。!！、]|平方米|平米|㎡|m2|不对|应该|大概|差不多|左右"
+)
 
 
 def is_bare_answer(text: str, *parts: str) -> bool:
@@ -535,8 +950,7 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
     "校园": ("校园", "学校"),
     "广场": ("广场", "公园", "祠堂", "文化广场"),
 }
-_SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws),
-                     key=lambda p: len(p[0]), reverse=True)
+_SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws), key=lambda p: len(p[0]), reverse=True)
 
 
 def find_site(text: str) -> str | None:
@@ -555,7 +969,8 @@ _QUESTION_RE = re.compile(
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几耐|几远|几深|几高|几大|几密|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|有冇|([^\s])唔\1|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
-    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩")
+    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩"
+)
 _VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几|种几\s*{_MEASURE}$")
 _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
 
@@ -567,26 +982,31 @@ def is_question(text: str) -> bool:
     """True for questions ('桂花什么时候种', '种几棵好', '荔枝怎么种', '书记种几棵树'; not '种了几棵桂花',
     said of trees planted)."""
     text = to_halfwidth(text or "")
-    return bool(_QUESTION_RE.search(text) or _VAGUE_QUESTION_RE.search(text)
-                or (_HOW_MANY_RE.search(text) and not _PAST_RE.search(text)))
+    return bool(
+        _QUESTION_RE.search(text)
+        or _VAGUE_QUESTION_RE.search(text)
+        or (_HOW_MANY_RE.search(text) and not _PAST_RE.search(text))
+    )
 
 
 @dataclass(frozen=True)
 class PlantingText:
     """What a planting report says. Fields the text does not give are None."""
+
     count: int | None
     vague: bool
-    species: str | None          # canonical name from the table
-    species_text: str            # as written
-    unknown_species: bool        # True: species_text is not in the table
-    site_kind: str | None        # 房前屋后, 庭院, 党建林, 主题林, 路边, 河边, 校园, 示范点, 广场
+    species: str | None  # canonical name from the table
+    species_text: str  # as written
+    unknown_species: bool  # True: species_text is not in the table
+    site_kind: str | None  # 房前屋后, 庭院, 党建林, 主题林, 路边, 河边, 校园, 示范点, 广场
     area_mu: float | None
-    proxy_name: str | None       # 代种 <姓名>: the household member planted for
+    proxy_name: str | None  # 代种 <姓名>: the household member planted for
 
 
 _PROXY_RE = re.compile(
     rf"^\s*代种\s*(?:(?P<spaced>[{_CJK}·]{{2,5}})(?=\s)|(?P<packed>[{_CJK}·]{{2,4}}?)"
-    rf"(?={_NUM}\s*{_MEASURE}|\d|$))")
+    rf"(?={_NUM}\s*{_MEASURE}|\d|$))"
+)
 
 
 def parse_proxy(text: str) -> tuple[str | None, str]:
@@ -595,7 +1015,7 @@ def parse_proxy(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     name = match.group("spaced") or match.group("packed")
-    return name, to_halfwidth(text)[match.end():]
+    return name, to_halfwidth(text)[match.end() :]
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
@@ -625,10 +1045,12 @@ def is_pledge(text: str) -> bool:
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
     r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
-    r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了")
+    r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了"
+)
 # Planted long ago: '种了五年', '栽了3个月', '种了好几年' (how long a tree has stood, not a planting to log).
 _PLANTED_FOR_RE = re.compile(
-    rf"[种栽](?:了|下|好)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)|[种栽]了?(?:好久|很久|多久|多年)")
+    rf"[种栽](?:了|下|好)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)|[种栽]了?(?:好久|很久|多久|多年)"
+)
 # Words of having planted: with a tree name they start a record even without a count.
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
 
@@ -649,13 +1071,18 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     proxy, body = parse_proxy(text)
     body = to_halfwidth(body or "").strip()
-    if not body or (is_question(body) and not _vague_report(body)) or is_adoption_wish(body) or is_complaint(body) \
-            or is_pledge(body):
+    if (
+        not body
+        or (is_question(body) and not _vague_report(body))
+        or is_adoption_wish(body)
+        or is_complaint(body)
+        or is_pledge(body)
+    ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
-        count = None   # '院子里好多树': an amount, not trees planted
+        count = None  # '院子里好多树': an amount, not trees planted
     area = parse_area_mu(body)
     site = find_site(body)
     species, species_text = find_species(body, species_table)
@@ -669,9 +1096,15 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):
         return None
     return PlantingText(
-        count=count.count if count else None, vague=bool(count and count.vague),
-        species=species, species_text=species_text, unknown_species=unknown,
-        site_kind=site, area_mu=area, proxy_name=proxy)
+        count=count.count if count else None,
+        vague=bool(count and count.vague),
+        species=species,
+        species_text=species_text,
+        unknown_species=unknown,
+        site_kind=site,
+        area_mu=area,
+        proxy_name=proxy,
+    )
 
 
 def _vague_report(text: str) -> bool:

@@ -17,6 +17,7 @@ customer-service message: the file is uploaded as temporary media at that moment
 3 days, so never earlier) and sent by its media id; outside the window it is held. Whoever queues one queues
 a text line beside it (with a link), which may go by template.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,12 @@ log = logging.getLogger(__name__)
 
 # kind -> the template (in [wechat.templates]) used outside the 48-hour window
 TEMPLATE_FOR_KIND = {
-    "reminder": "reminder", "followup": "reminder", "broadcast": "reminder",
-    "answer": "answer", "notice": "notice", "system": "notice",
+    "reminder": "reminder",
+    "followup": "reminder",
+    "broadcast": "reminder",
+    "answer": "answer",
+    "notice": "notice",
+    "system": "notice",
 }
 # kinds a user turns off with 退订
 OPTIONAL_KINDS = ("reminder", "followup", "broadcast")
@@ -45,21 +50,46 @@ USER_GONE_ERRORS = {43004, 43019}  # not following / blocked us
 STALE_CLAIM = timedelta(minutes=5)
 
 
-def enqueue(db, *, openid: str, kind: str, text: str, dedupe_key: str, now: datetime,
-            not_before: datetime | None = None, url: str | None = None,
-            template_data: dict | None = None, image: str | None = None) -> int | None:
+def enqueue(
+    db,
+    *,
+    openid: str,
+    kind: str,
+    text: str,
+    dedupe_key: str,
+    now: datetime,
+    not_before: datetime | None = None,
+    url: str | None = None,
+    template_data: dict | None = None,
+    image: str | None = None,
+) -> int | None:
     """Queue a message for one user; idempotent by ``dedupe_key``. With ``image`` (a picture file's path) it is
     an image message, ``text`` only describing it."""
     assert kind in TEMPLATE_FOR_KIND, kind
     return outbox_store.enqueue(
-        db, openid=openid, kind=kind, text=text, dedupe_key=dedupe_key, now=clock.to_db(now),
-        not_before=clock.to_db(not_before) if not_before else None, url=url, template_data=template_data,
+        db,
+        openid=openid,
+        kind=kind,
+        text=text,
+        dedupe_key=dedupe_key,
+        now=clock.to_db(now),
+        not_before=clock.to_db(not_before) if not_before else None,
+        url=url,
+        template_data=template_data,
         image=str(image) if image else None,
     )
 
 
-def choose_channel(user: dict | None, kind: str, now: datetime, *, templates: dict, window_hours: int,
-                   quota: int, tried: frozenset = frozenset()) -> str:
+def choose_channel(
+    user: dict | None,
+    kind: str,
+    now: datetime,
+    *,
+    templates: dict,
+    window_hours: int,
+    quota: int,
+    tried: frozenset = frozenset(),
+) -> str:
     """'cs', 'template', 'held', or 'cancel' (the user left or opted out)."""
     if user is None or not user["subscribed"]:
         return "cancel"
@@ -136,8 +166,15 @@ class Sender:
             return
         while True:
             user = users_store.get(db, row["openid"])
-            channel = choose_channel(user, row["kind"], now, templates=self.templates,
-                                     window_hours=self.window_hours, quota=self.quota, tried=frozenset(tried))
+            channel = choose_channel(
+                user,
+                row["kind"],
+                now,
+                templates=self.templates,
+                window_hours=self.window_hours,
+                quota=self.quota,
+                tried=frozenset(tried),
+            )
             if channel == "cancel":
                 outbox_store.mark(db, row["id"], "cancelled", error="unsubscribed or opted out")
                 report.cancelled += 1
@@ -155,8 +192,12 @@ class Sender:
                     self.api.send_text(row["openid"], row["text"])
                     users_store.count_cs_send(db, row["openid"])
                 else:
-                    self.api.send_template(row["openid"], self.templates[TEMPLATE_FOR_KIND[row["kind"]]],
-                                           template_data(row), url=self._absolute(row["url"]))
+                    self.api.send_template(
+                        row["openid"],
+                        self.templates[TEMPLATE_FOR_KIND[row["kind"]]],
+                        template_data(row),
+                        url=self._absolute(row["url"]),
+                    )
             except WeChatError as error:
                 if error.errcode in CHANNEL_ERRORS:
                     tried.add(channel)
@@ -182,8 +223,9 @@ class Sender:
         else:
             outbox_store.mark(db, row["id"], "failed", errcode=error.errcode, error=error.errmsg)
             report.failed += 1
-        log.warning("outbox %s to %s: errcode=%s %s", row["id"], hash_openid(row["openid"]), error.errcode,
-                    error.errmsg)
+        log.warning(
+            "outbox %s to %s: errcode=%s %s", row["id"], hash_openid(row["openid"]), error.errcode, error.errmsg
+        )
 
     def _absolute(self, url: str | None) -> str | None:
         if url and url.startswith("/"):

@@ -274,12 +274,8 @@ def exif_gps(exif: Image.Exif) -> tuple[float | None, float | None]:
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     except Exception:
         return None, None
-    lat = dms_to_degrees(
-        gps.get(ExifTags.GPS.GPSLatitude), gps.get(ExifTags.GPS.GPSLatitudeRef), 90
-    )
-    lng = dms_to_degrees(
-        gps.get(ExifTags.GPS.GPSLongitude), gps.get(ExifTags.GPS.GPSLongitudeRef), 180
-    )
+    lat = dms_to_degrees(gps.get(ExifTags.GPS.GPSLatitude), gps.get(ExifTags.GPS.GPSLatitudeRef), 90)
+    lng = dms_to_degrees(gps.get(ExifTags.GPS.GPSLongitude), gps.get(ExifTags.GPS.GPSLongitudeRef), 180)
     if lat is None or lng is None or (lat == 0 and lng == 0):
         return None, None
     return lat, lng
@@ -516,12 +512,16 @@ class NearDuplicateIndex:
         """Keys whose hash is within ``threshold`` bits (default: the index's),
         closest first, each key once, ``exclude_key`` left out."""
         hashes, keys, n = self._snapshot
-        return _search(hashes[:n], keys, _to_unsigned64(phash), exclude_key,
-                       self.threshold if threshold is None else threshold, limit)
+        return _search(
+            hashes[:n],
+            keys,
+            _to_unsigned64(phash),
+            exclude_key,
+            self.threshold if threshold is None else threshold,
+            limit,
+        )
 
-    def check_and_add(
-        self, key: Hashable, phash: int | str, limit: int = 10
-    ) -> list[tuple[Hashable, int]]:
+    def check_and_add(self, key: Hashable, phash: int | str, limit: int = 10) -> list[tuple[Hashable, int]]:
         """``nearest(phash, exclude_key=key)`` then ``add(key, phash)`` as one
         step, so of two near-identical photos processed at the same moment
         for different records, the second always sees the first."""

@@ -24,6 +24,7 @@ check it; a drawn record (``review = spot_check``) still counts until a reviewer
 Everything from ``parse_text`` to ``review_after`` is pure (no app, no database) and unit-tested; the
 functions after it are the services: they read and write through bot/store/plantings.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,9 +33,10 @@ import json
 import logging
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Mapping
+from typing import Any
 
 from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
@@ -63,16 +65,33 @@ def _cancel_pending_record(ctx, state) -> None:
 # conversation.timeout_minutes; the table is in handlers/planting.py, the diagram in docs/planting.md.
 FLOW = Flow("planting", ("collecting", "count_changed"), on_cancel=_cancel_pending_record)
 
-FLAG_ORDER = ("duplicate_photo", "far_from_village", "old_photo", "unknown_species", "no_photo", "out_of_season",
-              "over_cap", "plot_tag")
+FLAG_ORDER = (
+    "duplicate_photo",
+    "far_from_village",
+    "old_photo",
+    "unknown_species",
+    "no_photo",
+    "out_of_season",
+    "over_cap",
+    "plot_tag",
+)
 # The parts of a record and the review flags, as the messages name them.
-PART_NAMES = {"photo": "planting.part_photo", "species": "planting.part_species", "count": "planting.part_count",
-              "area": "planting.part_area"}
-FLAG_REASONS = {"duplicate_photo": "planting.flag_duplicate_photo",
-                "far_from_village": "planting.flag_far_from_village",
-                "old_photo": "planting.flag_old_photo", "unknown_species": "planting.flag_unknown_species",
-                "no_photo": "planting.flag_no_photo", "out_of_season": "planting.flag_out_of_season",
-                "over_cap": "planting.flag_over_cap", "plot_tag": "planting.flag_plot_tag"}
+PART_NAMES = {
+    "photo": "planting.part_photo",
+    "species": "planting.part_species",
+    "count": "planting.part_count",
+    "area": "planting.part_area",
+}
+FLAG_REASONS = {
+    "duplicate_photo": "planting.flag_duplicate_photo",
+    "far_from_village": "planting.flag_far_from_village",
+    "old_photo": "planting.flag_old_photo",
+    "unknown_species": "planting.flag_unknown_species",
+    "no_photo": "planting.flag_no_photo",
+    "out_of_season": "planting.flag_out_of_season",
+    "over_cap": "planting.flag_over_cap",
+    "plot_tag": "planting.flag_plot_tag",
+}
 SPOT_CHECK = "spot_check"  # the review state of a counted record drawn for a spot check (and its details key)
 PLOT_SITES = ("党建林", "主题林", "示范点")
 
@@ -82,8 +101,9 @@ _NOT_A_NAME = {"取消", "帮助", "好", "好的", "是", "是的", "对", "对
 
 
 # -- text -------------------------------------------------------------------------------------------
-def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(),
-               others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
+def parse_text(
+    text: str, species_table: Mapping, waiting_for: frozenset[str] = frozenset(), others: tuple[str, ...] = ()
+) -> nlu.PlantingText | None:
     """A planting report, as ``nlu.parse_planting_text`` reads it; while a record waits for parts
     (``waiting_for``: 'species', 'count', 'area'), a bare answer is accepted too: ``3棵``, ``三株``,
     ``桂花``, ``2亩``, or an unknown tree name as written (``黄皮``; ``others``, the trees off the list, keep
@@ -97,28 +117,49 @@ def parse_text(text: str, species_table: Mapping, waiting_for: frozenset[str] = 
     if parsed is not None or not waiting_for:
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
-    if not text or nlu.is_question(text) or nlu.is_chitchat(text) or nlu.is_adoption_wish(text) \
-            or nlu.is_complaint(text) or nlu.is_pledge(text):
+    if (
+        not text
+        or nlu.is_question(text)
+        or nlu.is_chitchat(text)
+        or nlu.is_adoption_wish(text)
+        or nlu.is_complaint(text)
+        or nlu.is_pledge(text)
+    ):
         return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
     species, written = nlu.find_species(text, species_table)
     unknown = False
-    if species is None and "species" in waiting_for and count is None and area is None \
-            and _BARE_NAME_RE.match(text) and text not in _NOT_A_NAME and not nlu.find_site(text):
+    if (
+        species is None
+        and "species" in waiting_for
+        and count is None
+        and area is None
+        and _BARE_NAME_RE.match(text)
+        and text not in _NOT_A_NAME
+        and not nlu.find_site(text)
+    ):
         written = nlu.tree_name(text, others)
         unknown = True
     if count is None and area is None and species is None and not unknown:
         return None
     if not unknown and not nlu.is_bare_answer(text, written, count.matched if count else ""):
-        return None   # a sentence that names a tree ('隔壁家的竹子长到我家地里了') answers nothing
-    return nlu.PlantingText(count=count.count if count else None, vague=bool(count and count.vague),
-                            species=species, species_text=written, unknown_species=unknown,
-                            site_kind=nlu.find_site(text), area_mu=area, proxy_name=None)
+        return None  # a sentence that names a tree ('隔壁家的竹子长到我家地里了') answers nothing
+    return nlu.PlantingText(
+        count=count.count if count else None,
+        vague=bool(count and count.vague),
+        species=species,
+        species_text=written,
+        unknown_species=unknown,
+        site_kind=nlu.find_site(text),
+        area_mu=area,
+        proxy_name=None,
+    )
 
 
-def read_text(text: str, record: Mapping | None, species_table: Mapping, others: tuple[str, ...] = ()
-              ) -> nlu.PlantingText | None:
+def read_text(
+    text: str, record: Mapping | None, species_table: Mapping, others: tuple[str, ...] = ()
+) -> nlu.PlantingText | None:
     """A planting text for ``record`` (the sender's pending or late record, or None): ``parse_text`` with the
     parts it waits for; a bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count
     for it (``count_changes`` then asks what it means)."""
@@ -133,8 +174,12 @@ def read_text(text: str, record: Mapping | None, species_table: Mapping, others:
 def count_changes(record: Mapping, parsed: nlu.PlantingText) -> bool:
     """Does this text give a record that has its count another count? Then the bot asks whether to change it or
     to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``)."""
-    return (record.get("count") is not None and parsed.count is not None and parsed.count != record["count"]
-            and parsed.proxy_name is None)
+    return (
+        record.get("count") is not None
+        and parsed.count is not None
+        and parsed.count != record["count"]
+        and parsed.proxy_name is None
+    )
 
 
 def is_plot(parsed: nlu.PlantingText) -> bool:
@@ -212,7 +257,7 @@ def describe(record: Mapping) -> str:
 @dataclass(frozen=True)
 class Flag:
     name: str
-    values: dict      # what the reason text is made of
+    values: dict  # what the reason text is made of
     ref: int | None = None  # duplicate_photo: the other record
 
 
@@ -220,10 +265,10 @@ class Flag:
 class Checks:
     """What one record is checked against: the campaign's settings and its sender's (``checks_for``)."""
 
-    season: tuple[date, date]          # bot.schedule.season: plans_due .. the window's end
+    season: tuple[date, date]  # bot.schedule.season: plans_due .. the window's end
     old_photo_tolerance_days: int
-    cap: int                           # the sender's review.max_trees_per_record
-    cadre: bool                        # the sender may tag plots (planting.cadre_roles)
+    cap: int  # the sender's review.max_trees_per_record
+    cadre: bool  # the sender may tag plots (planting.cadre_roles)
 
 
 def cap_for(caps: Mapping[str, int], role: str | None) -> int:
@@ -241,23 +286,35 @@ def location_of(record: Mapping, photos: list[Mapping]) -> tuple[float | None, f
     return lat, lng
 
 
-def compute_flags(record: Mapping, photos: list[Mapping], village: Mapping | None, checks: Checks,
-                  day: date) -> list[Flag]:
+def compute_flags(
+    record: Mapping, photos: list[Mapping], village: Mapping | None, checks: Checks, day: date
+) -> list[Flag]:
     """The reasons a record cannot count at once (each sends it to review), from its parts, its analysed
     photos, its village, and ``day`` (the local day it was completed)."""
     flags: list[Flag] = []
     dups = [p for p in photos if p.get("duplicate_of")]
     if dups:
         first = min(dups, key=lambda p: (p.get("duplicate_distance") or 0, p["duplicate_of"]))
-        flags.append(Flag("duplicate_photo", {"ref": first["duplicate_of"],
-                                              "distance": first.get("duplicate_distance") or 0},
-                          ref=first["duplicate_of"]))
+        flags.append(
+            Flag(
+                "duplicate_photo",
+                {"ref": first["duplicate_of"], "distance": first.get("duplicate_distance") or 0},
+                ref=first["duplicate_of"],
+            )
+        )
     lat, lng = location_of(record, photos)
     if village and is_far_from(lat, lng, village.get("lat"), village.get("lng"), village.get("radius_m")):
         distance = haversine_m(lat, lng, village["lat"], village["lng"])
-        flags.append(Flag("far_from_village", {"village": village.get("name") or "",
-                                               "km": round(distance / 1000, 1),
-                                               "radius_km": round(village["radius_m"] / 1000, 1)}))
+        flags.append(
+            Flag(
+                "far_from_village",
+                {
+                    "village": village.get("name") or "",
+                    "km": round(distance / 1000, 1),
+                    "radius_km": round(village["radius_m"] / 1000, 1),
+                },
+            )
+        )
     start, end = checks.season
     old = [p for p in photos if is_old_photo(p.get("exif_time"), start, checks.old_photo_tolerance_days)]
     if old:
@@ -267,8 +324,12 @@ def compute_flags(record: Mapping, photos: list[Mapping], village: Mapping | Non
     if not photos:
         flags.append(Flag("no_photo", {}))
     if not start <= day <= end:
-        flags.append(Flag("out_of_season", {"day": schedule.date_words(day), "start": schedule.date_words(start),
-                                            "end": schedule.date_words(end)}))
+        flags.append(
+            Flag(
+                "out_of_season",
+                {"day": schedule.date_words(day), "start": schedule.date_words(start), "end": schedule.date_words(end)},
+            )
+        )
     if (record.get("count") or 0) > checks.cap:
         flags.append(Flag("over_cap", {"count": record["count"], "cap": checks.cap}))
     if record.get("site") in PLOT_SITES and not checks.cadre:
@@ -282,14 +343,17 @@ def waiting_reasons(record: Mapping) -> list[str]:
         details = json.loads(record.get("flag_details") or "{}")
     except ValueError:
         return []
-    return [details[name]["reason"] for name in (record.get("flags") or "").split()
-            if name != "unknown_species" and isinstance(details.get(name), dict) and "reason" in details[name]]
+    return [
+        details[name]["reason"]
+        for name in (record.get("flags") or "").split()
+        if name != "unknown_species" and isinstance(details.get(name), dict) and "reason" in details[name]
+    ]
 
 
 def spot_check_draw(key: str, planting_id: int) -> float:
     """The record's draw in [0, 1): a keyed hash (HMAC-SHA256) of its id, the same every time."""
     digest = hmac.new(key.encode(), f"spot-check:{int(planting_id)}".encode(), hashlib.sha256).digest()
-    return int.from_bytes(digest[:8], "big") / 2 ** 64
+    return int.from_bytes(digest[:8], "big") / 2**64
 
 
 def spot_check_rate(rate: float, located: bool) -> float:
@@ -360,6 +424,7 @@ def offlist_names(app) -> tuple[str, ...]:
 
 def photo_index(app) -> NearDuplicateIndex:
     """The near-duplicate index, loaded once per process from the stored record photos."""
+
     def build(a):
         index = NearDuplicateIndex(threshold=int(a.config.get("planting.near_duplicate_bits")))
         index.load(store.record_phashes(a.db))
@@ -384,8 +449,14 @@ def record_for_location(ctx) -> dict | None:
 def new_record(ctx) -> dict:
     """A new pending record; a location sent just before (kept in the flow) joins it."""
     person = ctx.person
-    planting_id = store.create(ctx.db, openid=ctx.openid, person_id=person["id"], village_id=person["village_id"],
-                               inbox_id=ctx.inbox_id, now=ctx.now_s)
+    planting_id = store.create(
+        ctx.db,
+        openid=ctx.openid,
+        person_id=person["id"],
+        village_id=person["village_id"],
+        inbox_id=ctx.inbox_id,
+        now=ctx.now_s,
+    )
     state = FLOW.state(ctx)
     if state and state.data.get("location"):
         store.update(ctx.db, planting_id, state.data["location"])
@@ -476,8 +547,9 @@ def household_member(ctx, name: str, cadre: dict) -> dict:
     """The person of that name in the cadre's village; a 群众 (source 'proxy') is added when absent."""
     member = roster_store.person_by_name_in_village(ctx.db, name, cadre["village_id"])
     if member is None:
-        person_id = roster_store.insert_person(ctx.db, {"name": name, "village_id": cadre["village_id"],
-                                                        "role": "群众", "source": "proxy"}, ctx.now_s)
+        person_id = roster_store.insert_person(
+            ctx.db, {"name": name, "village_id": cadre["village_id"], "role": "群众", "source": "proxy"}, ctx.now_s
+        )
         member = roster_store.person(ctx.db, person_id)
     return member
 
@@ -485,6 +557,7 @@ def household_member(ctx, name: str, cadre: dict) -> dict:
 @dataclass(frozen=True)
 class Step:
     """Where a record stands after a part joined it: ``missing`` empty once it is complete."""
+
     record: dict
     missing: list[str]
     photo_count: int
@@ -501,8 +574,17 @@ def advance(ctx, planting_id: int) -> Step:
         store.update(ctx.db, planting_id, {"last_part_at": ctx.now_s, "updated_at": ctx.now_s})
         FLOW.enter(ctx, "collecting", {"planting_id": planting_id})
         return Step(record, missing, len(photos))
-    store.update(ctx.db, planting_id, {"status": "complete", "completed_at": ctx.now_s, "last_part_at": ctx.now_s,
-                                       "closed_at": ctx.now_s, "updated_at": ctx.now_s})
+    store.update(
+        ctx.db,
+        planting_id,
+        {
+            "status": "complete",
+            "completed_at": ctx.now_s,
+            "last_part_at": ctx.now_s,
+            "closed_at": ctx.now_s,
+            "updated_at": ctx.now_s,
+        },
+    )
     FLOW.end(ctx)
     refresh_flags(ctx.app, ctx.db, planting_id, ctx.now_s)
     return Step(store.get(ctx.db, planting_id), [], len(photos))
@@ -511,9 +593,12 @@ def advance(ctx, planting_id: int) -> Step:
 def incomplete_text(app, db, record: Mapping) -> str:
     """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
     missing = missing_parts(record, len(store.photos_of(db, record["id"])))
-    return app.t("planting.reminder", what=describe(record) or app.t("planting.part_photo"),
-                 missing="、".join(app.t(PART_NAMES[part]) for part in missing),
-                 hours=app.config.get("planting.late_part_hours"))
+    return app.t(
+        "planting.reminder",
+        what=describe(record) or app.t("planting.part_photo"),
+        missing="、".join(app.t(PART_NAMES[part]) for part in missing),
+        hours=app.config.get("planting.late_part_hours"),
+    )
 
 
 def attach_location(ctx, record: dict, location: dict) -> None:
@@ -537,8 +622,14 @@ def _settle(app, db, records: list[dict], live_ids: set, expired_rows: list[dict
             continue
         store.update(db, record["id"], {"closed_at": now_s, "reminded_at": now_s, "updated_at": now_s})
         conversations_store.drop(db, record["openid"], FLOW.name)
-        outbox.enqueue(db, openid=record["openid"], kind="system", dedupe_key=f"planting-incomplete:{record['id']}",
-                       text=incomplete_text(app, db, record), now=clock.from_db(now_s))
+        outbox.enqueue(
+            db,
+            openid=record["openid"],
+            kind="system",
+            dedupe_key=f"planting-incomplete:{record['id']}",
+            text=incomplete_text(app, db, record),
+            now=clock.from_db(now_s),
+        )
         counts["incomplete"] += 1
     return counts
 
@@ -570,12 +661,14 @@ def settle_windows(app, now) -> dict:
 # -- photos and flags -------------------------------------------------------------------------------
 def spot_check_key(app) -> str:
     """``review.spot_check_key``, or a random key made once and kept in the database (every process shares it)."""
+
     def load(a) -> str:
         if a.config.get("review.spot_check_key"):
             return str(a.config.get("review.spot_check_key"))
         with transaction(a.db):
-            return tokens_store.get_or_put(a.db, "spot_check_key", lambda: secrets.token_hex(32),
-                                           clock.to_db(a.clock()))
+            return tokens_store.get_or_put(
+                a.db, "spot_check_key", lambda: secrets.token_hex(32), clock.to_db(a.clock())
+            )
 
     return app.service("spot_check_key", load)
 
@@ -584,10 +677,12 @@ def checks_for(app, db, record: Mapping) -> Checks:
     """The checks of one record: the campaign's settings and its sender's role (the 代种 cadre for a 代种)."""
     cfg = app.config
     sender = roster_store.person(db, record.get("entered_by_person_id") or record.get("person_id")) or {}
-    return Checks(season=schedule.season(cfg),
-                  old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),
-                  cap=cap_for(cfg.get("review.max_trees_per_record"), sender.get("role")),
-                  cadre=is_cadre(sender, tuple(cfg.get("planting.cadre_roles"))))
+    return Checks(
+        season=schedule.season(cfg),
+        old_photo_tolerance_days=int(cfg.get("planting.old_photo_tolerance_days")),
+        cap=cap_for(cfg.get("review.max_trees_per_record"), sender.get("role")),
+        cadre=is_cadre(sender, tuple(cfg.get("planting.cadre_roles"))),
+    )
 
 
 def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
@@ -596,21 +691,33 @@ def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
     record = store.get(db, planting_id)
     photos = store.photos_of(db, planting_id)
     day = clock.local(clock.from_db(record["completed_at"] or record["created_at"]), app.tz).date()
-    flags = compute_flags(record, photos, roster_store.village(db, record["village_id"]),
-                          checks_for(app, db, record), day)
+    flags = compute_flags(
+        record, photos, roster_store.village(db, record["village_id"]), checks_for(app, db, record), day
+    )
     details = {f.name: {"reason": app.t(FLAG_REASONS[f.name], **f.values), "ref": f.ref} for f in flags}
     located = location_of(record, photos)[0] is not None
     rate = spot_check_rate(app.config.get("review.spot_check_rate"), located)
     draw = spot_check_draw(spot_check_key(app), planting_id)
     review = review_after(record["review"], flags, drawn=draw < rate)
     if review == SPOT_CHECK or record["review"] == SPOT_CHECK:
-        details[SPOT_CHECK] = {"reason": app.t("planting.spot_check_reason" if located
-                                               else "planting.spot_check_reason_no_location",
-                                               rate=f"{rate:.0%}", draw=f"{draw:.4f}"), "ref": None}
-    store.update(db, planting_id, {
-        "flags": " ".join(f.name for f in flags),
-        "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
-        "review": review, "updated_at": now_s})
+        details[SPOT_CHECK] = {
+            "reason": app.t(
+                "planting.spot_check_reason" if located else "planting.spot_check_reason_no_location",
+                rate=f"{rate:.0%}",
+                draw=f"{draw:.4f}",
+            ),
+            "ref": None,
+        }
+    store.update(
+        db,
+        planting_id,
+        {
+            "flags": " ".join(f.name for f in flags),
+            "flag_details": json.dumps(details, ensure_ascii=False) if details else None,
+            "review": review,
+            "updated_at": now_s,
+        },
+    )
     return [f.name for f in flags]
 
 
@@ -649,17 +756,37 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
     planting_id = photo["planting_id"]
     if isinstance(result, PhotoError):
         log.warning("photo %s of planting %s unusable: %s", media_row["id"], planting_id, result)
-        store.save_photo_analysis(db, photo["id"], sha256=media_row["sha256"], phash=None, exif_time=None,
-                                  exif_lat=None, exif_lng=None, duplicate_of=None, duplicate_distance=None,
-                                  error=str(result)[:300], now=now_s)
+        store.save_photo_analysis(
+            db,
+            photo["id"],
+            sha256=media_row["sha256"],
+            phash=None,
+            exif_time=None,
+            exif_lat=None,
+            exif_lng=None,
+            duplicate_of=None,
+            duplicate_distance=None,
+            error=str(result)[:300],
+            now=now_s,
+        )
         return
     info = result.info
     # The index step runs here, in media-row order, so the later of two near-identical photos is the flagged one.
     near = photo_index(app).check_and_add(planting_id, info.phash)
     duplicate_of, distance = _duplicate_of(db, info.sha256, near, planting_id)
-    store.save_photo_analysis(db, photo["id"], sha256=info.sha256, phash=info.phash, exif_time=info.taken_at,
-                              exif_lat=info.lat, exif_lng=info.lng, duplicate_of=duplicate_of,
-                              duplicate_distance=distance, error=None, now=now_s)
+    store.save_photo_analysis(
+        db,
+        photo["id"],
+        sha256=info.sha256,
+        phash=info.phash,
+        exif_time=info.taken_at,
+        exif_lat=info.lat,
+        exif_lng=info.lng,
+        duplicate_of=duplicate_of,
+        duplicate_distance=distance,
+        error=None,
+        now=now_s,
+    )
     refresh_flags(app, db, planting_id, now_s)
 
 

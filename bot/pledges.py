@@ -24,12 +24,13 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
 Everything from ``parse`` to ``describe`` is pure (no app, no database) and unit-tested; the functions after it are
 the services: they read and write through bot/store/pledges.py.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable, Mapping
 
 from bot import clock, nlu, outbox, planting
 from bot.conversation import Flow
@@ -46,8 +47,10 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 
 _PREFIX = re.compile(r"^(?:我要|我想|我来|我)?认领(?:了)?\s*[:：]?\s*")
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
-_MONTH = re.compile(r"(?:在|于)?(?<![\d〇一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
-                    r"(?:里|中|内|种)?")
+_MONTH = re.compile(
+    r"(?:在|于)?(?<![\d〇一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
+    r"(?:里|中|内|种)?"
+)
 _ANY_MONTH = re.compile(r"[\d〇一二三四五六七八九十]+\s*月(?:份)?")
 _NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
 _NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
@@ -60,12 +63,12 @@ class PledgeText:
     """What a 认领 (or 取消认领) text says; a part it does not give is None."""
 
     count: int | None = None
-    vague: bool = False          # 几棵: ask for the number
-    species: str | None = None   # canonical name from the species table
-    species_text: str = ""       # as written ('' when none)
+    vague: bool = False  # 几棵: ask for the number
+    species: str | None = None  # canonical name from the species table
+    species_text: str = ""  # as written ('' when none)
     month: int | None = None
-    bad_month: bool = False      # a month was given but is none (13月)
-    name: str | None = None      # 认领 <姓名> …: a cadre pledging for a household
+    bad_month: bool = False  # a month was given but is none (13月)
+    name: str | None = None  # 认领 <姓名> …: a cadre pledging for a household
 
 
 def _month(text: str) -> tuple[int | None, bool, str]:
@@ -76,7 +79,7 @@ def _month(text: str) -> tuple[int | None, bool, str]:
             return None, True, _ANY_MONTH.sub(" ", text)
         return None, False, text
     value = nlu.chinese_to_int(found.group(1))
-    rest = text[:found.start()] + " " + text[found.end():]
+    rest = text[: found.start()] + " " + text[found.end() :]
     return (value, False, rest) if value and 1 <= value <= 12 else (None, True, rest)
 
 
@@ -88,7 +91,7 @@ def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
             name = found.group(1)
             if name in _SELF_WORDS or nlu.find_species(name, species_table)[0] or nlu.parse_count(name):
                 return None, text
-            return name, text[found.end():]
+            return name, text[found.end() :]
     return None, text
 
 
@@ -108,8 +111,15 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
     species, written = _species(rest, species_table)
     if species is None and count is not None:
         written = nlu.extract_unknown_species(rest) or ""
-    return PledgeText(count=count.count if count else None, vague=bool(count and count.vague), species=species,
-                      species_text=written, month=month, bad_month=bad_month, name=name)
+    return PledgeText(
+        count=count.count if count else None,
+        vague=bool(count and count.vague),
+        species=species,
+        species_text=written,
+        month=month,
+        bad_month=bad_month,
+        name=name,
+    )
 
 
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
@@ -119,7 +129,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     found = _PREFIX.match(text)
     if not found or "责任区" in text or nlu.is_question(text):
         return None
-    return _body(text[found.end():], species_table)
+    return _body(text[found.end() :], species_table)
 
 
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
@@ -128,7 +138,7 @@ def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     found = _CANCEL_PREFIX.match(text)
     if not found or "责任区" in text:
         return None
-    return _body(text[found.end():], species_table)
+    return _body(text[found.end() :], species_table)
 
 
 def month_words(t: Callable[..., str], month: int | None) -> str:
@@ -137,8 +147,9 @@ def month_words(t: Callable[..., str], month: int | None) -> str:
 
 def describe(t: Callable[..., str], pledges: list[Mapping]) -> str:
     """'2棵荔枝（3月）、1棵龙眼'."""
-    return "、".join(t("pledges.item", count=p["count"], species=p["species"], month=month_words(t, p["month"]))
-                    for p in pledges)
+    return "、".join(
+        t("pledges.item", count=p["count"], species=p["species"], month=month_words(t, p["month"])) for p in pledges
+    )
 
 
 def nudge_due(config, now: datetime) -> int | None:
@@ -180,9 +191,18 @@ def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pl
         store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)
         pledge_id = kept["id"]
     else:
-        pledge_id = store.insert(db, village_id=person["village_id"], person_id=person["id"], species=species,
-                                 count=count, month=month, entered_by_person_id=ctx.person["id"], openid=ctx.openid,
-                                 inbox_id=ctx.inbox_id, now=ctx.now_s)
+        pledge_id = store.insert(
+            db,
+            village_id=person["village_id"],
+            person_id=person["id"],
+            species=species,
+            count=count,
+            month=month,
+            entered_by_person_id=ctx.person["id"],
+            openid=ctx.openid,
+            inbox_id=ctx.inbox_id,
+            now=ctx.now_s,
+        )
     if person["id"] != ctx.person["id"]:
         _tell_household(ctx, person, store.pledge(db, pledge_id))
     return Pledged(store.pledge(db, pledge_id), before, store.live_of_household(db, person["id"]))
@@ -192,10 +212,23 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
     """A cadre pledged for a household: its member, if they follow the account, hears of it (once per change)."""
     if not person.get("openid"):
         return
-    text = ctx.t("pledges.told_household", name=person["name"], cadre=ctx.person["name"], count=row["count"],
-                 species=row["species"], month=month_words(ctx.t, row["month"]))
-    outbox.enqueue(ctx.db, openid=person["openid"], kind="notice", text=text, now=ctx.now,
-                   not_before=send_time(ctx.config, ctx.now), dedupe_key=f"pledge-for:{row['id']}:{row['updated_at']}")
+    text = ctx.t(
+        "pledges.told_household",
+        name=person["name"],
+        cadre=ctx.person["name"],
+        count=row["count"],
+        species=row["species"],
+        month=month_words(ctx.t, row["month"]),
+    )
+    outbox.enqueue(
+        ctx.db,
+        openid=person["openid"],
+        kind="notice",
+        text=text,
+        now=ctx.now,
+        not_before=send_time(ctx.config, ctx.now),
+        dedupe_key=f"pledge-for:{row['id']}:{row['updated_at']}",
+    )
 
 
 def cancel(ctx, person: dict, species: str | None) -> list[dict]:
@@ -211,8 +244,11 @@ def village_person(ctx, name: str) -> dict | None:
 
 
 def ask_about_name(ctx, parsed: PledgeText) -> None:
-    FLOW.enter(ctx, "confirm_name", {"name": parsed.name, "species": parsed.species, "count": parsed.count,
-                                     "month": parsed.month})
+    FLOW.enter(
+        ctx,
+        "confirm_name",
+        {"name": parsed.name, "species": parsed.species, "count": parsed.count, "month": parsed.month},
+    )
 
 
 def new_household(ctx, name: str) -> dict:
@@ -234,16 +270,27 @@ def county_demand(rows: list[dict]) -> list[dict]:
     """The seedling list summed over villages, by species (pure)."""
     totals: dict[str, dict] = {}
     for row in rows:
-        total = totals.setdefault(row["species"], {"species": row["species"], "pledged": 0, "planted": 0, "needed": 0,
-                                                    "arrived": 0, "delivered": 0, "villages": 0})
+        total = totals.setdefault(
+            row["species"],
+            {
+                "species": row["species"],
+                "pledged": 0,
+                "planted": 0,
+                "needed": 0,
+                "arrived": 0,
+                "delivered": 0,
+                "villages": 0,
+            },
+        )
         for key in ("pledged", "planted", "needed", "arrived", "delivered"):
             total[key] += int(row[key] or 0)
         total["villages"] += 1
     return sorted(totals.values(), key=lambda r: (-r["needed"], r["species"]))
 
 
-def batch_problem(village: dict | None, species: str | None, count: int | None, status: str, pickup_date: str,
-                  place: str) -> str | None:
+def batch_problem(
+    village: dict | None, species: str | None, count: int | None, status: str, pickup_date: str, place: str
+) -> str | None:
     """The admin.pledges message key of what is wrong with a batch form, or None (pure)."""
     if village is None or not species:
         return "admin.pledges.bad_village_species"
@@ -260,12 +307,32 @@ def batch_problem(village: dict | None, species: str | None, count: int | None, 
     return None
 
 
-def record_batch(app, db, *, village_id: int, species: str, count: int, status: str, pickup_date: str, place: str,
-                 by: str, now: datetime) -> tuple[int, int]:
+def record_batch(
+    app,
+    db,
+    *,
+    village_id: int,
+    species: str,
+    count: int,
+    status: str,
+    pickup_date: str,
+    place: str,
+    by: str,
+    now: datetime,
+) -> tuple[int, int]:
     """A batch of seedlings for a village; when it arrived (已到), every pledger of that village and species who
     still needs trees of it is told where and from when to collect them. (batch id, notices queued)."""
-    batch_id = store.insert_batch(db, village_id=village_id, species=species, count=count, status=status,
-                                  pickup_date=pickup_date, place=place.strip(), by=by, now=clock.to_db(now))
+    batch_id = store.insert_batch(
+        db,
+        village_id=village_id,
+        species=species,
+        count=count,
+        status=status,
+        pickup_date=pickup_date,
+        place=place.strip(),
+        by=by,
+        now=clock.to_db(now),
+    )
     told = tell_pledgers(app, db, batch_id, now) if status == store.ARRIVED else 0
     return batch_id, told
 
@@ -276,11 +343,26 @@ def tell_pledgers(app, db, batch_id: int, now: datetime) -> int:
     day = date.fromisoformat(batch["pickup_date"])
     queued = 0
     for row in store.pledgers_to_tell(db, batch["village_id"], batch["species"]):
-        text = app.t("pledges.seedlings_arrived", name=row["person"], species=batch["species"], needed=row["needed"],
-                     place=batch["place"], day=f"{day.month}月{day.day}日")
-        queued += outbox.enqueue(db, openid=row["openid"], kind="notice", text=text, now=now,
-                                 not_before=send_time(app.config, now),
-                                 dedupe_key=f"seedlings:{batch_id}:{row['id']}") is not None
+        text = app.t(
+            "pledges.seedlings_arrived",
+            name=row["person"],
+            species=batch["species"],
+            needed=row["needed"],
+            place=batch["place"],
+            day=f"{day.month}月{day.day}日",
+        )
+        queued += (
+            outbox.enqueue(
+                db,
+                openid=row["openid"],
+                kind="notice",
+                text=text,
+                now=now,
+                not_before=send_time(app.config, now),
+                dedupe_key=f"seedlings:{batch_id}:{row['id']}",
+            )
+            is not None
+        )
     return queued
 
 
@@ -298,8 +380,7 @@ def pledge_nudges(app, now: datetime) -> dict:
     year = int(app.config.get("campaign.year"))
     with transaction(app.db):
         for row in store.to_nudge(app.db, month):
-            text = app.t("pledges.nudge", name=row["person"], count=row["count"], species=row["species"],
-                         month=month)
+            text = app.t("pledges.nudge", name=row["person"], count=row["count"], species=row["species"], month=month)
             queue.put(row["openid"], "reminder", text, f"pledge-nudge:{row['id']}:{year}-{month:02d}")
     return queue.report()
 

@@ -34,14 +34,15 @@ Rules (config keys in brackets; see docs/progress.md):
   whose latest check says alive, dead or replanted (补种: the first tree died), the
   rule of bot.store.followups.survival_rates, restricted to verified records.
 """
+
 from __future__ import annotations
 
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 from bot import milestones, schedule
@@ -80,12 +81,12 @@ class PersonProgress:
 @dataclass(frozen=True)
 class HouseholdProgress:
     village_id: int | None
-    household: str | None          # None: a person alone
+    household: str | None  # None: a person alone
     member_ids: tuple[int, ...]
     trees: int
     pending_trees: int
     target: int
-    adopted: int = 0               # trees its members adopted (认种认养)
+    adopted: int = 0  # trees its members adopted (认种认养)
 
     @property
     def counted(self) -> int:
@@ -102,18 +103,18 @@ class Totals:
     """The figures that add up from villages to towns and the county, and their shares (None when
     there is nothing to divide by)."""
 
-    trees: int                     # verified (核实)
+    trees: int  # verified (核实)
     area_mu: float
     records: int
     pending_records: int
-    pending_trees: int             # waiting for review: claimed (上报) = verified + waiting
+    pending_trees: int  # waiting for review: claimed (上报) = verified + waiting
     pending_area_mu: float
     households_total: int
     households_covered: int
     party_members: int
     party_members_active: int
-    quota_people: int              # people with a tree quota (by role)
-    quota_people_done: int         # … whose verified trees reach it
+    quota_people: int  # people with a tree quota (by role)
+    quota_people_done: int  # … whose verified trees reach it
     survival_checked: int
     survival_alive: int
     flagged: int
@@ -144,19 +145,19 @@ class Totals:
 class VillageProgress(Totals):
     village_id: int
     name: str
-    kind: str                      # 村 | 社区
+    kind: str  # 村 | 社区
     town: str | None
-    unit: str                      # 亩 (村) | 棵 (社区)
+    unit: str  # 亩 (村) | 棵 (社区)
     target: float
-    done_value: float              # verified 亩 (村) or trees (社区)
-    pending_value: float           # the same, waiting for review
-    demo_sites: int                # confirmed 示范点 (demo_site milestones)
+    done_value: float  # verified 亩 (村) or trees (社区)
+    pending_value: float  # the same, waiting for review
+    demo_sites: int  # confirmed 示范点 (demo_site milestones)
     demo_sites_target: int
-    demo_sites_reported: int = 0   # reported, confirmed or not
-    plan_at: str | None = None     # when the plan was reported (UTC text), None: not yet
-    holes: int | None = None       # holes reported
+    demo_sites_reported: int = 0  # reported, confirmed or not
+    plan_at: str | None = None  # when the plan was reported (UTC text), None: not yet
+    holes: int | None = None  # holes reported
     households_scheduled: int = 0  # households with a pledge or a verified tree (its 植树安排表)
-    schedule_goal: int = 0         # … how many are due by schedules_due
+    schedule_goal: int = 0  # … how many are due by schedules_due
 
     @property
     def completion(self) -> float:
@@ -176,12 +177,14 @@ class VillageProgress(Totals):
     @property
     def targets(self) -> tuple[schedule.Target, ...]:
         """What the village owes the campaign, each due at its milestone (bot/schedule.py)."""
-        return (schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
-                schedule.Target(schedule.SCHEDULES, self.households_scheduled, self.schedule_goal),
-                schedule.Target(schedule.MAIN, self.done_value, self.target),
-                schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
-                schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
-                schedule.Target(schedule.QUOTAS, self.quota_people_done, self.quota_people))
+        return (
+            schedule.Target(schedule.PLAN, 1 if self.plan_at else 0, 1),
+            schedule.Target(schedule.SCHEDULES, self.households_scheduled, self.schedule_goal),
+            schedule.Target(schedule.MAIN, self.done_value, self.target),
+            schedule.Target(schedule.DEMO_SITES, self.demo_sites, self.demo_sites_target),
+            schedule.Target(schedule.HOUSEHOLDS, self.households_covered, self.households_total),
+            schedule.Target(schedule.QUOTAS, self.quota_people_done, self.quota_people),
+        )
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,7 @@ class AreaProgress(Totals):
 
 @dataclass(frozen=True)
 class DayPoint:
-    day: str                       # YYYY-MM-DD in the campaign timezone
+    day: str  # YYYY-MM-DD in the campaign timezone
     trees: int
     area_mu: float
     records: int
@@ -217,12 +220,14 @@ class Rules:
     year: int
 
     @classmethod
-    def of(cls, config) -> "Rules":
-        return cls(quotas={str(k): int(v) for k, v in config.get("campaign.quotas").items()},
-                   household_target=int(config.get("campaign.targets.household_trees")),
-                   party_roles=tuple(config.get("campaign.participation.roles")),
-                   party_max_age=int(config.get("campaign.participation.party_member_max_age")),
-                   year=int(config.get("campaign.year")))
+    def of(cls, config) -> Rules:
+        return cls(
+            quotas={str(k): int(v) for k, v in config.get("campaign.quotas").items()},
+            household_target=int(config.get("campaign.targets.household_trees")),
+            party_roles=tuple(config.get("campaign.participation.roles")),
+            party_max_age=int(config.get("campaign.participation.party_member_max_age")),
+            year=int(config.get("campaign.year")),
+        )
 
     def quota(self, role: str | None) -> int:
         return self.quotas.get(role or "", 0)
@@ -236,10 +241,14 @@ class Rules:
         return not birth_year or self.year - int(birth_year) <= self.party_max_age
 
     def params(self) -> dict:
-        return {"quotas": json.dumps(self.quotas, ensure_ascii=False), "household_target": self.household_target,
-                "non_household_roles": json.dumps(NON_HOUSEHOLD_ROLES, ensure_ascii=False),
-                "party_roles": json.dumps(self.party_roles, ensure_ascii=False),
-                "party_max_age": self.party_max_age, "year": self.year}
+        return {
+            "quotas": json.dumps(self.quotas, ensure_ascii=False),
+            "household_target": self.household_target,
+            "non_household_roles": json.dumps(NON_HOUSEHOLD_ROLES, ensure_ascii=False),
+            "party_roles": json.dumps(self.party_roles, ensure_ascii=False),
+            "party_max_age": self.party_max_age,
+            "year": self.year,
+        }
 
 
 def quota_for(config, role: str | None) -> int:
@@ -248,17 +257,22 @@ def quota_for(config, role: str | None) -> int:
 
 def in_household(person: dict) -> bool:
     """The person belongs to a household: one is given, with a village, and they are no adviser/admin."""
-    return bool(person.get("household")) and person.get("village_id") is not None \
+    return (
+        bool(person.get("household"))
+        and person.get("village_id") is not None
         and person.get("role") not in NON_HOUSEHOLD_ROLES
+    )
 
 
 def person_rules(config, person: dict) -> dict:
     """quota, household_target (0 for advisers and admins) and party_member_to_count of one roster row:
     the columns ``people_left_to_do`` computes in SQL."""
     rules = Rules.of(config)
-    return {"quota": rules.quota(person.get("role")),
-            "household_target": 0 if person.get("role") in NON_HOUSEHOLD_ROLES else rules.household_target,
-            "party_member_to_count": rules.party_member_to_count(person)}
+    return {
+        "quota": rules.quota(person.get("role")),
+        "household_target": 0 if person.get("role") in NON_HOUSEHOLD_ROLES else rules.household_target,
+        "party_member_to_count": rules.party_member_to_count(person),
+    }
 
 
 def village_target(config, kind: str) -> tuple[str, float]:
@@ -286,10 +300,15 @@ def percent(value: float | None) -> str:
 def _person_from(config, person: dict, totals: dict | None) -> PersonProgress:
     totals = totals or {}
     return PersonProgress(
-        person_id=person["id"], name=person["name"], role=person.get("role") or "群众",
-        village_id=person.get("village_id"), quota=quota_for(config, person.get("role")),
-        trees=int(totals.get("trees", 0)), records=int(totals.get("records", 0)),
-        pending_trees=int(totals.get("pending_trees", 0)), pending_records=int(totals.get("pending_records", 0)),
+        person_id=person["id"],
+        name=person["name"],
+        role=person.get("role") or "群众",
+        village_id=person.get("village_id"),
+        quota=quota_for(config, person.get("role")),
+        trees=int(totals.get("trees", 0)),
+        records=int(totals.get("records", 0)),
+        pending_trees=int(totals.get("pending_trees", 0)),
+        pending_records=int(totals.get("pending_records", 0)),
     )
 
 
@@ -319,9 +338,16 @@ def household_progress(db, config, person_id: int, until: str | None = None) -> 
     )
 
 
-def people_left_to_do(db, config, *, person_ids: list[int] | None = None, village_id: int | None = None,
-                      openid: str | None = None, followers_only: bool = False,
-                      until: str | None = None) -> Iterator[dict]:
+def people_left_to_do(
+    db,
+    config,
+    *,
+    person_ids: list[int] | None = None,
+    village_id: int | None = None,
+    openid: str | None = None,
+    followers_only: bool = False,
+    until: str | None = None,
+) -> Iterator[dict]:
     """Per person, streamed from one query (whatever the number of people): the rules that apply to
     them and their verified numbers, for deciding what they still have to do.
 
@@ -331,8 +357,15 @@ def people_left_to_do(db, config, *, person_ids: list[int] | None = None, villag
     party_member_to_count (0/1). Filters: the given people, one village's, one WeChat user's;
     ``followers_only`` keeps followers who may get optional messages (subscribed, not 退订), by openid.
     """
-    rows = store.people_rows(db, Rules.of(config).params(), until=until, person_ids=person_ids,
-                             village_id=village_id, openid=openid, followers_only=followers_only)
+    rows = store.people_rows(
+        db,
+        Rules.of(config).params(),
+        until=until,
+        person_ids=person_ids,
+        village_id=village_id,
+        openid=openid,
+        followers_only=followers_only,
+    )
     rows = _with_adopted_trees(rows, _adopting_households(db, config, until))
     return _with_attendance(rows, events_store.present_people(db, until))
 
@@ -346,8 +379,9 @@ def _with_attendance(rows: Iterator[dict], present: set[int]) -> Iterator[dict]:
         yield {**row, "active": 1} if not row["active"] and row["person_id"] in present else row
 
 
-def _with_attending_party_members(db, config, figures: dict[int, dict], until: str | None = None,
-                                  village_id: int | None = None) -> dict[int, dict]:
+def _with_attending_party_members(
+    db, config, figures: dict[int, dict], until: str | None = None, village_id: int | None = None
+) -> dict[int, dict]:
     """people_by_village figures plus the party members who took part only by attending a planting day."""
     added = events_store.party_attendees_without_records(db, Rules.of(config).params(), until, village_id)
     for vid, n in added.items():
@@ -370,10 +404,19 @@ def _adopting_households(db, config, until: str | None = None, village_id: int |
     rows = adoption_store.households_adopting(db, rules, until, village_id)
     if not rows:
         return []
-    own = {r["person_id"]: int(r["household_trees"])
-           for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])}
-    return [{"key": _household_key(r["village_id"], r["household"], r["person_id"]), "village_id": r["village_id"],
-             "adopted": int(r["adopted"]), "own": own.get(r["member_id"], 0)} for r in rows]
+    own = {
+        r["person_id"]: int(r["household_trees"])
+        for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])
+    }
+    return [
+        {
+            "key": _household_key(r["village_id"], r["household"], r["person_id"]),
+            "village_id": r["village_id"],
+            "adopted": int(r["adopted"]),
+            "own": own.get(r["member_id"], 0),
+        }
+        for r in rows
+    ]
 
 
 def _with_adopted_trees(rows: Iterator[dict], adopting: list[dict]) -> Iterator[dict]:
@@ -398,8 +441,15 @@ def _with_adopting_households(config, figures: dict[int, dict], adopting: list[d
 
 
 # -- villages ------------------------------------------------------------------------------------
-def _village_from(config, village: dict, totals: dict | None, figures: dict | None, survival: dict | None,
-                  marks: milestones.VillageMilestones | None, scheduled: int = 0) -> VillageProgress:
+def _village_from(
+    config,
+    village: dict,
+    totals: dict | None,
+    figures: dict | None,
+    survival: dict | None,
+    marks: milestones.VillageMilestones | None,
+    scheduled: int = 0,
+) -> VillageProgress:
     totals, figures, survival = totals or {}, figures or {}, survival or {}
     marks = marks or milestones.VillageMilestones()
     kind = village.get("kind") or VILLAGE
@@ -409,25 +459,37 @@ def _village_from(config, village: dict, totals: dict | None, figures: dict | No
     covered = int(figures.get("households_covered") or 0)
     total_households = int(village.get("households") or 0) or int(figures.get("households") or 0)
     return VillageProgress(
-        village_id=village["id"], name=village["name"], kind=kind, town=village.get("town"),
-        unit=unit, target=target,
+        village_id=village["id"],
+        name=village["name"],
+        kind=kind,
+        town=village.get("town"),
+        unit=unit,
+        target=target,
         done_value=trees if kind == COMMUNITY else area,
         pending_value=pending_trees if kind == COMMUNITY else pending_area,
-        trees=trees, area_mu=area, records=int(totals.get("records", 0)),
-        pending_records=int(totals.get("pending_records", 0)), pending_trees=pending_trees,
+        trees=trees,
+        area_mu=area,
+        records=int(totals.get("records", 0)),
+        pending_records=int(totals.get("pending_records", 0)),
+        pending_trees=pending_trees,
         pending_area_mu=pending_area,
-        demo_sites=marks.demo_sites, demo_sites_reported=marks.demo_sites_reported, plan_at=marks.plan_at,
+        demo_sites=marks.demo_sites,
+        demo_sites_reported=marks.demo_sites_reported,
+        plan_at=marks.plan_at,
         holes=marks.holes,
         demo_sites_target=0 if kind == COMMUNITY else int(config.get("campaign.targets.village_demo_sites")),
-        households_total=max(total_households, covered), households_covered=covered,
+        households_total=max(total_households, covered),
+        households_covered=covered,
         households_scheduled=scheduled,
         schedule_goal=math.ceil(max(total_households, covered) * float(config.get("pledges.schedule_share"))),
         party_members=int(figures.get("party_members", 0)),
         party_members_active=int(figures.get("party_members_active", 0)),
         quota_people=int(figures.get("quota_people") or 0),
         quota_people_done=int(figures.get("quota_people_done") or 0),
-        survival_checked=int(survival.get("checked", 0)), survival_alive=int(survival.get("alive", 0)),
-        flagged=int(totals.get("flagged", 0)), rejected=int(totals.get("rejected", 0)),
+        survival_checked=int(survival.get("checked", 0)),
+        survival_alive=int(survival.get("alive", 0)),
+        flagged=int(totals.get("flagged", 0)),
+        rejected=int(totals.get("rejected", 0)),
     )
 
 
@@ -438,10 +500,15 @@ def village_progress(db, config, village_id: int, until: str | None = None) -> V
     figures = store.people_by_village(db, Rules.of(config).params(), until, village_id)
     figures = _with_adopting_households(config, figures, _adopting_households(db, config, until, village_id))
     figures = _with_attending_party_members(db, config, figures, until, village_id)
-    return _village_from(config, rows[0], store.totals_by_village(db, until, village_id).get(village_id),
-                         figures.get(village_id), store.survival_by_village(db, until, village_id).get(village_id),
-                         milestones.figures(db, until, village_id).get(village_id),
-                         pledges_store.scheduled_households(db, until, village_id).get(village_id, 0))
+    return _village_from(
+        config,
+        rows[0],
+        store.totals_by_village(db, until, village_id).get(village_id),
+        figures.get(village_id),
+        store.survival_by_village(db, until, village_id).get(village_id),
+        milestones.figures(db, until, village_id).get(village_id),
+        pledges_store.scheduled_households(db, until, village_id).get(village_id, 0),
+    )
 
 
 def all_villages_progress(db, config, until: str | None = None, people: bool = True) -> list[VillageProgress]:
@@ -457,22 +524,36 @@ def all_villages_progress(db, config, until: str | None = None, people: bool = T
         survival = store.survival_by_village(db, until)
     marks = milestones.figures(db, until)
     scheduled = pledges_store.scheduled_households(db, until)
-    return [_village_from(config, v, totals.get(v["id"]), figures.get(v["id"]), survival.get(v["id"]),
-                          marks.get(v["id"]), scheduled.get(v["id"], 0)) for v in store.villages(db)]
+    return [
+        _village_from(
+            config,
+            v,
+            totals.get(v["id"]),
+            figures.get(v["id"]),
+            survival.get(v["id"]),
+            marks.get(v["id"]),
+            scheduled.get(v["id"], 0),
+        )
+        for v in store.villages(db)
+    ]
 
 
 def completions(db, config, until: str | None = None) -> list[tuple[int, str, float]]:
     """(village_id, name, completion) of every village (one grouped query): enough to rank one village."""
     totals = store.totals_by_village(db, until)
-    return [(v["id"], v["name"], _village_from(config, v, totals.get(v["id"]), None, None, None).completion)
-            for v in store.villages(db)]
+    return [
+        (v["id"], v["name"], _village_from(config, v, totals.get(v["id"]), None, None, None).completion)
+        for v in store.villages(db)
+    ]
 
 
 # -- towns and the county ------------------------------------------------------------------------
 def summarize(name: str, villages: list[VillageProgress]) -> AreaProgress:
     sums = {f.name: sum(getattr(v, f.name) for v in villages) for f in fields(Totals)}
     return AreaProgress(
-        name=name, villages=len(villages), villages_done=sum(1 for v in villages if v.complete),
+        name=name,
+        villages=len(villages),
+        villages_done=sum(1 for v in villages if v.complete),
         mean_completion=(sum(min(v.completion, 1.0) for v in villages) / len(villages)) if villages else 0.0,
         **sums,
     )
@@ -505,8 +586,14 @@ def _pending_note(app, records: int) -> str:
 
 def village_figure(app, v: VillageProgress) -> str:
     """'埔心村 1.5/2亩（75%）' or '东平社区 90/150棵（60%）'."""
-    return app.t("progress.village_figure", village=v.name, done=number(v.done_value), target=number(v.target),
-                 unit=v.unit, pct=percent(v.completion))
+    return app.t(
+        "progress.village_figure",
+        village=v.name,
+        done=number(v.done_value),
+        target=number(v.target),
+        unit=v.unit,
+        pct=percent(v.completion),
+    )
 
 
 def progress_line(app, db, person: dict) -> str:
@@ -514,8 +601,11 @@ def progress_line(app, db, person: dict) -> str:
     t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
-    mine = (t("progress.line_person", trees=me.trees, quota=me.quota) if me.quota
-            else t("progress.line_person_no_quota", trees=me.trees))
+    mine = (
+        t("progress.line_person", trees=me.trees, quota=me.quota)
+        if me.quota
+        else t("progress.line_person_no_quota", trees=me.trees)
+    )
     parts = [mine, t("progress.line_household", trees=home.counted, target=home.target)]
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
@@ -529,13 +619,24 @@ def my_progress_text(app, db, person: dict) -> str:
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
     if me.quota:
-        quota_line = (t("progress.my_quota_done", quota=me.quota) if me.done
-                      else t("progress.my_quota_left", quota=me.quota, left=me.left))
+        quota_line = (
+            t("progress.my_quota_done", quota=me.quota)
+            if me.done
+            else t("progress.my_quota_left", quota=me.quota, left=me.left)
+        )
     else:
         quota_line = t("progress.my_no_quota")
-    text = t("progress.my", name=me.name, role=me.role, trees=me.trees, records=me.records, quota_line=quota_line,
-             household_trees=home.counted, household_target=home.target,
-             pending=_pending_note(app, me.pending_records))
+    text = t(
+        "progress.my",
+        name=me.name,
+        role=me.role,
+        trees=me.trees,
+        records=me.records,
+        quota_line=quota_line,
+        household_trees=home.counted,
+        household_target=home.target,
+        pending=_pending_note(app, me.pending_records),
+    )
     return "\n".join([text, *_events_line(app, db, person, me)])
 
 
@@ -553,12 +654,30 @@ def _events_line(app, db, person: dict, me: PersonProgress) -> list[str]:
 def village_progress_text(app, v: VillageProgress) -> str:
     t = app.t
     if v.kind == COMMUNITY:
-        main = t("progress.village_main_community", done=number(v.done_value), target=number(v.target),
-                 pct=percent(v.completion))
+        main = t(
+            "progress.village_main_community",
+            done=number(v.done_value),
+            target=number(v.target),
+            pct=percent(v.completion),
+        )
     else:
-        main = t("progress.village_main_village", done=number(v.done_value), target=number(v.target),
-                 pct=percent(v.completion), demo=v.demo_sites, demo_target=v.demo_sites_target)
-    return t("progress.village", name=v.name, kind=v.kind, main=main, trees=v.trees,
-             covered=v.households_covered, households=v.households_total,
-             active=v.party_members_active, party=v.party_members,
-             pending=_pending_note(app, v.pending_records))
+        main = t(
+            "progress.village_main_village",
+            done=number(v.done_value),
+            target=number(v.target),
+            pct=percent(v.completion),
+            demo=v.demo_sites,
+            demo_target=v.demo_sites_target,
+        )
+    return t(
+        "progress.village",
+        name=v.name,
+        kind=v.kind,
+        main=main,
+        trees=v.trees,
+        covered=v.households_covered,
+        households=v.households_total,
+        active=v.party_members_active,
+        party=v.party_members,
+        pending=_pending_note(app, v.pending_records),
+    )

@@ -14,6 +14,7 @@ that make guessing either impractical.
   person a code names; past that no code is checked at all (even a right one) until the day has passed. So
   the million codes cannot be tried: 5 a day per WeChat account.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,8 @@ from datetime import datetime, timedelta
 
 from bot import clock
 from bot.db import transaction
-from bot.store import proofs as store
 from bot.roster import ADVISER, match_village
+from bot.store import proofs as store
 from bot.store import roster as roster_store
 
 CODE_DIGITS = 6
@@ -38,7 +39,7 @@ def code_hash(code: str) -> str:
 
 
 def new_code() -> str:
-    return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
 def phone_matches(phone: str | None, answer: str) -> bool:
@@ -67,7 +68,7 @@ def create_invite(app, db, person: dict, *, by: str, now: datetime) -> Invite:
 
 @dataclass(frozen=True)
 class Redemption:
-    status: str              # ok | wrong | expired | used | limited
+    status: str  # ok | wrong | expired | used | limited
     person_id: int | None = None
 
 
@@ -103,7 +104,8 @@ def over_code_limit(app, db, openid: str, person_id: int | None, now: datetime) 
     within 24 hours?"""
     since, limit = clock.to_db(now - DAY), int(app.config.get("registration.max_failures_per_day"))
     return store.failures_since(db, "code", since, openid=openid) >= limit or (
-        person_id is not None and store.failures_since(db, "code", since, person_id=person_id) >= limit)
+        person_id is not None and store.failures_since(db, "code", since, person_id=person_id) >= limit
+    )
 
 
 def record_code_failure(db, openid: str, person_id: int | None, now: datetime) -> None:
@@ -115,8 +117,10 @@ def record_code_failure(db, openid: str, person_id: int | None, now: datetime) -
 def phone_tries_left(app, db, person_id: int, openid: str, now: datetime) -> int:
     """How many wrong phone answers this claim may still give (per person and per WeChat user, 24 hours)."""
     since = clock.to_db(now - DAY)
-    used = max(store.failures_since(db, "phone", since, person_id=person_id),
-               store.failures_since(db, "phone", since, openid=openid))
+    used = max(
+        store.failures_since(db, "phone", since, person_id=person_id),
+        store.failures_since(db, "phone", since, openid=openid),
+    )
     return max(int(app.config.get("registration.phone_tries")) - used, 0)
 
 
@@ -162,7 +166,15 @@ def cmd_invite(args, app) -> int:
     now = app.clock()
     with transaction(app.db):
         invite = create_invite(app, app.db, person, by="cli", now=now)
-    print(app.t("registration.invite_printed", name=person["name"], role=person["role"],
-                village=villages[0]["name"] if villages else "—", days=app.config.get("registration.invite_days"),
-                until=clock.local(invite.expires_at, app.tz).strftime("%Y-%m-%d %H:%M"), code=invite.code))
+    print(
+        app.t(
+            "registration.invite_printed",
+            name=person["name"],
+            role=person["role"],
+            village=villages[0]["name"] if villages else "—",
+            days=app.config.get("registration.invite_days"),
+            until=clock.local(invite.expires_at, app.tz).strftime("%Y-%m-%d %H:%M"),
+            code=invite.code,
+        )
+    )
     return 0

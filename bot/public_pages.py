@@ -1,5 +1,6 @@
 """What every public page linked from a message shares (/answer/, /tree/, /cert/): its responses are never cached,
 never indexed and send no referrer, so a page's unguessable token does not travel further than the link."""
+
 from __future__ import annotations
 
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"

@@ -5,6 +5,7 @@ arrives as ``subscribe`` with ``qrscene_<village id>``, scanning it while follow
 ``<village id>``; handlers/registration.py then preselects the village. Permanent codes never expire,
 so running this again only refreshes the files.
 """
+
 from __future__ import annotations
 
 import re

@@ -13,12 +13,14 @@ Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs 
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
 that order (a table may refer only to tables of the stores before it).
 """
+
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class DashboardPage:
     that list ``cadre``); the others get 403 and no nav entry.
     """
 
-    rule: str                               # under /admin, e.g. "/tickets/<int:ticket_id>"
+    rule: str  # under /admin, e.g. "/tickets/<int:ticket_id>"
     view: Callable
     methods: tuple[str, ...] = ("GET",)
     nav: str | None = None
@@ -68,7 +70,7 @@ class Importer:
     ``app.t`` for their words); ``apply(db, rows, now) -> summary`` (bot.roster.Summary) writes clean rows
     inside the caller's transaction."""
 
-    label: str                                              # message key of its name on the upload page
+    label: str  # message key of its name on the upload page
     validate: Callable[[Any, str, bytes, Callable[..., str]], tuple[list, list]]
     apply: Callable[[Any, list, str], Any]
 
@@ -79,14 +81,20 @@ MANIFEST = {
     "JOBS": ("jobs", "list[bot.scheduler.Job]: scheduled work, fn(app, now)"),
     "MEDIA_LISTENERS": ("media_listeners", "list[bot.media.MediaListener]: told when a photo or voice is stored"),
     "REPORT_COLUMNS": ("report_columns", "list[bot.reports.ReportColumn]: columns of the 通报 ranking sheet"),
-    "REPORT_SUMMARY": ("report_summary", "list[callable(app, report) -> list[str]]: lines the 通报's summary adds "
-                       "after its own (report: bot.reports.Report)"),
+    "REPORT_SUMMARY": (
+        "report_summary",
+        "list[callable(app, report) -> list[str]]: lines the 通报's summary adds "
+        "after its own (report: bot.reports.Report)",
+    ),
     "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
     "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
-    "VILLAGE_SECTIONS": ("village_sections", "list[callable(village_id) -> HTML]: sections of the dashboard's village "
-                         "page, after its own (rendered inside the request, e.g. with render_template)"),
+    "VILLAGE_SECTIONS": (
+        "village_sections",
+        "list[callable(village_id) -> HTML]: sections of the dashboard's village "
+        "page, after its own (rendered inside the request, e.g. with render_template)",
+    ),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
 }
@@ -114,9 +122,16 @@ class RegistryError(ValueError):
 
 def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     """The registry of these capability manifests, with ``routes`` as the dispatch order."""
-    lists: dict[str, list] = {"jobs": [], "media_listeners": [], "report_columns": [], "report_summary": [],
-                              "dashboard_pages": [],
-                              "village_sections": [], "stores": [], "flows": []}
+    lists: dict[str, list] = {
+        "jobs": [],
+        "media_listeners": [],
+        "report_columns": [],
+        "report_summary": [],
+        "dashboard_pages": [],
+        "village_sections": [],
+        "stores": [],
+        "flows": [],
+    }
     exports: dict[str, str] = {}
     imports: dict[str, Importer] = {}
     commands: dict[str, Command] = {}
@@ -138,9 +153,13 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")
-    return Registry(routes=tuple(routes), exports=MappingProxyType(exports), imports=MappingProxyType(imports),
-                    commands=MappingProxyType(commands),
-                    **{name: tuple(items) for name, items in lists.items()})
+    return Registry(
+        routes=tuple(routes),
+        exports=MappingProxyType(exports),
+        imports=MappingProxyType(imports),
+        commands=MappingProxyType(commands),
+        **{name: tuple(items) for name, items in lists.items()},
+    )
 
 
 def _merge(into: dict, new: Mapping, what: str, module: ModuleType) -> None:

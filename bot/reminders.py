@@ -17,12 +17,13 @@ period (``not_before``); at most ``reminders.max_per_week`` reminders and follow
 per calendar week (Monday to Sunday, campaign timezone): a nudge over the cap is skipped that week,
 a milestone reminder or follow-up over the cap waits for a later run while it is still due.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from bot import clock, milestones, outbox, progress, schedule
@@ -35,6 +36,7 @@ from bot.store import reminders as store
 from bot.store import users as users_store
 
 log = logging.getLogger(__name__)
+
 
 def _survival_days(config) -> timedelta:
     return timedelta(days=int(config.get("reminders.survival_flow_days")))
@@ -73,8 +75,7 @@ def not_before(moment: datetime, tz: str, quiet: tuple[str, str]) -> datetime:
 
 def send_time(config, now: datetime) -> datetime:
     """When a message queued now may go: now, or the end of the configured quiet hours."""
-    return not_before(now, config.get("campaign.timezone"),
-                      tuple(config.get("reminders.quiet_hours")))
+    return not_before(now, config.get("campaign.timezone"), tuple(config.get("reminders.quiet_hours")))
 
 
 def week_bounds(moment: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -103,13 +104,20 @@ def calendar(config) -> list[CalendarEntry]:
     entries = []
     for name, raw in config.get("reminders.calendar").items():
         milestone = schedule.MILESTONE_ALIASES.get(raw["milestone"], raw["milestone"])
-        entry = CalendarEntry(name=name, milestone=milestone, days_before=int(raw.get("days_before", 0)),
-                              at=raw.get("at", "09:00"), audience=raw.get("audience", "everyone"),
-                              message=raw["message"], roles=tuple(raw.get("roles", ())),
-                              only_unfinished=bool(raw.get("only_unfinished", False)))
+        entry = CalendarEntry(
+            name=name,
+            milestone=milestone,
+            days_before=int(raw.get("days_before", 0)),
+            at=raw.get("at", "09:00"),
+            audience=raw.get("audience", "everyone"),
+            message=raw["message"],
+            roles=tuple(raw.get("roles", ())),
+            only_unfinished=bool(raw.get("only_unfinished", False)),
+        )
         if entry.milestone not in milestones:
-            raise ValueError(f"reminders.calendar {entry.name}: no milestone {entry.milestone!r} "
-                             "in campaign.milestones")
+            raise ValueError(
+                f"reminders.calendar {entry.name}: no milestone {entry.milestone!r} in campaign.milestones"
+            )
         if entry.audience not in AUDIENCES:
             raise ValueError(f"reminders.calendar {entry.name}: audience must be one of {AUDIENCES}")
         entries.append(entry)
@@ -156,11 +164,11 @@ def nudge_slot(config, now: datetime) -> str | None:
 # -- what is left to do ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class WorkLeft:
-    quota: int = 0              # the person's own tree quota (by role)
+    quota: int = 0  # the person's own tree quota (by role)
     quota_left: int = 0
     household_target: int = 0
     household_left: int = 0
-    needs_event: bool = False   # a party member under the age limit who has not taken part yet
+    needs_event: bool = False  # a party member under the age limit who has not taken part yet
 
     def __bool__(self) -> bool:
         return bool(self.quota_left or self.household_left or self.needs_event)
@@ -178,8 +186,10 @@ def work_left(row: dict, config=None) -> WorkLeft:
     took_part = row["active"] if "active" in row else row["events"]
     quota, household_target = rules["quota"], rules["household_target"]
     return WorkLeft(
-        quota=quota, quota_left=max(quota - row["trees"], 0),
-        household_target=household_target, household_left=max(household_target - row["household_trees"], 0),
+        quota=quota,
+        quota_left=max(quota - row["trees"], 0),
+        household_target=household_target,
+        household_left=max(household_target - row["household_trees"], 0),
         needs_event=bool(rules["party_member_to_count"]) and not took_part,
     )
 
@@ -256,8 +266,12 @@ class ReminderQueue:
     def put(self, openid: str, kind: str, text: str, key: str) -> bool:
         if not self.under_cap(openid):
             return False
-        queued = outbox.enqueue(self.db, openid=openid, kind=kind, text=text, dedupe_key=key, now=self.now,
-                                not_before=self.send_at) is not None
+        queued = (
+            outbox.enqueue(
+                self.db, openid=openid, kind=kind, text=text, dedupe_key=key, now=self.now, not_before=self.send_at
+            )
+            is not None
+        )
         self.queued += queued
         return queued
 
@@ -321,9 +335,9 @@ def survival_followups(app, now: datetime) -> dict:
     with transaction(app.db):
         for days in cfg.get("reminders.followup_days"):
             latest = now - timedelta(days=int(days))
-            for planting in followups_store.plantings_due(app.db, due_days=int(days),
-                                                           done_from=clock.to_db(latest - grace),
-                                                           done_until=clock.to_db(latest)):
+            for planting in followups_store.plantings_due(
+                app.db, due_days=int(days), done_from=clock.to_db(latest - grace), done_until=clock.to_db(latest)
+            ):
                 openid = planting["openid"]
                 user = users_store.get(app.db, openid)
                 if not user or not user["subscribed"] or user["reminders_off"]:
@@ -331,13 +345,20 @@ def survival_followups(app, now: datetime) -> dict:
                 if conversations_store.get(app.db, openid, SURVIVAL_FLOW.name, now_s):
                     continue
                 done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
-                text = app.t("reminders.followup", date=schedule.date_words(done),
-                             what=describe_planting(planting), days=days)
+                text = app.t(
+                    "reminders.followup", date=schedule.date_words(done), what=describe_planting(planting), days=days
+                )
                 if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
                     expires = max(queue.send_at, now) + _survival_days(cfg)
-                    conversations_store.put(app.db, openid, SURVIVAL_FLOW.name, "asked",
-                                            {"planting_id": planting["id"], "due_days": int(days)},
-                                            clock.to_db(expires), now_s)
+                    conversations_store.put(
+                        app.db,
+                        openid,
+                        SURVIVAL_FLOW.name,
+                        "asked",
+                        {"planting_id": planting["id"], "due_days": int(days)},
+                        clock.to_db(expires),
+                        now_s,
+                    )
     return queue.report()
 
 

@@ -11,6 +11,7 @@ body is WeChat's retry, answered by the dedupe as any retry. Encrypted pushes ne
 The check is one statement inside the writer thread's group transaction (bot/writer.py), so it costs
 no transaction of its own; pairs older than the window are dropped at most once a minute per process.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ class Seen:
     digest: str
 
     @classmethod
-    def of(cls, timestamp: str, nonce: str, body: bytes) -> "Seen":
+    def of(cls, timestamp: str, nonce: str, body: bytes) -> Seen:
         return cls(int(timestamp), nonce, hashlib.sha256(body).hexdigest())
 
 

@@ -12,15 +12,17 @@ module turns the standings into an Excel workbook and a one-page summary, and ke
 it (a ``monthly_reports`` row and the xlsx under ``storage.reports``), and each village's 村书记 (people in
 ``reports.notify_roles``) gets the village's line in chat.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -29,8 +31,8 @@ from openpyxl.utils import get_column_letter
 from bot import cells, clock, outbox, progress, reminders, schedule, standings
 from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
-from bot.store import reports as store
 from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
+from bot.store import reports as store
 
 FILLS = {  # Excel's own "good / neutral / bad" colours; grey before the campaign
     NOT_STARTED: PatternFill("solid", fgColor="EDEDED"),
@@ -71,13 +73,13 @@ class ReportColumn:
     by ``key``, never by its position or header.
     """
 
-    key: str                          # stable name, e.g. "completion"
-    header: str                       # message key of the header text
+    key: str  # stable name, e.g. "completion"
+    header: str  # message key of the header text
     value: Callable[[Any], Any] | None = None
     per_village: Callable[[Any, Any, str], Mapping[int, Any]] | None = None
-    labels: Mapping[Any, str] | None = None    # value -> message key
+    labels: Mapping[Any, str] | None = None  # value -> message key
     number_format: str | None = None  # PERCENT for shares
-    width: int | None = None          # None: fitted to the content
+    width: int | None = None  # None: fitted to the content
 
 
 def _share(value: float | None) -> float | None:
@@ -89,9 +91,13 @@ def _village_only(value: Callable[[VillageProgress], Any]) -> Callable:
     return lambda row: value(row.village) if row.village.kind != progress.COMMUNITY else None
 
 
-STATUS_LABELS = {NOT_STARTED: "progress.status.not_started", COMPLETE: "progress.status.complete",
-                 ON_TRACK: "progress.status.on_track", LAGGING: "progress.status.lagging",
-                 LAGGING_TWICE: "progress.status.lagging_twice"}
+STATUS_LABELS = {
+    NOT_STARTED: "progress.status.not_started",
+    COMPLETE: "progress.status.complete",
+    ON_TRACK: "progress.status.on_track",
+    LAGGING: "progress.status.lagging",
+    LAGGING_TWICE: "progress.status.lagging_twice",
+}
 STATUS_COLUMN = "status"  # the status fill covers the columns up to this one
 
 # The progress capability's columns of the ranking sheet (handlers/progress.py REPORT_COLUMNS).
@@ -103,40 +109,73 @@ PROGRESS_COLUMNS = [
     ReportColumn(STATUS_COLUMN, "progress.report.columns.status", lambda r: r.status, labels=STATUS_LABELS, width=14),
     ReportColumn("lag_streak", "progress.report.columns.lag_streak", lambda r: r.streak),
     ReportColumn("short", "progress.report.columns.short", lambda r: r.short, width=30),
-    ReportColumn("completion", "progress.report.columns.completion", lambda r: round(r.village.completion, 4),
-                 number_format=PERCENT),
+    ReportColumn(
+        "completion",
+        "progress.report.columns.completion",
+        lambda r: round(r.village.completion, 4),
+        number_format=PERCENT,
+    ),
     ReportColumn("done", "progress.report.columns.done", lambda r: round(r.village.done_value, 2)),
     ReportColumn("target", "progress.report.columns.target", lambda r: r.village.target),
     ReportColumn("unit", "progress.report.columns.unit", lambda r: r.village.unit),
     ReportColumn("verified_mu", "progress.report.columns.verified_mu", _village_only(lambda v: round(v.area_mu, 2))),
-    ReportColumn("claimed_mu", "progress.report.columns.claimed_mu",
-                 _village_only(lambda v: round(v.claimed_area_mu, 2))),
+    ReportColumn(
+        "claimed_mu", "progress.report.columns.claimed_mu", _village_only(lambda v: round(v.claimed_area_mu, 2))
+    ),
     ReportColumn("verified_trees", "progress.report.columns.verified_trees", lambda r: r.village.trees),
     ReportColumn("claimed_trees", "progress.report.columns.claimed_trees", lambda r: r.village.claimed_trees),
-    ReportColumn("demo_sites", "progress.report.columns.demo_sites",
-                 _village_only(lambda v: f"{v.demo_sites}/{v.demo_sites_target}")),
-    ReportColumn("demo_sites_reported", "progress.report.columns.demo_sites_reported",
-                 _village_only(lambda v: v.demo_sites_reported)),
-    ReportColumn("household_cover", "progress.report.columns.household_cover",
-                 lambda r: f"{r.village.households_covered}/{r.village.households_total}"),
-    ReportColumn("household_coverage", "progress.report.columns.household_coverage",
-                 lambda r: _share(r.village.household_coverage), number_format=PERCENT),
-    ReportColumn("quotas", "progress.report.columns.quotas",
-                 lambda r: f"{r.village.quota_people_done}/{r.village.quota_people}"),
+    ReportColumn(
+        "demo_sites",
+        "progress.report.columns.demo_sites",
+        _village_only(lambda v: f"{v.demo_sites}/{v.demo_sites_target}"),
+    ),
+    ReportColumn(
+        "demo_sites_reported",
+        "progress.report.columns.demo_sites_reported",
+        _village_only(lambda v: v.demo_sites_reported),
+    ),
+    ReportColumn(
+        "household_cover",
+        "progress.report.columns.household_cover",
+        lambda r: f"{r.village.households_covered}/{r.village.households_total}",
+    ),
+    ReportColumn(
+        "household_coverage",
+        "progress.report.columns.household_coverage",
+        lambda r: _share(r.village.household_coverage),
+        number_format=PERCENT,
+    ),
+    ReportColumn(
+        "quotas", "progress.report.columns.quotas", lambda r: f"{r.village.quota_people_done}/{r.village.quota_people}"
+    ),
     ReportColumn("party_members", "progress.report.columns.party_members", lambda r: r.village.party_members),
-    ReportColumn("party_members_active", "progress.report.columns.party_members_active",
-                 lambda r: r.village.party_members_active),
-    ReportColumn("party_participation", "progress.report.columns.party_participation",
-                 lambda r: _share(r.village.party_participation), number_format=PERCENT),
-    ReportColumn("survival", "progress.report.columns.survival", lambda r: _share(r.village.survival_rate),
-                 number_format=PERCENT),
+    ReportColumn(
+        "party_members_active", "progress.report.columns.party_members_active", lambda r: r.village.party_members_active
+    ),
+    ReportColumn(
+        "party_participation",
+        "progress.report.columns.party_participation",
+        lambda r: _share(r.village.party_participation),
+        number_format=PERCENT,
+    ),
+    ReportColumn(
+        "survival", "progress.report.columns.survival", lambda r: _share(r.village.survival_rate), number_format=PERCENT
+    ),
     ReportColumn("pending", "progress.report.columns.pending", lambda r: r.village.pending_records),
     ReportColumn("flagged", "progress.report.columns.flagged", lambda r: r.village.flagged),
     ReportColumn("rejected", "progress.report.columns.rejected", lambda r: r.village.rejected),
-    ReportColumn("lagging_last_month", "progress.report.columns.lagging_last_month", lambda r: r.lagging_last_month,
-                 labels={True: "progress.status.lagging"}),
-    ReportColumn("can_be_good", "progress.report.columns.can_be_good", lambda r: r.can_be_good,
-                 labels={True: "progress.report.can_be_good_yes", False: "progress.report.can_be_good_no"}),
+    ReportColumn(
+        "lagging_last_month",
+        "progress.report.columns.lagging_last_month",
+        lambda r: r.lagging_last_month,
+        labels={True: "progress.status.lagging"},
+    ),
+    ReportColumn(
+        "can_be_good",
+        "progress.report.columns.can_be_good",
+        lambda r: r.can_be_good,
+        labels={True: "progress.report.can_be_good_yes", False: "progress.report.can_be_good_no"},
+    ),
 ]
 
 # The towns sheet (镇街汇总): one row per town, then the whole county.
@@ -144,18 +183,25 @@ TOWN_COLUMNS = [
     ReportColumn("town", "progress.report.town_columns.town", lambda a: a.name),
     ReportColumn("villages", "progress.report.town_columns.villages", lambda a: a.villages),
     ReportColumn("villages_done", "progress.report.town_columns.villages_done", lambda a: a.villages_done),
-    ReportColumn("mean_completion", "progress.report.town_columns.mean_completion",
-                 lambda a: _share(a.mean_completion), number_format=PERCENT),
+    ReportColumn(
+        "mean_completion",
+        "progress.report.town_columns.mean_completion",
+        lambda a: _share(a.mean_completion),
+        number_format=PERCENT,
+    ),
     ReportColumn("trees", "progress.report.town_columns.trees", lambda a: a.trees),
     ReportColumn("area_mu", "progress.report.town_columns.area_mu", lambda a: round(a.area_mu, 2)),
-    ReportColumn("households_covered", "progress.report.town_columns.households_covered",
-                 lambda a: a.households_covered),
+    ReportColumn(
+        "households_covered", "progress.report.town_columns.households_covered", lambda a: a.households_covered
+    ),
     ReportColumn("households", "progress.report.town_columns.households", lambda a: a.households_total),
     ReportColumn("party_members", "progress.report.town_columns.party_members", lambda a: a.party_members),
-    ReportColumn("party_members_active", "progress.report.town_columns.party_members_active",
-                 lambda a: a.party_members_active),
-    ReportColumn("survival", "progress.report.town_columns.survival", lambda a: _share(a.survival_rate),
-                 number_format=PERCENT),
+    ReportColumn(
+        "party_members_active", "progress.report.town_columns.party_members_active", lambda a: a.party_members_active
+    ),
+    ReportColumn(
+        "survival", "progress.report.town_columns.survival", lambda a: _share(a.survival_rate), number_format=PERCENT
+    ),
     ReportColumn("pending", "progress.report.town_columns.pending", lambda a: a.pending_records),
     ReportColumn("flagged", "progress.report.town_columns.flagged", lambda a: a.flagged),
     ReportColumn("rejected", "progress.report.town_columns.rejected", lambda a: a.rejected),
@@ -173,18 +219,18 @@ class VillageRow:
     streak: int
     lagging_last_month: bool
     can_be_good: bool
-    short: str                     # the targets due and not met, in words ('' when none)
+    short: str  # the targets due and not met, in words ('' when none)
 
 
 @dataclass(frozen=True)
 class Report:
     year: int
     month: int
-    day: date                      # the month's last day: what is due by it is judged
+    day: date  # the month's last day: what is due by it is judged
     rows: list[VillageRow]
     towns: list[progress.AreaProgress]
     overall: progress.AreaProgress
-    columns: tuple[ReportColumn, ...] = ()          # the ranking sheet's
+    columns: tuple[ReportColumn, ...] = ()  # the ranking sheet's
     figures: Mapping[str, Mapping[int, Any]] = field(default_factory=dict)  # per_village column key -> cells
     generated_at: datetime | None = None
 
@@ -195,17 +241,33 @@ class Report:
 def build_report(app, year: int, month: int) -> Report:
     """The month's figures, with the ranking sheet's columns of ``app.report_columns``."""
     db, config = app.db, app.config
-    rows = [VillageRow(rank=s.rank, village=s.village, status=s.status, streak=s.streak,
-                       lagging_last_month=s.lagging_last_month, can_be_good=s.can_be_good,
-                       short=standings.short_words(app, s))
-            for s in standings.of_month(app, year, month)]
+    rows = [
+        VillageRow(
+            rank=s.rank,
+            village=s.village,
+            status=s.status,
+            streak=s.streak,
+            lagging_last_month=s.lagging_last_month,
+            can_be_good=s.can_be_good,
+            short=standings.short_words(app, s),
+        )
+        for s in standings.of_month(app, year, month)
+    ]
     villages = [r.village for r in rows]
     until = month_end_utc(year, month, app.tz)
     columns = tuple(app.report_columns)
     figures = {c.key: c.per_village(db, config, until) for c in columns if c.per_village is not None}
-    return Report(year=year, month=month, day=schedule.month_end(year, month), rows=rows,
-                  towns=progress.towns_progress(villages), overall=progress.overall_progress(villages),
-                  columns=columns, figures=figures, generated_at=app.clock())
+    return Report(
+        year=year,
+        month=month,
+        day=schedule.month_end(year, month),
+        rows=rows,
+        towns=progress.towns_progress(villages),
+        overall=progress.overall_progress(villages),
+        columns=columns,
+        figures=figures,
+        generated_at=app.clock(),
+    )
 
 
 def _names(app, rows: list[VillageRow]) -> str:
@@ -220,30 +282,57 @@ def summary_text(report: Report, app) -> str:
     next_words = standings.next_milestone_words(app, report.day)
     generated = ""
     if report.generated_at:
-        generated = t("progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M"))
+        generated = t(
+            "progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M")
+        )
     if report.day < schedule.campaign_start(config):
-        body = t("progress.report.summary_not_started", month=report.month, area=config.get("campaign.area_name"),
-                 villages=o.villages, start=schedule.date_words(schedule.campaign_start(config)), next=next_words)
+        body = t(
+            "progress.report.summary_not_started",
+            month=report.month,
+            area=config.get("campaign.area_name"),
+            villages=o.villages,
+            start=schedule.date_words(schedule.campaign_start(config)),
+            next=next_words,
+        )
         return "\n".join([title, "", body, generated])
     twice = [r.village.name for r in report.rows if r.status == LAGGING_TWICE]
     progress_part = t(
-        "progress.report.summary_progress", month=report.month, area=config.get("campaign.area_name"),
-        villages=o.villages, done=o.villages_done, trees=o.trees, claimed_trees=o.claimed_trees,
-        area_mu=number(o.area_mu), claimed_mu=number(o.claimed_area_mu),
-        demo=sum(r.village.demo_sites for r in report.rows), due=standings.due_words(app, report.day),
-        complete=report.count(COMPLETE), on_track=report.count(ON_TRACK),
-        lagging=report.count(LAGGING, LAGGING_TWICE), twice=report.count(LAGGING_TWICE),
-        twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "")
+        "progress.report.summary_progress",
+        month=report.month,
+        area=config.get("campaign.area_name"),
+        villages=o.villages,
+        done=o.villages_done,
+        trees=o.trees,
+        claimed_trees=o.claimed_trees,
+        area_mu=number(o.area_mu),
+        claimed_mu=number(o.claimed_area_mu),
+        demo=sum(r.village.demo_sites for r in report.rows),
+        due=standings.due_words(app, report.day),
+        complete=report.count(COMPLETE),
+        on_track=report.count(ON_TRACK),
+        lagging=report.count(LAGGING, LAGGING_TWICE),
+        twice=report.count(LAGGING_TWICE),
+        twice_names=t("progress.report.twice_names", names="、".join(twice)) if twice else "",
+    )
     people_part = t(
-        "progress.report.summary_people", covered=o.households_covered, households=o.households_total,
-        coverage=percent(o.household_coverage), active=o.party_members_active, party=o.party_members,
-        participation=percent(o.party_participation), survival=percent(o.survival_rate),
-        pending=o.pending_records, flagged=o.flagged, rejected=o.rejected)
+        "progress.report.summary_people",
+        covered=o.households_covered,
+        households=o.households_total,
+        coverage=percent(o.household_coverage),
+        active=o.party_members_active,
+        party=o.party_members,
+        participation=percent(o.party_participation),
+        survival=percent(o.survival_rate),
+        pending=o.pending_records,
+        flagged=o.flagged,
+        rejected=o.rejected,
+    )
     top = _names(app, report.rows[:3])
     bottom = _names(app, list(reversed(report.rows[3:]))[:3])
     contributed = [line for lines_of in app.report_summary for line in lines_of(app, report)]  # REPORT_SUMMARY
-    body = "\n".join([progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom),
-                      *contributed])
+    body = "\n".join(
+        [progress_part, people_part, t("progress.report.summary_ranking", top=top, bottom=bottom), *contributed]
+    )
     return "\n".join([title, "", body, "", t("progress.report.closing", next=next_words), generated])
 
 
@@ -267,8 +356,10 @@ def write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) 
     for row_values in values:
         cells.xlsx_append(ws, row_values)  # village and town names as text, never formulas (bot/cells.py)
     for index, (column, header) in enumerate(zip(columns, headers), start=1):
-        longest = max([len(str(header)) * 2] + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0
-                                                  for r in values[:200]])
+        longest = max(
+            [len(str(header)) * 2]
+            + [len(str(r[index - 1])) * 2 if r[index - 1] is not None else 0 for r in values[:200]]
+        )
         ws.column_dimensions[get_column_letter(index)].width = column.width or min(max(longest, 8), 30)
         if column.number_format:
             for excel_row in range(2, len(values) + 2):
@@ -344,12 +435,17 @@ def village_line(app, report: Report, row: VillageRow) -> str:
     """A village's line of the month's 通报, as its 村书记 reads it in chat: status, rank, what is short, the
     next milestone; two months lagging says so plainly, with the consequence (seed 002, 十)."""
     t = app.t
-    return t("progress.line_report", village=row.village.name, month=report.month,
-             status=t(STATUS_LABELS[row.status]), rank=row.rank, of=len(report.rows),
-             short=t("progress.line_report_short", short=row.short) if row.short else "",
-             next=standings.next_milestone_words(app, report.day),
-             consequence=t("progress.line_report_consequence", n=row.streak) if row.status in CONSEQUENCE_STATUSES
-             else "")
+    return t(
+        "progress.line_report",
+        village=row.village.name,
+        month=report.month,
+        status=t(STATUS_LABELS[row.status]),
+        rank=row.rank,
+        of=len(report.rows),
+        short=t("progress.line_report_short", short=row.short) if row.short else "",
+        next=standings.next_milestone_words(app, report.day),
+        consequence=t("progress.line_report_consequence", n=row.streak) if row.status in CONSEQUENCE_STATUSES else "",
+    )
 
 
 def queue_lines(app, report: Report, now: datetime) -> int:
@@ -362,9 +458,18 @@ def queue_lines(app, report: Report, now: datetime) -> int:
         row = rows.get(person["village_id"])
         if row is None:
             continue
-        queued += outbox.enqueue(app.db, openid=person["openid"], kind="notice", text=village_line(app, report, row),
-                                 dedupe_key=f"report:{month_key(report.year, report.month)}:{person['openid']}",
-                                 now=now, not_before=send_at) is not None
+        queued += (
+            outbox.enqueue(
+                app.db,
+                openid=person["openid"],
+                kind="notice",
+                text=village_line(app, report, row),
+                dedupe_key=f"report:{month_key(report.year, report.month)}:{person['openid']}",
+                now=now,
+                not_before=send_at,
+            )
+            is not None
+        )
     return queued
 
 
@@ -376,15 +481,19 @@ def monthly_report(app, now: datetime) -> dict:
         return {"month": None}
     report = build_report(app, *due)
     write_workbook(report, app, app.config.reports_dir / file_name(*due))
-    counts = {"villages": len(report.rows), "complete": report.count(COMPLETE), "on_track": report.count(ON_TRACK),
-              "lagging": report.count(LAGGING), "lagging_twice": report.count(LAGGING_TWICE),
-              "not_started": report.count(NOT_STARTED)}
+    counts = {
+        "villages": len(report.rows),
+        "complete": report.count(COMPLETE),
+        "on_track": report.count(ON_TRACK),
+        "lagging": report.count(LAGGING),
+        "lagging_twice": report.count(LAGGING_TWICE),
+        "not_started": report.count(NOT_STARTED),
+    }
     with transaction(app.db):
         if store.get(app.db, month_key(*due)):
             return {"month": None}
         lines = queue_lines(app, report, now)
-        store.add(app.db, month=month_key(*due), file=file_name(*due), counts=counts, lines=lines,
-                  now=clock.to_db(now))
+        store.add(app.db, month=month_key(*due), file=file_name(*due), counts=counts, lines=lines, now=clock.to_db(now))
     return {"month": month_key(*due), "lines": lines}
 
 
@@ -397,8 +506,9 @@ def workbook_of(app, year: int, month: int) -> Path:
     kept = store.get(app.db, month_key(year, month))
     if kept and (app.config.reports_dir / kept["file"]).is_file():
         return app.config.reports_dir / kept["file"]
-    return write_workbook(build_report(app, year, month), app,
-                          app.config.reports_dir / "on-demand" / file_name(year, month))
+    return write_workbook(
+        build_report(app, year, month), app, app.config.reports_dir / "on-demand" / file_name(year, month)
+    )
 
 
 def report_arguments(p) -> None:
@@ -414,7 +524,15 @@ def cmd_report(args, app) -> int:
         return 2
     report = build_report(app, year, month)
     out = write_workbook(report, app, Path(args.out or f"report-{year:04d}-{month:02d}.xlsx"))
-    print(app.t("progress.report.written", out=out, villages=len(report.rows),
-                lagging=report.count(LAGGING, LAGGING_TWICE), twice=report.count(LAGGING_TWICE),
-                complete=report.count(COMPLETE), not_started=report.count(NOT_STARTED)))
+    print(
+        app.t(
+            "progress.report.written",
+            out=out,
+            villages=len(report.rows),
+            lagging=report.count(LAGGING, LAGGING_TWICE),
+            twice=report.count(LAGGING_TWICE),
+            complete=report.count(COMPLETE),
+            not_started=report.count(NOT_STARTED),
+        )
+    )
     return 0

@@ -24,6 +24,7 @@ by name and is given a staff role by the file keeps 群众 powers until a code p
 
 ``match_village(query, villages)`` is the forgiving matcher used by ``登记``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -47,34 +48,87 @@ VILLAGE_KINDS = ("村", "社区")
 # header (lower-cased, spaces removed, anything in brackets dropped) -> field
 HEADERS = {
     "villages": {
-        "名称": "name", "村名": "name", "村社区": "name", "name": "name", "village": "name",
-        "类型": "kind", "kind": "kind", "type": "kind",
-        "镇街": "town", "镇": "town", "街道": "town", "town": "town",
-        "户数": "households", "households": "households",
-        "纬度": "lat", "lat": "lat", "latitude": "lat",
-        "经度": "lng", "lng": "lng", "lon": "lng", "longitude": "lng",
-        "半径米": "radius_m", "半径": "radius_m", "radius_m": "radius_m", "radius": "radius_m",
-        "技术顾问": "adviser", "adviser": "adviser",
+        "名称": "name",
+        "村名": "name",
+        "村社区": "name",
+        "name": "name",
+        "village": "name",
+        "类型": "kind",
+        "kind": "kind",
+        "type": "kind",
+        "镇街": "town",
+        "镇": "town",
+        "街道": "town",
+        "town": "town",
+        "户数": "households",
+        "households": "households",
+        "纬度": "lat",
+        "lat": "lat",
+        "latitude": "lat",
+        "经度": "lng",
+        "lng": "lng",
+        "lon": "lng",
+        "longitude": "lng",
+        "半径米": "radius_m",
+        "半径": "radius_m",
+        "radius_m": "radius_m",
+        "radius": "radius_m",
+        "技术顾问": "adviser",
+        "adviser": "adviser",
     },
     "people": {
-        "姓名": "name", "name": "name",
-        "村社区": "village", "村": "village", "社区": "village", "村名": "village", "village": "village",
-        "角色": "role", "身份": "role", "role": "role",
-        "手机": "phone", "手机号": "phone", "电话": "phone", "phone": "phone", "mobile": "phone",
-        "出生年份": "birth_year", "出生年": "birth_year", "birth_year": "birth_year", "birthyear": "birth_year",
+        "姓名": "name",
+        "name": "name",
+        "村社区": "village",
+        "村": "village",
+        "社区": "village",
+        "村名": "village",
+        "village": "village",
+        "角色": "role",
+        "身份": "role",
+        "role": "role",
+        "手机": "phone",
+        "手机号": "phone",
+        "电话": "phone",
+        "phone": "phone",
+        "mobile": "phone",
+        "出生年份": "birth_year",
+        "出生年": "birth_year",
+        "birth_year": "birth_year",
+        "birthyear": "birth_year",
         "openid": "openid",
-        "户": "household", "户号": "household", "户主": "household", "household": "household",
+        "户": "household",
+        "户号": "household",
+        "户主": "household",
+        "household": "household",
     },
 }
 REQUIRED = {"villages": ("name",), "people": ("name", "village")}
 HEADER_LABELS = {"name": "名称/姓名", "village": "村社区"}
 ROLE_ALIASES = {
-    "villager": "群众", "resident": "群众", "masses": "群众", "public": "群众",
-    "party_member": "党员", "partymember": "党员", "member": "党员",
-    "cadre": "村干部", "village_cadre": "村干部", "secretary": "村书记", "village_secretary": "村书记",
-    "leader": "领导", "chief_leader": "主要领导", "main_leader": "主要领导", "principal_leader": "主要领导",
-    "adviser": "技术顾问", "advisor": "技术顾问", "expert": "技术顾问", "admin": "管理员", "administrator": "管理员",
-    "村民": "群众", "居民": "群众", "专家": "技术顾问",
+    "villager": "群众",
+    "resident": "群众",
+    "masses": "群众",
+    "public": "群众",
+    "party_member": "党员",
+    "partymember": "党员",
+    "member": "党员",
+    "cadre": "村干部",
+    "village_cadre": "村干部",
+    "secretary": "村书记",
+    "village_secretary": "村书记",
+    "leader": "领导",
+    "chief_leader": "主要领导",
+    "main_leader": "主要领导",
+    "principal_leader": "主要领导",
+    "adviser": "技术顾问",
+    "advisor": "技术顾问",
+    "expert": "技术顾问",
+    "admin": "管理员",
+    "administrator": "管理员",
+    "村民": "群众",
+    "居民": "群众",
+    "专家": "技术顾问",
 }
 KIND_ALIASES = {"village": "村", "行政村": "村", "community": "社区", "居委会": "社区"}
 VILLAGE_SEPARATORS = re.compile(r"[、,，;；/]+")
@@ -83,7 +137,7 @@ MAX_ROWS = 50_000
 
 @dataclass(frozen=True)
 class Problem:
-    row: int          # as the spreadsheet shows it: the header is row 1
+    row: int  # as the spreadsheet shows it: the header is row 1
     reason: str
     column: str | None = None
 
@@ -228,8 +282,9 @@ def validate(db, kind: str, filename: str, data: bytes) -> tuple[list[dict], lis
     return rows, problems
 
 
-def read_rows(filename: str, data: bytes, aliases: dict[str, str], required: tuple[str, ...]
-              ) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+def read_rows(
+    filename: str, data: bytes, aliases: dict[str, str], required: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
     """The filled rows of a file as (spreadsheet row number, {field: cell}), the fields named by the header
     (``aliases``: header key -> field); or no rows and the problems that stop the reading (unreadable, empty,
     too long, a header without a ``required`` field or with a column twice)."""
@@ -246,12 +301,16 @@ def read_rows(filename: str, data: bytes, aliases: dict[str, str], required: tup
     columns, problems = _map_header(table[0], aliases, required)
     if problems:
         return [], problems
-    return [(number, {name: cells[i] if i < len(cells) else "" for i, name in columns.items()})
-            for number, cells in enumerate(table[1:], start=2) if any(cells)], []
+    return [
+        (number, {name: cells[i] if i < len(cells) else "" for i, name in columns.items()})
+        for number, cells in enumerate(table[1:], start=2)
+        if any(cells)
+    ], []
 
 
-def _map_header(header: list[str], aliases: dict[str, str], required: tuple[str, ...]
-                ) -> tuple[dict[int, str], list[Problem]]:
+def _map_header(
+    header: list[str], aliases: dict[str, str], required: tuple[str, ...]
+) -> tuple[dict[int, str], list[Problem]]:
     """{column index: field} of a header row, by ``aliases`` (header key -> field; extra columns ignored), and
     the problems of row 1: a column twice, a ``required`` field missing."""
     columns: dict[int, str] = {}
@@ -299,11 +358,13 @@ class _VillageChecker:
         else:
             self.seen[name] = number
             row["name"] = name
-        text_fields = (("kind", "类型", _kind, "类型只能是“村”或“社区”"),
-                       ("households", "户数", lambda t: _int(t, 0, 1_000_000), "户数不是有效的整数"),
-                       ("lat", "纬度", lambda t: _float(t, -90, 90), "纬度不是 -90 到 90 之间的数字"),
-                       ("lng", "经度", lambda t: _float(t, -180, 180), "经度不是 -180 到 180 之间的数字"),
-                       ("radius_m", "半径米", lambda t: _float(t, 1, 100_000), "半径米不是 1 到 100000 之间的数字"))
+        text_fields = (
+            ("kind", "类型", _kind, "类型只能是“村”或“社区”"),
+            ("households", "户数", lambda t: _int(t, 0, 1_000_000), "户数不是有效的整数"),
+            ("lat", "纬度", lambda t: _float(t, -90, 90), "纬度不是 -90 到 90 之间的数字"),
+            ("lng", "经度", lambda t: _float(t, -180, 180), "经度不是 -180 到 180 之间的数字"),
+            ("radius_m", "半径米", lambda t: _float(t, 1, 100_000), "半径米不是 1 到 100000 之间的数字"),
+        )
         problems.extend(_parse_fields(number, values, text_fields, row))
         if ("lat" in row) != ("lng" in row) and not problems:
             problems.append(Problem(number, "纬度和经度要一起填", "纬度/经度"))
@@ -336,9 +397,13 @@ class _PersonChecker:
                 if len(candidates) == 1 and core_name(candidates[0]["name"]) == core_name(name):
                     found = candidates[0]  # "埔心" for 埔心村: the suffix was left off
                 else:
-                    hint = (f"，是不是“{candidates[0]['name']}”？" if candidates
-                            else "（请核对名称，或先在村社区名单里加上它再导入）" if self.villages
-                            else "（请先导入村社区名单：import villages）")
+                    hint = (
+                        f"，是不是“{candidates[0]['name']}”？"
+                        if candidates
+                        else "（请核对名称，或先在村社区名单里加上它再导入）"
+                        if self.villages
+                        else "（请先导入村社区名单：import villages）"
+                    )
                     problems.append(Problem(number, f"村社区“{name}”不在名单中{hint}", "村社区"))
                     continue
             ids.append(found["id"])
@@ -367,10 +432,22 @@ class _PersonChecker:
             else:
                 self.seen[key] = number
         row["name"] = name
-        problems.extend(_parse_fields(number, values, (
-            ("phone", "手机", _phone, "手机号码不对"),
-            ("birth_year", "出生年份", lambda t: _int(t[:4] if re.match(r"^\d{4}-\d", t) else t, 1900,
-                                                     clock.utcnow().year), "出生年份不对")), row))
+        problems.extend(
+            _parse_fields(
+                number,
+                values,
+                (
+                    ("phone", "手机", _phone, "手机号码不对"),
+                    (
+                        "birth_year",
+                        "出生年份",
+                        lambda t: _int(t[:4] if re.match(r"^\d{4}-\d", t) else t, 1900, clock.utcnow().year),
+                        "出生年份不对",
+                    ),
+                ),
+                row,
+            )
+        )
         if values.get("household"):
             row["household"] = values["household"]
         openid = values.get("openid", "")
@@ -434,8 +511,9 @@ def _apply_person(db, row: dict, now: str) -> str:
     fields.update(village_id=village_ids[0], source="roster")
     if row.get("openid"):
         fields["bound_via"] = "roster"  # the office typed it: proof enough for any role (bot/identity.py)
-    existing = (store.person_by_openid(db, row["openid"]) if row.get("openid") else None) \
-        or store.person_by_name_in_village(db, row["name"], village_ids[0])
+    existing = (
+        store.person_by_openid(db, row["openid"]) if row.get("openid") else None
+    ) or store.person_by_name_in_village(db, row["name"], village_ids[0])
     if existing is None and row.get("role") == ADVISER:
         existing = store.adviser_by_name_in_villages(db, row["name"], village_ids)
     if existing is None:
@@ -452,16 +530,22 @@ def _apply_person(db, row: dict, now: str) -> str:
 
 # The registration capability's kinds of ``import`` (handlers/registration.py IMPORTS).
 IMPORTS = {
-    "villages": Importer("admin.roster.kind_villages",
-                         lambda db, name, data, _t: validate(db, "villages", name, data),
-                         lambda db, rows, now: apply(db, "villages", rows, now)),
-    "people": Importer("admin.roster.kind_people", lambda db, name, data, _t: validate(db, "people", name, data),
-                       lambda db, rows, now: apply(db, "people", rows, now)),
+    "villages": Importer(
+        "admin.roster.kind_villages",
+        lambda db, name, data, _t: validate(db, "villages", name, data),
+        lambda db, rows, now: apply(db, "villages", rows, now),
+    ),
+    "people": Importer(
+        "admin.roster.kind_people",
+        lambda db, name, data, _t: validate(db, "people", name, data),
+        lambda db, rows, now: apply(db, "people", rows, now),
+    ),
 }
 
 
-def import_file(db, importer: Importer, filename: str, data: bytes, now: str, t,
-                clean_rows_only: bool = False) -> tuple[Summary | None, list[Problem]]:
+def import_file(
+    db, importer: Importer, filename: str, data: bytes, now: str, t, clean_rows_only: bool = False
+) -> tuple[Summary | None, list[Problem]]:
     """validate + apply under the all-or-nothing rule; the summary is None when nothing was written.
     ``t``: the app's messages (``app.t``), for the importer's problem texts."""
     from bot.db import transaction
@@ -483,8 +567,15 @@ def cmd_import(args, app) -> int:
     except OSError as exc:
         print(app.t("registration.import.cannot_read", path=path, reason=exc.strerror), file=sys.stderr)
         return 2
-    summary, problems = import_file(app.db, app.imports[args.kind], path.name, data, clock.to_db(app.clock()),
-                                    app.t, clean_rows_only=args.clean_rows_only)
+    summary, problems = import_file(
+        app.db,
+        app.imports[args.kind],
+        path.name,
+        data,
+        clock.to_db(app.clock()),
+        app.t,
+        clean_rows_only=args.clean_rows_only,
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
     if summary is None:
@@ -515,7 +606,7 @@ def within_one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) <= 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def match_village(query: str, villages: list[dict]) -> list[dict]:

@@ -6,10 +6,12 @@ reply text (None means "nothing to say": the webhook answers ``success``). The
 order is priority; it is written once, in ``handlers/__init__.py``, whose
 docstring lists it (a test keeps the two the same).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from bot.context import Ctx
 

@@ -19,13 +19,14 @@ address policy, the same size cap, deadline and no redirects.
 Refusals raise ``Refused`` (trying again cannot help); network trouble and 5xx raise ``Failed``
 with ``transient`` set.
 """
+
 from __future__ import annotations
 
 import ipaddress
 import socket
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urlencode, urlsplit
 
 import certifi
@@ -35,8 +36,9 @@ from urllib3.exceptions import HTTPError
 CHUNK = 64 * 1024
 # Kept-alive connections for the configured API (allowed_hosts=None); a PicUrl gets a fresh,
 # pinned connection each time.
-_CONFIGURED = urllib3.PoolManager(num_pools=4, maxsize=8, retries=False, cert_reqs="CERT_REQUIRED",
-                                  ca_certs=certifi.where())
+_CONFIGURED = urllib3.PoolManager(
+    num_pools=4, maxsize=8, retries=False, cert_reqs="CERT_REQUIRED", ca_certs=certifi.where()
+)
 
 
 class Refused(Exception):
@@ -77,8 +79,15 @@ def _checked_address(host: str, port: int, allowed: set[str]) -> str:
     return addresses[0]
 
 
-def get(url: str, *, max_bytes: int, timeout: float, deadline_seconds: float,
-        allowed_hosts: Iterable[str] | None = None, params: dict | None = None) -> Response:
+def get(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float,
+    deadline_seconds: float,
+    allowed_hosts: Iterable[str] | None = None,
+    params: dict | None = None,
+) -> Response:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
@@ -102,8 +111,16 @@ def get(url: str, *, max_bytes: int, timeout: float, deadline_seconds: float,
         headers = {"Host": host if parts.port is None else f"{host}:{port}"}
     started = time.monotonic()
     try:
-        response = opener.urlopen("GET", target, headers=headers, redirect=False, retries=False, timeout=timeouts,
-                                  preload_content=False, assert_same_host=False)
+        response = opener.urlopen(
+            "GET",
+            target,
+            headers=headers,
+            redirect=False,
+            retries=False,
+            timeout=timeouts,
+            preload_content=False,
+            assert_same_host=False,
+        )
         try:
             result = _read(response, max_bytes, started + deadline_seconds)
         except BaseException:
@@ -121,9 +138,17 @@ def get(url: str, *, max_bytes: int, timeout: float, deadline_seconds: float,
 def _pinned_pool(scheme: str, host: str, address: str, port: int, timeouts) -> urllib3.HTTPConnectionPool:
     """A connection to the checked ``address``, speaking to ``host`` (TLS name checked against it)."""
     if scheme == "https":
-        return urllib3.HTTPSConnectionPool(address, port, timeout=timeouts, retries=False, maxsize=1,
-                                           server_hostname=host, assert_hostname=host, cert_reqs="CERT_REQUIRED",
-                                           ca_certs=certifi.where())
+        return urllib3.HTTPSConnectionPool(
+            address,
+            port,
+            timeout=timeouts,
+            retries=False,
+            maxsize=1,
+            server_hostname=host,
+            assert_hostname=host,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
+        )
     return urllib3.HTTPConnectionPool(address, port, timeout=timeouts, retries=False, maxsize=1)
 
 

@@ -20,13 +20,14 @@ in full from its date on; before it nothing of it is expected.
 when it was 滞后 at the end of the month before too; 已完成 when every target due is met and its
 亩 (or trees) and 示范点 are done; 正常 otherwise.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from bot import clock
@@ -37,11 +38,22 @@ _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]|end)$")
 # Target keys, and the milestone each is due at.
 PLAN, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS = "plan", "main", "demo_sites", "households", "quotas"
 SCHEDULES = "schedules"  # the 植树安排表: households with a pledge (认领) or a tree (bot/pledges.py)
-DUE_AT = {PLAN: "plans_due", SCHEDULES: "schedules_due", MAIN: "plots_due", DEMO_SITES: "plots_due",
-          HOUSEHOLDS: "planting_done", QUOTAS: "planting_done"}
+DUE_AT = {
+    PLAN: "plans_due",
+    SCHEDULES: "schedules_due",
+    MAIN: "plots_due",
+    DEMO_SITES: "plots_due",
+    HOUSEHOLDS: "planting_done",
+    QUOTAS: "planting_done",
+}
 
 NOT_STARTED, COMPLETE, ON_TRACK, LAGGING, LAGGING_TWICE = (
-    "not_started", "complete", "on_track", "lagging", "lagging_twice")
+    "not_started",
+    "complete",
+    "on_track",
+    "lagging",
+    "lagging_twice",
+)
 STATUSES = (NOT_STARTED, COMPLETE, ON_TRACK, LAGGING, LAGGING_TWICE)
 
 
@@ -146,7 +158,7 @@ def check(config) -> None:
 class Target:
     """One thing a village must reach by its milestone: ``done`` of ``goal`` (a plan: 0 or 1 of 1)."""
 
-    key: str                 # PLAN, SCHEDULES, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS
+    key: str  # PLAN, SCHEDULES, MAIN, DEMO_SITES, HOUSEHOLDS, QUOTAS
     done: float
     goal: float
 

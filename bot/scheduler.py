@@ -10,14 +10,15 @@ tick or a restart neither loses nor repeats a send. Missed runs are coalesced.
 Exactly one process runs the jobs: each run first takes or renews the
 ``scheduler`` lease in the database; a process that does not hold it skips.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -69,14 +70,16 @@ def run_due(app, now: datetime) -> dict[str, object]:
 def holds_lease(app, holder: str) -> bool:
     now = clock.utcnow()
     with transaction(app.db):
-        return leases.acquire(app.db, LEASE, holder, clock.to_db(now),
-                              clock.to_db(now + timedelta(seconds=LEASE_SECONDS)))
+        return leases.acquire(
+            app.db, LEASE, holder, clock.to_db(now), clock.to_db(now + timedelta(seconds=LEASE_SECONDS))
+        )
 
 
 def start(app) -> BackgroundScheduler:
     holder = f"{socket.gethostname()}:{os.getpid()}"
-    scheduler = BackgroundScheduler(timezone=app.tz, job_defaults={"coalesce": True, "max_instances": 1,
-                                                                    "misfire_grace_time": 60})
+    scheduler = BackgroundScheduler(
+        timezone=app.tz, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
+    )
 
     def guarded(job: Job):
         def run():

@@ -5,14 +5,15 @@ signs it, posts it through any transport (the Flask test client, HTTP to a
 running server) and returns the reply text. Used by the tests, the benchmarks
 and ``python run.py chat``.
 """
+
 from __future__ import annotations
 
 import itertools
 import random
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 
@@ -41,8 +42,12 @@ class Signer:
         """The query string and body WeChat would post for this XML."""
         timestamp_s = str(timestamp if timestamp is not None else int(time.time()))
         nonce = str(random.randint(10**8, 10**9))
-        query = {"signature": sign(self.token, timestamp_s, nonce), "timestamp": timestamp_s, "nonce": nonce,
-                 "openid": "x"}
+        query = {
+            "signature": sign(self.token, timestamp_s, nonce),
+            "timestamp": timestamp_s,
+            "nonce": nonce,
+            "openid": "x",
+        }
         if not self.aes_key:
             return urlencode(query), xml.encode("utf-8")
         crypto = WeChatCrypto(self.token, self.aes_key, self.app_id)
@@ -71,10 +76,20 @@ def cdata(value: str) -> str:
 _msg_ids = itertools.count(random.randint(10**17, 9 * 10**17))
 
 
-def message_xml(openid: str, msg_type: str, fields: dict, account: str = "gh_lvmei",
-                create_time: int | None = None, with_msg_id: bool = True) -> str:
-    parts = [f"<ToUserName>{cdata(account)}</ToUserName>", f"<FromUserName>{cdata(openid)}</FromUserName>",
-             f"<CreateTime>{create_time or int(time.time())}</CreateTime>", f"<MsgType>{cdata(msg_type)}</MsgType>"]
+def message_xml(
+    openid: str,
+    msg_type: str,
+    fields: dict,
+    account: str = "gh_lvmei",
+    create_time: int | None = None,
+    with_msg_id: bool = True,
+) -> str:
+    parts = [
+        f"<ToUserName>{cdata(account)}</ToUserName>",
+        f"<FromUserName>{cdata(openid)}</FromUserName>",
+        f"<CreateTime>{create_time or int(time.time())}</CreateTime>",
+        f"<MsgType>{cdata(msg_type)}</MsgType>",
+    ]
     for name, value in fields.items():
         parts.append(f"<{name}>{cdata(str(value)) if isinstance(value, str) else escape(str(value))}</{name}>")
     if with_msg_id:
@@ -86,8 +101,9 @@ class WeChatUser:
     """One follower. ``now``: the clock of the messages' CreateTime (tests pass the app's program clock);
     the signature always carries the real time, as WeChat's does."""
 
-    def __init__(self, transport: Transport, signer: Signer, openid: str | None = None,
-                 now: Callable[[], float] = time.time):
+    def __init__(
+        self, transport: Transport, signer: Signer, openid: str | None = None, now: Callable[[], float] = time.time
+    ):
         self.transport = transport
         self.signer = signer
         self.openid = openid or "o" + secrets.token_hex(13)
@@ -109,8 +125,9 @@ class WeChatUser:
         return self.push(message_xml(self.openid, msg_type, fields, create_time=int(self.now())))
 
     def _event(self, event: str, fields: dict | None = None) -> str | None:
-        xml = message_xml(self.openid, "event", {"Event": event, **(fields or {})}, create_time=int(self.now()),
-                          with_msg_id=False)
+        xml = message_xml(
+            self.openid, "event", {"Event": event, **(fields or {})}, create_time=int(self.now()), with_msg_id=False
+        )
         return self.push(xml)
 
     def says(self, text: str) -> str | None:

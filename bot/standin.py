@@ -16,6 +16,7 @@ With ``state_dir`` (the simulator's) it is one account that outlives a restart: 
 and the media it holds are kept in that folder, so a restarted ``chat`` neither fetches a new token
 nor loses a photo the download job has not fetched yet.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -34,8 +35,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 ENDPOINTS_NEEDING_TOKEN = {
-    "message/custom/send", "message/template/send", "media/get", "media/upload", "menu/create", "qrcode/create",
-    "user/info", "message/mass/sendall", "tags/create", "tags/members/batchtagging",
+    "message/custom/send",
+    "message/template/send",
+    "media/get",
+    "media/upload",
+    "menu/create",
+    "qrcode/create",
+    "user/info",
+    "message/mass/sendall",
+    "tags/create",
+    "tags/members/batchtagging",
 }
 
 
@@ -47,8 +56,9 @@ class Fault:
 
 
 class WeChatStandIn:
-    def __init__(self, appid: str = "wx0000000000000000", secret: str = "standin-secret",
-                 state_dir: Path | None = None):
+    def __init__(
+        self, appid: str = "wx0000000000000000", secret: str = "standin-secret", state_dir: Path | None = None
+    ):
         self.appid = appid
         self.secret = secret
         self.state_dir = state_dir
@@ -62,7 +72,7 @@ class WeChatStandIn:
                 self.tokens = {t: "ok" for t in json.loads(tokens_file.read_text(encoding="utf-8"))}
         self.expired_media: set[str] = set()
         self.undeclared_length: set[str] = set()  # media sent without Content-Length (until the connection closes)
-        self.redirects: dict[str, str] = {}       # /pic/<name> -> a 302 to this location
+        self.redirects: dict[str, str] = {}  # /pic/<name> -> a 302 to this location
         self.sent: list[dict] = []
         self.calls: list[tuple[str, dict]] = []
         self.token_fetches = 0
@@ -72,8 +82,9 @@ class WeChatStandIn:
         self._server: ThreadingHTTPServer | None = None
 
     # -- control ------------------------------------------------------------------------------
-    def fail(self, endpoint: str, errcode: int | None = None, status: int | None = None,
-             delay: float = 0.0, times: int = 1) -> None:
+    def fail(
+        self, endpoint: str, errcode: int | None = None, status: int | None = None, delay: float = 0.0, times: int = 1
+    ) -> None:
         with self._lock:
             for _ in range(times):
                 self._faults[endpoint].append(Fault(errcode, status, delay))
@@ -90,8 +101,9 @@ class WeChatStandIn:
         with self._lock:
             self.tokens = {t: "revoked" for t in self.tokens}
 
-    def add_media(self, media_id: str, data: bytes, content_type: str = "image/jpeg",
-                  declare_length: bool = True) -> None:
+    def add_media(
+        self, media_id: str, data: bytes, content_type: str = "image/jpeg", declare_length: bool = True
+    ) -> None:
         self.media[media_id] = (data, content_type)
         if not declare_length:
             self.undeclared_length.add(media_id)
@@ -129,7 +141,7 @@ class WeChatStandIn:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def start(self) -> "WeChatStandIn":
+    def start(self) -> WeChatStandIn:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -169,7 +181,7 @@ class WeChatStandIn:
         parsed = urlparse(http.path)
         query = {k: v[0] for k, v in parse_qs(parsed.query).items()}
         path = parsed.path.lstrip("/")
-        endpoint = path[len("cgi-bin/"):] if path.startswith("cgi-bin/") else path
+        endpoint = path[len("cgi-bin/") :] if path.startswith("cgi-bin/") else path
         payload: dict = {}
         if body and (http.headers.get("Content-Type") or "").startswith("multipart/form-data"):
             payload = _form_files(http.headers["Content-Type"], body)
@@ -280,9 +292,14 @@ class WeChatStandIn:
     def _ep_message_template_send(self, http, query, payload) -> None:
         if not payload.get("template_id"):
             return self._json(http, {"errcode": 40037, "errmsg": "invalid template_id"})
-        self._record("template", payload.get("touser", ""), template_id=payload["template_id"],
-                     data=payload.get("data", {}), url=payload.get("url"),
-                     text=payload.get("data", {}).get("content", {}).get("value", ""))
+        self._record(
+            "template",
+            payload.get("touser", ""),
+            template_id=payload["template_id"],
+            data=payload.get("data", {}),
+            url=payload.get("url"),
+            text=payload.get("data", {}).get("content", {}).get("value", ""),
+        )
         return self._json(http, {"errcode": 0, "errmsg": "ok", "msgid": next(self._ids)})
 
     def _ep_media_get(self, http, query, payload) -> None:
@@ -305,8 +322,16 @@ class WeChatStandIn:
         return self._json(http, answer)
 
     def _ep_user_info(self, http, query, payload) -> None:
-        return self._json(http, {"subscribe": 1, "openid": query.get("openid"), "nickname": "村民",
-                                 "language": "zh_CN", "subscribe_time": int(time.time())})
+        return self._json(
+            http,
+            {
+                "subscribe": 1,
+                "openid": query.get("openid"),
+                "nickname": "村民",
+                "language": "zh_CN",
+                "subscribe_time": int(time.time()),
+            },
+        )
 
     def _ep_message_mass_sendall(self, http, query, payload) -> None:
         tag = payload.get("filter", {}).get("tag_id")
@@ -322,8 +347,13 @@ class WeChatStandIn:
 
 def _form_files(content_type: str, body: bytes) -> dict:
     """A multipart/form-data body (a media upload): field name -> (bytes, file name)."""
-    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n"
-                                                  + body)
-    return {part.get_param("name", header="content-disposition"): (part.get_payload(decode=True) or b"",
-                                                                   part.get_filename() or "")
-            for part in message.iter_parts()}
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+    )
+    return {
+        part.get_param("name", header="content-disposition"): (
+            part.get_payload(decode=True) or b"",
+            part.get_filename() or "",
+        )
+        for part in message.iter_parts()
+    }

@@ -8,13 +8,14 @@ history is its lag flag at the end of every campaign month before the day's mont
 lagging two months in a row at any time this year means it cannot be rated 良好 (seed 002, 十). The rank
 orders villages by their verified completion of the main target (亩 for a 村, trees for a 社区), then name.
 """
+
 from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable
 
 from bot import clock, progress, schedule
 from bot.progress import VillageProgress
@@ -24,13 +25,13 @@ from bot.schedule import Target
 @dataclass(frozen=True)
 class Standing:
     village: VillageProgress
-    status: str                    # bot.schedule.STATUSES
-    rank: int                      # 1 = furthest along (verified completion of the main target)
-    of: int                        # how many villages are ranked
-    streak: int                    # months in a row lagging, this one included (0: not lagging now)
+    status: str  # bot.schedule.STATUSES
+    rank: int  # 1 = furthest along (verified completion of the main target)
+    of: int  # how many villages are ranked
+    streak: int  # months in a row lagging, this one included (0: not lagging now)
     lagging_last_month: bool
-    can_be_good: bool              # never lagging two months in a row this year
-    short: tuple[Target, ...]      # the targets due by the day and not met
+    can_be_good: bool  # never lagging two months in a row this year
+    short: tuple[Target, ...]  # the targets due by the day and not met
 
 
 # -- pure ------------------------------------------------------------------------------------------------
@@ -50,17 +51,30 @@ def stand(config, village: VillageProgress, day: date, history: list[bool], rank
     status = schedule.status(config, village.targets, day, lagging_before, village.complete)
     lagging_now = status in (schedule.LAGGING, schedule.LAGGING_TWICE)
     flags = [*history, lagging_now]
-    short = tuple(t for t in schedule.due_by(config, village.targets, day) if t.share < 1) \
-        if day >= schedule.campaign_start(config) else ()
-    return Standing(village=village, status=status, rank=rank, of=of, streak=schedule.lag_streak(flags),
-                    lagging_last_month=lagging_before, can_be_good=not schedule.ever_lagged_twice(flags), short=short)
+    short = (
+        tuple(t for t in schedule.due_by(config, village.targets, day) if t.share < 1)
+        if day >= schedule.campaign_start(config)
+        else ()
+    )
+    return Standing(
+        village=village,
+        status=status,
+        rank=rank,
+        of=of,
+        streak=schedule.lag_streak(flags),
+        lagging_last_month=lagging_before,
+        can_be_good=not schedule.ever_lagged_twice(flags),
+        short=short,
+    )
 
 
 def evaluate(config, villages: list[VillageProgress], day: date, histories: dict[int, list[bool]]) -> list[Standing]:
     """Every village's standing on ``day``, in rank order."""
     order = ranked(villages)
-    return [stand(config, v, day, histories.get(v.village_id, []), rank, len(order))
-            for rank, v in enumerate(order, start=1)]
+    return [
+        stand(config, v, day, histories.get(v.village_id, []), rank, len(order))
+        for rank, v in enumerate(order, start=1)
+    ]
 
 
 # -- with the database -------------------------------------------------------------------------------
@@ -147,15 +161,23 @@ SHORT_WORDS = {  # target key (a 社区's main target in trees) -> message key
     (schedule.QUOTAS, progress.VILLAGE): "progress.short.quotas",
     (schedule.QUOTAS, progress.COMMUNITY): "progress.short.quotas",
 }
-DUE_WORDS = {schedule.PLAN: "progress.due.plan", schedule.SCHEDULES: "progress.due.schedules",
-             schedule.MAIN: "progress.due.main",
-             schedule.DEMO_SITES: "progress.due.demo_sites", schedule.HOUSEHOLDS: "progress.due.households",
-             schedule.QUOTAS: "progress.due.quotas"}
-MILESTONE_WORDS = {"plans_due": "progress.milestone.plans_due", "schedules_due": "progress.milestone.schedules_due",
-                   "holes_due": "progress.milestone.holes_due", "plots_due": "progress.milestone.plots_due",
-                   "planting_done": "progress.milestone.planting_done",
-                   "first_awards": "progress.milestone.first_awards",
-                   "annual_awards": "progress.milestone.annual_awards"}
+DUE_WORDS = {
+    schedule.PLAN: "progress.due.plan",
+    schedule.SCHEDULES: "progress.due.schedules",
+    schedule.MAIN: "progress.due.main",
+    schedule.DEMO_SITES: "progress.due.demo_sites",
+    schedule.HOUSEHOLDS: "progress.due.households",
+    schedule.QUOTAS: "progress.due.quotas",
+}
+MILESTONE_WORDS = {
+    "plans_due": "progress.milestone.plans_due",
+    "schedules_due": "progress.milestone.schedules_due",
+    "holes_due": "progress.milestone.holes_due",
+    "plots_due": "progress.milestone.plots_due",
+    "planting_done": "progress.milestone.planting_done",
+    "first_awards": "progress.milestone.first_awards",
+    "annual_awards": "progress.milestone.annual_awards",
+}
 
 
 def short_words(app, standing: Standing) -> str:
@@ -180,17 +202,28 @@ def next_milestone_words(app, day: date) -> str:
     return app.t("progress.milestone.next", date=schedule.date_words(when), what=what)
 
 
-STATUS_WORDS = {schedule.NOT_STARTED: "progress.status.not_started", schedule.COMPLETE: "progress.status.complete",
-                schedule.ON_TRACK: "progress.status.on_track", schedule.LAGGING: "progress.status.lagging",
-                schedule.LAGGING_TWICE: "progress.status.lagging_twice"}
+STATUS_WORDS = {
+    schedule.NOT_STARTED: "progress.status.not_started",
+    schedule.COMPLETE: "progress.status.complete",
+    schedule.ON_TRACK: "progress.status.on_track",
+    schedule.LAGGING: "progress.status.lagging",
+    schedule.LAGGING_TWICE: "progress.status.lagging_twice",
+}
 
 
 def standing_text(app, standing: Standing, day: date) -> str:
     """The lines 本村进度 adds: rank, status and lagging streak, what is short, the next milestone, and the
     consequence of lagging two months in a row (seed 002, 十)."""
     short = short_words(app, standing)
-    lines = [app.t("progress.standing", rank=standing.rank, of=standing.of, status=app.t(STATUS_WORDS[standing.status]),
-                   streak=app.t("progress.streak", n=standing.streak) if standing.streak > 1 else "")]
+    lines = [
+        app.t(
+            "progress.standing",
+            rank=standing.rank,
+            of=standing.of,
+            status=app.t(STATUS_WORDS[standing.status]),
+            streak=app.t("progress.streak", n=standing.streak) if standing.streak > 1 else "",
+        )
+    ]
     if short:
         lines.append(app.t("progress.short_line", short=short))
     lines.append(app.t("progress.next_line", next=next_milestone_words(app, day)))

@@ -21,11 +21,12 @@ The rules (config keys in brackets; docs/visits.md says why):
 Everything from ``sign_in_note`` to ``reminder_key`` is pure (no app, no database) and unit-tested; the
 functions after it are the services: they read and write through bot/store/visits.py.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
 
 from bot import clock, identity, nlu, outbox, planting, reminders, schedule
 from bot.conversation import Flow
@@ -63,7 +64,7 @@ def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
     word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
     if word is None:
         return None
-    return text[len(word):].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
+    return text[len(word) :].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
 
 
 def distance_to(village: dict, lat: float, lng: float) -> float | None:
@@ -102,8 +103,10 @@ def place(villages: list[dict], lat: float, lng: float) -> Placement:
 def month_bounds(year: int, month: int, tz: str) -> tuple[datetime, datetime]:
     """[start, end) of a local month, in UTC."""
     next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return (reminders.at_local(date(year, month, 1), time(0, 0), tz),
-            reminders.at_local(date(next_year, next_month, 1), time(0, 0), tz))
+    return (
+        reminders.at_local(date(year, month, 1), time(0, 0), tz),
+        reminders.at_local(date(next_year, next_month, 1), time(0, 0), tz),
+    )
 
 
 def reminder_due(day: date, reminder_day: int, year: int) -> bool:
@@ -146,7 +149,7 @@ def start_sign_in(ctx, note: str) -> None:
     FLOW.enter(ctx, "signing", {"note": note, "photos": planting.take_pending_photos(ctx)})
 
 
-def sign_in_where_located(ctx, state, note: str) -> "Recorded":
+def sign_in_where_located(ctx, state, note: str) -> Recorded:
     """签到 after the adviser's location: the visit there (a photo sent just before is the visit's)."""
     return record_visit(ctx, state.data["lat"], state.data["lng"], note, planting.take_pending_photos(ctx))
 
@@ -165,8 +168,8 @@ def keep_location(ctx, lat: float, lng: float) -> None:
 class Recorded:
     visit: dict
     placement: Placement
-    villages: list[dict]             # the adviser's villages (numbered when they must choose)
-    month_visits: int                # the adviser's visits this month, this one included
+    villages: list[dict]  # the adviser's villages (numbered when they must choose)
+    month_visits: int  # the adviser's visits this month, this one included
 
 
 def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> Recorded:
@@ -174,10 +177,18 @@ def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> R
     villages = villages_of(ctx.db, ctx.person)
     placement = place(villages, lat, lng)
     visit_id = store.add_visit(
-        ctx.db, adviser_person_id=ctx.person["id"], openid=ctx.openid,
-        village_id=placement.village["id"] if placement.village else None, lat=lat, lng=lng,
-        distance_m=round(placement.distance_m, 1) if placement.distance_m is not None else None, note=note,
-        location_ok=placement.inside, inbox_id=ctx.inbox_id, now=ctx.now_s)
+        ctx.db,
+        adviser_person_id=ctx.person["id"],
+        openid=ctx.openid,
+        village_id=placement.village["id"] if placement.village else None,
+        lat=lat,
+        lng=lng,
+        distance_m=round(placement.distance_m, 1) if placement.distance_m is not None else None,
+        note=note,
+        location_ok=placement.inside,
+        inbox_id=ctx.inbox_id,
+        now=ctx.now_s,
+    )
     for media_row_id in photos:
         _link_photo(ctx, visit_id, media_row_id)
     if placement.village is None:
@@ -196,15 +207,16 @@ def choose_village(ctx, state, number: int) -> dict | None:
         return None
     visit = store.visit(ctx.db, state.data["visit_id"])
     distance = distance_to(village, visit["lat"], visit["lng"])
-    store.set_village(ctx.db, visit["id"], village["id"], round(distance, 1) if distance is not None else None,
-                      ctx.now_s)
+    store.set_village(
+        ctx.db, visit["id"], village["id"], round(distance, 1) if distance is not None else None, ctx.now_s
+    )
     FLOW.enter(ctx, "recorded", {"visit_id": visit["id"]})
     return store.visit(ctx.db, visit["id"])
 
 
 def _link_photo(ctx, visit_id: int, media_row_id: int) -> None:
     if store.add_photo(ctx.db, visit_id, media_row_id, ctx.now_s):
-        announce(ctx.app, ctx.db, media_row_id)   # a photo stored already: the listeners see the new link
+        announce(ctx.app, ctx.db, media_row_id)  # a photo stored already: the listeners see the new link
 
 
 def add_photo(ctx, state, media_row_id: int | None) -> tuple[dict, int]:
@@ -242,13 +254,18 @@ def summary_lines(app, report) -> list[str]:
     visited = store.by_village(app.db, clock.to_db(start), clock.to_db(end))
     without_adviser = store.villages_without_adviser(app.db)
     orphans = {v["id"] for v in without_adviser}
-    unvisited = [r.village.name for r in report.rows if r.village.village_id not in orphans
-                 and not visited.get(r.village.village_id)]
+    unvisited = [
+        r.village.name
+        for r in report.rows
+        if r.village.village_id not in orphans and not visited.get(r.village.village_id)
+    ]
     lines = []
     if without_adviser:
         lines.append(app.t("visits.summary_no_adviser", names="、".join(v["name"] for v in without_adviser)))
     if unvisited:
-        lines.append(app.t("visits.summary_unvisited", month=report.month, n=len(unvisited), names="、".join(unvisited)))
+        lines.append(
+            app.t("visits.summary_unvisited", month=report.month, n=len(unvisited), names="、".join(unvisited))
+        )
     elif report.rows and not without_adviser:
         lines.append(app.t("visits.summary_all_visited", month=report.month))
     return lines
@@ -272,11 +289,25 @@ def visit_reminders(app, now: datetime) -> dict:
             left = store.unvisited_villages(app.db, adviser["id"], start, end)
             if not left:
                 continue
-            text = app.t("visits.reminder", name=adviser["name"], month=local.month,
-                         villages="、".join(v["name"] for v in left), n=len(left))
-            queued += outbox.enqueue(app.db, openid=adviser["openid"], kind="notice", text=text, now=now,
-                                     not_before=send_at,
-                                     dedupe_key=reminder_key(local.year, local.month, adviser["id"])) is not None
+            text = app.t(
+                "visits.reminder",
+                name=adviser["name"],
+                month=local.month,
+                villages="、".join(v["name"] for v in left),
+                n=len(left),
+            )
+            queued += (
+                outbox.enqueue(
+                    app.db,
+                    openid=adviser["openid"],
+                    kind="notice",
+                    text=text,
+                    now=now,
+                    not_before=send_at,
+                    dedupe_key=reminder_key(local.year, local.month, adviser["id"]),
+                )
+                is not None
+            )
     return {"queued": queued}
 
 
@@ -292,11 +323,20 @@ def adviser_rows(app, db, now: datetime, ticket_figures: dict[int, dict]) -> lis
         figures = ticket_figures.get(adviser["id"], {})
         mine = visits.get(adviser["id"], {})
         ids = [int(i) for i in (adviser["village_ids"] or "").split(",") if i]
-        rows.append({"id": adviser["id"], "name": adviser["name"], "villages": adviser["villages"] or "",
-                     "village_ids": ids, "visits": mine.get("visits", 0), "mismatched": mine.get("mismatched") or 0,
-                     "unvisited": len(store.unvisited_villages(db, adviser["id"], start, end)),
-                     "open": figures.get("open", 0), "answered": figures.get("answered", 0),
-                     "median_hours": figures.get("median_hours")})
+        rows.append(
+            {
+                "id": adviser["id"],
+                "name": adviser["name"],
+                "villages": adviser["villages"] or "",
+                "village_ids": ids,
+                "visits": mine.get("visits", 0),
+                "mismatched": mine.get("mismatched") or 0,
+                "unvisited": len(store.unvisited_villages(db, adviser["id"], start, end)),
+                "open": figures.get("open", 0),
+                "answered": figures.get("answered", 0),
+                "median_hours": figures.get("median_hours"),
+            }
+        )
     return rows
 
 

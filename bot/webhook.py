@@ -6,6 +6,7 @@ Nothing here waits on the network: outbound messages are queued in the outbox an
 recorded for the download job, both in the same transaction as the dedupe row, the conversation
 state and any record.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,8 +46,10 @@ def _app() -> AppContext:
 def _warn_accept_plaintext(state) -> None:
     config = state.app.extensions["bot"].config
     if config.aes_mode and config.get("wechat.accept_plaintext"):
-        log.warning("wechat.accept_plaintext is on: plaintext pushes are accepted beside encrypted ones; "
-                    "turn it off once the console is switched to safe mode")
+        log.warning(
+            "wechat.accept_plaintext is on: plaintext pushes are accepted beside encrypted ones; "
+            "turn it off once the console is switched to safe mode"
+        )
 
 
 def _refuse(status: int, reason: str) -> Response:
@@ -75,8 +78,9 @@ def _fresh(app: AppContext, timestamp: str) -> bool:
 def verify_url():
     app = _app()
     args = request.args
-    if not _signature_ok(app.config.get("wechat.token"), args.get("signature", ""), args.get("timestamp", ""),
-                         args.get("nonce", "")):
+    if not _signature_ok(
+        app.config.get("wechat.token"), args.get("signature", ""), args.get("timestamp", ""), args.get("nonce", "")
+    ):
         return _refuse(403, "bad signature on URL verification")
     return Response(args.get("echostr", ""), mimetype="text/plain")
 
@@ -159,8 +163,9 @@ def _writer(app: AppContext) -> MessageWriter:
     """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
 
     def build(a: AppContext) -> MessageWriter:
-        return MessageWriter(a.databases, apply=lambda db, job: process(a, db, *job),
-                             on_error=lambda db, job: _keep_failed(a, db, *job))
+        return MessageWriter(
+            a.databases, apply=lambda db, job: process(a, db, *job), on_error=lambda db, job: _keep_failed(a, db, *job)
+        )
 
     return app.service("message_writer", build)
 
@@ -176,16 +181,22 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
             raise Replayed()
         return reply
     finally:
-        log.info("msg openid=%s type=%s handler=%s latency_ms=%.1f", hash_openid(incoming.openid),
-                 incoming.event or incoming.msg_type, handler, (time.perf_counter() - started) * 1000)
+        log.info(
+            "msg openid=%s type=%s handler=%s latency_ms=%.1f",
+            hash_openid(incoming.openid),
+            incoming.event or incoming.msg_type,
+            handler,
+            (time.perf_counter() - started) * 1000,
+        )
 
 
 def _replay_guard(app: AppContext) -> ReplayGuard:
     return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
 
 
-def process(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
-            seen: Seen | None) -> tuple[str, str | None]:
+def process(
+    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None
+) -> tuple[str, str | None]:
     """One message inside the writer's open transaction: (handler name, reply)."""
     if seen is not None and not _replay_guard(app).admits(db, seen, clock.utcnow().timestamp()):
         return REPLAYED, None
@@ -202,8 +213,9 @@ def process(app: AppContext, db, incoming: Incoming, now: datetime, started: flo
     return handler, reply
 
 
-def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started: float,
-                 seen: Seen | None) -> tuple[str, str]:
+def _keep_failed(
+    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None
+) -> tuple[str, str]:
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
     log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
     if seen is not None:  # its pair, undone with the handler's writes
@@ -217,10 +229,26 @@ def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started
 def _keep(db, incoming: Incoming, now_s: str, status: str) -> int | None:
     """The inbox row and, for a photo/voice/video, its media row for the download job; None if the
     message is already kept (a retry)."""
-    inbox_id = inbox.record(db, openid=incoming.openid, msg_key=incoming.dedupe_key, msg_type=incoming.msg_type,
-                            event=incoming.event, content=incoming.summary(), payload=incoming.fields,
-                            received_at=now_s, status=status)
+    inbox_id = inbox.record(
+        db,
+        openid=incoming.openid,
+        msg_key=incoming.dedupe_key,
+        msg_type=incoming.msg_type,
+        event=incoming.event,
+        content=incoming.summary(),
+        payload=incoming.fields,
+        received_at=now_s,
+        status=status,
+    )
     if inbox_id is not None and incoming.msg_type in MEDIA_TYPES:
-        media.add(db, openid=incoming.openid, inbox_id=inbox_id, kind=incoming.msg_type,
-                  media_id=incoming.media_id, pic_url=incoming.pic_url, fmt=incoming.media_format, now=now_s)
+        media.add(
+            db,
+            openid=incoming.openid,
+            inbox_id=inbox_id,
+            kind=incoming.msg_type,
+            media_id=incoming.media_id,
+            pic_url=incoming.pic_url,
+            fmt=incoming.media_format,
+            now=now_s,
+        )
     return inbox_id

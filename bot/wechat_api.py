@@ -14,6 +14,7 @@
 * Bytes (media, a push's PicUrl, QR images) are fetched through bot/safe_fetch.py:
   at most ``media.max_bytes``, no redirects, and a PicUrl only from ``media.pic_hosts``.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, Callable
+from typing import Any
 
 import requests
 from wechatpy import WeChatClient
@@ -141,8 +143,13 @@ class WeChatAPI:
             recent = tokens.fetches_since(self._db, clock.to_db(now - timedelta(minutes=1)), self.token_name)
             if recent >= self.max_fetches_per_minute:
                 raise WeChatError(None, "token fetch budget spent for this minute", transient=True)
-            got_lease = leases.acquire(self._db, "token_refresh", lease_holder, clock.to_db(now),
-                                       clock.to_db(now + timedelta(seconds=self.timeout * 3)))
+            got_lease = leases.acquire(
+                self._db,
+                "token_refresh",
+                lease_holder,
+                clock.to_db(now),
+                clock.to_db(now + timedelta(seconds=self.timeout * 3)),
+            )
             if got_lease:
                 tokens.log_fetch(self._db, clock.to_db(now), self.token_name)
         if not got_lease:
@@ -219,6 +226,7 @@ class WeChatAPI:
 
     def upload_image(self, path) -> str:
         """Upload a picture file as temporary media (WeChat keeps it 3 days): its media id."""
+
         def upload(client: _Client) -> str:
             with open(path, "rb") as fh:
                 return client.media.upload("image", fh)["media_id"]
@@ -233,16 +241,21 @@ class WeChatAPI:
 
     def download_media(self, media_id: str) -> bytes:
         def fetch(_client: _Client) -> bytes:
-            data = self._get_bytes(self.base_url + "cgi-bin/media/get",
-                                   params={"access_token": self._token_for_call(), "media_id": media_id})
+            data = self._get_bytes(
+                self.base_url + "cgi-bin/media/get",
+                params={"access_token": self._token_for_call(), "media_id": media_id},
+            )
             if data[:1] == b"{":  # an error (or a video's JSON): never media
                 try:
                     result = json.loads(data)
                 except ValueError:
                     return data
                 code = int(result.get("errcode") or 0) or None
-                raise WeChatError(code, str(result.get("errmsg", "media/get returned JSON, not media")),
-                                  transient=code in TRANSIENT_ERRORS or code in TOKEN_ERRORS)
+                raise WeChatError(
+                    code,
+                    str(result.get("errmsg", "media/get returned JSON, not media")),
+                    transient=code in TRANSIENT_ERRORS or code in TOKEN_ERRORS,
+                )
             return data
 
         return self.call(fetch)
@@ -253,9 +266,14 @@ class WeChatAPI:
 
     def _get_bytes(self, url: str, allowed_hosts=None, params: dict | None = None) -> bytes:
         try:
-            return safe_fetch.get(url, max_bytes=self.max_media_bytes, timeout=self.timeout,
-                                  deadline_seconds=self.download_seconds, allowed_hosts=allowed_hosts,
-                                  params=params).data
+            return safe_fetch.get(
+                url,
+                max_bytes=self.max_media_bytes,
+                timeout=self.timeout,
+                deadline_seconds=self.download_seconds,
+                allowed_hosts=allowed_hosts,
+                params=params,
+            ).data
         except safe_fetch.Refused as exc:
             raise WeChatError(None, str(exc), transient=False) from None
         except safe_fetch.Failed as exc:
@@ -270,8 +288,11 @@ class WeChatAPI:
 
     def create_temp_qrcode(self, scene_str: str, expire_seconds: int) -> dict:
         """A temporary QR code (``QR_STR_SCENE``, at most 30 days): ``{ticket, expire_seconds, url}``."""
-        data = {"expire_seconds": int(expire_seconds), "action_name": "QR_STR_SCENE",
-                "action_info": {"scene": {"scene_str": scene_str}}}
+        data = {
+            "expire_seconds": int(expire_seconds),
+            "action_name": "QR_STR_SCENE",
+            "action_info": {"scene": {"scene_str": scene_str}},
+        }
         return self.call(lambda c: c.qrcode.create(data))
 
     def qrcode_image(self, ticket: str) -> bytes:

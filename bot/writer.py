@@ -26,12 +26,14 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
 The thread stops after ``idle_seconds`` without work (closing its connection) and starts again on
 the next message, so an app needs no shutdown call and idle test apps leave no threads behind.
 """
+
 from __future__ import annotations
 
 import logging
 import queue
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from bot.db import Databases, transaction
 
@@ -57,8 +59,14 @@ class _Pending:
 
 
 class MessageWriter:
-    def __init__(self, databases: Databases, apply: Callable[[Any, Any], Any], on_error: Callable[[Any, Any], Any],
-                 max_group: int = 64, idle_seconds: float = 5.0):
+    def __init__(
+        self,
+        databases: Databases,
+        apply: Callable[[Any, Any], Any],
+        on_error: Callable[[Any, Any], Any],
+        max_group: int = 64,
+        idle_seconds: float = 5.0,
+    ):
         self.databases = databases
         self.apply = apply
         self.on_error = on_error

@@ -22,12 +22,13 @@ The rules (config keys in brackets; docs/zones.md says why):
 Everything from ``season`` to ``check_rows`` is pure (no app, no database) and unit-tested; the functions after
 it are the services: they read and write through bot/store/zones.py.
 """
+
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Callable
 
 from bot import clock, identity, roster
 from bot.conversation import Flow
@@ -46,11 +47,26 @@ from bot.store import zones as store
 FLOW = Flow("zones", ("listed", "tending"))
 
 HEADERS = {
-    "名称": "name", "责任区": "name", "责任区名称": "name", "name": "name", "zone": "name",
-    "村社区": "village", "村": "village", "社区": "village", "village": "village",
-    "纬度": "lat", "lat": "lat", "latitude": "lat",
-    "经度": "lng", "lng": "lng", "lon": "lng", "longitude": "lng",
-    "半径米": "radius_m", "半径": "radius_m", "radius_m": "radius_m", "radius": "radius_m",
+    "名称": "name",
+    "责任区": "name",
+    "责任区名称": "name",
+    "name": "name",
+    "zone": "name",
+    "村社区": "village",
+    "村": "village",
+    "社区": "village",
+    "village": "village",
+    "纬度": "lat",
+    "lat": "lat",
+    "latitude": "lat",
+    "经度": "lng",
+    "lng": "lng",
+    "lon": "lng",
+    "longitude": "lng",
+    "半径米": "radius_m",
+    "半径": "radius_m",
+    "radius_m": "radius_m",
+    "radius": "radius_m",
 }
 REQUIRED = ("name", "village")
 
@@ -70,8 +86,12 @@ def season(year: int, window: list[str] | tuple[str, ...], extra_months: int, tz
 
 
 def season_of(config) -> tuple[datetime, datetime]:
-    return season(int(config.get("campaign.year")), config.get("campaign.window"),
-                  int(config.get("zones.season_extra_months")), config.get("campaign.timezone"))
+    return season(
+        int(config.get("campaign.year")),
+        config.get("campaign.window"),
+        int(config.get("zones.season_extra_months")),
+        config.get("campaign.timezone"),
+    )
 
 
 # -- places ------------------------------------------------------------------------------------------
@@ -125,8 +145,9 @@ def _number(text: str, low: float, high: float) -> float | None:
     return value if low <= value <= high else None
 
 
-def check_rows(table: list[tuple[int, dict[str, str]]], villages: list[dict], t: Callable[..., str]
-               ) -> tuple[list[ZoneRow], list[roster.Problem]]:
+def check_rows(
+    table: list[tuple[int, dict[str, str]]], villages: list[dict], t: Callable[..., str]
+) -> tuple[list[ZoneRow], list[roster.Problem]]:
     """Check every row of a zones file against the villages; (clean rows, problems by spreadsheet row)."""
     rows, problems, seen = [], [], {}
     by_name = {v["name"]: v for v in villages}
@@ -143,19 +164,26 @@ def check_rows(table: list[tuple[int, dict[str, str]]], villages: list[dict], t:
         if not village_text:
             found.append(roster.Problem(number, t("zones.import.missing_village"), t("zones.import.column_village")))
         elif village is None:
-            found.append(roster.Problem(number, t("zones.import.unknown_village", village=village_text),
-                                        t("zones.import.column_village")))
+            found.append(
+                roster.Problem(
+                    number, t("zones.import.unknown_village", village=village_text), t("zones.import.column_village")
+                )
+            )
         elif name:
             key = (village["id"], name)
             if key in seen:
-                found.append(roster.Problem(number, t("zones.import.duplicate", name=name, row=seen[key]),
-                                            t("zones.import.column_name")))
+                found.append(
+                    roster.Problem(
+                        number, t("zones.import.duplicate", name=name, row=seen[key]), t("zones.import.column_name")
+                    )
+                )
             seen.setdefault(key, number)
         numbers = {}
         for field, low, high, problem, column in (
-                ("lat", -90, 90, "zones.import.bad_lat", "zones.import.column_lat"),
-                ("lng", -180, 180, "zones.import.bad_lng", "zones.import.column_lng"),
-                ("radius_m", 1, 100_000, "zones.import.bad_radius", "zones.import.column_radius")):
+            ("lat", -90, 90, "zones.import.bad_lat", "zones.import.column_lat"),
+            ("lng", -180, 180, "zones.import.bad_lng", "zones.import.column_lng"),
+            ("radius_m", 1, 100_000, "zones.import.bad_radius", "zones.import.column_radius"),
+        ):
             text = values.get(field, "")
             numbers[field] = _number(text, low, high) if text else None
             if text and numbers[field] is None:
@@ -201,21 +229,36 @@ def apply(db, rows: list[ZoneRow], now: str) -> roster.Summary:
 IMPORTER = Importer("zones.import.label", validate, apply)
 
 
-def add_zone(app, db, *, village_id: int, name: str, lat: float | None, lng: float | None, radius_m: float | None,
-             now: str) -> tuple[int | None, list[roster.Problem]]:
+def add_zone(
+    app, db, *, village_id: int, name: str, lat: float | None, lng: float | None, radius_m: float | None, now: str
+) -> tuple[int | None, list[roster.Problem]]:
     """One zone from the dashboard's form, checked as an import row would be: (zone id, []) or (None, problems)."""
     village = roster_store.village(db, village_id)
-    values = {"name": (name or "").strip(), "village": village["name"] if village else "",
-              "lat": "" if lat is None else str(lat), "lng": "" if lng is None else str(lng),
-              "radius_m": "" if radius_m is None else str(radius_m)}
+    values = {
+        "name": (name or "").strip(),
+        "village": village["name"] if village else "",
+        "lat": "" if lat is None else str(lat),
+        "lng": "" if lng is None else str(lng),
+        "radius_m": "" if radius_m is None else str(radius_m),
+    }
     rows, problems = check_rows([(1, values)], roster_store.all_villages(db), app.t)
     if not problems and store.zone_by_name(db, village_id, values["name"]):
-        problems = [roster.Problem(1, app.t("zones.import.exists", name=values["name"]), app.t("zones.import.column_name"))]
+        problems = [
+            roster.Problem(1, app.t("zones.import.exists", name=values["name"]), app.t("zones.import.column_name"))
+        ]
     if problems:
         return None, problems
     row = rows[0]
-    return store.insert_zone(db, village_id=row.village_id, name=row.name, lat=row.lat, lng=row.lng,
-                             radius_m=row.radius_m, source="dashboard", now=now), []
+    return store.insert_zone(
+        db,
+        village_id=row.village_id,
+        name=row.name,
+        lat=row.lat,
+        lng=row.lng,
+        radius_m=row.radius_m,
+        source="dashboard",
+        now=now,
+    ), []
 
 
 # -- claiming ----------------------------------------------------------------------------------------
@@ -267,9 +310,17 @@ def record_tending(ctx, zone: dict, media_row_id: int | None, location: dict | N
     The photo's media row may already be downloaded (sent before 管护): the media listeners are told again,
     so that they see the new link (bot.media.announce)."""
     location = location or {}
-    store.add_tending(ctx.db, zone_id=zone["id"], person_id=ctx.person["id"], openid=ctx.openid,
-                      media_row_id=media_row_id, lat=location.get("lat"), lng=location.get("lng"),
-                      inbox_id=ctx.inbox_id, now=ctx.now_s)
+    store.add_tending(
+        ctx.db,
+        zone_id=zone["id"],
+        person_id=ctx.person["id"],
+        openid=ctx.openid,
+        media_row_id=media_row_id,
+        lat=location.get("lat"),
+        lng=location.get("lng"),
+        inbox_id=ctx.inbox_id,
+        now=ctx.now_s,
+    )
     FLOW.end(ctx)
     if media_row_id is not None:
         announce(ctx.app, ctx.db, media_row_id)
@@ -286,8 +337,11 @@ def photos_covering(db, village_id: int, lat: float | None, lng: float | None) -
     sha256, created_at, zone."""
     if lat is None or lng is None:
         return []
-    return [row for row in store.tending_photos_near(db, village_id)
-            if covers({"lat": row["zone_lat"], "lng": row["zone_lng"], "radius_m": row["radius_m"]}, lat, lng)]
+    return [
+        row
+        for row in store.tending_photos_near(db, village_id)
+        if covers({"lat": row["zone_lat"], "lng": row["zone_lng"], "radius_m": row["radius_m"]}, lat, lng)
+    ]
 
 
 def tending_of_media(db, media_row_id: int) -> dict | None:
@@ -308,8 +362,9 @@ def zone_nudges(app, now: datetime) -> dict:
             last = clock.from_db(row["last_active"])
             if nudge_due(last, now, days, end):
                 text = app.t("zones.nudge", name=row["name"], zone=row["zone"], days=(now - last).days)
-                queue.put(row["openid"], "reminder", text, nudge_key(row["person_id"], row["zone_id"],
-                                                                      row["last_active"]))
+                queue.put(
+                    row["openid"], "reminder", text, nudge_key(row["person_id"], row["zone_id"], row["last_active"])
+                )
     return queue.report()
 
 

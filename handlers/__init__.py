@@ -99,15 +99,46 @@ escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 core fallback (handlers/core.py):
 - fallback — anything else: a short hint
 """
+
 from __future__ import annotations
 
 from bot.router import Route
-from handlers import (adoption, awards, certificates, core, escalation, events, faq, milestones, planting, pledges,
-                      progress, registration, reminders, visits, zones)
+from handlers import (
+    adoption,
+    awards,
+    certificates,
+    core,
+    escalation,
+    events,
+    faq,
+    milestones,
+    planting,
+    pledges,
+    progress,
+    registration,
+    reminders,
+    visits,
+    zones,
+)
 
 # The manifests. Jobs, media listeners, dashboard nav entries, report columns and store migrations follow this order.
-CAPABILITIES = [core, planting, escalation, reminders, registration, progress, milestones, faq, zones, adoption,
-                visits, certificates, awards, pledges, events]
+CAPABILITIES = [
+    core,
+    planting,
+    escalation,
+    reminders,
+    registration,
+    progress,
+    milestones,
+    faq,
+    zones,
+    adoption,
+    visits,
+    certificates,
+    awards,
+    pledges,
+    events,
+]
 
 ROUTES: list[Route] = [
     *core.EVENT_ROUTES,

@@ -12,6 +12,7 @@ Routes (dispatch order in handlers/__init__.py):
 - plot_update: cadres: ``更新 <记录号>``: the next photo is a new photo of that record
 - plot_update_photo: the photo ``更新`` waits for
 """
+
 from __future__ import annotations
 
 from bot import adoption
@@ -35,14 +36,23 @@ _update_number = text_with_number("adoption.commands.update")
 
 
 def _is_request(ctx: Ctx) -> bool:
-    return ctx.msg.msg_type == "text" and adoption.is_request(ctx.msg.text, ctx.app.messages.words(
-        "adoption.commands.adopt"))
+    return ctx.msg.msg_type == "text" and adoption.is_request(
+        ctx.msg.text, ctx.app.messages.words("adoption.commands.adopt")
+    )
 
 
 # -- the list -------------------------------------------------------------------------------------------
 def _lines(ctx: Ctx, records: list[dict], first: int) -> list[str]:
-    return [ctx.t("adoption.list_line", n=n, site=r["site"] or ctx.t("adoption.no_site"), species=r["species"] or "",
-                  free=adoption.free_slots(r)) for n, r in enumerate(records, start=first)]
+    return [
+        ctx.t(
+            "adoption.list_line",
+            n=n,
+            site=r["site"] or ctx.t("adoption.no_site"),
+            species=r["species"] or "",
+            free=adoption.free_slots(r),
+        )
+        for n, r in enumerate(records, start=first)
+    ]
 
 
 def _more_line(ctx: Ctx, total: int, shown: int) -> list[str]:
@@ -54,12 +64,20 @@ def _show_list(ctx: Ctx) -> str:
     rows = adoption.adoptable_in(ctx.db, village["id"] if village else None)
     if not rows:
         contacts = adoption.contact_names(ctx.app, ctx.db, village["id"] if village else None)
-        return ctx.t("adoption.none", village=village["name"] if village else "",
-                     contacts=contacts or ctx.t("adoption.contacts_unknown"))
+        return ctx.t(
+            "adoption.none",
+            village=village["name"] if village else "",
+            contacts=contacts or ctx.t("adoption.contacts_unknown"),
+        )
     shown = min(adoption.page_size(ctx.config), len(rows))
     adoption.remember_list(ctx, rows, shown)
-    return "\n".join([ctx.t("adoption.list_header", village=village["name"], total=len(rows)),
-                      *_lines(ctx, rows[:shown], 1), *_more_line(ctx, len(rows), shown)])
+    return "\n".join(
+        [
+            ctx.t("adoption.list_header", village=village["name"], total=len(rows)),
+            *_lines(ctx, rows[:shown], 1),
+            *_more_line(ctx, len(rows), shown),
+        ]
+    )
 
 
 @registered
@@ -89,10 +107,15 @@ def on_pick(ctx: Ctx, state, number: int) -> str:
     adopted = adoption.adopt_one(ctx, record)
     if adopted is None:
         return ctx.t("adoption.taken", n=number)
-    adoption.FLOW.enter(ctx, "listed", state.data)   # the list stays: a household may adopt several
-    return ctx.t("adoption.adopted", place=adoption.place(record), tree=adopted["first_tree"],
-                 species=record["species"] or "", day=adoption.local_day(ctx.app, adopted["adopted_at"]),
-                 url=adoption.page_url(ctx.app, ctx.db, record["id"], ctx.now_s))
+    adoption.FLOW.enter(ctx, "listed", state.data)  # the list stays: a household may adopt several
+    return ctx.t(
+        "adoption.adopted",
+        place=adoption.place(record),
+        tree=adopted["first_tree"],
+        species=record["species"] or "",
+        day=adoption.local_day(ctx.app, adopted["adopted_at"]),
+        url=adoption.page_url(ctx.app, ctx.db, record["id"], ctx.now_s),
+    )
 
 
 # -- 我的树 ------------------------------------------------------------------------------------------------
@@ -102,8 +125,12 @@ KIND_LABELS = {"planted": "adoption.kind_planted", "adopted": "adoption.kind_ado
 def _what(ctx: Ctx, item: dict) -> str:
     record = item["record"]
     if item["kind"] == "adopted":
-        return ctx.t("adoption.adopted_tree", place=adoption.place(record), tree=record["first_tree"],
-                     species=record["species"] or "")
+        return ctx.t(
+            "adoption.adopted_tree",
+            place=adoption.place(record),
+            tree=record["first_tree"],
+            species=record["species"] or "",
+        )
     return describe(record)
 
 
@@ -113,12 +140,20 @@ def on_my_trees(ctx: Ctx, _match) -> str:
     if not items:
         return ctx.t("adoption.my_trees_none")
     lines = [ctx.t("adoption.my_trees_header", n=len(items))]
-    for item in items[:adoption.MY_TREES_SHOWN]:
-        lines.append(ctx.t("adoption.my_tree", what=_what(ctx, item), kind=ctx.t(KIND_LABELS[item["kind"]]),
-                           day=adoption.local_day(ctx.app, item["record"]["adopted_at"] if item["kind"] == "adopted"
-                                                  else item["record"]["planted_at"]),
-                           latest=adoption.local_day(ctx.app, item["latest"]) or ctx.t("adoption.no_photo"),
-                           survival=ctx.t(adoption.SURVIVAL_LABELS[item["survival"]]), url=item["url"]))
+    for item in items[: adoption.MY_TREES_SHOWN]:
+        lines.append(
+            ctx.t(
+                "adoption.my_tree",
+                what=_what(ctx, item),
+                kind=ctx.t(KIND_LABELS[item["kind"]]),
+                day=adoption.local_day(
+                    ctx.app, item["record"]["adopted_at"] if item["kind"] == "adopted" else item["record"]["planted_at"]
+                ),
+                latest=adoption.local_day(ctx.app, item["latest"]) or ctx.t("adoption.no_photo"),
+                survival=ctx.t(adoption.SURVIVAL_LABELS[item["survival"]]),
+                url=item["url"],
+            )
+        )
     if len(items) > adoption.MY_TREES_SHOWN:
         lines.append(ctx.t("adoption.my_trees_more", n=len(items) - adoption.MY_TREES_SHOWN))
     return "\n".join(lines)
@@ -133,8 +168,9 @@ def on_update(ctx: Ctx, planting_id: int) -> str:
     if not adoption.may_update(ctx.person, ctx.config, record):
         return ctx.t("adoption.update_cadres_only")
     adoption.wait_for_update_photo(ctx, planting_id)
-    return ctx.t("adoption.update_ask_photo", id=planting_id, place=adoption.place(record),
-                 species=record["species"] or "")
+    return ctx.t(
+        "adoption.update_ask_photo", id=planting_id, place=adoption.place(record), species=record["species"] or ""
+    )
 
 
 def _update_photo(ctx: Ctx, _state) -> bool:
@@ -150,11 +186,14 @@ def on_update_photo(ctx: Ctx, state, _match) -> str:
     return ctx.t("adoption.update_received", id=planting_id)
 
 
-ADOPTION_TABLE = FlowTable(adoption.FLOW, (
-    Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
-    Step("listed", "number", lambda ctx, state: _pick_number(ctx), on_pick, to=("listed",)),
-    Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),
-))
+ADOPTION_TABLE = FlowTable(
+    adoption.FLOW,
+    (
+        Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
+        Step("listed", "number", lambda ctx, state: _pick_number(ctx), on_pick, to=("listed",)),
+        Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),
+    ),
+)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------

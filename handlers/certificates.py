@@ -5,6 +5,7 @@ bot/certificate_image.py, the public page in bot/certificate_page.py.
 Routes (dispatch order in handlers/__init__.py):
 - my_certificates: ``我的证书``: the sender's certificates again (picture and page link), or how to earn one
 """
+
 from __future__ import annotations
 
 from bot import certificates, progress

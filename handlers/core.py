@@ -2,6 +2,7 @@
 the fallback; the engine's own tables (users, inbox, conversations, outbox, media, tokens, leases,
 dashboard logins and sessions, the replay guard, the health heartbeat, and the roster every capability
 refers to) and the outbox export."""
+
 from __future__ import annotations
 
 import re
@@ -73,7 +74,7 @@ def text_with_number(key: str):
         text = nlu.to_halfwidth(ctx.msg.text or "").strip().strip(_TRAILING)
         for word in sorted(ctx.app.messages.words(key), key=len, reverse=True):
             if text.startswith(word):
-                found = _NUMBER_RE.match(text[len(word):].strip())
+                found = _NUMBER_RE.match(text[len(word) :].strip())
                 number = nlu.chinese_to_int(found.group(1)) if found else None
                 return number if number else None
         return None
@@ -177,6 +178,17 @@ COMMAND_ROUTES: list = [
 FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
-STORES: list = [roster_store, users_store, inbox, conversations, outbox_store, media, tokens, leases, admins,
-                replay_guard, health]
+STORES: list = [
+    roster_store,
+    users_store,
+    inbox,
+    conversations,
+    outbox_store,
+    media,
+    tokens,
+    leases,
+    admins,
+    replay_guard,
+    health,
+]
 EXPORTS: dict = {**outbox_store.EXPORT_SQL}

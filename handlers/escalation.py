@@ -3,12 +3,13 @@ and 收录 (``ask_expert`` answers through ``ASK_TABLE``); the SLA job, the tick
 
 The logic lives in ``bot/escalation.py``; these handlers read the message and reply.
 """
+
 from __future__ import annotations
 
 from bot import clock, escalation, nlu, planting
 from bot.context import Ctx
-from bot.dashboard import ticket_pages
 from bot.conversation import END, FlowTable, Step
+from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
 from bot.identity import staff
 from bot.router import Route
@@ -43,8 +44,11 @@ def _free_photos(ctx: Ctx) -> list[int]:
     """Photos of the last escalation.attach_minutes that no ticket and no planting record holds (a finished
     record's photos stay its own)."""
     since = escalation.attach_window_start(ctx.app, ctx.now)
-    return [m for m in tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
-            if not planting.holds_photo(ctx.db, m)]
+    return [
+        m
+        for m in tickets_store.recent_unattached_images(ctx.db, ctx.openid, since, ctx.now_s)
+        if not planting.holds_photo(ctx.db, m)
+    ]
 
 
 def _take_photos(ctx: Ctx) -> list[int]:
@@ -55,8 +59,13 @@ def _take_photos(ctx: Ctx) -> list[int]:
 
 def _joins(ctx: Ctx, ticket: dict) -> bool:
     """Does this text belong to ``ticket`` (a detail, or a question about the same tree)?"""
-    return escalation.joins_ticket(_text(ctx), escalation.faq_result(ctx), escalation.ticket_texts(ctx.db, ticket),
-                                   planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+    return escalation.joins_ticket(
+        _text(ctx),
+        escalation.faq_result(ctx),
+        escalation.ticket_texts(ctx.db, ticket),
+        planting.species_table(ctx.app),
+        planting.offlist_names(ctx.app),
+    )
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -77,16 +86,23 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
-    repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question,
-                                                                          ctx.now)
+    repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now)
     if repeated:
         return _asked_again(ctx, repeated, media_row_ids)
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
     if limit:
         return ctx.t("escalation.rate_limited", n=limit)
-    ticket = escalation.open_ticket(ctx.app, ctx.db, openid=ctx.openid, person=ctx.person,
-                                    village_id=_village_id(ctx), question=question, source=source,
-                                    media_row_ids=[m for m in media_row_ids if m], now=ctx.now)
+    ticket = escalation.open_ticket(
+        ctx.app,
+        ctx.db,
+        openid=ctx.openid,
+        person=ctx.person,
+        village_id=_village_id(ctx),
+        question=question,
+        source=source,
+        media_row_ids=[m for m in media_row_ids if m],
+        now=ctx.now,
+    )
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
@@ -111,13 +127,19 @@ def _voice_ticket(ctx: Ctx, extra_media: list[int] = ()) -> str:
 
 # -- adviser commands ------------------------------------------------------------------------------
 ANSWER_REPLIES = {
-    "answered": "escalation.answered", "unknown": "escalation.unknown_ticket", "closed": "escalation.ticket_closed",
-    "already_answered": "escalation.already_answered", "not_allowed": "escalation.not_your_ticket",
+    "answered": "escalation.answered",
+    "unknown": "escalation.unknown_ticket",
+    "closed": "escalation.ticket_closed",
+    "already_answered": "escalation.already_answered",
+    "not_allowed": "escalation.not_your_ticket",
     "empty": "escalation.empty_answer",
 }
 FAQ_ADD_REPLIES = {
-    "added": "escalation.faq_added", "unknown": "escalation.unknown_ticket", "not_allowed": "escalation.not_your_ticket",
-    "not_answered": "escalation.faq_not_answered", "already": "escalation.faq_already",
+    "added": "escalation.faq_added",
+    "unknown": "escalation.unknown_ticket",
+    "not_allowed": "escalation.not_your_ticket",
+    "not_answered": "escalation.faq_not_answered",
+    "already": "escalation.faq_already",
     "needs_question": "escalation.faq_needs_question",
 }
 
@@ -129,6 +151,7 @@ staff_only = staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
 def _ticket_command(parse, act, replies: dict):
     """``答`` and ``收录``: parse '<命令> <编号> <rest>', act on the ticket as the sending staff member, and
     reply by the result's reason."""
+
     def matches(ctx: Ctx):
         text = _text(ctx)
         return parse(text) if text else None
@@ -144,10 +167,10 @@ def _ticket_command(parse, act, replies: dict):
     return matches, handle
 
 
-_match_answer, on_answer = _ticket_command(escalation.parse_answer_command, escalation.answer_ticket,
-                                           ANSWER_REPLIES)
-_match_add_faq, on_add_faq = _ticket_command(escalation.parse_add_faq_command, escalation.add_answer_to_faq,
-                                             FAQ_ADD_REPLIES)
+_match_answer, on_answer = _ticket_command(escalation.parse_answer_command, escalation.answer_ticket, ANSWER_REPLIES)
+_match_add_faq, on_add_faq = _ticket_command(
+    escalation.parse_add_faq_command, escalation.add_answer_to_faq, FAQ_ADD_REPLIES
+)
 
 
 @staff_only
@@ -159,10 +182,20 @@ def on_queue(ctx: Ctx, _match) -> str:
     for ticket in tickets[:QUEUE_LINES]:
         age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
         follow_up = escalation.follow_up_question(ctx.app, ticket)
-        question = ctx.t("escalation.queue_follow_up", text=escalation.preview(follow_up, 30)) if follow_up \
+        question = (
+            ctx.t("escalation.queue_follow_up", text=escalation.preview(follow_up, 30))
+            if follow_up
             else escalation.preview(ticket["question"], 30)
-        lines.append(ctx.t("escalation.queue_line", id=ticket["id"], age=age,
-                           village=ticket["village"] or ctx.t("escalation.village_unknown"), question=question))
+        )
+        lines.append(
+            ctx.t(
+                "escalation.queue_line",
+                id=ticket["id"],
+                age=age,
+                village=ticket["village"] or ctx.t("escalation.village_unknown"),
+                question=question,
+            )
+        )
     if len(tickets) > QUEUE_LINES:
         lines.append(ctx.t("escalation.queue_more", n=len(tickets) - QUEUE_LINES))
     lines.append(ctx.t("escalation.queue_footer"))
@@ -211,10 +244,13 @@ def on_question(ctx: Ctx, state, _match) -> str:
 
 
 # One handler per (state, input); the diagram is in docs/escalation.md.
-ASK_TABLE = FlowTable(ASK_FLOW, (
-    Step("waiting_question", "photo", _is_image, on_photo_for_question, to=("waiting_question",)),
-    Step("waiting_question", "question", _is_question, on_question, to=(END,)),
-))
+ASK_TABLE = FlowTable(
+    ASK_FLOW,
+    (
+        Step("waiting_question", "photo", _is_image, on_photo_for_question, to=("waiting_question",)),
+        Step("waiting_question", "question", _is_question, on_question, to=(END,)),
+    ),
+)
 
 
 def _match_resolved(ctx: Ctx) -> bool:

@@ -10,6 +10,7 @@ Routes (dispatch order in handlers/__init__.py):
 - event_join_code: ``参加 1234``: checks in at the event with that code
 - event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
 """
+
 from __future__ import annotations
 
 from bot import clock, events
@@ -150,14 +151,21 @@ def on_presence(ctx: Ctx, state, place: dict) -> str:
     distance = events.locate(ctx, row, place)
     if store.attendance_row(ctx.db, row["id"])["present"]:
         return ctx.t("events.location_present", name=event["name"], distance=_distance(distance))
-    return ctx.t("events.location_far", name=event["name"], distance=_distance(distance),
-                 radius=round(float(ctx.config.get("events.radius_m"))))
+    return ctx.t(
+        "events.location_far",
+        name=event["name"],
+        distance=_distance(distance),
+        radius=round(float(ctx.config.get("events.radius_m"))),
+    )
 
 
-EVENTS_TABLE = FlowTable(events.FLOW, (
-    Step("opening", "location", _location, on_place, to=(END,)),
-    Step("checked_in", "location", _location, on_presence, to=("checked_in", END)),
-))
+EVENTS_TABLE = FlowTable(
+    events.FLOW,
+    (
+        Step("opening", "location", _location, on_place, to=(END,)),
+        Step("checked_in", "location", _location, on_presence, to=("checked_in", END)),
+    ),
+)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ the FAQ index (bot/faq.py).
 A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
 Text sent within escalation.attach_minutes of the villager's open ticket joins that ticket instead.
 """
+
 from __future__ import annotations
 
 from bot import escalation
@@ -12,8 +13,23 @@ from bot.router import Route
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is
 
-GREETING_WORDS = ("你好", "您好", "你们好", "大家好", "在吗", "在不在", "在么", "有人", "早", "午好", "晚上好",
-                  "hello", "hi", "哈喽", "嗨")
+GREETING_WORDS = (
+    "你好",
+    "您好",
+    "你们好",
+    "大家好",
+    "在吗",
+    "在不在",
+    "在么",
+    "有人",
+    "早",
+    "午好",
+    "晚上好",
+    "hello",
+    "hi",
+    "哈喽",
+    "嗨",
+)
 
 
 def chitchat_reply_key(text: str) -> str:

@@ -8,6 +8,7 @@ Routes (dispatch order in handlers/__init__.py), before planting's so that ``树
 - milestone_report: ``计划已备案``, ``树穴 120个``, ``示范点 <名称>`` (not a question, not a planting record)
 - milestone_parts: a photo or a location while a report's window is open (the flow touched last)
 """
+
 from __future__ import annotations
 
 from bot import clock, milestones, planting
@@ -22,8 +23,11 @@ from bot.store import media as media_store
 from bot.store import milestones as store
 
 NEEDS = {"photo": "milestones.needs_photo", "location": "milestones.needs_location"}
-DONE = {milestones.PLAN: "milestones.done_plan", milestones.HOLES: "milestones.done_holes",
-        milestones.DEMO_SITE: "milestones.done_demo_site"}
+DONE = {
+    milestones.PLAN: "milestones.done_plan",
+    milestones.HOLES: "milestones.done_holes",
+    milestones.DEMO_SITE: "milestones.done_demo_site",
+}
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -64,8 +68,9 @@ def on_photo(ctx: Ctx, _state, row: dict) -> str:
 
 def on_location(ctx: Ctx, _state, row: dict) -> str:
     milestones.add_location(ctx, row, ctx.msg.lat, ctx.msg.lng)
-    return ctx.t("milestones.location_added", what=milestones.what(ctx.app, row)) + \
-        _still_needs(ctx, store.get(ctx.db, row["id"]))
+    return ctx.t("milestones.location_added", what=milestones.what(ctx.app, row)) + _still_needs(
+        ctx, store.get(ctx.db, row["id"])
+    )
 
 
 def _still_needs(ctx: Ctx, row: dict) -> str:
@@ -83,15 +88,21 @@ def _per_village(field: str):
 
 def _plan_cell(db, config, until: str) -> dict:
     tz = config.get("campaign.timezone")
-    return {vid: clock.local(clock.from_db(at), tz).date().isoformat()
-            for vid, at in _per_village("plan_at")(db, config, until).items() if at}
+    return {
+        vid: clock.local(clock.from_db(at), tz).date().isoformat()
+        for vid, at in _per_village("plan_at")(db, config, until).items()
+        if at
+    }
 
 
 # -- the manifest -----------------------------------------------------------------------------------
-TABLE = FlowTable(milestones.FLOW, [
-    Step("collecting", "photo", _photo, on_photo, to=("collecting",)),
-    Step("collecting", "location", _location, on_location, to=("collecting",)),
-])
+TABLE = FlowTable(
+    milestones.FLOW,
+    [
+        Step("collecting", "photo", _photo, on_photo, to=("collecting",)),
+        Step("collecting", "location", _location, on_location, to=("collecting",)),
+    ],
+)
 ROUTES: list = [
     Route("milestone_report", _report, on_report),
     TABLE.route("milestone_parts"),

@@ -10,6 +10,7 @@ Routes (dispatch order in handlers/__init__.py):
 - planting_location: a location joins the pending record, or the latest one within the window
 - planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``
 """
+
 from __future__ import annotations
 
 from bot import nlu, planting
@@ -44,20 +45,23 @@ def _planting_text(ctx):
         return None
     # read for the open record, or a late one this text would finish ("还差棵数" reminder)
     record = planting.collecting(ctx) or planting.late_record(ctx, "text")
-    return planting.read_text(ctx.msg.text or "", record, planting.species_table(ctx.app),
-                              planting.offlist_names(ctx.app))
+    return planting.read_text(
+        ctx.msg.text or "", record, planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    )
 
 
 def _choice(key: str):
     """In state count_changed: one of the words of ``key`` (``1``, ``改``; ``2``, ``另外``), or a short text
     starting with one of its longer words (``改成5棵``, ``另外一条记录``)."""
+
     def matches(ctx, _state) -> bool:
         if ctx.msg.msg_type != "text":
             return False
         text = nlu.normalize(ctx.msg.text or "")
         words = {nlu.normalize(w) for w in ctx.app.messages.words(key)}
-        return text in words or (len(text) <= 8 and not nlu.is_question(text)
-                                 and any(len(w) > 1 and text.startswith(w) for w in words))
+        return text in words or (
+            len(text) <= 8 and not nlu.is_question(text) and any(len(w) > 1 and text.startswith(w) for w in words)
+        )
 
     return matches
 
@@ -88,8 +92,7 @@ def on_photo(ctx, _match) -> str:
 
 @registered
 def on_text(ctx, parsed) -> str:
-    refusal = needs_cadre(parsed) and staff_refusal(ctx, ctx.config.get("planting.cadre_roles"),
-                                                    "planting.cadres_only")
+    refusal = needs_cadre(parsed) and staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "planting.cadres_only")
     if refusal:
         return refusal
     record = planting.record_for(ctx, "text")
@@ -161,12 +164,25 @@ def _confirmation(ctx, record: dict) -> str:
 
 
 # One handler per (state, input) of the answers to "改成5棵，还是另外一条记录？"; the diagram is in docs/planting.md.
-TABLE = FlowTable(planting.FLOW, (
-    Step("count_changed", "change", _choice("planting.commands.change_count"), on_change_count,
-         to=("collecting", END)),
-    Step("count_changed", "another", _choice("planting.commands.another_record"), on_another_record,
-         to=("collecting", END)),
-))
+TABLE = FlowTable(
+    planting.FLOW,
+    (
+        Step(
+            "count_changed",
+            "change",
+            _choice("planting.commands.change_count"),
+            on_change_count,
+            to=("collecting", END),
+        ),
+        Step(
+            "count_changed",
+            "another",
+            _choice("planting.commands.another_record"),
+            on_another_record,
+            to=("collecting", END),
+        ),
+    ),
+)
 
 
 # -- the manifest -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ Routes (dispatch order in handlers/__init__.py):
 - pledge_mine: ``我的认领`` (or a bare ``认领``): the household's pledges and what it planted of them
 - pledge: ``认领 2棵荔枝 [3月]``; cadres: ``认领 张三 2棵龙眼``
 """
+
 from __future__ import annotations
 
 from bot import pledges
@@ -62,16 +63,24 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
 
 def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
     row, mine = result.pledge, person["id"] == ctx.person["id"]
-    facts = dict(name=person["name"], count=row["count"], species=row["species"],
-                 month=pledges.month_words(ctx.t, row["month"]), before=result.before)
+    facts = dict(
+        name=person["name"],
+        count=row["count"],
+        species=row["species"],
+        month=pledges.month_words(ctx.t, row["month"]),
+        before=result.before,
+    )
     if result.before is None:
         lines = [ctx.t("pledges.pledged" if mine else "pledges.pledged_for", **facts)]
     else:
         lines = [ctx.t("pledges.changed" if mine else "pledges.changed_for", **facts)]
     if len(result.household) > 1:
         items = pledges.describe(ctx.t, result.household)
-        lines.append(ctx.t("pledges.household_line", items=items) if mine
-                     else ctx.t("pledges.household_line_for", name=person["name"], items=items))
+        lines.append(
+            ctx.t("pledges.household_line", items=items)
+            if mine
+            else ctx.t("pledges.household_line_for", name=person["name"], items=items)
+        )
     return "\n".join(lines)
 
 
@@ -108,10 +117,16 @@ def on_mine(ctx: Ctx, _match) -> str:
     if not rows:
         return ctx.t("pledges.none")
     planted = pledges.planted_of(ctx.db, ctx.person["id"])
-    done = [{"count": min(planted[p["species"]], p["count"]), "species": p["species"], "month": None}
-            for p in rows if planted.get(p["species"])]
-    return ctx.t("pledges.mine", items=pledges.describe(ctx.t, rows),
-                 planted=pledges.describe(ctx.t, done) or ctx.t("pledges.planted_none"))
+    done = [
+        {"count": min(planted[p["species"]], p["count"]), "species": p["species"], "month": None}
+        for p in rows
+        if planted.get(p["species"])
+    ]
+    return ctx.t(
+        "pledges.mine",
+        items=pledges.describe(ctx.t, rows),
+        planted=pledges.describe(ctx.t, done) or ctx.t("pledges.planted_none"),
+    )
 
 
 @registered
@@ -125,17 +140,25 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     ended = pledges.cancel(ctx, person, parsed.species)
     mine = person["id"] == ctx.person["id"]
     if not ended:
-        return ctx.t("pledges.nothing_to_cancel") if mine else ctx.t("pledges.nothing_to_cancel_for",
-                                                                       name=person["name"])
+        return (
+            ctx.t("pledges.nothing_to_cancel") if mine else ctx.t("pledges.nothing_to_cancel_for", name=person["name"])
+        )
     items = pledges.describe(ctx.t, ended)
-    return ctx.t("pledges.cancelled", items=items) if mine else ctx.t("pledges.cancelled_for", name=person["name"],
-                                                                       items=items)
+    return (
+        ctx.t("pledges.cancelled", items=items)
+        if mine
+        else ctx.t("pledges.cancelled_for", name=person["name"], items=items)
+    )
 
 
-PLEDGES_TABLE = FlowTable(pledges.FLOW, (
-    Step("confirm_name", "yes", lambda ctx, state: text_is("pledges.commands.yes")(ctx), on_new_household,
-         to=(END,)),
-))
+PLEDGES_TABLE = FlowTable(
+    pledges.FLOW,
+    (
+        Step(
+            "confirm_name", "yes", lambda ctx, state: text_is("pledges.commands.yes")(ctx), on_new_household, to=(END,)
+        ),
+    ),
+)
 
 
 # -- the manifest -------------------------------------------------------------------------------------
@@ -148,8 +171,9 @@ ROUTES: list = [
 JOBS: list = [Job("pledge_nudges", pledges.pledge_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
-REPORT_COLUMNS: list = [ReportColumn("pledged_households", "pledges.report_header",
-                                     per_village=pledges.pledged_households)]
+REPORT_COLUMNS: list = [
+    ReportColumn("pledged_households", "pledges.report_header", per_village=pledges.pledged_households)
+]
 DASHBOARD: list = pledge_pages.PAGES
 VILLAGE_SECTIONS: list = [pledge_pages.village_section]
 FLOWS: list = [pledges.FLOW]

@@ -2,6 +2,7 @@
 numbers of bot.progress and the standings of bot/standings.py; the 通报's ranking columns, the ``report``
 command, the ``monthly_report`` job that keeps each month's 通报 and sends the villages their lines, and
 the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
+
 from __future__ import annotations
 
 from bot import progress, reports, standings
@@ -26,8 +27,11 @@ def on_village_progress(ctx: Ctx, _match) -> str:
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:
         return ctx.t("progress.no_village")
-    return progress.village_progress_text(ctx.app, standing.village) + "\n" + \
-        standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
+    return (
+        progress.village_progress_text(ctx.app, standing.village)
+        + "\n"
+        + standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
+    )
 
 
 ROUTES: list = [
@@ -36,8 +40,9 @@ ROUTES: list = [
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
-    "report": Command("the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments,
-                      reports.cmd_report),
+    "report": Command(
+        "the monthly progress report as Excel / 月度进度通报（Excel）", reports.report_arguments, reports.cmd_report
+    ),
 }
 JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
 STORES: list = [reports_store]

@@ -6,6 +6,7 @@ failed proofs' tables (bot/store/proofs.py).
 After a successful binding the messages kept by ``bot.identity.registered`` are handled again and their
 replies appended.
 """
+
 from __future__ import annotations
 
 from bot import identity, nlu, proofs, qrcodes, roster
@@ -99,20 +100,27 @@ def _resolve_village(ctx: Ctx, name: str, village_text: str, villages: list[dict
         return _bind(ctx, name, candidates[0])
     candidates = candidates[:MAX_CHOICES]
     REGISTRATION.enter(ctx, "choose_village", {"name": name, "village_ids": [v["id"] for v in candidates]})
-    choices = "\n".join(ctx.t("registration.choice_line", n=n, name=v["name"],
-                              town=f"（{v['town']}）" if v["town"] else "")
-                        for n, v in enumerate(candidates, start=1))
+    choices = "\n".join(
+        ctx.t("registration.choice_line", n=n, name=v["name"], town=f"（{v['town']}）" if v["town"] else "")
+        for n, v in enumerate(candidates, start=1)
+    )
     return ctx.t("registration.choose_village", village=village_text, choices=choices)
 
 
 # what a 登记 came to (identity.Binding.status) -> its reply
 BINDING_REPLIES = {
-    "registered": "registration.registered", "code_ok": "registration.code_bound",
-    "already": "registration.already_registered", "taken": "registration.taken",
-    "needs_code": "registration.needs_code", "ask_phone": "registration.ask_phone",
-    "phone_wrong": "registration.phone_wrong", "waiting": "registration.phone_waiting",
-    "code_wrong": "registration.code_wrong", "code_expired": "registration.code_expired",
-    "code_used": "registration.code_used", "code_limited": "registration.code_limited",
+    "registered": "registration.registered",
+    "code_ok": "registration.code_bound",
+    "already": "registration.already_registered",
+    "taken": "registration.taken",
+    "needs_code": "registration.needs_code",
+    "ask_phone": "registration.ask_phone",
+    "phone_wrong": "registration.phone_wrong",
+    "waiting": "registration.phone_waiting",
+    "code_wrong": "registration.code_wrong",
+    "code_expired": "registration.code_expired",
+    "code_used": "registration.code_used",
+    "code_limited": "registration.code_limited",
     "gone": "registration.usage",
 }
 
@@ -124,8 +132,12 @@ def _bind(ctx: Ctx, name: str, village: dict) -> str:
 def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
     person = binding.person
     village = roster_store.village(ctx.db, person["village_id"]) if person else None
-    facts = dict(name=person["name"] if person else name, village=village["name"] if village else "",
-                 role=person["role"] if person else "", left=binding.left)
+    facts = dict(
+        name=person["name"] if person else name,
+        village=village["name"] if village else "",
+        role=person["role"] if person else "",
+        left=binding.left,
+    )
     reply = ctx.t(BINDING_REPLIES[binding.status], **facts)
     if binding.status == "already":
         return "\n".join([reply, *_unproven_line(ctx, person)])
@@ -150,8 +162,12 @@ def _name_and_village(ctx: Ctx, _state) -> identity.RegisterText | None:
     """The answer to 'your name?' with the village too, as 登记 reads it: ``李桂英 埔心村``, ``李桂英，埔心村``."""
     text = _reply_text(ctx)
     parsed = identity.parse_register_text("登记 " + text, roster_store.all_villages(ctx.db)) if text else None
-    if parsed and parsed.village_text and identity.looks_like_bare_name(parsed.name) \
-            and identity.looks_like_place(parsed.village_text):
+    if (
+        parsed
+        and parsed.village_text
+        and identity.looks_like_bare_name(parsed.name)
+        and identity.looks_like_place(parsed.village_text)
+    ):
         return parsed
     return None
 
@@ -211,17 +227,35 @@ def on_village_among_choices(ctx: Ctx, state, text: str) -> str:
 
 
 # One handler per (state, input); the diagram is in docs/roster.md.
-REGISTRATION_TABLE = FlowTable(REGISTRATION, (
-    Step("ask_name", "name", _bare_name, on_name, to=("ask_village", "confirm_phone", END)),
-    Step("ask_name", "name_village", _name_and_village, on_name_and_village,
-         to=("ask_village", "choose_village", "confirm_phone", END)),
-    Step("ask_village", "village", _village_text, on_village,
-         to=("ask_village", "choose_village", "confirm_phone", END)),
-    Step("choose_village", "number", _choice_number, on_choice, to=("confirm_phone", END)),
-    Step("choose_village", "village", _village_text, on_village_among_choices,
-         to=("ask_village", "choose_village", "confirm_phone", END)),
-    Step("confirm_phone", "digits", _phone_digits, on_phone_digits, to=("confirm_phone", END)),
-))
+REGISTRATION_TABLE = FlowTable(
+    REGISTRATION,
+    (
+        Step("ask_name", "name", _bare_name, on_name, to=("ask_village", "confirm_phone", END)),
+        Step(
+            "ask_name",
+            "name_village",
+            _name_and_village,
+            on_name_and_village,
+            to=("ask_village", "choose_village", "confirm_phone", END),
+        ),
+        Step(
+            "ask_village",
+            "village",
+            _village_text,
+            on_village,
+            to=("ask_village", "choose_village", "confirm_phone", END),
+        ),
+        Step("choose_village", "number", _choice_number, on_choice, to=("confirm_phone", END)),
+        Step(
+            "choose_village",
+            "village",
+            _village_text,
+            on_village_among_choices,
+            to=("ask_village", "choose_village", "confirm_phone", END),
+        ),
+        Step("confirm_phone", "digits", _phone_digits, on_phone_digits, to=("confirm_phone", END)),
+    ),
+)
 
 
 # -- 我的信息 ------------------------------------------------------------------------------------------
@@ -237,12 +271,21 @@ def on_my_info(ctx: Ctx, _match) -> str:
     if person is None:
         return _not_registered(ctx)
     village = roster_store.village(ctx.db, person["village_id"])
-    lines = [ctx.t("registration.my_info", name=person["name"], village=village["name"] if village else "—",
-                   role=person["role"], household=person["household"] or ctx.t("registration.household_unknown"))]
+    lines = [
+        ctx.t(
+            "registration.my_info",
+            name=person["name"],
+            village=village["name"] if village else "—",
+            role=person["role"],
+            household=person["household"] or ctx.t("registration.household_unknown"),
+        )
+    ]
     if person["role"] == "技术顾问":
         villages = roster_store.villages_of_adviser(ctx.db, person["id"])
         if villages:
-            lines.append(ctx.t("registration.my_info_adviser_villages", villages="、".join(v["name"] for v in villages)))
+            lines.append(
+                ctx.t("registration.my_info_adviser_villages", villages="、".join(v["name"] for v in villages))
+            )
     lines += _unproven_line(ctx, person)
     lines.append(_how_to_correct(ctx, person))
     return "\n".join(lines)
@@ -276,10 +319,14 @@ STORES: list = [proofs_store]
 EXPORTS: dict = {**roster_store.EXPORT_SQL}
 IMPORTS: dict = {**roster.IMPORTS}
 COMMANDS: dict = {
-    "invite": Command("a one-time code (6 digits, single use) for a roster person to bind WeChat with: 绑定 <code> / "
-                      "登记码", proofs.invite_arguments, proofs.cmd_invite),
-    "qrcodes": Command("a permanent QR code per village as PNG / 每个村一个永久二维码", qrcodes.qrcodes_arguments,
-                       qrcodes.cmd_qrcodes),
+    "invite": Command(
+        "a one-time code (6 digits, single use) for a roster person to bind WeChat with: 绑定 <code> / 登记码",
+        proofs.invite_arguments,
+        proofs.cmd_invite,
+    ),
+    "qrcodes": Command(
+        "a permanent QR code per village as PNG / 每个村一个永久二维码", qrcodes.qrcodes_arguments, qrcodes.cmd_qrcodes
+    ),
 }
 DASHBOARD: list = [*roster_pages.PAGES, *binding_pages.PAGES]
 FLOWS: list = [identity.PENDING, REGISTRATION]

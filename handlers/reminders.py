@@ -8,6 +8,7 @@ photo and a result are in, the conversation ends. ``SURVIVAL_TABLE`` is the flow
 is in docs/reminders.md). This segment runs before planting's, so a photo sent in answer never starts
 a new planting record.
 """
+
 from __future__ import annotations
 
 from bot import broadcasts, reminders
@@ -22,8 +23,11 @@ from bot.store import followups as followups_store
 from bot.store import media as media_store
 from bot.store import reminders as reminders_store
 
-RESULT_REPLIES = {"alive": "reminders.survival_alive", "dead": "reminders.survival_dead",
-                  "replanted": "reminders.survival_replanted"}
+RESULT_REPLIES = {
+    "alive": "reminders.survival_alive",
+    "dead": "reminders.survival_dead",
+    "replanted": "reminders.survival_replanted",
+}
 
 
 # -- inputs -----------------------------------------------------------------------------------------
@@ -54,22 +58,31 @@ def _what(ctx: Ctx, state) -> str:
 
 def _add_check(ctx: Ctx, state, *, result: str, media_row_id: int | None, note: str | None) -> dict:
     data = dict(state.data)
-    data["check_id"] = followups_store.add_check(ctx.db, planting_id=data["planting_id"], due_days=data["due_days"],
-                                                 result=result, media_row_id=media_row_id, note=note, now=ctx.now_s)
+    data["check_id"] = followups_store.add_check(
+        ctx.db,
+        planting_id=data["planting_id"],
+        due_days=data["due_days"],
+        result=result,
+        media_row_id=media_row_id,
+        note=note,
+        now=ctx.now_s,
+    )
     return data
 
 
 def on_photo(ctx: Ctx, state, _match) -> str:
     """asked or photo: the photo starts a check (result unknown), waiting for 活了 / 死了."""
-    data = _add_check(ctx, state, result="unknown", media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id),
-                      note=None)
+    data = _add_check(
+        ctx, state, result="unknown", media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id), note=None
+    )
     SURVIVAL_FLOW.enter(ctx, "photo", data)
     return ctx.t("reminders.survival_photo_received", what=_what(ctx, state))
 
 
 def on_photo_after_result(ctx: Ctx, state, _match) -> str:
-    followups_store.update_check(ctx.db, state.data["check_id"],
-                                 media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id), now=ctx.now_s)
+    followups_store.update_check(
+        ctx.db, state.data["check_id"], media_row_id=media_store.row_for_inbox(ctx.db, ctx.inbox_id), now=ctx.now_s
+    )
     SURVIVAL_FLOW.end(ctx)
     return ctx.t("reminders.survival_photo_thanks", what=_what(ctx, state))
 
@@ -82,27 +95,32 @@ def on_result(ctx: Ctx, state, result: str) -> str:
 
 
 def on_result_after_photo(ctx: Ctx, state, result: str) -> str:
-    followups_store.update_check(ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(),
-                                 now=ctx.now_s)
+    followups_store.update_check(
+        ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(), now=ctx.now_s
+    )
     SURVIVAL_FLOW.end(ctx)
     return ctx.t(RESULT_REPLIES[result], what=_what(ctx, state))
 
 
 def on_result_again(ctx: Ctx, state, result: str) -> str:
     """answered: a corrected result; the photo is still asked for."""
-    followups_store.update_check(ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(),
-                                 now=ctx.now_s)
+    followups_store.update_check(
+        ctx.db, state.data["check_id"], result=result, note=(ctx.msg.text or "").strip(), now=ctx.now_s
+    )
     return ctx.t(RESULT_REPLIES[result], what=_what(ctx, state)) + "\n" + ctx.t("reminders.survival_ask_photo")
 
 
-SURVIVAL_TABLE = FlowTable(SURVIVAL_FLOW, (
-    Step("asked", "photo", _photo, on_photo, to=("photo",)),
-    Step("photo", "photo", _photo, on_photo, to=("photo",)),
-    Step("answered", "photo", _photo, on_photo_after_result, to=(END,)),
-    Step("asked", "result", _result, on_result, to=("answered",)),
-    Step("photo", "result", _result, on_result_after_photo, to=(END,)),
-    Step("answered", "result", _result, on_result_again, to=("answered",)),
-))
+SURVIVAL_TABLE = FlowTable(
+    SURVIVAL_FLOW,
+    (
+        Step("asked", "photo", _photo, on_photo, to=("photo",)),
+        Step("photo", "photo", _photo, on_photo, to=("photo",)),
+        Step("answered", "photo", _photo, on_photo_after_result, to=(END,)),
+        Step("asked", "result", _result, on_result, to=("answered",)),
+        Step("photo", "result", _result, on_result_after_photo, to=(END,)),
+        Step("answered", "result", _result, on_result_again, to=("answered",)),
+    ),
+)
 
 
 # -- the manifest -----------------------------------------------------------------------------------
@@ -118,8 +136,11 @@ JOBS: list = [
 ]
 STORES: list = [followups_store, reminders_store]
 COMMANDS: dict = {
-    "broadcast": Command("message a segment of followers now or later / 群发消息（预览、定时、取消）",
-                         broadcasts.broadcast_arguments, broadcasts.cmd_broadcast),
+    "broadcast": Command(
+        "message a segment of followers now or later / 群发消息（预览、定时、取消）",
+        broadcasts.broadcast_arguments,
+        broadcasts.cmd_broadcast,
+    ),
 }
 DASHBOARD: list = broadcast_pages.PAGES
 FLOWS: list = [SURVIVAL_FLOW]

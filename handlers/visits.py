@@ -11,6 +11,7 @@ Routes (dispatch order in handlers/__init__.py):
 - visit_location_first: an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo: a photo while 签到 waits, or just after the visit: joins it
 """
+
 from __future__ import annotations
 
 import re
@@ -67,14 +68,19 @@ def _number(ctx: Ctx, _state) -> int | None:
 def _recorded(ctx: Ctx, done: visits.Recorded) -> str:
     visit, placement = done.visit, done.placement
     if placement.village is None:
-        choices = "\n".join(ctx.t("visits.choice_line", n=n, village=v["name"])
-                            for n, v in enumerate(done.villages, start=1))
+        choices = "\n".join(
+            ctx.t("visits.choice_line", n=n, village=v["name"]) for n, v in enumerate(done.villages, start=1)
+        )
         return ctx.t("visits.ask_village", choices=choices)
     if placement.inside:
-        return ctx.t("visits.recorded", village=visit["village"], distance=round(placement.distance_m),
-                     count=done.month_visits)
-    distance = ctx.t("visits.distance_unknown") if placement.distance_m is None \
+        return ctx.t(
+            "visits.recorded", village=visit["village"], distance=round(placement.distance_m), count=done.month_visits
+        )
+    distance = (
+        ctx.t("visits.distance_unknown")
+        if placement.distance_m is None
         else ctx.t("visits.distance", km=round(placement.distance_m / 1000, 1))
+    )
     return ctx.t("visits.recorded_mismatch", village=visit["village"], distance=distance, count=done.month_visits)
 
 
@@ -92,8 +98,12 @@ def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:
 
 
 def on_location(ctx: Ctx, state, location: dict) -> str:
-    return _recorded(ctx, visits.record_visit(ctx, location["lat"], location["lng"], state.data.get("note", ""),
-                                              state.data.get("photos", [])))
+    return _recorded(
+        ctx,
+        visits.record_visit(
+            ctx, location["lat"], location["lng"], state.data.get("note", ""), state.data.get("photos", [])
+        ),
+    )
 
 
 def on_location_first(ctx: Ctx, location: dict) -> str:
@@ -117,14 +127,17 @@ def on_photo(ctx: Ctx, state, _match) -> str:
     return ctx.t("visits.photo_added", village=visit["village"] or ctx.t("visits.village_pending"), n=count)
 
 
-VISITS_TABLE = FlowTable(visits.FLOW, (
-    Step("located", "sign_in", lambda ctx, state: _sign_in(ctx), on_sign_in_located, to=("recorded", "choosing")),
-    Step("signing", "location", _location_in_flow, on_location, to=("recorded", "choosing")),
-    Step("signing", "photo", _photo, on_photo_waiting, to=("signing",)),
-    Step("choosing", "number", _number, on_choose, to=("recorded",)),
-    Step("choosing", "photo", _photo, on_photo, to=("choosing",)),
-    Step("recorded", "photo", _photo, on_photo, to=("recorded",)),
-))
+VISITS_TABLE = FlowTable(
+    visits.FLOW,
+    (
+        Step("located", "sign_in", lambda ctx, state: _sign_in(ctx), on_sign_in_located, to=("recorded", "choosing")),
+        Step("signing", "location", _location_in_flow, on_location, to=("recorded", "choosing")),
+        Step("signing", "photo", _photo, on_photo_waiting, to=("signing",)),
+        Step("choosing", "number", _number, on_choose, to=("recorded",)),
+        Step("choosing", "photo", _photo, on_photo, to=("choosing",)),
+        Step("recorded", "photo", _photo, on_photo, to=("recorded",)),
+    ),
+)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ Routes (dispatch order in handlers/__init__.py):
 - tending_photo: the photo 管护 waits for: a tending record
 - tending_location: a location while 管护 waits for the photo: checked against the zone's radius
 """
+
 from __future__ import annotations
 
 from bot import planting, zones
@@ -34,8 +35,11 @@ def _list_text(ctx: Ctx, village: dict, listed: list[dict]) -> str:
     lines = [ctx.t("zones.list_header", village=village["name"])]
     for n, zone in enumerate(listed, start=1):
         mine = held is not None and held["id"] == zone["id"]
-        lines.append(ctx.t("zones.list_line_mine" if mine else "zones.list_line", n=n, name=zone["name"],
-                           holders=zone["holders"]))
+        lines.append(
+            ctx.t(
+                "zones.list_line_mine" if mine else "zones.list_line", n=n, name=zone["name"], holders=zone["holders"]
+            )
+        )
     return "\n".join(lines)
 
 
@@ -113,8 +117,9 @@ def on_tending_photo(ctx: Ctx, state, _match) -> str:
     if zone is None:
         zones.FLOW.end(ctx)
         return ctx.t("zones.no_zone_held")
-    return _recorded(ctx, zone, zones.record_tending(ctx, zone, zones.photo_of_message(ctx),
-                                                     state.data.get("location")))
+    return _recorded(
+        ctx, zone, zones.record_tending(ctx, zone, zones.photo_of_message(ctx), state.data.get("location"))
+    )
 
 
 def on_tending_location(ctx: Ctx, _state, location: dict) -> str:
@@ -126,15 +131,22 @@ def on_tending_location(ctx: Ctx, _state, location: dict) -> str:
         zones.wait_for_photo(ctx, location)
         return ctx.t("zones.location_ok", zone=zone["name"])
     zones.wait_for_photo(ctx)
-    return ctx.t("zones.location_far", zone=zone["name"], radius=round(zone["radius_m"]),
-                 distance=round(zones.distance_m(zone, location["lat"], location["lng"])))
+    return ctx.t(
+        "zones.location_far",
+        zone=zone["name"],
+        radius=round(zone["radius_m"]),
+        distance=round(zones.distance_m(zone, location["lat"], location["lng"])),
+    )
 
 
-ZONES_TABLE = FlowTable(zones.FLOW, (
-    Step("listed", "number", lambda ctx, state: _claim_number(ctx), on_claim, to=(END,)),
-    Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
-    Step("tending", "location", _location, on_tending_location, to=("tending",)),
-))
+ZONES_TABLE = FlowTable(
+    zones.FLOW,
+    (
+        Step("listed", "number", lambda ctx, state: _claim_number(ctx), on_claim, to=(END,)),
+        Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
+        Step("tending", "location", _location, on_tending_location, to=("tending",)),
+    ),
+)
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
@@ -150,8 +162,9 @@ JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
 IMPORTS: dict = {"zones": zones.IMPORTER}
-REPORT_COLUMNS: list = [ReportColumn("zones_tended", "zones.report_header", per_village=zones.tended_share,
-                                     number_format=PERCENT)]
+REPORT_COLUMNS: list = [
+    ReportColumn("zones_tended", "zones.report_header", per_village=zones.tended_share, number_format=PERCENT)
+]
 DASHBOARD: list = zone_pages.PAGES
 VILLAGE_SECTIONS: list = [zone_pages.village_section]
 FLOWS: list = [zones.FLOW]

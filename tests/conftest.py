@@ -5,6 +5,7 @@ A test reads like a chat transcript: ``villager.says("3棵桂花")`` → the rep
 (time passes); ``tick()`` (the scheduled jobs run, as ``python run.py tick``); ``sent_to(openid)`` (what
 WeChat delivered); ``rows("plantings")`` (what the database holds).
 """
+
 from __future__ import annotations
 
 import os
@@ -72,8 +73,9 @@ def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str,
 
     db, stamp = bot.db, "2027-01-01T00:00:00"
     with db.conn:
-        ids = {name: roster_store.insert_village(db, {"name": name, **fields}, stamp)
-               for name, fields in villages.items()}
+        ids = {
+            name: roster_store.insert_village(db, {"name": name, **fields}, stamp) for name, fields in villages.items()
+        }
         for openid, name, village, role in people:
             person_id = roster_store.insert_person(db, {"name": name, "village_id": ids[village], "role": role}, stamp)
             roster_store.bind_openid(db, person_id, openid, stamp, via="roster")
@@ -95,8 +97,11 @@ needs_cjk_font = pytest.mark.skipif(_no_cjk_font(), reason="no Chinese font (apt
 def delivered_texts(standin, openid: str) -> list[str]:
     """What WeChat delivered to this user: each text message's text (a template message: its content); image
     messages are not texts (``standin.messages_to(openid)`` has them, ``msgtype`` "image")."""
-    return [m.get("text") or m.get("data", {}).get("content", {}).get("value") for m in standin.messages_to(openid)
-            if m.get("msgtype") != "image"]
+    return [
+        m.get("text") or m.get("data", {}).get("content", {}).get("value")
+        for m in standin.messages_to(openid)
+        if m.get("msgtype") != "image"
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -109,7 +114,7 @@ def _undo_logging_setup():
     saved = (list(root.handlers), root.level, getattr(root, "_lvmei_configured", False))
     yield
     raising, logging.raiseExceptions = logging.raiseExceptions, False  # the lines still queued may go to a
-    for handler in root.handlers[:]:                                      # capture stream pytest closed already
+    for handler in root.handlers[:]:  # capture stream pytest closed already
         if handler not in saved[0]:
             root.removeHandler(handler)
             handler.close()
@@ -248,8 +253,15 @@ def villager(villager_factory):
     return villager_factory("o-villager-1")
 
 
-PUXIN = {"name": "埔心村", "kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000,
-         "households": 40}
+PUXIN = {
+    "name": "埔心村",
+    "kind": "村",
+    "town": "石角镇",
+    "lat": 23.10,
+    "lng": 114.40,
+    "radius_m": 3000,
+    "households": 40,
+}
 
 
 @pytest.fixture
@@ -263,11 +275,14 @@ def village(bot) -> int:
 def person(bot, village, villager_factory):
     """``person(openid, name, role="群众", household=None)``: a roster person of ``village`` (phone 13912345678)
     bound to that openid, as a WeChatUser who follows the account."""
+
     def make(openid: str, name: str, role: str = "群众", household: str | None = None) -> WeChatUser:
         with transaction(bot.db):
             person_id = roster_store.insert_person(
-                bot.db, {"name": name, "village_id": village, "role": role, "household": household,
-                         "phone": "13912345678"}, to_db(bot.clock()))
+                bot.db,
+                {"name": name, "village_id": village, "role": role, "household": household, "phone": "13912345678"},
+                to_db(bot.clock()),
+            )
             roster_store.bind_openid(bot.db, person_id, openid, to_db(bot.clock()), via="roster")
         user = villager_factory(openid)
         user.follows()

@@ -8,6 +8,7 @@ Everything the pages need (templates, CSS, SVG charts) is served by the app itse
 Access rules live in ``auth`` (login, expiry, CSRF, throttling, roles); each page module only
 asks ``auth`` who is looking. See docs/dashboard.md.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint
@@ -17,8 +18,14 @@ from bot.registry import LOGIN_ROLES
 
 
 def blueprint(pages) -> Blueprint:
-    bp = Blueprint("dashboard", __name__, url_prefix="/admin", template_folder="templates",
-                   static_folder="static", static_url_path="/static")
+    bp = Blueprint(
+        "dashboard",
+        __name__,
+        url_prefix="/admin",
+        template_folder="templates",
+        static_folder="static",
+        static_url_path="/static",
+    )
     every = [*views.PAGES, *pages, *views.EXPORT_PAGES]
     nav = [page for page in every if page.nav]
     bp.before_request(auth.guard)

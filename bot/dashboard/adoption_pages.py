@@ -1,6 +1,7 @@
 """认种认养 on the dashboard (admins): organisations, units and 乡贤 adopt trees of a record (name, 冠名, trees or the
 whole plot, contact, with a donation), donations (五个一点), and the records the office marks adoptable. Everything
 goes through bot.adoption; this page only collects the forms."""
+
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
@@ -35,10 +36,15 @@ def _done(error: str | None, ok_key: str, **values):
 
 def adoption_page():
     ctx = auth.bot()
-    return render_template("dashboard/adoption.html", adoptable=store.adoptable(ctx.db), adoptions=store.recent(ctx.db),
-                           donations=store.recent_donations(ctx.db),
-                           villages=roster_store.all_villages(ctx.db),
-                           sources=list(ctx.config.get("adoption.donation_sources")), free=adoption.free_slots)
+    return render_template(
+        "dashboard/adoption.html",
+        adoptable=store.adoptable(ctx.db),
+        adoptions=store.recent(ctx.db),
+        donations=store.recent_donations(ctx.db),
+        villages=roster_store.all_villages(ctx.db),
+        sources=list(ctx.config.get("adoption.donation_sources")),
+        free=adoption.free_slots,
+    )
 
 
 def adopt_for_organisation():
@@ -53,14 +59,30 @@ def adopt_for_organisation():
     if error is None:
         with transaction(ctx.db):
             adoption_id, error = adoption.adopt_for_organisation(
-                ctx.db, planting_id=planting_id, organisation=form["organisation"], named_as=form["named_as"],
-                trees=_int("trees"), whole_plot=bool(request.form.get("whole_plot")), contact=form["contact"],
-                by=by, now=now)
+                ctx.db,
+                planting_id=planting_id,
+                organisation=form["organisation"],
+                named_as=form["named_as"],
+                trees=_int("trees"),
+                whole_plot=bool(request.form.get("whole_plot")),
+                contact=form["contact"],
+                by=by,
+                now=now,
+            )
             if adoption_id is not None and donating:
-                adoption.record_donation(ctx.db, donor=form["organisation"], source=form["source"], amount=amount,
-                                         purpose=form["purpose"], village_id=store.get(ctx.db, adoption_id)["village_id"],
-                                         planting_id=planting_id, adoption_id=adoption_id, by=by, now=now,
-                                         sources=sources)
+                adoption.record_donation(
+                    ctx.db,
+                    donor=form["organisation"],
+                    source=form["source"],
+                    amount=amount,
+                    purpose=form["purpose"],
+                    village_id=store.get(ctx.db, adoption_id)["village_id"],
+                    planting_id=planting_id,
+                    adoption_id=adoption_id,
+                    by=by,
+                    now=now,
+                    sources=sources,
+                )
     return _done(error, "admin.adoption.adopted", organisation=form["organisation"].strip())
 
 
@@ -68,9 +90,16 @@ def add_donation():
     ctx = auth.bot()
     with transaction(ctx.db):
         error = adoption.record_donation(
-            ctx.db, donor=request.form.get("donor", ""), source=request.form.get("source"), amount=_amount("amount"),
-            purpose=request.form.get("purpose"), village_id=_int("village_id"), by=g.viewer.username,
-            now=clock.to_db(auth.now()), sources=ctx.config.get("adoption.donation_sources"))
+            ctx.db,
+            donor=request.form.get("donor", ""),
+            source=request.form.get("source"),
+            amount=_amount("amount"),
+            purpose=request.form.get("purpose"),
+            village_id=_int("village_id"),
+            by=g.viewer.username,
+            now=clock.to_db(auth.now()),
+            sources=ctx.config.get("adoption.donation_sources"),
+        )
     return _done(error, "admin.adoption.donation_added")
 
 
@@ -78,8 +107,9 @@ def mark_adoptable():
     ctx = auth.bot()
     planting_id, trees = _int("planting_id"), _int("trees")
     with transaction(ctx.db):
-        error = adoption.mark_adoptable(ctx.db, planting_id or 0, trees if trees is not None else -1,
-                                        g.viewer.username, clock.to_db(auth.now()))
+        error = adoption.mark_adoptable(
+            ctx.db, planting_id or 0, trees if trees is not None else -1, g.viewer.username, clock.to_db(auth.now())
+        )
     return _done(error, "admin.adoption.marked", id=planting_id)
 
 

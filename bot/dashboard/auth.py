@@ -14,6 +14,7 @@
 - Roles: ``admin`` sees everything; ``adviser`` sees the villages linked to its roster person
   (adviser_villages) and the tickets assigned to that person, and no admin-only page.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,8 +39,10 @@ from bot.store import roster as roster_store
 PUBLIC_ENDPOINTS = {"dashboard.login", "dashboard.static"}
 SESSION_TOUCH_SECONDS = 60  # a session's last-seen time is written at most this often
 # The pages use the app's own stylesheet, inline SVG, style attributes, photos and ticket voice; never a script.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                           " media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+    " media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,9 @@ class Viewer:
 
     id: int
     username: str
-    role: str                      # admin | adviser | cadre (bot.registry.LOGIN_ROLES)
+    role: str  # admin | adviser | cadre (bot.registry.LOGIN_ROLES)
     person_id: int | None
-    village_ids: tuple[int, ...] | None   # None = every village (admin); a cadre: their village
+    village_ids: tuple[int, ...] | None  # None = every village (admin); a cadre: their village
 
     @property
     def is_admin(self) -> bool:
@@ -107,8 +110,11 @@ def _viewer_for(row: dict) -> Viewer:
 def wants_json_or_media() -> bool:
     """Photo and JSON endpoints answer 401/403 instead of redirecting to the login page."""
     endpoint = request.endpoint or ""
-    return endpoint.startswith("dashboard.photo") or endpoint.startswith("dashboard.api_") \
+    return (
+        endpoint.startswith("dashboard.photo")
+        or endpoint.startswith("dashboard.api_")
         or request.accept_mimetypes.best == "application/json"
+    )
 
 
 # -- before every dashboard request ------------------------------------------------------------------
@@ -201,8 +207,7 @@ def attempt_login(username: str, password: str, remote_addr: str) -> Viewer | No
     token = secrets.token_urlsafe(32)
     with transaction(db):
         throttle.forget(db, username, remote_addr)
-        admins_store.end_sessions_unseen_since(
-            db, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
+        admins_store.end_sessions_unseen_since(db, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
         admins_store.open_session(db, _session_key(token), row["id"], clock.to_db(moment))
     session.clear()
     session["admin_id"] = row["id"]
@@ -277,6 +282,7 @@ def _cadre(db, name: str, village: str | None) -> dict:
 # -- roles -----------------------------------------------------------------------------------------
 def only_for(page):
     """The page's view, refused (403) to the logins ``page.allows`` does not name."""
+
     @functools.wraps(page.view)
     def wrapper(*args, **kwargs):
         if not page.allows(g.viewer.role):
@@ -294,6 +300,9 @@ def require_village(village_id: int | None) -> None:
 def template_globals(nav_pages) -> dict:
     """What every dashboard template sees: the CSRF token, the viewer and the nav entries it may open."""
     viewer = g.get("viewer")
-    nav = [{"endpoint": page.endpoint, "label": bot().t(page.nav)} for page in nav_pages
-           if viewer is not None and page.allows(viewer.role)]
+    nav = [
+        {"endpoint": page.endpoint, "label": bot().t(page.nav)}
+        for page in nav_pages
+        if viewer is not None and page.allows(viewer.role)
+    ]
     return {"csrf_token": generate_csrf, "viewer": viewer, "nav": nav}

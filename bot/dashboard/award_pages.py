@@ -1,6 +1,7 @@
 """Awards on the dashboard (admin only): a period's candidate lists (最美植绿人, 最美植绿集体, 技术顾问) with the figures
 that put each row there, a button to mark a winner, the period's decisions (withdraw one, with a reason), the
 workbook to download, and the notice before an award date. Everything goes through bot.awards."""
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, send_file, url_for
@@ -36,11 +37,19 @@ def awards_page():
     found = awards.cached_candidates(app, year, month)
     due = awards.upcoming(app, views.today_local())
     months = [reports.month_key(year, m) for m in range(1, 13)]
-    return render_template("dashboard/awards.html", period=period, found=found, lists=awards.shortlist(app, found),
-                           decisions=awards.decisions(app.db, period), months=months, due=due,
-                           due_words=schedule.date_words(due[1]) if due else "",
-                           days_left=(due[1] - views.today_local()).days if due else None,
-                           office=awards.office(app.db), status_labels=auth.labels(reports.STATUS_LABELS))
+    return render_template(
+        "dashboard/awards.html",
+        period=period,
+        found=found,
+        lists=awards.shortlist(app, found),
+        decisions=awards.decisions(app.db, period),
+        months=months,
+        due=due,
+        due_words=schedule.date_words(due[1]) if due else "",
+        days_left=(due[1] - views.today_local()).days if due else None,
+        office=awards.office(app.db),
+        status_labels=auth.labels(reports.STATUS_LABELS),
+    )
 
 
 def award_mark():
@@ -51,8 +60,9 @@ def award_mark():
     if not subject.isdigit():
         abort(400)
     with transaction(app.db):
-        award, problem = awards.mark_winner(app, app.db, period=period, category=category, subject_id=int(subject),
-                                            by=g.viewer.username, now=auth.now())
+        award, problem = awards.mark_winner(
+            app, app.db, period=period, category=category, subject_id=int(subject), by=g.viewer.username, now=auth.now()
+        )
     if problem:
         flash(auth.t(problem), "error")
     else:

@@ -6,6 +6,7 @@ a villager who failed the phone check) and the staff bindings that have only 群
 them. A cadre login sees only the phone-check claims of its own village, and may approve or reject them.
 WeChat users are shown as short hashed tags, never openids or phone numbers.
 """
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -26,11 +27,20 @@ RESULTS = {
     "closed": ("admin.bindings.closed", "error"),
     "held": ("admin.bindings.held", "error"),
 }
-RESOLUTION_LABELS = {"rebound": "admin.bindings.resolution_rebound", "kept": "admin.bindings.resolution_kept",
-                     "approved": "admin.bindings.resolution_approved", "rejected": "admin.bindings.resolution_rejected",
-                     "code": "admin.bindings.resolution_code", "phone": "admin.bindings.resolution_phone"}
-PROOF_LABELS = {"name": "admin.bindings.via_name", "self": "admin.bindings.via_self",
-                "phone": "admin.bindings.via_phone", "approved": "admin.bindings.via_approved"}
+RESOLUTION_LABELS = {
+    "rebound": "admin.bindings.resolution_rebound",
+    "kept": "admin.bindings.resolution_kept",
+    "approved": "admin.bindings.resolution_approved",
+    "rejected": "admin.bindings.resolution_rejected",
+    "code": "admin.bindings.resolution_code",
+    "phone": "admin.bindings.resolution_phone",
+}
+PROOF_LABELS = {
+    "name": "admin.bindings.via_name",
+    "self": "admin.bindings.via_self",
+    "phone": "admin.bindings.via_phone",
+    "approved": "admin.bindings.via_approved",
+}
 KINDS_FOR_CADRES = ("phone",)
 
 
@@ -39,8 +49,11 @@ def _wechat_user(db, openid: str | None) -> dict | None:
     if not openid:
         return None
     user = users_store.get(db, openid) or {}
-    return {"tag": bindings.openid_tag(openid), "subscribed": bool(user.get("subscribed", 1)),
-            "last_inbound_at": user.get("last_inbound_at")}
+    return {
+        "tag": bindings.openid_tag(openid),
+        "subscribed": bool(user.get("subscribed", 1)),
+        "last_inbound_at": user.get("last_inbound_at"),
+    }
 
 
 def _may_decide(conflict: dict) -> bool:
@@ -55,18 +68,33 @@ def bindings_page():
         if not _may_decide(conflict):
             continue
         bound_as = roster_store.person_by_openid(db, conflict["openid"])
-        items.append({"c": conflict, "holder": _wechat_user(db, conflict["holder_openid"]),
-                      "claimant": _wechat_user(db, conflict["openid"]), "actions": bindings.ACTIONS[conflict["kind"]],
-                      "claimant_bound_as": bound_as if bound_as and bound_as["id"] != conflict["person_id"] else None,
-                      "claimant_holds_it": conflict["holder_openid"] == conflict["openid"]})
+        items.append(
+            {
+                "c": conflict,
+                "holder": _wechat_user(db, conflict["holder_openid"]),
+                "claimant": _wechat_user(db, conflict["openid"]),
+                "actions": bindings.ACTIONS[conflict["kind"]],
+                "claimant_bound_as": bound_as if bound_as and bound_as["id"] != conflict["person_id"] else None,
+                "claimant_holds_it": conflict["holder_openid"] == conflict["openid"],
+            }
+        )
     resolved = [r for r in roster_store.resolved_binding_conflicts(db) if _may_decide(r)]
     unproven = []
     if g.viewer.is_admin:
-        unproven = [dict(p, tag=bindings.openid_tag(p["openid"]))
-                    for p in roster_store.bound_people_with_roles(db, identity.STAFF_ROLES) if not identity.is_proven(p)]
-    return render_template("dashboard/bindings.html", items=items, resolved=resolved, unproven=unproven,
-                           resolution_labels=auth.labels(RESOLUTION_LABELS), proof_labels=auth.labels(PROOF_LABELS),
-                           tag=bindings.openid_tag)
+        unproven = [
+            dict(p, tag=bindings.openid_tag(p["openid"]))
+            for p in roster_store.bound_people_with_roles(db, identity.STAFF_ROLES)
+            if not identity.is_proven(p)
+        ]
+    return render_template(
+        "dashboard/bindings.html",
+        items=items,
+        resolved=resolved,
+        unproven=unproven,
+        resolution_labels=auth.labels(RESOLUTION_LABELS),
+        proof_labels=auth.labels(PROOF_LABELS),
+        tag=bindings.openid_tag,
+    )
 
 
 def resolve_binding(conflict_id: int):
@@ -80,8 +108,15 @@ def resolve_binding(conflict_id: int):
     if action not in bindings.ACTIONS[conflict["kind"]]:
         abort(400)
     with transaction(ctx.db):
-        result = bindings.resolve(ctx, ctx.db, conflict_id, action, by=g.viewer.username, now=auth.now(),
-                                  notify=bool(request.form.get("notify")))
+        result = bindings.resolve(
+            ctx,
+            ctx.db,
+            conflict_id,
+            action,
+            by=g.viewer.username,
+            now=auth.now(),
+            notify=bool(request.form.get("notify")),
+        )
     key, category = RESULTS[result.reason]
     flash(auth.t(key, id=conflict_id), category)
     return redirect(url_for("dashboard.bindings_page"))

@@ -5,6 +5,7 @@ form, shows ``plan`` and calls ``create`` / ``cancel``. The scheduled job starts
 that reaches nobody is a warning in the preview and a refusal on sending, with the reason and the closest
 village or town names to pick instead. Segments are shown in words (村社区：埔心村), never as codes.
 """
+
 from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
@@ -16,15 +17,25 @@ from bot.store import roster as roster_store
 
 # value -> message key (messages/replies/admin.toml)
 SEGMENT_LABELS = {
-    "all": "admin.broadcasts.segment_all", "village": "admin.broadcasts.segment_village",
-    "town": "admin.broadcasts.segment_town", "role": "admin.broadcasts.segment_role",
-    "below-quota": "admin.broadcasts.segment_below_quota", "unregistered": "admin.broadcasts.segment_unregistered",
+    "all": "admin.broadcasts.segment_all",
+    "village": "admin.broadcasts.segment_village",
+    "town": "admin.broadcasts.segment_town",
+    "role": "admin.broadcasts.segment_role",
+    "below-quota": "admin.broadcasts.segment_below_quota",
+    "unregistered": "admin.broadcasts.segment_unregistered",
 }
-STATUS_LABELS = {"scheduled": "admin.broadcasts.status_scheduled", "started": "admin.broadcasts.status_started",
-                 "cancelled": "admin.broadcasts.status_cancelled"}
-MESSAGE_LABELS = {"queued": "admin.broadcasts.message_queued", "held": "admin.broadcasts.message_held",
-                  "sent": "admin.broadcasts.message_sent", "failed": "admin.broadcasts.message_failed",
-                  "cancelled": "admin.broadcasts.message_cancelled"}
+STATUS_LABELS = {
+    "scheduled": "admin.broadcasts.status_scheduled",
+    "started": "admin.broadcasts.status_started",
+    "cancelled": "admin.broadcasts.status_cancelled",
+}
+MESSAGE_LABELS = {
+    "queued": "admin.broadcasts.message_queued",
+    "held": "admin.broadcasts.message_held",
+    "sent": "admin.broadcasts.message_sent",
+    "failed": "admin.broadcasts.message_failed",
+    "cancelled": "admin.broadcasts.message_cancelled",
+}
 
 
 def _form() -> dict:
@@ -75,13 +86,20 @@ def _page(form: dict, plan=None, error: str | None = None):
         row["segment_text"] = broadcasts.describe(ctx.t, row["segment"])
     warning = broadcasts.why_nobody(ctx.t, plan) if plan is not None and not plan.count else None
     return render_template(
-        "dashboard/broadcasts.html", form=form, plan=plan, error=error, rows=rows, warning=warning,
+        "dashboard/broadcasts.html",
+        form=form,
+        plan=plan,
+        error=error,
+        rows=rows,
+        warning=warning,
         segment_text=broadcasts.describe(ctx.t, plan.segment) if plan is not None else None,
-        segment_labels=auth.labels(SEGMENT_LABELS), status_labels=auth.labels(STATUS_LABELS),
+        segment_labels=auth.labels(SEGMENT_LABELS),
+        status_labels=auth.labels(STATUS_LABELS),
         max_text=broadcasts.MAX_TEXT,
         villages=[v["name"] for v in roster_store.all_villages(ctx.db)],
         towns=sorted({v["town"] for v in roster_store.all_villages(ctx.db) if v["town"]}),
-        roles=list(ctx.config.get("campaign.quotas")))
+        roles=list(ctx.config.get("campaign.quotas")),
+    )
 
 
 def broadcasts_page():
@@ -100,8 +118,15 @@ def compose():
     if form["send_at"] and send_at is None:
         return _page(form, error=auth.t("admin.broadcasts.bad_time")), 400
     try:
-        broadcast_id = broadcasts.create(ctx.db, ctx.config, segment=str(segment), text=form["text"], now=auth.now(),
-                                         send_at=send_at, created_by=g.viewer.username)
+        broadcast_id = broadcasts.create(
+            ctx.db,
+            ctx.config,
+            segment=str(segment),
+            text=form["text"],
+            now=auth.now(),
+            send_at=send_at,
+            created_by=g.viewer.username,
+        )
     except broadcasts.NoRecipients as refused:
         reason = broadcasts.why_nobody(ctx.t, refused.plan) + ctx.t("reminders.broadcast.not_sent")
         return _page(form, plan=refused.plan, error=reason), 400

@@ -2,6 +2,7 @@
 who checked in, how, whether they were there and the trees they logged during it, and the button with which a cadre
 of the village (or the office) confirms someone who could not send a location; the village page's section. Everything
 goes through bot.events."""
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, url_for
@@ -19,8 +20,11 @@ def _labels() -> dict:
 
 def events_page():
     ctx = auth.bot()
-    return render_template("dashboard/events.html", events=store.events_list(ctx.db, g.viewer.scope),
-                           span=lambda e: events.span_words(e, ctx.tz))
+    return render_template(
+        "dashboard/events.html",
+        events=store.events_list(ctx.db, g.viewer.scope),
+        span=lambda e: events.span_words(e, ctx.tz),
+    )
 
 
 def event_page(event_id: int):
@@ -29,9 +33,14 @@ def event_page(event_id: int):
     if event is None:
         abort(404)
     auth.require_village(event["village_id"])
-    return render_template("dashboard/event.html", event=event, span=events.span_words(event, ctx.tz),
-                           rows=store.attendance_of_event(ctx.db, event_id), labels=_labels(),
-                           qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] else None)
+    return render_template(
+        "dashboard/event.html",
+        event=event,
+        span=events.span_words(event, ctx.tz),
+        rows=store.attendance_of_event(ctx.db, event_id),
+        labels=_labels(),
+        qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] else None,
+    )
 
 
 def confirm_attendance(event_id: int, attendance_id: int):
@@ -50,13 +59,20 @@ def confirm_attendance(event_id: int, attendance_id: int):
 def village_section(village_id: int) -> str:
     """The village page's 植树活动 section: its planting days, newest first."""
     ctx = auth.bot()
-    return render_template("dashboard/event_section.html", events=store.events_list(ctx.db, [village_id], limit=20),
-                           span=lambda e: events.span_words(e, ctx.tz))
+    return render_template(
+        "dashboard/event_section.html",
+        events=store.events_list(ctx.db, [village_id], limit=20),
+        span=lambda e: events.span_words(e, ctx.tz),
+    )
 
 
 PAGES = [
     DashboardPage("/events", events_page, nav="admin.nav.events", roles=("admin", "cadre")),
     DashboardPage("/events/<int:event_id>", event_page, roles=("admin", "cadre")),
-    DashboardPage("/events/<int:event_id>/attendance/<int:attendance_id>/confirm", confirm_attendance,
-                  methods=("POST",), roles=("admin", "cadre")),
+    DashboardPage(
+        "/events/<int:event_id>/attendance/<int:attendance_id>/confirm",
+        confirm_attendance,
+        methods=("POST",),
+        roles=("admin", "cadre"),
+    ),
 ]

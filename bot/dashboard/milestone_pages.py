@@ -2,6 +2,7 @@
 office's changes: 确认, 更正 (holes count or site name), 撤销, each kept with who and when (bot/milestones.py).
 Contributed by the milestones capability (handlers/milestones.py: ``DASHBOARD``, and ``village_section`` in
 ``VILLAGE_SECTIONS``)."""
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -11,21 +12,36 @@ from bot.dashboard import auth, snapshot
 from bot.db import transaction
 from bot.registry import DashboardPage
 
-STATUS_LABELS = {"reported": "admin.milestones.status_reported", "confirmed": "admin.milestones.status_confirmed",
-                 "undone": "admin.milestones.status_undone"}
-ACTION_LABELS = {milestones.CONFIRM: "admin.milestones.confirm", milestones.CORRECT: "admin.milestones.correct",
-                 milestones.UNDO: "admin.milestones.undo"}
-DONE = {milestones.CONFIRM: "admin.milestones.confirmed_notice",
-        milestones.CORRECT: "admin.milestones.corrected_notice", milestones.UNDO: "admin.milestones.undone_notice"}
+STATUS_LABELS = {
+    "reported": "admin.milestones.status_reported",
+    "confirmed": "admin.milestones.status_confirmed",
+    "undone": "admin.milestones.status_undone",
+}
+ACTION_LABELS = {
+    milestones.CONFIRM: "admin.milestones.confirm",
+    milestones.CORRECT: "admin.milestones.correct",
+    milestones.UNDO: "admin.milestones.undo",
+}
+DONE = {
+    milestones.CONFIRM: "admin.milestones.confirmed_notice",
+    milestones.CORRECT: "admin.milestones.corrected_notice",
+    milestones.UNDO: "admin.milestones.undone_notice",
+}
 
 
 def village_section(village_id: int) -> str:
     """The village page's section: the reports, newest first, and the office's changes."""
     db = auth.bot().db
-    return render_template("dashboard/milestones.html", m={
-        "rows": milestones.of_village(db, village_id), "changes": milestones.changes_of_village(db, village_id),
-        "labels": auth.labels(milestones.LABELS), "status_labels": auth.labels(STATUS_LABELS),
-        "action_labels": auth.labels(ACTION_LABELS)})
+    return render_template(
+        "dashboard/milestones.html",
+        m={
+            "rows": milestones.of_village(db, village_id),
+            "changes": milestones.changes_of_village(db, village_id),
+            "labels": auth.labels(milestones.LABELS),
+            "status_labels": auth.labels(STATUS_LABELS),
+            "action_labels": auth.labels(ACTION_LABELS),
+        },
+    )
 
 
 def change_milestone(village_id: int, milestone_id: int):
@@ -35,8 +51,9 @@ def change_milestone(village_id: int, milestone_id: int):
     db = auth.bot().db
     try:
         with transaction(db):
-            row = milestones.change(db, milestone_id, action, g.viewer.username, clock.to_db(auth.now()),
-                                    value=request.form.get("value"))
+            row = milestones.change(
+                db, milestone_id, action, g.viewer.username, clock.to_db(auth.now()), value=request.form.get("value")
+            )
             if row is None or row["village_id"] != village_id:
                 abort(404)
     except ValueError:
@@ -48,6 +65,7 @@ def change_milestone(village_id: int, milestone_id: int):
 
 
 PAGES = [
-    DashboardPage("/villages/<int:village_id>/milestones/<int:milestone_id>", change_milestone, methods=("POST",),
-                  admin_only=True),
+    DashboardPage(
+        "/villages/<int:village_id>/milestones/<int:milestone_id>", change_milestone, methods=("POST",), admin_only=True
+    ),
 ]

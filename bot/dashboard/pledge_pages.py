@@ -1,6 +1,7 @@
 """The seedling list (需求清单) on the dashboard: the county's list by species, each village's by species, the
 batches the office records (已到 with the day and pick-up place, then 已发放), and the village page's 认领安排
 section (its households' pledges and its own list). Everything goes through bot.pledges."""
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -21,11 +22,23 @@ def _int(name: str) -> int | None:
 def pledges_page():
     ctx = auth.bot()
     rows = pledges.demand(ctx.db)
-    species = sorted({*(r["species"] for r in rows), *ctx.config.get("campaign.species.greening"),
-                      *ctx.config.get("campaign.species.economic")})
-    return render_template("dashboard/pledges.html", county=pledges.county_demand(rows), rows=rows,
-                           batches=store.batches(ctx.db), villages=roster_store.all_villages(ctx.db), species=species,
-                           status_labels=auth.labels(pledges.STATUS_LABELS), today=auth.now().date().isoformat())
+    species = sorted(
+        {
+            *(r["species"] for r in rows),
+            *ctx.config.get("campaign.species.greening"),
+            *ctx.config.get("campaign.species.economic"),
+        }
+    )
+    return render_template(
+        "dashboard/pledges.html",
+        county=pledges.county_demand(rows),
+        rows=rows,
+        batches=store.batches(ctx.db),
+        villages=roster_store.all_villages(ctx.db),
+        species=species,
+        status_labels=auth.labels(pledges.STATUS_LABELS),
+        today=auth.now().date().isoformat(),
+    )
 
 
 def add_batch():
@@ -38,11 +51,22 @@ def add_batch():
         flash(auth.t(problem), "error")
         return redirect(url_for("dashboard.pledges_page"))
     with transaction(ctx.db):
-        _batch_id, told = pledges.record_batch(ctx, ctx.db, village_id=village["id"], species=form["species"],
-                                               count=count, status=form["status"], pickup_date=form["pickup_date"],
-                                               place=form["place"], by=g.viewer.username, now=auth.now())
-    flash(auth.t("admin.pledges.batch_added", village=village["name"], species=form["species"], count=count,
-                 told=told), "ok")
+        _batch_id, told = pledges.record_batch(
+            ctx,
+            ctx.db,
+            village_id=village["id"],
+            species=form["species"],
+            count=count,
+            status=form["status"],
+            pickup_date=form["pickup_date"],
+            place=form["place"],
+            by=g.viewer.username,
+            now=auth.now(),
+        )
+    flash(
+        auth.t("admin.pledges.batch_added", village=village["name"], species=form["species"], count=count, told=told),
+        "ok",
+    )
     return redirect(url_for("dashboard.pledges_page"))
 
 
@@ -52,17 +76,22 @@ def hand_out_batch(batch_id: int):
         if store.batch(ctx.db, batch_id) is None:
             abort(404)
         done = pledges.hand_out(ctx.db, batch_id, g.viewer.username, auth.now())
-    flash(auth.t("admin.pledges.handed_out" if done else "admin.pledges.already_handed_out", id=batch_id),
-          "ok" if done else "error")
+    flash(
+        auth.t("admin.pledges.handed_out" if done else "admin.pledges.already_handed_out", id=batch_id),
+        "ok" if done else "error",
+    )
     return redirect(url_for("dashboard.pledges_page"))
 
 
 def village_section(village_id: int) -> str:
     """The village page's 认领安排 section: its list by species and its households' pledges."""
     db = auth.bot().db
-    return render_template("dashboard/pledge_section.html", rows=pledges.demand(db, village_id),
-                           pledges=store.pledges_of_village(db, village_id),
-                           households=store.pledged_households(db, None, village_id).get(village_id, 0))
+    return render_template(
+        "dashboard/pledge_section.html",
+        rows=pledges.demand(db, village_id),
+        pledges=store.pledges_of_village(db, village_id),
+        households=store.pledged_households(db, None, village_id).get(village_id, 0),
+    )
 
 
 PAGES = [

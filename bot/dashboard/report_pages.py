@@ -1,6 +1,7 @@
 """The monthly 通报 (admin only): the months the ``monthly_report`` job kept, with their counts, and any month's
 workbook to download (the kept file, or one made now for a month without). Contributed by the progress
 capability (handlers/progress.py ``DASHBOARD``)."""
+
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, send_file, url_for
@@ -25,15 +26,21 @@ def reports_page():
 
 
 def _page(app, error: str | None):
-    return render_template("dashboard/reports.html", kept=reports.kept_reports(app), months=_months(app), error=error,
-                           config_day=app.config.get("reports.monthly_day"))
+    return render_template(
+        "dashboard/reports.html",
+        kept=reports.kept_reports(app),
+        months=_months(app),
+        error=error,
+        config_day=app.config.get("reports.monthly_day"),
+    )
 
 
 def _months(app) -> list[str]:
     """The campaign's months up to this one, newest first (the form's choices)."""
     today = views.today_local()
-    months = schedule.campaign_months(app.config, today.year, today.month) or \
-        schedule.campaign_months(app.config, int(app.config.get("campaign.year")), 12)
+    months = schedule.campaign_months(app.config, today.year, today.month) or schedule.campaign_months(
+        app.config, int(app.config.get("campaign.year")), 12
+    )
     return [reports.month_key(y, m) for y, m in reversed(months)]
 
 

@@ -5,6 +5,7 @@ and when). Paged; filtered by state (both, 待审核 = ``review`` pending, 抽�
 date; sorted oldest or newest first or by village.
 Contributed to the dashboard by the planting capability (handlers/planting.py ``DASHBOARD``).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,8 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from bot import clock, planting
 from bot.dashboard import auth, charts, snapshot, views
-from bot.photos import haversine_m
 from bot.db import transaction
+from bot.photos import haversine_m
 from bot.registry import DashboardPage
 from bot.store import dashboard as store
 
@@ -49,10 +50,16 @@ DECIDED = {"approved": "admin.review.approved_notice", "rejected": "admin.review
 PAGE_SIZE = 20
 # the state filter -> the review states it shows (spot_check: a counted record drawn for a spot check)
 STATES = {"": ("pending", "spot_check"), "pending": ("pending",), "spot_check": ("spot_check",)}
-STATE_LABELS = {"": "admin.review.state_waiting", "pending": "admin.review.pending",
-                "spot_check": "admin.review.spot_check"}
-ORDER_LABELS = {"oldest": "admin.review.sort_oldest", "newest": "admin.review.sort_newest",
-                "village": "admin.review.sort_village"}
+STATE_LABELS = {
+    "": "admin.review.state_waiting",
+    "pending": "admin.review.pending",
+    "spot_check": "admin.review.spot_check",
+}
+ORDER_LABELS = {
+    "oldest": "admin.review.sort_oldest",
+    "newest": "admin.review.sort_newest",
+    "village": "admin.review.sort_village",
+}
 FILTERS = ("state", "flag", "village", "since", "until", "sort")
 # the flags a record can carry (抽查 is a state, filtered by ``state``)
 FILTER_FLAGS = {flag: key for flag, key in views.FLAG_LABELS.items() if flag != planting.SPOT_CHECK}
@@ -84,10 +91,13 @@ def _local_midnight(day: date) -> str:
 def _query(args: dict) -> dict:
     """The store's filter arguments: dates are whole local days (``until`` included)."""
     since, until = _day(args["since"]), _day(args["until"])
-    return {"states": STATES[args["state"]], "flag": args["flag"] or None,
-            "village_id": int(args["village"]) if args["village"] else None,
-            "since": _local_midnight(since) if since else None,
-            "until": _local_midnight(until + timedelta(days=1)) if until else None}
+    return {
+        "states": STATES[args["state"]],
+        "flag": args["flag"] or None,
+        "village_id": int(args["village"]) if args["village"] else None,
+        "since": _local_midnight(since) if since else None,
+        "until": _local_midnight(until + timedelta(days=1)) if until else None,
+    }
 
 
 def far_from_village(record: dict) -> dict | None:
@@ -95,37 +105,61 @@ def far_from_village(record: dict) -> dict | None:
     if None in (record["lat"], record["lng"], record["village_lat"], record["village_lng"]):
         return None
     distance = haversine_m(record["lat"], record["lng"], record["village_lat"], record["village_lng"])
-    return {"distance_m": distance, "radius_m": record["village_radius_m"],
-            "map": charts.distance_map(record["village_lat"], record["village_lng"], record["village_radius_m"],
-                                       record["lat"], record["lng"], distance)}
+    return {
+        "distance_m": distance,
+        "radius_m": record["village_radius_m"],
+        "map": charts.distance_map(
+            record["village_lat"],
+            record["village_lng"],
+            record["village_radius_m"],
+            record["lat"],
+            record["lng"],
+            distance,
+        ),
+    }
 
 
 def review():
     db = auth.bot().db
     args = _filters()
     query = _query(args)
-    listing = views.paged("page", PAGE_SIZE, store.count_review_queue(db, **query),
-                          lambda limit, offset: store.review_queue(db, **query, order=args["sort"], limit=limit,
-                                                                   offset=offset))
+    listing = views.paged(
+        "page",
+        PAGE_SIZE,
+        store.count_review_queue(db, **query),
+        lambda limit, offset: store.review_queue(db, **query, order=args["sort"], limit=limit, offset=offset),
+    )
     flag_labels = auth.labels(views.FLAG_LABELS)
     items = []
     for record in listing.rows:
         details = parse_details(record["flag_details"])
         flags = [(f, flag_labels.get(f, f), (details.get(f) or {}).get("reason", "")) for f in record["flags"].split()]
         if record["review"] == planting.SPOT_CHECK:  # 抽查: counted until rejected
-            flags.append((planting.SPOT_CHECK, flag_labels[planting.SPOT_CHECK],
-                          (details.get(planting.SPOT_CHECK) or {}).get("reason", "")))
+            flags.append(
+                (
+                    planting.SPOT_CHECK,
+                    flag_labels[planting.SPOT_CHECK],
+                    (details.get(planting.SPOT_CHECK) or {}).get("reason", ""),
+                )
+            )
         earlier = earlier_photo(db, record, details) if "duplicate_photo" in record["flags"].split() else None
         far = far_from_village(record) if "far_from_village" in record["flags"].split() else None
         items.append({"record": record, "flags": flags, "earlier": earlier, "far": far})
     kept = {key: value for key, value in args.items() if value and not (key == "sort" and value == "oldest")}
-    return render_template("dashboard/review.html", items=items, listing=listing, args=args, kept=kept,
-                           waiting=store.count_review_queue(db, states=STATES[""]),
-                           villages=store.review_villages(db, STATES[""]),
-                           state_labels=auth.labels(STATE_LABELS), filter_flags=auth.labels(FILTER_FLAGS),
-                           order_labels=auth.labels(ORDER_LABELS),
-                           decisions=store.review_decisions(db, limit=20),
-                           review_labels=auth.labels(views.REVIEW_LABELS))
+    return render_template(
+        "dashboard/review.html",
+        items=items,
+        listing=listing,
+        args=args,
+        kept=kept,
+        waiting=store.count_review_queue(db, states=STATES[""]),
+        villages=store.review_villages(db, STATES[""]),
+        state_labels=auth.labels(STATE_LABELS),
+        filter_flags=auth.labels(FILTER_FLAGS),
+        order_labels=auth.labels(ORDER_LABELS),
+        decisions=store.review_decisions(db, limit=20),
+        review_labels=auth.labels(views.REVIEW_LABELS),
+    )
 
 
 def decide(planting_id: int):
@@ -139,8 +173,9 @@ def decide(planting_id: int):
         return redirect(back)
     db = auth.bot().db
     with transaction(db):
-        done = planting.decide_review(auth.bot(), db, planting_id, decision, reason, g.viewer.username,
-                                      clock.to_db(auth.now()))
+        done = planting.decide_review(
+            auth.bot(), db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now())
+        )
     snapshot.invalidate(auth.bot())
     if done:
         flash(auth.t(DECIDED[decision], id=planting_id), "ok")

@@ -7,6 +7,7 @@ when the box is ticked: the same rule as ``python run.py import``. Each staff pe
 binding (proven or not) and code; 生成登记码 makes a new one (the old one stops working) and shows it once.
 The form keeps the file type last chosen (in the session), so a second people file is not read as villages.
 """
+
 from __future__ import annotations
 
 from flask import abort, g, make_response, render_template, request, session
@@ -31,12 +32,23 @@ def roster_page():
         if kind not in ctx.imports or upload is None or not upload.filename:
             result = {"error": auth.t("admin.roster.no_file")}
         else:
-            summary, problems = roster.import_file(ctx.db, ctx.imports[kind], upload.filename, upload.read(),
-                                                   clock.to_db(auth.now()), ctx.t,
-                                                   clean_rows_only=bool(request.form.get("clean_rows_only")))
+            summary, problems = roster.import_file(
+                ctx.db,
+                ctx.imports[kind],
+                upload.filename,
+                upload.read(),
+                clock.to_db(auth.now()),
+                ctx.t,
+                clean_rows_only=bool(request.form.get("clean_rows_only")),
+            )
             snapshot.invalidate(ctx)
-            result = {"kind": kind, "filename": upload.filename, "summary": summary, "problems": problems,
-                      "skipped_rows": len({p.row for p in problems})}
+            result = {
+                "kind": kind,
+                "filename": upload.filename,
+                "summary": summary,
+                "problems": problems,
+                "skipped_rows": len({p.row for p in problems}),
+            }
     return _render(result=result)
 
 
@@ -48,8 +60,9 @@ def invite_person(person_id: int):
         abort(404)
     with transaction(ctx.db):
         invite = proofs.create_invite(ctx, ctx.db, person, by=g.viewer.username, now=auth.now())
-    response = make_response(_render(invite={"person": person, "code": invite.code,
-                                             "expires_at": clock.to_db(invite.expires_at)}))
+    response = make_response(
+        _render(invite={"person": person, "code": invite.code, "expires_at": clock.to_db(invite.expires_at)})
+    )
     response.headers["Cache-Control"] = "no-store"  # the code is shown once
     return response
 
@@ -60,12 +73,19 @@ def _render(result=None, invite=None):
     now = clock.to_db(auth.now())
     for person in staff:
         person["proven"] = bool(person["bound"]) and identity.is_proven(person)
-        person["code_live"] = bool(person["code_expires_at"]) and not person["code_used_at"] \
-            and person["code_expires_at"] > now
+        person["code_live"] = (
+            bool(person["code_expires_at"]) and not person["code_used_at"] and person["code_expires_at"] > now
+        )
     kinds = {kind: auth.t(importer.label) for kind, importer in ctx.imports.items()}
-    return render_template("dashboard/roster.html", result=result, kinds=kinds, staff=staff,
-                           invite=invite, invite_days=ctx.config.get("registration.invite_days"),
-                           chosen=session.get("roster_kind", next(iter(kinds), "")))
+    return render_template(
+        "dashboard/roster.html",
+        result=result,
+        kinds=kinds,
+        staff=staff,
+        invite=invite,
+        invite_days=ctx.config.get("registration.invite_days"),
+        chosen=session.get("roster_kind", next(iter(kinds), "")),
+    )
 
 
 PAGES = [

@@ -8,6 +8,7 @@ still served (stale-while-revalidate), so no page waits for it except the very f
 decision on the dashboard drops the snapshot, so the next page computes a fresh one. A village's
 own page never uses the snapshot: it is always current (one village is quick to compute).
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CountyProgress:
     villages: list[progress.VillageProgress]
-    standings: dict[int, standings.Standing]    # village_id -> its standing today (status, rank, streak)
+    standings: dict[int, standings.Standing]  # village_id -> its standing today (status, rank, streak)
     daily: list[progress.DayPoint]
     computed_at: float
 
@@ -35,7 +36,7 @@ class Snapshot:
         self.app = app
         self.max_age = max_age
         self._value: CountyProgress | None = None
-        self._lock = threading.Lock()           # one computation at a time
+        self._lock = threading.Lock()  # one computation at a time
         self._refreshing = False
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard-snapshot")
 
@@ -43,8 +44,9 @@ class Snapshot:
         db, config = self.app.db, self.app.config
         villages = progress.all_villages_progress(db, config)
         today = standings.today(self.app, data_now(self.app), villages)
-        return CountyProgress(villages, {s.village.village_id: s for s in today}, progress.daily_series(db, config),
-                              time.monotonic())
+        return CountyProgress(
+            villages, {s.village.village_id: s for s in today}, progress.daily_series(db, config), time.monotonic()
+        )
 
     def get(self) -> CountyProgress:
         value = self._value

@@ -12,6 +12,7 @@
   password is checked (and forgotten if it was right), so parallel attempts see each other and no
   more than the free ones get through at once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,15 +26,17 @@ ADDRESS_FAILURE_FACTOR = 4
 
 @dataclass(frozen=True)
 class Rules:
-    free_failures: int      # per (address, name)
-    first_delay: float      # seconds
-    longest_delay: float    # seconds; also how long a quiet address's failures are kept
+    free_failures: int  # per (address, name)
+    first_delay: float  # seconds
+    longest_delay: float  # seconds; also how long a quiet address's failures are kept
 
     @classmethod
-    def of(cls, config) -> "Rules":
-        return cls(int(config.get("dashboard.login_max_failures")),
-                   float(config.get("dashboard.login_delay_seconds")),
-                   float(config.get("dashboard.login_lock_minutes")) * 60)
+    def of(cls, config) -> Rules:
+        return cls(
+            int(config.get("dashboard.login_max_failures")),
+            float(config.get("dashboard.login_delay_seconds")),
+            float(config.get("dashboard.login_lock_minutes")) * 60,
+        )
 
 
 def delay(failures: int, free: int, rules: Rules) -> float:
@@ -50,8 +53,10 @@ def reserve(db, username: str, remote_addr: str, now: datetime, rules: Rules) ->
     store.forget_quiet_login_failures(db, quiet_since)
     kept = store.login_failure_streaks(db, username, remote_addr)
     wait = 0.0
-    for failures, last, free in ((kept["pair"], kept["pair_last"], rules.free_failures),
-                                 (kept["address"], kept["address_last"], rules.free_failures * ADDRESS_FAILURE_FACTOR)):
+    for failures, last, free in (
+        (kept["pair"], kept["pair_last"], rules.free_failures),
+        (kept["address"], kept["address_last"], rules.free_failures * ADDRESS_FAILURE_FACTOR),
+    ):
         if last is not None:
             ready = clock.from_db(last) + timedelta(seconds=delay(failures, free, rules))
             wait = max(wait, (ready - now).total_seconds())

@@ -6,6 +6,7 @@ turning a good answer into an FAQ entry (``收录``).
 An admin sees every ticket and answers as a dashboard admin; an adviser sees the tickets assigned to
 their roster person only and answers as that person.
 """
+
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -36,8 +37,11 @@ CLOSE_RESULTS = {
     "already_closed": ("admin.tickets.closed", "error"),
     "needs_reason": ("admin.tickets.close_needs_reason", "error"),
 }
-STATUS_LABELS = {"open": "admin.tickets.status_open", "answered": "admin.tickets.status_answered",
-                 "closed": "admin.tickets.status_closed"}
+STATUS_LABELS = {
+    "open": "admin.tickets.status_open",
+    "answered": "admin.tickets.status_answered",
+    "closed": "admin.tickets.status_closed",
+}
 
 
 def _person() -> dict | None:
@@ -72,10 +76,17 @@ def tickets():
     for row in queue:
         row["overdue"] = escalation.is_overdue(row, overdue)
         row["follow_up"] = escalation.follow_up_question(auth.bot(), row)
-    return render_template("dashboard/tickets.html", queue=queue, answered=answered, times=times,
-                           status_labels=auth.labels(STATUS_LABELS), preview=escalation.preview,
-                           show_adviser=g.viewer.is_admin, overdue_count=sum(1 for row in queue if row["overdue"]),
-                           remind_hours=auth.bot().config.get("escalation.remind_after_hours"))
+    return render_template(
+        "dashboard/tickets.html",
+        queue=queue,
+        answered=answered,
+        times=times,
+        status_labels=auth.labels(STATUS_LABELS),
+        preview=escalation.preview,
+        show_adviser=g.viewer.is_admin,
+        overdue_count=sum(1 for row in queue if row["overdue"]),
+        remind_hours=auth.bot().config.get("escalation.remind_after_hours"),
+    )
 
 
 def ticket(ticket_id: int):
@@ -89,7 +100,11 @@ def ticket(ticket_id: int):
     follow_ups = [a for a in attachments if row["reopened_count"] and a["round"] == row["reopened_count"]]
     images = [a for a in attachments if a["media_kind"] == "image"]
     return render_template(
-        "dashboard/ticket.html", ticket=row, village=village, asker=asker, adviser=adviser,
+        "dashboard/ticket.html",
+        ticket=row,
+        village=village,
+        asker=asker,
+        adviser=adviser,
         photos=store.ticket_photos(db, ticket_id),
         photos_downloading=sum(1 for a in images if a["media_status"] == "pending"),
         photos_missing=sum(1 for a in images if a["media_status"] in ("lost", "failed")),
@@ -97,7 +112,9 @@ def ticket(ticket_id: int):
         notes=[a for a in attachments if a["text"] and a not in follow_ups],
         follow_ups=[a["text"] or escalation.media_label(auth.bot(), a["media_kind"]) for a in follow_ups],
         overdue=escalation.is_overdue(row, escalation.overdue_before(auth.bot(), views.as_of())),
-        faq=tickets_store.faq_entry_for_ticket(db, ticket_id), status_labels=auth.labels(STATUS_LABELS))
+        faq=tickets_store.faq_entry_for_ticket(db, ticket_id),
+        status_labels=auth.labels(STATUS_LABELS),
+    )
 
 
 def _flash_result(results: dict, reason: str) -> None:
@@ -113,8 +130,9 @@ def answer(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
     with transaction(ctx.db):
-        result = escalation.answer_ticket(ctx, ctx.db, ticket_id, request.form.get("answer", ""), **_who(),
-                                          now=auth.now())
+        result = escalation.answer_ticket(
+            ctx, ctx.db, ticket_id, request.form.get("answer", ""), **_who(), now=auth.now()
+        )
     _flash_result(ANSWER_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
@@ -123,8 +141,15 @@ def close(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
     with transaction(ctx.db):
-        result = escalation.close_ticket(ctx, ctx.db, ticket_id, request.form.get("reason", ""),
-                                         request.form.get("message", ""), **_who(), now=auth.now())
+        result = escalation.close_ticket(
+            ctx,
+            ctx.db,
+            ticket_id,
+            request.form.get("reason", ""),
+            request.form.get("message", ""),
+            **_who(),
+            now=auth.now(),
+        )
     _flash_result(CLOSE_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
@@ -133,8 +158,9 @@ def add_to_faq(ticket_id: int):
     _ticket_or_abort(ticket_id)
     ctx = auth.bot()
     with transaction(ctx.db):
-        result = escalation.add_answer_to_faq(ctx, ctx.db, ticket_id, question=request.form.get("question", "").strip(),
-                                              **_who(), now=auth.now())
+        result = escalation.add_answer_to_faq(
+            ctx, ctx.db, ticket_id, question=request.form.get("question", "").strip(), **_who(), now=auth.now()
+        )
     _flash_result(FAQ_RESULTS, result.reason)
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 

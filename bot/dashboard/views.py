@@ -6,6 +6,7 @@ Figures come from bot.progress (the same numbers as the chat and the monthly rep
 from bot.store.dashboard. Views only pick, sort and hand over to templates. Times count from ``as_of``:
 now, or the data's last day when the data runs past the clock (the demo).
 """
+
 from __future__ import annotations
 
 import io
@@ -24,17 +25,32 @@ from bot.store import dashboard as store
 from bot.store import roster as roster_store
 
 # value -> message key (messages/replies/admin.toml)
-FLAG_LABELS = {"duplicate_photo": "admin.flags.duplicate_photo", "far_from_village": "admin.flags.far_from_village",
-               "old_photo": "admin.flags.old_photo", "unknown_species": "admin.flags.unknown_species",
-               "no_photo": "admin.flags.no_photo", "out_of_season": "admin.flags.out_of_season",
-               "over_cap": "admin.flags.over_cap", "plot_tag": "admin.flags.plot_tag",
-               "spot_check": "admin.flags.spot_check"}
-STATUS_LABELS = {schedule.NOT_STARTED: "progress.status.not_started", schedule.COMPLETE: "progress.status.complete",
-                 schedule.ON_TRACK: "progress.status.on_track", schedule.LAGGING: "progress.status.lagging",
-                 schedule.LAGGING_TWICE: "progress.status.lagging_twice"}
+FLAG_LABELS = {
+    "duplicate_photo": "admin.flags.duplicate_photo",
+    "far_from_village": "admin.flags.far_from_village",
+    "old_photo": "admin.flags.old_photo",
+    "unknown_species": "admin.flags.unknown_species",
+    "no_photo": "admin.flags.no_photo",
+    "out_of_season": "admin.flags.out_of_season",
+    "over_cap": "admin.flags.over_cap",
+    "plot_tag": "admin.flags.plot_tag",
+    "spot_check": "admin.flags.spot_check",
+}
+STATUS_LABELS = {
+    schedule.NOT_STARTED: "progress.status.not_started",
+    schedule.COMPLETE: "progress.status.complete",
+    schedule.ON_TRACK: "progress.status.on_track",
+    schedule.LAGGING: "progress.status.lagging",
+    schedule.LAGGING_TWICE: "progress.status.lagging_twice",
+}
 LAGGING = (schedule.LAGGING, schedule.LAGGING_TWICE)
-REVIEW_LABELS = {"none": "admin.review.none", "pending": "admin.review.pending", "approved": "admin.review.approved",
-                 "rejected": "admin.review.rejected", "spot_check": "admin.review.spot_check"}
+REVIEW_LABELS = {
+    "none": "admin.review.none",
+    "pending": "admin.review.pending",
+    "approved": "admin.review.approved",
+    "rejected": "admin.review.rejected",
+    "spot_check": "admin.review.spot_check",
+}
 EXPORT_LABELS = "admin.exports"  # the table of every export table's label
 OVERVIEW_WORST = 20
 PHOTOS_PER_PAGE = 24
@@ -65,7 +81,8 @@ def ago(value: str | None) -> Markup:
     app = auth.bot()
     moment = clock.from_db(value)
     return Markup('<time datetime="{}Z" data-sort="{}" title="{}">{}</time>').format(
-        clock.to_db(moment), clock.to_db(moment), local_time(value), clock.ago(app.t, moment, as_of(), app.tz))
+        clock.to_db(moment), clock.to_db(moment), local_time(value), clock.ago(app.t, moment, as_of(), app.tz)
+    )
 
 
 def page_globals() -> dict:
@@ -153,8 +170,11 @@ def standing_of(v: progress.VillageProgress) -> standings.Standing:
 def calendar_now() -> dict:
     """What the pages say about the schedule: what is due by today and the next milestone."""
     app, day = auth.bot(), today_local()
-    return {"due": standings.due_words(app, day), "next": standings.next_milestone_words(app, day),
-            "started": day >= schedule.campaign_start(app.config)}
+    return {
+        "due": standings.due_words(app, day),
+        "next": standings.next_milestone_words(app, day),
+        "started": day >= schedule.campaign_start(app.config),
+    }
 
 
 def today_local() -> date:
@@ -186,8 +206,12 @@ def daily_chart(village_id: int | None = None, village_ids: list[int] | None = N
 
 
 def bar_for(v: progress.VillageProgress) -> charts.Bar:
-    return charts.Bar(v.name, v.completion, f"{progress.number(v.done_value)}/{progress.number(v.target)}{v.unit}",
-                      url_for("dashboard.village", village_id=v.village_id))
+    return charts.Bar(
+        v.name,
+        v.completion,
+        f"{progress.number(v.done_value)}/{progress.number(v.target)}{v.unit}",
+        url_for("dashboard.village", village_id=v.village_id),
+    )
 
 
 def overview():
@@ -197,12 +221,23 @@ def overview():
     expected = expected_now()
     lagging = [v for v in villages if standing_of(v).status in LAGGING]
     worst = sorted(villages, key=lambda v: v.completion)[:OVERVIEW_WORST]
-    town_bars = [charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
-                 for t in progress.towns_progress(villages)] if viewer.is_admin else []
+    town_bars = (
+        [
+            charts.Bar(t.name, t.mean_completion, f"{t.villages_done}/{t.villages}村达标")
+            for t in progress.towns_progress(villages)
+        ]
+        if viewer.is_admin
+        else []
+    )
     daily, period = daily_chart(village_ids=viewer.scope)
     return render_template(
-        "dashboard/overview.html", total=total, lagging=len(lagging), expected=expected, calendar=calendar_now(),
-        daily=daily, period=period,
+        "dashboard/overview.html",
+        total=total,
+        lagging=len(lagging),
+        expected=expected,
+        calendar=calendar_now(),
+        daily=daily,
+        period=period,
         village_chart=charts.completion_bars([bar_for(v) for v in worst], expected, "各村完成率"),
         town_chart=charts.completion_bars(town_bars, expected, "各镇街平均完成率") if town_bars else None,
         survival=charts.survival_bar(total.survival_alive, total.survival_checked),
@@ -212,17 +247,26 @@ def overview():
 
 # -- villages --------------------------------------------------------------------------------------
 SORT_KEYS = {
-    "name": lambda v: v.name, "town": lambda v: (v.town or "", v.name),
-    "completion": lambda v: v.completion, "pending": lambda v: v.pending_records,
-    "households": lambda v: v.household_coverage or 0.0, "party": lambda v: v.party_participation or 0.0,
+    "name": lambda v: v.name,
+    "town": lambda v: (v.town or "", v.name),
+    "completion": lambda v: v.completion,
+    "pending": lambda v: v.pending_records,
+    "households": lambda v: v.household_coverage or 0.0,
+    "party": lambda v: v.party_participation or 0.0,
     "survival": lambda v: v.survival_rate if v.survival_rate is not None else -1.0,
     "rank": lambda v: standing_of(v).rank,
 }
 # the sort select a phone shows instead of the table headers (value -> message key)
-SORT_LABELS = {"completion": "admin.villages.sort_completion", "name": "admin.villages.sort_name",
-               "town": "admin.villages.sort_town", "pending": "admin.villages.sort_pending",
-               "households": "admin.villages.sort_households", "party": "admin.villages.sort_party",
-               "survival": "admin.villages.sort_survival", "rank": "admin.villages.sort_rank"}
+SORT_LABELS = {
+    "completion": "admin.villages.sort_completion",
+    "name": "admin.villages.sort_name",
+    "town": "admin.villages.sort_town",
+    "pending": "admin.villages.sort_pending",
+    "households": "admin.villages.sort_households",
+    "party": "admin.villages.sort_party",
+    "survival": "admin.villages.sort_survival",
+    "rank": "admin.villages.sort_rank",
+}
 
 
 def villages():
@@ -243,9 +287,16 @@ def villages():
     rows.sort(key=SORT_KEYS.get(sort, SORT_KEYS["completion"]), reverse=descending)
     towns = sorted({v.town for v in everything if v.town})
     return render_template(
-        "dashboard/villages.html", rows=[(v, standing_of(v)) for v in rows], towns=towns,
-        args={"q": q, "town": town, "kind": kind, "status": status}, sort=sort, descending=descending,
-        status_labels=auth.labels(STATUS_LABELS), sort_labels=auth.labels(SORT_LABELS), calendar=calendar_now())
+        "dashboard/villages.html",
+        rows=[(v, standing_of(v)) for v in rows],
+        towns=towns,
+        args={"q": q, "town": town, "kind": kind, "status": status},
+        sort=sort,
+        descending=descending,
+        status_labels=auth.labels(STATUS_LABELS),
+        sort_labels=auth.labels(SORT_LABELS),
+        calendar=calendar_now(),
+    )
 
 
 def village(village_id: int):
@@ -259,17 +310,33 @@ def village(village_id: int):
     expected = expected_now()
     daily, period = daily_chart(village_id=village_id)
     return render_template(
-        "dashboard/village.html", village=row, v=figures, s=standing, short=standings.short_words(ctx, standing),
-        status_labels=auth.labels(STATUS_LABELS), expected=expected, calendar=calendar_now(),
+        "dashboard/village.html",
+        village=row,
+        v=figures,
+        s=standing,
+        short=standings.short_words(ctx, standing),
+        status_labels=auth.labels(STATUS_LABELS),
+        expected=expected,
+        calendar=calendar_now(),
         completion=charts.completion_bars([bar_for(figures)], expected, "完成率"),
-        daily=daily, period=period,
+        daily=daily,
+        period=period,
         survival=charts.survival_bar(figures.survival_alive, figures.survival_checked),
         plot=charts.location_plot(row["lat"], row["lng"], row["radius_m"], store.village_locations(ctx.db, village_id)),
-        photos=paged("photos", PHOTOS_PER_PAGE, store.count_village_photos(ctx.db, village_id),
-                     lambda limit, offset: store.village_photos(ctx.db, village_id, limit, offset)),
-        records=paged("records", RECORDS_PER_PAGE, store.count_village_records(ctx.db, village_id),
-                      lambda limit, offset: store.village_records(ctx.db, village_id, limit, offset)),
-        flag_labels=auth.labels(FLAG_LABELS), review_labels=auth.labels(REVIEW_LABELS),
+        photos=paged(
+            "photos",
+            PHOTOS_PER_PAGE,
+            store.count_village_photos(ctx.db, village_id),
+            lambda limit, offset: store.village_photos(ctx.db, village_id, limit, offset),
+        ),
+        records=paged(
+            "records",
+            RECORDS_PER_PAGE,
+            store.count_village_records(ctx.db, village_id),
+            lambda limit, offset: store.village_records(ctx.db, village_id, limit, offset),
+        ),
+        flag_labels=auth.labels(FLAG_LABELS),
+        review_labels=auth.labels(REVIEW_LABELS),
         sections=[Markup(render(village_id)) for render in ctx.village_sections],
     )
 
@@ -302,8 +369,9 @@ def page_url(param: str, number: int) -> str:
 # -- exports ---------------------------------------------------------------------------------------
 def exports_page():
     app = auth.bot()
-    return render_template("dashboard/exports.html", tables=sorted(app.exports),
-                           labels=app.messages.section(EXPORT_LABELS))
+    return render_template(
+        "dashboard/exports.html", tables=sorted(app.exports), labels=app.messages.section(EXPORT_LABELS)
+    )
 
 
 def export_table(table: str):
@@ -315,8 +383,12 @@ def export_table(table: str):
     exports.write_xlsx(header, data, buffer, table)
     buffer.seek(0)
     stamp = today_local().isoformat()
-    return send_file(buffer, as_attachment=True, download_name=f"{table}-{stamp}.xlsx",
-                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return send_file(
+        buffer,
+        as_attachment=True,
+        download_name=f"{table}-{stamp}.xlsx",
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 # -- photos ----------------------------------------------------------------------------------------

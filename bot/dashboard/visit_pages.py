@@ -2,6 +2,7 @@
 tickets, median hours to the first answer) and the latest visits (位置不符 marked, with notes and photos); the
 village page's section (its advisers, visits this month, the last visit with its note and photos); the visit
 photos' thumbnails. Everything goes through bot.visits (and bot.escalation for the tickets' figures)."""
+
 from __future__ import annotations
 
 from flask import abort, g, render_template
@@ -20,9 +21,13 @@ def visits_page():
     if not g.viewer.is_admin:
         rows = [r for r in rows if r["id"] == g.viewer.person_id]
     local = clock.local(now, ctx.tz)
-    return render_template("dashboard/visits.html", advisers=rows, month=local.month,
-                           recent=visits.recent_visits(ctx.db, g.viewer.scope),
-                           without_adviser=store.villages_without_adviser(ctx.db) if g.viewer.is_admin else [])
+    return render_template(
+        "dashboard/visits.html",
+        advisers=rows,
+        month=local.month,
+        recent=visits.recent_visits(ctx.db, g.viewer.scope),
+        without_adviser=store.villages_without_adviser(ctx.db) if g.viewer.is_admin else [],
+    )
 
 
 def village_section(village_id: int) -> str:
@@ -30,9 +35,13 @@ def village_section(village_id: int) -> str:
     ctx = auth.bot()
     local = clock.local(auth.now(), ctx.tz)
     start, end = (clock.to_db(m) for m in visits.month_bounds(local.year, local.month, ctx.tz))
-    return render_template("dashboard/visit_section.html", advisers=store.advisers_of_village(ctx.db, village_id),
-                           month=local.month, count=visits.village_visits(ctx.db, start, end).get(village_id, 0),
-                           last=visits.last_visit(ctx.db, village_id))
+    return render_template(
+        "dashboard/visit_section.html",
+        advisers=store.advisers_of_village(ctx.db, village_id),
+        month=local.month,
+        count=visits.village_visits(ctx.db, start, end).get(village_id, 0),
+        last=visits.last_visit(ctx.db, village_id),
+    )
 
 
 def visit_thumb(sha256: str):

@@ -1,6 +1,7 @@
 """党员责任区 on the dashboard: every zone with its holders and last tending, a form to add one (or upload a file on
 名册: ``import zones``), the village page's zones section (holders, tending this season, last tending, photos)
 and the thumbnails of tending photos. Everything goes through bot.zones."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -23,8 +24,15 @@ def _with_tending(rows: list[dict]) -> list[dict]:
     ids = [z["id"] for z in rows]
     tending = store.zone_tending(ctx.db, ids, clock.to_db(start))
     recent = store.recent_photos(ctx.db, ids, PHOTOS_PER_ZONE)
-    return [{**z, "season_count": int((tending.get(z["id"]) or {}).get("count") or 0),
-             "last": (tending.get(z["id"]) or {}).get("last"), "photos": recent.get(z["id"], [])} for z in rows]
+    return [
+        {
+            **z,
+            "season_count": int((tending.get(z["id"]) or {}).get("count") or 0),
+            "last": (tending.get(z["id"]) or {}).get("last"),
+            "photos": recent.get(z["id"], []),
+        }
+        for z in rows
+    ]
 
 
 def _number(text: str) -> float | None:
@@ -46,16 +54,28 @@ def zones_page():
             problems = [auth.t("admin.zones.bad_form")]
         else:
             with transaction(ctx.db):
-                zone_id, found = zones.add_zone(ctx, ctx.db, village_id=village_id, name=form["name"],
-                                                lat=_number(form["lat"]), lng=_number(form["lng"]),
-                                                radius_m=_number(form["radius_m"]), now=clock.to_db(auth.now()))
+                zone_id, found = zones.add_zone(
+                    ctx,
+                    ctx.db,
+                    village_id=village_id,
+                    name=form["name"],
+                    lat=_number(form["lat"]),
+                    lng=_number(form["lng"]),
+                    radius_m=_number(form["radius_m"]),
+                    now=clock.to_db(auth.now()),
+                )
             problems = [p.reason for p in found]
             if zone_id is not None:
                 flash(auth.t("admin.zones.added", name=form["name"]), "ok")
                 return redirect(url_for("dashboard.zones_page"))
     status = 400 if problems else 200
-    return render_template("dashboard/zones.html", zones=_with_tending(store.all_zones(ctx.db)), problems=problems,
-                           form=form, villages=roster_store.all_villages(ctx.db)), status
+    return render_template(
+        "dashboard/zones.html",
+        zones=_with_tending(store.all_zones(ctx.db)),
+        problems=problems,
+        form=form,
+        villages=roster_store.all_villages(ctx.db),
+    ), status
 
 
 def village_section(village_id: int) -> str:

@@ -6,6 +6,7 @@ manifest's ``STORES`` (handlers/<name>.py); migrations run in the order of the r
 (core first, then the capabilities in ``handlers.CAPABILITIES`` order), so a module's tables may refer
 to those of the modules before it.
 """
+
 from __future__ import annotations
 
 

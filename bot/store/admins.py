@@ -1,4 +1,5 @@
 """Dashboard logins (hashed passwords; roles admin and adviser) and their sessions."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -12,9 +13,18 @@ migrations = Migrations("admins")
 @migrations()
 def m001_admins(db: Database) -> None:
     db["admins"].create(
-        {"id": int, "username": str, "password_hash": str, "role": str, "person_id": int,
-         "created_at": str, "updated_at": str},
-        pk="id", not_null={"username", "password_hash", "role"}, defaults={"role": "admin"},
+        {
+            "id": int,
+            "username": str,
+            "password_hash": str,
+            "role": str,
+            "person_id": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"username", "password_hash", "role"},
+        defaults={"role": "admin"},
     )
     db["admins"].create_index(["username"], unique=True)
 
@@ -25,7 +35,9 @@ def m002_admin_sessions(db: Database) -> None:
     # seen_at: the session's last request (refreshed at most once a minute).
     db["admin_sessions"].create(
         {"id": str, "admin_id": int, "created_at": str, "seen_at": str},
-        pk="id", not_null={"admin_id", "created_at", "seen_at"}, foreign_keys=[("admin_id", "admins", "id")],
+        pk="id",
+        not_null={"admin_id", "created_at", "seen_at"},
+        foreign_keys=[("admin_id", "admins", "id")],
     )
     db["admin_sessions"].create_index(["seen_at"])
 
@@ -57,17 +69,23 @@ def link_person(db: Database, username: str, person_id: int | None) -> None:
 
 def set_signature(db: Database, username: str, display_name: str | None, title: str | None) -> None:
     """The display name and role title answers are signed with; None keeps the stored value."""
-    db.execute("UPDATE admins SET display_name = COALESCE(?, display_name), title = COALESCE(?, title)"
-               " WHERE username = ?", [display_name, title, username])
+    db.execute(
+        "UPDATE admins SET display_name = COALESCE(?, display_name), title = COALESCE(?, title) WHERE username = ?",
+        [display_name, title, username],
+    )
 
 
 def by_person(db: Database, person_id: int) -> dict | None:
     """The dashboard login acting as this roster person (the first, if several)."""
     return one(db, "SELECT * FROM admins WHERE person_id = ? ORDER BY id LIMIT 1", [person_id])
+
+
 # -- sessions ----------------------------------------------------------------------------------------
 def open_session(db: Database, session_id: str, admin_id: int, now: str) -> None:
-    db.execute("INSERT INTO admin_sessions (id, admin_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
-               [session_id, admin_id, now, now])
+    db.execute(
+        "INSERT INTO admin_sessions (id, admin_id, created_at, seen_at) VALUES (?, ?, ?, ?)",
+        [session_id, admin_id, now, now],
+    )
 
 
 def live_session(db: Database, session_id: str, seen_since: str) -> dict | None:

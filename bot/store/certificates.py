@@ -1,5 +1,6 @@
 """Certificates: one row per certificate issued (a person's 植绿尽责证书, or an award's 荣誉证书), the planting
 records behind each, and how far the job has looked at changed records."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -13,7 +14,7 @@ QUOTA, AWARD = "quota", "award"
 
 EXPORT_SQL = {
     "certificates": "SELECT c.id, c.serial, c.kind, c.name, c.village, c.title, c.period, c.trees, c.species, c.year,"
-                    " c.issued_at, c.revoked_at, c.revoked_reason, c.award_id FROM certificates c ORDER BY c.id",
+    " c.issued_at, c.revoked_at, c.revoked_reason, c.award_id FROM certificates c ORDER BY c.id",
 }
 
 
@@ -22,24 +23,28 @@ def m001_certificates(db: Database) -> None:
     db["certificates"].create(
         {
             "id": int,
-            "kind": str,                # quota (a person's verified trees reached their role's quota) | award
-            "person_id": int,           # the holder (None: a village's collective award)
+            "kind": str,  # quota (a person's verified trees reached their role's quota) | award
+            "person_id": int,  # the holder (None: a village's collective award)
             "village_id": int,
-            "award_id": int,            # kind award: the award decision (bot/store/awards.py)
-            "serial": str,              # short and printed: LM27-00012
-            "token": str,               # /cert/<token>: 192 random bits, never the serial
-            "name": str, "village": str,  # as printed (the holder's name, the village's name)
-            "title": str,               # kind award: 最美植绿人 …; kind quota: None
-            "period": str,              # kind award: when it was awarded, as printed (2027年6月)
-            "trees": int, "species": str,  # kind quota: verified trees and their species when issued
-            "year": int,                # campaign.year
-            "image": str,               # the PNG's path (None: no CJK font when issued; made again on demand)
+            "award_id": int,  # kind award: the award decision (bot/store/awards.py)
+            "serial": str,  # short and printed: LM27-00012
+            "token": str,  # /cert/<token>: 192 random bits, never the serial
+            "name": str,
+            "village": str,  # as printed (the holder's name, the village's name)
+            "title": str,  # kind award: 最美植绿人 …; kind quota: None
+            "period": str,  # kind award: when it was awarded, as printed (2027年6月)
+            "trees": int,
+            "species": str,  # kind quota: verified trees and their species when issued
+            "year": int,  # campaign.year
+            "image": str,  # the PNG's path (None: no CJK font when issued; made again on demand)
             "issued_at": str,
-            "sent_at": str,             # queued to its holders (the job draws the picture first, outside a transaction)
-            "revoked_at": str, "revoked_reason": str,   # an award withdrawn (a quota certificate's records are
-                                                        # checked live: bot.certificates.is_genuine)
+            "sent_at": str,  # queued to its holders (the job draws the picture first, outside a transaction)
+            "revoked_at": str,
+            "revoked_reason": str,  # an award withdrawn (a quota certificate's records are
+            # checked live: bot.certificates.is_genuine)
         },
-        pk="id", not_null={"kind", "token", "name", "year", "issued_at"},
+        pk="id",
+        not_null={"kind", "token", "name", "year", "issued_at"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
     db["certificates"].create_index(["token"], unique=True)
@@ -47,26 +52,46 @@ def m001_certificates(db: Database) -> None:
     db["certificates"].create_index(["person_id", "kind"])
     db["certificates"].create_index(["award_id"])
     db["certificate_records"].create(
-        {"certificate_id": int, "planting_id": int}, pk=("certificate_id", "planting_id"),
+        {"certificate_id": int, "planting_id": int},
+        pk=("certificate_id", "planting_id"),
         foreign_keys=[("certificate_id", "certificates", "id"), ("planting_id", "plantings", "id")],
     )
     db["certificate_checks"].create({"name": str, "checked_until": str}, pk="name")
 
 
-def add(db: Database, *, kind: str, person_id: int | None, village_id: int | None, award_id: int | None, token: str,
-        name: str, village: str, title: str | None, period: str | None, trees: int | None, species: str | None,
-        year: int, serial_prefix: str, planting_ids: list[int], now: str) -> int:
+def add(
+    db: Database,
+    *,
+    kind: str,
+    person_id: int | None,
+    village_id: int | None,
+    award_id: int | None,
+    token: str,
+    name: str,
+    village: str,
+    title: str | None,
+    period: str | None,
+    trees: int | None,
+    species: str | None,
+    year: int,
+    serial_prefix: str,
+    planting_ids: list[int],
+    now: str,
+) -> int:
     """A new certificate (its serial: the prefix and its id) with the records behind it; its id."""
     cursor = db.execute(
         "INSERT INTO certificates (kind, person_id, village_id, award_id, token, name, village, title, period, trees,"
         " species, year, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [kind, person_id, village_id, award_id, token, name, village, title, period, trees, species, year, now])
+        [kind, person_id, village_id, award_id, token, name, village, title, period, trees, species, year, now],
+    )
     certificate_id = cursor.lastrowid
-    db.execute("UPDATE certificates SET serial = ? WHERE id = ?", [f"{serial_prefix}{certificate_id:05d}",
-                                                                   certificate_id])
+    db.execute(
+        "UPDATE certificates SET serial = ? WHERE id = ?", [f"{serial_prefix}{certificate_id:05d}", certificate_id]
+    )
     for planting_id in planting_ids:
-        db.execute("INSERT INTO certificate_records (certificate_id, planting_id) VALUES (?, ?)",
-                   [certificate_id, planting_id])
+        db.execute(
+            "INSERT INTO certificate_records (certificate_id, planting_id) VALUES (?, ?)", [certificate_id, planting_id]
+        )
     return certificate_id
 
 
@@ -83,16 +108,22 @@ def set_image(db: Database, certificate_id: int, path: str | None) -> None:
 
 
 def records_of(db: Database, certificate_id: int) -> list[int]:
-    return [r["planting_id"] for r in db.query(
-        "SELECT planting_id FROM certificate_records WHERE certificate_id = ? ORDER BY planting_id", [certificate_id])]
+    return [
+        r["planting_id"]
+        for r in db.query(
+            "SELECT planting_id FROM certificate_records WHERE certificate_id = ? ORDER BY planting_id",
+            [certificate_id],
+        )
+    ]
 
 
 def of_people(db: Database, person_ids: list[int], kind: str | None = None) -> list[dict]:
     """These people's certificates (of one kind, unless None), oldest first."""
     marks = ", ".join("?" for _ in person_ids) or "NULL"
     extra, params = ("AND kind = ?", [kind]) if kind else ("", [])
-    return list(db.query(f"SELECT * FROM certificates WHERE person_id IN ({marks}) {extra} ORDER BY id",
-                         [*person_ids, *params]))
+    return list(
+        db.query(f"SELECT * FROM certificates WHERE person_id IN ({marks}) {extra} ORDER BY id", [*person_ids, *params])
+    )
 
 
 def of_award(db: Database, award_id: int) -> dict | None:
@@ -109,8 +140,10 @@ def mark_sent(db: Database, certificate_id: int, now: str) -> None:
 
 
 def revoke(db: Database, certificate_id: int, reason: str, now: str) -> None:
-    db.execute("UPDATE certificates SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
-               [now, reason, certificate_id])
+    db.execute(
+        "UPDATE certificates SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
+        [now, reason, certificate_id],
+    )
 
 
 def checked_until(db: Database, name: str) -> str | None:
@@ -119,5 +152,8 @@ def checked_until(db: Database, name: str) -> str | None:
 
 
 def set_checked_until(db: Database, name: str, moment: str) -> None:
-    db.execute("INSERT INTO certificate_checks (name, checked_until) VALUES (?, ?)"
-               " ON CONFLICT(name) DO UPDATE SET checked_until = excluded.checked_until", [name, moment])
+    db.execute(
+        "INSERT INTO certificate_checks (name, checked_until) VALUES (?, ?)"
+        " ON CONFLICT(name) DO UPDATE SET checked_until = excluded.checked_until",
+        [name, moment],
+    )

@@ -1,4 +1,5 @@
 """Per-user state of multi-step flows, one row per (openid, flow)."""
+
 from __future__ import annotations
 
 import json
@@ -13,15 +14,16 @@ migrations = Migrations("conversations")
 def m001_conversations(db: Database) -> None:
     db["conversations"].create(
         {"openid": str, "flow": str, "state": str, "data": str, "expires_at": str, "updated_at": str},
-        pk=("openid", "flow"), not_null={"state"},
+        pk=("openid", "flow"),
+        not_null={"state"},
     )
 
 
 def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
     """The live state of a flow, or None when there is none or it has expired."""
-    rows = list(db.query(
-        "SELECT * FROM conversations WHERE openid = ? AND flow = ? AND expires_at > ?", [openid, flow, now]
-    ))
+    rows = list(
+        db.query("SELECT * FROM conversations WHERE openid = ? AND flow = ? AND expires_at > ?", [openid, flow, now])
+    )
     if not rows:
         return None
     row = rows[0]
@@ -30,10 +32,13 @@ def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
 
 
 def live_flows(db: Database, openid: str, now: str) -> list[str]:
-    return [r["flow"] for r in db.query(
-        "SELECT flow FROM conversations WHERE openid = ? AND expires_at > ? ORDER BY updated_at DESC",
-        [openid, now],
-    )]
+    return [
+        r["flow"]
+        for r in db.query(
+            "SELECT flow FROM conversations WHERE openid = ? AND expires_at > ? ORDER BY updated_at DESC",
+            [openid, now],
+        )
+    ]
 
 
 def put(db: Database, openid: str, flow: str, state: str, data: dict, expires_at: str, now: str) -> None:
@@ -52,9 +57,7 @@ def drop(db: Database, openid: str, flow: str | None = None) -> int:
 
 
 def expired(db: Database, flow: str, now: str) -> list[dict]:
-    rows = list(db.query(
-        "SELECT * FROM conversations WHERE flow = ? AND expires_at <= ?", [flow, now]
-    ))
+    rows = list(db.query("SELECT * FROM conversations WHERE flow = ? AND expires_at <= ?", [flow, now]))
     for row in rows:
         row["data"] = json.loads(row["data"] or "{}")
     return rows

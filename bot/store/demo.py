@@ -1,4 +1,5 @@
 """Bulk writes for `python run.py demo` (no tables of its own): batched sqlite-utils inserts."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -21,10 +22,9 @@ def insert_rows(db: Database, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     columns = list(rows[0])
-    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
-           f" VALUES ({', '.join('?' * len(columns))})")
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
     for start in range(0, len(rows), BATCH):
-        db.conn.executemany(sql, [[row[c] for c in columns] for row in rows[start:start + BATCH]])
+        db.conn.executemany(sql, [[row[c] for c in columns] for row in rows[start : start + BATCH]])
 
 
 def columns(db: Database, table: str) -> set[str]:

@@ -1,4 +1,5 @@
 """Survival follow-ups: checks that a planted tree is still alive (+30 and +90 days by default)."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -14,11 +15,17 @@ migrations = Migrations("followups")
 def m001_survival_checks(db: Database) -> None:
     db["survival_checks"].create(
         {
-            "id": int, "planting_id": int, "due_days": int,
-            "result": str,          # alive | dead | replanted | unknown (a photo without a word)
-            "media_row_id": int, "note": str, "checked_at": str,
+            "id": int,
+            "planting_id": int,
+            "due_days": int,
+            "result": str,  # alive | dead | replanted | unknown (a photo without a word)
+            "media_row_id": int,
+            "note": str,
+            "checked_at": str,
         },
-        pk="id", not_null={"planting_id"}, foreign_keys=[("planting_id", "plantings", "id")],
+        pk="id",
+        not_null={"planting_id"},
+        foreign_keys=[("planting_id", "plantings", "id")],
     )
     db["survival_checks"].create_index(["planting_id"])
 
@@ -30,25 +37,29 @@ _DONE_AT = "COALESCE(p.completed_at, p.created_at)"
 def plantings_due(db: Database, *, due_days: int, done_from: str, done_until: str) -> list[dict]:
     """Complete, not rejected plantings finished in [done_from, done_until] whose +due_days follow-up
     has not been queued yet (outbox key ``followup:<planting id>:<due_days>``), oldest first."""
-    return list(db.query(
-        f"SELECT p.id, p.openid, p.kind, p.species, p.count, p.area_mu, {_DONE_AT} AS done_at FROM plantings p"
-        " LEFT JOIN outbox o ON o.dedupe_key = 'followup:' || p.id || ':' || :days"
-        f" WHERE p.status = 'complete' AND p.review != 'rejected' AND {_DONE_AT} >= :start"
-        f" AND {_DONE_AT} <= :end AND o.id IS NULL ORDER BY {_DONE_AT}, p.id",
-        {"days": due_days, "start": done_from, "end": done_until},
-    ))
+    return list(
+        db.query(
+            f"SELECT p.id, p.openid, p.kind, p.species, p.count, p.area_mu, {_DONE_AT} AS done_at FROM plantings p"
+            " LEFT JOIN outbox o ON o.dedupe_key = 'followup:' || p.id || ':' || :days"
+            f" WHERE p.status = 'complete' AND p.review != 'rejected' AND {_DONE_AT} >= :start"
+            f" AND {_DONE_AT} <= :end AND o.id IS NULL ORDER BY {_DONE_AT}, p.id",
+            {"days": due_days, "start": done_from, "end": done_until},
+        )
+    )
 
 
 def planting(db: Database, planting_id: int) -> dict | None:
     return one(db, "SELECT id, openid, kind, species, count, area_mu FROM plantings WHERE id = ?", [planting_id])
 
 
-def add_check(db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None,
-              note: str | None, now: str) -> int:
+def add_check(
+    db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None, note: str | None, now: str
+) -> int:
     assert result in RESULTS, result
     return db.execute(
         "INSERT INTO survival_checks (planting_id, due_days, result, media_row_id, note, checked_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)", [planting_id, due_days, result, media_row_id, note, now],
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [planting_id, due_days, result, media_row_id, note, now],
     ).lastrowid
 
 
@@ -56,12 +67,20 @@ def checks_for(db: Database, planting_id: int) -> list[dict]:
     return list(db.query("SELECT * FROM survival_checks WHERE planting_id = ? ORDER BY id", [planting_id]))
 
 
-def update_check(db: Database, check_id: int, *, result: str | None = None, media_row_id: int | None = None,
-                 note: str | None = None, now: str) -> None:
+def update_check(
+    db: Database,
+    check_id: int,
+    *,
+    result: str | None = None,
+    media_row_id: int | None = None,
+    note: str | None = None,
+    now: str,
+) -> None:
     assert result is None or result in RESULTS, result
     db.execute(
         "UPDATE survival_checks SET result = COALESCE(?, result), media_row_id = COALESCE(?, media_row_id),"
-        " note = COALESCE(?, note), checked_at = ? WHERE id = ?", [result, media_row_id, note, now, check_id],
+        " note = COALESCE(?, note), checked_at = ? WHERE id = ?",
+        [result, media_row_id, note, now, check_id],
     )
 
 
@@ -95,11 +114,16 @@ def survival_rates(db: Database, by: str = "village") -> list[dict]:
 def survival_by_person(db: Database, until: str | None = None) -> dict[int, dict]:
     """person id -> {checked, alive}: their verified records whose latest telling check (up to ``until``) says
     alive, dead or replanted (the rule of ``survival_rates``)."""
-    return {r.pop("person_id"): r for r in db.query(
-        "WITH latest AS (SELECT planting_id, result, MAX(id) AS id FROM survival_checks"
-        "   WHERE result IN ('alive', 'dead', 'replanted') AND (:until IS NULL OR checked_at <= :until)"
-        "   GROUP BY planting_id)"
-        " SELECT p.person_id, COUNT(*) AS checked, SUM(l.result = 'alive') AS alive"
-        " FROM latest l JOIN plantings p ON p.id = l.planting_id"
-        f" WHERE p.person_id IS NOT NULL AND p.id IN (SELECT id FROM plantings WHERE {VERIFIED_SQL})"
-        " GROUP BY p.person_id", {"until": until})}
+    return {
+        r.pop("person_id"): r
+        for r in db.query(
+            "WITH latest AS (SELECT planting_id, result, MAX(id) AS id FROM survival_checks"
+            "   WHERE result IN ('alive', 'dead', 'replanted') AND (:until IS NULL OR checked_at <= :until)"
+            "   GROUP BY planting_id)"
+            " SELECT p.person_id, COUNT(*) AS checked, SUM(l.result = 'alive') AS alive"
+            " FROM latest l JOIN plantings p ON p.id = l.planting_id"
+            f" WHERE p.person_id IS NOT NULL AND p.id IN (SELECT id FROM plantings WHERE {VERIFIED_SQL})"
+            " GROUP BY p.person_id",
+            {"until": until},
+        )
+    }

@@ -1,4 +1,5 @@
 """One heartbeat row per process: /healthz writes it to prove the database takes writes (bot/health.py)."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -13,5 +14,7 @@ def m001_heartbeat(db: Database) -> None:
 
 
 def beat(db: Database, holder: str, now: str) -> None:
-    db.execute("INSERT INTO heartbeat (holder, at) VALUES (?, ?) ON CONFLICT(holder) DO UPDATE SET at = excluded.at",
-               [holder, now])
+    db.execute(
+        "INSERT INTO heartbeat (holder, at) VALUES (?, ?) ON CONFLICT(holder) DO UPDATE SET at = excluded.at",
+        [holder, now],
+    )

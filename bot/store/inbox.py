@@ -1,4 +1,5 @@
 """Every incoming message, its dedupe key and the reply it got."""
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,22 @@ migrations = Migrations("inbox")
 def m001_inbox(db: Database) -> None:
     db["inbox"].create(
         {
-            "id": int, "openid": str, "msg_key": str, "msg_type": str, "event": str,
-            "content": str, "payload": str, "handler": str, "reply": str, "status": str,
-            "received_at": str, "latency_ms": float,
+            "id": int,
+            "openid": str,
+            "msg_key": str,
+            "msg_type": str,
+            "event": str,
+            "content": str,
+            "payload": str,
+            "handler": str,
+            "reply": str,
+            "status": str,
+            "received_at": str,
+            "latency_ms": float,
         },
-        pk="id", not_null={"openid", "msg_key", "msg_type", "status"}, defaults={"status": "ok"},
+        pk="id",
+        not_null={"openid", "msg_key", "msg_type", "status"},
+        defaults={"status": "ok"},
     )
     db["inbox"].create_index(["openid", "msg_key"], unique=True)
     db["inbox"].create_index(["received_at"])
@@ -29,8 +41,18 @@ def find(db: Database, openid: str, msg_key: str) -> dict | None:
     return one(db, "SELECT * FROM inbox WHERE openid = ? AND msg_key = ?", [openid, msg_key])
 
 
-def record(db: Database, *, openid: str, msg_key: str, msg_type: str, event: str | None,
-           content: str | None, payload: dict, received_at: str, status: str = "ok") -> int | None:
+def record(
+    db: Database,
+    *,
+    openid: str,
+    msg_key: str,
+    msg_type: str,
+    event: str | None,
+    content: str | None,
+    payload: dict,
+    received_at: str,
+    status: str = "ok",
+) -> int | None:
     """The new row's id; None when this (openid, msg_key) is already kept: a retry (see ``find``)."""
     row = db.conn.execute(
         "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
@@ -52,6 +74,8 @@ def rows_of(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
     if not inbox_ids:
         return []
     marks = ", ".join("?" for _ in inbox_ids)
-    return list(db.query(
-        f"SELECT id, payload FROM inbox WHERE openid = ? AND id IN ({marks}) ORDER BY id", [openid, *inbox_ids]
-    ))
+    return list(
+        db.query(
+            f"SELECT id, payload FROM inbox WHERE openid = ? AND id IN ({marks}) ORDER BY id", [openid, *inbox_ids]
+        )
+    )

@@ -1,4 +1,5 @@
 """Named leases, so that exactly one process runs the scheduled jobs."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database

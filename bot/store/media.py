@@ -1,4 +1,5 @@
 """Photos, voice and video that arrived as WeChat media ids, and their download state."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -16,12 +17,26 @@ migrations = Migrations("media")
 def m001_media(db: Database) -> None:
     db["media"].create(
         {
-            "id": int, "openid": str, "inbox_id": int, "kind": str, "media_id": str, "pic_url": str,
-            "format": str, "status": str, "attempts": int, "next_attempt_at": str,
-            "sha256": str, "path": str, "size": int, "errcode": int, "error": str,
-            "created_at": str, "fetched_at": str,
+            "id": int,
+            "openid": str,
+            "inbox_id": int,
+            "kind": str,
+            "media_id": str,
+            "pic_url": str,
+            "format": str,
+            "status": str,
+            "attempts": int,
+            "next_attempt_at": str,
+            "sha256": str,
+            "path": str,
+            "size": int,
+            "errcode": int,
+            "error": str,
+            "created_at": str,
+            "fetched_at": str,
         },
-        pk="id", not_null={"openid", "kind", "media_id", "status", "attempts"},
+        pk="id",
+        not_null={"openid", "kind", "media_id", "status", "attempts"},
         defaults={"status": "pending", "attempts": 0},
     )
     db["media"].create_index(["media_id"], unique=True)
@@ -29,8 +44,17 @@ def m001_media(db: Database) -> None:
     db["media"].create_index(["sha256"])
 
 
-def add(db: Database, *, openid: str, inbox_id: int, kind: str, media_id: str, pic_url: str | None,
-        fmt: str | None, now: str) -> int:
+def add(
+    db: Database,
+    *,
+    openid: str,
+    inbox_id: int,
+    kind: str,
+    media_id: str,
+    pic_url: str | None,
+    fmt: str | None,
+    now: str,
+) -> int:
     db.execute(
         "INSERT INTO media (openid, inbox_id, kind, media_id, pic_url, format, status, next_attempt_at, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT(media_id) DO NOTHING",
@@ -52,15 +76,19 @@ def get(db: Database, media_row_id: int) -> dict | None:
 def due(db: Database, now: str, limit: int, openid: str | None = None) -> list[dict]:
     """Pending rows due for a download (one user's with ``openid``)."""
     user, params = ("AND openid = ?", [openid]) if openid else ("", [])
-    return list(db.query(
-        f"SELECT * FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user} ORDER BY id LIMIT ?",
-        [now, *params, limit]))
+    return list(
+        db.query(
+            f"SELECT * FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user} ORDER BY id LIMIT ?",
+            [now, *params, limit],
+        )
+    )
 
 
 def count_due(db: Database, now: str, openid: str | None = None) -> int:
     user, params = ("AND openid = ?", [openid]) if openid else ("", [])
-    return db.execute(f"SELECT COUNT(*) FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user}",
-                      [now, *params]).fetchone()[0]
+    return db.execute(
+        f"SELECT COUNT(*) FROM media WHERE status = 'pending' AND next_attempt_at <= ? {user}", [now, *params]
+    ).fetchone()[0]
 
 
 def mark_stored(db: Database, media_row_id: int, sha256: str, path: str, size: int, now: str) -> None:

@@ -3,6 +3,7 @@
 A report is one ``milestones`` row (never overwritten by a later report); the office confirms, corrects or
 undoes it on the dashboard, each change kept in ``milestone_changes`` (who, when, before and after).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,45 +39,71 @@ EXPORT_SQL = {
 def m001_milestones(db: Database) -> None:
     db["milestones"].create(
         {
-            "id": int, "village_id": int,
-            "milestone": str,        # plan | holes | demo_site
-            "count": int,            # holes: the holes dug so far
-            "name": str,             # demo_site: the site's name
-            "person_id": int, "openid": str, "inbox_id": int, "reported_at": str,
-            "lat": float, "lng": float,
-            "status": str,           # reported | confirmed | undone
-            "confirmed_by": str, "confirmed_at": str, "updated_at": str,
+            "id": int,
+            "village_id": int,
+            "milestone": str,  # plan | holes | demo_site
+            "count": int,  # holes: the holes dug so far
+            "name": str,  # demo_site: the site's name
+            "person_id": int,
+            "openid": str,
+            "inbox_id": int,
+            "reported_at": str,
+            "lat": float,
+            "lng": float,
+            "status": str,  # reported | confirmed | undone
+            "confirmed_by": str,
+            "confirmed_at": str,
+            "updated_at": str,
         },
-        pk="id", not_null={"village_id", "milestone", "status", "reported_at"}, defaults={"status": REPORTED},
+        pk="id",
+        not_null={"village_id", "milestone", "status", "reported_at"},
+        defaults={"status": REPORTED},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
     db["milestones"].create_index(["village_id", "milestone", "status"])
     db["milestone_photos"].create(
         {"id": int, "milestone_id": int, "media_row_id": int, "created_at": str},
-        pk="id", not_null={"milestone_id", "media_row_id"}, foreign_keys=[("milestone_id", "milestones", "id")],
+        pk="id",
+        not_null={"milestone_id", "media_row_id"},
+        foreign_keys=[("milestone_id", "milestones", "id")],
     )
     db["milestone_photos"].create_index(["milestone_id"])
     db["milestone_photos"].create_index(["media_row_id"], unique=True)
     db["milestone_changes"].create(
         {
-            "id": int, "milestone_id": int,
-            "action": str,           # confirm | correct | undo
-            "before": str, "after": str,   # JSON {status, count, name}
-            "changed_by": str, "changed_at": str,
+            "id": int,
+            "milestone_id": int,
+            "action": str,  # confirm | correct | undo
+            "before": str,
+            "after": str,  # JSON {status, count, name}
+            "changed_by": str,
+            "changed_at": str,
         },
-        pk="id", not_null={"milestone_id", "action", "changed_by", "changed_at"},
+        pk="id",
+        not_null={"milestone_id", "action", "changed_by", "changed_at"},
         foreign_keys=[("milestone_id", "milestones", "id")],
     )
     db["milestone_changes"].create_index(["milestone_id"])
 
 
 # -- reports ----------------------------------------------------------------------------------------
-def add(db: Database, *, village_id: int, milestone: str, count: int | None, name: str | None, person_id: int,
-        openid: str, inbox_id: int | None, now: str) -> int:
+def add(
+    db: Database,
+    *,
+    village_id: int,
+    milestone: str,
+    count: int | None,
+    name: str | None,
+    person_id: int,
+    openid: str,
+    inbox_id: int | None,
+    now: str,
+) -> int:
     return db.execute(
         "INSERT INTO milestones (village_id, milestone, count, name, person_id, openid, inbox_id, reported_at,"
         " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [village_id, milestone, count, name, person_id, openid, inbox_id, now, REPORTED, now]).lastrowid
+        [village_id, milestone, count, name, person_id, openid, inbox_id, now, REPORTED, now],
+    ).lastrowid
 
 
 def get(db: Database, milestone_id: int) -> dict | None:
@@ -89,9 +116,14 @@ def set_location(db: Database, milestone_id: int, lat: float, lng: float, now: s
 
 def add_photo(db: Database, milestone_id: int, media_row_id: int, now: str) -> bool:
     """Link a photo (its media row) to a report; False if that photo is linked already."""
-    return db.execute(
-        "INSERT INTO milestone_photos (milestone_id, media_row_id, created_at) VALUES (?, ?, ?)"
-        " ON CONFLICT(media_row_id) DO NOTHING", [milestone_id, media_row_id, now]).rowcount == 1
+    return (
+        db.execute(
+            "INSERT INTO milestone_photos (milestone_id, media_row_id, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(media_row_id) DO NOTHING",
+            [milestone_id, media_row_id, now],
+        ).rowcount
+        == 1
+    )
 
 
 def photo_count(db: Database, milestone_id: int) -> int:
@@ -100,11 +132,14 @@ def photo_count(db: Database, milestone_id: int) -> int:
 
 def of_village(db: Database, village_id: int) -> list[dict]:
     """A village's reports, newest first, with the reporter's name and the stored photos' sha256."""
-    rows = list(db.query(
-        "SELECT m.*, pe.name AS reporter, (SELECT group_concat(md.sha256, ' ') FROM milestone_photos ph"
-        "  JOIN media md ON md.id = ph.media_row_id WHERE ph.milestone_id = m.id AND md.sha256 IS NOT NULL) AS photos"
-        " FROM milestones m LEFT JOIN people pe ON pe.id = m.person_id WHERE m.village_id = ? ORDER BY m.id DESC",
-        [village_id]))
+    rows = list(
+        db.query(
+            "SELECT m.*, pe.name AS reporter, (SELECT group_concat(md.sha256, ' ') FROM milestone_photos ph"
+            "  JOIN media md ON md.id = ph.media_row_id WHERE ph.milestone_id = m.id AND md.sha256 IS NOT NULL) AS photos"
+            " FROM milestones m LEFT JOIN people pe ON pe.id = m.person_id WHERE m.village_id = ? ORDER BY m.id DESC",
+            [village_id],
+        )
+    )
     for row in rows:
         row["photos"] = (row["photos"] or "").split()
     return rows
@@ -115,7 +150,8 @@ def figures(db: Database, until: str | None = None, village_id: int | None = Non
     ``until`` (UTC text, None = all): the first plan's time, the latest holes count, confirmed demo sites and
     demo sites reported (confirmed or not)."""
     where = f"{COUNTS_SQL} AND (:until IS NULL OR reported_at <= :until)" + (
-        "" if village_id is None else " AND village_id = :village_id")
+        "" if village_id is None else " AND village_id = :village_id"
+    )
     sql = (
         "SELECT village_id,"
         " MIN(CASE WHEN milestone = 'plan' THEN reported_at END) AS plan_at,"
@@ -131,8 +167,12 @@ def figures(db: Database, until: str | None = None, village_id: int | None = Non
 
 def villages_with(db: Database, milestone: str) -> set[int]:
     """The villages that have a report of this milestone that stands."""
-    return {r["village_id"] for r in db.query(
-        f"SELECT DISTINCT village_id FROM milestones WHERE milestone = ? AND {COUNTS_SQL}", [milestone])}
+    return {
+        r["village_id"]
+        for r in db.query(
+            f"SELECT DISTINCT village_id FROM milestones WHERE milestone = ? AND {COUNTS_SQL}", [milestone]
+        )
+    }
 
 
 # -- the office's changes ------------------------------------------------------------------------------
@@ -144,18 +184,32 @@ def change(db: Database, milestone_id: int, action: str, fields: dict, by: str, 
         return None
     allowed = {"status", "count", "name", "confirmed_by", "confirmed_at"}
     assert set(fields) <= allowed, fields
-    db.execute(f"UPDATE milestones SET {', '.join(k + ' = ?' for k in fields)}, updated_at = ? WHERE id = ?",
-               [*fields.values(), now, milestone_id])
+    db.execute(
+        f"UPDATE milestones SET {', '.join(k + ' = ?' for k in fields)}, updated_at = ? WHERE id = ?",
+        [*fields.values(), now, milestone_id],
+    )
     after = get(db, milestone_id)
     keep = ("status", "count", "name")
-    db.execute("INSERT INTO milestone_changes (milestone_id, action, before, after, changed_by, changed_at)"
-               " VALUES (?, ?, ?, ?, ?, ?)",
-               [milestone_id, action, json.dumps({k: before[k] for k in keep}, ensure_ascii=False),
-                json.dumps({k: after[k] for k in keep}, ensure_ascii=False), by, now])
+    db.execute(
+        "INSERT INTO milestone_changes (milestone_id, action, before, after, changed_by, changed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            milestone_id,
+            action,
+            json.dumps({k: before[k] for k in keep}, ensure_ascii=False),
+            json.dumps({k: after[k] for k in keep}, ensure_ascii=False),
+            by,
+            now,
+        ],
+    )
     return before
 
 
 def changes_of_village(db: Database, village_id: int, limit: int = 50) -> list[dict]:
-    return list(db.query(
-        "SELECT c.*, m.milestone FROM milestone_changes c JOIN milestones m ON m.id = c.milestone_id"
-        " WHERE m.village_id = ? ORDER BY c.id DESC LIMIT ?", [village_id, limit]))
+    return list(
+        db.query(
+            "SELECT c.*, m.milestone FROM milestone_changes c JOIN milestones m ON m.id = c.milestone_id"
+            " WHERE m.village_id = ? ORDER BY c.id DESC LIMIT ?",
+            [village_id, limit],
+        )
+    )

@@ -1,8 +1,9 @@
 """The outbound queue: every message the bot sends later goes through this table."""
+
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -11,7 +12,7 @@ migrations = Migrations("outbox")
 
 EXPORT_SQL = {
     "outbox": "SELECT id, openid, channel, status, dedupe_key, created_at, sent_at, text, kind, attempts,"
-              " errcode, error FROM outbox ORDER BY id",
+    " errcode, error FROM outbox ORDER BY id",
 }
 
 # queued  -> waiting for the sender (next_attempt_at says when)
@@ -29,12 +30,25 @@ STATUSES = ("queued", "sending", "sent", "held", "failed", "cancelled", "no_cred
 def m001_outbox(db: Database) -> None:
     db["outbox"].create(
         {
-            "id": int, "openid": str, "kind": str, "text": str, "template_data": str, "url": str,
-            "dedupe_key": str, "status": str, "channel": str, "attempts": int,
-            "next_attempt_at": str, "claimed_at": str, "errcode": int, "error": str,
-            "created_at": str, "sent_at": str,
+            "id": int,
+            "openid": str,
+            "kind": str,
+            "text": str,
+            "template_data": str,
+            "url": str,
+            "dedupe_key": str,
+            "status": str,
+            "channel": str,
+            "attempts": int,
+            "next_attempt_at": str,
+            "claimed_at": str,
+            "errcode": int,
+            "error": str,
+            "created_at": str,
+            "sent_at": str,
         },
-        pk="id", not_null={"openid", "kind", "dedupe_key", "status", "attempts"},
+        pk="id",
+        not_null={"openid", "kind", "dedupe_key", "status", "attempts"},
         defaults={"status": "queued", "attempts": 0},
     )
     db["outbox"].create_index(["dedupe_key"], unique=True)
@@ -49,15 +63,34 @@ def m002_outbox_image(db: Database) -> None:
     db["outbox"].add_column("image", str)
 
 
-def enqueue(db: Database, *, openid: str, kind: str, text: str, dedupe_key: str, now: str,
-            not_before: str | None = None, template_data: dict | None = None, url: str | None = None,
-            image: str | None = None) -> int | None:
+def enqueue(
+    db: Database,
+    *,
+    openid: str,
+    kind: str,
+    text: str,
+    dedupe_key: str,
+    now: str,
+    not_before: str | None = None,
+    template_data: dict | None = None,
+    url: str | None = None,
+    image: str | None = None,
+) -> int | None:
     """Queue a message once: a second enqueue with the same dedupe key is a no-op (returns None)."""
     cursor = db.execute(
         "INSERT INTO outbox (openid, kind, text, template_data, url, image, dedupe_key, status, next_attempt_at,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
-        [openid, kind, text, json.dumps(template_data, ensure_ascii=False) if template_data else None,
-         url, image, dedupe_key, not_before or now, now],
+        [
+            openid,
+            kind,
+            text,
+            json.dumps(template_data, ensure_ascii=False) if template_data else None,
+            url,
+            image,
+            dedupe_key,
+            not_before or now,
+            now,
+        ],
     )
     return cursor.lastrowid if cursor.rowcount else None
 
@@ -65,18 +98,23 @@ def enqueue(db: Database, *, openid: str, kind: str, text: str, dedupe_key: str,
 def due(db: Database, now: str, stale_before: str, limit: int, openid: str | None = None) -> list[dict]:
     """Rows to send now (queued and due, or claimed by a sender that died); only one user's with ``openid``."""
     user, params = ("AND openid = ?", [openid]) if openid else ("", [])
-    return list(db.query(
-        "SELECT * FROM outbox WHERE ((status = 'queued' AND next_attempt_at <= ?)"
-        f" OR (status = 'sending' AND claimed_at <= ?)) {user} ORDER BY next_attempt_at, id LIMIT ?",
-        [now, stale_before, *params, limit],
-    ))
+    return list(
+        db.query(
+            "SELECT * FROM outbox WHERE ((status = 'queued' AND next_attempt_at <= ?)"
+            f" OR (status = 'sending' AND claimed_at <= ?)) {user} ORDER BY next_attempt_at, id LIMIT ?",
+            [now, stale_before, *params, limit],
+        )
+    )
 
 
 def requeue_without_credentials(db: Database, now: str, openid: str | None = None) -> int:
     """The rows kept while there were no credentials go out now (one user's with ``openid``)."""
     user, params = ("AND openid = ?", [openid]) if openid else ("", [])
-    return db.execute(f"UPDATE outbox SET status = 'queued', next_attempt_at = ?, error = NULL"
-                      f" WHERE status = 'no_credentials' {user}", [now, *params]).rowcount
+    return db.execute(
+        f"UPDATE outbox SET status = 'queued', next_attempt_at = ?, error = NULL"
+        f" WHERE status = 'no_credentials' {user}",
+        [now, *params],
+    ).rowcount
 
 
 def claim(db: Database, outbox_id: int, now: str, stale_before: str) -> bool:
@@ -104,8 +142,14 @@ def mark_retry(db: Database, outbox_id: int, next_attempt_at: str, errcode: int 
     )
 
 
-def mark(db: Database, outbox_id: int, status: str, channel: str | None = None,
-         errcode: int | None = None, error: str | None = None) -> None:
+def mark(
+    db: Database,
+    outbox_id: int,
+    status: str,
+    channel: str | None = None,
+    errcode: int | None = None,
+    error: str | None = None,
+) -> None:
     assert status in STATUSES
     db.execute(
         "UPDATE outbox SET status = ?, channel = COALESCE(?, channel), errcode = ?, error = ? WHERE id = ?",
@@ -139,8 +183,9 @@ def count_by_status(db: Database) -> dict[str, int]:
 
 
 # -- many at once (broadcasts) and by dedupe-key prefix, for the reminders and broadcasts ----------
-def reminders_in_week(db: Database, openid: str, start: str, end: str,
-                      kinds: tuple[str, ...] = ("reminder", "followup")) -> int:
+def reminders_in_week(
+    db: Database, openid: str, start: str, end: str, kinds: tuple[str, ...] = ("reminder", "followup")
+) -> int:
     """Reminders and follow-ups this user gets (or got) in [start, end), not counting cancelled ones."""
     return db.execute(
         f"SELECT COUNT(*) FROM outbox WHERE openid = ? AND kind IN ({','.join('?' * len(kinds))})"
@@ -179,20 +224,31 @@ def _key_range(prefix: str) -> list[str]:
 
 def outbox_status_counts(db: Database, prefix: str) -> dict[str, int]:
     """'status/channel' -> count for the outbox rows whose dedupe key starts with ``prefix``."""
-    return {f"{r['status']}/{r['channel'] or '-'}": r["n"] for r in db.query(
-        "SELECT status, channel, COUNT(*) AS n FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
-        " GROUP BY status, channel ORDER BY status, channel", _key_range(prefix))}
+    return {
+        f"{r['status']}/{r['channel'] or '-'}": r["n"]
+        for r in db.query(
+            "SELECT status, channel, COUNT(*) AS n FROM outbox WHERE dedupe_key >= ? AND dedupe_key < ?"
+            " GROUP BY status, channel ORDER BY status, channel",
+            _key_range(prefix),
+        )
+    }
 
 
 def cancel_outbox_prefix(db: Database, prefix: str, reason: str) -> int:
     return db.execute(
         "UPDATE outbox SET status = 'cancelled', error = ? WHERE dedupe_key >= ? AND dedupe_key < ?"
-        " AND status IN ('queued', 'held')", [reason, *_key_range(prefix)],
+        " AND status IN ('queued', 'held')",
+        [reason, *_key_range(prefix)],
     ).rowcount
 
 
 def mass_received_between(db: Database, start: str, end: str) -> dict[str, int]:
     """openid -> mass sends received in [start, end) (only followers who received any)."""
-    return {r["openid"]: r["n"] for r in db.query(
-        "SELECT openid, COUNT(*) AS n FROM outbox WHERE channel = 'mass' AND sent_at >= ? AND sent_at < ?"
-        " GROUP BY openid", [start, end])}
+    return {
+        r["openid"]: r["n"]
+        for r in db.query(
+            "SELECT openid, COUNT(*) AS n FROM outbox WHERE channel = 'mass' AND sent_at >= ? AND sent_at < ?"
+            " GROUP BY openid",
+            [start, end],
+        )
+    }

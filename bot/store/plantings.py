@@ -6,6 +6,7 @@ review is ``none`` (it passed every check), ``spot_check`` (it passed, and was d
 for a spot check that has not been decided) or ``approved``; ``pending`` review shows
 as 待审核 and is part of the claimed (上报) figures only; ``rejected`` never counts.
 """
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -42,19 +43,34 @@ EXPORT_SQL = {
 def m001_plantings(db: Database) -> None:
     db["plantings"].create(
         {
-            "id": int, "openid": str, "person_id": int, "entered_by_person_id": int, "village_id": int,
-            "kind": str,            # tree | plot (党建林/主题林 with an area)
-            "site": str,            # 房前屋后, 党建林, 主题林, 道路, 河边, 校园, 庭院 … (None = not said)
-            "species": str, "species_known": int, "count": int, "area_mu": float,
-            "lat": float, "lng": float, "location_label": str,
-            "status": str,          # pending (waiting for photo/species/count) | complete | cancelled
-            "review": str,          # none | pending | approved | rejected (| spot_check, bot/planting.py)
-            "flags": str,           # space-separated flag names: duplicate_photo far_from_village old_photo unknown_species
-            "flag_details": str,    # JSON {flag: {reason, ref}}
-            "reviewed_by": str, "reviewed_at": str, "review_reason": str,
-            "inbox_id": int, "created_at": str, "completed_at": str, "updated_at": str,
+            "id": int,
+            "openid": str,
+            "person_id": int,
+            "entered_by_person_id": int,
+            "village_id": int,
+            "kind": str,  # tree | plot (党建林/主题林 with an area)
+            "site": str,  # 房前屋后, 党建林, 主题林, 道路, 河边, 校园, 庭院 … (None = not said)
+            "species": str,
+            "species_known": int,
+            "count": int,
+            "area_mu": float,
+            "lat": float,
+            "lng": float,
+            "location_label": str,
+            "status": str,  # pending (waiting for photo/species/count) | complete | cancelled
+            "review": str,  # none | pending | approved | rejected (| spot_check, bot/planting.py)
+            "flags": str,  # space-separated flag names: duplicate_photo far_from_village old_photo unknown_species
+            "flag_details": str,  # JSON {flag: {reason, ref}}
+            "reviewed_by": str,
+            "reviewed_at": str,
+            "review_reason": str,
+            "inbox_id": int,
+            "created_at": str,
+            "completed_at": str,
+            "updated_at": str,
         },
-        pk="id", not_null={"openid", "kind", "status", "review"},
+        pk="id",
+        not_null={"openid", "kind", "status", "review"},
         defaults={"kind": "tree", "status": "pending", "review": "none", "flags": ""},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
@@ -65,12 +81,20 @@ def m001_plantings(db: Database) -> None:
     db["plantings"].create_index(["created_at"])
     db["planting_photos"].create(
         {
-            "id": int, "planting_id": int, "media_row_id": int, "sha256": str, "phash": int,
-            "exif_time": str, "exif_lat": float, "exif_lng": float,
-            "purpose": str,         # record | survival
+            "id": int,
+            "planting_id": int,
+            "media_row_id": int,
+            "sha256": str,
+            "phash": int,
+            "exif_time": str,
+            "exif_lat": float,
+            "exif_lng": float,
+            "purpose": str,  # record | survival
             "created_at": str,
         },
-        pk="id", not_null={"planting_id", "purpose"}, defaults={"purpose": "record"},
+        pk="id",
+        not_null={"planting_id", "purpose"},
+        defaults={"purpose": "record"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
     db["planting_photos"].create_index(["planting_id"])
@@ -109,10 +133,14 @@ PROGRESS_PERSON_INDEX = "idx_plantings_progress_person"
 
 @migrations()
 def m003_progress_indexes(db: Database) -> None:
-    db["plantings"].create_index(["village_id", "status", "review", "kind", "site", "count", "area_mu", "flags",
-                                  "completed_at", "created_at"], index_name=PROGRESS_VILLAGE_INDEX)
-    db["plantings"].create_index(["person_id", "status", "review", "kind", "count", "completed_at", "created_at"],
-                                 index_name=PROGRESS_PERSON_INDEX)
+    db["plantings"].create_index(
+        ["village_id", "status", "review", "kind", "site", "count", "area_mu", "flags", "completed_at", "created_at"],
+        index_name=PROGRESS_VILLAGE_INDEX,
+    )
+    db["plantings"].create_index(
+        ["person_id", "status", "review", "kind", "count", "completed_at", "created_at"],
+        index_name=PROGRESS_PERSON_INDEX,
+    )
 
 
 @migrations()
@@ -122,15 +150,33 @@ def m004_changed_records_index(db: Database) -> None:
 
 
 # Columns the planting flow may set with ``update``.
-WRITABLE = ("person_id", "entered_by_person_id", "village_id", "kind", "site", "species", "species_known", "count",
-            "area_mu", "lat", "lng", "location_label", "status", "review", "flags", "flag_details",
-            "completed_at", "updated_at", "last_part_at", "closed_at", "reminded_at")
-
+WRITABLE = (
+    "person_id",
+    "entered_by_person_id",
+    "village_id",
+    "kind",
+    "site",
+    "species",
+    "species_known",
+    "count",
+    "area_mu",
+    "lat",
+    "lng",
+    "location_label",
+    "status",
+    "review",
+    "flags",
+    "flag_details",
+    "completed_at",
+    "updated_at",
+    "last_part_at",
+    "closed_at",
+    "reminded_at",
+)
 
 
 # -- records ----------------------------------------------------------------------------------------
-def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None, inbox_id: int,
-           now: str) -> int:
+def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None, inbox_id: int, now: str) -> int:
     """A new pending record of this sender (its parts are set with ``update``)."""
     cursor = db.execute(
         "INSERT INTO plantings (openid, person_id, entered_by_person_id, village_id, kind, status, review, flags,"
@@ -149,8 +195,10 @@ def update(db: Database, planting_id: int, fields: dict) -> None:
     if unknown:
         raise ValueError(f"not writable: {sorted(unknown)}")
     if fields:
-        db.execute(f"UPDATE plantings SET {', '.join(c + ' = ?' for c in fields)} WHERE id = ?",
-                   [*fields.values(), planting_id])
+        db.execute(
+            f"UPDATE plantings SET {', '.join(c + ' = ?' for c in fields)} WHERE id = ?",
+            [*fields.values(), planting_id],
+        )
 
 
 def set_review(db: Database, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
@@ -158,67 +206,97 @@ def set_review(db: Database, planting_id: int, decision: str, reason: str, by: s
     assert decision in ("approved", "rejected"), decision
     cursor = db.execute(
         "UPDATE plantings SET review = ?, reviewed_by = ?, reviewed_at = ?, review_reason = ?, updated_at = ?"
-        f" WHERE id = ? AND {IN_REVIEW_QUEUE_SQL}", [decision, by, now, reason, now, planting_id])
+        f" WHERE id = ? AND {IN_REVIEW_QUEUE_SQL}",
+        [decision, by, now, reason, now, planting_id],
+    )
     return cursor.rowcount == 1
 
 
 def latest_of(db: Database, openid: str, since: str) -> dict | None:
     """The sender's newest record (not cancelled) that got a part at or after ``since``."""
-    return one(db, "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
-                   " ORDER BY id DESC LIMIT 1", [openid, since])
+    return one(
+        db,
+        "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, since],
+    )
 
 
 def unsettled(db: Database, openid: str | None = None) -> list[dict]:
     """Pending records whose collecting window has not been closed yet (all senders when openid is None)."""
     if openid is None:
         return list(db.query("SELECT * FROM plantings WHERE status = 'pending' AND closed_at IS NULL ORDER BY id"))
-    return list(db.query("SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at IS NULL"
-                         " ORDER BY id", [openid]))
+    return list(
+        db.query(
+            "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at IS NULL ORDER BY id",
+            [openid],
+        )
+    )
 
 
 def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | None:
     """The sender's newest incomplete record (pending, window closed) closed at or after ``closed_since``."""
-    return one(db, "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ?"
-                   " ORDER BY id DESC LIMIT 1", [openid, closed_since])
+    return one(
+        db,
+        "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ? ORDER BY id DESC LIMIT 1",
+        [openid, closed_since],
+    )
 
 
 def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
     if not planting_ids:
         return {}
     marks = ", ".join("?" for _ in planting_ids)
-    return {r["id"]: r["status"] for r in db.query(f"SELECT id, status FROM plantings WHERE id IN ({marks})",
-                                                    list(planting_ids))}
+    return {
+        r["id"]: r["status"]
+        for r in db.query(f"SELECT id, status FROM plantings WHERE id IN ({marks})", list(planting_ids))
+    }
 
 
 def people_with_records_changed_since(db: Database, since: str | None) -> list[int]:
     """The people credited with a complete record changed at or after ``since`` (every such person when None)."""
-    return [r["person_id"] for r in db.query(
-        "SELECT DISTINCT person_id FROM plantings WHERE person_id IS NOT NULL AND status = 'complete'"
-        " AND (:since IS NULL OR updated_at >= :since) ORDER BY person_id", {"since": since})]
+    return [
+        r["person_id"]
+        for r in db.query(
+            "SELECT DISTINCT person_id FROM plantings WHERE person_id IS NOT NULL AND status = 'complete'"
+            " AND (:since IS NULL OR updated_at >= :since) ORDER BY person_id",
+            {"since": since},
+        )
+    ]
 
 
 def verified_tree_records(db: Database, person_id: int) -> list[dict]:
     """A person's verified records of trees (kind 'tree'), oldest first: id, count, species, completed_at."""
-    return list(db.query(
-        f"SELECT id, count, species, completed_at FROM plantings WHERE person_id = ? AND kind = 'tree'"
-        f" AND {verified_sql()} ORDER BY COALESCE(completed_at, created_at), id", [person_id]))
+    return list(
+        db.query(
+            f"SELECT id, count, species, completed_at FROM plantings WHERE person_id = ? AND kind = 'tree'"
+            f" AND {verified_sql()} ORDER BY COALESCE(completed_at, created_at), id",
+            [person_id],
+        )
+    )
 
 
 def verified_trees_by_person(db: Database, since: str | None, until: str | None) -> dict[int, dict]:
     """person id -> {trees, records} of their verified tree records completed in [since, until]."""
-    return {r.pop("person_id"): r for r in db.query(
-        "SELECT person_id, COALESCE(SUM(count), 0) AS trees, COUNT(*) AS records FROM plantings"
-        f" WHERE person_id IS NOT NULL AND kind = 'tree' AND {verified_sql()}"
-        " AND (:since IS NULL OR COALESCE(completed_at, created_at) >= :since)"
-        " AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until) GROUP BY person_id",
-        {"since": since, "until": until})}
+    return {
+        r.pop("person_id"): r
+        for r in db.query(
+            "SELECT person_id, COALESCE(SUM(count), 0) AS trees, COUNT(*) AS records FROM plantings"
+            f" WHERE person_id IS NOT NULL AND kind = 'tree' AND {verified_sql()}"
+            " AND (:since IS NULL OR COALESCE(completed_at, created_at) >= :since)"
+            " AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until) GROUP BY person_id",
+            {"since": since, "until": until},
+        )
+    }
 
 
 def verified_among(db: Database, planting_ids: list[int]) -> set[int]:
     """Those of these records that count (核实) now."""
     marks = ", ".join("?" for _ in planting_ids) or "NULL"
-    return {r["id"] for r in db.query(f"SELECT id FROM plantings WHERE id IN ({marks}) AND {verified_sql()}",
-                                      list(planting_ids))}
+    return {
+        r["id"]
+        for r in db.query(f"SELECT id FROM plantings WHERE id IN ({marks}) AND {verified_sql()}", list(planting_ids))
+    }
 
 
 # -- photos -----------------------------------------------------------------------------------------
@@ -232,7 +310,9 @@ def add_photo(db: Database, planting_id: int, media_row_id: int, now: str) -> bo
     """Link a photo (its media row) to a record at once; the analysis fills the row later. False if linked."""
     cursor = db.execute(
         "INSERT INTO planting_photos (planting_id, media_row_id, purpose, created_at) VALUES (?, ?, 'record', ?)"
-        " ON CONFLICT(media_row_id) DO NOTHING", [planting_id, media_row_id, now])
+        " ON CONFLICT(media_row_id) DO NOTHING",
+        [planting_id, media_row_id, now],
+    )
     return cursor.rowcount == 1
 
 
@@ -241,8 +321,11 @@ def photo_by_media(db: Database, media_row_id: int) -> dict | None:
 
 
 def photos_of(db: Database, planting_id: int) -> list[dict]:
-    return list(db.query("SELECT * FROM planting_photos WHERE planting_id = ? AND purpose = 'record' ORDER BY id",
-                         [planting_id]))
+    return list(
+        db.query(
+            "SELECT * FROM planting_photos WHERE planting_id = ? AND purpose = 'record' ORDER BY id", [planting_id]
+        )
+    )
 
 
 def unlink_photos(db: Database, planting_id: int) -> list[int]:
@@ -252,25 +335,45 @@ def unlink_photos(db: Database, planting_id: int) -> list[int]:
     return ids
 
 
-def save_photo_analysis(db: Database, photo_id: int, *, sha256: str | None, phash: int | None,
-                        exif_time: str | None, exif_lat: float | None, exif_lng: float | None,
-                        duplicate_of: int | None, duplicate_distance: int | None, error: str | None,
-                        now: str) -> None:
+def save_photo_analysis(
+    db: Database,
+    photo_id: int,
+    *,
+    sha256: str | None,
+    phash: int | None,
+    exif_time: str | None,
+    exif_lat: float | None,
+    exif_lng: float | None,
+    duplicate_of: int | None,
+    duplicate_distance: int | None,
+    error: str | None,
+    now: str,
+) -> None:
     db.execute(
         "UPDATE planting_photos SET sha256 = ?, phash = ?, exif_time = ?, exif_lat = ?, exif_lng = ?,"
         " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ? WHERE id = ?",
-        [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, photo_id])
+        [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, photo_id],
+    )
 
 
 def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> list[int]:
     """Other records (not cancelled) that already hold a photo with exactly these bytes, oldest first."""
-    return [r["planting_id"] for r in db.query(
-        "SELECT DISTINCT ph.planting_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
-        " WHERE ph.sha256 = ? AND ph.planting_id != ? AND ph.purpose = 'record' AND p.status != 'cancelled'"
-        " ORDER BY ph.planting_id", [sha256, except_planting_id])]
+    return [
+        r["planting_id"]
+        for r in db.query(
+            "SELECT DISTINCT ph.planting_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
+            " WHERE ph.sha256 = ? AND ph.planting_id != ? AND ph.purpose = 'record' AND p.status != 'cancelled'"
+            " ORDER BY ph.planting_id",
+            [sha256, except_planting_id],
+        )
+    ]
 
 
 def record_phashes(db: Database):
     """(planting id, pHash) of every analysed record photo: what the near-duplicate index starts from."""
-    return ((r["planting_id"], r["phash"]) for r in db.query(
-        "SELECT planting_id, phash FROM planting_photos WHERE purpose = 'record' AND phash IS NOT NULL ORDER BY id"))
+    return (
+        (r["planting_id"], r["phash"])
+        for r in db.query(
+            "SELECT planting_id, phash FROM planting_photos WHERE purpose = 'record' AND phash IS NOT NULL ORDER BY id"
+        )
+    )

@@ -11,6 +11,7 @@ A household is the people of one village with the same ``household`` text; a per
 household alone (``household_key``). What a household planted is its members' verified ``tree`` records of
 that species (``verified_sql`` of bot/store/plantings.py): never the pledge itself.
 """
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -27,32 +28,40 @@ BATCH_STATUSES = (ARRIVED, HANDED_OUT)
 
 def household_key(alias: str) -> str:
     """SQL: the household a people row belongs to (its village and household text, else the person alone)."""
-    return (f"(CASE WHEN COALESCE({alias}.household, '') != '' AND {alias}.village_id IS NOT NULL"
-            f" THEN 'h' || {alias}.village_id || '|' || {alias}.household ELSE 'p' || {alias}.id END)")
+    return (
+        f"(CASE WHEN COALESCE({alias}.household, '') != '' AND {alias}.village_id IS NOT NULL"
+        f" THEN 'h' || {alias}.village_id || '|' || {alias}.household ELSE 'p' || {alias}.id END)"
+    )
 
 
 def _live_at(until: str) -> str:
     """SQL on ``pl``: the pledge stands at ``until`` (a named parameter, or NULL: now)."""
-    return (f"(({until} IS NULL AND pl.cancelled_at IS NULL) OR ({until} IS NOT NULL AND pl.created_at <= {until}"
-            f" AND (pl.cancelled_at IS NULL OR pl.cancelled_at > {until})))")
+    return (
+        f"(({until} IS NULL AND pl.cancelled_at IS NULL) OR ({until} IS NOT NULL AND pl.created_at <= {until}"
+        f" AND (pl.cancelled_at IS NULL OR pl.cancelled_at > {until})))"
+    )
 
 
 def _planted_sql(tree: str) -> str:
     """SQL: the verified trees of the species of pledge ``tree`` (columns household, home: its person's) that its
     household planted: its members' by (village, household) through the people index, else the person's own."""
     record = f"p.species = {tree}.species AND {verified_sql('p')} AND p.kind = 'tree'"
-    return (f"(CASE WHEN COALESCE({tree}.household, '') != '' AND {tree}.home IS NOT NULL THEN"
-            " (SELECT COALESCE(SUM(p.count), 0) FROM people m JOIN plantings p ON p.person_id = m.id"
-            f"  WHERE m.village_id = {tree}.home AND m.household = {tree}.household AND {record})"
-            " ELSE (SELECT COALESCE(SUM(p.count), 0) FROM plantings p"
-            f"  WHERE p.person_id = {tree}.person_id AND {record}) END)")
+    return (
+        f"(CASE WHEN COALESCE({tree}.household, '') != '' AND {tree}.home IS NOT NULL THEN"
+        " (SELECT COALESCE(SUM(p.count), 0) FROM people m JOIN plantings p ON p.person_id = m.id"
+        f"  WHERE m.village_id = {tree}.home AND m.household = {tree}.household AND {record})"
+        " ELSE (SELECT COALESCE(SUM(p.count), 0) FROM plantings p"
+        f"  WHERE p.person_id = {tree}.person_id AND {record}) END)"
+    )
 
 
 def _pledges_cte(where: str) -> str:
     """SQL: the CTE ``lp``, each pledge that ``where`` (on ``pl``) keeps with ``planted``: its household's verified
     trees of that species (a lookup per pledge by the plantings' person index: ~0.25 s for 25,000 pledges)."""
-    return (f"lp AS (SELECT sel.*, {_planted_sql('sel')} AS planted FROM (SELECT pl.*, pe.household,"
-            f"  pe.village_id AS home FROM pledges pl JOIN people pe ON pe.id = pl.person_id WHERE {where}) sel)")
+    return (
+        f"lp AS (SELECT sel.*, {_planted_sql('sel')} AS planted FROM (SELECT pl.*, pe.household,"
+        f"  pe.village_id AS home FROM pledges pl JOIN people pe ON pe.id = pl.person_id WHERE {where}) sel)"
+    )
 
 
 _LIVE = "pl.cancelled_at IS NULL"
@@ -99,29 +108,41 @@ EXPORT_SQL = {
 def m001_pledges(db: Database) -> None:
     db["pledges"].create(
         {
-            "id": int, "village_id": int,
-            "person_id": int,                # whose household pledged
-            "species": str, "count": int,
-            "month": int,                    # 1..12 of campaign.year; NULL: any time
-            "entered_by_person_id": int,     # the sender (a cadre pledging for a household, or the person)
-            "openid": str, "inbox_id": int,
-            "created_at": str, "updated_at": str,
-            "cancelled_at": str,             # NULL: the pledge stands
+            "id": int,
+            "village_id": int,
+            "person_id": int,  # whose household pledged
+            "species": str,
+            "count": int,
+            "month": int,  # 1..12 of campaign.year; NULL: any time
+            "entered_by_person_id": int,  # the sender (a cadre pledging for a household, or the person)
+            "openid": str,
+            "inbox_id": int,
+            "created_at": str,
+            "updated_at": str,
+            "cancelled_at": str,  # NULL: the pledge stands
         },
-        pk="id", not_null={"village_id", "person_id", "species", "count", "created_at"},
+        pk="id",
+        not_null={"village_id", "person_id", "species", "count", "created_at"},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
     db["pledges"].create_index(["person_id", "species"])
     db["pledges"].create_index(["village_id", "species"])
     db["seedling_batches"].create(
         {
-            "id": int, "village_id": int, "species": str, "count": int,
-            "status": str,                   # arrived (ready at the place) | handed_out
-            "pickup_date": str,              # YYYY-MM-DD: from when they can be collected
-            "place": str,                    # where
-            "created_by": str, "created_at": str, "handed_out_at": str, "handed_out_by": str,
+            "id": int,
+            "village_id": int,
+            "species": str,
+            "count": int,
+            "status": str,  # arrived (ready at the place) | handed_out
+            "pickup_date": str,  # YYYY-MM-DD: from when they can be collected
+            "place": str,  # where
+            "created_by": str,
+            "created_at": str,
+            "handed_out_at": str,
+            "handed_out_by": str,
         },
-        pk="id", not_null={"village_id", "species", "count", "status", "created_at"},
+        pk="id",
+        not_null={"village_id", "species", "count", "status", "created_at"},
         foreign_keys=[("village_id", "villages", "id")],
     )
     db["seedling_batches"].create_index(["village_id", "species"])
@@ -134,87 +155,128 @@ def pledge(db: Database, pledge_id: int) -> dict | None:
 
 def live_of_household(db: Database, person_id: int) -> list[dict]:
     """The live pledges of this person's household (whoever of it pledged), oldest first."""
-    return list(db.query(
-        f"SELECT pl.* FROM pledges pl JOIN people pe ON pe.id = pl.person_id JOIN people me ON me.id = ?"
-        f" WHERE pl.cancelled_at IS NULL AND {household_key('pe')} = {household_key('me')} ORDER BY pl.id",
-        [person_id]))
+    return list(
+        db.query(
+            f"SELECT pl.* FROM pledges pl JOIN people pe ON pe.id = pl.person_id JOIN people me ON me.id = ?"
+            f" WHERE pl.cancelled_at IS NULL AND {household_key('pe')} = {household_key('me')} ORDER BY pl.id",
+            [person_id],
+        )
+    )
 
 
-def insert(db: Database, *, village_id: int, person_id: int, species: str, count: int, month: int | None,
-           entered_by_person_id: int, openid: str, inbox_id: int | None, now: str) -> int:
+def insert(
+    db: Database,
+    *,
+    village_id: int,
+    person_id: int,
+    species: str,
+    count: int,
+    month: int | None,
+    entered_by_person_id: int,
+    openid: str,
+    inbox_id: int | None,
+    now: str,
+) -> int:
     return db.execute(
         "INSERT INTO pledges (village_id, person_id, species, count, month, entered_by_person_id, openid, inbox_id,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [village_id, person_id, species, count, month, entered_by_person_id, openid, inbox_id, now, now]).lastrowid
+        [village_id, person_id, species, count, month, entered_by_person_id, openid, inbox_id, now, now],
+    ).lastrowid
 
 
-def update(db: Database, pledge_id: int, *, count: int, month: int | None, entered_by_person_id: int,
-           now: str) -> None:
-    db.execute("UPDATE pledges SET count = ?, month = ?, entered_by_person_id = ?, updated_at = ? WHERE id = ?",
-               [count, month, entered_by_person_id, now, pledge_id])
+def update(db: Database, pledge_id: int, *, count: int, month: int | None, entered_by_person_id: int, now: str) -> None:
+    db.execute(
+        "UPDATE pledges SET count = ?, month = ?, entered_by_person_id = ?, updated_at = ? WHERE id = ?",
+        [count, month, entered_by_person_id, now, pledge_id],
+    )
 
 
 def cancel(db: Database, pledge_ids: list[int], now: str) -> None:
     marks = ",".join("?" * len(pledge_ids)) or "NULL"
-    db.execute(f"UPDATE pledges SET cancelled_at = ?, updated_at = ? WHERE id IN ({marks}) AND cancelled_at IS NULL",
-               [now, now, *pledge_ids])
+    db.execute(
+        f"UPDATE pledges SET cancelled_at = ?, updated_at = ? WHERE id IN ({marks}) AND cancelled_at IS NULL",
+        [now, now, *pledge_ids],
+    )
 
 
 def planted_by_household(db: Database, person_id: int) -> dict[str, int]:
     """species -> verified trees the person's household planted."""
-    return {row["species"]: row["trees"] for row in db.query(
-        "SELECT p.species, SUM(p.count) AS trees FROM people me JOIN people pe ON pe.village_id = me.village_id"
-        f" AND {household_key('pe')} = {household_key('me')} JOIN plantings p ON p.person_id = pe.id"
-        f" WHERE me.id = ? AND {verified_sql('p')} AND p.kind = 'tree' GROUP BY p.species", [person_id])}
+    return {
+        row["species"]: row["trees"]
+        for row in db.query(
+            "SELECT p.species, SUM(p.count) AS trees FROM people me JOIN people pe ON pe.village_id = me.village_id"
+            f" AND {household_key('pe')} = {household_key('me')} JOIN plantings p ON p.person_id = pe.id"
+            f" WHERE me.id = ? AND {verified_sql('p')} AND p.kind = 'tree' GROUP BY p.species",
+            [person_id],
+        )
+    }
 
 
 def pledges_of_village(db: Database, village_id: int) -> list[dict]:
     """The village's live pledges with the household's name, person, who entered it and ``planted``."""
-    return list(db.query(
-        f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl'))}"
-        " SELECT lp.*, pe.name AS person, eb.name AS entered_by FROM lp"
-        " JOIN people pe ON pe.id = lp.person_id LEFT JOIN people eb ON eb.id = lp.entered_by_person_id"
-        " ORDER BY pe.household, pe.name, lp.species", {"village_id": village_id}))
+    return list(
+        db.query(
+            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl'))}"
+            " SELECT lp.*, pe.name AS person, eb.name AS entered_by FROM lp"
+            " JOIN people pe ON pe.id = lp.person_id LEFT JOIN people eb ON eb.id = lp.entered_by_person_id"
+            " ORDER BY pe.household, pe.name, lp.species",
+            {"village_id": village_id},
+        )
+    )
 
 
 def to_nudge(db: Database, month: int) -> list[dict]:
     """Live pledges of ``month`` whose household has logged no tree of that species (verified or waiting for
     review), with whom to tell: the person, else whoever entered it (a cadre for a household without WeChat).
     Columns: id, species, count, month, person, openid."""
-    return list(db.query(
-        "SELECT pl.id, pl.species, pl.count, pl.month, pe.name AS person, COALESCE(pe.openid, eb.openid) AS openid"
-        " FROM pledges pl JOIN people pe ON pe.id = pl.person_id LEFT JOIN people eb ON eb.id = pl.entered_by_person_id"
-        " WHERE pl.cancelled_at IS NULL AND pl.month = ? AND COALESCE(pe.openid, eb.openid) IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM people m JOIN plantings p ON p.person_id = m.id"
-        f"  WHERE m.village_id = pe.village_id AND {household_key('m')} = {household_key('pe')}"
-        "  AND p.species = pl.species AND p.kind = 'tree' AND p.status = 'complete' AND p.review != 'rejected')"
-        " ORDER BY pl.id", [month]))
+    return list(
+        db.query(
+            "SELECT pl.id, pl.species, pl.count, pl.month, pe.name AS person, COALESCE(pe.openid, eb.openid) AS openid"
+            " FROM pledges pl JOIN people pe ON pe.id = pl.person_id LEFT JOIN people eb ON eb.id = pl.entered_by_person_id"
+            " WHERE pl.cancelled_at IS NULL AND pl.month = ? AND COALESCE(pe.openid, eb.openid) IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM people m JOIN plantings p ON p.person_id = m.id"
+            f"  WHERE m.village_id = pe.village_id AND {household_key('m')} = {household_key('pe')}"
+            "  AND p.species = pl.species AND p.kind = 'tree' AND p.status = 'complete' AND p.review != 'rejected')"
+            " ORDER BY pl.id",
+            [month],
+        )
+    )
 
 
 # -- what the village's schedule and the 通报 read ------------------------------------------------------
 def pledged_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
     """village id -> households with a pledge standing at ``until`` (None: now)."""
-    return {row["village_id"]: row["n"] for row in db.query(
-        f"SELECT pl.village_id, COUNT(DISTINCT {household_key('pe')}) AS n FROM pledges pl"
-        f" JOIN people pe ON pe.id = pl.person_id WHERE {_live_at(':until')}"
-        " AND (:village_id IS NULL OR pl.village_id = :village_id) GROUP BY pl.village_id",
-        {"until": until, "village_id": village_id})}
+    return {
+        row["village_id"]: row["n"]
+        for row in db.query(
+            f"SELECT pl.village_id, COUNT(DISTINCT {household_key('pe')}) AS n FROM pledges pl"
+            f" JOIN people pe ON pe.id = pl.person_id WHERE {_live_at(':until')}"
+            " AND (:village_id IS NULL OR pl.village_id = :village_id) GROUP BY pl.village_id",
+            {"until": until, "village_id": village_id},
+        )
+    }
 
 
 def scheduled_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
     """village id -> households with a pledge standing at ``until`` or a verified tree by then (its schedule)."""
-    one_village = "" if village_id is None else \
-        " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
-    return {row["village_id"]: row["n"] for row in db.query(
-        f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ("
-        f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
-        "  WHERE (:village_id IS NULL OR pl.village_id = :village_id) AND " + _live_at(":until") +
-        f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
-        f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
-        f"  AND kind = 'tree' AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until){one_village}) t"
-        "  JOIN people pe ON pe.id = t.person_id)"
-        " WHERE village_id IS NOT NULL AND (:village_id IS NULL OR village_id = :village_id) GROUP BY village_id",
-        {"until": until, "village_id": village_id})}
+    one_village = (
+        "" if village_id is None else " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
+    )
+    return {
+        row["village_id"]: row["n"]
+        for row in db.query(
+            f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ("
+            f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
+            "  WHERE (:village_id IS NULL OR pl.village_id = :village_id) AND "
+            + _live_at(":until")
+            + f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
+            f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
+            f"  AND kind = 'tree' AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until){one_village}) t"
+            "  JOIN people pe ON pe.id = t.person_id)"
+            " WHERE village_id IS NOT NULL AND (:village_id IS NULL OR village_id = :village_id) GROUP BY village_id",
+            {"until": until, "village_id": village_id},
+        )
+    }
 
 
 # -- the seedling list ---------------------------------------------------------------------------------
@@ -225,40 +287,68 @@ def demand(db: Database, village_id: int | None = None) -> list[dict]:
     return list(db.query(_demand_sql(_ONE_VILLAGE), {"village_id": village_id}))
 
 
-def insert_batch(db: Database, *, village_id: int, species: str, count: int, status: str, pickup_date: str,
-                 place: str, by: str, now: str) -> int:
+def insert_batch(
+    db: Database,
+    *,
+    village_id: int,
+    species: str,
+    count: int,
+    status: str,
+    pickup_date: str,
+    place: str,
+    by: str,
+    now: str,
+) -> int:
     handed = now if status == HANDED_OUT else None
     return db.execute(
         "INSERT INTO seedling_batches (village_id, species, count, status, pickup_date, place, created_by, created_at,"
         " handed_out_at, handed_out_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [village_id, species, count, status, pickup_date, place, by, now, handed, by if handed else None]).lastrowid
+        [village_id, species, count, status, pickup_date, place, by, now, handed, by if handed else None],
+    ).lastrowid
 
 
 def batch(db: Database, batch_id: int) -> dict | None:
-    return one(db, "SELECT b.*, v.name AS village FROM seedling_batches b JOIN villages v ON v.id = b.village_id"
-                   " WHERE b.id = ?", [batch_id])
+    return one(
+        db,
+        "SELECT b.*, v.name AS village FROM seedling_batches b JOIN villages v ON v.id = b.village_id WHERE b.id = ?",
+        [batch_id],
+    )
 
 
 def hand_out(db: Database, batch_id: int, by: str, now: str) -> bool:
     """The batch was handed out; False when it was already (or there is no such batch)."""
-    return db.execute(f"UPDATE seedling_batches SET status = '{HANDED_OUT}', handed_out_at = ?, handed_out_by = ?"
-                      f" WHERE id = ? AND status = '{ARRIVED}'", [now, by, batch_id]).rowcount > 0
+    return (
+        db.execute(
+            f"UPDATE seedling_batches SET status = '{HANDED_OUT}', handed_out_at = ?, handed_out_by = ?"
+            f" WHERE id = ? AND status = '{ARRIVED}'",
+            [now, by, batch_id],
+        ).rowcount
+        > 0
+    )
 
 
 def batches(db: Database, village_id: int | None = None, limit: int = 200) -> list[dict]:
     """The newest batches first, with the village's name."""
     where = "" if village_id is None else " WHERE b.village_id = ?"
-    return list(db.query(
-        f"SELECT b.*, v.name AS village FROM seedling_batches b JOIN villages v ON v.id = b.village_id{where}"
-        " ORDER BY b.id DESC LIMIT ?", [*([] if village_id is None else [village_id]), limit]))
+    return list(
+        db.query(
+            f"SELECT b.*, v.name AS village FROM seedling_batches b JOIN villages v ON v.id = b.village_id{where}"
+            " ORDER BY b.id DESC LIMIT ?",
+            [*([] if village_id is None else [village_id]), limit],
+        )
+    )
 
 
 def pledgers_to_tell(db: Database, village_id: int, species: str) -> list[dict]:
     """Live pledges of that village and species whose household still needs trees of it, with whom to tell
     (the person, else whoever entered the pledge): id, person, count, needed, openid."""
-    return list(db.query(
-        f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl') + ' AND pl.species = :species')}"
-        " SELECT * FROM (SELECT lp.id, pe.name AS person, lp.count, lp.count - MIN(lp.count, lp.planted) AS needed,"
-        " COALESCE(pe.openid, eb.openid) AS openid FROM lp JOIN people pe ON pe.id = lp.person_id"
-        " LEFT JOIN people eb ON eb.id = lp.entered_by_person_id)"
-        " WHERE needed > 0 AND openid IS NOT NULL ORDER BY id", {"village_id": village_id, "species": species}))
+    return list(
+        db.query(
+            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl') + ' AND pl.species = :species')}"
+            " SELECT * FROM (SELECT lp.id, pe.name AS person, lp.count, lp.count - MIN(lp.count, lp.planted) AS needed,"
+            " COALESCE(pe.openid, eb.openid) AS openid FROM lp JOIN people pe ON pe.id = lp.person_id"
+            " LEFT JOIN people eb ON eb.id = lp.entered_by_person_id)"
+            " WHERE needed > 0 AND openid IS NOT NULL ORDER BY id",
+            {"village_id": village_id, "species": species},
+        )
+    )

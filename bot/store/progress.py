@@ -5,14 +5,19 @@ completed / a check was made; None = everything) so that the monthly report can
 ask "as of the end of March". Verified and pending-review use the definitions of
 ``bot.store.plantings`` (VERIFIED_SQL, PENDING_REVIEW_SQL).
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlite_utils import Database
 
-from bot.store.plantings import (PENDING_REVIEW_SQL, PROGRESS_PERSON_INDEX, PROGRESS_VILLAGE_INDEX,
-                                 VERIFIED_SQL)
+from bot.store.plantings import (
+    PENDING_REVIEW_SQL,
+    PROGRESS_PERSON_INDEX,
+    PROGRESS_VILLAGE_INDEX,
+    VERIFIED_SQL,
+)
 from bot.store.reminders import REACHABLE_SQL
 
 _DONE_AT = "COALESCE(completed_at, created_at)"
@@ -25,8 +30,12 @@ ALIVE_RESULTS_SQL = "result = 'alive'"  # as followups.survival_rates: replanted
 def people(db: Database, person_ids: list[int]) -> list[dict]:
     """Roster rows of the given people with what progress needs."""
     marks = ",".join("?" * len(person_ids)) or "NULL"
-    return list(db.query(f"SELECT id, name, village_id, role, birth_year, household FROM people WHERE id IN ({marks})",
-                         list(person_ids)))
+    return list(
+        db.query(
+            f"SELECT id, name, village_id, role, birth_year, household FROM people WHERE id IN ({marks})",
+            list(person_ids),
+        )
+    )
 
 
 def villages(db: Database, village_id: int | None = None) -> list[dict]:
@@ -63,8 +72,10 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
     ``status, review`` are bare columns of a verified row, so the fold's VERIFIED_SQL holds for it.)
     """
     where = f"village_id IS NOT NULL AND {_UNTIL}" + ("" if village_id is None else " AND village_id = :village_id")
-    sums = ("village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
-            " SUM(flags != '') AS flagged")
+    sums = (
+        "village_id, status, review, SUM(count) AS trees, SUM(area_mu) AS area_mu, COUNT(*) AS records,"
+        " SUM(flags != '') AS flagged"
+    )
     sql = (
         "SELECT village_id,"
         f" COALESCE(SUM(CASE WHEN {VERIFIED_SQL} THEN trees END), 0) AS trees,"
@@ -87,8 +98,9 @@ def totals_by_village(db: Database, until: str | None = None, village_id: int | 
 def survival_by_village(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, dict]:
     """village_id -> {checked, alive}: verified records whose latest telling check says alive/replanted."""
     inner_until = "" if until is None else " AND checked_at <= :until"
-    village_filter = ("" if village_id is None else
-                      " AND planting_id IN (SELECT id FROM plantings WHERE village_id = :village_id)")
+    village_filter = (
+        "" if village_id is None else " AND planting_id IN (SELECT id FROM plantings WHERE village_id = :village_id)"
+    )
     params: dict = {"until": until, "village_id": village_id}
     sql = (  # SQLite: with MAX(id), the bare column result comes from that (latest) row
         "SELECT p.village_id, COUNT(*) AS checked,"
@@ -100,8 +112,9 @@ def survival_by_village(db: Database, until: str | None = None, village_id: int 
     return {row.pop("village_id"): row for row in db.query(sql, params)}
 
 
-def daily_verified(db: Database, utc_offset_minutes: int, until: str | None = None,
-                   village_id: int | None = None) -> list[dict]:
+def daily_verified(
+    db: Database, utc_offset_minutes: int, until: str | None = None, village_id: int | None = None
+) -> list[dict]:
     """[{day: 'YYYY-MM-DD' (campaign local date), trees, area_mu, records}] of verified records, by day."""
     where = f"{VERIFIED_SQL} AND {_UNTIL}"
     params: dict = {"until": until, "offset": f"{int(utc_offset_minutes):+d} minutes"}
@@ -122,8 +135,10 @@ def daily_verified(db: Database, utc_offset_minutes: int, until: str | None = No
 # :party_max_age. bot.progress documents the rules; tests/unit/test_progress.py checks these against them.
 def _in_household(alias: str) -> str:
     """The person belongs to a household: one is given, with a village, and the role is not adviser/admin."""
-    return (f"({alias}.household IS NOT NULL AND {alias}.household != '' AND {alias}.village_id IS NOT NULL"
-            f" AND COALESCE({alias}.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))")
+    return (
+        f"({alias}.household IS NOT NULL AND {alias}.household != '' AND {alias}.village_id IS NOT NULL"
+        f" AND COALESCE({alias}.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))"
+    )
 
 
 IN_HOUSEHOLD_SQL = _in_household("pe")
@@ -131,18 +146,22 @@ HOUSEHOLD_ROLE_SQL = "(COALESCE(pe.role, '') NOT IN (SELECT value FROM json_each
 QUOTA_SQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM json_each(:quotas) WHERE key = COALESCE(pe.role, '')), 0)"
 PARTY_MEMBER_SQL = (  # aged at most :party_max_age; an unknown birth year counts as younger
     "(COALESCE(pe.role, '') IN (SELECT value FROM json_each(:party_roles))"
-    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year <= :party_max_age))")
+    " AND (COALESCE(pe.birth_year, 0) IN (0, '') OR :year - pe.birth_year <= :party_max_age))"
+)
 
 
 def _own_cte(person_filter: str = "") -> str:
     """``own``: person_id -> verified trees (their kind 'tree' records) and verified records of any kind."""
-    return (f"own AS (SELECT person_id, COALESCE(SUM(CASE WHEN kind = 'tree' THEN count END), 0) AS trees,"
-            f" COUNT(*) AS records FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX}"
-            f" WHERE person_id IS NOT NULL AND {VERIFIED_SQL} AND {_UNTIL}{person_filter} GROUP BY person_id)")
+    return (
+        f"own AS (SELECT person_id, COALESCE(SUM(CASE WHEN kind = 'tree' THEN count END), 0) AS trees,"
+        f" COUNT(*) AS records FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX}"
+        f" WHERE person_id IS NOT NULL AND {VERIFIED_SQL} AND {_UNTIL}{person_filter} GROUP BY person_id)"
+    )
 
 
-def people_by_village(db: Database, rules: dict, until: str | None = None,
-                      village_id: int | None = None) -> dict[int, dict]:
+def people_by_village(
+    db: Database, rules: dict, until: str | None = None, village_id: int | None = None
+) -> dict[int, dict]:
     """village_id -> {households, households_covered, party_members, party_members_active, quota_people,
     quota_people_done}.
 
@@ -186,14 +205,23 @@ def people_by_village(db: Database, rules: dict, until: str | None = None,
 
 def _households_of(people_sql: str) -> str:
     """Ids of the given people and of everyone in their households (a filter for ``own``)."""
-    return (f" AND person_id IN (SELECT id FROM people WHERE id IN ({people_sql}) UNION"
-            " SELECT pe.id FROM people pe JOIN people me ON me.village_id = pe.village_id"
-            f" AND me.household = pe.household WHERE me.id IN ({people_sql}))")
+    return (
+        f" AND person_id IN (SELECT id FROM people WHERE id IN ({people_sql}) UNION"
+        " SELECT pe.id FROM people pe JOIN people me ON me.village_id = pe.village_id"
+        f" AND me.household = pe.household WHERE me.id IN ({people_sql}))"
+    )
 
 
-def people_rows(db: Database, rules: dict, *, until: str | None = None, person_ids: list[int] | None = None,
-                village_id: int | None = None, openid: str | None = None,
-                followers_only: bool = False) -> Iterator[dict]:
+def people_rows(
+    db: Database,
+    rules: dict,
+    *,
+    until: str | None = None,
+    person_ids: list[int] | None = None,
+    village_id: int | None = None,
+    openid: str | None = None,
+    followers_only: bool = False,
+) -> Iterator[dict]:
     """Per person, streamed: the rules that apply to them and their verified numbers.
 
     Columns: person_id, openid, name, role, birth_year, village_id, household, village (its name),

@@ -5,15 +5,15 @@ dedupe key built from stable ids, so the outbox itself is the log of what was se
 module only adds the ``broadcasts`` table. Recipient queries are generators over a cursor, so a
 segment of 100,000 followers is never loaded at once.
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import one
-
 
 migrations = Migrations("reminders")
 
@@ -27,21 +27,38 @@ REACHABLE_SQL = "u.subscribed = 1 AND u.reminders_off = 0"
 def m001_broadcasts(db: Database) -> None:
     db["broadcasts"].create(
         {
-            "id": int, "segment": str, "text": str, "status": str, "send_at": str,
-            "mass_tag_id": int,      # set: WeChat mass send by tag (when the account's limits allow)
-            "channel": str,          # outbox | mass
-            "recipients": int,       # how many were queued (or reached by the mass send)
-            "note": str, "created_by": str, "created_at": str, "started_at": str, "cancelled_at": str,
+            "id": int,
+            "segment": str,
+            "text": str,
+            "status": str,
+            "send_at": str,
+            "mass_tag_id": int,  # set: WeChat mass send by tag (when the account's limits allow)
+            "channel": str,  # outbox | mass
+            "recipients": int,  # how many were queued (or reached by the mass send)
+            "note": str,
+            "created_by": str,
+            "created_at": str,
+            "started_at": str,
+            "cancelled_at": str,
         },
-        pk="id", not_null={"segment", "text", "status", "send_at"}, defaults={"status": "scheduled"},
+        pk="id",
+        not_null={"segment", "text", "status", "send_at"},
+        defaults={"status": "scheduled"},
     )
     db["broadcasts"].create_index(["status", "send_at"])
 
 
 # -- recipients ------------------------------------------------------------------------------------
-def recipients(db: Database, *, roles: Iterable[str] | None = None, registered: bool | None = None,
-               village: str | None = None, town: str | None = None, with_village: bool = False,
-               limit: int | None = None) -> Iterator[dict]:
+def recipients(
+    db: Database,
+    *,
+    roles: Iterable[str] | None = None,
+    registered: bool | None = None,
+    village: str | None = None,
+    town: str | None = None,
+    with_village: bool = False,
+    limit: int | None = None,
+) -> Iterator[dict]:
     """Followers who can get optional messages (subscribed, not 退订), with their roster row if bound.
 
     ``registered``: True = bound to a person, False = not bound, None = either. ``village``/``town``
@@ -85,11 +102,13 @@ def mass_sends_between(db: Database, start: str, end: str) -> int:
 
 
 # -- broadcasts -------------------------------------------------------------------------------------
-def add_broadcast(db: Database, *, segment: str, text: str, send_at: str, mass_tag_id: int | None,
-                  created_by: str, now: str) -> int:
+def add_broadcast(
+    db: Database, *, segment: str, text: str, send_at: str, mass_tag_id: int | None, created_by: str, now: str
+) -> int:
     return db.execute(
         "INSERT INTO broadcasts (segment, text, status, send_at, mass_tag_id, created_by, created_at)"
-        " VALUES (?, ?, 'scheduled', ?, ?, ?, ?)", [segment, text, send_at, mass_tag_id, created_by, now],
+        " VALUES (?, ?, 'scheduled', ?, ?, ?, ?)",
+        [segment, text, send_at, mass_tag_id, created_by, now],
     ).lastrowid
 
 
@@ -98,27 +117,36 @@ def broadcast(db: Database, broadcast_id: int) -> dict | None:
 
 
 def due_broadcasts(db: Database, now: str) -> list[dict]:
-    return list(db.query(
-        "SELECT * FROM broadcasts WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at, id", [now]))
+    return list(
+        db.query("SELECT * FROM broadcasts WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at, id", [now])
+    )
 
 
 def mark_broadcast_started(db: Database, broadcast_id: int, channel: str, now: str) -> bool:
     """Only one process starts a broadcast: False when it was started or cancelled already."""
-    return db.execute(
-        "UPDATE broadcasts SET status = 'started', channel = ?, started_at = ? WHERE id = ? AND status = 'scheduled'",
-        [channel, now, broadcast_id],
-    ).rowcount == 1
+    return (
+        db.execute(
+            "UPDATE broadcasts SET status = 'started', channel = ?, started_at = ? WHERE id = ? AND status = 'scheduled'",
+            [channel, now, broadcast_id],
+        ).rowcount
+        == 1
+    )
 
 
-def set_broadcast_result(db: Database, broadcast_id: int, *, channel: str, recipients: int,
-                         note: str | None = None) -> None:
-    db.execute("UPDATE broadcasts SET channel = ?, recipients = ?, note = ? WHERE id = ?",
-               [channel, recipients, note, broadcast_id])
+def set_broadcast_result(
+    db: Database, broadcast_id: int, *, channel: str, recipients: int, note: str | None = None
+) -> None:
+    db.execute(
+        "UPDATE broadcasts SET channel = ?, recipients = ?, note = ? WHERE id = ?",
+        [channel, recipients, note, broadcast_id],
+    )
 
 
 def mark_broadcast_cancelled(db: Database, broadcast_id: int, now: str) -> None:
-    db.execute("UPDATE broadcasts SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status != 'cancelled'",
-               [now, broadcast_id])
+    db.execute(
+        "UPDATE broadcasts SET status = 'cancelled', cancelled_at = ? WHERE id = ? AND status != 'cancelled'",
+        [now, broadcast_id],
+    )
 
 
 def broadcasts(db: Database, limit: int = 50) -> list[dict]:

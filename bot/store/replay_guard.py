@@ -1,5 +1,6 @@
 """The (timestamp, nonce) pairs of plaintext pushes seen within the signature window, with their body's
 digest: one seen query string cannot carry another body (bot/replay_guard.py)."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -11,8 +12,10 @@ migrations = Migrations("replay_guard")
 @migrations()
 def m001_replay_guard(db: Database) -> None:
     # timestamp: the push's signed timestamp (Unix seconds); digest: SHA-256 of its body, hex.
-    db.execute("CREATE TABLE replay_guard (timestamp INTEGER NOT NULL, nonce TEXT NOT NULL, digest TEXT NOT NULL,"
-               " PRIMARY KEY (timestamp, nonce)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE replay_guard (timestamp INTEGER NOT NULL, nonce TEXT NOT NULL, digest TEXT NOT NULL,"
+        " PRIMARY KEY (timestamp, nonce)) WITHOUT ROWID"
+    )
 
 
 def remember(db: Database, timestamp: int, nonce: str, digest: str) -> str:

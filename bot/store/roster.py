@@ -1,4 +1,5 @@
 """Villages, people and which adviser looks after which village."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -10,10 +11,10 @@ migrations = Migrations("roster")
 
 EXPORT_SQL = {
     "villages": "SELECT v.id, v.name, v.kind, v.town, v.households, v.lat, v.lng, v.radius_m, v.adviser,"
-                " v.created_at, v.updated_at FROM villages v ORDER BY v.id",
+    " v.created_at, v.updated_at FROM villages v ORDER BY v.id",
     "people": "SELECT p.id, p.name, v.name AS village, p.role, p.phone, p.birth_year, p.openid, p.household,"
-              " p.source, p.created_at, p.updated_at FROM people p LEFT JOIN villages v ON v.id = p.village_id"
-              " ORDER BY p.id",
+    " p.source, p.created_at, p.updated_at FROM people p LEFT JOIN villages v ON v.id = p.village_id"
+    " ORDER BY p.id",
 }
 
 
@@ -21,30 +22,50 @@ EXPORT_SQL = {
 def m001_villages_people(db: Database) -> None:
     db["villages"].create(
         {
-            "id": int, "name": str, "kind": str, "town": str, "households": int,
-            "lat": float, "lng": float, "radius_m": float, "adviser": str,
-            "created_at": str, "updated_at": str,
+            "id": int,
+            "name": str,
+            "kind": str,
+            "town": str,
+            "households": int,
+            "lat": float,
+            "lng": float,
+            "radius_m": float,
+            "adviser": str,
+            "created_at": str,
+            "updated_at": str,
         },
-        pk="id", not_null={"name", "kind"}, defaults={"kind": "村"},
+        pk="id",
+        not_null={"name", "kind"},
+        defaults={"kind": "村"},
     )
     db["villages"].create_index(["name"], unique=True)
     db["people"].create(
         {
-            "id": int, "name": str, "village_id": int, "role": str, "phone": str,
-            "birth_year": int, "openid": str, "household": str, "source": str,
-            "created_at": str, "updated_at": str,
+            "id": int,
+            "name": str,
+            "village_id": int,
+            "role": str,
+            "phone": str,
+            "birth_year": int,
+            "openid": str,
+            "household": str,
+            "source": str,
+            "created_at": str,
+            "updated_at": str,
         },
-        pk="id", not_null={"name", "role"}, defaults={"role": "群众", "source": "roster"},
+        pk="id",
+        not_null={"name", "role"},
+        defaults={"role": "群众", "source": "roster"},
         foreign_keys=[("village_id", "villages", "id")],
     )
     db["people"].create_index(["name", "village_id"], unique=True)
     db["people"].create_index(["openid"], unique=True)
     db["people"].create_index(["village_id"])
     db["adviser_villages"].create(
-        {"person_id": int, "village_id": int}, pk=("person_id", "village_id"),
+        {"person_id": int, "village_id": int},
+        pk=("person_id", "village_id"),
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-
 
 
 @migrations()
@@ -52,11 +73,21 @@ def m002_binding_conflicts(db: Database) -> None:
     """A 登记 that named a person already bound to another WeChat user, for an admin to resolve."""
     db["binding_conflicts"].create(
         {
-            "id": int, "openid": str, "person_id": int, "claimed_name": str, "village_id": int,
-            "bound_openid": str, "status": str, "resolution": str, "resolved_by": str,
-            "created_at": str, "resolved_at": str,
+            "id": int,
+            "openid": str,
+            "person_id": int,
+            "claimed_name": str,
+            "village_id": int,
+            "bound_openid": str,
+            "status": str,
+            "resolution": str,
+            "resolved_by": str,
+            "created_at": str,
+            "resolved_at": str,
         },
-        pk="id", not_null={"openid", "person_id", "status"}, defaults={"status": "open"},
+        pk="id",
+        not_null={"openid", "person_id", "status"},
+        defaults={"status": "open"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
     db["binding_conflicts"].create_index(["status"])
@@ -78,8 +109,9 @@ def m004_binding_proof(db: Database) -> None:
     # digits of the roster phone) | approved (a cadre or admin approved the claim on the dashboard) |
     # name (the name alone: a roster villager without a phone, and every binding made before) | self (a new 群众)
     db["people"].add_column("bound_via", str)
-    db.execute("UPDATE people SET bound_via = CASE WHEN source = 'self' THEN 'self' ELSE 'name' END"
-               " WHERE openid IS NOT NULL")
+    db.execute(
+        "UPDATE people SET bound_via = CASE WHEN source = 'self' THEN 'self' ELSE 'name' END WHERE openid IS NOT NULL"
+    )
     # kind: taken (the person is bound to another WeChat user) | needs_code (a staff person claimed without a
     # code: nothing was bound) | phone (a roster villager failed the phone check: waits for a cadre or admin)
     db["binding_conflicts"].add_column("kind", str, not_null_default="taken")
@@ -97,7 +129,8 @@ def insert_row(db: Database, table: str, fields: dict, now: str) -> int:
     cols = [c for c in COLUMNS[table] if c in fields]
     cursor = db.execute(
         f"INSERT INTO {table} ({', '.join(cols)}, created_at, updated_at)"
-        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)", [fields[c] for c in cols] + [now, now],
+        f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)",
+        [fields[c] for c in cols] + [now, now],
     )
     return cursor.lastrowid
 
@@ -106,8 +139,10 @@ def update_row(db: Database, table: str, row_id: int, fields: dict, now: str) ->
     """Update the roster columns given in ``fields`` of a village or a person."""
     cols = [c for c in COLUMNS[table] if c in fields]
     if cols:
-        db.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
-                   [fields[c] for c in cols] + [now, row_id])
+        db.execute(
+            f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+            [fields[c] for c in cols] + [now, row_id],
+        )
 
 
 def insert_village(db: Database, fields: dict, now: str) -> int:
@@ -124,7 +159,6 @@ def insert_person(db: Database, fields: dict, now: str) -> int:
 
 def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
     update_row(db, "people", person_id, fields, now)
-
 
 
 # -- villages ---------------------------------------------------------------------------------------
@@ -152,15 +186,20 @@ def adviser_by_name_in_villages(db: Database, name: str, village_ids: list[int])
     if not village_ids:
         return None
     marks = ", ".join("?" for _ in village_ids)
-    return one(db, f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
-                   f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
-                   " ORDER BY p.id LIMIT 1", [name, *village_ids, *village_ids])
+    return one(
+        db,
+        f"SELECT p.* FROM people p WHERE p.name = ? AND p.role = '技术顾问' AND (p.village_id IN ({marks})"
+        f" OR p.id IN (SELECT person_id FROM adviser_villages WHERE village_id IN ({marks})))"
+        " ORDER BY p.id LIMIT 1",
+        [name, *village_ids, *village_ids],
+    )
 
 
 def roster_people_named(db: Database, name: str) -> list[dict]:
     """Everyone of this name the roster lists (not self-registered), in id order."""
-    return list(db.query("SELECT * FROM people WHERE name = ? AND COALESCE(source, 'roster') != 'self' ORDER BY id",
-                         [name]))
+    return list(
+        db.query("SELECT * FROM people WHERE name = ? AND COALESCE(source, 'roster') != 'self' ORDER BY id", [name])
+    )
 
 
 def adviser_by_name(db: Database, name: str) -> dict | None:
@@ -169,7 +208,9 @@ def adviser_by_name(db: Database, name: str) -> dict | None:
 
 def bind_openid(db: Database, person_id: int, openid: str, now: str, via: str) -> None:
     """Bind; ``via`` says how the binding was proven (column ``bound_via``, m004 above)."""
-    db.execute("UPDATE people SET openid = ?, bound_via = ?, updated_at = ? WHERE id = ?", [openid, via, now, person_id])
+    db.execute(
+        "UPDATE people SET openid = ?, bound_via = ?, updated_at = ? WHERE id = ?", [openid, via, now, person_id]
+    )
 
 
 def unbind_openid(db: Database, openid: str, now: str) -> None:
@@ -184,22 +225,37 @@ def set_adviser_villages(db: Database, person_id: int, village_ids: list[int]) -
 
 
 def link_adviser_village(db: Database, person_id: int, village_id: int) -> None:
-    db.execute("INSERT OR IGNORE INTO adviser_villages (person_id, village_id) VALUES (?, ?)",
-               [person_id, village_id])
+    db.execute("INSERT OR IGNORE INTO adviser_villages (person_id, village_id) VALUES (?, ?)", [person_id, village_id])
 
 
 def villages_of_adviser(db: Database, person_id: int) -> list[dict]:
-    return list(db.query(
-        "SELECT v.* FROM villages v JOIN adviser_villages av ON av.village_id = v.id WHERE av.person_id = ?"
-        " ORDER BY v.id", [person_id]))
+    return list(
+        db.query(
+            "SELECT v.* FROM villages v JOIN adviser_villages av ON av.village_id = v.id WHERE av.person_id = ?"
+            " ORDER BY v.id",
+            [person_id],
+        )
+    )
 
 
 # -- binding conflicts ------------------------------------------------------------------------------
-def record_binding_conflict(db: Database, *, openid: str, person_id: int, claimed_name: str,
-                            village_id: int | None, bound_openid: str | None, now: str, kind: str = "taken") -> int:
+def record_binding_conflict(
+    db: Database,
+    *,
+    openid: str,
+    person_id: int,
+    claimed_name: str,
+    village_id: int | None,
+    bound_openid: str | None,
+    now: str,
+    kind: str = "taken",
+) -> int:
     """One open row per (openid, person): asking twice does not file it twice. ``kind``: see m004."""
-    existing = one(db, "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
-                   [openid, person_id])
+    existing = one(
+        db,
+        "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND status = 'open'",
+        [openid, person_id],
+    )
     if existing:
         return existing["id"]
     cursor = db.execute(
@@ -216,44 +272,62 @@ def binding_conflict(db: Database, conflict_id: int) -> dict | None:
 
 def open_binding_conflicts(db: Database) -> list[dict]:
     """For the dashboard: who claimed whom, and who holds that person now (``holder_openid``)."""
-    return list(db.query(
-        "SELECT c.*, p.name AS person_name, p.role AS person_role, p.openid AS holder_openid,"
-        " COALESCE(pv.name, v.name) AS village"
-        " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
-        " LEFT JOIN villages pv ON pv.id = p.village_id"
-        " WHERE c.status = 'open' ORDER BY c.id"))
+    return list(
+        db.query(
+            "SELECT c.*, p.name AS person_name, p.role AS person_role, p.openid AS holder_openid,"
+            " COALESCE(pv.name, v.name) AS village"
+            " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+            " LEFT JOIN villages pv ON pv.id = p.village_id"
+            " WHERE c.status = 'open' ORDER BY c.id"
+        )
+    )
 
 
 def resolved_binding_conflicts(db: Database, limit: int = 20) -> list[dict]:
     """The latest resolutions, newest first (who decided, when, what)."""
-    return list(db.query(
-        "SELECT c.*, p.name AS person_name, COALESCE(pv.name, v.name) AS village"
-        " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
-        " LEFT JOIN villages pv ON pv.id = p.village_id"
-        " WHERE c.status = 'resolved' ORDER BY c.resolved_at DESC, c.id DESC LIMIT ?", [limit]))
+    return list(
+        db.query(
+            "SELECT c.*, p.name AS person_name, COALESCE(pv.name, v.name) AS village"
+            " FROM binding_conflicts c JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+            " LEFT JOIN villages pv ON pv.id = p.village_id"
+            " WHERE c.status = 'resolved' ORDER BY c.resolved_at DESC, c.id DESC LIMIT ?",
+            [limit],
+        )
+    )
 
 
 def resolve_binding_conflict(db: Database, conflict_id: int, resolution: str, resolved_by: str, now: str) -> bool:
     """Close an open conflict. ``resolution`` is free text: 'rebound' (the claimant now holds the person),
     'kept' … False if it was not open (a conflict is resolved once)."""
-    cursor = db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?,"
-                        " resolved_at = ? WHERE id = ? AND status = 'open'",
-                        [resolution, resolved_by, now, conflict_id])
+    cursor = db.execute(
+        "UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?,"
+        " resolved_at = ? WHERE id = ? AND status = 'open'",
+        [resolution, resolved_by, now, conflict_id],
+    )
     return cursor.rowcount == 1
 
 
-def close_open_claims(db: Database, person_id: int, openid: str, *, resolution: str, resolved_by: str,
-                      now: str) -> None:
+def close_open_claims(
+    db: Database, person_id: int, openid: str, *, resolution: str, resolved_by: str, now: str
+) -> None:
     """The claimant now holds the person (a code, the phone check): its open claims on it are settled."""
-    db.execute("UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
-               " WHERE person_id = ? AND openid = ? AND status = 'open'", [resolution, resolved_by, now, person_id, openid])
+    db.execute(
+        "UPDATE binding_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?"
+        " WHERE person_id = ? AND openid = ? AND status = 'open'",
+        [resolution, resolved_by, now, person_id, openid],
+    )
 
 
 def bound_people_with_roles(db: Database, roles) -> list[dict]:
     """People holding one of these roles who are bound to WeChat, with their village's name (``village``)."""
     marks = ", ".join("?" for _ in roles)
-    return list(db.query(f"SELECT p.*, v.name AS village FROM people p LEFT JOIN villages v ON v.id = p.village_id"
-                         f" WHERE p.openid IS NOT NULL AND p.role IN ({marks}) ORDER BY v.name, p.name", list(roles)))
+    return list(
+        db.query(
+            f"SELECT p.*, v.name AS village FROM people p LEFT JOIN villages v ON v.id = p.village_id"
+            f" WHERE p.openid IS NOT NULL AND p.role IN ({marks}) ORDER BY v.name, p.name",
+            list(roles),
+        )
+    )
 
 
 def person_by_openid(db: Database, openid: str) -> dict | None:

@@ -1,4 +1,5 @@
 """Adviser tickets: questions the bot could not answer, their attachments, and FAQ entries made from them."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -23,20 +24,33 @@ EXPORT_SQL = {
 def m001_tickets(db: Database) -> None:
     db["tickets"].create(
         {
-            "id": int, "openid": str, "person_id": int, "village_id": int,
-            "adviser_person_id": int,   # the assigned adviser (people.id, role 技术顾问); None = the admins
+            "id": int,
+            "openid": str,
+            "person_id": int,
+            "village_id": int,
+            "adviser_person_id": int,  # the assigned adviser (people.id, role 技术顾问); None = the admins
             "question": str,
-            "source": str,              # text | voice | photo | explicit (问专家) | low_confidence
-            "status": str,              # open | answered | closed
-            "answer": str, "answered_by": str, "answered_at": str,
-            "public_token": str,        # /answer/<token>
-            "reminded_at": str, "escalated_at": str, "closed_at": str, "reopened_count": int,
-            "created_at": str, "updated_at": str,
+            "source": str,  # text | voice | photo | explicit (问专家) | low_confidence
+            "status": str,  # open | answered | closed
+            "answer": str,
+            "answered_by": str,
+            "answered_at": str,
+            "public_token": str,  # /answer/<token>
+            "reminded_at": str,
+            "escalated_at": str,
+            "closed_at": str,
+            "reopened_count": int,
+            "created_at": str,
+            "updated_at": str,
         },
-        pk="id", not_null={"openid", "question", "status", "reopened_count"},
+        pk="id",
+        not_null={"openid", "question", "status", "reopened_count"},
         defaults={"status": "open", "reopened_count": 0},
-        foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id"),
-                      ("adviser_person_id", "people", "id")],
+        foreign_keys=[
+            ("person_id", "people", "id"),
+            ("village_id", "villages", "id"),
+            ("adviser_person_id", "people", "id"),
+        ],
     )
     db["tickets"].create_index(["status", "created_at"])
     db["tickets"].create_index(["adviser_person_id", "status"])
@@ -44,12 +58,15 @@ def m001_tickets(db: Database) -> None:
     db["tickets"].create_index(["public_token"], unique=True)
     db["ticket_attachments"].create(
         {"id": int, "ticket_id": int, "media_row_id": int, "text": str, "created_at": str},
-        pk="id", not_null={"ticket_id"}, foreign_keys=[("ticket_id", "tickets", "id")],
+        pk="id",
+        not_null={"ticket_id"},
+        foreign_keys=[("ticket_id", "tickets", "id")],
     )
     db["ticket_attachments"].create_index(["ticket_id"])
     db["faq_entries"].create(
         {"id": int, "ticket_id": int, "question": str, "answer": str, "created_by": str, "created_at": str},
-        pk="id", not_null={"question", "answer"},
+        pk="id",
+        not_null={"question", "answer"},
     )
 
 
@@ -82,16 +99,24 @@ ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
 
-
 # -- tickets ---------------------------------------------------------------------------------------
-def create(db: Database, *, openid: str, person_id: int | None, village_id: int | None,
-           adviser_person_id: int | None, question: str, source: str, public_token: str, now: str) -> int:
+def create(
+    db: Database,
+    *,
+    openid: str,
+    person_id: int | None,
+    village_id: int | None,
+    adviser_person_id: int | None,
+    question: str,
+    source: str,
+    public_token: str,
+    now: str,
+) -> int:
     cursor = db.execute(
         "INSERT INTO tickets (openid, person_id, village_id, adviser_person_id, question, source, status,"
         " public_token, reopened_count, created_at, updated_at, opened_at, activity_at, assigned_at)"
         " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?)",
-        [openid, person_id, village_id, adviser_person_id, question, source, public_token,
-         now, now, now, now, now],
+        [openid, person_id, village_id, adviser_person_id, question, source, public_token, now, now, now, now, now],
     )
     return cursor.lastrowid
 
@@ -106,27 +131,45 @@ def by_public_token(db: Database, token: str) -> dict | None:
 
 def open_with_activity_since(db: Database, openid: str, since: str) -> list[dict]:
     """The villager's open tickets they wrote to at or after ``since`` (the 补充 window), latest first."""
-    return list(db.query("SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
-                         " ORDER BY activity_at DESC, id DESC", [openid, since]))
+    return list(
+        db.query(
+            "SELECT * FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
+            " ORDER BY activity_at DESC, id DESC",
+            [openid, since],
+        )
+    )
 
 
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
     """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
-    return one(db, "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
-                   " ORDER BY answered_at DESC, id DESC LIMIT 1", [openid, since])
+    return one(
+        db,
+        "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
+        " ORDER BY answered_at DESC, id DESC LIMIT 1",
+        [openid, since],
+    )
 
 
 def count_created_since(db: Database, openid: str, since: str) -> int:
-    return next(db.query("SELECT COUNT(*) AS n FROM tickets WHERE openid = ? AND created_at >= ?",
-                         [openid, since]))["n"]
+    return next(db.query("SELECT COUNT(*) AS n FROM tickets WHERE openid = ? AND created_at >= ?", [openid, since]))[
+        "n"
+    ]
 
 
 def touch_activity(db: Database, ticket_id: int, now: str) -> None:
     db.execute("UPDATE tickets SET activity_at = ?, updated_at = ? WHERE id = ?", [now, now, ticket_id])
 
 
-def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
-               answered_by_person_id: int | None, signature: str, now: str) -> None:
+def set_answer(
+    db: Database,
+    ticket_id: int,
+    *,
+    answer: str,
+    answered_by: str,
+    answered_by_person_id: int | None,
+    signature: str,
+    now: str,
+) -> None:
     """Record the latest answer; answered_at keeps the first answer's time (the response time)."""
     db.execute(
         "UPDATE tickets SET status = 'answered', answer = ?, answered_by = ?, answered_by_person_id = ?,"
@@ -136,8 +179,11 @@ def set_answer(db: Database, ticket_id: int, *, answer: str, answered_by: str,
 
 
 def close(db: Database, ticket_id: int, now: str, by: str | None = None, reason: str | None = None) -> None:
-    db.execute("UPDATE tickets SET status = 'closed', closed_at = ?, closed_by = ?, close_reason = ?, updated_at = ?"
-               " WHERE id = ?", [now, by, reason, now, ticket_id])
+    db.execute(
+        "UPDATE tickets SET status = 'closed', closed_at = ?, closed_by = ?, close_reason = ?, updated_at = ?"
+        " WHERE id = ?",
+        [now, by, reason, now, ticket_id],
+    )
 
 
 def reopen(db: Database, ticket_id: int, now: str) -> None:
@@ -150,8 +196,10 @@ def reopen(db: Database, ticket_id: int, now: str) -> None:
 
 
 def assign(db: Database, ticket_id: int, adviser_person_id: int | None, now: str) -> None:
-    db.execute("UPDATE tickets SET adviser_person_id = ?, assigned_at = ?, updated_at = ? WHERE id = ?",
-               [adviser_person_id, now, now, ticket_id])
+    db.execute(
+        "UPDATE tickets SET adviser_person_id = ?, assigned_at = ?, updated_at = ? WHERE id = ?",
+        [adviser_person_id, now, now, ticket_id],
+    )
 
 
 def mark_reminded(db: Database, ticket_id: int, now: str) -> None:
@@ -199,69 +247,94 @@ def recently_answered(db: Database, adviser_person_id: int | None = None, limit:
 
 
 def due_for_reminder(db: Database, opened_before: str) -> list[dict]:
-    return list(db.query("SELECT * FROM tickets WHERE status = 'open' AND reminded_at IS NULL AND opened_at <= ?"
-                         " ORDER BY id", [opened_before]))
+    return list(
+        db.query(
+            "SELECT * FROM tickets WHERE status = 'open' AND reminded_at IS NULL AND opened_at <= ? ORDER BY id",
+            [opened_before],
+        )
+    )
 
 
 def due_for_reassignment(db: Database, opened_before: str) -> list[dict]:
-    return list(db.query("SELECT * FROM tickets WHERE status = 'open' AND escalated_at IS NULL AND opened_at <= ?"
-                         " ORDER BY id", [opened_before]))
+    return list(
+        db.query(
+            "SELECT * FROM tickets WHERE status = 'open' AND escalated_at IS NULL AND opened_at <= ? ORDER BY id",
+            [opened_before],
+        )
+    )
 
 
 def response_times(db: Database) -> list[dict]:
     """Per answering adviser: answered tickets and hours from question to first answer."""
-    return list(db.query(
-        "SELECT COALESCE(p.name, t.answered_by) AS adviser, COUNT(*) AS answered,"
-        " ROUND(AVG((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS avg_hours,"
-        " ROUND(MAX((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS max_hours"
-        " FROM tickets t LEFT JOIN people p ON p.id = t.answered_by_person_id"
-        " WHERE t.answered_at IS NOT NULL GROUP BY 1 ORDER BY 1"
-    ))
+    return list(
+        db.query(
+            "SELECT COALESCE(p.name, t.answered_by) AS adviser, COUNT(*) AS answered,"
+            " ROUND(AVG((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS avg_hours,"
+            " ROUND(MAX((julianday(t.answered_at) - julianday(t.created_at)) * 24), 2) AS max_hours"
+            " FROM tickets t LEFT JOIN people p ON p.id = t.answered_by_person_id"
+            " WHERE t.answered_at IS NOT NULL GROUP BY 1 ORDER BY 1"
+        )
+    )
 
 
 def open_by_adviser(db: Database) -> dict[int, int]:
     """adviser (people.id) -> open tickets assigned to them."""
-    return {r["adviser_person_id"]: r["n"] for r in db.query(
-        "SELECT adviser_person_id, COUNT(*) AS n FROM tickets WHERE status = 'open' AND adviser_person_id IS NOT NULL"
-        " GROUP BY adviser_person_id")}
+    return {
+        r["adviser_person_id"]: r["n"]
+        for r in db.query(
+            "SELECT adviser_person_id, COUNT(*) AS n FROM tickets WHERE status = 'open' AND adviser_person_id IS NOT NULL"
+            " GROUP BY adviser_person_id"
+        )
+    }
 
 
 def answer_hours(db: Database, since: str | None = None, until: str | None = None) -> list[dict]:
     """Each ticket first answered in [since, until] by a roster person: who (``person_id``) and the hours from the
     question to that answer."""
-    return list(db.query(
-        "SELECT answered_by_person_id AS person_id,"
-        " (julianday(answered_at) - julianday(created_at)) * 24 AS hours FROM tickets"
-        " WHERE answered_at IS NOT NULL AND answered_by_person_id IS NOT NULL"
-        " AND (:since IS NULL OR answered_at >= :since) AND (:until IS NULL OR answered_at <= :until)",
-        {"since": since, "until": until}))
+    return list(
+        db.query(
+            "SELECT answered_by_person_id AS person_id,"
+            " (julianday(answered_at) - julianday(created_at)) * 24 AS hours FROM tickets"
+            " WHERE answered_at IS NOT NULL AND answered_by_person_id IS NOT NULL"
+            " AND (:since IS NULL OR answered_at >= :since) AND (:until IS NULL OR answered_at <= :until)",
+            {"since": since, "until": until},
+        )
+    )
 
 
 # -- attachments -----------------------------------------------------------------------------------
-def add_attachment(db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str,
-                   round_: int = 0) -> int:
+def add_attachment(
+    db: Database, ticket_id: int, *, media_row_id: int | None, text: str | None, now: str, round_: int = 0
+) -> int:
     """A photo, voice or text on the ticket, in round ``round_`` (the ticket's reopened_count)."""
-    cursor = db.execute("INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round)"
-                        " VALUES (?, ?, ?, ?, ?)", [ticket_id, media_row_id, text, now, round_])
+    cursor = db.execute(
+        "INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round) VALUES (?, ?, ?, ?, ?)",
+        [ticket_id, media_row_id, text, now, round_],
+    )
     return cursor.lastrowid
 
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
-    return list(db.query(
-        "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256"
-        " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
-        [ticket_id],
-    ))
+    return list(
+        db.query(
+            "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256"
+            " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
+            [ticket_id],
+        )
+    )
 
 
 def recent_unattached_images(db: Database, openid: str, since: str, until: str) -> list[int]:
     """Photos the villager sent in [since, until] (until: now; the demo's lie in the campaign year) that no
     ticket holds yet."""
-    return [r["id"] for r in db.query(
-        "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ? AND m.created_at <= ?"
-        " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id) ORDER BY m.id",
-        [openid, since, until],
-    )]
+    return [
+        r["id"]
+        for r in db.query(
+            "SELECT m.id FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ? AND m.created_at <= ?"
+            " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id) ORDER BY m.id",
+            [openid, since, until],
+        )
+    ]
 
 
 # -- who answers -----------------------------------------------------------------------------------
@@ -275,8 +348,9 @@ _PEOPLE_BY_ASSIGNMENT_SQL = (
 
 def advisers_of_village(db: Database, village_id: int) -> list[dict]:
     """Advisers linked to a village, least recently assigned first."""
-    sql = _PEOPLE_BY_ASSIGNMENT_SQL.format(join="JOIN adviser_villages av ON av.person_id = p.id",
-                                           where="AND av.village_id = ?")
+    sql = _PEOPLE_BY_ASSIGNMENT_SQL.format(
+        join="JOIN adviser_villages av ON av.person_id = p.id", where="AND av.village_id = ?"
+    )
     return list(db.query(sql, [ROLE_ADVISER, village_id]))
 
 
@@ -291,8 +365,10 @@ def admins(db: Database) -> list[dict]:
 
 # -- FAQ entries from answers ----------------------------------------------------------------------
 def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, created_by: str, now: str) -> int:
-    cursor = db.execute("INSERT INTO faq_entries (ticket_id, question, answer, created_by, created_at)"
-                        " VALUES (?, ?, ?, ?, ?)", [ticket_id, question, answer, created_by, now])
+    cursor = db.execute(
+        "INSERT INTO faq_entries (ticket_id, question, answer, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+        [ticket_id, question, answer, created_by, now],
+    )
     return cursor.lastrowid
 
 

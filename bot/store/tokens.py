@@ -1,5 +1,6 @@
 """The WeChat access token, and the secrets made once (session key, spot-check key), kept in the database so that
 every process shares one."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -59,5 +60,6 @@ def log_fetch(db: Database, now: str, name: str) -> None:
 
 def fetches_since(db: Database, since: str, name: str) -> int:
     """Fetches of this token since ``since`` (a fetch logged before fetches were named counts for every token)."""
-    return next(db.query("SELECT COUNT(*) AS n FROM token_fetches WHERE at >= ? AND (name = ? OR name IS NULL)",
-                         [since, name]))["n"]
+    return next(
+        db.query("SELECT COUNT(*) AS n FROM token_fetches WHERE at >= ? AND (name = ? OR name IS NULL)", [since, name])
+    )["n"]

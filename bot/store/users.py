@@ -1,4 +1,5 @@
 """WeChat followers (openids): subscription, reminder opt-out, the 48-hour window."""
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -13,11 +14,18 @@ migrations = Migrations("users")
 def m001_users(db: Database) -> None:
     db["users"].create(
         {
-            "openid": str, "subscribed": int, "reminders_off": int, "scene_village_id": int,
-            "last_inbound_at": str, "cs_sent_since_inbound": int,
-            "subscribed_at": str, "unsubscribed_at": str, "created_at": str,
+            "openid": str,
+            "subscribed": int,
+            "reminders_off": int,
+            "scene_village_id": int,
+            "last_inbound_at": str,
+            "cs_sent_since_inbound": int,
+            "subscribed_at": str,
+            "unsubscribed_at": str,
+            "created_at": str,
         },
-        pk="openid", not_null={"subscribed", "reminders_off", "cs_sent_since_inbound"},
+        pk="openid",
+        not_null={"subscribed", "reminders_off", "cs_sent_since_inbound"},
         defaults={"subscribed": 1, "reminders_off": 0, "cs_sent_since_inbound": 0},
     )
 
@@ -28,21 +36,26 @@ def get(db: Database, openid: str) -> dict | None:
 
 # Returned with the user row by touch_inbound, in the same statement (one fewer per message):
 # whether outbound messages are held for this user's next contact (bot.outbox).
-_HELD_WAITING = ("EXISTS (SELECT 1 FROM outbox WHERE outbox.openid = users.openid AND outbox.status = 'held')"
-                 " AS held_waiting")
+_HELD_WAITING = (
+    "EXISTS (SELECT 1 FROM outbox WHERE outbox.openid = users.openid AND outbox.status = 'held') AS held_waiting"
+)
 
 
 def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool = True) -> dict:
     """The user row (created on first contact), plus ``held_waiting`` (see above). A contact opens
     a fresh 48-hour customer-service window."""
     if counts_as_contact:
-        sql = ("INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
-               " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
-               f" cs_sent_since_inbound = 0 RETURNING *, {_HELD_WAITING}")
+        sql = (
+            "INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
+            f" cs_sent_since_inbound = 0 RETURNING *, {_HELD_WAITING}"
+        )
         params = [openid, now, now, now]
     else:
-        sql = ("INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
-               f" ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *, {_HELD_WAITING}")
+        sql = (
+            "INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
+            f" ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *, {_HELD_WAITING}"
+        )
         params = [openid, now, now]
     cursor = db.conn.execute(sql, params)
     keys = [d[0] for d in cursor.description]
@@ -51,9 +64,7 @@ def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool =
 
 def set_subscribed(db: Database, openid: str, subscribed: bool, now: str) -> None:
     column = "subscribed_at" if subscribed else "unsubscribed_at"
-    db.execute(
-        f"UPDATE users SET subscribed = ?, {column} = ? WHERE openid = ?", [int(subscribed), now, openid]
-    )
+    db.execute(f"UPDATE users SET subscribed = ?, {column} = ? WHERE openid = ?", [int(subscribed), now, openid])
 
 
 def set_reminders_off(db: Database, openid: str, off: bool) -> None:
@@ -70,6 +81,4 @@ def close_cs_window(db: Database, openid: str, quota: int) -> None:
 
 
 def count_cs_send(db: Database, openid: str) -> None:
-    db.execute(
-        "UPDATE users SET cs_sent_since_inbound = cs_sent_since_inbound + 1 WHERE openid = ?", [openid]
-    )
+    db.execute("UPDATE users SET cs_sent_since_inbound = cs_sent_since_inbound + 1 WHERE openid = ?", [openid])

@@ -11,6 +11,7 @@
 Helpers (log_in, fits_the_screen, smallest_chart_text) are in tests/browser/helpers.py.
 Skipped when /usr/bin/chromium is absent, unless REQUIRE_BROWSER=1 (then it fails).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,14 +26,21 @@ from tests.browser.helpers import ARTIFACTS
 from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1440, "height": 900}}
 
 if not CHROMIUM.exists():
     if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail("REQUIRE_BROWSER=1 but /usr/bin/chromium is missing (apt-get install -y chromium)",
-                    pytrace=False)
+        pytest.fail("REQUIRE_BROWSER=1 but /usr/bin/chromium is missing (apt-get install -y chromium)", pytrace=False)
     pytest.skip("no /usr/bin/chromium (set REQUIRE_BROWSER=1 to make this a failure)", allow_module_level=True)
 
 from playwright.sync_api import sync_playwright  # noqa: E402
@@ -64,8 +72,10 @@ def _open(request, browser, name: str):
     tab.on("console", lambda msg: msg.type == "error" and tab.problems.append(f"console: {msg.text}"))
     tab.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
     # a request the page itself dropped by moving on (a lazy thumbnail when a link is clicked) is no problem
-    tab.on("requestfailed", lambda req: req.failure != "net::ERR_ABORTED"
-           and tab.problems.append(f"failed: {req.url} {req.failure}"))
+    tab.on(
+        "requestfailed",
+        lambda req: req.failure != "net::ERR_ABORTED" and tab.problems.append(f"failed: {req.url} {req.failure}"),
+    )
     tab.on("response", lambda r: r.status >= 400 and tab.problems.append(f"{r.status}: {r.url}"))
     request.node.__dict__.setdefault("browser_pages", []).append(tab)
     return context, tab

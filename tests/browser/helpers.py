@@ -1,4 +1,5 @@
 """What the browser tests share: logging in, and checks every page should pass on any screen."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.dashboard_seed import PASSWORD
 
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS")
-                 or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser")
+ARTIFACTS = Path(
+    os.environ.get("BROWSER_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+)
 
 
 def log_in(page, server, username, next_path="/admin/"):

@@ -1,5 +1,6 @@
 """Advisers at work in a real browser, on a phone and at a desk: a reopened ticket's follow-up answered, voice
 played, photos still downloading, overdue tickets marked, a ticket that is not a question closed."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -19,10 +20,22 @@ def _voice_and_pending_photo(bot, ticket_id):
     now = clock.to_db(bot.clock())
     with transaction(bot.db):
         for kind, status, sha256, stored in (("voice", "stored", sha, path), ("image", "pending", None, None)):
-            row_id = bot.db["media"].insert({
-                "openid": "o-陈大伯", "kind": kind, "media_id": f"m-{kind}", "status": status, "attempts": 0,
-                "sha256": sha256, "path": str(stored.relative_to(bot.config.photos_dir)) if stored else None,
-                "created_at": now}).last_pk
+            row_id = (
+                bot.db["media"]
+                .insert(
+                    {
+                        "openid": "o-陈大伯",
+                        "kind": kind,
+                        "media_id": f"m-{kind}",
+                        "status": status,
+                        "attempts": 0,
+                        "sha256": sha256,
+                        "path": str(stored.relative_to(bot.config.photos_dir)) if stored else None,
+                        "created_at": now,
+                    }
+                )
+                .last_pk
+            )
             tickets.add_attachment(bot.db, ticket_id, media_row_id=row_id, text=None, now=now)
 
 
@@ -51,14 +64,18 @@ def test_an_adviser_answers_a_follow_up_and_hears_the_voice(page, server, bot, c
     page.click("text=发送回答")
     expect(page.locator(".flash.ok")).to_contain_text("已回答")
     assert next(bot.db.query("SELECT status, answer FROM tickets WHERE id = ?", [ticket_id])) == {
-        "status": "answered", "answer": "新叶黄是缺铁加重，改用螯合铁灌根。"}
+        "status": "answered",
+        "answer": "新叶黄是缺铁加重，改用螯合铁灌根。",
+    }
     assert page.problems == []
 
 
 def test_overdue_tickets_stand_out_and_the_adviser_is_not_repeated(page, server, bot, county):
     with transaction(bot.db):
-        bot.db.execute("UPDATE tickets SET opened_at = ? WHERE id = ?",
-                       [clock.to_db(bot.clock() - timedelta(hours=30)), county.tickets["wang"]])
+        bot.db.execute(
+            "UPDATE tickets SET opened_at = ? WHERE id = ?",
+            [clock.to_db(bot.clock() - timedelta(hours=30)), county.tickets["wang"]],
+        )
     log_in(page, server, "wang", "/admin/tickets")
     row = page.locator("tr.overdue")
     expect(row).to_have_count(1)

@@ -3,6 +3,7 @@ record, answer a ticket, open a village page with its charts, and no console err
 
 Fixtures and helpers in tests/browser/conftest.py.
 """
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -38,8 +39,9 @@ def test_adviser_answers_a_ticket_on_a_phone(phone, server, bot, county):
     phone.click("text=发送回答")
     expect(phone.locator(".flash.ok")).to_contain_text("已回答")
     expect(phone.locator("body")).to_contain_text("多半是缺铁")
-    assert next(bot.db.query("SELECT status FROM tickets WHERE id = ?", [county.tickets["wang"]]))["status"] == \
-        "answered"
+    assert (
+        next(bot.db.query("SELECT status FROM tickets WHERE id = ?", [county.tickets["wang"]]))["status"] == "answered"
+    )
     assert phone.problems == []
 
 

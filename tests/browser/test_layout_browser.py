@@ -1,6 +1,7 @@
 """Pages laid out for a phone and a desk: no figure twice, chart text readable on a phone, the daily chart's
 period, the village page's collapsible sections and paged photo wall, the location plot zoomed to the
 village, sorting where table headers are hidden."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -18,11 +19,29 @@ def _more_records(bot, county, n=30):
     with transaction(bot.db):
         for i in range(n):
             at = clock.to_db(bot.clock())
-            pid = bot.db["plantings"].insert({
-                "openid": "o-陈大伯", "person_id": county.people["陈大伯"], "village_id": county.villages["埔心村"],
-                "kind": "tree", "species": "龙眼", "species_known": 1, "count": 1, "status": "complete",
-                "review": "none", "flags": "", "lat": 23.10 + 0.0004 * (i % 6), "lng": 113.30 + 0.0004 * (i // 6),
-                "created_at": at, "completed_at": at, "updated_at": at}).last_pk
+            pid = (
+                bot.db["plantings"]
+                .insert(
+                    {
+                        "openid": "o-陈大伯",
+                        "person_id": county.people["陈大伯"],
+                        "village_id": county.villages["埔心村"],
+                        "kind": "tree",
+                        "species": "龙眼",
+                        "species_known": 1,
+                        "count": 1,
+                        "status": "complete",
+                        "review": "none",
+                        "flags": "",
+                        "lat": 23.10 + 0.0004 * (i % 6),
+                        "lng": 113.30 + 0.0004 * (i // 6),
+                        "created_at": at,
+                        "completed_at": at,
+                        "updated_at": at,
+                    }
+                )
+                .last_pk
+            )
             bot.db["planting_photos"].insert({"planting_id": pid, "sha256": sha, "purpose": "record", "created_at": at})
 
 
@@ -30,7 +49,7 @@ def test_the_overview_shows_each_figure_once_and_readable_charts(page, server, c
     log_in(page, server, "admin")
     figures = [f.inner_text().split("\n")[0] for f in page.locator(".figure").all()]
     waiting = page.locator(".figure", has_text="待审核")
-    expect(waiting).to_have_count(1)                      # one figure for the records waiting for review
+    expect(waiting).to_have_count(1)  # one figure for the records waiting for review
     expect(waiting).to_have_attribute("href", "/admin/review")
     assert len(figures) == 9
     expect(page.locator(".period").first).to_contain_text(" 至 ")

@@ -1,4 +1,5 @@
 """The campaign office at a desk (and on a phone): broadcasts that would reach nobody, segments in words."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -11,8 +12,15 @@ from tests.browser.helpers import fits_the_screen, log_in, snap
 def _followers(bot, *openids):
     with transaction(bot.db):
         for openid in openids:
-            bot.db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0, "cs_sent_since_inbound": 0,
-                                    "created_at": clock.to_db(bot.clock())})
+            bot.db["users"].insert(
+                {
+                    "openid": openid,
+                    "subscribed": 1,
+                    "reminders_off": 0,
+                    "cs_sent_since_inbound": 0,
+                    "created_at": clock.to_db(bot.clock()),
+                }
+            )
 
 
 def test_a_broadcast_to_nobody_is_caught_and_the_right_village_picked(page, server, bot, county):
@@ -42,11 +50,24 @@ def _many_waiting(bot, county, n=25):
     with transaction(bot.db):
         for i in range(n):
             moment = clock.to_db(clock.parse_moment(f"2027-04-{1 + i:02d}T10:00", bot.tz))
-            bot.db["plantings"].insert({
-                "openid": "o-黄阿姨", "person_id": county.people["黄阿姨"], "village_id": county.villages["东平社区"],
-                "kind": "tree", "species": "发财树", "species_known": 0, "count": 1, "status": "complete",
-                "review": "pending", "flags": "unknown_species", "flag_details": "{}",
-                "created_at": moment, "completed_at": moment, "updated_at": moment})
+            bot.db["plantings"].insert(
+                {
+                    "openid": "o-黄阿姨",
+                    "person_id": county.people["黄阿姨"],
+                    "village_id": county.villages["东平社区"],
+                    "kind": "tree",
+                    "species": "发财树",
+                    "species_known": 0,
+                    "count": 1,
+                    "status": "complete",
+                    "review": "pending",
+                    "flags": "unknown_species",
+                    "flag_details": "{}",
+                    "created_at": moment,
+                    "completed_at": moment,
+                    "updated_at": moment,
+                }
+            )
 
 
 def test_the_review_queue_pages_filters_and_maps_a_far_record(page, server, bot, county):

@@ -1,5 +1,6 @@
 """Seed data shared by the dashboard tests (no tests here): a small county for the Flask client and browser tests:
 two villages, two advisers, an admin, verified and flagged plantings with real photos on disk, a ticket per adviser."""
+
 from __future__ import annotations
 
 import functools
@@ -51,63 +52,178 @@ def seed(bot) -> County:
 
     with transaction(db):
         for name, kind, lat, lng in (("埔心村", "村", 23.10, 113.30), ("东平社区", "社区", 23.20, 113.40)):
-            county.villages[name] = db["villages"].insert(
-                {"name": name, "kind": kind, "town": "石角镇", "households": 3, "lat": lat, "lng": lng,
-                 "radius_m": 800, "created_at": at(30)}).last_pk
+            county.villages[name] = (
+                db["villages"]
+                .insert(
+                    {
+                        "name": name,
+                        "kind": kind,
+                        "town": "石角镇",
+                        "households": 3,
+                        "lat": lat,
+                        "lng": lng,
+                        "radius_m": 800,
+                        "created_at": at(30),
+                    }
+                )
+                .last_pk
+            )
         pux, dp = county.villages["埔心村"], county.villages["东平社区"]
-        for name, village, role in (("王顾问", pux, "技术顾问"), ("李顾问", dp, "技术顾问"),
-                                    ("陈大伯", pux, "群众"), ("林书记", pux, "村书记"), ("黄阿姨", dp, "群众")):
-            county.people[name] = db["people"].insert(
-                {"name": name, "village_id": village, "role": role, "openid": f"o-{name}", "bound_via": "roster",
-                 "created_at": at(30)}).last_pk
-        db["adviser_villages"].insert_all([{"person_id": county.people["王顾问"], "village_id": pux},
-                                          {"person_id": county.people["李顾问"], "village_id": dp}])
-        for username, role, person in (("admin", "admin", None), ("wang", "adviser", "王顾问"),
-                                       ("li", "adviser", "李顾问")):
+        for name, village, role in (
+            ("王顾问", pux, "技术顾问"),
+            ("李顾问", dp, "技术顾问"),
+            ("陈大伯", pux, "群众"),
+            ("林书记", pux, "村书记"),
+            ("黄阿姨", dp, "群众"),
+        ):
+            county.people[name] = (
+                db["people"]
+                .insert(
+                    {
+                        "name": name,
+                        "village_id": village,
+                        "role": role,
+                        "openid": f"o-{name}",
+                        "bound_via": "roster",
+                        "created_at": at(30),
+                    }
+                )
+                .last_pk
+            )
+        db["adviser_villages"].insert_all(
+            [
+                {"person_id": county.people["王顾问"], "village_id": pux},
+                {"person_id": county.people["李顾问"], "village_id": dp},
+            ]
+        )
+        for username, role, person in (
+            ("admin", "admin", None),
+            ("wang", "adviser", "王顾问"),
+            ("li", "adviser", "李顾问"),
+        ):
             admins.upsert(db, username, password_hash(), role, at(0))
             if person:
                 db.execute("UPDATE admins SET person_id = ? WHERE username = ?", [county.people[person], username])
 
-        def planting(key, person, village, *, count=None, area=None, kind="tree", site=None, review="none",
-                     flags="", details=None, colour=(40, 140, 60), days_ago=2.0, lat=None, lng=None):
-            pid = db["plantings"].insert({
-                "openid": f"o-{person}", "person_id": county.people[person], "village_id": village,
-                "kind": kind, "site": site, "species": "桂花", "species_known": 1, "count": count, "area_mu": area,
-                "lat": lat, "lng": lng, "status": "complete", "review": review, "flags": flags,
-                "flag_details": json.dumps(details or {}, ensure_ascii=False),
-                "created_at": at(days_ago), "completed_at": at(days_ago), "updated_at": at(days_ago)}).last_pk
+        def planting(
+            key,
+            person,
+            village,
+            *,
+            count=None,
+            area=None,
+            kind="tree",
+            site=None,
+            review="none",
+            flags="",
+            details=None,
+            colour=(40, 140, 60),
+            days_ago=2.0,
+            lat=None,
+            lng=None,
+        ):
+            pid = (
+                db["plantings"]
+                .insert(
+                    {
+                        "openid": f"o-{person}",
+                        "person_id": county.people[person],
+                        "village_id": village,
+                        "kind": kind,
+                        "site": site,
+                        "species": "桂花",
+                        "species_known": 1,
+                        "count": count,
+                        "area_mu": area,
+                        "lat": lat,
+                        "lng": lng,
+                        "status": "complete",
+                        "review": review,
+                        "flags": flags,
+                        "flag_details": json.dumps(details or {}, ensure_ascii=False),
+                        "created_at": at(days_ago),
+                        "completed_at": at(days_ago),
+                        "updated_at": at(days_ago),
+                    }
+                )
+                .last_pk
+            )
             data = jpeg(colour)
             info = photos.analyze(data)
             photos.store(data, bot.config.photos_dir, info)
-            db["planting_photos"].insert({"planting_id": pid, "sha256": info.sha256, "phash": info.phash,
-                                          "purpose": "record", "created_at": at(days_ago)})
+            db["planting_photos"].insert(
+                {
+                    "planting_id": pid,
+                    "sha256": info.sha256,
+                    "phash": info.phash,
+                    "purpose": "record",
+                    "created_at": at(days_ago),
+                }
+            )
             county.plantings[key] = pid
             county.photos[key] = info.sha256
             return pid
 
-        planting("plot", "林书记", pux, kind="plot", area=1.5, count=60, site="党建林", days_ago=5,
-                 lat=23.101, lng=113.301)
+        planting(
+            "plot", "林书记", pux, kind="plot", area=1.5, count=60, site="党建林", days_ago=5, lat=23.101, lng=113.301
+        )
         planting("tree", "陈大伯", pux, count=3, colour=(200, 60, 60), days_ago=3, lat=23.1005, lng=113.3004)
-        planting("far", "陈大伯", pux, count=2, review="pending", flags="far_from_village",
-                 details={"far_from_village": {"reason": "离村中心 5.2 公里"}}, colour=(60, 60, 200),
-                 lat=23.15, lng=113.30)
-        planting("dup", "陈大伯", pux, count=3, review="pending", flags="duplicate_photo",
-                 details={"duplicate_photo": {"reason": "与记录重复", "ref": county.plantings["tree"]}},
-                 colour=(200, 61, 60), days_ago=1)
+        planting(
+            "far",
+            "陈大伯",
+            pux,
+            count=2,
+            review="pending",
+            flags="far_from_village",
+            details={"far_from_village": {"reason": "离村中心 5.2 公里"}},
+            colour=(60, 60, 200),
+            lat=23.15,
+            lng=113.30,
+        )
+        planting(
+            "dup",
+            "陈大伯",
+            pux,
+            count=3,
+            review="pending",
+            flags="duplicate_photo",
+            details={"duplicate_photo": {"reason": "与记录重复", "ref": county.plantings["tree"]}},
+            colour=(200, 61, 60),
+            days_ago=1,
+        )
         planting("community", "黄阿姨", dp, count=40, colour=(220, 200, 40), days_ago=4)
 
         for key, person, village, adviser in (("wang", "陈大伯", pux, "王顾问"), ("li", "黄阿姨", dp, "李顾问")):
             county.tickets[key] = tickets.create(
-                db, openid=f"o-{person}", person_id=county.people[person], village_id=village,
-                adviser_person_id=county.people[adviser], question=f"{person}问：桂花叶子发黄怎么办？",
-                source="text", public_token=f"token-{key}-0123456789abcdef", now=at(0.5))
+                db,
+                openid=f"o-{person}",
+                person_id=county.people[person],
+                village_id=village,
+                adviser_person_id=county.people[adviser],
+                question=f"{person}问：桂花叶子发黄怎么办？",
+                source="text",
+                public_token=f"token-{key}-0123456789abcdef",
+                now=at(0.5),
+            )
         # a photo sent with 王顾问's ticket
         data = jpeg((90, 160, 90))
         info = photos.analyze(data)
         photos.store(data, bot.config.photos_dir, info)
-        media_id = db["media"].insert({"openid": "o-陈大伯", "kind": "image", "media_id": "m-ticket-1",
-                                       "status": "stored", "attempts": 1, "sha256": info.sha256,
-                                       "created_at": at(0.5)}).last_pk
+        media_id = (
+            db["media"]
+            .insert(
+                {
+                    "openid": "o-陈大伯",
+                    "kind": "image",
+                    "media_id": "m-ticket-1",
+                    "status": "stored",
+                    "attempts": 1,
+                    "sha256": info.sha256,
+                    "created_at": at(0.5),
+                }
+            )
+            .last_pk
+        )
         tickets.add_attachment(db, county.tickets["wang"], media_row_id=media_id, text=None, now=at(0.5))
         county.photos["ticket"] = info.sha256
     return county

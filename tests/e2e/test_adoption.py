@@ -5,6 +5,7 @@ WeChat stand-in, an organisation's adoption with its donation on the dashboard, 
 Seed 002: 二(二) 群众（每户）在房前屋后至少认种认养1棵树; 二(六) 深入开展……“认种一棵树”等活动……积极引导外出乡贤或热心
 居民开展捐资捐物、冠名、认种认养; 三(二) 坚持“五个一点”的资金筹措原则……组织带动全体党员群众捐资种树、认种认养.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ from tests.conftest import make_config
 from tests.e2e.dashboard_seed import csrf_of, login, password_hash
 from tests.e2e.test_planting import photo
 
-PLOT = (23.1002, 114.4001)                 # the 党建林, inside the zone below
+PLOT = (23.1002, 114.4001)  # the 党建林, inside the zone below
 ZONES_CSV = "名称,村社区,纬度,经度,半径米\n党建林东片,埔心村,23.1000,114.4000,80\n"
 URL_RE = re.compile(r"http://127\.0\.0\.1:8080(/tree/[A-Za-z0-9_-]+)")
 
@@ -29,8 +30,11 @@ URL_RE = re.compile(r"http://127\.0\.0\.1:8080(/tree/[A-Za-z0-9_-]+)")
 @pytest.fixture
 def config(tmp_path, standin):
     """Templates set (a notice outside the 48-hour window goes as one), two records per reply."""
-    return make_config(tmp_path, standin, **{"wechat.templates.reminder": "TPL-R", "wechat.templates.notice": "TPL-N",
-                                             "adoption.page_size": 2})
+    return make_config(
+        tmp_path,
+        standin,
+        **{"wechat.templates.reminder": "TPL-R", "wechat.templates.notice": "TPL-N", "adoption.page_size": 2},
+    )
 
 
 def jpeg(seed: int) -> bytes:
@@ -60,7 +64,10 @@ def plots(cadre, standin, bot, tick):
     tick()
     rows = list(bot.db.query("SELECT id, site, status, review FROM plantings ORDER BY id"))
     assert [(r["site"], r["status"], r["review"]) for r in rows] == [
-        ("党建林", "complete", "none"), ("主题林", "complete", "none"), ("示范点", "complete", "none")]
+        ("党建林", "complete", "none"),
+        ("主题林", "complete", "none"),
+        ("示范点", "complete", "none"),
+    ]
     return [r["id"] for r in rows]
 
 
@@ -73,17 +80,17 @@ def adoptions(bot):
 def test_the_seeds_phrasings_show_the_adoptable_trees(plots, person, bot, text):
     reply = person("o-wang", "王大妈").says(text)
     assert "埔心村可认养的树（共3处" in reply and "1. 党建林·香樟，还可认养6棵" in reply
-    assert bot.db.execute("SELECT COUNT(*) FROM plantings").fetchone()[0] == 3   # no tree of species '认'
+    assert bot.db.execute("SELECT COUNT(*) FROM plantings").fetchone()[0] == 3  # no tree of species '认'
 
 
 def test_voice_and_reports_and_questions(plots, person, bot):
     wang = person("o-wang", "王大妈")
     assert "可认养的树" in wang.sends_voice("v-1", recognition="认养。")
     assert "可认养的树" in wang.sends_voice("v-2", recognition="我也想认种一棵树。")
-    reply = wang.says("认种了3棵龙眼")                                   # with a count and 了: a planting report
+    reply = wang.says("认种了3棵龙眼")  # with a count and 了: a planting report
     assert "照片" in reply and "可认养" not in reply
     assert bot.db.execute("SELECT species, count FROM plantings WHERE openid = 'o-wang'").fetchall() == [("龙眼", 3)]
-    money = wang.says("认养要钱吗")            # a question about adopting reaches the FAQ: money goes to people
+    money = wang.says("认养要钱吗")  # a question about adopting reaches the FAQ: money goes to people
     assert "钱的事以村委（社区）为准" in money and "可认养的树（" not in money
     how = wang.says("怎么认养一棵树")
     assert "认种认养：出资或出力" in how and "发“认养”看本村可认养的树" in how
@@ -99,10 +106,12 @@ def test_the_list_pages_on_and_a_household_adopts_from_it(plots, person, bot):
     assert "已经是全部了（共3处）" in wang.says("更多")
     reply = wang.says("认养 2")
     assert "认养成功" in reply and "埔心村主题林的第1棵桂花" in reply and "3月15日" in reply and URL_RE.search(reply)
-    assert "埔心村主题林的第2棵桂花" in wang.says("认养第2号")          # a household may adopt several
+    assert "埔心村主题林的第2棵桂花" in wang.says("认养第2号")  # a household may adopt several
     assert "没有第9号" in wang.says("认养 9")
     assert [(a["planting_id"], a["first_tree"], a["trees"], a["openid"]) for a in adoptions(bot)] == [
-        (plots[1], 1, 1, "o-wang"), (plots[1], 2, 1, "o-wang")]
+        (plots[1], 1, 1, "o-wang"),
+        (plots[1], 2, 1, "o-wang"),
+    ]
     assert "2. 主题林·桂花，还可认养1棵" in wang.says("认养")
 
 
@@ -111,12 +120,12 @@ def test_a_taken_record_and_a_number_without_a_list(plots, person, bot):
     li.says("认养")
     zhao.says("认养")
     zhao.says("更多")
-    assert "认养成功" in zhao.says("认养 3") and "认养成功" in zhao.says("认养 3")   # 示范点's 2 trees
+    assert "认养成功" in zhao.says("认养 3") and "认养成功" in zhao.says("认养 3")  # 示范点's 2 trees
     li.says("更多")
     assert "刚被认养完了" in li.says("认养 3")
     fresh = person("o-qian", "钱伯")
     reply = fresh.says("认养 1")
-    assert "1. 党建林·香樟" in reply and "认养成功" not in reply              # the list first
+    assert "1. 党建林·香樟" in reply and "认养成功" not in reply  # the list first
     assert "认养成功" in fresh.says("认养 1")
 
 
@@ -139,7 +148,7 @@ def test_my_trees_and_the_public_page(plots, person, bot, standin, tick, app):
     assert "您的树（2处）" in reply and "1棵龙眼（您种的，3月15日）" in reply
     assert "埔心村党建林第1棵香樟（您认养的，3月15日）" in reply and "最新照片：3月15日｜成活：待回访" in reply
     own_url, plot_url = URL_RE.findall(reply)
-    assert len(plot_url.rsplit("/", 1)[1]) >= 32                          # 192 random bits
+    assert len(plot_url.rsplit("/", 1)[1]) >= 32  # 192 random bits
 
     client = app.test_client()
     page = client.get(plot_url)
@@ -150,7 +159,7 @@ def test_my_trees_and_the_public_page(plots, person, bot, standin, tick, app):
     [photo] = re.findall(r'src="(/tree/[^"]+\.jpg)"', html)
     assert client.get(photo).status_code == 200 and client.get(photo).mimetype == "image/jpeg"
     own_photo = re.findall(r'src="(/tree/[^"]+\.jpg)"', client.get(own_url).get_data(as_text=True))[0]
-    assert client.get(plot_url + "/photos/" + own_photo.rsplit("/", 1)[1]).status_code == 404   # not this record's
+    assert client.get(plot_url + "/photos/" + own_photo.rsplit("/", 1)[1]).status_code == 404  # not this record's
     assert client.get("/tree/" + "A" * 32).status_code == 404
     assert client.get("/tree/short").status_code == 404
     assert client.get(plot_url.replace("/tree/", "/tree/x")).status_code == 404
@@ -170,7 +179,7 @@ def test_new_photos_reach_the_adopters(plots, person, cadre, bot, standin, tick,
     for user in (wang, li):
         user.says("认养")
         user.says("认养 1")
-    li.says("退订")                                                          # 退订: no notices
+    li.says("退订")  # 退订: no notices
 
     # the survival follow-up of the plot (+30 days) goes to the cadre; the cadre's photo reaches the adopter
     tick("2027-04-14T10:00")
@@ -178,13 +187,13 @@ def test_new_photos_reach_the_adopters(plots, person, cadre, bot, standin, tick,
     clock.set("2027-04-14T22:10")
     standin.add_media("m-survival", jpeg(20))
     cadre.sends_photo("m-survival")
-    tick()                                                                   # downloaded at night: queued
+    tick()  # downloaded at night: queued
     assert notices(sent_to("o-wang")) == []
-    tick("2027-04-15T08:00")                                                 # quiet hours over: sent
+    tick("2027-04-15T08:00")  # quiet hours over: sent
     [notice] = notices(sent_to("o-wang"))
     assert "埔心村党建林香樟有新照片（成活回访，4月14日）" in notice and URL_RE.search(notice)
     tick("2027-04-15T08:05")
-    assert len(notices(sent_to("o-wang"))) == 1                              # once per photo
+    assert len(notices(sent_to("o-wang"))) == 1  # once per photo
     assert notices(sent_to("o-li")) == []
 
     # a party member's 管护 photo of the zone that covers the plot
@@ -197,8 +206,8 @@ def test_new_photos_reach_the_adopters(plots, person, cadre, bot, standin, tick,
     chen.says("认领责任区 1")
     clock.set("2027-04-20T10:00")
     standin.add_media("m-tending", jpeg(21))
-    chen.sends_photo("m-tending")                                            # the photo first …
-    tick()                                                                   # … downloaded before 管护
+    chen.sends_photo("m-tending")  # the photo first …
+    tick()  # … downloaded before 管护
     chen.says("管护")
     tick()
     assert "党员管护" in notices(sent_to("o-wang"))[-1] and len(notices(sent_to("o-wang"))) == 2
@@ -233,8 +242,9 @@ def test_the_page_shows_the_photos_over_time(plots, person, cadre, bot, standin,
 @pytest.fixture
 def admin(app, bot, clock):
     with transaction(bot.db):
-        bot.db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                                 "created_at": to_db(clock())})
+        bot.db["admins"].insert(
+            {"username": "admin", "password_hash": password_hash(), "role": "admin", "created_at": to_db(clock())}
+        )
     client = app.test_client()
     assert login(client, "admin").status_code == 302
     return client
@@ -247,43 +257,78 @@ def post(client, path, **form):
 
 def test_an_organisation_adopts_on_the_dashboard(plots, admin, bot, app, person):
     page = admin.get("/admin/adoption").get_data(as_text=True)
-    assert "第%d号，还可认养6棵" % plots[0] in page
+    assert f"第{plots[0]}号，还可认养6棵" in page
     bad = post(admin, "/admin/adoption/organisation", planting_id=plots[0], organisation="惠州市某商会", trees="9")
     assert bad.status_code == 302 and "认养棵数不对" in admin.get("/admin/adoption").get_data(as_text=True)
-    bad = post(admin, "/admin/adoption/organisation", planting_id=plots[0], organisation="惠州市某商会", trees="2",
-               amount="-5")
+    bad = post(
+        admin, "/admin/adoption/organisation", planting_id=plots[0], organisation="惠州市某商会", trees="2", amount="-5"
+    )
     assert adoptions(bot) == [] and bot.db.execute("SELECT COUNT(*) FROM donations").fetchone()[0] == 0
-    ok = post(admin, "/admin/adoption/organisation", planting_id=plots[0], organisation="惠州市某商会",
-              named_as="商会林", trees="2", contact="0752-1234567", amount="5000", source="社会力量", purpose="买苗、管护")
+    ok = post(
+        admin,
+        "/admin/adoption/organisation",
+        planting_id=plots[0],
+        organisation="惠州市某商会",
+        named_as="商会林",
+        trees="2",
+        contact="0752-1234567",
+        amount="5000",
+        source="社会力量",
+        purpose="买苗、管护",
+    )
     assert ok.status_code == 302
-    whole = post(admin, "/admin/adoption/organisation", planting_id=plots[2], organisation="张先生（乡贤）",
-                 whole_plot="1")
+    whole = post(
+        admin, "/admin/adoption/organisation", planting_id=plots[2], organisation="张先生（乡贤）", whole_plot="1"
+    )
     assert whole.status_code == 302
-    assert [(a["organisation"], a["named_as"], a["trees"], a["first_tree"], a["whole_plot"]) for a in adoptions(bot)] == [
-        ("惠州市某商会", "商会林", 2, 1, 0), ("张先生（乡贤）", None, 2, 1, 1)]
-    post(admin, "/admin/adoption/donation", village_id="1", donor="王老板", source="乡贤群众", amount="800",
-         purpose="树苗")
+    assert [
+        (a["organisation"], a["named_as"], a["trees"], a["first_tree"], a["whole_plot"]) for a in adoptions(bot)
+    ] == [("惠州市某商会", "商会林", 2, 1, 0), ("张先生（乡贤）", None, 2, 1, 1)]
+    post(
+        admin,
+        "/admin/adoption/donation",
+        village_id="1",
+        donor="王老板",
+        source="乡贤群众",
+        amount="800",
+        purpose="树苗",
+    )
 
     token = bot.db.execute("SELECT token FROM tree_pages WHERE planting_id = ?", [plots[0]]).fetchone()
-    assert token is None                                                     # made when first linked
+    assert token is None  # made when first linked
     wang = person("o-wang", "王大妈")
     wang.says("认养")
     url = URL_RE.search(wang.says("认养 1")).group(1)
-    assert "第3棵香樟" in wang.says("我的树")                               # after the商会's 2 trees
+    assert "第3棵香樟" in wang.says("我的树")  # after the商会's 2 trees
     html = app.test_client().get(url).get_data(as_text=True)
     assert "商会林（惠州市某商会）：2棵" in html and "惠州市某商会 5000元，买苗、管护" in html
     assert "0752-1234567" not in html
 
     header, data = exports.rows(bot, "adoptions")
     rows = [dict(zip(header, row)) for row in data]
-    assert header[:9] == ["id", "village", "planting_id", "species", "adopter", "openid", "organisation", "named_as",
-                          "adopted_at"]
-    assert [(r["village"], r["species"], r["adopter"], r["openid"], r["organisation"], r["named_as"]) for r in rows] == [
-        ("埔心村", "香樟", None, None, "惠州市某商会", "商会林"), ("埔心村", "荔枝", None, None, "张先生（乡贤）", None),
-        ("埔心村", "香樟", "王大妈", "o-wang", None, None)]
+    assert header[:9] == [
+        "id",
+        "village",
+        "planting_id",
+        "species",
+        "adopter",
+        "openid",
+        "organisation",
+        "named_as",
+        "adopted_at",
+    ]
+    assert [
+        (r["village"], r["species"], r["adopter"], r["openid"], r["organisation"], r["named_as"]) for r in rows
+    ] == [
+        ("埔心村", "香樟", None, None, "惠州市某商会", "商会林"),
+        ("埔心村", "荔枝", None, None, "张先生（乡贤）", None),
+        ("埔心村", "香樟", "王大妈", "o-wang", None, None),
+    ]
     header, data = exports.rows(bot, "donations")
     assert [(r[header.index("donor")], r[header.index("amount")], r[header.index("source")]) for r in data] == [
-        ("惠州市某商会", 5000.0, "社会力量"), ("王老板", 800.0, "乡贤群众")]
+        ("惠州市某商会", 5000.0, "社会力量"),
+        ("王老板", 800.0, "乡贤群众"),
+    ]
 
 
 def test_the_office_marks_another_record_adoptable(plots, admin, person, bot, standin):
@@ -293,7 +338,7 @@ def test_the_office_marks_another_record_adoptable(plots, admin, person, bot, st
     wang.sends_photo("m-own")
     own = bot.db.execute("SELECT id FROM plantings WHERE openid = 'o-wang'").fetchone()[0]
     post(admin, "/admin/adoption/mark", planting_id=str(own), trees="2")
-    post(admin, "/admin/adoption/mark", planting_id=str(plots[1]), trees="0")   # 主题林 off the list
+    post(admin, "/admin/adoption/mark", planting_id=str(plots[1]), trees="0")  # 主题林 off the list
     li = person("o-li", "李叔")
     reply = li.says("认养") + "\n" + li.says("更多")
     assert "3. 村里的树·龙眼，还可认养2棵" in reply and "主题林" not in reply

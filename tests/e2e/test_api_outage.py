@@ -1,6 +1,7 @@
 """The WeChat API down for a while, across many sender runs with a moving clock: messages wait and
 are delivered once each when it returns; channel errors en masse hold messages, never drop them.
 (Single faults, one token storm and single channel errors: tests/e2e/test_outbound.py.)"""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -27,8 +28,10 @@ def test_outage_across_many_sender_runs_then_each_message_delivered_once(tmp_pat
     start = bot.clock()
     with transaction(bot.db):  # five villagers who wrote a moment ago (inside the 48-hour window)
         for n in range(5):
-            bot.db.execute("INSERT INTO users (openid, last_inbound_at, created_at) VALUES (?, ?, ?)",
-                           [f"o-out-{n}", clock.to_db(start), clock.to_db(start)])
+            bot.db.execute(
+                "INSERT INTO users (openid, last_inbound_at, created_at) VALUES (?, ?, ?)",
+                [f"o-out-{n}", clock.to_db(start), clock.to_db(start)],
+            )
     bot.api.access_token()
     for n in range(5):
         queue(bot, f"o-out-{n}", f"专家回答{n}", f"outage-{n}")
@@ -62,8 +65,10 @@ def test_token_endpoint_down_too_nothing_lost(tmp_path, standin):
     bot = app.extensions["bot"]
     start = bot.clock()
     with transaction(bot.db):
-        bot.db.execute("INSERT INTO users (openid, last_inbound_at, created_at) VALUES ('o-tk', ?, ?)",
-                       [clock.to_db(start), clock.to_db(start)])
+        bot.db.execute(
+            "INSERT INTO users (openid, last_inbound_at, created_at) VALUES ('o-tk', ?, ?)",
+            [clock.to_db(start), clock.to_db(start)],
+        )
     ids = [queue(bot, "o-tk", f"m{n}", f"tk-{n}") for n in range(3)]
     standin.fail("token", status=502, times=50)
     for minute in range(5):

@@ -7,6 +7,7 @@ before each award date.
 Seed 002, 二(九): 6月底前评选一批先进……12月召开总结表彰大会，评选表彰年度“最美植绿集体”“最美植绿人”; 十: 对连续2个月
 被通报进度不利的村(社区)，当年党组织绩效考核不得评为“良好”及以上等次.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,14 +35,20 @@ def seeded(bot, season, county, villager_factory, standin, clock):
     adopted 2 trees, an adviser with a visit and an answered question, and the office's 管理员."""
     with transaction(bot.db):
         shihu = county["石湖村"]
-        for openid, name, role in ((MEMBER, "李党员", "党员"), (MASSES, "张大妈", "群众"), (ADVISER, "王工", "技术顾问"),
-                                   (ADMIN, "周主任", "管理员")):
-            person_id = roster_store.insert_person(bot.db, {"name": name, "village_id": shihu, "role": role},
-                                                   "2027-01-01T00:00:00")
+        for openid, name, role in (
+            (MEMBER, "李党员", "党员"),
+            (MASSES, "张大妈", "群众"),
+            (ADVISER, "王工", "技术顾问"),
+            (ADMIN, "周主任", "管理员"),
+        ):
+            person_id = roster_store.insert_person(
+                bot.db, {"name": name, "village_id": shihu, "role": role}, "2027-01-01T00:00:00"
+            )
             roster_store.bind_openid(bot.db, person_id, openid, "2027-01-01T00:00:00", via="roster")
             bot.db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0}, replace=True)
-        roster_store.set_adviser_villages(bot.db, roster_store.person_by_openid(bot.db, ADVISER)["id"],
-                                          [county["埔心村"], shihu])
+        roster_store.set_adviser_villages(
+            bot.db, roster_store.person_by_openid(bot.db, ADVISER)["id"], [county["埔心村"], shihu]
+        )
     member = villager_factory(MEMBER)
     clock.set("2027-03-05T10:00")
     record(member, standin, "m-member-1", 11, "5棵荔枝", 23.201, 114.501)
@@ -52,20 +59,62 @@ def seeded(bot, season, county, villager_factory, standin, clock):
     villager_factory(ADVISER).says("答 1 多浇水，遮阴几天")
     with transaction(bot.db):
         member_id = roster_store.person_by_openid(bot.db, MEMBER)["id"]
-        followups_store.add_check(bot.db, planting_id=planting_id, due_days=30, result="alive", media_row_id=None,
-                                  note=None, now="2027-03-20T02:00:00")
-        zone_id = zones_store.insert_zone(bot.db, village_id=shihu, name="党建林", lat=None, lng=None, radius_m=None,
-                                          source="import", now="2027-03-01T00:00:00")
+        followups_store.add_check(
+            bot.db,
+            planting_id=planting_id,
+            due_days=30,
+            result="alive",
+            media_row_id=None,
+            note=None,
+            now="2027-03-20T02:00:00",
+        )
+        zone_id = zones_store.insert_zone(
+            bot.db,
+            village_id=shihu,
+            name="党建林",
+            lat=None,
+            lng=None,
+            radius_m=None,
+            source="import",
+            now="2027-03-01T00:00:00",
+        )
         for day in ("2027-03-10T02:00:00", "2027-03-18T02:00:00"):
-            zones_store.add_tending(bot.db, zone_id=zone_id, person_id=member_id, openid=MEMBER, media_row_id=None,
-                                    lat=None, lng=None, inbox_id=None, now=day)
+            zones_store.add_tending(
+                bot.db,
+                zone_id=zone_id,
+                person_id=member_id,
+                openid=MEMBER,
+                media_row_id=None,
+                lat=None,
+                lng=None,
+                inbox_id=None,
+                now=day,
+            )
         plot = next(bot.db.query("SELECT id FROM plantings WHERE village_id = ? AND kind = 'plot'", [shihu]))["id"]
-        adoption_store.add(bot.db, planting_id=plot, village_id=shihu, trees=2, first_tree=1,
-                           person_id=roster_store.person_by_openid(bot.db, MASSES)["id"], openid=MASSES,
-                           created_by="chat", now="2027-03-12T02:00:00")
-        visits_store.add_visit(bot.db, adviser_person_id=roster_store.person_by_openid(bot.db, ADVISER)["id"],
-                               openid=ADVISER, village_id=shihu, lat=23.2, lng=114.5, distance_m=10.0,
-                               note="指导施肥", location_ok=True, inbox_id=None, now="2027-03-08T02:00:00")
+        adoption_store.add(
+            bot.db,
+            planting_id=plot,
+            village_id=shihu,
+            trees=2,
+            first_tree=1,
+            person_id=roster_store.person_by_openid(bot.db, MASSES)["id"],
+            openid=MASSES,
+            created_by="chat",
+            now="2027-03-12T02:00:00",
+        )
+        visits_store.add_visit(
+            bot.db,
+            adviser_person_id=roster_store.person_by_openid(bot.db, ADVISER)["id"],
+            openid=ADVISER,
+            village_id=shihu,
+            lat=23.2,
+            lng=114.5,
+            distance_m=10.0,
+            note="指导施肥",
+            location_ok=True,
+            inbox_id=None,
+            now="2027-03-08T02:00:00",
+        )
     return county
 
 
@@ -82,28 +131,44 @@ def test_the_awards_workbook_lists_candidates_with_their_figures(bot, seeded, co
     assert workbook.sheetnames[:3] == ["最美植绿人", "最美植绿集体", "技术顾问"]
 
     people = sheet_rows(workbook["最美植绿人"])
-    assert [(p["名次"], p["姓名"], p["核实棵数"]) for p in people] == [(1, "李党员", 5), (2, "陈书记", 3), (3, "张大妈", 0)]
+    assert [(p["名次"], p["姓名"], p["核实棵数"]) for p in people] == [
+        (1, "李党员", 5),
+        (2, "陈书记", 3),
+        (3, "张大妈", 0),
+    ]
     assert (people[0]["成活率"], people[0]["成活核查记录"], people[0]["管护次数"]) == (1, 1, 2)
     assert people[2]["认养棵数"] == 2 and people[1]["成活率"] is None
     assert "王工" not in [p["姓名"] for p in people] and "周主任" not in [p["姓名"] for p in people]
 
-    [village] = sheet_rows(workbook["最美植绿集体"])        # 埔心村: 连续两月滞后 in March, never a candidate
-    assert (village["村（社区）"], village["按期完成节点"], village["完成率"], village["状态"]) == ("石湖村", "5/6", 1, "滞后")
+    [village] = sheet_rows(workbook["最美植绿集体"])  # 埔心村: 连续两月滞后 in March, never a candidate
+    assert (village["村（社区）"], village["按期完成节点"], village["完成率"], village["状态"]) == (
+        "石湖村",
+        "5/6",
+        1,
+        "滞后",
+    )
     # no 认领 pledges are seeded: its 植树安排表 (schedules_due) is not met, so 滞后 this month, still a candidate
     notes = "\n".join(str(r[0].value) for r in workbook["说明"].iter_rows())
     assert "不列入最美植绿集体候选：埔心村" in notes
 
     [adviser] = sheet_rows(workbook["技术顾问"])
-    assert (adviser["技术顾问"], adviser["下沉服务次数"], adviser["到过的村"], adviser["答复问题"],
-            adviser["答复用时中位数（小时）"]) == ("王工", 1, "1/2", 1, 2)
-    assert workbook["最美植绿人"].freeze_panes == "C2" and workbook["最美植绿人"]["A1"].fill.fgColor.rgb.endswith("2E7D32")
+    assert (
+        adviser["技术顾问"],
+        adviser["下沉服务次数"],
+        adviser["到过的村"],
+        adviser["答复问题"],
+        adviser["答复用时中位数（小时）"],
+    ) == ("王工", 1, "1/2", 1, 2)
+    assert workbook["最美植绿人"].freeze_panes == "C2" and workbook["最美植绿人"]["A1"].fill.fgColor.rgb.endswith(
+        "2E7D32"
+    )
 
 
 def test_before_it_lagged_twice_the_village_is_a_candidate(bot, seeded, config_file, tmp_path, capsys):
     out = tmp_path / "feb.xlsx"
     assert cli.main(["--config", str(config_file), "awards", "--period", "2027-02", "--out", str(out)]) == 0
     names = [v["村（社区）"] for v in sheet_rows(load_workbook(out)["最美植绿集体"])]
-    assert names == ["石湖村", "埔心村"]                    # 滞后 once in February: still a candidate, ranked last
+    assert names == ["石湖村", "埔心村"]  # 滞后 once in February: still a candidate, ranked last
 
 
 def test_a_period_outside_the_campaign_year_is_refused(bot, county, config_file, capsys):
@@ -122,8 +187,11 @@ def test_the_office_marks_and_withdraws_winners(app, bot, seeded, tick, sent_to,
     member_id = roster_store.person_by_openid(bot.db, MEMBER)["id"]
 
     def mark(category, subject_id):
-        return client.post("/admin/awards/mark", data={"csrf_token": token, "period": "2027-03", "category": category,
-                                                      "subject_id": str(subject_id)}, follow_redirects=True)
+        return client.post(
+            "/admin/awards/mark",
+            data={"csrf_token": token, "period": "2027-03", "category": category, "subject_id": str(subject_id)},
+            follow_redirects=True,
+        )
 
     assert "已评定：李党员，最美植绿人" in mark("person", member_id).get_data(as_text=True)
     assert "已经评定过了" in mark("person", member_id).get_data(as_text=True)
@@ -133,22 +201,30 @@ def test_the_office_marks_and_withdraws_winners(app, bot, seeded, tick, sent_to,
     tick()
     [line] = [t for t in sent_to(MEMBER) if "荣誉证书" in t]
     assert "恭喜李党员被评为“最美植绿人”" in line and "/cert/" in line
-    assert any("恭喜石湖村被评为“最美植绿集体”" in t for t in sent_to(SHIHU))         # its 村书记
+    assert any("恭喜石湖村被评为“最美植绿集体”" in t for t in sent_to(SHIHU))  # its 村书记
     assert [m for m in standin.messages_to(MEMBER) if m.get("msgtype") == "image"]
 
     header, data = exports.rows(bot, "awards")
     decided = [dict(zip(header, row)) for row in data]
     assert [(d["category"], d["name"], d["status"], d["decided_by"]) for d in decided] == [
-        ("person", "李党员", "awarded", "admin"), ("collective", "石湖村", "awarded", "admin")]
+        ("person", "李党员", "awarded", "admin"),
+        ("collective", "石湖村", "awarded", "admin"),
+    ]
     assert '"trees": 5' in decided[0]["figures"] and '"tending": 2' in decided[0]["figures"]
 
     award_id = decided[0]["id"]
     page = client.get("/admin/awards?period=2027-03").get_data(as_text=True)
-    assert client.post(f"/admin/awards/{award_id}/withdraw", data={"csrf_token": csrf_of(page), "period": "2027-03",
-                                                                   "reason": ""}).status_code == 302
+    assert (
+        client.post(
+            f"/admin/awards/{award_id}/withdraw", data={"csrf_token": csrf_of(page), "period": "2027-03", "reason": ""}
+        ).status_code
+        == 302
+    )
     assert next(bot.db.query("SELECT status FROM awards WHERE id = ?", [award_id]))["status"] == "awarded"
-    client.post(f"/admin/awards/{award_id}/withdraw", data={"csrf_token": csrf_of(page), "period": "2027-03",
-                                                            "reason": "记录有误"})
+    client.post(
+        f"/admin/awards/{award_id}/withdraw",
+        data={"csrf_token": csrf_of(page), "period": "2027-03", "reason": "记录有误"},
+    )
     row = next(bot.db.query("SELECT * FROM awards WHERE id = ?", [award_id]))
     assert (row["status"], row["withdrawn_by"], row["withdrawn_reason"]) == ("withdrawn", "admin", "记录有误")
     cert_token = re.search(r"/cert/([A-Za-z0-9_-]{32})", line).group(1)
@@ -162,7 +238,9 @@ def test_the_office_is_reminded_a_week_before_each_award_date(bot, seeded, tick,
     assert not [t for t in sent_to(ADMIN) if "评选表彰" in t]
     tick("2027-06-23T10:00")
     [reminder] = [t for t in sent_to(ADMIN) if "评选表彰" in t]
-    assert "6月30日是评选表彰的日子（评选第一批先进），还有7天" in reminder and "/admin/awards?period=2027-06" in reminder
+    assert (
+        "6月30日是评选表彰的日子（评选第一批先进），还有7天" in reminder and "/admin/awards?period=2027-06" in reminder
+    )
     tick("2027-06-24T10:00")
     assert len([t for t in sent_to(ADMIN) if "评选表彰" in t]) == 1
     tick("2027-12-27T10:00")

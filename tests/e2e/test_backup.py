@@ -1,4 +1,5 @@
 """`python run.py backup`: a consistent copy while the bot keeps writing, and the documented restore."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,8 @@ from bot.app import create_app
 from bot.backup import make_backup
 from bot.cli import main as cli_main
 from bot.media import download_due
-from tests.conftest import make_config, transport_for
 from bot.simulator import Signer, WeChatUser
+from tests.conftest import make_config, transport_for
 
 
 def test_backup_while_villagers_keep_writing_is_consistent(app, bot, villager_factory, tmp_path):
@@ -53,8 +54,15 @@ def test_backup_while_villagers_keep_writing_is_consistent(app, bot, villager_fa
 def test_backup_command_then_restore_into_a_fresh_install(tmp_path, standin):
     # A running install: a config file, a villager, a stored photo.
     live = tmp_path / "live"
-    config_path = write_config(live, {"wechat.api_base_url": standin.url, "wechat.app_id": standin.appid,
-                                      "wechat.app_secret": standin.secret, "wechat.token": "spamtest"})
+    config_path = write_config(
+        live,
+        {
+            "wechat.api_base_url": standin.url,
+            "wechat.app_id": standin.appid,
+            "wechat.app_secret": standin.secret,
+            "wechat.token": "spamtest",
+        },
+    )
     from bot import config as config_mod
 
     cfg = config_mod.load(config_path, env={})
@@ -84,13 +92,16 @@ def test_backup_command_then_restore_into_a_fresh_install(tmp_path, standin):
     shutil.copytree(unpacked / "photos", fresh.photos_dir)
 
     restored = create_app(fresh).extensions["bot"]
-    texts = [r["content"] for r in restored.db.query("SELECT content FROM inbox WHERE openid = 'o-restore' ORDER BY id")]
+    texts = [
+        r["content"] for r in restored.db.query("SELECT content FROM inbox WHERE openid = 'o-restore' ORDER BY id")
+    ]
     assert texts == ["帮助", "m-tree"]
     media = next(restored.db.query("SELECT * FROM media WHERE media_id = 'm-tree'"))
     assert (restored.config.photos_dir / media["path"]).read_bytes() == b"\xff\xd8 a photo of a tree"
     # and the restored bot keeps working on the restored data
-    again = WeChatUser(transport_for(create_app(fresh, restored)), Signer("spamtest", "", standin.appid),
-                       openid="o-restore")
+    again = WeChatUser(
+        transport_for(create_app(fresh, restored)), Signer("spamtest", "", standin.appid), openid="o-restore"
+    )
     assert again.says("帮助")
     assert restored.db.execute("SELECT COUNT(*) FROM inbox WHERE openid = 'o-restore'").fetchone()[0] == 3
     restored.databases.close_all()

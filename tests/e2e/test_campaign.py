@@ -2,6 +2,7 @@
 the dashboard, the monthly 通报 is made on the 1st after quiet hours, kept, listed on the dashboard, and each
 secretary gets the village's line; a village at 1.5 of 2 亩 on 02-28 is 滞后 in February and, still short,
 连续两月滞后 in March, with the consequence; the CLI on the rehearsal clock does the same."""
+
 from __future__ import annotations
 
 import io
@@ -23,15 +24,16 @@ PUXIN, SHIHU = "o-puxin-secretary", "o-shihu-secretary"
 def config(tmp_path, standin):
     from tests.conftest import make_config
 
-    return make_config(tmp_path, standin, **{"wechat.templates.notice": "tpl-notice",
-                                             "campaign.area_name": "陈江街道"})
+    return make_config(tmp_path, standin, **{"wechat.templates.notice": "tpl-notice", "campaign.area_name": "陈江街道"})
 
 
 @pytest.fixture
 def county(bot):
-    ids = add_roster(bot, {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000}
-                           for name, (lat, lng) in VILLAGES.items()},
-                     [(PUXIN, "王书记", "埔心村", "村书记"), (SHIHU, "陈书记", "石湖村", "村书记")])
+    ids = add_roster(
+        bot,
+        {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000} for name, (lat, lng) in VILLAGES.items()},
+        [(PUXIN, "王书记", "埔心村", "村书记"), (SHIHU, "陈书记", "石湖村", "村书记")],
+    )
     add_logins(bot.db, [("admin", "admin")])
     return ids
 
@@ -49,10 +51,14 @@ def confirm_demo_sites(app, county, rows) -> None:
     assert login(client, "admin").status_code == 302
     for site in rows("SELECT id, village_id FROM milestones WHERE milestone = 'demo_site'"):
         token = csrf_of(client.get(f"/admin/villages/{site['village_id']}").get_data(as_text=True))
-        client.post(f"/admin/villages/{site['village_id']}/milestones/{site['id']}",
-                    data={"action": "confirm", "csrf_token": token})
-    assert [r["status"] for r in rows("SELECT status FROM milestones WHERE milestone = 'demo_site'")] == \
-        ["confirmed", "confirmed"]
+        client.post(
+            f"/admin/villages/{site['village_id']}/milestones/{site['id']}",
+            data={"action": "confirm", "csrf_token": token},
+        )
+    assert [r["status"] for r in rows("SELECT status FROM milestones WHERE milestone = 'demo_site'")] == [
+        "confirmed",
+        "confirmed",
+    ]
 
 
 @pytest.fixture
@@ -90,8 +96,9 @@ def status_of(sheet, village: str) -> str:
     raise KeyError(village)
 
 
-def test_the_february_tongbao_flags_1_5_of_2_mu_and_reaches_each_secretary(bot, season, tick, sent_to, rows,
-                                                                          config_file, monkeypatch, capsys):
+def test_the_february_tongbao_flags_1_5_of_2_mu_and_reaches_each_secretary(
+    bot, season, tick, sent_to, rows, config_file, monkeypatch, capsys
+):
     tick("2027-02-01T09:00")  # January's 通报: both plans were filed
     assert [r["month"] for r in rows("monthly_reports")] == ["2027-01"]
     assert status_of(kept_workbook(bot, "2027-01"), "埔心村") == "正常"

@@ -1,5 +1,6 @@
 """The registry is consistent: what the capability manifests contribute is what every part of the app offers
 (exports in the CLI, the dashboard and the README; commands and routes documented)."""
+
 from __future__ import annotations
 
 import re
@@ -92,14 +93,14 @@ def seedlings_capability():
     from bot.reports import ReportColumn
     from bot.scheduler import Job
 
-    store = ModuleType("seedlings_store")                      # bot/store/seedlings.py
+    store = ModuleType("seedlings_store")  # bot/store/seedlings.py
     store.migrations = Migrations("seedlings")
 
     @store.migrations()
     def m001_seedlings(db):
         db["seedlings"].create({"id": int, "village_id": int, "count": int}, pk="id")
 
-    def on_seedlings(ctx, _match):                               # handlers/seedlings.py
+    def on_seedlings(ctx, _match):  # handlers/seedlings.py
         ctx.db.execute("INSERT INTO seedlings (village_id, count) VALUES (1, 30)")
         return ctx.t("seedlings.noted")
 
@@ -107,22 +108,25 @@ def seedlings_capability():
         return next(app.db.query("SELECT COUNT(*) AS n FROM seedlings"))["n"]
 
     def per_village(db, config, until):
-        return {r["village_id"]: r["n"] for r in db.query(
-            "SELECT village_id, SUM(count) AS n FROM seedlings GROUP BY village_id")}
+        return {
+            r["village_id"]: r["n"]
+            for r in db.query("SELECT village_id, SUM(count) AS n FROM seedlings GROUP BY village_id")
+        }
 
-    def seedlings_page():                                        # bot/dashboard/seedling_pages.py
+    def seedlings_page():  # bot/dashboard/seedling_pages.py
         return f"seedlings: {count_seedlings(auth.bot(), None)}"
 
     from bot.dashboard import auth
 
     capability = ModuleType("seedlings")
-    capability.ROUTES = [Route("seedlings", lambda ctx: ctx.msg.msg_type == "text" and ctx.msg.text == "树苗",
-                               on_seedlings)]
+    capability.ROUTES = [
+        Route("seedlings", lambda ctx: ctx.msg.msg_type == "text" and ctx.msg.text == "树苗", on_seedlings)
+    ]
     capability.JOBS = [Job("seedlings_count", count_seedlings, 60)]
     capability.STORES = [store]
     capability.EXPORTS = {"seedlings": "SELECT id, village_id, count FROM seedlings ORDER BY id"}
 
-    def validate(db, filename, data, t):                         # import seedlings FILE: the roster's reader
+    def validate(db, filename, data, t):  # import seedlings FILE: the roster's reader
         table, problems = roster.read_rows(filename, data, {"棵数": "count"}, ("count",))
         rows = []
         for number, values in table:
@@ -140,14 +144,19 @@ def seedlings_capability():
     capability.IMPORTS = {"seedlings": Importer("seedlings.import_label", validate, apply)}
     capability.REPORT_COLUMNS = [ReportColumn("seedlings", "seedlings.report_header", per_village=per_village)]
     capability.REPORT_SUMMARY = [
-        lambda app, report: [f"{report.month}月树苗：{sum(per_village(app.db, None, '').values())}棵"]]
+        lambda app, report: [f"{report.month}月树苗：{sum(per_village(app.db, None, '').values())}棵"]
+    ]
     capability.DASHBOARD = [DashboardPage("/seedlings", seedlings_page, nav="seedlings.nav", admin_only=True)]
     capability.VILLAGE_SECTIONS = [lambda village_id: f"<section>seedlings of {village_id}: 30</section>"]
     return capability
 
 
-SEEDLINGS_MESSAGES = {"seedlings.noted": "树苗记下了。", "seedlings.report_header": "树苗", "seedlings.nav": "树苗台账",
-                      "seedlings.import_label": "树苗台账"}
+SEEDLINGS_MESSAGES = {
+    "seedlings.noted": "树苗记下了。",
+    "seedlings.report_header": "树苗",
+    "seedlings.nav": "树苗台账",
+    "seedlings.import_label": "树苗台账",
+}
 
 
 def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsys):
@@ -166,34 +175,37 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     # the one line in CAPABILITIES, and its routes placed in the order
     registry = build_registry([*handlers.CAPABILITIES, seedlings], [*seedlings.ROUTES, *handlers.ROUTES])
     config = make_config(tmp_path, standin)
-    app = create_context(config, registry)                   # store: migrated with everyone's
+    app = create_context(config, registry)  # store: migrated with everyone's
     app.messages = Messages({**app.messages.texts, **SEEDLINGS_MESSAGES}, app.messages.word_lists)
     flask_app = create_app(config, app)
     assert "seedlings" in app.db.table_names()
     app.db.execute("INSERT INTO villages (id, name, kind) VALUES (1, '埔心村', '村')")
 
-    wechat = config.section("wechat")                        # route: through the real webhook
+    wechat = config.section("wechat")  # route: through the real webhook
     villager = WeChatUser(transport_for(flask_app), Signer(wechat["token"], "", wechat["app_id"]), openid="o-1")
     assert villager.says("树苗") == "树苗记下了。"
 
-    assert scheduler.run_due(app, clock.utcnow())["seedlings_count"] == 1       # job: in tick's list
+    assert scheduler.run_due(app, clock.utcnow())["seedlings_count"] == 1  # job: in tick's list
 
     assert commands(registry)["export"].run(build_parser(registry).parse_args(["export", "seedlings"]), app) == 0
-    assert capsys.readouterr().out.splitlines() == ["id,village_id,count", "1,1,30"]   # export: the CLI
+    assert capsys.readouterr().out.splitlines() == ["id,village_id,count", "1,1,30"]  # export: the CLI
     assert exports.rows(app, "seedlings")[0] == ["id", "village_id", "count"]
 
-    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"                    # import kind: the CLI
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"  # import kind: the CLI
     bad.write_text("棵数\n5\n五\n", encoding="utf-8")
     good.write_text("棵数\n5\n", encoding="utf-8")
-    assert commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(bad)]),
-                                            app) == 1
+    assert (
+        commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(bad)]), app) == 1
+    )
     assert "第3行（棵数）：不是数字" in capsys.readouterr().err
-    assert commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(good)]),
-                                            app) == 0
+    assert (
+        commands(registry)["import"].run(build_parser(registry).parse_args(["import", "seedlings", str(good)]), app)
+        == 0
+    )
     capsys.readouterr()
     app.db.execute("DELETE FROM seedlings WHERE count = 5")
 
-    report = reports.build_report(app, 2027, 3)                                # report column and summary line
+    report = reports.build_report(app, 2027, 3)  # report column and summary line
     workbook = load_workbook(reports.write_workbook(report, app, tmp_path / "r.xlsx"))
     ws = workbook["村社区排名"]
     headers = [c.value for c in ws[1]]
@@ -201,7 +213,7 @@ def test_a_new_capability_reaches_every_part_of_the_app(tmp_path, standin, capsy
     assert "3月树苗：30棵" in [row[0].value for row in workbook.worksheets[0].iter_rows()]
 
     admins.upsert(app.db, "admin", generate_password_hash(PASSWORD), "admin", clock.to_db(clock.utcnow()))
-    client = flask_app.test_client()                                           # dashboard page and nav
+    client = flask_app.test_client()  # dashboard page and nav
     assert login(client, "admin").status_code == 302
     assert client.get("/admin/seedlings").get_data(as_text=True) == "seedlings: 1"
     overview = client.get("/admin/").get_data(as_text=True)

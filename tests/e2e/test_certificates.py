@@ -3,6 +3,7 @@ as an image message, with the text line naming 证书 and its page; 群众: the 
 approved later; 我的证书; the public page (genuine, 已撤销 after a rejected spot check, 404); no CJK font: the link
 alone; outside the 48-hour window: the line by template, the picture held.
 """
+
 from __future__ import annotations
 
 import io
@@ -31,10 +32,17 @@ def config(tmp_path, standin):
 
 @pytest.fixture
 def village(bot):
-    ids = add_roster(bot, {"埔心村": {"kind": "村", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
-                     [("o-member", "陈党员", "埔心村", "党员"), ("o-lin", "林大妈", "埔心村", "群众"),
-                      ("o-lin-son", "林小弟", "埔心村", "群众"), ("o-secretary", "黄书记", "埔心村", "村书记"),
-                      ("o-adviser", "王工", "埔心村", "技术顾问")])
+    ids = add_roster(
+        bot,
+        {"埔心村": {"kind": "村", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
+        [
+            ("o-member", "陈党员", "埔心村", "党员"),
+            ("o-lin", "林大妈", "埔心村", "群众"),
+            ("o-lin-son", "林小弟", "埔心村", "群众"),
+            ("o-secretary", "黄书记", "埔心村", "村书记"),
+            ("o-adviser", "王工", "埔心村", "技术顾问"),
+        ],
+    )
     with transaction(bot.db):
         bot.db.execute("UPDATE people SET household = '林家' WHERE openid IN ('o-lin', 'o-lin-son')")
     add_logins(bot.db, [("admin", "admin")])
@@ -45,6 +53,7 @@ def village(bot):
 @pytest.fixture
 def plant(bot, standin, villager_factory):
     """plant(openid, text, seed): a photo, the text and a location at the village, a few minutes after the last."""
+
     def send(openid: str, text: str, seed: int) -> str:
         user = villager_factory(openid)
         bot.clock.advance(minutes=5)
@@ -71,7 +80,12 @@ def test_a_party_members_first_verified_tree_brings_the_certificate(village, pla
     tick()
     [cert] = certificates(bot)
     assert (cert["kind"], cert["name"], cert["village"], cert["trees"], cert["species"]) == (
-        "quota", "陈党员", "埔心村", 1, "桂花")
+        "quota",
+        "陈党员",
+        "埔心村",
+        1,
+        "桂花",
+    )
     assert re.fullmatch(r"LM27-\d{5}", cert["serial"]) and len(cert["token"]) == 32
     calls = [call for call, _ in standin.calls]
     assert "media/upload" in calls
@@ -83,14 +97,14 @@ def test_a_party_members_first_verified_tree_brings_the_certificate(village, pla
     assert picture.format == "PNG" and picture.size == (1080, 1520)
     [line] = [t for t in sent_to("o-member") if "证书" in t]
     assert "植绿尽责证书" in line and f"/cert/{cert['token']}" in line and cert["serial"] in line
-    assert sent.index(images[0]) < [m.get("text") for m in sent].index(line)   # the picture, then its line
-    tick()                                                                      # nothing twice
+    assert sent.index(images[0]) < [m.get("text") for m in sent].index(line)  # the picture, then its line
+    tick()  # nothing twice
     assert len(certificates(bot)) == 1
     assert len([m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]) == 1
 
 
 def test_a_cadre_below_quota_gets_none_until_it_is_reached(village, plant, tick, bot):
-    plant("o-secretary", "2棵龙眼", 1)                     # 村书记: quota 3
+    plant("o-secretary", "2棵龙眼", 1)  # 村书记: quota 3
     tick()
     assert certificates(bot) == []
     plant("o-secretary", "1棵荔枝", 2)
@@ -99,8 +113,9 @@ def test_a_cadre_below_quota_gets_none_until_it_is_reached(village, plant, tick,
     assert (cert["trees"], cert["species"]) == (3, "龙眼、荔枝")
 
 
-def test_the_households_first_tree_certifies_the_one_who_logged_it(village, plant, tick, bot, sent_to,
-                                                                    villager_factory):
+def test_the_households_first_tree_certifies_the_one_who_logged_it(
+    village, plant, tick, bot, sent_to, villager_factory
+):
     plant("o-lin", "1棵桂花", 1)
     tick()
     plant("o-lin-son", "1棵荔枝", 2)
@@ -111,7 +126,7 @@ def test_the_households_first_tree_certifies_the_one_who_logged_it(village, plan
 
 
 def test_a_record_approved_later_brings_the_certificate(village, plant, tick, bot, app):
-    plant("o-member", "1棵黄皮", 1)                         # not a campaign species: waits for review
+    plant("o-member", "1棵黄皮", 1)  # not a campaign species: waits for review
     tick()
     assert certificates(bot) == []
     record = next(bot.db.query("SELECT id, review FROM plantings"))
@@ -138,12 +153,12 @@ def test_my_certificates_sends_them_again(village, plant, tick, bot, villager_fa
 @needs_cjk_font
 def test_asking_before_the_job_issues_it_once(village, plant, tick, bot, villager_factory, standin, sent_to):
     plant("o-member", "1棵桂花", 1)
-    reply = villager_factory("o-member").says("我的证书")      # before the job ran: issued now, the reply has its line
+    reply = villager_factory("o-member").says("我的证书")  # before the job ran: issued now, the reply has its line
     [cert] = certificates(bot)
     assert f"/cert/{cert['token']}" in reply
     tick()
     assert len(certificates(bot)) == 1
-    assert not any("您种的树已核实" in t for t in sent_to("o-member"))   # the job does not send it again
+    assert not any("您种的树已核实" in t for t in sent_to("o-member"))  # the job does not send it again
     assert len([m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]) == 1
 
 
@@ -151,12 +166,17 @@ def test_asking_before_the_job_issues_it_once(village, plant, tick, bot, village
 def member_of(village, app_with, standin):
     """member_of(**config) -> (app, its AppContext, 陈党员 who has just logged 1棵桂花 with a photo and location):
     the same county on an app with other settings."""
+
     def make(**overrides):
         flask_app = app_with(**overrides)
         bot = flask_app.extensions["bot"]
         bot.clock.set(START)
-        member = WeChatUser(transport_for(flask_app), Signer("spamtest", "", bot.config.get("wechat.app_id")),
-                            "o-member", now=lambda: bot.clock().timestamp())
+        member = WeChatUser(
+            transport_for(flask_app),
+            Signer("spamtest", "", bot.config.get("wechat.app_id")),
+            "o-member",
+            now=lambda: bot.clock().timestamp(),
+        )
         standin.add_media("m-1", photo(1))
         member.sends_photo("m-1")
         member.says("1棵桂花")
@@ -173,7 +193,7 @@ def test_the_public_page_genuine_revoked_and_404(member_of, bot):
     app, bot, member = member_of(**{"review.spot_check_rate": 1.0})
     scheduler.run_due(bot, bot.clock())
     record = next(bot.db.query("SELECT id, review FROM plantings"))
-    assert record["review"] == "spot_check"                 # drawn for a spot check: still counts
+    assert record["review"] == "spot_check"  # drawn for a spot check: still counts
     [cert] = certificates(bot)
     client = app.test_client()
     page = client.get(f"/cert/{cert['token']}")
@@ -188,7 +208,7 @@ def test_the_public_page_genuine_revoked_and_404(member_of, bot):
     assert client.get("/cert/" + cert["serial"]).status_code == 404
     assert client.get("/cert/%3Cscript%3E").status_code == 404
 
-    decide(app, record["id"], "reject", "照片不是这棵树")    # the spot check finds it false
+    decide(app, record["id"], "reject", "照片不是这棵树")  # the spot check finds it false
     html = client.get(f"/cert/{cert['token']}").get_data(as_text=True)
     assert "已撤销" in html and "真实有效" not in html
     assert client.get(f"/cert/{cert['token']}/image.png").status_code == 404

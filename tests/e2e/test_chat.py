@@ -1,6 +1,7 @@
 """`python run.py chat`, the simulator, as a newcomer uses it: what waits is printed at the start and what
 arrives while typing; it delivers through its own stand-in (its own account) whatever a server on the same
 database does; /follow <村名>, /unfollow. And a bot without credentials: said once, kept as no_credentials."""
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,15 @@ def roster(bot):
         village = bot.db["villages"].insert({"name": "埔心村", "kind": "村", "town": "太平镇"}).last_pk
         bot.db["villages"].insert({"name": "东村", "kind": "村", "town": "太平镇"})
         bot.db["people"].insert({"name": "陈大伯", "village_id": village, "role": "群众", "openid": VILLAGER})
-        bot.db["users"].insert({"openid": VILLAGER, "subscribed": 1, "reminders_off": 0, "cs_sent_since_inbound": 0,
-                                "last_inbound_at": "2000-01-01T00:00:00"})
+        bot.db["users"].insert(
+            {
+                "openid": VILLAGER,
+                "subscribed": 1,
+                "reminders_off": 0,
+                "cs_sent_since_inbound": 0,
+                "last_inbound_at": "2000-01-01T00:00:00",
+            }
+        )
     return village
 
 
@@ -61,17 +69,19 @@ def test_what_arrives_while_typing_is_printed(bot, roster):
     assert "[稍后发送 answer via cs, sent] 第5号问题：剪掉病枝。" in text
 
 
-def test_the_chat_delivers_its_users_messages_whatever_a_server_without_credentials_did(tmp_path, standin, roster,
-                                                                                    bot):
+def test_the_chat_delivers_its_users_messages_whatever_a_server_without_credentials_did(tmp_path, standin, roster, bot):
     queue(bot, VILLAGER, "给陈大伯的回答", "answer:1:0")
     queue(bot, "o-someone-else", "给别人的回答", "answer:2:0")
-    server = create_app(make_config(tmp_path, standin, **{"wechat.app_id": "wx0000000000000000",
-                                                          "wechat.app_secret": ""})).extensions["bot"]
-    scheduler.run_due(server, bot.clock())   # the server's sender: no credentials, nothing tried
+    server = create_app(
+        make_config(tmp_path, standin, **{"wechat.app_id": "wx0000000000000000", "wechat.app_secret": ""})
+    ).extensions["bot"]
+    scheduler.run_due(server, bot.clock())  # the server's sender: no credentials, nothing tried
     scheduler.run_due(server, bot.clock())
     statuses = {r["dedupe_key"]: r for r in bot.db.query("SELECT dedupe_key, status, attempts, errcode FROM outbox")}
     assert {k: (r["status"], r["attempts"], r["errcode"]) for k, r in statuses.items()} == {
-        "answer:1:0": ("no_credentials", 0, None), "answer:2:0": ("no_credentials", 0, None)}
+        "answer:1:0": ("no_credentials", 0, None),
+        "answer:2:0": ("no_credentials", 0, None),
+    }
     assert standin.calls == []
     text = run(bot, ["你好", "/quit"])
     assert "给陈大伯的回答" in text and "给别人的回答" not in text
@@ -80,8 +90,7 @@ def test_the_chat_delivers_its_users_messages_whatever_a_server_without_credenti
     server.databases.close_all()
 
 
-def test_messages_kept_without_credentials_go_out_once_there_are_credentials(tmp_path, standin, bot, roster,
-                                                                            sent_to):
+def test_messages_kept_without_credentials_go_out_once_there_are_credentials(tmp_path, standin, bot, roster, sent_to):
     queue(bot, VILLAGER, "回答", "answer:1:0")
     bot.db.execute("UPDATE users SET last_inbound_at = ? WHERE openid = ?", ["2999-01-01T00:00:00", VILLAGER])
     bot.db.conn.commit()
@@ -95,8 +104,12 @@ def test_messages_kept_without_credentials_go_out_once_there_are_credentials(tmp
 
 
 def test_serve_says_once_that_there_are_no_credentials(tmp_path, standin, capsys):
-    for overrides, says in (({"wechat.app_id": "wx0000000000000000"}, True), ({"wechat.app_secret": ""}, True),
-                            ({"wechat.app_id": ""}, True), ({}, False)):
+    for overrides, says in (
+        ({"wechat.app_id": "wx0000000000000000"}, True),
+        ({"wechat.app_secret": ""}, True),
+        ({"wechat.app_id": ""}, True),
+        ({}, False),
+    ):
         app = create_app(make_config(tmp_path, standin, **overrides)).extensions["bot"]
         cli.warn_without_credentials(app)
         err = capsys.readouterr().err
@@ -138,11 +151,13 @@ def test_follow_a_village_by_name_and_unfollow(bot, roster):
 
 def test_the_chat_delivers_with_the_shipped_placeholder_credentials(tmp_path, standin):
     """config.toml as shipped (wx0000000000000000, no secret): the simulator's stand-in is its own account."""
-    placeholder = create_app(make_config(tmp_path, standin, **{"wechat.app_id": "wx0000000000000000",
-                                                               "wechat.app_secret": ""})).extensions["bot"]
+    placeholder = create_app(
+        make_config(tmp_path, standin, **{"wechat.app_id": "wx0000000000000000", "wechat.app_secret": ""})
+    ).extensions["bot"]
     with transaction(placeholder.db):
-        placeholder.db["users"].insert({"openid": VILLAGER, "subscribed": 1, "reminders_off": 0,
-                                        "cs_sent_since_inbound": 0})
+        placeholder.db["users"].insert(
+            {"openid": VILLAGER, "subscribed": 1, "reminders_off": 0, "cs_sent_since_inbound": 0}
+        )
     queue(placeholder, VILLAGER, "顾问的回答", "answer:1:0")
     text = run(placeholder, ["你好", "/quit"])
     assert "[稍后发送 answer via cs, sent] 顾问的回答" in text

@@ -1,4 +1,5 @@
 """The dashboard through the Flask client: login, expiry, throttling, CSRF, roles, every page, photos."""
+
 from __future__ import annotations
 
 import io
@@ -48,13 +49,15 @@ def test_login_with_the_right_password_opens_the_overview(app, county):
 def test_login_returns_to_the_page_asked_for_but_never_off_site(app, county):
     client = app.test_client()
     token = csrf_of(page(client, "/admin/login"))
-    ok = client.post("/admin/login?next=/admin/villages", data={"username": "admin", "password": PASSWORD,
-                                                                 "csrf_token": token})
+    ok = client.post(
+        "/admin/login?next=/admin/villages", data={"username": "admin", "password": PASSWORD, "csrf_token": token}
+    )
     assert ok.headers["Location"] == "/admin/villages"
     other = app.test_client()
     token = csrf_of(page(other, "/admin/login"))
-    evil = other.post("/admin/login?next=//evil.example/admin", data={"username": "admin", "password": PASSWORD,
-                                                                      "csrf_token": token})
+    evil = other.post(
+        "/admin/login?next=//evil.example/admin", data={"username": "admin", "password": PASSWORD, "csrf_token": token}
+    )
     assert evil.headers["Location"] == "/admin/"
 
 
@@ -66,7 +69,9 @@ def test_wrong_password_is_refused(app, county):
 
 
 def test_login_is_throttled_after_repeated_failures(app, bot, county, clock):
-    clock.set(clock())  # stop the clock: the wait after the failures is seconds long, a slow machine must not outlast it
+    clock.set(
+        clock()
+    )  # stop the clock: the wait after the failures is seconds long, a slow machine must not outlast it
     client = app.test_client()
     for _ in range(5):
         assert login(client, "admin", "guess").status_code == 401
@@ -176,8 +181,8 @@ def test_villages_table_sorts_and_filters(admin):
 
 def test_village_page_has_progress_records_photo_wall_and_location_plot(admin, county):
     html = page(admin, f"/admin/villages/{county.villages['埔心村']}")
-    assert "1.5/2亩" in html                       # the 党建林 plot counts, the pending ones do not
-    assert "种植位置" in html and "村范围" in html   # the SVG plot with the village circle
+    assert "1.5/2亩" in html  # the 党建林 plot counts, the pending ones do not
+    assert "种植位置" in html and "村范围" in html  # the SVG plot with the village circle
     assert "离村中心 5.6 公里" in html and "更远的 1 条画在边上" in html  # the far record: on the plot's edge
     assert f"/admin/photos/{county.photos['tree']}/thumb" in html
     assert f"#{county.plantings['dup']}" in html and "待审核" in html
@@ -194,8 +199,9 @@ def test_review_queue_shows_flagged_records_and_the_earlier_photo(admin, county)
 
 def test_approving_and_rejecting_are_recorded_with_who_when_and_why(app, bot, admin, county):
     far, dup = county.plantings["far"], county.plantings["dup"]
-    response = post(admin, f"/admin/review/{far}", {"decision": "approve", "reason": "村民在山上承包地种植"},
-                    "/admin/review")
+    response = post(
+        admin, f"/admin/review/{far}", {"decision": "approve", "reason": "村民在山上承包地种植"}, "/admin/review"
+    )
     assert response.status_code == 302
     assert "已通过" in page(admin, "/admin/review")
     assert_review(app, far, "approved")
@@ -204,10 +210,13 @@ def test_approving_and_rejecting_are_recorded_with_who_when_and_why(app, bot, ad
     assert_review(app, dup, "pending")
     post(admin, f"/admin/review/{dup}", {"decision": "reject", "reason": "同一张照片报了两次"}, "/admin/review")
     assert_review(app, dup, "rejected")
-    rows = list(bot.db.query("SELECT planting_id, decision, reason, decided_by, decided_at FROM review_decisions"
-                             " ORDER BY id"))
+    rows = list(
+        bot.db.query("SELECT planting_id, decision, reason, decided_by, decided_at FROM review_decisions ORDER BY id")
+    )
     assert [(r["planting_id"], r["decision"], r["reason"], r["decided_by"]) for r in rows] == [
-        (far, "approved", "村民在山上承包地种植", "admin"), (dup, "rejected", "同一张照片报了两次", "admin")]
+        (far, "approved", "村民在山上承包地种植", "admin"),
+        (dup, "rejected", "同一张照片报了两次", "admin"),
+    ]
     assert all(r["decided_at"] for r in rows)
     record = next(bot.db.query("SELECT reviewed_by, review_reason FROM plantings WHERE id = ?", [dup]))
     assert record == {"reviewed_by": "admin", "review_reason": "同一张照片报了两次"}
@@ -255,8 +264,19 @@ def test_photos_and_thumbnails_are_served_by_sha256(admin, bot, county):
     assert admin.get("/admin/photos/" + "0" * 64).status_code == 404
 
 
-ESCAPES = ["..%2F..%2Fbot.db", "..", "%2e%2e", "..%5c..%5cbot.db", "bot.db", "A" * 64, "0" * 63 + "g",
-           "0" * 64 + "%2F..%2F..%2Fbot.db", "%2Fetc%2Fpasswd", "..%2Fsecret.txt", "%00" + "0" * 64]
+ESCAPES = [
+    "..%2F..%2Fbot.db",
+    "..",
+    "%2e%2e",
+    "..%5c..%5cbot.db",
+    "bot.db",
+    "A" * 64,
+    "0" * 63 + "g",
+    "0" * 64 + "%2F..%2F..%2Fbot.db",
+    "%2Fetc%2Fpasswd",
+    "..%2Fsecret.txt",
+    "%00" + "0" * 64,
+]
 
 
 def test_photo_paths_cannot_escape_the_photo_folder(admin, bot):
@@ -283,7 +303,10 @@ def test_daily_chart_runs_from_the_campaigns_first_day():
     days = filled_days({"2027-03-01": 3, "2027-03-04": 5}, date(2027, 3, 1), date(2027, 3, 4))
     assert days == [("2027-03-01", 3), ("2027-03-02", 0), ("2027-03-03", 0), ("2027-03-04", 5)]
     assert filled_days({"2026-12-30": 2, "2027-01-02": 1}, date(2027, 1, 1), date(2027, 1, 3)) == [
-        ("2027-01-01", 0), ("2027-01-02", 1), ("2027-01-03", 0)]  # from the campaign's first day
+        ("2027-01-01", 0),
+        ("2027-01-02", 1),
+        ("2027-01-03", 0),
+    ]  # from the campaign's first day
     assert len(filled_days({}, date(2027, 1, 1), date(2027, 12, 31))) == 365
     assert filled_days({}, date(2027, 1, 1), date(2026, 11, 30)) == [("2027-01-01", 0)]  # before the campaign
 

@@ -1,13 +1,14 @@
 """Binding conflicts on the dashboard: two villagers 登记 the same roster person through the real webhook;
 an admin transfers the person to the new WeChat user or keeps the binding; each conflict is decided once."""
+
 from __future__ import annotations
 
 import pytest
 
 from bot.bindings import openid_tag
-from tests.e2e.test_dashboard import page, post
-from tests.e2e.dashboard_seed import admin, county, wang  # noqa: F401 (fixtures)
 from tests.conftest import rows_of
+from tests.e2e.dashboard_seed import admin, county, wang  # noqa: F401 (fixtures)
+from tests.e2e.test_dashboard import page, post
 
 PHONE = "13812345678"
 
@@ -34,8 +35,9 @@ def second(villager_factory):
 @pytest.fixture
 def conflict(bot, county, first, second):
     """陈秀英 (党员, 埔心村, in the roster) registered by o-first, then claimed by o-second."""
-    bot.db["people"].insert({"name": "陈秀英", "village_id": county.villages["埔心村"], "role": "党员",
-                             "phone": PHONE, "birth_year": 1975})
+    bot.db["people"].insert(
+        {"name": "陈秀英", "village_id": county.villages["埔心村"], "role": "党员", "phone": PHONE, "birth_year": 1975}
+    )
     first.says("登记 陈秀英 埔心村")
     assert "登记好了" in first.says(PHONE[-4:])  # the phone check
     assert "另一个微信" in second.says("登记 陈秀英 埔心村")
@@ -73,8 +75,9 @@ def test_transfer_binds_the_claimant_unbinds_the_holder_and_tells_the_claimant(a
     response = decide(admin, conflict, "transfer")
     assert response.status_code == 302
     assert bound_name(bot, "o-second") == "陈秀英" and bound_name(bot, "o-first") is None
-    [row] = rows_of(bot, "SELECT status, resolution, resolved_by, resolved_at FROM binding_conflicts WHERE id = ?",
-                 [conflict])
+    [row] = rows_of(
+        bot, "SELECT status, resolution, resolved_by, resolved_at FROM binding_conflicts WHERE id = ?", [conflict]
+    )
     assert row["status"] == "resolved" and row["resolution"] == "rebound" and row["resolved_by"] == "admin"
     assert row["resolved_at"]
     [notice] = notices(bot, conflict)
@@ -120,7 +123,9 @@ def test_a_closed_conflict_is_not_decided_again(admin, conflict, bot):
         assert decide(admin, conflict, action, notify="1").status_code == 302
         assert "已经处理过了" in page(admin, "/admin/bindings")
     assert bound_name(bot, "o-second") == "陈秀英" and bound_name(bot, "o-first") is None
-    assert rows_of(bot, "SELECT resolution FROM binding_conflicts WHERE id = ?", [conflict]) == [{"resolution": "rebound"}]
+    assert rows_of(bot, "SELECT resolution FROM binding_conflicts WHERE id = ?", [conflict]) == [
+        {"resolution": "rebound"}
+    ]
     assert len(notices(bot, conflict)) == 1
 
 

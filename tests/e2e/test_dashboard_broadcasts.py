@@ -1,12 +1,13 @@
 """Broadcasts on the dashboard: recipient count and preview, send now, schedule, cancel; admins only."""
+
 from __future__ import annotations
 
 import pytest
 
 from bot import broadcasts, clock
 from bot.db import transaction
-from tests.e2e.test_dashboard import page, post
 from tests.e2e.dashboard_seed import login, seed
+from tests.e2e.test_dashboard import page, post
 
 
 @pytest.fixture
@@ -14,21 +15,33 @@ def admin(app, bot):
     seed(bot)
     with transaction(bot.db):
         for openid in ("o-陈大伯", "o-林书记", "o-黄阿姨", "o-stranger"):
-            bot.db["users"].insert({"openid": openid, "subscribed": 1, "reminders_off": 0,
-                                    "cs_sent_since_inbound": 0, "created_at": clock.to_db(bot.clock())})
+            bot.db["users"].insert(
+                {
+                    "openid": openid,
+                    "subscribed": 1,
+                    "reminders_off": 0,
+                    "cs_sent_since_inbound": 0,
+                    "created_at": clock.to_db(bot.clock()),
+                }
+            )
     client = app.test_client()
     login(client, "admin")
     return client
 
 
 def test_preview_shows_the_recipient_count_and_the_text(admin):
-    response = post(admin, "/admin/broadcasts", {"kind": "village", "value": "埔心村", "text": "周六上午九点村口集合植树",
-                                                 "action": "preview"}, "/admin/broadcasts")
+    response = post(
+        admin,
+        "/admin/broadcasts",
+        {"kind": "village", "value": "埔心村", "text": "周六上午九点村口集合植树", "action": "preview"},
+        "/admin/broadcasts",
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "将发给 <b>2</b> 人" in html and "陈大伯" in html and "周六上午九点村口集合植树" in html
-    everyone = post(admin, "/admin/broadcasts", {"kind": "all", "text": "你好", "action": "preview"},
-                    "/admin/broadcasts").get_data(as_text=True)
+    everyone = post(
+        admin, "/admin/broadcasts", {"kind": "all", "text": "你好", "action": "preview"}, "/admin/broadcasts"
+    ).get_data(as_text=True)
     assert "将发给 <b>4</b> 人" in everyone
 
 
@@ -49,16 +62,24 @@ def test_a_segment_that_matches_nobody_warns_and_is_refused(admin, bot):
 
 
 def test_a_bad_form_says_why(admin):
-    no_village = post(admin, "/admin/broadcasts", {"kind": "village", "value": "", "text": "你好", "action": "send"},
-                      "/admin/broadcasts")
+    no_village = post(
+        admin,
+        "/admin/broadcasts",
+        {"kind": "village", "value": "", "text": "你好", "action": "send"},
+        "/admin/broadcasts",
+    )
     assert no_village.status_code == 400 and "请选择收件范围" in no_village.get_data(as_text=True)
     empty = post(admin, "/admin/broadcasts", {"kind": "all", "text": " ", "action": "send"}, "/admin/broadcasts")
     assert empty.status_code == 400 and "内容不能为空" in empty.get_data(as_text=True)
 
 
 def test_send_now_queues_one_message_per_recipient(admin, bot):
-    post(admin, "/admin/broadcasts", {"kind": "town", "value": "石角镇", "text": "植树节快乐", "action": "send"},
-         "/admin/broadcasts")
+    post(
+        admin,
+        "/admin/broadcasts",
+        {"kind": "town", "value": "石角镇", "text": "植树节快乐", "action": "send"},
+        "/admin/broadcasts",
+    )
     assert "马上发送" in page(admin, "/admin/broadcasts")
     [row] = broadcasts.list_broadcasts(bot.db)
     assert row["segment"] == "town:石角镇" and row["created_by"] == "admin" and row["status"] == "scheduled"
@@ -70,8 +91,12 @@ def test_send_now_queues_one_message_per_recipient(admin, bot):
 def test_a_scheduled_broadcast_can_be_cancelled(admin, bot):
     later = clock.local(bot.clock(), bot.tz).replace(tzinfo=None, second=0, microsecond=0)
     send_at = (later.replace(year=later.year + 1)).strftime("%Y-%m-%dT%H:%M")
-    post(admin, "/admin/broadcasts", {"kind": "all", "text": "明年见", "send_at": send_at, "action": "send"},
-         "/admin/broadcasts")
+    post(
+        admin,
+        "/admin/broadcasts",
+        {"kind": "all", "text": "明年见", "send_at": send_at, "action": "send"},
+        "/admin/broadcasts",
+    )
     [row] = broadcasts.list_broadcasts(bot.db)
     assert "已定时" in page(admin, "/admin/broadcasts") and row["status"] == "scheduled"
     post(admin, f"/admin/broadcasts/{row['id']}/cancel", {}, "/admin/broadcasts")

@@ -1,6 +1,7 @@
 """Waiting 登记 claims on the dashboard (issue 13, 1): a villager who fails the phone check waits for the village's
 cadres; a village-scoped cadre login (create-admin --role cadre) approves or rejects, audited; admins see every
 claim and the staff bindings without proof on 登记冲突, and make one-time codes on the 名册 page."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,10 +22,16 @@ def villagers(bot, county):
     """Not bound yet: 何秀 of 埔心村 and 方兰 of 东平社区, roster villagers with a phone on file; 钱干部, a
     村干部 of 东平社区."""
     with transaction(bot.db):
-        for name, village, role in (("何秀", "埔心村", "群众"), ("方兰", "东平社区", "群众"),
-                                    ("钱干部", "东平社区", "村干部")):
-            roster_store.insert_person(bot.db, {"name": name, "village_id": county.villages[village], "role": role,
-                                                "phone": PHONES.get(name)}, "2027-02-01T00:00:00+00:00")
+        for name, village, role in (
+            ("何秀", "埔心村", "群众"),
+            ("方兰", "东平社区", "群众"),
+            ("钱干部", "东平社区", "村干部"),
+        ):
+            roster_store.insert_person(
+                bot.db,
+                {"name": name, "village_id": county.villages[village], "role": role, "phone": PHONES.get(name)},
+                "2027-02-01T00:00:00+00:00",
+            )
     return county
 
 
@@ -41,8 +48,23 @@ def fails_the_phone_check(bot, user, name: str, village: str) -> int:
 @pytest.fixture
 def cadre(app, config_file, county, capsys):
     """林书记 (村书记 of 埔心村) as a dashboard login made from the command line."""
-    assert main(["--config", str(config_file), "create-admin", "lin", "--role", "cadre", "--person", "林书记",
-                 "--password", PASSWORD]) == 0
+    assert (
+        main(
+            [
+                "--config",
+                str(config_file),
+                "create-admin",
+                "lin",
+                "--role",
+                "cadre",
+                "--person",
+                "林书记",
+                "--password",
+                PASSWORD,
+            ]
+        )
+        == 0
+    )
     assert "cadre" in capsys.readouterr().out
     client = app.test_client()
     assert login(client, "lin").status_code == 302
@@ -64,7 +86,8 @@ def test_a_cadre_approves_a_villager_who_failed_the_phone_check(bot, villagers, 
     assert post(cadre, f"/admin/bindings/{claim}", {"action": "approve"}, "/admin/bindings").status_code == 302
     assert bound(bot, "o-he") == {"name": "何秀", "bound_via": "approved"}
     assert rows_of(bot, "SELECT status, resolution, resolved_by FROM binding_conflicts WHERE id = ?", [claim]) == [
-        {"status": "resolved", "resolution": "approved", "resolved_by": "lin"}]  # who decided, kept
+        {"status": "resolved", "resolution": "approved", "resolved_by": "lin"}
+    ]  # who decided, kept
     scheduler.run_due(bot, bot.clock())
     assert any("核实好了" in (m.get("text") or "") for m in standin.messages_to("o-he"))
     assert "何秀" in he.says("我的信息")
@@ -87,8 +110,14 @@ def test_a_cadre_sees_and_decides_only_their_own_villages_phone_claims(bot, vill
     assert bound(bot, "o-fang") is None
     staff_claim = rows_of(bot, "SELECT id FROM binding_conflicts WHERE kind = 'needs_code'")[0]["id"]
     assert post(cadre, f"/admin/bindings/{staff_claim}", {"action": "reject"}, "/admin/bindings").status_code == 403
-    for url in ("/admin/roster", "/admin/tickets", "/admin/review", "/admin/exports", "/admin/broadcasts",
-                "/admin/villages/" + str(villagers.villages["东平社区"])):
+    for url in (
+        "/admin/roster",
+        "/admin/tickets",
+        "/admin/review",
+        "/admin/exports",
+        "/admin/broadcasts",
+        "/admin/villages/" + str(villagers.villages["东平社区"]),
+    ):
         assert cadre.get(url).status_code == 403, url
     overview = page(cadre, "/admin/")
     assert "埔心村" in overview and "东平社区" not in overview and 'href="/admin/roster"' not in overview
@@ -115,12 +144,15 @@ def test_admins_see_every_claim_and_decide_a_staff_claim(bot, villagers, village
     html = page(admin, "/admin/bindings")
     assert "方兰" in html and "钱干部" in html and "没有登记码" in html
     staff_claim = rows_of(bot, "SELECT id FROM binding_conflicts WHERE kind = 'needs_code'")[0]["id"]
-    assert admin.post(f"/admin/bindings/{staff_claim}", data={"action": "transfer", "csrf_token": "x"}).status_code == 400
+    assert (
+        admin.post(f"/admin/bindings/{staff_claim}", data={"action": "transfer", "csrf_token": "x"}).status_code == 400
+    )
     assert post(admin, f"/admin/bindings/{staff_claim}", {"action": "transfer"}, "/admin/bindings").status_code == 400
     assert bound(bot, "o-stranger") is None  # a staff person is never given to a claimant by a click
     assert post(admin, f"/admin/bindings/{staff_claim}", {"action": "reject"}, "/admin/bindings").status_code == 302
     assert rows_of(bot, "SELECT resolution FROM binding_conflicts WHERE id = ?", [staff_claim]) == [
-        {"resolution": "rejected"}]
+        {"resolution": "rejected"}
+    ]
 
 
 def test_staff_bound_without_proof_are_listed_for_the_admins(bot, county, villager_factory, admin):

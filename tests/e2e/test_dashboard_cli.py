@@ -1,4 +1,5 @@
 """`create-admin` links adviser logins to their roster person (--person, or the same name)."""
+
 from __future__ import annotations
 
 from bot import cli
@@ -8,9 +9,11 @@ from tests.e2e.dashboard_seed import admin, county, seed, wang  # noqa: F401 (fi
 
 def run(config, tmp_path, *argv):
     """`python run.py --config <a copy of config.toml pointing at this test's database> ARGV`."""
-    text = (cli.config_mod.DEFAULT_CONFIG.read_text(encoding="utf-8")
-            .replace('database = "data/bot.db"', f'database = "{config.database_path}"')
-            .replace('photos = "data/photos"', f'photos = "{config.photos_dir}"'))
+    text = (
+        cli.config_mod.DEFAULT_CONFIG.read_text(encoding="utf-8")
+        .replace('database = "data/bot.db"', f'database = "{config.database_path}"')
+        .replace('photos = "data/photos"', f'photos = "{config.photos_dir}"')
+    )
     path = tmp_path / "test.toml"
     path.write_text(text, encoding="utf-8")
     return cli.main(["--config", str(path), *argv])
@@ -19,8 +22,21 @@ def run(config, tmp_path, *argv):
 def test_create_admin_links_an_adviser_login_to_its_person(bot, config, tmp_path, capsys):
     county = seed(bot)
     bot.db.conn.commit()
-    assert run(config, tmp_path, "create-admin", "zhou", "--password", "12345678", "--role", "adviser",
-               "--person", "李顾问") == 0
+    assert (
+        run(
+            config,
+            tmp_path,
+            "create-admin",
+            "zhou",
+            "--password",
+            "12345678",
+            "--role",
+            "adviser",
+            "--person",
+            "李顾问",
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "以名册中的 李顾问" in out and "回答署名：技术顾问 李顾问" in out
     assert admins.by_username(bot.db, "zhou")["person_id"] == county.people["李顾问"]
@@ -35,8 +51,21 @@ def test_create_admin_links_an_adviser_login_to_its_person(bot, config, tmp_path
 def test_create_admin_refuses_an_unknown_person(bot, config, tmp_path, capsys):
     seed(bot)
     bot.db.conn.commit()
-    assert run(config, tmp_path, "create-admin", "x", "--password", "12345678", "--role", "adviser",
-               "--person", "没有这个人") == 2
+    assert (
+        run(
+            config,
+            tmp_path,
+            "create-admin",
+            "x",
+            "--password",
+            "12345678",
+            "--role",
+            "adviser",
+            "--person",
+            "没有这个人",
+        )
+        == 2
+    )
     assert "没有保存" in capsys.readouterr().err
     assert admins.by_username(bot.db, "x") is None
     assert run(config, tmp_path, "create-admin", "y", "--password", "12345678", "--role", "adviser") == 0
@@ -49,11 +78,26 @@ def test_answers_are_signed_with_the_logins_title_and_display_name(app, bot, con
 
     county = seed(bot)
     bot.db.conn.commit()
-    assert run(config, tmp_path, "create-admin", "clerk", "--password", "12345678", "--display-name", "王工",
-               "--title", "县林业站") == 0
+    assert (
+        run(
+            config,
+            tmp_path,
+            "create-admin",
+            "clerk",
+            "--password",
+            "12345678",
+            "--display-name",
+            "王工",
+            "--title",
+            "县林业站",
+        )
+        == 0
+    )
     assert run(config, tmp_path, "create-admin", "clerk", "--password", "abcdefgh") == 0  # a reset keeps them
     assert {k: admins.by_username(bot.db, "clerk")[k] for k in ("display_name", "title")} == {
-        "display_name": "王工", "title": "县林业站"}
+        "display_name": "王工",
+        "title": "县林业站",
+    }
     clerk = app.test_client()
     login(clerk, "clerk", "abcdefgh")
     ticket_id = county.tickets["li"]

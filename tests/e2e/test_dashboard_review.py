@@ -1,5 +1,6 @@
 """The review queue at the office's scale: paging, filters (state incl. 抽查, flag, village, dates), sort, and the
 distance with a small map for 离村太远. The approve/reject form keeps its shape and returns to the same view."""
+
 from __future__ import annotations
 
 import re
@@ -24,16 +25,50 @@ def queue(bot, county):
     with transaction(bot.db):
         for n in range(30):
             moment = clock.to_db(clock.parse_moment(f"2027-04-{30 - n:02d}T10:00", bot.tz))
-            added.append(bot.db["plantings"].insert({
-                "openid": "o-黄阿姨", "person_id": county.people["黄阿姨"], "village_id": county.villages["东平社区"],
-                "kind": "tree", "species": "发财树", "species_known": 0, "count": 1, "status": "complete",
-                "review": "pending", "flags": "unknown_species", "flag_details": "{}",
-                "created_at": moment, "completed_at": moment, "updated_at": moment}).last_pk)
-        spot = [bot.db["plantings"].insert({
-            "openid": "o-陈大伯", "person_id": county.people["陈大伯"], "village_id": county.villages["埔心村"],
-            "kind": "tree", "species": "龙眼", "species_known": 1, "count": 2, "status": "complete",
-            "review": "spot_check", "flags": "", "created_at": "2027-03-02T02:00:00",
-            "completed_at": "2027-03-02T02:00:00", "updated_at": "2027-03-02T02:00:00"}).last_pk for _ in range(2)]
+            added.append(
+                bot.db["plantings"]
+                .insert(
+                    {
+                        "openid": "o-黄阿姨",
+                        "person_id": county.people["黄阿姨"],
+                        "village_id": county.villages["东平社区"],
+                        "kind": "tree",
+                        "species": "发财树",
+                        "species_known": 0,
+                        "count": 1,
+                        "status": "complete",
+                        "review": "pending",
+                        "flags": "unknown_species",
+                        "flag_details": "{}",
+                        "created_at": moment,
+                        "completed_at": moment,
+                        "updated_at": moment,
+                    }
+                )
+                .last_pk
+            )
+        spot = [
+            bot.db["plantings"]
+            .insert(
+                {
+                    "openid": "o-陈大伯",
+                    "person_id": county.people["陈大伯"],
+                    "village_id": county.villages["埔心村"],
+                    "kind": "tree",
+                    "species": "龙眼",
+                    "species_known": 1,
+                    "count": 2,
+                    "status": "complete",
+                    "review": "spot_check",
+                    "flags": "",
+                    "created_at": "2027-03-02T02:00:00",
+                    "completed_at": "2027-03-02T02:00:00",
+                    "updated_at": "2027-03-02T02:00:00",
+                }
+            )
+            .last_pk
+            for _ in range(2)
+        ]
     return {"added": added, "spot": spot}
 
 
@@ -45,7 +80,7 @@ def test_the_queue_is_paged_oldest_first(admin, county, queue):
     second = record_ids(page(admin, "/admin/review?page=2"))
     assert len(second) == 14 and not set(ids) & set(second)
     assert record_ids(page(admin, "/admin/review?page=99")) == second  # past the end: the last page
-    assert record_ids(page(admin, "/admin/review?page=x")) == ids      # nonsense: the first
+    assert record_ids(page(admin, "/admin/review?page=x")) == ids  # nonsense: the first
 
 
 def test_filters_by_flag_village_dates_and_state(admin, county, queue):
@@ -71,7 +106,7 @@ def test_sorting(admin, county, queue):
 
 def test_far_from_village_shows_the_distance_and_a_map(admin, county):
     html = page(admin, "/admin/review?flag=far_from_village")
-    assert "离村中心 5.6 公里（村范围半径 800 米）" in html   # 23.15 vs 23.10 N
+    assert "离村中心 5.6 公里（村范围半径 800 米）" in html  # 23.15 vs 23.10 N
     assert '<svg class="chart"' in html and 'aria-label="位置与村范围"' in html and "5.6 公里</text>" in html
 
 

@@ -1,14 +1,17 @@
 """Roster upload on the dashboard: row-level errors, all or nothing, clean rows only, admins only."""
+
 from __future__ import annotations
 
 import io
 
 import pytest
 
-from tests.e2e.test_dashboard import page
 from tests.e2e.dashboard_seed import csrf_of, login, seed
+from tests.e2e.test_dashboard import page
 
-PEOPLE_CSV = "姓名,村社区,角色,手机,出生年份\n张三,埔心村,党员,13800000000,1970\n李四,不存在村,群众,,\n王五,东平社区,会长,,\n"
+PEOPLE_CSV = (
+    "姓名,村社区,角色,手机,出生年份\n张三,埔心村,党员,13800000000,1970\n李四,不存在村,群众,,\n王五,东平社区,会长,,\n"
+)
 
 
 @pytest.fixture
@@ -54,8 +57,11 @@ def test_roster_upload_needs_an_admin_and_a_csrf_token(app, bot, admin):
     adviser = app.test_client()
     login(adviser, "wang")
     assert adviser.get("/admin/roster").status_code == 403
-    no_token = admin.post("/admin/roster", data={"kind": "people", "file": (io.BytesIO(b"x"), "a.csv")},
-                          content_type="multipart/form-data")
+    no_token = admin.post(
+        "/admin/roster",
+        data={"kind": "people", "file": (io.BytesIO(b"x"), "a.csv")},
+        content_type="multipart/form-data",
+    )
     assert no_token.status_code == 400
 
 

@@ -1,6 +1,7 @@
 """Dashboard sessions and logins (issue 13, 6): logout ends the session on the server, the login throttle
 holds under parallel attempts and slows one address's guesses at one name without locking out the
 right password from elsewhere, unknown names cost what known ones cost, and the pages cannot be framed."""
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,12 @@ def test_logout_ends_the_session_for_a_copied_cookie_too(app, admin):
     thief = app.test_client()
     thief.set_cookie("session", cookie.value)
     assert thief.get("/admin/").status_code == 200  # a copied cookie works while the session lives
-    assert admin.post("/admin/logout", data={"csrf_token": csrf_of(admin.get("/admin/").get_data(as_text=True))}
-                      ).status_code == 302
+    assert (
+        admin.post(
+            "/admin/logout", data={"csrf_token": csrf_of(admin.get("/admin/").get_data(as_text=True))}
+        ).status_code
+        == 302
+    )
     assert thief.get("/admin/").status_code == 302
     assert admin.get("/admin/").status_code == 302
 
@@ -54,8 +59,11 @@ def test_parallel_wrong_guesses_get_no_more_tries_than_allowed(app, bot, county,
         client = client_from(app, "10.0.0.66")
         token = csrf_of(client.get("/admin/login").get_data(as_text=True))
         barrier.wait()
-        statuses.append(client.post("/admin/login", data={"username": "admin", "password": f"guess-{n}",
-                                                          "csrf_token": token}).status_code)
+        statuses.append(
+            client.post(
+                "/admin/login", data={"username": "admin", "password": f"guess-{n}", "csrf_token": token}
+            ).status_code
+        )
 
     threads = [threading.Thread(target=guess, args=(n,)) for n in range(tries)]
     for thread in threads:
@@ -71,7 +79,7 @@ def test_guesses_from_one_address_do_not_lock_out_the_right_password_from_anothe
     for _ in range(bot.config.get("dashboard.login_max_failures")):
         assert login(attacker, "admin", "guess").status_code == 401
     assert login(attacker, "admin").status_code == 429  # this address waits, even with the right password
-    assert login(office, "admin").status_code == 302    # the office does not
+    assert login(office, "admin").status_code == 302  # the office does not
 
 
 def test_the_delay_grows_with_each_failure_and_is_bounded(app, bot, county, clock):
@@ -135,8 +143,9 @@ def test_the_session_cookie_is_secure_behind_https(app_with, public_url, secure)
     assert ("; Secure" in cookie) is secure and "HttpOnly" in cookie
 
 
-@pytest.mark.parametrize("path", ["/admin/login", "/admin/", "/admin/villages", "/admin/no-such-page",
-                                  "/admin/exports/people.xlsx"])
+@pytest.mark.parametrize(
+    "path", ["/admin/login", "/admin/", "/admin/villages", "/admin/no-such-page", "/admin/exports/people.xlsx"]
+)
 def test_dashboard_pages_cannot_be_framed_and_carry_a_policy(admin, path):
     response = admin.get(path)
     assert response.headers["X-Frame-Options"] == "DENY"

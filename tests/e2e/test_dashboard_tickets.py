@@ -1,11 +1,12 @@
 """Tickets on the dashboard: queues by role, answering (delivered like 答), FAQ, other advisers' tickets."""
+
 from __future__ import annotations
 
 import re
 
-from tests.e2e.test_dashboard import page, post
 from bot.store import tickets
 from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
+from tests.e2e.test_dashboard import page, post
 
 
 def test_tickets_need_a_login(app, county):
@@ -31,8 +32,9 @@ def test_an_adviser_sees_only_their_tickets(wang, county):
 def test_an_adviser_cannot_answer_another_advisers_ticket(app, wang, county):
     response = post(wang, f"/admin/tickets/{county.tickets['li']}/answer", {"answer": "乱答"}, "/admin/tickets")
     assert response.status_code == 403
-    row = next(app.extensions["bot"].db.query("SELECT status, answer FROM tickets WHERE id = ?",
-                                              [county.tickets["li"]]))
+    row = next(
+        app.extensions["bot"].db.query("SELECT status, answer FROM tickets WHERE id = ?", [county.tickets["li"]])
+    )
     assert row == {"status": "open", "answer": None}
 
 
@@ -45,16 +47,20 @@ def test_ticket_page_shows_the_question_and_its_photo(wang, county):
 
 def test_an_adviser_answers_and_the_villager_gets_it(app, bot, standin, wang, county):
     ticket_id = county.tickets["wang"]
-    response = post(wang, f"/admin/tickets/{ticket_id}/answer", {"answer": "多半是缺铁，叶面喷硫酸亚铁。"},
-                    f"/admin/tickets/{ticket_id}")
+    response = post(
+        wang,
+        f"/admin/tickets/{ticket_id}/answer",
+        {"answer": "多半是缺铁，叶面喷硫酸亚铁。"},
+        f"/admin/tickets/{ticket_id}",
+    )
     assert response.status_code == 302
     html = page(wang, f"/admin/tickets/{ticket_id}")
     assert "已回答" in html and "多半是缺铁" in html and "收录" in html
-    row = next(bot.db.query("SELECT status, answered_by, answered_by_person_id FROM tickets WHERE id = ?",
-                            [ticket_id]))
+    row = next(bot.db.query("SELECT status, answered_by, answered_by_person_id FROM tickets WHERE id = ?", [ticket_id]))
     assert row == {"status": "answered", "answered_by": "王顾问", "answered_by_person_id": county.people["王顾问"]}
-    queued = list(bot.db.query("SELECT openid, kind, text, url FROM outbox WHERE dedupe_key LIKE ?",
-                               [f"answer:{ticket_id}:%"]))
+    queued = list(
+        bot.db.query("SELECT openid, kind, text, url FROM outbox WHERE dedupe_key LIKE ?", [f"answer:{ticket_id}:%"])
+    )
     assert len(queued) == 1 and queued[0]["openid"] == "o-陈大伯" and queued[0]["kind"] == "answer"
     assert "多半是缺铁" in queued[0]["text"] and queued[0]["url"].startswith("/answer/")
     # answering twice changes nothing and sends nothing more
@@ -79,19 +85,32 @@ def test_an_empty_answer_is_refused(bot, wang, county):
 
 def test_a_good_answer_becomes_an_faq_entry(bot, wang, county):
     ticket_id = county.tickets["wang"]
-    post(wang, f"/admin/tickets/{ticket_id}/answer", {"answer": "多半是缺铁，叶面喷硫酸亚铁。"},
-         f"/admin/tickets/{ticket_id}")
+    post(
+        wang,
+        f"/admin/tickets/{ticket_id}/answer",
+        {"answer": "多半是缺铁，叶面喷硫酸亚铁。"},
+        f"/admin/tickets/{ticket_id}",
+    )
     post(wang, f"/admin/tickets/{ticket_id}/faq", {"question": "桂花叶子发黄怎么办"}, f"/admin/tickets/{ticket_id}")
     assert "已收录" in page(wang, f"/admin/tickets/{ticket_id}")
     entries = list(bot.db.query("SELECT ticket_id, question, answer, created_by FROM faq_entries"))
-    assert entries == [{"ticket_id": ticket_id, "question": "桂花叶子发黄怎么办",
-                        "answer": "多半是缺铁，叶面喷硫酸亚铁。", "created_by": "王顾问"}]
+    assert entries == [
+        {
+            "ticket_id": ticket_id,
+            "question": "桂花叶子发黄怎么办",
+            "answer": "多半是缺铁，叶面喷硫酸亚铁。",
+            "created_by": "王顾问",
+        }
+    ]
 
 
 def test_times_are_ages_with_the_sortable_time_kept(wang, county):
     html = page(wang, "/admin/tickets")
-    asked = re.search(r'<time datetime="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z" data-sort="([^"]+)"'
-                      r' title="(\d{4}-\d\d-\d\d \d\d:\d\d)">([^<]+)</time>', html)
+    asked = re.search(
+        r'<time datetime="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z" data-sort="([^"]+)"'
+        r' title="(\d{4}-\d\d-\d\d \d\d:\d\d)">([^<]+)</time>',
+        html,
+    )
     assert asked and asked.group(1) == asked.group(2) and asked.group(4) == "12小时前"  # asked half a day ago
 
 
@@ -126,9 +145,23 @@ def _attach(bot, ticket_id, kind, status, data=None, fmt=None):
         sha, stored = media.store_blob(data, bot.config.photos_dir, media.EXTENSIONS[kind])
         path = str(stored.relative_to(bot.config.photos_dir))
     with transaction(bot.db):
-        row_id = bot.db["media"].insert({"openid": "o-陈大伯", "kind": kind, "media_id": f"m-{kind}-{status}-{ticket_id}",
-                                         "format": fmt, "status": status, "attempts": 0, "sha256": sha, "path": path,
-                                         "created_at": clock.to_db(bot.clock())}).last_pk
+        row_id = (
+            bot.db["media"]
+            .insert(
+                {
+                    "openid": "o-陈大伯",
+                    "kind": kind,
+                    "media_id": f"m-{kind}-{status}-{ticket_id}",
+                    "format": fmt,
+                    "status": status,
+                    "attempts": 0,
+                    "sha256": sha,
+                    "path": path,
+                    "created_at": clock.to_db(bot.clock()),
+                }
+            )
+            .last_pk
+        )
         tickets.add_attachment(bot.db, ticket_id, media_row_id=row_id, text=None, now=clock.to_db(bot.clock()))
     return sha
 
@@ -144,7 +177,7 @@ def test_voice_is_playable_with_the_photos_access_rules(app, bot, wang, admin, c
     assert response.data == b"#!AMR\n" + bytes(range(40))
     li = app.test_client()
     login(li, "li")
-    assert li.get(f"/admin/voice/{sha}").status_code == 403   # another adviser's ticket
+    assert li.get(f"/admin/voice/{sha}").status_code == 403  # another adviser's ticket
     assert app.test_client().get(f"/admin/voice/{sha}").status_code == 401  # no login: not a redirect
     assert admin.get(f"/admin/voice/{sha}").status_code == 200
     assert admin.get("/admin/voice/" + "0" * 64).status_code == 404
@@ -166,8 +199,10 @@ def _asked_hours_ago(bot, ticket_id, hours):
     from bot.db import transaction
 
     with transaction(bot.db):
-        bot.db.execute("UPDATE tickets SET opened_at = ? WHERE id = ?",
-                       [clock.to_db(bot.clock() - timedelta(hours=hours)), ticket_id])
+        bot.db.execute(
+            "UPDATE tickets SET opened_at = ? WHERE id = ?",
+            [clock.to_db(bot.clock() - timedelta(hours=hours)), ticket_id],
+        )
 
 
 def test_overdue_tickets_are_marked_and_an_adviser_is_not_shown_as_adviser(wang, admin, bot, county):

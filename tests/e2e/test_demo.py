@@ -1,4 +1,5 @@
 """`python run.py demo`: a believable county in an empty database; refused on a non-empty one."""
+
 from __future__ import annotations
 
 import contextlib
@@ -61,11 +62,16 @@ def test_demo_fills_an_empty_database_with_a_living_county(county, demo_bot):
     assert flags == {"duplicate_photo", "far_from_village", "unknown_species"}
     reviews = {r for (r,) in demo_bot.db.execute("SELECT DISTINCT review FROM plantings")}
     assert reviews == {"none", "pending", "approved", "rejected", "spot_check"}
-    verified = one(demo_bot, "SELECT AVG(review IN ('none', 'spot_check', 'approved')) FROM plantings"
-                             " WHERE status = 'complete'")
+    verified = one(
+        demo_bot, "SELECT AVG(review IN ('none', 'spot_check', 'approved')) FROM plantings WHERE status = 'complete'"
+    )
     assert verified > 0.95  # the county's records mostly pass every check
-    months = {m for (m,) in demo_bot.db.execute("SELECT DISTINCT substr(completed_at, 6, 2) FROM plantings"
-                                           " WHERE status = 'complete'")}
+    months = {
+        m
+        for (m,) in demo_bot.db.execute(
+            "SELECT DISTINCT substr(completed_at, 6, 2) FROM plantings WHERE status = 'complete'"
+        )
+    }
     assert {"02", "03", "04", "05"} <= months
     assert one(demo_bot, "SELECT COUNT(*) FROM plantings WHERE kind = 'plot' AND area_mu > 0") >= 40
     assert one(demo_bot, "SELECT COUNT(*) FROM plantings WHERE site = '示范点'") >= 20
@@ -76,8 +82,10 @@ def test_demo_fills_an_empty_database_with_a_living_county(county, demo_bot):
 
 
 def test_demo_photos_are_stored_media_with_thumbnails(county, demo_bot):
-    rows = demo_bot.db.execute("SELECT m.status, m.path, ph.sha256 FROM planting_photos ph"
-                          " JOIN media m ON m.id = ph.media_row_id ORDER BY ph.id LIMIT 300").fetchall()
+    rows = demo_bot.db.execute(
+        "SELECT m.status, m.path, ph.sha256 FROM planting_photos ph"
+        " JOIN media m ON m.id = ph.media_row_id ORDER BY ph.id LIMIT 300"
+    ).fetchall()
     assert {status for status, _, _ in rows} == {"stored"}
     shas = {sha for _, _, sha in rows}
     assert len(shas) >= 100  # distinct scenes
@@ -107,8 +115,11 @@ def test_demo_county_follows_the_seed_schedule_with_villages_on_time_late_and_la
 
 
 def test_a_demo_villager_can_ask_for_progress(demo_app, demo_bot):
-    openid = one(demo_bot, "SELECT p.openid FROM people p JOIN plantings pl ON pl.person_id = p.id"
-                           " WHERE p.role = '党员' AND p.openid IS NOT NULL LIMIT 1")
+    openid = one(
+        demo_bot,
+        "SELECT p.openid FROM people p JOIN plantings pl ON pl.person_id = p.id"
+        " WHERE p.role = '党员' AND p.openid IS NOT NULL LIMIT 1",
+    )
     wechat = demo_bot.config.section("wechat")
     member = WeChatUser(transport_for(demo_app[0]), Signer(wechat["token"], "", wechat["app_id"]), openid=openid)
     assert "的进度" in member.says("我的进度")
@@ -133,8 +144,14 @@ def test_demo_keeps_an_existing_admin_password(bot):
 def test_the_demo_is_dated_in_the_campaign_year_whatever_today_is(demo_bot):
     last = clock.to_db(demo.demo_day(demo_bot.config))
     assert last.startswith("2027-05-31")
-    for table, column in (("plantings", "created_at"), ("tickets", "created_at"), ("outbox", "created_at"),
-                          ("users", "subscribed_at"), ("villages", "created_at"), ("people", "created_at")):
+    for table, column in (
+        ("plantings", "created_at"),
+        ("tickets", "created_at"),
+        ("outbox", "created_at"),
+        ("users", "subscribed_at"),
+        ("villages", "created_at"),
+        ("people", "created_at"),
+    ):
         first, latest = demo_bot.db.execute(f"SELECT MIN({column}), MAX({column}) FROM {table}").fetchone()
         assert "2027-01-01" <= first and latest <= last, (table, first, latest)
 
@@ -158,7 +175,9 @@ def test_the_guide_people_and_logins_are_there_and_in_the_readme(demo_bot, count
     wang = admins.by_username(demo_bot.db, "wang")
     adviser = next(p for p in people if p["openid"] == "demo-adviser")
     assert wang["role"] == "adviser" and (wang["display_name"], wang["title"]) == ("王工", "县林业站")
-    assert demo_bot.db.execute("SELECT name FROM people WHERE id = ?", [wang["person_id"]]).fetchone()[0] == \
-        adviser["name"]
+    assert (
+        demo_bot.db.execute("SELECT name FROM people WHERE id = ?", [wang["person_id"]]).fetchone()[0]
+        == adviser["name"]
+    )
     for username in demo.LOGINS:
         assert f"`{username}`" in readme and f"后台登录：{username} / " in county

@@ -1,5 +1,6 @@
 """Adviser escalation end to end: villager question -> ticket -> adviser notice -> 答 -> answer delivered,
 through the real webhook, the outbox and the WeChat API stand-in."""
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,19 @@ def add_roster(bot, *, advisers=(("李顾问", LI, "埔心村"), ("王顾问", W
     with transaction(db):
         ids = {name: db["villages"].insert({"name": name, "kind": "村"}).last_pk for name in ("埔心村", "大岭村")}
         for name, openid, village in advisers:
-            pid = db["people"].insert({"name": name, "role": "技术顾问", "openid": openid, "bound_via": "roster",
-                                       "village_id": ids[village]}).last_pk
+            pid = (
+                db["people"]
+                .insert(
+                    {
+                        "name": name,
+                        "role": "技术顾问",
+                        "openid": openid,
+                        "bound_via": "roster",
+                        "village_id": ids[village],
+                    }
+                )
+                .last_pk
+            )
             db["adviser_villages"].insert({"person_id": pid, "village_id": ids[village]})
         if admin:
             db["people"].insert({"name": "陈管理", "role": "管理员", "openid": ADMIN, "bound_via": "roster"})
@@ -46,9 +58,14 @@ def ticket(bot, ticket_id):
 
 
 def attachment_kinds(bot, ticket_id):
-    return [r["kind"] or "text" for r in bot.db.query(
-        "SELECT m.kind FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id"
-        " WHERE a.ticket_id = ? ORDER BY a.id", [ticket_id])]
+    return [
+        r["kind"] or "text"
+        for r in bot.db.query(
+            "SELECT m.kind FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id"
+            " WHERE a.ticket_id = ? ORDER BY a.id",
+            [ticket_id],
+        )
+    ]
 
 
 @pytest.fixture
@@ -61,8 +78,9 @@ def client(app):
     return app.test_client()
 
 
-def test_unanswerable_question_reaches_the_village_adviser_and_the_answer_comes_back(villager, adviser, bot,
-                                                                                      standin, client, sent_to):
+def test_unanswerable_question_reaches_the_village_adviser_and_the_answer_comes_back(
+    villager, adviser, bot, standin, client, sent_to
+):
     add_roster(bot)
     adviser.says("待办")  # the adviser has written recently: notices can go as customer-service messages
     reply = villager.says(UNANSWERABLE)
@@ -168,24 +186,29 @@ def test_a_new_question_inside_the_attach_window_is_its_own_ticket_unless_about_
         return villager.says(text)
 
     longan = ticket_number(says("问专家 我家龙眼树结果很少是什么原因"))
-    assert "桂花·什么时候种" in says("桂花什么时候种")              # the FAQ answers: answered
-    lychee = ticket_number(says("我家荔枝叶子有黑斑"))                # another tree: its own ticket
-    holes = ticket_number(says("叶子被虫咬了好多洞"))                 # no tree, no follow-up form: its own
+    assert "桂花·什么时候种" in says("桂花什么时候种")  # the FAQ answers: answered
+    lychee = ticket_number(says("我家荔枝叶子有黑斑"))  # another tree: its own ticket
+    holes = ticket_number(says("叶子被虫咬了好多洞"))  # no tree, no follow-up form: its own
     assert len({longan, lychee, holes}) == 3
-    assert f"补充到第{holes}号" in says("还有它的叶子也卷了")        # a follow-up form: the latest ticket
-    assert f"补充到第{longan}号" in says("龙眼的叶子也发黄了")       # the same tree: that tree's ticket
+    assert f"补充到第{holes}号" in says("还有它的叶子也卷了")  # a follow-up form: the latest ticket
+    assert f"补充到第{longan}号" in says("龙眼的叶子也发黄了")  # the same tree: that tree's ticket
     assert f"补充到第{lychee}号" in says("荔枝树干也流胶")
-    assert f"补充到第{lychee}号" in says("去年施过两次鸡粪")          # a detail: the ticket written to last
-    texts = {t: [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [t])]
-             for t in (longan, lychee, holes)}
-    assert texts == {longan: ["龙眼的叶子也发黄了"], lychee: ["荔枝树干也流胶", "去年施过两次鸡粪"],
-                     holes: ["还有它的叶子也卷了"]}
+    assert f"补充到第{lychee}号" in says("去年施过两次鸡粪")  # a detail: the ticket written to last
+    texts = {
+        t: [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [t])]
+        for t in (longan, lychee, holes)
+    }
+    assert texts == {
+        longan: ["龙眼的叶子也发黄了"],
+        lychee: ["荔枝树干也流胶", "去年施过两次鸡粪"],
+        holes: ["还有它的叶子也卷了"],
+    }
 
 
 def test_after_an_answer_a_question_about_another_tree_is_a_new_ticket(villager, adviser, bot, clock):
     add_roster(bot)
     start = bot.clock()
-    number = ticket_number(villager.says(UNANSWERABLE))   # 桂花
+    number = ticket_number(villager.says(UNANSWERABLE))  # 桂花
     adviser.says(f"答 {number} 先停水一周。")
     clock.set(start + timedelta(hours=5))
     other = ticket_number(villager.says("我家荔枝叶子有黑斑"))
@@ -195,12 +218,19 @@ def test_after_an_answer_a_question_about_another_tree_is_a_new_ticket(villager,
     assert ticket(bot, number)["status"] == "open"
 
 
-@pytest.mark.parametrize("first, again", [
-    (UNANSWERABLE, UNANSWERABLE), (UNANSWERABLE, UNANSWERABLE + "。"), ("问专家 " + UNANSWERABLE, UNANSWERABLE),
-    (UNANSWERABLE, "问专家 " + UNANSWERABLE), ("问专家 补贴什么时候发", "问专家 补贴什么时候发？"),
-])
-def test_the_same_question_twice_within_minutes_is_one_ticket(villager, adviser, bot, standin, sent_to, clock,
-                                                             first, again):
+@pytest.mark.parametrize(
+    "first, again",
+    [
+        (UNANSWERABLE, UNANSWERABLE),
+        (UNANSWERABLE, UNANSWERABLE + "。"),
+        ("问专家 " + UNANSWERABLE, UNANSWERABLE),
+        (UNANSWERABLE, "问专家 " + UNANSWERABLE),
+        ("问专家 补贴什么时候发", "问专家 补贴什么时候发？"),
+    ],
+)
+def test_the_same_question_twice_within_minutes_is_one_ticket(
+    villager, adviser, bot, standin, sent_to, clock, first, again
+):
     add_roster(bot)
     adviser.says("待办")
     number = ticket_number(villager.says(first))
@@ -209,15 +239,15 @@ def test_the_same_question_twice_within_minutes_is_one_ticket(villager, adviser,
     assert ticket_number(reply) == number and "不用再发" in reply
     assert len(rows_of(bot, "SELECT id FROM tickets")) == 1 and attachment_kinds(bot, number) == []
     send(bot)
-    assert len([t for t in sent_to(LI) if f"第{number}号" in t]) == 1   # the adviser hears of it once
+    assert len([t for t in sent_to(LI) if f"第{number}号" in t]) == 1  # the adviser hears of it once
     clock.advance(minutes=3)
-    assert ticket_number(villager.says("我家荔枝叶子有黑斑")) != number   # another question: another ticket
+    assert ticket_number(villager.says("我家荔枝叶子有黑斑")) != number  # another question: another ticket
 
 
 def test_a_repeat_with_a_new_photo_or_voice_brings_them_to_the_first_ticket(villager, bot):
     add_roster(bot)
     number = ticket_number(villager.says("我家桂花叶子黄了"))
-    villager.sends_photo("ph-again")   # in the window: a 补充 already
+    villager.sends_photo("ph-again")  # in the window: a 补充 already
     assert ticket_number(villager.says("我家桂花叶子黄了")) == number
     villager.sends_voice("vo-again", recognition="我家桂花叶子黄了。")
     assert attachment_kinds(bot, number) == ["image", "voice"]
@@ -227,7 +257,7 @@ def test_a_repeat_with_a_new_photo_or_voice_brings_them_to_the_first_ticket(vill
 def test_photos_of_a_finished_planting_record_never_join_a_ticket(villager, bot, standin):
     add_roster(bot)
     villager.sends_photo("ph-planted")
-    assert "第1号" in villager.says("3棵桂花")                                 # a finished record with its photo
+    assert "第1号" in villager.says("3棵桂花")  # a finished record with its photo
     asked = ticket_number(villager.says("问专家 桂花叶子黄了是怎么回事"))
     symptom = ticket_number(villager.says("我家龙眼叶子也卷了"))
     assert attachment_kinds(bot, asked) == [] and attachment_kinds(bot, symptom) == []
@@ -236,8 +266,8 @@ def test_photos_of_a_finished_planting_record_never_join_a_ticket(villager, bot,
 
 def test_a_photo_in_the_window_joins_the_ticket_only_while_no_record_is_in_progress(villager, bot):
     add_roster(bot)
-    villager.sends_photo("ph-1")   # a record in progress: only its photo so far
-    number = ticket_number(villager.says("隔壁家的竹子长到我家地里了"))   # a dispute: the photo is not its question
+    villager.sends_photo("ph-1")  # a record in progress: only its photo so far
+    number = ticket_number(villager.says("隔壁家的竹子长到我家地里了"))  # a dispute: the photo is not its question
     assert "补充到第" not in villager.sends_photo("ph-2")
     assert attachment_kinds(bot, number) == []
     assert "第1号" in villager.says("2棵桂花")
@@ -346,8 +376,11 @@ def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, a
         clock.set(start + timedelta(minutes=i))
         villager_factory(f"o-v{i}").says("问专家 " + text)
     with transaction(bot.db):  # both asked from 埔心村 (by QR code)
-        bot.db.execute("UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
-                       " adviser_person_id = (SELECT id FROM people WHERE openid = ?)", [LI])
+        bot.db.execute(
+            "UPDATE tickets SET village_id = (SELECT id FROM villages WHERE name = '埔心村'),"
+            " adviser_person_id = (SELECT id FROM people WHERE openid = ?)",
+            [LI],
+        )
     clock.set(start + timedelta(hours=2))
     listing = adviser.says("待办")
     assert listing.index("桂花不开花") < listing.index("龙眼不结果")
@@ -401,8 +434,17 @@ def test_export_tickets_has_the_contract_columns_and_response_time(villager, adv
     number = ticket_number(villager.says(UNANSWERABLE))
     adviser.says(f"答 {number} 先停水一周。")
     header, data = exports.rows(bot, "tickets")
-    assert header[:9] == ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at",
-                          "answer"]
+    assert header[:9] == [
+        "id",
+        "openid",
+        "village",
+        "question",
+        "status",
+        "adviser",
+        "created_at",
+        "answered_at",
+        "answer",
+    ]
     row = dict(zip(header, next(data)))
     assert (row["village"], row["adviser"], row["status"]) == ("埔心村", "李顾问", "answered")
     assert row["response_hours"] == 0.0
@@ -449,7 +491,15 @@ def test_photos_from_the_future_are_not_attached_to_a_question(villager, bot, ro
 
     add_roster(bot)
     with transaction(bot.db):
-        bot.db["media"].insert({"openid": "o-villager-1", "kind": "image", "media_id": "m-future", "status": "stored",
-                                "attempts": 1, "created_at": clock.to_db(bot.clock() + timedelta(days=100))})
+        bot.db["media"].insert(
+            {
+                "openid": "o-villager-1",
+                "kind": "image",
+                "media_id": "m-future",
+                "status": "stored",
+                "attempts": 1,
+                "created_at": clock.to_db(bot.clock() + timedelta(days=100)),
+            }
+        )
     number = ticket_number(villager.says("问专家 桂花叶子发黄还卷边是怎么回事"))
     assert attachment_kinds(bot, number) == []

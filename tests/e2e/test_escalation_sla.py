@@ -1,4 +1,5 @@
 """Escalation SLA by `tick --now`: unanswered tickets remind the adviser once, then move on once."""
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -6,6 +6,7 @@ columns and the exports.
 
 Seed 002, 二(一): 机关事业单位党员、村(居)和“两新”党组织65周岁以下的党员至少参加1次义务植树活动.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,15 +22,14 @@ from tests.conftest import make_config
 from tests.e2e.dashboard_seed import PASSWORD, csrf_of, login
 from tests.e2e.test_planting import photo
 
-PLACE = (23.1001, 114.4001)          # the day's place, inside 埔心村
-NEAR = (23.1010, 114.4005)           # ~100 m away
-FAR = (23.1100, 114.4001)            # ~1.1 km away
+PLACE = (23.1001, 114.4001)  # the day's place, inside 埔心村
+NEAR = (23.1010, 114.4005)  # ~100 m away
+FAR = (23.1100, 114.4001)  # ~1.1 km away
 
 
 @pytest.fixture
 def config(tmp_path, standin):
-    return make_config(tmp_path, standin, **{"wechat.templates.notice": "TPL-N",
-                                             "wechat.templates.reminder": "TPL-R"})
+    return make_config(tmp_path, standin, **{"wechat.templates.notice": "TPL-N", "wechat.templates.reminder": "TPL-R"})
 
 
 @pytest.fixture(autouse=True)
@@ -68,19 +68,21 @@ def export(config_file, table: str, tmp_path) -> list[dict]:
 # -- opening ---------------------------------------------------------------------------------------------
 def test_a_cadre_opens_a_planting_day_and_its_qr_code_follows(secretary, rows, tick, standin, sent_to, clock):
     assert secretary.says("活动 村口植树 9点到12点") == "好的，请发活动地点的位置（点“＋”→“位置”），活动就开始。"
-    reply = secretary.sends_location(*PLACE)                     # the other order: 活动 first, then the place
+    reply = secretary.sends_location(*PLACE)  # the other order: 活动 first, then the place
     [event] = rows("events")
     assert reply.startswith("植树活动开始了：村口植树（3月6日 09:00–12:00）。")
     assert f"签到码：{event['code']}" in reply and "二维码稍后发给您" in reply
     assert (event["lat"], event["lng"], event["qr_status"]) == (*PLACE, "pending")
     assert [(a["how"], a["present"]) for a in rows("attendance")] == [("opened", 1)]
-    assert not any(call[0] == "qrcode/create" for call in standin.calls)   # never inside the webhook request
+    assert not any(call[0] == "qrcode/create" for call in standin.calls)  # never inside the webhook request
     tick()
     [create] = [call[1] for call in standin.calls if call[0] == "qrcode/create"]
     assert create["action_name"] == "QR_STR_SCENE" and create["action_info"]["scene"]["scene_str"] == "event_1"
-    assert create["expire_seconds"] == 3 * 3600 + 30 * 60              # until 12:00
-    assert any(f"https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=ticket-event_1" in t and event["code"] in t
-               for t in sent_to("o-wang"))
+    assert create["expire_seconds"] == 3 * 3600 + 30 * 60  # until 12:00
+    assert any(
+        "https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=ticket-event_1" in t and event["code"] in t
+        for t in sent_to("o-wang")
+    )
     assert rows("events")[0]["qr_status"] == "ready"
     tick()
     assert len([c for c in standin.calls if c[0] == "qrcode/create"]) == 1
@@ -93,8 +95,9 @@ def test_only_proven_cadres_open_one(person, bot, villager_factory, rows, standi
     villager = person("o-li", "李四")
     assert villager.says("活动 村口植树") == "植树活动由村干部发起。活动开始后发“参加”签到。"
     with transaction(bot.db):
-        cadre = roster_store.insert_person(bot.db, {"name": "林干部", "village_id": 1, "role": "村干部"},
-                                           to_db(bot.clock()))
+        cadre = roster_store.insert_person(
+            bot.db, {"name": "林干部", "village_id": 1, "role": "村干部"}, to_db(bot.clock())
+        )
         roster_store.bind_openid(bot.db, cadre, "o-lin", to_db(bot.clock()), via="name")
     assert "绑定" in villager_factory("o-lin").says("活动 村口植树")
     assert secretary.says("活动 村口植树 9点到8点").startswith("时间请这样写")
@@ -127,7 +130,10 @@ def test_attended_by_code_and_by_location(day, person, rows, clock):
     clock.set("2027-03-06T12:00")
     assert person("o-late", "迟到").says(f"参加 {day}") == f"签到码{day}不对，或者活动已经结束了。"
     assert [(a["how"], a["present"], a["present_via"]) for a in rows("attendance")] == [
-        ("opened", 1, "opener"), ("code", 1, "location"), ("code", 1, "location")]
+        ("opened", 1, "opener"),
+        ("code", 1, "location"),
+        ("code", 1, "location"),
+    ]
 
 
 def test_attended_by_the_village_and_by_the_qr_scene(day, person, villager_factory, rows, clock):
@@ -145,7 +151,11 @@ def test_attended_by_the_village_and_by_the_qr_scene(day, person, villager_facto
     reply = newcomer.says("钱七")
     assert "登记好了：钱七，埔心村" in reply and "已签到：村口植树（埔心村）" in reply
     assert [(a["openid"], a["how"]) for a in rows("attendance")] == [
-        ("o-wang", "opened"), ("o-li", "village"), ("o-sun", "qr"), ("o-new", "qr")]
+        ("o-wang", "opened"),
+        ("o-li", "village"),
+        ("o-sun", "qr"),
+        ("o-new", "qr"),
+    ]
     # a village's own QR code still just preselects the village
     assert "埔心村" in villager_factory("o-other").follows("1")
 
@@ -154,16 +164,32 @@ def test_a_cadre_confirms_who_could_not_send_a_location(day, person, app, rows, 
     clock.set("2027-03-06T09:30")
     li = person("o-li", "李四")
     li.says("参加")
-    assert cli.main(["--config", str(config_file), "create-admin", "wang", "--password", PASSWORD, "--role", "cadre",
-                     "--person", "王书记"]) == 0
+    assert (
+        cli.main(
+            [
+                "--config",
+                str(config_file),
+                "create-admin",
+                "wang",
+                "--password",
+                PASSWORD,
+                "--role",
+                "cadre",
+                "--person",
+                "王书记",
+            ]
+        )
+        == 0
+    )
     client = app.test_client()
     assert login(client, "wang").status_code == 302
     assert "村口植树" in client.get("/admin/events").get_data(as_text=True)
     page = client.get("/admin/events/1").get_data(as_text=True)
     assert "李四" in page and "待确认" in page
     [waiting] = rows("SELECT id FROM attendance WHERE present = 0")
-    done = client.post(f"/admin/events/1/attendance/{waiting['id']}/confirm", data={"csrf_token": csrf_of(page)},
-                       follow_redirects=True)
+    done = client.post(
+        f"/admin/events/1/attendance/{waiting['id']}/confirm", data={"csrf_token": csrf_of(page)}, follow_redirects=True
+    )
     assert "已确认到场" in done.get_data(as_text=True)
     [row] = rows("SELECT * FROM attendance WHERE openid = 'o-li'")
     assert (row["present"], row["present_via"], row["confirmed_by"]) == (1, "cadre", "wang")
@@ -171,10 +197,26 @@ def test_a_cadre_confirms_who_could_not_send_a_location(day, person, app, rows, 
     db = app.extensions["bot"].db
     with transaction(db):
         village = roster_store.insert_village(db, {"name": "石湖村", "kind": "村"}, "2027-01-01T00:00:00")
-        roster_store.insert_person(db, {"name": "外村书记", "village_id": village, "role": "村书记"},
-                                   "2027-01-01T00:00:00")
-    assert cli.main(["--config", str(config_file), "create-admin", "shi", "--password", PASSWORD, "--role", "cadre",
-                     "--person", "外村书记"]) == 0
+        roster_store.insert_person(
+            db, {"name": "外村书记", "village_id": village, "role": "村书记"}, "2027-01-01T00:00:00"
+        )
+    assert (
+        cli.main(
+            [
+                "--config",
+                str(config_file),
+                "create-admin",
+                "shi",
+                "--password",
+                PASSWORD,
+                "--role",
+                "cadre",
+                "--person",
+                "外村书记",
+            ]
+        )
+        == 0
+    )
     outsider = app.test_client()
     login(outsider, "shi")
     assert outsider.get("/admin/events/1").status_code == 403
@@ -182,16 +224,17 @@ def test_a_cadre_confirms_who_could_not_send_a_location(day, person, app, rows, 
 
 
 # -- taking part, 我的进度, the trees of the day, the 通报 ------------------------------------------------------------
-def test_attendance_counts_for_party_members_of_64_and_65_not_66(day, person, bot, clock, standin, tick, config_file,
-                                                                  tmp_path):
+def test_attendance_counts_for_party_members_of_64_and_65_not_66(
+    day, person, bot, clock, standin, tick, config_file, tmp_path
+):
     set_birth_year(bot, "王书记", 1970)
-    members = {"陈六十四": 1963, "林六十五": 1962, "黄六十六": 1961}          # ages in campaign.year 2027
+    members = {"陈六十四": 1963, "林六十五": 1962, "黄六十六": 1961}  # ages in campaign.year 2027
     users = {}
     for n, (name, year) in enumerate(members.items()):
         users[name] = person(f"o-{n}", name, "党员")
         set_birth_year(bot, name, year)
     before = progress.village_progress(bot.db, bot.config, 1)
-    assert (before.party_members, before.party_members_active) == (3, 1)   # 64, 65 and the opener (66 is not due)
+    assert (before.party_members, before.party_members_active) == (3, 1)  # 64, 65 and the opener (66 is not due)
     assert "65周岁以下党员至少参加1次义务植树活动" in users["陈六十四"].says("我的进度")
     assert "义务植树活动" not in users["黄六十六"].says("我的进度")
     clock.set("2027-03-06T09:30")
@@ -212,13 +255,21 @@ def test_attendance_counts_for_party_members_of_64_and_65_not_66(day, person, bo
     users["陈六十四"].sends_photo("m-2")
     users["陈六十四"].says("2棵龙眼")
     [event] = export(config_file, "events", tmp_path)
-    assert (event["name"], event["code"], event["attendees"], event["present"], event["trees"]) == \
-        ("村口植树", day, "4", "4", "3")
+    assert (event["name"], event["code"], event["attendees"], event["present"], event["trees"]) == (
+        "村口植树",
+        day,
+        "4",
+        "4",
+        "3",
+    )
     assert set(event) >= {"id", "village", "name", "lat", "lng", "starts_at", "ends_at", "opened_by"}
     attendance = export(config_file, "attendance", tmp_path)
     assert [(a["person"], a["how"], a["trees"]) for a in attendance] == [
-        ("王书记", "opened", "0"), ("陈六十四", "village", "3"), ("林六十五", "village", "0"),
-        ("黄六十六", "village", "0")]
+        ("王书记", "opened", "0"),
+        ("陈六十四", "village", "3"),
+        ("林六十五", "village", "0"),
+        ("黄六十六", "village", "0"),
+    ]
     assert set(attendance[0]) >= {"event", "person", "checked_in_at", "how"}
     out = tmp_path / "march.xlsx"
     assert cli.main(["--config", str(config_file), "report", "--month", "2027-03", "--out", str(out)]) == 0

@@ -2,6 +2,7 @@
 that start with = + - @ (or a tab / CR) are written as text by every CSV and xlsx writer (the CLI's
 `export` and `report`, the dashboard's Excel downloads); numbers stay numbers; the roster takes such
 names and keeps them as text, and a CSV export re-imports unchanged."""
+
 from __future__ import annotations
 
 import csv
@@ -36,16 +37,22 @@ def write_csv(path, rows) -> str:
 @pytest.fixture
 def roster(tmp_path, config_file, bot, villager_factory, standin):
     """Villages and people with formula-like names, imported by the CLI; chat text from the evil-named villager."""
-    villages = write_csv(tmp_path / "villages.csv", [
-        ["名称", "类型", "镇街", "户数", "纬度", "经度", "半径米"],
-        [EVIL_VILLAGE, "村", EVIL_TOWN, 3, -23.5, -46.6, 3000],
-    ])
-    people = write_csv(tmp_path / "people.csv", [
-        ["姓名", "村社区", "角色", "openid"],
-        [PEOPLE[0], EVIL_VILLAGE, "群众", OPENID],
-        *[[name, EVIL_VILLAGE, "群众", ""] for name in PEOPLE[1:]],
-        ["李顾问", EVIL_VILLAGE, "技术顾问", "o-adviser-li"],
-    ])
+    villages = write_csv(
+        tmp_path / "villages.csv",
+        [
+            ["名称", "类型", "镇街", "户数", "纬度", "经度", "半径米"],
+            [EVIL_VILLAGE, "村", EVIL_TOWN, 3, -23.5, -46.6, 3000],
+        ],
+    )
+    people = write_csv(
+        tmp_path / "people.csv",
+        [
+            ["姓名", "村社区", "角色", "openid"],
+            [PEOPLE[0], EVIL_VILLAGE, "群众", OPENID],
+            *[[name, EVIL_VILLAGE, "群众", ""] for name in PEOPLE[1:]],
+            ["李顾问", EVIL_VILLAGE, "技术顾问", "o-adviser-li"],
+        ],
+    )
     assert cli(config_file, "import", "villages", villages) == 0
     assert cli(config_file, "import", "people", people) == 0
     villager = villager_factory(OPENID)
@@ -78,7 +85,11 @@ def test_csv_exports_write_formula_like_text_with_a_leading_quote(roster, config
     assert {r["village"] for r in people} == {"'" + EVIL_VILLAGE}
     (village,) = csv_export(config_file, capsys, "villages")
     assert (village["town"], village["lat"], village["lng"], village["households"]) == (
-        "'" + EVIL_TOWN, "-23.5", "-46.6", "3")  # numbers stay numbers, negative ones too
+        "'" + EVIL_TOWN,
+        "-23.5",
+        "-46.6",
+        "3",
+    )  # numbers stay numbers, negative ones too
     (ticket,) = csv_export(config_file, capsys, "tickets")
     assert (ticket["question"], ticket["answer"]) == ("'" + QUESTION, "'" + ANSWER)
     (planting,) = csv_export(config_file, capsys, "plantings")
@@ -118,8 +129,13 @@ def test_the_monthly_report_writes_village_and_town_names_as_text(roster, config
     out = tmp_path / "report.xlsx"
     assert cli(config_file, "report", "--month", "2027-03", "--out", str(out)) == 0
     workbook = load_workbook(out)
-    formulas = [(ws.title, c.coordinate, c.value) for ws in workbook for row in ws.iter_rows() for c in row
-                if c.data_type == "f"]
+    formulas = [
+        (ws.title, c.coordinate, c.value)
+        for ws in workbook
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
     assert formulas == []
     texts = {c.value for ws in workbook for row in ws.iter_rows() for c in row if c.data_type == "s"}
     assert {EVIL_VILLAGE, EVIL_TOWN} <= texts

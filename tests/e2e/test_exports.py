@@ -1,4 +1,5 @@
 """`python run.py export TABLE` end to end: rows made through the real webhook, the contract's columns."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,21 @@ from bot.cli import main
 from bot.db import transaction
 
 CONTRACT_COLUMNS = {
-    "plantings": ["id", "openid", "person", "village", "species", "count", "area_mu", "lat", "lng", "photo_sha256",
-                  "status", "flags", "created_at"],
+    "plantings": [
+        "id",
+        "openid",
+        "person",
+        "village",
+        "species",
+        "count",
+        "area_mu",
+        "lat",
+        "lng",
+        "photo_sha256",
+        "status",
+        "flags",
+        "created_at",
+    ],
     "tickets": ["id", "openid", "village", "question", "status", "adviser", "created_at", "answered_at", "answer"],
     "outbox": ["id", "openid", "channel", "status", "dedupe_key", "created_at", "sent_at", "text"],
     "villages": ["id", "name", "kind"],
@@ -27,8 +41,19 @@ def filled(bot, villager, standin):
     to the adviser is the outbox row)."""
     with transaction(bot.db):
         village_id = bot.db["villages"].insert({"name": "埔心村", "kind": "村"}).last_pk
-        adviser_id = bot.db["people"].insert({"name": "李顾问", "role": "技术顾问", "openid": "o-adviser",
-                                              "bound_via": "roster", "village_id": village_id}).last_pk
+        adviser_id = (
+            bot.db["people"]
+            .insert(
+                {
+                    "name": "李顾问",
+                    "role": "技术顾问",
+                    "openid": "o-adviser",
+                    "bound_via": "roster",
+                    "village_id": village_id,
+                }
+            )
+            .last_pk
+        )
         bot.db["adviser_villages"].insert({"person_id": adviser_id, "village_id": village_id})
     villager.says("登记 张三 埔心村")
     standin.add_media("m-export", b"\xff\xd8not-really-a-jpeg")
@@ -48,14 +73,19 @@ def export(config_file, capsys, *args) -> str:
 def test_csv_to_stdout_starts_with_the_contract_columns(filled, config_file, capsys, table):
     rows = list(csv.reader(io.StringIO(export(config_file, capsys, table))))
     header = rows[0]
-    assert header[:len(CONTRACT_COLUMNS[table])] == CONTRACT_COLUMNS[table]
+    assert header[: len(CONTRACT_COLUMNS[table])] == CONTRACT_COLUMNS[table]
     assert len(rows) >= 2  # every table has data after the conversation above
 
 
 def test_plantings_row_says_what_was_recorded(filled, config_file, capsys):
     (row,) = csv.DictReader(io.StringIO(export(config_file, capsys, "plantings")))
     assert (row["person"], row["village"], row["species"], row["count"], row["status"]) == (
-        "张三", "埔心村", "桂花", "3", "complete")
+        "张三",
+        "埔心村",
+        "桂花",
+        "3",
+        "complete",
+    )
     assert len(row["photo_sha256"]) == 64
 
 

@@ -1,4 +1,5 @@
 """FAQ chat end to end: small talk, the 种树问答 intro, answers by text and by voice, adviser entries."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,7 +31,7 @@ def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question
     assert villager.clicks("HELP") == help_text and villager.says(question) == help_text
     hint = bot.t("core.help_hint")
     assert villager.says("你好").endswith(hint) and villager.says("谢谢").endswith(hint)
-    not_understood = villager.says("1")                                  # the fallback
+    not_understood = villager.says("1")  # the fallback
     assert "没太明白" in not_understood and not_understood.endswith(hint)
 
 
@@ -65,8 +66,9 @@ def test_adviser_entries_in_the_database_are_loaded_when_the_index_is_built(conf
     first = create_app(config)
     bot = first.extensions["bot"]
     with transaction(bot.db):
-        bot.db["faq_entries"].insert({"question": question, "answer": answer, "created_by": "李顾问",
-                                      "created_at": "2027-03-01T00:00:00"})
+        bot.db["faq_entries"].insert(
+            {"question": question, "answer": answer, "created_by": "李顾问", "created_at": "2027-03-01T00:00:00"}
+        )
     bot.databases.close_all()
     second = create_app(config)  # a fresh process: the index is built from messages/ plus faq_entries
     wechat = config.section("wechat")
@@ -77,7 +79,7 @@ def test_adviser_entries_in_the_database_are_loaded_when_the_index_is_built(conf
 
 def test_a_tree_name_voice_recognition_wrote_as_a_homophone_is_answered(villager, bot):
     add_roster(bot)
-    reply = villager.sends_voice("vo-ym", recognition="杨眉几时种。")   # 杨梅, as recognition wrote it
+    reply = villager.sends_voice("vo-ym", recognition="杨眉几时种。")  # 杨梅, as recognition wrote it
     assert "杨梅" in reply and "月" in reply
     assert ticket_count(bot) == 0
 

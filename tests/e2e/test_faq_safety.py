@@ -1,6 +1,7 @@
 """Safety first, end to end (issue 17, part 3): a dangerous situation gets its safety line in the very reply,
 before anything else; when the question also goes to a person, the line comes first and the ticket's number
 follows in the same reply. Through signed (and, once, AES-encrypted) pushes to the real /wechat route."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from bot.simulator import Signer, WeChatUser
 from tests.conftest import AES_KEY, APP_ID, make_config, transport_for
 from tests.e2e.test_escalation import add_roster, ticket
 
-SAFETY = {   # what each line must say, from messages/faq/safety.toml
+SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "power": ("95598", "远离"),
     "typhoon": ("留在屋里", "别一个人锯", "别爬树"),
     "pesticide": ("120", "标签"),
@@ -36,15 +37,18 @@ def later(bot, minutes: int = 11) -> None:
     bot.clock = lambda: now
 
 
-@pytest.mark.parametrize("question,kind", [
-    ("屋前那棵树的树枝搭在电线上了怎么办", "power"),
-    ("挖树穴挖到电缆了", "power"),
-    ("台风把树刮倒压在房子上了", "typhoon"),
-    ("打完农药头晕想吐", "pesticide"),
-    ("喷药的时候药水溅到眼睛里了", "pesticide"),
-    ("刷树的时候生石灰烧到手了", "lime"),
-    ("山边的杂草能不能放火烧掉", "fire"),
-])
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("屋前那棵树的树枝搭在电线上了怎么办", "power"),
+        ("挖树穴挖到电缆了", "power"),
+        ("台风把树刮倒压在房子上了", "typhoon"),
+        ("打完农药头晕想吐", "pesticide"),
+        ("喷药的时候药水溅到眼睛里了", "pesticide"),
+        ("刷树的时候生石灰烧到手了", "lime"),
+        ("山边的杂草能不能放火烧掉", "fire"),
+    ],
+)
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):
     add_roster(bot)
     reply = villager.says(question)
@@ -56,12 +60,16 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
     assert ticket(bot, number)["question"] == question
 
 
-@pytest.mark.parametrize("question,kind,answer_words", [
-    ("电线下面能种树吗", "power", "电线下方只种矮的"),
-    ("台风前怎么防树倒", "typhoon", "加固支撑"),
-])
-def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(villager, bot, question,
-                                                                                      kind, answer_words):
+@pytest.mark.parametrize(
+    "question,kind,answer_words",
+    [
+        ("电线下面能种树吗", "power", "电线下方只种矮的"),
+        ("台风前怎么防树倒", "typhoon", "加固支撑"),
+    ],
+)
+def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(
+    villager, bot, question, kind, answer_words
+):
     add_roster(bot)
     reply = villager.says(question)
     assert first_line(reply).startswith("⚠")
@@ -113,8 +121,12 @@ def test_safety_line_through_aes_encrypted_pushes(tmp_path, standin):
         bot = app.extensions["bot"]
         add_roster(bot)
         wechat = bot.config.section("wechat")
-        user = WeChatUser(transport_for(app), Signer(wechat["token"], AES_KEY, APP_ID), "o-villager-1",
-                          now=lambda: bot.clock().timestamp())
+        user = WeChatUser(
+            transport_for(app),
+            Signer(wechat["token"], AES_KEY, APP_ID),
+            "o-villager-1",
+            now=lambda: bot.clock().timestamp(),
+        )
         reply = user.says("石灰水溅到眼睛了")
         assert first_line(reply).startswith("⚠") and "清水冲洗" in reply and "问题编号" in reply
     finally:

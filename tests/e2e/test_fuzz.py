@@ -3,6 +3,7 @@
 Whatever arrives, the webhook answers 200 (a readable message), 400/403 (refused) or 413 (too big):
 never a 500, never a stack trace to the caller, and a refused request writes nothing.
 """
+
 from __future__ import annotations
 
 import base64
@@ -38,20 +39,26 @@ def check(bot, response, before: int) -> None:
 
 VALID = message_xml("o-fuzz", "text", {"Content": "3棵桂花"})
 MUTATIONS = st.lists(
-    st.tuples(st.sampled_from(["delete", "insert", "duplicate"]), st.integers(0, len(VALID)), st.integers(0, 40),
-              st.text(alphabet=st.sampled_from(list("<>/![]CDATA&;#x\"' 树0")), max_size=12)),
-    min_size=1, max_size=4)
+    st.tuples(
+        st.sampled_from(["delete", "insert", "duplicate"]),
+        st.integers(0, len(VALID)),
+        st.integers(0, 40),
+        st.text(alphabet=st.sampled_from(list("<>/![]CDATA&;#x\"' 树0")), max_size=12),
+    ),
+    min_size=1,
+    max_size=4,
+)
 
 
 def mutate(xml: str, steps) -> str:
     for kind, at, length, text in steps:
         at = min(at, len(xml))
         if kind == "delete":
-            xml = xml[:at] + xml[at + length:]
+            xml = xml[:at] + xml[at + length :]
         elif kind == "insert":
             xml = xml[:at] + text + xml[at:]
         else:
-            xml = xml[:at] + xml[at:at + length] + xml[at:]
+            xml = xml[:at] + xml[at : at + length] + xml[at:]
     return xml
 
 
@@ -73,12 +80,31 @@ FIELD = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3
 
 
 @FUZZ
-@given(msg_type=st.sampled_from(["text", "image", "voice", "location", "event", "link", "video", "", "TEXT", "x"]),
-       fields=st.dictionaries(st.sampled_from(["Content", "MediaId", "PicUrl", "Recognition", "Event", "EventKey",
-                                               "Location_X", "Location_Y", "Label", "Title", "Url", "Format"]),
-                              FIELD, max_size=6),
-       openid=st.text(min_size=0, max_size=60).filter(lambda s: "\x00" not in s),
-       encoding=st.sampled_from(["utf-8", "gbk", "utf-16"]))
+@given(
+    msg_type=st.sampled_from(["text", "image", "voice", "location", "event", "link", "video", "", "TEXT", "x"]),
+    fields=st.dictionaries(
+        st.sampled_from(
+            [
+                "Content",
+                "MediaId",
+                "PicUrl",
+                "Recognition",
+                "Event",
+                "EventKey",
+                "Location_X",
+                "Location_Y",
+                "Label",
+                "Title",
+                "Url",
+                "Format",
+            ]
+        ),
+        FIELD,
+        max_size=6,
+    ),
+    openid=st.text(min_size=0, max_size=60).filter(lambda s: "\x00" not in s),
+    encoding=st.sampled_from(["utf-8", "gbk", "utf-16"]),
+)
 def test_odd_field_values_and_encodings(app, bot, msg_type, fields, openid, encoding):
     xml = message_xml(openid, msg_type, fields)
     try:
@@ -89,16 +115,22 @@ def test_odd_field_values_and_encodings(app, bot, msg_type, fields, openid, enco
     check(bot, post_signed(app, body), before)
 
 
-@pytest.mark.parametrize("body", [
-    "<xml><FromUserName>o-gbk</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>"
-    "<Content>三棵桂花</Content><MsgId>1</MsgId></xml>".encode("gbk"),  # GBK bytes, no declaration
-    '<?xml version="1.0" encoding="gbk"?><xml><FromUserName>o-gbk2</FromUserName><MsgType>text</MsgType>'
-    "<CreateTime>1</CreateTime><Content>三棵桂花</Content><MsgId>2</MsgId></xml>".encode("gbk"),
-    b"<xml><FromUserName>o-bad</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>"
-    b"<Content>\xff\xfe\xc3\x28</Content><MsgId>3</MsgId></xml>",  # invalid UTF-8
-    ("<xml><FromUserName>o-big</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime><Content>"
-     + "树" * 21_000 + "</Content><MsgId>4</MsgId></xml>").encode(),  # a field over the limit, body under the cap
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<xml><FromUserName>o-gbk</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>"
+        "<Content>三棵桂花</Content><MsgId>1</MsgId></xml>".encode("gbk"),  # GBK bytes, no declaration
+        '<?xml version="1.0" encoding="gbk"?><xml><FromUserName>o-gbk2</FromUserName><MsgType>text</MsgType>'
+        "<CreateTime>1</CreateTime><Content>三棵桂花</Content><MsgId>2</MsgId></xml>".encode("gbk"),
+        b"<xml><FromUserName>o-bad</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>"
+        b"<Content>\xff\xfe\xc3\x28</Content><MsgId>3</MsgId></xml>",  # invalid UTF-8
+        (
+            "<xml><FromUserName>o-big</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime><Content>"
+            + "树" * 21_000
+            + "</Content><MsgId>4</MsgId></xml>"
+        ).encode(),  # a field over the limit, body under the cap
+    ],
+)
 def test_bad_encodings_and_huge_fields(app, bot, body):
     before = inbox_count(bot)
     response = post_signed(app, body)
@@ -121,7 +153,8 @@ def post_encrypted(app, encrypt: str, msg_signature: str | None = None):
     envelope = f"<xml><ToUserName>gh</ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
     return app.test_client().post(
         f"/wechat?timestamp={ts}&nonce={nonce}&encrypt_type=aes&msg_signature={signature}&signature=x",
-        data=envelope.encode())
+        data=envelope.encode(),
+    )
 
 
 @FUZZ
@@ -145,9 +178,12 @@ def test_bad_base64(aes_app, encrypt):
 
 
 @FUZZ
-@given(key=st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")), min_size=43,
-                   max_size=43).filter(lambda k: k != AES_KEY),
-       appid=st.sampled_from([APP_ID, "wx-other", ""]))
+@given(
+    key=st.text(
+        alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")), min_size=43, max_size=43
+    ).filter(lambda k: k != AES_KEY),
+    appid=st.sampled_from([APP_ID, "wx-other", ""]),
+)
 def test_wrong_keys_and_appids(aes_app, key, appid):
     """Messages sealed with another key or for another app: refused, nothing written."""
     bot = aes_app.extensions["bot"]

@@ -1,4 +1,5 @@
 """The shared test helpers of tests/conftest.py do what the tests rely on."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -14,8 +15,9 @@ def test_the_clock_is_real_until_set_then_moves_only_when_told(bot, clock):
     assert clock() == at("2027-03-15T10:05")
 
 
-def test_a_transcript_says_waits_ticks_and_reads_what_was_delivered(villager_factory, clock, tick, sent_to, rows,
-                                                                    standin):
+def test_a_transcript_says_waits_ticks_and_reads_what_was_delivered(
+    villager_factory, clock, tick, sent_to, rows, standin
+):
     clock.set("2027-03-15T10:00")
     wang = villager_factory("o-wang")
     assert "帮" in wang.says("帮助")

@@ -1,5 +1,6 @@
 """Health and durability (issue 13, 8): /healthz says 503 when the database cannot be written (what
 WeChat would meet), and storage.synchronous is what every connection of the bot runs with."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -34,8 +35,10 @@ def test_healthz_is_503_when_a_write_fails(app, bot):
     client = app.test_client()
     assert client.get("/healthz").status_code == 200
     for event in ("INSERT", "UPDATE"):
-        bot.db.execute(f"CREATE TRIGGER disk_gone_{event.lower()} BEFORE {event} ON heartbeat"
-                       " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+        bot.db.execute(
+            f"CREATE TRIGGER disk_gone_{event.lower()} BEFORE {event} ON heartbeat"
+            " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
     bot.db.conn.commit()
     response = client.get("/healthz")
     assert response.status_code == 503 and "disk I/O error" in response.get_json()["database"]

@@ -1,6 +1,7 @@
 """Hostile input through the real webhook: reply injection, SQL-looking text in every text input,
 and secrets that must never reach a log line or a page. (Forged/stale signatures, bombs, external
 entities and oversized bodies: tests/e2e/test_webhook_core.py; random input: test_fuzz.py.)"""
+
 from __future__ import annotations
 
 import argparse
@@ -43,22 +44,27 @@ def test_cdata_terminator_in_user_text_cannot_inject_reply_fields(app, bot, vill
     assert stored[0] == evil  # kept exactly as sent
 
 
-@pytest.mark.parametrize("say", [
-    DROP,                                 # a plain text message / FAQ question
-    f"登记 {DROP} 埔心村",                  # as a registration name
-    f"登记 张三 {DROP}",                    # as a village
-    f"问专家 {DROP}",                       # as a question for the adviser
-    f"3棵{DROP}",                          # inside a planting report
-    f"答 1 {DROP}",                         # as an adviser answer
-    f"代种 {DROP} 2棵龙眼",                  # as a household member's name
-])
+@pytest.mark.parametrize(
+    "say",
+    [
+        DROP,  # a plain text message / FAQ question
+        f"登记 {DROP} 埔心村",  # as a registration name
+        f"登记 张三 {DROP}",  # as a village
+        f"问专家 {DROP}",  # as a question for the adviser
+        f"3棵{DROP}",  # inside a planting report
+        f"答 1 {DROP}",  # as an adviser answer
+        f"代种 {DROP} 2棵龙眼",  # as a household member's name
+    ],
+)
 def test_sql_looking_text_is_plain_text(villager, bot, say):
     villager.follows()
     reply = villager.says(say)
     assert reply is None or "Traceback" not in reply
     assert TABLES <= tables(bot)
-    assert next(bot.db.query("SELECT content FROM inbox WHERE msg_type = 'text' ORDER BY id DESC LIMIT 1"))[
-        "content"] == say
+    assert (
+        next(bot.db.query("SELECT content FROM inbox WHERE msg_type = 'text' ORDER BY id DESC LIMIT 1"))["content"]
+        == say
+    )
     assert next(bot.db.query("SELECT status FROM inbox ORDER BY id DESC LIMIT 1"))["status"] == "ok"
 
 
@@ -94,8 +100,11 @@ def bot_logging(tmp_path):
 
 def test_secrets_never_reach_logs_or_pages(tmp_path, secret_standin, caplog, bot_logging):
     standin = secret_standin
-    cfg = make_config(tmp_path, standin, **{"wechat.token": TOKEN, "wechat.encoding_aes_key": AES_KEY,
-                                            "wechat.app_secret": APP_SECRET})
+    cfg = make_config(
+        tmp_path,
+        standin,
+        **{"wechat.token": TOKEN, "wechat.encoding_aes_key": AES_KEY, "wechat.app_secret": APP_SECRET},
+    )
     app = create_app(cfg)
     bot = app.extensions["bot"]
     client = app.test_client()
@@ -146,7 +155,11 @@ def test_secrets_never_reach_logs_or_pages(tmp_path, secret_standin, caplog, bot
 
 
 def test_redact_blanks_secret_query_parameters():
-    line = ('GET /cgi-bin/token?grant_type=client_credential&appid=wx1&secret=abc123 and '
-            '/cgi-bin/message/custom/send?access_token=XYZ.-_9 password=p4ss')
-    assert logs.redact(line) == ('GET /cgi-bin/token?grant_type=client_credential&appid=wx1&secret=*** and '
-                                 '/cgi-bin/message/custom/send?access_token=*** password=***')
+    line = (
+        'GET /cgi-bin/token?grant_type=client_credential&appid=wx1&secret=abc123 and '
+        '/cgi-bin/message/custom/send?access_token=XYZ.-_9 password=p4ss'
+    )
+    assert logs.redact(line) == (
+        'GET /cgi-bin/token?grant_type=client_credential&appid=wx1&secret=*** and '
+        '/cgi-bin/message/custom/send?access_token=*** password=***'
+    )

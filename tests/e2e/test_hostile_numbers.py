@@ -1,5 +1,6 @@
 """Hostile numbers and shapes get a clean answer, never a 500 or 系统忙 (issue 13, 7): ids past SQLite's
 integer range, XML nested too deep, coordinates that are not a place on Earth."""
+
 from __future__ import annotations
 
 import time
@@ -12,8 +13,8 @@ from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_escalation import LI, add_roster
 from tests.e2e.test_planting import photo, planting_rows, registered, village  # noqa: F401 (fixtures)
 
-HUGE = "9" * 25                     # past SQLite's 64-bit integers
-JUST_PAST = str(2**63)              # the first integer SQLite cannot hold
+HUGE = "9" * 25  # past SQLite's 64-bit integers
+JUST_PAST = str(2**63)  # the first integer SQLite cannot hold
 
 
 # -- ids ---------------------------------------------------------------------------------------------
@@ -37,21 +38,31 @@ def test_qr_scene_past_the_integer_range_is_an_unknown_scene(villager, bot, scen
     assert [r["status"] for r in rows_of(bot, "SELECT status FROM inbox")] == ["ok"] * 2
 
 
-@pytest.mark.parametrize("path", [f"/admin/villages/{HUGE}", f"/admin/tickets/{JUST_PAST}",
-                                  f"/admin/villages/{JUST_PAST}"])
+@pytest.mark.parametrize(
+    "path", [f"/admin/villages/{HUGE}", f"/admin/tickets/{JUST_PAST}", f"/admin/villages/{JUST_PAST}"]
+)
 def test_dashboard_urls_with_ids_past_the_integer_range_are_404(admin, path):
     assert admin.get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", [f"/admin/review/{HUGE}", f"/admin/tickets/{HUGE}/answer",
-                                  f"/admin/tickets/{HUGE}/faq", f"/admin/bindings/{HUGE}",
-                                  f"/admin/broadcasts/{HUGE}/cancel"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/admin/review/{HUGE}",
+        f"/admin/tickets/{HUGE}/answer",
+        f"/admin/tickets/{HUGE}/faq",
+        f"/admin/bindings/{HUGE}",
+        f"/admin/broadcasts/{HUGE}/cancel",
+    ],
+)
 def test_dashboard_posts_with_ids_past_the_integer_range_are_404(admin, path):
     from tests.e2e.test_dashboard import csrf_of, page
 
     token = csrf_of(page(admin, "/admin/"))
-    assert admin.post(path, data={"csrf_token": token, "decision": "approve", "answer": "x",
-                                  "action": "keep"}).status_code == 404
+    assert (
+        admin.post(path, data={"csrf_token": token, "decision": "approve", "answer": "x", "action": "keep"}).status_code
+        == 404
+    )
 
 
 def test_a_count_past_the_integer_range_is_asked_again(registered, bot, standin):
@@ -72,8 +83,9 @@ def nested(depth: int) -> bytes:
 @pytest.mark.parametrize("depth", [30, 2000])
 def test_xml_nested_too_deep_is_400(app, bot, depth):
     ts = str(int(time.time()))
-    response = app.test_client().post(f"/wechat?signature={sign('spamtest', ts, '7')}&timestamp={ts}&nonce=7",
-                                      data=nested(depth))
+    response = app.test_client().post(
+        f"/wechat?signature={sign('spamtest', ts, '7')}&timestamp={ts}&nonce=7", data=nested(depth)
+    )
     assert response.status_code == 400 and b"Traceback" not in response.data
     assert rows_of(bot, "SELECT * FROM inbox") == []
 
@@ -88,8 +100,10 @@ def test_xml_nested_too_deep_inside_the_encryption_is_400(app_with):
 
 
 # -- coordinates -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("lat, lng", [("nan", "114.4"), ("23.1", "inf"), ("-inf", "114.4"), ("95", "114.4"),
-                                      ("23.1", "200"), ("1e400", "114.4")])
+@pytest.mark.parametrize(
+    "lat, lng",
+    [("nan", "114.4"), ("23.1", "inf"), ("-inf", "114.4"), ("95", "114.4"), ("23.1", "200"), ("1e400", "114.4")],
+)
 def test_a_location_that_is_no_place_is_refused_and_the_record_still_completes(registered, bot, standin, lat, lng):
     villager = registered("o-loc", "王大妈")
     standin.add_media("m-1", photo(1))

@@ -1,6 +1,7 @@
 """Village milestones end to end: cadres report 计划已备案, 树穴 120个, 示范点 <名称> (+ photo and location) through
 signed pushes; others are refused; questions stay questions; the office confirms, corrects and undoes on the
 village page; the figures, the reminders and the export follow."""
+
 from __future__ import annotations
 
 import csv
@@ -14,14 +15,21 @@ from tests.e2e.dashboard_seed import add_logins, csrf_of, login
 from tests.e2e.test_planting import photo
 
 VILLAGES = {"埔心村": (23.10, 114.40), "石湖村": (23.20, 114.50)}
-PEOPLE = [("o-secretary", "王书记", "埔心村", "村书记"), ("o-cadre", "李干部", "埔心村", "村干部"),
-          ("o-villager", "张三", "埔心村", "群众"), ("o-shihu", "陈书记", "石湖村", "村书记")]
+PEOPLE = [
+    ("o-secretary", "王书记", "埔心村", "村书记"),
+    ("o-cadre", "李干部", "埔心村", "村干部"),
+    ("o-villager", "张三", "埔心村", "群众"),
+    ("o-shihu", "陈书记", "石湖村", "村书记"),
+]
 
 
 @pytest.fixture
 def county(bot, clock):
-    ids = add_roster(bot, {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000}
-                           for name, (lat, lng) in VILLAGES.items()}, PEOPLE)
+    ids = add_roster(
+        bot,
+        {name: {"kind": "村", "lat": lat, "lng": lng, "radius_m": 3000} for name, (lat, lng) in VILLAGES.items()},
+        PEOPLE,
+    )
     add_logins(bot.db, [("admin", "admin"), ("wang", "adviser")])
     clock.set("2027-01-25T10:00")
     return ids
@@ -33,17 +41,20 @@ def secretary(villager_factory, county):
 
 
 def milestone_rows(rows):
-    return rows("SELECT milestone, count, name, status, lat, lng, person_id,"
-                " (SELECT COUNT(*) FROM milestone_photos ph WHERE ph.milestone_id = m.id) AS photos"
-                " FROM milestones m ORDER BY id")
+    return rows(
+        "SELECT milestone, count, name, status, lat, lng, person_id,"
+        " (SELECT COUNT(*) FROM milestone_photos ph WHERE ph.milestone_id = m.id) AS photos"
+        " FROM milestones m ORDER BY id"
+    )
 
 
 def village(bot, village_id):
     return progress.village_progress(bot.db, bot.config, village_id)
 
 
-def test_a_secretarys_milestones_are_recorded_and_a_villagers_refused(bot, county, secretary, villager_factory,
-                                                                      standin, clock, rows):
+def test_a_secretarys_milestones_are_recorded_and_a_villagers_refused(
+    bot, county, secretary, villager_factory, standin, clock, rows
+):
     villager = villager_factory("o-villager")
     assert "这是村干部上报用的" in villager.says("计划已备案")
     assert "这是村干部上报用的" in villager.says("树穴 120个")
@@ -64,18 +75,21 @@ def test_a_secretarys_milestones_are_recorded_and_a_villagers_refused(bot, count
     reply = secretary.sends_location(23.101, 114.401)
     assert reply == "📍 位置已加到示范点“村口公园”。"
     assert [(r["milestone"], r["count"], r["name"], r["status"], r["photos"]) for r in milestone_rows(rows)] == [
-        ("plan", None, None, "reported", 1), ("holes", 120, None, "reported", 0),
-        ("demo_site", None, "村口公园", "reported", 1)]
+        ("plan", None, None, "reported", 1),
+        ("holes", 120, None, "reported", 0),
+        ("demo_site", None, "村口公园", "reported", 1),
+    ]
     assert rows("plantings") == []  # the photos went to the milestones, not to planting records
     v = village(bot, county["埔心村"])
     assert (v.plan_at, v.holes, v.demo_sites, v.demo_sites_reported) == ("2027-01-25T02:00:00", 120, 0, 1)
 
     header, data = exports.rows(bot, "milestones")
-    assert header[:7] == ["village", "milestone", "value", "reported_by", "reported_at", "confirmed_by",
-                          "confirmed_at"]
-    assert [row[:5] for row in data] == [("埔心村", "plan", "", "王书记", "2027-01-25T02:00:00"),
-                                         ("埔心村", "holes", "120", "李干部", "2027-02-20T02:00:00"),
-                                         ("埔心村", "demo_site", "村口公园", "王书记", "2027-02-20T03:00:00")]
+    assert header[:7] == ["village", "milestone", "value", "reported_by", "reported_at", "confirmed_by", "confirmed_at"]
+    assert [row[:5] for row in data] == [
+        ("埔心村", "plan", "", "王书记", "2027-01-25T02:00:00"),
+        ("埔心村", "holes", "120", "李干部", "2027-02-20T02:00:00"),
+        ("埔心村", "demo_site", "村口公园", "王书记", "2027-02-20T03:00:00"),
+    ]
 
 
 def test_questions_stay_questions(bot, county, secretary, rows):
@@ -89,7 +103,7 @@ def test_questions_stay_questions(bot, county, secretary, rows):
 def test_a_photo_sent_just_before_the_report_joins_it(bot, county, secretary, standin, rows):
     standin.add_media("m-first", photo(3))
     assert "树种和棵数" in secretary.sends_photo("m-first")  # a planting record starts …
-    reply = secretary.says("示范点 祠堂广场")                  # … and the report takes its photo
+    reply = secretary.says("示范点 祠堂广场")  # … and the report takes its photo
     assert "请再发示范点的位置" in reply and "请再发一张示范点的照片" not in reply
     assert [r["photos"] for r in milestone_rows(rows)] == [1]
     assert [r["status"] for r in rows("plantings")] == ["cancelled"]
@@ -113,12 +127,15 @@ def office(app, username="admin"):
 
 def change(client, village_id, milestone_id, action, value=""):
     token = csrf_of(client.get(f"/admin/villages/{village_id}").get_data(as_text=True))
-    return client.post(f"/admin/villages/{village_id}/milestones/{milestone_id}",
-                       data={"action": action, "value": value, "csrf_token": token})
+    return client.post(
+        f"/admin/villages/{village_id}/milestones/{milestone_id}",
+        data={"action": action, "value": value, "csrf_token": token},
+    )
 
 
-def test_the_office_confirms_corrects_and_undoes_on_the_village_page(app, bot, county, secretary, villager_factory,
-                                                                     clock, rows):
+def test_the_office_confirms_corrects_and_undoes_on_the_village_page(
+    app, bot, county, secretary, villager_factory, clock, rows
+):
     pux = county["埔心村"]
     secretary.says("计划已备案")
     clock.advance(minutes=40)
@@ -139,9 +156,15 @@ def test_the_office_confirms_corrects_and_undoes_on_the_village_page(app, bot, c
     change(client, pux, plan, "undo")
     assert village(bot, pux).plan_at is None
     assert [(r["status"], r["confirmed_by"]) for r in rows("milestones")] == [
-        ("undone", None), ("confirmed", "admin"), ("confirmed", "admin")]
+        ("undone", None),
+        ("confirmed", "admin"),
+        ("confirmed", "admin"),
+    ]
     assert [(c["milestone_id"], c["action"], c["changed_by"]) for c in rows("milestone_changes")] == [
-        (site, "confirm", "admin"), (holes, "correct", "admin"), (plan, "undo", "admin")]
+        (site, "confirm", "admin"),
+        (holes, "correct", "admin"),
+        (plan, "undo", "admin"),
+    ]
     assert '"count": 120' in rows("milestone_changes")[1]["before"]
     assert '"count": 150' in rows("milestone_changes")[1]["after"]
     # not another village's report, not an adviser, not an unknown action
@@ -167,7 +190,8 @@ def test_the_milestones_export_from_the_cli(bot, county, secretary, config_file,
     assert cli.main(["--config", str(config_file), "export", "milestones"]) == 0
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["village"], r["milestone"], r["value"], r["reported_by"]) for r in table] == [
-        ("埔心村", "holes", "80", "王书记")]
+        ("埔心村", "holes", "80", "王书记")
+    ]
 
 
 def test_a_secretary_bound_by_name_only_reports_nothing_until_proven(bot, county, secretary, rows):

@@ -1,10 +1,12 @@
 """Several writers on one database: threads of one process, and real processes (two webhook servers
 and one worker, as docs/operations.md deploys them) sharing one SQLite file."""
+
 from __future__ import annotations
 
 import threading
 import time
 from collections import Counter
+from datetime import UTC
 
 import pytest
 
@@ -51,11 +53,18 @@ def test_threads_queue_on_one_write_lock_per_database(tmp_path):
 @pytest.fixture
 def deployment(tmp_path, standin):
     """Two `serve --no-scheduler` processes and one `worker` on one database."""
-    config = write_config(tmp_path, {
-        "wechat.api_base_url": standin.url, "wechat.app_id": standin.appid, "wechat.app_secret": standin.secret,
-        "wechat.token": "spamtest", "outbox.send_interval_seconds": 0.3, "outbox.rate_per_second": 0,
-        "media.download_interval_seconds": 0.3,
-    })
+    config = write_config(
+        tmp_path,
+        {
+            "wechat.api_base_url": standin.url,
+            "wechat.app_id": standin.appid,
+            "wechat.app_secret": standin.secret,
+            "wechat.token": "spamtest",
+            "outbox.send_interval_seconds": 0.3,
+            "outbox.rate_per_second": 0,
+            "media.download_interval_seconds": 0.3,
+        },
+    )
     ports = [free_port(), free_port()]
     procs = [ServerProcess.serve(config, port, log_path=tmp_path / f"serve-{port}.log") for port in ports]
     procs.append(ServerProcess.worker(config, log_path=tmp_path / "worker.log"))
@@ -130,8 +139,14 @@ def test_two_webhook_processes_and_a_worker_share_one_database(deployment, stand
 
     with transaction(db):
         for n in range(6):
-            outbox.enqueue(db, openid=f"o-mp-{n}", kind="answer", text=f"回答{n}", dedupe_key=f"mp-answer-{n}",
-                           now=datetime.now(timezone.utc))
+            outbox.enqueue(
+                db,
+                openid=f"o-mp-{n}",
+                kind="answer",
+                text=f"回答{n}",
+                dedupe_key=f"mp-answer-{n}",
+                now=datetime.now(UTC),
+            )
     assert wait_for(lambda: next(db.query("SELECT COUNT(*) AS n FROM outbox WHERE status = 'sent'"))["n"] == 6)
     assert wait_for(lambda: next(db.query("SELECT COUNT(*) AS n FROM media WHERE status = 'stored'"))["n"] == 6)
     time.sleep(1)  # a few more sender runs: still once each

@@ -1,4 +1,5 @@
 """The outbox, the WeChat client and the media job against the stand-in, faults included."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -39,8 +40,8 @@ def test_customer_service_message_inside_window(villager, bot, standin):
 @pytest.mark.parametrize("errcode", [45015, 45047])
 def test_channel_errors_fall_through_to_template(tmp_path, standin, errcode):
     from bot.app import create_app
-    from tests.conftest import make_config, transport_for
     from bot.simulator import Signer, WeChatUser
+    from tests.conftest import make_config, transport_for
 
     app = create_app(make_config(tmp_path, standin, **{"wechat.templates.answer": "TPL-ANSWER"}))
     bot = app.extensions["bot"]
@@ -97,8 +98,10 @@ def test_transient_failures_are_retried_with_backoff(tmp_path, standin, fault):
     app = create_app(make_config(tmp_path, standin, **{"wechat.api_timeout_seconds": 0.5}))
     bot = app.extensions["bot"]
     with transaction(bot.db):
-        bot.db.execute("INSERT INTO users (openid, last_inbound_at, created_at) VALUES ('o-r', ?, ?)",
-                       [clock.to_db(bot.clock()), clock.to_db(bot.clock())])
+        bot.db.execute(
+            "INSERT INTO users (openid, last_inbound_at, created_at) VALUES ('o-r', ?, ?)",
+            [clock.to_db(bot.clock()), clock.to_db(bot.clock())],
+        )
     bot.api.access_token()  # token first, so the fault hits the send
     standin.fail("message/custom/send", **fault)
     oid = queue(bot, "o-r", "重试我", "r1")
@@ -135,12 +138,14 @@ def test_unsubscribed_user_gets_nothing_and_退订_stops_reminders(villager, bot
 
 @pytest.mark.parametrize("text", ["不要再给我发消息了", "唔好再发", "唔好再发啦。", "别再发了"])
 def test_please_stop_sending_unsubscribes_and_says_how_to_come_back(villager, bot, text):
-    villager.says("问专家 我家龙眼树结果很少是什么原因")   # an open ticket's 补充 window does not swallow it
+    villager.says("问专家 我家龙眼树结果很少是什么原因")  # an open ticket's 补充 window does not swallow it
     reminder = queue(bot, villager.openid, "该种树了", "rem1", kind="reminder")
     reply = villager.says(text)
     assert "已关闭提醒" in reply and "订阅" in reply
     assert row(bot, reminder)["status"] == "cancelled"
-    assert next(bot.db.query("SELECT reminders_off FROM users WHERE openid = ?", [villager.openid]))["reminders_off"] == 1
+    assert (
+        next(bot.db.query("SELECT reminders_off FROM users WHERE openid = ?", [villager.openid]))["reminders_off"] == 1
+    )
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM ticket_attachments"))["n"] == 0
     assert "已开启提醒" in villager.says("订阅")
 

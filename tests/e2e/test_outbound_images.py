@@ -1,5 +1,6 @@
 """Image messages through the outbox (a certificate's PNG): uploaded as temporary media when sent, then sent as a
 customer-service image message; retried on transient errors; held (never a template) outside the window."""
+
 from __future__ import annotations
 
 import io
@@ -35,7 +36,7 @@ def test_an_image_is_uploaded_when_sent_then_sent_as_an_image_message(villager, 
     path = png_file(tmp_path)
     image_id = queue(bot, villager.openid, "img-1", text="（证书图片）", image=path)
     text_id = queue(bot, villager.openid, "img-1-text", text="您的证书：http://x/cert/abc")
-    assert [c for c, _ in standin.calls if c == "media/upload"] == []   # nothing uploaded while queued
+    assert [c for c, _ in standin.calls if c == "media/upload"] == []  # nothing uploaded while queued
     send(bot)
     upload = next(payload for call, payload in standin.calls if call == "media/upload")
     assert upload["type"] == "image"
@@ -75,7 +76,7 @@ def test_outside_the_window_an_image_is_held_while_its_text_line_goes_by_templat
     assert row(bot, image_id)["status"] == "held"
     assert row(bot, text_id)["status"] == "sent" and row(bot, text_id)["channel"] == "template"
     assert [m["kind"] for m in standin.messages_to("o-img")] == ["template"]
-    user.says("收到")                                  # writes again: the held image goes
+    user.says("收到")  # writes again: the held image goes
     send(bot)
     assert row(bot, image_id)["status"] == "sent" and row(bot, image_id)["channel"] == "cs"
     bot.databases.close_all()

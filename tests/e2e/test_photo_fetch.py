@@ -3,6 +3,7 @@ media.pic_hosts, never from an inside address unless that address is listed, wit
 redirects, within media.max_bytes (also for media downloads through the API) and a timeout.
 
 Through the real webhook and the real media job; the WeChat API stand-in (127.0.0.1) serves the photos."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,9 @@ def start(app_with):
     def make(**overrides):
         flask_app = app_with(**overrides)
         bot = flask_app.extensions["bot"]
-        return bot, WeChatUser(transport_for(flask_app), Signer("spamtest"), openid="o-photo",
-                               now=lambda: bot.clock().timestamp())
+        return bot, WeChatUser(
+            transport_for(flask_app), Signer("spamtest"), openid="o-photo", now=lambda: bot.clock().timestamp()
+        )
 
     return make
 
@@ -48,8 +50,15 @@ def test_the_default_hosts_are_wechats_image_cdn(start):
     assert bot.config.get("media.max_bytes") == 10 * 1024 * 1024
 
 
-@pytest.mark.parametrize("url", ["{stand_in}pic/pic-only", "http://169.254.169.254/latest/meta-data/",
-                                 "file:///etc/passwd", "http://mmbiz.qpic.cn.evil.example/x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "{stand_in}pic/pic-only",
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+        "http://mmbiz.qpic.cn.evil.example/x",
+    ],
+)
 def test_a_pic_url_off_the_list_is_never_fetched(start, standin, url):
     bot, user = start()  # default media.pic_hosts: WeChat's CDN only
     standin.add_media("pic-only", JPEG)

@@ -1,11 +1,12 @@
 """Planting records end to end: signed XML through the real /wechat route, photos served by the WeChat API
 stand-in and fetched by the real media job, rows checked in the real SQLite file."""
+
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 from PIL import Image, ImageDraw
@@ -13,12 +14,12 @@ from PIL import Image, ImageDraw
 from bot import clock
 from bot.media import download_due
 from bot.photos import thumb_path
+from bot.planting import settle_windows
 from bot.simulator import message_xml
 from bot.store import roster as roster_store
-from bot.planting import settle_windows
 from tests.conftest import rows_of
 
-START = datetime(2027, 3, 15, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, in the planting window
+START = datetime(2027, 3, 15, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, in the planting window
 VILLAGE = {"name": "埔心村", "kind": "村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
 
 
@@ -61,8 +62,9 @@ def registered(bot, village, villager_factory):
     def register(openid: str, name: str, role: str = "群众"):
         db = bot.db
         with db.conn:
-            person_id = roster_store.insert_person(db, {"name": name, "village_id": village, "role": role},
-                                                   clock.to_db(START))
+            person_id = roster_store.insert_person(
+                db, {"name": name, "village_id": village, "role": role}, clock.to_db(START)
+            )
             roster_store.bind_openid(db, person_id, openid, clock.to_db(START), via="roster")
         return villager_factory(openid)
 
@@ -117,11 +119,21 @@ def test_counted_text_first_then_photo_with_chinese_numerals(villager, bot, stan
     assert planting_rows(bot)[0]["count"] == 2
 
 
-@pytest.mark.parametrize("text, species, count", [
-    ("三株桂花", "桂花", 3), ("两颗荔枝", "荔枝", 2), ("十二棵龙眼", "龙眼", 12), ("二十棵杨梅", "杨梅", 20),
-    ("桂花三棵", "桂花", 3), ("种了3棵樟树", "香樟", 3), ("三角梅5棵", "簕杜鹃", 5), ("桃树两棵", "桃", 2),
-    ("柿子树1棵", "柿", 1), ("3棵芒果", "芒果", 3),
-])
+@pytest.mark.parametrize(
+    "text, species, count",
+    [
+        ("三株桂花", "桂花", 3),
+        ("两颗荔枝", "荔枝", 2),
+        ("十二棵龙眼", "龙眼", 12),
+        ("二十棵杨梅", "杨梅", 20),
+        ("桂花三棵", "桂花", 3),
+        ("种了3棵樟树", "香樟", 3),
+        ("三角梅5棵", "簕杜鹃", 5),
+        ("桃树两棵", "桃", 2),
+        ("柿子树1棵", "柿", 1),
+        ("3棵芒果", "芒果", 3),
+    ],
+)
 def test_numerals_and_aliases(villager, bot, standin, text, species, count):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
@@ -180,13 +192,24 @@ def test_a_photo_long_after_a_finished_record_starts_a_new_one(villager, bot, st
     assert [r["status"] for r in planting_rows(bot)] == ["complete", "pending"]
 
 
-@pytest.mark.parametrize("order", [("location", "photo", "text"), ("photo", "location", "text"),
-                                   ("text", "location", "photo"), ("photo", "text", "location"),
-                                   ("text", "photo", "location"), ("location", "text", "photo")])
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("location", "photo", "text"),
+        ("photo", "location", "text"),
+        ("text", "location", "photo"),
+        ("photo", "text", "location"),
+        ("text", "photo", "location"),
+        ("location", "text", "photo"),
+    ],
+)
 def test_location_in_any_order(villager, bot, standin, order):
     standin.add_media("m-1", photo(1))
-    send = {"photo": lambda: villager.sends_photo("m-1"), "text": lambda: villager.says("3棵桂花"),
-            "location": lambda: villager.sends_location(23.101, 114.401, "埔心村口")}
+    send = {
+        "photo": lambda: villager.sends_photo("m-1"),
+        "text": lambda: villager.says("3棵桂花"),
+        "location": lambda: villager.sends_location(23.101, 114.401, "埔心村口"),
+    }
     replies = [send[part]() for part in order]
     completing = max(order.index("text"), order.index("photo"))  # the record is made with both
     assert "第1号" in replies[completing]
@@ -284,12 +307,15 @@ def test_a_new_text_after_the_window_starts_a_new_record(villager, bot, clock):
     villager.says("2棵龙眼")
     records = planting_rows(bot)
     assert [(r["species"], r["status"], bool(r["closed_at"])) for r in records] == [
-        ("桂花", "pending", True), ("龙眼", "pending", False)]
+        ("桂花", "pending", True),
+        ("龙眼", "pending", False),
+    ]
     assert len(rows_of(bot, "SELECT * FROM outbox WHERE dedupe_key = 'planting-incomplete:1'")) == 1
 
 
-def test_a_photo_after_the_window_of_a_photo_only_record_starts_anew_but_text_finishes_it(villager, bot, standin,
-                                                                                          clock):
+def test_a_photo_after_the_window_of_a_photo_only_record_starts_anew_but_text_finishes_it(
+    villager, bot, standin, clock
+):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
     clock.advance(minutes=40)
@@ -322,8 +348,13 @@ def test_cadre_plot_record_counts_area(cadre, bot, standin, clock):
     clock.advance(seconds=10)
     assert "共2张" in cadre.sends_photo("m-2")
     (record,) = planting_rows(bot)
-    assert (record["kind"], record["site"], record["area_mu"], record["count"], record["species"]) == \
-        ("plot", "党建林", 2.5, 120, "香樟")
+    assert (record["kind"], record["site"], record["area_mu"], record["count"], record["species"]) == (
+        "plot",
+        "党建林",
+        2.5,
+        120,
+        "香樟",
+    )
     assert record["status"] == "complete" and record["review"] == "none"
 
 
@@ -342,8 +373,11 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     member = rows_of(bot, "SELECT * FROM people WHERE name = '李四'")[0]
     cadre_row = rows_of(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]
     assert (member["role"], member["source"], member["village_id"]) == ("群众", "proxy", cadre_row["village_id"])
-    assert (record["person_id"], record["entered_by_person_id"], record["openid"]) == \
-        (member["id"], cadre_row["id"], "o-cadre-1")
+    assert (record["person_id"], record["entered_by_person_id"], record["openid"]) == (
+        member["id"],
+        cadre_row["id"],
+        "o-cadre-1",
+    )
     (exported,) = export_plantings(bot)
     assert (exported["person"], exported["entered_by"]) == ("李四", "陈书记")
 
@@ -370,11 +404,28 @@ def test_photo_is_hashed_thumbnailed_and_exported(villager, bot, standin):
     assert stored["sha256"] == sha and stored["phash"] is not None and stored["analysed_at"]
     assert thumb_path(bot.config.photos_dir, sha).is_file()
     (exported,) = export_plantings(bot)
-    for column in ("id", "openid", "person", "village", "species", "count", "area_mu", "lat", "lng",
-                   "photo_sha256", "status", "flags", "created_at"):
+    for column in (
+        "id",
+        "openid",
+        "person",
+        "village",
+        "species",
+        "count",
+        "area_mu",
+        "lat",
+        "lng",
+        "photo_sha256",
+        "status",
+        "flags",
+        "created_at",
+    ):
         assert column in exported
-    assert (exported["photo_sha256"], exported["person"], exported["village"], exported["status"]) == \
-        (sha, "王大妈", "埔心村", "complete")
+    assert (exported["photo_sha256"], exported["person"], exported["village"], exported["status"]) == (
+        sha,
+        "王大妈",
+        "埔心村",
+        "complete",
+    )
 
 
 def test_same_photo_on_another_record_is_flagged_with_a_pointer(villager, registered, bot, standin):
@@ -479,8 +530,9 @@ def test_a_photo_that_is_not_an_image_is_kept_with_its_error(villager, bot, stan
 # -- retries and registration -----------------------------------------------------------------------
 def test_retried_deliveries_never_make_a_second_record(villager, bot, standin):
     standin.add_media("m-1", photo(1))
-    photo_xml = message_xml(villager.openid, "image", {"PicUrl": "", "MediaId": "m-1"},
-                            create_time=int(START.timestamp()))
+    photo_xml = message_xml(
+        villager.openid, "image", {"PicUrl": "", "MediaId": "m-1"}, create_time=int(START.timestamp())
+    )
     text_xml = message_xml(villager.openid, "text", {"Content": "3棵桂花"}, create_time=int(START.timestamp()))
     first = villager.push(photo_xml)
     assert villager.push(photo_xml) == first
@@ -523,8 +575,12 @@ def test_a_tree_off_the_list_keeps_its_whole_name_and_is_flagged(villager, bot, 
     reply = villager.sends_photo("m-1")
     assert "3棵发财树" in reply and "“发财树”不在推荐树种表里" in reply
     (record,) = planting_rows(bot)
-    assert (record["species"], record["species_known"], record["flags"], record["review"]) == \
-        ("发财树", 0, "unknown_species", "pending")
+    assert (record["species"], record["species_known"], record["flags"], record["review"]) == (
+        "发财树",
+        0,
+        "unknown_species",
+        "pending",
+    )
 
 
 @pytest.mark.parametrize("second", ["种了5棵发财树", "5棵", "不对，是5棵"])
@@ -551,8 +607,10 @@ def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
     assert "第2号：5棵桂花" in villager.sends_photo("m-1")
     clock.advance(seconds=30)  # not an extra photo of record 2: record 1 still waits for its photo
     assert "第1号：3棵发财树" in villager.sends_photo("m-2")
-    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == \
-        [("发财树", 3, "complete"), ("桂花", 5, "complete")]
+    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [
+        ("发财树", 3, "complete"),
+        ("桂花", 5, "complete"),
+    ]
 
 
 def test_another_record_after_a_bare_count_is_the_one_the_question_described(villager, bot, standin):

@@ -5,6 +5,7 @@ against verified plantings, delivery notices, the village's schedule (schedules_
 Seed 002, timetable row 5 (2月8日前): 制定植树安排表，明确种植时间、党员干部和群众(每户)认领安排; 二(四): 加强……绿化苗木需求统计，
 建立需求清单.
 """
+
 from __future__ import annotations
 
 import csv
@@ -65,8 +66,10 @@ def export(config_file, table: str, tmp_path) -> list[dict]:
 
 
 def live(rows) -> list[tuple]:
-    return [(r["person_id"], r["species"], r["count"], r["month"])
-            for r in rows("SELECT * FROM pledges WHERE cancelled_at IS NULL ORDER BY id")]
+    return [
+        (r["person_id"], r["species"], r["count"], r["month"])
+        for r in rows("SELECT * FROM pledges WHERE cancelled_at IS NULL ORDER BY id")
+    ]
 
 
 # -- pledging ---------------------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def test_pledge_change_and_cancel(li, person, rows):
     wife = person("o-li-wife", "李妻", "群众", household="1组1号")
     # the same household and species: the new count (and month) replaces the old one
     assert wife.says("认领 3棵荔枝 3月").startswith("已改为：您家3棵荔枝（3月种）（原来2棵）。")
-    reply = li.sends_voice("m-voice-1", "认领一棵龙眼。")                    # by voice
+    reply = li.sends_voice("m-voice-1", "认领一棵龙眼。")  # by voice
     assert reply.startswith("已登记认领：您家1棵龙眼。") and "您家现在认领：3棵荔枝（3月种）、1棵龙眼。" in reply
     assert live(rows) == [(1, "荔枝", 3, 3), (1, "龙眼", 1, None)]
     mine = li.says("我的认领")
@@ -85,8 +88,8 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert live(rows) == [(1, "龙眼", 1, None)]
     assert wife.says("取消认领").startswith("已取消认领：1棵龙眼。")
     assert li.says("取消认领") == "您家没有这个认领。发“我的认领”看看。"
-    assert li.says("认领") .startswith("您家还没有认领。")
-    assert rows("plantings") == []                                           # a pledge is never a planting
+    assert li.says("认领").startswith("您家还没有认领。")
+    assert rows("plantings") == []  # a pledge is never a planting
 
 
 def test_what_a_pledge_lacks_is_asked_for(li, rows):
@@ -99,11 +102,11 @@ def test_what_a_pledge_lacks_is_asked_for(li, rows):
 
 def test_a_pledge_is_no_answer_to_a_waiting_record_and_a_planting_still_is(li, standin, rows):
     standin.add_media("m-1", photo(1))
-    li.sends_photo("m-1")                                   # a record waiting for its species and count
+    li.sends_photo("m-1")  # a record waiting for its species and count
     assert li.says("认领 2棵荔枝").startswith("已登记认领：您家2棵荔枝。")
     [record] = rows("plantings")
     assert (record["species"], record["count"], record["status"]) == (None, None, "pending")
-    assert "已记录" in li.says("种了2棵荔枝")                  # the record takes its answer
+    assert "已记录" in li.says("种了2棵荔枝")  # the record takes its answer
     [record] = rows("plantings")
     assert (record["species"], record["count"], record["status"]) == ("荔枝", 2, "complete")
 
@@ -122,27 +125,33 @@ def test_a_cadre_pledges_for_a_household(secretary, zhang, li, bot, tick, sent_t
     # only a proven cadre pledges for others
     assert li.says("认领 张三 2棵龙眼") == "为别人家认领由村干部登记。您自己家认领发“认领 2棵荔枝”。"
     with transaction(bot.db):
-        cadre = roster_store.insert_person(bot.db, {"name": "林干部", "village_id": 1, "role": "村干部"}, to_db(bot.clock()))
+        cadre = roster_store.insert_person(
+            bot.db, {"name": "林干部", "village_id": 1, "role": "村干部"}, to_db(bot.clock())
+        )
         roster_store.bind_openid(bot.db, cadre, "o-lin", to_db(bot.clock()), via="name")  # typed a name: no proof
     assert "绑定" in villager_factory("o-lin").says("认领 张三 2棵龙眼")
-    assert [(r["person_id"], r["species"]) for r in rows("SELECT * FROM pledges WHERE cancelled_at IS NULL")] == \
-        [(zhao["id"], "桂花")]
+    assert [(r["person_id"], r["species"]) for r in rows("SELECT * FROM pledges WHERE cancelled_at IS NULL")] == [
+        (zhao["id"], "桂花")
+    ]
 
 
 # -- the seedling list and delivery -------------------------------------------------------------------------
-def test_the_seedling_list_against_plantings_and_delivery_notices(li, zhang, person, standin, app, bot, tick, sent_to,
-                                                                  clock, config_file, tmp_path):
+def test_the_seedling_list_against_plantings_and_delivery_notices(
+    li, zhang, person, standin, app, bot, tick, sent_to, clock, config_file, tmp_path
+):
     chen = person("o-chen", "陈七", "群众", household="1组3号")
     li.says("认领 3棵荔枝 3月")
     zhang.says("认领 2棵荔枝")
     zhang.says("认领 1棵龙眼")
     chen.says("认领 1棵荔枝")
     clock.set("2027-03-02T10:00")
-    assert "已记录" in plant(li, standin, "m-li", 1, "2棵荔枝")      # verified: 2 of 李四's 3
+    assert "已记录" in plant(li, standin, "m-li", 1, "2棵荔枝")  # verified: 2 of 李四's 3
     assert "已记录" in plant(chen, standin, "m-chen", 2, "1棵荔枝")  # 陈七's pledge is planted
     demand = {(r["village"], r["species"]): r for r in export(config_file, "demand", tmp_path)}
     assert {k: (r["pledged"], r["planted"], r["needed"], r["delivered"]) for k, r in demand.items()} == {
-        ("埔心村", "荔枝"): ("6", "3", "3", "0"), ("埔心村", "龙眼"): ("1", "0", "1", "0")}
+        ("埔心村", "荔枝"): ("6", "3", "3", "0"),
+        ("埔心村", "龙眼"): ("1", "0", "1", "0"),
+    }
     pledge_rows = {(r["person"], r["species"]): r for r in export(config_file, "pledges", tmp_path)}
     assert (pledge_rows["李四", "荔枝"]["month"], pledge_rows["李四", "荔枝"]["planted"]) == ("3", "2")
     assert pledge_rows["张三", "荔枝"]["household"] == "1组2号"
@@ -153,21 +162,41 @@ def test_the_seedling_list_against_plantings_and_delivery_notices(li, zhang, per
     page = client.get("/admin/pledges").get_data(as_text=True)
     assert "苗木需求清单" in page and "荔枝" in page
     token = csrf_of(page)
-    bad = client.post("/admin/pledges/batches", data={"csrf_token": token, "village_id": "1", "species": "荔枝",
-                                                      "count": "3", "status": "arrived", "pickup_date": "2027-03-05",
-                                                      "place": ""}, follow_redirects=True)
+    bad = client.post(
+        "/admin/pledges/batches",
+        data={
+            "csrf_token": token,
+            "village_id": "1",
+            "species": "荔枝",
+            "count": "3",
+            "status": "arrived",
+            "pickup_date": "2027-03-05",
+            "place": "",
+        },
+        follow_redirects=True,
+    )
     assert "已到的苗木要写领取地点" in bad.get_data(as_text=True)
-    done = client.post("/admin/pledges/batches", data={"csrf_token": token, "village_id": "1", "species": "荔枝",
-                                                       "count": "3", "status": "arrived", "pickup_date": "2027-03-05",
-                                                       "place": "村委会"}, follow_redirects=True)
+    done = client.post(
+        "/admin/pledges/batches",
+        data={
+            "csrf_token": token,
+            "village_id": "1",
+            "species": "荔枝",
+            "count": "3",
+            "status": "arrived",
+            "pickup_date": "2027-03-05",
+            "place": "村委会",
+        },
+        follow_redirects=True,
+    )
     assert "已登记埔心村荔枝3棵；已通知2户来领。" in done.get_data(as_text=True)
     tick()
     assert any("您家认领的荔枝树苗到了：请从3月5日起到村委会领取（您家还要1棵）" in text for text in sent_to("o-li"))
     assert any("树苗到了" in text and "您家还要2棵" in text for text in sent_to("o-zhang"))
-    assert not any("树苗到了" in text for text in sent_to("o-chen"))          # planted already: not told
+    assert not any("树苗到了" in text for text in sent_to("o-chen"))  # planted already: not told
     before = len(standin.sent)
     tick()
-    assert len(standin.sent) == before                                        # once per batch and pledge
+    assert len(standin.sent) == before  # once per batch and pledge
     client.post("/admin/pledges/batches/1/handed-out", data={"csrf_token": token})
     demand = {(r["village"], r["species"]): r for r in export(config_file, "demand", tmp_path)}
     assert (demand["埔心村", "荔枝"]["arrived"], demand["埔心村", "荔枝"]["delivered"]) == ("3", "3")
@@ -180,7 +209,7 @@ def test_the_schedule_is_every_households_pledge_or_tree(li, zhang, bot, clock, 
     with transaction(bot.db):
         roster_store.update_village(bot.db, 1, {"households": 2}, to_db(clock()))
     li.says("认领 2棵荔枝")
-    clock.set("2027-02-10T10:00")                                            # schedules_due (02-08) has passed
+    clock.set("2027-02-10T10:00")  # schedules_due (02-08) has passed
     assert "还有1户没有认领安排" in li.says("本村进度")
     half = bot.config.with_overrides({"pledges.schedule_share": 0.5})
     assert [t.share for t in progress.village_progress(bot.db, half, 1).targets if t.key == "schedules"] == [1.0]
@@ -204,8 +233,8 @@ def test_a_pledge_of_march_is_nudged_once_in_march_unless_planted(li, zhang, sta
     tick("2027-03-01T09:00")
     nudges = [t for t in sent_to("o-li") if "计划3月种" in t]
     assert len(nudges) == 1 and "您家认领了2棵荔枝，计划3月种，现在还没有种植记录" in nudges[0]
-    assert not any("计划" in t for t in sent_to("o-zhang"))                  # planted its 龙眼; 桂花 is April's
+    assert not any("计划" in t for t in sent_to("o-zhang"))  # planted its 龙眼; 桂花 is April's
     tick("2027-03-08T09:00")
-    assert len([t for t in sent_to("o-li") if "计划3月种" in t]) == 1          # once
+    assert len([t for t in sent_to("o-li") if "计划3月种" in t]) == 1  # once
     tick("2027-04-01T09:00")
     assert any("您家认领了1棵桂花，计划4月种" in t for t in sent_to("o-zhang"))

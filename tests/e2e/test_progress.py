@@ -1,4 +1,5 @@
 """我的进度 / 本村进度 through the real webhook: the same numbers as bot.progress."""
+
 from __future__ import annotations
 
 import re
@@ -16,18 +17,36 @@ AT = "2027-03-10T02:00:00"
 @pytest.fixture
 def roster(bot):
     db = bot.db
-    db["villages"].insert_all([
-        {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 3},
-        {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
-    ])
-    db["people"].insert_all([
-        {"id": 1, "name": "张三", "village_id": 1, "role": "党员", "household": "A", "birth_year": 1970,
-         "openid": "o-villager-1"},
-        {"id": 2, "name": "张小三", "village_id": 1, "role": "群众", "household": "A"},
-        {"id": 3, "name": "王书记", "village_id": 1, "role": "村书记", "household": "B", "birth_year": 1975,
-         "openid": "o-secretary"},
-        {"id": 4, "name": "陈七", "village_id": 2, "role": "群众", "openid": "o-community"},
-    ])
+    db["villages"].insert_all(
+        [
+            {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 3},
+            {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
+        ]
+    )
+    db["people"].insert_all(
+        [
+            {
+                "id": 1,
+                "name": "张三",
+                "village_id": 1,
+                "role": "党员",
+                "household": "A",
+                "birth_year": 1970,
+                "openid": "o-villager-1",
+            },
+            {"id": 2, "name": "张小三", "village_id": 1, "role": "群众", "household": "A"},
+            {
+                "id": 3,
+                "name": "王书记",
+                "village_id": 1,
+                "role": "村书记",
+                "household": "B",
+                "birth_year": 1975,
+                "openid": "o-secretary",
+            },
+            {"id": 4, "name": "陈七", "village_id": 2, "role": "群众", "openid": "o-community"},
+        ]
+    )
     rows = [
         # person, village, kind, count, area, review, site
         (1, 1, "tree", 2, None, "none", None),
@@ -37,9 +56,23 @@ def roster(bot):
         (4, 2, "tree", 30, None, "none", None),
     ]
     db["plantings"].insert_all(
-        {"openid": "o", "person_id": p, "village_id": v, "kind": k, "count": c, "area_mu": a, "review": r,
-         "site": s, "flags": "old_photo" if r != "none" else "", "species": "桂花", "status": "complete",
-         "created_at": AT, "completed_at": AT} for p, v, k, c, a, r, s in rows)
+        {
+            "openid": "o",
+            "person_id": p,
+            "village_id": v,
+            "kind": k,
+            "count": c,
+            "area_mu": a,
+            "review": r,
+            "site": s,
+            "flags": "old_photo" if r != "none" else "",
+            "species": "桂花",
+            "status": "complete",
+            "created_at": AT,
+            "completed_at": AT,
+        }
+        for p, v, k, c, a, r, s in rows
+    )
     return db
 
 
@@ -108,10 +141,10 @@ def test_how_many_is_progress_also_inside_a_tickets_windows(roster, villager, bo
     clock.set("2027-03-10T10:00")
     number = int(re.search(r"问题编号：(\d+)", villager.says("问专家 我家龙眼树结果很少是什么原因")).group(1))
     progress_reply = villager.says("我的进度")
-    assert villager.says("我种了多少棵了") == progress_reply            # the 补充 window
+    assert villager.says("我种了多少棵了") == progress_reply  # the 补充 window
     with transaction(bot.db):
         answer_ticket(bot, bot.db, number, "多施钾肥。", by_admin="admin", now=bot.clock())
     clock.advance(hours=2)
-    assert villager.says("我种了多少棵了") == progress_reply            # the reopen window after the answer
+    assert villager.says("我种了多少棵了") == progress_reply  # the reopen window after the answer
     assert rows_of(bot, "SELECT status FROM tickets") == [{"status": "answered"}]
     assert rows_of(bot, "SELECT COUNT(*) AS n FROM ticket_attachments") == [{"n": 0}]

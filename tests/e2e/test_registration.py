@@ -1,4 +1,5 @@
 """Registration through the real webhook: 登记, village QR codes, 我的信息, kept messages, unfollow/follow."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,16 +17,23 @@ ROSTER = Path(__file__).resolve().parent.parent / "data" / "roster"
 
 
 def person_of(bot, openid):
-    found = rows_of(bot, "SELECT p.*, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id"
-                      " WHERE p.openid = ?", [openid])
+    found = rows_of(
+        bot,
+        "SELECT p.*, v.name AS village FROM people p JOIN villages v ON v.id = p.village_id WHERE p.openid = ?",
+        [openid],
+    )
     return found[0] if found else None
 
 
 def claim_of(bot, openid):
     """The open claim this WeChat user made on a roster person (who, which village, what kind)."""
-    found = rows_of(bot, "SELECT c.kind, c.claimed_name, p.name AS person, v.name AS village FROM binding_conflicts c"
-                         " JOIN people p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id"
-                         " WHERE c.openid = ? AND c.status = 'open'", [openid])
+    found = rows_of(
+        bot,
+        "SELECT c.kind, c.claimed_name, p.name AS person, v.name AS village FROM binding_conflicts c"
+        " JOIN people p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id"
+        " WHERE c.openid = ? AND c.status = 'open'",
+        [openid],
+    )
     return found[0] if found else None
 
 
@@ -70,8 +78,12 @@ def test_villager_not_in_roster_becomes_a_masses_member_of_that_village(villager
 
 def test_a_one_character_typo_in_the_village_still_matches(villager, roster):
     assert "埔心村" in villager.says("登记 李国华 浦心村")  # 村书记: matched, and a code is asked for
-    assert claim_of(roster, villager.openid) == {"kind": "needs_code", "claimed_name": "李国华", "person": "李国华",
-                                                 "village": "埔心村"}
+    assert claim_of(roster, villager.openid) == {
+        "kind": "needs_code",
+        "claimed_name": "李国华",
+        "person": "李国华",
+        "village": "埔心村",
+    }
 
 
 def test_packed_text_without_spaces_is_split_at_the_village(villager, roster):
@@ -113,20 +125,24 @@ def test_bare_登记_waits_for_the_name_then_the_village(villager, roster):
     assert "请发您的姓名" in villager.says("登记")
     assert "哪个村" in villager.says("李桂英")
     assert "登记好了" in villager.says("埔心村")
-    assert (person_of(roster, villager.openid)["name"], person_of(roster, villager.openid)["village"]) == \
-        ("李桂英", "埔心村")
+    assert (person_of(roster, villager.openid)["name"], person_of(roster, villager.openid)["village"]) == (
+        "李桂英",
+        "埔心村",
+    )
 
 
 def test_bare_登记_then_name_and_village_at_once(villager, roster):
     villager.says("登记")
-    assert "后4位" in villager.says("陈秀英，埔心村")   # the same binding: the roster phone check
+    assert "后4位" in villager.says("陈秀英，埔心村")  # the same binding: the roster phone check
     assert "党员" in villager.says("0002")
 
 
 # A self-introduction registers like 登记 (issue 17, part 5).
-@pytest.mark.parametrize("text", ["我叫李桂英，是埔心村的", "我是埔心村的李桂英", "我叫李桂英 埔心村", "你好，我叫李桂英，埔心村人。"])
+@pytest.mark.parametrize(
+    "text", ["我叫李桂英，是埔心村的", "我是埔心村的李桂英", "我叫李桂英 埔心村", "你好，我叫李桂英，埔心村人。"]
+)
 def test_a_self_introduction_registers_like_登记(villager, roster, text):
-    villager.says("问专家 我家龙眼树结果很少是什么原因")   # an open ticket's 补充 window does not swallow it
+    villager.says("问专家 我家龙眼树结果很少是什么原因")  # an open ticket's 补充 window does not swallow it
     reply = villager.says(text)
     assert "登记好了" in reply and "李桂英" in reply and "埔心村" in reply
     person = person_of(roster, villager.openid)
@@ -135,16 +151,23 @@ def test_a_self_introduction_registers_like_登记(villager, roster, text):
 
 
 def test_a_self_introduction_goes_through_the_same_proofs(villager, villager_factory, roster):
-    assert "后4位" in villager.says("我是埔心村的陈秀英")                     # a roster villager with a phone
+    assert "后4位" in villager.says("我是埔心村的陈秀英")  # a roster villager with a phone
     assert person_of(roster, villager.openid) is None
     assert "党员" in villager.says("0002")
     staff = villager_factory("o-staff-claim")
-    assert "登记码" in staff.says("我叫黄伟，埔心村的")                       # staff: only with a code
+    assert "登记码" in staff.says("我叫黄伟，埔心村的")  # staff: only with a code
     assert person_of(roster, "o-staff-claim") is None and claim_of(roster, "o-staff-claim")["kind"] == "needs_code"
 
 
-@pytest.mark.parametrize("text, reply", [("我叫李桂英，今年七十岁了", "哪个村"), ("我叫李桂英，想问一下桂花什么时候种", None),
-                                         ("我是埔心村的党员", None), ("我是种树的老手", None)])
+@pytest.mark.parametrize(
+    "text, reply",
+    [
+        ("我叫李桂英，今年七十岁了", "哪个村"),
+        ("我叫李桂英，想问一下桂花什么时候种", None),
+        ("我是埔心村的党员", None),
+        ("我是种树的老手", None),
+    ],
+)
 def test_what_is_no_introduction_registers_no_one(villager, roster, text, reply):
     answer = villager.says(text)
     assert person_of(roster, villager.openid) is None
@@ -157,7 +180,7 @@ def test_how_to_correct_a_name_depends_on_who_registered_it(villager, villager_f
     villager.says("登记 李贵英 埔心村")
     fix = villager.says("名字打错了")
     assert "登记 正确的姓名 村名" in fix and fix in villager.says("我的信息")
-    villager.says("登记 李桂英 埔心村")   # self-registered: registering again corrects
+    villager.says("登记 李桂英 埔心村")  # self-registered: registering again corrects
     assert person_of(roster, villager.openid)["name"] == "李桂英"
     assert rows_of(roster, "SELECT COUNT(*) AS n FROM people WHERE name IN ('李贵英', '李桂英')")[0]["n"] == 1
     listed = villager_factory("o-listed")
@@ -195,8 +218,12 @@ def test_registering_again_corrects_a_self_registered_entry(villager, roster):
 
 def test_adviser_is_found_in_any_of_their_villages(villager, roster):
     assert "登记码" in villager.says("登记 王志强 下围村")
-    assert claim_of(roster, villager.openid) == {"kind": "needs_code", "claimed_name": "王志强", "person": "王志强",
-                                                 "village": "下围村"}
+    assert claim_of(roster, villager.openid) == {
+        "kind": "needs_code",
+        "claimed_name": "王志强",
+        "person": "王志强",
+        "village": "下围村",
+    }
 
 
 # -- village QR codes ----------------------------------------------------------------------------------
@@ -232,8 +259,9 @@ def test_unfollow_cancels_queued_messages_and_following_again_restores(villager,
     villager.says("登记 陈秀英 埔心村")
     villager.says("0002")
     with bot.db.conn:
-        outbox_mod.enqueue(bot.db, openid=villager.openid, kind="reminder", text="记得浇水", dedupe_key="t:1",
-                           now=bot.clock())
+        outbox_mod.enqueue(
+            bot.db, openid=villager.openid, kind="reminder", text="记得浇水", dedupe_key="t:1", now=bot.clock()
+        )
     villager.unfollows()
     assert rows_of(bot, "SELECT subscribed FROM users")[0]["subscribed"] == 0
     assert rows_of(bot, "SELECT status FROM outbox")[0]["status"] == "cancelled"
@@ -249,7 +277,7 @@ def test_my_info_shows_what_is_known_but_never_the_phone(villager, roster):
     villager.says("0002")
     info = villager.says("我的信息")
     assert all(word in info for word in ("陈秀英", "埔心村", "党员", "户"))
-    assert "13800000002" not in info and "联系村干部或办公室" in info   # a roster person: the office corrects
+    assert "13800000002" not in info and "联系村干部或办公室" in info  # a roster person: the office corrects
 
 
 def test_my_info_before_registering_says_how(villager, roster):
@@ -269,8 +297,7 @@ def _probe(ctx, _match):
 
 @pytest.fixture
 def probe_capability(monkeypatch, bot):
-    route = Route("probe", lambda ctx: ctx.msg.msg_type == "image" or (ctx.msg.text or "").startswith("试种"),
-                  _probe)
+    route = Route("probe", lambda ctx: ctx.msg.msg_type == "image" or (ctx.msg.text or "").startswith("试种"), _probe)
     monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(route, *bot.routes)))
 
 

@@ -1,6 +1,7 @@
 """One-time codes and the phone check (issue 13, 1), through the CLI and signed pushes: `invite` prints a code,
 `绑定 <code>` or `登记 <姓名> <村> <code>` binds with proof, codes expire, are used once and renewed, guessing
 is limited; a roster villager with a phone confirms its last 4 digits."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,9 @@ WANG = "王志强"  # 技术顾问 of 埔心村 and 下围村, phone 13800000006
 def county(bot):
     for kind in ("villages", "people"):
         path = ROSTER / f"{kind}.csv"
-        summary, problems = import_file(bot.db, bot.imports[kind], path.name, path.read_bytes(), "2027-02-01T00:00:00+00:00", bot.t)
+        summary, problems = import_file(
+            bot.db, bot.imports[kind], path.name, path.read_bytes(), "2027-02-01T00:00:00+00:00", bot.t
+        )
         assert problems == [] and summary is not None
     return bot
 
@@ -55,7 +58,10 @@ def test_invite_prints_the_code_as_the_last_token_of_its_last_line(config_file, 
 
 def test_invite_a_name_in_several_villages_needs_the_village(config_file, county, capsys):
     people = "姓名,村社区,角色\n张伟,埔心村,村干部\n张伟,下围村,村干部\n".encode()
-    assert import_file(county.db, county.imports["people"], "more.csv", people, "2027-02-01T00:00:00+00:00", county.t)[1] == []
+    assert (
+        import_file(county.db, county.imports["people"], "more.csv", people, "2027-02-01T00:00:00+00:00", county.t)[1]
+        == []
+    )
     assert main(["--config", str(config_file), "invite", "张伟"]) != 0
     err = capsys.readouterr().err
     assert "埔心村" in err and "下围村" in err and "--village" in err
@@ -66,8 +72,10 @@ def test_invite_a_name_in_several_villages_needs_the_village(config_file, county
 
 
 # -- binding with a code ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", ["绑定 {code}", "绑定{code}", "登记 王志强 埔心村 {code}", "登记 王志强 下围村{code}",
-                                  "登记王志强埔心村 {code}"])
+@pytest.mark.parametrize(
+    "text",
+    ["绑定 {code}", "绑定{code}", "登记 王志强 埔心村 {code}", "登记 王志强 下围村{code}", "登记王志强埔心村 {code}"],
+)
 def test_a_code_binds_a_staff_person_with_proof(villager, county, invite, text):
     code = invite(WANG)
     reply = villager.says(text.format(code=code))
@@ -95,7 +103,14 @@ def test_a_code_moves_the_person_to_the_wechat_that_holds_it(villager_factory, c
     """The code is the proof: whoever held the person by name alone (an import after self-registration) gives it up."""
     squatter, secretary = villager_factory("o-squatter"), villager_factory("o-secretary")
     squatter.says("登记 孙立 埔心村")
-    import_file(county.db, county.imports["people"], "p.csv", "姓名,村社区,角色\n孙立,埔心村,村书记\n".encode(), "2027-02-02T00:00:00+00:00", county.t)
+    import_file(
+        county.db,
+        county.imports["people"],
+        "p.csv",
+        "姓名,村社区,角色\n孙立,埔心村,村书记\n".encode(),
+        "2027-02-02T00:00:00+00:00",
+        county.t,
+    )
     assert bound(county, "o-squatter") == {"name": "孙立", "role": "村书记", "bound_via": "self"}
     secretary.says(f"绑定 {invite('孙立')}")
     assert bound(county, "o-secretary") == {"name": "孙立", "role": "村书记", "bound_via": "code"}
@@ -144,7 +159,9 @@ def test_guesses_at_one_person_from_many_wechat_users_are_limited_too(villager_f
     code = invite(WANG)
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for n in range(county.config.get("registration.max_failures_per_day")):
-        assert villager_factory(f"o-guess-{n}").says(f"登记 王志强 埔心村 {wrong}") == county.t("registration.code_wrong")
+        assert villager_factory(f"o-guess-{n}").says(f"登记 王志强 埔心村 {wrong}") == county.t(
+            "registration.code_wrong"
+        )
     assert villager_factory("o-next").says(f"登记 王志强 埔心村 {code}") == county.t("registration.code_limited")
     assert villager_factory("o-other").says(f"绑定 {code}") == county.t("registration.code_limited")
     clock.advance(hours=24, minutes=1)
@@ -177,14 +194,28 @@ def test_three_wrong_phone_answers_and_the_claim_waits(villager_factory, county)
 
 
 def test_a_villager_without_a_phone_on_file_binds_at_once(villager, county):
-    import_file(county.db, county.imports["people"], "p.csv", "姓名,村社区,角色\n何大妈,新塘村,群众\n".encode(), "2027-02-02T00:00:00+00:00", county.t)
+    import_file(
+        county.db,
+        county.imports["people"],
+        "p.csv",
+        "姓名,村社区,角色\n何大妈,新塘村,群众\n".encode(),
+        "2027-02-02T00:00:00+00:00",
+        county.t,
+    )
     assert "群众" in villager.says("登记 何大妈 新塘村")
     assert bound(county, villager.openid) == {"name": "何大妈", "role": "群众", "bound_via": "name"}
 
 
 def test_a_code_proves_the_binding_its_sender_already_holds(villager, county, invite):
     villager.says("登记 孙立 埔心村")  # self-registered; then the roster names 孙立 村书记
-    import_file(county.db, county.imports["people"], "p.csv", "姓名,村社区,角色\n孙立,埔心村,村书记\n".encode(), "2027-02-02T00:00:00+00:00", county.t)
+    import_file(
+        county.db,
+        county.imports["people"],
+        "p.csv",
+        "姓名,村社区,角色\n孙立,埔心村,村书记\n".encode(),
+        "2027-02-02T00:00:00+00:00",
+        county.t,
+    )
     assert villager.says("党建林 2亩 100棵 香樟") == county.t("registration.staff_unproven", role="村书记")
     assert "村书记" in villager.says(f"绑定 {invite('孙立')}")
     assert bound(county, villager.openid) == {"name": "孙立", "role": "村书记", "bound_via": "code"}

@@ -1,4 +1,5 @@
 """The registration capability's commands against the WeChat stand-in: menu, qrcodes, import; every menu click."""
+
 from __future__ import annotations
 
 import argparse
@@ -111,8 +112,17 @@ def test_menu_command_reports_a_refusal(bot, standin, capsys):
 
 
 # Every menu key's capability exists: a click never gets the core fallback, and is its text.
-WORKING = {"CANCEL", "HELP", "REMINDERS_OFF", "MY_INFO", "PLANT", "MY_PROGRESS", "VILLAGE_PROGRESS", "FAQ",
-           "ASK_EXPERT"}
+WORKING = {
+    "CANCEL",
+    "HELP",
+    "REMINDERS_OFF",
+    "MY_INFO",
+    "PLANT",
+    "MY_PROGRESS",
+    "VILLAGE_PROGRESS",
+    "FAQ",
+    "ASK_EXPERT",
+}
 
 
 def test_every_menu_key_is_accounted_for():

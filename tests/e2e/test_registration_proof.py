@@ -1,6 +1,7 @@
 """Identity by proof, not by name (issue 13, 1), through the real webhook: typing a staff person's name
 binds nothing, a roster import does not lend a self-registered villager a staff role, and staff bindings
 made by name before this change are suspended."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,10 @@ QUESTION = "我家桂花叶子黄了掉叶子，怎么办"
 
 def load_roster(bot, people: bytes | None = None) -> None:
     """The test county (tests/data/roster), or these people instead of its people file."""
-    files = [("villages", "villages.csv", (ROSTER / "villages.csv").read_bytes()),
-             ("people", "people.csv", people if people is not None else (ROSTER / "people.csv").read_bytes())]
+    files = [
+        ("villages", "villages.csv", (ROSTER / "villages.csv").read_bytes()),
+        ("people", "people.csv", people if people is not None else (ROSTER / "people.csv").read_bytes()),
+    ]
     for kind, name, data in files:
         summary, problems = import_file(bot.db, bot.imports[kind], name, data, "2027-02-01T00:00:00+00:00", bot.t)
         assert problems == [] and summary is not None
@@ -45,7 +48,8 @@ def test_a_stranger_typing_an_advisers_name_gets_no_adviser_powers(villager_fact
     assert "登记码" in reply and "技术顾问" not in reply
     assert bound_to(county, "o-stranger") is None  # nothing bound: a name proves nothing
     assert rows_of(county, "SELECT kind, claimed_name FROM binding_conflicts WHERE openid = 'o-stranger'") == [
-        {"kind": "needs_code", "claimed_name": "王志强"}]  # the office sees the claim
+        {"kind": "needs_code", "claimed_name": "王志强"}
+    ]  # the office sees the claim
     for command in ("待办", "答 1 多浇水就好", "收录 1"):
         assert stranger.says(command) == county.t("registration.register_first")  # kept until registered
     assert rows_of(county, "SELECT status, answer FROM tickets") == [{"status": "open", "answer": None}]
@@ -125,7 +129,11 @@ def milestone_probe(monkeypatch, bot):
 
 def test_the_staff_guard_lets_only_proven_staff_through(villager_factory, bot, milestone_probe):
     load_roster(bot, "姓名,村社区,角色,openid\n李国华,埔心村,村书记,o-secretary-li\n何大妈,埔心村,群众,\n".encode())
-    stranger, villager, secretary = villager_factory("o-new"), villager_factory("o-he"), villager_factory("o-secretary-li")
+    stranger, villager, secretary = (
+        villager_factory("o-new"),
+        villager_factory("o-he"),
+        villager_factory("o-secretary-li"),
+    )
     assert stranger.says("计划已备案") == bot.t("registration.register_first")  # kept until 登记
     villager.says("登记 何大妈 埔心村")
     assert villager.says("计划已备案") == bot.t("planting.cadres_only")

@@ -1,9 +1,10 @@
 """The rehearsal clock: env BOT_NOW starts the program's clock at that moment for every command, and it runs
 forward in real time; WeChat's signatures keep the wall clock; `serve` needs --rehearsal to run on it."""
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -40,8 +41,9 @@ def test_tick_without_now_runs_at_bot_now(bot, config_file, secretary, monkeypat
     assert clock.from_db(row["created_at"]) - at("2027-01-26T10:00") < timedelta(minutes=1)
 
 
-def test_a_time_without_offset_is_campaign_time_and_nonsense_is_refused(bot, config_file, secretary, monkeypatch,
-                                                                         capsys):
+def test_a_time_without_offset_is_campaign_time_and_nonsense_is_refused(
+    bot, config_file, secretary, monkeypatch, capsys
+):
     monkeypatch.setenv("BOT_NOW", "2027-01-26T10:00")
     assert cli.main(["--config", str(config_file), "tick"]) == 0
     assert rows_of(bot, "SELECT created_at FROM outbox")[0]["created_at"].startswith("2027-01-26T02:0")
@@ -66,11 +68,19 @@ def test_a_server_may_run_on_a_rehearsal_clock_only_when_told(bot):
 
 
 def test_serve_with_rehearsal_records_messages_at_bot_now_signed_with_the_real_time(tmp_path, standin):
-    config = write_config(tmp_path, {"wechat.api_base_url": standin.url, "wechat.app_id": standin.appid,
-                                     "wechat.app_secret": standin.secret, "wechat.token": "spamtest"})
+    config = write_config(
+        tmp_path,
+        {
+            "wechat.api_base_url": standin.url,
+            "wechat.app_id": standin.appid,
+            "wechat.app_secret": standin.secret,
+            "wechat.token": "spamtest",
+        },
+    )
     port = free_port()
-    server = ServerProcess.serve(config, port, log_path=tmp_path / "serve.log",
-                                 env={"BOT_NOW": "2027-03-12T09:00:00+08:00"})
+    server = ServerProcess.serve(
+        config, port, log_path=tmp_path / "serve.log", env={"BOT_NOW": "2027-03-12T09:00:00+08:00"}
+    )
     server.argv.append("--rehearsal")
     server.start()
     try:
@@ -79,8 +89,10 @@ def test_serve_with_rehearsal_records_messages_at_bot_now_signed_with_the_real_t
         status, _reply = client.post("/wechat?" + query, body)
         assert status == 200
         stale = str(int(at("2027-03-12T09:00").timestamp()))  # the rehearsal's time is not WeChat's
-        status, _reply = client.post(f"/wechat?signature={sign('spamtest', stale, 'n')}&timestamp={stale}&nonce=n",
-                                     message_xml("o-rehearsal", "text", {"Content": "帮助"}).encode())
+        status, _reply = client.post(
+            f"/wechat?signature={sign('spamtest', stale, 'n')}&timestamp={stale}&nonce=n",
+            message_xml("o-rehearsal", "text", {"Content": "帮助"}).encode(),
+        )
         assert status == 403
     finally:
         server.stop()
@@ -98,12 +110,14 @@ def test_a_push_signed_with_the_program_clock_is_refused_on_a_rehearsal(app, bot
     clock.set("2027-03-12T09:00")
     ts = str(int(clock().timestamp()))
     xml = message_xml("o-x", "text", {"Content": "帮助"})
-    response = app.test_client().post(f"/wechat?signature={sign('spamtest', ts, 'n')}&timestamp={ts}&nonce=n",
-                                       data=xml.encode())
+    response = app.test_client().post(
+        f"/wechat?signature={sign('spamtest', ts, 'n')}&timestamp={ts}&nonce=n", data=xml.encode()
+    )
     assert response.status_code == 403
-    fresh = str(int(datetime.now(timezone.utc).timestamp()))
-    response = app.test_client().post(f"/wechat?signature={sign('spamtest', fresh, 'n')}&timestamp={fresh}&nonce=n",
-                                       data=xml.encode())
+    fresh = str(int(datetime.now(UTC).timestamp()))
+    response = app.test_client().post(
+        f"/wechat?signature={sign('spamtest', fresh, 'n')}&timestamp={fresh}&nonce=n", data=xml.encode()
+    )
     assert response.status_code == 200
     assert rows_of(bot, "SELECT received_at FROM inbox")[0]["received_at"] == "2027-03-12T01:00:00"
     assert time.time() - int(fresh) < 60

@@ -1,4 +1,5 @@
 """Broadcasts by staff, through the `broadcast` command and the job that starts scheduled ones."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,18 +15,35 @@ def county(bot, villager_factory):
     """Two villages in two towns, six followers: one said 退订, one unfollowed, one never registered."""
     db = bot.db
     with transaction(db):
-        db["villages"].insert_all([{"id": 1, "name": "埔心村", "kind": "村", "town": "太平镇"},
-                                   {"id": 2, "name": "东村", "kind": "村", "town": "石门镇"}])
-        db["people"].insert_all([
-            {"id": 1, "name": "张书记", "village_id": 1, "role": "村书记", "openid": "o-sec"},
-            {"id": 2, "name": "王大爷", "village_id": 1, "role": "群众", "openid": "o-wang"},
-            {"id": 3, "name": "陈党员", "village_id": 2, "role": "党员", "openid": "o-chen"},
-            {"id": 4, "name": "赵大姐", "village_id": 2, "role": "群众", "openid": "o-zhao"},
-            {"id": 5, "name": "刘大哥", "village_id": 2, "role": "群众", "openid": "o-liu"},
-        ])
-        db["plantings"].insert({"openid": "o-wang", "person_id": 2, "village_id": 1, "kind": "tree", "count": 1,
-                                "species": "龙眼", "status": "complete", "review": "none",
-                                "created_at": "2027-03-01T02:00:00", "completed_at": "2027-03-01T02:00:00"})
+        db["villages"].insert_all(
+            [
+                {"id": 1, "name": "埔心村", "kind": "村", "town": "太平镇"},
+                {"id": 2, "name": "东村", "kind": "村", "town": "石门镇"},
+            ]
+        )
+        db["people"].insert_all(
+            [
+                {"id": 1, "name": "张书记", "village_id": 1, "role": "村书记", "openid": "o-sec"},
+                {"id": 2, "name": "王大爷", "village_id": 1, "role": "群众", "openid": "o-wang"},
+                {"id": 3, "name": "陈党员", "village_id": 2, "role": "党员", "openid": "o-chen"},
+                {"id": 4, "name": "赵大姐", "village_id": 2, "role": "群众", "openid": "o-zhao"},
+                {"id": 5, "name": "刘大哥", "village_id": 2, "role": "群众", "openid": "o-liu"},
+            ]
+        )
+        db["plantings"].insert(
+            {
+                "openid": "o-wang",
+                "person_id": 2,
+                "village_id": 1,
+                "kind": "tree",
+                "count": 1,
+                "species": "龙眼",
+                "status": "complete",
+                "review": "none",
+                "created_at": "2027-03-01T02:00:00",
+                "completed_at": "2027-03-01T02:00:00",
+            }
+        )
     bot.clock.set("2027-03-02T10:00")
     for openid in ("o-sec", "o-wang", "o-chen", "o-zhao", "o-liu", "o-guest"):
         villager_factory(openid).says("你好")
@@ -42,27 +60,36 @@ def run(bot, capsys, *argv):
 
 
 def outbox(bot, broadcast_id):
-    return {r["openid"]: r for r in bot.db.query(
-        "SELECT * FROM outbox WHERE kind = 'broadcast' AND dedupe_key LIKE ?", [f"broadcast:{broadcast_id}:%"])}
+    return {
+        r["openid"]: r
+        for r in bot.db.query(
+            "SELECT * FROM outbox WHERE kind = 'broadcast' AND dedupe_key LIKE ?", [f"broadcast:{broadcast_id}:%"]
+        )
+    }
 
 
 def test_dry_run_shows_count_and_preview_and_sends_nothing(county, capsys):
     code, out = run(county, capsys, "--segment", "village:埔心村", "--text", "周六上午9点村委会集合种树", "--dry-run")
     assert code == 0
-    assert "收件范围：村社区：埔心村，共 2 人" in out and "张书记（埔心村）" in out and "周六上午9点村委会集合种树" in out
+    assert (
+        "收件范围：村社区：埔心村，共 2 人" in out and "张书记（埔心村）" in out and "周六上午9点村委会集合种树" in out
+    )
     assert "试运行：没有发送" in out and "village:" not in out
     assert county.db.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'broadcast'").fetchone()[0] == 0
     assert county.db.execute("SELECT COUNT(*) FROM broadcasts").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("segment, expected", [
-    ("all", {"o-sec", "o-wang", "o-chen", "o-guest"}),          # not 退订, not unfollowed
-    ("village:东村", {"o-chen"}),
-    ("town:太平镇", {"o-sec", "o-wang"}),
-    ("role:村书记", {"o-sec"}),
-    ("below-quota", {"o-sec", "o-chen"}),                        # 王大爷's household has its tree
-    ("unregistered", {"o-guest"}),
-])
+@pytest.mark.parametrize(
+    "segment, expected",
+    [
+        ("all", {"o-sec", "o-wang", "o-chen", "o-guest"}),  # not 退订, not unfollowed
+        ("village:东村", {"o-chen"}),
+        ("town:太平镇", {"o-sec", "o-wang"}),
+        ("role:村书记", {"o-sec"}),
+        ("below-quota", {"o-sec", "o-chen"}),  # 王大爷's household has its tree
+        ("unregistered", {"o-guest"}),
+    ],
+)
 def test_segments(county, segment, expected):
     assert broadcasts.plan(county.db, county.config, segment).count == len(expected)
     bid = broadcasts.create(county.db, county.config, segment=segment, text="通知", now=county.clock())
@@ -164,8 +191,9 @@ def test_subscription_account_mass_sends_once_a_day(tmp_path, standin):
     now = at("2027-03-02T10:00")
     with transaction(bot.db):
         bot.db["users"].insert({"openid": "o-follower", "subscribed": 1, "reminders_off": 0})
-    ids = [broadcasts.create(bot.db, bot.config, segment="all", text=f"第{n}条", now=now, mass_tag_id=3)
-           for n in (1, 2)]
+    ids = [
+        broadcasts.create(bot.db, bot.config, segment="all", text=f"第{n}条", now=now, mass_tag_id=3) for n in (1, 2)
+    ]
     broadcasts.start_due_broadcasts(bot, now)
     rows = {r["id"]: r for r in broadcasts.list_broadcasts(bot.db)}
     assert (rows[ids[0]]["channel"], rows[ids[1]]["channel"]) == ("mass", "outbox")

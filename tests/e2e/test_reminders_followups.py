@@ -1,4 +1,5 @@
 """Survival follow-ups through the real webhook: the photo and the word attach to the tree that was asked about."""
+
 from __future__ import annotations
 
 import io
@@ -22,10 +23,12 @@ def setup_roster(bot, villager_factory):
     db = bot.db
     with transaction(db):
         db["villages"].insert_all([{"id": 1, "name": "埔心村", "kind": "村"}, {"id": 2, "name": "东村", "kind": "村"}])
-        db["people"].insert_all([
-            {"id": 1, "name": "王大爷", "village_id": 1, "role": "群众", "openid": "o-wang"},
-            {"id": 2, "name": "陈大姐", "village_id": 2, "role": "群众", "openid": "o-chen"},
-        ])
+        db["people"].insert_all(
+            [
+                {"id": 1, "name": "王大爷", "village_id": 1, "role": "群众", "openid": "o-wang"},
+                {"id": 2, "name": "陈大姐", "village_id": 2, "role": "群众", "openid": "o-chen"},
+            ]
+        )
     bot.clock.set("2027-03-01T10:00")
     wang, chen = villager_factory("o-wang"), villager_factory("o-chen")
     wang.follows()
@@ -35,11 +38,24 @@ def setup_roster(bot, villager_factory):
 
 def plant(bot, person_id, openid, village_id, count, species, when, review="none"):
     with transaction(bot.db):
-        return bot.db["plantings"].insert({
-            "openid": openid, "person_id": person_id, "village_id": village_id, "kind": "tree", "species": species,
-            "count": count, "status": "complete", "review": review, "created_at": to_db(at(when)),
-            "completed_at": to_db(at(when)),
-        }).last_pk
+        return (
+            bot.db["plantings"]
+            .insert(
+                {
+                    "openid": openid,
+                    "person_id": person_id,
+                    "village_id": village_id,
+                    "kind": "tree",
+                    "species": species,
+                    "count": count,
+                    "status": "complete",
+                    "review": review,
+                    "created_at": to_db(at(when)),
+                    "completed_at": to_db(at(when)),
+                }
+            )
+            .last_pk
+        )
 
 
 def outbox_text(bot, key):
@@ -47,8 +63,12 @@ def outbox_text(bot, key):
 
 
 def followup_keys(bot, openid):
-    return [r["dedupe_key"] for r in bot.db.query(
-        "SELECT dedupe_key FROM outbox WHERE openid = ? AND kind = 'followup' ORDER BY id", [openid])]
+    return [
+        r["dedupe_key"]
+        for r in bot.db.query(
+            "SELECT dedupe_key FROM outbox WHERE openid = ? AND kind = 'followup' ORDER BY id", [openid]
+        )
+    ]
 
 
 def test_answer_then_photo_one_tree_at_a_time(bot, villager_factory, standin, tick, clock):
@@ -83,7 +103,7 @@ def test_without_an_open_follow_up_survival_words_and_photos_are_not_taken(bot, 
     assert followup_keys(bot, "o-wang") == [f"followup:{tree}:30"]
     clock.set("2027-04-02T11:00")
     standin.add_media("m-chen", jpeg((10, 10, 10)))
-    chen.sends_photo("m-chen")      # 陈大姐 was not asked: her photo is not a survival check
+    chen.sends_photo("m-chen")  # 陈大姐 was not asked: her photo is not a survival check
     chen.says("活了")
     assert followups.checks_for(bot.db, tree) == []
 
@@ -107,8 +127,15 @@ def test_photo_then_word_and_survival_rates(bot, villager_factory, standin, tick
     assert followups.checks_for(bot.db, tree)[0]["result"] == "alive"
     chen.says("死了")
     with transaction(bot.db):
-        followups.add_check(bot.db, planting_id=rejected, due_days=30, result="dead", media_row_id=None, note=None,
-                            now=to_db(bot.clock()))
+        followups.add_check(
+            bot.db,
+            planting_id=rejected,
+            due_days=30,
+            result="dead",
+            media_row_id=None,
+            note=None,
+            now=to_db(bot.clock()),
+        )
 
     by_village = {r["key"]: r for r in followups.survival_rates(bot.db, by="village")}
     assert (by_village["埔心村"]["rate"], by_village["东村"]["rate"]) == (1.0, 0.0)
@@ -122,10 +149,10 @@ def test_a_new_planting_started_after_the_question_gets_its_own_photo(bot, villa
     tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
     tick("2027-04-02T10:00")
     clock.set("2027-04-02T11:00")
-    wang.says("种了2棵桂花")       # a new record, waiting for its photo (the planting conversation)
+    wang.says("种了2棵桂花")  # a new record, waiting for its photo (the planting conversation)
     clock.set("2027-04-02T11:01")
     standin.add_media("m-new", jpeg((200, 200, 30)))
     wang.sends_photo("m-new")
     assert followups.checks_for(bot.db, tree) == []  # the photo went to the new record, not the follow-up
-    assert "龙眼" in wang.says("活了")                 # the follow-up still takes its answer
+    assert "龙眼" in wang.says("活了")  # the follow-up still takes its answer
     assert followups.checks_for(bot.db, tree)[0]["result"] == "alive"

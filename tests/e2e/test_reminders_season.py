@@ -6,6 +6,7 @@ Roster (campaign 2027, Asia/Shanghai):
   a follower who never registered.
 Every tick runs twice at the same moment; the second must queue and send nothing.
 """
+
 from __future__ import annotations
 
 import io
@@ -21,17 +22,27 @@ from bot.store import followups
 from tests.conftest import Clock, at, delivered_texts, make_config, transport_for
 
 EXTRA_ENTRY = {  # staff added one more reminder in the week of 植树节 (tests the weekly cap)
-    "milestone": "planting_done", "days_before": 1, "at": "09:00",
-    "audience": "roles", "roles": ["村干部"], "message": "reminders.arbor_day",
+    "milestone": "planting_done",
+    "days_before": 1,
+    "at": "09:00",
+    "audience": "roles",
+    "roles": ["村干部"],
+    "message": "reminders.arbor_day",
 }
 
 
 class Season:
     def __init__(self, tmp_path, standin):
-        self.config = make_config(tmp_path, standin, **{"wechat.templates.reminder": "TPL-R",
-                                                        "reminders.calendar.arbor_day_eve": EXTRA_ENTRY,
-                                                        # the 通报's monthly lines: tests/e2e/test_campaign.py
-                                                        "reports.notify_roles": []})
+        self.config = make_config(
+            tmp_path,
+            standin,
+            **{
+                "wechat.templates.reminder": "TPL-R",
+                "reminders.calendar.arbor_day_eve": EXTRA_ENTRY,
+                # the 通报's monthly lines: tests/e2e/test_campaign.py
+                "reports.notify_roles": [],
+            },
+        )
         self.standin = standin
         self.start()
 
@@ -64,8 +75,9 @@ class Season:
 
     def keys(self, openid, status=None):
         """What this person was sent: dedupe keys without the openid (e.g. 'reminder:plans_due:2027')."""
-        rows = self.bot.db.query("SELECT dedupe_key, status FROM outbox WHERE openid = ? AND kind != 'answer'"
-                                 " ORDER BY id", [openid])
+        rows = self.bot.db.query(
+            "SELECT dedupe_key, status FROM outbox WHERE openid = ? AND kind != 'answer' ORDER BY id", [openid]
+        )
         return [r["dedupe_key"].removesuffix(":" + openid) for r in rows if status is None or r["status"] == status]
 
     def texts_sent_to(self, openid):
@@ -75,11 +87,24 @@ class Season:
         db = self.bot.db
         person = next(db.query("SELECT * FROM people WHERE id = ?", [person_id]))
         with transaction(db):
-            return db["plantings"].insert({
-                "openid": person["openid"], "person_id": person_id, "village_id": person["village_id"], "kind": kind,
-                "species": species, "count": count, "status": "complete", "review": "none",
-                "created_at": clock.to_db(at(when)), "completed_at": clock.to_db(at(when)),
-            }).last_pk
+            return (
+                db["plantings"]
+                .insert(
+                    {
+                        "openid": person["openid"],
+                        "person_id": person_id,
+                        "village_id": person["village_id"],
+                        "kind": kind,
+                        "species": species,
+                        "count": count,
+                        "status": "complete",
+                        "review": "none",
+                        "created_at": clock.to_db(at(when)),
+                        "completed_at": clock.to_db(at(when)),
+                    }
+                )
+                .last_pk
+            )
 
 
 ROSTER = [  # id, name, village, role, birth_year, household, openid
@@ -99,10 +124,15 @@ def season(tmp_path, standin):
     s = Season(tmp_path, standin)
     db = s.bot.db
     with transaction(db):
-        db["villages"].insert_all([{"id": 1, "name": "埔心村", "kind": "村", "town": "太平镇"},
-                                   {"id": 2, "name": "东村", "kind": "村", "town": "太平镇"}])
-        db["people"].insert_all([dict(zip(("id", "name", "village_id", "role", "birth_year", "household", "openid"), r))
-                                 for r in ROSTER])
+        db["villages"].insert_all(
+            [
+                {"id": 1, "name": "埔心村", "kind": "村", "town": "太平镇"},
+                {"id": 2, "name": "东村", "kind": "村", "town": "太平镇"},
+            ]
+        )
+        db["people"].insert_all(
+            [dict(zip(("id", "name", "village_id", "role", "birth_year", "household", "openid"), r)) for r in ROSTER]
+        )
     s.set_clock(at("2027-01-10T10:00"))
     for openid in EVERYONE:
         s.user(openid).follows()
@@ -152,7 +182,7 @@ def test_a_season_of_reminders(season):
     # 李干部 turns reminders back on; plantings before the window
     s.set_clock(at("2027-02-25T10:00"))
     s.user("o-cadre").says("订阅")
-    s.plant(1, 3, "香樟", "2027-02-26T10:00")   # the secretary's quota (3) is done
+    s.plant(1, 3, "香樟", "2027-02-26T10:00")  # the secretary's quota (3) is done
 
     # the window opens: Monday nudges only to those with something left to do, with their own numbers
     s.tick("2027-03-01T09:00")
@@ -168,8 +198,7 @@ def test_a_season_of_reminders(season):
     # 植树节 (03-12) for every follower, registered or not, 2 days before
     s.tick("2027-03-10T09:00")
     arbor = "reminder:arbor_day:2027"
-    assert [o for o in EVERYONE if arbor in s.keys(o)] == ["o-sec", "o-cadre", "o-wang", "o-wang2", "o-chen",
-                                                            "o-guest"]
+    assert [o for o in EVERYONE if arbor in s.keys(o)] == ["o-sec", "o-cadre", "o-wang", "o-wang2", "o-chen", "o-guest"]
     # the staff's extra reminder would be the cadre's third this week: the weekly cap (2) holds it back
     s.tick("2027-03-11T09:00")
     s.tick("2027-03-12T20:00")
@@ -187,7 +216,7 @@ def test_a_season_of_reminders(season):
     s.tick("2027-03-15T09:00")  # same moment after the restart: still nothing new
     s.tick("2027-03-15T09:30")
     assert s.keys("o-chen").count("nudge:2027-W11") == 1 and s.keys("o-chen", "sent")[-1] == "nudge:2027-W11"
-    assert sum("还差1棵" in t for t in s.texts_sent_to("o-chen")) == 3   # W09, W10, W11: once each
+    assert sum("还差1棵" in t for t in s.texts_sent_to("o-chen")) == 3  # W09, W10, W11: once each
 
     # missed runs coalesce: the bot was down all week; one run on Thursday sends this week's nudge once
     s.plant(5, 1, "荔枝", "2027-03-20T10:00")  # 陈党员 is done too
@@ -223,6 +252,8 @@ def test_a_season_of_reminders(season):
     s.tick("2027-06-07T09:00")
     assert not any(k.startswith("nudge:2027-W23") for o in EVERYONE for k in s.keys(o))
     s.tick("2027-06-14T10:00")
-    assert [k for k in s.keys("o-cadre") if k.startswith("followup:")] == [f"followup:{cadre}:30",
-                                                                          f"followup:{cadre}:90"]
+    assert [k for k in s.keys("o-cadre") if k.startswith("followup:")] == [
+        f"followup:{cadre}:30",
+        f"followup:{cadre}:90",
+    ]
     assert s.keys("o-sec").count("followup:1:90") == 1

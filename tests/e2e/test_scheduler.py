@@ -1,4 +1,5 @@
 """The scheduler: one lease holder among processes, and tick's job list."""
+
 from __future__ import annotations
 
 from bot import scheduler

@@ -1,5 +1,6 @@
 """Verified (核实) and claimed (上报) are two numbers: a record counts at once only when it passes every check;
 anything else waits for review and counts once approved; counted records are spot-checked at the configured rate."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,9 +18,15 @@ KEY = "test spot-check key"
 @pytest.fixture
 def community(bot):
     """东平社区 (a 社区: trees against its 150) with a villager, a party member and its secretary."""
-    ids = add_roster(bot, {"东平社区": {"kind": "社区", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
-                     [("o-villager", "黄阿姨", "东平社区", "群众"), ("o-member", "陈党员", "东平社区", "党员"),
-                      ("o-secretary", "林书记", "东平社区", "村书记")])
+    ids = add_roster(
+        bot,
+        {"东平社区": {"kind": "社区", "lat": CENTRE[0], "lng": CENTRE[1], "radius_m": 3000}},
+        [
+            ("o-villager", "黄阿姨", "东平社区", "群众"),
+            ("o-member", "陈党员", "东平社区", "党员"),
+            ("o-secretary", "林书记", "东平社区", "村书记"),
+        ],
+    )
     add_logins(bot.db, [("admin", "admin")])
     bot.clock.set(START)
     return ids["东平社区"]
@@ -29,6 +36,7 @@ def community(bot):
 def record(bot, standin):
     """record(user, media_id, seed, text, location=True): a photo, the text and (unless told otherwise) a location
     at the village, a few minutes after the last record; the reply to the text."""
+
     def send(user, media_id: str, seed: int, text: str, location=True) -> str:
         bot.clock.advance(minutes=5)
         standin.add_media(media_id, photo(seed))
@@ -52,8 +60,9 @@ def decide(app, planting_id: int, decision: str, reason: str = "") -> None:
     client.post(f"/admin/review/{planting_id}", data={"decision": decision, "reason": reason, "csrf_token": token})
 
 
-def test_a_200_tree_villager_claim_is_claimed_but_not_verified_until_approved(app, bot, community, villager_factory,
-                                                                             record, rows):
+def test_a_200_tree_villager_claim_is_claimed_but_not_verified_until_approved(
+    app, bot, community, villager_factory, record, rows
+):
     villager = villager_factory("o-villager")
     reply = record(villager, "m-200", 1, "200棵洋紫荆")
     assert "审核后才计入" in reply and "200棵" in reply
@@ -104,8 +113,9 @@ def spot_checked(app, bot):
     return bot
 
 
-def test_spot_checks_are_drawn_at_the_configured_rate_and_still_count(spot_checked, community, villager_factory,
-                                                                      record, rows):
+def test_spot_checks_are_drawn_at_the_configured_rate_and_still_count(
+    spot_checked, community, villager_factory, record, rows
+):
     bot = spot_checked
     for n in range(60):
         user = villager_factory(("o-villager", "o-member", "o-secretary")[n % 3])
@@ -113,15 +123,17 @@ def test_spot_checks_are_drawn_at_the_configured_rate_and_still_count(spot_check
     records = rows("plantings")
     assert [r["review"] for r in records if r["review"] not in ("none", "spot_check")] == []
     drawn = {r["id"] for r in records if r["review"] == "spot_check"}
-    expected = {r["id"] for r in records
-                if planting.spot_check_draw(KEY, r["id"]) < (0.2 if r["lat"] is not None else 0.4)}
+    expected = {
+        r["id"] for r in records if planting.spot_check_draw(KEY, r["id"]) < (0.2 if r["lat"] is not None else 0.4)
+    }
     assert drawn == expected  # the draw is the keyed hash against the rate, doubled without a location
     assert 6 <= len(drawn) <= 30  # 60 records at 20%/40%: 18 expected
     assert figures(bot, community).trees == 60  # spot checks still count
 
 
-def test_a_rejected_spot_check_is_taken_back_an_approved_one_is_approved(app, spot_checked, community,
-                                                                        villager_factory, record, rows):
+def test_a_rejected_spot_check_is_taken_back_an_approved_one_is_approved(
+    app, spot_checked, community, villager_factory, record, rows
+):
     bot = spot_checked
     bot.config = bot.config.with_overrides({"review.spot_check_rate": 1.0})
     record(villager_factory("o-villager"), "m-1", 1, "3棵桂花")
@@ -138,4 +150,6 @@ def test_a_rejected_spot_check_is_taken_back_an_approved_one_is_approved(app, sp
     assert [r["review"] for r in rows("plantings")] == ["rejected", "approved"]
     assert figures(bot, community).trees == 4
     assert [(d["decision"], d["previous_review"]) for d in rows("review_decisions")] == [
-        ("rejected", "spot_check"), ("approved", "spot_check")]
+        ("rejected", "spot_check"),
+        ("approved", "spot_check"),
+    ]

@@ -4,6 +4,7 @@ every radius -> which village, 位置不符), a note, photos, voice; villagers' 
 
 Seed 002, 二(七): 建立全覆盖挂钩联系村(社区)工作机制，1月起每月至少下沉服务一次.
 """
+
 from __future__ import annotations
 
 import io
@@ -25,9 +26,9 @@ VILLAGES = {
     "下围村": {"kind": "村", "town": "石角镇", "lat": 23.20, "lng": 114.50, "radius_m": 2000, "households": 30},
     "东平社区": {"kind": "社区", "town": "石角镇", "lat": 23.30, "lng": 114.60, "radius_m": 1000, "households": 50},
 }
-IN_PUXIN = (23.101, 114.401)     # ~150 m from 埔心村's centre
-IN_XIAWEI = (23.205, 114.50)     # ~550 m from 下围村's centre
-NOWHERE = (23.60, 114.90)        # outside every radius
+IN_PUXIN = (23.101, 114.401)  # ~150 m from 埔心村's centre
+IN_XIAWEI = (23.205, 114.50)  # ~550 m from 下围村's centre
+NOWHERE = (23.60, 114.90)  # outside every radius
 
 
 @pytest.fixture
@@ -39,8 +40,15 @@ def config(tmp_path, standin):
 @pytest.fixture
 def county(bot, clock):
     clock.set("2027-03-10T09:00")
-    ids = add_roster(bot, VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问"), ("o-li", "李工", "东平社区", "技术顾问"),
-                                     ("o-chen", "陈大伯", "埔心村", "群众")])
+    ids = add_roster(
+        bot,
+        VILLAGES,
+        [
+            ("o-wang", "王工", "埔心村", "技术顾问"),
+            ("o-li", "李工", "东平社区", "技术顾问"),
+            ("o-chen", "陈大伯", "埔心村", "群众"),
+        ],
+    )
     with transaction(bot.db):
         wang = roster_store.person_by_openid(bot.db, "o-wang")
         roster_store.set_adviser_villages(bot.db, wang["id"], [ids["埔心村"], ids["下围村"]])
@@ -59,9 +67,12 @@ def jpeg(seed: int) -> bytes:
 
 
 def visits_of(bot) -> list[dict]:
-    return list(bot.db.query(
-        "SELECT v.*, vi.name AS village, (SELECT COUNT(*) FROM visit_photos p WHERE p.visit_id = v.id) AS photos"
-        " FROM visits v LEFT JOIN villages vi ON vi.id = v.village_id ORDER BY v.id"))
+    return list(
+        bot.db.query(
+            "SELECT v.*, vi.name AS village, (SELECT COUNT(*) FROM visit_photos p WHERE p.visit_id = v.id) AS photos"
+            " FROM visits v LEFT JOIN villages vi ON vi.id = v.village_id ORDER BY v.id"
+        )
+    )
 
 
 # -- 签到 ------------------------------------------------------------------------------------------------------
@@ -90,7 +101,7 @@ def test_outside_every_radius_asks_which_village_and_flags_it(wang, bot, clock):
     reply = wang.sends_location(*NOWHERE)
     assert "不在您挂钩的任何一个村的范围内" in reply and "1. 埔心村" in reply and "2. 下围村" in reply
     [visit] = visits_of(bot)
-    assert visit["village"] is None and visit["location_ok"] == 0       # recorded at once, for the office
+    assert visit["village"] is None and visit["location_ok"] == 0  # recorded at once, for the office
     clock.advance(minutes=1)
     assert "没有第3个" in wang.says("3")
     assert "已记为下围村的下沉服务（位置不符" in wang.says("2")
@@ -101,8 +112,9 @@ def test_outside_every_radius_asks_which_village_and_flags_it(wang, bot, clock):
 def test_outside_the_radius_of_an_advisers_only_village_is_recorded_for_it_flagged(county, villager_factory, bot):
     li = villager_factory("o-li")
     with transaction(bot.db):
-        roster_store.set_adviser_villages(bot.db, roster_store.person_by_openid(bot.db, "o-li")["id"],
-                                          [county["东平社区"]])
+        roster_store.set_adviser_villages(
+            bot.db, roster_store.person_by_openid(bot.db, "o-li")["id"], [county["东平社区"]]
+        )
     li.says("签到")
     reply = li.sends_location(*IN_PUXIN)
     assert "已记为东平社区的下沉服务，但位置不在村范围内" in reply and "位置不符" in reply
@@ -122,8 +134,8 @@ def test_voice_sign_in_note_and_photos(wang, bot, standin, clock, tick):
     tick()
     [visit] = visits_of(bot)
     assert visit["photos"] == 2 and visit["note"] is None
-    assert bot.db.execute("SELECT COUNT(*) FROM plantings").fetchone()[0] == 0   # no planting record from them
-    clock.advance(minutes=40)                                              # the window (visits.attach_minutes) is over
+    assert bot.db.execute("SELECT COUNT(*) FROM plantings").fetchone()[0] == 0  # no planting record from them
+    clock.advance(minutes=40)  # the window (visits.attach_minutes) is over
     wang.sends_photo("p-3")
     assert visits_of(bot)[0]["photos"] == 2
 
@@ -132,7 +144,7 @@ def test_a_photo_just_before_sign_in_is_the_visits(wang, bot, standin, clock):
     standin.add_media("p-1", jpeg(1))
     wang.sends_location(*IN_PUXIN)
     clock.advance(minutes=1)
-    wang.sends_photo("p-1")                       # the planting flow holds it for a moment
+    wang.sends_photo("p-1")  # the planting flow holds it for a moment
     clock.advance(minutes=1)
     assert "签到成功" in wang.says("签到")
     assert visits_of(bot)[0]["photos"] == 1
@@ -140,7 +152,7 @@ def test_a_photo_just_before_sign_in_is_the_visits(wang, bot, standin, clock):
 
 
 def test_a_pending_sign_in_keeps_the_location_from_the_advisers_planting_record(wang, bot, clock):
-    wang.says("3棵桂花")                          # the adviser plants too: a record waits for its photo
+    wang.says("3棵桂花")  # the adviser plants too: a record waits for its photo
     clock.advance(minutes=1)
     wang.says("签到")
     clock.advance(minutes=1)
@@ -160,7 +172,7 @@ def test_villagers_locations_are_planting_records_and_签到_is_for_advisers(cou
     assert "技术顾问下村服务时用的" in chen.says("签到")
     assert "签到" not in chen.sends_location(*IN_PUXIN)
     assert visits_of(bot) == []
-    assert "技术顾问下村服务时用的" not in chen.says("签到怎么用？")   # a question is no 签到
+    assert "技术顾问下村服务时用的" not in chen.says("签到怎么用？")  # a question is no 签到
     assert visits_of(bot) == []
 
 
@@ -188,8 +200,10 @@ def test_report_column_and_summary_lines(wang, bot, clock, tmp_path):
     workbook = load_workbook(reports.write_workbook(report, bot, tmp_path / "r.xlsx"))
     sheet = workbook["村社区排名"]
     headers = [c.value for c in sheet[1]]
-    visits_by_name = {sheet.cell(r, headers.index("村（社区）") + 1).value: sheet.cell(r, headers.index("顾问下沉") + 1).value
-                      for r in range(2, sheet.max_row + 1)}
+    visits_by_name = {
+        sheet.cell(r, headers.index("村（社区）") + 1).value: sheet.cell(r, headers.index("顾问下沉") + 1).value
+        for r in range(2, sheet.max_row + 1)
+    }
     assert visits_by_name == {"埔心村": 2, "下围村": 0, "东平社区": 0}
     summary = "\n".join(str(row[0].value) for row in workbook.worksheets[0].iter_rows())
     assert "没有挂钩技术顾问的村（社区）：东平社区。" in summary
@@ -207,7 +221,7 @@ def test_the_reminder_on_the_20th_names_the_unvisited_villages_once(wang, bot, c
     assert "3月您挂钩的下围村还没有下沉服务记录" in reminder and "埔心村" not in reminder
     tick("2027-03-21T10:00")
     assert len([t for t in sent_to("o-wang") if "还没有下沉服务记录" in t]) == 1
-    tick("2027-04-20T10:00")                                # April: neither village visited yet
+    tick("2027-04-20T10:00")  # April: neither village visited yet
     assert "4月您挂钩的埔心村、下围村还没有下沉服务记录" in sent_to("o-wang")[-1]
 
 
@@ -216,7 +230,7 @@ def test_no_reminder_when_every_village_was_visited_or_before_quiet_hours_end(wa
     wang.sends_location(*IN_PUXIN)
     wang.sends_location(*IN_XIAWEI)
     wang.says("签到")
-    tick("2027-03-20T06:00")                                # quiet hours: queued for 08:00, not sent yet
+    tick("2027-03-20T06:00")  # quiet hours: queued for 08:00, not sent yet
     tick("2027-03-20T10:00")
     assert [t for t in sent_to("o-wang") if "还没有下沉服务记录" in t] == []
 
@@ -225,11 +239,11 @@ def test_export_and_dashboard(wang, villager_factory, bot, standin, clock, tick,
     chen = villager_factory("o-chen")
     for question in ("问专家 桂花叶子发黄怎么办", "问专家 龙眼苗要不要剪枝", "问专家 荔枝什么时候施肥"):
         chen.says(question)
-        clock.advance(minutes=11)                          # past escalation.attach_minutes: a new ticket each
+        clock.advance(minutes=11)  # past escalation.attach_minutes: a new ticket each
     clock.advance(hours=1)
-    wang.says("答 1 多晒太阳，少浇水")                      # ticket 1: 1 h 33 min after the question
+    wang.says("答 1 多晒太阳，少浇水")  # ticket 1: 1 h 33 min after the question
     clock.advance(hours=2)
-    wang.says("答 2 可以轻剪")                               # ticket 2: 3 h 22 min; ticket 3 stays open
+    wang.says("答 2 可以轻剪")  # ticket 2: 3 h 22 min; ticket 3 stays open
     standin.add_media("p-1", jpeg(1))
     wang.says("签到 指导挖穴")
     wang.sends_location(*IN_PUXIN)
@@ -243,11 +257,14 @@ def test_export_and_dashboard(wang, villager_factory, bot, standin, clock, tick,
     assert header[:9] == ["id", "adviser", "village", "lat", "lng", "distance_m", "note", "created_at", "photo_count"]
     rows = [dict(zip(header, row)) for row in data]
     assert [(r["adviser"], r["village"], r["note"], r["photo_count"], r["location_ok"]) for r in rows] == [
-        ("王工", "埔心村", "指导挖穴", 1, 1), ("王工", None, None, 0, 0)]
+        ("王工", "埔心村", "指导挖穴", 1, 1),
+        ("王工", None, None, 0, 0),
+    ]
 
     with transaction(bot.db):
-        bot.db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                                 "created_at": to_db(clock())})
+        bot.db["admins"].insert(
+            {"username": "admin", "password_hash": password_hash(), "role": "admin", "created_at": to_db(clock())}
+        )
     client = app.test_client()
     assert login(client, "admin").status_code == 302
     page = client.get("/admin/visits").get_data(as_text=True)
@@ -270,9 +287,15 @@ def test_an_adviser_login_sees_only_their_own_row_and_villages(wang, bot, clock,
     wang.sends_location(*IN_PUXIN)
     with transaction(bot.db):
         for username, role, openid in (("wang", "adviser", "o-wang"), ("li", "adviser", "o-li")):
-            bot.db["admins"].insert({"username": username, "password_hash": password_hash(), "role": role,
-                                     "person_id": roster_store.person_by_openid(bot.db, openid)["id"],
-                                     "created_at": to_db(clock())})
+            bot.db["admins"].insert(
+                {
+                    "username": username,
+                    "password_hash": password_hash(),
+                    "role": role,
+                    "person_id": roster_store.person_by_openid(bot.db, openid)["id"],
+                    "created_at": to_db(clock()),
+                }
+            )
     client = app.test_client()
     assert login(client, "wang").status_code == 302
     page = client.get("/admin/visits").get_data(as_text=True)

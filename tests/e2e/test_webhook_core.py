@@ -1,14 +1,16 @@
 """The webhook end to end: signed XML through the real Flask app, rows checked in the real SQLite file."""
+
 from __future__ import annotations
 
 import threading
 import time
+from datetime import UTC
 
 import pytest
 
-from bot.simulator import Signer, WeChatUser, message_xml, sign
-from tests.conftest import Clock, rows_of, AES_KEY, APP_ID, make_config, transport_for
 from bot.app import create_app
+from bot.simulator import Signer, WeChatUser, message_xml, sign
+from tests.conftest import AES_KEY, APP_ID, Clock, make_config, rows_of, transport_for
 
 
 def signed_query(token: str, timestamp: int | None = None) -> str:
@@ -29,8 +31,9 @@ def test_get_verification_echoes_when_signed(app):
 # -- signatures, freshness, size ---------------------------------------------------------------------
 def test_forged_signature_is_refused_and_nothing_written(app, bot):
     xml = message_xml("o-x", "text", {"Content": "帮助"})
-    response = app.test_client().post(f"/wechat?signature=forged&timestamp={int(time.time())}&nonce=1",
-                                       data=xml.encode())
+    response = app.test_client().post(
+        f"/wechat?signature=forged&timestamp={int(time.time())}&nonce=1", data=xml.encode()
+    )
     assert response.status_code == 403
     assert rows_of(bot, "SELECT * FROM inbox") == []
 
@@ -50,20 +53,23 @@ def test_oversized_body_is_413(app, bot):
     assert rows_of(bot, "SELECT * FROM inbox") == []
 
 
-@pytest.mark.parametrize("body", [
-    b"not xml at all",
-    b"<xml><FromUserName>o</FromUserName></xml>",  # no MsgType
-    b"<xml><ToUserName>a</ToUserName><MsgType>text</MsgType><CreateTime>1</CreateTime></xml>",  # no sender
-    b"<other/>",
-    b"<xml><FromUserName>o</FromUserName><MsgType>image</MsgType><CreateTime>1</CreateTime></xml>",
-    b"<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><CreateTime>soon</CreateTime></xml>",
-    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
-    b"<xml><FromUserName>&lol2;</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime></xml>",
-    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-    b"<xml><FromUserName>o</FromUserName><Content>&xxe;</Content><MsgType>text</MsgType>"
-    b"<CreateTime>1</CreateTime></xml>",
-    "<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>".encode(),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not xml at all",
+        b"<xml><FromUserName>o</FromUserName></xml>",  # no MsgType
+        b"<xml><ToUserName>a</ToUserName><MsgType>text</MsgType><CreateTime>1</CreateTime></xml>",  # no sender
+        b"<other/>",
+        b"<xml><FromUserName>o</FromUserName><MsgType>image</MsgType><CreateTime>1</CreateTime></xml>",
+        b"<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><CreateTime>soon</CreateTime></xml>",
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        b"<xml><FromUserName>&lol2;</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime></xml>",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        b"<xml><FromUserName>o</FromUserName><Content>&xxe;</Content><MsgType>text</MsgType>"
+        b"<CreateTime>1</CreateTime></xml>",
+        b"<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><CreateTime>1</CreateTime>",
+    ],
+)
 def test_malformed_bodies_are_400_without_trace(app, bot, body):
     response = app.test_client().post("/wechat?" + signed_query("spamtest"), data=body)
     assert response.status_code == 400
@@ -164,8 +170,10 @@ def test_handler_crash_rolls_back_and_keeps_the_message(app, bot, villager, monk
 def test_a_message_that_cannot_be_committed_gets_503_and_its_retry_is_processed(app, bot, villager):
     """The disk fails mid-write (SQLite rolls the transaction back): nothing is kept, WeChat is told
     to retry (a 5xx, never a reply for a message the database does not have), and the retry works."""
-    bot.db.execute("CREATE TRIGGER disk_gone BEFORE INSERT ON inbox WHEN NEW.content = '3棵桂花' "
-                   "BEGIN SELECT RAISE(ROLLBACK, 'disk I/O error'); END")
+    bot.db.execute(
+        "CREATE TRIGGER disk_gone BEFORE INSERT ON inbox WHEN NEW.content = '3棵桂花' "
+        "BEGIN SELECT RAISE(ROLLBACK, 'disk I/O error'); END"
+    )
     bot.db.conn.commit()
     xml = message_xml(villager.openid, "text", {"Content": "3棵桂花"})
     with pytest.raises(RuntimeError, match="503"):
@@ -195,9 +203,9 @@ def test_safe_mode_refuses_wrong_key_signature_and_appid(aes_app):
     transport = transport_for(aes_app)
     other_key = "B" * 43
     for signer, expected in [
-        (Signer("spamtest", other_key, APP_ID), 400),          # wrong AES key: garbage after decryption
+        (Signer("spamtest", other_key, APP_ID), 400),  # wrong AES key: garbage after decryption
         (Signer("spamtest", AES_KEY, "wx-someone-else"), 403),  # another app's message
-        (Signer("othertoken", AES_KEY, APP_ID), 403),           # msg_signature does not verify
+        (Signer("othertoken", AES_KEY, APP_ID), 403),  # msg_signature does not verify
     ]:
         user = WeChatUser(transport, signer, openid="o-aes")
         with pytest.raises(RuntimeError, match=str(expected)):
@@ -241,22 +249,28 @@ def test_official_sample_through_the_webhook(aes_app, monkeypatch):
     from bot.incoming import parse_xml
 
     bot = aes_app.extensions["bot"]
-    sample_time = datetime.fromtimestamp(1409735669, timezone.utc)
+    sample_time = datetime.fromtimestamp(1409735669, UTC)
     monkeypatch.setattr(clock, "utcnow", lambda: sample_time)
     bot.clock = Clock()
     bot.clock.set(sample_time)
     envelope = f"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{OFFICIAL_ENCRYPT}]]></Encrypt></xml>"
     response = aes_app.test_client().post(
         "/wechat?timestamp=1409735669&nonce=1320562132&encrypt_type=aes"
-        "&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa", data=envelope.encode())
+        "&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa",
+        data=envelope.encode(),
+    )
     assert response.status_code == 200
     fields = parse_xml(response.data)
     reply = WeChatCrypto("spamtest", AES_KEY, APP_ID).decrypt_message(
-        fields, fields["MsgSignature"], fields["TimeStamp"], fields["Nonce"])
+        fields, fields["MsgSignature"], fields["TimeStamp"], fields["Nonce"]
+    )
     assert parse_xml(reply)["ToUserName"] == "oyORnuP8q7ou2gfYjqLzSIWZf0rs"
     row = next(bot.db.query("SELECT * FROM inbox"))
     assert (row["openid"], row["msg_key"], row["content"]) == (
-        "oyORnuP8q7ou2gfYjqLzSIWZf0rs", "msg:6054768590064713728", "abcdteT")
+        "oyORnuP8q7ou2gfYjqLzSIWZf0rs",
+        "msg:6054768590064713728",
+        "abcdteT",
+    )
 
 
 # -- sessions ---------------------------------------------------------------------------------------
@@ -272,14 +286,17 @@ def test_a_push_without_a_session_cookie_never_touches_session_signing(app, vill
 
     built = []
     real = SecureCookieSessionInterface.get_signing_serializer
-    monkeypatch.setattr(SecureCookieSessionInterface, "get_signing_serializer",
-                        lambda self, a: built.append(1) or real(self, a))
+    monkeypatch.setattr(
+        SecureCookieSessionInterface, "get_signing_serializer", lambda self, a: built.append(1) or real(self, a)
+    )
     assert villager.says("帮助").startswith("我能帮您")
     assert built == []
     client = app.test_client()
     assert client.post("/wechat?x=1").headers.get("Set-Cookie") is None
-    cmd_create_admin(argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None,
-                                        village=None), app.extensions["bot"])
+    cmd_create_admin(
+        argparse.Namespace(name="admin", password="pw-long-enough-1", role="admin", person=None, village=None),
+        app.extensions["bot"],
+    )
     assert login(client, "admin", "pw-long-enough-1").status_code == 302
     assert client.get("/admin/").status_code == 200  # the cookie was signed, then read back
     assert built

@@ -1,6 +1,7 @@
 """Safe mode means encrypted, and a seen plaintext query string cannot carry another body (issue 13, 2-3).
 
 Through the real /wechat route: signed and AES-encrypted XML as WeChat sends it in each mode."""
+
 from __future__ import annotations
 
 import logging
@@ -43,16 +44,27 @@ def test_safe_and_compatible_mode_pushes_are_answered_encrypted(app_with):
     ts, nonce = str(int(time.time())), "20240613"
     envelope = parse_xml(WeChatCrypto("spamtest", AES_KEY, APP_ID).encrypt_message(xml, nonce, ts))
     body = xml.replace("</xml>", f"<Encrypt><![CDATA[{envelope['Encrypt']}]]></Encrypt></xml>").encode()
-    query = urlencode({"signature": sign("spamtest", ts, nonce), "timestamp": ts, "nonce": nonce,
-                       "openid": "o-compat", "encrypt_type": "aes", "msg_signature": envelope["MsgSignature"]})
+    query = urlencode(
+        {
+            "signature": sign("spamtest", ts, nonce),
+            "timestamp": ts,
+            "nonce": nonce,
+            "openid": "o-compat",
+            "encrypt_type": "aes",
+            "msg_signature": envelope["MsgSignature"],
+        }
+    )
     status, response = transport(query, body)
     assert status == 200 and "Encrypt" in parse_xml(response)
     assert Signer("spamtest", AES_KEY, APP_ID).unwrap(response).startswith("我能帮您")
 
 
 def test_url_verification_works_in_every_mode(app_with):
-    for overrides in ({}, {"wechat.encoding_aes_key": AES_KEY},
-                      {"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True}):
+    for overrides in (
+        {},
+        {"wechat.encoding_aes_key": AES_KEY},
+        {"wechat.encoding_aes_key": AES_KEY, "wechat.accept_plaintext": True},
+    ):
         client = app_with(**overrides).test_client()
         ts = str(int(time.time()))
         ok = client.get(f"/wechat?signature={sign('spamtest', ts, 'n1')}&timestamp={ts}&nonce=n1&echostr=e42")
@@ -144,4 +156,3 @@ def test_plaintext_let_through_by_accept_plaintext_is_guarded_too(app_with):
     query, body = plaintext_push("帮助")
     assert transport(query, body)[0] == 200
     assert transport(query, message_xml("o-other", "text", {"Content": "帮助"}).encode())[0] == 403
-

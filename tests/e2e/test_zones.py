@@ -3,6 +3,7 @@ voice), the location check, the nudge (once per idle stretch), the exports, the 
 
 Seed 002, 二(五): 广大党员……在“党建林”“主题林”中认领“党员责任区”，带头开展义务“守绿护绿”行动，确保树苗成活率.
 """
+
 from __future__ import annotations
 
 import io
@@ -12,17 +13,19 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from bot import exports, reports
-from bot.clock import to_db
 from bot.app import build_registry
 from bot.cli import build_parser, commands
+from bot.clock import to_db
 from bot.db import transaction
 from tests.conftest import make_config
 from tests.e2e.dashboard_seed import login, password_hash
 
 ZONES_CSV = "名称,村社区,纬度,经度,半径米\n党建林东片,埔心村,23.1000,114.4000,80\n党建林西片,埔心,23.1010,114.3990,60\n"
-BAD_CSV = ("名称,村社区,纬度,经度,半径米\n东片,埔心村,23.1,114.4,80\n,埔心村,23.1,114.4,80\n西片,火星村,23.1,114.4,80\n"
-           "东片,埔心村,23.1,114.4,80\n北片,埔心村,abc,114.4,80\n南片,埔心村,23.1,,80\n中片,埔心村,23.1,114.4,\n")
-INSIDE = (23.1003, 114.4002)   # ~40 m from 党建林东片's centre
+BAD_CSV = (
+    "名称,村社区,纬度,经度,半径米\n东片,埔心村,23.1,114.4,80\n,埔心村,23.1,114.4,80\n西片,火星村,23.1,114.4,80\n"
+    "东片,埔心村,23.1,114.4,80\n北片,埔心村,abc,114.4,80\n南片,埔心村,23.1,,80\n中片,埔心村,23.1,114.4,\n"
+)
+INSIDE = (23.1003, 114.4002)  # ~40 m from 党建林东片's centre
 OUTSIDE = (23.1050, 114.4000)  # ~550 m away
 
 
@@ -78,13 +81,15 @@ def test_import_lists_every_problem_by_row_and_writes_nothing(bot, village, tmp_
 
 
 def test_import_creates_then_updates_in_place(bot, zones, tmp_path, capsys):
-    assert set(zones) == {"党建林东片", "党建林西片"}   # '埔心' is 埔心村
+    assert set(zones) == {"党建林东片", "党建林西片"}  # '埔心' is 埔心村
     path = tmp_path / "again.csv"
     path.write_text(ZONES_CSV.replace(",80\n", ",120\n"), encoding="utf-8")
     assert run(bot, "import", "zones", str(path)) == 0
     assert "更新 1，未变 1" in capsys.readouterr().out
     assert [(z["name"], z["radius_m"]) for z in bot.db.query("SELECT name, radius_m FROM zones ORDER BY id")] == [
-        ("党建林东片", 120), ("党建林西片", 60)]
+        ("党建林东片", 120),
+        ("党建林西片", 60),
+    ]
 
 
 # -- claiming ------------------------------------------------------------------------------------------------
@@ -93,15 +98,21 @@ def test_list_claim_and_holder_counts(person, zones, bot):
     listing = chen.says("认领责任区")
     assert "1. 党建林东片（0人认领）" in listing and "2. 党建林西片（0人认领）" in listing
     assert "没有第3号" in chen.says("认领责任区 3")
-    assert "认领成功" in chen.says("认领责任区 1") and "党建林东片" in bot.t("zones.claimed", zone="党建林东片", holders=1)
+    assert "认领成功" in chen.says("认领责任区 1") and "党建林东片" in bot.t(
+        "zones.claimed", zone="党建林东片", holders=1
+    )
     lin.says("认领责任区")
-    assert "共2人" in lin.says("认领责任区第1号")                 # several members per zone
+    assert "共2人" in lin.says("认领责任区第1号")  # several members per zone
     assert "1. 党建林东片（2人认领，含您）" in lin.says("认领党员责任区")
     assert "已改为认领党建林西片（原来是党建林东片）" in lin.says("认领责任区 2")  # one zone per member
     assert "您已经认领了党建林东片" in (chen.says("认领责任区"), chen.says("认领责任区 1"))[1]
-    holders = {r["name"]: r["zone"] for r in bot.db.query(
-        "SELECT pe.name, z.name AS zone FROM zone_holders h JOIN people pe ON pe.id = h.person_id"
-        " JOIN zones z ON z.id = h.zone_id")}
+    holders = {
+        r["name"]: r["zone"]
+        for r in bot.db.query(
+            "SELECT pe.name, z.name AS zone FROM zone_holders h JOIN people pe ON pe.id = h.person_id"
+            " JOIN zones z ON z.id = h.zone_id"
+        )
+    }
     assert holders == {"陈党员": "党建林东片", "林干部": "党建林西片"}
 
 
@@ -126,8 +137,9 @@ def test_no_zones_yet_says_who_decides(person, village):
 
 # -- 管护 ------------------------------------------------------------------------------------------------------
 def tending_rows(bot):
-    return list(bot.db.query("SELECT t.*, m.media_id FROM tending t LEFT JOIN media m ON m.id = t.media_row_id"
-                             " ORDER BY t.id"))
+    return list(
+        bot.db.query("SELECT t.*, m.media_id FROM tending t LEFT JOIN media m ON m.id = t.media_row_id ORDER BY t.id")
+    )
 
 
 def counted_plantings(bot) -> int:
@@ -138,17 +150,17 @@ def test_tending_in_either_order_and_by_voice(member, bot, standin, clock, tick)
     for n in range(1, 5):
         standin.add_media(f"m-{n}", jpeg(n))
     assert "请拍一张党建林东片的照片" in member.says("管护")
-    assert "本季第1次管护" in member.sends_photo("m-1")                # 管护, then the photo
+    assert "本季第1次管护" in member.sends_photo("m-1")  # 管护, then the photo
     clock.advance(hours=2)
-    member.sends_photo("m-2")                                           # the photo first (it starts a record) …
-    tick()                                                              # … and is downloaded meanwhile
-    assert "本季第2次管护" in member.says("管护")                        # … then 管护 takes it
+    member.sends_photo("m-2")  # the photo first (it starts a record) …
+    tick()  # … and is downloaded meanwhile
+    assert "本季第2次管护" in member.says("管护")  # … then 管护 takes it
     clock.advance(days=1)
-    assert "照片" in member.sends_voice("v-1", recognition="管护了。")   # voice
+    assert "照片" in member.sends_voice("v-1", recognition="管护了。")  # voice
     assert "本季第3次管护" in member.sends_photo("m-3")
     assert [r["media_id"] for r in tending_rows(bot)] == ["m-1", "m-2", "m-3"]
-    assert counted_plantings(bot) == 0                                  # no 管护 photo is a planting record
-    assert "树种和棵数" in member.sends_photo("m-4")                     # a photo without 管护 still is
+    assert counted_plantings(bot) == 0  # no 管护 photo is a planting record
+    assert "树种和棵数" in member.sends_photo("m-4")  # a photo without 管护 still is
     assert counted_plantings(bot) == 1
 
 
@@ -177,8 +189,12 @@ def test_cancel_drops_the_waiting_tending(member, bot, standin):
 
 # -- the nudge ----------------------------------------------------------------------------------------------------
 def nudges(bot, openid):
-    return [r["dedupe_key"] for r in bot.db.query(
-        "SELECT dedupe_key FROM outbox WHERE openid = ? AND dedupe_key LIKE 'zone-nudge:%' ORDER BY id", [openid])]
+    return [
+        r["dedupe_key"]
+        for r in bot.db.query(
+            "SELECT dedupe_key FROM outbox WHERE openid = ? AND dedupe_key LIKE 'zone-nudge:%' ORDER BY id", [openid]
+        )
+    ]
 
 
 def test_an_idle_holder_is_nudged_once_per_stretch(member, person, bot, standin, tick, sent_to, clock):
@@ -186,19 +202,19 @@ def test_an_idle_holder_is_nudged_once_per_stretch(member, person, bot, standin,
     lin.says("认领责任区")
     lin.says("认领责任区 2")
     lin.says("退订")
-    tick("2027-03-15T10:00")                               # 13 days after the claim
+    tick("2027-03-15T10:00")  # 13 days after the claim
     assert nudges(bot, "o-chen") == []
-    tick("2027-03-16T22:30")                               # 14 days: queued, but not at night
+    tick("2027-03-16T22:30")  # 14 days: queued, but not at night
     assert len(nudges(bot, "o-chen")) == 1
     assert not any("没有管护记录" in text for text in sent_to("o-chen"))
     tick("2027-03-17T08:00")
     [text] = [t for t in sent_to("o-chen") if "没有管护记录" in t]
     assert "党建林东片" in text and "14天" in text
-    tick("2027-03-24T10:00")                               # still idle: not twice
+    tick("2027-03-24T10:00")  # still idle: not twice
     assert len(nudges(bot, "o-chen")) == 1 and len([t for t in sent_to("o-chen") if "没有管护记录" in t]) == 1
-    assert not any("没有管护记录" in t for t in sent_to("o-lin"))   # 退订
+    assert not any("没有管护记录" in t for t in sent_to("o-lin"))  # 退订
 
-    clock.set("2027-03-25T10:00")                           # tending starts a new stretch
+    clock.set("2027-03-25T10:00")  # tending starts a new stretch
     standin.add_media("m-1", jpeg(1))
     member.says("管护")
     member.sends_photo("m-1")
@@ -209,7 +225,7 @@ def test_an_idle_holder_is_nudged_once_per_stretch(member, person, bot, standin,
 
 
 def test_no_nudge_outside_the_season(member, bot, tick):
-    tick("2027-09-20T10:00")                               # window end 05-31 + 3 months = 08-31
+    tick("2027-09-20T10:00")  # window end 05-31 + 3 months = 08-31
     assert nudges(bot, "o-chen") == []
 
 
@@ -226,21 +242,24 @@ def test_exports_report_and_dashboard(member, person, bot, standin, tick, clock,
     header, data = exports.rows(bot, "zones")
     zones_export = [dict(zip(header, row)) for row in data]
     assert [(z["village"], z["name"], z["holders"]) for z in zones_export] == [
-        ("埔心村", "党建林东片", "陈党员、林干部"), ("埔心村", "党建林西片", None)]
+        ("埔心村", "党建林东片", "陈党员、林干部"),
+        ("埔心村", "党建林西片", None),
+    ]
     header, data = exports.rows(bot, "tending")
     [tending] = [dict(zip(header, row)) for row in data]
     assert header[:7] == ["id", "zone", "person", "created_at", "photo_sha256", "lat", "lng"]
     assert (tending["zone"], tending["person"]) == ("党建林东片", "陈党员") and len(tending["photo_sha256"]) == 64
 
-    report = reports.build_report(bot, 2027, 3)                # one of the two zones tended in March: 50 %
+    report = reports.build_report(bot, 2027, 3)  # one of the two zones tended in March: 50 %
     sheet = load_workbook(reports.write_workbook(report, bot, tmp_path / "r.xlsx"))["村社区排名"]
     headers = [c.value for c in sheet[1]]
     assert sheet.cell(2, headers.index("责任区管护") + 1).value == 0.5
     assert reports.build_report(bot, 2027, 4).figures["zones_tended"] == {1: 0.0}
 
     with transaction(bot.db):
-        bot.db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                                 "created_at": to_db(clock())})
+        bot.db["admins"].insert(
+            {"username": "admin", "password_hash": password_hash(), "role": "admin", "created_at": to_db(clock())}
+        )
     client = app.test_client()
     assert login(client, "admin").status_code == 302
     village_page = client.get("/admin/villages/1").get_data(as_text=True)
@@ -255,17 +274,38 @@ def test_the_dashboard_adds_a_zone_with_its_checks(bot, village, app, clock):
     from tests.e2e.dashboard_seed import csrf_of
 
     with transaction(bot.db):
-        bot.db["admins"].insert({"username": "admin", "password_hash": password_hash(), "role": "admin",
-                                 "created_at": to_db(clock())})
+        bot.db["admins"].insert(
+            {"username": "admin", "password_hash": password_hash(), "role": "admin", "created_at": to_db(clock())}
+        )
     client = app.test_client()
     login(client, "admin")
     token = csrf_of(client.get("/admin/zones").get_data(as_text=True))
-    bad = client.post("/admin/zones", data={"csrf_token": token, "village_id": str(village), "name": "河堤段",
-                                            "lat": "23.1", "lng": "114.4", "radius_m": ""})
+    bad = client.post(
+        "/admin/zones",
+        data={
+            "csrf_token": token,
+            "village_id": str(village),
+            "name": "河堤段",
+            "lat": "23.1",
+            "lng": "114.4",
+            "radius_m": "",
+        },
+    )
     assert bad.status_code == 400 and "也要填半径米" in bad.get_data(as_text=True)
-    good = client.post("/admin/zones", data={"csrf_token": token, "village_id": str(village), "name": "河堤段",
-                                             "lat": "23.1", "lng": "114.4", "radius_m": "50"})
+    good = client.post(
+        "/admin/zones",
+        data={
+            "csrf_token": token,
+            "village_id": str(village),
+            "name": "河堤段",
+            "lat": "23.1",
+            "lng": "114.4",
+            "radius_m": "50",
+        },
+    )
     assert good.status_code == 302
     again = client.post("/admin/zones", data={"csrf_token": token, "village_id": str(village), "name": "河堤段"})
     assert again.status_code == 400 and "已经有了" in again.get_data(as_text=True)
-    assert [(z["name"], z["source"]) for z in bot.db.query("SELECT name, source FROM zones")] == [("河堤段", "dashboard")]
+    assert [(z["name"], z["source"]) for z in bot.db.query("SELECT name, source FROM zones")] == [
+        ("河堤段", "dashboard")
+    ]

@@ -1,4 +1,5 @@
 """The awards' pure rules: the period, the three rankings, milestones on time, the reminder's days."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,20 +11,48 @@ from bot.schedule import Target
 
 
 def person(name, trees=0, checked=0, alive=0, tending=0, adopted=0):
-    return awards.PersonCandidate(person_id=hash(name) % 1000, name=name, village_id=1, village="埔心村", role="群众",
-                                  trees=trees, records=1 if trees else 0, survival_checked=checked,
-                                  survival_alive=alive, tending=tending, adopted=adopted)
+    return awards.PersonCandidate(
+        person_id=hash(name) % 1000,
+        name=name,
+        village_id=1,
+        village="埔心村",
+        role="群众",
+        trees=trees,
+        records=1 if trees else 0,
+        survival_checked=checked,
+        survival_alive=alive,
+        tending=tending,
+        adopted=adopted,
+    )
 
 
 def village(village_id, name, on_time=0, completion=0.0, survival=None, coverage=None, participation=None):
-    return awards.VillageCandidate(village_id=village_id, name=name, kind="村", town="", status="on_track",
-                                   completion=completion, on_time=on_time, due=5, survival_rate=survival,
-                                   household_coverage=coverage, party_participation=participation)
+    return awards.VillageCandidate(
+        village_id=village_id,
+        name=name,
+        kind="村",
+        town="",
+        status="on_track",
+        completion=completion,
+        on_time=on_time,
+        due=5,
+        survival_rate=survival,
+        household_coverage=coverage,
+        party_participation=participation,
+    )
 
 
 def adviser(name, visits=0, answered=0, median=None):
-    return awards.AdviserCandidate(person_id=hash(name) % 1000, name=name, villages="", village_count=1, visits=visits,
-                                   villages_visited=0, answered=answered, median_hours=median)
+    return awards.AdviserCandidate(
+        person_id=hash(name) % 1000,
+        name=name,
+        villages="",
+        village_count=1,
+        visits=visits,
+        villages_visited=0,
+        answered=answered,
+        median_hours=median,
+    )
 
 
 def test_the_period_is_a_month_of_the_campaign_year():
@@ -34,34 +63,55 @@ def test_the_period_is_a_month_of_the_campaign_year():
 
 
 def test_people_by_trees_then_survival_then_tending_then_adoptions():
-    ranked = awards.rank_people([
-        person("甲", trees=3, checked=2, alive=1), person("乙", trees=3, checked=1, alive=1),
-        person("丙", trees=3), person("丁", trees=5), person("戊"), person("己", adopted=2),
-        person("庚", trees=3, checked=1, alive=1, tending=2)])
+    ranked = awards.rank_people(
+        [
+            person("甲", trees=3, checked=2, alive=1),
+            person("乙", trees=3, checked=1, alive=1),
+            person("丙", trees=3),
+            person("丁", trees=5),
+            person("戊"),
+            person("己", adopted=2),
+            person("庚", trees=3, checked=1, alive=1, tending=2),
+        ]
+    )
     assert [(p.rank, p.name) for p in ranked] == [(1, "丁"), (2, "庚"), (3, "乙"), (4, "甲"), (5, "丙"), (6, "己")]
-    assert ranked[3].survival_rate == 0.5 and ranked[4].survival_rate is None   # 戊 has nothing: not listed
+    assert ranked[3].survival_rate == 0.5 and ranked[4].survival_rate is None  # 戊 has nothing: not listed
 
 
 def test_villages_lagging_twice_are_never_candidates():
     ranked, out = awards.rank_villages(
-        [village(1, "甲村", on_time=5, completion=1.0), village(2, "乙村", on_time=5, completion=1.5),
-         village(3, "丙村", on_time=5, completion=3.0), village(4, "丁村", on_time=4, completion=2.0, survival=1.0),
-         village(5, "戊村", on_time=5, completion=1.0, survival=0.9)],
-        {3: False, 1: True})
+        [
+            village(1, "甲村", on_time=5, completion=1.0),
+            village(2, "乙村", on_time=5, completion=1.5),
+            village(3, "丙村", on_time=5, completion=3.0),
+            village(4, "丁村", on_time=4, completion=2.0, survival=1.0),
+            village(5, "戊村", on_time=5, completion=1.0, survival=0.9),
+        ],
+        {3: False, 1: True},
+    )
     assert [(v.rank, v.name) for v in ranked] == [(1, "乙村"), (2, "戊村"), (3, "甲村"), (4, "丁村")]
     assert [v.name for v in out] == ["丙村"]
 
 
 def test_advisers_by_visits_answers_then_the_quicker_median():
-    ranked = awards.rank_advisers([adviser("甲", 2, 5, 10.0), adviser("乙", 2, 5, 3.0), adviser("丙", 2, 5, None),
-                                   adviser("丁", 3, 0, None), adviser("戊", 2, 6, 40.0)])
+    ranked = awards.rank_advisers(
+        [
+            adviser("甲", 2, 5, 10.0),
+            adviser("乙", 2, 5, 3.0),
+            adviser("丙", 2, 5, None),
+            adviser("丁", 3, 0, None),
+            adviser("戊", 2, 6, 40.0),
+        ]
+    )
     assert [a.name for a in ranked] == ["丁", "戊", "乙", "甲", "丙"]
 
 
 def test_milestones_on_time():
     plan_day, plots_day = date(2027, 1, 31), date(2027, 2, 28)
-    targets = {plan_day: {"plan": Target("plan", 1, 1)},
-               plots_day: {"main": Target("main", 1.5, 2), "demo_sites": Target("demo_sites", 1, 1)}}
+    targets = {
+        plan_day: {"plan": Target("plan", 1, 1)},
+        plots_day: {"main": Target("main", 1.5, 2), "demo_sites": Target("demo_sites", 1, 1)},
+    }
     due = {"plan": plan_day, "main": plots_day, "demo_sites": plots_day}
     assert awards.on_time(targets, due) == (2, 3)
     assert awards.on_time(targets, {"plan": plan_day}) == (1, 1)

@@ -1,4 +1,5 @@
 """bot.bindings.openid_tag: a short, stable label that does not reveal the openid."""
+
 from bot.bindings import openid_tag
 
 

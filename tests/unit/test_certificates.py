@@ -1,4 +1,5 @@
 """The certificates' pure rules (who earns one, the serial, the token) and the picture (the font, the PNG)."""
+
 from __future__ import annotations
 
 import io
@@ -20,8 +21,8 @@ def test_a_quota_is_reached_by_verified_trees():
 def test_quota_zero_the_households_first_tree():
     assert certificates.earns_certificate(0, 1, True, False)
     assert not certificates.earns_certificate(0, 0, True, False)
-    assert not certificates.earns_certificate(0, 2, True, True)        # someone of the household holds one
-    assert not certificates.earns_certificate(0, 2, False, False)      # advisers and admins: no household
+    assert not certificates.earns_certificate(0, 2, True, True)  # someone of the household holds one
+    assert not certificates.earns_certificate(0, 2, False, False)  # advisers and admins: no household
 
 
 def test_species_serial_and_token():
@@ -46,10 +47,16 @@ def test_a_font_without_chinese_or_missing_is_not_used(tmp_path):
 @needs_cjk_font
 def test_the_system_font_draws_a_phone_sized_png():
     assert certificate_image.draws_chinese(FONT)
-    card = certificate_image.Card(title="植绿尽责证书", name="陈党员", village="埔心村",
-                                  lines=("在2027年绿美生态建设中种下3棵树", "树种：龙眼、荔枝", "特发此证，以资鼓励。"),
-                                  campaign="高质量党建引领绿美生态建设攻坚行动 · 2027年", date="2027年3月10日",
-                                  serial="编号 LM27-00001", address="查验：https://example.org/cert/" + "A" * 32)
+    card = certificate_image.Card(
+        title="植绿尽责证书",
+        name="陈党员",
+        village="埔心村",
+        lines=("在2027年绿美生态建设中种下3棵树", "树种：龙眼、荔枝", "特发此证，以资鼓励。"),
+        campaign="高质量党建引领绿美生态建设攻坚行动 · 2027年",
+        date="2027年3月10日",
+        serial="编号 LM27-00001",
+        address="查验：https://example.org/cert/" + "A" * 32,
+    )
     image = Image.open(io.BytesIO(certificate_image.render(card, FONT)))
     assert image.format == "PNG" and image.size == (1080, 1520)
-    assert len(set(image.convert("L").getdata())) > 20                  # drawn text, not a blank card
+    assert len(set(image.convert("L").getdata())) > 20  # drawn text, not a blank card

@@ -1,24 +1,33 @@
 """bot.clock: the one way the chat and the dashboard say how long ago something was."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from bot import clock
 from bot.messages import Messages
 
-NOW = datetime(2027, 3, 15, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai
+NOW = datetime(2027, 3, 15, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 T = Messages.load().t
 
 
-@pytest.mark.parametrize("before, said", [
-    (timedelta(seconds=0), "刚刚"), (timedelta(seconds=59), "刚刚"), (timedelta(minutes=1), "1分钟前"),
-    (timedelta(minutes=59, seconds=59), "59分钟前"), (timedelta(hours=1), "1小时前"),
-    (timedelta(hours=23, minutes=59), "23小时前"),
-    (timedelta(days=1), "1天前"), (timedelta(days=7, hours=23), "7天前"), (timedelta(days=8), "2027-03-07"),
-    (timedelta(days=200), "2026-08-27"),
-])
+@pytest.mark.parametrize(
+    "before, said",
+    [
+        (timedelta(seconds=0), "刚刚"),
+        (timedelta(seconds=59), "刚刚"),
+        (timedelta(minutes=1), "1分钟前"),
+        (timedelta(minutes=59, seconds=59), "59分钟前"),
+        (timedelta(hours=1), "1小时前"),
+        (timedelta(hours=23, minutes=59), "23小时前"),
+        (timedelta(days=1), "1天前"),
+        (timedelta(days=7, hours=23), "7天前"),
+        (timedelta(days=8), "2027-03-07"),
+        (timedelta(days=200), "2026-08-27"),
+    ],
+)
 def test_ago_says_the_largest_whole_unit_then_the_date_with_its_year(before, said):
     assert clock.ago(T, NOW - before, NOW, "Asia/Shanghai") == said
 
@@ -32,5 +41,5 @@ def test_an_age_is_never_negative():
 
 
 def test_the_date_past_a_week_is_the_local_date():
-    late_evening_utc = datetime(2027, 3, 1, 17, 30, tzinfo=timezone.utc)  # 01:30 on 2 March in Shanghai
+    late_evening_utc = datetime(2027, 3, 1, 17, 30, tzinfo=UTC)  # 01:30 on 2 March in Shanghai
     assert clock.ago(T, late_evening_utc, NOW, "Asia/Shanghai") == "2027-03-02"

@@ -1,4 +1,5 @@
 """Config: every default in bot/defaults.toml, merged under any config file; code keeps no defaults of its own."""
+
 from __future__ import annotations
 
 import ast
@@ -40,11 +41,15 @@ def test_tables_merge_key_by_key(tmp_path):
 
 
 def test_a_calendar_is_replaced_whole(tmp_path):
-    cfg = load_text(tmp_path, MINIMAL + """
+    cfg = load_text(
+        tmp_path,
+        MINIMAL
+        + """
 [reminders.calendar.only]
 milestone = "planting_done"
 message = "reminders.arbor_day"
-""")
+""",
+    )
     assert list(cfg.get("reminders.calendar")) == ["only"]
 
 
@@ -53,8 +58,10 @@ def test_milestones_are_month_days_of_the_year_and_the_old_name_is_read(tmp_path
     assert cfg.get("campaign.milestones.plots_due") == "02-25"
     assert "demo_plots_due" not in cfg.get("campaign.milestones")
     assert cfg.get("campaign.milestones.plans_due") == "01-31"  # the rest keep their defaults
-    assert cfg.with_overrides({"campaign.milestones.demo_plots_due": "02-26"}).get("campaign.milestones.plots_due") \
+    assert (
+        cfg.with_overrides({"campaign.milestones.demo_plots_due": "02-26"}).get("campaign.milestones.plots_due")
         == "02-26"
+    )
     for bad in ("02-30", "2-28", "end", "13-01"):
         with pytest.raises(config_mod.ConfigError, match="plots_due"):
             load_text(tmp_path, MINIMAL + f'\n[campaign.milestones]\nplots_due = "{bad}"\n')
@@ -85,8 +92,11 @@ def config_reads_with_a_default(path, root=ROOT) -> list[str]:
 
 
 def test_code_reads_config_without_defaults_of_its_own():
-    found = [hit for path in [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
-             for hit in config_reads_with_a_default(path)]
+    found = [
+        hit
+        for path in [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
+        for hit in config_reads_with_a_default(path)
+    ]
     assert found == []
 
 

@@ -1,4 +1,5 @@
 """Docs as tests: every CLI command, config key and message key the code relies on is documented / present."""
+
 from __future__ import annotations
 
 import ast
@@ -39,8 +40,11 @@ def test_every_config_key_is_in_the_readme():
     missing = []
     for dotted in config_keys(config):
         section, _, key = dotted.rpartition(".")
-        if dotted not in README and not re.search(rf"`{re.escape(section)}\.[^`]*\b{re.escape(key)}\b", README) \
-                and not re.search(rf"`{re.escape(section)}`[^\n]*`{re.escape(key)}`", README):
+        if (
+            dotted not in README
+            and not re.search(rf"`{re.escape(section)}\.[^`]*\b{re.escape(key)}\b", README)
+            and not re.search(rf"`{re.escape(section)}`[^\n]*`{re.escape(key)}`", README)
+        ):
             missing.append(dotted)
     assert missing == []
 
@@ -52,13 +56,25 @@ def message_keys_in(path: Path, stems: set[str]) -> set[str]:
     """Every string in the code that is written like a message key (``<file stem>.<key>``): the argument of
     ``t(...)``, an entry of a literal table (FLAG_LABELS, ANSWER_REPLIES …), a ``nav=``/``header=`` …
     A config key (the first argument of ``.get(...)``) is not one."""
-    pattern = re.compile(r"^(%s)\.[a-z0-9_]+(\.[a-z0-9_]+)*$" % "|".join(sorted(stems)))
+    pattern = re.compile(r"^(" + "|".join(sorted(stems)) + r")\.[a-z0-9_]+(\.[a-z0-9_]+)*$")
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    config_keys = {id(node.args[0]) for node in ast.walk(tree) if isinstance(node, ast.Call) and node.args
-                   and isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "section")
-                   and not (isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "messages")}
-    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and id(node) not in config_keys and pattern.match(node.value)}
+    config_keys = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and node.args
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("get", "section")
+        and not (isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "messages")
+    }
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in config_keys
+        and pattern.match(node.value)
+    }
 
 
 def test_every_message_key_used_in_code_exists():
@@ -73,8 +89,11 @@ def test_every_message_key_used_in_code_exists():
 def test_every_message_key_used_in_a_template_exists():
     """Dashboard templates take their words from messages/replies/admin.toml as ``t('admin.…')``."""
     messages = Messages.load()
-    used = {key for path in ROOT.glob("bot/dashboard/templates/**/*.html")
-            for key in re.findall(r"\bt\(\s*['\"]([a-z0-9_.]+)['\"]", path.read_text(encoding="utf-8"))}
+    used = {
+        key
+        for path in ROOT.glob("bot/dashboard/templates/**/*.html")
+        for key in re.findall(r"\bt\(\s*['\"]([a-z0-9_.]+)['\"]", path.read_text(encoding="utf-8"))
+    }
     assert sorted(key for key in used if key not in messages) == []
 
 
@@ -83,8 +102,12 @@ def test_no_message_key_is_built_at_run_time():
     built = []
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t" \
-                    and node.args and isinstance(node.args[0], (ast.JoinedStr, ast.BinOp)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t"
+                and node.args
+                and isinstance(node.args[0], (ast.JoinedStr, ast.BinOp))
+            ):
                 built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert built == []
 
@@ -101,7 +124,7 @@ def test_every_command_is_explained_in_english_and_chinese():
 
 
 # -- how the replies speak (issue 17, part 5) ------------------------------------------------------------------
-QUOTED = re.compile(r"“[^”]*”")          # what the villager is to send, or says: “问专家”, “你好”
+QUOTED = re.compile(r"“[^”]*”")  # what the villager is to send, or says: “问专家”, “你好”
 HAN = r"[\u4e00-\u9fff]"
 
 

@@ -1,4 +1,5 @@
 """Pure escalation logic: command parsing, who may answer, who gets the ticket."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,28 +10,34 @@ from bot.messages import MESSAGES_DIR
 from handlers.faq import chitchat_reply_key
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("问专家 桂花叶子黄了", "桂花叶子黄了"),
-    ("问专家，我家龙眼不结果。", "我家龙眼不结果。"),
-    ("问专家", ""),
-    ("问专家：", ""),
-    ("专家你好", None),
-    ("我想问专家", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("问专家 桂花叶子黄了", "桂花叶子黄了"),
+        ("问专家，我家龙眼不结果。", "我家龙眼不结果。"),
+        ("问专家", ""),
+        ("问专家：", ""),
+        ("专家你好", None),
+        ("我想问专家", None),
+    ],
+)
 def test_parse_ask_expert(text, expected):
     assert esc.parse_ask_expert(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("答 12 先停水一周", (12, "先停水一周")),
-    ("答12 先停水", (12, "先停水")),
-    ("答 #7：多晒太阳", (7, "多晒太阳")),
-    ("答 第3号 可以种", (3, "可以种")),
-    ("答 5 第一行\n第二行", (5, "第一行\n第二行")),
-    ("答 9", (9, "")),
-    ("答应你了", None),
-    ("答", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("答 12 先停水一周", (12, "先停水一周")),
+        ("答12 先停水", (12, "先停水")),
+        ("答 #7：多晒太阳", (7, "多晒太阳")),
+        ("答 第3号 可以种", (3, "可以种")),
+        ("答 5 第一行\n第二行", (5, "第一行\n第二行")),
+        ("答 9", (9, "")),
+        ("答应你了", None),
+        ("答", None),
+    ],
+)
 def test_parse_answer_command(text, expected):
     assert esc.parse_answer_command(text) == expected
 
@@ -50,17 +57,31 @@ def test_resolved_needs_the_whole_message():
     assert not esc.is_resolved("没解决了怎么办")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("看看这棵树怎么了", True), ("这是什么病", True), ("帮我看一下", True), ("3棵桂花", False),
-    ("桂花什么时候种", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("看看这棵树怎么了", True),
+        ("这是什么病", True),
+        ("帮我看一下", True),
+        ("3棵桂花", False),
+        ("桂花什么时候种", False),
+    ],
+)
 def test_photo_question(text, expected):
     assert esc.is_photo_question(text) is expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("桂花黄叶", True), ("1", False), ("？", False), ("👍", False), ("abcd", True), ("树", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("桂花黄叶", True),
+        ("1", False),
+        ("？", False),
+        ("👍", False),
+        ("abcd", True),
+        ("树", False),
+    ],
+)
 def test_worth_a_ticket(text, expected):
     assert esc.worth_a_ticket(text) is expected
 
@@ -84,10 +105,17 @@ def test_choose_adviser_prefers_linked_then_round_robin_then_admins():
     assert esc.choose_adviser([], []) is None
 
 
-@pytest.mark.parametrize("person, by_admin, allowed", [
-    (LI, None, True), (WANG, None, False), (ADMIN, None, True), (VILLAGER, None, False), (None, None, False),
-    (None, "office", True),
-])
+@pytest.mark.parametrize(
+    "person, by_admin, allowed",
+    [
+        (LI, None, True),
+        (WANG, None, False),
+        (ADMIN, None, True),
+        (VILLAGER, None, False),
+        (None, None, False),
+        (None, "office", True),
+    ],
+)
 def test_may_answer(person, by_admin, allowed):
     assert esc.may_answer({"adviser_person_id": 1}, person, by_admin) is allowed
 
@@ -102,10 +130,17 @@ def test_preview_keeps_a_phone_line_short():
     assert esc.preview("一行\n两行") == "一行 两行"
 
 
-@pytest.mark.parametrize("text, key", [
-    ("你好", "faq.greeting"), ("在吗", "faq.greeting"), ("您好在吗", "faq.greeting"),
-    ("谢谢", "faq.thanks"), ("好的", "faq.thanks"), ("哈哈", "faq.thanks"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("你好", "faq.greeting"),
+        ("在吗", "faq.greeting"),
+        ("您好在吗", "faq.greeting"),
+        ("谢谢", "faq.thanks"),
+        ("好的", "faq.thanks"),
+        ("哈哈", "faq.thanks"),
+    ],
+)
 def test_chitchat_reply(text, key):
     assert chitchat_reply_key(text) == key
 
@@ -119,27 +154,33 @@ def result(kind: str, reason: str) -> FaqResult:
     return FaqResult(kind, None, "", 0.0, reason)
 
 
-@pytest.mark.parametrize("text, faq, joins", [
-    ("去年施过两次鸡粪", result("answer", "ranked"), True),             # a detail, whatever the FAQ makes of it
-    ("树是前年种的", result("escalate", "low_confidence"), True),
-    ("还有它的叶子也卷了", result("escalate", "diagnosis"), True),      # a follow-up form
-    ("这棵树干上流胶", result("escalate", "diagnosis"), True),
-    ("龙眼的叶子也发黄了", result("escalate", "diagnosis"), True),      # the ticket's tree
-    ("我家荔枝叶子有黑斑", result("escalate", "diagnosis"), False),     # another tree
-    ("另外我家荔枝也不结果", result("escalate", "diagnosis"), False),   # another tree, follow-up form or not
-    ("叶子被虫咬了好多洞", result("escalate", "diagnosis"), False),     # no tree, no follow-up form
-    ("桂花什么时候施肥", result("escalate", "not_covered"), False),     # worded as a question
-    ("补贴还是没到账", result("escalate", "money"), False),             # about no tree at all
-])
+@pytest.mark.parametrize(
+    "text, faq, joins",
+    [
+        ("去年施过两次鸡粪", result("answer", "ranked"), True),  # a detail, whatever the FAQ makes of it
+        ("树是前年种的", result("escalate", "low_confidence"), True),
+        ("还有它的叶子也卷了", result("escalate", "diagnosis"), True),  # a follow-up form
+        ("这棵树干上流胶", result("escalate", "diagnosis"), True),
+        ("龙眼的叶子也发黄了", result("escalate", "diagnosis"), True),  # the ticket's tree
+        ("我家荔枝叶子有黑斑", result("escalate", "diagnosis"), False),  # another tree
+        ("另外我家荔枝也不结果", result("escalate", "diagnosis"), False),  # another tree, follow-up form or not
+        ("叶子被虫咬了好多洞", result("escalate", "diagnosis"), False),  # no tree, no follow-up form
+        ("桂花什么时候施肥", result("escalate", "not_covered"), False),  # worded as a question
+        ("补贴还是没到账", result("escalate", "money"), False),  # about no tree at all
+    ],
+)
 def test_what_joins_a_ticket(text, faq, joins):
     assert esc.joins_ticket(text, faq, LONGAN, SPECIES, ("芒果", "发财树")) is joins
 
 
-@pytest.mark.parametrize("text, earlier, same", [
-    ("发财树叶子黄了", ["我家发财树掉叶子"], True),                    # trees off the list count as trees
-    ("芒果叶子黄了", ["我家发财树掉叶子"], False),
-    ("三角梅不开花", ["簕杜鹃叶子发黄"], True),                          # one tree, two names
-    ("它还在掉", ["桂花掉叶子"], True),
-])
+@pytest.mark.parametrize(
+    "text, earlier, same",
+    [
+        ("发财树叶子黄了", ["我家发财树掉叶子"], True),  # trees off the list count as trees
+        ("芒果叶子黄了", ["我家发财树掉叶子"], False),
+        ("三角梅不开花", ["簕杜鹃叶子发黄"], True),  # one tree, two names
+        ("它还在掉", ["桂花掉叶子"], True),
+    ],
+)
 def test_about_same_tree(text, earlier, same):
     assert esc.about_same_tree(text, earlier, SPECIES, ("芒果", "发财树")) is same

@@ -1,7 +1,8 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
+
 import re
-import tomllib
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,11 @@ def _chinese_len(text):
 def test_eval_set_is_big_and_refers_to_real_entries(index, eval_rows):
     assert len(eval_rows) >= 250
     for row in eval_rows:
-        ok = row.expected in ("escalate", "chitchat") or index.entry(row.expected) \
+        ok = (
+            row.expected in ("escalate", "chitchat")
+            or index.entry(row.expected)
             or row.expected.startswith(("species.", "recommend."))
+        )
         assert ok, row.expected
 
 
@@ -80,7 +84,9 @@ def test_answers_are_short(index):
 def test_replies_use_full_width_punctuation_and_您(index):
     """Every FAQ reply (entries, species answers, cards, recommendations) as the villager reads it."""
     texts = [e.answer for e in index.entries]
-    texts += [index._species_topic_text(name, topic) or "" for name in index.species for topic in index.matching["topics"]]
+    texts += [
+        index._species_topic_text(name, topic) or "" for name in index.species for topic in index.matching["topics"]
+    ]
     texts += [index.match(q).answer_text for q in ("院子小种什么好", "河边种什么", "你好")]
     for text in texts:
         assert not re.search(r"[\u4e00-\u9fff][,:;!?()]|[,:;!?()][\u4e00-\u9fff]", text), text
@@ -121,11 +127,17 @@ def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_it
     assert (index.match("荔枝能不能做盆景").kind, index.match("荔枝能不能做盆景").reason) == ("escalate", "not_covered")
 
 
-@pytest.mark.parametrize("question,reason", [
-    ("我家桂花叶子黄了怎么办", "diagnosis"), ("荔枝长虫了", "diagnosis"),
-    ("门口那棵龙眼快死了", "diagnosis"), ("种树有补贴吗", "money"),
-    ("问专家 荔枝不结果", "asked_expert"), ("怎么养猪", "low_confidence"),
-])
+@pytest.mark.parametrize(
+    "question,reason",
+    [
+        ("我家桂花叶子黄了怎么办", "diagnosis"),
+        ("荔枝长虫了", "diagnosis"),
+        ("门口那棵龙眼快死了", "diagnosis"),
+        ("种树有补贴吗", "money"),
+        ("问专家 荔枝不结果", "asked_expert"),
+        ("怎么养猪", "low_confidence"),
+    ],
+)
 def test_escalations(index, question, reason):
     result = index.match(question)
     assert (result.kind, result.reason, result.entry_id) == ("escalate", reason, None)
@@ -143,16 +155,22 @@ def test_one_distinctive_word_is_enough(index):
     assert index.match("我的进度").entry_id == "bot.progress"
 
 
-@pytest.mark.parametrize("question", ["叶子上有白点", "叶子怎么卷了", "是不是要死了", "看看这棵树怎么了",
-                                      "桂花叶子上有白点", "树叶蔫了怎么回事"])
+@pytest.mark.parametrize(
+    "question",
+    ["叶子上有白点", "叶子怎么卷了", "是不是要死了", "看看这棵树怎么了", "桂花叶子上有白点", "树叶蔫了怎么回事"],
+)
 def test_symptoms_without_owner_are_diagnoses(index, question):
     assert (index.match(question).kind, index.match(question).reason) == ("escalate", "diagnosis")
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("种完叶子都蔫了", "tech.wilting"), ("樟树叶子容易长什么虫", "species.香樟.pests"),
-    ("种了一个月还不发芽是不是死了", "tech.survival_check"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("种完叶子都蔫了", "tech.wilting"),
+        ("樟树叶子容易长什么虫", "species.香樟.pests"),
+        ("种了一个月还不发芽是不是死了", "tech.survival_check"),
+    ],
+)
 def test_general_or_after_planting_symptoms_are_answered(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
@@ -164,15 +182,18 @@ def test_planting_report_is_not_a_question(index, text):
 
 def test_chitchat(index):
     result = index.match("你好")
-    assert result.kind == "chitchat"   # the chat answers with faq.greeting or faq.thanks, and the one help hint
+    assert result.kind == "chitchat"  # the chat answers with faq.greeting or faq.thanks, and the one help hint
 
 
-@pytest.mark.parametrize("question,entry_id,must_have", [
-    ("院子小种什么好", "recommend.庭院+small", "桂花"),
-    ("河边种什么", "recommend.河边", "秋枫"),
-    ("想种能吃果子的", "recommend.吃果", "荔枝"),
-    ("路边种什么好看", "recommend.路边+观花", "木棉"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id,must_have",
+    [
+        ("院子小种什么好", "recommend.庭院+small", "桂花"),
+        ("河边种什么", "recommend.河边", "秋枫"),
+        ("想种能吃果子的", "recommend.吃果", "荔枝"),
+        ("路边种什么好看", "recommend.路边+观花", "木棉"),
+    ],
+)
 def test_recommendations(index, question, entry_id, must_have):
     result = index.match(question)
     assert result.entry_id == entry_id and must_have in result.answer_text
@@ -181,7 +202,7 @@ def test_recommendations(index, question, entry_id, must_have):
 def test_small_yard_excludes_big_trees(index):
     text = index.match("院子小种什么好").answer_text
     assert "木棉" not in text and "香樟" not in text
-    assert text.startswith("小院子推荐：")   # not '小院子小推荐'
+    assert text.startswith("小院子推荐：")  # not '小院子小推荐'
     assert index.match("河边种什么").answer_text.startswith("河边、水边推荐：")
 
 
@@ -211,78 +232,91 @@ def test_match_is_fast(index):
 
 # --- issue 17: behaviour classes (examples written for these tests, not taken from any evaluation set) ------
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("家家户户都要种树吗", "camp.quota_household"),
-    ("我屋企一共要种几多棵", "camp.quota_household"),
-    ("支书种几棵树", "camp.quota_secretary"),
-    ("党员同志要种几多棵", "camp.quota_party"),
-    ("班子成员种树任务系几多", "camp.quota_leader"),
-    ("六十五岁的老党员还要去种树吗", "camp.party_age"),
-    ("几月种树成活率高", "camp.window"),
-    ("绿化计划要几时报上去", "camp.deadlines"),
-    ("党建林最迟几时要种好", "camp.deadlines"),
-    ("树穴最迟几号挖好", "camp.holes_deadline"),
-    ("植树节之前一定要种晒吗", "camp.planting_done"),
-    ("认种认养点搞", "camp.adopt"),
-    ("树苗喺边度攞", "camp.seedlings"),
-    ("进度落后会被点名吗", "camp.supervision"),
-    ("我唔想再收提醒", "bot.unsubscribe"),
-])
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("家家户户都要种树吗", "camp.quota_household"),
+        ("我屋企一共要种几多棵", "camp.quota_household"),
+        ("支书种几棵树", "camp.quota_secretary"),
+        ("党员同志要种几多棵", "camp.quota_party"),
+        ("班子成员种树任务系几多", "camp.quota_leader"),
+        ("六十五岁的老党员还要去种树吗", "camp.party_age"),
+        ("几月种树成活率高", "camp.window"),
+        ("绿化计划要几时报上去", "camp.deadlines"),
+        ("党建林最迟几时要种好", "camp.deadlines"),
+        ("树穴最迟几号挖好", "camp.holes_deadline"),
+        ("植树节之前一定要种晒吗", "camp.planting_done"),
+        ("认种认养点搞", "camp.adopt"),
+        ("树苗喺边度攞", "camp.seedlings"),
+        ("进度落后会被点名吗", "camp.supervision"),
+        ("我唔想再收提醒", "bot.unsubscribe"),
+    ],
+)
 def test_campaign_facts_in_colloquial_and_cantonese_words(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("樟树几时种落去好", "species.香樟.time"),
-    ("秋枫怕唔怕水浸", "species.秋枫.water"),
-    ("荔枝开花的时候能不能施肥", "species.荔枝.fertilizer"),     # 开花的时候 only says when
-    ("门口想种桂花几月种好", "species.桂花.time"),               # a place word is context, the time is asked
-    ("石榴树要唔要好多太阳", "species.石榴.light"),
-    ("桃子树隔几远种一棵", "species.桃.spacing"),
-    ("种李子要注意啲咩", "species.李.card"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("樟树几时种落去好", "species.香樟.time"),
+        ("秋枫怕唔怕水浸", "species.秋枫.water"),
+        ("荔枝开花的时候能不能施肥", "species.荔枝.fertilizer"),  # 开花的时候 only says when
+        ("门口想种桂花几月种好", "species.桂花.time"),  # a place word is context, the time is asked
+        ("石榴树要唔要好多太阳", "species.石榴.light"),
+        ("桃子树隔几远种一棵", "species.桃.spacing"),
+        ("种李子要注意啲咩", "species.李.card"),
+    ],
+)
 def test_species_topics_in_other_words(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
 
 # Topic word classes (matching.toml [topics]): each class in several general, colloquial and Cantonese forms.
-@pytest.mark.parametrize("question,entry_id", [
-    ("龙眼啥时候下地最合适", "species.龙眼.time"),
-    ("杨梅冬季种得唔得", "species.杨梅.time"),
-    ("香樟春天种还是秋天种", "species.香樟.time"),
-    ("三月份种桂花来得及吗", "species.桂花.time"),
-    ("石榴现在种会不会太晚", "species.石榴.time"),
-    ("秋枫适合种在河边不", "species.秋枫.sites"),            # 秋 in the tree's name is no season
-    ("龙眼两棵之间留多宽", "species.龙眼.spacing"),
-    ("桂花隔几米种一棵", "species.桂花.spacing"),
-    ("种杨梅要等几多年先有得食", "species.杨梅.fruit"),
-    ("柿子种下去第几年开始结", "species.柿.fruit"),
-    ("龙眼多少年才有收成", "species.龙眼.fruit"),
-    ("簕杜鹃枝条乱长要怎么修", "species.簕杜鹃.pruning"),
-    ("小叶榄仁可以截顶控制高度吗", "species.小叶榄仁.pruning"),
-    ("桂花枝太密了几时剪好", "species.桂花.pruning"),           # the question word points at 剪
-    ("石榴种在背光的地方行不行", "species.石榴.light"),
-    ("洋紫荆喜欢太阳多还是阴一点", "species.洋紫荆.light"),
-    ("荔枝对土有没有要求", "species.荔枝.soil"),
-    ("杨梅种在什么土里好", "species.杨梅.soil"),
-    ("龙眼常见哪些病虫要注意", "species.龙眼.pests"),          # a topic beats the card's 要注意
-    ("香樟几年能长成大树", "species.香樟.growth"),
-    ("秋枫一年长几高", "species.秋枫.growth"),
-    ("三角梅怕不怕干", "species.簕杜鹃.water"),
-    ("桂花用花生麸好不好", "species.桂花.fertilizer"),
-    ("木棉花是什么颜色", "species.木棉.flowering"),
-    ("木棉离屋要几远", "species.木棉.card"),                   # its cautions say how far from a house
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("龙眼啥时候下地最合适", "species.龙眼.time"),
+        ("杨梅冬季种得唔得", "species.杨梅.time"),
+        ("香樟春天种还是秋天种", "species.香樟.time"),
+        ("三月份种桂花来得及吗", "species.桂花.time"),
+        ("石榴现在种会不会太晚", "species.石榴.time"),
+        ("秋枫适合种在河边不", "species.秋枫.sites"),  # 秋 in the tree's name is no season
+        ("龙眼两棵之间留多宽", "species.龙眼.spacing"),
+        ("桂花隔几米种一棵", "species.桂花.spacing"),
+        ("种杨梅要等几多年先有得食", "species.杨梅.fruit"),
+        ("柿子种下去第几年开始结", "species.柿.fruit"),
+        ("龙眼多少年才有收成", "species.龙眼.fruit"),
+        ("簕杜鹃枝条乱长要怎么修", "species.簕杜鹃.pruning"),
+        ("小叶榄仁可以截顶控制高度吗", "species.小叶榄仁.pruning"),
+        ("桂花枝太密了几时剪好", "species.桂花.pruning"),  # the question word points at 剪
+        ("石榴种在背光的地方行不行", "species.石榴.light"),
+        ("洋紫荆喜欢太阳多还是阴一点", "species.洋紫荆.light"),
+        ("荔枝对土有没有要求", "species.荔枝.soil"),
+        ("杨梅种在什么土里好", "species.杨梅.soil"),
+        ("龙眼常见哪些病虫要注意", "species.龙眼.pests"),  # a topic beats the card's 要注意
+        ("香樟几年能长成大树", "species.香樟.growth"),
+        ("秋枫一年长几高", "species.秋枫.growth"),
+        ("三角梅怕不怕干", "species.簕杜鹃.water"),
+        ("桂花用花生麸好不好", "species.桂花.fertilizer"),
+        ("木棉花是什么颜色", "species.木棉.flowering"),
+        ("木棉离屋要几远", "species.木棉.card"),  # its cautions say how far from a house
+    ],
+)
 def test_species_topic_word_classes(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("龙研树几时种", "species.龙眼.time"),     # voice input writes a homophone
-    ("杨眉要淋几多水", "species.杨梅.water"),
-    ("三角枚怎么剪", "species.簕杜鹃.pruning"),
-    ("桂华几月开花", "species.桂花.flowering"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("龙研树几时种", "species.龙眼.time"),  # voice input writes a homophone
+        ("杨眉要淋几多水", "species.杨梅.water"),
+        ("三角枚怎么剪", "species.簕杜鹃.pruning"),
+        ("桂华几月开花", "species.桂花.flowering"),
+    ],
+)
 def test_a_tree_name_misheard_by_voice_input_is_still_the_tree(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
@@ -296,31 +330,37 @@ def test_character_ngrams_see_a_paraphrase_and_ignore_tree_names():
     grams = faq.CharNgrams(faq.STOP_CHARS)
     grams.add(0, "树穴挖多大")
     grams.add(1, "多久浇一次水")
-    grams.add(2, "□□什么时候种")   # a tree's name masked
+    grams.add(2, "□□什么时候种")  # a tree's name masked
     close = grams.similarities("种普通绿化苗个树穴要挖多大")
     assert max(close, key=close.get) == 0
     assert grams.similarities("□□什么时候种")[2] == pytest.approx(1.0)
     assert grams.similarities("今天天气") == {}
-    grams.add(3, "挖树穴要多深")   # growable: the idf is rebuilt on the next question
+    grams.add(3, "挖树穴要多深")  # growable: the idf is rebuilt on the next question
     assert 3 in grams.similarities("树穴多深")
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("种果树的坑大概要挖到几深几阔才够", "tech.hole_size"),
-    ("苗运返嚟仲未得闲种要点放", "tech.heeling_in"),
-    ("果苗嫁接的位置要唔要埋入泥", "tech.planting_depth"),
-    ("苗的袋子种之前要不要拿走", "tech.container_seedling"),
-    ("树脚啲草好高要点搞", "tech.weeds"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("种果树的坑大概要挖到几深几阔才够", "tech.hole_size"),
+        ("苗运返嚟仲未得闲种要点放", "tech.heeling_in"),
+        ("果苗嫁接的位置要唔要埋入泥", "tech.planting_depth"),
+        ("苗的袋子种之前要不要拿走", "tech.container_seedling"),
+        ("树脚啲草好高要点搞", "tech.weeds"),
+    ],
+)
 def test_paraphrases_of_technique_questions(index, question, entry_id):
     result = index.match(question)
     assert result.entry_id == entry_id, result
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("村里发下来的普通苗要挖几大的坑", "tech.hole_size"),   # 普通, 村里发下来: words no phrasing has
-    ("树穴表土心土点放", "tech.hole_size"),                 # two entries about as likely by words alone
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("村里发下来的普通苗要挖几大的坑", "tech.hole_size"),  # 普通, 村里发下来: words no phrasing has
+        ("树穴表土心土点放", "tech.hole_size"),  # two entries about as likely by words alone
+    ],
+)
 def test_a_paraphrase_both_views_rank_first_is_answered(index, question, entry_id):
     best = index._best_entry(faq.nlu.normalize(question), None)
     assert best.cosine >= index._agree_cosine and best.cosine_margin >= index._agree_margin
@@ -328,7 +368,9 @@ def test_a_paraphrase_both_views_rank_first_is_answered(index, question, entry_i
     assert (result.entry_id, result.reason) == (entry_id, "ranked_agreed"), result
 
 
-@pytest.mark.parametrize("question", ["种大树是要重新种吗", "种树不死有什么用"])   # half of one question, half of another
+@pytest.mark.parametrize(
+    "question", ["种大树是要重新种吗", "种树不死有什么用"]
+)  # half of one question, half of another
 def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_guess(index, question):
     best = index._best_entry(faq.nlu.normalize(question), None)
     assert index.threshold <= best.score < index._sure and best.score - best.runner_up >= index._min_margin
@@ -336,20 +378,23 @@ def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_gu
     assert (index.match(question).kind, index.match(question).reason) == ("escalate", "ambiguous")
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("大热天种苗会不会晒死", "tech.heat_planting"),
-    ("树脚啲杂草要唔要锄走", "tech.weeds"),
-    ("挖笋怎样才不伤竹鞭", "tech.bamboo_shoots"),
-    ("自己在家怎么驳龙眼", "tech.grafting"),
-    ("喷除草剂要戴手套吗", "tech.pesticide_safety"),
-    ("新摘的柿子涩到入不了口", "tech.persimmon_astringency"),
-    ("我唔识打字可唔可以讲", "bot.voice"),
-    ("想睇下我登记的信息", "bot.my_info"),
-    ("问题发给顾问了多久有人回", "bot.ticket_wait"),
-    ("同一棵树可以多传几张照片吗", "bot.photos_per_record"),
-    ("土的酸碱度怎么测", "tech.soil_ph"),
-    ("党建林和主题林有什么区别", "camp.zhutilin"),   # its answer says how the two differ
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("大热天种苗会不会晒死", "tech.heat_planting"),
+        ("树脚啲杂草要唔要锄走", "tech.weeds"),
+        ("挖笋怎样才不伤竹鞭", "tech.bamboo_shoots"),
+        ("自己在家怎么驳龙眼", "tech.grafting"),
+        ("喷除草剂要戴手套吗", "tech.pesticide_safety"),
+        ("新摘的柿子涩到入不了口", "tech.persimmon_astringency"),
+        ("我唔识打字可唔可以讲", "bot.voice"),
+        ("想睇下我登记的信息", "bot.my_info"),
+        ("问题发给顾问了多久有人回", "bot.ticket_wait"),
+        ("同一棵树可以多传几张照片吗", "bot.photos_per_record"),
+        ("土的酸碱度怎么测", "tech.soil_ph"),
+        ("党建林和主题林有什么区别", "camp.zhutilin"),  # its answer says how the two differ
+    ],
+)
 def test_topics_added_in_round_two(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
@@ -372,15 +417,20 @@ def test_an_intent_never_answers_a_question_about_two_trees(index):
 def test_the_card_says_the_cautions_when_they_are_asked(index):
     asked = index.match("木棉有什么要注意的").answer_text
     assert "瘤刺" in asked and "易燃" in asked
-    assert "瘤刺" not in index.match("木棉").answer_text   # the bare name gets the short card
+    assert "瘤刺" not in index.match("木棉").answer_text  # the bare name gets the short card
 
 
-@pytest.mark.parametrize("question", [
-    "荔枝和龙眼哪个好种", "桂花同香樟种埋一齐得唔得", "木棉和秋枫哪个长得快",
-    "金桂和银桂哪个香",            # two varieties of one species: its card cannot compare them
-    "红花羊蹄甲和洋紫荆是不是同一种",  # a related species, not a second name
-    "芒果和荔枝哪个好种",           # a tree off the list and one on it
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "荔枝和龙眼哪个好种",
+        "桂花同香樟种埋一齐得唔得",
+        "木棉和秋枫哪个长得快",
+        "金桂和银桂哪个香",  # two varieties of one species: its card cannot compare them
+        "红花羊蹄甲和洋紫荆是不是同一种",  # a related species, not a second name
+        "芒果和荔枝哪个好种",  # a tree off the list and one on it
+    ],
+)
 def test_two_trees_are_never_answered_with_one_card(index, question):
     result = index.match(question)
     assert (result.kind, result.reason) == ("escalate", "comparison"), result
@@ -391,10 +441,17 @@ def test_two_names_of_one_species_get_its_card(index, question, species):
     assert index.match(question).entry_id == f"species.{species}.card"
 
 
-@pytest.mark.parametrize("question", [
-    "我家荔枝种了四年还是不结果", "我种的桂花两年了一朵花都没开", "门口那棵龙眼今年一直掉果",
-    "桃树干上流了好多胶", "叶子被虫咬得全是洞", "龙眼树枝上有层白色的粉",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我家荔枝种了四年还是不结果",
+        "我种的桂花两年了一朵花都没开",
+        "门口那棵龙眼今年一直掉果",
+        "桃树干上流了好多胶",
+        "叶子被虫咬得全是洞",
+        "龙眼树枝上有层白色的粉",
+    ],
+)
 def test_a_symptom_on_ones_own_tree_goes_to_the_adviser(index, question):
     result = index.match(question)
     assert (result.kind, result.reason) == ("escalate", "diagnosis"), result
@@ -404,31 +461,37 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
     assert index.match("桂花为什么不开花").entry_id == "species.桂花.flowering"
 
 
-@pytest.mark.parametrize("question,reason,note_words", [
-    ("种树的苗钱要我们自己出吗", "money", "村委"),
-    ("村里占了我的承包地种树有没有补偿", "money", "村委"),
-    ("水田可以改种果树吗", "land", "土地管理法"),
-    ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
-    ("村口的古树可以移走吗", "felling", "古树"),
-    ("邻居的竹子钻到我家菜地", "dispute", ""),
-    ("有人半夜把我种的桂花挖走了", "dispute", ""),
-    ("村干部说我没种可我明明种了", "dispute", ""),
-])
+@pytest.mark.parametrize(
+    "question,reason,note_words",
+    [
+        ("种树的苗钱要我们自己出吗", "money", "村委"),
+        ("村里占了我的承包地种树有没有补偿", "money", "村委"),
+        ("水田可以改种果树吗", "land", "土地管理法"),
+        ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
+        ("村口的古树可以移走吗", "felling", "古树"),
+        ("邻居的竹子钻到我家菜地", "dispute", ""),
+        ("有人半夜把我种的桂花挖走了", "dispute", ""),
+        ("村干部说我没种可我明明种了", "dispute", ""),
+    ],
+)
 def test_money_land_disputes_and_felling_go_to_a_person_with_a_note(index, question, reason, note_words):
     result = index.match(question)
     assert (result.kind, result.reason) == ("escalate", reason), result
     assert note_words in result.answer_text
 
 
-@pytest.mark.parametrize("question,rule,escalated", [
-    ("树枝搭在电线上了", "power_line", True),
-    ("电线下面可以种木棉吗", "power_line", False),
-    ("台风把树吹倒压在屋顶上", "typhoon_fallen_tree", True),
-    ("台风来之前怎么防树倒", "typhoon_fallen_tree", False),
-    ("喷完农药头很晕", "pesticide_exposure", True),
-    ("配石灰水的时候溅到眼睛", "lime_burn", True),
-    ("剪下的树枝堆起来烧掉行不行", "fire", True),
-])
+@pytest.mark.parametrize(
+    "question,rule,escalated",
+    [
+        ("树枝搭在电线上了", "power_line", True),
+        ("电线下面可以种木棉吗", "power_line", False),
+        ("台风把树吹倒压在屋顶上", "typhoon_fallen_tree", True),
+        ("台风来之前怎么防树倒", "typhoon_fallen_tree", False),
+        ("喷完农药头很晕", "pesticide_exposure", True),
+        ("配石灰水的时候溅到眼睛", "lime_burn", True),
+        ("剪下的树枝堆起来烧掉行不行", "fire", True),
+    ],
+)
 def test_dangerous_situations_get_their_safety_line_first(index, question, rule, escalated):
     result = index.match(question)
     line = next(r.line for r in index.safety if r.name == rule)
@@ -438,10 +501,13 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
         assert result.answer_text.startswith(result.safety)
 
 
-@pytest.mark.parametrize("question,rule", [
-    ("开石灰水刷树干有什么要注意", "lime_burn"),            # mixing lime: the line, and the answer
-    ("台风还在刮可以出去看看树吗", "typhoon_fallen_tree"),  # going out while it blows
-])
+@pytest.mark.parametrize(
+    "question,rule",
+    [
+        ("开石灰水刷树干有什么要注意", "lime_burn"),  # mixing lime: the line, and the answer
+        ("台风还在刮可以出去看看树吗", "typhoon_fallen_tree"),  # going out while it blows
+    ],
+)
 def test_a_risky_job_gets_the_safety_line_with_the_answer(index, question, rule):
     result = index.match(question)
     lines = {r.name: r.line for r in index.safety}
@@ -459,26 +525,40 @@ def test_a_species_question_its_knowledge_does_not_cover_escalates(index, questi
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result
 
 
-@pytest.mark.parametrize("question,expected", [
-    ("想在门口种棵芒果行不行", "camp.exotic"), ("黄皮几月种好", "camp.exotic"),
-    ("发财树怎么修剪", "escalate"), ("芒果树几年结果", "escalate"),
-])
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("想在门口种棵芒果行不行", "camp.exotic"),
+        ("黄皮几月种好", "camp.exotic"),
+        ("发财树怎么修剪", "escalate"),
+        ("芒果树几年结果", "escalate"),
+    ],
+)
 def test_trees_off_the_list(index, question, expected):
     assert faq.result_label(index.match(question)) == expected
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("苗要种多深", "tech.planting_depth"), ("嫁接口要埋进土里吗", "tech.planting_depth"),
-    ("树穴挖多深", "tech.hole_size"), ("桂花能打药吗", "tech.pest_prevention"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("苗要种多深", "tech.planting_depth"),
+        ("嫁接口要埋进土里吗", "tech.planting_depth"),
+        ("树穴挖多深", "tech.hole_size"),
+        ("桂花能打药吗", "tech.pest_prevention"),
+    ],
+)
 def test_planting_depth_is_not_hole_size_and_spraying_is_not_the_pest_list(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
 
-@pytest.mark.parametrize("question,entry_id", [
-    ("一亩地种几多棵树", "tech.trees_per_mu"), ("两亩党建林要买多少棵苗", "tech.trees_per_mu"),
-    ("荔枝一亩种多少棵", "species.荔枝.spacing"),
-])
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("一亩地种几多棵树", "tech.trees_per_mu"),
+        ("两亩党建林要买多少棵苗", "tech.trees_per_mu"),
+        ("荔枝一亩种多少棵", "species.荔枝.spacing"),
+    ],
+)
 def test_a_question_with_亩_and_棵_is_a_question(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
 
@@ -507,20 +587,23 @@ def _toml_entries():
     return {row["id"]: row for row in rows}
 
 
-@pytest.mark.parametrize("entry_id,must,must_not", [
-    ("tech.waterlogging", ["堆土高种", "排水沟"], ["树穴底部铺一层碎石", "秋枫、竹子"]),
-    ("tech.pest_prevention", ["深埋"], ["烧掉"]),
-    ("tech.whitewash", ["手套", "护目镜", "慢慢放进水里"], []),
-    ("tech.transplant_pruning", ["不超过1/3", "裸根苗"], ["1/2–2/3"]),
-    ("tech.heat_planting", ["约1/3"], ["三分之二"]),
-    ("tech.planting_steps", ["只对裸根苗"], []),
-    ("tech.seedling_choice", ["50–100厘米"], []),
-    ("tech.container_seedling", ["营养杯", "无纺布袋很多几年都不烂"], ["可降解的无纺布袋可以不拆"]),
-    ("tech.root_ball", ["无纺布"], []),
-    ("tech.spacing_general", ["荔枝5×6米"], ["荔枝龙眼5×5米"]),
-    ("camp.zhutilin", ["秋枫", "桂花", "混种"], ["150棵 洋紫荆"]),
-    ("bot.plot", [], ["洋紫荆"]),
-])
+@pytest.mark.parametrize(
+    "entry_id,must,must_not",
+    [
+        ("tech.waterlogging", ["堆土高种", "排水沟"], ["树穴底部铺一层碎石", "秋枫、竹子"]),
+        ("tech.pest_prevention", ["深埋"], ["烧掉"]),
+        ("tech.whitewash", ["手套", "护目镜", "慢慢放进水里"], []),
+        ("tech.transplant_pruning", ["不超过1/3", "裸根苗"], ["1/2–2/3"]),
+        ("tech.heat_planting", ["约1/3"], ["三分之二"]),
+        ("tech.planting_steps", ["只对裸根苗"], []),
+        ("tech.seedling_choice", ["50–100厘米"], []),
+        ("tech.container_seedling", ["营养杯", "无纺布袋很多几年都不烂"], ["可降解的无纺布袋可以不拆"]),
+        ("tech.root_ball", ["无纺布"], []),
+        ("tech.spacing_general", ["荔枝5×6米"], ["荔枝龙眼5×5米"]),
+        ("camp.zhutilin", ["秋枫", "桂花", "混种"], ["150棵 洋紫荆"]),
+        ("bot.plot", [], ["洋紫荆"]),
+    ],
+)
 def test_knowledge_errors_found_by_the_forestry_reviewer_stay_fixed(index, entry_id, must, must_not):
     answer = index.entry(entry_id).answer
     for words in must:
@@ -529,13 +612,40 @@ def test_knowledge_errors_found_by_the_forestry_reviewer_stay_fixed(index, entry
         assert words not in answer, (entry_id, words)
 
 
-@pytest.mark.parametrize("entry_id", [
-    "tech.waterlogging", "tech.pest_prevention", "tech.whitewash", "tech.transplant_pruning", "tech.heat_planting",
-    "tech.planting_steps", "tech.seedling_choice", "tech.container_seedling", "tech.root_ball", "tech.hole_size",
-    "camp.quota_party", "camp.party_age", "camp.deadlines", "camp.dangjianlin", "camp.zhutilin", "camp.planting_done",
-    "camp.exotic", "tech.dry_seedlings", "tech.trees_per_mu", "tech.livestock", "tech.rooting_powder", "tech.mulch_film",
-    "tech.felling", "tech.prunings", "camp.household_rules", "camp.farmland", "camp.sipang", "camp.care", "bot.rebind",
-])
+@pytest.mark.parametrize(
+    "entry_id",
+    [
+        "tech.waterlogging",
+        "tech.pest_prevention",
+        "tech.whitewash",
+        "tech.transplant_pruning",
+        "tech.heat_planting",
+        "tech.planting_steps",
+        "tech.seedling_choice",
+        "tech.container_seedling",
+        "tech.root_ball",
+        "tech.hole_size",
+        "camp.quota_party",
+        "camp.party_age",
+        "camp.deadlines",
+        "camp.dangjianlin",
+        "camp.zhutilin",
+        "camp.planting_done",
+        "camp.exotic",
+        "tech.dry_seedlings",
+        "tech.trees_per_mu",
+        "tech.livestock",
+        "tech.rooting_powder",
+        "tech.mulch_film",
+        "tech.felling",
+        "tech.prunings",
+        "camp.household_rules",
+        "camp.farmland",
+        "camp.sipang",
+        "camp.care",
+        "bot.rebind",
+    ],
+)
 def test_fixed_and_added_entries_cite_their_source(entry_id):
     assert _toml_entries()[entry_id].get("source", "").strip(), entry_id
 
@@ -543,7 +653,7 @@ def test_fixed_and_added_entries_cite_their_source(entry_id):
 def test_species_knowledge_fixes(index):
     sp = index.species
     assert "河边" not in sp["香樟"]["sites"] and "河边" not in sp["木棉"]["sites"]
-    assert sp["荔枝"]["height_m"] > 8 and sp["龙眼"]["height_m"] > 8   # not a pick for a small yard
+    assert sp["荔枝"]["height_m"] > 8 and sp["龙眼"]["height_m"] > 8  # not a pick for a small yard
     assert "荔枝" not in index.match("院子小种什么好").answer_text
     assert "刺" in sp["木棉"]["cautions"] and "着火" in sp["木棉"]["cautions"]
     assert "刺" in sp["簕杜鹃"]["cautions"] and "不能吃" in sp["簕杜鹃"]["cautions"]
@@ -551,8 +661,13 @@ def test_species_knowledge_fixes(index):
 
 
 def test_scores_count_confident_wrong_apart_and_map_missing_topics():
-    cases = [faq.EvalCase("a", "tech.x"), faq.EvalCase("b", "escalate", frozenset({"adviser"})),
-             faq.EvalCase("c", "missing:foo"), faq.EvalCase("d", "escalate"), faq.EvalCase("e", "tech.y")]
+    cases = [
+        faq.EvalCase("a", "tech.x"),
+        faq.EvalCase("b", "escalate", frozenset({"adviser"})),
+        faq.EvalCase("c", "missing:foo"),
+        faq.EvalCase("d", "escalate"),
+        faq.EvalCase("e", "tech.y"),
+    ]
     got = {"a": "tech.x", "b": "escalate", "c": "tech.new", "d": "tech.z", "e": "escalate"}
 
     class Fixed:
@@ -563,8 +678,8 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
 
     mapped = faq.scores(faq.evaluate(Fixed(), cases, {"missing:foo": "tech.new"}))
     assert (mapped.right, mapped.right_unmapped) == (3 / 5, 2 / 5)
-    assert mapped.confident_wrong_n == 1 and mapped.adviser_recall == 0.5   # 'd' answered, not escalated
-    assert mapped.escalation_precision == 0.5                               # 'e' escalated, not for an adviser
+    assert mapped.confident_wrong_n == 1 and mapped.adviser_recall == 0.5  # 'd' answered, not escalated
+    assert mapped.escalation_precision == 0.5  # 'e' escalated, not for an adviser
     assert faq.scores(faq.evaluate(Fixed(), cases)).confident_wrong_n == 2  # unmapped: 'c' is wrong too
 
 
@@ -575,5 +690,8 @@ def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     for path in (ROOT / "tests" / "data").glob("faq_heldout_*.tsv"):
         for case in faq.load_eval_set(path):
             label = mapping.get(case.expected, case.expected)
-            assert (label in ("escalate", "chitchat") or label.startswith(("missing:", "species.", "recommend."))
-                    or index.entry(label)), (path.name, case)
+            assert (
+                label in ("escalate", "chitchat")
+                or label.startswith(("missing:", "species.", "recommend."))
+                or index.entry(label)
+            ), (path.name, case)

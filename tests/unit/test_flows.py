@@ -1,4 +1,5 @@
 """Flows as state tables: each flow's one Mermaid diagram shows exactly its table's states and transitions."""
+
 from __future__ import annotations
 
 import ast
@@ -46,8 +47,9 @@ def edges(block: str) -> dict[tuple[str, str, str], str]:
 
 
 def tables() -> list[FlowTable]:
-    return [value for module in handlers.CAPABILITIES for value in vars(module).values()
-            if isinstance(value, FlowTable)]
+    return [
+        value for module in handlers.CAPABILITIES for value in vars(module).values() if isinstance(value, FlowTable)
+    ]
 
 
 def check(table: FlowTable, block: str) -> list[str]:
@@ -79,8 +81,18 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         if match:
             blocks.setdefault(match.group(1), []).append((where, block))
     found = tables()
-    assert sorted(t.flow.name for t in found) == ["adoption", "ask_expert", "events", "milestone", "planting", "pledges",
-                                                  "registration", "survival", "visits", "zones"]
+    assert sorted(t.flow.name for t in found) == [
+        "adoption",
+        "ask_expert",
+        "events",
+        "milestone",
+        "planting",
+        "pledges",
+        "registration",
+        "survival",
+        "visits",
+        "zones",
+    ]
     for table in found:
         written = blocks.get(table.flow.name, [])
         assert len(written) == 1, (table.flow.name, [where for where, _ in written])  # written once
@@ -99,7 +111,9 @@ def test_the_check_sees_a_missing_or_extra_transition():
     good = "%% flow demo\nstateDiagram-v2\n    [*] --> a: start\n    a --> b: photo\n    b --> [*]: timeout\n"
     assert check(table, good) == []
     assert check(table, good.replace("a --> b: photo", "a --> b: text")) == [
-        "not drawn: a --> b: photo", "not in the table: a --> b: text"]
+        "not drawn: a --> b: photo",
+        "not in the table: a --> b: text",
+    ]
     assert check(table, good + "    b --> a: photo\n") == ["not in the table: b --> a: photo"]
 
 

@@ -1,5 +1,6 @@
 """The import graph of the code, read from the source (imports inside functions included): no cycles, and
 only the app factory imports ``handlers`` (the core reads what capabilities contribute from the app)."""
+
 from __future__ import annotations
 
 import ast
@@ -33,8 +34,12 @@ def imports_of(name: str, path: Path, modules: set[str]) -> set[str]:
                 base = ".".join(parts + ([node.module] if node.module else []))
             for alias in node.names:
                 found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "import_module" \
-                and node.args and isinstance(node.args[0], ast.Constant):
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", None) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             found.add(node.args[0].value)
     return {m for m in found if m in modules and m != name}
 
@@ -54,7 +59,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 cycle = visit(nxt)
                 if cycle:
@@ -77,8 +82,11 @@ def test_the_code_has_no_import_cycle():
 
 def test_only_the_app_factory_imports_handlers():
     graph = import_graph(ROOT)
-    importers = sorted(name for name, deps in graph.items()
-                       if not name.startswith("handlers") and any(d.startswith("handlers") for d in deps))
+    importers = sorted(
+        name
+        for name, deps in graph.items()
+        if not name.startswith("handlers") and any(d.startswith("handlers") for d in deps)
+    )
     assert importers == ["bot.app"]
 
 

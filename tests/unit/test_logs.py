@@ -1,4 +1,5 @@
 """bot.logs: lines written by the background thread, none lost, secrets blanked, args merged early."""
+
 from __future__ import annotations
 
 import logging

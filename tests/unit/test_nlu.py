@@ -1,4 +1,5 @@
 """Unit tests for bot.nlu: counts, areas, species, planting reports, chit-chat."""
+
 import tomllib
 from pathlib import Path
 
@@ -15,11 +16,22 @@ def species():
     return {row["name"]: row for row in rows}
 
 
-@pytest.mark.parametrize("text,count", [
-    ("3棵", 3), ("三株", 3), ("两颗", 2), ("十二棵", 12), ("二十棵", 20),
-    ("一百二十棵", 120), ("3颗", 3), ("2棵树", 2), ("一课树", 1), ("１０棵", 10),
-    ("一百零五棵", 105),
-])
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("3棵", 3),
+        ("三株", 3),
+        ("两颗", 2),
+        ("十二棵", 12),
+        ("二十棵", 20),
+        ("一百二十棵", 120),
+        ("3颗", 3),
+        ("2棵树", 2),
+        ("一课树", 1),
+        ("１０棵", 10),
+        ("一百零五棵", 105),
+    ],
+)
 def test_parse_count_exact(text, count):
     result = nlu.parse_count(text)
     assert result is not None and result.count == count and not result.vague
@@ -35,20 +47,44 @@ def test_parse_count_none():
     assert nlu.parse_count("桂花什么时候种") is None
 
 
-@pytest.mark.parametrize("text,mu", [
-    ("2.5亩", 2.5), ("两亩", 2.0), ("半亩", 0.5), ("1亩半", 1.5), ("一亩半", 1.5),
-    ("三亩地", 3.0), ("1000平方米", 1.5),
-])
+@pytest.mark.parametrize(
+    "text,mu",
+    [
+        ("2.5亩", 2.5),
+        ("两亩", 2.0),
+        ("半亩", 0.5),
+        ("1亩半", 1.5),
+        ("一亩半", 1.5),
+        ("三亩地", 3.0),
+        ("1000平方米", 1.5),
+    ],
+)
 def test_parse_area_mu(text, mu):
     assert nlu.parse_area_mu(text) == pytest.approx(mu)
 
 
-@pytest.mark.parametrize("text,name", [
-    ("樟树", "香樟"), ("三角梅", "簕杜鹃"), ("簕杜鹃", "簕杜鹃"), ("桃树", "桃"), ("种桃", "桃"),
-    ("柿子树", "柿"), ("柿子", "柿"), ("李子", "李"), ("三华李", "李"), ("竹子", "竹子"),
-    ("紫荆花", "洋紫荆"), ("小叶榄仁", "小叶榄仁"), ("细叶榄仁", "小叶榄仁"), ("桂圆", "龙眼"),
-    ("橄榄", "橄榄"), ("桃子", "桃"), ("李子树", "李"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("樟树", "香樟"),
+        ("三角梅", "簕杜鹃"),
+        ("簕杜鹃", "簕杜鹃"),
+        ("桃树", "桃"),
+        ("种桃", "桃"),
+        ("柿子树", "柿"),
+        ("柿子", "柿"),
+        ("李子", "李"),
+        ("三华李", "李"),
+        ("竹子", "竹子"),
+        ("紫荆花", "洋紫荆"),
+        ("小叶榄仁", "小叶榄仁"),
+        ("细叶榄仁", "小叶榄仁"),
+        ("桂圆", "龙眼"),
+        ("橄榄", "橄榄"),
+        ("桃子", "桃"),
+        ("李子树", "李"),
+    ],
+)
 def test_find_species_aliases(species, text, name):
     assert nlu.find_species(text, species)[0] == name
 
@@ -69,25 +105,44 @@ def test_find_species_plain_alias_mapping():
     assert nlu.find_species("种了两棵樟树", {"香樟": ["樟树"]}) == ("香樟", "樟树")
 
 
-@pytest.mark.parametrize("text,name", [
-    ("种了3棵芒果", "芒果"), ("3棵芒果树", "芒果"), ("黄皮两棵", "黄皮"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("种了3棵芒果", "芒果"),
+        ("3棵芒果树", "芒果"),
+        ("黄皮两棵", "黄皮"),
+    ],
+)
 def test_extract_unknown_species(text, name):
     assert nlu.extract_unknown_species(text) == name
 
 
-@pytest.mark.parametrize("text,name", [
-    ("种了3棵发财树", "发财树"), ("3棵芒果树", "芒果"), ("不对，是5棵", None), ("应该是5棵", None), ("改成5棵", None),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("种了3棵发财树", "发财树"),
+        ("3棵芒果树", "芒果"),
+        ("不对，是5棵", None),
+        ("应该是5棵", None),
+        ("改成5棵", None),
+    ],
+)
 def test_names_off_the_list_stay_whole_and_corrections_name_no_tree(text, name):
     assert nlu.extract_unknown_species(text, ("芒果", "发财树")) == name
 
 
-@pytest.mark.parametrize("text,count,name", [
-    ("3棵桂花", 3, "桂花"), ("种了3棵桂花", 3, "桂花"), ("桂花三棵", 3, "桂花"),
-    ("种了两棵龙眼", 2, "龙眼"), ("今天在房前种了2棵荔枝", 2, "荔枝"),
-    ("门口种了3株三角梅", 3, "簕杜鹃"), ("5棵小叶榄仁", 5, "小叶榄仁"),
-])
+@pytest.mark.parametrize(
+    "text,count,name",
+    [
+        ("3棵桂花", 3, "桂花"),
+        ("种了3棵桂花", 3, "桂花"),
+        ("桂花三棵", 3, "桂花"),
+        ("种了两棵龙眼", 2, "龙眼"),
+        ("今天在房前种了2棵荔枝", 2, "荔枝"),
+        ("门口种了3株三角梅", 3, "簕杜鹃"),
+        ("5棵小叶榄仁", 5, "小叶榄仁"),
+    ],
+)
 def test_parse_planting_text(species, text, count, name):
     result = nlu.parse_planting_text(text, species)
     assert result is not None and (result.count, result.species) == (count, name)
@@ -119,29 +174,56 @@ def test_planting_vague_count_report(species):
     assert result.vague and result.count is None and result.species == "桂花"
 
 
-@pytest.mark.parametrize("text", [
-    "桂花什么时候种", "种几棵好", "荔枝怎么种", "3棵桂花够吗", "要种几棵", "你好", "桂花", "我的进度",
-    "荔枝一亩种几棵", "怎样认养一棵树",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "桂花什么时候种",
+        "种几棵好",
+        "荔枝怎么种",
+        "3棵桂花够吗",
+        "要种几棵",
+        "你好",
+        "桂花",
+        "我的进度",
+        "荔枝一亩种几棵",
+        "怎样认养一棵树",
+    ],
+)
 def test_questions_are_not_reports(species, text):
     assert nlu.parse_planting_text(text, species) is None
 
 
 # -- adoption wishes (issue 15): seed 002's slogans are no planting reports ---------------------------------
-@pytest.mark.parametrize("text", [
-    "认种一棵树", "认种一课树", "我想认养一棵树", "我要认养", "认养", "认种", "认养。", "认种两棵树", "认养3棵桂花",
-    "认捐一棵树",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "认种一棵树",
+        "认种一课树",
+        "我想认养一棵树",
+        "我要认养",
+        "认养",
+        "认种",
+        "认养。",
+        "认种两棵树",
+        "认养3棵桂花",
+        "认捐一棵树",
+    ],
+)
 def test_adoption_wishes_are_not_planting_reports(species, text):
     """'认种一棵树' once logged a tree of species '认', '我想认养一棵树' one of species '想认养'."""
     assert nlu.is_adoption_wish(text)
     assert nlu.parse_planting_text(text, species) is None
 
 
-@pytest.mark.parametrize("text,count,species_name,unknown", [
-    ("认种了3棵龙眼", 3, "龙眼", ""), ("我认养了2棵荔枝", 2, "荔枝", ""), ("认种了3棵芒果", 3, None, "芒果"),
-    ("我家认种了一棵树", 1, None, ""),
-])
+@pytest.mark.parametrize(
+    "text,count,species_name,unknown",
+    [
+        ("认种了3棵龙眼", 3, "龙眼", ""),
+        ("我认养了2棵荔枝", 2, "荔枝", ""),
+        ("认种了3棵芒果", 3, None, "芒果"),
+        ("我家认种了一棵树", 1, None, ""),
+    ],
+)
 def test_adoption_verbs_with_a_count_done_are_reports(species, text, count, species_name, unknown):
     result = nlu.parse_planting_text(text, species)
     assert not nlu.is_adoption_wish(text)
@@ -178,28 +260,43 @@ def test_not_chitchat(text):
 
 # --- issue 17: Cantonese and colloquial questions -----------------------------------------------------------
 
-@pytest.mark.parametrize("text,norm", [
-    ("荔枝几时种最啱", "荔枝什么时候种最合适"),
-    ("桂花要唔要成日淋水", "桂花要不要经常浇水"),
-    ("樟树要咩泥", "樟树要什么土"),
-    ("橄榄适合种喺边度", "橄榄适合种在哪里"),
-    ("我哋村几多亩", "我们村多少亩"),
-    ("点解啲叶黄晒", "为什么些叶全黄了"),
-    ("佢系咪党员", "它是不是党员"),
-    ("树苗去边度攞", "树苗去哪里领"),
-    ("屋企冇地方种", "家没有地方种"),
-    ("桂花春天种定秋天种好", "桂花春天种还是秋天种好"),
-    ("树窿要挖几深", "树穴要挖多深"),
-    ("荔枝树根系发达", "荔枝树根系发达"),        # 根系 stays: the Cantonese 系 (is) only elsewhere
-    ("早点种好", "早点种好"),                    # 早点 (earlier) is not 点 (how)
-    ("合同上写的不同", "合同上写的不同"),        # 合同, 不同 are not the Cantonese 同 (and)
-])
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [
+        ("荔枝几时种最啱", "荔枝什么时候种最合适"),
+        ("桂花要唔要成日淋水", "桂花要不要经常浇水"),
+        ("樟树要咩泥", "樟树要什么土"),
+        ("橄榄适合种喺边度", "橄榄适合种在哪里"),
+        ("我哋村几多亩", "我们村多少亩"),
+        ("点解啲叶黄晒", "为什么些叶全黄了"),
+        ("佢系咪党员", "它是不是党员"),
+        ("树苗去边度攞", "树苗去哪里领"),
+        ("屋企冇地方种", "家没有地方种"),
+        ("桂花春天种定秋天种好", "桂花春天种还是秋天种好"),
+        ("树窿要挖几深", "树穴要挖多深"),
+        ("荔枝树根系发达", "荔枝树根系发达"),  # 根系 stays: the Cantonese 系 (is) only elsewhere
+        ("早点种好", "早点种好"),  # 早点 (earlier) is not 点 (how)
+        ("合同上写的不同", "合同上写的不同"),  # 合同, 不同 are not the Cantonese 同 (and)
+    ],
+)
 def test_normalize_cantonese_and_colloquial_forms(text, norm):
     assert nlu.normalize(text) == norm
 
 
-@pytest.mark.parametrize("text", ["荔枝种得唔得", "一亩地种得几多棵荔枝", "一亩种几棵荔枝", "书记种几棵树",
-                                  "桂花春天种定秋天种好", "有冇补贴", "点样登记", "系咪要种两棵"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "荔枝种得唔得",
+        "一亩地种得几多棵荔枝",
+        "一亩种几棵荔枝",
+        "书记种几棵树",
+        "桂花春天种定秋天种好",
+        "有冇补贴",
+        "点样登记",
+        "系咪要种两棵",
+    ],
+)
 def test_cantonese_and_how_many_questions_are_questions(text):
     assert nlu.is_question(text)
 
@@ -217,13 +314,23 @@ def test_cantonese_chitchat(text):
 def test_find_all_species_with_trees_off_the_list(species):
     assert nlu.find_all_species("三角梅和簕杜鹃", species) == [("簕杜鹃", "三角梅"), ("簕杜鹃", "簕杜鹃")]
     assert nlu.find_all_species("芒果和荔枝", species, ["芒果"]) == [("芒果", "芒果"), ("荔枝", "荔枝")]
-    assert nlu.find_all_species("桃金娘好种吗", species, ["桃金娘"]) == [("桃金娘", "桃金娘")]   # not 桃
+    assert nlu.find_all_species("桃金娘好种吗", species, ["桃金娘"]) == [("桃金娘", "桃金娘")]  # not 桃
     assert nlu.find_all_species("行李放在桃树下", species) == [("桃", "桃树")]
 
 
-@pytest.mark.parametrize("text, digits", [
-    ("0002", "0002"), ("０００２", "0002"), ("0 0 0 2。", "0002"), ("零零零二", "0002"), ("幺三五八", "1358"),
-    ("两千", None), ("3棵", None), ("", None), ("后四位", None),
-])
+@pytest.mark.parametrize(
+    "text, digits",
+    [
+        ("0002", "0002"),
+        ("０００２", "0002"),
+        ("0 0 0 2。", "0002"),
+        ("零零零二", "0002"),
+        ("幺三五八", "1358"),
+        ("两千", None),
+        ("3棵", None),
+        ("", None),
+        ("后四位", None),
+    ],
+)
 def test_spoken_digits(text, digits):
     assert nlu.spoken_digits(text) == digits

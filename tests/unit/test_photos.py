@@ -125,20 +125,21 @@ def test_near_duplicates_are_close_and_different_scenes_are_far():
     "exif, expected",
     [
         pytest.param(
-            dict(original="2023:11:02 08:15:30", datetime_="2024:03:05 10:00:00",
-                 gps=(("N", (22.0, 30.0, 36.0)), ("E", (113.0, 15.0, 0.0)))),
+            dict(
+                original="2023:11:02 08:15:30",
+                datetime_="2024:03:05 10:00:00",
+                gps=(("N", (22.0, 30.0, 36.0)), ("E", (113.0, 15.0, 0.0))),
+            ),
             ("2023-11-02T08:15:30", 22.51, 113.25),
             id="original-wins-north-east",
         ),
         pytest.param(
-            dict(datetime_="2024:03:05 10:00:00",
-                 gps=(("S", (33.0, 52.0, 12.0)), ("W", (70.0, 30.0, 0.0)))),
+            dict(datetime_="2024:03:05 10:00:00", gps=(("S", (33.0, 52.0, 12.0)), ("W", (70.0, 30.0, 0.0)))),
             ("2024-03-05T10:00:00", -(33 + 52 / 60 + 12 / 3600), -70.5),
             id="datetime-fallback-south-west",
         ),
         pytest.param(
-            dict(original="0000:00:00 00:00:00",
-                 gps=(("N", (0.0, 0.0, 0.0)), ("E", (0.0, 0.0, 0.0)))),
+            dict(original="0000:00:00 00:00:00", gps=(("N", (0.0, 0.0, 0.0)), ("E", (0.0, 0.0, 0.0)))),
             (None, None, None),
             id="zero-date-and-no-fix-ignored",
         ),

@@ -1,4 +1,5 @@
 """bot/planting.py: reading the parts of a record, what is missing, the flags (pure, no app)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,9 +9,23 @@ import pytest
 from bot import config as config_mod
 from bot.faq import load_offlist, load_species_table
 from bot.messages import MESSAGES_DIR
-from bot.planting import (Checks, Flag, cap_for, compute_flags, describe, is_cadre, missing_parts, needs_cadre,
-                          parse_text, review_after, spot_check_draw, spot_check_rate, text_parts_missing,
-                          text_updates, waiting_reasons)
+from bot.planting import (
+    Checks,
+    Flag,
+    cap_for,
+    compute_flags,
+    describe,
+    is_cadre,
+    missing_parts,
+    needs_cadre,
+    parse_text,
+    review_after,
+    spot_check_draw,
+    spot_check_rate,
+    text_parts_missing,
+    text_updates,
+    waiting_reasons,
+)
 
 SPECIES = load_species_table(MESSAGES_DIR)
 OFFLIST = tuple(load_offlist(MESSAGES_DIR))
@@ -28,14 +43,19 @@ def flags_of(record, photos=(PHOTO,), village=VILLAGE, checks=VILLAGER, day=IN_S
 
 
 # -- reading text -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, fields", [
-    ("3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
-    ("种了两棵龙眼", {"species": "龙眼", "species_known": 1, "count": 2}),
-    ("种了3棵黄皮", {"species": "黄皮", "species_known": 0, "count": 3}),
-    ("房前屋后种了1棵荔枝", {"species": "荔枝", "species_known": 1, "count": 1, "site": "房前屋后"}),
-    ("党建林 2.5亩 120棵 香樟", {"kind": "plot", "area_mu": 2.5, "site": "党建林", "species": "香樟",
-                              "species_known": 1, "count": 120}),
-])
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
+        ("种了两棵龙眼", {"species": "龙眼", "species_known": 1, "count": 2}),
+        ("种了3棵黄皮", {"species": "黄皮", "species_known": 0, "count": 3}),
+        ("房前屋后种了1棵荔枝", {"species": "荔枝", "species_known": 1, "count": 1, "site": "房前屋后"}),
+        (
+            "党建林 2.5亩 120棵 香樟",
+            {"kind": "plot", "area_mu": 2.5, "site": "党建林", "species": "香樟", "species_known": 1, "count": 120},
+        ),
+    ],
+)
 def test_text_updates(text, fields):
     assert text_updates(parse_text(text, SPECIES)) == fields
 
@@ -56,9 +76,23 @@ def test_bare_answers_may_have_filler(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count", "area"})) is not None
 
 
-@pytest.mark.parametrize("text", ["好的", "谢谢", "桂花什么时候种", "取消", "门口", "看看这棵树怎么了", "认养",
-                                  "认种一棵树", "我想认养一棵树", "隔壁家的竹子长到我家地里了", "荔枝今年结了好多果",
-                                  "龙眼比荔枝好种"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好的",
+        "谢谢",
+        "桂花什么时候种",
+        "取消",
+        "门口",
+        "看看这棵树怎么了",
+        "认养",
+        "认种一棵树",
+        "我想认养一棵树",
+        "隔壁家的竹子长到我家地里了",
+        "荔枝今年结了好多果",
+        "龙眼比荔枝好种",
+    ],
+)
 def test_not_answers_even_while_waiting(text):
     assert parse_text(text, SPECIES, frozenset({"species", "count"})) is None
 
@@ -79,8 +113,16 @@ STARTS_A_RECORD = [
     ("今天种了3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
 ]
 COMPLAINTS = [
-    "叶子被虫咬了好多洞", "树叶被虫咬了好多洞", "我家龙眼种了五年还不结果", "我家3棵龙眼种了五年还不结果", "桂花叶子黄了",
-    "我家龙眼种了五年", "荔枝栽了两个月了", "刚种的桂花死了一棵", "种了2棵桂花叶子都卷了", "龙眼树干上有个洞",
+    "叶子被虫咬了好多洞",
+    "树叶被虫咬了好多洞",
+    "我家龙眼种了五年还不结果",
+    "我家3棵龙眼种了五年还不结果",
+    "桂花叶子黄了",
+    "我家龙眼种了五年",
+    "荔枝栽了两个月了",
+    "刚种的桂花死了一棵",
+    "种了2棵桂花叶子都卷了",
+    "龙眼树干上有个洞",
     "桂花树好多虫",
 ]
 
@@ -101,7 +143,9 @@ def test_an_amount_without_a_measure_word_needs_words_of_having_planted(text):
     assert parse_text(text, SPECIES, others=OFFLIST) is None
 
 
-@pytest.mark.parametrize("text, name", [("发财树", "发财树"), ("芒果树", "芒果"), ("黄皮", "黄皮"), ("菠萝蜜树苗", "菠萝蜜")])
+@pytest.mark.parametrize(
+    "text, name", [("发财树", "发财树"), ("芒果树", "芒果"), ("黄皮", "黄皮"), ("菠萝蜜树苗", "菠萝蜜")]
+)
 def test_a_bare_name_off_the_list_keeps_its_whole_name(text, name):
     assert parse_text(text, SPECIES, frozenset({"species"}), OFFLIST).species_text == name
 
@@ -118,27 +162,33 @@ def test_cadre_only_texts_and_roles():
 
 
 # -- what is missing --------------------------------------------------------------------------------
-@pytest.mark.parametrize("record, photos, missing", [
-    ({}, 1, ["species", "count"]),
-    ({}, 0, ["species", "count", "photo"]),
-    ({"species": "桂花", "count": 3}, 0, ["photo"]),
-    ({"species": "桂花", "count": 3}, 2, []),
-    ({"species": "桂花"}, 1, ["count"]),
-    ({"kind": "plot", "species": "香樟"}, 1, ["area"]),
-    ({"kind": "plot", "species": "香樟", "area_mu": 2.5}, 1, []),   # a plot's tree count is welcome, not needed
-])
+@pytest.mark.parametrize(
+    "record, photos, missing",
+    [
+        ({}, 1, ["species", "count"]),
+        ({}, 0, ["species", "count", "photo"]),
+        ({"species": "桂花", "count": 3}, 0, ["photo"]),
+        ({"species": "桂花", "count": 3}, 2, []),
+        ({"species": "桂花"}, 1, ["count"]),
+        ({"kind": "plot", "species": "香樟"}, 1, ["area"]),
+        ({"kind": "plot", "species": "香樟", "area_mu": 2.5}, 1, []),  # a plot's tree count is welcome, not needed
+    ],
+)
 def test_missing_parts(record, photos, missing):
     assert missing_parts(record, photos) == missing
     assert text_parts_missing(record) == frozenset(missing) - {"photo"}
 
 
-@pytest.mark.parametrize("record, text", [
-    ({"species": "桂花", "count": 3}, "3棵桂花"),
-    ({"species": "荔枝", "count": 1, "site": "房前屋后"}, "1棵荔枝"),
-    ({"kind": "plot", "site": "党建林", "area_mu": 2.5, "count": 120, "species": "香樟"}, "党建林 2.5亩 120棵香樟"),
-    ({"count": 4}, "4棵树"),
-    ({}, ""),
-])
+@pytest.mark.parametrize(
+    "record, text",
+    [
+        ({"species": "桂花", "count": 3}, "3棵桂花"),
+        ({"species": "荔枝", "count": 1, "site": "房前屋后"}, "1棵荔枝"),
+        ({"kind": "plot", "site": "党建林", "area_mu": 2.5, "count": 120, "species": "香樟"}, "党建林 2.5亩 120棵香樟"),
+        ({"count": 4}, "4棵树"),
+        ({}, ""),
+    ],
+)
 def test_describe(record, text):
     assert describe(record) == text
 
@@ -231,7 +281,9 @@ def test_spot_checks_are_drawn_at_the_configured_rate(rate, located):
 
 
 def test_waiting_reasons_come_from_the_flags():
-    record = {"flags": "unknown_species over_cap", "flag_details": '{"over_cap": {"reason": "超过上限"},'
-              ' "unknown_species": {"reason": "不在表里"}}'}
+    record = {
+        "flags": "unknown_species over_cap",
+        "flag_details": '{"over_cap": {"reason": "超过上限"}, "unknown_species": {"reason": "不在表里"}}',
+    }
     assert waiting_reasons(record) == ["超过上限"]
     assert waiting_reasons({"flags": "", "flag_details": None}) == []

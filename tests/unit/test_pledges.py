@@ -1,8 +1,9 @@
 """认领安排: reading a pledge (text and voice), never a planting record, the county's seedling list, the batch form's
 checks and the nudge's month (pure rules of bot/pledges.py)."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 import pytest
 
@@ -11,25 +12,33 @@ from bot.config import load
 from bot.planting import parse_text
 from tests.conftest import ROOT
 
-SPECIES = {"荔枝": {"aliases": ["荔枝树"]}, "龙眼": {"aliases": []}, "桂花": {"aliases": []}, "李": {"aliases": ["李子"]}}
+SPECIES = {
+    "荔枝": {"aliases": ["荔枝树"]},
+    "龙眼": {"aliases": []},
+    "桂花": {"aliases": []},
+    "李": {"aliases": ["李子"]},
+}
 
 
-@pytest.mark.parametrize("text, count, species, month, name", [
-    ("认领 2棵荔枝", 2, "荔枝", None, None),
-    ("认领2棵荔枝", 2, "荔枝", None, None),
-    ("认领两棵荔枝", 2, "荔枝", None, None),
-    ("我要认领2棵荔枝", 2, "荔枝", None, None),
-    ("认领 2棵荔枝 3月", 2, "荔枝", 3, None),
-    ("认领两棵荔枝三月份。", 2, "荔枝", 3, None),      # voice
-    ("认领3月种2棵荔枝", 2, "荔枝", 3, None),
-    ("认领 荔枝 2棵", 2, "荔枝", None, None),
-    ("认领 2棵荔枝 十二月", 2, "荔枝", 12, None),
-    ("认领两棵利枝。", 2, "荔枝", None, None),          # voice wrote a homophone
-    ("认领 张三 2棵龙眼", 2, "龙眼", None, "张三"),
-    ("认领张三两棵龙眼", 2, "龙眼", None, "张三"),
-    ("认领 张三 2棵龙眼 4月", 2, "龙眼", 4, "张三"),
-    ("认领 我家 2棵龙眼", 2, "龙眼", None, None),
-])
+@pytest.mark.parametrize(
+    "text, count, species, month, name",
+    [
+        ("认领 2棵荔枝", 2, "荔枝", None, None),
+        ("认领2棵荔枝", 2, "荔枝", None, None),
+        ("认领两棵荔枝", 2, "荔枝", None, None),
+        ("我要认领2棵荔枝", 2, "荔枝", None, None),
+        ("认领 2棵荔枝 3月", 2, "荔枝", 3, None),
+        ("认领两棵荔枝三月份。", 2, "荔枝", 3, None),  # voice
+        ("认领3月种2棵荔枝", 2, "荔枝", 3, None),
+        ("认领 荔枝 2棵", 2, "荔枝", None, None),
+        ("认领 2棵荔枝 十二月", 2, "荔枝", 12, None),
+        ("认领两棵利枝。", 2, "荔枝", None, None),  # voice wrote a homophone
+        ("认领 张三 2棵龙眼", 2, "龙眼", None, "张三"),
+        ("认领张三两棵龙眼", 2, "龙眼", None, "张三"),
+        ("认领 张三 2棵龙眼 4月", 2, "龙眼", 4, "张三"),
+        ("认领 我家 2棵龙眼", 2, "龙眼", None, None),
+    ],
+)
 def test_a_pledge_is_read_from_text_and_voice(text, count, species, month, name):
     parsed = pledges.parse(text, SPECIES)
     assert (parsed.count, parsed.species, parsed.month, parsed.name) == (count, species, month, name)
@@ -41,13 +50,18 @@ def test_what_a_pledge_text_lacks_or_gets_wrong():
     assert pledges.parse("认领 荔枝", SPECIES).count is None
     assert pledges.parse("认领 十几棵荔枝", SPECIES).vague
     assert pledges.parse("认领几棵荔枝好", SPECIES) is None  # a question: the FAQ answers it
-    assert pledges.parse("认领 2棵荔枝 13月", SPECIES).bad_month and pledges.parse("认领 2棵荔枝 十三月", SPECIES).bad_month
+    assert (
+        pledges.parse("认领 2棵荔枝 13月", SPECIES).bad_month
+        and pledges.parse("认领 2棵荔枝 十三月", SPECIES).bad_month
+    )
     unknown = pledges.parse("认领 2棵黄皮", SPECIES)
     assert (unknown.species, unknown.species_text) == (None, "黄皮")
 
 
-@pytest.mark.parametrize("text", ["认领责任区", "认领党员责任区 2", "认领怎么弄", "认领是什么意思", "我想认养一棵树",
-                                  "2棵荔枝", "种了2棵荔枝"])
+@pytest.mark.parametrize(
+    "text",
+    ["认领责任区", "认领党员责任区 2", "认领怎么弄", "认领是什么意思", "我想认养一棵树", "2棵荔枝", "种了2棵荔枝"],
+)
 def test_what_is_no_pledge(text):
     assert pledges.parse(text, SPECIES) is None
 
@@ -77,19 +91,25 @@ def test_plantings_stay_plantings(text):
 
 
 def test_the_county_list_sums_the_villages_by_species_most_needed_first():
-    rows = [{"village": "埔心村", "species": "荔枝", "pledged": 5, "planted": 2, "needed": 3, "arrived": 4, "delivered": 4},
-            {"village": "石湖村", "species": "荔枝", "pledged": 2, "planted": 0, "needed": 2, "arrived": 0, "delivered": 0},
-            {"village": "石湖村", "species": "龙眼", "pledged": 9, "planted": 9, "needed": 0, "arrived": 9, "delivered": 0}]
+    rows = [
+        {"village": "埔心村", "species": "荔枝", "pledged": 5, "planted": 2, "needed": 3, "arrived": 4, "delivered": 4},
+        {"village": "石湖村", "species": "荔枝", "pledged": 2, "planted": 0, "needed": 2, "arrived": 0, "delivered": 0},
+        {"village": "石湖村", "species": "龙眼", "pledged": 9, "planted": 9, "needed": 0, "arrived": 9, "delivered": 0},
+    ]
     assert pledges.county_demand(rows) == [
         {"species": "荔枝", "pledged": 7, "planted": 2, "needed": 5, "arrived": 4, "delivered": 4, "villages": 2},
-        {"species": "龙眼", "pledged": 9, "planted": 9, "needed": 0, "arrived": 9, "delivered": 0, "villages": 1}]
+        {"species": "龙眼", "pledged": 9, "planted": 9, "needed": 0, "arrived": 9, "delivered": 0, "villages": 1},
+    ]
 
 
 def test_the_batch_form_is_checked():
     village = {"id": 1, "name": "埔心村"}
     ok = (village, "荔枝", 30, "arrived", "2027-03-02", "村委会")
     assert pledges.batch_problem(*ok) is None
-    assert pledges.batch_problem(None, "荔枝", 30, "arrived", "2027-03-02", "村委会") == "admin.pledges.bad_village_species"
+    assert (
+        pledges.batch_problem(None, "荔枝", 30, "arrived", "2027-03-02", "村委会")
+        == "admin.pledges.bad_village_species"
+    )
     assert pledges.batch_problem(village, "荔枝", 0, "arrived", "2027-03-02", "村委会") == "admin.pledges.bad_count"
     assert pledges.batch_problem(village, "荔枝", 30, "lost", "2027-03-02", "村委会") == "admin.pledges.bad_status"
     assert pledges.batch_problem(village, "荔枝", 30, "arrived", "3月2日", "村委会") == "admin.pledges.bad_date"
@@ -99,15 +119,21 @@ def test_the_batch_form_is_checked():
 
 def test_the_nudge_month_starts_on_its_day_in_the_campaign_year():
     config = load(ROOT / "config.toml", env={}).with_overrides({"campaign.year": 2027, "pledges.nudge_day": 3})
-    utc = timezone.utc
-    assert pledges.nudge_due(config, datetime(2027, 3, 2, 15, 59, tzinfo=utc)) is None      # 03-02 23:59 local
-    assert pledges.nudge_due(config, datetime(2027, 3, 2, 16, 0, tzinfo=utc)) == 3          # 03-03 00:00 local
+    utc = UTC
+    assert pledges.nudge_due(config, datetime(2027, 3, 2, 15, 59, tzinfo=utc)) is None  # 03-02 23:59 local
+    assert pledges.nudge_due(config, datetime(2027, 3, 2, 16, 0, tzinfo=utc)) == 3  # 03-03 00:00 local
     assert pledges.nudge_due(config, datetime(2028, 3, 5, 0, 0, tzinfo=utc)) is None
 
 
 def test_a_pledge_list_in_words():
     def t(key, **values):
-        return {"pledges.item": "{count}棵{species}{month}", "pledges.in_month": "（{month}月种）"}[key].format(**values)
+        return {"pledges.item": "{count}棵{species}{month}", "pledges.in_month": "（{month}月种）"}[key].format(
+            **values
+        )
 
-    assert pledges.describe(t, [{"count": 2, "species": "荔枝", "month": 3}, {"count": 1, "species": "龙眼",
-                                                                         "month": None}]) == "2棵荔枝（3月种）、1棵龙眼"
+    assert (
+        pledges.describe(
+            t, [{"count": 2, "species": "荔枝", "month": 3}, {"count": 1, "species": "龙眼", "month": None}]
+        )
+        == "2棵荔枝（3月种）、1棵龙眼"
+    )

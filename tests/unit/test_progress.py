@@ -1,4 +1,5 @@
 """Progress figures on a hand-built roster: exact values for person, household, village, town, series."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,26 +23,56 @@ def config():
 def db(tmp_path):
     db = connect(tmp_path / "p.db")
     migrate(db, build_registry().stores)
-    db["villages"].insert_all([
-        {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 4},
-        {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
-        {"id": 3, "name": "石湖村", "kind": "村", "town": "潼湖镇"},
-    ])
-    db["people"].insert_all([
-        {"id": 1, "name": "张三", "village_id": 1, "role": "群众", "household": "A"},
-        {"id": 2, "name": "李四", "village_id": 1, "role": "党员", "household": "A", "birth_year": 1970},
-        {"id": 3, "name": "王五", "village_id": 1, "role": "村书记", "household": "B", "birth_year": 1960},
-        {"id": 4, "name": "赵六", "village_id": 1, "role": "党员", "birth_year": 1990},
-        {"id": 5, "name": "钱顾问", "village_id": 1, "role": "技术顾问"},
-        {"id": 6, "name": "陈七", "village_id": 2, "role": "群众"},
-    ])
+    db["villages"].insert_all(
+        [
+            {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇", "households": 4},
+            {"id": 2, "name": "东平社区", "kind": "社区", "town": "横沥镇"},
+            {"id": 3, "name": "石湖村", "kind": "村", "town": "潼湖镇"},
+        ]
+    )
+    db["people"].insert_all(
+        [
+            {"id": 1, "name": "张三", "village_id": 1, "role": "群众", "household": "A"},
+            {"id": 2, "name": "李四", "village_id": 1, "role": "党员", "household": "A", "birth_year": 1970},
+            {"id": 3, "name": "王五", "village_id": 1, "role": "村书记", "household": "B", "birth_year": 1960},
+            {"id": 4, "name": "赵六", "village_id": 1, "role": "党员", "birth_year": 1990},
+            {"id": 5, "name": "钱顾问", "village_id": 1, "role": "技术顾问"},
+            {"id": 6, "name": "陈七", "village_id": 2, "role": "群众"},
+        ]
+    )
 
-    def plant(pid, person, village, count, *, kind="tree", area=None, site=None, status="complete",
-              review="none", flags="", at=MARCH):
-        db["plantings"].insert({"id": pid, "openid": f"o{person}", "person_id": person, "village_id": village,
-                                "kind": kind, "count": count, "area_mu": area, "site": site, "species": "桂花",
-                                "status": status, "review": review, "flags": flags, "created_at": at,
-                                "completed_at": at if status == "complete" else None})
+    def plant(
+        pid,
+        person,
+        village,
+        count,
+        *,
+        kind="tree",
+        area=None,
+        site=None,
+        status="complete",
+        review="none",
+        flags="",
+        at=MARCH,
+    ):
+        db["plantings"].insert(
+            {
+                "id": pid,
+                "openid": f"o{person}",
+                "person_id": person,
+                "village_id": village,
+                "kind": kind,
+                "count": count,
+                "area_mu": area,
+                "site": site,
+                "species": "桂花",
+                "status": status,
+                "review": review,
+                "flags": flags,
+                "created_at": at,
+                "completed_at": at if status == "complete" else None,
+            }
+        )
 
     plant(1, 1, 1, 3)
     plant(2, 2, 1, 1, review="approved", flags="unknown_species")
@@ -50,20 +81,31 @@ def db(tmp_path):
     plant(5, 1, 1, 5, review="rejected", flags="duplicate_photo")
     plant(6, 4, 1, 7, status="pending")
     plant(7, 2, 1, 10, site="示范点", at=APRIL)  # a planting record tagged 示范点: trees, not a site
-    for milestone_id, (status, reported_at) in enumerate((("confirmed", APRIL), ("reported", MARCH),
-                                                           ("undone", MARCH)), start=1):
-        db["milestones"].insert({"id": milestone_id, "village_id": 1, "milestone": "demo_site",
-                                 "name": f"示范点{milestone_id}", "person_id": 3, "reported_at": reported_at,
-                                 "status": status})
+    for milestone_id, (status, reported_at) in enumerate(
+        (("confirmed", APRIL), ("reported", MARCH), ("undone", MARCH)), start=1
+    ):
+        db["milestones"].insert(
+            {
+                "id": milestone_id,
+                "village_id": 1,
+                "milestone": "demo_site",
+                "name": f"示范点{milestone_id}",
+                "person_id": 3,
+                "reported_at": reported_at,
+                "status": status,
+            }
+        )
     plant(8, 6, 2, 40)
     plant(9, 6, 2, 4, review="pending", flags="far_from_village")
-    db["survival_checks"].insert_all([
-        {"planting_id": 1, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
-        {"planting_id": 1, "due_days": 90, "result": "dead", "checked_at": "2027-06-09T01:00:00"},
-        {"planting_id": 2, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
-        {"planting_id": 3, "due_days": 30, "result": "unknown", "checked_at": "2027-04-09T01:00:00"},
-        {"planting_id": 5, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
-    ])
+    db["survival_checks"].insert_all(
+        [
+            {"planting_id": 1, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
+            {"planting_id": 1, "due_days": 90, "result": "dead", "checked_at": "2027-06-09T01:00:00"},
+            {"planting_id": 2, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
+            {"planting_id": 3, "due_days": 30, "result": "unknown", "checked_at": "2027-04-09T01:00:00"},
+            {"planting_id": 5, "due_days": 30, "result": "alive", "checked_at": "2027-04-09T01:00:00"},
+        ]
+    )
     yield db
     db.conn.close()
 
@@ -135,7 +177,9 @@ def test_towns_and_overall(db, config):
 def test_daily_series_by_local_day_with_running_total(db, config):
     points = progress.daily_series(db, config)
     assert [(p.day, p.trees, p.records, p.cumulative_trees) for p in points] == [
-        ("2027-03-10", 104, 4, 104), ("2027-04-02", 10, 1, 114)]
+        ("2027-03-10", 104, 4, 104),
+        ("2027-04-02", 10, 1, 114),
+    ]
     assert [p.trees for p in progress.daily_series(db, config, village_id=2)] == [40]
 
 
@@ -149,17 +193,39 @@ def test_progress_line_is_one_short_line(db, config, tmp_path):
 
 def add_village_three(db):
     """石湖村: a household C with an adviser in it, a party member alone with an empty household."""
-    db["people"].insert_all([
-        {"id": 7, "name": "孙八", "village_id": 3, "role": "党员", "household": "C", "openid": "o7"},  # age unknown
-        {"id": 8, "name": "周九", "village_id": 3, "role": "群众", "household": "C", "birth_year": 1950,
-         "openid": "o8"},
-        {"id": 9, "name": "吴顾问", "village_id": 3, "role": "技术顾问", "household": "C", "openid": "o9"},
-        {"id": 10, "name": "郑十", "village_id": 3, "role": "党员", "household": "", "birth_year": 1950},
-    ])
+    db["people"].insert_all(
+        [
+            {"id": 7, "name": "孙八", "village_id": 3, "role": "党员", "household": "C", "openid": "o7"},  # age unknown
+            {
+                "id": 8,
+                "name": "周九",
+                "village_id": 3,
+                "role": "群众",
+                "household": "C",
+                "birth_year": 1950,
+                "openid": "o8",
+            },
+            {"id": 9, "name": "吴顾问", "village_id": 3, "role": "技术顾问", "household": "C", "openid": "o9"},
+            {"id": 10, "name": "郑十", "village_id": 3, "role": "党员", "household": "", "birth_year": 1950},
+        ]
+    )
     for pid, person, count in ((20, 8, 1), (21, 9, 5)):
-        db["plantings"].insert({"id": pid, "openid": f"o{person}", "person_id": person, "village_id": 3,
-                                "kind": "tree", "count": count, "species": "桂花", "status": "complete",
-                                "review": "none", "flags": "", "created_at": MARCH, "completed_at": MARCH})
+        db["plantings"].insert(
+            {
+                "id": pid,
+                "openid": f"o{person}",
+                "person_id": person,
+                "village_id": 3,
+                "kind": "tree",
+                "count": count,
+                "species": "桂花",
+                "status": "complete",
+                "review": "none",
+                "flags": "",
+                "created_at": MARCH,
+                "completed_at": MARCH,
+            }
+        )
 
 
 def test_advisers_belong_to_no_household_and_an_empty_household_is_none(db, config):
@@ -185,12 +251,20 @@ def test_people_left_to_do_gives_what_person_and_household_progress_say(db, conf
         me = progress.person_progress(db, config, person_id)
         home = progress.household_progress(db, config, person_id)
         assert (row["quota"], row["trees"], row["records"], row["active"]) == (
-            me.quota, me.trees, me.records, int(me.records > 0)), row
+            me.quota,
+            me.trees,
+            me.records,
+            int(me.records > 0),
+        ), row
         assert row["household_trees"] == home.trees, row
         rules = progress.person_rules(config, db["people"].get(person_id))
         assert {k: row[k] for k in rules} == {**rules, "party_member_to_count": int(rules["party_member_to_count"])}
     assert [(rows[i]["household_target"], rows[i]["party_member_to_count"]) for i in (5, 7, 9, 10)] == [
-        (0, 0), (1, 1), (0, 0), (1, 0)]
+        (0, 0),
+        (1, 1),
+        (0, 0),
+        (1, 0),
+    ]
     assert rows[7]["household_trees"] == 1 and rows[9]["household_trees"] == 5
     # filters: some people, a village, a WeChat user; until cuts later records
     assert [r["person_id"] for r in progress.people_left_to_do(db, config, person_ids=[2, 8])] == [2, 8]
@@ -202,19 +276,25 @@ def test_people_left_to_do_gives_what_person_and_household_progress_say(db, conf
 
 def test_people_left_to_do_followers_only(db, config):
     add_village_three(db)
-    db["users"].insert_all([{"openid": "o7", "subscribed": 1, "reminders_off": 0},
-                            {"openid": "o8", "subscribed": 1, "reminders_off": 1},    # 退订
-                            {"openid": "o9", "subscribed": 0, "reminders_off": 0}])   # unfollowed
+    db["users"].insert_all(
+        [
+            {"openid": "o7", "subscribed": 1, "reminders_off": 0},
+            {"openid": "o8", "subscribed": 1, "reminders_off": 1},  # 退订
+            {"openid": "o9", "subscribed": 0, "reminders_off": 0},
+        ]
+    )  # unfollowed
     assert [r["openid"] for r in progress.people_left_to_do(db, config, followers_only=True)] == ["o7"]
 
 
 def test_party_members_of_exactly_the_max_age_take_part_in_python_and_in_sql(db, config):
     """Seed 002 says 65周岁以下; 以下 includes the number itself (Civil Code art. 1259): 65 takes part, 66 not."""
     max_age, year = config.get("campaign.participation.party_member_max_age"), config.get("campaign.year")
-    db["people"].insert_all([
-        {"id": 11, "name": "老党员甲", "village_id": 3, "role": "党员", "birth_year": year - max_age},
-        {"id": 12, "name": "老党员乙", "village_id": 3, "role": "党员", "birth_year": year - max_age - 1},
-    ])
+    db["people"].insert_all(
+        [
+            {"id": 11, "name": "老党员甲", "village_id": 3, "role": "党员", "birth_year": year - max_age},
+            {"id": 12, "name": "老党员乙", "village_id": 3, "role": "党员", "birth_year": year - max_age - 1},
+        ]
+    )
     rows = {r["person_id"]: r for r in progress.people_left_to_do(db, config, person_ids=[11, 12])}
     for person_id, expected in ((11, True), (12, False)):
         assert progress.person_rules(config, db["people"].get(person_id))["party_member_to_count"] is expected

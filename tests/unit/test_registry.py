@@ -1,4 +1,5 @@
 """The dispatch order is written once, in handlers/__init__.py's docstring, and must match ROUTES."""
+
 import re
 
 import handlers

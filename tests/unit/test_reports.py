@@ -1,5 +1,6 @@
 """The monthly report: a hand-built county judged against seed 002's schedule (bot/schedule.py, bot/standings.py),
 the Excel file, the command."""
+
 from __future__ import annotations
 
 import pytest
@@ -36,47 +37,87 @@ def build_county(db):
     """埔心村 on time; 石湖村 at 1.5 of 2 亩 at the end of February (the seed's case) and still in March;
     东平社区 without a plan by the end of January, done in February; 新围村 with its 亩 in February but its
     示范点 only reported (not confirmed) then, confirmed from March on."""
-    db["villages"].insert_all([
-        {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇"},
-        {"id": 2, "name": "石湖村", "kind": "村", "town": "横沥镇"},
-        {"id": 3, "name": "东平社区", "kind": "社区", "town": "潼湖镇"},
-        {"id": 4, "name": "新围村", "kind": "村", "town": "潼湖镇"},
-    ])
+    db["villages"].insert_all(
+        [
+            {"id": 1, "name": "埔心村", "kind": "村", "town": "横沥镇"},
+            {"id": 2, "name": "石湖村", "kind": "村", "town": "横沥镇"},
+            {"id": 3, "name": "东平社区", "kind": "社区", "town": "潼湖镇"},
+            {"id": 4, "name": "新围村", "kind": "村", "town": "潼湖镇"},
+        ]
+    )
     db["people"].insert({"id": 1, "name": "甲", "village_id": 1, "role": "村干部", "household": "A"})
     plantings = [  # village, local day, area (村) or trees (社区)
-        (1, "2027-02-10", 1.0), (1, "2027-02-25", 1.0),
+        (1, "2027-02-10", 1.0),
+        (1, "2027-02-25", 1.0),
         (2, "2027-02-10", 1.5),
         (3, "2027-02-20", 150),
         (4, "2027-02-10", 2.0),
-        (1, "2027-03-31T16:30:00", 5.0),                     # April 1st local time: not in March
+        (1, "2027-03-31T16:30:00", 5.0),  # April 1st local time: not in March
     ]
     for index, (village, day, amount) in enumerate(plantings, start=1):
         at = day if "T" in day else f"{day}T02:00:00"
         community = village == 3
-        db["plantings"].insert({"id": index, "openid": "o", "person_id": 1, "village_id": village,
-                                "kind": "tree" if community else "plot", "count": amount if community else 50,
-                                "area_mu": None if community else amount, "status": "complete",
-                                "review": "none", "created_at": at, "completed_at": at})
-    db["plantings"].insert({"id": 99, "openid": "o", "person_id": 1, "village_id": 2, "kind": "tree", "count": 9,
-                            "status": "complete", "review": "rejected", "flags": "duplicate_photo",
-                            "created_at": "2027-03-02T02:00:00", "completed_at": "2027-03-02T02:00:00"})
+        db["plantings"].insert(
+            {
+                "id": index,
+                "openid": "o",
+                "person_id": 1,
+                "village_id": village,
+                "kind": "tree" if community else "plot",
+                "count": amount if community else 50,
+                "area_mu": None if community else amount,
+                "status": "complete",
+                "review": "none",
+                "created_at": at,
+                "completed_at": at,
+            }
+        )
+    db["plantings"].insert(
+        {
+            "id": 99,
+            "openid": "o",
+            "person_id": 1,
+            "village_id": 2,
+            "kind": "tree",
+            "count": 9,
+            "status": "complete",
+            "review": "rejected",
+            "flags": "duplicate_photo",
+            "created_at": "2027-03-02T02:00:00",
+            "completed_at": "2027-03-02T02:00:00",
+        }
+    )
     milestones = [  # village, milestone, reported (UTC), status
-        (1, "plan", "2027-01-20T02:00:00", "reported"), (2, "plan", "2027-01-20T02:00:00", "reported"),
-        (4, "plan", "2027-01-10T02:00:00", "confirmed"), (3, "plan", "2027-02-05T02:00:00", "reported"),
-        (1, "demo_site", "2027-02-20T02:00:00", "confirmed"), (2, "demo_site", "2027-02-20T02:00:00", "confirmed"),
-        (4, "demo_site", "2027-02-15T02:00:00", "reported"), (4, "demo_site", "2027-03-05T02:00:00", "confirmed"),
+        (1, "plan", "2027-01-20T02:00:00", "reported"),
+        (2, "plan", "2027-01-20T02:00:00", "reported"),
+        (4, "plan", "2027-01-10T02:00:00", "confirmed"),
+        (3, "plan", "2027-02-05T02:00:00", "reported"),
+        (1, "demo_site", "2027-02-20T02:00:00", "confirmed"),
+        (2, "demo_site", "2027-02-20T02:00:00", "confirmed"),
+        (4, "demo_site", "2027-02-15T02:00:00", "reported"),
+        (4, "demo_site", "2027-03-05T02:00:00", "confirmed"),
         (1, "holes", "2027-02-01T02:00:00", "reported"),
     ]
-    db["milestones"].insert_all({"village_id": v, "milestone": m, "count": 120 if m == "holes" else None,
-                                 "name": "村口公园" if m == "demo_site" else None, "person_id": 1, "reported_at": at,
-                                 "status": status} for v, m, at, status in milestones)
+    db["milestones"].insert_all(
+        {
+            "village_id": v,
+            "milestone": m,
+            "count": 120 if m == "holes" else None,
+            "name": "村口公园" if m == "demo_site" else None,
+            "person_id": 1,
+            "reported_at": at,
+            "status": status,
+        }
+        for v, m, at, status in milestones
+    )
 
 
 @pytest.fixture
 def county_app(tmp_path, config):
     """The app context (registry, messages) over a database holding the hand-built county."""
-    app = create_context(config.with_overrides({"storage.database": str(tmp_path / "r.db"),
-                                                "storage.photos": str(tmp_path / "photos")}))
+    app = create_context(
+        config.with_overrides({"storage.database": str(tmp_path / "r.db"), "storage.photos": str(tmp_path / "photos")})
+    )
     build_county(app.db)
     yield app
     app.databases.close_all()
@@ -93,26 +134,34 @@ def test_before_the_campaign_nothing_is_lagging(county_app):
 
 
 def test_no_plan_by_the_end_of_january_is_lagging_in_january(county_app):
-    assert statuses(county_app, 2027, 1) == {"埔心村": ON_TRACK, "石湖村": ON_TRACK, "东平社区": LAGGING,
-                                            "新围村": ON_TRACK}
+    assert statuses(county_app, 2027, 1) == {
+        "埔心村": ON_TRACK,
+        "石湖村": ON_TRACK,
+        "东平社区": LAGGING,
+        "新围村": ON_TRACK,
+    }
 
 
 def test_february_judges_the_mu_and_the_confirmed_demo_site(county_app):
     report = reports.build_report(county_app, 2027, 2)
     got = [(r.rank, r.village.name, r.status, r.streak, r.short) for r in report.rows]
     assert got == [
-        (1, "东平社区", COMPLETE, 0, ""),                              # recovered from January
+        (1, "东平社区", COMPLETE, 0, ""),  # recovered from January
         (2, "埔心村", COMPLETE, 0, ""),
-        (3, "新围村", LAGGING, 1, "示范点还差1个（经街道确认）"),       # reported, not confirmed by then
-        (4, "石湖村", LAGGING, 1, "党建林还差0.5亩"),                  # 1.5 of 2 亩 on 02-28
+        (3, "新围村", LAGGING, 1, "示范点还差1个（经街道确认）"),  # reported, not confirmed by then
+        (4, "石湖村", LAGGING, 1, "党建林还差0.5亩"),  # 1.5 of 2 亩 on 02-28
     ]
 
 
 def test_march_lagging_twice_and_what_cannot_be_rated_good(county_app):
     report = reports.build_report(county_app, 2027, 3)
     got = {r.village.name: (r.status, r.streak, r.lagging_last_month, r.can_be_good) for r in report.rows}
-    assert got == {"东平社区": (COMPLETE, 0, False, True), "埔心村": (COMPLETE, 0, False, True),
-                   "新围村": (COMPLETE, 0, True, True), "石湖村": (LAGGING_TWICE, 2, True, False)}
+    assert got == {
+        "东平社区": (COMPLETE, 0, False, True),
+        "埔心村": (COMPLETE, 0, False, True),
+        "新围村": (COMPLETE, 0, True, True),
+        "石湖村": (LAGGING_TWICE, 2, True, False),
+    }
     assert (report.overall.flagged, report.overall.rejected) == (1, 1)
 
 
@@ -129,7 +178,10 @@ def test_summary_names_the_area_and_the_villages_lagging_twice(county_app):
     assert "截至3月底，陈江街道4个村（社区）中3个已完成" in text
     assert "滞后1个，其中连续两个月滞后1个：石湖村" in text
     assert "不得评为“良好”" in text
-    assert "本月底前应完成：村绿化计划备案、植树安排表（每户认领）、党建林（社区主题林）、绿美示范点、每户至少1棵、党员干部个人任务" in text
+    assert (
+        "本月底前应完成：村绿化计划备案、植树安排表（每户认领）、党建林（社区主题林）、绿美示范点、每户至少1棵、党员干部个人任务"
+        in text
+    )
     assert "下一节点：6月30日前评选第一批先进" in text
     assert "核实种树" in text and "上报" in text
 
@@ -142,13 +194,24 @@ def test_workbook_for_excel_people(county_app, tmp_path):
     ws = wb["村社区排名"]
     headers = [c.value for c in ws[1]]
     assert headers[:6] == ["排名", "村（社区）", "类型", "镇街", "状态", "连续滞后月数"]
-    for header in ("计划备案", "树穴", "核实亩数", "上报亩数", "核实棵数", "上报棵数", "示范点", "户覆盖", "年度可评良好"):
+    for header in (
+        "计划备案",
+        "树穴",
+        "核实亩数",
+        "上报亩数",
+        "核实棵数",
+        "上报棵数",
+        "示范点",
+        "户覆盖",
+        "年度可评良好",
+    ):
         assert header in headers
     assert ws.freeze_panes == "C2"
     assert all(c.font.bold for c in ws[1])
     by_name = {ws.cell(r, 2).value: r for r in range(2, ws.max_row + 1)}
-    cell = {name: (lambda header, row=row: ws.cell(row, headers.index(header) + 1).value)
-            for name, row in by_name.items()}
+    cell = {
+        name: (lambda header, row=row: ws.cell(row, headers.index(header) + 1).value) for name, row in by_name.items()
+    }
     status_col = headers.index("状态") + 1
     fills = {name: ws.cell(row, status_col).fill.fgColor.rgb[-6:] for name, row in by_name.items()}
     assert fills == {"东平社区": "C6EFCE", "埔心村": "C6EFCE", "石湖村": "FFEB9C", "新围村": "FFEB9C"}
@@ -189,8 +252,10 @@ def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_ap
 
     example = reports.ReportColumn("example", "test.example", per_village=lambda db, config, until: {1: 120})
     app = dataclasses.replace(
-        county_app, messages=Messages({**county_app.messages.texts, "test.example": "示例"}),
-        registry=dataclasses.replace(county_app.registry, report_columns=(example, *county_app.report_columns)))
+        county_app,
+        messages=Messages({**county_app.messages.texts, "test.example": "示例"}),
+        registry=dataclasses.replace(county_app.registry, report_columns=(example, *county_app.report_columns)),
+    )
     out = reports.write_workbook(reports.build_report(app, 2027, 3), app, tmp_path / "r.xlsx")
     ws = load_workbook(out)["村社区排名"]
     headers = [c.value for c in ws[1]]
@@ -204,16 +269,19 @@ def test_a_contributed_column_is_one_entry_and_formats_follow_the_keys(county_ap
     assert ws.cell(by_name["石湖村"], status_col + 1).fill.fgColor.rgb[-6:] != "FFC7CE"
 
 
-@pytest.mark.parametrize("now, month", [
-    ("2027-01-15T10:00", None),            # December 2026 is before the campaign
-    ("2027-02-01T07:59", None),            # January's is due on the 1st when quiet hours end (08:00)
-    ("2027-02-01T08:00", (2027, 1)),
-    ("2027-03-01T07:30", (2027, 1)),       # February's is not due yet (January's, if it was missed)
-    ("2027-03-01T08:00", (2027, 2)),
-    ("2027-03-20T23:00", (2027, 2)),
-    ("2028-01-01T09:00", (2027, 12)),      # the campaign year's last
-    ("2028-02-01T09:00", None),
-])
+@pytest.mark.parametrize(
+    "now, month",
+    [
+        ("2027-01-15T10:00", None),  # December 2026 is before the campaign
+        ("2027-02-01T07:59", None),  # January's is due on the 1st when quiet hours end (08:00)
+        ("2027-02-01T08:00", (2027, 1)),
+        ("2027-03-01T07:30", (2027, 1)),  # February's is not due yet (January's, if it was missed)
+        ("2027-03-01T08:00", (2027, 2)),
+        ("2027-03-20T23:00", (2027, 2)),
+        ("2028-01-01T09:00", (2027, 12)),  # the campaign year's last
+        ("2028-02-01T09:00", None),
+    ],
+)
 def test_the_month_whose_tongbao_is_due(config, now, month):
     from tests.conftest import at
 

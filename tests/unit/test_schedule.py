@@ -1,4 +1,5 @@
 """The campaign calendar as dates, and a village's status against what is due (bot/schedule.py, pure)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,8 +8,19 @@ import pytest
 
 from bot import config as config_mod
 from bot import schedule
-from bot.schedule import (COMPLETE, DEMO_SITES, HOUSEHOLDS, LAGGING, LAGGING_TWICE, MAIN, NOT_STARTED, ON_TRACK,
-                          PLAN, QUOTAS, Target)
+from bot.schedule import (
+    COMPLETE,
+    DEMO_SITES,
+    HOUSEHOLDS,
+    LAGGING,
+    LAGGING_TWICE,
+    MAIN,
+    NOT_STARTED,
+    ON_TRACK,
+    PLAN,
+    QUOTAS,
+    Target,
+)
 from tests.conftest import ROOT
 
 
@@ -17,9 +29,16 @@ def config():
     return config_mod.load(ROOT / "config.toml", env={})  # campaign.year 2027, the seed's dates
 
 
-@pytest.mark.parametrize("year, text, day", [
-    (2024, "02-end", date(2024, 2, 29)), (2027, "02-end", date(2027, 2, 28)), (2027, "03-12", date(2027, 3, 12)),
-    (2027, "12-end", date(2027, 12, 31)), (2024, "02-29", date(2024, 2, 29))])
+@pytest.mark.parametrize(
+    "year, text, day",
+    [
+        (2024, "02-end", date(2024, 2, 29)),
+        (2027, "02-end", date(2027, 2, 28)),
+        (2027, "03-12", date(2027, 3, 12)),
+        (2027, "12-end", date(2027, 12, 31)),
+        (2024, "02-29", date(2024, 2, 29)),
+    ],
+)
 def test_month_days_of_the_campaign_year(year, text, day):
     assert schedule.month_day(year, text) == day
 
@@ -61,30 +80,38 @@ def test_history_months_start_with_the_campaign(config):
 
 
 def village(plan=1, mu=2.0, demo=1, households=(10, 10), quotas=(3, 3)) -> list[Target]:
-    return [Target(PLAN, plan, 1), Target(MAIN, mu, 2.0), Target(DEMO_SITES, demo, 1),
-            Target(HOUSEHOLDS, households[0], households[1]), Target(QUOTAS, quotas[0], quotas[1])]
+    return [
+        Target(PLAN, plan, 1),
+        Target(MAIN, mu, 2.0),
+        Target(DEMO_SITES, demo, 1),
+        Target(HOUSEHOLDS, households[0], households[1]),
+        Target(QUOTAS, quotas[0], quotas[1]),
+    ]
 
 
-@pytest.mark.parametrize("day, targets, lagging_before, complete, expected", [
-    # before plans_due nothing is due, whatever the figures
-    (date(2027, 1, 30), village(plan=0, mu=0, demo=0), False, False, NOT_STARTED),
-    (date(2026, 12, 31), village(plan=0, mu=0, demo=0), True, False, NOT_STARTED),
-    # no plan by the end of January: lagging in January
-    (date(2027, 1, 31), village(plan=0, mu=0, demo=0), False, False, LAGGING),
-    (date(2027, 1, 31), village(plan=1, mu=0, demo=0), False, False, ON_TRACK),
-    # 1.5 of 2 亩 at the end of February: lagging (the seed: 2月底 done)
-    (date(2027, 2, 28), village(mu=1.5), False, False, LAGGING),
-    (date(2027, 2, 27), village(mu=1.5), False, False, ON_TRACK),
-    (date(2027, 2, 28), village(mu=1.5), True, False, LAGGING_TWICE),
-    # the 示范点 is due with the 亩
-    (date(2027, 2, 28), village(demo=0), False, False, LAGGING),
-    # done with 亩 and 示范点, households not due yet
-    (date(2027, 2, 28), village(households=(2, 10)), False, True, COMPLETE),
-    # households and quotas are due at 植树节
-    (date(2027, 3, 31), village(households=(9, 10)), False, True, LAGGING),
-    (date(2027, 3, 31), village(quotas=(2, 3)), True, True, LAGGING_TWICE),
-    (date(2027, 3, 31), village(), False, True, COMPLETE),
-])
+@pytest.mark.parametrize(
+    "day, targets, lagging_before, complete, expected",
+    [
+        # before plans_due nothing is due, whatever the figures
+        (date(2027, 1, 30), village(plan=0, mu=0, demo=0), False, False, NOT_STARTED),
+        (date(2026, 12, 31), village(plan=0, mu=0, demo=0), True, False, NOT_STARTED),
+        # no plan by the end of January: lagging in January
+        (date(2027, 1, 31), village(plan=0, mu=0, demo=0), False, False, LAGGING),
+        (date(2027, 1, 31), village(plan=1, mu=0, demo=0), False, False, ON_TRACK),
+        # 1.5 of 2 亩 at the end of February: lagging (the seed: 2月底 done)
+        (date(2027, 2, 28), village(mu=1.5), False, False, LAGGING),
+        (date(2027, 2, 27), village(mu=1.5), False, False, ON_TRACK),
+        (date(2027, 2, 28), village(mu=1.5), True, False, LAGGING_TWICE),
+        # the 示范点 is due with the 亩
+        (date(2027, 2, 28), village(demo=0), False, False, LAGGING),
+        # done with 亩 and 示范点, households not due yet
+        (date(2027, 2, 28), village(households=(2, 10)), False, True, COMPLETE),
+        # households and quotas are due at 植树节
+        (date(2027, 3, 31), village(households=(9, 10)), False, True, LAGGING),
+        (date(2027, 3, 31), village(quotas=(2, 3)), True, True, LAGGING_TWICE),
+        (date(2027, 3, 31), village(), False, True, COMPLETE),
+    ],
+)
 def test_status_against_what_is_due(config, day, targets, lagging_before, complete, expected):
     assert schedule.status(config, targets, day, lagging_before, complete) == expected
 
@@ -97,9 +124,16 @@ def test_the_lag_threshold_is_a_share_of_what_is_due(config):
     assert schedule.status(lenient, village(households=(8, 10)), date(2027, 3, 31), False, True) == ON_TRACK
 
 
-@pytest.mark.parametrize("history, streak, twice_ever", [
-    ([], 0, False), ([False, True], 1, False), ([True, True], 2, True), ([True, True, False], 0, True),
-    ([True, False, True], 1, False)])
+@pytest.mark.parametrize(
+    "history, streak, twice_ever",
+    [
+        ([], 0, False),
+        ([False, True], 1, False),
+        ([True, True], 2, True),
+        ([True, True, False], 0, True),
+        ([True, False, True], 1, False),
+    ],
+)
 def test_lag_streak_and_lagging_twice(history, streak, twice_ever):
     assert schedule.lag_streak(history) == streak
     assert schedule.ever_lagged_twice(history) is twice_ever

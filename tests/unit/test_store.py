@@ -1,4 +1,5 @@
 """The store layer: each module writes only the tables its own migrations create (read models may join)."""
+
 from __future__ import annotations
 
 import ast
@@ -6,8 +7,11 @@ import re
 
 from tests.conftest import ROOT
 
-SQL_WRITE = re.compile(r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|DELETE\s+FROM|REPLACE\s+INTO)\s+(\w+)"
-                       r"|\bUPDATE\s+(\w+)\s+SET\b", re.IGNORECASE)
+SQL_WRITE = re.compile(
+    r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|DELETE\s+FROM|REPLACE\s+INTO)\s+(\w+)"
+    r"|\bUPDATE\s+(\w+)\s+SET\b",
+    re.IGNORECASE,
+)
 TABLE_CALL = re.compile(r'db\["(\w+)"\]\.(\w+)\(')
 SQL_CREATE = re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
 # bot/store/demo.py fills an empty database with the demo county: it writes everyone's tables on purpose.
@@ -17,18 +21,29 @@ WRITES_EVERYWHERE = {"demo"}
 def code_strings(source: str) -> str:
     """The string constants of a module that are not docstrings (where SQL lives)."""
     tree = ast.parse(source)
-    docs = {id(node.body[0].value) for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return "\n".join(node.value for node in ast.walk(tree)
-                     if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs)
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return "\n".join(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    )
 
 
 def own_and_written(source: str) -> tuple[set[str], set[str]]:
     calls = TABLE_CALL.findall(source)
     own = {table for table, method in calls if method == "create"} | set(SQL_CREATE.findall(code_strings(source)))
-    written = {table for table, method in calls if method in ("insert", "insert_all", "upsert", "upsert_all",
-                                                                 "update", "delete", "delete_where")}
+    written = {
+        table
+        for table, method in calls
+        if method in ("insert", "insert_all", "upsert", "upsert_all", "update", "delete", "delete_where")
+    }
     written |= {a or b for a, b in SQL_WRITE.findall(code_strings(source))}
     return own, written
 

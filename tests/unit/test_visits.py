@@ -1,5 +1,6 @@
 """The visits capability's pure rules: the 签到 text and its note, which village a location goes to, the month, the
 reminder's days."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,7 +15,7 @@ NO_CENTRE = {"id": 3, "name": "新村", "lat": None, "lng": None, "radius_m": No
 
 def test_sign_in_texts_and_their_notes():
     assert visits.sign_in_note("签到", WORDS) == ""
-    assert visits.sign_in_note("签到了。", WORDS) == ""                 # voice
+    assert visits.sign_in_note("签到了。", WORDS) == ""  # voice
     assert visits.sign_in_note("签到 指导挖穴", WORDS) == "指导挖穴"
     assert visits.sign_in_note("签到：指导挖穴，讲解施肥。", WORDS) == "指导挖穴，讲解施肥"
     assert visits.sign_in_note("签到了 查看苗木", WORDS) == "查看苗木"
@@ -28,7 +29,7 @@ def test_questions_and_other_texts_are_no_sign_in():
 
 
 def test_a_location_goes_to_the_nearest_village_holding_it():
-    near_both = (23.112, 114.412)                     # inside both radii, nearer 下围村
+    near_both = (23.112, 114.412)  # inside both radii, nearer 下围村
     placed = visits.place([PUXIN, XIAWEI], *near_both)
     assert placed.village["name"] == "下围村" and placed.inside and placed.distance_m < 1500
     placed = visits.place([PUXIN, XIAWEI], 23.101, 114.401)
@@ -41,7 +42,7 @@ def test_outside_every_radius_one_village_is_flagged_several_are_asked():
     assert one.village["name"] == "埔心村" and not one.inside and one.distance_m > 50_000
     several = visits.place([PUXIN, XIAWEI], *far)
     assert several.village is None and not several.inside
-    assert visits.place([NO_CENTRE, PUXIN], *far).village is None      # a village without a centre holds nothing
+    assert visits.place([NO_CENTRE, PUXIN], *far).village is None  # a village without a centre holds nothing
     lone = visits.place([NO_CENTRE], *far)
     assert lone.village["name"] == "新村" and lone.distance_m is None and not lone.inside
 
@@ -54,6 +55,6 @@ def test_month_bounds_in_the_campaign_timezone():
 def test_the_reminder_is_due_from_its_day_to_the_months_end_in_the_campaign_year():
     assert not visits.reminder_due(date(2027, 3, 19), 20, 2027)
     assert visits.reminder_due(date(2027, 3, 20), 20, 2027) and visits.reminder_due(date(2027, 3, 31), 20, 2027)
-    assert visits.reminder_due(date(2027, 2, 28), 31, 2027)          # a day past the month's end: its last day
+    assert visits.reminder_due(date(2027, 2, 28), 31, 2027)  # a day past the month's end: its last day
     assert not visits.reminder_due(date(2028, 1, 25), 20, 2027)
     assert visits.reminder_key(2027, 3, 7) == "visit-reminder:2027-03:7"

@@ -1,4 +1,5 @@
 """bot.writer.MessageWriter on a real SQLite file: groups, per-item all-or-nothing, failures, idling."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -150,7 +151,9 @@ def test_when_on_error_fails_too_only_that_caller_hears_it(databases):
 
 def test_a_group_sqlite_rolled_back_fails_every_caller_and_keeps_nothing(databases):
     db = databases.get()
-    db.execute("CREATE TRIGGER doom BEFORE INSERT ON t WHEN NEW.item = 'm2' BEGIN SELECT RAISE(ROLLBACK, 'disk gone'); END")
+    db.execute(
+        "CREATE TRIGGER doom BEFORE INSERT ON t WHEN NEW.item = 'm2' BEGIN SELECT RAISE(ROLLBACK, 'disk gone'); END"
+    )
     db.conn.commit()
     gate = Gate(insert)
     writer = MessageWriter(databases, gate, keep_failed)

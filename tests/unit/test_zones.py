@@ -1,7 +1,8 @@
 """The care zones' pure rules: the season, places and radii, the nudge, the zones file's checks by row."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -10,21 +11,26 @@ from bot.messages import Messages
 
 T = Messages.load().t
 VILLAGES = [{"id": 1, "name": "埔心村"}, {"id": 2, "name": "下围社区"}]
-UTC = timezone.utc
+UTC = UTC
 
 
-@pytest.mark.parametrize("day, months, expected", [
-    (date(2027, 5, 31), 3, date(2027, 8, 31)), (date(2027, 5, 31), 1, date(2027, 6, 30)),
-    (date(2027, 11, 15), 3, date(2028, 2, 15)), (date(2027, 3, 1), 0, date(2027, 3, 1)),
-])
+@pytest.mark.parametrize(
+    "day, months, expected",
+    [
+        (date(2027, 5, 31), 3, date(2027, 8, 31)),
+        (date(2027, 5, 31), 1, date(2027, 6, 30)),
+        (date(2027, 11, 15), 3, date(2028, 2, 15)),
+        (date(2027, 3, 1), 0, date(2027, 3, 1)),
+    ],
+)
 def test_add_months(day, months, expected):
     assert zones.add_months(day, months) == expected
 
 
 def test_the_season_is_the_window_and_the_months_after_it_in_campaign_time():
     start, end = zones.season(2027, ["03-01", "05-31"], 3, "Asia/Shanghai")
-    assert start == datetime(2027, 2, 28, 16, 0, tzinfo=UTC)     # 03-01 00:00 in Shanghai
-    assert end == datetime(2027, 8, 31, 16, 0, tzinfo=UTC)       # 09-01 00:00: 08-31 is in
+    assert start == datetime(2027, 2, 28, 16, 0, tzinfo=UTC)  # 03-01 00:00 in Shanghai
+    assert end == datetime(2027, 8, 31, 16, 0, tzinfo=UTC)  # 09-01 00:00: 08-31 is in
 
 
 def test_inside_a_zone_and_what_a_zone_covers():
@@ -32,8 +38,8 @@ def test_inside_a_zone_and_what_a_zone_covers():
     assert zones.inside(zone, 23.1003, 114.4002) and not zones.inside(zone, 23.105, 114.4)
     assert round(zones.distance_m(zone, 23.105, 114.4)) == 556
     no_centre = {"lat": None, "lng": None, "radius_m": None}
-    assert zones.inside(no_centre, 23.5, 114.0)                     # nothing to check against
-    assert not zones.covers(no_centre, 23.1, 114.4)                 # …but it covers no place
+    assert zones.inside(no_centre, 23.5, 114.0)  # nothing to check against
+    assert not zones.covers(no_centre, 23.1, 114.4)  # …but it covers no place
     assert zones.covers(zone, 23.1003, 114.4002) and not zones.covers(zone, None, None)
 
 
@@ -52,23 +58,32 @@ def check(*rows):
 
 
 def test_clean_rows_with_and_without_a_centre():
-    rows, problems = check(("东片", "埔心村", "23.1", "114.4", "80"), ("西片", "埔心", "", "", ""),
-                           ("东片", "下围社区", "23.2", "114.5", "1,000"))
+    rows, problems = check(
+        ("东片", "埔心村", "23.1", "114.4", "80"),
+        ("西片", "埔心", "", "", ""),
+        ("东片", "下围社区", "23.2", "114.5", "1,000"),
+    )
     assert problems == []
     assert [(r.row, r.village_id, r.name, r.lat, r.radius_m) for r in rows] == [
-        (2, 1, "东片", 23.1, 80), (3, 1, "西片", None, None), (4, 2, "东片", 23.2, 1000)]
+        (2, 1, "东片", 23.1, 80),
+        (3, 1, "西片", None, None),
+        (4, 2, "东片", 23.2, 1000),
+    ]
 
 
-@pytest.mark.parametrize("row, column, words", [
-    (("", "埔心村", "", "", ""), "名称", "缺少名称"),
-    (("东片", "", "", "", ""), "村社区", "缺少村社区"),
-    (("东片", "火星村", "", "", ""), "村社区", "火星村"),
-    (("东片", "埔心村", "91", "114.4", "80"), "纬度", "纬度不是"),
-    (("东片", "埔心村", "23.1", "东经114", "80"), "经度", "经度不是"),
-    (("东片", "埔心村", "23.1", "114.4", "0"), "半径米", "半径米不是"),
-    (("东片", "埔心村", "23.1", "", "80"), "纬度", "一起填"),
-    (("东片", "埔心村", "23.1", "114.4", ""), "半径米", "也要填半径米"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        (("", "埔心村", "", "", ""), "名称", "缺少名称"),
+        (("东片", "", "", "", ""), "村社区", "缺少村社区"),
+        (("东片", "火星村", "", "", ""), "村社区", "火星村"),
+        (("东片", "埔心村", "91", "114.4", "80"), "纬度", "纬度不是"),
+        (("东片", "埔心村", "23.1", "东经114", "80"), "经度", "经度不是"),
+        (("东片", "埔心村", "23.1", "114.4", "0"), "半径米", "半径米不是"),
+        (("东片", "埔心村", "23.1", "", "80"), "纬度", "一起填"),
+        (("东片", "埔心村", "23.1", "114.4", ""), "半径米", "也要填半径米"),
+    ],
+)
 def test_each_problem_names_its_row_and_column(row, column, words):
     rows, [problem] = check(("好片", "埔心村", "", "", ""), row)
     assert [r.name for r in rows] == ["好片"]
@@ -98,7 +113,7 @@ def test_a_cadre_bound_without_proof_holds_no_zone():
             return dict.get(self, key, default)
 
     cfg = Config(config)
-    assert zones.may_hold({"role": "党员", "bound_via": "name"}, cfg)          # not a staff role: always
+    assert zones.may_hold({"role": "党员", "bound_via": "name"}, cfg)  # not a staff role: always
     assert zones.may_hold({"role": "村干部", "bound_via": "code"}, cfg)
-    assert not zones.may_hold({"role": "村干部", "bound_via": "name"}, cfg)    # staff by name only: 群众 powers
+    assert not zones.may_hold({"role": "村干部", "bound_via": "name"}, cfg)  # staff by name only: 群众 powers
     assert not zones.may_hold({"role": "群众", "bound_via": "code"}, cfg)
