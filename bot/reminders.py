@@ -194,14 +194,14 @@ def work_left(row: dict, config=None) -> WorkLeft:
     )
 
 
-def nudge_text(t: Callable[..., str], row: dict, left: WorkLeft) -> str:
-    """The weekly nudge for one person, with their own numbers."""
+def nudge_text(t: Callable[..., str], row: dict, left: WorkLeft, max_age: int) -> str:
+    """The weekly nudge for one person, with their own numbers (max_age: the party members' age limit)."""
     name = row["name"]
     if left.quota_left:
         return t("reminders.nudge_quota", name=name, quota=left.quota, done=row["trees"], left=left.quota_left)
     if left.household_left:
         return t("reminders.nudge_household", name=name, target=left.household_target, left=left.household_left)
-    return t("reminders.nudge_event", name=name)
+    return t("reminders.nudge_event", name=name, max_age=max_age)
 
 
 def people_with_work(db, config, openid: str | None = None):
@@ -316,9 +316,11 @@ def weekly_nudges(app, now: datetime) -> dict:
     if week is None:
         return {"queued": 0, "over_weekly_cap": 0}
     queue = ReminderQueue(app, now)
+    max_age = int(app.config.get("campaign.participation.party_member_max_age"))
     with transaction(app.db):
         for row, left in people_with_work(app.db, app.config):
-            queue.put(row["openid"], "reminder", nudge_text(app.t, row, left), f"nudge:{week}:{row['openid']}")
+            text = nudge_text(app.t, row, left, max_age)
+            queue.put(row["openid"], "reminder", text, f"nudge:{week}:{row['openid']}")
     return queue.report()
 
 

@@ -316,6 +316,7 @@ def summary_text(report: Report, app) -> str:
     )
     people_part = t(
         "progress.report.summary_people",
+        max_age=config.get("campaign.participation.party_member_max_age"),
         covered=o.households_covered,
         households=o.households_total,
         coverage=percent(o.household_coverage),

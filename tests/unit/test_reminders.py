@@ -191,3 +191,13 @@ def test_segments(text, kind, value):
 def test_bad_segments(text):
     with pytest.raises(BroadcastError):
         parse_segment(text, CFG)
+
+
+def test_the_event_nudge_names_the_configured_party_age_limit():
+    from bot.messages import Messages
+    from bot.reminders import WorkLeft, nudge_text
+
+    t = Messages.load(ROOT / "messages").t
+    left = WorkLeft(needs_event=True)
+    text = nudge_text(t, {"name": "李"}, left, max_age=60)
+    assert "60周岁以下党员" in text and "65" not in text

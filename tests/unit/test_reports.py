@@ -186,6 +186,16 @@ def test_summary_names_the_area_and_the_villages_lagging_twice(county_app):
     assert "核实种树" in text and "上报" in text
 
 
+def test_the_party_age_limit_in_the_summary_is_the_configured_one(county_app):
+    import dataclasses
+
+    sixty = dataclasses.replace(
+        county_app, config=county_app.config.with_overrides({"campaign.participation.party_member_max_age": 60})
+    )
+    text = reports.summary_text(reports.build_report(sixty, 2027, 3), sixty)
+    assert "60周岁以下党员参与" in text and "65" not in text
+
+
 def test_workbook_for_excel_people(county_app, tmp_path):
     out = reports.write_workbook(reports.build_report(county_app, 2027, 2), county_app, tmp_path / "r.xlsx")
     wb = load_workbook(out)
