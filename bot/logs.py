@@ -13,6 +13,7 @@ import logging
 import logging.handlers
 import queue
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -42,6 +43,19 @@ class _BatchingListener(logging.handlers.QueueListener):
         if self.queue.empty():
             time.sleep(self.pause_seconds)
         return self.queue.get(block)
+
+
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a line is written, not when logging was set up (a test runner or a
+    daemon may swap it; the stream bound at set-up would then be closed)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
 
 
 class BackgroundHandler(logging.handlers.QueueHandler):
@@ -91,7 +105,7 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
     logging._srcfile = None  # type: ignore[attr-defined]
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
-    stream = logging.StreamHandler()
+    stream = StderrHandler()
     stream.setFormatter(fmt)
     handlers: list[logging.Handler] = [stream]
     if log_file:

@@ -56,3 +56,16 @@ def test_close_writes_what_is_still_queued_and_secrets_are_blanked(logged):
         "WARNING fetching https://api/cgi-bin/token?appid=wx1&secret=***",
         "WARNING sending to ['o-1']",
     ]
+
+
+def test_the_console_handler_writes_to_the_stderr_of_the_moment(monkeypatch):
+    import io
+
+    handler = logs.StderrHandler()
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    handler.emit(logging.makeLogRecord({"msg": "one"}))
+    first.close()  # the stream of the moment logging was set up is gone
+    monkeypatch.setattr("sys.stderr", second)
+    handler.emit(logging.makeLogRecord({"msg": "two"}))
+    assert second.getvalue() == "two\n"
