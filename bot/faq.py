@@ -51,6 +51,9 @@ An answer covers the question when few of the question's content characters
 (not grammar, places, times, the species named or the topic word;
 ``[coverage]``) are missing from the answer and its phrasings: '荔枝能不能做
 盆景' is about 荔枝, but its card says nothing of 盆景, so an adviser answers.
+A story told before the question ('我家门口朝北 下午才有点太阳 种桂花中不中') need not be
+covered: clauses that ask nothing are skipped when the asking ones name the tree or a
+topic (``_story_spans``).
 """
 
 from __future__ import annotations
@@ -453,10 +456,12 @@ class _Intent:
     none: Vocab
     species_ok: bool
     no_site: bool
+    needs_tree: bool = False  # only when a tree is named ('芒果算不算数')
 
     def matches(self, norm: str, species: bool, site: bool) -> bool:
         return (
             (self.species_ok or not species)
+            and (species or not self.needs_tree)
             and not (self.no_site and site)
             and not self.none.search(norm)
             and all(g.search(norm) for g in self.groups)
@@ -540,6 +545,7 @@ class FaqIndex:
         ]
         intents = matching.get("intents", {})
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
+        named["after_planting"] = esc["after_planting"]  # '昨天种的苗叶子蔫了' (tech.wilting)
         self._intents = [
             _Intent(
                 i["entry"],
@@ -547,9 +553,11 @@ class FaqIndex:
                 Vocab(i.get("none", [])),
                 bool(i.get("species_ok")),
                 bool(i.get("no_site")),
+                bool(i.get("needs_tree")),
             )
             for i in matching.get("intent", [])
         ]
+        self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
@@ -655,7 +663,8 @@ class FaqIndex:
             return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
         if not norm:
             return _escalate("empty")
-        mentions = self._trees(norm)
+        written = self._trees(norm)
+        mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         species = next((name for name, _ in mentions if name in self.species), None)
         escalation = self._escalation(norm, species, fired)
         if escalation:
@@ -674,7 +683,7 @@ class FaqIndex:
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
-            return self._match_species(norm, species, [alias for _, alias in mentions])
+            return self._match_species(norm, species, [alias for _, alias in written], question)
         rec = self._recommend(norm)
         if rec:
             return rec
@@ -690,6 +699,18 @@ class FaqIndex:
                 return _escalate("ambiguous", best[1])  # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
+
+    def _one_name_per_tree(self, norm: str, mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A variety written right before its species' own name ('石硖龙眼', '糯米糍荔枝', '东魁杨梅') is one
+        tree; two varieties side by side ('金桂银桂') stay two."""
+        related = {name: set(self.species.get(name, {}).get("related", [])) for name, _ in mentions}
+        prefixes = {
+            a
+            for name, a in mentions
+            for other, b in mentions
+            if other == name and a != b and b not in related[name] and a + b in norm
+        }
+        return [(name, written) for name, written in mentions if written not in prefixes]
 
     def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
         """Two different trees, or two names of one where one is really another species or a variety
@@ -751,7 +772,7 @@ class FaqIndex:
 
     # -- species
 
-    def _match_species(self, norm: str, species: str, aliases: list[str]) -> FaqResult:
+    def _match_species(self, norm: str, species: str, aliases: list[str], question: str = "") -> FaqResult:
         """An adviser's entry about this species; its card for two of its names ('三角梅和簕杜鹃是一种花吗');
         else the species' own answer (its field for the topic asked, or its card when the species as a whole
         is asked about) when it covers the question, unless a technique entry covers clearly more of it (or,
@@ -762,6 +783,7 @@ class FaqIndex:
             return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
+        named += _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
         skip = named + topic_spans
         best = self._best_entry(norm, species)
         if (
@@ -1003,7 +1025,7 @@ class FaqIndex:
         if not nlu.contains_any(norm, rec["triggers"]):
             return None
         site = nlu.find_site(norm)
-        purpose = next((p for p, words in rec["purposes"].items() if nlu.contains_any(norm, words)), None)
+        purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
             return None
         small = bool(site in ("庭院", "房前屋后") and nlu.contains_any(norm, rec["small_words"]))
@@ -1036,12 +1058,39 @@ def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
     return FaqResult("escalate", None, note, round(score, 3), reason)
 
 
-_WHEN_RE = re.compile("的时候|时候|的时|时期|期间")
+_WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
 _QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
 _ASKING_RE = re.compile(_QUESTION_WORDS)  # a topic word that starts with one: '什么时候开
+
+
+_CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
+# a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
+_ASKS_RE = re.compile(
+    r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
+    r"([\u4e00-\u9fff])不\1|不$"
+)
+
+
+def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``norm`` only tells the story before the question: the clauses (split where the villager paused:
+    spaces, punctuation) that ask nothing, when the clauses that ask hold a tree's name or a topic word
+    (``key_spans``). '村里发了两棵桂花给我 我家门口朝北 … 种桂花中不中': only what is asked must be covered;
+    '荔枝种在水泥地旁边 行不行' asks about nothing by itself, so every clause counts."""
+    clauses = [nlu.normalize(c) for c in _CLAUSE_END_RE.split(question or "")]
+    clauses = [c for c in clauses if c]
+    if len(clauses) < 2 or "".join(clauses) != norm:
+        return []
+    spans, start = [], 0
+    for clause in clauses:
+        spans.append((start, start + len(clause), bool(_ASKS_RE.search(clause))))
+        start += len(clause)
+    asking = [(s, e) for s, e, asks in spans if asks]
+    if not asking or not any(s < ke and ks < e for s, e in asking for ks, ke in key_spans):
+        return []
+    return [(s, e) for s, e, asks in spans if not asks]
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:

@@ -108,6 +108,8 @@ SYNONYMS: dict[str, str] = {
     "焉了": "蔫了",
     "焉": "蔫",
     "耷拉": "蔫",
+    "耷": "蔫",  # Cantonese 耷 (droop): 叶耷晒, 耷咗
+    "中不中": "行不行",  # northern 中 (all right): 种桂花中不中
     "嘛": "吗",
     "麽": "吗",
     "几多": "多少",
@@ -389,6 +391,7 @@ CANTONESE: dict[str, str] = {
     "黑晒": "全黑了",
     "白晒": "全白了",
     "多谢晒": "多谢",
+    "耷晒": "全蔫了",
     # kept as they are (a shorter key would break them: 水泥 is not 水土)
     "水泥": "水泥",
     "返青": "返青",
@@ -533,6 +536,19 @@ _CHITCHAT = {
     "冇事",
     "得",
     "好嘢",
+    "帮到手",
+    "真系帮到手",
+    "真是帮到手",
+    "好有用",
+    "很有用",
+    "真有用",
+    "有用",
+    "帮大忙",
+    "帮了大忙",
+    "帮到我",
+    "食咗饭未",
+    "吃饭了吗",
+    "吃饭了没",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 
@@ -810,6 +826,25 @@ def _readings(char: str) -> frozenset[str]:
     return frozenset(_toneless(r) for r in readings.split(",") if r)
 
 
+@lru_cache(maxsize=8192)
+def _toned_readings(char: str) -> frozenset[str]:
+    """Every reading of a character with its tone ('李' -> {'lǐ'})."""
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return frozenset(r for r in readings.split(",") if r)
+
+
+_BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")
+
+
+@lru_cache(maxsize=8192)
+def _loose_readings(char: str) -> frozenset[str]:
+    """Toneless readings with back nasals heard as front ones, as southern speech and voice input do
+    (紫荆 jing / 紫金 jin)."""
+    return frozenset(_BACK_NASAL_RE.sub("n", r) for r in _readings(char))
+
+
 def _toneless(reading: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
 
@@ -849,17 +884,25 @@ def find_sound_alike_species(
     """(canonical name, as written, start) of tree names written with a homophone, as voice input writes
     them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
     written). A homophone counts only when it keeps one character of the name that is not a common ending:
-    '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟."""
+    '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟; or, keeping none, when every
+    tone is the same too and 树 or 苗 follows ('理子树' is 李子树, '里子' alone is not). A name of three or
+    more characters that keeps two of them may also differ in a back nasal ('洋紫金' is 洋紫荆)."""
     by_first = _names_by_sound(species_table)
     blocked = {i for start, end in taken for i in range(start, end)}
 
     def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
+        if len(window) != len(alias) or window == alias or blocked.intersection(range(i, i + len(alias))):
+            return False
+        if all(sounds[j] & _readings(window[j]) for j in range(len(alias))):
+            if any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)):
+                return True
+            return text[i + len(alias) : i + len(alias) + 1] in ("树", "苗") and all(
+                _toned_readings(a) & _toned_readings(w) for a, w in zip(alias, window)
+            )
         return (
-            len(window) == len(alias)
-            and window != alias
-            and not blocked.intersection(range(i, i + len(alias)))
-            and all(sounds[j] & _readings(window[j]) for j in range(len(alias)))
-            and any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window))
+            len(alias) >= 3
+            and sum(a == w for a, w in zip(alias, window)) >= 2
+            and all(_loose_readings(a) & _loose_readings(w) for a, w in zip(alias, window))
         )
 
     found, i = [], 0
@@ -964,10 +1007,12 @@ def find_site(text: str) -> str | None:
 _QUESTION_RE = re.compile(
     r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
-    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|\?|？|"
+    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几耐|几远|几深|几高|几大|几密|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|有冇|([^\s])唔\1|"
+    # A-not-A in any dialect: 中不中, 活不活, 去不去
+    r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
     r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩"
 )
@@ -1055,6 +1100,10 @@ _PLANTED_FOR_RE = re.compile(
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
 
 
+# A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
+_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成")
+
+
 def is_complaint(text: str) -> bool:
     """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
     years ('我家龙眼种了五年'): a question for the FAQ or an adviser, never a planting record."""
@@ -1065,7 +1114,8 @@ def is_complaint(text: str) -> bool:
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
-    else: questions, complaints and symptoms ('我家龙眼种了五年还不结果'), adoption wishes ('认种一棵树'), pledges ('认领 2棵荔枝').
+    else: questions, complaints and symptoms ('我家龙眼种了五年还不结果'), adoption wishes ('认种一棵树'), pledges ('认领 2棵荔枝'),
+    corrections ('三棵发成三十棵了').
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
@@ -1077,6 +1127,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or is_adoption_wish(body)
         or is_complaint(body)
         or is_pledge(body)
+        or _CORRECTION_RE.search(body)
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))

@@ -334,3 +334,43 @@ def test_find_all_species_with_trees_off_the_list(species):
 )
 def test_spoken_digits(text, digits):
     assert nlu.spoken_digits(text) == digits
+
+
+# --- issue 17, round 3 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [("啲叶耷晒", "些叶全蔫了"), ("苗耷咗", "苗蔫了"), ("种荔枝中不中", "种荔枝行不行")],
+)
+def test_normalize_round_three_forms(text, norm):
+    assert nlu.normalize(text) == norm
+
+
+@pytest.mark.parametrize(
+    "text", ["种在门口中不中", "这样种活不活得了", "村里分了两棵龙眼给我 种门口中不中", "每家种一棵树 真的假的"]
+)
+def test_a_not_a_in_any_dialect_is_a_question(text):
+    assert nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["多谢晒 你真系帮到手", "谢谢 好有用", "早晨 食咗饭未"])
+def test_thanks_and_greetings_said_at_length_are_chitchat(text):
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text", ["我打错了 三棵发成三十棵了", "刚才写错了 应该是两棵桂花", "5棵龙眼打成50棵了"])
+def test_a_correction_is_not_a_planting_report(species, text):
+    assert nlu.parse_planting_text(text, species) is None
+
+
+def test_a_homophone_keeping_no_character_needs_the_same_tones_and_a_tree_word(species):
+    assert nlu.find_sound_alike_species("理子树隔多远", species) == [("李", "理子", 0)]
+    assert nlu.find_sound_alike_species("逃子苗", species) == [("桃", "逃子", 0)]
+    assert nlu.find_sound_alike_species("衣服的里子", species) == []  # no 树 or 苗 after it
+    assert nlu.find_sound_alike_species("例子树", species) == []  # 例 li4 is not 李 li3
+
+
+def test_a_long_name_keeping_two_characters_may_differ_in_a_back_nasal(species):
+    assert nlu.find_sound_alike_species("洋紫金几月开花", species) == [("洋紫荆", "洋紫金", 0)]
+    assert nlu.find_sound_alike_species("秋分种树好不好", species) == []  # two characters: exact readings only
