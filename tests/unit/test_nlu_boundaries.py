@@ -106,7 +106,7 @@ def test_spoken_digits_rule_only_runs_of_digits(text, digits):
 @pytest.mark.parametrize(
     "text,mu",
     [("半亩", 0.5), ("1亩半", 1.5), ("两亩", 2.0), ("2亩", 2.0), ("2.5亩", 2.5), ("1000平方米", 1.5), ("2000平米", 3.0),
-     ("200㎡", 0.3), ("2000m2", 3.0), ("三半亩", None), ("3半亩", None), ("种树", None), ("亩", None)],
+     ("200㎡", 0.3), ("2000m2", 3.0), ("三四亩", None), ("三半亩", None), ("3半亩", None), ("种树", None), ("亩", None)],
 )  # fmt: skip
 def test_area_rule_half_a_mu_and_square_metres(text, mu):
     assert nlu.parse_area_mu(text) == mu

@@ -207,7 +207,7 @@ def test_ranking_rule_furthest_along_first_ties_by_name():
     villages = [village(1, "乙村", done=1.0), village(2, "甲村", done=1.0), village(3, "丙村", done=2.0)]
     ties = [i for _, i in sorted([("乙村", 1), ("甲村", 2)])]
     assert [v.village_id for v in standings.ranked(villages)] == [3, *ties]
-    completions = [(1, "乙村", 0.5), (2, "甲村", 0.5), (3, "丙村", 1.0)]
+    completions = [(2, "甲村", 0.5), (1, "乙村", 0.5), (3, "丙村", 1.0)]
     order = sorted(["乙村", "甲村"])
     assert standings.rank_of(3, completions) == 1
     assert standings.rank_of(1, completions) == 2 + order.index("乙村")
@@ -229,3 +229,14 @@ def test_standing_rule_before_the_campaign_nothing_is_short(config):
     assert after.status == schedule.LAGGING_TWICE and schedule.MAIN in {t.key for t in after.short}
     fresh = standings.stand(config, v, end, [], 1, 1)
     assert not fresh.lagging_last_month and fresh.streak == 1 and fresh.can_be_good and fresh.status == schedule.LAGGING
+
+
+def test_standing_rule_every_village_is_ranked_of_all(config):
+    from bot import schedule
+
+    villages = [village(1, "乙村", done=1.0), village(2, "甲村", done=2.0)]
+    day = schedule.window(config)[1]
+    found = standings.evaluate(config, villages, day, {1: [True]})
+    assert [(s.village.village_id, s.rank, s.of) for s in found] == [(2, 1, 2), (1, 2, 2)]
+    assert found[1].lagging_last_month and not found[0].lagging_last_month
+    assert standings.stand(config, villages[0], day, [], 3, 7).of == 7
