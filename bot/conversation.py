@@ -71,6 +71,12 @@ class Flow:
         if ctx._live_flows is not None:
             ctx._live_flows.add(self.name)
 
+    def touched_last(self, ctx: Ctx) -> bool:
+        """Is this the sender's live flow touched last? A photo or a location goes to that one (a planting record
+        started after 管护 or 签到 keeps its own)."""
+        live = store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+        return bool(live) and live[0] == self.name
+
     def end(self, ctx: Ctx) -> None:
         store.drop(ctx.db, ctx.openid, self.name)
 
