@@ -86,6 +86,8 @@ class Ctx:
     user: dict
     inbox_id: int
     _person: Any = field(default=None, repr=False)
+    # the flows live when first asked (bot/conversation.py), and those entered since: a flow not in it has no state
+    _live_flows: set[str] | None = field(default=None, repr=False)
 
     @property
     def openid(self) -> str:

@@ -15,6 +15,10 @@ tests/unit/test_flows.py checks it against the table.
 
 An expired flow is simply absent: ``state`` returns None, and jobs that must act on expiry (a
 planting that never got its photo) read ``bot.store.conversations.expired``.
+
+Every message passes the matchers of a dozen flow tables, most of them for flows the sender has not started: the
+names of the sender's live flows are read once per message (``Ctx._live_flows``, kept up to date by ``enter``), and
+``state`` reads a flow's row only when its name is among them.
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ class Flow:
         return timedelta(minutes=int(ctx.config.get("conversation.timeout_minutes")))
 
     def state(self, ctx: Ctx) -> State | None:
+        if ctx._live_flows is None:
+            ctx._live_flows = set(store.live_flows(ctx.db, ctx.openid, ctx.now_s))
+        if self.name not in ctx._live_flows:
+            return None
         row = store.get(ctx.db, ctx.openid, self.name, ctx.now_s)
         return State(row["state"], row["data"]) if row else None
 
@@ -60,6 +68,14 @@ class Flow:
             raise ValueError(f"flow {self.name} has no state {state!r}")
         expires = clock.to_db(ctx.now + self._timeout(ctx))
         store.put(ctx.db, ctx.openid, self.name, state, data or {}, expires, ctx.now_s)
+        if ctx._live_flows is not None:
+            ctx._live_flows.add(self.name)
+
+    def touched_last(self, ctx: Ctx) -> bool:
+        """Is this the sender's live flow touched last? A photo or a location goes to that one (a planting record
+        started after 管护 or 签到 keeps its own)."""
+        live = store.live_flows(ctx.db, ctx.openid, ctx.now_s)
+        return bool(live) and live[0] == self.name
 
     def end(self, ctx: Ctx) -> None:
         store.drop(ctx.db, ctx.openid, self.name)

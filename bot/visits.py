@@ -33,7 +33,6 @@ from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
 from bot.photos import haversine_m
-from bot.store import conversations as conversations_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import visits as store
@@ -126,12 +125,6 @@ def is_adviser(person: dict | None) -> bool:
 
 def villages_of(db, person: dict) -> list[dict]:
     return roster_store.villages_of_adviser(db, person["id"])
-
-
-def latest_flow_is_visits(ctx) -> bool:
-    """The conversation touched last gets a photo or location (a planting record started after 签到 keeps its own)."""
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return bool(live) and live[0] == FLOW.name
 
 
 def location_waits_for_sign_in(ctx) -> bool:

@@ -25,7 +25,6 @@ from bot.planting import describe
 from bot.reports import ReportColumn
 from bot.router import Route
 from bot.store import adoption as store
-from bot.store import conversations as conversations_store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from handlers.core import list_again, text_is, text_with_number
@@ -174,10 +173,7 @@ def on_update(ctx: Ctx, planting_id: int) -> str:
 
 
 def _update_photo(ctx: Ctx, _state) -> bool:
-    if ctx.msg.msg_type != "image":
-        return False
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return bool(live) and live[0] == adoption.FLOW.name
+    return ctx.msg.msg_type == "image" and adoption.FLOW.touched_last(ctx)
 
 
 def on_update_photo(ctx: Ctx, state, _match) -> str:

@@ -21,7 +21,6 @@ from bot.identity import keep_message, registered, staff
 from bot.reports import ReportColumn
 from bot.router import Route
 from bot.scheduler import Job
-from bot.store import conversations as conversations_store
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
@@ -83,8 +82,7 @@ def _location(ctx: Ctx, _state) -> dict | None:
     """A location, when the events flow is the conversation touched last (a planting record started since keeps it)."""
     if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
         return None
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if live and live[0] == events.FLOW.name else None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if events.FLOW.touched_last(ctx) else None
 
 
 def on_place(ctx: Ctx, state, place: dict) -> str:

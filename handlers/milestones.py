@@ -18,7 +18,6 @@ from bot.dashboard import milestone_pages
 from bot.identity import staff
 from bot.reports import ReportColumn
 from bot.router import Route
-from bot.store import conversations as conversations_store
 from bot.store import media as media_store
 from bot.store import milestones as store
 
@@ -37,19 +36,16 @@ def _report(ctx: Ctx) -> milestones.Report | None:
     return milestones.parse(ctx.msg.text, ctx.app.messages.words("milestones.commands.plan"))
 
 
-def _touched_last(ctx: Ctx) -> bool:
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return bool(live) and live[0] == milestones.FLOW.name
-
-
 def _photo(ctx: Ctx, state) -> dict | None:
-    return milestones.collecting(ctx, state) if ctx.msg.msg_type == "image" and _touched_last(ctx) else None
+    if ctx.msg.msg_type != "image" or not milestones.FLOW.touched_last(ctx):
+        return None
+    return milestones.collecting(ctx, state)
 
 
 def _location(ctx: Ctx, state) -> dict | None:
-    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None or not _touched_last(ctx):
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
         return None
-    return milestones.collecting(ctx, state)
+    return milestones.collecting(ctx, state) if milestones.FLOW.touched_last(ctx) else None
 
 
 # -- handlers ---------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from bot.dashboard import broadcast_pages
 from bot.registry import Command
 from bot.reminders import SURVIVAL_FLOW
 from bot.scheduler import Job
-from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
 from bot.store import media as media_store
 from bot.store import reminders as reminders_store
@@ -40,8 +39,7 @@ def _photo(ctx: Ctx, state) -> bool:
     planting record waiting for its photo): the conversation touched last gets the photo."""
     if ctx.msg.msg_type != "image" or not _planting(ctx, state):
         return False
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return bool(live) and live[0] == SURVIVAL_FLOW.name
+    return SURVIVAL_FLOW.touched_last(ctx)
 
 
 def _result(ctx: Ctx, state) -> str | None:

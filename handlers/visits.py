@@ -45,7 +45,7 @@ def _location(ctx: Ctx) -> dict | None:
 
 
 def _location_in_flow(ctx: Ctx, _state) -> dict | None:
-    return _location(ctx) if visits.latest_flow_is_visits(ctx) else None
+    return _location(ctx) if visits.FLOW.touched_last(ctx) else None
 
 
 def _location_first(ctx: Ctx) -> dict | None:
@@ -54,7 +54,7 @@ def _location_first(ctx: Ctx) -> dict | None:
 
 
 def _photo(ctx: Ctx, _state) -> bool:
-    return ctx.msg.msg_type == "image" and visits.latest_flow_is_visits(ctx)
+    return ctx.msg.msg_type == "image" and visits.FLOW.touched_last(ctx)
 
 
 def _number(ctx: Ctx, _state) -> int | None:

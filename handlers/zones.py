@@ -21,7 +21,6 @@ from bot.identity import registered
 from bot.reports import PERCENT, ReportColumn
 from bot.router import Route
 from bot.scheduler import Job
-from bot.store import conversations as conversations_store
 from bot.store import roster as roster_store
 from bot.store import zones as store
 from handlers.core import list_again, text_is, text_with_number
@@ -96,20 +95,14 @@ def on_tend(ctx: Ctx, _match) -> str:
     return ctx.t("zones.ask_photo", zone=zone["name"])
 
 
-def _latest_flow_is_zones(ctx: Ctx) -> bool:
-    """The conversation touched last gets the photo (a planting record started after 管护 keeps its own)."""
-    live = conversations_store.live_flows(ctx.db, ctx.openid, ctx.now_s)
-    return bool(live) and live[0] == zones.FLOW.name
-
-
 def _photo(ctx: Ctx, _state) -> bool:
-    return ctx.msg.msg_type == "image" and _latest_flow_is_zones(ctx)
+    return ctx.msg.msg_type == "image" and zones.FLOW.touched_last(ctx)
 
 
 def _location(ctx: Ctx, _state) -> dict | None:
     if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
         return None
-    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if _latest_flow_is_zones(ctx) else None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if zones.FLOW.touched_last(ctx) else None
 
 
 def on_tending_photo(ctx: Ctx, state, _match) -> str:

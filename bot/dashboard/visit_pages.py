@@ -5,12 +5,12 @@ photos' thumbnails. Everything goes through bot.visits (and bot.escalation for t
 
 from __future__ import annotations
 
-from flask import abort, g, render_template
+from flask import g, render_template
 
 from bot import clock, escalation, visits
 from bot.dashboard import auth
 from bot.dashboard.views import village_thumbnail
-from bot.registry import DashboardPage
+from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import visits as store
 
 
@@ -45,16 +45,11 @@ def village_section(village_id: int) -> str:
 
 
 def visit_thumb(sha256: str):
-    """A visit photo's thumbnail, for viewers who see its village."""
-    ctx = auth.bot()
-    try:
-        village_id = store.photo_village(ctx.db, sha256)
-    except ValueError:
-        abort(404)
-    return village_thumbnail(village_id, sha256)
+    """A visit photo's thumbnail, for viewers who see its village (a cadre login too: it is on their village page)."""
+    return village_thumbnail(store.photo_village(auth.bot().db, sha256), sha256)
 
 
 PAGES = [
     DashboardPage("/visits", visits_page, nav="admin.nav.visits"),
-    DashboardPage("/visits/photos/<sha256>/thumb", visit_thumb),
+    DashboardPage("/visits/photos/<sha256>/thumb", visit_thumb, roles=LOGIN_ROLES),
 ]

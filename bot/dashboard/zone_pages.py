@@ -4,13 +4,13 @@ and the thumbnails of tending photos. Everything goes through bot.zones."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from bot import clock, zones
 from bot.dashboard import auth
 from bot.dashboard.views import village_thumbnail
 from bot.db import transaction
-from bot.registry import DashboardPage
+from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import roster as roster_store
 from bot.store import zones as store
 
@@ -85,16 +85,12 @@ def village_section(village_id: int) -> str:
 
 
 def tending_thumb(sha256: str):
-    """A tending photo's thumbnail, for viewers who see its zone's village."""
-    ctx = auth.bot()
-    try:
-        village_id = store.tending_photo_village(ctx.db, sha256)
-    except ValueError:
-        abort(404)
-    return village_thumbnail(village_id, sha256)
+    """A tending photo's thumbnail, for viewers who see its zone's village (a cadre login too: it is on their village
+    page)."""
+    return village_thumbnail(store.tending_photo_village(auth.bot().db, sha256), sha256)
 
 
 PAGES = [
     DashboardPage("/zones", zones_page, methods=("GET", "POST"), nav="admin.nav.zones", admin_only=True),
-    DashboardPage("/zones/photos/<sha256>/thumb", tending_thumb),
+    DashboardPage("/zones/photos/<sha256>/thumb", tending_thumb, roles=LOGIN_ROLES),
 ]

@@ -191,16 +191,14 @@ def photos_of(db: Database, visit_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def photo_village(db: Database, sha256: str) -> int | None:
-    """The village of the visit a stored photo belongs to (ValueError: not a visit photo)."""
+    """The village of the visit a stored photo belongs to, or None (no visit photo, or a visit with no village yet)."""
     row = one(
         db,
         "SELECT v.village_id FROM visit_photos p JOIN media m ON m.id = p.media_row_id"
         " JOIN visits v ON v.id = p.visit_id WHERE m.sha256 = ? LIMIT 1",
         [sha256],
     )
-    if row is None:
-        raise ValueError("not a visit photo")
-    return row["village_id"]
+    return row["village_id"] if row else None
 
 
 # -- advisers and their villages (the roster's tables, read) ---------------------------------------

@@ -236,6 +236,24 @@ def add_logins(db, logins: list[tuple[str, str]]) -> None:
             admins.upsert(db, username, password_hash(), role, "2027-01-01T00:00:00")
 
 
+def add_cadre_login(db, username: str, person_name: str) -> None:
+    """A village-scoped cadre login (``create-admin --role cadre --person 姓名``) with the password PASSWORD."""
+    from bot.dashboard.auth import link_login_person
+
+    add_logins(db, [(username, "cadre")])
+    with db.conn:
+        link_login_person(db, username, "cadre", person_name)
+
+
+def status_for(app, username: str, url: str, on_page: str | None = None) -> int:
+    """What ``url`` answers that login (logged in first); with ``on_page``, the url must be on that page too."""
+    client = app.test_client()
+    assert login(client, username).status_code == 302
+    if on_page is not None:
+        assert url in client.get(on_page).get_data(as_text=True)
+    return client.get(url).status_code
+
+
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

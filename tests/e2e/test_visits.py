@@ -19,7 +19,7 @@ from bot.clock import to_db
 from bot.db import transaction
 from bot.store import roster as roster_store
 from tests.conftest import add_roster, make_config
-from tests.e2e.dashboard_seed import login, password_hash
+from tests.e2e.dashboard_seed import add_cadre_login, login, password_hash, status_for
 
 VILLAGES = {
     "埔心村": {"kind": "村", "town": "石角镇", "lat": 23.10, "lng": 114.40, "radius_m": 3000, "households": 40},
@@ -280,6 +280,25 @@ def test_export_and_dashboard(wang, villager_factory, bot, standin, clock, tick,
     assert thumb in village_page and client.get(thumb).status_code == 200
     assert client.get("/admin/visits/photos/" + "0" * 64 + "/thumb").status_code == 404
     assert "本月还没有下沉" in client.get("/admin/villages/2").get_data(as_text=True)
+
+
+def test_a_cadre_login_sees_its_villages_visit_photos_and_no_other(wang, standin, bot, clock, tick, app):
+    with transaction(bot.db):
+        for name, village, role in (("黄书记", "埔心村", "村书记"), ("何书记", "下围村", "村书记")):
+            village_id = next(bot.db.query("SELECT id FROM villages WHERE name = ?", [village]))["id"]
+            roster_store.insert_person(bot.db, {"name": name, "village_id": village_id, "role": role}, "2027-01-01")
+    standin.add_media("p-1", jpeg(1))
+    wang.says("签到 指导挖穴")
+    wang.sends_location(*IN_PUXIN)
+    clock.advance(minutes=1)
+    wang.sends_photo("p-1")
+    tick()
+    sha = next(bot.db.query("SELECT sha256 FROM media WHERE media_id = 'p-1'"))["sha256"]
+    add_cadre_login(bot.db, "huang", "黄书记")
+    add_cadre_login(bot.db, "he", "何书记")
+    thumb = f"/admin/visits/photos/{sha}/thumb"
+    assert status_for(app, "huang", thumb, on_page="/admin/villages/1") == 200
+    assert status_for(app, "he", thumb) == 403
 
 
 def test_an_adviser_login_sees_only_their_own_row_and_villages(wang, bot, clock, app):

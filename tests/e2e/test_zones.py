@@ -17,8 +17,9 @@ from bot.app import build_registry
 from bot.cli import build_parser, commands
 from bot.clock import to_db
 from bot.db import transaction
+from bot.store import roster as roster_store
 from tests.conftest import make_config
-from tests.e2e.dashboard_seed import login, password_hash
+from tests.e2e.dashboard_seed import add_cadre_login, login, password_hash, status_for
 
 ZONES_CSV = "名称,村社区,纬度,经度,半径米\n党建林东片,埔心村,23.1000,114.4000,80\n党建林西片,埔心,23.1010,114.3990,60\n"
 BAD_CSV = (
@@ -268,6 +269,23 @@ def test_exports_report_and_dashboard(member, person, bot, standin, tick, clock,
     assert thumb in village_page and client.get(thumb).status_code == 200
     assert client.get("/admin/zones/photos/" + "0" * 64 + "/thumb").status_code == 404
     assert "党建林东片" in client.get("/admin/zones").get_data(as_text=True)
+
+
+def test_a_cadre_login_sees_its_villages_tending_photos_and_no_other(member, person, bot, standin, tick, app):
+    person("o-lin", "林干部", "村干部")
+    standin.add_media("m-1", jpeg(1))
+    member.says("管护")
+    member.sends_photo("m-1")
+    tick()
+    sha = next(bot.db.query("SELECT sha256 FROM media WHERE media_id = 'm-1'"))["sha256"]
+    with transaction(bot.db):
+        other = roster_store.insert_village(bot.db, {"name": "石湖村", "kind": "村"}, to_db(bot.clock()))
+        roster_store.insert_person(bot.db, {"name": "石书记", "village_id": other, "role": "村书记"}, "2027-01-01")
+    add_cadre_login(bot.db, "lin", "林干部")
+    add_cadre_login(bot.db, "shi", "石书记")
+    thumb = f"/admin/zones/photos/{sha}/thumb"
+    assert status_for(app, "lin", thumb, on_page="/admin/villages/1") == 200
+    assert status_for(app, "shi", thumb) == 403
 
 
 def test_the_dashboard_adds_a_zone_with_its_checks(bot, village, app, clock):
