@@ -68,7 +68,11 @@ class Transcript:
         now = self.app.clock()  # the program clock (a rehearsal's BOT_NOW too)
         with self.lock:
             for job in scheduler.jobs(self.app) if jobs else ():
-                if job.name not in ("download_media", "send_outbox"):  # everyone's; this user's share is below
+                if job.name in ("download_media", "send_outbox"):  # this user's share is below
+                    continue
+                if job.for_user:  # never the whole county's backlog (a demo's thousands of certificates)
+                    job.for_user(self.app, now, self.openid)
+                else:
                     job.fn(self.app, now)
             media.download_due(self.app, now, openid=self.openid)
             self.sender.run(self.app.db, now, openid=self.openid)
