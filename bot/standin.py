@@ -259,7 +259,7 @@ class WeChatStandIn:
         return self._json(http, {"access_token": token, "expires_in": TOKEN_SECONDS})
 
     def _token_state(self, token: str) -> str | None:
-        """ "ok", "expired", "revoked" or None (never issued): this stand-in's word, else the shared folder's."""
+        """The token's state (ok, expired, revoked; None: never issued): this stand-in's word, else the folder's."""
         with self._lock:
             state = self.tokens.get(token)
         if state is None and self.state_dir is not None and re.fullmatch(r"[\w-]{1,64}", token):
