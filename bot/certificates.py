@@ -280,17 +280,37 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
     return store.get(db, cert_id)
 
 
-def issue_due(app, now: datetime) -> dict:
+def _issue_earned(app, db, now: datetime, checked: datetime | None = None) -> list[dict]:
+    """The certificates earned by the records that changed since the last look, up to ``now``, issued (not sent);
+    the look recorded as made at ``checked`` (default ``now``). Call inside a transaction."""
+    since, until = store.checked_until(db, JOB_CHECKS), clock.to_db(now)
+    issued = [
+        ensure_quota_certificate(app, db, pid, now) for pid in planting.people_with_changed_records(db, since, until)
+    ]
+    store.set_checked_until(db, JOB_CHECKS, clock.to_db(checked or now))
+    return [cert for cert in issued if cert is not None]
+
+
+def issue_as_sent(app, now: datetime) -> int:
+    """Every certificate the records up to ``now`` earn, issued and marked sent at ``now`` with no message (the
+    picture is drawn when first asked for): a season loaded at once (``demo``), whose certificates went out
+    during the season. The next look starts from the program clock's now, if that is earlier. How many."""
+    with transaction(app.db):
+        issued = _issue_earned(app, app.db, now, checked=min(now, app.clock()))
+        for cert in issued:
+            store.mark_sent(app.db, cert["id"], clock.to_db(now))
+    return len(issued)
+
+
+def issue_due(app, now: datetime, openid: str | None = None) -> dict:
     """Job: every person credited with a record that changed since the last run (finished, analysed, approved)
     gets their certificate if they earn it now; then every certificate not sent yet goes to its holder, its
-    picture drawn first outside the transaction (so that many certificates at once never hold the write lock)."""
-    db, issued = app.db, 0
+    picture drawn first outside the transaction (so that many certificates at once never hold the write lock).
+    With ``openid`` (the simulator's share) only that user's certificates are drawn and sent; the rest wait."""
+    db = app.db
     with transaction(db):
-        since = store.checked_until(db, JOB_CHECKS)
-        for person_id in planting.people_with_changed_records(db, since):
-            issued += ensure_quota_certificate(app, db, person_id, now) is not None
-        store.set_checked_until(db, JOB_CHECKS, clock.to_db(now))
-    waiting = [c for c in store.unsent(db) if c["kind"] == QUOTA]
+        issued = len(_issue_earned(app, db, now))
+    waiting = [c for c in store.unsent(db) if c["kind"] == QUOTA and (openid is None or openid in holders(db, c))]
     for cert in waiting:
         draw(app, cert)
     with transaction(db):

@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw
 
-from bot import clock, photos
+from bot import certificates, clock, photos
 from bot.db import transaction
 from bot.media import store_blob
 from bot.store import admins as admins_store
@@ -857,6 +857,8 @@ def cmd_demo(args, app) -> int:
     except ValueError:
         print(t("cli.demo.refused"), file=sys.stderr)
         return 1
+    # the certificates the season's records earned went out during the season: none waits to be drawn and sent
+    issued = certificates.issue_as_sent(app, demo_day(app.config))
     print(
         t(
             "cli.demo.county",
@@ -868,6 +870,7 @@ def cmd_demo(args, app) -> int:
             flagged=counts.flagged,
             photos=counts.photos,
             checks=counts.survival_checks,
+            certificates=issued,
             tickets=counts.tickets,
             outbox=counts.outbox,
             day=demo_day(app.config).strftime(clock.DATE_FORMAT),

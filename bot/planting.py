@@ -802,10 +802,11 @@ def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str
 
 
 # -- what other capabilities read (the certificates) ------------------------------------------------------
-def people_with_changed_records(db, since: str | None) -> list[int]:
-    """The people credited with a complete record that changed (finished, analysed, reviewed) at or after
-    ``since`` (database time; None: every such person)."""
-    return store.people_with_records_changed_since(db, since)
+def people_with_changed_records(db, since: str | None, until: str) -> list[int]:
+    """The people credited with a complete record that changed (finished, analysed, reviewed) between ``since``
+    (database time; None: any time) and ``until``, both included. A record dated after ``until`` (a demo county
+    dated ahead of the clock) waits until the clock reaches it."""
+    return store.people_with_records_changed_since(db, since, until)
 
 
 def verified_tree_records(db, person_id: int) -> list[dict]:

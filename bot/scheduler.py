@@ -36,6 +36,9 @@ class Job:
     name: str
     fn: Callable  # fn(app, now) -> anything printable
     every_seconds: float
+    # for_user(app, now, openid): one user's share of the job, when its work can be split by user (the simulator
+    # runs only its user's share of such a job, so that it never does the whole county's backlog)
+    for_user: Callable | None = None
 
 
 def _send_outbox(app, now: datetime):

@@ -12,9 +12,10 @@ Faults are queued per endpoint with ``fail``: an errcode (40001, 42001,
 timeouts). ``expire_tokens``/``revoke_tokens`` make every issued token answer
 42001/40001 until a new one is fetched.
 
-With ``state_dir`` (the simulator's) it is one account that outlives a restart: the tokens it issued
-and the media it holds are kept in that folder, so a restarted ``chat`` neither fetches a new token
-nor loses a photo the download job has not fetched yet.
+With ``state_dir`` (the simulator's) it is one account that outlives a restart and is shared by every
+stand-in on that folder: the tokens it issued (a file each, for their 7200 s) and the media it holds are
+kept there, so a restarted ``chat`` neither fetches a new token nor loses a photo the download job has not
+fetched yet, and two ``chat`` sessions at once take each other's token.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
+
+TOKEN_SECONDS = 7200  # an access_token's life, as WeChat gives it
 
 ENDPOINTS_NEEDING_TOKEN = {
     "message/custom/send",
@@ -67,9 +70,7 @@ class WeChatStandIn:
         self.uploads: dict[str, tuple[bytes, str]] = {}  # media/upload: media id -> (bytes, file name)
         if state_dir is not None:
             (state_dir / "media").mkdir(parents=True, exist_ok=True)
-            tokens_file = state_dir / "tokens.json"
-            if tokens_file.is_file():
-                self.tokens = {t: "ok" for t in json.loads(tokens_file.read_text(encoding="utf-8"))}
+            (state_dir / "tokens").mkdir(parents=True, exist_ok=True)
         self.expired_media: set[str] = set()
         self.undeclared_length: set[str] = set()  # media sent without Content-Length (until the connection closes)
         self.redirects: dict[str, str] = {}  # /pic/<name> -> a 302 to this location
@@ -216,7 +217,7 @@ class WeChatStandIn:
         if endpoint == "showqrcode":
             return self._binary(http, b"\x89PNG\r\n\x1a\n" + query.get("ticket", "").encode(), "image/png")
         if endpoint in ENDPOINTS_NEEDING_TOKEN:
-            state = self.tokens.get(query.get("access_token", ""))
+            state = self._token_state(query.get("access_token", ""))
             if state is None or state == "revoked":
                 return self._json(http, {"errcode": 40001, "errmsg": "invalid credential, access_token is invalid"})
             if state == "expired":
@@ -250,10 +251,22 @@ class WeChatStandIn:
         token = secrets.token_urlsafe(24)
         with self._lock:
             self.tokens[token] = "ok"
-            if self.state_dir is not None:  # kept for the next run (only the newest few matter)
-                valid = [t for t, state in self.tokens.items() if state == "ok"][-5:]
-                (self.state_dir / "tokens.json").write_text(json.dumps(valid), encoding="utf-8")
-        return self._json(http, {"access_token": token, "expires_in": 7200})
+        if self.state_dir is not None:  # for the next run, and the other stand-ins on this folder
+            for old in (self.state_dir / "tokens").iterdir():
+                if old.stat().st_mtime < time.time() - TOKEN_SECONDS:
+                    old.unlink(missing_ok=True)
+            (self.state_dir / "tokens" / token).touch()
+        return self._json(http, {"access_token": token, "expires_in": TOKEN_SECONDS})
+
+    def _token_state(self, token: str) -> str | None:
+        """The token's state (ok, expired, revoked; None: never issued): this stand-in's word, else the folder's."""
+        with self._lock:
+            state = self.tokens.get(token)
+        if state is None and self.state_dir is not None and re.fullmatch(r"[\w-]{1,64}", token):
+            path = self.state_dir / "tokens" / token
+            if path.is_file() and path.stat().st_mtime >= time.time() - TOKEN_SECONDS:
+                state = "ok"
+        return state
 
     def _media(self, http, media_id: str) -> None:
         stored = None if media_id in self.expired_media else self._stored_media(media_id)

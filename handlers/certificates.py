@@ -33,6 +33,6 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
 
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [Route("my_certificates", text_is("certificates.commands.mine"), on_my_certificates)]
-JOBS: list = [Job("certificates", certificates.issue_due, 30)]
+JOBS: list = [Job("certificates", certificates.issue_due, 30, for_user=certificates.issue_due)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}

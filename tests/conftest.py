@@ -9,6 +9,7 @@ WeChat delivered); ``rows("plantings")`` (what the database holds).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -92,6 +93,12 @@ def _no_cjk_font() -> bool:
 # Tests of certificate pictures need a Chinese font: skipped without one, unless REQUIRE_CJK_FONT=1 (as in .ci/run,
 # which installs fonts-wqy-microhei) makes that a failure.
 needs_cjk_font = pytest.mark.skipif(_no_cjk_font(), reason="no Chinese font (apt-get install fonts-wqy-microhei)")
+
+# Tests of voice played in a browser need ffmpeg (bot/voice.py): skipped without it, unless REQUIRE_FFMPEG=1 (as in
+# .ci/run, which installs it) makes that a failure.
+needs_ffmpeg = pytest.mark.skipif(
+    shutil.which("ffmpeg") is None and not os.environ.get("REQUIRE_FFMPEG"), reason="no ffmpeg (apt-get install ffmpeg)"
+)
 
 
 def delivered_texts(standin, openid: str) -> list[str]:

@@ -58,10 +58,10 @@ def change_milestone(village_id: int, milestone_id: int):
                 abort(404)
     except ValueError:
         flash(auth.t("admin.milestones.bad_correction", id=milestone_id), "error")
-        return redirect(url_for("dashboard.village", village_id=village_id) + "#milestones")
+        return redirect(url_for("dashboard.village", village_id=village_id, open="milestones") + "#milestones")
     snapshot.invalidate(auth.bot())
     flash(auth.t(DONE[action], id=milestone_id), "ok")
-    return redirect(url_for("dashboard.village", village_id=village_id) + "#milestones")
+    return redirect(url_for("dashboard.village", village_id=village_id, open="milestones") + "#milestones")
 
 
 PAGES = [

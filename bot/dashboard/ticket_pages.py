@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import escalation
+from bot import escalation, voice
 from bot.dashboard import auth, views
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -108,13 +108,24 @@ def ticket(ticket_id: int):
         photos=store.ticket_photos(db, ticket_id),
         photos_downloading=sum(1 for a in images if a["media_status"] == "pending"),
         photos_missing=sum(1 for a in images if a["media_status"] in ("lost", "failed")),
-        voices=[a for a in attachments if a["media_kind"] == "voice" and a["media_status"] == "stored"],
+        voices=[_voice(a) for a in attachments if a["media_kind"] == "voice" and a["media_status"] == "stored"],
         notes=[a for a in attachments if a["text"] and a not in follow_ups],
         follow_ups=[a["text"] or escalation.media_label(auth.bot(), a["media_kind"]) for a in follow_ups],
         overdue=escalation.is_overdue(row, escalation.overdue_before(auth.bot(), views.as_of())),
         faq=tickets_store.faq_entry_for_ticket(db, ticket_id),
         status_labels=auth.labels(STATUS_LABELS),
     )
+
+
+def _voice(attachment: dict) -> dict:
+    """A stored voice for the page: its sha256, whether a browser can play it (transcoded now the first time, see
+    bot/voice.py) and WeChat's recognition of it."""
+    path = views.voice_file(attachment["media_sha256"])
+    return {
+        "sha256": attachment["media_sha256"],
+        "playable": path is not None and voice.playable(path) is not None,
+        "recognition": attachment["recognition"],
+    }
 
 
 def _flash_result(results: dict, reason: str) -> None:

@@ -13,12 +13,13 @@ import io
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from flask import abort, g, redirect, render_template, request, send_file, url_for
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, escalation, exports, photos, progress, schedule, standings
+from bot import clock, escalation, exports, photos, progress, schedule, standings, voice
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
@@ -425,21 +426,31 @@ def photo_thumb(sha256: str):
     return send_photo(_photo_file(sha256, thumb=True))
 
 
-VOICE_TYPES = {".amr": "audio/amr", ".mp3": "audio/mpeg", ".speex": "audio/speex", ".ogg": "audio/ogg"}
+VOICE_TYPES = {".amr": "audio/amr", ".speex": "audio/speex", **voice.PLAYABLE_TYPES}
+
+
+def voice_file(sha256: str) -> Path | None:
+    """The stored voice file of this sha256, or None."""
+    row = store.stored_voice(auth.bot().db, sha256)
+    root = auth.bot().config.photos_dir.resolve()
+    path = (root / row["path"]).resolve() if row and row["path"] else None
+    return path if path is not None and root in path.parents and path.is_file() else None
 
 
 def photo_voice(sha256: str):
-    """A ticket's voice message (the stored file), for its <audio> player: the photos' access rules (the view's
-    name starts with ``photo`` so that auth answers 401/403 to it, as to a photo, never a login page)."""
+    """A ticket's voice message for its <audio> player: a file browsers play (bot/voice.py: the AMR transcoded to
+    MP3 once, then kept); ``?original=1``, or without a transcoder, the stored file itself, to download. The photos'
+    access rules (the view's name starts with ``photo`` so that auth answers 401/403 to it, as to a photo, never a
+    login page)."""
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         abort(404)
     if not _allowed_photo(sha256):
         abort(403)
-    row = store.stored_voice(auth.bot().db, sha256)
-    root = auth.bot().config.photos_dir.resolve()
-    path = (root / row["path"]).resolve() if row and row["path"] else None
-    if path is None or root not in path.parents or not path.is_file():
+    path = voice_file(sha256)
+    if path is None:
         abort(404)
+    if not request.args.get("original"):
+        path = voice.playable(path) or path
     response = send_photo(path)
     response.mimetype = VOICE_TYPES.get(path.suffix, "application/octet-stream")
     return response

@@ -253,14 +253,15 @@ def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
     }
 
 
-def people_with_records_changed_since(db: Database, since: str | None) -> list[int]:
-    """The people credited with a complete record changed at or after ``since`` (every such person when None)."""
+def people_with_records_changed_since(db: Database, since: str | None, until: str) -> list[int]:
+    """The people credited with a complete record changed at or after ``since`` (any time when None) and not
+    after ``until``."""
     return [
         r["person_id"]
         for r in db.query(
             "SELECT DISTINCT person_id FROM plantings WHERE person_id IS NOT NULL AND status = 'complete'"
-            " AND (:since IS NULL OR updated_at >= :since) ORDER BY person_id",
-            {"since": since},
+            " AND (:since IS NULL OR updated_at >= :since) AND updated_at <= :until ORDER BY person_id",
+            {"since": since, "until": until},
         )
     ]
 

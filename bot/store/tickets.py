@@ -315,10 +315,15 @@ def add_attachment(
 
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
+    """The ticket's attachments with their media (kind, status, path, sha256) and, for a voice, WeChat's speech
+    recognition of it (``recognition``: None when it had none)."""
     return list(
         db.query(
-            "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256"
-            " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id WHERE a.ticket_id = ? ORDER BY a.id",
+            "SELECT a.*, m.kind AS media_kind, m.status AS media_status, m.path AS media_path, m.sha256 AS media_sha256,"
+            " NULLIF(TRIM(json_extract(i.payload, '$.Recognition')), '') AS recognition"
+            " FROM ticket_attachments a LEFT JOIN media m ON m.id = a.media_row_id"
+            " LEFT JOIN inbox i ON i.id = m.inbox_id AND json_valid(i.payload)"
+            " WHERE a.ticket_id = ? ORDER BY a.id",
             [ticket_id],
         )
     )

@@ -7,12 +7,13 @@ from datetime import timedelta
 
 from playwright.sync_api import expect
 
-from bot import clock, media
+from bot import clock, media, voice
 from bot.db import transaction
 from bot.store import tickets
 from tests.browser.helpers import fits_the_screen, log_in
+from tests.conftest import needs_ffmpeg
 
-VOICE = b"#!AMR\n" + bytes(range(64))
+VOICE = voice.noise_amr(2.0)  # a real AMR file, as WeChat sends voice
 
 
 def _voice_and_pending_photo(bot, ticket_id):
@@ -39,6 +40,7 @@ def _voice_and_pending_photo(bot, ticket_id):
             tickets.add_attachment(bot.db, ticket_id, media_row_id=row_id, text=None, now=now)
 
 
+@needs_ffmpeg
 def test_an_adviser_answers_a_follow_up_and_hears_the_voice(page, server, bot, county, villager_factory):
     ticket_id = county.tickets["wang"]
     _voice_and_pending_photo(bot, ticket_id)
@@ -58,7 +60,18 @@ def test_an_adviser_answers_a_follow_up_and_hears_the_voice(page, server, bot, c
     audio = page.locator("audio")
     expect(audio).to_have_count(1)
     response = page.request.get(audio.evaluate("a => a.src"))
-    assert response.ok and response.headers["content-type"] == "audio/amr" and response.body() == VOICE
+    assert response.ok and response.headers["content-type"] == "audio/mpeg"  # the AMR transcoded (bot/voice.py)
+    duration = audio.evaluate(
+        """a => new Promise(done => {
+            a.onloadedmetadata = () => done(a.duration);
+            a.onerror = () => done(-1);
+            a.preload = 'auto';
+            a.load();
+        })"""
+    )
+    assert 1.5 < duration < 2.5, duration  # the browser reads it: a 2-second voice
+    download = page.request.get(page.locator(".voice a[download]").evaluate("a => a.href"))
+    assert download.headers["content-type"] == "audio/amr" and download.body() == VOICE
     assert fits_the_screen(page)
     page.fill("textarea[name=answer]", "新叶黄是缺铁加重，改用螯合铁灌根。")
     page.click("text=发送回答")

@@ -1,6 +1,6 @@
 """Pages laid out for a phone and a desk: no figure twice, chart text readable on a phone, the daily chart's
-period, the village page's collapsible sections and paged photo wall, the location plot zoomed to the
-village, sorting where table headers are hidden."""
+period, the village page's collapsible sections (each folded to its key figure, opened on tap) and paged photo
+wall, the location plot zoomed to the village, sorting where table headers are hidden."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from bot import clock
 from bot.db import transaction
+from bot.store import pledges as pledges_store
 from tests.browser.helpers import fits_the_screen, log_in, smallest_chart_text, snap
 
 READABLE_PX = 10
@@ -107,3 +108,84 @@ def test_sorting_villages_where_the_headers_are_hidden(phone, desktop, server, c
     for tab in (phone, desktop):
         assert fits_the_screen(tab)
         assert tab.problems == []
+
+
+SPECIES = ("荔枝", "龙眼", "桂花", "香樟", "秋枫", "木棉", "黄皮", "杨梅", "柿", "石榴", "橄榄", "桃")
+
+
+def _pledges(bot, county, n=40):
+    """n households of 埔心村, each with a pledge (12 species): the 认领安排 section's tables are long."""
+    now = clock.to_db(bot.clock())
+    village = county.villages["埔心村"]
+    with transaction(bot.db):
+        for i in range(n):
+            person = (
+                bot.db["people"]
+                .insert(
+                    {
+                        "name": f"村民{i}",
+                        "village_id": village,
+                        "role": "群众",
+                        "household": f"{i}号",
+                        "created_at": now,
+                    }
+                )
+                .last_pk
+            )
+            pledges_store.insert(
+                bot.db,
+                village_id=village,
+                person_id=person,
+                species=SPECIES[i % len(SPECIES)],
+                count=1 + i % 3,
+                month=3,
+                entered_by_person_id=person,
+                openid=f"o-村民{i}",
+                inbox_id=None,
+                now=now,
+            )
+
+
+def test_the_village_pages_sections_fold_to_their_key_figures_and_open_on_tap(
+    page, server, bot, county, villager_factory
+):
+    _pledges(bot, county)
+    secretary = villager_factory("o-林书记")
+    assert "已记下" in secretary.says("计划已备案") and "已记下" in secretary.says("树穴 120个")
+    village = county.villages["埔心村"]
+    log_in(page, server, "admin", f"/admin/villages/{village}")
+    keys = {
+        "photos": "照片墙",
+        "records": "种植记录",
+        "milestones": "2条上报，2条待确认",
+        "pledges": "40户认领79棵",
+        "zones": "还没有",
+        "visits": "还没有下沉",
+        "events": "还没有",
+    }
+    for section, key in keys.items():
+        fold = page.locator(f"details#{section}")
+        expect(fold).not_to_have_attribute("open", "")
+        expect(fold.locator("> summary")).to_contain_text(key)
+    expect(page.locator("details#visits .key")).to_have_class("key warn")  # a shortfall stands out
+    folded = page.evaluate("document.documentElement.scrollHeight")
+    if page.viewport_name == "phone":
+        assert folded < 2600, folded
+    snap(page, "village_folded")
+    for section in keys:  # a tap opens each
+        page.locator(f"details#{section} > summary").click()
+        expect(page.locator(f"details#{section}")).to_have_attribute("open", "")
+    expect(page.locator("details#pledges table.data").first).to_be_visible()
+    expect(page.locator("details#milestones table.data")).to_contain_text("120个")
+    if page.viewport_name == "phone":
+        assert page.evaluate("document.documentElement.scrollHeight") > folded + 3000  # what the folding saves
+    assert fits_the_screen(page)
+    # confirming a milestone from inside its section comes back with that section open
+    page.goto(f"{server}/admin/villages/{village}")
+    page.locator("details#milestones > summary").click()
+    page.locator("details#milestones button[value=confirm]").first.click()
+    expect(page.locator(".flash.ok")).to_be_visible()
+    expect(page.locator("details#milestones")).to_have_attribute("open", "")
+    expect(page.locator("details#milestones > summary")).to_contain_text("2条上报，1条待确认")
+    expect(page.locator("details#pledges")).not_to_have_attribute("open", "")
+    assert page.problems == []

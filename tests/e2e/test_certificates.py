@@ -136,6 +136,18 @@ def test_a_record_approved_later_brings_the_certificate(village, plant, tick, bo
     assert [c["name"] for c in certificates(bot)] == ["陈党员"]
 
 
+def test_a_record_dated_ahead_of_the_clock_waits_until_the_clock_reaches_it(village, plant, tick, bot, app):
+    """A demo county dated to 31 May with the clock in March: the job does not look at those records on every
+    run (it did: seconds of work every 30 s, at every chat start), only once the clock reaches them."""
+    plant("o-member", "1棵黄皮", 1)  # waits for review
+    tick()
+    decide(app, next(bot.db.query("SELECT id FROM plantings"))["id"], "approve")
+    with transaction(bot.db):
+        bot.db.execute("UPDATE plantings SET updated_at = '2027-05-31T10:00:00'")  # approved "on 31 May"
+    assert tick()["certificates"]["issued"] == 0
+    assert tick("2027-05-31T18:01")["certificates"]["issued"] == 1
+
+
 @needs_cjk_font
 def test_my_certificates_sends_them_again(village, plant, tick, bot, villager_factory, standin):
     member = villager_factory("o-member")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bot import voice
 from bot.store import tickets
+from tests.conftest import needs_ffmpeg
 from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 
@@ -166,15 +168,40 @@ def _attach(bot, ticket_id, kind, status, data=None, fmt=None):
     return sha
 
 
-def test_voice_is_playable_with_the_photos_access_rules(app, bot, wang, admin, county):
-    from tests.e2e.dashboard_seed import login
+VOICE = voice.noise_amr(2.0)
 
-    sha = _attach(bot, county.tickets["wang"], "voice", "stored", b"#!AMR\n" + bytes(range(40)), "amr")
-    html = page(wang, f"/admin/tickets/{county.tickets['wang']}")
-    assert f'<audio controls preload="none" src="/admin/voice/{sha}">' in html and "下载录音" in html
+
+def _voice_ticket(bot, standin, villager_factory, tick, recognition="问专家 桂花叶子卷边是怎么回事"):
+    """陈大伯 asks by voice (WeChat's AMR, with its recognition): the ticket and its stored voice's sha256."""
+    standin.add_media("m-voice-1", VOICE, "audio/amr")
+    assert "问题编号" in villager_factory("o-陈大伯").sends_voice("m-voice-1", recognition)
+    tick()
+    row = next(
+        bot.db.query(
+            "SELECT t.id, m.sha256, m.path FROM tickets t JOIN ticket_attachments a ON a.ticket_id = t.id"
+            " JOIN media m ON m.id = a.media_row_id WHERE m.kind = 'voice' AND m.status = 'stored'"
+        )
+    )
+    return row["id"], row["sha256"], bot.config.photos_dir / row["path"]
+
+
+@needs_ffmpeg
+def test_a_voice_question_plays_in_the_browser_with_the_photos_access_rules(
+    app, bot, wang, admin, county, standin, villager_factory, tick
+):
+    ticket_id, sha, stored = _voice_ticket(bot, standin, villager_factory, tick)
+    html = page(wang, f"/admin/tickets/{ticket_id}")
+    assert f'<audio controls preload="none" src="/admin/voice/{sha}">' in html
+    assert f'href="/admin/voice/{sha}?original=1" download>下载录音' in html
+    assert "微信识别的文字：问专家 桂花叶子卷边是怎么回事" in html
     response = wang.get(f"/admin/voice/{sha}")
-    assert response.status_code == 200 and response.mimetype == "audio/amr"
-    assert response.data == b"#!AMR\n" + bytes(range(40))
+    assert response.status_code == 200 and response.mimetype == "audio/mpeg"
+    assert response.data[:3] == b"ID3" or response.data[:2] in (b"\xff\xf3", b"\xff\xf2", b"\xff\xfb")
+    made = stored.with_name(stored.name + ".mp3")
+    assert made.is_file() and made.read_bytes() == response.data  # transcoded once, then kept
+    assert wang.get(f"/admin/voice/{sha}").data == response.data
+    original = wang.get(f"/admin/voice/{sha}?original=1")
+    assert original.mimetype == "audio/amr" and original.data == VOICE
     li = app.test_client()
     login(li, "li")
     assert li.get(f"/admin/voice/{sha}").status_code == 403  # another adviser's ticket
@@ -182,6 +209,29 @@ def test_voice_is_playable_with_the_photos_access_rules(app, bot, wang, admin, c
     assert admin.get(f"/admin/voice/{sha}").status_code == 200
     assert admin.get("/admin/voice/" + "0" * 64).status_code == 404
     assert admin.get("/admin/voice/..%2f..%2fbot.db").status_code == 404
+
+
+def test_without_ffmpeg_the_voice_is_offered_to_download_with_its_recognition(
+    bot, wang, county, standin, villager_factory, tick, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ffmpeg anywhere
+    ticket_id, sha, stored = _voice_ticket(bot, standin, villager_factory, tick)
+    html = page(wang, f"/admin/tickets/{ticket_id}")
+    assert "<audio" not in html and "浏览器放不了微信语音（AMR），请下载后用手机播放。" in html
+    assert f'href="/admin/voice/{sha}?original=1" download>下载录音' in html
+    assert "微信识别的文字：问专家 桂花叶子卷边是怎么回事" in html
+    response = wang.get(f"/admin/voice/{sha}?original=1")
+    assert response.mimetype == "audio/amr" and response.data == VOICE
+    assert wang.get(f"/admin/voice/{sha}").mimetype == "audio/amr"  # nothing else to give
+    assert not stored.with_name(stored.name + ".mp3").exists()
+
+
+def test_a_voice_that_cannot_be_read_is_offered_to_download(bot, wang, county):
+    unreadable = bytes(40)  # not AMR at all
+    sha = _attach(bot, county.tickets["wang"], "voice", "stored", unreadable, "amr")
+    html = page(wang, f"/admin/tickets/{county.tickets['wang']}")
+    assert "<audio" not in html and "请下载后用手机播放" in html and "微信没有识别出文字。" in html
+    assert wang.get(f"/admin/voice/{sha}?original=1").data == unreadable
 
 
 def test_photos_not_yet_downloaded_are_counted(wang, bot, county):

@@ -5,14 +5,23 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import os
+import sqlite3
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from PIL import Image
 from werkzeug.security import check_password_hash
 
-from bot import clock, demo, photos, reports, schedule
+from bench.harness import write_config
+from bot import clock, demo, outbox, photos, reports, schedule
+from bot import config as config_mod
 from bot.app import create_app
+from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
 from bot.standin import WeChatStandIn
 from bot.store import admins
@@ -181,3 +190,82 @@ def test_the_guide_people_and_logins_are_there_and_in_the_readme(demo_bot, count
     )
     for username in demo.LOGINS:
         assert f"`{username}`" in readme and f"后台登录：{username} / " in county
+
+
+def test_the_demos_certificates_went_out_in_the_season(demo_bot, county):
+    issued = one(demo_bot, "SELECT COUNT(*) FROM certificates")
+    assert issued > 1000 and f"证书{issued}张" in county
+    assert one(demo_bot, "SELECT COUNT(*) FROM certificates WHERE sent_at IS NULL") == 0  # none waits to be sent
+    assert one(demo_bot, "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'cert:%'") == 0  # nor was sent again
+
+
+def demo_copy(demo_bot, folder: Path) -> Path:
+    """A copy of the demo database beside its own config file (the commands a newcomer runs change it)."""
+    folder.mkdir()
+    target = sqlite3.connect(folder / "bot.db")
+    demo_bot.db.conn.backup(target)
+    target.close()
+    return write_config(folder, {"storage.database": str(folder / "bot.db"), "storage.photos": str(folder / "photos")})
+
+
+def test_chat_starts_for_every_demo_person_with_messages_and_certificates_waiting(demo_bot, tmp_path):
+    """`run.py chat` as each of the README's demo people, with a text and a picture waiting for them and a county
+    whose certificates all wait to be sent (as the demo once left them): each prints what waits and exits, it does
+    not draw and send the whole county's certificates first (which took most of an hour: the chat seemed to hang)."""
+    config_path = demo_copy(demo_bot, tmp_path / "county")
+    copy = create_app(config_mod.load(config_path)).extensions["bot"]
+    people = [p["openid"] for p in demo.guide_people(copy.db)]
+    picture = tmp_path / "picture.png"
+    Image.new("RGB", (60, 80), (30, 120, 40)).save(picture, "PNG")
+    with transaction(copy.db):
+        copy.db.execute("UPDATE certificates SET sent_at = NULL")
+        for openid in people:
+            for kind, image in (("answer", None), ("notice", str(picture))):
+                outbox.enqueue(
+                    copy.db,
+                    openid=openid,
+                    kind=kind,
+                    text=f"给{openid}的{kind}",
+                    dedupe_key=f"test:{openid}:{kind}",
+                    now=copy.clock(),
+                    image=image,
+                )
+    waiting = one(copy, "SELECT COUNT(*) FROM certificates")
+    env = {**os.environ, "BOT_NOW": "2027-03-20T10:00:00+08:00"}
+    chats = {  # four people at four terminals
+        openid: subprocess.Popen(
+            [sys.executable, str(ROOT / "run.py"), "--config", str(config_path), "chat", "--openid", openid],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for openid in people
+    }
+    try:
+        outputs = {openid: chat.communicate("/quit\n", timeout=120) for openid, chat in chats.items()}  # or a hang
+    finally:
+        for chat in chats.values():
+            chat.kill()
+    for openid, (out, err) in outputs.items():
+        assert chats[openid].returncode == 0, err
+        assert "消息在等您" in out and f"给{openid}的answer" in out and f"给{openid}的notice" in out, out
+        statuses = {
+            r["status"]
+            for r in copy.db.query(
+                "SELECT status FROM outbox WHERE openid = ? AND (dedupe_key LIKE 'test:%' OR dedupe_key LIKE 'cert:%')",
+                [openid],
+            )
+        }
+        assert statuses <= {"sent", "held"}, (openid, statuses)  # each one was tried (the others' chats queue more)
+        mine = [
+            r["sent_at"]
+            for r in copy.db.query(
+                "SELECT c.sent_at FROM certificates c JOIN people p ON p.id = c.person_id WHERE p.openid = ?", [openid]
+            )
+        ]
+        assert all(mine) and ("证书" in out or not mine), openid  # the chat user's own certificate went out
+        waiting -= len(mine)
+    assert one(copy, "SELECT COUNT(*) FROM certificates WHERE sent_at IS NULL") == waiting > 1000  # the rest wait
+    copy.databases.close_all()

@@ -264,7 +264,11 @@ def test_exports_report_and_dashboard(member, person, bot, standin, tick, clock,
     client = app.test_client()
     assert login(client, "admin").status_code == 302
     village_page = client.get("/admin/villages/1").get_data(as_text=True)
-    assert "党员责任区（2个）" in village_page and "陈党员、林干部" in village_page and "本季管护" in village_page
+    assert (
+        "党员责任区" in village_page
+        and "2个，1个有人认领，本季管护1次" in village_page
+        and "陈党员、林干部" in village_page
+    )
     thumb = f"/admin/zones/photos/{tending['photo_sha256']}/thumb"
     assert thumb in village_page and client.get(thumb).status_code == 200
     assert client.get("/admin/zones/photos/" + "0" * 64 + "/thumb").status_code == 404
