@@ -617,9 +617,11 @@ _MEASURE = rf"[{MEASURE_WORDS}]"
 # counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
 MAX_COUNT = 1_000_000
 
+# A range of numbers ('3-5棵', '3到5棵', '三到五棵'): vague, searched before the exact count (else it reads as 5).
+_RANGE_RE = re.compile(rf"{_NUM}\s*[-~到至]\s*{_NUM}\s*{_MEASURE}")
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
-    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}"
+    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|{_RANGE_RE.pattern}"
 )
 
 
@@ -674,6 +676,9 @@ def parse_count(text: str) -> CountResult | None:
     """
     text = to_halfwidth(text or "")
     match = re.search(rf"({_NUM})\s*({_MEASURE})", text)
+    in_range = _RANGE_RE.search(text)
+    if in_range and match and in_range.start() <= match.start() < in_range.end():  # '3-5棵', '3到5棵'
+        return CountResult(None, True, "", in_range.group(0))
     if match and not _is_range(match.group(1)):
         value = chinese_to_int(match.group(1))
         if value is not None and value > MAX_COUNT:
