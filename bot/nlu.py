@@ -840,6 +840,22 @@ def _toned_readings(char: str) -> frozenset[str]:
     return frozenset(r for r in readings.split(",") if r)
 
 
+@lru_cache(maxsize=8192)
+def main_reading(char: str) -> str:
+    """A character's usual toneless reading ('才' -> 'cai', not its rare 'zai'); the character itself if none."""
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return _toneless(readings.split(",")[0]) if readings else char
+
+
+def pinyin_phrases() -> Mapping[str, object]:
+    """pypinyin's dictionary of words (47,000, loaded with its characters' readings)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
 _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")
 
 
