@@ -33,7 +33,8 @@ MUTATIONS = [
     ("numbers: drop 俩", '"俩": 2,', ""),
     ("measure words: drop 颗", 'MEASURE_WORDS = "棵株颗', 'MEASURE_WORDS = "棵株'),
     ("vague: drop 一些", "|一些|若干", "|若干"),
-    ("vague: drop the digit range (dead: the exact count is found first)", r"|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}", ""),
+    ("vague: drop the range", r"|{_RANGE_RE.pattern}", ""),
+    ("range: drop 到", r"[-~到至]", r"[-~至]"),
     ("count: MAX_COUNT one less", "MAX_COUNT = 1_000_000", "MAX_COUNT = 999_999"),
     (
         "synonyms: shortest first",

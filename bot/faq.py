@@ -117,6 +117,7 @@ class Vocab:
             else:
                 patterns.append(".{0,6}?".join(map(re.escape, parts)))
         alternatives = patterns + [re.escape(w) for w in sorted(plain, key=len, reverse=True) if w]
+        self.words = frozenset(plain)  # the plain words (not patterns)
         self._re = re.compile("|".join(alternatives)) if alternatives else None
 
     def search(self, text: str) -> bool:
@@ -456,16 +457,73 @@ class _Intent:
     none: Vocab
     species_ok: bool
     no_site: bool
-    needs_tree: bool = False  # only when a tree is named ('芒果算不算数')
+    needs_tree: bool = False  # only when a tree off the list is named ('芒果算不算数')
 
-    def matches(self, norm: str, species: bool, site: bool) -> bool:
+    def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
             (self.species_ok or not species)
-            and (species or not self.needs_tree)
+            and (offlist or not self.needs_tree)
             and not (self.no_site and site)
             and not self.none.search(norm)
             and all(g.search(norm) for g in self.groups)
         )
+
+
+class SoundAlikeWords:
+    """Topic words misheard by voice input or mistyped by sound ('嫁结' for 嫁接, '刷百' for 刷白, '台疯' for
+    台风, '顶跟水' for 定根水): a run of characters that reads like one of ``words`` (toneless pinyin: the
+    run's characters by their usual reading, the word's by any of its readings), keeps at least one of its characters in place and is no word itself (``real``:
+    dictionaries of words, '有机肥') is read as that word. Not every changed character may be a grammar
+    character (``keep``: '有什么' is not 为什么). Tree names are not here (``nlu.find_sound_alike_species``)."""
+
+    def __init__(self, words: Iterable[str], keep: frozenset[str] = frozenset(), real: Iterable[Mapping] = ()):
+        self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
+        self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
+        self._keep = keep
+        self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+        for word in sorted(self._words, key=lambda w: (-len(w), w)):
+            sounds = tuple(nlu._readings(c) for c in word)
+            for first in sounds[0]:
+                self._by_first.setdefault(first, []).append((word, sounds))
+
+    def _sounds_like(self, window: str, word: str, sounds: tuple[frozenset[str], ...]) -> bool:
+        same = [a == b for a, b in zip(window, word)]
+        if not any(same) or all(same):
+            return False
+        if all(c in self._keep for c, eq in zip(window, same) if not eq):
+            return False
+        return all(eq or nlu.main_reading(c) in s for c, s, eq in zip(window, sounds, same))
+
+    def fix(self, norm: str, blocked: Iterable[tuple[int, int]] = ()) -> str:
+        """``norm`` with every misheard word written right (same length: spans stay where they were)."""
+        taken = {i for start, end in blocked for i in range(start, end)}
+        for i in range(len(norm) - 1):  # a real word is kept whole: '有机肥' holds no misheard '机肥'
+            for size in (2, 3, 4):
+                if any(norm[i : i + size] in real for real in self._real):
+                    taken.update(range(i, i + size))
+        out, i = list(norm), 0
+        while i < len(norm):
+            found = None
+            for size in (4, 3, 2):
+                window = norm[i : i + size]
+                if len(window) < size or taken.intersection(range(i, i + size)) or window in self._words:
+                    continue
+                found = next(
+                    (
+                        word
+                        for word, sounds in self._by_first.get(nlu.main_reading(window[0]), ())
+                        if len(word) == size and self._sounds_like(window, word, sounds)
+                    ),
+                    None,
+                )
+                if found:
+                    break
+            if found:
+                out[i : i + len(found)] = found
+                i += len(found)
+            else:
+                i += 1
+        return "".join(out)
 
 
 # --- the index ----------------------------------------------------------------------
@@ -572,6 +630,11 @@ class FaqIndex:
         self._has_added = False  # any adviser-approved entry (收录)
         for entry in entries:
             self._add(entry)
+        self._sound_words = SoundAlikeWords(
+            {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
+            STOP_CHARS,
+            (nlu.pinyin_phrases(), self._tok.FREQ),
+        )
         # built now, not on the first question: the table of names by sound, the n-grams' idf
         nlu.find_sound_alike_species("", species)
         self._ngrams.similarities("")
@@ -649,7 +712,7 @@ class FaqIndex:
     def match(self, question: str) -> FaqResult:
         """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
-        norm = nlu.normalize(question)
+        norm = self._sound_words.fix(nlu.normalize(question), self._tree_spans(nlu.normalize(question)))
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
@@ -672,7 +735,8 @@ class FaqIndex:
         if nlu.parse_planting_text(question, self.species):
             return _escalate("not_a_question")
         site = nlu.find_site(norm)
-        intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site))), None)
+        offlist = bool(mentions) and species is None
+        intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
         if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
@@ -699,6 +763,13 @@ class FaqIndex:
                 return _escalate("ambiguous", best[1])  # two entries about as likely, or two views: do not guess
             return self._answer(best[0], best[1], "ranked")
         return _escalate("low_confidence", best[1] if best else 0.0)
+
+    def _tree_spans(self, norm: str) -> list[tuple[int, int]]:
+        """Where tree names (as written) and look-alikes (泥石流) are: no misheard topic word there."""
+        trees = nlu.find_all_species(norm, self.species, self._offlist_names)
+        return [span for _, written in trees for span in _spans_of(norm, written)] + [
+            m.span() for m in self._not_trees.finditer(norm)
+        ]
 
     def _one_name_per_tree(self, norm: str, mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A variety written right before its species' own name ('石硖龙眼', '糯米糍荔枝', '东魁杨梅') is one
@@ -786,6 +857,8 @@ class FaqIndex:
         named += _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
         skip = named + topic_spans
         best = self._best_entry(norm, species)
+        if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
+            best = None  # a campaign or bot entry answers a question naming a tree only by its intent
         if (
             best
             and self.entries[best[0]].source == "added"

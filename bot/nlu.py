@@ -617,9 +617,11 @@ _MEASURE = rf"[{MEASURE_WORDS}]"
 # counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
 MAX_COUNT = 1_000_000
 
+# A range of numbers ('3-5棵', '3到5棵', '三到五棵'): vague, searched before the exact count (else it reads as 5).
+_RANGE_RE = re.compile(rf"{_NUM}\s*[-~到至]\s*{_NUM}\s*{_MEASURE}")
 _VAGUE_RE = re.compile(
     rf"(?:好|十|几十|数十|上百|几百)?几\s*{_MEASURE}|[{_CN_NUM}]{{2}}{_MEASURE}(?<![十百千]{_MEASURE})"
-    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|\d+\s*[-~到至]\s*\d+\s*{_MEASURE}"
+    rf"|一些|若干|一批|好多|很多|不少|一堆|一大片|多{_MEASURE}|{_RANGE_RE.pattern}"
 )
 
 
@@ -674,6 +676,9 @@ def parse_count(text: str) -> CountResult | None:
     """
     text = to_halfwidth(text or "")
     match = re.search(rf"({_NUM})\s*({_MEASURE})", text)
+    in_range = _RANGE_RE.search(text)
+    if in_range and match and in_range.start() <= match.start() < in_range.end():  # '3-5棵', '3到5棵'
+        return CountResult(None, True, "", in_range.group(0))
     if match and not _is_range(match.group(1)):
         value = chinese_to_int(match.group(1))
         if value is not None and value > MAX_COUNT:
@@ -833,6 +838,22 @@ def _toned_readings(char: str) -> frozenset[str]:
 
     readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return frozenset(r for r in readings.split(",") if r)
+
+
+@lru_cache(maxsize=8192)
+def main_reading(char: str) -> str:
+    """A character's usual toneless reading ('才' -> 'cai', not its rare 'zai'); the character itself if none."""
+    from pypinyin.constants import PINYIN_DICT
+
+    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return _toneless(readings.split(",")[0]) if readings else char
+
+
+def pinyin_phrases() -> Mapping[str, object]:
+    """pypinyin's dictionary of words (47,000, loaded with its characters' readings)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
 
 
 _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")

@@ -20,6 +20,9 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "pesticide": ("120", "标签"),
     "lime": ("清水冲洗", "15分钟"),
     "fire": ("森林防火期", "不要烧"),
+    "chainsaw": ("安全帽", "护目镜", "120"),
+    "ladder": ("有人扶", "别爬", "120"),
+    "holes": ("盖上", "围起来", "120"),
 }
 
 
@@ -47,6 +50,10 @@ def later(bot, minutes: int = 11) -> None:
         ("喷药的时候药水溅到眼睛里了", "pesticide"),
         ("刷树的时候生石灰烧到手了", "lime"),
         ("山边的杂草能不能放火烧掉", "fire"),
+        # round 4: dangers no entry answers: the line, then a person
+        ("借了把油锯想把院子那棵树锯矮 要注意什么", "chainsaw"),
+        ("树枝太高 架个梯子上去剪可不可以", "ladder"),
+        ("挖好的坑还没种 会不会有小孩掉进去", "holes"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):

@@ -167,6 +167,15 @@ def test_vague_count_makes_the_bot_ask(villager, bot, standin):
     assert planting_rows(bot)[0]["count"] == 12
 
 
+@pytest.mark.parametrize("text", ["今天种了3-5棵桂花", "种了3到5棵龙眼", "种了三到五棵秋枫"])
+def test_a_range_of_counts_is_vague_and_the_bot_asks(villager, bot, text):
+    # the exact count used to be found first: '3-5棵' was recorded as 5 trees
+    assert "具体棵数" in villager.says(text)
+    assert planting_rows(bot)[0]["count"] is None
+    assert "4棵" in villager.says("4棵")
+    assert planting_rows(bot)[0]["count"] == 4
+
+
 def test_several_photos_belong_to_one_record(villager, bot, standin, clock):
     for i in (1, 2, 3):
         standin.add_media(f"m-{i}", photo(i))

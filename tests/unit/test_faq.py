@@ -784,3 +784,84 @@ def test_only_the_clauses_that_ask_must_be_covered(index):
     assert faq._story_spans("荔枝种在化粪池旁边 行不行", norm, [(0, 2)]) == []
     norm = nlu.normalize("我家门口朝北 荔枝种得好吗")
     assert faq._story_spans("我家门口朝北 荔枝种得好吗", norm, [(6, 8)]) == [(0, 6)]
+
+
+# --- round 4 (issue 17): rules for questions never seen -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("桂花几年解果", "species.桂花.fruit"),  # 解果: 结果 by sound
+        ("龙眼要不要秀剪", "species.龙眼.pruning"),
+        ("树干刷百有什么用", "tech.whitewash"),
+        ("苗要不要绑之撑", "tech.staking"),
+        ("顶跟水要浇多少", "tech.watering_first"),
+        ("视范点是什么", "camp.demo_site"),
+    ],
+)
+def test_a_topic_word_written_with_a_homophone_is_read_by_sound(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+def test_sound_alike_words_keep_real_words_and_grammar_characters():
+    words = faq.SoundAlikeWords(["基肥", "为什么", "浇水"], faq.STOP_CHARS, (nlu.pinyin_phrases(),))
+    assert words.fix("基费用什么") == "基肥用什么"
+    assert words.fix("有机肥") == "有机肥"  # a real word: its 机肥 is not 基肥
+    assert words.fix("有什么用") == "有什么用"  # only a grammar character changed: not 为什么
+    assert words.fix("基费", [(0, 2)]) == "基费"  # a tree name is never rewritten
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("秋枫苗埋多深合适", "tech.planting_depth"),
+        ("杨梅种下去第一次浇水要浇透吗", "tech.watering_first"),
+        ("种龙眼树穴里放什么肥", "tech.base_fertilizer"),
+        ("荔枝刚种可以放尿素吗", "tech.fertilizer_burn"),
+        ("木棉种下去多久才可以追肥", "tech.topdressing"),
+        ("香樟苗没有土球怎么种", "tech.bare_root"),
+        # the species' own facts stay with the species
+        ("杨梅多久浇一次水", "species.杨梅.water"),
+        ("龙眼施什么肥", "species.龙眼.fertilizer"),
+    ],
+)
+def test_a_planting_technique_naming_a_species_is_the_technique_entry(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question,reason",
+    [
+        ("村长把别人种的树报成是他种的 虚报数字", "complaint"),
+        ("我种了八棵 只算了我两棵", "complaint"),
+        ("树死了会不会罚", "complaint"),
+        ("上个礼拜问的问题一直没人回", "complaint"),
+        ("我发了张照片 帮我看看这棵苗什么病", "photo_diagnosis"),
+        ("帮我看下我发的图片", "photo_diagnosis"),
+        ("挖树穴砸伤了脚 有没有保险", "injury"),
+        ("村里用了我家的地种树 一分钱都没给", "money"),
+    ],
+)
+def test_complaints_photos_and_injuries_go_to_a_person(index, question, reason):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", reason), result
+
+
+@pytest.mark.parametrize(
+    "question,not_expected",
+    [
+        ("以前种番薯的地 现在种桂花行不行", "tech.intercropping"),
+        ("种龙眼算不算", "camp.exotic"),
+        ("老人家说荔枝要种在屋后 对不对", "bot.proxy"),
+        ("剩下的苗根露在外面怎么办", "camp.adopt"),
+    ],
+)
+def test_round_3_rules_no_longer_reach_too_far(index, question, not_expected):
+    assert faq.result_label(index.match(question)) != not_expected
+
+
+def test_a_campaign_entry_answers_a_question_naming_a_tree_only_by_its_intent(index):
+    assert faq.result_label(index.match("种龙眼算不算经济树")) != "camp.exotic"
+    assert faq.result_label(index.match("种芒果算不算")) == "camp.exotic"  # off the list: its intent
+    assert faq.result_label(index.match("我的种树证书去哪里领")) == "bot.certificate"

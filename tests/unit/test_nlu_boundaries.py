@@ -79,6 +79,8 @@ def test_count_rule_every_measure_word_counts(measure):
         ("一些树", True), ("若干树", True), ("一批树", True), ("好多树", True), ("很多树", True),
         ("不少树", True), ("一堆树", True), ("一大片树", True), ("多棵", True), ("几十几棵", True), ("数十几棵", True), ("上百几棵", True),
         ("几百几棵", True), ("好几棵", True),
+        # ranges of numbers (round 4: were read as the last number, '3-5棵' as 5)
+        ("3-5棵", True), ("3到5棵", True), ("3 ~ 5株", True), ("3至5棵", True), ("三到五棵", True), ("十到二十棵", True),
     ],
 )  # fmt: skip
 def test_count_rule_ranges_and_amounts_are_vague(text, vague):
@@ -86,6 +88,12 @@ def test_count_rule_ranges_and_amounts_are_vague(text, vague):
     assert result is not None and result.vague is vague
     if vague:
         assert result.count is None and result.matched in text
+
+
+def test_count_rule_a_range_is_only_two_numbers_joined_by_a_range_word():
+    assert nlu.parse_count("种到5棵") == nlu.CountResult(5, False, "棵", "5棵")
+    assert nlu.parse_count("3棵到5月") == nlu.CountResult(3, False, "棵", "3棵")
+    assert nlu.parse_count("第3批5棵") == nlu.CountResult(5, False, "棵", "5棵")
 
 
 def test_count_rule_range_needs_two_digit_characters_the_first_not_zero():
