@@ -33,13 +33,13 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_adoption(db: Database) -> None:
-    db["adoptable_marks"].create(
+    db.table("adoptable_marks").create(
         {"planting_id": int, "trees": int, "marked_by": str, "marked_at": str},  # trees: slots; 0 = not adoptable
         pk="planting_id",
         not_null={"trees"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["adoptions"].create(
+    db.table("adoptions").create(
         {
             "id": int,
             "planting_id": int,
@@ -64,10 +64,10 @@ def m001_adoption(db: Database) -> None:
             ("person_id", "people", "id"),
         ],
     )
-    db["adoptions"].create_index(["planting_id"])
-    db["adoptions"].create_index(["person_id"])
-    db["adoptions"].create_index(["village_id", "adopted_at"])
-    db["donations"].create(
+    db.table("adoptions").create_index(["planting_id"])
+    db.table("adoptions").create_index(["person_id"])
+    db.table("adoptions").create_index(["village_id", "adopted_at"])
+    db.table("donations").create(
         {
             "id": int,
             "village_id": int,
@@ -88,22 +88,22 @@ def m001_adoption(db: Database) -> None:
             ("adoption_id", "adoptions", "id"),
         ],
     )
-    db["donations"].create_index(["village_id"])
-    db["tree_pages"].create(
+    db.table("donations").create_index(["village_id"])
+    db.table("tree_pages").create(
         {"planting_id": int, "token": str, "created_at": str},  # /tree/<token>: the record's public page
         pk="planting_id",
         not_null={"token"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["tree_pages"].create_index(["token"], unique=True)
-    db["plot_updates"].create(
+    db.table("tree_pages").create_index(["token"], unique=True)
+    db.table("plot_updates").create(
         {"id": int, "planting_id": int, "person_id": int, "media_row_id": int, "created_at": str},
         pk="id",
         not_null={"planting_id", "media_row_id"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["plot_updates"].create_index(["media_row_id"], unique=True)
-    db["plot_updates"].create_index(["planting_id"])
+    db.table("plot_updates").create_index(["media_row_id"], unique=True)
+    db.table("plot_updates").create_index(["planting_id"])
 
 
 PLOT_SITES_SQL = "('党建林', '主题林', '示范点')"  # bot.planting.PLOT_SITES

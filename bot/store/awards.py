@@ -21,7 +21,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_awards(db: Database) -> None:
-    db["awards"].create(
+    db.table("awards").create(
         {
             "id": int,
             "period": str,  # YYYY-MM: the month whose end the candidate lists were made at
@@ -43,7 +43,7 @@ def m001_awards(db: Database) -> None:
         defaults={"status": "awarded"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["awards"].create_index(["period", "category", "status"])
+    db.table("awards").create_index(["period", "category", "status"])
 
 
 def add(

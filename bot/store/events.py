@@ -48,7 +48,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_events(db: Database) -> None:
-    db["events"].create(
+    db.table("events").create(
         {
             "id": int,
             "village_id": int,
@@ -72,9 +72,9 @@ def m001_events(db: Database) -> None:
         defaults={"qr_status": PENDING, "qr_attempts": 0},
         foreign_keys=[("village_id", "villages", "id"), ("opened_by_person_id", "people", "id")],
     )
-    db["events"].create_index(["code", "ends_at"])
-    db["events"].create_index(["village_id", "starts_at"])
-    db["attendance"].create(
+    db.table("events").create_index(["code", "ends_at"])
+    db.table("events").create_index(["village_id", "starts_at"])
+    db.table("attendance").create(
         {
             "id": int,
             "event_id": int,
@@ -95,8 +95,8 @@ def m001_events(db: Database) -> None:
         defaults={"present": 0},
         foreign_keys=[("event_id", "events", "id"), ("person_id", "people", "id")],
     )
-    db["attendance"].create_index(["event_id", "person_id"], unique=True)
-    db["attendance"].create_index(["person_id", "present"])
+    db.table("attendance").create_index(["event_id", "person_id"], unique=True)
+    db.table("attendance").create_index(["person_id", "present"])
 
 
 # -- events -----------------------------------------------------------------------------------------

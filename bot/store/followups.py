@@ -13,7 +13,7 @@ migrations = Migrations("followups")
 
 @migrations()
 def m001_survival_checks(db: Database) -> None:
-    db["survival_checks"].create(
+    db.table("survival_checks").create(
         {
             "id": int,
             "planting_id": int,
@@ -27,7 +27,7 @@ def m001_survival_checks(db: Database) -> None:
         not_null={"planting_id"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["survival_checks"].create_index(["planting_id"])
+    db.table("survival_checks").create_index(["planting_id"])
 
 
 RESULTS = ("alive", "dead", "replanted", "unknown")

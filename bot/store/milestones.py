@@ -37,7 +37,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_milestones(db: Database) -> None:
-    db["milestones"].create(
+    db.table("milestones").create(
         {
             "id": int,
             "village_id": int,
@@ -60,16 +60,16 @@ def m001_milestones(db: Database) -> None:
         defaults={"status": REPORTED},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
-    db["milestones"].create_index(["village_id", "milestone", "status"])
-    db["milestone_photos"].create(
+    db.table("milestones").create_index(["village_id", "milestone", "status"])
+    db.table("milestone_photos").create(
         {"id": int, "milestone_id": int, "media_row_id": int, "created_at": str},
         pk="id",
         not_null={"milestone_id", "media_row_id"},
         foreign_keys=[("milestone_id", "milestones", "id")],
     )
-    db["milestone_photos"].create_index(["milestone_id"])
-    db["milestone_photos"].create_index(["media_row_id"], unique=True)
-    db["milestone_changes"].create(
+    db.table("milestone_photos").create_index(["milestone_id"])
+    db.table("milestone_photos").create_index(["media_row_id"], unique=True)
+    db.table("milestone_changes").create(
         {
             "id": int,
             "milestone_id": int,
@@ -83,7 +83,7 @@ def m001_milestones(db: Database) -> None:
         not_null={"milestone_id", "action", "changed_by", "changed_at"},
         foreign_keys=[("milestone_id", "milestones", "id")],
     )
-    db["milestone_changes"].create_index(["milestone_id"])
+    db.table("milestone_changes").create_index(["milestone_id"])
 
 
 # -- reports ----------------------------------------------------------------------------------------

@@ -106,7 +106,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_pledges(db: Database) -> None:
-    db["pledges"].create(
+    db.table("pledges").create(
         {
             "id": int,
             "village_id": int,
@@ -125,9 +125,9 @@ def m001_pledges(db: Database) -> None:
         not_null={"village_id", "person_id", "species", "count", "created_at"},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
-    db["pledges"].create_index(["person_id", "species"])
-    db["pledges"].create_index(["village_id", "species"])
-    db["seedling_batches"].create(
+    db.table("pledges").create_index(["person_id", "species"])
+    db.table("pledges").create_index(["village_id", "species"])
+    db.table("seedling_batches").create(
         {
             "id": int,
             "village_id": int,
@@ -145,7 +145,7 @@ def m001_pledges(db: Database) -> None:
         not_null={"village_id", "species", "count", "status", "created_at"},
         foreign_keys=[("village_id", "villages", "id")],
     )
-    db["seedling_batches"].create_index(["village_id", "species"])
+    db.table("seedling_batches").create_index(["village_id", "species"])
 
 
 # -- pledges ----------------------------------------------------------------------------------------

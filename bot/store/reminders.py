@@ -25,7 +25,7 @@ REACHABLE_SQL = "u.subscribed = 1 AND u.reminders_off = 0"
 
 @migrations()
 def m001_broadcasts(db: Database) -> None:
-    db["broadcasts"].create(
+    db.table("broadcasts").create(
         {
             "id": int,
             "segment": str,
@@ -45,7 +45,7 @@ def m001_broadcasts(db: Database) -> None:
         not_null={"segment", "text", "status", "send_at"},
         defaults={"status": "scheduled"},
     )
-    db["broadcasts"].create_index(["status", "send_at"])
+    db.table("broadcasts").create_index(["status", "send_at"])
 
 
 # -- recipients ------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_zones(db: Database) -> None:
-    db["zones"].create(
+    db.table("zones").create(
         {
             "id": int,
             "village_id": int,
@@ -53,16 +53,16 @@ def m001_zones(db: Database) -> None:
         not_null={"village_id", "name"},
         foreign_keys=[("village_id", "villages", "id")],
     )
-    db["zones"].create_index(["village_id", "name"], unique=True)
-    db["zone_holders"].create(
+    db.table("zones").create_index(["village_id", "name"], unique=True)
+    db.table("zone_holders").create(
         {"id": int, "zone_id": int, "person_id": int, "claimed_at": str},
         pk="id",
         not_null={"zone_id", "person_id"},
         foreign_keys=[("zone_id", "zones", "id"), ("person_id", "people", "id")],
     )
-    db["zone_holders"].create_index(["person_id"], unique=True)  # one zone per member
-    db["zone_holders"].create_index(["zone_id"])
-    db["tending"].create(
+    db.table("zone_holders").create_index(["person_id"], unique=True)  # one zone per member
+    db.table("zone_holders").create_index(["zone_id"])
+    db.table("tending").create(
         {
             "id": int,
             "zone_id": int,
@@ -78,9 +78,9 @@ def m001_zones(db: Database) -> None:
         not_null={"zone_id", "person_id", "created_at"},
         foreign_keys=[("zone_id", "zones", "id"), ("person_id", "people", "id")],
     )
-    db["tending"].create_index(["person_id", "created_at"])
-    db["tending"].create_index(["zone_id", "created_at"])
-    db["tending"].create_index(["media_row_id"])
+    db.table("tending").create_index(["person_id", "created_at"])
+    db.table("tending").create_index(["zone_id", "created_at"])
+    db.table("tending").create_index(["media_row_id"])
 
 
 ZONE_COLUMNS = ("lat", "lng", "radius_m")
