@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import VERIFIED_SQL
 from bot.store.progress import HOUSEHOLD_ROLE_SQL, IN_HOUSEHOLD_SQL
 
@@ -170,7 +170,7 @@ def add(
     created_by: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO adoptions (planting_id, village_id, trees, first_tree, whole_plot, person_id, openid,"
         " organisation, named_as, contact, created_by, adopted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -187,7 +187,8 @@ def add(
             created_by,
             now,
         ],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def get(db: Database, adoption_id: int) -> dict | None:
@@ -318,11 +319,12 @@ def add_donation(
     recorded_by: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO donations (village_id, planting_id, adoption_id, donor, source, amount, purpose, recorded_by,"
         " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, planting_id, adoption_id, donor, source, amount, purpose, recorded_by, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def donations_of_planting(db: Database, planting_id: int) -> list[dict]:

@@ -8,7 +8,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("awards")
 
@@ -64,7 +64,7 @@ def add(
         " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'awarded', ?, ?)",
         [period, category, title, person_id, village_id, name, json.dumps(figures, ensure_ascii=False), by, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, award_id: int) -> dict | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("certificates")
 
@@ -84,7 +84,7 @@ def add(
         " species, year, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [kind, person_id, village_id, award_id, token, name, village, title, period, trees, species, year, now],
     )
-    certificate_id = cursor.lastrowid
+    certificate_id = new_id(cursor)
     db.execute(
         "UPDATE certificates SET serial = ? WHERE id = ?", [f"{serial_prefix}{certificate_id:05d}", certificate_id]
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import verified_sql
 from bot.store.progress import PARTY_MEMBER_SQL
 
@@ -123,11 +123,12 @@ def insert_event(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO events (village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid,"
         " inbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid, inbox_id, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def codes_in_use(db: Database, now: str) -> set[str]:
@@ -190,10 +191,11 @@ def attendance_row(db: Database, attendance_id: int) -> dict | None:
 
 
 def insert_attendance(db: Database, *, event_id: int, person_id: int, openid: str, how: str, now: str) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO attendance (event_id, person_id, openid, how, checked_in_at) VALUES (?, ?, ?, ?, ?)",
         [event_id, person_id, openid, how, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def set_present(

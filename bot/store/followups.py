@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import VERIFIED_SQL
 
 migrations = Migrations("followups")
@@ -56,11 +56,12 @@ def add_check(
     db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None, note: str | None, now: str
 ) -> int:
     assert result in RESULTS, result
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO survival_checks (planting_id, due_days, result, media_row_id, note, checked_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [planting_id, due_days, result, media_row_id, note, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def checks_for(db: Database, planting_id: int) -> list[dict]:

@@ -11,7 +11,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("milestones")
 
@@ -99,11 +99,12 @@ def add(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO milestones (village_id, milestone, count, name, person_id, openid, inbox_id, reported_at,"
         " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, milestone, count, name, person_id, openid, inbox_id, now, REPORTED, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def get(db: Database, milestone_id: int) -> dict | None:
@@ -189,6 +190,7 @@ def change(db: Database, milestone_id: int, action: str, fields: dict, by: str, 
         [*fields.values(), now, milestone_id],
     )
     after = get(db, milestone_id)
+    assert after is not None  # the row just updated
     keep = ("status", "count", "name")
     db.execute(
         "INSERT INTO milestone_changes (milestone_id, action, before, after, changed_by, changed_at)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("plantings")
 
@@ -183,7 +183,7 @@ def create(db: Database, *, openid: str, person_id: int | None, village_id: int 
         " inbox_id, created_at, updated_at, last_part_at) VALUES (?, ?, ?, ?, 'tree', 'pending', 'none', '', ?, ?, ?, ?)",
         [openid, person_id, person_id, village_id, inbox_id, now, now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, planting_id: int) -> dict | None:

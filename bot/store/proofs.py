@@ -110,11 +110,10 @@ def failures_since(
 ) -> int:
     """Failures of this kind since ``since`` by this WeChat user, or about this roster person."""
     column, value = ("openid", openid) if openid is not None else ("person_id", person_id)
-    return one(
-        db,
-        f"SELECT COUNT(*) AS n FROM proof_failures WHERE {column} = ? AND kind = ? AND at >= ?",
+    return db.execute(
+        f"SELECT COUNT(*) FROM proof_failures WHERE {column} = ? AND kind = ? AND at >= ?",
         [value, kind, since],
-    )["n"]
+    ).fetchone()[0]
 
 
 def forget_failures_before(db: Database, before: str) -> None:

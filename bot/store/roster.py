@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("roster")
 
@@ -132,7 +132,7 @@ def insert_row(db: Database, table: str, fields: dict, now: str) -> int:
         f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)",
         [fields[c] for c in cols] + [now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def update_row(db: Database, table: str, row_id: int, fields: dict, now: str) -> None:
@@ -263,7 +263,7 @@ def record_binding_conflict(
         " created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
         [openid, person_id, claimed_name, village_id, bound_openid, kind, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def binding_conflict(db: Database, conflict_id: int) -> dict | None:

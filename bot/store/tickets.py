@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("tickets")
 
@@ -118,7 +118,7 @@ def create(
         " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?)",
         [openid, person_id, village_id, adviser_person_id, question, source, public_token, now, now, now, now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, ticket_id: int) -> dict | None:
@@ -311,7 +311,7 @@ def add_attachment(
         "INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round) VALUES (?, ?, ?, ?, ?)",
         [ticket_id, media_row_id, text, now, round_],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
@@ -369,7 +369,7 @@ def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, c
         "INSERT INTO faq_entries (ticket_id, question, answer, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
         [ticket_id, question, answer, created_by, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def faq_entry_for_ticket(db: Database, ticket_id: int) -> dict | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("visits")
 
@@ -84,7 +84,7 @@ def add_visit(
             now,
         ],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def visit(db: Database, visit_id: int | None) -> dict | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("zones")
 
@@ -106,11 +106,12 @@ def insert_zone(
     source: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO zones (village_id, name, lat, lng, radius_m, source, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, name, lat, lng, radius_m, source, now, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def update_zone(db: Database, zone_id: int, fields: dict, now: str) -> None:
@@ -194,11 +195,12 @@ def add_tending(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO tending (zone_id, person_id, openid, media_row_id, lat, lng, inbox_id, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [zone_id, person_id, openid, media_row_id, lat, lng, inbox_id, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def tending_count(db: Database, person_id: int, start: str, end: str) -> int:
