@@ -94,9 +94,8 @@ def redeem(app, db, *, openid: str, code: str, now: datetime, person_id: int | N
     else:
         return Redemption("ok", found["person_id"])
     about = found["person_id"] if found else person_id
-    if not (
-        status == "used" and found is not None and found["used_by"] == openid
-    ):  # sending one's own used code again is no guess
+    # sending one's own used code again is no guess
+    if not (status == "used" and found is not None and found["used_by"] == openid):
         record_code_failure(db, openid, about, now)
     return Redemption(status, about)
 
