@@ -62,7 +62,7 @@ MY_TREES_SHOWN = 6
 
 
 # -- pure rules -------------------------------------------------------------------------------------
-def is_request(text: str, words: Iterable[str]) -> bool:
+def is_request(text: str | None, words: Iterable[str]) -> bool:
     """'认养', '认种一棵树', '我想认养一棵树', '我也要认种', '认养。' (voice): one of ``words`` after 我/想/要."""
     text = nlu.to_halfwidth(text or "").strip().strip(" 。.!！~～")
     core = _POLITE_RE.sub("", text, count=1).removesuffix("吧").removesuffix("啊").removesuffix("呀")
@@ -211,6 +211,7 @@ def record_donation(
     problem = donation_problem(donor, amount, source, sources)
     if problem:
         return problem
+    assert amount is not None  # donation_problem refuses a missing amount
     store.add_donation(
         db,
         village_id=village_id,
@@ -299,7 +300,8 @@ def my_trees(ctx) -> list[dict]:
 def may_update(person: dict | None, config, record: dict | None) -> bool:
     """Cadres (planting.cadre_roles, bound with proof) of the record's village send new photos of it."""
     return (
-        bool(record)
+        record is not None
+        and person is not None
         and identity.acts_as(person, config.get("planting.cadre_roles"))
         and person.get("village_id") == record["village_id"]
     )
@@ -351,6 +353,7 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
         if row["openid"] == media_row["openid"] or not user or not user["subscribed"] or user["reminders_off"]:
             continue
         record = store.record(db, row["planting_id"])
+        assert record is not None  # an adopted record
         path = page_path(db, record["id"], clock.to_db(now))
         text = app.t(
             "adoption.notice",

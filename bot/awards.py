@@ -440,7 +440,8 @@ def figures_of(row) -> dict[str, Any]:
 
 
 def find(found: Candidates, category: str, subject_id: int):
-    rows = {PERSON: found.people, COLLECTIVE: found.villages, ADVISER: found.advisers}[category]
+    by_category: dict[str, list[Any]] = {PERSON: found.people, COLLECTIVE: found.villages, ADVISER: found.advisers}
+    rows = by_category[category]
     key = "village_id" if category == COLLECTIVE else "person_id"
     return next((r for r in rows if getattr(r, key) == subject_id), None)
 
@@ -480,9 +481,11 @@ def mark_winner(
         now=clock.to_db(now),
     )
     if category == COLLECTIVE:
+        assert village_id is not None  # a village's row
         roles = list(app.config.get("awards.village_roles"))
         openids = [p["openid"] for p in store.village_people(db, village_id, roles)]
     else:
+        assert person_id is not None  # a person's row
         person = store.people(db, [person_id]).get(person_id) or {}
         openids = [person["openid"]] if person.get("openid") else []
     certificates.issue_award(

@@ -66,6 +66,7 @@ def resolve(app, db, conflict_id: int, action: str, *, by: str, now: datetime, n
     if action not in ACTIONS[conflict["kind"]]:
         return Resolution(False, "not_allowed", conflict)
     person = roster_store.person(db, conflict["person_id"])
+    assert person is not None  # a conflict is about a roster person
     claimant, stamp = conflict["openid"], clock.to_db(now)
     if action == "approve" and person["openid"] and person["openid"] != claimant:
         return Resolution(False, "held", conflict)  # bound by someone else meanwhile: that is an admin's matter

@@ -110,8 +110,8 @@ def closest_names(query: str, names: list[str]) -> list[str]:
 
 
 def parse_segment(text: str, config=None) -> Segment:
-    kind, _, value = (text or "").strip().partition(":")
-    kind, value = kind.strip(), value.strip() or None
+    kind, _, given = (text or "").strip().partition(":")
+    kind, value = kind.strip(), given.strip() or None
     if kind not in SEGMENT_KINDS:
         raise BroadcastError(
             f"unknown segment {text!r}: use one of all, village:<名称>, town:<镇街>, role:<角色>, "
@@ -135,6 +135,7 @@ def recipients(db, config, segment: Segment):
     if segment.kind == "town":
         return store.recipients(db, town=segment.value)
     if segment.kind == "role":
+        assert segment.value is not None  # parse_segment: role takes a value
         return store.recipients(db, roles=[segment.value])
     if segment.kind == "unregistered":
         return store.recipients(db, registered=False)
@@ -163,6 +164,7 @@ def plan(db, config, segment: str | Segment) -> BroadcastPlan:
             if seg.kind == "village"
             else sorted({v["town"] for v in villages if v["town"]})
         )
+        assert seg.value is not None  # parse_segment: village and town take a value
         if seg.value not in names:
             found.unknown_name, found.suggestions = True, closest_names(seg.value, names)
     return found
@@ -407,7 +409,9 @@ def cmd_broadcast(args, app) -> int:
         print(t("reminders.broadcast.bad_input", reason=error), file=sys.stderr)
         return 2
     if send_at <= now:
-        reached = start(app, store.broadcast(db, broadcast_id), now)
+        broadcast = store.broadcast(db, broadcast_id)
+        assert broadcast is not None  # just scheduled
+        reached = start(app, broadcast, now)
         print(t("reminders.broadcast.started", id=broadcast_id, n=reached))
     else:
         print(t("reminders.broadcast.scheduled", id=broadcast_id, at=_local(app, send_at), tz=app.tz))

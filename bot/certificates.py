@@ -376,6 +376,7 @@ def issue_award(
         now=clock.to_db(now),
     )
     cert = store.get(db, cert_id)
+    assert cert is not None  # just issued
     send(app, db, cert, openids, now)
     return cert
 

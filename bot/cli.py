@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bot import clock
 from bot import config as config_mod
@@ -62,7 +63,7 @@ def warn_without_credentials(app) -> None:
 
 
 def waitress_options(cfg) -> dict:
-    options = {
+    options: dict[str, Any] = {
         "threads": int(cfg.get("server.threads")),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
         "max_request_body_size": max(int(cfg.get("server.max_body_bytes")), int(cfg.get("dashboard.upload_max_bytes"))),
@@ -120,7 +121,7 @@ def cmd_export(args, app) -> int:
             exports.write_csv(header, data, sys.stdout)
             sys.stdout.flush()
         except BrokenPipeError:  # `export people | head`: the reader has all it wanted
-            sys.stdout = None  # type: ignore[assignment] - keeps Python from complaining again at exit
+            sys.stdout = None  # keeps Python from complaining again at exit
     return 0
 
 
@@ -162,6 +163,7 @@ def cmd_create_admin(args, app) -> int:
     from bot.escalation import signature
 
     login = admins.by_username(app.db, args.name)
+    assert login is not None  # just saved
     signed = signature(app, app.db, by_person=person, by_admin=None if person else args.name)
     print(app.t("cli.create_admin.saved", name=args.name, role=args.role, signature=signed))
     if person:

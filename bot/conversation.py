@@ -120,7 +120,9 @@ class FlowTable:
 
         def matches(ctx: Ctx):
             state = self.flow.state(ctx)
-            for step in steps if state else ():
+            if state is None:
+                return None
+            for step in steps:
                 if step.state == state.name:
                     match = step.matches(ctx, state)
                     if match:

@@ -43,7 +43,9 @@ class Database(sqlite_utils.Database):
     this runs on every incoming message, so ``query`` here executes the statement alone.
     """
 
-    def query(self, sql: str, params=None):  # type: ignore[override]
+    write_lock: threading.RLock | None = None  # set by connect(): this process's queue for BEGIN IMMEDIATE
+
+    def query(self, sql: str, params=None):
         cursor = self.conn.execute(sql, params if params is not None else ())
         if cursor.description is None:
             raise ValueError("query() is for statements that return rows; use execute()")

@@ -36,6 +36,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw
@@ -287,7 +288,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     taken.add(GUIDE_VILLAGE)
     village_names = _unique_names(rng, VILLAGE_SYLLABLES, "村", kinds.count("村") - 1, taken) + [GUIDE_VILLAGE]
     community_names = _unique_names(rng, COMMUNITY_SYLLABLES, "社区", n_communities, taken)
-    villages = []
+    villages: list[dict[str, Any]] = []
     for kind in kinds:
         town = rng.choice(towns)
         lat, lng = _offset(*town_centers[town], rng.uniform(300, 6000), rng)
@@ -388,6 +389,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     def add_planting(v, who, entered_by, kind, site, species, count, area, at, status="complete", clean=False):
         """One record; unless ``clean`` (the records a village's figures rest on), a few get a flag (and wait
         for review or were decided), a few of the rest are being spot-checked."""
+        details: dict[str, dict[str, Any]]
         flags, details, review = [], {}, "none"
         species_known = 1
         lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.8), rng)
@@ -511,7 +513,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             if roll < {"late": 1.0, "slow": 0.8}[tier]
             else (None, None)
         )
-        if first is None:
+        if first is None or last is None:
             return
         at = clock.to_db(_between(pledge_rng, date(year, *first), date(year, *last), tz))
         pledges.append(
@@ -681,8 +683,8 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         for p in members:
             if p["household"]:
                 households.setdefault(p["household"], []).append(p)
-        for household in households.values():
-            who, count = rng.choice(household), rng.choice((1, 1, 2, 3))
+        for household_members in households.values():
+            who, count = rng.choice(household_members), rng.choice((1, 1, 2, 3))
             planted = plant_by(v, who, on_time, count, site)
             add_pledge(v, who, tier, plantings[-1]["species"] if planted else pledge_rng.choice(ECONOMIC), count)
         for p in members:
@@ -834,7 +836,7 @@ def ensure_logins(db) -> list[tuple[str, str | None]]:
     title; a login that exists keeps its password. Returns (username, the new password or None)."""
     from werkzeug.security import generate_password_hash
 
-    made = []
+    made: list[tuple[str, str | None]] = []
     for username, (role, guide, display_name, title) in LOGINS.items():
         if admins_store.by_username(db, username):
             made.append((username, None))

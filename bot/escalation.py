@@ -197,7 +197,8 @@ def looks_like_token(token: str) -> bool:
 def choose_adviser(linked: list[dict], everyone: list[dict]) -> dict | None:
     """Both lists come least recently assigned first: a linked adviser, else round-robin, else None
     (the admins)."""
-    return (linked or everyone or [None])[0]
+    candidates = linked or everyone
+    return candidates[0] if candidates else None
 
 
 def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
@@ -382,6 +383,7 @@ def open_ticket(
     for media_row_id in dict.fromkeys(media_row_ids):
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
+    assert ticket is not None  # just inserted
     notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.new_notice", now), "new", now)
     return ticket
 
@@ -424,7 +426,9 @@ def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | No
     store.add_attachment(
         db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s, round_=ticket["reopened_count"] + 1
     )
-    ticket = store.get(db, ticket["id"])
+    refreshed = store.get(db, ticket["id"])
+    assert refreshed is not None
+    ticket = refreshed
     shown = text or _media_label(app, db, media_row_id)
     notify_staff(
         app,
@@ -561,6 +565,7 @@ def answer_ticket(
         now=clock.to_db(now),
     )
     ticket = store.get(db, ticket_id)
+    assert ticket is not None  # just answered
     page = f"/answer/{ticket['public_token']}"
     shown = (
         text
@@ -620,6 +625,7 @@ def add_answer_to_faq(
     if not worth_a_ticket(question):
         return FaqAddResult(False, "needs_question")
     created_by = by_person["name"] if by_person else by_admin
+    assert created_by is not None  # may_answer: a person or an admin
     entry_id = store.add_faq_entry(
         db, ticket_id=ticket_id, question=question, answer=ticket["answer"], created_by=created_by, now=clock.to_db(now)
     )
@@ -743,7 +749,9 @@ def _reassign(app, db, ticket: dict, now: datetime) -> None:
     store.assign(db, ticket["id"], adviser["id"] if adviser else None, now_s)
     store.mark_escalated(db, ticket["id"], now_s)
     store.mark_reminded(db, ticket["id"], now_s)  # the new owner gets the reassignment notice, not a reminder
-    ticket = store.get(db, ticket["id"])
+    refreshed = store.get(db, ticket["id"])
+    assert refreshed is not None
+    ticket = refreshed
     notify_staff(
         app,
         db,

@@ -141,7 +141,7 @@ def scene_of(event_id: int) -> str:
 
 def span_of(now: datetime, tz: str, parsed: OpenText, default_hours: float) -> tuple[datetime, datetime]:
     """[start, end) in UTC: the given local times of today, else from now for ``default_hours``."""
-    if parsed.start is None:
+    if parsed.start is None or parsed.end is None:  # both or neither
         return now, now + timedelta(hours=default_hours)
     today = clock.local(now, tz).date()
     return at_local(today, time(*parsed.start), tz), at_local(today, time(*parsed.end), tz)
@@ -220,7 +220,9 @@ def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dic
     )
     store.set_present(db, attendance_id, via="opener", lat=place["lat"], lng=place["lng"], distance_m=0.0)
     FLOW.end(ctx)
-    return store.event(db, event_id)
+    event = store.event(db, event_id)
+    assert event is not None  # just inserted
+    return event
 
 
 @dataclass(frozen=True)
@@ -251,8 +253,11 @@ def check_in(ctx, event: dict, how: str) -> CheckIn:
         db, event_id=event["id"], person_id=ctx.person["id"], openid=ctx.openid, how=how, now=ctx.now_s
     )
     place = recent_location(ctx)
-    distance = locate(ctx, store.attendance_row(db, attendance_id), place) if place else None
     row = store.attendance_row(db, attendance_id)
+    assert row is not None  # just inserted
+    distance = locate(ctx, row, place) if place else None
+    row = store.attendance_row(db, attendance_id)
+    assert row is not None
     if not row["present"]:
         FLOW.enter(ctx, "checked_in", {"attendance_id": attendance_id})
     return CheckIn("new", event, row, distance)
@@ -262,6 +267,7 @@ def locate(ctx, attendance: dict, place: dict) -> float:
     """A location for a check-in: within [events.radius_m] of the event it makes the attendance present (and the
     flow ends); farther it is only noted. Returns the distance in metres."""
     event = store.event(ctx.db, attendance["event_id"])
+    assert event is not None  # an attendance's event
     distance = distance_m(event, place["lat"], place["lng"])
     if distance <= float(ctx.config.get("events.radius_m")):
         store.set_present(

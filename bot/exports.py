@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from bot import cells
 
@@ -28,7 +29,7 @@ def rows(app, table: str) -> tuple[list[str], Iterator[tuple]]:
     return header, iter(cursor)
 
 
-def write_csv(header: list[str], data: Iterable[tuple], out: io.TextIOBase) -> None:
+def write_csv(header: list[str], data: Iterable[tuple], out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(header)
     writer.writerows(cells.csv_row(row) for row in data)  # no live formulas (bot/cells.py)

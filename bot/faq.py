@@ -539,7 +539,7 @@ class FaqIndex:
         matching: dict,
         tokenizer: jieba.Tokenizer,
         threshold: float,
-        safety: list[SafetyRule] = (),
+        safety: Iterable[SafetyRule] = (),
         offlist: Iterable[str] = (),
     ):
         self.entries: list[Entry] = []
@@ -893,8 +893,10 @@ class FaqIndex:
         )
         if own_ok and not entry_better:
             return own
-        if entry_missing is not None and (
-            self._covered_by(norm, entry_missing, named, strict=True) or self._agreed(best)
+        if (
+            best is not None
+            and entry_missing is not None
+            and (self._covered_by(norm, entry_missing, named, strict=True) or self._agreed(best))
         ):
             return self._answer(best[0], best[1], "ranked_with_species")
         return _escalate("not_covered")
@@ -990,11 +992,11 @@ class FaqIndex:
         ``skip`` (the species named, the topic word)."""
         return self._covered_by(norm, self.uncovered(norm, answer_chars, skip), skip, strict)
 
-    def uncovered(self, norm: str, answer_chars: frozenset[str], skip: list[tuple[int, int]] = ()) -> set[str]:
+    def uncovered(self, norm: str, answer_chars: frozenset[str], skip: Iterable[tuple[int, int]] = ()) -> set[str]:
         return self._content_chars(norm, skip) - answer_chars
 
-    def _content_chars(self, norm: str, skip: list[tuple[int, int]]) -> set[str]:
-        hidden = set()
+    def _content_chars(self, norm: str, skip: Iterable[tuple[int, int]]) -> set[str]:
+        hidden: set[int] = set()
         for start, end in [*skip, *self._neutral_words.spans(norm)]:
             hidden.update(range(start, end))
         return {
@@ -1060,7 +1062,7 @@ class FaqIndex:
             e: _entry_score(narrow.get(e, 0.0), broad.get(e)) * self._evidence_factor(words, e, terms_key)
             for e in narrow | broad
         }
-        best = max(scores, key=scores.get)
+        best = max(scores, key=scores.__getitem__)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
         cosines = {
             e: v
@@ -1176,7 +1178,7 @@ def _species_field(info: Mapping, name: str, sites_label: str) -> str:
     return str(info.get(name, "")).strip()
 
 
-_SITE_FALLBACK = {"主题林": "党建林", "示范点": "庭院", "广场": "路边"}
+_SITE_FALLBACK: dict[str | None, str] = {"主题林": "党建林", "示范点": "庭院", "广场": "路边"}
 
 
 def _pick_species(
@@ -1285,7 +1287,7 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
 
 def result_label(result: FaqResult) -> str:
     """What the evaluation set writes for a result: entry id or kind."""
-    return result.entry_id if result.kind == "answer" else result.kind
+    return result.entry_id if result.kind == "answer" and result.entry_id is not None else result.kind
 
 
 def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, str] | None = None) -> list[EvalRow]:

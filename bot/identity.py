@@ -77,12 +77,16 @@ def is_staff_role(role: str | None) -> bool:
 def is_proven(person: Mapping | None) -> bool:
     """Does this binding hold with its roster role? Always for 群众 and 党员; a staff role only when the
     binding was proven by a code or the roster's openid column."""
-    return bool(person) and (not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS)
+    if not person:
+        return False
+    return not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS
 
 
 def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
     """Does this binding hold one of ``roles`` with proof (``is_proven``)? For rules outside a handler."""
-    return bool(person) and person.get("role") in set(roles) and is_proven(person)
+    if not person:
+        return False
+    return person.get("role") in set(roles) and is_proven(person)
 
 
 def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
@@ -92,6 +96,7 @@ def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
     hint = require_registered(ctx)
     if hint:
         return hint
+    assert ctx.person is not None  # require_registered found the binding
     if ctx.person["role"] not in tuple(roles):
         return ctx.t(refusal)
     if not is_proven(ctx.person):
@@ -329,6 +334,7 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
 
     norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的")  # Cantonese 嘅 (of)
     named = _INTRO_NAMED.match(norm)
+    parsed: RegisterText | None
     if named:
         tokens = [t for t in _SEPARATORS.split(named.group(1)) if t]
         if not tokens:
@@ -355,7 +361,9 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
 
 
 def is_plausible_name(name: str | None) -> bool:
-    return bool(name) and bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
+    if not name:
+        return False
+    return bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
 
 
 @lru_cache(maxsize=1)
@@ -499,6 +507,7 @@ def confirm_phone(ctx: Ctx, state, digits: str) -> Binding:
 def bind_by_code(ctx: Ctx, parsed: RegisterText) -> Binding:
     """``绑定 <code>`` or ``登记 <姓名> <村> <code>`` (then only that person's code counts): bot/proofs.py."""
     db = ctx.db
+    assert parsed.code is not None  # on_register calls this for a code
     person_id = None
     if parsed.name:
         target = named_person(db, parsed.name, _villages_meant(ctx, parsed.village_text))
@@ -511,6 +520,7 @@ def bind_by_code(ctx: Ctx, parsed: RegisterText) -> Binding:
     result = proofs.redeem(ctx.app, db, openid=ctx.openid, code=parsed.code, now=ctx.now, person_id=person_id)
     person = roster_store.person(db, result.person_id)
     if result.status == "ok":
+        assert person is not None  # the code's person
         return _bound_with_proof(ctx, person, "code", "code_ok")
     if result.status == "used" and person and person["openid"] == ctx.openid:
         return Binding("already", person)

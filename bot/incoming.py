@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 from xml.etree.ElementTree import ParseError, TreeBuilder
 
 import defusedxml.ElementTree as SafeET
@@ -152,6 +153,16 @@ def _coordinates(lat_text: str | None, lng_text: str | None) -> tuple[float | No
     return lat, lng
 
 
+class _Common(TypedDict):
+    """The fields every kind of ``Incoming`` is built with."""
+
+    openid: str
+    account: str
+    create_time: int
+    msg_id: str | None
+    fields: dict
+
+
 def from_fields(fields: dict[str, str]) -> Incoming:
     for name, value in fields.items():
         if len(value) > MAX_FIELD_CHARS:
@@ -164,7 +175,7 @@ def from_fields(fields: dict[str, str]) -> Incoming:
         create_time = int(fields.get("CreateTime") or "")
     except ValueError:
         raise MalformedMessage("CreateTime missing or not a number") from None
-    common = dict(
+    common = _Common(
         openid=openid,
         account=fields.get("ToUserName", ""),
         create_time=create_time,

@@ -38,6 +38,7 @@ class _BatchingListener(logging.handlers.QueueListener):
     moment before blocking on it, so lines logged meanwhile are written together."""
 
     pause_seconds = 0.05
+    queue: queue.SimpleQueue  # what _Handler gives it (QueueListener types it loosely)
 
     def dequeue(self, block: bool):
         if self.queue.empty():
@@ -102,7 +103,7 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
     root.setLevel(level)
     # The format uses none of these; skipping them saves every log call a stack walk and lookups
     # (the logging HOWTO's "Optimization" section).
-    logging._srcfile = None  # type: ignore[attr-defined]
+    logging._srcfile = None
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     stream = StderrHandler()

@@ -43,7 +43,7 @@ EXTENSIONS = {"image": "jpg", "voice": "amr", "video": "mp4", "shortvideo": "mp4
 @dataclass(frozen=True)
 class MediaListener:
     prepare: Callable[[Any, dict, bytes], Any]  # (app, media_row, data) -> prepared; no writes
-    apply: Callable[[Any, Any, dict, Any], None]  # (app, db, media_row, prepared); inside the transaction
+    apply: Callable[[Any, Any, dict, Any], object]  # (app, db, media_row, prepared); inside the transaction
 
 
 def blob_path(root: Path, sha256: str, ext: str) -> Path:

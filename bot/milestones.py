@@ -78,11 +78,9 @@ def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
 def may_report(person: Mapping | None, config) -> bool:
     """May this person report their village's milestones: a ``milestones.reporter_roles`` (村书记, 村干部)
     of a village, bound with proof (a one-time code or the roster's openid column: ``identity.acts_as``)."""
-    return (
-        bool(person)
-        and person.get("village_id") is not None
-        and identity.acts_as(person, config.get("milestones.reporter_roles"))
-    )
+    if not person:
+        return False
+    return person.get("village_id") is not None and identity.acts_as(person, config.get("milestones.reporter_roles"))
 
 
 def what(app, row: Mapping) -> str:
@@ -112,7 +110,9 @@ def record(ctx, report: Report, photo_ids: list[int]) -> dict:
     for media_row_id in photo_ids:
         store.add_photo(ctx.db, milestone_id, media_row_id, ctx.now_s)
     FLOW.enter(ctx, "collecting", {"milestone_id": milestone_id})
-    return store.get(ctx.db, milestone_id)
+    row = store.get(ctx.db, milestone_id)
+    assert row is not None  # just inserted
+    return row
 
 
 def collecting(ctx, state) -> dict | None:

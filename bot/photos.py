@@ -40,7 +40,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import imagehash
 import numpy as np
@@ -186,7 +186,7 @@ def _open(data: bytes) -> _Decoded:
     if len(data) > MAX_BYTES:
         raise PhotoError(f"file too large: {len(data)} bytes > {MAX_BYTES}")
     try:
-        img = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
+        img: Image.Image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except Image.DecompressionBombError as exc:
         raise PhotoError(f"image too large: {exc}") from exc
     except Exception as exc:  # UnidentifiedImageError and plugin errors
@@ -249,10 +249,10 @@ def exif_time(exif: Image.Exif) -> str | None:
     return None
 
 
-def dms_to_degrees(dms: object, ref: object, limit: float) -> float | None:
+def dms_to_degrees(dms: Any, ref: object, limit: float) -> float | None:
     """EXIF (degrees, minutes, seconds) + N/S/E/W -> signed decimal degrees."""
     try:
-        d, m, s = (float(x) for x in dms)  # type: ignore[union-attr]
+        d, m, s = (float(x) for x in dms)
     except (TypeError, ValueError, ZeroDivisionError):
         return None
     value = d + m / 60 + s / 3600
@@ -617,9 +617,9 @@ def is_far_from(
 ) -> bool:
     """True when the point is known, the village centre and radius are known,
     and the point lies outside the radius. Unknown never counts as far."""
-    if None in (lat, lng, center_lat, center_lng, radius_m):
+    if lat is None or lng is None or center_lat is None or center_lng is None or radius_m is None:
         return False
-    return haversine_m(lat, lng, center_lat, center_lng) > radius_m  # type: ignore[arg-type]
+    return haversine_m(lat, lng, center_lat, center_lng) > radius_m
 
 
 def _as_datetime(value: str | date | datetime) -> datetime:

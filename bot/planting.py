@@ -33,7 +33,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -277,7 +277,7 @@ def cap_for(caps: Mapping[str, int], role: str | None) -> int:
     return caps.get(role or "", min(caps.values(), default=0))
 
 
-def location_of(record: Mapping, photos: list[Mapping]) -> tuple[float | None, float | None]:
+def location_of(record: Mapping, photos: Sequence[Mapping]) -> tuple[float | None, float | None]:
     """Where the record was made: its location message, else the first photo with EXIF GPS."""
     lat, lng = record.get("lat"), record.get("lng")
     if lat is None or lng is None:
@@ -287,7 +287,7 @@ def location_of(record: Mapping, photos: list[Mapping]) -> tuple[float | None, f
 
 
 def compute_flags(
-    record: Mapping, photos: list[Mapping], village: Mapping | None, checks: Checks, day: date
+    record: Mapping, photos: Sequence[Mapping], village: Mapping | None, checks: Checks, day: date
 ) -> list[Flag]:
     """The reasons a record cannot count at once (each sends it to review), from its parts, its analysed
     photos, its village, and ``day`` (the local day it was completed)."""
@@ -304,6 +304,7 @@ def compute_flags(
         )
     lat, lng = location_of(record, photos)
     if village and is_far_from(lat, lng, village.get("lat"), village.get("lng"), village.get("radius_m")):
+        assert lat is not None and lng is not None  # unknown never counts as far
         distance = haversine_m(lat, lng, village["lat"], village["lng"])
         flags.append(
             Flag(
@@ -437,7 +438,8 @@ def photo_index(app) -> NearDuplicateIndex:
 def collecting(ctx) -> dict | None:
     """The sender's pending record while its window is open."""
     state = FLOW.state(ctx)
-    record = store.get(ctx.db, state.data.get("planting_id")) if state else None
+    planting_id = state.data.get("planting_id") if state else None
+    record = store.get(ctx.db, planting_id) if planting_id is not None else None
     return record if record and record["status"] == "pending" else None
 
 
@@ -460,7 +462,9 @@ def new_record(ctx) -> dict:
     state = FLOW.state(ctx)
     if state and state.data.get("location"):
         store.update(ctx.db, planting_id, state.data["location"])
-    return store.get(ctx.db, planting_id)
+    record = store.get(ctx.db, planting_id)
+    assert record is not None  # just inserted
+    return record
 
 
 def late_record(ctx, arriving: str) -> dict | None:
@@ -530,12 +534,16 @@ def another_record(ctx, state) -> tuple[Step, dict]:
     after ``3棵发财树`` is 5棵发财树), which collects from now on; the first one is set aside (incomplete: its missing
     part still finishes it within planting.late_part_hours). (the new record's step, the record set aside)"""
     earlier = store.get(ctx.db, state.data["planting_id"])
+    assert earlier is not None  # the record being collected
     store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
     FLOW.end(ctx)
     record = new_record(ctx)
     said = {column: earlier[column] for column in TEXT_COLUMNS if earlier[column] is not None}
     store.update(ctx.db, record["id"], {**said, **state.data["updates"]})
-    return advance(ctx, record["id"]), store.get(ctx.db, earlier["id"])
+    step = advance(ctx, record["id"])
+    set_aside = store.get(ctx.db, earlier["id"])
+    assert set_aside is not None
+    return step, set_aside
 
 
 def keep_location(ctx, location: dict) -> None:
@@ -551,6 +559,7 @@ def household_member(ctx, name: str, cadre: dict) -> dict:
             ctx.db, {"name": name, "village_id": cadre["village_id"], "role": "群众", "source": "proxy"}, ctx.now_s
         )
         member = roster_store.person(ctx.db, person_id)
+        assert member is not None  # just inserted
     return member
 
 
@@ -566,6 +575,7 @@ class Step:
 def advance(ctx, planting_id: int) -> Step:
     """After a part joined the record: keep collecting (the window restarts), or complete it (flags computed)."""
     record = store.get(ctx.db, planting_id)
+    assert record is not None  # a part just joined it
     photos = store.photos_of(ctx.db, planting_id)
     missing = missing_parts(record, len(photos))
     if record["status"] == "complete":
@@ -587,7 +597,9 @@ def advance(ctx, planting_id: int) -> Step:
     )
     FLOW.end(ctx)
     refresh_flags(ctx.app, ctx.db, planting_id, ctx.now_s)
-    return Step(store.get(ctx.db, planting_id), [], len(photos))
+    completed = store.get(ctx.db, planting_id)
+    assert completed is not None
+    return Step(completed, [], len(photos))
 
 
 def incomplete_text(app, db, record: Mapping) -> str:
@@ -689,6 +701,7 @@ def refresh_flags(app, db, planting_id: int, now_s: str) -> list[str]:
     """Recompute a record's flags (with their reasons), its spot-check draw and its review state from what is
     known now."""
     record = store.get(db, planting_id)
+    assert record is not None  # refresh_flags is called for an existing record
     photos = store.photos_of(db, planting_id)
     day = clock.local(clock.from_db(record["completed_at"] or record["created_at"]), app.tz).date()
     flags = compute_flags(

@@ -28,7 +28,7 @@ the services: they read and write through bot/store/pledges.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -145,7 +145,7 @@ def month_words(t: Callable[..., str], month: int | None) -> str:
     return t("pledges.in_month", month=month) if month else ""
 
 
-def describe(t: Callable[..., str], pledges: list[Mapping]) -> str:
+def describe(t: Callable[..., str], pledges: Sequence[Mapping]) -> str:
     """'2棵荔枝（3月）、1棵龙眼'."""
     return "、".join(
         t("pledges.item", count=p["count"], species=p["species"], month=month_words(t, p["month"])) for p in pledges
@@ -203,9 +203,11 @@ def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pl
             inbox_id=ctx.inbox_id,
             now=ctx.now_s,
         )
+    row = store.pledge(db, pledge_id)
+    assert row is not None  # just written
     if person["id"] != ctx.person["id"]:
-        _tell_household(ctx, person, store.pledge(db, pledge_id))
-    return Pledged(store.pledge(db, pledge_id), before, store.live_of_household(db, person["id"]))
+        _tell_household(ctx, person, row)
+    return Pledged(row, before, store.live_of_household(db, person["id"]))
 
 
 def _tell_household(ctx, person: dict, row: dict) -> None:
@@ -340,6 +342,7 @@ def record_batch(
 def tell_pledgers(app, db, batch_id: int, now: datetime) -> int:
     """Seedlings arrived: a notice to each pledger still needing them; once per (batch, pledge)."""
     batch = store.batch(db, batch_id)
+    assert batch is not None  # the batch just recorded
     day = date.fromisoformat(batch["pickup_date"])
     queued = 0
     for row in store.pledgers_to_tell(db, batch["village_id"], batch["species"]):

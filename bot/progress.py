@@ -284,7 +284,9 @@ def village_target(config, kind: str) -> tuple[str, float]:
 
 def utc_offset_minutes(config, at: datetime | None = None) -> int:
     at = at or datetime.now(ZoneInfo("UTC"))
-    return int(at.astimezone(ZoneInfo(config.get("campaign.timezone"))).utcoffset().total_seconds() // 60)
+    offset = at.astimezone(ZoneInfo(config.get("campaign.timezone"))).utcoffset()
+    assert offset is not None  # an aware datetime
+    return int(offset.total_seconds() // 60)
 
 
 def number(value: float) -> str:
@@ -601,6 +603,7 @@ def progress_line(app, db, person: dict) -> str:
     t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
+    assert me is not None and home is not None  # person is a roster row
     mine = (
         t("progress.line_person", trees=me.trees, quota=me.quota)
         if me.quota
@@ -618,6 +621,7 @@ def my_progress_text(app, db, person: dict) -> str:
     t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
+    assert me is not None and home is not None  # person is a roster row
     if me.quota:
         quota_line = (
             t("progress.my_quota_done", quota=me.quota)

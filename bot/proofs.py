@@ -94,7 +94,8 @@ def redeem(app, db, *, openid: str, code: str, now: datetime, person_id: int | N
     else:
         return Redemption("ok", found["person_id"])
     about = found["person_id"] if found else person_id
-    if not (status == "used" and found["used_by"] == openid):  # sending one's own used code again is no guess
+    # sending one's own used code again is no guess
+    if not (status == "used" and found is not None and found["used_by"] == openid):
         record_code_failure(db, openid, about, now)
     return Redemption(status, about)
 
@@ -159,8 +160,8 @@ def cmd_invite(args, app) -> int:
         print(app.t("registration.invite_unknown", name=args.name, where=where), file=sys.stderr)
         return 1
     if len(found) > 1:
-        villages = "、".join("/".join(v["name"] for v in villages) or "—" for _p, villages in found)
-        print(app.t("registration.invite_ambiguous", name=args.name, n=len(found), villages=villages), file=sys.stderr)
+        names = "、".join("/".join(v["name"] for v in villages) or "—" for _p, villages in found)
+        print(app.t("registration.invite_ambiguous", name=args.name, n=len(found), villages=names), file=sys.stderr)
         return 2
     person, villages = found[0]
     now = app.clock()

@@ -339,7 +339,11 @@ def summary_text(report: Report, app) -> str:
 
 # -- the workbook --------------------------------------------------------------------------------
 def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any]]):
-    value = figures[column.key].get(row.village.village_id) if column.per_village else column.value(row)
+    if column.per_village:
+        value = figures[column.key].get(row.village.village_id)
+    else:
+        assert column.value is not None  # a column has value() or per_village()
+        value = column.value(row)
     if column.labels is None:
         return value
     return app.t(column.labels[value]) if value in column.labels else ""

@@ -609,7 +609,7 @@ def within_one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def match_village(query: str, villages: list[dict]) -> list[dict]:
+def match_village(query: str | None, villages: list[dict]) -> list[dict]:
     """The villages a typed name may mean, best first; several means ask which.
 
     Tried in order, the first step that finds anything wins: the exact name; the same name without

@@ -70,7 +70,7 @@ def _checked_address(host: str, port: int, allowed: set[str]) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise Failed(f"cannot resolve {host}: {exc}", transient=True) from None
-    addresses = [info[4][0].split("%", 1)[0] for info in infos]
+    addresses = [str(info[4][0]).split("%", 1)[0] for info in infos]
     if not addresses:
         raise Failed(f"{host} has no address", transient=True)
     for address in addresses:
@@ -100,6 +100,7 @@ def get(
     if params:
         path += ("&" if "?" in path else "?") + urlencode(params)
     timeouts = urllib3.Timeout(connect=timeout, read=timeout)
+    opener: urllib3.PoolManager | urllib3.HTTPConnectionPool
     if allowed_hosts is None:
         opener, target, headers, pool = _CONFIGURED, f"{parts.scheme}://{parts.netloc}{path}", {}, None
     else:

@@ -33,6 +33,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 TOKEN_SECONDS = 7200  # an access_token's life, as WeChat gives it
@@ -140,6 +141,7 @@ class WeChatStandIn:
     def url(self) -> str:
         assert self._server is not None
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)  # an AF_INET server's address
         return f"http://{host}:{port}/"
 
     def start(self) -> WeChatStandIn:
@@ -329,7 +331,7 @@ class WeChatStandIn:
         ``expire_seconds``, default 60, at most 30 days), as WeChat answers them."""
         scene = payload.get("action_info", {}).get("scene", {})
         ticket = f"ticket-{scene.get('scene_str') or scene.get('scene_id')}"
-        answer = {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}"}
+        answer: dict[str, Any] = {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}"}
         if payload.get("action_name") in ("QR_SCENE", "QR_STR_SCENE"):
             answer["expire_seconds"] = min(int(payload.get("expire_seconds") or 60), 2592000)
         return self._json(http, answer)

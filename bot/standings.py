@@ -130,6 +130,7 @@ def of_village(app, village_id: int, now: datetime) -> Standing | None:
     history = []
     for end, until in _months_before(config, day):
         then = progress.village_progress(db, config, village_id, until=until)
+        assert then is not None  # the village exists (village_progress found it above)
         history.append(schedule.is_lagging(config, then.targets, end))
     completions = county_completions(app, village_id)
     return stand(config, village, day, history, rank_of(village_id, completions), len(completions))

@@ -188,7 +188,9 @@ def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> R
         FLOW.enter(ctx, "choosing", {"visit_id": visit_id, "village_ids": [v["id"] for v in villages]})
     else:
         FLOW.enter(ctx, "recorded", {"visit_id": visit_id})
-    return Recorded(store.visit(ctx.db, visit_id), placement, villages, month_count(ctx))
+    visit = store.visit(ctx.db, visit_id)
+    assert visit is not None  # just inserted
+    return Recorded(visit, placement, villages, month_count(ctx))
 
 
 def choose_village(ctx, state, number: int) -> dict | None:
@@ -199,6 +201,7 @@ def choose_village(ctx, state, number: int) -> dict | None:
     if village is None:
         return None
     visit = store.visit(ctx.db, state.data["visit_id"])
+    assert visit is not None  # the visit being recorded
     distance = distance_to(village, visit["lat"], visit["lng"])
     store.set_village(
         ctx.db, visit["id"], village["id"], round(distance, 1) if distance is not None else None, ctx.now_s
@@ -215,6 +218,7 @@ def _link_photo(ctx, visit_id: int, media_row_id: int) -> None:
 def add_photo(ctx, state, media_row_id: int | None) -> tuple[dict, int]:
     """A photo joins the visit being recorded (the window starts again); (the visit, its photo count)."""
     visit = store.visit(ctx.db, state.data["visit_id"])
+    assert visit is not None  # the visit being recorded
     if media_row_id is not None:
         _link_photo(ctx, visit["id"], media_row_id)
     FLOW.enter(ctx, state.name, state.data)

@@ -135,6 +135,7 @@ def receive():
         return Response("success", mimetype="text/plain")
     xml = render_text_reply(incoming, reply)
     if aes:
+        assert crypto is not None  # refused above otherwise
         xml = crypto.encrypt_message(xml, nonce, timestamp)
     return Response(xml, mimetype="application/xml")
 
@@ -203,7 +204,9 @@ def process(
     now_s = clock.to_db(now)
     inbox_id = _keep(db, incoming, now_s, status="ok")
     if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
-        return "duplicate", inbox.find(db, incoming.openid, incoming.dedupe_key)["reply"]
+        kept = inbox.find(db, incoming.openid, incoming.dedupe_key)
+        assert kept is not None  # the row that made this one a duplicate
+        return "duplicate", kept["reply"]
     user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
@@ -222,7 +225,8 @@ def _keep_failed(
         _replay_guard(app).admits(db, seen, clock.utcnow().timestamp())
     reply = app.t("core.error")
     inbox_id = _keep(db, incoming, clock.to_db(now), status="error")  # its photo or voice is still fetched
-    inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
+    if inbox_id is not None:  # None: the same push was kept meanwhile on another connection
+        inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
     return "error", reply
 
 
@@ -241,6 +245,7 @@ def _keep(db, incoming: Incoming, now_s: str, status: str) -> int | None:
         status=status,
     )
     if inbox_id is not None and incoming.msg_type in MEDIA_TYPES:
+        assert incoming.media_id is not None  # parse refuses a media message without one
         media.add(
             db,
             openid=incoming.openid,

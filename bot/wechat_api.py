@@ -88,7 +88,7 @@ class _Client(WeChatClient):
         self._token = token
 
     @property
-    def access_token(self) -> str:  # type: ignore[override]
+    def access_token(self) -> str:
         return self._token()
 
     def fetch_access_token(self):  # pragma: no cover - guarded: WeChatAPI owns the token

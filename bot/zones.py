@@ -149,6 +149,7 @@ def check_rows(
     table: list[tuple[int, dict[str, str]]], villages: list[dict], t: Callable[..., str]
 ) -> tuple[list[ZoneRow], list[roster.Problem]]:
     """Check every row of a zones file against the villages; (clean rows, problems by spreadsheet row)."""
+    seen: dict[tuple[int, str], int]
     rows, problems, seen = [], [], {}
     by_name = {v["name"]: v for v in villages}
     for number, values in table:
@@ -194,6 +195,7 @@ def check_rows(
             found.append(roster.Problem(number, t("zones.import.radius_needed"), t("zones.import.column_radius")))
         problems += found
         if not found:
+            assert village is not None  # else found names the problem
             rows.append(ZoneRow(number, village["id"], name, numbers["lat"], numbers["lng"], numbers["radius_m"]))
     return rows, problems
 

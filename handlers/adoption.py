@@ -59,6 +59,7 @@ def _more_line(ctx: Ctx, total: int, shown: int) -> list[str]:
 
 
 def _show_list(ctx: Ctx) -> str:
+    assert ctx.person is not None  # @registered
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     rows = adoption.adoptable_in(ctx.db, village["id"] if village else None)
     if not rows:
@@ -68,6 +69,7 @@ def _show_list(ctx: Ctx) -> str:
             village=village["name"] if village else "",
             contacts=contacts or ctx.t("adoption.contacts_unknown"),
         )
+    assert village is not None  # the rows are its records
     shown = min(adoption.page_size(ctx.config), len(rows))
     adoption.remember_list(ctx, rows, shown)
     return "\n".join(

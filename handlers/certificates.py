@@ -25,6 +25,7 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
         return "\n".join(certificates.text_line(ctx.app, cert, again=True) for cert in genuine)
     if revoked:
         return ctx.t("certificates.only_revoked")
+    assert ctx.person is not None  # @registered
     quota = progress.quota_for(ctx.config, ctx.person["role"])
     if ctx.person["role"] in progress.NON_HOUSEHOLD_ROLES:
         return ctx.t("certificates.none_staff")

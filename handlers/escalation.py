@@ -6,6 +6,8 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot import clock, escalation, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
@@ -59,8 +61,10 @@ def _take_photos(ctx: Ctx) -> list[int]:
 
 def _joins(ctx: Ctx, ticket: dict) -> bool:
     """Does this text belong to ``ticket`` (a detail, or a question about the same tree)?"""
+    text = _text(ctx)
+    assert text is not None  # the matchers call this for text only
     return escalation.joins_ticket(
-        _text(ctx),
+        text,
         escalation.faq_result(ctx),
         escalation.ticket_texts(ctx.db, ticket),
         planting.species_table(ctx.app),
@@ -81,11 +85,11 @@ def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
     return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
 
 
-def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
-def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int]) -> str:
+def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
     repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now)
     if repeated:
         return _asked_again(ctx, repeated, media_row_ids)
@@ -109,19 +113,19 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int])
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
 
 
-def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int]) -> str:
+def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int | None]) -> str:
     """The same question again: its ticket's number; a photo or voice that came with it joins the ticket as 补充."""
     media = [m for m in dict.fromkeys(media_row_ids) if m]
     for media_row_id in media:
         escalation.add_supplement(ctx.app, ctx.db, ticket, text=None, media_row_id=media_row_id, now=ctx.now)
     if not media:
         escalation.asked_again(ctx.db, ticket, ctx.now)
-    photos = sum(1 for m in media if media_store.get(ctx.db, m)["kind"] == "image")
+    photos = sum(1 for m in media if (row := media_store.get(ctx.db, m)) is not None and row["kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
     return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)
 
 
-def _voice_ticket(ctx: Ctx, extra_media: list[int] = ()) -> str:
+def _voice_ticket(ctx: Ctx, extra_media: Sequence[int | None] = ()) -> str:
     return _open(ctx, ctx.t("escalation.voice_question"), "voice", [_current_media(ctx), *extra_media])
 
 
@@ -175,6 +179,7 @@ _match_add_faq, on_add_faq = _ticket_command(
 
 @staff_only
 def on_queue(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # @staff_only
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
         return ctx.t("escalation.queue_empty")
@@ -240,7 +245,9 @@ def on_question(ctx: Ctx, state, _match) -> str:
     ASK_FLOW.end(ctx)
     if _is_silent_voice(ctx):
         return _voice_ticket(ctx, [*photos, *_take_photos(ctx)])
-    return _open(ctx, _text(ctx), "explicit", [_current_media(ctx), *photos, *_take_photos(ctx)])
+    question = _text(ctx)
+    assert question is not None  # _is_question saw text
+    return _open(ctx, question, "explicit", [_current_media(ctx), *photos, *_take_photos(ctx)])
 
 
 # One handler per (state, input); the diagram is in docs/escalation.md.
@@ -255,7 +262,7 @@ ASK_TABLE = FlowTable(
 
 def _match_resolved(ctx: Ctx) -> bool:
     text = _text(ctx)
-    return bool(text) and escalation.is_resolved(text)
+    return bool(text and escalation.is_resolved(text))
 
 
 def on_resolved(ctx: Ctx, _match) -> str:
@@ -293,7 +300,9 @@ def _match_photo_question(ctx: Ctx) -> bool:
 
 
 def on_photo_question(ctx: Ctx, _match) -> str:
-    return _open(ctx, _text(ctx), "photo", [_current_media(ctx), *_take_photos(ctx)])
+    question = _text(ctx)
+    assert question is not None  # _match_photo_question saw text
+    return _open(ctx, question, "photo", [_current_media(ctx), *_take_photos(ctx)])
 
 
 def _supplementable(ctx: Ctx) -> list[dict]:
@@ -332,7 +341,7 @@ def match_text_supplement(ctx: Ctx):
 def _escalatable(ctx: Ctx) -> bool:
     """Unrecognised voice, or a real question the FAQ could not answer (it reached the fallback)."""
     text = _text(ctx)
-    return _is_silent_voice(ctx) or (bool(text) and escalation.worth_a_ticket(text))
+    return _is_silent_voice(ctx) or bool(text and escalation.worth_a_ticket(text))
 
 
 def _match_follow_up(ctx: Ctx):
@@ -355,11 +364,13 @@ def on_silent_voice(ctx: Ctx, _match) -> str:
 
 def _match_unanswered(ctx: Ctx) -> bool:
     text = _text(ctx)
-    return bool(text) and escalation.worth_a_ticket(text) and escalation.faq_result(ctx).reason != "empty"
+    return bool(text and escalation.worth_a_ticket(text) and escalation.faq_result(ctx).reason != "empty")
 
 
 def on_unanswered(ctx: Ctx, _match) -> str:
-    return _open(ctx, _text(ctx), "low_confidence", [_current_media(ctx)])
+    question = _text(ctx)
+    assert question is not None  # _match_unanswered saw text
+    return _open(ctx, question, "low_confidence", [_current_media(ctx)])
 
 
 COMMAND_ROUTES: list = [

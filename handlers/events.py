@@ -61,6 +61,7 @@ def _opened(ctx: Ctx, event: dict) -> str:
 
 @staff(_organisers, refusal="events.organisers_only")
 def on_open(ctx: Ctx, parsed: events.OpenText) -> str:
+    assert ctx.person is not None  # @staff
     if ctx.person["village_id"] is None:
         return ctx.t("events.no_village")
     hours = ctx.config.get("events.default_hours")
@@ -106,6 +107,7 @@ def _checked_in(ctx: Ctx, result: events.CheckIn) -> str:
         return ctx.t("events.too_early", name=event["name"], start=f"{start:%H:%M}")
     if result.status == "over":
         return ctx.t("events.over", name=event["name"])
+    assert row is not None  # new or already: the attendance row
     if result.status == "already":
         return ctx.t("events.already_present" if row["present"] else "events.already_waiting", name=event["name"])
     if row["present"]:
@@ -130,6 +132,7 @@ def on_join_code(ctx: Ctx, code: str) -> str:
 
 @registered
 def on_join(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # @registered
     village_id = ctx.person["village_id"]
     current = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
     if not current:
@@ -146,8 +149,11 @@ def on_presence(ctx: Ctx, state, place: dict) -> str:
     if event is None:
         events.FLOW.end(ctx)
         return ctx.t("events.none_open")
+    assert row is not None  # its event was found
     distance = events.locate(ctx, row, place)
-    if store.attendance_row(ctx.db, row["id"])["present"]:
+    located = store.attendance_row(ctx.db, row["id"])
+    assert located is not None
+    if located["present"]:
         return ctx.t("events.location_present", name=event["name"], distance=_distance(distance))
     return ctx.t(
         "events.location_far",

@@ -32,7 +32,7 @@ GREETING_WORDS = (
 )
 
 
-def chitchat_reply_key(text: str) -> str:
+def chitchat_reply_key(text: str | None) -> str:
     """A greeting gets the greeting; thanks, 好的, 哈哈 and the like get a friendly 'you're welcome'."""
     lowered = (text or "").lower()
     return "faq.greeting" if any(word in lowered for word in GREETING_WORDS) else "faq.thanks"

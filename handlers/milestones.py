@@ -58,15 +58,18 @@ def on_report(ctx: Ctx, report: milestones.Report) -> str:
 
 
 def on_photo(ctx: Ctx, _state, row: dict) -> str:
-    n = milestones.add_photo(ctx, row, media_store.row_for_inbox(ctx.db, ctx.inbox_id))
+    media_row_id = media_store.row_for_inbox(ctx.db, ctx.inbox_id)
+    assert media_row_id is not None  # the webhook recorded the photo's media row
+    n = milestones.add_photo(ctx, row, media_row_id)
     return ctx.t("milestones.photo_added", what=milestones.what(ctx.app, row), n=n) + _still_needs(ctx, row)
 
 
 def on_location(ctx: Ctx, _state, row: dict) -> str:
+    assert ctx.msg.lat is not None and ctx.msg.lng is not None  # _location checked them
     milestones.add_location(ctx, row, ctx.msg.lat, ctx.msg.lng)
-    return ctx.t("milestones.location_added", what=milestones.what(ctx.app, row)) + _still_needs(
-        ctx, store.get(ctx.db, row["id"])
-    )
+    located = store.get(ctx.db, row["id"])
+    assert located is not None
+    return ctx.t("milestones.location_added", what=milestones.what(ctx.app, row)) + _still_needs(ctx, located)
 
 
 def _still_needs(ctx: Ctx, row: dict) -> str:
@@ -94,10 +97,10 @@ def _plan_cell(db, config, until: str) -> dict:
 # -- the manifest -----------------------------------------------------------------------------------
 TABLE = FlowTable(
     milestones.FLOW,
-    [
+    (
         Step("collecting", "photo", _photo, on_photo, to=("collecting",)),
         Step("collecting", "location", _location, on_location, to=("collecting",)),
-    ],
+    ),
 )
 ROUTES: list = [
     Route("milestone_report", _report, on_report),

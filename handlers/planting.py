@@ -75,6 +75,7 @@ def on_menu(ctx, _match) -> str:
 @registered
 def on_photo(ctx, _match) -> str:
     media_row_id = store.media_row_id(ctx.db, ctx.msg.media_id)
+    assert media_row_id is not None  # the webhook recorded the photo's media row
     linked = store.photo_by_media(ctx.db, media_row_id)
     if linked:  # the same photo handled again (replayed after 登记): nothing new
         return _reply(ctx, planting.advance(ctx, linked["planting_id"]))

@@ -40,6 +40,7 @@ def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     """For whom: the sender's household, or (a cadre naming someone) that household; None when allowed."""
     if parsed.name:
         return staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+    assert ctx.person is not None  # the handlers are @registered
     return None if ctx.person["village_id"] is not None else ctx.t("pledges.no_village")
 
 
@@ -62,6 +63,7 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
 
 
 def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
+    assert ctx.person is not None  # registered, or staff
     row, mine = result.pledge, person["id"] == ctx.person["id"]
     facts = dict(
         name=person["name"],
@@ -98,6 +100,7 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     if person is None:
         pledges.ask_about_name(ctx, parsed)
         return ctx.t("pledges.unknown_name", name=parsed.name, count=parsed.count, species=parsed.species)
+    assert parsed.species is not None and parsed.count is not None  # _problem asked for what was missing
     return _pledged_reply(ctx, person, pledges.pledge(ctx, person, parsed.species, parsed.count, parsed.month))
 
 
@@ -113,6 +116,7 @@ def on_new_household(ctx: Ctx, state, _match) -> str:
 
 @registered
 def on_mine(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # @registered
     rows = pledges.household_pledges(ctx.db, ctx.person["id"])
     if not rows:
         return ctx.t("pledges.none")
@@ -138,6 +142,7 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     if person is None:
         return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
     ended = pledges.cancel(ctx, person, parsed.species)
+    assert ctx.person is not None  # @registered
     mine = person["id"] == ctx.person["id"]
     if not ended:
         return (

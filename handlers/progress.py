@@ -18,11 +18,13 @@ from handlers.core import text_means
 
 @registered
 def on_my_progress(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # @registered
     return progress.my_progress_text(ctx.app, ctx.db, ctx.person)
 
 
 @registered
 def on_village_progress(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # @registered
     village_id = ctx.person.get("village_id")
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:

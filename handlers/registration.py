@@ -140,6 +140,7 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
     )
     reply = ctx.t(BINDING_REPLIES[binding.status], **facts)
     if binding.status == "already":
+        assert person is not None  # already bound to that person
         return "\n".join([reply, *_unproven_line(ctx, person)])
     if binding.status in ("registered", "code_ok"):
         replies = identity.replay_kept(ctx)
@@ -204,6 +205,7 @@ def on_name(ctx: Ctx, state, name: str) -> str:
 
 
 def on_name_and_village(ctx: Ctx, _state, parsed: identity.RegisterText) -> str:
+    assert parsed.name is not None and parsed.village_text is not None  # _name_and_village saw both
     return _resolve_village(ctx, parsed.name, parsed.village_text, roster_store.all_villages(ctx.db))
 
 

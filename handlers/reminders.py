@@ -51,7 +51,9 @@ def _result(ctx: Ctx, state) -> str | None:
 
 # -- handlers: one per (state, input) ---------------------------------------------------------------
 def _what(ctx: Ctx, state) -> str:
-    return reminders.describe_planting(_planting(ctx, state))
+    planting = _planting(ctx, state)
+    assert planting is not None  # the record the follow-up asks about
+    return reminders.describe_planting(planting)
 
 
 def _add_check(ctx: Ctx, state, *, result: str, media_row_id: int | None, note: str | None) -> dict:

@@ -73,6 +73,7 @@ def _recorded(ctx: Ctx, done: visits.Recorded) -> str:
         )
         return ctx.t("visits.ask_village", choices=choices)
     if placement.inside:
+        assert placement.distance_m is not None  # inside: it was measured
         return ctx.t(
             "visits.recorded", village=visit["village"], distance=round(placement.distance_m), count=done.month_visits
         )
@@ -87,6 +88,7 @@ def _recorded(ctx: Ctx, done: visits.Recorded) -> str:
 # -- handlers -----------------------------------------------------------------------------------------
 @staff((visits.ADVISER,), refusal="visits.advisers_only")
 def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
+    assert ctx.person is not None  # @staff
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
     visits.start_sign_in(ctx, sign_in["note"])

@@ -45,10 +45,12 @@ def _list_text(ctx: Ctx, village: dict, listed: list[dict]) -> str:
 def _show_list(ctx: Ctx) -> str:
     if not zones.may_hold(ctx.person, ctx.config):
         return ctx.t("zones.members_only")
+    assert ctx.person is not None  # may_hold: a member of the village
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     listed = store.zones_of_village(ctx.db, village["id"]) if village else []
     if not listed:
         return ctx.t("zones.no_zones", village=village["name"] if village else "")
+    assert village is not None  # the zones are its own
     zones.show_list(ctx, listed)
     return _list_text(ctx, village, listed)
 
@@ -124,11 +126,13 @@ def on_tending_location(ctx: Ctx, _state, location: dict) -> str:
         zones.wait_for_photo(ctx, location)
         return ctx.t("zones.location_ok", zone=zone["name"])
     zones.wait_for_photo(ctx)
+    distance = zones.distance_m(zone, location["lat"], location["lng"])
+    assert distance is not None  # not inside: the zone has a centre
     return ctx.t(
         "zones.location_far",
         zone=zone["name"],
         radius=round(zone["radius_m"]),
-        distance=round(zones.distance_m(zone, location["lat"], location["lng"])),
+        distance=round(distance),
     )
 
 

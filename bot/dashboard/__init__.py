@@ -30,7 +30,11 @@ def blueprint(pages) -> Blueprint:
     nav = [page for page in every if page.nav]
     bp.before_request(auth.guard)
     bp.context_processor(lambda: auth.template_globals(nav))
-    bp.record_once(lambda state: state.app.after_request(auth.security_headers))  # 404s under /admin too
+
+    def add_security_headers(state) -> None:  # 404s under /admin too
+        state.app.after_request(auth.security_headers)
+
+    bp.record_once(add_security_headers)
     views.install(bp)
     for page in every:
         view = page.view if all(page.allows(role) for role in LOGIN_ROLES) else auth.only_for(page)

@@ -70,13 +70,15 @@ def adopt_for_organisation():
                 now=now,
             )
             if adoption_id is not None and donating:
+                adopted = store.get(ctx.db, adoption_id)
+                assert adopted is not None  # just made
                 adoption.record_donation(
                     ctx.db,
                     donor=form["organisation"],
                     source=form["source"],
                     amount=amount,
                     purpose=form["purpose"],
-                    village_id=store.get(ctx.db, adoption_id)["village_id"],
+                    village_id=adopted["village_id"],
                     planting_id=planting_id,
                     adoption_id=adoption_id,
                     by=by,

@@ -95,6 +95,7 @@ def _fingerprint(password_hash: str) -> str:
 
 
 def _viewer_for(row: dict) -> Viewer:
+    village_ids: tuple[int, ...] | None
     if row["role"] == "admin":
         village_ids = None
     elif row["person_id"] is None:
@@ -154,7 +155,7 @@ def current_viewer() -> Viewer | None:
     key = _session_key(token)
     live = admins_store.live_session(db, key, clock.to_db(moment - timedelta(minutes=setting("session_minutes"))))
     row = store.admin(db, admin_id) if live is not None and live["admin_id"] == admin_id else None
-    if row is None or session.get("pw") != _fingerprint(row["password_hash"]):
+    if live is None or row is None or session.get("pw") != _fingerprint(row["password_hash"]):
         session.clear()
         return None
     if live["seen_at"] < clock.to_db(moment - timedelta(seconds=SESSION_TOUCH_SECONDS)):
@@ -249,9 +250,9 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
     Raises UnknownPerson when ``person_name`` names nobody who fits, AmbiguousPerson when several fit.
     An admin login is never linked."""
     if role == "cadre":
-        person = _cadre(db, person_name or username, village)
-        admins_store.link_person(db, username, person["id"])
-        return person
+        cadre = _cadre(db, person_name or username, village)
+        admins_store.link_person(db, username, cadre["id"])
+        return cadre
     if role != "adviser":
         admins_store.link_person(db, username, None)
         return None
@@ -259,7 +260,9 @@ def link_login_person(db, username: str, role: str, person_name: str | None, vil
     if person is None:
         if person_name:
             raise UnknownPerson(person_name)
-        current = admins_store.by_username(db, username)["person_id"]  # a reset keeps its link
+        login = admins_store.by_username(db, username)
+        assert login is not None  # the login being linked
+        current = login["person_id"]  # a reset keeps its link
         return roster_store.person(db, current) if current else None
     admins_store.link_person(db, username, person["id"])
     return person

@@ -66,6 +66,7 @@ def award_mark():
     if problem:
         flash(auth.t(problem), "error")
     else:
+        assert award is not None  # no problem: marked
         flash(auth.t("admin.awards.marked", name=award["name"], title=award["title"]), "ok")
     return redirect(url_for("dashboard.awards_page", period=period))
 

@@ -111,6 +111,7 @@ def compose():
     segment, error = _check(form)
     if error:
         return _page(form, error=error), 400
+    assert segment is not None  # no error: a segment
     ctx = auth.bot()
     if request.form.get("action") != "send":
         return _page(form, plan=broadcasts.plan(ctx.db, ctx.config, segment))

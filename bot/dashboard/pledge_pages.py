@@ -50,6 +50,7 @@ def add_batch():
     if problem:
         flash(auth.t(problem), "error")
         return redirect(url_for("dashboard.pledges_page"))
+    assert village is not None and count is not None  # batch_problem checked them
     with transaction(ctx.db):
         _batch_id, told = pledges.record_batch(
             ctx,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -167,7 +168,8 @@ def decide(planting_id: int):
     reason = request.form.get("reason", "").strip()[:500]
     if decision is None:
         abort(400)
-    back = url_for("dashboard.review", **{k: v for k, v in request.args.items() if k in (*FILTERS, "page")})
+    kept: dict[str, Any] = {k: v for k, v in request.args.items() if k in (*FILTERS, "page")}
+    back = url_for("dashboard.review", **kept)
     if decision == "rejected" and not reason:
         flash(auth.t("admin.review.needs_reason", id=planting_id), "error")
         return redirect(back)

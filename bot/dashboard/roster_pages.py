@@ -10,6 +10,8 @@ The form keeps the file type last chosen (in the session), so a second people fi
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, g, make_response, render_template, request, session
 
 from bot import clock, identity, proofs, roster
@@ -21,7 +23,7 @@ from bot.store import roster as roster_store
 
 
 def roster_page():
-    result = None
+    result: dict[str, Any] | None = None
     ctx = auth.bot()
     if request.method == "POST":
         request.max_content_length = auth.setting("upload_max_bytes")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -182,7 +183,7 @@ def today_local() -> date:
     return clock.local(as_of(), auth.bot().tz).date()
 
 
-def filled_days(by_day: dict[str, float], start: date, end: date) -> list[tuple[str, float]]:
+def filled_days(by_day: Mapping[str, float], start: date, end: date) -> list[tuple[str, float]]:
     """Every day from ``start`` (the campaign's first day) to ``end`` (today, or the data's last day), zeros
     included; a day outside them is not drawn (its trees still count in every figure)."""
     days = [start + timedelta(days=n) for n in range(max(0, (end - start).days) + 1)]
@@ -364,6 +365,7 @@ def paged(param: str, size: int, total: int, fetch) -> Paged:
 
 def page_url(param: str, number: int) -> str:
     """This page's URL with ``param`` set to ``number`` and every other query parameter kept (the pager's links)."""
+    assert request.endpoint is not None  # a routed request
     return url_for(request.endpoint, **{**(request.view_args or {}), **request.args.to_dict(), param: number})
 
 

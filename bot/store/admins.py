@@ -12,7 +12,7 @@ migrations = Migrations("admins")
 
 @migrations()
 def m001_admins(db: Database) -> None:
-    db["admins"].create(
+    db.table("admins").create(
         {
             "id": int,
             "username": str,
@@ -26,27 +26,27 @@ def m001_admins(db: Database) -> None:
         not_null={"username", "password_hash", "role"},
         defaults={"role": "admin"},
     )
-    db["admins"].create_index(["username"], unique=True)
+    db.table("admins").create_index(["username"], unique=True)
 
 
 @migrations()
 def m002_admin_sessions(db: Database) -> None:
     # id: SHA-256 of the random token in the session cookie (the token itself is not kept);
     # seen_at: the session's last request (refreshed at most once a minute).
-    db["admin_sessions"].create(
+    db.table("admin_sessions").create(
         {"id": str, "admin_id": int, "created_at": str, "seen_at": str},
         pk="id",
         not_null={"admin_id", "created_at", "seen_at"},
         foreign_keys=[("admin_id", "admins", "id")],
     )
-    db["admin_sessions"].create_index(["seen_at"])
+    db.table("admin_sessions").create_index(["seen_at"])
 
 
 @migrations()
 def m003_display_name_and_title(db: Database) -> None:
     """How answers from this login are signed for villagers: ``title display_name`` (县林业站 王工)."""
-    db["admins"].add_column("display_name", str)
-    db["admins"].add_column("title", str)
+    db.table("admins").add_column("display_name", str)
+    db.table("admins").add_column("title", str)
 
 
 def upsert(db: Database, username: str, password_hash: str, role: str, now: str) -> None:

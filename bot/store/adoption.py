@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import VERIFIED_SQL
 from bot.store.progress import HOUSEHOLD_ROLE_SQL, IN_HOUSEHOLD_SQL
 
@@ -33,13 +33,13 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_adoption(db: Database) -> None:
-    db["adoptable_marks"].create(
+    db.table("adoptable_marks").create(
         {"planting_id": int, "trees": int, "marked_by": str, "marked_at": str},  # trees: slots; 0 = not adoptable
         pk="planting_id",
         not_null={"trees"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["adoptions"].create(
+    db.table("adoptions").create(
         {
             "id": int,
             "planting_id": int,
@@ -64,10 +64,10 @@ def m001_adoption(db: Database) -> None:
             ("person_id", "people", "id"),
         ],
     )
-    db["adoptions"].create_index(["planting_id"])
-    db["adoptions"].create_index(["person_id"])
-    db["adoptions"].create_index(["village_id", "adopted_at"])
-    db["donations"].create(
+    db.table("adoptions").create_index(["planting_id"])
+    db.table("adoptions").create_index(["person_id"])
+    db.table("adoptions").create_index(["village_id", "adopted_at"])
+    db.table("donations").create(
         {
             "id": int,
             "village_id": int,
@@ -88,22 +88,22 @@ def m001_adoption(db: Database) -> None:
             ("adoption_id", "adoptions", "id"),
         ],
     )
-    db["donations"].create_index(["village_id"])
-    db["tree_pages"].create(
+    db.table("donations").create_index(["village_id"])
+    db.table("tree_pages").create(
         {"planting_id": int, "token": str, "created_at": str},  # /tree/<token>: the record's public page
         pk="planting_id",
         not_null={"token"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["tree_pages"].create_index(["token"], unique=True)
-    db["plot_updates"].create(
+    db.table("tree_pages").create_index(["token"], unique=True)
+    db.table("plot_updates").create(
         {"id": int, "planting_id": int, "person_id": int, "media_row_id": int, "created_at": str},
         pk="id",
         not_null={"planting_id", "media_row_id"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["plot_updates"].create_index(["media_row_id"], unique=True)
-    db["plot_updates"].create_index(["planting_id"])
+    db.table("plot_updates").create_index(["media_row_id"], unique=True)
+    db.table("plot_updates").create_index(["planting_id"])
 
 
 PLOT_SITES_SQL = "('党建林', '主题林', '示范点')"  # bot.planting.PLOT_SITES
@@ -170,7 +170,7 @@ def add(
     created_by: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO adoptions (planting_id, village_id, trees, first_tree, whole_plot, person_id, openid,"
         " organisation, named_as, contact, created_by, adopted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -187,7 +187,8 @@ def add(
             created_by,
             now,
         ],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def get(db: Database, adoption_id: int) -> dict | None:
@@ -318,11 +319,12 @@ def add_donation(
     recorded_by: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO donations (village_id, planting_id, adoption_id, donor, source, amount, purpose, recorded_by,"
         " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, planting_id, adoption_id, donor, source, amount, purpose, recorded_by, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def donations_of_planting(db: Database, planting_id: int) -> list[dict]:

@@ -8,7 +8,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("awards")
 
@@ -21,7 +21,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_awards(db: Database) -> None:
-    db["awards"].create(
+    db.table("awards").create(
         {
             "id": int,
             "period": str,  # YYYY-MM: the month whose end the candidate lists were made at
@@ -43,7 +43,7 @@ def m001_awards(db: Database) -> None:
         defaults={"status": "awarded"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["awards"].create_index(["period", "category", "status"])
+    db.table("awards").create_index(["period", "category", "status"])
 
 
 def add(
@@ -64,7 +64,7 @@ def add(
         " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'awarded', ?, ?)",
         [period, category, title, person_id, village_id, name, json.dumps(figures, ensure_ascii=False), by, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, award_id: int) -> dict | None:

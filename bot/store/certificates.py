@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("certificates")
 
@@ -20,7 +20,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_certificates(db: Database) -> None:
-    db["certificates"].create(
+    db.table("certificates").create(
         {
             "id": int,
             "kind": str,  # quota (a person's verified trees reached their role's quota) | award
@@ -47,16 +47,16 @@ def m001_certificates(db: Database) -> None:
         not_null={"kind", "token", "name", "year", "issued_at"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["certificates"].create_index(["token"], unique=True)
-    db["certificates"].create_index(["serial"], unique=True)
-    db["certificates"].create_index(["person_id", "kind"])
-    db["certificates"].create_index(["award_id"])
-    db["certificate_records"].create(
+    db.table("certificates").create_index(["token"], unique=True)
+    db.table("certificates").create_index(["serial"], unique=True)
+    db.table("certificates").create_index(["person_id", "kind"])
+    db.table("certificates").create_index(["award_id"])
+    db.table("certificate_records").create(
         {"certificate_id": int, "planting_id": int},
         pk=("certificate_id", "planting_id"),
         foreign_keys=[("certificate_id", "certificates", "id"), ("planting_id", "plantings", "id")],
     )
-    db["certificate_checks"].create({"name": str, "checked_until": str}, pk="name")
+    db.table("certificate_checks").create({"name": str, "checked_until": str}, pk="name")
 
 
 def add(
@@ -84,7 +84,7 @@ def add(
         " species, year, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [kind, person_id, village_id, award_id, token, name, village, title, period, trees, species, year, now],
     )
-    certificate_id = cursor.lastrowid
+    certificate_id = new_id(cursor)
     db.execute(
         "UPDATE certificates SET serial = ? WHERE id = ?", [f"{serial_prefix}{certificate_id:05d}", certificate_id]
     )

@@ -12,7 +12,7 @@ migrations = Migrations("conversations")
 
 @migrations()
 def m001_conversations(db: Database) -> None:
-    db["conversations"].create(
+    db.table("conversations").create(
         {"openid": str, "flow": str, "state": str, "data": str, "expires_at": str, "updated_at": str},
         pk=("openid", "flow"),
         not_null={"state"},

@@ -25,7 +25,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_review_decisions_login_failures(db: Database) -> None:
-    db["review_decisions"].create(
+    db.table("review_decisions").create(
         {
             "id": int,
             "planting_id": int,
@@ -39,14 +39,14 @@ def m001_review_decisions_login_failures(db: Database) -> None:
         not_null={"planting_id", "decision", "decided_by", "decided_at"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["review_decisions"].create_index(["planting_id"])
-    db["login_failures"].create(
+    db.table("review_decisions").create_index(["planting_id"])
+    db.table("login_failures").create(
         {"id": int, "username": str, "remote_addr": str, "at": str},
         pk="id",
         not_null={"at"},
     )
-    db["login_failures"].create_index(["username", "at"])
-    db["login_failures"].create_index(["remote_addr", "at"])
+    db.table("login_failures").create_index(["username", "at"])
+    db.table("login_failures").create_index(["remote_addr", "at"])
 
 
 # -- logins ----------------------------------------------------------------------------------------

@@ -28,4 +28,4 @@ def insert_rows(db: Database, table: str, rows: list[dict]) -> None:
 
 
 def columns(db: Database, table: str) -> set[str]:
-    return set(db[table].columns_dict)
+    return set(db.table(table).columns_dict)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import verified_sql
 from bot.store.progress import PARTY_MEMBER_SQL
 
@@ -48,7 +48,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_events(db: Database) -> None:
-    db["events"].create(
+    db.table("events").create(
         {
             "id": int,
             "village_id": int,
@@ -72,9 +72,9 @@ def m001_events(db: Database) -> None:
         defaults={"qr_status": PENDING, "qr_attempts": 0},
         foreign_keys=[("village_id", "villages", "id"), ("opened_by_person_id", "people", "id")],
     )
-    db["events"].create_index(["code", "ends_at"])
-    db["events"].create_index(["village_id", "starts_at"])
-    db["attendance"].create(
+    db.table("events").create_index(["code", "ends_at"])
+    db.table("events").create_index(["village_id", "starts_at"])
+    db.table("attendance").create(
         {
             "id": int,
             "event_id": int,
@@ -95,8 +95,8 @@ def m001_events(db: Database) -> None:
         defaults={"present": 0},
         foreign_keys=[("event_id", "events", "id"), ("person_id", "people", "id")],
     )
-    db["attendance"].create_index(["event_id", "person_id"], unique=True)
-    db["attendance"].create_index(["person_id", "present"])
+    db.table("attendance").create_index(["event_id", "person_id"], unique=True)
+    db.table("attendance").create_index(["person_id", "present"])
 
 
 # -- events -----------------------------------------------------------------------------------------
@@ -123,11 +123,12 @@ def insert_event(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO events (village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid,"
         " inbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid, inbox_id, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def codes_in_use(db: Database, now: str) -> set[str]:
@@ -190,10 +191,11 @@ def attendance_row(db: Database, attendance_id: int) -> dict | None:
 
 
 def insert_attendance(db: Database, *, event_id: int, person_id: int, openid: str, how: str, now: str) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO attendance (event_id, person_id, openid, how, checked_in_at) VALUES (?, ?, ?, ?, ?)",
         [event_id, person_id, openid, how, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def set_present(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import VERIFIED_SQL
 
 migrations = Migrations("followups")
@@ -13,7 +13,7 @@ migrations = Migrations("followups")
 
 @migrations()
 def m001_survival_checks(db: Database) -> None:
-    db["survival_checks"].create(
+    db.table("survival_checks").create(
         {
             "id": int,
             "planting_id": int,
@@ -27,7 +27,7 @@ def m001_survival_checks(db: Database) -> None:
         not_null={"planting_id"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["survival_checks"].create_index(["planting_id"])
+    db.table("survival_checks").create_index(["planting_id"])
 
 
 RESULTS = ("alive", "dead", "replanted", "unknown")
@@ -56,11 +56,12 @@ def add_check(
     db: Database, *, planting_id: int, due_days: int, result: str, media_row_id: int | None, note: str | None, now: str
 ) -> int:
     assert result in RESULTS, result
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO survival_checks (planting_id, due_days, result, media_row_id, note, checked_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [planting_id, due_days, result, media_row_id, note, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def checks_for(db: Database, planting_id: int) -> list[dict]:

@@ -10,7 +10,7 @@ migrations = Migrations("health")
 
 @migrations()
 def m001_heartbeat(db: Database) -> None:
-    db["heartbeat"].create({"holder": str, "at": str}, pk="holder", not_null={"at"})
+    db.table("heartbeat").create({"holder": str, "at": str}, pk="holder", not_null={"at"})
 
 
 def beat(db: Database, holder: str, now: str) -> None:

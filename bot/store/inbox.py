@@ -14,7 +14,7 @@ migrations = Migrations("inbox")
 
 @migrations()
 def m001_inbox(db: Database) -> None:
-    db["inbox"].create(
+    db.table("inbox").create(
         {
             "id": int,
             "openid": str,
@@ -33,8 +33,8 @@ def m001_inbox(db: Database) -> None:
         not_null={"openid", "msg_key", "msg_type", "status"},
         defaults={"status": "ok"},
     )
-    db["inbox"].create_index(["openid", "msg_key"], unique=True)
-    db["inbox"].create_index(["received_at"])
+    db.table("inbox").create_index(["openid", "msg_key"], unique=True)
+    db.table("inbox").create_index(["received_at"])
 
 
 def find(db: Database, openid: str, msg_key: str) -> dict | None:

@@ -10,7 +10,7 @@ migrations = Migrations("leases")
 
 @migrations()
 def m001_leases(db: Database) -> None:
-    db["leases"].create({"name": str, "holder": str, "expires_at": str}, pk="name")
+    db.table("leases").create({"name": str, "holder": str, "expires_at": str}, pk="name")
 
 
 def acquire(db: Database, name: str, holder: str, now: str, expires_at: str) -> bool:

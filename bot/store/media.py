@@ -15,7 +15,7 @@ migrations = Migrations("media")
 
 @migrations()
 def m001_media(db: Database) -> None:
-    db["media"].create(
+    db.table("media").create(
         {
             "id": int,
             "openid": str,
@@ -39,9 +39,9 @@ def m001_media(db: Database) -> None:
         not_null={"openid", "kind", "media_id", "status", "attempts"},
         defaults={"status": "pending", "attempts": 0},
     )
-    db["media"].create_index(["media_id"], unique=True)
-    db["media"].create_index(["status", "next_attempt_at"])
-    db["media"].create_index(["sha256"])
+    db.table("media").create_index(["media_id"], unique=True)
+    db.table("media").create_index(["status", "next_attempt_at"])
+    db.table("media").create_index(["sha256"])
 
 
 def add(

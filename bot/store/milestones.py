@@ -11,7 +11,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("milestones")
 
@@ -37,7 +37,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_milestones(db: Database) -> None:
-    db["milestones"].create(
+    db.table("milestones").create(
         {
             "id": int,
             "village_id": int,
@@ -60,16 +60,16 @@ def m001_milestones(db: Database) -> None:
         defaults={"status": REPORTED},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
-    db["milestones"].create_index(["village_id", "milestone", "status"])
-    db["milestone_photos"].create(
+    db.table("milestones").create_index(["village_id", "milestone", "status"])
+    db.table("milestone_photos").create(
         {"id": int, "milestone_id": int, "media_row_id": int, "created_at": str},
         pk="id",
         not_null={"milestone_id", "media_row_id"},
         foreign_keys=[("milestone_id", "milestones", "id")],
     )
-    db["milestone_photos"].create_index(["milestone_id"])
-    db["milestone_photos"].create_index(["media_row_id"], unique=True)
-    db["milestone_changes"].create(
+    db.table("milestone_photos").create_index(["milestone_id"])
+    db.table("milestone_photos").create_index(["media_row_id"], unique=True)
+    db.table("milestone_changes").create(
         {
             "id": int,
             "milestone_id": int,
@@ -83,7 +83,7 @@ def m001_milestones(db: Database) -> None:
         not_null={"milestone_id", "action", "changed_by", "changed_at"},
         foreign_keys=[("milestone_id", "milestones", "id")],
     )
-    db["milestone_changes"].create_index(["milestone_id"])
+    db.table("milestone_changes").create_index(["milestone_id"])
 
 
 # -- reports ----------------------------------------------------------------------------------------
@@ -99,11 +99,12 @@ def add(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO milestones (village_id, milestone, count, name, person_id, openid, inbox_id, reported_at,"
         " status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, milestone, count, name, person_id, openid, inbox_id, now, REPORTED, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def get(db: Database, milestone_id: int) -> dict | None:
@@ -189,6 +190,7 @@ def change(db: Database, milestone_id: int, action: str, fields: dict, by: str, 
         [*fields.values(), now, milestone_id],
     )
     after = get(db, milestone_id)
+    assert after is not None  # the row just updated
     keep = ("status", "count", "name")
     db.execute(
         "INSERT INTO milestone_changes (milestone_id, action, before, after, changed_by, changed_at)"

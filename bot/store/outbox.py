@@ -28,7 +28,7 @@ STATUSES = ("queued", "sending", "sent", "held", "failed", "cancelled", "no_cred
 
 @migrations()
 def m001_outbox(db: Database) -> None:
-    db["outbox"].create(
+    db.table("outbox").create(
         {
             "id": int,
             "openid": str,
@@ -51,16 +51,16 @@ def m001_outbox(db: Database) -> None:
         not_null={"openid", "kind", "dedupe_key", "status", "attempts"},
         defaults={"status": "queued", "attempts": 0},
     )
-    db["outbox"].create_index(["dedupe_key"], unique=True)
-    db["outbox"].create_index(["status", "next_attempt_at"])
-    db["outbox"].create_index(["openid", "status"])
+    db.table("outbox").create_index(["dedupe_key"], unique=True)
+    db.table("outbox").create_index(["status", "next_attempt_at"])
+    db.table("outbox").create_index(["openid", "status"])
 
 
 @migrations()
 def m002_outbox_image(db: Database) -> None:
     """image: the path of a picture file (a certificate's PNG) sent as an image message (uploaded as temporary
     media when it is sent; ``text`` then only describes it); None: a text message."""
-    db["outbox"].add_column("image", str)
+    db.table("outbox").add_column("image", str)
 
 
 def enqueue(

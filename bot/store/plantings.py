@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("plantings")
 
@@ -41,7 +41,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_plantings(db: Database) -> None:
-    db["plantings"].create(
+    db.table("plantings").create(
         {
             "id": int,
             "openid": str,
@@ -74,12 +74,12 @@ def m001_plantings(db: Database) -> None:
         defaults={"kind": "tree", "status": "pending", "review": "none", "flags": ""},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["plantings"].create_index(["openid", "status"])
-    db["plantings"].create_index(["village_id", "status"])
-    db["plantings"].create_index(["person_id"])
-    db["plantings"].create_index(["review"])
-    db["plantings"].create_index(["created_at"])
-    db["planting_photos"].create(
+    db.table("plantings").create_index(["openid", "status"])
+    db.table("plantings").create_index(["village_id", "status"])
+    db.table("plantings").create_index(["person_id"])
+    db.table("plantings").create_index(["review"])
+    db.table("plantings").create_index(["created_at"])
+    db.table("planting_photos").create(
         {
             "id": int,
             "planting_id": int,
@@ -97,9 +97,9 @@ def m001_plantings(db: Database) -> None:
         defaults={"purpose": "record"},
         foreign_keys=[("planting_id", "plantings", "id")],
     )
-    db["planting_photos"].create_index(["planting_id"])
-    db["planting_photos"].create_index(["media_row_id"], unique=True)
-    db["planting_photos"].create_index(["sha256"])
+    db.table("planting_photos").create_index(["planting_id"])
+    db.table("planting_photos").create_index(["media_row_id"], unique=True)
+    db.table("planting_photos").create_index(["sha256"])
 
 
 VERIFIED_SQL = verified_sql()
@@ -116,13 +116,13 @@ def m002_planting_flow_columns(db: Database) -> None:
     planting_photos: ``error`` (the bytes are not a usable photo), ``analysed_at``, and the other record a
     duplicate photo points to (``duplicate_of`` with its Hamming ``duplicate_distance``; 0 = identical).
     """
-    db["plantings"].add_column("last_part_at", str)
-    db["plantings"].add_column("closed_at", str)
-    db["plantings"].add_column("reminded_at", str)
-    db["planting_photos"].add_column("error", str)
-    db["planting_photos"].add_column("analysed_at", str)
-    db["planting_photos"].add_column("duplicate_of", int)
-    db["planting_photos"].add_column("duplicate_distance", int)
+    db.table("plantings").add_column("last_part_at", str)
+    db.table("plantings").add_column("closed_at", str)
+    db.table("plantings").add_column("reminded_at", str)
+    db.table("planting_photos").add_column("error", str)
+    db.table("planting_photos").add_column("analysed_at", str)
+    db.table("planting_photos").add_column("duplicate_of", int)
+    db.table("planting_photos").add_column("duplicate_distance", int)
 
 
 # Covering indexes for the progress figures (bot/store/progress.py names them in INDEXED BY): every
@@ -133,11 +133,11 @@ PROGRESS_PERSON_INDEX = "idx_plantings_progress_person"
 
 @migrations()
 def m003_progress_indexes(db: Database) -> None:
-    db["plantings"].create_index(
+    db.table("plantings").create_index(
         ["village_id", "status", "review", "kind", "site", "count", "area_mu", "flags", "completed_at", "created_at"],
         index_name=PROGRESS_VILLAGE_INDEX,
     )
-    db["plantings"].create_index(
+    db.table("plantings").create_index(
         ["person_id", "status", "review", "kind", "count", "completed_at", "created_at"],
         index_name=PROGRESS_PERSON_INDEX,
     )
@@ -146,7 +146,7 @@ def m003_progress_indexes(db: Database) -> None:
 @migrations()
 def m004_changed_records_index(db: Database) -> None:
     """Records changed since a moment (bot.planting.people_with_changed_records: the certificates' job)."""
-    db["plantings"].create_index(["updated_at"])
+    db.table("plantings").create_index(["updated_at"])
 
 
 # Columns the planting flow may set with ``update``.
@@ -183,7 +183,7 @@ def create(db: Database, *, openid: str, person_id: int | None, village_id: int 
         " inbox_id, created_at, updated_at, last_part_at) VALUES (?, ?, ?, ?, 'tree', 'pending', 'none', '', ?, ?, ?, ?)",
         [openid, person_id, person_id, village_id, inbox_id, now, now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, planting_id: int) -> dict | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 from bot.store.plantings import PROGRESS_PERSON_INDEX, verified_sql
 
 migrations = Migrations("pledges")
@@ -106,7 +106,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_pledges(db: Database) -> None:
-    db["pledges"].create(
+    db.table("pledges").create(
         {
             "id": int,
             "village_id": int,
@@ -125,9 +125,9 @@ def m001_pledges(db: Database) -> None:
         not_null={"village_id", "person_id", "species", "count", "created_at"},
         foreign_keys=[("village_id", "villages", "id"), ("person_id", "people", "id")],
     )
-    db["pledges"].create_index(["person_id", "species"])
-    db["pledges"].create_index(["village_id", "species"])
-    db["seedling_batches"].create(
+    db.table("pledges").create_index(["person_id", "species"])
+    db.table("pledges").create_index(["village_id", "species"])
+    db.table("seedling_batches").create(
         {
             "id": int,
             "village_id": int,
@@ -145,7 +145,7 @@ def m001_pledges(db: Database) -> None:
         not_null={"village_id", "species", "count", "status", "created_at"},
         foreign_keys=[("village_id", "villages", "id")],
     )
-    db["seedling_batches"].create_index(["village_id", "species"])
+    db.table("seedling_batches").create_index(["village_id", "species"])
 
 
 # -- pledges ----------------------------------------------------------------------------------------
@@ -177,11 +177,12 @@ def insert(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO pledges (village_id, person_id, species, count, month, entered_by_person_id, openid, inbox_id,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, person_id, species, count, month, entered_by_person_id, openid, inbox_id, now, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def update(db: Database, pledge_id: int, *, count: int, month: int | None, entered_by_person_id: int, now: str) -> None:
@@ -300,11 +301,12 @@ def insert_batch(
     now: str,
 ) -> int:
     handed = now if status == HANDED_OUT else None
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO seedling_batches (village_id, species, count, status, pickup_date, place, created_by, created_at,"
         " handed_out_at, handed_out_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, species, count, status, pickup_date, place, by, now, handed, by if handed else None],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def batch(db: Database, batch_id: int) -> dict | None:

@@ -15,7 +15,7 @@ migrations = Migrations("proofs")
 def m001_invites_and_failures(db: Database) -> None:
     # One code per roster person: a new invite replaces the old one. code_hash: SHA-256 of the code (the code
     # itself is printed once and never kept); used_by: the openid that used it.
-    db["invite_codes"].create(
+    db.table("invite_codes").create(
         {
             "person_id": int,
             "code_hash": str,
@@ -29,15 +29,15 @@ def m001_invites_and_failures(db: Database) -> None:
         not_null={"code_hash", "created_at", "expires_at"},
         foreign_keys=[("person_id", "people", "id")],
     )
-    db["invite_codes"].create_index(["code_hash"])
+    db.table("invite_codes").create_index(["code_hash"])
     # kind: code | phone; person_id: the roster person the try was about, when known.
-    db["proof_failures"].create(
+    db.table("proof_failures").create(
         {"id": int, "openid": str, "person_id": int, "kind": str, "at": str},
         pk="id",
         not_null={"openid", "kind", "at"},
     )
-    db["proof_failures"].create_index(["openid", "kind", "at"])
-    db["proof_failures"].create_index(["person_id", "kind", "at"])
+    db.table("proof_failures").create_index(["openid", "kind", "at"])
+    db.table("proof_failures").create_index(["person_id", "kind", "at"])
 
 
 # -- codes -------------------------------------------------------------------------------------------
@@ -110,11 +110,10 @@ def failures_since(
 ) -> int:
     """Failures of this kind since ``since`` by this WeChat user, or about this roster person."""
     column, value = ("openid", openid) if openid is not None else ("person_id", person_id)
-    return one(
-        db,
-        f"SELECT COUNT(*) AS n FROM proof_failures WHERE {column} = ? AND kind = ? AND at >= ?",
+    return db.execute(
+        f"SELECT COUNT(*) FROM proof_failures WHERE {column} = ? AND kind = ? AND at >= ?",
         [value, kind, since],
-    )["n"]
+    ).fetchone()[0]
 
 
 def forget_failures_before(db: Database, before: str) -> None:

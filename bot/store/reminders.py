@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("reminders")
 
@@ -25,7 +25,7 @@ REACHABLE_SQL = "u.subscribed = 1 AND u.reminders_off = 0"
 
 @migrations()
 def m001_broadcasts(db: Database) -> None:
-    db["broadcasts"].create(
+    db.table("broadcasts").create(
         {
             "id": int,
             "segment": str,
@@ -45,7 +45,7 @@ def m001_broadcasts(db: Database) -> None:
         not_null={"segment", "text", "status", "send_at"},
         defaults={"status": "scheduled"},
     )
-    db["broadcasts"].create_index(["status", "send_at"])
+    db.table("broadcasts").create_index(["status", "send_at"])
 
 
 # -- recipients ------------------------------------------------------------------------------------
@@ -105,11 +105,12 @@ def mass_sends_between(db: Database, start: str, end: str) -> int:
 def add_broadcast(
     db: Database, *, segment: str, text: str, send_at: str, mass_tag_id: int | None, created_by: str, now: str
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO broadcasts (segment, text, status, send_at, mass_tag_id, created_by, created_at)"
         " VALUES (?, ?, 'scheduled', ?, ?, ?, ?)",
         [segment, text, send_at, mass_tag_id, created_by, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def broadcast(db: Database, broadcast_id: int) -> dict | None:

@@ -12,7 +12,7 @@ migrations = Migrations("reports")
 
 @migrations()
 def m001_monthly_reports(db: Database) -> None:
-    db["monthly_reports"].create(
+    db.table("monthly_reports").create(
         {
             "id": int,
             "month": str,  # YYYY-MM
@@ -29,7 +29,7 @@ def m001_monthly_reports(db: Database) -> None:
         pk="id",
         not_null={"month", "file", "generated_at"},
     )
-    db["monthly_reports"].create_index(["month"], unique=True)
+    db.table("monthly_reports").create_index(["month"], unique=True)
 
 
 def add(db: Database, *, month: str, file: str, counts: dict, lines: int, now: str) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("roster")
 
@@ -20,7 +20,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_villages_people(db: Database) -> None:
-    db["villages"].create(
+    db.table("villages").create(
         {
             "id": int,
             "name": str,
@@ -38,8 +38,8 @@ def m001_villages_people(db: Database) -> None:
         not_null={"name", "kind"},
         defaults={"kind": "村"},
     )
-    db["villages"].create_index(["name"], unique=True)
-    db["people"].create(
+    db.table("villages").create_index(["name"], unique=True)
+    db.table("people").create(
         {
             "id": int,
             "name": str,
@@ -58,10 +58,10 @@ def m001_villages_people(db: Database) -> None:
         defaults={"role": "群众", "source": "roster"},
         foreign_keys=[("village_id", "villages", "id")],
     )
-    db["people"].create_index(["name", "village_id"], unique=True)
-    db["people"].create_index(["openid"], unique=True)
-    db["people"].create_index(["village_id"])
-    db["adviser_villages"].create(
+    db.table("people").create_index(["name", "village_id"], unique=True)
+    db.table("people").create_index(["openid"], unique=True)
+    db.table("people").create_index(["village_id"])
+    db.table("adviser_villages").create(
         {"person_id": int, "village_id": int},
         pk=("person_id", "village_id"),
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
@@ -71,7 +71,7 @@ def m001_villages_people(db: Database) -> None:
 @migrations()
 def m002_binding_conflicts(db: Database) -> None:
     """A 登记 that named a person already bound to another WeChat user, for an admin to resolve."""
-    db["binding_conflicts"].create(
+    db.table("binding_conflicts").create(
         {
             "id": int,
             "openid": str,
@@ -90,14 +90,14 @@ def m002_binding_conflicts(db: Database) -> None:
         defaults={"status": "open"},
         foreign_keys=[("person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["binding_conflicts"].create_index(["status"])
-    db["binding_conflicts"].create_index(["openid", "person_id"])
+    db.table("binding_conflicts").create_index(["status"])
+    db.table("binding_conflicts").create_index(["openid", "person_id"])
 
 
 @migrations()
 def m003_household_index(db: Database) -> None:
     """Households and party members per village (bot/store/progress.py) read people in this order."""
-    db["people"].create_index(["village_id", "household", "role", "birth_year"])
+    db.table("people").create_index(["village_id", "household", "role", "birth_year"])
 
 
 @migrations()
@@ -108,13 +108,13 @@ def m004_binding_proof(db: Database) -> None:
     # bound_via: code (one-time invite code) | roster (the roster file's openid column) | phone (the last 4
     # digits of the roster phone) | approved (a cadre or admin approved the claim on the dashboard) |
     # name (the name alone: a roster villager without a phone, and every binding made before) | self (a new 群众)
-    db["people"].add_column("bound_via", str)
+    db.table("people").add_column("bound_via", str)
     db.execute(
         "UPDATE people SET bound_via = CASE WHEN source = 'self' THEN 'self' ELSE 'name' END WHERE openid IS NOT NULL"
     )
     # kind: taken (the person is bound to another WeChat user) | needs_code (a staff person claimed without a
     # code: nothing was bound) | phone (a roster villager failed the phone check: waits for a cadre or admin)
-    db["binding_conflicts"].add_column("kind", str, not_null_default="taken")
+    db.table("binding_conflicts").add_column("kind", str, not_null_default="taken")
 
 
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
@@ -132,7 +132,7 @@ def insert_row(db: Database, table: str, fields: dict, now: str) -> int:
         f" VALUES ({', '.join('?' for _ in cols)}, ?, ?)",
         [fields[c] for c in cols] + [now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def update_row(db: Database, table: str, row_id: int, fields: dict, now: str) -> None:
@@ -263,7 +263,7 @@ def record_binding_conflict(
         " created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
         [openid, person_id, claimed_name, village_id, bound_openid, kind, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def binding_conflict(db: Database, conflict_id: int) -> dict | None:

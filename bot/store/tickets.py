@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("tickets")
 
@@ -22,7 +22,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_tickets(db: Database) -> None:
-    db["tickets"].create(
+    db.table("tickets").create(
         {
             "id": int,
             "openid": str,
@@ -52,18 +52,18 @@ def m001_tickets(db: Database) -> None:
             ("adviser_person_id", "people", "id"),
         ],
     )
-    db["tickets"].create_index(["status", "created_at"])
-    db["tickets"].create_index(["adviser_person_id", "status"])
-    db["tickets"].create_index(["openid", "created_at"])
-    db["tickets"].create_index(["public_token"], unique=True)
-    db["ticket_attachments"].create(
+    db.table("tickets").create_index(["status", "created_at"])
+    db.table("tickets").create_index(["adviser_person_id", "status"])
+    db.table("tickets").create_index(["openid", "created_at"])
+    db.table("tickets").create_index(["public_token"], unique=True)
+    db.table("ticket_attachments").create(
         {"id": int, "ticket_id": int, "media_row_id": int, "text": str, "created_at": str},
         pk="id",
         not_null={"ticket_id"},
         foreign_keys=[("ticket_id", "tickets", "id")],
     )
-    db["ticket_attachments"].create_index(["ticket_id"])
-    db["faq_entries"].create(
+    db.table("ticket_attachments").create_index(["ticket_id"])
+    db.table("faq_entries").create(
         {"id": int, "ticket_id": int, "question": str, "answer": str, "created_by": str, "created_at": str},
         pk="id",
         not_null={"question", "answer"},
@@ -75,12 +75,12 @@ def m002_ticket_clocks(db: Database) -> None:
     """opened_at: when the current round began (creation or reopening; the SLA clock);
     activity_at: the villager's last message on it (the 补充 window); assigned_at: round-robin order;
     answered_by_person_id: who answered (people.id; None for a dashboard admin)."""
-    db["tickets"].add_column("opened_at", str)
-    db["tickets"].add_column("activity_at", str)
-    db["tickets"].add_column("assigned_at", str)
-    db["tickets"].add_column("answered_by_person_id", int)
+    db.table("tickets").add_column("opened_at", str)
+    db.table("tickets").add_column("activity_at", str)
+    db.table("tickets").add_column("assigned_at", str)
+    db.table("tickets").add_column("answered_by_person_id", int)
     db.execute("UPDATE tickets SET opened_at = created_at, activity_at = created_at, assigned_at = created_at")
-    db["faq_entries"].create_index(["ticket_id"])
+    db.table("faq_entries").create_index(["ticket_id"])
 
 
 @migrations()
@@ -89,10 +89,10 @@ def m003_close_reason_signature_rounds(db: Database) -> None:
     leaves both empty); answer_signature: how the villager saw the answer signed (县林业站 王工);
     ticket_attachments.round: the ticket's reopened_count when it came (0: the question's round; a reopened
     round's first attachment is its follow-up question)."""
-    db["tickets"].add_column("closed_by", str)
-    db["tickets"].add_column("close_reason", str)
-    db["tickets"].add_column("answer_signature", str)
-    db["ticket_attachments"].add_column("round", int, not_null_default=0)
+    db.table("tickets").add_column("closed_by", str)
+    db.table("tickets").add_column("close_reason", str)
+    db.table("tickets").add_column("answer_signature", str)
+    db.table("ticket_attachments").add_column("round", int, not_null_default=0)
 
 
 ROLE_ADVISER = "技术顾问"
@@ -118,7 +118,7 @@ def create(
         " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?, ?)",
         [openid, person_id, village_id, adviser_person_id, question, source, public_token, now, now, now, now, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def get(db: Database, ticket_id: int) -> dict | None:
@@ -311,7 +311,7 @@ def add_attachment(
         "INSERT INTO ticket_attachments (ticket_id, media_row_id, text, created_at, round) VALUES (?, ?, ?, ?, ?)",
         [ticket_id, media_row_id, text, now, round_],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def attachments(db: Database, ticket_id: int) -> list[dict]:
@@ -374,7 +374,7 @@ def add_faq_entry(db: Database, *, ticket_id: int, question: str, answer: str, c
         "INSERT INTO faq_entries (ticket_id, question, answer, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
         [ticket_id, question, answer, created_by, now],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def faq_entry_for_ticket(db: Database, ticket_id: int) -> dict | None:

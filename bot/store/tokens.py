@@ -13,17 +13,17 @@ migrations = Migrations("tokens")
 
 @migrations()
 def m001_tokens(db: Database) -> None:
-    db["tokens"].create({"name": str, "value": str, "expires_at": str, "fetched_at": str}, pk="name")
-    db["token_fetches"].create({"id": int, "at": str}, pk="id")  # every fetch attempt, to bound them
-    db["token_fetches"].create_index(["at"])
+    db.table("tokens").create({"name": str, "value": str, "expires_at": str, "fetched_at": str}, pk="name")
+    db.table("token_fetches").create({"id": int, "at": str}, pk="id")  # every fetch attempt, to bound them
+    db.table("token_fetches").create_index(["at"])
 
 
 @migrations()
 def m002_fetches_per_token(db: Database) -> None:
     """Each token (account and API host) has its own fetch budget: the simulator's stand-in is not the
     real account."""
-    db["token_fetches"].add_column("name", str)
-    db["token_fetches"].create_index(["name", "at"])
+    db.table("token_fetches").add_column("name", str)
+    db.table("token_fetches").create_index(["name", "at"])
 
 
 def get(db: Database, name: str) -> dict | None:

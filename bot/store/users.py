@@ -12,7 +12,7 @@ migrations = Migrations("users")
 
 @migrations()
 def m001_users(db: Database) -> None:
-    db["users"].create(
+    db.table("users").create(
         {
             "openid": str,
             "subscribed": int,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("visits")
 
@@ -21,7 +21,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_visits(db: Database) -> None:
-    db["visits"].create(
+    db.table("visits").create(
         {
             "id": int,
             "adviser_person_id": int,  # the adviser (people.id, role 技术顾问) who signed in
@@ -40,16 +40,16 @@ def m001_visits(db: Database) -> None:
         not_null={"adviser_person_id", "openid", "location_ok"},
         foreign_keys=[("adviser_person_id", "people", "id"), ("village_id", "villages", "id")],
     )
-    db["visits"].create_index(["village_id", "created_at"])
-    db["visits"].create_index(["adviser_person_id", "created_at"])
-    db["visit_photos"].create(
+    db.table("visits").create_index(["village_id", "created_at"])
+    db.table("visits").create_index(["adviser_person_id", "created_at"])
+    db.table("visit_photos").create(
         {"id": int, "visit_id": int, "media_row_id": int, "created_at": str},
         pk="id",
         not_null={"visit_id", "media_row_id"},
         foreign_keys=[("visit_id", "visits", "id"), ("media_row_id", "media", "id")],
     )
-    db["visit_photos"].create_index(["visit_id", "media_row_id"], unique=True)
-    db["visit_photos"].create_index(["media_row_id"])
+    db.table("visit_photos").create_index(["visit_id", "media_row_id"], unique=True)
+    db.table("visit_photos").create_index(["media_row_id"])
 
 
 # -- visits ----------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def add_visit(
             now,
         ],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def visit(db: Database, visit_id: int | None) -> dict | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
+from bot.store import new_id, one
 
 migrations = Migrations("zones")
 
@@ -37,7 +37,7 @@ EXPORT_SQL = {
 
 @migrations()
 def m001_zones(db: Database) -> None:
-    db["zones"].create(
+    db.table("zones").create(
         {
             "id": int,
             "village_id": int,
@@ -53,16 +53,16 @@ def m001_zones(db: Database) -> None:
         not_null={"village_id", "name"},
         foreign_keys=[("village_id", "villages", "id")],
     )
-    db["zones"].create_index(["village_id", "name"], unique=True)
-    db["zone_holders"].create(
+    db.table("zones").create_index(["village_id", "name"], unique=True)
+    db.table("zone_holders").create(
         {"id": int, "zone_id": int, "person_id": int, "claimed_at": str},
         pk="id",
         not_null={"zone_id", "person_id"},
         foreign_keys=[("zone_id", "zones", "id"), ("person_id", "people", "id")],
     )
-    db["zone_holders"].create_index(["person_id"], unique=True)  # one zone per member
-    db["zone_holders"].create_index(["zone_id"])
-    db["tending"].create(
+    db.table("zone_holders").create_index(["person_id"], unique=True)  # one zone per member
+    db.table("zone_holders").create_index(["zone_id"])
+    db.table("tending").create(
         {
             "id": int,
             "zone_id": int,
@@ -78,9 +78,9 @@ def m001_zones(db: Database) -> None:
         not_null={"zone_id", "person_id", "created_at"},
         foreign_keys=[("zone_id", "zones", "id"), ("person_id", "people", "id")],
     )
-    db["tending"].create_index(["person_id", "created_at"])
-    db["tending"].create_index(["zone_id", "created_at"])
-    db["tending"].create_index(["media_row_id"])
+    db.table("tending").create_index(["person_id", "created_at"])
+    db.table("tending").create_index(["zone_id", "created_at"])
+    db.table("tending").create_index(["media_row_id"])
 
 
 ZONE_COLUMNS = ("lat", "lng", "radius_m")
@@ -106,11 +106,12 @@ def insert_zone(
     source: str,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO zones (village_id, name, lat, lng, radius_m, source, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [village_id, name, lat, lng, radius_m, source, now, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def update_zone(db: Database, zone_id: int, fields: dict, now: str) -> None:
@@ -194,11 +195,12 @@ def add_tending(
     inbox_id: int | None,
     now: str,
 ) -> int:
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO tending (zone_id, person_id, openid, media_row_id, lat, lng, inbox_id, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [zone_id, person_id, openid, media_row_id, lat, lng, inbox_id, now],
-    ).lastrowid
+    )
+    return new_id(cursor)
 
 
 def tending_count(db: Database, person_id: int, start: str, end: str) -> int:

@@ -12,7 +12,7 @@ SQL_WRITE = re.compile(
     r"|\bUPDATE\s+(\w+)\s+SET\b",
     re.IGNORECASE,
 )
-TABLE_CALL = re.compile(r'db\["(\w+)"\]\.(\w+)\(')
+TABLE_CALL = re.compile(r'db(?:\["(\w+)"\]|\.table\("(\w+)"\))\.(\w+)\(')  # db["t"].insert( or db.table("t").insert(
 SQL_CREATE = re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
 # bot/store/demo.py fills an empty database with the demo county: it writes everyone's tables on purpose.
 WRITES_EVERYWHERE = {"demo"}
@@ -37,7 +37,7 @@ def code_strings(source: str) -> str:
 
 
 def own_and_written(source: str) -> tuple[set[str], set[str]]:
-    calls = TABLE_CALL.findall(source)
+    calls = [(indexed or named, method) for indexed, named, method in TABLE_CALL.findall(source)]
     own = {table for table, method in calls if method == "create"} | set(SQL_CREATE.findall(code_strings(source)))
     written = {
         table
@@ -63,10 +63,13 @@ def test_the_scan_sees_a_write_to_another_modules_table():
     source = '''
 def m001(db):
     db["review_decisions"].create({"id": int}, pk="id")
+    db.table("review_notes").create({"id": int}, pk="id")
 
 def decide(db, planting_id):
     db.execute("UPDATE plantings SET review = 'approved' WHERE id = ?", [planting_id])
     db.execute("INSERT INTO review_decisions (planting_id) VALUES (?) ON CONFLICT DO UPDATE SET x = 1", [1])
+    db.table("review_notes").insert({"id": 1})
+    db.table("villages").update(1, {"name": "x"})
 '''
     own, written = own_and_written(source)
-    assert written - own == {"plantings"}
+    assert written - own == {"plantings", "villages"}
