@@ -71,6 +71,7 @@ class AppContext:
     commands = _from_registry("commands")
     dashboard_pages = _from_registry("dashboard_pages")
     village_sections = _from_registry("village_sections")
+    photo_villages = _from_registry("photo_villages")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
 

@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
 ``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.village_sections`` (the dashboard's village page), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
+nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -95,6 +95,11 @@ MANIFEST = {
         "list[callable(village_id) -> HTML]: sections of the dashboard's village "
         "page, after its own (rendered inside the request, e.g. with render_template)",
     ),
+    "PHOTO_VILLAGES": (
+        "photo_villages",
+        "list[callable(db, sha256) -> set[int | None]]: the villages whose records of the capability hold this "
+        "photo (the dashboard's /photo shows it to the logins that see one of them)",
+    ),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
 }
@@ -112,6 +117,7 @@ class Registry:
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
     village_sections: tuple = ()
+    photo_villages: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
 
@@ -129,6 +135,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
         "report_summary": [],
         "dashboard_pages": [],
         "village_sections": [],
+        "photo_villages": [],
         "stores": [],
         "flows": [],
     }

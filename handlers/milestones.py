@@ -114,4 +114,5 @@ STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
 DASHBOARD: list = milestone_pages.PAGES
 VILLAGE_SECTIONS: list = [milestone_pages.village_section]
+PHOTO_VILLAGES: list = [store.photo_villages]
 FLOWS: list = [milestones.FLOW]

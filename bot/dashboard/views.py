@@ -399,9 +399,11 @@ def _allowed_photo(sha256: str) -> bool:
     viewer = g.viewer
     if viewer.is_admin:
         return True
-    db = auth.bot().db
-    if any(viewer.sees_village(vid) for vid in store.photo_village_ids(db, sha256) if vid is not None):
+    app = auth.bot()
+    villages = store.photo_village_ids(app.db, sha256).union(*(owner(app.db, sha256) for owner in app.photo_villages))
+    if any(viewer.sees_village(vid) for vid in villages if vid is not None):
         return True
+    db = app.db
     return viewer.person_id is not None and store.photo_in_tickets_of(db, sha256, viewer.person_id)
 
 

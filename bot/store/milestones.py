@@ -127,6 +127,15 @@ def add_photo(db: Database, milestone_id: int, media_row_id: int, now: str) -> b
     )
 
 
+def photo_villages(db: Database, sha256: str) -> set[int | None]:
+    """The villages whose milestone reports hold this photo."""
+    sql = (
+        "SELECT m.village_id FROM milestone_photos ph JOIN media md ON md.id = ph.media_row_id"
+        " JOIN milestones m ON m.id = ph.milestone_id WHERE md.sha256 = ?"
+    )
+    return {row["village_id"] for row in db.query(sql, [sha256])}
+
+
 def photo_count(db: Database, milestone_id: int) -> int:
     return db.execute("SELECT COUNT(*) FROM milestone_photos WHERE milestone_id = ?", [milestone_id]).fetchone()[0]
 

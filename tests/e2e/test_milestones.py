@@ -201,3 +201,20 @@ def test_a_secretary_bound_by_name_only_reports_nothing_until_proven(bot, county
     reply = secretary.says("计划已备案")
     assert "绿化计划已备案" not in reply and "登记码" in reply
     assert rows("milestones") == []
+
+
+def test_a_milestone_photo_opens_for_the_villages_cadre_login_and_no_other(bot, county, secretary, standin, tick, app):
+    from tests.e2e.dashboard_seed import add_cadre_login, status_for
+
+    standin.add_media("m-site", photo(5))
+    secretary.says("示范点 祠堂广场")
+    secretary.sends_photo("m-site")
+    tick()
+    sha = next(bot.db.query("SELECT sha256 FROM media WHERE media_id = 'm-site'"))["sha256"]
+    assert sha
+    add_cadre_login(bot.db, "li", "李干部")
+    add_cadre_login(bot.db, "chen", "陈书记")
+    thumb = f"/admin/photos/{sha}/thumb"
+    assert status_for(app, "li", thumb, on_page=f"/admin/villages/{county['埔心村']}") == 200
+    assert status_for(app, "li", f"/admin/photos/{sha}") == 200
+    assert status_for(app, "chen", thumb) == 403
