@@ -109,6 +109,16 @@ def children_of(pid: int) -> list[int]:
     return sorted(found)
 
 
+def wait_for(predicate: Callable[[], object], seconds: float = 30.0, every: float = 0.1) -> bool:
+    """Poll ``predicate`` until it is true or ``seconds`` pass; its last answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return bool(predicate())
+
+
 def clean_up(folder: Path, keep: bool) -> None:
     """Remove a bench's temp folder, or say where it is kept."""
     if keep:

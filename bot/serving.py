@@ -110,7 +110,6 @@ class Master:
         self.pids: dict[int, int] = {}  # pid -> worker number
         self.started: dict[int, float] = {}  # worker number -> when it was (re)started
         self.restart_at: dict[int, float] = {}  # worker number -> when to start it again
-        self.restarts = 0
         self.pid = os.getpid()
 
     def run(self) -> int:
@@ -175,7 +174,6 @@ class Master:
                 _describe(status),
                 lived,
             )
-            self.restarts += 1
             self.restart_at[number] = time.monotonic() + (RESTART_PAUSE_SECONDS if lived < RESTART_PAUSE_SECONDS else 0)
 
     def _stop_all(self) -> None:

@@ -3,6 +3,7 @@ port, signed and encrypted pushes through both, the scheduler in exactly one, SI
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -15,9 +16,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bench.harness import Client, ServerProcess, free_port, write_config
+from bench.harness import Client, ServerProcess, free_port, wait_for, write_config
 from bot import outbox
 from bot.db import connect, transaction
+from bot.incoming import parse
 from bot.simulator import Signer, message_xml
 from tests.conftest import AES_KEY
 
@@ -51,20 +53,9 @@ def deployment(tmp_path, standin):
         server.stop()
 
 
-def wait_for(predicate, seconds=30.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
-
-
 def answering_pid(client: Client) -> int:
     status, body = client.get("/healthz")
     assert status == 200
-    import json
-
     return json.loads(body)["pid"]
 
 
@@ -218,8 +209,6 @@ def test_a_killed_worker_is_restarted_and_no_acknowledged_push_is_lost(deploymen
     stop.set()
     for t in threads:
         t.join(30)
-
-    from bot.incoming import parse
 
     keys = inbox_keys(database)
     assert set(keys.values()) == {1}  # nothing recorded twice
