@@ -96,6 +96,29 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def children_of(pid: int) -> list[int]:
+    """Live child processes of ``pid`` (from /proc; psutil is not a dependency)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def wait_for(predicate: Callable[[], object], seconds: float = 30.0, every: float = 0.1) -> bool:
+    """Poll ``predicate`` until it is true or ``seconds`` pass; its last answer."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(every)
+    return bool(predicate())
+
+
 def clean_up(folder: Path, keep: bool) -> None:
     """Remove a bench's temp folder, or say where it is kept."""
     if keep:
@@ -130,7 +153,7 @@ class ServerProcess:
         self.peak_rss = 0.0
 
     @classmethod
-    def serve(cls, config: Path, port: int, scheduler: bool = False, **kw) -> ServerProcess:
+    def serve(cls, config: Path, port: int, scheduler: bool = False, workers: int = 0, **kw) -> ServerProcess:
         argv = [
             PYTHON,
             str(ROOT / "run.py"),
@@ -144,6 +167,8 @@ class ServerProcess:
         ]
         if not scheduler:
             argv.append("--no-scheduler")
+        if workers:
+            argv += ["--workers", str(workers)]
         return cls(argv, port=port, **kw)
 
     @classmethod
@@ -185,6 +210,10 @@ class ServerProcess:
         if value == value:  # not NaN
             self.peak_rss = max(self.peak_rss, value)
         return value
+
+    def children(self) -> list[int]:
+        """The pids of this process's children (``serve --workers``: its workers), from /proc."""
+        return children_of(self.pid)
 
     def kill(self) -> None:
         """SIGKILL: no clean-up, no flush, as a power cut or the OOM killer would."""
@@ -249,10 +278,16 @@ class Client:
         self.conn: http.client.HTTPConnection | None = None
 
     def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        return self.request("POST", path, body)
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        return self.request("GET", path)
+
+    def request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:
-            self.conn.request("POST", path, body=body, headers={"Content-Type": "text/xml"})
+            self.conn.request(method, path, body=body, headers={"Content-Type": "text/xml"} if body else {})
             response = self.conn.getresponse()
             return response.status, response.read()
         except Exception:

@@ -1,6 +1,6 @@
 """Mixed traffic from 200 villagers against the real server, then the database checked against what was sent.
 
-    .venv/bin/python bench/load.py [--seconds 180] [--rate 40] [--users 200] [--kill] [--processes N]
+    .venv/bin/python bench/load.py [--seconds 180] [--rate 40] [--users 200] [--kill] [--processes N] [--workers N]
 
 Set-up: a temp folder with a config, a roster (10 villages, one person per villager) imported with
 ``run.py import``, and the WeChat API stand-in (bot/standin.py) running in this process: it serves
@@ -8,7 +8,8 @@ every photo and voice (media/get) and records every message the bot sends.
 
 Servers: by default one ``run.py serve`` (webhook + scheduler + sender in one process). With
 ``--processes N``: N ``serve --no-scheduler`` on different ports plus one ``run.py worker``, all on
-one database; each request goes to one of them in turn.
+one database; each request goes to one of them in turn. With ``--workers N``: one ``run.py serve --workers N``
+(a pre-fork master, N workers on one port, the scheduler and sender in worker 0).
 
 Traffic: ``--users`` villagers, each following a script (follow, 登记 name village, the phone check's last 4
 digits, an FAQ question, "3棵桂花", a photo, a location, 我的进度, a menu click, a voice question, sometimes
@@ -17,7 +18,8 @@ that fails is tried again up to 3 times in all, as WeChat does. A side thread qu
 message (as an adviser's answer would) four times a second.
 
 ``--kill``: halfway, the first server is killed with SIGKILL (no clean-up), restarted on the same
-port 1 s later, and the load continues. The drain then waits up to 330 s: an outbound message the
+port 1 s later, and the load continues; with ``--workers``, worker 0 (the one running the scheduler and
+sender) is killed and its master restarts it. The drain then waits up to 330 s: an outbound message the
 killed process had claimed is taken back by the sender after ``bot.outbox.STALE_CLAIM`` (5 min).
 
 Afterwards (once downloads and sends have drained, ``--drain`` s at most) it prints throughput,
@@ -32,7 +34,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
+import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -54,6 +59,7 @@ from bench.harness import (  # noqa: E402
     clean_up,
     free_port,
     report_checks,
+    rss_mb,
     write_config,
 )
 from bot import outbox  # noqa: E402
@@ -335,6 +341,22 @@ def check(database: Path, load: Load, standin: WeChatStandIn, queued: list[str])
     return checks
 
 
+def kill_a_worker(server: ServerProcess, log_path: Path, load: Load, started: float) -> None:
+    """SIGKILL worker 0 of a `serve --workers N` (it runs the scheduler and sender); the master restarts it."""
+    pid = int(re.findall(r"worker 0 \(pid (\d+)\) serving", log_path.read_text(encoding="utf-8"))[-1])
+    before = set(server.children())
+    print(f"SIGKILL worker 0, pid {pid}, at {time.monotonic() - started:.0f} s ({load.posts} acked so far)", flush=True)
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = set(server.children())
+        if len(now) == len(before) and pid not in now:
+            print(f"restarted by the master as pid {(now - before).pop()} at {time.monotonic() - started:.0f} s")
+            return
+        time.sleep(0.05)
+    print("the master did not restart the worker within 60 s", flush=True)
+
+
 # -- main --------------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -343,7 +365,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--threads", type=int, default=20, help="client threads (users are split among them)")
     parser.add_argument("--processes", type=int, default=0, help="N webhook processes + one worker")
-    parser.add_argument("--kill", action="store_true", help="SIGKILL the first server halfway and restart it")
+    parser.add_argument("--workers", type=int, default=0, help="one `serve --workers N` (a pre-fork master)")
+    parser.add_argument(
+        "--kill",
+        action="store_true",
+        help="SIGKILL the first server halfway and restart it (with --workers: worker 0, restarted by the master)",
+    )
     parser.add_argument("--drain", type=float, default=120, help="max seconds to wait for downloads and sends")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, logs)")
     args = parser.parse_args(argv)
@@ -373,12 +400,24 @@ def main(argv: list[str] | None = None) -> int:
                 for n in range(args.processes)
             ]
             servers.append(ServerProcess.worker(config, log_path=folder / "worker.log"))
+        elif args.workers:
+            servers = [
+                ServerProcess.serve(
+                    config, free_port(), scheduler=True, workers=args.workers, log_path=folder / "serve-0.log"
+                )
+            ]
         else:
             servers = [ServerProcess.serve(config, free_port(), scheduler=True, log_path=folder / "serve-0.log")]
         for server in servers:
             server.start()
         ports = [s.port for s in servers if s.port]
-        mode = f"{args.processes} webhook processes + 1 worker" if args.processes else "1 process (serve)"
+        mode = (
+            f"{args.processes} webhook processes + 1 worker"
+            if args.processes
+            else f"serve --workers {args.workers}"
+            if args.workers
+            else "1 process (serve)"
+        )
         print(
             f"{mode}, {args.users} villagers, {args.rate:.0f} msg/s for {args.seconds:.0f} s"
             f"{', SIGKILL halfway' if args.kill else ''}",
@@ -398,7 +437,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         for thread in threads + [side]:
             thread.start()
-        if args.kill:
+        if args.kill and args.workers:
+            time.sleep(args.seconds / 2)
+            kill_a_worker(servers[0], folder / "serve-0.log", load, started)
+        elif args.kill:
             time.sleep(args.seconds / 2)
             victim = servers[0]
             print(
@@ -412,6 +454,8 @@ def main(argv: list[str] | None = None) -> int:
         while any(t.is_alive() for t in threads):
             for server in servers:
                 server.rss()
+                for child in server.children():
+                    server.peak_rss = max(server.peak_rss, rss_mb(child))
             time.sleep(0.5)
         load.stats.elapsed = time.monotonic() - started
         stop.set()

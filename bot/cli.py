@@ -11,6 +11,8 @@ import argparse
 import getpass
 import logging
 import os
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
@@ -27,7 +29,9 @@ log = logging.getLogger("bot.cli")
 
 # -- commands --------------------------------------------------------------------------------------
 def cmd_serve(args, app) -> int:
-    from waitress import serve
+    """One process, or a pre-fork master and ``--workers`` (``server.workers``) processes on one socket
+    (bot/serving.py)."""
+    from bot import serving
 
     cfg = app.config
     if not may_serve(app, args.rehearsal):
@@ -37,22 +41,56 @@ def cmd_serve(args, app) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        workers = config_mod.worker_count(args.workers if args.workers is not None else cfg.get("server.workers"))
+    except ValueError as exc:
+        print(f"serve: {exc}", file=sys.stderr)
+        return 2
     host = args.host or cfg.get("server.host")
-    port = args.port or cfg.get("server.port")
+    port = int(args.port or cfg.get("server.port"))
     flask_app = create_app(cfg, app)
-    scheduler = None
-    if not args.no_scheduler:
+    warn_without_credentials(app)
+    sock = serving.listen(host, port)
+    options = waitress_options(cfg)
+    with_workers = f" by {workers} worker processes" if workers > 1 else ""
+    print(f"serving /wechat, /admin and /healthz on http://{host}:{port}{with_workers}", flush=True)
+    if workers == 1:
+        starts = None if args.no_scheduler else _scheduler_starter(app, None)
+        try:
+            serving.serve_socket(sock, serving.Worker(flask_app, options, 0, starts))
+        finally:
+            sock.close()
+        return 0
+    _warm_up(app)
+    master_pid = os.getpid()
+
+    def make_worker(number: int) -> serving.Worker:
+        holder = f"{socket.gethostname()}:{master_pid}:worker-{number}"
+        starts = None if args.no_scheduler or number != 0 else _scheduler_starter(app, holder)
+        return serving.Worker(flask_app, options, number, starts)
+
+    return serving.Master(sock, workers, make_worker, before_fork=app.databases.close_all).run()
+
+
+def _scheduler_starter(app, holder: str | None):
+    """Starts the scheduler (and outbox sender) in the serving process; returns how to stop it."""
+
+    def start():
         from bot import scheduler as sched
 
-        scheduler = sched.start(app)
-    warn_without_credentials(app)
-    print(f"serving /wechat, /admin and /healthz on http://{host}:{port}", flush=True)
-    try:
-        serve(flask_app, host=host, port=int(port), ident="lvmei", **waitress_options(cfg))
-    finally:
-        if scheduler:
-            scheduler.shutdown(wait=False)
-    return 0
+        scheduler = sched.start(app, holder)
+        return lambda: sched.stop(app, scheduler, holder)
+
+    return start
+
+
+def _warm_up(app) -> None:
+    """What every worker needs, loaded once by the master and shared with the forked workers: the FAQ
+    index (jieba's dictionary included) and the species table."""
+    from bot import escalation, planting
+
+    escalation.faq_match(app, app.db, "桂花什么时候种")
+    planting.species_table(app)
 
 
 def warn_without_credentials(app) -> None:
@@ -64,6 +102,7 @@ def warn_without_credentials(app) -> None:
 
 def waitress_options(cfg) -> dict:
     options: dict[str, Any] = {
+        "ident": "lvmei",
         "threads": int(cfg.get("server.threads")),
         # roster uploads may be larger than a webhook body; Flask still caps every other route
         "max_request_body_size": max(int(cfg.get("server.max_body_bytes")), int(cfg.get("dashboard.upload_max_bytes"))),
@@ -83,11 +122,12 @@ def cmd_worker(args, app) -> int:
     warn_without_credentials(app)
     scheduler = sched.start(app)
     print("worker running: scheduler and outbound sender (Ctrl-C to stop)", flush=True)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM stops it as Ctrl-C does
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
-        scheduler.shutdown(wait=False)
+        sched.stop(app, scheduler)
     return 0
 
 
@@ -198,6 +238,11 @@ def _serve_args(p):
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     p.add_argument("--no-scheduler", action="store_true", help="webhook and dashboard only")
+    p.add_argument(
+        "--workers",
+        help="processes serving the port (default server.workers: 1; auto = one per core); "
+        "the scheduler runs in the first",
+    )
     p.add_argument("--rehearsal", action="store_true", help="allow the rehearsal clock of env BOT_NOW")
 
 

@@ -134,6 +134,18 @@ class Config:
         return walk(self.data)
 
 
+def worker_count(value: object) -> int:
+    """``server.workers`` / ``serve --workers``: a whole number >= 1, or ``auto`` (one per usable core)."""
+    if value == "auto":
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not Linux
+            return max(1, os.cpu_count() or 1)
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or int(value) < 1:
+        raise ValueError(f"workers must be a whole number >= 1 or auto, got {value!r}")
+    return int(value)
+
+
 def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config:
     for (section, key), kind in REQUIRED.items():
         value = data.get(section, {}).get(key)
@@ -145,6 +157,10 @@ def build(data: dict, path: Path | None = None, base_dir: Path = ROOT) -> Config
     synchronous = data["storage"].get("synchronous")
     if not isinstance(synchronous, str) or synchronous.upper() not in SYNCHRONOUS:
         raise ConfigError(f"config: [storage] synchronous must be one of {', '.join(SYNCHRONOUS)}, got {synchronous!r}")
+    try:
+        worker_count(data["server"].get("workers", 1))
+    except ValueError as exc:
+        raise ConfigError(f"config: [server] {exc}") from None
     aes_key = data["wechat"].get("encoding_aes_key") or ""
     if aes_key and len(aes_key) != 43:
         raise ConfigError("config: [wechat] encoding_aes_key must be 43 characters (or empty for plaintext mode)")

@@ -10,8 +10,11 @@ upgraded in place, never dropped.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,18 +24,80 @@ BUSY_TIMEOUT_MS = 30_000
 # storage.synchronous: NORMAL (default) or FULL; docs/operations.md says what each risks on a power cut.
 SYNCHRONOUS = ("NORMAL", "FULL")
 
+
 # One write lock per database file and process: threads of one process queue here for BEGIN IMMEDIATE
 # and are woken at once, instead of inside SQLite's busy handler, which sleeps up to 100 ms between
-# polls (it made the webhook's p99 several hundred ms under 32 concurrent clients). Other processes
-# still wait on busy_timeout. Re-entrant, so a nested write on another connection behaves as before.
-_WRITE_LOCKS: dict[str, threading.RLock] = {}
+# polls (it made the webhook's p99 several hundred ms under 32 concurrent clients). Processes queue
+# the same way on an flock of ``<database>.writelock`` (``serve --workers``: two writer threads in two
+# processes). Re-entrant, so a nested write on another connection behaves as before.
+class WriteLock:
+    """A re-entrant lock for the threads of this process, and an flock for the processes."""
+
+    def __init__(self, lock_file: Path):
+        self._threads = threading.RLock()
+        self._file = lock_file
+        self._fd: int | None = None
+        self._depth = 0  # changed only by the thread holding _threads
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        if not self._threads.acquire(blocking, timeout):
+            return False
+        if self._depth == 0 and not self._lock_file(blocking, timeout):
+            self._threads.release()
+            return False
+        self._depth += 1
+        return True
+
+    def _lock_file(self, blocking: bool, timeout: float) -> bool:
+        if self._fd is None:
+            self._fd = os.open(self._file, os.O_RDWR | os.O_CREAT, 0o600)
+        if blocking and timeout < 0:
+            fcntl.flock(self._fd, fcntl.LOCK_EX)  # woken as soon as the other process lets go
+            return True
+        deadline = time.monotonic() + max(timeout, 0)
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if not blocking or time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.002)
+
+    def release(self) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._threads.release()
+
+    def __enter__(self) -> WriteLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+_WRITE_LOCKS: dict[str, WriteLock] = {}
 _WRITE_LOCKS_GUARD = threading.Lock()
 
 
-def _write_lock(path: Path) -> threading.RLock:
+def _write_lock(path: Path) -> WriteLock:
     key = str(path.resolve())
     with _WRITE_LOCKS_GUARD:
-        return _WRITE_LOCKS.setdefault(key, threading.RLock())
+        if key not in _WRITE_LOCKS:
+            _WRITE_LOCKS[key] = WriteLock(Path(key + ".writelock"))
+        return _WRITE_LOCKS[key]
+
+
+def _forget_write_locks() -> None:
+    """In a forked child: its own locks (an flock held through an inherited file would be the parent's)."""
+    global _WRITE_LOCKS_GUARD
+    _WRITE_LOCKS.clear()
+    _WRITE_LOCKS_GUARD = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_write_locks)
 
 
 class Database(sqlite_utils.Database):
@@ -43,7 +108,7 @@ class Database(sqlite_utils.Database):
     this runs on every incoming message, so ``query`` here executes the statement alone.
     """
 
-    write_lock: threading.RLock | None = None  # set by connect(): this process's queue for BEGIN IMMEDIATE
+    write_lock: WriteLock | None = None  # set by connect(): this process's queue for BEGIN IMMEDIATE
 
     def query(self, sql: str, params=None):
         cursor = self.conn.execute(sql, params if params is not None else ())

@@ -34,6 +34,7 @@ import re
 import secrets
 import statistics
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -246,11 +247,17 @@ def load_faq_index(app) -> FaqIndex:
 
 
 class _AdviserEntrySync:
-    """Which faq_entries rows the shared index already holds; a lock so that adding never races a match."""
+    """Which faq_entries rows the shared index already holds; a lock so that adding never races a match.
+    Also the answers to the questions asked lately: on a planting day many villagers ask the same few
+    questions, and matching one costs about a millisecond of the writer thread, so an answer is kept
+    (``RESULTS_KEPT`` questions, least recently asked dropped first) until an entry is added."""
+
+    RESULTS_KEPT = 4096
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.last_id = 0
+        self.results: OrderedDict[str, FaqResult] = OrderedDict()
 
     def catch_up(self, index: FaqIndex, db) -> None:
         for row in store.faq_entries_after(db, self.last_id):
@@ -258,6 +265,17 @@ class _AdviserEntrySync:
             if index.entry(entry_id) is None:
                 index.add_entry(entry_id, row["question"], row["answer"])
             self.last_id = row["id"]
+            self.results.clear()  # an added entry may answer any question better
+
+    def match(self, index: FaqIndex, question: str) -> FaqResult:
+        result = self.results.get(question)
+        if result is None:
+            result = self.results[question] = index.match(question)
+            if len(self.results) > self.RESULTS_KEPT:
+                self.results.popitem(last=False)
+        else:
+            self.results.move_to_end(question)
+        return result
 
 
 def faq_match(app, db, question: str) -> FaqResult:
@@ -267,7 +285,7 @@ def faq_match(app, db, question: str) -> FaqResult:
     sync = app.service("faq_adviser_entries", lambda _app: _AdviserEntrySync())
     with sync.lock:
         sync.catch_up(index, db)
-        return index.match(question)
+        return sync.match(index, question)
 
 
 def symptom_words(app) -> tuple[str, ...]:

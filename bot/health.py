@@ -36,9 +36,9 @@ def write_problem(app) -> str | None:
 
 
 def report(app):
-    """The /healthz response: 200 with the outbox by status, or 503 when the database takes no writes."""
+    """The /healthz response: 200 with the outbox by status and the answering process (``serve --workers``), or 503 when the database takes no writes."""
     problem = write_problem(app)
     if problem is not None:
         log.error("healthz: the database cannot be written (%s)", problem)
         return jsonify(ok=False, database=f"not writable: {problem}"), 503
-    return jsonify(ok=True, outbox=outbox_store.count_by_status(app.db))
+    return jsonify(ok=True, outbox=outbox_store.count_by_status(app.db), pid=os.getpid())

@@ -81,13 +81,63 @@ class BackgroundHandler(logging.handlers.QueueHandler):
             self.listener.stop()
             self.listener.start()
 
-    def close(self) -> None:
+    def close_listener(self) -> None:
+        """Write what is queued and stop the thread; the handlers stay open."""
         if self.listening:
             self.listening = False
             self.listener.stop()
+
+    def close(self) -> None:
+        self.close_listener()
         for handler in self.handlers:
             handler.close()
         super().close()
+
+
+_log_file: Path | None = None  # logging.file, as setup() was given it
+
+
+def _handlers(log_file: Path | None) -> list[logging.Handler]:
+    fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    stream = StderrHandler()
+    stream.setFormatter(fmt)
+    handlers: list[logging.Handler] = [stream]
+    if log_file:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5, encoding="utf-8")
+        rotating.setFormatter(fmt)
+        handlers.append(rotating)
+    return handlers
+
+
+def write_directly() -> None:
+    """Records are written by the thread that logs them (a pre-fork master: no thread of its may run
+    across a fork, bot/serving.py)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, BackgroundHandler):
+            handler.close_listener()
+            root.removeHandler(handler)
+            for inner in handler.handlers:
+                root.addHandler(inner)
+
+
+def write_in_background(worker: int) -> None:
+    """In a forked worker: a background thread of its own writes its records again, the log file (if
+    any) its own ``<name>.w<worker><suffix>``, since a rotating file cannot be shared by processes."""
+    root = logging.getLogger()
+    if not getattr(root, "_lvmei_configured", False):
+        return
+    for handler in list(root.handlers):
+        if isinstance(handler, (logging.StreamHandler, BackgroundHandler)):
+            root.removeHandler(handler)  # the master's: its file stays the master's
+    own = _log_file.with_name(f"{_log_file.stem}.w{worker}{_log_file.suffix}") if _log_file else None
+    root.addHandler(BackgroundHandler(_handlers(own)))
+
+
+def close() -> None:
+    """Write what is queued and close the handlers (a worker about to ``os._exit``)."""
+    logging.shutdown()
 
 
 def hash_openid(openid: str | None) -> str:
@@ -100,21 +150,14 @@ def setup(log_file: Path | None = None, level: str = "INFO") -> None:
     root = logging.getLogger()
     if getattr(root, "_lvmei_configured", False):
         return
+    global _log_file
+    _log_file = log_file
     root.setLevel(level)
     # The format uses none of these; skipping them saves every log call a stack walk and lookups
     # (the logging HOWTO's "Optimization" section).
     logging._srcfile = None
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
-    fmt = RedactingFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
-    stream = StderrHandler()
-    stream.setFormatter(fmt)
-    handlers: list[logging.Handler] = [stream]
-    if log_file:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=10_000_000, backupCount=5, encoding="utf-8")
-        rotating.setFormatter(fmt)
-        handlers.append(rotating)
-    root.addHandler(BackgroundHandler(handlers))
+    root.addHandler(BackgroundHandler(_handlers(log_file)))
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line per job run
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "task queue depth" per queued request
     root._lvmei_configured = True  # type: ignore[attr-defined]

@@ -436,6 +436,7 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
 
 _CJK = "\u4e00-\u9fff"
 _KEEP_RE = re.compile(rf"[^{_CJK}0-9a-z.]+")
+_LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")  # a dot that is not a decimal point
 
 
 def to_halfwidth(text: str) -> str:
@@ -448,7 +449,7 @@ def normalize(text: str) -> str:
     emoji or whitespace, colloquial synonyms replaced."""
     text = to_halfwidth(text).lower()
     text = _KEEP_RE.sub("", text)
-    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", "", text)
+    text = _LONE_DOT_RE.sub("", text)
     text = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], text)
     for pattern, replacement in _CONTEXT_RULES:
         text = pattern.sub(replacement, text)

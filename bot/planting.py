@@ -33,6 +33,7 @@ import json
 import logging
 import re
 import secrets
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -423,15 +424,32 @@ def offlist_names(app) -> tuple[str, ...]:
     return app.service("offlist_names", lambda _app: tuple(load_offlist(MESSAGES_DIR)))
 
 
-def photo_index(app) -> NearDuplicateIndex:
-    """The near-duplicate index, loaded once per process from the stored record photos."""
+class PhotoIndex:
+    """This process's near-duplicate index of the record photos, kept in step with the database: before
+    each decision it takes in every photo analysed since it last looked, by this process or another
+    (``serve --workers``, a ``worker``, a scheduler lease that moved), in their ``index_seq`` order."""
 
-    def build(a):
-        index = NearDuplicateIndex(threshold=int(a.config.get("planting.near_duplicate_bits")))
-        index.load(store.record_phashes(a.db))
-        return index
+    def __init__(self, threshold: int):
+        self.index = NearDuplicateIndex(threshold=threshold)
+        self.lock = threading.Lock()
+        self.seen_seq = 0
 
-    return app.service("photo_index", build)
+    def catch_up(self, db) -> None:
+        rows = store.record_phashes_after(db, self.seen_seq)
+        if rows:
+            self.index.load((r["planting_id"], r["phash"]) for r in rows)
+            self.seen_seq = rows[-1]["index_seq"]
+
+    def near(self, db, planting_id: int, phash: int) -> list[tuple]:
+        """Other records with a photo near ``phash``, closest first; inside the write transaction that saves
+        this photo's analysis, so no other process adds one meanwhile."""
+        with self.lock:
+            self.catch_up(db)
+            return self.index.nearest(phash, exclude_key=planting_id)
+
+
+def photo_index(app) -> PhotoIndex:
+    return app.service("photo_index", lambda a: PhotoIndex(int(a.config.get("planting.near_duplicate_bits"))))
 
 
 # -- the sender's record ----------------------------------------------------------------------------
@@ -785,7 +803,7 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
         return
     info = result.info
     # The index step runs here, in media-row order, so the later of two near-identical photos is the flagged one.
-    near = photo_index(app).check_and_add(planting_id, info.phash)
+    near = photo_index(app).near(db, planting_id, info.phash)
     duplicate_of, distance = _duplicate_of(db, info.sha256, near, planting_id)
     store.save_photo_analysis(
         db,

@@ -78,8 +78,9 @@ def holds_lease(app, holder: str) -> bool:
         )
 
 
-def start(app) -> BackgroundScheduler:
-    holder = f"{socket.gethostname()}:{os.getpid()}"
+def start(app, holder: str | None = None) -> BackgroundScheduler:
+    """The jobs on a background scheduler, run while ``holder`` (default ``<host>:<pid>``) holds the lease."""
+    holder = holder or default_holder()
     scheduler = BackgroundScheduler(
         timezone=app.tz, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
     )
@@ -100,3 +101,14 @@ def start(app) -> BackgroundScheduler:
     scheduler.start()
     log.info("scheduler started (%d jobs) as %s", len(scheduler.get_jobs()), holder)
     return scheduler
+
+
+def default_holder() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def stop(app, scheduler: BackgroundScheduler, holder: str | None = None) -> None:
+    """Let a running job finish, then give the lease up, so that another process may take it at once."""
+    scheduler.shutdown(wait=True)
+    with transaction(app.db):
+        leases.release(app.db, LEASE, holder or default_holder())

@@ -52,13 +52,23 @@ def text_means(key: str):
     voice input writes it: ``我种咗几多棵``, ``我种了几棵了`` and ``我种了多少棵`` are one word; ``唔好再发啦`` is
     ``不要再发``. Still the whole text, never a part of it."""
 
+    def meanings(app) -> frozenset[str]:
+        return frozenset(_meaning(word) for word in app.messages.words(key)) - {""}
+
     def matches(ctx: Ctx) -> bool:
         if ctx.msg.msg_type != "text":
             return False
-        wanted = {_meaning(word) for word in ctx.app.messages.words(key)}
-        return _meaning(ctx.msg.text or "") in wanted - {""}
+        # both read once: the command's words per process, the text per message (not per matcher)
+        return _text_meaning(ctx) in ctx.app.service(f"text_means.{key}", meanings)
 
     return matches
+
+
+def _text_meaning(ctx: Ctx) -> str:
+    cache = vars(ctx)
+    if "_text_meaning" not in cache:
+        cache["_text_meaning"] = _meaning(ctx.msg.text or "")
+    return cache["_text_meaning"]
 
 
 _NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")

@@ -149,6 +149,18 @@ def m004_changed_records_index(db: Database) -> None:
     db.table("plantings").create_index(["updated_at"])
 
 
+@migrations()
+def m005_photo_index_order(db: Database) -> None:
+    """``index_seq``: the order in which record photos got their pHash (1, 2, 3 … across every process),
+    so that a process's near-duplicate index can take in what the others analysed since it last looked
+    (bot.planting.photo_index). Photos analysed before this column are numbered in id order."""
+    db.table("planting_photos").add_column("index_seq", int)
+    db.execute(
+        "UPDATE planting_photos SET index_seq = id WHERE purpose = 'record' AND phash IS NOT NULL AND index_seq IS NULL"
+    )
+    db.table("planting_photos").create_index(["index_seq"], unique=True)
+
+
 # Columns the planting flow may set with ``update``.
 WRITABLE = (
     "person_id",
@@ -350,10 +362,13 @@ def save_photo_analysis(
     error: str | None,
     now: str,
 ) -> None:
+    """A record photo with a pHash takes the next ``index_seq`` (the near-duplicate index reads them in that order)."""
     db.execute(
         "UPDATE planting_photos SET sha256 = ?, phash = ?, exif_time = ?, exif_lat = ?, exif_lng = ?,"
-        " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ? WHERE id = ?",
-        [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, photo_id],
+        " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ?, index_seq = CASE"
+        " WHEN ? IS NULL OR purpose != 'record' THEN NULL"
+        " ELSE (SELECT COALESCE(MAX(index_seq), 0) + 1 FROM planting_photos) END WHERE id = ?",
+        [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, phash, photo_id],
     )
 
 
@@ -370,11 +385,12 @@ def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> l
     ]
 
 
-def record_phashes(db: Database):
-    """(planting id, pHash) of every analysed record photo: what the near-duplicate index starts from."""
-    return (
-        (r["planting_id"], r["phash"])
-        for r in db.query(
-            "SELECT planting_id, phash FROM planting_photos WHERE purpose = 'record' AND phash IS NOT NULL ORDER BY id"
+def record_phashes_after(db: Database, index_seq: int) -> list[dict]:
+    """index_seq, planting_id, phash of the record photos analysed after ``index_seq``, in that order:
+    what the near-duplicate index starts from (0) or takes in since it last looked."""
+    return list(
+        db.query(
+            "SELECT index_seq, planting_id, phash FROM planting_photos WHERE index_seq > ? ORDER BY index_seq",
+            [index_seq],
         )
     )

@@ -417,6 +417,17 @@ def test_收录_then_the_same_question_is_answered_by_the_bot(villager, villager
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 1
 
 
+def test_an_answer_kept_for_a_repeated_question_gives_way_to_a_收录_entry(villager, villager_factory, adviser, bot):
+    """The FAQ keeps its answers to questions asked lately (bot.escalation): an added entry replaces them."""
+    add_roster(bot)
+    question = "火龙果能不能和桂花种在一起"
+    assert "已转给技术顾问" in villager_factory("o-early").says(question)  # matched (escalated) and kept
+    number = ticket_number(villager.says("问专家 " + question))
+    adviser.says(f"答 {number} 可以，间隔2米以上，火龙果要搭架。")
+    assert "已收录" in adviser.says(f"收录 {number}")
+    assert "火龙果要搭架" in villager_factory("o-other").says(question)
+
+
 def test_收录_of_a_voice_ticket_needs_the_question_text(villager, adviser, bot):
     add_roster(bot)
     number = ticket_number(villager.sends_voice("vo-faq"))

@@ -10,7 +10,7 @@ from datetime import UTC
 
 import pytest
 
-from bench.harness import Client, ServerProcess, free_port, write_config
+from bench.harness import Client, ServerProcess, free_port, wait_for, write_config
 from bot import db as dbmod
 from bot import outbox
 from bot.db import transaction
@@ -49,6 +49,47 @@ def test_threads_queue_on_one_write_lock_per_database(tmp_path):
     assert next(first.query("SELECT n FROM counter"))["n"] == 400  # no lost update
 
 
+CHILD_WRITER = """
+import sys, time
+from bot import db as dbmod
+child = dbmod.connect(sys.argv[1])
+try:
+    with dbmod.transaction_within(child, 0.2):
+        sys.exit("the probe got the lock while the other process held it")
+except TimeoutError:  # gave up on the lock file, not in SQLite's busy handler
+    pass
+print("waiting", flush=True)
+with dbmod.transaction(child):  # woken by the other process's commit
+    n = next(child.query("SELECT n FROM counter"))["n"]
+    child.execute("UPDATE counter SET n = ?", [n + 1])
+"""
+
+
+def test_processes_queue_on_the_databases_lock_file(tmp_path):
+    """Writers in other processes (``serve --workers``) wait on an flock of ``<db>.writelock``, woken as soon as
+    it is let go, not in SQLite's sleeping busy handler."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = tmp_path / "w.db"
+    db = dbmod.connect(path)
+    db.execute("CREATE TABLE counter (n INTEGER)")
+    db.execute("INSERT INTO counter VALUES (0)")
+    with transaction(db):
+        db.execute("UPDATE counter SET n = 10")
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD_WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        assert child.stdout.readline().strip() == "waiting"
+    assert child.wait(timeout=30) == 0
+    child.stdout.close()
+    assert next(db.query("SELECT n FROM counter"))["n"] == 11  # after this process's commit, not before
+    assert (tmp_path / "w.db.writelock").exists()
+    db.close()
+
+
 # -- processes ---------------------------------------------------------------------------------------
 @pytest.fixture
 def deployment(tmp_path, standin):
@@ -75,15 +116,6 @@ def deployment(tmp_path, standin):
     finally:
         for proc in procs:
             proc.stop()
-
-
-def wait_for(predicate, seconds=20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return predicate()
 
 
 def test_two_webhook_processes_and_a_worker_share_one_database(deployment, standin, tmp_path):

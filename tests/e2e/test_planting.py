@@ -466,6 +466,29 @@ def test_near_identical_photo_is_flagged(villager, bot, standin, clock):
     assert [r["flags"] for r in planting_rows(bot)] == ["", "duplicate_photo"]
 
 
+def test_the_photo_index_sees_photos_another_process_analysed(villager, registered, bot, standin, clock, app_with):
+    """Two processes on one database (``serve --workers``, a scheduler lease that moved): each one's index
+    takes in what the other analysed before it decides, also after it was built."""
+    other = app_with().extensions["bot"]
+    other.clock = clock
+    neighbour = registered("o-plant-2", "李大叔")
+    standin.add_media("m-0", photo(3))
+    villager.sends_photo("m-0")
+    villager.says("1棵龙眼")
+    run_media_job(bot)  # this process's index is built (and holds photo 3)
+    standin.add_media("m-1", photo(7, quality=92))
+    standin.add_media("m-2", photo(7, quality=60))  # re-encoded: other bytes, same picture
+    clock.advance(minutes=10)
+    villager.sends_photo("m-1")
+    villager.says("3棵桂花")
+    run_media_job(other)  # analysed by the other process
+    neighbour.sends_photo("m-2")
+    neighbour.says("2棵桂花")
+    run_media_job(bot)
+    assert [r["flags"] for r in planting_rows(bot)] == ["", "", "duplicate_photo"]
+    assert planting_rows(bot)[2]["flag_details"].count('"ref": 2') == 1
+
+
 def test_unrelated_photos_and_a_cancelled_records_photo_are_not_duplicates(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     standin.add_media("m-2", photo(1))

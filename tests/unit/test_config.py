@@ -104,3 +104,19 @@ def test_the_scan_sees_a_default_in_code(tmp_path):
     bad = tmp_path / "probe.py"
     bad.write_text('def f(app):\n    return app.config.get("media.workers", 2)\n', encoding="utf-8")
     assert config_reads_with_a_default(bad, tmp_path) == ["probe.py:2 app.config.get('media.workers', 2)"]
+
+
+def test_server_workers_is_a_count_or_auto(tmp_path, monkeypatch):
+    assert load_text(tmp_path, MINIMAL).get("server.workers") == 1
+    assert (
+        config_mod.worker_count(load_text(tmp_path, MINIMAL + "\n[server]\nworkers = 3\n").get("server.workers")) == 3
+    )
+    monkeypatch.setattr(config_mod.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3, 4})
+    assert (
+        config_mod.worker_count(load_text(tmp_path, MINIMAL + '\n[server]\nworkers = "auto"\n').get("server.workers"))
+        == 5
+    )
+    assert config_mod.worker_count("2") == 2  # `serve --workers 2`
+    for bad in ("0", '"two"', "-1", "1.5", "true"):
+        with pytest.raises(config_mod.ConfigError, match="workers must be a whole number >= 1 or auto"):
+            load_text(tmp_path, MINIMAL + f"\n[server]\nworkers = {bad}\n")

@@ -1,0 +1,212 @@
+"""`serve`: the WSGI app on one listening socket, by one process or by a pre-fork master and N workers.
+
+``serve --workers N`` (``server.workers``; ``auto`` = one per usable core) runs a **pre-fork
+master**: it loads the config, migrates the database, builds the Flask app, binds the one listening
+socket and forks N worker processes, each serving that socket with its own waitress (``server.threads``
+threads) and its own writer thread. The kernel hands each new connection to whichever worker accepts
+it first. Why one shared socket rather than one ``SO_REUSEPORT`` socket per worker (docs/operations.md):
+
+* a worker that dies takes only the connections it had accepted (their requests were not answered,
+  so WeChat retries them); connections still waiting to be accepted wait on the shared socket for the
+  other workers, while with ``SO_REUSEPORT`` those queued on the dead worker's own socket are reset;
+* the master holds the port the whole time: a restart never leaves it unbound, and no other process of
+  the same user can join it (``SO_REUSEPORT`` lets any of them bind the port and take a share);
+* the master pays once for what every worker needs (imports, migrations, the FAQ index), and the
+  workers share those pages until they write to them.
+
+The master only supervises: it holds no database connection and runs no thread (so forking is safe),
+restarts a worker that dies (at most once a second per worker), and on SIGTERM or SIGINT passes
+SIGTERM to the workers and waits for them. A worker on SIGTERM stops accepting, lets the requests it
+has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker whose master is gone
+stops the same way.
+
+The scheduler and outbox sender run in worker 0 only (unless ``--no-scheduler``), under the database
+lease ``scheduler`` in the name ``<host>:<master pid>:worker-0``: a restarted worker 0 takes the lease
+back at once, and a second deployment on the same database still cannot run the jobs twice.
+
+With one worker (the default) there is no master: the process itself serves the socket, the same way.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import signal
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from waitress.server import create_server
+from waitress.wasyncore import close_all
+from waitress.wasyncore import loop as poll_loop
+
+from bot import logs
+
+log = logging.getLogger("bot.serving")
+
+DRAIN_SECONDS = 10.0  # a stopping worker lets the requests it has finish, at most this long
+STOP_SECONDS = 20.0  # the master waits this long for stopping workers, then SIGKILLs them
+RESTART_PAUSE_SECONDS = 1.0  # a worker that died within this of its start is restarted after it
+_STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
+def listen(host: str, port: int, backlog: int = 1024) -> socket.socket:
+    """The one listening socket (SO_REUSEADDR, so a restart binds at once after the last one closed)."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    return socket.create_server((host, port), family=family, backlog=backlog)
+
+
+@dataclass(frozen=True)
+class Worker:
+    """What one serving process needs: the app, waitress' options, and its part in the deployment."""
+
+    flask_app: object
+    options: dict
+    number: int = 0
+    start_scheduler: Callable[[], Callable[[], None]] | None = None  # starts it; returns its stop
+
+
+def serve_socket(sock: socket.socket, worker: Worker, master_pid: int | None = None) -> None:
+    """Serve ``sock`` in this process until SIGTERM/SIGINT (or, in a forked worker, until the master is
+    gone), then stop accepting and let the requests in progress finish."""
+    stopping: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, _frame: stopping.append(signum)) for sig in _STOP_SIGNALS}
+    server = create_server(worker.flask_app, sockets=[sock], **worker.options)
+    stop_scheduler = worker.start_scheduler() if worker.start_scheduler else None
+    try:
+        while not stopping and (master_pid is None or os.getppid() == master_pid):
+            poll_loop(timeout=server.adj.asyncore_loop_timeout, map=server._map, use_poll=True, count=1)
+        _drain(server)
+    finally:
+        if stop_scheduler:
+            stop_scheduler()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _drain(server) -> None:
+    """Accept no more connections; close each connection once it has nothing in progress."""
+    server.accepting = False
+    deadline = time.monotonic() + DRAIN_SECONDS
+    while server.active_channels and time.monotonic() < deadline:
+        for channel in list(server.active_channels.values()):
+            if channel.request is None and not channel.requests and not channel.total_outbufs_len:
+                channel.will_close = True  # closed by the loop; a request arriving now is retried by WeChat
+        poll_loop(timeout=0.05, map=server._map, use_poll=True, count=1)
+    server.task_dispatcher.shutdown(timeout=2)
+    close_all(server._map)
+
+
+class Master:
+    """Forks ``workers`` processes serving ``sock`` and keeps that many running until told to stop."""
+
+    def __init__(self, sock: socket.socket, workers: int, make_worker: Callable[[int], Worker], before_fork):
+        self.sock = sock
+        self.workers = workers
+        self.make_worker = make_worker
+        self.before_fork = before_fork  # closes what must not cross a fork (database connections)
+        self.pids: dict[int, int] = {}  # pid -> worker number
+        self.started: dict[int, float] = {}  # worker number -> when it was (re)started
+        self.restart_at: dict[int, float] = {}  # worker number -> when to start it again
+        self.pid = os.getpid()
+
+    def run(self) -> int:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS | {signal.SIGCHLD})
+        self.before_fork()
+        logs.write_directly()  # no thread may run in the master across a fork
+        gc.freeze()  # what the master built stays shared with the workers (not copied on a collection)
+        for number in range(self.workers):
+            self._spawn(number)
+        log.info("master %d: %d workers serving %s", os.getpid(), self.workers, self.sock.getsockname())
+        try:
+            while True:
+                got = signal.sigtimedwait(_STOP_SIGNALS | {signal.SIGCHLD}, 0.5)
+                self._reap()
+                if got is not None and got.si_signo in _STOP_SIGNALS:
+                    log.info("master %d: stopping (%s)", os.getpid(), signal.Signals(got.si_signo).name)
+                    break
+                now = time.monotonic()
+                for number, when in list(self.restart_at.items()):
+                    if when <= now:
+                        del self.restart_at[number]
+                        self._spawn(number)
+        finally:
+            self._stop_all()
+        return 0
+
+    def _spawn(self, number: int) -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns into the master's code
+            code = 1
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, set())
+                logs.write_in_background(worker=number)
+                log.info("worker %d (pid %d) serving", number, os.getpid())
+                serve_socket(self.sock, self.make_worker(number), master_pid=self.pid)
+                code = 0
+            except BaseException:  # noqa: BLE001 - said in the log; the master restarts this worker
+                log.exception("worker %d failed", number)
+            finally:
+                logs.close()
+                os._exit(code)
+        self.pids[pid] = number
+        self.started[number] = time.monotonic()
+
+    def _reap(self) -> None:
+        """Collect every worker that ended; schedule its restart."""
+        while self.pids:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            number = self.pids.pop(pid, None)
+            if number is None:
+                continue
+            lived = time.monotonic() - self.started[number]
+            log.warning(
+                "worker %d (pid %d) ended (%s) after %.1f s; starting it again",
+                number,
+                pid,
+                _describe(status),
+                lived,
+            )
+            self.restart_at[number] = time.monotonic() + (RESTART_PAUSE_SECONDS if lived < RESTART_PAUSE_SECONDS else 0)
+
+    def _stop_all(self) -> None:
+        for pid in self.pids:
+            _signal(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_SECONDS
+        while self.pids and time.monotonic() < deadline:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                time.sleep(0.05)
+                continue
+            number = self.pids.pop(pid, None)
+            if number is not None and status:
+                log.warning("worker %d (pid %d) stopped: %s", number, pid, _describe(status))
+        for pid in self.pids:  # still running past the deadline
+            log.error("worker pid %d did not stop in %.0f s: killed", pid, STOP_SECONDS)
+            _signal(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        self.pids.clear()
+        self.sock.close()
+
+
+def _signal(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit {os.waitstatus_to_exitcode(status)}"
