@@ -23,9 +23,11 @@ bound by a one-time code).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bot import identity, nlu
 from bot.conversation import Flow
@@ -204,4 +206,14 @@ def of_village(db, village_id: int) -> list[dict]:
 
 
 def changes_of_village(db, village_id: int) -> list[dict]:
-    return store.changes_of_village(db, village_id)
+    """The office's changes, newest first, each with ``diffs``: (field, before, after) of the fields it changed."""
+    return [
+        dict(change, diffs=changed_fields(change["before"], change["after"]))
+        for change in store.changes_of_village(db, village_id)
+    ]
+
+
+def changed_fields(before_json: str, after_json: str) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for each kept field (status, count, name) whose value the change altered."""
+    before, after = json.loads(before_json), json.loads(after_json)
+    return [(key, before.get(key), after.get(key)) for key in after if before.get(key) != after.get(key)]

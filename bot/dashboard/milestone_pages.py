@@ -22,6 +22,11 @@ ACTION_LABELS = {
     milestones.CORRECT: "admin.milestones.correct",
     milestones.UNDO: "admin.milestones.undo",
 }
+FIELD_LABELS = {
+    "status": "admin.milestones.field_status",
+    "count": "admin.milestones.field_count",
+    "name": "admin.milestones.field_name",
+}
 DONE = {
     milestones.CONFIRM: "admin.milestones.confirmed_notice",
     milestones.CORRECT: "admin.milestones.corrected_notice",
@@ -40,6 +45,7 @@ def village_section(village_id: int) -> str:
             "labels": auth.labels(milestones.LABELS),
             "status_labels": auth.labels(STATUS_LABELS),
             "action_labels": auth.labels(ACTION_LABELS),
+            "field_labels": auth.labels(FIELD_LABELS),
         },
     )
 

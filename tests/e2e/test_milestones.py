@@ -167,6 +167,9 @@ def test_the_office_confirms_corrects_and_undoes_on_the_village_page(
     ]
     assert '"count": 120' in rows("milestone_changes")[1]["before"]
     assert '"count": 150' in rows("milestone_changes")[1]["after"]
+    page = client.get(f"/admin/villages/{pux}").get_data(as_text=True)
+    assert "（状态 待确认 → 已确认；个数 120 → 150）" in page  # the office's changes in words, not JSON
+    assert "（状态 待确认 → 已撤销）" in page and '"status"' not in page
     # not another village's report, not an adviser, not an unknown action
     assert change(client, county["石湖村"], site, "undo").status_code == 404
     assert change(office(app, "wang"), pux, site, "undo").status_code == 403
