@@ -15,7 +15,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import adoption
+from bot import adoption, identity
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import adoption_pages
@@ -166,7 +166,10 @@ def on_update(ctx: Ctx, planting_id: int) -> str:
     record = store.slots(ctx.db, planting_id)
     if record is None or record["status"] != "complete":
         return ctx.t("adoption.update_unknown", id=planting_id)
-    if not adoption.may_update(ctx.person, ctx.config, record):
+    refusal = identity.staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "adoption.update_cadres_only")
+    if refusal:  # not a cadre, or a cadre bound without proof (told how to prove it)
+        return refusal
+    if not adoption.may_update(ctx.person, ctx.config, record):  # another village's plot
         return ctx.t("adoption.update_cadres_only")
     adoption.wait_for_update_photo(ctx, planting_id)
     return ctx.t(

@@ -223,6 +223,14 @@ def test_new_photos_reach_the_adopters(plots, person, cadre, bot, standin, tick,
     assert bot.db.execute("SELECT COUNT(*) FROM plantings WHERE status != 'cancelled'").fetchone()[0] == 3
 
 
+def test_a_cadre_bound_without_proof_is_told_how_to_prove_it(plots, cadre, bot, rows):
+    with bot.db.conn:
+        bot.db.execute("UPDATE people SET bound_via = 'name' WHERE openid = 'o-cadre'")
+    reply = cadre.says(f"更新 {plots[0]}")
+    assert "登记码" in reply and "请发第" not in reply and "只有本村干部" not in reply
+    assert rows("conversations") == []
+
+
 def test_the_page_shows_the_photos_over_time(plots, person, cadre, bot, standin, tick, clock, app):
     wang = person("o-wang", "王大妈")
     wang.says("认养")
