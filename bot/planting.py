@@ -239,8 +239,9 @@ def text_parts_missing(record: Mapping) -> frozenset[str]:
     return frozenset(p for p in missing_parts(record, 1) if p != "photo")
 
 
-def describe(record: Mapping) -> str:
-    """What was recorded, as a villager would say it: '3棵桂花', '党建林 2.5亩 120棵香樟'."""
+def describe(record: Mapping, shown: Mapping[str, str] | None = None) -> str:
+    """What was recorded, as a villager would say it: '3棵桂花', '党建林 2.5亩 120棵香樟'; ``shown`` maps a stored
+    species to the name replies show (``display_names``: 桃 -> 桃子)."""
     parts = []
     if record.get("kind") == "plot" or record.get("site") in PLOT_SITES:
         parts.append(record.get("site") or "")
@@ -249,7 +250,8 @@ def describe(record: Mapping) -> str:
     tree = ""
     if record.get("count") is not None:
         tree += f"{record['count']}棵"
-    tree += record.get("species") or ("树" if tree else "")
+    species = record.get("species")
+    tree += (shown or {}).get(species, species) if species else ("树" if tree else "")
     parts.append(tree)
     return " ".join(p for p in parts if p)
 
@@ -417,6 +419,14 @@ def window(config) -> timedelta:
 
 def species_table(app) -> dict:
     return app.service("species_table", lambda _app: load_species_table(MESSAGES_DIR))
+
+
+def display_names(app) -> dict[str, str]:
+    """Stored species -> the name replies show: the seed's 桃子, 李子, 柿子 where the stored key is short (the
+    ``display`` of species.toml); other names as stored."""
+    return app.service(
+        "species_display", lambda a: {name: row.get("display", name) for name, row in species_table(a).items()}
+    )
 
 
 def offlist_names(app) -> tuple[str, ...]:
@@ -625,7 +635,7 @@ def incomplete_text(app, db, record: Mapping) -> str:
     missing = missing_parts(record, len(store.photos_of(db, record["id"])))
     return app.t(
         "planting.reminder",
-        what=describe(record) or app.t("planting.part_photo"),
+        what=describe(record, display_names(app)) or app.t("planting.part_photo"),
         missing="、".join(app.t(PART_NAMES[part]) for part in missing),
         hours=app.config.get("planting.late_part_hours"),
     )

@@ -99,7 +99,7 @@ def on_text(ctx, parsed) -> str:
     record = planting.record_for(ctx, "text")
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
-        return ctx.t("planting.ask_count_change", before=describe(record), after=describe(changed))
+        return ctx.t("planting.ask_count_change", before=_what(ctx, record), after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
     return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague)
 
@@ -126,6 +126,14 @@ def on_location(ctx, record) -> str:
 
 
 # -- replies ----------------------------------------------------------------------------------------
+def _what(ctx, record: dict) -> str:
+    return describe(record, planting.display_names(ctx.app))
+
+
+def _species(ctx, record: dict) -> str:
+    return planting.display_names(ctx.app).get(record["species"], record["species"])
+
+
 def _reply(ctx, step: planting.Step, vague: bool = False) -> str:
     return _ask(ctx, step, vague) if step.missing else _confirmation(ctx, step.record)
 
@@ -134,17 +142,17 @@ def _ask(ctx, step: planting.Step, vague: bool) -> str:
     """One short line asking for what is missing."""
     record, missing = step.record, step.missing
     if missing == ["photo"]:
-        return ctx.t("planting.ask_photo", what=describe(record))
+        return ctx.t("planting.ask_photo", what=_what(ctx, record))
     if "species" in missing and ("count" in missing or "area" in missing):
         line = ctx.t("planting.ask_species_area" if "area" in missing else "planting.ask_species_count")
     elif "species" in missing:
-        line = ctx.t("planting.ask_species", what=describe(record))
+        line = ctx.t("planting.ask_species", what=_what(ctx, record))
     elif "area" in missing:
         line = ctx.t("planting.ask_area", site=record["site"] or ctx.t("planting.plot"))
     elif vague:
-        line = ctx.t("planting.ask_exact_count", species=record["species"])
+        line = ctx.t("planting.ask_exact_count", species=_species(ctx, record))
     else:
-        line = ctx.t("planting.ask_count", species=record["species"])
+        line = ctx.t("planting.ask_count", species=_species(ctx, record))
     if "photo" in missing:
         return line + ctx.t("planting.and_photo")
     return ctx.t("planting.photo_received", n=step.photo_count) + line
@@ -152,7 +160,7 @@ def _ask(ctx, step: planting.Step, vague: bool) -> str:
 
 def _confirmation(ctx, record: dict) -> str:
     credited = roster_store.person(ctx.db, record["person_id"]) or ctx.person
-    lines = [ctx.t("planting.done", id=record["id"], what=describe(record))]
+    lines = [ctx.t("planting.done", id=record["id"], what=_what(ctx, record))]
     if record["entered_by_person_id"] and record["entered_by_person_id"] != record["person_id"]:
         lines.append(ctx.t("planting.done_proxy", name=credited["name"]))
     if record["species_known"] == 0:

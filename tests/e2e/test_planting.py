@@ -142,6 +142,16 @@ def test_numerals_and_aliases(villager, bot, standin, text, species, count):
     assert (record["species"], record["count"]) == (species, count)
 
 
+def test_replies_show_the_seeds_names_of_short_keyed_species(villager, bot, standin):
+    """桃, 李, 柿 are stored short (matching); replies say 桃子, 李子, 柿子 as seed 002 does."""
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "李子种了几棵" in villager.says("种了李子树")
+    assert "已记录第1号：2棵李子" in villager.says("2棵")
+    assert "记下了：3棵桃子" in villager.says("种了桃树3棵")
+    assert [r["species"] for r in planting_rows(bot)] == ["李", "桃"]  # stored as matched
+
+
 def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
