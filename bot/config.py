@@ -72,6 +72,10 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+_MISSING = object()  # Config.get: no such key
+_NOT_LOOKED_UP = object()
+
+
 @dataclass(frozen=True)
 class Config:
     """The whole configuration. Sections are read-only mappings: cfg.section("wechat")["token"]."""
@@ -79,15 +83,23 @@ class Config:
     data: Mapping[str, Any]
     path: Path | None = None
     base_dir: Path = field(default=ROOT)
+    # dotted key -> its value (or _MISSING): ``data`` is frozen, and every message reads a dozen keys
+    _looked_up: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.data.get(name, MappingProxyType({}))
 
     def get(self, dotted: str, default: Any = None) -> Any:
+        value = self._looked_up.get(dotted, _NOT_LOOKED_UP)
+        if value is _NOT_LOOKED_UP:
+            value = self._looked_up[dotted] = self._lookup(dotted)
+        return default if value is _MISSING else value
+
+    def _lookup(self, dotted: str) -> Any:
         node: Any = self.data
         for part in dotted.split("."):
             if not isinstance(node, Mapping) or part not in node:
-                return default
+                return _MISSING
             node = node[part]
         return node
 

@@ -17,8 +17,9 @@ An expired flow is simply absent: ``state`` returns None, and jobs that must act
 planting that never got its photo) read ``bot.store.conversations.expired``.
 
 Every message passes the matchers of a dozen flow tables, most of them for flows the sender has not started: the
-names of the sender's live flows are read once per message (``Ctx._live_flows``, kept up to date by ``enter``), and
-``state`` reads a flow's row only when its name is among them.
+names of the sender's live flows are read once per message, with the user row (``bot.store.users.touch_inbound``:
+no statement of their own), kept in ``Ctx._live_flows`` and up to date by ``enter``; ``state`` reads a flow's row only
+when its name is among them (a context built elsewhere reads the names at its first ``state``).
 """
 
 from __future__ import annotations

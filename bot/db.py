@@ -109,6 +109,9 @@ class Database(sqlite_utils.Database):
     """
 
     write_lock: WriteLock | None = None  # set by connect(): this process's queue for BEGIN IMMEDIATE
+    # set by ``transaction`` while its BEGIN IMMEDIATE … COMMIT is open, a new object each time: in it no other
+    # connection can write, so what was read in it stays true until this connection changes it
+    open_transaction: object | None = None
 
     def query(self, sql: str, params=None):
         cursor = self.conn.execute(sql, params if params is not None else ())
@@ -149,6 +152,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         return
     with getattr(db, "write_lock", None) or contextlib.nullcontext():
         db.execute("BEGIN IMMEDIATE")
+        setattr(db, "open_transaction", object())  # noqa: B010 - any sqlite-utils Database, ours has the attribute
         try:
             yield db
         except BaseException:
@@ -156,6 +160,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             raise
         else:
             db.commit()
+        finally:
+            setattr(db, "open_transaction", None)  # noqa: B010
 
 
 @contextlib.contextmanager

@@ -258,8 +258,15 @@ class _AdviserEntrySync:
         self.lock = threading.Lock()
         self.last_id = 0
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
+        # the write transaction (bot.db.transaction) the entries were last read in: no other connection can add one
+        # before it ends, so the writer thread reads them once per group of messages, not once per question
+        self.caught_up_in: object | None = None
 
     def catch_up(self, index: FaqIndex, db) -> None:
+        open_transaction = getattr(db, "open_transaction", None)
+        if open_transaction is not None and open_transaction is self.caught_up_in:
+            return
+        self.caught_up_in = open_transaction
         for row in store.faq_entries_after(db, self.last_id):
             entry_id = f"adviser.{row['id']}"
             if index.entry(entry_id) is None:
@@ -278,11 +285,15 @@ class _AdviserEntrySync:
         return result
 
 
+def _adviser_entries(app) -> _AdviserEntrySync:
+    return app.service("faq_adviser_entries", lambda _app: _AdviserEntrySync())
+
+
 def faq_match(app, db, question: str) -> FaqResult:
     """The FAQ answer for ``question``, adviser-approved entries included (also those another
     process added)."""
     index = app.service("faq", load_faq_index)
-    sync = app.service("faq_adviser_entries", lambda _app: _AdviserEntrySync())
+    sync = _adviser_entries(app)
     with sync.lock:
         sync.catch_up(index, db)
         return sync.match(index, question)
@@ -647,6 +658,9 @@ def add_answer_to_faq(
     entry_id = store.add_faq_entry(
         db, ticket_id=ticket_id, question=question, answer=ticket["answer"], created_by=created_by, now=clock.to_db(now)
     )
+    sync = _adviser_entries(app)
+    with sync.lock:
+        sync.caught_up_in = None  # this connection just added one
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
 

@@ -210,7 +210,8 @@ def process(
     user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
-    ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id)
+    live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
+    ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id, _live_flows=live_flows)
     handler, reply = dispatch(app.routes, ctx)
     inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
     return handler, reply

@@ -53,6 +53,16 @@ def _free_photos(ctx: Ctx) -> list[int]:
     ]
 
 
+def _free_photos_when_matching(ctx: Ctx) -> list[int]:
+    """``_free_photos`` for the matchers of one message (ticket_repeat, then photo_question: nothing is written
+    between them), read once; a handler that takes photos reads them afresh, a redispatched message anew."""
+    msg, photos = vars(ctx).get("_free_photos", (None, []))
+    if msg is not ctx.msg:
+        photos = _free_photos(ctx)
+        vars(ctx)["_free_photos"] = (ctx.msg, photos)
+    return photos
+
+
 def _take_photos(ctx: Ctx) -> list[int]:
     """Photos just sent for this question: the photo-only pending planting record's (moved off it, the record
     dropped) and any other free photo (``_free_photos``)."""
@@ -277,7 +287,12 @@ def _match_repeat(ctx: Ctx):
     """The same text again within the 补充 window of the ticket that holds it (a villager who saw no answer yet);
     not after a new photo (the photo question then brings it to that ticket, ``_open_ticket``)."""
     text = _text(ctx)
-    if not text or not escalation.worth_a_ticket(text) or planting.pending_photos(ctx) or _free_photos(ctx):
+    if (
+        not text
+        or not escalation.worth_a_ticket(text)
+        or planting.pending_photos(ctx)
+        or _free_photos_when_matching(ctx)
+    ):
         return None
     return escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
 
@@ -291,7 +306,7 @@ def _match_photo_question(ctx: Ctx) -> bool:
     text = _text(ctx)
     if not text or not escalation.worth_a_ticket(text):
         return False
-    if not (planting.pending_photos(ctx) or _free_photos(ctx)):
+    if not (planting.pending_photos(ctx) or _free_photos_when_matching(ctx)):
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True

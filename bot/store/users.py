@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import one
+from bot.store.conversations import LIVE_FLOWS_OF_USER
 
 migrations = Migrations("users")
 
@@ -42,24 +45,28 @@ _HELD_WAITING = (
 
 
 def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool = True) -> dict:
-    """The user row (created on first contact), plus ``held_waiting`` (see above). A contact opens
-    a fresh 48-hour customer-service window."""
+    """The user row (created on first contact), plus ``held_waiting`` (see above) and ``live_flows``, the
+    names of the user's flows live at ``now`` (bot.conversation), all in one statement. A contact opens a
+    fresh 48-hour customer-service window."""
+    returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
     if counts_as_contact:
         sql = (
             "INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
-            f" cs_sent_since_inbound = 0 RETURNING *, {_HELD_WAITING}"
+            f" cs_sent_since_inbound = 0 {returning}"
         )
-        params = [openid, now, now, now]
+        params = [openid, now, now, now, now]
     else:
         sql = (
             "INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
-            f" ON CONFLICT(openid) DO UPDATE SET openid = openid RETURNING *, {_HELD_WAITING}"
+            f" ON CONFLICT(openid) DO UPDATE SET openid = openid {returning}"
         )
-        params = [openid, now, now]
+        params = [openid, now, now, now]
     cursor = db.conn.execute(sql, params)
     keys = [d[0] for d in cursor.description]
-    return dict(zip(keys, cursor.fetchone()))
+    user = dict(zip(keys, cursor.fetchone()))
+    user["live_flows"] = json.loads(user["live_flows"])
+    return user
 
 
 def set_subscribed(db: Database, openid: str, subscribed: bool, now: str) -> None:

@@ -1,11 +1,17 @@
 """The flows' cost on the webhook's hot path: every message passes the matchers of a dozen flow tables (planting,
 zones, visits, adoption, pledges, events …), and a sender has started few of those flows or none. The live flows'
-names are read once per message; a flow's row is read only when that flow is live (bot/conversation.py)."""
+names come with the user row (no statement of their own); a flow's row is read only when that flow is live
+(bot/conversation.py). And the statements one message costs the writer thread, each of which lets the request
+threads take the GIL (README "Where the time goes")."""
 
 from __future__ import annotations
 
+import re
+import threading
+
 import pytest
 
+from bot import db as db_module
 from bot.store import conversations as conversations_store
 
 
@@ -29,9 +35,90 @@ def test_a_message_reads_the_live_flows_once_and_only_live_flows_rows(person, cl
     clock.set("2027-03-05T10:00")
     lookups["get"].clear(), lookups["live_flows"].clear()
     assert "桂花" in chen.says("桂花什么时候种")  # no flow live: no flow's row is read
-    assert (lookups["get"], lookups["live_flows"]) == ([], ["o-chen"])
+    assert (lookups["get"], lookups["live_flows"]) == ([], [])  # the names came with the user row
 
     assert "照片" in chen.says("3棵桂花")  # starts the planting flow
     lookups["get"].clear(), lookups["live_flows"].clear()
     assert "桂花" in chen.says("桂花什么时候种")  # the planting flow is live: only its row is read
-    assert set(lookups["get"]) == {"planting"} and lookups["live_flows"] == ["o-chen"]
+    assert set(lookups["get"]) == {"planting"} and lookups["live_flows"] == []
+
+
+@pytest.fixture
+def writer_statements(monkeypatch) -> list[str]:
+    """The SQL statements the message writer thread runs (every connection opened from now on is traced), with their
+    literals written as ``?``."""
+    statements: list[str] = []
+    real_connect = db_module.connect
+
+    def traced(*args, **kwargs):
+        db = real_connect(*args, **kwargs)
+
+        def trace(sql: str) -> None:
+            if threading.current_thread().name == "message-writer":
+                statements.append(re.sub(r"'(?:[^']|'')*'|\b\d+\b", "?", " ".join(sql.split())))
+
+        db.conn.set_trace_callback(trace)
+        return db
+
+    monkeypatch.setattr(db_module, "connect", traced)
+    return statements
+
+
+def test_a_question_costs_the_writer_few_statements(person, clock, writer_statements):
+    chen = person("o-chen", "陈伯", "党员")
+    clock.set("2027-03-05T10:00")
+    assert "桂花" in chen.says("桂花什么时候种")
+    writer_statements.clear()
+    assert "桂花" in chen.says("桂花什么时候种")  # again, as many villagers ask the same question on a planting day
+    heads = [" ".join(sql.split()[:4]) for sql in writer_statements]
+    assert not [sql for sql in writer_statements if sql.startswith("SELECT") and "FROM conversations" in sql]
+    assert len([sql for sql in writer_statements if "FROM media" in sql]) <= 1  # the free photos: read once
+    assert heads[0] == "BEGIN IMMEDIATE" and heads[-1] == "COMMIT"
+    assert len(writer_statements) <= 10, heads  # no flow live: its names came with the user row
+
+
+def test_adviser_entries_are_read_once_per_write_transaction_and_seen_from_another_process(app_with, monkeypatch):
+    """The FAQ's adviser entries (收录) are read once per write transaction: none can be added by another connection
+    while it is open. An entry another process added is seen in the next transaction; one added in this transaction
+    at once."""
+    from bot import escalation
+    from bot.db import transaction
+    from bot.store import tickets as tickets_store
+
+    reads: list[int] = []
+    real_read = tickets_store.faq_entries_after
+    monkeypatch.setattr(
+        tickets_store, "faq_entries_after", lambda db, after: reads.append(after) or real_read(db, after)
+    )
+    here, there = app_with().extensions["bot"], app_with().extensions["bot"]  # two processes, one database
+    question, answer = "火龙果能不能和桂花种在一起", "可以，间隔2米以上，火龙果要搭架。"
+    with transaction(here.db) as db:
+        assert answer not in escalation.faq_match(here, db, question).answer_text
+        escalation.faq_match(here, db, "桂花什么时候种")
+        escalation.faq_match(here, db, question)
+    assert len(reads) == 1
+
+    with transaction(there.db) as db:
+        tickets_store.add_faq_entry(db, ticket_id=0, question=question, answer=answer, created_by="李顾问", now="x")
+    with transaction(here.db) as db:
+        assert answer in escalation.faq_match(here, db, question).answer_text
+    assert len(reads) == 2
+
+    other, other_answer = "簕杜鹃光长叶子不开花咋办", "簕杜鹃要晒足太阳才开花。"
+    now = here.clock()
+    with transaction(here.db) as db:  # 收录 in the writer's transaction: the next question in it is answered by it
+        assert other_answer not in escalation.faq_match(here, db, other).answer_text
+        ticket = escalation.open_ticket(
+            here,
+            db,
+            openid="o-x",
+            person=None,
+            village_id=None,
+            question=other,
+            source="text",
+            media_row_ids=[],
+            now=now,
+        )
+        assert escalation.answer_ticket(here, db, ticket["id"], other_answer, by_admin="admin", now=now).ok
+        assert escalation.add_answer_to_faq(here, db, ticket["id"], by_admin="admin", now=now).ok
+        assert other_answer in escalation.faq_match(here, db, other).answer_text
