@@ -244,6 +244,7 @@ WAITING = frozenset({"species", "count", "area"})
     [
         ("桂花。", parsed(species="桂花", species_text="桂花")),
         ("3棵！", parsed(count=3, species_text="")),
+        ("十几棵", parsed(vague=True)),  # a vague count sets none, the bot asks
         ("2亩", parsed(area_mu=2.0)),  # (nlu.parse_planting_text reads it already)
         ("门口2棵", parsed(count=2, site_kind="房前屋后")),
         ("黄皮。", parsed(species_text="黄皮", unknown_species=True)),  # the stop is no part of the name

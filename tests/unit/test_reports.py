@@ -350,4 +350,6 @@ def test_summary_rule_before_the_campaign_the_whole_text(county_app):
         "生成时间：2027-01-01 09:00",
     ]
     january = reports.summary_text(reports.build_report(county_app, 2027, 1), county_app)  # ends on plans_due
-    assert "截至1月底" in january and "滞后1个" in january
+    assert "已完成0个，正常3个，滞后1个，其中连续两个月滞后0个。" in january
+    unstamped = dataclasses.replace(report, generated_at=None)  # no time known: the last line is empty
+    assert reports.summary_text(unstamped, county_app).split("\n")[-1] == ""
