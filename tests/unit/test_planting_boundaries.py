@@ -14,12 +14,14 @@ from bot.messages import MESSAGES_DIR
 from bot.photos import haversine_m
 from bot.planting import (
     Checks,
+    Flag,
     cap_for,
     compute_flags,
     count_changes,
     describe,
     location_of,
     missing_parts,
+    parse_text,
     read_text,
     review_after,
     spot_check_rate,
@@ -196,3 +198,73 @@ def test_missing_rule_an_area_for_a_plot_a_count_for_trees_one_photo(record, pho
 )
 def test_describe_rule_as_a_villager_would_say_it(record, text):
     assert describe(record) == text
+
+
+# -- the edges found by the mutation run of bot/planting.py (bench/README.md) ---------------------------------------
+@pytest.mark.parametrize(
+    "photos, ref, distance",
+    [
+        ([{"duplicate_of": 1, "duplicate_distance": 5}, {"duplicate_of": 9, "duplicate_distance": 3}], 9, 3),
+        ([{"duplicate_of": 2, "duplicate_distance": 1}, {"duplicate_of": 9, "duplicate_distance": None}], 9, 0),
+    ],
+)
+def test_duplicate_rule_the_closest_photo_wins_and_an_exact_copy_is_closest(photos, ref, distance):
+    (flag,) = flags({}, photos)
+    assert (flag.ref, flag.values) == (ref, {"ref": ref, "distance": distance})
+
+
+def test_far_rule_kilometres_and_radius_keep_one_decimal():
+    village = VILLAGE | {"radius_m": 1550}
+    (flag,) = flags({"lat": VILLAGE["lat"] + 1, "lng": VILLAGE["lng"]}, village=village)
+    assert flag.values == {"village": "埔心村", "km": 111.2, "radius_km": 1.6}
+
+
+def test_flag_rule_each_reason_is_made_of_its_own_values():
+    assert flags({"species": "黄皮", "species_known": 0}) == [Flag("unknown_species", {"species": "黄皮"})]
+    assert flags({}, photos=()) == [Flag("no_photo", {})]
+    assert flags({"site": "党建林"}) == [Flag("plot_tag", {"site": "党建林"})]
+
+
+def test_cap_rule_a_record_without_a_count_is_never_over_a_cap_of_zero():
+    zero = Checks(season=SEASON, old_photo_tolerance_days=60, cap=0, cadre=True)
+    assert flags({"kind": "plot", "area_mu": 2.0}, checks=zero) == []
+    assert [f.name for f in flags({"count": 1}, checks=zero)] == ["over_cap"]
+
+
+def test_describe_rule_a_plot_names_its_site_whatever_it_is():
+    assert describe({"kind": "plot", "site": "门口", "area_mu": 2.0, "species": "香樟"}) == "门口 2亩 香樟"
+    assert describe({"kind": "tree", "site": "门口", "count": 3, "species": "香樟"}) == "3棵香樟"
+
+
+WAITING = frozenset({"species", "count", "area"})
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("桂花。", parsed(species="桂花", species_text="桂花")),
+        ("3棵！", parsed(count=3, species_text="")),
+        ("十几棵", parsed(vague=True)),  # a vague count sets none, the bot asks
+        ("2亩", parsed(area_mu=2.0)),  # (nlu.parse_planting_text reads it already)
+        ("门口2棵", parsed(count=2, site_kind="房前屋后")),
+        ("黄皮。", parsed(species_text="黄皮", unknown_species=True)),  # the stop is no part of the name
+    ],
+)
+def test_bare_answer_rule_a_part_with_filler_and_no_more(text, answer):
+    assert parse_text(text, SPECIES, WAITING, OFFLIST) == answer
+
+
+@pytest.mark.parametrize("text", ["你好", "我认领3棵", "谢谢", "怎么种3棵？"])
+def test_bare_answer_rule_small_talk_pledges_and_questions_are_no_part(text):
+    assert parse_text(text, SPECIES, WAITING, OFFLIST) is None
+
+
+def test_read_rule_a_tree_off_the_list_keeps_its_whole_name():
+    new = read_text("发财树", {"kind": "tree", "count": 3}, SPECIES, ("发财树",))
+    assert new is not None and new.species_text == "发财树" and new.unknown_species
+
+
+def test_read_rule_a_bare_count_needs_no_list_of_other_trees():
+    record = {"species": "桂花", "count": 3, "kind": "tree"}
+    assert read_text("5棵", record, SPECIES).count == 5
+    assert read_text("你好", record, SPECIES) is None

@@ -304,3 +304,52 @@ def test_the_tongbao_day_is_configurable(config):
     fifth = config.with_overrides({"reports.monthly_day": 5})
     assert reports.month_due(fifth, at("2027-04-04T10:00")) == (2027, 2)
     assert reports.month_due(fifth, at("2027-04-05T10:00")) == (2027, 3)
+
+
+def test_summary_rule_every_figure_in_its_place(county_app):
+    """The whole one-page text, figure by figure: a figure left out, or a count of the wrong statuses, shows."""
+    import dataclasses
+
+    from tests.conftest import at
+
+    built = reports.build_report(county_app, 2027, 3)
+    assert built.generated_at is not None
+    report = dataclasses.replace(built, generated_at=at("2027-04-01T08:05"))
+    assert reports.summary_text(report, county_app).split("\n") == [
+        f"{county_app.config.get('campaign.name')}2027年3月进度通报",
+        "",
+        "截至3月底，陈江街道4个村（社区）中3个已完成党建林（主题林）和示范点。",
+        "核实种树350棵（上报350棵），核实党建林5.5亩（上报5.5亩），确认示范点3个。",
+        "本月底前应完成：村绿化计划备案、植树安排表（每户认领）、党建林（社区主题林）、绿美示范点、每户至少1棵、"
+        "党员干部个人任务。已完成3个，正常0个，滞后1个，其中连续两个月滞后1个：石湖村（按方案规定，当年党组织绩效考核"
+        "不得评为“良好”及以上等次）。",
+        "农户覆盖1/1户（100%）；65周岁以下党员参与1/1人（100%）。",
+        "成活率—。待审核记录0条（未计入核实数），被标记1条，已驳回1条。",
+        "进度靠前：东平社区、埔心村、新围村。",
+        "进度靠后：石湖村。",
+        "没有挂钩技术顾问的村（社区）：埔心村、石湖村、东平社区、新围村。",
+        "",
+        "请进度滞后的村（社区）对照未完成项倒排工期，加快推进。下一节点：6月30日前评选第一批先进。",
+        "生成时间：2027-04-01 08:05",
+    ]
+    february = reports.summary_text(reports.build_report(county_app, 2027, 2), county_app)
+    assert "已完成2个，正常0个，滞后2个，其中连续两个月滞后0个。\n" in february  # none twice: no names
+
+
+def test_summary_rule_before_the_campaign_the_whole_text(county_app):
+    import dataclasses
+
+    from tests.conftest import at
+
+    report = dataclasses.replace(reports.build_report(county_app, 2026, 12), generated_at=at("2027-01-01T09:00"))
+    assert reports.summary_text(report, county_app).split("\n") == [
+        f"{county_app.config.get('campaign.name')}2026年12月进度通报",
+        "",
+        "各村（社区）绿化计划须于1月31日前备案，此前没有到期的任务。截至12月底，陈江街道4个村（社区）状态均为“未开始”。",
+        "下一节点：1月31日前村绿化计划备案。",
+        "生成时间：2027-01-01 09:00",
+    ]
+    january = reports.summary_text(reports.build_report(county_app, 2027, 1), county_app)  # ends on plans_due
+    assert "已完成0个，正常3个，滞后1个，其中连续两个月滞后0个。" in january
+    unstamped = dataclasses.replace(report, generated_at=None)  # no time known: the last line is empty
+    assert reports.summary_text(unstamped, county_app).split("\n")[-1] == ""
