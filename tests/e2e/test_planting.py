@@ -152,6 +152,14 @@ def test_replies_show_the_seeds_names_of_short_keyed_species(villager, bot, stan
     assert [r["species"] for r in planting_rows(bot)] == ["李", "桃"]  # stored as matched
 
 
+def test_about_five_trees_asks_which_tree_and_records_no_species_called_about(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert "是什么树" in villager.says("大概5棵")
+    assert "第1号" in villager.says("桂花")
+    assert [(r["species"], r["count"]) for r in planting_rows(bot)] == [("桂花", 5)]
+
+
 def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")

@@ -174,6 +174,16 @@ def test_unknown_species_rule_the_name_next_to_a_count(text, name):
 
 
 @pytest.mark.parametrize(
+    "text,name",
+    [("大概5棵", None), ("差不多5棵", None), ("大约5棵", None), ("5棵左右", None), ("大概种了5棵", None),
+     ("差唔多3棵", None), ("至少3棵芒果", "芒果"), ("大概5棵黄皮", "黄皮")],
+)  # fmt: skip
+def test_unknown_species_rule_words_of_about_are_never_a_tree(text, name):
+    """'大概5棵' is about five trees, not five trees of a species called 大概."""
+    assert nlu.extract_unknown_species(text) == name
+
+
+@pytest.mark.parametrize(
     "written,name",
     [("芒果树", "芒果"), ("芒果苗", "芒果"), ("芒果树苗", "芒果"), ("芒果苗木", "芒果"), ("果树", "果树")],
 )
