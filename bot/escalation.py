@@ -220,8 +220,10 @@ def preview(text: str, limit: int = QUESTION_PREVIEW_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def hours_between(start: str, end: datetime) -> int:
-    return int((end - clock.from_db(start)).total_seconds() // 3600)
+def waited_words(t, start: str, end: datetime) -> str:
+    """How long a ticket has waited, as an adviser reads it: '25小时' under two days, then '3天'."""
+    hours = max(0, int((end - clock.from_db(start)).total_seconds() // 3600))
+    return t("escalation.waited_hours", n=hours) if hours < 48 else t("escalation.waited_days", n=hours // 24)
 
 
 def _settings(app) -> dict:
@@ -370,7 +372,7 @@ def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> s
         village=village_name(app, db, ticket["village_id"]),
         question=preview(ticket["question"], 200),
         attachments=_attachment_summary(app, db, ticket["id"]),
-        hours=hours_between(ticket["opened_at"], now),
+        waited=waited_words(app.t, ticket["opened_at"], now),
     )
 
 

@@ -32,12 +32,14 @@ def test_unanswered_ticket_reminds_then_is_reassigned_by_tick(villager, bot):
     scheduler.run_due(bot, start + timedelta(hours=30))
     reminders = notices(bot, LI)[1:]
     assert len(reminders) == 1 and "提醒" in reminders[0] and f"第{number}号" in reminders[0]
+    assert "已等25小时" in reminders[0]
 
     at_73h = start + timedelta(hours=73)
     assert scheduler.run_due(bot, at_73h)["ticket_sla"] == {"reminded": 0, "reassigned": 1}
     scheduler.run_due(bot, start + timedelta(hours=200))  # once
     assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
     assert len(notices(bot, WANG)) == 1 and "转给您" in notices(bot, WANG)[0]
+    assert "已等3天没人回答" in notices(bot, WANG)[0]  # past two days in days, not 73小时
     assert notices(bot, ADMIN) == []
 
 
