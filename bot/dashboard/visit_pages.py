@@ -9,14 +9,14 @@ from flask import g, render_template
 
 from bot import clock, escalation, visits
 from bot.dashboard import auth
-from bot.dashboard.views import village_thumbnail
+from bot.dashboard.views import as_of, village_thumbnail
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import visits as store
 
 
 def visits_page():
     ctx = auth.bot()
-    now = auth.now()
+    now = as_of()  # the dashboard's now: the demo county's last day when its data runs past the clock
     rows = visits.adviser_rows(ctx, ctx.db, now, escalation.adviser_figures(ctx.db))
     if not g.viewer.is_admin:
         rows = [r for r in rows if r["id"] == g.viewer.person_id]
@@ -33,7 +33,7 @@ def visits_page():
 def village_section(village_id: int) -> str:
     """The village page's 技术顾问下沉 section."""
     ctx = auth.bot()
-    local = clock.local(auth.now(), ctx.tz)
+    local = clock.local(as_of(), ctx.tz)
     start, end = (clock.to_db(m) for m in visits.month_bounds(local.year, local.month, ctx.tz))
     return render_template(
         "dashboard/visit_section.html",
