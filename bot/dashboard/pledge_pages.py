@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import pledges
+from bot import clock, pledges
 from bot.dashboard import auth
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -37,7 +37,7 @@ def pledges_page():
         villages=roster_store.all_villages(ctx.db),
         species=species,
         status_labels=auth.labels(pledges.STATUS_LABELS),
-        today=auth.now().date().isoformat(),
+        today=clock.local(auth.now(), ctx.tz).date().isoformat(),  # the form's default: today where the office is
     )
 
 

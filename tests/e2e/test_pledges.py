@@ -238,3 +238,14 @@ def test_a_pledge_of_march_is_nudged_once_in_march_unless_planted(li, zhang, sta
     assert len([t for t in sent_to("o-li") if "计划3月种" in t]) == 1  # once
     tick("2027-04-01T09:00")
     assert any("您家认领了1棵桂花，计划4月种" in t for t in sent_to("o-zhang"))
+
+
+def test_the_delivery_forms_date_is_the_offices_today(app, bot, clock):
+    from datetime import UTC, datetime
+
+    clock.set(datetime(2027, 3, 9, 17, 30, tzinfo=UTC))  # as the real clock gives it: 01:30 on 10 March locally
+    add_logins(bot.db, [("admin", "admin")])
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/pledges").get_data(as_text=True)
+    assert 'name="pickup_date" type="date" value="2027-03-10"' in page
