@@ -65,10 +65,12 @@ def text_means(key: str):
 
 
 def _text_meaning(ctx: Ctx) -> str:
-    cache = vars(ctx)
-    if "_text_meaning" not in cache:
-        cache["_text_meaning"] = _meaning(ctx.msg.text or "")
-    return cache["_text_meaning"]
+    # kept with the text it was read from: a voice message or a menu click is re-dispatched as text (bot.router)
+    text = ctx.msg.text or ""
+    kept = vars(ctx).get("_text_meaning")
+    if kept is None or kept[0] != text:
+        kept = vars(ctx)["_text_meaning"] = (text, _meaning(text))
+    return kept[1]
 
 
 _NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")

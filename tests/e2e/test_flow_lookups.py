@@ -122,3 +122,18 @@ def test_adviser_entries_are_read_once_per_write_transaction_and_seen_from_anoth
         assert escalation.answer_ticket(here, db, ticket["id"], other_answer, by_admin="admin", now=now).ok
         assert escalation.add_answer_to_faq(here, db, ticket["id"], by_admin="admin", now=now).ok
         assert other_answer in escalation.faq_match(here, db, other).answer_text
+
+
+def test_a_text_is_read_anew_when_the_message_is_redispatched_as_another_text(bot):
+    """``text_means`` reads a message's text once, not once per matcher; a voice's recognition or a menu click
+    re-dispatched as text (bot.router.redispatch_as_text) is read anew."""
+    from bot.context import Ctx
+    from bot.incoming import Incoming
+    from handlers.core import text_means
+
+    stop = text_means("core.commands.reminders_off")
+    msg = Incoming(openid="o-x", account="gh", msg_type="text", create_time=0, text="桂花什么时候种")
+    ctx = Ctx(app=bot, db=bot.db, msg=msg, now=bot.clock(), user={}, inbox_id=0)
+    assert not stop(ctx)
+    ctx.msg = msg.as_text(sorted(bot.messages.words("core.commands.reminders_off"))[0], "voice")
+    assert stop(ctx)
