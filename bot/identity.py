@@ -431,9 +431,7 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     sender's own earlier self-registration."""
     db, now = ctx.db, ctx.now_s
     current = ctx.person
-    target = roster_store.person_by_name_in_village(
-        db, name, village["id"]
-    ) or roster_store.adviser_by_name_in_villages(db, name, [village["id"]])
+    target = named_person(db, name, [village])
     if target and target["openid"] == ctx.openid:
         REGISTRATION.end(ctx)
         return Binding("already", target)

@@ -109,11 +109,12 @@ def _viewer_for(row: dict) -> Viewer:
 
 
 def wants_json_or_media() -> bool:
-    """Photo and JSON endpoints answer 401/403 instead of redirecting to the login page."""
+    """Photo endpoints (/photos, /voice, the capabilities' ``*_thumb``) and JSON requests answer 401/403 instead of
+    redirecting to the login page."""
     endpoint = request.endpoint or ""
     return (
         endpoint.startswith("dashboard.photo")
-        or endpoint.startswith("dashboard.api_")
+        or endpoint.endswith("_thumb")
         or request.accept_mimetypes.best == "application/json"
     )
 

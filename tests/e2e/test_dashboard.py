@@ -38,6 +38,12 @@ def test_photo_without_login_is_401_not_a_redirect(app, county):
     assert response.status_code == 401
 
 
+@pytest.mark.parametrize("kind", ["photos", "visits/photos", "zones/photos"])
+def test_a_thumbnail_without_login_is_401_not_a_redirect(app, county, kind):
+    response = app.test_client().get(f"/admin/{kind}/{county.photos['tree']}/thumb")
+    assert response.status_code == 401
+
+
 def test_login_with_the_right_password_opens_the_overview(app, county):
     client = app.test_client()
     response = login(client, "admin")
