@@ -558,10 +558,7 @@ def is_chitchat(text: str) -> bool:
     """Greetings, thanks, acknowledgements, laughter, emoji-only messages."""
     if not (text or "").strip():
         return False
-    norm = normalize(text)
-    if not norm:  # emoji / punctuation only, e.g. "👍"
-        return True
-    return _only_chitchat_words(norm)
+    return _only_chitchat_words(normalize(text))  # emoji / punctuation only ("👍") normalises to '': chit-chat
 
 
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
