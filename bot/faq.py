@@ -482,7 +482,7 @@ class SoundAlikeWords:
         self._keep = keep
         self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for word in sorted(self._words, key=lambda w: (-len(w), w)):
-            sounds = tuple(nlu._readings(c) for c in word)
+            sounds = tuple(nlu.readings(c) for c in word)
             for first in sounds[0]:
                 self._by_first.setdefault(first, []).append((word, sounds))
 

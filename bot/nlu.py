@@ -558,10 +558,7 @@ def is_chitchat(text: str) -> bool:
     """Greetings, thanks, acknowledgements, laughter, emoji-only messages."""
     if not (text or "").strip():
         return False
-    norm = normalize(text)
-    if not norm:  # emoji / punctuation only, e.g. "👍"
-        return True
-    return _only_chitchat_words(norm)
+    return _only_chitchat_words(normalize(text))  # emoji / punctuation only ("👍") normalises to '': chit-chat
 
 
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'
@@ -824,12 +821,12 @@ _SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset
 
 
 @lru_cache(maxsize=8192)
-def _readings(char: str) -> frozenset[str]:
+def readings(char: str) -> frozenset[str]:
     """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
     from pypinyin.constants import PINYIN_DICT  # imported here: planting parsing never needs it
 
-    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
-    return frozenset(_toneless(r) for r in readings.split(",") if r)
+    listed = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return frozenset(_toneless(r) for r in listed.split(",") if r)
 
 
 @lru_cache(maxsize=8192)
@@ -864,7 +861,7 @@ _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")
 def _loose_readings(char: str) -> frozenset[str]:
     """Toneless readings with back nasals heard as front ones, as southern speech and voice input do
     (紫荆 jing / 紫金 jin)."""
-    return frozenset(_BACK_NASAL_RE.sub("n", r) for r in _readings(char))
+    return frozenset(_BACK_NASAL_RE.sub("n", r) for r in readings(char))
 
 
 def _toneless(reading: str) -> str:
@@ -883,7 +880,7 @@ def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tu
             for alias in [name, *aliases]:
                 if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
                     continue
-                sounds = tuple(_readings(c) for c in alias)
+                sounds = tuple(readings(c) for c in alias)
                 if not any(
                     len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
                     for other, same, other_sounds in names
@@ -915,7 +912,7 @@ def find_sound_alike_species(
     def sounds_like(window: str, alias: str, sounds: tuple[frozenset[str], ...]) -> bool:
         if len(window) != len(alias) or window == alias or blocked.intersection(range(i, i + len(alias))):
             return False
-        if all(sounds[j] & _readings(window[j]) for j in range(len(alias))):
+        if all(sounds[j] & readings(window[j]) for j in range(len(alias))):
             if any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)):
                 return True
             return text[i + len(alias) : i + len(alias) + 1] in ("树", "苗") and all(
@@ -930,7 +927,7 @@ def find_sound_alike_species(
     found, i = [], 0
     while i < len(text):
         best: tuple[str, str] | None = None
-        for first in [] if i in blocked else _readings(text[i]):
+        for first in [] if i in blocked else readings(text[i]):
             for alias, name, sounds in by_first.get(first, ()):
                 window = text[i : i + len(alias)]
                 if (best is None or len(window) > len(best[1])) and sounds_like(window, alias, sounds):

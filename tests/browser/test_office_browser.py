@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from bot import clock
 from bot.db import transaction
 from tests.browser.helpers import fits_the_screen, log_in, snap
+from tests.e2e.dashboard_seed import add_waiting
 
 
 def _followers(bot, *openids):
@@ -46,32 +47,8 @@ def test_a_broadcast_to_nobody_is_caught_and_the_right_village_picked(page, serv
     assert [p for p in page.problems if "400" not in p] == []  # the refused send answers 400, on purpose
 
 
-def _many_waiting(bot, county, n=25):
-    with transaction(bot.db):
-        for i in range(n):
-            moment = clock.to_db(clock.parse_moment(f"2027-04-{1 + i:02d}T10:00", bot.tz))
-            bot.db["plantings"].insert(
-                {
-                    "openid": "o-黄阿姨",
-                    "person_id": county.people["黄阿姨"],
-                    "village_id": county.villages["东平社区"],
-                    "kind": "tree",
-                    "species": "发财树",
-                    "species_known": 0,
-                    "count": 1,
-                    "status": "complete",
-                    "review": "pending",
-                    "flags": "unknown_species",
-                    "flag_details": "{}",
-                    "created_at": moment,
-                    "completed_at": moment,
-                    "updated_at": moment,
-                }
-            )
-
-
 def test_the_review_queue_pages_filters_and_maps_a_far_record(page, server, bot, county):
-    _many_waiting(bot, county)
+    add_waiting(bot, county, range(1, 26))
     log_in(page, server, "admin", "/admin/review")
     expect(page.locator(".pager").first).to_contain_text("第 1/2 页，共 27 条")
     assert page.locator("article.review-item").count() == 20

@@ -229,6 +229,38 @@ def seed(bot) -> County:
     return county
 
 
+def add_waiting(bot, county: County, days) -> list[int]:
+    """A record waiting for review in 东平社区 for each day of April 2027 in ``days`` (10:00 that day): 黄阿姨's
+    1 发财树, an unknown species."""
+    ids = []
+    with transaction(bot.db):
+        for day in days:
+            moment = clock.to_db(clock.parse_moment(f"2027-04-{day:02d}T10:00", bot.tz))
+            ids.append(
+                bot.db["plantings"]
+                .insert(
+                    {
+                        "openid": "o-黄阿姨",
+                        "person_id": county.people["黄阿姨"],
+                        "village_id": county.villages["东平社区"],
+                        "kind": "tree",
+                        "species": "发财树",
+                        "species_known": 0,
+                        "count": 1,
+                        "status": "complete",
+                        "review": "pending",
+                        "flags": "unknown_species",
+                        "flag_details": "{}",
+                        "created_at": moment,
+                        "completed_at": moment,
+                        "updated_at": moment,
+                    }
+                )
+                .last_pk
+            )
+    return ids
+
+
 def add_logins(db, logins: list[tuple[str, str]]) -> None:
     """Dashboard logins ((username, role)) with the password PASSWORD."""
     with db.conn:

@@ -9,7 +9,7 @@ import pytest
 
 from bot import clock
 from bot.db import transaction
-from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import add_waiting, admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 
 
@@ -21,32 +21,8 @@ def record_ids(html: str) -> list[int]:
 def queue(bot, county):
     """30 more records waiting in 东平社区 (unknown species, one a day back from 2027-04-30), 2 drawn for a
     spot check in 埔心村, on top of the seed's far (埔心村) and dup records."""
-    added = []
+    added = add_waiting(bot, county, range(30, 0, -1))
     with transaction(bot.db):
-        for n in range(30):
-            moment = clock.to_db(clock.parse_moment(f"2027-04-{30 - n:02d}T10:00", bot.tz))
-            added.append(
-                bot.db["plantings"]
-                .insert(
-                    {
-                        "openid": "o-黄阿姨",
-                        "person_id": county.people["黄阿姨"],
-                        "village_id": county.villages["东平社区"],
-                        "kind": "tree",
-                        "species": "发财树",
-                        "species_known": 0,
-                        "count": 1,
-                        "status": "complete",
-                        "review": "pending",
-                        "flags": "unknown_species",
-                        "flag_details": "{}",
-                        "created_at": moment,
-                        "completed_at": moment,
-                        "updated_at": moment,
-                    }
-                )
-                .last_pk
-            )
         spot = [
             bot.db["plantings"]
             .insert(

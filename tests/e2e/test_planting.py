@@ -18,6 +18,7 @@ from bot.planting import settle_windows
 from bot.simulator import message_xml
 from bot.store import roster as roster_store
 from tests.conftest import rows_of
+from tests.e2e.test_exports import CONTRACT_COLUMNS
 
 START = datetime(2027, 3, 15, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, in the planting window
 VILLAGE = {"name": "埔心村", "kind": "村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
@@ -431,21 +432,7 @@ def test_photo_is_hashed_thumbnailed_and_exported(villager, bot, standin):
     assert stored["sha256"] == sha and stored["phash"] is not None and stored["analysed_at"]
     assert thumb_path(bot.config.photos_dir, sha).is_file()
     (exported,) = export_plantings(bot)
-    for column in (
-        "id",
-        "openid",
-        "person",
-        "village",
-        "species",
-        "count",
-        "area_mu",
-        "lat",
-        "lng",
-        "photo_sha256",
-        "status",
-        "flags",
-        "created_at",
-    ):
+    for column in CONTRACT_COLUMNS["plantings"]:
         assert column in exported
     assert (exported["photo_sha256"], exported["person"], exported["village"], exported["status"]) == (
         sha,

@@ -162,33 +162,26 @@ def test_the_seedling_list_against_plantings_and_delivery_notices(
     page = client.get("/admin/pledges").get_data(as_text=True)
     assert "苗木需求清单" in page and "荔枝" in page
     token = csrf_of(page)
-    bad = client.post(
-        "/admin/pledges/batches",
-        data={
-            "csrf_token": token,
-            "village_id": "1",
-            "species": "荔枝",
-            "count": "3",
-            "status": "arrived",
-            "pickup_date": "2027-03-05",
-            "place": "",
-        },
-        follow_redirects=True,
-    )
+
+    def add_arrived_batch(place: str):
+        """3 荔枝 arrived in 埔心村 (village 1) for pickup from 2027-03-05 at ``place``."""
+        return client.post(
+            "/admin/pledges/batches",
+            data={
+                "csrf_token": token,
+                "village_id": "1",
+                "species": "荔枝",
+                "count": "3",
+                "status": "arrived",
+                "pickup_date": "2027-03-05",
+                "place": place,
+            },
+            follow_redirects=True,
+        )
+
+    bad = add_arrived_batch("")
     assert "已到的苗木要写领取地点" in bad.get_data(as_text=True)
-    done = client.post(
-        "/admin/pledges/batches",
-        data={
-            "csrf_token": token,
-            "village_id": "1",
-            "species": "荔枝",
-            "count": "3",
-            "status": "arrived",
-            "pickup_date": "2027-03-05",
-            "place": "村委会",
-        },
-        follow_redirects=True,
-    )
+    done = add_arrived_batch("村委会")
     assert "已登记埔心村荔枝3棵；已通知2户来领。" in done.get_data(as_text=True)
     tick()
     assert any("您家认领的荔枝树苗到了：请从3月5日起到村委会领取（您家还要1棵）" in text for text in sent_to("o-li"))

@@ -359,7 +359,9 @@ def test_thanks_and_greetings_said_at_length_are_chitchat(text):
     assert nlu.is_chitchat(text)
 
 
-@pytest.mark.parametrize("text", ["我打错了 三棵发成三十棵了", "刚才写错了 应该是两棵桂花", "5棵龙眼打成50棵了"])
+@pytest.mark.parametrize(
+    "text", ["我打错了 三棵发成三十棵了", "刚才写错了 应该是两棵桂花", "5棵龙眼打成50棵了", "5棵龙眼填成50棵了"]
+)
 def test_a_correction_is_not_a_planting_report(species, text):
     assert nlu.parse_planting_text(text, species) is None
 
