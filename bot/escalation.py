@@ -129,6 +129,15 @@ def parse_ask_expert(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+_BARE_COMMAND_RE = re.compile(r"^(答|收录)(?:$|[\s,，:：])")
+
+
+def bare_command(text: str) -> str | None:
+    """'答' or '收录' without a ticket number ('答', '答 叶黄是积水'): the command word, for its usage; not '答应'."""
+    match = _BARE_COMMAND_RE.match((text or "").strip())
+    return match.group(1) if match else None
+
+
 def parse_answer_command(text: str) -> tuple[int | None, str] | None:
     """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command. The number is None when
     it cannot name a ticket (past SQLite's integers: bot/ids.py)."""

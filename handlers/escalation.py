@@ -13,7 +13,7 @@ from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
-from bot.identity import staff
+from bot.identity import acts_as, staff
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import media as media_store
@@ -162,16 +162,26 @@ FAQ_ADD_REPLIES = {
 staff_only = staff(escalation.STAFF_ROLES, refusal="escalation.not_adviser")
 
 
-def _ticket_command(parse, act, replies: dict):
+USAGE = ("usage",)  # a matcher's result: the command without a ticket number
+
+
+def _ticket_command(parse, act, replies: dict, word: str, usage: str):
     """``答`` and ``收录``: parse '<命令> <编号> <rest>', act on the ticket as the sending staff member, and
-    reply by the result's reason."""
+    reply by the result's reason; the command without a number, from staff, gets its format (``usage``)."""
 
     def matches(ctx: Ctx):
         text = _text(ctx)
-        return parse(text) if text else None
+        if not text:
+            return None
+        parsed = parse(text)
+        if parsed is None and escalation.bare_command(text) == word and acts_as(ctx.person, escalation.STAFF_ROLES):
+            return USAGE
+        return parsed
 
     @staff_only
     def handle(ctx: Ctx, parsed) -> str:
+        if parsed is USAGE:
+            return ctx.t(usage)
         ticket_id, rest = parsed
         if ticket_id is None:
             return ctx.t("core.no_such_number")
@@ -181,9 +191,11 @@ def _ticket_command(parse, act, replies: dict):
     return matches, handle
 
 
-_match_answer, on_answer = _ticket_command(escalation.parse_answer_command, escalation.answer_ticket, ANSWER_REPLIES)
+_match_answer, on_answer = _ticket_command(
+    escalation.parse_answer_command, escalation.answer_ticket, ANSWER_REPLIES, "答", "escalation.answer_usage"
+)
 _match_add_faq, on_add_faq = _ticket_command(
-    escalation.parse_add_faq_command, escalation.add_answer_to_faq, FAQ_ADD_REPLIES
+    escalation.parse_add_faq_command, escalation.add_answer_to_faq, FAQ_ADD_REPLIES, "收录", "escalation.faq_usage"
 )
 
 

@@ -369,6 +369,17 @@ def test_only_the_assigned_adviser_or_an_admin_can_answer(villager, adviser, vil
     assert ticket(bot, number)["answered_by"] == "陈管理"
 
 
+def test_a_command_without_a_number_gets_its_format_for_staff_only(villager, adviser, bot):
+    add_roster(bot)
+    for text in ("答", "答 叶黄多是积水", "答：先停水"):
+        assert "格式：答 编号 回答内容" in adviser.says(text)
+    assert "格式：收录 编号" in adviser.says("收录")
+    assert "格式" not in adviser.says("答应")  # a word that starts with 答 is no command
+    for text in ("答", "收录"):  # a villager gets no command format and no staff refusal
+        reply = villager.says(text)
+        assert "格式" not in reply and "技术顾问用的" not in reply
+
+
 def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, adviser, bot, clock):
     add_roster(bot)
     start = bot.clock()
