@@ -39,7 +39,7 @@ class AppContext:
     clock: Callable[[], datetime] = clock.utcnow
     rehearsal: datetime | None = None
     _services: dict = field(default_factory=dict)
-    _services_lock: threading.Lock = field(default_factory=threading.Lock)
+    _services_lock: threading.RLock = field(default_factory=threading.RLock)  # a factory may use another service
 
     @property
     def db(self):
@@ -49,7 +49,8 @@ class AppContext:
         return self.messages.t(key, **values)
 
     def service(self, name: str, factory: Callable[[AppContext], Any]) -> Any:
-        """A lazily built, shared service (the FAQ index, the photo index …)."""
+        """A lazily built, shared service (the FAQ index, the photo index …). A factory may itself call
+        ``service`` (species display names read the species table): the lock is re-entrant."""
         if name not in self._services:
             with self._services_lock:
                 if name not in self._services:
