@@ -46,6 +46,20 @@ ADVISER = "技术顾问"
 VILLAGE_KINDS = ("村", "社区")
 
 # header (lower-cased, spaces removed, anything in brackets dropped) -> field
+# where a place is: the village's centre and radius here, a zone's in bot/zones.py
+PLACE_HEADERS = {
+    "纬度": "lat",
+    "lat": "lat",
+    "latitude": "lat",
+    "经度": "lng",
+    "lng": "lng",
+    "lon": "lng",
+    "longitude": "lng",
+    "半径米": "radius_m",
+    "半径": "radius_m",
+    "radius_m": "radius_m",
+    "radius": "radius_m",
+}
 HEADERS = {
     "villages": {
         "名称": "name",
@@ -62,17 +76,7 @@ HEADERS = {
         "town": "town",
         "户数": "households",
         "households": "households",
-        "纬度": "lat",
-        "lat": "lat",
-        "latitude": "lat",
-        "经度": "lng",
-        "lng": "lng",
-        "lon": "lng",
-        "longitude": "lng",
-        "半径米": "radius_m",
-        "半径": "radius_m",
-        "radius_m": "radius_m",
-        "radius": "radius_m",
+        **PLACE_HEADERS,
         "技术顾问": "adviser",
         "adviser": "adviser",
     },

@@ -56,17 +56,7 @@ HEADERS = {
     "村": "village",
     "社区": "village",
     "village": "village",
-    "纬度": "lat",
-    "lat": "lat",
-    "latitude": "lat",
-    "经度": "lng",
-    "lng": "lng",
-    "lon": "lng",
-    "longitude": "lng",
-    "半径米": "radius_m",
-    "半径": "radius_m",
-    "radius_m": "radius_m",
-    "radius": "radius_m",
+    **roster.PLACE_HEADERS,
 }
 REQUIRED = ("name", "village")
 
