@@ -33,9 +33,9 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from bot import clock, identity, nlu, outbox, zones
+from bot import clock, identity, nlu, zones
 from bot.conversation import Flow
-from bot.reminders import send_time
+from bot.reminders import queue_notice
 from bot.store import adoption as store
 from bot.store import users as users_store
 from bot.store.plantings import VERIFIED_REVIEWS
@@ -363,19 +363,8 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
             day=local_day(app, media_row["created_at"]),
             url=app.config.get("server.public_url").rstrip("/") + path,
         )
-        queued += (
-            outbox.enqueue(
-                db,
-                openid=row["openid"],
-                kind="notice",
-                text=text,
-                url=path,
-                now=now,
-                not_before=send_time(app.config, now),
-                dedupe_key=f"adoption-photo:{media_row['id']}:{row['openid']}",
-            )
-            is not None
-        )
+        key = f"adoption-photo:{media_row['id']}:{row['openid']}"
+        queued += queue_notice(db, app.config, openid=row["openid"], text=text, key=key, now=now, url=path)
     return queued
 
 

@@ -44,7 +44,6 @@ from bot import (
     clock,
     escalation,
     identity,
-    outbox,
     planting,
     progress,
     reminders,
@@ -559,16 +558,6 @@ def award_reminders(app, now: datetime) -> dict:
     queued = 0
     with transaction(app.db):
         for person in people:
-            queued += (
-                outbox.enqueue(
-                    app.db,
-                    openid=person["openid"],
-                    kind="notice",
-                    text=text,
-                    now=now,
-                    not_before=reminders.send_time(app.config, now),
-                    dedupe_key=f"award-reminder:{name}:{day.year}:{person['id']}",
-                )
-                is not None
-            )
+            key = f"award-reminder:{name}:{day.year}:{person['id']}"
+            queued += reminders.queue_notice(app.db, app.config, openid=person["openid"], text=text, key=key, now=now)
     return {"queued": queued, "office": len(people)}

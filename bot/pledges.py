@@ -32,10 +32,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot import clock, nlu, outbox, planting
+from bot import clock, nlu, planting
 from bot.conversation import Flow
 from bot.db import transaction
-from bot.reminders import ReminderQueue, send_time
+from bot.reminders import ReminderQueue, queue_notice
 from bot.store import pledges as store
 from bot.store import roster as roster_store
 
@@ -222,15 +222,8 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
         species=row["species"],
         month=month_words(ctx.t, row["month"]),
     )
-    outbox.enqueue(
-        ctx.db,
-        openid=person["openid"],
-        kind="notice",
-        text=text,
-        now=ctx.now,
-        not_before=send_time(ctx.config, ctx.now),
-        dedupe_key=f"pledge-for:{row['id']}:{row['updated_at']}",
-    )
+    key = f"pledge-for:{row['id']}:{row['updated_at']}"
+    queue_notice(ctx.db, ctx.config, openid=person["openid"], text=text, key=key, now=ctx.now)
 
 
 def cancel(ctx, person: dict, species: str | None) -> list[dict]:
@@ -354,17 +347,8 @@ def tell_pledgers(app, db, batch_id: int, now: datetime) -> int:
             place=batch["place"],
             day=f"{day.month}月{day.day}日",
         )
-        queued += (
-            outbox.enqueue(
-                db,
-                openid=row["openid"],
-                kind="notice",
-                text=text,
-                now=now,
-                not_before=send_time(app.config, now),
-                dedupe_key=f"seedlings:{batch_id}:{row['id']}",
-            )
-            is not None
+        queued += queue_notice(
+            db, app.config, openid=row["openid"], text=text, key=f"seedlings:{batch_id}:{row['id']}", now=now
         )
     return queued
 

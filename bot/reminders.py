@@ -78,6 +78,16 @@ def send_time(config, now: datetime) -> datetime:
     return not_before(now, config.get("campaign.timezone"), tuple(config.get("reminders.quiet_hours")))
 
 
+def queue_notice(db, config, *, openid: str, text: str, key: str, now: datetime, url: str | None = None) -> bool:
+    """Queue a notice (kind ``notice``: no weekly cap, no 退订) for after quiet hours; once per ``key``.
+    True when it is newly queued."""
+    send_at = send_time(config, now)
+    queued = outbox.enqueue(
+        db, openid=openid, kind="notice", text=text, dedupe_key=key, now=now, not_before=send_at, url=url
+    )
+    return queued is not None
+
+
 def week_bounds(moment: datetime, tz: str) -> tuple[datetime, datetime]:
     """Monday 00:00 to next Monday 00:00 (campaign timezone) around ``moment``, in UTC."""
     local = clock.local(moment, tz).date()

@@ -28,7 +28,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot import cells, clock, outbox, progress, reminders, schedule, standings
+from bot import cells, clock, progress, reminders, schedule, standings
 from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
 from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
@@ -457,23 +457,14 @@ def queue_lines(app, report: Report, now: datetime) -> int:
     """Each village's line to its people in ``reports.notify_roles`` (kind ``notice``: the notice template
     outside the 48-hour window), after quiet hours; once per person and month (dedupe key)."""
     rows = {r.village.village_id: r for r in report.rows}
-    send_at = reminders.send_time(app.config, now)
     queued = 0
     for person in store.recipients(app.db, list(app.config.get("reports.notify_roles"))):
         row = rows.get(person["village_id"])
         if row is None:
             continue
-        queued += (
-            outbox.enqueue(
-                app.db,
-                openid=person["openid"],
-                kind="notice",
-                text=village_line(app, report, row),
-                dedupe_key=f"report:{month_key(report.year, report.month)}:{person['openid']}",
-                now=now,
-                not_before=send_at,
-            )
-            is not None
+        key = f"report:{month_key(report.year, report.month)}:{person['openid']}"
+        queued += reminders.queue_notice(
+            app.db, app.config, openid=person["openid"], text=village_line(app, report, row), key=key, now=now
         )
     return queued
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot import clock, identity, nlu, outbox, planting, reminders, schedule
+from bot import clock, identity, nlu, planting, reminders, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.media import announce
@@ -277,7 +277,6 @@ def visit_reminders(app, now: datetime) -> dict:
     if not reminder_due(local.date(), int(config.get("visits.reminder_day")), int(config.get("campaign.year"))):
         return {"queued": 0}
     start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, tz))
-    send_at = reminders.send_time(config, now)
     queued = 0
     with transaction(app.db):
         for adviser in store.advisers(app.db):
@@ -293,18 +292,8 @@ def visit_reminders(app, now: datetime) -> dict:
                 villages="、".join(v["name"] for v in left),
                 n=len(left),
             )
-            queued += (
-                outbox.enqueue(
-                    app.db,
-                    openid=adviser["openid"],
-                    kind="notice",
-                    text=text,
-                    now=now,
-                    not_before=send_at,
-                    dedupe_key=reminder_key(local.year, local.month, adviser["id"]),
-                )
-                is not None
-            )
+            key = reminder_key(local.year, local.month, adviser["id"])
+            queued += reminders.queue_notice(app.db, app.config, openid=adviser["openid"], text=text, key=key, now=now)
     return {"queued": queued}
 
 
