@@ -33,7 +33,7 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from bot import clock, identity, nlu, zones
+from bot import clock, identity, nlu, planting, zones
 from bot.conversation import Flow
 from bot.reminders import queue_notice
 from bot.store import adoption as store
@@ -358,7 +358,7 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
         text = app.t(
             "adoption.notice",
             place=place(record),
-            species=record["species"] or "",
+            species=planting.display_name(app, record["species"]),
             source=app.t(PHOTO_SOURCES[records[record["id"]]]),
             day=local_day(app, media_row["created_at"]),
             url=app.config.get("server.public_url").rstrip("/") + path,

@@ -29,6 +29,7 @@ import os
 import re
 import secrets
 import tempfile
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -53,9 +54,11 @@ def earns_certificate(quota: int, own_trees: int, in_a_household: bool, househol
     return in_a_household and own_trees >= 1 and not household_certified
 
 
-def species_words(records: list[dict]) -> str:
-    """The species of these records, each once, in the order first planted: '桂花、荔枝'."""
-    return "、".join(dict.fromkeys(r["species"] for r in records if r.get("species")))
+def species_words(records: list[dict], names: Mapping[str, str] | None = None) -> str:
+    """The species of these records, each once, in the order first planted, as ``names`` (planting.display_names)
+    shows them: '桂花、桃子'."""
+    names = names or {}
+    return "、".join(dict.fromkeys(names.get(r["species"], r["species"]) for r in records if r.get("species")))
 
 
 def serial_prefix(year: int) -> str:
@@ -271,7 +274,7 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
         title=None,
         period=None,
         trees=trees,
-        species=species_words(records),
+        species=species_words(records, planting.display_names(app)),
         year=year,
         serial_prefix=serial_prefix(year),
         planting_ids=[r["id"] for r in records],

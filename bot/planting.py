@@ -429,6 +429,11 @@ def display_names(app) -> dict[str, str]:
     )
 
 
+def display_name(app, species: str | None) -> str:
+    """The name a villager reads for one stored species (桃 -> 桃子; '' for none)."""
+    return display_names(app).get(species, species) if species else ""
+
+
 def offlist_names(app) -> tuple[str, ...]:
     """Trees off the campaign's list as villagers name them (species.toml ``[offlist]``: 发财树, 芒果 …)."""
     return app.service("offlist_names", lambda _app: tuple(load_offlist(MESSAGES_DIR)))

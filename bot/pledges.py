@@ -145,10 +145,17 @@ def month_words(t: Callable[..., str], month: int | None) -> str:
     return t("pledges.in_month", month=month) if month else ""
 
 
-def describe(t: Callable[..., str], pledges: Sequence[Mapping]) -> str:
-    """'2棵荔枝（3月）、1棵龙眼'."""
+def describe(t: Callable[..., str], pledges: Sequence[Mapping], names: Mapping[str, str] | None = None) -> str:
+    """'2棵荔枝（3月）、1棵桃子': ``names`` is planting.display_names (stored species -> the name replies show)."""
+    names = names or {}
     return "、".join(
-        t("pledges.item", count=p["count"], species=p["species"], month=month_words(t, p["month"])) for p in pledges
+        t(
+            "pledges.item",
+            count=p["count"],
+            species=names.get(p["species"], p["species"]),
+            month=month_words(t, p["month"]),
+        )
+        for p in pledges
     )
 
 
@@ -219,7 +226,7 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
         name=person["name"],
         cadre=ctx.person["name"],
         count=row["count"],
-        species=row["species"],
+        species=planting.display_name(ctx.app, row["species"]),
         month=month_words(ctx.t, row["month"]),
     )
     key = f"pledge-for:{row['id']}:{row['updated_at']}"
@@ -342,7 +349,7 @@ def tell_pledgers(app, db, batch_id: int, now: datetime) -> int:
         text = app.t(
             "pledges.seedlings_arrived",
             name=row["person"],
-            species=batch["species"],
+            species=planting.display_name(app, batch["species"]),
             needed=row["needed"],
             place=batch["place"],
             day=f"{day.month}月{day.day}日",
@@ -367,7 +374,13 @@ def pledge_nudges(app, now: datetime) -> dict:
     year = int(app.config.get("campaign.year"))
     with transaction(app.db):
         for row in store.to_nudge(app.db, month):
-            text = app.t("pledges.nudge", name=row["person"], count=row["count"], species=row["species"], month=month)
+            text = app.t(
+                "pledges.nudge",
+                name=row["person"],
+                count=row["count"],
+                species=planting.display_name(app, row["species"]),
+                month=month,
+            )
             queue.put(row["openid"], "reminder", text, f"pledge-nudge:{row['id']}:{year}-{month:02d}")
     return queue.report()
 

@@ -15,7 +15,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import adoption, identity
+from bot import adoption, identity, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import adoption_pages
@@ -47,7 +47,7 @@ def _lines(ctx: Ctx, records: list[dict], first: int) -> list[str]:
             "adoption.list_line",
             n=n,
             site=r["site"] or ctx.t("adoption.no_site"),
-            species=r["species"] or "",
+            species=planting.display_name(ctx.app, r["species"]),
             free=adoption.free_slots(r),
         )
         for n, r in enumerate(records, start=first)
@@ -113,7 +113,7 @@ def on_pick(ctx: Ctx, state, number: int) -> str:
         "adoption.adopted",
         place=adoption.place(record),
         tree=adopted["first_tree"],
-        species=record["species"] or "",
+        species=planting.display_name(ctx.app, record["species"]),
         day=adoption.local_day(ctx.app, adopted["adopted_at"]),
         url=adoption.page_url(ctx.app, ctx.db, record["id"], ctx.now_s),
     )
@@ -130,7 +130,7 @@ def _what(ctx: Ctx, item: dict) -> str:
             "adoption.adopted_tree",
             place=adoption.place(record),
             tree=record["first_tree"],
-            species=record["species"] or "",
+            species=planting.display_name(ctx.app, record["species"]),
         )
     return describe(record)
 
@@ -173,7 +173,10 @@ def on_update(ctx: Ctx, planting_id: int) -> str:
         return ctx.t("adoption.update_cadres_only")
     adoption.wait_for_update_photo(ctx, planting_id)
     return ctx.t(
-        "adoption.update_ask_photo", id=planting_id, place=adoption.place(record), species=record["species"] or ""
+        "adoption.update_ask_photo",
+        id=planting_id,
+        place=adoption.place(record),
+        species=planting.display_name(ctx.app, record["species"]),
     )
 
 

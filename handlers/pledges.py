@@ -11,7 +11,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import pledges
+from bot import planting, pledges
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import pledge_pages
@@ -55,7 +55,7 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
             return ctx.t("pledges.unknown_species", species=parsed.species_text, count=count)
         return ctx.t("pledges.ask_species", count=count) if parsed.count else ctx.t("pledges.usage")
     if parsed.count is None:
-        return ctx.t("pledges.ask_count", species=parsed.species)
+        return ctx.t("pledges.ask_count", species=planting.display_name(ctx.app, parsed.species))
     maximum = int(ctx.config.get("pledges.max_trees"))
     if parsed.count > maximum:
         return ctx.t("pledges.too_many", max=maximum)
@@ -68,7 +68,7 @@ def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
     facts = dict(
         name=person["name"],
         count=row["count"],
-        species=row["species"],
+        species=planting.display_name(ctx.app, row["species"]),
         month=pledges.month_words(ctx.t, row["month"]),
         before=result.before,
     )
@@ -77,7 +77,7 @@ def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
     else:
         lines = [ctx.t("pledges.changed" if mine else "pledges.changed_for", **facts)]
     if len(result.household) > 1:
-        items = pledges.describe(ctx.t, result.household)
+        items = pledges.describe(ctx.t, result.household, planting.display_names(ctx.app))
         lines.append(
             ctx.t("pledges.household_line", items=items)
             if mine
@@ -99,7 +99,12 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     person = _named(ctx, parsed)
     if person is None:
         pledges.ask_about_name(ctx, parsed)
-        return ctx.t("pledges.unknown_name", name=parsed.name, count=parsed.count, species=parsed.species)
+        return ctx.t(
+            "pledges.unknown_name",
+            name=parsed.name,
+            count=parsed.count,
+            species=planting.display_name(ctx.app, parsed.species),
+        )
     assert parsed.species is not None and parsed.count is not None  # _problem asked for what was missing
     return _pledged_reply(ctx, person, pledges.pledge(ctx, person, parsed.species, parsed.count, parsed.month))
 
@@ -128,8 +133,8 @@ def on_mine(ctx: Ctx, _match) -> str:
     ]
     return ctx.t(
         "pledges.mine",
-        items=pledges.describe(ctx.t, rows),
-        planted=pledges.describe(ctx.t, done) or ctx.t("pledges.planted_none"),
+        items=pledges.describe(ctx.t, rows, planting.display_names(ctx.app)),
+        planted=pledges.describe(ctx.t, done, planting.display_names(ctx.app)) or ctx.t("pledges.planted_none"),
     )
 
 
@@ -148,7 +153,7 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
         return (
             ctx.t("pledges.nothing_to_cancel") if mine else ctx.t("pledges.nothing_to_cancel_for", name=person["name"])
         )
-    items = pledges.describe(ctx.t, ended)
+    items = pledges.describe(ctx.t, ended, planting.display_names(ctx.app))
     return (
         ctx.t("pledges.cancelled", items=items)
         if mine

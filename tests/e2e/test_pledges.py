@@ -242,3 +242,12 @@ def test_the_delivery_forms_date_is_the_offices_today(app, bot, clock):
     assert login(client, "admin").status_code == 302
     page = client.get("/admin/pledges").get_data(as_text=True)
     assert 'name="pickup_date" type="date" value="2027-03-10"' in page
+
+
+def test_a_pledge_reads_the_species_display_name_not_its_stored_key(li, rows):
+    """species.toml ``display``: 桃 is stored, 桃子 is what the villager reads (seed 002: 桃子、李子、柿子)."""
+    assert li.says("认领 2棵桃子").startswith("已登记认领：您家2棵桃子。")
+    assert live(rows) == [(1, "桃", 2, None)]
+    assert li.says("认领 李").startswith("认领几棵李子？")
+    assert "您家的认领：2棵桃子。" in li.says("我的认领")
+    assert li.says("取消认领 桃").startswith("已取消认领：2棵桃子。")

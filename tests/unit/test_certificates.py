@@ -28,6 +28,8 @@ def test_quota_zero_the_households_first_tree():
 def test_species_serial_and_token():
     records = [{"species": "龙眼"}, {"species": "荔枝"}, {"species": "龙眼"}, {"species": None}]
     assert certificates.species_words(records) == "龙眼、荔枝"
+    shown = [{"species": "桃"}, {"species": "荔枝"}, {"species": "桃"}]
+    assert certificates.species_words(shown, {"桃": "桃子", "李": "李子"}) == "桃子、荔枝"  # species.toml display
     assert certificates.serial_prefix(2027) == "LM27-" and certificates.serial_prefix(2100) == "LM00-"
     tokens = {certificates.new_token() for _ in range(50)}
     assert len(tokens) == 50 and all(certificates.looks_like_token(t) and len(t) == 32 for t in tokens)
