@@ -71,6 +71,9 @@ class World:
     def ago(self, **delta) -> str:
         return bot_clock.to_db(self.bot.clock() - timedelta(**delta))
 
+    def hence(self, **delta) -> str:
+        return bot_clock.to_db(self.bot.clock() + timedelta(**delta))
+
     def ctx(self, openid: str = VILLAGER, msg_type: str = "text", **fields) -> Ctx:
         """The context of a message from ``openid`` arriving now (inbox row 7)."""
         msg = Incoming(

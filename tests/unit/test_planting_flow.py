@@ -66,7 +66,7 @@ def test_new_record_rule_a_location_sent_before_any_part_joins_it(world):
 
 def test_location_rule_a_kept_location_waits_one_window(world):
     in_tx(world, planting.keep_location, world.ctx(), SPOT)
-    assert expires_at(world) == world.ago(minutes=-world.bot.config.get("conversation.timeout_minutes"))
+    assert expires_at(world) == world.hence(minutes=world.bot.config.get("conversation.timeout_minutes"))
 
 
 # -- the open window -----------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def test_advance_rule_a_record_still_missing_parts_restarts_its_window(world):
     row = world.get(record["id"])
     assert (row["status"], row["last_part_at"], row["updated_at"], row["completed_at"]) == ("pending", now, now, None)
     assert world.flow() == State("collecting", {"planting_id": record["id"]})
-    assert expires_at(world) == world.ago(minutes=-30)
+    assert expires_at(world) == world.hence(minutes=world.bot.config.get("conversation.timeout_minutes"))
 
 
 def test_advance_rule_the_last_part_completes_the_record_and_ends_the_window(world):

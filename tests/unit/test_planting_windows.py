@@ -60,7 +60,7 @@ def test_window_rule_a_record_whose_window_ran_out_is_incomplete_and_its_sender_
     record = opened(world, species="桂花", count=3)
     now = world.later(minutes=31)
     with transaction(world.db):  # the sender is in another flow meanwhile (管护 of a care zone)
-        conversations_store.put(world.db, VILLAGER, "zones", "tending", {}, world.ago(minutes=-10), now)
+        conversations_store.put(world.db, VILLAGER, "zones", "tending", {}, world.hence(minutes=10), now)
     assert settle_windows(world) == {"cancelled": 0, "incomplete": 1}
     row = world.get(record["id"])
     assert (row["status"], row["closed_at"], row["reminded_at"], row["updated_at"]) == ("pending", now, now, now)
