@@ -4,10 +4,9 @@ photos as the webhook records them (media rows); a real SQLite file, no WeChat i
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 
-from PIL import ExifTags, Image, ImageDraw
+from PIL import ExifTags, Image
 
 from bot import clock as bot_clock
 from bot import planting
@@ -17,21 +16,10 @@ from bot.incoming import Incoming
 from bot.store import media as media_store
 from bot.store import plantings as store
 from tests.conftest import PUXIN, add_roster
+from tests.e2e.test_planting import photo as jpeg  # a small JPEG whose pHash depends on its seed
 
 START = "2027-03-15T10:00"  # in the campaign season (Shanghai time)
 VILLAGER, CADRE, NEIGHBOUR = "o-villager", "o-cadre", "o-neighbour"
-
-
-def jpeg(seed: int, quality: int = 90, exif: Image.Exif | None = None) -> bytes:
-    """A small JPEG whose picture (so its perceptual hash) depends on ``seed``."""
-    img = Image.new("RGB", (320, 240), (seed * 37 % 256, 200, 90))
-    draw = ImageDraw.Draw(img)
-    for i in range(6):
-        x, y = (seed * 53 + i * 97) % 280, (seed * 31 + i * 61) % 200
-        draw.rectangle([x, y, x + 40 + i * 5, y + 30], fill=((seed * 11 + i * 40) % 256, i * 40, 255 - i * 30))
-    buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=quality, **({"exif": exif} if exif is not None else {}))
-    return buf.getvalue()
 
 
 def camera_exif(taken: str, lat: tuple, lng: tuple) -> Image.Exif:
