@@ -562,11 +562,9 @@ class FaqIndex:
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
-        not_trees = {
-            *self._offlist_names,
-            *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])),
-        }
-        self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
+        look_alikes = {nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])}
+        self._look_alikes = _words_re(look_alikes)
+        self._not_trees = _words_re({*self._offlist_names, *look_alikes})
         self._terms = TermIndex()
         self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
@@ -869,11 +867,17 @@ class FaqIndex:
             (norm.find(written), name, written)
             for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)
         ]
-        taken = [span for _, _, written in found for span in _spans_of(norm, written)]
-        taken += [m.span() for m in self._not_trees.finditer(norm)]
-        found += [
-            (start, name, written) for name, written, start in nlu.find_sound_alike_species(norm, self.species, taken)
-        ]
+        taken = [span for _, name, written in found if name in self.species for span in _spans_of(norm, written)]
+        taken += [m.span() for m in self._look_alikes.finditer(norm)]
+        offlist = [span for _, name, written in found if name not in self.species for span in _spans_of(norm, written)]
+        for name, written, start in nlu.find_sound_alike_species(norm, self.species, taken):
+            end = start + len(written)
+            inside = [(s, e) for s, e in offlist if s < end and start < e]
+            # a homophone may not be taken from a tree off the list ('紫薇'), unless it is a longer name holding
+            # it whole ('大爷紫薇' is 大叶紫薇): then that is the tree
+            if all(start <= s and e <= end and e - s < end - start for s, e in inside):
+                found = [f for f in found if not (start <= f[0] and f[0] + len(f[2]) <= end)]
+                found.append((start, name, written))
         return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
 
     # -- questions for people
@@ -1287,6 +1291,11 @@ def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> 
     if not asking or not any(s < ke and ks < e for s, e in asking for ks, ke in key_spans):
         return []
     return [(s, e) for s, e, asks in spans if not asks]
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern:
+    """One regex of ``words``, longest first (matches nothing when there are none)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:

@@ -294,6 +294,8 @@ def test_species_topics_in_other_words(index, question, entry_id):
         ("桂花用花生麸好不好", "species.桂花.fertilizer"),
         ("木棉花是什么颜色", "species.木棉.flowering"),
         ("木棉离屋要几远", "species.木棉.card"),  # its cautions say how far from a house
+        ("桂花一年开两次花吗", "species.桂花.flowering"),  # 开…次花 (round 5)
+        ("木棉几月份开", "species.木棉.flowering"),
     ],
 )
 def test_species_topic_word_classes(index, question, entry_id):
@@ -935,3 +937,8 @@ def test_without_the_sure_section_nothing_is_doubted(index):
         assert index.doubt("桂花几年开花 要施什么肥", "species.桂花.fertilizer") is None
     finally:
         index.sure = gates
+
+
+def test_a_longer_name_by_sound_holding_a_tree_off_the_list_is_the_campaign_tree(index):
+    assert faq.result_label(index.match("大爷紫薇几月开花")) == "species.大叶紫薇.flowering"  # 大爷 sounds like 大叶
+    assert faq.result_label(index.match("紫薇可以种在门口吗")) == "camp.exotic"  # 紫薇 itself is another tree
