@@ -99,7 +99,7 @@ def doubts(index, rows: list[list[str]]) -> list[dict[str, str | None]]:
     keys = list(GRID)
     for question, _, got, reason in rows:
         seen: dict[str, str | None] = {}
-        known = got in index._by_id or (got.startswith("species.") and got.split(".")[1] in index.species)
+        known = index.entry(got) is not None or (got.startswith("species.") and got.split(".")[1] in index.species)
         if reason in GATED and known:
             # an intent's answer depends on intent_unexplained only, a species' on the other two
             used = {k for k in keys if (k == "intent_unexplained") != got.startswith("species.")}

@@ -20,7 +20,7 @@ outcome, so every answer must cover the question:
      just after planting; '不结果' only of one's own tree); a planting report
   3. a campaign or bot question, or an easily told technique question, by its
      word classes (``[[intent]]``: 书记 + 多少棵, 树穴 + 之前, 热 + 种 …; never
-     for two trees)                                    -> that entry
+     for two trees)                                    -> that entry, if sure
   4. an adviser-approved entry (收录) that covers it   -> that entry
   5. two trees (which is better, together, the same?) -> escalate
   6. a tree off the list (芒果)                        -> ``[offlist] entry``
@@ -28,10 +28,16 @@ outcome, so every answer must cover the question:
   7. a campaign species: of its field for the topic asked (time, water, pests
      …: topics are classes of words; the strongest, then the one a question
      word points at), its card (介绍, 要注意什么) and the best technique entry,
-     the one that leaves least of the question uncovered
+     the one that leaves least of the question uncovered; the species' own
+     answer only if sure
   8. "what should I plant" with a site or purpose     -> recommendation
   9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
      confidence >= threshold and covering the question -> answer, else escalate
+
+"If sure" (``doubt``, ``[sure]`` in matching.toml, thresholds calibrated by bench/faq_calibrate.py on answers to
+questions the matcher had not seen): the answer explains all but ``intent_unexplained`` / ``species_unexplained``
+of the question's content characters (not counting the tree, topic and intent words, the story, neutral words),
+and a species field is not asked about a second topic as strongly ('桂花几年开花 要施什么肥'). Else an adviser.
 
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
@@ -1038,15 +1044,15 @@ class FaqIndex:
         return found, spans
 
     def _two_topics(self, question: str, norm: str, hide: list[tuple[int, int]], topic: str | None) -> bool:
-        """The question asks about another topic too, so one field answers only half of it. Another topic's
-        word is strong (``[sure] second_topic_rank``: a thing asked about, 浇水, 结果) and not weaker than the
-        topic answered, by rank and then by a question word pointing at it (授粉, rank 4, is the more precise
-        question beside 结果; '秋枫要施什么肥长得快' asks about 肥) unless asked in a clause of its own ('桂花几年开花
-        要施什么肥'), or the topic answered was told
-        by a weak word (介绍, 要注意什么, 什么时候) and the other is at most one level weaker. Not another topic:
-        a word of the answered topic's usual questions (``examples``: '枝太密怎么修' asks about pruning, '离房子要多远'
-        about the house), the topics the card answers (one answer), topics whose fields the answer holds
-        (结果 holds 开花)."""
+        """The question asks about another topic too, so one field answers only half of it:
+        - another topic's word is strong (``[sure] second_topic_rank``: 2 什么时候, 哪里; 3 浇水, 结果) and not
+          weaker than the topic answered, by rank and then by a question word pointing at it (授粉, rank 4, is
+          the more precise question beside 结果; '秋枫要施什么肥长得快' asks about 肥), unless it is asked in
+          a clause of its own ('桂花几年开花 要施什么肥');
+        - or the topic answered was told by a weak word (介绍, 要注意什么) and the other is one level weaker at most.
+        No other topic: a word of the answered topic's usual questions (``examples``: '枝太密怎么修' asks about
+        pruning, '离房子要多远' about the house), the topics the card answers, topics whose fields the answer
+        holds (结果 holds 开花)."""
         strong = self.sure.second_topic_rank
         if strong <= 0:
             return False
