@@ -590,6 +590,8 @@ def _toml_entries():
         ("tech.transplant_pruning", ["不超过1/3", "裸根苗"], ["1/2–2/3"]),
         ("tech.heat_planting", ["约1/3"], ["三分之二"]),
         ("tech.planting_steps", ["只对裸根苗"], []),
+        ("tech.survival", ["裸根苗才“一提苗”"], ["三埋两踩一提苗"]),  # round 5: the same rule, another entry
+        ("tech.bare_root", ["约一半叶片"], ["一半以上"]),
         ("tech.seedling_choice", ["50–100厘米"], []),
         ("tech.container_seedling", ["营养杯", "无纺布袋很多几年都不烂"], ["可降解的无纺布袋可以不拆"]),
         ("tech.root_ball", ["无纺布"], []),
@@ -645,6 +647,8 @@ def test_knowledge_errors_found_by_the_forestry_reviewer_stay_fixed(index, entry
         "tech.soil_insecticide",
         "bot.care_zones",
         "bot.my_trees",
+        "tech.survival",
+        "tech.bare_root",
     ],
 )
 def test_fixed_and_added_entries_cite_their_source(entry_id):
