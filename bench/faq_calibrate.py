@@ -39,6 +39,7 @@ BLIND = {
     "faq_heldout_c": "995c2a1",
     "faq_heldout_d": "0d70d0d",
     "faq_heldout_e": "841b9b2",
+    "faq_heldout_f": "74c03bc",
 }
 GRID = {
     "intent_unexplained": (0, 1, 2, 3, 99),
