@@ -41,6 +41,7 @@ from datetime import datetime, timedelta
 from bot import clock, identity, nlu, outbox
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
+from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import admins as admins_store
@@ -258,32 +259,29 @@ def load_faq_index(app) -> FaqIndex:
 
 
 class _AdviserEntrySync:
-    """Which faq_entries rows the shared index already holds; a lock so that adding never races a match.
+    """Which faq_entries rows the shared index holds (bot/follow.py: only committed ones for good, so an entry whose
+    transaction rolled back leaves the index again); a lock so that adding never races a match.
     Also the answers to the questions asked lately: on a planting day many villagers ask the same few
     questions, and matching one costs about a millisecond of the writer thread, so an answer is kept
-    (``RESULTS_KEPT`` questions, least recently asked dropped first) until an entry is added."""
+    (``RESULTS_KEPT`` questions, least recently asked dropped first) until the entries change. The entries are read
+    once per write transaction (``Follower``): no other connection can add one before it ends, so the writer thread
+    reads them once per group of messages, not once per question."""
 
     RESULTS_KEPT = 4096
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.last_id = 0
+        self.entries = Follower(store.faq_entries_after, "id")
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
-        # the write transaction (bot.db.transaction) the entries were last read in: no other connection can add one
-        # before it ends, so the writer thread reads them once per group of messages, not once per question
-        self.caught_up_in: object | None = None
 
     def catch_up(self, index: FaqIndex, db) -> None:
-        open_transaction = getattr(db, "open_transaction", None)
-        if open_transaction is not None and open_transaction is self.caught_up_in:
+        change = self.entries.catch_up(db)
+        if change is None:
             return
-        self.caught_up_in = open_transaction
-        for row in store.faq_entries_after(db, self.last_id):
-            entry_id = f"adviser.{row['id']}"
-            if index.entry(entry_id) is None:
-                index.add_entry(entry_id, row["question"], row["answer"])
-            self.last_id = row["id"]
-            self.results.clear()  # an added entry may answer any question better
+        index.drop_last_entries(change.drop)
+        for row in change.add:
+            index.add_entry(f"adviser.{row['id']}", row["question"], row["answer"])
+        self.results.clear()  # an added entry may answer any question better, a dropped one answered some
 
     def match(self, index: FaqIndex, question: str) -> FaqResult:
         result = self.results.get(question)
@@ -671,7 +669,7 @@ def add_answer_to_faq(
     )
     sync = _adviser_entries(app)
     with sync.lock:
-        sync.caught_up_in = None  # this connection just added one
+        sync.entries.wrote(db, entry_id)
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
 
