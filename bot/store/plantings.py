@@ -361,15 +361,17 @@ def save_photo_analysis(
     duplicate_distance: int | None,
     error: str | None,
     now: str,
-) -> None:
-    """A record photo with a pHash takes the next ``index_seq`` (the near-duplicate index reads them in that order)."""
-    db.execute(
+) -> int | None:
+    """A record photo with a pHash takes the next ``index_seq`` (the near-duplicate index reads them in that order),
+    which is returned (None: not in the index)."""
+    row = db.execute(
         "UPDATE planting_photos SET sha256 = ?, phash = ?, exif_time = ?, exif_lat = ?, exif_lng = ?,"
         " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ?, index_seq = CASE"
         " WHEN ? IS NULL OR purpose != 'record' THEN NULL"
-        " ELSE (SELECT COALESCE(MAX(index_seq), 0) + 1 FROM planting_photos) END WHERE id = ?",
+        " ELSE (SELECT COALESCE(MAX(index_seq), 0) + 1 FROM planting_photos) END WHERE id = ? RETURNING index_seq",
         [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, phash, photo_id],
-    )
+    ).fetchone()
+    return row[0] if row else None
 
 
 def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> list[int]:
