@@ -308,6 +308,7 @@ def milestone_reminders(app, now: datetime) -> dict:
     """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
     queue = ReminderQueue(app, now)
     year = app.config.get("campaign.year")
+    household_trees = progress.Rules.of(app.config).household_target
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
             days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
@@ -315,7 +316,13 @@ def milestone_reminders(app, now: datetime) -> dict:
             for row in _audience(app.db, app.config, entry):
                 if row["village_id"] in reported:
                     continue
-                text = app.t(entry.message, name=row["name"] or "", date=schedule.date_words(deadline), days=days)
+                text = app.t(
+                    entry.message,
+                    name=row["name"] or "",
+                    date=schedule.date_words(deadline),
+                    days=days,
+                    household_trees=household_trees,
+                )
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()
 
