@@ -257,6 +257,11 @@ def describe(record: Mapping, shown: Mapping[str, str] | None = None) -> str:
     return " ".join(p for p in parts if p)
 
 
+def describe_for_villager(app, record: Mapping) -> str:
+    """``describe`` with the names replies show (桃 -> 桃子): what every message to a villager calls a record."""
+    return describe(record, display_names(app))
+
+
 # -- flags ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Flag:
@@ -648,7 +653,7 @@ def incomplete_text(app, db, record: Mapping) -> str:
     missing = missing_parts(record, len(store.photos_of(db, record["id"])))
     return app.t(
         "planting.reminder",
-        what=describe(record, display_names(app)) or app.t("planting.part_photo"),
+        what=describe_for_villager(app, record) or app.t("planting.part_photo"),
         missing="、".join(app.t(PART_NAMES[part]) for part in missing),
         hours=app.config.get("planting.late_part_hours"),
     )
