@@ -17,7 +17,8 @@ Who answers (``choose_adviser``): the least recently assigned adviser linked to 
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
 advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
 Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
-adviser, the answer (kind ``answer``, linking the public page ``/answer/<token>``) to the villager.
+adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
+``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked.
 
 SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
 is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
@@ -38,7 +39,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import clock, identity, nlu, outbox
+from bot import clock, identity, nlu, outbox, reminders
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
 from bot.follow import Follower
@@ -343,22 +344,22 @@ def recipients(db, ticket: dict) -> list[str]:
 
 
 def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:
-    """Queue a notice to whoever answers ``ticket``; ``key`` makes it idempotent."""
+    """Queue a notice to whoever answers ``ticket``, for after quiet hours (``reminders.queue_notice``: a question
+    asked at night waits for the morning; the answer to the villager goes at once); ``key`` makes it idempotent."""
     sent = 0
     to = recipients(db, ticket)
     if not to:
         log.warning("ticket %s: nobody to notify (no adviser or admin bound to WeChat)", ticket["id"])
     for openid in to:
-        if outbox.enqueue(
+        sent += reminders.queue_notice(
             db,
+            app.config,
             openid=openid,
-            kind="notice",
             text=text,
+            key=f"ticket:{ticket['id']}:{key}:{openid}",
             now=now,
-            dedupe_key=f"ticket:{ticket['id']}:{key}:{openid}",
             url=f"/admin/tickets/{ticket['id']}",
-        ):
-            sent += 1
+        )
     return sent
 
 
