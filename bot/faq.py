@@ -219,6 +219,17 @@ class TermIndex:
         self._weights.clear()
         self._doc_totals.clear()
 
+    def drop_entries_from(self, entry: int) -> None:
+        """Remove the documents of entries ``entry`` and later (the last ones added)."""
+        while self.docs and self.docs[-1].entry >= entry:
+            doc_id = len(self.docs) - 1
+            for tok in self.docs.pop().terms:
+                del self.postings[tok][doc_id]
+                if not self.postings[tok]:
+                    del self.postings[tok]
+        self._weights.clear()
+        self._doc_totals.clear()
+
     def idf(self, term: str) -> float:
         n, df = len(self.docs), len(self.postings.get(term, ()))
         if df == 0:
@@ -289,6 +300,12 @@ class CharNgrams:
 
     def add(self, entry: int, text: str) -> None:
         self._docs.append((entry, self.grams(text)))
+        self._index = None
+
+    def drop_entries_from(self, entry: int) -> None:
+        """Remove the texts of entries ``entry`` and later (the last ones added)."""
+        while self._docs and self._docs[-1][0] >= entry:
+            self._docs.pop()
         self._index = None
 
     def _build(self) -> dict[str, list[tuple[int, float]]]:
@@ -711,6 +728,21 @@ class FaqIndex:
         """Add an adviser-approved Q&A; it matches from the next call on."""
         species, _ = nlu.find_species(nlu.normalize(question), self.species)
         self._add(Entry(entry_id, "", [question], answer.strip(), "added", species))
+
+    def drop_last_entries(self, n: int) -> None:
+        """Take back the last ``n`` ``add_entry`` calls (adviser entries whose transaction was rolled back,
+        bot/follow.py): the index is then as it was before them."""
+        if n <= 0:
+            return
+        keep = len(self.entries) - n
+        for entry in self.entries[keep:]:
+            del self._by_id[entry.id]
+        del self.entries[keep:], self._entry_words[keep:], self._entry_text_words[keep:], self._entry_chars[keep:]
+        self._phrasings = {terms: idx for terms, idx in self._phrasings.items() if idx < keep}
+        self._terms.drop_entries_from(keep)
+        self._ngrams.drop_entries_from(keep)
+        self._has_added = any(entry.source == "added" for entry in self.entries)
+        self._generic = None
 
     def entry(self, entry_id: str) -> Entry | None:
         idx = self._by_id.get(entry_id)

@@ -214,6 +214,29 @@ def test_add_entry_matches_at_once():
     assert (result.kind, result.entry_id) == ("answer", "adviser.1")
 
 
+def test_dropping_the_last_entries_leaves_the_index_as_before_them():
+    """An adviser entry whose transaction rolled back is taken out again (bot/follow.py): the index answers
+    as if it had never been added, and its id may be added again."""
+    index = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], 0.55)
+    questions = ["屋顶上能不能种树", "桂花什么时候种", "桂花叶子边缘发焦什么原因", "院子小种什么好"]
+    before = [index.match(q) for q in questions]
+
+    def sizes():
+        parts = (index.entries, index._terms.docs, index._terms.postings, index._ngrams._docs, index._phrasings)
+        return [len(part) for part in parts]
+
+    before_sizes = sizes()
+    index.add_entry("adviser.1", "屋顶上能不能种树", "屋顶承重有限,只种簕杜鹃等灌木,用轻质土。")
+    index.add_entry("adviser.2", "桂花叶子边缘发焦是什么原因", "多是肥害或暴晒,停肥、遮阴、浇透水。")
+    assert index.match("屋顶上能不能种树").entry_id == "adviser.1"
+    index.drop_last_entries(2)
+    assert [index.match(q) for q in questions] == before
+    assert sizes() == before_sizes
+    assert index.entry("adviser.1") is None
+    index.add_entry("adviser.1", "桂花叶子边缘发焦是什么原因", "多是肥害或暴晒,停肥、遮阴、浇透水。")
+    assert index.match("桂花叶子边缘发焦什么原因").entry_id == "adviser.1"
+
+
 def test_added_species_entry_beats_card_but_not_other_species():
     index = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], 0.55)
     index.add_entry("adviser.2", "桂花叶子边缘发焦是什么原因", "多是肥害或暴晒,停肥、遮阴、浇透水。")
