@@ -1006,3 +1006,16 @@ def test_a_symptom_on_ones_own_tree_goes_to_the_adviser(index, question):
 )
 def test_intents_do_not_reach_past_their_question(index, question, entry_id):
     assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("党建林里面的责任区在哪里领", "bot.care_zones"),  # not the 党建林 card
+        ("我认领了几棵树 去哪看", "bot.my_trees"),  # not how to adopt
+        ("党建林是什么", "camp.dangjianlin"),
+        ("认养一棵树怎么弄", "camp.adopt"),
+    ],
+)
+def test_a_broad_intent_leaves_the_bot_question_it_names(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
