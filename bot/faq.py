@@ -491,6 +491,7 @@ class _Intent:
     species_ok: bool
     no_site: bool
     needs_tree: bool = False  # only when a tree off the list is named ('芒果算不算数')
+    species_topic: str | None = None  # a species named that has this topic's field answers it instead
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
@@ -629,6 +630,8 @@ class FaqIndex:
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
+        self._only_asking = Vocab(esc.get("only_asking", []))
+        self._general_entries = frozenset(matching["species_answer"].get("general_entries", []))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
@@ -647,6 +650,7 @@ class FaqIndex:
                 bool(i.get("species_ok")),
                 bool(i.get("no_site")),
                 bool(i.get("needs_tree")),
+                i.get("species_topic"),
             )
             for i in matching.get("intent", [])
         ]
@@ -793,6 +797,8 @@ class FaqIndex:
         site = nlu.find_site(norm)
         offlist = bool(mentions) and species is None
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
+        if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
+            intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure")  # '证书上面名都写错咗': the intent's words, but not its question
@@ -943,14 +949,22 @@ class FaqIndex:
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果')."""
         if self._observed.search(norm):
             return True
-        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._general.search(norm):
+        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm):
             return True
         seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
-        if not seen or self._general.search(norm):
+        if not seen or self._is_general(norm):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _is_general(self, norm: str) -> bool:
+        """Asked in general ('桂花容易生什么虫'); words that only ask what it is ('是什么病') do not make a
+        question about one's own tree general ('我屋后面那棵荔枝叶底有白粉 是什么病')."""
+        general = [norm[start:end] for start, end in self._general.spans(norm)]
+        if not self._own_tree.search(norm):
+            return bool(general)
+        return any(not self._only_asking.search(word) for word in general)
 
     # -- species
 
@@ -970,6 +984,14 @@ class FaqIndex:
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
+        if (
+            best
+            and topic
+            and not card_topic
+            and self.entries[best[0]].id in self._general_entries
+            and self._species_topic_text(species, topic)
+        ):
+            best = None  # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess)
         if (
             best
             and self.entries[best[0]].source == "added"

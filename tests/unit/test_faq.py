@@ -969,3 +969,76 @@ def test_without_the_sure_section_nothing_is_doubted(index):
 def test_a_longer_name_by_sound_holding_a_tree_off_the_list_is_the_campaign_tree(index):
     assert faq.result_label(index.match("大爷紫薇几月开花")) == "species.大叶紫薇.flowering"  # 大爷 sounds like 大叶
     assert faq.result_label(index.match("紫薇可以种在门口吗")) == "camp.exotic"  # 紫薇 itself is another tree
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("荔枝苗同荔枝苗中间要隔几远", "species.荔枝.spacing"),  # not the general spacing table
+        ("秋枫种下去以后多久浇一回水", "species.秋枫.water"),  # not new trees' watering in general
+        ("铁冬青系咪好快高", "species.铁冬青.growth"),  # 快高: grows fast; not 'buy a big tree'
+        ("李子可以种得密一些吗", "species.李.spacing"),
+    ],
+)
+def test_one_species_care_topic_is_its_field_not_the_general_technique(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("新种的树要几天浇一次水", "tech.watering_after"),  # no species: the general entry
+        ("桂花种下去第一回浇水要浇多少", "tech.watering_first"),  # the technique's own words
+    ],
+)
+def test_the_general_technique_still_answers_its_own_questions(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+def test_without_the_general_entries_a_species_care_question_gets_the_table(index):
+    general = index._general_entries
+    try:
+        index._general_entries = frozenset()
+        assert faq.result_label(index.match("荔枝苗同荔枝苗中间要隔几远")) == "tech.spacing_general"
+    finally:
+        index._general_entries = general
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我家后院那棵桂花叶上有白粉 是什么病",  # 什么病 only asks what it is: one's own tree
+        "那棵龙眼种了七年都未结过果",  # 未结 (Cantonese: not yet)
+        "我种的石榴种了三年还是这么高",  # not growing
+        "龙眼树被风刮断了一半还能救吗",  # saving a damaged tree
+    ],
+)
+def test_a_symptom_on_ones_own_tree_goes_to_the_adviser(index, question):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "diagnosis"), result
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("村委经费能用来买苗吗", "camp.funding"),  # not 'buy big trees'
+        ("党费能不能拿来买树", "camp.funding"),
+        ("种好以后谁来除草", "camp.care"),  # who does it, not how
+        ("路边杂草好多怎么除", "tech.weeds"),
+    ],
+)
+def test_intents_do_not_reach_past_their_question(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("党建林里面的责任区在哪里领", "bot.care_zones"),  # not the 党建林 card
+        ("我认领了几棵树 去哪看", "bot.my_trees"),  # not how to adopt
+        ("党建林是什么", "camp.dangjianlin"),
+        ("认养一棵树怎么弄", "camp.adopt"),
+    ],
+)
+def test_a_broad_intent_leaves_the_bot_question_it_names(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
