@@ -96,6 +96,15 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (utime + stime from /proc/<pid>/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children_of(pid: int) -> list[int]:
     """Live child processes of ``pid`` (from /proc; psutil is not a dependency)."""
     found = []
@@ -214,6 +223,10 @@ class ServerProcess:
     def children(self) -> list[int]:
         """The pids of this process's children (``serve --workers``: its workers), from /proc."""
         return children_of(self.pid)
+
+    def cpu(self) -> float:
+        """CPU seconds used so far by the server and its live children (its workers)."""
+        return cpu_seconds(self.pid) + sum(cpu_seconds(pid) for pid in self.children())
 
     def kill(self) -> None:
         """SIGKILL: no clean-up, no flush, as a power cut or the OOM killer would."""

@@ -15,9 +15,10 @@
 3. With ``--workers N`` (N > 1), also ``serve --workers N`` (``bot×N``) and the echo app forked into
    N processes on one socket (``echo×N``), in the same alternating slices.
 
-Prints, for each: messages/s, p50 and p99 latency, errors, and the server's peak resident memory
-(the sum over its processes, VmRSS from /proc; shared pages counted in each); then the ratios and
-the target checks. Targets on a 2-core machine (the load generator shares the cores): bot >= 0.7×
+Prints, for each: messages/s, p50 and p99 latency, errors, the server's CPU per message (user +
+system time of all its processes while driven, from /proc: unlike throughput, hardly moved by other
+load on the machine) and its peak resident memory (the sum over its processes, VmRSS from /proc;
+shared pages counted in each); then the ratios and the target checks. Targets on a 2-core machine (the load generator shares the cores): bot >= 0.7×
 echo, p99 < 250 ms, 0 errors, RSS < 200 MB; with ``--workers 2``: bot×2 >= 0.7× echo×2 and >= 0.9×
 the single-process echo.
 """
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         servers[f"bot×{n}"] = ServerProcess.serve(config, free_port(), workers=n, log_path=folder / f"bot-{n}.log")
         servers[f"echo×{n}"] = echo_server(folder, args.threads, n)
     results = {name: Stats() for name in servers}
+    cpu = {name: 0.0 for name in servers}  # server CPU seconds (all its processes) while driven
     print(
         f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
         f"waitress threads={args.threads} per process, texts={args.texts}, synchronous={args.synchronous}, "
@@ -157,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         names = list(servers)
         for i in range(args.slices):
             for name in names if i % 2 == 0 else names[::-1]:
+                before = servers[name].cpu()
                 drive(args.clients, requests[name], seconds=args.seconds / args.slices, stats=results[name])
+                cpu[name] += servers[name].cpu() - before
     finally:
         stop.set()
         for server in servers.values():
@@ -165,14 +169,24 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
         clean_up(folder, args.keep)
     for name, stats in results.items():
-        print(f"{name:7s} {stats.line()}  RSS {servers[name].peak_rss:.0f} MB", flush=True)
+        per_message = cpu[name] / stats.count * 1000 if stats.count else float("nan")
+        print(
+            f"{name:7s} {stats.line()}  CPU {per_message:.3f} ms/msg  RSS {servers[name].peak_rss:.0f} MB", flush=True
+        )
         for what, count in sorted(stats.errors.items(), key=lambda kv: -kv[1])[:5]:
             print(f"        error x{count}: {what}")
 
     def ratio(a: str, b: str) -> float:
         return results[a].rate / results[b].rate if results[b].rate else 0.0
 
-    print(f"bot/echo throughput: {ratio('bot', 'echo'):.2f}×")
+    def cost(name: str) -> float:
+        return cpu[name] / results[name].count if results[name].count else float("nan")
+
+    # The server's CPU per message does not depend on what else the machine runs: echo's cost over the bot's
+    # is the ratio the throughputs would have if the server alone were the bottleneck.
+    print(
+        f"bot/echo throughput: {ratio('bot', 'echo'):.2f}×, echo/bot CPU per message: {cost('echo') / cost('bot'):.2f}×"
+    )
     checks = {
         "bot >= 0.7× echo": ratio("bot", "echo") >= 0.7,
         "p99 < 250 ms": results["bot"].percentile(99) < 250,

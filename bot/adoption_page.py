@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template_string, send_file
 
-from bot import adoption, photos, progress
+from bot import adoption, photos, planting, progress
 from bot.public_pages import PAGE_POLICY, private
 from bot.store import adoption as store
 
@@ -88,7 +88,7 @@ def tree(token: str):
     survival = store.latest_survival(db, [record["id"]]).get(record["id"])
     html = render_template_string(
         PAGE,
-        title=adoption.place(record) + (record["species"] or ""),
+        title=adoption.place(record) + planting.display_name(app, record["species"]),
         count=record["count"],
         area=None if record["area_mu"] is None else progress.number(record["area_mu"]),
         planted=adoption.local_day(app, record["planted_at"]),

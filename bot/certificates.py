@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from bot import certificate_image, clock, outbox, planting, progress
+from bot import certificate_image, clock, outbox, planting, progress, reminders
 from bot.db import transaction
 from bot.store import certificates as store
 from bot.store import roster as roster_store
@@ -193,7 +193,7 @@ def text_line(app, cert: dict, again: bool = False) -> str:
     )
 
 
-def queue_image(app, db, cert: dict, openid: str, key: str, now: datetime) -> bool:
+def queue_image(app, db, cert: dict, openid: str, key: str, now: datetime, not_before: datetime | None = None) -> bool:
     """The certificate's picture to one user (an image message: uploaded when it is sent); False without a font."""
     path = image_of(app, db, cert)
     if path is None:
@@ -205,28 +205,23 @@ def queue_image(app, db, cert: dict, openid: str, key: str, now: datetime) -> bo
         text=app.t("certificates.image_text", serial=cert["serial"]),
         dedupe_key=f"{key}:image",
         now=now,
+        not_before=not_before,
         image=str(path),
     )
     return True
 
 
 def send(app, db, cert: dict, openids: list[str], now: datetime) -> int:
-    """A newly issued certificate to its holders: the picture, then the text line with the link (once each)."""
+    """A newly issued certificate to its holders: the picture, then the text line with the link (once each). A
+    notice, so both wait for the end of quiet hours (``reminders.quiet_hours``); 我的证书's picture, a reply, does
+    not (``send_again``)."""
     sent = 0
+    send_at = reminders.send_time(app.config, now)
     for openid in openids:
         key = f"cert:{cert['id']}:{openid}"
-        queue_image(app, db, cert, openid, key, now)
-        sent += (
-            outbox.enqueue(
-                db,
-                openid=openid,
-                kind="notice",
-                text=text_line(app, cert),
-                dedupe_key=f"{key}:text",
-                now=now,
-                url=page_path(cert),
-            )
-            is not None
+        queue_image(app, db, cert, openid, key, now, not_before=send_at)
+        sent += reminders.queue_notice(
+            db, app.config, openid=openid, text=text_line(app, cert), key=f"{key}:text", now=now, url=page_path(cert)
         )
     store.mark_sent(db, cert["id"], clock.to_db(now))
     return sent

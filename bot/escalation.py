@@ -17,7 +17,8 @@ Who answers (``choose_adviser``): the least recently assigned adviser linked to 
 (adviser_villages); none linked -> the least recently assigned adviser of all (round-robin); no
 advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
 Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
-adviser, the answer (kind ``answer``, linking the public page ``/answer/<token>``) to the villager.
+adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
+``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked.
 
 SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
 is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
@@ -38,9 +39,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot import clock, identity, nlu, outbox
+from bot import clock, identity, nlu, outbox, reminders
 from bot.conversation import Flow
 from bot.faq import FaqIndex, FaqResult
+from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import admins as admins_store
@@ -258,32 +260,29 @@ def load_faq_index(app) -> FaqIndex:
 
 
 class _AdviserEntrySync:
-    """Which faq_entries rows the shared index already holds; a lock so that adding never races a match.
+    """Which faq_entries rows the shared index holds (bot/follow.py: only committed ones for good, so an entry whose
+    transaction rolled back leaves the index again); a lock so that adding never races a match.
     Also the answers to the questions asked lately: on a planting day many villagers ask the same few
     questions, and matching one costs about a millisecond of the writer thread, so an answer is kept
-    (``RESULTS_KEPT`` questions, least recently asked dropped first) until an entry is added."""
+    (``RESULTS_KEPT`` questions, least recently asked dropped first) until the entries change. The entries are read
+    once per write transaction (``Follower``): no other connection can add one before it ends, so the writer thread
+    reads them once per group of messages, not once per question."""
 
     RESULTS_KEPT = 4096
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.last_id = 0
+        self.entries = Follower(store.faq_entries_after, "id")
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
-        # the write transaction (bot.db.transaction) the entries were last read in: no other connection can add one
-        # before it ends, so the writer thread reads them once per group of messages, not once per question
-        self.caught_up_in: object | None = None
 
     def catch_up(self, index: FaqIndex, db) -> None:
-        open_transaction = getattr(db, "open_transaction", None)
-        if open_transaction is not None and open_transaction is self.caught_up_in:
+        change = self.entries.catch_up(db)
+        if change is None:
             return
-        self.caught_up_in = open_transaction
-        for row in store.faq_entries_after(db, self.last_id):
-            entry_id = f"adviser.{row['id']}"
-            if index.entry(entry_id) is None:
-                index.add_entry(entry_id, row["question"], row["answer"])
-            self.last_id = row["id"]
-            self.results.clear()  # an added entry may answer any question better
+        index.drop_last_entries(change.drop)
+        for row in change.add:
+            index.add_entry(f"adviser.{row['id']}", row["question"], row["answer"])
+        self.results.clear()  # an added entry may answer any question better, a dropped one answered some
 
     def match(self, index: FaqIndex, question: str) -> FaqResult:
         result = self.results.get(question)
@@ -345,22 +344,22 @@ def recipients(db, ticket: dict) -> list[str]:
 
 
 def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:
-    """Queue a notice to whoever answers ``ticket``; ``key`` makes it idempotent."""
+    """Queue a notice to whoever answers ``ticket``, for after quiet hours (``reminders.queue_notice``: a question
+    asked at night waits for the morning; the answer to the villager goes at once); ``key`` makes it idempotent."""
     sent = 0
     to = recipients(db, ticket)
     if not to:
         log.warning("ticket %s: nobody to notify (no adviser or admin bound to WeChat)", ticket["id"])
     for openid in to:
-        if outbox.enqueue(
+        sent += reminders.queue_notice(
             db,
+            app.config,
             openid=openid,
-            kind="notice",
             text=text,
+            key=f"ticket:{ticket['id']}:{key}:{openid}",
             now=now,
-            dedupe_key=f"ticket:{ticket['id']}:{key}:{openid}",
             url=f"/admin/tickets/{ticket['id']}",
-        ):
-            sent += 1
+        )
     return sent
 
 
@@ -671,7 +670,7 @@ def add_answer_to_faq(
     )
     sync = _adviser_entries(app)
     with sync.lock:
-        sync.caught_up_in = None  # this connection just added one
+        sync.entries.wrote(db, entry_id)
     faq_match(app, db, question)  # brings the shared index up to date now
     return FaqAddResult(True, "added", entry_id)
 

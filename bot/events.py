@@ -322,6 +322,8 @@ def event_qrcodes(app, now: datetime) -> dict:
                 store.set_qr(app.db, event["id"], status=store.FAILED, error=error)
                 text = app.t("events.qr_failed", name=event["name"], code=event["code"])
                 done["failed"] += 1
+            # At once, also in quiet hours (not reminders.queue_notice): the second half of the reply to the opener's
+            # 活动, for a day that runs from now; in the morning it would come after the day.
             outbox.enqueue(
                 app.db, openid=event["openid"], kind="notice", text=text, now=now, dedupe_key=f"event-qr:{event['id']}"
             )

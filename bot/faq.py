@@ -20,7 +20,7 @@ outcome, so every answer must cover the question:
      just after planting; '不结果' only of one's own tree); a planting report
   3. a campaign or bot question, or an easily told technique question, by its
      word classes (``[[intent]]``: 书记 + 多少棵, 树穴 + 之前, 热 + 种 …; never
-     for two trees)                                    -> that entry
+     for two trees)                                    -> that entry, if sure
   4. an adviser-approved entry (收录) that covers it   -> that entry
   5. two trees (which is better, together, the same?) -> escalate
   6. a tree off the list (芒果)                        -> ``[offlist] entry``
@@ -28,10 +28,16 @@ outcome, so every answer must cover the question:
   7. a campaign species: of its field for the topic asked (time, water, pests
      …: topics are classes of words; the strongest, then the one a question
      word points at), its card (介绍, 要注意什么) and the best technique entry,
-     the one that leaves least of the question uncovered
+     the one that leaves least of the question uncovered; the species' own
+     answer only if sure
   8. "what should I plant" with a site or purpose     -> recommendation
   9. entries ranked by idf-weighted overlap (BM25 idf, words + characters),
      confidence >= threshold and covering the question -> answer, else escalate
+
+"If sure" (``doubt``, ``[sure]`` in matching.toml, thresholds calibrated by bench/faq_calibrate.py on answers to
+questions the matcher had not seen): the answer explains all but ``intent_unexplained`` / ``species_unexplained``
+of the question's content characters (not counting the tree, topic and intent words, the story, neutral words),
+and a species field is not asked about a second topic as strongly ('桂花几年开花 要施什么肥'). Else an adviser.
 
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
@@ -128,6 +134,16 @@ class Vocab:
 
 
 @dataclass(frozen=True)
+class Sure:
+    """When an answer is sure enough to give (``[sure]`` in matching.toml; chosen by bench/faq_calibrate.py on
+    answers to questions the matcher had not seen). The defaults check nothing."""
+
+    intent_unexplained: int = 99  # an intent's entry: at most this many content characters it does not explain
+    species_unexplained: int = 99  # a species' field or card: the same
+    second_topic_rank: int = 0  # another topic's word this strong (or, for a weak topic, nearly as strong); 0: off
+
+
+@dataclass(frozen=True)
 class SafetyRule:
     """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
@@ -203,6 +219,17 @@ class TermIndex:
         self._weights.clear()
         self._doc_totals.clear()
 
+    def drop_entries_from(self, entry: int) -> None:
+        """Remove the documents of entries ``entry`` and later (the last ones added)."""
+        while self.docs and self.docs[-1].entry >= entry:
+            doc_id = len(self.docs) - 1
+            for tok in self.docs.pop().terms:
+                del self.postings[tok][doc_id]
+                if not self.postings[tok]:
+                    del self.postings[tok]
+        self._weights.clear()
+        self._doc_totals.clear()
+
     def idf(self, term: str) -> float:
         n, df = len(self.docs), len(self.postings.get(term, ()))
         if df == 0:
@@ -273,6 +300,12 @@ class CharNgrams:
 
     def add(self, entry: int, text: str) -> None:
         self._docs.append((entry, self.grams(text)))
+        self._index = None
+
+    def drop_entries_from(self, entry: int) -> None:
+        """Remove the texts of entries ``entry`` and later (the last ones added)."""
+        while self._docs and self._docs[-1][0] >= entry:
+            self._docs.pop()
         self._index = None
 
     def _build(self) -> dict[str, list[tuple[int, float]]]:
@@ -458,6 +491,7 @@ class _Intent:
     species_ok: bool
     no_site: bool
     needs_tree: bool = False  # only when a tree off the list is named ('芒果算不算数')
+    species_topic: str | None = None  # a species named that has this topic's field answers it instead
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
@@ -552,11 +586,9 @@ class FaqIndex:
         # trees not on the campaign's list ('芒果'), longest first; kept apart from species aliases
         self._offlist_names = tuple(sorted({nlu.normalize(w) for w in offlist}, key=len, reverse=True))
         # words a homophone must not be taken from: look-alikes (番石榴) and trees off the list
-        not_trees = {
-            *self._offlist_names,
-            *(nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])),
-        }
-        self._not_trees = re.compile("|".join(map(re.escape, sorted(not_trees, key=len, reverse=True))) or "(?!)")
+        look_alikes = {nlu.normalize(w) for info in species.values() for w in info.get("not_aliases", [])}
+        self._look_alikes = _words_re(look_alikes)
+        self._not_trees = _words_re({*self._offlist_names, *look_alikes})
         self._terms = TermIndex()
         self._ngrams = CharNgrams(STOP_CHARS)
         self._by_id: dict[str, int] = {}
@@ -579,6 +611,10 @@ class FaqIndex:
             )
             for name, spec in matching["topics"].items()
         ]
+        self._topic_examples = {
+            name: "|".join(nlu.normalize(e) for e in spec.get("examples", []))
+            for name, spec in matching["topics"].items()
+        }
         self._usual_chars = {
             name: frozenset(nlu.normalize("".join(spec.get("examples", []))))
             for name, spec in matching["topics"].items()
@@ -594,6 +630,8 @@ class FaqIndex:
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
+        self._only_asking = Vocab(esc.get("only_asking", []))
+        self._general_entries = frozenset(matching["species_answer"].get("general_entries", []))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
@@ -612,12 +650,14 @@ class FaqIndex:
                 bool(i.get("species_ok")),
                 bool(i.get("no_site")),
                 bool(i.get("needs_tree")),
+                i.get("species_topic"),
             )
             for i in matching.get("intent", [])
         ]
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
+        self.sure = Sure(**matching.get("sure", {}))
         self._neutral_chars = frozenset(coverage.get("neutral_chars", ""))
         self._neutral_words = Vocab(
             [*coverage.get("neutral_words", []), *(w for ws in nlu.SITE_WORDS.values() for w in ws)]
@@ -693,6 +733,21 @@ class FaqIndex:
         species, _ = nlu.find_species(nlu.normalize(question), self.species)
         self._add(Entry(entry_id, "", [question], answer.strip(), "added", species))
 
+    def drop_last_entries(self, n: int) -> None:
+        """Take back the last ``n`` ``add_entry`` calls (adviser entries whose transaction was rolled back,
+        bot/follow.py): the index is then as it was before them."""
+        if n <= 0:
+            return
+        keep = len(self.entries) - n
+        for entry in self.entries[keep:]:
+            del self._by_id[entry.id]
+        del self.entries[keep:], self._entry_words[keep:], self._entry_text_words[keep:], self._entry_chars[keep:]
+        self._phrasings = {terms: idx for terms, idx in self._phrasings.items() if idx < keep}
+        self._terms.drop_entries_from(keep)
+        self._ngrams.drop_entries_from(keep)
+        self._has_added = any(entry.source == "added" for entry in self.entries)
+        self._generic = None
+
     def entry(self, entry_id: str) -> Entry | None:
         idx = self._by_id.get(entry_id)
         return None if idx is None else self.entries[idx]
@@ -712,7 +767,7 @@ class FaqIndex:
     def match(self, question: str) -> FaqResult:
         """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
-        norm = self._sound_words.fix(nlu.normalize(question), self._tree_spans(nlu.normalize(question)))
+        norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
@@ -720,6 +775,11 @@ class FaqIndex:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
+
+    def _fixed(self, question: str) -> str:
+        """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
+        norm = nlu.normalize(question)
+        return self._sound_words.fix(norm, self._tree_spans(norm))
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
         if nlu.is_chitchat(question):
@@ -737,7 +797,11 @@ class FaqIndex:
         site = nlu.find_site(norm)
         offlist = bool(mentions) and species is None
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
+        if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
+            intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
+            if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
+                return _escalate("not_sure")  # '证书上面名都写错咗': the intent's words, but not its question
             return self._answer(self._by_id[intent.entry], 0.9, "intent")
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
@@ -771,6 +835,53 @@ class FaqIndex:
             m.span() for m in self._not_trees.finditer(norm)
         ]
 
+    # -- sure enough to answer? (``[sure]``; calibrated by bench/faq_calibrate.py)
+
+    def doubt(self, question: str, label: str, norm: str | None = None, names: list[str] | None = None) -> str | None:
+        """Why answering ``question`` with ``label`` is not sure, or None. ``label`` is an entry an intent
+        found, or a species' answer ``species.<name>.<topic>`` (``card``). 'unexplained': more of the
+        question's content characters than ``[sure]`` allows are in neither the answer nor its phrasings
+        ('我张证书上面名都写错咗': 证书, but the question is about 写错); 'two_topics': a species field answers
+        one of two things asked ('杨梅几年结果 要不要公树母树一起种'). ``norm`` and ``names`` (the trees as
+        written) when the caller has them."""
+        if norm is None:
+            norm = self._fixed(question)
+        if names is None:
+            names = [written for _, written in self._trees(norm)]
+        named = [span for written in names for span in _spans_of(norm, written)]
+        topic, topic_spans = self._topic(norm, hide=named)
+        skip = named + topic_spans
+        skip += _story_spans(question, norm, skip)
+        if label.startswith("species."):
+            _, species, asked = label.split(".")
+            asked_topic = None if asked == "card" else asked
+            text = (
+                self._card(species, cautions=True)
+                if asked_topic is None
+                else self._species_topic_text(species, asked_topic)
+            )
+            chars = frozenset(nlu.normalize((text or "") + self._card_text(species)))
+            unexplained = self.uncovered(
+                norm, chars | self._usual_chars.get(asked_topic or topic or "", frozenset()), skip
+            )
+            if len(unexplained) > self.sure.species_unexplained:
+                return "unexplained"
+            return "two_topics" if self._two_topics(question, norm, named, asked_topic) else None
+        skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
+        if len(self.uncovered(norm, self._entry_chars[self._by_id[label]], skip)) > self.sure.intent_unexplained:
+            return "unexplained"
+        return None
+
+    def _intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
+        """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴)."""
+        return [
+            span
+            for intent in self._intents
+            if intent.entry == entry and all(g.search(norm) for g in intent.groups)
+            for group in intent.groups
+            for span in group.spans(norm)
+        ]
+
     def _one_name_per_tree(self, norm: str, mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A variety written right before its species' own name ('石硖龙眼', '糯米糍荔枝', '东魁杨梅') is one
         tree; two varieties side by side ('金桂银桂') stay two."""
@@ -800,11 +911,17 @@ class FaqIndex:
             (norm.find(written), name, written)
             for name, written in nlu.find_all_species(norm, self.species, self._offlist_names)
         ]
-        taken = [span for _, _, written in found for span in _spans_of(norm, written)]
-        taken += [m.span() for m in self._not_trees.finditer(norm)]
-        found += [
-            (start, name, written) for name, written, start in nlu.find_sound_alike_species(norm, self.species, taken)
-        ]
+        taken = [span for _, name, written in found if name in self.species for span in _spans_of(norm, written)]
+        taken += [m.span() for m in self._look_alikes.finditer(norm)]
+        offlist = [span for _, name, written in found if name not in self.species for span in _spans_of(norm, written)]
+        for name, written, start in nlu.find_sound_alike_species(norm, self.species, taken):
+            end = start + len(written)
+            inside = [(s, e) for s, e in offlist if s < end and start < e]
+            # a homophone may not be taken from a tree off the list ('紫薇'), unless it is a longer name holding
+            # it whole ('大爷紫薇' is 大叶紫薇): then that is the tree
+            if all(start <= s and e <= end and e - s < end - start for s, e in inside):
+                found = [f for f in found if not (start <= f[0] and f[0] + len(f[2]) <= end)]
+                found.append((start, name, written))
         return [(name, written) for _, name, written in sorted(found, key=lambda f: f[0])]
 
     # -- questions for people
@@ -832,14 +949,22 @@ class FaqIndex:
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果')."""
         if self._observed.search(norm):
             return True
-        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._general.search(norm):
+        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm):
             return True
         seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
-        if not seen or self._general.search(norm):
+        if not seen or self._is_general(norm):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _is_general(self, norm: str) -> bool:
+        """Asked in general ('桂花容易生什么虫'); words that only ask what it is ('是什么病') do not make a
+        question about one's own tree general ('我屋后面那棵荔枝叶底有白粉 是什么病')."""
+        general = [norm[start:end] for start, end in self._general.spans(norm)]
+        if not self._own_tree.search(norm):
+            return bool(general)
+        return any(not self._only_asking.search(word) for word in general)
 
     # -- species
 
@@ -859,6 +984,14 @@ class FaqIndex:
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
+        if (
+            best
+            and topic
+            and not card_topic
+            and self.entries[best[0]].id in self._general_entries
+            and self._species_topic_text(species, topic)
+        ):
+            best = None  # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess)
         if (
             best
             and self.entries[best[0]].source == "added"
@@ -892,6 +1025,8 @@ class FaqIndex:
             and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
         )
         if own_ok and not entry_better:
+            if self.doubt(question, own.entry_id or "", norm, aliases):
+                return _escalate("not_sure")  # '杨梅几年结果 要不要公树母树一起种': one field answers half
             return own
         if (
             best is not None
@@ -939,9 +1074,19 @@ class FaqIndex:
         """The topic asked, and where every topic word is (not in the ``hide`` spans: the tree's name): the
         strongest trigger, then one the question word points at ('怎么剪才开花多' asks about 剪), then the
         longest, then the first. A topic word that only says when ('开花的时候能浇水吗') counts as context."""
+        found, spans = self._topic_words(norm, hide)
+        keys = {name: max(key for key, _ in words) for name, words in found.items()}
+        return (max(keys, key=keys.__getitem__) if keys else None), spans
+
+    def _topic_words(
+        self, norm: str, hide: Iterable[tuple[int, int]] = ()
+    ) -> tuple[dict[str, list[tuple[tuple[int, bool, int, int], str]]], list[tuple[int, int]]]:
+        """Every topic whose words occur: each word found with its key (strength, asked, length, -start);
+        and where the words are."""
         for start, end in hide:
             norm = norm[:start] + "□" * (end - start) + norm[end:]
-        best, spans = None, []
+        found: dict[str, list[tuple[tuple[int, bool, int, int], str]]] = {}
+        spans = []
         for topic in self._topics:
             for strength, words in topic.levels:
                 for start, end in words.spans(norm):
@@ -949,10 +1094,43 @@ class FaqIndex:
                     if _WHEN_RE.match(norm, end):
                         strength = 0
                     asked = bool(_ASKED_RE.search(norm, max(0, start - 4), start) or _ASKING_RE.match(norm, start))
-                    key = (strength, asked, end - start, -start)
-                    if best is None or key > best[0]:
-                        best = (key, topic.name)
-        return (best[1] if best else None), spans
+                    found.setdefault(topic.name, []).append(((strength, asked, end - start, -start), norm[start:end]))
+        return found, spans
+
+    def _two_topics(self, question: str, norm: str, hide: list[tuple[int, int]], topic: str | None) -> bool:
+        """The question asks about another topic too, so one field answers only half of it:
+        - another topic's word is strong (``[sure] second_topic_rank``: 2 什么时候, 哪里; 3 浇水, 结果) and not
+          weaker than the topic answered, by rank and then by a question word pointing at it (授粉, rank 4, is
+          the more precise question beside 结果; '秋枫要施什么肥长得快' asks about 肥), unless it is asked in
+          a clause of its own ('桂花几年开花 要施什么肥');
+        - or the topic answered was told by a weak word (介绍, 要注意什么) and the other is one level weaker at most.
+        No other topic: a word of the answered topic's usual questions (``examples``: '枝太密怎么修' asks about
+        pruning, '离房子要多远' about the house), the topics the card answers, topics whose fields the answer
+        holds (结果 holds 开花)."""
+        strong = self.sure.second_topic_rank
+        if strong <= 0:
+            return False
+        found, _ = self._topic_words(norm, hide)
+        cards = {t.name for t in self._topics if t.spec.get("card")}
+        answered = cards if topic is None or topic in cards else {topic}
+        fields = {f for name in answered for f in self.matching["topics"][name]["fields"]}
+        usual = "|".join(self._topic_examples[name] for name in answered)
+        own = max((key for name in answered for key, _ in found.get(name, ())), default=(-1, False, 0, 1))
+        clauses = _clauses(question, norm)
+
+        def clause(start: int) -> int | None:  # the asking clause holding a word
+            return next((i for i, (s, e, asks) in enumerate(clauses) if s <= start < e and asks), None)
+
+        def apart(key: tuple[int, bool, int, int]) -> bool:  # asked in a clause of its own
+            return clause(-key[3]) is not None and clause(-key[3]) != clause(-own[3])
+
+        return any(
+            (key[0] >= strong and key[0] >= own[0] and word not in usual and (key[:2] >= own[:2] or apart(key)))
+            or (own[0] < strong and key[0] >= own[0] - 1)
+            for name, words in found.items()
+            if name not in answered and not set(self.matching["topics"][name]["fields"]) <= fields
+            for key, word in words
+        )
 
     def _species_topic_text(self, species: str, topic: str) -> str | None:
         info = self.species[species]
@@ -1149,11 +1327,9 @@ _ASKS_RE = re.compile(
 )
 
 
-def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where ``norm`` only tells the story before the question: the clauses (split where the villager paused:
-    spaces, punctuation) that ask nothing, when the clauses that ask hold a tree's name or a topic word
-    (``key_spans``). '村里发了两棵桂花给我 我家门口朝北 … 种桂花中不中': only what is asked must be covered;
-    '荔枝种在水泥地旁边 行不行' asks about nothing by itself, so every clause counts."""
+def _clauses(question: str, norm: str) -> list[tuple[int, int, bool]]:
+    """(start, end, asks) of each clause of ``norm`` (split where the villager paused: spaces, punctuation);
+    none when there is one clause or the pieces do not line up with ``norm``."""
     clauses = [nlu.normalize(c) for c in _CLAUSE_END_RE.split(question or "")]
     clauses = [c for c in clauses if c]
     if len(clauses) < 2 or "".join(clauses) != norm:
@@ -1162,10 +1338,24 @@ def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> 
     for clause in clauses:
         spans.append((start, start + len(clause), bool(_ASKS_RE.search(clause))))
         start += len(clause)
+    return spans
+
+
+def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``norm`` only tells the story before the question: the clauses (split where the villager paused:
+    spaces, punctuation) that ask nothing, when the clauses that ask hold a tree's name or a topic word
+    (``key_spans``). '村里发了两棵桂花给我 我家门口朝北 … 种桂花中不中': only what is asked must be covered;
+    '荔枝种在水泥地旁边 行不行' asks about nothing by itself, so every clause counts."""
+    spans = _clauses(question, norm)
     asking = [(s, e) for s, e, asks in spans if asks]
     if not asking or not any(s < ke and ks < e for s, e in asking for ks, ke in key_spans):
         return []
     return [(s, e) for s, e, asks in spans if not asks]
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern:
+    """One regex of ``words``, longest first (matches nothing when there are none)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
 
 
 def _spans_of(text: str, word: str) -> list[tuple[int, int]]:

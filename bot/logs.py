@@ -8,6 +8,7 @@ line that halved the webhook's throughput under 32 concurrent clients (bench/web
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import logging.handlers
@@ -140,6 +141,7 @@ def close() -> None:
     logging.shutdown()
 
 
+@functools.lru_cache(maxsize=8192)  # once per follower, not once per message and log line
 def hash_openid(openid: str | None) -> str:
     if not openid:
         return "-"

@@ -502,6 +502,16 @@ class NearDuplicateIndex:
             self._publish()
         return len(pairs)
 
+    def drop_last(self, n: int) -> None:
+        """Take back the last ``n`` pairs added (photos whose analysis was rolled back, bot/follow.py)."""
+        if n <= 0:
+            return
+        with self._lock:
+            # new array and list: a reader's snapshot keeps its own, and the next add may not write a slot it reads
+            self._hashes = self._hashes.copy()
+            self._keys = self._keys[: max(len(self._keys) - n, 0)]
+            self._publish()
+
     def nearest(
         self,
         phash: int | str,

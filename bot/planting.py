@@ -43,6 +43,7 @@ from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.faq import load_offlist, load_species_table
+from bot.follow import Follower
 from bot.messages import MESSAGES_DIR
 from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
 from bot.store import conversations as conversations_store
@@ -256,6 +257,11 @@ def describe(record: Mapping, shown: Mapping[str, str] | None = None) -> str:
     return " ".join(p for p in parts if p)
 
 
+def describe_for_villager(app, record: Mapping) -> str:
+    """``describe`` with the names replies show (桃 -> 桃子): what every message to a villager calls a record."""
+    return describe(record, display_names(app))
+
+
 # -- flags ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Flag:
@@ -442,18 +448,20 @@ def offlist_names(app) -> tuple[str, ...]:
 class PhotoIndex:
     """This process's near-duplicate index of the record photos, kept in step with the database: before
     each decision it takes in every photo analysed since it last looked, by this process or another
-    (``serve --workers``, a ``worker``, a scheduler lease that moved), in their ``index_seq`` order."""
+    (``serve --workers``, a ``worker``, a scheduler lease that moved), in their ``index_seq`` order; a photo whose
+    analysis was rolled back leaves it again (bot/follow.py: ``index_seq`` is the largest + 1, so the next photo
+    takes the freed number)."""
 
     def __init__(self, threshold: int):
         self.index = NearDuplicateIndex(threshold=threshold)
         self.lock = threading.Lock()
-        self.seen_seq = 0
+        self.photos = Follower(store.record_phashes_after, "index_seq")
 
     def catch_up(self, db) -> None:
-        rows = store.record_phashes_after(db, self.seen_seq)
-        if rows:
-            self.index.load((r["planting_id"], r["phash"]) for r in rows)
-            self.seen_seq = rows[-1]["index_seq"]
+        change = self.photos.catch_up(db)
+        if change is not None:
+            self.index.drop_last(change.drop)
+            self.index.load((r["planting_id"], r["phash"]) for r in change.add)
 
     def near(self, db, planting_id: int, phash: int) -> list[tuple]:
         """Other records with a photo near ``phash``, closest first; inside the write transaction that saves
@@ -461,6 +469,11 @@ class PhotoIndex:
         with self.lock:
             self.catch_up(db)
             return self.index.nearest(phash, exclude_key=planting_id)
+
+    def wrote(self, db, index_seq: int) -> None:
+        """``db``'s open transaction has just saved the analysis that took ``index_seq``."""
+        with self.lock:
+            self.photos.wrote(db, index_seq)
 
 
 def photo_index(app) -> PhotoIndex:
@@ -640,7 +653,7 @@ def incomplete_text(app, db, record: Mapping) -> str:
     missing = missing_parts(record, len(store.photos_of(db, record["id"])))
     return app.t(
         "planting.reminder",
-        what=describe(record, display_names(app)) or app.t("planting.part_photo"),
+        what=describe_for_villager(app, record) or app.t("planting.part_photo"),
         missing="、".join(app.t(PART_NAMES[part]) for part in missing),
         hours=app.config.get("planting.late_part_hours"),
     )
@@ -821,9 +834,10 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
         return
     info = result.info
     # The index step runs here, in media-row order, so the later of two near-identical photos is the flagged one.
-    near = photo_index(app).near(db, planting_id, info.phash)
+    index = photo_index(app)
+    near = index.near(db, planting_id, info.phash)
     duplicate_of, distance = _duplicate_of(db, info.sha256, near, planting_id)
-    store.save_photo_analysis(
+    index_seq = store.save_photo_analysis(
         db,
         photo["id"],
         sha256=info.sha256,
@@ -836,6 +850,8 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
         error=None,
         now=now_s,
     )
+    if index_seq is not None:
+        index.wrote(db, index_seq)
     refresh_flags(app, db, planting_id, now_s)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import clock, milestones, outbox, progress, schedule
+from bot import clock, milestones, outbox, planting, progress, schedule
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.store import conversations as conversations_store
@@ -245,12 +245,6 @@ def survival_result(text: str | None) -> str | None:
     return None
 
 
-def describe_planting(planting: dict) -> str:
-    if planting["kind"] == "plot" and planting.get("area_mu"):
-        return f"{planting['area_mu']:g}亩{planting['species'] or ''}"
-    return f"{planting['count'] or ''}棵{planting['species'] or '树'}"
-
-
 # -- jobs --------------------------------------------------------------------------------------------
 class ReminderQueue:
     """Queues reminders for one job run: quiet hours, the weekly cap and the dedupe key in one place (also used by
@@ -308,6 +302,7 @@ def milestone_reminders(app, now: datetime) -> dict:
     """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
     queue = ReminderQueue(app, now)
     year = app.config.get("campaign.year")
+    household_trees = progress.Rules.of(app.config).household_target
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
             days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
@@ -315,7 +310,13 @@ def milestone_reminders(app, now: datetime) -> dict:
             for row in _audience(app.db, app.config, entry):
                 if row["village_id"] in reported:
                     continue
-                text = app.t(entry.message, name=row["name"] or "", date=schedule.date_words(deadline), days=days)
+                text = app.t(
+                    entry.message,
+                    name=row["name"] or "",
+                    date=schedule.date_words(deadline),
+                    days=days,
+                    household_trees=household_trees,
+                )
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()
 
@@ -347,27 +348,30 @@ def survival_followups(app, now: datetime) -> dict:
     with transaction(app.db):
         for days in cfg.get("reminders.followup_days"):
             latest = now - timedelta(days=int(days))
-            for planting in followups_store.plantings_due(
+            for record in followups_store.plantings_due(
                 app.db, due_days=int(days), done_from=clock.to_db(latest - grace), done_until=clock.to_db(latest)
             ):
-                openid = planting["openid"]
+                openid = record["openid"]
                 user = users_store.get(app.db, openid)
                 if not user or not user["subscribed"] or user["reminders_off"]:
                     continue
                 if conversations_store.get(app.db, openid, SURVIVAL_FLOW.name, now_s):
                     continue
-                done = clock.local(clock.from_db(planting["done_at"]), queue.tz)
+                done = clock.local(clock.from_db(record["done_at"]), queue.tz)
                 text = app.t(
-                    "reminders.followup", date=schedule.date_words(done), what=describe_planting(planting), days=days
+                    "reminders.followup",
+                    date=schedule.date_words(done),
+                    what=planting.describe_for_villager(app, record),
+                    days=days,
                 )
-                if queue.put(openid, "followup", text, f"followup:{planting['id']}:{days}"):
+                if queue.put(openid, "followup", text, f"followup:{record['id']}:{days}"):
                     expires = max(queue.send_at, now) + _survival_days(cfg)
                     conversations_store.put(
                         app.db,
                         openid,
                         SURVIVAL_FLOW.name,
                         "asked",
-                        {"planting_id": planting["id"], "due_days": int(days)},
+                        {"planting_id": record["id"], "due_days": int(days)},
                         clock.to_db(expires),
                         now_s,
                     )

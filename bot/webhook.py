@@ -16,7 +16,6 @@ from datetime import datetime
 from flask import Blueprint, Response, current_app, request
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
-from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
 from bot import clock
@@ -151,13 +150,27 @@ def _crypto(app: AppContext) -> WeChatCrypto | None:
 
 
 def escape_cdata(text: str) -> str:
-    """wechatpy puts text in CDATA without escaping ``]]>``: split it so it cannot close the section."""
+    """Text goes in CDATA, where ``]]>`` would close the section: split it so it cannot."""
     return text.replace("]]>", "]]]]><![CDATA[>")
 
 
-def render_text_reply(incoming: Incoming, text: str) -> str:
-    reply = TextReply(source=incoming.account, target=incoming.openid, content=escape_cdata(text))
-    return reply.render()
+# wechatpy's TextReply.render() to the byte (a test compares them), as one format: building the reply object
+# and its field descriptors was a fifth of the request thread's own work per message (issue 21).
+TEXT_REPLY = (
+    "<xml>\n<MsgType><![CDATA[text]]></MsgType>\n<Content><![CDATA[{content}]]></Content>\n"
+    "<FromUserName><![CDATA[{source}]]></FromUserName>\n<ToUserName><![CDATA[{target}]]></ToUserName>\n"
+    "<CreateTime>{time}</CreateTime>\n</xml>"
+)
+
+
+def render_text_reply(incoming: Incoming, text: str, now: float | None = None) -> str:
+    """The passive text reply to ``incoming`` (the account answers the sender)."""
+    return TEXT_REPLY.format(
+        content=escape_cdata(text),
+        source=escape_cdata(incoming.account),
+        target=escape_cdata(incoming.openid),
+        time=int(time.time() if now is None else now),
+    )
 
 
 def _writer(app: AppContext) -> MessageWriter:

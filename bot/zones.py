@@ -99,8 +99,9 @@ def inside(zone: dict, lat: float, lng: float) -> bool:
 
 
 def covers(zone: dict, lat: float | None, lng: float | None) -> bool:
-    """Does the zone reach this place (a plot's location)? Only when both are known."""
-    if lat is None or lng is None or zone.get("lat") is None or zone.get("radius_m") is None:
+    """Does the zone reach this place (a plot's location)? Only when both are known: the place, and the zone's
+    centre and radius."""
+    if lat is None or lng is None or zone.get("radius_m") is None or distance_m(zone, lat, lng) is None:
         return False
     return inside(zone, lat, lng)
 

@@ -21,7 +21,6 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import adoption_pages
 from bot.identity import registered
 from bot.media import MediaListener
-from bot.planting import describe
 from bot.reports import ReportColumn
 from bot.router import Route
 from bot.store import adoption as store
@@ -132,7 +131,7 @@ def _what(ctx: Ctx, item: dict) -> str:
             tree=record["first_tree"],
             species=planting.display_name(ctx.app, record["species"]),
         )
-    return describe(record)
+    return planting.describe_for_villager(ctx.app, record)
 
 
 @registered

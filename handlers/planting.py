@@ -18,7 +18,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
-from bot.planting import describe, needs_cadre
+from bot.planting import needs_cadre
 from bot.progress import progress_line
 from bot.router import Route
 from bot.scheduler import Job
@@ -127,7 +127,7 @@ def on_location(ctx, record) -> str:
 
 # -- replies ----------------------------------------------------------------------------------------
 def _what(ctx, record: dict) -> str:
-    return describe(record, planting.display_names(ctx.app))
+    return planting.describe_for_villager(ctx.app, record)
 
 
 def _species(ctx, record: dict) -> str:

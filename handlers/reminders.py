@@ -15,6 +15,7 @@ from bot import broadcasts, reminders
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import broadcast_pages
+from bot.planting import describe_for_villager
 from bot.registry import Command
 from bot.reminders import SURVIVAL_FLOW
 from bot.scheduler import Job
@@ -53,7 +54,7 @@ def _result(ctx: Ctx, state) -> str | None:
 def _what(ctx: Ctx, state) -> str:
     planting = _planting(ctx, state)
     assert planting is not None  # the record the follow-up asks about
-    return reminders.describe_planting(planting)
+    return describe_for_villager(ctx.app, planting)
 
 
 def _add_check(ctx: Ctx, state, *, result: str, media_row_id: int | None, note: str | None) -> dict:

@@ -100,9 +100,10 @@ def _viewer_for(row: dict) -> Viewer:
         village_ids = None
     elif row["person_id"] is None:
         village_ids = ()
-    elif row["role"] == "cadre":
+    elif row["role"] == "cadre":  # while the roster still names the person a cadre: a re-import may not
         person = roster_store.person(bot().db, row["person_id"])
-        village_ids = (person["village_id"],) if person and person["village_id"] else ()
+        acting = person is not None and person["role"] in CADRE_ROLES and person["village_id"]
+        village_ids = (person["village_id"],) if person is not None and acting else ()
     else:
         village_ids = tuple(v["id"] for v in roster_store.villages_of_adviser(bot().db, row["person_id"]))
     return Viewer(row["id"], row["username"], row["role"], row["person_id"], village_ids)

@@ -39,7 +39,7 @@ def plantings_due(db: Database, *, due_days: int, done_from: str, done_until: st
     has not been queued yet (outbox key ``followup:<planting id>:<due_days>``), oldest first."""
     return list(
         db.query(
-            f"SELECT p.id, p.openid, p.kind, p.species, p.count, p.area_mu, {_DONE_AT} AS done_at FROM plantings p"
+            f"SELECT p.id, p.openid, p.kind, p.site, p.species, p.count, p.area_mu, {_DONE_AT} AS done_at FROM plantings p"
             " LEFT JOIN outbox o ON o.dedupe_key = 'followup:' || p.id || ':' || :days"
             f" WHERE p.status = 'complete' AND p.review != 'rejected' AND {_DONE_AT} >= :start"
             f" AND {_DONE_AT} <= :end AND o.id IS NULL ORDER BY {_DONE_AT}, p.id",
@@ -49,7 +49,7 @@ def plantings_due(db: Database, *, due_days: int, done_from: str, done_until: st
 
 
 def planting(db: Database, planting_id: int) -> dict | None:
-    return one(db, "SELECT id, openid, kind, species, count, area_mu FROM plantings WHERE id = ?", [planting_id])
+    return one(db, "SELECT id, openid, kind, site, species, count, area_mu FROM plantings WHERE id = ?", [planting_id])
 
 
 def add_check(

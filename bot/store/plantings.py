@@ -161,6 +161,15 @@ def m005_photo_index_order(db: Database) -> None:
     db.table("planting_photos").create_index(["index_seq"], unique=True)
 
 
+@migrations()
+def m006_photo_index_counter(db: Database) -> None:
+    """``photo_index_counter``: the last ``index_seq`` given (one row). A photo taken off its record (a question
+    after it hands it to the adviser: ``unlink_photos``) deletes its row, so the largest ``index_seq`` can fall back,
+    and the next photo would take a number the indexes have read already and skip it (bot/follow.py)."""
+    db.table("photo_index_counter").create({"id": int, "last": int}, pk="id", not_null={"last"})
+    db.execute("INSERT INTO photo_index_counter (id, last) SELECT 1, COALESCE(MAX(index_seq), 0) FROM planting_photos")
+
+
 # Columns the planting flow may set with ``update``.
 WRITABLE = (
     "person_id",
@@ -361,15 +370,21 @@ def save_photo_analysis(
     duplicate_distance: int | None,
     error: str | None,
     now: str,
-) -> None:
-    """A record photo with a pHash takes the next ``index_seq`` (the near-duplicate index reads them in that order)."""
-    db.execute(
+) -> int | None:
+    """A record photo with a pHash takes the next ``index_seq`` (the near-duplicate index reads them in that order;
+    ``photo_index_counter``: never one given before, even if its photo was deleted since), which is returned
+    (None: not in the index)."""
+    row = db.execute(
         "UPDATE planting_photos SET sha256 = ?, phash = ?, exif_time = ?, exif_lat = ?, exif_lng = ?,"
         " duplicate_of = ?, duplicate_distance = ?, error = ?, analysed_at = ?, index_seq = CASE"
         " WHEN ? IS NULL OR purpose != 'record' THEN NULL"
-        " ELSE (SELECT COALESCE(MAX(index_seq), 0) + 1 FROM planting_photos) END WHERE id = ?",
+        " ELSE (SELECT last + 1 FROM photo_index_counter) END WHERE id = ? RETURNING index_seq",
         [sha256, phash, exif_time, exif_lat, exif_lng, duplicate_of, duplicate_distance, error, now, phash, photo_id],
-    )
+    ).fetchone()
+    index_seq = row[0] if row else None
+    if index_seq is not None:
+        db.execute("UPDATE photo_index_counter SET last = ?", [index_seq])
+    return index_seq
 
 
 def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> list[int]:

@@ -165,6 +165,20 @@ def test_my_trees_and_the_public_page(plots, person, bot, standin, tick, app):
     assert client.get(plot_url.replace("/tree/", "/tree/x")).status_code == 404
 
 
+def test_my_trees_and_the_page_name_a_species_as_replies_do(person, bot, standin, tick, app):
+    """The stored key 桃 is the seed's 桃子 wherever a villager reads it (bot.planting.display_name)."""
+    wang = person("o-wang", "王大妈")
+    standin.add_media("m-peach", jpeg(9))
+    wang.says("2棵桃")
+    wang.sends_photo("m-peach")
+    tick()
+    reply = wang.says("我的树")
+    assert "2棵桃子（您种的" in reply
+    [url] = URL_RE.findall(reply)
+    [title] = re.findall(r"<title>(.*)</title>", app.test_client().get(url).get_data(as_text=True))
+    assert title.endswith("桃子")
+
+
 def test_my_trees_when_there_is_none(person):
     assert "还没有您种的或认养的树" in person("o-wang", "王大妈").says("我的树")
 

@@ -174,6 +174,33 @@ def test_asking_before_the_job_issues_it_once(village, plant, tick, bot, village
     assert len([m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]) == 1
 
 
+def test_a_certificate_earned_at_night_waits_for_the_morning(village, plant, tick, bot, sent_to, standin):
+    """A certificate is a notice: its picture and its line wait for the end of reminders.quiet_hours (21:00–08:00)."""
+    bot.clock.set("2027-03-15T22:00")
+    plant("o-member", "1棵桂花", 1)
+    tick()
+    assert len(certificates(bot)) == 1 and not any("证书" in t for t in sent_to("o-member"))
+    assert not [m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]
+    assert {
+        r["next_attempt_at"] for r in bot.db.query("SELECT next_attempt_at FROM outbox WHERE openid = 'o-member'")
+    } == {
+        "2027-03-16T00:00:00"  # 08:00 in Shanghai
+    }
+    tick("2027-03-16T08:00")
+    assert any("植绿尽责证书" in t for t in sent_to("o-member"))
+
+
+@needs_cjk_font
+def test_my_certificates_at_night_sends_the_picture_at_once(village, plant, tick, bot, villager_factory, standin):
+    """我的证书 is a question: its picture is the reply's, and goes at once."""
+    plant("o-member", "1棵桂花", 1)
+    tick()
+    bot.clock.set("2027-03-15T23:00")
+    villager_factory("o-member").says("我的证书")
+    tick()
+    assert len([m for m in standin.messages_to("o-member") if m.get("msgtype") == "image"]) == 2
+
+
 @pytest.fixture
 def member_of(village, app_with, standin):
     """member_of(**config) -> (app, its AppContext, 陈党员 who has just logged 1棵桂花 with a photo and location):

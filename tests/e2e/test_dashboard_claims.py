@@ -123,6 +123,24 @@ def test_a_cadre_sees_and_decides_only_their_own_villages_phone_claims(bot, vill
     assert "埔心村" in overview and "东平社区" not in overview and 'href="/admin/roster"' not in overview
 
 
+def test_a_cadre_login_sees_nothing_once_the_roster_no_longer_names_them_a_cadre(
+    bot, villagers, villager_factory, cadre
+):
+    claim = fails_the_phone_check(bot, villager_factory("o-he"), "何秀", "埔心村")
+    assert "何秀" in page(cadre, "/admin/bindings")
+    village = villagers.villages["埔心村"]
+    assert cadre.get(f"/admin/villages/{village}").status_code == 200
+    with transaction(bot.db):  # a new roster: 林书记 is no longer 村书记 (moved to 群众)
+        bot.db.execute("UPDATE people SET role = '群众' WHERE name = '林书记'")
+    assert cadre.get(f"/admin/villages/{village}").status_code == 403
+    assert "何秀" not in page(cadre, "/admin/bindings")
+    assert post(cadre, f"/admin/bindings/{claim}", {"action": "approve"}, "/admin/bindings").status_code == 403
+    assert bound(bot, "o-he") is None
+    with transaction(bot.db):  # named 村干部 again: the same login sees the village again
+        bot.db.execute("UPDATE people SET role = '村干部' WHERE name = '林书记'")
+    assert cadre.get(f"/admin/villages/{village}").status_code == 200
+
+
 def test_advisers_do_not_see_claims(bot, villagers, villager_factory, wang):
     fails_the_phone_check(bot, villager_factory("o-he"), "何秀", "埔心村")
     assert wang.get("/admin/bindings").status_code == 403

@@ -16,6 +16,7 @@ from tests.conftest import make_config, rows_of, transport_for
 
 UNANSWERABLE = "我家桂花叶子黄了掉叶子"
 LI, WANG, ADMIN = "o-adviser-li", "o-adviser-wang", "o-admin-chen"
+DAYTIME = "2027-03-15T10:00"  # outside reminders.quiet_hours, when a notice to an adviser goes at once
 
 
 def add_roster(bot, *, advisers=(("李顾问", LI, "埔心村"), ("王顾问", WANG, "大岭村")), admin=True):
@@ -82,6 +83,7 @@ def test_unanswerable_question_reaches_the_village_adviser_and_the_answer_comes_
     villager, adviser, bot, standin, client, sent_to
 ):
     add_roster(bot)
+    bot.clock.set(DAYTIME)  # out of quiet hours: the notice goes at once
     adviser.says("待办")  # the adviser has written recently: notices can go as customer-service messages
     reply = villager.says(UNANSWERABLE)
     number = ticket_number(reply)
@@ -159,6 +161,7 @@ def test_answer_with_no_channel_is_held_and_delivered_on_next_contact(villager, 
 
 def test_photos_voice_and_text_within_minutes_join_the_ticket_as_补充(villager, adviser, bot, standin, sent_to):
     add_roster(bot)
+    bot.clock.set(DAYTIME)
     adviser.says("待办")
     number = ticket_number(villager.says("问专家 我家龙眼树结果很少是什么原因"))
     assert "补充到第" in villager.sends_photo("ph-1")
@@ -232,6 +235,7 @@ def test_the_same_question_twice_within_minutes_is_one_ticket(
     villager, adviser, bot, standin, sent_to, clock, first, again
 ):
     add_roster(bot)
+    clock.set(DAYTIME)
     adviser.says("待办")
     number = ticket_number(villager.says(first))
     clock.advance(minutes=3)
@@ -525,3 +529,95 @@ def test_photos_from_the_future_are_not_attached_to_a_question(villager, bot, ro
         )
     number = ticket_number(villager.says("问专家 桂花叶子发黄还卷边是怎么回事"))
     assert attachment_kinds(bot, number) == []
+
+
+def test_a_收录_whose_message_failed_leaves_no_entry_in_the_faq(villager, villager_factory, adviser, bot, monkeypatch):
+    """收录 added an entry, then its message failed: the writer undid the message's writes (bot/writer.py), and the
+    FAQ index forgets the entry too. The next 收录 takes the freed id (faq_entries.id is the largest + 1) and is
+    not skipped for it (bot/follow.py)."""
+    from bot.messages import Messages
+
+    add_roster(bot)
+    bot.clock.set("2027-03-05T10:00")
+    lost_q, lost_a = "火龙果能不能和桂花种在一起", "可以，间隔2米以上，火龙果要搭架。"
+    kept_q, kept_a = "簕杜鹃光长叶子不开花咋办", "簕杜鹃要晒足太阳才开花。"
+    lost = ticket_number(villager.says("问专家 " + lost_q))
+    bot.clock.advance(hours=1)  # another question, not a 补充 of the first
+    kept = ticket_number(villager.says("问专家 " + kept_q))
+    adviser.says(f"答 {lost} {lost_a}")
+    adviser.says(f"答 {kept} {kept_a}")
+
+    real_t = Messages.t
+
+    def reply_fails(self, key, **values):
+        if key == "escalation.faq_added":
+            raise RuntimeError("the reply could not be made")
+        return real_t(self, key, **values)
+
+    monkeypatch.setattr(Messages, "t", reply_fails)
+    assert "请稍后再试" in adviser.says(f"收录 {lost}")
+    monkeypatch.setattr(Messages, "t", real_t)
+    assert rows_of(bot, "faq_entries") == []
+    assert lost_a not in villager_factory("o-other").says(lost_q)  # no entry the table does not hold
+
+    assert "已收录" in adviser.says(f"收录 {kept}")
+    assert [r["id"] for r in rows_of(bot, "faq_entries")] == [1]  # the id the failed 收录 had taken
+    assert kept_a in villager_factory("o-third").says(kept_q)
+
+
+def test_an_entry_undone_with_its_savepoint_stops_answering_in_the_same_transaction(bot):
+    """One message of the writer's group fails after its 收录 and only its savepoint is rolled back: the next
+    questions of the group are not answered by the entry the table no longer holds; one committed later is."""
+    from bot import escalation
+
+    question, answer = "簕杜鹃光长叶子不开花咋办", "簕杜鹃要晒足太阳才开花。"
+    now = bot.clock()
+
+    def answered_ticket(db):
+        ticket = escalation.open_ticket(
+            bot,
+            db,
+            openid="o-x",
+            person=None,
+            village_id=None,
+            question=question,
+            source="text",
+            media_row_ids=[],
+            now=now,
+        )
+        assert escalation.answer_ticket(bot, db, ticket["id"], answer, by_admin="admin", now=now).ok
+        return ticket["id"]
+
+    with transaction(bot.db) as db:
+        ticket_id = answered_ticket(db)
+        with pytest.raises(RuntimeError), db.atomic():
+            assert escalation.add_answer_to_faq(bot, db, ticket_id, by_admin="admin", now=now).ok
+            assert answer in escalation.faq_match(bot, db, question).answer_text  # at once, in its transaction
+            raise RuntimeError("the message failed")
+        assert answer not in escalation.faq_match(bot, db, question).answer_text
+    with transaction(bot.db) as db:
+        assert escalation.add_answer_to_faq(bot, db, answered_ticket(db), by_admin="admin", now=now).ok
+    with transaction(bot.db) as db:
+        assert answer in escalation.faq_match(bot, db, question).answer_text
+
+
+def test_a_question_at_night_reaches_the_adviser_after_quiet_hours_and_the_answer_goes_at_once(
+    villager, adviser, bot, clock, sent_to, rows
+):
+    """Notices to advisers (a new question, 补充, reminders, reassignments) wait for the end of
+    reminders.quiet_hours (21:00–08:00); an answer is a reply to what the villager asked: it goes at once."""
+    add_roster(bot)
+    clock.set("2027-03-15T22:30")
+    adviser.says("待办")  # the adviser wrote recently: a customer-service message could reach them
+    number = ticket_number(villager.says(UNANSWERABLE))
+    send(bot)
+    assert not any(f"第{number}号" in t for t in sent_to(LI))
+    assert rows("SELECT next_attempt_at FROM outbox WHERE openid = ?", [LI]) == [
+        {"next_attempt_at": "2027-03-16T00:00:00"}
+    ]
+    assert "已回答" in adviser.says(f"答 {number} 多半是积水烂根，先停水一周。")  # seen in 待办 or on the dashboard
+    send(bot)
+    assert "积水烂根" in sent_to(villager.openid)[-1]
+    clock.set("2027-03-16T08:00")
+    send(bot)
+    assert any(f"第{number}号" in t for t in sent_to(LI))

@@ -91,6 +91,16 @@ def test_a_cadre_opens_a_planting_day_and_its_qr_code_follows(secretary, rows, t
     assert "3月6日 08:30–12:30" in secretary.says("活动 河边补种")
 
 
+def test_a_day_opened_in_quiet_hours_gets_its_qr_code_at_once(secretary, tick, sent_to, clock):
+    """The QR code's link is the second half of the reply to 活动, for a day that runs from now: it does not wait
+    for the end of reminders.quiet_hours as notices do (it would come after the day)."""
+    clock.set("2027-03-06T21:30")
+    secretary.sends_location(*PLACE)
+    assert "二维码稍后发给您" in secretary.says("活动 夜间补水")
+    tick()
+    assert any("showqrcode?ticket=ticket-event_1" in t for t in sent_to("o-wang"))
+
+
 def test_only_proven_cadres_open_one(person, bot, villager_factory, rows, standin, tick, sent_to, secretary):
     villager = person("o-li", "李四")
     assert villager.says("活动 村口植树") == "植树活动由村干部发起。活动开始后发“参加”签到。"

@@ -8,7 +8,7 @@ from bot.app import create_app
 from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
 from tests.conftest import transport_for
-from tests.e2e.test_escalation import add_roster
+from tests.e2e.test_escalation import add_roster, ticket_number
 
 
 def ticket_count(bot):
@@ -89,3 +89,13 @@ def test_mixing_lime_gets_the_safety_line_and_the_answer_without_a_ticket(villag
     reply = villager.says("开石灰水刷树干有什么要注意")
     assert reply.startswith("⚠ 安全第一") and "护目镜" in reply and "涂白" in reply
     assert ticket_count(bot) == 0
+
+
+def test_a_question_the_entry_its_words_point_at_cannot_explain_becomes_a_ticket(villager, bot):
+    """Escalate unless sure: 证书 points at the certificate entry, but 印错 is not what it answers."""
+    add_roster(bot)
+    assert "证书" in villager.says("证书在哪里看") and ticket_count(bot) == 0
+    reply = villager.says("证书上的村名印错了怎么办")
+    assert ticket_number(reply) and ticket_count(bot) == 1
+    reply = villager.says("桂花几年开花 要施什么肥")  # two topics: one field answers half of it
+    assert ticket_number(reply) and ticket_count(bot) == 2

@@ -185,6 +185,18 @@ def test_milestone_reminders_go_only_to_villages_that_have_not_reported(bot, cou
     #                                                                  nor its cadre is reminded
 
 
+def test_the_holes_reminder_names_the_household_target_of_the_config(app_with):
+    """Seed 002's 每户至少种1棵 is campaign.targets.household_trees, not words of the message."""
+    from bot import scheduler
+    from tests.conftest import at, rows_of
+
+    bot = app_with(**{"campaign.targets.household_trees": 2}).extensions["bot"]
+    add_roster(bot, {"埔心村": {"kind": "村"}}, [("o-villager", "张三", "埔心村", "群众")])
+    scheduler.run_due(bot, at("2027-02-20T09:00"))  # holes_due (02-24): 4 days before, at 09:00, to every villager
+    [reminder] = rows_of(bot, "SELECT text FROM outbox WHERE dedupe_key = 'reminder:holes_due:2027:o-villager'")
+    assert "每户至少种2棵树" in reminder["text"]
+
+
 def test_the_milestones_export_from_the_cli(bot, county, secretary, config_file, capsys):
     secretary.says("树穴 80个")
     bot.db.conn.commit()

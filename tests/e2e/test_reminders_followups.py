@@ -156,3 +156,17 @@ def test_a_new_planting_started_after_the_question_gets_its_own_photo(bot, villa
     assert followups.checks_for(bot.db, tree) == []  # the photo went to the new record, not the follow-up
     assert "龙眼" in wang.says("活了")  # the follow-up still takes its answer
     assert followups.checks_for(bot.db, tree)[0]["result"] == "alive"
+
+
+def test_a_follow_up_describes_the_record_as_the_planting_reply_did(bot, villager_factory, tick):
+    """One description of a record (bot.planting.describe): the seed's 桃子 for the stored 桃, a plot with its kind,
+    area and trees."""
+    wang, _chen = setup_roster(bot, villager_factory)
+    peach = plant(bot, 1, "o-wang", 1, 3, "桃", "2027-03-02T10:00")
+    plot = plant(bot, 2, "o-chen", 2, 120, "香樟", "2027-03-02T10:00")
+    with transaction(bot.db):
+        bot.db["plantings"].update(plot, {"kind": "plot", "site": "党建林", "area_mu": 2.5})
+    tick("2027-04-05T10:00")
+    assert "3棵桃子" in outbox_text(bot, f"followup:{peach}:30")
+    assert "党建林 2.5亩 120棵香樟" in outbox_text(bot, f"followup:{plot}:30")
+    assert "已记下：3棵桃子活了" in wang.says("活了")

@@ -111,6 +111,17 @@ def test_reply_escapes_cdata_terminator(villager, bot, app):
     assert parse_xml(xml)["MsgType"] == "text"
 
 
+def test_the_text_reply_is_what_wechatpy_renders():
+    from wechatpy.replies import TextReply
+
+    from bot.webhook import render_text_reply
+
+    incoming = type("M", (), {"account": "gh_account", "openid": "o-villager"})()
+    text = "您好！\n种了3棵桂花。"
+    expected = TextReply(source="gh_account", target="o-villager", content=text, time=1_773_000_000).render()
+    assert render_text_reply(incoming, text, now=1_773_000_000.7) == expected
+
+
 # -- retries --------------------------------------------------------------------------------------
 def test_retry_is_processed_once_and_gets_the_same_reply(villager, bot):
     xml = message_xml(villager.openid, "text", {"Content": "退订"})

@@ -317,6 +317,20 @@ def test_index_one_entry_per_key_with_best_distance():
     assert idx.nearest(0) == [("rec1", 1), ("rec2", 2)]
 
 
+def test_index_drops_its_last_hashes_and_a_reader_keeps_what_it_saw():
+    """Photos whose analysis was rolled back leave the index (bot/follow.py); a lookup already under way reads
+    the array it started with, which the next add does not write into."""
+    idx = NearDuplicateIndex()
+    idx.load([("kept", 0b1), ("lost", 0b11), ("lost too", 0b111)])
+    seen = idx._snapshot
+    idx.drop_last(2)
+    assert idx.nearest(0) == [("kept", 1)] and len(idx) == 1
+    idx.add("new", 0b1111)
+    assert idx.nearest(0) == [("kept", 1), ("new", 4)]
+    hashes, keys, n = seen
+    assert keys[:n] == ["kept", "lost", "lost too"] and [int(h) for h in hashes[:n]] == [0b1, 0b11, 0b111]
+
+
 def test_index_load_accepts_every_form_and_grows():
     idx = NearDuplicateIndex(capacity=2)
     h = 0xF000_0000_0000_0001

@@ -216,7 +216,7 @@ def test_index_rule_within_the_threshold_closest_first_never_the_record_itself(w
     index = planting.PhotoIndex(6)
     assert index.near(world.db, 99, 0) == [(a, 0), (b, 6)]
     assert index.near(world.db, a, 0) == [(b, 6)]
-    assert (index.seen_seq, len(index.index)) == (3, 3)
+    assert (index.photos.committed, len(index.index)) == (3, 3)
 
 
 def test_index_rule_it_takes_in_what_any_process_analysed_since_it_last_looked(world):
@@ -225,7 +225,7 @@ def test_index_rule_it_takes_in_what_any_process_analysed_since_it_last_looked(w
     assert index.near(world.db, 99, 1) == [(a, 1)]
     (d,) = photo_rows(world, 0b11)  # analysed since: by this process or another
     assert index.near(world.db, 99, 1) == [(a, 1), (d, 1)]
-    assert (index.seen_seq, len(index.index)) == (3, 3)  # each photo taken in once
+    assert (index.photos.committed, len(index.index)) == (3, 3)  # each photo taken in once
     assert other.near(world.db, 99, 0b11) == [(d, 0), (a, 2)]
     assert index.near(world.db, 99, -1) == []  # all 64 bits set: far from every photo
 
@@ -233,4 +233,4 @@ def test_index_rule_it_takes_in_what_any_process_analysed_since_it_last_looked(w
 def test_index_rule_one_per_process_at_the_configured_threshold(world):
     index = planting.photo_index(world.bot)
     assert index.index.threshold == world.bot.config.get("planting.near_duplicate_bits")
-    assert planting.photo_index(world.bot) is index and index.seen_seq == 0
+    assert planting.photo_index(world.bot) is index and index.photos.committed == 0
