@@ -230,6 +230,32 @@ def test_index_rule_it_takes_in_what_any_process_analysed_since_it_last_looked(w
     assert index.near(world.db, 99, -1) == []  # all 64 bits set: far from every photo
 
 
+def analysed_in_one_transaction(world, photos: list[tuple[int, bytes]]) -> None:
+    """These photos analysed again inside one transaction, as ``bot.media.announce`` does in the writer's group."""
+    for media_row_id, data in photos:
+        row = fetched(world, media_row_id, data)
+        planting.analyse_record_photo(world.bot, world.db, row, planting.prepare_record_photo(world.bot, row, data))
+
+
+def test_index_rule_in_one_transaction_the_later_of_two_lookalikes_is_flagged(world):
+    first, a = record_with_photo(world)
+    _, b = record_with_photo(world, NEIGHBOUR)
+    with transaction(world.db):
+        analysed_in_one_transaction(world, [(a, jpeg(8, quality=92)), (b, jpeg(8, quality=40))])
+        assert planting.store.photo_by_media(world.db, b)["duplicate_of"] == first["id"]
+
+
+def test_index_rule_a_rolled_back_analysis_leaves_its_number_to_the_next_photo(world):
+    photos = [(record_with_photo(world, openid)[1], jpeg(seed)) for seed, openid in ((1, VILLAGER), (2, NEIGHBOUR))]
+    with pytest.raises(RuntimeError), transaction(world.db):
+        analysed_in_one_transaction(world, photos)
+        raise RuntimeError("the writer's group failed")
+    original, c = record_with_photo(world)
+    assert analyse(world, c, jpeg(8, quality=92))["index_seq"] == 1  # the number the rolled-back analysis took
+    _, d = record_with_photo(world, NEIGHBOUR)
+    assert analyse(world, d, jpeg(8, quality=40))["duplicate_of"] == original["id"]
+
+
 def test_index_rule_one_per_process_at_the_configured_threshold(world):
     index = planting.photo_index(world.bot)
     assert index.index.threshold == world.bot.config.get("planting.near_duplicate_bits")
