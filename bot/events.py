@@ -103,7 +103,8 @@ def parse_span(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
         return None, None, False, text
     g = found.groups()
     start = _clock_time(g[0], g[1], g[2], g[3])
-    end = _clock_time(g[4] or (g[0] if g[0] in ("下午", "晚上") else None), g[5], g[6], g[7])
+    # 下午2点到5点, 中午12点到2点: an end without its part of the day is in the start's afternoon or evening
+    end = _clock_time(g[4] or (g[0] if g[0] in ("中午", "下午", "晚上") else None), g[5], g[6], g[7])
     rest = (text[: found.start()] + " " + text[found.end() :]).strip()
     if start is None or end is None or end <= start:
         return None, None, True, rest
