@@ -14,7 +14,7 @@ from bot import config as config_mod
 from bot.app import create_context
 from bot.store import certificates as certificates_store
 from bot.store import roster as roster_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file
 
 STAMP = "2027-03-01T02:00:00"
 NOW = datetime(2027, 3, 10, 2, tzinfo=UTC)
@@ -53,29 +53,25 @@ def test_species_rule_each_once_in_the_order_first_planted():
 def app(tmp_path):
     """The app context over a real SQLite file: 埔心村 with 陈党员 (党员, quota 1), 陈书记 (村书记, quota 3) and a
     household 李家 of two 群众 (quota 0), 陈党员 and 李大 bound to WeChat, and 黄顾问 (技术顾问, no household)."""
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "c.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
-    db = app.db
-    with db.conn:
-        village = roster_store.insert_village(db, {"name": "埔心村", "kind": "村"}, STAMP)
-        for name, role, household, openid in (
-            ("陈党员", "党员", "陈", "o-party"),
-            ("陈书记", "村书记", "书记", None),
-            ("李大", "群众", "李家", "o-li-1"),
-            ("李二", "群众", "李家", None),
-            ("黄顾问", "技术顾问", None, None),
-        ):
-            person = roster_store.insert_person(
-                db, {"name": name, "village_id": village, "role": role, "household": household}, STAMP
-            )
-            if openid:
-                roster_store.bind_openid(db, person, openid, STAMP, via="roster")
-        roster_store.insert_person(db, {"name": "王党员", "village_id": None, "role": "党员"}, STAMP)  # no village
-    app.people = {p["name"]: p["id"] for p in db.query("SELECT id, name FROM people")}
-    yield app
-    app.databases.close_all()
+    with app_over_file(tmp_path) as app:
+        db = app.db
+        with db.conn:
+            village = roster_store.insert_village(db, {"name": "埔心村", "kind": "村"}, STAMP)
+            for name, role, household, openid in (
+                ("陈党员", "党员", "陈", "o-party"),
+                ("陈书记", "村书记", "书记", None),
+                ("李大", "群众", "李家", "o-li-1"),
+                ("李二", "群众", "李家", None),
+                ("黄顾问", "技术顾问", None, None),
+            ):
+                person = roster_store.insert_person(
+                    db, {"name": name, "village_id": village, "role": role, "household": household}, STAMP
+                )
+                if openid:
+                    roster_store.bind_openid(db, person, openid, STAMP, via="roster")
+            roster_store.insert_person(db, {"name": "王党员", "village_id": None, "role": "党员"}, STAMP)  # no village
+        app.people = {p["name"]: p["id"] for p in db.query("SELECT id, name FROM people")}
+        yield app
 
 
 def plant(app, name: str, count: int, species: str = "荔枝", review: str = "none", at: str = STAMP) -> int:
