@@ -6,6 +6,7 @@ use a real SQLite file and the real app context."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -70,36 +71,23 @@ def app(tmp_path):
                 if openid:
                     roster_store.bind_openid(db, person, openid, STAMP, via="roster")
             roster_store.insert_person(db, {"name": "王党员", "village_id": None, "role": "党员"}, STAMP)  # no village
-        app.people = {p["name"]: p["id"] for p in db.query("SELECT id, name FROM people")}
         yield app
 
 
+def person_id(app, name: str) -> int:
+    return next(app.db.query("SELECT id FROM people WHERE name = ?", [name]))["id"]
+
+
 def plant(app, name: str, count: int, species: str = "荔枝", review: str = "none", at: str = STAMP) -> int:
+    record = {"openid": "o", "person_id": person_id(app, name), "village_id": 1, "kind": "tree", "count": count}
+    done = {"species": species, "status": "complete", "review": review, "created_at": at, "completed_at": at}
     with app.db.conn:
-        return (
-            app.db["plantings"]
-            .insert(
-                {
-                    "openid": "o",
-                    "person_id": app.people[name],
-                    "village_id": 1,
-                    "kind": "tree",
-                    "count": count,
-                    "species": species,
-                    "status": "complete",
-                    "review": review,
-                    "created_at": at,
-                    "completed_at": at,
-                    "updated_at": at,
-                }
-            )
-            .last_pk
-        )
+        return app.db["plantings"].insert({**record, **done, "updated_at": at}).last_pk
 
 
 def ensure(app, name: str):
     with app.db.conn:
-        return certificates.ensure_quota_certificate(app, app.db, app.people[name], NOW)
+        return certificates.ensure_quota_certificate(app, app.db, person_id(app, name), NOW)
 
 
 def test_quota_rule_one_short_then_exactly_the_quota(app):
@@ -120,7 +108,7 @@ def test_quota_rule_one_short_then_exactly_the_quota(app):
     assert cert["serial"] == f"LM27-{cert['id']:05d}" and certificates.looks_like_token(cert["token"])
     assert (cert["issued_at"], cert["person_id"], cert["title"], cert["period"]) == (
         "2027-03-10T02:00:00",
-        app.people["陈书记"],
+        person_id(app, "陈书记"),
         None,
         None,
     )
@@ -164,8 +152,8 @@ def award_certificate(app, person_id: int | None, award_id: int = 7) -> None:
 
 
 def test_quota_rule_an_award_certificate_held_is_no_quota_certificate(app):
-    award_certificate(app, app.people["陈党员"], award_id=7)
-    award_certificate(app, app.people["李大"], award_id=8)
+    award_certificate(app, person_id(app, "陈党员"), award_id=7)
+    award_certificate(app, person_id(app, "李大"), award_id=8)
     plant(app, "陈党员", 1)
     plant(app, "李二", 1)
     assert ensure(app, "陈党员")["kind"] == "quota"
@@ -284,8 +272,8 @@ def test_line_rule_it_names_the_certificate_and_its_page(app):
 
 
 def test_line_rule_a_public_url_with_a_trailing_slash_gives_one_slash(app):
-    app.config = app.config.with_overrides({"server.public_url": "https://lvmei.example.org/"})
-    assert certificates.page_url(app, cert_of(app)) == "https://lvmei.example.org/cert/" + "T" * 32
+    slashed = SimpleNamespace(config=app.config.with_overrides({"server.public_url": "https://lvmei.example.org/"}))
+    assert certificates.page_url(slashed, cert_of(app)) == "https://lvmei.example.org/cert/" + "T" * 32
 
 
 def test_award_rule_a_withdrawn_award_revokes_its_certificate_only(app):
