@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,9 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot import config as config_mod  # noqa: E402
-from bot.app import create_app  # noqa: E402
+from bot.app import create_app, create_context  # noqa: E402
 from bot.clock import to_db  # noqa: E402
+from bot.context import AppContext, Ctx  # noqa: E402
 from bot.db import transaction  # noqa: E402
+from bot.incoming import Incoming  # noqa: E402
 from bot.simulator import Signer, WeChatUser  # noqa: E402
 from bot.standin import WeChatStandIn  # noqa: E402
 from bot.store import roster as roster_store  # noqa: E402
@@ -65,6 +69,27 @@ def rows_of(bot, what: str, params=()) -> list[dict]:
     """``rows_of(bot, "plantings")``: every row of a table, in order; or the rows of a SELECT."""
     sql = what if " " in what.strip() else f"SELECT * FROM {what} ORDER BY rowid"
     return list(bot.db.query(sql, params))
+
+
+@contextmanager
+def app_over_file(tmp_path: Path, **overrides) -> Iterator[AppContext]:
+    """The app context (registry, messages, a migrated SQLite file in ``tmp_path``) with the deployment's config and
+    these keys replaced; no Flask, no WeChat: for unit tests of rules that count in the database."""
+    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
+        {"storage.database": str(tmp_path / "bot.db"), "storage.photos": str(tmp_path / "photos"), **overrides}
+    )
+    app = create_context(config)
+    try:
+        yield app
+    finally:
+        app.databases.close_all()
+
+
+def chat_context(app: AppContext, openid: str, now: datetime, text: str = "") -> Ctx:
+    """The Ctx of a text message from ``openid`` at ``now``, as bot/webhook.py makes one: for rules that read the
+    sender and their flows."""
+    msg = Incoming(openid=openid, account="gh", msg_type="text", create_time=0, text=text)
+    return Ctx(app=app, db=app.db, msg=msg, now=now, user={}, inbox_id=0)
 
 
 def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str, str]]) -> dict[str, int]:

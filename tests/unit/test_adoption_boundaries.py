@@ -18,7 +18,7 @@ from bot.incoming import Incoming
 from bot.messages import Messages
 from bot.store import adoption as adoption_store
 from bot.store import roster as roster_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file, chat_context
 
 WORDS = Messages.load().words("adoption.commands.adopt")
 SOURCES = ["党费", "财政", "党员", "社会力量", "乡贤群众"]
@@ -137,13 +137,15 @@ MONTH_END = "2027-03-31T15:59:59"
 
 
 @pytest.fixture
-def county(tmp_path):
+def app(tmp_path):
+    with app_over_file(tmp_path) as app:
+        yield app
+
+
+@pytest.fixture
+def county(app):
     """A real SQLite file: 埔心村 with its 村书记 and a villager bound to o-villager, a verified 党建林 plot of 3
     trees (id 1), a tree by a house (id 2, not adoptable until marked) and a plot waiting for review (id 3)."""
-    config = CONFIG.with_overrides(
-        {"storage.database": str(tmp_path / "a.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
     db = app.db
     with db.conn:
         village = roster_store.insert_village(db, {"name": "埔心村", "kind": "村"}, STAMP)
@@ -159,13 +161,11 @@ def county(tmp_path):
                 {"id": 3, "kind": "plot", "site": "党建林", "count": 9, "review": "pending", **common, **done},
             ]
         )
-    yield SimpleNamespace(app=app, db=db, village=village, villager=villager)
-    app.databases.close_all()
+    return SimpleNamespace(app=app, db=db, village=village, villager=villager)
 
 
 def ctx_of(app) -> Ctx:
-    msg = Incoming(openid="o-villager", account="gh", msg_type="text", create_time=0, text="认养 1")
-    return Ctx(app=app, db=app.db, msg=msg, now=datetime(2027, 3, 2, 2, tzinfo=UTC), user={}, inbox_id=0)
+    return chat_context(app, "o-villager", datetime(2027, 3, 2, 2, tzinfo=UTC), "认养 1")
 
 
 def organisation(db, **form):

@@ -17,7 +17,7 @@ from bot.incoming import Incoming
 from bot.store import events as events_store
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file, chat_context
 
 
 # -- the span -----------------------------------------------------------------------------------------
@@ -119,13 +119,9 @@ STARTS, ENDS = "2027-03-06T01:00:00", "2027-03-06T04:00:00"  # 09:00 to 12:00 in
 PLACE = {"lat": 23.1, "lng": 114.4}
 
 
-def make_day(tmp_path, **overrides):
-    """A real SQLite file: 埔心村's planting day (09:00–12:00 on 03-06) opened by its 村书记, and a villager who may
-    check in: (app, event, villager's person id)."""
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "e.db"), "storage.photos": str(tmp_path / "photos"), **overrides}
-    )
-    app = create_context(config)
+def make_day(app):
+    """埔心村's planting day (09:00–12:00 on 03-06) opened by its 村书记, and a villager who may check in:
+    (app, event, villager's person id)."""
     db = app.db
     with db.conn:
         village = roster_store.insert_village(db, {"name": "埔心村", "kind": "村"}, STAMP)
@@ -150,14 +146,12 @@ def make_day(tmp_path, **overrides):
 
 @pytest.fixture
 def day(tmp_path):
-    made = make_day(tmp_path)
-    yield made
-    made[0].databases.close_all()
+    with app_over_file(tmp_path) as app:
+        yield make_day(app)
 
 
 def ctx_at(app, moment: str) -> Ctx:
-    msg = Incoming(openid="o-villager", account="gh", msg_type="text", create_time=0, text="参加")
-    return Ctx(app=app, db=app.db, msg=msg, now=datetime.fromisoformat(moment).replace(tzinfo=UTC), user={}, inbox_id=0)
+    return chat_context(app, "o-villager", datetime.fromisoformat(moment).replace(tzinfo=UTC), "参加")
 
 
 @pytest.mark.parametrize(
@@ -260,20 +254,17 @@ STARTS_PLUS_HOUR = "2027-03-06T02:00:00"
 @pytest.mark.parametrize("shorter, present", [(0, 1), (0.01, 0)])
 def test_location_rule_exactly_at_the_radius_is_present_just_past_it_is_noted(tmp_path, shorter, present):
     distance = events.distance_m(PLACE, **THERE)
-    app, event, _villager = make_day(tmp_path, **{"events.radius_m": distance - shorter})
-    with app.db.conn:
-        ctx = ctx_at(app, STARTS_PLUS_HOUR)
-        checked = events.check_in(ctx, event, "village")
-        assert events.locate(ctx, checked.attendance, THERE) == distance
-    row = events_store.attendance_row(app.db, checked.attendance["id"])
-    assert (row["present"], row["present_via"], row["distance_m"]) == (
-        present,
-        "location" if present else None,
-        distance,
-    )
+    with app_over_file(tmp_path, **{"events.radius_m": distance - shorter}) as app:
+        _app, event, _villager = make_day(app)
+        with app.db.conn:
+            ctx = ctx_at(app, STARTS_PLUS_HOUR)
+            checked = events.check_in(ctx, event, "village")
+            assert events.locate(ctx, checked.attendance, THERE) == distance
+        row = events_store.attendance_row(app.db, checked.attendance["id"])
+    via = "location" if present else None
+    assert (row["present"], row["present_via"], row["distance_m"]) == (present, via, distance)
     assert (row["lat"], row["lng"]) == (THERE["lat"], THERE["lng"])  # kept either way, for the cadre who confirms
     assert row["confirmed_at"] == (STARTS_PLUS_HOUR if present else None)
-    app.databases.close_all()
 
 
 def test_confirm_rule_only_a_checked_in_absent_attendance(day):

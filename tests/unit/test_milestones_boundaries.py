@@ -16,7 +16,7 @@ from bot.messages import Messages
 from bot.milestones import DEMO_SITE, HOLES, PLAN
 from bot.store import milestones as milestones_store
 from bot.store import roster as roster_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file
 
 PLAN_WORDS = Messages.load().words("milestones.commands.plan")
 
@@ -81,13 +81,15 @@ STAMP = "2027-01-01T00:00:00"
 
 
 @pytest.fixture
-def county(tmp_path):
+def app(tmp_path):
+    with app_over_file(tmp_path) as app:
+        yield app
+
+
+@pytest.fixture
+def county(app):
     """A real SQLite file with 埔心村 (a plan, holes twice, a site confirmed, a site undone) and 石湖村 (a plan
     only): (app, {name: village id}, {what: report id})."""
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "m.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
     db = app.db
     with db.conn:
         ids = {n: roster_store.insert_village(db, {"name": n, "kind": "村"}, STAMP) for n in ("埔心村", "石湖村")}
@@ -116,8 +118,7 @@ def county(tmp_path):
         }
         milestones.change(db, made["site"], milestones.CONFIRM, "office", "2027-02-22T02:00:00")
         milestones.change(db, made["undone_site"], milestones.UNDO, "office", "2027-02-22T02:00:00")
-    yield app, ids, made
-    app.databases.close_all()
+    return app, ids, made
 
 
 def test_figures_rule_a_village_with_a_plan_only_has_no_site_reported(county):

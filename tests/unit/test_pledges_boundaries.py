@@ -12,7 +12,7 @@ from bot.app import create_context
 from bot.messages import Messages
 from bot.store import pledges as pledges_store
 from bot.store import roster as roster_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file
 
 SPECIES = {"荔枝": {"aliases": ["荔枝树"]}, "龙眼": {"aliases": []}, "桃": {"aliases": ["桃子"]}}
 
@@ -132,12 +132,8 @@ MARCH_END = "2027-03-31T15:59:59"  # the report's last second (database time)
 
 @pytest.fixture
 def app(tmp_path):
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "p.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
-    yield app
-    app.databases.close_all()
+    with app_over_file(tmp_path) as app:
+        yield app
 
 
 def test_report_rule_households_with_a_pledge_standing_at_the_months_end(app):

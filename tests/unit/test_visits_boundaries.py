@@ -11,7 +11,7 @@ from bot import reports, visits
 from bot.app import create_context
 from bot.store import roster as roster_store
 from bot.store import visits as visits_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file
 
 WORDS = ["签到", "签到了", "我签到"]
 PUXIN = {"id": 1, "name": "埔心村", "lat": 23.10, "lng": 114.40, "radius_m": 3000}
@@ -96,13 +96,15 @@ BEFORE_MARCH = "2027-02-28T15:59:59"
 
 
 @pytest.fixture
-def county(tmp_path):
+def app(tmp_path):
+    with app_over_file(tmp_path) as app:
+        yield app
+
+
+@pytest.fixture
+def county(app):
     """The app context over a real SQLite file; ``county(advised, visits)`` adds the four villages, one adviser
     for the villages named in ``advised`` and the visits ({village: [moments, database time]})."""
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "v.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
 
     def make(advised: list[str], visited: dict[str, list[str]]):
         db, stamp = app.db, "2027-01-01T00:00:00"
@@ -128,8 +130,7 @@ def county(tmp_path):
                     )
         return app, ids
 
-    yield make
-    app.databases.close_all()
+    return make
 
 
 def march_lines(app) -> list[str]:

@@ -16,7 +16,7 @@ from bot.messages import Messages
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import zones as zones_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_over_file
 
 T = Messages.load().t
 ZONE = {"lat": 23.1, "lng": 114.4, "radius_m": 80}
@@ -146,12 +146,8 @@ def test_nudge_rule_due_up_to_the_seasons_last_second():
 # -- with a database -----------------------------------------------------------------------------------
 @pytest.fixture
 def app(tmp_path):
-    config = config_mod.load(ROOT / "config.toml", env={}).with_overrides(
-        {"storage.database": str(tmp_path / "z.db"), "storage.photos": str(tmp_path / "photos")}
-    )
-    app = create_context(config)
-    yield app
-    app.databases.close_all()
+    with app_over_file(tmp_path) as app:
+        yield app
 
 
 STAMP = "2027-01-01T00:00:00"
