@@ -10,6 +10,7 @@ from bot import clock
 from bot.db import transaction
 from bot.store import pledges as pledges_store
 from tests.browser.helpers import fits_the_screen, log_in, smallest_chart_text, snap
+from tests.e2e.dashboard_seed import add_record
 
 READABLE_PX = 10
 
@@ -20,28 +21,15 @@ def _more_records(bot, county, n=30):
     with transaction(bot.db):
         for i in range(n):
             at = clock.to_db(bot.clock())
-            pid = (
-                bot.db["plantings"]
-                .insert(
-                    {
-                        "openid": "o-陈大伯",
-                        "person_id": county.people["陈大伯"],
-                        "village_id": county.villages["埔心村"],
-                        "kind": "tree",
-                        "species": "龙眼",
-                        "species_known": 1,
-                        "count": 1,
-                        "status": "complete",
-                        "review": "none",
-                        "flags": "",
-                        "lat": 23.10 + 0.0004 * (i % 6),
-                        "lng": 113.30 + 0.0004 * (i // 6),
-                        "created_at": at,
-                        "completed_at": at,
-                        "updated_at": at,
-                    }
-                )
-                .last_pk
+            pid = add_record(
+                bot,
+                county,
+                "陈大伯",
+                "埔心村",
+                at,
+                species="龙眼",
+                lat=23.10 + 0.0004 * (i % 6),
+                lng=113.30 + 0.0004 * (i // 6),
             )
             bot.db["planting_photos"].insert({"planting_id": pid, "sha256": sha, "purpose": "record", "created_at": at})
 

@@ -229,36 +229,46 @@ def seed(bot) -> County:
     return county
 
 
+def add_record(bot, county: County, name: str, village: str, at: str, **fields) -> int:
+    """A complete tree record of roster person ``name`` (openid ``o-<name>``) in ``village``, made and completed at
+    ``at`` (database time); ``fields`` set the rest (species, count, review, flags …). Call inside a transaction."""
+    row = {
+        "openid": f"o-{name}",
+        "person_id": county.people[name],
+        "village_id": county.villages[village],
+        "kind": "tree",
+        "species_known": 1,
+        "count": 1,
+        "status": "complete",
+        "review": "none",
+        "flags": "",
+        "created_at": at,
+        "completed_at": at,
+        "updated_at": at,
+        **fields,
+    }
+    return bot.db["plantings"].insert(row).last_pk
+
+
 def add_waiting(bot, county: County, days) -> list[int]:
     """A record waiting for review in 东平社区 for each day of April 2027 in ``days`` (10:00 that day): 黄阿姨's
     1 发财树, an unknown species."""
-    ids = []
     with transaction(bot.db):
-        for day in days:
-            moment = clock.to_db(clock.parse_moment(f"2027-04-{day:02d}T10:00", bot.tz))
-            ids.append(
-                bot.db["plantings"]
-                .insert(
-                    {
-                        "openid": "o-黄阿姨",
-                        "person_id": county.people["黄阿姨"],
-                        "village_id": county.villages["东平社区"],
-                        "kind": "tree",
-                        "species": "发财树",
-                        "species_known": 0,
-                        "count": 1,
-                        "status": "complete",
-                        "review": "pending",
-                        "flags": "unknown_species",
-                        "flag_details": "{}",
-                        "created_at": moment,
-                        "completed_at": moment,
-                        "updated_at": moment,
-                    }
-                )
-                .last_pk
+        return [
+            add_record(
+                bot,
+                county,
+                "黄阿姨",
+                "东平社区",
+                clock.to_db(clock.parse_moment(f"2027-04-{day:02d}T10:00", bot.tz)),
+                species="发财树",
+                species_known=0,
+                review="pending",
+                flags="unknown_species",
+                flag_details="{}",
             )
-    return ids
+            for day in days
+        ]
 
 
 def add_logins(db, logins: list[tuple[str, str]]) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from bot import clock
 from bot.db import transaction
-from tests.e2e.dashboard_seed import add_waiting, admin, county  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import add_record, add_waiting, admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 
 
@@ -24,25 +24,9 @@ def queue(bot, county):
     added = add_waiting(bot, county, range(30, 0, -1))
     with transaction(bot.db):
         spot = [
-            bot.db["plantings"]
-            .insert(
-                {
-                    "openid": "o-陈大伯",
-                    "person_id": county.people["陈大伯"],
-                    "village_id": county.villages["埔心村"],
-                    "kind": "tree",
-                    "species": "龙眼",
-                    "species_known": 1,
-                    "count": 2,
-                    "status": "complete",
-                    "review": "spot_check",
-                    "flags": "",
-                    "created_at": "2027-03-02T02:00:00",
-                    "completed_at": "2027-03-02T02:00:00",
-                    "updated_at": "2027-03-02T02:00:00",
-                }
+            add_record(
+                bot, county, "陈大伯", "埔心村", "2027-03-02T02:00:00", species="龙眼", count=2, review="spot_check"
             )
-            .last_pk
             for _ in range(2)
         ]
     return {"added": added, "spot": spot}
