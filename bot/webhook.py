@@ -154,8 +154,8 @@ def escape_cdata(text: str) -> str:
     return text.replace("]]>", "]]]]><![CDATA[>")
 
 
-# wechatpy's TextReply.render() to the byte (a test compares them), as one format: building the reply object
-# and its field descriptors was a fifth of the request thread's own work per message (issue 21).
+# wechatpy's TextReply.render() to the byte (a test compares them), as one format: about 1.6 µs a reply instead of
+# 8 µs for building the reply object and its field descriptors (issue 21; a small part of a message's ~0.6 ms).
 TEXT_REPLY = (
     "<xml>\n<MsgType><![CDATA[text]]></MsgType>\n<Content><![CDATA[{content}]]></Content>\n"
     "<FromUserName><![CDATA[{source}]]></FromUserName>\n<ToUserName><![CDATA[{target}]]></ToUserName>\n"
