@@ -29,10 +29,15 @@ def pledges_page():
             *ctx.config.get("campaign.species.economic"),
         }
     )
+    show_all = request.args.get("all") == "1"
+    # a county has hundreds of villages x species: by default the rows still to be sourced, most needed first
+    listed = rows if show_all else sorted((r for r in rows if r["needed"] > 0), key=lambda r: -r["needed"])
     return render_template(
         "dashboard/pledges.html",
         county=pledges.county_demand(rows),
-        rows=rows,
+        rows=listed,
+        all_rows=len(rows),
+        show_all=show_all,
         batches=store.batches(ctx.db),
         villages=roster_store.all_villages(ctx.db),
         species=species,

@@ -233,6 +233,26 @@ def test_a_pledge_of_march_is_nudged_once_in_march_unless_planted(li, zhang, sta
     assert any("您家认领了1棵桂花，计划4月种" in t for t in sent_to("o-zhang"))
 
 
+def test_the_village_list_shows_what_is_still_needed_unless_all_is_asked(li, standin, app, bot, clock):
+    """A county has hundreds of villages x species (the demo's phone page was 178,000 px tall): by default the
+    per-village list holds the rows still to be sourced; 看全部 lists every row."""
+    li.says("认领 3棵荔枝")
+    li.says("认领 1棵龙眼")
+    clock.set("2027-03-02T10:00")
+    assert "已记录" in plant(li, standin, "m-longan", 3, "1棵龙眼")  # verified: the 龙眼 pledge is planted
+    add_logins(bot.db, [("admin", "admin")])
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+
+    def village_list(url: str) -> str:
+        return client.get(url).get_data(as_text=True).split("各村社区（按树种）")[1].split("苗木批次")[0]
+
+    needed = village_list("/admin/pledges")
+    assert "荔枝" in needed and "龙眼" not in needed and "还需苗木的1行" in needed and "共2行" in needed
+    every = village_list("/admin/pledges?all=1")
+    assert "荔枝" in every and "龙眼" in every and "全部2行" in every
+
+
 def test_the_delivery_forms_date_is_the_offices_today(app, bot, clock):
     from datetime import UTC, datetime
 
