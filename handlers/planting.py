@@ -208,4 +208,5 @@ MEDIA_LISTENERS: list = [MediaListener(planting.prepare_record_photo, planting.a
 STORES: list = [store, dashboard_store]
 EXPORTS: dict = {**store.EXPORT_SQL, **dashboard_store.EXPORT_SQL}
 DASHBOARD: list = review_pages.PAGES
+PHOTO_VILLAGES: list = [dashboard_store.photo_villages]
 FLOWS: list = [planting.FLOW]

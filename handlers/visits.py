@@ -158,4 +158,5 @@ REPORT_COLUMNS: list = [ReportColumn("adviser_visits", "visits.report_header", p
 REPORT_SUMMARY: list = [visits.summary_lines]
 DASHBOARD: list = visit_pages.PAGES
 VILLAGE_SECTIONS: list = [visit_pages.village_section]
+PHOTO_VILLAGES: list = [store.photo_villages]
 FLOWS: list = [visits.FLOW]

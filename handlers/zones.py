@@ -164,4 +164,5 @@ REPORT_COLUMNS: list = [
 ]
 DASHBOARD: list = zone_pages.PAGES
 VILLAGE_SECTIONS: list = [zone_pages.village_section]
+PHOTO_VILLAGES: list = [store.photo_villages]
 FLOWS: list = [zones.FLOW]

@@ -395,16 +395,20 @@ def export_table(table: str):
 
 
 # -- photos ----------------------------------------------------------------------------------------
-def _allowed_photo(sha256: str) -> bool:
+def may_see_media(sha256: str) -> bool:
+    """Who may open a stored photo or voice (every media route asks this, the capabilities' thumbnails too): an
+    admin login, any; any login, the photos of the records of a village it sees (planting records, and what the
+    capabilities list in ``PHOTO_VILLAGES``: milestones, tending, visits); an adviser, the photos and voice of the
+    tickets assigned to them. A ticket's media is not its village's: another adviser, or the village's cadre, may
+    not open it."""
     viewer = g.viewer
     if viewer.is_admin:
         return True
     app = auth.bot()
-    villages = store.photo_village_ids(app.db, sha256).union(*(owner(app.db, sha256) for owner in app.photo_villages))
+    villages = set().union(*(owner(app.db, sha256) for owner in app.photo_villages))
     if any(viewer.sees_village(vid) for vid in villages if vid is not None):
         return True
-    db = app.db
-    return viewer.person_id is not None and store.photo_in_tickets_of(db, sha256, viewer.person_id)
+    return viewer.person_id is not None and store.in_tickets_of(app.db, sha256, viewer.person_id)
 
 
 def _photo_file(sha256: str, thumb: bool):
@@ -413,7 +417,7 @@ def _photo_file(sha256: str, thumb: bool):
         original = photos.find_photo(photos_dir, sha256)
     except ValueError:  # not a sha256: nothing outside the photo folder is ever looked at
         abort(404)
-    if not _allowed_photo(sha256):
+    if not may_see_media(sha256):
         abort(403)
     if original is None:
         abort(404)
@@ -448,7 +452,7 @@ def photo_voice(sha256: str):
     login page)."""
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         abort(404)
-    if not _allowed_photo(sha256):
+    if not may_see_media(sha256):
         abort(403)
     path = voice_file(sha256)
     if path is None:
@@ -466,20 +470,6 @@ def send_photo(path):
     response.headers["Cache-Control"] = "private, max-age=86400"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def village_thumbnail(village_id: int | None, sha256: str):
-    """The thumbnail of a stored photo of ``village_id`` (a capability's photo: a tending, a visit) for viewers who
-    see that village: 404 without such a photo or village, 403 for another village's."""
-    if village_id is None:
-        abort(404)
-    if not g.viewer.sees_village(village_id):
-        abort(403)
-    try:
-        path = photos.thumbnail_of(auth.bot().config.photos_dir, sha256)
-    except ValueError:
-        abort(404)
-    return send_photo(path) if path else abort(404)
 
 
 # -- the blueprint's own pages, handlers and filters ----------------------------------------------------

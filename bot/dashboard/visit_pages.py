@@ -9,7 +9,7 @@ from flask import g, render_template
 
 from bot import clock, escalation, visits
 from bot.dashboard import auth
-from bot.dashboard.views import as_of, village_thumbnail
+from bot.dashboard.views import as_of, photo_thumb
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import visits as store
 
@@ -45,8 +45,9 @@ def village_section(village_id: int) -> str:
 
 
 def visit_thumb(sha256: str):
-    """A visit photo's thumbnail, for viewers who see its village (a cadre login too: it is on their village page)."""
-    return village_thumbnail(store.photo_village(auth.bot().db, sha256), sha256)
+    """A visit photo's thumbnail, for viewers who see its village (a cadre login too: it is on their village page):
+    the dashboard's one media check (``views.may_see_media``, through this capability's ``PHOTO_VILLAGES``)."""
+    return photo_thumb(sha256)
 
 
 PAGES = [

@@ -8,7 +8,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from bot import clock, zones
 from bot.dashboard import auth
-from bot.dashboard.views import village_thumbnail
+from bot.dashboard.views import photo_thumb
 from bot.db import transaction
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import roster as roster_store
@@ -86,8 +86,8 @@ def village_section(village_id: int) -> str:
 
 def tending_thumb(sha256: str):
     """A tending photo's thumbnail, for viewers who see its zone's village (a cadre login too: it is on their village
-    page)."""
-    return village_thumbnail(store.tending_photo_village(auth.bot().db, sha256), sha256)
+    page): the dashboard's one media check (``views.may_see_media``, through this capability's ``PHOTO_VILLAGES``)."""
+    return photo_thumb(sha256)
 
 
 PAGES = [

@@ -272,21 +272,19 @@ def review_decisions(db: Database, planting_id: int | None = None, limit: int = 
 
 
 # -- photos ----------------------------------------------------------------------------------------
-def photo_village_ids(db: Database, sha256: str) -> set[int | None]:
-    """The villages whose records or tickets hold this photo (None for a ticket without a village)."""
+def photo_villages(db: Database, sha256: str) -> set[int | None]:
+    """The villages whose planting records hold this photo (planting's ``PHOTO_VILLAGES``)."""
     return {
         r["village_id"]
         for r in db.query(
-            "SELECT p.village_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
-            " WHERE ph.sha256 = ?"
-            " UNION SELECT t.village_id FROM media m JOIN ticket_attachments ta ON ta.media_row_id = m.id"
-            " JOIN tickets t ON t.id = ta.ticket_id WHERE m.sha256 = ?",
-            [sha256, sha256],
+            "SELECT p.village_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id WHERE ph.sha256 = ?",
+            [sha256],
         )
     }
 
 
-def photo_in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
+def in_tickets_of(db: Database, sha256: str, person_id: int) -> bool:
+    """Whether this photo or voice came with a ticket assigned to that person."""
     return bool(
         list(
             db.query(

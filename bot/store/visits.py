@@ -190,15 +190,13 @@ def photos_of(db: Database, visit_ids: list[int]) -> dict[int, list[dict]]:
     return found
 
 
-def photo_village(db: Database, sha256: str) -> int | None:
-    """The village of the visit a stored photo belongs to, or None (no visit photo, or a visit with no village yet)."""
-    row = one(
-        db,
+def photo_villages(db: Database, sha256: str) -> set[int | None]:
+    """The villages of the visits that hold this photo (None for a visit with no village yet)."""
+    sql = (
         "SELECT v.village_id FROM visit_photos p JOIN media m ON m.id = p.media_row_id"
-        " JOIN visits v ON v.id = p.visit_id WHERE m.sha256 = ? LIMIT 1",
-        [sha256],
+        " JOIN visits v ON v.id = p.visit_id WHERE m.sha256 = ?"
     )
-    return row["village_id"] if row else None
+    return {row["village_id"] for row in db.query(sql, [sha256])}
 
 
 # -- advisers and their villages (the roster's tables, read) ---------------------------------------

@@ -263,15 +263,13 @@ def recent_photos(db: Database, zone_ids: list[int], per_zone: int = 4) -> dict[
     return photos
 
 
-def tending_photo_village(db: Database, sha256: str) -> int | None:
-    """The village of the zone a tending photo was sent for, or None when it is no tending photo."""
-    row = one(
-        db,
+def photo_villages(db: Database, sha256: str) -> set[int | None]:
+    """The villages of the zones whose tending records hold this photo."""
+    sql = (
         "SELECT z.village_id FROM tending t JOIN media m ON m.id = t.media_row_id"
-        " JOIN zones z ON z.id = t.zone_id WHERE m.sha256 = ? LIMIT 1",
-        [sha256],
+        " JOIN zones z ON z.id = t.zone_id WHERE m.sha256 = ?"
     )
-    return row["village_id"] if row else None
+    return {row["village_id"] for row in db.query(sql, [sha256])}
 
 
 def tended_share_by_village(db: Database, start: str, end: str) -> dict[int, float]:

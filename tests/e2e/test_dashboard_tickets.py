@@ -295,3 +295,38 @@ def test_an_adviser_cannot_close_another_advisers_ticket(bot, wang, county):
     response = post(wang, f"/admin/tickets/{county.tickets['li']}/close", {"reason": "x"}, "/admin/tickets")
     assert response.status_code == 403
     assert next(bot.db.query("SELECT status FROM tickets WHERE id = ?", [county.tickets["li"]]))["status"] == "open"
+
+
+def test_a_tickets_photo_and_voice_go_with_the_ticket_not_with_its_village(
+    app, bot, county, standin, villager_factory, tick
+):
+    """The SLA hands 王顾问's 埔心村 tickets to 李顾问: their photo and voice go with them. 王顾问 (still 埔心村's
+    adviser) and 埔心村's 村书记 get 403, 李顾问 (埔心村 is not his village) and the office open them; the village's
+    planting photos stay open to its logins and closed to 李顾问."""
+    from datetime import timedelta
+
+    from tests.e2e.dashboard_seed import add_cadre_login, status_for
+
+    _ticket, voice_sha, _path = _voice_ticket(bot, standin, villager_factory, tick)
+    photo_sha, tree_sha = county.photos["ticket"], county.photos["tree"]
+    assert tick(bot.clock() + timedelta(hours=73))["ticket_sla"]["reassigned"] == 3
+    owners = {
+        r["adviser_person_id"]
+        for r in bot.db.query("SELECT adviser_person_id FROM tickets WHERE village_id = ?", [county.villages["埔心村"]])
+    }
+    assert owners == {county.people["李顾问"]}
+    add_cadre_login(bot.db, "lin", "林书记")
+    ticket_media = (
+        f"/admin/photos/{photo_sha}",
+        f"/admin/photos/{photo_sha}/thumb",
+        f"/admin/voice/{voice_sha}?original=1",
+    )
+    for url in ticket_media:
+        assert status_for(app, "wang", url) == 403, url
+        assert status_for(app, "lin", url) == 403, url
+        assert status_for(app, "li", url) == 200, url
+        assert status_for(app, "admin", url) == 200, url
+    for url in (f"/admin/photos/{tree_sha}", f"/admin/photos/{tree_sha}/thumb"):
+        assert status_for(app, "wang", url) == 200, url
+        assert status_for(app, "lin", url, on_page=f"/admin/villages/{county.villages['埔心村']}") == 200, url
+        assert status_for(app, "li", url) == 403, url

@@ -302,6 +302,9 @@ def test_a_cadre_login_sees_its_villages_visit_photos_and_no_other(wang, standin
     thumb = f"/admin/visits/photos/{sha}/thumb"
     assert status_for(app, "huang", thumb, on_page="/admin/villages/1") == 200
     assert status_for(app, "he", thumb) == 403
+    # the one media check: the photo itself, through /admin/photos, is theirs too (and still not 何书记's)
+    assert status_for(app, "huang", f"/admin/photos/{sha}") == 200
+    assert status_for(app, "he", f"/admin/photos/{sha}") == 403
 
 
 def test_an_adviser_login_sees_only_their_own_row_and_villages(wang, bot, clock, app):

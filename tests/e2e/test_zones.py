@@ -290,6 +290,9 @@ def test_a_cadre_login_sees_its_villages_tending_photos_and_no_other(member, per
     thumb = f"/admin/zones/photos/{sha}/thumb"
     assert status_for(app, "lin", thumb, on_page="/admin/villages/1") == 200
     assert status_for(app, "shi", thumb) == 403
+    # the one media check: the photo itself, through /admin/photos, is theirs too (and still not 石书记's)
+    assert status_for(app, "lin", f"/admin/photos/{sha}") == 200
+    assert status_for(app, "shi", f"/admin/photos/{sha}") == 403
 
 
 def test_the_dashboard_adds_a_zone_with_its_checks(bot, village, app, clock):
