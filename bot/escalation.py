@@ -18,7 +18,9 @@ Who answers (``choose_adviser``): the least recently assigned adviser linked to 
 advisers -> the campaign admins (people with role 管理员; ``adviser_person_id`` stays NULL).
 Every message to advisers and villagers goes through the outbox: notices (kind ``notice``) to the
 adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
-``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked.
+``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked. A ticket answered
+or closed before its notices went (a question at night answered by another adviser or an admin) withdraws them
+(``withdraw_notices``): nobody is woken in the morning for a question already answered.
 
 SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
 is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
@@ -47,6 +49,7 @@ from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
 from bot.store import admins as admins_store
 from bot.store import media as media_store
+from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import tickets as store
 from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
@@ -356,11 +359,23 @@ def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> i
             app.config,
             openid=openid,
             text=text,
-            key=f"ticket:{ticket['id']}:{key}:{openid}",
+            key=f"{_notices_of(ticket['id'])}{key}:{openid}",
             now=now,
             url=f"/admin/tickets/{ticket['id']}",
         )
     return sent
+
+
+def _notices_of(ticket_id: int) -> str:
+    """The dedupe-key prefix of every staff notice about this ticket."""
+    return f"ticket:{ticket_id}:"
+
+
+def withdraw_notices(db, ticket_id: int, why: str) -> int:
+    """Answered or closed, a ticket needs nobody any more: its staff notices still waiting (for the end of quiet
+    hours, or held for an adviser outside the 48-hour window) are withdrawn (``cancelled``, ``why`` as the
+    reason); what was sent stays sent. The number withdrawn."""
+    return outbox_store.cancel_outbox_prefix(db, _notices_of(ticket_id), why)
 
 
 def _attachment_summary(app, db, ticket_id: int) -> str:
@@ -518,6 +533,7 @@ def ticket_texts(db, ticket: dict) -> list[str]:
 
 def resolve(db, ticket: dict, now: datetime) -> None:
     store.close(db, ticket["id"], clock.to_db(now))
+    withdraw_notices(db, ticket["id"], "ticket resolved")
 
 
 def follow_up_question(app, ticket: dict) -> str | None:
@@ -603,6 +619,7 @@ def answer_ticket(
         signature=signed,
         now=clock.to_db(now),
     )
+    withdraw_notices(db, ticket_id, "ticket answered")
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just answered
     page = f"/answer/{ticket['public_token']}"
@@ -709,6 +726,7 @@ def close_ticket(
         return CloseResult(False, "needs_reason")
     by = answerer_name(app, by_person, by_admin)
     store.close(db, ticket_id, clock.to_db(now), by=by, reason=reason)
+    withdraw_notices(db, ticket_id, "ticket closed")
     if message:
         text = app.t(
             "escalation.closed_delivery",

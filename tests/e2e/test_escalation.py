@@ -605,7 +605,8 @@ def test_a_question_at_night_reaches_the_adviser_after_quiet_hours_and_the_answe
     villager, adviser, bot, clock, sent_to, rows
 ):
     """Notices to advisers (a new question, 补充, reminders, reassignments) wait for the end of
-    reminders.quiet_hours (21:00–08:00); an answer is a reply to what the villager asked: it goes at once."""
+    reminders.quiet_hours (21:00–08:00); an answer is a reply to what the villager asked: it goes at once. A
+    question answered overnight (seen in 待办) withdraws its waiting notice: nobody is told of it in the morning."""
     add_roster(bot)
     clock.set("2027-03-15T22:30")
     adviser.says("待办")  # the adviser wrote recently: a customer-service message could reach them
@@ -615,9 +616,41 @@ def test_a_question_at_night_reaches_the_adviser_after_quiet_hours_and_the_answe
     assert rows("SELECT next_attempt_at FROM outbox WHERE openid = ?", [LI]) == [
         {"next_attempt_at": "2027-03-16T00:00:00"}
     ]
+    clock.set("2027-03-15T23:00")
     assert "已回答" in adviser.says(f"答 {number} 多半是积水烂根，先停水一周。")  # seen in 待办 or on the dashboard
     send(bot)
     assert "积水烂根" in sent_to(villager.openid)[-1]
     clock.set("2027-03-16T08:00")
     send(bot)
-    assert any(f"第{number}号" in t for t in sent_to(LI))
+    assert not any(f"第{number}号" in t for t in sent_to(LI))
+    assert rows("SELECT status, error FROM outbox WHERE dedupe_key LIKE ?", [f"ticket:{number}:%"]) == [
+        {"status": "cancelled", "error": "ticket answered"}
+    ]
+
+
+def test_a_notice_still_waiting_for_the_morning_is_withdrawn_when_the_office_closes_the_ticket(
+    app, villager, villager_factory, bot, clock, sent_to, rows
+):
+    """The office closes a night question on the dashboard (not a question: a test): the adviser's notice,
+    waiting for 08:00, is withdrawn; the notice of a question still open goes in the morning as before."""
+    from tests.e2e.dashboard_seed import add_logins, login
+    from tests.e2e.test_dashboard import post
+
+    add_roster(bot)
+    clock.set("2027-03-15T22:30")
+    villager_factory(LI).says("待办")  # the adviser wrote recently: a customer-service message could reach them
+    closed = ticket_number(villager.says(UNANSWERABLE))
+    clock.advance(hours=1)  # past escalation.attach_minutes: another question is its own ticket
+    still_open = ticket_number(villager.says("龙眼树干裂开流胶了"))
+    add_logins(bot.db, [("office", "admin")])
+    office = app.test_client()
+    assert login(office, "office").status_code == 302
+    url = f"/admin/tickets/{closed}"
+    assert post(office, f"{url}/close", {"reason": "测试消息"}, url).status_code == 302
+    clock.set("2027-03-16T08:00")
+    send(bot)
+    assert not any(f"第{closed}号" in t for t in sent_to(LI))
+    assert any(f"第{still_open}号" in t for t in sent_to(LI))
+    assert rows("SELECT status, error FROM outbox WHERE dedupe_key LIKE ?", [f"ticket:{closed}:%"]) == [
+        {"status": "cancelled", "error": "ticket closed"}
+    ]
