@@ -36,10 +36,19 @@ def _cancel_text(ctx: Ctx):
     return pledges.parse_cancel(ctx.msg.text, pledges.species_table(ctx.app))
 
 
+def _cadre_refusal(ctx: Ctx) -> str | None:
+    """A cadre pledges for the households of their village: None when the sender is one and has a village."""
+    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+    if refusal:
+        return refusal
+    assert ctx.person is not None  # staff_refusal found the binding
+    return None if ctx.person["village_id"] is not None else ctx.t("pledges.cadre_no_village")
+
+
 def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     """For whom: the sender's household, or (a cadre naming someone) that household; None when allowed."""
     if parsed.name:
-        return staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+        return _cadre_refusal(ctx)
     assert ctx.person is not None  # the handlers are @registered
     return None if ctx.person["village_id"] is not None else ctx.t("pledges.no_village")
 
@@ -111,7 +120,7 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
 
 def on_new_household(ctx: Ctx, state, _match) -> str:
     data = state.data
-    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
+    refusal = _cadre_refusal(ctx)
     if refusal:
         pledges.FLOW.end(ctx)
         return refusal

@@ -135,6 +135,25 @@ def test_a_cadre_pledges_for_a_household(secretary, zhang, li, bot, tick, sent_t
     ]
 
 
+def test_a_cadre_without_a_village_names_nobody_and_adds_no_household(zhang, bot, rows, villager_factory):
+    """A 村干部 whom the roster gives no village cannot pledge for anyone (a household they named would have no
+    village): a clear refusal, nothing added; their own household's pledge gets the usual no-village answer."""
+    with transaction(bot.db):
+        cadre = roster_store.insert_person(bot.db, {"name": "周干部", "role": "村干部"}, to_db(bot.clock()))
+        roster_store.bind_openid(bot.db, cadre, "o-zhou", to_db(bot.clock()), via="roster")
+    zhou = villager_factory("o-zhou")
+    zhou.follows()
+    people = rows("SELECT id FROM people")
+    refusal = "名册里您还没有所属的村（社区），不能替村民认领。请联系办公室在名册里填上您的村。"
+    assert zhou.says("认领 赵六 1棵桂花 4月") == refusal
+    assert zhou.says("是") != "已为赵六家登记认领1棵桂花（4月种）。"
+    assert zhou.says("认领 张三 2棵龙眼") == refusal
+    assert zhou.says("取消认领 张三") == refusal
+    assert zhou.says("认领 2棵荔枝") == "您的信息里没有村（社区），不能认领。发“我的信息”看看。"
+    assert rows("SELECT id FROM people") == people
+    assert rows("SELECT id FROM pledges") == []
+
+
 # -- the seedling list and delivery -------------------------------------------------------------------------
 def test_the_seedling_list_against_plantings_and_delivery_notices(
     li, zhang, person, standin, app, bot, tick, sent_to, clock, config_file, tmp_path
