@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import clock, pledges
+from bot import clock, planting, pledges
 from bot.dashboard import auth
 from bot.db import transaction
 from bot.registry import DashboardPage
@@ -70,7 +70,13 @@ def add_batch():
             now=auth.now(),
         )
     flash(
-        auth.t("admin.pledges.batch_added", village=village["name"], species=form["species"], count=count, told=told),
+        auth.t(
+            "admin.pledges.batch_added",
+            village=village["name"],
+            species=planting.display_name(ctx, form["species"]),
+            count=count,
+            told=told,
+        ),
         "ok",
     )
     return redirect(url_for("dashboard.pledges_page"))

@@ -1,6 +1,7 @@
 """The dashboard's own pages: login, overview, villages, village page, exports, photos and voice (``PAGES``,
-``EXPORT_PAGES``), and what every template gets (``install``): the ``ago`` and ``local_time`` filters, ``t`` (the
-dashboard's words), ``page_url`` (pager links), ``as_of_note`` and ``viewer_label``.
+``EXPORT_PAGES``), and what every template gets (``install``): the ``ago``, ``local_time`` and ``species`` (a stored
+species as villagers read it: 桃 -> 桃子) filters, ``t`` (the dashboard's words), ``page_url`` (pager links),
+``as_of_note`` and ``viewer_label``.
 
 Figures come from bot.progress (the same numbers as the chat and the monthly report); lists come
 from bot.store.dashboard. Views only pick, sort and hand over to templates. Times count from ``as_of``:
@@ -20,7 +21,7 @@ from flask import abort, g, redirect, render_template, request, send_file, url_f
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from bot import clock, escalation, exports, photos, progress, schedule, standings, voice
+from bot import clock, escalation, exports, photos, planting, progress, schedule, standings, voice
 from bot.dashboard import auth, charts, snapshot
 from bot.registry import LOGIN_ROLES, DashboardPage
 from bot.store import dashboard as store
@@ -101,6 +102,11 @@ def page_globals() -> dict:
         return {"as_of_note": None, "viewer_label": label}
     day = clock.local(as_of(), app.tz).strftime(clock.DATE_FORMAT)
     return {"as_of_note": auth.t("admin.as_of", date=day), "viewer_label": label}
+
+
+def species_name(value: str | None) -> str:
+    """A stored species as villagers read it (桃 -> 桃子: ``planting.display_name``); '' for none."""
+    return planting.display_name(auth.bot(), value)
 
 
 def num(value) -> str:
@@ -503,3 +509,4 @@ def install(bp) -> None:
     bp.context_processor(page_globals)
     bp.add_app_template_filter(num, "num")
     bp.add_app_template_filter(pct, "pct")
+    bp.add_app_template_filter(species_name, "species")

@@ -290,3 +290,37 @@ def test_a_pledge_reads_the_species_display_name_not_its_stored_key(li, rows):
     assert li.says("认领 李").startswith("认领几棵李子？")
     assert "您家的认领：2棵桃子。" in li.says("我的认领")
     assert li.says("取消认领 桃").startswith("已取消认领：2棵桃子。")
+
+
+def test_the_offices_pages_show_the_species_as_villagers_read_it_and_exports_keep_the_stored_key(
+    li, app, bot, config_file, tmp_path
+):
+    """The dashboard's 苗木需求 page, its batches and the village page's 认领安排 read 桃子 where 桃 is stored; the
+    exports keep the stored key in their ``species`` column (the same key as plantings and campaign.species)."""
+    li.says("认领 2棵桃子")
+    add_logins(bot.db, [("admin", "admin")])
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/pledges").get_data(as_text=True)
+    assert '<td data-label="树种">桃子</td>' in page and '<td data-label="树种">桃</td>' not in page
+    assert '<option value="桃">桃子</option>' in page and '<option value="柿">柿子</option>' in page
+    done = client.post(
+        "/admin/pledges/batches",
+        data={
+            "csrf_token": csrf_of(page),
+            "village_id": "1",
+            "species": "桃",
+            "count": "2",
+            "status": "arrived",
+            "pickup_date": "2027-03-05",
+            "place": "村委会",
+        },
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "已登记埔心村桃子2棵" in done
+    batches = done.split("苗木批次")[1]
+    assert '<td data-label="树种">桃子</td>' in batches and '<td data-label="树种">桃</td>' not in batches
+    village = client.get("/admin/villages/1").get_data(as_text=True)
+    assert '<td data-label="树种">桃子</td>' in village and '<td data-label="树种">桃</td>' not in village
+    assert [r["species"] for r in export(config_file, "demand", tmp_path)] == ["桃"]
+    assert [r["species"] for r in export(config_file, "seedling_batches", tmp_path)] == ["桃"]
