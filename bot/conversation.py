@@ -18,8 +18,9 @@ planting that never got its photo) read ``bot.store.conversations.expired``.
 
 Every message passes the matchers of a dozen flow tables, most of them for flows the sender has not started: the
 names of the sender's live flows are read once per message, with the user row (``bot.store.users.touch_inbound``:
-no statement of their own), kept in ``Ctx._live_flows`` and up to date by ``enter``; ``state`` reads a flow's row only
-when its name is among them (a context built elsewhere reads the names at its first ``state``).
+no statement of their own), kept in ``Ctx._live_flows`` and up to date by ``enter``, ``end`` and ``cancel_all``;
+``state`` reads a flow's row only when its name is among them (a context built elsewhere reads the names at its
+first ``state``).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class Flow:
 
     def end(self, ctx: Ctx) -> None:
         store.drop(ctx.db, ctx.openid, self.name)
+        if ctx._live_flows is not None:
+            ctx._live_flows.discard(self.name)
 
 
 def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
@@ -89,6 +92,7 @@ def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
             state = flow.state(ctx)
             if state:
                 flow.on_cancel(ctx, state)
+    ctx._live_flows = set()
     return store.drop(ctx.db, ctx.openid)
 
 

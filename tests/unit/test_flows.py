@@ -8,8 +8,8 @@ import re
 import pytest
 
 import handlers
-from bot.conversation import END, Flow, FlowTable, Step
-from tests.conftest import ROOT
+from bot.conversation import END, Flow, FlowTable, State, Step, cancel_all
+from tests.conftest import ROOT, app_over_file, chat_context
 
 BLOCK = re.compile(r"```mermaid\n(.*?)```", re.S)
 EDGE = re.compile(r"^\s*(\S+)\s*-->\s*(\S+?)\s*(?::\s*(.*))?$")
@@ -120,3 +120,23 @@ def test_the_check_sees_a_missing_or_extra_transition():
 def test_a_step_naming_an_unknown_state_is_refused():
     with pytest.raises(ValueError, match="nowhere"):
         FlowTable(Flow("demo", ("a",)), (Step("a", "photo", lambda c, s: True, lambda c, s, m: "", to=("nowhere",)),))
+
+
+def test_a_flow_ended_in_a_message_is_not_live_for_the_rest_of_it(tmp_path):
+    """``end`` (and 取消's ``cancel_all``) take the flow out of the message's live names as ``enter`` puts it in:
+    a later ``state`` in the same message answers None without reading the flow's row."""
+    from datetime import UTC, datetime
+
+    flow = Flow("demo", ("asking",))
+    with app_over_file(tmp_path) as app:
+        ctx = chat_context(app, "o-1", datetime(2027, 3, 5, 2, 0, tzinfo=UTC))
+        statements: list[str] = []
+        app.db.conn.set_trace_callback(statements.append)
+        reads = lambda: [sql for sql in statements if "FROM conversations" in sql]  # noqa: E731
+        for finish in (flow.end, lambda ctx: cancel_all(ctx, [flow])):
+            flow.enter(ctx, "asking", {"n": 1})
+            assert flow.state(ctx) == State("asking", {"n": 1})
+            finish(ctx)
+            statements.clear()
+            assert flow.state(ctx) is None
+            assert reads() == []
