@@ -8,51 +8,7 @@ import pytest
 
 from bot import awards
 from bot.schedule import Target
-
-
-def person(name, trees=0, checked=0, alive=0, tending=0, adopted=0):
-    return awards.PersonCandidate(
-        person_id=hash(name) % 1000,
-        name=name,
-        village_id=1,
-        village="埔心村",
-        role="群众",
-        trees=trees,
-        records=1 if trees else 0,
-        survival_checked=checked,
-        survival_alive=alive,
-        tending=tending,
-        adopted=adopted,
-    )
-
-
-def village(village_id, name, on_time=0, completion=0.0, survival=None, coverage=None, participation=None):
-    return awards.VillageCandidate(
-        village_id=village_id,
-        name=name,
-        kind="村",
-        town="",
-        status="on_track",
-        completion=completion,
-        on_time=on_time,
-        due=5,
-        survival_rate=survival,
-        household_coverage=coverage,
-        party_participation=participation,
-    )
-
-
-def adviser(name, visits=0, answered=0, median=None):
-    return awards.AdviserCandidate(
-        person_id=hash(name) % 1000,
-        name=name,
-        villages="",
-        village_count=1,
-        visits=visits,
-        villages_visited=0,
-        answered=answered,
-        median_hours=median,
-    )
+from tests.unit.awards_candidates import adviser, person, village
 
 
 def test_the_period_is_a_month_of_the_campaign_year():
@@ -81,11 +37,11 @@ def test_people_by_trees_then_survival_then_tending_then_adoptions():
 def test_villages_lagging_twice_are_never_candidates():
     ranked, out = awards.rank_villages(
         [
-            village(1, "甲村", on_time=5, completion=1.0),
-            village(2, "乙村", on_time=5, completion=1.5),
-            village(3, "丙村", on_time=5, completion=3.0),
-            village(4, "丁村", on_time=4, completion=2.0, survival=1.0),
-            village(5, "戊村", on_time=5, completion=1.0, survival=0.9),
+            village("甲村", village_id=1, on_time=5, completion=1.0),
+            village("乙村", village_id=2, on_time=5, completion=1.5),
+            village("丙村", village_id=3, on_time=5, completion=3.0),
+            village("丁村", village_id=4, on_time=4, completion=2.0, survival=1.0),
+            village("戊村", village_id=5, on_time=5, completion=1.0, survival=0.9),
         ],
         {3: False, 1: True},
     )
@@ -96,11 +52,11 @@ def test_villages_lagging_twice_are_never_candidates():
 def test_advisers_by_visits_answers_then_the_quicker_median():
     ranked = awards.rank_advisers(
         [
-            adviser("甲", 2, 5, 10.0),
-            adviser("乙", 2, 5, 3.0),
-            adviser("丙", 2, 5, None),
-            adviser("丁", 3, 0, None),
-            adviser("戊", 2, 6, 40.0),
+            adviser("甲", visits=2, answered=5, median=10.0),
+            adviser("乙", visits=2, answered=5, median=3.0),
+            adviser("丙", visits=2, answered=5, median=None),
+            adviser("丁", visits=3, answered=0, median=None),
+            adviser("戊", visits=2, answered=6, median=40.0),
         ]
     )
     assert [a.name for a in ranked] == ["丁", "戊", "乙", "甲", "丙"]

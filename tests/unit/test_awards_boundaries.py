@@ -16,51 +16,7 @@ from bot import awards
 from bot import config as config_mod
 from bot.schedule import Target
 from tests.conftest import ROOT
-
-
-def person(name, *, person_id=1, trees=0, checked=0, alive=0, tending=0, adopted=0):
-    return awards.PersonCandidate(
-        person_id=person_id,
-        name=name,
-        village_id=7,
-        village="埔心村",
-        role="群众",
-        trees=trees,
-        records=1 if trees else 0,
-        survival_checked=checked,
-        survival_alive=alive,
-        tending=tending,
-        adopted=adopted,
-    )
-
-
-def village(name, *, village_id=1, on_time=3, completion=0.5, survival=None, coverage=None, participation=None):
-    return awards.VillageCandidate(
-        village_id=village_id,
-        name=name,
-        kind="村",
-        town="",
-        status="on_track",
-        completion=completion,
-        on_time=on_time,
-        due=5,
-        survival_rate=survival,
-        household_coverage=coverage,
-        party_participation=participation,
-    )
-
-
-def adviser(name, *, person_id=1, visits=2, answered=3, median=None):
-    return awards.AdviserCandidate(
-        person_id=person_id,
-        name=name,
-        villages="埔心村",
-        village_count=1,
-        visits=visits,
-        villages_visited=1,
-        answered=answered,
-        median_hours=median,
-    )
+from tests.unit.awards_candidates import adviser, person, village
 
 
 @pytest.fixture(scope="module")
