@@ -96,6 +96,8 @@ def on_text(ctx, parsed) -> str:
     refusal = needs_cadre(parsed) and staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "planting.cadres_only")
     if refusal:
         return refusal
+    if needs_cadre(parsed) and ctx.person["village_id"] is None:  # a plot or a household with no village
+        return ctx.t("planting.cadre_no_village")
     record = planting.record_for(ctx, "text")
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)

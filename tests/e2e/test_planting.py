@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from bot import clock
+from bot.db import transaction
 from bot.media import download_due
 from bot.photos import thumb_path
 from bot.planting import settle_windows
@@ -408,6 +409,21 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     )
     (exported,) = export_plantings(bot)
     assert (exported["person"], exported["entered_by"]) == ("李四", "陈书记")
+
+
+def test_a_cadre_without_a_village_logs_no_plot_and_adds_no_household(bot, villager_factory):
+    """A 村干部 whom the roster gives no village: a plot would count in no village, a 代种 household would have none."""
+    with transaction(bot.db):
+        cadre = roster_store.insert_person(bot.db, {"name": "周干部", "role": "村干部"}, clock.to_db(bot.clock()))
+        roster_store.bind_openid(bot.db, cadre, "o-zhou", clock.to_db(bot.clock()), via="roster")
+    zhou = villager_factory("o-zhou")
+    zhou.follows()
+    people = rows_of(bot, "SELECT id FROM people")
+    refusal = "名册里您还没有所属的村（社区），不能记党建林面积或代种。请联系办公室在名册里填上您的村。"
+    assert zhou.says("代种 李四 2棵龙眼") == refusal
+    assert zhou.says("党建林 2.5亩 120棵 香樟") == refusal
+    assert rows_of(bot, "SELECT id FROM people") == people
+    assert planting_rows(bot) == []
 
 
 def test_proxy_uses_the_roster_person_when_there_is_one(cadre, registered, bot, standin):
