@@ -631,7 +631,8 @@ class FaqIndex:
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
-        self._general_entries = frozenset(matching["species_answer"].get("general_entries", []))
+        # a general technique entry -> the species' topic it stands for ("" only with a topic word)
+        self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
@@ -866,7 +867,9 @@ class FaqIndex:
             )
             if len(unexplained) > self.sure.species_unexplained:
                 return "unexplained"
-            return "two_topics" if self._two_topics(question, norm, named, asked_topic) else None
+            # asked what the tree is after a story: a topic word only told there is not a second question
+            story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
+            return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
         if len(self.uncovered(norm, self._entry_chars[self._by_id[label]], skip)) > self.sure.intent_unexplained:
             return "unexplained"
@@ -978,20 +981,20 @@ class FaqIndex:
         if len(set(aliases)) > 1 and _SAME_RE.search(norm):  # '三角梅和簕杜鹃是一种花吗': two names, its card
             return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
+        story = _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
+        topic = self._asked_topic(norm, named, story) or topic  # '阿公话香樟遮阴好 香樟是什么树': asked, not told
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
-        named += _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
+        named += story
         skip = named + topic_spans
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
-        if (
-            best
-            and topic
-            and not card_topic
-            and self.entries[best[0]].id in self._general_entries
-            and self._species_topic_text(species, topic)
-        ):
-            best = None  # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess)
+        general = self._general_entries.get(self.entries[best[0]].id) if best else None
+        asked = topic or (general if best and best[1] >= self.threshold else None)
+        if general is not None and asked and not card_topic and self._species_topic_text(species, asked):
+            # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess); with no
+            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗')
+            topic, best = asked, None
         if (
             best
             and self.entries[best[0]].source == "added"
@@ -1077,6 +1080,14 @@ class FaqIndex:
         found, spans = self._topic_words(norm, hide)
         keys = {name: max(key for key, _ in words) for name, words in found.items()}
         return (max(keys, key=keys.__getitem__) if keys else None), spans
+
+    def _asked_topic(self, norm: str, named: list[tuple[int, int]], story: list[tuple[int, int]]) -> str | None:
+        """The card, when the villager told a story first and then asked about the tree as a whole ('阿公话香樟
+        夏天遮阴好 想问下香樟是什么树': what it is, not its shade); None otherwise: when the asking clauses name
+        no topic, the story tells it ('我家门口朝北 种桂花中不中': light), and a precise topic asked after a
+        story may still mean the story's ('山背后日照少 会不会影响生长': light)."""
+        asked = self._topic(norm, hide=named + story)[0] if story else None
+        return asked if asked and self.matching["topics"][asked].get("card") else None
 
     def _topic_words(
         self, norm: str, hide: Iterable[tuple[int, int]] = ()
