@@ -1127,6 +1127,10 @@ def test_asked_what_the_tree_is_after_a_story_gives_the_card(index, question, en
         ("我认养那棵树在哪里看", "bot.my_trees"),
         ("树穴挖好了 最迟什么时候要种下去", "camp.planting_done"),  # holes done: the next deadline
         ("今年雨水少 桂花平时怎么浇水", "species.桂花.water"),  # rainfall, not rainwater to water with
+        ("手机坏了换了一部新的 还要重新登记吗", "bot.rebind"),  # a new phone, not a first registration
+        ("我的微信号换了怎么办", "bot.rebind"),
+        ("树苗要绑什么", "tech.staking"),
+        ("按规定我们社区一共要种多少棵树", "camp.community_target"),  # 按规定, 一共: how the campaign is asked
     ],
 )
 def test_intents_of_round_7(index, question, entry_id):
