@@ -631,6 +631,7 @@ class FaqIndex:
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
+        self._together = Vocab(esc.get("together", []))
         # a general technique entry -> the species' topic it stands for ("" only with a topic word)
         self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
@@ -789,6 +790,7 @@ class FaqIndex:
             return _escalate("empty")
         written = self._trees(norm)
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
+        mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
         escalation = self._escalation(norm, species, fired)
         if escalation:
@@ -896,6 +898,30 @@ class FaqIndex:
             if other == name and a != b and b not in related[name] and a + b in norm
         }
         return [(name, written) for name, written in mentions if written not in prefixes]
+
+    def _trees_asked(self, question: str, norm: str, mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Of two trees, the one asked about when the other is only in the story told first and the clauses
+        that ask name one tree and a topic ('屋前有棵大龙眼遮住半边 我想喺旁边种棵白榄 橄榄怕唔怕阴': 橄榄),
+        and not the two together (``[escalate] together``: '我种了荔枝 龙眼可以种在旁边吗'); else all of them
+        (a comparison: '桂花同荔枝种埋一齐得唔得')."""
+        if not self._two_trees(mentions):
+            return mentions
+        clauses = _clauses(question, norm)
+        asking = [(s, e) for s, e, asks in clauses if asks]
+        story = [(s, e) for s, e, asks in clauses if not asks]
+        if not asking or not story:
+            return mentions
+
+        def in_asking(written: str) -> bool:
+            return any(
+                s <= start and start + len(written) <= e for start, _ in _spans_of(norm, written) for s, e in asking
+            )
+
+        asked = [(name, written) for name, written in mentions if in_asking(written)]
+        if not asked or self._two_trees(asked) or any(self._together.search(norm[s:e]) for s, e in asking):
+            return mentions  # '我种了荔枝 龙眼可以种在旁边吗': the two together
+        named = [span for _, written in asked for span in _spans_of(norm, written)]
+        return asked if self._topic(norm, hide=named + story)[0] else mentions
 
     def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
         """Two different trees, or two names of one where one is really another species or a variety

@@ -1135,3 +1135,17 @@ def test_asked_what_the_tree_is_after_a_story_gives_the_card(index, question, en
 )
 def test_intents_of_round_7(index, question, entry_id):
     assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("秋枫一棵同下一棵隔几阔", "species.秋枫.spacing"),  # a question about spacing, not a record of one tree
+        ("石榴钟意咩土", "species.石榴.soil"),  # 钟意: likes
+        ("门口有棵荔枝 我想再种桂花 桂花要施什么肥", "species.桂花.fertilizer"),  # 荔枝 is only in the story
+        ("我种了荔枝 龙眼可以种在旁边吗", "escalate"),  # the two together: a person
+        ("桂花和荔枝哪个好种", "escalate"),
+    ],
+)
+def test_the_tree_asked_about_and_questions_that_are_no_records(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id

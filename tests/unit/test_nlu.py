@@ -400,3 +400,8 @@ def test_round_7_chitchat(text):
 @pytest.mark.parametrize("text", ["新年快乐 种咩树好", "辛苦你 荔枝几时种"])
 def test_chitchat_with_a_question_is_a_question(text):
     assert not nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text", ["秋枫一棵同下一棵隔几阔", "书记要种三棵 係咪真", "杨梅要种几开"])
+def test_cantonese_question_words_make_a_question_not_a_record(text):
+    assert nlu.is_question(text)
