@@ -402,13 +402,12 @@ CANTONESE: dict[str, str] = {
 SYNONYMS.update(CANTONESE)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
+# characters written two ways in Cantonese messages, made one before SYNONYMS: 係咪 is 系咪 (是不是)
+_VARIANTS = str.maketrans({"係": "系"})
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
 # 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
-# characters written two ways in Cantonese messages: 係咪 is 系咪 (是不是)
-_VARIANTS = str.maketrans({"係": "系"})
-
 _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
     (re.compile(r"(?<=[0-9一二两三四五六七八九十几多百半])公分"), "厘米"),  # not 老公分咗户 (her husband split off)
