@@ -631,7 +631,9 @@ class FaqIndex:
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
-        self._general_entries = frozenset(matching["species_answer"].get("general_entries", []))
+        self._together = Vocab(esc.get("together", []))
+        # a general technique entry -> the species' topic it stands for ("" only with a topic word)
+        self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
@@ -788,6 +790,7 @@ class FaqIndex:
             return _escalate("empty")
         written = self._trees(norm)
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
+        mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
         escalation = self._escalation(norm, species, fired)
         if escalation:
@@ -866,7 +869,9 @@ class FaqIndex:
             )
             if len(unexplained) > self.sure.species_unexplained:
                 return "unexplained"
-            return "two_topics" if self._two_topics(question, norm, named, asked_topic) else None
+            # asked what the tree is after a story: a topic word only told there is not a second question
+            story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
+            return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
         if len(self.uncovered(norm, self._entry_chars[self._by_id[label]], skip)) > self.sure.intent_unexplained:
             return "unexplained"
@@ -893,6 +898,30 @@ class FaqIndex:
             if other == name and a != b and b not in related[name] and a + b in norm
         }
         return [(name, written) for name, written in mentions if written not in prefixes]
+
+    def _trees_asked(self, question: str, norm: str, mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Of two trees, the one asked about when the other is only in the story told first and the clauses
+        that ask name one tree and a topic ('屋前有棵大龙眼遮住半边 我想喺旁边种棵白榄 橄榄怕唔怕阴': 橄榄),
+        and not the two together (``[escalate] together``: '我种了荔枝 龙眼可以种在旁边吗'); else all of them
+        (a comparison: '桂花同荔枝种埋一齐得唔得')."""
+        if not self._two_trees(mentions):
+            return mentions
+        clauses = _clauses(question, norm)
+        asking = [(s, e) for s, e, asks in clauses if asks]
+        story = [(s, e) for s, e, asks in clauses if not asks]
+        if not asking or not story:
+            return mentions
+
+        def in_asking(written: str) -> bool:
+            return any(
+                s <= start and start + len(written) <= e for start, _ in _spans_of(norm, written) for s, e in asking
+            )
+
+        asked = [(name, written) for name, written in mentions if in_asking(written)]
+        if not asked or self._two_trees(asked) or any(self._together.search(norm[s:e]) for s, e in asking):
+            return mentions  # '我种了荔枝 龙眼可以种在旁边吗': the two together
+        named = [span for _, written in asked for span in _spans_of(norm, written)]
+        return asked if self._topic(norm, hide=named + story)[0] else mentions
 
     def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
         """Two different trees, or two names of one where one is really another species or a variety
@@ -978,20 +1007,20 @@ class FaqIndex:
         if len(set(aliases)) > 1 and _SAME_RE.search(norm):  # '三角梅和簕杜鹃是一种花吗': two names, its card
             return FaqResult("answer", f"species.{species}.card", self._card(species), 0.7, "species_card")
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
+        story = _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
+        topic = self._asked_topic(norm, named, story) or topic  # '阿公话香樟遮阴好 香樟是什么树': asked, not told
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
-        named += _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
+        named += story
         skip = named + topic_spans
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
-        if (
-            best
-            and topic
-            and not card_topic
-            and self.entries[best[0]].id in self._general_entries
-            and self._species_topic_text(species, topic)
-        ):
-            best = None  # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess)
+        general = self._general_entries.get(self.entries[best[0]].id) if best else None
+        asked = topic or (general if best and best[1] >= self.threshold else None)
+        if general is not None and asked and not card_topic and self._species_topic_text(species, asked):
+            # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess); with no
+            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗')
+            topic, best = asked, None
         if (
             best
             and self.entries[best[0]].source == "added"
@@ -1077,6 +1106,14 @@ class FaqIndex:
         found, spans = self._topic_words(norm, hide)
         keys = {name: max(key for key, _ in words) for name, words in found.items()}
         return (max(keys, key=keys.__getitem__) if keys else None), spans
+
+    def _asked_topic(self, norm: str, named: list[tuple[int, int]], story: list[tuple[int, int]]) -> str | None:
+        """The card, when the villager told a story first and then asked about the tree as a whole ('阿公话香樟
+        夏天遮阴好 想问下香樟是什么树': what it is, not its shade); None otherwise: when the asking clauses name
+        no topic, the story tells it ('我家门口朝北 种桂花中不中': light), and a precise topic asked after a
+        story may still mean the story's ('山背后日照少 会不会影响生长': light)."""
+        asked = self._topic(norm, hide=named + story)[0] if story else None
+        return asked if asked and self.matching["topics"][asked].get("card") else None
 
     def _topic_words(
         self, norm: str, hide: Iterable[tuple[int, int]] = ()

@@ -53,7 +53,6 @@ SYNONYMS: dict[str, str] = {
     "什么地方": "哪里",
     "挖洞": "挖树穴",
     "多大的洞": "多大的树穴",
-    "公分": "厘米",
     "鸡屎": "鸡粪",
     "猪屎": "猪粪",
     "棍子": "木棍",
@@ -191,6 +190,9 @@ CANTONESE: dict[str, str] = {
     "嗰阵": "那时",
     "日日": "每天",
     "好耐": "好久",
+    "好耐心": "好耐心",  # patient, not 好耐 (a long time)
+    "钟意": "喜欢",
+    "中意": "喜欢",
     # pronouns, particles, common verbs
     "我哋": "我们",
     "你哋": "你们",
@@ -400,12 +402,15 @@ CANTONESE: dict[str, str] = {
 SYNONYMS.update(CANTONESE)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
+# characters written two ways in Cantonese messages, made one before SYNONYMS: 係咪 is 系咪 (是不是)
+_VARIANTS = str.maketrans({"係": "系"})
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
 # 先 after a time (才); 度 (in) after 穴/土; a bamboo stake (用竹); 几日 (几天); 落 + 肥 (施肥); 定 (or).
 _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(?<![根关联体派品直水维])系(?![统列])"), "是"),
+    (re.compile(r"(?<=[0-9一二两三四五六七八九十几多百半])公分"), "厘米"),  # not 老公分咗户 (her husband split off)
     (
         re.compile(
             r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇施剪修绑挖补报交拍参申处用扶救分认管做办写问影])"
@@ -450,6 +455,7 @@ def normalize(text: str) -> str:
     text = to_halfwidth(text).lower()
     text = _KEEP_RE.sub("", text)
     text = _LONE_DOT_RE.sub("", text)
+    text = text.translate(_VARIANTS)
     text = _SYN_RE.sub(lambda m: SYNONYMS[m.group(0)], text)
     for pattern, replacement in _CONTEXT_RULES:
         text = pattern.sub(replacement, text)
@@ -550,6 +556,30 @@ _CHITCHAT = {
     "食咗饭未",
     "吃饭了吗",
     "吃饭了没",
+    "吃了饭没有",
+    "吃了饭未",
+    # round 7: festive wishes, thanks to a group, praise, leaving
+    "辛苦你们",
+    "辛苦你们了",
+    "辛苦晒你们",
+    "新年快乐",
+    "新春快乐",
+    "恭喜发财",
+    "节日快乐",
+    "身体健康",
+    "万事如意",
+    "你好有耐心",
+    "你好耐心",
+    "好有耐心",
+    "很有耐心",
+    "真有耐心",
+    "拜拜先",
+    "先走了",
+    "祝你们",
+    "祝",
+    "讲得好清楚",
+    "讲得很清楚",
+    "说得很清楚",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 
@@ -573,7 +603,7 @@ def _only_chitchat_words(norm: str) -> bool:
         word = next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
-        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅)+", "", norm[len(word) :])
+        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])
     return True
 
 
@@ -1030,7 +1060,7 @@ _QUESTION_RE = re.compile(
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
-    r"几多|几耐|几远|几深|几高|几大|几密|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|有冇|([^\s])唔\1|"
+    r"几多|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"

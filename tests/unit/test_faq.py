@@ -998,7 +998,7 @@ def test_the_general_technique_still_answers_its_own_questions(index, question, 
 def test_without_the_general_entries_a_species_care_question_gets_the_table(index):
     general = index._general_entries
     try:
-        index._general_entries = frozenset()
+        index._general_entries = {}
         assert faq.result_label(index.match("荔枝苗同荔枝苗中间要隔几远")) == "tech.spacing_general"
     finally:
         index._general_entries = general
@@ -1041,4 +1041,111 @@ def test_intents_do_not_reach_past_their_question(index, question, entry_id):
     ],
 )
 def test_a_broad_intent_leaves_the_bot_question_it_names(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+# --- round 7 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("杨梅以后会成大树吗", "species.杨梅.growth"),  # no topic word: the big-tree entry ranked first means growth
+        ("秋枫种几开合适", "species.秋枫.spacing"),  # Cantonese 种几开: how far apart
+        ("竹苗每兜隔几远", "species.竹子.spacing"),  # the example beside general_entries in matching.toml
+        ("木棉好不好", "species.木棉.card"),  # nothing ranked with confidence: no topic taken from a guess
+    ],
+)
+def test_a_general_entry_ranked_first_tells_the_species_topic(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+def test_without_the_topic_of_a_general_entry_the_growth_question_is_not_the_species_field(index):
+    general = index._general_entries
+    try:
+        index._general_entries = {entry: "" for entry in general}
+        assert faq.result_label(index.match("杨梅以后会成大树吗")) == "tech.big_tree"
+    finally:
+        index._general_entries = general
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("桃子种山坡上还是平地好", "species.桃.sites"),  # where to plant it
+        ("柿子能种在山上吗", "species.柿.sites"),
+        ("桃树喜欢什么土", "species.桃.soil"),
+        ("山坡的黄土能种桃树吗", "species.桃.soil"),  # a soil word is stronger than the slope
+    ],
+)
+def test_slope_or_flat_land_asks_where_to_plant(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,reason",
+    [
+        ("两家人为种树的事吵交了", "dispute"),
+        ("认养一棵要给几钱", "money"),
+        ("锄草时被蛇咬了", "safety"),
+        ("细佬食咗两块桂花叶", "safety"),
+        ("我家荔枝被风吹断了枝", "diagnosis"),
+        ("门口那棵龙眼树干劈开了", "diagnosis"),
+    ],
+)
+def test_quarrels_money_bites_swallowed_leaves_and_damage_go_to_a_person(index, question, reason):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", reason), result
+
+
+def test_a_bite_or_a_swallowed_leaf_opens_with_its_safety_line(index):
+    assert "120" in index.match("锄草时被蛇咬了").safety
+    assert "120" in index.match("细佬食咗两块桂花叶").safety
+    cattle = index.match("牛吃了树叶怎么防")  # cattle eating the trees: a technique question
+    assert not cattle.safety and faq.result_label(cattle) == "tech.livestock"
+    assert faq.result_label(index.match("簕杜鹃有没有毒")) == "species.簕杜鹃.card"  # asked in general
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("外婆讲秋枫遮阴好 秋枫是什么树", "species.秋枫.card"),  # the story's shade is told, not asked
+        ("村里发了几棵桂花苗 什么时候种最好", "species.桂花.time"),  # a precise topic asked: that topic
+    ],
+)
+def test_asked_what_the_tree_is_after_a_story_gives_the_card(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("刚才那条记录报多了 怎么撤销", "bot.cancel"),
+        ("上级会不会派人下来检查", "camp.supervision"),  # someone checking, not one's own progress
+        ("我种了多少棵了", "bot.progress"),
+        ("认养了的树是不是要我自己浇水", "camp.care"),  # who waters, not how
+        ("我认养那棵树在哪里看", "bot.my_trees"),
+        ("树穴挖好了 最迟什么时候要种下去", "camp.planting_done"),  # holes done: the next deadline
+        ("今年雨水少 桂花平时怎么浇水", "species.桂花.water"),  # rainfall, not rainwater to water with
+        ("手机坏了换了一部新的 还要重新登记吗", "bot.rebind"),  # a new phone, not a first registration
+        ("我的微信号换了怎么办", "bot.rebind"),
+        ("树苗要绑什么", "tech.staking"),
+        ("按规定我们社区一共要种多少棵树", "camp.community_target"),  # 按规定, 一共: how the campaign is asked
+    ],
+)
+def test_intents_of_round_7(index, question, entry_id):
+    assert faq.result_label(index.match(question)) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("秋枫一棵同下一棵隔几阔", "species.秋枫.spacing"),  # a question about spacing, not a record of one tree
+        ("石榴钟意咩土", "species.石榴.soil"),  # 钟意: likes
+        ("门口有棵荔枝 我想再种桂花 桂花要施什么肥", "species.桂花.fertilizer"),  # 荔枝 is only in the story
+        ("我种了荔枝 龙眼可以种在旁边吗", "escalate"),  # the two together: a person
+        ("桂花和荔枝哪个好种", "escalate"),
+    ],
+)
+def test_the_tree_asked_about_and_questions_that_are_no_records(index, question, entry_id):
     assert faq.result_label(index.match(question)) == entry_id

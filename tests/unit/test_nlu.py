@@ -376,3 +376,32 @@ def test_a_homophone_keeping_no_character_needs_the_same_tones_and_a_tree_word(s
 def test_a_long_name_keeping_two_characters_may_differ_in_a_back_nasal(species):
     assert nlu.find_sound_alike_species("洋紫金几月开花", species) == [("洋紫荆", "洋紫金", 0)]
     assert nlu.find_sound_alike_species("秋分种树好不好", species) == []  # two characters: exact readings only
+
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [
+        ("係咪每户都要种", "是不是每户都要种"),  # 係 is written for 系
+        ("我老公分咗户", "我老公分了户"),  # her husband split off, not 老厘米
+        ("树穴挖60公分深", "树穴挖60厘米深"),
+        ("几公分", "几厘米"),
+        ("你好耐心", "你好耐心"),  # patient, not 好耐 (long)
+    ],
+)
+def test_round_7_normalisation(text, norm):
+    assert nlu.normalize(text) == norm
+
+
+@pytest.mark.parametrize("text", ["食咗饭未呀", "辛苦晒你哋", "新年快乐 恭喜发财", "拜拜先", "谢谢你啊小助手 你好耐心"])
+def test_round_7_chitchat(text):
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text", ["新年快乐 种咩树好", "辛苦你 荔枝几时种"])
+def test_chitchat_with_a_question_is_a_question(text):
+    assert not nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize("text", ["秋枫一棵同下一棵隔几阔", "书记要种三棵 係咪真", "杨梅要种几开"])
+def test_cantonese_question_words_make_a_question_not_a_record(text):
+    assert nlu.is_question(text)
