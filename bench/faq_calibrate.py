@@ -41,7 +41,7 @@ BLIND = {
     "faq_heldout_e": "841b9b2",
     "faq_heldout_f": "74c03bc",
     # faq_heldout_g is not here: it was first measured with round 5's matcher (7d22b64), which already had the gate,
-    # so its answers cannot show what the gate would change.
+    # so its answers cannot show what the gate would change. faq_heldout_h (round 7) is left out for the same reason.
 }
 GRID = {
     "intent_unexplained": (0, 1, 2, 3, 99),
