@@ -23,6 +23,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "chainsaw": ("安全帽", "护目镜", "120"),
     "ladder": ("有人扶", "别爬", "120"),
     "holes": ("盖上", "围起来", "120"),
+    "hazard": ("别站在树下", "围起来", "别一个人锯"),
 }
 
 
@@ -54,6 +55,7 @@ def later(bot, minutes: int = 11) -> None:
         ("借了把油锯想把院子那棵树锯矮 要注意什么", "chainsaw"),
         ("树枝太高 架个梯子上去剪可不可以", "ladder"),
         ("挖好的坑还没种 会不会有小孩掉进去", "holes"),
+        ("路边那棵老榕树根都翘起来了 整棵斜向马路 怕它倒", "hazard"),  # after round 7: a tree about to fall
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):

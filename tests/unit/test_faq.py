@@ -507,6 +507,9 @@ def test_money_land_disputes_and_felling_go_to_a_person_with_a_note(index, quest
         ("喷完农药头很晕", "pesticide_exposure", True),
         ("配石灰水的时候溅到眼睛", "lime_burn", True),
         ("剪下的树枝堆起来烧掉行不行", "fire", True),
+        ("村口那棵木棉快要倒了 根都松了", "hazard_tree", True),
+        ("有条大树枝断咗 吊喺半空 啲细路成日喺下面行", "hazard_tree", True),
+        ("我屋边棵龙眼树斜晒过嚟 好惊佢冧落嚟", "hazard_tree", True),
     ],
 )
 def test_dangerous_situations_get_their_safety_line_first(index, question, rule, escalated):
@@ -532,7 +535,13 @@ def test_a_risky_job_gets_the_safety_line_with_the_answer(index, question, rule)
 
 
 def test_no_safety_line_for_ordinary_questions(index):
-    for question in ("桂花什么时候种", "肥放多了会不会烧根", "树苗怎么运回家"):
+    for question in (
+        "桂花什么时候种",
+        "肥放多了会不会烧根",
+        "树苗怎么运回家",
+        "新种的小树歪了要不要扶正",
+        "桂花树长歪了怎么修剪",
+    ):
         assert index.match(question).safety == ""
 
 
