@@ -513,6 +513,7 @@ def test_sound_rule_names_already_found_are_not_heard_again():
     assert heard("利枝", taken=[(0, 1)]) == [] and heard("利枝", taken=[(1, 2)]) == []
     assert heard("荔枝利枝", taken=[(0, 2)]) == [("荔枝", "利枝", 2)]
     assert heard("利枝利枝", taken=[(0, 2)]) == [("荔枝", "利枝", 2)]
+    assert heard("利枝荔枝利枝", taken=[(2, 4)]) == [("荔枝", "利枝", 0), ("荔枝", "利枝", 4)]  # only the span taken
 
 
 @pytest.mark.parametrize("table", [{"杜鹃": {}, "杜鹃花": {}}, {"杜鹃花": {}, "杜鹃": {}}])
@@ -531,3 +532,13 @@ def test_sound_rule_readings_of_chinese_characters_only():
     assert (nlu.readings("\u4e00"), nlu.readings("\u9fa5")) == ({"yi"}, {"yu"})  # the first and last of the block
     assert (nlu.main_reading("才"), nlu.main_reading("a")) == ("cai", "a")
     assert nlu._toned_readings("李") == {"lǐ"} and nlu._loose_readings("荆") == {"jin"}
+
+
+def test_sound_rule_a_name_with_the_first_character_of_the_block_is_a_source():
+    """一 is U+4E00, the first of the CJK block: 一串红 is a name like any other."""
+    assert heard("衣串红", {"一串红": {}}) == [("一串红", "衣串红", 0)]
+
+
+def test_sound_rule_of_two_names_heard_as_long_the_first_in_the_table_wins():
+    assert heard("利枝", {"荔枝": {}, "丽枝": {}}) == [("荔枝", "利枝", 0)]
+    assert heard("利枝", {"丽枝": {}, "荔枝": {}}) == [("丽枝", "利枝", 0)]
