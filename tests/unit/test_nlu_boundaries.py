@@ -450,3 +450,95 @@ def test_bare_answer_rule_at_most_one_character_beside_the_parts(text, answer):
 def test_contains_any_and_halfwidth(text):
     assert nlu.contains_any(nlu.to_halfwidth(text), ["3棵", "三棵"])
     assert not nlu.contains_any(text, [])
+
+
+# -- tree names misheard by voice input (find_sound_alike_species) --------------------------------------------
+# Its own table: 离枝 is a misspelling of 荔枝 (it sounds like it), 荔 one character, lz no Chinese; 木棉 given as a
+# plain list of aliases.
+SOUNDS = {
+    "荔枝": {"aliases": ["离枝", "荔", "lz"]},
+    "木棉": ["木绵"],
+    "洋紫荆": {},
+}
+
+
+def heard(text: str, table=SOUNDS, taken=()) -> list[tuple[str, str, int]]:
+    return nlu.find_sound_alike_species(text, table, taken)
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("利枝", [("荔枝", "利枝", 0)]), ("我种了利枝", [("荔枝", "利枝", 3)]), ("立枝苗", [("荔枝", "立枝", 0)]),
+     ("木眠", [("木棉", "木眠", 0)]), ("利枝利枝", [("荔枝", "利枝", 0), ("荔枝", "利枝", 2)])],
+)  # fmt: skip
+def test_sound_rule_a_homophone_keeping_a_character_of_the_name_is_the_name(text, found):
+    assert heard(text) == found
+
+
+def test_sound_rule_the_name_as_written_is_no_homophone():
+    assert heard("荔枝") == [] and heard("洋紫荆") == []
+
+
+def test_sound_rule_a_misspelt_alias_is_no_source_of_sounds():
+    """离枝 sounds like 荔枝, the name before it: 离职 (keeping 离 of 离枝) is not 荔枝; 离枝 itself still is."""
+    assert heard("离职了") == []
+    assert heard("离枝") == [("荔枝", "离枝", 0)]
+
+
+def test_sound_rule_another_species_that_sounds_alike_keeps_its_own_sounds():
+    assert heard("丽只", {"荔枝": {}, "丽枝": {"aliases": []}}) == [("丽枝", "丽只", 0)]
+    assert heard("丽只", {"荔枝": {"aliases": ["丽枝"]}}) == []
+
+
+def test_sound_rule_a_one_character_name_is_no_source():
+    """荔 alone: 立树 would be it by tones and 树 if one character were enough."""
+    assert heard("立树") == []
+
+
+def test_sound_rule_keeping_no_character_needs_the_same_tones_and_tree_or_seedling_after():
+    assert heard("力之树") == [("荔枝", "力之", 0)] and heard("力之苗") == [("荔枝", "力之", 0)]
+    assert heard("力之") == [] and heard("力之花") == []
+    assert heard("沐绵树") == [("木棉", "沐绵", 0)] and heard("沐绵") == []
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("洋紫金", [("洋紫荆", "洋紫金", 0)]), ("洋籽金", []), ("羊紫金", []), ("羊籽金", [])],
+)
+def test_sound_rule_a_back_nasal_needs_two_characters_kept(text, found):
+    assert heard(text) == found
+
+
+def test_sound_rule_names_already_found_are_not_heard_again():
+    assert heard("利枝", taken=[(0, 1)]) == [] and heard("利枝", taken=[(1, 2)]) == []
+    assert heard("荔枝利枝", taken=[(0, 2)]) == [("荔枝", "利枝", 2)]
+    assert heard("利枝利枝", taken=[(0, 2)]) == [("荔枝", "利枝", 2)]
+    assert heard("利枝荔枝利枝", taken=[(2, 4)]) == [("荔枝", "利枝", 0), ("荔枝", "利枝", 4)]  # only the span taken
+
+
+@pytest.mark.parametrize("table", [{"杜鹃": {}, "杜鹃花": {}}, {"杜鹃花": {}, "杜鹃": {}}])
+def test_sound_rule_the_longest_name_heard_wins(table):
+    assert heard("肚鹃花开了", table) == [("杜鹃花", "肚鹃花", 0)]
+    assert heard("肚鹃", table) == [("杜鹃", "肚鹃", 0)]
+
+
+def test_sound_rule_readings_of_chinese_characters_only():
+    assert (nlu.readings("李"), nlu.readings("乐"), nlu.readings("a"), nlu.readings("。")) == (
+        {"li"},
+        {"le", "yue"},
+        frozenset(),
+        frozenset(),
+    )
+    assert (nlu.readings("\u4e00"), nlu.readings("\u9fa5")) == ({"yi"}, {"yu"})  # the first and last of the block
+    assert (nlu.main_reading("才"), nlu.main_reading("a")) == ("cai", "a")
+    assert nlu._toned_readings("李") == {"lǐ"} and nlu._loose_readings("荆") == {"jin"}
+
+
+def test_sound_rule_a_name_with_the_first_character_of_the_block_is_a_source():
+    """一 is U+4E00, the first of the CJK block: 一串红 is a name like any other."""
+    assert heard("衣串红", {"一串红": {}}) == [("一串红", "衣串红", 0)]
+
+
+def test_sound_rule_of_two_names_heard_as_long_the_first_in_the_table_wins():
+    assert heard("利枝", {"荔枝": {}, "丽枝": {}}) == [("荔枝", "利枝", 0)]
+    assert heard("利枝", {"丽枝": {}, "荔枝": {}}) == [("丽枝", "利枝", 0)]
