@@ -113,10 +113,10 @@ def test_pledge_rule_a_new_species_is_a_new_pledge_of_the_senders_household(worl
 def test_pledge_rule_the_same_species_again_replaces_count_and_month_of_the_households_pledge(world):
     first = world.pledge("王大妈", "荔枝", 2, 3).pledge
     world.pledge("王大妈", "龙眼", 1, minutes=1)
-    again = world.pledge("王大伯", "荔枝", 5, None, by=CADRE, minutes=2)  # the same household, through the cadre
+    again = world.pledge("王大伯", "荔枝", 5, 4, by=CADRE, minutes=2)  # the same household, through the cadre
     assert again.before == 2
     row = again.pledge
-    assert (row["id"], row["person_id"], row["count"], row["month"]) == (first["id"], world.ids["王大妈"], 5, None)
+    assert (row["id"], row["person_id"], row["count"], row["month"]) == (first["id"], world.ids["王大妈"], 5, 4)
     assert (row["entered_by_person_id"], row["updated_at"], row["created_at"]) == (
         world.ids["陈书记"],
         to_db(NOW + timedelta(minutes=2)),
@@ -127,7 +127,7 @@ def test_pledge_rule_the_same_species_again_replaces_count_and_month_of_the_hous
 
 
 def test_pledge_rule_two_pledges_of_one_species_become_the_first_one(world):
-    first = world.pledge("王大妈", "荔枝", 2).pledge
+    first = world.pledge("王大妈", "荔枝", 2, 3).pledge
     with world.db.conn:  # as two members pledging at the same moment could leave them
         second = store.insert(
             world.db,
@@ -143,6 +143,7 @@ def test_pledge_rule_two_pledges_of_one_species_become_the_first_one(world):
         )
     result = world.pledge("王大妈", "荔枝", 3, minutes=5)
     assert result.before == 2 and result.pledge["id"] == first["id"] and result.pledge["count"] == 3
+    assert result.pledge["month"] is None  # the month given last: none
     assert store.pledge(world.db, second)["cancelled_at"] == to_db(NOW + timedelta(minutes=5))
     assert [p["id"] for p in world.live()] == [first["id"]]
 

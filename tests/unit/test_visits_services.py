@@ -294,7 +294,18 @@ def test_reminder_rule_from_the_reminder_day_each_proven_adviser_with_a_village_
     assert visits.visit_reminders(world.app, TWENTIETH + timedelta(days=1)) == {"queued": 0}  # once a month
 
 
-def test_reminder_rule_an_adviser_whose_villages_are_all_visited_is_not_reminded(world):
+def test_reminder_rule_an_adviser_whose_villages_are_all_visited_is_skipped(world):
+    world.visit(NOW, location=NOWHERE, openid=SOLO)  # 林顾问's one village
+    world.visit(NOW)  # 埔心村 of 陈顾问's two
+    assert visits.visit_reminders(world.app, TWENTIETH) == {"queued": 1}  # 林顾问 (first by name) skipped, not the end
+    [message] = rows_of(world.app, "outbox")
+    assert (message["openid"], message["text"]) == (
+        ADVISER,
+        world.app.t("visits.reminder", name="陈顾问", month=3, villages="下围村", n=1),
+    )
+
+
+def test_reminder_rule_when_every_village_is_visited_nobody_is_reminded_until_next_month(world):
     world.visit(NOW)
     world.visit(NOW, location=(23.201, 114.401))
     world.visit(NOW, location=NOWHERE, openid=SOLO)
@@ -363,6 +374,26 @@ def test_dashboard_rule_recent_visits_newest_first_of_the_villages_asked(world):
     assert [(v["id"], len(v["photos"])) for v in found] == [(second, 0), (first, 1)]
     assert [v["id"] for v in visits.recent_visits(world.db, [world.puxin])] == [first]
     assert [v["id"] for v in visits.recent_visits(world.db, None, limit=1)] == [second]
+
+
+def test_dashboard_rule_recent_visits_are_the_latest_fifty_unless_asked(world):
+    with world.db.conn:
+        for n in range(51):
+            store.add_visit(
+                world.db,
+                adviser_person_id=world.ids["陈顾问"],
+                openid=ADVISER,
+                village_id=world.puxin,
+                lat=IN_PUXIN[0],
+                lng=IN_PUXIN[1],
+                distance_m=None,
+                note=None,
+                location_ok=True,
+                inbox_id=None,
+                now=to_db(NOW + timedelta(minutes=n)),
+            )
+    found = visits.recent_visits(world.db, [world.puxin])
+    assert len(found) == 50 and found[0]["created_at"] == to_db(NOW + timedelta(minutes=50))
 
 
 def test_awards_rule_visits_by_adviser_and_village_in_the_span(world):
