@@ -255,6 +255,92 @@ def test_people_rule_data_from_the_years_first_moment_to_the_periods_last_second
     assert (masses.trees, masses.records) == (4, 1)
 
 
+BEFORE, AFTER = "2026-12-31T15:59:59", "2027-01-31T16:00:00"  # just outside January 2027 in Shanghai
+
+
+def test_people_rule_nothing_from_before_the_year_or_after_the_period_counts(county):
+    db, masses = county.db, county.ids["张大妈"]
+    plot = next(db.query("SELECT id FROM plantings WHERE kind = 'plot'"))["id"]
+    with db.conn:
+        tree = (
+            db["plantings"]
+            .insert(
+                {
+                    "kind": "tree",
+                    "species": "龙眼",
+                    "count": 4,
+                    "status": "complete",
+                    "review": "none",
+                    "person_id": masses,
+                    "village_id": county.puxin,
+                    "openid": "o",
+                    "created_at": "2027-01-05T02:00:00",
+                    "completed_at": "2027-01-05T02:00:00",
+                }
+            )
+            .last_pk
+        )
+        for result, at in (("dead", "2027-01-20T02:00:00"), ("alive", AFTER)):  # the latest answer by the period's end
+            followups_store.add_check(
+                db, planting_id=tree, due_days=30, result=result, media_row_id=None, note=None, now=at
+            )
+        zone = next(db.query("SELECT id FROM zones"))["id"]
+        for at in (BEFORE, AFTER):
+            db["plantings"].insert(
+                {
+                    "kind": "tree",
+                    "species": "龙眼",
+                    "count": 9,
+                    "status": "complete",
+                    "review": "none",
+                    "person_id": masses,
+                    "village_id": county.puxin,
+                    "openid": "o",
+                    "created_at": at,
+                    "completed_at": at,
+                }
+            )
+            zones_store.add_tending(
+                db,
+                zone_id=zone,
+                person_id=masses,
+                openid="o",
+                media_row_id=None,
+                lat=None,
+                lng=None,
+                inbox_id=None,
+                now=at,
+            )
+            adoption_store.add(
+                db,
+                planting_id=plot,
+                village_id=county.puxin,
+                trees=5,
+                first_tree=3,
+                person_id=masses,
+                created_by="chat",
+                now=at,
+            )
+            db["tickets"].insert(
+                {
+                    "openid": MEMBER,
+                    "question": "叶子黄了",
+                    "status": "answered",
+                    "answered_at": at,
+                    "answered_by_person_id": county.ids["王工"],
+                    "public_token": f"t-{at}",
+                    "created_at": "2026-12-01T00:00:00",
+                    "updated_at": at,
+                }
+            )
+    found = awards.candidates(county.app, 2027, 1)
+    her = next(p for p in found.people if p.name == "张大妈")
+    assert (her.trees, her.records, her.tending, her.adopted) == (4, 1, 0, 2)
+    assert (her.survival_checked, her.survival_alive) == (1, 0)  # dead by January's end
+    wang = next(a for a in found.advisers if a.name == "王工")
+    assert (wang.answered, wang.median_hours) == (2, 1.5)
+
+
 def test_collective_rule_villages_by_milestones_on_time_with_their_figures(county):
     found = awards.candidates(county.app, 2027, 1)
     puxin, shihu = found.villages
@@ -556,6 +642,17 @@ def test_reminder_rule_the_annual_awards_too(county):
     assert rows_of(county.app, "outbox")[0]["dedupe_key"].startswith("award-reminder:annual_awards:2027:")
 
 
+def test_reminder_rule_each_of_the_office_is_told_with_the_pages_link(tmp_path):
+    with app_over_file(tmp_path, **{"server.public_url": "https://lvmei.example.cn/"}) as app:
+        county = County(app)
+        with app.db.conn:
+            roster_store.bind_openid(app.db, county.ids["孙主任"], "o-unproven", STAMP, via="code")  # proven now
+        assert awards.award_reminders(app, datetime(2027, 6, 29, 2, tzinfo=UTC)) == {"queued": 2, "office": 2}
+        messages = rows_of(app, "outbox")
+        assert [m["openid"] for m in messages] == [OFFICE, "o-unproven"]
+        assert "https://lvmei.example.cn/admin/awards?period=2027-06" in messages[0]["text"]
+
+
 def test_reminder_rule_with_nobody_in_the_office_nothing_is_queued(tmp_path, caplog):
     with app_over_file(tmp_path) as app:
         County(app)
@@ -565,9 +662,11 @@ def test_reminder_rule_with_nobody_in_the_office_nothing_is_queued(tmp_path, cap
         assert awards.award_reminders(app, datetime(2027, 6, 29, 2, tzinfo=UTC)) == {"queued": 0, "office": 0}
         assert awards.award_reminders(app, datetime(2027, 6, 30, 2, tzinfo=UTC)) == {"queued": 0, "office": 0}
         assert rows_of(app, "outbox") == []
+        assert awards.award_reminders(app, datetime(2027, 12, 30, 2, tzinfo=UTC)) == {"queued": 0, "office": 0}
         assert [r.getMessage() for r in caplog.records if "award date" in r.getMessage()] == [
-            "award date 2027-06-30: no 管理员 bound to WeChat to remind; the dashboard's awards page shows it"
-        ]  # once per process
+            "award date 2027-06-30: no 管理员 bound to WeChat to remind; the dashboard's awards page shows it",
+            "award date 2027-12-31: no 管理员 bound to WeChat to remind; the dashboard's awards page shows it",
+        ]  # once per award date and process
 
 
 def test_reminder_rule_the_office_is_the_proven_admins(county):
