@@ -375,6 +375,23 @@ def test_collective_rule_villages_by_milestones_on_time_with_their_figures(count
     assert found.excluded == []
 
 
+def test_collective_rule_a_target_met_after_its_day_is_not_on_time(county):
+    with county.db.conn:
+        milestones_store.add(
+            county.db,
+            village_id=county.shihu,
+            milestone="plan",
+            count=None,
+            name=None,
+            person_id=county.ids["王书记"],
+            openid=SECRETARY,
+            inbox_id=None,
+            now="2027-01-31T16:00:00",  # 02-01 00:00 in Shanghai: a day late
+        )
+    shihu = next(v for v in awards.candidates(county.app, 2027, 1).villages if v.name == "石湖村")
+    assert (shihu.on_time, shihu.due) == (0, 1)
+
+
 def test_collective_rule_lagging_once_is_still_a_candidate_twice_in_a_row_is_not(county):
     found = awards.candidates(county.app, 2027, 2)  # plans, schedules, main and demo sites due by 02-end
     assert [(v.name, v.status, v.on_time, v.due, v.rank) for v in found.villages] == [("埔心村", "lagging", 1, 4, 1)]
