@@ -85,11 +85,11 @@ def app_over_file(tmp_path: Path, **overrides) -> Iterator[AppContext]:
         app.databases.close_all()
 
 
-def chat_context(app: AppContext, openid: str, now: datetime, text: str = "") -> Ctx:
-    """The Ctx of a text message from ``openid`` at ``now``, as bot/webhook.py makes one: for rules that read the
-    sender and their flows."""
+def chat_context(app: AppContext, openid: str, now: datetime, text: str = "", inbox_id: int = 0) -> Ctx:
+    """The Ctx of a text message from ``openid`` at ``now`` (its inbox row ``inbox_id``), as bot/webhook.py makes
+    one: for rules that read the sender and their flows."""
     msg = Incoming(openid=openid, account="gh", msg_type="text", create_time=0, text=text)
-    return Ctx(app=app, db=app.db, msg=msg, now=now, user={}, inbox_id=0)
+    return Ctx(app=app, db=app.db, msg=msg, now=now, user={}, inbox_id=inbox_id)
 
 
 def add_roster(bot, villages: dict[str, dict], people: list[tuple[str, str, str, str]]) -> dict[str, int]:
