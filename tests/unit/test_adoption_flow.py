@@ -5,6 +5,7 @@ rule it pins (issue 20, whole-module mutation score)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -22,11 +23,11 @@ NOW_S = "2027-03-10T02:00:00"
 PLOT = {"lat": 23.101, "lng": 114.401}  # the 党建林 plot (record 1)
 
 
-@pytest.fixture
-def app(tmp_path):
+@contextmanager
+def county(tmp_path, **overrides):
     """埔心村 with 陈书记 (村书记), 李四 and 王五 (群众), all bound; record 1: a verified 党建林 plot of 3 香樟 at PLOT;
     record 2: 李四's own tree by the house (approved); the program clock at NOW."""
-    with app_over_file(tmp_path, **{"adoption.page_size": 1}) as app:
+    with app_over_file(tmp_path, **{"adoption.page_size": 1, **overrides}) as app:
         db = app.db
         with db.conn:
             village = roster_store.insert_village(db, {"name": "埔心村", "kind": "村"}, STAMP)
@@ -52,6 +53,12 @@ def app(tmp_path):
             )  # fmt: skip
         app.clock = Clock()
         app.clock.set(NOW)
+        yield app
+
+
+@pytest.fixture
+def app(tmp_path):
+    with county(tmp_path) as app:
         yield app
 
 
@@ -152,12 +159,22 @@ def test_page_rule_a_token_made_on_first_use_and_kept(app):
 
 
 def test_page_rule_the_address_is_the_public_url_with_one_slash(app, tmp_path):
-    assert adoption.page_url(app, app.db, 1, NOW_S) == "http://127.0.0.1:8080" + adoption.page_path(app.db, 1, NOW_S)
-    with app_over_file(tmp_path / "other", **{"server.public_url": "https://lvmei.example.org/"}) as slashed:
-        with slashed.db.conn:
-            slashed.db["plantings"].insert({"id": 1, "openid": "o", "status": "complete", "created_at": STAMP})
+    assert adoption.page_url(app, app.db, 1, NOW_S) == "http://127.0.0.1:8080" + adoption.page_path(app.db, 1, STAMP)
+    assert [r["created_at"] for r in app.db.query("SELECT created_at FROM tree_pages")] == [NOW_S]
+    with county(tmp_path / "other", **{"server.public_url": "https://lvmei.example.org/"}) as slashed:
         url = adoption.page_url(slashed, slashed.db, 1, NOW_S)
     assert url.startswith("https://lvmei.example.org/tree/") and "//tree" not in url
+
+
+def test_notice_rule_a_public_url_with_a_trailing_slash_gives_one_slash(tmp_path):
+    with county(tmp_path, **{"server.public_url": "https://lvmei.example.org/"}) as slashed:
+        adopt(slashed)
+        media = photo(slashed, "new", at=NOW_S)
+        record_photo(slashed, 1, media, NOW_S)
+        assert tell(slashed, media) == 1
+        [text] = [n[2] for n in notices(slashed)]
+        path = adoption.page_path(slashed.db, 1, NOW_S)
+    assert text.endswith("点开看：https://lvmei.example.org" + path)
 
 
 # -- a record's photos over time ------------------------------------------------------------------------------
@@ -197,12 +214,14 @@ def test_my_trees_rule_planted_then_adopted_with_latest_photo_survival_and_page(
     adopt(app)
     record_photo(app, 2, photo(app, "own"), "2027-03-01T02:00:00")
     survival(app, 2, photo(app, "check"), "2027-04-01T02:00:00", result="alive")
+    update(app, 2, photo(app, "newest"), "2027-04-05T02:00:00")
     survival(app, 1, None, "2027-04-02T02:00:00", result="dead")
     items = adoption.my_trees(ctx(app))
     assert [(i["kind"], i["record"]["id"], i["latest"], i["survival"]) for i in items] == [
-        ("planted", 2, "2027-04-01T02:00:00", "alive"),
+        ("planted", 2, "2027-04-05T02:00:00", "alive"),
         ("adopted", 1, None, "dead"),
     ]
+    assert [r["created_at"] for r in app.db.query("SELECT created_at FROM tree_pages")] == [NOW_S, NOW_S]
     assert [i["url"] for i in items] == [adoption.page_url(app, app.db, n, NOW_S) for n in (2, 1)]
     assert items[1]["record"]["first_tree"] == 1
     assert adoption.my_trees(ctx(app, "o-wang")) == []
@@ -283,7 +302,9 @@ def test_notice_rule_each_adopter_once_with_the_place_species_source_day_and_pag
     assert adoption.prepare_notice(app, media, b"") is None
     assert tell(app, media) == 2
     assert tell(app, media) == 0  # once per photo and adopter
-    path = adoption.page_path(app.db, 1, NOW_S)
+    [page] = app.db.query("SELECT * FROM tree_pages")
+    assert (page["planting_id"], page["created_at"]) == (1, NOW_S)  # made by the notice, at the job's moment
+    path = adoption.page_path(app.db, 1, "2027-05-01T00:00:00")
     text = f"您认养的埔心村党建林香樟有新照片（村里更新，3月12日）🌳 点开看：http://127.0.0.1:8080{path}"
     assert notices(app) == [
         ("o-li", "notice", text, f"adoption-photo:{media['id']}:o-li", path, NOW_S),

@@ -1,8 +1,8 @@
 """bot/certificates.py's services on a real SQLite file: the picture (drawn once, kept, none without a Chinese font,
 the warning said once), what is queued to whom and when (picture and line, after quiet hours, once), the job that
 issues and sends (one user's share too), a season loaded as sent, 我的证书 and an award's 荣誉证书; each test named for
-the rule it pins (issue 20, whole-module mutation score). Only one test draws a picture (2 s on a busy machine): the
-others give the certificate its picture file beforehand, or run without a font."""
+the rule it pins (issue 20, whole-module mutation score). Only one test draws pictures (two; seconds on a busy machine):
+the others give the certificate its picture file beforehand, or run without a font."""
 
 from __future__ import annotations
 
@@ -103,6 +103,9 @@ def test_picture_rule_drawn_once_into_its_serials_file_and_kept_with_the_certifi
         assert certificates.image_of(app, app.db, cert) == path
     assert path.read_bytes().startswith(PNG) and list(path.parent.iterdir()) == [path]  # no .part left
     assert store.get(app.db, cert["id"])["image"] == str(path)
+    second = issued(app, "李大")  # into the folder the first one made
+    assert certificates.draw(app, second) == path.with_name(f"{second['serial']}.png")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["LM27-00001.png", "LM27-00002.png"]
 
 
 def test_picture_rule_a_picture_on_disk_is_not_drawn_again(fontless):
@@ -111,7 +114,12 @@ def test_picture_rule_a_picture_on_disk_is_not_drawn_again(fontless):
     assert certificates.draw(fontless, cert) == path and path.read_bytes() == PNG + b"kept"
     with fontless.db.conn:
         certificates.image_of(fontless, fontless.db, cert)
-    assert store.get(fontless.db, cert["id"])["image"] == str(path)
+    kept = store.get(fontless.db, cert["id"])
+    assert kept["image"] == str(path)
+    writes = fontless.db.conn.total_changes
+    with fontless.db.conn:
+        assert certificates.image_of(fontless, fontless.db, kept) == path
+    assert fontless.db.conn.total_changes == writes  # kept already: nothing written
 
 
 def test_picture_rule_without_a_chinese_font_there_is_none_and_the_log_says_so_once(fontless, caplog):

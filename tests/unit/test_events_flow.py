@@ -214,3 +214,15 @@ def test_qr_rule_a_failure_is_logged_with_the_day_and_wechats_answer(world, stan
         events.event_qrcodes(world.bot, world.bot.clock())
     [warning] = [r.getMessage() for r in caplog.records if r.name == "bot.events"]
     assert warning.startswith(f"QR code for event {event['id']} failed: ") and "40013" in warning
+
+
+def test_qr_rule_every_day_of_a_run_is_counted(world, standin):
+    for name in ("村口植树", "河边补种"):
+        open_day(world, name=name)
+    standin.fail("qrcode/create", errcode=40013, times=2)
+    assert events.event_qrcodes(world.bot, world.bot.clock()) == {"ready": 0, "failed": 2, "retry": 0}
+    for name in ("祠堂补种", "山边补种"):
+        open_day(world, name=name)
+    standin.fail("qrcode/create", errcode=45009, times=2)
+    assert events.event_qrcodes(world.bot, world.bot.clock()) == {"ready": 0, "failed": 0, "retry": 2}
+    assert events.event_qrcodes(world.bot, world.bot.clock()) == {"ready": 2, "failed": 0, "retry": 0}
