@@ -15,7 +15,29 @@ from bot.progress import HouseholdProgress, PersonProgress, Totals, VillageProgr
 from tests.conftest import app_over_file
 
 MARCH = "2027-03-10T02:00:00"
+BEFORE = "2027-03-10T01:59:59"  # before every record, check-in and adoption of the fixture
+END_OF_MARCH, APRIL = "2027-03-31T23:59:59", "2027-04-09T01:00:00"
 PENDING = "（另有1条待审核）"
+
+
+def plant(db, person: int, village_id: int, count: int, kind="tree", area=None, review="none", at=MARCH) -> None:
+    """A complete record of ``person`` in ``village_id`` at ``at``; one waiting for review is flagged."""
+    db["plantings"].insert(
+        {
+            "openid": f"o{person}",
+            "person_id": person,
+            "village_id": village_id,
+            "kind": kind,
+            "count": count,
+            "area_mu": area,
+            "species": "桂花",
+            "status": "complete",
+            "review": review,
+            "flags": "old_photo" if review == "pending" else "",
+            "created_at": at,
+            "completed_at": at,
+        }
+    )
 
 
 @pytest.fixture
@@ -49,22 +71,7 @@ def village(tmp_path):
             (7, 2, 90, "tree", None, "none"),
             (7, 2, 6, "tree", None, "pending"),
         ):
-            db["plantings"].insert(
-                {
-                    "openid": f"o{person}",
-                    "person_id": person,
-                    "village_id": village_id,
-                    "kind": kind,
-                    "count": count,
-                    "area_mu": area,
-                    "species": "桂花",
-                    "status": "complete",
-                    "review": review,
-                    "flags": "old_photo" if review == "pending" else "",
-                    "created_at": MARCH,
-                    "completed_at": MARCH,
-                }
-            )
+            plant(db, person, village_id, count, kind, area, review)
         db["milestones"].insert(
             {"village_id": 1, "milestone": "demo_site", "name": "村口公园", "person_id": 3, "reported_at": MARCH}
         )
@@ -232,15 +239,15 @@ def test_village_rule_every_figure_of_a_village_a_community_and_an_empty_village
 
 
 def test_village_rule_before_the_records_only_the_roster_counts(village):
-    before = progress.village_progress(village.db, village.config, 1, until="2027-03-10T01:59:59")
+    before = progress.village_progress(village.db, village.config, 1, until=BEFORE)
     got = (before.trees, before.households_covered, before.party_members, before.party_members_active)
     assert got == (0, 0, 4, 0)  # the planting days' check-ins (02:00) come later too
-    assert progress.all_villages_progress(village.db, village.config, until="2027-03-10T01:59:59")[0] == before
-    assert progress.completions(village.db, village.config, until="2027-03-10T01:59:59") == [
+    assert progress.all_villages_progress(village.db, village.config, until=BEFORE)[0] == before
+    assert progress.completions(village.db, village.config, until=BEFORE) == [
         (1, "埔心村", 0.0),
         (2, "东平社区", 0.0),
     ]
-    assert progress.daily_series(village.db, village.config, until="2027-03-10T01:59:59") == []
+    assert progress.daily_series(village.db, village.config, until=BEFORE) == []
 
 
 def test_people_rule_attending_makes_active_and_an_adopted_tree_counts_for_a_household_without_one(village):
@@ -263,3 +270,124 @@ def test_series_rule_by_local_day_with_the_campaign_timezone(village):
     winter, summer = (datetime(2027, m, 10, tzinfo=UTC) for m in (1, 7))
     assert (progress.utc_offset_minutes(berlin, winter), progress.utc_offset_minutes(berlin, summer)) == (60, 120)
     assert progress.daily_series(village.db, village.config) == [progress.DayPoint("2027-03-10", 137, 1.25, 5, 137)]
+
+
+# -- the edges of those figures: a moment in time, people outside every household, other settings ----------------
+def test_person_rule_an_empty_role_is_the_masses(village):
+    village.db["people"].insert({"id": 8, "name": "周十", "village_id": 1, "role": ""})
+    assert progress.person_progress(village.db, village.config, 8).role == "群众"
+
+
+def test_household_rule_counts_only_the_records_made_by_then(village):
+    assert progress.household_progress(village.db, village.config, 2, until=BEFORE) == HouseholdProgress(
+        1, "A", (1, 2), 0, 0, 1, 0
+    )
+
+
+def test_people_rule_before_the_planting_days_and_the_adoption_nobody_attended_or_adopted(village):
+    rows = progress.people_left_to_do(village.db, village.config, until=BEFORE)
+    assert {r["person_id"]: (r["active"], r["household_trees"]) for r in rows if r["person_id"] in (5, 6)} == {
+        5: (0, 0),
+        6: (0, 0),
+    }
+
+
+def test_people_rule_an_adoption_counts_until_the_household_plants_its_own(village):
+    """赵六 plants 2 trees of household D's own in April: in March D counts the tree 钱七 adopted, then its own."""
+    db, config = village.db, village.config
+    plant(db, 5, 1, 2, at=APRIL)
+
+    def household_d(until):
+        return [r["household_trees"] for r in progress.people_left_to_do(db, config, person_ids=[5, 6], until=until)]
+
+    assert (household_d(END_OF_MARCH), household_d(None)) == ([1, 1], [2, 2])
+    march = [
+        progress.village_progress(db, config, 1, END_OF_MARCH),
+        progress.all_villages_progress(db, config, END_OF_MARCH)[0],
+    ]
+    assert [v.households_covered for v in march] == [4, 4]  # A, B, C with trees of their own; D by its adoption
+
+
+def test_people_rule_people_without_a_household_adopt_each_for_themselves(village):
+    db = village.db
+    db["people"].insert_all([{"id": i, "name": f"路人{i}", "village_id": 1, "role": "群众"} for i in (8, 9)])
+    db["adoptions"].insert(
+        {"planting_id": 1, "village_id": 1, "trees": 2, "first_tree": 2, "person_id": 8, "adopted_at": MARCH}
+    )
+    rows = progress.people_left_to_do(db, village.config, person_ids=[8, 9])
+    assert [(r["person_id"], r["household_trees"]) for r in rows] == [(8, 2), (9, 0)]
+
+
+def test_people_rule_an_adviser_in_an_adopting_household_shares_none_of_its_trees(village):
+    """A 技术顾问 listed in household D belongs to no household: D's adopted tree is not his."""
+    village.db["people"].insert({"id": 8, "name": "吴顾问", "village_id": 1, "role": "技术顾问", "household": "D"})
+    [row] = progress.people_left_to_do(village.db, village.config, person_ids=[8])
+    assert (row["household_target"], row["household_trees"]) == (0, 0)
+
+
+@pytest.fixture
+def hamlet(village):
+    """小岭村 (id 3): household F adopted a tree, 党员 周十 (household G) only attended a planting day."""
+    db = village.db
+    db["villages"].insert({"id": 3, "name": "小岭村", "kind": "村", "town": "横沥镇"})
+    db["people"].insert_all(
+        [
+            {"id": 8, "name": "吴一", "village_id": 3, "role": "群众", "household": "F"},
+            {"id": 9, "name": "周十", "village_id": 3, "role": "党员", "household": "G"},
+        ]
+    )
+    db["adoptions"].insert(
+        {"planting_id": 1, "village_id": 1, "trees": 1, "first_tree": 2, "person_id": 8, "adopted_at": MARCH}
+    )
+    db["attendance"].insert({"event_id": 1, "person_id": 9, "how": "village", "checked_in_at": MARCH, "present": 1})
+    return village
+
+
+def test_village_rule_a_household_covered_by_adoption_alone_counts_once(hamlet):
+    db, config = hamlet.db, hamlet.config
+    got = [progress.village_progress(db, config, 3), progress.all_villages_progress(db, config)[2]]
+    assert [(v.households_covered, v.households_total) for v in got] == [(1, 2), (1, 2)]
+
+
+def test_village_rule_a_party_member_who_only_attended_counts_once(hamlet):
+    db, config = hamlet.db, hamlet.config
+    got = [progress.village_progress(db, config, 3), progress.all_villages_progress(db, config)[2]]
+    assert [(v.party_members_active, v.party_members) for v in got] == [(1, 1), (1, 1)]
+
+
+def test_village_rule_without_a_household_target_an_adoption_adds_no_household(village):
+    """Target 0: every household of the roster is covered (A to D; 埔心村 says it has 5), none again by D's adoption."""
+    config = village.config.with_overrides({"campaign.targets.household_trees": 0})
+    v = progress.village_progress(village.db, config, 1)
+    assert (v.households_covered, v.households_total) == (4, 5)
+
+
+def test_village_rule_a_plot_waiting_for_review_is_claimed_area(village):
+    plant(village.db, 3, 1, 20, "plot", 0.5, "pending")
+    v = progress.village_progress(village.db, village.config, 1)
+    assert (v.pending_area_mu, v.pending_value, v.claimed_value) == (0.5, 0.5, 1.75)
+
+
+def test_village_rule_the_latest_holes_count_stands(village):
+    village.db["milestones"].insert_all(
+        [
+            {"village_id": 1, "milestone": "holes", "count": n, "person_id": 3, "reported_at": at}
+            for n, at in ((80, MARCH), (120, APRIL))
+        ]
+    )
+    db, config = village.db, village.config
+    assert [progress.village_progress(db, config, 1, until).holes for until in (END_OF_MARCH, None)] == [80, 120]
+    assert progress.all_villages_progress(db, config)[0].holes == 120
+
+
+def test_village_rule_the_schedule_goal_is_the_share_of_households_rounded_up(village):
+    config = village.config.with_overrides({"pledges.schedule_share": 0.5})
+    assert progress.village_progress(village.db, config, 1).schedule_goal == 3  # 5 households × 0.5 = 2.5
+
+
+def test_village_rule_survival_counts_the_checks_made_by_then(village):
+    village.db["survival_checks"].insert({"planting_id": 1, "due_days": 30, "result": "alive", "checked_at": APRIL})
+    db, config = village.db, village.config
+    for until, checked in ((END_OF_MARCH, 0), (None, 1)):
+        got = [progress.village_progress(db, config, 1, until), progress.all_villages_progress(db, config, until)[0]]
+        assert [(v.survival_checked, v.survival_alive) for v in got] == [(checked, checked)] * 2
