@@ -89,10 +89,11 @@ def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
     return person.get("role") in set(roles) and is_proven(person)
 
 
-def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
+def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str, no_village: str | None = None) -> str | None:
     """None when the sender may act as one of ``roles``; else the reply: the register hint (the message is
     kept, as ``@registered`` does), ``refusal`` (a message key) for other roles, or how to prove a staff role
-    that is not proven yet."""
+    that is not proven yet; with ``no_village`` (a message key), staff acting for their village's households,
+    whom the roster gives no village, get that."""
     hint = require_registered(ctx)
     if hint:
         return hint
@@ -101,6 +102,8 @@ def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str) -> str | None:
         return ctx.t(refusal)
     if not is_proven(ctx.person):
         return ctx.t("registration.staff_unproven", role=ctx.person["role"])
+    if no_village and ctx.person["village_id"] is None:
+        return ctx.t(no_village)
     return None
 
 

@@ -93,11 +93,11 @@ def on_photo(ctx, _match) -> str:
 
 @registered
 def on_text(ctx, parsed) -> str:
-    refusal = needs_cadre(parsed) and staff_refusal(ctx, ctx.config.get("planting.cadre_roles"), "planting.cadres_only")
+    # a plot counts in the cadre's village, a 代种 household joins it: a cadre with no village may do neither
+    cadres = ctx.config.get("planting.cadre_roles")
+    refusal = needs_cadre(parsed) and staff_refusal(ctx, cadres, "planting.cadres_only", "planting.cadre_no_village")
     if refusal:
         return refusal
-    if needs_cadre(parsed) and ctx.person["village_id"] is None:  # a plot or a household with no village
-        return ctx.t("planting.cadre_no_village")
     record = planting.record_for(ctx, "text")
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)

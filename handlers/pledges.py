@@ -38,11 +38,9 @@ def _cancel_text(ctx: Ctx):
 
 def _cadre_refusal(ctx: Ctx) -> str | None:
     """A cadre pledges for the households of their village: None when the sender is one and has a village."""
-    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only")
-    if refusal:
-        return refusal
-    assert ctx.person is not None  # staff_refusal found the binding
-    return None if ctx.person["village_id"] is not None else ctx.t("pledges.cadre_no_village")
+    return staff_refusal(
+        ctx, ctx.config.get("pledges.cadre_roles"), "pledges.cadres_only", no_village="pledges.cadre_no_village"
+    )
 
 
 def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
