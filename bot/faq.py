@@ -39,6 +39,14 @@ questions the matcher had not seen): the answer explains all but ``intent_unexpl
 of the question's content characters (not counting the tree, topic and intent words, the story, neutral words),
 and a species field is not asked about a second topic as strongly ('桂花几年开花 要施什么肥'). Else an adviser.
 
+Precedents (``messages/faq/precedents/*.tsv``): questions villagers asked, each labelled with the entry that
+answers it (or ``escalate``) by people who had never seen the matcher (the held-out sets of earlier rounds). They are
+a second witness for a doubt: when the matcher would escalate only because it is not sure of an answer (``not_sure``,
+``not_covered``, ``ambiguous``, ``low_confidence``) and the precedents closest to the question (character n-grams,
+tree names masked) were answered by that same entry (a species' field: of any species), with no precedent for an
+adviser among them, the answer is given (``[precedents]`` in matching.toml). They never overrule a rule that sends a
+question to a person (safety, symptoms, money, land, disputes, felling), nor answer on their own.
+
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
 the n-grams clearly, the answer needs no coverage check (a paraphrase in words no
@@ -64,6 +72,7 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -104,6 +113,7 @@ class FaqResult:
     score: float
     reason: str
     safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
+    candidate: FaqResult | None = None  # escalated for doubt: the answer the doubt stopped (``_precedents_agree``)
 
 
 class Vocab:
@@ -670,6 +680,11 @@ class FaqIndex:
         self._entry_chars: list[frozenset[str]] = []  # characters of its phrasings and answer
         self._phrasings: dict[frozenset[str], int] = {}  # a phrasing's features -> entry
         self._has_added = False  # any adviser-approved entry (收录)
+        agree = matching.get("precedents", {})
+        self._precedent_one = float(agree.get("one", 2.0))  # off unless matching.toml sets it
+        self._precedent_two = float(agree.get("two", 2.0))
+        self._precedent_nearest = int(agree.get("nearest", 3))
+        self.set_precedents(())
         for entry in entries:
             self._add(entry)
         self._sound_words = SoundAlikeWords(
@@ -697,9 +712,21 @@ class FaqIndex:
         entries = _load_entries(root / "faq", campaign_config, species)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
-        return cls(
+        index = cls(
             entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"), load_offlist(root)
         )
+        index.set_precedents(load_precedents(root / "faq" / "precedents"))
+        return index
+
+    def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
+        """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
+        (bench/faq_eval.py leaves a set's own out when it scores that set)."""
+        self._precedents = CharNgrams(STOP_CHARS)
+        self._precedent_labels: list[str] = []
+        for question, label in cases:
+            self._precedents.add(len(self._precedent_labels), self._masked(nlu.normalize(question)))
+            self._precedent_labels.append(_any_species(label))
+        self._precedents.similarities("")  # the idf built now, not on the first question
 
     # -- building
 
@@ -772,6 +799,8 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
+        if result.candidate and self._precedents_agree(norm, result.candidate.entry_id or ""):
+            result = replace(result.candidate, reason="precedents")  # the doubt's answer, seconded
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -803,9 +832,10 @@ class FaqIndex:
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
+            answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
-                return _escalate("not_sure")  # '证书上面名都写错咗': the intent's words, but not its question
-            return self._answer(self._by_id[intent.entry], 0.9, "intent")
+                return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
+            return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
@@ -823,13 +853,31 @@ class FaqIndex:
             if self._agreed(best):
                 return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
-                return _escalate("not_covered", best[1])
+                return _escalate("not_covered", best[1], candidate=self._answer(best[0], best[1], "ranked"))
             if best.score < self._sure and (
                 best.score - best.runner_up < self._min_margin or best.cosine_margin <= -self._agree_margin
             ):
-                return _escalate("ambiguous", best[1])  # two entries about as likely, or two views: do not guess
+                stopped = self._answer(best[0], best[1], "ranked")
+                return _escalate("ambiguous", best[1], candidate=stopped)  # two entries about as likely, or two views
             return self._answer(best[0], best[1], "ranked")
-        return _escalate("low_confidence", best[1] if best else 0.0)
+        if best is None:
+            return _escalate("low_confidence")
+        return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
+
+    def _precedents_agree(self, norm: str, entry_id: str) -> bool:
+        """The precedents closest to the question were answered by ``entry_id`` (a species field: of any species)
+        and none of them by an adviser: the closest one clearly (``one``), or the two closest both (``two``)."""
+        near = heapq.nlargest(
+            self._precedent_nearest, self._precedents.similarities(self._masked(norm)).items(), key=lambda kv: kv[1]
+        )
+        labels = [(self._precedent_labels[i], similarity) for i, similarity in near]
+        if not labels or any(label == "escalate" for label, _ in labels):
+            return False
+        want = _any_species(entry_id)
+        (first, closest), (second, next_closest) = labels[0], (labels[1] if len(labels) > 1 else ("", 0.0))
+        return first == want and (
+            closest >= self._precedent_one or (second == want and next_closest >= self._precedent_two)
+        )
 
     def _tree_spans(self, norm: str) -> list[tuple[int, int]]:
         """Where tree names (as written) and look-alikes (泥石流) are: no misheard topic word there."""
@@ -1055,7 +1103,9 @@ class FaqIndex:
         )
         if own_ok and not entry_better:
             if self.doubt(question, own.entry_id or "", norm, aliases):
-                return _escalate("not_sure")  # '杨梅几年结果 要不要公树母树一起种': one field answers half
+                return _escalate(
+                    "not_sure", candidate=own
+                )  # '杨梅几年结果 要不要公树母树一起种': one field answers half
             return own
         if (
             best is not None
@@ -1063,7 +1113,7 @@ class FaqIndex:
             and (self._covered_by(norm, entry_missing, named, strict=True) or self._agreed(best))
         ):
             return self._answer(best[0], best[1], "ranked_with_species")
-        return _escalate("not_covered")
+        return _escalate("not_covered", candidate=own if own_missing is not None else None)
 
     def _agreed(self, best: _Ranked) -> bool:
         """The word index and the character n-grams both rank this entry first, the n-grams clearly
@@ -1343,9 +1393,10 @@ def _entry_score(narrow: float, broad: float | None) -> float:
     return CALIBRATION * (0.6 * narrow + 0.4 * broad)
 
 
-def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
-    """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number."""
-    return FaqResult("escalate", None, note, round(score, 3), reason)
+def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqResult | None = None) -> FaqResult:
+    """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number;
+    ``candidate``: the answer a doubt stopped."""
+    return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate)
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
@@ -1451,13 +1502,39 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     return {w for w in words if len(w) > 1}
 
 
+def _any_species(label: str) -> str:
+    """A species field's label for every species: 'species.桂花.time' -> 'species.*.time'."""
+    return _SPECIES_LABEL_RE.sub("species.*.", label)
+
+
+_SPECIES_LABEL_RE = re.compile(r"^species\.[^.]+\.")
+
+
+def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(question, label) of every set in ``folder`` (``*.tsv`` but the missing-topic map; ``leave_out``: set
+    names, e.g. 'faq_heldout_h'); a missing topic counts as its entry in ``missing_map.tsv``, else as a question
+    for an adviser (the knowledge had nothing for it)."""
+    folder = Path(folder)
+    missing = load_missing_map(folder / "missing_map.tsv")
+    skip = {"missing_map", *leave_out}
+    return [
+        (
+            case.question,
+            missing.get(case.expected, "escalate" if case.expected.startswith("missing:") else case.expected),
+        )
+        for path in sorted(folder.glob("*.tsv"))
+        if path.stem not in skip
+        for case in load_eval_set(path)
+    ]
+
+
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------
 #
 # An evaluation set is tab-separated: question, expected, optional tags (comma or space separated:
 # safety, adviser, compare ...). ``expected`` is an entry id (``tech.hole_size``, ``species.桂花.time``,
 # ``recommend.河边``), ``escalate`` (an adviser must answer), ``chitchat``, or ``missing:<topic>``: a
 # question the knowledge did not cover when the set was written. A missing topic that an entry now
-# answers is mapped to that entry in one explicit file (tests/data/faq_missing_map.tsv), never by
+# answers is mapped to that entry in one explicit file (messages/faq/precedents/missing_map.tsv), never by
 # editing the set; figures are reported with and without the mapping.
 
 

@@ -722,9 +722,12 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
 
 def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     """Held-out sets are never edited; a missing:<topic> label is mapped to an entry that exists."""
-    mapping = faq.load_missing_map(ROOT / "tests" / "data" / "faq_missing_map.tsv")
+    mapping = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
     assert mapping and all(index.entry(entry_id) for entry_id in mapping.values())
-    for path in (ROOT / "tests" / "data").glob("faq_heldout_*.tsv"):
+    for path in [
+        *(ROOT / "messages" / "faq" / "precedents").glob("faq_heldout_*.tsv"),
+        *(ROOT / "tests" / "data").glob("faq_heldout_*.tsv"),
+    ]:
         for case in faq.load_eval_set(path):
             label = mapping.get(case.expected, case.expected)
             assert (
@@ -1158,3 +1161,92 @@ def test_intents_of_round_7(index, question, entry_id):
 )
 def test_the_tree_asked_about_and_questions_that_are_no_records(index, question, entry_id):
     assert faq.result_label(index.match(question)) == entry_id
+
+
+# --- issue 17, round 8: precedents second a doubt ----------------------------------------------------------
+
+DOUBTED = "我老爸七十多了是老党员腿脚不好还要去种树吗"  # camp.party_age's words, but more than its question
+
+
+OTHER_PRECEDENTS = [("桂花几月种", "species.桂花.time"), ("荔枝怎么施肥", "species.荔枝.fertilizer")]
+
+
+@pytest.fixture
+def fresh_index():
+    """An index of its own: these tests change its precedents."""
+    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def test_precedent_rule_without_precedents_a_doubt_goes_to_an_adviser(fresh_index):
+    fresh_index.set_precedents([])
+    result = fresh_index.match(DOUBTED)
+    assert (result.kind, result.reason) == ("escalate", "not_sure")
+    assert result.candidate is not None and result.candidate.entry_id == "camp.party_age"
+
+
+def test_precedent_rule_close_precedents_for_the_same_entry_answer(fresh_index):
+    fresh_index.set_precedents([("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.party_age"), *OTHER_PRECEDENTS])
+    result = fresh_index.match(DOUBTED)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "camp.party_age", "precedents")
+    assert result.answer_text == fresh_index.entry("camp.party_age").answer
+
+
+@pytest.mark.parametrize(
+    "precedents",
+    [
+        [("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.quota_party")],  # another entry: no second witness
+        [  # an adviser's question among the closest: a person answers
+            ("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.party_age"),
+            ("我老爸七十多岁腿脚不好 种树摔倒了谁负责", "escalate"),
+        ],
+        [("今年冬天冷不冷", "camp.party_age")],  # the same entry, but nothing alike
+    ],
+)
+def test_precedent_rule_no_answer_without_a_close_agreeing_witness(fresh_index, precedents):
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "escalate"
+
+
+def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
+    """Neither is close enough alone (``one``); the two closest agreeing (``two``) are."""
+    precedents = [("老党员七十几岁腿脚不方便还用去吗", "camp.party_age"), ("七十岁的党员要种树吗", "camp.party_age")]
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    near = sorted(fresh_index._precedents.similarities(fresh_index._masked(fresh_index._fixed(DOUBTED))).values())
+    assert near[-1] < fresh_index._precedent_one and near[-2] >= fresh_index._precedent_two
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "camp.party_age"
+    fresh_index.set_precedents([precedents[0], *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "escalate"
+
+
+def test_precedent_rule_a_species_field_seconds_it_for_any_species(fresh_index):
+    question = "桃树种在什么泥好 怕不怕水浸"
+    fresh_index.set_precedents([])
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
+    fresh_index.set_precedents([("李树要种在什么泥 怕唔怕水浸", "species.李.soil"), *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(question)) == "species.桃.soil"  # the tree asked about
+
+
+def test_precedent_rule_never_overrules_a_rule_for_a_person(fresh_index):
+    question = "我家荔枝叶子上有黑斑"  # a symptom on one's own tree
+    fresh_index.set_precedents([(question, "species.荔枝.pests"), ("荔枝叶子有黑斑", "species.荔枝.pests")])
+    result = fresh_index.match(question)
+    assert (result.kind, result.reason, result.candidate) == ("escalate", "diagnosis", None)
+
+
+def test_precedents_load_every_set_but_the_left_out_and_map_missing_topics(tmp_path):
+    (tmp_path / "faq_heldout_x.tsv").write_text("# q\te\tt\n桂花几月种\tspecies.桂花.time\t\n", encoding="utf-8")
+    (tmp_path / "faq_heldout_y.tsv").write_text(
+        "树苗干了怎么办\tmissing:dry seedlings\t\n明天下雨吗\tmissing:weather\t\n", encoding="utf-8"
+    )
+    (tmp_path / "missing_map.tsv").write_text("missing:dry seedlings\ttech.dry_seedlings\n", encoding="utf-8")
+    assert faq.load_precedents(tmp_path) == [
+        ("桂花几月种", "species.桂花.time"),
+        ("树苗干了怎么办", "tech.dry_seedlings"),  # mapped
+        ("明天下雨吗", "escalate"),  # a topic nothing answers: a person
+    ]
+    assert faq.load_precedents(tmp_path, ["faq_heldout_y"]) == [("桂花几月种", "species.桂花.time")]
+
+
+def test_the_product_index_loads_the_precedent_sets(index):
+    assert len(index._precedent_labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
+    assert "species.*.time" in index._precedent_labels and "escalate" in index._precedent_labels
