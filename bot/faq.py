@@ -684,6 +684,7 @@ class FaqIndex:
         self._precedent_one = float(agree.get("one", 2.0))  # off unless matching.toml sets it
         self._precedent_two = float(agree.get("two", 2.0))
         self._precedent_nearest = int(agree.get("nearest", 3))
+        self._precedent_slack = int(agree.get("unexplained_slack", 0))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -723,9 +724,12 @@ class FaqIndex:
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
         self._precedents = CharNgrams(STOP_CHARS)
         self._precedent_labels: list[str] = []
+        self._precedent_texts: list[str] = []
         for question, label in cases:
-            self._precedents.add(len(self._precedent_labels), self._masked(nlu.normalize(question)))
+            text = self._masked(nlu.normalize(question))
+            self._precedents.add(len(self._precedent_labels), text)
             self._precedent_labels.append(_any_species(label))
+            self._precedent_texts.append(text)
         self._precedents.similarities("")  # the idf built now, not on the first question
 
     # -- building
@@ -799,7 +803,7 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
-        if result.candidate and self._precedents_agree(norm, result.candidate.entry_id or ""):
+        if result.candidate and self._seconded(question, norm, result.candidate.entry_id or ""):
             result = replace(result.candidate, reason="precedents")  # the doubt's answer, seconded
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
@@ -864,20 +868,25 @@ class FaqIndex:
             return _escalate("low_confidence")
         return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
 
-    def _precedents_agree(self, norm: str, entry_id: str) -> bool:
+    def _seconded(self, question: str, norm: str, entry_id: str) -> bool:
         """The precedents closest to the question were answered by ``entry_id`` (a species field: of any species)
-        and none of them by an adviser: the closest one clearly (``one``), or the two closest both (``two``)."""
+        and none of them by an adviser: the closest one clearly (``one``), or the two closest both (``two``);
+        and with their words, the answer explains the question but ``unexplained_slack`` more characters than
+        ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of which says 牌子
+        or 吹; two topics asked stay two)."""
         near = heapq.nlargest(
             self._precedent_nearest, self._precedents.similarities(self._masked(norm)).items(), key=lambda kv: kv[1]
         )
-        labels = [(self._precedent_labels[i], similarity) for i, similarity in near]
-        if not labels or any(label == "escalate" for label, _ in labels):
+        if not near or any(self._precedent_labels[i] == "escalate" for i, _ in near):
             return False
         want = _any_species(entry_id)
-        (first, closest), (second, next_closest) = labels[0], (labels[1] if len(labels) > 1 else ("", 0.0))
-        return first == want and (
-            closest >= self._precedent_one or (second == want and next_closest >= self._precedent_two)
-        )
+        agreeing = [(i, similarity) for i, similarity in near[:2] if self._precedent_labels[i] == want]
+        if not agreeing or agreeing[0][0] != near[0][0]:
+            return False
+        if near[0][1] < self._precedent_one and (len(agreeing) < 2 or agreeing[1][1] < self._precedent_two):
+            return False
+        words = frozenset("".join(self._precedent_texts[i] for i, _ in agreeing))
+        return self.doubt(question, entry_id, norm, also=words, slack=self._precedent_slack) is None
 
     def _tree_spans(self, norm: str) -> list[tuple[int, int]]:
         """Where tree names (as written) and look-alikes (泥石流) are: no misheard topic word there."""
@@ -888,13 +897,22 @@ class FaqIndex:
 
     # -- sure enough to answer? (``[sure]``; calibrated by bench/faq_calibrate.py)
 
-    def doubt(self, question: str, label: str, norm: str | None = None, names: list[str] | None = None) -> str | None:
+    def doubt(
+        self,
+        question: str,
+        label: str,
+        norm: str | None = None,
+        names: list[str] | None = None,
+        also: frozenset[str] = frozenset(),
+        slack: int = 0,
+    ) -> str | None:
         """Why answering ``question`` with ``label`` is not sure, or None. ``label`` is an entry an intent
         found, or a species' answer ``species.<name>.<topic>`` (``card``). 'unexplained': more of the
         question's content characters than ``[sure]`` allows are in neither the answer nor its phrasings
         ('我张证书上面名都写错咗': 证书, but the question is about 写错); 'two_topics': a species field answers
         one of two things asked ('杨梅几年结果 要不要公树母树一起种'). ``norm`` and ``names`` (the trees as
-        written) when the caller has them."""
+        written) when the caller has them; ``also``: characters that count as explained too, and ``slack`` more
+        unexplained ones allowed (for precedents that second the answer)."""
         if norm is None:
             norm = self._fixed(question)
         if names is None:
@@ -911,17 +929,18 @@ class FaqIndex:
                 if asked_topic is None
                 else self._species_topic_text(species, asked_topic)
             )
-            chars = frozenset(nlu.normalize((text or "") + self._card_text(species)))
+            chars = frozenset(nlu.normalize((text or "") + self._card_text(species))) | also
             unexplained = self.uncovered(
                 norm, chars | self._usual_chars.get(asked_topic or topic or "", frozenset()), skip
             )
-            if len(unexplained) > self.sure.species_unexplained:
+            if len(unexplained) > self.sure.species_unexplained + slack:
                 return "unexplained"
             # asked what the tree is after a story: a topic word only told there is not a second question
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
-        if len(self.uncovered(norm, self._entry_chars[self._by_id[label]], skip)) > self.sure.intent_unexplained:
+        unexplained = self.uncovered(norm, self._entry_chars[self._by_id[label]] | also, skip)
+        if len(unexplained) > self.sure.intent_unexplained + slack:
             return "unexplained"
         return None
 

@@ -1219,11 +1219,20 @@ def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
 
 
 def test_precedent_rule_a_species_field_seconds_it_for_any_species(fresh_index):
-    question = "桃树种在什么泥好 怕不怕水浸"
-    fresh_index.set_precedents([])
+    question = "簕杜鹃开完一轮花以后要怎么剪"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
     assert faq.result_label(fresh_index.match(question)) == "escalate"
-    fresh_index.set_precedents([("李树要种在什么泥 怕唔怕水浸", "species.李.soil"), *OTHER_PRECEDENTS])
-    assert faq.result_label(fresh_index.match(question)) == "species.桃.soil"  # the tree asked about
+    fresh_index.set_precedents([("石榴开完一轮花之后要点剪", "species.石榴.pruning"), *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(question)) == "species.簕杜鹃.pruning"  # the tree asked about
+
+
+def test_precedent_rule_two_topics_asked_stay_two(fresh_index):
+    """The precedent agrees on one topic; the question asks a second ('背阴' and '开花'): an adviser."""
+    question = "洋紫荆种在背阴的位置会不会不开花"
+    fresh_index.set_precedents([("桂花种在背阴的地方会不会不开花", "species.桂花.flowering"), *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "not_sure")
+    assert fresh_index.doubt(question, "species.洋紫荆.flowering") == "two_topics"
 
 
 def test_precedent_rule_never_overrules_a_rule_for_a_person(fresh_index):
