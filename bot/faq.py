@@ -1029,8 +1029,13 @@ class FaqIndex:
             return _escalate("safety")
         for cls_ in self._classes:
             if cls_.words.search(norm) and not cls_.unless.search(norm):
-                note = self.entries[self._by_id[cls_.note_entry]].answer if cls_.note_entry else cls_.note
-                return _escalate(cls_.name, note=note)
+                if not cls_.note_entry:
+                    return _escalate(cls_.name, note=cls_.note)
+                # the rule's entry: under the ticket's number, or the answer when precedents second it
+                # ('耕地可以种树吗' is asked in general; '我家那块基本农田…' is one plot: a person)
+                rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
+                general = not self._own_tree.search(norm)
+                return _escalate(cls_.name, note=rule.answer_text, candidate=rule if general else None)
         if self._is_diagnosis(norm):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)

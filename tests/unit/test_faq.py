@@ -483,7 +483,7 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
     [
         ("种树的苗钱要我们自己出吗", "money", "村委"),
         ("村里占了我的承包地种树有没有补偿", "money", "村委"),
-        ("水田可以改种果树吗", "land", "土地管理法"),
+        ("我家的水田可以改种果树吗", "land", "土地管理法"),  # one plot; asked in general: camp.farmland (round 8)
         ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
         ("村口的古树可以移走吗", "felling", "古树"),
         ("邻居的竹子钻到我家菜地", "dispute", ""),
@@ -1259,3 +1259,16 @@ def test_precedents_load_every_set_but_the_left_out_and_map_missing_topics(tmp_p
 def test_the_product_index_loads_the_precedent_sets(index):
     assert len(index._precedent_labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
     assert "species.*.time" in index._precedent_labels and "escalate" in index._precedent_labels
+
+
+def test_precedent_rule_a_rule_asked_in_general_is_answered_by_its_entry(fresh_index):
+    """Land and felling go to a person with the rule's entry under the ticket; asked in general and seconded by
+    precedents, the entry answers ('耕地可以种树吗'); one's own plot stays with a person."""
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    result = fresh_index.match("耕地上面可不可以种树")
+    assert (result.kind, result.reason) == ("escalate", "land")
+    assert result.answer_text == fresh_index.entry("camp.farmland").answer  # the note under the ticket
+    fresh_index.set_precedents([("耕地可唔可以种树", "camp.farmland"), *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match("耕地上面可不可以种树")) == "camp.farmland"
+    own = fresh_index.match("我家那块耕地可不可以种树")
+    assert (own.kind, own.reason, own.candidate) == ("escalate", "land", None)
