@@ -685,6 +685,8 @@ class FaqIndex:
         self._precedent_two = float(agree.get("two", 2.0))
         self._precedent_nearest = int(agree.get("nearest", 3))
         self._precedent_slack = int(agree.get("unexplained_slack", 0))
+        self._propose_one = float(agree.get("propose_one", 2.0))
+        self._propose_two = float(agree.get("propose_two", 2.0))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -803,8 +805,8 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
-        if result.candidate and self._seconded(question, norm, result.candidate.entry_id or ""):
-            result = replace(result.candidate, reason="precedents")  # the doubt's answer, seconded
+        if result.kind == "escalate" and (result.candidate or result.reason in _DOUBTS):
+            result = self._by_precedents(question, norm, result) or result
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -868,25 +870,56 @@ class FaqIndex:
             return _escalate("low_confidence")
         return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
 
-    def _seconded(self, question: str, norm: str, entry_id: str) -> bool:
-        """The precedents closest to the question were answered by ``entry_id`` (a species field: of any species)
-        and none of them by an adviser: the closest one clearly (``one``), or the two closest both (``two``);
-        and with their words, the answer explains the question but ``unexplained_slack`` more characters than
-        ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of which says 牌子
-        or 吹; two topics asked stay two)."""
+    def _by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
+        """The answer the precedents closest to the question give, if any (``[precedents]``), for a question the
+        matcher escalated: none of the ``nearest`` was for an adviser, and either
+        - they second the answer a doubt or a rule's class stopped (``result.candidate``; a species field: of any
+          species): the closest one clearly (``one``), or the two closest both (``two``); or
+        - the matcher was only unsure (``_DOUBTS``) and the two closest agree on another entry (``propose_one``,
+          ``propose_two``; a species field: of the one tree asked about);
+        and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
+        characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
+        which says 牌子 or 吹; two topics asked stay two)."""
+        if not self._content_chars(norm, self._tree_spans(norm)):
+            return None  # '这棵树怎么弄': nothing for a witness to recognise
         near = heapq.nlargest(
             self._precedent_nearest, self._precedents.similarities(self._masked(norm)).items(), key=lambda kv: kv[1]
         )
         if not near or any(self._precedent_labels[i] == "escalate" for i, _ in near):
-            return False
-        want = _any_species(entry_id)
-        agreeing = [(i, similarity) for i, similarity in near[:2] if self._precedent_labels[i] == want]
-        if not agreeing or agreeing[0][0] != near[0][0]:
-            return False
-        if near[0][1] < self._precedent_one and (len(agreeing) < 2 or agreeing[1][1] < self._precedent_two):
-            return False
+            return None
+        label = self._precedent_labels[near[0][0]]
+        agreeing = [(i, similarity) for i, similarity in near[:2] if self._precedent_labels[i] == label]
+        closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
+        stopped = result.candidate
+        if stopped and _any_species(stopped.entry_id or "") == label:
+            answer: FaqResult | None = stopped
+            enough = closest >= self._precedent_one or second >= self._precedent_two
+        elif result.reason in _DOUBTS:
+            answer = self._label_answer(label, norm)
+            enough = closest >= self._propose_one and second >= self._propose_two
+        else:
+            return None
+        if answer is None or not enough:
+            return None
         words = frozenset("".join(self._precedent_texts[i] for i, _ in agreeing))
-        return self.doubt(question, entry_id, norm, also=words, slack=self._precedent_slack) is None
+        if self.doubt(question, answer.entry_id or "", norm, also=words, slack=self._precedent_slack):
+            return None
+        return replace(answer, reason="precedents", candidate=None)
+
+    def _label_answer(self, label: str, norm: str) -> FaqResult | None:
+        """The answer of a precedent's label: an entry (one about a species only for that species: precedents
+        have their trees masked), or a species field of the one campaign tree asked about."""
+        trees = {name for name, _ in self._trees(norm) if name in self.species}
+        if label in self._by_id:
+            entry = self._by_id[label]
+            if self.entries[entry].species and self.entries[entry].species not in trees:
+                return None  # '荔枝怎么脱涩' is near '柿子怎么脱涩'
+            return self._answer(entry, 0.7, "precedents")
+        if not label.startswith("species.*.") or len(trees) != 1:
+            return None  # chit-chat; no tree, or two
+        species, topic = trees.pop(), label.split(".")[2]
+        text = self._card(species) if topic == "card" else self._species_topic_text(species, topic)
+        return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
 
     def _tree_spans(self, norm: str) -> list[tuple[int, int]]:
         """Where tree names (as written) and look-alikes (泥石流) are: no misheard topic word there."""
@@ -1524,6 +1557,9 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= set(matching.get("ranking", {}).get("generic", []))
     words = {nlu.normalize(part) for w in words if not w.startswith("re:") for part in w.split("*")}
     return {w for w in words if len(w) > 1}
+
+
+_DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
 
 
 def _any_species(label: str) -> str:

@@ -1272,3 +1272,19 @@ def test_precedent_rule_a_rule_asked_in_general_is_answered_by_its_entry(fresh_i
     assert faq.result_label(fresh_index.match("耕地上面可不可以种树")) == "camp.farmland"
     own = fresh_index.match("我家那块耕地可不可以种树")
     assert (own.kind, own.reason, own.candidate) == ("escalate", "land", None)
+
+
+def test_precedent_rule_two_close_precedents_propose_another_entry_when_the_matcher_is_unsure(fresh_index):
+    """'扫白色' is no word the matcher knows for 涂白 (it was unsure, of another entry); two villagers' questions
+    labelled 涂白 and close to it propose that entry; one alone does not."""
+    question = "点解啲树头要扫白色"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    result = fresh_index.match(question)
+    assert result.kind == "escalate" and result.candidate and result.candidate.entry_id != "tech.whitewash"
+    proposing = [("点解树头要扫到白色", "tech.whitewash"), ("树头扫白色有咩用", "tech.whitewash")]
+    fresh_index.set_precedents([*proposing, *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert (result.entry_id, result.reason) == ("tech.whitewash", "precedents")
+    assert result.answer_text == fresh_index.entry("tech.whitewash").answer
+    fresh_index.set_precedents([proposing[0], *OTHER_PRECEDENTS])  # close, but alone
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
