@@ -76,8 +76,10 @@ import heapq
 import logging
 import math
 import re
+import sys
 import tomllib
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -113,7 +115,7 @@ class FaqResult:
     score: float
     reason: str
     safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
-    candidate: FaqResult | None = None  # escalated for doubt: the answer the doubt stopped (``_precedents_agree``)
+    candidate: FaqResult | None = None  # escalated: the answer a doubt or a rule's class stopped (``_by_precedents``)
 
 
 class Vocab:
@@ -296,7 +298,7 @@ class CharNgrams:
     def __init__(self, skip_chars: frozenset[str] = frozenset()):
         self._skip = skip_chars
         self._docs: list[tuple[int, dict[str, int]]] = []  # (entry, gram counts)
-        self._index: dict[str, list[tuple[int, float]]] | None = None
+        self._index: dict[str, tuple[array, array]] | None = None
 
     def grams(self, text: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -309,7 +311,8 @@ class CharNgrams:
         return counts
 
     def add(self, entry: int, text: str) -> None:
-        self._docs.append((entry, self.grams(text)))
+        # the grams interned: thousands of short texts share a few thousand grams
+        self._docs.append((entry, {sys.intern(gram): n for gram, n in self.grams(text).items()}))
         self._index = None
 
     def drop_entries_from(self, entry: int) -> None:
@@ -318,7 +321,7 @@ class CharNgrams:
             self._docs.pop()
         self._index = None
 
-    def _build(self) -> dict[str, list[tuple[int, float]]]:
+    def _build(self) -> dict[str, tuple[array, array]]:
         df: dict[str, int] = {}
         for _, counts in self._docs:
             for gram in counts:
@@ -326,10 +329,13 @@ class CharNgrams:
         n = len(self._docs)
         self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
         self._unseen = math.log(n + 1) + 1.0
-        index: dict[str, list[tuple[int, float]]] = {}
+        # postings as two flat arrays per gram (documents, weights): a tenth of the memory of tuples
+        index: dict[str, tuple[array, array]] = {}
         for doc, (_, counts) in enumerate(self._docs):
             for gram, weight in self._vector(counts).items():
-                index.setdefault(gram, []).append((doc, weight))
+                docs, weights = index.setdefault(gram, (array("i"), array("d")))
+                docs.append(doc)
+                weights.append(weight)
         return index
 
     def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
@@ -343,14 +349,44 @@ class CharNgrams:
             self._index = self._build()
         dots: dict[int, float] = {}
         for gram, weight in self._vector(self.grams(text)).items():
-            for doc, doc_weight in self._index.get(gram, ()):
-                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+            posting = self._index.get(gram)
+            if posting:
+                for doc, doc_weight in zip(*posting):
+                    dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
         best: dict[int, float] = {}
         for doc, dot in dots.items():
             entry = self._docs[doc][0]
             if dot > best.get(entry, 0.0):
                 best[entry] = dot
         return best
+
+
+@dataclass(frozen=True)
+class Precedents:
+    """Labelled villagers' questions (``FaqIndex._by_precedents``): their texts normalised with tree names
+    masked, their labels with a species field for every species (``species.*.time``), and the n-grams over the
+    texts. Built once, then only read: indexes may share it."""
+
+    ngrams: CharNgrams
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def build(cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str]) -> Precedents:
+        ngrams, labels, texts = CharNgrams(STOP_CHARS), [], []
+        for question, label in cases:
+            texts.append(mask(nlu.normalize(question)))
+            labels.append(_any_species(label))
+            ngrams.add(len(texts) - 1, texts[-1])
+        ngrams.similarities("")  # the idf built now, not on the first question
+        return cls(ngrams, tuple(labels), tuple(texts))
+
+    def nearest(self, text: str, n: int) -> list[tuple[int, float]]:
+        """The ``n`` precedents closest to ``text`` (masked like them): (precedent, cosine), closest first."""
+        return heapq.nlargest(n, self.ngrams.similarities(text).items(), key=lambda kv: kv[1])
+
+
+_SHARED_PRECEDENTS: dict[Path, Precedents] = {}  # FaqIndex.load: per precedents folder
 
 
 # --- loading -------------------------------------------------------------------------
@@ -718,21 +754,16 @@ class FaqIndex:
         index = cls(
             entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"), load_offlist(root)
         )
-        index.set_precedents(load_precedents(root / "faq" / "precedents"))
+        folder = (root / "faq" / "precedents").resolve()
+        if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
+            _SHARED_PRECEDENTS[folder] = Precedents.build(load_precedents(folder), index._masked)
+        index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
         """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
-        self._precedents = CharNgrams(STOP_CHARS)
-        self._precedent_labels: list[str] = []
-        self._precedent_texts: list[str] = []
-        for question, label in cases:
-            text = self._masked(nlu.normalize(question))
-            self._precedents.add(len(self._precedent_labels), text)
-            self._precedent_labels.append(_any_species(label))
-            self._precedent_texts.append(text)
-        self._precedents.similarities("")  # the idf built now, not on the first question
+        self.precedents = Precedents.build(cases, self._masked)
 
     # -- building
 
@@ -882,13 +913,12 @@ class FaqIndex:
         which says 牌子 or 吹; two topics asked stay two)."""
         if not self._content_chars(norm, self._tree_spans(norm)):
             return None  # '这棵树怎么弄': nothing for a witness to recognise
-        near = heapq.nlargest(
-            self._precedent_nearest, self._precedents.similarities(self._masked(norm)).items(), key=lambda kv: kv[1]
-        )
-        if not near or any(self._precedent_labels[i] == "escalate" for i, _ in near):
+        labels = self.precedents.labels
+        near = self.precedents.nearest(self._masked(norm), self._precedent_nearest)
+        if not near or any(labels[i] == "escalate" for i, _ in near):
             return None
-        label = self._precedent_labels[near[0][0]]
-        agreeing = [(i, similarity) for i, similarity in near[:2] if self._precedent_labels[i] == label]
+        label = labels[near[0][0]]
+        agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
         closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
         stopped = result.candidate
         if stopped and _any_species(stopped.entry_id or "") == label:
@@ -901,7 +931,7 @@ class FaqIndex:
             return None
         if answer is None or not enough:
             return None
-        words = frozenset("".join(self._precedent_texts[i] for i, _ in agreeing))
+        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
         if self.doubt(question, answer.entry_id or "", norm, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)

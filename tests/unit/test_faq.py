@@ -1211,7 +1211,7 @@ def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
     """Neither is close enough alone (``one``); the two closest agreeing (``two``) are."""
     precedents = [("老党员七十几岁腿脚不方便还用去吗", "camp.party_age"), ("七十岁的党员要种树吗", "camp.party_age")]
     fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
-    near = sorted(fresh_index._precedents.similarities(fresh_index._masked(fresh_index._fixed(DOUBTED))).values())
+    near = sorted(s for _, s in fresh_index.precedents.nearest(fresh_index._masked(fresh_index._fixed(DOUBTED)), 2))
     assert near[-1] < fresh_index._precedent_one and near[-2] >= fresh_index._precedent_two
     assert faq.result_label(fresh_index.match(DOUBTED)) == "camp.party_age"
     fresh_index.set_precedents([precedents[0], *OTHER_PRECEDENTS])
@@ -1257,8 +1257,8 @@ def test_precedents_load_every_set_but_the_left_out_and_map_missing_topics(tmp_p
 
 
 def test_the_product_index_loads_the_precedent_sets(index):
-    assert len(index._precedent_labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
-    assert "species.*.time" in index._precedent_labels and "escalate" in index._precedent_labels
+    assert len(index.precedents.labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
+    assert "species.*.time" in index.precedents.labels and "escalate" in index.precedents.labels
 
 
 def test_precedent_rule_a_rule_asked_in_general_is_answered_by_its_entry(fresh_index):
