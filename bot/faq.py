@@ -906,8 +906,10 @@ class FaqIndex:
         matcher escalated: none of the ``nearest`` was for an adviser, and either
         - they second the answer a doubt or a rule's class stopped (``result.candidate``; a species field: of any
           species): the closest one clearly (``one``), or the two closest both (``two``); or
-        - the matcher was only unsure (``_DOUBTS``) and the two closest agree on another entry (``propose_one``,
-          ``propose_two``; a species field: of the one tree asked about);
+        - the matcher was only unsure (``_DOUBTS``) with no answer in mind or only one below the threshold
+          (``low_confidence``), and the two closest agree on another entry (``propose_one``, ``propose_two``; a
+          species field: of the one tree asked about; an intent or a species field the doubt stopped is only
+          ever seconded: '黄花风铃木种下去要不要插竹竿' is staking, though near questions on off-list trees);
         and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
         characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
         which says 牌子 or 吹; two topics asked stay two)."""
@@ -924,7 +926,7 @@ class FaqIndex:
         if stopped and _any_species(stopped.entry_id or "") == label:
             answer: FaqResult | None = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
-        elif result.reason in _DOUBTS:
+        elif result.reason in _DOUBTS and (stopped is None or result.reason == "low_confidence"):
             answer = self._label_answer(label, norm)
             enough = closest >= self._propose_one and second >= self._propose_two
         else:
@@ -1227,7 +1229,7 @@ class FaqIndex:
             norm, self._entry_chars[idx], named + topic_spans
         ):
             return self._answer(idx, 0.8, "offlist")
-        return _escalate("not_covered")
+        return _escalate("offlist_topic")  # its pruning, pests or fruit: no knowledge to answer from, nor precedents
 
     def _card(self, species: str, cautions: bool = False) -> str:
         answer = self.matching["species_answer"]

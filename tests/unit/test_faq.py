@@ -1288,3 +1288,15 @@ def test_precedent_rule_two_close_precedents_propose_another_entry_when_the_matc
     assert result.answer_text == fresh_index.entry("tech.whitewash").answer
     fresh_index.set_precedents([proposing[0], *OTHER_PRECEDENTS])  # close, but alone
     assert faq.result_label(fresh_index.match(question)) == "escalate"
+
+
+def test_precedent_rule_an_answer_a_doubt_stopped_is_only_seconded_never_replaced(fresh_index):
+    """The staking intent found '插竹竿' and was stopped (the tree's name is no word it knows); precedents on
+    whether off-list trees may be planted are close, but they answer another question: an adviser."""
+    question = "黄花风铃木种下去要不要插竹竿扶着"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    stopped = fresh_index.match(question).candidate
+    assert stopped is not None and stopped.entry_id == "tech.staking"
+    precedents = [("黄花风铃木种下去得唔得", "camp.exotic"), ("黄花风铃木可以种吗", "camp.exotic")]
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
