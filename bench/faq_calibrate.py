@@ -30,7 +30,7 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
+DATA = ROOT / "messages" / "faq" / "precedents"  # the sets of rounds 1-7, now precedents
 sys.path.insert(0, str(ROOT))
 
 # set -> the commit that added it (measured untouched with the matcher of the commit before it)
@@ -83,6 +83,7 @@ def todays_answers(index, names: list[str]) -> dict[str, list[list[str]]]:
     from bot import faq
 
     gates, index.sure = index.sure, faq.Sure()
+    index.set_precedents([])  # the doubts alone: these sets are the precedents
     try:
         return {
             name: [
@@ -94,6 +95,7 @@ def todays_answers(index, names: list[str]) -> dict[str, list[list[str]]]:
         }
     finally:
         index.sure = gates
+        index.set_precedents(faq.load_precedents(DATA))
 
 
 def doubts(index, rows: list[list[str]]) -> list[dict[str, str | None]]:
@@ -189,7 +191,7 @@ def main() -> int:
 def calibrate(index, configured, args) -> int:
     from bot import faq
 
-    missing_map = faq.load_missing_map(DATA / "faq_missing_map.tsv")
+    missing_map = faq.load_missing_map(DATA / "missing_map.tsv")
 
     blind = {}
     for name, commit in BLIND.items():

@@ -3,10 +3,12 @@
 Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--set FILE ...] [--show-wrong]
 
 Sets (tab-separated: question, expected, tags; see bot/faq.py): the project's own
-tests/data/faq_questions.tsv and the held-out sets tests/data/faq_heldout_*.tsv, written by people
-who had not seen the matcher. Per set:
+tests/data/faq_questions.tsv, the held-out sets of earlier rounds, now the matcher's precedents
+(messages/faq/precedents/faq_heldout_*.tsv: each scored with the OTHER sets as precedents, leave one set
+out, so that no set is its own witness), and the blind sets not yet used (tests/data/faq_heldout_*.tsv),
+all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
-                     tests/data/faq_missing_map.tsv; "as written" counts them wrong)
+                     messages/faq/precedents/missing_map.tsv; "as written" counts them wrong)
   adviser recall     of the questions an adviser must answer (expected 'escalate'), share escalated
   escal. precision   of the escalated questions, share an adviser must answer
   confident wrong    answered from an entry that is not the expected one (the worst outcome)
@@ -23,18 +25,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+PRECEDENTS = ROOT / "messages" / "faq" / "precedents"
 sys.path.insert(0, str(ROOT))
 
 
 def default_sets() -> list[Path]:
-    return [DATA / "faq_questions.tsv", *sorted(DATA.glob("faq_heldout_*.tsv"))]
+    return [
+        DATA / "faq_questions.tsv",
+        *sorted(PRECEDENTS.glob("faq_heldout_*.tsv")),
+        *sorted(DATA.glob("faq_heldout_*.tsv")),
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", default=str(ROOT / "config.toml"))
     parser.add_argument("--set", action="append", dest="sets", help="an evaluation set (repeatable)")
-    parser.add_argument("--missing-map", default=str(DATA / "faq_missing_map.tsv"))
+    parser.add_argument("--missing-map", default=str(PRECEDENTS / "missing_map.tsv"))
+    parser.add_argument("--no-precedents", action="store_true", help="the matcher without its precedents")
     parser.add_argument("--show-wrong", action="store_true", help="list every miss")
     args = parser.parse_args()
     from bot import config as config_mod
@@ -54,11 +62,15 @@ def main() -> int:
         f"{'confident wrong':>17}{'safety':>8}"
     )
     for path in map(Path, args.sets or default_sets()):
+        # a precedent set is scored with the others as precedents: none is its own witness
+        leave_out = [path.stem] if path.parent.resolve() == PRECEDENTS.resolve() else []
+        index.set_precedents([] if args.no_precedents else faq.load_precedents(PRECEDENTS, leave_out))
         rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
         all_rows += rows
         s = faq.scores(rows)
+        name = f"{path.stem}{' (left out)' if leave_out else ''}"
         print(
-            f"{path.stem:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
+            f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
             f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
             f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}"
         )

@@ -39,6 +39,14 @@ questions the matcher had not seen): the answer explains all but ``intent_unexpl
 of the question's content characters (not counting the tree, topic and intent words, the story, neutral words),
 and a species field is not asked about a second topic as strongly ('桂花几年开花 要施什么肥'). Else an adviser.
 
+Precedents (``messages/faq/precedents/*.tsv``): questions villagers asked, each labelled with the entry that
+answers it (or ``escalate``) by people who had never seen the matcher (the held-out sets of earlier rounds). They are
+a second witness for a doubt: when the matcher would escalate only because it is not sure of an answer (``not_sure``,
+``not_covered``, ``ambiguous``, ``low_confidence``) and the precedents closest to the question (character n-grams,
+tree names masked) were answered by that same entry (a species' field: of any species), with no precedent for an
+adviser among them, the answer is given (``[precedents]`` in matching.toml). They never overrule a rule that sends a
+question to a person (safety, symptoms, money, land, disputes, felling), nor answer on their own.
+
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
 the n-grams clearly, the answer needs no coverage check (a paraphrase in words no
@@ -64,11 +72,14 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
+import sys
 import tomllib
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -104,6 +115,7 @@ class FaqResult:
     score: float
     reason: str
     safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
+    candidate: FaqResult | None = None  # escalated: the answer a doubt or a rule's class stopped (``_by_precedents``)
 
 
 class Vocab:
@@ -286,7 +298,7 @@ class CharNgrams:
     def __init__(self, skip_chars: frozenset[str] = frozenset()):
         self._skip = skip_chars
         self._docs: list[tuple[int, dict[str, int]]] = []  # (entry, gram counts)
-        self._index: dict[str, list[tuple[int, float]]] | None = None
+        self._index: dict[str, tuple[array, array]] | None = None
 
     def grams(self, text: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -299,7 +311,8 @@ class CharNgrams:
         return counts
 
     def add(self, entry: int, text: str) -> None:
-        self._docs.append((entry, self.grams(text)))
+        # the grams interned: thousands of short texts share a few thousand grams
+        self._docs.append((entry, {sys.intern(gram): n for gram, n in self.grams(text).items()}))
         self._index = None
 
     def drop_entries_from(self, entry: int) -> None:
@@ -308,7 +321,7 @@ class CharNgrams:
             self._docs.pop()
         self._index = None
 
-    def _build(self) -> dict[str, list[tuple[int, float]]]:
+    def _build(self) -> dict[str, tuple[array, array]]:
         df: dict[str, int] = {}
         for _, counts in self._docs:
             for gram in counts:
@@ -316,10 +329,13 @@ class CharNgrams:
         n = len(self._docs)
         self._idf = {gram: math.log((n + 1) / (k + 1)) + 1.0 for gram, k in df.items()}
         self._unseen = math.log(n + 1) + 1.0
-        index: dict[str, list[tuple[int, float]]] = {}
+        # postings as two flat arrays per gram (documents, weights): a tenth of the memory of tuples
+        index: dict[str, tuple[array, array]] = {}
         for doc, (_, counts) in enumerate(self._docs):
             for gram, weight in self._vector(counts).items():
-                index.setdefault(gram, []).append((doc, weight))
+                docs, weights = index.setdefault(gram, (array("i"), array("d")))
+                docs.append(doc)
+                weights.append(weight)
         return index
 
     def _vector(self, counts: Mapping[str, int]) -> dict[str, float]:
@@ -333,14 +349,44 @@ class CharNgrams:
             self._index = self._build()
         dots: dict[int, float] = {}
         for gram, weight in self._vector(self.grams(text)).items():
-            for doc, doc_weight in self._index.get(gram, ()):
-                dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
+            posting = self._index.get(gram)
+            if posting:
+                for doc, doc_weight in zip(*posting):
+                    dots[doc] = dots.get(doc, 0.0) + weight * doc_weight
         best: dict[int, float] = {}
         for doc, dot in dots.items():
             entry = self._docs[doc][0]
             if dot > best.get(entry, 0.0):
                 best[entry] = dot
         return best
+
+
+@dataclass(frozen=True)
+class Precedents:
+    """Labelled villagers' questions (``FaqIndex._by_precedents``): their texts normalised with tree names
+    masked, their labels with a species field for every species (``species.*.time``), and the n-grams over the
+    texts. Built once, then only read: indexes may share it."""
+
+    ngrams: CharNgrams
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def build(cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str]) -> Precedents:
+        ngrams, labels, texts = CharNgrams(STOP_CHARS), [], []
+        for question, label in cases:
+            texts.append(mask(nlu.normalize(question)))
+            labels.append(_any_species(label))
+            ngrams.add(len(texts) - 1, texts[-1])
+        ngrams.similarities("")  # the idf built now, not on the first question
+        return cls(ngrams, tuple(labels), tuple(texts))
+
+    def nearest(self, text: str, n: int) -> list[tuple[int, float]]:
+        """The ``n`` precedents closest to ``text`` (masked like them): (precedent, cosine), closest first."""
+        return heapq.nlargest(n, self.ngrams.similarities(text).items(), key=lambda kv: kv[1])
+
+
+_SHARED_PRECEDENTS: dict[Path, Precedents] = {}  # FaqIndex.load: per precedents folder
 
 
 # --- loading -------------------------------------------------------------------------
@@ -670,6 +716,14 @@ class FaqIndex:
         self._entry_chars: list[frozenset[str]] = []  # characters of its phrasings and answer
         self._phrasings: dict[frozenset[str], int] = {}  # a phrasing's features -> entry
         self._has_added = False  # any adviser-approved entry (收录)
+        agree = matching.get("precedents", {})
+        self._precedent_one = float(agree.get("one", 2.0))  # off unless matching.toml sets it
+        self._precedent_two = float(agree.get("two", 2.0))
+        self._precedent_nearest = int(agree.get("nearest", 3))
+        self._precedent_slack = int(agree.get("unexplained_slack", 0))
+        self._propose_one = float(agree.get("propose_one", 2.0))
+        self._propose_two = float(agree.get("propose_two", 2.0))
+        self.set_precedents(())
         for entry in entries:
             self._add(entry)
         self._sound_words = SoundAlikeWords(
@@ -697,9 +751,19 @@ class FaqIndex:
         entries = _load_entries(root / "faq", campaign_config, species)
         words = _domain_words(species, matching)
         tok = _tokenizer(str(root / "jieba_dict.txt"), tuple(sorted(words)))
-        return cls(
+        index = cls(
             entries, species, matching, tok, confidence_threshold, load_safety_rules(root / "faq"), load_offlist(root)
         )
+        folder = (root / "faq" / "precedents").resolve()
+        if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
+            _SHARED_PRECEDENTS[folder] = Precedents.build(load_precedents(folder), index._masked)
+        index.precedents = _SHARED_PRECEDENTS[folder]
+        return index
+
+    def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
+        """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
+        (bench/faq_eval.py leaves a set's own out when it scores that set)."""
+        self.precedents = Precedents.build(cases, self._masked)
 
     # -- building
 
@@ -772,6 +836,8 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
+        if result.kind == "escalate" and (result.candidate or result.reason in _DOUBTS):
+            result = self._by_precedents(question, norm, result) or result
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -803,9 +869,10 @@ class FaqIndex:
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
+            answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
-                return _escalate("not_sure")  # '证书上面名都写错咗': the intent's words, but not its question
-            return self._answer(self._by_id[intent.entry], 0.9, "intent")
+                return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
+            return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
@@ -823,13 +890,68 @@ class FaqIndex:
             if self._agreed(best):
                 return self._answer(best[0], best[1], "ranked_agreed")
             if not self._covered(norm, self._entry_chars[best[0]], [], strict=True):
-                return _escalate("not_covered", best[1])
+                return _escalate("not_covered", best[1], candidate=self._answer(best[0], best[1], "ranked"))
             if best.score < self._sure and (
                 best.score - best.runner_up < self._min_margin or best.cosine_margin <= -self._agree_margin
             ):
-                return _escalate("ambiguous", best[1])  # two entries about as likely, or two views: do not guess
+                stopped = self._answer(best[0], best[1], "ranked")
+                return _escalate("ambiguous", best[1], candidate=stopped)  # two entries about as likely, or two views
             return self._answer(best[0], best[1], "ranked")
-        return _escalate("low_confidence", best[1] if best else 0.0)
+        if best is None:
+            return _escalate("low_confidence")
+        return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
+
+    def _by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
+        """The answer the precedents closest to the question give, if any (``[precedents]``), for a question the
+        matcher escalated: none of the ``nearest`` was for an adviser, and either
+        - they second the answer a doubt or a rule's class stopped (``result.candidate``; a species field: of any
+          species): the closest one clearly (``one``), or the two closest both (``two``); or
+        - the matcher was only unsure (``_DOUBTS``) with no answer in mind or only one below the threshold
+          (``low_confidence``), and the two closest agree on another entry (``propose_one``, ``propose_two``; a
+          species field: of the one tree asked about; an intent or a species field the doubt stopped is only
+          ever seconded: '黄花风铃木种下去要不要插竹竿' is staking, though near questions on off-list trees);
+        and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
+        characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
+        which says 牌子 or 吹; two topics asked stay two)."""
+        if not self._content_chars(norm, self._tree_spans(norm)):
+            return None  # '这棵树怎么弄': nothing for a witness to recognise
+        labels = self.precedents.labels
+        near = self.precedents.nearest(self._masked(norm), self._precedent_nearest)
+        if not near or any(labels[i] == "escalate" for i, _ in near):
+            return None
+        label = labels[near[0][0]]
+        agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
+        closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
+        stopped = result.candidate
+        if stopped and _any_species(stopped.entry_id or "") == label:
+            answer: FaqResult | None = stopped
+            enough = closest >= self._precedent_one or second >= self._precedent_two
+        elif result.reason in _DOUBTS and (stopped is None or result.reason == "low_confidence"):
+            answer = self._label_answer(label, norm)
+            enough = closest >= self._propose_one and second >= self._propose_two
+        else:
+            return None
+        if answer is None or not enough:
+            return None
+        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
+        if self.doubt(question, answer.entry_id or "", norm, also=words, slack=self._precedent_slack):
+            return None
+        return replace(answer, reason="precedents", candidate=None)
+
+    def _label_answer(self, label: str, norm: str) -> FaqResult | None:
+        """The answer of a precedent's label: an entry (one about a species only for that species: precedents
+        have their trees masked), or a species field of the one campaign tree asked about."""
+        trees = {name for name, _ in self._trees(norm) if name in self.species}
+        if label in self._by_id:
+            entry = self._by_id[label]
+            if self.entries[entry].species and self.entries[entry].species not in trees:
+                return None  # '荔枝怎么脱涩' is near '柿子怎么脱涩'
+            return self._answer(entry, 0.7, "precedents")
+        if not label.startswith("species.*.") or len(trees) != 1:
+            return None  # chit-chat; no tree, or two
+        species, topic = trees.pop(), label.split(".")[2]
+        text = self._card(species) if topic == "card" else self._species_topic_text(species, topic)
+        return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
 
     def _tree_spans(self, norm: str) -> list[tuple[int, int]]:
         """Where tree names (as written) and look-alikes (泥石流) are: no misheard topic word there."""
@@ -840,13 +962,22 @@ class FaqIndex:
 
     # -- sure enough to answer? (``[sure]``; calibrated by bench/faq_calibrate.py)
 
-    def doubt(self, question: str, label: str, norm: str | None = None, names: list[str] | None = None) -> str | None:
+    def doubt(
+        self,
+        question: str,
+        label: str,
+        norm: str | None = None,
+        names: list[str] | None = None,
+        also: frozenset[str] = frozenset(),
+        slack: int = 0,
+    ) -> str | None:
         """Why answering ``question`` with ``label`` is not sure, or None. ``label`` is an entry an intent
         found, or a species' answer ``species.<name>.<topic>`` (``card``). 'unexplained': more of the
         question's content characters than ``[sure]`` allows are in neither the answer nor its phrasings
         ('我张证书上面名都写错咗': 证书, but the question is about 写错); 'two_topics': a species field answers
         one of two things asked ('杨梅几年结果 要不要公树母树一起种'). ``norm`` and ``names`` (the trees as
-        written) when the caller has them."""
+        written) when the caller has them; ``also``: characters that count as explained too, and ``slack`` more
+        unexplained ones allowed (for precedents that second the answer)."""
         if norm is None:
             norm = self._fixed(question)
         if names is None:
@@ -863,17 +994,18 @@ class FaqIndex:
                 if asked_topic is None
                 else self._species_topic_text(species, asked_topic)
             )
-            chars = frozenset(nlu.normalize((text or "") + self._card_text(species)))
+            chars = frozenset(nlu.normalize((text or "") + self._card_text(species))) | also
             unexplained = self.uncovered(
                 norm, chars | self._usual_chars.get(asked_topic or topic or "", frozenset()), skip
             )
-            if len(unexplained) > self.sure.species_unexplained:
+            if len(unexplained) > self.sure.species_unexplained + slack:
                 return "unexplained"
             # asked what the tree is after a story: a topic word only told there is not a second question
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
-        if len(self.uncovered(norm, self._entry_chars[self._by_id[label]], skip)) > self.sure.intent_unexplained:
+        unexplained = self.uncovered(norm, self._entry_chars[self._by_id[label]] | also, skip)
+        if len(unexplained) > self.sure.intent_unexplained + slack:
             return "unexplained"
         return None
 
@@ -962,8 +1094,13 @@ class FaqIndex:
             return _escalate("safety")
         for cls_ in self._classes:
             if cls_.words.search(norm) and not cls_.unless.search(norm):
-                note = self.entries[self._by_id[cls_.note_entry]].answer if cls_.note_entry else cls_.note
-                return _escalate(cls_.name, note=note)
+                if not cls_.note_entry:
+                    return _escalate(cls_.name, note=cls_.note)
+                # the rule's entry: under the ticket's number, or the answer when precedents second it
+                # ('耕地可以种树吗' is asked in general; '我家那块基本农田…' is one plot: a person)
+                rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
+                general = not self._own_tree.search(norm)
+                return _escalate(cls_.name, note=rule.answer_text, candidate=rule if general else None)
         if self._is_diagnosis(norm):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
@@ -1055,7 +1192,9 @@ class FaqIndex:
         )
         if own_ok and not entry_better:
             if self.doubt(question, own.entry_id or "", norm, aliases):
-                return _escalate("not_sure")  # '杨梅几年结果 要不要公树母树一起种': one field answers half
+                return _escalate(
+                    "not_sure", candidate=own
+                )  # '杨梅几年结果 要不要公树母树一起种': one field answers half
             return own
         if (
             best is not None
@@ -1063,7 +1202,7 @@ class FaqIndex:
             and (self._covered_by(norm, entry_missing, named, strict=True) or self._agreed(best))
         ):
             return self._answer(best[0], best[1], "ranked_with_species")
-        return _escalate("not_covered")
+        return _escalate("not_covered", candidate=own if own_missing is not None else None)
 
     def _agreed(self, best: _Ranked) -> bool:
         """The word index and the character n-grams both rank this entry first, the n-grams clearly
@@ -1090,7 +1229,7 @@ class FaqIndex:
             norm, self._entry_chars[idx], named + topic_spans
         ):
             return self._answer(idx, 0.8, "offlist")
-        return _escalate("not_covered")
+        return _escalate("offlist_topic")  # its pruning, pests or fruit: no knowledge to answer from, nor precedents
 
     def _card(self, species: str, cautions: bool = False) -> str:
         answer = self.matching["species_answer"]
@@ -1343,9 +1482,10 @@ def _entry_score(narrow: float, broad: float | None) -> float:
     return CALIBRATION * (0.6 * narrow + 0.4 * broad)
 
 
-def _escalate(reason: str, score: float = 0.0, note: str = "") -> FaqResult:
-    """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number."""
-    return FaqResult("escalate", None, note, round(score, 3), reason)
+def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqResult | None = None) -> FaqResult:
+    """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number;
+    ``candidate``: the answer a doubt stopped."""
+    return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate)
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
@@ -1451,13 +1591,42 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     return {w for w in words if len(w) > 1}
 
 
+_DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
+
+
+def _any_species(label: str) -> str:
+    """A species field's label for every species: 'species.桂花.time' -> 'species.*.time'."""
+    return _SPECIES_LABEL_RE.sub("species.*.", label)
+
+
+_SPECIES_LABEL_RE = re.compile(r"^species\.[^.]+\.")
+
+
+def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(question, label) of every set in ``folder`` (``*.tsv`` but the missing-topic map; ``leave_out``: set
+    names, e.g. 'faq_heldout_h'); a missing topic counts as its entry in ``missing_map.tsv``, else as a question
+    for an adviser (the knowledge had nothing for it)."""
+    folder = Path(folder)
+    missing = load_missing_map(folder / "missing_map.tsv")
+    skip = {"missing_map", *leave_out}
+    return [
+        (
+            case.question,
+            missing.get(case.expected, "escalate" if case.expected.startswith("missing:") else case.expected),
+        )
+        for path in sorted(folder.glob("*.tsv"))
+        if path.stem not in skip
+        for case in load_eval_set(path)
+    ]
+
+
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------
 #
 # An evaluation set is tab-separated: question, expected, optional tags (comma or space separated:
 # safety, adviser, compare ...). ``expected`` is an entry id (``tech.hole_size``, ``species.桂花.time``,
 # ``recommend.河边``), ``escalate`` (an adviser must answer), ``chitchat``, or ``missing:<topic>``: a
 # question the knowledge did not cover when the set was written. A missing topic that an entry now
-# answers is mapped to that entry in one explicit file (tests/data/faq_missing_map.tsv), never by
+# answers is mapped to that entry in one explicit file (messages/faq/precedents/missing_map.tsv), never by
 # editing the set; figures are reported with and without the mapping.
 
 

@@ -99,3 +99,16 @@ def test_a_question_the_entry_its_words_point_at_cannot_explain_becomes_a_ticket
     assert ticket_number(reply) and ticket_count(bot) == 1
     reply = villager.says("桂花几年开花 要施什么肥")  # two topics: one field answers half of it
     assert ticket_number(reply) and ticket_count(bot) == 2
+
+
+def test_a_doubt_seconded_by_precedents_is_answered_and_one_they_do_not_second_goes_to_an_adviser(villager, bot):
+    """Issue 17, round 8: '七十多了 … 还要去种树吗' has the words of the party-age entry and more; villagers' questions
+    labelled with that entry second it (messages/faq/precedents), so the rule is answered, no ticket. A question
+    about the 主题林 sign blown away is near 主题林 questions, but none of them explains 牌子 or 吹: a ticket."""
+    add_roster(bot)
+    reply = villager.says("我老爸七十多了是老党员腿脚不好还要去种树吗")
+    age = bot.config.get("campaign.participation.party_member_max_age")
+    assert f"超过{age}周岁的老党员自愿参加" in reply
+    assert ticket_count(bot) == 0
+    reply = villager.says("主题林的牌子被风吹跑了")
+    assert ticket_count(bot) == 1 and ticket_number(reply)

@@ -483,7 +483,7 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
     [
         ("种树的苗钱要我们自己出吗", "money", "村委"),
         ("村里占了我的承包地种树有没有补偿", "money", "村委"),
-        ("水田可以改种果树吗", "land", "土地管理法"),
+        ("我家的水田可以改种果树吗", "land", "土地管理法"),  # one plot; asked in general: camp.farmland (round 8)
         ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
         ("村口的古树可以移走吗", "felling", "古树"),
         ("邻居的竹子钻到我家菜地", "dispute", ""),
@@ -722,9 +722,12 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
 
 def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     """Held-out sets are never edited; a missing:<topic> label is mapped to an entry that exists."""
-    mapping = faq.load_missing_map(ROOT / "tests" / "data" / "faq_missing_map.tsv")
+    mapping = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
     assert mapping and all(index.entry(entry_id) for entry_id in mapping.values())
-    for path in (ROOT / "tests" / "data").glob("faq_heldout_*.tsv"):
+    for path in [
+        *(ROOT / "messages" / "faq" / "precedents").glob("faq_heldout_*.tsv"),
+        *(ROOT / "tests" / "data").glob("faq_heldout_*.tsv"),
+    ]:
         for case in faq.load_eval_set(path):
             label = mapping.get(case.expected, case.expected)
             assert (
@@ -1158,3 +1161,142 @@ def test_intents_of_round_7(index, question, entry_id):
 )
 def test_the_tree_asked_about_and_questions_that_are_no_records(index, question, entry_id):
     assert faq.result_label(index.match(question)) == entry_id
+
+
+# --- issue 17, round 8: precedents second a doubt ----------------------------------------------------------
+
+DOUBTED = "我老爸七十多了是老党员腿脚不好还要去种树吗"  # camp.party_age's words, but more than its question
+
+
+OTHER_PRECEDENTS = [("桂花几月种", "species.桂花.time"), ("荔枝怎么施肥", "species.荔枝.fertilizer")]
+
+
+@pytest.fixture
+def fresh_index():
+    """An index of its own: these tests change its precedents."""
+    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def test_precedent_rule_without_precedents_a_doubt_goes_to_an_adviser(fresh_index):
+    fresh_index.set_precedents([])
+    result = fresh_index.match(DOUBTED)
+    assert (result.kind, result.reason) == ("escalate", "not_sure")
+    assert result.candidate is not None and result.candidate.entry_id == "camp.party_age"
+
+
+def test_precedent_rule_close_precedents_for_the_same_entry_answer(fresh_index):
+    fresh_index.set_precedents([("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.party_age"), *OTHER_PRECEDENTS])
+    result = fresh_index.match(DOUBTED)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "camp.party_age", "precedents")
+    assert result.answer_text == fresh_index.entry("camp.party_age").answer
+
+
+@pytest.mark.parametrize(
+    "precedents",
+    [
+        [("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.quota_party")],  # another entry: no second witness
+        [  # an adviser's question among the closest: a person answers
+            ("我老爸七十几岁老党员腿脚唔好仲要去种树咩", "camp.party_age"),
+            ("我老爸七十多岁腿脚不好 种树摔倒了谁负责", "escalate"),
+        ],
+        [("今年冬天冷不冷", "camp.party_age")],  # the same entry, but nothing alike
+    ],
+)
+def test_precedent_rule_no_answer_without_a_close_agreeing_witness(fresh_index, precedents):
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "escalate"
+
+
+def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
+    """Neither is close enough alone (``one``); the two closest agreeing (``two``) are."""
+    precedents = [("老党员七十几岁腿脚不方便还用去吗", "camp.party_age"), ("七十岁的党员要种树吗", "camp.party_age")]
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    near = sorted(s for _, s in fresh_index.precedents.nearest(fresh_index._masked(fresh_index._fixed(DOUBTED)), 2))
+    assert near[-1] < fresh_index._precedent_one and near[-2] >= fresh_index._precedent_two
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "camp.party_age"
+    fresh_index.set_precedents([precedents[0], *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(DOUBTED)) == "escalate"
+
+
+def test_precedent_rule_a_species_field_seconds_it_for_any_species(fresh_index):
+    question = "簕杜鹃开完一轮花以后要怎么剪"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
+    fresh_index.set_precedents([("石榴开完一轮花之后要点剪", "species.石榴.pruning"), *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(question)) == "species.簕杜鹃.pruning"  # the tree asked about
+
+
+def test_precedent_rule_two_topics_asked_stay_two(fresh_index):
+    """The precedent agrees on one topic; the question asks a second ('背阴' and '开花'): an adviser."""
+    question = "洋紫荆种在背阴的位置会不会不开花"
+    fresh_index.set_precedents([("桂花种在背阴的地方会不会不开花", "species.桂花.flowering"), *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "not_sure")
+    assert fresh_index.doubt(question, "species.洋紫荆.flowering") == "two_topics"
+
+
+def test_precedent_rule_never_overrules_a_rule_for_a_person(fresh_index):
+    question = "我家荔枝叶子上有黑斑"  # a symptom on one's own tree
+    fresh_index.set_precedents([(question, "species.荔枝.pests"), ("荔枝叶子有黑斑", "species.荔枝.pests")])
+    result = fresh_index.match(question)
+    assert (result.kind, result.reason, result.candidate) == ("escalate", "diagnosis", None)
+
+
+def test_precedents_load_every_set_but_the_left_out_and_map_missing_topics(tmp_path):
+    (tmp_path / "faq_heldout_x.tsv").write_text("# q\te\tt\n桂花几月种\tspecies.桂花.time\t\n", encoding="utf-8")
+    (tmp_path / "faq_heldout_y.tsv").write_text(
+        "树苗干了怎么办\tmissing:dry seedlings\t\n明天下雨吗\tmissing:weather\t\n", encoding="utf-8"
+    )
+    (tmp_path / "missing_map.tsv").write_text("missing:dry seedlings\ttech.dry_seedlings\n", encoding="utf-8")
+    assert faq.load_precedents(tmp_path) == [
+        ("桂花几月种", "species.桂花.time"),
+        ("树苗干了怎么办", "tech.dry_seedlings"),  # mapped
+        ("明天下雨吗", "escalate"),  # a topic nothing answers: a person
+    ]
+    assert faq.load_precedents(tmp_path, ["faq_heldout_y"]) == [("桂花几月种", "species.桂花.time")]
+
+
+def test_the_product_index_loads_the_precedent_sets(index):
+    assert len(index.precedents.labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
+    assert "species.*.time" in index.precedents.labels and "escalate" in index.precedents.labels
+
+
+def test_precedent_rule_a_rule_asked_in_general_is_answered_by_its_entry(fresh_index):
+    """Land and felling go to a person with the rule's entry under the ticket; asked in general and seconded by
+    precedents, the entry answers ('耕地可以种树吗'); one's own plot stays with a person."""
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    result = fresh_index.match("耕地上面可不可以种树")
+    assert (result.kind, result.reason) == ("escalate", "land")
+    assert result.answer_text == fresh_index.entry("camp.farmland").answer  # the note under the ticket
+    fresh_index.set_precedents([("耕地可唔可以种树", "camp.farmland"), *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match("耕地上面可不可以种树")) == "camp.farmland"
+    own = fresh_index.match("我家那块耕地可不可以种树")
+    assert (own.kind, own.reason, own.candidate) == ("escalate", "land", None)
+
+
+def test_precedent_rule_two_close_precedents_propose_another_entry_when_the_matcher_is_unsure(fresh_index):
+    """'扫白色' is no word the matcher knows for 涂白 (it was unsure, of another entry); two villagers' questions
+    labelled 涂白 and close to it propose that entry; one alone does not."""
+    question = "点解啲树头要扫白色"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    result = fresh_index.match(question)
+    assert result.kind == "escalate" and result.candidate and result.candidate.entry_id != "tech.whitewash"
+    proposing = [("点解树头要扫到白色", "tech.whitewash"), ("树头扫白色有咩用", "tech.whitewash")]
+    fresh_index.set_precedents([*proposing, *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert (result.entry_id, result.reason) == ("tech.whitewash", "precedents")
+    assert result.answer_text == fresh_index.entry("tech.whitewash").answer
+    fresh_index.set_precedents([proposing[0], *OTHER_PRECEDENTS])  # close, but alone
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
+
+
+def test_precedent_rule_an_answer_a_doubt_stopped_is_only_seconded_never_replaced(fresh_index):
+    """The staking intent found '插竹竿' and was stopped (the tree's name is no word it knows); precedents on
+    whether off-list trees may be planted are close, but they answer another question: an adviser."""
+    question = "黄花风铃木种下去要不要插竹竿扶着"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    stopped = fresh_index.match(question).candidate
+    assert stopped is not None and stopped.entry_id == "tech.staking"
+    precedents = [("黄花风铃木种下去得唔得", "camp.exotic"), ("黄花风铃木可以种吗", "camp.exotic")]
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
