@@ -756,14 +756,15 @@ class FaqIndex:
         )
         folder = (root / "faq" / "precedents").resolve()
         if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
-            _SHARED_PRECEDENTS[folder] = Precedents.build(load_precedents(folder), index._masked)
+            cases = [(question, index.answered_as(label)) for question, label in load_precedents(folder)]
+            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked)
         index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
         """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
-        self.precedents = Precedents.build(cases, self._masked)
+        self.precedents = Precedents.build([(q, self.answered_as(label)) for q, label in cases], self._masked)
 
     # -- building
 
@@ -813,6 +814,14 @@ class FaqIndex:
         self._ngrams.drop_entries_from(keep)
         self._has_added = any(entry.source == "added" for entry in self.entries)
         self._generic = None
+
+    def answered_as(self, label: str) -> str:
+        """The label an answer carries: a species topic the card answers ('house': how far from the house,
+        'pollination') is its card, ``species.<name>.card``; any other label as it is."""
+        parts = label.split(".")
+        if len(parts) == 3 and parts[0] == "species" and self.matching["topics"].get(parts[2], {}).get("card"):
+            return f"species.{parts[1]}.card"
+        return label
 
     def entry(self, entry_id: str) -> Entry | None:
         idx = self._by_id.get(entry_id)
@@ -1694,9 +1703,10 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
         start = time.perf_counter()
         result = index.match(case.question)
         seconds = time.perf_counter() - start
-        target = (missing_map or {}).get(case.expected, case.expected)
+        expected = index.answered_as(case.expected)  # a card topic's label is the card's
+        target = index.answered_as((missing_map or {}).get(case.expected, case.expected))
         rows.append(
-            EvalRow(case.question, case.expected, target, result_label(result), seconds, case.tags, bool(result.safety))
+            EvalRow(case.question, expected, target, result_label(result), seconds, case.tags, bool(result.safety))
         )
     return rows
 

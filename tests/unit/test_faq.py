@@ -713,6 +713,9 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
             kind = "escalate" if label == "escalate" else "answer"
             return faq.FaqResult(kind, None if kind == "escalate" else label, "", 1.0, "test")
 
+        def answered_as(self, label):
+            return label
+
     mapped = faq.scores(faq.evaluate(Fixed(), cases, {"missing:foo": "tech.new"}))
     assert (mapped.right, mapped.right_unmapped) == (3 / 5, 2 / 5)
     assert mapped.confident_wrong_n == 1 and mapped.adviser_recall == 0.5  # 'd' answered, not escalated
@@ -1300,3 +1303,14 @@ def test_precedent_rule_an_answer_a_doubt_stopped_is_only_seconded_never_replace
     precedents = [("黄花风铃木种下去得唔得", "camp.exotic"), ("黄花风铃木可以种吗", "camp.exotic")]
     fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
     assert faq.result_label(fresh_index.match(question)) == "escalate"
+
+
+def test_a_card_topics_label_is_the_card(index):
+    """'离屋几远' and '要不要公树母树' are answered by the species' card (card topics): a set that labels them
+    species.<name>.house / .pollination is scored against the card; other labels stay as written."""
+    assert index.answered_as("species.荔枝.house") == "species.荔枝.card"
+    assert index.answered_as("species.杨梅.pollination") == "species.杨梅.card"
+    assert index.answered_as("species.荔枝.time") == "species.荔枝.time"
+    assert index.answered_as("camp.about") == "camp.about"
+    rows = faq.evaluate(index, [faq.EvalCase("荔枝种在门口离房子几米", "species.荔枝.house")])
+    assert rows[0].got == "species.荔枝.card" and rows[0].right and not rows[0].confident_wrong
