@@ -52,6 +52,37 @@ def test_month_rule_a_month_before_the_name_leaves_the_name_readable(text, month
     )
 
 
+@pytest.mark.parametrize(
+    "text, name, month, bad, readings",
+    [
+        ("认领张三三月两棵龙眼", "张三", 3, False, ()),  # 三三 is no month: the name's 三, then 三月
+        ("认领张三 三月 两棵龙眼", "张三", 3, False, ()),
+        ("认领张三三 4月 1棵龙眼", "张三三", 4, False, ()),
+        ("认领张三三月份两棵龙眼", "张三", 3, False, ()),
+        ("认领张三3月两棵龙眼", "张三", 3, False, ()),
+        ("认领张三十月两棵龙眼", "张三", 10, False, ()),  # 张三十 leaves no month
+        ("认领张三在三月种两棵龙眼", "张三", 3, False, ()),
+        ("认领李四十二月两棵龙眼", None, None, False, (("李四", 12), ("李四十", 2))),  # two ways: asked
+        ("认领张三十一月两棵龙眼", None, None, False, (("张三", 11), ("张三十", 1))),
+        ("认领张三13月两棵龙眼", "张三", None, True, ()),  # digits are no part of a name
+        ("认领 13月 张三 2棵龙眼", "张三", None, True, ()),
+        ("认领两棵龙眼十二月", None, 12, False, ()),  # after a species: the whole run
+        ("认领2棵龙眼二十三月", None, None, True, ()),  # not 3月
+        ("认领我家三月两棵龙眼", None, 3, False, ()),
+        ("认领张三两棵龙眼十二月", "张三", 12, False, ()),
+    ],
+)
+def test_month_rule_a_month_packed_after_a_name(text, name, month, bad, readings):
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.name, parsed.month, parsed.bad_month, parsed.readings) == (name, month, bad, readings)
+    assert (parsed.count, parsed.species) == ((1 if "1棵" in text else 2), "龙眼")
+
+
+def test_month_rule_a_packed_reading_two_ways_keeps_what_was_written():
+    assert pledges.parse("认领李四十二月份3棵龙眼", SPECIES).written == "李四十二月份"
+    assert pledges.parse("认领张三三月两棵龙眼", SPECIES).written == ""
+
+
 # -- what the text wrote ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, species, written",
