@@ -51,11 +51,12 @@ def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     return None if ctx.person["village_id"] is not None else ctx.t("pledges.no_village")
 
 
-def _chosen(ctx: Ctx, parsed: pledges.PledgeText) -> pledges.PledgeText | str:
-    """The text, a packed name and month that read two ways resolved by the village's roster; else the reply asking
-    the cadre to space them."""
-    if not parsed.readings:
-        return parsed
+def _allowed(ctx: Ctx, parsed: pledges.PledgeText) -> pledges.PledgeText | str:
+    """The text when the sender may send it (``_refusal``), a packed name and month that read two ways resolved by
+    the village's roster; else the reply: the refusal, or the one asking the cadre to space name and month."""
+    refusal = _refusal(ctx, parsed)
+    if refusal or not parsed.readings:
+        return refusal or parsed
     chosen = pledges.choose_reading(ctx, parsed)
     if chosen is not None:
         return chosen
@@ -120,13 +121,10 @@ def _named(ctx: Ctx, parsed: pledges.PledgeText) -> dict | None:
 
 @registered
 def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
-    reply = _refusal(ctx, parsed)
-    if reply:
-        return reply
-    chosen = _chosen(ctx, parsed)
-    if isinstance(chosen, str):
-        return chosen
-    parsed = chosen
+    allowed = _allowed(ctx, parsed)
+    if isinstance(allowed, str):
+        return allowed
+    parsed = allowed
     reply = _problem(ctx, parsed)
     if reply:
         return reply
@@ -174,13 +172,10 @@ def on_mine(ctx: Ctx, _match) -> str:
 
 @registered
 def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
-    refusal = _refusal(ctx, parsed)
-    if refusal:
-        return refusal
-    chosen = _chosen(ctx, parsed)
-    if isinstance(chosen, str):
-        return chosen
-    parsed = chosen
+    allowed = _allowed(ctx, parsed)
+    if isinstance(allowed, str):
+        return allowed
+    parsed = allowed
     person = _named(ctx, parsed)
     if person is None:
         return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
