@@ -68,7 +68,10 @@ def test_a_night_question_reassigned_before_morning_withdraws_the_old_advisers_w
     app = app_with(**{"escalation.remind_after_hours": 2, "escalation.reassign_after_hours": 4})
     bot = app.extensions["bot"]
     signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
-    user = lambda openid: WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())  # noqa: E731
+
+    def user(openid: str) -> WeChatUser:
+        return WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+
     add_roster(bot)
     clock = bot.clock
     clock.set("2027-03-15T22:00")
