@@ -34,9 +34,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from bot import (
     adoption,
     cells,
@@ -386,6 +383,9 @@ def notes(app, found: Candidates) -> list[str]:
 
 def write_workbook(app, found: Candidates, out: Path) -> Path:
     """Sheets 最美植绿人, 最美植绿集体, 技术顾问 (formatted like the 通报: bot.reports.write_table) and 说明."""
+    from openpyxl import Workbook  # here, not at import: the webhook imports this module and writes no workbook
+    from openpyxl.styles import Alignment, Font
+
     wb = Workbook()
     wb.remove(wb.active)
     for category, rows in shortlist(app, found).items():

@@ -20,7 +20,8 @@ Every message to advisers and villagers goes through the outbox: notices (kind `
 adviser, after quiet hours (``reminders.queue_notice``), the answer (kind ``answer``, linking the public page
 ``/answer/<token>``) to the villager at once, night or not: it is the reply to what they asked. A ticket answered
 or closed before its notices went (a question at night answered by another adviser or an admin) withdraws them
-(``withdraw_notices``): nobody is woken in the morning for a question already answered.
+(``withdraw_notices``): nobody is woken in the morning for a question already answered. A reassigned ticket
+withdraws the old owner's waiting notices the same way, before the new owner's notice is queued.
 
 SLA (``check_sla``, a scheduled job): open ``remind_after_hours`` after it was (re)opened -> the adviser
 is reminded once; open ``reassign_after_hours`` -> handed to another adviser, or raised to the admins,
@@ -800,8 +801,11 @@ def check_sla(app, now: datetime) -> dict:
 
 
 def _reassign(app, db, ticket: dict, now: datetime) -> None:
-    """To the least recently assigned other adviser (a linked one first); none -> the admins."""
+    """To the least recently assigned other adviser (a linked one first); none -> the admins. The old owner's
+    notices still waiting (for the end of quiet hours, or held outside the 48-hour window) are withdrawn first:
+    the ticket is no longer theirs; the new owner's reassignment notice is queued after, so it stays."""
     now_s = clock.to_db(now)
+    withdraw_notices(db, ticket["id"], "ticket reassigned")
     current = ticket["adviser_person_id"]
     others = lambda people: [p for p in people if p["id"] != current]  # noqa: E731
     linked = store.advisers_of_village(db, ticket["village_id"]) if ticket["village_id"] else []

@@ -10,7 +10,9 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
   [pledges.max_trees] trees per pledge. A pledge is not a planting: nothing counts until the trees are planted and
   logged with a photo (``认领`` is never read as a planting record: bot/nlu.py ``is_pledge``).
 - A cadre ([pledges.cadre_roles], bound with proof) pledges for a household of their village:
-  ``认领 张三 2棵龙眼``. A name not on the village's roster is asked about first: ``是`` adds that household
+  ``认领 张三 2棵龙眼``; a name packed with a month reads as one where it can (``认领张三三月两棵龙眼``: 张三, March);
+  where it reads two ways (``认领李四十二月…``: 李四 in December, or 李四十 in February) the village's roster chooses,
+  else the cadre is asked to space it. A name not on the village's roster is asked about first: ``是`` adds that household
   (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
 - The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
   [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot import clock, nlu, planting
@@ -47,11 +49,11 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 
 _PREFIX = re.compile(r"^(?:我要|我想|我来|我)?认领(?:了)?\s*[:：]?\s*")
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
-_MONTH = re.compile(
-    r"(?:在|于)?(?<![\d〇一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?"
-    r"(?:里|中|内|种)?"
-)
-_ANY_MONTH = re.compile(r"[\d〇一二三四五六七八九十]+\s*月(?:份)?")
+# A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
+# that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
+_MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
+_MONTH_WORD = re.compile(r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]{1,4}")
 _NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
 _NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
 _SELF_WORDS = {"我家", "我们", "我们家", "自家", "家里", "我屋", "我屋企", "一共", "总共", "共计"}
@@ -69,18 +71,56 @@ class PledgeText:
     month: int | None = None
     bad_month: bool = False  # a month was given but is none (13月)
     name: str | None = None  # 认领 <姓名> …: a cadre pledging for a household
+    # 认领李四十二月…: a name and a month packed so that they read two ways ((李四, 12), (李四十, 2)); name and month
+    # are then None, and the roster or the sender chooses (``choose_reading``)
+    readings: tuple[tuple[str, int], ...] = ()
+    written: str = ""  # the packed name and month as written (李四十二月), when ``readings``
 
 
-def _month(text: str) -> tuple[int | None, bool, str]:
-    """(month, bad, the text without it)."""
+def _month_value(numerals: str) -> int | None:
+    return nlu.chinese_to_int(numerals) if _MONTH_WORD.fullmatch(numerals) else None
+
+
+def _looks_like_name(text: str, species_table: Mapping) -> bool:
+    return not (text in _SELF_WORDS or nlu.find_species(text, species_table)[0] or nlu.parse_count(text))
+
+
+def _month_readings(text: str, found: re.Match, species_table: Mapping) -> list[tuple[str, int]]:
+    """(name, month) for each way to read the run of numerals before 月: right after a name at the start (张三三月)
+    it may begin with the name's last numerals (a name has 2 to 4 characters); else, or when no such name reads,
+    the whole run is the month ('' for the name: the text keeps whatever is before it)."""
+    run, before = found.group(1), text[: found.start()]
+    readings = []
+    if found.start() == found.start(1) and _NAME_CHARS.fullmatch(before):
+        for cut in range(1 if run.isdigit() else len(run)):  # a name has no digits
+            name, value = before + run[:cut], _month_value(run[cut:])
+            if value and 2 <= len(name) <= 4 and _looks_like_name(name, species_table):
+                readings.append((name, value))
+    whole = _month_value(run)
+    return readings or ([("", whole)] if whole else [])
+
+
+@dataclass(frozen=True)
+class _Month:
+    month: int | None
+    bad: bool
+    rest: str  # the text without the month (a name packed with it stays, spaced: 张三三月… -> 张三 …)
+    readings: tuple[tuple[str, int], ...] = ()  # a packed name and month that read two ways: both left out
+    written: str = ""  # those as written
+
+
+def _month(text: str, species_table: Mapping) -> _Month:
     found = _MONTH.search(text)
     if not found:
-        if _ANY_MONTH.search(text):
-            return None, True, _ANY_MONTH.sub(" ", text)
-        return None, False, text
-    value = nlu.chinese_to_int(found.group(1))
-    rest = text[: found.start()] + " " + text[found.end() :]
-    return (value, False, rest) if value and 1 <= value <= 12 else (None, True, rest)
+        return _Month(None, False, text)
+    readings = _month_readings(text, found, species_table)
+    after = " " + text[found.end() :]
+    if not readings:
+        return _Month(None, True, text[: found.start()] + after)
+    if len(readings) > 1:
+        return _Month(None, False, after, tuple(readings), text[: found.end()])
+    name, value = readings[0]
+    return _Month(value, False, (name or text[: found.start()]) + after)
 
 
 def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -89,7 +129,7 @@ def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
         found = pattern.match(text)
         if found:
             name = found.group(1)
-            if name in _SELF_WORDS or nlu.find_species(name, species_table)[0] or nlu.parse_count(name):
+            if not _looks_like_name(name, species_table):
                 return None, text
             return name, text[found.end() :]
     return None, text
@@ -105,8 +145,8 @@ def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 
 
 def _body(text: str, species_table: Mapping) -> PledgeText:
-    month, bad_month, rest = _month(text)
-    name, rest = _name(rest.strip(), species_table)
+    month = _month(text, species_table)
+    name, rest = (None, month.rest) if month.readings else _name(month.rest.strip(), species_table)
     count = nlu.parse_count(rest)
     species, written = _species(rest, species_table)
     if species is None and count is not None:
@@ -116,9 +156,11 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
         vague=bool(count and count.vague),
         species=species,
         species_text=written,
-        month=month,
-        bad_month=bad_month,
+        month=month.month,
+        bad_month=month.bad,
         name=name,
+        readings=month.readings,
+        written=month.written,
     )
 
 
@@ -243,6 +285,20 @@ def cancel(ctx, person: dict, species: str | None) -> list[dict]:
 def village_person(ctx, name: str) -> dict | None:
     """The person of that name in the cadre's village."""
     return roster_store.person_by_name_in_village(ctx.db, name, ctx.person["village_id"])
+
+
+def choose_reading(ctx, parsed: PledgeText) -> PledgeText | None:
+    """A packed name and month that read two ways (认领李四十二月…: 李四 in December or 李四十 in February): the one
+    reading whose name is on the cadre's village roster; None when none or several are (the sender is asked)."""
+    known = [(name, month) for name, month in parsed.readings if village_person(ctx, name)]
+    if len(known) != 1:
+        return None
+    return replace(parsed, name=known[0][0], month=known[0][1], readings=(), written="")
+
+
+def readings_words(t: Callable[..., str], parsed: PledgeText) -> str:
+    """'“李四 12月”还是“李四十 2月”': the readings, for the reply that asks which."""
+    return t("pledges.reading_or").join(t("pledges.reading", name=name, month=month) for name, month in parsed.readings)
 
 
 def ask_about_name(ctx, parsed: PledgeText) -> None:

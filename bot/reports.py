@@ -24,25 +24,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from bot import cells, clock, progress, reminders, schedule, standings
 from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
 from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
 from bot.store import reports as store
 
-FILLS = {  # Excel's own "good / neutral / bad" colours; grey before the campaign
-    NOT_STARTED: PatternFill("solid", fgColor="EDEDED"),
-    COMPLETE: PatternFill("solid", fgColor="C6EFCE"),
-    ON_TRACK: PatternFill("solid", fgColor="C6EFCE"),
-    LAGGING: PatternFill("solid", fgColor="FFEB9C"),
-    LAGGING_TWICE: PatternFill("solid", fgColor="FFC7CE"),
+# openpyxl is imported where a workbook is written, not with this module: the webhook imports it and never writes
+# one (about 7 MB of a process's memory, README "Benchmarks").
+FILLS = {  # Excel's own "good / neutral / bad" colours (a solid fill's RGB); grey before the campaign
+    NOT_STARTED: "EDEDED",
+    COMPLETE: "C6EFCE",
+    ON_TRACK: "C6EFCE",
+    LAGGING: "FFEB9C",
+    LAGGING_TWICE: "FFC7CE",
 }
-HEADER_FILL = PatternFill("solid", fgColor="2E7D32")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL, HEADER_FONT_COLOUR = "2E7D32", "FFFFFF"
 PERCENT = "0%"
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -352,11 +349,15 @@ def _cell(app, column: ReportColumn, row, figures: Mapping[str, Mapping[int, Any
 def write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) -> None:
     """Header row, one row per item, widths fitted to the content (or the column's own), formats by column (every
     sheet of the 通报, and of the awards' candidate lists, bot/awards.py)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     headers = [app.t(c.header) for c in columns]
     values = [[_cell(app, c, row, figures or {}) for c in columns] for row in rows]
     ws.append(headers)
     for cell in ws[1]:
-        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.font = Font(bold=True, color=HEADER_FONT_COLOUR)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row_values in values:
         cells.xlsx_append(ws, row_values)  # village and town names as text, never formulas (bot/cells.py)
@@ -374,6 +375,9 @@ def write_table(app, ws, columns: list[ReportColumn], rows: list, figures=None) 
 
 
 def write_workbook(report: Report, app, out: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     wb = Workbook()
     summary = wb.active
     summary.title = app.t("progress.report.sheet_summary")
@@ -391,7 +395,7 @@ def write_workbook(report: Report, app, out: Path) -> Path:
     filled = keys.index(STATUS_COLUMN) + 1 if STATUS_COLUMN in keys else 0
     for excel_row, row in enumerate(report.rows, start=2):
         for column in range(1, filled + 1):
-            villages.cell(excel_row, column).fill = FILLS[row.status]
+            villages.cell(excel_row, column).fill = PatternFill("solid", fgColor=FILLS[row.status])
 
     towns = wb.create_sheet(app.t("progress.report.sheet_towns"))
     write_table(app, towns, TOWN_COLUMNS, [*report.towns, report.overall])

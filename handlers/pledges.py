@@ -45,10 +45,31 @@ def _cadre_refusal(ctx: Ctx) -> str | None:
 
 def _refusal(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     """For whom: the sender's household, or (a cadre naming someone) that household; None when allowed."""
-    if parsed.name:
+    if parsed.name or parsed.readings:
         return _cadre_refusal(ctx)
     assert ctx.person is not None  # the handlers are @registered
     return None if ctx.person["village_id"] is not None else ctx.t("pledges.no_village")
+
+
+def _allowed(ctx: Ctx, parsed: pledges.PledgeText) -> pledges.PledgeText | str:
+    """The text when the sender may send it (``_refusal``), a packed name and month that read two ways resolved by
+    the village's roster; else the reply: the refusal, or the one asking the cadre to space name and month."""
+    refusal = _refusal(ctx, parsed)
+    if refusal or not parsed.readings:
+        return refusal or parsed
+    chosen = pledges.choose_reading(ctx, parsed)
+    if chosen is not None:
+        return chosen
+    name, month = parsed.readings[0]
+    return ctx.t(
+        "pledges.ambiguous_name_month",
+        written=parsed.written,
+        readings=pledges.readings_words(ctx.t, parsed),
+        name=name,
+        month=month,
+        count=parsed.count or 2,
+        species=planting.display_name(ctx.app, parsed.species) if parsed.species else ctx.t("pledges.example_species"),
+    )
 
 
 # -- 认领 ----------------------------------------------------------------------------------------------
@@ -100,7 +121,11 @@ def _named(ctx: Ctx, parsed: pledges.PledgeText) -> dict | None:
 
 @registered
 def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
-    reply = _refusal(ctx, parsed) or _problem(ctx, parsed)
+    allowed = _allowed(ctx, parsed)
+    if isinstance(allowed, str):
+        return allowed
+    parsed = allowed
+    reply = _problem(ctx, parsed)
     if reply:
         return reply
     person = _named(ctx, parsed)
@@ -147,9 +172,10 @@ def on_mine(ctx: Ctx, _match) -> str:
 
 @registered
 def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
-    refusal = _refusal(ctx, parsed)
-    if refusal:
-        return refusal
+    allowed = _allowed(ctx, parsed)
+    if isinstance(allowed, str):
+        return allowed
+    parsed = allowed
     person = _named(ctx, parsed)
     if person is None:
         return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)

@@ -10,6 +10,10 @@ for one village that arrived at a pick-up place on a day (``arrived``) and later
 A household is the people of one village with the same ``household`` text; a person without one is a
 household alone (``household_key``). What a household planted is its members' verified ``tree`` records of
 that species (``verified_sql`` of bot/store/plantings.py): never the pledge itself.
+
+A pledge counts for the village its household lives in now (``people.village_id``, as 户覆盖 counts households),
+not the one it was made in (``pledges.village_id``, kept as history): a household that moved takes its pledges
+along, in the 通报 (认领户数, the schedule), the dashboard, 本村进度 and the seedling list alike.
 """
 
 from __future__ import annotations
@@ -70,9 +74,10 @@ _LIVE = "pl.cancelled_at IS NULL"
 def _demand_sql(village_filter: str) -> str:
     """Per village and species: the live pledges (pledged, planted: at most each pledge) and the batches."""
     return (
-        f"WITH {_pledges_cte(_LIVE + village_filter.format(table='pl'))},"
-        " pledged AS MATERIALIZED (SELECT village_id, species, SUM(count) AS pledged,"
-        "  SUM(MIN(count, planted)) AS planted, COUNT(*) AS pledges FROM lp GROUP BY village_id, species),"
+        f"WITH {_pledges_cte(_LIVE + village_filter.format(table='pe'))},"
+        " pledged AS MATERIALIZED (SELECT home AS village_id, species, SUM(count) AS pledged,"
+        "  SUM(MIN(count, planted)) AS planted, COUNT(*) AS pledges FROM lp WHERE home IS NOT NULL"
+        "  GROUP BY home, species),"
         " batches AS (SELECT village_id, species, SUM(count) AS arrived,"
         f"  SUM(CASE WHEN status = '{HANDED_OUT}' THEN count ELSE 0 END) AS delivered"
         f"  FROM seedling_batches b WHERE 1{village_filter.format(table='b')} GROUP BY village_id, species),"
@@ -92,7 +97,7 @@ EXPORT_SQL = {
         f"WITH {_pledges_cte('1')}"
         " SELECT lp.id, v.name AS village, lp.household, pe.name AS person, lp.species, lp.count, lp.month,"
         " lp.created_at, lp.planted, eb.name AS entered_by, lp.updated_at, lp.cancelled_at"
-        " FROM lp LEFT JOIN villages v ON v.id = lp.village_id LEFT JOIN people pe ON pe.id = lp.person_id"
+        " FROM lp LEFT JOIN villages v ON v.id = lp.home LEFT JOIN people pe ON pe.id = lp.person_id"
         " LEFT JOIN people eb ON eb.id = lp.entered_by_person_id ORDER BY lp.id"
     ),
     "demand": _demand_sql(""),
@@ -109,7 +114,7 @@ def m001_pledges(db: Database) -> None:
     db.table("pledges").create(
         {
             "id": int,
-            "village_id": int,
+            "village_id": int,  # where the household lived when it pledged (history: counts follow people.village_id)
             "person_id": int,  # whose household pledged
             "species": str,
             "count": int,
@@ -217,7 +222,7 @@ def pledges_of_village(db: Database, village_id: int) -> list[dict]:
     """The village's live pledges with the household's name, person, who entered it and ``planted``."""
     return list(
         db.query(
-            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl'))}"
+            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pe'))}"
             " SELECT lp.*, pe.name AS person, eb.name AS entered_by FROM lp"
             " JOIN people pe ON pe.id = lp.person_id LEFT JOIN people eb ON eb.id = lp.entered_by_person_id"
             " ORDER BY pe.household, pe.name, lp.species",
@@ -246,20 +251,21 @@ def to_nudge(db: Database, month: int) -> list[dict]:
 
 # -- what the village's schedule and the 通报 read ------------------------------------------------------
 def pledged_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
-    """village id -> households with a pledge standing at ``until`` (None: now)."""
+    """village id -> households with a pledge standing at ``until`` (None: now), where they live now."""
     return {
         row["village_id"]: row["n"]
         for row in db.query(
-            f"SELECT pl.village_id, COUNT(DISTINCT {household_key('pe')}) AS n FROM pledges pl"
-            f" JOIN people pe ON pe.id = pl.person_id WHERE {_live_at(':until')}"
-            " AND (:village_id IS NULL OR pl.village_id = :village_id) GROUP BY pl.village_id",
+            f"SELECT pe.village_id, COUNT(DISTINCT {household_key('pe')}) AS n FROM pledges pl"
+            f" JOIN people pe ON pe.id = pl.person_id WHERE {_live_at(':until')} AND pe.village_id IS NOT NULL"
+            " AND (:village_id IS NULL OR pe.village_id = :village_id) GROUP BY pe.village_id",
             {"until": until, "village_id": village_id},
         )
     }
 
 
 def scheduled_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
-    """village id -> households with a pledge standing at ``until`` or a verified tree by then (its schedule)."""
+    """village id -> households with a pledge standing at ``until`` or a verified tree by then (its schedule), where
+    they live now: one village's figure is its entry among all villages'."""
     one_village = (
         "" if village_id is None else " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
     )
@@ -268,7 +274,7 @@ def scheduled_households(db: Database, until: str | None = None, village_id: int
         for row in db.query(
             f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ("
             f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
-            "  WHERE (:village_id IS NULL OR pl.village_id = :village_id) AND "
+            f"  WHERE 1{one_village.replace('person_id', 'pl.person_id')} AND "
             + _live_at(":until")
             + f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
             f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
@@ -346,7 +352,7 @@ def pledgers_to_tell(db: Database, village_id: int, species: str) -> list[dict]:
     (the person, else whoever entered the pledge): id, person, count, needed, openid."""
     return list(
         db.query(
-            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pl') + ' AND pl.species = :species')}"
+            f"WITH {_pledges_cte(_LIVE + _ONE_VILLAGE.format(table='pe') + ' AND pl.species = :species')}"
             " SELECT * FROM (SELECT lp.id, pe.name AS person, lp.count, lp.count - MIN(lp.count, lp.planted) AS needed,"
             " COALESCE(pe.openid, eb.openid) AS openid FROM lp JOIN people pe ON pe.id = lp.person_id"
             " LEFT JOIN people eb ON eb.id = lp.entered_by_person_id)"

@@ -53,3 +53,43 @@ def test_with_a_single_adviser_the_ticket_is_raised_to_the_admins(villager, bot,
     admin = villager_factory(ADMIN)
     assert f"第{number}号" in admin.says("待办")
     assert "已回答" in admin.says(f"答 {number} 管理员来答")
+
+
+def test_a_night_question_reassigned_before_morning_withdraws_the_old_advisers_waiting_notices(
+    app_with, sent_to, standin
+):
+    """Filed at 22:30 (quiet hours), reminded at 00:30 and reassigned at 02:30, all before 08:00: 李顾问's
+    notice and reminder, still waiting for the morning, are withdrawn (reason kept); 王顾问's reassignment
+    notice is not, and is what goes at 08:00."""
+    from bot.simulator import Signer, WeChatUser
+    from tests.conftest import rows_of, transport_for
+    from tests.e2e.test_escalation import send
+
+    app = app_with(**{"escalation.remind_after_hours": 2, "escalation.reassign_after_hours": 4})
+    bot = app.extensions["bot"]
+    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
+
+    def user(openid: str) -> WeChatUser:
+        return WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+
+    add_roster(bot)
+    clock = bot.clock
+    clock.set("2027-03-15T22:00")
+    user(LI).says("待办")  # both advisers wrote recently: a customer-service message could reach them
+    user(WANG).says("待办")
+    clock.set("2027-03-15T22:30")
+    number = ticket_number(user("o-villager-1").says(UNANSWERABLE))
+    assert scheduler.run_due(bot, clock.set("2027-03-16T00:30"))["ticket_sla"] == {"reminded": 1, "reassigned": 0}
+    assert scheduler.run_due(bot, clock.set("2027-03-16T02:30"))["ticket_sla"] == {"reminded": 0, "reassigned": 1}
+    assert ticket(bot, number)["adviser_person_id"] == person_id(bot, WANG)
+
+    keyed = f"SELECT openid, status, error FROM outbox WHERE dedupe_key LIKE 'ticket:{number}:%' ORDER BY id"
+    assert rows_of(bot, keyed) == [
+        {"openid": LI, "status": "cancelled", "error": "ticket reassigned"},  # the new question
+        {"openid": LI, "status": "cancelled", "error": "ticket reassigned"},  # the reminder
+        {"openid": WANG, "status": "queued", "error": None},
+    ]
+    send(bot, clock.set("2027-03-16T08:00"))
+    assert not any(f"第{number}号" in text for text in sent_to(LI))
+    assert [text for text in sent_to(WANG) if f"第{number}号" in text] == notices(bot, WANG)
+    assert "转给您" in notices(bot, WANG)[0]

@@ -135,6 +135,22 @@ def test_a_cadre_pledges_for_a_household(secretary, zhang, li, bot, tick, sent_t
     ]
 
 
+def test_a_cadre_packs_the_name_and_the_month(secretary, zhang, li, bot, rows):
+    """认领张三三月两棵龙眼 is 张三 in March; 李四十二月 reads two ways (李四 in December, 李四十 in February): the
+    roster has 李四, so it is his; 赵六十二月 (neither on the roster) is asked about, nothing stored."""
+    assert secretary.says("认领张三三月两棵龙眼").startswith("已为张三家登记认领2棵龙眼（3月种）。")
+    assert secretary.says("认领李四十二月三棵桂花").startswith("已为李四家登记认领3棵桂花（12月种）。")
+    reply = secretary.says("认领赵六十二月1棵桂花")
+    assert reply.startswith("“赵六十二月”可以读成“赵六 12月”，也可以是“赵六十 2月”")
+    assert "认领 赵六 12月 1棵桂花" in reply
+    stored = "SELECT pe.name, pl.species, pl.count, pl.month FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
+    assert [tuple(r.values()) for r in rows(stored + " ORDER BY pl.id")] == [
+        ("张三", "龙眼", 2, 3),
+        ("李四", "桂花", 3, 12),
+    ]
+    assert rows("SELECT name FROM people WHERE name LIKE '赵六%'") == []
+
+
 def test_a_cadre_without_a_village_names_nobody_and_adds_no_household(zhang, bot, rows, villager_factory):
     """A 村干部 whom the roster gives no village cannot pledge for anyone (a household they named would have no
     village): a clear refusal, nothing added; their own household's pledge gets the usual no-village answer."""

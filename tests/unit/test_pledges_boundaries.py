@@ -52,6 +52,37 @@ def test_month_rule_a_month_before_the_name_leaves_the_name_readable(text, month
     )
 
 
+@pytest.mark.parametrize(
+    "text, name, month, bad, readings",
+    [
+        ("认领张三三月两棵龙眼", "张三", 3, False, ()),  # 三三 is no month: the name's 三, then 三月
+        ("认领张三 三月 两棵龙眼", "张三", 3, False, ()),
+        ("认领张三三 4月 1棵龙眼", "张三三", 4, False, ()),
+        ("认领张三三月份两棵龙眼", "张三", 3, False, ()),
+        ("认领张三3月两棵龙眼", "张三", 3, False, ()),
+        ("认领张三十月两棵龙眼", "张三", 10, False, ()),  # 张三十 leaves no month
+        ("认领张三在三月种两棵龙眼", "张三", 3, False, ()),
+        ("认领李四十二月两棵龙眼", None, None, False, (("李四", 12), ("李四十", 2))),  # two ways: asked
+        ("认领张三十一月两棵龙眼", None, None, False, (("张三", 11), ("张三十", 1))),
+        ("认领张三13月两棵龙眼", "张三", None, True, ()),  # digits are no part of a name
+        ("认领 13月 张三 2棵龙眼", "张三", None, True, ()),
+        ("认领两棵龙眼十二月", None, 12, False, ()),  # after a species: the whole run
+        ("认领2棵龙眼二十三月", None, None, True, ()),  # not 3月
+        ("认领我家三月两棵龙眼", None, 3, False, ()),
+        ("认领张三两棵龙眼十二月", "张三", 12, False, ()),
+    ],
+)
+def test_month_rule_a_month_packed_after_a_name(text, name, month, bad, readings):
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.name, parsed.month, parsed.bad_month, parsed.readings) == (name, month, bad, readings)
+    assert (parsed.count, parsed.species) == ((1 if "1棵" in text else 2), "龙眼")
+
+
+def test_month_rule_a_packed_reading_two_ways_keeps_what_was_written():
+    assert pledges.parse("认领李四十二月份3棵龙眼", SPECIES).written == "李四十二月份"
+    assert pledges.parse("认领张三三月两棵龙眼", SPECIES).written == ""
+
+
 # -- what the text wrote ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, species, written",
@@ -166,3 +197,40 @@ def test_report_rule_households_with_a_pledge_standing_at_the_months_end(app):
             if cancelled:
                 pledges_store.cancel(db, [pledge_id], cancelled)
     assert pledges.pledged_households(db, app.config, MARCH_END) == {village: 2}
+
+
+def test_village_rule_a_pledge_counts_where_its_household_lives_now(app):
+    """张三 pledged in 埔心村 and then moved to 大岭村 (a roster re-import): the pledge is 大岭村's, for one village as
+    for all (本村进度 and the dashboard's village page as the 通报 and the overview), and in its seedling list."""
+    from bot import progress
+
+    db, stamp = app.db, "2027-01-01T00:00:00"
+    with db.conn:
+        old, new = (roster_store.insert_village(db, {"name": n, "kind": "村"}, stamp) for n in ("埔心村", "大岭村"))
+        zhang = roster_store.insert_person(db, {"name": "张三", "village_id": old, "role": "群众"}, stamp)
+        pledges_store.insert(
+            db,
+            village_id=old,
+            person_id=zhang,
+            species="荔枝",
+            count=2,
+            month=3,
+            entered_by_person_id=zhang,
+            openid="o",
+            inbox_id=None,
+            now="2027-02-01T02:00:00",
+        )
+        roster_store.update_person(db, zhang, {"village_id": new}, "2027-02-10T02:00:00")
+    for until in (None, MARCH_END):
+        every = pledges_store.scheduled_households(db, until)
+        assert every == {new: 1}
+        assert [pledges_store.scheduled_households(db, until, v).get(v, 0) for v in (old, new)] == [0, 1]
+        assert pledges_store.pledged_households(db, until) == {new: 1}
+        assert [pledges_store.pledged_households(db, until, v).get(v, 0) for v in (old, new)] == [0, 1]
+        overview = {v.village_id: v.households_scheduled for v in progress.all_villages_progress(db, app.config, until)}
+        one = {v: progress.village_progress(db, app.config, v, until).households_scheduled for v in (old, new)}
+        assert overview == one == {old: 0, new: 1}
+    assert [(r["village"], r["pledged"]) for r in pledges_store.demand(db)] == [("大岭村", 2)]
+    assert [r["village_id"] for r in pledges_store.demand(db, new)] == [new] and pledges_store.demand(db, old) == []
+    assert [r["person"] for r in pledges_store.pledges_of_village(db, new)] == ["张三"]
+    assert pledges_store.pledges_of_village(db, old) == []

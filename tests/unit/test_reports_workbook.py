@@ -133,7 +133,7 @@ def test_workbook_rule_the_status_fill_covers_every_village_up_to_its_status(mar
     ws = wb["村社区排名"]
     status = [c.value for c in ws[1]].index("状态") + 1
     assert ws.freeze_panes == "C2"
-    fills = {row.village.name: reports.FILLS[row.status].fgColor.rgb[-6:] for row in report.rows}
+    fills = {row.village.name: reports.FILLS[row.status] for row in report.rows}
     for r in range(2, len(report.rows) + 2):
         name = ws.cell(r, 2).value
         assert [rgb(ws.cell(r, c)) for c in range(1, status + 2)] == [fills[name]] * status + [""]
@@ -157,3 +157,16 @@ def test_workbook_rule_the_towns_then_the_whole_county_in_bold(march):
     assert [towns.cell(r, 1).value for r in range(2, towns.max_row + 1)] == [*(t.name for t in report.towns), "全部"]
     assert [c.font.bold for c in towns[towns.max_row]] == [True] * towns.max_column
     assert not any(c.font.bold for r in range(2, towns.max_row) for c in towns[r])
+
+
+def test_workbook_rule_openpyxl_is_imported_to_write_a_workbook_not_with_the_app():
+    """The webhook imports bot.reports and bot.awards (their report columns, jobs) and writes no workbook: openpyxl
+    (about 7 MB of a process, bench/memory.py) loads only when one is written."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = "import sys; import bot.app, bot.reports, bot.awards; print('openpyxl' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
