@@ -44,8 +44,9 @@ answers it (or ``escalate``) by people who had never seen the matcher (the held-
 a second witness for a doubt: when the matcher would escalate only because it is not sure of an answer (``not_sure``,
 ``not_covered``, ``ambiguous``, ``low_confidence``) and the precedents closest to the question (character n-grams,
 tree names masked) were answered by that same entry (a species' field: of any species), with no precedent for an
-adviser among them, the answer is given (``[precedents]`` in matching.toml). They never overrule a rule that sends a
-question to a person (safety, symptoms, money, land, disputes, felling), nor answer on their own.
+adviser among them, the answer is given (``[precedents]`` in matching.toml); a land or felling rule asked in general
+is seconded the same way. On their own (two agreeing) they answer only when the matcher had no answer in mind, or
+only a weak one. They never overrule a rule that sends a question to a person for safety, symptoms, money or disputes.
 
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
@@ -1201,9 +1202,8 @@ class FaqIndex:
         )
         if own_ok and not entry_better:
             if self.doubt(question, own.entry_id or "", norm, aliases):
-                return _escalate(
-                    "not_sure", candidate=own
-                )  # '杨梅几年结果 要不要公树母树一起种': one field answers half
+                # '杨梅几年结果 要不要公树母树一起种': one field answers half
+                return _escalate("not_sure", candidate=own)
             return own
         if (
             best is not None
@@ -1493,7 +1493,7 @@ def _entry_score(narrow: float, broad: float | None) -> float:
 
 def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqResult | None = None) -> FaqResult:
     """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number;
-    ``candidate``: the answer a doubt stopped."""
+    ``candidate``: the answer a doubt or a rule's class stopped (precedents may second it)."""
     return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate)
 
 
