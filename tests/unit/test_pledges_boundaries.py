@@ -70,6 +70,8 @@ def test_month_rule_a_month_before_the_name_leaves_the_name_readable(text, month
         ("认领2棵龙眼二十三月", None, None, True, ()),  # not 3月
         ("认领我家三月两棵龙眼", None, 3, False, ()),
         ("认领张三两棵龙眼十二月", "张三", 12, False, ()),
+        ("认领欧阳小三三月两棵龙眼", "欧阳小三", 3, False, ()),  # a name has up to 4 characters
+        ("认领欧阳小明三三月两棵龙眼", "欧阳小明", None, True, ()),  # 欧阳小明三 would be 5: 三三 is the run
     ],
 )
 def test_month_rule_a_month_packed_after_a_name(text, name, month, bad, readings):

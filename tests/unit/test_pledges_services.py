@@ -209,6 +209,30 @@ def test_name_rule_a_name_is_looked_up_in_the_cadres_village_only(world):
     assert pledges.village_person(ctx, "赵六") is None
 
 
+def test_name_rule_a_name_and_month_read_two_ways_take_the_one_on_the_roster(world):
+    """认领李四十二月…: 李四 in December or 李四十 in February; the village has 李四: that reading, nothing to ask."""
+    ctx = world.ctx(CADRE)
+    parsed = pledges.parse("认领李四十二月两棵龙眼", pledges.species_table(ctx.app))
+    assert parsed.readings == (("李四", 12), ("李四十", 2))
+    assert pledges.readings_words(ctx.t, parsed) == "“李四 12月”，也可以是“李四十 2月”"
+    chosen = pledges.choose_reading(ctx, parsed)
+    assert (chosen.name, chosen.month, chosen.readings, chosen.written) == ("李四", 12, (), "")
+    assert (chosen.count, chosen.species) == (2, "龙眼")
+
+
+def test_name_rule_a_reading_is_chosen_only_when_exactly_one_name_is_on_the_roster(world):
+    ctx = world.ctx(CADRE)
+    assert (
+        pledges.choose_reading(ctx, pledges.parse("认领赵六十二月两棵龙眼", pledges.species_table(ctx.app))) is None
+    )  # neither
+    with world.db.conn:
+        fields = {"name": "李四十", "village_id": world.village, "role": "群众", "household": None}
+        roster_store.insert_person(world.db, fields, STAMP)
+    assert (
+        pledges.choose_reading(ctx, pledges.parse("认领李四十二月两棵龙眼", pledges.species_table(ctx.app))) is None
+    )  # both
+
+
 def test_name_rule_an_unknown_name_is_asked_about_and_yes_adds_a_household(world):
     ctx = world.ctx(CADRE)
     parsed = pledges.PledgeText(count=2, species="龙眼", species_text="龙眼", month=5, name="赵六")
