@@ -139,6 +139,58 @@ def test_species_rule_one_character_name_at_the_start_counts_and_a_later_one_is_
     assert nlu.find_all_species("胡桃和桃", TABLE) == [("桃", "桃")]
 
 
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("李四家种了桃树", ("桃", "桃树")),  # 李四: a person, 桃树 the tree
+        ("李家门口种桃", ("桃", "桃")),  # 李家: a family
+        ("李明家种了3棵桃", ("桃", "桃")),
+        ("种了李明家的桃", ("桃", "桃")),  # after a separator too
+        ("李明 2棵桂花", ("桂花", "桂花")),
+        ("李明家种了3棵", ("李", "李")),  # no other tree named: taken as before
+    ],
+)
+def test_species_rule_one_character_name_continued_like_a_name_comes_after_every_other(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+@pytest.mark.parametrize(
+    "after", list("树苗子花果林和跟与及、的了也都有在还已是各共种栽要怎什几多哪为能可会适好咋啥呢吗啊呀吧")
+)
+def test_species_rule_one_character_name_before_a_tree_word_connector_or_question_is_the_tree(after):
+    assert nlu.find_species(f"李{after}桂花", TABLE)[0] == "李"
+    assert nlu.find_species(f"种了李{after}，桂花", TABLE)[0] == "李"
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("李四棵和桃树", ("李", "李")),  # a count follows: 4 plum trees
+        ("李四 棵和桃树", ("李", "李")),
+        ("李三株，桃树", ("李", "李")),
+        ("李四家和桃树", ("桃", "桃树")),  # a numeral without a measure word: 李四, a name
+        ("李3棵桃树2棵", ("李", "李")),
+        ("李,桃树", ("李", "李")),  # not a Chinese character: no name goes on
+        ("李 桃树", ("李", "李")),
+        ("李", ("李", "李")),
+        ("种了李", ("李", "李")),
+        ("种了李子", ("李", "李子")),
+    ],
+)
+def test_species_rule_one_character_name_before_a_count_or_the_end_is_the_tree(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+def test_species_rule_a_name_like_continuation_ranks_after_a_later_mention_not_before():
+    # the longer or later tree wins whatever the table's order; two weak mentions: the first
+    assert nlu.find_species("李家和王家种了竹", TABLE) == ("竹子", "竹")
+    assert nlu.find_species("桃家李家", TABLE) == ("桃", "桃")
+    assert nlu.parse_planting_text("李四家种了3棵桃树", TABLE) == nlu.PlantingText(
+        count=3, vague=False, species="桃", species_text="桃树", unknown_species=False, site_kind=None,
+        area_mu=None, proxy_name=None,
+    )  # fmt: skip
+
+
 def test_species_rule_look_alikes_are_not_the_species():
     assert nlu.find_species("核桃", TABLE) == (None, "")
     assert nlu.find_species("杨桃3棵", TABLE) == (None, "")
