@@ -4,6 +4,8 @@ dropped, a list sorted shortest first). bench/README.md "Mutation testing" says 
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from bot import nlu
@@ -594,3 +596,91 @@ def test_sound_rule_a_name_with_the_first_character_of_the_block_is_a_source():
 def test_sound_rule_of_two_names_heard_as_long_the_first_in_the_table_wins():
     assert heard("利枝", {"荔枝": {}, "丽枝": {}}) == [("荔枝", "利枝", 0)]
     assert heard("利枝", {"丽枝": {}, "荔枝": {}}) == [("丽枝", "利枝", 0)]
+
+
+# -- the whole module (issue 20, round 8): edges the run of "bot.nlu.*" found unpinned ---------------------------
+@pytest.mark.parametrize("text", ["12a4", "0 0 0 a", "幺三x"])
+def test_spoken_digits_rule_a_letter_among_digits_is_no_run_of_digits(text):
+    assert nlu.spoken_digits(text) is None
+
+
+@pytest.mark.parametrize("text", ["3-5棵", "三到五棵", "3 ~ 5株"])
+def test_count_rule_a_range_has_no_unit_and_keeps_its_words(text):
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", text)
+
+
+def test_count_rule_a_count_above_max_count_keeps_its_words_and_the_planting_asks():
+    assert nlu.parse_count("种了1000001棵") == nlu.CountResult(None, True, "棵", "1000001棵")
+    found = nlu.parse_planting_text("种了1000001棵桂花", TABLE)
+    assert found is not None and found.vague and found.count is None and found.species == "桂花"
+
+
+@pytest.mark.parametrize("text,mu", [("250平米", 0.38), ("10平方米", 0.02), ("50㎡", 0.08), ("1平米", 0.0)])
+def test_area_rule_square_metres_are_rounded_to_two_decimals_of_a_mu(text, mu):
+    assert nlu.parse_area_mu(text) == mu
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3棵苗",
+        "5棵树苗",
+        "种了3棵小树",
+        "3棵大树",
+        "种了3棵在公园",
+        "3棵校园",
+        "种了20棵半亩左右",
+        "种了两棵三四米高的",
+    ],
+)
+def test_unknown_species_rule_a_tree_word_a_site_an_area_or_numbers_is_no_tree(text):
+    assert nlu.extract_unknown_species(text) is None
+    assert nlu.parse_planting_text(text, TABLE) is None or not nlu.parse_planting_text(text, TABLE).unknown_species
+
+
+@pytest.mark.parametrize("text,answer", [("", True), (None, True), ("桂花，还有桂花", False), ("桂花桂花", False)])
+def test_bare_answer_rule_each_part_is_taken_away_once(text, answer):
+    assert nlu.is_bare_answer(text, "桂花") is answer
+
+
+# The word lists of a table are built once per table and kept (_derived, _mentions_pattern, _names_by_sound): these
+# read a table never seen before (a fresh copy each time), so the building itself is what answers.
+FRESH = {
+    "桃": {"aliases": ["桃树", "桃花"], "not_aliases": ["核桃", "杨桃"]},
+    "李": {"aliases": ["李子"], "not_aliases": ["行李"]},
+    "竹子": {"aliases": ["竹"]},
+    "洋紫荆": {},  # neither aliases nor look-alikes
+    "桂花": ["桂花树", "金桂"],  # a plain list of aliases
+    "小叶榄仁": {"aliases": ["榄仁"]},
+}
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("小叶榄仁", ("小叶榄仁", "小叶榄仁")), ("榄仁", ("小叶榄仁", "榄仁")), ("桃树", ("桃", "桃树")), ("桃", ("桃", "桃")),
+     ("核桃", (None, "")), ("行李", (None, "")), ("种了核桃和李子", ("李", "李子")), ("洋紫荆3棵", ("洋紫荆", "洋紫荆")),
+     ("3棵金桂", ("桂花", "金桂")), ("桂花树", ("桂花", "桂花树")), ("竹", ("竹子", "竹")), ("竹子", ("竹子", "竹子"))],
+)  # fmt: skip
+def test_species_rule_a_table_read_for_the_first_time_names_every_species_alias_and_look_alike(text, found):
+    assert nlu.find_species(text, copy.deepcopy(FRESH)) == found
+    assert nlu.find_all_species(text, copy.deepcopy(FRESH)) == ([found] if found[0] else [])
+
+
+@pytest.mark.parametrize(
+    "text,others,found",
+    [("桃金娘和桃", ("桃金娘",), [("桃金娘", "桃金娘"), ("桃", "桃")]),
+     ("番石榴和石榴", ("番石榴",), [("番石榴", "番石榴"), ("石榴", "石榴")]),
+     ("番石榴和石榴", (), [("石榴", "石榴")]),
+     ("小叶榄仁和榄仁树", ("榄仁树",), [("小叶榄仁", "小叶榄仁"), ("榄仁树", "榄仁树")])],
+)  # fmt: skip
+def test_species_rule_a_table_read_for_the_first_time_lets_others_compete_longest_first(text, others, found):
+    table = copy.deepcopy(FRESH) | {"石榴": {"not_aliases": ["番石榴"]}}
+    assert nlu.find_all_species(text, table, others) == found
+
+
+@pytest.mark.parametrize(
+    "reading,toneless", [("lǐ", "li"), ("yuè", "yue"), ("zhōng", "zhong"), ("ā", "a"), ("li", "li"), ("", "")]
+)
+def test_sound_rule_a_reading_loses_its_tone_marks_only(reading, toneless):
+    """The readings are cached (nlu.readings): this asks the rule itself, as a process starting afresh does."""
+    assert nlu._toneless(reading) == toneless
