@@ -684,3 +684,50 @@ def test_species_rule_a_table_read_for_the_first_time_lets_others_compete_longes
 def test_sound_rule_a_reading_loses_its_tone_marks_only(reading, toneless):
     """The readings are cached (nlu.readings): this asks the rule itself, as a process starting afresh does."""
     assert nlu._toneless(reading) == toneless
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("桂花2棵，桃树1棵，桂花又2棵", ("桂花", "桂花")),  # named again after another: still the first
+     ("桃树1棵，桂花2棵，桃又1棵", ("桃", "桃树")),
+     ("大李种了李和桂花，也种了李", ("李", "李"))],  # 大李 a person; the next 李 that stands alone, not the last
+)  # fmt: skip
+def test_species_rule_the_first_mention_that_stands_alone_wins(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+def test_species_rule_an_alias_two_species_share_goes_to_the_first_in_the_table():
+    assert nlu.find_species("金桂3棵", {"桂花": {"aliases": ["金桂"]}, "月桂": {"aliases": ["金桂"]}}) == (
+        "桂花",
+        "金桂",
+    )
+    assert nlu.find_species("金桂3棵", {"月桂": {"aliases": ["金桂"]}, "桂花": {"aliases": ["金桂"]}}) == (
+        "月桂",
+        "金桂",
+    )
+
+
+@pytest.mark.parametrize("text,site", [("种了3棵苗", None), ("今天种了10棵树苗", None), ("党建林 120棵", "党建林"),
+                                       ("主题林 120棵", "主题林"), ("示范点 120棵", "示范点")])  # fmt: skip
+def test_report_rule_a_count_with_a_seedling_or_a_plot_and_no_tree_name_is_a_record_that_asks_the_tree(text, site):
+    found = nlu.parse_planting_text(text, TABLE)
+    assert found is not None and found.count and found.species is None and not found.unknown_species
+    assert found.site_kind == site
+
+
+@pytest.mark.parametrize("text", ["好几棵", "十几棵", "一些", "两三棵"])
+def test_count_rule_a_vague_amount_has_no_unit_and_keeps_its_words(text):
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", text)
+
+
+@pytest.mark.parametrize("text", ["", None])
+def test_halfwidth_rule_no_text_is_empty_text(text):
+    assert nlu.to_halfwidth(text) == "" and nlu.normalize(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [("种树.", "种树"), ("...种树", "种树"), ("种 2.5 亩. 好", "种2.5亩好"), ("1.5棵", "1.5棵"), ("a.b", "ab")],
+)
+def test_normalize_rule_a_dot_is_kept_only_as_a_decimal_point(text, norm):
+    assert nlu.normalize(text) == norm
