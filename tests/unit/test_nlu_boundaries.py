@@ -731,3 +731,11 @@ def test_halfwidth_rule_no_text_is_empty_text(text):
 )
 def test_normalize_rule_a_dot_is_kept_only_as_a_decimal_point(text, norm):
     assert nlu.normalize(text) == norm
+
+
+@pytest.mark.parametrize(
+    "text,matched", [("0棵，3-5棵", "3-5棵"), ("补种0棵，新种3到5棵", "3到5棵"), ("零棵 三到五株", "三到五株")]
+)
+def test_count_rule_a_range_after_a_number_that_is_no_count_is_still_vague(text, matched):
+    """The first number with a measure word is no count (0): the range after it is still read, as vague."""
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", matched)
