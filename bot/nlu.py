@@ -788,6 +788,22 @@ def _single_char_ok(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in _SINGLE_BEFORE
 
 
+# What follows a one-character name that is the tree: a tree word, a connector, a verb, a question or particle
+# ('桃树', '李和桃', '桃种在门口', '李怎么剪', '竹呢'), or a count ('李四棵'). Anything else continues a person's or a
+# family's name (李四家, 李家门口, 李明): such a mention is taken only when no other tree is named.
+_SINGLE_AFTER = set("树苗子花果林和跟与及、的了也都有在还已是各共种栽要怎什几多哪为能可会适好咋啥呢吗啊呀吧")
+
+
+def _name_like_after(text: str, end: int) -> bool:
+    """Does a name-like continuation follow a one-character name ending at ``end`` ('李' in '李四家', '李家')?"""
+    after = text[end : end + 1]
+    return (
+        bool(re.match(rf"[{_CJK}]", after))
+        and after not in _SINGLE_AFTER
+        and not re.match(rf"{_NUM}\s*{_MEASURE}", text[end:])
+    )
+
+
 def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(canonical name, matched text) of every species mentioned, in order, longest alias first at each
     place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
@@ -833,14 +849,18 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     text = to_halfwidth(text or "")
     for word in _not_aliases(species_table):
         text = text.replace(word, "＿" * len(word))
-    best: tuple[int, int, str, str] | None = None
+    best: tuple[tuple[bool, int, int], str, str] | None = None
     for alias, name in _alias_pairs(species_table):
         start = text.find(alias)
         while start >= 0 and len(alias) == 1 and not _single_char_ok(text, start):
             start = text.find(alias, start + 1)
-        if start >= 0 and (best is None or (start, -len(alias)) < (best[0], -best[1])):
-            best = (start, len(alias), name, alias)
-    return (best[2], best[3]) if best else (None, "")
+        if start < 0:
+            continue
+        # a one-character name followed by a name-like continuation (李 in '李四家种了桃子') comes after every other
+        rank = (len(alias) == 1 and _name_like_after(text, start + 1), start, -len(alias))
+        if best is None or rank < best[0]:
+            best = (rank, name, alias)
+    return (best[1], best[2]) if best else (None, "")
 
 
 # --- tree names misheard by voice input ------------------------------------------

@@ -101,6 +101,22 @@ def test_find_species_lookalikes(species, text):
     assert nlu.find_species(text, species) == (None, "")
 
 
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("李四家种了桃子", ("桃", "桃子")),
+        ("李家门口种桃", ("桃", "桃")),
+        ("李明家种了3棵桃树", ("桃", "桃树")),
+        ("张桃家种了2棵李子", ("李", "李子")),
+        ("种了李", ("李", "李")),
+        ("李3棵", ("李", "李")),
+        ("李怎么修剪", ("李", "李")),
+    ],
+)
+def test_find_species_a_surname_that_is_a_tree_gives_way_to_the_tree_planted(species, text, found):
+    assert nlu.find_species(text, species) == found
+
+
 def test_find_species_plain_alias_mapping():
     assert nlu.find_species("种了两棵樟树", {"香樟": ["樟树"]}) == ("香樟", "樟树")
 

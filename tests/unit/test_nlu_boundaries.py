@@ -4,6 +4,8 @@ dropped, a list sorted shortest first). bench/README.md "Mutation testing" says 
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from bot import nlu
@@ -137,6 +139,58 @@ def test_species_rule_one_character_name_at_the_start_counts_and_a_later_one_is_
     assert nlu.find_species("桃", TABLE) == ("桃", "桃")
     assert nlu.find_species("胡桃和桃", TABLE) == ("桃", "桃")
     assert nlu.find_all_species("胡桃和桃", TABLE) == [("桃", "桃")]
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("李四家种了桃树", ("桃", "桃树")),  # 李四: a person, 桃树 the tree
+        ("李家门口种桃", ("桃", "桃")),  # 李家: a family
+        ("李明家种了3棵桃", ("桃", "桃")),
+        ("种了李明家的桃", ("桃", "桃")),  # after a separator too
+        ("李明 2棵桂花", ("桂花", "桂花")),
+        ("李明家种了3棵", ("李", "李")),  # no other tree named: taken as before
+    ],
+)
+def test_species_rule_one_character_name_continued_like_a_name_comes_after_every_other(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+@pytest.mark.parametrize(
+    "after", list("树苗子花果林和跟与及、的了也都有在还已是各共种栽要怎什几多哪为能可会适好咋啥呢吗啊呀吧")
+)
+def test_species_rule_one_character_name_before_a_tree_word_connector_or_question_is_the_tree(after):
+    assert nlu.find_species(f"李{after}桂花", TABLE)[0] == "李"
+    assert nlu.find_species(f"种了李{after}，桂花", TABLE)[0] == "李"
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("李四棵和桃树", ("李", "李")),  # a count follows: 4 plum trees
+        ("李四 棵和桃树", ("李", "李")),
+        ("李三株，桃树", ("李", "李")),
+        ("李四家和桃树", ("桃", "桃树")),  # a numeral without a measure word: 李四, a name
+        ("李3棵桃树2棵", ("李", "李")),
+        ("李,桃树", ("李", "李")),  # not a Chinese character: no name goes on
+        ("李 桃树", ("李", "李")),
+        ("李", ("李", "李")),
+        ("种了李", ("李", "李")),
+        ("种了李子", ("李", "李子")),
+    ],
+)
+def test_species_rule_one_character_name_before_a_count_or_the_end_is_the_tree(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+def test_species_rule_a_name_like_continuation_ranks_after_a_later_mention_not_before():
+    # the longer or later tree wins whatever the table's order; two weak mentions: the first
+    assert nlu.find_species("李家和王家种了竹", TABLE) == ("竹子", "竹")
+    assert nlu.find_species("桃家李家", TABLE) == ("桃", "桃")
+    assert nlu.parse_planting_text("李四家种了3棵桃树", TABLE) == nlu.PlantingText(
+        count=3, vague=False, species="桃", species_text="桃树", unknown_species=False, site_kind=None,
+        area_mu=None, proxy_name=None,
+    )  # fmt: skip
 
 
 def test_species_rule_look_alikes_are_not_the_species():
@@ -542,3 +596,146 @@ def test_sound_rule_a_name_with_the_first_character_of_the_block_is_a_source():
 def test_sound_rule_of_two_names_heard_as_long_the_first_in_the_table_wins():
     assert heard("利枝", {"荔枝": {}, "丽枝": {}}) == [("荔枝", "利枝", 0)]
     assert heard("利枝", {"丽枝": {}, "荔枝": {}}) == [("丽枝", "利枝", 0)]
+
+
+# -- the whole module (issue 20, round 8): edges the run of "bot.nlu.*" found unpinned ---------------------------
+@pytest.mark.parametrize("text", ["12a4", "0 0 0 a", "幺三x"])
+def test_spoken_digits_rule_a_letter_among_digits_is_no_run_of_digits(text):
+    assert nlu.spoken_digits(text) is None
+
+
+@pytest.mark.parametrize("text", ["3-5棵", "三到五棵", "3 ~ 5株"])
+def test_count_rule_a_range_has_no_unit_and_keeps_its_words(text):
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", text)
+
+
+def test_count_rule_a_count_above_max_count_keeps_its_words_and_the_planting_asks():
+    assert nlu.parse_count("种了1000001棵") == nlu.CountResult(None, True, "棵", "1000001棵")
+    found = nlu.parse_planting_text("种了1000001棵桂花", TABLE)
+    assert found is not None and found.vague and found.count is None and found.species == "桂花"
+
+
+@pytest.mark.parametrize("text,mu", [("250平米", 0.38), ("10平方米", 0.02), ("50㎡", 0.08), ("1平米", 0.0)])
+def test_area_rule_square_metres_are_rounded_to_two_decimals_of_a_mu(text, mu):
+    assert nlu.parse_area_mu(text) == mu
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3棵苗",
+        "5棵树苗",
+        "种了3棵小树",
+        "3棵大树",
+        "种了3棵在公园",
+        "3棵校园",
+        "种了20棵半亩左右",
+        "种了两棵三四米高的",
+    ],
+)
+def test_unknown_species_rule_a_tree_word_a_site_an_area_or_numbers_is_no_tree(text):
+    assert nlu.extract_unknown_species(text) is None
+    assert nlu.parse_planting_text(text, TABLE) is None or not nlu.parse_planting_text(text, TABLE).unknown_species
+
+
+@pytest.mark.parametrize("text,answer", [("", True), (None, True), ("桂花，还有桂花", False), ("桂花桂花", False)])
+def test_bare_answer_rule_each_part_is_taken_away_once(text, answer):
+    assert nlu.is_bare_answer(text, "桂花") is answer
+
+
+# The word lists of a table are built once per table and kept (_derived, _mentions_pattern, _names_by_sound): these
+# read a table never seen before (a fresh copy each time), so the building itself is what answers.
+FRESH = {
+    "桃": {"aliases": ["桃树", "桃花"], "not_aliases": ["核桃", "杨桃"]},
+    "李": {"aliases": ["李子"], "not_aliases": ["行李"]},
+    "竹子": {"aliases": ["竹"]},
+    "洋紫荆": {},  # neither aliases nor look-alikes
+    "桂花": ["桂花树", "金桂"],  # a plain list of aliases
+    "小叶榄仁": {"aliases": ["榄仁"]},
+}
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("小叶榄仁", ("小叶榄仁", "小叶榄仁")), ("榄仁", ("小叶榄仁", "榄仁")), ("桃树", ("桃", "桃树")), ("桃", ("桃", "桃")),
+     ("核桃", (None, "")), ("行李", (None, "")), ("种了核桃和李子", ("李", "李子")), ("洋紫荆3棵", ("洋紫荆", "洋紫荆")),
+     ("3棵金桂", ("桂花", "金桂")), ("桂花树", ("桂花", "桂花树")), ("竹", ("竹子", "竹")), ("竹子", ("竹子", "竹子"))],
+)  # fmt: skip
+def test_species_rule_a_table_read_for_the_first_time_names_every_species_alias_and_look_alike(text, found):
+    assert nlu.find_species(text, copy.deepcopy(FRESH)) == found
+    assert nlu.find_all_species(text, copy.deepcopy(FRESH)) == ([found] if found[0] else [])
+
+
+@pytest.mark.parametrize(
+    "text,others,found",
+    [("桃金娘和桃", ("桃金娘",), [("桃金娘", "桃金娘"), ("桃", "桃")]),
+     ("番石榴和石榴", ("番石榴",), [("番石榴", "番石榴"), ("石榴", "石榴")]),
+     ("番石榴和石榴", (), [("石榴", "石榴")]),
+     ("小叶榄仁和榄仁树", ("榄仁树",), [("小叶榄仁", "小叶榄仁"), ("榄仁树", "榄仁树")])],
+)  # fmt: skip
+def test_species_rule_a_table_read_for_the_first_time_lets_others_compete_longest_first(text, others, found):
+    table = copy.deepcopy(FRESH) | {"石榴": {"not_aliases": ["番石榴"]}}
+    assert nlu.find_all_species(text, table, others) == found
+
+
+@pytest.mark.parametrize(
+    "reading,toneless", [("lǐ", "li"), ("yuè", "yue"), ("zhōng", "zhong"), ("ā", "a"), ("li", "li"), ("", "")]
+)
+def test_sound_rule_a_reading_loses_its_tone_marks_only(reading, toneless):
+    """The readings are cached (nlu.readings): this asks the rule itself, as a process starting afresh does."""
+    assert nlu._toneless(reading) == toneless
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [("桂花2棵，桃树1棵，桂花又2棵", ("桂花", "桂花")),  # named again after another: still the first
+     ("桃树1棵，桂花2棵，桃又1棵", ("桃", "桃树")),
+     ("大李种了李和桂花，也种了李", ("李", "李"))],  # 大李 a person; the next 李 that stands alone, not the last
+)  # fmt: skip
+def test_species_rule_the_first_mention_that_stands_alone_wins(text, found):
+    assert nlu.find_species(text, TABLE) == found
+
+
+def test_species_rule_an_alias_two_species_share_goes_to_the_first_in_the_table():
+    assert nlu.find_species("金桂3棵", {"桂花": {"aliases": ["金桂"]}, "月桂": {"aliases": ["金桂"]}}) == (
+        "桂花",
+        "金桂",
+    )
+    assert nlu.find_species("金桂3棵", {"月桂": {"aliases": ["金桂"]}, "桂花": {"aliases": ["金桂"]}}) == (
+        "月桂",
+        "金桂",
+    )
+
+
+@pytest.mark.parametrize("text,site", [("种了3棵苗", None), ("今天种了10棵树苗", None), ("党建林 120棵", "党建林"),
+                                       ("主题林 120棵", "主题林"), ("示范点 120棵", "示范点")])  # fmt: skip
+def test_report_rule_a_count_with_a_seedling_or_a_plot_and_no_tree_name_is_a_record_that_asks_the_tree(text, site):
+    found = nlu.parse_planting_text(text, TABLE)
+    assert found is not None and found.count and found.species is None and not found.unknown_species
+    assert found.site_kind == site
+
+
+@pytest.mark.parametrize("text", ["好几棵", "十几棵", "一些", "两三棵"])
+def test_count_rule_a_vague_amount_has_no_unit_and_keeps_its_words(text):
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", text)
+
+
+@pytest.mark.parametrize("text", ["", None])
+def test_halfwidth_rule_no_text_is_empty_text(text):
+    assert nlu.to_halfwidth(text) == "" and nlu.normalize(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [("种树.", "种树"), ("...种树", "种树"), ("种 2.5 亩. 好", "种2.5亩好"), ("1.5棵", "1.5棵"), ("a.b", "ab")],
+)
+def test_normalize_rule_a_dot_is_kept_only_as_a_decimal_point(text, norm):
+    assert nlu.normalize(text) == norm
+
+
+@pytest.mark.parametrize(
+    "text,matched", [("0棵，3-5棵", "3-5棵"), ("补种0棵，新种3到5棵", "3到5棵"), ("零棵 三到五株", "三到五株")]
+)
+def test_count_rule_a_range_after_a_number_that_is_no_count_is_still_vague(text, matched):
+    """The first number with a measure word is no count (0): the range after it is still read, as vague."""
+    assert nlu.parse_count(text) == nlu.CountResult(None, True, "", matched)
