@@ -470,6 +470,10 @@ _CHITCHAT = {
     "你们好",
     "大家好",
     "在吗",
+    "喂",  # 'hello' on the telephone: '喂喂 有人吗'
+    "有没有人",
+    "有没有人在这里",
+    "有没有人在",
     "在不在",
     "在么",
     "有人吗",
@@ -585,10 +589,22 @@ _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|�
 
 
 def is_chitchat(text: str) -> bool:
-    """Greetings, thanks, acknowledgements, laughter, emoji-only messages."""
+    """Greetings, thanks, acknowledgements, laughter, emoji-only messages, and asking whether a person or a machine
+    answers ('你系真人定机器人': ``asks_who_answers``)."""
     if not (text or "").strip():
         return False
-    return _only_chitchat_words(normalize(text))  # emoji / punctuation only ("👍") normalises to '': chit-chat
+    norm = normalize(text)
+    return _only_chitchat_words(norm) or asks_who_answers(norm)  # emoji only ("👍") normalises to '': chit-chat
+
+
+# 'is this a person or a machine?' and nothing else: '你是真人还是机器人', '您是人工客服吗', '是不是自动回复的'
+_WHO = "(?:真人|真的人|机器人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
+_WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
+
+
+def asks_who_answers(norm: str) -> bool:
+    """The normalised text only asks whether a person or a machine is answering (handlers/faq.py: faq.who_answers)."""
+    return bool(_WHO_ANSWERS_RE.fullmatch(norm))
 
 
 # compared with normalised text: '唔该' is kept as '不该', '冇事' as '没有事'

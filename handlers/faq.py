@@ -7,7 +7,7 @@ Text sent within escalation.attach_minutes of the villager's open ticket joins t
 
 from __future__ import annotations
 
-from bot import escalation
+from bot import escalation, nlu
 from bot.context import Ctx
 from bot.router import Route
 from handlers import escalation as escalation_handlers
@@ -33,7 +33,10 @@ GREETING_WORDS = (
 
 
 def chitchat_reply_key(text: str | None) -> str:
-    """A greeting gets the greeting; thanks, 好的, 哈哈 and the like get a friendly 'you're welcome'."""
+    """Asked whether a person answers: who does, and how to reach one; a greeting gets the greeting; thanks, 好的,
+    哈哈 and the like get a friendly 'you're welcome'."""
+    if nlu.asks_who_answers(nlu.normalize(text or "")):
+        return "faq.who_answers"
     lowered = (text or "").lower()
     return "faq.greeting" if any(word in lowered for word in GREETING_WORDS) else "faq.thanks"
 

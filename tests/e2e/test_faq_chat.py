@@ -112,3 +112,12 @@ def test_a_doubt_seconded_by_precedents_is_answered_and_one_they_do_not_second_g
     assert ticket_count(bot) == 0
     reply = villager.says("主题林的牌子被风吹跑了")
     assert ticket_count(bot) == 1 and ticket_number(reply)
+
+
+@pytest.mark.parametrize("question", ["你系真人定机器人", "您是人工客服吗"])
+def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_reach_one(villager, bot, question):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert reply.startswith(bot.t("faq.who_answers").strip()) and "问专家" in reply
+    assert reply.endswith(bot.t("core.help_hint"))
+    assert ticket_count(bot) == 0

@@ -739,3 +739,28 @@ def test_normalize_rule_a_dot_is_kept_only_as_a_decimal_point(text, norm):
 def test_count_rule_a_range_after_a_number_that_is_no_count_is_still_vague(text, matched):
     """The first number with a measure word is no count (0): the range after it is still read, as vague."""
     assert nlu.parse_count(text) == nlu.CountResult(None, True, "", matched)
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("你是真人还是机器人", True),
+        ("你系真人定机器人", True),  # Cantonese: 系 = 是, 定 = 还是
+        ("你系唔系机器人嚟㗎", True),
+        ("请问是真人在回复吗", True),
+        ("您是人工客服吗", True),
+        ("是不是自动回复的", True),
+        ("机器人", True),
+        ("机器人能帮我登记种树吗", False),  # a request to the machine, not the question who answers
+        ("你是机器人吗 桂花几月种", False),  # and a real question: the FAQ answers it
+        ("真人种的树", False),
+    ],
+)
+def test_chitchat_rule_asking_whether_a_person_answers(text, asks):
+    assert nlu.asks_who_answers(nlu.normalize(text)) is asks
+    assert nlu.is_chitchat(text) is asks
+
+
+@pytest.mark.parametrize("text", ["喂", "喂喂 有人吗", "喂 有冇人喺度", "有没有人"])
+def test_chitchat_rule_a_bare_hello_on_the_phone_or_is_anyone_there(text):
+    assert nlu.is_chitchat(text)
