@@ -90,8 +90,8 @@ def test_sorting_villages_where_the_headers_are_hidden(phone, desktop, server, c
     phone.select_option("select[name=sort]", "name")
     phone.select_option("select[name=dir]", "desc")
     phone.click("button:text('筛选')")
-    names = [n.inner_text() for n in phone.locator("td[data-label=名称] a").all()]
-    assert names == ["埔心村", "东平社区"]
+    phone.wait_for_url("**/admin/villages?*sort=name*")  # the click navigates: read the new page, not the old one
+    expect(phone.locator("td[data-label=名称] a")).to_have_text(["埔心村", "东平社区"])  # retried until loaded
     expect(phone.locator("select[name=sort]")).to_have_value("name")
     for tab in (phone, desktop):
         assert fits_the_screen(tab)
