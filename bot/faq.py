@@ -925,8 +925,9 @@ class FaqIndex:
         which says 牌子 or 吹; two topics asked stay two)."""
         if not self._content_chars(norm, self._tree_spans(norm)):
             return None  # '这棵树怎么弄': nothing for a witness to recognise
+        trees = self._trees(norm)  # once: finding homophones is the costly part of masking, asking, doubting
         labels = self.precedents.labels
-        near = self.precedents.nearest(self._masked(norm), self._precedent_nearest)
+        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
         if not near or any(labels[i] == "escalate" for i, _ in near):
             return None
         label = labels[near[0][0]]
@@ -937,21 +938,21 @@ class FaqIndex:
             answer: FaqResult | None = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
         elif result.reason in _DOUBTS and (stopped is None or result.reason == "low_confidence"):
-            answer = self._label_answer(label, norm)
+            answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
             enough = closest >= self._propose_one and second >= self._propose_two
         else:
             return None
         if answer is None or not enough:
             return None
         words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
-        if self.doubt(question, answer.entry_id or "", norm, also=words, slack=self._precedent_slack):
+        names = [written for _, written in trees]
+        if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
 
-    def _label_answer(self, label: str, norm: str) -> FaqResult | None:
+    def _label_answer(self, label: str, trees: set[str]) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
-        have their trees masked), or a species field of the one campaign tree asked about."""
-        trees = {name for name, _ in self._trees(norm) if name in self.species}
+        have their trees masked), or a species field of the one campaign tree asked about (``trees``)."""
         if label in self._by_id:
             entry = self._by_id[label]
             if self.entries[entry].species and self.entries[entry].species not in trees:
@@ -1448,9 +1449,7 @@ class FaqIndex:
         """The text with every tree name masked: '荔枝苗放几天' -> '□□苗放几天' (``as_written``: only names
         spelt right, enough for the knowledge's own phrasings)."""
         trees = nlu.find_all_species(norm, self.species, self._offlist_names) if as_written else self._trees(norm)
-        for _, written in trees:
-            norm = norm.replace(written, "□" * len(written))
-        return norm
+        return _mask(norm, trees)
 
     def _answer(self, entry_idx: int, score: float, reason: str) -> FaqResult:
         entry = self.entries[entry_idx]
@@ -1601,6 +1600,13 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
+
+
+def _mask(norm: str, trees: Iterable[tuple[str, str]]) -> str:
+    """'荔枝苗放几天' -> '□□苗放几天': each tree (name, as written) masked where written."""
+    for _, written in trees:
+        norm = norm.replace(written, "□" * len(written))
+    return norm
 
 
 def _any_species(label: str) -> str:
