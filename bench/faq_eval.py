@@ -61,10 +61,14 @@ def main() -> int:
         f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
         f"{'confident wrong':>17}{'safety':>8}"
     )
+    everything = index.precedents
     for path in map(Path, args.sets or default_sets()):
         # a precedent set is scored with the others as precedents: none is its own witness
         leave_out = [path.stem] if path.parent.resolve() == PRECEDENTS.resolve() else []
-        index.set_precedents([] if args.no_precedents else faq.load_precedents(PRECEDENTS, leave_out))
+        if args.no_precedents or leave_out:
+            index.set_precedents([] if args.no_precedents else faq.load_precedents(PRECEDENTS, leave_out))
+        else:
+            index.precedents = everything  # as served
         rows = faq.evaluate(index, faq.load_eval_set(path), missing_map)
         all_rows += rows
         s = faq.scores(rows)
