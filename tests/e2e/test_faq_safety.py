@@ -141,3 +141,17 @@ def test_safety_line_through_aes_encrypted_pushes(tmp_path, standin):
         assert first_line(reply).startswith("⚠") and "清水冲洗" in reply and "问题编号" in reply
     finally:
         app.extensions["bot"].databases.close_all()
+
+
+def test_a_land_or_felling_rule_asked_in_general_is_answered_and_ones_own_plot_goes_to_a_person(villager, bot):
+    """Round 8: precedents second the rule's entry for a question asked in general (no ticket); the villager's own
+    plot or tree is still a ticket, the rule under its number."""
+    add_roster(bot)
+    general = villager.says("耕地上面可不可以种树")
+    assert "土地管理法" in general and "问题编号" not in general
+    felling = villager.says("砍树要不要去报批")
+    assert "森林法" in felling and "问题编号" not in felling
+    assert tickets(bot) == []
+    own = villager.says("我家那块耕地可不可以种树")
+    assert "问题编号" in own and "土地管理法" in own
+    assert len(tickets(bot)) == 1
