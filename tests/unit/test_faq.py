@@ -1314,3 +1314,13 @@ def test_a_card_topics_label_is_the_card(index):
     assert index.answered_as("camp.about") == "camp.about"
     rows = faq.evaluate(index, [faq.EvalCase("荔枝种在门口离房子几米", "species.荔枝.house")])
     assert rows[0].got == "species.荔枝.card" and rows[0].right and not rows[0].confident_wrong
+
+
+def test_the_power_lines_answer_leaves_what_to_do_about_a_touching_tree_to_the_safety_line_above_it(index):
+    """The entry does not repeat 95598: every way it is asked names the wires, so the power-line safety line opens
+    the reply."""
+    entry = index.entry("tech.power_lines")
+    assert "95598" not in entry.answer
+    for question in [entry.title, *entry.questions]:
+        result = index.match(question)
+        assert result.entry_id == "tech.power_lines" and "95598" in result.safety, question
