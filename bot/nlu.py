@@ -896,12 +896,12 @@ def readings(char: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _toned_readings(char: str) -> frozenset[str]:
-    """Every reading of a character with its tone ('李' -> {'lǐ'})."""
+def _usual_toned_reading(char: str) -> str:
+    """A character's usual reading with its tone ('挑' -> 'tiāo', not its rare 'táo'); '' for non-Chinese."""
     from pypinyin.constants import PINYIN_DICT
 
     readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
-    return frozenset(r for r in readings.split(",") if r)
+    return readings.split(",")[0]
 
 
 @lru_cache(maxsize=8192)
@@ -970,7 +970,8 @@ def find_sound_alike_species(
     them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
     written). A homophone counts only when it keeps one character of the name that is not a common ending:
     '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟; or, keeping none, when every
-    tone is the same too and 树 or 苗 follows ('理子树' is 李子树, '里子' alone is not). A name of three or
+    usual reading with its tone is the same too ('挑树苗' is not 桃树苗) and 树 or 苗 follows
+    ('理子树' is 李子树, '里子' alone is not). A name of three or
     more characters that keeps two of them may also differ in a back nasal ('洋紫金' is 洋紫荆)."""
     by_first = _names_by_sound(species_table)
     blocked = {i for start, end in taken for i in range(start, end)}
@@ -982,7 +983,7 @@ def find_sound_alike_species(
             if any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)):
                 return True
             return text[i + len(alias) : i + len(alias) + 1] in ("树", "苗") and all(
-                _toned_readings(a) & _toned_readings(w) for a, w in zip(alias, window)
+                a == w or _usual_toned_reading(w) == _usual_toned_reading(a) for a, w in zip(alias, window)
             )
         return (
             len(alias) >= 3

@@ -387,6 +387,9 @@ def test_a_homophone_keeping_no_character_needs_the_same_tones_and_a_tree_word(s
     assert nlu.find_sound_alike_species("逃子苗", species) == [("桃", "逃子", 0)]
     assert nlu.find_sound_alike_species("衣服的里子", species) == []  # no 树 or 苗 after it
     assert nlu.find_sound_alike_species("例子树", species) == []  # 例 li4 is not 李 li3
+    # 挑 is usually tiāo (táo only in old texts), 桃 usually táo: choosing seedlings is not a peach
+    assert nlu.find_sound_alike_species("去苗场挑树苗", species) == []
+    assert nlu.find_sound_alike_species("淘子树", species) == [("桃", "淘子", 0)]  # 淘 táo
 
 
 def test_a_long_name_keeping_two_characters_may_differ_in_a_back_nasal(species):
