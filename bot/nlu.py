@@ -587,6 +587,12 @@ _CHITCHAT = {
     "说得很清楚",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
+# round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
+_PRAISE_RE = re.compile(
+    r"(?:你|您|你们)?(?:这个|那个|个)?(?:助手|小助手|机器人|公众号)?(?:真是|真的|真|好|很|非常|太|都几|几|挺|蛮)*"
+    r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
+    r"|(?:你|您)(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:呀|啊)*|(?:你|您)(?:今年)?(?:几|多少)岁(?:了|呀|啊)*"
+)
 
 
 def is_chitchat(text: str) -> bool:
@@ -613,11 +619,12 @@ _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len
 
 
 def _only_chitchat_words(norm: str) -> bool:
-    """'好的谢谢', '你好在吗', '谢谢老师' are chit-chat through and through."""
+    """'好的谢谢', '你好在吗', '谢谢老师', '辛苦晒你好叻' are chit-chat through and through."""
     while norm:
         if _CHITCHAT_RE.match(norm):
             return True
-        word = next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
+        praise = _PRAISE_RE.match(norm)
+        word = praise.group() if praise else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
         norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])

@@ -269,7 +269,18 @@ def test_chitchat(text):
     assert nlu.is_chitchat(text)
 
 
-@pytest.mark.parametrize("text", ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗"])
+@pytest.mark.parametrize(
+    "text", ["你真系好叻", "呢个机器人好聪明呀", "辛苦晒 你好棒", "早晨 个助手几好用", "你叫咩名", "您今年几岁了"]
+)
+def test_praise_of_the_bot_and_asking_its_name_are_chitchat(text):
+    """Round 10: praise (叻, 聪明, 好用) after an optional 'you'/'this assistant' and intensifiers, and its name or age."""
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗", "好用吗", "你好厉害 荔枝怎么种", "好方便 怎么登记"],
+)
 def test_not_chitchat(text):
     assert not nlu.is_chitchat(text)
 
