@@ -351,6 +351,8 @@ CANTONESE: dict[str, str] = {
     "出新芽": "发芽",
     "出芽": "发芽",
     "公母": "雌雄",
+    "公乸": "雌雄",
+    "搵": "找",
     "母树": "雌株",
     "公树": "雄株",
     "打理": "管护",
@@ -607,6 +609,11 @@ def is_chitchat(text: str) -> bool:
 # 'is this a person or a machine?' and nothing else: '你是真人还是机器人', '您是人工客服吗', '是不是自动回复的'
 _WHO = "(?:真人|真的人|机器人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
+
+
+def praises_the_bot(norm: str) -> bool:
+    """The normalised text praises the bot ('你好叻', '辛苦晒你好棒'): a 'you're welcome', not a greeting."""
+    return bool(_PRAISE_RE.search(norm))
 
 
 def asks_who_answers(norm: str) -> bool:
@@ -1193,6 +1200,11 @@ _PLANTED_FOR_RE = re.compile(
 )
 # Words of having planted: with a tree name they start a record even without a count.
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
+# The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
+# having planted (round 10: such texts became records of 2棵“听说每户”)
+_RULE_TALK_RE = re.compile(
+    r"听说|听讲|听人|人家说|是不是真|每户|每家|每人|每个人|至少|起码|最少|最低|规定|要求|任务|指标|书记|党员|干部|领导"
+)
 
 
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
@@ -1210,7 +1222,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
     else: questions, complaints and symptoms ('我家龙眼种了五年还不结果'), adoption wishes ('认种一棵树'), pledges ('认领 2棵荔枝'),
-    corrections ('三棵发成三十棵了').
+    corrections ('三棵发成三十棵了'), the campaign's rule told without words of having planted ('听说每户要种两棵').
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
@@ -1226,6 +1238,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if not planted_verb and _RULE_TALK_RE.search(body):
+        return None
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
         count = None  # '院子里好多树': an amount, not trees planted

@@ -435,3 +435,14 @@ def test_chitchat_with_a_question_is_a_question(text):
 @pytest.mark.parametrize("text", ["秋枫一棵同下一棵隔几阔", "书记要种三棵 係咪真", "杨梅要种几开"])
 def test_cantonese_question_words_make_a_question_not_a_record(text):
     assert nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["听说每户要种两棵", "书记要种五棵", "每户至少一棵", "党员起码种三棵"])
+def test_the_campaigns_rule_told_is_no_planting_report(species, text):
+    """Round 10: the rule heard or told ('听说每户要种两棵') without words of having planted is not a record."""
+    assert nlu.parse_planting_text(text, species) is None
+
+
+def test_the_rule_words_do_not_stop_a_report_with_words_of_having_planted(species):
+    result = nlu.parse_planting_text("党员种了5棵香樟", species)
+    assert result is not None and (result.count, result.species) == (5, "香樟")
