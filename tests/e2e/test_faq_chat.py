@@ -137,6 +137,9 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
         "我上周种的龙眼被牛啃了皮 还能不能活",  # one's own tree's damage
         "我家的柿子今年一个都没结",  # one's own tree, no fruit this year
         "我唔想同机器讲 要搵真人",  # asks for a person
+        "今个礼拜会唔会落大雨",  # round 11: this week's forecast
+        "我上次捐嘅钱用去边度 想睇下账",  # where the money went
+        "树被风吹歪了 可以请人来帮忙扶正吗",  # someone to come and help
     ],
 )
 def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, bot, question):

@@ -270,7 +270,17 @@ def test_chitchat(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["你真系好叻", "呢个机器人好聪明呀", "辛苦晒 你好棒", "早晨 个助手几好用", "你叫咩名", "您今年几岁了"]
+    "text",
+    [
+        "你真系好叻",
+        "呢个机器人好聪明呀",
+        "辛苦晒 你好棒",
+        "早晨 个助手几好用",
+        "你叫咩名",
+        "您今年几岁了",
+        "赞 这个公众号不错",
+        "测试下",
+    ],
 )
 def test_praise_of_the_bot_and_asking_its_name_are_chitchat(text):
     """Round 10: praise (叻, 聪明, 好用) after an optional 'you'/'this assistant' and intensifiers, and its name or age."""
