@@ -600,6 +600,17 @@ _CHITCHAT = {
     "按错了",
     "撳错了",
     "发错了不好意思",
+    "讲个笑话",
+    "说个笑话",
+    "讲笑话",
+    "听下",
+    "听不听到",
+    "听得到吗",
+    "听到吗",
+    "我不是问你",
+    "不是问你",
+    "我没有问题了",
+    "我没问题了",
     "讲得很清楚",
     "说得很清楚",
 }
@@ -609,6 +620,12 @@ _PRAISE_RE = re.compile(
     r"(?:你|您|你们)?(?:这个|那个|个)?(?:助手|小助手|机器人|公众号)?(?:真是|真的|真|好|很|非常|太|都几|几|挺|蛮)*"
     r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱|不错)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
     r"|(?:你|您)(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:呀|啊)*|(?:你|您)(?:今年)?(?:几|多少)岁(?:了|呀|啊)*"
+    r"|(?:你|您)(?:是)?男(?:的)?(?:还是|定|或者)?(?:是)?女(?:的)?(?:呀|啊)*|(?:你|您)有没有种过树(?:呀|啊)*"
+)
+# complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
+_BOT_COMPLAINT_RE = re.compile(
+    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废)"
+    r"(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
 )
 
 
@@ -624,6 +641,11 @@ def is_chitchat(text: str) -> bool:
 # 'is this a person or a machine?' and nothing else: '你是真人还是机器人', '您是人工客服吗', '是不是自动回复的'
 _WHO = "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
+
+
+def complains_about_the_bot(norm: str) -> bool:
+    """The normalised text complains about the bot itself ('你真是没有用', '你烦不烦啊'): an apology, not thanks."""
+    return bool(_BOT_COMPLAINT_RE.search(norm))
 
 
 def praises_the_bot(norm: str) -> bool:
@@ -645,8 +667,8 @@ def _only_chitchat_words(norm: str) -> bool:
     while norm:
         if _CHITCHAT_RE.match(norm):
             return True
-        praise = _PRAISE_RE.match(norm)
-        word = praise.group() if praise else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
+        said = _PRAISE_RE.match(norm) or _BOT_COMPLAINT_RE.match(norm)
+        word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
         norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])

@@ -40,6 +40,8 @@ def test_greeting_and_thanks_get_different_lines(villager):
     assert "不客气" in villager.says("谢谢老师")
     assert "不客气" in villager.says("你好叻")  # round 10: praise is thanked, not greeted
     assert "不客气" in villager.says("呢个助手真系好好用")
+    sorry = villager.says("你真系冇用")  # round 11: a complaint about the bot: sorry, and the way to a person
+    assert "对不起" in sorry and "问专家" in sorry and "不客气" not in sorry
 
 
 def test_menu_种树问答_gives_examples(villager):

@@ -280,6 +280,10 @@ def test_chitchat(text):
         "您今年几岁了",
         "赞 这个公众号不错",
         "测试下",
+        "你系男定女",
+        "喂 听唔听到",
+        "这个机器人真没用",
+        "我唔系问你 按错咗",
     ],
 )
 def test_praise_of_the_bot_and_asking_its_name_are_chitchat(text):
