@@ -1245,7 +1245,7 @@ _RULE_TALK_RE = re.compile(
 
 
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
-_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成")
+_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
 
 
 def is_complaint(text: str) -> bool:

@@ -401,7 +401,15 @@ def test_thanks_and_greetings_said_at_length_are_chitchat(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["我打错了 三棵发成三十棵了", "刚才写错了 应该是两棵桂花", "5棵龙眼打成50棵了", "5棵龙眼填成50棵了"]
+    "text",
+    [
+        "我打错了 三棵发成三十棵了",
+        "刚才写错了 应该是两棵桂花",
+        "5棵龙眼打成50棵了",
+        "5棵龙眼填成50棵了",
+        "唔小心报多咗一棵龙眼",
+        "刚才那条3棵桂花作废",
+    ],
 )
 def test_a_correction_is_not_a_planting_report(species, text):
     assert nlu.parse_planting_text(text, species) is None
