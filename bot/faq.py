@@ -679,6 +679,8 @@ class FaqIndex:
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._together = Vocab(esc.get("together", []))
+        # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
+        self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
         # a general technique entry -> the species' topic it stands for ("" only with a topic word)
         self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
@@ -1012,6 +1014,8 @@ class FaqIndex:
             if len(unexplained) > self.sure.species_unexplained + slack:
                 return "unexplained"
             # asked what the tree is after a story: a topic word only told there is not a second question
+            if asked_topic is None and self._overall.search(norm):
+                return None  # '石榴好唔好种 种喺院子得唔得': the card is the answer to both
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
@@ -1157,6 +1161,8 @@ class FaqIndex:
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
         story = _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
         topic = self._asked_topic(norm, named, story) or topic  # '阿公话香樟遮阴好 香樟是什么树': asked, not told
+        if self._overall.search(norm):
+            topic = "card"  # '荔枝好种吗 我们这里有没有收成': is it worth growing here, the card with its cautions
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named += story
         skip = named + topic_spans

@@ -1324,3 +1324,17 @@ def test_the_power_lines_answer_leaves_what_to_do_about_a_touching_tree_to_the_s
     for question in [entry.title, *entry.questions]:
         result = index.match(question)
         assert result.entry_id == "tech.power_lines" and "95598" in result.safety, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["龙眼好唔好种 我哋呢度山地有冇收成", "桂花容易种吗 要晒太阳吗", "杨梅值不值得种 几年结果"],
+)
+def test_asked_whether_a_tree_is_worth_growing_the_card_answers_whatever_follows(index, question):
+    """Round 11: '荔枝好种吗 有没有收成' is about the tree as a whole; the card (with its cautions) answers."""
+    result = index.match(question)
+    assert result.kind == "answer" and result.entry_id.endswith(".card"), result
+
+
+def test_the_best_place_to_plant_is_not_whether_it_is_easy_to_grow(index):
+    assert index.match("桂花最好种在哪里").entry_id == "species.桂花.sites"
