@@ -86,10 +86,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import jieba
-
 from bot import nlu
 from bot.schedule import month_day_words
+
+# jieba imports pkg_resources only to open its own data files, and opens them by path without it (the tokenizer
+# here reads the domain dictionary by path anyway): pkg_resources is ~0.1 s and ~11 MB of a process's start-up
+_NO_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _NO_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources -> ImportError
+try:
+    import jieba
+finally:
+    if _NO_PKG_RESOURCES:
+        del sys.modules["pkg_resources"]
 
 jieba.setLogLevel(logging.WARNING)
 
