@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # --- normalisation -----------------------------------------------------------
 
@@ -907,16 +908,17 @@ def main_reading(char: str) -> str:
     return _toneless(readings.split(",")[0]) if readings else char
 
 
-def _pypinyin_data(name: str) -> str:
-    """The text of one of pypinyin's data files (``pinyin_dict.json``, ``phrases_dict.json``), read without
-    importing pypinyin: its import loads both tables whole, the phrases' readings too (~55 MB, ~0.25 s)."""
+def pypinyin_files() -> tuple[Path, Path]:
+    """pypinyin's data files that ``readings()`` and ``pinyin_phrases()`` read (``pinyin_dict.json``,
+    ``phrases_dict.json``), found without importing pypinyin: its import loads both tables whole, the phrases'
+    readings too (~55 MB, ~0.25 s). A cache of anything built from the readings hashes them."""
     import importlib.util
-    from pathlib import Path
 
     spec = importlib.util.find_spec("pypinyin")  # a top-level package: found, not imported
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("pypinyin is not installed")
-    return (Path(spec.submodule_search_locations[0]) / name).read_text(encoding="utf-8")
+    folder = Path(spec.submodule_search_locations[0])
+    return folder / "pinyin_dict.json", folder / "phrases_dict.json"
 
 
 @lru_cache(maxsize=1)
@@ -925,7 +927,7 @@ def _pinyin_dict() -> dict[int, str]:
     loaded on the first reading asked for: planting parsing never needs it."""
     import json
 
-    return {int(code): listed for code, listed in json.loads(_pypinyin_data("pinyin_dict.json")).items()}
+    return {int(code): listed for code, listed in json.loads(pypinyin_files()[0].read_text(encoding="utf-8")).items()}
 
 
 # a key of phrases_dict.json, one a line as pypinyin writes it: '"一丁点儿": ['; none holds a quote or backslash
@@ -936,7 +938,7 @@ _PHRASE_KEY_RE = re.compile(r'\n"([^"\\\n]*)": \[')
 def pinyin_phrases() -> Mapping[str, object]:
     """pypinyin's 47,000 words, the keys of ``pypinyin.constants.PHRASES_DICT`` (the values are None): only the
     keys are read from its data file, ~4 MB where the table with every word's readings takes ~55 MB."""
-    return dict.fromkeys(_PHRASE_KEY_RE.findall(_pypinyin_data("phrases_dict.json")))
+    return dict.fromkeys(_PHRASE_KEY_RE.findall(pypinyin_files()[1].read_text(encoding="utf-8")))
 
 
 _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")
