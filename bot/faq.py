@@ -1661,7 +1661,11 @@ def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], mess
     pypinyin's readings, the Python version), so a change of any is a new file; written to a temporary file and
     renamed, so a process reads a whole file or none. No cache folder, or none writable: built every time."""
     folder = precedents_cache_dir()
-    path = folder / f"precedents-{_precedents_key(questions, Path(messages_dir))}.json"
+    try:
+        key = _precedents_key(questions, Path(messages_dir))
+    except OSError:  # an input that cannot be read cannot name the file
+        return [mask(nlu.normalize(question)) for question in questions]
+    path = folder / f"precedents-{key}.json"
     try:
         texts = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(texts, list) and len(texts) == len(questions) and all(isinstance(t, str) for t in texts):
@@ -1698,9 +1702,11 @@ def _precedents_key(questions: Sequence[str], messages_dir: Path) -> str:
     digest = hashlib.sha256(f"masked precedents 1\0{sys.version}\0{unicodedata.unidata_version}\0".encode())
     digest.update("\n".join(questions).encode())
     code = [Path(__file__), Path(nlu.__file__), nlu.pypinyin_files()[0]]  # the characters' readings
-    for path in [*code, *sorted(p for p in messages_dir.rglob("*") if p.is_file())]:
+    files = [(path.name, path) for path in code]
+    files += sorted((p.relative_to(messages_dir).as_posix(), p) for p in messages_dir.rglob("*") if p.is_file())
+    for name, path in files:
         data = path.read_bytes()
-        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()[:32]
 

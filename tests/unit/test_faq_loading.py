@@ -69,7 +69,7 @@ def test_masked_texts_are_built_once_then_read_from_the_file(index, cache, messa
     assert not list(cache.glob(".*.tmp"))
 
 
-@pytest.mark.parametrize("change", ["species", "precedent", "questions"])
+@pytest.mark.parametrize("change", ["species", "precedent", "moved", "questions"])
 def test_a_change_of_the_knowledge_or_the_questions_is_a_new_file(index, cache, messages, change):
     calls: list[str] = []
     faq.masked_precedents(QUESTIONS, counting(index, calls), messages)
@@ -80,6 +80,8 @@ def test_a_change_of_the_knowledge_or_the_questions_is_a_new_file(index, cache, 
     elif change == "precedent":
         with open(messages / "faq" / "precedents" / "faq_heldout_a.tsv", "a", encoding="utf-8") as fh:
             fh.write("桂花几时种\tspecies.桂花.time\n")
+    elif change == "moved":  # the same bytes in another folder of the knowledge
+        (messages / "faq" / "matching.toml").rename(messages / "matching.toml")
     else:
         questions = QUESTIONS[1:]
     assert faq.masked_precedents(questions, counting(index, calls), messages) == [
