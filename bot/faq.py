@@ -73,23 +73,38 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import heapq
+import json
 import logging
 import math
+import os
 import re
 import sys
+import tempfile
 import tomllib
+import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import jieba
-
 from bot import nlu
 from bot.schedule import month_day_words
+
+# jieba imports pkg_resources only to open its own data files, and opens them by path without it (the tokenizer
+# here reads the domain dictionary by path anyway): pkg_resources is ~0.1 s and ~11 MB of a process's start-up
+_NO_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _NO_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources -> ImportError
+try:
+    import jieba
+finally:
+    if _NO_PKG_RESOURCES:
+        del sys.modules["pkg_resources"]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -373,10 +388,13 @@ class Precedents:
     texts: tuple[str, ...]
 
     @classmethod
-    def build(cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str]) -> Precedents:
+    def build(
+        cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str], masked: Sequence[str] | None = None
+    ) -> Precedents:
+        """``masked``: the questions already normalised and masked, in order (``masked_precedents``' cache)."""
         ngrams, labels, texts = CharNgrams(STOP_CHARS), [], []
-        for question, label in cases:
-            texts.append(mask(nlu.normalize(question)))
+        for i, (question, label) in enumerate(cases):
+            texts.append(mask(nlu.normalize(question)) if masked is None else masked[i])
             labels.append(_any_species(label))
             ngrams.add(len(texts) - 1, texts[-1])
         ngrams.similarities("")  # the idf built now, not on the first question
@@ -760,7 +778,8 @@ class FaqIndex:
         folder = (root / "faq" / "precedents").resolve()
         if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
             cases = [(question, index.answered_as(label)) for question, label in load_precedents(folder)]
-            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked)
+            masked = masked_precedents([q for q, _ in cases], index._masked, root)
+            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked, masked)
         index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
@@ -1639,6 +1658,63 @@ def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[t
         if path.stem not in skip
         for case in load_eval_set(path)
     ]
+
+
+def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], messages_dir: str | Path) -> list[str]:
+    """Each question normalised and masked (``mask``: ``FaqIndex._masked``), kept on disk between processes: the
+    masking looks for trees and their homophones in ~2,800 questions, ~0.2 s of every start. The file's name is a
+    hash of all the texts depend on (the questions, every file of ``messages_dir``, this module's code and nlu's,
+    pypinyin's readings, the Python version), so a change of any is a new file; written to a temporary file and
+    renamed, so a process reads a whole file or none. No cache folder, or none writable: built every time."""
+    folder = precedents_cache_dir()
+    try:
+        key = _precedents_key(questions, Path(messages_dir))
+    except OSError:  # an input that cannot be read cannot name the file
+        return [mask(nlu.normalize(question)) for question in questions]
+    path = folder / f"precedents-{key}.json"
+    try:
+        texts = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(texts, list) and len(texts) == len(questions) and all(isinstance(t, str) for t in texts):
+            return texts
+    except (OSError, ValueError):
+        pass  # none yet, or unreadable: built below
+    texts = [mask(nlu.normalize(question)) for question in questions]
+    temporary = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".precedents-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            json.dump(texts, fh, ensure_ascii=False)
+        os.replace(temporary, path)
+        temporary = None
+        # the newest few kept: a file per version of the knowledge and the code (worktrees may share the folder)
+        for old in sorted(folder.glob("precedents-*.json"), key=lambda p: p.stat().st_mtime)[:-8]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:  # read-only, full, or another process pruning at the same moment
+        logging.getLogger(__name__).debug("precedents cache %s: %s", folder, exc)
+    finally:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return texts
+
+
+def precedents_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/lvmei-zhishu``, by default ``~/.cache/lvmei-zhishu``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()) / "lvmei-zhishu"
+
+
+def _precedents_key(questions: Sequence[str], messages_dir: Path) -> str:
+    digest = hashlib.sha256(f"masked precedents 1\0{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    digest.update("\n".join(questions).encode())
+    code = [Path(__file__), Path(nlu.__file__), nlu.pypinyin_files()[0]]  # the characters' readings
+    files = [(path.name, path) for path in code]
+    files += sorted((p.relative_to(messages_dir).as_posix(), p) for p in messages_dir.rglob("*") if p.is_file())
+    for name, path in files:
+        data = path.read_bytes()
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:32]
 
 
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # --- normalisation -----------------------------------------------------------
 
@@ -944,35 +945,55 @@ _SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset
 @lru_cache(maxsize=8192)
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
-    from pypinyin.constants import PINYIN_DICT  # imported here: planting parsing never needs it
-
-    listed = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    listed = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return frozenset(_toneless(r) for r in listed.split(",") if r)
 
 
 @lru_cache(maxsize=8192)
 def _usual_toned_reading(char: str) -> str:
     """A character's usual reading with its tone ('挑' -> 'tiāo', not its rare 'táo'); '' for non-Chinese."""
-    from pypinyin.constants import PINYIN_DICT
-
-    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    readings = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return readings.split(",")[0]
 
 
 @lru_cache(maxsize=8192)
 def main_reading(char: str) -> str:
     """A character's usual toneless reading ('才' -> 'cai', not its rare 'zai'); the character itself if none."""
-    from pypinyin.constants import PINYIN_DICT
-
-    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    readings = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return _toneless(readings.split(",")[0]) if readings else char
 
 
-def pinyin_phrases() -> Mapping[str, object]:
-    """pypinyin's dictionary of words (47,000, loaded with its characters' readings)."""
-    from pypinyin.constants import PHRASES_DICT
+def pypinyin_files() -> tuple[Path, Path]:
+    """pypinyin's data files that ``readings()`` and ``pinyin_phrases()`` read (``pinyin_dict.json``,
+    ``phrases_dict.json``), found without importing pypinyin: its import loads both tables whole, the phrases'
+    readings too (~55 MB, ~0.25 s). A cache of anything built from the readings hashes them."""
+    import importlib.util
 
-    return PHRASES_DICT
+    spec = importlib.util.find_spec("pypinyin")  # a top-level package: found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pypinyin is not installed")
+    folder = Path(spec.submodule_search_locations[0])
+    return folder / "pinyin_dict.json", folder / "phrases_dict.json"
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's readings of each character ({code point: 'lǐ,lì'}), as ``pypinyin.constants.PINYIN_DICT``;
+    loaded on the first reading asked for: planting parsing never needs it."""
+    import json
+
+    return {int(code): listed for code, listed in json.loads(pypinyin_files()[0].read_text(encoding="utf-8")).items()}
+
+
+# a key of phrases_dict.json, one a line as pypinyin writes it: '"一丁点儿": ['; none holds a quote or backslash
+_PHRASE_KEY_RE = re.compile(r'\n"([^"\\\n]*)": \[')
+
+
+@lru_cache(maxsize=1)
+def pinyin_phrases() -> Mapping[str, object]:
+    """pypinyin's 47,000 words, the keys of ``pypinyin.constants.PHRASES_DICT`` (the values are None): only the
+    keys are read from its data file, ~4 MB where the table with every word's readings takes ~55 MB."""
+    return dict.fromkeys(_PHRASE_KEY_RE.findall(pypinyin_files()[1].read_text(encoding="utf-8")))
 
 
 _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")

@@ -430,6 +430,34 @@ def test_a_long_name_keeping_two_characters_may_differ_in_a_back_nasal(species):
     assert nlu.find_sound_alike_species("秋分种树好不好", species) == []  # two characters: exact readings only
 
 
+def test_pypinyin_tables_read_from_its_data_files_are_the_ones_it_loads():
+    """readings() and pinyin_phrases() read pypinyin's data files themselves (its import loads its phrases with
+    their readings, ~55 MB): the same characters' readings and the same words, or a pypinyin upgrade that moved or
+    reformatted them fails here."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    assert nlu._pinyin_dict() == PINYIN_DICT
+    assert set(nlu.pinyin_phrases()) == set(PHRASES_DICT) and len(PHRASES_DICT) > 40_000
+    assert nlu.readings("勒") == {"le", "lei"} and nlu.main_reading("才") == "cai"
+
+
+def test_pypinyin_rule_the_faq_index_is_built_without_importing_pypinyin_or_pkg_resources():
+    """pypinyin's phrase table with every word's readings is ~55 MB of a bot process (bench/memory.py); the FAQ
+    reads only the words and the characters' readings. jieba imports pkg_resources (~0.1 s, ~11 MB) only to open
+    its own files, which it opens by path without it (bot/faq.py)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pathlib import Path; from bot import config, faq; "
+        "c = config.load('config.toml', env={}); "
+        "i = faq.FaqIndex.load(Path('messages'), c.section('campaign')); i.match('利枝几时种'); "
+        "print('pypinyin' in sys.modules, 'pkg_resources' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False False"
+
+
 @pytest.mark.parametrize(
     "text,norm",
     [
