@@ -1451,7 +1451,9 @@ class FaqIndex:
             e: _entry_score(narrow.get(e, 0.0), broad.get(e)) * self._evidence_factor(words, e, terms_key)
             for e in narrow | broad
         }
-        best = max(scores, key=scores.__getitem__)
+        # ties go to the entry listed first: the scores' order follows the terms' set, which differs from one
+        # process to the next (string hashes), and a tie must not answer differently in each worker
+        best = max(sorted(scores), key=scores.__getitem__)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
         cosines = {
             e: v

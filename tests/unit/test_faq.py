@@ -1,5 +1,6 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
 
+import os
 import re
 import time
 import tomllib
@@ -1338,3 +1339,33 @@ def test_asked_whether_a_tree_is_worth_growing_the_card_answers_whatever_follows
 
 def test_the_best_place_to_plant_is_not_whether_it_is_easy_to_grow(index):
     assert index.match("桂花最好种在哪里").entry_id == "species.桂花.sites"
+
+
+def test_a_tie_between_entries_is_broken_the_same_way_in_every_process():
+    """Two workers (different string hash seeds) must give the same answer and the same stopped candidate: the
+    candidate can be seconded by precedents. Seen: '你可以做什么' stopped camp.adopt in one process, camp.about in
+    another (the entries' scores were ordered by the terms' set)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from bot import config, faq\n"
+        "c = config.load('config.toml', env={})\n"
+        "i = faq.FaqIndex.load(Path('messages'), c.section('campaign'), c.get('faq.confidence_threshold'))\n"
+        "for q in ['你可以做什么', '你会不会唱歌', '点样揀树苗 根要睇咩']:\n"
+        "    r = i.match(q)\n"
+        "    print(r.kind, r.entry_id, r.reason, r.candidate and r.candidate.entry_id)\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs
