@@ -579,6 +579,10 @@ class SoundAlikeWords:
         self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
         self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
         self._keep = keep
+        # the first or last characters of a topic word, which may be a word too ('党建' of 党建林)
+        self._word_ends = {w[:k] for w in self._words for k in range(2, len(w))} | {
+            w[-k:] for w in self._words for k in range(2, len(w))
+        }
         self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for word in sorted(self._words, key=lambda w: (-len(w), w)):
             sounds = tuple(nlu.readings(c) for c in word)
@@ -598,7 +602,9 @@ class SoundAlikeWords:
         taken = {i for start, end in blocked for i in range(start, end)}
         for i in range(len(norm) - 1):  # a real word is kept whole: '有机肥' holds no misheard '机肥'
             for size in (2, 3, 4):
-                if any(norm[i : i + size] in real for real in self._real):
+                piece = norm[i : i + size]
+                # ... unless it is the start or end of a topic word itself ('党建' of a misheard '党建邻')
+                if any(piece in real for real in self._real) and piece not in self._word_ends:
                     taken.update(range(i, i + size))
         out, i = list(norm), 0
         while i < len(norm):

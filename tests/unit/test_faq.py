@@ -855,6 +855,10 @@ def test_sound_alike_words_keep_real_words_and_grammar_characters():
     assert words.fix("有机肥") == "有机肥"  # a real word: its 机肥 is not 基肥
     assert words.fix("有什么用") == "有什么用"  # only a grammar character changed: not 为什么
     assert words.fix("基费", [(0, 2)]) == "基费"  # a tree name is never rewritten
+    # a real word that begins or ends the topic word does not protect its misheard whole (round 12: 党建邻)
+    party = faq.SoundAlikeWords(["党建林"], faq.STOP_CHARS, (nlu.pinyin_phrases(), {"党建": 1}))
+    assert party.fix("党建邻是什么") == "党建林是什么"
+    assert party.fix("党建工作") == "党建工作"
 
 
 @pytest.mark.parametrize(
