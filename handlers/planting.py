@@ -43,11 +43,11 @@ def _location_target(ctx) -> dict | None:
 def _planting_text(ctx):
     if ctx.msg.msg_type != "text":
         return None
-    # read for the open record, or a late one this text would finish ("还差棵数" reminder)
-    record = planting.collecting(ctx) or planting.late_record(ctx, "text")
-    return planting.read_text(
-        ctx.msg.text or "", record, planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    )
+    text = ctx.msg.text or ""
+    # read for the open record, or a late one this text would finish ("还差棵数" reminder); a question or chit-chat
+    # reads the same whatever the record waits for (most texts that get here): no record looked up for it
+    record = None if planting.never_a_part(text) else planting.collecting(ctx) or planting.late_record(ctx, "text")
+    return planting.read_text(text, record, planting.species_table(ctx.app), planting.offlist_names(ctx.app))
 
 
 def _choice(key: str):
