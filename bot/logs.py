@@ -24,7 +24,13 @@ from pathlib import Path
 _SECRET_PARAMS = re.compile(r"((?:app)?secret|access_token|password)=[^&\s\"'<>]+", re.IGNORECASE)
 
 
+_SECRET_WORDS = ("secret", "access_token", "password")  # one of them is in every match (casefold covers re.I)
+
+
 def redact(text: str) -> str:
+    folded = text.casefold()  # a plain search first: the regex scanned every line (~1.5 % of a message's GIL time)
+    if not any(word in folded for word in _SECRET_WORDS):
+        return text
     return _SECRET_PARAMS.sub(r"\1=***", text)
 
 

@@ -118,3 +118,20 @@ def test_console_lines_are_written_a_batch_at_a_time_and_none_lost(monkeypatch):
         logger.removeHandler(handler)
         handler.close()
     assert stream.getvalue().splitlines()[-1] == "WARNING last words"
+
+
+@pytest.mark.parametrize(
+    ("line", "redacted"),
+    [
+        ("GET /cgi-bin/token?appid=wx1&SECRET=s3&x=1", "GET /cgi-bin/token?appid=wx1&SECRET=***&x=1"),
+        ("url ?Access_Token=abc&openid=o-1", "url ?Access_Token=***&openid=o-1"),
+        ("login password=hunter2 AppSecret=x", "login password=*** AppSecret=***"),
+        (
+            "msg openid=3f2a type=text handler=help latency_ms=1.2",
+            "msg openid=3f2a type=text handler=help latency_ms=1.2",
+        ),
+        ("a secret told, no value", "a secret told, no value"),
+    ],
+)
+def test_redact_blanks_secret_parameters_in_any_case_and_leaves_other_lines(line, redacted):
+    assert logs.redact(line) == redacted
