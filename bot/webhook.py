@@ -5,6 +5,10 @@ writer thread (bot/writer.py), which commits messages in groups, each message al
 Nothing here waits on the network: outbound messages are queued in the outbox and media ids
 recorded for the download job, both in the same transaction as the dedupe row, the conversation
 state and any record.
+
+A push (POST /wechat with a body of known length) is answered by ``FastPath``, WSGI middleware the app
+factory puts in front of Flask, with the same ``answer`` as the blueprint's view, which takes the rest
+(a body without a length, or over the limit: 413) and the GET URL verification.
 """
 
 from __future__ import annotations
