@@ -73,23 +73,38 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import heapq
+import json
 import logging
 import math
+import os
 import re
 import sys
+import tempfile
 import tomllib
+import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import jieba
-
 from bot import nlu
 from bot.schedule import month_day_words
+
+# jieba imports pkg_resources only to open its own data files, and opens them by path without it (the tokenizer
+# here reads the domain dictionary by path anyway): pkg_resources is ~0.1 s and ~11 MB of a process's start-up
+_NO_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _NO_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources -> ImportError
+try:
+    import jieba
+finally:
+    if _NO_PKG_RESOURCES:
+        del sys.modules["pkg_resources"]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -373,10 +388,13 @@ class Precedents:
     texts: tuple[str, ...]
 
     @classmethod
-    def build(cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str]) -> Precedents:
+    def build(
+        cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str], masked: Sequence[str] | None = None
+    ) -> Precedents:
+        """``masked``: the questions already normalised and masked, in order (``masked_precedents``' cache)."""
         ngrams, labels, texts = CharNgrams(STOP_CHARS), [], []
-        for question, label in cases:
-            texts.append(mask(nlu.normalize(question)))
+        for i, (question, label) in enumerate(cases):
+            texts.append(mask(nlu.normalize(question)) if masked is None else masked[i])
             labels.append(_any_species(label))
             ngrams.add(len(texts) - 1, texts[-1])
         ngrams.similarities("")  # the idf built now, not on the first question
@@ -561,6 +579,10 @@ class SoundAlikeWords:
         self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
         self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
         self._keep = keep
+        # the first or last characters of a topic word, which may be a word too ('党建' of 党建林)
+        self._word_ends = {w[:k] for w in self._words for k in range(2, len(w))} | {
+            w[-k:] for w in self._words for k in range(2, len(w))
+        }
         self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for word in sorted(self._words, key=lambda w: (-len(w), w)):
             sounds = tuple(nlu.readings(c) for c in word)
@@ -580,7 +602,9 @@ class SoundAlikeWords:
         taken = {i for start, end in blocked for i in range(start, end)}
         for i in range(len(norm) - 1):  # a real word is kept whole: '有机肥' holds no misheard '机肥'
             for size in (2, 3, 4):
-                if any(norm[i : i + size] in real for real in self._real):
+                piece = norm[i : i + size]
+                # ... unless it is the start or end of a topic word itself ('党建' of a misheard '党建邻')
+                if any(piece in real for real in self._real) and piece not in self._word_ends:
                     taken.update(range(i, i + size))
         out, i = list(norm), 0
         while i < len(norm):
@@ -679,6 +703,8 @@ class FaqIndex:
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._together = Vocab(esc.get("together", []))
+        # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
+        self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
         # a general technique entry -> the species' topic it stands for ("" only with a topic word)
         self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
@@ -758,7 +784,8 @@ class FaqIndex:
         folder = (root / "faq" / "precedents").resolve()
         if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
             cases = [(question, index.answered_as(label)) for question, label in load_precedents(folder)]
-            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked)
+            masked = masked_precedents([q for q, _ in cases], index._masked, root)
+            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked, masked)
         index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
@@ -1012,6 +1039,8 @@ class FaqIndex:
             if len(unexplained) > self.sure.species_unexplained + slack:
                 return "unexplained"
             # asked what the tree is after a story: a topic word only told there is not a second question
+            if asked_topic is None and self._overall.search(norm):
+                return None  # '石榴好唔好种 种喺院子得唔得': the card is the answer to both
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
@@ -1157,6 +1186,8 @@ class FaqIndex:
         topic, topic_spans = self._topic(norm, hide=named)  # '秋枫可以种河边吗': 秋 is no season here
         story = _story_spans(question, norm, named + topic_spans)  # '我家门口朝北 … 种桂花中不中': told, not asked
         topic = self._asked_topic(norm, named, story) or topic  # '阿公话香樟遮阴好 香樟是什么树': asked, not told
+        if self._overall.search(norm):
+            topic = "card"  # '荔枝好种吗 我们这里有没有收成': is it worth growing here, the card with its cautions
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named += story
         skip = named + topic_spans
@@ -1426,7 +1457,9 @@ class FaqIndex:
             e: _entry_score(narrow.get(e, 0.0), broad.get(e)) * self._evidence_factor(words, e, terms_key)
             for e in narrow | broad
         }
-        best = max(scores, key=scores.__getitem__)
+        # ties go to the entry listed first: the scores' order follows the terms' set, which differs from one
+        # process to the next (string hashes), and a tie must not answer differently in each worker
+        best = max(sorted(scores), key=scores.__getitem__)
         runner_up = max((v for e, v in scores.items() if e != best), default=0.0)
         cosines = {
             e: v
@@ -1633,6 +1666,63 @@ def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[t
         if path.stem not in skip
         for case in load_eval_set(path)
     ]
+
+
+def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], messages_dir: str | Path) -> list[str]:
+    """Each question normalised and masked (``mask``: ``FaqIndex._masked``), kept on disk between processes: the
+    masking looks for trees and their homophones in ~2,800 questions, ~0.2 s of every start. The file's name is a
+    hash of all the texts depend on (the questions, every file of ``messages_dir``, this module's code and nlu's,
+    pypinyin's readings, the Python version), so a change of any is a new file; written to a temporary file and
+    renamed, so a process reads a whole file or none. No cache folder, or none writable: built every time."""
+    folder = precedents_cache_dir()
+    try:
+        key = _precedents_key(questions, Path(messages_dir))
+    except OSError:  # an input that cannot be read cannot name the file
+        return [mask(nlu.normalize(question)) for question in questions]
+    path = folder / f"precedents-{key}.json"
+    try:
+        texts = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(texts, list) and len(texts) == len(questions) and all(isinstance(t, str) for t in texts):
+            return texts
+    except (OSError, ValueError):
+        pass  # none yet, or unreadable: built below
+    texts = [mask(nlu.normalize(question)) for question in questions]
+    temporary = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".precedents-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            json.dump(texts, fh, ensure_ascii=False)
+        os.replace(temporary, path)
+        temporary = None
+        # the newest few kept: a file per version of the knowledge and the code (worktrees may share the folder)
+        for old in sorted(folder.glob("precedents-*.json"), key=lambda p: p.stat().st_mtime)[:-8]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:  # read-only, full, or another process pruning at the same moment
+        logging.getLogger(__name__).debug("precedents cache %s: %s", folder, exc)
+    finally:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return texts
+
+
+def precedents_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/lvmei-zhishu``, by default ``~/.cache/lvmei-zhishu``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()) / "lvmei-zhishu"
+
+
+def _precedents_key(questions: Sequence[str], messages_dir: Path) -> str:
+    digest = hashlib.sha256(f"masked precedents 1\0{sys.version}\0{unicodedata.unidata_version}\0".encode())
+    digest.update("\n".join(questions).encode())
+    code = [Path(__file__), Path(nlu.__file__), nlu.pypinyin_files()[0]]  # the characters' readings
+    files = [(path.name, path) for path in code]
+    files += sorted((p.relative_to(messages_dir).as_posix(), p) for p in messages_dir.rglob("*") if p.is_file())
+    for name, path in files:
+        data = path.read_bytes()
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:32]
 
 
 # --- evaluation (used by tests/unit/test_faq.py and bench/faq_eval.py) ---------------

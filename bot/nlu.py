@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # --- normalisation -----------------------------------------------------------
 
@@ -304,6 +305,7 @@ CANTONESE: dict[str, str] = {
     "细苗": "小苗",
     "细树": "小树",
     "生得": "长得",
+    "花生": "花生",  # a crop, kept whole: '种花生得唔得' is not 种花 + 长得
     "生咩": "长什么",
     "生啲": "长些",
     "生虫": "长虫",
@@ -350,6 +352,8 @@ CANTONESE: dict[str, str] = {
     "出新芽": "发芽",
     "出芽": "发芽",
     "公母": "雌雄",
+    "公乸": "雌雄",
+    "搵": "找",
     "母树": "雌株",
     "公树": "雄株",
     "打理": "管护",
@@ -582,10 +586,51 @@ _CHITCHAT = {
     "祝你们",
     "祝",
     "讲得好清楚",
+    # round 11: testing, a slip, closing, asking after the bot
+    "测试",
+    "测试一下",
+    "测试下",
+    "试一下",
+    "试下",
+    "打扰了",
+    "打扰一下",
+    "你们辛苦了",
+    "你辛苦了",
+    "没有问题了",
+    "没问题了",
+    "按错了",
+    "撳错了",
+    "发错了不好意思",
+    "讲个笑话",
+    "说个笑话",
+    "讲笑话",
+    "听下",
+    "听不听到",
+    "听得到吗",
+    "听到吗",
+    "我不是问你",
+    "不是问你",
+    "我没有问题了",
+    "我没问题了",
+    "我试下先",
+    "试下先",
+    "我试下",
     "讲得很清楚",
     "说得很清楚",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
+# round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
+_PRAISE_RE = re.compile(
+    r"(?:你|您|你们)?(?:这个|那个|个)?(?:助手|小助手|机器人|公众号)?(?:真是|真的|真|好|很|非常|太|都几|几|挺|蛮)*"
+    r"(?:叻|棒|厉害|聪明|醒目|好用|方便|有用|犀利|劲|贴心|细心|耐心|靓|得意|可爱|不错)(?:呀|啊|喔|哦|嘞|啦|了|咯|哇)*"
+    r"|(?:你|您)(?:叫|叫做)(?:什么|啥)(?:名字|名)?(?:呀|啊)*|(?:你|您)(?:今年)?(?:几|多少)岁(?:了|呀|啊)*"
+    r"|(?:你|您)(?:是)?男(?:的)?(?:还是|定|或者)?(?:是)?女(?:的)?(?:呀|啊)*|(?:你|您)有没有种过树(?:呀|啊)*"
+)
+# complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
+_BOT_COMPLAINT_RE = re.compile(
+    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废)"
+    r"(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
+)
 
 
 def is_chitchat(text: str) -> bool:
@@ -598,8 +643,18 @@ def is_chitchat(text: str) -> bool:
 
 
 # 'is this a person or a machine?' and nothing else: '你是真人还是机器人', '您是人工客服吗', '是不是自动回复的'
-_WHO = "(?:真人|真的人|机器人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
+_WHO = "(?:真人|真的人|机器人|机械人|人工|自动回复|电脑)(?:在回复|回复|客服)?(?:吗|啊|呀|来|的)*"
 _WHO_ANSWERS_RE = re.compile(f"喂*(?:请问)?(?:你|您|这边|这里)?(?:是不是|是)?{_WHO}(?:(?:定|还是|或者)(?:是)?{_WHO})?")
+
+
+def complains_about_the_bot(norm: str) -> bool:
+    """The normalised text complains about the bot itself ('你真是没有用', '你烦不烦啊'): an apology, not thanks."""
+    return bool(_BOT_COMPLAINT_RE.search(norm))
+
+
+def praises_the_bot(norm: str) -> bool:
+    """The normalised text praises the bot ('你好叻', '辛苦晒你好棒'): a 'you're welcome', not a greeting."""
+    return bool(_PRAISE_RE.search(norm))
 
 
 def asks_who_answers(norm: str) -> bool:
@@ -612,11 +667,12 @@ _CHITCHAT_BY_LEN = sorted({normalize(w) for w in _CHITCHAT} | _CHITCHAT, key=len
 
 
 def _only_chitchat_words(norm: str) -> bool:
-    """'好的谢谢', '你好在吗', '谢谢老师' are chit-chat through and through."""
+    """'好的谢谢', '你好在吗', '谢谢老师', '辛苦晒你好叻' are chit-chat through and through."""
     while norm:
         if _CHITCHAT_RE.match(norm):
             return True
-        word = next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
+        said = _PRAISE_RE.match(norm) or _BOT_COMPLAINT_RE.match(norm)
+        word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
         norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])
@@ -889,35 +945,55 @@ _SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset
 @lru_cache(maxsize=8192)
 def readings(char: str) -> frozenset[str]:
     """Every toneless reading of a character ('勒' -> {'le', 'lei'}); empty for non-Chinese."""
-    from pypinyin.constants import PINYIN_DICT  # imported here: planting parsing never needs it
-
-    listed = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    listed = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return frozenset(_toneless(r) for r in listed.split(",") if r)
 
 
 @lru_cache(maxsize=8192)
-def _toned_readings(char: str) -> frozenset[str]:
-    """Every reading of a character with its tone ('李' -> {'lǐ'})."""
-    from pypinyin.constants import PINYIN_DICT
-
-    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
-    return frozenset(r for r in readings.split(",") if r)
+def _usual_toned_reading(char: str) -> str:
+    """A character's usual reading with its tone ('挑' -> 'tiāo', not its rare 'táo'); '' for non-Chinese."""
+    readings = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    return readings.split(",")[0]
 
 
 @lru_cache(maxsize=8192)
 def main_reading(char: str) -> str:
     """A character's usual toneless reading ('才' -> 'cai', not its rare 'zai'); the character itself if none."""
-    from pypinyin.constants import PINYIN_DICT
-
-    readings = PINYIN_DICT.get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
+    readings = _pinyin_dict().get(ord(char), "") if "\u4e00" <= char <= "\u9fff" else ""
     return _toneless(readings.split(",")[0]) if readings else char
 
 
-def pinyin_phrases() -> Mapping[str, object]:
-    """pypinyin's dictionary of words (47,000, loaded with its characters' readings)."""
-    from pypinyin.constants import PHRASES_DICT
+def pypinyin_files() -> tuple[Path, Path]:
+    """pypinyin's data files that ``readings()`` and ``pinyin_phrases()`` read (``pinyin_dict.json``,
+    ``phrases_dict.json``), found without importing pypinyin: its import loads both tables whole, the phrases'
+    readings too (~55 MB, ~0.25 s). A cache of anything built from the readings hashes them."""
+    import importlib.util
 
-    return PHRASES_DICT
+    spec = importlib.util.find_spec("pypinyin")  # a top-level package: found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pypinyin is not installed")
+    folder = Path(spec.submodule_search_locations[0])
+    return folder / "pinyin_dict.json", folder / "phrases_dict.json"
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's readings of each character ({code point: 'lǐ,lì'}), as ``pypinyin.constants.PINYIN_DICT``;
+    loaded on the first reading asked for: planting parsing never needs it."""
+    import json
+
+    return {int(code): listed for code, listed in json.loads(pypinyin_files()[0].read_text(encoding="utf-8")).items()}
+
+
+# a key of phrases_dict.json, one a line as pypinyin writes it: '"一丁点儿": ['; none holds a quote or backslash
+_PHRASE_KEY_RE = re.compile(r'\n"([^"\\\n]*)": \[')
+
+
+@lru_cache(maxsize=1)
+def pinyin_phrases() -> Mapping[str, object]:
+    """pypinyin's 47,000 words, the keys of ``pypinyin.constants.PHRASES_DICT`` (the values are None): only the
+    keys are read from its data file, ~4 MB where the table with every word's readings takes ~55 MB."""
+    return dict.fromkeys(_PHRASE_KEY_RE.findall(pypinyin_files()[1].read_text(encoding="utf-8")))
 
 
 _BACK_NASAL_RE = re.compile(r"(?<=[iea])ng$")
@@ -970,7 +1046,8 @@ def find_sound_alike_species(
     them ('利枝' for 荔枝, '木绵' for 木棉, '三角眉' for 三角梅), outside the ``taken`` spans (names found as
     written). A homophone counts only when it keeps one character of the name that is not a common ending:
     '例子' (li zi) is not 李子, '规划' (gui hua) is not 桂花, '乡长' is not 香樟; or, keeping none, when every
-    tone is the same too and 树 or 苗 follows ('理子树' is 李子树, '里子' alone is not). A name of three or
+    usual reading with its tone is the same too ('挑树苗' is not 桃树苗) and 树 or 苗 follows
+    ('理子树' is 李子树, '里子' alone is not). A name of three or
     more characters that keeps two of them may also differ in a back nasal ('洋紫金' is 洋紫荆)."""
     by_first = _names_by_sound(species_table)
     blocked = {i for start, end in taken for i in range(start, end)}
@@ -982,7 +1059,7 @@ def find_sound_alike_species(
             if any(a == w and a not in _COMMON_ENDINGS for a, w in zip(alias, window)):
                 return True
             return text[i + len(alias) : i + len(alias) + 1] in ("树", "苗") and all(
-                _toned_readings(a) & _toned_readings(w) for a, w in zip(alias, window)
+                a == w or _usual_toned_reading(w) == _usual_toned_reading(a) for a, w in zip(alias, window)
             )
         return (
             len(alias) >= 3
@@ -1184,10 +1261,15 @@ _PLANTED_FOR_RE = re.compile(
 )
 # Words of having planted: with a tree name they start a record even without a count.
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
+# The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
+# having planted (round 10: such texts became records of 2棵“听说每户”)
+_RULE_TALK_RE = re.compile(
+    r"听说|听讲|听人|人家说|是不是真|每户|每家|每人|每个人|至少|起码|最少|最低|规定|要求|任务|指标|书记|党员|干部|领导"
+)
 
 
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
-_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成")
+_CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
 
 
 def is_complaint(text: str) -> bool:
@@ -1201,7 +1283,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
     else: questions, complaints and symptoms ('我家龙眼种了五年还不结果'), adoption wishes ('认种一棵树'), pledges ('认领 2棵荔枝'),
-    corrections ('三棵发成三十棵了').
+    corrections ('三棵发成三十棵了'), the campaign's rule told without words of having planted ('听说每户要种两棵').
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
@@ -1217,6 +1299,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if not planted_verb and _RULE_TALK_RE.search(body):
+        return None
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
         count = None  # '院子里好多树': an amount, not trees planted

@@ -33,12 +33,16 @@ GREETING_WORDS = (
 
 
 def chitchat_reply_key(text: str | None) -> str:
-    """Asked whether a person answers: who does, and how to reach one; a greeting gets the greeting; thanks, 好的,
-    哈哈 and the like get a friendly 'you're welcome'."""
-    if nlu.asks_who_answers(nlu.normalize(text or "")):
+    """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
+    way to a person; a greeting gets the greeting; thanks, praise, 好的, 哈哈 and the like a friendly 'you're welcome'."""
+    norm = nlu.normalize(text or "")
+    if nlu.asks_who_answers(norm):
         return "faq.who_answers"
+    if nlu.complains_about_the_bot(norm):
+        return "faq.sorry"
     lowered = (text or "").lower()
-    return "faq.greeting" if any(word in lowered for word in GREETING_WORDS) else "faq.thanks"
+    greets = any(word in lowered for word in GREETING_WORDS) and not nlu.praises_the_bot(norm)  # '你好叻': praise
+    return "faq.greeting" if greets else "faq.thanks"
 
 
 def _match_chitchat(ctx: Ctx) -> bool:

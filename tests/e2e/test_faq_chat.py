@@ -38,6 +38,10 @@ def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question
 def test_greeting_and_thanks_get_different_lines(villager):
     assert "您好" in villager.says("你好")
     assert "不客气" in villager.says("谢谢老师")
+    assert "不客气" in villager.says("你好叻")  # round 10: praise is thanked, not greeted
+    assert "不客气" in villager.says("呢个助手真系好好用")
+    sorry = villager.says("你真系冇用")  # round 11: a complaint about the bot: sorry, and the way to a person
+    assert "对不起" in sorry and "问专家" in sorry and "不客气" not in sorry
 
 
 def test_menu_种树问答_gives_examples(villager):
@@ -121,3 +125,54 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
     assert reply.startswith(bot.t("faq.who_answers").strip()) and "问专家" in reply
     assert reply.endswith(bot.t("core.help_hint"))
     assert ticket_count(bot) == 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "麻烦给我村支书的电话号码",  # someone's contact
+        "技术员哪天会下来我们村看看",  # a visit
+        "帮我查一下我老公登记了没有",  # someone else's record
+        "我发的照片都看不到了",  # a fault
+        "明晚会不会打风",  # a forecast
+        "明年还搞不搞种树",  # the campaign's future
+        "我上周种的龙眼被牛啃了皮 还能不能活",  # one's own tree's damage
+        "我家的柿子今年一个都没结",  # one's own tree, no fruit this year
+        "我唔想同机器讲 要搵真人",  # asks for a person
+        "今个礼拜会唔会落大雨",  # round 11: this week's forecast
+        "我上次捐嘅钱用去边度 想睇下账",  # where the money went
+        "树被风吹歪了 可以请人来帮忙扶正吗",  # someone to come and help
+    ],
+)
+def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, bot, question):
+    """Issue 17, round 10: a contact, a visit, someone else's record, a fault, a forecast, the campaign's future,
+    one's own tree's damage and asking for a person are for a person; most got a confident answer about something
+    else."""
+    add_roster(bot)
+    reply = villager.says(question)
+    assert ticket_number(reply) and ticket_count(bot) == 1
+
+
+@pytest.mark.parametrize(
+    "question,words",
+    [
+        ("有问题要怎么问专家", ("问专家",)),
+        ("下雨天能种树吗", ("雨",)),
+        ("怎样防止牛羊啃新种的树", ("牛",)),
+        ("去苗圃挑树苗要注意什么", ("苗",)),  # 挑树苗 is not 桃树苗
+        ("果树下面种花生得唔得", ("花生",)),  # 花生 is kept whole, not 花 + 生得 (长得)
+    ],
+)
+def test_the_general_question_beside_each_is_still_answered(villager, bot, question, words):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert ticket_count(bot) == 0 and all(w in reply for w in words) and "桃" not in reply
+
+
+@pytest.mark.parametrize("text", ["听说每户要种两棵", "书记要种五棵"])
+def test_the_campaigns_rule_told_without_a_question_mark_is_answered_never_a_planting_record(villager, bot, text):
+    """Round 10: '听说每户要种两棵' became a record of 2棵“听说每户” (seen in the chat simulator)."""
+    add_roster(bot)
+    reply = villager.says(text)
+    assert "至少" in reply and "记下了" not in reply
+    assert bot.db.execute("SELECT count(*) FROM plantings").fetchone()[0] == 0

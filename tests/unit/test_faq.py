@@ -1,5 +1,6 @@
 """Unit tests for bot.faq: knowledge files, matching rules, accuracy, speed."""
 
+import os
 import re
 import time
 import tomllib
@@ -854,6 +855,10 @@ def test_sound_alike_words_keep_real_words_and_grammar_characters():
     assert words.fix("有机肥") == "有机肥"  # a real word: its 机肥 is not 基肥
     assert words.fix("有什么用") == "有什么用"  # only a grammar character changed: not 为什么
     assert words.fix("基费", [(0, 2)]) == "基费"  # a tree name is never rewritten
+    # a real word that begins or ends the topic word does not protect its misheard whole (round 12: 党建邻)
+    party = faq.SoundAlikeWords(["党建林"], faq.STOP_CHARS, (nlu.pinyin_phrases(), {"党建": 1}))
+    assert party.fix("党建邻是什么") == "党建林是什么"
+    assert party.fix("党建工作") == "党建工作"
 
 
 @pytest.mark.parametrize(
@@ -1324,3 +1329,47 @@ def test_the_power_lines_answer_leaves_what_to_do_about_a_touching_tree_to_the_s
     for question in [entry.title, *entry.questions]:
         result = index.match(question)
         assert result.entry_id == "tech.power_lines" and "95598" in result.safety, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["龙眼好唔好种 我哋呢度山地有冇收成", "桂花容易种吗 要晒太阳吗", "杨梅值不值得种 几年结果"],
+)
+def test_asked_whether_a_tree_is_worth_growing_the_card_answers_whatever_follows(index, question):
+    """Round 11: '荔枝好种吗 有没有收成' is about the tree as a whole; the card (with its cautions) answers."""
+    result = index.match(question)
+    assert result.kind == "answer" and result.entry_id.endswith(".card"), result
+
+
+def test_the_best_place_to_plant_is_not_whether_it_is_easy_to_grow(index):
+    assert index.match("桂花最好种在哪里").entry_id == "species.桂花.sites"
+
+
+def test_a_tie_between_entries_is_broken_the_same_way_in_every_process():
+    """Two workers (different string hash seeds) must give the same answer and the same stopped candidate: the
+    candidate can be seconded by precedents. Seen: '你可以做什么' stopped camp.adopt in one process, camp.about in
+    another (the entries' scores were ordered by the terms' set)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from bot import config, faq\n"
+        "c = config.load('config.toml', env={})\n"
+        "i = faq.FaqIndex.load(Path('messages'), c.section('campaign'), c.get('faq.confidence_threshold'))\n"
+        "for q in ['你可以做什么', '你会不会唱歌', '点样揀树苗 根要睇咩']:\n"
+        "    r = i.match(q)\n"
+        "    print(r.kind, r.entry_id, r.reason, r.candidate and r.candidate.entry_id)\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs

@@ -269,7 +269,32 @@ def test_chitchat(text):
     assert nlu.is_chitchat(text)
 
 
-@pytest.mark.parametrize("text", ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你真系好叻",
+        "呢个机器人好聪明呀",
+        "辛苦晒 你好棒",
+        "早晨 个助手几好用",
+        "你叫咩名",
+        "您今年几岁了",
+        "赞 这个公众号不错",
+        "测试下",
+        "你系男定女",
+        "喂 听唔听到",
+        "这个机器人真没用",
+        "我唔系问你 按错咗",
+    ],
+)
+def test_praise_of_the_bot_and_asking_its_name_are_chitchat(text):
+    """Round 10: praise (叻, 聪明, 好用) after an optional 'you'/'this assistant' and intensifiers, and its name or age."""
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你好桂花什么时候种", "好种吗", "3棵桂花", "", "可以种吗", "好用吗", "你好厉害 荔枝怎么种", "好方便 怎么登记"],
+)
 def test_not_chitchat(text):
     assert not nlu.is_chitchat(text)
 
@@ -376,7 +401,15 @@ def test_thanks_and_greetings_said_at_length_are_chitchat(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["我打错了 三棵发成三十棵了", "刚才写错了 应该是两棵桂花", "5棵龙眼打成50棵了", "5棵龙眼填成50棵了"]
+    "text",
+    [
+        "我打错了 三棵发成三十棵了",
+        "刚才写错了 应该是两棵桂花",
+        "5棵龙眼打成50棵了",
+        "5棵龙眼填成50棵了",
+        "唔小心报多咗一棵龙眼",
+        "刚才那条3棵桂花作废",
+    ],
 )
 def test_a_correction_is_not_a_planting_report(species, text):
     assert nlu.parse_planting_text(text, species) is None
@@ -387,11 +420,42 @@ def test_a_homophone_keeping_no_character_needs_the_same_tones_and_a_tree_word(s
     assert nlu.find_sound_alike_species("逃子苗", species) == [("桃", "逃子", 0)]
     assert nlu.find_sound_alike_species("衣服的里子", species) == []  # no 树 or 苗 after it
     assert nlu.find_sound_alike_species("例子树", species) == []  # 例 li4 is not 李 li3
+    # 挑 is usually tiāo (táo only in old texts), 桃 usually táo: choosing seedlings is not a peach
+    assert nlu.find_sound_alike_species("去苗场挑树苗", species) == []
+    assert nlu.find_sound_alike_species("淘子树", species) == [("桃", "淘子", 0)]  # 淘 táo
 
 
 def test_a_long_name_keeping_two_characters_may_differ_in_a_back_nasal(species):
     assert nlu.find_sound_alike_species("洋紫金几月开花", species) == [("洋紫荆", "洋紫金", 0)]
     assert nlu.find_sound_alike_species("秋分种树好不好", species) == []  # two characters: exact readings only
+
+
+def test_pypinyin_tables_read_from_its_data_files_are_the_ones_it_loads():
+    """readings() and pinyin_phrases() read pypinyin's data files themselves (its import loads its phrases with
+    their readings, ~55 MB): the same characters' readings and the same words, or a pypinyin upgrade that moved or
+    reformatted them fails here."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    assert nlu._pinyin_dict() == PINYIN_DICT
+    assert set(nlu.pinyin_phrases()) == set(PHRASES_DICT) and len(PHRASES_DICT) > 40_000
+    assert nlu.readings("勒") == {"le", "lei"} and nlu.main_reading("才") == "cai"
+
+
+def test_pypinyin_rule_the_faq_index_is_built_without_importing_pypinyin_or_pkg_resources():
+    """pypinyin's phrase table with every word's readings is ~55 MB of a bot process (bench/memory.py); the FAQ
+    reads only the words and the characters' readings. jieba imports pkg_resources (~0.1 s, ~11 MB) only to open
+    its own files, which it opens by path without it (bot/faq.py)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pathlib import Path; from bot import config, faq; "
+        "c = config.load('config.toml', env={}); "
+        "i = faq.FaqIndex.load(Path('messages'), c.section('campaign')); i.match('利枝几时种'); "
+        "print('pypinyin' in sys.modules, 'pkg_resources' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False False"
 
 
 @pytest.mark.parametrize(
@@ -421,3 +485,14 @@ def test_chitchat_with_a_question_is_a_question(text):
 @pytest.mark.parametrize("text", ["秋枫一棵同下一棵隔几阔", "书记要种三棵 係咪真", "杨梅要种几开"])
 def test_cantonese_question_words_make_a_question_not_a_record(text):
     assert nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["听说每户要种两棵", "书记要种五棵", "每户至少一棵", "党员起码种三棵"])
+def test_the_campaigns_rule_told_is_no_planting_report(species, text):
+    """Round 10: the rule heard or told ('听说每户要种两棵') without words of having planted is not a record."""
+    assert nlu.parse_planting_text(text, species) is None
+
+
+def test_the_rule_words_do_not_stop_a_report_with_words_of_having_planted(species):
+    result = nlu.parse_planting_text("党员种了5棵香樟", species)
+    assert result is not None and (result.count, result.species) == (5, "香樟")

@@ -585,7 +585,8 @@ def test_sound_rule_readings_of_chinese_characters_only():
     )
     assert (nlu.readings("\u4e00"), nlu.readings("\u9fa5")) == ({"yi"}, {"yu"})  # the first and last of the block
     assert (nlu.main_reading("才"), nlu.main_reading("a")) == ("cai", "a")
-    assert nlu._toned_readings("李") == {"lǐ"} and nlu._loose_readings("荆") == {"jin"}
+    assert nlu._usual_toned_reading("李") == "lǐ" and nlu._loose_readings("荆") == {"jin"}
+    assert (nlu._usual_toned_reading("挑"), nlu._usual_toned_reading("a")) == ("tiāo", "")  # not its rare táo
 
 
 def test_sound_rule_a_name_with_the_first_character_of_the_block_is_a_source():

@@ -1,0 +1,135 @@
+"""Building the FAQ index: the precedents' masked texts kept on disk between processes (bot/faq.py,
+``masked_precedents``), on real files in a temporary cache folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq, nlu
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSAGES = ROOT / "messages"
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "lvmei-zhishu"
+
+
+@pytest.fixture
+def messages(tmp_path) -> Path:
+    """A copy of the knowledge: the cache's key reads every file of it."""
+    return Path(shutil.copytree(MESSAGES, tmp_path / "messages"))
+
+
+# a tree as written, a homophone (利枝 for 荔枝), a tree off the list, none
+QUESTIONS = ["荔枝苗放几天再种", "利枝几时种", "芒果算不算数", "种树要挖多大的坑", "桂花和四季桂有什么区别"]
+
+
+def counting(index, calls: list[str]):
+    def mask(norm: str) -> str:
+        calls.append(norm)
+        return index._masked(norm)
+
+    return mask
+
+
+def test_the_served_precedents_are_the_questions_normalised_and_masked_now(index):
+    """Whatever the cache held when this process loaded the index, the texts are what masking gives today."""
+    questions = [q for q, _ in faq.load_precedents(MESSAGES / "faq" / "precedents")]
+    assert len(index.precedents.texts) == len(questions) > 2000
+    assert index.precedents.texts == tuple(index._masked(nlu.normalize(q)) for q in questions)
+
+
+def test_masked_texts_are_built_once_then_read_from_the_file(index, cache, messages):
+    calls: list[str] = []
+    texts = faq.masked_precedents(QUESTIONS, counting(index, calls), messages)
+    assert texts == [index._masked(nlu.normalize(q)) for q in QUESTIONS]
+    assert texts[:3] == ["□□□放几天再种", "□□什么时候种", "□□算不算数"]  # 利枝: a homophone
+    assert len(calls) == len(QUESTIONS)
+    [written] = cache.glob("precedents-*.json")
+    assert json.loads(written.read_text("utf-8")) == texts
+    assert faq.masked_precedents(QUESTIONS, counting(index, calls), messages) == texts
+    assert len(calls) == len(QUESTIONS)  # read, not masked again
+    assert not list(cache.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("change", ["species", "precedent", "moved", "questions"])
+def test_a_change_of_the_knowledge_or_the_questions_is_a_new_file(index, cache, messages, change):
+    calls: list[str] = []
+    faq.masked_precedents(QUESTIONS, counting(index, calls), messages)
+    questions = QUESTIONS
+    if change == "species":  # e.g. a new alias: the same questions may mask differently
+        with open(messages / "species.toml", "a", encoding="utf-8") as fh:
+            fh.write("\n# changed\n")
+    elif change == "precedent":
+        with open(messages / "faq" / "precedents" / "faq_heldout_a.tsv", "a", encoding="utf-8") as fh:
+            fh.write("桂花几时种\tspecies.桂花.time\n")
+    elif change == "moved":  # the same bytes in another folder of the knowledge
+        (messages / "faq" / "matching.toml").rename(messages / "matching.toml")
+    else:
+        questions = QUESTIONS[1:]
+    assert faq.masked_precedents(questions, counting(index, calls), messages) == [
+        index._masked(nlu.normalize(q)) for q in questions
+    ]
+    assert len(calls) == len(QUESTIONS) + len(questions)
+    assert len(list(cache.glob("precedents-*.json"))) == 2
+
+
+def test_a_damaged_file_is_built_again_and_replaced(index, cache, messages):
+    faq.masked_precedents(QUESTIONS, counting(index, []), messages)
+    [written] = cache.glob("precedents-*.json")
+    for damage in ['["□□苗放几天', '["one", "two"]', "{}"]:  # cut short, another length, no list
+        written.write_text(damage, encoding="utf-8")
+        calls: list[str] = []
+        assert faq.masked_precedents(QUESTIONS, counting(index, calls), messages) == [
+            index._masked(nlu.normalize(q)) for q in QUESTIONS
+        ]
+        assert len(calls) == len(QUESTIONS)
+        assert len(json.loads(written.read_text("utf-8"))) == len(QUESTIONS)
+
+
+def test_no_writable_cache_folder_builds_every_time(index, tmp_path, monkeypatch, messages):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file"))  # its lvmei-zhishu folder cannot be made
+    for _ in range(2):
+        calls: list[str] = []
+        assert faq.masked_precedents(QUESTIONS, counting(index, calls), messages) == [
+            index._masked(nlu.normalize(q)) for q in QUESTIONS
+        ]
+        assert len(calls) == len(QUESTIONS)
+
+
+def test_processes_building_at_once_each_read_a_whole_file(tmp_path, messages):
+    """Three processes start on an empty cache together (serve --workers, the test runner's workers): each builds
+    and renames its own temporary file over the same name; every one gets the full list, one file stays."""
+    probe = (
+        "import json, sys; from bot import faq; "
+        f"qs = [f'{{q}}{{i}}' for i in range(300) for q in {QUESTIONS!r}]; "
+        f"texts = faq.masked_precedents(qs, lambda s: s[::-1], {str(messages)!r}); "
+        "print(len(texts), texts[-1])"
+    )
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    started = [
+        subprocess.Popen([sys.executable, "-c", probe], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outputs = [process.communicate(timeout=60)[0].strip() for process in started]
+    assert outputs == [f"1500 {nlu.normalize(QUESTIONS[-1] + '299')[::-1]}"] * 3
+    folder = tmp_path / "cache" / "lvmei-zhishu"
+    assert [p.name for p in folder.iterdir()] == [next(folder.glob("precedents-*.json")).name]
