@@ -93,6 +93,7 @@ def create_app(config: Config, context: AppContext | None = None) -> Flask:
     def internal(_error):
         return Response("internal error", status=500, mimetype="text/plain")
 
+    app.wsgi_app = webhook.FastPath(app, app.wsgi_app)  # type: ignore[method-assign]  # POST /wechat past Flask
     return app
 
 

@@ -22,7 +22,9 @@ def utcnow() -> datetime:
 
 def to_db(moment: datetime) -> str:
     """UTC text that sorts in time order: 2027-03-05T01:00:00."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    # runs several times per message: %-formatting costs under half of strftime (an f-string with specs, more)
+    u = moment.astimezone(UTC)
+    return "%04d-%02d-%02dT%02d:%02d:%02d" % (u.year, u.month, u.day, u.hour, u.minute, u.second)  # noqa: UP031
 
 
 def from_db(text: str) -> datetime:

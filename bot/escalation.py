@@ -253,7 +253,8 @@ def _settings(app) -> dict:
 
 
 def attach_window_start(app, now: datetime) -> str:
-    return clock.to_db(now - timedelta(minutes=_settings(app)["attach_minutes"]))
+    # asked on every text (the free photos, the open tickets): the one key, not the whole section's dict
+    return clock.to_db(now - timedelta(minutes=int(app.config.get("escalation.attach_minutes"))))
 
 
 # -- the FAQ index, with the adviser-approved entries ------------------------------------------------
@@ -509,17 +510,13 @@ def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | No
     """The villager's open ticket within its 补充 window (escalation.attach_minutes) that already holds this very
     text (as the FAQ reads it: punctuation and spoken forms aside), as its question or a 补充: the same question
     sent twice is one ticket."""
+    tickets = supplementable_tickets(app, db, openid, now)
+    if not tickets:  # most texts: no ticket open, so the text need not be normalized
+        return None
     said = nlu.normalize(text)
     if not said:
         return None
-    return next(
-        (
-            ticket
-            for ticket in supplementable_tickets(app, db, openid, now)
-            if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}
-        ),
-        None,
-    )
+    return next((ticket for ticket in tickets if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
 
 
 def asked_again(db, ticket: dict, now: datetime) -> None:

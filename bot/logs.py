@@ -8,6 +8,7 @@ line that halved the webhook's throughput under 32 concurrent clients (bench/web
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -23,7 +24,13 @@ from pathlib import Path
 _SECRET_PARAMS = re.compile(r"((?:app)?secret|access_token|password)=[^&\s\"'<>]+", re.IGNORECASE)
 
 
+_SECRET_WORDS = ("secret", "access_token", "password")  # one of them is in every match (casefold covers re.I)
+
+
 def redact(text: str) -> str:
+    folded = text.casefold()  # a plain search first: the regex scanned every line (~1.5 % of a message's GIL time)
+    if not any(word in folded for word in _SECRET_WORDS):
+        return text
     return _SECRET_PARAMS.sub(r"\1=***", text)
 
 
@@ -36,15 +43,71 @@ class RedactingFormatter(logging.Formatter):
 
 class _BatchingListener(logging.handlers.QueueListener):
     """Wakes once per batch of lines rather than once per line: when the queue is empty it waits a
-    moment before blocking on it, so lines logged meanwhile are written together."""
+    moment before blocking on it, so lines logged meanwhile are written together. Lines for a stream
+    handler (stderr) are written in one write per batch (at most ``batch_lines``), not one per line: each
+    write let another thread take the GIL, and the writer thread waits for it at every statement."""
 
     pause_seconds = 0.05
+    batch_lines = 256
     queue: queue.SimpleQueue  # what _Handler gives it (QueueListener types it loosely)
+
+    def __init__(self, q, *handlers, respect_handler_level: bool = False):
+        super().__init__(q, *handlers, respect_handler_level=respect_handler_level)
+        self.batch: list[logging.LogRecord] = []
 
     def dequeue(self, block: bool):
         if self.queue.empty():
+            self.write_batch()
             time.sleep(self.pause_seconds)
         return self.queue.get(block)
+
+    def handle(self, record: logging.LogRecord) -> None:
+        """A stream handler's lines wait for the batch; any other handler (a rotating file) writes at once."""
+        record = self.prepare(record)
+        self.batch.append(record)
+        for handler in self.handlers:
+            if not isinstance(handler, logging.StreamHandler) or isinstance(handler, logging.FileHandler):
+                if not self.respect_handler_level or record.levelno >= handler.level:
+                    handler.handle(record)
+        if len(self.batch) >= self.batch_lines:
+            self.write_batch()
+
+    def write_batch(self) -> None:
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        for handler in self.handlers:
+            if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+                _write_lines(
+                    handler, [r for r in batch if not self.respect_handler_level or r.levelno >= handler.level]
+                )
+
+    def _monitor(self) -> None:
+        try:
+            super()._monitor()  # type: ignore[misc]  # typeshed leaves it out
+        finally:  # stopped (the sentinel): what is left of the batch
+            self.write_batch()
+
+
+def _write_lines(handler: logging.StreamHandler, records: list[logging.LogRecord]) -> None:
+    """What ``handler.handle`` does for each record (filters, the lock, format, handleError), with one write and
+    one flush for them all."""
+    lines = []
+    for record in records:
+        if not handler.filter(record):
+            continue
+        try:
+            lines.append(handler.format(record) + handler.terminator)
+        except Exception:  # noqa: BLE001 - as logging does: said on stderr, the other lines still written
+            handler.handleError(record)
+    if not lines:
+        return
+    with handler.lock or contextlib.nullcontext():
+        try:
+            handler.stream.write("".join(lines))
+            handler.flush()
+        except Exception:  # noqa: BLE001 - as StreamHandler.emit
+            handler.handleError(records[-1])
 
 
 class StderrHandler(logging.StreamHandler):

@@ -1305,6 +1305,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
         count = None  # '院子里好多树': an amount, not trees planted
     area = parse_area_mu(body)
+    if not (count or area is not None or planted_verb):
+        return None  # as below whatever tree it names ('你好', most texts): the tree search is the costly part
     site = find_site(body)
     species, species_text = find_species(body, species_table)
     unknown = False

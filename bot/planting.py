@@ -116,18 +116,9 @@ def parse_text(
     '桂花' alone, is not a report), which is right without context but not as an answer.
     """
     parsed = nlu.parse_planting_text(text, species_table, others)
-    if parsed is not None or not waiting_for:
+    if parsed is not None or not waiting_for or never_a_part(text):
         return parsed
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
-    if (
-        not text
-        or nlu.is_question(text)
-        or nlu.is_chitchat(text)
-        or nlu.is_adoption_wish(text)
-        or nlu.is_complaint(text)
-        or nlu.is_pledge(text)
-    ):
-        return None
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
     species, written = nlu.find_species(text, species_table)
@@ -156,6 +147,20 @@ def parse_text(
         site_kind=nlu.find_site(text),
         area_mu=area,
         proxy_name=None,
+    )
+
+
+def never_a_part(text: str) -> bool:
+    """A question, chit-chat, an adoption wish, a complaint or a pledge is never a bare part of a record:
+    ``parse_text`` reads it as a whole report or nothing, whatever the record waits for."""
+    text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
+    return (
+        not text
+        or nlu.is_question(text)
+        or nlu.is_chitchat(text)
+        or nlu.is_adoption_wish(text)
+        or nlu.is_complaint(text)
+        or nlu.is_pledge(text)
     )
 
 

@@ -5,6 +5,7 @@ refers to) and the outbox export."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot import conversation, nlu
@@ -44,6 +45,13 @@ _FINAL_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢]+$")
 def _meaning(text: str) -> str:
     """A short text as the FAQ reads it (bot.nlu.normalize: no punctuation, Cantonese and colloquial forms
     rewritten: 咗 -> 了, 几多 -> 多少, 唔好 -> 不要), without its final particles (了, 啦, 呀 …)."""
+    # texts repeat (帮助, 我的进度, 你好, the day's questions): normalizing each was ~5 % of a message's GIL time;
+    # a long text is no command and is not kept
+    return _short_meaning(text) if len(text) <= 64 else _FINAL_PARTICLES.sub("", nlu.normalize(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_meaning(text: str) -> str:
     return _FINAL_PARTICLES.sub("", nlu.normalize(text))
 
 

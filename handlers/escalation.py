@@ -53,14 +53,26 @@ def _free_photos(ctx: Ctx) -> list[int]:
     ]
 
 
-def _free_photos_when_matching(ctx: Ctx) -> list[int]:
-    """``_free_photos`` for the matchers of one message (ticket_repeat, then photo_question: nothing is written
-    between them), read once; a handler that takes photos reads them afresh, a redispatched message anew."""
-    msg, photos = vars(ctx).get("_free_photos", (None, []))
+def _recent_when_matching(ctx: Ctx) -> tuple[list[int], bool]:
+    """``_free_photos``, and whether a ticket is open within its 补充 window (``_supplementable`` has one), for the
+    matchers of one message (ticket_repeat, photo_question, ticket_supplement_text: matchers write nothing), read
+    once in one statement; a handler reads them afresh, a redispatched message anew."""
+    msg, recent = vars(ctx).get("_recent", (None, ([], False)))
     if msg is not ctx.msg:
-        photos = _free_photos(ctx)
-        vars(ctx)["_free_photos"] = (ctx.msg, photos)
-    return photos
+        since = escalation.attach_window_start(ctx.app, ctx.now)
+        photos, any_open = tickets_store.recent_activity(ctx.db, ctx.openid, since, ctx.now_s)
+        recent = ([m for m in photos if not planting.holds_photo(ctx.db, m)], any_open)
+        vars(ctx)["_recent"] = (ctx.msg, recent)
+    return recent
+
+
+def _free_photos_when_matching(ctx: Ctx) -> list[int]:
+    return _recent_when_matching(ctx)[0]
+
+
+def _supplementable_when_matching(ctx: Ctx) -> list[dict]:
+    """``_supplementable`` for a matcher: no statement when ``_recent_when_matching`` found no open ticket."""
+    return _supplementable(ctx) if _recent_when_matching(ctx)[1] else []
 
 
 def _take_photos(ctx: Ctx) -> list[int]:
@@ -304,6 +316,7 @@ def _match_repeat(ctx: Ctx):
         or not escalation.worth_a_ticket(text)
         or planting.pending_photos(ctx)
         or _free_photos_when_matching(ctx)
+        or not _recent_when_matching(ctx)[1]  # no ticket open: none to repeat
     ):
         return None
     return escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
@@ -361,7 +374,7 @@ def match_text_supplement(ctx: Ctx):
         return None
     if nlu.is_question(text) and escalation.faq_result(ctx).kind == "answer":
         return None
-    return next((ticket for ticket in _supplementable(ctx) if _joins(ctx, ticket)), None)
+    return next((ticket for ticket in _supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
 
 
 # -- fallback: what the bot cannot answer ---------------------------------------------------------

@@ -43,11 +43,16 @@ def _location_target(ctx) -> dict | None:
 def _planting_text(ctx):
     if ctx.msg.msg_type != "text":
         return None
-    # read for the open record, or a late one this text would finish ("还差棵数" reminder)
+    text = ctx.msg.text or ""
+    species, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    # a whole report ('3棵桂花'), or a question or chit-chat (most texts that get here), reads the same whatever
+    # record waits for it: no record looked up
+    parsed = nlu.parse_planting_text(text, species, others)
+    if parsed is not None or planting.never_a_part(text):
+        return parsed
+    # a bare part ('5棵', '桂花'): read for the open record, or a late one it would finish ("还差棵数" reminder)
     record = planting.collecting(ctx) or planting.late_record(ctx, "text")
-    return planting.read_text(
-        ctx.msg.text or "", record, planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    )
+    return planting.read_text(text, record, species, others)
 
 
 def _choice(key: str):

@@ -9,6 +9,8 @@ from sqlite_utils.migrations import Migrations
 
 from bot.store import one
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps with an option builds an encoder per call
+
 migrations = Migrations("inbox")
 
 
@@ -57,7 +59,7 @@ def record(
     row = db.conn.execute(
         "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (openid, msg_key) DO NOTHING RETURNING id",
-        [openid, msg_key, msg_type, event, content, json.dumps(payload, ensure_ascii=False), received_at, status],
+        [openid, msg_key, msg_type, event, content, _JSON.encode(payload), received_at, status],
     ).fetchone()
     return row[0] if row else None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -340,6 +342,19 @@ def recent_unattached_images(db: Database, openid: str, since: str, until: str) 
             [openid, since, until],
         )
     ]
+
+
+def recent_activity(db: Database, openid: str, since: str, until: str) -> tuple[list[int], bool]:
+    """``recent_unattached_images(since, until)`` and whether ``open_with_activity_since(since)`` has a ticket, in
+    one statement (asked together on most texts, where both are nothing)."""
+    photos, any_open = db.conn.execute(
+        "SELECT (SELECT json_group_array(m.id) FROM media m WHERE m.openid = ? AND m.kind = 'image'"
+        " AND m.created_at >= ? AND m.created_at <= ?"
+        " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id)),"
+        " EXISTS (SELECT 1 FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?)",
+        [openid, since, until, openid, since],
+    ).fetchone()
+    return sorted(json.loads(photos)), bool(any_open)
 
 
 # -- who answers -----------------------------------------------------------------------------------

@@ -311,3 +311,63 @@ def test_a_push_without_a_session_cookie_never_touches_session_signing(app, vill
     assert login(client, "admin", "pw-long-enough-1").status_code == 302
     assert client.get("/admin/").status_code == 200  # the cookie was signed, then read back
     assert built
+
+
+# -- the fast path ----------------------------------------------------------------------------------
+def test_the_fast_path_answers_as_the_flask_view(tmp_path, standin, caplog):
+    """POST /wechat skips Flask (bot.webhook.FastPath); the same pushes through Flask's view, on an app of its own,
+    get the same statuses, headers, bodies and log lines: replies, refusals, a retry, an unreadable body, a
+    query that repeats a name (the first counts, as in werkzeug's Request.args), and one Flask takes (413)."""
+    import re
+
+    apps = {}
+    for name in ("fast", "flask"):
+        flask_app = create_app(make_config(tmp_path / name, standin))
+        flask_app.extensions["bot"].clock = Clock()
+        apps[name] = flask_app
+    apps["flask"].wsgi_app = apps["flask"].wsgi_app.wsgi_app  # the FastPath's inner app: Flask's own
+    assert type(apps["fast"].wsgi_app).__name__ == "FastPath"
+    now = int(time.time())
+
+    def query(nonce: str, ts: int = now) -> str:  # each push its own nonce (the replay guard)
+        return f"signature={sign('spamtest', str(ts), nonce)}&timestamp={ts}&nonce={nonce}"
+
+    help_xml = message_xml("o-fast", "text", {"Content": "帮助"}, create_time=now).encode()
+    pushes = [
+        (query("1"), help_xml),
+        (query("1"), help_xml),  # WeChat's retry: the first one's reply
+        (query("2"), message_xml("o-fast", "text", {"Content": "桂花什么时候种"}, create_time=now + 1).encode()),
+        (query("3"), message_xml("o-fast", "location", {"Location_X": "23.1", "Location_Y": "114.4"}).encode()),
+        (query("2"), message_xml("o-fast", "text", {"Content": "你好"}).encode()),  # nonce 2 again: a replay
+        (f"signature=forged&timestamp={now}&nonce=5", help_xml),
+        (query("6", now - 3600), help_xml),
+        (f"signature=x&timestamp={now}&nonce=7&" + query("7"), help_xml),  # the first signature counts: forged
+        (query("8") + "&encrypt_type=aes", b"<xml><Encrypt>x</Encrypt></xml>"),  # no EncodingAESKey configured
+        (query("9"), b"not xml at all"),
+        (query("10"), message_xml("o-fast", "text", {"Content": "树" * 40_000}).encode()),  # 413, by Flask in both
+    ]
+    answers: dict[str, list] = {}
+    logged: dict[str, list] = {}
+    for name, flask_app in apps.items():
+        client = flask_app.test_client()
+        caplog.clear()
+        with caplog.at_level("INFO"):
+            answers[name] = []
+            for query, body in pushes:
+                response = client.post("/wechat?" + query, data=body, content_type="text/xml")
+                answers[name].append(
+                    (
+                        response.status,
+                        response.headers.get("Content-Type"),
+                        response.headers.get("Content-Length"),
+                        re.sub(rb"<CreateTime>\d+</CreateTime>", b"", response.data),
+                    )
+                )
+        logged[name] = [
+            re.sub(r"latency_ms=[\d.]+", "", r.getMessage()) for r in caplog.records if r.name.startswith("bot.")
+        ]
+    assert answers["fast"] == answers["flask"]
+    assert [a[0].split()[0] for a in answers["fast"]] == ["200"] * 4 + ["403"] * 4 + ["400"] * 2 + ["413"]
+    assert logged["fast"] == logged["flask"] and any("refused 403" in line for line in logged["fast"])
+    for flask_app in apps.values():
+        flask_app.extensions["bot"].databases.close_all()

@@ -184,3 +184,63 @@ def test_what_joins_a_ticket(text, faq, joins):
 )
 def test_about_same_tree(text, earlier, same):
     assert esc.about_same_tree(text, earlier, SPECIES, ("芒果", "发财树")) is same
+
+
+def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tmp_path):
+    """tickets.recent_activity (one statement on most texts) says what recent_unattached_images and
+    open_with_activity_since say, on a real file: photos in and out of the window, another sender's, a voice, one a
+    ticket holds; tickets open and closed, in and out of the window, another sender's."""
+    from bot.db import transaction
+    from bot.store import media
+    from bot.store import tickets as store
+    from tests.conftest import app_over_file
+
+    since, until = "2027-03-05T10:00:00", "2027-03-05T10:30:00"
+    with app_over_file(tmp_path) as app, transaction(app.db):
+        db = app.db
+
+        def photo(openid: str, at: str, kind: str = "image") -> int:
+            return media.add(
+                db,
+                openid=openid,
+                inbox_id=0,
+                kind=kind,
+                media_id=f"m-{openid}-{at}-{kind}",
+                pic_url=None,
+                fmt=None,
+                now=at,
+            )
+
+        def ticket(openid: str, activity_at: str, closed: bool = False) -> int:
+            ticket_id = store.create(
+                db,
+                openid=openid,
+                person_id=None,
+                village_id=None,
+                adviser_person_id=None,
+                question="叶子黄了",
+                source="text",
+                public_token=f"t-{openid}-{activity_at}",
+                now=activity_at,
+            )
+            if closed:
+                store.close(db, ticket_id, activity_at)
+            return ticket_id
+
+        def both(openid: str):
+            return store.recent_unattached_images(db, openid, since, until), bool(
+                store.open_with_activity_since(db, openid, since)
+            )
+
+        assert store.recent_activity(db, "o-a", since, until) == both("o-a") == ([], False)
+        later, earlier = photo("o-a", "2027-03-05T10:20:00"), photo("o-a", "2027-03-05T10:05:00")
+        photo("o-a", "2027-03-05T09:59:59"), photo("o-a", "2027-03-05T10:31:00"), photo("o-b", "2027-03-05T10:10:00")
+        photo("o-a", "2027-03-05T10:10:00", kind="voice")
+        held = photo("o-a", "2027-03-05T10:15:00")
+        ticket("o-a", "2027-03-05T09:00:00")  # open, before the window
+        ticket("o-a", "2027-03-05T10:12:00", closed=True)
+        ticket("o-b", "2027-03-05T10:12:00")
+        assert store.recent_activity(db, "o-a", since, until) == both("o-a") == (sorted([later, earlier, held]), False)
+        store.add_attachment(db, ticket("o-a", "2027-03-05T10:00:00"), media_row_id=held, text=None, now=since)
+        assert store.recent_activity(db, "o-a", since, until) == both("o-a") == (sorted([later, earlier]), True)
+        assert store.recent_activity(db, "o-b", since, until) == both("o-b")

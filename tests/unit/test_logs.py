@@ -69,3 +69,69 @@ def test_the_console_handler_writes_to_the_stderr_of_the_moment(monkeypatch):
     monkeypatch.setattr("sys.stderr", second)
     handler.emit(logging.makeLogRecord({"msg": "two"}))
     assert second.getvalue() == "two\n"
+
+
+def test_console_lines_are_written_a_batch_at_a_time_and_none_lost(monkeypatch):
+    """The console's lines go out in one write per batch (each write let another thread take the GIL); every line
+    once, each thread's in order, the rest written when the handler flushes or closes; a file handler beside it
+    still gets each line at once."""
+    import io
+
+    class CountingStream(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            CountingStream.writes += 1
+            return super().write(text)
+
+    stream = CountingStream()
+    monkeypatch.setattr("sys.stderr", stream)
+    console = logs.StderrHandler()
+    console.setFormatter(logs.RedactingFormatter("%(levelname)s %(message)s"))
+    seen = []
+    other = logging.Handler()
+    other.emit = seen.append  # type: ignore[method-assign]
+    handler = logs.BackgroundHandler([console, other])
+    logger = logging.getLogger("test.logs.console_batches")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+
+        def burst(n):
+            for i in range(300):
+                logger.warning("thread %d line %d access_token=%s", n, i, "t0ken")
+
+        threads = [threading.Thread(target=burst, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        handler.flush()
+        lines = stream.getvalue().splitlines()
+        assert len(lines) == 1200 and len(seen) == 1200
+        for n in range(4):
+            mine = [line for line in lines if line.startswith(f"WARNING thread {n} ")]
+            assert mine == [f"WARNING thread {n} line {i} access_token=***" for i in range(300)]
+        assert CountingStream.writes <= 1200 // logs._BatchingListener.batch_lines + 20  # batches, not lines
+        logger.warning("last words")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    assert stream.getvalue().splitlines()[-1] == "WARNING last words"
+
+
+@pytest.mark.parametrize(
+    ("line", "redacted"),
+    [
+        ("GET /cgi-bin/token?appid=wx1&SECRET=s3&x=1", "GET /cgi-bin/token?appid=wx1&SECRET=***&x=1"),
+        ("url ?Access_Token=abc&openid=o-1", "url ?Access_Token=***&openid=o-1"),
+        ("login password=hunter2 AppSecret=x", "login password=*** AppSecret=***"),
+        (
+            "msg openid=3f2a type=text handler=help latency_ms=1.2",
+            "msg openid=3f2a type=text handler=help latency_ms=1.2",
+        ),
+        ("a secret told, no value", "a secret told, no value"),
+    ],
+)
+def test_redact_blanks_secret_parameters_in_any_case_and_leaves_other_lines(line, redacted):
+    assert logs.redact(line) == redacted
