@@ -34,7 +34,7 @@ import logging
 import re
 import secrets
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -116,8 +116,18 @@ def parse_text(
     '桂花' alone, is not a report), which is right without context but not as an answer.
     """
     parsed = nlu.parse_planting_text(text, species_table, others)
-    if parsed is not None or not waiting_for or never_a_part(text):
+    if parsed is not None or never_a_part(text):
         return parsed
+    return _bare_part(text, species_table, waiting_for, others)
+
+
+def _bare_part(
+    text: str, species_table: Mapping, waiting_for: frozenset[str], others: tuple[str, ...]
+) -> nlu.PlantingText | None:
+    """The part of a record a text that is no whole report and no question gives (``parse_text``), if the record
+    waits for it."""
+    if not waiting_for:
+        return None
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
@@ -165,14 +175,21 @@ def never_a_part(text: str) -> bool:
 
 
 def read_text(
-    text: str, record: Mapping | None, species_table: Mapping, others: tuple[str, ...] = ()
+    text: str, find_record: Callable[[], Mapping | None], species_table: Mapping, others: tuple[str, ...] = ()
 ) -> nlu.PlantingText | None:
-    """A planting text for ``record`` (the sender's pending or late record, or None): ``parse_text`` with the
-    parts it waits for; a bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count
-    for it (``count_changes`` then asks what it means)."""
-    parsed = parse_text(text, species_table, text_parts_missing(record) if record else frozenset(), others)
-    if parsed is None and record and record.get("count") is not None:
-        bare = parse_text(text, species_table, frozenset({"count"}), others)
+    """A planting text for the sender's pending or late record (``find_record``, asked only for a text that is no
+    whole report and no question: most texts need no record read): ``parse_text`` with the parts it waits for; a
+    bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count for it (``count_changes``
+    then asks what it means)."""
+    parsed = nlu.parse_planting_text(text, species_table, others)
+    if parsed is not None or never_a_part(text):
+        return parsed
+    record = find_record()
+    if record is None:
+        return None
+    parsed = _bare_part(text, species_table, text_parts_missing(record), others)
+    if parsed is None and record.get("count") is not None:
+        bare = _bare_part(text, species_table, frozenset({"count"}), others)
         if bare and bare.count is not None and not (bare.species or bare.unknown_species or bare.area_mu):
             return bare
     return parsed

@@ -43,16 +43,14 @@ def _location_target(ctx) -> dict | None:
 def _planting_text(ctx):
     if ctx.msg.msg_type != "text":
         return None
-    text = ctx.msg.text or ""
-    species, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    # a whole report ('3棵桂花'), or a question or chit-chat (most texts that get here), reads the same whatever
-    # record waits for it: no record looked up
-    parsed = nlu.parse_planting_text(text, species, others)
-    if parsed is not None or planting.never_a_part(text):
-        return parsed
-    # a bare part ('5棵', '桂花'): read for the open record, or a late one it would finish ("还差棵数" reminder)
-    record = planting.collecting(ctx) or planting.late_record(ctx, "text")
-    return planting.read_text(text, record, species, others)
+    # a bare part ('5棵', '桂花') is read for the open record, or a late one it would finish ("还差棵数" reminder);
+    # a whole report or a question (most texts) needs no record looked up
+    return planting.read_text(
+        ctx.msg.text or "",
+        lambda: planting.collecting(ctx) or planting.late_record(ctx, "text"),
+        planting.species_table(ctx.app),
+        planting.offlist_names(ctx.app),
+    )
 
 
 def _choice(key: str):

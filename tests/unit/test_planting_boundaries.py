@@ -158,12 +158,12 @@ def test_count_change_rule_another_count_for_a_record_that_has_one(record_count,
 
 def test_count_change_rule_a_bare_count_for_a_record_with_its_count_is_a_new_count():
     record = {"species": "桂花", "count": 3, "kind": "tree"}
-    new = read_text("5棵", record, SPECIES, OFFLIST)
+    new = read_text("5棵", lambda: record, SPECIES, OFFLIST)
     assert new is not None and new.count == 5 and new.species is None
-    assert read_text("不对，是5棵", record, SPECIES, OFFLIST).count == 5
-    assert read_text("5棵", {"species": "桂花", "kind": "tree"}, SPECIES, OFFLIST).count == 5
-    assert read_text("5棵", None, SPECIES, OFFLIST) is None
-    assert read_text("龙眼", record, SPECIES, OFFLIST) is None  # a name, not a count
+    assert read_text("不对，是5棵", lambda: record, SPECIES, OFFLIST).count == 5
+    assert read_text("5棵", lambda: {"species": "桂花", "kind": "tree"}, SPECIES, OFFLIST).count == 5
+    assert read_text("5棵", lambda: None, SPECIES, OFFLIST) is None
+    assert read_text("龙眼", lambda: record, SPECIES, OFFLIST) is None  # a name, not a count
 
 
 def test_text_rule_sets_only_what_the_text_says():
@@ -260,11 +260,24 @@ def test_bare_answer_rule_small_talk_pledges_and_questions_are_no_part(text):
 
 
 def test_read_rule_a_tree_off_the_list_keeps_its_whole_name():
-    new = read_text("发财树", {"kind": "tree", "count": 3}, SPECIES, ("发财树",))
+    new = read_text("发财树", lambda: {"kind": "tree", "count": 3}, SPECIES, ("发财树",))
     assert new is not None and new.species_text == "发财树" and new.unknown_species
 
 
 def test_read_rule_a_bare_count_needs_no_list_of_other_trees():
     record = {"species": "桂花", "count": 3, "kind": "tree"}
-    assert read_text("5棵", record, SPECIES).count == 5
-    assert read_text("你好", record, SPECIES) is None
+    assert read_text("5棵", lambda: record, SPECIES).count == 5
+    assert read_text("你好", lambda: record, SPECIES) is None
+
+
+def test_read_rule_a_whole_report_or_a_question_never_looks_the_record_up():
+    """The record costs a statement on the writer thread: asked only for a bare part ('5棵')."""
+
+    def no_lookup():
+        raise AssertionError("record looked up")
+
+    assert read_text("3棵桂花", no_lookup, SPECIES, OFFLIST).count == 3
+    assert read_text("桂花什么时候种", no_lookup, SPECIES, OFFLIST) is None
+    asked = []
+    assert read_text("5棵", lambda: asked.append(1) or {"kind": "tree"}, SPECIES, OFFLIST).count == 5
+    assert asked == [1]

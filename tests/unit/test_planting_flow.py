@@ -343,7 +343,7 @@ def asked(world):
     """种了3棵发财树, then 5棵: the question asked, nothing changed yet; (record, the record as it would be)."""
     record = world.record(species="发财树", species_known=0, count=3)
     open_window(world, record)
-    new = planting.read_text("5棵", world.get(record["id"]), planting.species_table(world.bot))
+    new = planting.read_text("5棵", lambda: world.get(record["id"]), planting.species_table(world.bot))
     assert planting.count_changes(record, new)
     changed = in_tx(world, planting.ask_count_change, world.ctx(), world.get(record["id"]), new)
     return record, changed
