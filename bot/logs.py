@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import TypeGuard
 
 # Query parameters that carry secrets in WeChat API URLs (the token fetch sends the app secret;
 # every call sends the access token). urllib3 logs URLs at DEBUG and exceptions may quote them.
@@ -66,9 +67,8 @@ class _BatchingListener(logging.handlers.QueueListener):
         record = self.prepare(record)
         self.batch.append(record)
         for handler in self.handlers:
-            if not isinstance(handler, logging.StreamHandler) or isinstance(handler, logging.FileHandler):
-                if not self.respect_handler_level or record.levelno >= handler.level:
-                    handler.handle(record)
+            if not _console(handler) and (not self.respect_handler_level or record.levelno >= handler.level):
+                handler.handle(record)
         if len(self.batch) >= self.batch_lines:
             self.write_batch()
 
@@ -77,7 +77,7 @@ class _BatchingListener(logging.handlers.QueueListener):
         if not batch:
             return
         for handler in self.handlers:
-            if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            if _console(handler):
                 _write_lines(
                     handler, [r for r in batch if not self.respect_handler_level or r.levelno >= handler.level]
                 )
@@ -87,6 +87,11 @@ class _BatchingListener(logging.handlers.QueueListener):
             super()._monitor()  # type: ignore[misc]  # typeshed leaves it out
         finally:  # stopped (the sentinel): what is left of the batch
             self.write_batch()
+
+
+def _console(handler: logging.Handler) -> TypeGuard[logging.StreamHandler]:
+    """A stream handler writing to a console (stderr), whose lines wait for the batch; not a file's."""
+    return isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler)
 
 
 def _write_lines(handler: logging.StreamHandler, records: list[logging.LogRecord]) -> None:

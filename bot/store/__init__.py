@@ -9,7 +9,12 @@ to those of the modules before it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+
+# JSON text as stored (Chinese kept as is); one encoder for the process: json.dumps with an option builds one per
+# call, and the inbox and conversation rows are written on every message
+json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def one(db, sql: str, params=()) -> dict | None:

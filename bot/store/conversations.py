@@ -7,7 +7,7 @@ import json
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps with an option builds an encoder per call
+from bot.store import json_text
 
 migrations = Migrations("conversations")
 
@@ -56,7 +56,7 @@ def put(db: Database, openid: str, flow: str, state: str, data: dict, expires_at
         "INSERT INTO conversations (openid, flow, state, data, expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(openid, flow) DO UPDATE SET state = excluded.state, data = excluded.data,"
         " expires_at = excluded.expires_at, updated_at = excluded.updated_at",
-        [openid, flow, state, _JSON.encode(data), expires_at, now],
+        [openid, flow, state, json_text(data), expires_at, now],
     )
 
 

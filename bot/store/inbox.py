@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import one
-
-_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps with an option builds an encoder per call
+from bot.store import json_text, one
 
 migrations = Migrations("inbox")
 
@@ -59,7 +55,7 @@ def record(
     row = db.conn.execute(
         "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (openid, msg_key) DO NOTHING RETURNING id",
-        [openid, msg_key, msg_type, event, content, _JSON.encode(payload), received_at, status],
+        [openid, msg_key, msg_type, event, content, json_text(payload), received_at, status],
     ).fetchone()
     return row[0] if row else None
 
