@@ -496,3 +496,9 @@ def test_the_campaigns_rule_told_is_no_planting_report(species, text):
 def test_the_rule_words_do_not_stop_a_report_with_words_of_having_planted(species):
     result = nlu.parse_planting_text("党员种了5棵香樟", species)
     assert result is not None and (result.count, result.species) == (5, "香樟")
+
+
+def test_who_plants_is_no_rule_talk(species):
+    """'党员3棵香樟' logs a party member's trees: only words of the rule (听说, 每户, 至少, 要种 …) stop a record."""
+    result = nlu.parse_planting_text("党员3棵香樟", species)
+    assert result is not None and (result.count, result.species) == (3, "香樟")
