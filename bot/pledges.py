@@ -12,7 +12,8 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
 - A cadre ([pledges.cadre_roles], bound with proof) pledges for a household of their village:
   ``认领 张三 2棵龙眼``; a name packed with a month reads as one where it can (``认领张三三月两棵龙眼``: 张三, March);
   where it reads two ways (``认领李四十二月…``: 李四 in December, or 李四十 in February) the village's roster chooses,
-  else the cadre is asked to space it. A name not on the village's roster is asked about first: ``是`` adds that household
+  else the cadre is asked to space it. A name may start with a tree (``认领 李明 2棵龙眼``: 李 is also a surname;
+  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``). A name not on the village's roster is asked about first: ``是`` adds that household
   (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
 - The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
   [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
