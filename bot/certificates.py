@@ -76,7 +76,7 @@ def looks_like_token(token: str) -> bool:
 # -- the image and the page ------------------------------------------------------------------------------
 def font(app) -> Path | None:
     """The CJK font certificates are drawn with; None (and a warning in the log, once) when there is none."""
-    found = certificate_image.find_cjk_font(str(app.config.get("certificates.font") or ""))
+    found = certificate_image.find_cjk_font(str(app.config.path_of("certificates.font") or ""))
 
     def warn(_app) -> bool:
         if found is None:

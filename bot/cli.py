@@ -427,8 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     except config_mod.ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    log_file = cfg.get("logging.file") or None
-    setup_logging(cfg.base_dir / log_file if log_file else None, cfg.get("logging.level"))
+    setup_logging(cfg.path_of("logging.file"), cfg.get("logging.level"))
     app = create_context(cfg, registry)
     try:
         if not start_rehearsal(app, os.environ.get("BOT_NOW")):

@@ -49,6 +49,9 @@ REQUIRED = {
     ("campaign", "year"): int,
 }
 
+# Keys that name a file or a folder: a relative one is relative to the config file's folder (Config.path_of).
+PATH_KEYS = ("storage.database", "storage.photos", "storage.reports", "logging.file", "certificates.font")
+
 SECRET_KEYS = {"token", "app_secret", "encoding_aes_key", "password", "secret_key", "spot_check_key"}
 
 
@@ -103,7 +106,8 @@ class Config:
             node = node[part]
         return node
 
-    # Paths are relative to the config file's folder, so a deployment can live anywhere.
+    # Paths (PATH_KEYS) are relative to the config file's folder, never to the working directory, so a deployment
+    # can live anywhere and every command finds the same files wherever it is started from.
     @property
     def database_path(self) -> Path:
         return self._resolve(self.get("storage.database"))
@@ -115,6 +119,11 @@ class Config:
     @property
     def reports_dir(self) -> Path:
         return self._resolve(self.get("storage.reports"))
+
+    def path_of(self, dotted: str) -> Path | None:
+        """A file or folder key of PATH_KEYS, relative to the config file's folder; None when it is empty."""
+        value = self.get(dotted)
+        return self._resolve(value) if value else None
 
     @property
     def aes_mode(self) -> bool:

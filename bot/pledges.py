@@ -12,7 +12,8 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
 - A cadre ([pledges.cadre_roles], bound with proof) pledges for a household of their village:
   ``认领 张三 2棵龙眼``; a name packed with a month reads as one where it can (``认领张三三月两棵龙眼``: 张三, March);
   where it reads two ways (``认领李四十二月…``: 李四 in December, or 李四十 in February) the village's roster chooses,
-  else the cadre is asked to space it. A name not on the village's roster is asked about first: ``是`` adds that household
+  else the cadre is asked to space it. A name may start with a tree (``认领 李明 2棵龙眼``: 李 is also a surname;
+  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``). A name not on the village's roster is asked about first: ``是`` adds that household
   (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
 - The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
   [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
@@ -34,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, nlu, planting
+from bot import clock, identity, nlu, planting
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -56,6 +57,8 @@ _MONTH_WORD = re.compile(r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八�
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]{1,4}")
 _NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
 _NAME_PACKED = re.compile(rf"^([\u4e00-\u9fff·]{{2,4}}?)(?=\d|[{nlu._CN_NUM}]+\s*[{nlu.MEASURE_WORDS}])")
+# After a one-character tree these make a tree word (李花, 桃林), never a person's name (李明)
+_TREE_WORDS = frozenset("树苗子花果林")
 _SELF_WORDS = {"我家", "我们", "我们家", "自家", "家里", "我屋", "我屋企", "一共", "总共", "共计"}
 _TRAILING = " \t\r\n。．.！!，,"
 
@@ -81,8 +84,22 @@ def _month_value(numerals: str) -> int | None:
     return nlu.chinese_to_int(numerals) if _MONTH_WORD.fullmatch(numerals) else None
 
 
-def _looks_like_name(text: str, species_table: Mapping) -> bool:
-    return not (text in _SELF_WORDS or nlu.find_species(text, species_table)[0] or nlu.parse_count(text))
+def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
+    """Is ``text`` (2 to 4 characters before the count or the month) a person's name, ``rest`` the text after it?
+    Not a self word (我家), a count or a tree's name alone (李子, 龙眼苗: identity.is_tree_name). A name may hold a
+    tree's name, 李 being a plum and the commonest surname: 李明 and 李子明 are people when the rest names the pledge's
+    tree (认领 李子明 1棵桂花); when it names none, 李明 still is (its tree is its first character alone, and no tree
+    word follows it: the tree is asked for), 李子明 and 荔枝明年 are not (the pledge's tree is in them). Two trees
+    (李和桃, 荔枝龙眼) are never a name."""
+    if text in _SELF_WORDS or nlu.parse_count(text) or identity.is_tree_name(text, species_table):
+        return False
+    trees = nlu.find_all_species(text, species_table)
+    if len(trees) != 1:
+        return not trees
+    if _species(rest, species_table)[0] is not None:
+        return True
+    written = trees[0][1]
+    return len(written) == 1 and text.startswith(written) and text[1] not in _TREE_WORDS
 
 
 def _month_readings(text: str, found: re.Match, species_table: Mapping) -> list[tuple[str, int]]:
@@ -94,7 +111,7 @@ def _month_readings(text: str, found: re.Match, species_table: Mapping) -> list[
     if found.start() == found.start(1) and _NAME_CHARS.fullmatch(before):
         for cut in range(1 if run.isdigit() else len(run)):  # a name has no digits
             name, value = before + run[:cut], _month_value(run[cut:])
-            if value and 2 <= len(name) <= 4 and _looks_like_name(name, species_table):
+            if value and 2 <= len(name) <= 4 and _looks_like_name(name, text[found.end() :], species_table):
                 readings.append((name, value))
     whole = _month_value(run)
     return readings or ([("", whole)] if whole else [])
@@ -128,10 +145,10 @@ def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
     for pattern in (_NAME_SPACED, _NAME_PACKED):
         found = pattern.match(text)
         if found:
-            name = found.group(1)
-            if not _looks_like_name(name, species_table):
+            name, rest = found.group(1), text[found.end() :]
+            if not _looks_like_name(name, rest, species_table):
                 return None, text
-            return name, text[found.end() :]
+            return name, rest
     return None, text
 
 

@@ -32,7 +32,7 @@ def save_village_qrcode(api, village: dict, out_dir: Path) -> Path:
 
 
 def default_out_dir(app) -> Path:
-    return Path(app.config.get("storage.database")).parent / "qrcodes"
+    return app.config.database_path.parent / "qrcodes"
 
 
 def qrcodes_arguments(p) -> None:

@@ -18,7 +18,7 @@ from PIL import Image
 from werkzeug.security import check_password_hash
 
 from bench.harness import write_config
-from bot import clock, demo, outbox, photos, reports, schedule
+from bot import cli, clock, demo, outbox, photos, reports, schedule
 from bot import config as config_mod
 from bot.app import create_app
 from bot.db import transaction
@@ -269,3 +269,39 @@ def test_chat_starts_for_every_demo_person_with_messages_and_certificates_waitin
         waiting -= len(mine)
     assert one(copy, "SELECT COUNT(*) FROM certificates WHERE sent_at IS NULL") == waiting > 1000  # the rest wait
     copy.databases.close_all()
+
+
+def test_a_deployment_keeps_its_files_beside_its_config_wherever_a_command_starts(standin, tmp_path, monkeypatch):
+    """`run.py --config ../deploy/config.toml demo` (then `qrcodes`, `chat`) from another folder, with the committed
+    relative paths (data/bot.db, data/photos) and a log file: everything lands in deploy/, nothing in the working
+    directory (the QR codes once went to ./data/qrcodes: storage.database read as written, not as a path)."""
+    deploy, elsewhere = tmp_path / "deploy", tmp_path / "elsewhere"
+    write_config(
+        deploy,
+        {
+            "wechat.api_base_url": standin.url,
+            "wechat.app_id": standin.appid,
+            "wechat.app_secret": standin.secret,
+            "logging.file": "data/logs/bot.log",
+        },
+    )
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = ["--config", "../deploy/config.toml"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli.main([*config, "demo"]) == 0
+        assert cli.main([*config, "qrcodes"]) == 0
+    chat = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), *config, "chat", "--openid", "demo-villager"],
+        input="我的信息\n/quit\n",  # the demo villager 陈大伯 of the database in deploy/
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=120,
+    )
+    assert chat.returncode == 0 and "陈大伯" in chat.stdout, chat.stderr
+    data = deploy / "data"
+    assert one(SimpleNamespace(db=sqlite3.connect(data / "bot.db")), "SELECT COUNT(*) FROM villages") == 50
+    assert any((data / "photos").rglob("*.jpg")) and (data / "logs" / "bot.log").is_file()
+    assert len(list((data / "qrcodes").glob("*.png"))) == 50
+    assert list(elsewhere.iterdir()) == []

@@ -393,6 +393,16 @@ def test_villager_cannot_log_a_plot_or_for_someone_else(villager, bot):
     assert planting_rows(bot) == []
 
 
+def test_proxy_names_a_household_whose_name_starts_with_a_tree(cadre, bot, standin):
+    """代种 李明 (李 is also a plum): 李明's household, the tree 龙眼."""
+    standin.add_media("m-1", photo(1))
+    cadre.says("代种 李明 2棵龙眼")
+    assert "李明" in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '李明'")[0]
+    assert (record["person_id"], record["species"], record["count"]) == (member["id"], "龙眼", 2)
+
+
 def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     standin.add_media("m-1", photo(1))
     cadre.says("代种 李四 2棵龙眼")

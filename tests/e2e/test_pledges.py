@@ -151,6 +151,26 @@ def test_a_cadre_packs_the_name_and_the_month(secretary, zhang, li, bot, rows):
     assert rows("SELECT name FROM people WHERE name LIKE '赵六%'") == []
 
 
+def test_a_name_that_starts_with_a_tree_is_a_person(secretary, li, person, bot, rows):
+    """李 is a plum (李子) and the commonest surname: 李明 and 李子明 are households, 李子 alone is the tree. (李明's
+    pledge once went to the cadre's own household as 2棵龙眼, and 李子明's as 1棵李子.)"""
+    person("o-liming", "李明", "群众", household="2组1号")
+    assert secretary.says("认领 李明 2棵龙眼").startswith("已为李明家登记认领2棵龙眼。")
+    assert secretary.says("认领李明三月1棵桂花").startswith("已为李明家登记认领1棵桂花（3月种）。")
+    assert "本村名册里没有“李子明”" in secretary.says("认领 李子明 1棵桂花")
+    assert secretary.says("是").startswith("已为李子明家登记认领1棵桂花。")
+    assert secretary.says("认领 李明 2棵") == "认领什么树？请这样发：认领 2棵荔枝。"
+    assert secretary.says("取消认领 李明 龙眼") == "已取消李明家的认领：2棵龙眼。"
+    assert li.says("认领 李子 2棵").startswith("已登记认领：您家2棵李子。")  # the tree, for the sender's household
+    stored = "SELECT pe.name, pl.species, pl.count, pl.month FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
+    assert [tuple(r.values()) for r in rows(stored + " WHERE pl.cancelled_at IS NULL ORDER BY pl.id")] == [
+        ("李明", "桂花", 1, 3),
+        ("李子明", "桂花", 1, None),
+        ("李四", "李", 2, None),
+    ]
+    assert rows("SELECT pe.name FROM pledges pl JOIN people pe ON pe.id = pl.person_id WHERE pe.name = '王书记'") == []
+
+
 def test_a_cadre_without_a_village_names_nobody_and_adds_no_household(zhang, bot, rows, villager_factory):
     """A 村干部 whom the roster gives no village cannot pledge for anyone (a household they named would have no
     village): a clear refusal, nothing added; their own household's pledge gets the usual no-village answer."""

@@ -150,6 +150,13 @@ def test_a_self_introduction_registers_like_登记(villager, roster, text):
     assert rows_of(roster, "SELECT COUNT(*) AS n FROM ticket_attachments")[0]["n"] == 0
 
 
+@pytest.mark.parametrize("text, name", [("我叫李明，是埔心村的", "李明"), ("我是埔心村的李子明", "李子明")])
+def test_a_name_that_starts_with_a_tree_registers(villager, roster, text, name):
+    """李 is a plum (李子) and the commonest surname: only a tree's whole name is no name."""
+    assert "登记好了" in villager.says(text)
+    assert person_of(roster, villager.openid)["name"] == name
+
+
 def test_a_self_introduction_goes_through_the_same_proofs(villager, villager_factory, roster):
     assert "后4位" in villager.says("我是埔心村的陈秀英")  # a roster villager with a phone
     assert person_of(roster, villager.openid) is None

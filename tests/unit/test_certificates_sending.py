@@ -7,11 +7,15 @@ the others give the certificate its picture file beforehand, or run without a fo
 from __future__ import annotations
 
 import logging
+import shutil
 from datetime import UTC, datetime
 
 import pytest
 
+from bench.harness import write_config
 from bot import certificate_image, certificates
+from bot import config as config_mod
+from bot.app import create_context
 from bot.store import certificates as store
 from bot.store import roster as roster_store
 from tests.conftest import Clock, app_over_file, chat_context, needs_cjk_font
@@ -141,6 +145,23 @@ def test_picture_rule_a_font_found_is_said_nothing_of(app, caplog):
     with caplog.at_level(logging.WARNING, logger="bot.certificates"):
         assert certificates.font(app) == certificate_image.find_cjk_font("")
     assert [r for r in caplog.records if r.name == "bot.certificates"] == []
+
+
+@needs_cjk_font
+def test_picture_rule_a_font_file_is_found_beside_the_config_wherever_the_bot_starts(tmp_path, monkeypatch):
+    """certificates.font = "fonts/…" is in the config file's folder (as storage.database is), not the working one."""
+    system_font = certificate_image.find_cjk_font("")
+    assert system_font is not None
+    folder = tmp_path / "deploy"
+    (folder / "fonts").mkdir(parents=True)
+    shutil.copy(system_font, folder / "fonts" / system_font.name)
+    config = write_config(folder, {"certificates.font": f"fonts/{system_font.name}"})
+    monkeypatch.chdir(tmp_path)
+    app = create_context(config_mod.load(config, env={}))
+    try:
+        assert certificates.font(app) == folder / "fonts" / system_font.name
+    finally:
+        app.databases.close_all()
 
 
 # -- sending -------------------------------------------------------------------------------------------------

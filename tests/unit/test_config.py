@@ -106,6 +106,53 @@ def test_the_scan_sees_a_default_in_code(tmp_path):
     assert config_reads_with_a_default(bad, tmp_path) == ["probe.py:2 app.config.get('media.workers', 2)"]
 
 
+def test_paths_are_relative_to_the_config_files_folder_not_the_working_directory(tmp_path, monkeypatch):
+    folder, elsewhere = tmp_path / "deploy", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    sections: dict[str, list[str]] = {}
+    for dotted in config_mod.PATH_KEYS:
+        section, key = dotted.split(".")
+        sections.setdefault(section, []).append(f'{key} = "files/{key}"')
+    (folder / "config.toml").write_text(
+        MINIMAL + "".join(f"\n[{section}]\n" + "\n".join(lines) + "\n" for section, lines in sections.items()),
+        encoding="utf-8",
+    )
+    cfg = config_mod.load("../deploy/config.toml", env={})
+    for dotted in config_mod.PATH_KEYS:
+        assert cfg.path_of(dotted) == folder / "files" / dotted.split(".")[1], dotted
+    assert (cfg.database_path, cfg.photos_dir, cfg.reports_dir) == (
+        folder / "files/database",
+        folder / "files/photos",
+        folder / "files/reports",
+    )
+    absolute = cfg.with_overrides({"storage.database": str(tmp_path / "x.db"), "logging.file": ""})
+    assert (absolute.database_path, absolute.path_of("logging.file")) == (tmp_path / "x.db", None)
+
+
+def raw_path_reads(path, root=ROOT) -> list[str]:
+    """``….get("storage.database")`` and the like for a key of PATH_KEYS: the text as written, which open() reads
+    relative to the working directory (Config.path_of and the properties resolve it)."""
+    return [
+        f"{path.relative_to(root)}:{node.lineno} {ast.unparse(node)}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value in config_mod.PATH_KEYS
+    ]
+
+
+def test_code_reads_paths_resolved():
+    files = [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
+    assert [hit for path in files if path.name != "config.py" for hit in raw_path_reads(path)] == []
+    probe = ROOT / "bot" / "config.py"
+    assert len(raw_path_reads(probe)) == 3  # the scan sees the properties' own reads
+
+
 def test_server_workers_is_a_count_or_auto(tmp_path, monkeypatch):
     assert load_text(tmp_path, MINIMAL).get("server.workers") == 1
     assert (

@@ -55,7 +55,8 @@ CODE = [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
 def message_keys_in(path: Path, stems: set[str]) -> set[str]:
     """Every string in the code that is written like a message key (``<file stem>.<key>``): the argument of
     ``t(...)``, an entry of a literal table (FLAG_LABELS, ANSWER_REPLIES …), a ``nav=``/``header=`` …
-    A config key (the first argument of ``.get(...)``) is not one."""
+    A config key (the first argument of ``.get(...)`` or ``.path_of(...)``, an entry of bot/config.py's PATH_KEYS)
+    is not one."""
     pattern = re.compile(r"^(" + "|".join(sorted(stems)) + r")\.[a-z0-9_]+(\.[a-z0-9_]+)*$")
     tree = ast.parse(path.read_text(encoding="utf-8"))
     config_keys = {
@@ -64,8 +65,15 @@ def message_keys_in(path: Path, stems: set[str]) -> set[str]:
         if isinstance(node, ast.Call)
         and node.args
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("get", "section")
+        and node.func.attr in ("get", "section", "path_of")
         and not (isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "messages")
+    } | {
+        id(entry)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and [ast.unparse(target) for target in node.targets] == ["PATH_KEYS"]
+        and isinstance(node.value, ast.Tuple)
+        for entry in node.value.elts
     }
     return {
         node.value

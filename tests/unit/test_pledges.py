@@ -17,6 +17,7 @@ SPECIES = {
     "龙眼": {"aliases": []},
     "桂花": {"aliases": []},
     "李": {"aliases": ["李子"]},
+    "桃": {"aliases": ["桃子"]},
 }
 
 
@@ -43,6 +44,39 @@ def test_a_pledge_is_read_from_text_and_voice(text, count, species, month, name)
     parsed = pledges.parse(text, SPECIES)
     assert (parsed.count, parsed.species, parsed.month, parsed.name) == (count, species, month, name)
     assert not parsed.bad_month
+
+
+@pytest.mark.parametrize(
+    "text, name, species",
+    [
+        # 李 is a plum (李子) and the commonest surname: a name that starts with it is a person's
+        ("认领 李明 2棵龙眼", "李明", "龙眼"),
+        ("认领李明两棵龙眼", "李明", "龙眼"),
+        ("认领 李明 2棵", "李明", None),  # the tree is asked for
+        ("认领 李子明 1棵桂花", "李子明", "桂花"),
+        ("认领李子明1棵桂花", "李子明", "桂花"),
+        ("认领 李林 2棵龙眼", "李林", "龙眼"),
+        ("取消认领 李明", "李明", None),
+        # a tree's name alone, or a tree with what no name holds, is the pledge's tree
+        ("认领 李子 2棵", None, "李"),
+        ("认领李子2棵", None, "李"),
+        ("认领 李子 2棵 3月", None, "李"),
+        ("认领 李花 2棵", None, "李"),
+        ("认领 李子明 2棵", None, "李"),  # no other tree: 李子 is it
+        ("认领 荔枝明年 2棵", None, "荔枝"),
+        ("认领 李和桃 各2棵", None, "李"),
+        ("取消认领 李子", None, "李"),
+    ],
+)
+def test_a_name_may_start_with_a_tree(text, name, species):
+    parsed = pledges.parse(text, SPECIES) or pledges.parse_cancel(text, SPECIES)
+    assert (parsed.name, parsed.species) == (name, species)
+
+
+def test_a_name_that_starts_with_a_tree_packs_with_a_month():
+    parsed = pledges.parse("认领李明三月两棵龙眼", SPECIES)
+    assert (parsed.name, parsed.month, parsed.count, parsed.species) == ("李明", 3, 2, "龙眼")
+    assert pledges.parse("认领荔枝明年3月种两棵", SPECIES).name is None
 
 
 def test_what_a_pledge_text_lacks_or_gets_wrong():

@@ -309,6 +309,11 @@ def test_parse_introduction(text, expected):
         ("取消", False),
         ("我的进度", False),
         ("桂花", False),
+        ("李明", True),  # 李 is a plum and a surname: a tree's name is a whole word
+        ("李子明", True),
+        ("李子", False),
+        ("李树", False),
+        ("龙眼苗", False),
         ("3棵桂花", False),
         ("桂花什么时候种", False),
         ("谢谢", False),
