@@ -892,6 +892,8 @@ class FaqIndex:
         if not norm:
             return _escalate("empty")
         written = self._trees(norm)
+        if not fired and not written and nlu.is_small_talk(question, norm):
+            return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")  # '今日好热啊', '我去开会了 回头再问'
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
@@ -961,6 +963,8 @@ class FaqIndex:
         agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
         closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
         stopped = result.candidate
+        if label == "chitchat":
+            return self._small_talk(norm, result, agreeing, closest, second)
         if stopped and _any_species(stopped.entry_id or "") == label:
             answer: FaqResult | None = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
@@ -976,6 +980,21 @@ class FaqIndex:
         if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _small_talk(
+        self, norm: str, result: FaqResult, agreeing: list[tuple[int, float]], closest: float, second: float
+    ) -> FaqResult | None:
+        """Chit-chat, not a ticket, when the matcher had no answer in mind and the two closest precedents are small
+        talk ('今日好冷啊', '我去开会了 回头再问'), and the precedents' words leave no more of the question unexplained
+        than an intent's answer may (``[sure]``; '今日好冷 树会唔会冻死' stays a question)."""
+        if result.candidate is not None or result.reason not in _DOUBTS or len(agreeing) < 2:
+            return None
+        if closest < self._propose_one or second < self._propose_two:
+            return None
+        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
+        if len(self.uncovered(norm, words)) > self.sure.intent_unexplained + self._precedent_slack:
+            return None
+        return FaqResult("chitchat", "chitchat", "", closest, "precedents")
 
     def _label_answer(self, label: str, trees: set[str]) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
