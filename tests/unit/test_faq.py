@@ -507,7 +507,11 @@ def test_money_land_disputes_and_felling_go_to_a_person_with_a_note(index, quest
         ("台风来之前怎么防树倒", "typhoon_fallen_tree", False),
         ("喷完农药头很晕", "pesticide_exposure", True),
         ("配石灰水的时候溅到眼睛", "lime_burn", True),
-        ("剪下的树枝堆起来烧掉行不行", "fire", True),
+        ("剪下的树枝堆起来烧掉行不行", "fire", False),  # round 13: asked, answered after the line (tech.prunings)
+        ("烧树叶烧到后山着火了", "fire", True),  # it burns: a person
+        ("三角梅种围墙边可以爬上去吗", None, False),  # a climbing plant is no ladder (round 13)
+        ("除草剂喷到树下会不会把树也搞死", None, False),  # sprayed on the ground, not on a person
+        ("门口有电线经过 种什么树不会碰到电线", "power_line", False),  # a plan to keep clear of the wires
         ("村口那棵木棉快要倒了 根都松了", "hazard_tree", True),
         ("有条大树枝断咗 吊喺半空 啲细路成日喺下面行", "hazard_tree", True),
         ("我屋边棵龙眼树斜晒过嚟 好惊佢冧落嚟", "hazard_tree", True),
@@ -515,6 +519,9 @@ def test_money_land_disputes_and_felling_go_to_a_person_with_a_note(index, quest
 )
 def test_dangerous_situations_get_their_safety_line_first(index, question, rule, escalated):
     result = index.match(question)
+    if rule is None:
+        assert not result.safety and result.reason != "safety", result
+        return
     line = next(r.line for r in index.safety if r.name == rule)
     assert result.safety.startswith("⚠") and line in result.safety
     assert (result.kind == "escalate") is escalated, result
