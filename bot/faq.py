@@ -749,6 +749,8 @@ class FaqIndex:
         self._precedent_nearest = int(agree.get("nearest", 3))
         self._precedent_slack = int(agree.get("unexplained_slack", 0))
         self._propose_one = float(agree.get("propose_one", 2.0))
+        self._field_one = float(agree.get("field_one", 2.0))
+        self._field_two = float(agree.get("field_two", 2.0))
         self._propose_two = float(agree.get("propose_two", 2.0))
         self.set_precedents(())
         for entry in entries:
@@ -875,6 +877,8 @@ class FaqIndex:
         result = self._match(question, norm, fired)
         if result.kind == "escalate" and (result.candidate or result.reason in _DOUBTS):
             result = self._by_precedents(question, norm, result) or result
+        elif result.reason == "species_card":
+            result = self._field_by_precedents(norm, result) or result
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -980,6 +984,24 @@ class FaqIndex:
         if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _field_by_precedents(self, norm: str, card: FaqResult) -> FaqResult | None:
+        """One field of the species, not its card, when no topic word told the matcher what was asked but the two
+        closest precedents agree on that field (``field_one``, ``field_two``): '簕杜鹃种在围墙边爬上去可以吗' is
+        where to plant it (sites), as near questions say."""
+        species = (card.entry_id or "").split(".")[1]
+        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        labels = self.precedents.labels
+        if len(near) < 2 or labels[near[0][0]] != labels[near[1][0]]:
+            return None
+        label = labels[near[0][0]]
+        if not label.startswith("species.*.") or label == "species.*.card":
+            return None
+        if near[0][1] < self._field_one or near[1][1] < self._field_two:
+            return None
+        topic = label.split(".")[2]
+        text = self._species_topic_text(species, topic)
+        return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
 
     def _small_talk(
         self, norm: str, result: FaqResult, agreeing: list[tuple[int, float]], closest: float, second: float

@@ -1380,3 +1380,33 @@ def test_a_tie_between_entries_is_broken_the_same_way_in_every_process():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1, outputs
+
+
+# --- issue 17, round 13: precedents tell which field a card question asks -------------------------------------
+WALL = "簕杜鹃种在围墙边爬上去可以吗"  # no topic word the matcher knows: the card
+WALL_PRECEDENTS = [
+    ("三角梅种在围墙边爬上去行不行", "species.簕杜鹃.sites"),
+    ("勒杜鹃种在围墙边爬上去好不好", "species.簕杜鹃.sites"),
+]
+
+
+def test_field_rule_two_close_precedents_on_one_field_answer_that_field_not_the_card(fresh_index):
+    fresh_index.set_precedents([])
+    assert fresh_index.match(WALL).entry_id == "species.簕杜鹃.card"
+    fresh_index.set_precedents([*WALL_PRECEDENTS, *OTHER_PRECEDENTS])
+    result = fresh_index.match(WALL)
+    assert (result.entry_id, result.reason) == ("species.簕杜鹃.sites", "precedents")
+    assert result.answer_text == fresh_index._species_topic_text("簕杜鹃", "sites")
+
+
+@pytest.mark.parametrize(
+    "precedents",
+    [
+        WALL_PRECEDENTS[:1],  # one witness is not enough
+        [WALL_PRECEDENTS[0], ("勒杜鹃种在围墙边爬上去好不好", "species.簕杜鹃.card")],  # they disagree
+        [(q, "species.簕杜鹃.card") for q, _ in WALL_PRECEDENTS],  # they say the card
+    ],
+)
+def test_field_rule_the_card_stays_unless_two_close_precedents_agree_on_a_field(fresh_index, precedents):
+    fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
+    assert fresh_index.match(WALL).entry_id == "species.簕杜鹃.card"
