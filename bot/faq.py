@@ -911,7 +911,7 @@ class FaqIndex:
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
-        if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
+        if intent and not (intent.species_ok and self._two_trees(mentions, norm)):  # '荔枝可以嫁接黄皮吗': a person
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
@@ -919,7 +919,7 @@ class FaqIndex:
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
-        if self._two_trees(mentions):
+        if self._two_trees(mentions, norm):
             return _escalate("comparison")  # which is better, together, the same?
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
@@ -986,11 +986,15 @@ class FaqIndex:
         return replace(answer, reason="precedents", candidate=None)
 
     def _field_by_precedents(self, norm: str, card: FaqResult) -> FaqResult | None:
-        """One field of the species, not its card, when no topic word told the matcher what was asked but the two
+        """One field of the species, not its card, when the question did not ask about the tree as a whole
+        (``[topics.card] overall``) and no field's topic word told the matcher what was asked, but the two
         closest precedents agree on that field (``field_one``, ``field_two``): '簕杜鹃种在围墙边爬上去可以吗' is
         where to plant it (sites), as near questions say."""
+        if self._overall.search(norm):
+            return None  # the card was asked for: '杨梅值不值得种 几年结果'
+        trees = self._trees(norm)
         species = (card.entry_id or "").split(".")[1]
-        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
         labels = self.precedents.labels
         if len(near) < 2 or labels[near[0][0]] != labels[near[1][0]]:
             return None
@@ -1117,7 +1121,7 @@ class FaqIndex:
         that ask name one tree and a topic ('屋前有棵大龙眼遮住半边 我想喺旁边种棵白榄 橄榄怕唔怕阴': 橄榄),
         and not the two together (``[escalate] together``: '我种了荔枝 龙眼可以种在旁边吗'); else all of them
         (a comparison: '桂花同荔枝种埋一齐得唔得')."""
-        if not self._two_trees(mentions):
+        if not self._two_trees(mentions, norm):
             return mentions
         clauses = _clauses(question, norm)
         asking = [(s, e) for s, e, asks in clauses if asks]
@@ -1131,19 +1135,22 @@ class FaqIndex:
             )
 
         asked = [(name, written) for name, written in mentions if in_asking(written)]
-        if not asked or self._two_trees(asked) or any(self._together.search(norm[s:e]) for s, e in asking):
+        if not asked or self._two_trees(asked, norm) or any(self._together.search(norm[s:e]) for s, e in asking):
             return mentions  # '我种了荔枝 龙眼可以种在旁边吗': the two together
         named = [span for _, written in asked for span in _spans_of(norm, written)]
         return asked if self._topic(norm, hide=named + story)[0] else mentions
 
-    def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
-        """Two different trees, or two names of one where one is really another species or a variety
-        (红花羊蹄甲 and 洋紫荆, 妃子笑 and 桂味): the species' card cannot say how they differ."""
+    def _two_trees(self, mentions: list[tuple[str, str]], norm: str) -> bool:
+        """Two different trees, or two names of one where one is really another species or a variety, asked
+        how they compare (红花羊蹄甲 and 洋紫荆, 妃子笑 and 桂味): the species' card cannot say how they differ.
+        A variety and its species told together ('妃子笑种几年先有荔枝食') is the species."""
         if len({name for name, _ in mentions}) > 1:
             return True
         written = {alias for _, alias in mentions}
         related = set(self.species.get(mentions[0][0], {}).get("related", [])) if mentions else set()
-        return len(written) > 1 and bool(written & related)
+        if len(written & related) > 1:
+            return True  # two varieties: '金桂银桂'
+        return len(written) > 1 and bool(written & related) and bool(_COMPARE_RE.search(norm))
 
     def _trees(self, norm: str) -> list[tuple[str, str]]:
         """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
@@ -1572,6 +1579,7 @@ def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqRes
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
+_COMPARE_RE = re.compile(f"{_SAME_RE.pattern}|不同|哪个|哪种|边个|还是|定|好过|比|跟|和|同")  # or which is better
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
 _QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")

@@ -447,6 +447,7 @@ def test_the_card_says_the_cautions_when_they_are_asked(index):
         "金桂和银桂哪个香",  # two varieties of one species: its card cannot compare them
         "红花羊蹄甲和洋紫荆是不是同一种",  # a related species, not a second name
         "芒果和荔枝哪个好种",  # a tree off the list and one on it
+        "妃子笑和荔枝有什么区别",  # a variety and its species compared
     ],
 )
 def test_two_trees_are_never_answered_with_one_card(index, question):
@@ -779,6 +780,15 @@ def test_a_topic_word_that_only_says_when_gives_way(index, question, entry_id):
     [("石硖龙眼几月种", "species.龙眼.time"), ("糯米糍荔枝怎么剪", "species.荔枝.pruning")],
 )
 def test_a_variety_before_its_species_is_one_tree(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [("妃子笑种几年先有荔枝食", "species.荔枝.fruit"), ("甜柿种落去几耐先有柿子摘", "species.柿.fruit")],
+)
+def test_a_variety_told_with_its_species_elsewhere_in_the_question_is_that_species(index, question, entry_id):
+    """Round 13: a variety and its species' name apart are one tree unless the question compares them."""
     assert index.match(question).entry_id == entry_id
 
 
