@@ -158,10 +158,33 @@ def test_one_distinctive_word_is_enough(index):
 
 @pytest.mark.parametrize(
     "question",
-    ["叶子上有白点", "叶子怎么卷了", "是不是要死了", "看看这棵树怎么了", "桂花叶子上有白点", "树叶蔫了怎么回事"],
+    [
+        "叶子上有白点",
+        "叶子怎么卷了",
+        "是不是要死了",
+        "看看这棵树怎么了",
+        "桂花叶子上有白点",
+        "树叶蔫了怎么回事",
+        "我屋后面那棵龙眼一般都是什么病 叶子全黄了",  # round 13: 一般 about one's own tree is still that tree
+    ],
 )
 def test_symptoms_without_owner_are_diagnoses(index, question):
     assert (index.match(question).kind, index.match(question).reason) == ("escalate", "diagnosis")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "航拍检查是怎么回事",  # round 13: 怎么回事 about no tree is no symptom
+        "村里想在树下铺砖 不长草 对树有没有影响",  # no grass growing is no symptom
+        "屋后一块烂田常年湿湿的可以种树吗",  # a boggy field is no rot
+        "怎么绑支柱才不伤树皮",  # asking how not to hurt it
+        "刮开树皮看颜色能知道苗是死是活吗",  # how to tell
+        "叶子发黄一般分别是什么问题",  # in general
+    ],
+)
+def test_words_of_a_symptom_not_said_of_a_sick_tree_are_no_diagnosis(index, question):
+    assert index.match(question).reason != "diagnosis"
 
 
 @pytest.mark.parametrize(
