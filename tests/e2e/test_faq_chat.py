@@ -86,6 +86,14 @@ def test_a_question_in_traditional_characters_gets_the_answer_of_the_same_questi
     assert villager.says(traditional) == answer
 
 
+def test_two_fields_of_one_tree_asked_together_come_in_one_reply_without_a_ticket(villager, bot):
+    """Round 13: '大叶紫薇种几年开花 长得快吗' gets the flowering and the growth fields, not a ticket."""
+    add_roster(bot)
+    reply = villager.says("大叶紫薇种几年开花 长得快吗")
+    assert "大叶紫薇" in reply and "开花" in reply and "生长" in reply
+    assert "问题编号" not in reply and ticket_count(bot) == 0
+
+
 def test_menu_种树问答_gives_examples(villager):
     reply = villager.clicks("FAQ")
     assert "桂花什么时候种" in reply and "技术顾问" in reply
@@ -143,7 +151,7 @@ def test_a_question_the_entry_its_words_point_at_cannot_explain_becomes_a_ticket
     assert "证书" in villager.says("证书在哪里看") and ticket_count(bot) == 0
     reply = villager.says("证书上的村名印错了怎么办")
     assert ticket_number(reply) and ticket_count(bot) == 1
-    reply = villager.says("桂花几年开花 要施什么肥")  # two topics: one field answers half of it
+    reply = villager.says("桂花几年开花 要施什么肥 叶子卷起来发黄")  # a symptom beside two topics: a person
     assert ticket_number(reply) and ticket_count(bot) == 2
 
 

@@ -990,17 +990,20 @@ def test_people_places_and_the_intents_own_words_need_no_explaining(index, quest
 
 
 @pytest.mark.parametrize(
-    "question,one_of_them",
+    "question,both",
     [
-        ("桂花几年开花 要施什么肥", "species.桂花.fertilizer"),
-        ("龙眼要晒太阳吗 多久浇一次水", "species.龙眼.water"),
-        ("桂花怎么剪 什么时候施肥", "species.桂花.fertilizer"),
+        ("桂花几年开花 要施什么肥", {"species.桂花.flowering", "species.桂花.fertilizer"}),
+        ("龙眼要晒太阳吗 多久浇一次水", {"species.龙眼.light", "species.龙眼.water"}),
+        ("桂花怎么剪 什么时候施肥", {"species.桂花.pruning", "species.桂花.fertilizer"}),
     ],
 )
-def test_a_species_field_does_not_answer_two_topics(index, question, one_of_them):
+def test_a_species_field_does_not_answer_two_topics_alone(index, question, both):
+    """One field answers half (``doubt``); since round 13 the reply holds both fields."""
+    for one in both:
+        assert index.doubt(question, one) == "two_topics"
     result = index.match(question)
-    assert (result.kind, result.reason) == ("escalate", "not_sure"), result
-    assert index.doubt(question, one_of_them) == "two_topics"
+    assert (result.kind, result.reason) == ("answer", "species_two_topics"), result
+    assert {result.entry_id, result.also} == both
 
 
 @pytest.mark.parametrize(
@@ -1443,3 +1446,33 @@ def test_field_rule_two_close_precedents_on_one_field_answer_that_field_not_the_
 def test_field_rule_the_card_stays_unless_two_close_precedents_agree_on_a_field(fresh_index, precedents):
     fresh_index.set_precedents([*precedents, *OTHER_PRECEDENTS])
     assert fresh_index.match(WALL).entry_id == "species.簕杜鹃.card"
+
+
+# --- issue 17, round 13: two fields of one tree asked together ------------------------------------------------
+@pytest.mark.parametrize(
+    "question,first,second",
+    [
+        ("大叶紫薇种几年开花 长得快吗", "flowering", "growth"),
+        ("荔枝要点样淋水 开花时要唔要控水", "water", "flowering"),
+    ],
+)
+def test_two_fields_of_one_tree_asked_together_are_answered_together(index, question, first, second):
+    result = index.match(question)
+    species = result.entry_id.split(".")[1]
+    assert {result.entry_id, result.also} == {f"species.{species}.{first}", f"species.{species}.{second}"}
+    for topic in (first, second):
+        label = index.matching["topics"][topic]["label"]
+        assert label in result.answer_text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我个杨梅树今年结得好少 又细粒 系唔系冇落够肥",  # one's own tree's trouble
+        "我哋杨梅啲果入面有细虫 仲食唔食得",  # a symptom
+        "杨梅几年结果 要不要公树母树一起种 我家门口那棵一直不结",  # one's own tree
+    ],
+)
+def test_two_fields_never_answer_ones_own_trees_trouble(index, question):
+    result = index.match(question)
+    assert result.kind == "escalate" and result.also is None, result
