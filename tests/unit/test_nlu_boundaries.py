@@ -800,6 +800,12 @@ def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditio
         "好咯我晓得了",
         "行 我明白晒",
         "我好开心 孙子考上大学了",
+        "你住在哪里",  # round 14: asked about the bot's own life
+        "你会不会累啊",
+        "今天种完树好累啊",  # tired after planting: the planting is the story
+        "我好开心 树苗全部种活了",  # glad about it
+        "阿妹你好啊",
+        "讲极都唔明",
     ],
 )
 def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
@@ -811,11 +817,16 @@ def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
     [
         "今天好冷啊 树会不会冻死",  # asked, and about trees
         "天气好热 要淋水吗",  # asked
-        "我好开心 树苗全部种活了",  # about the trees
+        "我好开心 树苗全部种活了 还要施肥吗",  # asked, about the trees
         "我老公摔伤了种不了树",  # harm, and the household's duty
         "村长讲明天有人来检查",  # the campaign
         "我是埔心村的李桂英",  # registration
         "收到 那我的证书呢",  # asked
+        "发语音你听得懂吗",  # what the bot can do
+        "天天发提醒好烦 怎么关掉",  # unsubscribing
+        "保水剂有没有用",  # asked, and about planting
+        "你说几月份种好",  # when
+        "种树好累 腰痛有什么办法",  # asked about harm
     ],
 )
 def test_more_than_small_talk(text):
