@@ -508,6 +508,8 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
     [
         ("种树的苗钱要我们自己出吗", "money", "村委"),
         ("村里占了我的承包地种树有没有补偿", "money", "村委"),
+        ("村里叫我出两百块买苗", "money", "村委"),  # round 14: an amount, paid or owed
+        ("我先垫了三百块 几时还我", "money", "村委"),
         ("我家的水田可以改种果树吗", "land", "土地管理法"),  # one plot; asked in general: camp.farmland (round 8)
         ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
         ("村口的古树可以移走吗", "felling", "古树"),
@@ -1476,3 +1478,12 @@ def test_two_fields_of_one_tree_asked_together_are_answered_together(index, ques
 def test_two_fields_never_answer_ones_own_trees_trouble(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.also is None, result
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["树苗免费吗", "认养要不要交钱", "种树的经费从哪里来", "我家有一块地想种龙眼 几时种好", "两块田中间种什么树"],
+)
+def test_the_campaigns_own_money_questions_and_a_piece_of_land_are_no_money_matter(index, question):
+    """Rounds 13-14: whether seedlings are free, where funding comes from, a 块 of land: answered, not a ticket."""
+    assert index.match(question).reason != "money"
