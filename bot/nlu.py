@@ -720,7 +720,7 @@ _SMALL_TALK_RE = re.compile(
     r"|天气|好热|好冷|好冻|太热|太冷|热死|冷死|落雨|下雨|下大雨|落紧|太阳|出汗|大风|风好大"
     r"|开心|高兴|好累|很累|累死|好攰|攰|腰|无聊|好闷|吃了饭|吃饭"
     r"|拜拜|再见|晚安|回头再|下次再|晚点再|迟点再|有空再|先这样|先这么|去开会|去忙|去做事|去接|走先|先走"
-    r"|知道了|晓得了|明白|懂了|收到|没有事|没事|没有东西了|不用了|不使|算了"
+    r"|知道了|晓得了|明白|懂了|收到|没有事|没事|没有东西了|不用了|不使|算了|原来|是这样|是这么|辛苦|有意义"
     r"|好用|方便|点赞|赞|不错|叻|厉害|好棒|听不懂|看不懂|不明|太慢|太长|字太|看不清|难用|答非所问|答不到|不会答|傻|蠢"
     r"|我是|我今年|岁|退休|学生|孙|第一次用|教我用"
 )
@@ -749,7 +749,7 @@ def is_small_talk(text: str, norm: str) -> bool:
     wish, the weather, a feeling, leaving, an acknowledgement, about oneself or the bot (``_SMALL_TALK_RE``:
     '今日好热啊', '我去开会了 回头再问', '今天种完树好累啊', '讲极都唔明'); not '今日好热 新种的树要淋几多水',
     '我老公摔伤了种不了树', '你说几月份种好', '发语音你听得懂吗'."""
-    asked = is_question(text) or is_question(norm)
+    asked = is_question(text.translate(_VARIANTS))  # as written: 系咁 (so it is) normalises to 是这么, no question
     told = _PLANTING_WORDS_RE.sub("", norm) if _FEELING_RE.search(norm) and not asked else norm
     if _SUBSTANCE_RE.search(told):
         return False

@@ -1487,3 +1487,9 @@ def test_two_fields_never_answer_ones_own_trees_trouble(index, question):
 def test_the_campaigns_own_money_questions_and_a_piece_of_land_are_no_money_matter(index, question):
     """Rounds 13-14: whether seedlings are free, where funding comes from, a 块 of land: answered, not a ticket."""
     assert index.match(question).reason != "money"
+
+
+@pytest.mark.parametrize("question", ["照片最多几张", "种了一排树 一次上传十张得不得"])
+def test_how_many_photos_one_record_takes(index, question):
+    """Round 14: the most photos, ten at once: photos per record, not how to take one."""
+    assert index.match(question).entry_id == "bot.photos_per_record"

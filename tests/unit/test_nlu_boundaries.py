@@ -804,6 +804,8 @@ def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditio
         "你会不会累啊",
         "今天种完树好累啊",  # tired after planting: the planting is the story
         "我好开心 树苗全部种活了",  # glad about it
+        "哦 原来系咁",  # 系咁 normalises to 是这么: still no question
+        "辛苦了 你们搞这个活动好有意义",
         "阿妹你好啊",
         "讲极都唔明",
     ],
