@@ -181,6 +181,13 @@ def test_symptoms_without_owner_are_diagnoses(index, question):
         "怎么绑支柱才不伤树皮",  # asking how not to hurt it
         "刮开树皮看颜色能知道苗是死是活吗",  # how to tell
         "叶子发黄一般分别是什么问题",  # in general
+        "下了几天雨 地好烂 还能种吗",  # round 14: muddy ground is no rot
+        "又要拍照又要登记 烦死了",  # 烦死 is no dead tree
+        "大叶紫薇的果球要不要剪掉",  # cutting fruit off is no fruit drop
+        "上次种的死了一半 这次怎么提高成活",  # how to do better
+        "为什么树叶会黄",  # why, in general
+        "袋装苗连袋种会烂掉吗",  # the bag rots
+        "苗送来的时候叶子都卷了 怎么处理",  # on arrival, before planting
     ],
 )
 def test_words_of_a_symptom_not_said_of_a_sick_tree_are_no_diagnosis(index, question):
