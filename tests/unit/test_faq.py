@@ -1500,3 +1500,16 @@ def test_the_campaigns_own_money_questions_and_a_piece_of_land_are_no_money_matt
 def test_how_many_photos_one_record_takes(index, question):
     """Round 14: the most photos, ten at once: photos per record, not how to take one."""
     assert index.match(question).entry_id == "bot.photos_per_record"
+
+
+@pytest.mark.parametrize(
+    "question,entry_id",
+    [
+        ("竹子几年能长成一片", "species.竹子.growth"),  # round 14: topic words
+        ("龙眼点解有大小年", "species.龙眼.fruit"),
+        ("河堤上种竹子固土得唔得", "species.竹子.sites"),
+        ("小叶榄仁种文化广场可以吗", "species.小叶榄仁.sites"),
+    ],
+)
+def test_more_words_of_a_species_topic(index, question, entry_id):
+    assert index.match(question).entry_id == entry_id
