@@ -912,7 +912,10 @@ class FaqIndex:
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
-        if intent and not (intent.species_ok and self._two_trees(mentions, norm)):  # '荔枝可以嫁接黄皮吗': a person
+        # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
+        if intent and not (
+            intent.species_ok and not intent.entry.startswith("bot.") and self._two_trees(mentions, norm)
+        ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only

@@ -1513,3 +1513,9 @@ def test_how_many_photos_one_record_takes(index, question):
 )
 def test_more_words_of_a_species_topic(index, question, entry_id):
     assert index.match(question).entry_id == entry_id
+
+
+def test_two_trees_named_in_a_question_about_the_bot_do_not_make_it_a_comparison(index):
+    """Round 14: '我登记错了 把荔枝写成龙眼了 怎么改' asks how to correct a record, not how the trees compare."""
+    assert index.match("我登记错了 把荔枝写成龙眼了 怎么改").entry_id == "bot.cancel"
+    assert index.match("荔枝可以嫁接黄皮吗").kind == "escalate"
