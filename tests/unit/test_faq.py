@@ -1519,3 +1519,22 @@ def test_two_trees_named_in_a_question_about_the_bot_do_not_make_it_a_comparison
     """Round 14: '我登记错了 把荔枝写成龙眼了 怎么改' asks how to correct a record, not how the trees compare."""
     assert index.match("我登记错了 把荔枝写成龙眼了 怎么改").entry_id == "bot.cancel"
     assert index.match("荔枝可以嫁接黄皮吗").kind == "escalate"
+
+
+@pytest.mark.parametrize(
+    "question,reason",
+    [
+        ("我们支部的植树方案交上去了没有", "person"),  # round 14: where one's own case stands
+        ("我报名当志愿者好几天了 都没人联系我", "person"),
+        ("今年我们村评得上先进吗", "person"),
+        ("我们这附近哪里有苗圃", "person"),
+        ("果园老板不让我们在路边挖坑", "dispute"),
+    ],
+)
+def test_one_villages_own_case_goes_to_a_person(index, question, reason):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", reason), result
+
+
+def test_waiting_for_an_advisers_answer_is_still_answered(index):
+    assert index.match("我昨天问了专家到现在还没人回 正常吗").entry_id == "bot.ticket_wait"
