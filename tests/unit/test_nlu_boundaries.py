@@ -806,6 +806,9 @@ def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditio
         "我好开心 树苗全部种活了",  # glad about it
         "哦 原来系咁",  # 系咁 normalises to 是这么: still no question
         "辛苦了 你们搞这个活动好有意义",
+        "你是哪个公司做的",  # about the bot
+        "傻的吗你",
+        "我就是试试看你会回什么",
         "阿妹你好啊",
         "讲极都唔明",
     ],
@@ -829,6 +832,8 @@ def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
         "保水剂有没有用",  # asked, and about planting
         "你说几月份种好",  # when
         "种树好累 腰痛有什么办法",  # asked about harm
+        "你这个机器人怎么什么都不懂 叫个真人来",  # asking for a person
+        "你说什么时候种桂花好",  # when, and a tree
     ],
 )
 def test_more_than_small_talk(text):
