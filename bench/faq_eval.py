@@ -8,7 +8,8 @@ tests/data/faq_questions.tsv, the held-out sets of earlier rounds, now the match
 out, so that no set is its own witness), and the blind sets not yet used (tests/data/faq_heldout_*.tsv),
 all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
-                     messages/faq/precedents/missing_map.tsv; "as written" counts them wrong)
+                     messages/faq/precedents/missing_map.tsv; "as written" counts them wrong); a reply holding
+                     two fields of one tree (two topics asked, round 13) is right if either is expected
   adviser recall     of the questions an adviser must answer (expected 'escalate'), share escalated
   escal. precision   of the escalated questions, share an adviser must answer
   confident wrong    answered from an entry that is not the expected one (the worst outcome)
@@ -81,7 +82,8 @@ def main() -> int:
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:
             mark = "!" if row.confident_wrong else " "
-            print(f"   {mark} {row.question}\texpected {row.target}\tgot {row.got}")
+            got = f"{row.got}+{row.also}" if row.also else row.got
+            print(f"   {mark} {row.question}\texpected {row.target}\tgot {got}")
         if not args.show_wrong and len(wrong) > 5:
             print(f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong)")
 

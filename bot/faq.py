@@ -132,6 +132,7 @@ class FaqResult:
     reason: str
     safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
     candidate: FaqResult | None = None  # escalated: the answer a doubt or a rule's class stopped (``_by_precedents``)
+    also: str | None = None  # a second label the answer holds too: two fields of one species (``_two_fields``)
 
 
 class Vocab:
@@ -749,6 +750,8 @@ class FaqIndex:
         self._precedent_nearest = int(agree.get("nearest", 3))
         self._precedent_slack = int(agree.get("unexplained_slack", 0))
         self._propose_one = float(agree.get("propose_one", 2.0))
+        self._field_one = float(agree.get("field_one", 2.0))
+        self._field_two = float(agree.get("field_two", 2.0))
         self._propose_two = float(agree.get("propose_two", 2.0))
         self.set_precedents(())
         for entry in entries:
@@ -875,6 +878,8 @@ class FaqIndex:
         result = self._match(question, norm, fired)
         if result.kind == "escalate" and (result.candidate or result.reason in _DOUBTS):
             result = self._by_precedents(question, norm, result) or result
+        elif result.reason == "species_card":
+            result = self._field_by_precedents(norm, result) or result
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -892,6 +897,8 @@ class FaqIndex:
         if not norm:
             return _escalate("empty")
         written = self._trees(norm)
+        if not fired and not written and nlu.is_small_talk(question, norm):
+            return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")  # '今日好热啊', '我去开会了 回头再问'
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
@@ -905,7 +912,10 @@ class FaqIndex:
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
-        if intent and not (intent.species_ok and self._two_trees(mentions)):  # '荔枝可以嫁接黄皮吗': a person
+        # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
+        if intent and not (
+            intent.species_ok and not intent.entry.startswith("bot.") and self._two_trees(mentions, norm)
+        ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
@@ -913,7 +923,7 @@ class FaqIndex:
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
-        if self._two_trees(mentions):
+        if self._two_trees(mentions, norm):
             return _escalate("comparison")  # which is better, together, the same?
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
@@ -961,6 +971,8 @@ class FaqIndex:
         agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
         closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
         stopped = result.candidate
+        if label == "chitchat":
+            return self._small_talk(norm, result, agreeing, closest, second)
         if stopped and _any_species(stopped.entry_id or "") == label:
             answer: FaqResult | None = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
@@ -976,6 +988,43 @@ class FaqIndex:
         if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _field_by_precedents(self, norm: str, card: FaqResult) -> FaqResult | None:
+        """One field of the species, not its card, when the question did not ask about the tree as a whole
+        (``[topics.card] overall``) and no field's topic word told the matcher what was asked, but the two
+        closest precedents agree on that field (``field_one``, ``field_two``): '簕杜鹃种在围墙边爬上去可以吗' is
+        where to plant it (sites), as near questions say."""
+        if self._overall.search(norm):
+            return None  # the card was asked for: '杨梅值不值得种 几年结果'
+        trees = self._trees(norm)
+        species = (card.entry_id or "").split(".")[1]
+        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
+        labels = self.precedents.labels
+        if len(near) < 2 or labels[near[0][0]] != labels[near[1][0]]:
+            return None
+        label = labels[near[0][0]]
+        if not label.startswith("species.*.") or label == "species.*.card":
+            return None
+        if near[0][1] < self._field_one or near[1][1] < self._field_two:
+            return None
+        topic = label.split(".")[2]
+        text = self._species_topic_text(species, topic)
+        return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
+
+    def _small_talk(
+        self, norm: str, result: FaqResult, agreeing: list[tuple[int, float]], closest: float, second: float
+    ) -> FaqResult | None:
+        """Chit-chat, not a ticket, when the matcher had no answer in mind and the two closest precedents are small
+        talk ('今日好冷啊', '我去开会了 回头再问'), and the precedents' words leave no more of the question unexplained
+        than an intent's answer may (``[sure]``; '今日好冷 树会唔会冻死' stays a question)."""
+        if result.candidate is not None or result.reason not in _DOUBTS or len(agreeing) < 2:
+            return None
+        if closest < self._propose_one or second < self._propose_two:
+            return None
+        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
+        if len(self.uncovered(norm, words)) > self.sure.intent_unexplained + self._precedent_slack:
+            return None
+        return FaqResult("chitchat", "chitchat", "", closest, "precedents")
 
     def _label_answer(self, label: str, trees: set[str]) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
@@ -1076,7 +1125,7 @@ class FaqIndex:
         that ask name one tree and a topic ('屋前有棵大龙眼遮住半边 我想喺旁边种棵白榄 橄榄怕唔怕阴': 橄榄),
         and not the two together (``[escalate] together``: '我种了荔枝 龙眼可以种在旁边吗'); else all of them
         (a comparison: '桂花同荔枝种埋一齐得唔得')."""
-        if not self._two_trees(mentions):
+        if not self._two_trees(mentions, norm):
             return mentions
         clauses = _clauses(question, norm)
         asking = [(s, e) for s, e, asks in clauses if asks]
@@ -1090,19 +1139,22 @@ class FaqIndex:
             )
 
         asked = [(name, written) for name, written in mentions if in_asking(written)]
-        if not asked or self._two_trees(asked) or any(self._together.search(norm[s:e]) for s, e in asking):
+        if not asked or self._two_trees(asked, norm) or any(self._together.search(norm[s:e]) for s, e in asking):
             return mentions  # '我种了荔枝 龙眼可以种在旁边吗': the two together
         named = [span for _, written in asked for span in _spans_of(norm, written)]
         return asked if self._topic(norm, hide=named + story)[0] else mentions
 
-    def _two_trees(self, mentions: list[tuple[str, str]]) -> bool:
-        """Two different trees, or two names of one where one is really another species or a variety
-        (红花羊蹄甲 and 洋紫荆, 妃子笑 and 桂味): the species' card cannot say how they differ."""
+    def _two_trees(self, mentions: list[tuple[str, str]], norm: str) -> bool:
+        """Two different trees, or two names of one where one is really another species or a variety, asked
+        how they compare (红花羊蹄甲 and 洋紫荆, 妃子笑 and 桂味): the species' card cannot say how they differ.
+        A variety and its species told together ('妃子笑种几年先有荔枝食') is the species."""
         if len({name for name, _ in mentions}) > 1:
             return True
         written = {alias for _, alias in mentions}
         related = set(self.species.get(mentions[0][0], {}).get("related", [])) if mentions else set()
-        return len(written) > 1 and bool(written & related)
+        if len(written & related) > 1:
+            return True  # two varieties: '金桂银桂'
+        return len(written) > 1 and bool(written & related) and bool(_COMPARE_RE.search(norm))
 
     def _trees(self, norm: str) -> list[tuple[str, str]]:
         """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
@@ -1233,7 +1285,13 @@ class FaqIndex:
             and (topic is None or len(own_missing or ()) - len(entry_missing) >= switch_at)
         )
         if own_ok and not entry_better:
-            if self.doubt(question, own.entry_id or "", norm, aliases):
+            why = self.doubt(question, own.entry_id or "", norm, aliases)
+            if why == "two_topics" and topic and not card_topic:
+                # '大叶紫薇种几年开花 长得快吗': two of its fields, one after the other
+                both = self._two_fields(question, norm, species, topic, aliases)
+                if both is not None:
+                    return both
+            if why:
                 # '杨梅几年结果 要不要公树母树一起种': one field answers half
                 return _escalate("not_sure", candidate=own)
             return own
@@ -1244,6 +1302,22 @@ class FaqIndex:
         ):
             return self._answer(best[0], best[1], "ranked_with_species")
         return _escalate("not_covered", candidate=own if own_missing is not None else None)
+
+    def _two_fields(self, question: str, norm: str, species: str, topic: str, aliases: list[str]) -> FaqResult | None:
+        """The species' fields for both topics asked, when each is a field (not the card), together they
+        explain the rest of the question (``doubt``), and the question is about the species, not one's own tree
+        nor a symptom; labelled by the topic the matcher found first."""
+        if self._own_tree.search(norm) or self._symptoms.search(norm) or self._soft_symptoms.search(norm):
+            return None  # '我个杨梅树今年结得好少 系唔系冇落够肥': one tree's trouble, for an adviser
+        named = [span for alias in aliases for span in _spans_of(norm, alias)]
+        other = self._other_topic(question, norm, named, topic)
+        text = self._species_topic_text(species, topic, also=other) if other else None
+        if text is None:
+            return None
+        label = f"species.{species}.{topic}"
+        if self.doubt(question, label, norm, aliases, also=frozenset(nlu.normalize(text))) == "unexplained":
+            return None
+        return FaqResult("answer", label, text, 0.9, "species_two_topics", also=f"species.{species}.{other}")
 
     def _agreed(self, best: _Ranked) -> bool:
         """The word index and the character n-grams both rank this entry first, the n-grams clearly
@@ -1315,6 +1389,9 @@ class FaqIndex:
         return found, spans
 
     def _two_topics(self, question: str, norm: str, hide: list[tuple[int, int]], topic: str | None) -> bool:
+        return self._other_topic(question, norm, hide, topic) is not None
+
+    def _other_topic(self, question: str, norm: str, hide: list[tuple[int, int]], topic: str | None) -> str | None:
         """The question asks about another topic too, so one field answers only half of it:
         - another topic's word is strong (``[sure] second_topic_rank``: 2 什么时候, 哪里; 3 浇水, 结果) and not
           weaker than the topic answered, by rank and then by a question word pointing at it (授粉, rank 4, is
@@ -1326,7 +1403,7 @@ class FaqIndex:
         holds (结果 holds 开花)."""
         strong = self.sure.second_topic_rank
         if strong <= 0:
-            return False
+            return None
         found, _ = self._topic_words(norm, hide)
         cards = {t.name for t in self._topics if t.spec.get("card")}
         answered = cards if topic is None or topic in cards else {topic}
@@ -1341,27 +1418,43 @@ class FaqIndex:
         def apart(key: tuple[int, bool, int, int]) -> bool:  # asked in a clause of its own
             return clause(-key[3]) is not None and clause(-key[3]) != clause(-own[3])
 
-        return any(
-            (key[0] >= strong and key[0] >= own[0] and word not in usual and (key[:2] >= own[:2] or apart(key)))
-            or (own[0] < strong and key[0] >= own[0] - 1)
-            for name, words in found.items()
-            if name not in answered and not set(self.matching["topics"][name]["fields"]) <= fields
-            for key, word in words
+        return next(
+            (
+                name
+                for name, words in found.items()
+                if name not in answered and not set(self.matching["topics"][name]["fields"]) <= fields
+                for key, word in words
+                if (key[0] >= strong and key[0] >= own[0] and word not in usual and (key[:2] >= own[:2] or apart(key)))
+                or (own[0] < strong and key[0] >= own[0] - 1)
+            ),
+            None,
         )
 
-    def _species_topic_text(self, species: str, topic: str) -> str | None:
+    def _species_topic_text(self, species: str, topic: str, also: str | None = None) -> str | None:
+        """The species' field(s) for ``topic``; with ``also``, a second topic's fields after them, under
+        that topic's label ('大叶紫薇种几年开花 长得快吗': 开花, then 生长)."""
         info = self.species[species]
         spec = self.matching["topics"][topic]
         if spec.get("card"):
             return self._card(species, cautions=True)
-        parts = [_species_field(info, f, self.matching["species_answer"]["sites_label"]) for f in spec["fields"]]
-        body = "\n".join(p for p in parts if p)
-        if not body:
+
+        def body(spec: Mapping[str, Any]) -> str:
+            parts = [_species_field(info, f, self.matching["species_answer"]["sites_label"]) for f in spec["fields"]]
+            return "\n".join(p for p in parts if p)
+
+        text, label = body(spec), spec["label"]
+        if not text:
             return None
+        if also is not None:
+            other = self.matching["topics"][also]
+            second = body(other)
+            if other.get("card") or not second:
+                return None
+            text, label = f"{text}\n{other['label']}：{second}", f"{label}、{other['label']}"
         return (
             self.matching["species_answer"]["template"]
             .strip()
-            .format(name=display_name(self.species, species), label=spec["label"], text=body)
+            .format(name=display_name(self.species, species), label=label, text=text)
         )
 
     # -- coverage: the answer must be about everything the question asks
@@ -1531,6 +1624,7 @@ def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqRes
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
+_COMPARE_RE = re.compile(f"{_SAME_RE.pattern}|不同|哪个|哪种|边个|还是|定|好过|比|跟|和|同")  # or which is better
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'
 _QUESTION_WORDS = "怎么|要不要|用不用|能不能|可不可以|该不该|需不需要|多久|多少|什么时候|几时|何时|如何|什么"
 _ASKED_RE = re.compile(f"(?:{_QUESTION_WORDS})$")
@@ -1751,10 +1845,12 @@ class EvalRow:
     seconds: float
     tags: frozenset[str] = frozenset()
     safety: bool = False  # the reply carries a safety line
+    also: str | None = None  # the second label of a reply holding two fields (``FaqResult.also``)
 
     @property
     def right(self) -> bool:
-        return self.got == self.target
+        """The expected answer, or a reply holding it beside another field of the same tree."""
+        return self.target in (self.got, self.also)
 
     @property
     def confident_wrong(self) -> bool:
@@ -1802,7 +1898,16 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
         expected = index.answered_as(case.expected)  # a card topic's label is the card's
         target = index.answered_as((missing_map or {}).get(case.expected, case.expected))
         rows.append(
-            EvalRow(case.question, expected, target, result_label(result), seconds, case.tags, bool(result.safety))
+            EvalRow(
+                case.question,
+                expected,
+                target,
+                result_label(result),
+                seconds,
+                case.tags,
+                bool(result.safety),
+                result.also if result.kind == "answer" else None,
+            )
         )
     return rows
 
@@ -1833,7 +1938,7 @@ def scores(rows: list[EvalRow]) -> EvalScores:
     return EvalScores(
         questions=len(rows),
         right=_share(sum(r.right for r in rows), len(rows)),
-        right_unmapped=_share(sum(r.got == r.expected for r in rows), len(rows)),
+        right_unmapped=_share(sum(r.expected in (r.got, r.also) for r in rows), len(rows)),
         adviser_recall=_share(sum(r.got == "escalate" for r in adviser), len(adviser)),
         escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
         confident_wrong=_share(wrong, len(rows)),

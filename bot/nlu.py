@@ -10,6 +10,7 @@ A plain ``{canonical_name: [alias, ...]}`` mapping is accepted as well.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -396,6 +397,7 @@ CANTONESE: dict[str, str] = {
     "甩晒": "全掉了",
     "黑晒": "全黑了",
     "白晒": "全白了",
+    "明白晒": "明白了",  # understood (not 明 + 全白了)
     "多谢晒": "多谢",
     "耷晒": "全蔫了",
     # kept as they are (a shorter key would break them: 水泥 is not 水土)
@@ -406,8 +408,37 @@ CANTONESE: dict[str, str] = {
 SYNONYMS.update(CANTONESE)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
-# characters written two ways in Cantonese messages, made one before SYNONYMS: 係咪 is 系咪 (是不是)
-_VARIANTS = str.maketrans({"係": "系"})
+
+
+def _traditional_to_simplified() -> dict[int, str]:
+    """Traditional characters as simplified ones ('點樣登記' is 点样登记; Cantonese keyboards often write them), from
+    OpenCC's character table shipped with opencc-python-reimplemented, read as data (the package is not imported).
+    Only characters outside GB2312, which simplified text never uses, so no simplified text changes; and only to
+    one GB2312 has (Cantonese 嗰 stays 嗰, not 𠮶)."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("opencc-python-reimplemented is not installed (requirements.txt)")
+    table = Path(spec.submodule_search_locations[0], "dictionary", "TSCharacters.txt")
+    chars: dict[int, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split()[0] if simplified else ""
+        # not Cantonese characters (嗰 is no 𠮶): only to a simplified character GB2312 has
+        if len(traditional) == 1 and not _in_gb2312(traditional) and _in_gb2312(simplified):
+            chars[ord(traditional)] = simplified
+    return chars
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# characters written two ways, made one before SYNONYMS: traditional ones, and 係咪 is 系咪 (是不是)
+_VARIANTS: dict[int, str] = {**_traditional_to_simplified(), ord("係"): "系"}
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
@@ -628,7 +659,9 @@ _PRAISE_RE = re.compile(
 )
 # complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
 _BOT_COMPLAINT_RE = re.compile(
-    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废)"
+    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废"
+    r"|难用|答非所问|答不到|不会答|太慢|太长|字太[小细]|看不清|(?:的|讲的|说的|回的)?(?:我)?(?:一句)?(?:都)?(?:听不懂|看不懂)"
+    r"|傻|(?:讲|说|听|问)(?:极|来讲去|了半天|半天)?都?(?:不明|不懂)|不是我(?:要)?问的|问东答西)"
     r"(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
 )
 
@@ -677,6 +710,53 @@ def _only_chitchat_words(norm: str) -> bool:
             return False
         norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])
     return True
+
+
+# Small talk in words of its own (the FAQ's last chit-chat check): a wish, the weather, how one feels, leaving,
+# an acknowledgement, who one is, what one thinks of the bot; said, not asked, and about nothing the campaign
+# or an adviser deals with ('今日好热啊 出汗出到湿晒', '我去开会了 回头再问', '祝你们端午节快乐').
+_SMALL_TALK_RE = re.compile(
+    r"快乐|健康|发财|如意|顺利|平安|吉祥|祝|你好|早晨|早上好|早安|午安|晚上好"
+    r"|天气|好热|好冷|好冻|太热|太冷|热死|冷死|落雨|下雨|下大雨|落紧|太阳|出汗|大风|风好大"
+    r"|开心|高兴|好累|很累|累死|好攰|攰|腰|无聊|好闷|吃了饭|吃饭"
+    r"|拜拜|再见|晚安|回头再|下次再|晚点再|迟点再|有空再|先这样|先这么|去开会|去忙|去做事|去接|走先|先走"
+    r"|知道了|晓得了|明白|懂了|收到|没有事|没事|没有东西了|不用了|不使|算了|原来|是这样|是这么|辛苦|有意义"
+    r"|好用|方便|点赞|赞|不错|叻|厉害|好棒|听不懂|看不懂|不明|太慢|太长|字太|看不清|难用|答非所问|答不到|不会答|不是我问的|问东答西|傻|蠢"
+    r"|我是|我今年|岁|退休|学生|孙|第一次用|教我用"
+)
+# what makes a message more than small talk: trees and planting, the campaign, the bot's records, a person to
+# see, money, a dispute, harm, when and how much (a tree's name is the FAQ's own check)
+_SUBSTANCE_RE = re.compile(
+    r"树|苗|种|栽|植|林|肥|虫|病|叶|根|果|花|枝|坑|穴|土|泥|浇|淋水|剪|药|地|田|山"
+    r"|登记|绑定|进度|证书|认养|认领|党|书记|村|任务|检查|钱|补贴|罚|偷|砍|吵|打|死|伤|摔|晕|火|烧|电|救|帮|报|投诉"
+    r"|专家|顾问|技术员|真人|转人工|要人工|人工服务|人工客服|客服|照片|相片|拍|定位|退订|取消|名字|手机|电话|微信"
+    r"|几月|什么时候|几时|季节|多久|多少|多高|多大|多远|多深|怎么办|怎么做|怎么弄|怎么搞"
+    r"|功能|怎么用|用法|做什么|做些什么|干什么|有什么用|会什么"
+)
+# tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
+_FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")
+_PLANTING_WORDS_RE = re.compile(r"种|树|苗|(?<=[累攰热冷])死")  # 累死 is no death
+# asked about the bot's own life ('你住在哪里', '你会不会累啊', '怎么称呼你'): small talk even when asked
+_ABOUT_THE_BOT_RE = re.compile(
+    r"(?:你|您|机器人|机械人|助手)(?:们)?.{0,6}(?:住|上班|下班|返工|放工|吃饭|结婚|老婆|老公|男朋友|女朋友|几岁|多大了|"
+    r"男的|女的|累|攰|睡|休息|放假|喜欢|唱歌|跳舞|哪里人|家在|叫什么|真名|哪个公司|谁做的|谁开发|傻|蠢|笨|讲什么|说什么)"
+    r"|称呼(?:你|您)|(?:傻|蠢|笨).{0,4}(?:你|您)|什么都不懂|什么都不会|试(?:试|下|一下)(?:看)?(?:你|会回)"
+)
+
+
+def is_small_talk(text: str, norm: str) -> bool:
+    """Small talk not in the chit-chat words, about nothing the campaign or an adviser deals with
+    (``_SUBSTANCE_RE``): asked about the bot's own life ('你住在哪里', '你会不会累啊', '靓女你好'), or, not asked, a
+    wish, the weather, a feeling, leaving, an acknowledgement, about oneself or the bot (``_SMALL_TALK_RE``:
+    '今日好热啊', '我去开会了 回头再问', '今天种完树好累啊', '讲极都唔明'); not '今日好热 新种的树要淋几多水',
+    '我老公摔伤了种不了树', '你说几月份种好', '发语音你听得懂吗'."""
+    asked = is_question(text.translate(_VARIANTS))  # as written: 系咁 (so it is) normalises to 是这么, no question
+    told = _PLANTING_WORDS_RE.sub("", norm) if _FEELING_RE.search(norm) and not asked else norm
+    if _SUBSTANCE_RE.search(told):
+        return False
+    if _ABOUT_THE_BOT_RE.search(norm):
+        return True
+    return bool(_SMALL_TALK_RE.search(norm)) and not asked
 
 
 # --- numbers and counts --------------------------------------------------------

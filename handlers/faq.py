@@ -32,17 +32,26 @@ GREETING_WORDS = (
 )
 
 
-def chitchat_reply_key(text: str | None) -> str:
+THANKS_WORDS = ("谢", "感谢", "唔该", "不该", "辛苦", "赞")
+
+
+def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
-    way to a person; a greeting gets the greeting; thanks, praise, 好的, 哈哈 and the like a friendly 'you're welcome'."""
+    way to a person; a greeting gets the greeting; thanks, praise, 好的, 哈哈 and the like a friendly 'you're welcome';
+    other ``small_talk`` (the weather, leaving, a wish: bot/nlu.py is_small_talk) a friendly word back."""
     norm = nlu.normalize(text or "")
     if nlu.asks_who_answers(norm):
         return "faq.who_answers"
     if nlu.complains_about_the_bot(norm):
         return "faq.sorry"
     lowered = (text or "").lower()
-    greets = any(word in lowered for word in GREETING_WORDS) and not nlu.praises_the_bot(norm)  # '你好叻': praise
-    return "faq.greeting" if greets else "faq.thanks"
+    praised = nlu.praises_the_bot(norm)
+    greets = any(word in lowered for word in GREETING_WORDS) and not praised  # '你好叻': praise
+    if greets:
+        return "faq.greeting"
+    if small_talk and not praised and not any(word in norm for word in THANKS_WORDS):
+        return "faq.small_talk"
+    return "faq.thanks"
 
 
 def _match_chitchat(ctx: Ctx) -> bool:
@@ -50,7 +59,8 @@ def _match_chitchat(ctx: Ctx) -> bool:
 
 
 def on_chitchat(ctx: Ctx, _match) -> str:
-    return ctx.t(chitchat_reply_key(ctx.msg.text)) + "\n" + ctx.t("core.help_hint")
+    small_talk = escalation.faq_result(ctx).reason == "small_talk"
+    return ctx.t(chitchat_reply_key(ctx.msg.text, small_talk)) + "\n" + ctx.t("core.help_hint")
 
 
 def on_intro(ctx: Ctx, _match) -> str:

@@ -90,8 +90,10 @@ def test_voice_and_reports_and_questions(plots, person, bot):
     reply = wang.says("认种了3棵龙眼")  # with a count and 了: a planting report
     assert "照片" in reply and "可认养" not in reply
     assert bot.db.execute("SELECT species, count FROM plantings WHERE openid = 'o-wang'").fetchall() == [("龙眼", 3)]
-    money = wang.says("认养要钱吗")  # a question about adopting reaches the FAQ: money goes to people
+    money = wang.says("认养一棵要交多少钱")  # a question about adopting reaches the FAQ: an amount goes to people
     assert "钱的事以村委（社区）为准" in money and "可认养的树（" not in money
+    cost = wang.says("认养要钱吗")  # whether it costs: the campaign's answer (出资或出力), round 13
+    assert "出资或出力" in cost and "可认养的树（" not in cost
     how = wang.says("怎么认养一棵树")
     assert "认种认养：出资或出力" in how and "发“认养”看本村可认养的树" in how
 

@@ -44,6 +44,56 @@ def test_greeting_and_thanks_get_different_lines(villager):
     assert "对不起" in sorry and "问专家" in sorry and "不客气" not in sorry
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["今天好冷啊", "我要去接孙子了 晚点再聊", "祝你们端午节快乐", "我今年七十八岁了 眼睛不太好", "先这样吧 下次再问你"],
+)
+def test_small_talk_in_words_of_its_own_gets_a_friendly_line_not_a_ticket_nor_a_supplement(villager, bot, text):
+    """Round 13: small talk beyond the chit-chat words (the weather, leaving, a wish, who one is) is answered in a
+    friendly line, not filed for an adviser, and does not join the villager's open ticket either."""
+    add_roster(bot)
+    number = ticket_number(villager.says("问专家 我家桂花叶子发黄卷起来是什么病"))
+    reply = villager.says(text)
+    assert reply == bot.t("faq.small_talk") + "\n" + bot.t("core.help_hint")
+    assert ticket_count(bot) == 1
+    supplements = bot.db.query("SELECT COUNT(*) AS n FROM ticket_attachments WHERE ticket_id = ?", [number])
+    assert next(supplements)["n"] == 0
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("今日好热 新种的树要淋几多水", "浇"),  # asked, about the trees: answered
+        ("我老公摔伤了种不了树", "问题编号"),  # about harm and the household's duty: a person
+        ("谢谢你哦我知道了", "不客气"),  # thanks told in other words
+        ("你讲的我一句都听不懂", "对不起"),  # the bot complained about: sorry and the way to a person
+    ],
+)
+def test_what_is_more_than_small_talk_is_still_a_question_and_thanks_are_thanked(villager, bot, text, words):
+    add_roster(bot)
+    assert words in villager.says(text)
+
+
+@pytest.mark.parametrize(
+    "traditional, simplified", [("荔枝幾時種最好", "荔枝几时种最好"), ("請問每戶要種幾棵", "请问每户要种几棵")]
+)
+def test_a_question_in_traditional_characters_gets_the_answer_of_the_same_question_in_simplified(
+    villager, bot, traditional, simplified
+):
+    add_roster(bot)
+    answer = villager.says(simplified)
+    assert "问题编号" not in answer
+    assert villager.says(traditional) == answer
+
+
+def test_two_fields_of_one_tree_asked_together_come_in_one_reply_without_a_ticket(villager, bot):
+    """Round 13: '大叶紫薇种几年开花 长得快吗' gets the flowering and the growth fields, not a ticket."""
+    add_roster(bot)
+    reply = villager.says("大叶紫薇种几年开花 长得快吗")
+    assert "大叶紫薇" in reply and "开花" in reply and "生长" in reply
+    assert "问题编号" not in reply and ticket_count(bot) == 0
+
+
 def test_menu_种树问答_gives_examples(villager):
     reply = villager.clicks("FAQ")
     assert "桂花什么时候种" in reply and "技术顾问" in reply
@@ -101,7 +151,7 @@ def test_a_question_the_entry_its_words_point_at_cannot_explain_becomes_a_ticket
     assert "证书" in villager.says("证书在哪里看") and ticket_count(bot) == 0
     reply = villager.says("证书上的村名印错了怎么办")
     assert ticket_number(reply) and ticket_count(bot) == 1
-    reply = villager.says("桂花几年开花 要施什么肥")  # two topics: one field answers half of it
+    reply = villager.says("桂花几年开花 要施什么肥 叶子卷起来发黄")  # a symptom beside two topics: a person
     assert ticket_number(reply) and ticket_count(bot) == 2
 
 

@@ -75,6 +75,7 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
         ("电线下面能种树吗", "power", "两边各5米内只种矮的"),  # tech.power_lines (round 9)
         ("门口有条电线 下面种桂花行不行", "power", "两边各5米内只种矮的"),  # a tree named: the same answer
         ("台风前怎么防树倒", "typhoon", "加固支撑"),
+        ("剪下的树枝堆起来烧掉行不行", "fire", "沤成肥"),  # round 13: asked whether to burn: the line, the answer
     ],
 )
 def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(

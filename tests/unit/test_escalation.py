@@ -145,6 +145,20 @@ def test_chitchat_reply(text, key):
     assert chitchat_reply_key(text) == key
 
 
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("今天好冷啊", "faq.small_talk"),
+        ("我去开会了 回头再问", "faq.small_talk"),
+        ("谢谢你哦我知道了", "faq.thanks"),  # thanks, in small talk's words
+        ("你讲的我一句都听不懂", "faq.sorry"),
+        ("早上好 今天天气真好", "faq.greeting"),
+    ],
+)
+def test_small_talk_reply(text, key):
+    assert chitchat_reply_key(text, small_talk=True) == key
+
+
 # -- what joins a ticket (issue 17, part 5) ------------------------------------------------------------------
 SPECIES = load_species_table(MESSAGES_DIR)
 LONGAN = ["我家龙眼树结果很少是什么原因", "去年施过两次鸡粪"]

@@ -765,3 +765,76 @@ def test_chitchat_rule_asking_whether_a_person_answers(text, asks):
 @pytest.mark.parametrize("text", ["喂", "喂喂 有人吗", "喂 有冇人喺度", "有没有人"])
 def test_chitchat_rule_a_bare_hello_on_the_phone_or_is_anyone_there(text):
     assert nlu.is_chitchat(text)
+
+
+# -- traditional characters and small talk (issue 17, round 13) -----------------------------------------------------
+@pytest.mark.parametrize(
+    "traditional, simplified",
+    [
+        ("點樣登記", "怎么登记"),
+        ("荔枝幾時種", "荔枝几时种"),
+        ("請問每戶要種幾棵樹", "请问每户要种几棵树"),
+        ("係咪", "是不是"),
+    ],
+)
+def test_traditional_characters_are_read_as_simplified(traditional, simplified):
+    assert nlu.normalize(traditional) == nlu.normalize(simplified)
+
+
+def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditional_table():
+    table = nlu._traditional_to_simplified()
+    assert len(table) > 2000
+    changed = [chr(code) for code in table if nlu._in_gb2312(chr(code))]
+    assert changed == []  # simplified text (all of it in GB2312) never changes
+    assert [c for c in "嗰嘅咗啲冇唔嘢喺乜咁嚟佢哋攞搵睇" if ord(c) in table] == []  # 嗰 never becomes 𠮶
+    assert all(nlu._in_gb2312(simplified) for simplified in table.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天好冷啊",
+        "外面落紧大雨",
+        "我要去接孙子了 晚点再聊",
+        "祝大家中秋节快乐",
+        "好咯我晓得了",
+        "行 我明白晒",
+        "我好开心 孙子考上大学了",
+        "你住在哪里",  # round 14: asked about the bot's own life
+        "你会不会累啊",
+        "今天种完树好累啊",  # tired after planting: the planting is the story
+        "我好开心 树苗全部种活了",  # glad about it
+        "哦 原来系咁",  # 系咁 normalises to 是这么: still no question
+        "辛苦了 你们搞这个活动好有意义",
+        "你是哪个公司做的",  # about the bot
+        "傻的吗你",
+        "我就是试试看你会回什么",
+        "阿妹你好啊",
+        "讲极都唔明",
+    ],
+)
+def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
+    assert nlu.is_small_talk(text, nlu.normalize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天好冷啊 树会不会冻死",  # asked, and about trees
+        "天气好热 要淋水吗",  # asked
+        "我好开心 树苗全部种活了 还要施肥吗",  # asked, about the trees
+        "我老公摔伤了种不了树",  # harm, and the household's duty
+        "村长讲明天有人来检查",  # the campaign
+        "我是埔心村的李桂英",  # registration
+        "收到 那我的证书呢",  # asked
+        "发语音你听得懂吗",  # what the bot can do
+        "天天发提醒好烦 怎么关掉",  # unsubscribing
+        "保水剂有没有用",  # asked, and about planting
+        "你说几月份种好",  # when
+        "种树好累 腰痛有什么办法",  # asked about harm
+        "你这个机器人怎么什么都不懂 叫个真人来",  # asking for a person
+        "你说什么时候种桂花好",  # when, and a tree
+    ],
+)
+def test_more_than_small_talk(text):
+    assert not nlu.is_small_talk(text, nlu.normalize(text))
