@@ -20,6 +20,10 @@ menu click redispatched, a kept message replayed after 登记) reads everything 
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import types
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,12 +39,28 @@ class Route:
     handle: Callable[[Ctx, Any], str | None]
 
 
-class Reading:
-    """What a matcher's pure part may read ahead of the transaction: the message and the app. Anything else (the
-    database, the sender, the clock) is an AttributeError, so a matcher declared pure by mistake fails loudly. Like a
-    Ctx, it keeps what a matcher caches in its ``vars`` (``text_means`` keeps the text's meaning there)."""
+class MessageView:
+    """What a pure part may read of a message: its kind and its words (``msg_type``, ``text``, ``event``,
+    ``event_key``, ``recognition``, ``via``), never who sent it or when; so a plan read for one text serves every
+    sender of that text (``PlanCache``)."""
 
-    def __init__(self, msg: Incoming, app: AppContext):
+    __slots__ = ("msg_type", "text", "event", "event_key", "recognition", "via")
+
+    def __init__(self, msg: Incoming):
+        for name in self.__slots__:
+            setattr(self, name, getattr(msg, name))
+
+    def key(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+
+class Reading:
+    """What a matcher's pure part may read ahead of the transaction: the message's ``MessageView`` and the app.
+    Anything else (the database, the sender, the clock) is an AttributeError, so a matcher declared pure by mistake
+    fails loudly. Like a Ctx, it keeps what a matcher caches in its ``vars`` (``text_means`` keeps the text's meaning
+    there)."""
+
+    def __init__(self, msg: Incoming | MessageView, app: AppContext):
         self.msg = msg
         self.app = app
 
@@ -93,11 +113,64 @@ ASK = object()
 Plan = tuple[tuple[Route, Any], ...]
 
 
-def plan(routes: Sequence[Route], msg: Incoming, app: AppContext) -> Plan:
+class PlanCache:
+    """The plans of the last ``KEPT`` short messages, by their ``MessageView``: texts repeat (帮助, 我的进度, 你好, the
+    day's questions), and a plan is a pure function of the view and the app. Only a plan whose every reading is
+    immutable is kept (a handler may change the match it is handed)."""
+
+    KEPT = 4096
+    MAX_TEXT = 64
+
+    def __init__(self) -> None:
+        self._plans: OrderedDict[tuple, tuple[Sequence[Route], Plan]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, routes: Sequence[Route], key: tuple) -> Plan | None:
+        with self._lock:
+            found = self._plans.get(key)
+            if found is None or found[0] is not routes:
+                return None
+            self._plans.move_to_end(key)
+            return found[1]
+
+    def keep(self, routes: Sequence[Route], key: tuple, planned: Plan) -> None:
+        if all(_immutable(read) for _route, read in planned):
+            with self._lock:
+                self._plans[key] = (routes, planned)
+                if len(self._plans) > self.KEPT:
+                    self._plans.popitem(last=False)
+
+
+def _immutable(value: Any) -> bool:
+    if value is None or value is ASK or isinstance(value, (str, int, float, types.FunctionType)):
+        return True
+    if isinstance(value, (tuple, frozenset)):
+        return all(_immutable(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return all(_immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def plan(routes: Sequence[Route], msg: Incoming, app: AppContext, cache: PlanCache | None = None) -> Plan:
     """The routes that may still match ``msg``, with what their pure parts read, in dispatch order: a route whose
     pure part says no is left out, and none after the first route that matches on the message alone. Then the
-    caches of the routes kept are warmed (``warmed_by``)."""
-    reading = Reading(msg, app)
+    caches of the routes kept are warmed (``warmed_by``). ``cache``: plans kept for repeated short texts."""
+    view = MessageView(msg)
+    reading = Reading(view, app)
+    key = view.key() if cache is not None and len(view.text or "") <= PlanCache.MAX_TEXT else None
+    planned = cache.get(routes, key) if cache is not None and key is not None else None
+    if planned is None:
+        planned = _read(routes, reading)
+        if cache is not None and key is not None:
+            cache.keep(routes, key, planned)
+    for route, read in planned:
+        warm = getattr(route.matches, "warm", None)
+        if read is ASK and warm is not None:
+            warm(reading)
+    return planned
+
+
+def _read(routes: Sequence[Route], reading: Reading) -> Plan:
     kept: list[tuple[Route, Any]] = []
     for route in routes:
         ahead = getattr(route.matches, "ahead", None)
@@ -115,10 +188,6 @@ def plan(routes: Sequence[Route], msg: Incoming, app: AppContext) -> Plan:
         kept.append((route, read))
         if route.matches.then is None:  # type: ignore[attr-defined]
             break  # a pure match: no route after it is ever asked
-    for route, read in kept:
-        warm = getattr(route.matches, "warm", None)
-        if read is ASK and warm is not None:
-            warm(reading)
     return tuple(kept)
 
 

@@ -29,7 +29,7 @@ from bot.context import AppContext, Ctx
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import Plan, dispatch, plan
+from bot.router import Plan, PlanCache, dispatch, plan
 from bot.store import inbox, media, outbox, users
 from bot.writer import MessageWriter
 
@@ -277,7 +277,7 @@ def read_ahead(app: AppContext, incoming: Incoming) -> Plan | None:
     that the writer thread, inside the write lock that every worker queues for, runs only what needs the database.
     None if a matcher failed: the writer then asks every route itself, and the failure is kept as it always was."""
     try:
-        return plan(app.routes, incoming, app)
+        return plan(app.routes, incoming, app, app.service("route_plans", lambda _app: PlanCache()))
     except Exception:  # noqa: BLE001 - the same matcher fails again in the writer, which keeps the message as failed
         return None
 

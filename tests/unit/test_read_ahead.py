@@ -67,11 +67,13 @@ def phrases(app) -> list[str]:
 
 
 def conversation(app) -> list[dict[str, str]]:
-    """The messages, as WeChat's fields: the phrases from senders in turn, with other kinds of message between."""
+    """The messages, as WeChat's fields: the phrases from senders in turn, with other kinds of message between; then
+    the first 400 again from other senders (a plan kept for a text then serves another sender, in another state)."""
     clicks = sorted(click_texts())
     messages: list[dict[str, str]] = []
-    for n, text in enumerate(phrases(app)):
-        sender = SENDERS[n % len(SENDERS)]
+    said = phrases(app)
+    for n, text in enumerate([*said, *said[:400]]):
+        sender = SENDERS[(n + n // len(said)) % len(SENDERS)]
         if n % 3 == 1:  # a photo just before: a planting record waits, or a ticket may take it
             messages.append({"FromUserName": sender, "MsgType": "image", "MediaId": f"m{n}", "PicUrl": "http://x/p"})
         if n % 11 == 5:
@@ -192,6 +194,7 @@ def test_reading_ahead_gives_every_message_the_same_answer(tmp_path):
     ahead_cm, ahead = _bot(tmp_path / "ahead")
     asked_cm, asked = _bot(tmp_path / "asked")
     check = RouteCheck(asked)
+    plans = router.PlanCache()
     message_ids = itertools.count(1)
     differences, answered, shortened = [], 0, 0
     try:
@@ -199,7 +202,7 @@ def test_reading_ahead_gives_every_message_the_same_answer(tmp_path):
             now = ahead.clock()
             common = {"ToUserName": "gh", "CreateTime": str(int(now.timestamp())), "MsgId": str(next(message_ids))}
             msg = from_fields({**common, **fields})
-            planned = router.plan(ahead.routes, msg, ahead)  # raises if a pure part reads more than the message
+            planned = router.plan(ahead.routes, msg, ahead, plans)  # raises if a pure part reads more than the message
             shortened += len(planned) < len(ahead.routes)
             first = _apply(ahead, msg, now, planned)
             check.planned = router.plan(check.routes, msg, asked)
@@ -306,3 +309,18 @@ def test_an_faq_answer_read_ahead_is_the_writers_until_an_adviser_entry_changes_
         with transaction(app.db) as db:
             assert later_answer in escalation.faq_match(app, db, later).answer_text
         assert before.kind == "answer"
+
+
+def test_a_plan_is_kept_only_when_what_it_read_cannot_change():
+    routes = [
+        router.Route("frozen", router.pure(lambda ctx: ("n", 1) if ctx.msg.text == "a" else None), lambda c, m: "x"),
+        router.Route("dict", router.pure(lambda ctx: {"note": ""} if ctx.msg.text == "b" else None), lambda c, m: "y"),
+    ]
+    cache = router.PlanCache()
+    for text in ("a", "b"):
+        msg = from_fields({"FromUserName": "o", "MsgType": "text", "CreateTime": "1", "Content": text})
+        first = router.plan(routes, msg, object(), cache)  # type: ignore[arg-type]
+        again = router.plan(routes, msg, object(), cache)  # type: ignore[arg-type]
+        assert (again is first) == (text == "a")  # a dict may be changed by its handler: read anew
+        other_routes = list(routes)
+        assert router.plan(other_routes, msg, object(), cache) is not first  # type: ignore[arg-type]
