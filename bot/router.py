@@ -45,6 +45,12 @@ class MessageView:
     sender of that text (``PlanCache``)."""
 
     __slots__ = ("msg_type", "text", "event", "event_key", "recognition", "via")
+    msg_type: str
+    text: str | None
+    event: str | None
+    event_key: str | None
+    recognition: str | None
+    via: str | None
 
     def __init__(self, msg: Incoming):
         for name in self.__slots__:
