@@ -257,8 +257,9 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
     started = time.perf_counter()
     handler, reply = "failed", None
     try:
+        now = app.clock()  # the message's moment: before the reading ahead (the first question builds the FAQ index)
         planned = read_ahead(app, incoming)
-        handler, reply = _writer(app).submit((incoming, app.clock(), started, seen, planned))
+        handler, reply = _writer(app).submit((incoming, now, started, seen, planned))
         if handler == REPLAYED:
             raise Replayed()
         return reply
