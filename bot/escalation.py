@@ -273,8 +273,9 @@ class _AdviserEntrySync:
     once per write transaction (``Follower``): no other connection can add one before it ends, so the writer thread
     reads them once per group of messages, not once per question.
     A request thread may match a question ahead (``read_ahead``, outside the lock, so that the writer thread, which
-    holds the write lock every worker queues for, finds the answer kept): ``version`` is odd while ``catch_up``
-    changes the index, and an answer read while it changed, or before, is not kept."""
+    holds the write lock every worker queues for, finds the answer kept): ``catch_up`` changes the index only once
+    no such match is under way (the index keeps word weights as it matches: one taken from the index before the
+    change must not outlive it), and an answer read before a change is not kept (``version``)."""
 
     RESULTS_KEPT = 4096
 
@@ -283,12 +284,17 @@ class _AdviserEntrySync:
         self.entries = Follower(store.faq_entries_after, "id")
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
         self.version = 0  # changed only under the lock: +1 before the index changes, +1 after
+        self.reading = 0  # matches under way in request threads (read_ahead), counted under the lock
+        self.read = threading.Condition(self.lock)  # notified when one ends
 
     def catch_up(self, index: FaqIndex, db) -> None:
+        """Under ``lock``: the entries added or dropped since it last looked, into the index."""
         change = self.entries.catch_up(db)
         if change is None:
             return
-        self.version += 1
+        self.version += 1  # no new match ahead starts
+        while self.reading:  # one under way ends within a match's time (~1-3 ms); only when the entries changed
+            self.read.wait()
         try:
             index.drop_last_entries(change.drop)
             for row in change.add:
@@ -298,17 +304,21 @@ class _AdviserEntrySync:
             self.version += 1
 
     def read_ahead(self, index: FaqIndex, question: str) -> None:
-        """Match ``question`` without the lock and keep the answer, unless the index changed meanwhile (or is
-        changing: a match that fails then is not kept either); the writer's ``match`` then finds it."""
-        version = self.version
-        if version % 2 or question in self.results:
-            return
+        """Match ``question`` without the lock and keep the answer, unless the index changed meanwhile; the writer's
+        ``match`` then finds it. Nothing when the answer is kept already or the index is changing."""
+        with self.lock:
+            version = self.version
+            if version % 2 or question in self.results:
+                return
+            self.reading += 1
         try:
             result = index.match(question)
-        except Exception:  # noqa: BLE001 - read while the index changed; the writer matches it again, under the lock
-            return
+        except Exception:  # noqa: BLE001 - the writer matches it again, under the lock, and fails there if it must
+            result = None
         with self.lock:
-            if self.version == version and question not in self.results:
+            self.reading -= 1
+            self.read.notify_all()
+            if result is not None and self.version == version and question not in self.results:
                 self._keep(question, result)
 
     def _keep(self, question: str, result: FaqResult) -> None:

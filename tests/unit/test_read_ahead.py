@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -287,25 +288,38 @@ def test_an_faq_answer_read_ahead_is_the_writers_until_an_adviser_entry_changes_
         with transaction(app.db) as db:
             assert answer in escalation.faq_match(app, db, question).answer_text
 
-        # the index changes while a request thread matches: what it read is not kept
+        # an entry comes while a request thread matches: the index changes once it is done, and its answer is dropped
         index = app.service("faq", escalation.load_faq_index)
         later, later_answer = "簕杜鹃光长叶子不开花咋办", "簕杜鹃要晒足太阳才开花。"
         with transaction(other_process.db) as db:
             tickets_store.add_faq_entry(db, ticket_id=0, question=later, answer=later_answer, created_by="李", now="x")
-        real_match = index.match
+        real_match, matching, go, changed = index.match, threading.Event(), threading.Event(), threading.Event()
 
-        def match_while_the_writer_catches_up(text):
-            found = real_match(text)
+        def slow_match(text):
+            matching.set()
+            go.wait(10)
+            return real_match(text)
+
+        def writer_catches_up():
             with transaction(app.db) as db, sync.lock:
                 sync.catch_up(index, db)
-            return found
+            changed.set()
 
-        index.match = match_while_the_writer_catches_up
+        index.match = slow_match
         try:
-            escalation.read_faq_ahead(app, later)
+            reader = threading.Thread(target=escalation.read_faq_ahead, args=(app, later))
+            reader.start()
+            assert matching.wait(10)
+            writer = threading.Thread(target=writer_catches_up)
+            writer.start()
+            assert not changed.wait(0.3)  # the writer waits for the match under way
+            go.set()
+            reader.join(10)
+            writer.join(10)
         finally:
             del index.match
-        assert later not in sync.results
+        assert changed.is_set()
+        assert later not in sync.results  # read before the entry came
         with transaction(app.db) as db:
             assert later_answer in escalation.faq_match(app, db, later).answer_text
         assert before.kind == "answer"
