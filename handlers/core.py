@@ -210,7 +210,6 @@ COMMAND_ROUTES: list = [
     Route("reminders_off", text_means("core.commands.reminders_off"), on_reminders_off),
     Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
 ]
-
 FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
