@@ -271,7 +271,11 @@ class _AdviserEntrySync:
     questions, and matching one costs about a millisecond of the writer thread, so an answer is kept
     (``RESULTS_KEPT`` questions, least recently asked dropped first) until the entries change. The entries are read
     once per write transaction (``Follower``): no other connection can add one before it ends, so the writer thread
-    reads them once per group of messages, not once per question."""
+    reads them once per group of messages, not once per question.
+    A request thread may match a question ahead (``read_ahead``, outside the lock, so that the writer thread, which
+    holds the write lock every worker queues for, finds the answer kept): ``catch_up`` changes the index only once
+    no such match is under way (the index keeps word weights as it matches: one taken from the index before the
+    change must not outlive it), and an answer read before a change is not kept (``version``)."""
 
     RESULTS_KEPT = 4096
 
@@ -279,22 +283,54 @@ class _AdviserEntrySync:
         self.lock = threading.Lock()
         self.entries = Follower(store.faq_entries_after, "id")
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
+        self.version = 0  # changed only under the lock: +1 before the index changes, +1 after
+        self.reading = 0  # matches under way in request threads (read_ahead), counted under the lock
+        self.read = threading.Condition(self.lock)  # notified when one ends
 
     def catch_up(self, index: FaqIndex, db) -> None:
+        """Under ``lock``: the entries added or dropped since it last looked, into the index."""
         change = self.entries.catch_up(db)
         if change is None:
             return
-        index.drop_last_entries(change.drop)
-        for row in change.add:
-            index.add_entry(f"adviser.{row['id']}", row["question"], row["answer"])
-        self.results.clear()  # an added entry may answer any question better, a dropped one answered some
+        self.version += 1  # no new match ahead starts
+        while self.reading:  # one under way ends within a match's time (~1-3 ms); only when the entries changed
+            self.read.wait()
+        try:
+            index.drop_last_entries(change.drop)
+            for row in change.add:
+                index.add_entry(f"adviser.{row['id']}", row["question"], row["answer"])
+            self.results.clear()  # an added entry may answer any question better, a dropped one answered some
+        finally:
+            self.version += 1
+
+    def read_ahead(self, index: FaqIndex, question: str) -> None:
+        """Match ``question`` without the lock and keep the answer, unless the index changed meanwhile; the writer's
+        ``match`` then finds it. Nothing when the answer is kept already or the index is changing."""
+        with self.lock:
+            version = self.version
+            if version % 2 or question in self.results:
+                return
+            self.reading += 1
+        try:
+            result = index.match(question)
+        except Exception:  # noqa: BLE001 - the writer matches it again, under the lock, and fails there if it must
+            result = None
+        with self.lock:
+            self.reading -= 1
+            self.read.notify_all()
+            if result is not None and self.version == version and question not in self.results:
+                self._keep(question, result)
+
+    def _keep(self, question: str, result: FaqResult) -> None:
+        self.results[question] = result
+        if len(self.results) > self.RESULTS_KEPT:
+            self.results.popitem(last=False)
 
     def match(self, index: FaqIndex, question: str) -> FaqResult:
         result = self.results.get(question)
         if result is None:
-            result = self.results[question] = index.match(question)
-            if len(self.results) > self.RESULTS_KEPT:
-                self.results.popitem(last=False)
+            result = index.match(question)
+            self._keep(question, result)
         else:
             self.results.move_to_end(question)
         return result
@@ -312,6 +348,12 @@ def faq_match(app, db, question: str) -> FaqResult:
     with sync.lock:
         sync.catch_up(index, db)
         return sync.match(index, question)
+
+
+def read_faq_ahead(app, question: str) -> None:
+    """Match ``question`` in the calling (request) thread and keep the answer for ``faq_match`` (the adviser entries
+    it has not seen yet, if any, make the writer match again)."""
+    _adviser_entries(app).read_ahead(app.service("faq", load_faq_index), question)
 
 
 def symptom_words(app) -> tuple[str, ...]:

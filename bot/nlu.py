@@ -671,7 +671,16 @@ def is_chitchat(text: str) -> bool:
     answers ('你系真人定机器人': ``asks_who_answers``)."""
     if not (text or "").strip():
         return False
-    norm = normalize(text)
+    # texts repeat (你好, 好的, 谢谢; planting, the FAQ and the escalation routes all ask): read once per process
+    return _short_chitchat(text) if len(text) <= 64 else _chitchat(normalize(text))
+
+
+@lru_cache(maxsize=4096)
+def _short_chitchat(text: str) -> bool:
+    return _chitchat(normalize(text))
+
+
+def _chitchat(norm: str) -> bool:
     return _only_chitchat_words(norm) or asks_who_answers(norm)  # emoji only ("👍") normalises to '': chit-chat
 
 

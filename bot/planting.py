@@ -174,6 +174,18 @@ def never_a_part(text: str) -> bool:
     )
 
 
+MAY_BE_PART = "may be a part"  # read_whole: no whole report, but perhaps a bare part of the sender's record
+
+
+def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | str | None:
+    """What ``read_text`` reads from the text alone (pure: the webhook reads it before the message's transaction): a
+    whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``."""
+    parsed = nlu.parse_planting_text(text, species_table, others)
+    if parsed is not None or never_a_part(text):
+        return parsed
+    return MAY_BE_PART
+
+
 def read_text(
     text: str, find_record: Callable[[], Mapping | None], species_table: Mapping, others: tuple[str, ...] = ()
 ) -> nlu.PlantingText | None:
@@ -181,9 +193,16 @@ def read_text(
     whole report and no question: most texts need no record read): ``parse_text`` with the parts it waits for; a
     bare count for a record that has its count (``5棵``, ``不对，是5棵``) is a new count for it (``count_changes``
     then asks what it means)."""
-    parsed = nlu.parse_planting_text(text, species_table, others)
-    if parsed is not None or never_a_part(text):
-        return parsed
+    whole = read_whole(text, species_table, others)
+    if whole is not MAY_BE_PART:
+        return whole  # type: ignore[return-value]  # a PlantingText or None
+    return read_part(text, find_record, species_table, others)
+
+
+def read_part(
+    text: str, find_record: Callable[[], Mapping | None], species_table: Mapping, others: tuple[str, ...] = ()
+) -> nlu.PlantingText | None:
+    """``read_text`` of a text ``read_whole`` found ``MAY_BE_PART``: the part the sender's record waits for."""
     record = find_record()
     if record is None:
         return None

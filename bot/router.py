@@ -5,15 +5,31 @@ whether it matches the message; the first that does handles it and returns the
 reply text (None means "nothing to say": the webhook answers ``success``). The
 order is priority; it is written once, in ``handlers/__init__.py``, whose
 docstring lists it (a test keeps the two the same).
+
+**Reading ahead** (issue 21). Every message is applied by the one writer thread inside the cross-process write
+lock, so whatever Python a matcher runs there is serialised across ``serve --workers``. A matcher that reads only
+the message and the app (its words, its config; never the database, the sender's state or the clock) says so with
+``@pure``; one whose first part is such a reading says so with ``staged(ahead, then)`` (the first part may also
+decide alone: ``Decided``). ``plan`` asks those parts in the request thread, before the message is queued, and keeps
+the routes that may still match with what was read; ``dispatch`` with the plan asks only those, in the same order,
+and hands a staged matcher what was read. A matcher that consults a cache a pure reading can fill (the FAQ's answers)
+says so with ``warmed_by(warm)``: ``plan`` calls ``warm`` for it when it is kept. The routes stay the one ordered
+list: the plan is derived from their own matchers, and a matcher asked without a plan (a voice's recognition or a
+menu click redispatched, a kept message replayed after 登记) reads everything itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import types
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.context import Ctx
+from bot.context import AppContext, Ctx
+from bot.incoming import Incoming
 
 
 @dataclass(frozen=True)
@@ -23,9 +39,181 @@ class Route:
     handle: Callable[[Ctx, Any], str | None]
 
 
-def dispatch(routes: Sequence[Route], ctx: Ctx) -> tuple[str, str | None]:
+class MessageView:
+    """What a pure part may read of a message: its kind and its words (``msg_type``, ``text``, ``event``,
+    ``event_key``, ``recognition``, ``via``), never who sent it or when; so a plan read for one text serves every
+    sender of that text (``PlanCache``)."""
+
+    __slots__ = ("msg_type", "text", "event", "event_key", "recognition", "via")
+    msg_type: str
+    text: str | None
+    event: str | None
+    event_key: str | None
+    recognition: str | None
+    via: str | None
+
+    def __init__(self, msg: Incoming):
+        for name in self.__slots__:
+            setattr(self, name, getattr(msg, name))
+
+    def key(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+
+class Reading:
+    """What a matcher's pure part may read ahead of the transaction: the message's ``MessageView`` and the app.
+    Anything else (the database, the sender, the clock) is an AttributeError, so a matcher declared pure by mistake
+    fails loudly. Like a Ctx, it keeps what a matcher caches in its ``vars`` (``text_means`` keeps the text's meaning
+    there)."""
+
+    def __init__(self, msg: Incoming | MessageView, app: AppContext):
+        self.msg = msg
+        self.app = app
+
+
+def pure(matches: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Declare ``matches(ctx)`` a pure matcher: it reads only ``ctx.msg`` and ``ctx.app`` (a ``Reading`` will do),
+    so its answer for a message can be taken before the message's transaction."""
+    matches.ahead = matches  # type: ignore[attr-defined]
+    matches.then = None  # type: ignore[attr-defined]
+    return matches
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A staged matcher's first part decided alone: ``match`` is the matcher's answer (no second part asked)."""
+
+    match: Any
+
+
+def staged(ahead: Callable[[Any], Any], then: Callable[[Ctx, Any], Any]) -> Callable[[Ctx], Any]:
+    """A matcher in two parts: ``ahead(ctx)`` reads only ``ctx.msg`` and ``ctx.app`` (pure); a falsy answer means no
+    match, a ``Decided`` is the answer; else ``then(ctx, read)``, asked in the transaction, decides with the database
+    and the sender's state."""
+
+    def matches(ctx: Ctx) -> Any:
+        read = ahead(ctx)
+        if isinstance(read, Decided):
+            return read.match
+        return then(ctx, read) if read else read
+
+    matches.ahead = ahead  # type: ignore[attr-defined]
+    matches.then = then  # type: ignore[attr-defined]
+    return matches
+
+
+def warmed_by(warm: Callable[[Reading], None]) -> Callable[[Callable[[Ctx], Any]], Callable[[Ctx], Any]]:
+    """Declare that the matcher consults a cache that ``warm(reading)`` fills from the message alone (the FAQ's
+    answers): ``plan`` calls it when the route is kept, so the matcher, asked in the transaction, finds it there.
+    The matcher's answer is the same either way; ``warm`` must not raise."""
+
+    def declare(matches: Callable[[Ctx], Any]) -> Callable[[Ctx], Any]:
+        matches.warm = warm  # type: ignore[attr-defined]
+        return matches
+
+    return declare
+
+
+# ``Plan``: the routes that may match, in order, each with what its pure part read (``ASK``: nothing read ahead).
+ASK = object()
+Plan = tuple[tuple[Route, Any], ...]
+
+
+class PlanCache:
+    """The plans of the last ``KEPT`` short messages, by their ``MessageView``: texts repeat (帮助, 我的进度, 你好, the
+    day's questions), and a plan is a pure function of the view and the app. Only a plan whose every reading is
+    immutable is kept (a handler may change the match it is handed)."""
+
+    KEPT = 4096
+    MAX_TEXT = 64
+
+    def __init__(self) -> None:
+        self._plans: OrderedDict[tuple, tuple[Sequence[Route], Plan]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, routes: Sequence[Route], key: tuple) -> Plan | None:
+        with self._lock:
+            found = self._plans.get(key)
+            if found is None or found[0] is not routes:
+                return None
+            self._plans.move_to_end(key)
+            return found[1]
+
+    def keep(self, routes: Sequence[Route], key: tuple, planned: Plan) -> None:
+        if all(_immutable(read) for _route, read in planned):
+            with self._lock:
+                self._plans[key] = (routes, planned)
+                if len(self._plans) > self.KEPT:
+                    self._plans.popitem(last=False)
+
+
+def _immutable(value: Any) -> bool:
+    if value is None or value is ASK or isinstance(value, (str, int, float, types.FunctionType)):
+        return True
+    if isinstance(value, (tuple, frozenset)):
+        return all(_immutable(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return all(_immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def plan(routes: Sequence[Route], msg: Incoming, app: AppContext, cache: PlanCache | None = None) -> Plan:
+    """The routes that may still match ``msg``, with what their pure parts read, in dispatch order: a route whose
+    pure part says no is left out, and none after the first route that matches on the message alone. Then the
+    caches of the routes kept are warmed (``warmed_by``). ``cache``: plans kept for repeated short texts."""
+    view = MessageView(msg)
+    reading = Reading(view, app)
+    key = view.key() if cache is not None and len(view.text or "") <= PlanCache.MAX_TEXT else None
+    planned = cache.get(routes, key) if cache is not None and key is not None else None
+    if planned is None:
+        planned = _read(routes, reading)
+        if cache is not None and key is not None:
+            cache.keep(routes, key, planned)
+    for route, read in planned:
+        warm = getattr(route.matches, "warm", None)
+        if read is ASK and warm is not None:
+            warm(reading)
+    return planned
+
+
+def _read(routes: Sequence[Route], reading: Reading) -> Plan:
+    kept: list[tuple[Route, Any]] = []
     for route in routes:
-        match = route.matches(ctx)
+        ahead = getattr(route.matches, "ahead", None)
+        if ahead is None:
+            kept.append((route, ASK))
+            continue
+        read = ahead(reading)
+        if isinstance(read, Decided):
+            if read.match:
+                kept.append((route, read))
+                break  # decided: no route after it is ever asked
+            continue
+        if not read:
+            continue
+        kept.append((route, read))
+        if route.matches.then is None:  # type: ignore[attr-defined]
+            break  # a pure match: no route after it is ever asked
+    return tuple(kept)
+
+
+def dispatch(routes: Sequence[Route], ctx: Ctx, planned: Plan | None = None) -> tuple[str, str | None]:
+    """The first route that matches handles the message. ``planned`` (``plan`` for this message): ask only the
+    routes it kept, handing each staged matcher what was read ahead."""
+    if planned is None:
+        for route in routes:
+            match = route.matches(ctx)
+            if match:
+                return route.name, route.handle(ctx, match)
+        return "unhandled", None
+    for route, read in planned:
+        if read is ASK:
+            match = route.matches(ctx)
+        elif isinstance(read, Decided):
+            match = read.match
+        else:
+            then = route.matches.then  # type: ignore[attr-defined]
+            match = read if then is None else then(ctx, read)
         if match:
             return route.name, route.handle(ctx, match)
     return "unhandled", None

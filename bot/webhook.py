@@ -29,7 +29,7 @@ from bot.context import AppContext, Ctx
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import dispatch
+from bot.router import Plan, PlanCache, dispatch, plan
 from bot.store import inbox, media, outbox, users
 from bot.writer import MessageWriter
 
@@ -257,7 +257,9 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
     started = time.perf_counter()
     handler, reply = "failed", None
     try:
-        handler, reply = _writer(app).submit((incoming, app.clock(), started, seen))
+        now = app.clock()  # the message's moment: before the reading ahead (the first question builds the FAQ index)
+        planned = read_ahead(app, incoming)
+        handler, reply = _writer(app).submit((incoming, now, started, seen, planned))
         if handler == REPLAYED:
             raise Replayed()
         return reply
@@ -271,14 +273,31 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
         )
 
 
+def read_ahead(app: AppContext, incoming: Incoming) -> Plan | None:
+    """What the routes' pure parts read from the message alone (bot/router.py ``plan``), here in the request thread so
+    that the writer thread, inside the write lock that every worker queues for, runs only what needs the database.
+    None if a matcher failed: the writer then asks every route itself, and the failure is kept as it always was."""
+    try:
+        return plan(app.routes, incoming, app, app.service("route_plans", lambda _app: PlanCache()))
+    except Exception:  # noqa: BLE001 - the same matcher fails again in the writer, which keeps the message as failed
+        return None
+
+
 def _replay_guard(app: AppContext) -> ReplayGuard:
     return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
 
 
 def process(
-    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None
+    app: AppContext,
+    db,
+    incoming: Incoming,
+    now: datetime,
+    started: float,
+    seen: Seen | None,
+    planned: Plan | None = None,
 ) -> tuple[str, str | None]:
-    """One message inside the writer's open transaction: (handler name, reply)."""
+    """One message inside the writer's open transaction: (handler name, reply). ``planned``: ``read_ahead``'s
+    plan of the message (None: every route is asked)."""
     if seen is not None and not _replay_guard(app).admits(db, seen, clock.utcnow().timestamp()):
         return REPLAYED, None
     now_s = clock.to_db(now)
@@ -292,13 +311,13 @@ def process(
         outbox.release_held(db, incoming.openid, now_s)
     live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
     ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id, _live_flows=live_flows)
-    handler, reply = dispatch(app.routes, ctx)
+    handler, reply = dispatch(app.routes, ctx, planned)
     inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
     return handler, reply
 
 
 def _keep_failed(
-    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None
+    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None, _planned=None
 ) -> tuple[str, str]:
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
     log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)

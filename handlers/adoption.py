@@ -22,7 +22,7 @@ from bot.dashboard import adoption_pages
 from bot.identity import registered
 from bot.media import MediaListener
 from bot.reports import ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.store import adoption as store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
@@ -33,6 +33,7 @@ _pick_number = text_with_number("adoption.commands.pick")
 _update_number = text_with_number("adoption.commands.update")
 
 
+@pure
 def _is_request(ctx: Ctx) -> bool:
     return ctx.msg.msg_type == "text" and adoption.is_request(
         ctx.msg.text, ctx.app.messages.words("adoption.commands.adopt")

@@ -11,7 +11,7 @@ import re
 from bot import conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
-from bot.router import Route, redispatch_as_text
+from bot.router import Route, pure, redispatch_as_text
 from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
@@ -29,6 +29,7 @@ def text_is(key: str):
     """Matcher: the text, without surrounding spaces (or sentence punctuation), is one of the words of the
     command ``key`` (a word list in messages/replies, e.g. ``core.commands.cancel``)."""
 
+    @pure
     def matches(ctx: Ctx) -> bool:
         if ctx.msg.msg_type != "text":
             return False
@@ -63,6 +64,7 @@ def text_means(key: str):
     def meanings(app) -> frozenset[str]:
         return frozenset(_meaning(word) for word in app.messages.words(key)) - {""}
 
+    @pure
     def matches(ctx: Ctx) -> bool:
         if ctx.msg.msg_type != "text":
             return False
@@ -88,6 +90,7 @@ def text_with_number(key: str):
     """Matcher: one of the words of the command ``key`` followed by a number (``认养 3``, ``认养第3号``, voice
     ``认养三号。``) -> the number (an int >= 1)."""
 
+    @pure
     def matches(ctx: Ctx) -> int | None:
         if ctx.msg.msg_type != "text":
             return None
@@ -112,7 +115,12 @@ def list_again(ctx: Ctx, flow, show, key: str) -> str:
 
 def is_event(*events: str):
     wanted = set(events)
-    return lambda ctx: ctx.msg.msg_type == "event" and ctx.msg.event in wanted
+
+    @pure
+    def matches(ctx: Ctx) -> bool:
+        return ctx.msg.msg_type == "event" and ctx.msg.event in wanted
+
+    return matches
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -148,6 +156,11 @@ def on_reminders_on(ctx: Ctx, _match) -> str:
 
 
 # -- the fallback -------------------------------------------------------------------------------
+@pure
+def _anything(ctx: Ctx) -> bool:
+    return True
+
+
 def on_anything(ctx: Ctx, _match) -> str | None:
     kind = ctx.msg.msg_type
     if kind == "event":
@@ -162,12 +175,14 @@ def on_anything(ctx: Ctx, _match) -> str | None:
 
 
 # -- input normalisation ------------------------------------------------------------------------------
+@pure
 def _menu_click(ctx: Ctx) -> str | None:
     if ctx.msg.msg_type == "event" and ctx.msg.event == "click":
         return click_texts().get(ctx.msg.event_key or "")
     return None
 
 
+@pure
 def _voice_text(ctx: Ctx) -> str | None:
     return ctx.msg.recognition if ctx.msg.msg_type == "voice" else None
 
@@ -195,7 +210,7 @@ COMMAND_ROUTES: list = [
     Route("reminders_off", text_means("core.commands.reminders_off"), on_reminders_off),
     Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
 ]
-FALLBACK_ROUTES: list = [Route("fallback", lambda ctx: True, on_anything)]
+FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]
 # roster (villages, people) is registration's, migrated with the core: every capability's tables refer to it
 STORES: list = [

@@ -14,7 +14,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
 from bot.identity import acts_as, staff
-from bot.router import Route
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
@@ -27,6 +27,7 @@ def _text(ctx: Ctx) -> str | None:
     return (ctx.msg.text or "").strip() if ctx.msg.msg_type == "text" else None
 
 
+@pure
 def _is_silent_voice(ctx: Ctx) -> bool:
     """A voice message WeChat could not turn into text (one with text was redispatched as text)."""
     return ctx.msg.msg_type == "voice"
@@ -181,14 +182,21 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
     """``答`` and ``收录``: parse '<命令> <编号> <rest>', act on the ticket as the sending staff member, and
     reply by the result's reason; the command without a number, from staff, gets its format (``usage``)."""
 
-    def matches(ctx: Ctx):
+    def words(ctx: Ctx):
+        """The text alone: the parsed command, or ``USAGE`` for the bare command word (read ahead: bot/router.py)."""
         text = _text(ctx)
         if not text:
             return None
         parsed = parse(text)
-        if parsed is None and escalation.bare_command(text) == word and acts_as(ctx.person, escalation.STAFF_ROLES):
-            return USAGE
-        return parsed
+        if parsed is not None:
+            return Decided(parsed)
+        return USAGE if escalation.bare_command(text) == word else None
+
+    def from_staff(ctx: Ctx, parsed):
+        # the usage only for staff: from anyone else the bare word goes on to the other routes
+        return parsed if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+
+    matches = staged(words, from_staff)
 
     @staff_only
     def handle(ctx: Ctx, parsed) -> str:
@@ -242,6 +250,7 @@ def on_queue(ctx: Ctx, _match) -> str:
 
 
 # -- villager: asking ------------------------------------------------------------------------------
+@pure
 def _match_ask_expert(ctx: Ctx):
     text = _text(ctx)
     question = escalation.parse_ask_expert(text) if text else None
@@ -294,6 +303,7 @@ ASK_TABLE = FlowTable(
 )
 
 
+@pure
 def _match_resolved(ctx: Ctx) -> bool:
     text = _text(ctx)
     return bool(text and escalation.is_resolved(text))

@@ -19,7 +19,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
 from bot.identity import keep_message, registered, staff
 from bot.reports import ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
@@ -32,6 +32,7 @@ def _organisers(app) -> list[str]:
 
 
 # -- the QR code ------------------------------------------------------------------------------------------
+@pure
 def _scene_event(ctx: Ctx) -> int | None:
     if not is_event("subscribe", "scan")(ctx):
         return None
@@ -51,6 +52,7 @@ def on_scene(ctx: Ctx, event_id: int) -> str:
 
 
 # -- opening a planting day ---------------------------------------------------------------------------------
+@pure
 def _open_text(ctx: Ctx):
     return events.parse_open(ctx.msg.text) if ctx.msg.msg_type == "text" else None
 
@@ -118,6 +120,7 @@ def _checked_in(ctx: Ctx, result: events.CheckIn) -> str:
     return ctx.t("events.ask_location", name=event["name"], village=village["name"] if village else "")
 
 
+@pure
 def _join_code(ctx: Ctx) -> str | None:
     return events.parse_join_code(ctx.msg.text) if ctx.msg.msg_type == "text" else None
 

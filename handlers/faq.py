@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot import escalation, nlu
 from bot.context import Ctx
-from bot.router import Route
+from bot.router import Route, warmed_by
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is
 
@@ -54,6 +54,13 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     return "faq.thanks"
 
 
+def _warm_faq(reading) -> None:
+    """The FAQ's answer to a text, matched in the request thread (bot/router.py ``warmed_by``)."""
+    if reading.msg.msg_type == "text":
+        escalation.read_faq_ahead(reading.app, reading.msg.text or "")
+
+
+@warmed_by(_warm_faq)
 def _match_chitchat(ctx: Ctx) -> bool:
     return ctx.msg.msg_type == "text" and escalation.faq_result(ctx).kind == "chitchat"
 
@@ -67,6 +74,7 @@ def on_intro(ctx: Ctx, _match) -> str:
     return ctx.t("faq.intro")
 
 
+@warmed_by(_warm_faq)
 def _match_answer(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None

@@ -17,7 +17,7 @@ from bot.conversation import FlowTable, Step
 from bot.dashboard import milestone_pages
 from bot.identity import staff
 from bot.reports import ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.store import media as media_store
 from bot.store import milestones as store
 
@@ -30,6 +30,7 @@ DONE = {
 
 
 # -- matchers ---------------------------------------------------------------------------------------
+@pure
 def _report(ctx: Ctx) -> milestones.Report | None:
     if ctx.msg.msg_type != "text":
         return None

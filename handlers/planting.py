@@ -20,7 +20,7 @@ from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
 from bot.planting import needs_cadre
 from bot.progress import progress_line
-from bot.router import Route
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
@@ -29,6 +29,7 @@ from handlers.core import text_is
 
 
 # -- matchers ---------------------------------------------------------------------------------------
+@pure
 def _is_photo(ctx) -> bool:
     return ctx.msg.msg_type == "image"
 
@@ -40,17 +41,27 @@ def _location_target(ctx) -> dict | None:
     return planting.record_for_location(ctx) or ({"id": None} if ctx.person else None)
 
 
-def _planting_text(ctx):
+def _planting_whole(ctx):
+    """The text alone (read ahead of the transaction: bot/router.py): a whole report decides; None for a text that is
+    none and never a bare part; ``MAY_BE_PART`` asks for the sender's record."""
     if ctx.msg.msg_type != "text":
         return None
+    whole = planting.read_whole(ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+    return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
+
+
+def _planting_part(ctx, _may_be_part):
     # a bare part ('5棵', '桂花') is read for the open record, or a late one it would finish ("还差棵数" reminder);
-    # a whole report or a question (most texts) needs no record looked up
-    return planting.read_text(
+    # a whole report or a question (most texts: _planting_whole) needs no record looked up
+    return planting.read_part(
         ctx.msg.text or "",
         lambda: planting.collecting(ctx) or planting.late_record(ctx, "text"),
         planting.species_table(ctx.app),
         planting.offlist_names(ctx.app),
     )
+
+
+_planting_text = staged(_planting_whole, _planting_part)
 
 
 def _choice(key: str):

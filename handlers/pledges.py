@@ -17,19 +17,21 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import pledge_pages
 from bot.identity import registered, staff_refusal
 from bot.reports import ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import pledges as store
 from handlers.core import text_is
 
 
 # -- matchers ---------------------------------------------------------------------------------------
+@pure
 def _pledge_text(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     return pledges.parse(ctx.msg.text, pledges.species_table(ctx.app))
 
 
+@pure
 def _cancel_text(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None

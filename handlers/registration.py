@@ -17,7 +17,7 @@ from bot.identity import REGISTRATION, normalize_text
 from bot.ids import row_id
 from bot.registry import Command
 from bot.roster import match_village
-from bot.router import Route
+from bot.router import Route, staged
 from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -58,16 +58,25 @@ def follow(ctx: Ctx, village: dict | None) -> str:
 
 
 # -- 登记 ---------------------------------------------------------------------------------------------
-def match_register(ctx: Ctx):
-    """``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``)."""
+def _register_words(ctx: Ctx):
+    """The text alone: ``登记 …`` / ``绑定 …`` or a self-introduction, and which (read ahead: bot/router.py)."""
     if ctx.msg.msg_type != "text":
         return None
     text = ctx.msg.text or ""
     if identity.is_register_text(text):
-        return identity.parse_register_text(text, roster_store.all_villages(ctx.db))
+        return identity.parse_register_text, text
     if identity.looks_like_introduction(text):
-        return identity.parse_introduction(text, roster_store.all_villages(ctx.db))
+        return identity.parse_introduction, text
     return None
+
+
+def _register_with_villages(ctx: Ctx, words):
+    parse, text = words
+    return parse(text, roster_store.all_villages(ctx.db))
+
+
+# ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``)
+match_register = staged(_register_words, _register_with_villages)
 
 
 def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:

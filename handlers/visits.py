@@ -22,7 +22,7 @@ from bot.conversation import FlowTable, Step
 from bot.dashboard import visit_pages
 from bot.identity import staff
 from bot.reports import ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import visits as store
 
@@ -30,6 +30,7 @@ _NUMBER = re.compile(r"^第?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3}
 
 
 # -- matchers -----------------------------------------------------------------------------------------
+@pure
 def _sign_in(ctx: Ctx) -> dict | None:
     """A 签到 text: ``{"note": its note ('' when none)}``, or None."""
     if ctx.msg.msg_type != "text":
