@@ -750,9 +750,9 @@ class FaqIndex:
         self._precedent_nearest = int(agree.get("nearest", 3))
         self._precedent_slack = int(agree.get("unexplained_slack", 0))
         self._propose_one = float(agree.get("propose_one", 2.0))
+        self._propose_two = float(agree.get("propose_two", 2.0))
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
-        self._propose_two = float(agree.get("propose_two", 2.0))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -971,8 +971,6 @@ class FaqIndex:
         agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
         closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
         stopped = result.candidate
-        if label == "chitchat":
-            return self._small_talk(norm, result, agreeing, closest, second)
         if stopped and _any_species(stopped.entry_id or "") == label:
             answer: FaqResult | None = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
@@ -1010,21 +1008,6 @@ class FaqIndex:
         topic = label.split(".")[2]
         text = self._species_topic_text(species, topic)
         return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
-
-    def _small_talk(
-        self, norm: str, result: FaqResult, agreeing: list[tuple[int, float]], closest: float, second: float
-    ) -> FaqResult | None:
-        """Chit-chat, not a ticket, when the matcher had no answer in mind and the two closest precedents are small
-        talk ('今日好冷啊', '我去开会了 回头再问'), and the precedents' words leave no more of the question unexplained
-        than an intent's answer may (``[sure]``; '今日好冷 树会唔会冻死' stays a question)."""
-        if result.candidate is not None or result.reason not in _DOUBTS or len(agreeing) < 2:
-            return None
-        if closest < self._propose_one or second < self._propose_two:
-            return None
-        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
-        if len(self.uncovered(norm, words)) > self.sure.intent_unexplained + self._precedent_slack:
-            return None
-        return FaqResult("chitchat", "chitchat", "", closest, "precedents")
 
     def _label_answer(self, label: str, trees: set[str]) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
