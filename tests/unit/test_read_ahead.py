@@ -39,8 +39,8 @@ def _test_phrases() -> list[str]:
     return sorted(found)
 
 
-def _tsv_questions(name: str, every: int = 1) -> list[str]:
-    lines = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()
+def _tsv_questions(name: str, every: int = 1, folder: Path = ROOT / "tests" / "data") -> list[str]:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
     questions = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
     return questions[::every]
 
@@ -61,7 +61,7 @@ def phrases(app) -> list[str]:
         *_command_words(app),
         *_tsv_questions("faq_questions.tsv", every=3),
         *_tsv_questions("faq_rule_checks.tsv"),
-        *_tsv_questions("faq_heldout_k.tsv", every=6),
+        *_tsv_questions("faq_heldout_k.tsv", every=6, folder=ROOT / "messages" / "faq" / "precedents"),
         *click_texts().values(),
     ]
     return list(dict.fromkeys(texts))
