@@ -115,10 +115,8 @@ def parse_text(
     nlu gap this covers: ``parse_planting_text`` needs a tree word next to a count ('3棵' alone, or
     '桂花' alone, is not a report), which is right without context but not as an answer.
     """
-    parsed = nlu.parse_planting_text(text, species_table, others)
-    if parsed is not None or never_a_part(text):
-        return parsed
-    return _bare_part(text, species_table, waiting_for, others)
+    whole = read_whole(text, species_table, others)
+    return _bare_part(text, species_table, waiting_for, others) if whole is MAY_BE_PART else whole  # type: ignore[return-value]
 
 
 def _bare_part(
