@@ -730,7 +730,7 @@ _SMALL_TALK_RE = re.compile(
     r"|开心|高兴|好累|很累|累死|好攰|攰|腰|无聊|好闷|吃了饭|吃饭"
     r"|拜拜|再见|晚安|回头再|下次再|晚点再|迟点再|有空再|先这样|先这么|去开会|去忙|去做事|去接|走先|先走"
     r"|知道了|晓得了|明白|懂了|收到|没有事|没事|没有东西了|不用了|不使|算了|原来|是这样|是这么|辛苦|有意义"
-    r"|好用|方便|点赞|赞|不错|叻|厉害|好棒|听不懂|看不懂|不明|太慢|太长|字太|看不清|难用|答非所问|答不到|不会答|不是我问的|问东答西|傻|蠢"
+    r"|好用|方便|点赞|赞|不错|叻|厉害|好棒|不明"  # complaints about the bot: complains_about_the_bot
     r"|我是|我今年|岁|退休|学生|孙|第一次用|教我用"
 )
 # what makes a message more than small talk: trees and planting, the campaign, the bot's records, a person to
@@ -765,7 +765,7 @@ def is_small_talk(text: str, norm: str) -> bool:
         return False
     if _ABOUT_THE_BOT_RE.search(norm):
         return True
-    return bool(_SMALL_TALK_RE.search(norm)) and not asked
+    return bool(_SMALL_TALK_RE.search(norm) or complains_about_the_bot(norm)) and not asked
 
 
 # --- numbers and counts --------------------------------------------------------
