@@ -32,7 +32,7 @@ GREETING_WORDS = (
 )
 
 
-THANKS_WORDS = ("谢", "感谢", "唔该", "不该", "辛苦", "赞")
+THANKS_WORDS = ("谢", "感谢", "不该", "辛苦", "赞")  # in normalised text: 唔该 is 不该
 
 
 def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
@@ -61,12 +61,15 @@ def _warm_faq(reading) -> None:
 
 
 @warmed_by(_warm_faq)
-def _match_chitchat(ctx: Ctx) -> bool:
-    return ctx.msg.msg_type == "text" and escalation.faq_result(ctx).kind == "chitchat"
+def _match_chitchat(ctx: Ctx):
+    if ctx.msg.msg_type != "text":
+        return None
+    result = escalation.faq_result(ctx)
+    return result if result.kind == "chitchat" else None
 
 
-def on_chitchat(ctx: Ctx, _match) -> str:
-    small_talk = escalation.faq_result(ctx).reason == "small_talk"
+def on_chitchat(ctx: Ctx, result) -> str:
+    small_talk = result.reason == "small_talk"
     return ctx.t(chitchat_reply_key(ctx.msg.text, small_talk)) + "\n" + ctx.t("core.help_hint")
 
 
