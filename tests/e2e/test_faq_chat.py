@@ -192,6 +192,9 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
         "今个礼拜会唔会落大雨",  # round 11: this week's forecast
         "我上次捐嘅钱用去边度 想睇下账",  # where the money went
         "树被风吹歪了 可以请人来帮忙扶正吗",  # someone to come and help
+        "村里叫我出两百块买苗 我冇钱",  # round 14: an amount of money
+        "我们支部的植树方案交上去了没有",  # one's own case
+        "果园老板不让我们在路边挖坑",  # someone who will not allow it
     ],
 )
 def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, bot, question):
@@ -211,6 +214,8 @@ def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, b
         ("怎样防止牛羊啃新种的树", ("牛",)),
         ("去苗圃挑树苗要注意什么", ("苗",)),  # 挑树苗 is not 桃树苗
         ("果树下面种花生得唔得", ("花生",)),  # 花生 is kept whole, not 花 + 生得 (长得)
+        ("树苗系唔系免费发", ("苗木", "要不要钱")),  # round 13: the campaign's own money question
+        ("妃子笑种几年先有荔枝食", ("荔枝",)),  # round 13: a variety told with its species is that species
     ],
 )
 def test_the_general_question_beside_each_is_still_answered(villager, bot, question, words):
