@@ -403,16 +403,7 @@ def _plain_words(norm: str) -> bool:
         return False
     if nlu.is_question(norm) or nlu.is_chitchat(norm) or nlu.parse_count(norm):
         return False
-    return not is_tree_name(norm, _species_table())
-
-
-def is_tree_name(text: str, species_table: Mapping) -> bool:
-    """Is this word a tree's name alone ('李子', '李树', '龙眼苗'), never a person's? Whole words only: 李 is a plum
-    and the commonest surname, so '李明' and '李子明' are people (bot/pledges.py reads a name in a pledge so too)."""
-    from bot import nlu
-
-    species, matched = nlu.find_species(text, species_table)
-    return bool(species) and text in (matched, matched + "树", matched + "苗")
+    return not nlu.is_tree_name(norm, _species_table())
 
 
 @dataclass(frozen=True)

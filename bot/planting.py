@@ -229,8 +229,9 @@ def is_plot(parsed: nlu.PlantingText) -> bool:
 
 
 def needs_cadre(parsed: nlu.PlantingText) -> bool:
-    """Plot records and 代种: only ``planting.cadre_roles`` with a proven binding (``identity.staff_refusal``)."""
-    return is_plot(parsed) or parsed.proxy_name is not None
+    """Plot records and 代种 (named or not): only ``planting.cadre_roles`` with a proven binding
+    (``identity.staff_refusal``)."""
+    return is_plot(parsed) or parsed.proxy_name is not None or parsed.proxy_without_name
 
 
 def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:

@@ -112,6 +112,8 @@ def on_text(ctx, parsed) -> str:
     refusal = needs_cadre(parsed) and staff_refusal(ctx, cadres, "planting.cadres_only", "planting.cadre_no_village")
     if refusal:
         return refusal
+    if parsed.proxy_without_name:  # 代种 2棵龙眼, 代种李子2棵: whose trees? nothing is recorded until the name comes
+        return ctx.t("planting.ask_proxy_name")
     record = planting.record_for(ctx, "text")
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)

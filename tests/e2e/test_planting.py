@@ -403,6 +403,34 @@ def test_proxy_names_a_household_whose_name_starts_with_a_tree(cadre, bot, stand
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "龙眼", 2)
 
 
+ASK_PROXY_NAME = "请问是为谁代种？请您带上姓名再发，如“代种 张三 2棵龙眼”。"
+
+
+@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵龙眼", "代种 2棵龙眼"])
+def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin, text):
+    """A tree's name where the name goes (代种李子2棵: 2 plums for whom?) or no name: nothing is recorded, no household
+    called 李子 is added, the cadre's own progress gets no trees; the bot asks for the name. With it (代种 李明 2棵李子,
+    李明 a person though 李 is a plum) the pending photo and the text make 李明's record."""
+    people = rows_of(bot, "SELECT id, name FROM people")
+    standin.add_media("m-1", photo(1))
+    cadre.sends_photo("m-1")
+    assert cadre.says(text) == ASK_PROXY_NAME
+    assert rows_of(bot, "SELECT id, name FROM people") == people
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["species"], record["count"]) == ("pending", None, None)
+    reply = cadre.says("代种 李明 2棵李子")
+    assert "第1号" in reply and "李明" in reply, reply
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '李明'")[0]
+    assert record["status"] == "complete"
+    assert (record["person_id"], record["species"], record["count"]) == (member["id"], "李", 2)
+
+
+def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
+    assert "村干部" in villager.says("代种李子2棵")
+    assert planting_rows(bot) == []
+
+
 def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     standin.add_media("m-1", photo(1))
     cadre.says("代种 李四 2棵龙眼")
