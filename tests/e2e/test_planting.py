@@ -426,6 +426,29 @@ def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "李", 2)
 
 
+def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is_done(cadre, bot, standin):
+    """A cadre sends the texts first, the photos after: 3棵桂花 (their own), then 代种 李明 2棵龙眼, then 代种 王五 3棵荔枝.
+    Each 代种 once replaced the record being collected (its trees and its person: one record, 王五's 3棵荔枝, and 李明
+    added with none). Now the bot says which record still waits and what for, and changes nothing."""
+    for n in (1, 2, 3):
+        standin.add_media(f"m-{n}", photo(n))
+    cadre.says("3棵桂花")
+    reply = cadre.says("代种 李明 2棵龙眼")
+    assert reply == "您还有一条记录没记完：您自己的3棵桂花，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+    assert "第1号" in cadre.sends_photo("m-1")
+    assert "照片" in cadre.says("代种 李明 2棵龙眼")
+    reply = cadre.says("代种 王五 3棵荔枝")
+    assert (
+        reply == "您还有一条记录没记完：为李明代种的2棵龙眼，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+    )
+    assert "李明" in cadre.sends_photo("m-2")
+    cadre.says("代种 王五 3棵荔枝")
+    assert "王五" in cadre.sends_photo("m-3")
+    names = {r["id"]: r["name"] for r in rows_of(bot, "SELECT id, name FROM people")}
+    made = [(names[r["person_id"]], r["species"], r["count"], r["status"]) for r in planting_rows(bot)]
+    assert made == [("陈书记", "桂花", 3, "complete"), ("李明", "龙眼", 2, "complete"), ("王五", "荔枝", 3, "complete")]
+
+
 def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
     assert "村干部" in villager.says("代种李子2棵")
     assert planting_rows(bot) == []
