@@ -1419,7 +1419,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if species is None and count is not None:
         species_text = extract_unknown_species(body, others) or ""
         unknown = bool(species_text)
-    has_tree = species is not None or unknown or "树" in body or "苗" in body
+    # a 代种 is about trees: '代种 张三 2棵' is a record that asks its tree ('3棵' alone is no report)
+    has_tree = species is not None or unknown or "树" in body or "苗" in body or proxy is not None or unnamed
     if not (count or area is not None) and not (species and planted_verb):
         return None
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):

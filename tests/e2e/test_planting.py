@@ -449,6 +449,22 @@ def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is
     assert made == [("陈书记", "桂花", 3, "complete"), ("李明", "龙眼", 2, "complete"), ("王五", "荔枝", 3, "complete")]
 
 
+def test_a_proxy_without_its_tree_asks_for_the_tree(cadre, bot, standin):
+    """代种 张三 2棵 once got the how-to of 代种 (nothing kept): now it is 张三's record, and the bot asks the tree."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 张三 2棵") == "2棵树是什么树？请发树名，如“桂花”。还要一张种好的树的照片📷"
+    assert "照片" in cadre.says("龙眼")
+    assert "张三" in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '张三'")[0]
+    assert (record["status"], record["person_id"], record["species"], record["count"]) == (
+        "complete",
+        member["id"],
+        "龙眼",
+        2,
+    )
+
+
 def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
     assert "村干部" in villager.says("代种李子2棵")
     assert planting_rows(bot) == []

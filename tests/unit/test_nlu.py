@@ -202,6 +202,14 @@ def test_planting_proxy_a_name_may_start_with_a_trees_character(species, text, n
     assert (result.proxy_name, result.proxy_without_name, result.species) == (name, False, tree)
 
 
+@pytest.mark.parametrize("text,name", [("代种 张三 2棵", "张三"), ("代种张三两棵", "张三"), ("代种 2棵", None)])
+def test_planting_proxy_with_a_count_and_no_tree_is_a_record_that_asks_its_tree(species, text, name):
+    """A 代种 is about trees: its count alone starts the record (the bot asks the tree), as 3棵 alone does not."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.count, result.species) == (name, not name, 2, None)
+    assert nlu.parse_planting_text("2棵", species) is None
+
+
 def test_planting_unknown_species_is_flagged(species):
     result = nlu.parse_planting_text("种了3棵芒果", species)
     assert result.unknown_species and result.species_text == "芒果" and result.species is None
