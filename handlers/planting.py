@@ -200,7 +200,7 @@ def _confirmation(ctx, record: dict) -> str:
     waiting = planting.waiting_reasons(record)
     if record["review"] == "pending" and waiting:
         lines.append(ctx.t("planting.done_pending", reasons="；".join(waiting)))
-    lines.append(progress_line(ctx.app, ctx.db, credited))
+    lines.append(progress_line(ctx.app, ctx.db, credited, named=credited["id"] != ctx.person["id"]))
     return "\n".join(lines)
 
 

@@ -475,6 +475,8 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     cadre.says("代种 李四 2棵龙眼")
     reply = cadre.sends_photo("m-1")
     assert "第1号" in reply and "李四" in reply
+    # the progress line is 李四's, and says so: "您已种2棵｜本户2/1棵" read as the cadre's own trees
+    assert "李四已种2棵｜李四家2/1棵" in reply and "您" not in reply.splitlines()[-1]
     (record,) = planting_rows(bot)
     member = rows_of(bot, "SELECT * FROM people WHERE name = '李四'")[0]
     cadre_row = rows_of(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]
