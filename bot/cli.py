@@ -409,7 +409,7 @@ def build_parser(registry: Registry | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="run.py", description="绿美植树助手: WeChat tree-planting campaign bot （公众号植树助手）"
     )
-    parser.add_argument("--config", help="config file (default: $BOT_CONFIG or ./config.toml)")
+    parser.add_argument("--config", help="config file (default: $BOT_CONFIG, else config.toml beside run.py)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in commands(registry).items():
         command.add_arguments(sub.add_parser(name, help=command.help, description=command.help))

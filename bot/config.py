@@ -231,8 +231,8 @@ def _read(path: Path) -> dict:
 
 
 def load(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
-    """Read the config file (argument, else $BOT_CONFIG, else ./config.toml) over bot/defaults.toml, and
-    apply env overrides."""
+    """Read the config file (argument, else $BOT_CONFIG, else config.toml beside run.py, whatever the working
+    directory) over bot/defaults.toml, and apply env overrides."""
     env = os.environ if env is None else env
     chosen = Path(path or env.get("BOT_CONFIG") or DEFAULT_CONFIG)
     given = _read(chosen)

@@ -364,9 +364,18 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
 
 
 def is_plausible_name(name: str | None) -> bool:
+    """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``)."""
     if not name:
         return False
-    return bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
+    return bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name)) and not names_a_tree(name)
+
+
+def names_a_tree(text: str | None) -> bool:
+    """A tree's whole name ('桂花', '李子', '龙眼苗'), never a person's, at 登记 as in a 代种 or a pledge
+    (``nlu.is_tree_name``: '李明' and '李子明' are people)."""
+    from bot import nlu
+
+    return nlu.is_tree_name(normalize_text(text), _species_table())
 
 
 @lru_cache(maxsize=1)
@@ -403,16 +412,7 @@ def _plain_words(norm: str) -> bool:
         return False
     if nlu.is_question(norm) or nlu.is_chitchat(norm) or nlu.parse_count(norm):
         return False
-    return not is_tree_name(norm, _species_table())
-
-
-def is_tree_name(text: str, species_table: Mapping) -> bool:
-    """Is this word a tree's name alone ('李子', '李树', '龙眼苗'), never a person's? Whole words only: 李 is a plum
-    and the commonest surname, so '李明' and '李子明' are people (bot/pledges.py reads a name in a pledge so too)."""
-    from bot import nlu
-
-    species, matched = nlu.find_species(text, species_table)
-    return bool(species) and text in (matched, matched + "树", matched + "苗")
+    return not names_a_tree(norm)
 
 
 @dataclass(frozen=True)

@@ -1298,6 +1298,7 @@ class PlantingText:
     site_kind: str | None  # 房前屋后, 庭院, 党建林, 主题林, 路边, 河边, 校园, 示范点, 广场
     area_mu: float | None
     proxy_name: str | None  # 代种 <姓名>: the household member planted for
+    proxy_without_name: bool = False  # 代种 with no name, or a tree's where it goes (代种李子2棵): whose trees?
 
 
 _PROXY_RE = re.compile(
@@ -1306,13 +1307,26 @@ _PROXY_RE = re.compile(
 )
 
 
-def parse_proxy(text: str) -> tuple[str | None, str]:
-    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise."""
+_PROXY_VERB_RE = re.compile(r"^\s*代种")
+
+
+def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
+    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is never the person's
+    ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
     match = _PROXY_RE.match(to_halfwidth(text or ""))
     if not match:
         return None, text
     name = match.group("spaced") or match.group("packed")
+    if is_tree_name(name, species_table):
+        return None, text
     return name, to_halfwidth(text)[match.end() :]
+
+
+def is_tree_name(text: str, species_table: Mapping) -> bool:
+    """Is this word a tree's name alone ('李子', '李树', '龙眼苗'), never a person's? Whole words only: 李 is a plum
+    and the commonest surname, so '李明' and '李子明' are people (a 代种's name, a pledge's, a name at 登记)."""
+    species, matched = find_species(text, species_table)
+    return bool(species) and text in (matched, matched + "树", matched + "苗")
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
@@ -1376,8 +1390,11 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
-    proxy, body = parse_proxy(text)
+    proxy, body = parse_proxy(text, species_table)
     body = to_halfwidth(body or "").strip()
+    unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
+    if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
+        body = _PROXY_VERB_RE.sub("", body, count=1).strip()
     if (
         not body
         or (is_question(body) and not _vague_report(body))
@@ -1402,7 +1419,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if species is None and count is not None:
         species_text = extract_unknown_species(body, others) or ""
         unknown = bool(species_text)
-    has_tree = species is not None or unknown or "树" in body or "苗" in body
+    # a 代种 is about trees: '代种 张三 2棵' is a record that asks its tree ('3棵' alone is no report)
+    has_tree = species is not None or unknown or "树" in body or "苗" in body or proxy is not None or unnamed
     if not (count or area is not None) and not (species and planted_verb):
         return None
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):
@@ -1416,6 +1434,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         site_kind=site,
         area_mu=area,
         proxy_name=proxy,
+        proxy_without_name=unnamed,
     )
 
 

@@ -229,8 +229,9 @@ def is_plot(parsed: nlu.PlantingText) -> bool:
 
 
 def needs_cadre(parsed: nlu.PlantingText) -> bool:
-    """Plot records and 代种: only ``planting.cadre_roles`` with a proven binding (``identity.staff_refusal``)."""
-    return is_plot(parsed) or parsed.proxy_name is not None
+    """Plot records and 代种 (named or not): only ``planting.cadre_roles`` with a proven binding
+    (``identity.staff_refusal``)."""
+    return is_plot(parsed) or parsed.proxy_name is not None or parsed.proxy_without_name
 
 
 def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool:
@@ -600,6 +601,24 @@ def apply_text(ctx, record: dict, parsed: nlu.PlantingText) -> None:
     store.update(ctx.db, record["id"], updates)
 
 
+def another_household(ctx, record: Mapping, parsed: nlu.PlantingText) -> bool:
+    """Is this 代种 text for another household than the record being collected, which already says its trees (the
+    cadre's own 3棵桂花, then 代种 李明 2棵龙眼 before the photo; 代种 李明 …, then 代种 王五 …)? Then it is another
+    record, never a correction of this one: the bot says what this one still needs and changes nothing (it once
+    replaced the record's trees and person, and the household first named was added with no record). A record with
+    only its photo is the 代种's, and so is one for the same household."""
+    if not parsed.proxy_name or all(record.get(column) is None for column in ("species", "count", "area_mu")):
+        return False
+    member = roster_store.person_by_name_in_village(ctx.db, parsed.proxy_name, ctx.person["village_id"])
+    return member is None or member["id"] != record["person_id"]
+
+
+def waiting_for_text(app, db, record: Mapping) -> str:
+    """The parts a record still needs, as replies name them (照片、棵数)."""
+    missing = missing_parts(record, len(store.photos_of(db, record["id"])))
+    return "、".join(app.t(PART_NAMES[part]) for part in missing)
+
+
 def ask_count_change(ctx, record: dict, parsed: nlu.PlantingText) -> dict:
     """Keep the new text's parts while the sender says what the new count means (state ``count_changed``);
     the record as it would be with them."""
@@ -689,11 +708,10 @@ def advance(ctx, planting_id: int) -> Step:
 
 def incomplete_text(app, db, record: Mapping) -> str:
     """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
-    missing = missing_parts(record, len(store.photos_of(db, record["id"])))
     return app.t(
         "planting.reminder",
         what=describe_for_villager(app, record) or app.t("planting.part_photo"),
-        missing="、".join(app.t(PART_NAMES[part]) for part in missing),
+        missing=waiting_for_text(app, db, record),
         hours=app.config.get("planting.late_part_hours"),
     )
 

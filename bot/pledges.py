@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, identity, nlu, planting
+from bot import clock, nlu, planting
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -86,12 +86,12 @@ def _month_value(numerals: str) -> int | None:
 
 def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
     """Is ``text`` (2 to 4 characters before the count or the month) a person's name, ``rest`` the text after it?
-    Not a self word (我家), a count or a tree's name alone (李子, 龙眼苗: identity.is_tree_name). A name may hold a
+    Not a self word (我家), a count or a tree's name alone (李子, 龙眼苗: nlu.is_tree_name). A name may hold a
     tree's name, 李 being a plum and the commonest surname: 李明 and 李子明 are people when the rest names the pledge's
     tree (认领 李子明 1棵桂花); when it names none, 李明 still is (its tree is its first character alone, and no tree
     word follows it: the tree is asked for), 李子明 and 荔枝明年 are not (the pledge's tree is in them). Two trees
     (李和桃, 荔枝龙眼) are never a name."""
-    if text in _SELF_WORDS or nlu.parse_count(text) or identity.is_tree_name(text, species_table):
+    if text in _SELF_WORDS or nlu.parse_count(text) or nlu.is_tree_name(text, species_table):
         return False
     trees = nlu.find_all_species(text, species_table)
     if len(trees) != 1:

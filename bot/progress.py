@@ -598,18 +598,21 @@ def village_figure(app, v: VillageProgress) -> str:
     )
 
 
-def progress_line(app, db, person: dict) -> str:
-    """One short line for a planting confirmation: the person, their household, their village."""
+def progress_line(app, db, person: dict, named: bool = False) -> str:
+    """One short line for a planting confirmation: the person, their household, their village. ``named``: the
+    person is not the one it is sent to (a 代种's household member): their name, never 您 and 本户."""
     t, config = app.t, app.config
     me = person_progress(db, config, person["id"])
     home = household_progress(db, config, person["id"])
     assert me is not None and home is not None  # person is a roster row
-    mine = (
-        t("progress.line_person", trees=me.trees, quota=me.quota)
-        if me.quota
-        else t("progress.line_person_no_quota", trees=me.trees)
+    keys = (
+        ("progress.line_person_named", "progress.line_person_no_quota_named", "progress.line_household_named")
+        if named
+        else ("progress.line_person", "progress.line_person_no_quota", "progress.line_household")
     )
-    parts = [mine, t("progress.line_household", trees=home.counted, target=home.target)]
+    name = person["name"]
+    mine = t(keys[0], trees=me.trees, quota=me.quota, name=name) if me.quota else t(keys[1], trees=me.trees, name=name)
+    parts = [mine, t(keys[2], trees=home.counted, target=home.target, name=name)]
     if person.get("village_id") is not None:
         village = village_progress(db, config, person["village_id"])
         if village:

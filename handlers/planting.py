@@ -112,7 +112,16 @@ def on_text(ctx, parsed) -> str:
     refusal = needs_cadre(parsed) and staff_refusal(ctx, cadres, "planting.cadres_only", "planting.cadre_no_village")
     if refusal:
         return refusal
+    if parsed.proxy_without_name:  # 代种 2棵龙眼, 代种李子2棵: whose trees? nothing is recorded until the name comes
+        return ctx.t("planting.ask_proxy_name")
     record = planting.record_for(ctx, "text")
+    if planting.another_household(ctx, record, parsed):
+        return ctx.t(
+            "planting.finish_first",
+            whose=_whose(ctx, record),
+            what=_what(ctx, record),
+            missing=planting.waiting_for_text(ctx.app, ctx.db, record),
+        )
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
         return ctx.t("planting.ask_count_change", before=_what(ctx, record), after=_what(ctx, changed))
@@ -144,6 +153,13 @@ def on_location(ctx, record) -> str:
 # -- replies ----------------------------------------------------------------------------------------
 def _what(ctx, record: dict) -> str:
     return planting.describe_for_villager(ctx.app, record)
+
+
+def _whose(ctx, record: dict) -> str:
+    if record["person_id"] == ctx.person["id"]:
+        return ctx.t("planting.whose_own")
+    credited = roster_store.person(ctx.db, record["person_id"])
+    return ctx.t("planting.whose_proxy", name=credited["name"] if credited else "")
 
 
 def _species(ctx, record: dict) -> str:
@@ -184,7 +200,7 @@ def _confirmation(ctx, record: dict) -> str:
     waiting = planting.waiting_reasons(record)
     if record["review"] == "pending" and waiting:
         lines.append(ctx.t("planting.done_pending", reasons="；".join(waiting)))
-    lines.append(progress_line(ctx.app, ctx.db, credited))
+    lines.append(progress_line(ctx.app, ctx.db, credited, named=credited["id"] != ctx.person["id"]))
     return "\n".join(lines)
 
 

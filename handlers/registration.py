@@ -89,6 +89,8 @@ def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
             return ctx.t("registration.not_registered_with_village", village=village["name"])
         REGISTRATION.enter(ctx, "ask_name", {})
         return ctx.t("registration.ask_name")
+    if identity.names_a_tree(parsed.name):  # 登记 桂花 3棵: perhaps trees to log; never a name, nor a correction of one
+        return ctx.t("registration.tree_not_name", name=parsed.name)
     if not identity.is_plausible_name(parsed.name):
         return ctx.t("registration.bad_name")
     if parsed.village_text is None:

@@ -403,11 +403,80 @@ def test_proxy_names_a_household_whose_name_starts_with_a_tree(cadre, bot, stand
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "龙眼", 2)
 
 
+ASK_PROXY_NAME = "请问是为谁代种？请您带上姓名再发，如“代种 张三 2棵龙眼”。"
+
+
+@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵龙眼", "代种 2棵龙眼"])
+def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin, text):
+    """A tree's name where the name goes (代种李子2棵: 2 plums for whom?) or no name: nothing is recorded, no household
+    called 李子 is added, the cadre's own progress gets no trees; the bot asks for the name. With it (代种 李明 2棵李子,
+    李明 a person though 李 is a plum) the pending photo and the text make 李明's record."""
+    people = rows_of(bot, "SELECT id, name FROM people")
+    standin.add_media("m-1", photo(1))
+    cadre.sends_photo("m-1")
+    assert cadre.says(text) == ASK_PROXY_NAME
+    assert rows_of(bot, "SELECT id, name FROM people") == people
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["species"], record["count"]) == ("pending", None, None)
+    reply = cadre.says("代种 李明 2棵李子")
+    assert "第1号" in reply and "李明" in reply, reply
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '李明'")[0]
+    assert record["status"] == "complete"
+    assert (record["person_id"], record["species"], record["count"]) == (member["id"], "李", 2)
+
+
+def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is_done(cadre, bot, standin):
+    """A cadre sends the texts first, the photos after: 3棵桂花 (their own), then 代种 李明 2棵龙眼, then 代种 王五 3棵荔枝.
+    Each 代种 once replaced the record being collected (its trees and its person: one record, 王五's 3棵荔枝, and 李明
+    added with none). Now the bot says which record still waits and what for, and changes nothing."""
+    for n in (1, 2, 3):
+        standin.add_media(f"m-{n}", photo(n))
+    cadre.says("3棵桂花")
+    reply = cadre.says("代种 李明 2棵龙眼")
+    assert reply == "您还有一条记录没记完：您自己的3棵桂花，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+    assert "第1号" in cadre.sends_photo("m-1")
+    assert "照片" in cadre.says("代种 李明 2棵龙眼")
+    reply = cadre.says("代种 王五 3棵荔枝")
+    assert (
+        reply == "您还有一条记录没记完：为李明代种的2棵龙眼，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+    )
+    assert "李明" in cadre.sends_photo("m-2")
+    cadre.says("代种 王五 3棵荔枝")
+    assert "王五" in cadre.sends_photo("m-3")
+    names = {r["id"]: r["name"] for r in rows_of(bot, "SELECT id, name FROM people")}
+    made = [(names[r["person_id"]], r["species"], r["count"], r["status"]) for r in planting_rows(bot)]
+    assert made == [("陈书记", "桂花", 3, "complete"), ("李明", "龙眼", 2, "complete"), ("王五", "荔枝", 3, "complete")]
+
+
+def test_a_proxy_without_its_tree_asks_for_the_tree(cadre, bot, standin):
+    """代种 张三 2棵 once got the how-to of 代种 (nothing kept): now it is 张三's record, and the bot asks the tree."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 张三 2棵") == "2棵树是什么树？请发树名，如“桂花”。还要一张种好的树的照片📷"
+    assert "照片" in cadre.says("龙眼")
+    assert "张三" in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '张三'")[0]
+    assert (record["status"], record["person_id"], record["species"], record["count"]) == (
+        "complete",
+        member["id"],
+        "龙眼",
+        2,
+    )
+
+
+def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
+    assert "村干部" in villager.says("代种李子2棵")
+    assert planting_rows(bot) == []
+
+
 def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     standin.add_media("m-1", photo(1))
     cadre.says("代种 李四 2棵龙眼")
     reply = cadre.sends_photo("m-1")
     assert "第1号" in reply and "李四" in reply
+    # the progress line is 李四's, and says so: "您已种2棵｜本户2/1棵" read as the cadre's own trees
+    assert "李四已种2棵｜李四家2/1棵" in reply and "您" not in reply.splitlines()[-1]
     (record,) = planting_rows(bot)
     member = rows_of(bot, "SELECT * FROM people WHERE name = '李四'")[0]
     cadre_row = rows_of(bot, "SELECT * FROM people WHERE name = '陈书记'")[0]

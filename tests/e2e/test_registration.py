@@ -157,6 +157,24 @@ def test_a_name_that_starts_with_a_tree_registers(villager, roster, text, name):
     assert person_of(roster, villager.openid)["name"] == name
 
 
+@pytest.mark.parametrize(
+    "text,tree",
+    [("登记 桂花 埔心村", "桂花"), ("登记李子埔心村", "李子"), ("登记 荔枝", "荔枝"), ("登记 桂花 3棵", "桂花")],
+)
+def test_a_trees_name_at_登记_is_no_name_and_corrects_no_one(villager, roster, text, tree):
+    """A villager who means to log trees (登记 often means 'record'), or a slip: 登记 桂花 埔心村 once renamed a
+    self-registered 王阿婆 to 桂花 (and 登记 桂花 3棵 suggested 登记 桂花 埔心村). The name stays; the reply says what
+    登记 needs and how trees are logged."""
+    villager.says("登记 王阿婆 埔心村")
+    reply = villager.says(text)
+    assert (
+        reply
+        == f"“{tree}”是树名，不是姓名。登记请发您的姓名和村名，如“登记 张三 埔心村”；记录种树请发照片加“3棵桂花”。"
+    )
+    assert person_of(roster, villager.openid)["name"] == "王阿婆"
+    assert villager.says("登记 李明 埔心村").startswith("登记好了")  # a name starting with a tree's is one
+
+
 def test_a_self_introduction_goes_through_the_same_proofs(villager, villager_factory, roster):
     assert "后4位" in villager.says("我是埔心村的陈秀英")  # a roster villager with a phone
     assert person_of(roster, villager.openid) is None

@@ -131,6 +131,18 @@ def test_paths_are_relative_to_the_config_files_folder_not_the_working_directory
     assert (absolute.database_path, absolute.path_of("logging.file")) == (tmp_path / "x.db", None)
 
 
+def test_without_a_config_the_file_beside_run_py_is_read_wherever_a_command_starts(tmp_path, monkeypatch):
+    """`python /srv/lvmei/run.py demo` run in two folders uses one config (and so one database): the one beside run.py,
+    not ./config.toml of the working directory, as --help once said."""
+    from bot.cli import build_parser
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config.toml").write_text(MINIMAL, encoding="utf-8")  # not this one
+    assert config_mod.load(env={}).path == ROOT / "config.toml"
+    (config_help,) = [a.help for a in build_parser()._actions if "--config" in a.option_strings]
+    assert "./config.toml" not in config_help and "beside run.py" in config_help
+
+
 def raw_path_reads(path, root=ROOT) -> list[str]:
     """``….get("storage.database")`` and the like for a key of PATH_KEYS: the text as written, which open() reads
     relative to the working directory (Config.path_of and the properties resolve it)."""

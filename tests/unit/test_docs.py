@@ -52,6 +52,17 @@ def test_every_config_key_is_in_the_readme():
 CODE = [*ROOT.glob("bot/**/*.py"), *ROOT.glob("handlers/*.py")]
 
 
+def test_the_readme_says_what_relative_config_paths_are_relative_to():
+    """Every path key (bot/config.py's PATH_KEYS) is named in the README's Configuration section, which says they are
+    relative to the config file's folder (Config.path_of), and which config file is read without --config."""
+    from bot.config import PATH_KEYS
+
+    section = " ".join(README.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0].split())
+    assert "relative to the config file's folder" in section
+    assert [key for key in PATH_KEYS if f"`{key}`" not in section] == []
+    assert "beside `run.py`" in section
+
+
 def message_keys_in(path: Path, stems: set[str]) -> set[str]:
     """Every string in the code that is written like a message key (``<file stem>.<key>``): the argument of
     ``t(...)``, an entry of a literal table (FLAG_LABELS, ANSWER_REPLIES …), a ``nav=``/``header=`` …

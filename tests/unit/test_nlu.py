@@ -180,6 +180,36 @@ def test_planting_proxy(species, text):
     assert (result.proxy_name, result.count, result.species) == ("张三", 2, "龙眼")
 
 
+@pytest.mark.parametrize(
+    "text,count,tree",
+    [("代种李子2棵", 2, "李"), ("代种 李子 2棵", 2, "李"), ("代种 桂花 3棵", 3, "桂花"), ("代种荔枝2棵", 2, "荔枝"),
+     ("代种 龙眼苗 2棵", 2, "龙眼"), ("代种 2棵龙眼", 2, "龙眼"), ("代种了3棵龙眼", 3, "龙眼")],
+)  # fmt: skip
+def test_planting_proxy_a_trees_name_or_none_is_no_persons_name(species, text, count, tree):
+    """代种 where the name goes holds a tree's whole name (李子, 桂花, 龙眼苗) or nothing: a 代种 without a name,
+    never a household called 李子, nor the sender's own trees."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.count, result.species) == (None, True, count, tree)
+
+
+@pytest.mark.parametrize(
+    "text,name,tree",
+    [("代种 李明 2棵李子", "李明", "李"), ("代种李明2棵李子", "李明", "李"), ("代种 李子明 2棵龙眼", "李子明", "龙眼"),
+     ("代种 桂英 2棵桂花", "桂英", "桂花")],
+)  # fmt: skip
+def test_planting_proxy_a_name_may_start_with_a_trees_character(species, text, name, tree):
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.species) == (name, False, tree)
+
+
+@pytest.mark.parametrize("text,name", [("代种 张三 2棵", "张三"), ("代种张三两棵", "张三"), ("代种 2棵", None)])
+def test_planting_proxy_with_a_count_and_no_tree_is_a_record_that_asks_its_tree(species, text, name):
+    """A 代种 is about trees: its count alone starts the record (the bot asks the tree), as 3棵 alone does not."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.count, result.species) == (name, not name, 2, None)
+    assert nlu.parse_planting_text("2棵", species) is None
+
+
 def test_planting_unknown_species_is_flagged(species):
     result = nlu.parse_planting_text("种了3棵芒果", species)
     assert result.unknown_species and result.species_text == "芒果" and result.species is None

@@ -300,7 +300,7 @@ def test_vague_report_rule_past_and_no_question_left(text, record):
     ],
 )
 def test_proxy_rule_names_of_two_to_five_characters_spaced_two_to_four_packed(text, name, rest):
-    assert nlu.parse_proxy(text) == (name, rest)
+    assert nlu.parse_proxy(text, TABLE) == (name, rest)
 
 
 @pytest.mark.parametrize(
@@ -308,7 +308,23 @@ def test_proxy_rule_names_of_two_to_five_characters_spaced_two_to_four_packed(te
     ["代种 张 2棵", "代种 司马相如子子 2棵", "代种张2棵", "代种欧阳娜娜娜2棵", "种 张三 2棵", "我代种张三2棵", ""],
 )
 def test_proxy_rule_one_character_or_too_long_names_are_no_proxy(text):
-    assert nlu.parse_proxy(text) == (None, text)
+    assert nlu.parse_proxy(text, TABLE) == (None, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["代种 李子 2棵", "代种李子2棵", "代种 李子树 2棵", "代种 桃树 2棵", "代种桂花2棵", "代种 金桂 2棵"]
+)
+def test_proxy_rule_a_trees_whole_name_is_no_persons_name(text):
+    assert nlu.parse_proxy(text, TABLE) == (None, text)
+
+
+@pytest.mark.parametrize(
+    "text,name,rest",
+    [("代种 李明 2棵", "李明", " 2棵"), ("代种李明2棵", "李明", "2棵"), ("代种 李子明 2棵", "李子明", " 2棵"),
+     ("代种 桃花源 2棵", "桃花源", " 2棵"), ("代种 李子 2棵", None, "代种 李子 2棵")],
+)  # fmt: skip
+def test_proxy_rule_a_name_may_start_with_a_trees_name(text, name, rest):
+    assert nlu.parse_proxy(text, TABLE) == (name, rest)
 
 
 # -- module-level word lists and regexes: every entry, and the longest-first order -------------------------------

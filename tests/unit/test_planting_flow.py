@@ -337,6 +337,23 @@ def test_proxy_rule_the_member_of_that_name_in_the_cadres_village_or_a_new_one(w
     assert len(list(world.db.query("SELECT * FROM people WHERE name = '张三'"))) == 2
 
 
+def test_proxy_rule_a_daizhong_for_another_household_never_takes_over_a_record_that_has_its_trees(world):
+    """代种 王五 … while the record being collected already says its trees for someone else (the cadre's own 3棵桂花,
+    李四's 2棵龙眼): another household's record, not a correction of this one; the same household, or a record
+    with only its photo, is this one's."""
+    cadre = world.person_id("陈书记")
+    li = in_tx(world, planting.household_member, world.ctx(CADRE), "李四", {"village_id": world.village_id})["id"]
+    other = parsed(world, "代种 王五 3棵荔枝")
+    for columns in ({"species": "桂花", "count": 3}, {"species": "龙眼", "count": 2, "person_id": li}, {"count": 2}):
+        assert planting.another_household(world.ctx(CADRE), world.record(CADRE, **columns), other), columns
+    assert not planting.another_household(world.ctx(CADRE), world.record(CADRE, photos=1), other)
+    same = world.record(CADRE, species="龙眼", count=2, person_id=li)
+    assert not planting.another_household(world.ctx(CADRE), same, parsed(world, "代种 李四 3棵龙眼"))
+    own = world.record(CADRE, species="桂花", count=3)
+    assert not planting.another_household(world.ctx(CADRE), own, parsed(world, "5棵桂花"))  # the count question's
+    assert own["person_id"] == cadre and not list(world.db.query("SELECT id FROM people WHERE name = '王五'"))
+
+
 # -- a new count for a record that has one ---------------------------------------------------------------
 @pytest.fixture
 def asked(world):

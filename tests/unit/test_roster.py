@@ -325,6 +325,15 @@ def test_looks_like_bare_name(text, is_name):
     assert identity.looks_like_bare_name(text) is is_name
 
 
+@pytest.mark.parametrize(
+    "name,plausible",
+    [("李明", True), ("李子明", True), ("桂英", True), ("John Smith", True), ("李子", False), ("桂花", False),
+     ("龙眼苗", False), ("李树", False), ("3棵桂花", False), ("张", False)],
+)  # fmt: skip
+def test_a_trees_whole_name_is_no_plausible_name_at_登记(name, plausible):
+    assert identity.is_plausible_name(name) is plausible
+
+
 # -- identity by proof -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "person, proven",
