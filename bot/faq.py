@@ -170,6 +170,9 @@ class Sure:
     intent_unexplained: int = 99  # an intent's entry: at most this many content characters it does not explain
     species_unexplained: int = 99  # a species' field or card: the same
     second_topic_rank: int = 0  # another topic's word this strong (or, for a weak topic, nearly as strong); 0: off
+    # a question this long (normalised characters) may tell a story before it asks: clauses that ask none of an
+    # intent's words are not counted against it; in a shorter one every clause counts (0: never)
+    story_chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -1055,7 +1058,15 @@ class FaqIndex:
         named = [span for written in names for span in _spans_of(norm, written)]
         topic, topic_spans = self._topic(norm, hide=named)
         skip = named + topic_spans
-        skip += _story_spans(question, norm, skip)
+        # the words that told an intent are what it answers; clauses that ask none of them only tell the story,
+        # unless the story holds the words of another intent the question matches ('外婆不会用手机' of 代种)
+        told = [] if label.startswith("species.") else self._intent_spans(norm, label)
+        story = _story_spans(question, norm, skip + (told if 0 < self.sure.story_chars <= len(norm) else []))
+        if told and story and any(
+            s <= start and end <= e for start, end in self._other_intent_spans(norm, label) for s, e in story
+        ):
+            story = _story_spans(question, norm, skip)
+        skip += story
         if label.startswith("species."):
             _, species, asked = label.split(".")
             asked_topic = None if asked == "card" else asked
@@ -1075,11 +1086,15 @@ class FaqIndex:
                 return None  # '石榴好唔好种 种喺院子得唔得': the card is the answer to both
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
-        skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
+        skip += told
         unexplained = self.uncovered(norm, self._entry_chars[self._by_id[label]] | also, skip)
         if len(unexplained) > self.sure.intent_unexplained + slack:
             return "unexplained"
         return None
+
+    def _other_intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
+        """Where the words are of the intents other than ``entry`` that the question matches."""
+        return [span for other in {i.entry for i in self._intents} - {entry} for span in self._intent_spans(norm, other)]
 
     def _intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
         """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴)."""
