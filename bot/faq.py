@@ -932,7 +932,7 @@ class FaqIndex:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
             return self._match_species(norm, species, [alias for _, alias in written], question)
-        rec = self._recommend(norm)
+        rec = self._recommend(norm, question)
         if rec:
             return rec
         best = self._best_entry(norm, None)
@@ -1581,9 +1581,12 @@ class FaqIndex:
 
     # -- recommendations
 
-    def _recommend(self, norm: str) -> FaqResult | None:
+    def _recommend(self, norm: str, question: str = "") -> FaqResult | None:
+        """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
+        ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         rec = self.matching["recommend"]
-        if not nlu.contains_any(norm, rec["triggers"]):
+        asking = [norm[s:e] for s, e, asks in _clauses(question, norm) if asks] or [norm]
+        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking):
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
