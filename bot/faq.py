@@ -725,7 +725,7 @@ class FaqIndex:
             _Intent(
                 i["entry"],
                 tuple(Vocab(named[g] if isinstance(g, str) else g) for g in i["all"]),
-                Vocab(i.get("none", [])),
+                Vocab([w for word in i.get("none", []) for w in named.get(word, [word])]),  # a list's name: its words
                 bool(i.get("species_ok")),
                 bool(i.get("no_site")),
                 bool(i.get("needs_tree")),
@@ -734,6 +734,7 @@ class FaqIndex:
             for i in matching.get("intent", [])
         ]
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
+        self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self.sure = Sure(**matching.get("sure", {}))
@@ -916,8 +917,12 @@ class FaqIndex:
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
+        # off-list trees asked whether they count are one question however many are named ('菠萝蜜和芒果算不算')
         if intent and not (
-            intent.species_ok and not intent.entry.startswith("bot.") and self._two_trees(mentions, norm)
+            intent.species_ok
+            and not intent.entry.startswith("bot.")
+            and not intent.needs_tree
+            and self._two_trees(mentions, norm)
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
@@ -1586,7 +1591,7 @@ class FaqIndex:
         ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         rec = self.matching["recommend"]
         asking = [norm[s:e] for s, e, asks in _clauses(question, norm) if asks] or [norm]
-        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking):
+        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
