@@ -1590,7 +1590,8 @@ class FaqIndex:
         """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
         ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         rec = self.matching["recommend"]
-        asking = [norm[s:e] for s, e, asks in _clauses(question, norm) if asks] or [norm]
+        clauses = _clauses(question, norm)
+        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
         if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
@@ -1641,6 +1642,7 @@ _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
+    r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|"  # '要隔房子几米' asks; '种几棵' may only tell
     r"([\u4e00-\u9fff])不\1|不$"
 )
 
