@@ -1067,8 +1067,10 @@ class FaqIndex:
         # unless the story holds the words of another intent the question matches ('外婆不会用手机' of 代种)
         told = [] if label.startswith("species.") else self._intent_spans(norm, label)
         story = _story_spans(question, norm, skip + (told if 0 < self.sure.story_chars <= len(norm) else []))
-        if told and story and any(
-            s <= start and end <= e for start, end in self._other_intent_spans(norm, label) for s, e in story
+        if (
+            told
+            and story
+            and any(s <= start and end <= e for start, end in self._other_intent_spans(norm, label) for s, e in story)
         ):
             story = _story_spans(question, norm, skip)
         skip += story
@@ -1099,7 +1101,9 @@ class FaqIndex:
 
     def _other_intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
         """Where the words are of the intents other than ``entry`` that the question matches."""
-        return [span for other in {i.entry for i in self._intents} - {entry} for span in self._intent_spans(norm, other)]
+        return [
+            span for other in {i.entry for i in self._intents} - {entry} for span in self._intent_spans(norm, other)
+        ]
 
     def _intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
         """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴)."""

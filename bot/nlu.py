@@ -659,7 +659,7 @@ _PRAISE_RE = re.compile(
 )
 # complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
 _BOT_COMPLAINT_RE = re.compile(
-    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废"
+    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:(?<!有)没有?用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废"
     r"|难用|答非所问|答不到|不会答|太慢|太长|字太[小细]|看不清|(?:的|讲的|说的|回的)?(?:我)?(?:一句)?(?:都)?(?:听不懂|看不懂)"
     r"|傻|(?:讲|说|听|问)(?:极|来讲去|了半天|半天)?都?(?:不明|不懂)|不是我(?:要)?问的|问东答西|乱答|乱讲|乱说|破机器人)"
     r"(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
@@ -755,6 +755,7 @@ _ABOUT_THE_BOT_RE = re.compile(
     r"|称呼(?:你|您)|(?:傻|蠢|笨).{0,4}(?:你|您)|什么都不懂|什么都不会|试(?:试|下|一下)(?:看)?(?:你|会回)"
     # round 15: is it a person, who made it ('你系咪人嚟㗎', '你是哪个单位开发的')
     r"|(?:你|您)(?:是不是|是)(?:真)?人(?:来|吗|啊|呀|嚟)|(?:你|您).{0,6}(?:哪个单位|哪家公司|什么单位)"
+    r"|(?:你|您).{0,6}什么都(?:懂|知道|识)"  # praise with a rhetorical question: '你好厉害啊 什么都懂'
 )
 
 
@@ -773,8 +774,8 @@ def is_small_talk(text: str, norm: str) -> bool:
         return False
     if _ABOUT_THE_BOT_RE.search(norm):
         return True
-    if (complains_about_the_bot(norm) or praises_the_bot(norm)) and not _HOW_TO_RE.search(norm):
-        return True  # asked or not: '你答非所问 什么破机器人', '你好厉害啊 什么都懂' ask nothing; '好烦 怎么关掉' does
+    if complains_about_the_bot(norm) and not _HOW_TO_RE.search(norm):
+        return True  # asked or not: '你答非所问 什么破机器人' asks nothing; '好烦 怎么关掉' does
     return bool(_SMALL_TALK_RE.search(norm) or complains_about_the_bot(norm)) and not asked
 
 

@@ -255,9 +255,7 @@ def test_a_long_story_before_a_campaign_question_is_answered(villager, bot):
     """Round 15: in a long question, the clauses that only tell the story do not count against the campaign answer
     its asking clause points at."""
     add_roster(bot)
-    reply = villager.says(
-        "我是村里的老党员，今年已经七十二岁了，身体还可以，支部说党员都要去种树，我这个年纪还要种吗"
-    )
+    reply = villager.says("我是村里的老党员，今年已经七十二岁了，身体还可以，支部说党员都要去种树，我这个年纪还要种吗")
     assert "周岁" in reply and "自愿" in reply and ticket_count(bot) == 0
 
 
