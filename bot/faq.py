@@ -1369,12 +1369,18 @@ class FaqIndex:
         return (max(keys, key=keys.__getitem__) if keys else None), spans
 
     def _asked_topic(self, norm: str, named: list[tuple[int, int]], story: list[tuple[int, int]]) -> str | None:
-        """The card, when the villager told a story first and then asked about the tree as a whole ('阿公话香樟
-        夏天遮阴好 想问下香樟是什么树': what it is, not its shade); None otherwise: when the asking clauses name
-        no topic, the story tells it ('我家门口朝北 种桂花中不中': light), and a precise topic asked after a
-        story may still mean the story's ('山背后日照少 会不会影响生长': light)."""
+        """The topic the asking clauses name after a story: the card, when the villager asked about the tree as
+        a whole ('阿公话香樟夏天遮阴好 想问下香樟是什么树': what it is, not its shade), or a precise field
+        ('杨梅好难种 种咗都未必结果 … 几时种最好': time, not fruit); None when the asking clauses name no topic
+        (the story tells it: '我家门口朝北 种桂花中不中' is light) or one a story's topic is often what affects
+        (``story_meant``: '山背后日照少 会不会影响生长' is light)."""
         asked = self._topic(norm, hide=named + story)[0] if story else None
-        return asked if asked and self.matching["topics"][asked].get("card") else None
+        if not asked:
+            return None
+        spec = self.matching["topics"][asked]
+        # round 15: a precise field asked after a story about another ('杨梅好难种 种咗都未必结果 … 几时种最好'),
+        # but not one the story's topic is often what affects (``story_meant``: growth)
+        return asked if spec.get("card") or not spec.get("story_meant") else None
 
     def _topic_words(
         self, norm: str, hide: Iterable[tuple[int, int]] = ()
