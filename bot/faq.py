@@ -170,6 +170,9 @@ class Sure:
     intent_unexplained: int = 99  # an intent's entry: at most this many content characters it does not explain
     species_unexplained: int = 99  # a species' field or card: the same
     second_topic_rank: int = 0  # another topic's word this strong (or, for a weak topic, nearly as strong); 0: off
+    # a question this long (normalised characters) may tell a story before it asks: clauses that ask none of an
+    # intent's words are not counted against it; in a shorter one every clause counts (0: never)
+    story_chars: int = 0
 
 
 @dataclass(frozen=True)
@@ -722,7 +725,7 @@ class FaqIndex:
             _Intent(
                 i["entry"],
                 tuple(Vocab(named[g] if isinstance(g, str) else g) for g in i["all"]),
-                Vocab(i.get("none", [])),
+                Vocab([w for word in i.get("none", []) for w in named.get(word, [word])]),  # a list's name: its words
                 bool(i.get("species_ok")),
                 bool(i.get("no_site")),
                 bool(i.get("needs_tree")),
@@ -731,6 +734,7 @@ class FaqIndex:
             for i in matching.get("intent", [])
         ]
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
+        self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self.sure = Sure(**matching.get("sure", {}))
@@ -913,8 +917,12 @@ class FaqIndex:
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
+        # off-list trees asked whether they count are one question however many are named ('菠萝蜜和芒果算不算')
         if intent and not (
-            intent.species_ok and not intent.entry.startswith("bot.") and self._two_trees(mentions, norm)
+            intent.species_ok
+            and not intent.entry.startswith("bot.")
+            and not intent.needs_tree
+            and self._two_trees(mentions, norm)
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
@@ -929,7 +937,7 @@ class FaqIndex:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
             return self._match_species(norm, species, [alias for _, alias in written], question)
-        rec = self._recommend(norm)
+        rec = self._recommend(norm, question)
         if rec:
             return rec
         best = self._best_entry(norm, None)
@@ -1055,7 +1063,17 @@ class FaqIndex:
         named = [span for written in names for span in _spans_of(norm, written)]
         topic, topic_spans = self._topic(norm, hide=named)
         skip = named + topic_spans
-        skip += _story_spans(question, norm, skip)
+        # the words that told an intent are what it answers; clauses that ask none of them only tell the story,
+        # unless the story holds the words of another intent the question matches ('外婆不会用手机' of 代种)
+        told = [] if label.startswith("species.") else self._intent_spans(norm, label)
+        story = _story_spans(question, norm, skip + (told if 0 < self.sure.story_chars <= len(norm) else []))
+        if (
+            told
+            and story
+            and any(s <= start and end <= e for start, end in self._other_intent_spans(norm, label) for s, e in story)
+        ):
+            story = _story_spans(question, norm, skip)
+        skip += story
         if label.startswith("species."):
             _, species, asked = label.split(".")
             asked_topic = None if asked == "card" else asked
@@ -1075,11 +1093,17 @@ class FaqIndex:
                 return None  # '石榴好唔好种 种喺院子得唔得': the card is the answer to both
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
-        skip += self._intent_spans(norm, label)  # the words that told the intent are what it answers
+        skip += told
         unexplained = self.uncovered(norm, self._entry_chars[self._by_id[label]] | also, skip)
         if len(unexplained) > self.sure.intent_unexplained + slack:
             return "unexplained"
         return None
+
+    def _other_intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
+        """Where the words are of the intents other than ``entry`` that the question matches."""
+        return [
+            span for other in {i.entry for i in self._intents} - {entry} for span in self._intent_spans(norm, other)
+        ]
 
     def _intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
         """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴)."""
@@ -1345,12 +1369,18 @@ class FaqIndex:
         return (max(keys, key=keys.__getitem__) if keys else None), spans
 
     def _asked_topic(self, norm: str, named: list[tuple[int, int]], story: list[tuple[int, int]]) -> str | None:
-        """The card, when the villager told a story first and then asked about the tree as a whole ('阿公话香樟
-        夏天遮阴好 想问下香樟是什么树': what it is, not its shade); None otherwise: when the asking clauses name
-        no topic, the story tells it ('我家门口朝北 种桂花中不中': light), and a precise topic asked after a
-        story may still mean the story's ('山背后日照少 会不会影响生长': light)."""
+        """The topic the asking clauses name after a story: the card, when the villager asked about the tree as
+        a whole ('阿公话香樟夏天遮阴好 想问下香樟是什么树': what it is, not its shade), or a precise field
+        ('杨梅好难种 种咗都未必结果 … 几时种最好': time, not fruit); None when the asking clauses name no topic
+        (the story tells it: '我家门口朝北 种桂花中不中' is light) or one a story's topic is often what affects
+        (``story_meant``: '山背后日照少 会不会影响生长' is light)."""
         asked = self._topic(norm, hide=named + story)[0] if story else None
-        return asked if asked and self.matching["topics"][asked].get("card") else None
+        if not asked:
+            return None
+        spec = self.matching["topics"][asked]
+        # round 15: a precise field asked after a story about another ('杨梅好难种 种咗都未必结果 … 几时种最好'),
+        # but not one the story's topic is often what affects (``story_meant``: growth)
+        return asked if spec.get("card") or not spec.get("story_meant") else None
 
     def _topic_words(
         self, norm: str, hide: Iterable[tuple[int, int]] = ()
@@ -1566,9 +1596,13 @@ class FaqIndex:
 
     # -- recommendations
 
-    def _recommend(self, norm: str) -> FaqResult | None:
+    def _recommend(self, norm: str, question: str = "") -> FaqResult | None:
+        """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
+        ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         rec = self.matching["recommend"]
-        if not nlu.contains_any(norm, rec["triggers"]):
+        clauses = _clauses(question, norm)
+        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
+        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
@@ -1618,6 +1652,7 @@ _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
+    r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|"  # '要隔房子几米' asks; '种几棵' may only tell
     r"([\u4e00-\u9fff])不\1|不$"
 )
 

@@ -659,10 +659,13 @@ _PRAISE_RE = re.compile(
 )
 # complaints about the bot itself ('你真系冇用', '你烦唔烦'): an apology and the way to a person (faq.sorry)
 _BOT_COMPLAINT_RE = re.compile(
-    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:没有用|没用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废"
+    r"(?:你|您|这个|个)?(?:助手|机器人|公众号)?(?:真是|真的|真|好|很|太)*(?:(?<!有)没有?用|无用|垃圾|烦不烦|好烦|很烦|烦死|蠢|笨|废"
     r"|难用|答非所问|答不到|不会答|太慢|太长|字太[小细]|看不清|(?:的|讲的|说的|回的)?(?:我)?(?:一句)?(?:都)?(?:听不懂|看不懂)"
-    r"|傻|(?:讲|说|听|问)(?:极|来讲去|了半天|半天)?都?(?:不明|不懂)|不是我(?:要)?问的|问东答西)"
+    r"|傻|(?:讲|说|听|问)(?:极|来讲去|了半天|半天)?都?(?:不明|不懂)|不是我(?:要)?问的|问东答西|乱答|乱讲|乱说|破机器人)"
     r"(?:呀|啊|喔|哦|嘞|啦|了|咯|的)*"
+    # round 15: said nothing, always wrong, so slow ('讲咗等于冇讲', '点解你成日答错嘢', '你回复好慢')
+    r"|(?:讲|说|答|回)了?等于没有?(?:讲|说|答|回)|(?:你|您).{0,4}(?:经常|成日|总是|老是|又|都)(?:答|回|讲|说)错"
+    r"|(?:你|您)(?:的)?(?:回复|回答|回|答|反应)(?:得)?(?:好|很|太|真)慢"
 )
 
 
@@ -736,7 +739,7 @@ _SMALL_TALK_RE = re.compile(
 # what makes a message more than small talk: trees and planting, the campaign, the bot's records, a person to
 # see, money, a dispute, harm, when and how much (a tree's name is the FAQ's own check)
 _SUBSTANCE_RE = re.compile(
-    r"树|苗|种|栽|植|林|肥|虫|病|叶|根|果|花|枝|坑|穴|土|泥|浇|淋水|剪|药|地|田|山"
+    r"树|苗|种|栽|植|林|肥|虫|病|叶|根(?!本)|果|花|枝|坑|穴|土|泥|浇|淋水|剪|药|地|田|山"
     r"|登记|绑定|进度|证书|认养|认领|党|书记|村|任务|检查|钱|补贴|罚|偷|砍|吵|打|死|伤|摔|晕|火|烧|电|救|帮|报|投诉"
     r"|专家|顾问|技术员|真人|转人工|要人工|人工服务|人工客服|客服|照片|相片|拍|定位|退订|取消|名字|手机|电话|微信"
     r"|几月|什么时候|几时|季节|多久|多少|多高|多大|多远|多深|怎么办|怎么做|怎么弄|怎么搞"
@@ -750,7 +753,13 @@ _ABOUT_THE_BOT_RE = re.compile(
     r"(?:你|您|机器人|机械人|助手)(?:们)?.{0,6}(?:住|上班|下班|返工|放工|吃饭|结婚|老婆|老公|男朋友|女朋友|几岁|多大了|"
     r"男的|女的|累|攰|睡|休息|放假|喜欢|唱歌|跳舞|哪里人|家在|叫什么|真名|哪个公司|谁做的|谁开发|傻|蠢|笨|讲什么|说什么)"
     r"|称呼(?:你|您)|(?:傻|蠢|笨).{0,4}(?:你|您)|什么都不懂|什么都不会|试(?:试|下|一下)(?:看)?(?:你|会回)"
+    # round 15: is it a person, who made it ('你系咪人嚟㗎', '你是哪个单位开发的')
+    r"|(?:你|您)(?:是不是|是)(?:真)?人(?:来|吗|啊|呀|嚟)|(?:你|您).{0,6}(?:哪个单位|哪家公司|什么单位)"
+    r"|(?:你|您).{0,6}什么都(?:懂|知道|识)"  # praise with a rhetorical question: '你好厉害啊 什么都懂'
 )
+
+
+_HOW_TO_RE = re.compile(r"怎么|怎样|如何|能不能|可不可以|可以|要不要|多少|几|哪")
 
 
 def is_small_talk(text: str, norm: str) -> bool:
@@ -765,6 +774,8 @@ def is_small_talk(text: str, norm: str) -> bool:
         return False
     if _ABOUT_THE_BOT_RE.search(norm):
         return True
+    if complains_about_the_bot(norm) and not _HOW_TO_RE.search(norm):
+        return True  # asked or not: '你答非所问 什么破机器人' asks nothing; '好烦 怎么关掉' does
     return bool(_SMALL_TALK_RE.search(norm) or complains_about_the_bot(norm)) and not asked
 
 

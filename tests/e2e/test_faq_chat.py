@@ -216,6 +216,10 @@ def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, b
         ("果树下面种花生得唔得", ("花生",)),  # 花生 is kept whole, not 花 + 生得 (长得)
         ("树苗系唔系免费发", ("苗木", "要不要钱")),  # round 13: the campaign's own money question
         ("妃子笑种几年先有荔枝食", ("荔枝",)),  # round 13: a variety told with its species is that species
+        ("不参加种树会不会罚钱", ("罚款",)),  # round 15: the rule asked, not money
+        ("隔壁阿婆叫我种完就落复合肥 几时可以追肥", ("追肥",)),  # a neighbour's advice is no dispute
+        ("假植是什么意思", ("假植",)),  # 假植 is nothing fake
+        ("去哪里领免费的树苗", ("苗木",)),  # free seedlings are the campaign's own question
     ],
 )
 def test_the_general_question_beside_each_is_still_answered(villager, bot, question, words):
@@ -231,3 +235,34 @@ def test_the_campaigns_rule_told_without_a_question_mark_is_answered_never_a_pla
     reply = villager.says(text)
     assert "至少" in reply and "记下了" not in reply
     assert bot.db.execute("SELECT count(*) FROM plantings").fetchone()[0] == 0
+
+
+def test_asking_how_long_an_open_question_waits_is_answered_not_filed_again(villager, bot):
+    """Round 15: a villager who already asked an adviser about a sick tree and asks how long the answer takes is
+    asking about the wait (bot.ticket_wait), not describing a symptom for a second ticket."""
+    add_roster(bot)
+    reply = villager.says("我上礼拜问了专家我家桃树流胶的事 要等多久才有人回")
+    assert "顾问回答后" in reply and ticket_count(bot) == 0
+
+
+def test_a_complaint_about_the_bot_with_a_rhetorical_question_gets_the_apology_not_an_answer(villager, bot):
+    add_roster(bot)
+    reply = villager.says("你答非所问 什么破机器人")
+    assert "对不起" in reply and "问专家" in reply and ticket_count(bot) == 0
+
+
+def test_a_long_story_before_a_campaign_question_is_answered(villager, bot):
+    """Round 15: in a long question, the clauses that only tell the story do not count against the campaign answer
+    its asking clause points at."""
+    add_roster(bot)
+    reply = villager.says("我是村里的老党员，今年已经七十二岁了，身体还可以，支部说党员都要去种树，我这个年纪还要种吗")
+    assert "周岁" in reply and "自愿" in reply and ticket_count(bot) == 0
+
+
+def test_a_person_falling_gets_the_ladder_line_and_fruit_falling_does_not(villager, bot):
+    add_roster(bot)
+    ladder = "上梯子要放平稳"
+    fell = villager.says("阿公从梯子上摔下来了 腰好痛")
+    assert ladder in fell and ticket_number(fell)
+    fruit = villager.says("桃子还没熟就一个个掉下来 是什么原因")
+    assert ladder not in fruit and ticket_number(fruit)

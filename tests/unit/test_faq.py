@@ -1538,3 +1538,59 @@ def test_one_villages_own_case_goes_to_a_person(index, question, reason):
 
 def test_waiting_for_an_advisers_answer_is_still_answered(index):
     assert index.match("我昨天问了专家到现在还没人回 正常吗").entry_id == "bot.ticket_wait"
+
+
+def _got(result):
+    return result.entry_id if result.kind == "answer" else result.kind
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        # round 15: the rule classes read less into a story
+        ("隔壁阿伯叫我种完马上落尿素 这样对不对", "tech.fertilizer_burn"),  # a neighbour's advice
+        ("邻居说我种的龙眼挡住他家窗户 要我砍掉", "escalate"),  # a neighbour's complaint: a dispute
+        ("假植是什么意思", "tech.heeling_in"),  # 假植 is no fake
+        ("登记错了树种怎么改过来", "bot.cancel"),  # one's own mistake is no complaint
+        ("不参加种树会不会罚钱", "camp.household_rules"),  # the rule, not money
+        ("卖苗的收了我三百块 发票都没给", "escalate"),
+        ("鸡粪放进树穴做底肥可以吗", "tech.base_fertilizer"),  # manure is no open hole
+        ("石灰放树穴里会不会烧根", "tech.hole_lime"),  # root burn is no lime burn
+        ("我家龙眼叶子全黄了 还掉叶", "escalate"),
+        ("你讲了等于没讲", "chitchat"),
+        ("天天发提醒好烦 怎么取消", "bot.unsubscribe"),  # a complaint that asks how: answered
+        ("每户至少要种几棵才算完成", "camp.quota_household"),
+        ("我家门口想种点开花好看的树 推荐几种", "recommend.房前屋后+观花"),
+        ("菠萝蜜和黄皮种了算不算完成任务", "camp.exotic"),
+        # a short question's every clause counts: the story is what needs a person
+        ("修路的挖机把我们种的一排树铲掉了 谁负责", "escalate"),
+        ("我阿爸挖树坑扭亲条腰，有冇人管？", "escalate"),
+    ],
+)
+def test_round_15_reads_stories_and_rule_words_as_meant(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+def test_a_long_story_counts_only_the_clause_that_asks_against_an_intent(index):
+    """An intent's asking clause after a story of 30+ characters (``[sure] story_chars``) is answered; with every
+    clause counted (story_chars 0) the same question is not sure."""
+    question = "县里开会说每个村都要建一个绿美示范点，我们村委在商量放在祠堂前面还是小学旁边，想问示范点有什么标准"
+    assert _got(index.match(question)) == "camp.demo_site"
+    assert index.doubt(question, "camp.demo_site") is None
+    strict = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    strict.sure = faq.Sure(**{**strict.sure.__dict__, "story_chars": 0})
+    assert strict.doubt(question, "camp.demo_site") == "unexplained"
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("我家门口离墙大概两米的地方想种一棵树，老婆担心以后树根把房子地基顶裂，到底要离房子多远才安全", None),
+        ("苗圃老板推荐我买嫁接苗，说三年就能挂果，到底选哪个好", None),
+        ("屋后那块地种什么都烂根 怎么办", None),
+        ("我家门口想种点开花好看的树 推荐几种", "recommend.房前屋后+观花"),
+    ],
+)
+def test_a_recommendation_is_given_only_when_a_clause_that_asks_asks_for_one(index, question, expected):
+    result = index._recommend(nlu.normalize(question), question)
+    assert (result.entry_id if result else None) == expected

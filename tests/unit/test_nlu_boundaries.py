@@ -827,6 +827,13 @@ def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditio
         "我就是试试看你会回什么",
         "阿妹你好啊",
         "讲极都唔明",
+        "你答非所问 什么破机器人",  # round 15: a complaint with a rhetorical question
+        "你好厉害啊 什么都懂",  # praise with one
+        "讲咗等于冇讲",
+        "点解你成日答错嘢",
+        "你回复好慢",
+        "你系咪人嚟㗎",  # is it a person
+        "你答非所问，根本没用",  # 根本 is no root
     ],
 )
 def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
@@ -850,6 +857,8 @@ def test_small_talk_said_about_nothing_the_campaign_deals_with(text):
         "种树好累 腰痛有什么办法",  # asked about harm
         "你这个机器人怎么什么都不懂 叫个真人来",  # asking for a person
         "你说什么时候种桂花好",  # when, and a tree
+        "好烦啊 怎么不收提醒",  # round 15: a complaint that asks how
+        "你好厉害 桂花几时种",  # praise, then a question
     ],
 )
 def test_more_than_small_talk(text):
