@@ -18,13 +18,18 @@ def m001_replay_guard(db: Database) -> None:
     )
 
 
-def remember(db: Database, timestamp: int, nonce: str, digest: str) -> str:
-    """Keep the pair with this digest unless it is already kept; the digest kept for the pair (one statement)."""
-    return db.conn.execute(
-        "INSERT INTO replay_guard (timestamp, nonce, digest) VALUES (?, ?, ?)"
-        " ON CONFLICT (timestamp, nonce) DO UPDATE SET timestamp = timestamp RETURNING digest",
-        [timestamp, nonce, digest],
-    ).fetchone()[0]
+def remember(db: Database, pairs: list[tuple[int, str, str]]) -> dict[tuple[int, str], str]:
+    """Keep each (timestamp, nonce, digest) unless its pair is already kept (earlier, or earlier in ``pairs``); the
+    digest kept for each pair. One statement for all of them (a group of the writer thread's)."""
+    if not pairs:
+        return {}
+    rows = db.conn.execute(
+        "INSERT INTO replay_guard (timestamp, nonce, digest) VALUES "
+        + ", ".join("(?, ?, ?)" for _ in pairs)
+        + " ON CONFLICT (timestamp, nonce) DO UPDATE SET timestamp = timestamp RETURNING timestamp, nonce, digest",
+        [value for pair in pairs for value in pair],
+    ).fetchall()
+    return {(timestamp, nonce): digest for timestamp, nonce, digest in rows}
 
 
 def forget_before(db: Database, timestamp: int) -> None:
