@@ -31,7 +31,7 @@ from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_x
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
 from bot.router import Plan, PlanCache, dispatch, plan
-from bot.store import inbox, media, outbox, users
+from bot.store import inbox, json_text, media, outbox, users
 from bot.writer import MessageWriter
 
 log = logging.getLogger("bot.webhook")
@@ -247,6 +247,8 @@ class Job:
 
     incoming: Incoming
     now: datetime  # the message's moment
+    now_s: str  # as stored (bot/clock.py ``to_db``) and its inbox row's payload (JSON): made by the request thread,
+    payload: str  # so that the writer, inside the write lock every worker queues for, does not
     started: float  # perf_counter when the request thread took it (the inbox row's latency)
     seen: Seen | None  # a plaintext push's (timestamp, nonce, body digest) for the replay guard
     planned: Plan | None  # read_ahead's plan
@@ -260,7 +262,7 @@ def _writer(app: AppContext) -> MessageWriter:
         return MessageWriter(
             a.databases,
             apply=lambda db, job: _apply(a, db, job),
-            on_error=lambda db, job: _keep_failed(a, db, job.incoming, job.now, job.started),
+            on_error=lambda db, job: _keep_failed(a, db, job),
             begin=lambda db, jobs: _admit(a, db, jobs),
         )
 
@@ -275,7 +277,8 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
     try:
         now = app.clock()  # the message's moment: before the reading ahead (the first question builds the FAQ index)
         planned = read_ahead(app, incoming)
-        handler, reply = _writer(app).submit(Job(incoming, now, started, seen, planned))
+        job = Job(incoming, now, clock.to_db(now), json_text(incoming.fields), started, seen, planned)
+        handler, reply = _writer(app).submit(job)
         if handler == REPLAYED:
             raise Replayed()
         return reply
@@ -315,7 +318,7 @@ def _admit(app: AppContext, db, jobs: list[Job]) -> None:
 def _apply(app: AppContext, db, job: Job) -> tuple[str, str | None]:
     if job.replayed:  # nothing of it is kept
         return REPLAYED, None
-    return process(app, db, job.incoming, job.now, job.started, job.planned)
+    return process(app, db, job.incoming, job.now, job.started, job.planned, now_s=job.now_s, payload=job.payload)
 
 
 # Messages whose inbox row is written before their handler runs, as the handlers read it: a photo's, voice's or
@@ -332,18 +335,23 @@ def process(
     now: datetime,
     started: float,
     planned: Plan | None = None,
+    *,
+    now_s: str | None = None,
+    payload: str | None = None,
 ) -> tuple[str, str | None]:
     """One message inside the writer's open transaction (its replay guard checked): (handler name, reply).
-    ``planned``: ``read_ahead``'s plan of the message (None: every route is asked).
+    ``planned``: ``read_ahead``'s plan of the message (None: every route is asked); ``now_s`` and ``payload``: ``now``
+    as stored and the message's fields as JSON, when the caller has them.
 
     A message's writes are all-or-nothing (the writer's transaction, or the savepoint of its second pass), so the
     inbox row may come last: the dedupe is then the user row's statement, which finds no row (and touches none)
     when the inbox holds the message already, and gives the inbox's largest id, the new row's id before it is
     written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记)."""
-    now_s = clock.to_db(now)
+    now_s = now_s or clock.to_db(now)
+    payload = payload or json_text(incoming.fields)
     first = incoming.msg_type in KEPT_FIRST
     if first:
-        inbox_id = _keep(db, incoming, now_s, status="ok")
+        inbox_id = _keep(db, incoming, payload, now_s, status="ok")
         user = None if inbox_id is None else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window)
     else:
         user = users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key)
@@ -356,27 +364,29 @@ def process(
         outbox.release_held(db, incoming.openid, now_s)
     live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
     ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id, _live_flows=live_flows)
+    vars(ctx)["now_s"] = now_s  # Ctx.now_s (a cached property) made already
     handler, reply = dispatch(app.routes, ctx, planned)
     latency_ms = (time.perf_counter() - started) * 1000
     if first:
         inbox.set_reply(db, inbox_id, handler, reply, latency_ms)
-    elif _keep(db, incoming, now_s, "ok", handler, reply, latency_ms, inbox_id) != inbox_id:
+    elif _keep(db, incoming, payload, now_s, "ok", handler, reply, latency_ms, inbox_id) != inbox_id:
         raise RuntimeError(f"inbox row {inbox_id} was not written as {incoming.dedupe_key}")  # not expected
     return handler, reply
 
 
-def _keep_failed(app: AppContext, db, incoming: Incoming, now: datetime, started: float) -> tuple[str, str]:
+def _keep_failed(app: AppContext, db, job: Job) -> tuple[str, str]:
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
-    log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
+    log.exception("handler failed for %s %s", hash_openid(job.incoming.openid), job.incoming.dedupe_key)
     reply = app.t("core.error")
     # its photo or voice is still fetched; None: the same push was kept meanwhile on another connection
-    _keep(db, incoming, clock.to_db(now), "error", "error", reply, (time.perf_counter() - started) * 1000)
+    _keep(db, job.incoming, job.payload, job.now_s, "error", "error", reply, (time.perf_counter() - job.started) * 1000)
     return "error", reply
 
 
 def _keep(
     db,
     incoming: Incoming,
+    payload: str,
     now_s: str,
     status: str,
     handler: str | None = None,
@@ -393,7 +403,7 @@ def _keep(
         msg_type=incoming.msg_type,
         event=incoming.event,
         content=incoming.summary(),
-        payload=incoming.fields,
+        payload=payload,
         received_at=now_s,
         status=status,
         handler=handler,
