@@ -97,6 +97,13 @@ def m003_close_reason_signature_rounds(db: Database) -> None:
     db.table("ticket_attachments").add_column("round", int, not_null_default=0)
 
 
+@migrations()
+def m004_attachments_by_media(db: Database) -> None:
+    """Whether a photo is on a ticket already is asked for each of a sender's recent photos on most texts
+    (``recent_activity``): by this index, not through every attachment."""
+    db.table("ticket_attachments").create_index(["media_row_id"])
+
+
 ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
