@@ -350,11 +350,18 @@ def process(
     now_s = now_s or clock.to_db(now)
     payload = payload or json_text(incoming.fields)
     first = incoming.msg_type in KEPT_FIRST
+    reads = [(read.name, read.sql, read.params(app, now)) for read in app.user_reads]
     if first:
         inbox_id = _keep(db, incoming, payload, now_s, status="ok")
-        user = None if inbox_id is None else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window)
+        user = (
+            None
+            if inbox_id is None
+            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads)
+        )
     else:
-        user = users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key)
+        user = users.touch_inbound(
+            db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key, reads=reads
+        )
         inbox_id = None if user is None else (user.pop("last_inbox_id") or 0) + 1
     if inbox_id is None or user is None:  # a retry, or the same push on two connections: the first one's reply
         kept = inbox.find(db, incoming.openid, incoming.dedupe_key)
@@ -363,7 +370,17 @@ def process(
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
     live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
-    ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id, _live_flows=live_flows)
+    read = {name: user.pop(f"read:{name}") for name, _sql, _params in reads}  # the same (bot/registry.py UserRead)
+    ctx = Ctx(
+        app=app,
+        db=db,
+        msg=incoming,
+        now=now,
+        user=user,
+        inbox_id=inbox_id,
+        _live_flows=live_flows,
+        _user_reads=(incoming, read),
+    )
     vars(ctx)["now_s"] = now_s  # Ctx.now_s (a cached property) made already
     handler, reply = dispatch(app.routes, ctx, planned)
     latency_ms = (time.perf_counter() - started) * 1000
