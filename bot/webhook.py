@@ -247,8 +247,8 @@ class Job:
 
     incoming: Incoming
     now: datetime  # the message's moment
-    now_s: str  # as stored (bot/clock.py ``to_db``) and its inbox row's payload (JSON): made by the request thread,
-    payload: str  # so that the writer, inside the write lock every worker queues for, does not
+    now_s: str  # the moment as stored (bot/clock.py ``to_db``)
+    payload: str  # the inbox row's payload (JSON); both made by the request thread, outside the write lock
     started: float  # perf_counter when the request thread took it (the inbox row's latency)
     seen: Seen | None  # a plaintext push's (timestamp, nonce, body digest) for the replay guard
     planned: Plan | None  # read_ahead's plan

@@ -81,7 +81,7 @@ def test_a_question_costs_the_writer_few_statements(person, clock, writer_statem
     assert len([sql for sql in writer_statements if sql.startswith("INSERT INTO inbox")]) == 1
     assert not [sql for sql in writer_statements if sql.startswith("UPDATE inbox")]
     # BEGIN, the replay guard (plaintext mode: one statement for the group), the user row (with the recent photos
-    # and tickets), the adviser entries (once a group), the inbox row, COMMIT (9 before issue 21's sixth round)
+    # and tickets), the adviser entries (once a group), the inbox row, COMMIT (8 before issue 21's sixth round)
     assert len(writer_statements) <= 6, heads
 
 
