@@ -28,10 +28,12 @@ from bench.webhook import TEXT_SETS, TOKEN, post_texts  # noqa: E402
 from bot.simulator import Signer  # noqa: E402
 
 
-def bot_server(tree: Path, folder: Path, name: str) -> ServerProcess:
+def bot_server(tree: Path, folder: Path, name: str, workers: int = 1) -> ServerProcess:
     config = write_config(folder / name, {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
     port = free_port()
     argv = [PYTHON, str(tree / "run.py"), "--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers > 1:
+        argv += ["--workers", str(workers)]
     return ServerProcess([*argv, "--no-scheduler"], port=port, log_path=folder / f"{name}.log")
 
 
@@ -42,10 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16, help="clients per server")
     parser.add_argument("--seconds", type=float, default=15, help="per round")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1, help="serve --workers N, both servers")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (databases, server logs)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="bench-ab-"))
-    servers = {"other": bot_server(args.other.resolve(), folder, "other"), "this": bot_server(ROOT, folder, "this")}
+    servers = {
+        "other": bot_server(args.other.resolve(), folder, "other", args.workers),
+        "this": bot_server(ROOT, folder, "this", args.workers),
+    }
     signer = Signer(TOKEN)
     print(f"{args.clients} clients per server, texts={args.texts}, other tree: {args.other}", flush=True)
     try:

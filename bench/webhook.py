@@ -1,7 +1,8 @@
 """Webhook throughput and latency: the real server against the floor of the stack. Run by hand.
 
     .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 32] [--slices 4]
-                                      [--texts mix|help] [--synchronous NORMAL|FULL] [--workers N] [--keep]
+                                      [--texts mix|help] [--synchronous NORMAL|FULL] [--workers N] [--photos N]
+                                      [--keep]
 
 1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
    SQLite database in a temp folder, 127.0.0.1 on a free port) and drives it with ``--clients``
@@ -14,6 +15,8 @@
    waitress with the same thread count: the floor of what the stack costs.
 3. With ``--workers N`` (N > 1), also ``serve --workers N`` (``bot×N``) and the echo app forked into
    N processes on one socket (``echo×N``), in the same alternating slices.
+4. With ``--photos N``, the bot's database holds N photos (media rows a day old, from N/5 other followers) before
+   the run, as a campaign's would in its season: what a read that goes through every photo costs shows.
 
 Prints, for each: messages/s, p50 and p99 latency, errors, the server's CPU per message (user +
 system time of all its processes while driven, from /proc: unlike throughput, hardly moved by other
@@ -27,9 +30,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -71,6 +76,17 @@ def post_texts(port: int, signer: Signer, texts: list[str]):
             raise RuntimeError("empty reply")
 
     return request
+
+
+def add_photos(database: Path, n: int) -> None:
+    """``n`` photos, a day old, from ``n // 5`` followers other than the bench's (their replies stay the same)."""
+    day_ago = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() - 86400))
+    with sqlite3.connect(database, timeout=30) as conn:
+        conn.executemany(
+            "INSERT INTO media (openid, inbox_id, kind, media_id, status, attempts, created_at)"
+            " VALUES (?, NULL, 'image', ?, 'stored', 0, ?)",
+            ((f"o-season-{i % max(1, n // 5)}", f"season-{i}", day_ago) for i in range(n)),
+        )
 
 
 def sample_rss(servers: list[ServerProcess], stop: threading.Event) -> None:
@@ -118,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="also drive `serve --workers N` and an echo app of N processes (beside the single-process pair)",
     )
+    parser.add_argument(
+        "--photos", type=int, default=0, help="photos (media rows) in the bot's database before the run: a season's"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
     args = parser.parse_args(argv)
     signer = Signer(TOKEN)
@@ -154,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
             server.start(timeout=60)
             requests[name] = post_texts(server.port, signer, TEXT_SETS[args.texts])
             drive(4 * max(1, len(server.children())), requests[name], per_client=25)  # warm-up: every worker
+        if args.photos:
+            add_photos(folder / "bot" / "data" / "bot.db", args.photos)
+            print(f"the bot's database holds {args.photos} photos", flush=True)
         threading.Thread(target=sample_rss, args=(list(servers.values()), stop), daemon=True).start()
         # Alternating slices (ABBA: bot, echo, echo, bot, ...) so that other load on the machine hits all alike.
         names = list(servers)

@@ -75,6 +75,7 @@ class AppContext:
     photo_villages = _from_registry("photo_villages")
     stores = _from_registry("stores")
     flows = _from_registry("flows")
+    user_reads = _from_registry("user_reads")
 
 
 @dataclass
@@ -90,6 +91,8 @@ class Ctx:
     _person: Any = field(default=None, repr=False)
     # the flows live when first asked (bot/conversation.py), and those entered since: a flow not in it has no state
     _live_flows: set[str] | None = field(default=None, repr=False)
+    # (the message, {name: value}): app.user_reads as read with the user row for that message (bot/webhook.py)
+    _user_reads: tuple[Incoming, dict] | None = field(default=None, repr=False)
 
     @property
     def openid(self) -> str:
@@ -109,6 +112,13 @@ class Ctx:
         if self._person is None:
             self._person = roster_store.person_by_openid(self.db, self.openid) or False
         return self._person or None
+
+    def read_with_user(self, name: str) -> Any:
+        """The value of the user read ``name`` (bot/registry.py ``UserRead``) read with the user row for this message;
+        None when it was not (another message handled in this context, a context built elsewhere)."""
+        if self._user_reads is None or self._user_reads[0] is not self.msg:
+            return None
+        return self._user_reads[1].get(name)
 
     def forget_person(self) -> None:
         self._person = None

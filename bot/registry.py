@@ -7,7 +7,7 @@ only module that imports ``handlers``) calls ``collect`` and puts the result on 
 the core reads it: ``app.routes`` (webhook, replay after 登记), ``app.jobs`` (scheduler, ``tick``),
 ``app.media_listeners`` (media job), ``app.report_columns`` and ``app.report_summary`` (通报),
 ``app.exports`` (``export``, the dashboard's 导出), ``app.imports`` (``import KIND FILE``, the dashboard's upload page), ``app.commands`` (the CLI), ``app.dashboard_pages`` (the /admin blueprint and its
-nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations) and ``app.flows`` (取消). Tests swap ``app.registry``, never a module global.
+nav), ``app.village_sections`` (the dashboard's village page), ``app.photo_villages`` (who may see a photo), ``app.stores`` (migrations), ``app.flows`` (取消) and ``app.user_reads`` (the webhook's user row). Tests swap ``app.registry``, never a module global.
 
 Lists keep the order of ``CAPABILITIES`` (then each manifest's own order): jobs run, media listeners
 are told, dashboard pages appear in the nav, report columns are laid out and store migrations run in
@@ -75,6 +75,20 @@ class Importer:
     apply: Callable[[Any, list, str], Any]
 
 
+@dataclass(frozen=True)
+class UserRead:
+    """A read of the sender's that comes with the user row, in the statement every message costs anyway
+    (bot/store/users.py ``touch_inbound``), instead of a statement of its own (issue 21). ``sql``: one scalar SQL
+    expression (a subquery) over the row being touched (``users.openid``), never NULL; ``params(app, now)``: its
+    parameters, in order. A matcher reads the value with ``ctx.read_with_user(name)``, which is None when the
+    message was not read so (a message handled again, a context built elsewhere): it then asks the database. The
+    value is as of the message's start: for matchers (which write nothing), not for handlers."""
+
+    name: str
+    sql: str
+    params: Callable[[Any, Any], Sequence[Any]]
+
+
 # Manifest attribute -> (Registry field, what it holds).
 MANIFEST = {
     "ROUTES": ("routes", "list[bot.router.Route]: every route of the capability (placed by handlers/__init__.py)"),
@@ -102,6 +116,7 @@ MANIFEST = {
     ),
     "STORES": ("stores", "list[module]: its bot/store modules (each has ``migrations``), in migration order"),
     "FLOWS": ("flows", "list[bot.conversation.Flow]: its multi-step flows (取消 ends them, calling on_cancel)"),
+    "USER_READS": ("user_reads", "list[bot.registry.UserRead]: reads of the sender's that come with the user row"),
 }
 
 
@@ -120,6 +135,7 @@ class Registry:
     photo_villages: tuple = ()
     stores: tuple = ()
     flows: tuple = ()
+    user_reads: tuple = ()
 
 
 class RegistryError(ValueError):
@@ -138,6 +154,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
         "photo_villages": [],
         "stores": [],
         "flows": [],
+        "user_reads": [],
     }
     exports: dict[str, str] = {}
     imports: dict[str, Importer] = {}
@@ -157,6 +174,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     _check_unique([p.rule + " " + ",".join(p.methods) for p in lists["dashboard_pages"]], "dashboard page")
     _check_unique([m.__name__ for m in lists["stores"]], "store")
     _check_unique([f.name for f in lists["flows"]], "flow")
+    _check_unique([r.name for r in lists["user_reads"]], "user read")
     unplaced = [r.name for r in contributed_routes if r not in routes]
     if unplaced:
         raise RegistryError(f"routes contributed but missing from the dispatch order: {unplaced}")

@@ -8,8 +8,9 @@ the same pair with another body is a replay (the webhook answers 403); the same 
 body is WeChat's retry, answered by the dedupe as any retry. Encrypted pushes need none of this:
 ``msg_signature`` covers the body.
 
-The check is one statement inside the writer thread's group transaction (bot/writer.py), so it costs
-no transaction of its own; pairs older than the window are dropped at most once a minute per process.
+The check is one statement for a whole group of the writer thread's (bot/writer.py ``begin``), inside its
+transaction, so it costs no transaction of its own; pairs older than the window are dropped at most once a minute
+per process.
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ class ReplayGuard:
         self._pruned_at: float | None = None
         self._lock = threading.Lock()
 
-    def admits(self, db, seen: Seen, now: float) -> bool:
-        """Inside the open transaction: False when the pair was seen with another body (a replay)."""
+    def admits(self, db, seen: list[Seen], now: float) -> list[bool]:
+        """Inside the open transaction: for each push, False when its pair was seen with another body (a replay),
+        earlier or earlier in ``seen`` (the first body a pair comes with is the one it may carry)."""
         with self._lock:
             prune = self._pruned_at is None or abs(now - self._pruned_at) >= PRUNE_EVERY_SECONDS
             if prune:
                 self._pruned_at = now
         if prune:
             store.forget_before(db, int(now) - self.max_age_seconds)
-        return store.remember(db, seen.timestamp, seen.nonce, seen.digest) == seen.digest
+        kept = store.remember(db, [(one.timestamp, one.nonce, one.digest) for one in seen])
+        return [kept[(one.timestamp, one.nonce)] == one.digest for one in seen]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qsl
 
@@ -30,7 +31,7 @@ from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_x
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
 from bot.router import Plan, PlanCache, dispatch, plan
-from bot.store import inbox, media, outbox, users
+from bot.store import inbox, json_text, media, outbox, users
 from bot.writer import MessageWriter
 
 log = logging.getLogger("bot.webhook")
@@ -240,12 +241,29 @@ def render_text_reply(incoming: Incoming, text: str, now: float | None = None) -
     )
 
 
+@dataclass(slots=True)
+class Job:
+    """One push handed to the writer thread."""
+
+    incoming: Incoming
+    now: datetime  # the message's moment
+    now_s: str  # the moment as stored (bot/clock.py ``to_db``)
+    payload: str  # the inbox row's payload (JSON); both made by the request thread, outside the write lock
+    started: float  # perf_counter when the request thread took it (the inbox row's latency)
+    seen: Seen | None  # a plaintext push's (timestamp, nonce, body digest) for the replay guard
+    planned: Plan | None  # read_ahead's plan
+    replayed: bool = False  # set by _admit: its pair was seen with another body
+
+
 def _writer(app: AppContext) -> MessageWriter:
     """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
 
     def build(a: AppContext) -> MessageWriter:
         return MessageWriter(
-            a.databases, apply=lambda db, job: process(a, db, *job), on_error=lambda db, job: _keep_failed(a, db, *job)
+            a.databases,
+            apply=lambda db, job: _apply(a, db, job),
+            on_error=lambda db, job: _keep_failed(a, db, job),
+            begin=lambda db, jobs: _admit(a, db, jobs),
         )
 
     return app.service("message_writer", build)
@@ -259,7 +277,8 @@ def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str
     try:
         now = app.clock()  # the message's moment: before the reading ahead (the first question builds the FAQ index)
         planned = read_ahead(app, incoming)
-        handler, reply = _writer(app).submit((incoming, now, started, seen, planned))
+        job = Job(incoming, now, clock.to_db(now), json_text(incoming.fields), started, seen, planned)
+        handler, reply = _writer(app).submit(job)
         if handler == REPLAYED:
             raise Replayed()
         return reply
@@ -287,52 +306,113 @@ def _replay_guard(app: AppContext) -> ReplayGuard:
     return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
 
 
+def _admit(app: AppContext, db, jobs: list[Job]) -> None:
+    """First in each group's transaction: the replay guard for the group's plaintext pushes, in one statement."""
+    plaintext = [(job, job.seen) for job in jobs if job.seen is not None]
+    if plaintext:
+        admitted = _replay_guard(app).admits(db, [seen for _job, seen in plaintext], clock.utcnow().timestamp())
+        for (job, _seen), ok in zip(plaintext, admitted, strict=True):
+            job.replayed = not ok
+
+
+def _apply(app: AppContext, db, job: Job) -> tuple[str, str | None]:
+    if job.replayed:  # nothing of it is kept
+        return REPLAYED, None
+    return process(app, db, job.incoming, job.now, job.started, job.planned, now_s=job.now_s, payload=job.payload)
+
+
+# Messages whose inbox row is written before their handler runs, as the handlers read it: a photo's, voice's or
+# video's media row refers to it (and tickets read a voice's recognition from it); a location is read from the
+# inbox by the texts after it (bot/events.py ``recent_location``). Every other message's row is written once, after
+# its handler, with the reply: one statement instead of two.
+KEPT_FIRST = frozenset({*MEDIA_TYPES, "location"})
+
+
 def process(
     app: AppContext,
     db,
     incoming: Incoming,
     now: datetime,
     started: float,
-    seen: Seen | None,
     planned: Plan | None = None,
+    *,
+    now_s: str | None = None,
+    payload: str | None = None,
 ) -> tuple[str, str | None]:
-    """One message inside the writer's open transaction: (handler name, reply). ``planned``: ``read_ahead``'s
-    plan of the message (None: every route is asked)."""
-    if seen is not None and not _replay_guard(app).admits(db, seen, clock.utcnow().timestamp()):
-        return REPLAYED, None
-    now_s = clock.to_db(now)
-    inbox_id = _keep(db, incoming, now_s, status="ok")
-    if inbox_id is None:  # a retry, or the same push on two connections: the first one's reply
+    """One message inside the writer's open transaction (its replay guard checked): (handler name, reply).
+    ``planned``: ``read_ahead``'s plan of the message (None: every route is asked); ``now_s`` and ``payload``: ``now``
+    as stored and the message's fields as JSON, when the caller has them.
+
+    A message's writes are all-or-nothing (the writer's transaction, or the savepoint of its second pass), so the
+    inbox row may come last: the dedupe is then the user row's statement, which finds no row (and touches none)
+    when the inbox holds the message already, and gives the inbox's largest id, the new row's id before it is
+    written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记)."""
+    now_s = now_s or clock.to_db(now)
+    payload = payload or json_text(incoming.fields)
+    first = incoming.msg_type in KEPT_FIRST
+    reads = [(read.name, read.sql, read.params(app, now)) for read in app.user_reads]
+    if first:
+        inbox_id = _keep(db, incoming, payload, now_s, status="ok")
+        user = (
+            None
+            if inbox_id is None
+            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads)
+        )
+    else:
+        user = users.touch_inbound(
+            db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key, reads=reads
+        )
+        inbox_id = None if user is None else (user.pop("last_inbox_id") or 0) + 1
+    if inbox_id is None or user is None:  # a retry, or the same push on two connections: the first one's reply
         kept = inbox.find(db, incoming.openid, incoming.dedupe_key)
         assert kept is not None  # the row that made this one a duplicate
         return "duplicate", kept["reply"]
-    user = users.touch_inbound(db, incoming.openid, now_s, counts_as_contact=incoming.opens_window)
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
     live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
-    ctx = Ctx(app=app, db=db, msg=incoming, now=now, user=user, inbox_id=inbox_id, _live_flows=live_flows)
+    read = {name: user.pop(f"read:{name}") for name, _sql, _params in reads}  # the same (bot/registry.py UserRead)
+    ctx = Ctx(
+        app=app,
+        db=db,
+        msg=incoming,
+        now=now,
+        user=user,
+        inbox_id=inbox_id,
+        _live_flows=live_flows,
+        _user_reads=(incoming, read),
+    )
+    vars(ctx)["now_s"] = now_s  # Ctx.now_s (a cached property) made already
     handler, reply = dispatch(app.routes, ctx, planned)
-    inbox.set_reply(db, inbox_id, handler, reply, (time.perf_counter() - started) * 1000)
+    latency_ms = (time.perf_counter() - started) * 1000
+    if first:
+        inbox.set_reply(db, inbox_id, handler, reply, latency_ms)
+    elif _keep(db, incoming, payload, now_s, "ok", handler, reply, latency_ms, inbox_id) != inbox_id:
+        raise RuntimeError(f"inbox row {inbox_id} was not written as {incoming.dedupe_key}")  # not expected
     return handler, reply
 
 
-def _keep_failed(
-    app: AppContext, db, incoming: Incoming, now: datetime, started: float, seen: Seen | None, _planned=None
-) -> tuple[str, str]:
+def _keep_failed(app: AppContext, db, job: Job) -> tuple[str, str]:
     """The handler failed and its writes were undone; keep the message itself so staff can see it."""
-    log.exception("handler failed for %s %s", hash_openid(incoming.openid), incoming.dedupe_key)
-    if seen is not None:  # its pair, undone with the handler's writes
-        _replay_guard(app).admits(db, seen, clock.utcnow().timestamp())
+    log.exception("handler failed for %s %s", hash_openid(job.incoming.openid), job.incoming.dedupe_key)
     reply = app.t("core.error")
-    inbox_id = _keep(db, incoming, clock.to_db(now), status="error")  # its photo or voice is still fetched
-    if inbox_id is not None:  # None: the same push was kept meanwhile on another connection
-        inbox.set_reply(db, inbox_id, "error", reply, (time.perf_counter() - started) * 1000)
+    # its photo or voice is still fetched; None: the same push was kept meanwhile on another connection
+    _keep(db, job.incoming, job.payload, job.now_s, "error", "error", reply, (time.perf_counter() - job.started) * 1000)
     return "error", reply
 
 
-def _keep(db, incoming: Incoming, now_s: str, status: str) -> int | None:
-    """The inbox row and, for a photo/voice/video, its media row for the download job; None if the
-    message is already kept (a retry)."""
+def _keep(
+    db,
+    incoming: Incoming,
+    payload: str,
+    now_s: str,
+    status: str,
+    handler: str | None = None,
+    reply: str | None = None,
+    latency_ms: float | None = None,
+    inbox_id: int | None = None,
+) -> int | None:
+    """The inbox row (with its handler and reply when known) and, for a photo/voice/video, its media row for the
+    download job; None if the message is already kept (a retry)."""
     inbox_id = inbox.record(
         db,
         openid=incoming.openid,
@@ -340,9 +420,13 @@ def _keep(db, incoming: Incoming, now_s: str, status: str) -> int | None:
         msg_type=incoming.msg_type,
         event=incoming.event,
         content=incoming.summary(),
-        payload=incoming.fields,
+        payload=payload,
         received_at=now_s,
         status=status,
+        handler=handler,
+        reply=reply,
+        latency_ms=latency_ms,
+        inbox_id=inbox_id,
     )
     if inbox_id is not None and incoming.msg_type in MEDIA_TYPES:
         assert incoming.media_id is not None  # parse refuses a media message without one

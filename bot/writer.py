@@ -21,7 +21,10 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
 * items are applied in arrival order on one connection, so a retry that arrives while its first
   try is still queued sees the first try's rows;
 * if the group cannot commit (the disk, or another process holding the lock past busy_timeout),
-  every item of the group raises that error and nothing of the group is kept.
+  every item of the group raises that error and nothing of the group is kept;
+* ``begin(db, items)``, if given, runs first in each of the group's transactions (on both passes, outside the
+  items' savepoints): one statement for the whole group instead of one per item (the webhook's replay guard).
+  If it raises, the group fails as one that cannot commit.
 
 The thread stops after ``idle_seconds`` without work (closing its connection) and starts again on
 the next message, so an app needs no shutdown call and idle test apps leave no threads behind.
@@ -66,10 +69,12 @@ class MessageWriter:
         on_error: Callable[[Any, Any], Any],
         max_group: int = 64,
         idle_seconds: float = 5.0,
+        begin: Callable[[Any, list[Any]], None] | None = None,
     ):
         self.databases = databases
         self.apply = apply
         self.on_error = on_error
+        self.begin = begin
         self.max_group = max_group
         self.idle_seconds = idle_seconds
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
@@ -123,6 +128,8 @@ class MessageWriter:
         """One transaction for the group. Not ``careful``: no savepoint per item (two statements fewer
         per message, each a GIL hand-over); an item that raises rolls the group back (``_ItemFailed``)."""
         with transaction(db):
+            if self.begin is not None:
+                self.begin(db, [pending.item for pending in group])
             for pending in group:
                 if careful:
                     pending.result, pending.error = self._apply_one(db, pending.item)

@@ -14,6 +14,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
 from bot.identity import acts_as, staff
+from bot.registry import UserRead
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
@@ -57,14 +58,28 @@ def _free_photos(ctx: Ctx) -> list[int]:
 def _recent_when_matching(ctx: Ctx) -> tuple[list[int], bool]:
     """``_free_photos``, and whether a ticket is open within its 补充 window (``_supplementable`` has one), for the
     matchers of one message (ticket_repeat, photo_question, ticket_supplement_text: matchers write nothing), read
-    once in one statement; a handler reads them afresh, a redispatched message anew."""
+    once, with the user row (``RECENT_ACTIVITY``) or else in one statement; a handler reads them afresh, a
+    redispatched message anew."""
     msg, recent = vars(ctx).get("_recent", (None, ([], False)))
     if msg is not ctx.msg:
-        since = escalation.attach_window_start(ctx.app, ctx.now)
-        photos, any_open = tickets_store.recent_activity(ctx.db, ctx.openid, since, ctx.now_s)
+        read = ctx.read_with_user(RECENT_ACTIVITY.name)
+        if read is not None:
+            photos, any_open = tickets_store.recent_activity_of(read)
+        else:
+            since = escalation.attach_window_start(ctx.app, ctx.now)
+            photos, any_open = tickets_store.recent_activity(ctx.db, ctx.openid, since, ctx.now_s)
         recent = ([m for m in photos if not planting.holds_photo(ctx.db, m)], any_open)
         vars(ctx)["_recent"] = (ctx.msg, recent)
     return recent
+
+
+def _recent_activity_params(app, now) -> list[str]:
+    since = escalation.attach_window_start(app, now)
+    return [since, clock.to_db(now), since]
+
+
+# what _recent_when_matching reads, read with the user row on most texts (no statement of its own)
+RECENT_ACTIVITY = UserRead("recent_activity", tickets_store.RECENT_ACTIVITY_OF_USER, _recent_activity_params)
 
 
 def _free_photos_when_matching(ctx: Ctx) -> list[int]:
@@ -444,4 +459,5 @@ JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
 STORES: list = [tickets_store]
 EXPORTS: dict = {**tickets_store.EXPORT_SQL}
 FLOWS: list = [ASK_FLOW]
+USER_READS: list = [RECENT_ACTIVITY]
 DASHBOARD: list = ticket_pages.PAGES

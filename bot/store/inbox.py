@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.store import json_text, one
+from bot.store import one
 
 migrations = Migrations("inbox")
 
@@ -47,15 +47,37 @@ def record(
     msg_type: str,
     event: str | None,
     content: str | None,
-    payload: dict,
+    payload: str,
     received_at: str,
     status: str = "ok",
+    handler: str | None = None,
+    reply: str | None = None,
+    latency_ms: float | None = None,
+    inbox_id: int | None = None,
 ) -> int | None:
-    """The new row's id; None when this (openid, msg_key) is already kept: a retry (see ``find``)."""
+    """The new row's id; None when this (openid, msg_key) is already kept: a retry (see ``find``). ``payload``: the
+    push's fields as JSON (``json_text``). With its
+    ``handler`` and ``reply`` when they are known already (one statement instead of ``record`` and ``set_reply``);
+    ``inbox_id``: the id to give it (the webhook's, bot/webhook.py), instead of SQLite's choice (the same: the
+    largest + 1)."""
     row = db.conn.execute(
-        "INSERT INTO inbox (openid, msg_key, msg_type, event, content, payload, received_at, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (openid, msg_key) DO NOTHING RETURNING id",
-        [openid, msg_key, msg_type, event, content, json_text(payload), received_at, status],
+        "INSERT INTO inbox (id, openid, msg_key, msg_type, event, content, payload, received_at, status, handler,"
+        " reply, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (openid, msg_key) DO NOTHING RETURNING id",
+        [
+            inbox_id,
+            openid,
+            msg_key,
+            msg_type,
+            event,
+            content,
+            payload,
+            received_at,
+            status,
+            handler,
+            reply,
+            latency_ms,
+        ],
     ).fetchone()
     return row[0] if row else None
 

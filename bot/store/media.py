@@ -44,6 +44,15 @@ def m001_media(db: Database) -> None:
     db.table("media").create_index(["sha256"])
 
 
+@migrations()
+def m002_sender_and_inbox_indexes(db: Database) -> None:
+    """A sender's photos of the last minutes are read on most texts (bot/store/tickets.py ``recent_activity``), and
+    a message's media row by its inbox row: without these, each read went through every photo ever received
+    (issue 21: 7 ms a text with 50,000 photos, 0.03 ms with them)."""
+    db.table("media").create_index(["openid", "kind", "created_at"])
+    db.table("media").create_index(["inbox_id"])
+
+
 def add(
     db: Database,
     *,

@@ -117,6 +117,13 @@ def m004_binding_proof(db: Database) -> None:
     db.table("binding_conflicts").add_column("kind", str, not_null_default="taken")
 
 
+@migrations()
+def m005_role_index(db: Database) -> None:
+    """The advisers (and admins) are found by role when a ticket is assigned: by this index, not through the whole
+    roster (a city's villagers)."""
+    db.table("people").create_index(["role"])
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source", "bound_via")
 

@@ -97,6 +97,13 @@ def m003_close_reason_signature_rounds(db: Database) -> None:
     db.table("ticket_attachments").add_column("round", int, not_null_default=0)
 
 
+@migrations()
+def m004_attachments_by_media(db: Database) -> None:
+    """Whether a photo is on a ticket already is asked for each of a sender's recent photos on most texts
+    (``recent_activity``): by this index, not through every attachment."""
+    db.table("ticket_attachments").create_index(["media_row_id"])
+
+
 ROLE_ADVISER = "技术顾问"
 ROLE_ADMIN = "管理员"
 
@@ -131,13 +138,16 @@ def by_public_token(db: Database, token: str) -> dict | None:
     return one(db, "SELECT * FROM tickets WHERE public_token = ?", [token])
 
 
-# the villager's open tickets written to at or after a time (the 补充 window); params: openid, since
-_OPEN_SINCE_SQL = "SELECT {what} FROM tickets WHERE openid = ? AND status = 'open' AND activity_at >= ?"
+# the villager's open tickets written to at or after a time (the 补充 window); params: openid (unless given as
+# {openid}), since
+_OPEN_SINCE_SQL = "SELECT {what} FROM tickets WHERE openid = {openid} AND status = 'open' AND activity_at >= ?"
 
 
 def open_with_activity_since(db: Database, openid: str, since: str) -> list[dict]:
     """The villager's open tickets they wrote to at or after ``since`` (the 补充 window), latest first."""
-    return list(db.query(_OPEN_SINCE_SQL.format(what="*") + " ORDER BY activity_at DESC, id DESC", [openid, since]))
+    return list(
+        db.query(_OPEN_SINCE_SQL.format(what="*", openid="?") + " ORDER BY activity_at DESC, id DESC", [openid, since])
+    )
 
 
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
@@ -329,10 +339,11 @@ def attachments(db: Database, ticket_id: int) -> list[dict]:
     )
 
 
-# photos the villager sent in [since, until] that no ticket holds; params: openid, since, until
+# photos the villager sent in [since, until] that no ticket holds; params: openid (unless given as {openid}), since,
+# until
 _UNATTACHED_IMAGES_SQL = (
-    "SELECT {what} FROM media m WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ? AND m.created_at <= ?"
-    " AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id)"
+    "SELECT {what} FROM media m WHERE m.openid = {openid} AND m.kind = 'image' AND m.created_at >= ?"
+    " AND m.created_at <= ? AND NOT EXISTS (SELECT 1 FROM ticket_attachments a WHERE a.media_row_id = m.id)"
 )
 
 
@@ -340,19 +351,35 @@ def recent_unattached_images(db: Database, openid: str, since: str, until: str) 
     """Photos the villager sent in [since, until] (until: now; the demo's lie in the campaign year) that no
     ticket holds yet."""
     return [
-        r["id"] for r in db.query(_UNATTACHED_IMAGES_SQL.format(what="m.id") + " ORDER BY m.id", [openid, since, until])
+        r["id"]
+        for r in db.query(
+            _UNATTACHED_IMAGES_SQL.format(what="m.id", openid="?") + " ORDER BY m.id", [openid, since, until]
+        )
     ]
 
 
 def recent_activity(db: Database, openid: str, since: str, until: str) -> tuple[list[int], bool]:
     """``recent_unattached_images(since, until)`` and whether ``open_with_activity_since(since)`` has a ticket, in
     one statement (asked together on most texts, where both are nothing)."""
-    photos, any_open = db.conn.execute(
-        f"SELECT ({_UNATTACHED_IMAGES_SQL.format(what='json_group_array(m.id)')}),"
-        f" EXISTS ({_OPEN_SINCE_SQL.format(what='1')})",
-        [openid, since, until, openid, since],
-    ).fetchone()
-    return sorted(json.loads(photos)), bool(any_open)
+    (read,) = db.conn.execute(f"SELECT {_recent_activity_sql('?')}", [openid, since, until, openid, since]).fetchone()
+    return recent_activity_of(read)
+
+
+def _recent_activity_sql(openid: str) -> str:
+    return (
+        f"json_array(json(({_UNATTACHED_IMAGES_SQL.format(what='json_group_array(m.id)', openid=openid)})),"
+        f" EXISTS ({_OPEN_SINCE_SQL.format(what='1', openid=openid)}))"
+    )
+
+
+# ``recent_activity`` as an expression over a users row, read with it (bot/registry.py UserRead); params: since,
+# until, since. ``recent_activity_of`` reads its value.
+RECENT_ACTIVITY_OF_USER = _recent_activity_sql("users.openid")
+
+
+def recent_activity_of(read: str) -> tuple[list[int], bool]:
+    photos, any_open = json.loads(read)
+    return sorted(photos), bool(any_open)
 
 
 # -- who answers -----------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -44,27 +46,52 @@ _HELD_WAITING = (
 )
 
 
-def touch_inbound(db: Database, openid: str, now: str, counts_as_contact: bool = True) -> dict:
+def touch_inbound(
+    db: Database,
+    openid: str,
+    now: str,
+    counts_as_contact: bool = True,
+    unless_kept: str | None = None,
+    reads: Sequence[tuple[str, str, Sequence[Any]]] = (),
+) -> dict | None:
     """The user row (created on first contact), plus ``held_waiting`` (see above) and ``live_flows``, the
     names of the user's flows live at ``now`` (bot.conversation), all in one statement. A contact opens a
-    fresh 48-hour customer-service window."""
+    fresh 48-hour customer-service window.
+
+    ``unless_kept``: a message's dedupe key (bot.store.inbox): None, and the row untouched, when the inbox holds
+    that message of this user already (a retry); else the row has ``last_inbox_id`` too, the inbox's largest id
+    (None when it is empty). The webhook's dedupe and the id of its inbox row, in the same statement.
+
+    ``reads``: (name, SQL expression over this users row, its parameters): each value in the row as ``read:<name>``
+    (bot/registry.py ``UserRead``)."""
     returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
+    if unless_kept is None:
+        values, unless = "VALUES (?, ?, ?{})", []
+    else:  # INSERT … SELECT: an upsert's SELECT needs its WHERE (SQLite's parser); no row, no insert and no update
+        values = "SELECT ?, ?, ?{} WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE openid = ? AND msg_key = ?)"
+        unless = [openid, unless_kept]
+        returning += ", (SELECT max(id) FROM inbox) AS last_inbox_id"
+    for name, sql, _params in reads:
+        returning += f', ({sql}) AS "read:{name}"'
+    read_params = [value for _name, _sql, params in reads for value in params]
     if counts_as_contact:
         sql = (
-            "INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) VALUES (?, ?, ?, ?)"
+            f"INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) {values.format(', ?')}"
             " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
             f" cs_sent_since_inbound = 0 {returning}"
         )
-        params = [openid, now, now, now, now]
+        params = [openid, now, now, now, *unless, now, *read_params]
     else:
         sql = (
-            "INSERT INTO users (openid, created_at, subscribed_at) VALUES (?, ?, ?)"
+            f"INSERT INTO users (openid, created_at, subscribed_at) {values.format('')}"
             f" ON CONFLICT(openid) DO UPDATE SET openid = openid {returning}"
         )
-        params = [openid, now, now, now]
+        params = [openid, now, now, *unless, now, *read_params]
     cursor = db.conn.execute(sql, params)
-    keys = [d[0] for d in cursor.description]
-    user = dict(zip(keys, cursor.fetchone()))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    user = dict(zip([d[0] for d in cursor.description], row))
     user["live_flows"] = json.loads(user["live_flows"])
     return user
 

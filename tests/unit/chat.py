@@ -20,7 +20,7 @@ def send(app, openid: str, msg_type: str, **fields: str) -> str | None:
     common = {"ToUserName": "gh", "FromUserName": openid, "CreateTime": str(int(now.timestamp()))}
     msg = from_fields({**common, "MsgType": msg_type, "MsgId": str(next(_ids)), **fields})
     with transaction(app.db):
-        _handler, reply = webhook.process(app, app.db, msg, now, 0.0, None)
+        _handler, reply = webhook.process(app, app.db, msg, now, 0.0)
     return reply
 
 

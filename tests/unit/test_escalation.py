@@ -203,9 +203,10 @@ def test_about_same_tree(text, earlier, same):
 def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tmp_path):
     """tickets.recent_activity (one statement on most texts) says what recent_unattached_images and
     open_with_activity_since say, on a real file: photos in and out of the window, another sender's, a voice, one a
-    ticket holds; tickets open and closed, in and out of the window, another sender's."""
+    ticket holds; tickets open and closed, in and out of the window, another sender's. And so does the same read
+    made with the user row (``RECENT_ACTIVITY_OF_USER``, what the webhook reads on most texts)."""
     from bot.db import transaction
-    from bot.store import media
+    from bot.store import media, users
     from bot.store import tickets as store
     from tests.conftest import app_over_file
 
@@ -242,9 +243,15 @@ def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tm
             return ticket_id
 
         def both(openid: str):
-            return store.recent_unattached_images(db, openid, since, until), bool(
-                store.open_with_activity_since(db, openid, since)
+            separate = (
+                store.recent_unattached_images(db, openid, since, until),
+                bool(store.open_with_activity_since(db, openid, since)),
             )
+            with_user = users.touch_inbound(
+                db, openid, until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since])]
+            )
+            assert with_user is not None and store.recent_activity_of(with_user["read:recent"]) == separate
+            return separate
 
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == ([], False)
         later, earlier = photo("o-a", "2027-03-05T10:20:00"), photo("o-a", "2027-03-05T10:05:00")
@@ -258,3 +265,21 @@ def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tm
         store.add_attachment(db, ticket("o-a", "2027-03-05T10:00:00"), media_row_id=held, text=None, now=since)
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == (sorted([later, earlier]), True)
         assert store.recent_activity(db, "o-b", since, until) == both("o-b")
+
+
+def test_a_read_made_with_the_user_row_is_that_messages_only(tmp_path):
+    """``ctx.read_with_user``: the value read with the user row for the message the context was made for; a message
+    handled again in it (after 登记, a voice read as text) asks the database itself."""
+    import dataclasses
+
+    from bot.context import Ctx
+    from bot.incoming import Incoming
+    from tests.conftest import app_over_file
+
+    msg = Incoming(openid="o-a", account="gh", msg_type="text", create_time=0, text="叶子黄了")
+    with app_over_file(tmp_path) as app:
+        ctx = Ctx(app=app, db=app.db, msg=msg, now=app.clock(), user={}, inbox_id=1, _user_reads=(msg, {"r": "v"}))
+        assert ctx.read_with_user("r") == "v"
+        assert ctx.read_with_user("other") is None
+        assert dataclasses.replace(ctx, msg=dataclasses.replace(msg, text="桂花")).read_with_user("r") is None
+        assert dataclasses.replace(ctx, _user_reads=None).read_with_user("r") is None

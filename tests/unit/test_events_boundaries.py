@@ -16,6 +16,7 @@ from bot.context import Ctx
 from bot.incoming import Incoming
 from bot.store import events as events_store
 from bot.store import inbox as inbox_store
+from bot.store import json_text
 from bot.store import roster as roster_store
 from tests.conftest import ROOT, app_over_file, chat_context
 
@@ -223,7 +224,7 @@ def location_sent(app, at: str, lat: float, lng: float) -> None:
             msg_type="location",
             event=None,
             content=None,
-            payload=fields,
+            payload=json_text(fields),
             received_at=at,
         )
 

@@ -185,7 +185,7 @@ def _apply(app, msg, now, planned):
     masked), or what it raised."""
     try:
         with transaction(app.db):
-            handler, reply = webhook.process(app, app.db, msg, now, 0.0, None, planned)
+            handler, reply = webhook.process(app, app.db, msg, now, 0.0, planned)
     except Exception as exc:  # noqa: BLE001 - both bots must fail alike
         return "raised", repr(exc)
     return handler, _TOKEN.sub("<token>", reply or "")

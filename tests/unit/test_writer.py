@@ -193,3 +193,44 @@ def test_the_thread_stops_when_idle_closes_its_connection_and_comes_back(databas
     assert len(databases._all) == before  # its connection was closed and forgotten
     assert writer.submit("m2") == "done m2"  # a new thread takes the next message
     assert [i for i, _ in items(databases)] == ["m1", "m2"]
+
+
+def test_begin_runs_first_in_each_transaction_of_a_group_on_both_passes(databases):
+    """``begin`` writes for the whole group outside the items' savepoints: a failing item's second pass keeps it."""
+    begun: list[list[str]] = []
+
+    def begin(db, group):
+        begun.append(list(group))
+        db.execute("INSERT INTO t (item, note) VALUES (?, 'begin')", ["begin " + "+".join(group)])
+
+    def apply(db, item):
+        if item == "m2":
+            raise RuntimeError("handler bug")
+        return insert(db, item)
+
+    gate = Gate(apply)
+    writer = MessageWriter(databases, gate, keep_failed, begin=begin)
+    results = queued_behind_first(writer, gate, ["m1", "m2", "m3"])
+    assert results == {"first": "done first", "m1": "done m1", "m2": "failed m2", "m3": "done m3"}
+    assert begun == [["first"], ["m1", "m2", "m3"], ["m1", "m2", "m3"]]  # the group's second pass begins again
+    assert items(databases) == [
+        ("begin first", "begin"),
+        ("first", "ok"),
+        ("begin m1+m2+m3", "begin"),  # once: the first pass was rolled back
+        ("m1", "ok"),
+        ("m2", "failed"),
+        ("m3", "ok"),
+    ]
+
+
+def test_a_begin_that_fails_fails_its_group_and_keeps_nothing(databases):
+    def begin(db, group):
+        if "m2" in group:
+            raise OSError("cannot")
+
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed, begin=begin)
+    results = queued_behind_first(writer, gate, ["m1", "m2"])
+    assert results["first"] == "done first"
+    assert isinstance(results["m1"], OSError) and isinstance(results["m2"], OSError)
+    assert items(databases) == [("first", "ok")]
