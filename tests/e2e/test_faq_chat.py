@@ -195,6 +195,9 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
         "村里叫我出两百块买苗 我冇钱",  # round 14: an amount of money
         "我们支部的植树方案交上去了没有",  # one's own case
         "果园老板不让我们在路边挖坑",  # someone who will not allow it
+        "门口种什么树风水好",  # round 16: outside the bot's knowledge
+        "我今年评上了最美植绿人没有",  # one's own result
+        "帮我查下我们村还有多少户没种树",  # the village's own figures
     ],
 )
 def test_what_needs_a_person_becomes_a_ticket_never_a_general_answer(villager, bot, question):

@@ -1594,3 +1594,29 @@ def test_a_long_story_counts_only_the_clause_that_asks_against_an_intent(index):
 def test_a_recommendation_is_given_only_when_a_clause_that_asks_asks_for_one(index, question, expected):
     result = index._recommend(nlu.normalize(question), question)
     assert (result.entry_id if result else None) == expected
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        # round 16: a quota is asked in words of a quota, not a bare 多少 or 要求
+        ("您好打扰了，我家院子里种的那棵柿子树结了很多果，我想再种一棵，请问柿子树对土有没有要求，谢谢", "escalate"),
+        ("村道两边要种一排树，书记问我每棵隔几米，一般行道树的株距是多少", "escalate"),
+        ("书记要种多少棵", "camp.quota_secretary"),
+        ("镇上当官嘅要种几多棵", "camp.quota_leader"),
+        ("帮我查下我们村还有多少户没种树", "escalate"),  # the village's own figures: a person
+        ("帮我看下怎么登记", "bot.log_planting"),  # no 代种
+        ("柿子几年结果，为什么掉果", "species.柿.fruit"),  # why, in general
+        ("我家柿子为什么老是掉果", "escalate"),  # why, of one's own tree
+        ("门口种什么树风水好", "escalate"),  # outside the bot's knowledge
+        ("我今年评上了最美植绿人没有", "escalate"),  # one's own result
+        ("评比有什么奖", "camp.awards"),
+        ("光杆苗没带土咋栽", "tech.bare_root"),
+        ("种咗树点样报上去 系咪发相俾你", "bot.log_planting"),
+        ("一棵到现在一个多月了还是光杆，帮我看看到底活没活，我发照片给你", "escalate"),  # a photo to look at
+        ("换咗电话点算", "bot.rebind"),
+        ("新种嘅树啲叶冧晒", "tech.wilting"),  # 叶冧: leaves droop
+    ],
+)
+def test_round_16_quota_words_outside_knowledge_and_cantonese(index, question, expected):
+    assert _got(index.match(question)) == expected
