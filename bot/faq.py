@@ -1652,7 +1652,7 @@ _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
-    r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|"  # '要隔房子几米' asks; '种几棵' may only tell
+    r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|多少(?!棵|个|株)|"  # '要隔房子几米', '要多少水' ask; '种几棵' may only tell
     r"([\u4e00-\u9fff])不\1|不$"
 )
 

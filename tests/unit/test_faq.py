@@ -1620,3 +1620,24 @@ def test_a_recommendation_is_given_only_when_a_clause_that_asks_asks_for_one(ind
 )
 def test_round_16_quota_words_outside_knowledge_and_cantonese(index, question, expected):
     assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        # round 17
+        ("主题林种什么树好看", "recommend.主题林+观花"),  # which trees: a recommendation
+        ("主题林是什么", "camp.zhutilin"),
+        ("党建林种什么树好", "camp.dangjianlin"),  # its answer lists the trees
+        ("院子里种什么树开花又好闻", "recommend.庭院+香花"),
+        ("想种棵树秋天挂满红果好看的", "recommend.观果"),
+        ("种花生用什么品种好", "escalate"),  # growing crops is outside the bot's knowledge
+        ("果树下面种花生得唔得", "tech.intercropping"),
+        ("我们村党建林那片地是不是划在基本农田里面，我们能不能在上面种", "escalate"),  # one plot
+        ("我的龙眼苗种在花盆里半年了都没长", "escalate"),
+        ("我阿哥屋企种咗棵龙眼 我想种棵杨梅 杨梅钟唔钟意晒太阳", "species.杨梅.light"),  # the story's tree is told
+        ("我家门口种的是荔枝，活得挺好，我想问问我儿子种的那棵桂花，桂花要多少水", "species.桂花.water"),
+    ],
+)
+def test_round_17_recommendations_crops_plots_and_the_tree_asked(index, question, expected):
+    assert _got(index.match(question)) == expected
