@@ -1641,3 +1641,22 @@ def test_round_16_quota_words_outside_knowledge_and_cantonese(index, question, e
 )
 def test_round_17_recommendations_crops_plots_and_the_tree_asked(index, question, expected):
     assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        # round 18
+        ("门口种什么树好看又能遮阴", "recommend.房前屋后+遮荫"),  # a specific use before 好看
+        ("文化广场种什么树遮阳", "recommend.广场+遮荫"),
+        ("想种结红果子好看的树", "recommend.观果"),
+        ("我家种的是三华李，今年第一次结果，但是果很小很酸，李子一般种几年才能结好果，产量多少", "species.李.fruit"),
+        ("我是党员我要种几颗树啊书记叫我问你", "escalate"),  # never the secretary's quota (书记叫我问)
+        ("我在外地打工，家里老人想在屋后种几棵李子，问我李子几月份种最好", "species.李.time"),
+        ("我认种的那棵树挂的牌子是别人名字", "escalate"),
+        ("刚种的石榴被牛吃了半边，还能不能活", "escalate"),
+        ("怎样防止牛羊啃新种的树", "tech.livestock"),  # in general: answered
+    ],
+)
+def test_round_18_uses_quota_words_adoption_and_what_happened(index, question, expected):
+    assert _got(index.match(question)) == expected
