@@ -1070,7 +1070,9 @@ class FaqIndex:
         if (
             told
             and story
-            and any(s <= start and end <= e for start, end in self._other_intent_spans(norm, label) for s, e in story)
+            and any(
+                s <= start and end <= e for start, end in self._intent_spans(norm, label, others=True) for s, e in story
+            )
         ):
             story = _story_spans(question, norm, skip)
         skip += story
@@ -1099,18 +1101,14 @@ class FaqIndex:
             return "unexplained"
         return None
 
-    def _other_intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
-        """Where the words are of the intents other than ``entry`` that the question matches."""
-        return [
-            span for other in {i.entry for i in self._intents} - {entry} for span in self._intent_spans(norm, other)
-        ]
-
-    def _intent_spans(self, norm: str, entry: str) -> list[tuple[int, int]]:
-        """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴)."""
+    def _intent_spans(self, norm: str, entry: str, others: bool = False) -> list[tuple[int, int]]:
+        """Where the words are that make an intent for ``entry`` match ('喷除草剂要戴手套吗': 除草剂, 戴); with
+        ``others``, those of the intents for any other entry that match. One pass over the intents."""
         return [
             span
             for intent in self._intents
-            if intent.entry == entry and all(g.search(norm) for g in intent.groups)
+            if (intent.entry != entry if others else intent.entry == entry)
+            and all(g.search(norm) for g in intent.groups)
             for group in intent.groups
             for span in group.spans(norm)
         ]
@@ -1378,8 +1376,6 @@ class FaqIndex:
         if not asked:
             return None
         spec = self.matching["topics"][asked]
-        # round 15: a precise field asked after a story about another ('杨梅好难种 种咗都未必结果 … 几时种最好'),
-        # but not one the story's topic is often what affects (``story_meant``: growth)
         return asked if spec.get("card") or not spec.get("story_meant") else None
 
     def _topic_words(
