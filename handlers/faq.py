@@ -60,12 +60,17 @@ def _warm_faq(reading) -> None:
         escalation.read_faq_ahead(reading.app, reading.msg.text or "")
 
 
-@warmed_by(_warm_faq)
-def _match_chitchat(ctx: Ctx):
+def _faq_result_of_kind(ctx: Ctx, kind: str):
+    """The FAQ's result for a text, when it is of this kind ('chitchat', 'answer'); None otherwise."""
     if ctx.msg.msg_type != "text":
         return None
     result = escalation.faq_result(ctx)
-    return result if result.kind == "chitchat" else None
+    return result if result.kind == kind else None
+
+
+@warmed_by(_warm_faq)
+def _match_chitchat(ctx: Ctx):
+    return _faq_result_of_kind(ctx, "chitchat")
 
 
 def on_chitchat(ctx: Ctx, result) -> str:
@@ -79,10 +84,7 @@ def on_intro(ctx: Ctx, _match) -> str:
 
 @warmed_by(_warm_faq)
 def _match_answer(ctx: Ctx):
-    if ctx.msg.msg_type != "text":
-        return None
-    result = escalation.faq_result(ctx)
-    return result if result.kind == "answer" else None
+    return _faq_result_of_kind(ctx, "answer")
 
 
 # FAQ entries the chat answers with a reply text: "您能做什么" gets the one help text, core.help.
