@@ -706,6 +706,7 @@ class FaqIndex:
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._only_asking = Vocab(esc.get("only_asking", []))
+        self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
         # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
@@ -1209,7 +1210,10 @@ class FaqIndex:
     def _is_diagnosis(self, norm: str) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
-        'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果')."""
+        'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
+        one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``)."""
+        if self._about_a_ticket.search(norm):
+            return False
         if self._observed.search(norm):
             return True
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm):
