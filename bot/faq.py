@@ -756,6 +756,8 @@ class FaqIndex:
         self._precedent_slack = int(agree.get("unexplained_slack", 0))
         self._propose_one = float(agree.get("propose_one", 2.0))
         self._propose_two = float(agree.get("propose_two", 2.0))
+        self._overrule = tuple(float(x) for x in agree.get("overrule", (2.0,)))  # off unless matching.toml sets it
+        self._overrule_share = float(agree.get("overrule_unexplained_share", 0.0))
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
         self.set_precedents(())
@@ -969,7 +971,8 @@ class FaqIndex:
         and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
         characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
         which says 牌子 or 吹; two topics asked stay two)."""
-        if not self._content_chars(norm, self._tree_spans(norm)):
+        content = self._content_chars(norm, self._tree_spans(norm))
+        if not content:
             return None  # '这棵树怎么弄': nothing for a witness to recognise
         trees = self._trees(norm)  # once: finding homophones is the costly part of masking, asking, doubting
         labels = self.precedents.labels
@@ -980,8 +983,19 @@ class FaqIndex:
         agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
         closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
         stopped = result.candidate
-        if stopped and _any_species(stopped.entry_id or "") == label:
-            answer: FaqResult | None = stopped
+        seconded = stopped and _any_species(stopped.entry_id or "") == label
+        answer: FaqResult | None
+        if result.reason in _DOUBTS and self._overruled(near):  # three witnesses: a share of the words unexplained
+            answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
+            words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
+            names = [written for _, written in trees]
+            if answer is None or self.doubt(
+                question, answer.entry_id or "", norm, names, also=words, slack=self._overrule_slack(len(content))
+            ):
+                return None
+            return replace(answer, reason="precedents", candidate=None)
+        if seconded:
+            answer = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
         elif result.reason in _DOUBTS and (stopped is None or result.reason == "low_confidence"):
             answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
@@ -995,6 +1009,23 @@ class FaqIndex:
         if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _overruled(self, near: list[tuple[int, float]]) -> bool:
+        """The nearest precedents all give one label, each at least as close as ``[precedents] overrule`` asks
+        (round 19): enough witnesses to answer that label for a question escalated only for being unsure, whatever
+        answer the doubt stopped, without the doubt's check of the words (three villagers' questions agreeing are
+        the check)."""
+        labels = self.precedents.labels
+        return len(near) >= len(self._overrule) and all(
+            labels[i] == labels[near[0][0]] and similarity >= floor
+            for (i, similarity), floor in zip(near, self._overrule, strict=False)
+        )
+
+    def _overrule_slack(self, content_chars: int) -> int:
+        """How many more unexplained characters three agreeing witnesses allow: ``unexplained_slack``, or a share
+        of the question's content characters if more (a long story has words no answer explains; in
+        '主题林的牌子被风吹跑了' most of what is said is not about 主题林)."""
+        return max(self._precedent_slack, int(self._overrule_share * content_chars))
 
     def _field_by_precedents(self, norm: str, card: FaqResult) -> FaqResult | None:
         """One field of the species, not its card, when the question did not ask about the tree as a whole

@@ -269,3 +269,16 @@ def test_a_person_falling_gets_the_ladder_line_and_fruit_falling_does_not(villag
     assert ladder in fell and ticket_number(fell)
     fruit = villager.says("桃子还没熟就一个个掉下来 是什么原因")
     assert ladder not in fruit and ticket_number(fruit)
+
+
+def test_three_agreeing_precedents_answer_a_long_question_a_doubt_had_stopped(villager, bot):
+    """Round 19: a long question whose words point at another entry (the planting months) is answered with the
+    entry its three closest villagers' questions all carry (the deadlines), not filed for an adviser; a question
+    about the photos the same way. The 主题林 sign blown away stays a ticket (see the round-8 test above)."""
+    add_roster(bot)
+    reply = villager.says("我们这边村委会开会说要交一个种树计划，我是小组长，这个计划几时之前要交上去")
+    month, day = (int(part) for part in bot.config.get("campaign.milestones.plans_due").split("-"))
+    assert f"{month}月{day}日" in reply and "报备" in reply
+    reply = villager.says("村里说种完树要拍照片上传，我手机拍出来很模糊，照片要怎么拍才算数")
+    assert "拍照要求" in reply
+    assert ticket_count(bot) == 0

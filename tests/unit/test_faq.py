@@ -1267,6 +1267,46 @@ def test_precedent_rule_no_answer_without_a_close_agreeing_witness(fresh_index, 
     assert faq.result_label(fresh_index.match(DOUBTED)) == "escalate"
 
 
+# round 19: three agreeing witnesses overrule the answer a doubt stopped ([precedents] overrule)
+STOPPED = "我们这边村委会开会说要交一个种树计划，我是小组长，这个计划几时之前要交上去"  # a doubt stops camp.window
+DEADLINE_WITNESSES = [
+    ("村里开会讲种树计划要交上去，几时之前交", "camp.deadlines"),
+    ("小组长问种树计划几时交到村委会", "camp.deadlines"),
+    ("这个种树的计划要几时交", "camp.deadlines"),
+]
+
+
+def test_precedent_rule_three_agreeing_witnesses_overrule_the_stopped_answer(fresh_index):
+    fresh_index.set_precedents([])
+    stopped = fresh_index.match(STOPPED)
+    assert (stopped.kind, stopped.reason) == ("escalate", "not_sure")
+    assert stopped.candidate is not None and stopped.candidate.entry_id == "camp.window"
+    fresh_index.set_precedents([*DEADLINE_WITNESSES, *OTHER_PRECEDENTS])
+    result = fresh_index.match(STOPPED)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "camp.deadlines", "precedents")
+
+
+@pytest.mark.parametrize(
+    "witnesses",
+    [
+        DEADLINE_WITNESSES[:2],  # two agree: they may second the stopped answer, never overrule it
+        [*DEADLINE_WITNESSES[:2], ("种树计划几时交 交给谁 要不要盖章 我不会写", "escalate")],  # a person among them
+        [*DEADLINE_WITNESSES[:2], ("种树计划几时交才赶得上种树的月份", "camp.window")],  # the third says otherwise
+    ],
+)
+def test_precedent_rule_no_overrule_without_three_agreeing_witnesses(fresh_index, witnesses):
+    fresh_index.set_precedents([*witnesses, *OTHER_PRECEDENTS])
+    assert faq.result_label(fresh_index.match(STOPPED)) == "escalate"
+
+
+def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(index):
+    """'主题林的牌子被风吹跑了': the three closest precedents all ask about 主题林, but 牌子/风吹/跑 are half of what
+    it says."""
+    question = "主题林的牌子被风吹跑了"
+    assert index._overruled(index.precedents.nearest(index._masked(index._fixed(question)), 3))
+    assert faq.result_label(index.match(question)) == "escalate"
+
+
 def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
     """Neither is close enough alone (``one``); the two closest agreeing (``two``) are."""
     precedents = [("老党员七十几岁腿脚不方便还用去吗", "camp.party_age"), ("七十岁的党员要种树吗", "camp.party_age")]
