@@ -519,7 +519,7 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
         ("我先垫了三百块 几时还我", "money", "村委"),
         ("我家的水田可以改种果树吗", "land", "土地管理法"),  # one plot; asked in general: camp.farmland (round 8)
         ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
-        ("村口的古树可以移走吗", "felling", "古树"),
+        ("村里的古树可以砍吗", "felling", "古树"),  # '古树可以移走吗' is answered: precedents second tech.felling
         ("邻居的竹子钻到我家菜地", "dispute", ""),
         ("有人半夜把我种的桂花挖走了", "dispute", ""),
         ("村干部说我没种可我明明种了", "dispute", ""),
@@ -788,7 +788,6 @@ def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     "question,species",
     [
         ("杨梅分不分公母", "杨梅"),
-        ("李子一棵单独种会结果吗", "李"),
         ("铁冬青是不是棵棵都有红果", "铁冬青"),
         ("杨梅买什么苗好", "杨梅"),
     ],
@@ -1019,7 +1018,7 @@ def test_a_species_field_does_not_answer_two_topics_alone(index, question, both)
     "question,entry_id",
     [
         ("桂花枝太密了几时剪好", "species.桂花.pruning"),  # 太密 is how pruning is asked (its examples)
-        ("李子一棵单独种会结果吗", "species.李.card"),  # 授粉 (rank 4) is the more precise question
+        ("李子一棵单独种会结果吗", "species.李.fruit"),  # precedents '□□会结果吗': the field holds the caution
         ("秋枫要施什么肥长得快", "species.秋枫.fertilizer"),  # 长得快 is why, not a second question
     ],
 )
@@ -1305,6 +1304,17 @@ def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(inde
     question = "主题林的牌子被风吹跑了"
     assert index._overruled(index.precedents.nearest(index._masked(index._fixed(question)), 3))
     assert faq.result_label(index.match(question)) == "escalate"
+
+
+def test_precedents_never_answer_a_listed_tree_with_the_off_list_entry(fresh_index):
+    """Masked, '公家路边种几棵荔枝…得唔得' reads like '种几棵芒果得唔得' (camp.exotic); 荔枝 is on the list."""
+    question = "我想喺公家路边种几棵荔枝果子归我得唔得"
+    witnesses = [("我想喺路边种几棵芒果得唔得", "camp.exotic"), ("公家路边种几棵黄皮得唔得", "camp.exotic")]
+    fresh_index.set_precedents([*witnesses, ("路边种几棵菠萝蜜果子归我得唔得", "camp.exotic"), *OTHER_PRECEDENTS])
+    near = fresh_index.precedents.nearest(fresh_index._masked(fresh_index._fixed(question)), 3)
+    assert fresh_index._overruled(near)
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
+    assert fresh_index._label_answer("camp.exotic", set()).entry_id == "camp.exotic"  # no listed tree: it may
 
 
 def test_precedent_rule_two_close_precedents_agreeing_are_enough(fresh_index):
@@ -1634,7 +1644,7 @@ def test_a_recommendation_is_given_only_when_a_clause_that_asks_asks_for_one(ind
 ROUND_16 = [
     # round 16: a quota is asked in words of a quota, not a bare 多少 or 要求
     ("您好打扰了，我家院子里种的那棵柿子树结了很多果，我想再种一棵，请问柿子树对土有没有要求，谢谢", "escalate"),
-    ("村道两边要种一排树，书记问我每棵隔几米，一般行道树的株距是多少", "escalate"),
+    ("村道两边要种一排树，书记问我每棵隔几米，一般行道树的株距是多少", "tech.spacing_general"),  # no quota
     ("书记要种多少棵", "camp.quota_secretary"),
     ("镇上当官嘅要种几多棵", "camp.quota_leader"),
     ("帮我查下我们村还有多少户没种树", "escalate"),  # the village's own figures: a person
@@ -1674,7 +1684,10 @@ ROUND_18 = [
     ("文化广场种什么树遮阳", "recommend.广场+遮荫"),
     ("想种结红果子好看的树", "recommend.观果"),
     ("我家种的是三华李，今年第一次结果，但是果很小很酸，李子一般种几年才能结好果，产量多少", "species.李.fruit"),
-    ("我是党员我要种几颗树啊书记叫我问你", "escalate"),  # never the secretary's quota (书记叫我问)
+    (
+        "我是党员我要种几颗树啊书记叫我问你",
+        "camp.quota_party",
+    ),  # never the secretary's (书记叫我问); round 19's precedents
     ("我在外地打工，家里老人想在屋后种几棵李子，问我李子几月份种最好", "species.李.time"),
     ("我认种的那棵树挂的牌子是别人名字", "escalate"),
     ("刚种的石榴被牛吃了半边，还能不能活", "escalate"),

@@ -51,9 +51,13 @@ def counting(index, calls: list[str]):
 
 def test_the_served_precedents_are_the_questions_normalised_and_masked_now(index):
     """Whatever the cache held when this process loaded the index, the texts are what masking gives today."""
-    questions = [q for q, _ in faq.load_precedents(MESSAGES / "faq" / "precedents")]
-    assert len(index.precedents.texts) == len(questions) > 2000
-    assert index.precedents.texts == tuple(index._masked(nlu.normalize(q)) for q in questions)
+    cases = [
+        (index._masked(nlu.normalize(q)), faq._any_species(index.answered_as(label)))
+        for q, label in faq.load_precedents(MESSAGES / "faq" / "precedents")
+    ]
+    distinct = list(dict.fromkeys(cases))  # the same words with the same label: one witness
+    assert len(cases) > len(distinct) > 8000
+    assert list(zip(index.precedents.texts, index.precedents.labels, strict=True)) == distinct
 
 
 def test_masked_texts_are_built_once_then_read_from_the_file(index, cache, messages):
@@ -133,3 +137,41 @@ def test_processes_building_at_once_each_read_a_whole_file(tmp_path, messages):
     assert outputs == [f"1500 {nlu.normalize(QUESTIONS[-1] + '299')[::-1]}"] * 3
     folder = tmp_path / "cache" / "lvmei-zhishu"
     assert [p.name for p in folder.iterdir()] == [next(folder.glob("precedents-*.json")).name]
+
+
+# the n-grams over the precedents' texts, kept on disk too (``precedent_ngrams``, round 19: ~10,000 questions)
+PROBES = ["□□苗放几天再种", "种树要挖多大的坑", "党建林几时要种好", "叶子黄了怎么办"]
+
+
+def test_the_ngrams_read_back_answer_exactly_as_the_ones_built(index, cache):
+    texts = index.precedents.texts[:800]
+    built = faq.precedent_ngrams(texts)
+    assert len(list(cache.glob("ngrams-*.marshal"))) == 1
+    read = faq.precedent_ngrams(texts)
+    assert read._frozen and not built._frozen  # the second from the file
+    for probe in PROBES:
+        assert read.similarities(probe) == built.similarities(probe) != {}
+    with pytest.raises(ValueError):
+        read.add(0, "桂花几月种")  # its texts' grams are not kept: nothing can be added
+
+
+def test_other_texts_are_another_file(index, cache):
+    first = faq.precedent_ngrams(index.precedents.texts[:300])
+    other = faq.precedent_ngrams(index.precedents.texts[300:600])
+    assert not other._frozen and len(list(cache.glob("ngrams-*.marshal"))) == 2
+    assert first.similarities(PROBES[1]) != other.similarities(PROBES[1])
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", None])
+def test_a_damaged_ngrams_file_is_built_again_and_replaced(index, cache, damage):
+    import marshal
+
+    texts = index.precedents.texts[:300]
+    faq.precedent_ngrams(texts)
+    [written] = cache.glob("ngrams-*.marshal")
+    # cut short, not marshal at all, or a whole state of other texts (another length)
+    written.write_bytes(damage if damage is not None else marshal.dumps(faq.precedent_ngrams(texts[:10]).state()))
+    again = faq.precedent_ngrams(texts)
+    assert not again._frozen
+    assert again.similarities(PROBES[0]) == faq._ngrams_of(texts).similarities(PROBES[0])
+    assert faq.precedent_ngrams(texts)._frozen  # replaced by a whole file
