@@ -1367,7 +1367,8 @@ def test_precedents_load_every_set_but_the_left_out_and_map_missing_topics(tmp_p
 
 
 def test_the_product_index_loads_the_precedent_sets(index):
-    assert len(index.precedents.labels) == len(faq.load_precedents(MESSAGES / "faq" / "precedents")) > 2500
+    # the same words with the same label are one precedent (round 19)
+    assert 8000 < len(index.precedents.labels) < len(faq.load_precedents(MESSAGES / "faq" / "precedents"))
     assert "species.*.time" in index.precedents.labels and "escalate" in index.precedents.labels
 
 
