@@ -783,6 +783,7 @@ class FaqIndex:
         self._propose_two = float(agree.get("propose_two", 2.0))
         self._overrule = tuple(float(x) for x in agree.get("overrule", (2.0,)))  # off unless matching.toml sets it
         self._overrule_share = float(agree.get("overrule_unexplained_share", 0.0))
+        self._overrule_rules = frozenset(agree.get("overrule_rules", ()))  # rule classes three witnesses may answer
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
         self.set_precedents(())
@@ -908,7 +909,9 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
-        if result.kind == "escalate" and (result.candidate or result.reason in _DOUBTS):
+        if result.kind == "escalate" and (
+            result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
+        ):
             result = self._by_precedents(question, norm, result) or result
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
@@ -1010,7 +1013,8 @@ class FaqIndex:
         stopped = result.candidate
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
-        if result.reason in _DOUBTS and self._overruled(near):  # three witnesses: a share of the words unexplained
+        overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
+        if overrulable and self._overruled(near):  # three witnesses: a share of the words unexplained
             answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
             names = [written for _, written in trees]
@@ -1018,6 +1022,8 @@ class FaqIndex:
                 question, answer.entry_id or "", norm, names, also=words, slack=self._overrule_slack(len(content))
             ):
                 return None
+            if result.reason not in _DOUBTS and not self._ranked(answer):
+                return None  # a rule's note ('砍树要不要办证' read as a dispute, near felling): its own rule decides
             return replace(answer, reason="precedents", candidate=None)
         if seconded:
             answer = stopped
@@ -1045,6 +1051,12 @@ class FaqIndex:
             labels[i] == labels[near[0][0]] and similarity >= floor
             for (i, similarity), floor in zip(near, self._overrule, strict=False)
         )
+
+    def _ranked(self, answer: FaqResult) -> bool:
+        """An answer the matcher may give on its own: a species field, or an entry not kept as a rule's note
+        (``ranked = false``: felling, land)."""
+        entry = self._by_id.get(answer.entry_id or "")
+        return entry is None or self.entries[entry].ranked
 
     def _overrule_slack(self, content_chars: int) -> int:
         """How many more unexplained characters three agreeing witnesses allow: ``unexplained_slack``, or a share

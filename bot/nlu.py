@@ -1372,11 +1372,14 @@ def is_pledge(text: str) -> bool:
 
 
 # A complaint or a symptom about a tree is a question, never a planting report, whatever count or tree name
-# it holds: '叶子被虫咬了好多洞', '我家3棵龙眼种了五年还不结果', '桂花叶子黄了', '刚种的桂花死了一棵'.
+# it holds: '叶子被虫咬了好多洞', '我家3棵龙眼种了五年还不结果', '桂花叶子黄了', '刚种的桂花死了一棵', or what someone
+# did to them ('邻居把我种的桂花砍了两棵', '种的3棵龙眼被人挖走了').
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
     r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
-    r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了"
+    r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
+    # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
+    r"砍|偷|拔[了掉走光]|挖[走掉]|铲|踩坏|压坏|撞[断倒坏]|弄坏|搞坏|破坏|毁"
 )
 # Planted long ago: '种了五年', '栽了3个月', '种了好几年' (how long a tree has stood, not a planting to log).
 _PLANTED_FOR_RE = re.compile(

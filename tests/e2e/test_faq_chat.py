@@ -282,3 +282,16 @@ def test_three_agreeing_precedents_answer_a_long_question_a_doubt_had_stopped(vi
     reply = villager.says("村里说种完树要拍照片上传，我手机拍出来很模糊，照片要怎么拍才算数")
     assert "拍照要求" in reply
     assert ticket_count(bot) == 0
+
+
+def test_a_neighbour_only_told_in_the_story_is_no_dispute_when_three_precedents_agree(villager, bot):
+    """Round 20: '我看邻居家…' reads as a dispute with a neighbour; the three closest villagers' questions all ask
+    about mulch (cuttings), so the answer is given, no ticket. A real dispute stays a ticket."""
+    add_roster(bot)
+    reply = villager.says("我看邻居家的树头都铺了一层稻草，说是保湿，我新种的桂花要不要也铺，铺多厚")
+    assert "盖草" in reply and "厘米厚" in reply
+    reply = villager.says("我看隔壁村的人剪一段枝条插在泥里就活了，桂花可不可以这样插，几时插好")
+    assert "扦插" in reply
+    assert ticket_count(bot) == 0
+    reply = villager.says("邻居把我种的桂花砍了两棵")  # a complaint, never a record of 2棵桂花
+    assert ticket_number(reply) and ticket_count(bot) == 1

@@ -1306,6 +1306,35 @@ def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(inde
     assert faq.result_label(index.match(question)) == "escalate"
 
 
+MULCH_WITNESSES = [
+    ("别人家树下铺稻草，我家新种的树要不要铺", "tech.mulch"),
+    ("新种的树要不要铺一层稻草保湿", "tech.mulch"),
+    ("树下铺稻草铺多厚合适", "tech.mulch"),
+]
+
+
+def test_precedent_rule_three_witnesses_answer_a_rule_class_read_into_a_story(fresh_index):
+    """Round 20: '邻居家…都铺了稻草' reads as a dispute with a neighbour; three villagers' questions about mulch
+    agreeing answer it ([precedents] overrule_rules)."""
+    question = "邻居家的果树下面都铺了稻草，我家新种的树要不要也铺一层，铺多厚合适"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    assert (fresh_index.match(question).kind, fresh_index.match(question).reason) == ("escalate", "dispute")
+    fresh_index.set_precedents([*MULCH_WITNESSES, *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "tech.mulch", "precedents")
+
+
+def test_precedent_rule_money_stays_with_the_village_whatever_the_witnesses(fresh_index):
+    """Issue 17: money (and diagnoses, felling, comparisons, asking for a person) go to a person: not in
+    overrule_rules, so three witnesses agreeing change nothing."""
+    witnesses = [("种树的苗钱是不是自己出", "camp.seedlings"), ("苗钱要自己出吗", "camp.seedlings")]
+    fresh_index.set_precedents([*witnesses, ("种树的苗要我们自己出钱买吗", "camp.seedlings"), *OTHER_PRECEDENTS])
+    question = "种树的苗钱要我们自己出吗"
+    assert fresh_index._overruled(fresh_index.precedents.nearest(fresh_index._masked(fresh_index._fixed(question)), 3))
+    assert (fresh_index.match(question).kind, fresh_index.match(question).reason) == ("escalate", "money")
+    assert not {"diagnosis", "money", "felling", "comparison", "person", "land"} & fresh_index._overrule_rules
+
+
 def test_precedents_never_answer_a_listed_tree_with_the_off_list_entry(fresh_index):
     """Masked, '公家路边种几棵荔枝…得唔得' reads like '种几棵芒果得唔得' (camp.exotic); 荔枝 is on the list."""
     question = "我想喺公家路边种几棵荔枝果子归我得唔得"

@@ -110,6 +110,7 @@ STARTS_A_RECORD = [
     ("种了好多桂花", {"species": "桂花", "species_known": 1}),
     ("种了3棵发财树", {"species": "发财树", "species_known": 0, "count": 3}),
     ("3棵芒果树", {"species": "芒果", "species_known": 0, "count": 3}),
+    ("挖了坑种了2棵桂花", {"species": "桂花", "species_known": 1, "count": 2}),  # 挖 alone is planting work
     ("今天种了3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
 ]
 COMPLAINTS = [
@@ -124,6 +125,11 @@ COMPLAINTS = [
     "种了2棵桂花叶子都卷了",
     "龙眼树干上有个洞",
     "桂花树好多虫",
+    # round 20: what someone did to the trees
+    "邻居把我种的桂花砍了两棵",
+    "种的3棵龙眼被人挖走了",
+    "我刚种的两棵荔枝昨晚给人偷了",
+    "修路把我种的2棵桂花铲了",
 ]
 
 
