@@ -162,6 +162,14 @@ def _whose(ctx, record: dict) -> str:
     return ctx.t("planting.whose_proxy", name=credited["name"] if credited else "")
 
 
+def _proxy_name(ctx, record: dict) -> str | None:
+    """The household member a 代种 record is for (None for the sender's own record)."""
+    if not record["entered_by_person_id"] or record["entered_by_person_id"] == record["person_id"]:
+        return None
+    credited = roster_store.person(ctx.db, record["person_id"])
+    return credited["name"] if credited else None
+
+
 def _species(ctx, record: dict) -> str:
     return planting.display_names(ctx.app).get(record["species"], record["species"])
 
@@ -174,6 +182,9 @@ def _ask(ctx, step: planting.Step, vague: bool) -> str:
     """One short line asking for what is missing."""
     record, missing = step.record, step.missing
     if missing == ["photo"]:
+        proxy = _proxy_name(ctx, record)
+        if proxy:  # which record the photo joins: the household's, not the cadre's own
+            return ctx.t("planting.ask_photo_proxy", what=_what(ctx, record), name=proxy)
         return ctx.t("planting.ask_photo", what=_what(ctx, record))
     if "species" in missing and ("count" in missing or "area" in missing):
         line = ctx.t("planting.ask_species_area" if "area" in missing else "planting.ask_species_count")

@@ -403,6 +403,16 @@ def test_proxy_names_a_household_whose_name_starts_with_a_tree(cadre, bot, stand
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "龙眼", 2)
 
 
+def test_the_photo_prompt_of_a_proxy_names_the_household(cadre, bot, standin):
+    """代种 李明 2棵李子: the prompt for the photo says whose record it joins (it once said only 2棵李子, as for the
+    cadre's own trees)."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 李明 2棵李子") == "记下了：为李明代种2棵李子。请再发一张李明家种好的树的照片📷"
+    assert "李明" in cadre.sends_photo("m-1")
+    # the cadre's own record is still asked for as before
+    assert cadre.says("3棵桂花") == "记下了：3棵桂花。请再发一张种好的树的照片📷"
+
+
 ASK_PROXY_NAME = "请问是为谁代种？请您带上姓名再发，如“代种 张三 2棵龙眼”。"
 
 
