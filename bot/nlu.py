@@ -1331,15 +1331,30 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 
 
 def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
-    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is never the person's
-    ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
+    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is not the person's
+    ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``) unless the count names another tree right after it ('代种 杨梅
+    2棵龙眼': ``tree_word_is_a_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
     match = _PROXY_RE.match(to_halfwidth(text or ""))
     if not match:
         return None, text
-    name = match.group("spaced") or match.group("packed")
-    if is_tree_name(name, species_table):
+    name, rest = match.group("spaced") or match.group("packed"), to_halfwidth(text)[match.end() :]
+    if is_tree_name(name, species_table) and not tree_word_is_a_name(name, rest, species_table):
         return None, text
-    return name, to_halfwidth(text)[match.end() :]
+    return name, rest
+
+
+_COUNT_FIRST_RE = re.compile(rf"^\s*{_NUM}\s*{_MEASURE}")
+
+
+def tree_word_is_a_name(word: str, rest: str, species_table: Mapping) -> bool:
+    """Is ``word``, a tree's whole name where a person's name goes (代种 / 认领 <姓名> …), the person's after all,
+    ``rest`` being what follows it? Yes when the rest starts with the count and names another tree ('杨梅' before '
+    2棵龙眼': 杨梅 is also a woman's name): the message's count and tree are both there, and the name slot can only
+    hold the person, as the cadre wrote it. Not when no other tree follows the count ('代种 杨梅 2棵': whose 杨梅?)."""
+    if not _COUNT_FIRST_RE.match(rest):
+        return False
+    own = find_species(word, species_table)[0]
+    return any(tree != own for tree, _ in find_all_species(rest, species_table))
 
 
 def is_tree_name(text: str, species_table: Mapping) -> bool:

@@ -416,7 +416,7 @@ def test_the_photo_prompt_of_a_proxy_names_the_household(cadre, bot, standin):
 ASK_PROXY_NAME = "请问是为谁代种？请您带上姓名再发，如“代种 张三 2棵龙眼”。"
 
 
-@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵龙眼", "代种 2棵龙眼"])
+@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵桂花", "代种 2棵龙眼"])
 def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin, text):
     """A tree's name where the name goes (代种李子2棵: 2 plums for whom?) or no name: nothing is recorded, no household
     called 李子 is added, the cadre's own progress gets no trees; the bot asks for the name. With it (代种 李明 2棵李子,
@@ -434,6 +434,23 @@ def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin
     member = rows_of(bot, "SELECT * FROM people WHERE name = '李明'")[0]
     assert record["status"] == "complete"
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "李", 2)
+
+
+def test_a_proxy_for_a_person_named_like_a_tree_is_theirs_when_the_count_names_the_tree(cadre, bot, standin):
+    """代种 杨梅 2棵龙眼: 杨梅 is a tree and a woman's name; with 2棵龙眼 after it the cadre wrote 代种 <姓名> <数量树种>,
+    so it is 杨梅's record (it once asked 请问是为谁代种 as if no name had been given). The photo prompt names her: a
+    slip shows before the photo is sent."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 杨梅 2棵龙眼") == "记下了：为杨梅代种2棵龙眼。请再发一张杨梅家种好的树的照片📷"
+    assert "杨梅" in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '杨梅'")[0]
+    assert (record["status"], record["person_id"], record["species"], record["count"]) == (
+        "complete",
+        member["id"],
+        "龙眼",
+        2,
+    )
 
 
 def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is_done(cadre, bot, standin):

@@ -202,6 +202,25 @@ def test_planting_proxy_a_name_may_start_with_a_trees_character(species, text, n
     assert (result.proxy_name, result.proxy_without_name, result.species) == (name, False, tree)
 
 
+@pytest.mark.parametrize(
+    "text,name,count,tree",
+    [("代种 杨梅 2棵龙眼", "杨梅", 2, "龙眼"), ("代种杨梅2棵龙眼", "杨梅", 2, "龙眼"), ("代种 桂花 3棵荔枝", "桂花", 3, "荔枝"),
+     ("代种 李子 两棵龙眼", "李子", 2, "龙眼")],
+)  # fmt: skip
+def test_planting_proxy_a_trees_name_is_the_persons_when_the_count_names_another_tree(species, text, name, count, tree):
+    """杨梅 is a tree and a name (杨 a surname): with the count's own tree after it (2棵龙眼) the name slot can only
+    hold the person, as the cadre wrote it in the 代种 <姓名> <数量树种> of the help."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.count, result.species) == (name, False, count, tree)
+
+
+@pytest.mark.parametrize("text", ["代种 杨梅 2棵", "代种 杨梅 2棵杨梅", "代种 杨梅 龙眼 2棵", "代种 杨梅树 2棵杨梅"])
+def test_planting_proxy_a_trees_name_with_no_other_tree_after_the_count_stays_the_tree(species, text):
+    """No other tree after the count (or the same one): the word is the tree, and the cadre is asked whose it is."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name) == (None, True)
+
+
 @pytest.mark.parametrize("text,name", [("代种 张三 2棵", "张三"), ("代种张三两棵", "张三"), ("代种 2棵", None)])
 def test_planting_proxy_with_a_count_and_no_tree_is_a_record_that_asks_its_tree(species, text, name):
     """A 代种 is about trees: its count alone starts the record (the bot asks the tree), as 3棵 alone does not."""
