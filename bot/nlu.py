@@ -1319,6 +1319,9 @@ class PlantingText:
     area_mu: float | None
     proxy_name: str | None  # 代种 <姓名>: the household member planted for
     proxy_without_name: bool = False  # 代种 with no name, or a tree's where it goes (代种李子2棵): whose trees?
+    # species_text, next to the count, is no tree the bot knows (not on the list nor among ``others``, the trees off
+    # it): '张三 2棵' is asked about, never recorded as 2棵“张三”
+    unheard: bool = False
 
 
 _PROXY_RE = re.compile(
@@ -1425,6 +1428,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
+    others = tuple(others)
     proxy, body = parse_proxy(text, species_table)
     body = to_halfwidth(body or "").strip()
     unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
@@ -1470,6 +1474,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         area_mu=area,
         proxy_name=proxy,
         proxy_without_name=unnamed,
+        unheard=unknown and species_text not in others,
     )
 
 

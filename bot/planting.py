@@ -253,7 +253,7 @@ def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
         fields["site"] = parsed.site_kind
     if parsed.species:
         fields.update(species=parsed.species, species_known=1)
-    elif parsed.unknown_species and parsed.species_text:
+    elif parsed.unknown_species and parsed.species_text and not parsed.unheard:
         fields.update(species=parsed.species_text, species_known=0)
     if parsed.count is not None:
         fields["count"] = parsed.count

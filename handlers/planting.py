@@ -126,7 +126,8 @@ def on_text(ctx, parsed) -> str:
         changed = planting.ask_count_change(ctx, record, parsed)
         return ctx.t("planting.ask_count_change", before=_what(ctx, record), after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
-    return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague)
+    unheard = parsed.species_text if parsed.unheard else ""
+    return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
 
 
 def on_change_count(ctx, state, _match) -> str:
@@ -174,19 +175,22 @@ def _species(ctx, record: dict) -> str:
     return planting.display_names(ctx.app).get(record["species"], record["species"])
 
 
-def _reply(ctx, step: planting.Step, vague: bool = False) -> str:
-    return _ask(ctx, step, vague) if step.missing else _confirmation(ctx, step.record)
+def _reply(ctx, step: planting.Step, vague: bool = False, unheard: str = "") -> str:
+    return _ask(ctx, step, vague, unheard) if step.missing else _confirmation(ctx, step.record)
 
 
-def _ask(ctx, step: planting.Step, vague: bool) -> str:
-    """One short line asking for what is missing."""
+def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
+    """One short line asking for what is missing; ``unheard``: the word the text gave for the tree, no tree the bot
+    knows (张三 2棵), named in the question."""
     record, missing = step.record, step.missing
     if missing == ["photo"]:
         proxy = _proxy_name(ctx, record)
         if proxy:  # which record the photo joins: the household's, not the cadre's own
             return ctx.t("planting.ask_photo_proxy", what=_what(ctx, record), name=proxy)
         return ctx.t("planting.ask_photo", what=_what(ctx, record))
-    if "species" in missing and ("count" in missing or "area" in missing):
+    if "species" in missing and unheard:
+        line = ctx.t("planting.ask_unheard_species", word=unheard, what=_what(ctx, record))
+    elif "species" in missing and ("count" in missing or "area" in missing):
         line = ctx.t("planting.ask_species_area" if "area" in missing else "planting.ask_species_count")
     elif "species" in missing:
         line = ctx.t("planting.ask_species", what=_what(ctx, record))

@@ -177,6 +177,37 @@ def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, stan
     assert (record["species"], record["species_known"], record["flags"]) == ("黄皮", 0, "unknown_species")
 
 
+ASK_UNHEARD = "没认出“张三”这种树。2棵树是什么树？请发树名，如“桂花”；确实叫“张三”就再发一次“张三”。"
+
+
+def test_a_word_that_is_no_tree_the_bot_knows_is_asked_about_not_recorded_as_the_tree(villager, bot, standin):
+    """张三 2棵 once made a record of 2棵“张三” (flagged for review as an unknown species). A word that is neither on
+    the species list nor among the trees off it ([offlist]: 黄皮, 发财树) is not taken as the tree: the record keeps
+    its count and the bot asks, naming the word; the tree's name answers, and so does the same word again."""
+    standin.add_media("m-1", photo(1))
+    assert villager.says("张三 2棵") == ASK_UNHEARD + "还要一张种好的树的照片📷"
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == (None, 2)
+    assert "照片" in villager.says("龙眼")
+    assert "第1号" in villager.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"], record["count"]) == ("龙眼", 1, 2)
+
+
+def test_an_unheard_tree_name_said_again_is_taken_as_written(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
+    assert "第1号" in villager.says("张三")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"], record["flags"]) == ("张三", 0, "unknown_species")
+
+
+def test_a_tree_off_the_list_is_still_recorded_as_written(villager, bot, standin):
+    """黄皮 is no recommended species but a tree the bot knows ([offlist]): recorded, and reviewed."""
+    assert "记下了：2棵黄皮" in villager.says("黄皮两棵")
+
+
 def test_vague_count_makes_the_bot_ask(villager, bot, standin):
     standin.add_media("m-1", photo(1))
     reply = villager.says("今天种了十几棵桂花")

@@ -551,3 +551,18 @@ def test_who_plants_is_no_rule_talk(species):
     """'党员3棵香樟' logs a party member's trees: only words of the rule (听说, 每户, 至少, 要种 …) stop a record."""
     result = nlu.parse_planting_text("党员3棵香樟", species)
     assert result is not None and (result.count, result.species) == (3, "香樟")
+
+
+@pytest.mark.parametrize(
+    "text,written,unheard",
+    [("张三 2棵", "张三", True), ("2棵张三", "张三", True), ("黄皮两棵", "黄皮", False), ("种了3棵发财树", "发财树", False),
+     ("3棵桂花", "", False)],
+)  # fmt: skip
+def test_planting_a_word_next_to_the_count_that_is_no_known_tree_is_unheard(species, text, written, unheard):
+    """A word next to the count that is neither on the list nor among the trees off it (``others``) is kept as
+    written but marked ``unheard``: the record asks about it instead of taking it as the tree."""
+    result = nlu.parse_planting_text(text, species, ("黄皮", "发财树"))
+    assert result is not None and (result.species_text if result.species is None else "", result.unheard) == (
+        written,
+        unheard,
+    )
