@@ -13,7 +13,8 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
   ``认领 张三 2棵龙眼``; a name packed with a month reads as one where it can (``认领张三三月两棵龙眼``: 张三, March);
   where it reads two ways (``认领李四十二月…``: 李四 in December, or 李四十 in February) the village's roster chooses,
   else the cadre is asked to space it. A name may start with a tree (``认领 李明 2棵龙眼``: 李 is also a surname;
-  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``). A name not on the village's roster is asked about first: ``是`` adds that household
+  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``) unless the count of another tree follows it
+  (``认领 李子 2棵龙眼``: the name, which the roster then asks about, never 2棵李子). A name not on the village's roster is asked about first: ``是`` adds that household
   (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
 - The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
   [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
@@ -90,9 +91,12 @@ def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
     tree's name, 李 being a plum and the commonest surname: 李明 and 李子明 are people when the rest names the pledge's
     tree (认领 李子明 1棵桂花); when it names none, 李明 still is (its tree is its first character alone, and no tree
     word follows it: the tree is asked for), 李子明 and 荔枝明年 are not (the pledge's tree is in them). Two trees
-    (李和桃, 荔枝龙眼) are never a name."""
-    if text in _SELF_WORDS or nlu.parse_count(text) or nlu.is_tree_name(text, species_table):
+    (李和桃, 荔枝龙眼) are never a name. A tree's whole name is one only before the count of another tree (认领 李子
+    2棵龙眼: nlu.tree_word_is_a_name), and then the roster asks whether it is a new household."""
+    if text in _SELF_WORDS or nlu.parse_count(text):
         return False
+    if nlu.is_tree_name(text, species_table):  # 认领 李子 2棵龙眼: the pledge's tree is 龙眼, 李子 where the name goes
+        return nlu.tree_word_is_a_name(text, rest, species_table)
     trees = nlu.find_all_species(text, species_table)
     if len(trees) != 1:
         return not trees

@@ -171,6 +171,20 @@ def test_a_name_that_starts_with_a_tree_is_a_person(secretary, li, person, bot, 
     assert rows("SELECT pe.name FROM pledges pl JOIN people pe ON pe.id = pl.person_id WHERE pe.name = '王书记'") == []
 
 
+def test_a_trees_name_before_a_count_of_another_tree_is_asked_about_not_pledged(secretary, li, rows):
+    """认领 李子 2棵龙眼 once pledged 2棵李子 (the first tree named, the count's own tree dropped). 李子 stands where the
+    name goes and 2棵龙眼 is the pledge: a cadre is asked whether 李子 is a new household (nothing stored until 是), a
+    villager is told that pledging for others is the cadres'; 李子 alone (认领 李子 2棵) is still the tree."""
+    assert secretary.says("认领 李子 2棵龙眼") == (
+        "本村名册里没有“李子”。是新的一户就回复“是”，按新户登记认领2棵龙眼；\n不是的话请核对姓名再发。"
+    )
+    assert rows("SELECT * FROM pledges") == []
+    assert secretary.says("认领 2棵龙眼").startswith("已登记认领：您家2棵龙眼。")
+    assert li.says("认领 李子 2棵龙眼") == "为别人家认领由村干部登记。您自己家认领发“认领 2棵荔枝”。"
+    assert li.says("认领 李子 2棵").startswith("已登记认领：您家2棵李子。")
+    assert [(r["species"], r["count"]) for r in rows("SELECT * FROM pledges ORDER BY id")] == [("龙眼", 2), ("李", 2)]
+
+
 def test_a_cadre_without_a_village_names_nobody_and_adds_no_household(zhang, bot, rows, villager_factory):
     """A 村干部 whom the roster gives no village cannot pledge for anyone (a household they named would have no
     village): a clear refusal, nothing added; their own household's pledge gets the usual no-village answer."""
