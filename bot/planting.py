@@ -214,13 +214,10 @@ def read_part(
 
 def count_changes(record: Mapping, parsed: nlu.PlantingText) -> bool:
     """Does this text give a record that has its count another count? Then the bot asks whether to change it or
-    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``)."""
-    return (
-        record.get("count") is not None
-        and parsed.count is not None
-        and parsed.count != record["count"]
-        and parsed.proxy_name is None
-    )
+    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``; a 代种 for the same
+    household too: ``代种 李明 3棵龙眼`` after ``代种 李明 2棵龙眼``; one for another household never reaches this:
+    ``another_household``)."""
+    return record.get("count") is not None and parsed.count is not None and parsed.count != record["count"]
 
 
 def is_plot(parsed: nlu.PlantingText) -> bool:
@@ -241,6 +238,8 @@ def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool
 
 # The record columns a planting text may set (text_updates).
 TEXT_COLUMNS = ("kind", "area_mu", "site", "species", "species_known", "count")
+# Whose record it is (a 代种 sets both: apply_text).
+WHOSE_COLUMNS = ("person_id", "entered_by_person_id")
 
 
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
@@ -642,7 +641,8 @@ def another_record(ctx, state) -> tuple[Step, dict]:
     store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
     FLOW.end(ctx)
     record = new_record(ctx)
-    said = {column: earlier[column] for column in TEXT_COLUMNS if earlier[column] is not None}
+    # the same household's: a 代种's second record is the household member's too, entered by the cadre
+    said = {column: earlier[column] for column in (*TEXT_COLUMNS, *WHOSE_COLUMNS) if earlier[column] is not None}
     store.update(ctx.db, record["id"], {**said, **state.data["updates"]})
     step = advance(ctx, record["id"])
     set_aside = store.get(ctx.db, earlier["id"])

@@ -124,7 +124,9 @@ def on_text(ctx, parsed) -> str:
         )
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
-        return ctx.t("planting.ask_count_change", before=_what(ctx, record), after=_what(ctx, changed))
+        proxy = _proxy_name(ctx, record)
+        before = ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)) if proxy else _what(ctx, record)
+        return ctx.t("planting.ask_count_change", before=before, after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
     unheard = parsed.species_text if parsed.unheard else ""
     return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
@@ -186,7 +188,11 @@ def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
     if missing == ["photo"]:
         proxy = _proxy_name(ctx, record)
         if proxy:  # which record the photo joins: the household's, not the cadre's own
-            return ctx.t("planting.ask_photo_proxy", what=_what(ctx, record), name=proxy)
+            return ctx.t(
+                "planting.ask_photo_proxy",
+                what=ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)),
+                name=proxy,
+            )
         return ctx.t("planting.ask_photo", what=_what(ctx, record))
     if "species" in missing and unheard:
         line = ctx.t("planting.ask_unheard_species", word=unheard, what=_what(ctx, record))

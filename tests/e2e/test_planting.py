@@ -866,6 +866,39 @@ def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
     ]
 
 
+ASK_PROXY_COUNT = "您刚才说为李明代种2棵龙眼，现在说3棵龙眼，是改成3棵龙眼，还是另外一条记录？\n改成3棵龙眼请回复1，另外记一条请回复2。"
+
+
+def test_a_new_count_for_the_same_household_asks_before_it_changes_the_proxy_record(cadre, bot, standin):
+    """代种 李明 3棵龙眼 after 代种 李明 2棵龙眼 once replaced the count silently (issue 17: ask, or keep both)."""
+    standin.add_media("m-1", photo(1))
+    cadre.says("代种 李明 2棵龙眼")
+    assert cadre.says("代种 李明 3棵龙眼") == ASK_PROXY_COUNT
+    assert planting_rows(bot)[0]["count"] == 2  # nothing changed yet
+    assert cadre.says("1") == "记下了：为李明代种3棵龙眼。请再发一张李明家种好的树的照片📷"
+    assert "李明" in cadre.sends_photo("m-1")
+    member = rows_of(bot, "SELECT id FROM people WHERE name = '李明'")[0]["id"]
+    assert [(r["person_id"], r["count"], r["status"]) for r in planting_rows(bot)] == [(member, 3, "complete")]
+
+
+def test_a_new_count_for_the_same_household_may_be_another_record_of_theirs(cadre, bot, standin, clock):
+    """2 (另外): two records, both 李明's (the second once went to the cadre)."""
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    cadre.says("代种 李明 2棵龙眼")
+    assert cadre.says("代种 李明 3棵龙眼") == ASK_PROXY_COUNT
+    reply = cadre.says("2")
+    assert reply.startswith("记下了：为李明代种3棵龙眼。") and "2棵龙眼" in reply and "还差照片" in reply
+    assert "第2号" in cadre.sends_photo("m-1")
+    clock.advance(seconds=30)
+    assert "第1号" in cadre.sends_photo("m-2")
+    cadre_id, member = (rows_of(bot, f"SELECT id FROM people WHERE name = '{n}'")[0]["id"] for n in ("陈书记", "李明"))
+    assert [(r["person_id"], r["entered_by_person_id"], r["count"], r["status"]) for r in planting_rows(bot)] == [
+        (member, cadre_id, 2, "complete"),
+        (member, cadre_id, 3, "complete"),
+    ]
+
+
 def test_another_record_after_a_bare_count_is_the_one_the_question_described(villager, bot, standin):
     standin.add_media("m-1", photo(1))
     villager.says("种了3棵发财树")

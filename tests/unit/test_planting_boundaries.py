@@ -149,7 +149,7 @@ def parsed(count=None, proxy=None, **kw):
 
 @pytest.mark.parametrize(
     "record_count,count,proxy,changes",
-    [(3, 5, None, True), (3, 3, None, False), (None, 5, None, False), (3, None, None, False), (3, 5, "张三", False),
+    [(3, 5, None, True), (3, 3, None, False), (None, 5, None, False), (3, None, None, False), (3, 5, "张三", True),
      (0, 5, None, True)],
 )  # fmt: skip
 def test_count_change_rule_another_count_for_a_record_that_has_one(record_count, count, proxy, changes):
