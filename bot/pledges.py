@@ -208,6 +208,17 @@ def month_words(t: Callable[..., str], month: int | None) -> str:
     return t("pledges.in_month", month=month) if month else ""
 
 
+def before_words(t: Callable[..., str], count: int, month: int | None, before: int, before_month: int | None) -> str:
+    """What a changed pledge was, for '原来是…': its count, and its month when that changed too and was set or is all
+    that changed ('2棵（3月种）', '2棵（没定月份）')."""
+    changed_month = before_month != month and (before_month or count == before)
+    return t(
+        "pledges.before",
+        count=before,
+        month=(month_words(t, before_month) or t("pledges.no_month")) if changed_month else "",
+    )
+
+
 def describe(t: Callable[..., str], pledges: Sequence[Mapping], names: Mapping[str, str] | None = None) -> str:
     """'2棵荔枝（3月）、1棵桃子': ``names`` is planting.display_names (stored species -> the name replies show)."""
     names = names or {}
@@ -242,23 +253,33 @@ def household_pledges(db, person_id: int) -> list[dict]:
 
 @dataclass(frozen=True)
 class Pledged:
-    """What a pledge came to: the household's pledges now, and the count it replaced (None: a new species)."""
+    """What a pledge came to: the household's pledges now, and the count and month it replaced (``before`` None: a
+    new species)."""
 
     pledge: dict
     before: int | None
     household: list[dict]
+    before_month: int | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """The same pledge again (count and month): nothing was changed."""
+        return self.before == self.pledge["count"] and self.before_month == self.pledge["month"]
 
 
 def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pledged:
     """The household of ``person`` pledges ``count`` trees of ``species`` (in ``month``): a new pledge, or the
-    same species' count and month replaced. Entered by the sender."""
+    same species' count and month replaced (the same pledge again changes nothing, and the household is not told
+    again). Entered by the sender."""
     db = ctx.db
     same = [p for p in store.live_of_household(db, person["id"]) if p["species"] == species]
-    before = None
+    before = before_month = None
     if same:
-        kept, before = same[0], same[0]["count"]
-        store.update(db, kept["id"], count=count, month=month, entered_by_person_id=ctx.person["id"], now=ctx.now_s)
+        kept, before, before_month = same[0], same[0]["count"], same[0]["month"]
         store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)
+        if (count, month) == (before, before_month):
+            return Pledged(kept, before, store.live_of_household(db, person["id"]), before_month)
+        store.update(db, kept["id"], count=count, month=month, entered_by_person_id=ctx.person["id"], now=ctx.now_s)
         pledge_id = kept["id"]
     else:
         pledge_id = store.insert(
@@ -277,7 +298,7 @@ def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pl
     assert row is not None  # just written
     if person["id"] != ctx.person["id"]:
         _tell_household(ctx, person, row)
-    return Pledged(row, before, store.live_of_household(db, person["id"]))
+    return Pledged(row, before, store.live_of_household(db, person["id"]), before_month)
 
 
 def _tell_household(ctx, person: dict, row: dict) -> None:

@@ -78,7 +78,7 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert reply.startswith("已登记认领：您家2棵荔枝。") and "认领不算种树" in reply and "取消认领" in reply
     wife = person("o-li-wife", "李妻", "群众", household="1组1号")
     # the same household and species: the new count (and month) replaces the old one
-    assert wife.says("认领 3棵荔枝 3月").startswith("已改为：您家3棵荔枝（3月种）（原来2棵）。")
+    assert wife.says("认领 3棵荔枝 3月").startswith("已改为：您家3棵荔枝（3月种），原来是2棵。")
     reply = li.sends_voice("m-voice-1", "认领一棵龙眼。")  # by voice
     assert reply.startswith("已登记认领：您家1棵龙眼。") and "您家现在认领：3棵荔枝（3月种）、1棵龙眼。" in reply
     assert live(rows) == [(1, "荔枝", 3, 3), (1, "龙眼", 1, None)]
@@ -90,6 +90,22 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert li.says("取消认领") == "您家没有这个认领。发“我的认领”看看。"
     assert li.says("认领").startswith("您家还没有认领。")
     assert rows("plantings") == []  # a pledge is never a planting
+
+
+def test_the_same_pledge_again_says_nothing_changed(li, secretary, zhang, rows, tick, sent_to):
+    """认领 2棵荔枝 twice once replied 已改为：您家2棵荔枝（原来2棵）: a change that was none. The same pledge says so
+    and changes nothing (the household is not told again); a month alone changing names the old month."""
+    li.says("认领 2棵荔枝")
+    assert li.says("认领 2棵荔枝") == "您家已经认领了2棵荔枝，和这次一样，没有改动。"
+    assert li.says("认领 2棵荔枝 3月").startswith("已改为：您家2棵荔枝（3月种），原来是2棵（没定月份）。")
+    assert li.says("认领 2棵荔枝 4月").startswith("已改为：您家2棵荔枝（4月种），原来是2棵（3月种）。")
+    assert live(rows) == [(1, "荔枝", 2, 4)]
+    secretary.says("认领 张三 2棵龙眼")
+    tick()
+    told = len(sent_to("o-zhang"))
+    assert secretary.says("认领 张三 2棵龙眼") == "张三家已经认领了2棵龙眼，和这次一样，没有改动。"
+    tick()
+    assert len(sent_to("o-zhang")) == told
 
 
 def test_what_a_pledge_lacks_is_asked_for(li, rows):
