@@ -523,6 +523,16 @@ def test_a_proxy_without_its_tree_asks_for_the_tree(cadre, bot, standin):
     )
 
 
+@pytest.mark.parametrize("text", ["代种2棵算谁的", "代种 2棵龙眼算谁的", "代种2棵怎么算", "代种两棵算谁名下"])
+def test_a_question_about_proxy_planting_is_answered_not_recorded(cadre, bot, text):
+    """代种2棵算谁的 asks how 代种 counts: it once started a record and asked 请问是为谁代种. 谁 asks, as 怎么 and 吗 do:
+    the FAQ answers (the 代种 help; 算谁名下 it does not know yet goes to the adviser) and nothing is recorded."""
+    reply = cadre.says(text)
+    assert reply.startswith("村干部可以代没有手机的村民登记") or "问题编号" in reply, reply
+    assert reply != ASK_PROXY_NAME
+    assert planting_rows(bot) == []
+
+
 def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
     assert "村干部" in villager.says("代种李子2棵")
     assert planting_rows(bot) == []

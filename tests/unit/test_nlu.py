@@ -566,3 +566,10 @@ def test_planting_a_word_next_to_the_count_that_is_no_known_tree_is_unheard(spec
         written,
         unheard,
     )
+
+
+@pytest.mark.parametrize("text", ["代种2棵算谁的", "这棵树算谁的", "谁来管护", "代种 李明 2棵龙眼 记在谁名下"])
+def test_who_asks(species, text):
+    """谁 (who) asks, as 什么 and 怎么 do: no planting report, whatever count it holds."""
+    assert nlu.is_question(text)
+    assert nlu.parse_planting_text(text, species) is None
