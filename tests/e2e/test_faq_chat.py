@@ -269,3 +269,14 @@ def test_a_person_falling_gets_the_ladder_line_and_fruit_falling_does_not(villag
     assert ladder in fell and ticket_number(fell)
     fruit = villager.says("桃子还没熟就一个个掉下来 是什么原因")
     assert ladder not in fruit and ticket_number(fruit)
+
+
+def test_ding_gen_shui_misheard_by_voice_input_is_the_first_watering(villager, bot):
+    """定跟水 is 定根水 as voice input writes it (跟 sounds as 根): it once went to an adviser, 跟 being a grammar
+    character the sound-alike fixer keeps. Said after planting, it is answered; 跟 as a word stays one."""
+    add_roster(bot)
+    typed = villager.says("定根水要浇多少")
+    assert typed.startswith("定根水：种完马上浇")
+    assert villager.sends_voice("vo-dgs", recognition="种下去要淋定跟水吗。").startswith("定根水：种完马上浇")
+    assert villager.says("定跟水要浇多少") == typed
+    assert ticket_count(bot) == 0
