@@ -707,10 +707,15 @@ def advance(ctx, planting_id: int) -> Step:
 
 
 def incomplete_text(app, db, record: Mapping) -> str:
-    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
+    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours); a
+    代种 record names its household (为李明代种2棵龙眼: the cadre may have several waiting)."""
+    what = describe_for_villager(app, record) or app.t("planting.part_photo")
+    if record.get("entered_by_person_id") and record["entered_by_person_id"] != record.get("person_id"):
+        credited = roster_store.person(db, record["person_id"])
+        what = app.t("planting.proxy_what", name=credited["name"], what=what) if credited else what
     return app.t(
         "planting.reminder",
-        what=describe_for_villager(app, record) or app.t("planting.part_photo"),
+        what=what,
         missing=waiting_for_text(app, db, record),
         hours=app.config.get("planting.late_part_hours"),
     )

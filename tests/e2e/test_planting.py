@@ -898,7 +898,7 @@ def test_a_new_count_for_the_same_household_may_be_another_record_of_theirs(cadr
     cadre.says("代种 李明 2棵龙眼")
     assert cadre.says("代种 李明 3棵龙眼") == ASK_PROXY_COUNT
     reply = cadre.says("2")
-    assert reply.startswith("记下了：为李明代种3棵龙眼。") and "2棵龙眼" in reply and "还差照片" in reply
+    assert reply.startswith("记下了：为李明代种3棵龙眼。") and "您有一条种树记录（为李明代种2棵龙眼）还差照片" in reply
     assert "第2号" in cadre.sends_photo("m-1")
     clock.advance(seconds=30)
     assert "第1号" in cadre.sends_photo("m-2")
