@@ -119,6 +119,9 @@ STOP_WORDS = frozenset(
 # evaluation set's answerable questions from off-topic ones (bench/faq_eval.py).
 CALIBRATION = 1.15
 STOP_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就都也还和与跟给把被在有要能会得地着过一下好些哪什怎")
+# Where a topic word misheard in a grammar character only (定跟水: 跟 is a grammar word) is read as the word even when it
+# does not open the question (SoundAlikeWords._framed): the words of its matter, on the normalised text (淋 is 浇 there).
+FRAMED_CONTEXT = {"定根水": r"浇|灌|打定"}
 
 
 @dataclass(frozen=True)
@@ -602,10 +605,18 @@ class SoundAlikeWords:
     台风, '顶跟水' for 定根水): a run of characters that reads like one of ``words`` (toneless pinyin: the
     run's characters by their usual reading, the word's by any of its readings), keeps at least one of its characters in place and is no word itself (``real``:
     dictionaries of words, '有机肥') is read as that word. Not every changed character may be a grammar
-    character (``keep``: '有什么' is not 为什么). Tree names are not here (``nlu.find_sound_alike_species``)."""
+    character (``keep``: '有什么' is not 为什么) unless each is framed by the word's own characters in place ('定跟水' is
+    定根水: ``_framed``). Tree names are not here (``nlu.find_sound_alike_species``)."""
 
-    def __init__(self, words: Iterable[str], keep: frozenset[str] = frozenset(), real: Iterable[Mapping] = ()):
+    def __init__(
+        self,
+        words: Iterable[str],
+        keep: frozenset[str] = frozenset(),
+        real: Iterable[Mapping] = (),
+        framed_context: Mapping[str, str] = FRAMED_CONTEXT,
+    ):
         self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
+        self._framed_context = {word: re.compile(words_re) for word, words_re in framed_context.items()}
         self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
         self._keep = keep
         # the first or last characters of a topic word, which may be a word too ('党建' of 党建林)
@@ -618,13 +629,24 @@ class SoundAlikeWords:
             for first in sounds[0]:
                 self._by_first.setdefault(first, []).append((word, sounds))
 
-    def _sounds_like(self, window: str, word: str, sounds: tuple[frozenset[str], ...]) -> bool:
+    def _sounds_like(self, window: str, word: str, sounds: tuple[frozenset[str], ...], norm: str, at: int) -> bool:
         same = [a == b for a, b in zip(window, word)]
         if not any(same) or all(same):
             return False
-        if all(c in self._keep for c, eq in zip(window, same) if not eq):
+        changed = [i for i, eq in enumerate(same) if not eq]
+        if all(window[i] in self._keep for i in changed) and not self._framed(word, same, changed, norm, at):
             return False
         return all(eq or nlu.main_reading(c) in s for c, s, eq in zip(window, sounds, same))
+
+    def _framed(self, word: str, same: list[bool], changed: list[int], norm: str, at: int) -> bool:
+        """May grammar characters alone be the misheard ones (定跟水 for 定根水)? Only inside the word, each with both
+        neighbours in place (有什么 is not 为什么; 跟我说, 跟着: 跟 frames nothing), and only where the question is of
+        the word's matter (``framed_context``: watering, for 定根水) or the word opens it: the frame's first character
+        may end a word of its own (决定跟水库…, 说定跟水站…), which no dictionary here knows."""
+        if not all(0 < i < len(same) - 1 and same[i - 1] and same[i + 1] for i in changed):
+            return False
+        context = self._framed_context.get(word)
+        return at == 0 or bool(context and context.search(norm))
 
     def fix(self, norm: str, blocked: Iterable[tuple[int, int]] = ()) -> str:
         """``norm`` with every misheard word written right (same length: spans stay where they were)."""
@@ -646,7 +668,7 @@ class SoundAlikeWords:
                     (
                         word
                         for word, sounds in self._by_first.get(nlu.main_reading(window[0]), ())
-                        if len(word) == size and self._sounds_like(window, word, sounds)
+                        if len(word) == size and self._sounds_like(window, word, sounds, norm, i)
                     ),
                     None,
                 )

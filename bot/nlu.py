@@ -479,7 +479,8 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
-    (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])"), "还是"),
+    # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
+    (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)"), "还是"),
     (re.compile(r"(?<![反颠倾翻])覆(?![盖膜土])"), "回复"),  # Cantonese 覆 (reply), not 覆盖 (cover)
 ]
 
@@ -1277,10 +1278,10 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
-    r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义])|"
+    r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
     # A-not-A in any dialect: 中不中, 活不活, 去不去
@@ -1319,6 +1320,9 @@ class PlantingText:
     area_mu: float | None
     proxy_name: str | None  # 代种 <姓名>: the household member planted for
     proxy_without_name: bool = False  # 代种 with no name, or a tree's where it goes (代种李子2棵): whose trees?
+    # species_text, next to the count, is no tree the bot knows (not on the list nor among ``others``, the trees off
+    # it): '张三 2棵' is asked about, never recorded as 2棵“张三”
+    unheard: bool = False
 
 
 _PROXY_RE = re.compile(
@@ -1331,15 +1335,30 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 
 
 def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
-    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is never the person's
-    ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
+    """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is not the person's
+    ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``) unless the count names another tree right after it ('代种 杨梅
+    2棵龙眼': ``tree_word_is_a_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
     match = _PROXY_RE.match(to_halfwidth(text or ""))
     if not match:
         return None, text
-    name = match.group("spaced") or match.group("packed")
-    if is_tree_name(name, species_table):
+    name, rest = match.group("spaced") or match.group("packed"), to_halfwidth(text)[match.end() :]
+    if is_tree_name(name, species_table) and not tree_word_is_a_name(name, rest, species_table):
         return None, text
-    return name, to_halfwidth(text)[match.end() :]
+    return name, rest
+
+
+_COUNT_FIRST_RE = re.compile(rf"^\s*{_NUM}\s*{_MEASURE}")
+
+
+def tree_word_is_a_name(word: str, rest: str, species_table: Mapping) -> bool:
+    """Is ``word``, a tree's whole name where a person's name goes (代种 / 认领 <姓名> …), the person's after all,
+    ``rest`` being what follows it? Yes when the rest starts with the count and names another tree ('杨梅' before '
+    2棵龙眼': 杨梅 is also a woman's name): the message's count and tree are both there, and the name slot can only
+    hold the person, as the cadre wrote it. Not when no other tree follows the count ('代种 杨梅 2棵': whose 杨梅?)."""
+    if not _COUNT_FIRST_RE.match(rest):
+        return False
+    own = find_species(word, species_table)[0]
+    return any(tree != own for tree, _ in find_all_species(rest, species_table))
 
 
 def is_tree_name(text: str, species_table: Mapping) -> bool:
@@ -1413,6 +1432,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     A record starts from a count, or from a tree name with words of having planted ('种了桂花', '新种的龙眼');
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
+    others = tuple(others)
     proxy, body = parse_proxy(text, species_table)
     body = to_halfwidth(body or "").strip()
     unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
@@ -1458,6 +1478,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         area_mu=area,
         proxy_name=proxy,
         proxy_without_name=unnamed,
+        unheard=unknown and species_text not in others,
     )
 
 

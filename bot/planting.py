@@ -214,13 +214,10 @@ def read_part(
 
 def count_changes(record: Mapping, parsed: nlu.PlantingText) -> bool:
     """Does this text give a record that has its count another count? Then the bot asks whether to change it or
-    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``)."""
-    return (
-        record.get("count") is not None
-        and parsed.count is not None
-        and parsed.count != record["count"]
-        and parsed.proxy_name is None
-    )
+    to keep another record, never overwriting it silently (``种了3棵发财树``, then ``种了5棵发财树``; a 代种 for the same
+    household too: ``代种 李明 3棵龙眼`` after ``代种 李明 2棵龙眼``; one for another household never reaches this:
+    ``another_household``)."""
+    return record.get("count") is not None and parsed.count is not None and parsed.count != record["count"]
 
 
 def is_plot(parsed: nlu.PlantingText) -> bool:
@@ -241,6 +238,8 @@ def is_cadre(person: Mapping | None, roles: tuple[str, ...] | list[str]) -> bool
 
 # The record columns a planting text may set (text_updates).
 TEXT_COLUMNS = ("kind", "area_mu", "site", "species", "species_known", "count")
+# Whose record it is (a 代种 sets both: apply_text).
+WHOSE_COLUMNS = ("person_id", "entered_by_person_id")
 
 
 def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
@@ -253,7 +252,7 @@ def text_updates(parsed: nlu.PlantingText) -> dict[str, Any]:
         fields["site"] = parsed.site_kind
     if parsed.species:
         fields.update(species=parsed.species, species_known=1)
-    elif parsed.unknown_species and parsed.species_text:
+    elif parsed.unknown_species and parsed.species_text and not parsed.unheard:
         fields.update(species=parsed.species_text, species_known=0)
     if parsed.count is not None:
         fields["count"] = parsed.count
@@ -642,7 +641,8 @@ def another_record(ctx, state) -> tuple[Step, dict]:
     store.update(ctx.db, earlier["id"], {"closed_at": ctx.now_s, "reminded_at": ctx.now_s, "updated_at": ctx.now_s})
     FLOW.end(ctx)
     record = new_record(ctx)
-    said = {column: earlier[column] for column in TEXT_COLUMNS if earlier[column] is not None}
+    # the same household's: a 代种's second record is the household member's too, entered by the cadre
+    said = {column: earlier[column] for column in (*TEXT_COLUMNS, *WHOSE_COLUMNS) if earlier[column] is not None}
     store.update(ctx.db, record["id"], {**said, **state.data["updates"]})
     step = advance(ctx, record["id"])
     set_aside = store.get(ctx.db, earlier["id"])
@@ -707,10 +707,15 @@ def advance(ctx, planting_id: int) -> Step:
 
 
 def incomplete_text(app, db, record: Mapping) -> str:
-    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours)."""
+    """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours); a
+    代种 record names its household (为李明代种2棵龙眼: the cadre may have several waiting)."""
+    what = describe_for_villager(app, record) or app.t("planting.part_photo")
+    if record.get("entered_by_person_id") and record["entered_by_person_id"] != record.get("person_id"):
+        credited = roster_store.person(db, record["person_id"])
+        what = app.t("planting.proxy_what", name=credited["name"], what=what) if credited else what
     return app.t(
         "planting.reminder",
-        what=describe_for_villager(app, record) or app.t("planting.part_photo"),
+        what=what,
         missing=waiting_for_text(app, db, record),
         hours=app.config.get("planting.late_part_hours"),
     )

@@ -13,7 +13,8 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
   ``认领 张三 2棵龙眼``; a name packed with a month reads as one where it can (``认领张三三月两棵龙眼``: 张三, March);
   where it reads two ways (``认领李四十二月…``: 李四 in December, or 李四十 in February) the village's roster chooses,
   else the cadre is asked to space it. A name may start with a tree (``认领 李明 2棵龙眼``: 李 is also a surname;
-  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``). A name not on the village's roster is asked about first: ``是`` adds that household
+  ``_looks_like_name``), a tree's whole name is none (``认领 李子 2棵``) unless the count of another tree follows it
+  (``认领 李子 2棵龙眼``: the name, which the roster then asks about, never 2棵李子). A name not on the village's roster is asked about first: ``是`` adds that household
   (a 群众 of the village, as 代种 does) and pledges; the household's member, if they follow the account, is told.
 - The village's schedule (植树安排表) is its pledges: the ``schedules_due`` milestone is met when
   [pledges.schedule_share] of its households have a pledge or a verified tree (bot/progress.py, bot/schedule.py).
@@ -90,9 +91,12 @@ def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
     tree's name, 李 being a plum and the commonest surname: 李明 and 李子明 are people when the rest names the pledge's
     tree (认领 李子明 1棵桂花); when it names none, 李明 still is (its tree is its first character alone, and no tree
     word follows it: the tree is asked for), 李子明 and 荔枝明年 are not (the pledge's tree is in them). Two trees
-    (李和桃, 荔枝龙眼) are never a name."""
-    if text in _SELF_WORDS or nlu.parse_count(text) or nlu.is_tree_name(text, species_table):
+    (李和桃, 荔枝龙眼) are never a name. A tree's whole name is one only before the count of another tree (认领 李子
+    2棵龙眼: nlu.tree_word_is_a_name), and then the roster asks whether it is a new household."""
+    if text in _SELF_WORDS or nlu.parse_count(text):
         return False
+    if nlu.is_tree_name(text, species_table):  # 认领 李子 2棵龙眼: the pledge's tree is 龙眼, 李子 where the name goes
+        return nlu.tree_word_is_a_name(text, rest, species_table)
     trees = nlu.find_all_species(text, species_table)
     if len(trees) != 1:
         return not trees
@@ -204,6 +208,17 @@ def month_words(t: Callable[..., str], month: int | None) -> str:
     return t("pledges.in_month", month=month) if month else ""
 
 
+def before_words(t: Callable[..., str], count: int, month: int | None, before: int, before_month: int | None) -> str:
+    """What a changed pledge was, for '原来是…': its count, and its month when that changed too and was set or is all
+    that changed ('2棵（3月种）', '2棵（没定月份）')."""
+    changed_month = before_month != month and (before_month or count == before)
+    return t(
+        "pledges.before",
+        count=before,
+        month=(month_words(t, before_month) or t("pledges.no_month")) if changed_month else "",
+    )
+
+
 def describe(t: Callable[..., str], pledges: Sequence[Mapping], names: Mapping[str, str] | None = None) -> str:
     """'2棵荔枝（3月）、1棵桃子': ``names`` is planting.display_names (stored species -> the name replies show)."""
     names = names or {}
@@ -238,23 +253,33 @@ def household_pledges(db, person_id: int) -> list[dict]:
 
 @dataclass(frozen=True)
 class Pledged:
-    """What a pledge came to: the household's pledges now, and the count it replaced (None: a new species)."""
+    """What a pledge came to: the household's pledges now, and the count and month it replaced (``before`` None: a
+    new species)."""
 
     pledge: dict
     before: int | None
     household: list[dict]
+    before_month: int | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """The same pledge again (count and month): nothing was changed."""
+        return self.before == self.pledge["count"] and self.before_month == self.pledge["month"]
 
 
 def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pledged:
     """The household of ``person`` pledges ``count`` trees of ``species`` (in ``month``): a new pledge, or the
-    same species' count and month replaced. Entered by the sender."""
+    same species' count and month replaced (the same pledge again changes nothing, and the household is not told
+    again). Entered by the sender."""
     db = ctx.db
     same = [p for p in store.live_of_household(db, person["id"]) if p["species"] == species]
-    before = None
+    before = before_month = None
     if same:
-        kept, before = same[0], same[0]["count"]
-        store.update(db, kept["id"], count=count, month=month, entered_by_person_id=ctx.person["id"], now=ctx.now_s)
+        kept, before, before_month = same[0], same[0]["count"], same[0]["month"]
         store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)
+        if (count, month) == (before, before_month):
+            return Pledged(kept, before, store.live_of_household(db, person["id"]), before_month)
+        store.update(db, kept["id"], count=count, month=month, entered_by_person_id=ctx.person["id"], now=ctx.now_s)
         pledge_id = kept["id"]
     else:
         pledge_id = store.insert(
@@ -273,7 +298,7 @@ def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pl
     assert row is not None  # just written
     if person["id"] != ctx.person["id"]:
         _tell_household(ctx, person, row)
-    return Pledged(row, before, store.live_of_household(db, person["id"]))
+    return Pledged(row, before, store.live_of_household(db, person["id"]), before_month)
 
 
 def _tell_household(ctx, person: dict, row: dict) -> None:

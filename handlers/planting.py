@@ -124,9 +124,12 @@ def on_text(ctx, parsed) -> str:
         )
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
-        return ctx.t("planting.ask_count_change", before=_what(ctx, record), after=_what(ctx, changed))
+        proxy = _proxy_name(ctx, record)
+        before = ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)) if proxy else _what(ctx, record)
+        return ctx.t("planting.ask_count_change", before=before, after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
-    return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague)
+    unheard = parsed.species_text if parsed.unheard else ""
+    return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
 
 
 def on_change_count(ctx, state, _match) -> str:
@@ -162,20 +165,38 @@ def _whose(ctx, record: dict) -> str:
     return ctx.t("planting.whose_proxy", name=credited["name"] if credited else "")
 
 
+def _proxy_name(ctx, record: dict) -> str | None:
+    """The household member a 代种 record is for (None for the sender's own record)."""
+    if not record["entered_by_person_id"] or record["entered_by_person_id"] == record["person_id"]:
+        return None
+    credited = roster_store.person(ctx.db, record["person_id"])
+    return credited["name"] if credited else None
+
+
 def _species(ctx, record: dict) -> str:
     return planting.display_names(ctx.app).get(record["species"], record["species"])
 
 
-def _reply(ctx, step: planting.Step, vague: bool = False) -> str:
-    return _ask(ctx, step, vague) if step.missing else _confirmation(ctx, step.record)
+def _reply(ctx, step: planting.Step, vague: bool = False, unheard: str = "") -> str:
+    return _ask(ctx, step, vague, unheard) if step.missing else _confirmation(ctx, step.record)
 
 
-def _ask(ctx, step: planting.Step, vague: bool) -> str:
-    """One short line asking for what is missing."""
+def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
+    """One short line asking for what is missing; ``unheard``: the word the text gave for the tree, no tree the bot
+    knows (张三 2棵), named in the question."""
     record, missing = step.record, step.missing
     if missing == ["photo"]:
+        proxy = _proxy_name(ctx, record)
+        if proxy:  # which record the photo joins: the household's, not the cadre's own
+            return ctx.t(
+                "planting.ask_photo_proxy",
+                what=ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)),
+                name=proxy,
+            )
         return ctx.t("planting.ask_photo", what=_what(ctx, record))
-    if "species" in missing and ("count" in missing or "area" in missing):
+    if "species" in missing and unheard:
+        line = ctx.t("planting.ask_unheard_species", word=unheard, what=_what(ctx, record))
+    elif "species" in missing and ("count" in missing or "area" in missing):
         line = ctx.t("planting.ask_species_area" if "area" in missing else "planting.ask_species_count")
     elif "species" in missing:
         line = ctx.t("planting.ask_species", what=_what(ctx, record))

@@ -100,11 +100,13 @@ def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
         count=row["count"],
         species=planting.display_name(ctx.app, row["species"]),
         month=pledges.month_words(ctx.t, row["month"]),
-        before=result.before,
     )
     if result.before is None:
         lines = [ctx.t("pledges.pledged" if mine else "pledges.pledged_for", **facts)]
+    elif result.unchanged:
+        return ctx.t("pledges.unchanged" if mine else "pledges.unchanged_for", **facts)
     else:
+        facts["before"] = pledges.before_words(ctx.t, row["count"], row["month"], result.before, result.before_month)
         lines = [ctx.t("pledges.changed" if mine else "pledges.changed_for", **facts)]
     if len(result.household) > 1:
         items = pledges.describe(ctx.t, result.household, planting.display_names(ctx.app))

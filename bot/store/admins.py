@@ -49,6 +49,12 @@ def m003_display_name_and_title(db: Database) -> None:
     db.table("admins").add_column("title", str)
 
 
+@migrations()
+def m004_person_index(db: Database) -> None:
+    """``by_person`` (an adviser's answer is signed with their login) searches, not scans."""
+    db.table("admins").create_index(["person_id"], if_not_exists=True)
+
+
 def upsert(db: Database, username: str, password_hash: str, role: str, now: str) -> None:
     db.execute(
         "INSERT INTO admins (username, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"

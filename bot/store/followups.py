@@ -30,6 +30,12 @@ def m001_survival_checks(db: Database) -> None:
     db.table("survival_checks").create_index(["planting_id"])
 
 
+@migrations()
+def m002_media_row_index(db: Database) -> None:
+    """The records a photo is of (bot/store/adoption.py ``records_of_media``) search by the check's photo."""
+    db.table("survival_checks").create_index(["media_row_id"], if_not_exists=True)
+
+
 RESULTS = ("alive", "dead", "replanted", "unknown")
 _DONE_AT = "COALESCE(p.completed_at, p.created_at)"
 

@@ -159,11 +159,14 @@ def pledge(db: Database, pledge_id: int) -> dict | None:
 
 
 def live_of_household(db: Database, person_id: int) -> list[dict]:
-    """The live pledges of this person's household (whoever of it pledged), oldest first."""
+    """The live pledges of this person's household (whoever of it pledged), oldest first. The household's people
+    (``household_key``: the person, and those of the same village and household) are found by the roster's index and
+    their pledges by person: comparing the keys of every pledge's person read the whole table."""
     return list(
         db.query(
-            f"SELECT pl.* FROM pledges pl JOIN people pe ON pe.id = pl.person_id JOIN people me ON me.id = ?"
-            f" WHERE pl.cancelled_at IS NULL AND {household_key('pe')} = {household_key('me')} ORDER BY pl.id",
+            "SELECT pl.* FROM people me JOIN people pe ON pe.id = me.id"
+            "  OR (COALESCE(me.household, '') != '' AND pe.village_id = me.village_id AND pe.household = me.household)"
+            " JOIN pledges pl ON pl.person_id = pe.id WHERE me.id = ? AND pl.cancelled_at IS NULL ORDER BY pl.id",
             [person_id],
         )
     )

@@ -295,3 +295,14 @@ def test_a_neighbour_only_told_in_the_story_is_no_dispute_when_three_precedents_
     assert ticket_count(bot) == 0
     reply = villager.says("邻居把我种的桂花砍了两棵")  # a complaint, never a record of 2棵桂花
     assert ticket_number(reply) and ticket_count(bot) == 1
+
+
+def test_ding_gen_shui_misheard_by_voice_input_is_the_first_watering(villager, bot):
+    """定跟水 is 定根水 as voice input writes it (跟 sounds as 根): it once went to an adviser, 跟 being a grammar
+    character the sound-alike fixer keeps. Said after planting, it is answered; 跟 as a word stays one."""
+    add_roster(bot)
+    typed = villager.says("定根水要浇多少")
+    assert typed.startswith("定根水：种完马上浇")
+    assert villager.sends_voice("vo-dgs", recognition="种下去要淋定跟水吗。").startswith("定根水：种完马上浇")
+    assert villager.says("定跟水要浇多少") == typed
+    assert ticket_count(bot) == 0

@@ -177,6 +177,37 @@ def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, stan
     assert (record["species"], record["species_known"], record["flags"]) == ("黄皮", 0, "unknown_species")
 
 
+ASK_UNHEARD = "没认出“张三”这种树。2棵树是什么树？请发树名，如“桂花”；确实叫“张三”就再发一次“张三”。"
+
+
+def test_a_word_that_is_no_tree_the_bot_knows_is_asked_about_not_recorded_as_the_tree(villager, bot, standin):
+    """张三 2棵 once made a record of 2棵“张三” (flagged for review as an unknown species). A word that is neither on
+    the species list nor among the trees off it ([offlist]: 黄皮, 发财树) is not taken as the tree: the record keeps
+    its count and the bot asks, naming the word; the tree's name answers, and so does the same word again."""
+    standin.add_media("m-1", photo(1))
+    assert villager.says("张三 2棵") == ASK_UNHEARD + "还要一张种好的树的照片📷"
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == (None, 2)
+    assert "照片" in villager.says("龙眼")
+    assert "第1号" in villager.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"], record["count"]) == ("龙眼", 1, 2)
+
+
+def test_an_unheard_tree_name_said_again_is_taken_as_written(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
+    assert "第1号" in villager.says("张三")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"], record["flags"]) == ("张三", 0, "unknown_species")
+
+
+def test_a_tree_off_the_list_is_still_recorded_as_written(villager, bot, standin):
+    """黄皮 is no recommended species but a tree the bot knows ([offlist]): recorded, and reviewed."""
+    assert "记下了：2棵黄皮" in villager.says("黄皮两棵")
+
+
 def test_vague_count_makes_the_bot_ask(villager, bot, standin):
     standin.add_media("m-1", photo(1))
     reply = villager.says("今天种了十几棵桂花")
@@ -403,10 +434,20 @@ def test_proxy_names_a_household_whose_name_starts_with_a_tree(cadre, bot, stand
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "龙眼", 2)
 
 
+def test_the_photo_prompt_of_a_proxy_names_the_household(cadre, bot, standin):
+    """代种 李明 2棵李子: the prompt for the photo says whose record it joins (it once said only 2棵李子, as for the
+    cadre's own trees)."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 李明 2棵李子") == "记下了：为李明代种2棵李子。请再发一张李明家种好的树的照片📷"
+    assert "李明" in cadre.sends_photo("m-1")
+    # the cadre's own record is still asked for as before
+    assert cadre.says("3棵桂花") == "记下了：3棵桂花。请再发一张种好的树的照片📷"
+
+
 ASK_PROXY_NAME = "请问是为谁代种？请您带上姓名再发，如“代种 张三 2棵龙眼”。"
 
 
-@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵龙眼", "代种 2棵龙眼"])
+@pytest.mark.parametrize("text", ["代种李子2棵", "代种 李子 2棵", "代种 桂花 3棵桂花", "代种 2棵龙眼"])
 def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin, text):
     """A tree's name where the name goes (代种李子2棵: 2 plums for whom?) or no name: nothing is recorded, no household
     called 李子 is added, the cadre's own progress gets no trees; the bot asks for the name. With it (代种 李明 2棵李子,
@@ -424,6 +465,23 @@ def test_proxy_with_a_trees_name_or_no_name_asks_whose_trees(cadre, bot, standin
     member = rows_of(bot, "SELECT * FROM people WHERE name = '李明'")[0]
     assert record["status"] == "complete"
     assert (record["person_id"], record["species"], record["count"]) == (member["id"], "李", 2)
+
+
+def test_a_proxy_for_a_person_named_like_a_tree_is_theirs_when_the_count_names_the_tree(cadre, bot, standin):
+    """代种 杨梅 2棵龙眼: 杨梅 is a tree and a woman's name; with 2棵龙眼 after it the cadre wrote 代种 <姓名> <数量树种>,
+    so it is 杨梅's record (it once asked 请问是为谁代种 as if no name had been given). The photo prompt names her: a
+    slip shows before the photo is sent."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says("代种 杨梅 2棵龙眼") == "记下了：为杨梅代种2棵龙眼。请再发一张杨梅家种好的树的照片📷"
+    assert "杨梅" in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '杨梅'")[0]
+    assert (record["status"], record["person_id"], record["species"], record["count"]) == (
+        "complete",
+        member["id"],
+        "龙眼",
+        2,
+    )
 
 
 def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is_done(cadre, bot, standin):
@@ -463,6 +521,16 @@ def test_a_proxy_without_its_tree_asks_for_the_tree(cadre, bot, standin):
         "龙眼",
         2,
     )
+
+
+@pytest.mark.parametrize("text", ["代种2棵算谁的", "代种 2棵龙眼算谁的", "代种2棵怎么算", "代种两棵算谁名下"])
+def test_a_question_about_proxy_planting_is_answered_not_recorded(cadre, bot, text):
+    """代种2棵算谁的 asks how 代种 counts: it once started a record and asked 请问是为谁代种. 谁 asks, as 怎么 and 吗 do:
+    the FAQ answers (the 代种 help; 算谁名下 it does not know yet goes to the adviser) and nothing is recorded."""
+    reply = cadre.says(text)
+    assert reply.startswith("村干部可以代没有手机的村民登记") or "问题编号" in reply, reply
+    assert reply != ASK_PROXY_NAME
+    assert planting_rows(bot) == []
 
 
 def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
@@ -805,6 +873,39 @@ def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
     assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [
         ("发财树", 3, "complete"),
         ("桂花", 5, "complete"),
+    ]
+
+
+ASK_PROXY_COUNT = "您刚才说为李明代种2棵龙眼，现在说3棵龙眼，是改成3棵龙眼，还是另外一条记录？\n改成3棵龙眼请回复1，另外记一条请回复2。"
+
+
+def test_a_new_count_for_the_same_household_asks_before_it_changes_the_proxy_record(cadre, bot, standin):
+    """代种 李明 3棵龙眼 after 代种 李明 2棵龙眼 once replaced the count silently (issue 17: ask, or keep both)."""
+    standin.add_media("m-1", photo(1))
+    cadre.says("代种 李明 2棵龙眼")
+    assert cadre.says("代种 李明 3棵龙眼") == ASK_PROXY_COUNT
+    assert planting_rows(bot)[0]["count"] == 2  # nothing changed yet
+    assert cadre.says("1") == "记下了：为李明代种3棵龙眼。请再发一张李明家种好的树的照片📷"
+    assert "李明" in cadre.sends_photo("m-1")
+    member = rows_of(bot, "SELECT id FROM people WHERE name = '李明'")[0]["id"]
+    assert [(r["person_id"], r["count"], r["status"]) for r in planting_rows(bot)] == [(member, 3, "complete")]
+
+
+def test_a_new_count_for_the_same_household_may_be_another_record_of_theirs(cadre, bot, standin, clock):
+    """2 (另外): two records, both 李明's (the second once went to the cadre)."""
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    cadre.says("代种 李明 2棵龙眼")
+    assert cadre.says("代种 李明 3棵龙眼") == ASK_PROXY_COUNT
+    reply = cadre.says("2")
+    assert reply.startswith("记下了：为李明代种3棵龙眼。") and "您有一条种树记录（为李明代种2棵龙眼）还差照片" in reply
+    assert "第2号" in cadre.sends_photo("m-1")
+    clock.advance(seconds=30)
+    assert "第1号" in cadre.sends_photo("m-2")
+    cadre_id, member = (rows_of(bot, f"SELECT id FROM people WHERE name = '{n}'")[0]["id"] for n in ("陈书记", "李明"))
+    assert [(r["person_id"], r["entered_by_person_id"], r["count"], r["status"]) for r in planting_rows(bot)] == [
+        (member, cadre_id, 2, "complete"),
+        (member, cadre_id, 3, "complete"),
     ]
 
 

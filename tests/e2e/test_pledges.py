@@ -78,7 +78,7 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert reply.startswith("已登记认领：您家2棵荔枝。") and "认领不算种树" in reply and "取消认领" in reply
     wife = person("o-li-wife", "李妻", "群众", household="1组1号")
     # the same household and species: the new count (and month) replaces the old one
-    assert wife.says("认领 3棵荔枝 3月").startswith("已改为：您家3棵荔枝（3月种）（原来2棵）。")
+    assert wife.says("认领 3棵荔枝 3月").startswith("已改为：您家3棵荔枝（3月种），原来是2棵。")
     reply = li.sends_voice("m-voice-1", "认领一棵龙眼。")  # by voice
     assert reply.startswith("已登记认领：您家1棵龙眼。") and "您家现在认领：3棵荔枝（3月种）、1棵龙眼。" in reply
     assert live(rows) == [(1, "荔枝", 3, 3), (1, "龙眼", 1, None)]
@@ -90,6 +90,22 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert li.says("取消认领") == "您家没有这个认领。发“我的认领”看看。"
     assert li.says("认领").startswith("您家还没有认领。")
     assert rows("plantings") == []  # a pledge is never a planting
+
+
+def test_the_same_pledge_again_says_nothing_changed(li, secretary, zhang, rows, tick, sent_to):
+    """认领 2棵荔枝 twice once replied 已改为：您家2棵荔枝（原来2棵）: a change that was none. The same pledge says so
+    and changes nothing (the household is not told again); a month alone changing names the old month."""
+    li.says("认领 2棵荔枝")
+    assert li.says("认领 2棵荔枝") == "您家已经认领了2棵荔枝，和这次一样，没有改动。"
+    assert li.says("认领 2棵荔枝 3月").startswith("已改为：您家2棵荔枝（3月种），原来是2棵（没定月份）。")
+    assert li.says("认领 2棵荔枝 4月").startswith("已改为：您家2棵荔枝（4月种），原来是2棵（3月种）。")
+    assert live(rows) == [(1, "荔枝", 2, 4)]
+    secretary.says("认领 张三 2棵龙眼")
+    tick()
+    told = len(sent_to("o-zhang"))
+    assert secretary.says("认领 张三 2棵龙眼") == "张三家已经认领了2棵龙眼，和这次一样，没有改动。"
+    tick()
+    assert len(sent_to("o-zhang")) == told
 
 
 def test_what_a_pledge_lacks_is_asked_for(li, rows):
@@ -169,6 +185,20 @@ def test_a_name_that_starts_with_a_tree_is_a_person(secretary, li, person, bot, 
         ("李四", "李", 2, None),
     ]
     assert rows("SELECT pe.name FROM pledges pl JOIN people pe ON pe.id = pl.person_id WHERE pe.name = '王书记'") == []
+
+
+def test_a_trees_name_before_a_count_of_another_tree_is_asked_about_not_pledged(secretary, li, rows):
+    """认领 李子 2棵龙眼 once pledged 2棵李子 (the first tree named, the count's own tree dropped). 李子 stands where the
+    name goes and 2棵龙眼 is the pledge: a cadre is asked whether 李子 is a new household (nothing stored until 是), a
+    villager is told that pledging for others is the cadres'; 李子 alone (认领 李子 2棵) is still the tree."""
+    assert secretary.says("认领 李子 2棵龙眼") == (
+        "本村名册里没有“李子”。是新的一户就回复“是”，按新户登记认领2棵龙眼；\n不是的话请核对姓名再发。"
+    )
+    assert rows("SELECT * FROM pledges") == []
+    assert secretary.says("认领 2棵龙眼").startswith("已登记认领：您家2棵龙眼。")
+    assert li.says("认领 李子 2棵龙眼") == "为别人家认领由村干部登记。您自己家认领发“认领 2棵荔枝”。"
+    assert li.says("认领 李子 2棵").startswith("已登记认领：您家2棵李子。")
+    assert [(r["species"], r["count"]) for r in rows("SELECT * FROM pledges ORDER BY id")] == [("龙眼", 2), ("李", 2)]
 
 
 def test_a_cadre_without_a_village_names_nobody_and_adds_no_household(zhang, bot, rows, villager_factory):

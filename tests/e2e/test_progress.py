@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot import db as db_module
 from bot import progress
 from bot.db import transaction
 from bot.escalation import answer_ticket
@@ -148,3 +149,63 @@ def test_how_many_is_progress_also_inside_a_tickets_windows(roster, villager, bo
     assert villager.says("我种了多少棵了") == progress_reply  # the reopen window after the answer
     assert rows_of(bot, "SELECT status FROM tickets") == [{"status": "answered"}]
     assert rows_of(bot, "SELECT COUNT(*) AS n FROM ticket_attachments") == [{"n": 0}]
+
+
+# -- indexes (issue: 我的进度 / 本村进度 scanned whole tables) ------------------------------------------------------
+_TABLE_RE = re.compile(
+    r"\b(?:FROM|JOIN)\s+([a-z_]+)(?:\s+(?:AS\s+)?(?!ON\b|WHERE\b|JOIN\b|LEFT\b|GROUP\b|ORDER\b|USING\b|INDEXED\b)([a-z_]+))?",
+    re.I,
+)
+
+
+def base_table_scans(db, sql: str) -> list[str]:
+    """The steps of the statement's query plan that read a whole table (not a subquery's or a CTE's rows)."""
+    tables = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names = {}
+    for table, alias in _TABLE_RE.findall(sql):
+        if table in tables:
+            names[table] = table
+            if alias:
+                names[alias] = table
+    plan = [row[3] for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return [step for step in plan if step.startswith("SCAN ") and step.split()[1] in names]
+
+
+def test_progress_replies_read_through_indexes(roster, villager, bot, monkeypatch):
+    """我的进度, 本村进度 and 我的认领 through the webhook: no statement they run reads a whole table, but the villages (the
+    ranking reads every village, a few hundred rows at most). A household's pledges were found by comparing every
+    pledge's household; a photo's survival checks and a person's login had no index."""
+    with transaction(bot.db):
+        bot.db["pledges"].insert(
+            {
+                "village_id": 1,
+                "person_id": 2,
+                "species": "桂花",
+                "count": 2,
+                "entered_by_person_id": 2,
+                "created_at": AT,
+            }
+        )
+        bot.db["media"].insert({"media_id": "m-s", "openid": "o-villager-1", "kind": "image", "status": "stored",
+                                "created_at": AT})  # fmt: skip
+        bot.db["survival_checks"].insert(
+            {"planting_id": 1, "due_days": 30, "result": "alive", "media_row_id": 1, "checked_at": AT}
+        )
+    statements: list[str] = []
+    bot.databases.close_all()  # every connection from now on is traced, in whichever thread it is made
+    connect = db_module.connect
+
+    def traced(*args, **kwargs):
+        db = connect(*args, **kwargs)
+        db.conn.set_trace_callback(statements.append)
+        return db
+
+    monkeypatch.setattr(db_module, "connect", traced)
+    assert "进度" in villager.says("我的进度")
+    assert "本村进度" not in villager.says("本村进度") and len(statements) > 10
+    assert "2棵桂花" in villager.says("我的认领")
+    explain = connect(bot.config.get("storage.database"))
+    reads = {sql for sql in statements if sql.lstrip().upper().startswith(("SELECT", "WITH"))}
+    scans = {sql[:120]: base_table_scans(explain, sql) for sql in reads}
+    explain.conn.close()
+    assert {sql: steps for sql, steps in scans.items() if steps and steps != ["SCAN villages"]} == {}

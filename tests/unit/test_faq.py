@@ -909,6 +909,44 @@ def test_sound_alike_words_keep_real_words_and_grammar_characters():
     assert party.fix("党建工作") == "党建工作"
 
 
+# Held-out style checks for 定跟水 (定根水 misheard by voice input: 跟 is a grammar character the fixer keeps), written
+# as villagers ask after planting, in words of their own; and 跟 as a grammar word, which stays as it is.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "定跟水要浇多少",
+        "种下去要淋定跟水吗",
+        "定跟水浇几次",
+        "种完树要浇定跟水吗",
+        "定跟水是什么",
+        "种好了定跟水一定要浇吗",
+    ],
+)
+def test_a_misheard_ding_gen_shui_is_the_first_watering(index, question):
+    assert "定根水" in index._fixed(question)
+    assert faq.result_label(index.match(question)) == "tech.watering_first"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["跟我说一下定根水怎么浇", "跟着村干部去种树要带什么", "我跟水利站的人说好了", "约定跟水务站一起去种树",
+     "决定跟水库那边一起种", "种树的时候跟着浇水"],
+)  # fmt: skip
+def test_gen_as_a_grammar_word_is_kept(index, question):
+    fixed = index._fixed(question)
+    assert fixed.count("跟") == nlu.normalize(question).count("跟"), fixed
+
+
+def test_sound_alike_words_take_a_grammar_character_only_inside_the_word():
+    """A changed grammar character is taken inside a topic word whose neighbours are in place (定跟水: 定 and 水 frame
+    it), never at its edge (有什么 is not 为什么) nor as a two-character word's (跟 alone frames nothing)."""
+    words = faq.SoundAlikeWords(["定根水", "为什么", "根系"], faq.STOP_CHARS, (nlu.pinyin_phrases(),))
+    assert words.fix("定跟水浇多少") == "定根水浇多少"
+    assert words.fix("有什么用") == "有什么用"
+    assert words.fix("跟系") == "跟系"
+    assert words.fix("定跟我说") == "定跟我说"
+
+
 @pytest.mark.parametrize(
     "question,expected",
     [

@@ -202,6 +202,25 @@ def test_planting_proxy_a_name_may_start_with_a_trees_character(species, text, n
     assert (result.proxy_name, result.proxy_without_name, result.species) == (name, False, tree)
 
 
+@pytest.mark.parametrize(
+    "text,name,count,tree",
+    [("代种 杨梅 2棵龙眼", "杨梅", 2, "龙眼"), ("代种杨梅2棵龙眼", "杨梅", 2, "龙眼"), ("代种 桂花 3棵荔枝", "桂花", 3, "荔枝"),
+     ("代种 李子 两棵龙眼", "李子", 2, "龙眼")],
+)  # fmt: skip
+def test_planting_proxy_a_trees_name_is_the_persons_when_the_count_names_another_tree(species, text, name, count, tree):
+    """杨梅 is a tree and a name (杨 a surname): with the count's own tree after it (2棵龙眼) the name slot can only
+    hold the person, as the cadre wrote it in the 代种 <姓名> <数量树种> of the help."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name, result.count, result.species) == (name, False, count, tree)
+
+
+@pytest.mark.parametrize("text", ["代种 杨梅 2棵", "代种 杨梅 2棵杨梅", "代种 杨梅 龙眼 2棵", "代种 杨梅树 2棵杨梅"])
+def test_planting_proxy_a_trees_name_with_no_other_tree_after_the_count_stays_the_tree(species, text):
+    """No other tree after the count (or the same one): the word is the tree, and the cadre is asked whose it is."""
+    result = nlu.parse_planting_text(text, species)
+    assert (result.proxy_name, result.proxy_without_name) == (None, True)
+
+
 @pytest.mark.parametrize("text,name", [("代种 张三 2棵", "张三"), ("代种张三两棵", "张三"), ("代种 2棵", None)])
 def test_planting_proxy_with_a_count_and_no_tree_is_a_record_that_asks_its_tree(species, text, name):
     """A 代种 is about trees: its count alone starts the record (the bot asks the tree), as 3棵 alone does not."""
@@ -532,3 +551,25 @@ def test_who_plants_is_no_rule_talk(species):
     """'党员3棵香樟' logs a party member's trees: only words of the rule (听说, 每户, 至少, 要种 …) stop a record."""
     result = nlu.parse_planting_text("党员3棵香樟", species)
     assert result is not None and (result.count, result.species) == (3, "香樟")
+
+
+@pytest.mark.parametrize(
+    "text,written,unheard",
+    [("张三 2棵", "张三", True), ("2棵张三", "张三", True), ("黄皮两棵", "黄皮", False), ("种了3棵发财树", "发财树", False),
+     ("3棵桂花", "", False)],
+)  # fmt: skip
+def test_planting_a_word_next_to_the_count_that_is_no_known_tree_is_unheard(species, text, written, unheard):
+    """A word next to the count that is neither on the list nor among the trees off it (``others``) is kept as
+    written but marked ``unheard``: the record asks about it instead of taking it as the tree."""
+    result = nlu.parse_planting_text(text, species, ("黄皮", "发财树"))
+    assert result is not None and (result.species_text if result.species is None else "", result.unheard) == (
+        written,
+        unheard,
+    )
+
+
+@pytest.mark.parametrize("text", ["代种2棵算谁的", "这棵树算谁的", "谁来管护", "代种 李明 2棵龙眼 记在谁名下"])
+def test_who_asks(species, text):
+    """谁 (who) asks, as 什么 and 怎么 do: no planting report, whatever count it holds."""
+    assert nlu.is_question(text)
+    assert nlu.parse_planting_text(text, species) is None

@@ -48,7 +48,8 @@ def flags_of(record, photos=(PHOTO,), village=VILLAGE, checks=VILLAGER, day=IN_S
     [
         ("3棵桂花", {"species": "桂花", "species_known": 1, "count": 3}),
         ("种了两棵龙眼", {"species": "龙眼", "species_known": 1, "count": 2}),
-        ("种了3棵黄皮", {"species": "黄皮", "species_known": 0, "count": 3}),
+        ("种了3棵黄皮", {"species": "黄皮", "species_known": 0, "count": 3}),  # a tree off the list ([offlist])
+        ("种了3棵张三", {"count": 3}),  # no tree the bot knows: asked about, not recorded as the tree
         ("房前屋后种了1棵荔枝", {"species": "荔枝", "species_known": 1, "count": 1, "site": "房前屋后"}),
         (
             "党建林 2.5亩 120棵 香樟",
@@ -57,7 +58,7 @@ def flags_of(record, photos=(PHOTO,), village=VILLAGE, checks=VILLAGER, day=IN_S
     ],
 )
 def test_text_updates(text, fields):
-    assert text_updates(parse_text(text, SPECIES)) == fields
+    assert text_updates(parse_text(text, SPECIES, others=OFFLIST)) == fields
 
 
 def test_vague_count_sets_no_count():

@@ -149,7 +149,7 @@ def parsed(count=None, proxy=None, **kw):
 
 @pytest.mark.parametrize(
     "record_count,count,proxy,changes",
-    [(3, 5, None, True), (3, 3, None, False), (None, 5, None, False), (3, None, None, False), (3, 5, "张三", False),
+    [(3, 5, None, True), (3, 3, None, False), (None, 5, None, False), (3, None, None, False), (3, 5, "张三", True),
      (0, 5, None, True)],
 )  # fmt: skip
 def test_count_change_rule_another_count_for_a_record_that_has_one(record_count, count, proxy, changes):
@@ -172,6 +172,8 @@ def test_text_rule_sets_only_what_the_text_says():
     assert text_updates(parsed(count=0)) == {"count": 0}
     assert text_updates(parsed(unknown_species=True, species_text="")) == {}
     assert text_updates(parsed(unknown_species=True, species_text="黄皮")) == {"species": "黄皮", "species_known": 0}
+    # a word that is no tree the bot knows (张三 2棵) is asked about, never recorded as the tree
+    assert text_updates(parsed(count=2, unknown_species=True, species_text="张三", unheard=True)) == {"count": 2}
 
 
 @pytest.mark.parametrize(

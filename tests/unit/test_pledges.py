@@ -56,6 +56,9 @@ def test_a_pledge_is_read_from_text_and_voice(text, count, species, month, name)
         ("认领 李子明 1棵桂花", "李子明", "桂花"),
         ("认领李子明1棵桂花", "李子明", "桂花"),
         ("认领 李林 2棵龙眼", "李林", "龙眼"),
+        # a tree's whole name where the name goes, the count's own tree after it: the name (asked about by the roster)
+        ("认领 李子 2棵龙眼", "李子", "龙眼"),
+        ("认领 杨梅 3月 2棵龙眼", "杨梅", "龙眼"),
         ("取消认领 李明", "李明", None),
         # a tree's name alone, or a tree with what no name holds, is the pledge's tree
         ("认领 李子 2棵", None, "李"),

@@ -1,11 +1,16 @@
 """Reads asked on most messages go by an index, not through every row a campaign has gathered (issue 21, city
-scale): a sender's recent photos (asked on most texts), a message's media row, the advisers by role."""
+scale): a sender's recent photos (asked on most texts), a message's media row, the advisers by role; a person's dashboard
+login (an adviser's answer is signed with it), the records a photo is of (a survival check's photo), a household's
+pledges."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.store import admins as admins_store
+from bot.store import adoption as adoption_store
 from bot.store import media as media_store
+from bot.store import pledges as pledges_store
 from bot.store import tickets as tickets_store
 from tests.conftest import app_over_file
 
@@ -32,6 +37,9 @@ READS = {
     "a message's media row": lambda db: media_store.row_for_inbox(db, 12),
     "the advisers": tickets_store.advisers,
     "the admins": tickets_store.admins,
+    "a person's dashboard login": lambda db: admins_store.by_person(db, 7),
+    "the records a photo is of": lambda db: adoption_store.records_of_media(db, 12),
+    "a household's pledges": lambda db: pledges_store.live_of_household(db, 7),
 }
 
 
