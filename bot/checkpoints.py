@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,10 +49,10 @@ class Pass:
 
 
 class Checkpointer:
-    def __init__(self, databases: Databases, every: float = EVERY_SECONDS, limit_pages: int = LIMIT_PAGES):
+    def __init__(self, databases: Databases, every: float | None = None, limit_pages: int | None = None):
         self.databases = databases
-        self.every = every
-        self.limit_pages = limit_pages
+        self.every = EVERY_SECONDS if every is None else every
+        self.limit_pages = LIMIT_PAGES if limit_pages is None else limit_pages
         self.passes = 0  # for tests and benchmarks
         self.locked_passes = 0
 
@@ -75,6 +76,8 @@ class Checkpointer:
                 last = stop.wait(self.every)
                 try:
                     self.checkpoint(db)
+                except sqlite3.ProgrammingError:  # its connection was closed under it (Databases.close_all): done
+                    return
                 except Exception:  # noqa: BLE001 - the next pass tries again; the writer must not stop for it
                     log.exception("WAL checkpoint failed")
         finally:
