@@ -184,3 +184,18 @@ def test_a_failing_pass_is_logged_and_the_next_one_runs(databases, caplog):
     assert "WAL checkpoint failed" in caplog.text
     assert writer.submit("m2") == "m2"
     stopped(writer)
+
+
+def test_closing_every_connection_while_the_checkpoint_thread_runs_is_safe(databases):
+    """Databases.close_all (a test's end, the CLI's exit) closes connections from another thread; closing one while a
+    statement runs on it crashes the process, so the checkpoint thread's connection is its own."""
+    checkpoints = Checkpointer(databases, every=0.0005)  # a pass every half millisecond
+    writer = MessageWriter(databases, insert, keep_failed, checkpoints=checkpoints, idle_seconds=0.3)
+    assert writer.submit("m1") == "m1"
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        databases.close_all()
+        time.sleep(0.0005)
+    stopped(writer)
+    assert checkpoints.passes > 10
+    assert rows(databases) == [("m1", 0)]
