@@ -13,7 +13,7 @@ it has been copied, which under steady load a pass running beside the writer nev
 ``limit_pages`` or more, a second pass runs at once with the write lock held (bot/db.py ``WriteLock``: this
 process's writer and every other process's wait for it), copying only what was written during the first one, and
 the next write starts the WAL again. The WAL stays near ``limit_pages`` (16 MB at 4,096 pages), plus what is written
-during a pass, however long the load lasts (bench/webhook.py prints its size: 20-21 MB on the mix).
+during a pass, however long the load lasts (bench/webhook.py prints its size: 19-21 MB on the mix).
 
 Measured (bench/ab_trees.py): one process served as much as before; ``serve --workers 2``, whose other worker waited
 for the lock through the checkpoints too, 3-16 % more in seven rounds of eight.
