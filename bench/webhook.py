@@ -21,7 +21,8 @@
 Prints, for each: messages/s, p50 and p99 latency, errors, the server's CPU per message (user +
 system time of all its processes while driven, from /proc: unlike throughput, hardly moved by other
 load on the machine) and its peak resident memory (the sum over its processes, VmRSS from /proc;
-shared pages counted in each); then the ratios and the target checks. Targets on a 2-core machine (the load generator shares the cores): bot >= 0.7×
+shared pages counted in each); the largest the bots' WAL file was (a checkpoint thread keeps it near 16 MB:
+bot/checkpoints.py); then the ratios and the target checks. Targets on a 2-core machine (the load generator shares the cores): bot >= 0.7×
 echo, p99 < 250 ms, 0 errors, RSS < 200 MB; with ``--workers 2``: bot×2 >= 0.7× echo×2 and >= 0.9×
 the single-process echo.
 """
@@ -89,10 +90,15 @@ def add_photos(database: Path, n: int) -> None:
         )
 
 
-def sample_rss(servers: list[ServerProcess], stop: threading.Event) -> None:
+def sample_rss(servers: list[ServerProcess], wal: Path, wal_peak: list[int], stop: threading.Event) -> None:
+    """Each server's peak RSS, and the largest the bots' WAL file (``wal``) has been (``wal_peak[0]``, bytes)."""
     while not stop.wait(0.5):
         for server in servers:
             server.rss()
+        try:
+            wal_peak[0] = max(wal_peak[0], wal.stat().st_size)
+        except OSError:  # no WAL at this moment
+            pass
 
 
 def echo_server(folder: Path, threads: int, workers: int) -> ServerProcess:
@@ -176,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.photos:
             add_photos(folder / "bot" / "data" / "bot.db", args.photos)
             print(f"the bot's database holds {args.photos} photos", flush=True)
-        threading.Thread(target=sample_rss, args=(list(servers.values()), stop), daemon=True).start()
+        wal = folder / "bot" / "data" / "bot.db-wal"  # the bots' database (bot×N shares it)
+        wal_peak = [0]
+        threading.Thread(target=sample_rss, args=(list(servers.values()), wal, wal_peak, stop), daemon=True).start()
         # Alternating slices (ABBA: bot, echo, echo, bot, ...) so that other load on the machine hits all alike.
         names = list(servers)
         for i in range(args.slices):
@@ -197,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         for what, count in sorted(stats.errors.items(), key=lambda kv: -kv[1])[:5]:
             print(f"        error x{count}: {what}")
+
+    print(f"the bots' WAL file: at most {wal_peak[0] / 1e6:.1f} MB while driven")
 
     def ratio(a: str, b: str) -> float:
         return results[a].rate / results[b].rate if results[b].rate else 0.0

@@ -26,6 +26,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from bot import clock
+from bot.checkpoints import Checkpointer
 from bot.context import AppContext, Ctx
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
@@ -264,6 +265,7 @@ def _writer(app: AppContext) -> MessageWriter:
             apply=lambda db, job: _apply(a, db, job),
             on_error=lambda db, job: _keep_failed(a, db, job),
             begin=lambda db, jobs: _admit(a, db, jobs),
+            checkpoints=Checkpointer(a.databases),
         )
 
     return app.service("message_writer", build)

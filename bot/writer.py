@@ -26,18 +26,23 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
   items' savepoints): one statement for the whole group instead of one per item (the webhook's replay guard).
   If it raises, the group fails as one that cannot commit.
 
+* ``checkpoints``, if given, copies the WAL back into the database file on a thread of its own while this one runs
+  (bot/checkpoints.py), and this thread's connection runs none itself: its COMMIT only appends to the WAL.
+
 The thread stops after ``idle_seconds`` without work (closing its connection) and starts again on
 the next message, so an app needs no shutdown call and idle test apps leave no threads behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
 from collections.abc import Callable
 from typing import Any
 
+from bot.checkpoints import Checkpointer
 from bot.db import Databases, transaction
 
 log = logging.getLogger("bot.writer")
@@ -70,11 +75,13 @@ class MessageWriter:
         max_group: int = 64,
         idle_seconds: float = 5.0,
         begin: Callable[[Any, list[Any]], None] | None = None,
+        checkpoints: Checkpointer | None = None,
     ):
         self.databases = databases
         self.apply = apply
         self.on_error = on_error
         self.begin = begin
+        self.checkpoints = checkpoints
         self.max_group = max_group
         self.idle_seconds = idle_seconds
         self._queue: queue.SimpleQueue[_Pending] = queue.SimpleQueue()
@@ -115,8 +122,11 @@ class MessageWriter:
 
     def _run(self) -> None:
         try:
-            while (group := self._next_group()) is not None:
-                self._write(group)
+            with self.checkpoints.beside() if self.checkpoints is not None else contextlib.nullcontext():
+                if self.checkpoints is not None:  # the checkpoint thread copies the WAL back, not this one's COMMIT
+                    self.databases.get().execute("PRAGMA wal_autocheckpoint=0")
+                while (group := self._next_group()) is not None:
+                    self._write(group)
         except BaseException:  # not expected (_write answers every error); let the next submit start anew
             with self._starting:
                 self._running = False
