@@ -1020,7 +1020,9 @@ class FaqIndex:
           ever seconded: '黄花风铃木种下去要不要插竹竿' is staking, though near questions on off-list trees);
         and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
         characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
-        which says 牌子 or 吹; two topics asked stay two)."""
+        which says 牌子 or 吹; two topics asked stay two). Before either: the three closest agreeing on one label
+        answer it whatever was stopped (``_overruled``, round 19), also for the rule classes of ``overrule_rules``
+        (round 20: a neighbour told in a story is no dispute), never with a rule's note (``_ranked``)."""
         content = self._content_chars(norm, self._tree_spans(norm))
         if not content:
             return None  # '这棵树怎么弄': nothing for a witness to recognise
@@ -1065,9 +1067,9 @@ class FaqIndex:
 
     def _overruled(self, near: list[tuple[int, float]]) -> bool:
         """The nearest precedents all give one label, each at least as close as ``[precedents] overrule`` asks
-        (round 19): enough witnesses to answer that label for a question escalated only for being unsure, whatever
-        answer the doubt stopped, without the doubt's check of the words (three villagers' questions agreeing are
-        the check)."""
+        (round 19): enough witnesses to answer that label for a question escalated only for being unsure (or by a
+        rule class of ``overrule_rules``, round 20), whatever answer the doubt stopped; the doubt's check of the
+        words then allows a share of the question unexplained (``_overrule_slack``)."""
         labels = self.precedents.labels
         return len(near) >= len(self._overrule) and all(
             labels[i] == labels[near[0][0]] and similarity >= floor
