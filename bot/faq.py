@@ -1876,7 +1876,7 @@ def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[t
 
 def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], messages_dir: str | Path) -> list[str]:
     """Each question normalised and masked (``mask``: ``FaqIndex._masked``), kept on disk between processes: the
-    masking looks for trees and their homophones in ~2,800 questions, ~0.2 s of every start. The file's name is a
+    masking looks for trees and their homophones in ~10,700 questions, ~1 s of every start. The file's name is a
     hash of all the texts depend on (the questions, every file of ``messages_dir``, this module's code and nlu's,
     pypinyin's readings, the Python version), so a change of any is a new file; written to a temporary file and
     renamed, so a process reads a whole file or none. No cache folder, or none writable: built every time."""
