@@ -706,13 +706,21 @@ def advance(ctx, planting_id: int) -> Step:
     return Step(completed, [], len(photos))
 
 
+def proxy_name(db, record: Mapping) -> str | None:
+    """The household member a 代种 record is for (None for the sender's own record): replies name them."""
+    if not record.get("entered_by_person_id") or record["entered_by_person_id"] == record.get("person_id"):
+        return None
+    credited = roster_store.person(db, record["person_id"])
+    return credited["name"] if credited else None
+
+
 def incomplete_text(app, db, record: Mapping) -> str:
     """What an incomplete record still needs, and how long its parts are still taken (planting.late_part_hours); a
     代种 record names its household (为李明代种2棵龙眼: the cadre may have several waiting)."""
     what = describe_for_villager(app, record) or app.t("planting.part_photo")
-    if record.get("entered_by_person_id") and record["entered_by_person_id"] != record.get("person_id"):
-        credited = roster_store.person(db, record["person_id"])
-        what = app.t("planting.proxy_what", name=credited["name"], what=what) if credited else what
+    name = proxy_name(db, record)
+    if name:
+        what = app.t("planting.proxy_what", name=name, what=what)
     return app.t(
         "planting.reminder",
         what=what,

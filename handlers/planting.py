@@ -124,7 +124,7 @@ def on_text(ctx, parsed) -> str:
         )
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
-        proxy = _proxy_name(ctx, record)
+        proxy = planting.proxy_name(ctx.db, record)
         before = ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)) if proxy else _what(ctx, record)
         return ctx.t("planting.ask_count_change", before=before, after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
@@ -159,18 +159,8 @@ def _what(ctx, record: dict) -> str:
 
 
 def _whose(ctx, record: dict) -> str:
-    if record["person_id"] == ctx.person["id"]:
-        return ctx.t("planting.whose_own")
-    credited = roster_store.person(ctx.db, record["person_id"])
-    return ctx.t("planting.whose_proxy", name=credited["name"] if credited else "")
-
-
-def _proxy_name(ctx, record: dict) -> str | None:
-    """The household member a 代种 record is for (None for the sender's own record)."""
-    if not record["entered_by_person_id"] or record["entered_by_person_id"] == record["person_id"]:
-        return None
-    credited = roster_store.person(ctx.db, record["person_id"])
-    return credited["name"] if credited else None
+    name = planting.proxy_name(ctx.db, record)
+    return ctx.t("planting.whose_proxy", name=name) if name else ctx.t("planting.whose_own")
 
 
 def _species(ctx, record: dict) -> str:
@@ -186,7 +176,7 @@ def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
     knows (张三 2棵), named in the question."""
     record, missing = step.record, step.missing
     if missing == ["photo"]:
-        proxy = _proxy_name(ctx, record)
+        proxy = planting.proxy_name(ctx.db, record)
         if proxy:  # which record the photo joins: the household's, not the cadre's own
             return ctx.t(
                 "planting.ask_photo_proxy",
