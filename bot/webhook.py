@@ -334,7 +334,8 @@ def _apply(app: AppContext, db, job: Job) -> tuple[str, str | None]:
 # Messages whose inbox row is written before their handler runs, as the handlers read it: a photo's, voice's or
 # video's media row refers to it (and tickets read a voice's recognition from it); a location is read from the
 # inbox by the texts after it (bot/events.py ``recent_location``). Every other message's row is written once, after
-# its handler, with the reply: one statement instead of two.
+# its handler, with the reply: one statement instead of two; in the writer's group it is kept back and written with the
+# group's others in one statement before the COMMIT (bot/store/inbox.py ``Batch``, the writer's ``end``).
 KEPT_FIRST = frozenset({*MEDIA_TYPES, "location"})
 COLUMN_REPLY = inbox.COLUMNS.index("reply")
 
@@ -357,7 +358,9 @@ def process(
     A message's writes are all-or-nothing (the writer's transaction, or the savepoint of its second pass), so the
     inbox row may come last: the dedupe is then the user row's statement, which finds no row (and touches none)
     when the inbox holds the message already, and gives the inbox's largest id, the new row's id before it is
-    written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记)."""
+    written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记).
+    In the writer's first pass the group's batch gives the id instead (past the rows it holds back), and a retry of a
+    message the batch holds is answered from it before anything is read or touched."""
     now_s = now_s or clock.to_db(now)
     payload = payload or json_text(incoming.fields)
     first = incoming.msg_type in KEPT_FIRST
