@@ -1,10 +1,10 @@
 """Parse a WeChat XML push into one plain, typed ``Incoming`` value.
 
-The XML is parsed with defusedxml with DTDs forbidden, so entity bombs and
-external entities are refused before anything else looks at the body, and
-elements nested deeper than ``MAX_DEPTH`` are refused while parsing. Any
-problem raises ``MalformedMessage`` (the webhook answers 400). Coordinates that
-are no place on Earth (not finite, out of range) are read as none.
+The XML is read by expat with handlers of our own that flatten it as it goes (no element tree), refusing what
+defusedxml refuses with ``forbid_dtd``: any DOCTYPE, so no entity is ever declared (entity bombs) and nothing
+external is fetched, before anything else looks at the body; elements nested deeper than ``MAX_DEPTH`` are refused
+while parsing. Any problem raises ``MalformedMessage`` (the webhook answers 400). Coordinates that are no place on
+Earth (not finite, out of range) are read as none.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
-from xml.etree.ElementTree import ParseError, TreeBuilder
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from xml.parsers import expat
 
 MESSAGE_TYPES = {"text", "image", "voice", "video", "shortvideo", "location", "link", "file", "event"}
 MAX_FIELD_CHARS = 20_000
@@ -28,51 +25,72 @@ class MalformedMessage(ValueError):
     """The body is not a WeChat message we can read."""
 
 
-class _DepthLimitedBuilder:
-    """The parser's target: ElementTree's TreeBuilder, refusing an element nested deeper than MAX_DEPTH
-    as soon as it opens (so a deep body never becomes a deep tree, nor a deep recursion)."""
+def _refuse(what: str):
+    def refuse(*_args) -> None:
+        raise MalformedMessage(f"unreadable XML: {what}")  # as defusedxml's exceptions were named
 
-    __slots__ = ("_builder", "_depth", "data", "close")
+    return refuse
 
-    def __init__(self):
-        self._builder = TreeBuilder()
-        self._depth = 0
-        self.data, self.close = self._builder.data, self._builder.close
 
-    def start(self, tag, attrs):
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise MalformedMessage(f"XML nested deeper than {MAX_DEPTH} levels")
-        return self._builder.start(tag, attrs)
-
-    def end(self, tag):
-        self._depth -= 1
-        return self._builder.end(tag)
+_REFUSE_DTD = _refuse("DTDForbidden")
+_REFUSE_ENTITY = _refuse("EntitiesForbidden")
+_REFUSE_EXTERNAL = _refuse("ExternalReferenceForbidden")
 
 
 def parse_xml(body: bytes | str) -> dict[str, str]:
-    """Flatten ``<xml>…</xml>`` into {tag: text}; nested tags become ``Parent.Child``."""
+    """Flatten ``<xml>…</xml>`` into {tag: text}; nested tags become ``Parent.Child``. The same fields, and the same
+    refusals, as ElementTree's parser under defusedxml (``forbid_dtd``) building a tree that is then walked (issue 21:
+    half the time; ``tests/unit/test_parse_xml.py`` compares the two): a leaf element's text, stripped (its character
+    data, CDATA included, comments and processing instructions left out), the later of two equal names kept; an
+    element with children gives only theirs; attributes and text beside elements are not read; a namespaced tag is
+    ``{uri}name``, as ElementTree names it."""
+    fields: dict[str, str] = {}
+    names: list[str] = []  # the open elements' flattened names (the root's own name first)
+    leaf: list[bool] = []  # per open element: no child element so far
+    texts: list[list[str]] = []  # per open element: its character data so far
+    root: list[str] = []
+
+    def start(tag: str, _attrs) -> None:
+        if len(names) >= MAX_DEPTH:
+            raise MalformedMessage(f"XML nested deeper than {MAX_DEPTH} levels")
+        if "}" in tag:  # expat's "uri}name": ElementTree's "{uri}name"
+            tag = "{" + tag
+        if names:
+            leaf[-1] = False
+            names.append(tag if len(names) == 1 else names[-1] + "." + tag)
+        else:
+            names.append(tag)
+            root.append(tag)
+        leaf.append(True)
+        texts.append([])
+
+    def end(_tag: str) -> None:
+        name, parts = names.pop(), texts.pop()
+        if leaf.pop() and names:  # a leaf below the root
+            fields[name] = "".join(parts).strip()
+
+    def data(text: str) -> None:
+        if texts:
+            texts[-1].append(text)
+
+    parser = expat.ParserCreate(None, "}")  # as ElementTree's XMLParser
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = data
+    parser.StartDoctypeDeclHandler = _REFUSE_DTD
+    parser.EntityDeclHandler = _REFUSE_ENTITY
+    parser.UnparsedEntityDeclHandler = _REFUSE_ENTITY
+    parser.ExternalEntityRefHandler = _REFUSE_EXTERNAL
     try:
-        parser = SafeET.DefusedXMLParser(target=_DepthLimitedBuilder(), forbid_dtd=True)
-        parser.feed(body)
-        root = parser.close()
+        parser.Parse(body, True)
     except MalformedMessage:
         raise
-    except (ParseError, DefusedXmlException, ValueError, TypeError) as exc:
-        raise MalformedMessage(f"unreadable XML: {type(exc).__name__}") from None
-    if root.tag != "xml":
+    except (expat.ExpatError, ValueError, TypeError) as exc:
+        name = "ParseError" if isinstance(exc, expat.ExpatError) else type(exc).__name__  # ElementTree's name for it
+        raise MalformedMessage(f"unreadable XML: {name}") from None
+    if root != ["xml"]:
         raise MalformedMessage("root element is not <xml>")
-    fields: dict[str, str] = {}
-
-    def walk(node, prefix: str) -> None:
-        for child in node:
-            name = prefix + child.tag
-            if len(child):
-                walk(child, name + ".")
-            else:
-                fields[name] = (child.text or "").strip()
-
-    walk(root, "")
     return fields
 
 

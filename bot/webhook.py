@@ -264,7 +264,8 @@ def _writer(app: AppContext) -> MessageWriter:
             a.databases,
             apply=lambda db, job: _apply(a, db, job),
             on_error=lambda db, job: _keep_failed(a, db, job),
-            begin=lambda db, jobs: _admit(a, db, jobs),
+            begin=lambda db, jobs, careful: _admit(a, db, jobs, careful),
+            end=lambda db, jobs: inbox.write_batch(db),
             checkpoints=Checkpointer(a.databases),
         )
 
@@ -308,8 +309,15 @@ def _replay_guard(app: AppContext) -> ReplayGuard:
     return app.service("replay_guard", lambda a: ReplayGuard(int(a.config.get("server.signature_max_age_seconds"))))
 
 
-def _admit(app: AppContext, db, jobs: list[Job]) -> None:
-    """First in each group's transaction: the replay guard for the group's plaintext pushes, in one statement."""
+def _admit(app: AppContext, db, jobs: list[Job], careful: bool = False) -> None:
+    """First in each group's transaction: the replay guard for the group's plaintext pushes, in one statement; and,
+    on the writer's first pass, a batch for the group's inbox rows (bot/store/inbox.py ``Batch``), written in one
+    statement before the COMMIT (the writer's ``end``). On its second pass, each message in its own savepoint, every
+    row is written as it comes."""
+    if careful:
+        inbox.close_batch(db)
+    else:
+        inbox.open_batch(db)
     plaintext = [(job, job.seen) for job in jobs if job.seen is not None]
     if plaintext:
         admitted = _replay_guard(app).admits(db, [seen for _job, seen in plaintext], clock.utcnow().timestamp())
@@ -326,8 +334,10 @@ def _apply(app: AppContext, db, job: Job) -> tuple[str, str | None]:
 # Messages whose inbox row is written before their handler runs, as the handlers read it: a photo's, voice's or
 # video's media row refers to it (and tickets read a voice's recognition from it); a location is read from the
 # inbox by the texts after it (bot/events.py ``recent_location``). Every other message's row is written once, after
-# its handler, with the reply: one statement instead of two.
+# its handler, with the reply: one statement instead of two; in the writer's group it is kept back and written with the
+# group's others in one statement before the COMMIT (bot/store/inbox.py ``Batch``, the writer's ``end``).
 KEPT_FIRST = frozenset({*MEDIA_TYPES, "location"})
+COLUMN_REPLY = inbox.COLUMNS.index("reply")
 
 
 def process(
@@ -348,10 +358,15 @@ def process(
     A message's writes are all-or-nothing (the writer's transaction, or the savepoint of its second pass), so the
     inbox row may come last: the dedupe is then the user row's statement, which finds no row (and touches none)
     when the inbox holds the message already, and gives the inbox's largest id, the new row's id before it is
-    written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记)."""
+    written (no other connection writes before the commit; the handlers keep it, e.g. a message kept until 登记).
+    In the writer's first pass the group's batch gives the id instead (past the rows it holds back), and a retry of a
+    message the batch holds is answered from it before anything is read or touched."""
     now_s = now_s or clock.to_db(now)
     payload = payload or json_text(incoming.fields)
     first = incoming.msg_type in KEPT_FIRST
+    batch = inbox.batch_of(db)  # the writer's group holds its rows back (bot/store/inbox.py)
+    if batch is not None and (held := batch.by_key.get((incoming.openid, incoming.dedupe_key))) is not None:
+        return "duplicate", held[COLUMN_REPLY]  # a retry behind its first try in the same group
     reads = [(read.name, read.sql, read.params(app, now)) for read in app.user_reads]
     if first:
         inbox_id = _keep(db, incoming, payload, now_s, status="ok")
@@ -364,7 +379,12 @@ def process(
         user = users.touch_inbound(
             db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key, reads=reads
         )
-        inbox_id = None if user is None else (user.pop("last_inbox_id") or 0) + 1
+        if user is None:
+            inbox_id = None
+        elif batch is None:
+            inbox_id = (user.pop("last_inbox_id") or 0) + 1
+        else:  # past the rows the group holds back
+            inbox_id = batch.next_id(user.pop("last_inbox_id"))
     if inbox_id is None or user is None:  # a retry, or the same push on two connections: the first one's reply
         kept = inbox.find(db, incoming.openid, incoming.dedupe_key)
         assert kept is not None  # the row that made this one a duplicate
@@ -388,6 +408,23 @@ def process(
     latency_ms = (time.perf_counter() - started) * 1000
     if first:
         inbox.set_reply(db, inbox_id, handler, reply, latency_ms)
+    elif batch is not None:
+        batch.keep(  # inbox.COLUMNS
+            (
+                inbox_id,
+                incoming.openid,
+                incoming.dedupe_key,
+                incoming.msg_type,
+                incoming.event,
+                incoming.summary(),
+                payload,
+                now_s,
+                "ok",
+                handler,
+                reply,
+                latency_ms,
+            )
+        )
     elif _keep(db, incoming, payload, now_s, "ok", handler, reply, latency_ms, inbox_id) != inbox_id:
         raise RuntimeError(f"inbox row {inbox_id} was not written as {incoming.dedupe_key}")  # not expected
     return handler, reply

@@ -22,9 +22,13 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
   try is still queued sees the first try's rows;
 * if the group cannot commit (the disk, or another process holding the lock past busy_timeout),
   every item of the group raises that error and nothing of the group is kept;
-* ``begin(db, items)``, if given, runs first in each of the group's transactions (on both passes, outside the
-  items' savepoints): one statement for the whole group instead of one per item (the webhook's replay guard).
-  If it raises, the group fails as one that cannot commit.
+* ``begin(db, items, careful)``, if given, runs first in each of the group's transactions (on both passes, outside
+  the items' savepoints; ``careful`` on the second): one statement for the whole group instead of one per item (the
+  webhook's replay guard). If it raises, the group fails as one that cannot commit;
+* ``end(db, items)``, if given, runs last in each of the group's transactions, before its COMMIT: what the items
+  left for the group to write at once (the webhook's inbox rows, one statement for the group). If it raises on the
+  first pass, the group is rolled back and applied again carefully, as when an item raises (where an item that
+  fails is kept by ``on_error``); on the second pass the group fails as one that cannot commit.
 
 * ``checkpoints``, if given, copies the WAL back into the database file on a thread of its own while this one runs
   (bot/checkpoints.py), and this thread's connection runs none itself: its COMMIT only appends to the WAL.
@@ -74,13 +78,15 @@ class MessageWriter:
         on_error: Callable[[Any, Any], Any],
         max_group: int = 64,
         idle_seconds: float = 5.0,
-        begin: Callable[[Any, list[Any]], None] | None = None,
+        begin: Callable[[Any, list[Any], bool], None] | None = None,
+        end: Callable[[Any, list[Any]], None] | None = None,
         checkpoints: Checkpointer | None = None,
     ):
         self.databases = databases
         self.apply = apply
         self.on_error = on_error
         self.begin = begin
+        self.end = end
         self.checkpoints = checkpoints
         self.max_group = max_group
         self.idle_seconds = idle_seconds
@@ -139,7 +145,7 @@ class MessageWriter:
         per message, each a GIL hand-over); an item that raises rolls the group back (``_ItemFailed``)."""
         with transaction(db):
             if self.begin is not None:
-                self.begin(db, [pending.item for pending in group])
+                self.begin(db, [pending.item for pending in group], careful)
             for pending in group:
                 if careful:
                     pending.result, pending.error = self._apply_one(db, pending.item)
@@ -150,6 +156,14 @@ class MessageWriter:
                         raise _ItemFailed from exc
                 if not db.conn.in_transaction:  # SQLite rolled the whole group back (disk full, I/O error)
                     raise RuntimeError("the group's transaction was rolled back by SQLite")
+            if self.end is not None:
+                if careful:
+                    self.end(db, [pending.item for pending in group])
+                else:
+                    try:
+                        self.end(db, [pending.item for pending in group])
+                    except Exception as exc:
+                        raise _ItemFailed from exc
 
     def _apply_one(self, db, item: Any) -> tuple[Any, BaseException | None]:
         try:

@@ -27,16 +27,17 @@ class OneGroup:
         self.threads: list[threading.Thread] = []
         self.answers: list[tuple[int, str | None]] = []
 
-    def _send(self, villager, xml, slot):
+    @staticmethod
+    def _send(villager, xml, answers, slot):
         try:
-            self.answers[slot] = (200, villager.push(xml))
+            answers[slot] = (200, villager.push(xml))
         except RuntimeError:
-            self.answers[slot] = (villager.last_status, None)
+            answers[slot] = (villager.last_status, None)
 
     def push(self, villager, xml: str) -> None:
         queued = webhook._writer(self.bot)._queue.qsize()
         self.answers.append((0, None))
-        thread = threading.Thread(target=self._send, args=(villager, xml, len(self.answers) - 1))
+        thread = threading.Thread(target=self._send, args=(villager, xml, self.answers, len(self.answers) - 1))
         thread.start()
         self.threads.append(thread)
         deadline = time.monotonic() + 10
@@ -50,7 +51,7 @@ class OneGroup:
         deadline = time.monotonic() + 10  # the writer has taken the first message and waits for the lock
         while webhook._writer(self.bot)._queue.qsize() and time.monotonic() < deadline:
             time.sleep(0.002)
-        self.answers.clear()
+        self.answers = []  # a list of its own: the first message's answer lands in the old one, whenever it comes
         self.first_thread = self.threads.pop()
         return self
 
@@ -172,3 +173,122 @@ def test_in_one_group_a_seen_query_string_with_another_body_is_refused(app, bot,
     assert answers["first"][0] == 200 and answers["forged"][0] == 403 and answers["retry"] == answers["first"]
     assert [r["content"] for r in rows_of(bot, "SELECT content FROM inbox WHERE openid = 'o-victim'")] == ["我的进度"]
     assert user_row(bot, "o-victim")["reminders_off"] == 0
+
+
+# -- the group's inbox rows in one statement (bot/store/inbox.py ``Batch``) ------------------------------------------
+def traced_statements(bot) -> list[str]:
+    """Every statement of every open connection from now on (the writer's included: it holds one while waiting)."""
+    statements: list[str] = []
+    for db in list(bot.databases._all):
+        db.conn.set_trace_callback(statements.append)
+    return statements
+
+
+def inbox_inserts(statements: list[str]) -> int:
+    return sum(1 for sql in statements if sql.lstrip().upper().startswith("INSERT INTO INBOX"))
+
+
+def test_in_one_group_the_texts_inbox_rows_are_one_statement_with_ids_in_arrival_order(bot, villager_factory):
+    openids = [f"o-batch-{n}" for n in range(4)]
+    with OneGroup(bot, (villager_factory("o-other"), message_xml("o-other", "text", {"Content": "帮助"}))) as group:
+        statements = traced_statements(bot)
+        for openid, text in zip(openids, ["退订", "帮助", "你好", "订阅"], strict=True):
+            group.push(villager_factory(openid), message_xml(openid, "text", {"Content": text}))
+    assert [status for status, _ in group.answers] == [200] * 4
+    assert inbox_inserts(statements) == 2  # the first message's group, then the four's
+    rows = rows_of(bot, "SELECT * FROM inbox ORDER BY id")
+    assert [r["openid"] for r in rows] == ["o-other", *openids]
+    assert [r["id"] for r in rows] == list(range(rows[0]["id"], rows[0]["id"] + 5))
+    assert [r["reply"] for r in rows[1:]] == [reply for _, reply in group.answers]
+    assert all(r["handler"] and r["latency_ms"] is not None and r["status"] == "ok" for r in rows)
+
+
+def test_in_one_group_a_retry_of_a_held_back_text_is_answered_from_the_group_and_touches_nothing(bot, villager_factory):
+    text = message_xml("o-held", "text", {"Content": "退订"})
+    with OneGroup(bot, (villager_factory("o-other"), message_xml("o-other", "text", {"Content": "帮助"}))) as group:
+        statements = traced_statements(bot)
+        group.push(villager_factory("o-held"), text)
+        group.push(villager_factory("o-held"), message_xml("o-held", "text", {"Content": "订阅"}))
+        group.push(villager_factory("o-held"), text)  # the retry of 退订, after 订阅: must not unsubscribe again
+    assert [status for status, _ in group.answers] == [200] * 3
+    assert group.answers[2][1] == group.answers[0][1]
+    assert inbox_inserts(statements) == 2  # one a group: the retry was no reason to apply the group again
+    rows = rows_of(bot, "SELECT content, reply FROM inbox WHERE openid = 'o-held' ORDER BY id")
+    assert [(r["content"], r["reply"]) for r in rows] == [("退订", group.answers[0][1]), ("订阅", group.answers[1][1])]
+    assert user_row(bot, "o-held")["reminders_off"] == 0
+
+
+def test_in_one_group_a_failing_message_is_kept_as_failed_and_the_others_commit_in_order(
+    bot, villager_factory, monkeypatch
+):
+    import dataclasses
+
+    from bot.router import Route
+
+    def explode(ctx, match):
+        raise RuntimeError("boom")
+
+    boom = Route("boom", lambda c: (c.msg.text or "") == "炸", explode)
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(boom, *bot.routes)))
+    pushes = [("o-a", "退订"), ("o-b", "炸"), ("o-c", "你好"), ("o-a", "订阅")]
+    with OneGroup(bot, (villager_factory("o-other"), message_xml("o-other", "text", {"Content": "帮助"}))) as group:
+        for openid, text in pushes:
+            group.push(villager_factory(openid), message_xml(openid, "text", {"Content": text}))
+    assert [status for status, _ in group.answers] == [200] * 4
+    assert group.answers[1][1] == bot.t("core.error")
+    rows = rows_of(bot, "SELECT * FROM inbox WHERE openid != 'o-other' ORDER BY id")
+    assert [(r["openid"], r["content"], r["status"]) for r in rows] == [
+        ("o-a", "退订", "ok"),
+        ("o-b", "炸", "error"),
+        ("o-c", "你好", "ok"),
+        ("o-a", "订阅", "ok"),
+    ]
+    assert [r["id"] for r in rows] == list(range(rows[0]["id"], rows[0]["id"] + 4))
+    assert [r["reply"] for r in rows] == [reply for _, reply in group.answers]
+    assert user_row(bot, "o-a")["reminders_off"] == 0  # 退订 then 订阅, each once
+    assert user_row(bot, "o-b") is None  # the failed message's writes were undone
+
+
+def test_in_one_group_a_row_the_database_refuses_fails_only_its_message(bot, villager_factory):
+    bot.db.execute(
+        "CREATE TRIGGER no_inbox BEFORE INSERT ON inbox WHEN NEW.content = '退订' "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    bot.db.conn.commit()
+    pushes = [("o-a", "你好"), ("o-b", "退订"), ("o-c", "帮助")]
+    with OneGroup(bot, (villager_factory("o-other"), message_xml("o-other", "text", {"Content": "帮助"}))) as group:
+        for openid, text in pushes:
+            group.push(villager_factory(openid), message_xml(openid, "text", {"Content": text}))
+    assert [status for status, _ in group.answers] == [200, 503, 200]
+    rows = rows_of(bot, "SELECT openid, content, reply FROM inbox WHERE openid != 'o-other' ORDER BY id")
+    assert [(r["openid"], r["content"], r["reply"]) for r in rows] == [
+        ("o-a", "你好", group.answers[0][1]),
+        ("o-c", "帮助", group.answers[2][1]),
+    ]
+    assert user_row(bot, "o-b") is None  # nothing of the refused message is kept: WeChat retries it
+
+
+def test_in_one_group_a_message_kept_until_登记_is_replayed_by_the_name_behind_it(
+    bot, village, villager_factory, monkeypatch
+):
+    import dataclasses
+
+    from bot import identity
+    from bot.router import Route
+
+    def probe(ctx, _match):
+        hint = identity.require_registered(ctx)
+        return hint or f"记下了{ctx.person['name']}的：{ctx.msg.text}"
+
+    route = Route("probe", lambda ctx: (ctx.msg.text or "").startswith("试种"), probe)
+    monkeypatch.setattr(bot, "registry", dataclasses.replace(bot.registry, routes=(route, *bot.routes)))
+    newcomer = villager_factory("o-newcomer")
+    newcomer.follows(str(village))  # the village's QR code: a bare name now registers
+    with OneGroup(bot, (villager_factory("o-other"), message_xml("o-other", "text", {"Content": "帮助"}))) as group:
+        group.push(newcomer, message_xml("o-newcomer", "text", {"Content": "试种 2棵荔枝"}))
+        group.push(newcomer, message_xml("o-newcomer", "text", {"Content": "张三"}))
+    assert [status for status, _ in group.answers] == [200, 200]
+    assert "登记" in group.answers[0][1]
+    assert "记下了张三的：试种 2棵荔枝" in group.answers[1][1]  # the kept row was read back inside the group
+    rows = rows_of(bot, "SELECT content FROM inbox WHERE openid = 'o-newcomer' AND msg_type = 'text' ORDER BY id")
+    assert [r["content"] for r in rows] == ["试种 2棵荔枝", "张三"]

@@ -199,7 +199,7 @@ def test_begin_runs_first_in_each_transaction_of_a_group_on_both_passes(database
     """``begin`` writes for the whole group outside the items' savepoints: a failing item's second pass keeps it."""
     begun: list[list[str]] = []
 
-    def begin(db, group):
+    def begin(db, group, careful):
         begun.append(list(group))
         db.execute("INSERT INTO t (item, note) VALUES (?, 'begin')", ["begin " + "+".join(group)])
 
@@ -224,12 +224,62 @@ def test_begin_runs_first_in_each_transaction_of_a_group_on_both_passes(database
 
 
 def test_a_begin_that_fails_fails_its_group_and_keeps_nothing(databases):
-    def begin(db, group):
+    def begin(db, group, careful):
         if "m2" in group:
             raise OSError("cannot")
 
     gate = Gate(insert)
     writer = MessageWriter(databases, gate, keep_failed, begin=begin)
+    results = queued_behind_first(writer, gate, ["m1", "m2"])
+    assert results["first"] == "done first"
+    assert isinstance(results["m1"], OSError) and isinstance(results["m2"], OSError)
+    assert items(databases) == [("first", "ok")]
+
+
+def test_end_runs_last_in_each_transaction_and_a_failing_end_applies_the_group_again_carefully(databases):
+    """``end`` writes what the items left for the group (the webhook's inbox rows); when it raises on the first pass,
+    the group is applied again, each item in its savepoint, and ``end`` runs again before that COMMIT."""
+    calls: list[tuple[str, list[str], bool]] = []
+
+    def begin(db, group, careful):
+        calls.append(("begin", list(group), careful))
+
+    def end(db, group):
+        calls.append(("end", list(group), db.conn.in_transaction))
+        if len([c for c in calls if c[0] == "end"]) == 2:  # the first pass of the group of three
+            raise sqlite3.IntegrityError("a row of the group is refused")
+        db.execute("INSERT INTO t (item, note) VALUES (?, 'end')", ["end " + "+".join(group)])
+
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed, begin=begin, end=end)
+    results = queued_behind_first(writer, gate, ["m1", "m2", "m3"])
+    assert results == {"first": "done first", "m1": "done m1", "m2": "done m2", "m3": "done m3"}
+    group = ["m1", "m2", "m3"]
+    assert calls == [
+        ("begin", ["first"], False),
+        ("end", ["first"], True),
+        ("begin", group, False),
+        ("end", group, True),  # raised: the group is rolled back
+        ("begin", group, True),  # and applied again carefully
+        ("end", group, True),
+    ]
+    assert items(databases) == [
+        ("first", "ok"),
+        ("end first", "end"),
+        ("m1", "ok"),
+        ("m2", "ok"),
+        ("m3", "ok"),
+        ("end m1+m2+m3", "end"),
+    ]
+
+
+def test_an_end_that_fails_on_the_careful_pass_fails_its_group_and_keeps_nothing(databases):
+    def end(db, group):
+        if "m2" in group:
+            raise OSError("cannot")
+
+    gate = Gate(insert)
+    writer = MessageWriter(databases, gate, keep_failed, end=end)
     results = queued_behind_first(writer, gate, ["m1", "m2"])
     assert results["first"] == "done first"
     assert isinstance(results["m1"], OSError) and isinstance(results["m2"], OSError)
