@@ -165,6 +165,10 @@ class Vocab:
     def spans(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self._re.finditer(text)] if self._re else []
 
+    def blanked(self, text: str) -> str:
+        """The text with every match replaced by a mark no word contains."""
+        return self._re.sub(lambda m: "|" * len(m.group()), text) if self._re else text
+
 
 @dataclass(frozen=True)
 class Sure:
@@ -184,7 +188,8 @@ class SafetyRule:
     """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
-    ``unless`` word, as in '台风前怎么防树倒') also goes to a person."""
+    ``unless`` word, as in '台风前怎么防树倒') also goes to a person; words a ``feared`` frame holds
+    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 22) tell of none."""
 
     name: str
     when: tuple[tuple[Vocab, ...], ...]
@@ -192,14 +197,16 @@ class SafetyRule:
     escalate: bool = False
     escalate_when: tuple[tuple[Vocab, ...], ...] = ()
     unless: Vocab = Vocab()
+    feared: Vocab = Vocab()
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm)
 
     def escalates(self, norm: str) -> bool:
-        if not self.fires(norm) or self.unless.search(norm):
+        happened = self.feared.blanked(norm)
+        if not self.fires(happened) or self.unless.search(norm):
             return False
-        return self.escalate or _any_group(self.escalate_when, norm)
+        return self.escalate or _any_group(self.escalate_when, happened)
 
 
 def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
@@ -490,7 +497,8 @@ def fill_template(text: str, config: Mapping) -> str:
 
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
-    rows = _read_toml(path).get("safety", []) if path.exists() else []
+    data = _read_toml(path) if path.exists() else {}
+    feared = Vocab(data.get("feared", []))
     return [
         SafetyRule(
             row["name"],
@@ -499,8 +507,9 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             bool(row.get("escalate")),
             _groups(row.get("escalate_when", [])),
             Vocab(row.get("unless", [])),
+            feared,
         )
-        for row in rows
+        for row in data.get("safety", [])
     ]
 
 
@@ -576,6 +585,7 @@ class _Class:
     unless: Vocab
     note: str
     note_entry: str | None
+    feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 22)
 
 
 @dataclass(frozen=True)
@@ -700,6 +710,7 @@ class FaqIndex:
     ):
         self.entries: list[Entry] = []
         self.safety = list(safety)
+        self._feared = next((rule.feared for rule in self.safety), Vocab())  # safety.toml's ``feared`` frames
         self.species = species
         self.matching = matching
         self.threshold = threshold
@@ -762,7 +773,12 @@ class FaqIndex:
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
-                c["name"], Vocab(c["words"]), Vocab(c.get("unless", [])), c.get("note", "").strip(), c.get("note_entry")
+                c["name"],
+                Vocab(c["words"]),
+                Vocab(c.get("unless", [])),
+                c.get("note", "").strip(),
+                c.get("note_entry"),
+                bool(c.get("feared_is_none")),
             )
             for c in esc.get("classes", [])
         ]
@@ -1284,8 +1300,9 @@ class FaqIndex:
             return _escalate("asked_expert")
         if any(rule.escalates(norm) for rule in fired):
             return _escalate("safety")
+        told = self._feared.blanked(norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
-            if cls_.words.search(norm) and not cls_.unless.search(norm):
+            if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):
                 if not cls_.note_entry:
                     return _escalate(cls_.name, note=cls_.note)
                 # the rule's entry: under the ticket's number, or the answer when precedents second it
