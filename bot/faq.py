@@ -1368,10 +1368,12 @@ class FaqIndex:
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
         general = self._general_entries.get(self.entries[best[0]].id) if best else None
         asked = topic or (general if best and best[1] >= self.threshold else None)
-        if general is not None and asked and not card_topic and self._species_topic_text(species, asked):
+        card_asked = bool(asked) and bool(self.matching["topics"].get(asked, {}).get("card"))
+        if general is not None and asked and (card_asked or self._species_topic_text(species, asked)):
             # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess); with no
-            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗')
-            topic, best = asked, None
+            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗');
+            # a card's topic is the card ('三角梅种门口离墙几远': how far from the house, with its thorns)
+            topic, best, card_topic = asked, None, card_asked
         if (
             best
             and self.entries[best[0]].source == "added"
