@@ -822,6 +822,7 @@ class FaqIndex:
         self._overrule = tuple(float(x) for x in agree.get("overrule", (2.0,)))  # off unless matching.toml sets it
         self._overrule_share = float(agree.get("overrule_unexplained_share", 0.0))
         self._overrule_rules = frozenset(agree.get("overrule_rules", ()))  # rule classes three witnesses may answer
+        self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
         self.set_precedents(())
@@ -1053,6 +1054,8 @@ class FaqIndex:
         stopped = result.candidate
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
+        if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
+            return replace(stopped, reason="precedents", candidate=None)  # round 22: no words check
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
         if overrulable and self._overruled(near):  # three witnesses: a share of the words unexplained
             answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
@@ -1090,6 +1093,17 @@ class FaqIndex:
         return len(near) >= len(self._overrule) and all(
             labels[i] == labels[near[0][0]] and similarity >= floor
             for (i, similarity), floor in zip(near, self._overrule, strict=False)
+        )
+
+    def _seconded_by_all(self, near: list[tuple[int, float]]) -> bool:
+        """All the nearest precedents give one label, the closest at least ``[precedents] second_all`` (round 22):
+        with the answer the matcher itself found and a doubt stopped, three witnesses are enough without the words
+        check ('今年秋天大旱…新栽的树怎么才能保住': the drought entry, its story unexplained)."""
+        labels = self.precedents.labels
+        return (
+            len(near) >= self._precedent_nearest
+            and near[0][1] >= self._second_all
+            and all(labels[i] == labels[near[0][0]] for i, _ in near)
         )
 
     def _ranked(self, answer: FaqResult) -> bool:
