@@ -1054,9 +1054,14 @@ class FaqIndex:
         stopped = result.candidate
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
-        if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
-            return replace(stopped, reason="precedents", candidate=None)  # round 22: no words check
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
+        if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
+            # round 22: three witnesses of the matcher's own answer; half the words may go unexplained
+            words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
+            names = [written for _, written in trees]
+            slack = self._overrule_slack(len(content))
+            if not self.doubt(question, stopped.entry_id or "", norm, names, also=words, slack=slack):
+                return replace(stopped, reason="precedents", candidate=None)
         if overrulable and self._overruled(near):  # three witnesses: a share of the words unexplained
             answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
@@ -1097,8 +1102,8 @@ class FaqIndex:
 
     def _seconded_by_all(self, near: list[tuple[int, float]]) -> bool:
         """All the nearest precedents give one label, the closest at least ``[precedents] second_all`` (round 22):
-        with the answer the matcher itself found and a doubt stopped, three witnesses are enough without the words
-        check ('今年秋天大旱…新栽的树怎么才能保住': the drought entry, its story unexplained)."""
+        with the answer the matcher itself found and a doubt stopped, three witnesses are enough when half the
+        question's words are explained, as for ``overrule`` ('今年秋天大旱…新栽的树怎么才能保住': the drought entry)."""
         labels = self.precedents.labels
         return (
             len(near) >= self._precedent_nearest
