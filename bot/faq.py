@@ -189,7 +189,7 @@ class SafetyRule:
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
     ``unless`` word, as in '台风前怎么防树倒') also goes to a person; words a ``feared`` frame holds
-    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 22) tell of none."""
+    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 21) tell of none."""
 
     name: str
     when: tuple[tuple[Vocab, ...], ...]
@@ -585,7 +585,7 @@ class _Class:
     unless: Vocab
     note: str
     note_entry: str | None
-    feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 22)
+    feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 21)
 
 
 @dataclass(frozen=True)
@@ -1056,7 +1056,7 @@ class FaqIndex:
         answer: FaqResult | None
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
         if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
-            # round 22: three witnesses of the matcher's own answer; half the words may go unexplained
+            # round 21: three witnesses of the matcher's own answer; half the words may go unexplained
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
             names = [written for _, written in trees]
             slack = self._overrule_slack(len(content))
@@ -1101,7 +1101,7 @@ class FaqIndex:
         )
 
     def _seconded_by_all(self, near: list[tuple[int, float]]) -> bool:
-        """All the nearest precedents give one label, the closest at least ``[precedents] second_all`` (round 22):
+        """All the nearest precedents give one label, the closest at least ``[precedents] second_all`` (round 21):
         with the answer the matcher itself found and a doubt stopped, three witnesses are enough when half the
         question's words are explained, as for ``overrule`` ('今年秋天大旱…新栽的树怎么才能保住': the drought entry)."""
         labels = self.precedents.labels
