@@ -165,6 +165,10 @@ class Vocab:
     def spans(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in self._re.finditer(text)] if self._re else []
 
+    def blanked(self, text: str) -> str:
+        """The text with every match replaced by a mark no word contains."""
+        return self._re.sub(lambda m: "|" * len(m.group()), text) if self._re else text
+
 
 @dataclass(frozen=True)
 class Sure:
@@ -184,7 +188,8 @@ class SafetyRule:
     """A dangerous situation (``messages/faq/safety.toml``): ``when`` lists groups of words, a group
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
-    ``unless`` word, as in '台风前怎么防树倒') also goes to a person."""
+    ``unless`` word, as in '台风前怎么防树倒') also goes to a person; words a ``feared`` frame holds
+    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 21) tell of none."""
 
     name: str
     when: tuple[tuple[Vocab, ...], ...]
@@ -192,14 +197,16 @@ class SafetyRule:
     escalate: bool = False
     escalate_when: tuple[tuple[Vocab, ...], ...] = ()
     unless: Vocab = Vocab()
+    feared: Vocab = Vocab()
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm)
 
     def escalates(self, norm: str) -> bool:
-        if not self.fires(norm) or self.unless.search(norm):
+        happened = self.feared.blanked(norm)
+        if not self.fires(happened) or self.unless.search(norm):
             return False
-        return self.escalate or _any_group(self.escalate_when, norm)
+        return self.escalate or _any_group(self.escalate_when, happened)
 
 
 def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
@@ -490,7 +497,8 @@ def fill_template(text: str, config: Mapping) -> str:
 
 def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
-    rows = _read_toml(path).get("safety", []) if path.exists() else []
+    data = _read_toml(path) if path.exists() else {}
+    feared = Vocab(data.get("feared", []))
     return [
         SafetyRule(
             row["name"],
@@ -499,8 +507,9 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             bool(row.get("escalate")),
             _groups(row.get("escalate_when", [])),
             Vocab(row.get("unless", [])),
+            feared,
         )
-        for row in rows
+        for row in data.get("safety", [])
     ]
 
 
@@ -576,6 +585,7 @@ class _Class:
     unless: Vocab
     note: str
     note_entry: str | None
+    feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 21)
 
 
 @dataclass(frozen=True)
@@ -700,6 +710,7 @@ class FaqIndex:
     ):
         self.entries: list[Entry] = []
         self.safety = list(safety)
+        self._feared = next((rule.feared for rule in self.safety), Vocab())  # safety.toml's ``feared`` frames
         self.species = species
         self.matching = matching
         self.threshold = threshold
@@ -762,7 +773,12 @@ class FaqIndex:
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
         self._classes = [
             _Class(
-                c["name"], Vocab(c["words"]), Vocab(c.get("unless", [])), c.get("note", "").strip(), c.get("note_entry")
+                c["name"],
+                Vocab(c["words"]),
+                Vocab(c.get("unless", [])),
+                c.get("note", "").strip(),
+                c.get("note_entry"),
+                bool(c.get("feared_is_none")),
             )
             for c in esc.get("classes", [])
         ]
@@ -806,6 +822,7 @@ class FaqIndex:
         self._overrule = tuple(float(x) for x in agree.get("overrule", (2.0,)))  # off unless matching.toml sets it
         self._overrule_share = float(agree.get("overrule_unexplained_share", 0.0))
         self._overrule_rules = frozenset(agree.get("overrule_rules", ()))  # rule classes three witnesses may answer
+        self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
         self.set_precedents(())
@@ -1038,6 +1055,13 @@ class FaqIndex:
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
+        if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
+            # round 21: three witnesses of the matcher's own answer; half the words may go unexplained
+            words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
+            names = [written for _, written in trees]
+            slack = self._overrule_slack(len(content))
+            if not self.doubt(question, stopped.entry_id or "", norm, names, also=words, slack=slack):
+                return replace(stopped, reason="precedents", candidate=None)
         if overrulable and self._overruled(near):  # three witnesses: a share of the words unexplained
             answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
@@ -1074,6 +1098,17 @@ class FaqIndex:
         return len(near) >= len(self._overrule) and all(
             labels[i] == labels[near[0][0]] and similarity >= floor
             for (i, similarity), floor in zip(near, self._overrule, strict=False)
+        )
+
+    def _seconded_by_all(self, near: list[tuple[int, float]]) -> bool:
+        """All the nearest precedents give one label, the closest at least ``[precedents] second_all`` (round 21):
+        with the answer the matcher itself found and a doubt stopped, three witnesses are enough when half the
+        question's words are explained, as for ``overrule`` ('今年秋天大旱…新栽的树怎么才能保住': the drought entry)."""
+        labels = self.precedents.labels
+        return (
+            len(near) >= self._precedent_nearest
+            and near[0][1] >= self._second_all
+            and all(labels[i] == labels[near[0][0]] for i, _ in near)
         )
 
     def _ranked(self, answer: FaqResult) -> bool:
@@ -1284,8 +1319,9 @@ class FaqIndex:
             return _escalate("asked_expert")
         if any(rule.escalates(norm) for rule in fired):
             return _escalate("safety")
+        told = self._feared.blanked(norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
-            if cls_.words.search(norm) and not cls_.unless.search(norm):
+            if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):
                 if not cls_.note_entry:
                     return _escalate(cls_.name, note=cls_.note)
                 # the rule's entry: under the ticket's number, or the answer when precedents second it
@@ -1351,10 +1387,12 @@ class FaqIndex:
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
         general = self._general_entries.get(self.entries[best[0]].id) if best else None
         asked = topic or (general if best and best[1] >= self.threshold else None)
-        if general is not None and asked and not card_topic and self._species_topic_text(species, asked):
+        card_asked = bool(asked) and bool(self.matching["topics"].get(asked, {}).get("card"))
+        if general is not None and asked and (card_asked or self._species_topic_text(species, asked)):
             # '竹苗每兜隔几远': the species' spacing, not the general table (nor an adviser's guess); with no
-            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗')
-            topic, best = asked, None
+            # topic word, the general entry ranked first tells the topic ('桂味要种几开', '青榄树会长好高吗');
+            # a card's topic is the card ('三角梅种门口离墙几远': how far from the house, with its thorns)
+            topic, best, card_topic = asked, None, card_asked
         if (
             best
             and self.entries[best[0]].source == "added"

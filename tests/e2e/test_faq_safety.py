@@ -56,6 +56,9 @@ def later(bot, minutes: int = 11) -> None:
         ("树枝太高 架个梯子上去剪可不可以", "ladder"),
         ("挖好的坑还没种 会不会有小孩掉进去", "holes"),
         ("路边那棵老榕树根都翘起来了 整棵斜向马路 怕它倒", "hazard"),  # after round 7: a tree about to fall
+        # round 21: what has happened goes to a person, also beside a fear ('会不会是中毒')
+        ("阿婆打完药回来一直吐 会不会是中毒了", "pesticide"),
+        ("昨晚打风树倒咗砸烂咗屋顶", "typhoon"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):
@@ -76,6 +79,10 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
         ("门口有条电线 下面种桂花行不行", "power", "两边各5米内只种矮的"),  # a tree named: the same answer
         ("台风前怎么防树倒", "typhoon", "加固支撑"),
         ("剪下的树枝堆起来烧掉行不行", "fire", "沤成肥"),  # round 13: asked whether to burn: the line, the answer
+        # round 21: a danger only feared or prevented is a question, not an accident
+        ("喷农药要穿什么才不会中毒", "pesticide", "戴手套、口罩"),
+        ("我家门前有条电线 树种在下面以后长高了会不会被砍", "power", "两边各5米内只种矮的"),
+        ("打风之前要做啲咩 怕棵树倒落嚟砸到屋", "typhoon", "加固支撑"),
     ],
 )
 def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(

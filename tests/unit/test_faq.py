@@ -1734,7 +1734,7 @@ ROUND_17 = [
     # round 17
     ("主题林种什么树好看", "recommend.主题林+观花"),  # which trees: a recommendation
     ("主题林是什么", "camp.zhutilin"),
-    ("党建林种什么树好", "camp.dangjianlin"),  # its answer lists the trees
+    ("党建林种什么树好", "recommend.党建林"),  # round 21: which trees for a place is a recommendation (P–U agree)
     ("院子里种什么树开花又好闻", "recommend.庭院+香花"),
     ("想种棵树秋天挂满红果好看的", "recommend.观果"),
     ("种花生用什么品种好", "escalate"),  # growing crops is outside the bot's knowledge
