@@ -9,7 +9,7 @@ replies appended.
 
 from __future__ import annotations
 
-from bot import identity, nlu, proofs, qrcodes, roster
+from bot import identity, nlu, planting, proofs, qrcodes, roster
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -67,15 +67,20 @@ def _register_words(ctx: Ctx):
         return identity.parse_register_text, text
     if identity.looks_like_introduction(text):
         return identity.parse_introduction, text
+    if identity.looks_like_name_and_village(text):
+        return identity.read_name_and_village, text  # only from a sender not registered yet
     return None
 
 
 def _register_with_villages(ctx: Ctx, words):
     parse, text = words
+    if parse is identity.read_name_and_village and ctx.person is not None:
+        return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
     return parse(text, roster_store.all_villages(ctx.db))
 
 
-# ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``)
+# ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``), or, from a sender
+# not registered yet, a name and a roster village alone (``埔心村 李秀英``)
 match_register = staged(_register_words, _register_with_villages)
 
 
@@ -321,11 +326,16 @@ def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
     return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
 
 
+def _name_fix_said(app, meaning: str) -> bool:
+    """'我的名字写错了', '我想改一下名' … in other words (bot/nlu.py ``name_fix_said``)."""
+    return nlu.name_fix_said(meaning, planting.species_table(app))
+
+
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
-    Route("fix_name", core.text_means("registration.commands.fix_name"), on_fix_name),
+    Route("fix_name", core.text_means("registration.commands.fix_name", _name_fix_said), on_fix_name),
     REGISTRATION_TABLE.route("registration_reply"),
 ]
 STORES: list = [proofs_store]
