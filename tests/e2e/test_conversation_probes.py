@@ -154,12 +154,12 @@ KNOWN_MISSES = {
 }
 
 
-def cases(name: str) -> list:
+def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
     return [
         pytest.param(
-            *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=KNOWN_MISSES[probe[1]], strict=True)]
+            *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=misses[probe[1]], strict=True)]
         )
-        if probe[1] in KNOWN_MISSES
+        if probe[1] in misses
         else pytest.param(*probe, id=f"{probe[0]}:{probe[1]}")
         for probe in load(name)
     ]
@@ -167,6 +167,19 @@ def cases(name: str) -> list:
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16.tsv"))
 def test_round_16_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# The fresh set's misses as first run (22/25), left as found: the set is for measuring, not for tuning.
+FRESH_MISSES = {
+    "我名字叫陈福生，埔心村": "我名字叫 (without 的) is no introduction's start",
+    "我们村完成得怎么样": "完成得怎么样 is neither a count nor 进度: the FAQ's how-to",
+    "停止发送": "发送 without 提醒/消息 is not read as the reminders",
+}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16_fresh.tsv", FRESH_MISSES))
+def test_round_16_fresh_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
