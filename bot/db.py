@@ -207,8 +207,8 @@ class Databases:
         self.path = Path(path)
         self.synchronous = synchronous
         self._local = threading.local()
-        # every connection handed out and not closed yet, with the thread it belongs to
-        self._all: list[tuple[sqlite_utils.Database, threading.Thread]] = []
+        self._all: list[sqlite_utils.Database] = []  # every connection handed out and not closed yet
+        self._owners: dict[int, threading.Thread] = {}  # id() of each of them -> the thread it belongs to
         self._lock = threading.Lock()
         self._generation = 0  # close_all moves it on: a thread's older connection is closed at its next ``get``
 
@@ -221,7 +221,8 @@ class Databases:
             db = connect(self.path, self.synchronous)
             self._local.db, self._local.generation = db, self._generation
             with self._lock:
-                self._all.append((db, threading.current_thread()))
+                self._all.append(db)
+                self._owners[id(db)] = threading.current_thread()
         return db
 
     def close_current(self) -> None:
@@ -231,7 +232,8 @@ class Databases:
             return
         self._local.db = None
         with self._lock:
-            self._all = [(other, owner) for other, owner in self._all if other is not db]
+            self._all = [other for other in self._all if other is not db]
+            self._owners.pop(id(db), None)
         with contextlib.suppress(Exception):
             db.close()
 
@@ -243,8 +245,13 @@ class Databases:
         me = threading.current_thread()
         with self._lock:
             self._generation += 1
-            closing = [db for db, owner in self._all if owner is me or not owner.is_alive()]
-            self._all = [(db, owner) for db, owner in self._all if not (owner is me or not owner.is_alive())]
+            closing, kept = [], []
+            for db in self._all:
+                owner = self._owners.get(id(db))
+                (closing if owner is None or owner is me or not owner.is_alive() else kept).append(db)
+            self._all = kept
+            for db in closing:
+                self._owners.pop(id(db), None)
         for db in closing:
             with contextlib.suppress(Exception):
                 db.close()
