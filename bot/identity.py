@@ -414,9 +414,13 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
         token = _AROUND_NAME_TAIL.sub("", _AROUND_NAME_LEAD.sub("", token))
         if token:
             names.append(token)
-    if len(names) != 1 or not looks_like_bare_name(names[0]):
+    if len(names) != 1 or not looks_like_bare_name(names[0]) or _NO_PERSONS_NAME.search(names[0]):
         return None
     return RegisterText(names[0], best[1])
+
+
+# What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)
+_NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区")
 
 
 def looks_like_name_and_village(text: str) -> bool:

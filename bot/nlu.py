@@ -1516,7 +1516,7 @@ _SWITCH_OFF_RE = re.compile(
 )
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
-    r"(?:重新|再次|恢复|开启|打开|开通|继续|又)(?:接收|收|订阅|提醒|通知|推送)"
+    r"(?:重新|再次|恢复|开启|打开|开通)(?:接收|订阅|提醒|通知|推送)"
     r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到)?(?:提醒|通知|消息|推送)"
 )
 
@@ -1557,13 +1557,13 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or find_species(norm, species_table)[0]:
-        return None
-    if _DIGITS_IN_COUNT_RE.search(norm) or _TROUBLE_RE.search(norm) or _SOMEONE_ELSE_RE.search(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
+        return None
+    if _DIGITS_IN_COUNT_RE.search(norm) or _TROUBLE_RE.search(norm) or _SOMEONE_ELSE_RE.search(norm):
         return None
     asked = (
         (_PLANTING_VERB_RE.search(norm) and _HAD_RE.search(norm) and _COUNT_ASKED_RE.search(norm))
@@ -1571,7 +1571,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or _TASK_RE.search(norm)
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
     )
-    if not asked:
+    if not asked or find_species(norm, species_table)[0]:
         return None
     return "village" if village else "mine"
 

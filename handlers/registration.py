@@ -76,7 +76,35 @@ def _register_with_villages(ctx: Ctx, words):
     parse, text = words
     if parse is identity.read_name_and_village and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
-    return parse(text, roster_store.all_villages(ctx.db))
+    parsed = parse(text, roster_store.all_villages(ctx.db))
+    if parse is identity.read_name_and_village and parsed and not _may_be_a_name(ctx.app, parsed.name):
+        return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
+    return parsed
+
+
+def _may_be_a_name(app, name: str | None) -> bool:
+    """The name of a name-and-village pair said alone: not a command's word, nor a common word of the dictionary the
+    FAQ reads with (jieba's: 活动, 参加, 进度 are; 李秀英 is rare, most names are absent). A famous name (李娜) is missed
+    too: its sender registers with 登记 or 我叫."""
+    import jieba
+
+    if name is None or name in _command_words(app):
+        return False
+    jieba.dt.check_initialized()  # loaded already by the FAQ in a running bot
+    return jieba.dt.FREQ.get(name, 0) < COMMON_WORD_FREQ
+
+
+COMMON_WORD_FREQ = 20  # jieba's count of a word: 签到 27, 订阅 75, 活动 27,526; 李秀英 3, 张国强 7
+
+
+def _command_words(app) -> frozenset[str]:
+    """Every text command's words (the ``[commands]`` tables of messages/replies)."""
+
+    def collect(app) -> frozenset[str]:
+        lists = app.messages.word_lists
+        return frozenset(word for key, words in lists.items() if ".commands." in key for word in words)
+
+    return app.service("registration.command_words", collect)
 
 
 # ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``), or, from a sender

@@ -189,9 +189,15 @@ NOT_REQUESTS = [
     ("member", "埔心村 李秀英", {"register"}),  # a registered villager's name and village: no 登记
     ("new", "埔心村 桂花", {"register"}),  # a tree is no name
     ("new", "埔心村种什么树好", {"register"}),
+    ("new", "埔心村活动", {"register"}),  # a word of the dictionary, a command's word: no name
+    ("new", "埔心村认养", {"register"}),
+    ("new", "我在埔心村", {"register"}),
+    ("new", "埔心村村委", {"register"}),
     ("member", "怎么取消提醒", {"reminders_off"}),  # how to: the FAQ's
     ("member", "叶子不要发黄怎么办", {"reminders_off"}),
     ("member", "我不想收提醒", {"reminders_on"}),
+    ("member", "怎么又收到提醒了", {"reminders_on"}),  # a complaint, not a wish
+    ("member", "又收到通知", {"reminders_on"}),
     ("member", "我种了几棵桂花", {"my_progress"}),  # a record whose count the bot asks
     ("member", "我种了3棵", {"my_progress"}),
     ("member", "帮我查一下我老公登记了没有", {"my_progress"}),  # someone else's
