@@ -245,7 +245,8 @@ class Databases:
         me = threading.current_thread()
         with self._lock:
             self._generation += 1
-            closing, kept = [], []
+            closing: list[sqlite_utils.Database] = []
+            kept: list[sqlite_utils.Database] = []
             for db in self._all:
                 owner = self._owners.get(id(db))
                 (closing if owner is None or owner is me or not owner.is_alive() else kept).append(db)
