@@ -104,7 +104,7 @@ def _command_words(app) -> frozenset[str]:
         lists = app.messages.word_lists
         return frozenset(word for key, words in lists.items() if ".commands." in key for word in words)
 
-    return app.service("registration.command_words", collect)
+    return app.service("registration_command_words", collect)
 
 
 # ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``), or, from a sender
