@@ -197,22 +197,32 @@ def migrate(db: sqlite_utils.Database, stores) -> None:
 
 
 class Databases:
-    """Hands each thread its own connection to one database file."""
+    """Hands each thread its own connection to one database file.
+
+    A connection is closed only where nothing can be running a statement on it: by its own thread, or by anyone once
+    its thread has ended. Closing a connection while another thread steps a statement on it frees memory that
+    statement is using, and the process dies (a segmentation fault; tests/unit/test_db_close.py shows it)."""
 
     def __init__(self, path: Path | str, synchronous: str = "NORMAL"):
         self.path = Path(path)
         self.synchronous = synchronous
         self._local = threading.local()
-        self._all: list[sqlite_utils.Database] = []
+        self._all: list[sqlite_utils.Database] = []  # every connection handed out and not closed yet
+        self._owners: dict[int, threading.Thread] = {}  # id() of each of them -> the thread it belongs to
         self._lock = threading.Lock()
+        self._generation = 0  # close_all moves it on: a thread's older connection is closed at its next ``get``
 
     def get(self) -> sqlite_utils.Database:
         db = getattr(self._local, "db", None)
+        if db is not None and self._local.generation != self._generation:
+            self.close_current()  # retired by close_all while this thread was alive: closed here, by its own thread
+            db = None
         if db is None:
             db = connect(self.path, self.synchronous)
-            self._local.db = db
+            self._local.db, self._local.generation = db, self._generation
             with self._lock:
                 self._all.append(db)
+                self._owners[id(db)] = threading.current_thread()
         return db
 
     def close_current(self) -> None:
@@ -223,13 +233,27 @@ class Databases:
         self._local.db = None
         with self._lock:
             self._all = [other for other in self._all if other is not db]
+            self._owners.pop(id(db), None)
         with contextlib.suppress(Exception):
             db.close()
 
     def close_all(self) -> None:
+        """Close this thread's connection and those of threads that have ended (a test's end, the CLI's exit, the
+        pre-fork master before it forks). A live thread's connection may be in the middle of a statement: it is
+        retired instead, closed by that thread at its next ``get`` (which then opens a new one) or when the thread
+        ends; until then the thread may finish what it is doing with it."""
+        me = threading.current_thread()
         with self._lock:
+            self._generation += 1
+            closing: list[sqlite_utils.Database] = []
+            kept: list[sqlite_utils.Database] = []
             for db in self._all:
-                with contextlib.suppress(Exception):
-                    db.close()
-            self._all.clear()
-        self._local = threading.local()
+                owner = self._owners.get(id(db))
+                (closing if owner is None or owner is me or not owner.is_alive() else kept).append(db)
+            self._all = kept
+            for db in closing:
+                self._owners.pop(id(db), None)
+        for db in closing:
+            with contextlib.suppress(Exception):
+                db.close()
+        self._local.db = None

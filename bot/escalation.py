@@ -186,6 +186,18 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
     return any(word in text for word in FOLLOW_UP_WORDS)
 
 
+# Words that point at the tree already talked about: a question with one of them ('这棵桂花浇水多久一次') is about the
+# ticket's tree even when the FAQ can answer it (``points_at_ticket_tree``).
+POINTING_WORDS = ("它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "呢棵", "嗰棵")
+
+
+def points_at_ticket_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Does ``text`` point at the ticket's tree (这棵, 它 …; a tree named must be the ticket's)? '其它' points at
+    nothing."""
+    bare = text.replace("其它", "")
+    return any(word in bare for word in POINTING_WORDS) and about_same_tree(bare, earlier, species_table, others)
+
+
 def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Does this text, sent within the ticket's 补充 window (or after its answer), belong to that ticket? A
     detail does; a new question only when it is about the same tree (else it is answered, or its own ticket), and

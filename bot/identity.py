@@ -188,6 +188,12 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
 _COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
+# 登记 asked for in words ('我想登记一下', '帮我登记，我叫梁志明，埔心村的'): what follows is nothing, or a name and a
+# village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
+_ASKED_PREFIX = re.compile(
+    r"^(?:(?:你好|您好)[\s,，!！]*)?(?:帮我|帮忙|我想|我想要|想|请|请帮我|麻烦|麻烦你|麻烦帮我)(?:登记|注册)(?:一下|下)?"
+    r"[\s,，:：。!！]*"
+)
 _TRAILING_CODE = re.compile(
     rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})[\s。.!！]*$"
 )  # 登记 张三 埔心村 123456 / 埔心村123456
@@ -265,8 +271,9 @@ def normalize_text(text: str | None) -> str:
 
 
 def is_register_text(text: str) -> bool:
-    """Cheap test, before any village is loaded: does the text start with the 登记 command?"""
-    return bool(_COMMAND_PREFIX.match(normalize_text(text)))
+    """Cheap test, before any village is loaded: does the text start with the 登记 command (or ask for it)?"""
+    norm = normalize_text(text)
+    return bool(_COMMAND_PREFIX.match(norm) or _ASKED_PREFIX.match(norm))
 
 
 def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
@@ -279,6 +286,12 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     from bot.roster import match_village
 
     norm = normalize_text(text)
+    asked = _ASKED_PREFIX.match(norm)
+    if asked:
+        rest = norm[asked.end() :]
+        if not rest.strip():
+            return RegisterText(None, None)
+        return read_name_and_village(rest, villages)
     match = _COMMAND_PREFIX.match(norm)
     if not match:
         return None
@@ -286,6 +299,10 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     found = _TRAILING_CODE.search(rest)
     if found:
         rest, code = rest[: found.start()], found.group(1)
+    if looks_like_introduction(rest.lstrip(" ,，:：。!！")):  # '我要登记，我叫梁志明，埔心村的'
+        introduced = parse_introduction(rest.lstrip(" ,，:：。!！"), villages)
+        if introduced:
+            return dataclasses.replace(introduced, code=code)
     tokens = [t for t in _SEPARATORS.split(rest) if t]
     if not tokens:
         return RegisterText(None, None, code)
@@ -313,7 +330,7 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
 
 # A self-introduction registers like 登记: '我叫李桂英，是埔心村的', '我是埔心村的李桂英', '我叫李桂英 埔心村'.
 _GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
-_INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我的名字|本人|我是|我系)")
+_INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我的名字|本人|我是|我系|我係)")
 _INTRO_NAMED = re.compile(_GREETING + r"(?:我叫做|我叫|我名叫|我的名字叫|我的名字是|本人叫|本人是|本人)\s*(.+)$")
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")  # 我是埔心村的李桂英
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
@@ -335,7 +352,9 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     ('我叫李桂英，想问一下桂花什么时候种')."""
     from bot.roster import match_village
 
-    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的")  # Cantonese 嘅 (of)
+    norm = (
+        normalize_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
+    )  # Cantonese 嘅 (of), 係 (am)
     named = _INTRO_NAMED.match(norm)
     parsed: RegisterText | None
     if named:
@@ -359,8 +378,61 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
             found = _INTRO_NAME_FIRST.match(norm)
             parsed = RegisterText(found.group(1), _VILLAGE_WORDS.sub("", found.group(2))) if found else None
         if parsed is None or not parsed.village_text or not match_village(parsed.village_text, villages):
-            return None
-    return parsed if looks_like_bare_name(parsed.name) else None
+            return read_name_and_village(norm, villages)
+    return parsed if looks_like_bare_name(parsed.name) else read_name_and_village(norm, villages)
+
+
+# What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
+_AROUND_NAME_LEAD = re.compile(
+    r"^(?:(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|我的名字叫|我的名字是|我的名字|我叫|本人叫|本人是|本人"
+    r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
+)
+_AROUND_NAME_TAIL = re.compile(r"(?:的村民|村民|的人|的)+$")
+
+
+def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
+    """A name and a roster village in any order and wording: '埔心村 李秀英', '李秀英 埔心村', '埔心村黄志强',
+    '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳', '我係埔心村嘅，我叫冯亚妹'. The village must be one of the roster's
+    (its name, or its name without 村/社区), and what is left, the words around a name taken off, one plausible name
+    (``looks_like_bare_name``: not a tree, a command, a question); else None."""
+    from bot import nlu
+    from bot.roster import core_name
+
+    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
+    best: tuple[dict, str] | None = None
+    for village in villages:
+        for form in (village["name"], core_name(village["name"])):
+            if len(form) >= 2 and form in norm and (best is None or len(form) > len(best[1])):
+                best = (village, form)
+    if best is None:
+        return None
+    rest = norm.replace(best[1], " ", 1)
+    names = []
+    for token in _SEPARATORS.split(rest):
+        if not token or nlu.is_chitchat(token):
+            continue  # '你好，我叫何金兰，住在埔心村'
+        token = _AROUND_NAME_TAIL.sub("", _AROUND_NAME_LEAD.sub("", token))
+        if token:
+            names.append(token)
+    if len(names) != 1 or not looks_like_bare_name(names[0]) or _NO_PERSONS_NAME.search(names[0]):
+        return None
+    return RegisterText(names[0], best[1])
+
+
+# What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)
+_NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|那|在|去|到|来|回)|村|委|社区")
+
+
+def looks_like_name_and_village(text: str) -> bool:
+    """Cheap test, before any village is loaded: could this short text be a name and a village alone ('埔心村 李秀英',
+    '李秀英埔心村')? Chinese characters and separators only, at most 16, no question."""
+    from bot import nlu
+
+    norm = normalize_text(text).rstrip("。.!！~～")
+    return 4 <= len(norm) <= 16 and bool(_NAME_AND_PLACE_CHARS.match(norm)) and not nlu.is_question(norm)
+
+
+_NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·]*$")
 
 
 def is_plausible_name(name: str | None) -> bool:

@@ -1494,3 +1494,126 @@ def _vague_report(text: str) -> bool:
 def contains_any(text: str, words: Iterable[str]) -> bool:
     """True if any of ``words`` occurs in ``text``."""
     return any(w in text for w in words)
+
+
+# --- what a short text asks the bot to do ------------------------------------------
+# The command words in messages/replies (``[commands]``) are the exact forms; these readers catch the other ways of
+# saying the same request (issue 17 §5): by its parts (who, what, which request), never by a list of sentences. Each
+# reads ``normalize``d text (Cantonese already rewritten: 唔好 -> 不要, 几多 -> 多少, 点样 -> 怎么, 我哋 -> 我们), and
+# only a short one: a long text is a story or a question, for the FAQ.
+INTENT_MAX_CHARS = 20
+_HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
+_INTENT_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢啰喇嘞喎]+$")
+_NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
+
+# reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
+_STOP_SENDING_RE = re.compile(
+    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
+    r"(?:发(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:消息|信息|短信|提醒|通知)|提醒|推送|通知|烦我|打扰|吵"
+    r"|收(?:到)?(?:消息|信息|提醒|通知|推送))"
+)
+_SWITCH_OFF_RE = re.compile(
+    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
+)
+# reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
+_SWITCH_ON_RE = re.compile(
+    r"(?:重新|再次|恢复|开启|打开|开通)(?:接收|订阅|提醒|通知|推送)"
+    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到)?(?:提醒|通知|消息|推送)"
+)
+
+
+def reminders_said(norm: str) -> str | None:
+    """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
+    again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
+    is the FAQ's)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
+        return None
+    norm = _INTENT_PARTICLES_RE.sub("", norm)
+    if _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm):
+        return "off"
+    if _SWITCH_ON_RE.search(norm) and not _NEGATED_RE.search(norm):
+        return "on"
+    return None
+
+
+# progress: the sender's own trees counted ('我种了几棵树了', '我登记的树有几棵'), whether they were recorded ('我那几棵
+# 树登记上了没有'), the sender's task ('我完成任务没有'), or the village's count ('全村种了多少了', '我们村种了多少')
+_MINE_RE = re.compile(r"我(?!们)|自己|本人")
+_TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
+# someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
+_SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
+_TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
+_VILLAGE_RE = re.compile(r"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子")
+_HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上")
+_COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*{_MEASURE}?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
+_RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
+_TASK_RE = re.compile(
+    r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
+)
+_PROGRESS_WORD_RE = re.compile(r"进度|进展|完成情况|排名|排第")
+_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植")
+
+
+def progress_said(norm: str, species_table: Mapping) -> str | None:
+    """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
+    trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
+    about progress, and neither is advice ('我家种几棵好')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    village = bool(_VILLAGE_RE.search(norm))
+    mine = bool(_MINE_RE.search(norm))
+    if not (village or mine):
+        return None
+    if _DIGITS_IN_COUNT_RE.search(norm) or _TROUBLE_RE.search(norm) or _SOMEONE_ELSE_RE.search(norm):
+        return None
+    asked = (
+        (_PLANTING_VERB_RE.search(norm) and _HAD_RE.search(norm) and _COUNT_ASKED_RE.search(norm))
+        or (_TREES_RE.search(norm) and _RECORDED_RE.search(norm))
+        or _TASK_RE.search(norm)
+        or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
+    )
+    if not asked or find_species(norm, species_table)[0]:
+        return None
+    return "village" if village else "mine"
+
+
+_DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")
+
+# help: how to use this ('怎么用这个', '点用', '教我怎么用'), what it can do ('有什么功能', '你会做什么')
+_THE_BOT = r"(?:这个|呢个|你|您|你们|这|这里|公众号|这个号|助手|小助手|机器人|系统|小程序|程序)"
+_HOW_TO_USE_RE = re.compile(
+    rf"^(?:请问|请|麻烦)?(?:教我|教下我|教一下我|我不会|不会|我想知道)?{_THE_BOT}?(?:要|应该|该|是)?(?:怎么|怎样|如何)"
+    rf"(?:使用|用|操作|玩)(?:{_THE_BOT}|法|的|啊|呀)*$"
+    rf"|^(?:请问|请|麻烦)?(?:教我|我不会|不会)?(?:你|您|你们|公众号|这个号|助手|小助手|机器人|系统|小程序)(?:要|应该|该|是)?"
+    r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
+)
+_WHAT_IT_DOES_RE = re.compile(
+    rf"^{_THE_BOT}?(?:有|有些)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
+)
+
+
+def help_said(norm: str) -> bool:
+    """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
+    it asks about the tree); '桂花怎么用肥' names something else."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    norm = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm))
+
+
+# a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
+_NAME_WRONG_RE = re.compile(r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|记|输|填|录|弄)?(?:错|不对|有误)")
+_NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
+_NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得)?(?:改|更改|修改|更正)")
+_NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
+
+
+def name_fix_said(norm: str, species_table: Mapping) -> bool:
+    """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
+    '桂花名字写错了' are the planting record's)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
+        return False
+    if find_species(norm, species_table)[0]:
+        return False
+    return bool(_NAME_WRONG_RE.search(norm) or _NAME_CHANGE_RE.search(norm) or _NAME_TO_CHANGE_RE.search(norm))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 from bot import conversation, nlu
 from bot.context import Ctx
@@ -56,10 +58,11 @@ def _short_meaning(text: str) -> str:
     return _FINAL_PARTICLES.sub("", nlu.normalize(text))
 
 
-def text_means(key: str):
+def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
     """Matcher: the text says one of the words of the command ``key``, in any of the ways villagers write or
     voice input writes it: ``我种咗几多棵``, ``我种了几棵了`` and ``我种了多少棵`` are one word; ``唔好再发啦`` is
-    ``不要再发``. Still the whole text, never a part of it."""
+    ``不要再发``. Still the whole text, never a part of it. ``said(app, meaning)``, when given, reads the request in
+    other words (bot/nlu.py "what a short text asks the bot to do": ``别烦我了`` is 退订)."""
 
     def meanings(app) -> frozenset[str]:
         return frozenset(_meaning(word) for word in app.messages.words(key)) - {""}
@@ -69,9 +72,33 @@ def text_means(key: str):
         if ctx.msg.msg_type != "text":
             return False
         # both read once: the command's words per process, the text per message (not per matcher)
-        return _text_meaning(ctx) in ctx.app.service(f"text_means.{key}", meanings)
+        meaning = _text_meaning(ctx)
+        if meaning in ctx.app.service(f"text_means.{key}", meanings):
+            return True
+        return bool(said and said(ctx.app, meaning))
 
     return matches
+
+
+def _either(first, second):
+    """Matcher: ``first`` or ``second`` (both pure)."""
+
+    @pure
+    def matches(ctx: Ctx) -> Any:
+        return first(ctx) or second(ctx)
+
+    return matches
+
+
+def _help_said(_app, meaning: str) -> bool:
+    return nlu.help_said(meaning)
+
+
+def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:
+    def said(_app, meaning: str) -> bool:
+        return nlu.reminders_said(meaning) == wanted
+
+    return said
 
 
 def _text_meaning(ctx: Ctx) -> str:
@@ -206,9 +233,9 @@ INPUT_ROUTES: list = [
 ]
 COMMAND_ROUTES: list = [
     Route("cancel", text_is("core.commands.cancel"), on_cancel),
-    Route("help", text_is("core.commands.help"), on_help),
-    Route("reminders_off", text_means("core.commands.reminders_off"), on_reminders_off),
-    Route("reminders_on", text_is("core.commands.reminders_on"), on_reminders_on),
+    Route("help", _either(text_is("core.commands.help"), text_means("core.commands.help", _help_said)), on_help),
+    Route("reminders_off", text_means("core.commands.reminders_off", _reminders_said("off")), on_reminders_off),
+    Route("reminders_on", text_means("core.commands.reminders_on", _reminders_said("on")), on_reminders_on),
 ]
 FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]

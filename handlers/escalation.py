@@ -385,7 +385,11 @@ def _match_media_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
+    reply = _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
+    text = _text(ctx)
+    if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text):
+        reply += "\n\n" + escalation.faq_result(ctx).answer_text  # the FAQ's answer meanwhile, as for any question
+    return reply
 
 
 def match_text_supplement(ctx: Ctx):
@@ -397,9 +401,22 @@ def match_text_supplement(ctx: Ctx):
     text = _text(ctx)
     if not text or not escalation.worth_a_ticket(text):
         return None
-    if nlu.is_question(text) and escalation.faq_result(ctx).kind == "answer":
-        return None
+    if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
+        return next((ticket for ticket in _supplementable_when_matching(ctx) if _points_at(ctx, ticket)), None)
     return next((ticket for ticket in _supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
+
+
+def _answered_by_faq(ctx: Ctx, text: str) -> bool:
+    return nlu.is_question(text) and escalation.faq_result(ctx).kind == "answer"
+
+
+def _points_at(ctx: Ctx, ticket: dict) -> bool:
+    return escalation.points_at_ticket_tree(
+        _text(ctx) or "",
+        escalation.ticket_texts(ctx.db, ticket),
+        planting.species_table(ctx.app),
+        planting.offlist_names(ctx.app),
+    )
 
 
 # -- fallback: what the bot cannot answer ---------------------------------------------------------

@@ -5,7 +5,7 @@ the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 
 from __future__ import annotations
 
-from bot import progress, reports, standings
+from bot import nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import registered
@@ -36,9 +36,23 @@ def on_village_progress(ctx: Ctx, _match) -> str:
     )
 
 
+def _progress_said(wanted: str):
+    """A question about the sender's (``mine``) or the village's (``village``) progress in other words (bot/nlu.py
+    ``progress_said``: '我种了几棵树了', '我那几棵树登记上了没有', '全村种了多少了')."""
+
+    def said(app, meaning: str) -> bool:
+        return nlu.progress_said(meaning, planting.species_table(app)) == wanted
+
+    return said
+
+
 ROUTES: list = [
-    Route("my_progress", text_means("progress.commands.my_progress"), on_my_progress),
-    Route("village_progress", text_means("progress.commands.village_progress"), on_village_progress),
+    Route("my_progress", text_means("progress.commands.my_progress", _progress_said("mine")), on_my_progress),
+    Route(
+        "village_progress",
+        text_means("progress.commands.village_progress", _progress_said("village")),
+        on_village_progress,
+    ),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

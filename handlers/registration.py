@@ -9,7 +9,7 @@ replies appended.
 
 from __future__ import annotations
 
-from bot import identity, nlu, proofs, qrcodes, roster
+from bot import identity, nlu, planting, proofs, qrcodes, roster
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -67,15 +67,48 @@ def _register_words(ctx: Ctx):
         return identity.parse_register_text, text
     if identity.looks_like_introduction(text):
         return identity.parse_introduction, text
+    if identity.looks_like_name_and_village(text):
+        return identity.read_name_and_village, text  # only from a sender not registered yet
     return None
 
 
 def _register_with_villages(ctx: Ctx, words):
     parse, text = words
-    return parse(text, roster_store.all_villages(ctx.db))
+    if parse is identity.read_name_and_village and ctx.person is not None:
+        return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
+    parsed = parse(text, roster_store.all_villages(ctx.db))
+    if parse is identity.read_name_and_village and parsed and not _may_be_a_name(ctx.app, parsed.name):
+        return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
+    return parsed
 
 
-# ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``)
+def _may_be_a_name(app, name: str | None) -> bool:
+    """The name of a name-and-village pair said alone: not a command's word, nor a common word of the dictionary the
+    FAQ reads with (jieba's: 活动, 参加, 进度 are; 李秀英 is rare, most names are absent). A famous name (李娜) is missed
+    too: its sender registers with 登记 or 我叫."""
+    import jieba
+
+    if name is None or name in _command_words(app):
+        return False
+    jieba.dt.check_initialized()  # loaded already by the FAQ in a running bot
+    return jieba.dt.FREQ.get(name, 0) < COMMON_WORD_FREQ
+
+
+COMMON_WORD_FREQ = 20  # jieba's count of a word: 签到 27, 订阅 75, 活动 27,526; 李秀英 3, 张国强 7
+
+
+def _command_words(app) -> frozenset[str]:
+    """Every text command's words (the ``[commands]`` tables of messages/replies)."""
+
+    def collect(app) -> frozenset[str]:
+        lists = app.messages.word_lists
+        return frozenset(word for key, words in lists.items() if ".commands." in key for word in words)
+
+    return app.service("registration_command_words", collect)
+
+
+# ``登记 …`` / ``绑定 …``, or a self-introduction that reads the same (``我叫李桂英，是埔心村的``), or, from a sender
+# not registered yet, a name and a roster village alone (``埔心村 李秀英``)
 match_register = staged(_register_words, _register_with_villages)
 
 
@@ -321,11 +354,16 @@ def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
     return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
 
 
+def _name_fix_said(app, meaning: str) -> bool:
+    """'我的名字写错了', '我想改一下名' … in other words (bot/nlu.py ``name_fix_said``)."""
+    return nlu.name_fix_said(meaning, planting.species_table(app))
+
+
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
-    Route("fix_name", core.text_means("registration.commands.fix_name"), on_fix_name),
+    Route("fix_name", core.text_means("registration.commands.fix_name", _name_fix_said), on_fix_name),
     REGISTRATION_TABLE.route("registration_reply"),
 ]
 STORES: list = [proofs_store]

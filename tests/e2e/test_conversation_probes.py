@@ -1,0 +1,228 @@
+"""Issue 17 §5, "the conversation goes where the villager means": held-out phrasings
+(tests/data/conversation_probes_*.tsv) driven through the real /wechat route as signed XML, each from its own
+follower, and judged by what the bot did (the inbox row's handler, the records it left), not by its words.
+
+The files' header says what each context and expected kind means. One app serves a whole file (a follower per
+probe), so the file runs in seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.app import create_app
+from bot.clock import to_db
+from bot.db import transaction
+from bot.standin import WeChatStandIn
+from bot.store import roster as roster_store
+from tests.conftest import PUXIN, Clock, make_config, rows_of, transport_for
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
+
+# What each expected kind accepts: the handlers (the inbox row's) that do what the villager means.
+KINDS = {
+    "register": {"register"},
+    "rename": {"fix_name", "register"},
+    "progress": {"my_progress", "village_progress"},
+    "unsubscribe": {"reminders_off"},
+    "resubscribe": {"reminders_on"},
+    "help": {"help"},
+    "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up"},
+    "planting": {"planting_text"},
+    "supplement": {"ticket_supplement_text"},
+    "new": {"faq_answer", "ticket_from_question"},
+    "one-ticket": {"faq_answer", "ticket_from_question", "ticket_repeat", "ask_expert"},
+}
+
+
+def load(name: str) -> list[tuple[str, str, str]]:
+    probes = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            context, message, expected, *_ = line.split("\t")
+            assert expected in KINDS, line
+            probes.append((context, message, expected))
+    return probes
+
+
+class Probe:
+    """One app over one database; ``run(context, message, expected)`` sends the probe from a fresh follower and
+    returns what went wrong ('' when it went where the villager means)."""
+
+    def __init__(self, tmp_path: Path, standin: WeChatStandIn):
+        from bot.simulator import Signer, WeChatUser
+
+        self.flask_app = create_app(make_config(tmp_path, standin))
+        self.bot = self.flask_app.extensions["bot"]
+        self.bot.clock = Clock()
+        self.bot.clock.set("2027-03-16T09:00")
+        wechat = self.bot.config.section("wechat")
+        self.signer = Signer(wechat["token"], wechat.get("encoding_aes_key", ""), wechat["app_id"])
+        self.user_class = WeChatUser
+        with transaction(self.bot.db):
+            self.village = roster_store.insert_village(self.bot.db, PUXIN, to_db(self.bot.clock()))
+        self.count = 0
+
+    def user(self, openid: str):
+        return self.user_class(
+            transport_for(self.flask_app), self.signer, openid=openid, now=lambda: self.bot.clock().timestamp()
+        )
+
+    def member(self, openid: str):
+        with transaction(self.bot.db):
+            person_id = roster_store.insert_person(
+                self.bot.db,
+                {"name": f"村民{self.count}", "village_id": self.village, "role": "群众"},
+                to_db(self.bot.clock()),
+            )
+            roster_store.bind_openid(self.bot.db, person_id, openid, to_db(self.bot.clock()), via="roster")
+        user = self.user(openid)
+        user.follows()
+        return user
+
+    def rows(self, sql: str, params=()) -> list[dict]:
+        return rows_of(self.bot, sql, params)
+
+    def last_handler(self, openid: str) -> str:
+        found = self.rows(
+            "SELECT handler FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [openid]
+        )
+        return found[0]["handler"] if found else ""
+
+    def run(self, context: str, message: str, expected: str) -> str:
+        self.count += 1
+        self.bot.clock.advance(hours=2)
+        openid = f"o-probe-{self.count}"
+        if context == "new":
+            user = self.user(openid)
+            user.follows()
+        else:
+            user = self.member(openid)
+        if context == "ticket":
+            user.says(TICKET_OPENER)
+            if len(self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])) != 1:
+                return "the opener made no ticket"
+            self.bot.clock.advance(minutes=2)
+        if context == "twice":
+            first, second = (part.strip() for part in message.split("||"))
+            user.says(first)
+            self.bot.clock.advance(minutes=3)
+            message = second
+        reply = user.says(message) or ""
+        handler = self.last_handler(openid)
+        tickets = self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+        plantings = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
+        wrong = f"went to {handler}: {reply[:60]!r}"
+        if expected == "help" and reply.strip() == self.bot.t("core.help").strip():
+            return ""  # the one help text, whichever route gave it (the FAQ answers 您能做什么 with it)
+        if handler not in KINDS[expected]:
+            return wrong
+        if expected == "register" and PUXIN["name"][:2] in message:
+            bound = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
+            claimed = self.rows("SELECT claimed_name AS name FROM binding_conflicts WHERE openid = ?", [openid])
+            bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
+            if not bound or bound[0]["name"] not in message:
+                return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "planting" and not plantings:
+            return wrong + " (no record)"
+        if expected in ("question", "new", "supplement", "one-ticket") and plantings:
+            return wrong + " (a planting record)"
+        if expected == "supplement" and len(tickets) != 1:
+            return wrong + f" ({len(tickets)} tickets)"
+        if expected == "one-ticket" and len(tickets) > 1:
+            return wrong + f" ({len(tickets)} tickets)"
+        return ""
+
+    def close(self) -> None:
+        self.bot.databases.close_all()
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory):
+    with WeChatStandIn(appid="wx2c2769f8efd9abc2") as standin:
+        runner = Probe(tmp_path_factory.mktemp("probes"), standin)
+        yield runner
+        runner.close()
+
+
+# Probes the bot still gets wrong, each with why it is left (strict: one that starts to pass must leave this list).
+KNOWN_MISSES = {
+    "这个怎么弄": "'how do I deal with this' is the help only when it is about the bot; after a photo it asks about the"
+    " tree, and the matcher of 帮助 reads the text alone: a ticket is the safer miss",
+}
+
+
+def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
+    return [
+        pytest.param(
+            *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=misses[probe[1]], strict=True)]
+        )
+        if probe[1] in misses
+        else pytest.param(*probe, id=f"{probe[0]}:{probe[1]}")
+        for probe in load(name)
+    ]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16.tsv"))
+def test_round_16_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# The fresh set's misses as first run (22/25), left as found: the set is for measuring, not for tuning.
+FRESH_MISSES = {
+    "我名字叫陈福生，埔心村": "我名字叫 (without 的) is no introduction's start",
+    "我们村完成得怎么样": "完成得怎么样 is neither a count nor 进度: the FAQ's how-to",
+    "停止发送": "发送 without 提醒/消息 is not read as the reminders",
+}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16_fresh.tsv", FRESH_MISSES))
+def test_round_16_fresh_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
+# look like a request and are not one. (context, message, handlers it must not reach)
+NOT_REQUESTS = [
+    ("member", "埔心村 李秀英", {"register"}),  # a registered villager's name and village: no 登记
+    ("new", "埔心村 桂花", {"register"}),  # a tree is no name
+    ("new", "埔心村种什么树好", {"register"}),
+    ("new", "埔心村活动", {"register"}),  # a word of the dictionary, a command's word: no name
+    ("new", "埔心村认养", {"register"}),
+    ("new", "我在埔心村", {"register"}),
+    ("new", "埔心村村委", {"register"}),
+    ("member", "怎么取消提醒", {"reminders_off"}),  # how to: the FAQ's
+    ("member", "叶子不要发黄怎么办", {"reminders_off"}),
+    ("member", "我不想收提醒", {"reminders_on"}),
+    ("member", "怎么又收到提醒了", {"reminders_on"}),  # a complaint, not a wish
+    ("member", "又收到通知", {"reminders_on"}),
+    ("member", "我种了几棵桂花", {"my_progress"}),  # a record whose count the bot asks
+    ("member", "我种了3棵", {"my_progress"}),
+    ("member", "帮我查一下我老公登记了没有", {"my_progress"}),  # someone else's
+    ("member", "我家院子种几棵好", {"my_progress"}),
+    ("member", "我种的树死了几棵", {"my_progress"}),
+    ("member", "复合肥怎么用", {"help"}),
+    ("member", "桂花名字写错了", {"fix_name"}),
+    ("member", "我想登记我种的树", {"register"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "forbidden"), NOT_REQUESTS, ids=[f"{c}:{m}" for c, m, _ in NOT_REQUESTS]
+)
+def test_a_text_that_only_looks_like_a_request_is_not_taken_for_one(probe, context, message, forbidden):
+    probe.run(context, message, "question")
+    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+
+
+def test_a_question_the_faq_answers_that_points_at_the_tickets_tree_is_both_answered_and_a_supplement(probe):
+    assert probe.run("ticket", "这棵桂花浇水多久一次", "supplement") == ""
+    openid = f"o-probe-{probe.count}"
+    reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+    assert "补充到第" in reply and "浇" in reply.split("补充到第", 1)[1]  # the FAQ's answer after the 补充 line
+    texts = probe.rows(
+        "SELECT a.text FROM ticket_attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.openid = ?", [openid]
+    )
+    assert [t["text"] for t in texts] == ["这棵桂花浇水多久一次"]
