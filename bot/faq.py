@@ -1055,7 +1055,7 @@ class FaqIndex:
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
-        if seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
+        if stopped is not None and seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
             # round 21: three witnesses of the matcher's own answer; half the words may go unexplained
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
             names = [written for _, written in trees]
