@@ -1055,6 +1055,10 @@ class FaqIndex:
         seconded = stopped and _any_species(stopped.entry_id or "") == label
         answer: FaqResult | None
         overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
+        if label == "chitchat" and result.reason in _DOUBTS and self._overruled(near) and not nlu.has_substance(norm):
+            # round 22: thanks and praise in words of their own ('你们辛苦了，为我们村做了好多事情'): three villagers'
+            # small talk agree, and nothing in it is about trees, the campaign or a person's matter
+            return FaqResult("chitchat", "chitchat", "", 0.7, "precedents")
         if stopped is not None and seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
             # round 21: three witnesses of the matcher's own answer; half the words may go unexplained
             words = frozenset("".join(self.precedents.texts[i] for i, _ in near))

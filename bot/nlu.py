@@ -773,6 +773,12 @@ _ABOUT_THE_BOT_RE = re.compile(
 _HOW_TO_RE = re.compile(r"怎么|怎样|如何|能不能|可不可以|可以|要不要|多少|几|哪")
 
 
+def has_substance(norm: str) -> bool:
+    """Does the normalised text speak of trees, the campaign, the bot's records, a person, money, harm, when or how
+    much (``_SUBSTANCE_RE``)? Small talk does not."""
+    return bool(_SUBSTANCE_RE.search(norm))
+
+
 def is_small_talk(text: str, norm: str) -> bool:
     """Small talk not in the chit-chat words, about nothing the campaign or an adviser deals with
     (``_SUBSTANCE_RE``): asked about the bot's own life ('你住在哪里', '你会不会累啊', '靓女你好'), or, not asked, a

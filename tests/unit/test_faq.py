@@ -1768,3 +1768,40 @@ def test_rounds_15_to_18_read_stories_rule_words_and_intents_as_meant(index, que
     """Rounds 15–18 (issue 17): rule words inside a story, quota words, recommendations, outside knowledge, what
     happened to one's own tree, Cantonese forms; each round's list with its controls."""
     assert _got(index.match(question)) == expected
+
+
+# --- issue 17, round 22 ---------------------------------------------------------------------------------------
+
+THANKS_WITNESSES = [
+    ("多谢晒你 好耐心", "chitchat"),
+    ("多谢晒你哋 讲得好有耐心", "chitchat"),
+    ("你好耐心啊 多谢晒", "chitchat"),
+]
+
+
+def test_small_talk_three_villagers_agree_on_is_small_talk_unless_it_speaks_of_something(fresh_index):
+    """Round 22: thanks in words of their own ('多谢晒你啊 你讲得好耐心') are small talk when the three nearest
+    precedents are; a complaint that asks about the campaign again is never dropped as small talk."""
+    question = "多谢晒你啊 你讲得好耐心"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    assert fresh_index.match(question).kind == "escalate"
+    fresh_index.set_precedents([*THANKS_WITNESSES, *OTHER_PRECEDENTS])
+    assert (fresh_index.match(question).kind, fresh_index.match(question).reason) == ("chitchat", "precedents")
+    complaint = "谢谢你们好耐心 不过我问的是党员要种几棵树"
+    assert fresh_index.match(complaint).kind != "chitchat"
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("一年里面哪段时间种树最合适", "camp.window"),  # 时间种 is no 间种 (intercropping)
+        ("我家几棵荔枝每年摘完果就不管了 今年想学着剪一剪 荔枝摘完果后要怎么修剪 剪多少合适", "species.荔枝.pruning"),
+    ],
+)
+def test_round_22_words_inside_other_words_are_not_read(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+def test_round_22_an_event_is_no_sign_of_life(index):
+    """'有没有活动' asks about an event, not whether a tree is alive (tech.survival_check)."""
+    assert faq.result_label(index.match("植树节那天村里有没有活动")) != "tech.survival_check"
