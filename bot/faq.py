@@ -1028,18 +1028,9 @@ class FaqIndex:
 
     def _by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
         """The answer the precedents closest to the question give, if any (``[precedents]``), for a question the
-        matcher escalated: none of the ``nearest`` was for an adviser, and either
-        - they second the answer a doubt or a rule's class stopped (``result.candidate``; a species field: of any
-          species): the closest one clearly (``one``), or the two closest both (``two``); or
-        - the matcher was only unsure (``_DOUBTS``) with no answer in mind or only one below the threshold
-          (``low_confidence``), and the two closest agree on another entry (``propose_one``, ``propose_two``; a
-          species field: of the one tree asked about; an intent or a species field the doubt stopped is only
-          ever seconded: '黄花风铃木种下去要不要插竹竿' is staking, though near questions on off-list trees);
-        and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
-        characters than ``[sure]`` allows (``doubt``: '主题林的牌子被风吹跑了' is near questions on 主题林, none of
-        which says 牌子 or 吹; two topics asked stay two). Before either: the three closest agreeing on one label
-        answer it whatever was stopped (``_overruled``, round 19), also for the rule classes of ``overrule_rules``
-        (round 20: a neighbour told in a story is no dispute), never with a rule's note (``_ranked``)."""
+        matcher escalated, when none of the ``nearest`` was for an adviser: by three witnesses first
+        (``_by_three_witnesses``), else by the closest one or two (``_by_two_witnesses``). Whichever answers, with
+        the witnesses' words the answer must explain the question (``_explained``)."""
         content = self._content_chars(norm, self._tree_spans(norm))
         if not content:
             return None  # '这棵树怎么弄': nothing for a witness to recognise
@@ -1048,50 +1039,79 @@ class FaqIndex:
         near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
         if not near or any(labels[i] == "escalate" for i, _ in near):
             return None
-        label = labels[near[0][0]]
-        agreeing = [(i, similarity) for i, similarity in near[:2] if labels[i] == label]
-        closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
-        stopped = result.candidate
-        seconded = stopped and _any_species(stopped.entry_id or "") == label
-        answer: FaqResult | None
-        overrulable = result.reason in _DOUBTS or result.reason in self._overrule_rules
-        if label == "chitchat" and result.reason in _DOUBTS and self._overruled(near) and not nlu.has_substance(norm):
-            # round 22: thanks and praise in words of their own ('你们辛苦了，为我们村做了好多事情'): three villagers'
-            # small talk agree, and nothing in it is about trees, the campaign or a person's matter
+        witnessed = _Witnessed(question, norm, result, trees, near, len(content))
+        three = self._by_three_witnesses(witnessed)
+        if three is not None or self._three_overrule(witnessed):
+            return three  # three witnesses that may overrule decide, also to keep the question with a person
+        return self._by_two_witnesses(witnessed)
+
+    def _three_overrule(self, w: _Witnessed) -> bool:
+        """Escalated for being unsure or by a class of ``overrule_rules``, and all the nearest precedents agree as
+        closely as ``overrule`` asks (``_overruled``)."""
+        return (w.result.reason in _DOUBTS or w.result.reason in self._overrule_rules) and self._overruled(w.near)
+
+    def _by_three_witnesses(self, w: _Witnessed) -> FaqResult | None:
+        """All the nearest precedents agree:
+        - on small talk, for a question escalated only for being unsure that speaks of nothing the campaign deals
+          with (round 22: '唔该晒你', '你讲得好清楚呀多谢');
+        - on the answer the matcher itself found and a doubt stopped, the closest at ``second_all`` (round 21);
+        - on any label, each as close as ``overrule`` asks (``_overruled``, round 19), whatever was stopped, also for
+          the rule classes of ``overrule_rules`` (round 20: a neighbour told in a story is no dispute), never with a
+          rule's note (``_ranked``);
+        then half the question's words may go unexplained (``_overrule_slack``: '主题林的牌子被风吹跑了' stays with a
+        person)."""
+        reason, stopped, near = w.result.reason, w.result.candidate, w.near
+        label = self.precedents.labels[near[0][0]]
+        slack = self._overrule_slack(w.content_chars)
+        if label == "chitchat" and reason in _DOUBTS and self._overruled(near) and not nlu.has_substance(w.norm):
             return FaqResult("chitchat", "chitchat", "", 0.7, "precedents")
-        if stopped is not None and seconded and result.reason in _DOUBTS and self._seconded_by_all(near):
-            # round 21: three witnesses of the matcher's own answer; half the words may go unexplained
-            words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
-            names = [written for _, written in trees]
-            slack = self._overrule_slack(len(content))
-            if not self.doubt(question, stopped.entry_id or "", norm, names, also=words, slack=slack):
+        seconded = stopped is not None and _any_species(stopped.entry_id or "") == label
+        if stopped is not None and seconded and reason in _DOUBTS and self._seconded_by_all(near):
+            if self._explained(w, stopped, near, slack):
                 return replace(stopped, reason="precedents", candidate=None)
-        if overrulable and self._overruled(near):  # three witnesses: a share of the words unexplained
-            answer = stopped if seconded else self._label_answer(label, {n for n, _ in trees if n in self.species})
-            words = frozenset("".join(self.precedents.texts[i] for i, _ in near))
-            names = [written for _, written in trees]
-            if answer is None or self.doubt(
-                question, answer.entry_id or "", norm, names, also=words, slack=self._overrule_slack(len(content))
-            ):
-                return None
-            if result.reason not in _DOUBTS and not self._ranked(answer):
-                return None  # a rule's note ('砍树要不要办证' read as a dispute, near felling): its own rule decides
-            return replace(answer, reason="precedents", candidate=None)
-        if seconded:
+        if not self._three_overrule(w):
+            return None
+        answer = stopped if seconded else self._label_answer(label, {n for n, _ in w.trees if n in self.species})
+        if answer is None or not self._explained(w, answer, near, slack):
+            return None
+        if reason not in _DOUBTS and not self._ranked(answer):
+            return None  # a rule's note ('砍树要不要办证' read as a dispute, near felling): its own rule decides
+        return replace(answer, reason="precedents", candidate=None)
+
+    def _by_two_witnesses(self, w: _Witnessed) -> FaqResult | None:
+        """The closest precedents
+        - second the answer a doubt or a rule's class stopped (``result.candidate``; a species field: of any
+          species): the closest one clearly (``one``), or the two closest both (``two``); or
+        - the matcher was only unsure (``_DOUBTS``) with no answer in mind or only one below the threshold
+          (``low_confidence``), and the two closest agree on another entry (``propose_one``, ``propose_two``; a
+          species field: of the one tree asked about; an intent or a species field the doubt stopped is only
+          ever seconded: '黄花风铃木种下去要不要插竹竿' is staking, though near questions on off-list trees);
+        and with the agreeing precedents' words, the answer explains the question but ``unexplained_slack`` more
+        characters than ``[sure]`` allows ('主题林的牌子被风吹跑了' is near questions on 主题林, none of which says 牌子
+        or 吹; two topics asked stay two)."""
+        labels, stopped, reason = self.precedents.labels, w.result.candidate, w.result.reason
+        label = labels[w.near[0][0]]
+        agreeing = [(i, similarity) for i, similarity in w.near[:2] if labels[i] == label]
+        closest, second = agreeing[0][1], (agreeing[1][1] if len(agreeing) > 1 else 0.0)
+        answer: FaqResult | None
+        if stopped is not None and _any_species(stopped.entry_id or "") == label:
             answer = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
-        elif result.reason in _DOUBTS and (stopped is None or result.reason == "low_confidence"):
-            answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
+        elif reason in _DOUBTS and (stopped is None or reason == "low_confidence"):
+            answer = self._label_answer(label, {name for name, _ in w.trees if name in self.species})
             enough = closest >= self._propose_one and second >= self._propose_two
         else:
             return None
-        if answer is None or not enough:
-            return None
-        words = frozenset("".join(self.precedents.texts[i] for i, _ in agreeing))
-        names = [written for _, written in trees]
-        if self.doubt(question, answer.entry_id or "", norm, names, also=words, slack=self._precedent_slack):
+        if answer is None or not enough or not self._explained(w, answer, agreeing, self._precedent_slack):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _explained(self, w: _Witnessed, answer: FaqResult, witnesses: list[tuple[int, float]], slack: int) -> bool:
+        """With the witnesses' words, the answer explains the question (``doubt`` finds nothing) but ``slack``
+        more characters."""
+        words = frozenset("".join(self.precedents.texts[i] for i, _ in witnesses))
+        names = [written for _, written in w.trees]
+        return not self.doubt(w.question, answer.entry_id or "", w.norm, names, also=words, slack=slack)
 
     def _overruled(self, near: list[tuple[int, float]]) -> bool:
         """The nearest precedents all give one label, each at least as close as ``[precedents] overrule`` asks
@@ -1878,6 +1898,18 @@ def _domain_words(species: Mapping[str, Mapping], matching: Mapping) -> set[str]
     words |= set(matching.get("ranking", {}).get("generic", []))
     words = {nlu.normalize(part) for w in words if not w.startswith("re:") for part in w.split("*")}
     return {w for w in words if len(w) > 1}
+
+
+@dataclass(frozen=True)
+class _Witnessed:
+    """A question the matcher escalated, with what the precedents are asked about it (``_by_precedents``)."""
+
+    question: str
+    norm: str
+    result: FaqResult  # the escalation, with the answer a doubt stopped (``candidate``) if any
+    trees: list[tuple[str, str]]  # (name, as written) of the trees mentioned
+    near: list[tuple[int, float]]  # the nearest precedents (index, similarity), none for an adviser
+    content_chars: int  # how many content characters the question has
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
