@@ -34,6 +34,7 @@ KINDS = {
     "supplement": {"ticket_supplement_text"},
     "new": {"faq_answer", "ticket_from_question"},
     "one-ticket": {"faq_answer", "ticket_from_question", "ticket_repeat", "ask_expert"},
+    "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
 }
 
 
@@ -125,6 +126,13 @@ class Probe:
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
             if not bound or bound[0]["name"] not in message:
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "log":
+            waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
+            people = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
+            if waiting or [p["name"] for p in people] != ([] if context == "new" else [f"村民{self.count}"]):
+                return wrong + f" (登记 took a name: {waiting or people})"
+            if context == "new" and reply != self.bot.t("registration.register_first"):
+                return wrong + " (no register prompt)"
         if expected == "planting" and not plantings:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket") and plantings:
@@ -180,6 +188,16 @@ FRESH_MISSES = {
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16_fresh.tsv", FRESH_MISSES))
 def test_round_16_fresh_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 17's held-out set (登记 + planting words, the village's progress and stopping the reminders in other words,
+# controls), run before and after round 17's changes: 10/28 before; the misses left are listed here.
+ROUND_17_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_17.tsv", ROUND_17_MISSES))
+def test_round_17_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
