@@ -178,12 +178,11 @@ def test_round_16_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# The fresh set's misses as first run (22/25), left as found: the set is for measuring, not for tuning.
-FRESH_MISSES = {
-    "我名字叫陈福生，埔心村": "我名字叫 (without 的) is no introduction's start",
-    "我们村完成得怎么样": "完成得怎么样 is neither a count nor 进度: the FAQ's how-to",
-    "停止发送": "发送 without 提醒/消息 is not read as the reminders",
-}
+# The fresh set's misses as first run (22/25): 我名字叫陈福生，埔心村 (我名字 without 的 was no introduction),
+# 我们村完成得怎么样 (neither a count nor 进度), 停止发送 (发送 without 提醒/消息). Round 17 fixed them by their parts (bot/identity.py
+# _MY_NAME; bot/nlu.py _HOW_FAR_RE, _DONE_ASKED_RE, _SWITCH_OFF_RE): the set has been seen since, so it measures no more
+# (25/25 is no blind figure; round 17's blind figure is conversation_probes_17.tsv's).
+FRESH_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16_fresh.tsv", FRESH_MISSES))
@@ -192,7 +191,8 @@ def test_round_16_fresh_probe(probe, context, message, expected):
 
 
 # Round 17's held-out set (登记 + planting words, the village's progress and stopping the reminders in other words,
-# controls), run before and after round 17's changes: 10/28 before; the misses left are listed here.
+# controls), written before round 17's changes and run once before them (10/28) and once after (28/28); the misses
+# left would be listed here.
 ROUND_17_MISSES: dict[str, str] = {}
 
 
