@@ -330,8 +330,10 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
 
 # A self-introduction registers like 登记: '我叫李桂英，是埔心村的', '我是埔心村的李桂英', '我叫李桂英 埔心村'.
 _GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
-_INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我的名字|本人|我是|我系|我係)")
-_INTRO_NAMED = re.compile(_GREETING + r"(?:我叫做|我叫|我名叫|我的名字叫|我的名字是|本人叫|本人是|本人)\s*(.+)$")
+# 'my name': 我的名字, 我名字, 本人名字 (叫, 是, 系 after it)
+_MY_NAME = r"(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
+_INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我名字|我的名字|本人|我是|我系|我係)")
+_INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME}|本人叫|本人是|本人)\s*(.+)$")
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")  # 我是埔心村的李桂英
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
@@ -384,7 +386,8 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
 
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
 _AROUND_NAME_LEAD = re.compile(
-    r"^(?:(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|我的名字叫|我的名字是|我的名字|我叫|本人叫|本人是|本人"
+    r"^(?:(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
+    r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
 )
 _AROUND_NAME_TAIL = re.compile(r"(?:的村民|村民|的人|的)+$")
@@ -436,10 +439,17 @@ _NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·]*
 
 
 def is_plausible_name(name: str | None) -> bool:
-    """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``)."""
+    """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
+    words of planting ('种树', '我种的树': ``nlu.is_planting_words``)."""
+    from bot import nlu
+
     if not name:
         return False
-    return bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name)) and not names_a_tree(name)
+    return (
+        bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
+        and not names_a_tree(name)
+        and not nlu.is_planting_words(name)
+    )
 
 
 def names_a_tree(text: str | None) -> bool:
@@ -463,10 +473,18 @@ def looks_like_bare_name(text: str | None) -> bool:
 
     Strict, because it is only asked while the registration step waits for a name, before every
     other route: 2-4 Chinese characters (or a name with ·), not a command, a greeting, a question,
-    a species or a count.
+    a species, a count or words of planting (``nlu.is_planting_words``: '种的树'; a village's name may hold them:
+    榕树村).
     """
+    from bot import nlu
+
     norm = normalize_text(text)
-    return bool(_HAN_NAME.match(norm)) and (len(norm) <= 4 or "·" in norm) and _plain_words(norm)
+    return (
+        bool(_HAN_NAME.match(norm))
+        and (len(norm) <= 4 or "·" in norm)
+        and _plain_words(norm)
+        and not nlu.is_planting_words(norm)
+    )
 
 
 def looks_like_place(text: str | None) -> bool:

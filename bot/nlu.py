@@ -1204,7 +1204,7 @@ _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"
     r"大概|大约|大致|差不多|差唔多|左右|将近|估计|起码|至少|"  # about, at least: never a tree's name
-    r"认种|认养|认捐|想要|想|要|打算|准备|"
+    r"认种|认养|认捐|想要|想|要|打算|准备|登记|记录|帮我|一下|的|"
     r"种下|种好|种上|种|栽|植|补种|新种|房前屋后|房前|屋后|门口|院子里|院子|路边|河边)"
 )
 
@@ -1349,7 +1349,9 @@ def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
     if not match:
         return None, text
     name, rest = match.group("spaced") or match.group("packed"), to_halfwidth(text)[match.end() :]
-    if is_tree_name(name, species_table) and not tree_word_is_a_name(name, rest, species_table):
+    if is_planting_words(name) or (
+        is_tree_name(name, species_table) and not tree_word_is_a_name(name, rest, species_table)
+    ):
         return None, text
     return name, rest
 
@@ -1373,6 +1375,18 @@ def is_tree_name(text: str, species_table: Mapping) -> bool:
     and the commonest surname, so '李明' and '李子明' are people (a 代种's name, a pledge's, a name at 登记)."""
     species, matched = find_species(text, species_table)
     return bool(species) and text in (matched, matched + "树", matched + "苗")
+
+
+# Words of planting no person's name holds, wherever a name goes (登记, a self-introduction, 代种, 认领): planting
+# verbs (种, 栽), measure words of trees (棵, 株), someone's trees (我的树, 种的苗), a tree in general alone (树苗, 果树).
+# Not 树 or 苗 inside a name (张树林, 王建树, 李苗苗), nor a tree's name inside one (王桂花, 李子明; 杨梅 is a woman's
+# name too): a tree's whole name is ``is_tree_name``'s.
+_PLANTING_IN_NAME_RE = re.compile(r"种|栽|棵|株|的(?:树|苗)|^(?:树|苗|树苗|苗木|树木|小树|大树|果树|新树|树仔)$")
+
+
+def is_planting_words(text: str) -> bool:
+    """'种树', '我种的树', '今天种的两棵树', '树苗': words of planting, never a person's name ('张树林' is one)."""
+    return bool(_PLANTING_IN_NAME_RE.search(to_halfwidth(text or "").strip()))
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
@@ -1515,11 +1529,13 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
-    r"(?:发(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:消息|信息|短信|提醒|通知)|提醒|推送|通知|烦我|打扰|吵"
+    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送))"
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
+    # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
+    r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
 )
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
@@ -1557,6 +1573,12 @@ _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
 )
 _PROGRESS_WORD_RE = re.compile(r"进度|进展|完成情况|排名|排第")
+# how far it has come: done or up to the target yet, how much of it ('我们村达标了没有', '全村完成了多少'), how it is going
+# ('我们村完成得怎么样', '村里种得怎么样'): a question of the whole, at the end ('种完树以后怎么管护' asks something else)
+_DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:没有|没|吗|未|多少|几成|几多|百分之几)$")
+_HOW_FAR_RE = re.compile(
+    r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
+)
 _PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植")
 
 
@@ -1577,6 +1599,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or (_TREES_RE.search(norm) and _RECORDED_RE.search(norm))
         or _TASK_RE.search(norm)
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
+        or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+        or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     )
     if not asked or find_species(norm, species_table)[0]:
         return None
@@ -1606,6 +1630,22 @@ def help_said(norm: str) -> bool:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm))
+
+
+# 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
+# log trees planted (the planting help says how; a count and a tree make a record), never to register a person.
+_LOG_ASKED_RE = re.compile(
+    r"^(?:我|我们)?(?:要|想|想要|需要|来)?(?:帮我|帮忙|请|请帮我|麻烦|麻烦你|麻烦帮我|给我)?(?:登记|记录|录入)(?:一下|下)?"
+)
+
+
+def planting_log_asked(norm: str) -> bool:
+    """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
+    not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
+        return False
+    found = _LOG_ASKED_RE.match(norm)
+    return found is not None and is_planting_words(norm[found.end() :])
 
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'

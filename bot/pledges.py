@@ -87,14 +87,14 @@ def _month_value(numerals: str) -> int | None:
 
 def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
     """Is ``text`` (2 to 4 characters before the count or the month) a person's name, ``rest`` the text after it?
-    Not a self word (我家), a count or a tree's name alone (李子, 龙眼苗: nlu.is_tree_name). A name may hold a
+    Not a self word (我家), a count, words of planting (种的树: nlu.is_planting_words) or a tree's name alone (李子, 龙眼苗: nlu.is_tree_name). A name may hold a
     tree's name, 李 being a plum and the commonest surname: 李明 and 李子明 are people when the rest names the pledge's
     tree (认领 李子明 1棵桂花); when it names none, 李明 still is (its tree is its first character alone, and no tree
     word follows it: the tree is asked for), 李子明 and 荔枝明年 are not (the pledge's tree is in them). Two trees
     (李和桃, 荔枝龙眼) are never a name. A tree's whole name is one only before the count of another tree (认领 李子
     2棵龙眼: nlu.tree_word_is_a_name), and then the roster asks whether it is a new household."""
-    if text in _SELF_WORDS or nlu.parse_count(text):
-        return False
+    if text in _SELF_WORDS or nlu.parse_count(text) or nlu.is_planting_words(text):
+        return False  # 我家, 3棵, 种的树: no name
     if nlu.is_tree_name(text, species_table):  # 认领 李子 2棵龙眼: the pledge's tree is 龙眼, 李子 where the name goes
         return nlu.tree_word_is_a_name(text, rest, species_table)
     trees = nlu.find_all_species(text, species_table)

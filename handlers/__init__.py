@@ -83,7 +83,7 @@ planting days (handlers/events.py, TEXT_ROUTES):
 - event_join — 参加: checks in at the planting day of the sender's village (under way, or later today)
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
-- planting_menu — 记录种树 (menu): one line on what to send
+- planting_menu — 记录种树 (menu), or 登记 said of trees planted (登记种树, 帮我登记一下种树): one line on what to send
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
 - planting_text — 3棵桂花, 种了两棵龙眼; cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼

@@ -4,7 +4,8 @@ the review pages; its rules and services are in bot/planting.py, its states in d
 Routes (dispatch order in handlers/__init__.py):
 - planting_count_choice: after a new count for a record that has one, ``1`` / ``改`` changes it, ``2`` / ``另外``
   keeps another record (``TABLE``)
-- planting_menu: ``记录种树`` (the menu) explains in one line what to send
+- planting_menu: ``记录种树`` (the menu) explains in one line what to send; so does 登记 said of trees planted
+  (``登记种树``, ``帮我登记一下种树``: ``nlu.planting_log_asked``) without a count or a tree that makes a record
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
   finished) is one more photo of it
 - planting_location: a location joins the pending record, or the latest one within the window
@@ -25,7 +26,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import text_is
+from handlers.core import text_means
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -78,6 +79,14 @@ def _choice(key: str):
         )
 
     return matches
+
+
+def _planting_log_said(app, meaning: str) -> bool:
+    """'登记种树', '登记我种的树': 登记 as 'record' (bot/nlu.py ``planting_log_asked``); one that says its trees
+    ('帮我登记今天种的三棵龙眼') is planting_text's record."""
+    return nlu.planting_log_asked(meaning) and (
+        nlu.parse_planting_text(meaning, planting.species_table(app), planting.offlist_names(app)) is None
+    )
 
 
 # -- handlers ---------------------------------------------------------------------------------------
@@ -240,7 +249,7 @@ TABLE = FlowTable(
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     TABLE.route("planting_count_choice"),
-    Route("planting_menu", text_is("planting.commands.menu"), on_menu),
+    Route("planting_menu", text_means("planting.commands.menu", _planting_log_said), on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
     Route("planting_text", _planting_text, on_text),

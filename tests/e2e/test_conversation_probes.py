@@ -34,6 +34,7 @@ KINDS = {
     "supplement": {"ticket_supplement_text"},
     "new": {"faq_answer", "ticket_from_question"},
     "one-ticket": {"faq_answer", "ticket_from_question", "ticket_repeat", "ask_expert"},
+    "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
 }
 
 
@@ -125,6 +126,13 @@ class Probe:
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
             if not bound or bound[0]["name"] not in message:
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "log":
+            waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
+            people = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
+            if waiting or [p["name"] for p in people] != ([] if context == "new" else [f"村民{self.count}"]):
+                return wrong + f" (登记 took a name: {waiting or people})"
+            if context == "new" and reply != self.bot.t("registration.register_first"):
+                return wrong + " (no register prompt)"
         if expected == "planting" and not plantings:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket") and plantings:
@@ -170,16 +178,26 @@ def test_round_16_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# The fresh set's misses as first run (22/25), left as found: the set is for measuring, not for tuning.
-FRESH_MISSES = {
-    "我名字叫陈福生，埔心村": "我名字叫 (without 的) is no introduction's start",
-    "我们村完成得怎么样": "完成得怎么样 is neither a count nor 进度: the FAQ's how-to",
-    "停止发送": "发送 without 提醒/消息 is not read as the reminders",
-}
+# The fresh set's misses as first run (22/25): 我名字叫陈福生，埔心村 (我名字 without 的 was no introduction),
+# 我们村完成得怎么样 (neither a count nor 进度), 停止发送 (发送 without 提醒/消息). Round 17 fixed them by their parts (bot/identity.py
+# _MY_NAME; bot/nlu.py _HOW_FAR_RE, _DONE_ASKED_RE, _SWITCH_OFF_RE): the set has been seen since, so it measures no more
+# (25/25 is no blind figure; round 17's blind figure is conversation_probes_17.tsv's).
+FRESH_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16_fresh.tsv", FRESH_MISSES))
 def test_round_16_fresh_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 17's held-out set (登记 + planting words, the village's progress and stopping the reminders in other words,
+# controls), written before round 17's changes and run once before them (10/28) and once after (28/28); the misses
+# left would be listed here.
+ROUND_17_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_17.tsv", ROUND_17_MISSES))
+def test_round_17_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 

@@ -175,6 +175,55 @@ def test_a_trees_name_at_登记_is_no_name_and_corrects_no_one(villager, roster,
     assert villager.says("登记 李明 埔心村").startswith("登记好了")  # a name starting with a tree's is one
 
 
+LOG_TEXTS = ["登记种树", "登记我种的树", "我要登记今天种的两棵树", "帮我登记一下种树"]
+
+
+def registration_steps(bot, openid):
+    return rows_of(bot, "SELECT state, data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
+
+
+@pytest.mark.parametrize("text", LOG_TEXTS)
+def test_登记_said_of_trees_planted_by_a_follower_asks_to_register_first_and_takes_no_name(villager, roster, text):
+    """登记 also means 'record': 登记种树 once asked '种树，您是哪个村或社区的？' (种树 taken for a name). Not registered
+    yet: the usual register prompt, the message kept; nothing bound, no step waiting for a village. After 登记 the
+    kept message is handled: the planting help, or the record its count starts."""
+    assert villager.says(text) == roster.t("registration.register_first")
+    assert person_of(roster, villager.openid) is None and registration_steps(roster, villager.openid) == []
+    reply = villager.says("登记 张三 埔心村")
+    assert reply.startswith("登记好了：张三，埔心村")
+    if "两棵" in text:
+        assert "2棵树是什么树" in reply  # the record waits for its tree and photo
+        assert len(rows_of(roster, "SELECT id FROM plantings WHERE openid = ?", [villager.openid])) == 1
+    else:
+        assert roster.t("planting.how_to") in reply
+    assert person_of(roster, villager.openid)["name"] == "张三"
+
+
+@pytest.mark.parametrize("text", LOG_TEXTS)
+def test_登记_said_of_trees_planted_by_a_villager_is_the_planting_help_or_a_record(villager, roster, text):
+    villager.says("登记 王阿婆 埔心村")
+    reply = villager.says(text)
+    if "两棵" in text:
+        assert reply.startswith("2棵树是什么树")
+        assert len(rows_of(roster, "SELECT id FROM plantings WHERE openid = ?", [villager.openid])) == 1
+    else:
+        assert reply == roster.t("planting.how_to")
+    assert person_of(roster, villager.openid)["name"] == "王阿婆"  # no rename to 种树
+    assert registration_steps(roster, villager.openid) == []
+
+
+@pytest.mark.parametrize(
+    "text, name", [("登记 张三", None), ("登记 张三 埔心村", "张三"), ("登记 梁树林 埔心村", "梁树林")]
+)
+def test_登记_with_a_name_still_registers_a_name_with_树_too(villager, roster, text, name):
+    reply = villager.says(text)
+    if name is None:
+        assert reply.startswith("张三，您是哪个村或社区的")
+        assert registration_steps(roster, villager.openid)[0]["state"] == "ask_village"
+    else:
+        assert reply.startswith(f"登记好了：{name}，埔心村") and person_of(roster, villager.openid)["name"] == name
+
+
 def test_a_self_introduction_goes_through_the_same_proofs(villager, villager_factory, roster):
     assert "后4位" in villager.says("我是埔心村的陈秀英")  # a roster villager with a phone
     assert person_of(roster, villager.openid) is None

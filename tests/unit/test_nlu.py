@@ -573,3 +573,52 @@ def test_who_asks(species, text):
     """谁 (who) asks, as 什么 and 怎么 do: no planting report, whatever count it holds."""
     assert nlu.is_question(text)
     assert nlu.parse_planting_text(text, species) is None
+
+
+# -- round 17: 登记 said of trees planted; how far the village has come; the sending stopped ----------------------
+@pytest.mark.parametrize(
+    "text,planting",
+    [("种树", True), ("我种的树", True), ("今天种的两棵树", True), ("树苗", True), ("3棵", True), ("我家的树", True),
+     ("张三", False), ("张树林", False), ("王建树", False), ("李苗苗", False), ("王桂花", False), ("杨梅", False)],
+)  # fmt: skip
+def test_planting_words_are_no_name_and_a_tree_word_inside_a_name_is(text, planting):
+    """种, 栽, 棵, 株, someone's trees or a tree in general are no name; 树 and 苗 inside a name are (张树林, 李苗苗),
+    and so is a tree's name inside one (王桂花): a tree's whole name is is_tree_name's."""
+    assert nlu.is_planting_words(text) is planting
+
+
+@pytest.mark.parametrize(
+    "text,asked",
+    [("登记种树", True), ("登记我种的树", True), ("我要登记今天种的两棵树", True), ("帮我登记一下种树", True),
+     ("请帮我登记种树", True), ("记录一下我家种的树", True),
+     ("种树要不要登记", False), ("怎么登记我种的树", False), ("登记张树林埔心村", False), ("登记", False),
+     ("登记了的树死了怎么办", False), ("我种的树登记了没有", False)],
+)  # fmt: skip
+def test_登记_said_of_trees_planted(text, asked):
+    assert nlu.planting_log_asked(nlu.normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [("我们村完成得怎么样", "village"), ("我们村搞得怎么样了", "village"), ("村里种得怎么样", "village"),
+     ("我们村达标了没有", "village"), ("全村完成了多少", "village"), ("我们村进度如何", "village"),
+     ("我们村种完树以后谁来管护", None), ("种完树多久浇一次水", None), ("我家桂花种得怎么样", None),
+     ("我们村的树长得怎么样", None)],
+)  # fmt: skip
+def test_how_far_the_village_has_come_in_other_words(species, text, said):
+    assert nlu.progress_said(nlu.normalize(text), species) == said
+
+
+@pytest.mark.parametrize(
+    "text,said",
+    [("停止发送", "off"), ("停发", "off"), ("暂停接收", "off"), ("取消发送提醒", "off"), ("不要再发送了", "off"),
+     ("下雨停了可以种树吗", None), ("停电了抽不了水", None), ("停止施肥", None), ("取消发送的照片", None),
+     ("怎么停止发送", None)],
+)  # fmt: skip
+def test_the_sending_stopped_in_other_words(text, said):
+    assert nlu.reminders_said(nlu.normalize(text)) == said
+
+
+@pytest.mark.parametrize("text", ["代种 种的树 2棵龙眼", "代种 我种的 2棵龙眼"])
+def test_planting_words_where_a_代种_name_goes_are_no_name(species, text):
+    assert nlu.parse_proxy(text, species)[0] is None
