@@ -730,7 +730,10 @@ def _only_chitchat_words(norm: str) -> bool:
         word = said.group() if said else next((w for w in _CHITCHAT_BY_LEN if norm.startswith(w)), None)
         if word is None:
             return False
-        norm = re.sub(r"^(呀|啊|哦|啦|呢|吖|的|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :])
+        # round 22: whom it is said to ('唔该晒你', '多谢你们') is part of the thanks
+        norm = re.sub(
+            r"^(呀|啊|哦|啦|呢|吖|的|晒|你们|你哋|你|您|们|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :]
+        )
     return True
 
 

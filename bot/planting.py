@@ -166,6 +166,7 @@ def never_a_part(text: str) -> bool:
         not text
         or nlu.is_question(text)
         or nlu.is_chitchat(text)
+        or nlu.is_small_talk(text, nlu.normalize(text))  # '得闲再倾' is no tree's name
         or nlu.is_adoption_wish(text)
         or nlu.is_complaint(text)
         or nlu.is_pledge(text)

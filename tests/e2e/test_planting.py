@@ -162,6 +162,14 @@ def test_about_five_trees_asks_which_tree_and_records_no_species_called_about(vi
     assert [(r["species"], r["count"]) for r in planting_rows(bot)] == [("桂花", 5)]
 
 
+@pytest.mark.parametrize("thanks", ["唔该晒你", "多谢你们", "得闲再倾"])
+def test_thanks_while_a_tree_is_asked_for_is_no_tree(villager, bot, thanks):
+    """Round 22 (found in the simulator): '唔该晒你' after '2棵树是什么树？' was recorded as 2棵唔该晒你."""
+    assert "是什么树" in villager.says("今天种了两棵树")
+    assert "记下了" not in villager.says(thanks)
+    assert [r["species"] for r in planting_rows(bot)] == [None]
+
+
 def test_bare_answers_fill_what_the_pending_record_asked_for(villager, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
