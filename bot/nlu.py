@@ -1547,6 +1547,7 @@ _SWITCH_ON_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'

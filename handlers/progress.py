@@ -5,6 +5,9 @@ the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from bot import nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
@@ -36,12 +39,23 @@ def on_village_progress(ctx: Ctx, _match) -> str:
     )
 
 
+def _progress_reader(app) -> Callable[[str], str | None]:
+    """``nlu.progress_said`` with this app's species table, each text read once (both routes ask it)."""
+    table = planting.species_table(app)
+
+    @lru_cache(maxsize=4096)
+    def read(meaning: str) -> str | None:
+        return nlu.progress_said(meaning, table)
+
+    return read
+
+
 def _progress_said(wanted: str):
     """A question about the sender's (``mine``) or the village's (``village``) progress in other words (bot/nlu.py
     ``progress_said``: '我种了几棵树了', '我那几棵树登记上了没有', '全村种了多少了')."""
 
     def said(app, meaning: str) -> bool:
-        return nlu.progress_said(meaning, planting.species_table(app)) == wanted
+        return app.service("progress.progress_said", _progress_reader)(meaning) == wanted
 
     return said
 
