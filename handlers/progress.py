@@ -55,7 +55,7 @@ def _progress_said(wanted: str):
     ``progress_said``: '我种了几棵树了', '我那几棵树登记上了没有', '全村种了多少了')."""
 
     def said(app, meaning: str) -> bool:
-        return app.service("progress.progress_said", _progress_reader)(meaning) == wanted
+        return app.service("progress_reader", _progress_reader)(meaning) == wanted
 
     return said
 
