@@ -763,6 +763,7 @@ class FaqIndex:
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
+        self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
@@ -1370,6 +1371,8 @@ class FaqIndex:
             return False
         if self._observed.search(norm):
             return True
+        if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm):
+            return True  # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm):
             return True
         seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
