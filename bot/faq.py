@@ -1372,8 +1372,9 @@ class FaqIndex:
             return False
         if self._observed.search(norm):
             return True
+        # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
-            return True  # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
+            return True
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
             return True
         seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
