@@ -762,7 +762,9 @@ class FaqIndex:
         esc = matching["escalate"]
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
+        self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
+        self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
@@ -1353,7 +1355,7 @@ class FaqIndex:
                 rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
                 general = not self._own_tree.search(norm)
                 return _escalate(cls_.name, note=rule.answer_text, candidate=rule if general else None)
-        if self._is_diagnosis(norm):
+        if self._is_diagnosis(norm, named=species is not None):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
@@ -1361,7 +1363,7 @@ class FaqIndex:
             return _escalate("diagnosis")
         return None
 
-    def _is_diagnosis(self, norm: str) -> bool:
+    def _is_diagnosis(self, norm: str, named: bool = False) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
@@ -1370,19 +1372,24 @@ class FaqIndex:
             return False
         if self._observed.search(norm):
             return True
-        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm):
+        # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
+        if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
+            return True
+        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
             return True
         seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
-        if not seen or self._is_general(norm):
+        if not seen or self._is_general(norm, named):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
 
-    def _is_general(self, norm: str) -> bool:
+    def _is_general(self, norm: str, named: bool = False) -> bool:
         """Asked in general ('桂花容易生什么虫'); words that only ask what it is ('是什么病') do not make a
-        question about one's own tree general ('我屋后面那棵荔枝叶底有白粉 是什么病')."""
-        general = [norm[start:end] for start, end in self._general.spans(norm)]
+        question about one's own tree general ('我屋后面那棵荔枝叶底有白粉 是什么病'); 'what causes it' is general
+        only when no tree is named ('叶子发黄咩原因', round 23; ``named``: a listed species is)."""
+        words = self._general if named else self._general_unnamed
+        general = [norm[start:end] for start, end in words.spans(norm)]
         if not self._own_tree.search(norm):
             return bool(general)
         return any(not self._only_asking.search(word) for word in general)

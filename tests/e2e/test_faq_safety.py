@@ -50,7 +50,7 @@ def later(bot, minutes: int = 11) -> None:
         ("打完农药头晕想吐", "pesticide"),
         ("喷药的时候药水溅到眼睛里了", "pesticide"),
         ("刷树的时候生石灰烧到手了", "lime"),
-        ("山边的杂草能不能放火烧掉", "fire"),
+        ("山边的杂草着火了 烧起来了", "fire"),  # round 23: asking whether to burn is answered (below); a fire is not
         # round 4: dangers no entry answers: the line, then a person
         ("借了把油锯想把院子那棵树锯矮 要注意什么", "chainsaw"),
         ("树枝太高 架个梯子上去剪可不可以", "ladder"),
@@ -79,6 +79,7 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
         ("门口有条电线 下面种桂花行不行", "power", "两边各5米内只种矮的"),  # a tree named: the same answer
         ("台风前怎么防树倒", "typhoon", "加固支撑"),
         ("剪下的树枝堆起来烧掉行不行", "fire", "沤成肥"),  # round 13: asked whether to burn: the line, the answer
+        ("山边的杂草能不能放火烧掉", "fire", "防火期"),  # round 23: tech.fire_prevention answers it
         # round 21: a danger only feared or prevented is a question, not an accident
         ("喷农药要穿什么才不会中毒", "pesticide", "戴手套、口罩"),
         ("我家门前有条电线 树种在下面以后长高了会不会被砍", "power", "两边各5米内只种矮的"),
@@ -163,3 +164,23 @@ def test_a_land_or_felling_rule_asked_in_general_is_answered_and_ones_own_plot_g
     own = villager.says("我家那块耕地可不可以种树")
     assert "问题编号" in own and "土地管理法" in own
     assert len(tickets(bot)) == 1
+
+
+def test_round_23_a_feared_snake_weather_and_carbon_are_answered_a_bite_and_ones_own_tree_go_to_a_person(villager, bot):
+    """Round 23, through signed pushes: topics the sets kept asking are answered without a ticket (a snake only
+    feared, tomorrow's weather, carbon credits); a snake bite gets a line and a ticket; 'what disease is it' of
+    one's own tree goes to the adviser."""
+    add_roster(bot)
+    snake = villager.says("上山挖坑怕碰到蛇怎么办")
+    assert "高筒胶鞋" in snake and "问题编号" not in snake
+    weather = villager.says("明天会不会下雨 我想去种树")
+    assert "12121" in weather and "问题编号" not in weather
+    carbon = villager.says("自己种的树能不能卖碳汇")
+    assert "碳汇" in carbon and "问题编号" not in carbon
+    assert tickets(bot) == []
+    bitten = villager.says("刚才挖坑被蛇咬了")
+    assert first_line(bitten).startswith("⚠") and "问题编号" in bitten
+    later(bot)
+    own = villager.says("我家门口那棵龙眼是什么病")
+    assert "问题编号" in own
+    assert len(tickets(bot)) == 2

@@ -1805,3 +1805,43 @@ def test_round_22_words_inside_other_words_are_not_read(index, question, expecte
 def test_round_22_an_event_is_no_sign_of_life(index):
     """'有没有活动' asks about an event, not whether a tree is alive (tech.survival_check)."""
     assert faq.result_label(index.match("植树节那天村里有没有活动")) != "tech.survival_check"
+
+
+# --- issue 17, round 23 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("明天会不会下雨 我想去种树", "bot.weather"),  # the bot cannot forecast: says where to look, no ticket
+        ("下周降温 刚种的苗要不要盖", "tech.cold"),  # the cold asked about the seedlings is the technique's
+        ("认种的树要不要挂牌子", "camp.nameplate"),  # seed 002: no 牌子林立
+        ("种树能不能卖碳汇", "camp.carbon"),
+        ("上山挖坑怕碰到蛇怎么办", "tech.snakes"),  # feared, not bitten
+        ("荔枝园里放蜂箱好不好", "tech.beekeeping"),
+        ("桃树一般容易得什么病", "species.桃.pests"),  # asked in general
+        ("叶子发黄是什么原因", "tech.yellow_leaves"),  # '什么原因' in general is no diagnosis
+        ("村干部上门讲每户要种树 我家要种几棵", "camp.quota_household"),  # a cadre's visit told, no one wanted
+    ],
+)
+def test_round_23_entries_and_context_words(index, question, expected):
+    assert index.match(question).entry_id == expected
+
+
+@pytest.mark.parametrize(
+    "question,reason",
+    [
+        ("我家门口那棵龙眼是什么病", "diagnosis"),  # what ails one's own tree, nothing seen told: the adviser looks
+        ("刚才挖坑被蛇咬了", "safety"),  # bitten: a person, with the line
+        ("邻居把我种的龙眼苗拔了，怎么办", "dispute"),
+    ],
+)
+def test_round_23_still_goes_to_a_person(index, question, reason):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", reason)
+
+
+def test_示范点_is_no_cantonese_点():
+    """'点' before a verb is Cantonese 'how' (点种 → 怎么种), but not in 示范点, 站点, 景点 (round 23)."""
+    assert "示范点" in nlu.normalize("我们村的示范点选在小学旁边")
+    assert "怎么种" in nlu.normalize("呢棵树点种")
