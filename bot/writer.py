@@ -109,30 +109,32 @@ class MessageWriter:
             raise pending.error
         return pending.result
 
-    def _next_group(self) -> list[_Pending] | None:
-        """What has queued up (at most max_group), waiting for the first; None after idling."""
+    def _next_first(self) -> _Pending | None:
+        """The next item, waiting for it; None after idling ``idle_seconds`` (the thread then stops)."""
         try:
-            group = [self._queue.get(timeout=self.idle_seconds)]
+            return self._queue.get(timeout=self.idle_seconds)
         except queue.Empty:
             with self._starting:  # a submit after this sees _running False and starts a new thread
                 if self._queue.empty():
                     self._running = False
                     return None
-            group = [self._queue.get()]
+            return self._queue.get()
+
+    def _fill(self, group: list[_Pending]) -> None:
+        """Add what has queued up behind the group's first item, up to ``max_group``."""
         while len(group) < self.max_group:
             try:
                 group.append(self._queue.get_nowait())
             except queue.Empty:
                 break
-        return group
 
     def _run(self) -> None:
         try:
             with self.checkpoints.beside() if self.checkpoints is not None else contextlib.nullcontext():
                 if self.checkpoints is not None:  # the checkpoint thread copies the WAL back, not this one's COMMIT
                     self.databases.get().execute("PRAGMA wal_autocheckpoint=0")
-                while (group := self._next_group()) is not None:
-                    self._write(group)
+                while (first := self._next_first()) is not None:
+                    self._write(first)
         except BaseException:  # not expected (_write answers every error); let the next submit start anew
             with self._starting:
                 self._running = False
@@ -179,13 +181,18 @@ class MessageWriter:
                 log.exception("keeping a failed message failed too")
                 return None, exc
 
-    def _write(self, group: list[_Pending]) -> None:
+    def _write(self, first: _Pending) -> None:
+        """The group of ``first`` and what has queued behind it by the time this thread holds the write lock: messages
+        that arrive while another worker's group holds it join this group instead of waiting for the next one."""
+        group = [first]
         try:
             db = self.databases.get()
-            try:
-                self._commit(db, group, careful=False)
-            except _ItemFailed:  # the group was rolled back: again, this time each item in its savepoint
-                self._commit(db, group, careful=True)
+            with getattr(db, "write_lock", None) or contextlib.nullcontext():
+                self._fill(group)
+                try:
+                    self._commit(db, group, careful=False)
+                except _ItemFailed:  # the group was rolled back: again, this time each item in its savepoint
+                    self._commit(db, group, careful=True)
         except BaseException as exc:  # noqa: BLE001 - the group did not commit: every caller hears why
             log.exception("a group of %d messages could not be committed", len(group))
             for pending in group:

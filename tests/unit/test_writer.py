@@ -106,6 +106,39 @@ def test_messages_that_queue_up_commit_in_one_group_in_arrival_order(databases):
     assert not [s for s in gate.statements if "SAVEPOINT" in s]  # nothing failed: no savepoint per message
 
 
+def test_messages_that_arrive_while_the_writer_waits_for_the_write_lock_join_its_group(databases):
+    """Under ``serve --workers`` a writer often waits for another worker's group: what queues meanwhile is written in
+    the group it then writes (one BEGIN … COMMIT), not in the next one after another wait for the lock."""
+    statements: list[str] = []
+
+    def apply(db, item):
+        db.conn.set_trace_callback(statements.append)
+        return insert(db, item)
+
+    writer = MessageWriter(databases, apply, keep_failed)
+    assert writer.submit("warm") == "done warm"  # the writer's connection is open
+    lock = databases.get().write_lock  # the other worker's group holds it
+    lock.acquire()
+    results: dict = {}
+    first = threading.Thread(target=lambda: results.update(first=writer.submit("first")))
+    first.start()
+    deadline = time.monotonic() + 10
+    while (writer._queue.qsize() or not first.is_alive()) and time.monotonic() < deadline:
+        time.sleep(0.005)  # the writer took "first" and waits for the lock
+    waiting = threading.Thread(target=lambda: results.update(submit_all(writer, [f"m{i}" for i in range(5)])))
+    waiting.start()
+    while writer._queue.qsize() < 5 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    statements.clear()
+    lock.release()
+    first.join(10)
+    waiting.join(10)
+    assert results == {n: f"done {n}" for n in ["first", *(f"m{i}" for i in range(5))]}
+    assert len([s for s in statements if s.startswith("COMMIT")]) == 1, statements  # one group: first and the five
+    kept = [i for i, _ in items(databases)]
+    assert kept[:2] == ["warm", "first"] and sorted(kept[2:]) == [f"m{i}" for i in range(5)]
+
+
 def test_a_group_is_capped(databases):
     gate = Gate(insert)
     writer = MessageWriter(databases, gate, keep_failed, max_group=4)
