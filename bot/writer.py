@@ -30,6 +30,8 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
   first pass, the group is rolled back and applied again carefully, as when an item raises (where an item that
   fails is kept by ``on_error``); on the second pass the group fails as one that cannot commit.
 
+* while it holds the write lock, the process's GIL switch interval is ``SWITCH_INTERVAL_HOLDING`` (0.5 ms): after each
+  statement the writer has the GIL back sooner from the request threads, so the lock is let go sooner;
 * ``checkpoints``, if given, copies the WAL back into the database file on a thread of its own while this one runs
   (bot/checkpoints.py), and this thread's connection runs none itself: its COMMIT only appends to the WAL.
 
@@ -42,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +53,36 @@ from bot.checkpoints import Checkpointer
 from bot.db import Databases, transaction
 
 log = logging.getLogger("bot.writer")
+
+
+# While a writer holds the write lock, a thread waiting for the GIL asks for it after this many seconds instead of
+# Python's 5 ms. Every SQLite statement gives the GIL up, and the writer then waits behind the request threads to have it
+# back: the lock was held ~1.5 ms a message for ~0.5 ms of the writer's CPU, and with ``serve --workers`` the other
+# worker's writer waits all that time (issue 21, ninth round: ``bench/ab_trees.py`` 1-11 % more messages a second with
+# two workers in six rounds of six, at the same CPU a message). Set only while some writer of the process holds its
+# lock: a shorter interval everywhere was no faster (README "Benchmarks", history).
+SWITCH_INTERVAL_HOLDING = 0.0005
+_holding = 0  # writers of this process inside their write lock
+_holding_guard = threading.Lock()
+_interval_before = 0.005
+
+
+@contextlib.contextmanager
+def _gil_asked_for_sooner():
+    """``SWITCH_INTERVAL_HOLDING`` while any writer of the process is inside this; the interval before once none is."""
+    global _holding, _interval_before
+    with _holding_guard:
+        if _holding == 0:
+            _interval_before = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_INTERVAL_HOLDING)
+        _holding += 1
+    try:
+        yield
+    finally:
+        with _holding_guard:
+            _holding -= 1
+            if _holding == 0:
+                sys.setswitchinterval(_interval_before)
 
 
 class _ItemFailed(Exception):
@@ -187,7 +220,7 @@ class MessageWriter:
         group = [first]
         try:
             db = self.databases.get()
-            with getattr(db, "write_lock", None) or contextlib.nullcontext():
+            with getattr(db, "write_lock", None) or contextlib.nullcontext(), _gil_asked_for_sooner():
                 self._fill(group)
                 try:
                     self._commit(db, group, careful=False)

@@ -317,3 +317,41 @@ def test_an_end_that_fails_on_the_careful_pass_fails_its_group_and_keeps_nothing
     assert results["first"] == "done first"
     assert isinstance(results["m1"], OSError) and isinstance(results["m2"], OSError)
     assert items(databases) == [("first", "ok")]
+
+
+def test_the_gil_is_asked_for_sooner_only_while_a_writer_holds_the_write_lock(databases, tmp_path):
+    """Inside its write lock a writer's waits for the GIL after each statement are shorter (the switch interval); outside
+    it, and once no writer of the process holds its lock, Python's interval is back, even with two writers at once."""
+    import sys
+
+    from bot import writer as writer_module
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    gate = threading.Event()
+
+    def apply(db, item):
+        seen.append(sys.getswitchinterval())
+        if item == "slow":
+            assert gate.wait(10)
+        return insert(db, item)
+
+    other_databases = Databases(tmp_path / "other.db")
+    other_databases.get().execute("CREATE TABLE t (item TEXT UNIQUE, note TEXT)")
+    other_databases.get().conn.commit()
+    first, second = MessageWriter(databases, apply, keep_failed), MessageWriter(other_databases, apply, keep_failed)
+    try:
+        slow = threading.Thread(target=first.submit, args=("slow",))
+        slow.start()
+        deadline = time.monotonic() + 10
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert second.submit("quick") == "done quick"  # the other writer came and went while the first held its lock
+        assert sys.getswitchinterval() == writer_module.SWITCH_INTERVAL_HOLDING  # the first still holds it
+        gate.set()
+        slow.join(10)
+        assert seen == [writer_module.SWITCH_INTERVAL_HOLDING] * 2
+        assert sys.getswitchinterval() == before
+    finally:
+        gate.set()
+        other_databases.close_all()
