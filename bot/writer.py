@@ -30,8 +30,9 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
   first pass, the group is rolled back and applied again carefully, as when an item raises (where an item that
   fails is kept by ``on_error``); on the second pass the group fails as one that cannot commit.
 
-* while it holds the write lock, the process's GIL switch interval is ``SWITCH_INTERVAL_HOLDING`` (0.5 ms): after each
-  statement the writer has the GIL back sooner from the request threads, so the lock is let go sooner;
+* in a worker of ``serve --workers N``, while it holds the write lock, the process's GIL switch interval is
+  ``SWITCH_INTERVAL_HOLDING`` (0.5 ms): after each statement the writer has the GIL back sooner from the request
+  threads, so the lock the workers share is let go sooner;
 * ``checkpoints``, if given, copies the WAL back into the database file on a thread of its own while this one runs
   (bot/checkpoints.py), and this thread's connection runs none itself: its COMMIT only appends to the WAL.
 
@@ -55,13 +56,16 @@ from bot.db import Databases, transaction
 log = logging.getLogger("bot.writer")
 
 
-# While a writer holds the write lock, a thread waiting for the GIL asks for it after this many seconds instead of
-# Python's 5 ms. Every SQLite statement gives the GIL up, and the writer then waits behind the request threads to have it
-# back: the lock was held ~1.5 ms a message for ~0.5 ms of the writer's CPU, and with ``serve --workers`` the other
-# worker's writer waits all that time (issue 21, ninth round: ``bench/ab_trees.py`` 1-11 % more messages a second with
-# two workers in six rounds of six, at the same CPU a message). Set only while some writer of the process holds its
-# lock: a shorter interval everywhere was no faster (README "Benchmarks", history).
+# While a writer of ``serve --workers N`` (N > 1) holds the write lock, a thread waiting for the GIL asks for it after
+# this many seconds instead of Python's 5 ms. Every SQLite statement gives the GIL up, and the writer then waits behind
+# the request threads to have it back: the lock was held ~1.5 ms a message for ~0.5 ms of the writer's CPU, all that
+# time the other worker's writer waiting (issue 21, ninth round: ``bench/ab_trees.py --workers 2`` 1-11 % more messages a
+# second in six rounds of six, at the same CPU a message). One process gained throughput under load too (4-13 % in
+# seven rounds of eight) but spent 1-7 % more CPU a message, which on a quiet machine, where one process is bounded by
+# its CPU, would cost as much: so only workers set it (bot/serving.py). Never set everywhere: a shorter interval for
+# every thread was no faster (docs/benchmarks-history.md).
 SWITCH_INTERVAL_HOLDING = 0.0005
+switch_interval_holding: float | None = None  # None: Python's interval throughout; a worker sets it
 _holding = 0  # writers of this process inside their write lock
 _holding_guard = threading.Lock()
 _interval_before = 0.005
@@ -69,12 +73,17 @@ _interval_before = 0.005
 
 @contextlib.contextmanager
 def _gil_asked_for_sooner():
-    """``SWITCH_INTERVAL_HOLDING`` while any writer of the process is inside this; the interval before once none is."""
+    """``switch_interval_holding`` (if set) while any writer of the process is inside this; the interval before once
+    none is."""
     global _holding, _interval_before
+    interval = switch_interval_holding
+    if interval is None:
+        yield
+        return
     with _holding_guard:
         if _holding == 0:
             _interval_before = sys.getswitchinterval()
-            sys.setswitchinterval(SWITCH_INTERVAL_HOLDING)
+            sys.setswitchinterval(interval)
         _holding += 1
     try:
         yield

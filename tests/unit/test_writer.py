@@ -319,12 +319,17 @@ def test_an_end_that_fails_on_the_careful_pass_fails_its_group_and_keeps_nothing
     assert items(databases) == [("first", "ok")]
 
 
-def test_the_gil_is_asked_for_sooner_only_while_a_writer_holds_the_write_lock(databases, tmp_path):
-    """Inside its write lock a writer's waits for the GIL after each statement are shorter (the switch interval); outside
-    it, and once no writer of the process holds its lock, Python's interval is back, even with two writers at once."""
+def test_in_a_worker_the_gil_is_asked_for_sooner_only_while_a_writer_holds_the_write_lock(
+    databases, tmp_path, monkeypatch
+):
+    """In a worker of ``serve --workers`` (which sets ``switch_interval_holding``), inside its write lock a writer's waits
+    for the GIL after each statement are shorter (the switch interval); outside it, and once no writer of the process
+    holds its lock, Python's interval is back, even with two writers at once."""
     import sys
 
     from bot import writer as writer_module
+
+    monkeypatch.setattr(writer_module, "switch_interval_holding", writer_module.SWITCH_INTERVAL_HOLDING)
 
     before = sys.getswitchinterval()
     seen: list[float] = []
@@ -355,3 +360,18 @@ def test_the_gil_is_asked_for_sooner_only_while_a_writer_holds_the_write_lock(da
     finally:
         gate.set()
         other_databases.close_all()
+
+
+def test_one_process_keeps_pythons_switch_interval(databases):
+    import sys
+
+    from bot import writer as writer_module
+
+    assert writer_module.switch_interval_holding is None  # only bot/serving.py's workers set it
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    writer = MessageWriter(
+        databases, lambda db, item: seen.append(sys.getswitchinterval()) or insert(db, item), keep_failed
+    )
+    assert writer.submit("m1") == "done m1"
+    assert seen == [before] and sys.getswitchinterval() == before
