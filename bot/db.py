@@ -10,6 +10,8 @@ upgraded in place, never dropped.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import fcntl
 import os
 import sqlite3
@@ -54,6 +56,8 @@ class WriteLock:
     def _lock_file(self, blocking: bool, timeout: float) -> bool:
         if self._fd is None:
             self._fd = os.open(self._file, os.O_RDWR | os.O_CREAT, 0o600)
+        if _flock_holding_gil(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB):  # free: taken without a GIL hand-over
+            return True
         if blocking and timeout < 0:
             fcntl.flock(self._fd, fcntl.LOCK_EX)  # woken as soon as the other process lets go
             return True
@@ -70,7 +74,7 @@ class WriteLock:
     def release(self) -> None:
         self._depth -= 1
         if self._depth == 0 and self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            _flock_holding_gil(self._fd, fcntl.LOCK_UN)  # never waits
         self._threads.release()
 
     def __enter__(self) -> WriteLock:
@@ -79,6 +83,40 @@ class WriteLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _libc_flock():
+    """libc's flock called with the GIL held (ctypes.PyDLL), or None where it cannot be loaded."""
+    try:
+        function = ctypes.PyDLL(None, use_errno=True).flock
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function
+
+
+_LIBC_FLOCK = _libc_flock()
+
+
+def _flock_holding_gil(fd: int, operation: int) -> bool:
+    """``flock(fd, operation)`` for an operation that never waits (``LOCK_NB``, ``LOCK_UN``), without letting go of the
+    GIL: ``fcntl.flock`` lets it go around every call, and under load a thread that lets go of it waits up to the switch
+    interval to have it back (issue 21: 1.7 ms a group, inside the write lock, measured in a busy ``serve``).
+    False if the lock is held elsewhere."""
+    if _LIBC_FLOCK is None:
+        try:
+            fcntl.flock(fd, operation)
+        except BlockingIOError:
+            return False
+        return True
+    while _LIBC_FLOCK(fd, operation) != 0:
+        error = ctypes.get_errno()
+        if error in (errno.EWOULDBLOCK, errno.EAGAIN):
+            return False
+        if error != errno.EINTR:
+            raise OSError(error, os.strerror(error))
+    return True
 
 
 _WRITE_LOCKS: dict[str, WriteLock] = {}

@@ -20,6 +20,9 @@ SIGTERM to the workers and waits for them. A worker on SIGTERM stops accepting, 
 has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker whose master is gone
 stops the same way.
 
+Each worker's writer thread, while it holds the write lock the workers share, has the GIL back sooner after each
+SQLite statement (bot/writer.py ``switch_interval_holding``), so that it lets the lock go sooner.
+
 The scheduler and outbox sender run in worker 0 only (unless ``--no-scheduler``), under the database
 lease ``scheduler`` in the name ``<host>:<master pid>:worker-0``: a restarted worker 0 takes the lease
 back at once, and a second deployment on the same database still cannot run the jobs twice.
@@ -42,7 +45,7 @@ from waitress.server import create_server
 from waitress.wasyncore import close_all
 from waitress.wasyncore import loop as poll_loop
 
-from bot import logs
+from bot import logs, writer
 
 log = logging.getLogger("bot.serving")
 
@@ -142,6 +145,8 @@ class Master:
             code = 1
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, set())
+                # the workers share one write lock: its holder has the GIL back sooner after each statement (bot/writer.py)
+                writer.switch_interval_holding = writer.SWITCH_INTERVAL_HOLDING
                 logs.write_in_background(worker=number)
                 log.info("worker %d (pid %d) serving", number, os.getpid())
                 serve_socket(self.sock, self.make_worker(number), master_pid=self.pid)

@@ -30,6 +30,9 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
   first pass, the group is rolled back and applied again carefully, as when an item raises (where an item that
   fails is kept by ``on_error``); on the second pass the group fails as one that cannot commit.
 
+* in a worker of ``serve --workers N``, while it holds the write lock, the process's GIL switch interval is
+  ``SWITCH_INTERVAL_HOLDING`` (0.5 ms): after each statement the writer has the GIL back sooner from the request
+  threads, so the lock the workers share is let go sooner;
 * ``checkpoints``, if given, copies the WAL back into the database file on a thread of its own while this one runs
   (bot/checkpoints.py), and this thread's connection runs none itself: its COMMIT only appends to the WAL.
 
@@ -42,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -50,6 +54,44 @@ from bot.checkpoints import Checkpointer
 from bot.db import Databases, transaction
 
 log = logging.getLogger("bot.writer")
+
+
+# While a writer of ``serve --workers N`` (N > 1) holds the write lock, a thread waiting for the GIL asks for it after
+# this many seconds instead of Python's 5 ms. Every SQLite statement gives the GIL up, and the writer then waits behind
+# the request threads to have it back: the lock was held ~1.5 ms a message for ~0.5 ms of the writer's CPU, all that
+# time the other worker's writer waiting (issue 21, ninth round: ``bench/ab_trees.py --workers 2`` 1-11 % more messages a
+# second in six rounds of six, at the same CPU a message). One process gained throughput under load too (4-13 % in
+# seven rounds of eight) but spent 1-7 % more CPU a message, which on a quiet machine, where one process is bounded by
+# its CPU, would cost as much: so only workers set it (bot/serving.py). Never set everywhere: a shorter interval for
+# every thread was no faster (docs/benchmarks-history.md).
+SWITCH_INTERVAL_HOLDING = 0.0005
+switch_interval_holding: float | None = None  # None: Python's interval throughout; a worker sets it
+_holding = 0  # writers of this process inside their write lock
+_holding_guard = threading.Lock()
+_interval_before = 0.005
+
+
+@contextlib.contextmanager
+def _gil_asked_for_sooner():
+    """``switch_interval_holding`` (if set) while any writer of the process is inside this; the interval before once
+    none is."""
+    global _holding, _interval_before
+    interval = switch_interval_holding
+    if interval is None:
+        yield
+        return
+    with _holding_guard:
+        if _holding == 0:
+            _interval_before = sys.getswitchinterval()
+            sys.setswitchinterval(interval)
+        _holding += 1
+    try:
+        yield
+    finally:
+        with _holding_guard:
+            _holding -= 1
+            if _holding == 0:
+                sys.setswitchinterval(_interval_before)
 
 
 class _ItemFailed(Exception):
@@ -109,30 +151,32 @@ class MessageWriter:
             raise pending.error
         return pending.result
 
-    def _next_group(self) -> list[_Pending] | None:
-        """What has queued up (at most max_group), waiting for the first; None after idling."""
+    def _next_first(self) -> _Pending | None:
+        """The next item, waiting for it; None after idling ``idle_seconds`` (the thread then stops)."""
         try:
-            group = [self._queue.get(timeout=self.idle_seconds)]
+            return self._queue.get(timeout=self.idle_seconds)
         except queue.Empty:
             with self._starting:  # a submit after this sees _running False and starts a new thread
                 if self._queue.empty():
                     self._running = False
                     return None
-            group = [self._queue.get()]
+            return self._queue.get()
+
+    def _fill(self, group: list[_Pending]) -> None:
+        """Add what has queued up behind the group's first item, up to ``max_group``."""
         while len(group) < self.max_group:
             try:
                 group.append(self._queue.get_nowait())
             except queue.Empty:
                 break
-        return group
 
     def _run(self) -> None:
         try:
             with self.checkpoints.beside() if self.checkpoints is not None else contextlib.nullcontext():
                 if self.checkpoints is not None:  # the checkpoint thread copies the WAL back, not this one's COMMIT
                     self.databases.get().execute("PRAGMA wal_autocheckpoint=0")
-                while (group := self._next_group()) is not None:
-                    self._write(group)
+                while (first := self._next_first()) is not None:
+                    self._write(first)
         except BaseException:  # not expected (_write answers every error); let the next submit start anew
             with self._starting:
                 self._running = False
@@ -179,13 +223,18 @@ class MessageWriter:
                 log.exception("keeping a failed message failed too")
                 return None, exc
 
-    def _write(self, group: list[_Pending]) -> None:
+    def _write(self, first: _Pending) -> None:
+        """The group of ``first`` and what has queued behind it by the time this thread holds the write lock: messages
+        that arrive while another worker's group holds it join this group instead of waiting for the next one."""
+        group = [first]
         try:
             db = self.databases.get()
-            try:
-                self._commit(db, group, careful=False)
-            except _ItemFailed:  # the group was rolled back: again, this time each item in its savepoint
-                self._commit(db, group, careful=True)
+            with getattr(db, "write_lock", None) or contextlib.nullcontext(), _gil_asked_for_sooner():
+                self._fill(group)
+                try:
+                    self._commit(db, group, careful=False)
+                except _ItemFailed:  # the group was rolled back: again, this time each item in its savepoint
+                    self._commit(db, group, careful=True)
         except BaseException as exc:  # noqa: BLE001 - the group did not commit: every caller hears why
             log.exception("a group of %d messages could not be committed", len(group))
             for pending in group:

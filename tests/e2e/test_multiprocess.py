@@ -49,6 +49,29 @@ def test_threads_queue_on_one_write_lock_per_database(tmp_path):
     assert next(first.query("SELECT n FROM counter"))["n"] == 400  # no lost update
 
 
+def test_the_lock_file_is_taken_and_let_go_without_letting_go_of_the_gil_when_free(tmp_path):
+    """``flock`` with LOCK_NB and LOCK_UN never waits, so it is called holding the GIL (a hand-over of the GIL costs a
+    busy writer up to the switch interval); held by another open file (another process's), LOCK_NB says so."""
+    import fcntl
+    import os
+
+    path = tmp_path / "w.writelock"
+    mine, other = (os.open(path, os.O_RDWR | os.O_CREAT, 0o600) for _ in range(2))
+    try:
+        assert dbmod._LIBC_FLOCK is not None  # Linux: libc's flock through ctypes.PyDLL
+        assert dbmod._flock_holding_gil(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert not dbmod._flock_holding_gil(mine, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another open file holds it
+        assert dbmod._flock_holding_gil(other, fcntl.LOCK_UN)
+        assert dbmod._flock_holding_gil(mine, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(OSError):
+            dbmod._flock_holding_gil(-1, fcntl.LOCK_EX | fcntl.LOCK_NB)  # EBADF is raised, not taken for "held"
+    finally:
+        os.close(mine)
+        os.close(other)
+
+
 CHILD_WRITER = """
 import sys, time
 from bot import db as dbmod

@@ -106,6 +106,39 @@ def test_messages_that_queue_up_commit_in_one_group_in_arrival_order(databases):
     assert not [s for s in gate.statements if "SAVEPOINT" in s]  # nothing failed: no savepoint per message
 
 
+def test_messages_that_arrive_while_the_writer_waits_for_the_write_lock_join_its_group(databases):
+    """Under ``serve --workers`` a writer often waits for another worker's group: what queues meanwhile is written in
+    the group it then writes (one BEGIN … COMMIT), not in the next one after another wait for the lock."""
+    statements: list[str] = []
+
+    def apply(db, item):
+        db.conn.set_trace_callback(statements.append)
+        return insert(db, item)
+
+    writer = MessageWriter(databases, apply, keep_failed)
+    assert writer.submit("warm") == "done warm"  # the writer's connection is open
+    lock = databases.get().write_lock  # the other worker's group holds it
+    lock.acquire()
+    results: dict = {}
+    first = threading.Thread(target=lambda: results.update(first=writer.submit("first")))
+    first.start()
+    deadline = time.monotonic() + 10
+    while (writer._queue.qsize() or not first.is_alive()) and time.monotonic() < deadline:
+        time.sleep(0.005)  # the writer took "first" and waits for the lock
+    waiting = threading.Thread(target=lambda: results.update(submit_all(writer, [f"m{i}" for i in range(5)])))
+    waiting.start()
+    while writer._queue.qsize() < 5 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    statements.clear()
+    lock.release()
+    first.join(10)
+    waiting.join(10)
+    assert results == {n: f"done {n}" for n in ["first", *(f"m{i}" for i in range(5))]}
+    assert len([s for s in statements if s.startswith("COMMIT")]) == 1, statements  # one group: first and the five
+    kept = [i for i, _ in items(databases)]
+    assert kept[:2] == ["warm", "first"] and sorted(kept[2:]) == [f"m{i}" for i in range(5)]
+
+
 def test_a_group_is_capped(databases):
     gate = Gate(insert)
     writer = MessageWriter(databases, gate, keep_failed, max_group=4)
@@ -284,3 +317,61 @@ def test_an_end_that_fails_on_the_careful_pass_fails_its_group_and_keeps_nothing
     assert results["first"] == "done first"
     assert isinstance(results["m1"], OSError) and isinstance(results["m2"], OSError)
     assert items(databases) == [("first", "ok")]
+
+
+def test_in_a_worker_the_gil_is_asked_for_sooner_only_while_a_writer_holds_the_write_lock(
+    databases, tmp_path, monkeypatch
+):
+    """In a worker of ``serve --workers`` (which sets ``switch_interval_holding``), inside its write lock a writer's waits
+    for the GIL after each statement are shorter (the switch interval); outside it, and once no writer of the process
+    holds its lock, Python's interval is back, even with two writers at once."""
+    import sys
+
+    from bot import writer as writer_module
+
+    monkeypatch.setattr(writer_module, "switch_interval_holding", writer_module.SWITCH_INTERVAL_HOLDING)
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    gate = threading.Event()
+
+    def apply(db, item):
+        seen.append(sys.getswitchinterval())
+        if item == "slow":
+            assert gate.wait(10)
+        return insert(db, item)
+
+    other_databases = Databases(tmp_path / "other.db")
+    other_databases.get().execute("CREATE TABLE t (item TEXT UNIQUE, note TEXT)")
+    other_databases.get().conn.commit()
+    first, second = MessageWriter(databases, apply, keep_failed), MessageWriter(other_databases, apply, keep_failed)
+    try:
+        slow = threading.Thread(target=first.submit, args=("slow",))
+        slow.start()
+        deadline = time.monotonic() + 10
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert second.submit("quick") == "done quick"  # the other writer came and went while the first held its lock
+        assert sys.getswitchinterval() == writer_module.SWITCH_INTERVAL_HOLDING  # the first still holds it
+        gate.set()
+        slow.join(10)
+        assert seen == [writer_module.SWITCH_INTERVAL_HOLDING] * 2
+        assert sys.getswitchinterval() == before
+    finally:
+        gate.set()
+        other_databases.close_all()
+
+
+def test_one_process_keeps_pythons_switch_interval(databases):
+    import sys
+
+    from bot import writer as writer_module
+
+    assert writer_module.switch_interval_holding is None  # only bot/serving.py's workers set it
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    writer = MessageWriter(
+        databases, lambda db, item: seen.append(sys.getswitchinterval()) or insert(db, item), keep_failed
+    )
+    assert writer.submit("m1") == "done m1"
+    assert seen == [before] and sys.getswitchinterval() == before

@@ -1,0 +1,241 @@
+"""Where a server's CPU goes, thread by thread, and what its writer threads wait for. Run by hand.
+
+    .venv/bin/python bench/threads.py [--workers N] [--clients 32] [--seconds 15] [--texts mix|help] [--tree DIR]
+
+Starts ``serve --no-scheduler`` (``--workers N``: the pre-fork master and N workers) from this tree or ``--tree``,
+instrumented: every thread's name is given to the kernel (so /proc shows ``message-writer``, ``waitress-3``,
+``wal-checkpoint`` … instead of ``python``), and each worker counts its writer's groups (messages, wall and CPU time),
+the time it waited for the write lock (this process's threads and the lock file the processes share) and its WAL
+checkpoint passes. Drives it like bench/webhook.py for ``--seconds`` and prints, per kind of thread, user and system
+CPU time and context switches per message (from /proc), then each worker's counters.
+
+Issue 21, ninth round: this showed where ``serve --workers 2`` spent more per message than one process (its writers'
+groups half the size, each waiting ~10 ms for the other's lock; the lock held by one writer or the other practically
+all the time; the lock file taken with a hand-over of the GIL). The counters cost a few µs a group; compare two trees
+with the same script (``--tree``), not these figures with bench/webhook.py's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+INSIDE = "--instrumented-serve"  # argv[1] of the server process this script starts
+
+
+def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> None:
+    """In the server process: thread names for /proc, the writer's and the lock's counters, then run.py."""
+    import ctypes
+    import runpy
+    import threading
+
+    sys.path.insert(0, str(tree))
+    libc = ctypes.CDLL(None)
+    bootstrap = threading.Thread._bootstrap_inner  # type: ignore[attr-defined]
+
+    def named(thread):
+        libc.prctl(15, thread.name[:15].encode(), 0, 0, 0)  # PR_SET_NAME
+        return bootstrap(thread)
+
+    threading.Thread._bootstrap_inner = named  # type: ignore[attr-defined]
+
+    import bot.checkpoints
+    import bot.db
+    import bot.writer
+
+    counters: dict[str, float] = {}
+    dumping: list[int] = []
+
+    def add(key: str, value: float = 1.0) -> None:
+        counters[key] = counters.get(key, 0.0) + value
+
+    def dump_every_second() -> None:
+        while True:
+            time.sleep(0.5)
+            (counters_folder / f"{os.getpid()}.json").write_text(json.dumps(counters))
+
+    writer = bot.writer.MessageWriter
+    write, fill = writer._write, getattr(writer, "_fill", None)
+    size = [0]
+
+    def counted_write(self, group):
+        if dumping != [os.getpid()]:  # the first group of this (forked) process
+            dumping[:] = [os.getpid()]
+            threading.Thread(target=dump_every_second, name="bench-counters", daemon=True).start()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        write(self, group)
+        add("groups")
+        add("messages", len(group) if isinstance(group, list) else size[0])
+        add("group_wall", time.perf_counter() - wall)
+        add("group_cpu", time.thread_time() - cpu)
+
+    writer._write = counted_write  # type: ignore[method-assign]
+    if fill is not None:  # the writer that fills its group once it holds the write lock
+
+        def counted_fill(self, group):
+            fill(self, group)
+            size[0] = len(group)
+
+        writer._fill = counted_fill  # type: ignore[attr-defined]
+
+    lock = bot.db.WriteLock
+    acquire, lock_file = lock.acquire, lock._lock_file
+
+    def counted_acquire(self, blocking=True, timeout=-1):
+        started = time.perf_counter()
+        depth = self._depth if self._threads._is_owned() else 0
+        try:
+            return acquire(self, blocking, timeout)
+        finally:
+            if depth == 0:  # not a nested acquire of a lock this thread holds
+                add("lock_takes")
+                add("lock_wait", time.perf_counter() - started)
+
+    def counted_lock_file(self, blocking, timeout):
+        started = time.perf_counter()
+        try:
+            return lock_file(self, blocking, timeout)
+        finally:
+            add("lock_file_wait", time.perf_counter() - started)
+
+    lock.acquire = counted_acquire  # type: ignore[method-assign]
+    lock._lock_file = counted_lock_file  # type: ignore[method-assign]
+
+    checkpointer = bot.checkpoints.Checkpointer
+    passive = checkpointer._passive
+
+    def counted_passive(self, db, locked):
+        started = time.perf_counter()
+        done = passive(self, db, locked)
+        add("checkpoints_locked" if locked else "checkpoints")
+        add("checkpoint_wall", time.perf_counter() - started)
+        return done
+
+    checkpointer._passive = counted_passive  # type: ignore[method-assign]
+    os.chdir(tree)
+    sys.argv = [str(tree / "run.py"), *argv]
+    runpy.run_path(str(tree / "run.py"), run_name="__main__")
+
+
+def _threads(pid: int) -> dict[tuple[int, str], tuple[str, float, float, int, int]]:
+    """(pid, tid) -> (name, user s, system s, voluntary and involuntary context switches) of each thread of ``pid``."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            stat, name, status = ((task / f).read_text() for f in ("stat", "comm", "status"))
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        switches = {
+            k: int(v) for k, v in (line.split(":\t") for line in status.splitlines() if "ctxt_switches" in line)
+        }
+        found[(pid, task.name)] = (
+            name.strip(),
+            int(fields[11]) / tick,
+            int(fields[12]) / tick,
+            switches["voluntary_ctxt_switches"],
+            switches["nonvoluntary_ctxt_switches"],
+        )
+    return found
+
+
+def _kind(name: str, master: bool) -> str:
+    kind = name.rstrip("0123456789").rstrip("-") if name.startswith("waitress") else name
+    kind = {"python": "main (waitress' loop)"}.get(kind, kind)
+    return f"master: {kind}" if master else kind
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--texts", default="mix")
+    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1], help="the checkout to serve")
+    parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server log)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.harness import PYTHON, ServerProcess, children_of, clean_up, drive, free_port, write_config
+    from bench.webhook import TEXT_SETS, TOKEN, post_texts
+    from bot.simulator import Signer
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-threads-"))
+    counters_folder = folder / "counters"
+    counters_folder.mkdir()
+    config = write_config(folder / "bot", {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
+    port = free_port()
+    serve = ["--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port), "--no-scheduler"]
+    if args.workers > 1:
+        serve += ["--workers", str(args.workers)]
+    inside = [PYTHON, str(Path(__file__).resolve()), INSIDE, str(args.tree.resolve()), str(counters_folder), *serve]
+    server = ServerProcess(inside, port=port, log_path=folder / "server.log")
+
+    def counters() -> dict[str, dict[str, float]]:
+        return {path.stem: json.loads(path.read_text() or "{}") for path in counters_folder.glob("*.json")}
+
+    def snapshot():
+        found = {}
+        for pid in [server.pid, *children_of(server.pid)]:
+            found.update(_threads(pid))
+        return found
+
+    try:
+        server.start(timeout=60)
+        request = post_texts(port, Signer(TOKEN), TEXT_SETS[args.texts])
+        drive(4, request, per_client=50)  # warm-up: the FAQ index, the plans
+        time.sleep(1.2)
+        counted, before, load = counters(), snapshot(), os.getloadavg()[0]
+        stats = drive(args.clients, request, seconds=args.seconds)
+        after = snapshot()
+        time.sleep(1.2)
+        counted_after = counters()
+    finally:
+        server.stop()
+    n = max(stats.count, 1)
+    print(
+        f"tree {args.tree}, workers {args.workers}, {args.clients} clients, texts={args.texts}, "
+        f"load average before: {load:.1f}"
+    )
+    print(f"{stats.line()}  {stats.errors or ''}")
+    kinds: dict[str, list[float]] = {}
+    for key, (name, user, system, voluntary, involuntary) in after.items():
+        _, user0, system0, voluntary0, involuntary0 = before.get(key, (name, 0.0, 0.0, 0, 0))
+        row = kinds.setdefault(_kind(name, args.workers > 1 and key[0] == server.pid), [0.0, 0.0, 0.0, 0.0])
+        for i, value in enumerate((user - user0, system - system0, voluntary - voluntary0, involuntary - involuntary0)):
+            row[i] += value
+    total = 0.0
+    print("CPU a message by thread (ms user + system; context switches a message, voluntary / involuntary):")
+    for kind, (user, system, voluntary, involuntary) in sorted(kinds.items(), key=lambda kv: -kv[1][0] - kv[1][1]):
+        if user + system + voluntary:
+            total += user + system
+            print(
+                f"  {kind:24s} {user / n * 1000:6.3f} + {system / n * 1000:6.3f} ms"
+                f"   {voluntary / n:5.2f} / {involuntary / n:5.2f}"
+            )
+    print(f"  {'all':24s} {total / n * 1000:6.3f} ms")
+    for pid, values in sorted(counted_after.items()):
+        d = {key: value - counted.get(pid, {}).get(key, 0.0) for key, value in values.items()}
+        groups, messages = max(d.get("groups", 0), 1), max(d.get("messages", 0), 1)
+        print(
+            f"worker pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
+            f"({messages / groups:.1f} a group); a group {d.get('group_wall', 0) / groups * 1000:.1f} ms wall, "
+            f"{d.get('group_cpu', 0) / groups * 1000:.2f} ms CPU ({d.get('group_cpu', 0) / messages * 1000:.3f} a message); "
+            f"write lock taken {d.get('lock_takes', 0):.0f} times, waited {d.get('lock_wait', 0):.2f} s "
+            f"(for the lock file {d.get('lock_file_wait', 0):.2f} s); checkpoints {d.get('checkpoints', 0):.0f} "
+            f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s"
+        )
+    clean_up(folder, args.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 3 and sys.argv[1] == INSIDE:
+        _instrumented_serve(Path(sys.argv[2]), sys.argv[4:], Path(sys.argv[3]))
+    else:
+        sys.exit(main())
