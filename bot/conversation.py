@@ -51,6 +51,9 @@ class Flow:
     # (config) -> how long it waits; None: conversation.timeout_minutes
     timeout: Callable[[Any], timedelta] | None = None
     on_cancel: Callable[[Ctx, State], None] | None = field(default=None, compare=False)  # what 取消 undoes
+    # the flow answers 'how do I go on' itself ('这个怎么弄' after a photo: the planting record's next step), so the
+    # help leaves such a question to it while it is live (handlers/core.py)
+    answers_go_on: bool = False
 
     def _timeout(self, ctx: Ctx) -> timedelta:
         if self.timeout is not None:
@@ -83,6 +86,13 @@ class Flow:
         store.drop(ctx.db, ctx.openid, self.name)
         if ctx._live_flows is not None:
             ctx._live_flows.discard(self.name)
+
+
+def in_progress(ctx: Ctx, flows: Sequence[Flow]) -> list[Flow]:
+    """The sender's live flows among ``flows``: what is in progress (a retraction said in words is 取消 only then)."""
+    if ctx._live_flows is None:
+        ctx._live_flows = set(store.live_flows(ctx.db, ctx.openid, ctx.now_s))
+    return [flow for flow in flows if flow.name in ctx._live_flows and flow.state(ctx) is not None]
 
 
 def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
