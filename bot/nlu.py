@@ -1697,13 +1697,14 @@ _ADOPT_RE = re.compile(
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
+_ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _DONE_RE.search(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _ADOPTED_RE.search(norm):
         return False
     found = _ADOPT_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     if not found:
@@ -1752,10 +1753,10 @@ _JOIN_RE = re.compile(
 
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or is_question(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    norm = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_JOIN_RE.search(norm)) and norm != "参加"
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
 
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
@@ -1768,9 +1769,9 @@ _ZONE_RE = re.compile(
 
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or is_question(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    return bool(_ZONE_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+    return bool(_ZONE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not is_question(norm)
 
 
 # the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
@@ -1811,9 +1812,9 @@ _QUEUE_RE = re.compile(
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
-    if not norm or len(norm) > 16 or _HOW_RE.search(norm) or find_species(norm, species_table)[0]:
+    if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
-    return bool(_QUEUE_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+    return bool(_QUEUE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not find_species(norm, species_table)[0]
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',

@@ -39,8 +39,9 @@ def _is_request(ctx: Ctx) -> bool:
     '我想领养一棵树': ``nlu.adoption_wished``)."""
     if ctx.msg.msg_type != "text":
         return False
-    return adoption.is_request(ctx.msg.text, ctx.app.messages.words("adoption.commands.adopt")) or (
-        nlu.adoption_wished(nlu.normalize(ctx.msg.text or ""), planting.species_table(ctx.app))
+    text = ctx.msg.text or ""
+    return adoption.is_request(text, ctx.app.messages.words("adoption.commands.adopt")) or (
+        len(text) <= 40 and nlu.adoption_wished(nlu.normalize(text), planting.species_table(ctx.app))
     )
 
 

@@ -242,12 +242,12 @@ def _queue_ahead(ctx):
     ``nlu.queue_asked``) is the staff's only (from a villager it is a question of theirs)."""
     if _queue_words(ctx):
         return Decided(True)
-    text = _text(ctx)
-    return bool(text) and nlu.queue_asked(nlu.normalize(text), planting.species_table(ctx.app))
+    text = _text(ctx) or ""
+    return bool(text) and len(text) <= 30 and nlu.queue_asked(nlu.normalize(text), planting.species_table(ctx.app))
 
 
-def _queue_from_staff(ctx: Ctx, asked) -> bool:
-    return asked and acts_as(ctx.person, escalation.STAFF_ROLES)
+def _queue_from_staff(ctx: Ctx, _asked) -> bool:
+    return acts_as(ctx.person, escalation.STAFF_ROLES)
 
 
 @staff_only

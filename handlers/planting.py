@@ -100,7 +100,8 @@ def _menu_ahead(ctx):
     being collected."""
     if _menu_words(ctx):
         return Decided(True)
-    return ctx.msg.msg_type == "text" and nlu.go_on_asked(nlu.normalize(ctx.msg.text or ""))
+    text = ctx.msg.text or ""
+    return ctx.msg.msg_type == "text" and len(text) <= 20 and nlu.go_on_asked(nlu.normalize(text))
 
 
 def _menu_then(ctx, _go_on):

@@ -45,7 +45,8 @@ def _sign_in_ahead(ctx: Ctx):
     found = _sign_in(ctx)
     if found is not None:
         return Decided(found)
-    return ctx.msg.msg_type == "text" and nlu.check_in_said(nlu.normalize(ctx.msg.text or ""))
+    text = ctx.msg.text or ""
+    return ctx.msg.msg_type == "text" and len(text) <= 30 and nlu.check_in_said(nlu.normalize(text))
 
 
 def _sign_in_by_adviser(ctx: Ctx, _said) -> dict | None:

@@ -238,12 +238,26 @@ def test_round_17_probe(probe, context, message, expected):
 
 # Round 18's held-out set (the campaign's duties in everyday words: 认养, 认领, 参加, 责任区, 证书, 签到, 待办, 取消;
 # the misses earlier rounds left: 这个怎么弄 after a photo, a bare 种树, 李苗苗 and 种国强, 新种的… questions), written
-# before round 18's changes and run once before them (21/86) and once after; the misses left are listed here.
+# before round 18's changes and run once before them (21/86) and once after (86/86); misses left would be here.
 ROUND_18_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_18.tsv", ROUND_18_MISSES))
 def test_round_18_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 18's fresh set, written after the changes and never tuned on: its one run (28/30) missed these two, left as
+# they are (fixing them now would tune on the set).
+FRESH_18_MISSES = {
+    "今日下村打咭": "咭 is a typo for 卡 (打咭 for 打卡): the check-in reader knows the words, not their miswritings",
+    "我接着要做什么": "接着 after 我: how to go on is read only as a bare question (然后/接下来 first), so after a photo it is"
+    " a question about the photo (a ticket with it)",
+}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_18_fresh.tsv", FRESH_18_MISSES))
+def test_round_18_fresh_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
@@ -278,6 +292,7 @@ NOT_REQUESTS = [
     ("cadre", "植树活动签到", {"event_open"}),  # joining the day, never a day named 签到
     ("member", "我想种两棵荔枝", {"planting_text"}),  # a plan (认领), not trees planted
     ("member", "怎么认养", {"adoption_list"}),  # how to: the FAQ's
+    ("member", "我家认养了两棵龙眼", {"adoption_list"}),  # done, not a wish
     ("member", "证书什么时候发", {"my_certificates"}),
     ("party", "责任区怎么管护", {"zone_list"}),
     ("adviser", "签到要带什么", {"visit_sign_in"}),
