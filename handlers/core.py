@@ -106,7 +106,7 @@ def _help_ahead(ctx) -> Any:
 
 def _help_then(ctx: Ctx, _go_on) -> bool:
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
-    return not any(flow.answers_go_on for flow in conversation.in_progress(ctx, ctx.app.flows))
+    return not any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows))
 
 
 def _cancel_ahead(ctx) -> Any:
@@ -118,7 +118,9 @@ def _cancel_ahead(ctx) -> Any:
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:
-    return bool(conversation.in_progress(ctx, ctx.app.flows))
+    # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)
+    live = conversation.in_progress(ctx, ctx.app.flows)
+    return bool(live) and not any(state.name in flow.choice_states for flow, state in live)
 
 
 _cancel_words = text_is("core.commands.cancel")

@@ -963,3 +963,13 @@ def test_a_retraction_in_words_drops_the_record_in_progress_and_only_then(villag
 def test_a_bare_wish_to_plant_is_the_planting_help(villager, bot):
     assert villager.says("我要种树") == bot.t("planting.how_to")
     assert rows_of(bot, "SELECT id FROM tickets") == [] and planting_rows(bot) == []
+
+
+def test_a_retraction_answering_the_count_choice_keeps_the_record(villager, bot, clock):
+    villager.says("3棵桂花")
+    clock.advance(minutes=1)
+    assert "还是另外一条记录" in villager.says("5棵")
+    clock.advance(minutes=1)
+    assert villager.says("不要") != "好的，已取消。"  # of the new count, not of the record
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["count"]) == ("pending", 3)
