@@ -51,6 +51,12 @@ class Flow:
     # (config) -> how long it waits; None: conversation.timeout_minutes
     timeout: Callable[[Any], timedelta] | None = None
     on_cancel: Callable[[Ctx, State], None] | None = field(default=None, compare=False)  # what 取消 undoes
+    # the flow answers 'how do I go on' itself ('这个怎么弄' after a photo: the planting record's next step), so the
+    # help leaves such a question to it while it is live (handlers/core.py)
+    answers_go_on: bool = False
+    # states that wait for the answer to a choice ('改成5棵，还是另外一条记录？'): a retraction said in words there
+    # ('不要', '发错了') is of the last message, not of the whole flow, so it is no 取消 (handlers/core.py)
+    choice_states: tuple[str, ...] = ()
 
     def _timeout(self, ctx: Ctx) -> timedelta:
         if self.timeout is not None:
@@ -83,6 +89,15 @@ class Flow:
         store.drop(ctx.db, ctx.openid, self.name)
         if ctx._live_flows is not None:
             ctx._live_flows.discard(self.name)
+
+
+def in_progress(ctx: Ctx, flows: Sequence[Flow]) -> list[tuple[Flow, State]]:
+    """The sender's live flows among ``flows``, with their states: what is in progress (a retraction said in words
+    is 取消 only then)."""
+    if ctx._live_flows is None:
+        ctx._live_flows = set(store.live_flows(ctx.db, ctx.openid, ctx.now_s))
+    live = [(flow, flow.state(ctx)) for flow in flows if flow.name in ctx._live_flows]
+    return [(flow, state) for flow, state in live if state is not None]
 
 
 def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:

@@ -115,8 +115,8 @@ def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
     found = _OPEN.match(text)
-    if not found or nlu.is_question(text):
-        return None
+    if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(text)):
+        return None  # '植树活动签到' joins the day (参加), never opens one named 签到
     start, end, bad, rest = parse_span(text[found.end() :])
     name = re.sub(r"\s+", " ", rest).strip(" :：,，") or None
     if name and len(name) > 30:

@@ -448,7 +448,7 @@ def is_plausible_name(name: str | None) -> bool:
     return (
         bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
         and not names_a_tree(name)
-        and not nlu.is_planting_words(name)
+        and not nlu.is_planting_words(name, _species_table())
     )
 
 
@@ -483,7 +483,7 @@ def looks_like_bare_name(text: str | None) -> bool:
         bool(_HAN_NAME.match(norm))
         and (len(norm) <= 4 or "·" in norm)
         and _plain_words(norm)
-        and not nlu.is_planting_words(norm)
+        and not nlu.is_planting_words(norm, _species_table())
     )
 
 

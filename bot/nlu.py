@@ -1297,7 +1297,9 @@ _QUESTION_RE = re.compile(
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
-    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩"
+    r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩|"
+    # a result asked at the end ('定根水浇透没有', '种好了没', '活了没有'): V + result + 没(有)
+    r"(?<=[透够好完齐活对上到过湿干])(?:了)?(?:没有|没|未)(?:呢|啊|呀|啦)?\s*$"
 )
 _VAGUE_QUESTION_RE = re.compile(rf"几\s*{_MEASURE}(好|合适|比较|才|就|够|呀|啊)|^种几|要种几|该种几|种几\s*{_MEASURE}$")
 _PAST_RE = re.compile(r"了|今天|昨天|前天|刚|已经|上午|下午|早上|今早|今日|琴日|头先")
@@ -1377,7 +1379,10 @@ def is_tree_name(text: str, species_table: Mapping) -> bool:
     """Is this word a tree's name alone ('李子', '李树', '龙眼苗'), never a person's? Whole words only: 李 is a plum
     and the commonest surname, so '李明' and '李子明' are people (a 代种's name, a pledge's, a name at 登记)."""
     species, matched = find_species(text, species_table)
-    return bool(species) and text in (matched, matched + "树", matched + "苗")
+    if not species:
+        return False
+    # '李苗' is a plum seedling, '李苗苗' a girl: a name already ending in 树/苗 takes no second one
+    return text == matched or (matched[-1:] not in ("树", "苗") and text in (matched + "树", matched + "苗"))
 
 
 # Words of planting no person's name holds, wherever a name goes (登记, a self-introduction, 代种, 认领): planting
@@ -1387,9 +1392,21 @@ def is_tree_name(text: str, species_table: Mapping) -> bool:
 _PLANTING_IN_NAME_RE = re.compile(r"种|栽|棵|株|的(?:树|苗)|^(?:树|苗|树苗|苗木|树木|小树|大树|果树|新树|树仔)$")
 
 
-def is_planting_words(text: str) -> bool:
-    """'种树', '我种的树', '今天种的两棵树', '树苗': words of planting, never a person's name ('张树林' is one)."""
-    return bool(_PLANTING_IN_NAME_RE.search(to_halfwidth(text or "").strip()))
+# 种 (Chóng) is also a surname: '种国强' is a person; '种树', '种荔枝', '种好了', '种咗' are not (what follows 种 in
+# planting: a tree, a tree's word, an aspect or result word, a count)
+_SURNAME_ZHONG_RE = re.compile(
+    rf"^种(?![树苗花果子的了下好上过完地田菜草瓜豆粮植在得咗嘢些点个棵株{_CN_NUM}0-9])[{_CJK}]{{1,2}}$"
+)
+
+
+def is_planting_words(text: str, species_table: Mapping | None = None) -> bool:
+    """'种树', '我种的树', '今天种的两棵树', '树苗': words of planting, never a person's name ('张树林' is one). With
+    ``species_table``, a name of 2 or 3 characters starting with the surname 种 ('种国强') and naming no tree is a
+    person's."""
+    text = to_halfwidth(text or "").strip()
+    if species_table is not None and _SURNAME_ZHONG_RE.match(text) and not find_species(text[1:], species_table)[0]:
+        return False
+    return bool(_PLANTING_IN_NAME_RE.search(text))
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
@@ -1667,3 +1684,181 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
     if find_species(norm, species_table)[0]:
         return False
     return bool(_NAME_WRONG_RE.search(norm) or _NAME_CHANGE_RE.search(norm) or _NAME_TO_CHANGE_RE.search(norm))
+
+
+# --- round 18: the campaign's duties said in everyday words --------------------------------------------------
+# Each reads a short ``normalize``d text (Cantonese rewritten: 冇 -> 没, 嘅 -> 的, 喺边度 -> 在哪里, 唔 -> 不; 植树 -> 种树)
+# by its parts: the wish, the verb or the thing of the command, and nothing that makes it a question for the FAQ
+# ('怎么认养' is how to: the FAQ answers it with the command).
+_WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
+_A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
+_ADOPT_RE = re.compile(
+    rf"{_WISHED_RE}(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
+    r"(?:吗|呢|啊|吧|得不得|行不行)?$"
+)
+_A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
+_ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
+
+
+def adoption_wished(norm: str, species_table: Mapping) -> bool:
+    """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
+    '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
+    '认养了两棵' (done)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _ADOPTED_RE.search(norm):
+        return False
+    found = _ADOPT_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+    if not found:
+        return False
+    what = found.group("what")
+    return what in _A_TREE_WORDS or find_species(what, species_table)[1] in (what, what.removesuffix("树"))
+
+
+# a plan to plant (认领 in other words): who plans, when, the planning word, then the count and the tree
+_PLAN_RE = re.compile(
+    r"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?(?:今年|下个月|下月|明年|过几天|过两天|开春|年后)?(?:也|都)?"
+    r"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*(?:种|栽|植)?\s*"
+)
+
+
+def planned_planting(text: str) -> str | None:
+    """The trees of a plan to plant, said as villagers say a pledge (认领): '我报名种两棵荔枝', '我家打算种三棵龙眼',
+    '下个月准备种两棵桃树', '我家认两棵龙眼' -> what follows the planning words ('两棵荔枝', '2棵桂花 三月份'), when it
+    starts with a count; None for anything else (a question, trees planted: '准备种了' never reads)."""
+    text = to_halfwidth(text or "").strip()
+    found = _PLAN_RE.match(text)
+    if not found or found.end() == 0 or is_question(text):
+        return None
+    rest = text[found.end() :]
+    return rest if _COUNT_FIRST_RE.match(rest) else None
+
+
+# a cadre's pledge for a household said the way it is done: '帮陈伯认领两棵荔枝', '替李婆婆认领一棵龙眼'
+_PLEDGE_FOR_RE = re.compile(rf"^(?:我)?(?:帮|替|给)\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*认领(?:了)?\s*")
+
+
+def pledge_for(text: str) -> str | None:
+    """'帮陈伯认领两棵荔枝' -> '陈伯 两棵荔枝' (the cadre's form: 认领 <姓名> <棵数><树>), else None."""
+    found = _PLEDGE_FOR_RE.match(to_halfwidth(text or "").strip())
+    return f"{found.group('name')} {to_halfwidth(text).strip()[found.end() :]}" if found else None
+
+
+# joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
+_DAY_RE = r"(?:今天|今日|明天|听日|下午|上午|早上|村里|村里面)?(?:的)?(?:义务)?(?:种树|种树节)?(?:活动)?"
+_JOIN_RE = re.compile(
+    rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}$"
+    rf"|^{_DAY_RE}(?:我|我们)(?:也|都)?(?:去|来|参加|报名)$"
+    r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
+)
+
+
+def joining_said(norm: str) -> bool:
+    """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
+
+
+# a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
+_ZONE = r"(?:党员)?(?:责任区|管护区|包干区|责任田|卫生区)"
+_ZONE_RE = re.compile(
+    rf"(?:认领|认|领|要|分|分配|安排)(?:我|给我)?(?:一块|一个|一片|块|个|片)?{_ZONE}$"
+    rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
+)
+
+
+def zone_wished(norm: str) -> bool:
+    """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    return bool(_ZONE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not is_question(norm)
+
+
+# the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
+_CERTIFICATE_ASKED_RE = re.compile(r"我|在哪|哪里|看|查|发|要|拿|领|有没有")
+_NOT_MY_CERTIFICATE_RE = re.compile(
+    r"什么|啥|几时|多久|为什么|为啥|点解|错|改|名字|姓名|别人|老公|老婆|爸|妈|他|她|儿|女|怎么|怎样|如何|条件|标准|资格"
+)
+
+
+def certificate_asked(norm: str) -> bool:
+    """The sender's own certificate, asked for in words; not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm or _NOT_MY_CERTIFICATE_RE.search(norm):
+        return False
+    return bool(_CERTIFICATE_ASKED_RE.search(norm.replace("证书", " ")))
+
+
+# an adviser's visit check-in said otherwise: '打卡', '下村打卡', '我到村里了 签个到', '今天下村签到一下', '报到'
+_CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打卡|打个卡|打下卡|报到|报个到")
+_NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗|哪|几|没|不|别|忘")
+
+
+def check_in_said(norm: str) -> bool:
+    """A check-in said in words ('打卡', '我到了打个卡'); not a question about it ('签到要在村里面吗'), nor a planting
+    day's ('植树活动签到' is 参加)."""
+    return bool(
+        norm and len(norm) <= 16 and _CHECK_IN_RE.search(norm) and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
+    )
+
+
+# an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
+_QUEUE_RE = re.compile(
+    r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
+    r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
+    r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
+)
+
+
+def queue_asked(norm: str, species_table: Mapping) -> bool:
+    """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
+    about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
+    if not norm or len(norm) > 16 or _HOW_RE.search(norm):
+        return False
+    return bool(_QUEUE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not find_species(norm, species_table)[0]
+
+
+# the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
+# '不要这条了', '唔要啦', '删掉刚才那个', '搞错了'; the words name only the last thing sent, never a tree or a name
+_THAT_ONE = (
+    r"(?:刚才|刚刚|头先|之前|前面|上面|上一条|上一张|这条|那条|这个|那个|这张|那张|呢个|嗰个|呢张|嗰张|的|我|都|全部|"
+)
+_THAT_ONE += r"照片|相片|图片|图|记录|这次|那次|一条|张|个|条|算了|唉)"
+_DROP = r"(?:不要|不算|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错|发错|拍错|错了)"
+_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|了|啦)*$")
+
+
+def retraction_said(norm: str) -> bool:
+    """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
+    '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
+    if not norm or len(norm) > 12:
+        return False
+    return bool(_DROP_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the
+# help for that thing (after a photo: the planting record's next step); with nothing in progress, the help
+_NEXT = r"(?:那|那么|然后|接下来|跟着|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+_GO_ON_RE = re.compile(
+    rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
+    rf"|^(?:然后|接下来|跟着|下一步|之后|现在|还){_NEXT}(?:发|做|干|弄|写|填|搞)?(?:什么|啥|咩|乜)?$"
+)
+
+
+def go_on_asked(norm: str) -> bool:
+    """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么'); not '这个病怎么弄' (names
+    something) or '桂花怎么弄' (the FAQ's)."""
+    if not norm or len(norm) > 10:
+        return False
+    norm = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还")
+
+
+# a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)
+_PLANT_WISH_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:也|都)?(?:要|想|想要|来|去|准备|打算)?(?:种|栽)(?:一棵|一株|棵|几棵|些)?(?:树|树苗|果树)$"
+)
+
+
+def planting_wished(norm: str) -> bool:
+    """'种树', '我要种树', '我也想种棵树': to plant, with no tree nor count to record."""
+    return bool(norm and _PLANT_WISH_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))

@@ -65,7 +65,13 @@ def _cancel_pending_record(ctx, state) -> None:
 # collecting {planting_id} (or {location}: sent before any part); count_changed {planting_id, updates}: a new
 # count for a record that has one waits for 1 (change it) or 2 (another record). Timeout:
 # conversation.timeout_minutes; the table is in handlers/planting.py, the diagram in docs/planting.md.
-FLOW = Flow("planting", ("collecting", "count_changed"), on_cancel=_cancel_pending_record)
+FLOW = Flow(
+    "planting",
+    ("collecting", "count_changed"),
+    on_cancel=_cancel_pending_record,
+    answers_go_on=True,
+    choice_states=("count_changed",),
+)
 
 FLAG_ORDER = (
     "duplicate_photo",

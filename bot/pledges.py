@@ -189,10 +189,19 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
-    found = _PREFIX.match(text)
-    if not found or "责任区" in text or nlu.is_question(text):
+    if "责任区" in text or nlu.is_question(text):
         return None
-    return _body(text[found.end() :], species_table)
+    found = _PREFIX.match(text)
+    if found:
+        return _body(text[found.end() :], species_table)
+    # said the way villagers say it: a cadre's '帮陈伯认领两棵荔枝', a plan with its trees ('我报名种两棵荔枝',
+    # '我家打算种三棵龙眼'): a pledge only with a tree the bot knows (the plan's words are no tree)
+    proxied = nlu.pledge_for(text)
+    if proxied:
+        return _body(proxied, species_table)
+    planned = nlu.planned_planting(text)
+    parsed = _body(planned, species_table) if planned else None
+    return parsed if parsed and parsed.species and parsed.count else None
 
 
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:

@@ -24,13 +24,13 @@ core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text
 core commands (handlers/core.py):
-- cancel — 取消 ends every flow of the user
-- help — 帮助
+- cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live
+- help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step)
 - reminders_off — 退订
 - reminders_on — 订阅
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
-- ticket_queue — adviser: 待办 lists their open tickets, oldest first
+- ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
 - ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
@@ -50,24 +50,26 @@ reminders (handlers/reminders.py):
 zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again
-- zone_list — 认领责任区: the village's care zones, numbered, with how many members hold each
+- zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
-- visit_sign_in — 签到 [备注] (voice 签到了; advisers bound with proof): waits for the location
+- visit_sign_in — 签到 [备注] (voice 签到了; an adviser's 打卡; advisers bound with proof): waits for the location
 - visit_choose — a number while the bot asks which village (the location was outside every radius: 位置不符)
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it
 certificates (handlers/certificates.py):
-- my_certificates — 我的证书: the sender's certificates again (picture and page link), or how to earn one
+- my_certificates — 我的证书 (我的证书呢, 证书在哪里看): the sender's certificates again (picture and page link), or how to
+  earn one
 adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
 - adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
 - adoption_pick_unlisted — 认养 <编号> without a list: the list again
-- adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树: the village's adoptable trees, numbered
+- adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树 (我家没地方种，想认养一棵): the village's adoptable trees,
+  numbered
 - my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
@@ -75,15 +77,17 @@ pledges (handlers/pledges.py):
 - pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]
 - pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
 - pledge_mine — 我的认领 (or a bare 认领): the household's pledges and what it planted of them
-- pledge — 认领 2棵荔枝 [3月]: a pledge of the household (never a planting); cadres: 认领 张三 2棵龙眼
+- pledge — 认领 2棵荔枝 [3月] (a plan: 我报名种两棵荔枝): a pledge of the household (never a planting); cadres: 认领 张三
+  2棵龙眼 (帮张三认领2棵龙眼)
 planting days (handlers/events.py, TEXT_ROUTES):
 - event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code
 - event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
-- event_join — 参加: checks in at the planting day of the sender's village (under way, or later today)
+- event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
-- planting_menu — 记录种树 (menu), or 登记 said of trees planted (登记种树, 帮我登记一下种树): one line on what to send
+- planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to
+  send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
 - planting_text — 3棵桂花, 种了两棵龙眼; cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼

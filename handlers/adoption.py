@@ -15,7 +15,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import adoption, identity, planting
+from bot import adoption, identity, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import adoption_pages
@@ -35,8 +35,13 @@ _update_number = text_with_number("adoption.commands.update")
 
 @pure
 def _is_request(ctx: Ctx) -> bool:
-    return ctx.msg.msg_type == "text" and adoption.is_request(
-        ctx.msg.text, ctx.app.messages.words("adoption.commands.adopt")
+    """'认养', '我想认养一棵树' (the command's words), or the wish said otherwise ('我家没地方种，想认养一棵',
+    '我想领养一棵树': ``nlu.adoption_wished``)."""
+    if ctx.msg.msg_type != "text":
+        return False
+    text = ctx.msg.text or ""
+    return adoption.is_request(text, ctx.app.messages.words("adoption.commands.adopt")) or (
+        len(text) <= 40 and nlu.adoption_wished(nlu.normalize(text), planting.species_table(ctx.app))
     )
 
 

@@ -8,13 +8,13 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import certificates, progress
+from bot import certificates, nlu, progress
 from bot.context import Ctx
 from bot.identity import registered
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import certificates as store
-from handlers.core import text_is
+from handlers.core import text_means
 
 
 @registered
@@ -33,7 +33,13 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
-ROUTES: list = [Route("my_certificates", text_is("certificates.commands.mine"), on_my_certificates)]
+def _certificate_asked(_app, meaning: str) -> bool:
+    return nlu.certificate_asked(meaning)  # '我的证书呢', '证书在哪里看', '荣誉证书发我一份'
+
+
+ROUTES: list = [
+    Route("my_certificates", text_means("certificates.commands.mine", _certificate_asked), on_my_certificates)
+]
 JOBS: list = [Job("certificates", certificates.issue_due, 30, for_user=certificates.issue_due)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}

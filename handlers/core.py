@@ -13,7 +13,7 @@ from typing import Any
 from bot import conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
-from bot.router import Route, pure, redispatch_as_text
+from bot.router import Decided, Route, pure, redispatch_as_text, staged
 from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
@@ -92,6 +92,38 @@ def _either(first, second):
 
 def _help_said(_app, meaning: str) -> bool:
     return nlu.help_said(meaning)
+
+
+_help_words = _either(text_is("core.commands.help"), text_means("core.commands.help", _help_said))
+
+
+def _help_ahead(ctx) -> Any:
+    """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state."""
+    if _help_words(ctx):
+        return Decided(True)
+    return ctx.msg.msg_type == "text" and nlu.go_on_asked(_text_meaning(ctx))
+
+
+def _help_then(ctx: Ctx, _go_on) -> bool:
+    # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
+    return not any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows))
+
+
+def _cancel_ahead(ctx) -> Any:
+    """取消 in its words decides; a retraction said otherwise ('发错了', '刚才那个不要了': ``nlu.retraction_said``) is
+    取消 only while something is in progress."""
+    if _cancel_words(ctx):
+        return Decided(True)
+    return ctx.msg.msg_type == "text" and nlu.retraction_said(_text_meaning(ctx))
+
+
+def _cancel_then(ctx: Ctx, _said) -> bool:
+    # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)
+    live = conversation.in_progress(ctx, ctx.app.flows)
+    return bool(live) and not any(state.name in flow.choice_states for flow, state in live)
+
+
+_cancel_words = text_is("core.commands.cancel")
 
 
 def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:
@@ -232,8 +264,8 @@ INPUT_ROUTES: list = [
     Route("voice_text", _voice_text, on_voice_text),
 ]
 COMMAND_ROUTES: list = [
-    Route("cancel", text_is("core.commands.cancel"), on_cancel),
-    Route("help", _either(text_is("core.commands.help"), text_means("core.commands.help", _help_said)), on_help),
+    Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
+    Route("help", staged(_help_ahead, _help_then), on_help),
     Route("reminders_off", text_means("core.commands.reminders_off", _reminders_said("off")), on_reminders_off),
     Route("reminders_on", text_means("core.commands.reminders_on", _reminders_said("on")), on_reminders_on),
 ]

@@ -234,6 +234,22 @@ _match_add_faq, on_add_faq = _ticket_command(
 )
 
 
+_queue_words = text_is("escalation.commands.queue")
+
+
+def _queue_ahead(ctx):
+    """待办 in its words decides; the queue asked otherwise ('有什么问题要我回答', '村民问了什么':
+    ``nlu.queue_asked``) is the staff's only (from a villager it is a question of theirs)."""
+    if _queue_words(ctx):
+        return Decided(True)
+    text = _text(ctx) or ""
+    return bool(text) and len(text) <= 30 and nlu.queue_asked(nlu.normalize(text), planting.species_table(ctx.app))
+
+
+def _queue_from_staff(ctx: Ctx, _asked) -> bool:
+    return acts_as(ctx.person, escalation.STAFF_ROLES)
+
+
 @staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @staff_only
@@ -358,6 +374,8 @@ def _match_photo_question(ctx: Ctx) -> bool:
         return False
     if not (planting.pending_photos(ctx) or _free_photos_when_matching(ctx)):
         return False
+    if nlu.go_on_asked(nlu.normalize(text)) and planting.collecting(ctx):
+        return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
@@ -457,7 +475,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
-    Route("ticket_queue", text_is("escalation.commands.queue"), on_queue),
+    Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),

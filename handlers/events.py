@@ -13,7 +13,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import clock, events
+from bot import clock, events, nlu
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
@@ -24,7 +24,7 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, text_is
+from handlers.core import is_event, text_means
 
 
 def _organisers(app) -> list[str]:
@@ -175,6 +175,10 @@ EVENTS_TABLE = FlowTable(
 )
 
 
+def _joining_said(_app, meaning: str) -> bool:
+    return nlu.joining_said(meaning)  # '我去参加植树', '今天植树我也去', '植树活动签到'
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -187,7 +191,7 @@ TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
-    Route("event_join", text_is("events.commands.join"), on_join),
+    Route("event_join", text_means("events.commands.join", _joining_said), on_join),
 ]
 ROUTES: list = [*SCENE_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]

@@ -83,15 +83,39 @@ def _choice(key: str):
 
 def _planting_log_said(app, meaning: str) -> bool:
     """'登记种树', '登记我种的树': 登记 as 'record' (bot/nlu.py ``planting_log_asked``); one that says its trees
-    ('帮我登记今天种的三棵龙眼') is planting_text's record."""
+    ('帮我登记今天种的三棵龙眼') is planting_text's record. A bare wish to plant ('种树', '我要种树':
+    ``nlu.planting_wished``) asks the same help."""
+    if nlu.planting_wished(meaning):
+        return True
     return nlu.planting_log_asked(meaning) and (
         nlu.parse_planting_text(meaning, planting.species_table(app), planting.offlist_names(app)) is None
     )
 
 
+_menu_words = text_means("planting.commands.menu", _planting_log_said)
+
+
+def _menu_ahead(ctx):
+    """The planting help asked in words decides; how to go on ('这个怎么弄', ``nlu.go_on_asked``) asks for the record
+    being collected."""
+    if _menu_words(ctx):
+        return Decided(True)
+    text = ctx.msg.text or ""
+    return ctx.msg.msg_type == "text" and len(text) <= 20 and nlu.go_on_asked(nlu.normalize(text))
+
+
+def _menu_then(ctx, _go_on):
+    return planting.collecting(ctx)
+
+
+_menu = staged(_menu_ahead, _menu_then)
+
+
 # -- handlers ---------------------------------------------------------------------------------------
 @registered
-def on_menu(ctx, _match) -> str:
+def on_menu(ctx, match) -> str:
+    if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
+        return _reply(ctx, planting.advance(ctx, match["id"]))
     return ctx.t("planting.how_to")
 
 
@@ -249,7 +273,7 @@ TABLE = FlowTable(
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     TABLE.route("planting_count_choice"),
-    Route("planting_menu", text_means("planting.commands.menu", _planting_log_said), on_menu),
+    Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
     Route("planting_text", _planting_text, on_text),

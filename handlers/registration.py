@@ -79,7 +79,7 @@ def _register_with_villages(ctx: Ctx, words):
     parsed = parse(text, roster_store.all_villages(ctx.db))
     if parse is identity.read_name_and_village and parsed and not _may_be_a_name(ctx.app, parsed.name):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
-    if parsed and parsed.name and nlu.is_planting_words(parsed.name):
+    if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(ctx.app)):
         return None  # '登记种树', '登记我种的树': trees to log (the planting help: handlers/planting.py), no name
     return parsed
 

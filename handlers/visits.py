@@ -22,7 +22,7 @@ from bot.conversation import FlowTable, Step
 from bot.dashboard import visit_pages
 from bot.identity import staff
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import visits as store
 
@@ -37,6 +37,27 @@ def _sign_in(ctx: Ctx) -> dict | None:
         return None
     note = visits.sign_in_note(ctx.msg.text, ctx.app.messages.words("visits.commands.sign_in"))
     return None if note is None else {"note": note}
+
+
+def _sign_in_ahead(ctx: Ctx):
+    """签到 in its words decides; a check-in said otherwise ('打卡', '我到村里了 签个到': ``nlu.check_in_said``) is an
+    adviser's only (a villager's 打卡 goes on to the other routes)."""
+    found = _sign_in(ctx)
+    if found is not None:
+        return Decided(found)
+    text = ctx.msg.text or ""
+    return ctx.msg.msg_type == "text" and len(text) <= 30 and nlu.check_in_said(nlu.normalize(text))
+
+
+def _sign_in_by_adviser(ctx: Ctx, _said) -> dict | None:
+    return {"note": ""} if visits.is_adviser(ctx.person) else None
+
+
+def _sign_in_located(ctx: Ctx, _state) -> dict | None:
+    # the flow is an adviser's: a check-in said otherwise needs no role asked
+    if _sign_in(ctx) is not None:
+        return _sign_in(ctx)
+    return {"note": ""} if _sign_in_ahead(ctx) else None
 
 
 def _location(ctx: Ctx) -> dict | None:
@@ -133,7 +154,7 @@ def on_photo(ctx: Ctx, state, _match) -> str:
 VISITS_TABLE = FlowTable(
     visits.FLOW,
     (
-        Step("located", "sign_in", lambda ctx, state: _sign_in(ctx), on_sign_in_located, to=("recorded", "choosing")),
+        Step("located", "sign_in", _sign_in_located, on_sign_in_located, to=("recorded", "choosing")),
         Step("signing", "location", _location_in_flow, on_location, to=("recorded", "choosing")),
         Step("signing", "photo", _photo, on_photo_waiting, to=("signing",)),
         Step("choosing", "number", _number, on_choose, to=("recorded",)),
@@ -146,7 +167,7 @@ VISITS_TABLE = FlowTable(
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [
     VISITS_TABLE.route("visit_sign_in_located", "sign_in"),
-    Route("visit_sign_in", _sign_in, on_sign_in),
+    Route("visit_sign_in", staged(_sign_in_ahead, _sign_in_by_adviser), on_sign_in),
     VISITS_TABLE.route("visit_choose", "number"),
     VISITS_TABLE.route("visit_location", "location"),
     Route("visit_location_first", _location_first, on_location_first),

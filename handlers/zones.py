@@ -13,7 +13,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import planting, zones
+from bot import nlu, planting, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import zone_pages
@@ -23,7 +23,7 @@ from bot.router import Route
 from bot.scheduler import Job
 from bot.store import roster as roster_store
 from bot.store import zones as store
-from handlers.core import list_again, text_is, text_with_number
+from handlers.core import list_again, text_is, text_means, text_with_number
 
 _claim_number = text_with_number("zones.commands.list")
 
@@ -146,11 +146,15 @@ ZONES_TABLE = FlowTable(
 )
 
 
+def _zone_wished(_app, meaning: str) -> bool:
+    return nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区', '我想领个管护区'
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_number, on_claim_unlisted),
-    Route("zone_list", text_is("zones.commands.list"), on_list),
+    Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
     ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),

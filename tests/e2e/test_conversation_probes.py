@@ -14,6 +14,7 @@ import pytest
 from bot.app import create_app
 from bot.clock import to_db
 from bot.db import transaction
+from bot.nlu import parse_count
 from bot.standin import WeChatStandIn
 from bot.store import roster as roster_store
 from tests.conftest import PUXIN, Clock, make_config, rows_of, transport_for
@@ -29,13 +30,25 @@ KINDS = {
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
-    "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up"},
+    "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up", "photo_question"},
     "planting": {"planting_text"},
     "supplement": {"ticket_supplement_text"},
     "new": {"faq_answer", "ticket_from_question"},
     "one-ticket": {"faq_answer", "ticket_from_question", "ticket_repeat", "ask_expert"},
     "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
+    # round 18: the campaign's duties in everyday words
+    "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
+    "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
+    "join": {"event_join", "event_join_code"},  # 参加: the planting day
+    "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
+    "certificate": {"my_certificates"},  # 我的证书
+    "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
+    "queue": {"ticket_queue"},  # an adviser's 待办
+    "cancel": {"cancel"},  # 取消: the record in progress is cancelled
+    "how": {"planting_menu"},  # the planting help (after a photo: for the record in progress, still pending), no ticket
 }
+# The roles of the contexts that are registered people (the others are members: 群众).
+ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
 
 
 def load(name: str) -> list[tuple[str, str, str]]:
@@ -71,14 +84,16 @@ class Probe:
             transport_for(self.flask_app), self.signer, openid=openid, now=lambda: self.bot.clock().timestamp()
         )
 
-    def member(self, openid: str):
+    def member(self, openid: str, role: str = "群众"):
         with transaction(self.bot.db):
             person_id = roster_store.insert_person(
                 self.bot.db,
-                {"name": f"村民{self.count}", "village_id": self.village, "role": "群众"},
+                {"name": f"村民{self.count}", "village_id": self.village, "role": role},
                 to_db(self.bot.clock()),
             )
             roster_store.bind_openid(self.bot.db, person_id, openid, to_db(self.bot.clock()), via="roster")
+            if role == ROLES["adviser"]:
+                roster_store.set_adviser_villages(self.bot.db, person_id, [self.village])
         user = self.user(openid)
         user.follows()
         return user
@@ -100,7 +115,16 @@ class Probe:
             user = self.user(openid)
             user.follows()
         else:
-            user = self.member(openid)
+            user = self.member(openid, ROLES.get(context, "群众"))
+        if context == "after_photo":
+            user.sends_photo(f"m-probe-{self.count}")
+            self.bot.clock.advance(minutes=1)
+        if context == "pending":
+            user.says("两棵荔枝")
+            self.bot.clock.advance(minutes=1)
+        started = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
+        if context in ("after_photo", "pending") and len(started) != 1:
+            return "the context started no planting record"
         if context == "ticket":
             user.says(TICKET_OPENER)
             if len(self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])) != 1:
@@ -114,7 +138,8 @@ class Probe:
         reply = user.says(message) or ""
         handler = self.last_handler(openid)
         tickets = self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
-        plantings = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
+        plantings = self.rows("SELECT id, status FROM plantings WHERE openid = ?", [openid])
+        new_plantings = [p for p in plantings if {"id": p["id"]} not in started and p["status"] != "cancelled"]
         wrong = f"went to {handler}: {reply[:60]!r}"
         if expected == "help" and reply.strip() == self.bot.t("core.help").strip():
             return ""  # the one help text, whichever route gave it (the FAQ answers 您能做什么 with it)
@@ -133,10 +158,22 @@ class Probe:
                 return wrong + f" (登记 took a name: {waiting or people})"
             if context == "new" and reply != self.bot.t("registration.register_first"):
                 return wrong + " (no register prompt)"
-        if expected == "planting" and not plantings:
+        if expected == "planting" and not [p for p in plantings if p["status"] != "cancelled"]:
             return wrong + " (no record)"
-        if expected in ("question", "new", "supplement", "one-ticket") and plantings:
+        if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
             return wrong + " (a planting record)"
+        if expected == "pledge" and context == "member" and parse_count(message):
+            if not self.rows(
+                "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
+            ):
+                return wrong + " (no pledge)"
+        if expected == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
+            return wrong + f" (the record is {[p['status'] for p in plantings]})"
+        if expected == "how" and context == "after_photo":
+            if [p["status"] for p in plantings] != ["pending"] or tickets:
+                return wrong + " (the record in progress was left)"
+        if expected == "how" and tickets:
+            return wrong + " (a ticket)"
         if expected == "supplement" and len(tickets) != 1:
             return wrong + f" ({len(tickets)} tickets)"
         if expected == "one-ticket" and len(tickets) > 1:
@@ -156,10 +193,8 @@ def probe(tmp_path_factory):
 
 
 # Probes the bot still gets wrong, each with why it is left (strict: one that starts to pass must leave this list).
-KNOWN_MISSES = {
-    "这个怎么弄": "'how do I deal with this' is the help only when it is about the bot; after a photo it asks about the"
-    " tree, and the matcher of 帮助 reads the text alone: a ticket is the safer miss",
-}
+# Round 18 fixed the last one ('这个怎么弄': the help, or after a photo the record's next step: bot/nlu.py go_on_asked).
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
@@ -201,6 +236,31 @@ def test_round_17_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 18's held-out set (the campaign's duties in everyday words: 认养, 认领, 参加, 责任区, 证书, 签到, 待办, 取消;
+# the misses earlier rounds left: 这个怎么弄 after a photo, a bare 种树, 李苗苗 and 种国强, 新种的… questions), written
+# before round 18's changes and run once before them (21/86) and once after (86/86); misses left would be here.
+ROUND_18_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_18.tsv", ROUND_18_MISSES))
+def test_round_18_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 18's fresh set, written after the changes and never tuned on: its one run (28/30) missed these two, left as
+# they are (fixing them now would tune on the set).
+FRESH_18_MISSES = {
+    "今日下村打咭": "咭 is a typo for 卡 (打咭 for 打卡): the check-in reader knows the words, not their miswritings",
+    "我接着要做什么": "接着 after 我: how to go on is read only as a bare question (然后/接下来 first), so after a photo it is"
+    " a question about the photo (a ticket with it)",
+}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_18_fresh.tsv", FRESH_18_MISSES))
+def test_round_18_fresh_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
@@ -224,6 +284,18 @@ NOT_REQUESTS = [
     ("member", "复合肥怎么用", {"help"}),
     ("member", "桂花名字写错了", {"fix_name"}),
     ("member", "我想登记我种的树", {"register"}),
+    # round 18: a retraction is 取消 only while something is in progress; the adviser's words are the adviser's
+    ("member", "发错了", {"cancel"}),
+    ("member", "刚才那个不要了", {"cancel"}),
+    ("member", "打卡", {"visit_sign_in"}),  # a villager's: no visit
+    ("member", "还有哪些问题没回答", {"ticket_queue"}),  # a villager's own question, not the adviser's queue
+    ("cadre", "植树活动签到", {"event_open"}),  # joining the day, never a day named 签到
+    ("member", "我想种两棵荔枝", {"planting_text"}),  # a plan (认领), not trees planted
+    ("member", "怎么认养", {"adoption_list"}),  # how to: the FAQ's
+    ("member", "我家认养了两棵龙眼", {"adoption_list"}),  # done, not a wish
+    ("member", "证书什么时候发", {"my_certificates"}),
+    ("party", "责任区怎么管护", {"zone_list"}),
+    ("adviser", "签到要带什么", {"visit_sign_in"}),
 ]
 
 

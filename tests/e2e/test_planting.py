@@ -932,3 +932,44 @@ def test_the_same_count_again_or_another_answer_changes_nothing(villager, bot, s
     assert "另外一条记录" in villager.says("5棵")
     villager.says("桂花什么时候种")  # neither answer: the record stays as it was and still takes its photo
     assert "第1号：3棵发财树" in villager.sends_photo("m-1")
+
+
+# -- round 18: the record in progress asked about, or dropped, in words -------------------------------------
+def test_how_to_go_on_after_a_photo_is_the_records_next_step_not_a_ticket(villager, bot, standin, clock):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    clock.advance(minutes=1)
+    reply = villager.says("这个怎么弄")
+    assert "树种和棵数" in reply and "问题编号" not in reply
+    assert rows_of(bot, "SELECT id FROM tickets") == []
+    assert "第1号" in villager.says("3棵桂花")  # the same record, its photo kept
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["species"], record["count"]) == ("complete", "桂花", 3)
+
+
+def test_a_retraction_in_words_drops_the_record_in_progress_and_only_then(villager, bot, standin, clock):
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    villager.sends_photo("m-1")
+    clock.advance(minutes=1)
+    assert villager.says("照片发错了") == "好的，已取消。"
+    assert [r["status"] for r in planting_rows(bot)] == ["cancelled"]
+    clock.advance(minutes=1)
+    assert "好的，已取消" not in (villager.says("发错了") or "")  # nothing in progress: no 取消
+    villager.sends_photo("m-2")  # a new record, not the cancelled one
+    assert [r["status"] for r in planting_rows(bot)] == ["cancelled", "pending"]
+
+
+def test_a_bare_wish_to_plant_is_the_planting_help(villager, bot):
+    assert villager.says("我要种树") == bot.t("planting.how_to")
+    assert rows_of(bot, "SELECT id FROM tickets") == [] and planting_rows(bot) == []
+
+
+def test_a_retraction_answering_the_count_choice_keeps_the_record(villager, bot, clock):
+    villager.says("3棵桂花")
+    clock.advance(minutes=1)
+    assert "还是另外一条记录" in villager.says("5棵")
+    clock.advance(minutes=1)
+    assert villager.says("不要") != "好的，已取消。"  # of the new count, not of the record
+    (record,) = planting_rows(bot)
+    assert (record["status"], record["count"]) == ("pending", 3)

@@ -95,6 +95,17 @@ def test_location_then_sign_in_goes_to_the_nearest_village_holding_it(wang, bot,
     assert (visit["village"], visit["note"], visit["location_ok"]) == ("下围村", "讲解施肥，查看苗木", 1)
 
 
+def test_a_check_in_said_otherwise_is_the_advisers_visit_and_only_theirs(wang, county, villager_factory, bot, clock):
+    assert "再发“签到”" in wang.sends_location(*IN_PUXIN)
+    clock.advance(minutes=2)
+    assert "签到成功！埔心村" in wang.says("到村了 打个卡")
+    clock.advance(hours=3)
+    assert "请发一下您现在的位置" in wang.says("下村打卡")
+    chen = villager_factory("o-chen")
+    assert "技术顾问" not in (chen.says("打卡") or "")  # a villager's 打卡 is no visit, nor a refusal of one
+    assert [v["village"] for v in visits_of(bot)] == ["埔心村"]
+
+
 def test_outside_every_radius_asks_which_village_and_flags_it(wang, bot, clock):
     wang.says("签到")
     clock.advance(minutes=1)
