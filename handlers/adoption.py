@@ -26,7 +26,7 @@ from bot.router import Route, pure
 from bot.store import adoption as store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
-from handlers.core import list_again, text_is, text_with_number
+from handlers.core import list_again, text_is, text_normalized, text_with_number
 
 _more = text_is("adoption.commands.more")
 _pick_number = text_with_number("adoption.commands.pick")
@@ -41,7 +41,7 @@ def _is_request(ctx: Ctx) -> bool:
         return False
     text = ctx.msg.text or ""
     return adoption.is_request(text, ctx.app.messages.words("adoption.commands.adopt")) or (
-        len(text) <= 40 and nlu.adoption_wished(nlu.normalize(text), planting.species_table(ctx.app))
+        len(text) <= 40 and nlu.adoption_wished(text_normalized(ctx), planting.species_table(ctx.app))
     )
 
 

@@ -142,6 +142,16 @@ def _text_meaning(ctx: Ctx) -> str:
     return kept[1]
 
 
+def text_normalized(ctx: Ctx) -> str:
+    """The message's text as ``nlu.normalize`` reads it, once a message: the readers of several routes ask for it
+    (adoption, the ticket queue, the check-in, how to go on)."""
+    text = ctx.msg.text or ""
+    kept = vars(ctx).get("_text_normalized")
+    if kept is None or kept[0] != text:
+        kept = vars(ctx)["_text_normalized"] = (text, nlu.normalize(text))
+    return kept[1]
+
+
 _NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")
 
 

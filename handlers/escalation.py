@@ -19,7 +19,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
-from handlers.core import text_is
+from handlers.core import text_is, text_normalized
 
 QUEUE_LINES = 8
 
@@ -243,7 +243,7 @@ def _queue_ahead(ctx):
     if _queue_words(ctx):
         return Decided(True)
     text = _text(ctx) or ""
-    return bool(text) and len(text) <= 30 and nlu.queue_asked(nlu.normalize(text), planting.species_table(ctx.app))
+    return bool(text) and len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), planting.species_table(ctx.app))
 
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
@@ -374,7 +374,7 @@ def _match_photo_question(ctx: Ctx) -> bool:
         return False
     if not (planting.pending_photos(ctx) or _free_photos_when_matching(ctx)):
         return False
-    if nlu.go_on_asked(nlu.normalize(text)) and planting.collecting(ctx):
+    if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
         return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True

@@ -26,7 +26,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import text_means
+from handlers.core import text_means, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def _menu_ahead(ctx):
     if _menu_words(ctx):
         return Decided(True)
     text = ctx.msg.text or ""
-    return ctx.msg.msg_type == "text" and len(text) <= 20 and nlu.go_on_asked(nlu.normalize(text))
+    return ctx.msg.msg_type == "text" and len(text) <= 20 and nlu.go_on_asked(text_normalized(ctx))
 
 
 def _menu_then(ctx, _go_on):

@@ -25,6 +25,7 @@ from bot.reports import ReportColumn
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import visits as store
+from handlers.core import text_normalized
 
 _NUMBER = re.compile(r"^第?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:号|个|个村)?$")
 
@@ -46,7 +47,7 @@ def _sign_in_ahead(ctx: Ctx):
     if found is not None:
         return Decided(found)
     text = ctx.msg.text or ""
-    return ctx.msg.msg_type == "text" and len(text) <= 30 and nlu.check_in_said(nlu.normalize(text))
+    return ctx.msg.msg_type == "text" and len(text) <= 30 and nlu.check_in_said(text_normalized(ctx))
 
 
 def _sign_in_by_adviser(ctx: Ctx, _said) -> dict | None:
