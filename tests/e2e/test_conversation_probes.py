@@ -261,6 +261,17 @@ def test_round_18_fresh_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's blind set (tests/data/conversation_probes_19.tsv, 145 probes), written by a writer who saw only DESIGN.md
+# and the seeds, never the code or earlier probe sets; run once on the unchanged code (main) and once after round 19's
+# changes. The misses left are listed here, strict, each with why.
+ROUND_19_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19.tsv", ROUND_19_MISSES))
+def test_round_19_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
