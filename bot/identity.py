@@ -270,9 +270,43 @@ def normalize_text(text: str | None) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+# How a self-introduction is spoken (round 19), read before it: voice input's fillers first ('嗯那个我系埔心村嘅');
+# Hakka 𠊎 (I), 喊 (am called) and 个 (of) after the village ('𠊎系埔心村个 𠊎喊邓桂娣'); the request said after it
+# ('我是埔心村村民叶桃娣麻烦帮我登记一下谢谢')
+_FILLERS = re.compile(r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+[\s,，]*(?:(?:那个|就是)[\s,，]*)*|那个[\s,，]*(?=我))")
+_HAKKA = (
+    (re.compile("\U0002028e"), "我"),
+    (re.compile(r"(?<=我)喊"), "叫"),
+    (re.compile(r"(?<=[村区])个(?=$|[\s,，])"), "的"),
+)
+_PUNCT = r"[\s,，。.!！~～]*"
+_REQUEST_AFTER = re.compile(
+    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:登记|注册)(?:一下|下)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
+    rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
+)
+
+
+def spoken_text(text: str | None) -> str:
+    """``normalize_text``, then the text as a self-introduction says it (above): fillers left out, Hakka read, and a
+    request for 登记 after an introduction left out."""
+    norm = _FILLERS.sub("", normalize_text(text), count=1)
+    for pattern, replacement in _HAKKA:
+        norm = pattern.sub(replacement, norm)
+    bare = _REQUEST_AFTER.sub("", norm)
+    return bare if bare and _INTRO_START.match(bare) else norm
+
+
+def last_clause(text: str | None) -> str:
+    """The last of a few clauses ('我阿爸叫我嚟登记 佢唔识用手机 我系埔心村嘅钟亚森' -> '我系埔心村嘅钟亚森'): a
+    self-introduction at the end of a short story; '' for one clause or a long text."""
+    norm = spoken_text(text)
+    clauses = [c for c in _SEPARATORS.split(norm) if c]
+    return clauses[-1] if 2 <= len(clauses) <= 4 and len(norm) <= 40 else ""
+
+
 def is_register_text(text: str) -> bool:
     """Cheap test, before any village is loaded: does the text start with the 登记 command (or ask for it)?"""
-    norm = normalize_text(text)
+    norm = spoken_text(text)
     return bool(_COMMAND_PREFIX.match(norm) or _ASKED_PREFIX.match(norm))
 
 
@@ -285,7 +319,7 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     """
     from bot.roster import match_village
 
-    norm = normalize_text(text)
+    norm = spoken_text(text)
     asked = _ASKED_PREFIX.match(norm)
     if asked:
         rest = norm[asked.end() :]
@@ -342,7 +376,7 @@ _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的�
 
 def looks_like_introduction(text: str) -> bool:
     """Cheap test, before any village is loaded: does the text start like a self-introduction (我叫, 我是 …)?"""
-    return bool(_INTRO_START.match(normalize_text(text)))
+    return bool(_INTRO_START.match(spoken_text(text)))
 
 
 def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
@@ -354,9 +388,7 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     ('我叫李桂英，想问一下桂花什么时候种')."""
     from bot.roster import match_village
 
-    norm = (
-        normalize_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
-    )  # Cantonese 嘅 (of), 係 (am)
+    norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")  # Cantonese 嘅 (of), 係 (am)
     named = _INTRO_NAMED.match(norm)
     parsed: RegisterText | None
     if named:
@@ -384,9 +416,22 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     return parsed if looks_like_bare_name(parsed.name) else read_name_and_village(norm, villages)
 
 
+def parse_introduction_at_end(text: str, villages: list[dict]) -> RegisterText | None:
+    """A self-introduction that ends a short story ('我阿爸叫我嚟登记 佢唔识用手机 我系埔心村嘅钟亚森'): read as
+    ``parse_introduction`` reads its last clause, and only with a name and a roster village both (a clause that
+    names no village may be about someone else)."""
+    from bot.roster import match_village
+
+    clause = last_clause(text)
+    parsed = parse_introduction(clause, villages) if clause else None
+    if parsed and parsed.name and parsed.village_text and match_village(parsed.village_text, villages):
+        return parsed
+    return None
+
+
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
 _AROUND_NAME_LEAD = re.compile(
-    r"^(?:(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
+    r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
     r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
 )
@@ -401,7 +446,7 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     from bot import nlu
     from bot.roster import core_name
 
-    norm = normalize_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
+    norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
     best: tuple[dict, str] | None = None
     for village in villages:
         for form in (village["name"], core_name(village["name"])):
@@ -431,7 +476,7 @@ def looks_like_name_and_village(text: str) -> bool:
     '李秀英埔心村')? Chinese characters and separators only, at most 16, no question."""
     from bot import nlu
 
-    norm = normalize_text(text).rstrip("。.!！~～")
+    norm = spoken_text(text).rstrip("。.!！~～")
     return 4 <= len(norm) <= 16 and bool(_NAME_AND_PLACE_CHARS.match(norm)) and not nlu.is_question(norm)
 
 

@@ -1293,7 +1293,7 @@ _QUESTION_RE = re.compile(
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
-    r"几多|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
+    r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
@@ -1389,7 +1389,9 @@ def is_tree_name(text: str, species_table: Mapping) -> bool:
 # verbs (种, 栽), measure words of trees (棵, 株), someone's trees (我的树, 种的苗), a tree in general alone (树苗, 果树).
 # Not 树 or 苗 inside a name (张树林, 王建树, 李苗苗), nor a tree's name inside one (王桂花, 李子明; 杨梅 is a woman's
 # name too): a tree's whole name is ``is_tree_name``'s.
-_PLANTING_IN_NAME_RE = re.compile(r"种|栽|棵|株|的(?:树|苗)|^(?:树|苗|树苗|苗木|树木|小树|大树|果树|新树|树仔)$")
+_PLANTING_IN_NAME_RE = re.compile(
+    r"种|栽|棵|株|植树|种植|的(?:树|苗)|^(?:树|苗|树苗|苗木|树木|小树|大树|果树|新树|树仔)$"
+)
 
 
 # 种 (Chóng) is also a surname: '种国强' is a person; '种树', '种荔枝', '种好了', '种咗' are not (what follows 种 in
@@ -1436,6 +1438,7 @@ def is_pledge(text: str) -> bool:
 # did to them ('邻居把我种的桂花砍了两棵', '种的3棵龙眼被人挖走了').
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
+    r"[唔冇](?:结|挂果|开花|长|见长|发芽|活|生)|"  # Cantonese 唔 / 冇 (not): '种咗三年嘅龙眼都唔结果'
     r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
     r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
     # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
@@ -1443,10 +1446,11 @@ _COMPLAINT_RE = re.compile(
 )
 # Planted long ago: '种了五年', '栽了3个月', '种了好几年' (how long a tree has stood, not a planting to log).
 _PLANTED_FOR_RE = re.compile(
-    rf"[种栽](?:了|下|好)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)|[种栽]了?(?:好久|很久|多久|多年)"
+    rf"[种栽](?:了|下|好|咗|埋|落)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)"
+    r"|[种栽](?:了|咗)?(?:好久|很久|多久|多年|好耐)"
 )
 # Words of having planted: with a tree name they start a record even without a count.
-_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种")
+_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落)|种左(?![边手面])")
 # The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
 # having planted (round 10: such texts became records of 2棵“听说每户”)
 _RULE_TALK_RE = re.compile(
@@ -1542,6 +1546,16 @@ def contains_any(text: str, words: Iterable[str]) -> bool:
 # reads ``normalize``d text (Cantonese already rewritten: 唔好 -> 不要, 几多 -> 多少, 点样 -> 怎么, 我哋 -> 我们), and
 # only a short one: a long text is a story or a question, for the FAQ.
 INTENT_MAX_CHARS = 20
+# Voice input's fillers before what is said ('嗯那个就是我现在种了几棵了', '嗯 那个 登记 就是…'): left out before the
+# readers (handlers/core.py), as punctuation is; '那个不要了' keeps its 那个 (no 嗯 before it, no 就是 or 我 after it)
+_FILLERS_RE = re.compile(r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我))")
+
+
+def without_fillers(norm: str) -> str:
+    """A ``normalize``d text without the fillers voice input begins it with."""
+    return _FILLERS_RE.sub("", norm, count=1) if norm else norm
+
+
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
 _INTENT_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢啰喇嘞喎]+$")
 _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
@@ -1556,12 +1570,21 @@ _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
+    # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
+    # with an imperative at the end ('通知关掉')
+    r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
+    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉)$"
 )
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
-    r"(?:重新|再次|恢复|开启|打开|开通)(?:接收|订阅|提醒|通知|推送)"
-    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到)?(?:提醒|通知|消息|推送)"
+    # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
+    r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:接收|订阅|提醒|通知|推送)"
+    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:些)?(?:提醒|通知|消息|推送)"
+    # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
+    r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
 )
+# 不然 (or else) negates nothing: '把通知开回来吧 不然我老是忘记淋水'
+_NOT_A_NEGATION_RE = re.compile(r"不然|要不")
 
 
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
@@ -1574,7 +1597,7 @@ def reminders_said(norm: str) -> str | None:
     norm = _INTENT_PARTICLES_RE.sub("", norm)
     if _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm):
         return "off"
-    if _SWITCH_ON_RE.search(norm) and not _NEGATED_RE.search(norm):
+    if _SWITCH_ON_RE.search(norm) and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm)):
         return "on"
     return None
 
@@ -1586,14 +1609,18 @@ _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
 _SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
 _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
-_VILLAGE_RE = re.compile(r"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子")
+_VILLAGE_RE = re.compile(
+    rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
+)  # round 19: the village by its name ('我们埔心村')
 _HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上")
-_COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*{_MEASURE}?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
+_COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
+# round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')
+_GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$")
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
 )
-_PROGRESS_WORD_RE = re.compile(r"进度|进展|完成情况|排名|排第")
+_PROGRESS_WORD_RE = re.compile(r"进度|进渡|进展|完成情况|排名|排第")  # 进渡: 进度 typed by its sound
 # how far it has come: done or up to the target yet, how much of it ('我们村达标了没有', '全村完成了多少'), how it is going
 # ('我们村完成得怎么样', '村里种得怎么样'): a question of the whole, at the end ('种完树以后怎么管护' asks something else)
 _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:没有|没|吗|未|多少|几成|几多|百分之几)$")
@@ -1619,6 +1646,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         (_PLANTING_VERB_RE.search(norm) and _HAD_RE.search(norm) and _COUNT_ASKED_RE.search(norm))
         or (_TREES_RE.search(norm) and _RECORDED_RE.search(norm))
         or _TASK_RE.search(norm)
+        or ((_TREES_RE.search(norm) or "亩" in norm) and _GAP_ASKED_RE.search(norm))
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
         or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
@@ -1714,9 +1742,14 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
 
 
 # a plan to plant (认领 in other words): who plans, when, the planning word, then the count and the tree
+# round 19: today's and this week's plans too ('今天要种两棵荔枝'), and the time after the planning word ('打算过完年种')
+_PLAN_WHEN = (
+    r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
+    r"|周末|(?:星期|礼拜|周)[一二三四五六日天])?"
+)
 _PLAN_RE = re.compile(
-    r"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?(?:今年|下个月|下月|明年|过几天|过两天|开春|年后)?(?:也|都)?"
-    r"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*(?:种|栽|植)?\s*"
+    rf"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种|栽|植)?\s*"
 )
 
 
@@ -1743,11 +1776,15 @@ def pledge_for(text: str) -> str | None:
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
-_DAY_RE = r"(?:今天|今日|明天|听日|下午|上午|早上|村里|村里面)?(?:的)?(?:义务)?(?:种树|种树节)?(?:活动)?"
+_WHEN = r"今天|今日|明天|听日|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"
+# with whom, after it ('我同我个仔一齐去': with my son)
+_WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
-    rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}$"
-    rf"|^{_DAY_RE}(?:我|我们)(?:也|都)?(?:去|来|参加|报名)$"
+    rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    rf"|^{_DAY_RE}(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
+    rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
 )
 
 
@@ -1760,10 +1797,18 @@ def joining_said(norm: str) -> bool:
 
 
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
-_ZONE = r"(?:党员)?(?:责任区|管护区|包干区|责任田|卫生区)"
+_ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
+_A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
-    rf"(?:认领|认|领|要|分|分配|安排)(?:我|给我)?(?:一块|一个|一片|块|个|片)?{_ZONE}$"
+    rf"(?:认领|认|领|要|分|分配|安排)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
     rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
+)
+# round 19: asked with a question, a zone is still wanted: where they are, then the claim ('党员责任区在哪里 我要认领一块');
+# the sender's own zone ('我的责任区是哪块'); who holds them ('看一下责任区都有谁认了'): the list says each
+_ZONE_ASKED_RE = re.compile(
+    rf"^{_ZONE}(?:在哪里|在哪|有哪些)?(?:我|我们)(?:也)?(?:要|想)(?:认领|认|领){_A_ZONE}$"
+    rf"|^我的{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个)$"
+    rf"|^(?:看|查)?(?:一下|下)?{_ZONE}(?:都)?(?:有)?(?:谁|哪些人|几个人|多少人)(?:认领|认|领)(?:了)?$"
 )
 
 
@@ -1771,7 +1816,17 @@ def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    return bool(_ZONE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not is_question(norm)
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
+
+
+_ZONE_NUMBER_RE = re.compile(rf"^(?:我|我们)?(?:要|想)?(?:认领|领|认)(?:第)?({_NUM})号{_ZONE}$")
+
+
+def zone_number_said(norm: str) -> int | None:
+    """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
+    found = _ZONE_NUMBER_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    return chinese_to_int(found.group(1)) if found else None
 
 
 # the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
@@ -1789,7 +1844,7 @@ def certificate_asked(norm: str) -> bool:
 
 
 # an adviser's visit check-in said otherwise: '打卡', '下村打卡', '我到村里了 签个到', '今天下村签到一下', '报到'
-_CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打卡|打个卡|打下卡|报到|报个到")
+_CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到")  # 咭: 卡 as Cantonese writes it
 _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗|哪|几|没|不|别|忘")
 
 
@@ -1806,6 +1861,7 @@ _QUEUE_RE = re.compile(
     r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
     r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
+    r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
 )
 
 
@@ -1822,9 +1878,13 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 _THAT_ONE = (
     r"(?:刚才|刚刚|头先|之前|前面|上面|上一条|上一张|这条|那条|这个|那个|这张|那张|呢个|嗰个|呢张|嗰张|的|我|都|全部|"
 )
-_THAT_ONE += r"照片|相片|图片|图|记录|这次|那次|一条|张|个|条|算了|唉)"
-_DROP = r"(?:不要|不算|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错|发错|拍错|错了)"
-_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|了|啦)*$")
+_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先)"
+_DROP = (
+    r"(?:不要记住|不要记|不要|不算|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错|发错|拍错|错了)"
+)
+# after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
+_DROP_AFTER = r"(?:取消|我还没种|还没种|没种)"
+_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 
 
 def retraction_said(norm: str) -> bool:
@@ -1840,17 +1900,36 @@ def retraction_said(norm: str) -> bool:
 _NEXT = r"(?:那|那么|然后|接下来|跟着|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
-    rf"|^(?:然后|接下来|跟着|下一步|之后|现在|还){_NEXT}(?:发|做|干|弄|写|填|搞)?(?:什么|啥|咩|乜)?$"
+    # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞)?"
+    r"(?:什么|啥|咩|乜)?$"
 )
+# the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
+_PHOTO_SENT_RE = re.compile(r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?")
 
 
 def go_on_asked(norm: str) -> bool:
-    """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么'); not '这个病怎么弄' (names
-    something) or '桂花怎么弄' (the FAQ's)."""
+    """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
+    '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
+    if not norm:
+        return False
+    norm = _PHOTO_SENT_RE.sub("", norm, count=1)
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还")
+    return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还", "我")
+
+
+# how to send the photo a record waits for ('相片点发俾你', '照片怎么发给你', '怎么上传照片'): asked of the record
+_PHOTO_HOW_RE = re.compile(
+    r"^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传|拍)(?:给你|给你们|过去|过来|上来)?$"
+    r"|^(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
+)
+
+
+def photo_how_asked(norm: str) -> bool:
+    """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it."""
+    return bool(norm and _PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -31,6 +31,8 @@ the services: they read and write through bot/store/pledges.py.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -49,7 +51,7 @@ FLOW = Flow("pledges", ("confirm_name",))
 
 STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pledges.batch_handed_out"}
 
-_PREFIX = re.compile(r"^(?:我要|我想|我来|我)?认领(?:了)?\s*[:：]?\s*")
+_PREFIX = re.compile(r"^(?:我要|我想|我来|我们家|我家|我们|家里|我)?认领(?:了)?\s*[:：]?\s*")  # 我家认领一棵杨梅
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
@@ -201,7 +203,13 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
         return _body(proxied, species_table)
     planned = nlu.planned_planting(text)
     parsed = _body(planned, species_table) if planned else None
+    if parsed and parsed.count and not parsed.species and parsed.species_text in _A_TREE:
+        return dataclasses.replace(parsed, species_text="")  # '我报名种一棵树四月份种': a plan; the reply asks the tree
     return parsed if parsed and parsed.species and parsed.count else None
+
+
+# a tree in general, no tree named: '一棵树', '两棵树苗'
+_A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 
 
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:

@@ -47,15 +47,20 @@ _FINAL_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢]+$")
 
 def _meaning(text: str) -> str:
     """A short text as the FAQ reads it (bot.nlu.normalize: no punctuation, Cantonese and colloquial forms
-    rewritten: 咗 -> 了, 几多 -> 多少, 唔好 -> 不要), without its final particles (了, 啦, 呀 …)."""
+    rewritten: 咗 -> 了, 几多 -> 多少, 唔好 -> 不要), without voice input's fillers before it (嗯 那个 …:
+    ``nlu.without_fillers``) and its final particles (了, 啦, 呀 …)."""
     # texts repeat (帮助, 我的进度, 你好, the day's questions): normalizing each was ~5 % of a message's GIL time;
     # a long text is no command and is not kept
-    return _short_meaning(text) if len(text) <= 64 else _FINAL_PARTICLES.sub("", nlu.normalize(text))
+    return _short_meaning(text) if len(text) <= 64 else _FINAL_PARTICLES.sub("", _normalized(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def _short_meaning(text: str) -> str:
-    return _FINAL_PARTICLES.sub("", nlu.normalize(text))
+    return _FINAL_PARTICLES.sub("", _normalized(text))
+
+
+def _normalized(text: str) -> str:
+    return nlu.without_fillers(nlu.normalize(text))
 
 
 def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
@@ -143,12 +148,13 @@ def _text_meaning(ctx: Ctx) -> str:
 
 
 def text_normalized(ctx: Ctx) -> str:
-    """The message's text as ``nlu.normalize`` reads it, once a message: the readers of several routes ask for it
-    (adoption, the ticket queue, the check-in, how to go on)."""
+    """The message's text as ``nlu.normalize`` reads it, without voice input's fillers before it
+    (``nlu.without_fillers``), once a message: the readers of several routes ask for it (adoption, the ticket queue,
+    the check-in, how to go on)."""
     text = ctx.msg.text or ""
     kept = vars(ctx).get("_text_normalized")
     if kept is None or kept[0] != text:
-        kept = vars(ctx)["_text_normalized"] = (text, nlu.normalize(text))
+        kept = vars(ctx)["_text_normalized"] = (text, _normalized(text))
     return kept[1]
 
 

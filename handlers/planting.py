@@ -101,7 +101,10 @@ def _menu_ahead(ctx):
     if _menu_words(ctx):
         return Decided(True)
     text = ctx.msg.text or ""
-    return ctx.msg.msg_type == "text" and len(text) <= 20 and nlu.go_on_asked(text_normalized(ctx))
+    if ctx.msg.msg_type != "text" or len(text) > 20:
+        return False
+    said = text_normalized(ctx)
+    return nlu.go_on_asked(said) or nlu.photo_how_asked(said)  # '相片点发俾你' while the record waits for its photo
 
 
 def _menu_then(ctx, _go_on):

@@ -69,12 +69,14 @@ def _register_words(ctx: Ctx):
         return identity.parse_introduction, text
     if identity.looks_like_name_and_village(text):
         return identity.read_name_and_village, text  # only from a sender not registered yet
+    if identity.looks_like_introduction(identity.last_clause(text)):
+        return identity.parse_introduction_at_end, text  # '… 我系埔心村嘅钟亚森': only from a sender not registered yet
     return None
 
 
 def _register_with_villages(ctx: Ctx, words):
     parse, text = words
-    if parse is identity.read_name_and_village and ctx.person is not None:
+    if parse in (identity.read_name_and_village, identity.parse_introduction_at_end) and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
     parsed = parse(text, roster_store.all_villages(ctx.db))
     if parse is identity.read_name_and_village and parsed and not _may_be_a_name(ctx.app, parsed.name):

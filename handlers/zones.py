@@ -19,13 +19,22 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import zone_pages
 from bot.identity import registered
 from bot.reports import PERCENT, ReportColumn
-from bot.router import Route
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import roster as roster_store
 from bot.store import zones as store
-from handlers.core import list_again, text_is, text_means, text_with_number
+from handlers.core import list_again, text_is, text_means, text_normalized, text_with_number
 
-_claim_number = text_with_number("zones.commands.list")
+_claim_by_command = text_with_number("zones.commands.list")
+
+
+@pure
+def _claim_number(ctx: Ctx) -> int | None:
+    """``认领责任区 3``, or the number said in a sentence ('我认领2号责任区': ``nlu.zone_number_said``)."""
+    found = _claim_by_command(ctx)
+    if found or ctx.msg.msg_type != "text" or len(ctx.msg.text or "") > 20:
+        return found
+    return nlu.zone_number_said(text_normalized(ctx))
 
 
 # -- the list and the claim ---------------------------------------------------------------------------------

@@ -32,9 +32,18 @@ KINDS = {
     "help": {"help"},
     "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up", "photo_question"},
     "planting": {"planting_text"},
-    "supplement": {"ticket_supplement_text"},
-    "new": {"faq_answer", "ticket_from_question"},
-    "one-ticket": {"faq_answer", "ticket_from_question", "ticket_repeat", "ask_expert"},
+    "supplement": {"ticket_supplement_text", "ask_expert_supplement"},
+    # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
+    "new": {"faq_answer", "ticket_from_question", "ask_expert"},
+    # round 19: the second message joining the first's ticket as 补充 leaves one ticket too
+    "one-ticket": {
+        "faq_answer",
+        "ticket_from_question",
+        "ticket_repeat",
+        "ask_expert",
+        "ticket_supplement_text",
+        "ask_expert_supplement",
+    },
     "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
     # round 18: the campaign's duties in everyday words
     "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
@@ -45,7 +54,9 @@ KINDS = {
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
     "cancel": {"cancel"},  # 取消: the record in progress is cancelled
-    "how": {"planting_menu"},  # the planting help (after a photo: for the record in progress, still pending), no ticket
+    # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
+    # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
+    "how": {"planting_menu", "faq_answer"},
 }
 # The roles of the contexts that are registered people (the others are members: 群众).
 ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
@@ -172,6 +183,10 @@ class Probe:
         if expected == "how" and context == "after_photo":
             if [p["status"] for p in plantings] != ["pending"] or tickets:
                 return wrong + " (the record in progress was left)"
+        if expected == "how" and context in ("after_photo", "pending") and handler != "planting_menu":
+            return wrong + " (not the record's next step)"
+        if expected == "new" and handler == "ask_expert" and len(tickets) != 2:
+            return wrong + f" ({len(tickets)} tickets)"
         if expected == "how" and tickets:
             return wrong + " (a ticket)"
         if expected == "supplement" and len(tickets) != 1:
@@ -247,13 +262,10 @@ def test_round_18_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# Round 18's fresh set, written after the changes and never tuned on: its one run (28/30) missed these two, left as
-# they are (fixing them now would tune on the set).
-FRESH_18_MISSES = {
-    "今日下村打咭": "咭 is a typo for 卡 (打咭 for 打卡): the check-in reader knows the words, not their miswritings",
-    "我接着要做什么": "接着 after 我: how to go on is read only as a bare question (然后/接下来 first), so after a photo it is"
-    " a question about the photo (a ticket with it)",
-}
+# Round 18's fresh set, written after the changes and never tuned on: its one run (28/30) missed two, '今日下村打咭'
+# (咭, 卡 as Cantonese writes it) and '我接着要做什么' after a photo (接着, and 我 before it); round 19 fixed both by their
+# class (bot/nlu.py _CHECK_IN_RE 打[卡咭], _GO_ON_RE), so the set has been seen and measures no more.
+FRESH_18_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_18_fresh.tsv", FRESH_18_MISSES))
