@@ -31,8 +31,6 @@ the services: they read and write through bot/store/pledges.py.
 
 from __future__ import annotations
 
-import dataclasses
-
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -204,7 +202,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     planned = nlu.planned_planting(text)
     parsed = _body(planned, species_table) if planned else None
     if parsed and parsed.count and not parsed.species and parsed.species_text in _A_TREE:
-        return dataclasses.replace(parsed, species_text="")  # '我报名种一棵树四月份种': a plan; the reply asks the tree
+        return replace(parsed, species_text="")  # '我报名种一棵树四月份种': a plan; the reply asks the tree
     return parsed if parsed and parsed.species and parsed.count else None
 
 
