@@ -1700,15 +1700,20 @@ def planting_log_asked(norm: str) -> bool:
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|记|输|填|录|弄)?(?:错|不对|有误)")
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
-_NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得)?(?:改|更改|修改|更正)")
+_NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
+# the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
+_WRITTEN_AS_RE = re.compile(r"(?:写成|打成|登记成|记成|弄成|录成)|身份证")
+NAME_FIX_MAX_CHARS = 40
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
+    if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
+    if len(norm) > INTENT_MAX_CHARS and not _WRITTEN_AS_RE.search(norm):
+        return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
         return False
     return bool(_NAME_WRONG_RE.search(norm) or _NAME_CHANGE_RE.search(norm) or _NAME_TO_CHANGE_RE.search(norm))
@@ -1893,6 +1898,18 @@ def retraction_said(norm: str) -> bool:
     if not norm or len(norm) > 12:
         return False
     return bool(_DROP_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# something added to what was just asked ('补充一下 叶子背面有白色小点点', '对了 掉下来的叶子边边是焦的', '忘了说 …'): a
+# 补充 of the ticket open (handlers/escalation.py), unless it names another tree
+_ADDITION_RE = re.compile(
+    r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
+)
+
+
+def addition_said(norm: str) -> bool:
+    """A text that says it adds to what was asked (补充, 对了, 忘了说 first)."""
+    return bool(norm and _ADDITION_RE.match(norm))
 
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the

@@ -32,6 +32,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
 - ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
+- ask_expert_supplement — 问专家 <问题> about the tree of the villager's ticket still open within
+  escalation.attach_minutes (问专家 桂花叶子还在掉): 补充 to that ticket, no second ticket
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
 - ticket_resolved — 解决了 closes the villager's answered ticket

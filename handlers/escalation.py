@@ -98,16 +98,18 @@ def _take_photos(ctx: Ctx) -> list[int]:
 
 
 def _joins(ctx: Ctx, ticket: dict) -> bool:
-    """Does this text belong to ``ticket`` (a detail, or a question about the same tree)?"""
+    """Does this text belong to ``ticket`` (a detail, or a question about the same tree)? One said to be added
+    ('补充一下 叶子背面有白色小点点', '对了 …': ``nlu.addition_said``) does unless it names another tree."""
     text = _text(ctx)
     assert text is not None  # the matchers call this for text only
-    return escalation.joins_ticket(
-        text,
-        escalation.faq_result(ctx),
-        escalation.ticket_texts(ctx.db, ticket),
-        planting.species_table(ctx.app),
-        planting.offlist_names(ctx.app),
-    )
+    result = escalation.faq_result(ctx)
+    earlier = escalation.ticket_texts(ctx.db, ticket)
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.addition_said(text_normalized(ctx)) and not (
+        result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS
+    ):
+        return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
+    return escalation.joins_ticket(text, result, earlier, table, others)
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -286,6 +288,34 @@ def _match_ask_expert(ctx: Ctx):
     text = _text(ctx)
     question = escalation.parse_ask_expert(text) if text else None
     return None if question is None else (question,)
+
+
+def _same_tree_ticket(ctx: Ctx, match):
+    """问专家 <问题> about the tree of the villager's ticket still open within its 补充 window ('问专家 桂花叶子还在掉'
+    after a question on the 桂花's leaves): that ticket, for a 补充 (the same question asked again, word for word, is
+    ask_expert's: one ticket, its number again; a photo just sent goes with ask_expert's ticket)."""
+    (question,) = match
+    if not escalation.worth_a_ticket(question) or planting.pending_photos(ctx) or _free_photos_when_matching(ctx):
+        return None
+    tickets = _supplementable_when_matching(ctx)
+    if not tickets or escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
+        return None
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return next(
+        (
+            ticket
+            for ticket in tickets
+            if escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
+        ),
+        None,
+    )
+
+
+def on_ask_expert_supplement(ctx: Ctx, ticket) -> str:
+    (question,) = _match_ask_expert(ctx)
+    ASK_FLOW.end(ctx)
+    escalation.add_supplement(ctx.app, ctx.db, ticket, text=question, media_row_id=_current_media(ctx), now=ctx.now)
+    return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
 
 
 def on_ask_expert(ctx: Ctx, match) -> str:
@@ -477,6 +507,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
+    Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", _match_resolved, on_resolved),

@@ -276,7 +276,10 @@ def test_round_18_fresh_probe(probe, context, message, expected):
 # Round 19's blind set (tests/data/conversation_probes_19.tsv, 145 probes), written by a writer who saw only DESIGN.md
 # and the seeds, never the code or earlier probe sets; run once on the unchanged code (main) and once after round 19's
 # changes. The misses left are listed here, strict, each with why.
-ROUND_19_MISSES: dict[str, str] = {}
+ROUND_19_MISSES = {
+    "我喺深圳打工 都想帮屋企乡下认种一棵树 点搞": "a wish to adopt asked as how (点搞) in a long story: the FAQ's answer on"
+    " 认种认养, which tells to send 认养; the adoption reader reads short texts only, and a how-to is the FAQ's",
+}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19.tsv", ROUND_19_MISSES))
@@ -319,6 +322,19 @@ NOT_REQUESTS = [
     ("member", "证书什么时候发", {"my_certificates"}),
     ("party", "责任区怎么管护", {"zone_list"}),
     ("adviser", "签到要带什么", {"visit_sign_in"}),
+    # round 19: the readers widened (reminders named first, the village by its name, how far from the target, a plan
+    # for today, joining on a weekday, zones asked with a question, a name written wrong, an introduction at the end)
+    ("member", "提醒怎么关", {"reminders_off"}),  # how to: the FAQ's
+    ("member", "活动通知取消了", {"reminders_off"}),  # news, not a wish
+    ("member", "我们埔心村有多少户", {"village_progress"}),
+    ("member", "我家还差多少肥料", {"my_progress"}),
+    ("member", "今天要种树吗", {"pledge"}),
+    ("member", "星期六种树要带什么", {"event_join"}),
+    ("party", "我的责任区怎么管护", {"zone_list"}),
+    ("member", "照片怎么发", {"planting_menu"}),  # nothing in progress: the FAQ's
+    ("member", "树名写成了桂花 应该是龙眼", {"fix_name"}),  # a tree's name, not the sender's
+    ("new", "我阿爸系埔心村嘅 佢叫钟亚森", {"register"}),  # someone else introduced
+    ("ticket", "补充一下 龙眼什么时候施肥", {"ticket_supplement_text"}),  # another tree: answered, no 补充
 ]
 
 

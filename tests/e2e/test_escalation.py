@@ -654,3 +654,25 @@ def test_a_notice_still_waiting_for_the_morning_is_withdrawn_when_the_office_clo
     assert rows("SELECT status, error FROM outbox WHERE dedupe_key LIKE ?", [f"ticket:{closed}:%"]) == [
         {"status": "cancelled", "error": "ticket closed"}
     ]
+
+
+def test_问专家_again_about_the_open_tickets_tree_is_its_补充_and_another_tree_its_own_ticket(villager, bot, clock):
+    """Round 19: within the 补充 window, '问专家' about the tree of the open ticket joins it (one ticket, the villager
+    asked again); about another tree it is a ticket of its own. A text said to add ('补充一下', '对了') joins the ticket
+    unless it names another tree."""
+    add_roster(bot)
+    clock.set(DAYTIME)
+
+    def says(text):
+        clock.advance(seconds=30)
+        return villager.says(text)
+
+    number = ticket_number(says("问专家 " + UNANSWERABLE))  # 桂花
+    assert f"补充到第{number}号" in says("问专家 桂花叶子还在掉 今天又掉了一地")
+    assert f"补充到第{number}号" in says("补充一下 叶子背面有白色小点点")
+    assert f"补充到第{number}号" in says("对了 掉下来的叶子边边是焦的")
+    lychee = ticket_number(says("问专家 我家荔枝树干裂开了"))
+    assert lychee != number
+    assert f"补充到第{number}号" not in says("补充一下 龙眼叶子也有黑点")  # another tree: not the 桂花's
+    texts = [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [number])]
+    assert texts == ["桂花叶子还在掉 今天又掉了一地", "补充一下 叶子背面有白色小点点", "对了 掉下来的叶子边边是焦的"]

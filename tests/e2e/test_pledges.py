@@ -390,3 +390,17 @@ def test_the_offices_pages_show_the_species_as_villagers_read_it_and_exports_kee
     assert '<td data-label="树种">桃子</td>' in village and '<td data-label="树种">桃</td>' not in village
     assert [r["species"] for r in export(config_file, "demand", tmp_path)] == ["桃"]
     assert [r["species"] for r in export(config_file, "seedling_batches", tmp_path)] == ["桃"]
+
+
+def test_a_plan_said_for_today_or_after_the_planning_word_is_a_pledge_never_a_record(li, rows):
+    """Round 19: '今天要种两棵荔枝' (a plan said with 今天要) became an answer on heeling in, once a planting record; a plan
+    is a pledge. The time may follow the planning word ('打算过完年种'), the household say 认领 itself ('我家认领'), and a
+    plan naming no tree ('一棵树') is a pledge that asks for its tree."""
+    assert li.says("今天要种两棵荔枝").startswith("已登记认领：您家2棵荔枝。")
+    assert li.says("打算过完年种三棵桂花在屋前").startswith("已登记认领：您家3棵桂花。")
+    assert li.says("我家认领一棵杨梅").startswith("已登记认领：您家1棵杨梅。")
+    assert li.says("我报名种一棵树四月份种") == "认领什么树？请这样发：认领 1棵荔枝。"
+    assert live(rows) == [(1, "荔枝", 2, None), (1, "桂花", 3, None), (1, "杨梅", 1, None)]
+    assert rows("plantings") == []
+    li.says("今天种了两棵荔枝")  # planted: a record, as ever
+    assert [(r["species"], r["count"]) for r in rows("plantings")] == [("荔枝", 2)]

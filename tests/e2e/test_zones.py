@@ -334,3 +334,17 @@ def test_the_dashboard_adds_a_zone_with_its_checks(bot, village, app, clock):
     assert [(z["name"], z["source"]) for z in bot.db.query("SELECT name, source FROM zones")] == [
         ("河堤段", "dashboard")
     ]
+
+
+def test_a_zone_asked_for_in_a_sentence_and_a_retraction_while_the_list_is_shown(person, zones, bot):
+    """Round 19: a zone wanted with a question first ('…在哪里 我要认领一块'), claimed by its number in a sentence
+    ('我认领1号责任区'), one's own asked ('我的责任区是哪块'); '发错了' while the list is shown ends it as 取消 does (a
+    list shown is a flow in progress: a number sent after it no longer claims)."""
+    chen = person("o-chen", "陈党员", "党员")
+    assert "1. 党建林东片（0人认领）" in chen.says("党员责任区在哪里 我要认领一块")
+    assert chen.says("发错了") == bot.t("core.cancelled")
+    again = chen.says("我认领1号责任区")  # no list kept any more: the list again, nothing claimed
+    assert "1. 党建林东片（0人认领）" in again and "认领成功" not in again
+    assert "认领成功" in chen.says("我认领1号责任区")
+    assert "1. 党建林东片（1人认领，含您）" in chen.says("我的责任区是哪块")
+    assert "1. 党建林东片（1人认领，含您）" not in chen.says("责任区怎么管护")  # how to: the FAQ's
