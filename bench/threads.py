@@ -60,13 +60,17 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
             (counters_folder / f"{os.getpid()}.json").write_text(json.dumps(counters))
 
     writer = bot.writer.MessageWriter
+    write_group = getattr(writer, "write_group", None)  # the writer thread's step and the writer process's
     write, fill = writer._write, getattr(writer, "_fill", None)
     size = [0]
 
-    def counted_write(self, group):
+    def started_counting() -> None:
         if dumping != [os.getpid()]:  # the first group of this (forked) process
             dumping[:] = [os.getpid()]
             threading.Thread(target=dump_every_second, name="bench-counters", daemon=True).start()
+
+    def counted_write(self, group):
+        started_counting()
         wall, cpu = time.perf_counter(), time.thread_time()
         write(self, group)
         add("groups")
@@ -74,8 +78,28 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
         add("group_wall", time.perf_counter() - wall)
         add("group_cpu", time.thread_time() - cpu)
 
-    writer._write = counted_write  # type: ignore[method-assign]
-    if fill is not None:  # the writer that fills its group once it holds the write lock
+    def counted_write_group(self, group, fill=None):
+        started_counting()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        write_group(self, group, fill)
+        add("groups")
+        add("messages", len(group))
+        add("group_wall", time.perf_counter() - wall)
+        add("group_cpu", time.thread_time() - cpu)
+
+    serve_writer = getattr(bot.writer, "serve_writer", None)
+    if serve_writer is not None:  # the writer process of ``serve --workers N``: its main thread named for /proc
+
+        def named_serve_writer(*args, **kwargs):
+            libc.prctl(15, b"writer-process", 0, 0, 0)
+            return serve_writer(*args, **kwargs)
+
+        bot.writer.serve_writer = named_serve_writer  # type: ignore[attr-defined]
+    if write_group is not None:
+        writer.write_group = counted_write_group  # type: ignore[attr-defined]
+    else:
+        writer._write = counted_write  # type: ignore[method-assign]
+    if fill is not None and write_group is None:  # the writer that fills its group once it holds the write lock
 
         def counted_fill(self, group):
             fill(self, group)
@@ -223,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         d = {key: value - counted.get(pid, {}).get(key, 0.0) for key, value in values.items()}
         groups, messages = max(d.get("groups", 0), 1), max(d.get("messages", 0), 1)
         print(
-            f"worker pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
+            f"pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
             f"({messages / groups:.1f} a group); a group {d.get('group_wall', 0) / groups * 1000:.1f} ms wall, "
             f"{d.get('group_cpu', 0) / groups * 1000:.2f} ms CPU ({d.get('group_cpu', 0) / messages * 1000:.3f} a message); "
             f"write lock taken {d.get('lock_takes', 0):.0f} times, waited {d.get('lock_wait', 0):.2f} s "

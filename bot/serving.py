@@ -32,11 +32,13 @@ With one worker (the default) there is no master: the process itself serves the 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import signal
 import socket
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,21 +107,49 @@ def _drain(server) -> None:
 class Master:
     """Forks ``workers`` processes serving ``sock`` and keeps that many running until told to stop."""
 
-    def __init__(self, sock: socket.socket, workers: int, make_worker: Callable[[int], Worker], before_fork):
+    def __init__(
+        self,
+        sock: socket.socket,
+        workers: int,
+        make_worker: Callable[[int], Worker],
+        before_fork,
+        run_writer: Callable[[socket.socket, Callable[[], bool]], None] | None = None,
+    ):
         self.sock = sock
         self.workers = workers
         self.make_worker = make_worker
         self.before_fork = before_fork  # closes what must not cross a fork (database connections)
-        self.pids: dict[int, int] = {}  # pid -> worker number
+        # the writer process's loop (bot/writer.py ``serve_writer``), given its listening socket and when to stop; None:
+        # each worker has a writer thread of its own
+        self.run_writer = run_writer
+        self.writer_folder: str | None = None
+        self.writer_listener: socket.socket | None = None
+        self.pids: dict[int, int] = {}  # pid -> worker number (WRITER: the writer process)
         self.started: dict[int, float] = {}  # worker number -> when it was (re)started
         self.restart_at: dict[int, float] = {}  # worker number -> when to start it again
         self.pid = os.getpid()
+
+    @property
+    def writer_address(self) -> str | None:
+        return None if self.writer_folder is None else os.path.join(self.writer_folder, "writer.sock")
+
+    def _listen_for_writer(self) -> None:
+        """The writer process's socket, held by the master so that a restarted writer takes the same one (connections
+        made meanwhile wait in its backlog), in a folder only this user may enter."""
+        self.writer_folder = tempfile.mkdtemp(prefix="lvmei-writer-")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(os.path.join(self.writer_folder, "writer.sock"))
+        listener.listen(1024)
+        self.writer_listener = listener
 
     def run(self) -> int:
         signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS | {signal.SIGCHLD})
         self.before_fork()
         logs.write_directly()  # no thread may run in the master across a fork
         gc.freeze()  # what the master built stays shared with the workers (not copied on a collection)
+        if self.run_writer is not None:
+            self._listen_for_writer()
+            self._spawn(WRITER)
         for number in range(self.workers):
             self._spawn(number)
         log.info("master %d: %d workers serving %s", os.getpid(), self.workers, self.sock.getsockname())
@@ -140,13 +170,19 @@ class Master:
         return 0
 
     def _spawn(self, number: int) -> None:
+        if number == WRITER:
+            return self._spawn_writer()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the master's code
             code = 1
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, set())
-                # the workers share one write lock: its holder has the GIL back sooner after each statement (bot/writer.py)
-                writer.switch_interval_holding = writer.SWITCH_INTERVAL_HOLDING
+                if self.writer_listener is not None:  # the writer process applies this worker's messages
+                    self.writer_listener.close()
+                    writer.remote_address = self.writer_address
+                else:  # the workers' writer threads share one write lock: its holder has the GIL back sooner after
+                    # each statement (bot/writer.py)
+                    writer.switch_interval_holding = writer.SWITCH_INTERVAL_HOLDING
                 logs.write_in_background(worker=number)
                 log.info("worker %d (pid %d) serving", number, os.getpid())
                 serve_socket(self.sock, self.make_worker(number), master_pid=self.pid)
@@ -158,6 +194,29 @@ class Master:
                 os._exit(code)
         self.pids[pid] = number
         self.started[number] = time.monotonic()
+
+    def _spawn_writer(self) -> None:
+        assert self.run_writer is not None and self.writer_listener is not None
+        pid = os.fork()
+        if pid == 0:  # the writer process: never returns into the master's code
+            code = 1
+            try:
+                stopping: list[int] = []
+                for sig in _STOP_SIGNALS:
+                    signal.signal(sig, lambda signum, _frame: stopping.append(signum))
+                signal.pthread_sigmask(signal.SIG_SETMASK, set())
+                self.sock.close()  # it serves no HTTP
+                logs.write_in_background(worker="writer")
+                log.info("writer process (pid %d) applying the workers' messages", os.getpid())
+                self.run_writer(self.writer_listener, lambda: bool(stopping) or os.getppid() != self.pid)
+                code = 0
+            except BaseException:  # noqa: BLE001 - said in the log; the master restarts it
+                log.exception("the writer process failed")
+            finally:
+                logs.close()
+                os._exit(code)
+        self.pids[pid] = WRITER
+        self.started[WRITER] = time.monotonic()
 
     def _reap(self) -> None:
         """Collect every worker that ended; schedule its restart."""
@@ -173,8 +232,8 @@ class Master:
                 continue
             lived = time.monotonic() - self.started[number]
             log.warning(
-                "worker %d (pid %d) ended (%s) after %.1f s; starting it again",
-                number,
+                "%s (pid %d) ended (%s) after %.1f s; starting it again",
+                _name(number),
                 pid,
                 _describe(status),
                 lived,
@@ -182,10 +241,22 @@ class Master:
             self.restart_at[number] = time.monotonic() + (RESTART_PAUSE_SECONDS if lived < RESTART_PAUSE_SECONDS else 0)
 
     def _stop_all(self) -> None:
-        for pid in self.pids:
+        """The workers first (their requests in progress wait for the writer process), then the writer process."""
+        self._stop({pid: number for pid, number in self.pids.items() if number != WRITER})
+        self._stop(dict(self.pids))
+        self.sock.close()
+        if self.writer_listener is not None:
+            self.writer_listener.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.writer_address or "")
+            with contextlib.suppress(OSError):
+                os.rmdir(self.writer_folder or "")
+
+    def _stop(self, stopping: dict[int, int]) -> None:
+        for pid in stopping:
             _signal(pid, signal.SIGTERM)
         deadline = time.monotonic() + STOP_SECONDS
-        while self.pids and time.monotonic() < deadline:
+        while stopping and time.monotonic() < deadline:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
@@ -194,14 +265,21 @@ class Master:
                 time.sleep(0.05)
                 continue
             number = self.pids.pop(pid, None)
+            stopping.pop(pid, None)
             if number is not None and status:
-                log.warning("worker %d (pid %d) stopped: %s", number, pid, _describe(status))
-        for pid in self.pids:  # still running past the deadline
-            log.error("worker pid %d did not stop in %.0f s: killed", pid, STOP_SECONDS)
+                log.warning("%s (pid %d) stopped: %s", _name(number), pid, _describe(status))
+        for pid in stopping:  # still running past the deadline
+            log.error("%s (pid %d) did not stop in %.0f s: killed", _name(self.pids.get(pid, -2)), pid, STOP_SECONDS)
             _signal(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        self.pids.clear()
-        self.sock.close()
+            self.pids.pop(pid, None)
+
+
+WRITER = -1  # the writer process's number among the master's children
+
+
+def _name(number: int) -> str:
+    return "the writer process" if number == WRITER else f"worker {number}"
 
 
 def _signal(pid: int, sig: int) -> None:

@@ -13,11 +13,12 @@ factory puts in front of Flask, with the same ``answer`` as the blueprint's view
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, request
@@ -26,14 +27,15 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from bot import clock
+from bot import writer as writer_module
 from bot.checkpoints import Checkpointer
 from bot.context import AppContext, Ctx
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import Plan, PlanCache, dispatch, plan
+from bot.router import ASK, Plan, PlanCache, dispatch, plan
 from bot.store import inbox, json_text, media, outbox, users
-from bot.writer import MessageWriter
+from bot.writer import MessageWriter, RemoteWriter
 
 log = logging.getLogger("bot.webhook")
 bp = Blueprint("wechat", __name__)
@@ -256,9 +258,23 @@ class Job:
     replayed: bool = False  # set by _admit: its pair was seen with another body
 
 
-def _writer(app: AppContext) -> MessageWriter:
-    """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
+def _writer(app: AppContext) -> MessageWriter | RemoteWriter:
+    """The one thread that applies incoming messages and commits them in groups (bot/writer.py); in a worker of
+    ``serve --workers N``, the writer process that does it for every worker."""
+    if writer_module.remote_address is not None:
+        address = writer_module.remote_address
+        return app.service(
+            "remote_writer",
+            lambda a: RemoteWriter(
+                address,
+                encode=lambda job: _encoded(a, job, with_plan=True),
+                encode_again=lambda job: _encoded(a, job, with_plan=False),
+            ),
+        )
+    return _local_writer(app)
 
+
+def _local_writer(app: AppContext) -> MessageWriter:
     def build(a: AppContext) -> MessageWriter:
         return MessageWriter(
             a.databases,
@@ -270,6 +286,50 @@ def _writer(app: AppContext) -> MessageWriter:
         )
 
     return app.service("message_writer", build)
+
+
+# What crosses to the writer process, as plain tuples (a pickle of the dataclasses and an aware datetime cost 3-4 times
+# as much CPU on each side): the message's fields in ``Incoming``'s order, the moment as a UTC timestamp when it is in
+# UTC, the plan's routes by their place in ``app.routes`` (the writer process, forked from the same master, has the
+# same list) with ``None`` for ``ASK`` (a plan keeps no other falsy reading).
+_INCOMING_FIELDS = tuple(f.name for f in dataclasses.fields(Incoming))
+
+
+def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
+    """``job`` as it is sent to the writer process; without its plan when ``with_plan`` is False (what a matcher read
+    could not be pickled: the writer process asks every route itself)."""
+    planned = None
+    if with_plan and job.planned is not None:
+        places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
+        planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
+    incoming = job.incoming
+    now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
+    seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
+    values = tuple(getattr(incoming, name) for name in _INCOMING_FIELDS)
+    return (values, now, job.now_s, job.payload, job.started, seen, planned)
+
+
+def _decoded(app: AppContext, encoded: tuple) -> Job:
+    """A job from a worker, in the writer process (``_encoded`` undone)."""
+    values, now, now_s, payload, started, seen, planned = encoded
+    if planned is not None:
+        routes = app.routes
+        planned = tuple((routes[place], ASK if read is None else read) for place, read in planned)
+    return Job(
+        Incoming(*values),
+        datetime.fromtimestamp(now, UTC) if isinstance(now, float) else now,
+        now_s,
+        payload,
+        started,
+        None if seen is None else Seen(*seen),
+        planned,
+    )
+
+
+def serve_writer_process(app: AppContext, listener, stopping: Callable[[], bool]) -> None:
+    """The writer process of ``serve --workers N`` (bot/serving.py): the workers' messages, applied and committed in
+    groups by the same ``MessageWriter`` a single process runs as a thread."""
+    writer_module.serve_writer(listener, _local_writer(app), lambda job: _decoded(app, job), stopping)
 
 
 def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str | None:

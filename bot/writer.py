@@ -42,12 +42,17 @@ the next message, so an app needs no shutdown call and idle test apps leave no t
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
+import pickle
 import queue
+import selectors
+import socket
+import struct
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.checkpoints import Checkpointer
@@ -66,6 +71,9 @@ log = logging.getLogger("bot.writer")
 # every thread was no faster (docs/benchmarks-history.md).
 SWITCH_INTERVAL_HOLDING = 0.0005
 switch_interval_holding: float | None = None  # None: Python's interval throughout; a worker sets it
+# set in each worker of ``serve --workers N`` that hands its messages to the writer process (bot/serving.py): the
+# address of that process's socket
+remote_address: str | None = None
 _holding = 0  # writers of this process inside their write lock
 _holding_guard = threading.Lock()
 _interval_before = 0.005
@@ -170,19 +178,27 @@ class MessageWriter:
             except queue.Empty:
                 break
 
-    def _run(self) -> None:
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """What the writing thread runs inside: the checkpoint thread beside it (its COMMITs then only append to the
+        WAL); its connection closed at the end."""
         try:
             with self.checkpoints.beside() if self.checkpoints is not None else contextlib.nullcontext():
                 if self.checkpoints is not None:  # the checkpoint thread copies the WAL back, not this one's COMMIT
                     self.databases.get().execute("PRAGMA wal_autocheckpoint=0")
+                yield
+        finally:
+            self.databases.close_current()
+
+    def _run(self) -> None:
+        try:
+            with self.writing():
                 while (first := self._next_first()) is not None:
                     self._write(first)
         except BaseException:  # not expected (_write answers every error); let the next submit start anew
             with self._starting:
                 self._running = False
             raise
-        finally:
-            self.databases.close_current()
 
     def _commit(self, db, group: list[_Pending], careful: bool) -> None:
         """One transaction for the group. Not ``careful``: no savepoint per item (two statements fewer
@@ -226,11 +242,17 @@ class MessageWriter:
     def _write(self, first: _Pending) -> None:
         """The group of ``first`` and what has queued behind it by the time this thread holds the write lock: messages
         that arrive while another worker's group holds it join this group instead of waiting for the next one."""
-        group = [first]
+        self.write_group([first], self._fill)
+
+    def write_group(self, group: list[_Pending], fill: Callable[[list[_Pending]], None] | None = None) -> None:
+        """Apply and commit ``group`` (and what ``fill`` adds to it once the write lock is held), setting each item's
+        result or error and releasing its ``done``. The writer thread's step, and the writer process's
+        (``serve_writer``)."""
         try:
             db = self.databases.get()
             with getattr(db, "write_lock", None) or contextlib.nullcontext(), _gil_asked_for_sooner():
-                self._fill(group)
+                if fill is not None:
+                    fill(group)
                 try:
                     self._commit(db, group, careful=False)
                 except _ItemFailed:  # the group was rolled back: again, this time each item in its savepoint
@@ -242,3 +264,226 @@ class MessageWriter:
         finally:
             for pending in group:
                 pending.done.release()
+
+
+# -- one writer process for the workers of ``serve --workers N`` ---------------------------------------------------------
+# With a writer thread in each worker, the workers' writers took turns at the write lock (an flock), and the holder kept
+# it ~1.5 ms a message for ~0.5 ms of its CPU: every SQLite statement hands the GIL over, and the writer had it back
+# only behind its worker's 32 request threads (issue 21, ninth round). So N workers together served about one over
+# that, whatever the cores. Here the workers hand their messages to ONE process that has no request threads
+# (bot/serving.py starts it beside the workers): it applies and commits them in groups as the writer thread did, and
+# answers each worker once its messages are durable. The write lock is then held only by a thread that has the GIL to
+# itself. Each request thread keeps a connection of its own to the writer process (a Unix socket in a folder only
+# the bot's user can enter); a message and its answer are one frame each (4 bytes of length, then a pickle).
+
+_FRAME = struct.Struct("!I")
+FRAME_LIMIT = 64 << 20  # a frame longer than this is not ours: the connection is closed
+
+
+class WriterGone(RuntimeError):
+    """The writer process ended (or was restarted) before it answered: the message may or may not be committed, and is
+    not acknowledged; WeChat's retry is recorded once either way (the inbox's dedupe)."""
+
+
+class WriterFailed(RuntimeError):
+    """The writer process could not commit the message's group (its error, as text)."""
+
+
+def _frame(obj: Any) -> bytes:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return _FRAME.pack(len(data)) + data
+
+
+def _receive(conn: socket.socket) -> Any:
+    header = _receive_exactly(conn, _FRAME.size)
+    (length,) = _FRAME.unpack(header)
+    if length > FRAME_LIMIT:
+        raise WriterGone(f"a frame of {length} bytes")
+    return pickle.loads(_receive_exactly(conn, length))
+
+
+def _receive_exactly(conn: socket.socket, size: int) -> bytes:
+    data = conn.recv(size)
+    if len(data) == size:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < size:
+        if not data:
+            raise WriterGone("the writer process closed the connection")
+        data = conn.recv(size - got)
+        parts.append(data)
+        got += len(data)
+    return b"".join(parts)
+
+
+class RemoteWriter:
+    """A worker's side of the writer process: ``submit`` as ``MessageWriter.submit``, the item applied and committed by
+    the writer process. ``encode`` turns an item into what crosses the socket (picklable), ``decode`` (in the writer
+    process) back; ``encode_again`` if the first encoding cannot be pickled. Raises ``WriterGone`` when the writer
+    process ended before answering, ``WriterFailed`` when the item's group could not commit."""
+
+    def __init__(
+        self,
+        address: str,
+        encode: Callable[[Any], Any] = lambda item: item,
+        encode_again: Callable[[Any], Any] | None = None,
+    ):
+        self.address = address
+        self.encode = encode
+        self.encode_again = encode_again
+        self._local = threading.local()
+
+    def _connection(self) -> socket.socket:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                conn.connect(self.address)
+            except OSError as exc:
+                conn.close()
+                raise WriterGone(f"cannot reach the writer process: {exc}") from exc
+            self._local.conn = conn
+        return conn
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.close()
+
+    def submit(self, item: Any) -> Any:
+        try:
+            frame = _frame(self.encode(item))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            if self.encode_again is None:
+                raise
+            frame = _frame(self.encode_again(item))
+        try:
+            conn = self._connection()
+            conn.sendall(frame)
+            ok, value = _receive(conn)
+        except (OSError, EOFError, pickle.UnpicklingError, WriterGone) as exc:
+            self._drop()  # the next message connects again (to the writer the master restarted)
+            raise exc if isinstance(exc, WriterGone) else WriterGone(str(exc)) from exc
+        if not ok:
+            raise WriterFailed(value)
+        return value
+
+
+class _Client:
+    """A connection from one request thread of a worker, in the writer process: what has arrived of its next frame."""
+
+    __slots__ = ("conn", "buffer")
+
+    def __init__(self, conn: socket.socket):
+        self.conn = conn
+        self.buffer = bytearray()
+
+    def frames(self) -> list[bytes] | None:
+        """The frames complete after reading what is there; None once the worker closed the connection."""
+        try:
+            data = self.conn.recv(1 << 16)
+        except (BlockingIOError, InterruptedError):
+            return []
+        except OSError:
+            return None
+        if not data:
+            return None
+        self.buffer += data
+        frames = []
+        while len(self.buffer) >= _FRAME.size:
+            (length,) = _FRAME.unpack_from(self.buffer)
+            if length > FRAME_LIMIT:
+                return None
+            if len(self.buffer) < _FRAME.size + length:
+                break
+            frames.append(bytes(self.buffer[_FRAME.size : _FRAME.size + length]))
+            del self.buffer[: _FRAME.size + length]
+        return frames
+
+    def answer(self, obj: Any) -> None:
+        data = _frame(obj)
+        try:
+            sent = self.conn.send(data)  # a short answer to a thread waiting for it: the socket's buffer takes it
+            if sent < len(data):
+                self.conn.setblocking(True)
+                self.conn.settimeout(5.0)
+                try:
+                    self.conn.sendall(data[sent:])
+                finally:
+                    self.conn.setblocking(False)
+        except OSError:  # the worker is gone: its message was not acknowledged, and a retry is recorded once
+            pass
+
+
+def serve_writer(
+    listener: socket.socket,
+    writer: MessageWriter,
+    decode: Callable[[Any], Any] = lambda item: item,
+    stopping: Callable[[], bool] = lambda: False,
+) -> None:
+    """The writer process: accept the workers' connections on ``listener``; apply what they send in groups (at most
+    ``writer.max_group``, and what has arrived by the time the group holds the write lock), each message answered once
+    its group committed; until ``stopping()`` (checked between groups and at least every half second)."""
+    selector = selectors.DefaultSelector()
+    listener.setblocking(False)
+    selector.register(listener, selectors.EVENT_READ, None)
+    waiting: collections.deque[tuple[_Client, Any]] = collections.deque()
+
+    def read(timeout: float | None) -> None:
+        for key, _events in selector.select(timeout):
+            if key.data is None:
+                try:
+                    conn, _address = listener.accept()
+                except (BlockingIOError, InterruptedError):
+                    continue
+                conn.setblocking(False)
+                selector.register(conn, selectors.EVENT_READ, _Client(conn))
+                continue
+            client: _Client = key.data
+            frames = client.frames()
+            if frames is None:  # its worker ended or closed it: what it sent and is still waiting is applied anyway
+                selector.unregister(client.conn)
+                client.conn.close()
+                continue
+            for frame in frames:
+                try:
+                    waiting.append((client, decode(pickle.loads(frame))))
+                except Exception as exc:  # noqa: BLE001 - that message is refused, the others go on
+                    log.exception("a message from a worker could not be read")
+                    client.answer((False, f"unreadable: {type(exc).__name__}"))
+
+    def take(group: list[_Pending], clients: list[_Client], limit: int) -> None:
+        while waiting and len(group) < limit:
+            client, item = waiting.popleft()
+            group.append(_Pending(item))
+            clients.append(client)
+
+    try:
+        with writer.writing():
+            while not stopping():
+                read(0 if waiting else 0.5)
+                while waiting and not stopping():
+                    group: list[_Pending] = []
+                    clients: list[_Client] = []
+                    take(group, clients, writer.max_group)
+
+                    def fill(group: list[_Pending], clients: list[_Client] = clients) -> None:
+                        if len(group) < writer.max_group:
+                            read(0)  # what arrived while the lock was being taken joins this group
+                            take(group, clients, writer.max_group)
+
+                    writer.write_group(group, fill)
+                    for pending, client in zip(group, clients, strict=True):
+                        if pending.error is None:
+                            client.answer((True, pending.result))
+                        else:
+                            client.answer((False, f"{type(pending.error).__name__}: {pending.error}"))
+                    read(0)
+    finally:
+        for key in list(selector.get_map().values()):
+            if key.data is not None:
+                key.data.conn.close()
+        selector.close()
