@@ -52,6 +52,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -273,8 +274,11 @@ class MessageWriter:
 # that, whatever the cores. Here the workers hand their messages to ONE process that has no request threads
 # (bot/serving.py starts it beside the workers): it applies and commits them in groups as the writer thread did, and
 # answers each worker once its messages are durable. The write lock is then held only by a thread that has the GIL to
-# itself. Each request thread keeps a connection of its own to the writer process (a Unix socket in a folder only
-# the bot's user can enter); a message and its answer are one frame each (4 bytes of length, then a pickle).
+# itself. In each worker a courier thread (``RemoteWriter``, in place of the writer thread) takes what its request
+# threads have queued and sends it as one frame over a Unix socket (in a folder only the bot's user can enter); the
+# writer process applies the frames that have arrived from every worker in one transaction and answers each frame with
+# one frame: a wake-up and two system calls a group on each side, not a message. A frame is 4 bytes of length, then a
+# pickle: a list of the items (each pickled on its own), or of their answers.
 
 _FRAME = struct.Struct("!I")
 FRAME_LIMIT = 64 << 20  # a frame longer than this is not ours: the connection is closed
@@ -286,7 +290,7 @@ class WriterGone(RuntimeError):
 
 
 class WriterFailed(RuntimeError):
-    """The writer process could not commit the message's group (its error, as text)."""
+    """The writer process could not commit the message's group, or could not read the message (its error, as text)."""
 
 
 def _frame(obj: Any) -> bytes:
@@ -295,85 +299,125 @@ def _frame(obj: Any) -> bytes:
 
 
 def _receive(conn: socket.socket) -> Any:
-    header = _receive_exactly(conn, _FRAME.size)
-    (length,) = _FRAME.unpack(header)
+    """One frame's object: usually one ``recv``."""
+    data = conn.recv(1 << 16)
+    if len(data) < _FRAME.size:
+        data += _receive_exactly(conn, _FRAME.size - len(data))
+    (length,) = _FRAME.unpack_from(data)
     if length > FRAME_LIMIT:
         raise WriterGone(f"a frame of {length} bytes")
-    return pickle.loads(_receive_exactly(conn, length))
+    body = data[_FRAME.size :]
+    if len(body) < length:
+        body += _receive_exactly(conn, length - len(body))
+    return pickle.loads(body)
 
 
 def _receive_exactly(conn: socket.socket, size: int) -> bytes:
-    data = conn.recv(size)
-    if len(data) == size:
-        return data
-    parts = [data]
-    got = len(data)
-    while got < size:
+    parts = []
+    while size > 0:
+        data = conn.recv(size)
         if not data:
             raise WriterGone("the writer process closed the connection")
-        data = conn.recv(size - got)
         parts.append(data)
-        got += len(data)
+        size -= len(data)
     return b"".join(parts)
 
 
-class RemoteWriter:
-    """A worker's side of the writer process: ``submit`` as ``MessageWriter.submit``, the item applied and committed by
-    the writer process. ``encode`` turns an item into what crosses the socket (picklable), ``decode`` (in the writer
-    process) back; ``encode_again`` if the first encoding cannot be pickled. Raises ``WriterGone`` when the writer
-    process ended before answering, ``WriterFailed`` when the item's group could not commit."""
+class RemoteWriter(MessageWriter):
+    """A worker's side of the writer process: ``submit`` as ``MessageWriter.submit``; its thread (the courier) sends
+    what has queued (at most ``max_group``) to the writer process as one frame and hands each request thread its
+    answer. ``encode`` turns an item into what crosses the socket (picklable; ``decode`` in the writer process turns
+    it back), ``encode_again`` if that cannot be pickled. A caller hears ``WriterGone`` when the writer process ended
+    before answering, ``WriterFailed`` when its message's group could not commit."""
 
     def __init__(
         self,
         address: str,
         encode: Callable[[Any], Any] = lambda item: item,
         encode_again: Callable[[Any], Any] | None = None,
+        max_group: int = 64,
+        idle_seconds: float = 5.0,
     ):
+        super().__init__(None, _not_here, _not_here, max_group=max_group, idle_seconds=idle_seconds)  # type: ignore[arg-type]
         self.address = address
         self.encode = encode
         self.encode_again = encode_again
-        self._local = threading.local()
+        self._conn: socket.socket | None = None
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        yield  # no database here: the writer process has it
+
+    def _pickled(self, item: Any) -> bytes | BaseException:
+        try:
+            return pickle.dumps(self.encode(item), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            if self.encode_again is None:
+                return exc
+            try:
+                return pickle.dumps(self.encode_again(item), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as again:  # noqa: BLE001 - that caller hears it
+                return again
 
     def _connection(self) -> socket.socket:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
+        if self._conn is None:
             conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             try:
                 conn.connect(self.address)
             except OSError as exc:
                 conn.close()
                 raise WriterGone(f"cannot reach the writer process: {exc}") from exc
-            self._local.conn = conn
-        return conn
+            self._conn = conn
+        return self._conn
 
-    def _drop(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        self._local.conn = None
+    def hang_up(self) -> None:
+        """Close the connection (the next group connects again)."""
+        conn, self._conn = self._conn, None
         if conn is not None:
             with contextlib.suppress(OSError):
                 conn.close()
 
-    def submit(self, item: Any) -> Any:
+    def write_group(self, group: list[_Pending], fill: Callable[[list[_Pending]], None] | None = None) -> None:
         try:
-            frame = _frame(self.encode(item))
-        except (pickle.PicklingError, TypeError, AttributeError):
-            if self.encode_again is None:
-                raise
-            frame = _frame(self.encode_again(item))
-        try:
-            conn = self._connection()
-            conn.sendall(frame)
-            ok, value = _receive(conn)
-        except (OSError, EOFError, pickle.UnpicklingError, WriterGone) as exc:
-            self._drop()  # the next message connects again (to the writer the master restarted)
-            raise exc if isinstance(exc, WriterGone) else WriterGone(str(exc)) from exc
-        if not ok:
-            raise WriterFailed(value)
-        return value
+            if fill is not None:
+                fill(group)
+            pickled = [self._pickled(pending.item) for pending in group]
+            sending = [pending for pending, data in zip(group, pickled, strict=True) if isinstance(data, bytes)]
+            for pending, data in zip(group, pickled, strict=True):
+                if not isinstance(data, bytes):
+                    pending.error = data
+            if sending:
+                try:
+                    conn = self._connection()
+                    conn.sendall(_frame([data for data in pickled if isinstance(data, bytes)]))
+                    answers = _receive(conn)
+                except (OSError, EOFError, pickle.UnpicklingError, WriterGone) as exc:
+                    self.hang_up()  # the next group connects again (to the writer the master restarted)
+                    gone = exc if isinstance(exc, WriterGone) else WriterGone(f"{type(exc).__name__}: {exc}")
+                    for pending in sending:
+                        pending.error = gone
+                else:
+                    for pending, (ok, value) in zip(sending, answers, strict=True):
+                        if ok:
+                            pending.result = value
+                        else:
+                            pending.error = WriterFailed(value)
+        except BaseException as exc:  # noqa: BLE001 - not expected: every caller hears it
+            log.exception("a group of %d messages could not be sent to the writer process", len(group))
+            for pending in group:
+                if pending.error is None and pending.result is None:
+                    pending.error = exc
+        finally:
+            for pending in group:
+                pending.done.release()
+
+
+def _not_here(db: Any, item: Any) -> Any:
+    raise RuntimeError("a RemoteWriter applies nothing itself")
 
 
 class _Client:
-    """A connection from one request thread of a worker, in the writer process: what has arrived of its next frame."""
+    """A worker's connection, in the writer process: what has arrived of its next frame."""
 
     __slots__ = ("conn", "buffer")
 
@@ -406,7 +450,7 @@ class _Client:
     def answer(self, obj: Any) -> None:
         data = _frame(obj)
         try:
-            sent = self.conn.send(data)  # a short answer to a thread waiting for it: the socket's buffer takes it
+            sent = self.conn.send(data)  # answers to a courier waiting for them: the socket's buffer takes them
             if sent < len(data):
                 self.conn.setblocking(True)
                 self.conn.settimeout(5.0)
@@ -414,8 +458,19 @@ class _Client:
                     self.conn.sendall(data[sent:])
                 finally:
                     self.conn.setblocking(False)
-        except OSError:  # the worker is gone: its message was not acknowledged, and a retry is recorded once
+        except OSError:  # the worker is gone: its messages were not acknowledged, and a retry is recorded once
             pass
+
+
+class _Frame:
+    """One frame of a worker, in the writer process: its items (or why each could not be read) and their answers."""
+
+    __slots__ = ("client", "answers", "pending")
+
+    def __init__(self, client: _Client, count: int):
+        self.client = client
+        self.answers: list[Any] = [None] * count
+        self.pending: list[tuple[int, _Pending]] = []
 
 
 def serve_writer(
@@ -423,14 +478,18 @@ def serve_writer(
     writer: MessageWriter,
     decode: Callable[[Any], Any] = lambda item: item,
     stopping: Callable[[], bool] = lambda: False,
+    drain_seconds: float = 20.0,
 ) -> None:
-    """The writer process: accept the workers' connections on ``listener``; apply what they send in groups (at most
-    ``writer.max_group``, and what has arrived by the time the group holds the write lock), each message answered once
-    its group committed; until ``stopping()`` (checked between groups and at least every half second)."""
+    """The writer process: accept the workers' connections on ``listener``; apply the frames they send in groups (the
+    frames that have arrived, ``writer.max_group`` messages and more only to finish a frame, and what has arrived by the
+    time the group holds the write lock), each frame answered once its group committed. Once ``stopping()`` (asked
+    between groups and at least every half second), it goes on while a worker still has a connection open,
+    ``drain_seconds`` at most: the master stops the workers first, but a SIGTERM sent to every process at once
+    (systemd's) reaches it while the workers still finish their requests."""
     selector = selectors.DefaultSelector()
     listener.setblocking(False)
     selector.register(listener, selectors.EVENT_READ, None)
-    waiting: collections.deque[tuple[_Client, Any]] = collections.deque()
+    waiting: collections.deque[_Frame] = collections.deque()
 
     def read(timeout: float | None) -> None:
         for key, _events in selector.select(timeout):
@@ -448,39 +507,62 @@ def serve_writer(
                 selector.unregister(client.conn)
                 client.conn.close()
                 continue
-            for frame in frames:
+            for data in frames:
                 try:
-                    waiting.append((client, decode(pickle.loads(frame))))
-                except Exception as exc:  # noqa: BLE001 - that message is refused, the others go on
-                    log.exception("a message from a worker could not be read")
-                    client.answer((False, f"unreadable: {type(exc).__name__}"))
+                    items = pickle.loads(data)
+                except Exception:  # noqa: BLE001 - not a frame of ours: that connection is closed
+                    log.exception("a frame from a worker could not be read")
+                    selector.unregister(client.conn)
+                    client.conn.close()
+                    break
+                frame = _Frame(client, len(items))
+                for place, item in enumerate(items):
+                    try:
+                        frame.pending.append((place, _Pending(decode(pickle.loads(item)))))
+                    except Exception as exc:  # noqa: BLE001 - that message is refused, the others go on
+                        log.exception("a message from a worker could not be read")
+                        frame.answers[place] = (False, f"unreadable: {type(exc).__name__}")
+                waiting.append(frame)
 
-    def take(group: list[_Pending], clients: list[_Client], limit: int) -> None:
-        while waiting and len(group) < limit:
-            client, item = waiting.popleft()
-            group.append(_Pending(item))
-            clients.append(client)
+    def take(group: list[_Pending], frames: list[_Frame]) -> None:
+        while waiting and len(group) < writer.max_group:
+            frame = waiting.popleft()
+            frames.append(frame)
+            group.extend(pending for _place, pending in frame.pending)
+
+    drain_until: float | None = None
+
+    def done() -> bool:
+        nonlocal drain_until
+        if drain_until is None:
+            if not stopping():
+                return False
+            drain_until = time.monotonic() + drain_seconds
+        return len(selector.get_map()) <= 1 or time.monotonic() >= drain_until  # the listener alone, or time is up
 
     try:
         with writer.writing():
-            while not stopping():
+            while not done():
                 read(0 if waiting else 0.5)
-                while waiting and not stopping():
+                while waiting:
                     group: list[_Pending] = []
-                    clients: list[_Client] = []
-                    take(group, clients, writer.max_group)
+                    frames: list[_Frame] = []
+                    take(group, frames)
 
-                    def fill(group: list[_Pending], clients: list[_Client] = clients) -> None:
+                    def fill(group: list[_Pending], frames: list[_Frame] = frames) -> None:
                         if len(group) < writer.max_group:
                             read(0)  # what arrived while the lock was being taken joins this group
-                            take(group, clients, writer.max_group)
+                            take(group, frames)
 
-                    writer.write_group(group, fill)
-                    for pending, client in zip(group, clients, strict=True):
-                        if pending.error is None:
-                            client.answer((True, pending.result))
-                        else:
-                            client.answer((False, f"{type(pending.error).__name__}: {pending.error}"))
+                    if group:
+                        writer.write_group(group, fill)
+                    for frame in frames:
+                        for place, pending in frame.pending:
+                            if pending.error is None:
+                                frame.answers[place] = (True, pending.result)
+                            else:
+                                frame.answers[place] = (False, f"{type(pending.error).__name__}: {pending.error}")
+                        frame.client.answer(frame.answers)
                     read(0)
     finally:
         for key in list(selector.get_map().values()):
