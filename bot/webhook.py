@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import operator
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -292,7 +293,7 @@ def _local_writer(app: AppContext) -> MessageWriter:
 # as much CPU on each side): the message's fields in ``Incoming``'s order, the moment as a UTC timestamp when it is in
 # UTC, the plan's routes by their place in ``app.routes`` (the writer process, forked from the same master, has the
 # same list) with ``None`` for ``ASK`` (a plan keeps no other falsy reading).
-_INCOMING_FIELDS = tuple(f.name for f in dataclasses.fields(Incoming))
+_incoming_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Incoming)))
 
 
 def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
@@ -302,11 +303,9 @@ def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
     if with_plan and job.planned is not None:
         places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
         planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
-    incoming = job.incoming
     now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
-    values = tuple(getattr(incoming, name) for name in _INCOMING_FIELDS)
-    return (values, now, job.now_s, job.payload, job.started, seen, planned)
+    return (_incoming_values(job.incoming), now, job.now_s, job.payload, job.started, seen, planned)
 
 
 def _decoded(app: AppContext, encoded: tuple) -> Job:

@@ -278,7 +278,7 @@ class MessageWriter:
 # threads have queued and sends it as one frame over a Unix socket (in a folder only the bot's user can enter); the
 # writer process applies the frames that have arrived from every worker in one transaction and answers each frame with
 # one frame: a wake-up and two system calls a group on each side, not a message. A frame is 4 bytes of length, then a
-# pickle: a list of the items (each pickled on its own), or of their answers.
+# pickle: a list of the items, or of their answers.
 
 _FRAME = struct.Struct("!I")
 FRAME_LIMIT = 64 << 20  # a frame longer than this is not ours: the connection is closed
@@ -348,16 +348,32 @@ class RemoteWriter(MessageWriter):
     def writing(self) -> Iterator[None]:
         yield  # no database here: the writer process has it
 
-    def _pickled(self, item: Any) -> bytes | BaseException:
+    def _encoded(self, item: Any) -> Any:
+        """``encode(item)``, or ``encode_again(item)`` if that cannot be pickled; raises if neither can."""
+        encoded = self.encode(item)
+        if self.encode_again is None:
+            return encoded
         try:
-            return pickle.dumps(self.encode(item), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            if self.encode_again is None:
-                return exc
+            pickle.dumps(encoded, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return self.encode_again(item)
+        return encoded
+
+    def _frame_of(self, group: list[_Pending]) -> tuple[list[_Pending], bytes]:
+        """The frame for ``group``: one pickle of every item's encoding; if that cannot be made, each item's that can
+        (the others' callers hear why)."""
+        try:
+            return group, _frame([self.encode(pending.item) for pending in group])
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass
+        sending, encoded = [], []
+        for pending in group:
             try:
-                return pickle.dumps(self.encode_again(item), protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as again:  # noqa: BLE001 - that caller hears it
-                return again
+                encoded.append(self._encoded(pending.item))
+                sending.append(pending)
+            except Exception as exc:  # noqa: BLE001 - that caller hears it
+                pending.error = exc
+        return sending, _frame(encoded)
 
     def _connection(self) -> socket.socket:
         if self._conn is None:
@@ -381,15 +397,11 @@ class RemoteWriter(MessageWriter):
         try:
             if fill is not None:
                 fill(group)
-            pickled = [self._pickled(pending.item) for pending in group]
-            sending = [pending for pending, data in zip(group, pickled, strict=True) if isinstance(data, bytes)]
-            for pending, data in zip(group, pickled, strict=True):
-                if not isinstance(data, bytes):
-                    pending.error = data
+            sending, frame = self._frame_of(group)
             if sending:
                 try:
                     conn = self._connection()
-                    conn.sendall(_frame([data for data in pickled if isinstance(data, bytes)]))
+                    conn.sendall(frame)
                     answers = _receive(conn)
                 except (OSError, EOFError, pickle.UnpicklingError, WriterGone) as exc:
                     self.hang_up()  # the next group connects again (to the writer the master restarted)
@@ -518,7 +530,7 @@ def serve_writer(
                 frame = _Frame(client, len(items))
                 for place, item in enumerate(items):
                     try:
-                        frame.pending.append((place, _Pending(decode(pickle.loads(item)))))
+                        frame.pending.append((place, _Pending(decode(item))))
                     except Exception as exc:  # noqa: BLE001 - that message is refused, the others go on
                         log.exception("a message from a worker could not be read")
                         frame.answers[place] = (False, f"unreadable: {type(exc).__name__}")

@@ -276,7 +276,7 @@ def test_a_killed_writer_process_is_restarted_and_no_acknowledged_push_is_lost(d
     assert victim is not None and victim in before
     os.kill(victim, signal.SIGKILL)  # the messages it was applying are answered 503 (or not at all) and retried
     assert wait_for(lambda: len(restarted(server, before, victim)) == 1)
-    assert writer_pid(database) in restarted(server, before, victim)
+    assert wait_for(lambda: writer_pid(database) in restarted(server, before, victim))  # its log line
     at_restart = len(traffic.acked)
     assert wait_for(lambda: len(traffic.acked) >= at_restart + 30)  # through the restarted writer process
     traffic.finish()
