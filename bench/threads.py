@@ -110,15 +110,27 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
     lock = bot.db.WriteLock
     acquire, lock_file = lock.acquire, lock._lock_file
 
+    release = lock.release
+
     def counted_acquire(self, blocking=True, timeout=-1):
         started = time.perf_counter()
         depth = self._depth if self._threads._is_owned() else 0
+        taken = False
         try:
-            return acquire(self, blocking, timeout)
+            taken = acquire(self, blocking, timeout)
+            return taken
         finally:
             if depth == 0:  # not a nested acquire of a lock this thread holds
                 add("lock_takes")
                 add("lock_wait", time.perf_counter() - started)
+                if taken:
+                    self._bench_taken = time.perf_counter()
+
+    def counted_release(self):
+        outermost = self._depth == 1
+        release(self)
+        if outermost:  # the lock file let go: how long this process held it
+            add("lock_held", time.perf_counter() - self._bench_taken)
 
     def counted_lock_file(self, blocking, timeout):
         started = time.perf_counter()
@@ -128,6 +140,7 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
             add("lock_file_wait", time.perf_counter() - started)
 
     lock.acquire = counted_acquire  # type: ignore[method-assign]
+    lock.release = counted_release  # type: ignore[method-assign]
     lock._lock_file = counted_lock_file  # type: ignore[method-assign]
 
     checkpointer = bot.checkpoints.Checkpointer
@@ -250,9 +263,19 @@ def main(argv: list[str] | None = None) -> int:
             f"pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
             f"({messages / groups:.1f} a group); a group {d.get('group_wall', 0) / groups * 1000:.1f} ms wall, "
             f"{d.get('group_cpu', 0) / groups * 1000:.2f} ms CPU ({d.get('group_cpu', 0) / messages * 1000:.3f} a message); "
-            f"write lock taken {d.get('lock_takes', 0):.0f} times, waited {d.get('lock_wait', 0):.2f} s "
+            f"write lock taken {d.get('lock_takes', 0):.0f} times, held {d.get('lock_held', 0):.2f} s "
+            f"({d.get('lock_held', 0) / messages * 1000:.2f} ms a message), waited {d.get('lock_wait', 0):.2f} s "
             f"(for the lock file {d.get('lock_file_wait', 0):.2f} s); checkpoints {d.get('checkpoints', 0):.0f} "
             f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s"
+        )
+    held = sum(
+        values.get("lock_held", 0.0) - counted.get(pid, {}).get("lock_held", 0.0)
+        for pid, values in counted_after.items()
+    )
+    if held:  # the processes take turns at the write lock: one over this bounds them all, whatever the cores
+        print(
+            f"the write lock held {held:.2f} s of {stats.elapsed:.1f} s, {held / n * 1000:.2f} ms a message: "
+            f"at most {n / held:.0f} msg/s whatever the cores"
         )
     clean_up(folder, args.keep)
     return 0
