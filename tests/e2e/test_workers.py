@@ -55,10 +55,10 @@ def start_deployment(tmp_path, standin, **overrides):
 @pytest.fixture
 def deployment(tmp_path, standin):
     server = start_deployment(tmp_path, standin)
-    assert wait_for(lambda: len(server.children()) == 3)  # two workers and the writer process
     database = tmp_path / "data" / "bot.db"
-    assert wait_for(lambda: writer_pid(database) in server.children())
     try:
+        assert wait_for(lambda: len(server.children()) == 3)  # two workers and the writer process
+        assert wait_for(lambda: writer_pid(database) in server.children())
         yield server, database, Signer(TOKEN, AES_KEY, standin.appid)
     finally:
         server.stop()
