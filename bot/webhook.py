@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import operator
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -27,10 +28,11 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
-from bot import clock
+from bot import clock, escalation
 from bot import writer as writer_module
 from bot.checkpoints import Checkpointer
 from bot.context import AppContext, Ctx
+from bot.db import connect
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
@@ -305,17 +307,22 @@ def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
         planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
     now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
-    return (_incoming_values(job.incoming), now, job.now_s, job.payload, job.started, seen, planned)
+    incoming = job.incoming
+    faq = escalation.faq_matched_ahead(app, incoming.text or "") if incoming.msg_type == "text" else None
+    return (_incoming_values(incoming), now, job.now_s, job.payload, job.started, seen, planned, faq)
 
 
 def _decoded(app: AppContext, encoded: tuple) -> Job:
-    """A job from a worker, in the writer process (``_encoded`` undone)."""
-    values, now, now_s, payload, started, seen, planned = encoded
+    """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
+    values, now, now_s, payload, started, seen, planned, faq = encoded
     if planned is not None:
         routes = app.routes
         planned = tuple((routes[place], ASK if read is None else read) for place, read in planned)
+    incoming = Incoming(*values)
+    if faq is not None:  # the worker's answer matched ahead: not matched again here
+        escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", *faq)
     return Job(
-        Incoming(*values),
+        incoming,
         datetime.fromtimestamp(now, UTC) if isinstance(now, float) else now,
         now_s,
         payload,
@@ -358,10 +365,44 @@ def read_ahead(app: AppContext, incoming: Incoming) -> Plan | None:
     """What the routes' pure parts read from the message alone (bot/router.py ``plan``), here in the request thread so
     that the writer thread, inside the write lock that every worker queues for, runs only what needs the database.
     None if a matcher failed: the writer then asks every route itself, and the failure is kept as it always was."""
+    if writer_module.remote_address is not None and incoming.msg_type == "text":
+        _faq_caught_up_now_and_then(app)
     try:
         return plan(app.routes, incoming, app, app.service("route_plans", lambda _app: PlanCache()))
     except Exception:  # noqa: BLE001 - the same matcher fails again in the writer, which keeps the message as failed
         return None
+
+
+FAQ_LOOK_SECONDS = 1.0  # a worker with the writer process reads the adviser entries added at most this often
+
+
+class _Looked:
+    """When a worker last read the adviser entries (``_faq_caught_up_now_and_then``), on a connection of its own."""
+
+    def __init__(self, app: AppContext):
+        self.at = float("-inf")  # the first text message reads them (the master did not)
+        self.lock = threading.Lock()
+        self.db = None
+        self.path, self.synchronous = app.databases.path, app.databases.synchronous
+
+
+def _faq_caught_up_now_and_then(app: AppContext) -> None:
+    """In a worker of ``serve --workers N`` whose messages the writer process applies, nothing else brings this
+    process's FAQ index up to date with the entries advisers added (收录): its answers matched ahead would miss them,
+    and the writer process would match each question again (bot/escalation.py ``offer_faq_answer``). So a request
+    thread reads them, at most every ``FAQ_LOOK_SECONDS``."""
+    looked = app.service("faq_looked", _Looked)
+    if time.monotonic() - looked.at < FAQ_LOOK_SECONDS or not looked.lock.acquire(blocking=False):
+        return
+    try:
+        looked.at = time.monotonic()
+        if looked.db is None:
+            looked.db = connect(looked.path, looked.synchronous)
+        escalation.faq_catch_up_ahead(app, looked.db)
+    except Exception:  # noqa: BLE001 - the next look tries again; the writer process matches what this one misses
+        log.exception("reading the FAQ entries added failed")
+    finally:
+        looked.lock.release()
 
 
 def _replay_guard(app: AppContext) -> ReplayGuard:

@@ -10,9 +10,11 @@ import threading
 
 import pytest
 
-from bot import webhook
+from bot import escalation, webhook
 from bot import writer as writer_module
+from bot.db import connect, transaction
 from bot.simulator import Signer, WeChatUser, message_xml
+from bot.store import tickets as tickets_store
 from tests.conftest import rows_of, transport_for
 
 SCRIPT = ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香樟要浇多少水", "你好", "登记 王小明 埔心村"]
@@ -20,22 +22,24 @@ SCRIPT = ["帮助", "桂花什么时候种", "3棵桂花", "我的进度", "香�
 
 @pytest.fixture
 def writer_process(app_with, tmp_path, monkeypatch):
-    """An app whose pushes go to the writer loop (in a thread) over a Unix socket; yields (app, the loop's app)."""
-    app = app_with()
-    bot = app.extensions["bot"]
+    """An app whose pushes go over a Unix socket to the writer loop (in a thread), which applies them with an app of its
+    own on the same database, as the writer process does beside the workers; yields (the app, the writer loop's app)."""
+    app, writer_app = app_with(), app_with()
     address = str(tmp_path / "writer.sock")
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(address)
     listener.listen(64)
     stopping = threading.Event()
-    loop = threading.Thread(target=webhook.serve_writer_process, args=(bot, listener, stopping.is_set), daemon=True)
+    loop = threading.Thread(
+        target=webhook.serve_writer_process, args=(writer_app.extensions["bot"], listener, stopping.is_set), daemon=True
+    )
     loop.start()
     monkeypatch.setattr(writer_module, "remote_address", address)
     try:
-        yield app
+        yield app, writer_app
     finally:
         monkeypatch.setattr(writer_module, "remote_address", None)
-        hang_up(bot)
+        hang_up(app.extensions["bot"])
         stopping.set()
         loop.join(30)
         assert not loop.is_alive()
@@ -54,10 +58,11 @@ def _without_time(reply: bytes) -> bytes:
 
 
 def test_pushes_through_the_writer_process_get_the_replies_of_the_writer_thread(writer_process, app_with):
-    remote_bot = writer_process.extensions["bot"]
+    app, _writer_app = writer_process
+    remote_bot = app.extensions["bot"]
     assert isinstance(webhook._writer(remote_bot), writer_module.RemoteWriter)
     signer = Signer("spamtest")
-    through_process = WeChatUser(transport_for(writer_process), signer, openid="o-through-process")
+    through_process = WeChatUser(transport_for(app), signer, openid="o-through-process")
     replies = [through_process.says(text) for text in SCRIPT]
 
     local_app = app_with()  # the same database; this app's writer is a thread of its own (a single process)
@@ -79,8 +84,9 @@ def test_pushes_through_the_writer_process_get_the_replies_of_the_writer_thread(
 
 
 def test_a_retry_through_the_writer_process_is_answered_once_with_the_first_reply(writer_process):
-    bot = writer_process.extensions["bot"]
-    transport = transport_for(writer_process)
+    app, _writer_app = writer_process
+    bot = app.extensions["bot"]
+    transport = transport_for(app)
     query, body = Signer("spamtest").wrap(message_xml("o-retry", "text", {"Content": "我的进度"}))
     first = transport(query, body)
     again = transport(query, body)
@@ -89,8 +95,9 @@ def test_a_retry_through_the_writer_process_is_answered_once_with_the_first_repl
 
 
 def test_the_replay_guard_holds_through_the_writer_process(writer_process):
-    bot = writer_process.extensions["bot"]
-    transport = transport_for(writer_process)
+    app, _writer_app = writer_process
+    bot = app.extensions["bot"]
+    transport = transport_for(app)
     query, body = Signer("spamtest").wrap(message_xml("o-victim", "text", {"Content": "我的进度"}))
     assert transport(query, body)[0] == 200
     forged = message_xml("o-victim", "text", {"Content": "退订"}).encode()
@@ -138,3 +145,45 @@ def test_a_push_is_answered_503_when_the_writer_process_is_gone_and_recorded_onc
         loop.join(30)
         assert not loop.is_alive()
         listener.close()
+
+
+def counted_matches(app, monkeypatch) -> list[str]:
+    """The questions this app's FAQ index matches from now on."""
+    index = app.extensions["bot"].service("faq", escalation.load_faq_index)
+    matched: list[str] = []
+    match = index.match
+
+    def counting(question, *args, **kwargs):
+        matched.append(question)
+        return match(question, *args, **kwargs)
+
+    monkeypatch.setattr(index, "match", counting)
+    return matched
+
+
+def test_a_question_matched_ahead_in_the_worker_is_not_matched_again_in_the_writer_process(writer_process, monkeypatch):
+    app, writer_app = writer_process
+    in_writer = counted_matches(writer_app, monkeypatch)
+    in_worker = counted_matches(app, monkeypatch)
+    user = WeChatUser(transport_for(app), Signer("spamtest"), openid="o-asks")
+    first = user.says("桂花什么时候种")
+    assert first and user.says("香樟要浇多少水")
+    assert in_worker == ["桂花什么时候种", "香樟要浇多少水"]
+    assert in_writer == []  # each answer came with its message
+    assert user.says("桂花什么时候种") == first  # kept in both
+
+
+def test_an_entry_advisers_added_counts_in_the_answers_matched_ahead(writer_process, monkeypatch):
+    app, writer_app = writer_process
+    monkeypatch.setattr(webhook, "FAQ_LOOK_SECONDS", 0.0)
+    user = WeChatUser(transport_for(app), Signer("spamtest"), openid="o-asks-new")
+    user.says("帮助")  # the worker has looked at the entries once
+    question, answer = "我家那棵黄皮树叶子卷起来了是什么虫", "黄皮卷叶多是卷叶蛾幼虫，剪掉卷叶烧毁即可。"
+    db = connect(app.extensions["bot"].databases.path)
+    with transaction(db):
+        tickets_store.add_faq_entry(db, ticket_id=None, question=question, answer=answer, created_by="t", now="x")
+    db.close()
+    in_writer = counted_matches(writer_app, monkeypatch)
+    in_worker = counted_matches(app, monkeypatch)
+    assert answer in user.says(question)  # matched ahead with the new entry, which the writer process holds too
+    assert in_worker == [question] and in_writer == []
