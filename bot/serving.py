@@ -14,14 +14,22 @@ it first. Why one shared socket rather than one ``SO_REUSEPORT`` socket per work
 * the master pays once for what every worker needs (imports, migrations, the FAQ index), and the
   workers share those pages until they write to them.
 
-The master only supervises: it holds no database connection and runs no thread (so forking is safe),
-restarts a worker that dies (at most once a second per worker), and on SIGTERM or SIGINT passes
-SIGTERM to the workers and waits for them. A worker on SIGTERM stops accepting, lets the requests it
-has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker whose master is gone
-stops the same way.
+**The writer process** (``server.writer_process``, on by default): the master also forks one process that applies
+every worker's messages (bot/writer.py ``serve_writer``): the workers' couriers send it what their request threads
+queued over a Unix socket the master holds (in a folder of its own, mode 0700), and it commits the frames of every
+worker in one transaction and answers each once it is durable. It has no request threads, so the write lock is never
+held by a thread waiting for the GIL behind them (issue 21, tenth round; docs/benchmarks-history.md). Off, each
+worker has its writer thread, and while that holds the write lock the workers share it has the GIL back sooner
+after each SQLite statement (bot/writer.py ``switch_interval_holding``), so that it lets the lock go sooner.
 
-Each worker's writer thread, while it holds the write lock the workers share, has the GIL back sooner after each
-SQLite statement (bot/writer.py ``switch_interval_holding``), so that it lets the lock go sooner.
+The master only supervises: it holds no database connection and runs no thread (so forking is safe),
+restarts a worker or the writer process that dies (at most once a second each), and on SIGTERM or SIGINT passes
+SIGTERM to the workers, waits for them, then stops the writer process the same way. A worker on SIGTERM stops
+accepting, lets the requests it has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker
+whose master is gone stops the same way. The writer process on SIGTERM (or without its master) goes on while a
+worker still holds a connection to it (20 s at most), so that a SIGTERM sent to every process at once lets the
+workers' last requests commit. A writer process killed mid-group loses only what it had not answered: its workers
+answer those pushes 503 and WeChat retries them (the inbox's dedupe records each once).
 
 The scheduler and outbox sender run in worker 0 only (unless ``--no-scheduler``), under the database
 lease ``scheduler`` in the name ``<host>:<master pid>:worker-0``: a restarted worker 0 takes the lease
