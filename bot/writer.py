@@ -38,6 +38,9 @@ turn inside one ``BEGIN IMMEDIATE … COMMIT`` and wakes the request threads aft
 
 The thread stops after ``idle_seconds`` without work (closing its connection) and starts again on
 the next message, so an app needs no shutdown call and idle test apps leave no threads behind.
+
+In ``serve --workers N`` the same step (``write_group``) runs in one writer process for every worker
+(``serve_writer``, below), and each worker's thread is a courier (``RemoteWriter``) that sends its groups there.
 """
 
 from __future__ import annotations
