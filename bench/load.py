@@ -19,7 +19,8 @@ message (as an adviser's answer would) four times a second.
 
 ``--kill``: halfway, the first server is killed with SIGKILL (no clean-up), restarted on the same
 port 1 s later, and the load continues; with ``--workers``, worker 0 (the one running the scheduler and
-sender) is killed and its master restarts it. The drain then waits up to 330 s: an outbound message the
+sender) is killed and its master restarts it, and at three quarters the writer process that applies every worker's
+messages (``server.writer_process``), which the master restarts too. The drain then waits up to 330 s: an outbound message the
 killed process had claimed is taken back by the sender after ``bot.outbox.STALE_CLAIM`` (5 min).
 
 Afterwards (once downloads and sends have drained, ``--drain`` s at most) it prints throughput,
@@ -341,20 +342,26 @@ def check(database: Path, load: Load, standin: WeChatStandIn, queued: list[str])
     return checks
 
 
-def kill_a_worker(server: ServerProcess, log_path: Path, load: Load, started: float) -> None:
-    """SIGKILL worker 0 of a `serve --workers N` (it runs the scheduler and sender); the master restarts it."""
-    pid = int(re.findall(r"worker 0 \(pid (\d+)\) serving", log_path.read_text(encoding="utf-8"))[-1])
+def kill_a_worker(server: ServerProcess, log_path: Path, load: Load, started: float, writer: bool = False) -> bool:
+    """SIGKILL worker 0 of a `serve --workers N` (it runs the scheduler and sender), or with ``writer`` the writer
+    process that applies every worker's messages; the master restarts it. False if there is no writer process."""
+    log = log_path.read_text(encoding="utf-8")
+    found = re.findall(r"writer process \(pid (\d+)\)" if writer else r"worker 0 \(pid (\d+)\) serving", log)
+    if not found:
+        return False
+    pid, name = int(found[-1]), "the writer process" if writer else "worker 0"
     before = set(server.children())
-    print(f"SIGKILL worker 0, pid {pid}, at {time.monotonic() - started:.0f} s ({load.posts} acked so far)", flush=True)
+    print(f"SIGKILL {name}, pid {pid}, at {time.monotonic() - started:.0f} s ({load.posts} acked so far)", flush=True)
     os.kill(pid, signal.SIGKILL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         now = set(server.children())
         if len(now) == len(before) and pid not in now:
             print(f"restarted by the master as pid {(now - before).pop()} at {time.monotonic() - started:.0f} s")
-            return
+            return True
         time.sleep(0.05)
-    print("the master did not restart the worker within 60 s", flush=True)
+    print(f"the master did not restart {name} within 60 s", flush=True)
+    return True
 
 
 # -- main --------------------------------------------------------------------------------------------
@@ -369,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--kill",
         action="store_true",
-        help="SIGKILL the first server halfway and restart it (with --workers: worker 0, restarted by the master)",
+        help="SIGKILL the first server halfway and restart it (with --workers: worker 0 halfway and the writer process "
+        "at three quarters, restarted by the master)",
     )
     parser.add_argument("--drain", type=float, default=120, help="max seconds to wait for downloads and sends")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, logs)")
@@ -440,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.kill and args.workers:
             time.sleep(args.seconds / 2)
             kill_a_worker(servers[0], folder / "serve-0.log", load, started)
+            time.sleep(args.seconds / 4)  # then the writer process (server.writer_process), if there is one
+            kill_a_worker(servers[0], folder / "serve-0.log", load, started, writer=True)
         elif args.kill:
             time.sleep(args.seconds / 2)
             victim = servers[0]

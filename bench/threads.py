@@ -60,13 +60,17 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
             (counters_folder / f"{os.getpid()}.json").write_text(json.dumps(counters))
 
     writer = bot.writer.MessageWriter
+    write_group = getattr(writer, "write_group", None)  # the writer thread's step and the writer process's
     write, fill = writer._write, getattr(writer, "_fill", None)
     size = [0]
 
-    def counted_write(self, group):
+    def started_counting() -> None:
         if dumping != [os.getpid()]:  # the first group of this (forked) process
             dumping[:] = [os.getpid()]
             threading.Thread(target=dump_every_second, name="bench-counters", daemon=True).start()
+
+    def counted_write(self, group):
+        started_counting()
         wall, cpu = time.perf_counter(), time.thread_time()
         write(self, group)
         add("groups")
@@ -74,8 +78,28 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
         add("group_wall", time.perf_counter() - wall)
         add("group_cpu", time.thread_time() - cpu)
 
-    writer._write = counted_write  # type: ignore[method-assign]
-    if fill is not None:  # the writer that fills its group once it holds the write lock
+    def counted_write_group(self, group, fill=None):
+        started_counting()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        write_group(self, group, fill)
+        add("groups")
+        add("messages", len(group))
+        add("group_wall", time.perf_counter() - wall)
+        add("group_cpu", time.thread_time() - cpu)
+
+    serve_writer = getattr(bot.writer, "serve_writer", None)
+    if serve_writer is not None:  # the writer process of ``serve --workers N``: its main thread named for /proc
+
+        def named_serve_writer(*args, **kwargs):
+            libc.prctl(15, b"writer-process", 0, 0, 0)
+            return serve_writer(*args, **kwargs)
+
+        bot.writer.serve_writer = named_serve_writer  # type: ignore[attr-defined]
+    if write_group is not None:
+        writer.write_group = counted_write_group  # type: ignore[attr-defined]
+    else:
+        writer._write = counted_write  # type: ignore[method-assign]
+    if fill is not None and write_group is None:  # the writer that fills its group once it holds the write lock
 
         def counted_fill(self, group):
             fill(self, group)
@@ -86,15 +110,27 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
     lock = bot.db.WriteLock
     acquire, lock_file = lock.acquire, lock._lock_file
 
+    release = lock.release
+
     def counted_acquire(self, blocking=True, timeout=-1):
         started = time.perf_counter()
         depth = self._depth if self._threads._is_owned() else 0
+        taken = False
         try:
-            return acquire(self, blocking, timeout)
+            taken = acquire(self, blocking, timeout)
+            return taken
         finally:
             if depth == 0:  # not a nested acquire of a lock this thread holds
                 add("lock_takes")
                 add("lock_wait", time.perf_counter() - started)
+                if taken:
+                    self._bench_taken = time.perf_counter()
+
+    def counted_release(self):
+        outermost = self._depth == 1
+        release(self)
+        if outermost:  # the lock file let go: how long this process held it
+            add("lock_held", time.perf_counter() - self._bench_taken)
 
     def counted_lock_file(self, blocking, timeout):
         started = time.perf_counter()
@@ -104,6 +140,7 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
             add("lock_file_wait", time.perf_counter() - started)
 
     lock.acquire = counted_acquire  # type: ignore[method-assign]
+    lock.release = counted_release  # type: ignore[method-assign]
     lock._lock_file = counted_lock_file  # type: ignore[method-assign]
 
     checkpointer = bot.checkpoints.Checkpointer
@@ -223,12 +260,22 @@ def main(argv: list[str] | None = None) -> int:
         d = {key: value - counted.get(pid, {}).get(key, 0.0) for key, value in values.items()}
         groups, messages = max(d.get("groups", 0), 1), max(d.get("messages", 0), 1)
         print(
-            f"worker pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
+            f"pid {pid}: {d.get('messages', 0):.0f} messages in {d.get('groups', 0):.0f} groups "
             f"({messages / groups:.1f} a group); a group {d.get('group_wall', 0) / groups * 1000:.1f} ms wall, "
             f"{d.get('group_cpu', 0) / groups * 1000:.2f} ms CPU ({d.get('group_cpu', 0) / messages * 1000:.3f} a message); "
-            f"write lock taken {d.get('lock_takes', 0):.0f} times, waited {d.get('lock_wait', 0):.2f} s "
+            f"write lock taken {d.get('lock_takes', 0):.0f} times, held {d.get('lock_held', 0):.2f} s "
+            f"({d.get('lock_held', 0) / messages * 1000:.2f} ms a message), waited {d.get('lock_wait', 0):.2f} s "
             f"(for the lock file {d.get('lock_file_wait', 0):.2f} s); checkpoints {d.get('checkpoints', 0):.0f} "
             f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s"
+        )
+    held = sum(
+        values.get("lock_held", 0.0) - counted.get(pid, {}).get("lock_held", 0.0)
+        for pid, values in counted_after.items()
+    )
+    if held:  # the processes take turns at the write lock: one over this bounds them all, whatever the cores
+        print(
+            f"the write lock held {held:.2f} s of {stats.elapsed:.1f} s, {held / n * 1000:.2f} ms a message: "
+            f"at most {n / held:.0f} msg/s whatever the cores"
         )
     clean_up(folder, args.keep)
     return 0

@@ -69,7 +69,18 @@ def cmd_serve(args, app) -> int:
         starts = None if args.no_scheduler or number != 0 else _scheduler_starter(app, holder)
         return serving.Worker(flask_app, options, number, starts)
 
-    return serving.Master(sock, workers, make_worker, before_fork=app.databases.close_all).run()
+    def run_writer(listener, stopping) -> None:
+        from bot import webhook
+
+        webhook.serve_writer_process(app, listener, stopping)
+
+    return serving.Master(
+        sock,
+        workers,
+        make_worker,
+        before_fork=app.databases.close_all,
+        run_writer=run_writer if cfg.get("server.writer_process") else None,
+    ).run()
 
 
 def _scheduler_starter(app, holder: str | None):

@@ -368,6 +368,47 @@ def read_faq_ahead(app, question: str) -> None:
     _adviser_entries(app).read_ahead(app.service("faq", load_faq_index), question)
 
 
+# -- the answers matched ahead, across to the writer process of ``serve --workers N`` (bot/writer.py) ----------------------
+def faq_matched_ahead(app, question: str) -> tuple[int, FaqResult] | None:
+    """In a worker that hands its messages to the writer process: the answer ``read_faq_ahead`` kept for ``question``,
+    with which adviser entries it was matched (``offer_faq_answer``); None when none is kept or the index is changing.
+    """
+    sync = _adviser_entries(app)
+    with sync.lock:
+        result = sync.results.get(question)
+        if result is None or sync.version % 2 or sync.entries.holds_uncommitted:
+            return None
+        return sync.entries.committed, result
+
+
+def offer_faq_answer(app, db, question: str, committed: int, result: FaqResult) -> None:
+    """In the writer process, outside a transaction: an answer a worker matched ahead with the adviser entries up to
+    ``committed``, kept for ``faq_match`` when this process's index holds the same entries (read from ``db`` first when
+    the worker has seen more; a catch-up that changes them drops it, as it drops every kept answer), so the question is
+    not matched twice."""
+    sync = _adviser_entries(app)
+    with sync.lock:
+        if committed > sync.entries.committed:
+            sync.catch_up(app.service("faq", load_faq_index), db)
+        if (
+            question not in sync.results
+            and sync.version % 2 == 0
+            and not sync.entries.holds_uncommitted
+            and sync.entries.committed == committed
+        ):
+            sync._keep(question, result)
+
+
+def faq_catch_up_ahead(app, db) -> None:
+    """In a worker that hands its messages to the writer process (which alone catches its own index up while it
+    applies them): the adviser entries added since this process's index last looked, so that its answers matched
+    ahead count them too (a read of ``db``)."""
+    index = app.service("faq", load_faq_index)
+    sync = _adviser_entries(app)
+    with sync.lock:
+        sync.catch_up(index, db)
+
+
 def symptom_words(app) -> tuple[str, ...]:
     """The FAQ's symptom vocabulary (messages/faq/matching.toml [escalate])."""
     escalate = app.service("faq", load_faq_index).matching["escalate"]

@@ -44,6 +44,11 @@ class Follower:
         self._first_written: int | None = None  # and the first key it wrote: it and every key past it are its own
         self._read_in: object | None = None  # the write transaction the table was last read in
 
+    @property
+    def holds_uncommitted(self) -> bool:
+        """The copy holds rows an open transaction wrote (its tail)."""
+        return bool(self._tail)
+
     def wrote(self, db, key: int) -> None:
         """``db``'s open transaction has just written the row ``key``."""
         transaction = getattr(db, "open_transaction", None)

@@ -191,7 +191,7 @@ def write_directly() -> None:
                 root.addHandler(inner)
 
 
-def write_in_background(worker: int) -> None:
+def write_in_background(worker: int | str) -> None:
     """In a forked worker: a background thread of its own writes its records again, the log file (if
     any) its own ``<name>.w<worker><suffix>``, since a rotating file cannot be shared by processes."""
     root = logging.getLogger()

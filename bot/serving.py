@@ -14,14 +14,22 @@ it first. Why one shared socket rather than one ``SO_REUSEPORT`` socket per work
 * the master pays once for what every worker needs (imports, migrations, the FAQ index), and the
   workers share those pages until they write to them.
 
-The master only supervises: it holds no database connection and runs no thread (so forking is safe),
-restarts a worker that dies (at most once a second per worker), and on SIGTERM or SIGINT passes
-SIGTERM to the workers and waits for them. A worker on SIGTERM stops accepting, lets the requests it
-has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker whose master is gone
-stops the same way.
+**The writer process** (``server.writer_process``, on by default): the master also forks one process that applies
+every worker's messages (bot/writer.py ``serve_writer``): the workers' couriers send it what their request threads
+queued over a Unix socket the master holds (in a folder of its own, mode 0700), and it commits the frames of every
+worker in one transaction and answers each once it is durable. It has no request threads, so the write lock is never
+held by a thread waiting for the GIL behind them (issue 21, tenth round; docs/benchmarks-history.md). Off, each
+worker has its writer thread, and while that holds the write lock the workers share it has the GIL back sooner
+after each SQLite statement (bot/writer.py ``switch_interval_holding``), so that it lets the lock go sooner.
 
-Each worker's writer thread, while it holds the write lock the workers share, has the GIL back sooner after each
-SQLite statement (bot/writer.py ``switch_interval_holding``), so that it lets the lock go sooner.
+The master only supervises: it holds no database connection and runs no thread (so forking is safe),
+restarts a worker or the writer process that dies (at most once a second each), and on SIGTERM or SIGINT passes
+SIGTERM to the workers, waits for them, then stops the writer process the same way. A worker on SIGTERM stops
+accepting, lets the requests it has finish (``DRAIN_SECONDS`` at most), stops its scheduler and exits 0. A worker
+whose master is gone stops the same way. The writer process on SIGTERM (or without its master) goes on while a
+worker still holds a connection to it (20 s at most), so that a SIGTERM sent to every process at once lets the
+workers' last requests commit. A writer process killed mid-group loses only what it had not answered: its workers
+answer those pushes 503 and WeChat retries them (the inbox's dedupe records each once).
 
 The scheduler and outbox sender run in worker 0 only (unless ``--no-scheduler``), under the database
 lease ``scheduler`` in the name ``<host>:<master pid>:worker-0``: a restarted worker 0 takes the lease
@@ -32,11 +40,13 @@ With one worker (the default) there is no master: the process itself serves the 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import signal
 import socket
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,21 +115,49 @@ def _drain(server) -> None:
 class Master:
     """Forks ``workers`` processes serving ``sock`` and keeps that many running until told to stop."""
 
-    def __init__(self, sock: socket.socket, workers: int, make_worker: Callable[[int], Worker], before_fork):
+    def __init__(
+        self,
+        sock: socket.socket,
+        workers: int,
+        make_worker: Callable[[int], Worker],
+        before_fork,
+        run_writer: Callable[[socket.socket, Callable[[], bool]], None] | None = None,
+    ):
         self.sock = sock
         self.workers = workers
         self.make_worker = make_worker
         self.before_fork = before_fork  # closes what must not cross a fork (database connections)
-        self.pids: dict[int, int] = {}  # pid -> worker number
+        # the writer process's loop (bot/writer.py ``serve_writer``), given its listening socket and when to stop; None:
+        # each worker has a writer thread of its own
+        self.run_writer = run_writer
+        self.writer_folder: str | None = None
+        self.writer_listener: socket.socket | None = None
+        self.pids: dict[int, int] = {}  # pid -> worker number (WRITER: the writer process)
         self.started: dict[int, float] = {}  # worker number -> when it was (re)started
         self.restart_at: dict[int, float] = {}  # worker number -> when to start it again
         self.pid = os.getpid()
+
+    @property
+    def writer_address(self) -> str | None:
+        return None if self.writer_folder is None else os.path.join(self.writer_folder, "writer.sock")
+
+    def _listen_for_writer(self) -> None:
+        """The writer process's socket, held by the master so that a restarted writer takes the same one (connections
+        made meanwhile wait in its backlog), in a folder only this user may enter."""
+        self.writer_folder = tempfile.mkdtemp(prefix="lvmei-writer-")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(os.path.join(self.writer_folder, "writer.sock"))
+        listener.listen(1024)
+        self.writer_listener = listener
 
     def run(self) -> int:
         signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS | {signal.SIGCHLD})
         self.before_fork()
         logs.write_directly()  # no thread may run in the master across a fork
         gc.freeze()  # what the master built stays shared with the workers (not copied on a collection)
+        if self.run_writer is not None:
+            self._listen_for_writer()
+            self._spawn(WRITER)
         for number in range(self.workers):
             self._spawn(number)
         log.info("master %d: %d workers serving %s", os.getpid(), self.workers, self.sock.getsockname())
@@ -140,13 +178,19 @@ class Master:
         return 0
 
     def _spawn(self, number: int) -> None:
+        if number == WRITER:
+            return self._spawn_writer()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the master's code
             code = 1
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, set())
-                # the workers share one write lock: its holder has the GIL back sooner after each statement (bot/writer.py)
-                writer.switch_interval_holding = writer.SWITCH_INTERVAL_HOLDING
+                if self.writer_listener is not None:  # the writer process applies this worker's messages
+                    self.writer_listener.close()
+                    writer.remote_address = self.writer_address
+                else:  # the workers' writer threads share one write lock: its holder has the GIL back sooner after
+                    # each statement (bot/writer.py)
+                    writer.switch_interval_holding = writer.SWITCH_INTERVAL_HOLDING
                 logs.write_in_background(worker=number)
                 log.info("worker %d (pid %d) serving", number, os.getpid())
                 serve_socket(self.sock, self.make_worker(number), master_pid=self.pid)
@@ -158,6 +202,29 @@ class Master:
                 os._exit(code)
         self.pids[pid] = number
         self.started[number] = time.monotonic()
+
+    def _spawn_writer(self) -> None:
+        assert self.run_writer is not None and self.writer_listener is not None
+        pid = os.fork()
+        if pid == 0:  # the writer process: never returns into the master's code
+            code = 1
+            try:
+                stopping: list[int] = []
+                for sig in _STOP_SIGNALS:
+                    signal.signal(sig, lambda signum, _frame: stopping.append(signum))
+                signal.pthread_sigmask(signal.SIG_SETMASK, set())
+                self.sock.close()  # it serves no HTTP
+                logs.write_in_background(worker="writer")
+                log.info("writer process (pid %d) applying the workers' messages", os.getpid())
+                self.run_writer(self.writer_listener, lambda: bool(stopping) or os.getppid() != self.pid)
+                code = 0
+            except BaseException:  # noqa: BLE001 - said in the log; the master restarts it
+                log.exception("the writer process failed")
+            finally:
+                logs.close()
+                os._exit(code)
+        self.pids[pid] = WRITER
+        self.started[WRITER] = time.monotonic()
 
     def _reap(self) -> None:
         """Collect every worker that ended; schedule its restart."""
@@ -173,8 +240,8 @@ class Master:
                 continue
             lived = time.monotonic() - self.started[number]
             log.warning(
-                "worker %d (pid %d) ended (%s) after %.1f s; starting it again",
-                number,
+                "%s (pid %d) ended (%s) after %.1f s; starting it again",
+                _name(number),
                 pid,
                 _describe(status),
                 lived,
@@ -182,10 +249,22 @@ class Master:
             self.restart_at[number] = time.monotonic() + (RESTART_PAUSE_SECONDS if lived < RESTART_PAUSE_SECONDS else 0)
 
     def _stop_all(self) -> None:
-        for pid in self.pids:
+        """The workers first (their requests in progress wait for the writer process), then the writer process."""
+        self._stop({pid: number for pid, number in self.pids.items() if number != WRITER})
+        self._stop(dict(self.pids))
+        self.sock.close()
+        if self.writer_listener is not None:
+            self.writer_listener.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.writer_address or "")
+            with contextlib.suppress(OSError):
+                os.rmdir(self.writer_folder or "")
+
+    def _stop(self, stopping: dict[int, int]) -> None:
+        for pid in stopping:
             _signal(pid, signal.SIGTERM)
         deadline = time.monotonic() + STOP_SECONDS
-        while self.pids and time.monotonic() < deadline:
+        while stopping and time.monotonic() < deadline:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
@@ -194,14 +273,21 @@ class Master:
                 time.sleep(0.05)
                 continue
             number = self.pids.pop(pid, None)
+            stopping.pop(pid, None)
             if number is not None and status:
-                log.warning("worker %d (pid %d) stopped: %s", number, pid, _describe(status))
-        for pid in self.pids:  # still running past the deadline
-            log.error("worker pid %d did not stop in %.0f s: killed", pid, STOP_SECONDS)
+                log.warning("%s (pid %d) stopped: %s", _name(number), pid, _describe(status))
+        for pid in stopping:  # still running past the deadline
+            log.error("%s (pid %d) did not stop in %.0f s: killed", _name(self.pids.get(pid, -2)), pid, STOP_SECONDS)
             _signal(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        self.pids.clear()
-        self.sock.close()
+            self.pids.pop(pid, None)
+
+
+WRITER = -1  # the writer process's number among the master's children
+
+
+def _name(number: int) -> str:
+    return "the writer process" if number == WRITER else f"worker {number}"
 
 
 def _signal(pid: int, sig: int) -> None:

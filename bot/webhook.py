@@ -13,11 +13,14 @@ factory puts in front of Flask, with the same ``answer`` as the blueprint's view
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import operator
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, request
@@ -25,15 +28,17 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
-from bot import clock
+from bot import clock, escalation
+from bot import writer as writer_module
 from bot.checkpoints import Checkpointer
 from bot.context import AppContext, Ctx
+from bot.db import connect
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import Plan, PlanCache, dispatch, plan
+from bot.router import ASK, Plan, PlanCache, dispatch, plan
 from bot.store import inbox, json_text, media, outbox, users
-from bot.writer import MessageWriter
+from bot.writer import MessageWriter, RemoteWriter
 
 log = logging.getLogger("bot.webhook")
 bp = Blueprint("wechat", __name__)
@@ -256,9 +261,23 @@ class Job:
     replayed: bool = False  # set by _admit: its pair was seen with another body
 
 
-def _writer(app: AppContext) -> MessageWriter:
-    """The one thread that applies incoming messages and commits them in groups (bot/writer.py)."""
+def _writer(app: AppContext) -> MessageWriter | RemoteWriter:
+    """The one thread that applies incoming messages and commits them in groups (bot/writer.py); in a worker of
+    ``serve --workers N``, the writer process that does it for every worker."""
+    if writer_module.remote_address is not None:
+        address = writer_module.remote_address
+        return app.service(
+            "remote_writer",
+            lambda a: RemoteWriter(
+                address,
+                encode=lambda job: _encoded(a, job, with_plan=True),
+                encode_again=lambda job: _encoded(a, job, with_plan=False),
+            ),
+        )
+    return _local_writer(app)
 
+
+def _local_writer(app: AppContext) -> MessageWriter:
     def build(a: AppContext) -> MessageWriter:
         return MessageWriter(
             a.databases,
@@ -270,6 +289,53 @@ def _writer(app: AppContext) -> MessageWriter:
         )
 
     return app.service("message_writer", build)
+
+
+# What crosses to the writer process, as plain tuples (a pickle of the dataclasses and an aware datetime cost 3-4 times
+# as much CPU on each side): the message's fields in ``Incoming``'s order, the moment as a UTC timestamp when it is in
+# UTC, the plan's routes by their place in ``app.routes`` (the writer process, forked from the same master, has the
+# same list) with ``None`` for ``ASK`` (a plan keeps no other falsy reading).
+_incoming_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Incoming)))
+
+
+def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
+    """``job`` as it is sent to the writer process; without its plan when ``with_plan`` is False (what a matcher read
+    could not be pickled: the writer process asks every route itself)."""
+    planned = None
+    if with_plan and job.planned is not None:
+        places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
+        planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
+    now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
+    seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
+    incoming = job.incoming
+    faq = escalation.faq_matched_ahead(app, incoming.text or "") if incoming.msg_type == "text" else None
+    return (_incoming_values(incoming), now, job.now_s, job.payload, job.started, seen, planned, faq)
+
+
+def _decoded(app: AppContext, encoded: tuple) -> Job:
+    """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
+    values, now, now_s, payload, started, seen, planned, faq = encoded
+    if planned is not None:
+        routes = app.routes
+        planned = tuple((routes[place], ASK if read is None else read) for place, read in planned)
+    incoming = Incoming(*values)
+    if faq is not None:  # the worker's answer matched ahead: not matched again here
+        escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", *faq)
+    return Job(
+        incoming,
+        datetime.fromtimestamp(now, UTC) if isinstance(now, float) else now,
+        now_s,
+        payload,
+        started,
+        None if seen is None else Seen(*seen),
+        planned,
+    )
+
+
+def serve_writer_process(app: AppContext, listener, stopping: Callable[[], bool]) -> None:
+    """The writer process of ``serve --workers N`` (bot/serving.py): the workers' messages, applied and committed in
+    groups by the same ``MessageWriter`` a single process runs as a thread."""
+    writer_module.serve_writer(listener, _local_writer(app), lambda job: _decoded(app, job), stopping)
 
 
 def handle(app: AppContext, incoming: Incoming, seen: Seen | None = None) -> str | None:
@@ -299,10 +365,44 @@ def read_ahead(app: AppContext, incoming: Incoming) -> Plan | None:
     """What the routes' pure parts read from the message alone (bot/router.py ``plan``), here in the request thread so
     that the writer thread, inside the write lock that every worker queues for, runs only what needs the database.
     None if a matcher failed: the writer then asks every route itself, and the failure is kept as it always was."""
+    if writer_module.remote_address is not None and incoming.msg_type == "text":
+        _faq_caught_up_now_and_then(app)
     try:
         return plan(app.routes, incoming, app, app.service("route_plans", lambda _app: PlanCache()))
     except Exception:  # noqa: BLE001 - the same matcher fails again in the writer, which keeps the message as failed
         return None
+
+
+FAQ_LOOK_SECONDS = 1.0  # a worker with the writer process reads the adviser entries added at most this often
+
+
+class _Looked:
+    """When a worker last read the adviser entries (``_faq_caught_up_now_and_then``), on a connection of its own."""
+
+    def __init__(self, app: AppContext):
+        self.at = float("-inf")  # the first text message reads them (the master did not)
+        self.lock = threading.Lock()
+        self.db = None
+        self.path, self.synchronous = app.databases.path, app.databases.synchronous
+
+
+def _faq_caught_up_now_and_then(app: AppContext) -> None:
+    """In a worker of ``serve --workers N`` whose messages the writer process applies, nothing else brings this
+    process's FAQ index up to date with the entries advisers added (收录): its answers matched ahead would miss them,
+    and the writer process would match each question again (bot/escalation.py ``offer_faq_answer``). So a request
+    thread reads them, at most every ``FAQ_LOOK_SECONDS``."""
+    looked = app.service("faq_looked", _Looked)
+    if time.monotonic() - looked.at < FAQ_LOOK_SECONDS or not looked.lock.acquire(blocking=False):
+        return
+    try:
+        looked.at = time.monotonic()
+        if looked.db is None:
+            looked.db = connect(looked.path, looked.synchronous)
+        escalation.faq_catch_up_ahead(app, looked.db)
+    except Exception:  # noqa: BLE001 - the next look tries again; the writer process matches what this one misses
+        log.exception("reading the FAQ entries added failed")
+    finally:
+        looked.lock.release()
 
 
 def _replay_guard(app: AppContext) -> ReplayGuard:
