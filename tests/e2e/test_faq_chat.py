@@ -313,3 +313,15 @@ def test_ding_gen_shui_misheard_by_voice_input_is_the_first_watering(villager, b
     assert villager.sends_voice("vo-dgs", recognition="种下去要淋定跟水吗。").startswith("定根水：种完马上浇")
     assert villager.says("定跟水要浇多少") == typed
     assert ticket_count(bot) == 0
+
+
+def test_a_story_a_rule_class_would_send_to_a_person_is_answered_when_three_precedents_agree(villager, bot):
+    """Round 24: sun-dried roots read as a symptom (a person); the three closest villagers' questions all ask
+    what to do with seedlings that arrived dry, so that answer is given through the webhook, no ticket. A short
+    symptom on one's own tree stays a ticket, whatever its neighbours."""
+    add_roster(bot)
+    reply = villager.says("苗在车上晒了一天，根须都发白干掉了，先泡水还是直接种？")
+    assert reply.startswith("苗到时根、土球干了")
+    assert ticket_count(bot) == 0
+    reply = villager.says("去年种的桃树流胶了")
+    assert ticket_number(reply) and ticket_count(bot) == 1

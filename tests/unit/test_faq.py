@@ -1845,3 +1845,78 @@ def test_示范点_is_no_cantonese_点():
     """'点' before a verb is Cantonese 'how' (点种 → 怎么种), but not in 示范点, 站点, 景点 (round 23)."""
     assert "示范点" in nlu.normalize("我们村的示范点选在小学旁边")
     assert "怎么种" in nlu.normalize("呢棵树点种")
+
+
+# --- issue 17, round 24: agreeing precedents decide --------------------------------------------------------
+
+DRIP_BAGS = "镇上有人上门推销树木营养液吊袋，说新种的树挂一袋成活率就高，一袋要三十块，真的需要吗"
+DRIP_WITNESSES = [
+    ("卖东西的说树上挂一袋营养液成活率高，一袋二十块，有没有必要买", "tech.drip_bags"),
+    ("新种的树要不要挂营养液吊袋，听说挂了成活率高", "tech.drip_bags"),
+    ("有人上门推销营养液吊袋，说新种的树都要挂，真的吗", "tech.drip_bags"),
+]
+
+
+def test_closest_ranks_the_precedents_as_their_similarities_do(index):
+    """``CharNgrams.closest`` (numpy over the postings) gives what ranking ``similarities`` would."""
+    ngrams = index.precedents.ngrams
+    for question in ["桂花几月种最好", DRIP_BAGS, "树叶发黄怎么办", "嗯那个我想问下荔枝苗要浇几多水", "收录 12"]:
+        text = index._masked(index._fixed(question))
+        ranked = sorted(ngrams.similarities(text).items(), key=lambda kv: -kv[1])[:5]
+        closest = ngrams.closest(text, 5)
+        assert [round(s, 9) for _, s in closest] == [round(s, 9) for _, s in ranked]
+        assert {i for i, s in closest if s > ranked[-1][1]} == {i for i, s in ranked if s > ranked[-1][1]}
+
+
+def test_round_24_three_agreeing_precedents_answer_a_story_a_rule_class_stopped(fresh_index):
+    """'一袋要三十块' reads as a money amount (a person); three villagers' questions about drip bags agreeing
+    decide: it asks whether the bags are needed."""
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    assert (fresh_index.match(DRIP_BAGS).kind, fresh_index.match(DRIP_BAGS).reason) == ("escalate", "money")
+    fresh_index.set_precedents([*DRIP_WITNESSES, *OTHER_PRECEDENTS])
+    result = fresh_index.match(DRIP_BAGS)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "tech.drip_bags", "precedents")
+
+
+def test_round_24_agreeing_precedents_do_not_overrule_a_short_questions_rule(fresh_index):
+    """A short question's rule is its point: '砍树要不要办证' stays with a person whatever its neighbours say."""
+    fresh_index.set_precedents(
+        [
+            ("砍树要办什么证", "tech.felling"),
+            ("砍树要不要去报批", "tech.felling"),
+            ("自家的树砍要办证吗", "tech.felling"),
+        ]
+    )
+    assert fresh_index.match("砍树要不要办证").kind == "escalate"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "问专家 镇上有人上门推销营养液吊袋，说新种的树挂一袋成活率就高，真的需要吗",  # asked for a person
+        "打完农药头晕想吐，是不是中毒了，上门推销营养液吊袋的那个人说没事",  # a safety line fires
+    ],
+)
+def test_round_24_agreeing_precedents_never_overrule_a_person_asked_for_or_a_safety_line(fresh_index, question):
+    fresh_index.set_precedents([*DRIP_WITNESSES, *OTHER_PRECEDENTS])
+    result = fresh_index.match(question)
+    assert result.kind == "escalate" and result.reason != "precedents"
+
+
+def test_round_24_agreeing_precedents_for_an_adviser_send_an_answered_story_to_a_person(fresh_index):
+    """The matcher answers '…桂花几月种最好' from the species' planting time; three villagers' questions like it,
+    each for a person (whose land it is), agree: a person answers (the answer kept as the ticket's candidate)."""
+    question = "我家门口那块空地想种几棵桂花，桂花几月种最好呢"
+    fresh_index.set_precedents(OTHER_PRECEDENTS)
+    assert fresh_index.match(question).kind == "answer"
+    fresh_index.set_precedents(
+        [
+            ("我家门口那块空地是村里的，想种几棵桂花行不行", "escalate"),
+            ("门口那块空地想种几棵桂花，邻居说是他家的", "escalate"),
+            ("我家门口的空地想种几棵桂花，村里会不会收回", "escalate"),
+            ("荔枝怎么施肥", "species.荔枝.fertilizer"),
+        ]
+    )
+    result = fresh_index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "precedents")
+    assert result.candidate is not None and result.candidate.kind == "answer"
