@@ -50,7 +50,7 @@ only a weak one. Round 24: when the three closest all give one label, each close
 whatever the matcher found (``_agreed_by_precedents``): its doubt, its answer, or a rule's class read in a story of at
 least ``agreed_story`` characters ('一袋要三十块，真的需要吗' asks about drip bags, not money), also to send an answer's
 question to a person. A short question's rule is its point ('砍树要不要办证' stays with a person), and a safety line,
-an explicit 问专家 or an injury is never overruled.
+an explicit 问专家, an injury or one's own account is never overruled (``agreed_never``).
 
 Beside the word index, character uni- and bigrams (TF-IDF, cosine; ``CharNgrams``)
 rank the entries a second, independent way. When both put the same entry first,
@@ -1075,7 +1075,7 @@ class FaqIndex:
         """The label the ``nearest`` precedents all give, each at least ``agreed`` close (round 24), whatever the
         matcher found: its answer, an escalation by a rule's class (a symptom, money, land told in a story: '一袋要三十块，
         真的需要吗' is the drip bags) or for a doubt, or small talk. Never for a safety line, an explicit request for
-        an adviser or an injury (``agreed_never``); an escalation stays the matcher's own (its note), an answer for
+        an adviser, an injury or one's own account (``agreed_never``); an escalation stays the matcher's own (its note), an answer for
         another tree than the one asked is no answer (``_label_answer``). None when they disagree or are not close."""
         if result.reason in self._agreed_never or not self.precedents.labels:
             return None

@@ -1337,10 +1337,12 @@ def test_precedent_rule_no_overrule_without_three_agreeing_witnesses(fresh_index
 
 
 def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(index):
-    """'主题林的牌子被风吹跑了': the three closest precedents all ask about 主题林, but 牌子/风吹/跑 are half of what
-    it says."""
+    """'主题林的牌子被风吹跑了': the closest precedents ask about 主题林, but 牌子/风吹/跑 are half of what it says. (Until
+    round 24 all three closest were 主题林 questions; set W, a precedent since, put '有人把党建林的牌子拔走了', for a
+    person, among them.)"""
     question = "主题林的牌子被风吹跑了"
-    assert index._overruled(index.precedents.nearest(index._masked(index._fixed(question)), 3))
+    near = index.precedents.nearest(index._masked(index._fixed(question)), 3)
+    assert [index.precedents.labels[i] for i, _ in near].count("camp.zhutilin") >= 2
     assert faq.result_label(index.match(question)) == "escalate"
 
 

@@ -177,12 +177,14 @@ class RouteCheck:
         return answer
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,}")  # the random token of a public page's link (a certificate, an adoption)
+# the random token of a public page's link (a certificate, an adoption), and a planting day's random check-in code
+# (签到码：5326, 参加 5326: bot/events.py draws it with secrets)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,}|(?<=签到码：)\d+|(?<=参加 )\d+")
 
 
 def _apply(app, msg, now, planned):
-    """``process`` in a transaction of its own, as the writer applies it: (handler, reply with any random token
-    masked), or what it raised."""
+    """``process`` in a transaction of its own, as the writer applies it: (handler, reply with any random token or
+    code masked), or what it raised."""
     try:
         with transaction(app.db):
             handler, reply = webhook.process(app, app.db, msg, now, 0.0, planned)

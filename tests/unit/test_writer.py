@@ -35,8 +35,9 @@ def keep_failed(db, item):
     return f"failed {item}"
 
 
-def submit_all(writer, names):
-    """Submit each name from its own thread; returns {name: result or exception}."""
+def submit_all(writer, names, timeout=10.0):
+    """Submit each name from its own thread (a ``MessageWriter`` or a worker's ``RemoteWriter``); returns
+    {name: result or exception}."""
     results = {}
 
     def one(name):
@@ -49,7 +50,7 @@ def submit_all(writer, names):
     for t in threads:
         t.start()
     for t in threads:
-        t.join(10)
+        t.join(timeout)
     return results
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from bot.db import Databases
 from bot.writer import MessageWriter, RemoteWriter, WriterFailed, WriterGone, serve_writer
+from tests.unit.test_writer import submit_all as submit_each
 
 
 @pytest.fixture
@@ -93,21 +94,8 @@ def process(tmp_path, databases):
 
 
 def submit_all(remote, names):
-    """Submit each name from its own thread (the courier sends what has queued as one frame); returns {name: result or exception}."""
-    results = {}
-
-    def one(name):
-        try:
-            results[name] = remote.submit(name)
-        except Exception as exc:  # noqa: BLE001
-            results[name] = exc
-
-    threads = [threading.Thread(target=one, args=(n,)) for n in names]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(20)
-    return results
+    """Submit each name from its own thread (the courier sends what has queued as one frame)."""
+    return submit_each(remote, names, timeout=20.0)
 
 
 def test_every_request_thread_gets_its_own_result_once_committed(process, databases):
