@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -1556,6 +1557,19 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
+# pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
+# reads its own words)
+_TYPOS_FILE = Path(__file__).resolve().parent.parent / "messages" / "typos.toml"
+COMMAND_TYPOS: dict[str, str] = tomllib.loads(_TYPOS_FILE.read_text(encoding="utf-8"))["typos"]
+_TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
+
+
+def command_typos_fixed(norm: str) -> str:
+    """A ``normalize``d text with the command words typed by their sound written as meant (messages/typos.toml)."""
+    return _TYPO_RE.sub(lambda m: COMMAND_TYPOS[m.group(0)], norm) if norm else norm
+
+
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
 _INTENT_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢啰喇嘞喎]+$")
 _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
@@ -1563,7 +1577,7 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
-    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知)|提醒|推送|通知|烦我|打扰|吵"
+    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送))"
 )
 _SWITCH_OFF_RE = re.compile(
@@ -1579,10 +1593,16 @@ _SWITCH_OFF_RE = re.compile(
 _SWITCH_ON_RE = re.compile(
     # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
     r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:接收|订阅|提醒|通知|推送)"
-    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:些)?(?:提醒|通知|消息|推送)"
+    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:你们|你|您)?(?:的|个|些)?(?:提醒|通知|消息|推送|东西)"
+    # round 20: Cantonese 开返 (normalised 开回) the reminders; wanted again with nothing after ('现在想再收')
+    r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
     # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
+    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复')
+    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开)(?:回来|回)?$"
 )
+# politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
+_THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
 # 不然 (or else) negates nothing: '把通知开回来吧 不然我老是忘记淋水'
 _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
 
@@ -1594,11 +1614,16 @@ def reminders_said(norm: str) -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
         return None
-    norm = _INTENT_PARTICLES_RE.sub("", norm)
-    if _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm):
+    norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
+    on = _SWITCH_ON_RE.search(norm)
+    # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
+    # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
+    if on and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm[max(0, on.start() - 4) : on.end()])):
+        if not off or off.start() < on.start():
+            return "on"
+    if off:
         return "off"
-    if _SWITCH_ON_RE.search(norm) and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm)):
-        return "on"
     return None
 
 
@@ -1853,11 +1878,21 @@ _CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打(?:个|下)?[卡咭]|�
 _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗|哪|几|没|不|别|忘")
 
 
+# round 20: an adviser's terse arrival with a place ('到埔心了', '已到埔心党建林现场', '我到村里了')
+_ARRIVED_RE = re.compile(
+    rf"^(?:我|我们)?(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)[{_CJK}]{{1,10}}?"
+    r"(?:了|现场|啦|喇|咯)?$"
+)
+
+
 def check_in_said(norm: str) -> bool:
     """A check-in said in words ('打卡', '我到了打个卡'); not a question about it ('签到要在村里面吗'), nor a planting
     day's ('植树活动签到' is 参加)."""
     return bool(
-        norm and len(norm) <= 16 and _CHECK_IN_RE.search(norm) and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
+        norm
+        and len(norm) <= 16
+        and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
+        and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
     )
 
 
@@ -1867,6 +1902,10 @@ _QUEUE_RE = re.compile(
     r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
     r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
+    # round 20: what is not answered yet ('还有几条没回', '未答的发我'); anyone asking ('埔心有人提问吗')
+    r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
+    r"|有(?:没有)?人(?:提问|问问题|提问题)"
 )
 
 
