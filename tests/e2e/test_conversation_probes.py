@@ -289,56 +289,33 @@ def test_round_19_probe(probe, context, message, expected):
 
 # Round 19's second blind set (tests/data/conversation_probes_19b.tsv, 136 probes), written by a writer who saw only
 # DESIGN.md and the seeds. Its blind figures, run by the lead before anyone looked: main before round 19 (9f689b8)
-# 72/136, main with round 19 merged (8667f35) 83/136. Round 20 was developed on it, so what it scores since is a
-# development figure, not a blind one. The misses left are listed here, strict, each with why.
+# 72/136, main with round 19 merged (8667f35) 83/136. Round 20 was developed on it (its misses fixed by their class):
+# 130/136 after, a development figure, not a blind one. The misses left are listed here, strict, each with why.
 _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
     (
-        "a self-introduction inside a long story (five clauses): the introduction readers read a short text or its last clause",
+        "a self-introduction inside a long story (five clauses): the introduction readers read a short text or its"
+        " last clause; a long text is a story or a question",
         [
             "您好，我是埔心村出去的，在东莞做了十几年，过年回来看到村口贴了种树的告示，觉得很有意义，也想出一份力。我姓邱，叫邱志明，麻烦帮我登记一下，谢谢！"
         ],
     ),
     (
-        "renaming to one's own name told as a story (换成我自己的 叫…): the rename reader reads 改名 words, not 换成",
-        ["我之前用我老公的名字注册的 现在想换成我自己的 叫张小燕"],
-    ),
-    (
-        "the village's progress asked with a reason or a clause around it (我要报街道, 月底要填表, 有冇达标 after 种到好多了): the progress reader reads the request alone",
-        [
-            "截至今天全村上报几多棵 核实几多棵 我要报街道",
-            "本村登记了多少棵树了，月底要填表",
-            "嗯那个我们村里就系种到好多了有冇达标",
-        ],
-    ),
-    (
-        "progress asked as 搞到哪一步 (how far along): no progress word yet; the FAQ answers with the planting steps",
-        ["村里种树搞到哪一步了"],
-    ),
-    (
-        "an adviser asks a village's count by its name: the progress routes answer for the sender's own village only",
+        "an adviser asks a village's count by its name: the progress routes answer for the sender's own village"
+        " (an adviser has none); the dashboard shows every village's",
         ["埔心目前种了多少棵"],
     ),
     (
-        "stopping the reminders asked at length (over 20 characters): the reminders reader reads short texts only",
+        "stopping the reminders asked at length (over 20 characters, a story first): the reminders reader reads"
+        " short texts only",
         [
             "您好，感谢你们一直发种树的知识给我，内容很好。不过我目前人在外地，家里的树由我爸妈管，这些推送我暂时看不过来，请先帮我停掉，以后回村再开，谢谢理解。"
         ],
     ),
     (
-        "help asked as 么个用 (Hakka: what is it for) or 使用说明 after a clause: not yet read as help",
-        ["嗯那个这个东西么个用个", "刚关注不太会用，有没有使用说明？"],
-    ),
-    (
-        "a pledge said planted: read as a pledge (认领 with a count); planting words after 认领 are not read first yet",
-        ["认领的两棵荔枝今天种好了"],
-    ),
-    (
-        "more symptoms of the open ticket's tree without naming it: read as a new question (its own ticket); a text joins the ticket only when said as an addition",
-        ["叶子背面有好多小白点", "是老叶先黄 新出的叶还好"],
-    ),
-    (
-        "where to record trees planted asked as a question: the FAQ answers with the same steps, not the planting help",
-        ["上礼拜种好了 要在哪里登记"],
+        "a new symptom (white spots) with no tree named and no follow-up form: its own ticket, as "
+        "tests/e2e/test_escalation.py pins ('叶子被虫咬了好多洞' is its own); the ticket's own symptom told again "
+        "('是老叶先黄') joins since round 20",
+        ["叶子背面有好多小白点"],
     ),
     (
         "a wish to adopt in a long story: the adoption reader reads short texts only",
@@ -347,43 +324,10 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "a wish to adopt said with 参加, 有冇得拣 or 还有剩吗 (认样 is read as 认养 since round 20): the FAQ's 认种认养 answer, which tells to send 认养",
-        ["我也想参加认养树的活动", "认种一棵 有冇得拣", "认样树还有剩吗"],
-    ),
-    (
-        "a Hakka pledge (涯屋下: my household) with a plan after it (过两日正种): not yet read as a pledge",
-        ["嗯那个涯屋下要认领两棵桃子过两日正种"],
-    ),
-    (
         "a pledge inside a long story: the pledge reader reads short texts only",
         [
             "您好，我常年在外，家里只有母亲一人。村里要求每户至少种一棵，我们家想认领一棵桂花，等我五一回来亲手种，麻烦帮我们记上。"
         ],
-    ),
-    (
-        "joining the planting day said with 报名/报上, Hakka 涯都去, or after a clause (扫码扫唔到): not yet read as 参加",
-        [
-            "这次义务植树我报名，党员要带头嘛",
-            "扫码扫唔到 我要参加今日种树活动",
-            "嗯那个明朝个植树就系涯都去",
-            "我和老公都去植树日 帮我们报上",
-        ],
-    ),
-    (
-        "the care zones wished or asked in other words (参加责任区, 冇人认, 我认一块; 责任去 is read as 责任区 since round 20): the FAQ's answer on 认领责任区",
-        ["我想参加党员责任区", "还有哪些责任区冇人认", "党员责任去我认一块 离屋企近啲嘅"],
-    ),
-    (
-        "one's own zone asked by where it is: no reader for 'which one is mine' yet",
-        ["我那个责任区在祠堂后面那片吗", "分给我管护的那片地是哪里"],
-    ),
-    (
-        "a retraction said with 作废, 唔算, 先不要记 or 撤回 不作数: not yet read as 取消",
-        ["刚才那张是隔壁屋的树 作废", "嗯那个刚才个相片唔算啊", "刚才讲的两棵荔枝先不要记 还没种好", "撤回 不作数"],
-    ),
-    (
-        "how to go on asked of the record in progress (打字说几棵, 直接讲几棵, 相片明天补): read as a question about the photo",
-        ["接下来要打字说几棵吗", "要取消吗 还是直接讲几棵", "相片明天补可以吗"],
     ),
 ]
 ROUND_19B_MISSES = {message: why for why, messages in _ROUND_19B_LEFT for message in messages}
@@ -442,6 +386,20 @@ NOT_REQUESTS = [
     ("member", "树名写成了桂花 应该是龙眼", {"fix_name"}),  # a tree's name, not the sender's
     ("new", "我阿爸系埔心村嘅 佢叫钟亚森", {"register"}),  # someone else introduced
     ("ticket", "补充一下 龙眼什么时候施肥", {"ticket_supplement_text"}),  # another tree: answered, no 补充
+    # round 20's readers: a word of its own that only sounds like a command (等级: a seedling's grade), the reminders
+    # wanted again and then not, an adviser's 到 that is no arrival, a villager's arrival, a pledge still planned,
+    # the record in progress praised (no retraction), what a thing is for and a product's guide (no help), a new
+    # symptom with no tree named in a ticket's window (its own ticket, as tests/e2e/test_escalation.py pins)
+    ("member", "苗木等级怎么分", {"planting_menu", "register"}),
+    ("member", "之前想再收提醒 现在不想收了", {"reminders_on"}),
+    ("adviser", "到时候再说", {"visit_sign_in", "visit_sign_in_located"}),
+    ("member", "到埔心了", {"visit_sign_in", "visit_sign_in_located"}),
+    ("party", "认领了两棵荔枝 下个月种", {"planting_text"}),
+    ("pending", "刚才那两棵荔枝长得很好", {"cancel"}),
+    ("member", "这个药有什么用", {"help"}),
+    ("member", "化肥的使用说明", {"help"}),
+    ("ticket", "叶子被虫咬了好多洞", {"ticket_supplement_text"}),
+    ("party", "责任区怎么管护", {"zone_list"}),
 ]
 
 
