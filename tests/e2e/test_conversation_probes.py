@@ -393,6 +393,7 @@ NOT_REQUESTS = [
     ("member", "苗木等级怎么分", {"planting_menu", "register"}),
     ("member", "之前想再收提醒 现在不想收了", {"reminders_on"}),
     ("adviser", "到时候再说", {"visit_sign_in", "visit_sign_in_located"}),
+    ("adviser", "到村里看了一下荔枝", {"visit_sign_in", "visit_sign_in_located"}),
     ("member", "到埔心了", {"visit_sign_in", "visit_sign_in_located"}),
     ("party", "认领了两棵荔枝 下个月种", {"planting_text"}),
     ("pending", "刚才那两棵荔枝长得很好", {"cancel"}),
