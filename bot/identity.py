@@ -278,18 +278,26 @@ _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
     (re.compile(r"(?<=[村区])个(?=$|[\s,，])"), "的"),
+    # round 20: 就系 (is, Hakka and Cantonese) before the village after a name ('我叫叶火生就系埔心村个')
+    (re.compile(r"(?<=[\u3400-\u9fff])就(?:系|是)(?=[\u3400-\u9fff]{1,10}[村区])"), "，是"),
 )
-_PUNCT = r"[\s,，。.!！~～]*"
+_PUNCT = r"[\s,，。.!！?？~～]*"
 _REQUEST_AFTER = re.compile(
     rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:登记|注册)(?:一下|下)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
+    # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
+    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册)"
+    rf"(?:啊|呀|呢|先)?{_PUNCT}$"
 )
 
 
 def spoken_text(text: str | None) -> str:
     """``normalize_text``, then the text as a self-introduction says it (above): fillers left out, Hakka read, and a
     request for 登记 after an introduction left out."""
-    norm = _FILLERS.sub("", normalize_text(text), count=1)
+    from bot import nlu
+
+    # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
+    norm = nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
     bare = _REQUEST_AFTER.sub("", norm)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -379,6 +380,9 @@ CANTONESE: dict[str, str] = {
     "影相": "拍照",
     "影嘅相": "拍的照片",
     "相片": "照片",
+    "个相片": "照片",  # not 个相 + 片 (照片片)
+    "张相片": "照片",
+    "啲相片": "照片",
     "个相": "照片",
     "张相": "照片",
     "啲相": "照片",
@@ -1428,9 +1432,19 @@ def is_adoption_wish(text: str) -> bool:
 _PLEDGE_VERB_RE = re.compile(r"认领")
 
 
+# round 20: the trees pledged said planted ('认领的两棵荔枝今天种好了'): trees planted, the pledge only their name
+_PLEDGED_PLANTED_RE = re.compile(r"认领(?:了)?的.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)")
+
+
+def pledged_trees_planted(text: str) -> bool:
+    """'认领的两棵荔枝今天种好了': the pledged trees said planted (a planting record), not a pledge."""
+    return bool(_PLEDGED_PLANTED_RE.search(to_halfwidth(text or "")))
+
+
 def is_pledge(text: str) -> bool:
-    """'认领 2棵荔枝', '认领了两棵龙眼', '认领责任区': a claim or a pledge, not trees planted."""
-    return bool(_PLEDGE_VERB_RE.search(to_halfwidth(text or "")))
+    """'认领 2棵荔枝', '认领了两棵龙眼', '认领责任区': a claim or a pledge, not trees planted ('认领的两棵荔枝今天种好了'
+    is: ``pledged_trees_planted``)."""
+    return bool(_PLEDGE_VERB_RE.search(to_halfwidth(text or ""))) and not pledged_trees_planted(text)
 
 
 # A complaint or a symptom about a tree is a question, never a planting report, whatever count or tree name
@@ -1556,6 +1570,19 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
+# pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
+# reads its own words)
+_TYPOS_FILE = Path(__file__).resolve().parent.parent / "messages" / "typos.toml"
+COMMAND_TYPOS: dict[str, str] = tomllib.loads(_TYPOS_FILE.read_text(encoding="utf-8"))["typos"]
+_TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
+
+
+def command_typos_fixed(norm: str) -> str:
+    """A ``normalize``d text with the command words typed by their sound written as meant (messages/typos.toml)."""
+    return _TYPO_RE.sub(lambda m: COMMAND_TYPOS[m.group(0)], norm) if norm else norm
+
+
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
 _INTENT_PARTICLES_RE = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢啰喇嘞喎]+$")
 _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
@@ -1563,7 +1590,7 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
-    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知)|提醒|推送|通知|烦我|打扰|吵"
+    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送))"
 )
 _SWITCH_OFF_RE = re.compile(
@@ -1579,10 +1606,18 @@ _SWITCH_OFF_RE = re.compile(
 _SWITCH_ON_RE = re.compile(
     # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
     r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:接收|订阅|提醒|通知|推送)"
-    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:些)?(?:提醒|通知|消息|推送)"
+    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:你们|你|您)?(?:的|个|些)?(?:提醒|通知|消息|推送|东西)"
+    # round 20: Cantonese 开返 (normalised 开回) the reminders; wanted again with nothing after ('现在想再收')
+    r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
     # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
+    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复')
+    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开)(?:回来|回)?$"
 )
+# politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
+_THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
+# the wish taken back after it ('现在不想收了')
+_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)*(?:收|接收|订|开)")
 # 不然 (or else) negates nothing: '把通知开回来吧 不然我老是忘记淋水'
 _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
 
@@ -1594,11 +1629,21 @@ def reminders_said(norm: str) -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
         return None
-    norm = _INTENT_PARTICLES_RE.sub("", norm)
-    if _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm):
+    norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
+    on = _SWITCH_ON_RE.search(norm)
+    # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
+    # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
+    declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
+    if (
+        on
+        and not declined
+        and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm[max(0, on.start() - 4) : on.end()]))
+    ):
+        if not off or off.start() < on.start():
+            return "on"
+    if off:
         return "off"
-    if _SWITCH_ON_RE.search(norm) and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm)):
-        return "on"
     return None
 
 
@@ -1626,14 +1671,24 @@ _PROGRESS_WORD_RE = re.compile(r"进度|进渡|进展|完成情况|排名|排第
 _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:没有|没|吗|未|多少|几成|几多|百分之几)$")
 _HOW_FAR_RE = re.compile(
     r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
+    # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
+    r"|(?:种|栽|搞|做|弄|进行)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"
+    r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
 )
-_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植")
+# round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
+_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收")
+# round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
+_PURPOSE_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)(?:报|填|交|上报|汇报|报给|统计)"
+    rf"[{_CJK}]{{0,4}}$"
+)
 
 
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
+    norm = _PURPOSE_AFTER_RE.sub("", norm) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     village = bool(_VILLAGE_RE.search(norm))
@@ -1668,6 +1723,11 @@ _HOW_TO_USE_RE = re.compile(
 )
 _WHAT_IT_DOES_RE = re.compile(
     rf"^{_THE_BOT}?(?:有|有些)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
+    # ('刚关注不太会用 有没有使用说明')
+    rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"
+    r"|^(?:刚关注|新关注|刚来|第一次用)?(?:的)?(?:我)?(?:不太会用|不会用|不懂用|不太懂|不懂)?(?:请问)?(?:有没有|有无|有)?"
+    r"(?:使用说明|说明书|使用指南|操作指南|操作说明|使用教程|新手指南)(?:吗)?$"
     rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
 )
 
@@ -1688,9 +1748,18 @@ _LOG_ASKED_RE = re.compile(
 )
 
 
+# round 20: trees said planted, then where to record them ('上礼拜种好了 要在哪里登记'): the planting help, which says
+_PLANTED_WHERE_TO_LOG_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?"
+    r"(?:树)?(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:登记|记录|报|录入)(?:呢|啊)?$"
+)
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
+    if norm and len(norm) <= INTENT_MAX_CHARS and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -1707,16 +1776,25 @@ NAME_FIX_MAX_CHARS = 40
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
+# round 20: registered under another's name, to be one's own ('用我老公的名字注册的 现在想换成我自己的')
+_OWN_NAME_RE = re.compile(r"名字.{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
-    if len(norm) > INTENT_MAX_CHARS and not _WRITTEN_AS_RE.search(norm):
+    if len(norm) > INTENT_MAX_CHARS and not (_WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm)):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
         return False
-    return bool(_NAME_WRONG_RE.search(norm) or _NAME_CHANGE_RE.search(norm) or _NAME_TO_CHANGE_RE.search(norm))
+    return bool(
+        _NAME_WRONG_RE.search(norm)
+        or _NAME_CHANGE_RE.search(norm)
+        or _NAME_TO_CHANGE_RE.search(norm)
+        or _OWN_NAME_RE.search(norm)
+    )
 
 
 # --- round 18: the campaign's duties said in everyday words --------------------------------------------------
@@ -1730,6 +1808,13 @@ _ADOPT_RE = re.compile(
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
+# round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
+# 一棵 有冇得拣': is there a choice)
+_JOIN_ADOPTION_RE = re.compile(rf"{_WISHED_RE}(?:参加|参与)(?:认养|认种|领养|认捐)(?:树|果树)?(?:的)?(?:活动)?$")
+_ADOPTION_LEFT_RE = re.compile(
+    rf"^(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
+    r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些)(?:的)?(?:吗|没有)?$"
+)
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 
 
@@ -1739,7 +1824,10 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _ADOPTED_RE.search(norm):
         return False
-    found = _ADOPT_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare):
+        return True
+    found = _ADOPT_RE.search(bare)
     if not found:
         return False
     what = found.group("what")
@@ -1781,20 +1869,32 @@ def pledge_for(text: str) -> str | None:
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
-_WHEN = r"今天|今日|明天|听日|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:星期|礼拜|周)[一二三四五六日天]"
-_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"
+_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"  # 个: Hakka 的
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
     rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
-    rf"|^{_DAY_RE}(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
+    rf"|^{_DAY_RE}(?:就是)?(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
+    # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
+    # said first ('扫码扫唔到 我要参加…')
+    rf"|^(?:我|我们)(?:和|同|跟)[{_CJK}]{{1,4}}(?:也|都)(?:去|来|参加){_DAY_RE}(?:帮我们|帮我)?(?:报上|报名|报个名)?$"
+    rf"|^{_DAY_RE}(?:我|我们)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:去|来|参加)?$"
+    rf"|^扫(?:码|二维码)?扫?(?:不到|不了|不上|不出|失败)(?:我|我们)?(?:要|想)?(?:去|来)?参加{_DAY_RE}$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
     rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
 )
 
 
+# round 20: why, said after it ('这次义务植树我报名 党员要带头嘛'): left out before it is read
+_JOIN_REASON_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:我们|我是)?(?:党员|干部)?(?:要|应该|得|就要|都要)?带(?:个)?头(?:吗|的)?$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _JOIN_REASON_AFTER_RE.sub("", norm) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
@@ -1805,8 +1905,10 @@ def joining_said(norm: str) -> bool:
 _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
-    rf"(?:认领|认|领|要|分|分配|安排)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
     rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
+    # round 20: a zone claimed with what is wished of it ('党员责任区我认一块 离屋企近啲嘅')
+    rf"|^{_ZONE}(?:我|我们)(?:也)?(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?$"
 )
 # round 19: asked with a question, a zone is still wanted: where they are, then the claim ('党员责任区在哪里 我要认领一块');
 # the sender's own zone ('我的责任区是哪块'); who holds them ('看一下责任区都有谁认了'): the list says each
@@ -1814,6 +1916,12 @@ _ZONE_ASKED_RE = re.compile(
     rf"^{_ZONE}(?:在哪里|在哪|有哪些)?(?:我|我们)(?:也)?(?:要|想)(?:认领|认|领){_A_ZONE}$"
     rf"|^我的{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个)$"
     rf"|^(?:看|查)?(?:一下|下)?{_ZONE}(?:都)?(?:有)?(?:谁|哪些人|几个人|多少人)(?:认领|认|领)(?:了)?$"
+    # round 20: the sender's own zone asked by where it is ('我那个责任区在祠堂后面那片吗', '分给我管护的那片地是哪里')
+    rf"|^我(?:那个|的|那块|那片)?{_ZONE}(?:是|在)[{_CJK}]{{1,10}}?(?:那片|那块|那个|那里)?(?:吗|是不是|对吗|对不对)$"
+    rf"|^(?:分给|分配给|安排给|划给)我(?:管护)?的(?:那片|那块|那个)?(?:地|林|林地|山|{_ZONE})(?:是|在)?"
+    r"(?:哪里|哪块|哪片|哪个|哪)$"
+    # round 20: which are left ('还有哪些责任区冇人认')
+    rf"|^(?:还有)?(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
 )
 
 
@@ -1853,11 +1961,22 @@ _CHECK_IN_RE = re.compile(r"签到|签个到|签下到|打(?:个|下)?[卡咭]|�
 _NOT_CHECK_IN_RE = re.compile(r"种树|活动|参加|要不要|怎么|什么|吗|哪|几|没|不|别|忘")
 
 
+# round 20: an adviser's terse arrival with a place ('到埔心了', '已到埔心党建林现场', '我到村里了')
+_ARRIVED_RE = re.compile(
+    rf"^(?:我|我们)?(?:已经|已|刚|刚刚|现在)?(?:到|到达|抵达)(?:了)?(?!底|时|处|期|位|手|家)"
+    rf"(?:(?![了看说问讲种有没不])[{_CJK}]){{1,10}}?"  # a place: no verb in it ('到村里看了一下' is no arrival)
+    r"(?:了|现场|啦|喇|咯)?$"
+)
+
+
 def check_in_said(norm: str) -> bool:
     """A check-in said in words ('打卡', '我到了打个卡'); not a question about it ('签到要在村里面吗'), nor a planting
     day's ('植树活动签到' is 参加)."""
     return bool(
-        norm and len(norm) <= 16 and _CHECK_IN_RE.search(norm) and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
+        norm
+        and len(norm) <= 16
+        and (_CHECK_IN_RE.search(norm) or _ARRIVED_RE.match(norm))
+        and not _NOT_CHECK_IN_RE.search(norm.replace("下村", ""))
     )
 
 
@@ -1867,6 +1986,10 @@ _QUEUE_RE = re.compile(
     r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
     r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
+    # round 20: what is not answered yet ('还有几条没回', '未答的发我'); anyone asking ('埔心有人提问吗')
+    r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
+    r"|有(?:没有)?人(?:提问|问问题|提问题)"
 )
 
 
@@ -1885,19 +2008,26 @@ _THAT_ONE = (
 )
 _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先)"
 _DROP = (
-    r"(?:不要记住|不要记|不要|不算|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错|发错|拍错|错了)"
+    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错"
+    r"|发错|拍错|错了)"
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
-_DROP_AFTER = r"(?:取消|我还没种|还没种|没种)"
+_DROP_AFTER = r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)"
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
+# round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
+# '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
+_LAST_SENT_DROP_RE = re.compile(
+    rf"^(?:刚才|刚刚|头先|上一条|上一张)[{_CJK}0-9]{{0,14}}?(?:先)?{_DROP}(?:{_DROP}|{_DROP_AFTER}|了|啦|它)*$"
+)
 
 
 def retraction_said(norm: str) -> bool:
     """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
-    if not norm or len(norm) > 12:
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    return bool(_DROP_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool((len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare))
 
 
 # something added to what was just asked ('补充一下 叶子背面有白色小点点', '对了 掉下来的叶子边边是焦的', '忘了说 …'): a
@@ -1905,6 +2035,17 @@ def retraction_said(norm: str) -> bool:
 _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
 )
+
+
+# round 20: the symptom a ticket asked about, told again in more detail ('是老叶先黄 新出的叶还好' after '叶子发黄'): the
+# same tree. A symptom of its own ('叶子被虫咬了好多洞' after '叶子有黑斑') is not.
+_SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑")
+
+
+def same_symptom(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement, no question) name a symptom one of ``earlier`` (a ticket's texts) names?"""
+    said = set(_SYMPTOM_RE.findall(normalize(text)))
+    return bool(said) and not is_question(text) and any(said & set(_SYMPTOM_RE.findall(normalize(e))) for e in earlier)
 
 
 def addition_said(norm: str) -> bool:
@@ -1925,12 +2066,25 @@ _GO_ON_RE = re.compile(
 _PHOTO_SENT_RE = re.compile(r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?")
 
 
+# round 20: the record's next step asked as 'is it this?': the count said in words ('接下来要打字说几棵吗', '要取消吗 还是
+# 直接讲几棵'), the photo sent later ('相片明天补可以吗')
+_SAY = r"(?:打字|直接|用文字|文字)?(?:说|讲|发|写|填|报|打)"
+_NEXT_STEP_ASKED_RE = re.compile(
+    rf"^{_NEXT}{_SAY}(?:多少|几)(?:{_MEASURE})?(?:吗|呢)?$"
+    rf"|^(?:是)?(?:要)?取消吗还是(?:要)?{_SAY}(?:多少|几)(?:{_MEASURE})?(?:吗|呢)?$"
+    r"|^(?:照片|相片|相|图片)(?:可以|能)?(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头|之后)(?:再)?(?:补|发|拍|传)"
+    r"(?:发|拍|传|给你)?(?:可以吗|行吗|得不得|行不行|可不可以|好吗|得吗|吗)?$"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
     norm = _PHOTO_SENT_RE.sub("", norm, count=1)
+    if norm and len(norm) <= 16 and _NEXT_STEP_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)

@@ -60,7 +60,8 @@ def _short_meaning(text: str) -> str:
 
 
 def _normalized(text: str) -> str:
-    return nlu.without_fillers(nlu.normalize(text))
+    # command words typed by their sound read as meant (等级一下 -> 登记一下, 退定 -> 退订: messages/typos.toml)
+    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(text)))
 
 
 def text_means(key: str, said: Callable[[Any, str], bool] | None = None):

@@ -109,7 +109,12 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
         result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS
     ):
         return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
-    return escalation.joins_ticket(text, result, earlier, table, others)
+    if escalation.joins_ticket(text, result, earlier, table, others):
+        return True
+    # round 20: the ticket's own symptom told in more detail, no tree named ('是老叶先黄 新出的叶还好' after 叶子发黄)
+    return not (result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS) and (
+        not nlu.find_all_species(text, table, others) and nlu.same_symptom(text, earlier)
+    )
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:

@@ -287,6 +287,57 @@ def test_round_19_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's second blind set (tests/data/conversation_probes_19b.tsv, 136 probes), written by a writer who saw only
+# DESIGN.md and the seeds. Its blind figures, run by the lead before anyone looked: main before round 19 (9f689b8)
+# 72/136, main with round 19 merged (8667f35) 83/136. Round 20 was developed on it (its misses fixed by their class):
+# 130/136 after, a development figure, not a blind one. The misses left are listed here, strict, each with why.
+_ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a self-introduction inside a long story (five clauses): the introduction readers read a short text or its"
+        " last clause; a long text is a story or a question",
+        [
+            "您好，我是埔心村出去的，在东莞做了十几年，过年回来看到村口贴了种树的告示，觉得很有意义，也想出一份力。我姓邱，叫邱志明，麻烦帮我登记一下，谢谢！"
+        ],
+    ),
+    (
+        "an adviser asks a village's count by its name: the progress routes answer for the sender's own village"
+        " (an adviser has none); the dashboard shows every village's",
+        ["埔心目前种了多少棵"],
+    ),
+    (
+        "stopping the reminders asked at length (over 20 characters, a story first): the reminders reader reads"
+        " short texts only",
+        [
+            "您好，感谢你们一直发种树的知识给我，内容很好。不过我目前人在外地，家里的树由我爸妈管，这些推送我暂时看不过来，请先帮我停掉，以后回村再开，谢谢理解。"
+        ],
+    ),
+    (
+        "a new symptom (white spots) with no tree named and no follow-up form: its own ticket, as "
+        "tests/e2e/test_escalation.py pins ('叶子被虫咬了好多洞' is its own); the ticket's own symptom told again "
+        "('是老叶先黄') joins since round 20",
+        ["叶子背面有好多小白点"],
+    ),
+    (
+        "a wish to adopt in a long story: the adoption reader reads short texts only",
+        [
+            "您好，我是埔心村在广州工作的年轻人，爷爷生前最喜欢在祠堂边乘凉。看到村里在搞认种认养，想以爷爷的名义认养一棵树，想看看有哪些树可以选？"
+        ],
+    ),
+    (
+        "a pledge inside a long story: the pledge reader reads short texts only",
+        [
+            "您好，我常年在外，家里只有母亲一人。村里要求每户至少种一棵，我们家想认领一棵桂花，等我五一回来亲手种，麻烦帮我们记上。"
+        ],
+    ),
+]
+ROUND_19B_MISSES = {message: why for why, messages in _ROUND_19B_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19b.tsv", ROUND_19B_MISSES))
+def test_round_19b_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
@@ -335,6 +386,21 @@ NOT_REQUESTS = [
     ("member", "树名写成了桂花 应该是龙眼", {"fix_name"}),  # a tree's name, not the sender's
     ("new", "我阿爸系埔心村嘅 佢叫钟亚森", {"register"}),  # someone else introduced
     ("ticket", "补充一下 龙眼什么时候施肥", {"ticket_supplement_text"}),  # another tree: answered, no 补充
+    # round 20's readers: a word of its own that only sounds like a command (等级: a seedling's grade), the reminders
+    # wanted again and then not, an adviser's 到 that is no arrival, a villager's arrival, a pledge still planned,
+    # the record in progress praised (no retraction), what a thing is for and a product's guide (no help), a new
+    # symptom with no tree named in a ticket's window (its own ticket, as tests/e2e/test_escalation.py pins)
+    ("member", "苗木等级怎么分", {"planting_menu", "register"}),
+    ("member", "之前想再收提醒 现在不想收了", {"reminders_on"}),
+    ("adviser", "到时候再说", {"visit_sign_in", "visit_sign_in_located"}),
+    ("adviser", "到村里看了一下荔枝", {"visit_sign_in", "visit_sign_in_located"}),
+    ("member", "到埔心了", {"visit_sign_in", "visit_sign_in_located"}),
+    ("party", "认领了两棵荔枝 下个月种", {"planting_text"}),
+    ("pending", "刚才那两棵荔枝长得很好", {"cancel"}),
+    ("member", "这个药有什么用", {"help"}),
+    ("member", "化肥的使用说明", {"help"}),
+    ("ticket", "叶子被虫咬了好多洞", {"ticket_supplement_text"}),
+    ("party", "责任区怎么管护", {"zone_list"}),
 ]
 
 
