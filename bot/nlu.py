@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.messages import MESSAGES_DIR
+
 # --- normalisation -----------------------------------------------------------
 
 # Colloquial, Cantonese and common typo forms -> the form used in the
@@ -1573,8 +1575,7 @@ def without_fillers(norm: str) -> str:
 # Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
 # pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
 # reads its own words)
-_TYPOS_FILE = Path(__file__).resolve().parent.parent / "messages" / "typos.toml"
-COMMAND_TYPOS: dict[str, str] = tomllib.loads(_TYPOS_FILE.read_text(encoding="utf-8"))["typos"]
+COMMAND_TYPOS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))["typos"]
 _TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
 
 

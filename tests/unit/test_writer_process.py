@@ -12,16 +12,8 @@ import pytest
 
 from bot.db import Databases
 from bot.writer import MessageWriter, RemoteWriter, WriterFailed, WriterGone, serve_writer
+from tests.unit.test_writer import databases  # noqa: F401 - the writer's database with its table t
 from tests.unit.test_writer import submit_all as submit_each
-
-
-@pytest.fixture
-def databases(tmp_path):
-    dbs = Databases(tmp_path / "w.db")
-    dbs.get().execute("CREATE TABLE t (item TEXT UNIQUE, note TEXT)")
-    dbs.get().conn.commit()
-    yield dbs
-    dbs.close_all()
 
 
 def rows(path) -> list[tuple[str, str]]:
