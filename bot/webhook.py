@@ -473,11 +473,17 @@ def process(
         user = (
             None
             if inbox_id is None
-            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads)
+            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads, with_person=True)
         )
     else:
         user = users.touch_inbound(
-            db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key, reads=reads
+            db,
+            incoming.openid,
+            now_s,
+            incoming.opens_window,
+            unless_kept=incoming.dedupe_key,
+            reads=reads,
+            with_person=True,
         )
         if user is None:
             inbox_id = None
@@ -491,8 +497,9 @@ def process(
         return "duplicate", kept["reply"]
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
-    live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
+    flow_rows = user.pop("live_flows")  # read with the user row: no statement of their own (bot/conversation.py)
     read = {name: user.pop(f"read:{name}") for name, _sql, _params in reads}  # the same (bot/registry.py UserRead)
+    person = user.pop("person")  # and who is writing: Ctx.person, not read again (False: nobody bound)
     ctx = Ctx(
         app=app,
         db=db,
@@ -500,7 +507,9 @@ def process(
         now=now,
         user=user,
         inbox_id=inbox_id,
-        _live_flows=live_flows,
+        _person=person or False,
+        _live_flows=set(flow_rows),
+        _flow_rows=flow_rows,
         _user_reads=(incoming, read),
     )
     vars(ctx)["now_s"] = now_s  # Ctx.now_s (a cached property) made already
