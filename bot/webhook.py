@@ -13,6 +13,7 @@ factory puts in front of Flask, with the same ``answer`` as the blueprint's view
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import operator
@@ -20,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
@@ -298,13 +300,36 @@ def _local_writer(app: AppContext) -> MessageWriter:
 _incoming_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Incoming)))
 
 
+class _Plans:
+    """Plans as they cross to the writer process, kept: in a worker each plan's encoding by the plan's id (with the
+    plan, so that the id is not another's), in the writer process each encoding's plan. A repeated text has the same
+    plan object (bot/router.py ``PlanCache``), and a question's plan asks some 40 routes: encoding and decoding it cost
+    ~10 µs a message, the writer process's share serial (issue 21, eleventh round). At most ``KEPT``, then anew."""
+
+    KEPT = 4096
+
+    def __init__(self) -> None:
+        self.by_id: dict[Any, Any] = {}
+
+    def keep(self, key: Any, value: Any) -> None:
+        if len(self.by_id) >= self.KEPT:
+            self.by_id = {}
+        self.by_id[key] = value
+
+
 def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
     """``job`` as it is sent to the writer process; without its plan when ``with_plan`` is False (what a matcher read
     could not be pickled: the writer process asks every route itself)."""
     planned = None
     if with_plan and job.planned is not None:
-        places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
-        planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
+        plans = app.service("encoded_plans", lambda _a: _Plans())
+        kept = plans.by_id.get(id(job.planned))
+        if kept is not None and kept[0] is job.planned:  # a repeated text's plan (bot/router.py PlanCache)
+            planned = kept[1]
+        else:
+            places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
+            planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
+            plans.keep(id(job.planned), (job.planned, planned))
     now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
     incoming = job.incoming
@@ -316,8 +341,19 @@ def _decoded(app: AppContext, encoded: tuple) -> Job:
     """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
     values, now, now_s, payload, started, seen, planned, faq = encoded
     if planned is not None:
-        routes = app.routes
-        planned = tuple((routes[place], ASK if read is None else read) for place, read in planned)
+        plans = app.service("decoded_plans", lambda _a: _Plans())
+        try:
+            kept = plans.by_id.get(planned)
+        except TypeError:  # a read that cannot be a key (a list): decoded each time
+            kept = None
+        if kept is not None:
+            planned = kept
+        else:
+            routes = app.routes
+            encoded_plan = planned
+            planned = tuple((routes[place], ASK if read is None else read) for place, read in encoded_plan)
+            with contextlib.suppress(TypeError):
+                plans.keep(encoded_plan, planned)
     incoming = Incoming(*values)
     if faq is not None:  # the worker's answer matched ahead: not matched again here
         escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", *faq)

@@ -187,3 +187,30 @@ def test_an_entry_advisers_added_counts_in_the_answers_matched_ahead(writer_proc
     in_worker = counted_matches(app, monkeypatch)
     assert answer in user.says(question)  # matched ahead with the new entry, which the writer process holds too
     assert in_worker == [question] and in_writer == []
+
+
+def test_a_repeated_texts_plan_crosses_as_it_was_read_ahead_encoded_and_decoded_once(writer_process):
+    """A repeated text has the same plan (bot/router.py ``PlanCache``): its encoding is kept in the worker and its
+    decoding in the writer process, and what the writer process dispatches with is the plan read ahead, route by
+    route (issue 21, eleventh round)."""
+    from bot.incoming import parse
+    from bot.store import json_text
+
+    app, writer_app = writer_process
+    bot, writer_bot = app.extensions["bot"], writer_app.extensions["bot"]
+    incoming = parse(message_xml("o-plan", "text", {"Content": "桂花什么时候种"}).encode())
+    now = bot.clock()
+    jobs = [
+        webhook.Job(incoming, now, "s", json_text(incoming.fields), 0.0, None, webhook.read_ahead(bot, incoming))
+        for _ in range(2)
+    ]
+    assert jobs[0].planned is jobs[1].planned  # kept by the plan cache
+    first, second = (webhook._encoded(bot, job, with_plan=True) for job in jobs)
+    assert first[6] is second[6]  # encoded once
+    decoded = [webhook._decoded(writer_bot, encoded) for encoded in (first, second)]
+    assert decoded[0].planned is decoded[1].planned  # decoded once
+    assert [(route.name, read) for route, read in decoded[0].planned] == [
+        (route.name, read) for route, read in jobs[0].planned
+    ]
+    unkeyable = (*first[:6], ((first[6][0][0], ["a list"]),), first[7])  # a read that cannot be a key
+    assert webhook._decoded(writer_bot, unkeyable).planned[0][1] == ["a list"]
