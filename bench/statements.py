@@ -164,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         if profiler:
             profiler.disable()
         cpu = time.process_time() - cpu
+        count = max(args.n, 1)
         writer = sum(n for name, n in STATEMENTS.items() if name == "message-writer")
         other = sum(n for name, n in STATEMENTS.items() if name != "message-writer")
-        print(f"{kind:16} {writer / args.n:12.2f} {other / args.n:13.2f} {cpu / args.n * 1000:7.3f}", flush=True)
+        print(f"{kind:16} {writer / count:12.2f} {other / count:13.2f} {cpu / count * 1000:7.3f}", flush=True)
         if args.show == kind:
             last = TRACED[-40:]
             for name, sql in last:

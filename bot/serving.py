@@ -296,7 +296,7 @@ def clean_stale_writer_folders(parent: str | None = None) -> list[str]:
     A live master's socket accepts (its writer process reads the connection's end and forgets it). Returns what was
     removed; never raises."""
     parent = parent or tempfile.gettempdir()
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(parent)
     except OSError:
