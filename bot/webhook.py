@@ -13,10 +13,10 @@ factory puts in front of Flask, with the same ``answer`` as the blueprint's view
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import operator
+import pickle
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -38,7 +38,7 @@ from bot.db import connect
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import ASK, Plan, PlanCache, dispatch, plan
+from bot.router import ASK, Plan, PlanCache, dispatch, immutable, plan
 from bot.store import inbox, json_text, media, outbox, users
 from bot.writer import MessageWriter, RemoteWriter
 
@@ -301,10 +301,11 @@ _incoming_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Inco
 
 
 class _Plans:
-    """Plans as they cross to the writer process, kept: in a worker each plan's encoding by the plan's id (with the
-    plan, so that the id is not another's), in the writer process each encoding's plan. A repeated text has the same
-    plan object (bot/router.py ``PlanCache``), and a question's plan asks some 40 routes: encoding and decoding it cost
-    ~10 µs a message, the writer process's share serial (issue 21, eleventh round). At most ``KEPT``, then anew."""
+    """Plans as they cross to the writer process, kept: in a worker each plan's pickle by the plan's id (with the plan,
+    so that the id is not another's), in the writer process each pickle's plan when its reads are immutable (as
+    bot/router.py ``PlanCache`` keeps them). A repeated text has the same plan object, and a question's plan asks some 40
+    routes: encoding and decoding it cost ~10 µs a message, the writer process's share serial, and it was most of a
+    frame's pickle (issue 21, eleventh round). At most ``KEPT``, then anew."""
 
     KEPT = 4096
 
@@ -328,8 +329,15 @@ def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
             planned = kept[1]
         else:
             places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
-            planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
-            plans.keep(id(job.planned), (job.planned, planned))
+            try:
+                planned = pickle.dumps(
+                    tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned),
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            except (pickle.PicklingError, TypeError, AttributeError):
+                planned = None  # what a matcher read cannot cross: the writer process asks every route itself
+            else:
+                plans.keep(id(job.planned), (job.planned, planned))
     now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
     incoming = job.incoming
@@ -342,18 +350,13 @@ def _decoded(app: AppContext, encoded: tuple) -> Job:
     values, now, now_s, payload, started, seen, planned, faq = encoded
     if planned is not None:
         plans = app.service("decoded_plans", lambda _a: _Plans())
-        try:
-            kept = plans.by_id.get(planned)
-        except TypeError:  # a read that cannot be a key (a list): decoded each time
-            kept = None
-        if kept is not None:
-            planned = kept
-        else:
+        kept = plans.by_id.get(planned)  # by its pickle: the same reads, of the same types
+        if kept is None:
             routes = app.routes
-            encoded_plan = planned
-            planned = tuple((routes[place], ASK if read is None else read) for place, read in encoded_plan)
-            with contextlib.suppress(TypeError):
-                plans.keep(encoded_plan, planned)
+            kept = tuple((routes[place], ASK if read is None else read) for place, read in pickle.loads(planned))
+            if all(immutable(read) for _route, read in kept):  # a handler may change a match it is handed
+                plans.keep(planned, kept)
+        planned = kept
     incoming = Incoming(*values)
     if faq is not None:  # the worker's answer matched ahead: not matched again here
         escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", *faq)

@@ -4,6 +4,7 @@ here in a thread, as bot/serving.py runs it in a process of its own) and applied
 
 from __future__ import annotations
 
+import pickle
 import re
 import socket
 import threading
@@ -206,11 +207,33 @@ def test_a_repeated_texts_plan_crosses_as_it_was_read_ahead_encoded_and_decoded_
     ]
     assert jobs[0].planned is jobs[1].planned  # kept by the plan cache
     first, second = (webhook._encoded(bot, job, with_plan=True) for job in jobs)
-    assert first[6] is second[6]  # encoded once
+    assert isinstance(first[6], bytes) and first[6] is second[6]  # pickled once
     decoded = [webhook._decoded(writer_bot, encoded) for encoded in (first, second)]
     assert decoded[0].planned is decoded[1].planned  # decoded once
     assert [(route.name, read) for route, read in decoded[0].planned] == [
         (route.name, read) for route, read in jobs[0].planned
     ]
-    unkeyable = (*first[:6], ((first[6][0][0], ["a list"]),), first[7])  # a read that cannot be a key
-    assert webhook._decoded(writer_bot, unkeyable).planned[0][1] == ["a list"]
+    place = pickle.loads(first[6])[0][0]
+    mutable = (*first[:6], pickle.dumps(((place, ["a list"]),)), first[7])  # a read a handler could change
+    handed = [webhook._decoded(writer_bot, mutable).planned[0][1] for _ in range(2)]
+    assert handed == [["a list"], ["a list"]] and handed[0] is not handed[1]  # each message its own
+    for read in (1, True, 1.0):  # equal, and of different types: each decoded as it was
+        typed = (*first[:6], pickle.dumps(((place, read),)), first[7])
+        assert type(webhook._decoded(writer_bot, typed).planned[0][1]) is type(read)
+
+
+def test_a_plan_whose_reads_cannot_be_pickled_crosses_without_its_plan(writer_process):
+    """The writer process then asks every route itself, as it does for a message read ahead by no one."""
+    from bot.incoming import parse
+    from bot.router import ASK
+    from bot.store import json_text
+
+    app, writer_app = writer_process
+    bot, writer_bot = app.extensions["bot"], writer_app.extensions["bot"]
+    incoming = parse(message_xml("o-plan", "text", {"Content": "帮助"}).encode())
+    route = bot.routes[0]
+    job = webhook.Job(
+        incoming, bot.clock(), "s", json_text(incoming.fields), 0.0, None, ((route, lambda: None), (route, ASK))
+    )
+    encoded = webhook._encoded(bot, job, with_plan=True)
+    assert encoded[6] is None and webhook._decoded(writer_bot, encoded).planned is None
