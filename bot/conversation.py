@@ -20,11 +20,13 @@ Every message passes the matchers of a dozen flow tables, most of them for flows
 names of the sender's live flows are read once per message, with the user row (``bot.store.users.touch_inbound``:
 no statement of their own), kept in ``Ctx._live_flows`` and up to date by ``enter``, ``end`` and ``cancel_all``;
 ``state`` reads a flow's row only when its name is among them (a context built elsewhere reads the names at its
-first ``state``).
+first ``state``). The webhook reads the live flows' rows with the names (``Ctx._flow_rows``), and ``state`` then reads
+none: a planting text asked its flow's row five times.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -34,6 +36,7 @@ from bot import clock
 from bot.context import Ctx
 from bot.router import Route
 from bot.store import conversations as store
+from bot.store import json_text
 
 END = "[*]"  # a step's target when the flow is over (Mermaid's name for it)
 
@@ -68,6 +71,9 @@ class Flow:
             ctx._live_flows = set(store.live_flows(ctx.db, ctx.openid, ctx.now_s))
         if self.name not in ctx._live_flows:
             return None
+        if ctx._flow_rows is not None:  # read with the user row, and kept up to date since
+            kept = ctx._flow_rows.get(self.name)
+            return None if kept is None else State(kept[0], json.loads(kept[1] or "{}"))
         row = store.get(ctx.db, ctx.openid, self.name, ctx.now_s)
         return State(row["state"], row["data"]) if row else None
 
@@ -75,9 +81,12 @@ class Flow:
         if state not in self.states:
             raise ValueError(f"flow {self.name} has no state {state!r}")
         expires = clock.to_db(ctx.now + self._timeout(ctx))
-        store.put(ctx.db, ctx.openid, self.name, state, data or {}, expires, ctx.now_s)
+        stored = json_text(data or {})
+        store.put(ctx.db, ctx.openid, self.name, state, stored, expires, ctx.now_s)
         if ctx._live_flows is not None:
             ctx._live_flows.add(self.name)
+        if ctx._flow_rows is not None:
+            ctx._flow_rows[self.name] = (state, stored)
 
     def touched_last(self, ctx: Ctx) -> bool:
         """Is this the sender's live flow touched last? A photo or a location goes to that one (a planting record
@@ -89,6 +98,8 @@ class Flow:
         store.drop(ctx.db, ctx.openid, self.name)
         if ctx._live_flows is not None:
             ctx._live_flows.discard(self.name)
+        if ctx._flow_rows is not None:
+            ctx._flow_rows.pop(self.name, None)
 
 
 def in_progress(ctx: Ctx, flows: Sequence[Flow]) -> list[tuple[Flow, State]]:
@@ -108,6 +119,8 @@ def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
             if state:
                 flow.on_cancel(ctx, state)
     ctx._live_flows = set()
+    if ctx._flow_rows is not None:
+        ctx._flow_rows = {}
     return store.drop(ctx.db, ctx.openid)
 
 

@@ -28,6 +28,7 @@ by name and is given a staff role by the file keeps 群众 powers until a code p
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import sys
@@ -594,8 +595,11 @@ def cmd_import(args, app) -> int:
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def core_name(name: str) -> str:
-    """埔心村 -> 埔心, 下围社区 -> 下围: what people say when they leave the suffix off."""
+    """埔心村 -> 埔心, 下围社区 -> 下围: what people say when they leave the suffix off. Kept for the last 16,384 names:
+    a short text from a follower not registered yet is read against every village's (bot/identity.py), ~12 µs a
+    village each time uncached (a city's 1,200 villages: 15 ms of the writer's time a message; issue 21)."""
     name = re.sub(r"\s+", "", clean(name))
     for suffix in VILLAGE_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):

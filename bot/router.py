@@ -140,20 +140,21 @@ class PlanCache:
             return found[1]
 
     def keep(self, routes: Sequence[Route], key: tuple, planned: Plan) -> None:
-        if all(_immutable(read) for _route, read in planned):
+        if all(immutable(read) for _route, read in planned):
             with self._lock:
                 self._plans[key] = (routes, planned)
                 if len(self._plans) > self.KEPT:
                     self._plans.popitem(last=False)
 
 
-def _immutable(value: Any) -> bool:
+def immutable(value: Any) -> bool:
+    """A read no handler can change (kept and handed to more than one message: ``PlanCache``, the writer process)."""
     if value is None or value is ASK or isinstance(value, (str, int, float, types.FunctionType)):
         return True
     if isinstance(value, (tuple, frozenset)):
-        return all(_immutable(item) for item in value)
+        return all(immutable(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
-        return all(_immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return all(immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
     return False
 
 

@@ -144,7 +144,8 @@ class Master:
     def _listen_for_writer(self) -> None:
         """The writer process's socket, held by the master so that a restarted writer takes the same one (connections
         made meanwhile wait in its backlog), in a folder only this user may enter."""
-        self.writer_folder = tempfile.mkdtemp(prefix="lvmei-writer-")
+        clean_stale_writer_folders()
+        self.writer_folder = tempfile.mkdtemp(prefix=WRITER_FOLDER_PREFIX)
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(os.path.join(self.writer_folder, "writer.sock"))
         listener.listen(1024)
@@ -284,6 +285,49 @@ class Master:
 
 
 WRITER = -1  # the writer process's number among the master's children
+WRITER_FOLDER_PREFIX = "lvmei-writer-"
+EMPTY_FOLDER_SECONDS = 60.0  # a writer's folder with no socket in it is a master's that died making it, after this
+
+
+def clean_stale_writer_folders(parent: str | None = None) -> list[str]:
+    """Remove the writer folders (``lvmei-writer-*`` in the temp folder, this user's) that no master holds any more: a
+    SIGKILLed master cannot remove its own. A folder is stale when its socket refuses a connection (nothing listens:
+    its master is gone, and with it the workers and the writer process) or, without a socket, once it is a minute old.
+    A live master's socket accepts (its writer process reads the connection's end and forgets it). Returns what was
+    removed; never raises."""
+    parent = parent or tempfile.gettempdir()
+    removed: list[str] = []
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return removed
+    for name in names:
+        if not name.startswith(WRITER_FOLDER_PREFIX):
+            continue
+        folder = os.path.join(parent, name)
+        try:
+            info = os.lstat(folder)
+            if not os.path.isdir(folder) or os.path.islink(folder) or info.st_uid != os.getuid():
+                continue
+            path = os.path.join(folder, "writer.sock")
+            if os.path.lexists(path):
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                    probe.settimeout(1.0)
+                    try:
+                        probe.connect(path)
+                        continue  # a master holds it
+                    except (ConnectionRefusedError, FileNotFoundError):
+                        pass
+                os.unlink(path)
+            elif time.time() - info.st_mtime < EMPTY_FOLDER_SECONDS:
+                continue  # perhaps a master making it now
+            os.rmdir(folder)
+            removed.append(folder)
+        except OSError:  # not ours to judge (another user's, busy, or gone meanwhile)
+            continue
+    if removed:
+        log.info("removed %d writer folder(s) left by masters that were killed: %s", len(removed), ", ".join(removed))
+    return removed
 
 
 def _name(number: int) -> str:

@@ -16,11 +16,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 import operator
+import pickle
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, current_app, request
@@ -36,7 +38,7 @@ from bot.db import connect
 from bot.incoming import MEDIA_TYPES, Incoming, MalformedMessage, parse, parse_xml
 from bot.logs import hash_openid
 from bot.replay_guard import ReplayGuard, Seen
-from bot.router import ASK, Plan, PlanCache, dispatch, plan
+from bot.router import ASK, Plan, PlanCache, dispatch, immutable, plan
 from bot.store import inbox, json_text, media, outbox, users
 from bot.writer import MessageWriter, RemoteWriter
 
@@ -298,13 +300,44 @@ def _local_writer(app: AppContext) -> MessageWriter:
 _incoming_values = operator.attrgetter(*(f.name for f in dataclasses.fields(Incoming)))
 
 
+class _Plans:
+    """Plans as they cross to the writer process, kept: in a worker each plan's pickle by the plan's id (with the plan,
+    so that the id is not another's), in the writer process each pickle's plan when its reads are immutable (as
+    bot/router.py ``PlanCache`` keeps them). A repeated text has the same plan object, and a question's plan asks some 40
+    routes: encoding and decoding it cost ~10 µs a message, the writer process's share serial, and it was most of a
+    frame's pickle (issue 21, eleventh round). At most ``KEPT``, then anew."""
+
+    KEPT = 4096
+
+    def __init__(self) -> None:
+        self.by_id: dict[Any, Any] = {}
+
+    def keep(self, key: Any, value: Any) -> None:
+        if len(self.by_id) >= self.KEPT:
+            self.by_id = {}
+        self.by_id[key] = value
+
+
 def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
     """``job`` as it is sent to the writer process; without its plan when ``with_plan`` is False (what a matcher read
     could not be pickled: the writer process asks every route itself)."""
     planned = None
     if with_plan and job.planned is not None:
-        places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
-        planned = tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned)
+        plans = app.service("encoded_plans", lambda _a: _Plans())
+        kept = plans.by_id.get(id(job.planned))
+        if kept is not None and kept[0] is job.planned:  # a repeated text's plan (bot/router.py PlanCache)
+            planned = kept[1]
+        else:
+            places = app.service("route_places", lambda a: {id(route): place for place, route in enumerate(a.routes)})
+            try:
+                planned = pickle.dumps(
+                    tuple((places[id(route)], None if read is ASK else read) for route, read in job.planned),
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            except (pickle.PicklingError, TypeError, AttributeError):
+                planned = None  # what a matcher read cannot cross: the writer process asks every route itself
+            else:
+                plans.keep(id(job.planned), (job.planned, planned))
     now = job.now.timestamp() if job.now.tzinfo is UTC else job.now
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
     incoming = job.incoming
@@ -316,8 +349,14 @@ def _decoded(app: AppContext, encoded: tuple) -> Job:
     """A job from a worker, in the writer process (``_encoded`` undone), outside the group's transaction."""
     values, now, now_s, payload, started, seen, planned, faq = encoded
     if planned is not None:
-        routes = app.routes
-        planned = tuple((routes[place], ASK if read is None else read) for place, read in planned)
+        plans = app.service("decoded_plans", lambda _a: _Plans())
+        kept = plans.by_id.get(planned)  # by its pickle: the same reads, of the same types
+        if kept is None:
+            routes = app.routes
+            kept = tuple((routes[place], ASK if read is None else read) for place, read in pickle.loads(planned))
+            if all(immutable(read) for _route, read in kept):  # a handler may change a match it is handed
+                plans.keep(planned, kept)
+        planned = kept
     incoming = Incoming(*values)
     if faq is not None:  # the worker's answer matched ahead: not matched again here
         escalation.offer_faq_answer(app, app.databases.get(), incoming.text or "", *faq)
@@ -473,11 +512,17 @@ def process(
         user = (
             None
             if inbox_id is None
-            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads)
+            else users.touch_inbound(db, incoming.openid, now_s, incoming.opens_window, reads=reads, with_person=True)
         )
     else:
         user = users.touch_inbound(
-            db, incoming.openid, now_s, incoming.opens_window, unless_kept=incoming.dedupe_key, reads=reads
+            db,
+            incoming.openid,
+            now_s,
+            incoming.opens_window,
+            unless_kept=incoming.dedupe_key,
+            reads=reads,
+            with_person=True,
         )
         if user is None:
             inbox_id = None
@@ -491,8 +536,9 @@ def process(
         return "duplicate", kept["reply"]
     if incoming.opens_window and user["held_waiting"]:
         outbox.release_held(db, incoming.openid, now_s)
-    live_flows = set(user.pop("live_flows"))  # read with the user row: one statement fewer (bot/conversation.py)
+    flow_rows = user.pop("live_flows")  # read with the user row: no statement of their own (bot/conversation.py)
     read = {name: user.pop(f"read:{name}") for name, _sql, _params in reads}  # the same (bot/registry.py UserRead)
+    person = user.pop("person")  # and who is writing: Ctx.person, not read again (False: nobody bound)
     ctx = Ctx(
         app=app,
         db=db,
@@ -500,7 +546,9 @@ def process(
         now=now,
         user=user,
         inbox_id=inbox_id,
-        _live_flows=live_flows,
+        _person=person or False,
+        _live_flows=set(flow_rows),
+        _flow_rows=flow_rows,
         _user_reads=(incoming, read),
     )
     vars(ctx)["now_s"] = now_s  # Ctx.now_s (a cached property) made already

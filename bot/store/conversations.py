@@ -33,10 +33,12 @@ def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
     return row
 
 
-# The names of a user's live flows as one JSON array, for a statement on the users table to return beside the user
-# row (bot.store.users.touch_inbound: one statement fewer per message); its one parameter is now.
+# A user's live flows as one JSON object, for a statement on the users table to return beside the user row
+# (bot.store.users.touch_inbound: no statement of their own): each live flow's name -> [its state, its data as stored
+# (JSON text)]; its one parameter is now. The names tell which flows a message need not ask about, the rows spare
+# ``Flow.state`` its reads (a planting text read its flow's row five times, issue 21's eleventh round).
 LIVE_FLOWS_OF_USER = (
-    "(SELECT json_group_array(flow) FROM conversations"
+    "(SELECT json_group_object(flow, json_array(state, data)) FROM conversations"
     " WHERE conversations.openid = users.openid AND conversations.expires_at > ?)"
 )
 
@@ -51,12 +53,13 @@ def live_flows(db: Database, openid: str, now: str) -> list[str]:
     ]
 
 
-def put(db: Database, openid: str, flow: str, state: str, data: dict, expires_at: str, now: str) -> None:
+def put(db: Database, openid: str, flow: str, state: str, data: dict | str, expires_at: str, now: str) -> None:
+    """The flow's row, made or replaced; ``data`` a dict, or its JSON text already made (bot/conversation.py)."""
     db.execute(
         "INSERT INTO conversations (openid, flow, state, data, expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(openid, flow) DO UPDATE SET state = excluded.state, data = excluded.data,"
         " expires_at = excluded.expires_at, updated_at = excluded.updated_at",
-        [openid, flow, state, json_text(data), expires_at, now],
+        [openid, flow, state, data if isinstance(data, str) else json_text(data), expires_at, now],
     )
 
 

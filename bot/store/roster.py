@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -124,6 +126,20 @@ def m005_role_index(db: Database) -> None:
     db.table("people").create_index(["role"])
 
 
+@migrations()
+def m006_villages_version(db: Database) -> None:
+    """A mark that changes with every write to ``villages`` (triggers, so an import, the dashboard and a test's own
+    INSERT all move it): ``all_villages`` keeps the table per connection and reads it again only when the mark moved.
+    A random mark, not a count: a change rolled back and another committed never leave the same mark."""
+    db.execute("CREATE TABLE villages_version (id INTEGER PRIMARY KEY CHECK (id = 1), mark INTEGER NOT NULL)")
+    db.execute("INSERT INTO villages_version (id, mark) VALUES (1, random())")
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER villages_version_{event.lower()} AFTER {event} ON villages"
+            " BEGIN UPDATE villages_version SET mark = random() WHERE id = 1; END"
+        )
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source", "bound_via")
 
@@ -169,8 +185,23 @@ def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
 
 
 # -- villages ---------------------------------------------------------------------------------------
+# Per connection (each thread has its own): (the villages_version mark, the villages read then). A follower not
+# registered yet who writes a few words has them read against every village (handlers/registration.py): a city's
+# 1,200 villages read whole each time cost the writer ~1 ms of a message (issue 21, eleventh round).
+_villages_kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def all_villages(db: Database) -> list[dict]:
-    return list(db.query("SELECT * FROM villages ORDER BY id"))
+    """Every village, by id: each a dict of its own (the caller may change it). Read again only when a write to
+    ``villages`` moved its mark since this connection last read them (m006)."""
+    mark = db.conn.execute("SELECT mark FROM villages_version").fetchone()
+    kept = _villages_kept.get(db)
+    if mark is not None and kept is not None and kept[0] == mark[0]:
+        return [dict(village) for village in kept[1]]
+    villages = list(db.query("SELECT * FROM villages ORDER BY id"))
+    if mark is not None:
+        _villages_kept[db] = (mark[0], tuple(dict(village) for village in villages))
+    return villages
 
 
 def village_by_name(db: Database, name: str) -> dict | None:
@@ -339,6 +370,23 @@ def bound_people_with_roles(db: Database, roles) -> list[dict]:
 
 def person_by_openid(db: Database, openid: str) -> dict | None:
     return one(db, "SELECT * FROM people WHERE openid = ?", [openid])
+
+
+_person_of_user: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def person_of_user(db: Database) -> str:
+    """An SQL expression over a ``users`` row: the person bound to its openid as one JSON object, the columns of
+    ``SELECT * FROM people`` in their order (NULL when none is bound), for the user row's statement to return
+    (bot.store.users.touch_inbound: one statement fewer for each message that asks who is writing). Made once per
+    connection, from the table as it is."""
+    sql = _person_of_user.get(db)
+    if sql is None:
+        columns = [row[1] for row in db.conn.execute("PRAGMA table_info(people)")]
+        pairs = ", ".join(f"'{name}', people.\"{name}\"" for name in columns)
+        sql = f"(SELECT json_object({pairs}) FROM people WHERE people.openid = users.openid)"
+        _person_of_user[db] = sql
+    return sql
 
 
 def village(db: Database, village_id: int | None) -> dict | None:

@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot.store import one
 from bot.store.conversations import LIVE_FLOWS_OF_USER
+from bot.store.roster import person_of_user
 
 migrations = Migrations("users")
 
@@ -53,9 +54,10 @@ def touch_inbound(
     counts_as_contact: bool = True,
     unless_kept: str | None = None,
     reads: Sequence[tuple[str, str, Sequence[Any]]] = (),
+    with_person: bool = False,
 ) -> dict | None:
     """The user row (created on first contact), plus ``held_waiting`` (see above) and ``live_flows``, the
-    names of the user's flows live at ``now`` (bot.conversation), all in one statement. A contact opens a
+    user's flows live at ``now`` (bot.conversation: name -> (state, data as stored)), all in one statement. A contact opens a
     fresh 48-hour customer-service window.
 
     ``unless_kept``: a message's dedupe key (bot.store.inbox): None, and the row untouched, when the inbox holds
@@ -63,8 +65,13 @@ def touch_inbound(
     (None when it is empty). The webhook's dedupe and the id of its inbox row, in the same statement.
 
     ``reads``: (name, SQL expression over this users row, its parameters): each value in the row as ``read:<name>``
-    (bot/registry.py ``UserRead``)."""
+    (bot/registry.py ``UserRead``).
+
+    ``with_person``: the row has ``person`` too, the roster person bound to this openid as ``SELECT * FROM people``
+    gives it (None when there is none): what ``Ctx.person`` would read in a statement of its own."""
     returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
+    if with_person:
+        returning += f", {person_of_user(db)} AS person"
     if unless_kept is None:
         values, unless = "VALUES (?, ?, ?{})", []
     else:  # INSERT … SELECT: an upsert's SELECT needs its WHERE (SQLite's parser); no row, no insert and no update
@@ -92,7 +99,9 @@ def touch_inbound(
     if row is None:
         return None
     user = dict(zip([d[0] for d in cursor.description], row))
-    user["live_flows"] = json.loads(user["live_flows"])
+    user["live_flows"] = {flow: tuple(row) for flow, row in json.loads(user["live_flows"]).items()}
+    if with_person and user["person"] is not None:
+        user["person"] = json.loads(user["person"])
     return user
 
 

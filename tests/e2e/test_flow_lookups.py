@@ -1,7 +1,7 @@
 """The flows' cost on the webhook's hot path: every message passes the matchers of a dozen flow tables (planting,
 zones, visits, adoption, pledges, events …), and a sender has started few of those flows or none. The live flows'
-names come with the user row (no statement of their own); a flow's row is read only when that flow is live
-(bot/conversation.py). And the statements one message costs the writer thread, each of which lets the request
+names and rows come with the user row (no statement of their own, issue 21's eleventh round); a context built
+elsewhere reads a flow's row only when that flow is live (bot/conversation.py). And the statements one message costs the writer thread, each of which lets the request
 threads take the GIL (README "Where the time goes")."""
 
 from __future__ import annotations
@@ -39,8 +39,54 @@ def test_a_message_reads_the_live_flows_once_and_only_live_flows_rows(person, cl
 
     assert "照片" in chen.says("3棵桂花")  # starts the planting flow
     lookups["get"].clear(), lookups["live_flows"].clear()
-    assert "桂花" in chen.says("桂花什么时候种")  # the planting flow is live: only its row is read
-    assert set(lookups["get"]) == {"planting"} and lookups["live_flows"] == []
+    assert "桂花" in chen.says("桂花什么时候种")  # the planting flow is live: its row came with the user row too
+    assert (lookups["get"], lookups["live_flows"]) == ([], [])
+
+
+def test_a_context_built_elsewhere_reads_only_live_flows_rows(bot, lookups):
+    from datetime import timedelta
+
+    from bot.conversation import Flow
+    from bot.db import transaction
+    from tests.conftest import chat_context
+
+    planting, zones = Flow("planting", ("collecting",)), Flow("zones", ("asking",))
+    now = bot.clock()
+    with transaction(bot.db):
+        planting.enter(chat_context(bot, "o-chen", now), "collecting", {"planting_id": 7})
+        ctx = chat_context(bot, "o-chen", now + timedelta(minutes=1))  # no rows from a user row: it asks
+        assert zones.state(ctx) is None and planting.state(ctx).data == {"planting_id": 7}
+    assert lookups["get"] == ["planting"] and len(lookups["live_flows"]) == 1
+
+
+def test_a_flow_entered_left_or_cancelled_in_a_message_is_seen_so_by_the_rest_of_it(bot, lookups):
+    """The rows read with the user row are kept up to date by ``enter``, ``end`` and ``cancel_all``, as the database
+    is: what a handler asks after changing a flow is what it would read, with no statement."""
+    from bot.conversation import Flow, cancel_all
+    from bot.db import transaction
+    from tests.conftest import chat_context
+
+    planting, zones = Flow("planting", ("collecting", "asking")), Flow("zones", ("asking",))
+    now = bot.clock()
+    with transaction(bot.db):
+        ctx = chat_context(bot, "o-chen", now)
+        ctx._live_flows, ctx._flow_rows = set(), {}  # as bot/webhook.py makes them for a sender with no live flow
+        assert planting.state(ctx) is None
+        planting.enter(ctx, "collecting", {"planting_id": 7, "species": ("桂花",)})
+        state = planting.state(ctx)
+        assert (state.name, state.data) == ("collecting", {"planting_id": 7, "species": ["桂花"]})  # as stored
+        state.data["planting_id"] = 8  # a handler changing what it was handed changes nothing kept
+        assert planting.state(ctx).data["planting_id"] == 7
+        planting.enter(ctx, "asking", {"planting_id": 7})
+        zones.enter(ctx, "asking")
+        assert planting.state(ctx).name == "asking" and zones.state(ctx).data == {}
+        zones.end(ctx)
+        assert zones.state(ctx) is None and planting.state(ctx) is not None
+        assert cancel_all(ctx, [planting, zones]) == 1
+        assert planting.state(ctx) is None and zones.state(ctx) is None
+        assert lookups["get"] == [] and lookups["live_flows"] == []
+        elsewhere = chat_context(bot, "o-chen", now)  # the database agrees
+        assert planting.state(elsewhere) is None and zones.state(elsewhere) is None
 
 
 @pytest.fixture
@@ -83,6 +129,27 @@ def test_a_question_costs_the_writer_few_statements(person, clock, writer_statem
     # BEGIN, the replay guard (plaintext mode: one statement for the group), the user row (with the recent photos
     # and tickets), the adviser entries (once a group), the inbox row, COMMIT (8 before issue 21's sixth round)
     assert len(writer_statements) <= 6, heads
+
+
+def test_a_planting_text_reads_its_sender_and_its_flow_with_the_user_row(person, clock, writer_statements):
+    """Who is writing (``Ctx.person``) and the planting flow's row come with the user row (issue 21, eleventh round:
+    a planting text read its flow's row five times and its sender once more)."""
+    chen = person("o-chen", "陈伯", "党员")
+    clock.set("2027-03-05T10:00")
+    assert "照片" in chen.says("3棵桂花")
+    writer_statements.clear()
+    assert "改成2棵香樟" in chen.says("2棵香樟")  # the flow is live now: it asks which
+    assert not [sql for sql in writer_statements if sql.startswith("SELECT") and "FROM conversations" in sql]
+    assert not [sql for sql in writer_statements if sql.startswith("SELECT") and "FROM people WHERE openid" in sql]
+
+
+def test_a_follower_not_registered_yet_is_read_so_with_the_user_row(villager, clock, writer_statements):
+    clock.set("2027-03-05T10:00")
+    assert villager.says("3棵桂花")  # kept until 登记
+    writer_statements.clear()
+    assert villager.says("我的进度")
+    assert not [sql for sql in writer_statements if sql.startswith("SELECT") and "FROM people WHERE openid" in sql]
+    assert not [sql for sql in writer_statements if sql.startswith("SELECT") and "FROM conversations" in sql]
 
 
 def test_adviser_entries_are_read_once_per_write_transaction_and_seen_from_another_process(app_with, monkeypatch):

@@ -4,6 +4,7 @@ here in a thread, as bot/serving.py runs it in a process of its own) and applied
 
 from __future__ import annotations
 
+import pickle
 import re
 import socket
 import threading
@@ -187,3 +188,52 @@ def test_an_entry_advisers_added_counts_in_the_answers_matched_ahead(writer_proc
     in_worker = counted_matches(app, monkeypatch)
     assert answer in user.says(question)  # matched ahead with the new entry, which the writer process holds too
     assert in_worker == [question] and in_writer == []
+
+
+def test_a_repeated_texts_plan_crosses_as_it_was_read_ahead_encoded_and_decoded_once(writer_process):
+    """A repeated text has the same plan (bot/router.py ``PlanCache``): its encoding is kept in the worker and its
+    decoding in the writer process, and what the writer process dispatches with is the plan read ahead, route by
+    route (issue 21, eleventh round)."""
+    from bot.incoming import parse
+    from bot.store import json_text
+
+    app, writer_app = writer_process
+    bot, writer_bot = app.extensions["bot"], writer_app.extensions["bot"]
+    incoming = parse(message_xml("o-plan", "text", {"Content": "桂花什么时候种"}).encode())
+    now = bot.clock()
+    jobs = [
+        webhook.Job(incoming, now, "s", json_text(incoming.fields), 0.0, None, webhook.read_ahead(bot, incoming))
+        for _ in range(2)
+    ]
+    assert jobs[0].planned is jobs[1].planned  # kept by the plan cache
+    first, second = (webhook._encoded(bot, job, with_plan=True) for job in jobs)
+    assert isinstance(first[6], bytes) and first[6] is second[6]  # pickled once
+    decoded = [webhook._decoded(writer_bot, encoded) for encoded in (first, second)]
+    assert decoded[0].planned is decoded[1].planned  # decoded once
+    assert [(route.name, read) for route, read in decoded[0].planned] == [
+        (route.name, read) for route, read in jobs[0].planned
+    ]
+    place = pickle.loads(first[6])[0][0]
+    mutable = (*first[:6], pickle.dumps(((place, ["a list"]),)), first[7])  # a read a handler could change
+    handed = [webhook._decoded(writer_bot, mutable).planned[0][1] for _ in range(2)]
+    assert handed == [["a list"], ["a list"]] and handed[0] is not handed[1]  # each message its own
+    for read in (1, True, 1.0):  # equal, and of different types: each decoded as it was
+        typed = (*first[:6], pickle.dumps(((place, read),)), first[7])
+        assert type(webhook._decoded(writer_bot, typed).planned[0][1]) is type(read)
+
+
+def test_a_plan_whose_reads_cannot_be_pickled_crosses_without_its_plan(writer_process):
+    """The writer process then asks every route itself, as it does for a message read ahead by no one."""
+    from bot.incoming import parse
+    from bot.router import ASK
+    from bot.store import json_text
+
+    app, writer_app = writer_process
+    bot, writer_bot = app.extensions["bot"], writer_app.extensions["bot"]
+    incoming = parse(message_xml("o-plan", "text", {"Content": "帮助"}).encode())
+    route = bot.routes[0]
+    job = webhook.Job(
+        incoming, bot.clock(), "s", json_text(incoming.fields), 0.0, None, ((route, lambda: None), (route, ASK))
+    )
+    encoded = webhook._encoded(bot, job, with_plan=True)
+    assert encoded[6] is None and webhook._decoded(writer_bot, encoded).planned is None
