@@ -1564,7 +1564,13 @@ def contains_any(text: str, words: Iterable[str]) -> bool:
 INTENT_MAX_CHARS = 20
 # Voice input's fillers before what is said ('嗯那个就是我现在种了几棵了', '嗯 那个 登记 就是…'): left out before the
 # readers (handlers/core.py), as punctuation is; '那个不要了' keeps its 那个 (no 嗯 before it, no 就是 or 我 after it)
-_FILLERS_RE = re.compile(r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我))")
+# round 21: a voice message relayed or spoken for an elder: who asks first ('阿嬷问这个怎么用的', '孙子说种树有奖状…'), or
+# the elder naming herself before 我 ('阿嬷我叫陈梅花…'); what follows is the request ('我阿爸系埔心村嘅' is no relay)
+RELAYED_BY = r"(?:我(?=阿|奶|爷|外|老|孙))?(?:阿嬷|阿婆|阿公|阿爷|阿奶|阿妈|阿爸|奶奶|爷爷|外婆|外公|老人家|孙子|孙女|妈妈|爸爸|我妈|我爸)"
+_FILLERS_RE = re.compile(
+    r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我)"
+    rf"|{RELAYED_BY}(?:问|话|讲|说|叫我问)|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)(?=我))"
+)
 
 
 def without_fillers(norm: str) -> str:
@@ -1612,8 +1618,19 @@ _SWITCH_ON_RE = re.compile(
     r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
     # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
-    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复')
-    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开)(?:回来|回)?$"
+    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复'); round 21: 再(帮我)
+    # 打开 at the end ('之前关掉的提醒再帮我打开')
+    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开|再(?:帮我|给我|帮我们)?(?:打开|开启|开通|开))(?:回来|回)?$"
+    # round 21: still to be sent ('种树的消息还是要发给我')
+    r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
+)
+# round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
+# ('提醒先停掉 我出去打工了'), a slip before ('还是要发给我 之前点错了')
+_AFTER_THE_REMINDERS_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:(?:好|很|真|太)?(?:烦死人|烦死|吵死人|吵死|烦人)"
+    r"|(?:因为)?(?:我|我们)(?:人)?(?:要|现在|最近|已经|准备)?(?:出去|出门|外出|去外地|在外地|在外面|在外|去城里)"
+    r"(?:打工|做工|工作|做事|读书)?"
+    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑))(?:了|啦)?$"
 )
 # politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
 _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
@@ -1631,6 +1648,7 @@ def reminders_said(norm: str) -> str | None:
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    norm = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_REMINDERS_RE.sub("", norm))
     off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
     on = _SWITCH_ON_RE.search(norm)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
@@ -1650,7 +1668,7 @@ def reminders_said(norm: str) -> str | None:
 
 # progress: the sender's own trees counted ('我种了几棵树了', '我登记的树有几棵'), whether they were recorded ('我那几棵
 # 树登记上了没有'), the sender's task ('我完成任务没有'), or the village's count ('全村种了多少了', '我们村种了多少')
-_MINE_RE = re.compile(r"我(?!们)|自己|本人")
+_MINE_RE = re.compile(r"我(?!们)|我们(?:家|户)|自己|本人")  # round 21: 我们屋企 (normalised 我们家) is the household
 _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
 _SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
@@ -1685,13 +1703,28 @@ _PURPOSE_AFTER_RE = re.compile(
 )
 
 
+# round 21: the worry said after it ('进度怎么样 会不会被通报滞后'): the standing the village's progress gives
+_WORRY_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:会不会|会|是不是|有没有|怕|怕不怕)(?:被)?(?:通报|点名|排名)?(?:滞后|落后|倒数|垫底|批评|排后|排最后)(?:了)?"
+    r"(?:吗|呢)?$"
+)
+# round 21: the party members (cadres) of the sender's group or village asked whether they planted enough ('小组里的党员种
+# 够了没有'): the village's progress counts them (党员参与)
+_MEMBERS_DONE_RE = re.compile(
+    r"^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部|干部|党员们)(?:们)?(?:都)?"
+    r"(?:种够|种完|完成|达标|种齐)(?:任务)?(?:了)?(?:没有|没|吗|未)$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
-    norm = _PURPOSE_AFTER_RE.sub("", norm) if norm else norm
+    norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "village"
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -1723,10 +1756,11 @@ _HOW_TO_USE_RE = re.compile(
     r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
 )
 _WHAT_IT_DOES_RE = re.compile(
-    rf"^{_THE_BOT}?(?:有|有些)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    # round 21: asked formally ('请问本公众号提供哪些服务')
+    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
     # ('刚关注不太会用 有没有使用说明')
-    rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"
+    rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:干|做)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"  # 干什么用的
     r"|^(?:刚关注|新关注|刚来|第一次用)?(?:的)?(?:我)?(?:不太会用|不会用|不懂用|不太懂|不懂)?(?:请问)?(?:有没有|有无|有)?"
     r"(?:使用说明|说明书|使用指南|操作指南|操作说明|使用教程|新手指南)(?:吗)?$"
     rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
@@ -1768,7 +1802,9 @@ def planting_log_asked(norm: str) -> bool:
 
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
-_NAME_WRONG_RE = re.compile(r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|记|输|填|录|弄)?(?:错|不对|有误)")
+_NAME_WRONG_RE = re.compile(
+    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
+)  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
 # the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
@@ -1805,8 +1841,9 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 _WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
 _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 _ADOPT_RE = re.compile(
-    rf"{_WISHED_RE}(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
-    r"(?:吗|呢|啊|吧|得不得|行不行)?$"
+    # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
+    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    rf"(?:村里|村里面|村|我们村)?(?:的)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -1817,16 +1854,27 @@ _ADOPTION_LEFT_RE = re.compile(
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些)(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
+# round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
+# 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
+# heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
+_WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$")
+_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
+_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+_HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _ADOPTED_RE.search(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", norm)
-    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare):
+    bare = without_show_me(norm)
+    how = _HOW_AFTER_WISH_RE.search(bare)
+    bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
+    if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
+        return False
+    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
         return True
     found = _ADOPT_RE.search(bare)
     if not found:
@@ -1981,6 +2029,18 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 21: 'show me' said after what is asked for ('认养的树还有哪些 发给我看看', '村民问的给我列下', '党员责任区划好了没
+# 给我看下'): left out before a list is read (adoption, zones, the queue)
+_SHOW_ME_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:请)?(?:发给我|发我|给我|帮我|同我)(?:列|看|睇|发|列出来)(?:一下|下|看|睇|出来|看看)?(?:吧)?$"
+)
+
+
+def without_show_me(norm: str) -> str:
+    """``norm`` without 'show me' said after the request ('发给我看看', '给我列下')."""
+    return _SHOW_ME_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)) if norm else norm
+
+
 # an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
 _QUEUE_RE = re.compile(
     r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
@@ -1991,6 +2051,9 @@ _QUEUE_RE = re.compile(
     r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
     r"|有(?:没有)?人(?:提问|问问题|提问题)"
+    # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
+    r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
 )
 
 
@@ -1999,7 +2062,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
-    return bool(_QUEUE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not find_species(norm, species_table)[0]
+    return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
@@ -2007,7 +2070,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 _THAT_ONE = (
     r"(?:刚才|刚刚|头先|之前|前面|上面|上一条|上一张|这条|那条|这个|那个|这张|那张|呢个|嗰个|呢张|嗰张|的|我|都|全部|"
 )
-_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先)"
+_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对)"  # 不对 first: round 21
 _DROP = (
     r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错"
     r"|发错|拍错|错了)"
@@ -2018,7 +2081,8 @@ _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
 _LAST_SENT_DROP_RE = re.compile(
-    rf"^(?:刚才|刚刚|头先|上一条|上一张)[{_CJK}0-9]{{0,14}}?(?:先)?{_DROP}(?:{_DROP}|{_DROP_AFTER}|了|啦|它)*$"
+    # round 21: the photo named as this one ('这张是隔壁家的树 拍错了')
+    rf"^(?:刚才|刚刚|头先|上一条|上一张|这张|那张|呢张|这条)[{_CJK}0-9]{{0,14}}?(?:先)?{_DROP}(?:{_DROP}|{_DROP_AFTER}|了|啦|它)*$"
 )
 
 
@@ -2062,9 +2126,15 @@ _GO_ON_RE = re.compile(
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞)?"
     r"(?:什么|啥|咩|乜)?$"
+    # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
+    r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
-_PHOTO_SENT_RE = re.compile(r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?")
+_PHOTO_SENT_RE = re.compile(
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
+    r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+)
 
 
 # round 20: the record's next step asked as 'is it this?': the count said in words ('接下来要打字说几棵吗', '要取消吗 还是

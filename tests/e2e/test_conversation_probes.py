@@ -276,10 +276,9 @@ def test_round_18_fresh_probe(probe, context, message, expected):
 # Round 19's blind set (tests/data/conversation_probes_19.tsv, 145 probes), written by a writer who saw only DESIGN.md
 # and the seeds, never the code or earlier probe sets; run once on the unchanged code (main) and once after round 19's
 # changes. The misses left are listed here, strict, each with why.
-ROUND_19_MISSES = {
-    "我喺深圳打工 都想帮屋企乡下认种一棵树 点搞": "a wish to adopt asked as how (点搞) in a long story: the FAQ's answer on"
-    " 认种认养, which tells to send 认养; the adoption reader reads short texts only, and a how-to is the FAQ's",
-}
+# Round 21 fixed the one left ('我喺深圳打工 都想帮屋企乡下认种一棵树 点搞': a wish to adopt, then how: the list, which
+# says how; bot/nlu.py adoption_wished).
+ROUND_19_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19.tsv", ROUND_19_MISSES))
@@ -345,32 +344,11 @@ def test_round_19b_probe(probe, context, message, expected):
 # strict, each with why.
 _ROUND_19C_LEFT: list[tuple[str, list[str]]] = [
     (
-        "missed at the blind run on main (97/140), not read yet",
+        "not read yet",
         [
-            "阿嬷我叫陈梅花埔心村的帮我登上去",
-            "您好，我是埔心村村民黄松林，请帮我办理登记。",
-            "woshi埔心村 李梅芳",
-            "阮是埔心村个 名叫蔡秀梅",
-            "名字登错啦应该系黄梅珍",
-            "阿嬷问我们屋企种够数没有",
-            "我的jindu",
-            "我们村这个月进度怎么样 会不会被通报滞后",
-            "小组里的党员种够了没有",
-            "提醒先停掉 我出去打工了",
-            "莫再发给我了吵死人",
-            "之前关掉的提醒再帮我打开",
-            "种树的消息还是要发给我 之前点错了",
-            "这个是干什么用的",
-            "请问本公众号提供哪些服务？",
-            "阿嬷问这个怎么用的",
             "叶子背面有白色的小点点",
             "我还施了点尿素 会不会是肥太多",
             "对了 村里种树活动是哪天",
-            "dengji一下今天种的",
-            "有什么树可以认种的",
-            "听说可以领养村里的树 怎么弄",
-            "认养的树还有哪些 发给我看看",
-            "想帮孙子认养一棵树做纪念",
             "打算清明前种五棵杨梅 先认下来",
             "我们户认领四棵桂花 开春再种",
             "我家计划于三月中旬种植两株龙眼，特此认领。",
@@ -384,12 +362,6 @@ _ROUND_19C_LEFT: list[tuple[str, list[str]]] = [
             "孙子说种树有奖状 在哪里拿",
             "证书能不能打印出来",
             "请问完成植树后，如何领取电子证书？",
-            "有啥没答",
-            "村民问的给我列下",
-            "这张是隔壁家的树 拍错了",
-            "不对 那个不算 删掉",
-            "然后呢 还要干嘛",
-            "阿嬷问拍了要怎样",
         ],
     ),
 ]
