@@ -1885,13 +1885,17 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
 
 # a plan to plant (认领 in other words): who plans, when, the planning word, then the count and the tree
 # round 19: today's and this week's plans too ('今天要种两棵荔枝'), and the time after the planning word ('打算过完年种')
+# round 21: a festival or a month with its part ('清明前', '于三月中旬': the month is kept for the pledge)
+_PLAN_MONTH_RE = re.compile(rf"[{_CN_NUM}\d]{{1,3}}月")
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
-    r"|周末|(?:星期|礼拜|周)[一二三四五六日天])?"
+    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+    rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
+    r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
 _PLAN_RE = re.compile(
     rf"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
-    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种|栽|植)?\s*"
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种植|种|栽|植)?\s*"
 )
 
 
@@ -1904,6 +1908,9 @@ def planned_planting(text: str) -> str | None:
     if not found or found.end() == 0 or is_question(text):
         return None
     rest = text[found.end() :]
+    month = _PLAN_MONTH_RE.search(found.group(0))
+    if month and _COUNT_FIRST_RE.match(rest):
+        return f"{rest} {month.group(0)}"  # '我家计划于三月中旬种植两株龙眼' -> '两株龙眼 三月'
     return rest if _COUNT_FIRST_RE.match(rest) else None
 
 
@@ -1918,12 +1925,15 @@ def pledge_for(text: str) -> str | None:
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
-_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:星期|礼拜|周)[一二三四五六日天]"
-_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"  # 个: Hakka 的
+_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
+# 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
+_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日)?"
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
-    rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    # round 21: signing up first, the day after it ('报个名 村里的义务植树')
+    rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
     rf"|^{_DAY_RE}(?:就是)?(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
     # said first ('扫码扫唔到 我要参加…')
@@ -1941,9 +1951,17 @@ _JOIN_REASON_AFTER_RE = re.compile(
 )
 
 
+# round 21: what is asked or requested after joining is said: when and where to gather ('我和老婆两个都去种树 几点集合':
+# the day's reply says its time and place), 'put me down' ('…，请予登记')
+_JOIN_ASKED_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|到|出发|见)(?:呢|啊)?"
+    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
-    norm = _JOIN_REASON_AFTER_RE.sub("", norm) if norm else norm
+    norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
@@ -1971,6 +1989,11 @@ _ZONE_ASKED_RE = re.compile(
     r"(?:哪里|哪块|哪片|哪个|哪)$"
     # round 20: which are left ('还有哪些责任区冇人认')
     rf"|^(?:还有)?(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
+    # round 21: one's own (or one's group's) share asked with no zone word or with one ('我负责哪一片', '我们小组分到哪块
+    # 责任区'); whether they are drawn up yet ('党员责任区划好了没')
+    r"|^我(?:要)?(?:负责|管护|管)(?:的)?(?:是)?(?:哪一片|哪片|哪块|哪一块|哪个片区)$"
+    rf"|^(?:我|我们)(?:小组|组|支部|党小组)?(?:分到|分了|分配到|分得|领到|分)(?:的)?(?:是)?(?:哪块|哪个|哪片|哪一块|哪一片|哪){_ZONE}$"
+    rf"|^{_ZONE}(?:都)?(?:划|分|定|安排|分配)(?:好|完)(?:了)?(?:没有|没|吗|未)$"
 )
 
 
@@ -1978,7 +2001,7 @@ def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    bare = without_show_me(norm)
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
 
@@ -1998,11 +2021,27 @@ _NOT_MY_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 21: the certificate as villagers name it (奖状, 荣誉证); how to collect, print or see it ('证书能不能打印出来', '如何
+# 领取电子证书'): the sender's certificates show it, and say how one is earned when there is none. '怎么才有证书' (what
+# earns one) stays the FAQ's.
+_CERTIFICATE_NAMES_RE = re.compile(r"奖状|荣誉证(?!书)|电子证书")
+_GET_IT_RE = re.compile(
+    r"(?:怎么|在哪里|在哪|哪里)(?:才能|可以|能|去)?(?:领取|领|拿到|拿|下载|打印|查看|看到|看)(?=证书)"
+)
+_CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words; not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm or _NOT_MY_CERTIFICATE_RE.search(norm):
+    norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
+    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
-    return bool(_CERTIFICATE_ASKED_RE.search(norm.replace("证书", " ")))
+    get_it = _GET_IT_RE.search(norm)
+    if get_it:
+        norm = norm[: get_it.start()] + "拿" + norm[get_it.end() :]
+    if _NOT_MY_CERTIFICATE_RE.search(norm):
+        return False
+    return bool(_CERTIFICATE_ASKED_RE.search(norm.replace("证书", " ")) or _CERTIFICATE_ACTIONS_RE.search(norm))
 
 
 # an adviser's visit check-in said otherwise: '打卡', '下村打卡', '我到村里了 签个到', '今天下村签到一下', '报到'
@@ -2113,9 +2152,47 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     return bool(said) and not is_question(text) and any(said & set(_SYMPTOM_RE.findall(normalize(e))) for e in earlier)
 
 
+# round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
+# on it, told as a statement, is a detail of the same tree. A new symptom told bare ('叶子被虫咬了好多洞') is not.
+_PART_RE = re.compile(r"叶|树干|树皮|枝|根|果|花")
+_WHERE_ON_IT_RE = re.compile(
+    r"(?:叶子|叶片|叶|树干|树皮|树枝|枝条|枝|根部|根|果子|果|花)(?:的)?(?:背面|正面|底面|反面|背|面|尖|边边|边缘|边|脉|上面|下面|底下|里面|表面)"
+)
+
+
+def closer_look(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement) tell where on a part of the tree something is, a part one of ``earlier`` (a ticket's
+    texts) names ('叶子背面有白色的小点点' after '桂花叶子发黄')?"""
+    norm = normalize(text)
+    found = _WHERE_ON_IT_RE.search(norm)
+    if not found or is_question(text):
+        return False
+    part = _PART_RE.search(found.group(0))
+    return bool(part) and any(part.group(0) in normalize(e) for e in earlier)
+
+
+# round 21: a cause guessed for the ticket's trouble, after what was done ('我还施了点尿素 会不会是肥太多'): about the
+# same tree, whatever the FAQ answers of it (the answer comes with the 补充)
+_CAUSE_GUESSED_RE = re.compile(
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为|由于)?[{_CJK}]{{1,8}}?"
+    r"(?:太多|太少|过多|过量|不够|太浓|太大|太近|太深|太浅|太湿|太干|引起|造成|搞的|弄的|害的|烧的|淹的)(?:了)?(?:的)?(?:吗|呢)?$"
+)
+
+
+def cause_guessed(norm: str) -> bool:
+    """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def addition_said(norm: str) -> bool:
     """A text that says it adds to what was asked (补充, 对了, 忘了说 first)."""
     return bool(norm and _ADDITION_RE.match(norm))
+
+
+def after_addition(norm: str) -> str:
+    """What follows the words saying it adds ('对了村里种树活动是哪天' -> '村里种树活动是哪天'); '' when none say it."""
+    found = _ADDITION_RE.match(norm or "")
+    return norm[found.end() :] if found else ""
 
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the

@@ -311,12 +311,6 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "a new symptom (white spots) with no tree named and no follow-up form: its own ticket, as "
-        "tests/e2e/test_escalation.py pins ('叶子被虫咬了好多洞' is its own); the ticket's own symptom told again "
-        "('是老叶先黄') joins since round 20",
-        ["叶子背面有好多小白点"],
-    ),
-    (
         "a wish to adopt in a long story: the adoption reader reads short texts only",
         [
             "您好，我是埔心村在广州工作的年轻人，爷爷生前最喜欢在祠堂边乘凉。看到村里在搞认种认养，想以爷爷的名义认养一棵树，想看看有哪些树可以选？"
@@ -340,32 +334,9 @@ def test_round_19b_probe(probe, context, message, expected):
 # Round 19's third blind set (tests/data/conversation_probes_19c.tsv, 140 probes: a 潮汕 and a 粤北 village), written by a
 # writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its blind figures, run by the lead: 80/140
 # before round 19, 93/140 after round 19, 97/140 on main after round 20. Round 21 was developed on it (its misses
-# fixed by their class): the figure after is a development figure, not a blind one. The misses left are listed here,
-# strict, each with why.
-_ROUND_19C_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "not read yet",
-        [
-            "叶子背面有白色的小点点",
-            "我还施了点尿素 会不会是肥太多",
-            "对了 村里种树活动是哪天",
-            "打算清明前种五棵杨梅 先认下来",
-            "我们户认领四棵桂花 开春再种",
-            "我家计划于三月中旬种植两株龙眼，特此认领。",
-            "植树那天算我一个",
-            "报个名 村里的义务植树",
-            "我和老婆两个都去种树 几点集合",
-            "本人愿意参加本周六的义务植树活动，请予登记。",
-            "我负责哪一片",
-            "我们小组分到哪块责任区",
-            "党员责任区划好了没 给我看下",
-            "孙子说种树有奖状 在哪里拿",
-            "证书能不能打印出来",
-            "请问完成植树后，如何领取电子证书？",
-        ],
-    ),
-]
-ROUND_19C_MISSES = {message: why for why, messages in _ROUND_19C_LEFT for message in messages}
+# fixed by their class): 140/140 after, a development figure, not a blind one (no probe relabelled). Misses left would
+# be listed here, strict, each with why.
+ROUND_19C_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19c.tsv", ROUND_19C_MISSES))
@@ -436,6 +407,42 @@ NOT_REQUESTS = [
     ("member", "化肥的使用说明", {"help"}),
     ("ticket", "叶子被虫咬了好多洞", {"ticket_supplement_text"}),
     ("party", "责任区怎么管护", {"zone_list"}),
+    # round 21's readers: someone else introduced, not relayed; the household's advice; the worry alone; the party
+    # members' other questions; a reason with no request; the reminders declined; what a thing is for; a tree's name
+    # written wrong; adoption done, asked about, or a place to plant; a villager's terse queue, an adviser's how; a photo
+    # named with no retraction, a retraction with nothing in progress; photos asked about; a plan's words on trees
+    # planted or asked about; the day's questions; a zone's chores; what earns a certificate, someone else's, the awards;
+    # another tree's leaf or cause in a ticket's window; someone else's progress relayed
+    ("new", "我阿妈叫陈梅花 埔心村的", {"register"}),
+    ("member", "我们家种什么树好", {"my_progress"}),
+    ("cadre", "会不会被通报滞后", {"village_progress"}),
+    ("party", "党员种树要交钱吗", {"village_progress"}),
+    ("member", "我出去打工了 家里的树谁管", {"reminders_off"}),
+    ("member", "之前关掉的提醒不用再打开", {"reminders_on"}),
+    ("member", "消息还是不要发给我了", {"reminders_on"}),
+    ("member", "这个药是干什么用的", {"help"}),
+    ("member", "村里提供哪些服务", {"help"}),
+    ("member", "树名登错了", {"fix_name"}),
+    ("member", "认养的树死了怎么办", {"adoption_list"}),
+    ("member", "我家认养了两棵龙眼 怎么弄", {"adoption_list"}),
+    ("member", "有什么树可以种在河边的", {"adoption_list"}),
+    ("member", "有啥没答", {"ticket_queue"}),
+    ("adviser", "村民问的问题怎么回答", {"ticket_queue"}),
+    ("after_photo", "这张是桂花", {"cancel"}),
+    ("member", "不对 那个不算 删掉", {"cancel"}),
+    ("after_photo", "拍了好多照片要怎么选", {"planting_menu"}),
+    ("member", "清明前种了五棵杨梅", {"pledge"}),
+    ("member", "三月中旬种两棵龙眼好不好", {"pledge"}),
+    ("member", "种树那天要带什么", {"event_join"}),
+    ("member", "种树几点集合", {"event_join"}),
+    ("party", "我负责哪一片的浇水", {"zone_list"}),
+    ("party", "责任区划好了怎么管护", {"zone_list"}),
+    ("member", "怎么才有证书", {"my_certificates"}),
+    ("member", "我老公的证书怎么领", {"my_certificates"}),
+    ("member", "奖状什么时候评", {"my_certificates"}),
+    ("ticket", "我家龙眼叶子背面有白点", {"ticket_supplement_text"}),
+    ("ticket", "荔枝是不是肥太多了", {"ticket_supplement_text"}),
+    ("member", "阿嬷问她的树种够了没有", {"my_progress"}),
 ]
 
 
