@@ -1745,6 +1745,20 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     return "village" if village else "mine"
 
 
+def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
+    """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
+    the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
+    (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
+    whom may see it (handlers/progress.py)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return []
+    return [
+        norm[:cut]
+        for cut in range(min(6, len(norm) - 2), 1, -1)
+        if re.fullmatch(rf"[{_CJK}]+", norm[:cut]) and progress_said("村里" + norm[cut:], species_table) == "village"
+    ]
+
+
 _DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")
 
 # help: how to use this ('怎么用这个', '点用', '教我怎么用'), what it can do ('有什么功能', '你会做什么')
@@ -2102,6 +2116,24 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
+
+
+# round 21: a villager asking after their own question ('我问的还没人回', '专家回了没有', '还有几条没回' from a villager):
+# the waiting explained (handlers/escalation.py ticket_wait, with an open ticket), never a new ticket nor a 补充
+_WAIT_ASKED_RE = re.compile(
+    r"(?:没人|没有人|还没人|都没人)(?:回|答|回复|回答|理|管)"
+    r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
+    r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
+)
+
+
+def wait_asked(norm: str, species_table: Mapping) -> bool:
+    """A short text asking after a question already sent: '我问的还没人回', '专家回了没有', or the queue's words from a
+    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_WAIT_ASKED_RE.search(bare)) or queue_asked(norm, species_table)
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',

@@ -291,6 +291,33 @@ def _queue_from_staff(ctx: Ctx, _asked) -> bool:
     return acts_as(ctx.person, escalation.STAFF_ROLES)
 
 
+def _wait_ahead(ctx: Ctx) -> bool:
+    """Asked after a question already sent ('我问的还没人回', '还有几条没回'), in a short text (``nlu.wait_asked``)."""
+    text = _text(ctx) or ""
+    return bool(text) and len(text) <= 30 and nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app))
+
+
+def _waiting_tickets(ctx: Ctx, _asked) -> list[dict] | None:
+    """A villager's (not staff: their words are the queue's) open tickets, oldest first; None when there are none."""
+    if acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None
+    waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
+    return sorted(waiting, key=lambda t: t["id"]) or None
+
+
+# the FAQ's entry on how long an adviser takes (messages/faq/campaign.toml): the waiting explained
+TICKET_WAIT_ENTRY = "bot.ticket_wait"
+
+
+def on_ticket_wait(ctx: Ctx, waiting: list[dict]) -> str:
+    """Which of the villager's questions still wait, then the FAQ's answer on how long an adviser takes (the entry
+    ``bot.ticket_wait``): no new ticket, no 补充."""
+    ids = "、".join(str(ticket["id"]) for ticket in waiting)
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
+    lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]
+    return "\n".join(line for line in lines if line)
+
+
 @staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @staff_only
@@ -552,6 +579,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
+    Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
     Route("ask_expert", _match_ask_expert, on_ask_expert),

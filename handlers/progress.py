@@ -13,10 +13,16 @@ from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import registered
 from bot.registry import Command
-from bot.router import Route
+from bot.roster import core_name
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import reports as reports_store
-from handlers.core import text_means
+from bot.store import roster as roster_store
+from handlers.core import text_means, text_normalized
+
+# who may see another village's figures in chat by its name: an adviser those linked to them (DESIGN.md: advisers are
+# each linked to some villages); anyone else their own village only (the dashboard and the 通报 show the rest)
+ROLE_ADVISER = "技术顾问"
 
 
 @registered
@@ -26,9 +32,10 @@ def on_my_progress(ctx: Ctx, _match) -> str:
 
 
 @registered
-def on_village_progress(ctx: Ctx, _match) -> str:
+def on_village_progress(ctx: Ctx, match) -> str:
     assert ctx.person is not None  # @registered
-    village_id = ctx.person.get("village_id")
+    # a village asked by its name (one the sender may see: ``_named_village``), else the sender's own
+    village_id = match["id"] if isinstance(match, dict) else ctx.person.get("village_id")
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:
         return ctx.t("progress.no_village")
@@ -60,13 +67,42 @@ def _progress_said(wanted: str):
     return said
 
 
+def _viewable_villages(ctx: Ctx) -> set[int]:
+    """The villages whose figures the sender may see in chat: their own; an adviser's linked villages too."""
+    person = ctx.person or {}
+    own = {person["village_id"]} if person.get("village_id") is not None else set()
+    if person.get("role") == ROLE_ADVISER:
+        own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
+    return own
+
+
+@pure
+def _named_village(ctx: Ctx) -> dict | None:
+    """A village's progress asked by its name ('埔心目前种了多少棵', bot/nlu.py ``village_named_in_progress``), of a
+    village the sender may see (``_viewable_villages``): that village; None for any other (a villager asking after
+    another village's count gets no figures of it here)."""
+    if ctx.msg.msg_type != "text" or not ctx.person:
+        return None
+    said = nlu.village_named_in_progress(text_normalized(ctx), planting.species_table(ctx.app))
+    if not said:
+        return None
+    viewable = _viewable_villages(ctx)
+    villages = [v for v in roster_store.all_villages(ctx.db) if v["id"] in viewable]
+    return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
+
+
+_village_words = text_means("progress.commands.village_progress", _progress_said("village"))
+
+
+@pure
+def _village_asked(ctx: Ctx):
+    """本村进度 in its words (the sender's village), or a village the sender may see asked by its name (that village)."""
+    return _village_words(ctx) or _named_village(ctx)
+
+
 ROUTES: list = [
     Route("my_progress", text_means("progress.commands.my_progress", _progress_said("mine")), on_my_progress),
-    Route(
-        "village_progress",
-        text_means("progress.commands.village_progress", _progress_said("village")),
-        on_village_progress,
-    ),
+    Route("village_progress", _village_asked, on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

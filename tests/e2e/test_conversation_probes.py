@@ -30,7 +30,15 @@ KINDS = {
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
-    "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up", "photo_question"},
+    # round 21: asking after an open question is answered with the waiting (ticket_wait: no ticket, the FAQ's answer)
+    "question": {
+        "faq_answer",
+        "ticket_from_question",
+        "ask_expert",
+        "ticket_follow_up",
+        "photo_question",
+        "ticket_wait",
+    },
     "planting": {"planting_text"},
     "supplement": {"ticket_supplement_text", "ask_expert_supplement"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
@@ -43,6 +51,7 @@ KINDS = {
         "ask_expert",
         "ticket_supplement_text",
         "ask_expert_supplement",
+        "ticket_wait",
     },
     "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
     # round 18: the campaign's duties in everyday words
@@ -289,7 +298,9 @@ def test_round_19_probe(probe, context, message, expected):
 # Round 19's second blind set (tests/data/conversation_probes_19b.tsv, 136 probes), written by a writer who saw only
 # DESIGN.md and the seeds. Its blind figures, run by the lead before anyone looked: main before round 19 (9f689b8)
 # 72/136, main with round 19 merged (8667f35) 83/136. Round 20 was developed on it (its misses fixed by their class):
-# 130/136 after, a development figure, not a blind one. The misses left are listed here, strict, each with why.
+# 130/136 after, a development figure, not a blind one (round 21: 132/136, the leaf's underside told in a
+# ticket's window and an adviser asking a linked village's count by its name). The misses left are listed here, strict,
+# each with why.
 _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
     (
         "a self-introduction inside a long story (five clauses): the introduction readers read a short text or its"
@@ -297,11 +308,6 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         [
             "您好，我是埔心村出去的，在东莞做了十几年，过年回来看到村口贴了种树的告示，觉得很有意义，也想出一份力。我姓邱，叫邱志明，麻烦帮我登记一下，谢谢！"
         ],
-    ),
-    (
-        "an adviser asks a village's count by its name: the progress routes answer for the sender's own village"
-        " (an adviser has none); the dashboard shows every village's",
-        ["埔心目前种了多少棵"],
     ),
     (
         "stopping the reminders asked at length (over 20 characters, a story first): the reminders reader reads"
