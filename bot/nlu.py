@@ -2200,7 +2200,7 @@ def closer_look(text: str, earlier: Iterable[str]) -> bool:
     if not found or is_question(text):
         return False
     part = _PART_RE.search(found.group(0))
-    return bool(part) and any(part.group(0) in normalize(e) for e in earlier)
+    return part is not None and any(part.group(0) in normalize(e) for e in earlier)
 
 
 # round 21: a cause guessed for the ticket's trouble, after what was done ('我还施了点尿素 会不会是肥太多'): about the
