@@ -1566,10 +1566,10 @@ INTENT_MAX_CHARS = 20
 # readers (handlers/core.py), as punctuation is; '那个不要了' keeps its 那个 (no 嗯 before it, no 就是 or 我 after it)
 # round 21: a voice message relayed or spoken for an elder: who asks first ('阿嬷问这个怎么用的', '孙子说种树有奖状…'), or
 # the elder naming herself before 我 ('阿嬷我叫陈梅花…'); what follows is the request ('我阿爸系埔心村嘅' is no relay)
-RELAYED_BY = r"(?:我(?=阿|奶|爷|外|老|孙))?(?:阿嬷|阿婆|阿公|阿爷|阿奶|阿妈|阿爸|奶奶|爷爷|外婆|外公|老人家|孙子|孙女|妈妈|爸爸|我妈|我爸)"
+_RELAYED_BY = r"(?:我(?=阿|奶|爷|外|老|孙))?(?:阿嬷|阿婆|阿公|阿爷|阿奶|阿妈|阿爸|奶奶|爷爷|外婆|外公|老人家|孙子|孙女|妈妈|爸爸|我妈|我爸)"
 _FILLERS_RE = re.compile(
     r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我)"
-    rf"|{RELAYED_BY}(?:问|话|讲|说|叫我问)|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)(?=我))"
+    rf"|{_RELAYED_BY}(?:问|话|讲|说|叫我问)|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)(?=我))"
 )
 
 

@@ -7,22 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-from bot import nlu, planting, progress, reports, standings
+from bot import escalation, nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import registered
 from bot.registry import Command
 from bot.roster import core_name
-from bot.router import Route, pure
+from bot.router import Decided, Route, staged
 from bot.scheduler import Job
 from bot.store import reports as reports_store
 from bot.store import roster as roster_store
 from handlers.core import text_means, text_normalized
-
-# who may see another village's figures in chat by its name: an adviser those linked to them (DESIGN.md: advisers are
-# each linked to some villages); anyone else their own village only (the dashboard and the 通报 show the rest)
-ROLE_ADVISER = "技术顾问"
 
 
 @registered
@@ -68,23 +65,29 @@ def _progress_said(wanted: str):
 
 
 def _viewable_villages(ctx: Ctx) -> set[int]:
-    """The villages whose figures the sender may see in chat: their own; an adviser's linked villages too."""
+    """The villages whose figures the sender may see in chat by their name: their own; an adviser's linked villages
+    too (DESIGN.md: advisers are each linked to some villages). The dashboard and the 通报 show the rest."""
     person = ctx.person or {}
     own = {person["village_id"]} if person.get("village_id") is not None else set()
-    if person.get("role") == ROLE_ADVISER:
+    if person.get("role") == escalation.ROLE_ADVISER:
         own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
     return own
 
 
-@pure
-def _named_village(ctx: Ctx) -> dict | None:
-    """A village's progress asked by its name ('埔心目前种了多少棵', bot/nlu.py ``village_named_in_progress``), of a
-    village the sender may see (``_viewable_villages``): that village; None for any other (a villager asking after
-    another village's count gets no figures of it here)."""
-    if ctx.msg.msg_type != "text" or not ctx.person:
+def _village_ahead(ctx) -> Any:
+    """本村进度 in its words decides (the sender's village); a village named at the start with the rest read as its
+    progress ('埔心目前种了多少棵', bot/nlu.py ``village_named_in_progress``) gives the names to look up."""
+    if _village_words(ctx):
+        return Decided(True)
+    if ctx.msg.msg_type != "text":
         return None
-    said = nlu.village_named_in_progress(text_normalized(ctx), planting.species_table(ctx.app))
-    if not said:
+    return tuple(nlu.village_named_in_progress(text_normalized(ctx), planting.species_table(ctx.app))) or None
+
+
+def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
+    """The village those names name, when the sender may see it (``_viewable_villages``); None for any other (a
+    villager asking after another village's count gets no figures of it here)."""
+    if not ctx.person:
         return None
     viewable = _viewable_villages(ctx)
     villages = [v for v in roster_store.all_villages(ctx.db) if v["id"] in viewable]
@@ -94,15 +97,9 @@ def _named_village(ctx: Ctx) -> dict | None:
 _village_words = text_means("progress.commands.village_progress", _progress_said("village"))
 
 
-@pure
-def _village_asked(ctx: Ctx):
-    """本村进度 in its words (the sender's village), or a village the sender may see asked by its name (that village)."""
-    return _village_words(ctx) or _named_village(ctx)
-
-
 ROUTES: list = [
     Route("my_progress", text_means("progress.commands.my_progress", _progress_said("mine")), on_my_progress),
-    Route("village_progress", _village_asked, on_village_progress),
+    Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {
