@@ -273,7 +273,11 @@ def normalize_text(text: str | None) -> str:
 # How a self-introduction is spoken (round 19), read before it: voice input's fillers first ('嗯那个我系埔心村嘅');
 # Hakka 𠊎 (I), 喊 (am called) and 个 (of) after the village ('𠊎系埔心村个 𠊎喊邓桂娣'); the request said after it
 # ('我是埔心村村民叶桃娣麻烦帮我登记一下谢谢')
-_FILLERS = re.compile(r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+[\s,，]*(?:(?:那个|就是)[\s,，]*)*|那个[\s,，]*(?=我))")
+# round 21: an elder naming herself before 我, as a grandchild's phone writes her voice ('阿嬷我叫陈梅花埔心村的')
+_FILLERS = re.compile(
+    r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+[\s,，]*(?:(?:那个|就是)[\s,，]*)*|那个[\s,，]*(?=我)"
+    r"|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)[\s,，]*(?=我))"
+)
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
@@ -283,7 +287,9 @@ _HAKKA = (
 )
 _PUNCT = r"[\s,，。.!！?？~～]*"
 _REQUEST_AFTER = re.compile(
-    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:登记|注册)(?:一下|下)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
+    # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
+    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|登上去|登上)(?:一下|下)?{_PUNCT}"
+    rf"(?:谢谢|多谢|唔该)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
     rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册)"

@@ -1564,7 +1564,13 @@ def contains_any(text: str, words: Iterable[str]) -> bool:
 INTENT_MAX_CHARS = 20
 # Voice input's fillers before what is said ('嗯那个就是我现在种了几棵了', '嗯 那个 登记 就是…'): left out before the
 # readers (handlers/core.py), as punctuation is; '那个不要了' keeps its 那个 (no 嗯 before it, no 就是 or 我 after it)
-_FILLERS_RE = re.compile(r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我))")
+# round 21: a voice message relayed or spoken for an elder: who asks first ('阿嬷问这个怎么用的', '孙子说种树有奖状…'), or
+# the elder naming herself before 我 ('阿嬷我叫陈梅花…'); what follows is the request ('我阿爸系埔心村嘅' is no relay)
+_RELAYED_BY = r"(?:我(?=阿|奶|爷|外|老|孙))?(?:阿嬷|阿婆|阿公|阿爷|阿奶|阿妈|阿爸|奶奶|爷爷|外婆|外公|老人家|孙子|孙女|妈妈|爸爸|我妈|我爸)"
+_FILLERS_RE = re.compile(
+    r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+(?:那个|这个|就是)*|那个(?=就是|我)(?:就是)?|就是(?=我)"
+    rf"|{_RELAYED_BY}(?:问|话|讲|说|叫我问)|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)(?=我))"
+)
 
 
 def without_fillers(norm: str) -> str:
@@ -1612,8 +1618,19 @@ _SWITCH_ON_RE = re.compile(
     r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
     # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
-    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复')
-    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开)(?:回来|回)?$"
+    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复'); round 21: 再(帮我)
+    # 打开 at the end ('之前关掉的提醒再帮我打开')
+    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开|再(?:帮我|给我|帮我们)?(?:打开|开启|开通|开))(?:回来|回)?$"
+    # round 21: still to be sent ('种树的消息还是要发给我')
+    r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
+)
+# round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
+# ('提醒先停掉 我出去打工了'), a slip before ('还是要发给我 之前点错了')
+_AFTER_THE_REMINDERS_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:(?:好|很|真|太)?(?:烦死人|烦死|吵死人|吵死|烦人)"
+    r"|(?:因为)?(?:我|我们)(?:人)?(?:要|现在|最近|已经|准备)?(?:出去|出门|外出|去外地|在外地|在外面|在外|去城里)"
+    r"(?:打工|做工|工作|做事|读书)?"
+    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑))(?:了|啦)?$"
 )
 # politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
 _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
@@ -1631,6 +1648,7 @@ def reminders_said(norm: str) -> str | None:
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    norm = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_REMINDERS_RE.sub("", norm))
     off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
     on = _SWITCH_ON_RE.search(norm)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
@@ -1650,7 +1668,7 @@ def reminders_said(norm: str) -> str | None:
 
 # progress: the sender's own trees counted ('我种了几棵树了', '我登记的树有几棵'), whether they were recorded ('我那几棵
 # 树登记上了没有'), the sender's task ('我完成任务没有'), or the village's count ('全村种了多少了', '我们村种了多少')
-_MINE_RE = re.compile(r"我(?!们)|自己|本人")
+_MINE_RE = re.compile(r"我(?!们)|我们(?:家|户)|自己|本人")  # round 21: 我们屋企 (normalised 我们家) is the household
 _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
 _SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
@@ -1685,13 +1703,28 @@ _PURPOSE_AFTER_RE = re.compile(
 )
 
 
+# round 21: the worry said after it ('进度怎么样 会不会被通报滞后'): the standing the village's progress gives
+_WORRY_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:会不会|会|是不是|有没有|怕|怕不怕)(?:被)?(?:通报|点名|排名)?(?:滞后|落后|倒数|垫底|批评|排后|排最后)(?:了)?"
+    r"(?:吗|呢)?$"
+)
+# round 21: the party members (cadres) of the sender's group or village asked whether they planted enough ('小组里的党员种
+# 够了没有'): the village's progress counts them (党员参与)
+_MEMBERS_DONE_RE = re.compile(
+    r"^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部|干部|党员们)(?:们)?(?:都)?"
+    r"(?:种够|种完|完成|达标|种齐)(?:任务)?(?:了)?(?:没有|没|吗|未)$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
-    norm = _PURPOSE_AFTER_RE.sub("", norm) if norm else norm
+    norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "village"
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -1712,6 +1745,20 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     return "village" if village else "mine"
 
 
+def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
+    """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
+    the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
+    (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
+    whom may see it (handlers/progress.py)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return []
+    return [
+        norm[:cut]
+        for cut in range(min(6, len(norm) - 2), 1, -1)
+        if re.fullmatch(rf"[{_CJK}]+", norm[:cut]) and progress_said("村里" + norm[cut:], species_table) == "village"
+    ]
+
+
 _DIGITS_IN_COUNT_RE = re.compile(rf"(?:\d|[{_CN_NUM}])\s*{_MEASURE}")
 
 # help: how to use this ('怎么用这个', '点用', '教我怎么用'), what it can do ('有什么功能', '你会做什么')
@@ -1723,10 +1770,11 @@ _HOW_TO_USE_RE = re.compile(
     r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
 )
 _WHAT_IT_DOES_RE = re.compile(
-    rf"^{_THE_BOT}?(?:有|有些)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    # round 21: asked formally ('请问本公众号提供哪些服务')
+    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
     # ('刚关注不太会用 有没有使用说明')
-    rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"
+    rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:干|做)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"  # 干什么用的
     r"|^(?:刚关注|新关注|刚来|第一次用)?(?:的)?(?:我)?(?:不太会用|不会用|不懂用|不太懂|不懂)?(?:请问)?(?:有没有|有无|有)?"
     r"(?:使用说明|说明书|使用指南|操作指南|操作说明|使用教程|新手指南)(?:吗)?$"
     rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
@@ -1768,7 +1816,9 @@ def planting_log_asked(norm: str) -> bool:
 
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
-_NAME_WRONG_RE = re.compile(r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|记|输|填|录|弄)?(?:错|不对|有误)")
+_NAME_WRONG_RE = re.compile(
+    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
+)  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
 # the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
@@ -1805,8 +1855,9 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 _WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
 _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 _ADOPT_RE = re.compile(
-    rf"{_WISHED_RE}(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
-    r"(?:吗|呢|啊|吧|得不得|行不行)?$"
+    # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
+    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    rf"(?:村里|村里面|村|我们村)?(?:的)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -1817,16 +1868,27 @@ _ADOPTION_LEFT_RE = re.compile(
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些)(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
+# round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
+# 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
+# heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
+_WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$")
+_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
+_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+_HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or _ADOPTED_RE.search(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", norm)
-    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare):
+    bare = without_show_me(norm)
+    how = _HOW_AFTER_WISH_RE.search(bare)
+    bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
+    if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
+        return False
+    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
         return True
     found = _ADOPT_RE.search(bare)
     if not found:
@@ -1837,13 +1899,17 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
 
 # a plan to plant (认领 in other words): who plans, when, the planning word, then the count and the tree
 # round 19: today's and this week's plans too ('今天要种两棵荔枝'), and the time after the planning word ('打算过完年种')
+# round 21: a festival or a month with its part ('清明前', '于三月中旬': the month is kept for the pledge)
+_PLAN_MONTH_RE = re.compile(rf"[{_CN_NUM}\d]{{1,3}}月")
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
-    r"|周末|(?:星期|礼拜|周)[一二三四五六日天])?"
+    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+    rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
+    r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
 _PLAN_RE = re.compile(
     rf"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
-    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种|栽|植)?\s*"
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种植|种|栽|植)?\s*"
 )
 
 
@@ -1856,6 +1922,9 @@ def planned_planting(text: str) -> str | None:
     if not found or found.end() == 0 or is_question(text):
         return None
     rest = text[found.end() :]
+    month = _PLAN_MONTH_RE.search(found.group(0))
+    if month and _COUNT_FIRST_RE.match(rest):
+        return f"{rest} {month.group(0)}"  # '我家计划于三月中旬种植两株龙眼' -> '两株龙眼 三月'
     return rest if _COUNT_FIRST_RE.match(rest) else None
 
 
@@ -1870,12 +1939,15 @@ def pledge_for(text: str) -> str | None:
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
-_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:星期|礼拜|周)[一二三四五六日天]"
-_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"  # 个: Hakka 的
+_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
+# 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
+_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日)?"
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
-    rf"^(?:我|我们)?(?:也|都)?(?:去|来|要|想|会)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    # round 21: signing up first, the day after it ('报个名 村里的义务植树')
+    rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
     rf"|^{_DAY_RE}(?:就是)?(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
     # said first ('扫码扫唔到 我要参加…')
@@ -1893,9 +1965,17 @@ _JOIN_REASON_AFTER_RE = re.compile(
 )
 
 
+# round 21: what is asked or requested after joining is said: when and where to gather ('我和老婆两个都去种树 几点集合':
+# the day's reply says its time and place), 'put me down' ('…，请予登记')
+_JOIN_ASKED_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|到|出发|见)(?:呢|啊)?"
+    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
-    norm = _JOIN_REASON_AFTER_RE.sub("", norm) if norm else norm
+    norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
@@ -1923,6 +2003,11 @@ _ZONE_ASKED_RE = re.compile(
     r"(?:哪里|哪块|哪片|哪个|哪)$"
     # round 20: which are left ('还有哪些责任区冇人认')
     rf"|^(?:还有)?(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
+    # round 21: one's own (or one's group's) share asked with no zone word or with one ('我负责哪一片', '我们小组分到哪块
+    # 责任区'); whether they are drawn up yet ('党员责任区划好了没')
+    r"|^我(?:要)?(?:负责|管护|管)(?:的)?(?:是)?(?:哪一片|哪片|哪块|哪一块|哪个片区)$"
+    rf"|^(?:我|我们)(?:小组|组|支部|党小组)?(?:分到|分了|分配到|分得|领到|分)(?:的)?(?:是)?(?:哪块|哪个|哪片|哪一块|哪一片|哪){_ZONE}$"
+    rf"|^{_ZONE}(?:都)?(?:划|分|定|安排|分配)(?:好|完)(?:了)?(?:没有|没|吗|未)$"
 )
 
 
@@ -1930,7 +2015,7 @@ def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    bare = without_show_me(norm)
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
 
@@ -1950,11 +2035,27 @@ _NOT_MY_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 21: the certificate as villagers name it (奖状, 荣誉证); how to collect, print or see it ('证书能不能打印出来', '如何
+# 领取电子证书'): the sender's certificates show it, and say how one is earned when there is none. '怎么才有证书' (what
+# earns one) stays the FAQ's.
+_CERTIFICATE_NAMES_RE = re.compile(r"奖状|荣誉证(?!书)|电子证书")
+_GET_IT_RE = re.compile(
+    r"(?:怎么|在哪里|在哪|哪里)(?:才能|可以|能|去)?(?:领取|领|拿到|拿|下载|打印|查看|看到|看)(?=证书)"
+)
+_CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words; not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm or _NOT_MY_CERTIFICATE_RE.search(norm):
+    norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
+    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
-    return bool(_CERTIFICATE_ASKED_RE.search(norm.replace("证书", " ")))
+    get_it = _GET_IT_RE.search(norm)
+    if get_it:
+        norm = norm[: get_it.start()] + "拿" + norm[get_it.end() :]
+    if _NOT_MY_CERTIFICATE_RE.search(norm):
+        return False
+    return bool(_CERTIFICATE_ASKED_RE.search(norm.replace("证书", " ")) or _CERTIFICATE_ACTIONS_RE.search(norm))
 
 
 # an adviser's visit check-in said otherwise: '打卡', '下村打卡', '我到村里了 签个到', '今天下村签到一下', '报到'
@@ -1981,6 +2082,18 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 21: 'show me' said after what is asked for ('认养的树还有哪些 发给我看看', '村民问的给我列下', '党员责任区划好了没
+# 给我看下'): left out before a list is read (adoption, zones, the queue)
+_SHOW_ME_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:请)?(?:发给我|发我|给我|帮我|同我)(?:列|看|睇|发|列出来)(?:一下|下|看|睇|出来|看看)?(?:吧)?$"
+)
+
+
+def without_show_me(norm: str) -> str:
+    """``norm`` without 'show me' said after the request ('发给我看看', '给我列下')."""
+    return _SHOW_ME_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)) if norm else norm
+
+
 # an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
 _QUEUE_RE = re.compile(
     r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
@@ -1991,6 +2104,9 @@ _QUEUE_RE = re.compile(
     r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
     r"|有(?:没有)?人(?:提问|问问题|提问题)"
+    # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
+    r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
 )
 
 
@@ -1999,7 +2115,25 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
-    return bool(_QUEUE_RE.search(_INTENT_PARTICLES_RE.sub("", norm))) and not find_species(norm, species_table)[0]
+    return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
+
+
+# round 21: a villager asking after their own question ('我问的还没人回', '专家回了没有', '还有几条没回' from a villager):
+# the waiting explained (handlers/escalation.py ticket_wait, with an open ticket), never a new ticket nor a 补充
+_WAIT_ASKED_RE = re.compile(
+    r"(?:没人|没有人|还没人|都没人)(?:回|答|回复|回答|理|管)"
+    r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
+    r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
+)
+
+
+def wait_asked(norm: str, species_table: Mapping) -> bool:
+    """A short text asking after a question already sent: '我问的还没人回', '专家回了没有', or the queue's words from a
+    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    return bool(_WAIT_ASKED_RE.search(bare)) or queue_asked(norm, species_table)
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
@@ -2007,7 +2141,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 _THAT_ONE = (
     r"(?:刚才|刚刚|头先|之前|前面|上面|上一条|上一张|这条|那条|这个|那个|这张|那张|呢个|嗰个|呢张|嗰张|的|我|都|全部|"
 )
-_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先)"
+_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对)"  # 不对 first: round 21
 _DROP = (
     r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错"
     r"|发错|拍错|错了)"
@@ -2018,7 +2152,8 @@ _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
 _LAST_SENT_DROP_RE = re.compile(
-    rf"^(?:刚才|刚刚|头先|上一条|上一张)[{_CJK}0-9]{{0,14}}?(?:先)?{_DROP}(?:{_DROP}|{_DROP_AFTER}|了|啦|它)*$"
+    # round 21: the photo named as this one ('这张是隔壁家的树 拍错了')
+    rf"^(?:刚才|刚刚|头先|上一条|上一张|这张|那张|呢张|这条)[{_CJK}0-9]{{0,14}}?(?:先)?{_DROP}(?:{_DROP}|{_DROP_AFTER}|了|啦|它)*$"
 )
 
 
@@ -2049,9 +2184,47 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     return bool(said) and not is_question(text) and any(said & set(_SYMPTOM_RE.findall(normalize(e))) for e in earlier)
 
 
+# round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
+# on it, told as a statement, is a detail of the same tree. A new symptom told bare ('叶子被虫咬了好多洞') is not.
+_PART_RE = re.compile(r"叶|树干|树皮|枝|根|果|花")
+_WHERE_ON_IT_RE = re.compile(
+    r"(?:叶子|叶片|叶|树干|树皮|树枝|枝条|枝|根部|根|果子|果|花)(?:的)?(?:背面|正面|底面|反面|背|面|尖|边边|边缘|边|脉|上面|下面|底下|里面|表面)"
+)
+
+
+def closer_look(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement) tell where on a part of the tree something is, a part one of ``earlier`` (a ticket's
+    texts) names ('叶子背面有白色的小点点' after '桂花叶子发黄')?"""
+    norm = normalize(text)
+    found = _WHERE_ON_IT_RE.search(norm)
+    if not found or is_question(text):
+        return False
+    part = _PART_RE.search(found.group(0))
+    return part is not None and any(part.group(0) in normalize(e) for e in earlier)
+
+
+# round 21: a cause guessed for the ticket's trouble, after what was done ('我还施了点尿素 会不会是肥太多'): about the
+# same tree, whatever the FAQ answers of it (the answer comes with the 补充)
+_CAUSE_GUESSED_RE = re.compile(
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为|由于)?[{_CJK}]{{1,8}}?"
+    r"(?:太多|太少|过多|过量|不够|太浓|太大|太近|太深|太浅|太湿|太干|引起|造成|搞的|弄的|害的|烧的|淹的)(?:了)?(?:的)?(?:吗|呢)?$"
+)
+
+
+def cause_guessed(norm: str) -> bool:
+    """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def addition_said(norm: str) -> bool:
     """A text that says it adds to what was asked (补充, 对了, 忘了说 first)."""
     return bool(norm and _ADDITION_RE.match(norm))
+
+
+def after_addition(norm: str) -> str:
+    """What follows the words saying it adds ('对了村里种树活动是哪天' -> '村里种树活动是哪天'); '' when none say it."""
+    found = _ADDITION_RE.match(norm or "")
+    return norm[found.end() :] if found else ""
 
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the
@@ -2062,9 +2235,15 @@ _GO_ON_RE = re.compile(
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞)?"
     r"(?:什么|啥|咩|乜)?$"
+    # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
+    r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
-_PHOTO_SENT_RE = re.compile(r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?")
+_PHOTO_SENT_RE = re.compile(
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
+    r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+)
 
 
 # round 20: the record's next step asked as 'is it this?': the count said in words ('接下来要打字说几棵吗', '要取消吗 还是

@@ -49,9 +49,10 @@ FLOW = Flow("pledges", ("confirm_name",))
 
 STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pledges.batch_handed_out"}
 
-# 我家认领一棵杨梅; round 20: voice input's fillers first, and the wish after the household ('嗯那个我家要认领两棵')
+# 我家认领一棵杨梅; round 20: voice input's fillers first, and the wish after the household ('嗯那个我家要认领两棵'); round
+# 21: the household said 户 ('我们户认领四棵桂花')
 _PREFIX = re.compile(
-    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:我要|我想|我来|我们家|我家|我们|家里|我)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
+    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:我要|我想|我来|我们家|我家|我们户|我户|我们|家里|我)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when

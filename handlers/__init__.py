@@ -31,6 +31,8 @@ core commands (handlers/core.py):
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
+- ticket_wait — a villager with an open ticket asking after it (我问的还没人回, 还有几条没回): which still wait, and the
+  FAQ's bot.ticket_wait answer (no new ticket, no 补充)
 - ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
 - ask_expert_supplement — 问专家 <问题> about the tree of the villager's ticket still open within
   escalation.attach_minutes (问专家 桂花叶子还在掉): 补充 to that ticket, no second ticket

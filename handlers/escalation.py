@@ -108,13 +108,47 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     if nlu.addition_said(text_normalized(ctx)) and not (
         result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS
     ):
+        if _about_the_campaign(ctx, nlu.after_addition(text_normalized(ctx))):
+            return False  # round 21: '对了 村里种树活动是哪天': a question of its own, about no tree
         return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
     if escalation.joins_ticket(text, result, earlier, table, others):
         return True
-    # round 20: the ticket's own symptom told in more detail, no tree named ('是老叶先黄 新出的叶还好' after 叶子发黄)
+    # round 20: the ticket's own symptom told in more detail, no tree named ('是老叶先黄 新出的叶还好' after 叶子发黄);
+    # round 21: a closer look at the part it asked about ('叶子背面有白色的小点点' after 叶子发黄), a cause guessed ('我还施了
+    # 点尿素 会不会是肥太多')
     return not (result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS) and (
-        not nlu.find_all_species(text, table, others) and nlu.same_symptom(text, earlier)
+        not nlu.find_all_species(text, table, others)
+        and (
+            nlu.same_symptom(text, earlier) or nlu.closer_look(text, earlier) or nlu.cause_guessed(text_normalized(ctx))
+        )
     )
+
+
+# FAQ entries of the campaign and the bot itself (messages/faq/campaign.toml): about no tree
+_CAMPAIGN_ENTRIES = ("camp.", "bot.")
+
+
+def _about_the_campaign(ctx: Ctx, question: str) -> bool:
+    """Is ``question`` (what follows 对了, 补充一下 …) one the FAQ answers from the campaign's facts (a date, a rule, the
+    bot itself), naming no tree? Such a question is its own, never a 补充 of a tree's ticket."""
+    if not question or not nlu.is_question(question):
+        return False
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.find_all_species(question, table, others):
+        return False
+    found = escalation.faq_match(ctx.app, ctx.db, question)
+    return found.kind == "answer" and (found.entry_id or "").startswith(_CAMPAIGN_ENTRIES)
+
+
+def _guesses_its_cause(ctx: Ctx, ticket: dict) -> bool:
+    """A cause guessed for the ticket's trouble ('我还施了点尿素 会不会是肥太多'), naming no other tree: the same tree's,
+    whatever the FAQ answers of it."""
+    text = _text(ctx) or ""
+    if not nlu.cause_guessed(text_normalized(ctx)):
+        return False
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    earlier = escalation.ticket_texts(ctx.db, ticket)
+    return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -255,6 +289,33 @@ def _queue_ahead(ctx):
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
     return acts_as(ctx.person, escalation.STAFF_ROLES)
+
+
+def _wait_ahead(ctx: Ctx) -> bool:
+    """Asked after a question already sent ('我问的还没人回', '还有几条没回'), in a short text (``nlu.wait_asked``)."""
+    text = _text(ctx) or ""
+    return bool(text) and len(text) <= 30 and nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app))
+
+
+def _waiting_tickets(ctx: Ctx, _asked) -> list[dict] | None:
+    """A villager's (not staff: their words are the queue's) open tickets, oldest first; None when there are none."""
+    if acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None
+    waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
+    return sorted(waiting, key=lambda t: t["id"]) or None
+
+
+# the FAQ's entry on how long an adviser takes (messages/faq/campaign.toml): the waiting explained
+TICKET_WAIT_ENTRY = "bot.ticket_wait"
+
+
+def on_ticket_wait(ctx: Ctx, waiting: list[dict]) -> str:
+    """Which of the villager's questions still wait, then the FAQ's answer on how long an adviser takes (the entry
+    ``bot.ticket_wait``): no new ticket, no 补充."""
+    ids = "、".join(str(ticket["id"]) for ticket in waiting)
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
+    lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]
+    return "\n".join(line for line in lines if line)
 
 
 @staff_only
@@ -455,7 +516,14 @@ def match_text_supplement(ctx: Ctx):
     if not text or not escalation.worth_a_ticket(text):
         return None
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
-        return next((ticket for ticket in _supplementable_when_matching(ctx) if _points_at(ctx, ticket)), None)
+        return next(
+            (
+                ticket
+                for ticket in _supplementable_when_matching(ctx)
+                if _points_at(ctx, ticket) or _guesses_its_cause(ctx, ticket)
+            ),
+            None,
+        )
     return next((ticket for ticket in _supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
 
 
@@ -511,6 +579,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
+    Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
     Route("ask_expert", _match_ask_expert, on_ask_expert),

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-from bot import nlu, planting, progress, reports, standings
+from bot import escalation, nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import registered
 from bot.registry import Command
-from bot.router import Route
+from bot.roster import core_name
+from bot.router import Decided, Route, staged
 from bot.scheduler import Job
 from bot.store import reports as reports_store
-from handlers.core import text_means
+from bot.store import roster as roster_store
+from handlers.core import text_means, text_normalized
 
 
 @registered
@@ -26,9 +29,10 @@ def on_my_progress(ctx: Ctx, _match) -> str:
 
 
 @registered
-def on_village_progress(ctx: Ctx, _match) -> str:
+def on_village_progress(ctx: Ctx, match) -> str:
     assert ctx.person is not None  # @registered
-    village_id = ctx.person.get("village_id")
+    # a village asked by its name (one the sender may see: ``_named_village``), else the sender's own
+    village_id = match["id"] if isinstance(match, dict) else ctx.person.get("village_id")
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:
         return ctx.t("progress.no_village")
@@ -60,13 +64,42 @@ def _progress_said(wanted: str):
     return said
 
 
+def _viewable_villages(ctx: Ctx) -> set[int]:
+    """The villages whose figures the sender may see in chat by their name: their own; an adviser's linked villages
+    too (DESIGN.md: advisers are each linked to some villages). The dashboard and the 通报 show the rest."""
+    person = ctx.person or {}
+    own = {person["village_id"]} if person.get("village_id") is not None else set()
+    if person.get("role") == escalation.ROLE_ADVISER:
+        own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
+    return own
+
+
+def _village_ahead(ctx) -> Any:
+    """本村进度 in its words decides (the sender's village); a village named at the start with the rest read as its
+    progress ('埔心目前种了多少棵', bot/nlu.py ``village_named_in_progress``) gives the names to look up."""
+    if _village_words(ctx):
+        return Decided(True)
+    if ctx.msg.msg_type != "text":
+        return None
+    return tuple(nlu.village_named_in_progress(text_normalized(ctx), planting.species_table(ctx.app))) or None
+
+
+def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
+    """The village those names name, when the sender may see it (``_viewable_villages``); None for any other (a
+    villager asking after another village's count gets no figures of it here)."""
+    if not ctx.person:
+        return None
+    viewable = _viewable_villages(ctx)
+    villages = [v for v in roster_store.all_villages(ctx.db) if v["id"] in viewable]
+    return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
+
+
+_village_words = text_means("progress.commands.village_progress", _progress_said("village"))
+
+
 ROUTES: list = [
     Route("my_progress", text_means("progress.commands.my_progress", _progress_said("mine")), on_my_progress),
-    Route(
-        "village_progress",
-        text_means("progress.commands.village_progress", _progress_said("village")),
-        on_village_progress,
-    ),
+    Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

@@ -30,7 +30,15 @@ KINDS = {
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
-    "question": {"faq_answer", "ticket_from_question", "ask_expert", "ticket_follow_up", "photo_question"},
+    # round 21: asking after an open question is answered with the waiting (ticket_wait: no ticket, the FAQ's answer)
+    "question": {
+        "faq_answer",
+        "ticket_from_question",
+        "ask_expert",
+        "ticket_follow_up",
+        "photo_question",
+        "ticket_wait",
+    },
     "planting": {"planting_text"},
     "supplement": {"ticket_supplement_text", "ask_expert_supplement"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
@@ -43,6 +51,7 @@ KINDS = {
         "ask_expert",
         "ticket_supplement_text",
         "ask_expert_supplement",
+        "ticket_wait",
     },
     "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
     # round 18: the campaign's duties in everyday words
@@ -276,10 +285,9 @@ def test_round_18_fresh_probe(probe, context, message, expected):
 # Round 19's blind set (tests/data/conversation_probes_19.tsv, 145 probes), written by a writer who saw only DESIGN.md
 # and the seeds, never the code or earlier probe sets; run once on the unchanged code (main) and once after round 19's
 # changes. The misses left are listed here, strict, each with why.
-ROUND_19_MISSES = {
-    "我喺深圳打工 都想帮屋企乡下认种一棵树 点搞": "a wish to adopt asked as how (点搞) in a long story: the FAQ's answer on"
-    " 认种认养, which tells to send 认养; the adoption reader reads short texts only, and a how-to is the FAQ's",
-}
+# Round 21 fixed the one left ('我喺深圳打工 都想帮屋企乡下认种一棵树 点搞': a wish to adopt, then how: the list, which
+# says how; bot/nlu.py adoption_wished).
+ROUND_19_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19.tsv", ROUND_19_MISSES))
@@ -290,7 +298,9 @@ def test_round_19_probe(probe, context, message, expected):
 # Round 19's second blind set (tests/data/conversation_probes_19b.tsv, 136 probes), written by a writer who saw only
 # DESIGN.md and the seeds. Its blind figures, run by the lead before anyone looked: main before round 19 (9f689b8)
 # 72/136, main with round 19 merged (8667f35) 83/136. Round 20 was developed on it (its misses fixed by their class):
-# 130/136 after, a development figure, not a blind one. The misses left are listed here, strict, each with why.
+# 130/136 after, a development figure, not a blind one (round 21: 132/136, the leaf's underside told in a
+# ticket's window and an adviser asking a linked village's count by its name). The misses left are listed here, strict,
+# each with why.
 _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
     (
         "a self-introduction inside a long story (five clauses): the introduction readers read a short text or its"
@@ -300,22 +310,11 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "an adviser asks a village's count by its name: the progress routes answer for the sender's own village"
-        " (an adviser has none); the dashboard shows every village's",
-        ["埔心目前种了多少棵"],
-    ),
-    (
         "stopping the reminders asked at length (over 20 characters, a story first): the reminders reader reads"
         " short texts only",
         [
             "您好，感谢你们一直发种树的知识给我，内容很好。不过我目前人在外地，家里的树由我爸妈管，这些推送我暂时看不过来，请先帮我停掉，以后回村再开，谢谢理解。"
         ],
-    ),
-    (
-        "a new symptom (white spots) with no tree named and no follow-up form: its own ticket, as "
-        "tests/e2e/test_escalation.py pins ('叶子被虫咬了好多洞' is its own); the ticket's own symptom told again "
-        "('是老叶先黄') joins since round 20",
-        ["叶子背面有好多小白点"],
     ),
     (
         "a wish to adopt in a long story: the adoption reader reads short texts only",
@@ -335,6 +334,19 @@ ROUND_19B_MISSES = {message: why for why, messages in _ROUND_19B_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19b.tsv", ROUND_19B_MISSES))
 def test_round_19b_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 19's third blind set (tests/data/conversation_probes_19c.tsv, 140 probes: a 潮汕 and a 粤北 village), written by a
+# writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its blind figures, run by the lead: 80/140
+# before round 19, 93/140 after round 19, 97/140 on main after round 20. Round 21 was developed on it (its misses
+# fixed by their class): 140/140 after, a development figure, not a blind one (no probe relabelled). Misses left would
+# be listed here, strict, each with why.
+ROUND_19C_MISSES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19c.tsv", ROUND_19C_MISSES))
+def test_round_19c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
@@ -401,6 +413,42 @@ NOT_REQUESTS = [
     ("member", "化肥的使用说明", {"help"}),
     ("ticket", "叶子被虫咬了好多洞", {"ticket_supplement_text"}),
     ("party", "责任区怎么管护", {"zone_list"}),
+    # round 21's readers: someone else introduced, not relayed; the household's advice; the worry alone; the party
+    # members' other questions; a reason with no request; the reminders declined; what a thing is for; a tree's name
+    # written wrong; adoption done, asked about, or a place to plant; a villager's terse queue, an adviser's how; a photo
+    # named with no retraction, a retraction with nothing in progress; photos asked about; a plan's words on trees
+    # planted or asked about; the day's questions; a zone's chores; what earns a certificate, someone else's, the awards;
+    # another tree's leaf or cause in a ticket's window; someone else's progress relayed
+    ("new", "我阿妈叫陈梅花 埔心村的", {"register"}),
+    ("member", "我们家种什么树好", {"my_progress"}),
+    ("cadre", "会不会被通报滞后", {"village_progress"}),
+    ("party", "党员种树要交钱吗", {"village_progress"}),
+    ("member", "我出去打工了 家里的树谁管", {"reminders_off"}),
+    ("member", "之前关掉的提醒不用再打开", {"reminders_on"}),
+    ("member", "消息还是不要发给我了", {"reminders_on"}),
+    ("member", "这个药是干什么用的", {"help"}),
+    ("member", "村里提供哪些服务", {"help"}),
+    ("member", "树名登错了", {"fix_name"}),
+    ("member", "认养的树死了怎么办", {"adoption_list"}),
+    ("member", "我家认养了两棵龙眼 怎么弄", {"adoption_list"}),
+    ("member", "有什么树可以种在河边的", {"adoption_list"}),
+    ("member", "有啥没答", {"ticket_queue"}),
+    ("adviser", "村民问的问题怎么回答", {"ticket_queue"}),
+    ("after_photo", "这张是桂花", {"cancel"}),
+    ("member", "不对 那个不算 删掉", {"cancel"}),
+    ("after_photo", "拍了好多照片要怎么选", {"planting_menu"}),
+    ("member", "清明前种了五棵杨梅", {"pledge"}),
+    ("member", "三月中旬种两棵龙眼好不好", {"pledge"}),
+    ("member", "种树那天要带什么", {"event_join"}),
+    ("member", "种树几点集合", {"event_join"}),
+    ("party", "我负责哪一片的浇水", {"zone_list"}),
+    ("party", "责任区划好了怎么管护", {"zone_list"}),
+    ("member", "怎么才有证书", {"my_certificates"}),
+    ("member", "我老公的证书怎么领", {"my_certificates"}),
+    ("member", "奖状什么时候评", {"my_certificates"}),
+    ("ticket", "我家龙眼叶子背面有白点", {"ticket_supplement_text"}),
+    ("ticket", "荔枝是不是肥太多了", {"ticket_supplement_text"}),
+    ("member", "阿嬷问她的树种够了没有", {"my_progress"}),
 ]
 
 
