@@ -883,6 +883,8 @@ class FaqIndex:
         self._model_doubt = float(model.get("doubt", 9.0))  # off unless matching.toml sets it
         self._model_rule = float(model.get("rule", 9.0))
         self._model_story = int(model.get("story", 0))
+        self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
+        self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
         self.set_precedents(())
@@ -1150,8 +1152,9 @@ class FaqIndex:
         witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
-        explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), nor small
-        talk the matcher recognised; never to small talk a question escalated."""
+        explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
+        the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
+        fewer than ``short`` characters only by a lead of ``short_lead``; never to small talk a question escalated."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
@@ -1165,6 +1168,10 @@ class FaqIndex:
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
+            if self._added(result.entry_id):
+                return result  # an adviser's own answer (收录): newer than the precedents
+            if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
+                return result  # a topic word read as the entries say: only a person may take it over
             if answer is None and label != "escalate" and label != "chitchat":
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
             if len(norm) < self._model_short and lead < self._model_short_lead:
@@ -1180,6 +1187,10 @@ class FaqIndex:
         return (
             replace(answer, reason="model") if lead >= (self._model_doubt if doubted else self._model_rule) else result
         )
+
+    def _added(self, entry_id: str | None) -> bool:
+        entry = self.entry(entry_id) if entry_id else None
+        return entry is not None and entry.source == "added"
 
     def _by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
         """The answer the precedents closest to the question give, if any (``[precedents]``), for a question the
