@@ -1154,7 +1154,7 @@ class FaqIndex:
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
         explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
         the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
-        fewer than ``short`` characters only by a lead of ``short_lead``; never to small talk a question escalated."""
+        fewer than ``short`` characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
@@ -1184,9 +1184,10 @@ class FaqIndex:
         doubted = result.reason in _DOUBTS or result.reason == "precedents"
         if not doubted and len(norm) < self._model_story:
             return result  # a short question's rule is its point: '砍树要不要办证'
-        return (
-            replace(answer, reason="model") if lead >= (self._model_doubt if doubted else self._model_rule) else result
-        )
+        needed = self._model_doubt if doubted else self._model_rule
+        if len(norm) < self._model_short:
+            needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
+        return replace(answer, reason="model") if lead >= needed else result
 
     def _added(self, entry_id: str | None) -> bool:
         entry = self.entry(entry_id) if entry_id else None
