@@ -472,8 +472,8 @@ class Precedents:
         """``masked``: the questions already normalised and masked, in order (``masked_precedents``' cache); then
         the n-grams over them come from their cache too (``precedent_ngrams``). A question asked again in the same
         words with the same label is one witness, not two ('去哪里领树苗' is in two sets: round 19). ``settings``:
-        how to train the model (none without); ``phrasings``: the entries' own (masked text, entry id), taught to
-        the model too, not witnesses."""
+        how to train the model (none without); ``phrasings``: the entries' own (text, entry id), masked and taught
+        to the model too, not witnesses."""
         cases = list(cases)
         all_texts = [mask(nlu.normalize(question)) for question, _ in cases] if masked is None else masked
         kept = dict.fromkeys(zip(all_texts, (_any_species(label) for _, label in cases), strict=True))
@@ -481,8 +481,8 @@ class Precedents:
         ngrams = precedent_ngrams(texts) if masked is not None else _ngrams_of(texts)
         model = None
         if settings and len(texts) >= settings.min_questions:  # a test's few precedents: no model
-            taught = [*zip(texts, labels, strict=True), *((text, _any_species(label)) for text, label in phrasings)]
-            model = question_model([text for text, _ in taught], [label for _, label in taught], settings)
+            phrasings = [(text, _any_species(label)) for text, label in phrasings]
+            model = question_model(texts, labels, settings, phrasings, lambda text: mask(nlu.normalize(text)))
         return cls(ngrams, labels, texts, model)
 
     def nearest(self, text: str, n: int) -> list[tuple[int, float]]:
@@ -932,8 +932,7 @@ class FaqIndex:
         """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
         cases = [(q, self.answered_as(label)) for q, label in cases]
-        taught = self.phrasings() if len(cases) >= self._model_settings.min_questions else []
-        self.precedents = Precedents.build(cases, self._masked, None, self._model_settings, taught)
+        self.precedents = Precedents.build(cases, self._masked, None, self._model_settings, self.phrasings())
 
     # -- building
 
@@ -985,10 +984,10 @@ class FaqIndex:
         self._generic = None
 
     def phrasings(self) -> list[tuple[str, str]]:
-        """(masked text, entry id) of every entry's title and phrasings but the advisers' added ones: what the
-        model learns besides the precedents."""
+        """(text, entry id) of every entry's title and phrasings but the advisers' added ones: what the model
+        learns besides the precedents."""
         return [
-            (self._masked(nlu.normalize(text)), entry.id)
+            (text, entry.id)
             for entry in self.entries
             if entry.source != "added"
             for text in (entry.title, *entry.questions)

@@ -15,19 +15,17 @@ dropped (``keep``), which leaves ~5 MB a process."""
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import pickle
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import SGDClassifier
 
 from bot import faq_cache
 
@@ -70,6 +68,11 @@ class QuestionModel:
 
     @classmethod
     def train(cls, texts: Sequence[str], labels: Sequence[str], settings: ModelSettings) -> QuestionModel:
+        """scikit-learn is imported here only: a model read from the cache needs numpy and scipy alone (~60 MB
+        less a process)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import SGDClassifier
+
         vectorizer = TfidfVectorizer(
             analyzer="char", ngram_range=(1, NGRAM), sublinear_tf=True, min_df=settings.min_df, lowercase=False
         )
@@ -117,13 +120,22 @@ NGRAM = 3  # runs of one to three characters
 _SPACES = re.compile(r"\s\s+")  # scikit-learn's char analyzer: runs of white space as one
 
 
-def question_model(texts: Sequence[str], labels: Sequence[str], settings: ModelSettings) -> QuestionModel | None:
-    """The model of these (masked text, label)s, from the disk cache or trained (and kept there); None for one label."""
+def question_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    settings: ModelSettings,
+    more: Sequence[tuple[str, str]] = (),
+    read: Callable[[str], str] = str,
+) -> QuestionModel | None:
+    """The model of these (masked text, label)s and of ``more`` (text, label) read by ``read`` (masking: costly,
+    so only when it is trained), from the disk cache or trained (and kept there); None for one label."""
     if len(set(labels)) < 2:
         return None
-    digest = hashlib.sha256(f"question model 1\0{sys.version}\0{sklearn.__version__}\0{settings}\0".encode())
+    learner = importlib.metadata.version("scikit-learn")
+    digest = hashlib.sha256(f"question model 1\0{sys.version}\0{learner}\0{settings}\0".encode())
     digest.update(Path(__file__).read_bytes())
-    digest.update("\n".join(f"{text}\t{label}" for text, label in zip(texts, labels, strict=True)).encode())
+    for pairs in (zip(texts, labels, strict=True), more):
+        digest.update("\n".join(f"{text}\t{label}" for text, label in pairs).encode() + b"\0")
     path = faq_cache.folder() / f"model-{digest.hexdigest()[:32]}.pickle"
     try:
         model = pickle.loads(path.read_bytes())  # our own file, written below by this code and version
@@ -131,6 +143,7 @@ def question_model(texts: Sequence[str], labels: Sequence[str], settings: ModelS
             return model
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass  # none yet, or unreadable: trained below
-    model = QuestionModel.train(texts, labels, settings)
+    taught = [*texts, *(read(text) for text, _ in more)], [*labels, *(label for _, label in more)]
+    model = QuestionModel.train(*taught, settings)
     faq_cache.write(path, pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
     return model
