@@ -77,16 +77,13 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
 import marshal
 import math
-import os
 import re
 import sys
-import tempfile
 import tomllib
 import unicodedata
 from array import array
@@ -98,7 +95,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from bot import nlu
+from bot import faq_cache, nlu
+from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.schedule import month_day_words
 
 # jieba imports pkg_resources only to open its own data files, and opens them by path without it (the tokenizer
@@ -460,20 +458,32 @@ class Precedents:
     ngrams: CharNgrams
     labels: tuple[str, ...]
     texts: tuple[str, ...]
+    model: QuestionModel | None = None  # trained on them (bot/faq_model.py); None for a few
 
     @classmethod
     def build(
-        cls, cases: Iterable[tuple[str, str]], mask: Callable[[str], str], masked: Sequence[str] | None = None
+        cls,
+        cases: Iterable[tuple[str, str]],
+        mask: Callable[[str], str],
+        masked: Sequence[str] | None = None,
+        settings: ModelSettings | None = None,
+        phrasings: Sequence[tuple[str, str]] = (),
     ) -> Precedents:
         """``masked``: the questions already normalised and masked, in order (``masked_precedents``' cache); then
         the n-grams over them come from their cache too (``precedent_ngrams``). A question asked again in the same
-        words with the same label is one witness, not two ('去哪里领树苗' is in two sets: round 19)."""
+        words with the same label is one witness, not two ('去哪里领树苗' is in two sets: round 19). ``settings``:
+        how to train the model (none without); ``phrasings``: the entries' own (text, entry id), masked and taught
+        to the model too, not witnesses."""
         cases = list(cases)
         all_texts = [mask(nlu.normalize(question)) for question, _ in cases] if masked is None else masked
         kept = dict.fromkeys(zip(all_texts, (_any_species(label) for _, label in cases), strict=True))
         texts, labels = tuple(text for text, _ in kept), tuple(label for _, label in kept)
         ngrams = precedent_ngrams(texts) if masked is not None else _ngrams_of(texts)
-        return cls(ngrams, labels, texts)
+        model = None
+        if settings and len(texts) >= settings.min_questions:  # a test's few precedents: no model
+            phrasings = [(text, _any_species(label)) for text, label in phrasings]
+            model = question_model(texts, labels, settings, phrasings, lambda text: mask(nlu.normalize(text)))
+        return cls(ngrams, labels, texts, model)
 
     def nearest(self, text: str, n: int) -> list[tuple[int, float]]:
         """The ``n`` precedents closest to ``text`` (masked like them): (precedent, cosine), closest first."""
@@ -868,6 +878,15 @@ class FaqIndex:
         self._agreed_story = int(agree.get("agreed_story", 0))  # characters to overrule a rule or an answer
         self._field_one = float(agree.get("field_one", 2.0))
         self._field_two = float(agree.get("field_two", 2.0))
+        model = matching.get("model", {})
+        self._model_settings = ModelSettings.from_table(model)
+        self._model_doubt = float(model.get("doubt", 9.0))  # off unless matching.toml sets it
+        self._model_rule = float(model.get("rule", 9.0))
+        self._model_story = int(model.get("story", 0))
+        self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
+        self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
+        self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
+        self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -903,14 +922,17 @@ class FaqIndex:
         if folder not in _SHARED_PRECEDENTS:  # the same for every index of a process (each app, each test)
             cases = [(question, index.answered_as(label)) for question, label in load_precedents(folder)]
             masked = masked_precedents([q for q, _ in cases], index._masked, root)
-            _SHARED_PRECEDENTS[folder] = Precedents.build(cases, index._masked, masked)
+            _SHARED_PRECEDENTS[folder] = Precedents.build(
+                cases, index._masked, masked, index._model_settings, index.phrasings()
+            )
         index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
         """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
-        self.precedents = Precedents.build([(q, self.answered_as(label)) for q, label in cases], self._masked)
+        cases = [(q, self.answered_as(label)) for q, label in cases]
+        self.precedents = Precedents.build(cases, self._masked, None, self._model_settings, self.phrasings())
 
     # -- building
 
@@ -961,6 +983,17 @@ class FaqIndex:
         self._has_added = any(entry.source == "added" for entry in self.entries)
         self._generic = None
 
+    def phrasings(self) -> list[tuple[str, str]]:
+        """(text, entry id) of every entry's title and phrasings but the advisers' added ones: what the model
+        learns besides the precedents."""
+        return [
+            (text, entry.id)
+            for entry in self.entries
+            if entry.source != "added"
+            for text in (entry.title, *entry.questions)
+            if text
+        ]
+
     def answered_as(self, label: str) -> str:
         """The label an answer carries: a species topic the card answers ('house': how far from the house,
         'pollination') is its card, ``species.<name>.card``; any other label as it is."""
@@ -1000,6 +1033,8 @@ class FaqIndex:
             result = self._by_precedents(question, norm, result) or result
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
+        if not fired:
+            result = self._by_model(norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1110,6 +1145,52 @@ class FaqIndex:
         if not self._explained(witnessed, answer, near, self._overrule_slack(content)):
             return None
         return replace(answer, reason="precedents", candidate=None)
+
+    def _by_model(self, norm: str, result: FaqResult) -> FaqResult:
+        """What the model trained on the precedents says (bot/faq_model.py; round 25), over what the rules and
+        witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
+        a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
+        rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
+        explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
+        the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
+        fewer than ``short`` characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
+        model = self.precedents.model
+        if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
+            return result
+        trees = self._trees(norm)
+        label, lead = model.predict(_mask(norm, trees))
+        if not label:
+            return result
+        answer = None
+        if label not in ("escalate", "chitchat"):
+            answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
+        if result.kind == "answer":
+            if answer is not None and answer.entry_id in (result.entry_id, result.also):
+                return result
+            if self._added(result.entry_id):
+                return result  # an adviser's own answer (收录): newer than the precedents
+            if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
+                return result  # a topic word read as the entries say: only a person may take it over
+            if answer is None and label != "escalate" and label != "chitchat":
+                return result  # a label it cannot give here: a recommendation, a field of two trees or of none
+            if len(norm) < self._model_short and lead < self._model_short_lead:
+                return result  # few characters for it to read: '桂花现在能种吗'
+            if label == "chitchat":
+                return FaqResult("chitchat", "chitchat", "", 0.7, "model")
+            return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
+        if answer is None:
+            return result
+        doubted = result.reason in _DOUBTS or result.reason == "precedents"
+        if not doubted and len(norm) < self._model_story:
+            return result  # a short question's rule is its point: '砍树要不要办证'
+        needed = self._model_doubt if doubted else self._model_rule
+        if len(norm) < self._model_short:
+            needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
+        return replace(answer, reason="model") if lead >= needed else result
+
+    def _added(self, entry_id: str | None) -> bool:
+        entry = self.entry(entry_id) if entry_id else None
+        return entry is not None and entry.source == "added"
 
     def _by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
         """The answer the precedents closest to the question give, if any (``[precedents]``), for a question the
@@ -2053,7 +2134,7 @@ def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], mess
     hash of all the texts depend on (the questions, every file of ``messages_dir``, this module's code and nlu's,
     pypinyin's readings, the Python version), so a change of any is a new file; written to a temporary file and
     renamed, so a process reads a whole file or none. No cache folder, or none writable: built every time."""
-    folder = precedents_cache_dir()
+    folder = faq_cache.folder()
     try:
         key = _precedents_key(questions, Path(messages_dir))
     except OSError:  # an input that cannot be read cannot name the file
@@ -2066,7 +2147,7 @@ def masked_precedents(questions: Sequence[str], mask: Callable[[str], str], mess
     except (OSError, ValueError):
         pass  # none yet, or unreadable: built below
     texts = [mask(nlu.normalize(question)) for question in questions]
-    _write_cache(path, json.dumps(texts, ensure_ascii=False).encode())
+    faq_cache.write(path, json.dumps(texts, ensure_ascii=False).encode())
     return texts
 
 
@@ -2085,7 +2166,7 @@ def precedent_ngrams(texts: Sequence[str]) -> CharNgrams:
     digest = hashlib.sha256(f"precedent ngrams 1\0{sys.version}\0".encode())
     digest.update(Path(__file__).read_bytes())
     digest.update("\n".join(texts).encode())
-    path = precedents_cache_dir() / f"ngrams-{digest.hexdigest()[:32]}.marshal"
+    path = faq_cache.folder() / f"ngrams-{digest.hexdigest()[:32]}.marshal"
     try:
         state = marshal.loads(path.read_bytes())
         if isinstance(state, tuple) and len(state) == 4 and len(state[0]) == len(texts):
@@ -2093,36 +2174,8 @@ def precedent_ngrams(texts: Sequence[str]) -> CharNgrams:
     except (OSError, ValueError, EOFError, TypeError):
         pass  # none yet, or unreadable: built below
     ngrams = _ngrams_of(texts)
-    _write_cache(path, marshal.dumps(ngrams.state()))
+    faq_cache.write(path, marshal.dumps(ngrams.state()))
     return ngrams
-
-
-def _write_cache(path: Path, data: bytes) -> None:
-    """``data`` to ``path`` in the cache folder, whole or not at all (a temporary file renamed); the newest few
-    files of its kind kept (a file per version of the knowledge and the code: worktrees may share the folder).
-    A folder that cannot be written is no error: the next start builds again."""
-    folder, kind = path.parent, path.name.split("-")[0]
-    temporary = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-        os.replace(temporary, path)
-        temporary = None
-        for old in sorted(folder.glob(f"{kind}-*{path.suffix}"), key=lambda p: p.stat().st_mtime)[:-8]:
-            old.unlink(missing_ok=True)
-    except OSError as exc:  # read-only, full, or another process pruning at the same moment
-        logging.getLogger(__name__).debug("precedents cache %s: %s", folder, exc)
-    finally:
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def precedents_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/lvmei-zhishu``, by default ``~/.cache/lvmei-zhishu``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()) / "lvmei-zhishu"
 
 
 def _precedents_key(questions: Sequence[str], messages_dir: Path) -> str:

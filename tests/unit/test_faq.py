@@ -4,6 +4,7 @@ import os
 import re
 import time
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,15 @@ def index():
 @pytest.fixture(scope="module")
 def eval_rows(index):
     return faq.evaluate(index, faq.load_eval_set(ROOT / "tests" / "data" / "faq_questions.tsv"))
+
+
+def without_model(index):
+    """The same index with round 25's model taken out: what the rules and witnesses alone say (tests of a rule)."""
+    bare = faq.FaqIndex.__new__(faq.FaqIndex)
+    bare.__dict__.update(index.__dict__)
+    bare.precedents = replace(index.precedents, model=None)
+    bare._trees_kept = {}
+    return bare
 
 
 def _chinese_len(text):
@@ -423,7 +433,8 @@ def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_gu
     best = index._best_entry(faq.nlu.normalize(question), None)
     assert index.threshold <= best.score < index._sure and best.score - best.runner_up >= index._min_margin
     assert best.cosine_margin <= -index._agree_margin
-    assert (index.match(question).kind, index.match(question).reason) == ("escalate", "ambiguous")
+    bare = without_model(index)  # the rules' own step (round 25's model may read '种树不死有什么用' as 成活)
+    assert (bare.match(question).kind, bare.match(question).reason) == ("escalate", "ambiguous")
 
 
 @pytest.mark.parametrize(
@@ -1069,7 +1080,7 @@ def test_without_the_sure_section_nothing_is_doubted(index):
     assert gates != faq.Sure()  # matching.toml switches the gates on
     try:
         index.sure = faq.Sure()
-        assert faq.result_label(index.match("证书上的村名印错了怎么办")) == "bot.certificate"
+        assert faq.result_label(without_model(index).match("证书上的村名印错了怎么办")) == "bot.certificate"
         assert index.doubt("桂花几年开花 要施什么肥", "species.桂花.fertilizer") is None
     finally:
         index.sure = gates
@@ -1108,7 +1119,7 @@ def test_without_the_general_entries_a_species_care_question_gets_the_table(inde
     general = index._general_entries
     try:
         index._general_entries = {}
-        assert faq.result_label(index.match("荔枝苗同荔枝苗中间要隔几远")) == "tech.spacing_general"
+        assert faq.result_label(without_model(index).match("荔枝苗同荔枝苗中间要隔几远")) == "tech.spacing_general"
     finally:
         index._general_entries = general
 
@@ -1713,7 +1724,8 @@ def test_a_recommendation_is_given_only_when_a_clause_that_asks_asks_for_one(ind
 
 ROUND_16 = [
     # round 16: a quota is asked in words of a quota, not a bare 多少 or 要求
-    ("您好打扰了，我家院子里种的那棵柿子树结了很多果，我想再种一棵，请问柿子树对土有没有要求，谢谢", "escalate"),
+    # 要求 is no quota; round 25's model reads the soil asked about (the rules were not sure: escalate)
+    ("您好打扰了，我家院子里种的那棵柿子树结了很多果，我想再种一棵，请问柿子树对土有没有要求，谢谢", "species.柿.soil"),
     ("村道两边要种一排树，书记问我每棵隔几米，一般行道树的株距是多少", "tech.spacing_general"),  # no quota
     ("书记要种多少棵", "camp.quota_secretary"),
     ("镇上当官嘅要种几多棵", "camp.quota_leader"),

@@ -1,0 +1,111 @@
+"""Round 25 (issue 17): the linear model trained on the precedents (bot/faq_model.py) and where it decides
+(bot/faq.py FaqIndex._by_model). Questions from set Y, the development set of round 25."""
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot import config as config_mod
+from bot import faq, faq_model
+from bot.config import _thaw
+from tests.unit.test_faq import without_model
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSAGES = ROOT / "messages"
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+TEXTS = ["□□几月种", "□□ 怎么  施肥", "□□苗放几天", "种□□要挖多大的坑", "隔壁砍了我的树", "你好"] * 10
+LABELS = ["species.*.time", "species.*.fertilizer", "tech.heeling_in", "tech.hole_size", "escalate", "chitchat"] * 10
+SMALL = faq_model.ModelSettings(min_df=1, keep=1.0)
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def test_a_question_is_read_as_scikit_learns_vectorizer_reads_it():
+    model = faq_model.QuestionModel.train(TEXTS, LABELS, SMALL)
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, lowercase=False).fit(TEXTS)
+    for text in ["□□□□几月种种", "□□  施肥 要几多", "隔壁 你好"]:
+        ours, theirs = model.features(text).toarray(), vectorizer.transform([text]).toarray()
+        assert np.abs(ours - theirs).max() < 1e-6
+
+
+def test_the_model_learns_the_labels_and_has_no_opinion_on_unknown_characters():
+    model = faq_model.QuestionModel.train(TEXTS, LABELS, SMALL)
+    assert model.predict("□□要几月种")[0] == "species.*.time"
+    assert model.predict("隔壁把我的树砍了")[0] == "escalate"
+    label, lead = model.predict("□□怎么施肥")
+    assert label == "species.*.fertilizer" and lead > 0
+    assert model.predict("ABC") == ("", 0.0)
+
+
+def test_a_trained_model_is_kept_on_disk_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = faq_model.question_model(TEXTS, LABELS, SMALL)
+    files = list((tmp_path / "lvmei-zhishu").glob("model-*.pickle"))
+    assert first is not None and len(files) == 1
+    files[0].write_bytes(pickle.dumps(faq_model.QuestionModel({"x": 0}, np.ones(1), None, np.zeros(1), ("a",))))
+    assert faq_model.question_model(TEXTS, LABELS, SMALL).labels == ("a",)  # read back, not trained again
+    files[0].write_bytes(b"not a pickle")  # unreadable: trained again, written whole
+    again = faq_model.question_model(TEXTS, LABELS, SMALL)
+    assert again.predict("□□要几月种")[0] == "species.*.time"
+    assert isinstance(pickle.loads(files[0].read_bytes()), faq_model.QuestionModel)
+    assert faq_model.question_model(TEXTS, ["escalate"] * len(TEXTS), SMALL) is None  # one label: nothing to learn
+
+
+def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index):
+    assert index.precedents.model is not None
+    assert "species.*.time" in index.precedents.model.labels and "escalate" in index.precedents.model.labels
+    few = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    few.set_precedents([("桂花几月种", "species.桂花.time"), ("隔壁砍了我的树", "escalate")])
+    assert few.precedents.model is None
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("有棵苗没活，要不要再种一棵", "tech.replant"),  # the rules read a survival check
+        ("买荔枝苗要睇啲咩，点先知啲苗靓唔靓", "tech.seedling_choice"),  # the rules were not sure: 荔枝's card
+        ("这几天天天下雨，泥巴烂糟糟的，可以趁湿种树吗", "tech.rain_planting"),  # the rules read a diagnosis
+        ("我在镇上买的是商品房，想在阳台放个大花盆种一棵桂花，也算吗", "tech.rooftop"),
+        ("树上要不要挂个名字牌", "camp.nameplate"),
+    ],
+)
+def test_the_model_answers_what_the_rules_could_not_read(index, question, expected):
+    bare = without_model(index).match(question)
+    assert faq.result_label(bare) != expected
+    result = index.match(question)
+    assert (faq.result_label(result), result.reason) == (expected, "model")
+
+
+def test_an_answer_the_model_reads_as_a_persons_keeps_the_answer_as_candidate(index):
+    question = "我屋后山的竹子开花了一大片，老人说竹子开花不吉利，要不要全部砍掉"  # a whole hillside: a person decides
+    assert faq.result_label(without_model(index).match(question)) == "species.竹子.pruning"
+    result = index.match(question)
+    assert (result.kind, result.reason, result.candidate.entry_id) == ("escalate", "model", "species.竹子.pruning")
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("党建林最迟几时要种好", "camp.deadlines"),  # an intent: 2月底, not the plan's 3月12日
+        ("木棉花是什么颜色", "species.木棉.flowering"),  # a species field read from its topic word
+        ("杨梅值不值得种 几年结果", "species.杨梅.card"),  # the card asked for
+        ("荔枝开花的时候能不能施肥", "species.荔枝.fertilizer"),
+    ],
+)
+def test_the_topic_words_answer_is_kept(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["电线上挂着断掉的树枝，我能不能爬上去拿下来", "问专家 荔枝叶子背面有白色的粉", "打药的时候药水溅到眼睛里了"],
+)
+def test_the_model_never_decides_over_a_safety_line_or_an_explicit_request_for_a_person(index, question):
+    bare, result = without_model(index).match(question), index.match(question)
+    assert (result.kind, result.reason, result.safety) == (bare.kind, bare.reason, bare.safety)
