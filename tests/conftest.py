@@ -32,6 +32,19 @@ from bot.simulator import Signer, WeChatUser  # noqa: E402
 from bot.standin import WeChatStandIn  # noqa: E402
 from bot.store import roster as roster_store  # noqa: E402
 
+
+def pytest_configure(config):
+    """Once, before pytest-xdist starts its workers: build the FAQ index, so that its files kept on disk (the
+    precedents' masked texts and n-grams, the model trained on them: ~30–40 s CPU and ~420 MB the first time on a
+    fresh machine) exist before any worker or any `run.py` a test starts reads them, instead of each training its own."""
+    if hasattr(config, "workerinput"):
+        return  # a worker: the controller has built them
+    from bot import faq
+
+    settings = config_mod.load(ROOT / "config.toml", env={})
+    faq.FaqIndex.load(ROOT / "messages", settings.section("campaign"), settings.get("faq.confidence_threshold"))
+
+
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 APP_ID = "wx2c2769f8efd9abc2"
 CAMPAIGN_TZ = ZoneInfo("Asia/Shanghai")  # campaign.timezone of bot/defaults.toml
