@@ -885,6 +885,7 @@ class FaqIndex:
         self._model_story = int(model.get("story", 0))
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
+        self._model_held = frozenset(model.get("held", ()))  # the matcher's reasons whose answer it never touches
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
         self.set_precedents(())
@@ -1152,7 +1153,7 @@ class FaqIndex:
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
         explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
-        the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
+        the matcher recognised, an adviser's added entry or an answer for one of the reasons ``held``; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
         fewer than ``short`` characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
@@ -1167,8 +1168,8 @@ class FaqIndex:
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
-            if self._added(result.entry_id):
-                return result  # an adviser's own answer (收录): newer than the precedents
+            if self._added(result.entry_id) or result.reason in self._model_held:
+                return result  # an adviser's own answer (收录): newer than the precedents; an intent's campaign fact
             if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
                 return result  # a topic word read as the entries say: only a person may take it over
             if answer is None and label != "escalate" and label != "chitchat":

@@ -93,6 +93,7 @@ def test_an_answer_the_model_reads_as_a_persons_keeps_the_answer_as_candidate(in
     "question,expected",
     [
         ("党建林最迟几时要种好", "camp.deadlines"),  # an intent: 2月底, not the plan's 3月12日
+        ("今年村里有冇树苗领", "camp.seedlings"),  # an intent the model would send to a person (lead > 0.5): held
         ("木棉花是什么颜色", "species.木棉.flowering"),  # a species field read from its topic word
         ("杨梅值不值得种 几年结果", "species.杨梅.card"),  # the card asked for
         ("荔枝开花的时候能不能施肥", "species.荔枝.fertilizer"),
