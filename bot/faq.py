@@ -1153,8 +1153,9 @@ class FaqIndex:
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
         explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
-        the matcher recognised, an adviser's added entry or an answer for one of the reasons ``held``; an answer for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to
-        fewer than ``short`` characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
+        the matcher recognised, an adviser's added entry or an answer for one of the reasons ``held``; an answer
+        for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to fewer than ``short``
+        characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result

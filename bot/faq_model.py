@@ -8,9 +8,10 @@ word weighed by how it told the labels apart in 13,000 examples, where the match
 the two newest sets it had never seen it was right more often than the matcher alone (``FaqIndex._by_model`` says
 when it decides; docs/faq.md, round 25).
 
-Training takes ~15–40 s, so a model is kept on disk between processes beside the precedents' other caches, named by
-a hash of its texts, labels, settings, this module and scikit-learn's version; the weights too small to matter are
-dropped (``keep``), which leaves ~5 MB a process."""
+Training takes ~30–40 s of CPU (~420 MB at peak), so a model is kept on disk between processes beside the
+precedents' other caches, named by a hash of its texts, labels, settings, this module and scikit-learn's version;
+the weights too small to matter are dropped (``keep``): ~5 MB of weights, ~28 MB a process in all with its n-grams
+and scipy's sparse module (scikit-learn itself is imported only to train)."""
 
 from __future__ import annotations
 
