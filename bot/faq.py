@@ -888,6 +888,7 @@ class FaqIndex:
         self._model_held = frozenset(model.get("held", ()))  # the matcher's reasons whose answer it never touches
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
+        self._model_tree_lead = float(model.get("tree_lead", 9.0))  # a tree's field it cannot give: to a person
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1044,7 +1045,7 @@ class FaqIndex:
 
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
-        norm = nlu.normalize(question)
+        norm = _without_lead_in(nlu.normalize(question))
         return self._sound_words.fix(norm, self._tree_spans(norm))
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
@@ -1174,10 +1175,14 @@ class FaqIndex:
             if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
                 return result  # a topic word read as the entries say: only a person may take it over
             if answer is None and label != "escalate" and label != "chitchat":
+                if lead >= self._model_tree_lead and label.startswith("species.*.") and self._of_people(result):
+                    return _escalate("model", candidate=result)  # '章树会生什么虫': a tree's pests, not 学生 (round 26)
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
             if len(norm) < self._model_short and lead < self._model_short_lead:
                 return result  # few characters for it to read: '桂花现在能种吗'
             if label == "chitchat":
+                if nlu.has_substance(norm):
+                    return result  # small talk only of what speaks of nothing the campaign deals with (round 26)
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
         if answer is None:
@@ -1189,6 +1194,12 @@ class FaqIndex:
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _of_people(self, result: FaqResult) -> bool:
+        """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a
+        species, the off-list trees' entry)."""
+        entry_id = result.entry_id or ""
+        return entry_id.startswith(("camp.", "bot.")) and entry_id != self.matching["offlist"]["entry"]
 
     def _added(self, entry_id: str | None) -> bool:
         entry = self.entry(entry_id) if entry_id else None
@@ -2094,6 +2105,25 @@ class _Witnessed:
     content_chars: int  # how many content characters the question has
 
 
+# round 26: words that only lead into the question ('对了 桂花几时种', '另外问一下 …', '还有个问题 …', '补充一下 …'):
+# the question is what follows them (conversation probe 19b: '对了今年村里有冇树苗领' is camp.seedlings)
+_LEAD_IN_RE = re.compile(
+    r"^(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
+    r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
+    r"(?:一个问题|个问题|一件事|件事)?(?:想请教|想问|请教|问一下|问下)?(?:就是|是)?"
+)
+_LEAD_IN_SAID_RE = re.compile(r"对了|对啦|另外|顺便|再问|还有(?:一个|个)问题|还想问|忘了(?:讲|说)|补充|想请教|问一下|问下")
+
+
+def _without_lead_in(norm: str) -> str:
+    """The question after the words leading into it, when they are only that and at least four characters follow
+    ('对了桂花什么时候种' -> '桂花什么时候种'; '还有苗吗', '再种两棵可以吗' keep theirs: no lead-in said)."""
+    found = _LEAD_IN_RE.match(norm)
+    if not found or not _LEAD_IN_SAID_RE.search(found.group(0)) or len(norm) - found.end() < 4:
+        return norm
+    return norm[found.end() :]
+
+
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
 
 
@@ -2110,6 +2140,8 @@ def _any_species(label: str) -> str:
 
 
 _SPECIES_LABEL_RE = re.compile(r"^species\.[^.]+\.")
+
+
 
 
 def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
