@@ -885,6 +885,7 @@ class FaqIndex:
         self._model_story = int(model.get("story", 0))
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
+        self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
         self._model_held = frozenset(model.get("held", ()))  # the matcher's reasons whose answer it never touches
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
@@ -1036,7 +1037,7 @@ class FaqIndex:
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._by_model(norm, result)
+            result = self._by_model(question, norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1148,7 +1149,7 @@ class FaqIndex:
             return None
         return replace(answer, reason="precedents", candidate=None)
 
-    def _by_model(self, norm: str, result: FaqResult) -> FaqResult:
+    def _by_model(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """What the model trained on the precedents says (bot/faq_model.py; round 25), over what the rules and
         witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
@@ -1170,10 +1171,10 @@ class FaqIndex:
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
-            if self._added(result.entry_id) or result.reason in self._model_held:
-                return result  # an adviser's own answer (收录): newer than the precedents; an intent's campaign fact
-            if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
-                return result  # a topic word read as the entries say: only a person may take it over
+            if self._added(result.entry_id):
+                return result  # an adviser's own answer (收录): newer than the precedents
+            if result.reason in self._model_kept and not self._kept_overruled(norm, result, label, answer, lead):
+                return result  # a topic word read as the entries say
             if answer is None and label != "escalate" and label != "chitchat":
                 if lead >= self._model_tree_lead and label.startswith("species.*.") and self._of_people(result):
                     return _escalate("model", candidate=result)  # '章树会生什么虫': a tree's pests, not 学生 (round 26)
@@ -1181,8 +1182,8 @@ class FaqIndex:
             if len(norm) < self._model_short and lead < self._model_short_lead:
                 return result  # few characters for it to read: '桂花现在能种吗'
             if label == "chitchat":
-                if nlu.has_substance(norm):
-                    return result  # small talk only of what speaks of nothing the campaign deals with (round 26)
+                if nlu.has_substance(norm) and nlu.is_question(question):
+                    return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
         if answer is None:
@@ -1193,7 +1194,22 @@ class FaqIndex:
         needed = self._model_doubt if doubted else self._model_rule
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
+            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in trees]):
+                return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
+        """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
+        characters or more by ``kept_switch`` (a short question's topic word is its point: '木棉花是什么颜色'; round 26:
+        on V, W, X, Y and Z, each read by a model that had not seen it, such switches of a species field, a card or
+        a technique intent were right 15 times and wrong once at that lead), for a person by ``kept_lead``; an
+        intent's answer (``held``) never for a person, and never at all when it is a campaign fact or the bot's
+        own use ('今年村里有冇树苗领' is camp.seedlings, '主题林几号前要种完' camp.deadlines, whatever it says)."""
+        if result.reason in self._model_held and self._of_people(result):
+            return False
+        if label == "escalate":
+            return lead >= self._model_kept_lead and result.reason not in self._model_held
+        return answer is not None and lead >= self._model_kept_switch and len(norm) >= self._model_short
 
     def _of_people(self, result: FaqResult) -> bool:
         """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a
@@ -2112,7 +2128,9 @@ _LEAD_IN_RE = re.compile(
     r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
     r"(?:一个问题|个问题|一件事|件事)?(?:想请教|想问|请教|问一下|问下)?(?:就是|是)?"
 )
-_LEAD_IN_SAID_RE = re.compile(r"对了|对啦|另外|顺便|再问|还有(?:一个|个)问题|还想问|忘了(?:讲|说)|补充|想请教|问一下|问下")
+_LEAD_IN_SAID_RE = re.compile(
+    r"对了|对啦|另外|顺便|再问|还有(?:一个|个)问题|还想问|忘了(?:讲|说)|补充|想请教|问一下|问下"
+)
 
 
 def _without_lead_in(norm: str) -> str:
@@ -2140,8 +2158,6 @@ def _any_species(label: str) -> str:
 
 
 _SPECIES_LABEL_RE = re.compile(r"^species\.[^.]+\.")
-
-
 
 
 def load_precedents(folder: str | Path, leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
