@@ -1209,7 +1209,9 @@ class FaqIndex:
             return False
         if label == "escalate":
             return lead >= self._model_kept_lead and result.reason not in self._model_held
-        return answer is not None and lead >= self._model_kept_switch and len(norm) >= self._model_short
+        if answer is None or (result.reason == "species_topic" and not (answer.entry_id or "").startswith("species.")):
+            return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
+        return lead >= self._model_kept_switch and len(norm) >= self._model_short
 
     def _of_people(self, result: FaqResult) -> bool:
         """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a
