@@ -2270,6 +2270,7 @@ class EvalRow:
     tags: frozenset[str] = frozenset()
     safety: bool = False  # the reply carries a safety line
     also: str | None = None  # the second label of a reply holding two fields (``FaqResult.also``)
+    warned: bool = False  # the reply warns: a safety line, or the answering entry's own ⚠ line
 
     @property
     def right(self) -> bool:
@@ -2306,6 +2307,9 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
     return {label.strip(): entry.strip() for label, entry in pairs}
 
 
+_WARNING = "⚠"  # how an entry's own safety advice starts (tech.hole_lime's 撒石灰戴手套, tech.snakes)
+
+
 def result_label(result: FaqResult) -> str:
     """What the evaluation set writes for a result: entry id or kind."""
     return result.entry_id if result.kind == "answer" and result.entry_id is not None else result.kind
@@ -2331,6 +2335,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 case.tags,
                 bool(result.safety),
                 result.also if result.kind == "answer" else None,
+                bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
             )
         )
     return rows
@@ -2348,6 +2353,7 @@ class EvalScores:
     confident_wrong: float  # share answered from the wrong entry
     confident_wrong_n: int
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
+    warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
 
 
 def _share(n: int, of: int) -> float:
@@ -2368,4 +2374,5 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         confident_wrong=_share(wrong, len(rows)),
         confident_wrong_n=wrong,
         safety_lines=(sum(r.safety for r in safety), len(safety)),
+        warned=(sum(r.warned for r in safety), len(safety)),
     )

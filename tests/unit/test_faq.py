@@ -2014,3 +2014,15 @@ def test_round_26_a_trees_field_the_model_is_sure_of_sends_a_campaign_answer_to_
 def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, question, entry_id):
     result = index.match(question)
     assert (result.kind, result.entry_id) == ("answer", entry_id)
+
+
+def test_round_26_the_evaluation_counts_an_entrys_own_warning(index):
+    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (the
+    snakes' advice) warns though no safety line opens the reply; a plain answer does not."""
+    cases = [
+        faq.EvalCase("上山挖坑怕蛇，有什么办法", "tech.snakes", frozenset({"safety"})),
+        faq.EvalCase("桂花几月种", "species.桂花.time", frozenset({"safety"})),
+    ]
+    rows = faq.evaluate(index, cases)
+    assert [(row.safety, row.warned) for row in rows] == [(False, True), (False, False)]
+    assert faq.scores(rows).warned == (1, 2) and faq.scores(rows).safety_lines == (0, 2)
