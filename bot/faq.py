@@ -886,7 +886,7 @@ class FaqIndex:
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
         self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
-        self._model_held = frozenset(model.get("held", ()))  # the matcher's reasons whose answer it never touches
+        self._model_held = frozenset(model.get("held", ()))  # reasons whose answer never goes to a person
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
         self._model_tree_lead = float(model.get("tree_lead", 9.0))  # a tree's field it cannot give: to a person
@@ -1155,9 +1155,10 @@ class FaqIndex:
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
         explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
-        the matcher recognised, an adviser's added entry or an answer for one of the reasons ``held``; an answer
-        for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to fewer than ``short``
-        characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
+        the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only as
+        ``_kept_overruled`` says; an answer to fewer than ``short`` characters, or its doubt, only by a lead of
+        ``short_lead`` (a doubt's answer, only one that explains the question's words); never to small talk a
+        question escalated, nor an answered question about something (round 26)."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
@@ -2124,7 +2125,7 @@ class _Witnessed:
 
 
 # round 26: words that only lead into the question ('对了 桂花几时种', '另外问一下 …', '还有个问题 …', '补充一下 …'):
-# the question is what follows them (conversation probe 19b: '对了今年村里有冇树苗领' is camp.seedlings)
+# the question is what follows them ('另外问一下，主题林几号前要种完' read with them was the plan's whole deadline)
 _LEAD_IN_RE = re.compile(
     r"^(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
     r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
