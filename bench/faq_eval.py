@@ -14,6 +14,8 @@ all written by people who had not seen the matcher. Per set:
   escal. precision   of the escalated questions, share an adviser must answer
   confident wrong    answered from an entry that is not the expected one (the worst outcome)
   safety lines       safety-tagged questions whose reply opens with a safety line
+  warned             safety-tagged questions whose reply warns: a safety line, or the answering entry's own ⚠ line
+                     (tech.snakes, tech.hole_lime carry theirs in the answer; round 26)
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def main() -> int:
     all_rows, match_cpu = [], time.process_time()
     print(
         f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
-        f"{'confident wrong':>17}{'safety':>8}"
+        f"{'confident wrong':>17}{'safety':>8}{'warned':>8}"
     )
     everything = index.precedents
     for path in map(Path, args.sets or default_sets()):
@@ -77,7 +79,7 @@ def main() -> int:
         print(
             f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
             f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
-            f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}"
+            f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
         )
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:

@@ -885,9 +885,11 @@ class FaqIndex:
         self._model_story = int(model.get("story", 0))
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
-        self._model_held = frozenset(model.get("held", ()))  # the matcher's reasons whose answer it never touches
+        self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
+        self._model_held = frozenset(model.get("held", ()))  # reasons whose answer never goes to a person
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
+        self._model_tree_lead = float(model.get("tree_lead", 9.0))  # a tree's field it cannot give: to a person
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1035,7 +1037,7 @@ class FaqIndex:
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._by_model(norm, result)
+            result = self._by_model(question, norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1044,7 +1046,7 @@ class FaqIndex:
 
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
-        norm = nlu.normalize(question)
+        norm = _without_lead_in(nlu.normalize(question))
         return self._sound_words.fix(norm, self._tree_spans(norm))
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
@@ -1147,15 +1149,16 @@ class FaqIndex:
             return None
         return replace(answer, reason="precedents", candidate=None)
 
-    def _by_model(self, norm: str, result: FaqResult) -> FaqResult:
+    def _by_model(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """What the model trained on the precedents says (bot/faq_model.py; round 25), over what the rules and
         witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
         a question escalated for a doubt gets its answer when it leads by ``[model] doubt``, one escalated by a
         rule's class in a story of ``story`` characters when it leads by ``rule``. Never over a safety line, an
         explicit request for a person, an injury or one's own account (``[precedents] agreed_never``), small talk
-        the matcher recognised, an adviser's added entry or an answer for one of the reasons ``held``; an answer
-        for one of the reasons ``kept`` only for a person (by ``kept_lead``); an answer to fewer than ``short``
-        characters, or its doubt, only by a lead of ``short_lead``; never to small talk a question escalated."""
+        the matcher recognised or an adviser's added entry; an answer for one of the reasons ``kept`` only as
+        ``_kept_overruled`` says; an answer to fewer than ``short`` characters, or its doubt, only by a lead of
+        ``short_lead`` (a doubt's answer, only one that explains the question's words); never to small talk a
+        question escalated, nor an answered question about something (round 26)."""
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
@@ -1169,15 +1172,19 @@ class FaqIndex:
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
-            if self._added(result.entry_id) or result.reason in self._model_held:
-                return result  # an adviser's own answer (收录): newer than the precedents; an intent's campaign fact
-            if result.reason in self._model_kept and (label != "escalate" or lead < self._model_kept_lead):
-                return result  # a topic word read as the entries say: only a person may take it over
+            if self._added(result.entry_id):
+                return result  # an adviser's own answer (收录): newer than the precedents
+            if result.reason in self._model_kept and not self._kept_overruled(norm, result, label, answer, lead):
+                return result  # a topic word read as the entries say
             if answer is None and label != "escalate" and label != "chitchat":
+                if lead >= self._model_tree_lead and label.startswith("species.*.") and self._of_people(result):
+                    return _escalate("model", candidate=result)  # '章树会生什么虫': a tree's pests, not 学生 (round 26)
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
             if len(norm) < self._model_short and lead < self._model_short_lead:
                 return result  # few characters for it to read: '桂花现在能种吗'
             if label == "chitchat":
+                if nlu.has_substance(norm) and nlu.is_question(question):
+                    return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
         if answer is None:
@@ -1188,7 +1195,30 @@ class FaqIndex:
         needed = self._model_doubt if doubted else self._model_rule
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
+            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in trees]):
+                return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
+        """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
+        characters or more by ``kept_switch`` (a short question's topic word is its point: '木棉花是什么颜色'; round 26:
+        on V, W, X, Y and Z, each read by a model that had not seen it, such switches of a species field, a card or
+        a technique intent were right 15 times and wrong once at that lead), for a person by ``kept_lead``; an
+        intent's answer (``held``) never for a person, and never at all when it is a campaign fact or the bot's
+        own use ('今年村里有冇树苗领' is camp.seedlings, '主题林几号前要种完' camp.deadlines, whatever it says)."""
+        if result.reason in self._model_held and self._of_people(result):
+            return False
+        if label == "escalate":
+            return lead >= self._model_kept_lead and result.reason not in self._model_held
+        if answer is None or (result.reason == "species_topic" and not (answer.entry_id or "").startswith("species.")):
+            return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
+        return lead >= self._model_kept_switch and len(norm) >= self._model_short
+
+    def _of_people(self, result: FaqResult) -> bool:
+        """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a
+        species, the off-list trees' entry)."""
+        entry_id = result.entry_id or ""
+        return entry_id.startswith(("camp.", "bot.")) and entry_id != self.matching["offlist"]["entry"]
 
     def _added(self, entry_id: str | None) -> bool:
         entry = self.entry(entry_id) if entry_id else None
@@ -2094,6 +2124,27 @@ class _Witnessed:
     content_chars: int  # how many content characters the question has
 
 
+# round 26: words that only lead into the question ('对了 桂花几时种', '另外问一下 …', '还有个问题 …', '补充一下 …'):
+# the question is what follows them ('另外问一下，主题林几号前要种完' read with them was the plan's whole deadline)
+_LEAD_IN_RE = re.compile(
+    r"^(?:哦|噢|啊|诶|欸)?(?:对了|对啦|另外|顺便|再|还有|还想|我还想|我再|我想再|忘了(?:讲|说)|补充)"
+    r"(?:想问一下|想问下|想问|问一下|问问|问下|请教一下|请教|一下|一句|两句|多句|下|问)?(?:(?:你|您)(?!们)(?:一下|下)?)?"
+    r"(?:一个问题|个问题|一件事|件事)?(?:想请教|想问|请教|问一下|问下)?(?:就是|是)?"
+)
+_LEAD_IN_SAID_RE = re.compile(
+    r"对了|对啦|另外|顺便|再问|还有(?:一个|个)问题|还想问|忘了(?:讲|说)|补充|想请教|问一下|问下"
+)
+
+
+def _without_lead_in(norm: str) -> str:
+    """The question after the words leading into it, when they are only that and at least four characters follow
+    ('对了桂花什么时候种' -> '桂花什么时候种'; '还有苗吗', '再种两棵可以吗' keep theirs: no lead-in said)."""
+    found = _LEAD_IN_RE.match(norm)
+    if not found or not _LEAD_IN_SAID_RE.search(found.group(0)) or len(norm) - found.end() < 4:
+        return norm
+    return norm[found.end() :]
+
+
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
 
 
@@ -2220,6 +2271,7 @@ class EvalRow:
     tags: frozenset[str] = frozenset()
     safety: bool = False  # the reply carries a safety line
     also: str | None = None  # the second label of a reply holding two fields (``FaqResult.also``)
+    warned: bool = False  # the reply warns: a safety line, or the answering entry's own ⚠ line
 
     @property
     def right(self) -> bool:
@@ -2256,6 +2308,9 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
     return {label.strip(): entry.strip() for label, entry in pairs}
 
 
+_WARNING = "⚠"  # how an entry's own safety advice starts (tech.hole_lime's 撒石灰戴手套, tech.snakes)
+
+
 def result_label(result: FaqResult) -> str:
     """What the evaluation set writes for a result: entry id or kind."""
     return result.entry_id if result.kind == "answer" and result.entry_id is not None else result.kind
@@ -2281,6 +2336,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 case.tags,
                 bool(result.safety),
                 result.also if result.kind == "answer" else None,
+                bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
             )
         )
     return rows
@@ -2298,6 +2354,7 @@ class EvalScores:
     confident_wrong: float  # share answered from the wrong entry
     confident_wrong_n: int
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
+    warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
 
 
 def _share(n: int, of: int) -> float:
@@ -2318,4 +2375,5 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         confident_wrong=_share(wrong, len(rows)),
         confident_wrong_n=wrong,
         safety_lines=(sum(r.safety for r in safety), len(safety)),
+        warned=(sum(r.warned for r in safety), len(safety)),
     )

@@ -325,3 +325,18 @@ def test_a_story_a_rule_class_would_send_to_a_person_is_answered_when_three_prec
     assert ticket_count(bot) == 0
     reply = villager.says("去年种的桃树流胶了")
     assert ticket_number(reply) and ticket_count(bot) == 1
+
+
+def test_round_26_a_lead_in_a_new_entry_and_a_mistyped_tree_through_the_webhook(villager, bot):
+    """Round 26: '另外问一下，' only leads into the question (the 主题林's own deadline, as without it: read with it,
+    the plan's whole deadline; '顺便问下' the weather, not a ticket); the topics asked
+    most often that no entry had are answered (mosquitoes, volunteers' proof); thanks before a question about a tree
+    get the answer, not the greeting; '章树' (樟树 mistyped) asked about pests goes to a person, not to 学生's entry."""
+    add_roster(bot)
+    assert villager.says("另外问一下，主题林几号前要种完") == villager.says("主题林几号前要种完")
+    assert villager.says("顺便问下 明天会下雨吗") == villager.says("明天会下雨吗")
+    assert villager.says("种树那天要不要带驱蚊水").startswith("种树防蚊")
+    assert villager.says("暑假想带学生来做义工种树").startswith("欢迎学生、志愿者")
+    assert "桂花" in villager.says("多谢你 辛苦晒 桂花几时种好") and ticket_count(bot) == 0
+    reply = villager.says("章树会生什么虫")
+    assert ticket_number(reply) and ticket_count(bot) == 1 and "志愿" not in reply

@@ -429,12 +429,15 @@ def test_a_paraphrase_both_views_rank_first_is_answered(index, question, entry_i
 @pytest.mark.parametrize(
     "question", ["种大树是要重新种吗", "种树不死有什么用"]
 )  # half of one question, half of another
-def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_guess(index, question):
-    best = index._best_entry(faq.nlu.normalize(question), None)
-    assert index.threshold <= best.score < index._sure and best.score - best.runner_up >= index._min_margin
-    assert best.cosine_margin <= -index._agree_margin
-    bare = without_model(index)  # the rules' own step (round 25's model may read '种树不死有什么用' as 成活)
-    assert (bare.match(question).kind, bare.match(question).reason) == ("escalate", "ambiguous")
+def test_when_the_two_views_disagree_and_the_word_index_is_unsure_it_does_not_guess(fresh_index, question):
+    best = fresh_index._best_entry(faq.nlu.normalize(question), None)
+    assert (
+        fresh_index.threshold <= best.score < fresh_index._sure
+        and best.score - best.runner_up >= fresh_index._min_margin
+    )
+    assert best.cosine_margin <= -fresh_index._agree_margin
+    fresh_index.set_precedents([])  # the rules' own step (the model, the precedents' witnesses may read it as 成活)
+    assert (fresh_index.match(question).kind, fresh_index.match(question).reason) == ("escalate", "ambiguous")
 
 
 @pytest.mark.parametrize(
@@ -1347,14 +1350,22 @@ def test_precedent_rule_no_overrule_without_three_agreeing_witnesses(fresh_index
     assert faq.result_label(fresh_index.match(STOPPED)) == "escalate"
 
 
-def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(index):
+def test_precedent_rule_overrule_still_needs_most_of_the_question_explained(fresh_index):
     """'主题林的牌子被风吹跑了': the closest precedents ask about 主题林, but 牌子/风吹/跑 are half of what it says. (Until
-    round 24 all three closest were 主题林 questions; set W, a precedent since, put '有人把党建林的牌子拔走了', for a
-    person, among them.)"""
+    round 24 the three closest of the sets were 主题林 questions; later sets put questions for a person among them:
+    the precedents here are three of those 主题林 questions.)"""
     question = "主题林的牌子被风吹跑了"
-    near = index.precedents.nearest(index._masked(index._fixed(question)), 3)
-    assert [index.precedents.labels[i] for i, _ in near].count("camp.zhutilin") >= 2
-    assert faq.result_label(index.match(question)) == "escalate"
+    fresh_index.set_precedents(
+        [
+            ("主题林是什么意思", "camp.zhutilin"),
+            ("主题林要种什么树", "camp.zhutilin"),
+            ("主题林是不是要挂牌子", "camp.zhutilin"),
+            *OTHER_PRECEDENTS,
+        ]
+    )
+    near = fresh_index.precedents.nearest(fresh_index._masked(fresh_index._fixed(question)), 3)
+    assert [fresh_index.precedents.labels[i] for i, _ in near].count("camp.zhutilin") >= 2
+    assert faq.result_label(fresh_index.match(question)) == "escalate"
 
 
 MULCH_WITNESSES = [
@@ -1934,3 +1945,84 @@ def test_round_24_agreeing_precedents_for_an_adviser_send_an_answered_story_to_a
     result = fresh_index.match(question)
     assert (result.kind, result.reason) == ("escalate", "precedents")
     assert result.candidate is not None and result.candidate.kind == "answer"
+
+
+# Round 26 (Z the development set; X and Y joined the precedents)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("对了，桂花几时种", "桂花什么时候种"),
+        ("另外问一下 荔枝几多钱", "荔枝多少钱"),
+        ("还有一个问题，党建林几时种好", "党建林什么时候种好"),
+        ("我再问问你 桂花怕冷吗", "桂花怕冷吗"),
+        ("顺便问你一下荔枝几时施肥", "荔枝什么时候施肥"),
+        ("再问下 你们几时来", "你们什么时候来"),  # 你们 is who is asked about, not who is asked
+        ("还有苗吗", "还有苗吗"),  # no lead-in said: 还有 is 'is there still'
+        ("再种两棵可以吗", "再种两棵可以吗"),
+        ("另外想问下", "另外想问下"),  # nothing follows
+    ],
+)
+def test_round_26_words_that_only_lead_into_a_question_are_dropped(question, expected):
+    assert faq._without_lead_in(faq.nlu.normalize(question)) == expected
+
+
+def test_round_26_a_lead_in_does_not_change_the_answer(index):
+    """On 250 of the own set's questions, each after six lead-ins, dropping them made 48 answers right and 3 wrong
+    (1,447 the same): read with them, '主题林几号前要种完' was the plan's whole deadline, '明天会下雨吗' a ticket."""
+    for question in ["党建林最迟几时要种好", "荔枝几时施肥", "主题林几号前要种完", "明天会下雨吗", "怎么用这个"]:
+        plain = index.match(question)
+        for lead_in in ["对了，", "另外问一下 ", "还有个问题 "]:
+            led = index.match(lead_in + question)
+            assert (led.kind, led.entry_id) == (plain.kind, plain.entry_id), lead_in + question
+
+
+def test_round_26_the_models_small_talk_never_replaces_an_answer_to_a_question(index):
+    """The model reads thanks first as small talk; a question about a tree after them is answered (before round 26
+    it got the greeting); thanks and a plan, asking nothing, are small talk."""
+    assert index.precedents.model.predict(index._fixed("多谢你 辛苦晒 桂花几时种好"))[0] == "chitchat"
+    asked = index.match("多谢你 辛苦晒 桂花几时种好")
+    assert (asked.kind, asked.entry_id) == ("answer", "species.桂花.time")
+    assert index.match("好的明白了谢谢 我明天就去挖坑").kind == "chitchat"
+
+
+def test_round_26_a_trees_field_the_model_is_sure_of_sends_a_campaign_answer_to_a_person(index):
+    """'章树' is 樟树 mistyped: no tree is found, and the rules rank the volunteers' entry (学生 ~ 会生); the model
+    is sure it asks a tree's pests: a person answers, the ranked answer kept as candidate."""
+    assert without_model(index).match("章树会生什么虫").entry_id == "camp.volunteers"
+    result = index.match("章树会生什么虫")
+    assert (result.kind, result.reason) == ("escalate", "model")
+    assert result.candidate is not None and result.candidate.entry_id == "camp.volunteers"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # written by the lead for the new entries before their phrasings were widened: 8 of 12 right then, 10 after
+        # (still escalated, safe: '我侄子读大学 回来帮村里种树 学校要盖章的实践表找谁签', '荔枝现在什么行情')
+        ("志愿汇上面的时长种树能记吗", "camp.volunteers"),
+        ("暑假想带学生来做义工种树", "camp.volunteers"),
+        ("果子多了怎么卖出去", "camp.fruit_market"),
+        ("植树节要挂的横幅写什么字", "camp.publicity"),
+        ("有没有宣传画可以贴村口", "camp.publicity"),
+        ("上山挖坑蚊子咬死人 有什么办法", "tech.mosquitoes"),
+        ("屋边种了树蚊多了怎么办", "tech.mosquitoes"),
+        ("种树那天要不要带驱蚊水", "tech.mosquitoes"),
+    ],
+)
+def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, question, entry_id):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", entry_id)
+
+
+def test_round_26_the_evaluation_counts_an_entrys_own_warning(index):
+    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (the
+    snakes' advice) warns though no safety line opens the reply; a plain answer does not."""
+    cases = [
+        faq.EvalCase("上山挖坑怕蛇，有什么办法", "tech.snakes", frozenset({"safety"})),
+        faq.EvalCase("桂花几月种", "species.桂花.time", frozenset({"safety"})),
+    ]
+    rows = faq.evaluate(index, cases)
+    assert [(row.safety, row.warned) for row in rows] == [(False, True), (False, False)]
+    assert faq.scores(rows).warned == (1, 2) and faq.scores(rows).safety_lines == (0, 2)

@@ -1,5 +1,6 @@
 """Round 25 (issue 17): the linear model trained on the precedents (bot/faq_model.py) and where it decides
-(bot/faq.py FaqIndex._by_model). Questions from set Y, the development set of round 25."""
+(bot/faq.py FaqIndex._by_model). Questions from set Y, the development set of round 25, and set Z, round 26's (Y
+has been a precedent since: the model has read it)."""
 
 import pickle
 from pathlib import Path
@@ -71,7 +72,7 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
         ("有棵苗没活，要不要再种一棵", "tech.replant"),  # the rules read a survival check
         ("买荔枝苗要睇啲咩，点先知啲苗靓唔靓", "tech.seedling_choice"),  # the rules were not sure: 荔枝's card
         ("这几天天天下雨，泥巴烂糟糟的，可以趁湿种树吗", "tech.rain_planting"),  # the rules read a diagnosis
-        ("我在镇上买的是商品房，想在阳台放个大花盆种一棵桂花，也算吗", "tech.rooftop"),
+        ("搬苗的时候摔了一下，土团散了还能种吗", "tech.root_ball"),  # Z: the rules were not sure
         ("活动规定的树种有哪几种，我家想种荔枝和黄皮，果树算不算", "camp.species_list"),
     ],
 )
@@ -83,10 +84,10 @@ def test_the_model_answers_what_the_rules_could_not_read(index, question, expect
 
 
 def test_an_answer_the_model_reads_as_a_persons_keeps_the_answer_as_candidate(index):
-    question = "我屋后山的竹子开花了一大片，老人说竹子开花不吉利，要不要全部砍掉"  # a whole hillside: a person decides
-    assert faq.result_label(without_model(index).match(question)) == "species.竹子.pruning"
+    question = "新种的龙眼上面爬满了那种会跳的小虫，叶子被吸得卷起来，一般是什么虫？"  # Z: one's own tree's trouble
+    assert faq.result_label(without_model(index).match(question)) == "species.龙眼.pests"
     result = index.match(question)
-    assert (result.kind, result.reason, result.candidate.entry_id) == ("escalate", "model", "species.竹子.pruning")
+    assert (result.kind, result.reason, result.candidate.entry_id) == ("escalate", "model", "species.龙眼.pests")
 
 
 @pytest.mark.parametrize(
@@ -112,12 +113,18 @@ def test_the_model_never_decides_over_a_safety_line_or_an_explicit_request_for_a
     assert (result.kind, result.reason, result.safety) == (bare.kind, bare.reason, bare.safety)
 
 
-@pytest.mark.parametrize("question", ["补充", "广州到深圳怎么走", "手机话费怎么交", "树上要不要挂个名字牌"])
-def test_a_short_question_is_read_over_only_by_a_clear_lead(index, question):
+@pytest.mark.parametrize("question", ["补充", "广州到深圳怎么走", "手机话费怎么交"])
+def test_a_short_question_is_read_over_only_by_a_clear_lead_and_an_answer_that_explains_it(index, question):
     """Under 12 characters the model has little to read, and gives out-of-domain fragments a label too: the rules'
-    reading stays unless it leads by short_lead (0.5)."""
-    assert index.match(question).reason != "model"
-    label, lead = index.precedents.model.predict(
-        faq._mask(index._fixed(question), index._trees(index._fixed(question)))
-    )
-    assert lead < 0.5 or label == "escalate"
+    reading stays unless it leads by short_lead (0.5) and its answer explains the question's words (round 26: with
+    X and Y read, it gives '手机话费怎么交' the new phone's entry, bot.rebind, by 0.51; 话费 is not in it)."""
+    result = index.match(question)
+    assert result.reason != "model" and result.kind == "escalate"
+
+
+def test_a_short_questions_answer_must_explain_its_words(index):
+    norm = index._fixed("手机话费怎么交")
+    label, lead = index.precedents.model.predict(faq._mask(norm, index._trees(norm)))
+    assert (label, lead >= index._model_short_lead) == ("bot.rebind", True)
+    assert index.doubt("手机话费怎么交", "bot.rebind", norm)
+    assert index.match("手机话费怎么交").kind == "escalate"
