@@ -350,6 +350,67 @@ def test_round_19c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's fourth blind set (tests/data/conversation_probes_19d.tsv, 140 probes: Cantonese, Hakka and voice-style
+# villagers, staff fragments), written by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its
+# blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
+# round 25, c6d8df9, as first run here). Round 22 is developed on
+# it. The misses left are listed here, strict, each with why.
+ROUND_19D_MISSES: dict[str, str] = {
+    '你好我系埔心村嘅黄伯 全名黄国强 帮我登记下': 'register read as ticket_from_question',
+    '我叫李秀英 埔心 登记': "register read as bound 'nobody': '李秀英，您是哪个村或社区的？请发村名，例如：埔",
+    '我系谢婆婆个孙女 帮阿爷登记 佢叫谢德明 埔心村人': 'register read as ticket_from_question',
+    '登计 刘志远 浦心村': 'register read as ticket_from_question',
+    '我退伍返嚟屋企喇 名叫钟卫国 埔心村 要点样加入 帮我登记': 'register read as ticket_from_question',
+    '开店嘅 罗少华 埔心村 快啲登记': 'register read as ticket_from_question',
+    '我屋前种咗树 想登记 点搞': 'log read as faq_answer',
+    '签道 埔心村示范点': 'sign_in read as faq_answer',
+    '刚下车 看看埔心那边有没有人问东西还没答': 'queue read as ticket_from_question',
+    '顾问这边能用哪些指令': 'help read as faq_answer',
+    '嗰棵桂花系上个月先种落去嘅 种喺屋门口': 'supplement read as planting_text',
+    '我日日都淋水 淋好多 会唔会系咁搞到': 'supplement read as faq_answer',
+    '问专家 我块地种嘅龙眼树干流胶 || 仲有 树皮有几个细窿 好似有虫': 'one-ticket read as ticket_from_question (2 tickets)',
+    '我屋企棵荔枝嘅新叶卷晒起身 点解嘅 || 唔好意思头先唔记得讲 叶底有黑色嘅嘢': 'one-ticket read as ticket_from_question (2 tickets)',
+    '发咗相 跟住要打咩': 'how read as photo_question',
+    '相片已经上传了 下一步怎么弄': "how read as faq_answer (not the record's next step)",
+    '唔好意思 系个孙乱撳 唔算': 'cancel read as chitchat',
+    '我而家唔喺棵树度 影相要几时发先得': "how read as faq_answer (not the record's next step)",
+    '取消刚才那个': 'cancel read as faq_answer',
+    '讲错咗 未种住 唔好记': 'cancel read as ticket_from_question',
+    '礼拜五要报镇里 麻烦出下本村种咗几多棵 完成几多户': 'progress read as faq_answer',
+    '帮冇手机嘅老人家登记种咗嘅树 点操作': 'log read as faq_answer',
+    '党员责任区有边几块 发个表嚟睇下': 'zone read as ticket_from_question',
+    '报告 本人申请认领一块党员责任区 负责守绿护绿': 'zone read as faq_answer',
+    '我负责的那片责任区是哪块？忘了': 'zone read as ticket_from_question',
+    '礼拜六村里义务植树我去 报个名参加': 'join read as faq_answer',
+    '报告 明天的植树活动本人参加': 'join read as ticket_from_question',
+    '𠊎兜村种了几多树了 有冇落后': 'progress read as faq_answer',
+    '我老公走咗之后屋企啲嘢都系我搞今年村干部上门话每户要种一棵我同个孙喺门口种咗唔知算咗未帮我睇下我完成咗未': 'progress read as planting_text',
+    '影完相之后仲要打字咩': 'how read as ticket_from_question',
+    '发相之后要唔要发位置': 'how read as ticket_from_question',
+    '先发相定系先打几多棵': 'how read as ticket_from_question',
+    '我屋企认领两棵龙眼 四月先种': 'pledge read as ticket_from_question',
+    '帮我哋户认领三棵柿': 'pledge read as pledge (no pledge)',
+    '我想认领几棵树 初步讲两棵橄榄啦': 'pledge read as ticket_from_question',
+    '种咗树点样登记': 'log read as faq_answer',
+    '我琴日已经种咗 都未登记到 点算': 'log read as faq_answer',
+    '老板娘叫我登记种树 点登记啊': 'log read as faq_answer',
+    '我屋门口种了树了要在这里记录吗': 'log read as my_progress',
+    '𠊎屋下两公婆礼拜日都去参加义务植树': 'join read as faq_answer',
+    '听村广播讲礼拜日义务植树 我都想去 参加': 'join read as ticket_from_question',
+    '村委话十二号搞植树活动 我想去 点报名参加': 'join read as ticket_from_question',
+    '哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦': 'unsubscribe read as ticket_from_question',
+    '我登记嗰阵用咗阿爸个名 改返我自己嘅 黄志明': 'rename read as ticket_from_question',
+    '我想认种村里嘅树 有边啲': 'adopt read as faq_answer',
+    '认养树有冇得拣 睇下有咩树': 'adopt read as faq_answer',
+    '我喺外面打工 想认养村头啲树 点搞': 'adopt read as faq_answer',
+}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
+def test_round_19d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
