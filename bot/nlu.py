@@ -1240,6 +1240,14 @@ _ANSWER_FILLER_RE = re.compile(
 )
 
 
+# round 22: the photo just sent pointed at ('这张是荔枝', '照片上是桂花', '呢张相系龙眼', '图里面的树是香樟'): the answer's
+# filler, as 是 is
+_PHOTO_POINTER_RE = re.compile(
+    r"(?:这|那|呢|嗰|上|上一|刚才|刚刚|头先)?(?:张|幅|个|棵|株)?(?:照片|相片|相|图片|图|照)?(?:上|里|里面|上面|中|入面)?"
+    r"(?:拍|影|照)?(?:的|嘅|个)?(?:树|苗)?(?:是|系|就是|叫)"
+)
+
+
 def is_bare_answer(text: str, *parts: str) -> bool:
     """Is ``text`` nothing but ``parts`` (a tree name, a count, as written) with numbers, measure words, an area,
     site words and filler ('是桂花', '种的是3棵', '门口2棵', '2.5亩', '不对，是5棵')? Not a sentence about a tree
@@ -1249,6 +1257,7 @@ def is_bare_answer(text: str, *parts: str) -> bool:
         rest = rest.replace(part, "", 1) if part else rest
     for word, _kind in _SITE_PAIRS:
         rest = rest.replace(word, "")
+    rest = _PHOTO_POINTER_RE.sub("", rest, count=1)
     return len(_ANSWER_FILLER_RE.sub("", _PLANT_NOISE_RE.sub("", rest))) <= 1
 
 
