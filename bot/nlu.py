@@ -1592,6 +1592,16 @@ def without_fillers(norm: str) -> str:
 # reads its own words)
 COMMAND_TYPOS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))["typos"]
 _TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
+# round 22: characters normalising drops (Hakka 𠊎), read as meant in the raw text before it (messages/typos.toml)
+COMMAND_CHARACTERS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get(
+    "characters", {}
+)
+_CHARACTERS_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_CHARACTERS, key=len, reverse=True))) or "(?!)")
+
+
+def command_characters_fixed(text: str) -> str:
+    """A raw text with the characters ``normalize`` would drop written as meant (messages/typos.toml [characters])."""
+    return _CHARACTERS_RE.sub(lambda m: COMMAND_CHARACTERS[m.group(0)], text) if text else text
 
 
 def command_typos_fixed(norm: str) -> str:
@@ -1725,11 +1735,22 @@ _MEMBERS_DONE_RE = re.compile(
 )
 
 
+# round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
+# a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
+_POLITE_LEAD_RE = re.compile(
+    r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?(?=[\u4e00-\u9fff])"
+)
+_SECOND_FIGURE_RE = re.compile(
+    r"(?<=[棵株亩了])(?:完成|达标|种了|参加|参与)?(?:了)?(?:多少|几)(?:户|家|个人|人|个党员|党员)(?:完成|达标|参加|参与|种了)?(?:了)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
+    norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -1787,6 +1808,9 @@ _WHAT_IT_DOES_RE = re.compile(
     r"|^(?:刚关注|新关注|刚来|第一次用)?(?:的)?(?:我)?(?:不太会用|不会用|不懂用|不太懂|不懂)?(?:请问)?(?:有没有|有无|有)?"
     r"(?:使用说明|说明书|使用指南|操作指南|操作说明|使用教程|新手指南)(?:吗)?$"
     rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
+    # round 22: which commands the sender may use ('顾问这边能用哪些指令', '我可以发什么命令'; 令 reads 让, Cantonese)
+    rf"|^(?:{_THE_BOT}|我|我们|顾问|干部|村干部|党员)?(?:这边|那边)?(?:能|可以|会|要)?(?:用|使用|发|打)(?:哪些|什么|啥|咩|乜)"
+    r"(?:指令|指让|命令|命让|口令|口让|关键词|关键字)(?:呢)?$"
 )
 
 
@@ -1807,9 +1831,17 @@ _LOG_ASKED_RE = re.compile(
 
 
 # round 20: trees said planted, then where to record them ('上礼拜种好了 要在哪里登记'): the planting help, which says
+# round 22: where they were planted said with them ('我家门口种了树了'), and how, not only where, asked after them ('种咗树点样
+# 登记', '我屋前种咗树 想登记 点搞', '我琴日已经种咗 都未登记到 点算', '…要在这里记录吗'); still trees said planted
+# first: '怎么登记我种的树' is the FAQ's (round 17)
+_LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?"
-    r"(?:树)?(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:登记|记录|报|录入)(?:呢|啊)?$"
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)*(?:[一-鿿]{1,4}?(?:门口|前|后|边|里))?"
+    r"(?:已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
+    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何){_LOG_WORD}(?:呢|啊)?"
+    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?)$"
 )
 
 
@@ -1957,7 +1989,7 @@ _JOIN_RE = re.compile(
     rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
     # round 21: signing up first, the day after it ('报个名 村里的义务植树')
     rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
-    rf"|^{_DAY_RE}(?:就是)?(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
+    rf"|^{_DAY_RE}(?:就是)?(?:我|我们|本人)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
     # said first ('扫码扫唔到 我要参加…')
     rf"|^(?:我|我们)(?:和|同|跟)[{_CJK}]{{1,4}}(?:也|都)(?:去|来|参加){_DAY_RE}(?:帮我们|帮我)?(?:报上|报名|报个名)?$"
@@ -1982,11 +2014,27 @@ _JOIN_ASKED_AFTER_RE = re.compile(
 )
 
 
+# round 22: who goes said first ('我家两公婆礼拜日都去参加义务植树', '我们一家人都去'), the day after them; a wish to go,
+# then how to sign up ('我想去 点报名参加': the day's check-in says how); '怎么报名参加' alone stays the FAQ's
+_WHO_GOES_RE = re.compile(
+    r"^(?:我|我们|我家|我们家)(?:两公婆|两夫妻|两口子|一家人|一家|全家|两个|两个人|几个|几个人|两人|一家大小|老少)(?=.)"
+)
+_WHEN_FIRST_RE = re.compile(rf"^(?:{_WHEN})(?:的)?(?=.)")
+_JOIN_HOW_RE = re.compile(
+    r"^(?:我|我们|本人)?(?:也|都)?(?:想|要|会)(?:去|来|参加)(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
+    who = _WHO_GOES_RE.match(norm)
+    if who:
+        norm = "我们" + _WHEN_FIRST_RE.sub("", norm[who.end() :])
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
@@ -2020,11 +2068,27 @@ _ZONE_ASKED_RE = re.compile(
 )
 
 
+# round 22: what the zone is for, said after the claim ('…认领一块党员责任区 负责守绿护绿'); one's own forgotten
+# ('我负责的那片责任区是哪块 忘了'); which there are, then a table asked for ('党员责任区有边几块 发个表嚟睇下')
+_ZONE_PURPOSE_AFTER_RE = re.compile(r"(?<=区)(?:负责|用来|去|来)[\u4e00-\u9fff]{1,6}$")
+_FORGOTTEN_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:忘了|忘|忘记了|忘记|不记得了|不记得|唔记得)$")
+_TABLE_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:发|给|拿)(?:个|张|份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
+)
+_OWN_ZONE_RE = re.compile(
+    rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
+)
+_WHICH_ZONES_RE = re.compile(rf"^{_ZONE}(?:有|都有)(?:哪几块|哪些|哪几个|几块|几个|什么)$")
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = without_show_me(norm)
+    bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
+    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and bare != norm):
+        return True
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
 
@@ -2238,11 +2302,13 @@ def after_addition(norm: str) -> str:
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the
 # help for that thing (after a photo: the planting record's next step); with nothing in progress, the help
-_NEXT = r"(?:那|那么|然后|接下来|跟着|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+_NEXT = (
+    r"(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+)
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞)?"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
@@ -2252,6 +2318,9 @@ _GO_ON_RE = re.compile(
 _PHOTO_SENT_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
     r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
+    r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
+    r"|^(?:已经)?(?:发|传|上传)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"
 )
 
 
@@ -2290,6 +2359,26 @@ _PHOTO_HOW_RE = re.compile(
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it."""
     return bool(norm and _PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 22: the record's steps asked around the photo: what comes after it ('影完相之后仲要打字咩', '发相之后要唔要发位置'),
+# which first ('先发相定系先打几多棵'), the photo alone ('淨系发相得唔得'): the planting help, which says the steps (with a
+# record in progress, its next step)
+_PHOTO_WORD = r"(?:照片|相片|相|图片|图|拍照)"
+_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种|名字)"
+_RECORD_STEPS_RE = re.compile(
+    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}(?:之后|以后|后|然后|完)(?:还|仲)?(?:要|需要|使)?(?:不要|不用)?"
+    rf"(?:发|打|写|讲|说|报)?{_STEP_WORD}(?:吗|什么|没有|不)?$"
+    rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
+    rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
+)
+
+
+def record_steps_asked(norm: str) -> bool:
+    """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -61,7 +61,8 @@ def _short_meaning(text: str) -> str:
 
 def _normalized(text: str) -> str:
     # command words typed by their sound read as meant (等级一下 -> 登记一下, 退定 -> 退订: messages/typos.toml)
-    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(text)))
+    # Hakka 𠊎 read as 我 before normalising drops it (messages/typos.toml [characters])
+    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(nlu.command_characters_fixed(text))))
 
 
 def text_means(key: str, said: Callable[[Any, str], bool] | None = None):

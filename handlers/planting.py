@@ -85,7 +85,7 @@ def _planting_log_said(app, meaning: str) -> bool:
     """'登记种树', '登记我种的树': 登记 as 'record' (bot/nlu.py ``planting_log_asked``); one that says its trees
     ('帮我登记今天种的三棵龙眼') is planting_text's record. A bare wish to plant ('种树', '我要种树':
     ``nlu.planting_wished``) asks the same help."""
-    if nlu.planting_wished(meaning):
+    if nlu.planting_wished(meaning) or nlu.record_steps_asked(meaning):  # round 22: '发相之后要唔要发位置'
         return True
     return nlu.planting_log_asked(meaning) and (
         nlu.parse_planting_text(meaning, planting.species_table(app), planting.offlist_names(app)) is None
