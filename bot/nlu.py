@@ -1487,11 +1487,22 @@ _RULE_TALK_RE = re.compile(
 _CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
 
 
+# round 22: that tree (talked about before) told as planted back then ('嗰棵桂花系上个月先种落去嘅 种喺屋门口', '那棵龙眼是去年
+# 种的'): its history, for a ticket about it, never a record
+_THAT_TREE_RE = re.compile(r"^(?:那|嗰|这)(?:棵|株)")
+_BACK_THEN_RE = re.compile(r"上个?月|上个星期|上礼拜|去年|前年|旧年|上年|年前|月前|几年|好多年|那时")
+
+
 def is_complaint(text: str) -> bool:
     """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
-    years ('我家龙眼种了五年'): a question for the FAQ or an adviser, never a planting record."""
+    years ('我家龙眼种了五年') or that tree's history ('那棵龙眼是去年种的'): a question for the FAQ or an adviser, never
+    a planting record."""
     text = to_halfwidth(text or "")
-    return bool(_COMPLAINT_RE.search(text) or _PLANTED_FOR_RE.search(text))
+    return bool(
+        _COMPLAINT_RE.search(text)
+        or _PLANTED_FOR_RE.search(text)
+        or (_THAT_TREE_RE.match(text.strip()) and _BACK_THEN_RE.search(text))
+    )
 
 
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
@@ -1751,6 +1762,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -2180,6 +2193,8 @@ _QUEUE_RE = re.compile(
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
+    # round 22: anyone asked something still unanswered ('看看埔心那边有没有人问东西还没答')
+    r"|有(?:没有)?人(?:问|提)(?:了)?(?:东西|问题|嘢|野)?(?:还|仍然)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
 )
 
 
@@ -2216,11 +2231,11 @@ _THAT_ONE = (
 )
 _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对)"  # 不对 first: round 21
 _DROP = (
-    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错"
-    r"|发错|拍错|错了)"
+    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
+    r"|发错|拍错|讲错|说错|错了)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
-_DROP_AFTER = r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)"
+_DROP_AFTER = r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
@@ -2243,6 +2258,9 @@ def retraction_said(norm: str) -> bool:
 # 补充 of the ticket open (handlers/escalation.py), unless it names another tree
 _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
+    # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
+    r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
+    r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
 
@@ -2281,6 +2299,9 @@ def closer_look(text: str, earlier: Iterable[str]) -> bool:
 _CAUSE_GUESSED_RE = re.compile(
     rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为|由于)?[{_CJK}]{{1,8}}?"
     r"(?:太多|太少|过多|过量|不够|太浓|太大|太近|太深|太浅|太湿|太干|引起|造成|搞的|弄的|害的|烧的|淹的)(?:了)?(?:的)?(?:吗|呢)?$"
+    # round 22: what was just told pointed at as the cause ('我日日都淋水 淋好多 会唔会系咁搞到')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:这么|这样|咁|因为这样|因为这个|这个原因)(?:弄|搞|整|做|浇|淋|施)?(?:到|成|的|导致)?"
+    r"(?:的)?(?:吗|呢)?$"
 )
 
 

@@ -52,7 +52,9 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 # 我家认领一棵杨梅; round 20: voice input's fillers first, and the wish after the household ('嗯那个我家要认领两棵'); round
 # 21: the household said 户 ('我们户认领四棵桂花')
 _PREFIX = re.compile(
-    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:我要|我想|我来|我们家|我家|我们户|我户|我们|家里|我)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
+    # round 22: the household named in Cantonese or for it ('我屋企认领…', '帮我哋户认领…', '帮我们家认领…')
+    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
+    r"|我们|家里|本户|我)?(?:也|都)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when

@@ -84,7 +84,7 @@ def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
         if meaning in words or bool(said and said(ctx.app, meaning)):
             return True
         # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses
-        return any(tail in words or bool(said and said(ctx.app, tail)) for tail in _text_tails(ctx))
+        return any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx))
 
     return matches
 
@@ -123,7 +123,10 @@ def _cancel_ahead(ctx) -> Any:
     取消 only while something is in progress."""
     if _cancel_words(ctx):
         return Decided(True)
-    return ctx.msg.msg_type == "text" and nlu.retraction_said(_text_meaning(ctx))
+    if ctx.msg.msg_type != "text":
+        return False
+    # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
+    return nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx))
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:
@@ -169,7 +172,8 @@ def text_tails(text: str) -> tuple[str, ...]:
     return tuple(tails)
 
 
-def _text_tails(ctx: Ctx) -> tuple[str, ...]:
+def message_tails(ctx: Ctx) -> tuple[str, ...]:
+    """``text_tails`` of the message's text, once a message (the queue and the retraction read them too)."""
     text = ctx.msg.text or ""
     kept = vars(ctx).get("_text_tails")
     if kept is None or kept[0] != text:

@@ -20,7 +20,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
-from handlers.core import text_is, text_normalized
+from handlers.core import message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
 
@@ -285,7 +285,13 @@ def _queue_ahead(ctx):
     if _queue_words(ctx):
         return Decided(True)
     text = _text(ctx) or ""
-    return bool(text) and len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), planting.species_table(ctx.app))
+    if not text:
+        return False
+    table = planting.species_table(ctx.app)
+    if len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), table):
+        return True
+    # round 22: asked at the end of a few clauses ('刚下车 看看埔心那边有没有人问东西还没答')
+    return any(nlu.queue_asked(tail, table) for tail in message_tails(ctx))
 
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
