@@ -1882,7 +1882,8 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
 # round 20: registered under another's name, to be one's own ('用我老公的名字注册的 现在想换成我自己的')
-_OWN_NAME_RE = re.compile(r"名字.{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
+# round 22: 个名 (Cantonese: the name) too ('我登记嗰阵用咗阿爸个名 改返我自己嘅'), not 名单 nor 排名
+_OWN_NAME_RE = re.compile(r"(?:名字|(?<=[个的用我])名(?![单额册称次])).{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
 
 
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
@@ -1911,7 +1912,7 @@ _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
-    rf"(?:村里|村里面|村|我们村)?(?:的)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
+    rf"(?:村里|村里面|村头|村尾|村口|村|我们村)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -1929,6 +1930,10 @@ _WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
 _WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
+# round 22: which there are asked after the wish ('我想认种村里嘅树 有边啲', '认养树有冇得拣 睇下有咩树'): the list
+_WHICH_AFTER_WISH_RE = re.compile(
+    rf"(?<=[{_CJK}])(?<!还)(?:看下|看看|看一下|给我看下)?(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树|可以选|可以认)?$"
+)
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
@@ -1938,6 +1943,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = without_show_me(norm)
+    which = _WHICH_AFTER_WISH_RE.search(bare)
+    bare = bare[: which.start()] if which else bare
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
@@ -2235,7 +2242,9 @@ _DROP = (
     r"|发错|拍错|讲错|说错|错了)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
-_DROP_AFTER = r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+_DROP_AFTER = (
+    r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+)
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
@@ -2374,6 +2383,9 @@ def go_on_asked(norm: str) -> bool:
 _PHOTO_HOW_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传|拍)(?:给你|给你们|过去|过来|上来)?$"
     r"|^(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
+    # round 22: when ('影相要几时发先得': not at the tree now)
+    r"|^(?:照片|相片|相|图片|拍照)(?:要|可以|应该)?(?:什么时候|几时|多久内|几天内|几点)(?:发|传|上传|拍|补)(?:给你|过来)?"
+    r"(?:才行|才得|才可以|都行|也行|可以|都可以)?(?:吗)?$"
 )
 
 

@@ -26,7 +26,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import text_means, text_normalized
+from handlers.core import message_tails, text_means, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -104,7 +104,10 @@ def _menu_ahead(ctx):
     if ctx.msg.msg_type != "text" or len(text) > 20:
         return False
     said = text_normalized(ctx)
-    return nlu.go_on_asked(said) or nlu.photo_how_asked(said)  # '相片点发俾你' while the record waits for its photo
+    if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
+        return True
+    # round 22: asked after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得')
+    return any(nlu.go_on_asked(tail) or nlu.photo_how_asked(tail) for tail in message_tails(ctx))
 
 
 def _menu_then(ctx, _go_on):

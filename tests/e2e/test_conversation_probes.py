@@ -353,31 +353,34 @@ def test_round_19c_probe(probe, context, message, expected):
 # Round 19's fourth blind set (tests/data/conversation_probes_19d.tsv, 140 probes: Cantonese, Hakka and voice-style
 # villagers, staff fragments), written by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its
 # blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
-# round 25, c6d8df9, as first run here). Round 22 is developed on
-# it. The misses left are listed here, strict, each with why.
-ROUND_19D_MISSES: dict[str, str] = {
-    '刚下车 看看埔心那边有没有人问东西还没答': 'queue read as ticket_from_question',
-    '嗰棵桂花系上个月先种落去嘅 种喺屋门口': 'supplement read as planting_text',
-    '我日日都淋水 淋好多 会唔会系咁搞到': 'supplement read as faq_answer',
-    '问专家 我块地种嘅龙眼树干流胶 || 仲有 树皮有几个细窿 好似有虫': 'one-ticket read as ticket_from_question (2 tickets)',
-    '我屋企棵荔枝嘅新叶卷晒起身 点解嘅 || 唔好意思头先唔记得讲 叶底有黑色嘅嘢': 'one-ticket read as ticket_from_question (2 tickets)',
-    '唔好意思 系个孙乱撳 唔算': 'cancel read as chitchat',
-    '我而家唔喺棵树度 影相要几时发先得': "how read as faq_answer (not the record's next step)",
-    '取消刚才那个': 'cancel read as faq_answer',
-    '讲错咗 未种住 唔好记': 'cancel read as ticket_from_question',
-    '帮冇手机嘅老人家登记种咗嘅树 点操作': 'log read as faq_answer',
-    '我老公走咗之后屋企啲嘢都系我搞今年村干部上门话每户要种一棵我同个孙喺门口种咗唔知算咗未帮我睇下我完成咗未': 'progress read as planting_text',
-    '我屋企认领两棵龙眼 四月先种': 'pledge read as ticket_from_question',
-    '帮我哋户认领三棵柿': 'pledge read as pledge (no pledge)',
-    '我想认领几棵树 初步讲两棵橄榄啦': 'pledge read as ticket_from_question',
-    '老板娘叫我登记种树 点登记啊': 'log read as faq_answer',
-    '我屋门口种了树了要在这里记录吗': 'log read as my_progress',
-    '哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦': 'unsubscribe read as ticket_from_question',
-    '我登记嗰阵用咗阿爸个名 改返我自己嘅 黄志明': 'rename read as ticket_from_question',
-    '我想认种村里嘅树 有边啲': 'adopt read as faq_answer',
-    '认养树有冇得拣 睇下有咩树': 'adopt read as faq_answer',
-    '我喺外面打工 想认养村头啲树 点搞': 'adopt read as faq_answer',
-}
+# round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 136/140 after,
+# a development figure, not a blind one (one probe relabelled: its line in the file says why). The misses left are listed
+# here, strict, each with why.
+_ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a long voice story with no pause (53 characters): its last words ask the sender's progress (我完成咗未), but no"
+        " clause can be read alone and a story this long is read as a whole (a count and 种咗 in it: a record whose"
+        " tree it asks); readers read short texts or a story's last clauses only",
+        ["我老公走咗之后屋企啲嘢都系我搞今年村干部上门话每户要种一棵我同个孙喺门口种咗唔知算咗未帮我睇下我完成咗未"],
+    ),
+    (
+        "stopping the messages at the end of a long voice story with no pause (38 characters): the reminders reader"
+        " reads short texts or a story's last clauses only",
+        ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
+    ),
+    (
+        "a tentative pledge whose trees are said in the clause after the wish (初步讲两棵橄榄): the pledge reader reads"
+        " 认领 with its count and tree in one clause; '我想认领几棵树' alone asks how many (the FAQ's)",
+        ["我想认领几棵树 初步讲两棵橄榄啦"],
+    ),
+    (
+        "how to log trees asked with 登记种树 told first and no trees said planted: round 17's control '怎么登记我种的树'"
+        " is the FAQ's (the same steps), so a how-question about logging stays the FAQ's unless trees are said"
+        " planted first ('种咗树点样登记')",
+        ["老板娘叫我登记种树 点登记啊"],
+    ),
+]
+ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
