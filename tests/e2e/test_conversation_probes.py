@@ -487,6 +487,33 @@ NOT_REQUESTS = [
     ("ticket", "我家龙眼叶子背面有白点", {"ticket_supplement_text"}),
     ("ticket", "荔枝是不是肥太多了", {"ticket_supplement_text"}),
     ("member", "阿嬷问她的树种够了没有", {"my_progress"}),
+    # round 22's readers: a story whose last clause is news or a question, not a request; 登记 asked with no name beside
+    # the village; a question on planted trees that is not how to log them; a photo's edit, a command given by the
+    # village, trees in the zones, how to sign up with no wish, advice on a count, a correction with its count, another
+    # tree's question or cause after 还有, a pledge's trouble, adoption's why, a list renamed, a villager's queue words
+    # after a story, the photo's time with nothing in progress, a photo named with none sent, that tree's history
+    ("member", "村里搞种树活动 大家都参加了", {"event_join"}),
+    ("member", "我家荔枝叶子黄了 不想打药 怎么办", {"reminders_off"}),
+    ("pending", "两棵荔枝长得好 不算高", {"cancel"}),
+    ("new", "埔心村 种咗三棵龙眼 帮我登记", {"register"}),
+    ("new", "我阿妈叫我登记 佢唔识字 埔心村", {"register"}),
+    ("member", "种了树要怎么浇水", {"planting_menu"}),
+    ("member", "我家种了树 要不要交钱", {"planting_menu"}),
+    ("member", "拍照之后怎么修图", {"planting_menu"}),
+    ("member", "村里发了什么命令", {"help"}),
+    ("party", "责任区有哪些树", {"zone_list"}),
+    ("member", "怎么报名参加植树", {"event_join"}),
+    ("member", "麻烦问下种多少棵好", {"my_progress", "village_progress"}),
+    ("pending", "讲错了 是三棵", {"cancel"}),
+    ("ticket", "还有 龙眼什么时候施肥", {"ticket_supplement_text"}),
+    ("ticket", "荔枝会不会是这样弄的", {"ticket_supplement_text"}),
+    ("member", "我屋企认领的树死了怎么办", {"pledge"}),
+    ("member", "认养有什么好处", {"adoption_list"}),
+    ("member", "名单改成自己的", {"fix_name"}),
+    ("member", "刚下车 看看有没有人问东西还没答", {"ticket_queue"}),
+    ("member", "照片什么时候发都行吗", {"planting_menu"}),
+    ("member", "这张是荔枝", {"planting_text"}),
+    ("member", "那棵龙眼是上个月种的", {"planting_text"}),
 ]
 
 
