@@ -353,7 +353,7 @@ def test_round_19c_probe(probe, context, message, expected):
 # Round 19's fourth blind set (tests/data/conversation_probes_19d.tsv, 140 probes: Cantonese, Hakka and voice-style
 # villagers, staff fragments), written by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its
 # blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
-# round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 136/140 after,
+# round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 137/140 after,
 # a development figure, not a blind one (one probe relabelled: its line in the file says why). The misses left are listed
 # here, strict, each with why.
 _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
@@ -367,11 +367,6 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         "stopping the messages at the end of a long voice story with no pause (38 characters): the reminders reader"
         " reads short texts or a story's last clauses only",
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
-    ),
-    (
-        "a tentative pledge whose trees are said in the clause after the wish (初步讲两棵橄榄): the pledge reader reads"
-        " 认领 with its count and tree in one clause; '我想认领几棵树' alone asks how many (the FAQ's)",
-        ["我想认领几棵树 初步讲两棵橄榄啦"],
     ),
     (
         "how to log trees asked with 登记种树 told first and no trees said planted: round 17's control '怎么登记我种的树'"
@@ -514,6 +509,7 @@ NOT_REQUESTS = [
     ("member", "照片什么时候发都行吗", {"planting_menu"}),
     ("member", "这张是荔枝", {"planting_text"}),
     ("member", "那棵龙眼是上个月种的", {"planting_text"}),
+    ("member", "我想认领几棵树 要怎么弄", {"pledge"}),
 ]
 
 

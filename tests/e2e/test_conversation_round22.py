@@ -151,6 +151,10 @@ CLASS_EXAMPLES = [
     # that tree's history is no record; a late report still is
     ('member', '那棵龙眼是上个月种的', 'question'),
     ('member', '上个月种了两棵桂花', 'planting'),
+    # a wish to pledge some trees, the trees in the next clause with a hedge
+    ("member", "我想认领几棵树 先定两棵龙眼", "pledge"),
+    ("member", "想认领一些树 大概三棵桂花", "pledge"),
+    ("member", "我屋企想认领几棵树 暂时讲一棵荔枝", "pledge"),
     # the household before 认领 in Cantonese or for it
     ('member', '我屋企认领一棵龙眼', 'pledge'),
     ('member', '帮我们家认领两棵桂花 四月种', 'pledge'),
