@@ -106,8 +106,9 @@ def _menu_ahead(ctx):
     said = text_normalized(ctx)
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
         return True
-    # round 22: asked after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得')
-    return any(nlu.go_on_asked(tail) or nlu.photo_how_asked(tail) for tail in message_tails(ctx))
+    # round 22: the photo asked about after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得'); not how to go on
+    # after a story ('叶子黄了 怎么弄' is about the leaves)
+    return any(nlu.photo_how_asked(tail) for tail in message_tails(ctx))
 
 
 def _menu_then(ctx, _go_on):
