@@ -510,6 +510,7 @@ NOT_REQUESTS = [
     ("member", "这张是荔枝", {"planting_text"}),
     ("member", "那棵龙眼是上个月种的", {"planting_text"}),
     ("member", "我想认领几棵树 要怎么弄", {"pledge"}),
+    ("pending", "叶子黄了 怎么弄", {"planting_menu", "cancel"}),  # a story's last clause is no 'how to go on'
 ]
 
 
