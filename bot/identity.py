@@ -291,6 +291,8 @@ _REQUEST_AFTER = re.compile(
     rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|登上去|登上)(?:一下|下)?{_PUNCT}"
     rf"(?:谢谢|多谢|唔该)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
+    # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
+    rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
     rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册)"
     rf"(?:啊|呀|呢|先)?{_PUNCT}$"
@@ -441,6 +443,71 @@ def parse_introduction_at_end(text: str, villages: list[dict]) -> RegisterText |
     if parsed and parsed.name and parsed.village_text and match_village(parsed.village_text, villages):
         return parsed
     return None
+
+
+# round 22: 登记 asked in a story of a few clauses, the name and the village among the others ('你好我系埔心村嘅黄伯
+# 全名黄国强 帮我登记下', '开店嘅 罗少华 埔心村 快啲登记', '我系谢婆婆个孙女 帮阿爷登记 佢叫谢德明 埔心村人'): the clause
+# that asks (or asks how to join), the name said with its word (全名, 名叫, 佢叫) or alone, a roster village
+_STORY_REQUEST = re.compile(
+    r"^(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?(?:帮(?:我|忙|[一-鿿]{1,3}?))?(?:登记|注册)(?:一下|下|先)?"
+    r"(?:啦|吧|啊|呀|喇|咯)?$"
+)
+_STORY_HOW_TO_JOIN = re.compile(
+    r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册)(?:啊|呀|呢)?$"
+)
+_STORY_NAMED = re.compile(
+    r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名)(?:是|系)?([㐀-鿿·]{2,4})$"
+)
+_STORY_MAX_CLAUSES = 5
+
+
+def asks_register_in_story(text: str | None) -> bool:
+    """Cheap test, before any village is loaded: a few clauses (2 to 5), one of them asking for 登记 (``快啲登记``,
+    ``帮我登记下``, ``帮阿爷登记``)?"""
+    clauses = [c for c in _SEPARATORS.split(_story_text(text)) if c]
+    return 2 <= len(clauses) <= _STORY_MAX_CLAUSES and any(_STORY_REQUEST.match(c) for c in clauses)
+
+
+def _story_text(text: str | None) -> str:
+    """``spoken_text`` with the request after an introduction kept (the story reader reads it as a clause)."""
+    from bot import nlu
+
+    return nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
+
+
+def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | None:
+    """登记 asked in a story (``asks_register_in_story``): the name the other clauses give (said with its word, 全名
+    黄国强, or alone, 罗少华; exactly one) and the roster village one of them names; None unless both are there (a
+    story of trees to log names no person: '我屋前种咗树 想登记 点搞')."""
+    from bot.roster import core_name, match_village
+
+    if not asks_register_in_story(text):
+        return None
+    norm = _story_text(text).replace("嘅", "的").replace("係", "系")
+    clauses = [c for c in _SEPARATORS.split(norm) if c]
+    rest = [c for c in clauses if not (_STORY_REQUEST.match(c) or _STORY_HOW_TO_JOIN.match(c))]
+    village: str | None = None
+    named: list[str] = []
+    bare: list[str] = []
+    for clause in rest:
+        found = _STORY_NAMED.search(clause)
+        if found:
+            named.append(found.group(1))
+            clause = clause[: found.start()]
+        place = _VILLAGE_WORDS.sub("", clause)
+        forms = [f for v in villages for f in (v["name"], core_name(v["name"])) if len(f) >= 2 and f in clause]
+        if place and match_village(place, villages) and (forms or _PLACE_END.search(place)):
+            village = village or place
+            continue
+        if forms:
+            village = village or max(forms, key=len)
+            continue
+        if clause and looks_like_bare_name(clause) and clause not in NOT_NAMES and not clause.endswith("的"):
+            bare.append(clause)
+    names = named or bare
+    if village is None or len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
+        return None
+    return RegisterText(names[0], village)
 
 
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'

@@ -1240,6 +1240,14 @@ _ANSWER_FILLER_RE = re.compile(
 )
 
 
+# round 22: the photo just sent pointed at ('这张是荔枝', '照片上是桂花', '呢张相系龙眼', '图里面的树是香樟'): the answer's
+# filler, as 是 is
+_PHOTO_POINTER_RE = re.compile(
+    r"(?:这|那|呢|嗰|上|上一|刚才|刚刚|头先)?(?:张|幅|个|棵|株)?(?:照片|相片|相|图片|图|照)?(?:上|里|里面|上面|中|入面)?"
+    r"(?:拍|影|照)?(?:的|嘅|个)?(?:树|苗)?(?:是|系|就是|叫)"
+)
+
+
 def is_bare_answer(text: str, *parts: str) -> bool:
     """Is ``text`` nothing but ``parts`` (a tree name, a count, as written) with numbers, measure words, an area,
     site words and filler ('是桂花', '种的是3棵', '门口2棵', '2.5亩', '不对，是5棵')? Not a sentence about a tree
@@ -1249,6 +1257,7 @@ def is_bare_answer(text: str, *parts: str) -> bool:
         rest = rest.replace(part, "", 1) if part else rest
     for word, _kind in _SITE_PAIRS:
         rest = rest.replace(word, "")
+    rest = _PHOTO_POINTER_RE.sub("", rest, count=1)
     return len(_ANSWER_FILLER_RE.sub("", _PLANT_NOISE_RE.sub("", rest))) <= 1
 
 
@@ -1478,11 +1487,22 @@ _RULE_TALK_RE = re.compile(
 _CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
 
 
+# round 22: that tree (talked about before) told as planted back then ('嗰棵桂花系上个月先种落去嘅 种喺屋门口', '那棵龙眼是去年
+# 种的'): its history, for a ticket about it, never a record
+_THAT_TREE_RE = re.compile(r"^(?:那|嗰|这)(?:棵|株)")
+_BACK_THEN_RE = re.compile(r"上个?月|上个星期|上礼拜|去年|前年|旧年|上年|年前|月前|几年|好多年|那时")
+
+
 def is_complaint(text: str) -> bool:
     """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
-    years ('我家龙眼种了五年'): a question for the FAQ or an adviser, never a planting record."""
+    years ('我家龙眼种了五年') or that tree's history ('那棵龙眼是去年种的'): a question for the FAQ or an adviser, never
+    a planting record."""
     text = to_halfwidth(text or "")
-    return bool(_COMPLAINT_RE.search(text) or _PLANTED_FOR_RE.search(text))
+    return bool(
+        _COMPLAINT_RE.search(text)
+        or _PLANTED_FOR_RE.search(text)
+        or (_THAT_TREE_RE.match(text.strip()) and _BACK_THEN_RE.search(text))
+    )
 
 
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
@@ -1583,6 +1603,16 @@ def without_fillers(norm: str) -> str:
 # reads its own words)
 COMMAND_TYPOS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8"))["typos"]
 _TYPO_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_TYPOS, key=len, reverse=True))))
+# round 22: characters normalising drops (Hakka 𠊎), read as meant in the raw text before it (messages/typos.toml)
+COMMAND_CHARACTERS: dict[str, str] = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get(
+    "characters", {}
+)
+_CHARACTERS_RE = re.compile("|".join(map(re.escape, sorted(COMMAND_CHARACTERS, key=len, reverse=True))) or "(?!)")
+
+
+def command_characters_fixed(text: str) -> str:
+    """A raw text with the characters ``normalize`` would drop written as meant (messages/typos.toml [characters])."""
+    return _CHARACTERS_RE.sub(lambda m: COMMAND_CHARACTERS[m.group(0)], text) if text else text
 
 
 def command_typos_fixed(norm: str) -> str:
@@ -1716,11 +1746,24 @@ _MEMBERS_DONE_RE = re.compile(
 )
 
 
+# round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
+# a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
+_POLITE_LEAD_RE = re.compile(
+    r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?(?=[\u4e00-\u9fff])"
+)
+_SECOND_FIGURE_RE = re.compile(
+    r"(?<=[棵株亩了])(?:完成|达标|种了|参加|参与)?(?:了)?(?:多少|几)(?:户|家|个人|人|个党员|党员)(?:完成|达标|参加|参与|种了)?(?:了)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
+    norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -1778,6 +1821,9 @@ _WHAT_IT_DOES_RE = re.compile(
     r"|^(?:刚关注|新关注|刚来|第一次用)?(?:的)?(?:我)?(?:不太会用|不会用|不懂用|不太懂|不懂)?(?:请问)?(?:有没有|有无|有)?"
     r"(?:使用说明|说明书|使用指南|操作指南|操作说明|使用教程|新手指南)(?:吗)?$"
     rf"|^{_THE_BOT}?(?:能|会|可以)(?:帮我)?(?:做|干|帮)(?:什么|啥|哪些)(?:事|事情)?$"
+    # round 22: which commands the sender may use ('顾问这边能用哪些指令', '我可以发什么命令'; 令 reads 让, Cantonese)
+    rf"|^(?:{_THE_BOT}|我|我们|顾问|干部|村干部|党员)?(?:这边|那边)?(?:能|可以|会|要)?(?:用|使用|发|打)(?:哪些|什么|啥|咩|乜)"
+    r"(?:指令|指让|命令|命让|口令|口让|关键词|关键字)(?:呢)?$"
 )
 
 
@@ -1798,9 +1844,17 @@ _LOG_ASKED_RE = re.compile(
 
 
 # round 20: trees said planted, then where to record them ('上礼拜种好了 要在哪里登记'): the planting help, which says
+# round 22: where they were planted said with them ('我家门口种了树了'), and how, not only where, asked after them ('种咗树点样
+# 登记', '我屋前种咗树 想登记 点搞', '我琴日已经种咗 都未登记到 点算', '…要在这里记录吗'); still trees said planted
+# first: '怎么登记我种的树' is the FAQ's (round 17)
+_LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?"
-    r"(?:树)?(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:登记|记录|报|录入)(?:呢|啊)?$"
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)*(?:[一-鿿]{1,4}?(?:门口|前|后|边|里))?"
+    r"(?:已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
+    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何){_LOG_WORD}(?:呢|啊)?"
+    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?)$"
 )
 
 
@@ -1828,7 +1882,8 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
 # round 20: registered under another's name, to be one's own ('用我老公的名字注册的 现在想换成我自己的')
-_OWN_NAME_RE = re.compile(r"名字.{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
+# round 22: 个名 (Cantonese: the name) too ('我登记嗰阵用咗阿爸个名 改返我自己嘅'), not 名单 nor 排名
+_OWN_NAME_RE = re.compile(r"(?:名字|(?<=[个的用我])名(?![单额册称次])).{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
 
 
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
@@ -1857,7 +1912,7 @@ _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
-    rf"(?:村里|村里面|村|我们村)?(?:的)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
+    rf"(?:村里|村里面|村头|村尾|村口|村|我们村)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -1875,6 +1930,10 @@ _WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
 _WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
+# round 22: which there are asked after the wish ('我想认种村里嘅树 有边啲', '认养树有冇得拣 睇下有咩树'): the list
+_WHICH_AFTER_WISH_RE = re.compile(
+    rf"(?<=[{_CJK}])(?<!还)(?:看下|看看|看一下|给我看下)?(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树|可以选|可以认)?$"
+)
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
@@ -1884,6 +1943,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = without_show_me(norm)
+    which = _WHICH_AFTER_WISH_RE.search(bare)
+    bare = bare[: which.start()] if which else bare
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
@@ -1948,7 +2009,7 @@ _JOIN_RE = re.compile(
     rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
     # round 21: signing up first, the day after it ('报个名 村里的义务植树')
     rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
-    rf"|^{_DAY_RE}(?:就是)?(?:我|我们)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
+    rf"|^{_DAY_RE}(?:就是)?(?:我|我们|本人)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
     # said first ('扫码扫唔到 我要参加…')
     rf"|^(?:我|我们)(?:和|同|跟)[{_CJK}]{{1,4}}(?:也|都)(?:去|来|参加){_DAY_RE}(?:帮我们|帮我)?(?:报上|报名|报个名)?$"
@@ -1973,11 +2034,27 @@ _JOIN_ASKED_AFTER_RE = re.compile(
 )
 
 
+# round 22: who goes said first ('我家两公婆礼拜日都去参加义务植树', '我们一家人都去'), the day after them; a wish to go,
+# then how to sign up ('我想去 点报名参加': the day's check-in says how); '怎么报名参加' alone stays the FAQ's
+_WHO_GOES_RE = re.compile(
+    r"^(?:我|我们|我家|我们家)(?:两公婆|两夫妻|两口子|一家人|一家|全家|两个|两个人|几个|几个人|两人|一家大小|老少)(?=.)"
+)
+_WHEN_FIRST_RE = re.compile(rf"^(?:{_WHEN})(?:的)?(?=.)")
+_JOIN_HOW_RE = re.compile(
+    r"^(?:我|我们|本人)?(?:也|都)?(?:想|要|会)(?:去|来|参加)(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
+    who = _WHO_GOES_RE.match(norm)
+    if who:
+        norm = "我们" + _WHEN_FIRST_RE.sub("", norm[who.end() :])
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
@@ -2011,11 +2088,27 @@ _ZONE_ASKED_RE = re.compile(
 )
 
 
+# round 22: what the zone is for, said after the claim ('…认领一块党员责任区 负责守绿护绿'); one's own forgotten
+# ('我负责的那片责任区是哪块 忘了'); which there are, then a table asked for ('党员责任区有边几块 发个表嚟睇下')
+_ZONE_PURPOSE_AFTER_RE = re.compile(r"(?<=区)(?:负责|用来|去|来)[\u4e00-\u9fff]{1,6}$")
+_FORGOTTEN_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:忘了|忘|忘记了|忘记|不记得了|不记得|唔记得)$")
+_TABLE_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:发|给|拿)(?:个|张|份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
+)
+_OWN_ZONE_RE = re.compile(
+    rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
+)
+_WHICH_ZONES_RE = re.compile(rf"^{_ZONE}(?:有|都有)(?:哪几块|哪些|哪几个|几块|几个|什么)$")
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = without_show_me(norm)
+    bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
+    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and bare != norm):
+        return True
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
 
@@ -2107,6 +2200,8 @@ _QUEUE_RE = re.compile(
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
+    # round 22: anyone asked something still unanswered ('看看埔心那边有没有人问东西还没答')
+    r"|有(?:没有)?人(?:问|提)(?:了)?(?:东西|问题|嘢|野)?(?:还|仍然)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
 )
 
 
@@ -2143,11 +2238,13 @@ _THAT_ONE = (
 )
 _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对)"  # 不对 first: round 21
 _DROP = (
-    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|搞错|弄错"
-    r"|发错|拍错|错了)"
+    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
+    r"|发错|拍错|讲错|说错|错了)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
-_DROP_AFTER = r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)"
+_DROP_AFTER = (
+    r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+)
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
@@ -2170,6 +2267,9 @@ def retraction_said(norm: str) -> bool:
 # 补充 of the ticket open (handlers/escalation.py), unless it names another tree
 _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
+    # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
+    r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
+    r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
 
@@ -2208,6 +2308,9 @@ def closer_look(text: str, earlier: Iterable[str]) -> bool:
 _CAUSE_GUESSED_RE = re.compile(
     rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为|由于)?[{_CJK}]{{1,8}}?"
     r"(?:太多|太少|过多|过量|不够|太浓|太大|太近|太深|太浅|太湿|太干|引起|造成|搞的|弄的|害的|烧的|淹的)(?:了)?(?:的)?(?:吗|呢)?$"
+    # round 22: what was just told pointed at as the cause ('我日日都淋水 淋好多 会唔会系咁搞到')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:这么|这样|咁|因为这样|因为这个|这个原因)(?:弄|搞|整|做|浇|淋|施)?(?:到|成|的|导致)?"
+    r"(?:的)?(?:吗|呢)?$"
 )
 
 
@@ -2229,11 +2332,13 @@ def after_addition(norm: str) -> str:
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the
 # help for that thing (after a photo: the planting record's next step); with nothing in progress, the help
-_NEXT = r"(?:那|那么|然后|接下来|跟着|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+_NEXT = (
+    r"(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+)
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞)?"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
@@ -2243,6 +2348,9 @@ _GO_ON_RE = re.compile(
 _PHOTO_SENT_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
     r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
+    r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
+    r"|^(?:已经)?(?:发|传|上传)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"
 )
 
 
@@ -2275,12 +2383,35 @@ def go_on_asked(norm: str) -> bool:
 _PHOTO_HOW_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传|拍)(?:给你|给你们|过去|过来|上来)?$"
     r"|^(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
+    # round 22: when ('影相要几时发先得': not at the tree now)
+    r"|^(?:照片|相片|相|图片|拍照)(?:要|可以|应该)?(?:什么时候|几时|多久内|几天内|几点)(?:发|传|上传|拍|补)(?:给你|过来)?"
+    r"(?:才行|才得|才可以|都行|都得|也行|可以|都可以)?(?:吗|不行|行不行|得不得|可不可以)?$"
 )
 
 
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it."""
     return bool(norm and _PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 22: the record's steps asked around the photo: what comes after it ('影完相之后仲要打字咩', '发相之后要唔要发位置'),
+# which first ('先发相定系先打几多棵'), the photo alone ('淨系发相得唔得'): the planting help, which says the steps (with a
+# record in progress, its next step)
+_PHOTO_WORD = r"(?:照片|相片|相|图片|图|拍照)"
+_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种|名字)"
+_RECORD_STEPS_RE = re.compile(
+    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}(?:之后|以后|后|然后|完)(?:还|仲)?(?:要|需要|使)?(?:不要|不用)?"
+    rf"(?:发|打|写|讲|说|报)?{_STEP_WORD}(?:吗|什么|没有|不)?$"
+    rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
+    rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
+)
+
+
+def record_steps_asked(norm: str) -> bool:
+    """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -52,7 +52,9 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 # 我家认领一棵杨梅; round 20: voice input's fillers first, and the wish after the household ('嗯那个我家要认领两棵'); round
 # 21: the household said 户 ('我们户认领四棵桂花')
 _PREFIX = re.compile(
-    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:我要|我想|我来|我们家|我家|我们户|我户|我们|家里|我)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
+    # round 22: the household named in Cantonese or for it ('我屋企认领…', '帮我哋户认领…', '帮我们家认领…')
+    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
+    r"|我们|家里|本户|我)?(?:也|都)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
@@ -189,11 +191,30 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
     )
 
 
+# round 22: a wish to pledge some trees, the trees said in the next clause with a hedge ('我想认领几棵树 初步讲两棵橄榄啦',
+# '想认领一些树 大概三棵桂花'): read as 认领 with that clause's trees
+_VAGUE_WISH = re.compile(
+    r"^(?:我|我们|我家|我屋企|我哋)?(?:也|都)?(?:想|要|想要)?认领(?:几|几多|多少|一些|些|一下)?(?:棵|株)?(?:树|树苗|果树)?$"
+)
+_HEDGE = re.compile(r"^(?:初步|暂时|大概|先|就|应该|可能)*(?:讲|说|定|报|系|是)?")
+_CLAUSES = re.compile(r"[\s,，、;；。!！~～]+")
+
+
+def _trees_after_the_wish(text: str) -> str | None:
+    """'我想认领几棵树 初步讲两棵橄榄啦' -> '认领 两棵橄榄啦'; None unless a vague wish to pledge is followed by one clause."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) != 2 or not _VAGUE_WISH.match(clauses[0]):
+        return None
+    trees = _HEDGE.sub("", clauses[1], count=1)
+    return f"认领 {trees}" if trees and not nlu.is_question(trees) else None
+
+
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    text = _trees_after_the_wish(text) or text
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):
         return None
     found = _PREFIX.match(text)

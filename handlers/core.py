@@ -61,7 +61,8 @@ def _short_meaning(text: str) -> str:
 
 def _normalized(text: str) -> str:
     # command words typed by their sound read as meant (等级一下 -> 登记一下, 退定 -> 退订: messages/typos.toml)
-    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(text)))
+    # Hakka 𠊎 read as 我 before normalising drops it (messages/typos.toml [characters])
+    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(nlu.command_characters_fixed(text))))
 
 
 def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
@@ -79,9 +80,11 @@ def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
             return False
         # both read once: the command's words per process, the text per message (not per matcher)
         meaning = _text_meaning(ctx)
-        if meaning in ctx.app.service(f"text_means.{key}", meanings):
+        words = ctx.app.service(f"text_means.{key}", meanings)
+        if meaning in words or bool(said and said(ctx.app, meaning)):
             return True
-        return bool(said and said(ctx.app, meaning))
+        # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses
+        return any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx))
 
     return matches
 
@@ -120,7 +123,10 @@ def _cancel_ahead(ctx) -> Any:
     取消 only while something is in progress."""
     if _cancel_words(ctx):
         return Decided(True)
-    return ctx.msg.msg_type == "text" and nlu.retraction_said(_text_meaning(ctx))
+    if ctx.msg.msg_type != "text":
+        return False
+    # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
+    return nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx))
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:
@@ -145,6 +151,33 @@ def _text_meaning(ctx: Ctx) -> str:
     kept = vars(ctx).get("_text_meaning")
     if kept is None or kept[0] != text:
         kept = vars(ctx)["_text_meaning"] = (text, _meaning(text))
+    return kept[1]
+
+
+# round 22: where a villager paused (spaces, punctuation); a story's last clauses are read when the whole is none of
+# the requests ('村委话十二号搞植树活动 我想去 点报名参加': 我想去怎么报名参加)
+_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
+TAIL_CLAUSES = 3
+
+
+def text_tails(text: str) -> tuple[str, ...]:
+    """The meanings (``_meaning``) of a text's last one, two and three clauses when it has more than that, each only when
+    it is short enough to be a request (``nlu.INTENT_MAX_CHARS``), shortest first; () for one clause."""
+    clauses = [c for c in _PAUSES_RE.split(text or "") if c]
+    tails = []
+    for n in range(1, min(TAIL_CLAUSES, len(clauses) - 1) + 1):
+        tail = _meaning(" ".join(clauses[-n:]))
+        if tail and len(tail) <= nlu.INTENT_MAX_CHARS and tail not in tails:
+            tails.append(tail)
+    return tuple(tails)
+
+
+def message_tails(ctx: Ctx) -> tuple[str, ...]:
+    """``text_tails`` of the message's text, once a message (the queue and the retraction read them too)."""
+    text = ctx.msg.text or ""
+    kept = vars(ctx).get("_text_tails")
+    if kept is None or kept[0] != text:
+        kept = vars(ctx)["_text_tails"] = (text, text_tails(text))
     return kept[1]
 
 

@@ -6,6 +6,7 @@ The logic lives in ``bot/escalation.py``; these handlers read the message and re
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from bot import clock, escalation, nlu, planting
@@ -19,7 +20,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
-from handlers.core import text_is, text_normalized
+from handlers.core import message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
 
@@ -284,7 +285,13 @@ def _queue_ahead(ctx):
     if _queue_words(ctx):
         return Decided(True)
     text = _text(ctx) or ""
-    return bool(text) and len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), planting.species_table(ctx.app))
+    if not text:
+        return False
+    table = planting.species_table(ctx.app)
+    if len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), table):
+        return True
+    # round 22: asked at the end of a few clauses ('刚下车 看看埔心那边有没有人问东西还没答')
+    return any(nlu.queue_asked(tail, table) for tail in message_tails(ctx))
 
 
 def _queue_from_staff(ctx: Ctx, _asked) -> bool:
@@ -297,21 +304,32 @@ def _wait_ahead(ctx: Ctx) -> bool:
     return bool(text) and len(text) <= 30 and nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app))
 
 
-def _waiting_tickets(ctx: Ctx, _asked) -> list[dict] | None:
-    """A villager's (not staff: their words are the queue's) open tickets, oldest first; None when there are none."""
+@dataclasses.dataclass(frozen=True)
+class Waiting:
+    """A villager's open tickets asked after, oldest first (none: no question waits); always a match."""
+
+    tickets: tuple[dict, ...]
+
+
+def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
+    """A villager's (not staff: their words are the queue's) open tickets, oldest first (round 22: [] when there are
+    none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
-    return sorted(waiting, key=lambda t: t["id"]) or None
+    return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
 
 
 # the FAQ's entry on how long an adviser takes (messages/faq/campaign.toml): the waiting explained
 TICKET_WAIT_ENTRY = "bot.ticket_wait"
 
 
-def on_ticket_wait(ctx: Ctx, waiting: list[dict]) -> str:
+def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     """Which of the villager's questions still wait, then the FAQ's answer on how long an adviser takes (the entry
-    ``bot.ticket_wait``): no new ticket, no 补充."""
+    ``bot.ticket_wait``): no new ticket, no 补充. With none open: that no question waits, and how to ask one."""
+    waiting = asked.tickets
+    if not waiting:
+        return ctx.t("escalation.nothing_waiting")
     ids = "、".join(str(ticket["id"]) for ticket in waiting)
     entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
     lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]

@@ -26,7 +26,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import text_means, text_normalized
+from handlers.core import message_tails, text_means, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def _planting_log_said(app, meaning: str) -> bool:
     """'登记种树', '登记我种的树': 登记 as 'record' (bot/nlu.py ``planting_log_asked``); one that says its trees
     ('帮我登记今天种的三棵龙眼') is planting_text's record. A bare wish to plant ('种树', '我要种树':
     ``nlu.planting_wished``) asks the same help."""
-    if nlu.planting_wished(meaning):
+    if nlu.planting_wished(meaning) or nlu.record_steps_asked(meaning):  # round 22: '发相之后要唔要发位置'
         return True
     return nlu.planting_log_asked(meaning) and (
         nlu.parse_planting_text(meaning, planting.species_table(app), planting.offlist_names(app)) is None
@@ -104,7 +104,11 @@ def _menu_ahead(ctx):
     if ctx.msg.msg_type != "text" or len(text) > 20:
         return False
     said = text_normalized(ctx)
-    return nlu.go_on_asked(said) or nlu.photo_how_asked(said)  # '相片点发俾你' while the record waits for its photo
+    if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
+        return True
+    # round 22: the photo asked about after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得'); not how to go on
+    # after a story ('叶子黄了 怎么弄' is about the leaves)
+    return any(nlu.photo_how_asked(tail) for tail in message_tails(ctx))
 
 
 def _menu_then(ctx, _go_on):

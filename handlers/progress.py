@@ -64,10 +64,13 @@ def _progress_said(wanted: str):
     return said
 
 
-def _viewable_villages(ctx: Ctx) -> set[int]:
+def _viewable_villages(ctx: Ctx) -> set[int] | None:
     """The villages whose figures the sender may see in chat by their name: their own; an adviser's linked villages
-    too (DESIGN.md: advisers are each linked to some villages). The dashboard and the 通报 show the rest."""
+    too (DESIGN.md: advisers are each linked to some villages); None for every village: an admin (管理员, the campaign
+    office, DESIGN.md: progress of every village). The dashboard and the 通报 show the rest."""
     person = ctx.person or {}
+    if person.get("role") == escalation.ROLE_ADMIN:
+        return None
     own = {person["village_id"]} if person.get("village_id") is not None else set()
     if person.get("role") == escalation.ROLE_ADVISER:
         own |= {v["id"] for v in roster_store.villages_of_adviser(ctx.db, person["id"])}
@@ -90,7 +93,7 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
     if not ctx.person:
         return None
     viewable = _viewable_villages(ctx)
-    villages = [v for v in roster_store.all_villages(ctx.db) if v["id"] in viewable]
+    villages = [v for v in roster_store.all_villages(ctx.db) if viewable is None or v["id"] in viewable]
     return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
 
 

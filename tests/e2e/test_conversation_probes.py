@@ -350,6 +350,39 @@ def test_round_19c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's fourth blind set (tests/data/conversation_probes_19d.tsv, 140 probes: Cantonese, Hakka and voice-style
+# villagers, staff fragments), written by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its
+# blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
+# round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 137/140 after,
+# a development figure, not a blind one (one probe relabelled: its line in the file says why). The misses left are listed
+# here, strict, each with why.
+_ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a long voice story with no pause (53 characters): its last words ask the sender's progress (我完成咗未), but no"
+        " clause can be read alone and a story this long is read as a whole (a count and 种咗 in it: a record whose"
+        " tree it asks); readers read short texts or a story's last clauses only",
+        ["我老公走咗之后屋企啲嘢都系我搞今年村干部上门话每户要种一棵我同个孙喺门口种咗唔知算咗未帮我睇下我完成咗未"],
+    ),
+    (
+        "stopping the messages at the end of a long voice story with no pause (38 characters): the reminders reader"
+        " reads short texts or a story's last clauses only",
+        ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
+    ),
+    (
+        "how to log trees asked with 登记种树 told first and no trees said planted: round 17's control '怎么登记我种的树'"
+        " is the FAQ's (the same steps), so a how-question about logging stays the FAQ's unless trees are said"
+        " planted first ('种咗树点样登记')",
+        ["老板娘叫我登记种树 点登记啊"],
+    ),
+]
+ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19d.tsv", ROUND_19D_MISSES))
+def test_round_19d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
@@ -449,6 +482,35 @@ NOT_REQUESTS = [
     ("ticket", "我家龙眼叶子背面有白点", {"ticket_supplement_text"}),
     ("ticket", "荔枝是不是肥太多了", {"ticket_supplement_text"}),
     ("member", "阿嬷问她的树种够了没有", {"my_progress"}),
+    # round 22's readers: a story whose last clause is news or a question, not a request; 登记 asked with no name beside
+    # the village; a question on planted trees that is not how to log them; a photo's edit, a command given by the
+    # village, trees in the zones, how to sign up with no wish, advice on a count, a correction with its count, another
+    # tree's question or cause after 还有, a pledge's trouble, adoption's why, a list renamed, a villager's queue words
+    # after a story, the photo's time with nothing in progress, a photo named with none sent, that tree's history
+    ("member", "村里搞种树活动 大家都参加了", {"event_join"}),
+    ("member", "我家荔枝叶子黄了 不想打药 怎么办", {"reminders_off"}),
+    ("pending", "两棵荔枝长得好 不算高", {"cancel"}),
+    ("new", "埔心村 种咗三棵龙眼 帮我登记", {"register"}),
+    ("new", "我阿妈叫我登记 佢唔识字 埔心村", {"register"}),
+    ("member", "种了树要怎么浇水", {"planting_menu"}),
+    ("member", "我家种了树 要不要交钱", {"planting_menu"}),
+    ("member", "拍照之后怎么修图", {"planting_menu"}),
+    ("member", "村里发了什么命令", {"help"}),
+    ("party", "责任区有哪些树", {"zone_list"}),
+    ("member", "怎么报名参加植树", {"event_join"}),
+    ("member", "麻烦问下种多少棵好", {"my_progress", "village_progress"}),
+    ("pending", "讲错了 是三棵", {"cancel"}),
+    ("ticket", "还有 龙眼什么时候施肥", {"ticket_supplement_text"}),
+    ("ticket", "荔枝会不会是这样弄的", {"ticket_supplement_text"}),
+    ("member", "我屋企认领的树死了怎么办", {"pledge"}),
+    ("member", "认养有什么好处", {"adoption_list"}),
+    ("member", "名单改成自己的", {"fix_name"}),
+    ("member", "刚下车 看看有没有人问东西还没答", {"ticket_queue"}),
+    ("member", "照片什么时候发都行吗", {"planting_menu"}),
+    ("member", "这张是荔枝", {"planting_text"}),
+    ("member", "那棵龙眼是上个月种的", {"planting_text"}),
+    ("member", "我想认领几棵树 要怎么弄", {"pledge"}),
+    ("pending", "叶子黄了 怎么弄", {"planting_menu", "cancel"}),  # a story's last clause is no 'how to go on'
 ]
 
 

@@ -65,7 +65,7 @@ def test_the_waiting_words_stay_the_advisers_queue_and_nothing_without_an_open_t
     villager_factory(VILLAGER).says("问专家 我家桂花叶子发黄还掉叶是怎么回事")
     clock.advance(hours=2)
     assert "待回答1个" in villager_factory(ADVISER).says("还有几条没回")  # the adviser's queue, as before
-    assert "还在等" not in villager_factory(OTHER).says("我问的还没人回")  # no open ticket: the FAQ, as before
+    assert "还在等" not in villager_factory(OTHER).says("我问的还没人回")  # no open ticket: none waits (round 22)
 
 
 def test_a_village_asked_by_its_name_shows_its_progress_only_to_whom_may_see_it(bot, clock, villager_factory):
