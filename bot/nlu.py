@@ -470,6 +470,7 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<![合不相共陪一])同(?![一样时意步类期学事])"), "和"),
     (re.compile(r"(?<![容轻交贸])易(?![拉])"), "容易"),
     (re.compile(r"未$"), "没有"),
+    (re.compile(r"落不下雨"), "下不下雨"),  # 落唔落雨 (will it rain): 落雨 is 下雨 across the 唔 too
     (re.compile(r"(?<=[会要])点(?:样)?$"), "怎么样"),
     # Cantonese 窿: a hole in the trunk (洞, a symptom) after 树干/枝/叶…, else the planting hole (树穴)
     (

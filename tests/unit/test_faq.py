@@ -2026,3 +2026,10 @@ def test_round_26_the_evaluation_counts_an_entrys_own_warning(index):
     rows = faq.evaluate(index, cases)
     assert [(row.safety, row.warned) for row in rows] == [(False, True), (False, False)]
     assert faq.scores(rows).warned == (1, 2) and faq.scores(rows).safety_lines == (0, 2)
+
+
+@pytest.mark.parametrize("question", ["听日落唔落雨", "明天下不下雨", "这个礼拜下不下大雨"])
+def test_round_26_will_it_rain_asked_either_way_is_the_weather_not_a_drought(index, question):
+    """落唔落雨 normalised to 落不下雨 (the 落雨 synonym inside the V-not-V); 下不下雨 holds 不下雨, the drought's word."""
+    assert faq.result_label(index.match(question)) == "bot.weather"
+    assert faq.result_label(index.match("好久不下雨了树怎么办")) == "tech.drought"
