@@ -1,6 +1,7 @@
 """Two versions of the bot side by side, driven at the same time: a change's CPU per message. Run by hand.
 
     .venv/bin/python bench/ab_trees.py OTHER_TREE [--texts mix|help] [--clients 16] [--seconds 15] [--rounds 4]
+                                      [--workers N] [--villages N]
 
 ``OTHER_TREE`` is another checkout of the project (e.g. ``git worktree add /tmp/base main``, or
 ``git archive main | tar -x -C /tmp/base``). Starts ``serve --no-scheduler`` from it and from this tree (each on
@@ -11,11 +12,13 @@ Why at once rather than in turns (bench/webhook.py): on the shared 2-core machin
 server's CPU per message by 10–20 % from one minute to the next, more than most single changes save; driven
 at the same moment, both see the same load, and a difference that holds in every round is the change's. The
 load generator shares the cores and the GIL of one process, so compare the two servers, not the absolute figures.
+``--villages 1200`` gives both databases a city's roster first (``run.py import villages``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -23,13 +26,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import PYTHON, ROOT, ServerProcess, Stats, clean_up, drive, free_port, write_config  # noqa: E402
+from bench.harness import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    ServerProcess,
+    Stats,
+    clean_up,
+    drive,
+    free_port,
+    import_villages,
+    write_config,
+)
 from bench.webhook import TEXT_SETS, TOKEN, post_texts  # noqa: E402
 from bot.simulator import Signer  # noqa: E402
 
 
-def bot_server(tree: Path, folder: Path, name: str, workers: int = 1) -> ServerProcess:
+def bot_server(tree: Path, folder: Path, name: str, workers: int = 1, villages: int = 0) -> ServerProcess:
     config = write_config(folder / name, {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
+    import_villages(config, villages, tree)
     port = free_port()
     argv = [PYTHON, str(tree / "run.py"), "--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers > 1:
@@ -45,15 +59,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=15, help="per round")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--workers", type=int, default=1, help="serve --workers N, both servers")
+    parser.add_argument("--villages", type=int, default=0, help="villages in both rosters (a city: 1,200)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (databases, server logs)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="bench-ab-"))
     servers = {
-        "other": bot_server(args.other.resolve(), folder, "other", args.workers),
-        "this": bot_server(ROOT, folder, "this", args.workers),
+        "other": bot_server(args.other.resolve(), folder, "other", args.workers, args.villages),
+        "this": bot_server(ROOT, folder, "this", args.workers, args.villages),
     }
     signer = Signer(TOKEN)
-    print(f"{args.clients} clients per server, texts={args.texts}, other tree: {args.other}", flush=True)
+    print(
+        f"{args.clients} clients per server, texts={args.texts}, {args.villages} villages, other tree: {args.other}",
+        flush=True,
+    )
     try:
         requests = {}
         for name, server in servers.items():
@@ -81,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"errors {stats[name].error_count}"
                 for name, server in servers.items()
             ]
-            print(f"round {round_no}: " + " | ".join(figures), flush=True)
+            load = os.getloadavg()[0]
+            print(f"round {round_no} (load average {load:.1f}): " + " | ".join(figures), flush=True)
     finally:
         for server in servers.values():
             server.stop()

@@ -1,6 +1,8 @@
 """Where a bot process's memory goes: resident memory after each step of its start and its first messages. Run by hand.
 
     .venv/bin/python bench/memory.py [--trace]
+    .venv/bin/python bench/memory.py --serve N [--seconds 10] [--tree DIR]   # real `serve` processes: RSS, PSS, USS
+
 
 Imports the app, builds it on a fresh SQLite file in a temp folder, then sends the texts of ``bench/webhook.py
 --texts mix`` once each (and a voice-like pledge with a misheard tree name) through the real /wechat route of
@@ -8,14 +10,22 @@ Flask's test client, printing VmRSS (from ``/proc/self/status``) after each. One
 figure of ``bench/webhook.py`` (32 waitress threads under load) is some 10 MB above the last line. ``--trace``
 also starts tracemalloc and prints the largest allocations of each step and at the end, by file (tracing itself
 roughly doubles the resident figures: read the traced sizes, not the RSS, then).
+
+``--serve N`` starts the real server instead (``serve --no-scheduler``; N > 1: ``--workers N``, the pre-fork master,
+its workers and writer process) from this tree or ``--tree``, drives it with ``bench/webhook.py``'s mixed texts for
+``--seconds`` (32 clients), and prints each process's memory from ``/proc/<pid>/smaps_rollup``: RSS (shared pages
+counted whole in each), PSS (shared pages split among the processes that share them; the column adds up to what the
+deployment costs) and USS (pages of its own only: what stopping it would give back). Issue 21, twelfth round.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import re
 import sys
 import tempfile
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -37,10 +47,63 @@ def largest(before, after, floor: int = 1_000_000) -> list[str]:
     return [f"    {stat}" for stat in after.compare_to(before, "filename")[:4] if stat.size_diff > floor]
 
 
+def smaps(pid: int) -> dict[str, int]:
+    """Rss, Pss, Private_Clean, Private_Dirty … of a process in kB (``/proc/<pid>/smaps_rollup``)."""
+    found = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                found[parts[0].rstrip(":")] = int(parts[1])
+    return found
+
+
+def serve(workers: int, seconds: float, tree: Path) -> int:
+    from bench.harness import PYTHON, ServerProcess, clean_up, drive, free_port, write_config
+    from bench.webhook import TEXT_SETS, TOKEN, post_texts
+    from bot.simulator import Signer
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-memory-"))
+    config = write_config(folder, {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
+    port = free_port()
+    argv = [PYTHON, str(tree / "run.py"), "--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--no-scheduler", *(["--workers", str(workers)] if workers > 1 else [])]
+    server = ServerProcess(argv, port=port, log_path=folder / "serve.log")
+    try:
+        server.start(timeout=300)  # a first start trains the FAQ model (~30-40 s of CPU)
+        stats = drive(32, post_texts(port, Signer(TOKEN), TEXT_SETS["mix"]), seconds=seconds)
+        time.sleep(1)
+        print(f"tree {tree}, serve{f' --workers {workers}' if workers > 1 else ''}; {stats.line()}")
+        print(f"{'process':<16}{'RSS':>8}{'PSS':>8}{'USS':>8}  MB")
+        log = (folder / "serve.log").read_text(encoding="utf-8", errors="replace")
+        names = {int(pid): f"worker {number}" for number, pid in re.findall(r"worker (\d+) \(pid (\d+)\) serving", log)}
+        names.update({int(pid): "writer process" for pid in re.findall(r"writer process \(pid (\d+)\)", log)})
+        children = server.children()
+        named = [("master" if children else "serve", server.pid)]
+        named += [(names.get(pid, f"pid {pid}"), pid) for pid in children]
+        totals = [0, 0, 0]
+        for name, pid in named:
+            found = smaps(pid)
+            row = [found["Rss"], found["Pss"], found.get("Private_Clean", 0) + found.get("Private_Dirty", 0)]
+            totals = [a + b for a, b in zip(totals, row, strict=True)]
+            print(f"{name:<16}" + "".join(f"{kb / 1024:8.1f}" for kb in row))
+        if len(named) > 1:
+            print(f"{'all':<16}" + "".join(f"{kb / 1024:8.1f}" for kb in totals))
+        return 0
+    finally:
+        server.stop()
+        clean_up(folder, False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trace", action="store_true", help="tracemalloc: the largest allocations of each step")
+    parser.add_argument("--serve", type=int, help="real `serve` processes (N > 1: --workers N): RSS, PSS, USS each")
+    parser.add_argument("--seconds", type=float, default=10, help="--serve: driven this long first (mixed texts)")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="--serve: the checkout to serve")
     args = parser.parse_args(argv)
+    if args.serve:
+        return serve(args.serve, args.seconds, args.tree.resolve())
     if args.trace:
         tracemalloc.start(1)
     print(f"{'python':<24}{rss_mb():>5} MB")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import clean_up, write_config  # noqa: E402
+from bench.harness import clean_up, place_name, write_config  # noqa: E402
 from bot import config as config_mod  # noqa: E402
 from bot import db as db_mod  # noqa: E402
 from bot import writer as writer_mod  # noqa: E402
@@ -84,12 +84,6 @@ KINDS = {
 }
 
 
-def _place(i: int) -> str:
-    """A village's name without its suffix: two or three characters no text of the bench holds."""
-    chars = "埔岭塘坑坪垌墩湾洲坳"
-    return "".join(chars[i // 10**place % 10] for place in range(max(2, len(str(i)))))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=300, help="messages of each kind")
@@ -115,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     db = app.db
     stamp = "2027-01-01T00:00:00"
     with db.conn:
-        villages = [roster_store.insert_village(db, {"name": f"{_place(i)}村"}, stamp) for i in range(args.villages)]
+        villages = [
+            roster_store.insert_village(db, {"name": f"{place_name(i)}村"}, stamp) for i in range(args.villages)
+        ]
         for kind in KINDS:
             for i in range(10):
                 openid = f"o-{kind}-{i}"

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/webhook.py [--seconds 20] [--clients 32] [--threads 32] [--slices 4]
                                       [--texts mix|help] [--synchronous NORMAL|FULL] [--workers N] [--photos N]
-                                      [--keep]
+                                      [--villages N] [--keep]
 
 1. Starts the real bot (``python run.py --config <tmp> serve --no-scheduler``: waitress, a fresh
    SQLite database in a temp folder, 127.0.0.1 on a free port) and drives it with ``--clients``
@@ -17,6 +17,8 @@
    N processes on one socket (``echo×N``), in the same alternating slices.
 4. With ``--photos N``, the bot's database holds N photos (media rows a day old, from N/5 other followers) before
    the run, as a campaign's would in its season: what a read that goes through every photo costs shows.
+5. With ``--villages N``, the bot's roster holds N villages (a city: 1,200), imported before it starts: each text of
+   the mix comes from a follower not registered yet, so 我的进度 is read against every village's name.
 
 Prints, for each: messages/s, p50 and p99 latency, errors, the server's CPU per message (user +
 system time of all its processes while driven, from /proc: unlike throughput, hardly moved by other
@@ -49,6 +51,7 @@ from bench.harness import (  # noqa: E402
     clean_up,
     drive,
     free_port,
+    import_villages,
     report_checks,
     write_config,
 )
@@ -143,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--photos", type=int, default=0, help="photos (media rows) in the bot's database before the run: a season's"
     )
+    parser.add_argument("--villages", type=int, default=0, help="villages in the bot's roster first (a city: 1,200)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server logs)")
     args = parser.parse_args(argv)
     signer = Signer(TOKEN)
@@ -156,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             "storage.synchronous": args.synchronous,
         },
     )
+    import_villages(config, args.villages)
     n = args.workers
     servers = {
         "bot": ServerProcess.serve(config, free_port(), log_path=folder / "bot.log"),
@@ -169,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.clients} clients, {args.seconds:.0f} s per server in {args.slices} alternating slices, "
         f"waitress threads={args.threads} per process, texts={args.texts}, synchronous={args.synchronous}, "
+        f"{args.villages} villages, "
         f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
         flush=True,
     )

@@ -128,3 +128,34 @@ def test_a_short_questions_answer_must_explain_its_words(index):
     assert (label, lead >= index._model_short_lead) == ("bot.rebind", True)
     assert index.doubt("手机话费怎么交", "bot.rebind", norm)
     assert index.match("手机话费怎么交").kind == "escalate"
+
+
+def test_predict_scores_as_scipys_product_to_the_bit(index):
+    """``predict`` adds the weights without scipy (issue 21, twelfth round): the same label and the same lead, to the
+    bit, as ``features(text) @ weights + bias`` on every question of the precedents' own sets and the test sets."""
+
+    def through_scipy(model: faq_model.QuestionModel, text: str) -> tuple[str, float]:
+        features = model.features(text)
+        if not features.nnz:
+            return "", 0.0
+        scores = (features @ model._weights).toarray()[0] + model._bias
+        first = int(scores.argmax())
+        best = float(scores[first])
+        scores[first] = -np.inf
+        return model.labels[first], best - float(scores.max())
+
+    texts = [
+        line.split("\t")[0]
+        for path in sorted((MESSAGES / "faq" / "precedents").glob("*.tsv"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    texts += ["", "ABC", "□□", "你好", "桂花什么时候种", "  ", "请问一下我家门口的□□叶子发黄了是什么原因要不要打药" * 3]
+    assert len(texts) > 10000
+    model = index.precedents.model
+    for text in texts:
+        assert model.predict(text) == through_scipy(model, text), text
+    small = faq_model.QuestionModel.train(TEXTS, LABELS, SMALL)
+    two = faq_model.QuestionModel.train(TEXTS[:2] * 5, LABELS[:2] * 5, SMALL)  # two labels: one column of weights
+    for text in ["□□要几月种", "隔壁把我的树砍了", "ABC", "□□怎么施肥"]:
+        for each in (small, two):
+            assert each.predict(text) == through_scipy(each, text), text
