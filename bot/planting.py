@@ -105,6 +105,9 @@ PLOT_SITES = ("党建林", "主题林", "示范点")
 
 # A bare tree name typed while a record waits for its species: CJK only, short, not a command.
 _BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+# words of a sentence no tree's name holds ('这张照片拍得不好', '照片是昨天拍的', '我弄错了'): such a text after a
+# photo says something about it, it does not name its tree (相 stays: 相思树)
+_NOT_IN_A_NAME_RE = re.compile(r"[我你您他她这那呢嗰了吗吧呀啊得很太没不拍照要会能想错]|昨天|今天|明天|刚才|等下")
 _NOT_A_NAME = {"取消", "帮助", "好", "好的", "是", "是的", "对", "对的", "不是", "没有", "知道了", "谢谢"}
 
 
@@ -144,6 +147,7 @@ def _bare_part(
         and area is None
         and _BARE_NAME_RE.match(text)
         and text not in _NOT_A_NAME
+        and not _NOT_IN_A_NAME_RE.search(text)
         and not nlu.find_site(text)
     ):
         written = nlu.tree_name(text, others)

@@ -74,6 +74,30 @@ def test_a_photo_named_right_after_it_is_sent_fills_the_records_tree(bot, clock,
     assert len(rows("plantings")) == 4
 
 
+def test_a_remark_about_the_photo_just_sent_is_never_its_trees_name(bot, clock, villager_factory, rows):
+    """Any short text right after a photo was read as an off-list tree ('这张照片拍得不好种了几棵？'): words of a sentence
+    no tree's name holds (我, 这, 了, 拍, 不, 昨天 …) say something about the photo; a real off-list name still fills
+    the record (黄皮, 相思树)."""
+    roster(bot)
+    clock.set("2027-03-15T10:00")
+    villager = villager_factory(VILLAGER)
+    for n, said in enumerate(["这张照片拍得不好", "照片是昨天拍的", "我弄错了", "拍得太暗"]):
+        villager.sends_photo(f"m-remark-{n}")
+        clock.advance(minutes=1)
+        reply = villager.says(said)
+        assert "种了几棵" not in reply and said not in reply, said
+        villager.says("取消")
+        clock.advance(hours=1)
+    for n, tree in enumerate(["黄皮", "相思树"]):
+        villager.sends_photo(f"m-offlist-{n}")
+        clock.advance(minutes=1)
+        assert "种了几棵" in villager.says(tree), tree
+        assert villager.says("2棵").startswith("✅"), tree
+        clock.advance(hours=1)
+    recorded = [(p["species"], p["count"]) for p in rows("plantings") if p["species"]]  # the remarks' were cancelled
+    assert recorded == [("黄皮", 2), ("相思树", 2)]
+
+
 def test_an_admin_sees_any_village_by_its_name_and_a_villager_only_their_own(bot, clock, villager_factory):
     roster(bot)
     clock.set("2027-03-15T10:00")
