@@ -383,6 +383,65 @@ def test_round_19d_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's fifth blind set (tests/data/conversation_probes_19e.tsv, 140: a grandfather dictating, an impatient
+# ledger-keeper, a shopkeeper party member, a returned migrant worker, a bride from Guangxi, a town adviser), written
+# at the start of round 22 by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its blind
+# figures, run by the lead: 94/140 on main before round 22, 101/140 after it. The next round's development set: its
+# misses as first run after round 22, strict, to be read and fixed by their class.
+_ROUND_19E_LEFT = [
+    (
+        "blind miss after round 22, not yet read",
+        [
+            "我叫李德胜埔心村的我孙子叫我在这里登记一下名字",
+            "你好 我系埔心村嘅黄亚妹 帮我登记啊唔该",
+            "我帮我妈妈登记 她叫刘桂芳 埔心村的",
+            "灯记 张志强 埔心村",
+            "影咗相发上嚟之后仲要打字冇",
+            "种树之后系咪先发张相再讲几多棵",
+            "唔该帮我取消啱啱嗰条种树记录 影错咗",
+            "头先嗰个唔要住 撤销佢",
+            "植树日我想去帮手 点报名参加",
+            "帮我妈看一下她的正书出来没有",
+            "每日都发提醒好烦啊 唔好再提我啦",
+            "上次叫你唔好提醒 依家又想要返 得唔得",
+            "名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返",
+            "我想认种一棵 有边啲揀",
+            "听说可以认养村道边的树 有哪些啊",
+            "等阵有客 先讲一句 我琴日种嘅树点登记",
+            "党员65岁以下要参加一次 我报名参加礼拜日嗰场",
+            "我想领一块党员责任区去管护 河边嗰块仲有冇",
+            "认养一棵树 有啥子可以选",
+            "刚才那条记错了 取消",
+            "村道两边今日种嗰批树点记录 快讲",
+            "我的证书怎么还没有",
+            "责任区列出来睇下 仲有边块未有人认领",
+            "又唔识用 乜嘢指令都列出来",
+            "我已经种咗树喇 要点样登记啊",
+            "我的问题单",
+            "有冇等紧我答嘅",
+            "我种咗树想记录低",
+            "我家房前屋后种的树要在哪里记录",
+            "前日已经种好喇 点样登记上去啊 我唔识用",
+            "顺便问 礼拜六植树活动几点开始",
+            "本村近度",
+            "我家是不是已经算完成任务了",
+            "礼拜六村里义务植树我参加",
+            "相片点样发俾你 按边度",
+            "而家喺屋企影唔到 听日去到树度先影得唔得",
+            "问专家 木棉苗树皮裂开 || 系种咗三个月嘅 喺门口 唔知係唔係冻亲",
+            "我家龙眼树干有蛀洞流胶咋办 || 洞在离地半米那里 有木屑掉下来",
+            "香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我",
+        ],
+    ),
+]
+ROUND_19E_MISSES = {message: why for why, messages in _ROUND_19E_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19e.tsv", ROUND_19E_MISSES))
+def test_round_19e_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
