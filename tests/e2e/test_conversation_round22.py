@@ -54,7 +54,13 @@ def test_a_photo_named_right_after_it_is_sent_fills_the_records_tree(bot, clock,
     clock.set("2027-03-15T10:00")
     villager = villager_factory(VILLAGER)
     for n, (said, tree) in enumerate(
-        [("这张是荔枝", "荔枝"), ("照片上是桂花", "桂花"), ("图里面的树是香樟", "香樟"), ("刚才那张是龙眼", "龙眼")]
+        [
+            ("这张是荔枝", "荔枝"),
+            ("照片上是桂花", "桂花"),
+            ("图里面的树是香樟", "香樟"),
+            ("刚才那张是龙眼", "龙眼"),
+            ("呢张相系杨梅", "杨梅"),  # Cantonese 呢 + a measure word is 'this', no question particle
+        ]
     ):
         villager.sends_photo(f"m-named-{n}")
         clock.advance(minutes=1)
@@ -67,11 +73,12 @@ def test_a_photo_named_right_after_it_is_sent_fills_the_records_tree(bot, clock,
         ("桂花", 2),
         ("香樟", 2),
         ("龙眼", 2),
+        ("杨梅", 2),
     ]
     assert rows("tickets") == []
     # with no photo before it, the same words are no record
     villager_factory(OTHER).says("这张是荔枝")
-    assert len(rows("plantings")) == 4
+    assert len(rows("plantings")) == 5
 
 
 def test_a_remark_about_the_photo_just_sent_is_never_its_trees_name(bot, clock, villager_factory, rows):

@@ -391,9 +391,17 @@ def test_cantonese_and_how_many_questions_are_questions(text):
     assert nlu.is_question(text)
 
 
-@pytest.mark.parametrize("text", ["种咗两棵龙眼", "今天种了十几棵", "种了几棵桂花", "党建林 2.5亩 120棵 香樟"])
+@pytest.mark.parametrize(
+    "text", ["种咗两棵龙眼", "今天种了十几棵", "种了几棵桂花", "党建林 2.5亩 120棵 香樟", "呢张相系龙眼", "呢棵系荔枝"]
+)
 def test_reports_are_not_questions(text):
+    """Cantonese 呢 before a measure word is 'this' (呢张相: this photo), no question particle."""
     assert not nlu.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["你呢", "桂花呢", "呢度种咩树好", "呢个系咩树"])
+def test_ne_as_a_particle_still_asks(text):
+    assert nlu.is_question(text)
 
 
 @pytest.mark.parametrize("text", ["唔该", "唔该晒", "早晨", "辛苦晒你", "多谢晒"])
