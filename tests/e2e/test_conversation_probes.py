@@ -387,7 +387,9 @@ def test_round_19d_probe(probe, context, message, expected):
 # ledger-keeper, a shopkeeper party member, a returned migrant worker, a bride from Guangxi, a town adviser), written
 # at the start of round 22 by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its blind
 # figures, run by the lead: 94/140 on main before round 22, 101/140 after it. The next round's development set: its
-# misses as first run after round 22, strict, to be read and fixed by their class.
+# misses as first run after round 22, strict, to be read and fixed by their class (the lead fixed two classes at the end
+# of session 16: command words by a sound-alike of their first character as data, 灯记 and 近度; the tickets named by
+# an adviser, 问题单, and what waits for me, 等紧我答: 105/140, a development figure).
 _ROUND_19E_LEFT = [
     (
         "blind miss after round 22, not yet read",
@@ -395,7 +397,6 @@ _ROUND_19E_LEFT = [
             "我叫李德胜埔心村的我孙子叫我在这里登记一下名字",
             "你好 我系埔心村嘅黄亚妹 帮我登记啊唔该",
             "我帮我妈妈登记 她叫刘桂芳 埔心村的",
-            "灯记 张志强 埔心村",
             "影咗相发上嚟之后仲要打字冇",
             "种树之后系咪先发张相再讲几多棵",
             "唔该帮我取消啱啱嗰条种树记录 影错咗",
@@ -417,13 +418,10 @@ _ROUND_19E_LEFT = [
             "责任区列出来睇下 仲有边块未有人认领",
             "又唔识用 乜嘢指令都列出来",
             "我已经种咗树喇 要点样登记啊",
-            "我的问题单",
-            "有冇等紧我答嘅",
             "我种咗树想记录低",
             "我家房前屋后种的树要在哪里记录",
             "前日已经种好喇 点样登记上去啊 我唔识用",
             "顺便问 礼拜六植树活动几点开始",
-            "本村近度",
             "我家是不是已经算完成任务了",
             "礼拜六村里义务植树我参加",
             "相片点样发俾你 按边度",
@@ -525,6 +523,8 @@ NOT_REQUESTS = [
     ("member", "我家认养了两棵龙眼 怎么弄", {"adoption_list"}),
     ("member", "有什么树可以种在河边的", {"adoption_list"}),
     ("member", "有啥没答", {"ticket_queue"}),
+    ("adviser", "你等我一下", {"ticket_queue"}),  # waiting, said to the bot: no queue (等紧我答 is)
+    ("adviser", "问题单上写错了个名", {"ticket_queue"}),
     ("adviser", "村民问的问题怎么回答", {"ticket_queue"}),
     ("after_photo", "这张是桂花", {"cancel"}),
     ("member", "不对 那个不算 删掉", {"cancel"}),
