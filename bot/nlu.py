@@ -2322,6 +2322,18 @@ def cause_guessed(norm: str) -> bool:
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# set 19e: a new question announced ('顺便问 礼拜六植树活动几点开始', '另外问一下 …', '还有个问题 …'): its own, not a 补充
+# of the ticket open, unless it names the same tree ('再问下 …' may add a detail: not read so)
+_NEW_QUESTION_SAID_RE = re.compile(
+    r"^(?:哦|噢)?(?:对了)?(?:顺便|另外)(?:问|请教)|^(?:还有|另外)(?:一个|个|一)(?:别的)?问题"
+)
+
+
+def new_question_said(norm: str) -> bool:
+    """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first)."""
+    return bool(norm and _NEW_QUESTION_SAID_RE.match(norm))
+
+
 def addition_said(norm: str) -> bool:
     """A text that says it adds to what was asked (补充, 对了, 忘了说 first)."""
     return bool(norm and _ADDITION_RE.match(norm))

@@ -106,6 +106,10 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     result = escalation.faq_result(ctx)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.new_question_said(text_normalized(ctx)):  # '顺便问 …': its own, unless about the same tree
+        return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
+            text, earlier, table, others
+        )
     if nlu.addition_said(text_normalized(ctx)) and not (
         result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS
     ):

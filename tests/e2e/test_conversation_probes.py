@@ -389,7 +389,8 @@ def test_round_19d_probe(probe, context, message, expected):
 # figures, run by the lead: 94/140 on main before round 22, 101/140 after it. The next round's development set: its
 # misses as first run after round 22, strict, to be read and fixed by their class (the lead fixed two classes at the end
 # of session 16: command words by a sound-alike of their first character as data, 灯记 and 近度; the tickets named by
-# an adviser, 问题单, and what waits for me, 等紧我答: 105/140, a development figure).
+# an adviser, 问题单, and what waits for me, 等紧我答; a new question announced in a ticket's window, 顺便问: 106/140, a
+# development figure).
 _ROUND_19E_LEFT = [
     (
         "blind miss after round 22, not yet read",
@@ -421,7 +422,6 @@ _ROUND_19E_LEFT = [
             "我种咗树想记录低",
             "我家房前屋后种的树要在哪里记录",
             "前日已经种好喇 点样登记上去啊 我唔识用",
-            "顺便问 礼拜六植树活动几点开始",
             "我家是不是已经算完成任务了",
             "礼拜六村里义务植树我参加",
             "相片点样发俾你 按边度",

@@ -214,6 +214,11 @@ CLASS_EXAMPLES = [
     ('adviser', '看下问题单', 'queue'),
     ('adviser', '有啥等着我回复的', 'queue'),
     ('adviser', '还有几多等住我答', 'queue'),
+    # a new question announced in a ticket's window: its own (nlu.new_question_said), unless it names the same tree
+    ('ticket', '另外问一下 党员要种几棵', 'new'),
+    ('ticket', '顺便请教 党建林一般种什么树', 'new'),
+    ('ticket', '还有个问题 苗什么时候发', 'new'),
+    ('ticket', '顺便问下 桂花叶子背面有白点要紧吗', 'supplement'),
 ]
 
 
