@@ -72,10 +72,8 @@ def _register_words(ctx: Ctx):
     if identity.looks_like_introduction(identity.last_clause(text)):
         return identity.parse_introduction_at_end, text  # '… 我系埔心村嘅钟亚森': only from a sender not registered yet
     if identity.asks_register_in_story(text):
-        return (
-            identity.parse_register_in_story,
-            text,
-        )  # '开店嘅 罗少华 埔心村 快啲登记': only from a sender not registered
+        # '开店嘅 罗少华 埔心村 快啲登记': only from a sender not registered
+        return identity.parse_register_in_story, text
     return None
 
 
@@ -86,12 +84,11 @@ def _register_with_villages(ctx: Ctx, words):
         and ctx.person is not None
     ):
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
-    parsed = parse(text, roster_store.all_villages(ctx.db))
-    if parsed is None and ctx.person is None and identity.asks_register_in_story(text):
-        parse, parsed = (
-            identity.parse_register_in_story,
-            identity.parse_register_in_story(text, roster_store.all_villages(ctx.db)),
-        )
+    villages = roster_store.all_villages(ctx.db)
+    parsed = parse(text, villages)
+    story = identity.parse_register_in_story
+    if parsed is None and parse is not story and ctx.person is None and identity.asks_register_in_story(text):
+        parse, parsed = story, story(text, villages)  # another reader's words, but 登记 asked in a story
     if parse is identity.read_name_and_village and parsed and not _may_be_a_name(ctx.app, parsed.name):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
     if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(ctx.app)):
