@@ -1629,7 +1629,9 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
     r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
-    r"|收(?:到)?(?:消息|信息|提醒|通知|推送))"
+    r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
+    # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
+    r"|(?:提|催|叮)我(?:了|啦)?$)"
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
@@ -1663,6 +1665,11 @@ _AFTER_THE_REMINDERS_RE = re.compile(
     r"(?:打工|做工|工作|做事|读书)?"
     r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑))(?:了|啦)?$"
 )
+# set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
+# on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
+_WANTED_BACK_RE = re.compile(r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$")
+_REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息")
+_MAY_I_AT_END_RE = re.compile(r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$")
 # politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
 _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
 # the wish taken back after it ('现在不想收了')
@@ -1680,6 +1687,10 @@ def reminders_said(norm: str) -> str | None:
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
     norm = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_REMINDERS_RE.sub("", norm))
+    norm = _INTENT_PARTICLES_RE.sub("", _MAY_I_AT_END_RE.sub("", norm))
+    back = _WANTED_BACK_RE.search(norm)
+    if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
+        return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
     off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
     on = _SWITCH_ON_RE.search(norm)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
@@ -1825,6 +1836,10 @@ _WHAT_IT_DOES_RE = re.compile(
     # round 22: which commands the sender may use ('顾问这边能用哪些指令', '我可以发什么命令'; 令 reads 让, Cantonese)
     rf"|^(?:{_THE_BOT}|我|我们|顾问|干部|村干部|党员)?(?:这边|那边)?(?:能|可以|会|要)?(?:用|使用|发|打)(?:哪些|什么|啥|咩|乜)"
     r"(?:指令|指让|命令|命让|口令|口让|关键词|关键字)(?:呢)?$"
+    # set 19e: every command listed, after not knowing how ('又唔识用 乜嘢指令都列出来', '所有命令发给我看')
+    r"|^(?:又|我又|我)?(?:不会用|不识用|不懂用|不会)?(?:把|将)?(?:所有|全部|什么|有什么|所有的|全部的|些)?"
+    r"(?:指令|指让|命令|命让|口令|口让|功能)(?:都|全部|统统|通通)?(?:列出来|列一下|列下|发出来|发给我|发我|写出来|给我看)"
+    r"(?:看下|看看|看一下|给我看|看)?$"
 )
 
 
@@ -1850,19 +1865,30 @@ _LOG_ASKED_RE = re.compile(
 # first: '怎么登记我种的树' is the FAQ's (round 17)
 _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|今天|前几天|早几天|已经|都)*(?:[一-鿿]{1,4}?(?:门口|前|后|边|里))?"
-    r"(?:已经|都)?(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
+    r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
+    # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
+    r"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
     rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
-    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何){_LOG_WORD}(?:呢|啊)?"
+    # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
+    rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
+    # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
+    rf"|(?:我)?(?:想|要)(?:帮我)?{_LOG_WORD}(?:低|下|一下|下来|上去|进去)?"
     rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?)$"
+)
+# set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
+_AFTER_THE_LOG_RE = re.compile(
+    r"(?<=[一-鿿])(?:啊|呀)?(?:我不会用|我不识用|我不懂|不会用|我不会|快讲|快点讲|快点|快说|快回|快点回)$"
 )
 
 
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
-    if norm and len(norm) <= INTENT_MAX_CHARS and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+    bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm)) if norm else norm
+    if bare and len(bare) <= INTENT_MAX_CHARS and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
@@ -1910,10 +1936,12 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 # ('怎么认养' is how to: the FAQ answers it with the command).
 _WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
 _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
+# set 19e: the trees by a road, a river, a pond ('听说可以认养村道边的树 有哪些啊')
+_BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学校|村委)(?:边|旁|两边|两旁|边上|旁边)"
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
-    rf"(?:村里|村里面|村头|村尾|村口|村|我们村)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -1934,7 +1962,11 @@ _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听�
 # round 22: which there are asked after the wish ('我想认种村里嘅树 有边啲', '认养树有冇得拣 睇下有咩树'): the list
 _WHICH_AFTER_WISH_RE = re.compile(
     rf"(?<=[{_CJK}])(?<!还)(?:看下|看看|看一下|给我看下)?(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树|可以选|可以认)?$"
+    # set 19e: which to choose ('有边啲揀', normalised 有哪些选; '有啥子可以选')
+    rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
 )
+# set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
+_ADOPT_BARE_RE = re.compile(rf"^(?:认养|认种|领养){_A_TREE_RE}(?:树|果树|树苗)?$")
 
 
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
@@ -1946,6 +1978,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
+    if which and _ADOPT_BARE_RE.match(bare):
+        return True
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
@@ -2003,7 +2037,10 @@ def pledge_for(text: str) -> str | None:
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
 _WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
-_DAY_RE = rf"(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日)?"
+# set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
+_DAY_RE = (
+    rf"(?:{_WHEN}){{0,2}}(?:村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日|那场|这场|那次|这次)?"
+)
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
@@ -2043,6 +2080,9 @@ _WHO_GOES_RE = re.compile(
 _WHEN_FIRST_RE = re.compile(rf"^(?:{_WHEN})(?:的)?(?=.)")
 _JOIN_HOW_RE = re.compile(
     r"^(?:我|我们|本人)?(?:也|都)?(?:想|要|会)(?:去|来|参加)(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+    # set 19e: the day first, to help ('植树日我想去帮手 点报名参加': 帮手, Cantonese for helping out)
+    rf"|^{_DAY_RE}(?:我|我们|本人)?(?:也|都)?(?:想|要|会)(?:去|来|参加)(?:帮手|帮忙|帮下手|帮下忙|出力|出份力|种树)"
+    r"(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
 )
 
 
@@ -2100,12 +2140,28 @@ _OWN_ZONE_RE = re.compile(
     rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
 )
 _WHICH_ZONES_RE = re.compile(rf"^{_ZONE}(?:有|都有)(?:哪几块|哪些|哪几个|几块|几个|什么)$")
+# set 19e: the zones listed, then which are left ('责任区列出来睇下 仲有边块未有人认领': 边块, Cantonese which one); a
+# zone wished, then whether the one by a place is left ('…领一块党员责任区去管护 河边嗰块仲有冇')
+_ZONES_LEFT_RE = re.compile(
+    rf"^{_ZONE}(?:列出来|列一下|列下|列个表)(?:看下|看看|给我看|看一下)?(?:还有)?(?:哪块|边块|哪些|边些|哪几块|几块|哪个|边个)?"
+    r"(?:还)?(?:未|没有|没|无|冇)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+)
+_THAT_ONE_LEFT_RE = re.compile(r"(?:那块|那片|这块|那个)(?:还有没有|还有吗|有没有|还在不在|还在吗|还有)$")
 
 
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
+    if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
+        return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
+    return _zone_wished(norm)
+
+
+def _zone_wished(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and bare != norm):
@@ -2239,10 +2295,12 @@ def wait_asked(norm: str, species_table: Mapping) -> bool:
 _THAT_ONE = (
     r"(?:刚才|刚刚|头先|之前|前面|上面|上一条|上一张|这条|那条|这个|那个|这张|那张|呢个|嗰个|呢张|嗰张|的|我|都|全部|"
 )
-_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对)"  # 不对 first: round 21
+_THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对"  # 不对 first: round 21
+# set 19e: the record named by what it is ('取消刚刚那条种树记录'), 'for now' after it ('那个不要住')
+_THAT_ONE += r"|种树记录|种树的记录|住)"
 _DROP = (
     r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
-    r"|发错|拍错|讲错|说错|错了)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
+    r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
@@ -2257,12 +2315,17 @@ _LAST_SENT_DROP_RE = re.compile(
 )
 
 
+# set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
+_PLEASE_FIRST_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])")
+
+
 def retraction_said(norm: str) -> bool:
     """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
+    norm = bare
     return bool((len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare))
 
 
@@ -2401,6 +2464,11 @@ _PHOTO_HOW_RE = re.compile(
     # round 22: when ('影相要几时发先得': not at the tree now)
     r"|^(?:照片|相片|相|图片|拍照)(?:要|可以|应该)?(?:什么时候|几时|多久内|几天内|几点)(?:发|传|上传|拍|补)(?:给你|过来)?"
     r"(?:才行|才得|才可以|都行|都得|也行|可以|都可以)?(?:吗|不行|行不行|得不得|可不可以)?$"
+    # set 19e: where to press, after how ('相片点样发俾你 按边度'); taken later at the tree ('听日去到树度先影得唔得')
+    r"|^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传)(?:给你|给你们|过去|过来|上来)?"
+    r"(?:按哪里|按哪个|点哪里|点哪个|在哪里按|按什么)$"
+    r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
+    r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"
 )
 
 
@@ -2415,9 +2483,15 @@ def photo_how_asked(norm: str) -> bool:
 _PHOTO_WORD = r"(?:照片|相片|相|图片|图|拍照)"
 _STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种|名字)"
 _RECORD_STEPS_RE = re.compile(
-    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}(?:之后|以后|后|然后|完)(?:还|仲)?(?:要|需要|使)?(?:不要|不用)?"
+    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}"
+    # set 19e: sent up after it was taken ('影咗相发上嚟之后仲要打字冇')
+    r"(?:发上来|发上去|发过来|发过去|发给你|发了|发完|上传了|上传完)?"
+    r"(?:之后|以后|后|然后|完)(?:还|仲)?(?:要|需要|使)?(?:不要|不用)?"
     rf"(?:发|打|写|讲|说|报)?{_STEP_WORD}(?:吗|什么|没有|不)?$"
     rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
+    # set 19e: the order asked as 'is it this?', after planting ('种树之后系咪先发张相再讲几多棵')
+    r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"
+    rf"{_PHOTO_WORD}(?:再|然后|之后|后)(?:发|打|写|讲|说|报){_STEP_WORD}(?:吗|呢)?$"
     rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
 )
 
