@@ -2038,9 +2038,7 @@ def pledge_for(text: str) -> str | None:
 _WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
-_DAY_RE = (
-    rf"(?:{_WHEN}){{0,2}}(?:村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日|那场|这场|那次|这次)?"
-)
+_DAY_RE = rf"(?:{_WHEN}){{0,2}}(?:村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日|那场|这场|那次|这次)?"
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
@@ -2316,7 +2314,9 @@ _LAST_SENT_DROP_RE = re.compile(
 
 
 # set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
-_PLEASE_FIRST_RE = re.compile(r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])")
+_PLEASE_FIRST_RE = re.compile(
+    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])"
+)
 
 
 def retraction_said(norm: str) -> bool:
