@@ -173,6 +173,13 @@ def distance_m(event: dict, lat: float, lng: float) -> float:
     return haversine_m(lat, lng, event["lat"], event["lng"])
 
 
+def place_words(event: dict) -> str:
+    """Where, as stored: the opener's location ('23.12345，113.12345'); '' when it has none."""
+    if event.get("lat") is None or event.get("lng") is None:
+        return ""
+    return f"{event['lat']:.5f}，{event['lng']:.5f}"
+
+
 def span_words(event: dict, tz: str) -> str:
     """'3月6日 09:00–12:00'."""
     start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))

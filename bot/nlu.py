@@ -2098,6 +2098,31 @@ def joining_said(norm: str) -> bool:
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
 
+# round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里
+# 集合', '义务植树那天要带什么'): the day named (its words, or gathering for it), then what is asked. The best time of day
+# to plant ('一天中什么时候种树最好', '几点种树最好') names no day: the FAQ's.
+_WEEKDAY = r"(?:礼拜|星期|周)[一二三四五六日天]"
+_PLANTING_DAY = (
+    rf"(?:义务)?种树(?:活动|日)|义务种树|种树(?:那天|当天|那日)|(?:这次|今次|今天|明天|{_WEEKDAY})(?:的|个)?活动"
+    rf"|^活动|村里(?:的|个)?活动|(?:明天|听日|{_WEEKDAY})(?:村里)?(?:去)?种树"
+)
+_DAY_ASKED_RE = re.compile(
+    rf"(?:{_PLANTING_DAY})(?:是|在|要|会|大概|一般)?[{_CJK}]{{0,4}}?"
+    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|要带|集合|开始)"
+    r"|种树(?:要|是)?(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|出发|见面)"
+)
+# the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
+_DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
+
+
+def planting_day_asked(norm: str) -> bool:
+    """The village's planting day asked about: when, where, what to bring ('礼拜六植树活动几点开始', '植树日在哪里集合');
+    not the best time of day to plant ('一天中什么时候种树最好': the FAQ's), nor joining it (参加: ``joining_said``)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS + 4:
+        return False
+    return bool(_DAY_ASKED_RE.search(norm)) and not _DAY_NOT_ASKED_RE.search(norm)
+
+
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
 _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"

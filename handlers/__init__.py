@@ -88,6 +88,8 @@ planting days (handlers/events.py, TEXT_ROUTES):
 - event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)
+- event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合): the village's open day (name,
+  time, place, how to join), or that none is set yet
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to

@@ -9,6 +9,8 @@ Routes (dispatch order in handlers/__init__.py):
 - event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code: ``参加 1234``: checks in at the event with that code
 - event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
+- event_asked: the planting day asked about (``礼拜六植树活动几点开始``, ``植树日在哪里集合``): the village's open day, its
+  name, time and place and how to join (``参加``), or that none is set yet and the village will announce it
 """
 
 from __future__ import annotations
@@ -179,6 +181,25 @@ def _joining_said(_app, meaning: str) -> bool:
     return nlu.joining_said(meaning)  # '我去参加植树', '今天植树我也去', '植树活动签到'
 
 
+def _day_asked(_app, meaning: str) -> bool:
+    return nlu.planting_day_asked(meaning)  # '礼拜六植树活动几点开始', '义务植树那天要带什么'
+
+
+@registered
+def on_day_asked(ctx: Ctx, _match) -> str:
+    """The village's planting day asked about: the days not over yet (the FAQ's time-of-day entry is no answer)."""
+    assert ctx.person is not None  # @registered
+    village_id = ctx.person["village_id"]
+    current = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+    if not current:
+        return ctx.t("events.day_none")
+    lines = "\n".join(
+        ctx.t("events.day_line", name=e["name"], span=events.span_words(e, ctx.app.tz), place=events.place_words(e))
+        for e in current
+    )
+    return ctx.t("events.day_info", lines=lines)
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -192,6 +213,7 @@ TEXT_ROUTES: list = [
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
+    Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
 ]
 ROUTES: list = [*SCENE_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]

@@ -38,11 +38,12 @@ KINDS = {
         "ticket_follow_up",
         "photo_question",
         "ticket_wait",
+        "event_asked",  # round 23: the planting day asked about, its own details (or none set yet)
     },
     "planting": {"planting_text"},
     "supplement": {"ticket_supplement_text", "ask_expert_supplement"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
-    "new": {"faq_answer", "ticket_from_question", "ask_expert"},
+    "new": {"faq_answer", "ticket_from_question", "ask_expert", "event_asked"},  # round 23: the day asked about
     # round 19: the second message joining the first's ticket as 补充 leaves one ticket too
     "one-ticket": {
         "faq_answer",
@@ -566,6 +567,10 @@ NOT_REQUESTS = [
     ("member", "种好了树 要怎么浇水", {"planting_menu"}),
     ("member", "是不是先浇水再施肥", {"planting_menu"}),
     ("member", "明天再来行不行", {"planting_menu"}),
+    # the planting day asked about: not the best time of day to plant, the campaign's season, what it is for
+    ("member", "一天中什么时候种树最好", {"event_asked"}),
+    ("member", "种树活动什么时候结束", {"event_asked"}),
+    ("member", "这个活动是搞什么的", {"event_asked"}),
 ]
 
 

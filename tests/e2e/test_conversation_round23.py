@@ -8,6 +8,55 @@ import pytest
 
 from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
 
+PLACE = (23.1001, 114.4001)  # the day's place, inside 埔心村
+# issue 17's three, and others of the family: the day named (or gathering for it), then when, where, what to bring
+DAY_QUESTIONS = (
+    "礼拜六植树活动几点开始",
+    "植树日在哪里集合",
+    "义务植树那天要带什么",
+    "明天种树几点集合",
+    "今天的活动在哪里",
+)
+
+
+def handlers_of(rows, openid: str) -> list[str]:
+    return [
+        r["handler"]
+        for r in rows("SELECT handler FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id", [openid])
+    ]
+
+
+def test_the_planting_day_asked_about_gets_its_own_details_in_or_out_of_a_tickets_window(person, clock, rows):
+    clock.set("2027-03-06T08:30")
+    villager = person("o-li", "李秀英")
+    # no day open: none set yet, the village will announce it (never the FAQ's best time of day to plant)
+    for asked in DAY_QUESTIONS:
+        reply = villager.says(asked)
+        assert "还没有安排植树活动" in reply and "通知" in reply and "参加" in reply, asked
+        clock.advance(minutes=1)
+    # the best time of day to plant stays the FAQ's
+    assert "还没有安排" not in villager.says("一天中什么时候种树最好")
+    assert handlers_of(rows, "o-li") == ["event_asked"] * len(DAY_QUESTIONS) + ["faq_answer"]
+    # a cadre opens the day: its name, time and place as stored, and how to join
+    secretary = person("o-wang", "王书记", "村书记")
+    secretary.sends_location(*PLACE)
+    secretary.says("活动 村口植树 9点到12点")
+    for asked in DAY_QUESTIONS:
+        reply = villager.says(asked)
+        assert "村口植树" in reply and "3月6日 09:00–12:00" in reply and "23.10010，114.40010" in reply, asked
+        assert "发“参加”签到" in reply
+        clock.advance(minutes=1)
+    # asking is not joining: only the opener attends
+    assert [a["how"] for a in rows("attendance")] == ["opened"]
+    # in a ticket's window: the day's details, no 补充 and no second ticket
+    villager.says("问专家 我家桂花叶子发黄还掉叶是怎么回事")
+    clock.advance(minutes=2)
+    assert "村口植树" in villager.says("顺便问 礼拜六植树活动几点开始")
+    assert "村口植树" in villager.says("植树日在哪里集合")
+    assert len(rows("tickets")) == 1 and rows("ticket_attachments") == []
+    assert handlers_of(rows, "o-li")[-2:] == ["event_asked", "event_asked"]
+
+
 # (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
 CLASS_EXAMPLES = [
     # reminders off by the sender reminded or pressed (唔好再提我, 催我); on again by wanting them back at the end (想要返)
