@@ -2369,10 +2369,35 @@ _ADDITION_RE = re.compile(
 _SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑")
 
 
+# round 23: the symptom's colour told again ('又多咗几块黑叶' after '叶子发黑点'): the same symptom
+_COLOUR_RE = re.compile(r"黑|黄|白(?!蚁)|红|褐|紫|灰|锈")  # 白蚁: termites, no colour
+
+
 def same_symptom(text: str, earlier: Iterable[str]) -> bool:
-    """Does ``text`` (a statement, no question) name a symptom one of ``earlier`` (a ticket's texts) names?"""
-    said = set(_SYMPTOM_RE.findall(normalize(text)))
-    return bool(said) and not is_question(text) and any(said & set(_SYMPTOM_RE.findall(normalize(e))) for e in earlier)
+    """Does ``text`` (a statement, no question) name a symptom (or a symptom's colour) one of ``earlier`` (a ticket's
+    texts) names?"""
+    if is_question(text):
+        return False
+    norm = normalize(text)
+    said, colours = set(_SYMPTOM_RE.findall(norm)), set(_COLOUR_RE.findall(norm))
+    return any(
+        said & set(_SYMPTOM_RE.findall(told)) or colours & set(_COLOUR_RE.findall(told))
+        for told in map(normalize, earlier)
+    )
+
+
+# round 23: what the ticket told of, told of again first ('洞在离地半米那里 有木屑掉下来' after '树干有蛀洞流胶'): where
+# it is, how it looks; the same tree's
+_TOLD_THING_RE = re.compile(
+    r"^(?:那个|这个|那些|这些|那|这|个|些)?(洞|窿|斑点|斑|黑点|白点|点点|虫子|虫|胶|木屑|裂口|裂缝|伤口|蚂蚁|白粉|霉)"
+)
+
+
+def told_again(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement) start with something one of ``earlier`` (a ticket's texts) told of ('洞在离地半米那里'
+    after '树干有蛀洞')?"""
+    found = _TOLD_THING_RE.match(normalize(text))
+    return bool(found) and not is_question(text) and any(found.group(1) in normalize(e) for e in earlier)
 
 
 # round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
@@ -2402,6 +2427,8 @@ _CAUSE_GUESSED_RE = re.compile(
     # round 22: what was just told pointed at as the cause ('我日日都淋水 淋好多 会唔会系咁搞到')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:这么|这样|咁|因为这样|因为这个|这个原因)(?:弄|搞|整|做|浇|淋|施)?(?:到|成|的|导致)?"
     r"(?:的)?(?:吗|呢)?$"
+    # round 23: harm by the weather or the water guessed ('唔知係唔係冻亲': cold-struck, Cantonese 亲)
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:冻|晒|淹|烧|浸|焗|热|冷|风吹)(?:亲|伤|坏|到|死|了)(?:了)?(?:的)?(?:吗|呢)?$"
 )
 
 

@@ -124,7 +124,10 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     return not (result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS) and (
         not nlu.find_all_species(text, table, others)
         and (
-            nlu.same_symptom(text, earlier) or nlu.closer_look(text, earlier) or nlu.cause_guessed(text_normalized(ctx))
+            nlu.same_symptom(text, earlier)
+            or nlu.closer_look(text, earlier)
+            or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
+            or nlu.cause_guessed(text_normalized(ctx))
         )
     )
 

@@ -403,8 +403,6 @@ _ROUND_19E_LEFT = [
             "名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返",
             "我的证书怎么还没有",
             "我家是不是已经算完成任务了",
-            "问专家 木棉苗树皮裂开 || 系种咗三个月嘅 喺门口 唔知係唔係冻亲",
-            "我家龙眼树干有蛀洞流胶咋办 || 洞在离地半米那里 有木屑掉下来",
             "香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我",
         ],
     ),
@@ -571,6 +569,11 @@ NOT_REQUESTS = [
     ("member", "一天中什么时候种树最好", {"event_asked"}),
     ("member", "种树活动什么时候结束", {"event_asked"}),
     ("member", "这个活动是搞什么的", {"event_asked"}),
+    # in a ticket's window: another tree's harm guessed, a thing the ticket never told of, asked or told
+    ("ticket", "龙眼会不会冻坏", {"ticket_supplement_text"}),
+    ("ticket", "洞怎么补", {"ticket_supplement_text"}),
+    ("ticket", "虫子会不会咬人", {"ticket_supplement_text"}),
+    ("ticket", "白蚁很多", {"ticket_supplement_text"}),
 ]
 
 

@@ -105,6 +105,15 @@ CLASS_EXAMPLES = [
     ('pending', '照片怎么发 按哪个', 'how'),
     ('pending', '现在在外面 晚点回去再拍可以吗', 'how'),
     ('pending', '明天到田里再拍一张行不行', 'how'),
+    # in a ticket's window: harm by the weather guessed (冻亲, 晒伤), what it told of told of again first (洞…, 胶…,
+    # 斑点…), the symptom's colour again (又多了几片白叶)
+    ('twice', '问专家 荔枝树皮开裂 || 是去年种的 在屋后 会不会是晒伤', 'one-ticket'),
+    ('ticket', '种了半年 在院子里 是不是冻坏了', 'supplement'),
+    ('twice', '龙眼树干流胶 怎么办 || 胶是透明的 一滴一滴往下流', 'one-ticket'),
+    ('twice', '桂花叶子上有斑点 || 斑点是褐色的 边上有一圈黄', 'one-ticket'),
+    ('twice', '我家桃树树干有个洞 || 洞口有很多木屑', 'one-ticket'),
+    ('twice', '杨梅叶子有红斑 || 红色的越来越多了', 'one-ticket'),
+    ('twice', '荔枝叶子发白 || 今天又多了几片白叶', 'one-ticket'),
 ]
 
 
