@@ -2397,7 +2397,10 @@ def told_again(text: str, earlier: Iterable[str]) -> bool:
     """Does ``text`` (a statement) start with something one of ``earlier`` (a ticket's texts) told of ('洞在离地半米那里'
     after '树干有蛀洞')?"""
     found = _TOLD_THING_RE.match(normalize(text))
-    return bool(found) and not is_question(text) and any(found.group(1) in normalize(e) for e in earlier)
+    if found is None or is_question(text):
+        return False
+    thing = found.group(1)
+    return any(thing in normalize(e) for e in earlier)
 
 
 # round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
