@@ -1725,6 +1725,9 @@ _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
+    # round 23: asked as 'is it so?' ('我家是不是已经算完成任务了', '我算不算达标了', '任务算完成了吗')
+    r"|(?:是不是|是否|算不算|有没有)(?:已经)?(?:算)?(?:完成|做完|达标|种够)(?:了)?(?:任务|指标)?(?:了)?$"
+    r"|任务(?:已经)?算(?:完成|做完|达标)(?:了)?(?:没有|没|吗|未)"
 )
 _PROGRESS_WORD_RE = re.compile(r"进度|进渡|进展|完成情况|排名|排第")  # 进渡: 进度 typed by its sound
 # how far it has come: done or up to the target yet, how much of it ('我们村达标了没有', '全村完成了多少'), how it is going
@@ -2218,10 +2221,38 @@ _GET_IT_RE = re.compile(
 _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 
 
-def certificate_asked(norm: str) -> bool:
-    """The sender's own certificate, asked for in words; not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+# round 23: not there yet, said at the end ('我的证书怎么还没有'): asked for (the reply says how one is earned); a relative's
+# checked for ('帮我妈看一下她的证书出来没有'): the household's (handlers/certificates.py); '我老公的证书怎么领' stays the
+# FAQ's (how, not whether)
+_NOT_YET_AT_END_RE = re.compile(r"(?:怎么|为什么|点解|咋)?(?:还|仲)(?:没有|没|未)(?:有|发|到|出来|收到|见到)?(?:的)?$")
+_RELATIVE_RE = re.compile(
+    r"妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|婆婆|公公|家里人|家人|屋企人|老人家"
+)
+_CHECKED_RE = re.compile(
+    r"看|查|出来(?:了)?(?:没有|没|吗|未)|有没有|发了(?:没有|没|吗|未)|到了(?:没有|没|吗|未)|证书呢$"
+)
+_NOT_CHECKED_RE = re.compile(r"怎么|怎样|如何|为什么|为啥|点解|什么|啥|几时|多久|条件|标准|资格|错|改|名字|姓名|别人")
+
+
+def relative_certificate_asked(norm: str) -> bool:
+    """A relative's certificate checked for ('帮我妈看一下她的证书出来没有', '我老公的证书有没有'): whether it is out, not
+    how one is got ('我老公的证书怎么领')."""
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
+        return False
+    return bool(_RELATIVE_RE.search(norm) and _CHECKED_RE.search(norm) and not _NOT_CHECKED_RE.search(norm))
+
+
+def certificate_asked(norm: str) -> bool:
+    """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
+    not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
+    norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
+    if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
+        return False
+    if relative_certificate_asked(norm):
+        return True
+    norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
+    if "证书" not in norm:
         return False
     get_it = _GET_IT_RE.search(norm)
     if get_it:

@@ -3,7 +3,8 @@ verified trees reach their quota, the export; its rules and services are in bot/
 bot/certificate_image.py, the public page in bot/certificate_page.py.
 
 Routes (dispatch order in handlers/__init__.py):
-- my_certificates: ``我的证书``: the sender's certificates again (picture and page link), or how to earn one
+- my_certificates: ``我的证书``: the sender's certificates again (picture and page link), or how to earn one; a
+  relative's checked for (``帮我妈看一下她的证书出来没有``): the household's others'
 """
 
 from __future__ import annotations
@@ -14,11 +15,34 @@ from bot.identity import registered
 from bot.router import Route
 from bot.scheduler import Job
 from bot.store import certificates as store
-from handlers.core import text_means
+from handlers.core import text_means, text_normalized
+
+
+def _relatives_certificates(ctx: Ctx) -> str:
+    """A relative's certificate checked for ('帮我妈看一下她的证书出来没有'): those of the sender's household (the others
+    in it: bot/progress.py's household), each with its page; none: who gets one."""
+    assert ctx.person is not None  # @registered
+    household = progress.household_progress(ctx.db, ctx.config, ctx.person["id"])
+    others = [i for i in (household.member_ids if household else ()) if i != ctx.person["id"]]
+    held = [c for c in store.of_people(ctx.db, others) if certificates.is_genuine(ctx.db, c)] if others else []
+    if not held:
+        return ctx.t("certificates.none_relatives")
+    return "\n".join(
+        ctx.t(
+            "certificates.relative_line",
+            name=c["name"],
+            title=ctx.t(certificates.TITLES[c["kind"]]),
+            serial=c["serial"],
+            url=certificates.page_url(ctx.app, c),
+        )
+        for c in held
+    )
 
 
 @registered
 def on_my_certificates(ctx: Ctx, _match) -> str:
+    if ctx.msg.msg_type == "text" and nlu.relative_certificate_asked(text_normalized(ctx)):
+        return _relatives_certificates(ctx)  # round 23: the household's, not the sender's
     genuine, revoked = certificates.mine(ctx)
     if genuine:
         certificates.send_again(ctx, genuine)

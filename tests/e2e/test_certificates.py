@@ -276,3 +276,18 @@ def test_outside_the_window_the_line_goes_by_template_and_the_picture_waits(vill
     assert sent[-1]["url"].endswith(f"/cert/{certificates(bot)[0]['token']}")
     held = list(bot.db.query("SELECT status FROM outbox WHERE image IS NOT NULL"))
     assert [r["status"] for r in held] == ["held"]
+
+
+def test_a_relatives_certificate_checked_for_shows_the_households(village, plant, tick, bot, villager_factory):
+    """Round 23 (issue 17 §5): '帮我妈看一下她的正书出来没有' asks whether a relative's is out: the others of the sender's
+    household, each with its page; never the sender's own, never another household's."""
+    son = villager_factory("o-lin-son")
+    assert "其他人还没有证书" in son.says("帮我妈看一下她的正书出来没有")
+    plant("o-lin", "1棵桂花", 1)
+    tick()
+    [cert] = certificates(bot)
+    for asked in ("帮我阿妈睇下佢嘅正书出嚟未", "我妈的证书有没有", "查一下我妈妈的奖状"):
+        reply = son.says(asked)
+        assert reply.startswith("林大妈的植绿尽责证书") and f"/cert/{cert['token']}" in reply, asked
+    assert "其他人还没有证书" in villager_factory("o-member").says("我老婆的证书有没有")  # another household
+    assert "林大妈" not in villager_factory("o-member").says("我的证书")

@@ -399,10 +399,7 @@ _ROUND_19E_LEFT = [
             "我叫李德胜埔心村的我孙子叫我在这里登记一下名字",
             "你好 我系埔心村嘅黄亚妹 帮我登记啊唔该",
             "我帮我妈妈登记 她叫刘桂芳 埔心村的",
-            "帮我妈看一下她的正书出来没有",
             "名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返",
-            "我的证书怎么还没有",
-            "我家是不是已经算完成任务了",
             "香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我",
         ],
     ),
@@ -574,6 +571,10 @@ NOT_REQUESTS = [
     ("ticket", "洞怎么补", {"ticket_supplement_text"}),
     ("ticket", "虫子会不会咬人", {"ticket_supplement_text"}),
     ("ticket", "白蚁很多", {"ticket_supplement_text"}),
+    # the task still to do, a relative's certificate mistyped, what earns one
+    ("member", "我是不是要完成任务", {"my_progress"}),
+    ("member", "我妈的证书名字写错了", {"my_certificates"}),
+    ("member", "是不是完成了就有证书", {"my_progress", "my_certificates"}),
 ]
 
 

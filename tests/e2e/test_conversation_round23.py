@@ -114,6 +114,15 @@ CLASS_EXAMPLES = [
     ('twice', '我家桃树树干有个洞 || 洞口有很多木屑', 'one-ticket'),
     ('twice', '杨梅叶子有红斑 || 红色的越来越多了', 'one-ticket'),
     ('twice', '荔枝叶子发白 || 今天又多了几片白叶', 'one-ticket'),
+    # the household's task asked as 'is it so?' (是不是已经算完成任务); the certificate not there yet, a relative's checked
+    # for (the household's: tests/e2e/test_certificates.py)
+    ('member', '我屋企系咪已经算达标', 'progress'),
+    ('member', '我算不算完成任务了', 'progress'),
+    ('member', '我们家是不是已经种够了', 'progress'),
+    ('party', '我的任务算完成了没有', 'progress'),
+    ('member', '我的奖状怎么还没发', 'certificate'),
+    ('party', '我嘅证书点解仲未有', 'certificate'),
+    ('member', '帮我阿爸查下佢嘅证书出来没有', 'certificate'),
 ]
 
 
