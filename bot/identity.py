@@ -290,7 +290,9 @@ _PUNCT = r"[\s,，。.!！?？~～]*"
 _REQUEST_AFTER = re.compile(
     # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
     rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|登上去|登上)(?:一下|下)?{_PUNCT}"
-    rf"(?:谢谢|多谢|唔该)?{_PUNCT}$"
+    rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"  # round 23: '帮我登记啊唔该'
+    # round 23: who sent the sender to register, after the introduction ('…我孙子叫我在这里登记一下名字')
+    rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)我(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?(?:名字|个名)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
     rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
@@ -450,7 +452,8 @@ def parse_introduction_at_end(text: str, villages: list[dict]) -> RegisterText |
 # 全名黄国强 帮我登记下', '开店嘅 罗少华 埔心村 快啲登记', '我系谢婆婆个孙女 帮阿爷登记 佢叫谢德明 埔心村人'): the clause
 # that asks (or asks how to join), the name said with its word (全名, 名叫, 佢叫) or alone, a roster village
 _STORY_REQUEST = re.compile(
-    r"^(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?(?:帮(?:我|忙|[一-鿿]{1,3}?))?(?:登记|注册)(?:一下|下|先)?"
+    # round 23: 我 first ('我帮我妈妈登记 她叫刘桂芳 埔心村的')
+    r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?(?:帮(?:我|忙|[一-鿿]{1,3}?))?(?:登记|注册)(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
 )
 _STORY_HOW_TO_JOIN = re.compile(

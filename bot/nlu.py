@@ -1906,7 +1906,10 @@ _NAME_WRONG_RE = re.compile(
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
 # the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
-_WRITTEN_AS_RE = re.compile(r"(?:写成|打成|登记成|记成|弄成|录成)|身份证")
+# round 23: the right name said against the wrong one ('名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返')
+_WRITTEN_AS_RE = re.compile(
+    r"(?:写成|打成|登记成|记成|弄成|录成)|身份证|应该(?:是|叫)[一-鿿]{2,4}(?:不是|而不是)|不是[一-鿿]{2,4}(?:是|而是)[一-鿿]{2,4}"
+)
 NAME_FIX_MAX_CHARS = 40
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 

@@ -387,21 +387,16 @@ def test_round_19d_probe(probe, context, message, expected):
 # Round 19's fifth blind set (tests/data/conversation_probes_19e.tsv, 140: a grandfather dictating, an impatient
 # ledger-keeper, a shopkeeper party member, a returned migrant worker, a bride from Guangxi, a town adviser), written
 # at the start of round 22 by a writer who saw only DESIGN.md and the seeds, never looked at by anyone. Its blind
-# figures, run by the lead: 94/140 on main before round 22, 101/140 after it. The next round's development set: its
-# misses as first run after round 22, strict, to be read and fixed by their class (the lead fixed two classes at the end
-# of session 16: command words by a sound-alike of their first character as data, 灯记 and 近度; the tickets named by
-# an adviser, 问题单, and what waits for me, 等紧我答; a new question announced in a ticket's window, 顺便问: 106/140, a
-# development figure).
+# figures, run by the lead: 94/140 on main before round 22, 101/140 after it. Round 23 was developed on it (its misses
+# fixed by their class; the lead fixed three classes at the end of session 16, 106/140): 106 -> 139/140, a development
+# figure, not a blind one (three probes relabelled: a retraction with nothing in progress, the file's lines say why).
+# The miss left is listed here, strict, with why.
 _ROUND_19E_LEFT = [
     (
-        "blind miss after round 22, not yet read",
-        [
-            "我叫李德胜埔心村的我孙子叫我在这里登记一下名字",
-            "你好 我系埔心村嘅黄亚妹 帮我登记啊唔该",
-            "我帮我妈妈登记 她叫刘桂芳 埔心村的",
-            "名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返",
-            "香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我",
-        ],
+        "the symptom told again with a count of leaves ('几块黑叶': a few black leaves) is read by the FAQ as money (几块, a"
+        " few yuan), and money never joins a tree's ticket (bot/escalation.py OFF_TREE_REASONS); '又多咗几片黑叶' joins."
+        " The FAQ's reading of 块 is bot/faq.py's, not this round's",
+        ["香樟苗叶子发黑点 || 又多咗几块黑叶 快啲答我"],
     ),
 ]
 ROUND_19E_MISSES = {message: why for why, messages in _ROUND_19E_LEFT for message in messages}
@@ -575,6 +570,12 @@ NOT_REQUESTS = [
     ("member", "我是不是要完成任务", {"my_progress"}),
     ("member", "我妈的证书名字写错了", {"my_certificates"}),
     ("member", "是不是完成了就有证书", {"my_progress", "my_certificates"}),
+    # a relative's question with her name but no 登记 asked, a relative's trees with 登记; a tree's or a count's
+    # correction is no name's
+    ("new", "我帮我妈妈问一下 她叫刘桂芳 种的树死了", {"register"}),
+    ("new", "我帮我妈妈登记 她种了两棵龙眼 埔心村的", {"register"}),
+    ("member", "树名应该是龙眼不是荔枝", {"fix_name"}),
+    ("member", "应该是三棵不是两棵", {"fix_name"}),
 ]
 
 

@@ -123,6 +123,16 @@ CLASS_EXAMPLES = [
     ('member', '我的奖状怎么还没发', 'certificate'),
     ('party', '我嘅证书点解仲未有', 'certificate'),
     ('member', '帮我阿爸查下佢嘅证书出来没有', 'certificate'),
+    # registration in a story: the introduction, then who sent the sender (我孙子叫我…登记) or the request with a particle
+    # (帮我登记啊唔该); for a relative, 我 first (我帮我妈妈登记 她叫…); a name corrected by the right one against the wrong
+    ('new', '我叫陈水生埔心村的我个仔叫我嚟登记', 'register'),
+    ('new', '我系埔心村嘅何桂香 唔该帮我登记啊', 'register'),
+    ('new', '你好 我是埔心村的林秀珍 请帮我登记吧 谢谢', 'register'),
+    ('new', '我帮我爸登记 他叫黄德才 埔心村', 'register'),
+    ('new', '我帮我奶奶登记一下 她叫邓秀英 埔心村的', 'register'),
+    ('member', '名字打错了 应该是王秀兰 不是王秀蓝', 'rename'),
+    ('member', '我的名登记错了 不是李明华是李明桦 麻烦改一下', 'rename'),
+    ('party', '名字弄错咗 应该叫张国权 唔系张国泉 帮我改返', 'rename'),
 ]
 
 
