@@ -1,6 +1,8 @@
 """Round 23 of issue 17 §5 (the conversation goes where the villager means), set 19e as the development set, through
-signed pushes: each class of 19e's misses fixed as a family, with examples of its own (not the probes' sentences); their
-controls are tests/e2e/test_conversation_probes.py's NOT_REQUESTS."""
+signed pushes: the village's planting day asked about (its time, place, what to bring) gets that day's own details and
+how to join, or that none is set yet, in or out of a ticket's window, never the FAQ's best time of day to plant; and each
+class of 19e's misses fixed as a family, with examples of its own (not the probes' sentences); their controls are
+tests/e2e/test_conversation_probes.py's NOT_REQUESTS."""
 
 from __future__ import annotations
 
