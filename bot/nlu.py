@@ -2106,7 +2106,8 @@ def joining_said(norm: str) -> bool:
 
 # round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里
 # 集合', '义务植树那天要带什么'): the day named (its words, or gathering for it), then what is asked. The best time of day
-# to plant ('一天中什么时候种树最好', '几点种树最好') names no day: the FAQ's.
+# to plant ('一天中什么时候种树最好', '几点种树最好') names no day: the FAQ's, and so is a thing to bring named ('种树那天要不要
+# 带驱蚊水': mosquitoes).
 _WEEKDAY = r"(?:礼拜|星期|周)[一二三四五六日天]"
 _PLANTING_DAY = (
     rf"(?:义务)?种树(?:活动|日)|义务种树|种树(?:那天|当天|那日)|(?:这次|今次|今天|明天|{_WEEKDAY})(?:的|个)?活动"
@@ -2114,7 +2115,7 @@ _PLANTING_DAY = (
 )
 _DAY_ASKED_RE = re.compile(
     rf"(?:{_PLANTING_DAY})(?:是|在|要|会|大概|一般)?[{_CJK}]{{0,4}}?"
-    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|要带|集合|开始)"
+    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|集合|开始)"
     r"|种树(?:要|是)?(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|出发|见面)"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's

@@ -561,6 +561,7 @@ NOT_REQUESTS = [
     ("member", "一天中什么时候种树最好", {"event_asked"}),
     ("member", "种树活动什么时候结束", {"event_asked"}),
     ("member", "这个活动是搞什么的", {"event_asked"}),
+    ("member", "种树那天要不要带驱蚊水", {"event_asked"}),  # a thing to bring named: the FAQ's (mosquitoes)
     # in a ticket's window: another tree's harm guessed, a thing the ticket never told of, asked or told
     ("ticket", "龙眼会不会冻坏", {"ticket_supplement_text"}),
     ("ticket", "洞怎么补", {"ticket_supplement_text"}),
