@@ -1084,10 +1084,11 @@ class FaqIndex:
             intent.species_ok
             and not intent.entry.startswith("bot.")
             and not intent.needs_tree
+            and not intent.before_rules  # '松树得了线虫病会不会传给荔枝' compares no trees
             and self._two_trees(mentions, norm)
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
-            if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
+            if not intent.before_rules and self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
             return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
