@@ -2132,3 +2132,16 @@ def test_round_27_entries_for_the_topics_asked_most_that_none_covered(index, que
 )
 def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expected):
     assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("想查下我认养的树", "bot.my_trees"),  # looking at one's trees is not logging them
+        ("我种的树想睇下", "bot.my_trees"),
+        ("听日天气点样", "bot.weather"),  # Cantonese 'how is the weather'
+        ("后天天气咋样", "bot.weather"),
+    ],
+)
+def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, question, expected):
+    assert _got(index.match(question)) == expected
