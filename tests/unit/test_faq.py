@@ -2141,6 +2141,7 @@ def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expec
         ("我种的树想睇下", "bot.my_trees"),
         ("听日天气点样", "bot.weather"),  # Cantonese 'how is the weather'
         ("后天天气咋样", "bot.weather"),
+        ("我问顾问的问题冇人理", "bot.ticket_wait"),  # a question left unanswered, not who the advisers are
     ],
 )
 def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, question, expected):
