@@ -645,6 +645,7 @@ class _Intent:
     no_site: bool
     needs_tree: bool = False  # only when a tree off the list is named ('芒果算不算数')
     species_topic: str | None = None  # a species named that has this topic's field answers it instead
+    before_rules: bool = False  # asked before the symptom and felling rules: a public matter, not one's own tree
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
@@ -842,6 +843,7 @@ class FaqIndex:
                 bool(i.get("no_site")),
                 bool(i.get("needs_tree")),
                 i.get("species_topic"),
+                bool(i.get("before_rules")),
             )
             for i in matching.get("intent", [])
         ]
@@ -890,6 +892,10 @@ class FaqIndex:
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
         self._model_tree_lead = float(model.get("tree_lead", 9.0))  # a tree's field it cannot give: to a person
+        self._model_rule_short = float(model.get("rule_short", 9.0))  # a short question's rule, overruled by this
+        self._model_rule_short_reasons = frozenset(model.get("rule_short_reasons", ()))  # of these classes
+        self._model_cause = Vocab(model.get("rule_short_cause", []))  # not when it asks the cause of what it tells
+        self._model_safety = float(model.get("safety", 9.0))  # a safety rule's person, overruled by this
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1038,6 +1044,8 @@ class FaqIndex:
             result = self._field_by_precedents(norm, result) or result
         if not fired:
             result = self._by_model(question, norm, result)
+        elif result.reason == "safety":
+            result = self._safety_by_model(norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1076,10 +1084,11 @@ class FaqIndex:
             intent.species_ok
             and not intent.entry.startswith("bot.")
             and not intent.needs_tree
+            and not intent.before_rules  # '松树得了线虫病会不会传给荔枝' compares no trees
             and self._two_trees(mentions, norm)
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
-            if self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
+            if not intent.before_rules and self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
             return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
@@ -1190,14 +1199,34 @@ class FaqIndex:
         if answer is None:
             return result
         doubted = result.reason in _DOUBTS or result.reason == "precedents"
-        if not doubted and len(norm) < self._model_story:
-            return result  # a short question's rule is its point: '砍树要不要办证'
         needed = self._model_doubt if doubted else self._model_rule
+        if not doubted and len(norm) < self._model_story:
+            # a short question's rule is its point ('砍树要不要办证', '叶子发黄是怎么回事'), unless it is a symptom's or
+            # money's rule and the model is sure what else it asks (round 27: '李子树生虫点算' is the plum's pests,
+            # '保水剂有用吗 贵不贵' the water retainer)
+            if result.reason not in self._model_rule_short_reasons or self._model_cause.search(norm):
+                return result
+            needed = self._model_rule_short
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
             if self.doubt(question, answer.entry_id or "", norm, [written for _, written in trees]):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _safety_by_model(self, norm: str, result: FaqResult) -> FaqResult:
+        """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
+        entry (its safety line stays first): the rule's words were in it, nothing had happened ('高压线下面可不可以种
+        果树', '给果树喷农药要戴什么防护 打完多久能摘果吃'; round 27: on V-AA, each read by a model that had not seen
+        it, such answers were right 9 times of 9 at that lead, and the model read every incident as one for a person)."""
+        model = self.precedents.model
+        if model is None:
+            return result
+        trees = self._trees(norm)
+        label, lead = model.predict(_mask(norm, trees))
+        if lead < self._model_safety or label in ("", "escalate", "chitchat"):
+            return result
+        answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
+        return result if answer is None else replace(answer, reason="safety_model")
 
     def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
         """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
@@ -1550,6 +1579,8 @@ class FaqIndex:
             return _escalate("asked_expert")
         if any(rule.escalates(norm) for rule in fired):
             return _escalate("safety")
+        if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
+            return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
         told = self._feared.blanked(norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
             if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):

@@ -193,7 +193,6 @@ def test_asked_whether_a_person_answers_the_bot_says_it_is_automatic_and_how_to_
         "村里叫我出两百块买苗 我冇钱",  # round 14: an amount of money
         "我们支部的植树方案交上去了没有",  # one's own case
         "果园老板不让我们在路边挖坑",  # someone who will not allow it
-        "门口种什么树风水好",  # round 16: outside the bot's knowledge
         "我今年评上了最美植绿人没有",  # one's own result
         "帮我查下我们村还有多少户没种树",  # the village's own figures
     ],
@@ -340,3 +339,17 @@ def test_round_26_a_lead_in_a_new_entry_and_a_mistyped_tree_through_the_webhook(
     assert "桂花" in villager.says("多谢你 辛苦晒 桂花几时种好") and ticket_count(bot) == 0
     reply = villager.says("章树会生什么虫")
     assert ticket_number(reply) and ticket_count(bot) == 1 and "志愿" not in reply
+
+
+def test_round_27_a_safety_word_without_an_incident_is_answered_and_an_incident_is_a_ticket(villager, bot):
+    """Round 27 through the webhook: '高压线下面可不可以种荔枝' opens with the power line's safety line and answers
+    (the 压 of 高压线 weighed on no line: a ticket before); a branch on the line is still a ticket, its line first; a
+    short symptom question the model is sure of gets the species' answer; pine wilt and fengshui have entries."""
+    add_roster(bot)
+    reply = villager.says("高压线下面可不可以种荔枝")
+    assert reply.startswith("⚠ 安全第一") and "95598" in reply and ticket_count(bot) == 0
+    reply = villager.says("树枝搭在电线上了怎么办")
+    assert reply.startswith("⚠ 安全第一") and ticket_number(reply) and ticket_count(bot) == 1
+    assert "桃" in villager.says("桃树生虫点算") and ticket_count(bot) == 1
+    assert "林业站" in villager.says("山上松树大片发红枯死了要找谁") and ticket_count(bot) == 1
+    assert villager.says("门口种棵大树挡煞有没有用").startswith("风水各地讲法不一样") and ticket_count(bot) == 1

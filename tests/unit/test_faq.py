@@ -1744,7 +1744,7 @@ ROUND_16 = [
     ("帮我看下怎么登记", "bot.log_planting"),  # no 代种
     ("柿子几年结果，为什么掉果", "species.柿.fruit"),  # why, in general
     ("我家柿子为什么老是掉果", "escalate"),  # why, of one's own tree
-    ("门口种什么树风水好", "escalate"),  # outside the bot's knowledge
+    ("门口种什么树风水好", "camp.fengshui"),  # round 27: what is real about it (distance, size), no verdict
     ("我今年评上了最美植绿人没有", "escalate"),  # one's own result
     ("评比有什么奖", "camp.awards"),
     ("光杆苗没带土咋栽", "tech.bare_root"),
@@ -2033,3 +2033,117 @@ def test_round_26_will_it_rain_asked_either_way_is_the_weather_not_a_drought(ind
     """落唔落雨 normalised to 落不下雨 (the 落雨 synonym inside the V-not-V); 下不下雨 holds 不下雨, the drought's word."""
     assert faq.result_label(index.match(question)) == "bot.weather"
     assert faq.result_label(index.match("好久不下雨了树怎么办")) == "tech.drought"
+
+
+# --- issue 17, round 27 ---------------------------------------------------------------------------------------
+# Set AA (blind at round 26's start) is the development set; the phrasings below are the lead's own.
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "entry_id"),
+    [
+        ("高压线下面可不可以种荔枝", "power_line", "tech.power_lines"),  # the 压 of 高压线 weighs on no line
+        ("清明上山烧纸 新种的树林怎么防山火", "fire", "tech.fire_prevention"),  # a fire to prevent
+        ("打完药手有点痒 下次喷药要注意什么", "pesticide_exposure", "tech.pesticide_safety"),  # next time's spraying
+    ],
+)
+def test_round_27_a_safety_rule_names_its_danger_and_the_question_is_still_answered(index, question, rule, entry_id):
+    """The rule's words are in the question, nothing has happened: the safety line opens the reply, the entry answers
+    (before round 27 each went to a person)."""
+    result = index.match(question)
+    line = next(r.line for r in index.safety if r.name == rule)
+    assert (result.kind, result.entry_id) == ("answer", entry_id)
+    assert result.answer_text.startswith(line)
+
+
+def test_round_27_soil_caving_in_while_digging_is_no_tree_about_to_fall(index):
+    result = index.match("沙地挖坑老是塌下来 树穴挖多大")
+    assert (result.kind, result.entry_id, result.safety) == ("answer", "tech.hole_size", "")
+    assert index.match("屋后那棵大树快要塌下来了").kind == "escalate"  # a tree's still is
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "树枝搭在电线上了怎么办",
+        "高压线下面那棵树碰到电线了",
+        "挖树穴的时候挖到电缆了",
+        "我被马蜂蜇了好多下头好晕",
+        "喷药的时候药水溅到眼睛了",
+        "我老公打完药头晕想吐",
+        "石灰溅到眼睛里了怎么办",
+        "后山着火了",
+        "电锯锯到手了",
+        "台风把树吹倒压在屋顶上了",
+    ],
+)
+def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(index, question):
+    """The model overrules a safety rule's person only when it leads by ``[model] safety`` for an entry: it reads
+    every one of these as a person's."""
+    result = index.match(question)
+    assert result.kind == "escalate" and result.safety
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("杨梅生虫咋搞", "species.杨梅.pests"),
+        ("桃树生虫点算", "species.桃.pests"),
+        ("苗的根都干了还救得活吗", "tech.dry_seedlings"),
+        ("龙眼今年几钱一斤", "camp.fruit_market"),  # a price asked: the fruit-market entry says where to ask
+        # controls: a short question's rule stays its point
+        ("叶子发黄是怎么回事", "escalate"),  # the cause of a symptom: an adviser looks
+        ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
+        ("基本农田种果树可以吗", "escalate"),  # nor land
+    ],
+)
+def test_round_27_the_model_overrules_a_short_questions_symptom_or_money_rule_when_sure(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # written by the lead before the entries' intents were added: 4 of 10 right then (the model read the mapped
+        # precedents' labels), 8 after; still a person: '林木保险一年交多少钱' (an amount), '组织妇女去山上种树要不要买
+        # 意外险' (its words unexplained by the entry)
+        ("我家门口想种棵榕树，老人家说风水不好，是不是真的", "camp.fengshui"),
+        ("门口种棵大树挡煞有没有用", "camp.fengshui"),
+        ("种的果树遇到台风吹死了保险赔不赔", "camp.insurance"),
+        ("山上松树大片发红枯死了要找谁", "tech.pine_wilt"),
+        ("海边那片烂泥滩能种红树林吗", "tech.mangrove"),
+        ("红树林的苗哪里有", "tech.mangrove"),  # not the campaign's seedlings
+        ("枯死的松树能砍回家烧火吗", "tech.pine_wilt"),  # pine wilt before the felling rule and the doubt
+        ("松树得了线虫病会不会传给荔枝", "tech.pine_wilt"),  # no comparison of two trees
+    ],
+)
+def test_round_27_entries_for_the_topics_asked_most_that_none_covered(index, question, entry_id):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", entry_id)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("小院子种什么树不占地方", "recommend.庭院+small"),  # 不占地方 is the tree's size, not land taken
+        ("学校操场边有什么建议种的树", "recommend.校园"),  # asked as advice
+        ("带孩子们去种树要不要买意外险", "camp.insurance"),  # 保险 is no injury
+        ("种树摔伤了，有没有保险", "escalate"),  # an injury is
+    ],
+)
+def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("想查下我认养的树", "bot.my_trees"),  # looking at one's trees is not logging them
+        ("我种的树想睇下", "bot.my_trees"),
+        ("听日天气点样", "bot.weather"),  # Cantonese 'how is the weather'
+        ("后天天气咋样", "bot.weather"),
+        ("我问顾问的问题冇人理", "bot.ticket_wait"),  # a question left unanswered, not who the advisers are
+    ],
+)
+def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, question, expected):
+    assert _got(index.match(question)) == expected
