@@ -1204,7 +1204,11 @@ class FaqIndex:
             # a short question's rule is its point ('砍树要不要办证', '叶子发黄是怎么回事'), unless it is a symptom's or
             # money's rule and the model is sure what else it asks (round 27: '李子树生虫点算' is the plum's pests,
             # '保水剂有用吗 贵不贵' the water retainer)
-            if result.reason not in self._model_rule_short_reasons or self._model_cause.search(norm):
+            if (
+                result.reason not in self._model_rule_short_reasons
+                or self._model_cause.search(norm)
+                or not nlu.is_question(question)  # a symptom told, not asked ('白蚁很多'): for a person to look at
+            ):
                 return result
             needed = self._model_rule_short
         if len(norm) < self._model_short:
