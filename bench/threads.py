@@ -138,6 +138,15 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path, prof
         add("group_wall", time.perf_counter() - wall)
         add("group_cpu", time.thread_time() - cpu)
 
+    remote = getattr(bot.writer, "RemoteWriter", None)
+    if remote is not None:  # a worker's courier: its process's counters (the garbage collector's) are written too
+        courier_group = remote.write_group
+
+        def counted_courier_group(self, group, fill=None):
+            started_counting()
+            return courier_group(self, group, fill)
+
+        remote.write_group = counted_courier_group  # type: ignore[attr-defined]
     serve_writer = getattr(bot.writer, "serve_writer", None)
     if serve_writer is not None:  # the writer process of ``serve --workers N``: its main thread named for /proc
 
@@ -205,6 +214,19 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path, prof
         return done
 
     checkpointer._passive = counted_passive  # type: ignore[method-assign]
+    import gc
+
+    collecting: dict[int, int] = {}
+
+    def counted_collection(phase: str, info: dict) -> None:  # the garbage collector's passes, in every thread
+        if phase == "start":
+            collecting[threading.get_ident()] = time.thread_time_ns()
+        else:
+            add("gc_passes")
+            add(f"gc_passes_{info.get('generation')}")
+            add("gc_cpu", (time.thread_time_ns() - collecting.pop(threading.get_ident(), time.thread_time_ns())) / 1e9)
+
+    gc.callbacks.append(counted_collection)
     if profile_folder is not None:
         _profile_threads(profile_folder)
     os.chdir(tree)
@@ -328,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
             f"write lock taken {d.get('lock_takes', 0):.0f} times, held {d.get('lock_held', 0):.2f} s "
             f"({d.get('lock_held', 0) / messages * 1000:.2f} ms a message), waited {d.get('lock_wait', 0):.2f} s "
             f"(for the lock file {d.get('lock_file_wait', 0):.2f} s); checkpoints {d.get('checkpoints', 0):.0f} "
-            f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s"
+            f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s; "
+            f"garbage collector {d.get('gc_passes', 0):.0f} passes (generation 0/1/2: {d.get('gc_passes_0', 0):.0f}/"
+            f"{d.get('gc_passes_1', 0):.0f}/{d.get('gc_passes_2', 0):.0f}), {d.get('gc_cpu', 0) * 1000:.0f} ms CPU"
         )
     held = sum(
         values.get("lock_held", 0.0) - counted.get(pid, {}).get("lock_held", 0.0)
