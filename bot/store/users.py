@@ -99,14 +99,14 @@ _statements: dict[tuple, str] = {}
 
 
 def _touch_sql(
-    counts_as_contact: bool, not_unless: bool, person: str | None, reads: tuple[tuple[str, str], ...]
+    counts_as_contact: bool, without_key: bool, person: str | None, reads: tuple[tuple[str, str], ...]
 ) -> str:
     if len(_statements) >= _STATEMENTS_KEPT:
         _statements.clear()
     returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
     if person is not None:
         returning += f", {person} AS person"
-    if not_unless:
+    if without_key:
         values = "VALUES (?, ?, ?{})"
     else:  # INSERT … SELECT: an upsert's SELECT needs its WHERE (SQLite's parser); no row, no insert and no update
         values = "SELECT ?, ?, ?{} WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE openid = ? AND msg_key = ?)"
