@@ -26,9 +26,60 @@ import time
 from pathlib import Path
 
 INSIDE = "--instrumented-serve"  # argv[1] of the server process this script starts
+PROFILE_ENV = "BENCH_THREADS_PROFILE"  # the folder for the server's profiles (``--profile``)
 
 
-def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> None:
+def _profile_threads(folder: Path) -> None:
+    """``--profile``: cProfile of each thread that serves, its stats written to ``folder`` as ``<kind>-<pid>-<tid>.prof``
+    (a worker's request threads around each request, its main loop around each pass, its courier around each group, at
+    most every second once the thread is through a call; the writer process's main thread over its whole loop, when it
+    ends)."""
+    import cProfile
+    import threading
+
+    import waitress.channel
+
+    import bot.serving
+    import bot.writer
+
+    profilers: dict[int, tuple[cProfile.Profile, list[float]]] = {}
+
+    def profiled(kind: str, function):
+        def call(*args, **kwargs):
+            tid = threading.get_ident()
+            found = profilers.get(tid)
+            if found is None:
+                found = profilers[tid] = (cProfile.Profile(time.thread_time), [time.monotonic()])
+            profiler, dumped = found
+            profiler.enable()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                profiler.disable()
+                if time.monotonic() - dumped[0] > 1.0:
+                    dumped[0] = time.monotonic()
+                    profiler.dump_stats(str(folder / f"{kind}-{os.getpid()}-{tid}.prof"))
+
+        return call
+
+    waitress.channel.HTTPChannel.service = profiled("request", waitress.channel.HTTPChannel.service)  # type: ignore[method-assign]
+    bot.serving.poll_loop = profiled("main-loop", bot.serving.poll_loop)  # type: ignore[attr-defined]
+    bot.writer.RemoteWriter.write_group = profiled("courier", bot.writer.RemoteWriter.write_group)  # type: ignore[method-assign]
+    serve_writer = bot.writer.serve_writer
+
+    def profiled_serve_writer(*args, **kwargs):
+        profiler = cProfile.Profile(time.thread_time)
+        profiler.enable()
+        try:
+            return serve_writer(*args, **kwargs)
+        finally:
+            profiler.disable()
+            profiler.dump_stats(str(folder / f"writer-process-{os.getpid()}-0.prof"))
+
+    bot.writer.serve_writer = profiled_serve_writer  # type: ignore[attr-defined]
+
+
+def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path, profile_folder: Path | None = None) -> None:
     """In the server process: thread names for /proc, the writer's and the lock's counters, then run.py."""
     import ctypes
     import runpy
@@ -87,6 +138,15 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
         add("group_wall", time.perf_counter() - wall)
         add("group_cpu", time.thread_time() - cpu)
 
+    remote = getattr(bot.writer, "RemoteWriter", None)
+    if remote is not None:  # a worker's courier: its process's counters (the garbage collector's) are written too
+        courier_group = remote.write_group
+
+        def counted_courier_group(self, group, fill=None):
+            started_counting()
+            return courier_group(self, group, fill)
+
+        remote.write_group = counted_courier_group  # type: ignore[attr-defined]
     serve_writer = getattr(bot.writer, "serve_writer", None)
     if serve_writer is not None:  # the writer process of ``serve --workers N``: its main thread named for /proc
 
@@ -154,6 +214,21 @@ def _instrumented_serve(tree: Path, argv: list[str], counters_folder: Path) -> N
         return done
 
     checkpointer._passive = counted_passive  # type: ignore[method-assign]
+    import gc
+
+    collecting: dict[int, int] = {}
+
+    def counted_collection(phase: str, info: dict) -> None:  # the garbage collector's passes, in every thread
+        if phase == "start":
+            collecting[threading.get_ident()] = time.thread_time_ns()
+        else:
+            add("gc_passes")
+            add(f"gc_passes_{info.get('generation')}")
+            add("gc_cpu", (time.thread_time_ns() - collecting.pop(threading.get_ident(), time.thread_time_ns())) / 1e9)
+
+    gc.callbacks.append(counted_collection)
+    if profile_folder is not None:
+        _profile_threads(profile_folder)
     os.chdir(tree)
     sys.argv = [str(tree / "run.py"), *argv]
     runpy.run_path(str(tree / "run.py"), run_name="__main__")
@@ -196,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", default="mix")
     parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1], help="the checkout to serve")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder (database, server log)")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile each serving thread; print the top functions of each kind"
+    )
+    parser.add_argument("--top", type=int, default=25, help="functions printed a kind for --profile")
+    parser.add_argument("--sort", default="tottime", help="pstats' order for --profile (tottime, cumulative)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from bench.harness import PYTHON, ServerProcess, children_of, clean_up, drive, free_port, write_config
@@ -205,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-threads-"))
     counters_folder = folder / "counters"
     counters_folder.mkdir()
+    profile_folder = folder / "profiles"
+    if args.profile:
+        profile_folder.mkdir()
+        os.environ[PROFILE_ENV] = str(profile_folder)
     config = write_config(folder / "bot", {"wechat.token": TOKEN, "wechat.api_base_url": "http://127.0.0.1:9/"})
     port = free_port()
     serve = ["--config", str(config), "serve", "--host", "127.0.0.1", "--port", str(port), "--no-scheduler"]
@@ -266,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
             f"write lock taken {d.get('lock_takes', 0):.0f} times, held {d.get('lock_held', 0):.2f} s "
             f"({d.get('lock_held', 0) / messages * 1000:.2f} ms a message), waited {d.get('lock_wait', 0):.2f} s "
             f"(for the lock file {d.get('lock_file_wait', 0):.2f} s); checkpoints {d.get('checkpoints', 0):.0f} "
-            f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s"
+            f"+ {d.get('checkpoints_locked', 0):.0f} holding the lock, {d.get('checkpoint_wall', 0):.2f} s; "
+            f"garbage collector {d.get('gc_passes', 0):.0f} passes (generation 0/1/2: {d.get('gc_passes_0', 0):.0f}/"
+            f"{d.get('gc_passes_1', 0):.0f}/{d.get('gc_passes_2', 0):.0f}), {d.get('gc_cpu', 0) * 1000:.0f} ms CPU"
         )
     held = sum(
         values.get("lock_held", 0.0) - counted.get(pid, {}).get("lock_held", 0.0)
@@ -277,12 +363,35 @@ def main(argv: list[str] | None = None) -> int:
             f"the write lock held {held:.2f} s of {stats.elapsed:.1f} s, {held / n * 1000:.2f} ms a message: "
             f"at most {n / held:.0f} msg/s whatever the cores"
         )
+    if args.profile:
+        _print_profiles(profile_folder, args.sort, args.top, n)
     clean_up(folder, args.keep)
     return 0
 
 
+def _print_profiles(folder: Path, sort: str, top: int, messages: int) -> None:
+    """The top functions of each kind of thread, every process's and thread's profile of that kind added up (the
+    warm-up included; the profiler's own cost inflates every figure, so read them against each other)."""
+    import io
+    import pstats
+
+    kinds: dict[str, list[str]] = {}
+    for path in sorted(folder.glob("*.prof")):
+        kinds.setdefault(path.stem.rsplit("-", 2)[0], []).append(str(path))
+    for kind, paths in sorted(kinds.items()):
+        out = io.StringIO()
+        stats = pstats.Stats(*paths, stream=out)
+        total = getattr(stats, "total_tt", 0.0)
+        stats.sort_stats(sort).print_stats(top)
+        print(
+            f"--- {kind} ({len(paths)} profiles; {total:.2f} s profiled, {total / max(messages, 1) * 1000:.3f} ms a message driven) ---"
+        )
+        print(out.getvalue())
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[1] == INSIDE:
-        _instrumented_serve(Path(sys.argv[2]), sys.argv[4:], Path(sys.argv[3]))
+        profiling = os.environ.get(PROFILE_ENV)
+        _instrumented_serve(Path(sys.argv[2]), sys.argv[4:], Path(sys.argv[3]), Path(profiling) if profiling else None)
     else:
         sys.exit(main())

@@ -550,8 +550,10 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
 class _VillageForms:
     """Every village's name and short name (``core_name``) of two characters or more, each with its first place in
     the order ``read_name_and_village`` read them (by village, the name before the short name), and their lengths
-    longest first. Kept for the last few rosters, by their names: a city's 1,200 villages cost a short text from a
-    follower not registered yet ~0.75 ms read one by one (issue 21, twelfth round), the names' tuple ~0.05 ms."""
+    longest first. Kept for the last few rosters: a city's 1,200 villages cost a short text from a follower not
+    registered yet ~0.75 ms read one by one (issue 21, twelfth round). Villages as a connection keeps them
+    (bot/store/roster.py ``KeptVillages``) are known by their ``villages_version`` mark; others by the tuple of their
+    names (~0.05 ms a text for 1,200, the thirteenth round's cut)."""
 
     def __init__(self, names: tuple[str, ...]):
         from bot.roster import core_name
@@ -566,13 +568,14 @@ class _VillageForms:
 
     @classmethod
     def of(cls, villages: Iterable[Mapping]) -> _VillageForms:
-        names = tuple(map(_NAME, villages))
-        forms = _forms_kept.get(names)
+        mark = getattr(villages, "mark", None)
+        key: tuple = (_MARKED, mark) if mark is not None else tuple(map(_NAME, villages))
+        forms = _forms_kept.get(key)
         if forms is None:
-            forms = cls(names)
+            forms = cls(tuple(map(_NAME, villages)) if mark is not None else key)
             if len(_forms_kept) >= FORMS_KEPT:
                 _forms_kept.clear()
-            _forms_kept[names] = forms
+            _forms_kept[key] = forms
         return forms
 
     def longest_in(self, text: str) -> str | None:
@@ -587,8 +590,9 @@ class _VillageForms:
 
 
 _NAME = operator.itemgetter("name")
+_MARKED = object()  # a key's first item: the rest is a villages_version mark, not a village's name
 FORMS_KEPT = 4  # rosters (a test's, the city's) whose forms are kept
-_forms_kept: dict[tuple[str, ...], _VillageForms] = {}
+_forms_kept: dict[tuple, _VillageForms] = {}
 
 
 # What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)

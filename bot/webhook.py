@@ -194,13 +194,7 @@ class FastPath:
             return self.wsgi_app(environ, start_response)
         try:
             app = self.flask_app.extensions["bot"]
-            args: dict[str, str] = {}
-            for name, value in parse_qsl(
-                environ.get("QUERY_STRING", "").encode("latin1").decode(),  # as werkzeug's Request.args reads it
-                keep_blank_values=True,
-                errors="werkzeug.url_quote",
-            ):
-                args.setdefault(name, value)  # MultiDict.get: the first
+            args = query_args(environ.get("QUERY_STRING", ""))
             status, body, mimetype = answer(
                 app, args, environ.get("REMOTE_ADDR"), lambda: environ["wsgi.input"].read(int(length))
             )
@@ -213,6 +207,26 @@ class FastPath:
             [("Content-Type", f"{mimetype}; charset=utf-8"), ("Content-Length", str(len(data)))],
         )
         return [data]
+
+
+def query_args(query: str) -> dict[str, str]:
+    """The query parameters as werkzeug's ``Request.args`` reads them, the first of each name. WeChat's are plain
+    ASCII (signature, timestamp, nonce, openid, encrypt_type, msg_signature): with no ``%`` or ``+`` to undo, splitting
+    gives what ``parse_qsl`` gives (tests/unit/test_webhook_query.py compares them), in a tenth of its time."""
+    args: dict[str, str] = {}
+    if query.isascii() and "%" not in query and "+" not in query:
+        for pair in query.split("&"):
+            if pair:
+                name, _, value = pair.partition("=")
+                args.setdefault(name, value)  # MultiDict.get: the first
+        return args
+    for name, value in parse_qsl(
+        query.encode("latin1").decode(),  # as werkzeug's Request.args reads it
+        keep_blank_values=True,
+        errors="werkzeug.url_quote",
+    ):
+        args.setdefault(name, value)
+    return args
 
 
 def _crypto(app: AppContext) -> WeChatCrypto | None:

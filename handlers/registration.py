@@ -84,7 +84,7 @@ def _register_with_villages(ctx: Ctx, words):
         and ctx.person is not None
     ):
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
-    villages = roster_store.all_villages(ctx.db)
+    villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     parsed = parse(text, villages)
     story = identity.parse_register_in_story
     if parsed is None and parse is not story and ctx.person is None and identity.asks_register_in_story(text):

@@ -185,23 +185,43 @@ def update_person(db: Database, person_id: int, fields: dict, now: str) -> None:
 
 
 # -- villages ---------------------------------------------------------------------------------------
-# Per connection (each thread has its own): (the villages_version mark, the villages read then). A follower not
-# registered yet who writes a few words has them read against every village (handlers/registration.py): a city's
-# 1,200 villages read whole each time cost the writer ~1 ms of a message (issue 21, eleventh round).
+class KeptVillages(list):
+    """Every village, by id, as a connection keeps them (``kept_villages``), and ``mark``: the ``villages_version`` mark
+    they were read at (None: not kept). Shared by every caller on the connection: read them, never change the list or
+    its dicts (``all_villages`` gives copies to change). The same mark, the same villages, whichever connection read
+    them (a trigger moves the mark to a new random number on every write to ``villages``): bot/identity.py keeps what
+    it derives from the villages' names by it."""
+
+    mark: int | None = None
+
+
+# Per connection (each thread has its own): the villages read at a villages_version mark. A follower not registered
+# yet who writes a few words has them read against every village (handlers/registration.py): a city's 1,200 villages
+# read whole each time cost the writer ~1 ms of a message (issue 21, eleventh round); copied for each caller ~0.2 ms
+# (the twelfth), so registration's readers take them as kept (the thirteenth).
 _villages_kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MARK = "SELECT mark FROM villages_version"
+
+
+def kept_villages(db: Database) -> KeptVillages:
+    """Every village, by id, as this connection keeps them: read only (``KeptVillages``). Read again only when a write
+    to ``villages`` moved its mark since this connection last read them (m006)."""
+    mark = db.conn.execute(_MARK).fetchone()
+    kept = _villages_kept.get(db)
+    if mark is not None and kept is not None and kept.mark == mark[0]:
+        return kept
+    villages = KeptVillages(db.query("SELECT * FROM villages ORDER BY id"))
+    # outside a transaction another connection may commit between the two reads: kept only when the mark did not move
+    # meanwhile (in a transaction, as in the writer, it cannot), so a mark never names villages read at another
+    if mark is not None and db.conn.execute(_MARK).fetchone() == mark:
+        villages.mark = mark[0]
+        _villages_kept[db] = villages
+    return villages
 
 
 def all_villages(db: Database) -> list[dict]:
-    """Every village, by id: each a dict of its own (the caller may change it). Read again only when a write to
-    ``villages`` moved its mark since this connection last read them (m006)."""
-    mark = db.conn.execute("SELECT mark FROM villages_version").fetchone()
-    kept = _villages_kept.get(db)
-    if mark is not None and kept is not None and kept[0] == mark[0]:
-        return list(map(dict, kept[1]))  # ~0.17 ms for 1,200 (a comprehension ~0.24)
-    villages = list(db.query("SELECT * FROM villages ORDER BY id"))
-    if mark is not None:
-        _villages_kept[db] = (mark[0], tuple(dict(village) for village in villages))
-    return villages
+    """Every village, by id: each a dict of its own (the caller may change it); ``kept_villages`` to read them only."""
+    return list(map(dict, kept_villages(db)))  # ~0.17 ms for 1,200 (a comprehension ~0.24)
 
 
 def village_by_name(db: Database, name: str) -> dict | None:

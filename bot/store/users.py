@@ -69,40 +69,63 @@ def touch_inbound(
 
     ``with_person``: the row has ``person`` too, the roster person bound to this openid as ``SELECT * FROM people``
     gives it (None when there is none): what ``Ctx.person`` would read in a statement of its own."""
-    returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
-    if with_person:
-        returning += f", {person_of_user(db)} AS person"
-    if unless_kept is None:
-        values, unless = "VALUES (?, ?, ?{})", []
-    else:  # INSERT … SELECT: an upsert's SELECT needs its WHERE (SQLite's parser); no row, no insert and no update
-        values = "SELECT ?, ?, ?{} WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE openid = ? AND msg_key = ?)"
-        unless = [openid, unless_kept]
-        returning += ", (SELECT max(id) FROM inbox) AS last_inbox_id"
-    for name, sql, _params in reads:
-        returning += f', ({sql}) AS "read:{name}"'
+    person = person_of_user(db) if with_person else None
+    key = (counts_as_contact, unless_kept is None, person, tuple((name, sql) for name, sql, _params in reads))
+    sql = _statements.get(key)
+    if sql is None:
+        sql = _statements[key] = _touch_sql(*key)
+    unless = () if unless_kept is None else (openid, unless_kept)
     read_params = [value for _name, _sql, params in reads for value in params]
     if counts_as_contact:
-        sql = (
-            f"INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) {values.format(', ?')}"
-            " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
-            f" cs_sent_since_inbound = 0 {returning}"
-        )
         params = [openid, now, now, now, *unless, now, *read_params]
     else:
-        sql = (
-            f"INSERT INTO users (openid, created_at, subscribed_at) {values.format('')}"
-            f" ON CONFLICT(openid) DO UPDATE SET openid = openid {returning}"
-        )
         params = [openid, now, now, *unless, now, *read_params]
     cursor = db.conn.execute(sql, params)
     row = cursor.fetchone()
     if row is None:
         return None
     user = dict(zip([d[0] for d in cursor.description], row))
-    user["live_flows"] = {flow: tuple(row) for flow, row in json.loads(user["live_flows"]).items()}
+    flows = user["live_flows"]
+    user["live_flows"] = {} if flows == "{}" else {flow: tuple(row) for flow, row in json.loads(flows).items()}
     if with_person and user["person"] is not None:
         user["person"] = json.loads(user["person"])
     return user
+
+
+# touch_inbound's statement text by what shapes it: made once, not for each message (~5 µs of the writer's serial work
+# a message; issue 21, thirteenth round). A handful of shapes (a connection's person expression is one string per
+# connection); made anew past ``_STATEMENTS_KEPT``.
+_statements: dict[tuple, str] = {}
+
+
+def _touch_sql(
+    counts_as_contact: bool, without_key: bool, person: str | None, reads: tuple[tuple[str, str], ...]
+) -> str:
+    if len(_statements) >= _STATEMENTS_KEPT:
+        _statements.clear()
+    returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
+    if person is not None:
+        returning += f", {person} AS person"
+    if without_key:
+        values = "VALUES (?, ?, ?{})"
+    else:  # INSERT … SELECT: an upsert's SELECT needs its WHERE (SQLite's parser); no row, no insert and no update
+        values = "SELECT ?, ?, ?{} WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE openid = ? AND msg_key = ?)"
+        returning += ", (SELECT max(id) FROM inbox) AS last_inbox_id"
+    for name, sql in reads:
+        returning += f', ({sql}) AS "read:{name}"'
+    if counts_as_contact:
+        return (
+            f"INSERT INTO users (openid, created_at, subscribed_at, last_inbound_at) {values.format(', ?')}"
+            " ON CONFLICT(openid) DO UPDATE SET last_inbound_at = excluded.last_inbound_at,"
+            f" cs_sent_since_inbound = 0 {returning}"
+        )
+    return (
+        f"INSERT INTO users (openid, created_at, subscribed_at) {values.format('')}"
+        f" ON CONFLICT(openid) DO UPDATE SET openid = openid {returning}"
+    )
+
+
+_STATEMENTS_KEPT = 64
 
 
 def set_subscribed(db: Database, openid: str, subscribed: bool, now: str) -> None:

@@ -1,4 +1,4 @@
-"""``bot.store.roster.all_villages`` keeps the villages per connection and reads them again only when a write to the
+"""``bot.store.roster.all_villages`` (and ``kept_villages``) keeps the villages per connection and reads them again only when a write to the
 table moved its mark (m006's triggers): an import on another connection, the dashboard, a test's own INSERT, a change
 rolled back. And the person bound to an openid as the user row's statement returns it (``person_of_user``)."""
 
@@ -112,3 +112,66 @@ def test_the_mark_is_a_table_of_the_roster_store(two):
     here, _there = two
     with pytest.raises(sqlite3.IntegrityError):  # one row
         here.execute("INSERT INTO villages_version (id, mark) VALUES (2, 0)")
+
+
+def test_kept_villages_are_the_same_list_while_the_mark_holds(two):
+    """``kept_villages``: registration's readers read the kept villages themselves, no copy (issue 21, thirteenth
+    round); a write to the table, on any connection, gives a new list with a new mark."""
+    here, there = two
+    with transaction(there):
+        roster.insert_village(there, {"name": "埔心村"}, STAMP)
+    first = roster.kept_villages(here)
+    assert first is roster.kept_villages(here) and first.mark is not None
+    assert [v["name"] for v in first] == ["埔心村"] == names(here)
+    with transaction(there):
+        roster.insert_village(there, {"name": "下围村"}, STAMP)
+    second = roster.kept_villages(here)
+    assert second is not first and second.mark != first.mark
+    assert [v["name"] for v in second] == ["埔心村", "下围村"]
+    assert [v["name"] for v in first] == ["埔心村"]  # what a reader holds does not change under it
+
+
+def test_villages_read_while_another_connection_commits_are_not_kept_under_the_older_mark(two):
+    """Outside a transaction the mark and the villages are two reads: a commit between them would put the newer
+    villages under the older mark (bot/identity.py keys the villages' forms by it). They are read, not kept."""
+    here, there = two
+    with transaction(there):
+        roster.insert_village(there, {"name": "埔心村"}, STAMP)
+    query = here.query
+
+    def query_after_a_commit_elsewhere(sql, params=None):
+        if "FROM villages " in sql:
+            with transaction(there):
+                roster.insert_village(there, {"name": "下围村"}, STAMP)
+        return query(sql, params)
+
+    here.query = query_after_a_commit_elsewhere  # type: ignore[method-assign]
+    raced = roster.kept_villages(here)
+    here.query = query  # type: ignore[method-assign]
+    assert [v["name"] for v in raced] == ["埔心村", "下围村"] and raced.mark is None
+    kept = roster.kept_villages(here)
+    assert kept.mark is not None and [v["name"] for v in kept] == ["埔心村", "下围村"]
+    with transaction(here):  # in a transaction nothing commits in between: kept at once
+        assert roster.kept_villages(here) is kept
+
+
+def test_the_village_forms_of_kept_villages_go_by_their_mark(two):
+    """bot/identity.py ``_VillageForms`` of kept villages is found by their mark (not the tuple of 1,200 names), and
+    reads as the forms of the same names given as plain dicts."""
+    from bot import identity
+
+    here, there = two
+    with transaction(there):
+        for name in ("埔心村", "下围社区", "埔心新村"):
+            roster.insert_village(there, {"name": name}, STAMP)
+    kept = roster.kept_villages(here)
+    forms = identity._VillageForms.of(kept)
+    assert identity._VillageForms.of(roster.kept_villages(here)) is forms
+    by_names = identity._VillageForms.of([{"name": v["name"]} for v in kept])
+    assert forms is not by_names and (forms.first, forms.lengths) == (by_names.first, by_names.lengths)
+    for text in ("埔心村 李秀英", "下围李秀英", "我是埔心新村的张三", "我的进度"):
+        assert identity.read_name_and_village(text, kept) == identity.read_name_and_village(text, list(kept))
+    with transaction(there):
+        roster.insert_village(there, {"name": "上岭村"}, STAMP)
+    moved = identity._VillageForms.of(roster.kept_villages(here))
+    assert moved is not forms and "上岭村" in moved.first
