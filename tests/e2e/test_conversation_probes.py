@@ -407,6 +407,64 @@ def test_round_19e_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's sixth blind set (tests/data/conversation_probes_19f.tsv, 140: a widow dictating, the women's director, a
+# county work-team member's formal requests, a truck-driving party member, a teenager's slang, a Hakka grandmother
+# typed for by her daughter-in-law, a forestry-graduate adviser), written at the start of round 23 by a writer who saw
+# only DESIGN.md and the seeds, never looked at by anyone. Its blind figures, run by the lead: 103/140 on main before
+# round 23, 103/140 after it (the same 37 misses: round 23's classes carried nothing to it). The next round's
+# development set: its misses as first run after round 23, strict, to be read and fixed by their class.
+_ROUND_19F_LEFT = [
+    (
+        "blind miss after round 23, not yet read",
+        [
+            "今日同老公喺后山种咗四棵荔枝 攰到死 腰都直唔返",
+            "阿姨你好呀 我係住村尾嘅 上个月同个孙一齐种咗啲果树 唔知而家算唔算完成任务 帮我睇下进度 唔该晒",
+            "村里进度咋样 是不是又垫底了",
+            "种完树发张相就得 定係要写埋几多棵",
+            "先发图还是先打几棵 咋整",
+            "我要认灵两棵柿子书",
+            "阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字",
+            "老豆叫我帮屋企认领 3棵杨梅 hh",
+            "我种了书要怎么登济",
+            "𠊎屋家婆种咗树 想登记一下",
+            "种树登记喺边度登啊",
+            "前几日种咗啲果树 未记录 而家补记得唔得",
+            "我也要参加种书那天",
+            "植树日报名 算我一个 nb",
+            "证书咋领 想发朋友圈炫一下",
+            "帮主",
+            "我想认样一棵书",
+            "提醒重新开返啦 唔收到都唔知几时要淋水",
+            "党员责任区有边几个",
+            "哈哈 我也要领一块党员责任区呀 姐妹们帮我睇住淋水 嘻嘻",
+            "责任区 还有冇 空位",
+            "姐妹们都好想参加今个月嘅义务植树呀 我先帮自己报个名 嘻嘻 到时一齐去",
+            "烦请暂停向本人推送植树提醒消息",
+            "麻烦发一下本村可认养树木清单",
+            "代办",
+            "我名下未处理的工单有几条",
+            "顾问端有哪些指令，列一下",
+            "𠊎系埔心村个钟四妹 阿媳帮𠊎打字",
+            "等级 李德胜 埔心村",
+            "我种了树想记录下来 要怎么弄",
+            "𠊎屋家婆问 柿树落花落得好犀利 || 佢话系今年先种嘅 爱点搞",
+            "相发咗 跟住要点",
+            "相片发过去了还要讲什么",
+            "算了 不记了 取销",
+            "相要点发 喺边度撳",
+            "你话要相 我而家喺田度 影埋棵树就得?",
+            "取消吧 明天再弄",
+        ],
+    ),
+]
+ROUND_19F_MISSES = {message: why for why, messages in _ROUND_19F_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19f.tsv", ROUND_19F_MISSES))
+def test_round_19f_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
