@@ -135,11 +135,16 @@ def on_join_code(ctx: Ctx, code: str) -> str:
     return _checked_in(ctx, events.check_in(ctx, event, "code"))
 
 
-@registered
-def on_join(ctx: Ctx, _match) -> str:
+def _village_days(ctx: Ctx) -> list[dict]:
+    """The planting days of the sender's village not over yet (none for a person of no village)."""
     assert ctx.person is not None  # @registered
     village_id = ctx.person["village_id"]
-    current = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+    return store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+
+
+@registered
+def on_join(ctx: Ctx, _match) -> str:
+    current = _village_days(ctx)
     if not current:
         return ctx.t("events.none_open")
     if len(current) > 1:
@@ -188,9 +193,7 @@ def _day_asked(_app, meaning: str) -> bool:
 @registered
 def on_day_asked(ctx: Ctx, _match) -> str:
     """The village's planting day asked about: the days not over yet (the FAQ's time-of-day entry is no answer)."""
-    assert ctx.person is not None  # @registered
-    village_id = ctx.person["village_id"]
-    current = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+    current = _village_days(ctx)
     if not current:
         return ctx.t("events.day_none")
     lines = "\n".join(
