@@ -98,6 +98,7 @@ import numpy as np
 from bot import faq_cache, nlu
 from bot.faq_model import ModelSettings, QuestionModel, question_model
 from bot.schedule import month_day_words
+from bot.sound_alike import SoundAlikeWords
 
 # jieba imports pkg_resources only to open its own data files, and opens them by path without it (the tokenizer
 # here reads the domain dictionary by path anyway): pkg_resources is ~0.1 s and ~11 MB of a process's start-up
@@ -668,88 +669,6 @@ class _Intent:
         )
 
 
-class SoundAlikeWords:
-    """Topic words misheard by voice input or mistyped by sound ('嫁结' for 嫁接, '刷百' for 刷白, '台疯' for
-    台风, '顶跟水' for 定根水): a run of characters that reads like one of ``words`` (toneless pinyin: the
-    run's characters by their usual reading, the word's by any of its readings), keeps at least one of its characters in place and is no word itself (``real``:
-    dictionaries of words, '有机肥') is read as that word. Not every changed character may be a grammar
-    character (``keep``: '有什么' is not 为什么) unless each is framed by the word's own characters in place ('定跟水' is
-    定根水: ``_framed``). Tree names are not here (``nlu.find_sound_alike_species``)."""
-
-    def __init__(
-        self,
-        words: Iterable[str],
-        keep: frozenset[str] = frozenset(),
-        real: Iterable[Mapping] = (),
-        framed_context: Mapping[str, str] = FRAMED_CONTEXT,
-    ):
-        self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
-        self._framed_context = {word: re.compile(words_re) for word, words_re in framed_context.items()}
-        self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
-        self._keep = keep
-        # the first or last characters of a topic word, which may be a word too ('党建' of 党建林)
-        self._word_ends = {w[:k] for w in self._words for k in range(2, len(w))} | {
-            w[-k:] for w in self._words for k in range(2, len(w))
-        }
-        self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
-        for word in sorted(self._words, key=lambda w: (-len(w), w)):
-            sounds = tuple(nlu.readings(c) for c in word)
-            for first in sounds[0]:
-                self._by_first.setdefault(first, []).append((word, sounds))
-
-    def _sounds_like(self, window: str, word: str, sounds: tuple[frozenset[str], ...], norm: str, at: int) -> bool:
-        same = [a == b for a, b in zip(window, word)]
-        if not any(same) or all(same):
-            return False
-        changed = [i for i, eq in enumerate(same) if not eq]
-        if all(window[i] in self._keep for i in changed) and not self._framed(word, same, changed, norm, at):
-            return False
-        return all(eq or nlu.main_reading(c) in s for c, s, eq in zip(window, sounds, same))
-
-    def _framed(self, word: str, same: list[bool], changed: list[int], norm: str, at: int) -> bool:
-        """May grammar characters alone be the misheard ones (定跟水 for 定根水)? Only inside the word, each with both
-        neighbours in place (有什么 is not 为什么; 跟我说, 跟着: 跟 frames nothing), and only where the question is of
-        the word's matter (``framed_context``: watering, for 定根水) or the word opens it: the frame's first character
-        may end a word of its own (决定跟水库…, 说定跟水站…), which no dictionary here knows."""
-        if not all(0 < i < len(same) - 1 and same[i - 1] and same[i + 1] for i in changed):
-            return False
-        context = self._framed_context.get(word)
-        return at == 0 or bool(context and context.search(norm))
-
-    def fix(self, norm: str, blocked: Iterable[tuple[int, int]] = ()) -> str:
-        """``norm`` with every misheard word written right (same length: spans stay where they were)."""
-        taken = {i for start, end in blocked for i in range(start, end)}
-        for i in range(len(norm) - 1):  # a real word is kept whole: '有机肥' holds no misheard '机肥'
-            for size in (2, 3, 4):
-                piece = norm[i : i + size]
-                # ... unless it is the start or end of a topic word itself ('党建' of a misheard '党建邻')
-                if any(piece in real for real in self._real) and piece not in self._word_ends:
-                    taken.update(range(i, i + size))
-        out, i = list(norm), 0
-        while i < len(norm):
-            found = None
-            for size in (4, 3, 2):
-                window = norm[i : i + size]
-                if len(window) < size or taken.intersection(range(i, i + size)) or window in self._words:
-                    continue
-                found = next(
-                    (
-                        word
-                        for word, sounds in self._by_first.get(nlu.main_reading(window[0]), ())
-                        if len(word) == size and self._sounds_like(window, word, sounds, norm, i)
-                    ),
-                    None,
-                )
-                if found:
-                    break
-            if found:
-                out[i : i + len(found)] = found
-                i += len(found)
-            else:
-                i += 1
-        return "".join(out)
-
-
 # --- the index ----------------------------------------------------------------------
 
 
@@ -914,6 +833,7 @@ class FaqIndex:
             {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
             STOP_CHARS,
             (nlu.pinyin_phrases(), self._tok.FREQ),
+            FRAMED_CONTEXT,
         )
         # built now, not on the first question: the table of names by sound, the n-grams' idf
         nlu.find_sound_alike_species("", species)

@@ -412,7 +412,8 @@ def test_round_19e_probe(probe, context, message, expected):
 # typed for by her daughter-in-law, a forestry-graduate adviser), written at the start of round 23 by a writer who saw
 # only DESIGN.md and the seeds, never looked at by anyone. Its blind figures, run by the lead: 103/140 on main before
 # round 23, 103/140 after it (the same 37 misses: round 23's classes carried nothing to it). The next round's
-# development set: its misses as first run after round 23, strict, to be read and fixed by their class.
+# development set: its misses as first run after round 23, strict, to be read and fixed by their class (round 24, by the
+# lead: any command word typed by its sound, messages/typos.toml [sound]: 108/140, a development figure).
 _ROUND_19F_LEFT = [
     (
         "blind miss after round 23, not yet read",
@@ -422,17 +423,14 @@ _ROUND_19F_LEFT = [
             "村里进度咋样 是不是又垫底了",
             "种完树发张相就得 定係要写埋几多棵",
             "先发图还是先打几棵 咋整",
-            "我要认灵两棵柿子书",
             "阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字",
             "老豆叫我帮屋企认领 3棵杨梅 hh",
             "我种了书要怎么登济",
             "𠊎屋家婆种咗树 想登记一下",
             "种树登记喺边度登啊",
             "前几日种咗啲果树 未记录 而家补记得唔得",
-            "我也要参加种书那天",
             "植树日报名 算我一个 nb",
             "证书咋领 想发朋友圈炫一下",
-            "帮主",
             "我想认样一棵书",
             "提醒重新开返啦 唔收到都唔知几时要淋水",
             "党员责任区有边几个",
@@ -441,7 +439,6 @@ _ROUND_19F_LEFT = [
             "姐妹们都好想参加今个月嘅义务植树呀 我先帮自己报个名 嘻嘻 到时一齐去",
             "烦请暂停向本人推送植树提醒消息",
             "麻烦发一下本村可认养树木清单",
-            "代办",
             "我名下未处理的工单有几条",
             "顾问端有哪些指令，列一下",
             "𠊎系埔心村个钟四妹 阿媳帮𠊎打字",
@@ -450,7 +447,6 @@ _ROUND_19F_LEFT = [
             "𠊎屋家婆问 柿树落花落得好犀利 || 佢话系今年先种嘅 爱点搞",
             "相发咗 跟住要点",
             "相片发过去了还要讲什么",
-            "算了 不记了 取销",
             "相要点发 喺边度撳",
             "你话要相 我而家喺田度 影埋棵树就得?",
             "取消吧 明天再弄",

@@ -2095,7 +2095,10 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
         ("叶子发黄是怎么回事", "escalate"),  # the cause of a symptom: an adviser looks
         ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
         ("基本农田种果树可以吗", "escalate"),  # nor land
-        ("白蚁很多", "escalate"),  # a symptom told, not asked (in a ticket's window, a detail of its own: not the entry)
+        (
+            "白蚁很多",
+            "escalate",
+        ),  # a symptom told, not asked (in a ticket's window, a detail of its own: not the entry)
     ],
 )
 def test_round_27_the_model_overrules_a_short_questions_symptom_or_money_rule_when_sure(index, question, expected):
