@@ -1637,8 +1637,9 @@ def _by_sound(fixed: str) -> str:
     return _command_sounds().fix(fixed, names)
 
 
-# what follows 叫, 是, 姓 may be a name ('我叫邓记华', '我系埔心村个钟四妹'): never read by its sound
-_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名)([一-鿿]{1,4})")
+# what follows 叫, 是, 姓, 登记, 改成 may be a name ('我叫邓记华', '登记 邓记华 埔心村', '我系埔心村个钟四妹'): never read by
+# its sound
+_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名|登记|改成|改为|改做)([一-鿿]{1,4})")
 
 
 # characters of grammar that alone are no sign of a misheard command word ('有记' is not 登记)

@@ -33,6 +33,7 @@ def test_round_24_a_command_word_typed_by_its_sound_is_read_as_meant(probe, cont
     [
         ("我叫邓记华", "我叫邓记华"),  # a name after 叫 is read as written (邓记 sounds like 登记)
         ("我是邓记华埔心村", "我是邓记华埔心村"),
+        ("登记邓记华埔心村", "登记邓记华埔心村"),  # the name after 登记
         ("这批苗是什么等级", "这批苗是什么等级"),  # a word of its own (a seedling's grade)
         ("我提前到了", "我提前到了"),  # 提前 is a word: no 签到 in 前到
         ("今天三十几度", "今天三十几度"),  # 几度 is no 进度
