@@ -834,6 +834,7 @@ class FaqIndex:
             STOP_CHARS,
             (nlu.pinyin_phrases(), self._tok.FREQ),
             FRAMED_CONTEXT,
+            reader=nlu,
         )
         # built now, not on the first question: the table of names by sound, the n-grams' idf
         nlu.find_sound_alike_species("", species)

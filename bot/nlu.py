@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -20,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.messages import MESSAGES_DIR
+from bot.sound_alike import SoundAlikeWords
 
 # --- normalisation -----------------------------------------------------------
 
@@ -1649,10 +1651,9 @@ _SOUND_KEEP = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就�
 @lru_cache(maxsize=1)
 def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
-    from bot.sound_alike import SoundAlikeWords  # it reads this module's readings: imported when first needed
 
     words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
-    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),))
+    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=sys.modules[__name__])
 
 
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")

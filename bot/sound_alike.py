@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-
-from bot import nlu
+from types import ModuleType
 
 
 class SoundAlikeWords:
@@ -24,7 +23,10 @@ class SoundAlikeWords:
         keep: frozenset[str] = frozenset(),
         real: Iterable[Mapping] = (),
         framed_context: Mapping[str, str] | None = None,
+        *,
+        reader: ModuleType,
     ):
+        self._reader = reader  # bot.nlu: the characters' readings (passed in: nlu reads command words with this class)
         self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word
         self._framed_context = {word: re.compile(words_re) for word, words_re in (framed_context or {}).items()}
         self._words = {w for w in words if 2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w)}
@@ -36,7 +38,7 @@ class SoundAlikeWords:
         self._sizes = sorted({len(w) for w in self._words}, reverse=True)  # the windows a word can fill, longest first
         self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for word in sorted(self._words, key=lambda w: (-len(w), w)):
-            sounds = tuple(nlu.readings(c) for c in word)
+            sounds = tuple(reader.readings(c) for c in word)
             for first in sounds[0]:
                 self._by_first.setdefault(first, []).append((word, sounds))
 
@@ -47,7 +49,7 @@ class SoundAlikeWords:
         changed = [i for i, eq in enumerate(same) if not eq]
         if all(window[i] in self._keep for i in changed) and not self._framed(word, same, changed, norm, at):
             return False
-        return all(eq or nlu.main_reading(c) in s for c, s, eq in zip(window, sounds, same))
+        return all(eq or self._reader.main_reading(c) in s for c, s, eq in zip(window, sounds, same))
 
     def _framed(self, word: str, same: list[bool], changed: list[int], norm: str, at: int) -> bool:
         """May grammar characters alone be the misheard ones (定跟水 for 定根水)? Only inside the word, each with both
@@ -91,7 +93,7 @@ class SoundAlikeWords:
                 found = next(
                     (
                         word
-                        for word, sounds in self._by_first.get(nlu.main_reading(window[0]), ())
+                        for word, sounds in self._by_first.get(self._reader.main_reading(window[0]), ())
                         if len(word) == size and self._sounds_like(window, word, sounds, norm, i)
                     ),
                     None,

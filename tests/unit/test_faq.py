@@ -912,13 +912,13 @@ def test_a_topic_word_written_with_a_homophone_is_read_by_sound(index, question,
 
 
 def test_sound_alike_words_keep_real_words_and_grammar_characters():
-    words = faq.SoundAlikeWords(["基肥", "为什么", "浇水"], faq.STOP_CHARS, (nlu.pinyin_phrases(),))
+    words = faq.SoundAlikeWords(["基肥", "为什么", "浇水"], faq.STOP_CHARS, (nlu.pinyin_phrases(),), reader=nlu)
     assert words.fix("基费用什么") == "基肥用什么"
     assert words.fix("有机肥") == "有机肥"  # a real word: its 机肥 is not 基肥
     assert words.fix("有什么用") == "有什么用"  # only a grammar character changed: not 为什么
     assert words.fix("基费", [(0, 2)]) == "基费"  # a tree name is never rewritten
     # a real word that begins or ends the topic word does not protect its misheard whole (round 12: 党建邻)
-    party = faq.SoundAlikeWords(["党建林"], faq.STOP_CHARS, (nlu.pinyin_phrases(), {"党建": 1}))
+    party = faq.SoundAlikeWords(["党建林"], faq.STOP_CHARS, (nlu.pinyin_phrases(), {"党建": 1}), reader=nlu)
     assert party.fix("党建邻是什么") == "党建林是什么"
     assert party.fix("党建工作") == "党建工作"
 
@@ -954,7 +954,9 @@ def test_gen_as_a_grammar_word_is_kept(index, question):
 def test_sound_alike_words_take_a_grammar_character_only_inside_the_word():
     """A changed grammar character is taken inside a topic word whose neighbours are in place (定跟水: 定 and 水 frame
     it), never at its edge (有什么 is not 为什么) nor as a two-character word's (跟 alone frames nothing)."""
-    words = faq.SoundAlikeWords(["定根水", "为什么", "根系"], faq.STOP_CHARS, (nlu.pinyin_phrases(),))
+    words = faq.SoundAlikeWords(
+        ["定根水", "为什么", "根系"], faq.STOP_CHARS, (nlu.pinyin_phrases(),), faq.FRAMED_CONTEXT, reader=nlu
+    )
     assert words.fix("定跟水浇多少") == "定根水浇多少"
     assert words.fix("有什么用") == "有什么用"
     assert words.fix("跟系") == "跟系"
