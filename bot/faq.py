@@ -1103,13 +1103,9 @@ class FaqIndex:
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
-        trees = self._trees(norm)
-        label, lead = model.predict(_mask(norm, trees))
+        label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result
-        answer = None
-        if label not in ("escalate", "chitchat"):
-            answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
@@ -1145,7 +1141,7 @@ class FaqIndex:
             needed = self._model_rule_short
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
-            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in trees]):
+            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)]):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
 
@@ -1153,16 +1149,23 @@ class FaqIndex:
         """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
         entry (its safety line stays first): the rule's words were in it, nothing had happened ('高压线下面可不可以种
         果树', '给果树喷农药要戴什么防护 打完多久能摘果吃'; round 27: on V-AA, each read by a model that had not seen
-        it, such answers were right 9 times of 9 at that lead, and the model read every incident as one for a person)."""
+        it, such answers were right 7 times of 7 at that lead, and the model read every incident as one for a person)."""
         model = self.precedents.model
         if model is None:
             return result
+        _, lead, answer = self._model_reading(model, norm)
+        if lead < self._model_safety or answer is None:
+            return result
+        return replace(answer, reason="safety_model")
+
+    def _model_reading(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
+        """The model's label for the question, its lead over the next, and the answer it stands for here (None for a
+        person, small talk, or a label no entry gives for the trees named)."""
         trees = self._trees(norm)
         label, lead = model.predict(_mask(norm, trees))
-        if lead < self._model_safety or label in ("", "escalate", "chitchat"):
-            return result
-        answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
-        return result if answer is None else replace(answer, reason="safety_model")
+        if label in ("", "escalate", "chitchat"):
+            return label, lead, None
+        return label, lead, self._label_answer(label, {name for name, _ in trees if name in self.species})
 
     def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
         """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
