@@ -11,7 +11,7 @@ messages itself, whether or not a server runs on the same database.
 
   /photo [PATH]         send a photo (the file; without PATH a drawn sapling)
   /voice [TEXT]         send a voice message (with TEXT as WeChat's recognition)
-  /location LAT LNG     send a location
+  /location LAT LNG [NAME]  send a location (NAME: the place name WeChat labels it with)
   /follow [村名|SCENE]  follow (a village's QR code: its name, or its id)
   /unfollow             unfollow (nothing more is sent to you; /follow again)
   /click KEY            click a menu button

@@ -174,7 +174,10 @@ def distance_m(event: dict, lat: float, lng: float) -> float:
 
 
 def place_words(event: dict) -> str:
-    """Where, as stored: the opener's location ('23.12345，113.12345'); '' when it has none."""
+    """Where, as stored: the place's name WeChat gave the opener's location, else the location itself
+    ('23.12345，113.12345'); '' when it has neither."""
+    if event.get("place_label"):
+        return str(event["place_label"])
     if event.get("lat") is None or event.get("lng") is None:
         return ""
     return f"{event['lat']:.5f}，{event['lng']:.5f}"
@@ -188,7 +191,7 @@ def span_words(event: dict, tz: str) -> str:
 
 # -- the services ------------------------------------------------------------------------------------------
 def recent_location(ctx) -> dict | None:
-    """The sender's location sent in the last [events.location_minutes], or None: {lat, lng}."""
+    """The sender's location sent in the last [events.location_minutes], or None: ``place_of`` it."""
     since = ctx.now - timedelta(minutes=float(ctx.config.get("events.location_minutes")))
     payload = store.recent_location_payload(ctx.db, ctx.openid, clock.to_db(since))
     if payload is None:
@@ -197,7 +200,14 @@ def recent_location(ctx) -> dict | None:
         msg = from_fields(json.loads(payload))
     except (MalformedMessage, ValueError):
         return None
-    return {"lat": msg.lat, "lng": msg.lng} if msg.lat is not None and msg.lng is not None else None
+    return place_of(msg)
+
+
+def place_of(msg) -> dict | None:
+    """A location message's place: {lat, lng, label} (the label WeChat gives it, or None); None without one."""
+    if msg.lat is None or msg.lng is None:
+        return None
+    return {"lat": msg.lat, "lng": msg.lng, "label": (msg.label or "").strip() or None}
 
 
 def wait_for_place(ctx, parsed: OpenText, starts_at: datetime, ends_at: datetime) -> None:
@@ -216,6 +226,7 @@ def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dic
         code=new_code(store.codes_in_use(db, ctx.now_s)),
         lat=place["lat"],
         lng=place["lng"],
+        place_label=place.get("label"),
         starts_at=starts_at,
         ends_at=ends_at,
         opened_by_person_id=ctx.person["id"],

@@ -85,9 +85,10 @@ def on_open(ctx: Ctx, parsed: events.OpenText) -> str:
 
 def _location(ctx: Ctx, _state) -> dict | None:
     """A location, when the events flow is the conversation touched last (a planting record started since keeps it)."""
-    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+    if ctx.msg.msg_type != "location":
         return None
-    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng} if events.FLOW.touched_last(ctx) else None
+    place = events.place_of(ctx.msg)
+    return place if place is not None and events.FLOW.touched_last(ctx) else None
 
 
 def on_place(ctx: Ctx, state, place: dict) -> str:
@@ -197,7 +198,12 @@ def on_day_asked(ctx: Ctx, _match) -> str:
     if not current:
         return ctx.t("events.day_none")
     lines = "\n".join(
-        ctx.t("events.day_line", name=e["name"], span=events.span_words(e, ctx.app.tz), place=events.place_words(e))
+        ctx.t(
+            "events.day_line" if e.get("place_label") else "events.day_line_at",
+            name=e["name"],
+            span=events.span_words(e, ctx.app.tz),
+            place=events.place_words(e),
+        )
         for e in current
     )
     return ctx.t("events.day_info", lines=lines)

@@ -1,6 +1,6 @@
 """Planting days (义务植树活动): the events cadres open, and who checked in (attendance).
 
-An event belongs to a village: a name, a place (the opener's location), a span [starts_at, ends_at), a short code
+An event belongs to a village: a name, a place (the opener's location, and its name as WeChat labels it), a span [starts_at, ends_at), a short code
 unique among the events not yet over, and the temporary WeChat QR code fetched for it by a job (``qr_status``
 pending | ready | failed). An attendance row is one person at one event (unique): how they checked in (opened,
 village: a bare 参加, code, qr) and whether they were there (``present``: by a location near the event, as its
@@ -29,7 +29,7 @@ _TREES_SQL = (
 )
 EXPORT_SQL = {
     "events": (
-        "SELECT e.id, v.name AS village, e.name, e.lat, e.lng, e.starts_at, e.ends_at, pe.name AS opened_by, e.code,"
+        "SELECT e.id, v.name AS village, e.name, e.lat, e.lng, e.place_label AS place, e.starts_at, e.ends_at, pe.name AS opened_by, e.code,"
         " (SELECT COUNT(*) FROM attendance a WHERE a.event_id = e.id) AS attendees,"
         " (SELECT COUNT(*) FROM attendance a WHERE a.event_id = e.id AND a.present = 1) AS present,"
         f" (SELECT COALESCE(SUM({_TREES_SQL}), 0) FROM attendance a WHERE a.event_id = e.id) AS trees,"
@@ -99,6 +99,12 @@ def m001_events(db: Database) -> None:
     db.table("attendance").create_index(["person_id", "present"])
 
 
+@migrations()
+def m002_place_label(db: Database) -> None:
+    """The place's name as WeChat labels the opener's location ('广东省江门市新会区埔心村委会'), when it sent one."""
+    db.table("events").add_column("place_label", str)
+
+
 # -- events -----------------------------------------------------------------------------------------
 def event(db: Database, event_id: int | None) -> dict | None:
     return one(
@@ -116,6 +122,7 @@ def insert_event(
     code: str,
     lat: float,
     lng: float,
+    place_label: str | None = None,
     starts_at: str,
     ends_at: str,
     opened_by_person_id: int,
@@ -124,9 +131,9 @@ def insert_event(
     now: str,
 ) -> int:
     cursor = db.execute(
-        "INSERT INTO events (village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid,"
-        " inbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [village_id, name, code, lat, lng, starts_at, ends_at, opened_by_person_id, openid, inbox_id, now],
+        "INSERT INTO events (village_id, name, code, lat, lng, place_label, starts_at, ends_at, opened_by_person_id,"
+        " openid, inbox_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [village_id, name, code, lat, lng, place_label, starts_at, ends_at, opened_by_person_id, openid, inbox_id, now],
     )
     return new_id(cursor)
 

@@ -91,6 +91,23 @@ def test_a_cadre_opens_a_planting_day_and_its_qr_code_follows(secretary, rows, t
     assert "3月6日 08:30–12:30" in secretary.says("活动 河边补种")
 
 
+def test_the_days_place_is_named_as_wechat_labels_the_openers_location(secretary, person, rows, config_file, tmp_path):
+    """A villager asking about the day is told the place's name WeChat gave the opener's location (not two numbers
+    they cannot read); a location without a label (some phones send none) still gives its coordinates."""
+    villager = person("o-li", "李秀英")
+    secretary.says("活动 村口植树 9点到12点")
+    secretary.sends_location(*PLACE, label="广东省江门市新会区埔心村委会 ")
+    assert rows("events")[0]["place_label"] == "广东省江门市新会区埔心村委会"
+    reply = villager.says("礼拜六植树活动在哪里集合")
+    assert "村口植树：3月6日 09:00–12:00，地点：广东省江门市新会区埔心村委会。" in reply and "23.1" not in reply
+    [exported] = export(config_file, "events", tmp_path)
+    assert exported["place"] == "广东省江门市新会区埔心村委会"
+    secretary.sends_location(*NEAR)  # no label: the place is where it was sent
+    secretary.says("活动 河边补种 10点到11点")
+    reply = villager.says("今天的活动在哪里")
+    assert "河边补种：3月6日 10:00–11:00，地点是发起时定的位置（23.10100，114.40050）。" in reply
+
+
 def test_a_day_opened_in_quiet_hours_gets_its_qr_code_at_once(secretary, tick, sent_to, clock):
     """The QR code's link is the second half of the reply to 活动, for a day that runs from now: it does not wait
     for the end of reminders.quiet_hours as notices do (it would come after the day)."""
