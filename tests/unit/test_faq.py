@@ -232,7 +232,8 @@ def test_chitchat(index):
         ("院子小种什么好", "recommend.庭院+small", "桂花"),
         ("河边种什么", "recommend.河边", "秋枫"),
         ("想种能吃果子的", "recommend.吃果", "荔枝"),
-        ("路边种什么好看", "recommend.路边+观花", "木棉"),
+        ("路边种什么好看", "recommend.路边", "香樟"),  # round 28: 好看 alone is no use (V–AB's writers agree)
+        ("路边种什么花好看", "recommend.路边+观花", "木棉"),
     ],
 )
 def test_recommendations(index, question, entry_id, must_have):
@@ -533,7 +534,9 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
         ("我先垫了三百块 几时还我", "money", "村委"),
         ("我家的水田可以改种果树吗", "land", "土地管理法"),  # one plot; asked in general: camp.farmland (round 8)
         ("屋后那棵老树想砍掉要不要批", "felling", "森林法"),
-        ("村里的古树可以砍吗", "felling", "古树"),  # '古树可以移走吗' is answered: precedents second tech.felling
+        # '古树可以移走吗' and, since AA joined the precedents (round 28), '村里的古树可以砍吗' are answered: precedents
+        # second tech.felling (the law: no); one tree in the way, to be cut, is for a person
+        ("村口那棵一百多年的榕树挡路 能不能砍", "felling", "古树"),
         ("邻居的竹子钻到我家菜地", "dispute", ""),
         ("有人半夜把我种的桂花挖走了", "dispute", ""),
         ("村干部说我没种可我明明种了", "dispute", ""),
@@ -1759,7 +1762,7 @@ ROUND_16 = [
 
 ROUND_17 = [
     # round 17
-    ("主题林种什么树好看", "recommend.主题林+观花"),  # which trees: a recommendation
+    ("主题林种什么树好看", "recommend.主题林"),  # which trees: a recommendation (round 28: 好看 alone is no use)
     ("主题林是什么", "camp.zhutilin"),
     ("党建林种什么树好", "recommend.党建林"),  # round 21: which trees for a place is a recommendation (P–U agree)
     ("院子里种什么树开花又好闻", "recommend.庭院+香花"),
