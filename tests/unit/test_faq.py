@@ -2156,3 +2156,39 @@ def test_round_27_room_advice_and_insurance_read_as_asked(index, question, expec
 )
 def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, question, expected):
     assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # written by the lead before the intents were added: 5 of 8 right then (the entry and the mapped precedents'
+        # labels), 8 after the intents' words were widened; a person still for an incident told in a story of words
+        # the entry cannot explain ('我是村医…有人晕倒要怎么急救')
+        ("树林底下放几只鸡得唔得", "tech.livestock"),
+        ("果园里面养鸭子会不会把苗吃掉", "tech.livestock"),
+        ("种树那日好晒 点样唔会中暑", "tech.heatstroke"),
+        ("上山种树要带藿香正气水吗", "tech.heatstroke"),
+        ("发痧了怎么处理", "tech.heatstroke"),
+        ("植树节系边日", "camp.planting_done"),  # the 12th of March, the plan's own date
+        ("苗被太阳晒焦了怎么办", "escalate"),  # a seedling scorched is no person's heatstroke
+        ("树下面养了鸡 鸡粪可以当肥吗", "tech.base_fertilizer"),  # the manure asked about, not the chickens
+    ],
+)
+def test_round_28_heatstroke_and_poultry_under_trees_are_answered(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("主题林种什么好看", "recommend.主题林"),  # 好看 alone is no use (V–AB's writers never label it 观花)
+        ("村口种什么花好看", "recommend.观花"),  # a flower named is
+        ("黑色营养袋种之前剪不剪", "tech.container_seedling"),  # the bag cut, not the tree pruned
+        ("营养袋苗种之前要不要剪枝", "tech.transplant_pruning"),  # the branches are
+        ("党建林的面积和位置在哪填", "bot.plot"),  # where to fill in a plot
+        ("示范点种哪几种合适", "recommend.示范点"),  # which kinds: a recommendation
+        ("桂花几年开花 要施什么肥 叶子卷起来发黄", "escalate"),  # a symptom told beside the model's topic
+    ],
+)
+def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expected):
+    assert _got(index.match(question)) == expected
