@@ -1136,20 +1136,15 @@ class FaqIndex:
                 result.reason not in self._model_rule_short_reasons
                 or self._model_cause.search(norm)
                 or not nlu.is_question(question)  # a symptom told, not asked ('白蚁很多'): for a person to look at
-                or self._model_leaves_unexplained(question, norm, answer)  # '桂花几年开花 要施什么肥 叶子卷起来发黄'
+                or _ends_told(question, norm)  # '桂花几年开花 要施什么肥 叶子卷起来发黄' (round 28)
             ):
                 return result
             needed = self._model_rule_short
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
-            if self._model_leaves_unexplained(question, norm, answer):
+            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)]):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
-
-    def _model_leaves_unexplained(self, question: str, norm: str, answer: FaqResult) -> bool:
-        """The model's answer does not explain the question's words (``doubt``): a symptom told beside the topics it
-        reads ('桂花几年开花 要施什么肥 叶子卷起来发黄' is the fertiliser's words and a sick tree's) stays the rule's."""
-        return self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)])
 
     def _safety_by_model(self, norm: str, result: FaqResult) -> FaqResult:
         """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
@@ -2013,6 +2008,13 @@ def _clauses(question: str, norm: str) -> list[tuple[int, int, bool]]:
         spans.append((start, start + len(clause), bool(_ASKS_RE.search(clause))))
         start += len(clause)
     return spans
+
+
+def _ends_told(question: str, norm: str) -> bool:
+    """A question of several clauses whose last one asks nothing: what it ends on is told ('桂花几年开花 要施什么肥
+    叶子卷起来发黄': a symptom after the questions, for a person to look at)."""
+    spans = _clauses(question, norm)
+    return bool(spans) and not spans[-1][2]
 
 
 def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

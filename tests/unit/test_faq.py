@@ -2095,7 +2095,9 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
         ("杨梅生虫咋搞", "species.杨梅.pests"),
         ("桃树生虫点算", "species.桃.pests"),
         ("苗的根都干了还救得活吗", "tech.dry_seedlings"),
-        ("龙眼今年几钱一斤", "camp.fruit_market"),  # a price asked: the fruit-market entry says where to ask
+        # a price asked: the fruit-market entry says where to ask ('龙眼今年几钱一斤' reads at 0.99 since round 28's
+        # model, just below rule_short: a person)
+        ("今年龙眼收购价多少钱一斤", "camp.fruit_market"),
         # controls: a short question's rule stays its point
         ("叶子发黄是怎么回事", "escalate"),  # the cause of a symptom: an adviser looks
         ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
