@@ -1136,6 +1136,7 @@ class FaqIndex:
                 result.reason not in self._model_rule_short_reasons
                 or self._model_cause.search(norm)
                 or not nlu.is_question(question)  # a symptom told, not asked ('白蚁很多'): for a person to look at
+                or _ends_told(question, norm)  # '桂花几年开花 要施什么肥 叶子卷起来发黄' (round 28)
             ):
                 return result
             needed = self._model_rule_short
@@ -2007,6 +2008,13 @@ def _clauses(question: str, norm: str) -> list[tuple[int, int, bool]]:
         spans.append((start, start + len(clause), bool(_ASKS_RE.search(clause))))
         start += len(clause)
     return spans
+
+
+def _ends_told(question: str, norm: str) -> bool:
+    """A question of several clauses whose last one asks nothing: what it ends on is told ('桂花几年开花 要施什么肥
+    叶子卷起来发黄': a symptom after the questions, for a person to look at)."""
+    spans = _clauses(question, norm)
+    return bool(spans) and not spans[-1][2]
 
 
 def _story_spans(question: str, norm: str, key_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -353,3 +353,14 @@ def test_round_27_a_safety_word_without_an_incident_is_answered_and_an_incident_
     assert "桃" in villager.says("桃树生虫点算") and ticket_count(bot) == 1
     assert "林业站" in villager.says("山上松树大片发红枯死了要找谁") and ticket_count(bot) == 1
     assert villager.says("门口种棵大树挡煞有没有用").startswith("风水各地讲法不一样") and ticket_count(bot) == 1
+
+
+def test_round_28_heatstroke_is_answered_with_its_first_aid_and_poultry_under_trees_with_the_livestock_answer(
+    villager, bot
+):
+    """Round 28 through the webhook: a planting day's heat (people, not seedlings) gets the heatstroke entry, 120 for
+    whoever faints; chickens under the trees get the livestock answer's line on them; no ticket for either."""
+    add_roster(bot)
+    reply = villager.says("种树那日好晒 点样唔会中暑")
+    assert reply.startswith("⚠ 大热天种树防中暑") and "120" in reply and ticket_count(bot) == 0
+    assert "林下养鸡鸭" in villager.says("树林底下放几只鸡得唔得") and ticket_count(bot) == 0

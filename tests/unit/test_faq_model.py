@@ -72,8 +72,8 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
         ("有棵苗没活，要不要再种一棵", "tech.replant"),  # the rules read a survival check
         ("买荔枝苗要睇啲咩，点先知啲苗靓唔靓", "tech.seedling_choice"),  # the rules were not sure: 荔枝's card
         ("这几天天天下雨，泥巴烂糟糟的，可以趁湿种树吗", "tech.rain_planting"),  # the rules read a diagnosis
-        # AA (round 27's development set; Z's '搬苗的时候摔了一下，土团散了还能种吗' is a precedent now, answered by them)
-        ("兄弟 数苗拉回来三天了还没种 放哪不会挂", "tech.heeling_in"),
+        # AB (round 28's development set; AA's '兄弟 数苗拉回来三天了还没种 放哪不会挂' is a precedent now, answered by them)
+        ("苗圃给的土球才拳头那么大，会不会太小了，种得活吗？", "tech.root_ball"),
         ("活动规定的树种有哪几种，我家想种荔枝和黄皮，果树算不算", "camp.species_list"),
     ],
 )
