@@ -1601,6 +1601,23 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# round 25: an aside a villager puts before or after a request: laughter and slang ('哈哈', 'hh', 'nb', 'yyds', '233'),
+# thanks, greetings, a greeting to whoever reads ('阿姨你好呀'): no clause of the request (handlers/core.py text_tails and
+# text_heads leave it out before reading the clauses around it)
+_ASIDE_RE = re.compile(
+    r"^(?:(?:哈|呵|嘻|嘿|嘻嘻|hh|h|nb|yyds|xswl|awsl|lol|xd|233|6|ok|emm|呜|耶|嘿嘿)+"
+    r"|(?:阿姨|阿叔|叔叔|老师|师傅|领导|大家|各位|靓女|靓仔|姐姐|阿姐|大哥|书记|主任|专家|小助手|助手)?"
+    r"(?:你好|您好|你们好|(?<=[姨叔师傅导家位女仔姐哥记任])好)(?:呀|啊|吖|啦|哦|喔)*"
+    r"|(?:麻烦|唔该|不该|多谢|谢谢|感谢|劳烦)(?:晒|你|您|你们|哂|啦|了|先|嗮)*)$"
+)
+
+
+def is_aside(clause: str) -> bool:
+    """A clause that is only an aside around a request: laughter, slang, thanks, a greeting (``is_chitchat`` too)."""
+    bare = to_halfwidth(clause or "").strip().lower()
+    return bool(bare) and (bool(_ASIDE_RE.match(bare)) or is_chitchat(bare))
+
+
 # Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
 # pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
 # reads its own words)
@@ -1711,6 +1728,19 @@ _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你�
 _DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)*(?:收|接收|订|开)")
 # 不然 (or else) negates nothing: '把通知开回来吧 不然我老是忘记淋水'
 _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
+
+
+# round 25: the wish declined ('现在不想收了', '唔使再开'), not a consequence told ('唔收到都唔知几时要淋水': without them …)
+_WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)+(?:收|接收|订|开|发)")
+
+
+def reminders_declined(norm: str) -> bool:
+    """'现在不想收了', '依家又想要返 得唔得': the wish about the reminders declined or changed, said after a request said
+    first (handlers/core.py): what is said last decides."""
+    if not norm:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", _MAY_I_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    return bool(_WISH_DECLINED_RE.search(norm) or _WANTED_BACK_RE.search(bare))
 
 
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
