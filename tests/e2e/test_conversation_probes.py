@@ -7,6 +7,7 @@ probe), so the file runs in seconds."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,11 @@ KINDS = {
         "ask_expert_supplement",
         "ticket_wait",
     },
-    "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
+    # 登记 said of trees planted (round 17): the planting help or a record. Round 25: or, from a registered villager,
+    # the FAQ's own answer on logging trees (bot.log_planting: the same steps as the planting help, photo then '3棵桂花';
+    # DESIGN.md, other text: the FAQ answer); checked below to be that answer. From a follower not registered yet it
+    # stays the planting help, which asks 登记 first and keeps the message
+    "log": {"planting_menu", "planting_text", "faq_answer"},
     # round 18: the campaign's duties in everyday words
     "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
@@ -68,6 +73,14 @@ KINDS = {
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
     "how": {"planting_menu", "faq_answer"},
 }
+# The FAQ's answer on logging trees planted (bot.log_planting): its steps, a line of it in the reply
+LOG_STEPS = next(
+    entry["answer"].strip().splitlines()[2]
+    for entry in tomllib.loads((Path(__file__).resolve().parents[2] / "messages/faq/campaign.toml").read_text("utf-8"))[
+        "entry"
+    ]
+    if entry["id"] == "bot.log_planting"
+)
 # The roles of the contexts that are registered people (the others are members: 群众).
 ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
 
@@ -172,6 +185,8 @@ class Probe:
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
             if not bound or bound[0]["name"] not in message:
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply):
+            return wrong + " (not the steps of a record)"
         if expected == "log":
             waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
             people = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
@@ -356,7 +371,8 @@ def test_round_19c_probe(probe, context, message, expected):
 # blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
 # round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 137/140 after,
 # a development figure, not a blind one (one probe relabelled: its line in the file says why). The misses left are listed
-# here, strict, each with why.
+# here, strict, each with why. Round 25: '老板娘叫我登记种树 点登记啊' passes since the kind log takes the FAQ's own
+# steps of a record (bot.log_planting) from a registered villager: 138/140.
 _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
     (
         "a long voice story with no pause (53 characters): its last words ask the sender's progress (我完成咗未), but no"
@@ -368,12 +384,6 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         "stopping the messages at the end of a long voice story with no pause (38 characters): the reminders reader"
         " reads short texts or a story's last clauses only",
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
-    ),
-    (
-        "how to log trees asked with 登记种树 told first and no trees said planted: round 17's control '怎么登记我种的树'"
-        " is the FAQ's (the same steps), so a how-question about logging stays the FAQ's unless trees are said"
-        " planted first ('种咗树点样登记')",
-        ["老板娘叫我登记种树 点登记啊"],
     ),
 ]
 ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
@@ -422,9 +432,6 @@ _ROUND_19F_LEFT = [
             "种完树发张相就得 定係要写埋几多棵",
             "阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字",
             "老豆叫我帮屋企认领 3棵杨梅 hh",
-            "我种了书要怎么登济",
-            "𠊎屋家婆种咗树 想登记一下",
-            "种树登记喺边度登啊",
             "前几日种咗啲果树 未记录 而家补记得唔得",
             "证书咋领 想发朋友圈炫一下",
             "我想认样一棵书",
