@@ -1508,6 +1508,31 @@ def is_complaint(text: str) -> bool:
     )
 
 
+# round 25: how the planter feels, told with the trees planted ('今日同老公喺后山种咗四棵荔枝 攰到死 腰都直唔返', '种了两棵龙眼
+# 累死了'): the planter's lot, not the trees' trouble, left out before the complaint is read. A clause of the planter's
+# body or tiredness naming no tree nor part of one; 'tired to death' inside a clause (累死, 攰到死; not 晒死: the sun kills
+# trees)
+_PLANTER_RE = re.compile(r"累|攰|辛苦|腰|起泡|背脊|背痛|膊头|肩膀|手脚|脚痛|手痛|脚软|手软|骨头|出汗|汗|顶唔顺|顶不顺|饿|口渴|喘")
+_TREE_OR_PART_RE = re.compile(rf"树|苗|叶|花|果|枝|根|皮|{_MEASURE}")
+_TIRED_TO_DEATH_RE = re.compile(r"(?:累|攰|饿|忙|热)(?:到|得)?(?:要|快)?死(?:我|人)?(?:了|啦|咯|喇)?")
+_CLAUSE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～]+")
+
+
+def without_the_planters_lot(text: str) -> str:
+    """``text`` without what it tells of the planter (tired, aching) when trees are said planted in it: '种咗四棵荔枝
+    攰到死 腰都直唔返' -> '种咗四棵荔枝'; any other text as it is."""
+    if not _PLANTED_RE.search(text) or not (_PLANTER_RE.search(text) or _TIRED_TO_DEATH_RE.search(text)):
+        return text
+    clauses = [c for c in _CLAUSE_PAUSES_RE.split(text) if c]
+    kept = [
+        told
+        for clause in clauses
+        if (told := _TIRED_TO_DEATH_RE.sub("", clause))
+        and not (_PLANTER_RE.search(told) and not _TREE_OR_PART_RE.search(told))
+    ]
+    return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1518,7 +1543,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     proxy, body = parse_proxy(text, species_table)
-    body = to_halfwidth(body or "").strip()
+    body = without_the_planters_lot(to_halfwidth(body or "").strip())
     unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
         body = _PROXY_VERB_RE.sub("", body, count=1).strip()
@@ -2442,6 +2467,19 @@ _LAST_SENT_DROP_RE = re.compile(
 _PLEASE_FIRST_RE = re.compile(
     r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])"
 )
+
+
+# round 25: put off till later, said after a retraction ('取消吧 明天再弄', '唔要住 听日再讲', '算了 下次再记'): when, then
+# again or later, and nothing more
+_PUT_OFF_RE = re.compile(
+    r"^(?:我)?(?:明天|听日|明日|后天|下次|下回|改天|过两天|过几天|等下|等阵|晚点|迟点|回头|之后|以后|下午|晚上|有空)"
+    r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|重新|重新发|重新记|算|处理)?(?:过)?(?:吧|啦|了|先)*$"
+)
+
+
+def put_off_said(norm: str) -> bool:
+    """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first)."""
+    return bool(norm and _PUT_OFF_RE.match(norm))
 
 
 def retraction_said(norm: str) -> bool:

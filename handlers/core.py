@@ -137,7 +137,10 @@ def _cancel_ahead(ctx) -> Any:
     if ctx.msg.msg_type != "text":
         return False
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
-    return nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx))
+    if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
+        return True
+    # round 25: said first, then only when to go on ('取消吧 明天再弄'), never a correction after it ('讲错了 是三棵')
+    return any(nlu.retraction_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:
