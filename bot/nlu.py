@@ -1961,10 +1961,11 @@ _LOG_ASKED_RE = re.compile(
 # first: '怎么登记我种的树' is the FAQ's (round 17)
 _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
     r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
-    r"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    # round 25: some trees, fruit trees ('前几日种咗啲果树')
+    r"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:些|几棵|多少棵|一些|好几棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
     rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
@@ -1972,7 +1973,11 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
     rf"|(?:我)?(?:想|要)(?:帮我)?{_LOG_WORD}(?:低|下|一下|下来|上去|进去)?"
-    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?)$"
+    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?"
+    # round 25: not logged yet, logged late now ('未记录 而家补记得唔得', '还没登记 现在补登可以吗')
+    rf"|(?:还|都)?(?:未|没|没有|还没|还未)(?:有)?{_LOG_WORD}(?:到|上)?(?:现在|今天|而家)?(?:再)?(?:补|才)?(?:{_LOG_WORD}|记)?"
+    r"(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|来得及吗|来不来得及|有没有用)"
+    rf"|(?:现在|今天|而家)?(?:可以|能)?(?:补|再)(?:记|登记|记录|录|登|报)(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|吗)?)$"
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
@@ -1984,7 +1989,8 @@ def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm)) if norm else norm
-    if bare and len(bare) <= INTENT_MAX_CHARS and _PLANTED_WHERE_TO_LOG_RE.match(bare):
+    # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
+    if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
@@ -2316,6 +2322,12 @@ _GET_IT_RE = re.compile(
     r"(?:怎么|在哪里|在哪|哪里)(?:才能|可以|能|去)?(?:领取|领|拿到|拿|下载|打印|查看|看到|看)(?=证书)"
 )
 _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
+# round 25: the certificate named first, then how to get it ('证书咋领 想发朋友圈炫一下', '我的证书去哪里下载'): no one
+# else's named
+_GET_IT_AFTER_RE = re.compile(
+    r"^(?:我的|我嘅|我)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到)?$"
+)
 
 
 # round 23: not there yet, said at the end ('我的证书怎么还没有'): asked for (the reply says how one is earned); a relative's
@@ -2353,6 +2365,8 @@ def certificate_asked(norm: str) -> bool:
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
+    if _GET_IT_AFTER_RE.match(norm):
+        return True  # round 25: '证书咋领', '我的证书去哪里拿': the sender's, how to get it
     get_it = _GET_IT_RE.search(norm)
     if get_it:
         norm = norm[: get_it.start()] + "拿" + norm[get_it.end() :]
@@ -2614,11 +2628,13 @@ _NEXT = (
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打)?"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
+    # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办)$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
@@ -2664,7 +2680,12 @@ _PHOTO_HOW_RE = re.compile(
     r"(?:才行|才得|才可以|都行|都得|也行|可以|都可以)?(?:吗|不行|行不行|得不得|可不可以)?$"
     # set 19e: where to press, after how ('相片点样发俾你 按边度'); taken later at the tree ('听日去到树度先影得唔得')
     r"|^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传)(?:给你|给你们|过去|过来|上来)?"
-    r"(?:按哪里|按哪个|点哪里|点哪个|在哪里按|按什么)$"
+    r"(?:按哪里|按哪个|点哪里|点哪个|在哪里按|按什么"
+    # round 25: 撳 (Cantonese: press; normalised 揿) where ('相要点发 喺边度撳')
+    r"|(?:在哪里|哪里|哪个|什么地方)(?:按|揿|㩒|撳|点|戳)|(?:揿|㩒|撳|戳)(?:哪里|哪个|什么))$"
+    # round 25: the photo of the tree alone asked as enough ('影埋棵树就得?', '只拍树就行吗'): what the record needs
+    r"|^(?:我)?(?:只|只要|净是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
+    r"(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
     r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
     r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"
 )
@@ -2691,6 +2712,10 @@ _RECORD_STEPS_RE = re.compile(
     r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"
     rf"{_PHOTO_WORD}(?:再|然后|之后|后)(?:发|打|写|讲|说|报){_STEP_WORD}(?:吗|呢)?$"
     rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
+    # round 25: the photo alone enough, or the count written too ('种完树发张相就得 定系要写埋几多棵')
+    r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:只|只要|就)?(?:发|拍|影|传)(?:一张|张)?"
+    rf"{_PHOTO_WORD}(?:就得|就行|就可以|就够|得不得|行不行)?(?:了)?(?:还是|定|或者)(?:要|还要|仲要|都要)?"
+    rf"(?:发|打|写|讲|说|报|填)(?:埋|上|下|多)?{_STEP_WORD}(?:吗|呢)?$"
 )
 
 
