@@ -1715,6 +1715,9 @@ _STOP_SENDING_RE = re.compile(
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
+    # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知')
+    r"|(?:取消|关闭|停止|暂停|停)(?:向|给|对)(?:我|本人|我们|本户)(?:发送|推送|发|推)(?:的)?(?:种树|植树|活动)?(?:的)?"
+    r"(?:提醒|通知|推送|消息|信息)"
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
@@ -1932,6 +1935,10 @@ _WHAT_IT_DOES_RE = re.compile(
     # round 22: which commands the sender may use ('顾问这边能用哪些指令', '我可以发什么命令'; 令 reads 让, Cantonese)
     rf"|^(?:{_THE_BOT}|我|我们|顾问|干部|村干部|党员)?(?:这边|那边)?(?:能|可以|会|要)?(?:用|使用|发|打)(?:哪些|什么|啥|咩|乜)"
     r"(?:指令|指让|命令|命让|口令|口让|关键词|关键字)(?:呢)?$"
+    # round 25: a role's side (顾问端) and which commands it has, listed ('顾问端有哪些指令，列一下')
+    rf"|^(?:{_THE_BOT}|我|我们|顾问|技术顾问|干部|村干部|党员|管理员)?(?:端|这边|那边|版|账号)?(?:有|都有|可以用|能用)"
+    r"(?:哪些|什么|啥|咩|乜|些什么)(?:指令|指让|命令|命让|口令|口让|功能)(?:呢)?"
+    r"(?:列一下|列下|列出来|发出来|发给我|发我|给我看|列个表)?(?:看下|看看|看一下|看)?$"
     # set 19e: every command listed, after not knowing how ('又唔识用 乜嘢指令都列出来', '所有命令发给我看')
     r"|^(?:又|我又|我)?(?:不会用|不识用|不懂用|不会)?(?:把|将)?(?:所有|全部|什么|有什么|所有的|全部的|些)?"
     r"(?:指令|指让|命令|命让|口令|口让|功能)(?:都|全部|统统|通通)?(?:列出来|列一下|列下|发出来|发给我|发我|写出来|给我看)"
@@ -2074,12 +2081,22 @@ _WHICH_AFTER_WISH_RE = re.compile(
 _ADOPT_BARE_RE = re.compile(rf"^(?:认养|认种|领养){_A_TREE_RE}(?:树|果树|树苗)?$")
 
 
+# round 25: the list of adoptable trees asked for ('麻烦发一下本村可认养树木清单', '请把村里能认种的树列个名单'): the list
+_ADOPTION_LIST_RE = re.compile(
+    r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
+    r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
+    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
@@ -2293,7 +2310,9 @@ def _zone_wished(norm: str) -> bool:
         return True
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
-    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and bare != norm):
+    # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
+    # with a table asked for
+    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and (bare != norm or not bare.endswith("什么"))):
         return True
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
@@ -2428,6 +2447,11 @@ _QUEUE_RE = re.compile(
     r"|有(?:没有)?人(?:问|提)(?:了)?(?:东西|问题|嘢|野)?(?:还|仍然)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     # set 19e: the tickets by their name, and what waits for me ('我的问题单', '有冇等紧我答嘅')
     r"|^(?:我的|看|看下|看看|睇下|打开)?问题单$|等(?:紧|着|住)?我(?:来)?(?:回|答|回复|回答|处理)"
+    # round 25: the tickets as 工单, mine (我名下, 我手上), those not dealt with ('我名下未处理的工单有几条')
+    r"|(?:我名下|我手上|我手头|我这里|我这边|我的)(?:的)?(?:还有)?(?:(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办)(?:的)?)?"
+    r"(?:工单|问题单|单子)"
+    r"|(?:我名下|我手上|我手头)(?:的)?(?:还有)?(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办)(?:的)?问题"
+    r"|(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办结|办)(?:完)?(?:的)?(?:工单|问题单|单子)"
 )
 
 
