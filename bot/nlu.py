@@ -2175,6 +2175,9 @@ _JOIN_RE = re.compile(
     rf"|^扫(?:码|二维码)?扫?(?:不到|不了|不上|不出|失败)(?:我|我们)?(?:要|想)?(?:去|来)?参加{_DAY_RE}$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
     rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
+    # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
+    r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
+    rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我)$"
 )
 
 
@@ -2188,7 +2191,9 @@ _JOIN_REASON_AFTER_RE = re.compile(
 # the day's reply says its time and place), 'put me down' ('…，请予登记')
 _JOIN_ASKED_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|到|出发|见)(?:呢|啊)?"
-    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?)$"
+    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?"
+    # round 25: going together then ('…我先帮自己报个名 到时一齐去')
+    r"|(?:到时|到时候|那天|当天)(?:大家|我们)?(?:一起|一齐)?(?:去|来|见|种))$"
 )
 
 
@@ -2582,6 +2587,19 @@ def told_again(text: str, earlier: Iterable[str]) -> bool:
         return False
     thing = found.group(1)
     return any(thing in normalize(e) for e in earlier)
+
+
+# round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
+# 爱点搞', '系旧年先种落去嘅 点算好', '去年才种的 怎么办'): a detail of the ticket's tree (its age), naming no tree
+_PLANTED_WHEN_RE = re.compile(
+    r"^(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
+    r"(?:先|才|刚|就|至|正)?(?:种|栽|种落去|种下去)(?:落去|下去|落|下)?(?:的|嘅|了|咗)"
+)
+
+
+def planted_when_told(norm: str) -> bool:
+    """'它说是今年先种的 爱怎么弄': when the tree was planted told (a how after it left as it is), never a tree named."""
+    return bool(norm and _PLANTED_WHEN_RE.match(norm))
 
 
 # round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where

@@ -424,16 +424,10 @@ def test_round_19e_probe(probe, context, message, expected):
 # round 23, 103/140 after it (the same 37 misses: round 23's classes carried nothing to it). The next round's
 # development set: its misses as first run after round 23, strict, to be read and fixed by their class (round 24, by the
 # lead: any command word typed by its sound, messages/typos.toml [sound]: 108/140, a development figure).
-_ROUND_19F_LEFT = [
-    (
-        "blind miss after round 23, not yet read",
-        [
-            "姐妹们都好想参加今个月嘅义务植树呀 我先帮自己报个名 嘻嘻 到时一齐去",
-            "𠊎屋家婆问 柿树落花落得好犀利 || 佢话系今年先种嘅 爱点搞",
-        ],
-    ),
-]
-ROUND_19F_MISSES = {message: why for why, messages in _ROUND_19F_LEFT for message in messages}
+# Round 25 (19f as the development set): its misses read and fixed by their class, 108 -> 140/140, a development
+# figure (no probe relabelled; the kind log takes the FAQ's own steps of a record from a registered villager, KINDS
+# says why). Misses left would be listed here, strict, each with why.
+ROUND_19F_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19f.tsv", ROUND_19F_MISSES))
