@@ -304,8 +304,9 @@ _REQUEST_AFTER = re.compile(
 
 
 # round 25: 登记 typed by a word that sounds like it, first and spaced from the name and the village after it ('等级 李德胜
-# 埔心村': 等级 is a word of its own, a seedling's grade, which the sound reader keeps); two parts must follow it
-_COMMAND_WORD_FIRST = re.compile(r"^([\u4e00-\u9fff]{2})[\s:：,，]+(?=\S+[\s,，]+\S)")
+# 埔心村': 等级 is a word of its own, a seedling's grade, which the sound reader keeps); two parts must follow it, the
+# last a place ('等级 一级苗 二级苗' is no 登记)
+_COMMAND_WORD_FIRST = re.compile(r"^([\u4e00-\u9fff]{2})[\s:：,，]+(?=\S+[\s,，]+\S*(?:村|社区|居委|镇|街道|乡)\s*$)")
 
 
 def _command_by_its_sound(norm: str) -> str:

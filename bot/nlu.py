@@ -1467,7 +1467,7 @@ def is_pledge(text: str) -> bool:
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
     r"[唔冇](?:结|挂果|开花|长|见长|发芽|活|生)|"  # Cantonese 唔 / 冇 (not): '种咗三年嘅龙眼都唔结果'
-    r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
+    r"黄了|黄咗|黄晒|黄哂|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
     r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
     # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
     r"砍|偷|拔[了掉走光]|挖[走掉]|铲|踩坏|压坏|撞[断倒坏]|弄坏|搞坏|破坏|毁"
@@ -1984,7 +1984,10 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # round 25: not logged yet, logged late now ('未记录 而家补记得唔得', '还没登记 现在补登可以吗')
     rf"|(?:还|都)?(?:未|没|没有|还没|还未)(?:有)?{_LOG_WORD}(?:到|上)?(?:现在|今天|而家)?(?:再)?(?:补|才)?(?:{_LOG_WORD}|记)?"
     r"(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|来得及吗|来不来得及|有没有用)"
-    rf"|(?:现在|今天|而家)?(?:可以|能)?(?:补|再)(?:记|登记|记录|录|登|报)(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|吗)?)$"
+    rf"|(?:现在|今天|而家)?(?:可以|能)?(?:补|再)(?:记|登记|记录|录|登|报)(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|吗)?"
+    # forgotten, then whether it may still be made up ('忘了记录 现在还能补吗')
+    rf"|(?:忘了|忘记了|忘记|忘|不记得)(?:了)?{_LOG_WORD}(?:了)?(?:现在|今天|而家)?(?:还)?(?:能|可以)?(?:补|再)(?:记|登记|记录|录|登|报)?"
+    r"(?:吗|行不行|得不得|可不可以|可以吗|行吗|得吗)?)$"
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
@@ -2100,8 +2103,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
-    if which and _ADOPT_BARE_RE.match(bare):
-        return True
+    if _ADOPT_BARE_RE.match(bare):
+        return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
@@ -2176,7 +2179,7 @@ _JOIN_RE = re.compile(
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
     rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
     # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
-    r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
+    r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:我自己|自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
     rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我)$"
 )
 
@@ -2452,11 +2455,10 @@ _QUEUE_RE = re.compile(
     r"|有(?:没有)?人(?:问|提)(?:了)?(?:东西|问题|嘢|野)?(?:还|仍然)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     # set 19e: the tickets by their name, and what waits for me ('我的问题单', '有冇等紧我答嘅')
     r"|^(?:我的|看|看下|看看|睇下|打开)?问题单$|等(?:紧|着|住)?我(?:来)?(?:回|答|回复|回答|处理)"
-    # round 25: the tickets as 工单, mine (我名下, 我手上), those not dealt with ('我名下未处理的工单有几条')
-    r"|(?:我名下|我手上|我手头|我这里|我这边|我的)(?:的)?(?:还有)?(?:(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办)(?:的)?)?"
-    r"(?:工单|问题单|单子)"
+    # round 25: the tickets as a ticket system names them (工单: '我名下未处理的工单有几条', '我手上还有几张工单没处理'), or
+    # the questions under the adviser's name not dealt with ('我名下还没回的问题')
+    r"|工单"
     r"|(?:我名下|我手上|我手头)(?:的)?(?:还有)?(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办)(?:的)?问题"
-    r"|(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办结|办)(?:完)?(?:的)?(?:工单|问题单|单子)"
 )
 
 
@@ -2523,6 +2525,14 @@ _PUT_OFF_RE = re.compile(
     r"^(?:我)?(?:明天|听日|明日|后天|下次|下回|改天|过两天|过几天|等下|等阵|晚点|迟点|回头|之后|以后|下午|晚上|有空)"
     r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|重新|重新发|重新记|算|处理)?(?:过)?(?:吧|啦|了|先)*$"
 )
+
+
+_GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先)$")
+
+
+def given_up(norm: str) -> bool:
+    """'算了': never mind, said alone (a retraction only before a put-off: handlers/core.py)."""
+    return bool(norm and _GIVEN_UP_RE.match(norm))
 
 
 def put_off_said(norm: str) -> bool:
@@ -2676,7 +2686,7 @@ _GO_ON_RE = re.compile(
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
     # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办)$"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么)$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
@@ -2727,7 +2737,7 @@ _PHOTO_HOW_RE = re.compile(
     r"|(?:在哪里|哪里|哪个|什么地方)(?:按|揿|㩒|撳|点|戳)|(?:揿|㩒|撳|戳)(?:哪里|哪个|什么))$"
     # round 25: the photo of the tree alone asked as enough ('影埋棵树就得?', '只拍树就行吗'): what the record needs
     r"|^(?:我)?(?:只|只要|净是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
-    r"(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
+    r"(?:就)?(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
     r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
     r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"
 )

@@ -139,7 +139,11 @@ def _cancel_ahead(ctx) -> Any:
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
     if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
         return True
-    # round 25: said first, then only when to go on ('取消吧 明天再弄'), never a correction after it ('讲错了 是三棵')
+    # round 25: said first, then only when to go on ('取消吧 明天再弄', '算了 改天再发'), never a correction after it
+    # ('讲错了 是三棵'); 算了 (never mind) is an aside elsewhere, a retraction only before a put-off
+    clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    if len(clauses) >= 2 and nlu.given_up(_meaning(clauses[0])) and nlu.put_off_said(_meaning(" ".join(clauses[1:]))):
+        return True
     return any(nlu.retraction_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
 
 

@@ -605,6 +605,34 @@ NOT_REQUESTS = [
     ("new", "我帮我妈妈登记 她种了两棵龙眼 埔心村的", {"register"}),
     ("member", "树名应该是龙眼不是荔枝", {"fix_name"}),
     ("member", "应该是三棵不是两棵", {"fix_name"}),
+    # round 25's readers (19f as the development set): a request said first taken back after it; a retraction before a
+    # correction, 算了 before something else; an aside before a record; the planter's lot beside the trees' trouble;
+    # a relative's question on pledging; a sound-alike of 登记 before no place; a relative's certificate; the sending
+    # stopped to others; a list named in a story; 工单 from a villager; a thing's function; what a zone has; books;
+    # a plan signed up; another tree planted this year in a ticket's window; 登记 with no trees planted; the tree's
+    # photo alone with nothing in progress; someone else signed up; thanks before a dead tree
+    ("member", "提醒关了 又想要返", {"reminders_off"}),
+    ("pending", "删掉 是三棵", {"cancel"}),
+    ("member", "算了 改天再问你", {"cancel"}),
+    ("member", "哈哈 我种了几棵桂花", {"my_progress"}),
+    ("member", "刚种的桂花 晒死了一棵", {"planting_text"}),
+    ("member", "种咗两棵龙眼 叶子都黄晒 好攰", {"planting_text"}),
+    ("member", "阿妈问认领要几多钱", {"pledge"}),
+    ("new", "等级 一级苗 二级苗", {"register"}),
+    ("new", "苗木等级 埔心村 有冇标准", {"register"}),
+    ("member", "我老公的证书点拿", {"my_certificates"}),
+    ("cadre", "请暂停向村民推送种树通知", {"reminders_off"}),
+    ("member", "认养的树木清单上没有龙眼", {"adoption_list"}),
+    ("member", "我名下未处理的工单有几条", {"ticket_queue"}),
+    ("member", "这个药有什么功能", {"help"}),
+    ("party", "责任区有什么", {"zone_list"}),
+    ("member", "孙子买了两本书", {"planting_text", "adoption_list"}),
+    ("member", "我报名种两棵荔枝", {"event_join"}),
+    ("ticket", "今年先种的龙眼要施肥吗", {"ticket_supplement_text"}),
+    ("member", "还没登记 现在登记得唔得", {"planting_menu"}),
+    ("member", "只拍树就行吗", {"planting_menu"}),
+    ("member", "帮我老公报个名", {"event_join"}),
+    ("member", "谢谢 我的树死了一棵", {"my_progress"}),
 ]
 
 
