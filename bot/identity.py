@@ -313,7 +313,11 @@ def _command_by_its_sound(norm: str) -> str:
     from bot import nlu
 
     first = _COMMAND_WORD_FIRST.match(norm)
-    if first and first.group(1) != "登记" and all(nlu.readings(a) & nlu.readings(b) for a, b in zip(first.group(1), "登记")):
+    if (
+        first
+        and first.group(1) != "登记"
+        and all(nlu.readings(a) & nlu.readings(b) for a, b in zip(first.group(1), "登记"))
+    ):
         return "登记 " + norm[first.end() :]
     return norm
 

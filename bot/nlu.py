@@ -1512,7 +1512,9 @@ def is_complaint(text: str) -> bool:
 # 累死了'): the planter's lot, not the trees' trouble, left out before the complaint is read. A clause of the planter's
 # body or tiredness naming no tree nor part of one; 'tired to death' inside a clause (累死, 攰到死; not 晒死: the sun kills
 # trees)
-_PLANTER_RE = re.compile(r"累|攰|辛苦|腰|起泡|背脊|背痛|膊头|肩膀|手脚|脚痛|手痛|脚软|手软|骨头|出汗|汗|顶唔顺|顶不顺|饿|口渴|喘")
+_PLANTER_RE = re.compile(
+    r"累|攰|辛苦|腰|起泡|背脊|背痛|膊头|肩膀|手脚|脚痛|手痛|脚软|手软|骨头|出汗|汗|顶唔顺|顶不顺|饿|口渴|喘"
+)
 _TREE_OR_PART_RE = re.compile(rf"树|苗|叶|花|果|枝|根|皮|{_MEASURE}")
 _TIRED_TO_DEATH_RE = re.compile(r"(?:累|攰|饿|忙|热)(?:到|得)?(?:要|快)?死(?:我|人)?(?:了|啦|咯|喇)?")
 _CLAUSE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～]+")

@@ -212,7 +212,9 @@ def _trees_after_the_wish(text: str) -> str | None:
 # round 25: a pledge told for the household by whom it is typed for ('阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字', '老豆叫我
 # 帮屋企认领 3棵杨梅 hh'): the asides (who typed it, laughter: nlu.is_aside) and who told it left out, the household named
 # alone (Cantonese 屋企, Hakka 屋家/屋下) read as 我家
-_TOLD_BY = re.compile(rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?")
+_TOLD_BY = re.compile(
+    rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
+)
 _HOUSEHOLD = re.compile(r"^(?:帮|替|给)?(?:屋企|屋家|屋下|屋里|屋企人|家里)(?=(?:也|都)?(?:要|想)?认领)")
 
 
