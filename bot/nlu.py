@@ -1710,7 +1710,8 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
-    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
+    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
+    r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
     # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
     r"|(?:提|催|叮)我(?:了|啦)?$)"
@@ -1725,7 +1726,9 @@ _SWITCH_OFF_RE = re.compile(
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
     r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
-    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉)$"
+    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉"
+    # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
+    r"|(?:先)?(?:停|停掉|关|关掉|暂停)(?:一下|下|住|先|一阵|几天|一段时间))$"
 )
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
@@ -1974,10 +1977,10 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
-    r"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:些|几棵|多少棵|一些|好几棵)?(?:树|果树|树苗)?(?:了)?"
+    rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
-    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补|怎么补登|怎么补记)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
@@ -2072,7 +2075,9 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
-_WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$")
+_WHICH_TO_ADOPT_RE = re.compile(
+    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
+)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
 _WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
@@ -2182,7 +2187,7 @@ _JOIN_RE = re.compile(
     rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
     # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
     r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:我自己|自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
-    rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我)$"
+    rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我|算埋我(?:一个|一份)?|加我一个|加埋我|\+1)$"
 )
 
 
@@ -2260,7 +2265,9 @@ def planting_day_asked(norm: str) -> bool:
 _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    # round 25: the zone named first, then 'I want one too' ('管护区 我都要一块')
+    rf"|^{_ZONE}(?:我|我们)(?:也|都)?(?:要|想要|想)(?:一块|一个|一片)$"
     rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
     # round 20: a zone claimed with what is wished of it ('党员责任区我认一块 离屋企近啲嘅')
     rf"|^{_ZONE}(?:我|我们)(?:也)?(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?$"
@@ -2295,7 +2302,10 @@ _TABLE_AFTER_RE = re.compile(
 _OWN_ZONE_RE = re.compile(
     rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
 )
-_WHICH_ZONES_RE = re.compile(rf"^{_ZONE}(?:有|都有)(?:哪几块|哪些|哪几个|几块|几个|什么)$")
+_WHICH_ZONES_RE = re.compile(
+    # round 25: which are left ('党员责任区剩返边几块': 剩回 normalised)
+    rf"^{_ZONE}(?:有|都有|还有|还剩|剩|剩下|剩回|有剩)(?:回|下)?(?:哪几块|哪些|哪几个|几块|几个|什么|多少块|多少个)$"
+)
 # set 19e: the zones listed, then which are left ('责任区列出来睇下 仲有边块未有人认领': 边块, Cantonese which one); a
 # zone wished, then whether the one by a place is left ('…领一块党员责任区去管护 河边嗰块仲有冇')
 _ZONES_LEFT_RE = re.compile(
@@ -2432,6 +2442,8 @@ def check_in_said(norm: str) -> bool:
 # 给我看下'): left out before a list is read (adoption, zones, the queue)
 _SHOW_ME_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:请)?(?:发给我|发我|给我|帮我|同我)(?:列|看|睇|发|列出来)(?:一下|下|看|睇|出来|看看)?(?:吧)?$"
+    # round 25: a list asked for after it ('有冇树可以认养 发个清单嚟')
+    r"|(?<=[\u4e00-\u9fff])(?:发|给|拿|列)(?:个|张|份|一个|一份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
 )
 
 
@@ -2685,15 +2697,15 @@ _GO_ON_RE = re.compile(
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
     # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么)$"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么|点)$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
-    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
-    r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
+    r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
     # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
     r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
     r"|^(?:已经)?(?:发|传|上传)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"
@@ -2738,7 +2750,7 @@ _PHOTO_HOW_RE = re.compile(
     # round 25: 撳 (Cantonese: press; normalised 揿) where ('相要点发 喺边度撳')
     r"|(?:在哪里|哪里|哪个|什么地方)(?:按|揿|㩒|撳|点|戳)|(?:揿|㩒|撳|戳)(?:哪里|哪个|什么))$"
     # round 25: the photo of the tree alone asked as enough ('影埋棵树就得?', '只拍树就行吗'): what the record needs
-    r"|^(?:我)?(?:只|只要|净是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
+    r"|^(?:是不是|是否|是)?(?:我)?(?:只|只要|净是|只是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
     r"(?:就)?(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
     r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
     r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"

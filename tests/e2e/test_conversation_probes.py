@@ -633,6 +633,14 @@ NOT_REQUESTS = [
     ("member", "只拍树就行吗", {"planting_menu"}),
     ("member", "帮我老公报个名", {"event_join"}),
     ("member", "谢谢 我的树死了一棵", {"my_progress"}),
+    # round 25's second batch: something else paused, a photo not to be sent, a tree count in a zone, a plot kept for
+    # vegetables, a list asked for with nothing named, the leaves below after a photo
+    ("member", "水泵先停一下", {"reminders_off"}),
+    ("member", "不要发种树的照片给别人", {"reminders_off"}),
+    ("party", "责任区还剩多少棵树", {"zone_list"}),
+    ("party", "帮我留一块地种菜", {"zone_list"}),
+    ("member", "发个清单嚟", {"adoption_list"}),
+    ("after_photo", "下面的叶子黄了", {"planting_menu"}),
 ]
 
 
