@@ -260,8 +260,8 @@ def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
     found = _CANCEL_PREFIX.match(text)
-    if not found or "责任区" in text:
-        return None
+    if not found or "责任区" in text or nlu.is_question(text[found.end() :]):
+        return None  # round 25: '取消认领要点搞' asks how (the FAQ's), no name 要点搞
     return _body(text[found.end() :], species_table)
 
 
