@@ -1642,6 +1642,32 @@ _ASIDE_RE = re.compile(
 )
 
 
+# round 25: not knowing said, not asked ('唔收到都唔知几时要淋水': without them I don't know when to water)
+_NOT_KNOWING_RE = re.compile(r"不知道|不晓得|不清楚|不记得|不识|忘记|忘了")
+
+
+# the request's own how or whether any is left, asked after it ('我种了树想记录下来 要怎么弄', '责任区 还有冇 空位'): the
+# request still
+_HOW_OR_ANY_LEFT_RE = re.compile(
+    r"^(?:那|那么|我)?(?:要|应该|该|可以)?(?:怎么|如何|怎样|点)(?:样)?(?:弄|搞|做|整|办|操作|登记|报名|参加|记录)?(?:呢|啊|呀)?$"
+    r"|^(?:还|仲)?(?:有没有|有冇|有无|有)(?:空位|位|位置|名额|剩|得选|得拣|的选)?(?:吗|呢|啊)?$"
+)
+
+
+def asks_after(head: str, rest: str) -> bool:
+    """Does ``rest``, said after a request ``head``, ask about it ('退订 之后仲收唔收到专家回复', '种树 要交钱吗', '证书 几时发')?
+    Then the whole is a question about the request, not the request: a rest that asks (``is_question``), after a head
+    that asks nothing itself ('证书咋领 想发朋友圈炫一下' asks in its head: the request), not knowing told aside, and not
+    the request's own how or whether any is left ('… 要怎么弄', '… 还有冇 空位')."""
+    return (
+        bool(rest)
+        and is_question(rest)
+        and not _NOT_KNOWING_RE.search(rest)
+        and not is_question(head)
+        and not _HOW_OR_ANY_LEFT_RE.match(rest)
+    )
+
+
 def is_aside(clause: str) -> bool:
     """A clause that is only an aside around a request: laughter, slang, thanks, a greeting (``is_chitchat`` too)."""
     bare = to_halfwidth(clause or "").strip().lower()

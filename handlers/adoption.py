@@ -44,7 +44,7 @@ def _is_request(ctx: Ctx) -> bool:
     if adoption.is_request(text, words) or (len(text) <= 40 and nlu.adoption_wished(text_normalized(ctx), table)):
         return True
     # round 25: said first or last, the asides around it left out ('认养 谢谢', '有冇树可以认养 发个清单嚟')
-    parts = (*message_tails(ctx), *(head for head, _rest in message_heads(ctx)))
+    parts = (*message_tails(ctx), *(head for head, rest in message_heads(ctx) if not nlu.asks_after(head, rest)))
     return any(adoption.is_request(part, words) or nlu.adoption_wished(part, table) for part in parts)
 
 

@@ -93,7 +93,9 @@ def text_means(
         if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
             return True
         return any(
-            (head in words or bool(said and said(ctx.app, head))) and not (heads_unless and heads_unless(ctx.app, rest))
+            (head in words or bool(said and said(ctx.app, head)))
+            and not (heads_unless and heads_unless(ctx.app, rest))
+            and not nlu.asks_after(head, rest)  # '退订 之后仲收唔收到专家回复': a question about 退订
             for head, rest in message_heads(ctx)
         )
 

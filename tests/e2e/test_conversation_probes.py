@@ -641,6 +641,13 @@ NOT_REQUESTS = [
     ("party", "帮我留一块地种菜", {"zone_list"}),
     ("member", "发个清单嚟", {"adoption_list"}),
     ("after_photo", "下面的叶子黄了", {"planting_menu"}),
+    # a bare request, then a question about it: the question (handlers/core.py reads no head then: nlu.asks_after)
+    ("member", "退订 之后仲收唔收到专家回复", {"reminders_off"}),
+    ("member", "种树 要交钱吗", {"planting_menu"}),
+    ("member", "参加 要带什么", {"event_join"}),
+    ("member", "认养 要几多钱", {"adoption_list"}),
+    ("member", "进度 点解冇更新", {"my_progress"}),
+    ("member", "证书 几时发", {"my_certificates"}),
 ]
 
 
