@@ -117,6 +117,8 @@ def parse_open(text: str | None) -> OpenText | None:
     found = _OPEN.match(text)
     if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(text)):
         return None  # '植树活动签到' joins the day (参加), never opens one named 签到
+    if nlu.joining_said(nlu.normalize(re.split(r"[\s,，。!！]+", text)[0])):
+        return None  # round 25: nor said first ('植树活动算埋我 我带埋个仔')
     start, end, bad, rest = parse_span(text[found.end() :])
     name = re.sub(r"\s+", " ", rest).strip(" :：,，") or None
     if name and len(name) > 30:

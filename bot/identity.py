@@ -282,7 +282,8 @@ _FILLERS = re.compile(
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
-    (re.compile(r"(?<=[村区])个(?=$|[\s,，])"), "的"),
+    # round 25: before the name too ('𠊎系埔心村个钟四妹')
+    (re.compile(r"(?<=[村区])个(?=$|[\s,，]|[\u3400-\u9fff]{2,4}$)"), "的"),
     # round 20: 就系 (is, Hakka and Cantonese) before the village after a name ('我叫叶火生就系埔心村个')
     (re.compile(r"(?<=[\u3400-\u9fff])就(?:系|是)(?=[\u3400-\u9fff]{1,10}[村区])"), "，是"),
 )
@@ -302,13 +303,45 @@ _REQUEST_AFTER = re.compile(
 )
 
 
+# round 25: 登记 typed by a word that sounds like it, first and spaced from the name and the village after it ('等级 李德胜
+# 埔心村': 等级 is a word of its own, a seedling's grade, which the sound reader keeps); two parts must follow it, the
+# last a place ('等级 一级苗 二级苗' is no 登记)
+_COMMAND_WORD_FIRST = re.compile(r"^([\u4e00-\u9fff]{2})[\s:：,，]+(?=\S+[\s,，]+\S*(?:村|社区|居委|镇|街道|乡)\s*$)")
+
+
+def _command_by_its_sound(norm: str) -> str:
+    from bot import nlu
+
+    first = _COMMAND_WORD_FIRST.match(norm)
+    if (
+        first
+        and first.group(1) != "登记"
+        and all(nlu.readings(a) & nlu.readings(b) for a, b in zip(first.group(1), "登记"))
+    ):
+        return "登记 " + norm[first.end() :]
+    return norm
+
+
+def _without_asides(norm: str) -> str:
+    """Round 25: the asides after an introduction left out ('𠊎系埔心村个钟四妹 阿媳帮𠊎打字': who typed it, thanks)."""
+    from bot import nlu
+
+    clauses = [c for c in _SEPARATORS.split(norm) if c]
+    if len(clauses) < 2 or not nlu.is_aside(clauses[-1]):
+        return norm
+    while len(clauses) > 1 and nlu.is_aside(clauses[-1]):
+        clauses.pop()
+    return norm[: norm.rindex(clauses[-1]) + len(clauses[-1])]
+
+
 def spoken_text(text: str | None) -> str:
     """``normalize_text``, then the text as a self-introduction says it (above): fillers left out, Hakka read, and a
     request for 登记 after an introduction left out."""
     from bot import nlu
 
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
-    norm = nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
+    norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
+    norm = _without_asides(norm)
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
     bare = _REQUEST_AFTER.sub("", norm)

@@ -1467,7 +1467,7 @@ def is_pledge(text: str) -> bool:
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
     r"[唔冇](?:结|挂果|开花|长|见长|发芽|活|生)|"  # Cantonese 唔 / 冇 (not): '种咗三年嘅龙眼都唔结果'
-    r"黄了|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
+    r"黄了|黄咗|黄晒|黄哂|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
     r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
     # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
     r"砍|偷|拔[了掉走光]|挖[走掉]|铲|踩坏|压坏|撞[断倒坏]|弄坏|搞坏|破坏|毁"
@@ -1508,6 +1508,33 @@ def is_complaint(text: str) -> bool:
     )
 
 
+# round 25: how the planter feels, told with the trees planted ('今日同老公喺后山种咗四棵荔枝 攰到死 腰都直唔返', '种了两棵龙眼
+# 累死了'): the planter's lot, not the trees' trouble, left out before the complaint is read. A clause of the planter's
+# body or tiredness naming no tree nor part of one; 'tired to death' inside a clause (累死, 攰到死; not 晒死: the sun kills
+# trees)
+_PLANTER_RE = re.compile(
+    r"累|攰|辛苦|腰|起泡|背脊|背痛|膊头|肩膀|手脚|脚痛|手痛|脚软|手软|骨头|出汗|汗|顶唔顺|顶不顺|饿|口渴|喘"
+)
+_TREE_OR_PART_RE = re.compile(rf"树|苗|叶|花|果|枝|根|皮|{_MEASURE}")
+_TIRED_TO_DEATH_RE = re.compile(r"(?:累|攰|饿|忙|热)(?:到|得)?(?:要|快)?死(?:我|人)?(?:了|啦|咯|喇)?")
+_CLAUSE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～]+")
+
+
+def without_the_planters_lot(text: str) -> str:
+    """``text`` without what it tells of the planter (tired, aching) when trees are said planted in it: '种咗四棵荔枝
+    攰到死 腰都直唔返' -> '种咗四棵荔枝'; any other text as it is."""
+    if not _PLANTED_RE.search(text) or not (_PLANTER_RE.search(text) or _TIRED_TO_DEATH_RE.search(text)):
+        return text
+    clauses = [c for c in _CLAUSE_PAUSES_RE.split(text) if c]
+    kept = [
+        told
+        for clause in clauses
+        if (told := _TIRED_TO_DEATH_RE.sub("", clause))
+        and not (_PLANTER_RE.search(told) and not _TREE_OR_PART_RE.search(told))
+    ]
+    return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1518,7 +1545,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     proxy, body = parse_proxy(text, species_table)
-    body = to_halfwidth(body or "").strip()
+    body = without_the_planters_lot(to_halfwidth(body or "").strip())
     unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
         body = _PROXY_VERB_RE.sub("", body, count=1).strip()
@@ -1601,6 +1628,52 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# round 25: an aside a villager puts before or after a request: laughter and slang ('哈哈', 'hh', 'nb', 'yyds', '233'),
+# thanks, greetings, a greeting to whoever reads ('阿姨你好呀'): no clause of the request (handlers/core.py text_tails and
+# text_heads leave it out before reading the clauses around it)
+_ASIDE_RE = re.compile(
+    r"^(?:(?:哈|呵|嘻|嘿|嘻嘻|hh|h|nb|yyds|xswl|awsl|lol|xd|233|6|ok|emm|呜|耶|嘿嘿)+"
+    r"|(?:阿姨|阿叔|叔叔|老师|师傅|领导|大家|各位|靓女|靓仔|姐姐|阿姐|大哥|书记|主任|专家|小助手|助手)?"
+    r"(?:你好|您好|你们好|(?<=[姨叔师傅导家位女仔姐哥记任])好)(?:呀|啊|吖|啦|哦|喔)*"
+    r"|(?:麻烦|唔该|不该|多谢|谢谢|感谢|劳烦)(?:晒|你|您|你们|哂|啦|了|先|嗮)*"
+    # who typed it for whom ('系𠊎帮佢打字', '阿媳帮𠊎打字', '孙女代打'): said of the message, not a request
+    r"|(?:是|系|就是)?\S{0,4}?(?:(?:帮|替|同|代|给)\S{0,3}?(?:打字|打的字|打嘅字|打个字|发的字|发嘅字)|代打|代发"
+    r"|(?:帮|替|同)(?:佢|她|他|阿婆|阿妈|阿嬷|老人家|家婆|奶奶|阿爷|爷爷)(?:打|发))(?:的|嘅|个)?(?:啦|喇|嘅|的|呀|啊)*)$"
+)
+
+
+# round 25: not knowing said, not asked ('唔收到都唔知几时要淋水': without them I don't know when to water)
+_NOT_KNOWING_RE = re.compile(r"不知道|不晓得|不清楚|不记得|不识|忘记|忘了")
+
+
+# the request's own how or whether any is left, asked after it ('我种了树想记录下来 要怎么弄', '责任区 还有冇 空位'): the
+# request still
+_HOW_OR_ANY_LEFT_RE = re.compile(
+    r"^(?:那|那么|我)?(?:要|应该|该|可以)?(?:怎么|如何|怎样|点)(?:样)?(?:弄|搞|做|整|办|操作|登记|报名|参加|记录)?(?:呢|啊|呀)?$"
+    r"|^(?:还|仲)?(?:有没有|有冇|有无|有)(?:空位|位|位置|名额|剩|得选|得拣|的选)?(?:吗|呢|啊)?$"
+)
+
+
+def asks_after(head: str, rest: str) -> bool:
+    """Does ``rest``, said after a request ``head``, ask about it ('退订 之后仲收唔收到专家回复', '种树 要交钱吗', '证书 几时发')?
+    Then the whole is a question about the request, not the request: a rest that asks (``is_question``), after a head
+    that asks nothing itself ('证书咋领 想发朋友圈炫一下' asks in its head: the request), not knowing told aside, and not
+    the request's own how or whether any is left ('… 要怎么弄', '… 还有冇 空位')."""
+    return (
+        bool(rest)
+        and is_question(rest)
+        and not _NOT_KNOWING_RE.search(rest)
+        and not is_question(head)
+        and not _HOW_OR_ANY_LEFT_RE.match(rest)
+    )
+
+
+def is_aside(clause: str) -> bool:
+    """A clause that is only an aside around a request: laughter, slang, thanks, a greeting (``is_chitchat`` too)."""
+    bare = to_halfwidth(clause or "").strip().lower()
+    return bool(bare) and (bool(_ASIDE_RE.match(bare)) or is_chitchat(bare))
+
+
 # Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
 # pinyin left unconverted (wo叫): a table of data (messages/typos.toml), read by the readers of requests only (the FAQ
 # reads its own words)
@@ -1663,19 +1736,25 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
     r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
-    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
+    r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
+    r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
     # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
     r"|(?:提|催|叮)我(?:了|啦)?$)"
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
+    # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知')
+    r"|(?:取消|关闭|停止|暂停|停)(?:向|给|对)(?:我|本人|我们|本户)(?:发送|推送|发|推)(?:的)?(?:种树|植树|活动)?(?:的)?"
+    r"(?:提醒|通知|推送|消息|信息)"
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
     r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
-    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉)$"
+    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉"
+    # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
+    r"|(?:先)?(?:停|停掉|关|关掉|暂停)(?:一下|下|住|先|一阵|几天|一段时间))$"
 )
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
@@ -1711,6 +1790,19 @@ _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你�
 _DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)*(?:收|接收|订|开)")
 # 不然 (or else) negates nothing: '把通知开回来吧 不然我老是忘记淋水'
 _NOT_A_NEGATION_RE = re.compile(r"不然|要不")
+
+
+# round 25: the wish declined ('现在不想收了', '唔使再开'), not a consequence told ('唔收到都唔知几时要淋水': without them …)
+_WISH_DECLINED_RE = re.compile(r"(?:不|别|没|莫)(?:想|要|用|需要|再)+(?:收|接收|订|开|发)")
+
+
+def reminders_declined(norm: str) -> bool:
+    """'现在不想收了', '依家又想要返 得唔得': the wish about the reminders declined or changed, said after a request said
+    first (handlers/core.py): what is said last decides."""
+    if not norm:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", _MAY_I_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
+    return bool(_WISH_DECLINED_RE.search(norm) or _WANTED_BACK_RE.search(bare))
 
 
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
@@ -1874,6 +1966,10 @@ _WHAT_IT_DOES_RE = re.compile(
     # round 22: which commands the sender may use ('顾问这边能用哪些指令', '我可以发什么命令'; 令 reads 让, Cantonese)
     rf"|^(?:{_THE_BOT}|我|我们|顾问|干部|村干部|党员)?(?:这边|那边)?(?:能|可以|会|要)?(?:用|使用|发|打)(?:哪些|什么|啥|咩|乜)"
     r"(?:指令|指让|命令|命让|口令|口让|关键词|关键字)(?:呢)?$"
+    # round 25: a role's side (顾问端) and which commands it has, listed ('顾问端有哪些指令，列一下')
+    rf"|^(?:{_THE_BOT}|我|我们|顾问|技术顾问|干部|村干部|党员|管理员)?(?:端|这边|那边|版|账号)?(?:有|都有|可以用|能用)"
+    r"(?:哪些|什么|啥|咩|乜|些什么)(?:指令|指让|命令|命让|口令|口让|功能)(?:呢)?"
+    r"(?:列一下|列下|列出来|发出来|发给我|发我|给我看|列个表)?(?:看下|看看|看一下|看)?$"
     # set 19e: every command listed, after not knowing how ('又唔识用 乜嘢指令都列出来', '所有命令发给我看')
     r"|^(?:又|我又|我)?(?:不会用|不识用|不懂用|不会)?(?:把|将)?(?:所有|全部|什么|有什么|所有的|全部的|些)?"
     r"(?:指令|指让|命令|命让|口令|口让|功能)(?:都|全部|统统|通通)?(?:列出来|列一下|列下|发出来|发给我|发我|写出来|给我看)"
@@ -1903,18 +1999,26 @@ _LOG_ASKED_RE = re.compile(
 # first: '怎么登记我种的树' is the FAQ's (round 17)
 _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
+    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
     r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
-    r"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:树|几棵树)?(?:了)?"
+    # round 25: some trees, fruit trees ('前几日种咗啲果树')
+    rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
-    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算)"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补|怎么补登|怎么补记)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
     rf"|(?:我)?(?:想|要)(?:帮我)?{_LOG_WORD}(?:低|下|一下|下来|上去|进去)?"
-    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?)$"
+    rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?"
+    # round 25: not logged yet, logged late now ('未记录 而家补记得唔得', '还没登记 现在补登可以吗')
+    rf"|(?:还|都)?(?:未|没|没有|还没|还未)(?:有)?{_LOG_WORD}(?:到|上)?(?:现在|今天|而家)?(?:再)?(?:补|才)?(?:{_LOG_WORD}|记)?"
+    r"(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|来得及吗|来不来得及|有没有用)"
+    rf"|(?:现在|今天|而家)?(?:可以|能)?(?:补|再)(?:记|登记|记录|录|登|报)(?:还)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|吗)?"
+    # forgotten, then whether it may still be made up ('忘了记录 现在还能补吗')
+    rf"|(?:忘了|忘记了|忘记|忘|不记得)(?:了)?{_LOG_WORD}(?:了)?(?:现在|今天|而家)?(?:还)?(?:能|可以)?(?:补|再)(?:记|登记|记录|录|登|报)?"
+    r"(?:吗|行不行|得不得|可不可以|可以吗|行吗|得吗)?)$"
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
@@ -1926,7 +2030,8 @@ def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm)) if norm else norm
-    if bare and len(bare) <= INTENT_MAX_CHARS and _PLANTED_WHERE_TO_LOG_RE.match(bare):
+    # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
+    if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
@@ -1996,7 +2101,9 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
-_WHICH_TO_ADOPT_RE = re.compile(r"^(?:有)?(?:什么|哪些)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$")
+_WHICH_TO_ADOPT_RE = re.compile(
+    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
+)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
 _WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
@@ -2010,17 +2117,27 @@ _WHICH_AFTER_WISH_RE = re.compile(
 _ADOPT_BARE_RE = re.compile(rf"^(?:认养|认种|领养){_A_TREE_RE}(?:树|果树|树苗)?$")
 
 
+# round 25: the list of adoptable trees asked for ('麻烦发一下本村可认养树木清单', '请把村里能认种的树列个名单'): the list
+_ADOPTION_LIST_RE = re.compile(
+    r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
+    r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
+    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
-    if which and _ADOPT_BARE_RE.match(bare):
-        return True
+    if _ADOPT_BARE_RE.match(bare):
+        return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
@@ -2094,6 +2211,9 @@ _JOIN_RE = re.compile(
     rf"|^扫(?:码|二维码)?扫?(?:不到|不了|不上|不出|失败)(?:我|我们)?(?:要|想)?(?:去|来)?参加{_DAY_RE}$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
     rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
+    # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
+    r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:我自己|自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
+    rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我|算埋我(?:一个|一份)?|加我一个|加埋我|\+1)$"
 )
 
 
@@ -2107,7 +2227,9 @@ _JOIN_REASON_AFTER_RE = re.compile(
 # the day's reply says its time and place), 'put me down' ('…，请予登记')
 _JOIN_ASKED_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|到|出发|见)(?:呢|啊)?"
-    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?)$"
+    r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?"
+    # round 25: going together then ('…我先帮自己报个名 到时一齐去')
+    r"|(?:到时|到时候|那天|当天)(?:大家|我们)?(?:一起|一齐)?(?:去|来|见|种))$"
 )
 
 
@@ -2169,7 +2291,9 @@ def planting_day_asked(norm: str) -> bool:
 _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    # round 25: the zone named first, then 'I want one too' ('管护区 我都要一块')
+    rf"|^{_ZONE}(?:我|我们)(?:也|都)?(?:要|想要|想)(?:一块|一个|一片)$"
     rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
     # round 20: a zone claimed with what is wished of it ('党员责任区我认一块 离屋企近啲嘅')
     rf"|^{_ZONE}(?:我|我们)(?:也)?(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?$"
@@ -2204,10 +2328,15 @@ _TABLE_AFTER_RE = re.compile(
 _OWN_ZONE_RE = re.compile(
     rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
 )
-_WHICH_ZONES_RE = re.compile(rf"^{_ZONE}(?:有|都有)(?:哪几块|哪些|哪几个|几块|几个|什么)$")
+_WHICH_ZONES_RE = re.compile(
+    # round 25: which are left ('党员责任区剩返边几块': 剩回 normalised)
+    rf"^{_ZONE}(?:有|都有|还有|还剩|剩|剩下|剩回|有剩)(?:回|下)?(?:哪几块|哪些|哪几个|几块|几个|什么|多少块|多少个)$"
+)
 # set 19e: the zones listed, then which are left ('责任区列出来睇下 仲有边块未有人认领': 边块, Cantonese which one); a
 # zone wished, then whether the one by a place is left ('…领一块党员责任区去管护 河边嗰块仲有冇')
 _ZONES_LEFT_RE = re.compile(
+    # round 25: the zones' table asked for ('责任区列表发嚟睇下')
+    rf"^{_ZONE}(?:的)?(?:列表|名单|清单|一览表|表)(?:发|给|拿)?(?:来|过来|给我|我)?(?:看下|看看|看一下|看)?$|"
     rf"^{_ZONE}(?:列出来|列一下|列下|列个表)(?:看下|看看|给我看|看一下)?(?:还有)?(?:哪块|边块|哪些|边些|哪几块|几块|哪个|边个)?"
     r"(?:还)?(?:未|没有|没|无|冇)(?:有)?人(?:认领|认|领|要)(?:的)?$"
 )
@@ -2229,7 +2358,9 @@ def _zone_wished(norm: str) -> bool:
         return True
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
-    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and bare != norm):
+    # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
+    # with a table asked for
+    if _OWN_ZONE_RE.match(bare) or (_WHICH_ZONES_RE.match(bare) and (bare != norm or not bare.endswith("什么"))):
         return True
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
@@ -2258,15 +2389,23 @@ _GET_IT_RE = re.compile(
     r"(?:怎么|在哪里|在哪|哪里)(?:才能|可以|能|去)?(?:领取|领|拿到|拿|下载|打印|查看|看到|看)(?=证书)"
 )
 _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
+# round 25: the certificate named first, then how to get it ('证书咋领 想发朋友圈炫一下', '我的证书去哪里下载'): no one
+# else's named
+_GET_IT_AFTER_RE = re.compile(
+    r"^(?:我的|我嘅|我)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到)?$"
+)
 
 
 # round 23: not there yet, said at the end ('我的证书怎么还没有'): asked for (the reply says how one is earned); a relative's
 # checked for ('帮我妈看一下她的证书出来没有'): the household's (handlers/certificates.py); '我老公的证书怎么领' stays the
 # FAQ's (how, not whether)
 _NOT_YET_AT_END_RE = re.compile(r"(?:怎么|为什么|点解|咋)?(?:还|仲)(?:没有|没|未)(?:有|发|到|出来|收到|见到)?(?:的)?$")
-_RELATIVE_RE = re.compile(
-    r"妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|婆婆|公公|家里人|家人|屋企人|老人家"
+RELATIVES = (
+    r"妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|阿爷|阿奶|婆婆|公公|外婆|外公"
+    r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
+_RELATIVE_RE = re.compile(RELATIVES)
 _CHECKED_RE = re.compile(
     r"看|查|出来(?:了)?(?:没有|没|吗|未)|有没有|发了(?:没有|没|吗|未)|到了(?:没有|没|吗|未)|证书呢$"
 )
@@ -2293,6 +2432,8 @@ def certificate_asked(norm: str) -> bool:
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
+    if _GET_IT_AFTER_RE.match(norm):
+        return True  # round 25: '证书咋领', '我的证书去哪里拿': the sender's, how to get it
     get_it = _GET_IT_RE.search(norm)
     if get_it:
         norm = norm[: get_it.start()] + "拿" + norm[get_it.end() :]
@@ -2329,6 +2470,8 @@ def check_in_said(norm: str) -> bool:
 # 给我看下'): left out before a list is read (adoption, zones, the queue)
 _SHOW_ME_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:请)?(?:发给我|发我|给我|帮我|同我)(?:列|看|睇|发|列出来)(?:一下|下|看|睇|出来|看看)?(?:吧)?$"
+    # round 25: a list asked for after it ('有冇树可以认养 发个清单嚟')
+    r"|(?<=[\u4e00-\u9fff])(?:发|给|拿|列)(?:个|张|份|一个|一份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
 )
 
 
@@ -2349,11 +2492,17 @@ _QUEUE_RE = re.compile(
     r"|有(?:没有)?人(?:提问|问问题|提问题)"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    # round 25: counted in 单 or 张 ('有几多单未答')
+    r"|(?:有|还有)?(?:几|多少)(?:单|张)(?:问题|工单)?(?:还)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
     # round 22: anyone asked something still unanswered ('看看埔心那边有没有人问东西还没答')
     r"|有(?:没有)?人(?:问|提)(?:了)?(?:东西|问题|嘢|野)?(?:还|仍然)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     # set 19e: the tickets by their name, and what waits for me ('我的问题单', '有冇等紧我答嘅')
     r"|^(?:我的|看|看下|看看|睇下|打开)?问题单$|等(?:紧|着|住)?我(?:来)?(?:回|答|回复|回答|处理)"
+    # round 25: the tickets as a ticket system names them (工单: '我名下未处理的工单有几条', '我手上还有几张工单没处理'), or
+    # the questions under the adviser's name not dealt with ('我名下还没回的问题')
+    r"|工单"
+    r"|(?:我名下|我手上|我手头)(?:的)?(?:还有)?(?:未|没|没有|待|冇)(?:处理|回复|回答|答|解答|办)(?:的)?问题"
 )
 
 
@@ -2414,6 +2563,30 @@ _PLEASE_FIRST_RE = re.compile(
 )
 
 
+# round 25: put off till later, said after a retraction ('取消吧 明天再弄', '唔要住 听日再讲', '算了 下次再记'): when, then
+# again or later, and nothing more
+_PUT_OFF_RE = re.compile(
+    # not planted yet first ('唔种住 等落雨先'), then later, or waiting for something ('等落雨先', '过两日先')
+    r"^(?:我)?(?:还没种|没种|不种住|不种先|先不种|未种)?(?:住|先)?"
+    r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|回头|之后|以后|下午|晚上|有空)"
+    r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|重新|重新发|重新记|算|处理)?(?:过)?"
+    r"|等[\u4e00-\u9fff]{1,4}?(?:先|再|才)(?:种|弄|搞|发|记|讲|说)?)(?:吧|啦|了|先)*$"
+)
+
+
+_GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先)$")
+
+
+def given_up(norm: str) -> bool:
+    """'算了': never mind, said alone (a retraction only before a put-off: handlers/core.py)."""
+    return bool(norm and _GIVEN_UP_RE.match(norm))
+
+
+def put_off_said(norm: str) -> bool:
+    """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first)."""
+    return bool(norm and _PUT_OFF_RE.match(norm))
+
+
 def retraction_said(norm: str) -> bool:
     """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
@@ -2471,6 +2644,19 @@ def told_again(text: str, earlier: Iterable[str]) -> bool:
         return False
     thing = found.group(1)
     return any(thing in normalize(e) for e in earlier)
+
+
+# round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
+# 爱点搞', '系旧年先种落去嘅 点算好', '去年才种的 怎么办'): a detail of the ticket's tree (its age), naming no tree
+_PLANTED_WHEN_RE = re.compile(
+    r"^(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
+    r"(?:先|才|刚|就|至|正)?(?:种|栽|种落去|种下去)(?:落去|下去|落|下)?(?:的|嘅|了|咗)"
+)
+
+
+def planted_when_told(norm: str) -> bool:
+    """'它说是今年先种的 爱怎么弄': when the tree was planted told (a how after it left as it is), never a tree named."""
+    return bool(norm and _PLANTED_WHEN_RE.match(norm))
 
 
 # round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
@@ -2541,19 +2727,21 @@ _NEXT = (
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打)?"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
+    # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么|点)$"
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
-    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?"
-    r"|^(?:已经)?(?:拍|影)(?:好|完)?了"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
+    r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
     # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
     r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
-    r"|^(?:已经)?(?:发|传|上传)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"
+    r"|^(?:已经)?(?:发|传|上传|拍|影)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"  # round 25: 影完相
 )
 
 
@@ -2591,7 +2779,12 @@ _PHOTO_HOW_RE = re.compile(
     r"(?:才行|才得|才可以|都行|都得|也行|可以|都可以)?(?:吗|不行|行不行|得不得|可不可以)?$"
     # set 19e: where to press, after how ('相片点样发俾你 按边度'); taken later at the tree ('听日去到树度先影得唔得')
     r"|^(?:照片|相片|相|图片|图)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传)(?:给你|给你们|过去|过来|上来)?"
-    r"(?:按哪里|按哪个|点哪里|点哪个|在哪里按|按什么)$"
+    r"(?:按哪里|按哪个|点哪里|点哪个|在哪里按|按什么"
+    # round 25: 撳 (Cantonese: press; normalised 揿) where ('相要点发 喺边度撳')
+    r"|(?:在哪里|哪里|哪个|什么地方)(?:按|揿|㩒|撳|点|戳)|(?:揿|㩒|撳|戳)(?:哪里|哪个|什么))$"
+    # round 25: the photo of the tree alone asked as enough ('影埋棵树就得?', '只拍树就行吗'): what the record needs
+    r"|^(?:是不是|是否|是)?(?:我)?(?:只|只要|净是|只是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
+    r"(?:就)?(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
     r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
     r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"
 )
@@ -2618,6 +2811,10 @@ _RECORD_STEPS_RE = re.compile(
     r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"
     rf"{_PHOTO_WORD}(?:再|然后|之后|后)(?:发|打|写|讲|说|报){_STEP_WORD}(?:吗|呢)?$"
     rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
+    # round 25: the photo alone enough, or the count written too ('种完树发张相就得 定系要写埋几多棵')
+    r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:只|只要|就)?(?:发|拍|影|传)(?:一张|张)?"
+    rf"{_PHOTO_WORD}(?:就得|就行|就可以|就够|得不得|行不行)?(?:了)?(?:还是|定|或者)(?:要|还要|仲要|都要)?"
+    rf"(?:发|打|写|讲|说|报|填)(?:埋|上|下|多)?{_STEP_WORD}(?:吗|呢)?$"
 )
 
 

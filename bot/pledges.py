@@ -209,11 +209,31 @@ def _trees_after_the_wish(text: str) -> str | None:
     return f"认领 {trees}" if trees and not nlu.is_question(trees) else None
 
 
+# round 25: a pledge told for the household by whom it is typed for ('阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字', '老豆叫我
+# 帮屋企认领 3棵杨梅 hh'): the asides (who typed it, laughter: nlu.is_aside) and who told it left out, the household named
+# alone (Cantonese 屋企, Hakka 屋家/屋下) read as 我家
+_TOLD_BY = re.compile(
+    rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
+)
+_HOUSEHOLD = re.compile(r"^(?:帮|替|给)?(?:屋企|屋家|屋下|屋里|屋企人|家里)(?=(?:也|都)?(?:要|想)?认领)")
+
+
+def _for_the_household(text: str) -> str:
+    """'阿婆讲屋家认领三棵桃树 清明前种 系我帮佢打字' -> '我家认领三棵桃树 清明前种'; a text with none of that as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    kept = " ".join(c for c in clauses if not nlu.is_aside(c)) or text
+    told = _TOLD_BY.match(kept)
+    if told and "认领" in kept[told.end() :]:
+        kept = kept[told.end() :]
+    return _HOUSEHOLD.sub("我家", kept, count=1)
+
+
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    text = _for_the_household(text)
     text = _trees_after_the_wish(text) or text
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):
         return None
@@ -240,8 +260,8 @@ def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
     found = _CANCEL_PREFIX.match(text)
-    if not found or "责任区" in text:
-        return None
+    if not found or "责任区" in text or nlu.is_question(text[found.end() :]):
+        return None  # round 25: '取消认领要点搞' asks how (the FAQ's), no name 要点搞
     return _body(text[found.end() :], species_table)
 
 

@@ -26,7 +26,7 @@ from bot.router import Route, pure
 from bot.store import adoption as store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
-from handlers.core import list_again, text_is, text_normalized, text_with_number
+from handlers.core import list_again, message_heads, message_tails, text_is, text_normalized, text_with_number
 
 _more = text_is("adoption.commands.more")
 _pick_number = text_with_number("adoption.commands.pick")
@@ -40,9 +40,12 @@ def _is_request(ctx: Ctx) -> bool:
     if ctx.msg.msg_type != "text":
         return False
     text = ctx.msg.text or ""
-    return adoption.is_request(text, ctx.app.messages.words("adoption.commands.adopt")) or (
-        len(text) <= 40 and nlu.adoption_wished(text_normalized(ctx), planting.species_table(ctx.app))
-    )
+    words, table = ctx.app.messages.words("adoption.commands.adopt"), planting.species_table(ctx.app)
+    if adoption.is_request(text, words) or (len(text) <= 40 and nlu.adoption_wished(text_normalized(ctx), table)):
+        return True
+    # round 25: said first or last, the asides around it left out ('认养 谢谢', '有冇树可以认养 发个清单嚟')
+    parts = (*message_tails(ctx), *(head for head, rest in message_heads(ctx) if not nlu.asks_after(head, rest)))
+    return any(adoption.is_request(part, words) or nlu.adoption_wished(part, table) for part in parts)
 
 
 # -- the list -------------------------------------------------------------------------------------------

@@ -65,11 +65,16 @@ def _normalized(text: str) -> str:
     return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(nlu.command_characters_fixed(text))))
 
 
-def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
+def text_means(
+    key: str,
+    said: Callable[[Any, str], bool] | None = None,
+    heads_unless: Callable[[Any, str], bool] | None = None,
+):
     """Matcher: the text says one of the words of the command ``key``, in any of the ways villagers write or
     voice input writes it: ``我种咗几多棵``, ``我种了几棵了`` and ``我种了多少棵`` are one word; ``唔好再发啦`` is
     ``不要再发``. Still the whole text, never a part of it. ``said(app, meaning)``, when given, reads the request in
-    other words (bot/nlu.py "what a short text asks the bot to do": ``别烦我了`` is 退订)."""
+    other words (bot/nlu.py "what a short text asks the bot to do": ``别烦我了`` is 退订). A request said first is read
+    too (``text_heads``), unless ``heads_unless(app, rest)`` says what follows it takes it back or says otherwise."""
 
     def meanings(app) -> frozenset[str]:
         return frozenset(_meaning(word) for word in app.messages.words(key)) - {""}
@@ -83,8 +88,16 @@ def text_means(key: str, said: Callable[[Any, str], bool] | None = None):
         words = ctx.app.service(f"text_means.{key}", meanings)
         if meaning in words or bool(said and said(ctx.app, meaning)):
             return True
-        # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses
-        return any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx))
+        # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses;
+        # round 25: or first, then why ('提醒重新开返啦 唔收到都唔知几时要淋水'): its first clauses
+        if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
+            return True
+        return any(
+            (head in words or bool(said and said(ctx.app, head)))
+            and not (heads_unless and heads_unless(ctx.app, rest))
+            and not nlu.asks_after(head, rest)  # '退订 之后仲收唔收到专家回复': a question about 退订
+            for head, rest in message_heads(ctx)
+        )
 
     return matches
 
@@ -126,7 +139,14 @@ def _cancel_ahead(ctx) -> Any:
     if ctx.msg.msg_type != "text":
         return False
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
-    return nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx))
+    if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
+        return True
+    # round 25: said first, then only when to go on ('取消吧 明天再弄', '算了 改天再发'), never a correction after it
+    # ('讲错了 是三棵'); 算了 (never mind) is an aside elsewhere, a retraction only before a put-off
+    clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    if len(clauses) >= 2 and nlu.given_up(_meaning(clauses[0])) and nlu.put_off_said(_meaning(" ".join(clauses[1:]))):
+        return True
+    return any(nlu.retraction_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:
@@ -145,6 +165,11 @@ def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:
     return said
 
 
+def _reminders_said_after(_app, rest: str) -> bool:
+    # round 25: what is said last decides ('之前关了提醒 现在想再收'): a wish about the reminders after the first clause
+    return nlu.reminders_said(rest) is not None or nlu.reminders_declined(rest)
+
+
 def _text_meaning(ctx: Ctx) -> str:
     # kept with the text it was read from: a voice message or a menu click is re-dispatched as text (bot.router)
     text = ctx.msg.text or ""
@@ -160,16 +185,43 @@ _PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 TAIL_CLAUSES = 3
 
 
+def _clauses(text: str) -> tuple[list[str], int]:
+    """A text's clauses without the asides around a request (laughter, slang, thanks, a greeting: ``nlu.is_aside``),
+    and how many of them may be read as a part (all but one when nothing was left out: the whole is read already)."""
+    clauses = [c for c in _PAUSES_RE.split(text or "") if c]
+    kept = [c for c in clauses if not nlu.is_aside(c)]
+    return kept, len(kept) - 1 if len(kept) == len(clauses) else len(kept)
+
+
 def text_tails(text: str) -> tuple[str, ...]:
     """The meanings (``_meaning``) of a text's last one, two and three clauses when it has more than that, each only when
-    it is short enough to be a request (``nlu.INTENT_MAX_CHARS``), shortest first; () for one clause."""
-    clauses = [c for c in _PAUSES_RE.split(text or "") if c]
+    it is short enough to be a request (``nlu.INTENT_MAX_CHARS``), shortest first; () for one clause. Round 25: the
+    asides around them left out first ('帮我睇下进度 唔该晒', '植树日报名 算我一个 nb': ``nlu.is_aside``)."""
+    clauses, most = _clauses(text)
     tails = []
-    for n in range(1, min(TAIL_CLAUSES, len(clauses) - 1) + 1):
+    for n in range(1, min(TAIL_CLAUSES, most) + 1):
         tail = _meaning(" ".join(clauses[-n:]))
         if tail and len(tail) <= nlu.INTENT_MAX_CHARS and tail not in tails:
             tails.append(tail)
     return tuple(tails)
+
+
+# round 25: a request said first, then why or what else ('提醒重新开返啦 唔收到都唔知几时要淋水', '证书咋领 想发朋友圈炫一下',
+# '村里进度咋样 是不是又垫底了'): its first clauses are read when the whole and its last clauses are none
+HEAD_CLAUSES = 2
+
+
+def text_heads(text: str) -> tuple[tuple[str, str], ...]:
+    """The meanings (``_meaning``) of a text's first one and two clauses when it has more than that (the asides around
+    them left out), each only when short enough to be a request, shortest first, each with the meaning of what follows
+    it (``heads_unless`` of ``text_means`` reads it); () for one clause."""
+    clauses, most = _clauses(text)
+    heads: list[tuple[str, str]] = []
+    for n in range(1, min(HEAD_CLAUSES, most) + 1):
+        head = _meaning(" ".join(clauses[:n]))
+        if head and len(head) <= nlu.INTENT_MAX_CHARS and head not in [h for h, _rest in heads]:
+            heads.append((head, _meaning(" ".join(clauses[n:]))))
+    return tuple(heads)
 
 
 def message_tails(ctx: Ctx) -> tuple[str, ...]:
@@ -178,6 +230,15 @@ def message_tails(ctx: Ctx) -> tuple[str, ...]:
     kept = vars(ctx).get("_text_tails")
     if kept is None or kept[0] != text:
         kept = vars(ctx)["_text_tails"] = (text, text_tails(text))
+    return kept[1]
+
+
+def message_heads(ctx: Ctx) -> tuple[tuple[str, str], ...]:
+    """``text_heads`` of the message's text, once a message."""
+    text = ctx.msg.text or ""
+    kept = vars(ctx).get("_text_heads")
+    if kept is None or kept[0] != text:
+        kept = vars(ctx)["_text_heads"] = (text, text_heads(text))
     return kept[1]
 
 
@@ -316,8 +377,16 @@ INPUT_ROUTES: list = [
 COMMAND_ROUTES: list = [
     Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
     Route("help", staged(_help_ahead, _help_then), on_help),
-    Route("reminders_off", text_means("core.commands.reminders_off", _reminders_said("off")), on_reminders_off),
-    Route("reminders_on", text_means("core.commands.reminders_on", _reminders_said("on")), on_reminders_on),
+    Route(
+        "reminders_off",
+        text_means("core.commands.reminders_off", _reminders_said("off"), _reminders_said_after),
+        on_reminders_off,
+    ),
+    Route(
+        "reminders_on",
+        text_means("core.commands.reminders_on", _reminders_said("on"), _reminders_said_after),
+        on_reminders_on,
+    ),
 ]
 FALLBACK_ROUTES: list = [Route("fallback", _anything, on_anything)]
 ROUTES: list = [*EVENT_ROUTES, *INPUT_ROUTES, *COMMAND_ROUTES, *FALLBACK_ROUTES]

@@ -128,6 +128,7 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
             or nlu.closer_look(text, earlier)
             or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
             or nlu.cause_guessed(text_normalized(ctx))
+            or nlu.planted_when_told(text_normalized(ctx))  # round 25: '佢话系今年先种嘅 爱点搞'
         )
     )
 

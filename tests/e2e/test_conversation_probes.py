@@ -7,6 +7,7 @@ probe), so the file runs in seconds."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,11 @@ KINDS = {
         "ask_expert_supplement",
         "ticket_wait",
     },
-    "log": {"planting_menu", "planting_text"},  # 登记 said of trees planted (round 17): the planting help or a record
+    # 登记 said of trees planted (round 17): the planting help or a record. Round 25: or, from a registered villager,
+    # the FAQ's own answer on logging trees (bot.log_planting: the same steps as the planting help, photo then '3棵桂花';
+    # DESIGN.md, other text: the FAQ answer); checked below to be that answer. From a follower not registered yet it
+    # stays the planting help, which asks 登记 first and keeps the message
+    "log": {"planting_menu", "planting_text", "faq_answer"},
     # round 18: the campaign's duties in everyday words
     "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
@@ -68,6 +73,14 @@ KINDS = {
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
     "how": {"planting_menu", "faq_answer"},
 }
+# The FAQ's answer on logging trees planted (bot.log_planting): its steps, a line of it in the reply
+LOG_STEPS = next(
+    entry["answer"].strip().splitlines()[2]
+    for entry in tomllib.loads((Path(__file__).resolve().parents[2] / "messages/faq/campaign.toml").read_text("utf-8"))[
+        "entry"
+    ]
+    if entry["id"] == "bot.log_planting"
+)
 # The roles of the contexts that are registered people (the others are members: 群众).
 ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
 
@@ -172,6 +185,8 @@ class Probe:
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
             if not bound or bound[0]["name"] not in message:
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply):
+            return wrong + " (not the steps of a record)"
         if expected == "log":
             waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
             people = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
@@ -356,7 +371,8 @@ def test_round_19c_probe(probe, context, message, expected):
 # blind figures, run by the lead: 90/140 on main before round 21, 92/140 on main after round 21 (93/140 on main after FAQ
 # round 25, c6d8df9, as first run here). Round 22 was developed on it (its misses fixed by their class): 137/140 after,
 # a development figure, not a blind one (one probe relabelled: its line in the file says why). The misses left are listed
-# here, strict, each with why.
+# here, strict, each with why. Round 25: '老板娘叫我登记种树 点登记啊' passes since the kind log takes the FAQ's own
+# steps of a record (bot.log_planting) from a registered villager: 138/140.
 _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
     (
         "a long voice story with no pause (53 characters): its last words ask the sender's progress (我完成咗未), but no"
@@ -368,12 +384,6 @@ _ROUND_19D_LEFT: list[tuple[str, list[str]]] = [
         "stopping the messages at the end of a long voice story with no pause (38 characters): the reminders reader"
         " reads short texts or a story's last clauses only",
         ["哎呀我个孙帮我装咗呢个嘢成日响啊我老人家睇唔明唔好再发嘢俾我啦"],
-    ),
-    (
-        "how to log trees asked with 登记种树 told first and no trees said planted: round 17's control '怎么登记我种的树'"
-        " is the FAQ's (the same steps), so a how-question about logging stays the FAQ's unless trees are said"
-        " planted first ('种咗树点样登记')",
-        ["老板娘叫我登记种树 点登记啊"],
     ),
 ]
 ROUND_19D_MISSES = {message: why for why, messages in _ROUND_19D_LEFT for message in messages}
@@ -414,46 +424,10 @@ def test_round_19e_probe(probe, context, message, expected):
 # round 23, 103/140 after it (the same 37 misses: round 23's classes carried nothing to it). The next round's
 # development set: its misses as first run after round 23, strict, to be read and fixed by their class (round 24, by the
 # lead: any command word typed by its sound, messages/typos.toml [sound]: 108/140, a development figure).
-_ROUND_19F_LEFT = [
-    (
-        "blind miss after round 23, not yet read",
-        [
-            "今日同老公喺后山种咗四棵荔枝 攰到死 腰都直唔返",
-            "阿姨你好呀 我係住村尾嘅 上个月同个孙一齐种咗啲果树 唔知而家算唔算完成任务 帮我睇下进度 唔该晒",
-            "村里进度咋样 是不是又垫底了",
-            "种完树发张相就得 定係要写埋几多棵",
-            "先发图还是先打几棵 咋整",
-            "阿婆讲屋家认领三棵桃树 清明前种 系𠊎帮佢打字",
-            "老豆叫我帮屋企认领 3棵杨梅 hh",
-            "我种了书要怎么登济",
-            "𠊎屋家婆种咗树 想登记一下",
-            "种树登记喺边度登啊",
-            "前几日种咗啲果树 未记录 而家补记得唔得",
-            "植树日报名 算我一个 nb",
-            "证书咋领 想发朋友圈炫一下",
-            "我想认样一棵书",
-            "提醒重新开返啦 唔收到都唔知几时要淋水",
-            "党员责任区有边几个",
-            "哈哈 我也要领一块党员责任区呀 姐妹们帮我睇住淋水 嘻嘻",
-            "责任区 还有冇 空位",
-            "姐妹们都好想参加今个月嘅义务植树呀 我先帮自己报个名 嘻嘻 到时一齐去",
-            "烦请暂停向本人推送植树提醒消息",
-            "麻烦发一下本村可认养树木清单",
-            "我名下未处理的工单有几条",
-            "顾问端有哪些指令，列一下",
-            "𠊎系埔心村个钟四妹 阿媳帮𠊎打字",
-            "等级 李德胜 埔心村",
-            "我种了树想记录下来 要怎么弄",
-            "𠊎屋家婆问 柿树落花落得好犀利 || 佢话系今年先种嘅 爱点搞",
-            "相发咗 跟住要点",
-            "相片发过去了还要讲什么",
-            "相要点发 喺边度撳",
-            "你话要相 我而家喺田度 影埋棵树就得?",
-            "取消吧 明天再弄",
-        ],
-    ),
-]
-ROUND_19F_MISSES = {message: why for why, messages in _ROUND_19F_LEFT for message in messages}
+# Round 25 (19f as the development set): its misses read and fixed by their class, 108 -> 140/140, a development
+# figure (no probe relabelled; the kind log takes the FAQ's own steps of a record from a registered villager, KINDS
+# says why). Misses left would be listed here, strict, each with why.
+ROUND_19F_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19f.tsv", ROUND_19F_MISSES))
@@ -631,6 +605,49 @@ NOT_REQUESTS = [
     ("new", "我帮我妈妈登记 她种了两棵龙眼 埔心村的", {"register"}),
     ("member", "树名应该是龙眼不是荔枝", {"fix_name"}),
     ("member", "应该是三棵不是两棵", {"fix_name"}),
+    # round 25's readers (19f as the development set): a request said first taken back after it; a retraction before a
+    # correction, 算了 before something else; an aside before a record; the planter's lot beside the trees' trouble;
+    # a relative's question on pledging; a sound-alike of 登记 before no place; a relative's certificate; the sending
+    # stopped to others; a list named in a story; 工单 from a villager; a thing's function; what a zone has; books;
+    # a plan signed up; another tree planted this year in a ticket's window; 登记 with no trees planted; the tree's
+    # photo alone with nothing in progress; someone else signed up; thanks before a dead tree
+    ("member", "提醒关了 又想要返", {"reminders_off"}),
+    ("pending", "删掉 是三棵", {"cancel"}),
+    ("member", "算了 改天再问你", {"cancel"}),
+    ("member", "哈哈 我种了几棵桂花", {"my_progress"}),
+    ("member", "刚种的桂花 晒死了一棵", {"planting_text"}),
+    ("member", "种咗两棵龙眼 叶子都黄晒 好攰", {"planting_text"}),
+    ("member", "阿妈问认领要几多钱", {"pledge"}),
+    ("new", "等级 一级苗 二级苗", {"register"}),
+    ("new", "苗木等级 埔心村 有冇标准", {"register"}),
+    ("member", "我老公的证书点拿", {"my_certificates"}),
+    ("cadre", "请暂停向村民推送种树通知", {"reminders_off"}),
+    ("member", "认养的树木清单上没有龙眼", {"adoption_list"}),
+    ("member", "我名下未处理的工单有几条", {"ticket_queue"}),
+    ("member", "这个药有什么功能", {"help"}),
+    ("party", "责任区有什么", {"zone_list"}),
+    ("member", "孙子买了两本书", {"planting_text", "adoption_list"}),
+    ("member", "我报名种两棵荔枝", {"event_join"}),
+    ("ticket", "今年先种的龙眼要施肥吗", {"ticket_supplement_text"}),
+    ("member", "还没登记 现在登记得唔得", {"planting_menu"}),
+    ("member", "只拍树就行吗", {"planting_menu"}),
+    ("member", "帮我老公报个名", {"event_join"}),
+    ("member", "谢谢 我的树死了一棵", {"my_progress"}),
+    # round 25's second batch: something else paused, a photo not to be sent, a tree count in a zone, a plot kept for
+    # vegetables, a list asked for with nothing named, the leaves below after a photo
+    ("member", "水泵先停一下", {"reminders_off"}),
+    ("member", "不要发种树的照片给别人", {"reminders_off"}),
+    ("party", "责任区还剩多少棵树", {"zone_list"}),
+    ("party", "帮我留一块地种菜", {"zone_list"}),
+    ("member", "发个清单嚟", {"adoption_list"}),
+    ("after_photo", "下面的叶子黄了", {"planting_menu"}),
+    # a bare request, then a question about it: the question (handlers/core.py reads no head then: nlu.asks_after)
+    ("member", "退订 之后仲收唔收到专家回复", {"reminders_off"}),
+    ("member", "种树 要交钱吗", {"planting_menu"}),
+    ("member", "参加 要带什么", {"event_join"}),
+    ("member", "认养 要几多钱", {"adoption_list"}),
+    ("member", "进度 点解冇更新", {"my_progress"}),
+    ("member", "证书 几时发", {"my_certificates"}),
 ]
 
 
