@@ -51,14 +51,15 @@ class RedactingFormatter(logging.Formatter):
         self._second: tuple[int, str] = (-1, "")  # (second, its text): one tuple, so a thread sees both or neither
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802 - logging's name
-        if datefmt is not None or self.converter is not time.localtime:
+        msec_format = self.default_msec_format
+        if datefmt is not None or msec_format is None or self.converter is not time.localtime:
             return super().formatTime(record, datefmt)
         second = int(record.created)
         kept_second, text = self._second
         if second != kept_second:
             text = time.strftime(self.default_time_format, time.localtime(record.created))
             self._second = (second, text)
-        return self.default_msec_format % (text, record.msecs)
+        return msec_format % (text, record.msecs)
 
     def format(self, record: logging.LogRecord) -> str:
         if not self._direct or record.exc_info or record.exc_text or record.stack_info:

@@ -108,6 +108,9 @@ class OneSendTask(WSGITask):
     (``send_bytes`` 1): two ``send`` calls a message, two segments on the wire, and a client whose first read then
     finds the header alone reads again (issue 21, fourteenth round). The bytes sent are the same."""
 
+    wrote_header: bool  # waitress' own attributes, typed for mypy
+    content_bytes_written: int
+
     def write(self, data):
         if self.wrote_header or not data or not self.complete or self.content_length != len(data) or not self.has_body:
             return super().write(data)

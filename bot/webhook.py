@@ -356,9 +356,8 @@ def _encoded(app: AppContext, job: Job, with_plan: bool) -> tuple:
     seen = None if job.seen is None else (job.seen.timestamp, job.seen.nonce, job.seen.digest)
     incoming = job.incoming
     faq = escalation.faq_matched_ahead(app, incoming.text or "") if incoming.msg_type == "text" else None
-    if faq is not None:
-        faq = (faq[0], _faq_pickle(app, faq[1]))
-    return (_incoming_values(incoming), now, job.now_s, job.payload, job.started, seen, planned, faq)
+    faq_crossing = None if faq is None else (faq[0], _faq_pickle(app, faq[1]))
+    return (_incoming_values(incoming), now, job.now_s, job.payload, job.started, seen, planned, faq_crossing)
 
 
 def _faq_pickle(app: AppContext, result: Any) -> bytes:
