@@ -42,8 +42,8 @@ class RedactingFormatter(logging.Formatter):
     """Formats as usual, then blanks secret query parameters (tracebacks included).
 
     With ``LINE_FORMAT`` a line without a traceback is put together directly, and its time's seconds are formatted
-    once a second: the same text as ``logging.Formatter``'s (tests/unit/test_logs_format.py), in a third of its time
-    (~15 → ~5 µs a line, one line a message: issue 21, fourteenth round)."""
+    once a second: the same text as ``logging.Formatter``'s (tests/unit/test_logs_format.py), in about half its time
+    (~13 → ~7 µs a line in the log thread, one line a message: issue 21, fourteenth round)."""
 
     def __init__(self, fmt: str = LINE_FORMAT) -> None:
         super().__init__(fmt)
