@@ -21,6 +21,7 @@ menu click redispatched, a kept message replayed after 登记) reads everything 
 from __future__ import annotations
 
 import dataclasses
+import operator
 import threading
 import types
 from collections import OrderedDict
@@ -53,11 +54,13 @@ class MessageView:
     via: str | None
 
     def __init__(self, msg: Incoming):
-        for name in self.__slots__:
-            setattr(self, name, getattr(msg, name))
+        self.msg_type, self.text, self.event, self.event_key, self.recognition, self.via = _view_values(msg)
 
     def key(self) -> tuple:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return (self.msg_type, self.text, self.event, self.event_key, self.recognition, self.via)
+
+
+_view_values = operator.attrgetter(*MessageView.__slots__)
 
 
 class Reading:
@@ -122,27 +125,27 @@ Plan = tuple[tuple[Route, Any], ...]
 class PlanCache:
     """The plans of the last ``KEPT`` short messages, by their ``MessageView``: texts repeat (帮助, 我的进度, 你好, the
     day's questions), and a plan is a pure function of the view and the app. Only a plan whose every reading is
-    immutable is kept (a handler may change the match it is handed)."""
+    immutable is kept (a handler may change the match it is handed), with the caches it warms (``warms``)."""
 
     KEPT = 4096
     MAX_TEXT = 64
 
     def __init__(self) -> None:
-        self._plans: OrderedDict[tuple, tuple[Sequence[Route], Plan]] = OrderedDict()
+        self._plans: OrderedDict[tuple, tuple[Sequence[Route], Plan, Warms]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, routes: Sequence[Route], key: tuple) -> Plan | None:
+    def get(self, routes: Sequence[Route], key: tuple) -> tuple[Plan, Warms] | None:
         with self._lock:
             found = self._plans.get(key)
             if found is None or found[0] is not routes:
                 return None
             self._plans.move_to_end(key)
-            return found[1]
+            return found[1], found[2]
 
-    def keep(self, routes: Sequence[Route], key: tuple, planned: Plan) -> None:
+    def keep(self, routes: Sequence[Route], key: tuple, planned: Plan, warms: Warms) -> None:
         if all(immutable(read) for _route, read in planned):
             with self._lock:
-                self._plans[key] = (routes, planned)
+                self._plans[key] = (routes, planned, warms)
                 if len(self._plans) > self.KEPT:
                     self._plans.popitem(last=False)
 
@@ -161,20 +164,37 @@ def immutable(value: Any) -> bool:
 def plan(routes: Sequence[Route], msg: Incoming, app: AppContext, cache: PlanCache | None = None) -> Plan:
     """The routes that may still match ``msg``, with what their pure parts read, in dispatch order: a route whose
     pure part says no is left out, and none after the first route that matches on the message alone. Then the
-    caches of the routes kept are warmed (``warmed_by``). ``cache``: plans kept for repeated short texts."""
+    caches of the routes kept are warmed (``warmed_by``), each cache once. ``cache``: plans kept for repeated short
+    texts, with their caches to warm (looked up once a plan, not once a message: issue 21, fourteenth round)."""
     view = MessageView(msg)
     reading = Reading(view, app)
     key = view.key() if cache is not None and len(view.text or "") <= PlanCache.MAX_TEXT else None
-    planned = cache.get(routes, key) if cache is not None and key is not None else None
-    if planned is None:
+    found = cache.get(routes, key) if cache is not None and key is not None else None
+    if found is None:
         planned = _read(routes, reading)
+        warms = warms_of(planned)
         if cache is not None and key is not None:
-            cache.keep(routes, key, planned)
+            cache.keep(routes, key, planned, warms)
+    else:
+        planned, warms = found
+    for warm in warms:
+        warm(reading)
+    return planned
+
+
+# ``Warms``: the distinct ``warm`` functions of a plan's routes asked in the transaction (``ASK``), in their order
+Warms = tuple[Callable[[Reading], None], ...]
+
+
+def warms_of(planned: Plan) -> Warms:
+    """The caches ``planned`` warms: each route kept with nothing read ahead (``ASK``) whose matcher is ``warmed_by``
+    one, each ``warm`` once (two FAQ routes share one: a second call would find the answer kept)."""
+    warms: list[Callable[[Reading], None]] = []
     for route, read in planned:
         warm = getattr(route.matches, "warm", None)
-        if read is ASK and warm is not None:
-            warm(reading)
-    return planned
+        if read is ASK and warm is not None and warm not in warms:
+            warms.append(warm)
+    return tuple(warms)
 
 
 def _read(routes: Sequence[Route], reading: Reading) -> Plan:
