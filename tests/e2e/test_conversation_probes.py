@@ -435,6 +435,64 @@ def test_round_19f_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# Round 19's seventh blind set (tests/data/conversation_probes_19g.tsv, 140: a 潮汕 shopkeeper aunt, a son in Malaysia
+# writing in traditional characters for his parents, a delivery rider's fragments, a returned student's app words, a
+# teacher logging for her class, a clerk after exact figures, an old man's broken voice transcripts after a stroke, a
+# retired forestry-station adviser), written at the start of round 25 by a writer who saw only DESIGN.md and the seeds,
+# never looked at by anyone. Its blind figures, run by the lead: 94/140 on main before round 25 (cc987a3), 104/140
+# after it (10 fixed, none broken: round 25's classes carried). The next round's development set: its misses as first
+# run after round 25, strict, to be read and fixed by their class.
+_ROUND_19G_LEFT = [
+    (
+        "blind miss after round 25, not yet read",
+        [
+            "今天下沉埔心村服务 到咗 签到一下 顺便看下党建林成活情况",
+            "本人已于今晨九时抵达埔心村村委会，现签到，下午尚需赶往另外两村，特此说明。",
+            "老朽挂了三个村，事情多，记性差，请把埔心村尚未答复的群众问题列给我看看。",
+            "下一步呢 要打字吗",
+            "然后呢 位置要发吗 点发",
+            "我哋村党建林2亩完成咗未 上个月通报有冇滞后",
+            "阿伯冇智能手机 佢种嘅树我点样帮佢记录",
+            "TD 提醒太多了",
+            "以后无爱再发通知 阿姆看无字",
+            "位置点样发畀你 揾唔到个掣",
+            "发完相之后仲要发咩",
+            "幫爸媽查一下 他們的植樹任務完成了沒有",
+            "我厝种的树爱按怎登记",
+            "我要人养一棵",
+            "拍完照发过去 下一步打字打咩",
+            "爸媽想在屋後種一棵芒果 可以嗎 好像不在推薦名單裡",
+            "種好的樹要怎麼記錄 爸媽不會用手機",
+            "老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您",
+            "認領兩棵桂花 爸媽說清明前種",
+            "订 订阅 要 要提醒",
+            "认领3棵柿子 五一放假返来种 ok吗",
+            "送单时候一直响 先别推了",
+            "阿姆爱认养一丛 有乜树",
+            "阿姆爱认领一棵杨梅 下个月种",
+            "我前两天在屋后种了几棵树 想登记一下 怎么弄",
+            "我爱登记 林秀珠 埔心村 开杂货店那个",
+            "登記 張德福 埔心村 我是他兒子在馬來西亞 幫爸媽弄的",
+            "老师您好，不好意思打扰了。我是埔心小学三年级的班主任黄丽华，学校让我们带学生参加植树，我先登记一下：黄丽华，埔心村。谢谢！",
+            "支部话每个党员要管一片责任区 我要领边块好",
+            "该名 陈国栋",
+            "唔啱 取消先 迟啲再报",
+            "要影相吗 影边度先得",
+            "我每日朝早都淋一桶水 系唔系淋多咗",
+            "屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病",
+            "我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水",
+            "阿姆厝后的杨梅 叶子有洞 || 伊讲是虫咬的 爱打乜药",
+        ],
+    ),
+]
+ROUND_19G_MISSES = {message: why for why, messages in _ROUND_19G_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19g.tsv", ROUND_19G_MISSES))
+def test_round_19g_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
 # Controls for the readers of requests in other words (bot/nlu.py, bot/identity.py read_name_and_village): texts that
 # look like a request and are not one. (context, message, handlers it must not reach)
 NOT_REQUESTS = [
