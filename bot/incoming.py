@@ -4,7 +4,8 @@ The XML is read by expat with handlers of our own that flatten it as it goes (no
 defusedxml refuses with ``forbid_dtd``: any DOCTYPE, so no entity is ever declared (entity bombs) and nothing
 external is fetched, before anything else looks at the body; elements nested deeper than ``MAX_DEPTH`` are refused
 while parsing. Any problem raises ``MalformedMessage`` (the webhook answers 400). Coordinates that are no place on
-Earth (not finite, out of range) are read as none.
+Earth (not finite, out of range) are read as none. A text (and a voice's recognition) is read in simplified
+characters (bot/hanzi.py: '登記 張德福' is 登记 张德福), the payload kept as sent.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
 from xml.parsers import expat
+
+from bot.hanzi import simplified
 
 MESSAGE_TYPES = {"text", "image", "voice", "video", "shortvideo", "location", "link", "file", "event"}
 MAX_FIELD_CHARS = 20_000
@@ -213,7 +216,7 @@ def from_fields(fields: dict[str, str]) -> Incoming:
         lat, lng = _coordinates(fields.get("Location_X"), fields.get("Location_Y"))
         return Incoming(msg_type="location", lat=lat, lng=lng, label=fields.get("Label") or None, **common)
     if msg_type == "text":
-        return Incoming(msg_type="text", text=fields.get("Content", ""), **common)
+        return Incoming(msg_type="text", text=simplified(fields.get("Content", "")), **common)
     if msg_type == "link":
         return Incoming(msg_type="link", text=fields.get("Title") or fields.get("Url") or "", **common)
     media_id = fields.get("MediaId") or None
@@ -224,7 +227,7 @@ def from_fields(fields: dict[str, str]) -> Incoming:
         media_id=media_id,
         pic_url=fields.get("PicUrl") or None,
         media_format=fields.get("Format") or None,
-        recognition=(fields.get("Recognition") or "").strip() or None,
+        recognition=simplified(fields.get("Recognition") or "").strip() or None,
         **common,
     )
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot import hanzi
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
 
@@ -427,35 +428,8 @@ _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 
 
-def _traditional_to_simplified() -> dict[int, str]:
-    """Traditional characters as simplified ones ('點樣登記' is 点样登记; Cantonese keyboards often write them), from
-    OpenCC's character table shipped with opencc-python-reimplemented, read as data (the package is not imported).
-    Only characters outside GB2312, which simplified text never uses, so no simplified text changes; and only to
-    one GB2312 has (Cantonese 嗰 stays 嗰, not 𠮶)."""
-    spec = importlib.util.find_spec("opencc")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("opencc-python-reimplemented is not installed (requirements.txt)")
-    table = Path(spec.submodule_search_locations[0], "dictionary", "TSCharacters.txt")
-    chars: dict[int, str] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        traditional, _, simplified = line.partition("\t")
-        simplified = simplified.split()[0] if simplified else ""
-        # not Cantonese characters (嗰 is no 𠮶): only to a simplified character GB2312 has
-        if len(traditional) == 1 and not _in_gb2312(traditional) and _in_gb2312(simplified):
-            chars[ord(traditional)] = simplified
-    return chars
-
-
-def _in_gb2312(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 # characters written two ways, made one before SYNONYMS: traditional ones, and 係咪 is 系咪 (是不是)
-_VARIANTS: dict[int, str] = {**_traditional_to_simplified(), ord("係"): "系"}
+_VARIANTS: dict[int, str] = {**hanzi.TRADITIONAL, ord("係"): "系"}
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
 # 根系/关系/系统; 点 + verb (how to) but not 一点/黑点/早点; 同 (and) but not 同一/不同/合同; 易 -> 容易;
 # a final 未 (yet?) and 会点 (what happens?); 窿 a hole in the trunk (洞) or the planting hole (树穴);
@@ -1096,7 +1070,6 @@ def pypinyin_files() -> tuple[Path, Path]:
     """pypinyin's data files that ``readings()`` and ``pinyin_phrases()`` read (``pinyin_dict.json``,
     ``phrases_dict.json``), found without importing pypinyin: its import loads both tables whole, the phrases'
     readings too (~55 MB, ~0.25 s). A cache of anything built from the readings hashes them."""
-    import importlib.util
 
     spec = importlib.util.find_spec("pypinyin")  # a top-level package: found, not imported
     if spec is None or not spec.submodule_search_locations:

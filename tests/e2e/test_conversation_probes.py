@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import hanzi
 from bot.app import create_app
 from bot.clock import to_db
 from bot.db import transaction
@@ -183,7 +184,8 @@ class Probe:
             bound = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
             claimed = self.rows("SELECT claimed_name AS name FROM binding_conflicts WHERE openid = ?", [openid])
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
-            if not bound or bound[0]["name"] not in message:
+            # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
+            if not bound or bound[0]["name"] not in hanzi.simplified(message):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
         if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply):
             return wrong + " (not the steps of a record)"
@@ -441,7 +443,9 @@ def test_round_19f_probe(probe, context, message, expected):
 # retired forestry-station adviser), written at the start of round 25 by a writer who saw only DESIGN.md and the seeds,
 # never looked at by anyone. Its blind figures, run by the lead: 94/140 on main before round 25 (cc987a3), 104/140
 # after it (10 fixed, none broken: round 25's classes carried). The next round's development set: its misses as first
-# run after round 25, strict, to be read and fixed by their class.
+# run after round 25, strict, to be read and fixed by their class. Read at once by the lead (round 26): a text in
+# traditional characters is read as in simplified ones (bot/hanzi.py, where bot/incoming.py reads a text; the probe
+# checks a registered name as the roster writes it): 104 -> 107/140, a development figure.
 _ROUND_19G_LEFT = [
     (
         "blind miss after round 25, not yet read",
@@ -461,10 +465,8 @@ _ROUND_19G_LEFT = [
             "我厝种的树爱按怎登记",
             "我要人养一棵",
             "拍完照发过去 下一步打字打咩",
-            "爸媽想在屋後種一棵芒果 可以嗎 好像不在推薦名單裡",
             "種好的樹要怎麼記錄 爸媽不會用手機",
             "老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您",
-            "認領兩棵桂花 爸媽說清明前種",
             "订 订阅 要 要提醒",
             "认领3棵柿子 五一放假返来种 ok吗",
             "送单时候一直响 先别推了",
@@ -472,7 +474,6 @@ _ROUND_19G_LEFT = [
             "阿姆爱认领一棵杨梅 下个月种",
             "我前两天在屋后种了几棵树 想登记一下 怎么弄",
             "我爱登记 林秀珠 埔心村 开杂货店那个",
-            "登記 張德福 埔心村 我是他兒子在馬來西亞 幫爸媽弄的",
             "老师您好，不好意思打扰了。我是埔心小学三年级的班主任黄丽华，学校让我们带学生参加植树，我先登记一下：黄丽华，埔心村。谢谢！",
             "支部话每个党员要管一片责任区 我要领边块好",
             "该名 陈国栋",

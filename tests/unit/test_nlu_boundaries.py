@@ -8,7 +8,7 @@ import copy
 
 import pytest
 
-from bot import nlu
+from bot import hanzi, nlu
 
 # A small table of its own: one-character names (桃, 李, 竹) next to longer ones, look-alikes ignored.
 TABLE = {
@@ -798,12 +798,12 @@ def test_traditional_characters_are_read_as_simplified(traditional, simplified):
 
 
 def test_no_simplified_character_and_no_cantonese_one_is_changed_by_the_traditional_table():
-    table = nlu._traditional_to_simplified()
+    table = hanzi.TRADITIONAL
     assert len(table) > 2000
-    changed = [chr(code) for code in table if nlu._in_gb2312(chr(code))]
+    changed = [chr(code) for code in table if hanzi._in_gb2312(chr(code))]
     assert changed == []  # simplified text (all of it in GB2312) never changes
     assert [c for c in "嗰嘅咗啲冇唔嘢喺乜咁嚟佢哋攞搵睇" if ord(c) in table] == []  # 嗰 never becomes 𠮶
-    assert all(nlu._in_gb2312(simplified) for simplified in table.values())
+    assert all(hanzi._in_gb2312(simplified) for simplified in table.values())
 
 
 @pytest.mark.parametrize(
