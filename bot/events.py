@@ -175,14 +175,14 @@ def distance_m(event: dict, lat: float, lng: float) -> float:
     return haversine_m(lat, lng, event["lat"], event["lng"])
 
 
-def place_words(event: dict) -> str:
-    """Where, as stored: the place's name WeChat gave the opener's location, else the location itself
-    ('23.12345，113.12345'); '' when it has neither."""
+def place_words(event: dict) -> tuple[str, str]:
+    """Where, as stored, and the line that says it: the place's name WeChat gave the opener's location
+    (``events.day_line``), else the location itself ('23.12345，113.12345', ``events.day_line_at``; '' with none)."""
     if event.get("place_label"):
-        return str(event["place_label"])
+        return "events.day_line", str(event["place_label"])
     if event.get("lat") is None or event.get("lng") is None:
-        return ""
-    return f"{event['lat']:.5f}，{event['lng']:.5f}"
+        return "events.day_line_at", ""
+    return "events.day_line_at", f"{event['lat']:.5f}，{event['lng']:.5f}"
 
 
 def span_words(event: dict, tz: str) -> str:

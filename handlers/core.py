@@ -170,13 +170,18 @@ def _reminders_said_after(_app, rest: str) -> bool:
     return nlu.reminders_said(rest) is not None or nlu.reminders_declined(rest)
 
 
-def _text_meaning(ctx: Ctx) -> str:
-    # kept with the text it was read from: a voice message or a menu click is re-dispatched as text (bot.router)
+def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:
+    """``read(text)`` of the message's text, once a message: kept on ``ctx`` with the text it was read from (a voice
+    message or a menu click is re-dispatched as text: bot.router), for the readers of several routes."""
     text = ctx.msg.text or ""
-    kept = vars(ctx).get("_text_meaning")
+    kept = vars(ctx).get(name)
     if kept is None or kept[0] != text:
-        kept = vars(ctx)["_text_meaning"] = (text, _meaning(text))
+        kept = vars(ctx)[name] = (text, read(text))
     return kept[1]
+
+
+def _text_meaning(ctx: Ctx) -> str:
+    return _read_once(ctx, "_text_meaning", _meaning)
 
 
 # round 22: where a villager paused (spaces, punctuation); a story's last clauses are read when the whole is none of
@@ -226,31 +231,19 @@ def text_heads(text: str) -> tuple[tuple[str, str], ...]:
 
 def message_tails(ctx: Ctx) -> tuple[str, ...]:
     """``text_tails`` of the message's text, once a message (the queue and the retraction read them too)."""
-    text = ctx.msg.text or ""
-    kept = vars(ctx).get("_text_tails")
-    if kept is None or kept[0] != text:
-        kept = vars(ctx)["_text_tails"] = (text, text_tails(text))
-    return kept[1]
+    return _read_once(ctx, "_text_tails", text_tails)
 
 
 def message_heads(ctx: Ctx) -> tuple[tuple[str, str], ...]:
     """``text_heads`` of the message's text, once a message."""
-    text = ctx.msg.text or ""
-    kept = vars(ctx).get("_text_heads")
-    if kept is None or kept[0] != text:
-        kept = vars(ctx)["_text_heads"] = (text, text_heads(text))
-    return kept[1]
+    return _read_once(ctx, "_text_heads", text_heads)
 
 
 def text_normalized(ctx: Ctx) -> str:
     """The message's text as ``nlu.normalize`` reads it, without voice input's fillers before it
     (``nlu.without_fillers``), once a message: the readers of several routes ask for it (adoption, the ticket queue,
     the check-in, how to go on)."""
-    text = ctx.msg.text or ""
-    kept = vars(ctx).get("_text_normalized")
-    if kept is None or kept[0] != text:
-        kept = vars(ctx)["_text_normalized"] = (text, _normalized(text))
-    return kept[1]
+    return _read_once(ctx, "_text_normalized", _normalized)
 
 
 _NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")

@@ -191,21 +191,18 @@ def _day_asked(_app, meaning: str) -> bool:
     return nlu.planting_day_asked(meaning)  # '礼拜六植树活动几点开始', '义务植树那天要带什么'
 
 
+def _day_line(ctx: Ctx, event: dict) -> str:
+    line, place = events.place_words(event)
+    return ctx.t(line, name=event["name"], span=events.span_words(event, ctx.app.tz), place=place)
+
+
 @registered
 def on_day_asked(ctx: Ctx, _match) -> str:
     """The village's planting day asked about: the days not over yet (the FAQ's time-of-day entry is no answer)."""
     current = _village_days(ctx)
     if not current:
         return ctx.t("events.day_none")
-    lines = "\n".join(
-        ctx.t(
-            "events.day_line" if e.get("place_label") else "events.day_line_at",
-            name=e["name"],
-            span=events.span_words(e, ctx.app.tz),
-            place=events.place_words(e),
-        )
-        for e in current
-    )
+    lines = "\n".join(_day_line(ctx, e) for e in current)
     return ctx.t("events.day_info", lines=lines)
 
 
