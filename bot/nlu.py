@@ -1601,6 +1601,27 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
+# '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
+_STUTTER_PAUSES_RE = re.compile(r"\s+")
+STUTTER_MAX_CHARS = 3
+
+
+def without_stutter(text: str) -> str:
+    """A raw text without the short clauses said again at the start of the next one ('订 订阅' is 订阅, '要 要提醒' 要提醒);
+    the pauses kept, so that the readers of clauses still read them."""
+    if not text or " " not in text.strip():
+        return text
+    words = _STUTTER_PAUSES_RE.split(text.strip())
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following and len(word) <= STUTTER_MAX_CHARS and following.startswith(word):
+            continue
+        kept.append(word)
+    return " ".join(kept) if len(kept) < len(words) else text
+
+
 # round 25: an aside a villager puts before or after a request: laughter and slang ('哈哈', 'hh', 'nb', 'yyds', '233'),
 # thanks, greetings, a greeting to whoever reads ('阿姨你好呀'): no clause of the request (handlers/core.py text_tails and
 # text_heads leave it out before reading the clauses around it)
@@ -1713,7 +1734,9 @@ _STOP_SENDING_RE = re.compile(
     r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
     # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
-    r"|(?:提|催|叮)我(?:了|啦)?$)"
+    r"|(?:提|催|叮)我(?:了|啦)?$"
+    # round 27: pushes stopped in a worker's word ('送单时候一直响 先别推了')
+    r"|推(?:给我|我)?(?:了|啦)?$)"
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
@@ -1871,12 +1894,21 @@ _SECOND_FIGURE_RE = re.compile(
 )
 
 
+# round 27: asked for both parents, who share the sender's household and have no phone ('帮爸妈查一下 他们的种树任务完成了没有',
+# '帮阿爸阿妈睇下 佢哋种树任务完成咗未'): the household's progress. One relative's own trees stay theirs ('阿嬷问她的树种够了没有')
+_FOR_THE_PARENTS_RE = re.compile(
+    r"^(?:(?:帮|替|同)(?:我)?)?(?:爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)(?:查|看|睇|问)(?:查|看)?(?:一下|下)?"
+    r"(?:他们|她们|它们)?(?:的)?"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
     if not norm or len(norm) > INTENT_MAX_CHARS:
@@ -1972,14 +2004,15 @@ _LOG_ASKED_RE = re.compile(
 # first: '怎么登记我种的树' is the FAQ's (round 17)
 _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
-    r"^(?:我|我们|我家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|早几天|刚才|刚刚|头先|已经|都)*"
+    # round 27: the trees of parents without a phone ('阿爸阿妈冇手机 佢哋种嘅树点样记录': 他们种的树怎么记录)
+    r"^(?:我|我们|我家|他们|她们|它们|爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|前两天|前几日|前两日|早几天|刚才|刚刚|头先|已经|都)*"
     r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
-    rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
+    rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了|的)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
-    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补|怎么补登|怎么补记)"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补|怎么补登|怎么补记)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
@@ -1997,6 +2030,18 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
 _AFTER_THE_LOG_RE = re.compile(
     r"(?<=[一-鿿])(?:啊|呀)?(?:我不会用|我不识用|我不懂|不会用|我不会|快讲|快点讲|快点|快说|快回|快点回)$"
 )
+
+
+# round 27: a wish to log, and how, said after trees told planted ('我前两天在屋后种了几棵树 想登记一下 怎么弄': 几棵 is some
+# trees there, normalised 多少棵, no count asked)
+_LOG_WISHED_RE = re.compile(
+    rf"^(?:我)?(?:想|要|需要)?(?:帮我)?{_LOG_WORD}(?:一下|下|上去|进去)?(?:怎么弄|怎么搞|怎么做|怎么办|怎么{_LOG_WORD}|在哪里{_LOG_WORD}|在哪)?$"
+)
+
+
+def log_wished(norm: str) -> bool:
+    """'想登记一下怎么弄', '要记录一下': a wish to log (trees said before it), and how."""
+    return bool(norm and _LOG_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 def planting_log_asked(norm: str) -> bool:
@@ -2316,8 +2361,22 @@ _ZONES_LEFT_RE = re.compile(
 _THAT_ONE_LEFT_RE = re.compile(r"(?:那块|那片|这块|那个)(?:还有没有|还有吗|有没有|还在不在|还在吗|还有)$")
 
 
+# round 27: the zones told of first, then which to take asked ('支部话每个党员要管一片责任区 我要领边块好', '书记讲每个党员
+# 都要负责一块责任区 我领哪块好'): the list, to choose from
+_WHICH_TO_TAKE_AFTER_RE = re.compile(
+    rf"{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)?(?:要|应该|该|可以|想)?(?:领|认领|选|拿|要|管|负责)"
+    r"(?:(?:哪|边)(?:一)?(?:块|片|个)|谁)(?:好|呢|比较好|合适)?$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    if (
+        norm
+        and len(norm) <= 2 * INTENT_MAX_CHARS
+        and _WHICH_TO_TAKE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+    ):
+        return True
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
         return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
@@ -2375,7 +2434,8 @@ _GET_IT_AFTER_RE = re.compile(
 # FAQ's (how, not whether)
 _NOT_YET_AT_END_RE = re.compile(r"(?:怎么|为什么|点解|咋)?(?:还|仲)(?:没有|没|未)(?:有|发|到|出来|收到|见到)?(?:的)?$")
 RELATIVES = (
-    r"妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|阿爷|阿奶|婆婆|公公|外婆|外公"
+    # round 27: both parents at once, and 潮汕/Hakka 阿姆 (mother) ('帮爸妈查一下…', '阿姆爱认领一棵杨梅')
+    r"爸妈|父母|阿爸阿妈|阿姆|妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|阿爷|阿奶|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
 _RELATIVE_RE = re.compile(RELATIVES)
@@ -2439,6 +2499,29 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 27: an adviser's check-in said as one clause of a report ('今天下沉埔心村服务 到咗 签到一下 顺便看下党建林成活情况',
+# '本人已于今晨九时抵达埔心村村委会，现签到，下午尚需赶往另外两村，特此说明。'): the clause the check-in alone, no clause a
+# question or a planting day's
+_CHECK_IN_CLAUSE_RE = re.compile(
+    r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
+)
+_REPORT_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！~～]+")
+CHECK_IN_REPORT_MAX_CHARS = 80
+
+
+def check_in_reported(text: str) -> bool:
+    """A check-in said as one clause of a report of a few (``_CHECK_IN_CLAUSE_RE``), none of them a question, a
+    planting day's or a refusal (``_NOT_CHECK_IN_RE`` but for where 下 takes the adviser: 下村, 下沉)."""
+    if not text or len(text) > CHECK_IN_REPORT_MAX_CHARS or "?" in text or "？" in text:
+        return False
+    clauses = [normalize(c) for c in _REPORT_PAUSES_RE.split(text) if c]
+    if len(clauses) < 2 or not any(_CHECK_IN_CLAUSE_RE.match(_INTENT_PARTICLES_RE.sub("", c)) for c in clauses):
+        return False
+    return not any(
+        is_question(c) or _NOT_CHECK_IN_RE.search(c.replace("下村", "").replace("下沉", "")) for c in clauses
+    )
+
+
 # round 21: 'show me' said after what is asked for ('认养的树还有哪些 发给我看看', '村民问的给我列下', '党员责任区划好了没
 # 给我看下'): left out before a list is read (adoption, zones, the queue)
 _SHOW_ME_AFTER_RE = re.compile(
@@ -2479,9 +2562,20 @@ _QUEUE_RE = re.compile(
 )
 
 
+# round 27: the questions not answered yet, asked formally to be listed ('请把埔心村尚未答复的群众问题列给我看看', '麻烦把还没
+# 回复的群众提问发给我看看')
+_QUEUE_LISTED_RE = re.compile(
+    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?把[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
+    r"(?:答复|回复|回答|答|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
+    r"(?:列|发|拿|调)(?:出来)?(?:给我|发我)?(?:看看|看一下|看下|看)?(?:一下)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
+    if norm and len(norm) <= 30 and _QUEUE_LISTED_RE.match(norm):
+        return not find_species(norm, species_table)[0]
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
@@ -2541,8 +2635,10 @@ _PLEASE_FIRST_RE = re.compile(
 _PUT_OFF_RE = re.compile(
     # not planted yet first ('唔种住 等落雨先'), then later, or waiting for something ('等落雨先', '过两日先')
     r"^(?:我)?(?:还没种|没种|不种住|不种先|先不种|未种)?(?:住|先)?"
-    r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|回头|之后|以后|下午|晚上|有空)"
-    r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|重新|重新发|重新记|算|处理)?(?:过)?"
+    # round 27: later in Cantonese (迟啲, normalised 迟些; 第日: another day), reported then ('唔啱 取消先 迟啲再报')
+    r"(?:(?:明天|听日|明日|后天|下次|下回|改天|过两天|过两日|过几天|过几日|等下|等阵|晚点|迟点|迟些|迟下|晚些|第日|第二日|过阵|回头|之后"
+    r"|以后|下午|晚上|有空)"
+    r"(?:先|才)?(?:再|先|才)?(?:来|弄|搞|整|记|发|讲|说|拍|影|种|报|重新|重新发|重新记|算|处理)?(?:过)?"
     r"|等[\u4e00-\u9fff]{1,4}?(?:先|再|才)(?:种|弄|搞|发|记|讲|说)?)(?:吧|啦|了|先)*$"
 )
 
@@ -2553,6 +2649,15 @@ _GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞
 def given_up(norm: str) -> bool:
     """'算了': never mind, said alone (a retraction only before a put-off: handlers/core.py)."""
     return bool(norm and _GIVEN_UP_RE.match(norm))
+
+
+# round 27: 'that is wrong' said before a retraction ('唔啱 取消先 迟啲再报': 唔啱 normalised 不合适)
+_WRONG_FIRST_RE = re.compile(r"^(?:不合适|不对|错了|搞错了|弄错了|唔啱)(?=.)")
+
+
+def without_wrong_first(norm: str) -> str:
+    """'不合适取消先' -> '取消先': 'that is wrong' before what follows left out."""
+    return _WRONG_FIRST_RE.sub("", norm or "", count=1)
 
 
 def put_off_said(norm: str) -> bool:
@@ -2700,7 +2805,7 @@ _NEXT = (
 _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
-    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
+    rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:打字|写字)?(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
     r"(?:什么|啥|咩|乜)?$"
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
@@ -2712,6 +2817,8 @@ _GO_ON_RE = re.compile(
 _PHOTO_SENT_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
     r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    # round 27: taken then sent over, 照 alone ('拍完照发过去 下一步打字打咩')
+    r"|^(?:已经)?(?:拍|影)(?:好|完|了)(?:照|相|照片|相片)(?:发过去|发过来|发给你|发上来|发了|发完)?(?:了)?"
     # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
     r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
     r"|^(?:已经)?(?:发|传|上传|拍|影)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"  # round 25: 影完相
@@ -2724,6 +2831,11 @@ _SAY = r"(?:打字|直接|用文字|文字)?(?:说|讲|发|写|填|报|打)"
 _NEXT_STEP_ASKED_RE = re.compile(
     rf"^{_NEXT}{_SAY}(?:多少|几)(?:{_MEASURE})?(?:吗|呢)?$"
     rf"|^(?:是)?(?:要)?取消吗还是(?:要)?{_SAY}(?:多少|几)(?:{_MEASURE})?(?:吗|呢)?$"
+    # round 27: a step named after the 'then' word, asked as 'is it this?' ('下一步呢 要打字吗', '然后呢 位置要发吗 点发',
+    # '跟住呢 要唔要打字')
+    r"|^(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?(?:我)?(?:还|仲)?(?:要不要|需不需要|使不使|要|需要|使)?"
+    r"(?:发|打|写|讲|说|报)?(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种)(?:要不要|要|需要|使)?(?:发|打|写|讲|说|报)?"
+    r"(?:吗|不|没有)?(?:怎么发|点发|怎么弄|怎么打)?$"
     r"|^(?:照片|相片|相|图片)(?:可以|能)?(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头|之后)(?:再)?(?:补|发|拍|传)"
     r"(?:发|拍|传|给你)?(?:可以吗|行吗|得不得|行不行|可不可以|好吗|得吗|吗)?$"
 )
@@ -2763,9 +2875,32 @@ _PHOTO_HOW_RE = re.compile(
 )
 
 
+# round 27: how to send the location a record may carry ('位置点样发畀你', '定位怎么发'), whether a photo is needed and of
+# what ('要影相吗 影边度先得', '使唔使影相 影边度'); not finding the button after it ('揾唔到个掣': normalised 找不到个掣)
+_LOCATION_HOW_RE = re.compile(
+    r"^(?:位置|定位)(?:要|应该|该)?(?:怎么|点)(?:发|传|上传|加|打开)(?:给你|给你们|过去|过来|上来)?$"
+    r"|^(?:怎么|点)(?:发|传|加)(?:位置|定位)(?:给你|给你们|过去|过来|上来)?$"
+    r"|^(?:要|使|需要)?(?:不要|不使|不需要)?(?:拍照|影相|拍相|影|拍)(?:吗|不)?(?:要)?(?:影|拍)(?:哪里|什么|边个|哪个)"
+    r"(?:才行|才得|先得|才可以|好)?$"
+)
+_NOT_FOUND_AFTER_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:我)?(?:找不到|找不着|不会找|不识找|看不到|不见)(?:个|那个|这个)?(?:掣|按钮|键|按键|地方|在哪里|在哪)?$"
+)
+
+
 def photo_how_asked(norm: str) -> bool:
-    """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it."""
-    return bool(norm and _PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+    """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
+    the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
+    if not norm:
+        return False
+    return bool(_PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm))) or location_how_asked(norm)
+
+
+def location_how_asked(norm: str) -> bool:
+    """How to send the location, or whether a photo is needed and of what ('位置点样发畀你 揾唔到个掣', '要影相吗 影边度'):
+    the record's steps, asked with or without a record in progress."""
+    bare = _INTENT_PARTICLES_RE.sub("", _NOT_FOUND_AFTER_RE.sub("", norm or ""))
+    return bool(bare and _LOCATION_HOW_RE.match(bare))
 
 
 # round 22: the record's steps asked around the photo: what comes after it ('影完相之后仲要打字咩', '发相之后要唔要发位置'),
@@ -2779,6 +2914,10 @@ _RECORD_STEPS_RE = re.compile(
     r"(?:发上来|发上去|发过来|发过去|发给你|发了|发完|上传了|上传完)?"
     r"(?:之后|以后|后|然后|完)(?:还|仲)?(?:要|需要|使)?(?:不要|不用)?"
     rf"(?:发|打|写|讲|说|报)?{_STEP_WORD}(?:吗|什么|没有|不)?$"
+    # round 27: what else, unnamed, after the photo ('发完相之后仲要发咩', '影完相之后仲要做咩', '拍完照发过去 下一步打字打咩')
+    rf"|^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?(?:{_PHOTO_WORD}|照)(?:发上来|发上去|发过来|发过去|发给你|发了|发完)?"
+    r"(?:之后|以后|后|然后|下一步|接下来|跟着|跟住)(?:呢)?(?:还|仲)?(?:要|需要)?(?:打字|写字)?(?:发|打|写|讲|说|报|做|干|填|弄)"
+    r"(?:什么|些什么|咩|乜)$"
     rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
     # set 19e: the order asked as 'is it this?', after planting ('种树之后系咪先发张相再讲几多棵')
     r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"

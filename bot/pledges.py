@@ -216,6 +216,15 @@ _TOLD_BY = re.compile(
     rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?:讲|话|说|叫我|让我|要我|喊我|嘱我)(?:帮|替|给)?(?:佢|她|他)?"
 )
 _HOUSEHOLD = re.compile(r"^(?:帮|替|给)?(?:屋企|屋家|屋下|屋里|屋企人|家里)(?=(?:也|都)?(?:要|想)?认领)")
+# round 27: a relative who pledges, named as who does it ('阿姆爱认领一棵杨梅 下个月种', '阿公想认领两棵龙眼'): the household's
+_RELATIVE_PLEDGES = re.compile(rf"^(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)")
+# round 27: a pledge said whole, then 'may I?' ('认领3棵柿子 五一放假返来种 ok吗', '认领一棵荔枝 国庆回来种 可以吗'): the pledge
+_MAY_I_AFTER = re.compile(
+    r"[\s,，、;；。!！~～]+(?:ok|可以|行|得|好)?(?:吗|嘛|不|唔得|不得|不行|不可以|未)?[?？]?$|(?:ok|OK|Ok)吗?[?？]?$"
+)
+_MAY_I_WORDS = re.compile(
+    r"^(?:ok|OK|Ok|可以|行|得|好)(?:吗|嘛|不|唔得|不得|不行|不可以)?$|^得唔得$|^可唔可以$|^行唔行$"
+)
 
 
 def _for_the_household(text: str) -> str:
@@ -225,7 +234,20 @@ def _for_the_household(text: str) -> str:
     told = _TOLD_BY.match(kept)
     if told and "认领" in kept[told.end() :]:
         kept = kept[told.end() :]
+    kept = _RELATIVE_PLEDGES.sub("我家", kept, count=1)
     return _HOUSEHOLD.sub("我家", kept, count=1)
+
+
+def _without_may_i(text: str) -> str:
+    """A text whose last clause only asks 'may I?' ('… ok吗', '… 得唔得', '… 可以吗') without that clause; else as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    if len(clauses) >= 2 and _MAY_I_WORDS.match(clauses[-1].strip("?？")):
+        return " ".join(clauses[:-1])
+    last = clauses[-1] if clauses else ""
+    for ending in ("ok吗", "OK吗", "可以吗", "得唔得", "得不得", "行不行", "可不可以", "行吗", "好吗"):
+        if len(clauses) >= 2 and last.endswith(ending) and len(last) > len(ending):
+            return " ".join([*clauses[:-1], last[: -len(ending)]])
+    return text
 
 
 def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
@@ -235,6 +257,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
     text = _for_the_household(text)
     text = _trees_after_the_wish(text) or text
+    if _PREFIX.match(text) and nlu.is_question(text):
+        text = _without_may_i(text)
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):
         return None
     found = _PREFIX.match(text)

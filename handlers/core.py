@@ -62,7 +62,9 @@ def _short_meaning(text: str) -> str:
 def _normalized(text: str) -> str:
     # command words typed by their sound read as meant (等级一下 -> 登记一下, 退定 -> 退订: messages/typos.toml)
     # Hakka 𠊎 read as 我 before normalising drops it (messages/typos.toml [characters])
-    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(nlu.command_characters_fixed(text))))
+    # round 27: a word begun again after a pause ('订 订阅 要 要提醒') read once (nlu.without_stutter)
+    fixed = nlu.command_characters_fixed(nlu.without_stutter(text))
+    return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(fixed)))
 
 
 def text_means(
@@ -123,7 +125,12 @@ def _help_ahead(ctx) -> Any:
     """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state."""
     if _help_words(ctx):
         return Decided(True)
-    return ctx.msg.msg_type == "text" and nlu.go_on_asked(_text_meaning(ctx))
+    # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
+    return (
+        ctx.msg.msg_type == "text"
+        and nlu.go_on_asked(meaning := _text_meaning(ctx))
+        and not nlu.record_steps_asked(meaning)
+    )
 
 
 def _help_then(ctx: Ctx, _go_on) -> bool:
@@ -146,7 +153,11 @@ def _cancel_ahead(ctx) -> Any:
     clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
     if len(clauses) >= 2 and nlu.given_up(_meaning(clauses[0])) and nlu.put_off_said(_meaning(" ".join(clauses[1:]))):
         return True
-    return any(nlu.retraction_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
+    # round 27: after 'that is wrong' ('唔啱 取消先 迟啲再报')
+    return any(
+        nlu.retraction_said(nlu.without_wrong_first(head)) and nlu.put_off_said(rest)
+        for head, rest in message_heads(ctx)
+    )
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:

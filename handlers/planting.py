@@ -26,7 +26,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import message_tails, text_means, text_normalized
+from handlers.core import message_heads, message_tails, text_means, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -104,6 +104,9 @@ def _menu_ahead(ctx):
     if ctx.msg.msg_type != "text" or len(text) > 20:
         return False
     said = text_normalized(ctx)
+    # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
+    if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
+        return _STEPS
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
         return True
     # round 22: the photo asked about after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得'); not how to go on
@@ -111,8 +114,11 @@ def _menu_ahead(ctx):
     return any(nlu.photo_how_asked(tail) for tail in message_tails(ctx))
 
 
-def _menu_then(ctx, _go_on):
-    return planting.collecting(ctx)
+_STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
+
+
+def _menu_then(ctx, read):
+    return planting.collecting(ctx) or (read == _STEPS)
 
 
 _menu = staged(_menu_ahead, _menu_then)

@@ -64,6 +64,10 @@ def _progress_said(wanted: str):
     return said
 
 
+def _log_wished_after(_app, rest: str) -> bool:
+    return nlu.log_wished(rest)
+
+
 def _viewable_villages(ctx: Ctx) -> set[int] | None:
     """The villages whose figures the sender may see in chat by their name: their own; an adviser's linked villages
     too (DESIGN.md: advisers are each linked to some villages); None for every village: an admin (管理员, the campaign
@@ -101,7 +105,12 @@ _village_words = text_means("progress.commands.village_progress", _progress_said
 
 
 ROUTES: list = [
-    Route("my_progress", text_means("progress.commands.my_progress", _progress_said("mine")), on_my_progress),
+    # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked
+    Route(
+        "my_progress",
+        text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
+        on_my_progress,
+    ),
     Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS

@@ -47,7 +47,10 @@ def _sign_in_ahead(ctx: Ctx):
     if found is not None:
         return Decided(found)
     text = ctx.msg.text or ""
-    return ctx.msg.msg_type == "text" and len(text) <= 30 and nlu.check_in_said(text_normalized(ctx))
+    if ctx.msg.msg_type != "text":
+        return False
+    # round 27: or one clause of a report of the visit ('到咗 签到一下 顺便看下党建林成活情况')
+    return (len(text) <= 30 and nlu.check_in_said(text_normalized(ctx))) or nlu.check_in_reported(text)
 
 
 def _sign_in_by_adviser(ctx: Ctx, _said) -> dict | None:

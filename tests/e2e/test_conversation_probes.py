@@ -445,41 +445,41 @@ def test_round_19f_probe(probe, context, message, expected):
 # after it (10 fixed, none broken: round 25's classes carried). The next round's development set: its misses as first
 # run after round 25, strict, to be read and fixed by their class. Read at once by the lead (round 26): a text in
 # traditional characters is read as in simplified ones (bot/hanzi.py, where bot/incoming.py reads a text; the probe
-# checks a registered name as the roster writes it): 104 -> 107/140, a development figure.
+# checks a registered name as the roster writes it): 104 -> 107/140, a development figure. Round 27 (19g as the
+# development set): its misses read and fixed by their class (潮汕 爱/按怎/厝, TD, 人养, 该名 as typed; a word begun again;
+# the record's steps around its photo and the location; a relative's pledge and a may-I after one; a relative's log and
+# the parents' progress; 唔啱 before a retraction; an adviser's check-in in a report and the queue asked formally; zones
+# told then which asked; trees told then a wish to log): 107 -> 132/140, a development figure. The misses left, each with why:
 _ROUND_19G_LEFT = [
     (
-        "blind miss after round 25, not yet read",
+        "a long, polite text (a teacher's, over 40 characters): a self-introduction and 登记 inside a story, or a class's"
+        " trees logged asked at length; the readers read short texts or a story's last clauses, and 老师想帮班里孩子们登记"
+        " is read as the help's '老师' greeting. Left for a reader of long texts",
         [
-            "今天下沉埔心村服务 到咗 签到一下 顺便看下党建林成活情况",
-            "本人已于今晨九时抵达埔心村村委会，现签到，下午尚需赶往另外两村，特此说明。",
-            "老朽挂了三个村，事情多，记性差，请把埔心村尚未答复的群众问题列给我看看。",
-            "下一步呢 要打字吗",
-            "然后呢 位置要发吗 点发",
-            "我哋村党建林2亩完成咗未 上个月通报有冇滞后",
-            "阿伯冇智能手机 佢种嘅树我点样帮佢记录",
-            "TD 提醒太多了",
-            "以后无爱再发通知 阿姆看无字",
-            "位置点样发畀你 揾唔到个掣",
-            "发完相之后仲要发咩",
-            "幫爸媽查一下 他們的植樹任務完成了沒有",
-            "我厝种的树爱按怎登记",
-            "我要人养一棵",
-            "拍完照发过去 下一步打字打咩",
-            "種好的樹要怎麼記錄 爸媽不會用手機",
-            "老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您",
-            "订 订阅 要 要提醒",
-            "认领3棵柿子 五一放假返来种 ok吗",
-            "送单时候一直响 先别推了",
-            "阿姆爱认养一丛 有乜树",
-            "阿姆爱认领一棵杨梅 下个月种",
-            "我前两天在屋后种了几棵树 想登记一下 怎么弄",
-            "我爱登记 林秀珠 埔心村 开杂货店那个",
             "老师您好，不好意思打扰了。我是埔心小学三年级的班主任黄丽华，学校让我们带学生参加植树，我先登记一下：黄丽华，埔心村。谢谢！",
-            "支部话每个党员要管一片责任区 我要领边块好",
-            "该名 陈国栋",
-            "唔啱 取消先 迟啲再报",
-            "要影相吗 影边度先得",
-            "我每日朝早都淋一桶水 系唔系淋多咗",
+            "老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您",
+        ],
+    ),
+    (
+        "a cadre's plot asked after with the 通报's lag in the same text: the FAQ answers the 通报 (its own reading, bot/faq.py,"
+        " another helper's area); the progress readers read '完成了没' only with 我/我们村 and no second question",
+        ["我哋村党建林2亩完成咗未 上个月通报有冇滞后"],
+    ),
+    (
+        "a cadre asking how to log for an old man without a phone: the FAQ's 代种 answer is what a cadre does (DESIGN.md: cadres"
+        " log for households without smartphones), but the probe's kind log wants the record's steps; the label, or the"
+        " planting help for cadres naming 代种, is the lead's call",
+        ["阿伯冇智能手机 佢种嘅树我点样帮佢记录"],
+    ),
+    (
+        "in a ticket's window, the sender's own care of the tree asked ('每日都淋一桶水 是不是淋多了'): the FAQ answers watering"
+        " confidently and a watering question joins no ticket (bot/escalation.py's reading, not this round's)",
+        ["我每日朝早都淋一桶水 系唔系淋多咗"],
+    ),
+    (
+        "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
+        " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
+        [
             "屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病",
             "我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水",
             "阿姆厝后的杨梅 叶子有洞 || 伊讲是虫咬的 爱打乜药",
