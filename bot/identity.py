@@ -290,11 +290,15 @@ _HAKKA = (
 _PUNCT = r"[\s,，。.!！?？~～]*"
 _REQUEST_AFTER = re.compile(
     # round 21: 办理登记 (formal), 登上去 (colloquial: put me on the list)
-    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|登上去|登上)(?:一下|下)?{_PUNCT}"
+    rf"{_PUNCT}(?:(?:麻烦|请)(?:你)?(?:帮我|帮忙)?|帮我|帮忙)(?:办理|办)?(?:登记|注册|绑定|登上去|登上)(?:一下|下)?{_PUNCT}"
     rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"  # round 23: '帮我登记啊唔该'
     # round 23: who sent the sender to register, after the introduction ('…我孙子叫我在这里登记一下名字')
     rf"|{_PUNCT}(?:我)?[一-鿿]{{0,3}}(?:叫|让|喊)我(?:在这里|在这|喺度|嚟|来|过来)?(?:登记|注册)(?:一下|下)?(?:名字|个名)?{_PUNCT}$"
     rf"|{_PUNCT}(?:谢谢|多谢|唔该){_PUNCT}$"
+    # round 28: wanted with or without a pause, 绑定 beside 登记, Teochew 欲 and Hakka 爱 for 要 ('…李亚妹我要登记',
+    # '阮是埔心村个林丽珠，欲登记', '𠊎系埔心村个刘观娣，想登记一下名字', '…郑国雄，请帮忙绑定，谢谢')
+    rf"|{_PUNCT}(?:我)?(?:要|想|欲|爱)(?:请你?)?(?:帮我|帮忙)?(?:登记|注册|绑定)(?:一下|下)?(?:名字|个名)?{_PUNCT}"
+    rf"(?:啊|呀|吧|啦)?{_PUNCT}(?:谢谢|多谢|唔该)?{_PUNCT}$"
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
     rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
@@ -342,10 +346,19 @@ def spoken_text(text: str | None) -> str:
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
     norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
     norm = _without_asides(norm)
+    bare = _said_once(_REQUEST_AFTER.sub("", norm))
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
-    bare = _REQUEST_AFTER.sub("", norm)
+        bare = pattern.sub(replacement, bare)
     return bare if bare and _INTRO_START.match(bare) else norm
+
+
+# round 28: a name said twice in one breath, as voice input writes it ('我系埔心村的李亚妹李亚妹'): said once
+_SAID_TWICE = re.compile(r"([\u3400-\u9fff]{2,4})\1$")
+
+
+def _said_once(norm: str) -> str:
+    return _SAID_TWICE.sub(r"\1", norm)
 
 
 def last_clause(text: str | None) -> str:
@@ -488,12 +501,16 @@ _STORY_REQUEST = re.compile(
     # round 23: 我 first ('我帮我妈妈登记 她叫刘桂芳 埔心村的')
     r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?(?:帮(?:我|忙|[一-鿿]{1,3}?))?(?:登记|注册)(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
+    # round 28: told as what the sender is doing ('我是帮爷爷注册的')
+    r"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:登记|注册)(?:的|嘅)$"
 )
 _STORY_HOW_TO_JOIN = re.compile(
     r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册)(?:啊|呀|呢)?$"
 )
 _STORY_NAMED = re.compile(
-    r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名)(?:是|系)?([㐀-鿿·]{2,4})$"
+    r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名"
+    # round 28: the relative's word before 叫 ('爷爷叫张德福', '阿嫲叫陈桂英')
+    r"|(?:爷爷|奶奶|外公|外婆|阿公|阿婆|阿爷|阿嫲|阿嬷|阿爸|阿妈|爸爸|妈妈|老爸|老妈|老豆)叫)(?:是|系)?([㐀-鿿·]{2,4})$"
 )
 _STORY_MAX_CLAUSES = 5
 

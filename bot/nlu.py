@@ -1755,7 +1755,7 @@ _SWITCH_OFF_RE = re.compile(
 # reminders on again: 'subscribe again', 'switch the reminders on', 'I want the reminders again'
 _SWITCH_ON_RE = re.compile(
     # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
-    r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:接收|订阅|提醒|通知|推送)"
+    r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:种树|活动)?(?:的|个)?(?:接收|订阅|提醒|通知|推送)"
     r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:你们|你|您)?(?:的|个|些)?(?:提醒|通知|消息|推送|东西)"
     # round 20: Cantonese 开返 (normalised 开回) the reminders; wanted again with nothing after ('现在想再收')
     r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
@@ -1841,7 +1841,7 @@ _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
 _VILLAGE_RE = re.compile(
     rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
 )  # round 19: the village by its name ('我们埔心村')
-_HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上")
+_HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上|(?<=种)到")  # round 28: 种到多少 (planted up to how many)
 _COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
 # round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')
 _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$")
@@ -1887,7 +1887,8 @@ _MEMBERS_DONE_RE = re.compile(
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
 # a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
 _POLITE_LEAD_RE = re.compile(
-    r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?(?=[\u4e00-\u9fff])"
+    r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙|查询|查看)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?"
+    r"(?=[\u4e00-\u9fff])"  # round 28: a cadre's formal 查询 ('查询埔心村本月植树完成情况及排名')
 )
 _SECOND_FIGURE_RE = re.compile(
     r"(?<=[棵株亩了])(?:完成|达标|种了|参加|参与)?(?:了)?(?:多少|几)(?:户|家|个人|人|个党员|党员)(?:完成|达标|参加|参与|种了)?(?:了)?$"
@@ -1940,6 +1941,7 @@ def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
+    norm = _POLITE_LEAD_RE.sub("", norm) if norm else norm  # round 28: '查询埔心村本月…'
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
@@ -2006,13 +2008,14 @@ _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # round 27: the trees of parents without a phone ('阿爸阿妈冇手机 佢哋种嘅树点样记录': 他们种的树怎么记录)
     r"^(?:我|我们|我家|他们|她们|它们|爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|前两天|前几日|前两日|早几天|刚才|刚刚|头先|已经|都)*"
-    r"(?:[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
+    # round 28: at a plot ('上周在党建林种了树')
+    r"(?:在?[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁|林|园|山|地))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
     rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了|的)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
     rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
-    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补|怎么补登|怎么补记)"
+    rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补(?:登记|记录|登|记|报)?)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
@@ -2069,6 +2072,8 @@ _WRITTEN_AS_RE = re.compile(
     r"(?:写成|打成|登记成|记成|弄成|录成)|身份证|应该(?:是|叫)[一-鿿]{2,4}(?:不是|而不是)|不是[一-鿿]{2,4}(?:是|而是)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
+# round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
+_CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成")
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
@@ -2091,6 +2096,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _NAME_CHANGE_RE.search(norm)
         or _NAME_TO_CHANGE_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
+        or ("名" in norm and _WRITTEN_AS_RE.search(norm) and _CHANGE_TO_RE.search(norm))
     )
 
 
@@ -2105,7 +2111,9 @@ _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学�
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)(?:吗|呢|啊|吧|得不得|行不行)?$"
+    # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)"
+    r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
@@ -2132,7 +2140,10 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
-_ADOPT_BARE_RE = re.compile(rf"^(?:认养|认种|领养){_A_TREE_RE}(?:树|果树|树苗)?$")
+_ADOPT_BARE_RE = re.compile(
+    # round 28: where the tree stands ('认养一棵村口的树 有冇得拣')
+    rf"^(?:认养|认种|领养){_A_TREE_RE}(?:(?:{_BY_THE_WAY_RE}|村里|村头|村尾|村口|家乡|老家)(?:的)?)?(?:树|果树|树苗)?$"
+)
 
 
 # round 25: the list of adoptable trees asked for ('麻烦发一下本村可认养树木清单', '请把村里能认种的树列个名单'): the list
@@ -2201,7 +2212,11 @@ def planned_planting(text: str) -> str | None:
 
 
 # a cadre's pledge for a household said the way it is done: '帮陈伯认领两棵荔枝', '替李婆婆认领一棵龙眼'
-_PLEDGE_FOR_RE = re.compile(rf"^(?:我)?(?:帮|替|给)\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*认领(?:了)?\s*")
+# round 28 (19h): 为 and who the household is before the name ('为村内无智能手机农户陈伯认领龙眼2棵')
+_PLEDGE_FOR_RE = re.compile(
+    rf"^(?:我)?(?:帮|替|给|为)\s*(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?(?:的|嘅)?"
+    rf"(?:农户|村民|老人|老人家|五保户|困难户)?\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*认领(?:了)?\s*"
+)
 
 
 def pledge_for(text: str) -> str | None:
@@ -2214,7 +2229,11 @@ def pledge_for(text: str) -> str | None:
 _WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
-_DAY_RE = rf"(?:{_WHEN}){{0,2}}(?:村里|村里面)?(?:的|个)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日|那场|这场|那次|这次)?"
+# round 28 (19h): the village named as 本村, the party's day ('主题党日植树活动我参加', '本人参加本村植树日活动')
+_DAY_RE = (
+    rf"(?:{_WHEN}){{0,2}}(?:村里|村里面|本村|我们村)?(?:的|个)?(?:主题党日|党日)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"
+    r"(?:那天|当天|那日|那场|这场|那次|这次)?"
+)
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
@@ -2232,6 +2251,10 @@ _JOIN_RE = re.compile(
     # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
     r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:我自己|自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
     rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我|算埋我(?:一个|一份)?|加我一个|加埋我|\+1)$"
+    # round 28 (19h): the day heard of, then going ('听讲礼拜日有植树活动 我都想去'); signing up for the day's 活动 named by
+    # its day alone ('我报名明天的活动')
+    rf"|^(?:听讲|听说|听人讲|听人说|话|讲)?{_DAY_RE}有(?:个|场)?(?:义务)?种树(?:活动)?(?:我|我们|本人)(?:也|都)?(?:想|要|会)?(?:去|来|参加)$"
+    rf"|^(?:我|本人)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN})(?:的|个)?(?:义务)?(?:种树)?活动$"
 )
 
 
@@ -2366,6 +2389,9 @@ _THAT_ONE_LEFT_RE = re.compile(r"(?:那块|那片|这块|那个)(?:还有没有|
 _WHICH_TO_TAKE_AFTER_RE = re.compile(
     rf"{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)?(?:要|应该|该|可以|想)?(?:领|认领|选|拿|要|管|负责)"
     r"(?:(?:哪|边)(?:一)?(?:块|片|个)|谁)(?:好|呢|比较好|合适)?$"
+    # round 28 (19h): then where to see or claim them ('村里话要认个责任区管护 边度睇', '每个党员包一片林子管护 我去哪里认领')
+    rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
+    r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:看|睇|认领|领|认|查|报名)$"
 )
 
 
@@ -2454,10 +2480,17 @@ def relative_certificate_asked(norm: str) -> bool:
     return bool(_RELATIVE_RE.search(norm) and _CHECKED_RE.search(norm) and not _NOT_CHECKED_RE.search(norm))
 
 
+# round 28 (19h): who told of it, first ('孙仔话有张电子证书 点睇': the grandson says there is one, how to see it)
+_TOLD_OF_CERTIFICATE_RE = re.compile(
+    r"^(?:听说|听讲|听人讲|[\u4e00-\u9fff]{1,3}?(?:说|话|讲))?(?:我)?(?:有|发了|发咗)(?:张|个|一张|一个|份|一份)?(?=(?:电子)?证书)"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
+    norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
     if relative_certificate_asked(norm):
@@ -2660,9 +2693,18 @@ def without_wrong_first(norm: str) -> str:
     return _WRONG_FIRST_RE.sub("", norm or "", count=1)
 
 
+# round 28 (19h): why the record is not due yet, said after a retraction: the tree not planted, the seedlings not bought or
+# not come ('取消 荔枝还没种', '算了先不记了 苗还没买到', '取消吧 苗还没到'); a tree or seedling may be named first
+_NOT_YET_RE = re.compile(
+    rf"^(?:我|我们|我家)?(?:的)?[{_CJK}]{{0,4}}?(?:都|也)?(?:还没有|还没|还未|仲未|没|未)(?:有)?"
+    r"(?:种|种下|种好|买|买到|买好|到|到货|领|领到|拿到|发|发下来)(?:呢|啊|哦|住|先|的)*$"
+)
+
+
 def put_off_said(norm: str) -> bool:
-    """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first)."""
-    return bool(norm and _PUT_OFF_RE.match(norm))
+    """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first); or why it is
+    not due yet ('荔枝还没种', '苗还没买到': round 28)."""
+    return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm)))
 
 
 def retraction_said(norm: str) -> bool:
@@ -2835,6 +2877,8 @@ _NEXT_STEP_ASKED_RE = re.compile(
     # '跟住呢 要唔要打字')
     r"|^(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?(?:我)?(?:还|仲)?(?:要不要|需不需要|使不使|要|需要|使)?"
     r"(?:发|打|写|讲|说|报)?(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种)(?:要不要|要|需要|使)?(?:发|打|写|讲|说|报)?"
+    # round 28: what is to be said, after the verb ('然后呢 要打字说种了什么吗')
+    r"(?:(?:种了|种的)?(?:什么树|什么|哪种树|多少棵|几棵))?"
     r"(?:吗|不|没有)?(?:怎么发|点发|怎么弄|怎么打)?$"
     r"|^(?:照片|相片|相|图片)(?:可以|能)?(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头|之后)(?:再)?(?:补|发|拍|传)"
     r"(?:发|拍|传|给你)?(?:可以吗|行吗|得不得|行不行|可不可以|好吗|得吗|吗)?$"

@@ -53,8 +53,10 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 # 21: the household said 户 ('我们户认领四棵桂花')
 _PREFIX = re.compile(
     # round 22: the household named in Cantonese or for it ('我屋企认领…', '帮我哋户认领…', '帮我们家认领…')
-    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
-    r"|我们|家里|本户|我)?(?:也|都)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
+    # round 28 (19h): this year's, said first ('今年我家认领一棵桂花'); formal 本人 under a heading ('党员认领：本人认领3棵龙眼')
+    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:(?:党员|群众|村民|干部)?认领\s*[:：]\s*(?=本人|我))?(?:今年|今次|这次)?\s*"
+    r"(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
+    r"|我们|家里|本户|本人|我)?(?:也|都)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when

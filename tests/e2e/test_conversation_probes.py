@@ -727,3 +727,34 @@ def test_a_question_the_faq_answers_that_points_at_the_tickets_tree_is_both_answ
         "SELECT a.text FROM ticket_attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.openid = ?", [openid]
     )
     assert [t["text"] for t in texts] == ["这棵桂花浇水多久一次"]
+
+
+# Round 19's eighth blind set (tests/data/conversation_probes_19h.tsv, 140 probes), written by a writer who saw only
+# DESIGN.md and the seeds. Its blind figures, run by the lead before anyone looked: main before round 27 (7e2d9cf)
+# 110/140, main with round 27 merged (5070247) 110/140 (round 27's classes carried nothing to it). Round 28 (the lead)
+# was developed on it: 137/140 after, a development figure (tests/e2e/test_conversation_round28.py has the classes'
+# own examples). The misses left are listed here, strict, each with why.
+_ROUND_19H_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "one relative's task asked for them (帮阿公问下 佢…任务完成咗未): theirs, not the sender's household; round 21's control"
+        " '阿嬷问她的树种够了没有' (NOT_REQUESTS) says the opposite of this writer, and the bot cannot tell whether 阿公 shares"
+        " the sender's household: a design call left open",
+        ["帮阿公问下，佢今年种树任务完成咗未"],
+    ),
+    (
+        "how to switch the reminders back on, asked (点样再开): the FAQ's answer says 发“订阅” (NOT_REQUESTS keeps a how-to"
+        " the FAQ's: '怎么取消提醒', '提醒怎么关'); the writer wants it done",
+        ["我前排关咗通知，点样再开？"],
+    ),
+    (
+        "while a record waits for its photo, whether the photo must show a person (拍树就行还是要人也在): the FAQ's photo"
+        " requirements (人和树苗都在画面里最好) answer exactly that; the probe wants the record's next step",
+        ["要拍照吗？拍树就行还是要人也在"],
+    ),
+]
+ROUND_19H_MISSES = {message: why for why, messages in _ROUND_19H_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19h.tsv", ROUND_19H_MISSES))
+def test_round_19h_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

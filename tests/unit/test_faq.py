@@ -579,6 +579,46 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
         assert result.answer_text.startswith(result.safety)
 
 
+# Round 29 (from set AD, then written in other words before the rule): a person hurt is not a tree hurt. A person
+# who fell and cannot get up, a hoe in the foot, someone collapsed: the injury line first, then a person. A seedling
+# dropped, a branch topped, a leaf yellowing, a fall only feared: no injury line.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我爸刚才在山上种树摔下坡了，腿动不了",
+        "阿婆挖坑时跌倒了 头流血",
+        "锄头砍到脚了 血流不止",
+        "种树时镰刀割到手了 好深一道口",
+        "阿伯在地里晕倒了 叫不醒",
+        "我细佬扭伤脚 肿到好大",
+        "有个学生种树时被铁锹铲到腿 流了好多血",
+        "老人家上山种树摔了一跤 起不来",
+    ],
+)
+def test_a_person_hurt_gets_the_injury_line_first_and_a_person(index, question):
+    result = index.match(question)
+    line = next(r.line for r in index.safety if r.name == "injury")
+    assert line in result.safety and "120" in line and result.kind == "escalate", result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "树苗摔坏了还能种吗",
+        "荔枝果掉下来摔烂了",
+        "树皮被割伤了怎么办",
+        "龙眼树砍了头之后一直没发芽",
+        "种树要注意安全 别割到手",
+        "万一有人摔伤了有没有保险",
+        "挖好的树穴要不要围起来 怕小孩子掉下去",
+        "隔离屋棵树啲叶成日跌落嚟我屋顶",
+    ],
+)
+def test_a_tree_hurt_or_a_fall_only_feared_gets_no_injury_line(index, question):
+    line = next(r.line for r in index.safety if r.name == "injury")
+    assert line not in index.match(question).safety
+
+
 @pytest.mark.parametrize(
     "question,rule",
     [
