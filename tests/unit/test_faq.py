@@ -2211,6 +2211,12 @@ def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expect
         ("山坟前面可以种树吗 有什么讲究", "camp.fengshui"),
         ("清明拜山可以烧纸吗", "tech.fire_prevention"),  # the fire asked about, not the grave
         ("坟山那边坡很陡，坑要怎么挖", "tech.slope"),  # a slope by the graves is the slope's
+        ("那块地中间有个坟 还能种树吗", "escalate"),  # a grave on the site: the village's
+        ("海堤外面的滩涂想种一排树护堤，用什么树好", "tech.mangrove"),  # mudflats: mangroves, not a river bank's trees
+        ("屋后种竹子风睡好不好", "camp.fengshui"),  # 风水 by its sound
+        ("苗要埋多身才好", "tech.planting_depth"),  # 多深 by its sound
+        ("路边种花树有冇合适嘅", "recommend.路边+观花"),  # 'is there a fitting one' asks for a recommendation
+        ("补充", "escalate"),  # only a lead-in: asks nothing yet
     ],
 )
 def test_round_29_classes_read_from_acs_confident_wrongs(index, question, expected):
