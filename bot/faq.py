@@ -826,6 +826,8 @@ class FaqIndex:
         self._model_rule_short_reasons = frozenset(model.get("rule_short_reasons", ()))  # of these classes
         self._model_cause = Vocab(model.get("rule_short_cause", []))  # not when it asks the cause of what it tells
         self._model_safety = float(model.get("safety", 9.0))  # a safety rule's person, overruled by this
+        # a symptom of one's own tree stays a person's, whatever the agreed precedents say, when it reads one by this
+        self._model_symptom = float(model.get("symptom", 9.0))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -966,7 +968,7 @@ class FaqIndex:
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
-        if agreed is not None:
+        if agreed is not None and not self._symptom_kept(norm, result, agreed):
             return agreed
         if result.kind == "escalate" and (
             result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
@@ -1090,6 +1092,16 @@ class FaqIndex:
             return None
         return replace(answer, reason="precedents", candidate=None)
 
+    def _symptom_kept(self, norm: str, result: FaqResult, agreed: FaqResult) -> bool:
+        """A symptom told of one's own tree (the diagnosis rule) stays with a person although the agreed precedents
+        answer it, when the model reads a person by ``[model] symptom`` (round 29: '我种的荔枝去年挂果好多，今年全部
+        落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble)."""
+        model = self.precedents.model
+        if model is None or result.reason != "diagnosis" or agreed.kind != "answer":
+            return False
+        label, lead, _ = self._model_reading(model, norm)
+        return label == "escalate" and lead >= self._model_symptom
+
     def _by_model(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """What the model trained on the precedents says (bot/faq_model.py; round 25), over what the rules and
         witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
@@ -1124,8 +1136,8 @@ class FaqIndex:
                     return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
-        if answer is None:
-            return result
+        if answer is None or _only_lead_in(norm):
+            return result  # '补充' alone asks nothing yet (round 29: the model read it as replanting, 补种)
         doubted = result.reason in _DOUBTS or result.reason == "precedents"
         needed = self._model_doubt if doubted else self._model_rule
         if not doubted and len(norm) < self._model_story:
@@ -2121,6 +2133,12 @@ def _without_lead_in(norm: str) -> str:
     if not found or not _LEAD_IN_SAID_RE.search(found.group(0)) or len(norm) - found.end() < 4:
         return norm
     return norm[found.end() :]
+
+
+def _only_lead_in(norm: str) -> bool:
+    """The text is only words leading into a question ('补充', '对了', '还有个问题'): it asks nothing yet."""
+    found = _LEAD_IN_RE.match(norm)
+    return bool(found and found.end() == len(norm) and _LEAD_IN_SAID_RE.search(found.group(0)))
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure

@@ -364,3 +364,17 @@ def test_round_28_heatstroke_is_answered_with_its_first_aid_and_poultry_under_tr
     reply = villager.says("种树那日好晒 点样唔会中暑")
     assert reply.startswith("⚠ 大热天种树防中暑") and "120" in reply and ticket_count(bot) == 0
     assert "林下养鸡鸭" in villager.says("树林底下放几只鸡得唔得") and ticket_count(bot) == 0
+
+
+def test_round_29_a_trees_typhoon_resistance_bees_forage_and_a_graves_trees_are_answered_and_falling_flowers_a_ticket(
+    villager, bot
+):
+    """Round 29 through the webhook: a tree asked whether it stands a typhoon gets its own field, not the forecast;
+    trees for bees' forage the beekeeping answer's trees; trees at a grave the customs answer with its fire line;
+    flowers falling from one's own tree two years running go to an adviser."""
+    add_roster(bot)
+    assert "结果" in villager.says("荔枝抗台风吗，几年结果") and ticket_count(bot) == 0
+    assert "鸭脚木" in villager.says("养蜜蜂的话村里种什么树蜜多") and ticket_count(bot) == 0
+    assert "坟前坟边" in villager.says("祖坟边上种什么树好") and ticket_count(bot) == 0
+    villager.says("我屋后的龙眼今年又是全部落花，去年也一样")
+    assert ticket_count(bot) == 1

@@ -2234,3 +2234,39 @@ def test_round_28_heatstroke_and_poultry_under_trees_are_answered(index, questio
 )
 def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expected):
     assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # tests/data/faq_rule_checks_29.tsv, written before the change in words of their own (13 of 18 right then)
+        ("荔枝抗台风吗，几年结果", "species.荔枝.fruit"),  # a tree's resistance to a typhoon is no forecast
+        ("香樟耐台风吗 长得快不快", "species.香樟.growth"),
+        ("后天会不会打台风", "bot.weather"),  # the forecast still is
+        ("屋后那棵杨梅今年落花落得好厉害", "escalate"),  # flowers falling from one's own tree: a symptom
+        ("荔枝开花的时候要注意什么", "species.荔枝.flowering"),  # asked in general: the species' answer
+        ("养蜜蜂的话村里种什么树蜜多", "tech.beekeeping"),  # bees' forage: the beekeeping entry's trees
+        ("想种些蜜源树给蜂采蜜，种哪样好", "tech.beekeeping"),
+        ("祖坟边上种什么树好", "camp.fengshui"),  # trees at a grave: the customs entry
+        ("山坟前面可以种树吗 有什么讲究", "camp.fengshui"),
+        ("清明拜山可以烧纸吗", "tech.fire_prevention"),  # the fire asked about, not the grave
+        ("坟山那边坡很陡，坑要怎么挖", "tech.slope"),  # a slope by the graves is the slope's
+        ("那块地中间有个坟 还能种树吗", "escalate"),  # a grave on the site: the village's
+        ("海堤外面的滩涂想种一排树护堤，用什么树好", "tech.mangrove"),  # mudflats: mangroves, not a river bank's trees
+        ("屋后种竹子风睡好不好", "camp.fengshui"),  # 风水 by its sound
+        ("苗要埋多身才好", "tech.planting_depth"),  # 多深 by its sound
+        ("路边种花树有冇合适嘅", "recommend.路边+观花"),  # 'is there a fitting one' asks for a recommendation
+        ("补充", "escalate"),  # only a lead-in: asks nothing yet
+    ],
+)
+def test_round_29_classes_read_from_acs_confident_wrongs(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+def test_round_29_a_symptom_of_ones_own_tree_stays_a_persons_over_agreed_precedents(index):
+    """Near three questions about when a tree fruits, all answered by the species' fruiting field (the agreed
+    precedents), '落花' of one's own tree two years running is a tree's trouble: the model reads a person, the
+    diagnosis rule stays."""
+    question = "我种的荔枝去年挂果好多，今年全部落花，连续两年这样"
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "diagnosis")
