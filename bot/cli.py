@@ -115,6 +115,9 @@ def waitress_options(cfg) -> dict:
     options: dict[str, Any] = {
         "ident": "lvmei",
         "threads": int(cfg.get("server.threads")),
+        # the loop polls a connection for its next request while one is in service, so that a request thread through
+        # with it need not wake the loop (bot/serving.py ``OneSendChannel``)
+        "channel_request_lookahead": 1,
         # roster uploads may be larger than a webhook body; Flask still caps every other route
         "max_request_body_size": max(int(cfg.get("server.max_body_bytes")), int(cfg.get("dashboard.upload_max_bytes"))),
     }
