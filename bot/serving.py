@@ -41,6 +41,7 @@ With one worker (the default) there is no master: the process itself serves the 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import logging
 import os
@@ -66,6 +67,26 @@ DRAIN_SECONDS = 10.0  # a stopping worker lets the requests it has finish, at mo
 STOP_SECONDS = 20.0  # the master waits this long for stopping workers, then SIGKILLs them
 RESTART_PAUSE_SECONDS = 1.0  # a worker that died within this of its start is restarted after it
 _STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
+# glibc's malloc gives threads arenas of their own as they contend, up to eight a core: a serving process's 32 request
+# threads (and its writer, log and checkpoint threads) spread what C code allocates over 16 arenas on two cores, each
+# keeping its freed pages. Two: one serve process's peak RSS under bench/webhook.py's mixed texts 206-252 -> 183-187 MB
+# (issue 21, fifteenth round; ``bench/memory.py --serve 1``). MALLOC_ARENA_MAX in the environment, if set, is kept.
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter (glibc's malloc.h)
+
+
+def fewer_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Limit glibc's malloc to ``arenas`` arenas in this process and those it forks (unless MALLOC_ARENA_MAX is set);
+    first thing in ``serve``, before its threads start. Whether it was set (False: not glibc, or set already)."""
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to limit
+        return False
+    return bool(mallopt(_M_ARENA_MAX, arenas))
 
 
 def listen(host: str, port: int, backlog: int = 1024) -> socket.socket:
