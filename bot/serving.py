@@ -230,7 +230,7 @@ def one_send_a_response(server) -> None:
     for dispatcher in list(server._map.values()):
         if isinstance(dispatcher, BaseWSGIServer):
             dispatcher.channel_class = OneSendChannel
-            dispatcher.pull_trigger = _pulled_when_needed(dispatcher.pull_trigger)  # type: ignore[method-assign]
+            dispatcher.pull_trigger = _pulled_when_needed(dispatcher.pull_trigger)
 
 
 def _drain(server) -> None:
