@@ -232,6 +232,8 @@ class ServerProcess:
         return self.proc.pid
 
     def rss(self) -> float:
+        if self.proc is None:  # never started (an earlier server's start failed): its error is the one to see
+            return float("nan")
         value = rss_mb(self.pid)
         if value == value:  # not NaN
             self.peak_rss = max(self.peak_rss, value)
