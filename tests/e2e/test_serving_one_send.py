@@ -21,7 +21,6 @@ from bot import serving
 from bot.cli import waitress_options
 from bot.simulator import Signer, message_xml
 
-
 LOOP_TIMEOUT = 3.0  # longer than any exchange here takes: a wake-up the loop misses makes its exchange this slow
 
 
