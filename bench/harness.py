@@ -201,7 +201,7 @@ class ServerProcess:
     def worker(cls, config: Path, **kw) -> ServerProcess:
         return cls([PYTHON, str(ROOT / "run.py"), "--config", str(config), "worker"], **kw)
 
-    def start(self, timeout: float = 30.0) -> ServerProcess:
+    def start(self, timeout: float = 60.0) -> ServerProcess:  # a `serve` loads the FAQ index before /healthz answers
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         try:
             self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)
@@ -232,6 +232,8 @@ class ServerProcess:
         return self.proc.pid
 
     def rss(self) -> float:
+        if self.proc is None:  # never started (an earlier server's start failed): its error is the one to see
+            return float("nan")
         value = rss_mb(self.pid)
         if value == value:  # not NaN
             self.peak_rss = max(self.peak_rss, value)

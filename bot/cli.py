@@ -33,6 +33,7 @@ def cmd_serve(args, app) -> int:
     (bot/serving.py)."""
     from bot import serving
 
+    serving.fewer_malloc_arenas()
     cfg = app.config
     if not may_serve(app, args.rehearsal):
         print(
@@ -54,6 +55,7 @@ def cmd_serve(args, app) -> int:
     options = waitress_options(cfg)
     with_workers = f" by {workers} worker processes" if workers > 1 else ""
     print(f"serving /wechat, /admin and /healthz on http://{host}:{port}{with_workers}", flush=True)
+    _warm_up(app)
     if workers == 1:
         starts = None if args.no_scheduler else _scheduler_starter(app, None)
         try:
@@ -61,7 +63,6 @@ def cmd_serve(args, app) -> int:
         finally:
             sock.close()
         return 0
-    _warm_up(app)
     master_pid = os.getpid()
 
     def make_worker(number: int) -> serving.Worker:
@@ -96,8 +97,10 @@ def _scheduler_starter(app, holder: str | None):
 
 
 def _warm_up(app) -> None:
-    """What every worker needs, loaded once by the master and shared with the forked workers: the FAQ
-    index (jieba's dictionary included) and the species table."""
+    """What every message may need, loaded before the first is taken: the FAQ index (jieba's dictionary and the model
+    included) and the species table. With ``--workers`` the master loads them once and the forked workers share them;
+    one process loads them before it serves, as the first question did otherwise, inside a request: ~1-2 s of CPU, and
+    5 s or more on a loaded machine, past WeChat's wait (issue 21, fifteenth round)."""
     from bot import escalation, planting
 
     escalation.faq_match(app, app.db, "桂花什么时候种")
@@ -115,6 +118,9 @@ def waitress_options(cfg) -> dict:
     options: dict[str, Any] = {
         "ident": "lvmei",
         "threads": int(cfg.get("server.threads")),
+        # the loop polls a connection for its next request while one is in service, so that a request thread through
+        # with it need not wake the loop (bot/serving.py ``OneSendChannel``)
+        "channel_request_lookahead": 1,
         # roster uploads may be larger than a webhook body; Flask still caps every other route
         "max_request_body_size": max(int(cfg.get("server.max_body_bytes")), int(cfg.get("dashboard.upload_max_bytes"))),
     }

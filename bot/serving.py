@@ -41,12 +41,14 @@ With one worker (the default) there is no master: the process itself serves the 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import logging
 import os
 import signal
 import socket
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +67,26 @@ DRAIN_SECONDS = 10.0  # a stopping worker lets the requests it has finish, at mo
 STOP_SECONDS = 20.0  # the master waits this long for stopping workers, then SIGKILLs them
 RESTART_PAUSE_SECONDS = 1.0  # a worker that died within this of its start is restarted after it
 _STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
+# glibc's malloc gives threads arenas of their own as they contend, up to eight a core: a serving process's 32 request
+# threads (and its writer, log and checkpoint threads) spread what C code allocates over 16 arenas on two cores, each
+# keeping its freed pages. Two: one serve process's peak RSS under bench/webhook.py's mixed texts 206-252 -> 183-187 MB
+# (issue 21, fifteenth round; ``bench/memory.py --serve 1``). MALLOC_ARENA_MAX in the environment, if set, is kept.
+MALLOC_ARENAS = 2
+_M_ARENA_MAX = -8  # mallopt's parameter (glibc's malloc.h)
+
+
+def fewer_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """Limit glibc's malloc to ``arenas`` arenas in this process and those it forks (unless MALLOC_ARENA_MAX is set);
+    first thing in ``serve``, before its threads start. Whether it was set (False: not glibc, or set already)."""
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to limit
+        return False
+    return bool(mallopt(_M_ARENA_MAX, arenas))
 
 
 def listen(host: str, port: int, backlog: int = 1024) -> socket.socket:
@@ -124,15 +146,91 @@ class OneSendTask(WSGITask):
         return None
 
 
+_serving = threading.local()  # ``channel``: the connection this request thread is serving (OneSendChannel.service)
+
+
 class OneSendChannel(HTTPChannel):
+    """waitress' connection, with ``OneSendTask``; and its loop woken and asked to write only when it must be.
+
+    * waitress pulls its trigger (a byte down a pipe) once a request is served, so that its loop, which stopped polling
+      the connection for requests while one was in service, polls it again: a second wake-up of the loop a message,
+      each going through every connection. With ``channel_request_lookahead`` 1 (bot/cli.py ``waitress_options``) the
+      loop keeps polling a connection for its next request while one is in service, and a served connection the
+      loop's last pass polled for requests, with nothing left to write and not closing, needs no wake-up: its next
+      request wakes the loop itself. Any other (a response not all sent, a connection to close, more requests queued,
+      a pass that did not poll it) pulls the trigger as waitress does.
+    * A request thread sends its response itself (``send_bytes`` 1), and ``send`` lets the GIL go: the loop, finding
+      the bytes not sent yet, polled the connection for writing, was told at once that it could, failed to take the
+      connection's lock and passed again, one to three useless passes a message. While a thread is inside
+      ``_flush_some`` the loop leaves the connection's writing to it: what that thread cannot send, its caller hands
+      to the loop with a pull of the trigger (waitress' ``write_soon``), or the end of its request does
+      (``needs_the_loop``).
+
+    Issue 21, fifteenth round: the loop's passes a message 2.7 -> 1.1 (``serve --workers 2``, the mixed texts)."""
+
     task_class = OneSendTask
+    polled_for_requests = False  # what the loop's last pass found (readable()): it polls this connection for requests
+    sending = False  # a thread is inside _flush_some: the bytes waiting are being sent
+
+    def readable(self):
+        # waitress' readable(), but bytes being sent by a request thread do not stop the reading (it stops while they
+        # wait for the loop)
+        self.polled_for_requests = readable = not (
+            self.will_close
+            or self.close_when_flushed
+            or len(self.requests) > self.adj.channel_request_lookahead
+            or (self.total_outbufs_len and not self.sending)
+        )
+        return readable
+
+    def writable(self):
+        return not self.sending and super().writable()
+
+    def _flush_some(self, do_close=True):
+        self.sending = True
+        try:
+            return super()._flush_some(do_close=do_close)
+        finally:
+            self.sending = False
+
+    def service(self):
+        _serving.channel = self
+        try:
+            super().service()
+        finally:
+            _serving.channel = None
+
+    def needs_the_loop(self) -> bool:
+        """Must the loop wake up for this connection? Asked by a request thread as it is through with a request."""
+        return not (
+            self.connected
+            and self.polled_for_requests
+            and not self.requests
+            and not self.total_outbufs_len
+            and not self.will_close
+            and not self.close_when_flushed
+        )
+
+
+def _pulled_when_needed(pull: Callable[[], None]) -> Callable[[], None]:
+    """A server's ``pull_trigger`` that a request thread serving a ``OneSendChannel`` skips when that connection does not
+    need the loop (``needs_the_loop``); pulled as before from anywhere else."""
+
+    def pull_trigger() -> None:
+        channel = getattr(_serving, "channel", None)
+        if channel is None or channel.needs_the_loop():
+            pull()
+
+    return pull_trigger
 
 
 def one_send_a_response(server) -> None:
-    """Every waitress server in ``server``'s map (one a listening socket) makes its connections ``OneSendChannel``s."""
+    """Every waitress server in ``server``'s map (one a listening socket) makes its connections ``OneSendChannel``s,
+    and wakes its loop only when a connection needs it."""
     for dispatcher in list(server._map.values()):
         if isinstance(dispatcher, BaseWSGIServer):
             dispatcher.channel_class = OneSendChannel
+            dispatcher.pull_trigger = _pulled_when_needed(dispatcher.pull_trigger)
 
 
 def _drain(server) -> None:

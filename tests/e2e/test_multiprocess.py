@@ -134,7 +134,7 @@ def deployment(tmp_path, standin):
     procs.append(ServerProcess.worker(config, log_path=tmp_path / "worker.log"))
     try:
         for proc in procs:
-            proc.start()
+            proc.start(timeout=60)  # each `serve` loads the FAQ index before it answers /healthz (bot/cli.py _warm_up)
         yield config, ports
     finally:
         for proc in procs:

@@ -8,31 +8,37 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 from waitress.channel import HTTPChannel
 from waitress.server import create_server
+from waitress.trigger import trigger as trigger_class
 
 from bot import serving
 from bot.cli import waitress_options
 from bot.simulator import Signer, message_xml
 
+LOOP_TIMEOUT = 3.0  # longer than any exchange here takes: a wake-up the loop misses makes its exchange this slow
+
 
 @contextmanager
-def served(wsgi_app, one_send: bool, options: dict | None = None) -> Iterator[int]:
-    """waitress serving ``wsgi_app`` on a port of its own, its loop in a thread (as ``serve_socket`` runs it); yields
-    the port."""
+def served(wsgi_app, one_send: bool, options: dict | None = None, passes: list[int] | None = None) -> Iterator[int]:
+    """waitress serving ``wsgi_app`` on a port of its own, its loop in a thread (as ``serve_socket`` runs it, each pass
+    counted in ``passes[0]``); yields the port."""
     sock = serving.listen("127.0.0.1", 0)
-    server = create_server(wsgi_app, sockets=[sock], **(options or {"threads": 2}))
+    server = create_server(wsgi_app, sockets=[sock], **(options or {"threads": 2, "channel_request_lookahead": 1}))
     if one_send:
         serving.one_send_a_response(server)
     stopping = threading.Event()
+    counted = passes if passes is not None else [0]
 
     def loop() -> None:
         while not stopping.is_set():
-            serving.poll_loop(timeout=0.05, map=server._map, use_poll=True, count=1)
+            counted[0] += 1
+            serving.poll_loop(timeout=LOOP_TIMEOUT, map=server._map, use_poll=True, count=1)
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
@@ -40,6 +46,7 @@ def served(wsgi_app, one_send: bool, options: dict | None = None) -> Iterator[in
         yield sock.getsockname()[1]
     finally:
         stopping.set()
+        server.trigger.pull_trigger()  # the loop's last pass
         thread.join(10)
         server.task_dispatcher.shutdown(timeout=2)
         serving.close_all(server._map)
@@ -161,3 +168,59 @@ def test_responses_without_a_length_a_head_and_no_content_send_the_bytes_waitres
     assert b"5\r\nthree\r\n0\r\n\r\n" in answers[True][0]
     assert counts[False] == [5, 2, 1, 2, 2]  # the header, then each piece; a 204's header alone
     assert counts[True] == [5, 1, 1, 1, 1]  # a known length (a HEAD's too: waitress sends what the app gave): one write
+
+
+def test_the_loop_passes_once_a_request_and_misses_no_request(app, config, monkeypatch):
+    """waitress woke its loop twice a request (the request; the trigger pulled once it was served) and more while a
+    request thread was sending (bot/serving.py ``OneSendChannel``): once here, with every request answered at once,
+    a loop that missed one waiting ``LOOP_TIMEOUT``; and a Connection: close still closes, requests sent together are
+    each answered."""
+    pulls = [0]
+    pull = trigger_class.pull_trigger
+
+    def counted(self, thunk=None):
+        pulls[0] += 1
+        return pull(self, thunk)
+
+    monkeypatch.setattr(trigger_class, "pull_trigger", counted)
+    options = waitress_options(config)
+    requests = 12
+    seen = {}
+    for one_send in (False, True):
+        passes, pulls[0] = [0], 0
+        with served(app, one_send, options, passes) as port, socket.create_connection(("127.0.0.1", port)) as conn:
+            conn.settimeout(10)
+            slowest = 0.0
+            for n in range(requests):
+                started = time.monotonic()
+                conn.sendall(push("帮助", f"o-loop-{n}"))
+                assert read_responses(conn, 1)[0].startswith(b"HTTP/1.1 200 OK")
+                slowest = max(slowest, time.monotonic() - started)
+                time.sleep(0.02)  # the next request after this one was served
+            seen[one_send] = (passes[0], pulls[0])
+            assert slowest < LOOP_TIMEOUT / 2
+            conn.sendall(push("帮助", "o-loop-a") + push("你好", "o-loop-b"))  # two at once: each answered, in order
+            assert all(b"<xml>" in response for response in read_responses(conn, 2))
+    plain_passes, plain_pulls = seen[False]
+    passes, pulls_made = seen[True]
+    assert plain_pulls >= requests and plain_passes >= 2 * requests  # waitress: the request, then the trigger
+    assert pulls_made <= 2 and passes <= requests + 6  # the first connection's passes, and a few of the pair's
+
+
+def read_responses(conn: socket.socket, count: int) -> list[bytes]:
+    """The next ``count`` responses of known length from ``conn``."""
+    responses: list[bytes] = []
+    data = b""
+    while len(responses) < count:
+        head, sep, body = data.partition(b"\r\n\r\n")
+        length = re.search(rb"(?im)^content-length: *(\d+)", head)
+        if sep and length and len(body) >= int(length.group(1)):
+            end = len(head) + len(sep) + int(length.group(1))
+            responses.append(data[:end])
+            data = data[end:]
+            continue
+        chunk = conn.recv(65536)
+        assert chunk, "the server closed the connection"
+        data += chunk
+    assert not data
+    return responses
