@@ -506,6 +506,15 @@ _CHITCHAT = {
     "在么",
     "有人吗",
     "有人在吗",
+    # round 29 (set AD): 'may I ask' before 'anyone there?', a greeting to whoever reads ('你好，请问有人吗', '老师好')
+    "请问",
+    "老师好",
+    "老师你好",
+    "师傅好",
+    "领导好",
+    "专家好",
+    "书记好",
+    "各位好",
     "谢谢",
     "多谢",
     "谢谢你",
@@ -715,7 +724,11 @@ def _only_chitchat_words(norm: str) -> bool:
             return False
         # round 22: whom it is said to ('唔该晒你', '多谢你们') is part of the thanks
         norm = re.sub(
-            r"^(呀|啊|哦|啦|呢|吖|的|晒|你们|你哋|你|您|们|老师|同志|领导|专家|师傅|小助手)+", "", norm[len(word) :]
+            # round 29 (set AD): the cadres and the help thanked ('谢谢书记，谢谢工作队', '多谢晒你哋嘅帮手')
+            r"^(呀|啊|哦|啦|呢|吖|的|晒|你们|你哋|你|您|们|老师|同志|领导|专家|师傅|小助手|书记|主任|村长|工作队|大家|各位"
+            r"|帮手|帮忙|帮助|指导|支持)+",
+            "",
+            norm[len(word) :],
         )
     return True
 

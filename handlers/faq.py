@@ -29,6 +29,13 @@ GREETING_WORDS = (
     "hi",
     "哈喽",
     "嗨",
+    # round 29: a greeting to whoever reads ('老师好', '师傅好')
+    "老师好",
+    "师傅好",
+    "领导好",
+    "专家好",
+    "书记好",
+    "各位好",
 )
 
 

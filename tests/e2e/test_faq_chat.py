@@ -15,7 +15,10 @@ def ticket_count(bot):
     return next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"]
 
 
-@pytest.mark.parametrize("text", ["你好", "在吗", "谢谢", "好的", "哈哈"])
+# round 29: a greeting to whoever reads, 'anyone there?' asked politely, the cadres thanked (before it: a ticket each)
+@pytest.mark.parametrize(
+    "text", ["你好", "在吗", "谢谢", "好的", "哈哈", "师傅好", "您好，请问有人在吗", "多谢村长 多谢工作队"]
+)
 def test_small_talk_gets_a_friendly_line_and_the_help_hint_never_a_ticket(villager, bot, text):
     add_roster(bot)
     reply = villager.says(text)

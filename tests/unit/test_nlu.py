@@ -534,6 +534,23 @@ def test_round_7_chitchat(text):
     assert nlu.is_chitchat(text)
 
 
+# Round 29 (from set AD; these in other words): a greeting to whoever reads, 'may I ask' before 'anyone there?', the
+# cadres and their help thanked are chit-chat, never a ticket for an adviser; a question after any of them is a question
+@pytest.mark.parametrize(
+    "text",
+    ["师傅好", "领导好呀", "老师你好", "请问有人在吗", "多谢书记 多谢村长", "谢谢你们的指导", "感谢工作队的帮忙"],
+)
+def test_round_29_greetings_to_whoever_reads_and_thanks_to_the_cadres_are_chitchat(text):
+    assert nlu.is_chitchat(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["老师好 桂花几时种", "请问龙眼几时施肥", "多谢书记 我家还差几棵", "书记好 我们村进度怎样"]
+)
+def test_round_29_a_question_after_a_greeting_stays_a_question(text):
+    assert not nlu.is_chitchat(text)
+
+
 @pytest.mark.parametrize("text", ["新年快乐 种咩树好", "辛苦你 荔枝几时种"])
 def test_chitchat_with_a_question_is_a_question(text):
     assert not nlu.is_chitchat(text)
