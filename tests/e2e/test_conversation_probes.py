@@ -240,13 +240,19 @@ KNOWN_MISSES: dict[str, str] = {}
 
 
 def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
+    return cases_of(load(name), misses)
+
+
+def cases_of(probes, misses: dict[str, str]) -> list:
+    """(context, message, expected) probes as test cases, a strict xfail with its why for each message in ``misses``
+    (the probe files' and the round tests' own examples)."""
     return [
         pytest.param(
             *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=misses[probe[1]], strict=True)]
         )
         if probe[1] in misses
         else pytest.param(*probe, id=f"{probe[0]}:{probe[1]}")
-        for probe in load(name)
+        for probe in probes
     ]
 
 

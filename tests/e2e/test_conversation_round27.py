@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
 
 # (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
 EXAMPLES = [
@@ -102,16 +102,7 @@ LEFT = {
 }
 
 
-def _cases(examples):
-    return [
-        pytest.param(*e, id=f"{e[0]}:{e[1]}", marks=[pytest.mark.xfail(reason=LEFT[e[1]], strict=True)])
-        if e[1] in LEFT
-        else pytest.param(*e, id=f"{e[0]}:{e[1]}")
-        for e in examples
-    ]
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), _cases(EXAMPLES))
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
 def test_round_27_a_request_is_read_as_meant(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 

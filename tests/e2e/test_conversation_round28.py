@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
 
 # (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
 EXAMPLES = [
@@ -70,15 +70,6 @@ CONTROLS = [
 ]
 
 
-def _cases(examples, left):
-    return [
-        pytest.param(*e, id=f"{e[0]}:{e[1]}", marks=[pytest.mark.xfail(reason=left[e[1]], strict=True)])
-        if e[1] in left
-        else pytest.param(*e, id=f"{e[0]}:{e[1]}")
-        for e in examples
-    ]
-
-
 # Run once on main before round 28 (5070247): 3/27 (controls 10/10); after: 26/27 (controls 13/13). Left, strict:
 LEFT: dict[str, str] = {
     "帮阿嫲问下 佢今年种树任务完成咗未": "one relative's task asked for them: theirs, not the sender's household (the round-21"
@@ -86,7 +77,7 @@ LEFT: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), _cases(EXAMPLES, LEFT))
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
 def test_round_28_a_request_is_read_as_meant(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 

@@ -24,7 +24,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "ladder": ("有人扶", "别爬", "120"),
     "holes": ("盖上", "围起来", "120"),
     "hazard": ("别站在树下", "围起来", "别一个人锯"),
-    "injury": ("别乱搬动", "按住", "120"),
+    "person_hurt": ("别乱搬动", "按住", "120"),
 }
 
 
@@ -61,8 +61,8 @@ def later(bot, minutes: int = 11) -> None:
         ("阿婆打完药回来一直吐 会不会是中毒了", "pesticide"),
         ("昨晚打风树倒咗砸烂咗屋顶", "typhoon"),
         # round 29: a person hurt (fallen, cut by a hoe, collapsed): the injury line, then a person
-        ("我阿妈上山种树跌落山坡 而家起唔到身", "injury"),
-        ("挖树穴时锄头铲到脚 流好多血", "injury"),
+        ("我阿妈上山种树跌落山坡 而家起唔到身", "person_hurt"),
+        ("挖树穴时锄头铲到脚 流好多血", "person_hurt"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):

@@ -597,7 +597,7 @@ def test_dangerous_situations_get_their_safety_line_first(index, question, rule,
 )
 def test_a_person_hurt_gets_the_injury_line_first_and_a_person(index, question):
     result = index.match(question)
-    line = next(r.line for r in index.safety if r.name == "injury")
+    line = next(r.line for r in index.safety if r.name == "person_hurt")
     assert line in result.safety and "120" in line and result.kind == "escalate", result
 
 
@@ -615,7 +615,7 @@ def test_a_person_hurt_gets_the_injury_line_first_and_a_person(index, question):
     ],
 )
 def test_a_tree_hurt_or_a_fall_only_feared_gets_no_injury_line(index, question):
-    line = next(r.line for r in index.safety if r.name == "injury")
+    line = next(r.line for r in index.safety if r.name == "person_hurt")
     assert line not in index.match(question).safety
 
 
