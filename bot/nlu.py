@@ -1609,6 +1609,22 @@ _FILLERS_RE = re.compile(
 )
 
 
+# round 30 (19i): who the sender is, said first with no pause before a request ('我系党员认领三棵龙眼', '作为一名老党员我认领
+# 一棵桂花', '本人是党员，认领两棵杨梅', '我代表村委认领二十棵秋枫'): left out before the request is read
+_WHO_I_AM_RE = re.compile(
+    r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
+    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)(?:我|本人|𠊎)?[\s,，、:：]*"
+    r"|^(?:我|本人)?代表(?:村委会|村委|村两委|两委|村党支部|党支部|支部|村里|全家|我家|家里)[\s,，、:：]*"
+)
+
+
+def without_who_i_am(text: str) -> str:
+    """A text without who the sender is said first ('我系党员认领三棵龙眼' -> '认领三棵龙眼'); as it is when nothing is
+    left after it."""
+    rest = _WHO_I_AM_RE.sub("", text or "", count=1)
+    return rest if rest.strip() else text
+
+
 def without_fillers(norm: str) -> str:
     """A ``normalize``d text without the fillers voice input begins it with."""
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
@@ -1780,6 +1796,13 @@ _SWITCH_ON_RE = re.compile(
     # round 21: still to be sent ('种树的消息还是要发给我')
     r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
 )
+# round 30 (19i): the request as its frame, a few words allowed between its parts: again or a wish, then the sending or
+# the receiving, then the reminders ('请重新给我发植树提醒', '我还想继续收到你们发的通知', '麻烦再帮我推送种树的消息'); Cantonese
+# 开返 (开回) with a measure word before them ('开返个提醒啦'). Not in a question ('退订了还会再收到消息吗')
+_ON_FRAME_RE = re.compile(
+    r"(?:重新|再次|再|继续|恢复|想|要|愿意)[^不别莫没]{0,4}?(?:发|推送|推|收|接收|订)[^不别莫没]{0,6}?(?:提醒|通知|推送|消息)"
+    r"|开回(?:个|些|一下|下)?(?:种树|植树)?(?:的)?(?:提醒|通知|推送)"
+)
 # round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
 # ('提醒先停掉 我出去打工了'), a slip before ('还是要发给我 之前点错了')
 _AFTER_THE_REMINDERS_RE = re.compile(
@@ -1828,7 +1851,7 @@ def reminders_said(norm: str) -> str | None:
     if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
         return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
     off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
-    on = _SWITCH_ON_RE.search(norm)
+    on = _SWITCH_ON_RE.search(norm) or (None if is_question(norm) else _ON_FRAME_RE.search(norm))
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
     declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
@@ -2123,7 +2146,8 @@ _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学校|村委)(?:边|旁|两边|两旁|边上|旁边)"
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
-    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
+    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
@@ -2301,12 +2325,27 @@ _JOIN_HOW_RE = re.compile(
 )
 
 
+# round 30 (19i): the request as its frame, a few words allowed between its parts: the day's activity named, then who
+# wishes to go ('植树节的活动我要参加', '星期天村里种树我想去', '种树个活动我都想去'), or the wish, then the activity ('我和我老公都想参加
+# 种树活动'); how to sign up may follow ('…我想去 怎么报名'): the day's reply says how. Never negated, never a question.
+_GOING = r"[^不别莫没]{0,4}?(?:想|要|会)(?:去|来|参加|报名)"
+_JOIN_FRAME_RE = re.compile(
+    rf"种树(?:节|日)?(?:的|个)?活动{_GOING}|种树(?:节|日){_GOING}|(?:{_WHEN}|村里|本村)[^不别莫没]{{0,4}}?种树{_GOING}"
+    r"|(?:想|要)(?:去|参加|去参加)[^不别莫没]{0,6}?种树(?:节|日)?(?:的|个)?活动"
+)
+_SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True
+    framed = _SIGN_UP_HOW_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    found = _JOIN_FRAME_RE.search(framed)
+    if found and not _NEGATED_RE.search(framed[: found.end()]) and not is_question(framed):
         return True
     who = _WHO_GOES_RE.match(norm)
     if who:
@@ -2463,8 +2502,9 @@ _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 # round 25: the certificate named first, then how to get it ('证书咋领 想发朋友圈炫一下', '我的证书去哪里下载'): no one
 # else's named
 _GET_IT_AFTER_RE = re.compile(
-    r"^(?:我的|我嘅|我)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
-    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到)?$"
+    # round 30 (19i): the certificate's kind named ('植树证书怎么领', '党员植树纪念证书怎么领取'); printed out ('…打印出来')
+    r"^(?:我的|我嘅|我)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到|出来)?$"
 )
 
 

@@ -259,6 +259,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
     text = _for_the_household(text)
     text = _trees_after_the_wish(text) or text
+    if "认领" in text:
+        text = nlu.without_who_i_am(text)  # round 30: '我系党员认领三棵龙眼', '本人是党员，认领两棵杨梅'
     if _PREFIX.match(text) and nlu.is_question(text):
         text = _without_may_i(text)
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):

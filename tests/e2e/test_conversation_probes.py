@@ -764,3 +764,8 @@ ROUND_19H_MISSES = {message: why for why, messages in _ROUND_19H_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19h.tsv", ROUND_19H_MISSES))
 def test_round_19h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", {}))
+def test_round_19i_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
