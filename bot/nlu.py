@@ -1998,6 +1998,8 @@ _HOW_TO_USE_RE = re.compile(
     r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
 )
 _WHAT_IT_DOES_RE = re.compile(
+    # round 30 (19i): what this is, asked just after following ('刚关注 这个是做什么的', '刚关注的 这个号是干嘛的')
+    r"^(?:刚关注|新关注|刚加|刚扫码)(?:的|了)?(?:这个|这)(?:号|公众号|账号|东西)?(?:是)?(?:做什么|干什么|干嘛|干吗|搞什么|做乜|干啥|做啥)(?:的|用的)?$|"
     # round 21: asked formally ('请问本公众号提供哪些服务')
     rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
@@ -2632,6 +2634,8 @@ _QUEUE_RE = re.compile(
     r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
     r"|有(?:没有)?人(?:提问|问问题|提问题)"
+    # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
+    r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     # round 25: counted in 单 or 张 ('有几多单未答')
@@ -2754,10 +2758,22 @@ _NOT_YET_RE = re.compile(
 )
 
 
+# round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
+_NOT_TODAY_RE = re.compile(
+    r"^(?:今天|今日|而家|现在|这次|今次)?(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+)
+
+
 def put_off_said(norm: str) -> bool:
     """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first); or why it is
     not due yet ('荔枝还没种', '苗还没买到': round 28)."""
-    return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm)))
+    return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
+
+
+# round 30 (19i): deleting what was just sent, the verb first ('唔该删咗头先嗰张相': 删了头先那照片)
+_DELETE_FIRST_RE = re.compile(
+    r"^(?:删|删除|删掉|撤回)(?:了|掉)?(?:头先|刚才|刚刚|上一)?(?:那|这|嗰|呢)?(?:张|条|个)?(?:照片|相片|相|图片|图|记录)(?:吧|啦|先)?$"
+)
 
 
 def retraction_said(norm: str) -> bool:
@@ -2767,7 +2783,7 @@ def retraction_said(norm: str) -> bool:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     norm = bare
-    return bool((len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare))
+    return bool((len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare) or _DELETE_FIRST_RE.match(bare))
 
 
 # something added to what was just asked ('补充一下 叶子背面有白色小点点', '对了 掉下来的叶子边边是焦的', '忘了说 …'): a
