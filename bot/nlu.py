@@ -1996,6 +1996,8 @@ _HOW_TO_USE_RE = re.compile(
     rf"(?:使用|用|操作|玩)(?:{_THE_BOT}|法|的|啊|呀)*$"
     rf"|^(?:请问|请|麻烦)?(?:教我|我不会|不会)?(?:你|您|你们|公众号|这个号|助手|小助手|机器人|系统|小程序)(?:要|应该|该|是)?"
     r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
+    # round 30 (19i): taught how, asked of the bot ('你教我怎么弄这个', after '我老人家不会用')
+    r"|^(?:你|您)?(?:教|教下|教一下)(?:我)?(?:怎么|怎样|如何)(?:弄|搞|操作|用|使用)(?:这个|这个东西|这东西)?$"
 )
 _WHAT_IT_DOES_RE = re.compile(
     # round 30 (19i): what this is, asked just after following ('刚关注 这个是做什么的', '刚关注的 这个号是干嘛的')
@@ -2045,7 +2047,8 @@ _LOG_ASKED_RE = re.compile(
 _LOG_WORD = r"(?:登记|记录|报|录入|登)"
 _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # round 27: the trees of parents without a phone ('阿爸阿妈冇手机 佢哋种嘅树点样记录': 他们种的树怎么记录)
-    r"^(?:我|我们|我家|他们|她们|它们|爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|前两天|前几日|前两日|早几天|刚才|刚刚|头先|已经|都)*"
+    r"^(?:我|我们|我家|他们|她们|它们|爸妈|父母|阿爸阿妈|爷爷奶奶|老人家)?(?:上礼拜|上星期|上周|上个月|上月|昨天|前天|前日|今天|前几天|前两天|前几日|前两日|早几天|刚才|刚刚|头先|已经|都"
+    r"|上午|下午|早上|今早|朝早)*"  # round 30 (19i): the time of day ('我下午在田边种了树')
     # round 28: at a plot ('上周在党建林种了树')
     r"(?:在?[一-鿿]{1,4}?(?:门口|前|后|边|里|口|头|尾|旁|林|园|山|地))?(?:今天|昨天|前天|前日|刚才|刚刚|头先)?"
     # set 19e: the trees planted as what is logged ('我家房前屋后种的树', '村道两边今日种嗰批树'), a particle after ('种咗树喇')
@@ -2058,6 +2061,8 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
     # set 19e: the wish to log them, no how asked ('我种咗树想记录低': 记低, Cantonese for writing down)
     rf"|(?:我)?(?:想|要)(?:帮我)?{_LOG_WORD}(?:低|下|一下|下来|上去|进去)?"
+    # round 30 (19i): asked to put them down ('…种了树 帮我记上', '…种了树啊你帮我录进去吧')
+    r"|(?:你)?(?:帮我|给我|同我|帮忙)(?:记|录|登记|记录|录入)(?:上|进去|入去|下|低|一下|上去)?"
     rf"|(?:要|需要)(?:在这里|在这|这里){_LOG_WORD}(?:吗|不|没有)?"
     # round 25: not logged yet, logged late now ('未记录 而家补记得唔得', '还没登记 现在补登可以吗')
     rf"|(?:还|都)?(?:未|没|没有|还没|还未)(?:有)?{_LOG_WORD}(?:到|上)?(?:现在|今天|而家)?(?:再)?(?:补|才)?(?:{_LOG_WORD}|记)?"
@@ -2386,7 +2391,8 @@ def planting_day_asked(norm: str) -> bool:
 _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}的)?{_ZONE}$"  # 认领党建林的管护片区
+    # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}$"
     # round 25: the zone named first, then 'I want one too' ('管护区 我都要一块')
     rf"|^{_ZONE}(?:我|我们)(?:也|都)?(?:要|想要|想)(?:一块|一个|一片)$"
     rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
@@ -2415,7 +2421,7 @@ _ZONE_ASKED_RE = re.compile(
 
 # round 22: what the zone is for, said after the claim ('…认领一块党员责任区 负责守绿护绿'); one's own forgotten
 # ('我负责的那片责任区是哪块 忘了'); which there are, then a table asked for ('党员责任区有边几块 发个表嚟睇下')
-_ZONE_PURPOSE_AFTER_RE = re.compile(r"(?<=区)(?:负责|用来|去|来)[\u4e00-\u9fff]{1,6}$")
+_ZONE_PURPOSE_AFTER_RE = re.compile(r"(?<=区)(?:负责|用来|去|来|帮手|帮忙)[\u4e00-\u9fff]{1,6}$")  # round 30: 帮手淋水
 _FORGOTTEN_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:忘了|忘|忘记了|忘记|不记得了|不记得|唔记得)$")
 _TABLE_AFTER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:发|给|拿)(?:个|张|份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
@@ -2783,7 +2789,9 @@ def retraction_said(norm: str) -> bool:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     norm = bare
-    return bool((len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare) or _DELETE_FIRST_RE.match(bare))
+    return bool(
+        (len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare) or _DELETE_FIRST_RE.match(bare)
+    )
 
 
 # something added to what was just asked ('补充一下 叶子背面有白色小点点', '对了 掉下来的叶子边边是焦的', '忘了说 …'): a

@@ -766,6 +766,59 @@ def test_round_19h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", {}))
+# Round 19's ninth blind set (tests/data/conversation_probes_19i.tsv, 140 probes), written by a writer who saw only
+# DESIGN.md and the seeds. Its blind figure, run by the lead before anyone looked: main before round 30 (07b5cf0)
+# 111/140. Round 30 (the lead) was developed on it: 130/140 after, a development figure
+# (tests/e2e/test_conversation_round30.py has the classes' own examples). The misses left are listed here, strict.
+_ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "whether trees reported earlier were recorded, the trees named first (报的那两棵龙眼记上没有): the FAQ's steps of"
+        " a record answer it; progress would show them (the recorded-asked reader wants 我的/我种的 before it)",
+        ["上个礼拜报的那两棵龙眼记上没有"],
+    ),
+    (
+        "one relative's task (我妈那户算不算完成了): the design call of round 28's left probe (a relative's own household"
+        " may not be the sender's); the FAQ's household rule answers whether one tree counts",
+        ["我妈那户算不算完成了每户一棵"],
+    ),
+    (
+        "the name shown corrected in a story (点解显示我叫张亚妹 我系张雅梅啊 改返啦): the rename readers want the wrong"
+        " and the right name in one clause; a ticket is filed",
+        ["点解显示我叫张亚妹 我系张雅梅啊 改返啦"],
+    ),
+    (
+        "adoption in 潮汕 (阮想认一丛: 一丛 a clump, a tree) and with its price asked first (要几钱 点报名): the FAQ's"
+        " adoption answer, which says 发“认养”, is given; the list would be better for the first",
+        ["有无树好认养 阮想认一丛", "听讲可以认种认养 要几钱 点报名"],
+    ),
+    (
+        "the village collective's certificate (村集体的植树证书): not the sender's own; the FAQ's answer on certificates",
+        ["村集体的植树证书点样下载打印"],
+    ),
+    (
+        "registering a grandmother with no request word (帮阿嫲开的号 她叫梁桂英 埔心村人): the story reader wants 登记 or"
+        " 注册 said",
+        ["帮阿嫲开的号 她叫梁桂英 埔心村人"],
+    ),
+    (
+        "an adviser asking how to answer (格式是什么): the FAQ's answer on asking experts is given; the help text (答"
+        " <编号> <回答>) would be right",
+        ["顾问怎么回复村民的问题 格式是什么"],
+    ),
+    (
+        "white insects under the leaves told while a ticket on yellowing 桂花 leaves is open: a symptom of its own is its"
+        " own ticket (round 20's design: '叶子被虫咬了好多洞' after '叶子有黑斑'); the writer reads it as the same tree",
+        ["叶底有啲白色小虫仔"],
+    ),
+    (
+        "where to upload the photo while a record waits for it: the FAQ's steps of a record (拍一张照片发过来) answer it;"
+        " the probe wants the record's next step",
+        ["照片在哪里上传 我找不到按钮"],
+    ),
+]
+ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", ROUND_19I_MISSES))
 def test_round_19i_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

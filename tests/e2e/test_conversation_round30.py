@@ -46,6 +46,10 @@ EXAMPLES = [
     ("ticket", "叶子背面有好多小黑点", "supplement"),
     # the name corrected, the wrong one and the right one said
     ("member", "名字登记错了 我叫陈玉梅不是陈玉妹 改一下", "rename"),
+    # added after the run on main (their 19i probes and these cover them): taught how, asked of the bot; a care zone by
+    # where it is, why after it
+    ("member", "我唔识用 你教下我点用", "help"),
+    ("party", "我想认领村口那块责任区帮忙浇水", "zone"),
 ]
 
 # (context, message, handlers it must not reach)
@@ -60,9 +64,13 @@ CONTROLS = [
     ("member", "我是党员 要种几棵", {"pledge"}),
     ("member", "认养的树死了怎么办", {"adoption_list"}),
     ("member", "我老公的证书怎么领", {"my_certificates"}),
+    ("member", "教我怎么种桂花", {"help"}),
+    ("party", "村口那块责任区谁认领了", {"zone_claim"}),
 ]
 
 
+# Run once on main before round 30 (07b5cf0): 6/24 (controls 10/10); after: 24/24 (controls 10/10). The last two
+# examples and controls were added with their classes, after that run.
 LEFT: dict[str, str] = {}
 
 
