@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         requests = {}
         for name, server in servers.items():
-            server.start(timeout=60)
+            server.start(timeout=180)
             requests[name] = post_texts(server.port, signer, TEXT_SETS[args.texts])
             drive(4, requests[name], per_client=50)  # warm-up
         for round_no in range(1, args.rounds + 1):

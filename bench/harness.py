@@ -201,7 +201,7 @@ class ServerProcess:
     def worker(cls, config: Path, **kw) -> ServerProcess:
         return cls([PYTHON, str(ROOT / "run.py"), "--config", str(config), "worker"], **kw)
 
-    def start(self, timeout: float = 60.0) -> ServerProcess:  # a `serve` loads the FAQ index before /healthz answers
+    def start(self, timeout: float = 180.0) -> ServerProcess:  # a `serve` loads the FAQ index before /healthz answers
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         try:
             self.proc = subprocess.Popen(self.argv, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT)

@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         return found
 
     try:
-        server.start(timeout=60)
+        server.start(timeout=180)
         request = post_texts(port, Signer(TOKEN), TEXT_SETS[args.texts])
         drive(4, request, per_client=50)  # warm-up: the FAQ index, the plans
         time.sleep(1.2)

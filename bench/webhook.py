@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         requests = {}
         for name, server in servers.items():
-            server.start(timeout=60)
+            server.start(timeout=180)
             requests[name] = post_texts(server.port, signer, TEXT_SETS[args.texts])
             drive(4 * max(1, len(server.children())), requests[name], per_client=25)  # warm-up: every worker
         if args.photos:

@@ -166,4 +166,4 @@ class FlowTable:
             step, state, match = found
             return step.handle(ctx, state, match)
 
-        return Route(name, matches, handle)
+        return Route(name, matches, handle, flow=self.flow.name)

@@ -209,8 +209,12 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
 
 def worth_a_ticket(text: str) -> bool:
     """At least two Chinese characters, or four letters/digits: not '1', '?' or an emoji."""
-    han = len(re.findall(r"[\u4e00-\u9fff]", text or ""))
-    return han >= 2 or len(re.findall(r"[A-Za-z0-9]", text or "")) >= 4
+    return bool(_TWO_HAN.search(text or "") or _FOUR_LETTERS_OR_DIGITS.search(text or ""))
+
+
+# worth_a_ticket's two counts as searches that stop at the second character or the fourth (no list of every one)
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
+_FOUR_LETTERS_OR_DIGITS = re.compile(r"[A-Za-z0-9](?:[^A-Za-z0-9]*[A-Za-z0-9]){3}")
 
 
 def new_public_token() -> str:

@@ -38,6 +38,9 @@ class Route:
     name: str
     matches: Callable[[Ctx], Any]
     handle: Callable[[Ctx, Any], str | None]
+    # the flow whose table the route answers (bot/conversation.py ``FlowTable.route``): its matcher finds nothing for a
+    # sender without that flow live, so ``dispatch`` does not ask it then (a dozen tables a message, issue 21)
+    flow: str | None = None
 
 
 class MessageView:
@@ -223,12 +226,16 @@ def dispatch(routes: Sequence[Route], ctx: Ctx, planned: Plan | None = None) -> 
     routes it kept, handing each staged matcher what was read ahead."""
     if planned is None:
         for route in routes:
+            if route.flow is not None and (live := ctx._live_flows) is not None and route.flow not in live:
+                continue  # its flow is not live: the table's matcher would answer None (Flow.state)
             match = route.matches(ctx)
             if match:
                 return route.name, route.handle(ctx, match)
         return "unhandled", None
     for route, read in planned:
         if read is ASK:
+            if route.flow is not None and (live := ctx._live_flows) is not None and route.flow not in live:
+                continue  # its flow is not live: the table's matcher would answer None (Flow.state)
             match = route.matches(ctx)
         elif isinstance(read, Decided):
             match = read.match

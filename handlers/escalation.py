@@ -470,14 +470,21 @@ def on_resolved(ctx: Ctx, _match) -> str:
     return ctx.t("escalation.resolved", id=ticket["id"])
 
 
-def _match_repeat(ctx: Ctx):
+@pure
+def _worth_a_ticket(ctx: Ctx) -> bool:
+    """A text worth a ticket (``escalation.worth_a_ticket``): the pure part of the matchers below, read ahead
+    (bot/router.py ``staged``: kept in the text's plan, so a repeated text is not read again in the writer)."""
+    text = _text(ctx)
+    return bool(text and escalation.worth_a_ticket(text))
+
+
+def _repeat_then(ctx: Ctx, _worth: bool):
     """The same text again within the 补充 window of the ticket that holds it (a villager who saw no answer yet);
     not after a new photo (the photo question then brings it to that ticket, ``_open_ticket``)."""
     text = _text(ctx)
+    assert text  # _worth_a_ticket
     if (
-        not text
-        or not escalation.worth_a_ticket(text)
-        or planting.pending_photos(ctx)
+        planting.pending_photos(ctx)
         or _free_photos_when_matching(ctx)
         or not _recent_when_matching(ctx)[1]  # no ticket open: none to repeat
     ):
@@ -489,11 +496,13 @@ def on_repeat(ctx: Ctx, ticket) -> str:
     return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]))
 
 
-def _match_photo_question(ctx: Ctx) -> bool:
+_match_repeat = staged(_worth_a_ticket, _repeat_then)
+
+
+def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
     """A question about the photo just sent ("看看这棵树怎么了"), before planting reads it as a record."""
     text = _text(ctx)
-    if not text or not escalation.worth_a_ticket(text):
-        return False
+    assert text  # _worth_a_ticket
     if not (planting.pending_photos(ctx) or _free_photos_when_matching(ctx)):
         return False
     if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
@@ -502,6 +511,9 @@ def _match_photo_question(ctx: Ctx) -> bool:
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
     return result.reason == "diagnosis" or (result.kind == "escalate" and nlu.is_question(text))
+
+
+_match_photo_question = staged(_worth_a_ticket, _photo_question_then)
 
 
 def on_photo_question(ctx: Ctx, _match) -> str:
@@ -532,15 +544,16 @@ def on_supplement(ctx: Ctx, ticket) -> str:
     return reply
 
 
-def match_text_supplement(ctx: Ctx):
+def _text_supplement_then(ctx: Ctx, _worth: bool):
     """Text within escalation.attach_minutes of the villager's open ticket (used by handlers/faq.py, which
     places it after chit-chat and before the FAQ answer). Details (`去年施过两次鸡粪`) and questions about the
     same tree (`还有它的叶子也卷了`, the ticket's tree named) are 补充; a new question the FAQ answers confidently
     (`河边种什么好`) is answered, one it cannot answer (`我家荔枝叶子有黑斑` on a 龙眼 ticket) is its own ticket.
     With several tickets in the window, the latest one the text belongs to takes it."""
     text = _text(ctx)
-    if not text or not escalation.worth_a_ticket(text):
-        return None
+    assert text  # _worth_a_ticket
+    if not _recent_when_matching(ctx)[1]:
+        return None  # no ticket open: none to join (what _supplementable_when_matching finds below)
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (
@@ -551,6 +564,9 @@ def match_text_supplement(ctx: Ctx):
             None,
         )
     return next((ticket for ticket in _supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
+
+
+match_text_supplement = staged(_worth_a_ticket, _text_supplement_then)
 
 
 def _answered_by_faq(ctx: Ctx, text: str) -> bool:
@@ -567,19 +583,20 @@ def _points_at(ctx: Ctx, ticket: dict) -> bool:
 
 
 # -- fallback: what the bot cannot answer ---------------------------------------------------------
+@pure
 def _escalatable(ctx: Ctx) -> bool:
     """Unrecognised voice, or a real question the FAQ could not answer (it reached the fallback)."""
-    text = _text(ctx)
-    return _is_silent_voice(ctx) or bool(text and escalation.worth_a_ticket(text))
+    return _is_silent_voice(ctx) or _worth_a_ticket(ctx)
 
 
-def _match_follow_up(ctx: Ctx):
+def _follow_up_then(ctx: Ctx, _read: bool):
     """A follow-up to the answered ticket: a voice, a detail, or a question about the same tree (another
     question is its own ticket, as in the 补充 window)."""
-    if not _escalatable(ctx):
-        return None
     ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
     return ticket if ticket and (_is_silent_voice(ctx) or _joins(ctx, ticket)) else None
+
+
+_match_follow_up = staged(_escalatable, _follow_up_then)
 
 
 def on_follow_up(ctx: Ctx, ticket) -> str:
@@ -591,9 +608,11 @@ def on_silent_voice(ctx: Ctx, _match) -> str:
     return _voice_ticket(ctx)
 
 
-def _match_unanswered(ctx: Ctx) -> bool:
-    text = _text(ctx)
-    return bool(text and escalation.worth_a_ticket(text) and escalation.faq_result(ctx).reason != "empty")
+def _unanswered_then(ctx: Ctx, _worth: bool) -> bool:
+    return escalation.faq_result(ctx).reason != "empty"
+
+
+_match_unanswered = staged(_worth_a_ticket, _unanswered_then)
 
 
 def on_unanswered(ctx: Ctx, _match) -> str:

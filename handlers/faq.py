@@ -7,6 +7,8 @@ Text sent within escalation.attach_minutes of the villager's open ticket joins t
 
 from __future__ import annotations
 
+import functools
+
 from bot import escalation, nlu
 from bot.context import Ctx
 from bot.router import Route, warmed_by
@@ -42,6 +44,7 @@ GREETING_WORDS = (
 THANKS_WORDS = ("谢", "感谢", "不该", "辛苦", "赞")  # in normalised text: 唔该 is 不该
 
 
+@functools.lru_cache(maxsize=4096)  # a pure reading of the text: 你好, 谢谢 and the like repeat (issue 21)
 def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
     way to a person; a greeting gets the greeting; thanks, praise, 好的, 哈哈 and the like a friendly 'you're welcome';

@@ -378,8 +378,13 @@ RECENT_ACTIVITY_OF_USER = _recent_activity_sql("users.openid")
 
 
 def recent_activity_of(read: str) -> tuple[list[int], bool]:
+    if read == _NO_RECENT_ACTIVITY:  # most texts: no photo, no ticket open (no JSON to read)
+        return [], False
     photos, any_open = json.loads(read)
     return sorted(photos), bool(any_open)
+
+
+_NO_RECENT_ACTIVITY = "[[],0]"  # what SQLite's json_array gives for no photo and no ticket open
 
 
 # -- who answers -----------------------------------------------------------------------------------

@@ -255,6 +255,10 @@ def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tm
             return separate
 
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == ([], False)
+        nothing = users.touch_inbound(
+            db, "o-a", until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since])]
+        )
+        assert nothing is not None and nothing["read:recent"] == store._NO_RECENT_ACTIVITY  # read without JSON
         later, earlier = photo("o-a", "2027-03-05T10:20:00"), photo("o-a", "2027-03-05T10:05:00")
         photo("o-a", "2027-03-05T09:59:59"), photo("o-a", "2027-03-05T10:31:00"), photo("o-b", "2027-03-05T10:10:00")
         photo("o-a", "2027-03-05T10:10:00", kind="voice")
