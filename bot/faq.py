@@ -1117,7 +1117,9 @@ class FaqIndex:
     def _symptom_kept(self, norm: str, result: FaqResult, agreed: FaqResult) -> bool:
         """A symptom told of one's own tree (the diagnosis rule) stays with a person although the agreed precedents
         answer it, when the model reads a person by ``[model] symptom`` (round 29: '我种的荔枝去年挂果好多，今年全部
-        落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble)."""
+        落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble); round 30: so
+        do the money, complaint and dispute rules (``[model] symptom_rules``: '村委把买树苗的钱从我家分红里扣了' is
+        near three questions on the campaign's funds, but it tells of one household's money)."""
         model = self.precedents.model
         if model is None or result.reason not in self._model_symptom_rules or agreed.kind != "answer":
             return False
@@ -1225,6 +1227,8 @@ class FaqIndex:
             return lead >= self._model_kept_lead and result.reason not in self._model_held
         if answer is None or (result.reason == "species_topic" and not (answer.entry_id or "").startswith("species.")):
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
+        if result.reason == "recommend":
+            return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
         return lead >= self._model_kept_switch and len(norm) >= self._model_short
 
     def _of_people(self, result: FaqResult) -> bool:

@@ -2290,7 +2290,9 @@ def test_round_29_a_symptom_of_ones_own_tree_stays_a_persons_over_agreed_precede
         ("几月份种树最好", "camp.window"),
         ("认养了以后是我自己浇水还是村里浇", "camp.care"),
         ("铁冬青适合种在学校里吗", "species.铁冬青.sites"),
-        ("熊胆木适合种在祠堂边吗", "species.铁冬青.sites"),  # AD's; 熊胆木 is 铁冬青's folk name
+        ("河堤斜坡种什么好，要根深的", "recommend.河边+护岸"),  # AD's: which trees was asked, the model keeps it
+        ("种什么树可以做围篱", "recommend.绿篱"),  # AD's: 围篱 is a hedge
+        ("刚种下的苗能施鸡粪吗", "tech.fertilizer_burn"),  # AD's: manure on a new seedling burns like urea
     ],
 )
 def test_round_30_classes_read_from_ads_confident_wrongs(index, question, expected):
