@@ -658,6 +658,7 @@ class _Intent:
     needs_tree: bool = False  # only when a tree off the list is named ('芒果算不算数')
     species_topic: str | None = None  # a species named that has this topic's field answers it instead
     before_rules: bool = False  # asked before the symptom and felling rules: a public matter, not one's own tree
+    situation: bool = False  # its words tell who asks (typing, being away), not what: another reading asked goes first
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
@@ -774,6 +775,7 @@ class FaqIndex:
                 bool(i.get("needs_tree")),
                 i.get("species_topic"),
                 bool(i.get("before_rules")),
+                bool(i.get("situation")),
             )
             for i in matching.get("intent", [])
         ]
@@ -828,6 +830,7 @@ class FaqIndex:
         self._model_safety = float(model.get("safety", 9.0))  # a safety rule's person, overruled by this
         # a symptom of one's own tree stays a person's, whatever the agreed precedents say, when it reads one by this
         self._model_symptom = float(model.get("symptom", 9.0))
+        self._model_symptom_rules = frozenset(model.get("symptom_rules", ["diagnosis"]))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -980,6 +983,8 @@ class FaqIndex:
             result = self._by_model(question, norm, result)
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
+        elif result.kind == "answer":
+            result = self._answer_by_model(question, norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1010,6 +1015,8 @@ class FaqIndex:
         site = nlu.find_site(norm)
         offlist = bool(mentions) and species is None
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
+        if intent and intent.situation:
+            intent = self._beyond_situation(question, norm, intent, species, bool(mentions), bool(site), offlist)
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
         # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
@@ -1053,6 +1060,21 @@ class FaqIndex:
             return _escalate("low_confidence")
         return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
 
+    def _beyond_situation(
+        self, question: str, norm: str, intent: _Intent, species: str | None, named: bool, site: bool, offlist: bool
+    ) -> _Intent | None:
+        """An intent whose words only tell who asks (``situation``: '不会打字', '在外地打工') gives way to what is asked
+        besides (round 30): another intent ('…每户要认种一棵 我不知道去哪里领苗' is the seedlings), a tree's topic
+        ('香港的亲戚问我 门口种棵桂花要离屋多远': the tree's card) or a recommendation ('…我孙女帮我打的 请问种什么树好')."""
+        other = next((i for i in self._intents if not i.situation and i.matches(norm, named, site, offlist)), None)
+        if other is not None:
+            return other
+        if species and self._topic(norm)[0]:
+            return None
+        if not species and self._recommend(norm, question):
+            return None
+        return intent
+
     def _agreed_by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
         """The label the ``nearest`` precedents all give, each at least ``agreed`` close (round 24), whatever the
         matcher found: its answer, an escalation by a rule's class (a symptom, money, land told in a story: '一袋要三十块，
@@ -1095,9 +1117,11 @@ class FaqIndex:
     def _symptom_kept(self, norm: str, result: FaqResult, agreed: FaqResult) -> bool:
         """A symptom told of one's own tree (the diagnosis rule) stays with a person although the agreed precedents
         answer it, when the model reads a person by ``[model] symptom`` (round 29: '我种的荔枝去年挂果好多，今年全部
-        落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble)."""
+        落花，连续两年这样' is near three questions about when a tree fruits, but it tells a tree's trouble); round 30: so
+        do the money, complaint and dispute rules (``[model] symptom_rules``: '村委把买树苗的钱从我家分红里扣了' is
+        near three questions on the campaign's funds, but it tells of one household's money)."""
         model = self.precedents.model
-        if model is None or result.reason != "diagnosis" or agreed.kind != "answer":
+        if model is None or result.reason not in self._model_symptom_rules or agreed.kind != "answer":
             return False
         label, lead, _ = self._model_reading(model, norm)
         return label == "escalate" and lead >= self._model_symptom
@@ -1171,6 +1195,16 @@ class FaqIndex:
             return result
         return replace(answer, reason="safety_model")
 
+    def _answer_by_model(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """An answer given beside a safety line, another entry's when the model reads it by ``[model] safety`` as
+        ``_by_model`` would (round 30: '剪下来的枝条烧掉可以吗' is the prunings, not the cuttings; the fire's line
+        first); never a person's or small talk over the line's words."""
+        model = self.precedents.model
+        if model is None or self._model_reading(model, norm)[1] < self._model_safety:
+            return result
+        switched = self._by_model(question, norm, result)
+        return switched if switched.kind == "answer" else result
+
     def _model_reading(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
         """The model's label for the question, its lead over the next, and the answer it stands for here (None for a
         person, small talk, or a label no entry gives for the trees named)."""
@@ -1193,6 +1227,8 @@ class FaqIndex:
             return lead >= self._model_kept_lead and result.reason not in self._model_held
         if answer is None or (result.reason == "species_topic" and not (answer.entry_id or "").startswith("species.")):
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
+        if result.reason == "recommend":
+            return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
         return lead >= self._model_kept_switch and len(norm) >= self._model_short
 
     def _of_people(self, result: FaqResult) -> bool:

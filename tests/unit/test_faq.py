@@ -2270,3 +2270,49 @@ def test_round_29_a_symptom_of_ones_own_tree_stays_a_persons_over_agreed_precede
     question = "我种的荔枝去年挂果好多，今年全部落花，连续两年这样"
     result = index.match(question)
     assert (result.kind, result.reason) == ("escalate", "diagnosis")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # tests/data/faq_rule_checks_30.tsv, written before the change in words of their own (22 of 31 right then)
+        ("我阿妈不识字，叫我帮她问，门口种什么树好", "recommend.房前屋后"),  # who asks is told; what is asked answers
+        ("我女儿在深圳打工，她问家门口种的龙眼要离房子多远", "species.龙眼.card"),
+        ("我常年在外地打工，家里的树能不能认养给村里种", "camp.adopt"),  # being away and asking to adopt: adoption
+        ("我不会打字 用语音问可以吗", "bot.voice"),
+        ("荔枝离门口要多远", "species.荔枝.card"),  # distance from a door is the card's, not the spacing between trees
+        ("桂花之间隔多远种一棵", "species.桂花.spacing"),
+        ("种木棉有什么讲究", "species.木棉.card"),
+        ("天井中间种一棵树好不好", "camp.fengshui"),  # a yard's centre is a custom, not 间种
+        ("荔枝树中间种花生行不行", "tech.intercropping"),
+        ("我现在绑在哪个村，在哪里看", "bot.my_info"),  # bound to a village is no stake
+        ("都八月了，现在种树还来得及吗", "tech.late_season"),
+        ("几月份种树最好", "camp.window"),
+        ("认养了以后是我自己浇水还是村里浇", "camp.care"),
+        ("铁冬青适合种在学校里吗", "species.铁冬青.sites"),
+        ("河堤斜坡种什么好，要根深的", "recommend.河边+护岸"),  # AD's: which trees was asked, the model keeps it
+        ("种什么树可以做围篱", "recommend.绿篱"),  # AD's: 围篱 is a hedge
+        ("刚种下的苗能施鸡粪吗", "tech.fertilizer_burn"),  # AD's: manure on a new seedling burns like urea
+    ],
+)
+def test_round_30_classes_read_from_ads_confident_wrongs(index, question, expected):
+    assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["村干部把我家买树苗的钱从补贴里面扣掉了，都没通知我", "组长把我们几户买苗的钱从分红里扣了，没人讲过"],
+)
+def test_round_30_money_withheld_stays_a_persons_over_agreed_precedents(index, question):
+    """Near three questions on where the campaign's money comes from (the agreed precedents: camp.funding), money
+    withheld from one's own household is a grievance: the money rule stays when the model reads a person."""
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "money")
+
+
+def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
+    """A fire's safety line fired, the rules ranked the cuttings (剪下来的枝条); the model reads the prunings by
+    more than [model] safety: the prunings' answer, the line still first."""
+    result = index.match("树种活了，剪下来的枝条烧掉可以吗")
+    assert (result.entry_id, bool(result.safety)) == ("tech.prunings", True)
+    assert result.answer_text.startswith(result.safety)
