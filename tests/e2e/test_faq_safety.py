@@ -25,6 +25,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "holes": ("盖上", "围起来", "120"),
     "hazard": ("别站在树下", "围起来", "别一个人锯"),
     "person_hurt": ("别乱搬动", "按住", "120"),
+    "bite": ("马蜂", "120"),
 }
 
 
@@ -63,6 +64,8 @@ def later(bot, minutes: int = 11) -> None:
         # round 29: a person hurt (fallen, cut by a hoe, collapsed): the injury line, then a person
         ("我阿妈上山种树跌落山坡 而家起唔到身", "person_hurt"),
         ("挖树穴时锄头铲到脚 流好多血", "person_hurt"),
+        # round 32: stung many times and dizzy is still a person's (asked how to treat one sting, the entry answers)
+        ("被马蜂蜇了好多处 头好晕", "bite"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):
@@ -88,6 +91,10 @@ def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(v
         ("喷农药要穿什么才不会中毒", "pesticide", "戴手套、口罩"),
         ("我家门前有条电线 树种在下面以后长高了会不会被砍", "power", "两边各5米内只种矮的"),
         ("打风之前要做啲咩 怕棵树倒落嚟砸到屋", "typhoon", "加固支撑"),
+        # round 32 (issue 17 §4): first aid asked as a question, and falls prevented: the line, then the new entry
+        ("手被黄蜂叮了一下 要怎么处理", "bite", "肥皂水冲洗"),
+        ("打药吸多了头晕 要怎么急救", "pesticide", "脱掉沾药的衣服"),
+        ("老人家爬梯子摘龙眼 要注意什么安全", "ladder", "不站最上两级"),
     ],
 )
 def test_a_question_about_a_danger_is_answered_after_the_safety_line_without_a_ticket(

@@ -2299,6 +2299,19 @@ def test_round_30_classes_read_from_ads_confident_wrongs(index, question, expect
     assert _got(index.match(question)) == expected
 
 
+def _rule_checks(name: str) -> list[tuple[str, str]]:
+    lines = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")[:2]) for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_32.tsv"))
+def test_round_32_topics_no_entry_covered_are_answered(index, question, expected):
+    """tests/data/faq_rule_checks_32.tsv: issue 17 §4's missing knowledge (citrus and 黄龙病, 化橘红, 油茶, tea, chestnut,
+    kiwifruit, wasps, falls, leeches, plant allergy, pesticide first aid, coastal, quarry, dust, the national planting
+    duty) asked in words of their own, with controls that stay with their old answer or a person."""
+    assert _got(index.match(question)) == expected
+
+
 @pytest.mark.parametrize(
     "question",
     ["村干部把我家买树苗的钱从补贴里面扣掉了，都没通知我", "组长把我们几户买苗的钱从分红里扣了，没人讲过"],
@@ -2316,3 +2329,31 @@ def test_round_30_the_model_reads_the_answer_beside_a_safety_line(index):
     result = index.match("树种活了，剪下来的枝条烧掉可以吗")
     assert (result.entry_id, bool(result.safety)) == ("tech.prunings", True)
     assert result.answer_text.startswith(result.safety)
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        ("tech.citrus_greening", ("检疫", "挖掉", "村委", "无病毒")),  # reported and dug out, never treated
+        ("tech.citrus", ("检疫", "核实后计入", "黄龙病")),  # off the list: counted once staff check it
+        ("tech.wasps", ("119", "120", "喘不过气")),
+        ("tech.pesticide_first_aid", ("120", "标签", "清水")),
+        ("tech.plant_allergy", ("肥皂", "120")),
+        ("tech.fall_safety", ("防滑", "120")),
+        ("tech.tea", ("以村委为准",)),  # a crop: whether it counts is the village's
+        ("camp.national_duty", ("1981",)),
+    ],
+)
+def test_round_32_answers_say_what_keeps_people_and_trees_safe(index, entry_id, words):
+    entry = next(e for e in index.entries if e.id == entry_id)
+    for word in words:
+        assert word in entry.answer, (entry_id, word)
+
+
+def test_round_32_first_aid_asked_is_answered_after_the_safety_line(index):
+    result = index.match("被黄蜂蜇了要怎么处理")
+    assert (result.kind, result.entry_id) == ("answer", "tech.wasps")
+    assert result.safety.startswith("⚠") and "120" in result.safety
+    result = index.match("喷农药的时候不小心吸进去头晕想吐，怎么急救")
+    assert (result.kind, result.entry_id) == ("answer", "tech.pesticide_first_aid")
+    assert result.safety.startswith("⚠")
