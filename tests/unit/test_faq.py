@@ -2357,3 +2357,10 @@ def test_round_32_first_aid_asked_is_answered_after_the_safety_line(index):
     result = index.match("喷农药的时候不小心吸进去头晕想吐，怎么急救")
     assert (result.kind, result.entry_id) == ("answer", "tech.pesticide_first_aid")
     assert result.safety.startswith("⚠")
+
+
+@pytest.mark.parametrize("question", ["竹子几年可以成片", "竹子成片要几年"])
+def test_another_trees_stand_is_no_pine_wilt(index, question):
+    """Set AE (blind): after round 32's retraining the ranking read 成片 of bamboo as the pine-wilt entry; that entry is
+    answered by its intent only (a pine named, or 线虫), never ranked."""
+    assert index.match(question).entry_id != "tech.pine_wilt"
