@@ -1800,7 +1800,12 @@ _SWITCH_ON_RE = re.compile(
 # the receiving, then the reminders ('请重新给我发植树提醒', '我还想继续收到你们发的通知', '麻烦再帮我推送种树的消息'); Cantonese
 # 开返 (开回) with a measure word before them ('开返个提醒啦'). Not in a question ('退订了还会再收到消息吗')
 _ON_FRAME_RE = re.compile(
-    r"(?:重新|再次|再|继续|恢复|想|要|愿意)[^不别莫没]{0,4}?(?:发|推送|推|收|接收|订)[^不别莫没]{0,6}?(?:提醒|通知|推送|消息)"
+    # received or pushed again: the reminders or the messages
+    r"(?:重新|再次|再|继续|恢复)[^不别莫没专顾]{0,4}?(?:收|接收|推送|推)[^不别莫没专顾]{0,6}?(?:提醒|通知|推送|消息)"
+    # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
+    r"|(?:重新|再次|再|继续|恢复)[^不别莫没专顾]{0,4}?发[^不别莫没专顾]{0,6}?(?:提醒|通知)"
+    # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
+    r"|(?:想|要|愿意)[^不别莫没专顾]{0,4}?(?:收|接收)[^不别莫没专顾]{0,6}?(?:提醒|通知|推送)"
     r"|开回(?:个|些|一下|下)?(?:种树|植树)?(?:的)?(?:提醒|通知|推送)"
 )
 # round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
@@ -2335,7 +2340,7 @@ _JOIN_HOW_RE = re.compile(
 # round 30 (19i): the request as its frame, a few words allowed between its parts: the day's activity named, then who
 # wishes to go ('植树节的活动我要参加', '星期天村里种树我想去', '种树个活动我都想去'), or the wish, then the activity ('我和我老公都想参加
 # 种树活动'); how to sign up may follow ('…我想去 怎么报名'): the day's reply says how. Never negated, never a question.
-_GOING = r"[^不别莫没]{0,4}?(?:想|要|会)(?:去|来|参加|报名)"
+_GOING = rf"[^不别莫没]{{0,4}}?(?:想|要|会)(?:去|来|参加|报名){_WITH_RE}$"  # the wish last ('…要去村委领苗' is no wish)
 _JOIN_FRAME_RE = re.compile(
     rf"种树(?:节|日)?(?:的|个)?活动{_GOING}|种树(?:节|日){_GOING}|(?:{_WHEN}|村里|本村)[^不别莫没]{{0,4}}?种树{_GOING}"
     r"|(?:想|要)(?:去|参加|去参加)[^不别莫没]{0,6}?种树(?:节|日)?(?:的|个)?活动"

@@ -66,6 +66,11 @@ CONTROLS = [
     ("member", "我老公的证书怎么领", {"my_certificates"}),
     ("member", "教我怎么种桂花", {"help"}),
     ("party", "村口那块责任区谁认领了", {"zone_claim"}),
+    # found in the review: the frames never read the expert's messages, the sender's own sending, or a duty told
+    ("member", "我想收到专家的消息", {"reminders_on"}),
+    ("member", "我想发消息给专家", {"reminders_on"}),
+    ("member", "我要再发一次消息", {"reminders_on"}),
+    ("member", "村里种树要去村委领苗", {"event_join"}),
 ]
 
 
