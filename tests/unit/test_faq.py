@@ -2364,3 +2364,10 @@ def test_another_trees_stand_is_no_pine_wilt(index, question):
     """Set AE (blind): after round 32's retraining the ranking read 成片 of bamboo as the pine-wilt entry; that entry is
     answered by its intent only (a pine named, or 线虫), never ranked."""
     assert index.match(question).entry_id != "tech.pine_wilt"
+
+
+@pytest.mark.parametrize("question", ["我想发消息给专家", "怎么给专家发消息", "我想联系技术员"])
+def test_a_message_for_the_expert_is_asking_the_experts_not_the_reminders(index, question):
+    """Found in the simulator: '我想发消息给专家' was ranked to the reminders' answer (发“退订”…): a message to the
+    expert is how to ask one (bot.advisers)."""
+    assert index.match(question).entry_id == "bot.advisers"
