@@ -221,21 +221,28 @@ def _read(routes: Sequence[Route], reading: Reading) -> Plan:
     return tuple(kept)
 
 
+def _flow_not_live(route: Route, ctx: Ctx) -> bool:
+    """A flow table's route whose flow the sender has not live (known once read): its matcher would answer None
+    (``Flow.state``), so it is not asked."""
+    live = ctx._live_flows
+    return route.flow is not None and live is not None and route.flow not in live
+
+
 def dispatch(routes: Sequence[Route], ctx: Ctx, planned: Plan | None = None) -> tuple[str, str | None]:
     """The first route that matches handles the message. ``planned`` (``plan`` for this message): ask only the
     routes it kept, handing each staged matcher what was read ahead."""
     if planned is None:
         for route in routes:
-            if route.flow is not None and (live := ctx._live_flows) is not None and route.flow not in live:
-                continue  # its flow is not live: the table's matcher would answer None (Flow.state)
+            if _flow_not_live(route, ctx):
+                continue
             match = route.matches(ctx)
             if match:
                 return route.name, route.handle(ctx, match)
         return "unhandled", None
     for route, read in planned:
         if read is ASK:
-            if route.flow is not None and (live := ctx._live_flows) is not None and route.flow not in live:
-                continue  # its flow is not live: the table's matcher would answer None (Flow.state)
+            if _flow_not_live(route, ctx):
+                continue
             match = route.matches(ctx)
         elif isinstance(read, Decided):
             match = read.match
