@@ -1,0 +1,91 @@
+"""Round 31 of issue 17 §5, through signed pushes: a request read by its frame in the shared readers (bot/nlu.py
+"frames": the parts in order, a bounded gap between them, never negated, never a question), for every kind a frame
+reads (reminders off and on, joining, adoption, care zones, certificates, progress, cancel), and who the sender is said
+before the request left out in the shared reading (``nlu.without_who_i_am``, handlers/core.py). Its own examples (not
+any probe set's sentences), written before they were run anywhere, run once on main before round 31 (431bbbb) and once
+after, and controls: texts that look like the request and are not one (they must keep out of the handlers named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+# (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
+EXAMPLES = [
+    # who the sender is, said first, then the request of any kind
+    ("party", "我系党员想睇下我嘅证书", "certificate"),
+    ("cadre", "我是村干部 帮我看下全村进度", "progress"),
+    ("party", "本人系老党员 我种咗几多棵喇", "progress"),
+    ("member", "我是村民 想认养一棵荔枝树", "adopt"),
+    ("party", "我是党员 我要认领一块责任区", "zone"),
+    ("party", "作为党员我想参加这次种树活动", "join"),
+    ("member", "我系村民 唔好再发提醒俾我", "unsubscribe"),
+    # reminders off: the refusal, a few words, the sending, a few words, the reminders; or the reminders, then refused
+    ("member", "请你们以后别再每天发那些种树通知给我", "unsubscribe"),
+    ("member", "种树的通知我暂时不想收了", "unsubscribe"),
+    ("member", "植树提醒先帮我停一停", "unsubscribe"),
+    # reminders on
+    ("member", "之前退订了 现在还是想收到植树提醒", "resubscribe"),
+    ("member", "帮我把种树提醒重新打开吧", "resubscribe"),
+    # joining the planting day
+    ("member", "礼拜六种树我同老婆都想去", "join"),
+    ("member", "这周末村里的植树我也要报名", "join"),
+    ("party", "我想报名参加下个礼拜的义务植树", "join"),
+    # adoption
+    ("member", "我也想认种一棵果树 给孙子做纪念", "adopt"),
+    ("member", "屋企冇地种 想喺村里认养棵树", "adopt"),
+    ("member", "认养树的活动我家也想参加一下", "adopt"),
+    # care zones
+    ("party", "我想领一片党员责任区来管护", "zone"),
+    ("member", "我们小组想认领河边那块管护区", "zone"),
+    ("party", "可唔可以分一块责任区俾我", "zone"),
+    # certificates
+    ("member", "我想看看我的植树证书", "certificate"),
+    ("party", "把我的荣誉证书发给我一下", "certificate"),
+    ("member", "我嗰张电子证书喺边度睇", "certificate"),
+    # progress, the sender's own and the village's
+    ("member", "帮我查一下我今年种了多少棵树", "progress"),
+    ("member", "我种的树登记了几棵", "progress"),
+    ("cadre", "想了解一下本村植树完成得怎么样", "progress"),
+    ("member", "睇下我哋村种树进度去到边", "progress"),
+    # the record in progress cancelled
+    ("pending", "刚才报的那两棵不要了 取消掉", "cancel"),
+    ("after_photo", "这张相发错了 不要记", "cancel"),
+    ("pending", "唔该帮我撤销头先嗰条记录", "cancel"),
+]
+
+# (context, message, handlers it must not reach)
+CONTROLS = [
+    ("party", "我系党员 证书有什么用", {"my_certificates"}),
+    ("cadre", "我是村干部 全村进度怎么算的", {"village_progress", "my_progress"}),
+    ("member", "我不想认养树 只想自己种", {"adoption_list"}),
+    ("member", "认养一棵树要多少钱", {"adoption_list"}),
+    ("party", "责任区要管护到什么时候", {"zone_claim", "zone_list", "zone_claim_unlisted"}),
+    ("member", "我不去参加种树活动了", {"event_join", "event_join_code"}),
+    ("member", "参加种树活动有没有补贴", {"event_join", "event_join_code"}),
+    ("member", "我没有收到种树提醒", {"reminders_off", "reminders_on"}),
+    ("member", "为什么一直不给我发通知", {"reminders_off"}),
+    ("member", "我老婆的进度怎么查", {"my_progress"}),
+    ("pending", "不要取消 我还要补一张相", {"cancel"}),
+    ("after_photo", "这张相片拍得清楚不清楚", {"cancel"}),
+    ("party", "我是党员 要参加几次植树活动", {"event_join", "event_join_code"}),
+    ("member", "邻居的证书怎么打印", {"my_certificates"}),
+    ("member", "认养的龙眼结果了归谁", {"adoption_list"}),
+    ("party", "我是党员 我种的荔枝叶子黄了", {"my_progress", "planting_text"}),
+]
+
+
+# Run once on main before round 31 (431bbbb): filled in below after the runs.
+LEFT: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+def test_round_31_a_request_is_read_by_its_frame(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_31_a_text_that_only_looks_like_a_request_is_not_one(probe, context, message, forbidden):  # noqa: F811
+    probe.run(context, message, "question")
+    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
