@@ -17,7 +17,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot import hanzi
@@ -1613,7 +1613,7 @@ _FILLERS_RE = re.compile(
 # 一棵桂花', '本人是党员，认领两棵杨梅', '我代表村委认领二十棵秋枫'): left out before the request is read
 _WHO_I_AM_RE = re.compile(
     r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
-    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)(?:我|本人|𠊎)?[\s,，、:：]*"
+    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)[\s,，、:：]*"
     r"|^(?:我|本人)?代表(?:村委会|村委|村两委|两委|村党支部|党支部|支部|村里|全家|我家|家里)[\s,，、:：]*"
 )
 
@@ -1796,18 +1796,6 @@ _SWITCH_ON_RE = re.compile(
     # round 21: still to be sent ('种树的消息还是要发给我')
     r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
 )
-# round 30 (19i): the request as its frame, a few words allowed between its parts: again or a wish, then the sending or
-# the receiving, then the reminders ('请重新给我发植树提醒', '我还想继续收到你们发的通知', '麻烦再帮我推送种树的消息'); Cantonese
-# 开返 (开回) with a measure word before them ('开返个提醒啦'). Not in a question ('退订了还会再收到消息吗')
-_ON_FRAME_RE = re.compile(
-    # received or pushed again: the reminders or the messages
-    r"(?:重新|再次|再|继续|恢复)[^不别莫没专顾]{0,4}?(?:收|接收|推送|推)[^不别莫没专顾]{0,6}?(?:提醒|通知|推送|消息)"
-    # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
-    r"|(?:重新|再次|再|继续|恢复)[^不别莫没专顾]{0,4}?发[^不别莫没专顾]{0,6}?(?:提醒|通知)"
-    # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
-    r"|(?:想|要|愿意)[^不别莫没专顾]{0,4}?(?:收|接收)[^不别莫没专顾]{0,6}?(?:提醒|通知|推送)"
-    r"|开回(?:个|些|一下|下)?(?:种树|植树)?(?:的)?(?:提醒|通知|推送)"
-)
 # round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
 # ('提醒先停掉 我出去打工了'), a slip before ('还是要发给我 之前点错了')
 _AFTER_THE_REMINDERS_RE = re.compile(
@@ -1855,8 +1843,8 @@ def reminders_said(norm: str) -> str | None:
     back = _WANTED_BACK_RE.search(norm)
     if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
         return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
-    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
-    on = _SWITCH_ON_RE.search(norm) or (None if is_question(norm) else _ON_FRAME_RE.search(norm))
+    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm) or frame_found("reminders_off", norm)
+    on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
     declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
@@ -1971,6 +1959,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
         or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+        or frame_said("progress_village" if village else "progress_mine", norm)  # round 31: the frames (FRAMES)
     )
     if not asked or find_species(norm, species_table)[0]:
         return None
@@ -2209,8 +2198,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
-        return True
+    if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
+        return True  # round 31: the frames (FRAMES)
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
@@ -2223,8 +2212,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
         return True
     found = _ADOPT_RE.search(bare)
-    if not found:
-        return False
+    if not found or negated_before(bare, found.start()):
+        return False  # round 31: never negated ('我不想认养树 只想自己种'), as a frame (FRAMES) is not
     what = found.group("what")
     return what in _A_TREE_WORDS or find_species(what, species_table)[1] in (what, what.removesuffix("树"))
 
@@ -2337,14 +2326,6 @@ _JOIN_HOW_RE = re.compile(
 )
 
 
-# round 30 (19i): the request as its frame, a few words allowed between its parts: the day's activity named, then who
-# wishes to go ('植树节的活动我要参加', '星期天村里种树我想去', '种树个活动我都想去'), or the wish, then the activity ('我和我老公都想参加
-# 种树活动'); how to sign up may follow ('…我想去 怎么报名'): the day's reply says how. Never negated, never a question.
-_GOING = rf"[^不别莫没]{{0,4}}?(?:想|要|会)(?:去|来|参加|报名){_WITH_RE}$"  # the wish last ('…要去村委领苗' is no wish)
-_JOIN_FRAME_RE = re.compile(
-    rf"种树(?:节|日)?(?:的|个)?活动{_GOING}|种树(?:节|日){_GOING}|(?:{_WHEN}|村里|本村)[^不别莫没]{{0,4}}?种树{_GOING}"
-    r"|(?:想|要)(?:去|参加|去参加)[^不别莫没]{0,6}?种树(?:节|日)?(?:的|个)?活动"
-)
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
 
@@ -2356,8 +2337,8 @@ def joining_said(norm: str) -> bool:
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
     framed = _SIGN_UP_HOW_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
-    found = _JOIN_FRAME_RE.search(framed)
-    if found and not _NEGATED_RE.search(framed[: found.end()]) and not is_question(framed):
+    found = frame_found("join", framed)  # round 31: the frames (FRAMES)
+    if found and not _NEGATED_RE.search(framed[: found.end()]):
         return True
     who = _WHO_GOES_RE.match(norm)
     if who:
@@ -2477,8 +2458,8 @@ def zone_wished(norm: str) -> bool:
 def _zone_wished(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
-        return True
+    if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
+        return True  # round 31: the frames (FRAMES)
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -2559,8 +2540,8 @@ def certificate_asked(norm: str) -> bool:
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
-    if relative_certificate_asked(norm):
-        return True
+    if relative_certificate_asked(norm) or frame_said("certificate", norm):
+        return True  # round 31: the frames (FRAMES)
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
@@ -2795,7 +2776,10 @@ def retraction_said(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", _PLEASE_FIRST_RE.sub("", norm, count=1))
     norm = bare
     return bool(
-        (len(norm) <= 12 and _DROP_RE.match(bare)) or _LAST_SENT_DROP_RE.match(bare) or _DELETE_FIRST_RE.match(bare)
+        (len(norm) <= 12 and _DROP_RE.match(bare))
+        or _LAST_SENT_DROP_RE.match(bare)
+        or _DELETE_FIRST_RE.match(bare)
+        or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
 
 
@@ -3072,3 +3056,189 @@ _PLANT_WISH_RE = re.compile(
 def planting_wished(norm: str) -> bool:
     """'种树', '我要种树', '我也想种棵树': to plant, with no tree nor count to record."""
     return bool(norm and _PLANT_WISH_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# --- round 31: a request read by its frame -----------------------------------------------------------------------
+# A request is its parts said in order, a few other words allowed between them (a bounded gap), instead of one regex
+# alternative per phrasing: '请你们以后别再每天发那些种树通知给我' is the refusal, the sending, the reminders. One small
+# table per kind (``FRAMES``), read by ``frame_said`` inside that kind's reader (``reminders_said``, ``joining_said``,
+# ``adoption_wished``, ``zone_wished``, ``certificate_asked``, ``progress_said``, ``retraction_said``). The same three
+# rules for every frame, so that a new phrasing of a known frame needs no new alternative:
+# - a gap is at most ``Frame.gap`` characters, none of them a negation (不 别 莫 没 甭 勿) or a question word (几 哪 谁 吗
+#   么 啥 咩 乜 ?): '我是党员 要参加几次植树活动' asks how often, it joins nothing;
+# - nothing negates the frame just before it ('我不想认养树 只想自己种', '不要取消'); a part may hold its own refusal
+#   (reminders off: 不要…发…通知; cancel: …不要了);
+# - the rest of the text, outside the frame, asks nothing (``is_question``): '为什么一直不给我发通知' is a complaint, '全村
+#   进度怎么算的' how it is counted; a part may ask what the request asks ('我那张证书在哪里看', '种了多少棵').
+# ``Frame.unless`` names what the whole frame must not hold (another person's certificate, a tree's trouble).
+_FRAME_NEGATIONS = "不别莫没甭勿"
+_FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
+_FRAME_NEAR = 3  # characters before a frame in which a negation negates it
+# 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
+# 有没有, 可不可以)
+_FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\u9fff])[不没]\1")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A request's parts (regexes) in order, at most ``gap`` characters between two of them; ``unless``: a regex the
+    frame (its parts and gaps) must not match."""
+
+    parts: tuple[str, ...]
+    gap: int = 4
+    unless: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _frame_pattern(self.parts, self.gap)
+
+
+@cache
+def _frame_pattern(parts: tuple[str, ...], gap: int) -> re.Pattern:
+    between = rf"{_F_FREE}{{0,{gap}}}?"
+    return re.compile(between.join(f"(?:{part})" for part in parts))
+
+
+_F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word inside a part: as in a gap
+_F_AGAIN = r"重新|再次|再|继续|恢复|还是"
+_F_REMINDERS = r"提醒|通知|推送"
+_F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停"
+_F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
+_F_ADOPT = r"认养|认种|领养|认捐"
+_F_MINE = r"我(?!们)|自己|本人"
+_F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
+# the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
+_F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
+_F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
+_F_SOMEONE_ELSE = r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|叔|爷|奶|集体"
+FRAMES: dict[str, tuple[Frame, ...]] = {
+    # reminders back on: again or a wish, the receiving or the sending, the reminders; the reminders, switched on again
+    "reminders_on": (
+        Frame((_F_AGAIN, r"收|接收|推送|推", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
+        # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
+        Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
+        # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
+        Frame((r"想|要|愿意", r"收|接收", _F_REMINDERS), 6, r"专|顾"),
+        # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
+        Frame((r"开回", _F_REMINDERS), 4),
+        Frame((_F_REMINDERS, r"(?:重新|再)?(?:打开|开启|开通|恢复|开回)(?:回来|回)?$"), 6),
+    ),
+    # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
+    "reminders_off": (
+        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|消息|信息"), 6, _F_NOT_TO_ME),
+        Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
+        # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
+        Frame(
+            (_F_REMINDERS, r"(?:停|关|暂停|停掉|关掉)(?:一停|一关|一下|下|住|掉|先)?$"),
+            6,
+            _F_NOT_TO_ME + r"|" + _F_BEFORE,
+        ),
+    ),
+    # the planting day joined: the wish, signing up or going, the day's planting
+    "join": (
+        Frame(
+            (r"想|要", r"报名参加|去参加|参加|报名|去", r"(?:义务)?种树(?:节|日)|(?:义务)?种树(?:的|个)?活动|义务种树"),
+            8,
+        ),
+        # the day named first, the wish last ('…要去村委领苗' is a duty told, no wish)
+        Frame((r"种树", rf"(?:想|要|会)(?:去|来|参加|报名)(?:参加)?{_WITH_RE}$"), 6),
+    ),
+    # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
+    # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
+    "adopt": (
+        Frame(
+            (
+                _F_WISH,
+                _F_ADOPT,
+                rf"(?:一|两|1|2)?(?:{_MEASURE})?{_F_FREE}{{0,6}}?(?:树|果树|树苗|苗)?"
+                r"(?:(?:给|帮|为|送)[\u4e00-\u9fff]{1,3}?(?:做|作|当|留)(?:个)?(?:纪念|留念))?$",
+            ),
+            4,
+            r"死|病|虫|黄|烂|枯|钱|费|谁|归",
+        ),
+        Frame((_F_ADOPT, r"活动", r"(?:想|要)参加(?:一下|下)?$"), 6),
+        Frame(
+            (rf"(?:有没有|有)?(?:树)?(?:好|可以)?(?:{_F_ADOPT})", rf"(?:想|要)(?:认|领|要)?(?:一|两)?{_MEASURE}$"), 4
+        ),
+    ),
+    # a care zone: the wish or the asking for one, a zone, why after it
+    "zone": (
+        Frame(
+            (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
+            6,
+            r"谁|什么时候",
+        ),
+    ),
+    # the sender's own certificate: shown, sent or looked for; or it named, then where to see it or sent to the sender
+    "certificate": (
+        Frame((r"看|查|发|给|要|拿|领|打印|下载", r"我的|我", r"证书$"), 4, _F_SOMEONE_ELSE),
+        Frame(
+            (
+                r"我的|我",
+                r"证书",
+                r"(?:发给我|发我|给我|在哪里看|在哪里|在哪|哪里|去哪里看|看下|看看|打印出来|下载)(?:一下|下|一份)?$",
+            ),
+            6,
+            _F_SOMEONE_ELSE + r"|错|改|名字",
+        ),
+    ),
+    # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
+    "progress_mine": (
+        Frame((_F_MINE, r"种|栽|登记|记录", r"(?:多少|几)(?:棵|株)?(?:树|苗)?$"), 6, _F_SOMEONE_ELSE + r"|死|病|虫|黄"),
+    ),
+    # the village's: the village, its planting or progress, how far
+    "progress_village": (
+        Frame(
+            (
+                _F_VILLAGE,
+                r"进度|完成|种",
+                r"(?:怎么样|如何|到哪里|到哪|去到边|到边|多少|几成)(?:了)?$",
+            ),
+            6,
+            r"死|病|虫|黄|算",
+        ),
+    ),
+    # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped
+    "cancel": (
+        Frame((r"取消|撤销|删除|删掉|删|作废", r"记录|照片|相片|相|那条|这条|那个|这个$"), 6),
+        Frame(
+            (
+                r"刚才|刚刚|头先|这|那",
+                r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+$",
+            ),
+            8,
+        ),
+    ),
+}
+
+
+def negated_before(text: str, start: int) -> bool:
+    """Is what starts at ``start`` negated just before it ('我不想认养树': 不 before 想)?"""
+    before = _FRAME_NOT_NEGATIONS_RE.sub("", text[max(0, start - _FRAME_NEAR - 2) : start])
+    return any(c in _FRAME_NEGATIONS for c in before[-_FRAME_NEAR:])
+
+
+def frame_found(kind: str, norm: str) -> re.Match | None:
+    """The first of ``kind``'s frames (``FRAMES``) the ``normalize``d short text says, its parts in order, the gaps
+    short with no negation nor question word, nothing negating it just before, the rest asking nothing; None if none.
+    Its positions are the text's (its final particles left out)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    text = _INTENT_PARTICLES_RE.sub("", norm)
+    for frame in FRAMES[kind]:
+        found = frame.pattern.search(text)
+        if not found:
+            continue
+        if frame.unless and re.search(frame.unless, found.group()):
+            continue
+        if negated_before(text, found.start()):
+            continue
+        if is_question(text[: found.start()] + "，" + text[found.end() :]):
+            continue
+        return found
+    return None
+
+
+def frame_said(kind: str, norm: str) -> bool:
+    """Does the text say a request of ``kind`` by one of its frames (``frame_found``)?"""
+    return frame_found(kind, norm) is not None

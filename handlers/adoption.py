@@ -41,7 +41,10 @@ def _is_request(ctx: Ctx) -> bool:
         return False
     text = ctx.msg.text or ""
     words, table = ctx.app.messages.words("adoption.commands.adopt"), planting.species_table(ctx.app)
-    if adoption.is_request(text, words) or (len(text) <= 40 and nlu.adoption_wished(text_normalized(ctx), table)):
+    norm = text_normalized(ctx)
+    if adoption.is_request(text, words) or (
+        len(text) <= 40 and (nlu.adoption_wished(norm, table) or nlu.adoption_wished(nlu.without_who_i_am(norm), table))
+    ):  # round 31: who the sender is said first ('我是村民 想认养一棵荔枝树') left out
         return True
     # round 25: said first or last, the asides around it left out ('认养 谢谢', '有冇树可以认养 发个清单嚟')
     parts = (*message_tails(ctx), *(head for head, rest in message_heads(ctx) if not nlu.asks_after(head, rest)))

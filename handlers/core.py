@@ -90,6 +90,11 @@ def text_means(
         words = ctx.app.service(f"text_means.{key}", meanings)
         if meaning in words or bool(said and said(ctx.app, meaning)):
             return True
+        # round 31: who the sender is, said before the request, left out ('我系党员想睇下我嘅证书', '我是村干部 帮我看下全村
+        # 进度': nlu.without_who_i_am), for every request read here
+        mine = _text_meaning_without_who(ctx)
+        if mine != meaning and (mine in words or bool(said and said(ctx.app, mine))):
+            return True
         # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses;
         # round 25: or first, then why ('提醒重新开返啦 唔收到都唔知几时要淋水'): its first clauses
         if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
@@ -193,6 +198,10 @@ def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:
 
 def _text_meaning(ctx: Ctx) -> str:
     return _read_once(ctx, "_text_meaning", _meaning)
+
+
+def _text_meaning_without_who(ctx: Ctx) -> str:
+    return _read_once(ctx, "_text_meaning_without_who", lambda text: nlu.without_who_i_am(_meaning(text)))
 
 
 # round 22: where a villager paused (spaces, punctuation); a story's last clauses are read when the whole is none of

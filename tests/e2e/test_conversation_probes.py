@@ -787,9 +787,10 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         ["点解显示我叫张亚妹 我系张雅梅啊 改返啦"],
     ),
     (
-        "adoption in 潮汕 (阮想认一丛: 一丛 a clump, a tree) and with its price asked first (要几钱 点报名): the FAQ's"
-        " adoption answer, which says 发“认养”, is given; the list would be better for the first",
-        ["有无树好认养 阮想认一丛", "听讲可以认种认养 要几钱 点报名"],
+        "adoption with its price asked first (要几钱 点报名): the FAQ's adoption answer, which says 发“认养”, is given"
+        " (round 31's adoption frame reads '有无树好认养 阮想认一丛': the adoption named, then one wished by its measure"
+        " word)",
+        ["听讲可以认种认养 要几钱 点报名"],
     ),
     (
         "the village collective's certificate (村集体的植树证书): not the sender's own; the FAQ's answer on certificates",
