@@ -1769,9 +1769,8 @@ _STOP_SENDING_RE = re.compile(
 )
 _SWITCH_OFF_RE = re.compile(
     r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
-    # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知')
-    r"|(?:取消|关闭|停止|暂停|停)(?:向|给|对)(?:我|本人|我们|本户)(?:发送|推送|发|推)(?:的)?(?:种树|植树|活动)?(?:的)?"
-    r"(?:提醒|通知|推送|消息|信息)"
+    # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知'): a frame
+    # since round 31 (FRAMES)
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
     r"|(?:取消|关闭|停止|停掉|暂停|停)(?:发送|发|推送|推|接收|收)(?:所有|全部|的)?(?:提醒|通知|推送|消息|信息)?$"
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
@@ -1785,14 +1784,11 @@ _SWITCH_OFF_RE = re.compile(
 _SWITCH_ON_RE = re.compile(
     # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
     r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:种树|活动)?(?:的|个)?(?:接收|订阅|提醒|通知|推送)"
-    r"|(?:想|要|愿意)(?:再|重新|继续)?(?:收|接收|订)(?:到|回)?(?:你们|你|您)?(?:的|个|些)?(?:提醒|通知|消息|推送|东西)"
-    # round 20: Cantonese 开返 (normalised 开回) the reminders; wanted again with nothing after ('现在想再收')
-    r"|开回(?:些)?(?:提醒|通知|推送)|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
+    # round 20: wanted again with nothing after ('现在想再收'). A wish to receive them, Cantonese 开返 (开回), the reminders
+    # restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再帮我打开'): frames since round 31 (FRAMES)
+    r"|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
     # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
-    # round 20: the reminders named, then 'please restore them' at the end ('之前停掉的提醒请帮我恢复'); round 21: 再(帮我)
-    # 打开 at the end ('之前关掉的提醒再帮我打开')
-    r"|(?:提醒|通知|推送).{0,6}?(?:恢复|开回|重新打开|重新开|再(?:帮我|给我|帮我们)?(?:打开|开启|开通|开))(?:回来|回)?$"
     # round 21: still to be sent ('种树的消息还是要发给我')
     r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
 )
@@ -2154,9 +2150,8 @@ _ADOPT_RE = re.compile(
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
-# round 20: joining in adoption ('我也想参加认养树的活动'); which trees are left to adopt asked ('认养树还有剩吗', '认种
-# 一棵 有冇得拣': is there a choice)
-_JOIN_ADOPTION_RE = re.compile(rf"{_WISHED_RE}(?:参加|参与)(?:认养|认种|领养|认捐)(?:树|果树)?(?:的)?(?:活动)?$")
+# which trees are left to adopt asked ('认养树还有剩吗', '认种一棵 有冇得拣': is there a choice); round 20's joining in
+# adoption ('我也想参加认养树的活动') is a frame since round 31 (FRAMES)
 _ADOPTION_LEFT_RE = re.compile(
     rf"^(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些)(?:的)?(?:吗|没有)?$"
@@ -2209,7 +2204,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
         return False
-    if _JOIN_ADOPTION_RE.search(bare) or _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
+    if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
         return True
     found = _ADOPT_RE.search(bare)
     if not found or negated_before(bare, found.start()):
@@ -2285,8 +2280,8 @@ _JOIN_RE = re.compile(
     rf"|^{_DAY_RE}(?:我|我们)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:去|来|参加)?$"
     rf"|^扫(?:码|二维码)?扫?(?:不到|不了|不上|不出|失败)(?:我|我们)?(?:要|想)?(?:去|来)?参加{_DAY_RE}$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
-    rf"|^{_DAY_RE}(?:算我一个|算我一份|我也算一个|算上我)$"  # round 19: count me in
-    # round 25: signing oneself up, the day unnamed or named before ('我先帮自己报个名', '植树日报名 算我一个')
+    # round 19: count me in ('植树那天算我一个'); round 25: signing oneself up, the day unnamed or named before ('我先帮自己
+    # 报个名', '植树日报名 算我一个')
     r"|^(?:我|本人)?(?:也|都)?(?:先)?(?:帮|给|替)(?:我自己|自己|我)(?:先)?(?:报名|报个名|报一个名|报埋名)(?:先)?$"
     rf"|^{_DAY_RE}(?:报名|报个名)?(?:算我一个|算我一份|我也算一个|算上我|算埋我(?:一个|一份)?|加我一个|加埋我|\+1)$"
     # round 28 (19h): the day heard of, then going ('听讲礼拜日有植树活动 我都想去'); signing up for the day's 活动 named by
@@ -2762,12 +2757,6 @@ def put_off_said(norm: str) -> bool:
     return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
 
 
-# round 30 (19i): deleting what was just sent, the verb first ('唔该删咗头先嗰张相': 删了头先那照片)
-_DELETE_FIRST_RE = re.compile(
-    r"^(?:删|删除|删掉|撤回)(?:了|掉)?(?:头先|刚才|刚刚|上一)?(?:那|这|嗰|呢)?(?:张|条|个)?(?:照片|相片|相|图片|图|记录)(?:吧|啦|先)?$"
-)
-
-
 def retraction_said(norm: str) -> bool:
     """'Drop what I just sent', said in words (only a short text made of such words: '树苗发错了 不是我要的品种' and
     '我名字发错了' say more). A retraction, not a command: it means 取消 only while something is in progress."""
@@ -2778,7 +2767,6 @@ def retraction_said(norm: str) -> bool:
     return bool(
         (len(norm) <= 12 and _DROP_RE.match(bare))
         or _LAST_SENT_DROP_RE.match(bare)
-        or _DELETE_FIRST_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
 
@@ -3102,7 +3090,7 @@ def _frame_pattern(parts: tuple[str, ...], gap: int) -> re.Pattern:
 _F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word inside a part: as in a gap
 _F_AGAIN = r"重新|再次|再|继续|恢复|还是"
 _F_REMINDERS = r"提醒|通知|推送"
-_F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停"
+_F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取消|关闭|停"
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
 _F_MINE = r"我(?!们)|自己|本人"
@@ -3118,10 +3106,10 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
         Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
         # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
-        Frame((r"想|要|愿意", r"收|接收", _F_REMINDERS), 6, r"专|顾"),
+        Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
         Frame((r"开回", _F_REMINDERS), 4),
-        Frame((_F_REMINDERS, r"(?:重新|再)?(?:打开|开启|开通|恢复|开回)(?:回来|回)?$"), 6),
+        Frame((_F_REMINDERS, r"(?:(?:重新|再)?(?:打开|开启|开通|恢复|开回)|(?:重新|再)开)(?:回来|回)?$"), 6),
     ),
     # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
     "reminders_off": (
@@ -3200,7 +3188,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped
     "cancel": (
-        Frame((r"取消|撤销|删除|删掉|删|作废", r"记录|照片|相片|相|那条|这条|那个|这个$"), 6),
+        # round 30 (19i): the verb first ('唔该删咗头先嗰张相': 删了头先那照片)
+        Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
         Frame(
             (
                 r"刚才|刚刚|头先|这|那",
