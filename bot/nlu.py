@@ -1941,6 +1941,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
+    if frame_said("progress_recorded", norm):
+        return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -3058,7 +3060,8 @@ def planting_wished(norm: str) -> bool:
 #   (reminders off: 不要…发…通知; cancel: …不要了);
 # - the rest of the text, outside the frame, asks nothing (``is_question``): '为什么一直不给我发通知' is a complaint, '全村
 #   进度怎么算的' how it is counted; a part may ask what the request asks ('我那张证书在哪里看', '种了多少棵').
-# ``Frame.unless`` names what the whole frame must not hold (another person's certificate, a tree's trouble).
+# ``Frame.unless`` names what the text must not hold (another person, before the frame or in it: '我阿爸种的龙眼登记上没有',
+# '邻居的证书'; a tree's trouble).
 _FRAME_NEGATIONS = "不别莫没甭勿"
 _FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
 _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
@@ -3070,7 +3073,7 @@ _FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\
 @dataclass(frozen=True)
 class Frame:
     """A request's parts (regexes) in order, at most ``gap`` characters between two of them; ``unless``: a regex the
-    frame (its parts and gaps) must not match."""
+    text must not match."""
 
     parts: tuple[str, ...]
     gap: int = 4
@@ -3145,6 +3148,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"死|病|虫|黄|烂|枯|钱|费|谁|归",
         ),
         Frame((_F_ADOPT, r"活动", r"(?:想|要)参加(?:一下|下)?$"), 6),
+        # adoption heard of, its price asked on the way, then how to sign up ('听讲可以认种认养 要几钱 点报名'): the list
+        # says how (认养 <编号>); '怎么认养' alone stays the FAQ's
+        Frame(
+            (_F_ADOPT, r"(?:要|需要)?(?:几钱|多少钱)?", r"(?:怎么|如何|怎样)(?:报名|申请|参加)$"),
+            6,
+            r"死|病|虫|黄|烂|枯|谁|归",
+        ),
         Frame(
             (rf"(?:有没有|有)?(?:树)?(?:好|可以)?(?:{_F_ADOPT})", rf"(?:想|要)(?:认|领|要)?(?:一|两)?{_MEASURE}$"), 4
         ),
@@ -3173,6 +3183,18 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
     "progress_mine": (
         Frame((_F_MINE, r"种|栽|登记|记录", r"(?:多少|几)(?:棵|株)?(?:树|苗)?$"), 6, _F_SOMEONE_ELSE + r"|死|病|虫|黄"),
+    ),
+    # the trees reported or planted named (their count and tree too), then whether they were recorded ('上个礼拜报的那两棵
+    # 龙眼记上没有'): the sender's progress shows them
+    "progress_recorded": (
+        Frame(
+            (
+                r"报的|种的|登记的|报了的|种了的|报上去的",
+                r"(?:记|登记|记录|录|算)(?:上|进去|好|到|入)(?:了)?(?:没有|没|吗|未)$",
+            ),
+            8,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
     ),
     # the village's: the village, its planting or progress, how far
     "progress_village": (
@@ -3218,7 +3240,7 @@ def frame_found(kind: str, norm: str) -> re.Match | None:
         found = frame.pattern.search(text)
         if not found:
             continue
-        if frame.unless and re.search(frame.unless, found.group()):
+        if frame.unless and re.search(frame.unless, text):
             continue
         if negated_before(text, found.start()):
             continue

@@ -769,13 +769,9 @@ def test_round_19h_probe(probe, context, message, expected):
 # Round 19's ninth blind set (tests/data/conversation_probes_19i.tsv, 140 probes), written by a writer who saw only
 # DESIGN.md and the seeds. Its blind figure, run by the lead before anyone looked: main before round 30 (07b5cf0)
 # 111/140. Round 30 (the lead) was developed on it: 130/140 after, a development figure
-# (tests/e2e/test_conversation_round30.py has the classes' own examples). The misses left are listed here, strict.
+# (tests/e2e/test_conversation_round30.py has the classes' own examples); round 31's frames (bot/nlu.py FRAMES): 133/140.
+# The misses left are listed here, strict.
 _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "whether trees reported earlier were recorded, the trees named first (报的那两棵龙眼记上没有): the FAQ's steps of"
-        " a record answer it; progress would show them (the recorded-asked reader wants 我的/我种的 before it)",
-        ["上个礼拜报的那两棵龙眼记上没有"],
-    ),
     (
         "one relative's task (我妈那户算不算完成了): the design call of round 28's left probe (a relative's own household"
         " may not be the sender's); the FAQ's household rule answers whether one tree counts",
@@ -785,12 +781,6 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         "the name shown corrected in a story (点解显示我叫张亚妹 我系张雅梅啊 改返啦): the rename readers want the wrong"
         " and the right name in one clause; a ticket is filed",
         ["点解显示我叫张亚妹 我系张雅梅啊 改返啦"],
-    ),
-    (
-        "adoption with its price asked first (要几钱 点报名): the FAQ's adoption answer, which says 发“认养”, is given"
-        " (round 31's adoption frame reads '有无树好认养 阮想认一丛': the adoption named, then one wished by its measure"
-        " word)",
-        ["听讲可以认种认养 要几钱 点报名"],
     ),
     (
         "the village collective's certificate (村集体的植树证书): not the sender's own; the FAQ's answer on certificates",

@@ -53,6 +53,10 @@ EXAMPLES = [
     ("pending", "刚才报的那两棵不要了 取消掉", "cancel"),
     ("after_photo", "这张相发错了 不要记", "cancel"),
     ("pending", "唔该帮我撤销头先嗰条记录", "cancel"),
+    # added after the run on main, with the frames for two of 19i's strict misses (their probes and these cover them):
+    # the trees reported named, then whether they were recorded; adoption heard of, then how to sign up
+    ("member", "前几天报的三棵桂花登记上了没有", "progress"),
+    ("member", "听说可以认养果树 点样报名", "adopt"),
 ]
 
 # (context, message, handlers it must not reach)
@@ -73,10 +77,14 @@ CONTROLS = [
     ("member", "邻居的证书怎么打印", {"my_certificates"}),
     ("member", "认养的龙眼结果了归谁", {"adoption_list"}),
     ("party", "我是党员 我种的荔枝叶子黄了", {"my_progress", "planting_text"}),
+    # added with the two frames above
+    ("member", "我阿爸种的龙眼登记上没有", {"my_progress"}),
+    ("member", "认养的树死了怎么申请", {"adoption_list"}),
 ]
 
 
-# Run once on main before round 31 (431bbbb): filled in below after the runs.
+# Run once on main before round 31 (431bbbb): 21/31 (controls 14/16); after: 31/31 (controls 16/16). The last two
+# examples and controls were added with their frames, after that run (main: 22/33, controls 16/18; after: 33/33, 18/18).
 LEFT: dict[str, str] = {}
 
 

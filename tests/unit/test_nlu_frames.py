@@ -1,0 +1,60 @@
+"""Round 31: a request read by its frame (bot/nlu.py ``FRAMES``, ``frame_found``): the three rules every frame keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import nlu
+
+
+@pytest.mark.parametrize(
+    ("kind", "norm"),
+    [
+        # words between the refusal, the sending, the reminders
+        ("reminders_off", "请你们以后别再每天发那些种树通知给我"),
+        ("reminders_on", "之前退订了现在还是想收到种树提醒"),  # the rest (之前退订了) asks nothing
+        ("join", "礼拜六种树我和老婆都想去"),
+        ("adopt", "家没有地种想在村里认养棵树"),
+        ("zone", "可不可以分一块责任区给我"),  # a may-I in a part is the request's own
+        ("certificate", "我那张电子证书在哪里看"),  # a part may ask what the request asks
+        ("progress_mine", "帮我查一下我今年种了多少棵树"),
+        ("progress_village", "看下我们村种树进度去到边"),
+        ("progress_recorded", "上个礼拜报的那两棵龙眼记上没有"),
+        ("cancel", "请帮我撤销头先那条记录"),
+    ],
+)
+def test_a_frame_reads_its_parts_in_order_with_words_between(kind, norm):
+    assert nlu.frame_said(kind, norm)
+
+
+@pytest.mark.parametrize(
+    ("kind", "norm"),
+    [
+        ("join", "要参加几次种树活动"),  # a question word in a gap: how often, not joining
+        ("adopt", "我不想认养树只想自己种"),  # negated just before
+        ("cancel", "不要取消我还要补一照片"),
+        ("reminders_off", "为什么一直不给我发通知"),  # the rest asks: a complaint
+        ("progress_village", "全村进度怎么算的"),
+        ("certificate", "邻居的证书发给我看看"),  # unless: someone else's, before the frame
+        ("progress_recorded", "我阿爸种的龙眼登记上没有"),
+        ("reminders_off", "请暂停向村民推送种树通知"),  # a cadre's notice to villagers, not the sender's reminders
+        ("join", "村里种树要去村委领苗"),  # the wish not last: a duty told
+    ],
+)
+def test_a_frame_is_never_negated_nor_asked_about_something_else(kind, norm):
+    assert not nlu.frame_said(kind, norm)
+
+
+def test_a_gap_is_bounded():
+    assert nlu.frame_said("reminders_on", "我想收到种树提醒")
+    assert not nlu.frame_said("reminders_on", "我想收到村里每天发的那些种树提醒")  # 10 characters between
+
+
+def test_a_long_text_is_no_request():
+    assert not nlu.frame_said("adopt", "我想认养一棵树" + "因为" * nlu.INTENT_MAX_CHARS)
+
+
+def test_a_please_and_a_question_are_no_negation():
+    assert not nlu.negated_before("不该帮我撤销", 4)  # 唔该 (please), normalised 不该
+    assert not nlu.negated_before("有没有树可以给我认养", 6)
+    assert nlu.negated_before("我不想认养树", 2)
