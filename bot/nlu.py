@@ -3132,7 +3132,14 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             8,
         ),
         # the day named first, the wish last ('…要去村委领苗' is a duty told, no wish)
-        Frame((r"种树", rf"(?:想|要|会)(?:去|来|参加|报名)(?:参加)?{_WITH_RE}$"), 6),
+        # or going together, or sure to ('听日村里种树我带埋个仔一齐去', '义务植树那天我一定参加')
+        Frame(
+            (
+                r"种树",
+                rf"(?:(?:想|要|会|一定|肯定)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}$",
+            ),
+            6,
+        ),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3161,6 +3168,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # a care zone: the wish or the asking for one, a zone, why after it
     "zone": (
+        # the zone named first, then one kept for the sender ('党员责任区给我留一块')
+        Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
         Frame(
             (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
             6,
@@ -3215,7 +3224,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 r"刚才|刚刚|头先|这|那",
-                r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+$",
+                r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
+                # why after it ('那两棵荔枝先删掉 我报错了')
+                r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?)?$",
             ),
             8,
         ),

@@ -83,6 +83,50 @@ CONTROLS = [
 ]
 
 
+# A second batch, written after the frames were in place and run once before any change for it: how far the frames
+# carry to words they were not written for (a figure of their own, biased by a writer who knows them). Main (431bbbb)
+# 18/24, the frames as first written 19/24 (controls 8/8 both): they carried one more. Its five misses were then read
+# and fixed by their class (going together or sure to, a zone kept for the sender, why after a retraction): 24/24, 8/8,
+# a development figure from then on.
+FRESH = [
+    ("member", "麻烦以后莫再推送那啲种树消息", "unsubscribe"),
+    ("member", "种树嘅信息暂时唔使再发俾我", "unsubscribe"),
+    ("member", "通知太多了 先帮我关掉", "unsubscribe"),
+    ("member", "我又想收你们的植树通知了", "resubscribe"),
+    ("member", "麻烦重新开通一下种树提醒", "resubscribe"),
+    ("member", "听日村里种树我带埋个仔一齐去", "join"),
+    ("party", "党员义务植树那天我一定参加", "join"),
+    ("member", "下礼拜的种树活动我想报个名", "join"),
+    ("member", "我想帮我个孙认养一棵龙眼树", "adopt"),
+    ("member", "村里的果树我都想认种一棵", "adopt"),
+    ("member", "有没有树可以给我们家认养", "adopt"),
+    ("member", "我是群众 我想认养一棵桂花", "adopt"),
+    ("party", "我想认领祠堂后面那片责任区", "zone"),
+    ("party", "党员责任区给我留一块", "zone"),
+    ("cadre", "我们支部想认领一个管护区", "zone"),
+    ("member", "我的植树证书发一张给我", "certificate"),
+    ("party", "帮我把证书调出来看看", "certificate"),
+    ("member", "我今年登记了几棵树了", "progress"),
+    ("member", "查下我自己种了多少", "progress"),
+    ("cadre", "我们村的植树任务完成到哪里了", "progress"),
+    ("cadre", "全村一共种了几多棵", "progress"),
+    ("party", "我系党员 帮我睇下我种咗几多棵", "progress"),
+    ("pending", "那两棵荔枝先删掉 我报错了", "cancel"),
+    ("after_photo", "刚刚那张照片唔要喇", "cancel"),
+]
+FRESH_CONTROLS = [
+    ("member", "证书上我的名字写错了", {"my_certificates"}),
+    ("member", "不想再认养了 上次那棵死了", {"adoption_list"}),
+    ("member", "通知收到了 谢谢", {"reminders_off", "reminders_on"}),
+    ("member", "种树活动取消了没有", {"event_join", "event_join_code"}),
+    ("party", "责任区的树谁来浇水", {"zone_claim", "zone_list", "zone_claim_unlisted"}),
+    ("pending", "照片要不要删掉重新拍", {"cancel"}),
+    ("member", "村里种了多少棵荔枝比较好", {"village_progress"}),
+    ("member", "我邻居种了几棵树", {"my_progress", "village_progress"}),
+]
+FRESH_LEFT: dict[str, str] = {}
+
+
 # Run once on main before round 31 (431bbbb): 21/31 (controls 14/16); after: 31/31 (controls 16/16). The last two
 # examples and controls were added with their frames, after that run (main: 22/33, controls 16/18; after: 33/33, 18/18).
 LEFT: dict[str, str] = {}
@@ -95,5 +139,18 @@ def test_round_31_a_request_is_read_by_its_frame(probe, context, message, expect
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_31_a_text_that_only_looks_like_a_request_is_not_one(probe, context, message, forbidden):  # noqa: F811
+    probe.run(context, message, "question")
+    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FRESH, FRESH_LEFT))
+def test_round_31_a_request_in_words_not_written_for_is_read(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "forbidden"), FRESH_CONTROLS, ids=[f"{c}:{m}" for c, m, _ in FRESH_CONTROLS]
+)
+def test_round_31_a_fresh_control_is_not_taken_for_a_request(probe, context, message, forbidden):  # noqa: F811
     probe.run(context, message, "question")
     assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
