@@ -1784,13 +1784,12 @@ _SWITCH_OFF_RE = re.compile(
 _SWITCH_ON_RE = re.compile(
     # Cantonese 返 (back: normalised to 回) and 啲 (some: 些) may come between ('恢复返啲提醒', '再收返提醒')
     r"(?:重新|再次|恢复|开启|打开|开通)(?:回)?(?:些|一下|下)?(?:种树|活动)?(?:的|个)?(?:接收|订阅|提醒|通知|推送)"
-    # round 20: wanted again with nothing after ('现在想再收'). A wish to receive them, Cantonese 开返 (开回), the reminders
-    # restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再帮我打开'): frames since round 31 (FRAMES)
-    r"|(?:想|要)(?:再|重新)(?:收|接收|订)(?:回)?$"
-    # the reminders named first, switched on again ('把通知开回来', '提醒恢复了吧')
+    # the reminders named first, switched on again, a reason or a 还是 (rather) around it ('还是把通知开回来吧 不然我老是忘记
+    # 淋水', '通知开返佢 最近成日唔记得淋水')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
-    # round 21: still to be sent ('种树的消息还是要发给我')
-    r"|(?:消息|提醒|通知|推送)(?:还是|继续|照样|照常|照旧)(?:要)?(?:发给我|发我|给我发|发来|推给我|推送给我)"
+    # The others are frames since round 31 (FRAMES): round 20's wanted again with nothing after ('现在想再收'), a wish
+    # to receive them, Cantonese 开返 (开回), the reminders restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再
+    # 帮我打开'), round 21's still to be sent ('种树的消息还是要发给我')
 )
 # round 21: what is said after the request, left out before it is read: the annoyance ('莫再发给我了 吵死人'), why
 # ('提醒先停掉 我出去打工了'), a slip before ('还是要发给我 之前点错了')
@@ -3112,7 +3111,10 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
         Frame((r"开回", _F_REMINDERS), 4),
-        Frame((_F_REMINDERS, r"(?:(?:重新|再)?(?:打开|开启|开通|恢复|开回)|(?:重新|再)开)(?:回来|回)?$"), 6),
+        Frame((_F_REMINDERS, r"(?:重新|再)?(?:打开|开启|开通|恢复|开回|开)(?:回来|回|返来)?$"), 6),
+        # wanted again, the reminders unnamed ('之前关了提醒 现在想再收'), still to be sent ('种树的消息还是要发给我')
+        Frame((r"想|要", r"(?:再|重新)(?:收|接收|订)(?:回)?$"), 2),
+        Frame((rf"{_F_REMINDERS}|消息", r"还是|继续|照样|照常|照旧", r"发给我|发我|给我发|发来|推给我|推送给我"), 2),
     ),
     # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
     "reminders_off": (
