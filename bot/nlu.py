@@ -2375,11 +2375,8 @@ _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
     rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}$"
-    # round 25: the zone named first, then 'I want one too' ('管护区 我都要一块')
-    rf"|^{_ZONE}(?:我|我们)(?:也|都)?(?:要|想要|想)(?:一块|一个|一片)$"
-    rf"|^{_ZONE}(?:我|我们)?(?:也)?(?:要|想|来)?(?:认领|认|领)$"
-    # round 20: a zone claimed with what is wished of it ('党员责任区我认一块 离屋企近啲嘅')
-    rf"|^{_ZONE}(?:我|我们)(?:也)?(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?$"
+    # round 25's zone named first, then 'I want one too' ('管护区 我都要一块'), and round 20's with what is wished of it
+    # ('党员责任区我认一块 离屋企近啲嘅'): a frame since round 31 (FRAMES)
 )
 # round 19: asked with a question, a zone is still wanted: where they are, then the claim ('党员责任区在哪里 我要认领一块');
 # the sender's own zone ('我的责任区是哪块'); who holds them ('看一下责任区都有谁认了'): the list says each
@@ -3170,8 +3167,16 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # a care zone: the wish or the asking for one, a zone, why after it
     "zone": (
-        # the zone named first, then one kept for the sender ('党员责任区给我留一块')
+        # the zone named first, then one kept for the sender ('党员责任区给我留一块'), or wanted ('管护区 我都要一块'),
+        # what is wished of it after ('党员责任区我认一块 离屋企近啲嘅')
         Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
+        Frame(
+            (
+                _ZONE,
+                rf"(?:(?:要|想|来)?(?:认领|认|领){_A_ZONE}(?:[{_CJK}]{{2,8}}的)?|(?:要|想要|想)(?:一块|一个|一片))$",
+            ),
+            4,
+        ),
         Frame(
             (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
             6,
