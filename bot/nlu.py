@@ -1610,7 +1610,8 @@ _FILLERS_RE = re.compile(
 
 
 # round 30 (19i): who the sender is, said first with no pause before a request ('我系党员认领三棵龙眼', '作为一名老党员我认领
-# 一棵桂花', '本人是党员，认领两棵杨梅', '我代表村委认领二十棵秋枫'): left out before the request is read
+# 一棵桂花', '本人是党员，认领两棵杨梅', '我代表村委认领二十棵秋枫'): left out before the request is read. Round 31: for every
+# request (handlers/core.text_means, adoption), the 我 after it kept for the readers of one's own ('本人系老党员 我种咗几多棵')
 _WHO_I_AM_RE = re.compile(
     r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
     r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)[\s,，、:：]*"
