@@ -42,6 +42,7 @@ from typing import Any
 from bot import conversation, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
+from bot.kept import Kept
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
@@ -620,13 +621,7 @@ class _VillageForms:
     def of(cls, villages: Iterable[Mapping]) -> _VillageForms:
         mark = getattr(villages, "mark", None)
         key: tuple = (_MARKED, mark) if mark is not None else tuple(map(_NAME, villages))
-        forms = _forms_kept.get(key)
-        if forms is None:
-            forms = cls(tuple(map(_NAME, villages)) if mark is not None else key)
-            if len(_forms_kept) >= FORMS_KEPT:
-                _forms_kept.clear()
-            _forms_kept[key] = forms
-        return forms
+        return _forms_kept.get_or_make(key, lambda: cls(tuple(map(_NAME, villages)) if mark is not None else key))
 
     def longest_in(self, text: str) -> str | None:
         """The longest form ``text`` holds; of several as long, the one read first (as the loop over the villages
@@ -642,7 +637,7 @@ class _VillageForms:
 _NAME = operator.itemgetter("name")
 _MARKED = object()  # a key's first item: the rest is a villages_version mark, not a village's name
 FORMS_KEPT = 4  # rosters (a test's, the city's) whose forms are kept
-_forms_kept: dict[tuple, _VillageForms] = {}
+_forms_kept = Kept(FORMS_KEPT)
 
 
 # What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)

@@ -15,6 +15,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
 from bot.identity import REGISTRATION, normalize_text
 from bot.ids import row_id
+from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Route, staged
@@ -87,14 +88,12 @@ def _register_with_villages(ctx: Ctx, words):
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     if villages.mark is None:
         return _read_against(ctx.app, villages, parse, text, ctx.person is None)
-    readings = ctx.app.service("registration_readings", lambda _app: {})
-    key = (villages.mark, parse, text, ctx.person is None)
-    if key in readings:
-        return readings[key]
-    if len(readings) >= READINGS_KEPT:
-        readings.clear()
-    readings[key] = parsed = _read_against(ctx.app, villages, parse, text, ctx.person is None)
-    return parsed
+    readings = ctx.app.service("registration_readings", lambda _app: Kept(READINGS_KEPT))
+    unregistered = ctx.person is None
+    return readings.get_or_make(
+        (villages.mark, parse, text, unregistered),
+        lambda: _read_against(ctx.app, villages, parse, text, unregistered),
+    )
 
 
 # ``_read_against``'s answers, by the villages' mark (the same mark, the same villages: bot/store/roster.py), the
