@@ -14,7 +14,9 @@ call ``staff_refusal`` for the texts that need it)::
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
 (``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
-(``is_proven``) and the office sees the binding on 登记冲突.
+(``is_proven``) and the office sees the binding on 登记冲突. A 党员 (``PARTY``) counts once the binding is
+proven or confirmed by a person (``PARTY_PROOFS``: a code, the roster, the phone check, an approval, or the
+village's check of a binding by name alone); bound by name alone it has 群众 powers meanwhile. A 群众 holds at once.
 
 When the sender is bound to a roster person the handler runs. Otherwise
 (``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
@@ -70,6 +72,11 @@ STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", 
 # How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
 PROOFS = ("code", "roster")
 MASSES = "群众"
+PARTY = "党员"
+# How a 党员's binding may be proven: as staff, or by the phone check, an approval of a claim, or the village's
+# confirmation of a binding made by name alone (bot/bindings.py, kind ``name``). Not by the name alone, nor by a
+# self-registration the roster later named 党员 ('name', 'self').
+PARTY_PROOFS = (*PROOFS, "phone", "approved", "confirmed")
 
 
 def is_staff_role(role: str | None) -> bool:
@@ -77,11 +84,14 @@ def is_staff_role(role: str | None) -> bool:
 
 
 def is_proven(person: Mapping | None) -> bool:
-    """Does this binding hold with its roster role? Always for 群众 and 党员; a staff role only when the
-    binding was proven by a code or the roster's openid column."""
+    """Does this binding hold with its roster role? Always for 群众; a 党员 only when the binding was proven or
+    confirmed (``PARTY_PROOFS``); a staff role only when it was proven by a code or the roster's openid column."""
     if not person:
         return False
-    return not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS
+    role, via = person.get("role"), person.get("bound_via")
+    if is_staff_role(role):
+        return via in PROOFS
+    return role != PARTY or via in PARTY_PROOFS
 
 
 def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
@@ -89,6 +99,16 @@ def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
     if not person:
         return False
     return person.get("role") in set(roles) and is_proven(person)
+
+
+def unproven_note(ctx: Ctx, person: Mapping) -> str | None:
+    """None when the binding holds with its role (``is_proven``); else what that means and how to prove it: a 党员
+    bound by name alone waits for the village's check, any other role for a one-time code."""
+    if is_proven(person):
+        return None
+    if person.get("role") == PARTY and person.get("bound_via") == "name":
+        return ctx.t("registration.party_unconfirmed")
+    return ctx.t("registration.staff_unproven", role=person.get("role"))
 
 
 def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str, no_village: str | None = None) -> str | None:
@@ -727,7 +747,8 @@ def _plain_words(norm: str) -> bool:
 class Binding:
     """What a 登记 came to. ``status``: registered | already | taken | needs_code (a staff person named without
     a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
-    claim waits for the village's cadres or an admin) | gone (the person left the roster) | code_ok |
+    claim waits for the village's cadres or an admin) | released (the village released this sender's binding of
+    the person by name: not bound again) | gone (the person left the roster) | code_ok |
     code_wrong | code_expired | code_used | code_limited."""
 
     status: str
@@ -744,7 +765,10 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
       the office (``needs_code``): staff bind with a one-time code (``bind_by_code``);
     * a villager with a phone on file: the phone check starts (``ask_phone``, state ``confirm_phone``;
       ``confirm_phone`` below); with no tries left today the claim waits (``waiting``);
-    * else bound at once (``bound_via = 'name'``).
+    * a binding by name of this person that the village released for this sender before: not bound again
+      (``released``);
+    * else bound at once (``bound_via = 'name'``), and a claim of kind ``name`` is opened for the village's
+      cadres and the admins to confirm or release (bot/bindings.py); a 党员 has 群众 powers until confirmed.
 
     Not listed: a new 群众 of that village (source and ``bound_via`` 'self'), or a correction of the
     sender's own earlier self-registration."""
@@ -761,9 +785,22 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
             return _claim_waits(ctx, target, name, village["id"], "phone")
         REGISTRATION.enter(ctx, "confirm_phone", {"person_id": target["id"], "name": name, "village_id": village["id"]})
         return Binding("ask_phone", target)
+    if target and roster_store.was_released(db, ctx.openid, target["id"]):
+        REGISTRATION.end(ctx)
+        return Binding("released", target)
     if target:
         roster_store.unbind_openid(db, ctx.openid, now)
         roster_store.bind_openid(db, target["id"], ctx.openid, now, via="name")
+        roster_store.record_binding_conflict(
+            db,
+            openid=ctx.openid,
+            person_id=target["id"],
+            claimed_name=name,
+            village_id=village["id"],
+            bound_openid=ctx.openid,
+            now=now,
+            kind="name",
+        )
     elif current and current["source"] == "self":  # a correction of what they typed before
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:

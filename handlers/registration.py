@@ -195,6 +195,7 @@ BINDING_REPLIES = {
     "ask_phone": "registration.ask_phone",
     "phone_wrong": "registration.phone_wrong",
     "waiting": "registration.phone_waiting",
+    "released": "registration.name_released",
     "code_wrong": "registration.code_wrong",
     "code_expired": "registration.code_expired",
     "code_used": "registration.code_used",
@@ -221,6 +222,8 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
         assert person is not None  # already bound to that person
         return "\n".join([reply, *_unproven_line(ctx, person)])
     if binding.status in ("registered", "code_ok"):
+        assert person is not None  # bound
+        reply = "\n".join([reply, *_unproven_line(ctx, person)])
         replies = identity.replay_kept(ctx)
         if replies:
             reply += "\n\n" + ctx.t("registration.replayed") + "\n" + "\n\n".join(replies)
@@ -384,8 +387,9 @@ def on_fix_name(ctx: Ctx, _match) -> str:
 
 
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
-    """A staff role not proven yet: what that means and how to prove it."""
-    return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
+    """A role not proven yet: what that means and how to prove it (``identity.unproven_note``)."""
+    note = identity.unproven_note(ctx, person)
+    return [note] if note else []
 
 
 def _name_fix_said(app, meaning: str) -> bool:
