@@ -154,6 +154,7 @@ def m007_name_claims(db: Database) -> None:
         "INSERT INTO binding_conflicts (openid, person_id, claimed_name, village_id, bound_openid, kind, status,"
         " created_at) SELECT p.openid, p.id, p.name, p.village_id, p.openid, 'name', 'open', COALESCE(p.updated_at,"
         " p.created_at) FROM people p WHERE p.openid IS NOT NULL AND p.bound_via = 'name' AND p.role IN ('群众', '党员')"
+        " ORDER BY p.id"
     )
 
 
