@@ -14,9 +14,8 @@ call ``staff_refusal`` for the texts that need it)::
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
 (``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
-(``is_proven``) and the office sees the binding on 登记冲突. A 党员 (``PARTY``) counts once the binding is
-proven or confirmed by a person (``PARTY_PROOFS``: a code, the roster, the phone check, an approval, or the
-village's check of a binding by name alone); bound by name alone it has 群众 powers meanwhile. A 群众 holds at once.
+(``is_proven``) and the office sees the binding on 登记冲突. A 群众 or 党员 holds at once (roles come from the
+roster: DESIGN.md); one bound by name alone is listed on 登记冲突 for the village to confirm or release.
 
 When the sender is bound to a roster person the handler runs. Otherwise
 (``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
@@ -72,11 +71,6 @@ STAFF_ROLES = ("技术顾问", "管理员", "村书记", "村干部", "领导", 
 # How a binding may be proven for a staff role: a one-time code, or the roster file's openid column.
 PROOFS = ("code", "roster")
 MASSES = "群众"
-PARTY = "党员"
-# How a 党员's binding may be proven: as staff, or by the phone check, an approval of a claim, or the village's
-# confirmation of a binding made by name alone (bot/bindings.py, kind ``name``). Not by the name alone, nor by a
-# self-registration the roster later named 党员 ('name', 'self').
-PARTY_PROOFS = (*PROOFS, "phone", "approved", "confirmed")
 
 
 def is_staff_role(role: str | None) -> bool:
@@ -84,14 +78,11 @@ def is_staff_role(role: str | None) -> bool:
 
 
 def is_proven(person: Mapping | None) -> bool:
-    """Does this binding hold with its roster role? Always for 群众; a 党员 only when the binding was proven or
-    confirmed (``PARTY_PROOFS``); a staff role only when it was proven by a code or the roster's openid column."""
+    """Does this binding hold with its roster role? Always for 群众 and 党员; a staff role only when the
+    binding was proven by a code or the roster's openid column."""
     if not person:
         return False
-    role, via = person.get("role"), person.get("bound_via")
-    if is_staff_role(role):
-        return via in PROOFS
-    return role != PARTY or via in PARTY_PROOFS
+    return not is_staff_role(person.get("role")) or person.get("bound_via") in PROOFS
 
 
 def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
@@ -99,16 +90,6 @@ def acts_as(person: Mapping | None, roles: Iterable[str]) -> bool:
     if not person:
         return False
     return person.get("role") in set(roles) and is_proven(person)
-
-
-def unproven_note(ctx: Ctx, person: Mapping) -> str | None:
-    """None when the binding holds with its role (``is_proven``); else what that means and how to prove it: a 党员
-    bound by name alone waits for the village's check, any other role for a one-time code."""
-    if is_proven(person):
-        return None
-    if person.get("role") == PARTY and person.get("bound_via") == "name":
-        return ctx.t("registration.party_unconfirmed")
-    return ctx.t("registration.staff_unproven", role=person.get("role"))
 
 
 def staff_refusal(ctx: Ctx, roles: Iterable[str], refusal: str, no_village: str | None = None) -> str | None:
@@ -768,7 +749,7 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
     * a binding by name of this person that the village released for this sender before: not bound again
       (``released``);
     * else bound at once (``bound_via = 'name'``), and a claim of kind ``name`` is opened for the village's
-      cadres and the admins to confirm or release (bot/bindings.py); a 党员 has 群众 powers until confirmed.
+      cadres and the admins to confirm or release (bot/bindings.py); its roster role holds meanwhile.
 
     Not listed: a new 群众 of that village (source and ``bound_via`` 'self'), or a correction of the
     sender's own earlier self-registration."""

@@ -387,9 +387,8 @@ def on_fix_name(ctx: Ctx, _match) -> str:
 
 
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:
-    """A role not proven yet: what that means and how to prove it (``identity.unproven_note``)."""
-    note = identity.unproven_note(ctx, person)
-    return [note] if note else []
+    """A staff role not proven yet: what that means and how to prove it."""
+    return [] if identity.is_proven(person) else [ctx.t("registration.staff_unproven", role=person["role"])]
 
 
 def _name_fix_said(app, meaning: str) -> bool:

@@ -13,7 +13,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import identity, nlu, planting, zones
+from bot import nlu, planting, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import zone_pages
@@ -51,19 +51,9 @@ def _list_text(ctx: Ctx, village: dict, listed: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _not_member(ctx: Ctx) -> str:
-    """Zones are the members' (zones.member_roles, with proof): a member not proven yet is told how to be."""
-    person = ctx.person
-    if person and person["role"] in ctx.config.get("zones.member_roles"):
-        note = identity.unproven_note(ctx, person)
-        if note:
-            return note
-    return ctx.t("zones.members_only")
-
-
 def _show_list(ctx: Ctx) -> str:
     if not zones.may_hold(ctx.person, ctx.config):
-        return _not_member(ctx)
+        return ctx.t("zones.members_only")
     assert ctx.person is not None  # may_hold: a member of the village
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     listed = store.zones_of_village(ctx.db, village["id"]) if village else []
@@ -86,7 +76,7 @@ def on_claim_unlisted(ctx: Ctx, _number) -> str:
 
 def on_claim(ctx: Ctx, state, number: int) -> str:
     if not zones.may_hold(ctx.person, ctx.config):
-        return _not_member(ctx)
+        return ctx.t("zones.members_only")
     zone = zones.listed_zone(ctx, state, number)
     if zone is None:
         return ctx.t("zones.no_such_number", n=number, total=len(state.data.get("zone_ids", [])))
@@ -108,7 +98,7 @@ def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
 def on_tend(ctx: Ctx, _match) -> str:
     zone = zones.held_zone(ctx)
     if zone is None:
-        return ctx.t("zones.no_zone_held") if zones.may_hold(ctx.person, ctx.config) else _not_member(ctx)
+        return ctx.t("zones.no_zone_held" if zones.may_hold(ctx.person, ctx.config) else "zones.members_only")
     photos = planting.take_pending_photos(ctx)  # a photo sent just before 管护 is its photo, no planting record
     if photos:
         return _recorded(ctx, zone, zones.record_tending(ctx, zone, photos[0]))

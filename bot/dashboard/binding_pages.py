@@ -91,9 +91,9 @@ def bindings_page():
     if g.viewer.is_admin:
         unproven = [
             dict(p, tag=bindings.openid_tag(p["openid"]))
-            for p in roster_store.bound_people_with_roles(db, (*identity.STAFF_ROLES, identity.PARTY))
-            if not identity.is_proven(p) and not (p["role"] == identity.PARTY and p["bound_via"] == "name")
-        ]  # a 党员 bound by name alone is a claim above, not listed here
+            for p in roster_store.bound_people_with_roles(db, identity.STAFF_ROLES)
+            if not identity.is_proven(p)
+        ]
     return render_template(
         "dashboard/bindings.html",
         items=items,

@@ -41,7 +41,7 @@ def test_a_cadre_confirms_and_releases_name_only_claims(page, server, bot, count
     cards = page.locator("article.binding-item")
     expect(cards).to_have_count(2)  # 埔心村's two; not 东平社区's, not the admins' taken claim
     expect(cards.first).to_contain_text("仅凭姓名登记，请核实")
-    expect(page.locator("article.binding-item", has_text="陈秀英")).to_contain_text("党员身份要核实后才生效")
+    expect(page.locator("article.binding-item", has_text="陈秀英")).to_contain_text("身份已按名册生效")
     assert fits_the_screen(page)
     for button in page.locator("article.binding-item button").all():
         assert button.is_visible() and button.bounding_box()["height"] >= 32

@@ -1,6 +1,6 @@
 """Nobody acts as someone else: a roster villager with no phone on file binds by name alone at once (elderly villagers
 are not stopped), and the binding waits on 登记冲突 (kind ``name``) for the village's cadres or an admin, who confirm
-it or release it (the claimant told through the outbox). A 党员 bound by name alone has 群众 powers until confirmed.
+it or release it (the claimant told through the outbox). A 党员 bound by name alone holds the role at once (roles come from the roster).
 Through the real webhook with signed XML, and the dashboard's Flask client."""
 
 from __future__ import annotations
@@ -164,28 +164,25 @@ def test_unbinding_settles_the_claim(bot, roster, villager_factory, admin):
 
 
 # -- a 党员 bound by name alone ---------------------------------------------------------------------------
-def test_a_party_member_by_name_alone_has_party_powers_only_once_confirmed(bot, roster, villager_factory, cadre):
+def test_a_party_member_by_name_alone_holds_the_roster_role_at_once_and_is_checked_after(
+    bot, roster, villager_factory, cadre
+):
     chen = villager_factory("o-chen")
-    unconfirmed = bot.t("registration.party_unconfirmed")
-    reply = chen.says("登记 陈秀英 埔心村")
-    assert "党员" in reply and unconfirmed in reply  # registered at once, told the party role waits
-    assert unconfirmed in chen.says("我的信息")
-    assert chen.says("认领责任区") == unconfirmed  # a 党员's zone waits for the village's check
-    assert "3棵" in chen.says("3棵桂花")  # 群众 powers at once
-    html = page(cadre, "/admin/bindings")
-    assert LABEL in html and "党员身份要核实后才生效" in html
+    assert "党员" in chen.says("登记 陈秀英 埔心村")  # roles come from the roster (DESIGN.md)
+    assert "村口山坡" in chen.says("认领责任区")  # an elderly 党员 is not stopped
+    assert LABEL in page(cadre, "/admin/bindings")  # and the village sees the binding to check it
     assert decide(cadre, name_claim(bot, "o-chen")["id"], "confirm").status_code == 302
     assert "村口山坡" in chen.says("认领责任区")
-    assert unconfirmed not in chen.says("我的信息")
 
 
-def test_a_released_party_member_is_free_for_the_real_one(bot, roster, villager_factory, cadre):
+def test_a_released_party_member_loses_the_role_and_is_free_for_the_real_one(bot, roster, villager_factory, cadre):
     impostor, real = villager_factory("o-impostor"), villager_factory("o-chen")
     impostor.says("登记 陈秀英 埔心村")
+    assert "村口山坡" in impostor.says("认领责任区")
     decide(cadre, name_claim(bot, "o-impostor")["id"], "release")
     assert bound(bot, "o-impostor") is None
-    assert bot.t("registration.party_unconfirmed") in real.says("登记 陈秀英 埔心村")
-    decide(cadre, name_claim(bot, "o-chen")["id"], "confirm")
+    assert "村口山坡" not in impostor.says("认领责任区")  # no longer anyone's 党员
+    assert "党员" in real.says("登记 陈秀英 埔心村")
     assert "村口山坡" in real.says("认领责任区")
 
 

@@ -341,8 +341,8 @@ def test_a_trees_whole_name_is_no_plausible_name_at_登记(name, plausible):
     [
         ({"role": "群众", "bound_via": "self"}, True),
         ({"role": "群众", "bound_via": "name"}, True),  # 群众 powers at once
-        ({"role": "党员", "bound_via": "name"}, False),  # a 党员 by name alone: once the village confirms
-        ({"role": "党员", "bound_via": "self"}, False),  # a roster import named a self-registered villager 党员
+        ({"role": "党员", "bound_via": "name"}, True),  # roles come from the roster: checked afterwards (登记冲突)
+        ({"role": "党员", "bound_via": "self"}, True),
         ({"role": "党员", "bound_via": "confirmed"}, True),
         ({"role": "党员", "bound_via": "phone"}, True),
         ({"role": "党员", "bound_via": "approved"}, True),
