@@ -341,12 +341,6 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "a wish to adopt in a long story: the adoption reader reads short texts only",
-        [
-            "您好，我是埔心村在广州工作的年轻人，爷爷生前最喜欢在祠堂边乘凉。看到村里在搞认种认养，想以爷爷的名义认养一棵树，想看看有哪些树可以选？"
-        ],
-    ),
-    (
         "a pledge inside a long story: the pledge reader reads short texts only",
         [
             "您好，我常年在外，家里只有母亲一人。村里要求每户至少种一棵，我们家想认领一棵桂花，等我五一回来亲手种，麻烦帮我们记上。"
@@ -777,19 +771,14 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         ["上个礼拜报的那两棵龙眼记上没有"],
     ),
     (
-        "one relative's task (我妈那户算不算完成了): the design call of round 28's left probe (a relative's own household"
-        " may not be the sender's); the FAQ's household rule answers whether one tree counts",
-        ["我妈那户算不算完成了每户一棵"],
-    ),
-    (
         "the name shown corrected in a story (点解显示我叫张亚妹 我系张雅梅啊 改返啦): the rename readers want the wrong"
         " and the right name in one clause; a ticket is filed",
         ["点解显示我叫张亚妹 我系张雅梅啊 改返啦"],
     ),
     (
-        "adoption in 潮汕 (阮想认一丛: 一丛 a clump, a tree) and with its price asked first (要几钱 点报名): the FAQ's"
-        " adoption answer, which says 发“认养”, is given; the list would be better for the first",
-        ["有无树好认养 阮想认一丛", "听讲可以认种认养 要几钱 点报名"],
+        "adoption with its price asked first (要几钱 点报名): the FAQ's adoption answer, which says 发“认养”, is given"
+        " (a how-question: round 32 shows the list only when it is asked for)",
+        ["听讲可以认种认养 要几钱 点报名"],
     ),
     (
         "the village collective's certificate (村集体的植树证书): not the sender's own; the FAQ's answer on certificates",
