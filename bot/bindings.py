@@ -10,6 +10,12 @@ on the dashboard:
   only with a code: ``invite``, or the 名册 page).
 - ``phone``: a roster villager failed the phone check. The village's cadres (a ``cadre`` login) or an admin:
   ``approve`` (bound, ``bound_via = 'approved'``; refused while someone else holds the person) or ``reject``.
+- ``name``: a roster villager (群众, 党员) with no phone on file was bound by name alone, at once (elderly villagers
+  are not stopped; a 党员 has 群众 powers until then: ``identity.is_proven``). The village's cadres or an admin:
+  ``confirm`` (``bound_via = 'confirmed'``) or ``release`` (unbound: the person is free for the real one's 登记;
+  what the claimant recorded meanwhile keeps its openid and person, as every unbinding does; the same sender is
+  not bound to that person by name again). Both refused once the claimant no longer holds the person; an
+  unbinding settles the claim by itself (resolution ``unbound``, ``roster_store.unbind_openid``).
 
 Each decision closes the claim once (who and when are kept on the row, and logged), and the claimant is
 told through the outbox (``keep`` only when asked). Call inside a transaction: the rebinding, the closing
@@ -29,21 +35,45 @@ from bot.store import roster as roster_store
 log = logging.getLogger(__name__)
 
 # what may be decided on each kind of claim
-ACTIONS = {"taken": ("transfer", "keep"), "needs_code": ("reject",), "phone": ("approve", "reject")}
-RESOLUTIONS = {"transfer": "rebound", "keep": "kept", "approve": "approved", "reject": "rejected"}  # on the row
-REASONS = {"transfer": "transferred", "keep": "kept", "approve": "approved", "reject": "rejected"}
+ACTIONS = {
+    "taken": ("transfer", "keep"),
+    "needs_code": ("reject",),
+    "phone": ("approve", "reject"),
+    "name": ("confirm", "release"),
+}
+RESOLUTIONS = {  # on the row
+    "transfer": "rebound",
+    "keep": "kept",
+    "approve": "approved",
+    "reject": "rejected",
+    "confirm": "confirmed",
+    "release": "released",
+}
+REASONS = {
+    "transfer": "transferred",
+    "keep": "kept",
+    "approve": "approved",
+    "reject": "rejected",
+    "confirm": "confirmed",
+    "release": "released",
+}
 NOTICES = {
     "transfer": "registration.binding_transferred",
     "keep": "registration.binding_kept",
     "approve": "registration.claim_approved",
     "reject": "registration.claim_rejected",
+    "confirm": "registration.name_confirmed",
+    "release": "registration.name_released",
 }
+# decisions that need the claimant to hold the person still (a binding by name is confirmed or undone)
+HOLDER_ONLY = ("confirm", "release")
 
 
 @dataclass(frozen=True)
 class Resolution:
     done: bool
-    reason: str  # transferred | kept | approved | rejected | unknown | closed | not_allowed | held
+    # transferred | kept | approved | rejected | confirmed | released | unknown | closed | not_allowed | held | not_held
+    reason: str
     conflict: dict | None = None
 
 
@@ -70,10 +100,16 @@ def resolve(app, db, conflict_id: int, action: str, *, by: str, now: datetime, n
     claimant, stamp = conflict["openid"], clock.to_db(now)
     if action == "approve" and person["openid"] and person["openid"] != claimant:
         return Resolution(False, "held", conflict)  # bound by someone else meanwhile: that is an admin's matter
+    if action in HOLDER_ONLY and conflict["status"] == "open" and person["openid"] != claimant:
+        return Resolution(False, "not_held", conflict)  # the claimant no longer holds the person
     if not roster_store.resolve_binding_conflict(db, conflict_id, RESOLUTIONS[action], by, stamp):
         return Resolution(False, "closed", conflict)
     if action in ("transfer", "approve"):
         identity.bind_person(db, person, claimant, stamp, "approved")
+    elif action == "confirm":
+        roster_store.bind_openid(db, person["id"], claimant, stamp, via="confirmed")
+    elif action == "release":
+        roster_store.unbind_openid(db, claimant, stamp)
     log.info("binding claim %s (%s) %s by %s", conflict_id, conflict["kind"], RESOLUTIONS[action], by)
     if notify or action != "keep":
         _notify(db, conflict, app.t(NOTICES[action], **_about(db, conflict, person)), now)

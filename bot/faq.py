@@ -97,6 +97,7 @@ import numpy as np
 
 from bot import faq_cache, nlu
 from bot.faq_model import ModelSettings, QuestionModel, question_model
+from bot.kept import Kept
 from bot.schedule import month_day_words
 from bot.sound_alike import SoundAlikeWords
 
@@ -805,7 +806,7 @@ class FaqIndex:
         self._overrule_share = float(agree.get("overrule_unexplained_share", 0.0))
         self._overrule_rules = frozenset(agree.get("overrule_rules", ()))  # rule classes three witnesses may answer
         self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
-        self._trees_kept: dict[str, tuple[tuple[str, str], ...]] = {}  # ``_trees`` of the last questions
+        self._trees_kept = Kept(1024)  # ``_trees`` of the last questions
         self._agreed_min = float(agree.get("agreed", 2.0))  # off unless matching.toml sets it
         self._agreed_never = frozenset(agree.get("agreed_never", ()))
         self._agreed_short = int(agree.get("agreed_short", 0))  # characters a doubt's question needs
@@ -1535,12 +1536,8 @@ class FaqIndex:
         also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
         written. Kept for the last questions: a match asks it of one text up to three times (the rules, the
         precedents, their doubt), and finding homophones is the costly part."""
-        kept = self._trees_kept.get(norm)
-        if kept is None:
-            if len(self._trees_kept) >= 1024:
-                self._trees_kept.clear()  # request threads share the index: a plain dict, emptied when full
-            kept = self._trees_kept[norm] = tuple(self._trees_found(norm))
-        return list(kept)
+        # request threads share the index: a plain dict, emptied when full (bot/kept.py)
+        return list(self._trees_kept.get_or_make(norm, lambda: tuple(self._trees_found(norm))))
 
     def _trees_found(self, norm: str) -> list[tuple[str, str]]:
         found = [

@@ -14,7 +14,8 @@ call ``staff_refusal`` for the texts that need it)::
 **Identity by proof.** A binding records how it was proven (``people.bound_via``). A staff role
 (``STAFF_ROLES``) counts only when its binding was proven by a one-time code (bot/proofs.py) or by
 the roster file's openid column (``PROOFS``); until then that person has 群众 powers
-(``is_proven``) and the office sees the binding on 登记冲突.
+(``is_proven``) and the office sees the binding on 登记冲突. A 群众 or 党员 holds at once (roles come from the
+roster: DESIGN.md); one bound by name alone is listed on 登记冲突 for the village to confirm or release.
 
 When the sender is bound to a roster person the handler runs. Otherwise
 (``require_registered(ctx)``) the guard keeps the message (the ``pending_registration`` flow holds its inbox id)
@@ -42,6 +43,7 @@ from typing import Any
 from bot import conversation, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
+from bot.kept import Kept
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
@@ -620,13 +622,7 @@ class _VillageForms:
     def of(cls, villages: Iterable[Mapping]) -> _VillageForms:
         mark = getattr(villages, "mark", None)
         key: tuple = (_MARKED, mark) if mark is not None else tuple(map(_NAME, villages))
-        forms = _forms_kept.get(key)
-        if forms is None:
-            forms = cls(tuple(map(_NAME, villages)) if mark is not None else key)
-            if len(_forms_kept) >= FORMS_KEPT:
-                _forms_kept.clear()
-            _forms_kept[key] = forms
-        return forms
+        return _forms_kept.get_or_make(key, lambda: cls(tuple(map(_NAME, villages)) if mark is not None else key))
 
     def longest_in(self, text: str) -> str | None:
         """The longest form ``text`` holds; of several as long, the one read first (as the loop over the villages
@@ -642,7 +638,7 @@ class _VillageForms:
 _NAME = operator.itemgetter("name")
 _MARKED = object()  # a key's first item: the rest is a villages_version mark, not a village's name
 FORMS_KEPT = 4  # rosters (a test's, the city's) whose forms are kept
-_forms_kept: dict[tuple, _VillageForms] = {}
+_forms_kept = Kept(FORMS_KEPT)
 
 
 # What is left beside a village that names no person: '我在埔心村' (我在), '埔心村村委' (村委)
@@ -732,7 +728,8 @@ def _plain_words(norm: str) -> bool:
 class Binding:
     """What a 登记 came to. ``status``: registered | already | taken | needs_code (a staff person named without
     a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
-    claim waits for the village's cadres or an admin) | gone (the person left the roster) | code_ok |
+    claim waits for the village's cadres or an admin) | released (the village released this sender's binding of
+    the person by name: not bound again) | gone (the person left the roster) | code_ok |
     code_wrong | code_expired | code_used | code_limited."""
 
     status: str
@@ -749,7 +746,10 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
       the office (``needs_code``): staff bind with a one-time code (``bind_by_code``);
     * a villager with a phone on file: the phone check starts (``ask_phone``, state ``confirm_phone``;
       ``confirm_phone`` below); with no tries left today the claim waits (``waiting``);
-    * else bound at once (``bound_via = 'name'``).
+    * a binding by name of this person that the village released for this sender before: not bound again
+      (``released``);
+    * else bound at once (``bound_via = 'name'``), and a claim of kind ``name`` is opened for the village's
+      cadres and the admins to confirm or release (bot/bindings.py); its roster role holds meanwhile.
 
     Not listed: a new 群众 of that village (source and ``bound_via`` 'self'), or a correction of the
     sender's own earlier self-registration."""
@@ -766,9 +766,22 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
             return _claim_waits(ctx, target, name, village["id"], "phone")
         REGISTRATION.enter(ctx, "confirm_phone", {"person_id": target["id"], "name": name, "village_id": village["id"]})
         return Binding("ask_phone", target)
+    if target and roster_store.was_released(db, ctx.openid, target["id"]):
+        REGISTRATION.end(ctx)
+        return Binding("released", target)
     if target:
         roster_store.unbind_openid(db, ctx.openid, now)
         roster_store.bind_openid(db, target["id"], ctx.openid, now, via="name")
+        roster_store.record_binding_conflict(
+            db,
+            openid=ctx.openid,
+            person_id=target["id"],
+            claimed_name=name,
+            village_id=village["id"],
+            bound_openid=ctx.openid,
+            now=now,
+            kind="name",
+        )
     elif current and current["source"] == "self":  # a correction of what they typed before
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:

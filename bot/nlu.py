@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot import hanzi
+from bot.kept import Kept
 from bot.messages import MESSAGES_DIR
 from bot.sound_alike import SoundAlikeWords
 
@@ -943,25 +944,23 @@ _SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 ")
 
 # The species table is loaded once and never changes, so its derived word lists are computed once per
 # table (keyed by identity; the table is kept alive in the cache so the id cannot be reused).
-_DERIVED: dict[int, tuple[Mapping, list[tuple[str, str]], list[str]]] = {}
+_DERIVED = Kept(16)  # tables built on the fly (tests) must not pile up
 
 
 def _derived(species_table: Mapping) -> tuple[list[tuple[str, str]], list[str]]:
-    cached = _DERIVED.get(id(species_table))
-    if cached is None or cached[0] is not species_table:
-        pairs: list[tuple[str, str]] = []
-        not_aliases: list[str] = []
-        for name, info in species_table.items():
-            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
-            pairs += [(name, name)] + [(alias, name) for alias in aliases]
-            if isinstance(info, Mapping):
-                not_aliases += list(info.get("not_aliases", []))
-        pairs.sort(key=lambda p: len(p[0]), reverse=True)
-        cached = (species_table, pairs, not_aliases)
-        if len(_DERIVED) >= 16:  # tables built on the fly (tests) must not pile up
-            _DERIVED.clear()
-        _DERIVED[id(species_table)] = cached
-    return cached[1], cached[2]
+    return _DERIVED.of_table(species_table, lambda: _derive(species_table))
+
+
+def _derive(species_table: Mapping) -> tuple[list[tuple[str, str]], list[str]]:
+    pairs: list[tuple[str, str]] = []
+    not_aliases: list[str] = []
+    for name, info in species_table.items():
+        aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+        pairs += [(name, name)] + [(alias, name) for alias in aliases]
+        if isinstance(info, Mapping):
+            not_aliases += list(info.get("not_aliases", []))
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    return pairs, not_aliases
 
 
 def _alias_pairs(species_table: Mapping) -> list[tuple[str, str]]:
@@ -1009,23 +1008,21 @@ def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = 
     ]
 
 
-_PATTERNS: dict[tuple[int, tuple[str, ...]], tuple[Mapping, dict[str, str], re.Pattern, list[str]]] = {}
+_PATTERNS = Kept(16)
 
 
 def _mentions_pattern(species_table: Mapping, others: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern, list[str]]:
     """{written: name}, one regex of every alias and other name, longest first, and the look-alikes to
     ignore (not those inside an other name: 番石榴 is on the list of other trees) (cached per table)."""
-    key = (id(species_table), others)
-    cached = _PATTERNS.get(key)
-    if cached is None or cached[0] is not species_table:
+
+    def make() -> tuple[dict[str, str], re.Pattern, list[str]]:
         names = {w: w for w in others}
         names.update({alias: name for alias, name in _alias_pairs(species_table)})
         pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
         look_alikes = [w for w in _not_aliases(species_table) if not any(w in other for other in others)]
-        if len(_PATTERNS) >= 16:
-            _PATTERNS.clear()
-        cached = _PATTERNS[key] = (species_table, names, pattern, look_alikes)
-    return cached[1], cached[2], cached[3]
+        return names, pattern, look_alikes
+
+    return _PATTERNS.of_table(species_table, make, others)
 
 
 def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -1055,7 +1052,7 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 
 # Characters that end many words (例子, 狮子, 规划): sharing only these with a name says nothing.
 _COMMON_ENDINGS = frozenset("子树花果苗")
-_SOUNDS: dict[int, tuple[Mapping, dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]]] = {}
+_SOUNDS = Kept(16)
 
 
 @lru_cache(maxsize=8192)
@@ -1127,31 +1124,30 @@ def _toneless(reading: str) -> str:
 
 def _names_by_sound(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:
     """{first syllable: [(alias, name, readings of each character)]} for names of two or more characters."""
-    cached = _SOUNDS.get(id(species_table))
-    if cached is None or cached[0] is not species_table:
-        # written names in the table's order, the species' name first; a later one that sounds like an earlier
-        # one is a misspelling (离枝, 香章, 三脚梅) and no source of sounds: 离职 is not 荔枝
-        names: list[tuple[str, str, tuple[frozenset[str], ...]]] = []
-        for name, info in species_table.items():
-            aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
-            for alias in [name, *aliases]:
-                if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
-                    continue
-                sounds = tuple(readings(c) for c in alias)
-                if not any(
-                    len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
-                    for other, same, other_sounds in names
-                    if same == name
-                ):
-                    names.append((alias, name, sounds))
-        by_first: dict[str, list] = {}
-        for alias, name, sounds in names:
-            for first in sounds[0]:
-                by_first.setdefault(first, []).append((alias, name, sounds))
-        if len(_SOUNDS) >= 16:
-            _SOUNDS.clear()
-        cached = _SOUNDS[id(species_table)] = (species_table, by_first)
-    return cached[1]
+    return _SOUNDS.of_table(species_table, lambda: _sounds_of(species_table))
+
+
+def _sounds_of(species_table: Mapping) -> dict[str, list[tuple[str, str, tuple[frozenset[str], ...]]]]:
+    # written names in the table's order, the species' name first; a later one that sounds like an earlier
+    # one is a misspelling (离枝, 香章, 三脚梅) and no source of sounds: 离职 is not 荔枝
+    names: list[tuple[str, str, tuple[frozenset[str], ...]]] = []
+    for name, info in species_table.items():
+        aliases = info.get("aliases", []) if isinstance(info, Mapping) else list(info)
+        for alias in [name, *aliases]:
+            if len(alias) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in alias):
+                continue
+            sounds = tuple(readings(c) for c in alias)
+            if not any(
+                len(other) == len(alias) and all(s & o for s, o in zip(sounds, other_sounds))
+                for other, same, other_sounds in names
+                if same == name
+            ):
+                names.append((alias, name, sounds))
+    by_first: dict[str, list] = {}
+    for alias, name, sounds in names:
+        for first in sounds[0]:
+            by_first.setdefault(first, []).append((alias, name, sounds))
+    return by_first
 
 
 def find_sound_alike_species(

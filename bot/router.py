@@ -43,6 +43,16 @@ class Route:
     flow: str | None = None
 
 
+@dataclass(frozen=True)
+class AsText:
+    """A match meaning the message is another text: ``dispatch`` handles it as if the sender had typed ``text``, and
+    the route that does is the one recorded (the FAQ's entry telling a command, when the command itself is asked for:
+    handlers/faq.py ``ENTRY_COMMANDS``)."""
+
+    text: str
+    via: str
+
+
 class MessageView:
     """What a pure part may read of a message: its kind and its words (``msg_type``, ``text``, ``event``,
     ``event_key``, ``recognition``, ``via``), never who sent it or when; so a plan read for one text serves every
@@ -237,7 +247,7 @@ def dispatch(routes: Sequence[Route], ctx: Ctx, planned: Plan | None = None) -> 
                 continue
             match = route.matches(ctx)
             if match:
-                return route.name, route.handle(ctx, match)
+                return _handled(routes, ctx, route, match)
         return "unhandled", None
     for route, read in planned:
         if read is ASK:
@@ -250,8 +260,14 @@ def dispatch(routes: Sequence[Route], ctx: Ctx, planned: Plan | None = None) -> 
             then = route.matches.then  # type: ignore[attr-defined]
             match = read if then is None else then(ctx, read)
         if match:
-            return route.name, route.handle(ctx, match)
+            return _handled(routes, ctx, route, match)
     return "unhandled", None
+
+
+def _handled(routes: Sequence[Route], ctx: Ctx, route: Route, match: Any) -> tuple[str, str | None]:
+    if isinstance(match, AsText):
+        return redispatch_as_text(routes, ctx, match.text, match.via)
+    return route.name, route.handle(ctx, match)
 
 
 def redispatch_as_text(routes: Sequence[Route], ctx: Ctx, text: str, via: str) -> tuple[str, str | None]:

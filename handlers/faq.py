@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 
-from bot import escalation, nlu
+from bot import asked_for, conversation, escalation, nlu
 from bot.context import Ctx
-from bot.router import Route, warmed_by
+from bot.router import AsText, Route, warmed_by
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is
 
@@ -92,9 +92,58 @@ def on_intro(ctx: Ctx, _match) -> str:
     return ctx.t("faq.intro")
 
 
+# Round 32: FAQ entries that tell the command doing what they describe. A villager who asked for the thing itself
+# (bot/asked_for.py), not how to get it, has the command done: the command's text is handled as if sent (bot.router
+# ``AsText``), by its own route. Each is the entry's command and, for two, the second with what chooses it.
+ENTRY_COMMANDS: dict[str, tuple[str, ...]] = {
+    "bot.progress": ("我的进度", "本村进度"),  # the second when the village is asked about
+    "bot.unsubscribe": ("退订", "订阅"),  # the second when the reminders are wanted on
+    "bot.cancel": ("取消",),  # only while a record (or another flow) is in progress
+    "bot.certificate": ("我的证书",),
+    "bot.care_zones": ("认领责任区",),
+    "bot.my_trees": ("我的树",),
+    "bot.my_info": ("我的信息",),
+    "camp.adopt": ("认养",),
+}
+
+
+# Entries on a rule or on logging, ranked for a question on where the sender stands ('我屋企算唔算完成咗',
+# '我自己报咗几多棵'): their progress shows the task and what is done (bot/asked_for.py ``own_standing_asked``).
+STANDING_ENTRIES = frozenset(
+    {"camp.quota_household", "camp.quota_party", "camp.quota_secretary", "camp.quota_leader", "camp.party_age"}
+    | {"bot.log_planting", "bot.progress"}
+)
+
+
+def _command_asked(ctx: Ctx, entry_id: str | None) -> str | None:
+    """The command an answer's entry tells, when the text asks for the thing itself; None otherwise."""
+    if ctx.msg.via == "faq":  # handled once as the command: never read as one again
+        return None
+    norm = nlu.normalize(ctx.msg.text or "")
+    if entry_id in STANDING_ENTRIES and ctx.person is not None and asked_for.own_standing_asked(norm):
+        return ENTRY_COMMANDS["bot.progress"][0]
+    commands = ENTRY_COMMANDS.get(entry_id or "")
+    if commands is None:
+        return None
+    if not asked_for.asked_for(norm, figures=entry_id == "bot.progress"):
+        return None
+    if entry_id not in ("bot.unsubscribe", "bot.cancel") and asked_for.wish_refused(norm):
+        return None  # round 31: '我不想认养树 只想自己种' asks for no adoption
+    if entry_id == "bot.unsubscribe":
+        wanted_on = asked_for.reminders_wanted_on(norm) if asked_for.reminders_meant(norm) else None
+        return None if wanted_on is None else commands[wanted_on]
+    if entry_id == "bot.progress":
+        return commands[asked_for.village_asked(norm)]
+    if entry_id == "bot.cancel" and (asked_for.count_said(norm) or not conversation.in_progress(ctx, ctx.app.flows)):
+        return None  # a correction ('删掉 是三棵'), or nothing to throw away: the answer says how a record is corrected
+    return commands[0]
+
+
 @warmed_by(_warm_faq)
 def _match_answer(ctx: Ctx):
-    return _faq_result_of_kind(ctx, "answer")
+    result = _faq_result_of_kind(ctx, "answer")
+    command = _command_asked(ctx, result.entry_id) if result else None
+    return AsText(command, "faq") if command else result
 
 
 # FAQ entries the chat answers with a reply text: "您能做什么" gets the one help text, core.help.

@@ -15,6 +15,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
 from bot.identity import REGISTRATION, normalize_text
 from bot.ids import row_id
+from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
 from bot.router import Route, staged
@@ -87,14 +88,12 @@ def _register_with_villages(ctx: Ctx, words):
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     if villages.mark is None:
         return _read_against(ctx.app, villages, parse, text, ctx.person is None)
-    readings = ctx.app.service("registration_readings", lambda _app: {})
-    key = (villages.mark, parse, text, ctx.person is None)
-    if key in readings:
-        return readings[key]
-    if len(readings) >= READINGS_KEPT:
-        readings.clear()
-    readings[key] = parsed = _read_against(ctx.app, villages, parse, text, ctx.person is None)
-    return parsed
+    readings = ctx.app.service("registration_readings", lambda _app: Kept(READINGS_KEPT))
+    unregistered = ctx.person is None
+    return readings.get_or_make(
+        (villages.mark, parse, text, unregistered),
+        lambda: _read_against(ctx.app, villages, parse, text, unregistered),
+    )
 
 
 # ``_read_against``'s answers, by the villages' mark (the same mark, the same villages: bot/store/roster.py), the
@@ -196,6 +195,7 @@ BINDING_REPLIES = {
     "ask_phone": "registration.ask_phone",
     "phone_wrong": "registration.phone_wrong",
     "waiting": "registration.phone_waiting",
+    "released": "registration.name_released",
     "code_wrong": "registration.code_wrong",
     "code_expired": "registration.code_expired",
     "code_used": "registration.code_used",
@@ -222,6 +222,8 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
         assert person is not None  # already bound to that person
         return "\n".join([reply, *_unproven_line(ctx, person)])
     if binding.status in ("registered", "code_ok"):
+        assert person is not None  # bound
+        reply = "\n".join([reply, *_unproven_line(ctx, person)])
         replies = identity.replay_kept(ctx)
         if replies:
             reply += "\n\n" + ctx.t("registration.replayed") + "\n" + "\n\n".join(replies)

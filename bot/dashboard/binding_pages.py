@@ -2,8 +2,9 @@
 bindings that hold no proof yet.
 
 An admin sees every open claim (a person bound to another WeChat user; a staff person named without a code;
-a villager who failed the phone check) and the staff bindings that have only 群众 powers until a code proves
-them. A cadre login sees only the phone-check claims of its own village, and may approve or reject them.
+a villager who failed the phone check; a villager bound by name alone, to confirm or release) and the staff
+bindings (and 党员 self-registered before the roster named them) that have only 群众 powers until a code proves
+them. A cadre login sees only the phone-check and name-only claims of its own village, and decides them.
 WeChat users are shown as short hashed tags, never openids or phone numbers.
 """
 
@@ -24,8 +25,11 @@ RESULTS = {
     "kept": ("admin.bindings.kept", "ok"),
     "approved": ("admin.bindings.approved", "ok"),
     "rejected": ("admin.bindings.rejected", "ok"),
+    "confirmed": ("admin.bindings.confirmed", "ok"),
+    "released": ("admin.bindings.released", "ok"),
     "closed": ("admin.bindings.closed", "error"),
     "held": ("admin.bindings.held", "error"),
+    "not_held": ("admin.bindings.not_held", "error"),
 }
 RESOLUTION_LABELS = {
     "rebound": "admin.bindings.resolution_rebound",
@@ -34,14 +38,18 @@ RESOLUTION_LABELS = {
     "rejected": "admin.bindings.resolution_rejected",
     "code": "admin.bindings.resolution_code",
     "phone": "admin.bindings.resolution_phone",
+    "confirmed": "admin.bindings.resolution_confirmed",
+    "released": "admin.bindings.resolution_released",
+    "unbound": "admin.bindings.resolution_unbound",
 }
 PROOF_LABELS = {
     "name": "admin.bindings.via_name",
     "self": "admin.bindings.via_self",
     "phone": "admin.bindings.via_phone",
     "approved": "admin.bindings.via_approved",
+    "confirmed": "admin.bindings.via_confirmed",
 }
-KINDS_FOR_CADRES = ("phone",)
+KINDS_FOR_CADRES = ("phone", "name")
 
 
 def _wechat_user(db, openid: str | None) -> dict | None:
@@ -57,7 +65,7 @@ def _wechat_user(db, openid: str | None) -> dict | None:
 
 
 def _may_decide(conflict: dict) -> bool:
-    """Admins decide every claim; a cadre only the phone-check claims of their village."""
+    """Admins decide every claim; a cadre only the phone-check and name-only claims of their village."""
     return g.viewer.is_admin or (conflict["kind"] in KINDS_FOR_CADRES and g.viewer.sees_village(conflict["village_id"]))
 
 

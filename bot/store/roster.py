@@ -140,6 +140,24 @@ def m006_villages_version(db: Database) -> None:
         )
 
 
+@migrations()
+def m007_name_claims(db: Database) -> None:
+    """A roster villager (群众, 党员) bound by name alone still binds at once, but the binding now waits on 登记冲突 for
+    the village's cadres or an admin to check (bot/bindings.py): a claim of kind ``name`` (the claimant holds the person
+    meanwhile), decided ``confirm`` (``people.bound_via`` becomes ``confirmed``) or ``release`` (unbound). Every such
+    binding made before this change gets its claim now, so a 党员 among them can be confirmed (party powers count only
+    once confirmed or proven: bot/identity.py ``is_proven``)."""
+    # new values: binding_conflicts.kind 'name'; binding_conflicts.resolution 'confirmed' | 'released' | 'unbound'
+    # (the claimant no longer held the person: they registered as someone else, or the person was given to another
+    # WeChat user); people.bound_via 'confirmed'
+    db.execute(
+        "INSERT INTO binding_conflicts (openid, person_id, claimed_name, village_id, bound_openid, kind, status,"
+        " created_at) SELECT p.openid, p.id, p.name, p.village_id, p.openid, 'name', 'open', COALESCE(p.updated_at,"
+        " p.created_at) FROM people p WHERE p.openid IS NOT NULL AND p.bound_via = 'name' AND p.role IN ('群众', '党员')"
+        " ORDER BY p.id"
+    )
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source", "bound_via")
 
@@ -272,6 +290,13 @@ def bind_openid(db: Database, person_id: int, openid: str, now: str, via: str) -
 
 
 def unbind_openid(db: Database, openid: str, now: str) -> None:
+    """The openid holds no one now. What it recorded meanwhile (plantings, pledges …) keeps its openid and person.
+    Its open ``name`` claim is settled (resolution ``unbound``): there is no binding left to check."""
+    db.execute(
+        "UPDATE binding_conflicts SET status = 'resolved', resolution = 'unbound', resolved_by = 'unbound',"
+        " resolved_at = ? WHERE openid = ? AND kind = 'name' AND status = 'open'",
+        [now, openid],
+    )
     db.execute("UPDATE people SET openid = NULL, bound_via = NULL, updated_at = ? WHERE openid = ?", [now, openid])
 
 
@@ -322,6 +347,18 @@ def record_binding_conflict(
         [openid, person_id, claimed_name, village_id, bound_openid, kind, now],
     )
     return new_id(cursor)
+
+
+def was_released(db: Database, openid: str, person_id: int) -> bool:
+    """Did the village release this openid's binding by name of this person (a ``name`` claim, ``release``)?"""
+    return bool(
+        one(
+            db,
+            "SELECT id FROM binding_conflicts WHERE openid = ? AND person_id = ? AND kind = 'name'"
+            " AND resolution = 'released' LIMIT 1",
+            [openid, person_id],
+        )
+    )
 
 
 def binding_conflict(db: Database, conflict_id: int) -> dict | None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from bot.kept import Kept
 from bot.store import one
 from bot.store.conversations import LIVE_FLOWS_OF_USER
 from bot.store.roster import person_of_user
@@ -71,9 +72,7 @@ def touch_inbound(
     gives it (None when there is none): what ``Ctx.person`` would read in a statement of its own."""
     person = person_of_user(db) if with_person else None
     key = (counts_as_contact, unless_kept is None, person, tuple((name, sql) for name, sql, _params in reads))
-    sql = _statements.get(key)
-    if sql is None:
-        sql = _statements[key] = _touch_sql(*key)
+    sql = _statements.get_or_make(key, lambda: _touch_sql(*key))
     unless = () if unless_kept is None else (openid, unless_kept)
     read_params = [value for _name, _sql, params in reads for value in params]
     if counts_as_contact:
@@ -94,15 +93,13 @@ def touch_inbound(
 
 # touch_inbound's statement text by what shapes it: made once, not for each message (~5 µs of the writer's serial work
 # a message; issue 21, thirteenth round). A handful of shapes (a connection's person expression is one string per
-# connection); made anew past ``_STATEMENTS_KEPT``.
-_statements: dict[tuple, str] = {}
+# connection); made anew past 64.
+_statements = Kept(64)
 
 
 def _touch_sql(
     counts_as_contact: bool, without_key: bool, person: str | None, reads: tuple[tuple[str, str], ...]
 ) -> str:
-    if len(_statements) >= _STATEMENTS_KEPT:
-        _statements.clear()
     returning = f"RETURNING *, {_HELD_WAITING}, {LIVE_FLOWS_OF_USER} AS live_flows"
     if person is not None:
         returning += f", {person} AS person"
@@ -123,9 +120,6 @@ def _touch_sql(
         f"INSERT INTO users (openid, created_at, subscribed_at) {values.format('')}"
         f" ON CONFLICT(openid) DO UPDATE SET openid = openid {returning}"
     )
-
-
-_STATEMENTS_KEPT = 64
 
 
 def set_subscribed(db: Database, openid: str, subscribed: bool, now: str) -> None:

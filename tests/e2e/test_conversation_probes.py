@@ -341,12 +341,6 @@ _ROUND_19B_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
     (
-        "a wish to adopt in a long story: the adoption reader reads short texts only",
-        [
-            "您好，我是埔心村在广州工作的年轻人，爷爷生前最喜欢在祠堂边乘凉。看到村里在搞认种认养，想以爷爷的名义认养一棵树，想看看有哪些树可以选？"
-        ],
-    ),
-    (
         "a pledge inside a long story: the pledge reader reads short texts only",
         [
             "您好，我常年在外，家里只有母亲一人。村里要求每户至少种一棵，我们家想认领一棵桂花，等我五一回来亲手种，麻烦帮我们记上。"
@@ -769,14 +763,10 @@ def test_round_19h_probe(probe, context, message, expected):
 # Round 19's ninth blind set (tests/data/conversation_probes_19i.tsv, 140 probes), written by a writer who saw only
 # DESIGN.md and the seeds. Its blind figure, run by the lead before anyone looked: main before round 30 (07b5cf0)
 # 111/140. Round 30 (the lead) was developed on it: 130/140 after, a development figure
-# (tests/e2e/test_conversation_round30.py has the classes' own examples); round 31's frames (bot/nlu.py FRAMES): 133/140.
+# (tests/e2e/test_conversation_round30.py has the classes' own examples); round 31's frames (bot/nlu.py FRAMES): 133/140,
+# 134/140 with round 32 (bot/asked_for.py).
 # The misses left are listed here, strict.
 _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "one relative's task (我妈那户算不算完成了): the design call of round 28's left probe (a relative's own household"
-        " may not be the sender's); the FAQ's household rule answers whether one tree counts",
-        ["我妈那户算不算完成了每户一棵"],
-    ),
     (
         "the name shown corrected in a story (点解显示我叫张亚妹 我系张雅梅啊 改返啦): the rename readers want the wrong"
         " and the right name in one clause; a ticket is filed",

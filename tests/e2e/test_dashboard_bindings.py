@@ -94,11 +94,15 @@ def test_transfer_releases_the_claimants_earlier_self_registration(admin, bot, c
     first.says("登记 陈秀英 埔心村")
     assert "群众" in second.says("登记 张小明 埔心村")
     second.says("登记 陈秀英 埔心村")
-    [row] = rows_of(bot, "SELECT id FROM binding_conflicts WHERE status = 'open'")
+    [row] = rows_of(bot, "SELECT id FROM binding_conflicts WHERE status = 'open' AND kind = 'taken'")
     assert "这个微信现在登记为：张小明" in page(admin, "/admin/bindings")
     decide(admin, row["id"], "transfer")
     assert bound_name(bot, "o-second") == "陈秀英"
     assert rows_of(bot, "SELECT openid FROM people WHERE name = '张小明'") == [{"openid": None}]
+    # o-first's binding by name alone was waiting for the village's check: settled by the transfer
+    assert rows_of(bot, "SELECT openid, status, resolution FROM binding_conflicts WHERE kind = 'name'") == [
+        {"openid": "o-first", "status": "resolved", "resolution": "unbound"}
+    ]
 
 
 def test_keep_closes_the_conflict_without_rebinding(admin, conflict, bot):

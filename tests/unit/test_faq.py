@@ -12,6 +12,7 @@ import pytest
 from bot import config as config_mod
 from bot import faq, nlu
 from bot.config import _thaw
+from bot.kept import Kept
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "messages"
@@ -33,7 +34,7 @@ def without_model(index):
     bare = faq.FaqIndex.__new__(faq.FaqIndex)
     bare.__dict__.update(index.__dict__)
     bare.precedents = replace(index.precedents, model=None)
-    bare._trees_kept = {}
+    bare._trees_kept = Kept(1024)
     return bare
 
 

@@ -340,7 +340,14 @@ def test_a_trees_whole_name_is_no_plausible_name_at_登记(name, plausible):
     "person, proven",
     [
         ({"role": "群众", "bound_via": "self"}, True),
-        ({"role": "党员", "bound_via": "name"}, True),
+        ({"role": "群众", "bound_via": "name"}, True),  # 群众 powers at once
+        ({"role": "党员", "bound_via": "name"}, True),  # roles come from the roster: checked afterwards (登记冲突)
+        ({"role": "党员", "bound_via": "self"}, True),
+        ({"role": "党员", "bound_via": "confirmed"}, True),
+        ({"role": "党员", "bound_via": "phone"}, True),
+        ({"role": "党员", "bound_via": "approved"}, True),
+        ({"role": "党员", "bound_via": "code"}, True),
+        ({"role": "村干部", "bound_via": "confirmed"}, False),  # the village's check is not a staff proof
         ({"role": "技术顾问", "bound_via": "code"}, True),
         ({"role": "村书记", "bound_via": "roster"}, True),
         ({"role": "村书记", "bound_via": "name"}, False),  # bound by name before the change: suspended

@@ -58,7 +58,7 @@ def test_every_shape_reads_and_writes_as_its_own_statement(db, tmp_path):
 
 
 def test_the_kept_statements_are_made_anew_past_their_limit(db, monkeypatch):
-    monkeypatch.setattr(users, "_STATEMENTS_KEPT", 2)
+    monkeypatch.setattr(users._statements, "limit", 2)
     with transaction(db):
         for i in range(5):
             reads = [(f"r{i}", "SELECT ?", [i])]

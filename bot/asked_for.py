@@ -1,0 +1,107 @@
+"""Whether a text asks for a thing itself or how to get it (round 32 of issue 17 §5).
+
+The FAQ ranks a request the command readers missed ('帮我把种树通知关了吧', '全村完成咗几多') to the entry that tells
+the command (bot.unsubscribe: 发“退订”…). A villager who asked how is answered with the steps; one who asked for the
+thing (a request, or a question whose answer is their own figures: how many, done yet, any left) gets it done.
+Pure functions of the normalised text (bot/nlu.py ``normalize``: traditional characters read as simplified).
+"""
+
+from __future__ import annotations
+
+import re
+
+# how to do it, where, who, when, why, what it is or is for, whether it happened: the steps answer these, never the
+# command ('提醒恢复了吗' asks whether it was done)
+_HOW_RE = re.compile(
+    r"怎么|怎样|怎麼|如何|点样|点做|点弄|点搞|点整|咋|方法|步骤|教我|教下|在哪|哪里|边度|"
+    r"谁|边个|什么时候|几时|为什么|为啥|点解|是什么|系咩|什么意思|什么用|好处|区别|干什么|干嘛|"
+    r"规定|算的|能不能看|可不可以看|别人|人家|"
+    r"(?:恢复|关|开|停|取消|退订|订阅|删|作废)(?:了|咗)(?:吗|没|未|冇|没有)"
+)
+# a request (text normalised: 睇 is 看, 俾 给, 唔好 不要)
+_REQUEST_RE = re.compile(
+    r"帮我|帮忙|同我|请|麻烦|不该|我要|我想|想要|想看|想认|给我|发给我|发我|"
+    r"看下|看看|看一下|查下|查一下|查查|有冇|有没有|有无|"
+    r"不要|唔要|别|咪|停|关|开回|打开|开启|恢复|作废|删|撤|退订|订阅"
+)
+# a question whose answer is one's figures: how many, done yet
+_FIGURES_RE = re.compile(
+    r"多少|几棵|完成(?:了|咗)?(?:任务|指标)?(?:了)?(?:没|未|吗|没有|冇)|(?:齐|够)(?:了|咗)?(?:没|未|吗|冇)|算不算"
+)
+# the reminders' direction, by the last word that gives one ('之前关了提醒 现在帮我打开': on)
+_ON_RE = re.compile(r"打开|开返|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开)|要收|想收|开(?:提醒|通知)")
+_OFF_RE = re.compile(r"不要|唔要|唔好|别|咪|停|关|取消|退订|太多|烦")
+_NOT_RE = re.compile(r"不|别|咪|唔|没|冇")
+# the village's figures, not one's own
+_VILLAGE_RE = re.compile(r"全村|本村|村里|村里面|我们村|我哋村|各户|边啲户|哪些户|哪几户|全社区|本社区|全体|大家")
+
+
+def asked_for(norm: str, figures: bool = False) -> bool:
+    """Does the text ask for the thing (do it, show it), not how to get it? With ``figures``, a question whose
+    answer is the thing itself (how many, done yet) asks for it too."""
+    if _HOW_RE.search(norm):
+        return False
+    return bool(_REQUEST_RE.search(norm) or (figures and _FIGURES_RE.search(norm)))
+
+
+# round 31: the wish refused ('我不想认养树 只想自己种'): no request for the thing. Not read for the reminders nor for cancel,
+# whose refusals are their requests ('我不想要提醒了', '不要了')
+_WISH_REFUSED_RE = re.compile(r"(?:不|别|没)(?:想|愿意|打算)|不要(?:认|领)")
+
+
+def wish_refused(norm: str) -> bool:
+    """Is a wish said refused ('我不想认养树')?"""
+    return bool(_WISH_REFUSED_RE.search(norm))
+
+
+# the reminders, not the expert's answers nor the sender's own sending ('我想收到专家的消息', '我要再发一次消息'), and
+# the sender's own, not the villagers' ('请暂停向村民推送种树通知': a cadre on a broadcast)
+_REMINDERS_RE = re.compile(r"提醒|通知|推送|催|(?:给我|发我|收到?).{0,4}消息|消息.{0,4}(?:给我|发我)")
+_NOT_MINE_RE = re.compile(r"专家|顾问|技术员|老师|村民|大家|群众|他们|全村|每户|各户")
+
+
+def reminders_meant(norm: str) -> bool:
+    """Are the sender's own reminders what the text is about?"""
+    return bool(_REMINDERS_RE.search(norm)) and not _NOT_MINE_RE.search(norm)
+
+
+_COUNT_RE = re.compile(r"[0-9一二两三四五六七八九十]+\s*(?:棵|株|颗|条)")
+
+
+def count_said(norm: str) -> bool:
+    """A count of trees ('删掉 是三棵': a correction, not the record thrown away)."""
+    return bool(_COUNT_RE.search(norm))
+
+
+def reminders_wanted_on(norm: str) -> bool | None:
+    """The reminders wanted on (True), off (False), or no direction said (None): the last word that says one."""
+    last = {True: -1, False: -1}
+    for wanted, pattern in ((True, _ON_RE), (False, _OFF_RE)):
+        for found in pattern.finditer(norm):
+            if wanted and _NOT_RE.search(norm[max(0, found.start() - 3) : found.start()]):
+                continue  # '不要再发': the sending refused, not wanted again
+            last[wanted] = max(last[wanted], found.start())
+    if last[True] == last[False]:
+        return None
+    return last[True] > last[False]
+
+
+def village_asked(norm: str) -> bool:
+    return bool(_VILLAGE_RE.search(norm))
+
+
+# where the sender (or the household) stands, asked: done yet, how many so far ('我屋企算唔算完成咗', '我两样都齐未',
+# '我自己报咗几多棵'); a rule asked ('种一棵就算完成了吗', '我家要种几棵') is not
+_OWN_STANDING_RE = re.compile(
+    r"(?:我|自己)(?!们村|哋村).{0,14}?(?:"
+    r"算(?:不|唔)算完成|完成(?:了|咗)?(?:任务|指标)?(?:了|咗)?(?:没|未|吗|没有|冇)|(?:齐|够)(?:了|咗)?(?:没|未|冇)|"
+    r"(?:报|登记|上报|种)(?:了|咗|过)(?:有)?(?:多少|几多|几棵)"
+    r")"
+)
+
+_RULE_RE = re.compile(r"就算|才算|才够|就够|要种多少|要种几|规定")
+
+
+def own_standing_asked(norm: str) -> bool:
+    """Is it where the sender (or their household) stands that is asked, not the rule?"""
+    return bool(_OWN_STANDING_RE.search(norm)) and not _RULE_RE.search(norm)

@@ -1,0 +1,87 @@
+"""bot/asked_for.py and handlers/faq.py ENTRY_COMMANDS (round 32): a thing asked for, or how to get it."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import asked_for, nlu
+from bot.app import create_app
+from handlers.faq import ENTRY_COMMANDS
+from tests.conftest import make_config
+
+ROOT = Path(__file__).resolve().parents[2]
+ASKED_FOR = ["帮我查下我种咗几多棵", "麻烦停止推送提醒", "把我的证书发给我", "有冇责任区", "睇下有咩责任区可以认领"]
+FIGURES = ["全村完成咗几多", "我家的任务完成没", "我两样都齐未"]
+HOW = [
+    "怎么查进度",
+    "不想收提醒要怎么弄",
+    "证书是谁发的",
+    "进度是怎么算的",
+    "认养的树在哪里看",
+    "别人的证书能看吗",
+    "认养是什么",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_FOR)
+def test_a_request_or_ones_figures_is_asked_for(text):
+    assert asked_for.asked_for(nlu.normalize(text))
+
+
+@pytest.mark.parametrize("text", FIGURES)
+def test_ones_figures_are_asked_for_where_the_thing_is_figures(text):
+    assert asked_for.asked_for(nlu.normalize(text), figures=True)
+    assert not asked_for.asked_for(nlu.normalize(text))  # a list (zones, trees to adopt) is not shown for 多少
+
+
+@pytest.mark.parametrize("text", HOW + ["认养有什么好处", "提醒恢复了吗"])
+def test_how_where_who_and_what_are_not(text):
+    assert not asked_for.asked_for(nlu.normalize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted_on"),
+    [
+        ("唔好再发提醒俾我啦", False),  # 再发 refused, not wanted
+        ("之前关了提醒 现在帮我打开", True),  # the last word says it
+        ("通知请恢复 我要收", True),
+        ("帮我把通知关了", False),
+        ("提醒可以帮我开返吗", True),
+        ("提醒的事帮我看看", None),
+    ],
+)
+def test_the_reminders_direction_is_the_last_word_that_gives_one(text, wanted_on):
+    assert asked_for.reminders_wanted_on(nlu.normalize(text)) is wanted_on
+
+
+def test_each_command_an_entry_tells_is_a_word_of_that_command(tmp_path, standin):
+    app = create_app(make_config(tmp_path, standin)).extensions["bot"]
+    words = set().union(*(app.messages.words(key) for key in app.messages.word_lists if ".commands." in key))
+    faq_ids = {
+        entry["id"] for entry in tomllib.loads((ROOT / "messages/faq/campaign.toml").read_text("utf-8"))["entry"]
+    }
+    for entry_id, commands in ENTRY_COMMANDS.items():
+        for command in commands:
+            assert command in words, (entry_id, command)
+        assert entry_id in faq_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("别再发消息给我了", True),
+        ("我想收到专家的消息", False),
+        ("我要再发一次消息", False),
+        ("请暂停向村民推送种树通知", False),
+    ],
+)
+def test_the_reminders_meant_are_the_senders_own(text, meant):
+    assert asked_for.reminders_meant(nlu.normalize(text)) is meant
+
+
+def test_where_one_stands_is_not_the_rule():
+    assert asked_for.own_standing_asked(nlu.normalize("我屋企算唔算完成咗"))
+    assert asked_for.own_standing_asked(nlu.normalize("我自己报咗几多棵"))
+    assert not asked_for.own_standing_asked(nlu.normalize("我家种一棵就算完成了吗"))
+    assert not asked_for.own_standing_asked(nlu.normalize("党员要种几棵才算完成"))
