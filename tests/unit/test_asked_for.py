@@ -85,3 +85,11 @@ def test_where_one_stands_is_not_the_rule():
     assert asked_for.own_standing_asked(nlu.normalize("我自己报咗几多棵"))
     assert not asked_for.own_standing_asked(nlu.normalize("我家种一棵就算完成了吗"))
     assert not asked_for.own_standing_asked(nlu.normalize("党员要种几棵才算完成"))
+
+
+def test_a_wish_refused_asks_for_nothing():
+    # round 31: '我不想认养树 只想自己种' is no request for 认养 (the reminders' and cancel's refusals are read elsewhere)
+    assert asked_for.wish_refused(nlu.normalize("我不想认养树 只想自己种"))
+    assert asked_for.wish_refused(nlu.normalize("唔想睇证书"))
+    assert not asked_for.wish_refused(nlu.normalize("我想认养一棵树"))
+    assert not asked_for.wish_refused(nlu.normalize("有冇树可以俾我认养"))
