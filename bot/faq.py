@@ -2315,6 +2315,24 @@ class EvalRow:
         """Answered from an entry, and not the one expected: the worst outcome."""
         return self.got not in ("escalate", "chitchat") and not self.right
 
+    @property
+    def near(self) -> bool:
+        """A confident wrong that is near the expected answer (``near_miss``): counted beside, never subtracted."""
+        return self.confident_wrong and near_miss(self.target, self.got)
+
+
+def near_miss(expected: str, got: str) -> bool:
+    """The right tree's other field or card (``species.荔枝.water`` for ``species.荔枝.time`` or ``.card``), or the
+    right recommendation's place with another purpose or size (``recommend.庭院+香花+small`` for
+    ``recommend.庭院+香花``; a recommendation without a place is never near another)."""
+    want, have = expected.split("."), got.split(".")
+    if len(want) == len(have) == 3 and want[0] == have[0] == "species":
+        return want[1] == have[1] and want[2] != have[2]
+    if len(want) == len(have) == 2 and want[0] == have[0] == "recommend" and want[1] != have[1]:
+        place, other = want[1].split("+")[0], have[1].split("+")[0]
+        return place == other and place in nlu.SITE_WORDS
+    return False
+
 
 def load_eval_set(path: str | Path) -> list[EvalCase]:
     """The cases of a tab-separated set; '#' lines and blank lines skipped."""
@@ -2387,6 +2405,7 @@ class EvalScores:
     confident_wrong_n: int
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
     warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
+    near: int = 0  # of the confident wrongs, those near the expected answer (``near_miss``): beside, not subtracted
 
 
 def _share(n: int, of: int) -> float:
@@ -2408,4 +2427,5 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         confident_wrong_n=wrong,
         safety_lines=(sum(r.safety for r in safety), len(safety)),
         warned=(sum(r.warned for r in safety), len(safety)),
+        near=sum(r.near for r in rows),
     )

@@ -821,6 +821,28 @@ def test_scores_count_confident_wrong_apart_and_map_missing_topics():
     assert faq.scores(faq.evaluate(Fixed(), cases)).confident_wrong_n == 2  # unmapped: 'c' is wrong too
 
 
+@pytest.mark.parametrize(
+    ("expected", "got", "near"),
+    [
+        ("species.荔枝.time", "species.荔枝.water", True),  # the right tree, another field
+        ("species.荔枝.card", "species.荔枝.sites", True),  # the right tree's field for its card
+        ("species.荔枝.time", "species.龙眼.time", False),  # another tree
+        ("species.荔枝.water", "tech.watering_first", False),  # a technique entry, not the tree's field
+        ("recommend.庭院+香花", "recommend.庭院+香花+small", True),  # the right place, another size
+        ("recommend.河边+护岸", "recommend.河边", True),  # the right place, another purpose
+        ("recommend.路边+速生", "recommend.河边+速生", False),  # another place
+        ("recommend.观果", "recommend.吃果", False),  # no place to be right about
+        ("recommend.主题林", "camp.zhutilin", False),
+    ],
+)
+def test_near_misses_are_the_right_tree_or_place_answered_another_way(expected, got, near):
+    """Round 34: bench/faq_eval.py's near column, counted beside confident wrong, never subtracted from it."""
+    assert faq.near_miss(expected, got) is near
+    row = faq.EvalRow("q", expected, expected, got, 0.0)
+    assert row.confident_wrong and row.near is near
+    assert faq.scores([row]).confident_wrong_n == 1 and faq.scores([row]).near == int(near)
+
+
 def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     """Held-out sets are never edited; a missing:<topic> label is mapped to an entry that exists."""
     mapping = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
