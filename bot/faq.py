@@ -781,6 +781,8 @@ class FaqIndex:
         ]
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
+        self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
+        self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self.sure = Sure(**matching.get("sure", {}))
@@ -1989,13 +1991,13 @@ class FaqIndex:
         rec = self.matching["recommend"]
         clauses = _clauses(question, norm)
         asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
-        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking) or self._not_asking.search(norm):
+        if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
             return None
-        small = bool(site in ("庭院", "房前屋后") and nlu.contains_any(norm, rec["small_words"]))
+        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm))
         names = _pick_species(self.species, site, purpose, rec["small_max_height_m"] if small else None)[
             : rec["max_items"]
         ]
