@@ -2334,6 +2334,15 @@ def test_round_32_topics_no_entry_covered_are_answered(index, question, expected
     assert _got(index.match(question)) == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_34.tsv"))
+def test_round_34_classes_of_aes_confident_wrongs(index, question, expected):
+    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (19 of 38 right then): an
+    off-list tree's planting and care (tech.offlist_care; whether it counts stays camp.exotic), a plot's or a purpose's
+    trees asked (a recommendation), a small yard told by its size, a tree's omen asked (camp.fengshui), pensions (a
+    person), a tree-naming app, a nameplate hung, seedlings got late or picked well, the plan's completion date."""
+    assert _got(index.match(question)) == expected
+
+
 @pytest.mark.parametrize(
     "question",
     ["村干部把我家买树苗的钱从补贴里面扣掉了，都没通知我", "组长把我们几户买苗的钱从分红里扣了，没人讲过"],
