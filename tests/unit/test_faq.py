@@ -653,9 +653,10 @@ def test_a_species_question_its_knowledge_does_not_cover_escalates(index, questi
     "question,expected",
     [
         ("想在门口种棵芒果行不行", "camp.exotic"),
-        ("黄皮几月种好", "camp.exotic"),
+        ("黄皮几月种好", "tech.offlist_care"),  # round 34: how and when to plant one is the general entry
         ("发财树怎么修剪", "escalate"),
-        ("芒果树几年结果", "escalate"),
+        ("芒果树几年结果", "tech.offlist_care"),  # round 34: grafted fruit trees bear in 2-3 years
+        ("芒果树叶子有黑斑", "escalate"),
     ],
 )
 def test_trees_off_the_list(index, question, expected):
@@ -2336,7 +2337,7 @@ def test_round_32_topics_no_entry_covered_are_answered(index, question, expected
 
 @pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_34.tsv"))
 def test_round_34_classes_of_aes_confident_wrongs(index, question, expected):
-    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (19 of 38 right then): an
+    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (25 of 47 right then): an
     off-list tree's planting and care (tech.offlist_care; whether it counts stays camp.exotic), a plot's or a purpose's
     trees asked (a recommendation), a small yard told by its size, a tree's omen asked (camp.fengshui), pensions (a
     person), a tree-naming app, a nameplate hung, seedlings got late or picked well, the plan's completion date."""
