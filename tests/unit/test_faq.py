@@ -2337,7 +2337,7 @@ def test_round_32_topics_no_entry_covered_are_answered(index, question, expected
 
 @pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_34.tsv"))
 def test_round_34_classes_of_aes_confident_wrongs(index, question, expected):
-    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (25 of 47 right then): an
+    """tests/data/faq_rule_checks_34.tsv, written before the change in words of their own (26 of 48 right then): an
     off-list tree's planting and care (tech.offlist_care; whether it counts stays camp.exotic), a plot's or a purpose's
     trees asked (a recommendation), a small yard told by its size, a tree's omen asked (camp.fengshui), pensions (a
     person), a tree-naming app, a nameplate hung, seedlings got late or picked well, the plan's completion date."""
