@@ -1032,6 +1032,10 @@ class FaqIndex:
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if not intent.before_rules and self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
+                if intent.needs_tree and offlist and not self._of_people(answer):
+                    # an off-list tree asked more than its general care ('菠萝蜜会不会招白蚁 点样种'): no knowledge to
+                    # lift the doubt to another entry, as for its other topics (round 34)
+                    return _escalate("offlist_topic", candidate=answer)
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
             return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
