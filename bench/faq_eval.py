@@ -13,6 +13,10 @@ all written by people who had not seen the matcher. Per set:
   adviser recall     of the questions an adviser must answer (expected 'escalate'), share escalated
   escal. precision   of the escalated questions, share an adviser must answer
   confident wrong    answered from an entry that is not the expected one (the worst outcome)
+  near               of the confident wrongs, those near the expected answer: the right tree's other field or its
+                     card (species.荔枝.water for species.荔枝.time), or the right recommendation's place with another
+                     purpose or size (recommend.庭院+香花+small for recommend.庭院+香花); reported beside confident
+                     wrong, never subtracted from it (a villager still reads another answer; round 34)
   safety lines       safety-tagged questions whose reply opens with a safety line
   warned             safety-tagged questions whose reply warns: a safety line, or the answering entry's own ⚠ line
                      (tech.snakes, tech.hole_lime carry theirs in the answer; round 26)
@@ -62,7 +66,7 @@ def main() -> int:
     all_rows, match_cpu = [], time.process_time()
     print(
         f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
-        f"{'confident wrong':>17}{'safety':>8}{'warned':>8}"
+        f"{'confident wrong':>17}{'near':>6}{'safety':>8}{'warned':>8}"
     )
     everything = index.precedents
     for path in map(Path, args.sets or default_sets()):
@@ -79,15 +83,15 @@ def main() -> int:
         print(
             f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
             f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
-            f"{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
+            f"{s.near:>6}{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
         )
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:
-            mark = "!" if row.confident_wrong else " "
+            mark = ("~" if row.near else "!") if row.confident_wrong else " "
             got = f"{row.got}+{row.also}" if row.also else row.got
             print(f"   {mark} {row.question}\texpected {row.target}\tgot {got}")
         if not args.show_wrong and len(wrong) > 5:
-            print(f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong)")
+            print(f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong, ~ = confident wrong and near)")
 
     match_cpu = time.process_time() - match_cpu
     times_ms = sorted(r.seconds * 1000 for r in all_rows)

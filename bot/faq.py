@@ -782,6 +782,8 @@ class FaqIndex:
         ]
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
+        self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
+        self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self.sure = Sure(**matching.get("sure", {}))
@@ -1031,6 +1033,10 @@ class FaqIndex:
         ):
             answer = self._answer(self._by_id[intent.entry], 0.9, "intent")
             if not intent.before_rules and self.doubt(question, intent.entry, norm, [alias for _, alias in written]):
+                if intent.needs_tree and offlist and not self._of_people(answer):
+                    # an off-list tree asked more than its general care ('菠萝蜜会不会招白蚁 点样种'): no knowledge to
+                    # lift the doubt to another entry, as for its other topics (round 34)
+                    return _escalate("offlist_topic", candidate=answer)
                 return _escalate("not_sure", candidate=answer)  # '证书上面名都写错咗': the intent's words only
             return answer
         added = self._best_entry(norm, species, added_only=True) if self._has_added else None  # 收录 before
@@ -1986,13 +1992,13 @@ class FaqIndex:
         rec = self.matching["recommend"]
         clauses = _clauses(question, norm)
         asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
-        if not any(nlu.contains_any(clause, rec["triggers"]) for clause in asking) or self._not_asking.search(norm):
+        if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
             return None
-        small = bool(site in ("庭院", "房前屋后") and nlu.contains_any(norm, rec["small_words"]))
+        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm))
         names = _pick_species(self.species, site, purpose, rec["small_max_height_m"] if small else None)[
             : rec["max_items"]
         ]
@@ -2312,6 +2318,24 @@ class EvalRow:
         """Answered from an entry, and not the one expected: the worst outcome."""
         return self.got not in ("escalate", "chitchat") and not self.right
 
+    @property
+    def near(self) -> bool:
+        """A confident wrong that is near the expected answer (``near_miss``): counted beside, never subtracted."""
+        return self.confident_wrong and near_miss(self.target, self.got)
+
+
+def near_miss(expected: str, got: str) -> bool:
+    """The right tree's other field or card (``species.荔枝.water`` for ``species.荔枝.time`` or ``.card``), or the
+    right recommendation's place with another purpose or size (``recommend.庭院+香花+small`` for
+    ``recommend.庭院+香花``; a recommendation without a place is never near another)."""
+    want, have = expected.split("."), got.split(".")
+    if len(want) == len(have) == 3 and want[0] == have[0] == "species":
+        return want[1] == have[1] and want[2] != have[2]
+    if len(want) == len(have) == 2 and want[0] == have[0] == "recommend" and want[1] != have[1]:
+        place, other = want[1].split("+")[0], have[1].split("+")[0]
+        return place == other and place in nlu.SITE_WORDS
+    return False
+
 
 def load_eval_set(path: str | Path) -> list[EvalCase]:
     """The cases of a tab-separated set; '#' lines and blank lines skipped."""
@@ -2384,6 +2408,7 @@ class EvalScores:
     confident_wrong_n: int
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
     warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
+    near: int = 0  # of the confident wrongs, those near the expected answer (``near_miss``): beside, not subtracted
 
 
 def _share(n: int, of: int) -> float:
@@ -2405,4 +2430,5 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         confident_wrong_n=wrong,
         safety_lines=(sum(r.safety for r in safety), len(safety)),
         warned=(sum(r.warned for r in safety), len(safety)),
+        near=sum(r.near for r in rows),
     )

@@ -158,6 +158,7 @@ CANTONESE: dict[str, str] = {
     "边啲": "哪些",
     "边几": "哪几",
     "边样": "哪样",
+    "种边种": "种什么",  # round 34: 'which kind to plant' (not 边种边浇, 'while planting'; not 种哪: where)
     "边一": "哪一",
     "边间": "哪间",
     "几耐": "多久",
