@@ -7,10 +7,9 @@ from playwright.sync_api import expect
 
 from bot.db import transaction
 from bot.store import admins
-from bot.store import roster as roster_store
 from tests.browser.helpers import fits_the_screen, log_in, snap
 from tests.conftest import rows_of
-from tests.e2e.dashboard_seed import password_hash
+from tests.e2e.dashboard_seed import add_name_only, password_hash
 
 STAMP = "2027-02-01T00:00:00+00:00"
 
@@ -19,14 +18,7 @@ def _claims(bot, county, villager_factory):
     """何大妈 (群众) and 陈秀英 (党员) of 埔心村 bound by name alone; 方兰 of 东平社区 too; someone claiming 林书记, whom
     another WeChat user holds (``taken``)."""
     with transaction(bot.db):
-        for name, village, role in (
-            ("何大妈", "埔心村", "群众"),
-            ("陈秀英", "埔心村", "党员"),
-            ("方兰", "东平社区", "群众"),
-        ):
-            roster_store.insert_person(
-                bot.db, {"name": name, "village_id": county.villages[village], "role": role}, STAMP
-            )
+        add_name_only(bot, county, STAMP)
         admins.upsert(bot.db, "lin", password_hash(), "cadre", STAMP)
         bot.db.execute("UPDATE admins SET person_id = ? WHERE username = 'lin'", [county.people["林书记"]])
     villager_factory("o-he").says("登记 何大妈 埔心村")

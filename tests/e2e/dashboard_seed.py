@@ -17,6 +17,7 @@ from werkzeug.security import generate_password_hash
 from bot import clock, photos
 from bot.db import transaction
 from bot.store import admins, tickets
+from bot.store import roster as roster_store
 
 PASSWORD = "correct-horse-1"
 
@@ -269,6 +270,16 @@ def add_waiting(bot, county: County, days) -> list[int]:
             )
             for day in days
         ]
+
+
+NAME_ONLY = (("何大妈", "埔心村", "群众"), ("陈秀英", "埔心村", "党员"), ("方兰", "东平社区", "群众"))
+
+
+def add_name_only(bot, county: County, stamp: str = "2027-02-01T00:00:00+00:00") -> None:
+    """Roster villagers with no phone on file, not bound yet (they bind by name alone): ``NAME_ONLY``'s 何大妈 (群众)
+    and 陈秀英 (党员) of 埔心村, 方兰 (群众) of 东平社区. Call inside a transaction."""
+    for name, village, role in NAME_ONLY:
+        roster_store.insert_person(bot.db, {"name": name, "village_id": county.villages[village], "role": role}, stamp)
 
 
 def add_logins(db, logins: list[tuple[str, str]]) -> None:

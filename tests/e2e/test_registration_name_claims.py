@@ -12,7 +12,7 @@ from bot.db import transaction
 from bot.store import roster as roster_store
 from bot.store import zones as zones_store
 from tests.conftest import rows_of
-from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
+from tests.e2e.dashboard_seed import add_name_only, admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.test_dashboard_claims import bound, cadre  # noqa: F401 (fixture)
 
@@ -25,14 +25,7 @@ def roster(bot, county):
     """Roster villagers with no phone on file, not bound yet: 何大妈 (群众) and 陈秀英 (党员) of 埔心村, 方兰 (群众) of
     东平社区; a 党员责任区 of 埔心村."""
     with transaction(bot.db):
-        for name, village, role in (
-            ("何大妈", "埔心村", "群众"),
-            ("陈秀英", "埔心村", "党员"),
-            ("方兰", "东平社区", "群众"),
-        ):
-            roster_store.insert_person(
-                bot.db, {"name": name, "village_id": county.villages[village], "role": role}, STAMP
-            )
+        add_name_only(bot, county, STAMP)
         zones_store.insert_zone(
             bot.db,
             village_id=county.villages["埔心村"],
