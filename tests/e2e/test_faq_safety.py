@@ -26,6 +26,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "hazard": ("别站在树下", "围起来", "别一个人锯"),
     "person_hurt": ("别乱搬动", "按住", "120"),
     "bite": ("马蜂", "120"),
+    "landslide": ("离开坡下", "119"),
 }
 
 
@@ -195,3 +196,24 @@ def test_round_23_a_feared_snake_weather_and_carbon_are_answered_a_bite_and_ones
     own = villager.says("我家门口那棵龙眼是什么病")
     assert "问题编号" in own
     assert len(tickets(bot)) == 2
+
+
+def test_round_35_a_slope_giving_way_a_faint_and_a_fall_from_a_ladder_get_their_lines(villager, bot):
+    """The twenty-second session, through signed pushes: a slope cracking or collapsing is a danger to people (the
+    landslide line, and a person told), a prevention question is answered after the line; someone who fainted gets
+    the first-aid line (not a dizzy head); Cantonese 跌 from a 梯 is a fall."""
+    add_roster(bot)
+    slope = villager.says("屋后山坎崩咗一大块 泥冲到门口")
+    assert first_line(slope).startswith("⚠") and all(word in first_line(slope) for word in SAFETY["landslide"])
+    assert "问题编号" in slope
+    later(bot)
+    plan = villager.says("斜坡种树点样先唔会塌方")
+    assert all(word in first_line(plan) for word in SAFETY["landslide"]) and "问题编号" not in plan
+    fainted = villager.says("我老公锄地锄到晕咗 点算")
+    assert all(word in first_line(fainted) for word in SAFETY["person_hurt"])
+    later(bot)
+    ladder = villager.says("阿伯企喺梯度剪枝跌落嚟")
+    assert all(word in first_line(ladder) for word in SAFETY["ladder"])
+    later(bot)
+    dizzy = villager.says("大热天种树头晕要注意啲乜")
+    assert SAFETY["person_hurt"][0] not in dizzy
