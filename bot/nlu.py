@@ -2095,6 +2095,8 @@ def planting_log_asked(norm: str) -> bool:
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
+    # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
+    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:了|咗)?(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
@@ -2102,6 +2104,16 @@ _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不�
 # round 23: the right name said against the wrong one ('名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返')
 _WRITTEN_AS_RE = re.compile(
     r"(?:写成|打成|登记成|记成|弄成|录成)|身份证|应该(?:是|叫)[一-鿿]{2,4}(?:不是|而不是)|不是[一-鿿]{2,4}(?:是|而是)[一-鿿]{2,4}"
+    # round 33b: as the system shows it ('系统显示罗建花'), the right one said first ('我叫欧阳丽华 不是欧丽华')
+    r"|显示(?:成|为|是|的是|做)?[一-鿿]{2,4}|(?:我叫|叫|我是)[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
+)
+# round 33b: changed to one's true name, or the name changed to another ('想改返真名李永康', '我嘅名改做林桂芳'): the
+# sender's own name, whatever it was registered as before
+_TRUE_NAME_RE = re.compile(
+    r"(?:改|换|用)(?:回|成|为|做|返)?(?:我的|我)?(?:真名|真实姓名|真实名字|本名|原名|正名|真正的名字)"
+)
+_NAME_CHANGED_TO_RE = re.compile(
+    r"(?:名字|姓名|(?<=[我的个])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
 # round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
@@ -2119,12 +2131,16 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
     '桂花名字写错了' are the planting record's)."""
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
-    if len(norm) > INTENT_MAX_CHARS and not (_WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm)):
+    if len(norm) > INTENT_MAX_CHARS and not (
+        _WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm) or _TRUE_NAME_RE.search(norm)
+    ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
         return False
     return bool(
-        _NAME_WRONG_RE.search(norm)
+        _TRUE_NAME_RE.search(norm)
+        or _NAME_CHANGED_TO_RE.search(norm)
+        or _NAME_WRONG_RE.search(norm)
         or _NAME_CHANGE_RE.search(norm)
         or _NAME_TO_CHANGE_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
