@@ -2025,7 +2025,8 @@ def help_said(norm: str) -> bool:
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
 # log trees planted (the planting help says how; a count and a tree make a record), never to register a person.
 _LOG_ASKED_RE = re.compile(
-    r"^(?:我|我们)?(?:要|想|想要|需要|来)?(?:帮我|帮忙|请|请帮我|麻烦|麻烦你|麻烦帮我|给我)?(?:登记|记录|录入)(?:一下|下)?"
+    r"^(?:我|我们)?(?:要|想|想要|需要|来)?(?:帮我|帮忙|请|请帮我|麻烦|麻烦你|麻烦帮我|给我)?"
+    r"(?:在这里|在这|这里|在此)?(?:登记|记录|录入)(?:一下|下)?"  # round 33b: here ('我想喺度登记我种嘅树')
 )
 
 
@@ -2077,6 +2078,29 @@ _LOG_WISHED_RE = re.compile(
 def log_wished(norm: str) -> bool:
     """'想登记一下怎么弄', '要记录一下': a wish to log (trees said before it), and how."""
     return bool(norm and _LOG_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 33b: a record of trees asked for in other words: a new one opened ('帮我开个种树记录'); the trees named first, then
+# the wish to log them, may I after ('今年嘅树我想登记上去 得唔得'); a relative's trees logged for them on the phone ('阿爸话要
+# 我帮佢喺手机度登记返佢种嘅树': the household's own, the planting help says how)
+_RECORD_OPENED_RE = re.compile(
+    r"^(?:我)?(?:想|要)?(?:帮我|请|请帮我|麻烦|麻烦帮我|给我)?(?:开|建|新建|起|添|加)(?:一)?(?:个|条|张)?(?:新的)?"
+    r"(?:种树|种树的)记录$"
+)
+_TREES_THEN_LOG_RE = re.compile(
+    rf"^(?:今年|今次|这次|我|我家|我们)?(?:种|栽)?的(?:树|树苗|果树)(?:我)?(?:想|要)?(?:帮我)?{_LOG_WORD}(?:上去|进去|上|一下|下)?"
+    r"(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗)?$"
+)
+_FOR_THEM_RE = re.compile(
+    rf"(?:帮|替|同)(?:它|他|她)(?:们)?(?:在手机(?:度|上|里)?|用手机)?{_LOG_WORD}(?:回|上|下|一下)?(?:它|他|她)(?:们)?种的(?:树|树苗|果树)$"
+)
+
+
+def log_record_wished(norm: str) -> bool:
+    """'帮我开个种树记录', '今年的树我想登记上去行不行', '…帮它在手机度登记回它种的树': trees to log, the planting help's."""
+    if not norm or len(norm) > INTENT_MAX_CHARS + 4:
+        return False
+    return bool(_RECORD_OPENED_RE.match(norm) or _TREES_THEN_LOG_RE.match(norm) or _FOR_THEM_RE.search(norm))
 
 
 def planting_log_asked(norm: str) -> bool:
