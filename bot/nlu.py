@@ -2618,6 +2618,9 @@ def check_in_said(norm: str) -> bool:
 # question or a planting day's
 _CHECK_IN_CLAUSE_RE = re.compile(
     r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
+    # round 33b: the visit asked to be recorded ('…现在在埔心村现场 帮我登记到访', '我已到埔心村委会 记录本月下村服务')
+    r"|^(?:请|麻烦|麻烦你)?(?:帮我|给我)?(?:登记|记录|记)(?:一下|下)?(?:本次|这次|今次|今日|今天|本月|今月)?(?:的)?"
+    r"(?:到访|来访|下村服务|下村|走访|下乡服务|服务)(?:记录)?$"
 )
 _REPORT_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！~～]+")
 CHECK_IN_REPORT_MAX_CHARS = 80
