@@ -1479,6 +1479,14 @@ _THAT_TREE_RE = re.compile(r"^(?:那|嗰|这)(?:棵|株)")
 _BACK_THEN_RE = re.compile(r"上个?月|上个星期|上礼拜|去年|前年|旧年|上年|年前|月前|几年|好多年|那时")
 
 
+# round 33b: a tree said to have been planted only back then, with no count ('桂花系上个月先种落去嘅 种喺水泥地边', '龙眼是
+# 去年才种的'): its history, told of a tree asked about, never a record (a late record says its count: '3棵桂花是上个月种的')
+_ONLY_BACK_THEN_RE = re.compile(
+    r"(?:系|是)(?:上个?月|上个?(?:星期|礼拜|周)|去年|前年|旧年|上年|年前|月前|年头|年初|开春|过年前|前几日|前几天|前两日|前两天)"
+    r"(?:先|才|至|正|刚)(?:种|栽)"
+)
+
+
 def is_complaint(text: str) -> bool:
     """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
     years ('我家龙眼种了五年') or that tree's history ('那棵龙眼是去年种的'): a question for the FAQ or an adviser, never
@@ -1488,6 +1496,7 @@ def is_complaint(text: str) -> bool:
         _COMPLAINT_RE.search(text)
         or _PLANTED_FOR_RE.search(text)
         or (_THAT_TREE_RE.match(text.strip()) and _BACK_THEN_RE.search(text))
+        or (_ONLY_BACK_THEN_RE.search(text) is not None and parse_count(text) is None)
     )
 
 
@@ -2917,6 +2926,19 @@ def cause_guessed(norm: str) -> bool:
 _NEW_QUESTION_SAID_RE = re.compile(
     r"^(?:哦|噢)?(?:对了)?(?:顺便|另外)(?:问|请教)|^(?:还有|另外)(?:一个|个|一)(?:别的)?问题"
 )
+
+
+# round 33b: what is asked said not to be about a tree ('唔关桂花事 想问柿子苗点解唔出芽', '不关桂花的事', '同桂花冇关系'):
+# that tree left out of what the text names (a ticket about it is not what it adds to)
+_NOT_ABOUT_RE = re.compile(
+    rf"(?:唔关|不关|无关|冇关|唔系问|不是问|唔系讲|不是说)(?:[{_CJK}]{{1,6}}?)(?:的|嘅|个)?(?:事|事情)(?:了|啦|喇)?"
+    rf"|(?:同|和|跟)[{_CJK}]{{1,6}}?(?:无关|没关系|冇关系|唔关事|没有关系)"
+)
+
+
+def without_tree_denied(text: str) -> str:
+    """'唔关桂花事 想问柿子苗点解唔出芽' -> ' 想问柿子苗点解唔出芽'; a text denying nothing as it is."""
+    return _NOT_ABOUT_RE.sub("", text or "", count=1)
 
 
 def new_question_said(norm: str) -> bool:
