@@ -70,8 +70,37 @@ CONTROLS = [
     ("new", "村书记的电话是多少", REGISTER),
 ]
 
-# Run once on main before round 33b: see the README's round-33b paragraph.
+# Run once on main before round 33b (f1ceaff): 3/27, controls 15/15; after: 27/27, 15/15 (README, round 33b).
 LEFT: dict[str, str] = {}
+
+# The messages of sets 19j and 19k (tests/data/conversation_probes_19j.tsv, _19k.tsv) round 33b fixed by their class,
+# kept here so they cannot regress while those sets are not yet wired to a test: 0/24 on main before, 24/24 after.
+FIXED_19JK = [
+    ("new", "你好我是石角镇埔心村的村民陈国良请帮我绑定一下", "register"),
+    ("new", "我係埔心村嘅張偉文，點樣綁定身份？", "register"),
+    ("new", "涯系埔心村个钟四妹 要填乜个资料正用得", "register"),
+    ("new", "村书记俾咗个码我 583920 要绑定", "register"),
+    ("new", "𠊎安做刘石生 係埔心村人", "register"),
+    ("member", "唔好意思 我登记嗰阵用咗花名 想改返真名李永康", "rename"),
+    ("member", "我嘅名改做林桂芳吖 之前打错字", "rename"),
+    ("cadre", "我个名系罗建华 系统显示罗建花 麻烦改返", "rename"),
+    ("member", "你们系统里我的名字少了一个字 我叫欧阳丽华 不是欧丽华", "rename"),
+    ("member", "先报数 我打算种一棵桂花一棵杨梅 过几日先种", "pledge"),
+    ("member", "我承诺三月份自己种两棵荔枝 帮我记上", "pledge"),
+    ("member", "报个名 今年我屋企负责种3棵龙眼 四月种", "pledge"),
+    ("member", "今年我承诺种一棵杨梅 五月前种好", "pledge"),
+    ("member", "我欲认领二棵橄榄 下个月种", "pledge"),
+    ("party", "党员带头 我先认领五棵香樟", "pledge"),
+    ("party", "我承诺今年种3棵桂花 四月上旬完成", "pledge"),
+    ("member", "今年嘅树我想登记上去 得唔得", "log"),
+    ("member", "帮我开个种树记录", "log"),
+    ("member", "阿爸话要我帮佢喺手机度登记返佢种嘅树", "log"),
+    ("new", "我想喺度登记我种嘅树", "log"),
+    ("adviser", "刚发了定位 现在在埔心村现场 帮我登记到访", "sign_in"),
+    ("adviser", "我已到埔心村委会 记录本月下村服务", "sign_in"),
+    ("ticket", "唔关桂花事 想问柿子苗点解唔出芽", "new"),
+    ("ticket", "忘记讲 桂花系上个月先种落去嘅 种喺水泥地边", "supplement"),
+]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
@@ -83,3 +112,8 @@ def test_round_33b_example(probe, context, message, expected):  # noqa: F811
 def test_round_33b_control(probe, context, message, forbidden):  # noqa: F811
     probe.run(context, message, "question")
     assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19JK, {}))
+def test_round_33b_fixed_19jk_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
