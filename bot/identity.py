@@ -306,7 +306,7 @@ _REQUEST_AFTER = re.compile(
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
     rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
-    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册)"
+    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册|激活|开通)"
     # round 33b: what is bound said after it ('点样绑定身份', '怎样绑定账号')
     rf"(?:身份|账号|帐号|名字|个名|资料|信息)?(?:啊|呀|呢|先)?{_PUNCT}$"
     # round 33b: what to fill in to register asked after it ('…要填乜个资料正用得', '…要填啲乜嘢资料'): the introduction
@@ -407,6 +407,8 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     found = _TRAILING_CODE.search(rest)
     if found:
         rest, code = rest[: found.start()], found.group(1)
+    elif _asks(rest):
+        return None  # round 33b: '绑定要填什么资料' asks how (the FAQ's), names no one
     if looks_like_introduction(rest.lstrip(" ,，:：。!！")):  # '我要登记，我叫梁志明，埔心村的'
         introduced = parse_introduction(rest.lstrip(" ,，:：。!！"), villages)
         if introduced:
@@ -421,6 +423,12 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     if name in exact_names and not match_village(village_text, villages):
         name, village_text = village_text, name
     return RegisterText(name, village_text, code)
+
+
+def _asks(rest: str) -> bool:
+    from bot import nlu
+
+    return bool(rest.strip()) and nlu.is_question(nlu.normalize(rest))
 
 
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:

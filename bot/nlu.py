@@ -2145,6 +2145,9 @@ _WRITTEN_AS_RE = re.compile(
 _TRUE_NAME_RE = re.compile(
     r"(?:改|换|用)(?:回|成|为|做|返)?(?:我的|我)?(?:真名|真实姓名|真实名字|本名|原名|正名|真正的名字)"
 )
+_RIGHT_NAME_RE = re.compile(
+    r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
+)  # after how it was written
 _NAME_CHANGED_TO_RE = re.compile(
     r"(?:名字|姓名|(?<=[我的个])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
 )
@@ -2177,7 +2180,9 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _NAME_CHANGE_RE.search(norm)
         or _NAME_TO_CHANGE_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
-        or ("名" in norm and _WRITTEN_AS_RE.search(norm) and _CHANGE_TO_RE.search(norm))
+        or (
+            "名" in norm and _WRITTEN_AS_RE.search(norm) and (_CHANGE_TO_RE.search(norm) or _RIGHT_NAME_RE.search(norm))
+        )
     )
 
 

@@ -235,11 +235,12 @@ _MAY_I_WORDS = re.compile(
 _LEAD = re.compile(
     r"^(?:我|我哋|我们)?先?(?:报数|报个数|报个名|报名|报一下|报下)(?:先|啦|吧|喇|咯)?$"
     r"|^(?:党员|干部|村干部|群众|我|我们)?(?:带头|带个头|做表率|做个表率|打头阵)(?:先)?$"
+    r"|^(?:帮我|同我|给我|请)?(?:记|登记|记录)(?:一下|下|低|上)(?:先|啦|吧)?$"  # put me down ('帮我记一下 我计划…')
 )
 # round 33b: trees to plant said with no aspect (种两棵龙眼, never 种了/种咗), then when, to come ('… 下个月种', '… 过几日先
-# 种', '… 四月种'): a plan, read as 打算种 (a pledge)
+# 种', '… 四月种'; the count alone first: '两棵柿子 下个月种'): a plan, read as 打算种 (a pledge)
 _TO_PLANT = re.compile(
-    rf"^(?:我|我家|我屋企|我哋|我们)?(?:今年)?(?:种|栽)(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
+    rf"^(?:我|我家|我屋企|我哋|我们)?(?:今年)?(?:种|栽)?(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
 )
 _LATER = re.compile(
     rf"^(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
@@ -295,8 +296,10 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     if led != text and parse(led, species_table):
         return parse(led, species_table)
     text = _trees_after_the_wish(text) or _planted_later(text) or text
-    if "认领" in text:
-        text = nlu.without_who_i_am(text)  # round 30: '我系党员认领三棵龙眼', '本人是党员，认领两棵杨梅'
+    if "认领" in text or nlu.planned_planting(nlu.without_who_i_am(text)):
+        text = nlu.without_who_i_am(
+            text
+        )  # round 33b: '作为党员我打算下个月亲自种三棵香樟' too  # round 30: '我系党员认领三棵龙眼', '本人是党员，认领两棵杨梅'
     if _PREFIX.match(text) and nlu.is_question(text):
         text = _without_may_i(text)
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):

@@ -70,6 +70,39 @@ CONTROLS = [
     ("new", "村书记的电话是多少", REGISTER),
 ]
 
+# A second batch, written after the readers above were changed, in other voices, and run once before any change for it:
+# main 3/16, controls 5/6 (绑定要填什么资料 read as 绑定 with the name 要填什么资料); the round's readers as first written
+# 11/16 (they carried 8), controls 5/6; then 16/16, 6/6 once its misses were read by their class (激活 after an
+# introduction, the right name after how it was written, who the sender is before a plan, 帮我记一下 and 报数 first, the
+# count alone then when to come; 绑定 then a question asks how)
+EXAMPLES_2 = [
+    ("new", "您好 我是大坪镇埔心村村民罗志勇 想绑定一下", "register"),
+    ("new", "我系埔心村嘅钟美华 请问点样激活", "register"),
+    ("new", "书记发了个邀请码给我 629174 帮我绑定一下谢谢", "register"),
+    ("new", "阮是埔心村个林秀珠 欲绑定 要填什么", "register"),
+    ("member", "我报名时写了外号 麻烦换回本名张国栋", "rename"),
+    ("member", "我的名字系统写成了刘明 我叫刘明辉", "rename"),
+    ("party", "名字登记少咗一个字 应该叫司徒志强", "rename"),
+    ("member", "我哋屋企承诺今年种两棵龙眼 五一前种", "pledge"),
+    ("party", "作为党员我打算下个月亲自种三棵香樟", "pledge"),
+    ("member", "帮我记一下 我计划四月中种一棵石榴", "pledge"),
+    ("member", "报数 两棵柿子 下个月种", "pledge"),
+    ("member", "我想开一个新的种树记录", "log"),
+    ("member", "屋企种嘅树我想报上去 可唔可以", "log"),
+    ("adviser", "到咗埔心村了 帮我记录一下今日走访", "sign_in"),
+    ("ticket", "同桂花冇关系 想问下荔枝苗点解叶尖焦咗", "new"),
+    ("ticket", "补充下 桂花系旧年先种嘅 喺屋后斜坡", "supplement"),
+]
+CONTROLS_2 = [
+    ("member", "我承诺种树 但系唔知种咩好", PLEDGE),
+    ("member", "前几日种咗两棵龙眼 下个月再发相", PLEDGE),
+    ("new", "绑定要填什么资料", REGISTER),
+    ("member", "我朋友叫何志明 他想改名", REGISTER),
+    ("adviser", "下村服务记录在哪里看", VISIT),
+    ("member", "种树记录可以改吗", {"planting_menu"}),
+]
+LEFT_2: dict[str, str] = {}
+
 # Run once on main before round 33b (f1ceaff): 3/27, controls 15/15; after: 27/27, 15/15 (README, round 33b).
 LEFT: dict[str, str] = {}
 
@@ -117,3 +150,14 @@ def test_round_33b_control(probe, context, message, forbidden):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19JK, {}))
 def test_round_33b_fixed_19jk_probe(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_2, LEFT_2))
+def test_round_33b_second_batch(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_2, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_2])
+def test_round_33b_second_batch_control(probe, context, message, forbidden):  # noqa: F811
+    probe.run(context, message, "question")
+    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
