@@ -284,6 +284,8 @@ _FILLERS = re.compile(
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
+    # round 33b: 安做 (is called, Hakka) after 我 ('𠊎安做刘石生 係埔心村人')
+    (re.compile(r"(?<=我)安做"), "叫"),
     # round 25: before the name too ('𠊎系埔心村个钟四妹')
     (re.compile(r"(?<=[村区])个(?=$|[\s,，]|[\u3400-\u9fff]{2,4}$)"), "的"),
     # round 20: 就系 (is, Hakka and Cantonese) before the village after a name ('我叫叶火生就系埔心村个')
@@ -304,8 +306,13 @@ _REQUEST_AFTER = re.compile(
     # round 22: the bare command after it ('我叫李秀英 埔心 登记'), or hurried ('快啲登记')
     rf"|[\s,，。.!！]+(?:快啲|快点)?(?:登记|注册)(?:一下|下)?(?:啦|吧)?{_PUNCT}$"
     # round 20: how to register asked after the introduction ('点样登记啊', '刚关注的，请问要怎么绑定？')
-    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册)"
-    rf"(?:啊|呀|呢|先)?{_PUNCT}$"
+    rf"|{_PUNCT}(?:刚关注的?{_PUNCT})?(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:登记|绑定|注册|激活|开通)"
+    # round 33b: what is bound said after it ('点样绑定身份', '怎样绑定账号')
+    rf"(?:身份|账号|帐号|名字|个名|资料|信息)?(?:啊|呀|呢|先)?{_PUNCT}$"
+    # round 33b: what to fill in to register asked after it ('…要填乜个资料正用得', '…要填啲乜嘢资料'): the introduction
+    # registers, the reply says what else is needed
+    rf"|{_PUNCT}(?:请问)?(?:我)?(?:要|应该|需要|使)?(?:填|交|提供|写|准备)(?:啲|些|一些)?(?:乜嘢|乜|咩|什么|啥|哪些)"
+    rf"(?:个|嘅|的)?(?:资料|信息|东西|嘢)?[\u4e00-\u9fff]{{0,4}}?(?:啊|呀|呢)?{_PUNCT}$"
 )
 
 
@@ -400,6 +407,8 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     found = _TRAILING_CODE.search(rest)
     if found:
         rest, code = rest[: found.start()], found.group(1)
+    elif _asks(rest):
+        return None  # round 33b: '绑定要填什么资料' asks how (the FAQ's), names no one
     if looks_like_introduction(rest.lstrip(" ,，:：。!！")):  # '我要登记，我叫梁志明，埔心村的'
         introduced = parse_introduction(rest.lstrip(" ,，:：。!！"), villages)
         if introduced:
@@ -414,6 +423,12 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     if name in exact_names and not match_village(village_text, villages):
         name, village_text = village_text, name
     return RegisterText(name, village_text, code)
+
+
+def _asks(rest: str) -> bool:
+    from bot import nlu
+
+    return bool(rest.strip()) and nlu.is_question(nlu.normalize(rest))
 
 
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
@@ -566,6 +581,33 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     return RegisterText(names[0], village)
 
 
+# round 33b: a one-time code the village gave, said in a short story with the wish to bind ('村书记俾咗个码我 583920 要
+# 绑定', '村委给了我一个码 381047 我要绑定'): ``绑定 <code>`` (DESIGN.md, staff binding). One run of the code's digits
+# alone (a phone's 11 digits are no code), a word for binding, and a word for the code or its giving; nothing asked
+_CODE_ALONE = re.compile(rf"(?<!\d)(\d{{{proofs.CODE_DIGITS}}})(?!\d)")
+_BIND_WORD = re.compile(r"绑定|登记|注册|激活|验证")
+_CODE_WORD = re.compile(r"码|俾咗?我|给了?我|发了?我|发咗?|给的|俾嘅|畀咗?我")
+_CODE_STORY_MAX = 30
+
+
+def code_in_story(text: str | None) -> bool:
+    """Cheap test: a short text holding exactly one run of the code's digits, a word for binding and one for the code
+    (or its giving), and no question ('验证码 583920 是什么意思' asks)."""
+    from bot import nlu
+
+    norm = normalize_text(text)
+    if len(norm) > _CODE_STORY_MAX or len(_CODE_ALONE.findall(norm)) != 1 or re.search(r"\d{7,}", norm):
+        return False
+    words = _CODE_ALONE.sub(" ", norm)
+    return bool(_BIND_WORD.search(words) and _CODE_WORD.search(words)) and not nlu.is_question(nlu.normalize(words))
+
+
+def parse_code_in_story(text: str, _villages: list[dict]) -> RegisterText | None:
+    """``code_in_story``'s text as ``绑定 <code>``."""
+    found = _CODE_ALONE.search(normalize_text(text)) if code_in_story(text) else None
+    return RegisterText(None, None, found.group(1)) if found else None
+
+
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
 _AROUND_NAME_LEAD = re.compile(
     r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
@@ -586,6 +628,8 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     form = _VillageForms.of(villages).longest_in(norm)
     if form is None:
         return None
+    # round 33b: the town said before the village is no name ('我是石角镇埔心村的村民陈国良')
+    norm = re.sub(rf"[\u4e00-\u9fff]{{2}}(?:镇|街道|乡)(?={re.escape(form)})", "", norm, count=1)
     rest = norm.replace(form, " ", 1)
     names = []
     for token in _SEPARATORS.split(rest):

@@ -1479,6 +1479,14 @@ _THAT_TREE_RE = re.compile(r"^(?:那|嗰|这)(?:棵|株)")
 _BACK_THEN_RE = re.compile(r"上个?月|上个星期|上礼拜|去年|前年|旧年|上年|年前|月前|几年|好多年|那时")
 
 
+# round 33b: a tree said to have been planted only back then, with no count ('桂花系上个月先种落去嘅 种喺水泥地边', '龙眼是
+# 去年才种的'): its history, told of a tree asked about, never a record (a late record says its count: '3棵桂花是上个月种的')
+_ONLY_BACK_THEN_RE = re.compile(
+    r"(?:系|是)(?:上个?月|上个?(?:星期|礼拜|周)|去年|前年|旧年|上年|年前|月前|年头|年初|开春|过年前|前几日|前几天|前两日|前两天)"
+    r"(?:先|才|至|正|刚)(?:种|栽)"
+)
+
+
 def is_complaint(text: str) -> bool:
     """A symptom or complaint about a tree ('桂花叶子黄了', '种了五年还不结果'), or a tree that has stood for
     years ('我家龙眼种了五年') or that tree's history ('那棵龙眼是去年种的'): a question for the FAQ or an adviser, never
@@ -1488,6 +1496,7 @@ def is_complaint(text: str) -> bool:
         _COMPLAINT_RE.search(text)
         or _PLANTED_FOR_RE.search(text)
         or (_THAT_TREE_RE.match(text.strip()) and _BACK_THEN_RE.search(text))
+        or (_ONLY_BACK_THEN_RE.search(text) is not None and parse_count(text) is None)
     )
 
 
@@ -2025,7 +2034,8 @@ def help_said(norm: str) -> bool:
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
 # log trees planted (the planting help says how; a count and a tree make a record), never to register a person.
 _LOG_ASKED_RE = re.compile(
-    r"^(?:我|我们)?(?:要|想|想要|需要|来)?(?:帮我|帮忙|请|请帮我|麻烦|麻烦你|麻烦帮我|给我)?(?:登记|记录|录入)(?:一下|下)?"
+    r"^(?:我|我们)?(?:要|想|想要|需要|来)?(?:帮我|帮忙|请|请帮我|麻烦|麻烦你|麻烦帮我|给我)?"
+    r"(?:在这里|在这|这里|在此)?(?:登记|记录|录入)(?:一下|下)?"  # round 33b: here ('我想喺度登记我种嘅树')
 )
 
 
@@ -2079,6 +2089,29 @@ def log_wished(norm: str) -> bool:
     return bool(norm and _LOG_WISHED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# round 33b: a record of trees asked for in other words: a new one opened ('帮我开个种树记录'); the trees named first, then
+# the wish to log them, may I after ('今年嘅树我想登记上去 得唔得'); a relative's trees logged for them on the phone ('阿爸话要
+# 我帮佢喺手机度登记返佢种嘅树': the household's own, the planting help says how)
+_RECORD_OPENED_RE = re.compile(
+    r"^(?:我)?(?:想|要)?(?:帮我|请|请帮我|麻烦|麻烦帮我|给我)?(?:开|建|新建|起|添|加)(?:一)?(?:个|条|张)?(?:新的)?"
+    r"(?:种树|种树的)记录$"
+)
+_TREES_THEN_LOG_RE = re.compile(
+    rf"^(?:今年|今次|这次|我|我家|我们)?(?:种|栽)?的(?:树|树苗|果树)(?:我)?(?:想|要)?(?:帮我)?{_LOG_WORD}(?:上去|进去|上|一下|下)?"
+    r"(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗)?$"
+)
+_FOR_THEM_RE = re.compile(
+    rf"(?:帮|替|同)(?:它|他|她)(?:们)?(?:在手机(?:度|上|里)?|用手机)?{_LOG_WORD}(?:回|上|下|一下)?(?:它|他|她)(?:们)?种的(?:树|树苗|果树)$"
+)
+
+
+def log_record_wished(norm: str) -> bool:
+    """'帮我开个种树记录', '今年的树我想登记上去行不行', '…帮它在手机度登记回它种的树': trees to log, the planting help's."""
+    if not norm or len(norm) > INTENT_MAX_CHARS + 4:
+        return False
+    return bool(_RECORD_OPENED_RE.match(norm) or _TREES_THEN_LOG_RE.match(norm) or _FOR_THEM_RE.search(norm))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2095,6 +2128,8 @@ def planting_log_asked(norm: str) -> bool:
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
+    # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
+    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:了|咗)?(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
@@ -2102,6 +2137,19 @@ _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不�
 # round 23: the right name said against the wrong one ('名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返')
 _WRITTEN_AS_RE = re.compile(
     r"(?:写成|打成|登记成|记成|弄成|录成)|身份证|应该(?:是|叫)[一-鿿]{2,4}(?:不是|而不是)|不是[一-鿿]{2,4}(?:是|而是)[一-鿿]{2,4}"
+    # round 33b: as the system shows it ('系统显示罗建花'), the right one said first ('我叫欧阳丽华 不是欧丽华')
+    r"|显示(?:成|为|是|的是|做)?[一-鿿]{2,4}|(?:我叫|叫|我是)[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
+)
+# round 33b: changed to one's true name, or the name changed to another ('想改返真名李永康', '我嘅名改做林桂芳'): the
+# sender's own name, whatever it was registered as before
+_TRUE_NAME_RE = re.compile(
+    r"(?:改|换|用)(?:回|成|为|做|返)?(?:我的|我)?(?:真名|真实姓名|真实名字|本名|原名|正名|真正的名字)"
+)
+_RIGHT_NAME_RE = re.compile(
+    r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
+)  # after how it was written
+_NAME_CHANGED_TO_RE = re.compile(
+    r"(?:名字|姓名|(?<=[我的个])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
 # round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
@@ -2119,16 +2167,22 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
     '桂花名字写错了' are the planting record's)."""
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
-    if len(norm) > INTENT_MAX_CHARS and not (_WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm)):
+    if len(norm) > INTENT_MAX_CHARS and not (
+        _WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm) or _TRUE_NAME_RE.search(norm)
+    ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
         return False
     return bool(
-        _NAME_WRONG_RE.search(norm)
+        _TRUE_NAME_RE.search(norm)
+        or _NAME_CHANGED_TO_RE.search(norm)
+        or _NAME_WRONG_RE.search(norm)
         or _NAME_CHANGE_RE.search(norm)
         or _NAME_TO_CHANGE_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
-        or ("名" in norm and _WRITTEN_AS_RE.search(norm) and _CHANGE_TO_RE.search(norm))
+        or (
+            "名" in norm and _WRITTEN_AS_RE.search(norm) and (_CHANGE_TO_RE.search(norm) or _RIGHT_NAME_RE.search(norm))
+        )
     )
 
 
@@ -2222,9 +2276,12 @@ _PLAN_WHEN = (
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
+# round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who
+# plants said between ('我承诺三月份自己种两棵荔枝', '…亲手种…')
 _PLAN_RE = re.compile(
-    rf"^(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
-    rf"(?:报名|报个名|打算|准备|计划|想|要|认)+\s*{_PLAN_WHEN}\s*(?:种植|种|栽|植)?\s*"
+    rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
+    rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
+    r"(?:种植|种|栽|植)?\s*"
 )
 
 
@@ -2575,6 +2632,9 @@ def check_in_said(norm: str) -> bool:
 # question or a planting day's
 _CHECK_IN_CLAUSE_RE = re.compile(
     r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
+    # round 33b: the visit asked to be recorded ('…现在在埔心村现场 帮我登记到访', '我已到埔心村委会 记录本月下村服务')
+    r"|^(?:请|麻烦|麻烦你)?(?:帮我|给我)?(?:登记|记录|记)(?:一下|下)?(?:本次|这次|今次|今日|今天|本月|今月)?(?:的)?"
+    r"(?:到访|来访|下村服务|下村|走访|下乡服务|服务)(?:记录)?$"
 )
 _REPORT_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！~～]+")
 CHECK_IN_REPORT_MAX_CHARS = 80
@@ -2871,6 +2931,19 @@ def cause_guessed(norm: str) -> bool:
 _NEW_QUESTION_SAID_RE = re.compile(
     r"^(?:哦|噢)?(?:对了)?(?:顺便|另外)(?:问|请教)|^(?:还有|另外)(?:一个|个|一)(?:别的)?问题"
 )
+
+
+# round 33b: what is asked said not to be about a tree ('唔关桂花事 想问柿子苗点解唔出芽', '不关桂花的事', '同桂花冇关系'):
+# that tree left out of what the text names (a ticket about it is not what it adds to)
+_NOT_ABOUT_RE = re.compile(
+    rf"(?:唔关|不关|无关|冇关|唔系问|不是问|唔系讲|不是说)(?:[{_CJK}]{{1,6}}?)(?:的|嘅|个)?(?:事|事情)(?:了|啦|喇)?"
+    rf"|(?:同|和|跟)[{_CJK}]{{1,6}}?(?:无关|没关系|冇关系|唔关事|没有关系)"
+)
+
+
+def without_tree_denied(text: str) -> str:
+    """'唔关桂花事 想问柿子苗点解唔出芽' -> ' 想问柿子苗点解唔出芽'; a text denying nothing as it is."""
+    return _NOT_ABOUT_RE.sub("", text or "", count=1)
 
 
 def new_question_said(norm: str) -> bool:

@@ -56,7 +56,8 @@ _PREFIX = re.compile(
     # round 28 (19h): this year's, said first ('今年我家认领一棵桂花'); formal 本人 under a heading ('党员认领：本人认领3棵龙眼')
     r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:(?:党员|群众|村民|干部)?认领\s*[:：]\s*(?=本人|我))?(?:今年|今次|这次)?\s*"
     r"(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
-    r"|我们|家里|本户|本人|我)?(?:也|都)?(?:要|想)?认领(?:了)?\s*[:：]?\s*"
+    # round 33b: first, ahead of others (我先认领), the wish in 潮汕 (欲) or as a plan or a promise (打算, 承诺)
+    r"|我们|家里|本户|本人|我)?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
@@ -229,6 +230,39 @@ _MAY_I_WORDS = re.compile(
 )
 
 
+# round 33b: what is said before a pledge to announce it ('先报数 我打算种…', '报个名 今年我屋企负责种3棵龙眼', '党员带头
+# 我先认领五棵香樟'): left out when what follows is a pledge
+_LEAD = re.compile(
+    r"^(?:我|我哋|我们)?先?(?:报数|报个数|报个名|报名|报一下|报下)(?:先|啦|吧|喇|咯)?$"
+    r"|^(?:党员|干部|村干部|群众|我|我们)?(?:带头|带个头|做表率|做个表率|打头阵)(?:先)?$"
+    r"|^(?:帮我|同我|给我|请)?(?:记|登记|记录)(?:一下|下|低|上)(?:先|啦|吧)?$"  # put me down ('帮我记一下 我计划…')
+)
+# round 33b: trees to plant said with no aspect (种两棵龙眼, never 种了/种咗), then when, to come ('… 下个月种', '… 过几日先
+# 种', '… 四月种'; the count alone first: '两棵柿子 下个月种'): a plan, read as 打算种 (a pledge)
+_TO_PLANT = re.compile(
+    rf"^(?:我|我家|我屋企|我哋|我们)?(?:今年)?(?:种|栽)?(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
+)
+_LATER = re.compile(
+    rf"^(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
+    r"(?:上旬|中旬|下旬|初|底|中|前|之前|以前)?)(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$"
+)
+
+
+def _without_the_lead(text: str) -> str:
+    """'先报数 我打算种一棵桂花 …' -> '我打算种一棵桂花 …'; a text with no such first clause as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    return " ".join(clauses[1:]) if len(clauses) >= 2 and _LEAD.match(clauses[0]) else text
+
+
+def _planted_later(text: str) -> str | None:
+    """'种两棵龙眼 下个月种' -> '我打算种两棵龙眼 下个月种'; None unless its later clauses say when it is to come."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    first = _TO_PLANT.match(clauses[0]) if len(clauses) >= 2 else None
+    if first is None or not any(_LATER.match(c) for c in clauses[1:]):
+        return None
+    return "我打算种" + text[first.end() :]
+
+
 def _for_the_household(text: str) -> str:
     """'阿婆讲屋家认领三棵桃树 清明前种 系我帮佢打字' -> '我家认领三棵桃树 清明前种'; a text with none of that as it is."""
     clauses = [c for c in _CLAUSES.split(text) if c]
@@ -258,9 +292,14 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
     text = _for_the_household(text)
-    text = _trees_after_the_wish(text) or text
-    if "认领" in text:
-        text = nlu.without_who_i_am(text)  # round 30: '我系党员认领三棵龙眼', '本人是党员，认领两棵杨梅'
+    led = _without_the_lead(text)
+    if led != text and parse(led, species_table):
+        return parse(led, species_table)
+    text = _trees_after_the_wish(text) or _planted_later(text) or text
+    if "认领" in text or nlu.planned_planting(nlu.without_who_i_am(text)):
+        text = nlu.without_who_i_am(
+            text
+        )  # round 33b: '作为党员我打算下个月亲自种三棵香樟' too  # round 30: '我系党员认领三棵龙眼', '本人是党员，认领两棵杨梅'
     if _PREFIX.match(text) and nlu.is_question(text):
         text = _without_may_i(text)
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):

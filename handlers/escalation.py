@@ -101,8 +101,9 @@ def _take_photos(ctx: Ctx) -> list[int]:
 def _joins(ctx: Ctx, ticket: dict) -> bool:
     """Does this text belong to ``ticket`` (a detail, or a question about the same tree)? One said to be added
     ('补充一下 叶子背面有白色小点点', '对了 …': ``nlu.addition_said``) does unless it names another tree."""
-    text = _text(ctx)
-    assert text is not None  # the matchers call this for text only
+    # round 33b: a tree the text says it is not about is not named ('唔关桂花事 想问柿子苗点解唔出芽')
+    text = nlu.without_tree_denied(_text(ctx) or "")
+    assert text  # the matchers call this for text only
     result = escalation.faq_result(ctx)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
@@ -575,7 +576,7 @@ def _answered_by_faq(ctx: Ctx, text: str) -> bool:
 
 def _points_at(ctx: Ctx, ticket: dict) -> bool:
     return escalation.points_at_ticket_tree(
-        _text(ctx) or "",
+        nlu.without_tree_denied(_text(ctx) or ""),
         escalation.ticket_texts(ctx.db, ticket),
         planting.species_table(ctx.app),
         planting.offlist_names(ctx.app),

@@ -66,6 +66,8 @@ def _register_words(ctx: Ctx):
     text = ctx.msg.text or ""
     if identity.is_register_text(text):
         return identity.parse_register_text, text
+    if identity.code_in_story(text):
+        return identity.parse_code_in_story, text  # round 33b: '村书记俾咗个码我 583920 要绑定
     if identity.looks_like_introduction(text):
         return identity.parse_introduction, text
     if identity.looks_like_name_and_village(text):
