@@ -3056,7 +3056,7 @@ def planting_wished(norm: str) -> bool:
 #   进度怎么算的' how it is counted; a part may ask what the request asks ('我那张证书在哪里看', '种了多少棵').
 # ``Frame.unless`` names what the text must not hold (another person, before the frame or in it: '我阿爸种的龙眼登记上没有',
 # '邻居的证书'; a tree's trouble).
-_FRAME_NEGATIONS = "不别莫没甭勿"
+_FRAME_NEGATIONS = "不别莫没甭勿咪"  # 咪: Cantonese don't (咪再发)
 _FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
 _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
 # 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
@@ -3269,3 +3269,28 @@ def frame_found(kind: str, norm: str) -> re.Match | None:
 def frame_said(kind: str, norm: str) -> bool:
     """Does the text say a request of ``kind`` by one of its frames (``frame_found``)?"""
     return frame_found(kind, norm) is not None
+
+
+# --- what a request asks of the FAQ's entry (round 33: the question and negation words bot/asked_for.py reads, here
+# once). A question the steps answer, never the command: how, where, who, when, why, what it is or is for, the rule,
+# someone else's, whether it already happened ('提醒恢复了吗'). Read on the normalised text: 点样 and 点解 are 怎么 and 为什么
+# there, 边度 哪里, 几时 什么时候, 系咩 是什么
+_STEPS_ASKED_RE = re.compile(
+    rf"{_HOW_RE.pattern}|咋|方法|步骤|教我|教下|在哪|哪里|谁|什么时候|是什么|什么意思|什么用|好处|区别|干什么|干嘛|"
+    r"规定|算的|能不能看|可不可以看|别人|人家|"
+    r"(?:恢复|关|开|停|取消|退订|订阅|删|作废)了(?:吗|没)"
+)
+
+
+def steps_asked(norm: str) -> bool:
+    """Is it how to do the thing (or where, who, when, why, what it is) that is asked, not the thing itself?"""
+    return bool(_STEPS_ASKED_RE.search(norm))
+
+
+# a wish (想, 愿意, 打算; 要 before taking one), refused when a negation (the frames': ``negated_before``) is just before it
+_A_WISH_RE = re.compile(r"想|愿意|打算|要(?=认|领)")
+
+
+def wish_refused(norm: str) -> bool:
+    """Is a wish said refused ('我不想认养树', '唔想睇证书')?"""
+    return any(negated_before(norm, found.start()) for found in _A_WISH_RE.finditer(norm))
