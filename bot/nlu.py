@@ -1800,7 +1800,10 @@ _AFTER_THE_REMINDERS_RE = re.compile(
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
 _WANTED_BACK_RE = re.compile(r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$")
-_REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息")
+_REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
+_RESTORED_AT_END_RE = re.compile(
+    r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
+)
 _MAY_I_AT_END_RE = re.compile(r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$")
 # politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
 _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
@@ -1836,15 +1839,27 @@ def reminders_said(norm: str) -> str | None:
     back = _WANTED_BACK_RE.search(norm)
     if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
         return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
-    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm) or frame_found("reminders_off", norm)
+    # round 33: named (or their command) before, restored last ('我孙仔帮我点了不要通知 不该帮我恢复回', '我老婆帮我按了退订
+    # 麻烦帮我恢复'): on, unless the restoring is refused ('不要恢复')
+    back = _RESTORED_AT_END_RE.search(norm)
+    if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not negated_before(norm, back.start()):
+        return "on"
+    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
+    # round 33: then a question of its own about it ('关掉通知以后专家回复还能收到吗'): a question, no request
+    if off and len(norm) - off.end() >= 3 and asks_after(norm[: off.end()], norm[off.end() :]):
+        return None
+    off = off or frame_found("reminders_off", norm)
     on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
     declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
+    # round 33: a negation of the off request before it is not the on request's ('我孙仔帮我点了不要通知 不该帮我恢复回':
+    # 不要 refuses the reminders then, 不该 is please)
+    near = norm[max(0, on.start() - 4, off.end() if off and off.start() < on.start() else 0) : on.end()] if on else ""
     if (
         on
         and not declined
-        and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm[max(0, on.start() - 4) : on.end()]))
+        and not _NEGATED_RE.search(_FRAME_NOT_NEGATIONS_RE.sub("", _NOT_A_NEGATION_RE.sub("", near)))
     ):
         if not off or off.start() < on.start():
             return "on"
@@ -3062,6 +3077,7 @@ _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
 # 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
 # 有没有, 可不可以)
 _FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\u9fff])[不没]\1")
+_PLEASE_RE = re.compile(r"不该")
 
 
 @dataclass(frozen=True)
@@ -3087,6 +3103,7 @@ def _frame_pattern(parts: tuple[str, ...], gap: int) -> re.Pattern:
 _F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word inside a part: as in a gap
 _F_AGAIN = r"重新|再次|再|继续|恢复|还是"
 _F_REMINDERS = r"提醒|通知|推送"
+_F_MESSAGES = r"消息|信息|讯息"  # round 33: 訊息 (讯息) in traditional characters
 _F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取消|关闭|停"
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
@@ -3095,15 +3112,20 @@ _F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
 # the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
+# round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
+_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树"
+_F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
 _F_SOMEONE_ELSE = r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|叔|爷|奶|集体"
 FRAMES: dict[str, tuple[Frame, ...]] = {
     # reminders back on: again or a wish, the receiving or the sending, the reminders; the reminders, switched on again
     "reminders_on": (
-        Frame((_F_AGAIN, r"收|接收|推送|推", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
+        Frame((_F_AGAIN, r"收|接收|推送|推", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
+        # round 33: go on reminding the sender ('都是继续提醒我啦 我经常不记得浇水')
+        Frame((r"继续|照样|照常|照旧|还是要|还是", r"提醒我|通知我"), 2),
         # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
         Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
         # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
-        Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
+        Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
         Frame((r"开回", _F_REMINDERS), 4),
         Frame((_F_REMINDERS, r"(?:重新|再)?(?:打开|开启|开通|恢复|开回|开)(?:回来|回|返来)?$"), 6),
@@ -3113,7 +3135,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
     "reminders_off": (
-        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|消息|信息"), 6, _F_NOT_TO_ME),
+        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
+        # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
+        Frame((r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 4, _F_NOT_TO_ME),
         Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
         # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
         Frame(
@@ -3137,6 +3161,19 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
         ),
+        # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
+        # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)
+        Frame(
+            (
+                rf"(?:{_F_PLANTING_DAY})(?:(?:怎么|如何|怎样)(?:报名|参加))?",
+                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
+                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
+            ),
+            5,
+            _F_MY_OTHERS,
+        ),
+        # or counts the sender in ('周日党员种树日算我一份 我会准时到')
+        Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3251,14 +3288,17 @@ def frame_found(kind: str, norm: str) -> re.Match | None:
     Its positions are the text's (its final particles left out)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    text = _INTENT_PARTICLES_RE.sub("", norm)
+    # round 33: 不该 (唔该, please) is no negation inside a frame either; same length, so positions stay the text's
+    text = _PLEASE_RE.sub("麻烦", _INTENT_PARTICLES_RE.sub("", norm))
     for frame in FRAMES[kind]:
-        found = frame.pattern.search(text)
-        if not found:
-            continue
         if frame.unless and re.search(frame.unless, text):
             continue
-        if negated_before(text, found.start()):
+        found = frame.pattern.search(text)
+        # round 33: a frame negated where it is first found may be said again later ('上次叫你们不要发 现在又想收回通知':
+        # 要…收…通知 negated by 不, 想收回通知 not)
+        while found and negated_before(text, found.start()):
+            found = frame.pattern.search(text, found.start() + 1)
+        if not found:
             continue
         if is_question(text[: found.start()] + "，" + text[found.end() :]):
             continue
