@@ -1896,15 +1896,26 @@ _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:�
 _HOW_FAR_RE = re.compile(
     r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
-    r"|(?:种|栽|搞|做|弄|进行)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"
+    r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 _PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收")
 # round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
 _PURPOSE_AFTER_RE = re.compile(
-    rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)(?:报|填|交|上报|汇报|报给|统计)"
-    rf"[{_CJK}]{{0,4}}$"
+    rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)"
+    # round 33: to whom first ('我要和书记汇报')
+    rf"(?:(?:和|跟|向|给)[{_CJK}]{{1,3}}?)?(?:报|填|交|上报|汇报|报告|报给|统计)[{_CJK}]{{0,4}}$"
+)
+# round 33: the worry said before the figures ('我们村这个月通报会不会滞后 报上去多少亩了'), left out as after them
+_WORRY_RE = re.compile(
+    r"(?:通报)?(?:会不会|是不是|有没有|怕不怕|怕)(?:被)?(?:通报|点名|排名)?(?:滞后|落后|倒数|垫底|排后|排最后)(?:了)?(?:吗|呢)?"
+)
+# round 33: what is wished known said first ('想知道埔心村今年种树任务完成到哪一步了'), and the trees just said counted in
+# ('连埋呢两棵我今年总共种咗几多', '加上这两棵 我今年一共种了多少'): left out before the question is read
+_WANT_TO_KNOW_LEAD_RE = re.compile(r"^(?:我)?(?:想|想要)(?:知道|了解|问)(?:一下|下)?(?=[\u4e00-\u9fff])")
+_THESE_COUNTED_IN_RE = re.compile(
+    rf"^(?:连埋|连同|连|加上|加埋|算上|算埋)(?:这|呢|那|刚才|头先)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:树)?(?:在内)?"
 )
 
 
@@ -1946,6 +1957,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    norm = _progress_leads_left(norm) if norm else norm
     norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
@@ -1976,12 +1988,17 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     return "village" if village else "mine"
 
 
+def _progress_leads_left(norm: str) -> str:
+    """Round 33: a progress question without the worry, the wish to know, or the trees just said counted in."""
+    return _THESE_COUNTED_IN_RE.sub("", _WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm)))
+
+
 def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
     the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
-    norm = _POLITE_LEAD_RE.sub("", norm) if norm else norm  # round 28: '查询埔心村本月…'
+    norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
@@ -2735,8 +2752,9 @@ _GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞
 
 
 def given_up(norm: str) -> bool:
-    """'算了': never mind, said alone (a retraction only before a put-off: handlers/core.py)."""
-    return bool(norm and _GIVEN_UP_RE.match(norm))
+    """'算了': never mind, said alone, or round 33's not now ('唔记录住啦', '先不记录了'): a retraction only before a put-off
+    (handlers/core.py: '… 等我种好先讲')."""
+    return bool(norm and (_GIVEN_UP_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
 
 
 # round 27: 'that is wrong' said before a retraction ('唔啱 取消先 迟啲再报': 唔啱 normalised 不合适)
@@ -2758,7 +2776,10 @@ _NOT_YET_RE = re.compile(
 
 # round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
 _NOT_TODAY_RE = re.compile(
-    r"^(?:今天|今日|而家|现在|这次|今次)?(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+    r"^(?:今天|今日|而家|现在|这次|今次)?"
+    # round 33: the trees named first ('算了 三棵龙眼先不报了')
+    rf"(?:(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
+    r"(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
 )
 
 
@@ -2997,12 +3018,25 @@ _NOT_FOUND_AFTER_RE = re.compile(
 )
 
 
+# round 33: what comes next said first, not knowing how said after ('跟住要点样发相 我唔识', '接下来怎么发照片 我不会'); or
+# whether it is the photo that is to be sent ('是不是要影张相发过来', after '跟住要点做')
+_THEN_FIRST_RE = re.compile(r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢)?(?:我)?(?:要|应该|该)?(?=怎么|点)")
+_CANNOT_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:不会|不识|不懂|唔识|不知道)(?:弄|搞|发)?$")
+_IS_IT_THE_PHOTO_RE = re.compile(
+    r"^(?:是不是|是否|是)(?:要)?(?:影|拍|发)(?:张|一张)?(?:照片|相片|相|图片)(?:发过来|发给你|发过去|上来|过来)?(?:吗|呢)?$"
+)
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
     if not norm:
         return False
-    return bool(_PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm))) or location_how_asked(norm)
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _IS_IT_THE_PHOTO_RE.match(bare):
+        return True
+    bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
+    return bool(_PHOTO_HOW_RE.match(bare)) or location_how_asked(norm)
 
 
 def location_how_asked(norm: str) -> bool:
@@ -3016,7 +3050,7 @@ def location_how_asked(norm: str) -> bool:
 # which first ('先发相定系先打几多棵'), the photo alone ('淨系发相得唔得'): the planting help, which says the steps (with a
 # record in progress, its next step)
 _PHOTO_WORD = r"(?:照片|相片|相|图片|图|拍照)"
-_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种|名字)"
+_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|棵数|数量|树名|树种|名字)"
 _RECORD_STEPS_RE = re.compile(
     rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}"
     # set 19e: sent up after it was taken ('影咗相发上嚟之后仲要打字冇')
@@ -3029,8 +3063,9 @@ _RECORD_STEPS_RE = re.compile(
     r"(?:什么|些什么|咩|乜)$"
     rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
     # set 19e: the order asked as 'is it this?', after planting ('种树之后系咪先发张相再讲几多棵')
-    r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"
-    rf"{_PHOTO_WORD}(?:再|然后|之后|后)(?:发|打|写|讲|说|报){_STEP_WORD}(?:吗|呢)?$"
+    # round 33: logging named first ('上报种树是不是先拍照再打字多少棵'), the count after the typing
+    r"|^(?:我)?(?:上报|登记|报|记录)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?"
+    rf"先(?:(?:发|拍|影|传){_PHOTO_WORD}|拍照)(?:再|然后|之后|后)(?:发|打|写|讲|说|报)?{_STEP_WORD}{{1,2}}(?:吗|呢)?$"
     rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
     # round 25: the photo alone enough, or the count written too ('种完树发张相就得 定系要写埋几多棵')
     r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:只|只要|就)?(?:发|拍|影|传)(?:一张|张)?"
@@ -3252,8 +3287,9 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 _F_VILLAGE,
-                r"进度|完成|种",
-                r"(?:怎么样|如何|到哪里|到哪|去到边|到边|多少|几成)(?:了)?$",
+                # round 33: the households covered, the figures reported ('全村户覆盖多少户了', '我们村报上去多少亩了')
+                r"进度|完成|种|覆盖|报上去|上报",
+                r"(?:怎么样|如何|到哪里|到哪|去到边|到边|多少|几成)(?:户|亩|棵)?(?:了)?$",
             ),
             6,
             r"死|病|虫|黄|算",
@@ -3265,13 +3301,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
         Frame(
             (
-                r"刚才|刚刚|头先|这|那",
+                r"刚才|刚刚|头先|这|那|呢(?=[单条张个笔])",  # round 33: Cantonese 呢 before a measure word ('呢单取消')
                 r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
                 # why after it ('那两棵荔枝先删掉 我报错了')
                 r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?)?$",
             ),
             8,
         ),
+        # round 33: never mind, then not now, the trees named ('算了两棵荔枝先不报了')
+        Frame((r"算了|算啦|罢了", _NOT_TODAY_RE.pattern.lstrip("^")), 0),
     ),
 }
 
