@@ -2045,13 +2045,22 @@ _WHAT_IT_DOES_RE = re.compile(
 )
 
 
+# round 33: not knowing said first ('唔知呢度有啲咩功能': 不知这里有些什么功能); what the sender may do here ('我在这个号里面能做
+# 哪些操作', after who the sender is: handlers/core.py reads it without_who_i_am)
+_NOT_KNOWING_FIRST_RE = re.compile(r"^(?:我)?(?:不知道|不知|不晓得|不清楚|想知道|想问一下|想问下)(?=[\u4e00-\u9fff])")
+_WHAT_I_MAY_DO_RE = re.compile(
+    rf"^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)"
+    r"(?:操作|事|事情|功能|东西)?$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    norm = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm))
+    norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm) or _WHAT_I_MAY_DO_RE.match(norm))
 
 
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
@@ -2419,7 +2428,9 @@ _ZONE_ASKED_RE = re.compile(
     rf"|^(?:分给|分配给|安排给|划给)我(?:管护)?的(?:那片|那块|那个)?(?:地|林|林地|山|{_ZONE})(?:是|在)?"
     r"(?:哪里|哪块|哪片|哪个|哪)$"
     # round 20: which are left ('还有哪些责任区冇人认')
-    rf"|^(?:还有)?(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
+    # round 33: a place said first ('党建林那边有哪些责任区还没人认领')
+    r"|^(?:[\u4e00-\u9fff]{1,5}?(?:那边|这边|那里|这里|附近|旁边))?(?:还)?(?:有|还有)?"
+    rf"(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
     # round 21: one's own (or one's group's) share asked with no zone word or with one ('我负责哪一片', '我们小组分到哪块
     # 责任区'); whether they are drawn up yet ('党员责任区划好了没')
     r"|^我(?:要)?(?:负责|管护|管)(?:的)?(?:是)?(?:哪一片|哪片|哪块|哪一块|哪个片区)$"
@@ -2461,6 +2472,10 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     # round 28 (19h): then where to see or claim them ('村里话要认个责任区管护 边度睇', '每个党员包一片林子管护 我去哪里认领')
     rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
     r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:看|睇|认领|领|认|查|报名)$"
+    # round 33: then one by its place in the list, asked may I ('书记话党员要认一块责任区护树 我认第二块得唔得'): the list, to
+    # choose from by its number
+    rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
+    r"(?:块|片|个|号)(?:行不行|可不可以|可以吗|行吗|得不得|好不好|好吗|得吗)?$"
 )
 
 
@@ -2556,11 +2571,19 @@ _TOLD_OF_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 33: the certificate named by a role ('村干部的植树证书怎么领', '党员的植树证书怎么拿'): the kind the sender holds, asked
+# how to get as round 30's '植树证书怎么领' (the sender's certificates, or how one is earned)
+_ROLES_CERTIFICATE_RE = re.compile(
+    r"^(?:我们)?(?:村干部|干部|两委干部|党员|党员干部|村民|群众|书记|村书记)的(?=(?:种树|植绿|尽责|荣誉|电子)?证书)"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
+    norm = _ROLES_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
     if relative_certificate_asked(norm) or frame_said("certificate", norm):
@@ -2641,14 +2664,14 @@ def without_show_me(norm: str) -> str:
 
 # an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
 _QUEUE_RE = re.compile(
-    r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
+    r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?(?:问题|提问)"  # round 33: 提问
     r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
     r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
     # round 20: what is not answered yet ('还有几条没回', '未答的发我'); anyone asking ('埔心有人提问吗')
     r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
-    r"|有(?:没有)?人(?:提问|问问题|提问题)"
+    r"|有(?:没有)?(?:人|村民|群众)(?:提问|问问题|提问题)"  # round 33: the villagers named ('今天有村民提问吗')
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
@@ -3233,6 +3256,16 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         Frame(
             (rf"(?:有没有|有)?(?:树)?(?:好|可以)?(?:{_F_ADOPT})", rf"(?:想|要)(?:认|领|要)?(?:一|两)?{_MEASURE}$"), 4
+        ),
+        # round 33: its price asked, then one wished ('认养树要出几多钱 我想认一棵'); the price alone stays the FAQ's
+        Frame(
+            (
+                _F_ADOPT,
+                r"(?:一棵)?(?:树|果树)?(?:要|需要)?(?:出|交|给)?(?:几钱|多少钱)",
+                rf"(?:我)?(?:想|要)(?:认|领|{_F_ADOPT})?(?:一|两)?{_MEASURE}(?:树)?$",
+            ),
+            2,
+            r"死|病|虫|黄|烂|枯|谁|归",
         ),
     ),
     # a care zone: the wish or the asking for one, a zone, why after it
