@@ -119,6 +119,40 @@ PROBES_19JK = [
     ("adviser", "今天有新的提问吗 发给我看看", "queue"),
 ]
 
+# A second batch, written after the changes above and run once before any change for it: how far this round's classes
+# carry to words they were not written for (a figure of its own writer, not a blind one).
+FRESH = [
+    ("member", "上回让你们停了 现在想重新收到提醒", "resubscribe"),
+    ("member", "我儿子帮我关了推送 麻烦帮我重新打开", "resubscribe"),
+    ("member", "照样提醒我吧 不然我记不住", "resubscribe"),
+    ("member", "唔该唔好再推送啲讯息俾我", "unsubscribe"),
+    ("member", "太吵了 麻烦把那个提醒关闭", "unsubscribe"),
+    ("member", "村里下礼拜的植树活动 我同阿妈报名", "join"),
+    ("party", "主题党日种树活动我报名", "join"),
+    ("member", "周六种树活动算埋我", "join"),
+    ("cadre", "我们村户覆盖到多少户了 月底要上报", "progress"),
+    ("member", "想问下我们村种树任务完成到哪一步", "progress"),
+    ("pending", "连同这两棵 我总共登记了多少", "progress"),
+    ("member", "认种一棵树要交多少钱 我要认一棵", "adopt"),
+    ("party", "祠堂那边还有哪些责任区没人要", "zone"),
+    ("party", "党员的荣誉证书在哪里领", "certificate"),
+    ("member", "新来的 不清楚这里有什么功能", "help"),
+    ("pending", "接着要怎么发相片 我不懂", "how"),
+    ("pending", "先不报了 等苗到了再说", "cancel"),
+    ("after_photo", "按错了 这条取消", "cancel"),
+    ("adviser", "今日有没有新提问 发我看下", "queue"),
+]
+FRESH_CONTROLS = [
+    ("member", "认种一棵树要交多少钱", {"adoption_list"}),
+    ("member", "我老公想报名种树活动 要带锄头吗", JOIN),
+    ("member", "怎么重新打开提醒", REMINDERS),
+    ("member", "党员的证书和群众的有什么区别", {"my_certificates"}),
+    ("pending", "先不要取消 我马上发照片", {"cancel"}),
+    ("adviser", "提问多了怎么处理", {"ticket_queue"}),
+]
+FRESH_LEFT: dict[str, str] = {}
+
+
 # Run once on main before round 33 (f1ceaff): see the README's round-33 paragraph. Misses left, strict, each with why.
 LEFT: dict[str, str] = {}
 PROBES_LEFT: dict[str, str] = {}
@@ -138,3 +172,16 @@ def test_round_33_control_is_no_command(probe, context, message, forbidden):  # 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(PROBES_19JK, PROBES_LEFT))
 def test_round_33_blind_probe_fixed(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FRESH, FRESH_LEFT))
+def test_round_33_fresh_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "forbidden"), FRESH_CONTROLS, ids=[f"{c}:{m}" for c, m, _ in FRESH_CONTROLS]
+)
+def test_round_33_fresh_control_is_no_command(probe, context, message, forbidden):  # noqa: F811
+    probe.run(context, message, "question")
+    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
