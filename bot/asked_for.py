@@ -5,6 +5,12 @@ the command (bot.unsubscribe: 发“退订”…). A villager who asked how is a
 thing (a request, or a question whose answer is their own figures: how many, done yet, any left) gets it done.
 Pure functions of the normalised text (bot/nlu.py ``normalize``: traditional characters read as simplified). Round 33:
 the question and negation words are nlu's (``steps_asked``, ``negated_before``, ``wish_refused``), read in one place.
+
+One rule for how-questions (round 33; README, issue 17 §5): a how-question keeps the FAQ's steps, unless the villager
+also says they mean to do it (a wish, who goes: '植树活动点报名 我同老公两个人去') or asks how to sign up for something whose
+command only shows a list that says how (adoption, the zones: '听讲可以认种认养 要几钱 点报名'): then the command is done. A
+command that records (joining the day, cancel, the reminders) needs the wish said ('植树活动怎么报名', '怎么认养' stay
+answers).
 """
 
 from __future__ import annotations
