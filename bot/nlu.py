@@ -2127,6 +2127,8 @@ def planting_log_asked(norm: str) -> bool:
     # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
+    if frame_said("log", norm):
+        return True  # round 33: the frames (FRAMES)
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -3326,6 +3328,28 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             r"死|病|虫|黄|算",
+        ),
+    ),
+    # round 33: the sender's trees planted, wished logged: the wish, logging, the trees ('我想喺度登记我种嘅树'); a record
+    # opened ('帮我开个种树记录'); the trees named first, then the wish, may I after it ('今年嘅树我想登记上去 得唔得')
+    "log": (
+        Frame(
+            (
+                r"想|要|帮我|麻烦|请|给我",
+                r"登记|记录|录入",
+                r"(?:我|我们|我家)?(?:今年)?(?:种|栽)(?:的|了的)(?:树|果树|树苗)$",
+            ),
+            6,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+        Frame((r"帮我|麻烦|请|给我|我想|我要", r"(?:开|建|做|新建)(?:个|一个|一条|条)?(?:种树)?记录$"), 2),
+        Frame(
+            (
+                r"树|果树|树苗",
+                r"(?:我)?(?:想|要)(?:登记|记录|报)(?:上去|进去|上|一下|下)?(?:行不行|得不得|可不可以|可以吗|行吗|好吗)?$",
+            ),
+            4,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
         ),
     ),
     # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped

@@ -50,6 +50,9 @@ EXAMPLES = [
     ("pending", "算了 三棵龙眼先不报了", "cancel"),
     # an adviser's queue, asked whether there is any today
     ("adviser", "今天有村民提问吗 发来我看看", "queue"),
+    # added with the last class (trees wished logged), after the first run: main 1/2
+    ("member", "我想在这登记一下我今年种的树", "log"),
+    ("member", "麻烦帮我新建一条种树记录", "log"),
 ]
 
 # (context, message, handlers it must not reach)
@@ -75,6 +78,7 @@ CONTROLS = [
     ("pending", "取消的话之前的记录还在吗", {"cancel"}),
     ("adviser", "村民提问一般多久要答复", {"ticket_queue"}),
     ("party", "党员责任区是谁分的", ZONES),
+    ("member", "我种的树死了想登记一下", {"planting_menu", "planting_text"}),  # added with the last class
 ]
 
 # The 19j/19k messages this round fixed (tests/data/conversation_probes_19j.tsv, 19k.tsv), as labelled there, except
@@ -114,6 +118,9 @@ PROBES_19JK = [
     ("after_photo", "撳错咗 呢单取消", "cancel"),
     ("pending", "唔记录住啦 等我种好先讲", "cancel"),
     ("pending", "算了两棵荔枝先不报了", "cancel"),
+    ("member", "今年嘅树我想登记上去 得唔得", "log"),
+    ("member", "帮我开个种树记录", "log"),
+    ("new", "我想喺度登记我种嘅树", "log"),
     ("member", "刚刚报的那个作废 我重新来", "question"),  # relabelled (above)
     ("member", "头先嗰条记录唔要啦 搞错咗", "question"),  # relabelled (above)
     ("adviser", "今天有新的提问吗 发给我看看", "queue"),
