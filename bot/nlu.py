@@ -3174,6 +3174,8 @@ _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
 # round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
 _F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树"
+# done before, told of ('种树节我去年参加了', '种树活动我已经报名了'): no sign-up now
+_F_TOLD_BEFORE = r"去年|前年|上次|上回|以前|之前|已经|那次|那年"
 _F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
 _F_SOMEONE_ELSE = r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|叔|爷|奶|集体"
 FRAMES: dict[str, tuple[Frame, ...]] = {
@@ -3197,7 +3199,11 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     "reminders_off": (
         Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
         # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
-        Frame((r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 4, _F_NOT_TO_ME),
+        Frame(
+            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
+            4,
+            _F_NOT_TO_ME + "|" + _F_BEFORE,
+        ),
         Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
         # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
         Frame(
@@ -3230,10 +3236,10 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
                 r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
             ),
             5,
-            _F_MY_OTHERS,
+            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
-        Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2),
+        Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')

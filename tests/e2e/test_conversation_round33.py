@@ -79,6 +79,9 @@ CONTROLS = [
     ("adviser", "村民提问一般多久要答复", {"ticket_queue"}),
     ("party", "党员责任区是谁分的", ZONES),
     ("member", "我种的树死了想登记一下", {"planting_menu", "planting_text"}),  # added with the last class
+    # added after the fresh batch, from a review of the join frame (main: none joins; the frame as first written: both)
+    ("member", "种树节我去年参加了", JOIN),
+    ("member", "种树活动我已经报名了", JOIN),
 ]
 
 # The 19j/19k messages this round fixed (tests/data/conversation_probes_19j.tsv, 19k.tsv), as labelled there, except
