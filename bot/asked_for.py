@@ -3,55 +3,49 @@
 The FAQ ranks a request the command readers missed ('帮我把种树通知关了吧', '全村完成咗几多') to the entry that tells
 the command (bot.unsubscribe: 发“退订”…). A villager who asked how is answered with the steps; one who asked for the
 thing (a request, or a question whose answer is their own figures: how many, done yet, any left) gets it done.
-Pure functions of the normalised text (bot/nlu.py ``normalize``: traditional characters read as simplified).
+Pure functions of the normalised text (bot/nlu.py ``normalize``: traditional characters read as simplified). Round 33:
+the question and negation words are nlu's (``steps_asked``, ``negated_before``, ``wish_refused``), read in one place.
+
+One rule for how-questions (round 33; README, issue 17 §5): a how-question keeps the FAQ's steps, unless the villager
+also says they mean to do it (a wish, who goes: '植树活动点报名 我同老公两个人去') or asks how to sign up for something whose
+command only shows a list that says how (adoption, the zones: '听讲可以认种认养 要几钱 点报名'): then the command is done. A
+command that records (joining the day, cancel, the reminders) needs the wish said ('植树活动怎么报名', '怎么认养' stay
+answers).
 """
 
 from __future__ import annotations
 
 import re
 
-# how to do it, where, who, when, why, what it is or is for, whether it happened: the steps answer these, never the
-# command ('提醒恢复了吗' asks whether it was done)
-_HOW_RE = re.compile(
-    r"怎么|怎样|怎麼|如何|点样|点做|点弄|点搞|点整|咋|方法|步骤|教我|教下|在哪|哪里|边度|"
-    r"谁|边个|什么时候|几时|为什么|为啥|点解|是什么|系咩|什么意思|什么用|好处|区别|干什么|干嘛|"
-    r"规定|算的|能不能看|可不可以看|别人|人家|"
-    r"(?:恢复|关|开|停|取消|退订|订阅|删|作废)(?:了|咗)(?:吗|没|未|冇|没有)"
-)
-# a request (text normalised: 睇 is 看, 俾 给, 唔好 不要)
+from bot import nlu
+
+# a request (text normalised: 睇 is 看, 俾 给, 唔好 不要, 有冇 有没有, 咗 了, 未 and 冇 没有)
 _REQUEST_RE = re.compile(
     r"帮我|帮忙|同我|请|麻烦|不该|我要|我想|想要|想看|想认|给我|发给我|发我|"
-    r"看下|看看|看一下|查下|查一下|查查|有冇|有没有|有无|"
-    r"不要|唔要|别|咪|停|关|开回|打开|开启|恢复|作废|删|撤|退订|订阅"
+    r"看下|看看|看一下|查下|查一下|查查|有没有|有无|"
+    r"不要|别|咪|停|关|开回|打开|开启|恢复|作废|删|撤|退订|订阅"
 )
 # a question whose answer is one's figures: how many, done yet
-_FIGURES_RE = re.compile(
-    r"多少|几棵|完成(?:了|咗)?(?:任务|指标)?(?:了)?(?:没|未|吗|没有|冇)|(?:齐|够)(?:了|咗)?(?:没|未|吗|冇)|算不算"
-)
+_FIGURES_RE = re.compile(r"多少|几棵|完成(?:了)?(?:任务|指标)?(?:了)?(?:没|吗)|(?:齐|够)(?:了)?(?:没|吗)|算不算")
 # the reminders' direction, by the last word that gives one ('之前关了提醒 现在帮我打开': on)
-_ON_RE = re.compile(r"打开|开返|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开)|要收|想收|开(?:提醒|通知)")
-_OFF_RE = re.compile(r"不要|唔要|唔好|别|咪|停|关|取消|退订|太多|烦")
-_NOT_RE = re.compile(r"不|别|咪|唔|没|冇")
+_ON_RE = re.compile(r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开)|要收|想收|开(?:提醒|通知)")
+_OFF_RE = re.compile(r"不要|别|咪|停|关|取消|退订|太多|烦")
 # the village's figures, not one's own
-_VILLAGE_RE = re.compile(r"全村|本村|村里|村里面|我们村|我哋村|各户|边啲户|哪些户|哪几户|全社区|本社区|全体|大家")
+_VILLAGE_RE = re.compile(r"全村|本村|村里|我们村|各户|哪些户|哪几户|全社区|本社区|全体|大家")
 
 
 def asked_for(norm: str, figures: bool = False) -> bool:
     """Does the text ask for the thing (do it, show it), not how to get it? With ``figures``, a question whose
     answer is the thing itself (how many, done yet) asks for it too."""
-    if _HOW_RE.search(norm):
+    if nlu.steps_asked(norm):
         return False
     return bool(_REQUEST_RE.search(norm) or (figures and _FIGURES_RE.search(norm)))
 
 
-# round 31: the wish refused ('我不想认养树 只想自己种'): no request for the thing. Not read for the reminders nor for cancel,
-# whose refusals are their requests ('我不想要提醒了', '不要了')
-_WISH_REFUSED_RE = re.compile(r"(?:不|别|没)(?:想|愿意|打算)|不要(?:认|领)")
-
-
 def wish_refused(norm: str) -> bool:
-    """Is a wish said refused ('我不想认养树')?"""
-    return bool(_WISH_REFUSED_RE.search(norm))
+    """Is a wish said refused ('我不想认养树 只想自己种': no request for the thing)? Not read for the reminders nor for
+    cancel, whose refusals are their requests ('我不想要提醒了', '不要了')."""
+    return nlu.wish_refused(norm)
 
 
 # the reminders, not the expert's answers nor the sender's own sending ('我想收到专家的消息', '我要再发一次消息'), and
@@ -78,7 +72,7 @@ def reminders_wanted_on(norm: str) -> bool | None:
     last = {True: -1, False: -1}
     for wanted, pattern in ((True, _ON_RE), (False, _OFF_RE)):
         for found in pattern.finditer(norm):
-            if wanted and _NOT_RE.search(norm[max(0, found.start() - 3) : found.start()]):
+            if wanted and nlu.negated_before(norm, found.start()):
                 continue  # '不要再发': the sending refused, not wanted again
             last[wanted] = max(last[wanted], found.start())
     if last[True] == last[False]:

@@ -1809,7 +1809,10 @@ _AFTER_THE_REMINDERS_RE = re.compile(
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
 _WANTED_BACK_RE = re.compile(r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$")
-_REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息")
+_REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
+_RESTORED_AT_END_RE = re.compile(
+    r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
+)
 _MAY_I_AT_END_RE = re.compile(r"(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|得不)$")
 # politeness at the end, left out before the reminders are read ('请帮我恢复谢谢')
 _THANKS_AT_END_RE = re.compile(r"(?:谢谢|多谢|感谢|不该)(?:你|您|你们|晒)?$")
@@ -1845,15 +1848,27 @@ def reminders_said(norm: str) -> str | None:
     back = _WANTED_BACK_RE.search(norm)
     if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not _NEGATED_RE.search(norm[back.start() - 1]):
         return "on"  # '上次叫你不要提醒 现在又想要回': named before, wanted back last
-    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm) or frame_found("reminders_off", norm)
+    # round 33: named (or their command) before, restored last ('我孙仔帮我点了不要通知 不该帮我恢复回', '我老婆帮我按了退订
+    # 麻烦帮我恢复'): on, unless the restoring is refused ('不要恢复')
+    back = _RESTORED_AT_END_RE.search(norm)
+    if back and _REMINDERS_NAMED_RE.search(norm[: back.start()]) and not negated_before(norm, back.start()):
+        return "on"
+    off = _STOP_SENDING_RE.search(norm) or _SWITCH_OFF_RE.search(norm)
+    # round 33: then a question of its own about it ('关掉通知以后专家回复还能收到吗'): a question, no request
+    if off and len(norm) - off.end() >= 3 and asks_after(norm[: off.end()], norm[off.end() :]):
+        return None
+    off = off or frame_found("reminders_off", norm)
     on = _SWITCH_ON_RE.search(norm) or frame_found("reminders_on", norm)  # round 31: the frames (FRAMES)
     # round 20: the negation read near the request only ('开返提醒啦 唔系成日唔记得淋水': 不 of the reason after it),
     # and what is said last decides ('之前关了提醒 现在想再收': switched off before, wanted now)
     declined = on and _DECLINED_RE.search(norm[on.end() :])  # '…想再收提醒 现在不想收了': wanted, then not
+    # round 33: a negation of the off request before it is not the on request's ('我孙仔帮我点了不要通知 不该帮我恢复回':
+    # 不要 refuses the reminders then, 不该 is please)
+    near = norm[max(0, on.start() - 4, off.end() if off and off.start() < on.start() else 0) : on.end()] if on else ""
     if (
         on
         and not declined
-        and not _NEGATED_RE.search(_NOT_A_NEGATION_RE.sub("", norm[max(0, on.start() - 4) : on.end()]))
+        and not _NEGATED_RE.search(_FRAME_NOT_NEGATIONS_RE.sub("", _NOT_A_NEGATION_RE.sub("", near)))
     ):
         if not off or off.start() < on.start():
             return "on"
@@ -1890,15 +1905,26 @@ _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:�
 _HOW_FAR_RE = re.compile(
     r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
-    r"|(?:种|栽|搞|做|弄|进行)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"
+    r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 _PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收")
 # round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
 _PURPOSE_AFTER_RE = re.compile(
-    rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)(?:报|填|交|上报|汇报|报给|统计)"
-    rf"[{_CJK}]{{0,4}}$"
+    rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)"
+    # round 33: to whom first ('我要和书记汇报')
+    rf"(?:(?:和|跟|向|给)[{_CJK}]{{1,3}}?)?(?:报|填|交|上报|汇报|报告|报给|统计)[{_CJK}]{{0,4}}$"
+)
+# round 33: the worry said before the figures ('我们村这个月通报会不会滞后 报上去多少亩了'), left out as after them
+_WORRY_RE = re.compile(
+    r"(?:通报)?(?:会不会|是不是|有没有|怕不怕|怕)(?:被)?(?:通报|点名|排名)?(?:滞后|落后|倒数|垫底|排后|排最后)(?:了)?(?:吗|呢)?"
+)
+# round 33: what is wished known said first ('想知道埔心村今年种树任务完成到哪一步了'), and the trees just said counted in
+# ('连埋呢两棵我今年总共种咗几多', '加上这两棵 我今年一共种了多少'): left out before the question is read
+_WANT_TO_KNOW_LEAD_RE = re.compile(r"^(?:我)?(?:想|想要)(?:知道|了解|问)(?:一下|下)?(?=[\u4e00-\u9fff])")
+_THESE_COUNTED_IN_RE = re.compile(
+    rf"^(?:连埋|连同|连|加上|加埋|算上|算埋)(?:这|呢|那|刚才|头先)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:树)?(?:在内)?"
 )
 
 
@@ -1940,6 +1966,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     about progress, and neither is advice ('我家种几棵好')."""
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    norm = _progress_leads_left(norm) if norm else norm
     norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
@@ -1970,12 +1997,17 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     return "village" if village else "mine"
 
 
+def _progress_leads_left(norm: str) -> str:
+    """Round 33: a progress question without the worry, the wish to know, or the trees just said counted in."""
+    return _THESE_COUNTED_IN_RE.sub("", _WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm)))
+
+
 def village_named_in_progress(norm: str, species_table: Mapping) -> list[str]:
     """A village's progress asked by its name ('埔心目前种了多少棵', '埔心村的进度'): the ways the text's start may name
     the village (2 to 6 characters, longest first), each one for which the rest reads as the village's progress
     (``progress_said`` of '村里' and the rest); the caller looks them up in the roster, and shows a village only to
     whom may see it (handlers/progress.py)."""
-    norm = _POLITE_LEAD_RE.sub("", norm) if norm else norm  # round 28: '查询埔心村本月…'
+    norm = _POLITE_LEAD_RE.sub("", _progress_leads_left(norm)) if norm else norm  # round 28: '查询埔心村本月…'
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return []
     return [
@@ -2022,13 +2054,22 @@ _WHAT_IT_DOES_RE = re.compile(
 )
 
 
+# round 33: not knowing said first ('唔知呢度有啲咩功能': 不知这里有些什么功能); what the sender may do here ('我在这个号里面能做
+# 哪些操作', after who the sender is: handlers/core.py reads it without_who_i_am)
+_NOT_KNOWING_FIRST_RE = re.compile(r"^(?:我)?(?:不知道|不知|不晓得|不清楚|想知道|想问一下|想问下)(?=[\u4e00-\u9fff])")
+_WHAT_I_MAY_DO_RE = re.compile(
+    rf"^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)"
+    r"(?:操作|事|事情|功能|东西)?$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    norm = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm))
+    norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm) or _WHAT_I_MAY_DO_RE.match(norm))
 
 
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
@@ -2119,6 +2160,8 @@ def planting_log_asked(norm: str) -> bool:
     # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
+    if frame_said("log", norm):
+        return True  # round 33: the frames (FRAMES)
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -2444,7 +2487,9 @@ _ZONE_ASKED_RE = re.compile(
     rf"|^(?:分给|分配给|安排给|划给)我(?:管护)?的(?:那片|那块|那个)?(?:地|林|林地|山|{_ZONE})(?:是|在)?"
     r"(?:哪里|哪块|哪片|哪个|哪)$"
     # round 20: which are left ('还有哪些责任区冇人认')
-    rf"|^(?:还有)?(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
+    # round 33: a place said first ('党建林那边有哪些责任区还没人认领')
+    r"|^(?:[\u4e00-\u9fff]{1,5}?(?:那边|这边|那里|这里|附近|旁边))?(?:还)?(?:有|还有)?"
+    rf"(?:哪些|哪几个|哪几块|几个|几块|多少)?{_ZONE}(?:还)?(?:没有|没|无)(?:人)?(?:认领|认|领|要)(?:的)?$"
     # round 21: one's own (or one's group's) share asked with no zone word or with one ('我负责哪一片', '我们小组分到哪块
     # 责任区'); whether they are drawn up yet ('党员责任区划好了没')
     r"|^我(?:要)?(?:负责|管护|管)(?:的)?(?:是)?(?:哪一片|哪片|哪块|哪一块|哪个片区)$"
@@ -2486,6 +2531,10 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     # round 28 (19h): then where to see or claim them ('村里话要认个责任区管护 边度睇', '每个党员包一片林子管护 我去哪里认领')
     rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
     r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:看|睇|认领|领|认|查|报名)$"
+    # round 33: then one by its place in the list, asked may I ('书记话党员要认一块责任区护树 我认第二块得唔得'): the list, to
+    # choose from by its number
+    rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
+    r"(?:块|片|个|号)(?:行不行|可不可以|可以吗|行吗|得不得|好不好|好吗|得吗)?$"
 )
 
 
@@ -2581,11 +2630,19 @@ _TOLD_OF_CERTIFICATE_RE = re.compile(
 )
 
 
+# round 33: the certificate named by a role ('村干部的植树证书怎么领', '党员的植树证书怎么拿'): the kind the sender holds, asked
+# how to get as round 30's '植树证书怎么领' (the sender's certificates, or how one is earned)
+_ROLES_CERTIFICATE_RE = re.compile(
+    r"^(?:我们)?(?:村干部|干部|两委干部|党员|党员干部|村民|群众|书记|村书记)的(?=(?:种树|植绿|尽责|荣誉|电子)?证书)"
+)
+
+
 def certificate_asked(norm: str) -> bool:
     """The sender's own certificate, asked for in words (or a relative's checked for: ``relative_certificate_asked``);
     not '证书什么时候发', '证书上的名字写错了', '怎么才有证书'."""
     norm = _CERTIFICATE_NAMES_RE.sub("证书", norm) if norm else norm
     norm = _TOLD_OF_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
+    norm = _ROLES_CERTIFICATE_RE.sub("", norm, count=1) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS or "证书" not in norm:
         return False
     if relative_certificate_asked(norm) or frame_said("certificate", norm):
@@ -2669,14 +2726,14 @@ def without_show_me(norm: str) -> str:
 
 # an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
 _QUEUE_RE = re.compile(
-    r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?问题"
+    r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?(?:问题|提问)"  # round 33: 提问
     r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
     r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
     # round 20: what is not answered yet ('还有几条没回', '未答的发我'); anyone asking ('埔心有人提问吗')
     r"|(?:几|多少)(?:条|个)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:没|未|冇|还没)(?:有)?(?:回|答|回复|回答|处理|解答)(?:的|嘅)"
-    r"|有(?:没有)?人(?:提问|问问题|提问题)"
+    r"|有(?:没有)?(?:人|村民|群众)(?:提问|问问题|提问题)"  # round 33: the villagers named ('今天有村民提问吗')
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
@@ -2780,8 +2837,9 @@ _GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞
 
 
 def given_up(norm: str) -> bool:
-    """'算了': never mind, said alone (a retraction only before a put-off: handlers/core.py)."""
-    return bool(norm and _GIVEN_UP_RE.match(norm))
+    """'算了': never mind, said alone, or round 33's not now ('唔记录住啦', '先不记录了'): a retraction only before a put-off
+    (handlers/core.py: '… 等我种好先讲')."""
+    return bool(norm and (_GIVEN_UP_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
 
 
 # round 27: 'that is wrong' said before a retraction ('唔啱 取消先 迟啲再报': 唔啱 normalised 不合适)
@@ -2803,7 +2861,10 @@ _NOT_YET_RE = re.compile(
 
 # round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
 _NOT_TODAY_RE = re.compile(
-    r"^(?:今天|今日|而家|现在|这次|今次)?(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+    r"^(?:今天|今日|而家|现在|这次|今次)?"
+    # round 33: the trees named first ('算了 三棵龙眼先不报了')
+    rf"(?:(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
+    r"(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
 )
 
 
@@ -3055,12 +3116,25 @@ _NOT_FOUND_AFTER_RE = re.compile(
 )
 
 
+# round 33: what comes next said first, not knowing how said after ('跟住要点样发相 我唔识', '接下来怎么发照片 我不会'); or
+# whether it is the photo that is to be sent ('是不是要影张相发过来', after '跟住要点做')
+_THEN_FIRST_RE = re.compile(r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢)?(?:我)?(?:要|应该|该)?(?=怎么|点)")
+_CANNOT_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:不会|不识|不懂|唔识|不知道)(?:弄|搞|发)?$")
+_IS_IT_THE_PHOTO_RE = re.compile(
+    r"^(?:是不是|是否|是)(?:要)?(?:影|拍|发)(?:张|一张)?(?:照片|相片|相|图片)(?:发过来|发给你|发过去|上来|过来)?(?:吗|呢)?$"
+)
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
     if not norm:
         return False
-    return bool(_PHOTO_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm))) or location_how_asked(norm)
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _IS_IT_THE_PHOTO_RE.match(bare):
+        return True
+    bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
+    return bool(_PHOTO_HOW_RE.match(bare)) or location_how_asked(norm)
 
 
 def location_how_asked(norm: str) -> bool:
@@ -3074,7 +3148,7 @@ def location_how_asked(norm: str) -> bool:
 # which first ('先发相定系先打几多棵'), the photo alone ('淨系发相得唔得'): the planting help, which says the steps (with a
 # record in progress, its next step)
 _PHOTO_WORD = r"(?:照片|相片|相|图片|图|拍照)"
-_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|数量|树名|树种|名字)"
+_STEP_WORD = r"(?:打字|文字|位置|定位|多少棵|几棵|棵数|数量|树名|树种|名字)"
 _RECORD_STEPS_RE = re.compile(
     rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}"
     # set 19e: sent up after it was taken ('影咗相发上嚟之后仲要打字冇')
@@ -3087,8 +3161,9 @@ _RECORD_STEPS_RE = re.compile(
     r"(?:什么|些什么|咩|乜)$"
     rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
     # set 19e: the order asked as 'is it this?', after planting ('种树之后系咪先发张相再讲几多棵')
-    r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?先(?:发|拍|影|传)"
-    rf"{_PHOTO_WORD}(?:再|然后|之后|后)(?:发|打|写|讲|说|报){_STEP_WORD}(?:吗|呢)?$"
+    # round 33: logging named first ('上报种树是不是先拍照再打字多少棵'), the count after the typing
+    r"|^(?:我)?(?:上报|登记|报|记录)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?"
+    rf"先(?:(?:发|拍|影|传){_PHOTO_WORD}|拍照)(?:再|然后|之后|后)(?:发|打|写|讲|说|报)?{_STEP_WORD}{{1,2}}(?:吗|呢)?$"
     rf"|^(?:我)?(?:要)?先(?:发|打|写|讲|说|报){_STEP_WORD}(?:还是|定|或者)(?:先)?(?:发|拍|影|传){_PHOTO_WORD}$"
     # round 25: the photo alone enough, or the count written too ('种完树发张相就得 定系要写埋几多棵')
     r"|^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:只|只要|就)?(?:发|拍|影|传)(?:一张|张)?"
@@ -3129,12 +3204,13 @@ def planting_wished(norm: str) -> bool:
 #   进度怎么算的' how it is counted; a part may ask what the request asks ('我那张证书在哪里看', '种了多少棵').
 # ``Frame.unless`` names what the text must not hold (another person, before the frame or in it: '我阿爸种的龙眼登记上没有',
 # '邻居的证书'; a tree's trouble).
-_FRAME_NEGATIONS = "不别莫没甭勿"
+_FRAME_NEGATIONS = "不别莫没甭勿咪"  # 咪: Cantonese don't (咪再发)
 _FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
 _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
 # 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
 # 有没有, 可不可以)
 _FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\u9fff])[不没]\1")
+_PLEASE_RE = re.compile(r"不该")
 
 
 @dataclass(frozen=True)
@@ -3160,6 +3236,7 @@ def _frame_pattern(parts: tuple[str, ...], gap: int) -> re.Pattern:
 _F_FREE = rf"[^{_FRAME_NEGATIONS}{_FRAME_QUESTION_CHARS}\s]"  # a free word inside a part: as in a gap
 _F_AGAIN = r"重新|再次|再|继续|恢复|还是"
 _F_REMINDERS = r"提醒|通知|推送"
+_F_MESSAGES = r"消息|信息|讯息"  # round 33: 訊息 (讯息) in traditional characters
 _F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取消|关闭|停"
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
@@ -3168,15 +3245,22 @@ _F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
 # the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
+# round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
+_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树"
+# done before, told of ('种树节我去年参加了', '种树活动我已经报名了'): no sign-up now
+_F_TOLD_BEFORE = r"去年|前年|上次|上回|以前|之前|已经|那次|那年"
+_F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
 _F_SOMEONE_ELSE = r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|叔|爷|奶|集体"
 FRAMES: dict[str, tuple[Frame, ...]] = {
     # reminders back on: again or a wish, the receiving or the sending, the reminders; the reminders, switched on again
     "reminders_on": (
-        Frame((_F_AGAIN, r"收|接收|推送|推", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
+        Frame((_F_AGAIN, r"收|接收|推送|推", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
+        # round 33: go on reminding the sender ('都是继续提醒我啦 我经常不记得浇水')
+        Frame((r"继续|照样|照常|照旧|还是要|还是", r"提醒我|通知我"), 2),
         # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
         Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
         # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
-        Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|消息"), 6, r"专|顾"),
+        Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
         Frame((r"开回", _F_REMINDERS), 4),
         Frame((_F_REMINDERS, r"(?:重新|再)?(?:打开|开启|开通|恢复|开回|开)(?:回来|回|返来)?$"), 6),
@@ -3186,7 +3270,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     ),
     # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
     "reminders_off": (
-        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|消息|信息"), 6, _F_NOT_TO_ME),
+        Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
+        # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
+        Frame(
+            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
+            4,
+            _F_NOT_TO_ME + "|" + _F_BEFORE,
+        ),
         Frame((_F_REMINDERS, r"不要|不想|不用|不需要|别", r"收|发|推"), 6, _F_NOT_TO_ME),
         # stopped now, not told of ('麻烦恢复一下提醒 之前手滑关了': switched off before, by a slip)
         Frame(
@@ -3210,6 +3300,19 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
         ),
+        # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
+        # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)
+        Frame(
+            (
+                rf"(?:{_F_PLANTING_DAY})(?:(?:怎么|如何|怎样)(?:报名|参加))?",
+                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
+                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
+            ),
+            5,
+            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
+        ),
+        # or counts the sender in ('周日党员种树日算我一份 我会准时到')
+        Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3234,6 +3337,16 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         Frame(
             (rf"(?:有没有|有)?(?:树)?(?:好|可以)?(?:{_F_ADOPT})", rf"(?:想|要)(?:认|领|要)?(?:一|两)?{_MEASURE}$"), 4
+        ),
+        # round 33: its price asked, then one wished ('认养树要出几多钱 我想认一棵'); the price alone stays the FAQ's
+        Frame(
+            (
+                _F_ADOPT,
+                r"(?:一棵)?(?:树|果树)?(?:要|需要)?(?:出|交|给)?(?:几钱|多少钱)",
+                rf"(?:我)?(?:想|要)(?:认|领|{_F_ADOPT})?(?:一|两)?{_MEASURE}(?:树)?$",
+            ),
+            2,
+            r"死|病|虫|黄|烂|枯|谁|归",
         ),
     ),
     # a care zone: the wish or the asking for one, a zone, why after it
@@ -3288,11 +3401,34 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 _F_VILLAGE,
-                r"进度|完成|种",
-                r"(?:怎么样|如何|到哪里|到哪|去到边|到边|多少|几成)(?:了)?$",
+                # round 33: the households covered, the figures reported ('全村户覆盖多少户了', '我们村报上去多少亩了')
+                r"进度|完成|种|覆盖|报上去|上报",
+                r"(?:怎么样|如何|到哪里|到哪|去到边|到边|多少|几成)(?:户|亩|棵)?(?:了)?$",
             ),
             6,
             r"死|病|虫|黄|算",
+        ),
+    ),
+    # round 33: the sender's trees planted, wished logged: the wish, logging, the trees ('我想喺度登记我种嘅树'); a record
+    # opened ('帮我开个种树记录'); the trees named first, then the wish, may I after it ('今年嘅树我想登记上去 得唔得')
+    "log": (
+        Frame(
+            (
+                r"想|要|帮我|麻烦|请|给我",
+                r"登记|记录|录入",
+                r"(?:我|我们|我家)?(?:今年)?(?:种|栽)(?:的|了的)(?:树|果树|树苗)$",
+            ),
+            6,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+        Frame((r"帮我|麻烦|请|给我|我想|我要", r"(?:开|建|做|新建)(?:个|一个|一条|条)?(?:种树)?记录$"), 2),
+        Frame(
+            (
+                r"树|果树|树苗",
+                r"(?:我)?(?:想|要)(?:登记|记录|报)(?:上去|进去|上|一下|下)?(?:行不行|得不得|可不可以|可以吗|行吗|好吗)?$",
+            ),
+            4,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
         ),
     ),
     # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped
@@ -3301,13 +3437,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
         Frame(
             (
-                r"刚才|刚刚|头先|这|那",
+                r"刚才|刚刚|头先|这|那|呢(?=[单条张个笔])",  # round 33: Cantonese 呢 before a measure word ('呢单取消')
                 r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
                 # why after it ('那两棵荔枝先删掉 我报错了')
                 r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?)?$",
             ),
             8,
         ),
+        # round 33: never mind, then not now, the trees named ('算了两棵荔枝先不报了')
+        Frame((r"算了|算啦|罢了", _NOT_TODAY_RE.pattern.lstrip("^")), 0),
     ),
 }
 
@@ -3324,14 +3462,17 @@ def frame_found(kind: str, norm: str) -> re.Match | None:
     Its positions are the text's (its final particles left out)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    text = _INTENT_PARTICLES_RE.sub("", norm)
+    # round 33: 不该 (唔该, please) is no negation inside a frame either; same length, so positions stay the text's
+    text = _PLEASE_RE.sub("麻烦", _INTENT_PARTICLES_RE.sub("", norm))
     for frame in FRAMES[kind]:
-        found = frame.pattern.search(text)
-        if not found:
-            continue
         if frame.unless and re.search(frame.unless, text):
             continue
-        if negated_before(text, found.start()):
+        found = frame.pattern.search(text)
+        # round 33: a frame negated where it is first found may be said again later ('上次叫你们不要发 现在又想收回通知':
+        # 要…收…通知 negated by 不, 想收回通知 not)
+        while found and negated_before(text, found.start()):
+            found = frame.pattern.search(text, found.start() + 1)
+        if not found:
             continue
         if is_question(text[: found.start()] + "，" + text[found.end() :]):
             continue
@@ -3342,3 +3483,28 @@ def frame_found(kind: str, norm: str) -> re.Match | None:
 def frame_said(kind: str, norm: str) -> bool:
     """Does the text say a request of ``kind`` by one of its frames (``frame_found``)?"""
     return frame_found(kind, norm) is not None
+
+
+# --- what a request asks of the FAQ's entry (round 33: the question and negation words bot/asked_for.py reads, here
+# once). A question the steps answer, never the command: how, where, who, when, why, what it is or is for, the rule,
+# someone else's, whether it already happened ('提醒恢复了吗'). Read on the normalised text: 点样 and 点解 are 怎么 and 为什么
+# there, 边度 哪里, 几时 什么时候, 系咩 是什么
+_STEPS_ASKED_RE = re.compile(
+    rf"{_HOW_RE.pattern}|咋|方法|步骤|教我|教下|在哪|哪里|谁|什么时候|是什么|什么意思|什么用|好处|区别|干什么|干嘛|"
+    r"规定|算的|能不能看|可不可以看|别人|人家|"
+    r"(?:恢复|关|开|停|取消|退订|订阅|删|作废)了(?:吗|没)"
+)
+
+
+def steps_asked(norm: str) -> bool:
+    """Is it how to do the thing (or where, who, when, why, what it is) that is asked, not the thing itself?"""
+    return bool(_STEPS_ASKED_RE.search(norm))
+
+
+# a wish (想, 愿意, 打算; 要 before taking one), refused when a negation (the frames': ``negated_before``) is just before it
+_A_WISH_RE = re.compile(r"想|愿意|打算|要(?=认|领)")
+
+
+def wish_refused(norm: str) -> bool:
+    """Is a wish said refused ('我不想认养树', '唔想睇证书')?"""
+    return any(negated_before(norm, found.start()) for found in _A_WISH_RE.finditer(norm))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot import conversation, nlu
+from bot import asked_for, conversation, nlu
 from bot.context import Ctx
 from bot.menu import click_texts
 from bot.router import Decided, Route, pure, redispatch_as_text, staged
@@ -182,8 +182,13 @@ def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:
 
 
 def _reminders_said_after(_app, rest: str) -> bool:
-    # round 25: what is said last decides ('之前关了提醒 现在想再收'): a wish about the reminders after the first clause
-    return nlu.reminders_said(rest) is not None or nlu.reminders_declined(rest)
+    # round 25: what is said last decides ('之前关了提醒 现在想再收'): a wish about the reminders after the first clause;
+    # round 33: or a word that gives a direction, the reminders unnamed ('之前关了提醒 现在想重新打开', '…不该帮我恢复回')
+    return (
+        nlu.reminders_said(rest) is not None
+        or nlu.reminders_declined(rest)
+        or asked_for.reminders_wanted_on(rest) is not None
+    )
 
 
 def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:

@@ -8,12 +8,14 @@ Text sent within escalation.attach_minutes of the villager's open ticket joins t
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot import asked_for, conversation, escalation, nlu
 from bot.context import Ctx
 from bot.router import AsText, Route, warmed_by
 from handlers import escalation as escalation_handlers
-from handlers.core import text_is
+from handlers.core import text_is, text_normalized
 
 GREETING_WORDS = (
     "你好",
@@ -94,49 +96,95 @@ def on_intro(ctx: Ctx, _match) -> str:
 
 # Round 32: FAQ entries that tell the command doing what they describe. A villager who asked for the thing itself
 # (bot/asked_for.py), not how to get it, has the command done: the command's text is handled as if sent (bot.router
-# ``AsText``), by its own route. Each is the entry's command and, for two, the second with what chooses it.
-ENTRY_COMMANDS: dict[str, tuple[str, ...]] = {
-    "bot.progress": ("我的进度", "本村进度"),  # the second when the village is asked about
-    "bot.unsubscribe": ("退订", "订阅"),  # the second when the reminders are wanted on
-    "bot.cancel": ("取消",),  # only while a record (or another flow) is in progress
-    "bot.certificate": ("我的证书",),
-    "bot.care_zones": ("认领责任区",),
-    "bot.my_trees": ("我的树",),
-    "bot.my_info": ("我的信息",),
-    "camp.adopt": ("认养",),
+# ``AsText``), by its own route. Round 33: each entry's chooser reads the text (normalised once a message, as the
+# command readers read it: handlers/core.py ``text_normalized``) and picks one of its commands, or declines; a command
+# is its word list in messages/replies (``EntryCommand.keys``), sent as that list's shortest word.
+Chooser = Callable[[Ctx, str], "str | None"]
+
+
+@dataclass(frozen=True)
+class EntryCommand:
+    """The commands (word-list keys) an FAQ entry tells, and ``choose(ctx, norm)``: the key the text asks for, or None
+    when it asks how (or for nothing the entry tells)."""
+
+    keys: tuple[str, ...]
+    choose: Chooser
+
+
+def _the(key: str) -> Chooser:
+    """The one command, when the thing is asked for and not refused ('我不想认养树 只想自己种' asks for no adoption)."""
+
+    def choose(_ctx: Ctx, norm: str) -> str | None:
+        return key if asked_for.asked_for(norm) and not asked_for.wish_refused(norm) else None
+
+    return choose
+
+
+def _standing(ctx: Ctx, norm: str) -> str | None:
+    """Where the sender (or the household) stands, asked beside a rule or the logging steps ('我屋企算唔算完成咗',
+    '我自己报咗几多棵'): their progress shows the task and what is done (``asked_for.own_standing_asked``)."""
+    return _MY_PROGRESS if ctx.person is not None and asked_for.own_standing_asked(norm) else None
+
+
+def _progress(ctx: Ctx, norm: str) -> str | None:
+    """One's own or the village's figures (the second when the village is asked about): a question whose answer is
+    the figures asks for them ('全村完成咗几多', '我两样都齐未')."""
+    if _standing(ctx, norm):
+        return _MY_PROGRESS
+    if not asked_for.asked_for(norm, figures=True) or asked_for.wish_refused(norm):
+        return None
+    return _VILLAGE_PROGRESS if asked_for.village_asked(norm) else _MY_PROGRESS
+
+
+def _reminders(_ctx: Ctx, norm: str) -> str | None:
+    """The sender's own reminders off or on, by the last word that gives a direction (never the expert's messages nor
+    the villagers': ``asked_for.reminders_meant``); a refusal is the request here ('我不想要提醒了')."""
+    if not asked_for.asked_for(norm) or not asked_for.reminders_meant(norm):
+        return None
+    wanted_on = asked_for.reminders_wanted_on(norm)
+    return None if wanted_on is None else ("core.commands.reminders_on" if wanted_on else "core.commands.reminders_off")
+
+
+def _cancel(ctx: Ctx, norm: str) -> str | None:
+    """Only while a record (or another flow) is in progress, and never beside a count ('删掉 是三棵' corrects): with
+    nothing to throw away the answer says how a record is corrected."""
+    if not asked_for.asked_for(norm) or asked_for.count_said(norm):
+        return None
+    return "core.commands.cancel" if conversation.in_progress(ctx, ctx.app.flows) else None
+
+
+_MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"
+_STANDING = EntryCommand((_MY_PROGRESS,), _standing)
+ENTRY_COMMANDS: dict[str, EntryCommand] = {
+    "bot.progress": EntryCommand((_MY_PROGRESS, _VILLAGE_PROGRESS), _progress),
+    "bot.unsubscribe": EntryCommand(("core.commands.reminders_off", "core.commands.reminders_on"), _reminders),
+    "bot.cancel": EntryCommand(("core.commands.cancel",), _cancel),
+    "bot.certificate": EntryCommand(("certificates.commands.mine",), _the("certificates.commands.mine")),
+    "bot.care_zones": EntryCommand(("zones.commands.list",), _the("zones.commands.list")),
+    "bot.my_trees": EntryCommand(("adoption.commands.my_trees",), _the("adoption.commands.my_trees")),
+    "bot.my_info": EntryCommand(("registration.commands.my_info",), _the("registration.commands.my_info")),
+    "camp.adopt": EntryCommand(("adoption.commands.adopt",), _the("adoption.commands.adopt")),
+    # entries on a rule or on logging, ranked for a question on where the sender stands ('我屋企算唔算完成咗')
+    **dict.fromkeys(
+        ("camp.quota_household", "camp.quota_party", "camp.quota_secretary", "camp.quota_leader", "camp.party_age"),
+        _STANDING,
+    ),
+    "bot.log_planting": _STANDING,
 }
 
 
-# Entries on a rule or on logging, ranked for a question on where the sender stands ('我屋企算唔算完成咗',
-# '我自己报咗几多棵'): their progress shows the task and what is done (bot/asked_for.py ``own_standing_asked``).
-STANDING_ENTRIES = frozenset(
-    {"camp.quota_household", "camp.quota_party", "camp.quota_secretary", "camp.quota_leader", "camp.party_age"}
-    | {"bot.log_planting", "bot.progress"}
-)
+def command_word(app, key: str) -> str:
+    """The word a command's text is sent as: its word list's shortest (the first in code-point order of those)."""
+    return min(app.messages.words(key), key=lambda word: (len(word), word))
 
 
 def _command_asked(ctx: Ctx, entry_id: str | None) -> str | None:
     """The command an answer's entry tells, when the text asks for the thing itself; None otherwise."""
-    if ctx.msg.via == "faq":  # handled once as the command: never read as one again
+    entry = ENTRY_COMMANDS.get(entry_id or "")
+    if entry is None or ctx.msg.via == "faq":  # handled once as the command: never read as one again
         return None
-    norm = nlu.normalize(ctx.msg.text or "")
-    if entry_id in STANDING_ENTRIES and ctx.person is not None and asked_for.own_standing_asked(norm):
-        return ENTRY_COMMANDS["bot.progress"][0]
-    commands = ENTRY_COMMANDS.get(entry_id or "")
-    if commands is None:
-        return None
-    if not asked_for.asked_for(norm, figures=entry_id == "bot.progress"):
-        return None
-    if entry_id not in ("bot.unsubscribe", "bot.cancel") and asked_for.wish_refused(norm):
-        return None  # round 31: '我不想认养树 只想自己种' asks for no adoption
-    if entry_id == "bot.unsubscribe":
-        wanted_on = asked_for.reminders_wanted_on(norm) if asked_for.reminders_meant(norm) else None
-        return None if wanted_on is None else commands[wanted_on]
-    if entry_id == "bot.progress":
-        return commands[asked_for.village_asked(norm)]
-    if entry_id == "bot.cancel" and (asked_for.count_said(norm) or not conversation.in_progress(ctx, ctx.app.flows)):
-        return None  # a correction ('删掉 是三棵'), or nothing to throw away: the answer says how a record is corrected
-    return commands[0]
+    key = entry.choose(ctx, text_normalized(ctx))
+    return command_word(ctx.app, key) if key else None
 
 
 @warmed_by(_warm_faq)

@@ -62,10 +62,9 @@ CONTROLS = [
     ("party", "责任区管护要做什么", {"zone_list", "zone_claim", "zone_claim_unlisted"}),
 ]
 
-# Run once on main before round 32 (2c557cd): see the README's round-32 paragraph.
-LEFT: dict[str, str] = {
-    "之前关了提醒 现在帮我打开": "the reminders-off reader takes 关了提醒 (what was done before) before the FAQ is asked",
-}
+# Run once on main before round 32 (2c557cd): see the README's round-32 paragraph. Round 33 fixed the one left ('之前关了
+# 提醒 现在帮我打开': the reminders-off reader yields to a later word that turns them on, handlers/core.py).
+LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
