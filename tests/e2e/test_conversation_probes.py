@@ -803,3 +803,32 @@ ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19i.tsv", ROUND_19I_MISSES))
 def test_round_19i_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's tenth and eleventh blind sets (tests/data/conversation_probes_19j.tsv and 19k.tsv, 140 probes each), written
+# in the twenty-first session by writers who saw only DESIGN.md, the seeds and a sheet of contexts and kinds. Blind
+# figures: 19j on main before rounds 31 and 32 (2c557cd) 107/140; 19k, sealed to the end of that session, main 431bbbb
+# 102/140, 4b955c2 108/140. Rounds 33 and 33b (the twenty-second session) were developed on their misses: development
+# figures after: 19j 138/140, 19k 140/140. The misses left are listed here, strict.
+_ROUND_19J_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a record just finished said void, with none in progress (DESIGN.md: 取消 drops the pending record only): the FAQ"
+        " answers that a finished record is changed by the village's cadres on the dashboard; the probe wants a cancel",
+        ["刚刚报的那个作废 我重新来", "头先嗰条记录唔要啦 搞错咗"],
+    ),
+]
+ROUND_19J_MISSES = {message: why for why, messages in _ROUND_19J_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19j.tsv", ROUND_19J_MISSES))
+def test_round_19j_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_19K_LEFT: list[tuple[str, list[str]]] = []
+ROUND_19K_MISSES = {message: why for why, messages in _ROUND_19K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19k.tsv", ROUND_19K_MISSES))
+def test_round_19k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
