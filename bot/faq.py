@@ -780,6 +780,7 @@ class FaqIndex:
             )
             for i in matching.get("intent", [])
         ]
+        self._before_rules_entries = frozenset(i.entry for i in self._intents if i.before_rules)
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
@@ -834,6 +835,9 @@ class FaqIndex:
         # a symptom of one's own tree stays a person's, whatever the agreed precedents say, when it reads one by this
         self._model_symptom = float(model.get("symptom", 9.0))
         self._model_symptom_rules = frozenset(model.get("symptom_rules", ["diagnosis"]))
+        # an answer the model reads as another label by this lead goes to a person (round 35: ``_dissented``)
+        self._model_dissent = float(model.get("dissent", 9.0))  # off unless matching.toml sets it
+        self._model_dissent_never = frozenset(model.get("dissent_never", ()))
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -983,7 +987,7 @@ class FaqIndex:
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._by_model(question, norm, result)
+            result = self._dissented(norm, self._by_model(question, norm, result))
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
@@ -1188,6 +1192,45 @@ class FaqIndex:
             if self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)]):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _dissented(self, norm: str, result: FaqResult) -> FaqResult:
+        """An answer the model, reading the whole question, gives to another label by ``[model] dissent`` goes to a
+        person, the answer kept as candidate (round 35, issue 17 §1: when the top entry does not cover what was
+        asked, abstain, never answer with another topic). Whatever rule found the answer kept it against the model
+        (a topic word, an intent's words, a field of the tree named), and on sets AC–AF, each read by a model that
+        had not seen it, such answers were wrong more often than right: '石榴裂果点解' is no whitewash,
+        '种树人会不会有保险 摔伤了怎么算' no fall prevention, '台风吹倒的树横在村道上' no typhoon advice. Not for an
+        answer the model agrees with: the same entry, the tree's field a general entry stands for
+        (``species_answer.general_entries``: tech.watering_after is the tree's water), or a label it cannot give here
+        (a field of a tree off the list: it reads no other answer); never for the reasons ``dissent_never`` (a
+        recommendation: which trees is asked, the model reads the place's words), an intent asked before the rules
+        (``before_rules``: a public matter, '松树一片片变红死' is the pine wilt report) or an adviser's added entry."""
+        model = self.precedents.model
+        if model is None or result.kind != "answer" or result.reason in self._model_dissent_never:
+            return result
+        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+            return result
+        label, lead, answer = self._model_reading(model, norm)
+        if lead < self._model_dissent or not label:
+            return result
+        if answer is None and label not in ("escalate", "chitchat"):
+            return result  # a label it cannot give here: no reading of what else is asked
+        if answer is not None and self._same_reading(result, answer.entry_id or ""):
+            return result
+        return _escalate("dissent", result.score, candidate=result)
+
+    def _same_reading(self, result: FaqResult, label: str) -> bool:
+        """``label`` is the answer ``result`` gives (or its second field), or the tree's field that a general entry
+        stands for (``species_answer.general_entries``: 'tech.watering_after' and 'species.荔枝.water')."""
+        given = [lab for lab in (result.entry_id, result.also) if lab]
+        if label in given:
+            return True
+        topic_of = self._general_entries.get
+        return any(
+            (lab.startswith("species.") and topic_of(label) and lab.split(".")[2] == topic_of(label))
+            or (label.startswith("species.") and topic_of(lab) and label.split(".")[2] == topic_of(lab))
+            for lab in given
+        )
 
     def _safety_by_model(self, norm: str, result: FaqResult) -> FaqResult:
         """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
