@@ -992,6 +992,8 @@ class FaqIndex:
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
             result = self._answer_by_model(question, norm, result)
+            if not any(rule.unless.search(norm) for rule in fired):  # first aid or prevention asked: answered (round 32)
+                result = self._dissented(norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1210,6 +1212,8 @@ class FaqIndex:
             return result
         if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
             return result
+        if len(norm) < self._model_short or (result.reason in self._model_held and (result.entry_id or "").startswith("camp.")):
+            return result  # few characters to read ('你是谁'); a campaign fact or the bot's use ('主题林几号前要种完')
         label, lead, answer = self._model_reading(model, norm)
         if lead < self._model_dissent or not label:
             return result
