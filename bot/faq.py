@@ -838,6 +838,7 @@ class FaqIndex:
         # an answer the model reads as another label by this lead goes to a person (round 35: ``_dissented``)
         self._model_dissent = float(model.get("dissent", 9.0))  # off unless matching.toml sets it
         self._model_dissent_never = frozenset(model.get("dissent_never", ()))
+        self._model_dissent_story = float(model.get("dissent_story", self._model_dissent))  # in a story: by this lead
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1215,7 +1216,8 @@ class FaqIndex:
         if len(norm) < self._model_short or (result.reason in self._model_held and (result.entry_id or "").startswith("camp.")):
             return result  # few characters to read ('你是谁'); a campaign fact or the bot's use ('主题林几号前要种完')
         label, lead, answer = self._model_reading(model, norm)
-        if lead < self._model_dissent or not label:
+        needed = self._model_dissent_story if len(norm) >= self._model_story else self._model_dissent
+        if lead < needed or not label:
             return result
         if answer is None and label not in ("escalate", "chitchat"):
             return result  # a label it cannot give here: no reading of what else is asked
