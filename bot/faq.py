@@ -980,7 +980,7 @@ class FaqIndex:
         result = self._match(question, norm, fired)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return agreed
+            return self._dissented(norm, agreed)
         if result.kind == "escalate" and (
             result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
         ):
@@ -1201,7 +1201,7 @@ class FaqIndex:
     def _dissented(self, norm: str, result: FaqResult) -> FaqResult:
         """An answer the model, reading the whole question, gives to another label (another entry, a person, small
         talk) by ``[model] dissent`` (``dissent_story`` in a story of ``story`` characters) goes to a person, the answer
-        kept as candidate (round 35, issue 17 §1: when the top entry does not cover what was asked, abstain, never
+        kept as candidate; also the label the closest precedents agree on (round 35, issue 17 §1: when the top entry does not cover what was asked, abstain, never
         answer with another topic). The rules kept the answer against the model (a topic word, an intent's words, the
         tree's field); on sets AC–AF, each read by a model that had not seen it, such answers were wrong 9 times in 12
         ('用荔枝核种出来的树，结的果跟原来一样好吗' is no fruiting field, '台风吹倒的树横在村道上车过不了' no typhoon
