@@ -1203,7 +1203,7 @@ class FaqIndex:
         talk) by ``[model] dissent`` (``dissent_story`` in a story of ``story`` characters) goes to a person, the answer
         kept as candidate; also the label the closest precedents agree on (round 35, issue 17 §1: when the top entry does not cover what was asked, abstain, never
         answer with another topic). The rules kept the answer against the model (a topic word, an intent's words, the
-        tree's field); on sets AC–AF, each read by a model that had not seen it, such answers were wrong 9 times in 12
+        tree's field); on sets AC–AF, each read by a model that had not seen it, such answers were wrong 11 times in 12
         ('用荔枝核种出来的树，结的果跟原来一样好吗' is no fruiting field, '台风吹倒的树横在村道上车过不了' no typhoon
         advice, its safety line first all the same). Not when the model agrees: the same entry or second field, the
         tree's field a general entry stands for (``species_answer.general_entries``: tech.watering_after is the tree's
