@@ -94,6 +94,15 @@ def test_a_campaign_facts_intent_is_never_read_over(index):
     assert reading(index, "escalate", 3.0).match(question).entry_id == "camp.deadlines"
 
 
+def test_a_campaign_facts_intent_is_read_over_in_a_story(index):
+    """Under ``[model] story`` characters a campaign fact's intent is its point; a story the model reads whole."""
+    short = "我屋企今年一共要种几多棵树"
+    assert reading(index, "escalate", 0.7).match(short).entry_id == "camp.quota_household"
+    story = "阿爸叫我问一下 我哋屋企今年一共要种几多棵树先够数"
+    assert index.match(story).entry_id == "camp.quota_household"
+    assert reading(index, "escalate", 0.4).match(story).reason == "dissent"
+
+
 def test_a_label_it_cannot_give_here_leaves_the_answer(index):
     """A field of a tree off the list: there is no species answer to read instead of the off-list care entry."""
     question = "想喺屋后种几棵番石榴 要点样种先好"
