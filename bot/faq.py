@@ -993,9 +993,8 @@ class FaqIndex:
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
             result = self._answer_by_model(question, norm, result)
-            if not any(
-                rule.unless.search(norm) for rule in fired
-            ):  # first aid or prevention asked: answered (round 32)
+            # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
+            if not any(rule.unless.search(norm) for rule in fired):
                 result = self._dissented(norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
@@ -1201,17 +1200,17 @@ class FaqIndex:
     def _dissented(self, norm: str, result: FaqResult) -> FaqResult:
         """An answer the model, reading the whole question, gives to another label (another entry, a person, small
         talk) by ``[model] dissent`` (``dissent_story`` in a story of ``story`` characters) goes to a person, the answer
-        kept as candidate; also the label the closest precedents agree on (round 35, issue 17 §1: when the top entry does not cover what was asked, abstain, never
-        answer with another topic). The rules kept the answer against the model (a topic word, an intent's words, the
-        tree's field); on sets AC–AF, each read by a model that had not seen it, such answers were wrong 11 times in 12
-        ('用荔枝核种出来的树，结的果跟原来一样好吗' is no fruiting field, '台风吹倒的树横在村道上车过不了' no typhoon
-        advice, its safety line first all the same). Not when the model agrees: the same entry or second field, the
-        tree's field a general entry stands for (``species_answer.general_entries``: tech.watering_after is the tree's
-        water); nor for a label it cannot give here (a field of a tree off the list: no other answer to read). Never
-        under ``short`` characters (the model reads too little: '桂花树穴挖多大' is the tree's spacing), for the reasons
-        ``dissent_never`` (a recommendation: which trees is asked, the model reads the place's words), a campaign fact's
-        intent told in fewer than ``story`` characters (``held``, camp.*: '党建林最迟几时要种好' is 2月底, the model reads
-        the whole plan's date), an intent
+        kept as candidate; so does the label the closest precedents agree on (round 35, issue 17 §1: when the top entry
+        does not cover what was asked, abstain, never answer with another topic). The rules kept the answer against
+        the model (a topic word, an intent's words, the tree's field); on sets AC–AF, each read by a model that had not
+        seen it, such answers were wrong 11 times in 12 ('用荔枝核种出来的树，结的果跟原来一样好吗' is no fruiting field,
+        '台风吹倒的树横在村道上车过不了' no typhoon advice, its safety line first all the same). Not when the model
+        agrees: the same entry or second field, the tree's field a general entry stands for
+        (``species_answer.general_entries``: tech.watering_after is the tree's water); nor for a label it cannot give
+        here (a field of a tree off the list: no other answer to read). Never under ``short`` characters (the model
+        reads too little: '桂花树穴挖多大' is the tree's spacing), for the reasons ``dissent_never`` (a recommendation:
+        which trees is asked, the model reads the place's words), a campaign fact's intent told in fewer than ``story``
+        characters (``held``, camp.*: '党建林最迟几时要种好' is 2月底, the model reads the whole plan's date), an intent
         asked before the rules (``before_rules``: '松树一片片变红死' is the pine wilt report) or an adviser's entry."""
         model = self.precedents.model
         if model is None or result.kind != "answer" or result.reason in self._model_dissent_never:
@@ -1220,7 +1219,7 @@ class FaqIndex:
             return result
         fact = result.reason in self._model_held and (result.entry_id or "").startswith("camp.")
         if len(norm) < self._model_short or (fact and len(norm) < self._model_story):
-            return result  # few characters to read ('你是谁'); a campaign fact or the bot's use ('主题林几号前要种完')
+            return result  # few characters to read ('你是谁'); a campaign fact's point ('主题林几号前要种完')
         label, lead, answer = self._model_reading(model, norm)
         needed = self._model_dissent_story if len(norm) >= self._model_story else self._model_dissent
         if lead < needed or not label:
