@@ -780,6 +780,7 @@ class FaqIndex:
             )
             for i in matching.get("intent", [])
         ]
+        self._before_rules_entries = frozenset(i.entry for i in self._intents if i.before_rules)
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
@@ -834,6 +835,10 @@ class FaqIndex:
         # a symptom of one's own tree stays a person's, whatever the agreed precedents say, when it reads one by this
         self._model_symptom = float(model.get("symptom", 9.0))
         self._model_symptom_rules = frozenset(model.get("symptom_rules", ["diagnosis"]))
+        # an answer the model reads as another label by this lead goes to a person (round 35: ``_dissented``)
+        self._model_dissent = float(model.get("dissent", 9.0))  # off unless matching.toml sets it
+        self._model_dissent_never = frozenset(model.get("dissent_never", ()))
+        self._model_dissent_story = float(model.get("dissent_story", self._model_dissent))  # in a story: by this lead
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -975,7 +980,7 @@ class FaqIndex:
         result = self._match(question, norm, fired)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return agreed
+            return self._dissented(norm, agreed)
         if result.kind == "escalate" and (
             result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
         ):
@@ -983,11 +988,14 @@ class FaqIndex:
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._by_model(question, norm, result)
+            result = self._dissented(norm, self._by_model(question, norm, result))
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
             result = self._answer_by_model(question, norm, result)
+            # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
+            if not any(rule.unless.search(norm) for rule in fired):
+                result = self._dissented(norm, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
@@ -1188,6 +1196,52 @@ class FaqIndex:
             if self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)]):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _dissented(self, norm: str, result: FaqResult) -> FaqResult:
+        """An answer the model, reading the whole question, gives to another label (another entry, a person, small
+        talk) by ``[model] dissent`` (``dissent_story`` in a story of ``story`` characters) goes to a person, the answer
+        kept as candidate; so does the label the closest precedents agree on (round 35, issue 17 §1: when the top entry
+        does not cover what was asked, abstain, never answer with another topic). The rules kept the answer against
+        the model (a topic word, an intent's words, the tree's field); on sets AC–AF, each read by a model that had not
+        seen it, such answers were wrong 11 times in 12 ('用荔枝核种出来的树，结的果跟原来一样好吗' is no fruiting field,
+        '台风吹倒的树横在村道上车过不了' no typhoon advice, its safety line first all the same). Not when the model
+        agrees: the same entry or second field, the tree's field a general entry stands for
+        (``species_answer.general_entries``: tech.watering_after is the tree's water); nor for a label it cannot give
+        here (a field of a tree off the list: no other answer to read). Never under ``short`` characters (the model
+        reads too little: '桂花树穴挖多大' is the tree's spacing), for the reasons ``dissent_never`` (a recommendation:
+        which trees is asked, the model reads the place's words), a campaign fact's intent told in fewer than ``story``
+        characters (``held``, camp.*: '党建林最迟几时要种好' is 2月底, the model reads the whole plan's date), an intent
+        asked before the rules (``before_rules``: '松树一片片变红死' is the pine wilt report) or an adviser's entry."""
+        model = self.precedents.model
+        if model is None or result.kind != "answer" or result.reason in self._model_dissent_never:
+            return result
+        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+            return result
+        fact = result.reason in self._model_held and (result.entry_id or "").startswith("camp.")
+        if len(norm) < self._model_short or (fact and len(norm) < self._model_story):
+            return result  # few characters to read ('你是谁'); a campaign fact's point ('主题林几号前要种完')
+        label, lead, answer = self._model_reading(model, norm)
+        needed = self._model_dissent_story if len(norm) >= self._model_story else self._model_dissent
+        if lead < needed or not label:
+            return result
+        if answer is None and label not in ("escalate", "chitchat"):
+            return result  # a label it cannot give here: no reading of what else is asked
+        if answer is not None and self._same_reading(result, answer.entry_id or ""):
+            return result
+        return _escalate("dissent", result.score, candidate=result)
+
+    def _same_reading(self, result: FaqResult, label: str) -> bool:
+        """``label`` is the answer ``result`` gives (or its second field), or the tree's field that a general entry
+        stands for (``species_answer.general_entries``: 'tech.watering_after' and 'species.荔枝.water')."""
+        given = [lab for lab in (result.entry_id, result.also) if lab]
+        if label in given:
+            return True
+        topic_of = self._general_entries.get
+        return any(
+            (lab.startswith("species.") and topic_of(label) and lab.split(".")[2] == topic_of(label))
+            or (label.startswith("species.") and topic_of(lab) and label.split(".")[2] == topic_of(lab))
+            for lab in given
+        )
 
     def _safety_by_model(self, norm: str, result: FaqResult) -> FaqResult:
         """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
