@@ -27,6 +27,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "person_hurt": ("别乱搬动", "按住", "120"),
     "bite": ("马蜂", "120"),
     "landslide": ("离开坡下", "119"),
+    "heat": ("阴凉通风", "淡盐水", "120"),
 }
 
 
@@ -217,3 +218,22 @@ def test_round_35_a_slope_giving_way_a_faint_and_a_fall_from_a_ladder_get_their_
     later(bot)
     dizzy = villager.says("大热天种树头晕要注意啲乜")
     assert SAFETY["person_hurt"][0] not in dizzy
+
+
+def test_round_35_heat_illness_that_happened_a_ladder_climbed_and_teochew_spraying(villager, bot):
+    """Someone already overcome by heat gets the heat line (prevention asked keeps the entry's own warning); a ladder
+    climbed in any words (上梯, 踩住梯, 企喺梯) gets the ladder line, terraces (梯田) none; Teochew 拍药 is spraying,
+    never the photo steps."""
+    add_roster(bot)
+    heat = villager.says("阿妈喺山度种树晒到头晕想呕 系咪中暑")
+    assert all(word in first_line(heat) for word in SAFETY["heat"])
+    later(bot)
+    prevent = villager.says("点样预防中暑")
+    assert not first_line(prevent).startswith("⚠ 安全第一") and "⚠" in prevent and "问题编号" not in prevent
+    ladder = villager.says("老公上梯剪荔枝枝 我好担心")
+    assert all(word in first_line(ladder) for word in SAFETY["ladder"])
+    later(bot)
+    terraces = villager.says("梯田边种什么果树好")
+    assert SAFETY["ladder"][0] not in terraces
+    spraying = villager.says("橄榄欲拍药 着注意乜个")
+    assert "拍一张" not in spraying and "药" in spraying
