@@ -1210,14 +1210,15 @@ class FaqIndex:
         here (a field of a tree off the list: no other answer to read). Never under ``short`` characters (the model
         reads too little: '桂花树穴挖多大' is the tree's spacing), for the reasons ``dissent_never`` (a recommendation:
         which trees is asked, the model reads the place's words), a campaign fact's intent told in fewer than ``story``
-        characters (``held``, camp.*: '党建林最迟几时要种好' is 2月底, the model reads the whole plan's date), an intent
+        characters (``held``, camp.*: '党建林最迟几时要种好' is 2月底, the model reads the whole plan's date; bot.*, the
+        account's own use: '上报种树具体怎么操作 一步步说下' is the logging steps, the model reads planting), an intent
         asked before the rules (``before_rules``: '松树一片片变红死' is the pine wilt report) or an adviser's entry."""
         model = self.precedents.model
         if model is None or result.kind != "answer" or result.reason in self._model_dissent_never:
             return result
         if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
             return result
-        fact = result.reason in self._model_held and (result.entry_id or "").startswith("camp.")
+        fact = result.reason in self._model_held and (result.entry_id or "").startswith(("camp.", "bot."))
         if len(norm) < self._model_short or (fact and len(norm) < self._model_story):
             return result  # few characters to read ('你是谁'); a campaign fact's point ('主题林几号前要种完')
         label, lead, answer = self._model_reading(model, norm)

@@ -614,7 +614,8 @@ _AROUND_NAME_LEAD = re.compile(
     r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
 )
-_AROUND_NAME_TAIL = re.compile(r"(?:的村民|村民|的人|的)+$")
+# after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
+_AROUND_NAME_TAIL = re.compile(r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组))+$")
 
 
 def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
@@ -641,6 +642,51 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     if len(names) != 1 or not looks_like_bare_name(names[0]) or _NO_PERSONS_NAME.search(names[0]):
         return None
     return RegisterText(names[0], form)
+
+
+# Round 34: a name and a village told in clauses among others ('埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我
+# 登记一下身份', '我姓何 叫何福生 埔心村五队的 孙仔话要先报上名字村名'): each clause, and each two side by side, read as
+# ``read_name_and_village`` reads a whole text; one reading among them all is the sender's.
+CLAUSES_READ = 8  # at most; a longer text is a story (``parse_register_in_story``)
+_CLAUSE_SEPARATORS = re.compile(r"[\s,，、:：;；/。.!！?？~～]+|[^\u3400-\u9fff\w·]+")
+
+
+_ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|报上")
+
+
+def clauses_of(text: str | None) -> list[str]:
+    """The text's clauses (separated by punctuation, spaces or emoji), or none past ``CLAUSES_READ``."""
+    clauses = [c for c in _CLAUSE_SEPARATORS.split(normalize_text(text)) if c]
+    return clauses if 2 <= len(clauses) <= CLAUSES_READ else []
+
+
+def read_name_and_village_in_clauses(text: str, villages: list[dict]) -> RegisterText | None:
+    """The one name-and-village reading among the text's clauses and pairs of clauses side by side; None for none or
+    two that differ."""
+    clauses = [c for c in clauses_of(text) if not _ASKS_BINDING.search(c)]  # '帮我登记一下身份' names nobody
+    windows = [*clauses, *(f"{a} {b}" for a, b in zip(clauses, clauses[1:], strict=False))]
+    readings = {found for window in windows if (found := read_name_and_village(window, villages)) is not None}
+    readings = {found for found in readings if has_common_surname(found.name)}  # '埔心村 刚关注': no name
+    return readings.pop() if len(readings) == 1 else None
+
+
+# The commonest surnames (公安部户政管理研究中心《二〇二〇年全国姓名报告》's first hundred, with Guangdong's own: 冼, 麦,
+# 岑, 邝, 区 …) and the compound ones: a clause's name is taken only under one of them (a rare surname still registers
+# with 登记 or 我叫, as before round 34)
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜"
+    "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
+    "施洪辛柯庄温丘古冼麦岑植邝区甘伍骆巫池聂詹凌梅翁关阮利简傅房涂蓝练颜卓邬祝饶官"
+)
+COMPOUND_SURNAMES = ("欧阳", "司徒", "上官", "诸葛", "司马", "东方", "皇甫", "尉迟", "长孙", "令狐", "慕容")
+
+
+def has_common_surname(name: str | None) -> bool:
+    """Does the name begin with one of the commonest surnames and hold a given name after it?"""
+    if not name:
+        return False
+    compound = name.startswith(COMPOUND_SURNAMES)
+    return len(name) > (2 if compound else 1) and (compound or name[0] in COMMON_SURNAMES)
 
 
 class _VillageForms:

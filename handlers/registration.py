@@ -77,15 +77,15 @@ def _register_words(ctx: Ctx):
     if identity.asks_register_in_story(text):
         # '开店嘅 罗少华 埔心村 快啲登记': only from a sender not registered
         return identity.parse_register_in_story, text
+    if identity.clauses_of(text):
+        # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份': only from a sender not registered
+        return identity.read_name_and_village_in_clauses, text
     return None
 
 
 def _register_with_villages(ctx: Ctx, words):
     parse, text = words
-    if (
-        parse in (identity.read_name_and_village, identity.parse_introduction_at_end, identity.parse_register_in_story)
-        and ctx.person is not None
-    ):
+    if parse in NOT_REGISTERED_READERS and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     if villages.mark is None:
@@ -96,6 +96,16 @@ def _register_with_villages(ctx: Ctx, words):
         (villages.mark, parse, text, unregistered),
         lambda: _read_against(ctx.app, villages, parse, text, unregistered),
     )
+
+
+# readers only for a sender not registered yet (a registered villager's '埔心村 李秀英' is something else), and those of
+# them whose name is a word beside a village (checked: not a common word, ``_may_be_a_name``)
+NAME_BESIDE_VILLAGE_READERS = (identity.read_name_and_village, identity.read_name_and_village_in_clauses)
+NOT_REGISTERED_READERS = (
+    *NAME_BESIDE_VILLAGE_READERS,
+    identity.parse_introduction_at_end,
+    identity.parse_register_in_story,
+)
 
 
 # ``_read_against``'s answers, by the villages' mark (the same mark, the same villages: bot/store/roster.py), the
@@ -111,7 +121,10 @@ def _read_against(app, villages, parse, text: str, unregistered: bool):
     story = identity.parse_register_in_story
     if parsed is None and parse is not story and unregistered and identity.asks_register_in_story(text):
         parse, parsed = story, story(text, villages)  # another reader's words, but 登记 asked in a story
-    if parse is identity.read_name_and_village and parsed and not _may_be_a_name(app, parsed.name):
+    clauses = identity.read_name_and_village_in_clauses
+    if parsed is None and parse is not clauses and unregistered and identity.clauses_of(text):
+        parse, parsed = clauses, clauses(text, villages)  # round 34: another reader's words, the name in a clause
+    if parse in NAME_BESIDE_VILLAGE_READERS and parsed and not _may_be_a_name(app, parsed.name):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
     if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(app)):
         return None  # '登记种树', '登记我种的树': trees to log (the planting help: handlers/planting.py), no name

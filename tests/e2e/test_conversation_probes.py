@@ -452,13 +452,10 @@ def test_round_19f_probe(probe, context, message, expected):
 # told then which asked; trees told then a wish to log): 107 -> 132/140, a development figure. The misses left, each with why:
 _ROUND_19G_LEFT = [
     (
-        "a long, polite text (a teacher's, over 40 characters): a self-introduction and 登记 inside a story, or a class's"
-        " trees logged asked at length; the readers read short texts or a story's last clauses, and 老师想帮班里孩子们登记"
-        " is read as the help's '老师' greeting. Left for a reader of long texts",
-        [
-            "老师您好，不好意思打扰了。我是埔心小学三年级的班主任黄丽华，学校让我们带学生参加植树，我先登记一下：黄丽华，埔心村。谢谢！",
-            "老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您",
-        ],
+        "a long, polite text (a teacher's): a class's trees logged asked at length; 老师想帮班里孩子们登记 is read as the"
+        " help's '老师' greeting (the teacher's self-introduction in the same set registers since round 34: a name and"
+        " the village told in clauses)",
+        ["老师想帮班里孩子们登记今天种的树，请问应该怎么操作呢？谢谢您"],
     ),
     (
         "a cadre's plot asked after with the 通报's lag in the same text: the FAQ answers the 通报 (its own reading, bot/faq.py,"
@@ -831,4 +828,49 @@ ROUND_19K_MISSES = {message: why for why, messages in _ROUND_19K_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19k.tsv", ROUND_19K_MISSES))
 def test_round_19k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twelfth blind set (tests/data/conversation_probes_19l.tsv, 140 probes), written in the twenty-second session
+# by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figures: main before rounds 33 and 33b
+# (077340c) 122/140; after them and round 35 (9e1b770) 126/140. Round 34 (registration told in clauses) was made from
+# its misses after. The misses left are listed here, strict.
+_ROUND_19L_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a grandmother's wish to log trees with who typed it after (孙女帮我打字): the log readers miss the aside; a ticket",
+        ["阿婆想登记种树 孙女帮我打字"],
+    ),
+    (
+        "adoption asked whether allowed (行不行) with why after: round 33's how-rule keeps a whether-question an answer",
+        ["我出钱认养一棵村里的树行不行 给孙子做个纪念"],
+    ),
+    (
+        "a pledge whose time is a festival (清明前后), or said in Teochew (阮 'I') with 丛 as the trees' measure word: the"
+        " pledge readers know months and 下个月, 我 and 棵/株; a ticket",
+        ["帮我报个数 我认领五棵桃树 清明前后种", "阮认领两丛橄榄 五月前种好"],
+    ),
+    (
+        "one's own certificate asked why not received (Hakka 𠊎个): the FAQ's answer on how certificates come is given",
+        ["𠊎个植树证书呢 点解冇收到"],
+    ),
+    (
+        "zones asked which are left after the rule told, or how to claim with where one lives: the FAQ's steps (round 33's"
+        " how-rule); the list would show them",
+        ["支部话每个党员要管一块责任区 我仲未拣 有咩可以拣", "党员管护责任区点样认领 我住三队附近"],
+    ),
+    (
+        "an adviser's visit asked recorded as 记一下…到访, and the queue asked as 村民问咗啲乜 列出来: neither reader knows"
+        " these words; tickets",
+        ["我而家喺埔心村委 记一下今次下乡到访", "村民问咗啲乜 列出来我逐条答"],
+    ),
+    (
+        "the record's next step asked while it waits for its photo: the FAQ's photo requirements are given instead",
+        ["然后要做什么 拍照发过来就得了吗"],
+    ),
+]
+ROUND_19L_MISSES = {message: why for why, messages in _ROUND_19L_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19l.tsv", ROUND_19L_MISSES))
+def test_round_19l_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

@@ -94,6 +94,13 @@ def test_a_campaign_facts_intent_is_never_read_over(index):
     assert reading(index, "escalate", 3.0).match(question).entry_id == "camp.deadlines"
 
 
+def test_the_accounts_own_use_is_never_read_over_under_a_story(index):
+    """The account's own steps (bot.*) asked in fewer than ``story`` characters: the model read planting for logging."""
+    question = "上报种树具体怎么操作 一步步说下"
+    assert index.match(question).entry_id == "bot.log_planting"
+    assert reading(index, "tech.planting_steps", 3.0).match(question).entry_id == "bot.log_planting"
+
+
 def test_a_campaign_facts_intent_is_read_over_in_a_story(index):
     """Under ``[model] story`` characters a campaign fact's intent is its point; a story the model reads whole."""
     short = "我屋企今年一共要种几多棵树"
