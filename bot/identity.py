@@ -648,7 +648,7 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
 # 登记一下身份', '我姓何 叫何福生 埔心村五队的 孙仔话要先报上名字村名'): each clause, and each two side by side, read as
 # ``read_name_and_village`` reads a whole text; one reading among them all is the sender's.
 CLAUSES_READ = 8  # at most; a longer text is a story (``parse_register_in_story``)
-_CLAUSE_SEPARATORS = re.compile(r"[\s,，、:：;；/。.!！?？~～]+|[^\u3400-\u9fff\w·]+")
+_CLAUSE_SEPARATORS = re.compile(rf"{_SEPARATORS.pattern}|[^\u3400-\u9fff\w·]+")  # and emoji, symbols
 
 
 _ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|报上")

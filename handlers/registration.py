@@ -74,13 +74,16 @@ def _register_words(ctx: Ctx):
         return identity.read_name_and_village, text  # only from a sender not registered yet
     if identity.looks_like_introduction(identity.last_clause(text)):
         return identity.parse_introduction_at_end, text  # '… 我系埔心村嘅钟亚森': only from a sender not registered yet
-    if identity.asks_register_in_story(text):
-        # '开店嘅 罗少华 埔心村 快啲登记': only from a sender not registered
-        return identity.parse_register_in_story, text
-    if identity.clauses_of(text):
-        # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份': only from a sender not registered
-        return identity.read_name_and_village_in_clauses, text
-    return None
+    return next(((parse, text) for applies, parse in LAST_READERS if applies(text)), None)
+
+
+# Readers of a name and a village told among other words, for a sender not registered yet: what the text reads as when
+# no reader above takes it, and, in that order, when the reader that took it found nothing (``_read_against``)
+LAST_READERS = (
+    (identity.asks_register_in_story, identity.parse_register_in_story),  # '开店嘅 罗少华 埔心村 快啲登记'
+    # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份'
+    (identity.clauses_of, identity.read_name_and_village_in_clauses),
+)
 
 
 def _register_with_villages(ctx: Ctx, words):
@@ -104,7 +107,7 @@ NAME_BESIDE_VILLAGE_READERS = (identity.read_name_and_village, identity.read_nam
 NOT_REGISTERED_READERS = (
     *NAME_BESIDE_VILLAGE_READERS,
     identity.parse_introduction_at_end,
-    identity.parse_register_in_story,
+    *(parse for _, parse in LAST_READERS),
 )
 
 
@@ -118,12 +121,9 @@ READINGS_KEPT = 4096
 def _read_against(app, villages, parse, text: str, unregistered: bool):
     """``_register_with_villages`` past its first check: the text read against the roster's villages."""
     parsed = parse(text, villages)
-    story = identity.parse_register_in_story
-    if parsed is None and parse is not story and unregistered and identity.asks_register_in_story(text):
-        parse, parsed = story, story(text, villages)  # another reader's words, but 登记 asked in a story
-    clauses = identity.read_name_and_village_in_clauses
-    if parsed is None and parse is not clauses and unregistered and identity.clauses_of(text):
-        parse, parsed = clauses, clauses(text, villages)  # round 34: another reader's words, the name in a clause
+    for applies, last in LAST_READERS if unregistered else ():
+        if parsed is None and last is not parse and applies(text):
+            parse, parsed = last, last(text, villages)  # another reader's words, but 登记 asked in a story, or a clause
     if parse in NAME_BESIDE_VILLAGE_READERS and parsed and not _may_be_a_name(app, parsed.name):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
     if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(app)):
