@@ -84,5 +84,4 @@ def test_round_28_a_request_is_read_as_meant(probe, context, message, expected):
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_28_a_text_that_only_looks_like_a_request_is_not_one(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden

@@ -139,8 +139,7 @@ def test_round_31_a_request_is_read_by_its_frame(probe, context, message, expect
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_31_a_text_that_only_looks_like_a_request_is_not_one(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FRESH, FRESH_LEFT))
@@ -152,5 +151,4 @@ def test_round_31_a_request_in_words_not_written_for_is_read(probe, context, mes
     ("context", "message", "forbidden"), FRESH_CONTROLS, ids=[f"{c}:{m}" for c, m, _ in FRESH_CONTROLS]
 )
 def test_round_31_a_fresh_control_is_not_taken_for_a_request(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden

@@ -74,5 +74,4 @@ def test_round_32_a_request_the_faq_knows_is_done(probe, context, message, expec
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_32_a_question_about_the_command_keeps_the_answer(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden

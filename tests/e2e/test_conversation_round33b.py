@@ -143,8 +143,7 @@ def test_round_33b_example(probe, context, message, expected):  # noqa: F811
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_33b_control(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19JK, {}))
@@ -159,5 +158,4 @@ def test_round_33b_second_batch(probe, context, message, expected):  # noqa: F81
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_2, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_2])
 def test_round_33b_second_batch_control(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden

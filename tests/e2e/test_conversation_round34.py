@@ -46,8 +46,7 @@ def test_round_34_example(probe, context, message, expected):  # noqa: F811
 
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_34_control(probe, context, message, forbidden):  # noqa: F811
-    probe.run(context, message, "question")
-    assert probe.last_handler(f"o-probe-{probe.count}") not in forbidden
+    assert probe.handler_for(context, message) not in forbidden
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19L, {}))
