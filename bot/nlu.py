@@ -2317,10 +2317,41 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
 # round 19: today's and this week's plans too ('今天要种两棵荔枝'), and the time after the planning word ('打算过完年种')
 # round 21: a festival or a month with its part ('清明前', '于三月中旬': the month is kept for the pledge)
 _PLAN_MONTH_RE = re.compile(rf"[{_CN_NUM}\d]{{1,3}}月")
+# round 36: a festival as a time to plant ('清明前后种', '端午前', '春节后', '中秋前后'): the month it falls in, by the
+# usual Gregorian month (the lunar ones move by a few weeks), and the month before when 前 names a festival on a
+# month's first days (清明前: March); bot/pledges.py reads it as the pledge's month
+FESTIVAL_MONTHS: dict[str, tuple[int, int]] = {
+    # festival: (its month, the month when said 前)
+    "春节": (2, 1),
+    "过年": (2, 1),
+    "元宵": (2, 2),
+    "植树节": (3, 3),
+    "清明": (4, 3),
+    "五一": (5, 4),
+    "劳动节": (5, 4),
+    "端午": (6, 6),
+    "中秋": (9, 9),
+    "国庆": (10, 9),
+}
+FESTIVAL_RE = re.compile(
+    r"(?:于|在)?(?P<festival>" + "|".join(sorted(FESTIVAL_MONTHS, key=len, reverse=True)) + r")(?:节)?"
+    r"(?P<part>前后|左右|之前|以前|前|之后|以后|过后|后|期间|时|嗰阵|那阵)?"
+)
+
+
+def festival_month(text: str) -> int | None:
+    """The month a festival said as a time to plant stands for ('清明前后种' -> 4, '清明前' -> 3, '春节后' -> 2)."""
+    found = FESTIVAL_RE.search(text or "")
+    if not found:
+        return None
+    month, before = FESTIVAL_MONTHS[found.group("festival")]
+    return before if found.group("part") in ("前", "之前", "以前") else month
+
+
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
     r"|周末|(?:星期|礼拜|周)[一二三四五六日天]"
-    rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
+    rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
 # round 33b: the time before who ('今年我承诺种一棵杨梅'), a promise or a charge taken (承诺, 负责, 保证, 决定), and who

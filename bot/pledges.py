@@ -88,6 +88,13 @@ class PledgeText:
     # are then None, and the roster or the sender chooses (``choose_reading``)
     readings: tuple[tuple[str, int], ...] = ()
     written: str = ""  # the packed name and month as written (李四十二月), when ``readings``
+    # round 36: the further trees of the same pledge ('一棵桂花一棵杨梅', '两棵荔枝三棵龙眼'): (count, species) each
+    more: tuple[tuple[int, str], ...] = ()
+
+    def trees(self) -> list[tuple[int, str]]:
+        """Every tree pledged, (count, species), the first one first (count and species known)."""
+        assert self.count is not None and self.species is not None
+        return [(self.count, self.species), *self.more]
 
 
 def _month_value(numerals: str) -> int | None:
@@ -142,6 +149,10 @@ class _Month:
 def _month(text: str, species_table: Mapping) -> _Month:
     found = _MONTH.search(text)
     if not found:
+        # round 36: a festival as the time ('清明前后种', '春节后再种'): the month it stands for (nlu.festival_month)
+        festival = nlu.FESTIVAL_RE.search(text)
+        if festival:
+            return _Month(nlu.festival_month(text), False, text[: festival.start()] + " " + text[festival.end() :])
         return _Month(None, False, text)
     readings = _month_readings(text, found, species_table)
     after = " " + text[found.end() :]
@@ -174,6 +185,29 @@ def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     return species, written
 
 
+_A_COUNT = re.compile(rf"(?:[{nlu._CN_NUM}]+|\d+)\s*[{nlu.MEASURE_WORDS}]")
+
+
+def _more_trees(rest: str, species_table: Mapping, first: str | None) -> tuple[tuple[int, str], ...]:
+    """The trees after the first when the text pledges several, each its count then its tree ('一棵桂花一棵杨梅',
+    '两棵荔枝、三棵龙眼', '2棵桂花和1棵杨梅'): (count, species) of the second on; () unless every count has one known
+    tree of its own after it, each tree once."""
+    starts = [found.start() for found in _A_COUNT.finditer(rest)]
+    if len(starts) < 2 or first is None:
+        return ()
+    trees = []
+    for start, end in zip(starts, [*starts[1:], len(rest)], strict=True):
+        piece = rest[start:end]
+        count = nlu.parse_count(piece)
+        named = {name for name, _written in nlu.find_all_species(piece, species_table)}
+        if count is None or count.vague or count.count is None or len(named) != 1:
+            return ()
+        trees.append((count.count, named.pop()))
+    if trees[0][1] != first or len({species for _count, species in trees}) != len(trees):
+        return ()
+    return tuple(trees[1:])
+
+
 def _body(text: str, species_table: Mapping) -> PledgeText:
     month = _month(text, species_table)
     name, rest = (None, month.rest) if month.readings else _name(month.rest.strip(), species_table)
@@ -181,6 +215,7 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
     species, written = _species(rest, species_table)
     if species is None and count is not None:
         written = nlu.extract_unknown_species(rest) or ""
+    more = _more_trees(rest, species_table, species) if count and not count.vague else ()
     return PledgeText(
         count=count.count if count else None,
         vague=bool(count and count.vague),
@@ -191,6 +226,7 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
         name=name,
         readings=month.readings,
         written=month.written,
+        more=more,
     )
 
 
@@ -233,7 +269,8 @@ _MAY_I_WORDS = re.compile(
 # round 33b: what is said before a pledge to announce it ('先报数 我打算种…', '报个名 今年我屋企负责种3棵龙眼', '党员带头
 # 我先认领五棵香樟'): left out when what follows is a pledge
 _LEAD = re.compile(
-    r"^(?:我|我哋|我们)?先?(?:报数|报个数|报个名|报名|报一下|报下)(?:先|啦|吧|喇|咯)?$"
+    # round 36: asked of whoever keeps the list ('帮我报个数 我认领五棵桃树 …')
+    r"^(?:帮我|同我|给我|替我|请)?(?:我|我哋|我们)?先?(?:报数|报个数|报个名|报名|报一下|报下)(?:先|啦|吧|喇|咯)?$"
     r"|^(?:党员|干部|村干部|群众|我|我们)?(?:带头|带个头|做表率|做个表率|打头阵)(?:先)?$"
     r"|^(?:帮我|同我|给我|请)?(?:记|登记|记录)(?:一下|下|低|上)(?:先|啦|吧)?$"  # put me down ('帮我记一下 我计划…')
 )
@@ -244,7 +281,8 @@ _TO_PLANT = re.compile(
 )
 _LATER = re.compile(
     rf"^(?:下个月|下月|过几日|过几天|过两日|过两天|迟啲|迟些|明年|开春|[{nlu._CN_NUM}\d]{{1,3}}月(?:份)?"
-    r"(?:上旬|中旬|下旬|初|底|中|前|之前|以前)?)(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$"
+    r"(?:上旬|中旬|下旬|初|底|中|前|之前|以前)?|" + nlu.FESTIVAL_RE.pattern + r")"
+    r"(?:先|再|就|才|会)?(?:种|种落去|种好|种完|完成|种下)(?:啦|吧|喇)?$"
 )
 
 
@@ -475,7 +513,13 @@ def ask_about_name(ctx, parsed: PledgeText) -> None:
     FLOW.enter(
         ctx,
         "confirm_name",
-        {"name": parsed.name, "species": parsed.species, "count": parsed.count, "month": parsed.month},
+        {
+            "name": parsed.name,
+            "species": parsed.species,
+            "count": parsed.count,
+            "month": parsed.month,
+            **({"more": [list(tree) for tree in parsed.more]} if parsed.more else {}),
+        },
     )
 
 

@@ -87,7 +87,7 @@ def _problem(ctx: Ctx, parsed: pledges.PledgeText) -> str | None:
     if parsed.count is None:
         return ctx.t("pledges.ask_count", species=planting.display_name(ctx.app, parsed.species))
     maximum = int(ctx.config.get("pledges.max_trees"))
-    if parsed.count > maximum:
+    if sum(count for count, _species in parsed.trees()) > maximum:
         return ctx.t("pledges.too_many", max=maximum)
     return None
 
@@ -118,6 +118,44 @@ def _pledged_reply(ctx: Ctx, person: dict, result: pledges.Pledged) -> str:
     return "\n".join(lines)
 
 
+def _several_reply(ctx: Ctx, person: dict, results: list[pledges.Pledged]) -> str:
+    """Round 36: one reply for a pledge of several trees ('认领一棵桂花一棵杨梅 三月种'): every tree, and what a changed
+    one was; the household's other pledges after."""
+    assert ctx.person is not None  # registered, or staff
+    mine = person["id"] == ctx.person["id"]
+    names = planting.display_names(ctx.app)
+    items = pledges.describe(ctx.t, [result.pledge for result in results], names)
+    lines = [
+        ctx.t("pledges.pledged_several", items=items)
+        if mine
+        else ctx.t("pledges.pledged_several_for", name=person["name"], items=items)
+    ]
+    for result in results:
+        if result.before is not None and not result.unchanged:
+            row = result.pledge
+            before = pledges.before_words(ctx.t, row["count"], row["month"], result.before, result.before_month)
+            lines.append(
+                ctx.t("pledges.several_changed", species=names.get(row["species"], row["species"]), before=before)
+            )
+    household = results[-1].household
+    if len(household) > len(results):
+        items = pledges.describe(ctx.t, household, names)
+        lines.append(
+            ctx.t("pledges.household_line", items=items)
+            if mine
+            else ctx.t("pledges.household_line_for", name=person["name"], items=items)
+        )
+    return "\n".join(lines)
+
+
+def _pledge_all(ctx: Ctx, person: dict, trees: list[tuple[int, str]], month: int | None) -> str:
+    """Pledge every tree said, one reply: the single-tree reply as before for one."""
+    results = [pledges.pledge(ctx, person, species, count, month) for count, species in trees]
+    if len(results) == 1:
+        return _pledged_reply(ctx, person, results[0])
+    return _several_reply(ctx, person, results)
+
+
 def _named(ctx: Ctx, parsed: pledges.PledgeText) -> dict | None:
     """The person whose household the text is about: the sender, or the one it names in the cadre's village."""
     return pledges.village_person(ctx, parsed.name) if parsed.name else ctx.person
@@ -138,11 +176,13 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
         return ctx.t(
             "pledges.unknown_name",
             name=parsed.name,
-            count=parsed.count,
-            species=planting.display_name(ctx.app, parsed.species),
+            items=pledges.describe(
+                ctx.t,
+                [{"count": count, "species": species, "month": None} for count, species in parsed.trees()],
+                planting.display_names(ctx.app),
+            ),
         )
-    assert parsed.species is not None and parsed.count is not None  # _problem asked for what was missing
-    return _pledged_reply(ctx, person, pledges.pledge(ctx, person, parsed.species, parsed.count, parsed.month))
+    return _pledge_all(ctx, person, parsed.trees(), parsed.month)  # _problem asked for what was missing
 
 
 def on_new_household(ctx: Ctx, state, _match) -> str:
@@ -152,7 +192,8 @@ def on_new_household(ctx: Ctx, state, _match) -> str:
         pledges.FLOW.end(ctx)
         return refusal
     person = pledges.new_household(ctx, data["name"])
-    return _pledged_reply(ctx, person, pledges.pledge(ctx, person, data["species"], data["count"], data["month"]))
+    trees = [(data["count"], data["species"]), *[(count, species) for count, species in data.get("more", [])]]
+    return _pledge_all(ctx, person, trees, data["month"])
 
 
 @registered

@@ -849,11 +849,6 @@ _ROUND_19L_LEFT: list[tuple[str, list[str]]] = [
         ["我出钱认养一棵村里的树行不行 给孙子做个纪念"],
     ),
     (
-        "a pledge whose time is a festival (清明前后), or said in Teochew (阮 'I') with 丛 as the trees' measure word: the"
-        " pledge readers know months and 下个月, 我 and 棵/株; a ticket",
-        ["帮我报个数 我认领五棵桃树 清明前后种", "阮认领两丛橄榄 五月前种好"],
-    ),
-    (
         "one's own certificate asked why not received (Hakka 𠊎个): the FAQ's answer on how certificates come is given",
         ["𠊎个植树证书呢 点解冇收到"],
     ),

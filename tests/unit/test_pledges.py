@@ -47,6 +47,31 @@ def test_a_pledge_is_read_from_text_and_voice(text, count, species, month, name)
 
 
 @pytest.mark.parametrize(
+    "text, trees, month",
+    [
+        # round 36: several trees, each its count then its tree, in one pledge
+        ("认领一棵桂花一棵龙眼 三月种", [(1, "桂花"), (1, "龙眼")], 3),
+        ("我认两棵荔枝三棵龙眼", [(2, "荔枝"), (3, "龙眼")], None),
+        ("认领 2棵荔枝、1棵龙眼", [(2, "荔枝"), (1, "龙眼")], None),
+        ("认领 2棵荔枝和3棵桃子 4月", [(2, "荔枝"), (3, "桃")], 4),
+        ("认领 张三 1棵荔枝 2棵龙眼", [(1, "荔枝"), (2, "龙眼")], None),
+        # one tree counted twice, or a count with no tree of its own: the first tree only, as before
+        ("认领 2棵荔枝 3棵荔枝", [(2, "荔枝")], None),
+        ("认领 2棵荔枝 3棵", [(2, "荔枝")], None),
+        # round 36: a festival as the time: its month, the month before for 前 on a month's first days
+        ("认领五棵桃树 清明前后种", [(5, "桃")], 4),
+        ("认领一棵桂花 清明前种", [(1, "桂花")], 3),
+        ("认领两棵荔枝 春节后再种", [(2, "荔枝")], 2),
+        ("认领三棵龙眼 端午前种好", [(3, "龙眼")], 6),
+        ("阮认领两丛荔枝 五月前种好", [(2, "荔枝")], 5),  # Teochew 阮 ('I'), 丛 the measure word
+    ],
+)
+def test_every_tree_of_a_pledge_and_its_time_are_read(text, trees, month):
+    parsed = pledges.parse(text, SPECIES)
+    assert (parsed.trees(), parsed.month) == (trees, month)
+
+
+@pytest.mark.parametrize(
     "text, name, species",
     [
         # 李 is a plum (李子) and the commonest surname: a name that starts with it is a person's

@@ -254,6 +254,18 @@ def test_name_rule_an_unknown_name_is_asked_about_and_yes_adds_a_household(world
         assert pledges.new_household(ctx, "张三")["id"] == world.ids["张三"]  # on the roster by now: the same
 
 
+def test_name_rule_an_unknown_name_keeps_every_tree_of_the_pledge_for_yes(world):
+    ctx = world.ctx(CADRE)
+    parsed = pledges.parse("认领 赵六 一棵桂花一棵杨梅 三月种", pledges.species_table(ctx.app))
+    assert parsed is not None and parsed.trees() == [(1, "桂花"), (1, "杨梅")]
+    with world.db.conn:
+        pledges.ask_about_name(ctx, parsed)
+    state = pledges.FLOW.state(world.ctx(CADRE))
+    assert state == State(
+        "confirm_name", {"name": "赵六", "species": "桂花", "count": 1, "month": 3, "more": [[1, "杨梅"]]}
+    )
+
+
 # -- what a household pledged and planted -------------------------------------------------------------------------
 def test_mine_rule_the_households_pledges_and_its_verified_trees_by_species(world):
     world.pledge("王大妈", "荔枝", 2)

@@ -1,0 +1,123 @@
+"""Round 36 of issue 17 §5, through signed pushes: the ten strict misses of set 19l read by their class (a festival as
+a pledge's time, Teochew 阮 and 丛, a log wish with who typed it, adoption asked whether allowed, one's own certificate
+not received, the zones asked which are left or how with where one lives, an adviser's visit said 记一下…到访 and the
+queue asked 问咗啲乜 列出来, a pending record's next step asked whether the photo is all), two trees in one pledge, and
+a record just finished withdrawn (19j's two). Examples of its own, written before they were run, run once on main
+before the changes and once after; controls keep their old route. Then the probes of the blind sets this round
+fixed, so they cannot regress."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+# (context, message, expected kind as tests/e2e/test_conversation_probes.py KINDS reads it)
+EXAMPLES = [
+    # a pledge whose time is a festival, before or after it
+    ("member", "我认领三棵龙眼 端午前种好", "pledge"),
+    ("member", "认领两棵荔枝 春节后再种", "pledge"),
+    ("party", "我打算种两棵桂花 中秋前后", "pledge"),
+    ("member", "先报个数 我家认领一棵柿子 元宵过后种", "pledge"),
+    # Teochew 阮 ('I', 'we'), 丛 the trees' measure word
+    ("member", "阮打算种三丛龙眼 下个月种", "pledge"),
+    ("member", "阮厝认领一丛杨梅", "pledge"),
+    ("member", "阮种了两丛荔枝", "planting"),
+    # a log wish with who typed it after or before
+    ("member", "阿公想登记种树 孙仔帮佢打字", "log"),
+    ("member", "我想登记种的树 是我女儿帮我打的字", "log"),
+    # adoption asked whether allowed, a why after
+    ("member", "我想认养村里一棵树可以吗 留个纪念", "adopt"),
+    ("member", "出钱认养一棵树得唔得 俾个仔做纪念", "adopt"),
+    # one's own certificate asked why not received
+    ("member", "我的证书呢 为什么没收到", "certificate"),
+    ("member", "我嘅证书点解仲未收到", "certificate"),
+    # zones: which are left after the rule, how to claim with where one lives
+    ("party", "书记讲党员都要管一块责任区 我还没选 有哪些可以选", "zone"),
+    ("party", "责任区点样认领 我屋企喺二队", "zone"),
+    # an adviser's visit said 记一下…到访, the queue asked what the villagers asked, to list
+    ("adviser", "到了埔心村 帮我记一下这次到访", "sign_in"),
+    ("adviser", "村民都问了些什么 列出来给我", "queue"),
+    # the pending record's next step asked, whether the photo is all
+    ("pending", "接下来做什么 发张相片就可以了吗", "how"),
+    ("pending", "下一步呢 拍照发给你就行了吗", "how"),
+]
+LEFT: dict[str, str] = {}
+
+# (context, message, handlers it must not reach)
+PLEDGE = {"pledge", "pledge_mine"}
+CONTROLS = [
+    ("member", "清明前后种什么树好", PLEDGE),
+    ("member", "端午前种荔枝会不会太热", PLEDGE | {"planting_text"}),
+    ("member", "阮厝门口的龙眼叶子黄了", PLEDGE | {"planting_text"}),
+    ("member", "怎么认养", {"adoption_list"}),
+    ("member", "证书什么时候发", {"my_certificates"}),
+    ("party", "责任区要怎么管护", {"zone_claim", "zone_claim_unlisted"}),
+    ("member", "村民问了什么问题", {"ticket_queue"}),
+    ("member", "拍照有什么要求", {"planting_menu"}),
+    ("adviser", "到访要带什么资料", {"visit_sign_in", "visit_sign_in_located"}),
+]
+
+FIXED_19L = [
+    ("member", "阿婆想登记种树 孙女帮我打字", "log"),
+    ("member", "我出钱认养一棵村里的树行不行 给孙子做个纪念", "adopt"),
+    ("member", "帮我报个数 我认领五棵桃树 清明前后种", "pledge"),
+    ("member", "阮认领两丛橄榄 五月前种好", "pledge"),
+    ("member", "𠊎个植树证书呢 点解冇收到", "certificate"),
+    ("party", "支部话每个党员要管一块责任区 我仲未拣 有咩可以拣", "zone"),
+    ("party", "党员管护责任区点样认领 我住三队附近", "zone"),
+    ("adviser", "我而家喺埔心村委 记一下今次下乡到访", "sign_in"),
+    ("adviser", "村民问咗啲乜 列出来我逐条答", "queue"),
+    ("pending", "然后要做什么 拍照发过来就得了吗", "how"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+def test_round_36_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_36_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19L, {}))
+def test_round_36_fixed_19l_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def _pledges_of(probe) -> list[tuple[str, int, int | None]]:  # noqa: F811
+    rows = probe.rows(
+        "SELECT species, count, month FROM pledges WHERE cancelled_at IS NULL AND person_id IN"
+        " (SELECT id FROM people WHERE openid = ?) ORDER BY id",
+        [f"o-probe-{probe.count}"],
+    )
+    return [(row["species"], row["count"], row["month"]) for row in rows]
+
+
+def _reply_of(probe) -> str:  # noqa: F811
+    found = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [f"o-probe-{probe.count}"])
+    return found[0]["reply"]
+
+
+@pytest.mark.parametrize(
+    ("message", "pledged"),
+    [
+        ("认领一棵桂花一棵杨梅 三月种", [("桂花", 1, 3), ("杨梅", 1, 3)]),
+        ("我认两棵荔枝三棵龙眼", [("荔枝", 2, None), ("龙眼", 3, None)]),
+        ("我家认领两棵荔枝、一棵龙眼 清明前后种", [("荔枝", 2, 4), ("龙眼", 1, 4)]),
+        # one tree as before; a festival as its time
+        ("认领2棵荔枝", [("荔枝", 2, None)]),
+        ("帮我报个数 我认领五棵桃树 清明前后种", [("桃", 5, 4)]),
+        ("认领一棵桂花 清明前种", [("桂花", 1, 3)]),
+        ("阮认领两丛橄榄 五月前种好", [("橄榄", 2, 5)]),
+    ],
+)
+def test_round_36_every_tree_of_a_pledge_is_pledged_with_its_time(probe, message, pledged):  # noqa: F811
+    assert probe.run("member", message, "pledge") == ""
+    assert _pledges_of(probe) == pledged
+    reply = _reply_of(probe)
+    assert reply.count("已登记认领") == 1
+    for species, count, _month in pledged:
+        assert f"{count}棵{ {'桃': '桃子'}.get(species, species) }" in reply  # every tree in the one reply
