@@ -2160,6 +2160,9 @@ def log_record_wished(norm: str) -> bool:
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
+    # round 36: an elder of the household who wishes it, named as who speaks ('阿婆想登记种树', with who typed it after:
+    # an aside, text_heads): the household's trees, as 我
+    norm = _RELATIVE_WISHES_RE.sub("我", norm) if norm else norm
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm)) if norm else norm
     # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
@@ -2246,7 +2249,8 @@ _ADOPT_RE = re.compile(
     # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?P<what>[{_CJK}]{{0,4}}?)"
+    # round 36: the count after the place ('认养村里一棵树')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
@@ -2265,6 +2269,10 @@ _WHICH_TO_ADOPT_RE = re.compile(
 )
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
 _WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+# round 36: whether the sender may do it, asked after it ('我出钱认养一棵村里的树行不行', '出钱认养一棵树得唔得'): asked
+# of oneself, as 可不可以 before it is ('可唔可以认养树'), a wish
+_MAY_I_END_RE = re.compile(rf"(?<=[{_CJK}])(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|ok吗)$")
+_I_FIRST_RE = re.compile(r"^(?:我|我们|我家|我屋企)")
 _HEARD_RE = re.compile(r"^(?:听说|听讲|听人讲|听人说|听村里讲|听村里说)")
 # round 22: which there are asked after the wish ('我想认种村里嘅树 有边啲', '认养树有冇得拣 睇下有咩树'): the list
 _WHICH_AFTER_WISH_RE = re.compile(
@@ -2302,6 +2310,9 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
     how = _HOW_AFTER_WISH_RE.search(bare)
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
+    may_i = _MAY_I_END_RE.search(bare)
+    if may_i and not how:
+        bare = "我想" + _I_FIRST_RE.sub("", bare[: may_i.start()])
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
         return False
     if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
@@ -2637,13 +2648,19 @@ _GET_IT_AFTER_RE = re.compile(
 # round 23: not there yet, said at the end ('我的证书怎么还没有'): asked for (the reply says how one is earned); a relative's
 # checked for ('帮我妈看一下她的证书出来没有'): the household's (handlers/certificates.py); '我老公的证书怎么领' stays the
 # FAQ's (how, not whether)
-_NOT_YET_AT_END_RE = re.compile(r"(?:怎么|为什么|点解|咋)?(?:还|仲)(?:没有|没|未)(?:有|发|到|出来|收到|见到)?(?:的)?$")
+_NOT_YET_AT_END_RE = re.compile(
+    r"(?:呢)?(?:(?:怎么|为什么|点解|咋)(?:还|仲)?|还|仲)(?:没有|没|未)(?:有|发|到|出来|收到|见到)?(?:的)?$"
+    # round 36: why not received, after where it is asked ('我的证书呢 为什么没收到', Hakka '𠊎个植树证书呢 点解冇收到')
+    r"|(?<=证书)呢(?:怎么|为什么|点解|咋)(?:还|仲)?(?:没有|没|未)(?:有)?(?:收到|到|发|见到|出来)(?:的)?$"
+)
 RELATIVES = (
     # round 27: both parents at once, and 潮汕/Hakka 阿姆 (mother) ('帮爸妈查一下…', '阿姆爱认领一棵杨梅')
     r"爸妈|父母|阿爸阿妈|阿姆|妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|阿爷|阿奶|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
 _RELATIVE_RE = re.compile(RELATIVES)
+# round 36: a relative who wishes something, said first ('阿婆想登记种树')
+_RELATIVE_WISHES_RE = re.compile(rf"^(?:我)?(?:{RELATIVES})(?=(?:也|都)?(?:要|想|想要|需要)(?:登记|记录|录入))")
 _CHECKED_RE = re.compile(
     r"看|查|出来(?:了)?(?:没有|没|吗|未)|有没有|发了(?:没有|没|吗|未)|到了(?:没有|没|吗|未)|证书呢$"
 )

@@ -53,7 +53,31 @@ def on_my_certificates(ctx: Ctx, _match) -> str:
     quota = progress.quota_for(ctx.config, ctx.person["role"])
     if ctx.person["role"] in progress.NON_HOUSEHOLD_ROLES:
         return ctx.t("certificates.none_staff")
-    return ctx.t("certificates.none_quota", quota=quota) if quota else ctx.t("certificates.none_household")
+    none = ctx.t("certificates.none_quota", quota=quota) if quota else ctx.t("certificates.none_household")
+    return "\n".join([none, *_why_none(ctx, quota)])
+
+
+def _why_none(ctx: Ctx, quota: int) -> list[str]:
+    """Round 36: why the sender holds no certificate yet, from their own records ('我的证书呢 为什么没收到'): trees still
+    waiting for the village's check, how many are left of the quota, none logged, or the household's already held."""
+    assert ctx.person is not None  # @registered
+    me = progress.person_progress(ctx.db, ctx.config, ctx.person["id"])
+    if me is None:
+        return []
+    if not quota:
+        household = progress.household_progress(ctx.db, ctx.config, ctx.person["id"])
+        others = [i for i in (household.member_ids if household else ()) if i != ctx.person["id"]]
+        held = [c for c in store.of_people(ctx.db, others) if certificates.is_genuine(ctx.db, c)] if others else []
+        if held:
+            return [ctx.t("certificates.why_household_held", name=held[0]["name"])]
+    lines = []
+    if quota and me.trees:
+        lines.append(ctx.t("certificates.why_left", trees=me.trees, left=max(0, quota - me.trees)))
+    if me.pending_trees:
+        lines.append(ctx.t("certificates.why_pending", trees=me.pending_trees))
+    elif not me.trees and not me.records:
+        lines.append(ctx.t("certificates.why_no_records"))
+    return lines
 
 
 # -- the manifest -------------------------------------------------------------------------------------------

@@ -121,3 +121,17 @@ def test_round_36_every_tree_of_a_pledge_is_pledged_with_its_time(probe, message
     assert reply.count("已登记认领") == 1
     for species, count, _month in pledged:
         assert f"{count}棵{ {'桃': '桃子'}.get(species, species) }" in reply  # every tree in the one reply
+
+
+def test_round_36_a_certificate_asked_why_not_received_is_answered_from_the_senders_records(probe):  # noqa: F811
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    villager = probe.member(openid)
+    assert "还没有登记过种树" in villager.says("我的证书呢 为什么没收到")
+    villager.says("十五棵荔枝")  # past review.max_trees_per_record of a 群众 (10): waits for the village's check
+    villager.sends_photo(f"m-cert-{probe.count}")
+    probe.bot.clock.advance(minutes=2)
+    assert [r["review"] for r in probe.rows("SELECT review FROM plantings WHERE openid = ?", [openid])] == ["pending"]
+    reply = villager.says("𠊎个植树证书呢 点解冇收到")
+    assert probe.last_handler(openid) == "my_certificates"
+    assert "15棵树还在等村里核实" in reply and "还没有登记过种树" not in reply
