@@ -2581,6 +2581,16 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     # choose from by its number
     rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
     r"(?:块|片|个|号)(?:行不行|可不可以|可以吗|行吗|得不得|好不好|好吗|得吗)?$"
+    # round 36 (19l): not chosen yet, then which there are to choose ('支部话每个党员要管一块责任区 我仲未拣 有咩可以拣')
+    rf"|{_ZONE}[\u4e00-\u9fff]{{0,8}}?(?:有)?(?:什么|哪些|哪几块|哪几个|哪块|哪个|啥)(?:可以|能|好)(?:选|挑|认领|领|认)$"
+)
+# round 36 (19l): how to claim one, with where the sender lives after ('党员管护责任区点样认领 我住三队附近', '责任区点样认领
+# 我屋企喺二队'): one near home is meant, the list (which says how: 认领责任区 <编号>) shows which
+_HOW_TO_CLAIM_ZONE_RE = re.compile(
+    rf"{_ZONE}(?:要|应该|可以)?(?:怎么|怎样|如何)(?:样)?(?:认领|领|认|申请|报名)(?:呢|啊)?"
+)
+_WHERE_I_LIVE_RE = re.compile(
+    r"^(?:我|我们|我家|我屋|我屋企)(?:是)?(?:住|在|住在|就在)[\u4e00-\u9fff0-9]{1,8}?(?:附近|那边|这边|旁边|边|那里|一带|的)?$"
 )
 
 
@@ -2591,6 +2601,9 @@ def zone_wished(norm: str) -> bool:
         and len(norm) <= 2 * INTENT_MAX_CHARS
         and _WHICH_TO_TAKE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     ):
+        return True
+    how = _HOW_TO_CLAIM_ZONE_RE.search(norm) if norm else None
+    if how and _WHERE_I_LIVE_RE.match(norm[how.end() :]):
         return True
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
@@ -2743,7 +2756,8 @@ _CHECK_IN_CLAUSE_RE = re.compile(
     r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
     # round 33b: the visit asked to be recorded ('…现在在埔心村现场 帮我登记到访', '我已到埔心村委会 记录本月下村服务')
     r"|^(?:请|麻烦|麻烦你)?(?:帮我|给我)?(?:登记|记录|记)(?:一下|下)?(?:本次|这次|今次|今日|今天|本月|今月)?(?:的)?"
-    r"(?:到访|来访|下村服务|下村|走访|下乡服务|服务)(?:记录)?$"
+    # round 36 (19l): where the visit took the adviser said before it ('记一下今次下乡到访')
+    r"(?:(?:下乡|下村|下沉)(?:的)?)?(?:到访|来访|下村服务|下村|走访|下乡服务|服务)(?:记录)?$"
 )
 _REPORT_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！~～]+")
 CHECK_IN_REPORT_MAX_CHARS = 80
@@ -2768,6 +2782,9 @@ _SHOW_ME_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:请)?(?:发给我|发我|给我|帮我|同我)(?:列|看|睇|发|列出来)(?:一下|下|看|睇|出来|看看)?(?:吧)?$"
     # round 25: a list asked for after it ('有冇树可以认养 发个清单嚟')
     r"|(?<=[\u4e00-\u9fff])(?:发|给|拿|列)(?:个|张|份|一个|一份)?(?:表|名单|清单|列表)(?:来|过来|给我)?(?:看下|看看|看一下|看)?$"
+    # round 36 (19l): listed, to me, to be answered one by one ('…列出来给我', '…列出来我逐条答')
+    r"|(?<=[\u4e00-\u9fff])(?:列出来|列一下|列下)(?:给我|发我)?(?:看下|看看|看一下|看)?"
+    r"(?:我)?(?:逐条|一条条|一条一条|一个个|一个一个)?(?:答|回|回答|回复)?$"
 )
 
 
@@ -2779,7 +2796,8 @@ def without_show_me(norm: str) -> str:
 # an adviser's queue said otherwise: '有什么问题要我回答', '还有哪些问题没回答', '村民问了什么', '有新问题吗'
 _QUEUE_RE = re.compile(
     r"问题.{0,4}(?:回答|答|回复|解答|处理|答复)|(?:回答|答|回复|解答|处理)的?问题|新(?:的)?(?:问题|提问)"  # round 33: 提问
-    r"|(?:村民|群众|大家|人)(?:问|提)了?(?:什么|啥|哪些|几个|多少|咩)"
+    # round 36 (19l): all of them, some things ('村民问咗啲乜': 村民问了些什么; '村民都问了些什么')
+    r"|(?:村民|群众|大家|人)(?:都)?(?:问|提)了?(?:些)?(?:什么|啥|哪些|几个|多少|咩)"
     r"|(?:有|还有)(?:什么|啥|哪些|几个|多少|没有)(?:人)?(?:问|提问)"
     r"|待办|积压|压着的问题|没处理的问题"  # round 19: '我的待办有哪些', '看下积压的问题'
     # round 20: what is not answered yet ('还有几条没回', '未答的发我'); anyone asking ('埔心有人提问吗')
@@ -3150,6 +3168,9 @@ _PHOTO_HOW_RE = re.compile(
     # round 25: the photo of the tree alone asked as enough ('影埋棵树就得?', '只拍树就行吗'): what the record needs
     r"|^(?:是不是|是否|是)?(?:我)?(?:只|只要|净是|只是|就)?(?:影|拍|照)(?:埋|下|张|一张|个)?(?:[\u4e00-\u9fff]{0,2}(?:树|苗))?"
     r"(?:就)?(?:就得|就行|就可以|就够|得不得|行不行|可不可以|够不够)(?:了|吗|啦|未)?$"
+    # round 36 (19l): the photo sent as all it takes ('拍照发过来就得了吗', '发张相片就可以了吗', '拍照发给你就行了吗')
+    r"|^(?:是不是|是否|是)?(?:我)?(?:只|只要|净是|只是)?(?:(?:影|拍)(?:照|相)?|发)(?:张|一张|个)?(?:照片|相片|相|图片)?"
+    r"(?:发|传)?(?:过来|过去|给你|给你们|上来|上去)?就(?:得|行|可以|够)(?:了)?(?:吗|啦|未|没有)?$"
     r"|^(?:明天|听日|等下|晚点|迟点|过两天|过几天|下午|晚上|回头)(?:去到|到|去)?[\u4e00-\u9fff]{0,4}?(?:先|再|才)"
     r"(?:影|拍|补|发)(?:一张|张|几张)?(?:照片|相片|相)?(?:给你|过来)?(?:可以吗|行吗|行不行|得不得|可不可以|好吗|得吗|吗)$"
 )
@@ -3171,6 +3192,10 @@ _NOT_FOUND_AFTER_RE = re.compile(
 # round 33: what comes next said first, not knowing how said after ('跟住要点样发相 我唔识', '接下来怎么发照片 我不会'); or
 # whether it is the photo that is to be sent ('是不是要影张相发过来', after '跟住要点做')
 _THEN_FIRST_RE = re.compile(r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢)?(?:我)?(?:要|应该|该)?(?=怎么|点)")
+# round 36 (19l): what comes next asked first, then whether the photo is all it takes ('然后要做什么 拍照发过来就得了吗')
+_THEN_WHAT_FIRST_RE = re.compile(
+    r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢)?(?:我)?(?:还)?(?:要|应该|该)?(?:做|干|弄|搞)?(?:什么|啥|咩|乜)?(?:呢|啊)?(?=.)"
+)
 _CANNOT_AFTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:我)?(?:不会|不识|不懂|唔识|不知道)(?:弄|搞|发)?$")
 _IS_IT_THE_PHOTO_RE = re.compile(
     r"^(?:是不是|是否|是)(?:要)?(?:影|拍|发)(?:张|一张)?(?:照片|相片|相|图片)(?:发过来|发给你|发过去|上来|过来)?(?:吗|呢)?$"
@@ -3186,7 +3211,10 @@ def photo_how_asked(norm: str) -> bool:
     if _IS_IT_THE_PHOTO_RE.match(bare):
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
-    return bool(_PHOTO_HOW_RE.match(bare)) or location_how_asked(norm)
+    if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):
+        return True
+    then = _THEN_WHAT_FIRST_RE.match(bare)
+    return bool(then and then.end() and _PHOTO_HOW_RE.match(bare[then.end() :]))
 
 
 def location_how_asked(norm: str) -> bool:

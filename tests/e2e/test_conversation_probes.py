@@ -838,35 +838,9 @@ def test_round_19k_probe(probe, context, message, expected):
 # Round 19's twelfth blind set (tests/data/conversation_probes_19l.tsv, 140 probes), written in the twenty-second session
 # by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figures: main before rounds 33 and 33b
 # (077340c) 122/140; after them and round 35 (9e1b770) 126/140. Round 34 (registration told in clauses) was made from
-# its misses after. The misses left are listed here, strict.
-_ROUND_19L_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "a grandmother's wish to log trees with who typed it after (孙女帮我打字): the log readers miss the aside; a ticket",
-        ["阿婆想登记种树 孙女帮我打字"],
-    ),
-    (
-        "adoption asked whether allowed (行不行) with why after: round 33's how-rule keeps a whether-question an answer",
-        ["我出钱认养一棵村里的树行不行 给孙子做个纪念"],
-    ),
-    (
-        "one's own certificate asked why not received (Hakka 𠊎个): the FAQ's answer on how certificates come is given",
-        ["𠊎个植树证书呢 点解冇收到"],
-    ),
-    (
-        "zones asked which are left after the rule told, or how to claim with where one lives: the FAQ's steps (round 33's"
-        " how-rule); the list would show them",
-        ["支部话每个党员要管一块责任区 我仲未拣 有咩可以拣", "党员管护责任区点样认领 我住三队附近"],
-    ),
-    (
-        "an adviser's visit asked recorded as 记一下…到访, and the queue asked as 村民问咗啲乜 列出来: neither reader knows"
-        " these words; tickets",
-        ["我而家喺埔心村委 记一下今次下乡到访", "村民问咗啲乜 列出来我逐条答"],
-    ),
-    (
-        "the record's next step asked while it waits for its photo: the FAQ's photo requirements are given instead",
-        ["然后要做什么 拍照发过来就得了吗"],
-    ),
-]
+# its misses after; round 36 fixed the ten left (tests/e2e/test_conversation_round36.py). Misses would be listed here,
+# strict.
+_ROUND_19L_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19L_MISSES = {message: why for why, messages in _ROUND_19L_LEFT for message in messages}
 
 
