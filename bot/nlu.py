@@ -2874,6 +2874,8 @@ _DROP = (
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
     r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+    # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
+    r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记)(?:过|一次|一遍|过一次)?"
 )
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',

@@ -62,6 +62,11 @@ def _cancel_pending_record(ctx, state) -> None:
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
 
 
+# round 36: confirm {planting_id}: a finished record its sender asked to void (作废, '刚刚报的那个作废 我重新来') waits
+# for a clear yes (确定作废) before it is withdrawn; 取消 or the timeout leave it as it is. Its table is in
+# handlers/planting.py (WITHDRAW_TABLE), its diagram in docs/planting.md.
+WITHDRAW = Flow("withdraw", ("confirm",), choice_states=("confirm",))
+
 # collecting {planting_id} (or {location}: sent before any part); count_changed {planting_id, updates}: a new
 # count for a record that has one waits for 1 (change it) or 2 (another record). Timeout:
 # conversation.timeout_minutes; the table is in handlers/planting.py, the diagram in docs/planting.md.
@@ -469,6 +474,50 @@ def take_pending_photos(ctx) -> list[int]:
 
 
 # -- shared services --------------------------------------------------------------------------------
+# -- withdrawing a finished record (作废) ------------------------------------------------------------
+LATE, CHECKED = "late", "checked"
+
+
+def withdraw_refusal(record: Mapping, now_s: str, minutes: int) -> str | None:
+    """Why the sender may no longer withdraw this finished record themselves (None: they may): finished more than
+    [planting.withdraw_minutes] ago (LATE), or a cadre has decided on it (CHECKED: approved, rejected, or reviewed at
+    all). Either way the village's cadres correct it on the dashboard."""
+    if record["reviewed_at"] or record["review"] in ("approved", "rejected"):
+        return CHECKED
+    finished = clock.from_db(record["completed_at"])
+    return LATE if clock.from_db(now_s) - finished > timedelta(minutes=minutes) else None
+
+
+def withdraw_minutes(config) -> int:
+    return int(config.get("planting.withdraw_minutes"))
+
+
+def last_finished(ctx) -> dict | None:
+    """The sender's newest finished record (作废 is about it), or None when they never finished one."""
+    return store.last_finished(ctx.db, ctx.openid)
+
+
+def ask_withdraw(ctx, record: dict) -> None:
+    WITHDRAW.enter(ctx, "confirm", {"planting_id": record["id"]})
+
+
+def withdraw(ctx, planting_id: int) -> dict | None:
+    """Withdraw the record the sender confirmed (status withdrawn, the row kept, counted nowhere again); None when
+    it may no longer be (a cadre decided on it meanwhile, or it is not complete)."""
+    WITHDRAW.end(ctx)
+    record = store.get(ctx.db, planting_id)
+    if record is None or record["openid"] != ctx.openid or record["status"] != "complete":
+        return None
+    if withdraw_refusal(record, ctx.now_s, withdraw_minutes(ctx.config) + _confirm_minutes(ctx.config)):
+        return None
+    return store.get(ctx.db, planting_id) if store.withdraw(ctx.db, planting_id, ctx.now_s) else None
+
+
+def _confirm_minutes(config) -> int:
+    """The yes may come while the question waits (conversation.timeout_minutes) after the window it was asked in."""
+    return int(config.get("conversation.timeout_minutes"))
+
+
 def window(config) -> timedelta:
     return timedelta(minutes=int(config.get("conversation.timeout_minutes")))
 
@@ -871,7 +920,7 @@ def _duplicate_of(db, sha256: str, near: list[tuple], planting_id: int) -> tuple
         return exact[0], 0
     statuses = store.statuses(db, [key for key, _ in near])
     for key, distance in near:  # closest first
-        if statuses.get(key) not in (None, "cancelled"):
+        if statuses.get(key) not in (None, "cancelled", store.WITHDRAWN):
             return key, distance
     return None, None
 

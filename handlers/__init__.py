@@ -92,6 +92,9 @@ planting days (handlers/events.py, TEXT_ROUTES):
   time, place, how to join), or that none is set yet
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
+- withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
+- withdraw — 作废, or a retraction in words with nothing in progress (刚刚报的那个作废 我重新来): the sender's last
+  finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it; else who corrects it
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to
   send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished

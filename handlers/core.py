@@ -148,6 +148,12 @@ def _cancel_ahead(ctx) -> Any:
     取消 only while something is in progress."""
     if _cancel_words(ctx):
         return Decided(True)
+    return retraction_in_words(ctx)
+
+
+def retraction_in_words(ctx) -> bool:
+    """'Drop what I just sent' said in words (not the bare 取消): 取消 while something is in progress; with nothing in
+    progress, the finished record's withdrawal (作废, handlers/planting.py)."""
     if ctx.msg.msg_type != "text":
         return False
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')

@@ -4,6 +4,11 @@ the review pages; its rules and services are in bot/planting.py, its states in d
 Routes (dispatch order in handlers/__init__.py):
 - planting_count_choice: after a new count for a record that has one, ``1`` / ``改`` changes it, ``2`` / ``另外``
   keeps another record (``TABLE``)
+- withdraw_confirm: ``确定作废`` after the bot asked whether to withdraw the record just finished
+  (``WITHDRAW_TABLE``): it is withdrawn (status ``withdrawn``, the row kept)
+- withdraw: ``作废``, or a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``): the sender's
+  last finished record, asked to confirm (within ``planting.withdraw_minutes``, no cadre decision yet), else who
+  corrects it
 - planting_menu: ``记录种树`` (the menu) explains in one line what to send; so does 登记 said of trees planted
   (``登记种树``, ``帮我登记一下种树``: ``nlu.planting_log_asked``) without a count or a tree that makes a record
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
@@ -14,7 +19,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import nlu, planting
+from bot import conversation, nlu, planting
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
@@ -26,7 +31,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
-from handlers.core import message_heads, message_tails, text_means, text_normalized
+from handlers.core import message_heads, message_tails, retraction_in_words, text_is, text_means, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -261,6 +266,55 @@ def _confirmation(ctx, record: dict) -> str:
     return "\n".join(lines)
 
 
+# -- 作废: a finished record withdrawn by its sender (round 36) ----------------------------------------------
+_withdraw_words = text_is("planting.commands.withdraw")
+
+
+def _withdraw_ahead(ctx):
+    """作废 in its words, or a retraction said in words ('刚刚报的那个作废 我重新来', '头先嗰条记录唔要啦 搞错咗')."""
+    return bool(_withdraw_words(ctx) or retraction_in_words(ctx))
+
+
+def _withdraw_then(ctx, _said):
+    """With nothing in progress (a retraction is 取消 then: handlers/core.py), the sender's last finished record."""
+    live = [flow for flow, _state in conversation.in_progress(ctx, ctx.app.flows) if flow is not planting.WITHDRAW]
+    return None if live else planting.last_finished(ctx)
+
+
+@registered
+def on_withdraw_asked(ctx, record: dict) -> str:
+    facts = {"id": record["id"], "what": _what(ctx, record)}
+    if record["status"] == store.WITHDRAWN:
+        return ctx.t("planting.withdraw_already", **facts)
+    minutes = planting.withdraw_minutes(ctx.config)
+    refusal = planting.withdraw_refusal(record, ctx.now_s, minutes)
+    if refusal == planting.LATE:
+        return ctx.t("planting.withdraw_late", minutes=minutes, **facts)
+    if refusal == planting.CHECKED:
+        return ctx.t("planting.withdraw_checked", **facts)
+    planting.ask_withdraw(ctx, record)
+    return ctx.t("planting.withdraw_ask", **facts)
+
+
+def on_withdraw_confirmed(ctx, state, _match) -> str:
+    withdrawn = planting.withdraw(ctx, state.data["planting_id"])
+    if withdrawn is None:
+        return ctx.t("planting.withdraw_failed", id=state.data["planting_id"])
+    return ctx.t("planting.withdrawn", id=withdrawn["id"], what=_what(ctx, withdrawn))
+
+
+def _confirm_words(ctx, _state) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.normalize(ctx.msg.text or "") in {
+        nlu.normalize(word) for word in ctx.app.messages.words("planting.commands.withdraw_confirm")
+    }
+
+
+# The one answer to "要作废您刚报的第…号记录吗"; the diagram is in docs/planting.md.
+WITHDRAW_TABLE = FlowTable(
+    planting.WITHDRAW, (Step("confirm", "yes", _confirm_words, on_withdraw_confirmed, to=(END,)),)
+)
+
+
 # One handler per (state, input) of the answers to "改成5棵，还是另外一条记录？"; the diagram is in docs/planting.md.
 TABLE = FlowTable(
     planting.FLOW,
@@ -286,6 +340,8 @@ TABLE = FlowTable(
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     TABLE.route("planting_count_choice"),
+    WITHDRAW_TABLE.route("withdraw_confirm"),
+    Route("withdraw", staged(_withdraw_ahead, _withdraw_then), on_withdraw_asked),
     Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
@@ -298,4 +354,4 @@ STORES: list = [store, dashboard_store]
 EXPORTS: dict = {**store.EXPORT_SQL, **dashboard_store.EXPORT_SQL}
 DASHBOARD: list = review_pages.PAGES
 PHOTO_VILLAGES: list = [dashboard_store.photo_villages]
-FLOWS: list = [planting.FLOW]
+FLOWS: list = [planting.FLOW, planting.WITHDRAW]

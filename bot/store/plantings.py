@@ -57,7 +57,7 @@ def m001_plantings(db: Database) -> None:
             "lat": float,
             "lng": float,
             "location_label": str,
-            "status": str,  # pending (waiting for photo/species/count) | complete | cancelled
+            "status": str,  # pending (waiting for photo/species/count) | complete | cancelled | withdrawn (m007)
             "review": str,  # none | pending | approved | rejected (| spot_check, bot/planting.py)
             "flags": str,  # space-separated flag names: duplicate_photo far_from_village old_photo unknown_species
             "flag_details": str,  # JSON {flag: {reason, ref}}
@@ -170,6 +170,18 @@ def m006_photo_index_counter(db: Database) -> None:
     db.execute("INSERT INTO photo_index_counter (id, last) SELECT 1, COALESCE(MAX(index_seq), 0) FROM planting_photos")
 
 
+@migrations()
+def m007_withdrawn_records(db: Database) -> None:
+    """``withdrawn_at``: a finished record its sender withdrew (作废, bot/planting.py ``withdraw``): status
+    ``withdrawn``, the row kept (audit), never counted again (every count reads ``status = 'complete'``)."""
+    db.table("plantings").add_column("withdrawn_at", str)
+
+
+WITHDRAWN = "withdrawn"
+# records that are gone: dropped while collected (cancelled) or withdrawn after they were finished; neither counts,
+# neither takes a later photo or location, neither is a photo's duplicate
+GONE_SQL = "status NOT IN ('cancelled', 'withdrawn')"
+
 # Columns the planting flow may set with ``update``.
 WRITABLE = (
     "person_id",
@@ -193,6 +205,7 @@ WRITABLE = (
     "last_part_at",
     "closed_at",
     "reminded_at",
+    "withdrawn_at",
 )
 
 
@@ -234,11 +247,10 @@ def set_review(db: Database, planting_id: int, decision: str, reason: str, by: s
 
 
 def latest_of(db: Database, openid: str, since: str) -> dict | None:
-    """The sender's newest record (not cancelled) that got a part at or after ``since``."""
+    """The sender's newest record (not cancelled nor withdrawn) that got a part at or after ``since``."""
     return one(
         db,
-        "SELECT * FROM plantings WHERE openid = ? AND status != 'cancelled' AND last_part_at >= ?"
-        " ORDER BY id DESC LIMIT 1",
+        f"SELECT * FROM plantings WHERE openid = ? AND {GONE_SQL} AND last_part_at >= ? ORDER BY id DESC LIMIT 1",
         [openid, since],
     )
 
@@ -262,6 +274,26 @@ def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | No
         "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ? ORDER BY id DESC LIMIT 1",
         [openid, closed_since],
     )
+
+
+def last_finished(db: Database, openid: str) -> dict | None:
+    """The sender's newest finished (complete) record, withdrawn or not by now: what 作废 would withdraw."""
+    return one(
+        db,
+        "SELECT * FROM plantings WHERE openid = ? AND status IN ('complete', 'withdrawn') AND completed_at IS NOT NULL"
+        " ORDER BY completed_at DESC, id DESC LIMIT 1",
+        [openid],
+    )
+
+
+def withdraw(db: Database, planting_id: int, now: str) -> bool:
+    """Mark a complete record withdrawn (never deleted); False when it is no longer complete and unreviewed."""
+    cursor = db.execute(
+        "UPDATE plantings SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?"
+        " WHERE id = ? AND status = 'complete' AND reviewed_at IS NULL AND review NOT IN ('approved', 'rejected')",
+        [now, now, planting_id],
+    )
+    return cursor.rowcount == 1
 
 
 def statuses(db: Database, planting_ids: list[int]) -> dict[int, str]:
@@ -388,12 +420,13 @@ def save_photo_analysis(
 
 
 def records_with_sha256(db: Database, sha256: str, except_planting_id: int) -> list[int]:
-    """Other records (not cancelled) that already hold a photo with exactly these bytes, oldest first."""
+    """Other records (not cancelled nor withdrawn) that already hold a photo with exactly these bytes, oldest first."""
     return [
         r["planting_id"]
         for r in db.query(
             "SELECT DISTINCT ph.planting_id FROM planting_photos ph JOIN plantings p ON p.id = ph.planting_id"
-            " WHERE ph.sha256 = ? AND ph.planting_id != ? AND ph.purpose = 'record' AND p.status != 'cancelled'"
+            " WHERE ph.sha256 = ? AND ph.planting_id != ? AND ph.purpose = 'record'"
+            " AND p.status NOT IN ('cancelled', 'withdrawn')"
             " ORDER BY ph.planting_id",
             [sha256, except_planting_id],
         )

@@ -69,7 +69,9 @@ KINDS = {
     "certificate": {"my_certificates"},  # 我的证书
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
-    "cancel": {"cancel"},  # 取消: the record in progress is cancelled
+    # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
+    # withdrawal asked to confirm (作废; checked below: the record still counts until the yes)
+    "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
     "how": {"planting_menu", "faq_answer"},
@@ -162,9 +164,17 @@ class Probe:
         if context == "pending":
             user.says("两棵荔枝")
             self.bot.clock.advance(minutes=1)
+        if context == "finished":  # round 36: a record just finished, nothing in progress
+            user.says("两棵荔枝")
+            user.sends_photo(f"m-probe-{self.count}")
+            self.bot.clock.advance(minutes=3)
         started = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
-        if context in ("after_photo", "pending") and len(started) != 1:
+        if context in ("after_photo", "pending", "finished") and len(started) != 1:
             return "the context started no planting record"
+        if context == "finished" and self.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) != [
+            {"status": "complete"}
+        ]:
+            return "the context finished no planting record"
         if context == "ticket":
             user.says(TICKET_OPENER)
             if len(self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])) != 1:
@@ -210,8 +220,12 @@ class Probe:
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
                 return wrong + " (no pledge)"
-        if expected == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
+        if expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
+        if expected == "cancel" and handler == "withdraw":
+            asked = self.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'withdraw'", [openid])
+            if context != "finished" or [p["status"] for p in plantings] != ["complete"] or not asked:
+                return wrong + f" (no withdrawal asked: the record is {[p['status'] for p in plantings]})"
         if expected == "how" and context == "after_photo":
             if [p["status"] for p in plantings] != ["pending"] or tickets:
                 return wrong + " (the record in progress was left)"
@@ -811,13 +825,9 @@ def test_round_19i_probe(probe, context, message, expected):
 # figures: 19j on main before rounds 31 and 32 (2c557cd) 107/140; 19k, sealed to the end of that session, main 431bbbb
 # 102/140, 4b955c2 108/140. Rounds 33 and 33b (the twenty-second session) were developed on their misses: development
 # figures after: 19j 138/140, 19k 140/140. The misses left are listed here, strict.
-_ROUND_19J_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "a record just finished said void, with none in progress (DESIGN.md: 取消 drops the pending record only): the FAQ"
-        " answers that a finished record is changed by the village's cadres on the dashboard; the probe wants a cancel",
-        ["刚刚报的那个作废 我重新来", "头先嗰条记录唔要啦 搞错咗"],
-    ),
-]
+# Round 36 (作废: a finished record withdrawn by its sender, asked to confirm) fixed the two left, once their context
+# was made the one their notes describe (finished: a record just reported; member had logged none to void).
+_ROUND_19J_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19J_MISSES = {message: why for why, messages in _ROUND_19J_LEFT for message in messages}
 
 

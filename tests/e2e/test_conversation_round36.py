@@ -140,3 +140,122 @@ def test_round_36_a_certificate_asked_why_not_received_is_answered_from_the_send
     reply = villager.says("𠊎个植树证书呢 点解冇收到")
     assert probe.last_handler(openid) == "my_certificates"
     assert "15棵树还在等村里核实" in reply and "还没有登记过种树" not in reply
+
+
+# -- 作废: a finished record withdrawn by its sender (19j's two, DESIGN.md's 取消 kept) --------------------------------
+FIXED_19J = [
+    ("finished", "刚刚报的那个作废 我重新来", "cancel"),
+    ("finished", "头先嗰条记录唔要啦 搞错咗", "cancel"),
+    ("finished", "作废", "cancel"),
+    ("finished", "刚才报的那条删掉", "cancel"),
+]
+# with a record in progress a retraction is 取消 as before (DESIGN.md); with nothing ever logged, nothing to void
+WITHDRAW = {"withdraw", "withdraw_confirm"}
+WITHDRAW_CONTROLS = [
+    ("pending", "刚刚报的那个作废 我重新来", WITHDRAW),
+    ("pending", "取消", WITHDRAW),
+    ("member", "刚刚报的那个作废 我重新来", WITHDRAW),
+    ("finished", "作废的记录还算不算进度", WITHDRAW),
+    ("finished", "种了两棵荔枝", WITHDRAW),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19J, {}))
+def test_round_36_a_record_just_finished_is_asked_to_be_withdrawn(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+    assert "确定作废" in _reply_of(probe)
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "forbidden"), WITHDRAW_CONTROLS, ids=[f"{c}:{m}" for c, m, _ in WITHDRAW_CONTROLS]
+)
+def test_round_36_withdraw_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
+def _finished(probe, count: str = "两棵荔枝"):  # noqa: F811
+    """A follower who just finished a record: (the user, openid, the record's id)."""
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    villager = probe.member(openid)
+    villager.says(count)
+    villager.sends_photo(f"m-withdraw-{probe.count}")
+    probe.bot.clock.advance(minutes=2)
+    record = probe.rows("SELECT id, status FROM plantings WHERE openid = ?", [openid])
+    assert [r["status"] for r in record] == ["complete"]
+    return villager, openid, record[0]["id"]
+
+
+def _record(probe, planting_id: int) -> dict:  # noqa: F811
+    return probe.rows("SELECT * FROM plantings WHERE id = ?", [planting_id])[0]
+
+
+def test_round_36_withdrawn_after_the_yes_kept_and_counted_nowhere(probe):  # noqa: F811
+    from bot import progress
+    from bot.store.plantings import EXPORT_SQL
+
+    villager, openid, planting_id = _finished(probe)
+    person = probe.rows("SELECT id, village_id FROM people WHERE openid = ?", [openid])[0]
+    village_before = progress.village_progress(probe.bot.db, probe.bot.config, person["village_id"])
+    assert progress.person_progress(probe.bot.db, probe.bot.config, person["id"]).trees == 2
+    asked = villager.says("刚刚报的那个作废 我重新来")
+    assert f"第{planting_id}号" in asked and "确定作废" in asked
+    assert _record(probe, planting_id)["status"] == "complete"  # nothing lost before the yes
+    done = villager.says("确定作废")
+    assert probe.last_handler(openid) == "withdraw_confirm" and "已作废" in done
+    row = _record(probe, planting_id)
+    assert row["status"] == "withdrawn" and row["withdrawn_at"]  # the row kept (audit)
+    assert progress.person_progress(probe.bot.db, probe.bot.config, person["id"]).trees == 0
+    village_after = progress.village_progress(probe.bot.db, probe.bot.config, person["village_id"])
+    assert village_after.trees == village_before.trees - 2
+    exported = [r for r in probe.rows(EXPORT_SQL["plantings"]) if r["id"] == planting_id]
+    assert [(r["status"], r["verified"]) for r in exported] == [("withdrawn", 0)]
+    assert not probe.rows("SELECT 1 FROM conversations WHERE openid = ?", [openid])
+    # reported again with the same photo: a new record, the withdrawn one no duplicate of it
+    villager.says("两棵荔枝")
+    villager.sends_photo(f"m-withdraw-{probe.count}-again")
+    again = probe.rows("SELECT status, flags FROM plantings WHERE openid = ? AND id != ?", [openid, planting_id])
+    assert [r["status"] for r in again] == ["complete"]
+    # asked again: it is withdrawn already (the newest finished is the new one: it is asked about instead)
+    assert "确定作废" in villager.says("作废")
+
+
+def test_round_36_no_withdrawal_past_the_window_or_once_a_cadre_decided(probe):  # noqa: F811
+    from bot.db import transaction
+    from bot.store import plantings as plantings_store
+
+    villager, openid, planting_id = _finished(probe)
+    probe.bot.clock.advance(minutes=31)  # planting.withdraw_minutes: 30
+    reply = villager.says("刚刚报的那个作废 我重新来")
+    assert probe.last_handler(openid) == "withdraw" and "联系村干部" in reply
+    assert _record(probe, planting_id)["status"] == "complete"
+    assert not probe.rows("SELECT 1 FROM conversations WHERE openid = ?", [openid])
+
+    villager, openid, planting_id = _finished(probe, "十五棵荔枝")  # past a 群众's 10 a record: waits for review
+    with transaction(probe.bot.db):
+        assert plantings_store.set_review(probe.bot.db, planting_id, "approved", "", "村干部", "2027-03-16 10:00:00")
+    reply = villager.says("作废")
+    assert "审核过了" in reply and _record(probe, planting_id)["status"] == "complete"
+
+
+def test_round_36_a_cadre_deciding_while_the_bot_asks_keeps_the_record(probe):  # noqa: F811
+    from bot.db import transaction
+    from bot.store import plantings as plantings_store
+
+    villager, openid, planting_id = _finished(probe, "十五棵荔枝")
+    assert "确定作废" in villager.says("作废")
+    with transaction(probe.bot.db):
+        assert plantings_store.set_review(probe.bot.db, planting_id, "rejected", "", "村干部", "2027-03-16 10:00:00")
+    assert "不能作废" in villager.says("确定作废")
+    assert _record(probe, planting_id)["status"] == "complete"
+
+
+def test_round_36_bare_cancel_keeps_its_meaning(probe):  # noqa: F811
+    villager, openid, planting_id = _finished(probe)
+    assert villager.says("取消") == probe.bot.t("core.nothing_to_cancel")  # nothing in progress: nothing dropped
+    assert _record(probe, planting_id)["status"] == "complete"
+    assert "确定作废" in villager.says("作废")
+    assert villager.says("取消") == probe.bot.t("core.cancelled")  # the question dropped, the record kept
+    assert _record(probe, planting_id)["status"] == "complete"
+    assert "确定作废" in villager.says("确定作废")  # nothing waits for it any more: asked again
+    assert _record(probe, planting_id)["status"] == "complete"

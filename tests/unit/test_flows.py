@@ -91,6 +91,7 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         "registration",
         "survival",
         "visits",
+        "withdraw",
         "zones",
     ]
     for table in found:
