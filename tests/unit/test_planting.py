@@ -294,3 +294,26 @@ def test_waiting_reasons_come_from_the_flags():
     }
     assert waiting_reasons(record) == ["超过上限"]
     assert waiting_reasons({"flags": "", "flag_details": None}) == []
+
+
+# round 36: 作废, a finished record withdrawn by its sender: within planting.withdraw_minutes, before a cadre decided
+@pytest.mark.parametrize(
+    "review, reviewed_at, finished, refusal",
+    [
+        ("none", None, "2027-03-16T09:30:00", None),  # exactly the window: still theirs
+        ("pending", None, "2027-03-16T09:45:00", None),  # waiting for review, undecided
+        ("spot_check", None, "2027-03-16T09:45:00", None),
+        ("none", None, "2027-03-16T09:29:59", "late"),
+        ("approved", "2027-03-16T09:50:00", "2027-03-16T09:45:00", "checked"),
+        ("rejected", "2027-03-16T09:50:00", "2027-03-16T09:45:00", "checked"),
+        ("approved", None, "2027-03-16T09:45:00", "checked"),
+    ],
+)
+def test_a_finished_record_is_its_senders_to_withdraw_only_in_the_window_and_unchecked(
+    review, reviewed_at, finished, refusal
+):
+    from bot import planting
+
+    record = {"review": review, "reviewed_at": reviewed_at, "completed_at": finished}
+    assert planting.withdraw_refusal(record, "2027-03-16T10:00:00", 30) == refusal
+    assert (planting.LATE, planting.CHECKED) == ("late", "checked")
