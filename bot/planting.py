@@ -488,6 +488,14 @@ def withdraw_refusal(record: Mapping, now_s: str, minutes: int) -> str | None:
     return LATE if clock.from_db(now_s) - finished > timedelta(minutes=minutes) else None
 
 
+# a retraction in words (not 作废 itself) is about a record finished this recently, else about something else
+RETRACTION_HORIZON = timedelta(days=1)
+
+
+def finished_within(record: Mapping, now, span: timedelta) -> bool:
+    return now - clock.from_db(record["completed_at"]) <= span
+
+
 def withdraw_minutes(config) -> int:
     return int(config.get("planting.withdraw_minutes"))
 

@@ -270,15 +270,25 @@ def _confirmation(ctx, record: dict) -> str:
 _withdraw_words = text_is("planting.commands.withdraw")
 
 
+_WORDS, _RETRACTION = "words", "retraction"
+
+
 def _withdraw_ahead(ctx):
     """作废 in its words, or a retraction said in words ('刚刚报的那个作废 我重新来', '头先嗰条记录唔要啦 搞错咗')."""
-    return bool(_withdraw_words(ctx) or retraction_in_words(ctx))
+    if _withdraw_words(ctx):
+        return _WORDS
+    return _RETRACTION if retraction_in_words(ctx) else False
 
 
-def _withdraw_then(ctx, _said):
-    """With nothing in progress (a retraction is 取消 then: handlers/core.py), the sender's last finished record."""
+def _withdraw_then(ctx, said):
+    """With nothing in progress (a retraction is 取消 then: handlers/core.py), the sender's last finished record; a
+    retraction in words speaks of what was just sent: only of a record finished within the last day (an older one is
+    no 'just reported': the text keeps its old route)."""
     live = [flow for flow, _state in conversation.in_progress(ctx, ctx.app.flows) if flow is not planting.WITHDRAW]
-    return None if live else planting.last_finished(ctx)
+    record = None if live else planting.last_finished(ctx)
+    if record is None or said == _WORDS or planting.finished_within(record, ctx.now, planting.RETRACTION_HORIZON):
+        return record
+    return None
 
 
 @registered

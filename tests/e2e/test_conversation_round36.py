@@ -259,3 +259,12 @@ def test_round_36_bare_cancel_keeps_its_meaning(probe):  # noqa: F811
     assert _record(probe, planting_id)["status"] == "complete"
     assert "确定作废" in villager.says("确定作废")  # nothing waits for it any more: asked again
     assert _record(probe, planting_id)["status"] == "complete"
+
+
+def test_round_36_a_retraction_in_words_is_about_a_record_of_the_last_day_only(probe):  # noqa: F811
+    villager, openid, planting_id = _finished(probe)
+    probe.bot.clock.advance(hours=25)
+    villager.says("刚刚报的那个作废 我重新来")
+    assert probe.last_handler(openid) not in {"withdraw", "cancel"}  # its old route: no record just reported
+    assert "联系村干部" in villager.says("作废")  # 作废 itself: that record, past the window
+    assert _record(probe, planting_id)["status"] == "complete"
