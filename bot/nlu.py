@@ -1376,8 +1376,15 @@ def tree_word_is_a_name(word: str, rest: str, species_table: Mapping) -> bool:
     hold the person, as the cadre wrote it. Not when no other tree follows the count ('代种 杨梅 2棵': whose 杨梅?)."""
     if not _COUNT_FIRST_RE.match(rest):
         return False
+    # round 36: each tree then its count ('荔枝2棵、桂花1棵'): the word is the first tree of a list, no name
+    counts = list(_A_COUNT_RE.finditer(rest))
+    if len(counts) >= 2 and not find_all_species(rest[counts[-1].end() :], species_table):
+        return False
     own = find_species(word, species_table)[0]
     return any(tree != own for tree, _ in find_all_species(rest, species_table))
+
+
+_A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
 
 
 def is_tree_name(text: str, species_table: Mapping) -> bool:

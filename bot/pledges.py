@@ -188,24 +188,35 @@ def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 _A_COUNT = re.compile(rf"(?:[{nlu._CN_NUM}]+|\d+)\s*[{nlu.MEASURE_WORDS}]")
 
 
-def _more_trees(rest: str, species_table: Mapping, first: str | None) -> tuple[tuple[int, str], ...]:
-    """The trees after the first when the text pledges several, each its count then its tree ('一棵桂花一棵杨梅',
-    '两棵荔枝、三棵龙眼', '2棵桂花和1棵杨梅'): (count, species) of the second on; () unless every count has one known
-    tree of its own after it, each tree once."""
-    starts = [found.start() for found in _A_COUNT.finditer(rest)]
-    if len(starts) < 2 or first is None:
-        return ()
+def _several_trees(rest: str, species_table: Mapping) -> list[tuple[int, str]]:
+    """Every tree when the text pledges several, each its count then its tree ('一棵桂花一棵杨梅', '两棵荔枝、三棵龙眼',
+    '2棵桂花和1棵杨梅') or its tree then its count ('荔枝两棵 龙眼三棵'): (count, species) each, in order; [] unless
+    every count has one known tree of its own, each tree once, none left over."""
+    counts = list(_A_COUNT.finditer(rest))
+    if len(counts) < 2:
+        return []
+    starts = [found.start() for found in counts]
+    ends = [found.end() for found in counts]
+    readings = [[rest[start:end] for start, end in zip(starts, [*starts[1:], len(rest)], strict=True)]]
+    if not nlu.find_all_species(rest[ends[-1] :], species_table):
+        readings.append([rest[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)])
+    for pieces in readings:
+        trees = _trees_of(pieces, species_table)
+        if trees and len({species for _count, species in trees}) == len(trees):
+            return trees
+    return []
+
+
+def _trees_of(pieces: list[str], species_table: Mapping) -> list[tuple[int, str]]:
+    """(count, species) of each piece holding one count and one known tree; [] unless every piece does."""
     trees = []
-    for start, end in zip(starts, [*starts[1:], len(rest)], strict=True):
-        piece = rest[start:end]
+    for piece in pieces:
         count = nlu.parse_count(piece)
         named = {name for name, _written in nlu.find_all_species(piece, species_table)}
         if count is None or count.vague or count.count is None or len(named) != 1:
-            return ()
+            return []
         trees.append((count.count, named.pop()))
-    if trees[0][1] != first or len({species for _count, species in trees}) != len(trees):
-        return ()
-    return tuple(trees[1:])
+    return trees
 
 
 def _body(text: str, species_table: Mapping) -> PledgeText:
@@ -215,9 +226,11 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
     species, written = _species(rest, species_table)
     if species is None and count is not None:
         written = nlu.extract_unknown_species(rest) or ""
-    more = _more_trees(rest, species_table, species) if count and not count.vague else ()
+    several = _several_trees(rest, species_table) if count and not count.vague else []
+    if several:  # round 36: every tree of the pledge, the first as the pledge's own
+        (first_count, species), written = several[0], several[0][1]
     return PledgeText(
-        count=count.count if count else None,
+        count=first_count if several else count.count if count else None,
         vague=bool(count and count.vague),
         species=species,
         species_text=written,
@@ -226,7 +239,7 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
         name=name,
         readings=month.readings,
         written=month.written,
-        more=more,
+        more=tuple(several[1:]),
     )
 
 

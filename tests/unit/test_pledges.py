@@ -55,6 +55,8 @@ def test_a_pledge_is_read_from_text_and_voice(text, count, species, month, name)
         ("认领 2棵荔枝、1棵龙眼", [(2, "荔枝"), (1, "龙眼")], None),
         ("认领 2棵荔枝和3棵桃子 4月", [(2, "荔枝"), (3, "桃")], 4),
         ("认领 张三 1棵荔枝 2棵龙眼", [(1, "荔枝"), (2, "龙眼")], None),
+        ("认领荔枝两棵 龙眼三棵", [(2, "荔枝"), (3, "龙眼")], None),  # each tree then its count
+        ("认领 荔枝2棵、桂花1棵 3月", [(2, "荔枝"), (1, "桂花")], 3),
         # one tree counted twice, or a count with no tree of its own: the first tree only, as before
         ("认领 2棵荔枝 3棵荔枝", [(2, "荔枝")], None),
         ("认领 2棵荔枝 3棵", [(2, "荔枝")], None),
