@@ -1817,7 +1817,7 @@ _WANTED_BACK_RE = re.compile(
     # round 37 (19m): received again ('之前把提醒关了 现在又想收到')
     r"|(?:现在|而家|依家|今日|今天)?(?:又|再|重新)(?:想|要)(?:再|重新)?(?:收|接收|收到)(?:回|返)?$"
 )
-# round 37 (19m): how asked after the wish ('…现在又想收到 怎么弄'): the wish said is the request (round 33's how rule)
+# round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
 _HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
 _RESTORED_AT_END_RE = re.compile(
@@ -1853,8 +1853,8 @@ def reminders_said(norm: str) -> str | None:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     how = _HOW_AFTER_WISH_RE.search(norm)
-    if how and re.search(r"想|要", norm[: how.start()]):
-        norm = norm[: how.start()]
+    if how and reminders_said(norm[: how.start()]) == "on":
+        return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
     if _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
@@ -2444,7 +2444,8 @@ _JOIN_HOW_RE = re.compile(
 
 
 # round 37 (19m): how to sign up for the village's planting day, the day named ('村里的植树活动点样报名', '听说村里搞义务植树
-# 点样报名'): the day's reply says how (the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
+# 点样报名'): asked, no wish said, so no check-in (round 33's how rule: 参加 records attendance); the day's details say how
+# (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
 _DAY_SIGN_UP_HOW_RE = re.compile(
     rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
     r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
@@ -2457,7 +2458,7 @@ def joining_said(norm: str) -> bool:
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _DAY_SIGN_UP_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+    if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
     framed = _SIGN_UP_HOW_AFTER_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
     found = frame_found("join", framed)  # round 31: the frames (FRAMES)
@@ -2493,6 +2494,8 @@ def planting_day_asked(norm: str) -> bool:
     not the best time of day to plant ('一天中什么时候种树最好': the FAQ's), nor joining it (参加: ``joining_said``)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 4:
         return False
+    if _DAY_SIGN_UP_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 37: how to sign up for it (the day's reply: when it is, or none yet, and 参加 there)
     return bool(_DAY_ASKED_RE.search(norm)) and not _DAY_NOT_ASKED_RE.search(norm)
 
 

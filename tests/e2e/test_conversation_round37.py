@@ -2,7 +2,7 @@
 found going astray after its blind figure was taken (main 6221caf: 112/140), outside round 36's (conv36) classes:
 reminders off asked politely in Cantonese and on again with the wish said after a how-question, one's own count asked
 as what one has reported, a name the system shows shortened, a pending record or a photo withdrawn in words, the
-planting day joined in words, the order of a record's steps asked. Examples of its own, written before they were run;
+planting day joined in words or how to sign up for it asked, the order of a record's steps asked. Examples of its own, written before they were run;
 controls that keep their old route; then the 19m messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ EXAMPLES = [
     ("pending", "先唔登住 等种好再讲", "cancel"),
     ("after_photo", "刚才那张照片发错了 不要登记", "cancel"),
     ("after_photo", "那张相唔系我屋企嘅树 唔好记", "cancel"),
-    ("member", "村里的植树活动点样报名", "join"),
     ("member", "植树那天我想去 帮我报个名", "join"),
     ("member", "我同老公都参加种树活动", "join"),
     ("member", "先发照片还是先发字", "how"),
@@ -47,7 +46,6 @@ FIXED_19M = [
     ("member", "唔该停咗啲通知", "unsubscribe"),
     ("member", "之前把提醒关了 现在又想收到 怎么弄", "resubscribe"),
     ("member", "我屋企啲树仲未报 而家想报", "log"),
-    ("member", "听说村里搞义务植树 点样报名", "join"),
     ("member", "种树那天的活动我和老婆都去 帮我们报上", "join"),
     ("member", "扫了活动的码没反应 我是来参加植树的", "join"),
     ("party", "我在外面上班 周末回来 村里那场植树我参加", "join"),
@@ -65,6 +63,16 @@ def test_round_37_example(probe, context, message, expected):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_37_control(probe, context, message, forbidden):  # noqa: F811
     assert probe.handler_for(context, message) not in forbidden
+
+
+# how to sign up for the planting day, the day named, no wish said: the day's details (when, or none yet, and 参加 there),
+# never a check-in (round 33's how rule: 参加 records attendance); 19m's writer labelled the second one join
+SIGN_UP_ASKED = ["村里的植树活动点样报名", "听说村里搞义务植树 点样报名", "义务植树活动要怎么报名"]
+
+
+@pytest.mark.parametrize("message", SIGN_UP_ASKED)
+def test_round_37_how_to_sign_up_for_the_day_gets_its_details(probe, message):  # noqa: F811
+    assert probe.handler_for("member", message) == "event_asked"
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19M, {}))

@@ -192,7 +192,7 @@ def test_asked_how_to_sign_up_before_any_day_is_open_the_villager_is_told_how_it
     """Round 37: days open on the day itself (a cadre's 活动), so a wish to join or how to sign up, none open yet, is
     told that the village sends word and 参加 checks in there; nothing is recorded."""
     reply = person("o-li", "李四").says(text)
-    assert "活动那天" in reply and "发“参加”签到" in reply
+    assert "通知" in reply and "发“参加”签到" in reply
     assert rows("attendance") == []
 
 
