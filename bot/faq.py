@@ -835,6 +835,7 @@ class FaqIndex:
         # a symptom of one's own tree stays a person's, whatever the agreed precedents say, when it reads one by this
         self._model_symptom = float(model.get("symptom", 9.0))
         self._model_symptom_rules = frozenset(model.get("symptom_rules", ["diagnosis"]))
+        self._model_small_talk = float(model.get("small_talk", 9.0))  # a doubt the model reads as small talk
         # an answer the model reads as another label by this lead goes to a person (round 35: ``_dissented``)
         self._model_dissent = float(model.get("dissent", 9.0))  # off unless matching.toml sets it
         self._model_dissent_never = frozenset(model.get("dissent_never", ()))
@@ -1175,6 +1176,9 @@ class FaqIndex:
                     return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
+        if label == "chitchat" and result.reason in _DOUBTS and lead >= self._model_small_talk:
+            if not (nlu.has_substance(norm) and nlu.is_question(question)):
+                return FaqResult("chitchat", "chitchat", "", 0.7, "model")  # '谢谢哈，我去种了': no ticket (round 36)
         if answer is None or _only_lead_in(norm):
             return result  # '补充' alone asks nothing yet (round 29: the model read it as replanting, 补种)
         doubted = result.reason in _DOUBTS or result.reason == "precedents"

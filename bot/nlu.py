@@ -1819,7 +1819,13 @@ _AFTER_THE_REMINDERS_RE = re.compile(
 )
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
-_WANTED_BACK_RE = re.compile(r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$")
+_WANTED_BACK_RE = re.compile(
+    r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$"
+    # round 37 (19m): received again ('之前把提醒关了 现在又想收到')
+    r"|(?:现在|而家|依家|今日|今天)?(?:又|再|重新)(?:想|要)(?:再|重新)?(?:收|接收|收到)(?:回|返)?$"
+)
+# round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
+_HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
 _RESTORED_AT_END_RE = re.compile(
     r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
@@ -1851,7 +1857,12 @@ def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
     again ('重新订阅', '我又想收提醒了'); None for anything else, a question how to do it included ('怎么取消提醒'
     is the FAQ's)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm):
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    how = _HOW_AFTER_WISH_RE.search(norm)
+    if how and reminders_said(norm[: how.start()]) == "on":
+        return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
+    if _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
     norm = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_REMINDERS_RE.sub("", norm))
@@ -1920,7 +1931,8 @@ _HOW_FAR_RE = re.compile(
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
-_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收")
+# round 37 (19m): 报 alone is the trees reported ('我今年一共报了几棵树'), not 报名/报警/报纸/报销/报道
+_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收|报(?!名|警|纸|销|道|告)")
 # round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
 _PURPOSE_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)"
@@ -2125,7 +2137,7 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
-    r"(?<=[一-鿿])(?:啊|呀)?(?:我不会用|我不识用|我不懂|不会用|我不会|快讲|快点讲|快点|快说|快回|快点回)$"
+    r"(?<=[一-鿿])(?:啊|呀)?(?:我不会用|我不识用|我不懂|不会用|我不会弄|不会弄|我不会|快讲|快点讲|快点|快说|快回|快点回)$"
 )
 
 
@@ -2196,6 +2208,8 @@ _WRITTEN_AS_RE = re.compile(
     r"(?:写成|打成|登记成|记成|弄成|录成)|身份证|应该(?:是|叫)[一-鿿]{2,4}(?:不是|而不是)|不是[一-鿿]{2,4}(?:是|而是)[一-鿿]{2,4}"
     # round 33b: as the system shows it ('系统显示罗建花'), the right one said first ('我叫欧阳丽华 不是欧丽华')
     r"|显示(?:成|为|是|的是|做)?[一-鿿]{2,4}|(?:我叫|叫|我是)[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
+    # round 37 (19m): what the system calls one ('系统叫我刘生', '系统上写我陈生'), the full name said ('我大名叫陈国华')
+    r"|系统(?:上|里|里面|上面)?(?:叫|写|称|称呼)(?:我)?(?:做|成)?[一-鿿]{2,4}|(?:全名|大名|真名|全名字)(?:叫|是)[一-鿿]{2,4}"
 )
 # round 33b: changed to one's true name, or the name changed to another ('想改返真名李永康', '我嘅名改做林桂芳'): the
 # sender's own name, whatever it was registered as before
@@ -2416,8 +2430,9 @@ _WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
 # round 28 (19h): the village named as 本村, the party's day ('主题党日植树活动我参加', '本人参加本村植树日活动')
 _DAY_RE = (
-    rf"(?:{_WHEN}){{0,2}}(?:村里|村里面|本村|我们村)?(?:的|个)?(?:主题党日|党日)?(?:义务)?(?:种树|种树节|种树日)?(?:活动)?"
-    r"(?:那天|当天|那日|那场|这场|那次|这次)?"
+    # round 37 (19m): that one of the village's ('村里那场植树我参加')
+    rf"(?:{_WHEN}){{0,2}}(?:村里|村里面|本村|我们村)?(?:的|个)?(?:那场|这场|那次|这次)?(?:主题党日|党日)?(?:义务)?"
+    r"(?:种树|种树节|种树日)?(?:活动)?(?:那天|当天|那日|那场|这场|那次|这次)?"
 )
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
@@ -2431,6 +2446,10 @@ _JOIN_RE = re.compile(
     rf"|^(?:我|我们)(?:和|同|跟)[{_CJK}]{{1,4}}(?:也|都)(?:去|来|参加){_DAY_RE}(?:帮我们|帮我)?(?:报上|报名|报个名)?$"
     rf"|^{_DAY_RE}(?:我|我们)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:去|来|参加)?$"
     rf"|^扫(?:码|二维码)?扫?(?:不到|不了|不上|不出|失败)(?:我|我们)?(?:要|想)?(?:去|来)?参加{_DAY_RE}$"
+    # round 37 (19m): the day's code scanned to no avail, then here to join ('扫了活动的码没反应 我是来参加植树的')
+    rf"|^扫(?:了)?[{_CJK}]{{0,6}}?码(?:没反应|没有反应|没用|不行|失败|扫不到|扫不了|打不开)(?:我|我们)?(?:是)?(?:来|去)?参加{_DAY_RE}(?:的)?$"
+    # round 37 (19m): the day first, then who goes with whom, 'sign us up' ('种树那天的活动我和老婆都去 帮我们报上')
+    rf"|^{_DAY_RE}(?:的活动)?(?:我|我们)(?:和|同|跟)[{_CJK}]{{1,4}}(?:也|都)(?:去|来|参加)(?:帮我们|帮我)?(?:报上|报名|报个名)?$"
     r"|^(?:义务)?种树(?:活动)?(?:签到|报到|打卡)$"
     # round 19: count me in ('植树那天算我一个'); round 25: signing oneself up, the day unnamed or named before ('我先帮自己
     # 报个名', '植树日报名 算我一个')
@@ -2473,6 +2492,13 @@ _JOIN_HOW_RE = re.compile(
 )
 
 
+# round 37 (19m): how to sign up for the village's planting day, the day named ('村里的植树活动点样报名', '听说村里搞义务植树
+# 点样报名'): asked, no wish said, so no check-in (round 33's how rule: 参加 records attendance); the day's details say how
+# (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
+_DAY_SIGN_UP_HOW_RE = re.compile(
+    rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
+    r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+)
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
 
@@ -2517,6 +2543,8 @@ def planting_day_asked(norm: str) -> bool:
     not the best time of day to plant ('一天中什么时候种树最好': the FAQ's), nor joining it (参加: ``joining_said``)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 4:
         return False
+    if _DAY_SIGN_UP_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 37: how to sign up for it (the day's reply: when it is, or none yet, and 参加 there)
     return bool(_DAY_ASKED_RE.search(norm)) and not _DAY_NOT_ASKED_RE.search(norm)
 
 
@@ -2875,7 +2903,7 @@ _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|
 # set 19e: the record named by what it is ('取消刚刚那条种树记录'), 'for now' after it ('那个不要住')
 _THAT_ONE += r"|种树记录|种树的记录|住)"
 _DROP = (
-    r"(?:不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
+    r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
@@ -2941,9 +2969,9 @@ _NOT_YET_RE = re.compile(
 # round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
 _NOT_TODAY_RE = re.compile(
     r"^(?:今天|今日|而家|现在|这次|今次)?"
-    # round 33: the trees named first ('算了 三棵龙眼先不报了')
-    rf"(?:(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
-    r"(?:先)?(?:不|唔)(?:报|登记|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+    # round 33: the trees named first ('算了 三棵龙眼先不报了'); round 37 (19m): pointed at ('那两棵先不登了')
+    rf"(?:(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
+    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
 )
 
 
@@ -2964,6 +2992,7 @@ def retraction_said(norm: str) -> bool:
         (len(norm) <= 12 and _DROP_RE.match(bare))
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
+        or _NOT_TODAY_RE.match(bare)  # round 37 (19m): not now, the trees pointed at or not ('那三棵先不报了')
     )
 
 
@@ -3248,7 +3277,8 @@ _RECORD_STEPS_RE = re.compile(
     rf"|^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?(?:{_PHOTO_WORD}|照)(?:发上来|发上去|发过来|发过去|发给你|发了|发完)?"
     r"(?:之后|以后|后|然后|下一步|接下来|跟着|跟住)(?:呢)?(?:还|仲)?(?:要|需要)?(?:打字|写字)?(?:发|打|写|讲|说|报|做|干|填|弄)"
     r"(?:什么|些什么|咩|乜)$"
-    rf"|^(?:我)?(?:要)?先(?:发|拍|影|传){_PHOTO_WORD}(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报){_STEP_WORD}$"
+    # round 37 (19m): 'is it …' first, 拍照 as the photo ('是先拍照还是先打字啊')
+    rf"|^(?:是|应该)?(?:我)?(?:要)?先(?:(?:发|拍|影|传){_PHOTO_WORD}|拍照)(?:还是|定|或者)(?:先)?(?:发|打|写|讲|说|报)?{_STEP_WORD}$"
     # set 19e: the order asked as 'is it this?', after planting ('种树之后系咪先发张相再讲几多棵')
     # round 33: logging named first ('上报种树是不是先拍照再打字多少棵'), the count after the typing
     r"|^(?:我)?(?:上报|登记|报|记录)?(?:种树|种完树|种好树|种了树|种完|种好)?(?:之后|以后|后)?(?:是不是|是否|是)?(?:要)?"
@@ -3265,7 +3295,8 @@ def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+    # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
+    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)
@@ -3362,7 +3393,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((_F_REFUSED, r"发|推送|推|收|接收", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, _F_NOT_TO_ME),
         # round 33: switched off, which ones between ('麻烦关掉那些通知', '把你们的提醒都关掉' reads the next frame)
         Frame(
-            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
+            # round 37 (19m): Cantonese 停咗 (normalised 停了) as the request ('唔该停咗啲通知')
+            (r"关掉|关闭|停掉|停止|暂停|屏蔽|取消掉|停了", rf"{_F_REMINDERS}|{_F_MESSAGES}"),
             4,
             _F_NOT_TO_ME + "|" + _F_BEFORE,
         ),
@@ -3515,6 +3547,16 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             (
                 r"树|果树|树苗",
                 r"(?:我)?(?:想|要)(?:登记|记录|报)(?:上去|进去|上|一下|下)?(?:行不行|得不得|可不可以|可以吗|行吗|好吗)?$",
+            ),
+            4,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+        # round 37 (19m): the trees not logged yet, then logged now wished ('我屋企啲树仲未报 而家想报', '…没登记 现在登')
+        Frame(
+            (
+                r"树|果树|树苗",
+                r"(?:还|都)?(?:未|没|没有)(?:有)?(?:登记|记录|报|登)(?:上|到)?",
+                r"(?:现在|今天|而家)?(?:我)?(?:想|要|就)?(?:补)?(?:登记|记录|报|登)(?:回|返|上去|进去|上|一下|下)?$",
             ),
             4,
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",

@@ -187,6 +187,15 @@ def test_attended_by_the_village_and_by_the_qr_scene(day, person, villager_facto
     assert "埔心村" in villager_factory("o-other").follows("1")
 
 
+@pytest.mark.parametrize("text", ["村里的植树活动点样报名", "听说村里搞义务植树 点样报名", "我参加"])
+def test_asked_how_to_sign_up_before_any_day_is_open_the_villager_is_told_how_it_goes(person, rows, text):
+    """Round 37: days open on the day itself (a cadre's 活动), so a wish to join or how to sign up, none open yet, is
+    told that the village sends word and 参加 checks in there; nothing is recorded."""
+    reply = person("o-li", "李四").says(text)
+    assert "通知" in reply and "发“参加”签到" in reply
+    assert rows("attendance") == []
+
+
 def test_a_cadre_confirms_who_could_not_send_a_location(day, person, app, rows, clock, config_file):
     clock.set("2027-03-06T09:30")
     li = person("o-li", "李四")

@@ -28,6 +28,11 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "bite": ("马蜂", "120"),
     "landslide": ("离开坡下", "119"),
     "heat": ("阴凉通风", "淡盐水", "120"),
+    "lightning": ("大树下", "双脚并拢", "120"),
+    "flood": ("往高处走", "别过河", "119"),
+    "typhoon_warning": ("马上停工", "下山"),
+    "missing": ("110", "别一个人进山"),
+    "snake_seen": ("别去打", "慢慢后退", "120"),
 }
 
 
@@ -237,3 +242,41 @@ def test_round_35_heat_illness_that_happened_a_ladder_climbed_and_teochew_sprayi
     assert SAFETY["ladder"][0] not in terraces
     spraying = villager.says("橄榄欲拍药 着注意乜个")
     assert "拍一张" not in spraying and "药" in spraying
+
+
+# Round 37 (the twenty-third session's lead): dangers of the day out on the hill the sets AC–AG found with no line at all
+# (a typhoon signal hoisted while planting, a river rising, thunder, someone not back, heat signs, a snake met). These
+# examples were written for this test, none of them from a set.
+DANGERS_NOW = [
+    ("上山种树遇到行雷 可唔可以躲喺大树底", "lightning"),
+    ("打雷了我们还在山顶挖坑怎么办", "lightning"),
+    ("溪水涨得好快 我们在对岸种树 过不过得去", "flood"),
+    ("山洪下来了 有几个人还在河边种树", "flood"),
+    ("挂咗八号风球 我哋仲喺山度种树 使唔使走", "typhoon_warning"),
+    ("台风预警来了 我们还在山上种树", "typhoon_warning"),
+    ("阿爸上山种树到而家都未返 电话打唔通", "missing"),
+    ("有个村民上山种树失联了", "missing"),
+    ("好热 阿伯挖坑挖到脸色发白出冷汗", "heat"),
+    ("挖坑的时候草里有条蛇 点算", "snake_seen"),
+]
+CALM = [
+    "雷雨天过后能不能马上种树",
+    "河边种树会不会被水浸死",
+    "台风前新种的树要怎样加固",
+    "我种的树苗找不到了 是不是被人拔了",
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), DANGERS_NOW)
+def test_round_37_a_danger_out_on_the_hill_gets_its_line_first(villager, bot, question, kind):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert all(word in first_line(reply) for word in SAFETY[kind]), reply
+
+
+@pytest.mark.parametrize("question", CALM)
+def test_round_37_the_same_words_in_a_calm_question_get_none_of_these_lines(villager, bot, question):
+    add_roster(bot)
+    reply = villager.says(question)
+    for kind in ("lightning", "flood", "typhoon_warning", "missing"):
+        assert SAFETY[kind][0] not in first_line(reply), reply
