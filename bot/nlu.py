@@ -2553,7 +2553,9 @@ _ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫�
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}$"
+    # round 37 (19m): for me said after it ('分个管护的片区给我')
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}"
+    r"(?:给我|俾我|畀我)?$"
     # round 25's zone named first, then 'I want one too' ('管护区 我都要一块'), and round 20's with what is wished of it
     # ('党员责任区我认一块 离屋企近啲嘅'): a frame since round 31 (FRAMES)
 )
@@ -2576,6 +2578,8 @@ _ZONE_ASKED_RE = re.compile(
     r"|^我(?:要)?(?:负责|管护|管)(?:的)?(?:是)?(?:哪一片|哪片|哪块|哪一块|哪个片区)$"
     rf"|^(?:我|我们)(?:小组|组|支部|党小组)?(?:分到|分了|分配到|分得|领到|分)(?:的)?(?:是)?(?:哪块|哪个|哪片|哪一块|哪一片|哪){_ZONE}$"
     rf"|^{_ZONE}(?:都)?(?:划|分|定|安排|分配)(?:好|完)(?:了)?(?:没有|没|吗|未)$"
+    # round 37 (19m): the zones told of first, then where one's own is ('支部说每个党员要管一块责任区 我的在哪里')
+    rf"|^[{_CJK}]{{0,16}}?{_ZONE}[{_CJK}]{{0,4}}?我的(?:那块|那片|那个)?(?:是|在)?(?:哪里|哪块|哪片|哪一块|哪个|哪一片)$"
 )
 
 
@@ -2660,7 +2664,11 @@ def _zone_wished(norm: str) -> bool:
     return bool(_ZONE_RE.search(bare) and not is_question(norm)) or bool(_ZONE_ASKED_RE.match(bare))
 
 
-_ZONE_NUMBER_RE = re.compile(rf"^(?:我|我们)?(?:要|想)?(?:认领|领|认)(?:第)?({_NUM})号{_ZONE}$")
+# round 37 (19m): the zone as 那片/那块 after its number, why after it ('我认领2号那片 离我家近')
+_ZONE_NUMBER_RE = re.compile(
+    rf"^(?:我|我们)?(?:要|想)?(?:认领|领|认)(?:第)?({_NUM})号(?:{_ZONE}|(?:那|这|嗰)?(?:片|块))"
+    r"(?:(?:离|近|在|挨)[^0-9]{1,8})?$"
+)
 
 
 def zone_number_said(norm: str) -> int | None:
@@ -2794,6 +2802,9 @@ _CHECK_IN_CLAUSE_RE = re.compile(
     # round 36 (19l): where the visit took the adviser said before it ('记一下今次下乡到访')
     r"(?:(?:下乡|下村|下沉)(?:的)?)?(?:到访|来访|下村服务|下村|走访|下乡服务|服务)(?:记录)?$"
 )
+# round 37 (19m): the location said sent, with the visit told in another clause ('📍位置发了 今日过来指导果树种植'): a check-in
+_LOCATION_SENT_RE = re.compile(r"^(?:我)?(?:的)?(?:位置|定位)(?:已经|已)?(?:发了|发过来了|发过去了|发给你了|发)$")
+_VISIT_TOLD_RE = re.compile(r"过来|来了|来到|到了|到咗|下村|下乡|下沉|指导|服务|(?:今天|今日|今朝)(?:来|到)")
 _REPORT_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！~～]+")
 CHECK_IN_REPORT_MAX_CHARS = 80
 
@@ -2804,7 +2815,10 @@ def check_in_reported(text: str) -> bool:
     if not text or len(text) > CHECK_IN_REPORT_MAX_CHARS or "?" in text or "？" in text:
         return False
     clauses = [normalize(c) for c in _REPORT_PAUSES_RE.split(text) if c]
-    if len(clauses) < 2 or not any(_CHECK_IN_CLAUSE_RE.match(_INTENT_PARTICLES_RE.sub("", c)) for c in clauses):
+    located = any(_LOCATION_SENT_RE.match(c) for c in clauses) and any(_VISIT_TOLD_RE.search(c) for c in clauses)
+    if len(clauses) < 2 or not (
+        located or any(_CHECK_IN_CLAUSE_RE.match(_INTENT_PARTICLES_RE.sub("", c)) for c in clauses)
+    ):
         return False
     return not any(
         is_question(c) or _NOT_CHECK_IN_RE.search(c.replace("下村", "").replace("下沉", "")) for c in clauses
@@ -2842,7 +2856,8 @@ _QUEUE_RE = re.compile(
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
-    r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
+    # round 37 (19m): whose questions named ('我这边还有几个村民的问题没回')
+    r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:村民|群众|人)?(?:的)?(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     # round 25: counted in 单 or 张 ('有几多单未答')
     r"|(?:有|还有)?(?:几|多少)(?:单|张)(?:问题|工单)?(?:还)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
     r"|^(?:村民|群众|大家)(?:问|提)(?:的|了的)(?:问题)?$"
@@ -3504,6 +3519,12 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
     "progress_mine": (
         Frame((_F_MINE, r"种|栽|登记|记录", r"(?:多少|几)(?:棵|株)?(?:树|苗)?$"), 6, _F_SOMEONE_ELSE + r"|死|病|虫|黄"),
+        # round 37 (19m): what the system counts for one ('现在系统算我几棵')
+        Frame(
+            (r"系统|电脑|后台|手机上|上面", r"算|记|显示|统计", _F_MINE, r"(?:多少|几)(?:棵|株)?(?:树|苗)?$"),
+            3,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
     ),
     # the trees reported or planted named (their count and tree too), then whether they were recorded ('上个礼拜报的那两棵
     # 龙眼记上没有'): the sender's progress shows them

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from bot import clock, nlu, planting
+from bot import clock, hanzi, nlu, planting
 from bot.conversation import Flow
 from bot.db import transaction
 from bot.reminders import ReminderQueue, queue_notice
@@ -57,7 +57,8 @@ _PREFIX = re.compile(
     r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:(?:党员|群众|村民|干部)?认领\s*[:：]\s*(?=本人|我))?(?:今年|今次|这次)?\s*"
     r"(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
     # round 33b: first, ahead of others (我先认领), the wish in 潮汕 (欲) or as a plan or a promise (打算, 承诺)
-    r"|我们|家里|本户|本人|我)?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?认领(?:了)?\s*[:：]?\s*"
+    # round 37 (19m): signed up for (我报名认领两棵桃树)
+    r"|我们|家里|本户|本人|我)?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?(?:报名)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
@@ -341,7 +342,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``认领 2棵荔枝 3月`` / ``认领两棵荔枝三月份`` / ``认领 张三 2棵龙眼`` → a PledgeText; None when the text is no
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
-    text = nlu.command_typos_fixed(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
+    # round 37 (19m): traditional characters read as simplified ('我報名認領兩棵桃樹'), as the roster writes names
+    text = nlu.command_typos_fixed(hanzi.simplified(nlu.to_halfwidth(text or "")).strip().strip(_TRAILING))
     text = _for_the_household(text)
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):
@@ -355,6 +357,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
         text = _without_may_i(text)
     if "责任区" in text or nlu.is_question(text) or nlu.pledged_trees_planted(text):
         return None
+    if nlu.zone_number_said(nlu.normalize(text)) is not None:
+        return None  # round 37 (19m): a care zone by its number ('我认领2号那片'), bot/zones.py's
     found = _PREFIX.match(text)
     if found:
         return _body(text[found.end() :], species_table)

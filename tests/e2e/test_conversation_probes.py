@@ -857,3 +857,55 @@ ROUND_19L_MISSES = {message: why for why, messages in _ROUND_19L_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19l.tsv", ROUND_19L_MISSES))
 def test_round_19l_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's thirteenth blind set (tests/data/conversation_probes_19m.tsv, 140 probes), written in the twenty-third session
+# by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figures: main before (6221caf) 112/140; round
+# 36 (conv36, 7b83785, made without it) 113/140. Round 37 (tests/e2e/test_conversation_round37.py) was made from its
+# misses after: 131/140. The misses left are listed here, strict, with why.
+_ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a grandfather asking whether the household's lychee was recorded: the progress readers leave out someone else's"
+        " trees and a tree named (a record's count asked); a ticket",
+        ["阿公问我哋屋企嗰棵荔枝有冇记到"],
+    ),
+    (
+        "adoption's procedure asked, no wish: round 33's how rule keeps the FAQ's answer, but no entry reads 手续 (a ticket)",
+        ["认养一棵树要办什么手续"],
+    ),
+    (
+        "how to sign up for the planting day, no wish said: the day's details (event_asked; 参加 records attendance, round"
+        " 33's how rule); the writer labelled it join",
+        ["听说村里搞义务植树 点样报名"],
+    ),
+    (
+        "a void asked with nothing ever reported: no record to withdraw (作废 speaks of a finished one), so a ticket",
+        ["刚才报的那个不作数 帮我撤掉"],
+    ),
+    (
+        "a follower not registered asking whether one may adopt from afar: the FAQ's adoption answer (camp.adopt), the"
+        " probe wants the village's list",
+        ["我人在广州 不是村里户口 能认养一棵埔心村的树吗"],
+    ),
+    (
+        "a symptom with no tree named and no follow-up word inside the ticket's window: its own ticket by design (issue 17"
+        " §5: a supplement only when clearly about the same tree)",
+        ["叶子背面有啲白色小点点 唔知系咪虫"],
+    ),
+    (
+        "how to send the photo a pending record waits for: the FAQ's photo requirements answer it; the probe wants the"
+        " record's next step",
+        ["照片要怎样发给你 从相册选可以吗", "要拍几张 要不要拍到人和树一起"],
+    ),
+    (
+        "a cadre logging for elderly households: the FAQ's 代种 answer (how a cadre logs for others); the probe wants the"
+        " planting steps",
+        ["我要给几户老人家报种的树 他们不会用手机"],
+    ),
+]
+ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19m.tsv", ROUND_19M_MISSES))
+def test_round_19m_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

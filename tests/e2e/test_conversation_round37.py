@@ -52,7 +52,46 @@ FIXED_19M = [
     ("member", "是先拍照还是先打字啊 我唔识弄", "how"),
     ("after_photo", "刚才那张是隔壁家的树 不要登记了", "cancel"),
     ("pending", "那两棵先不登了 等种好再说", "cancel"),
+    # the second batch
+    ("member", "我報名認領兩棵桃樹 下個月種", "pledge"),
+    ("party", "我认领2号那片 离我家近", "zone"),
+    ("party", "俺是党员 住村东头 分个管护的片区给我", "zone"),
+    ("party", "支部说每个党员要管一块责任区 我的在哪里", "zone"),
+    ("party", "我是支委 要种三棵 现在系统算我几棵", "progress"),
+    ("adviser", "📍位置发了 今日过来指导果树种植", "sign_in"),
+    ("adviser", "我这边还有几个村民的问题没回", "queue"),
 ]
+
+
+# The second batch (after the merge with round 36), written before it was run: pledges signed up for or in traditional
+# characters, a zone by its number or for me or one's own after the zones told, an adviser's queue and located visit,
+# what the system counts for one.
+EXAMPLES_B = [
+    ("member", "我報名認領三棵荔枝", "pledge"),
+    ("member", "报名认领一棵桂花 四月种", "pledge"),
+    ("party", "我要认领3号那块 近我屋企", "zone"),
+    ("party", "认领第1号那片", "zone"),
+    ("party", "党员要管护 分一块责任区给我", "zone"),
+    ("party", "书记话每个党员都有责任区 我的是哪块", "zone"),
+    ("adviser", "还有几个群众的问题没答", "queue"),
+    ("adviser", "定位已经发了 今天来村里看果树", "sign_in"),
+    ("member", "系统上面算我几棵", "progress"),
+]
+CONTROLS_B = [
+    ("adviser", "位置发了 帮我看下这棵荔枝", {"visit_sign_in", "visit_sign_in_located"}),
+    ("member", "认领2号是什么意思", {"pledge", "pledge_mine"}),
+    ("member", "系统上面算不算我老婆种的", {"my_progress"}),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_B, {}))
+def test_round_37_second_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_B, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_B])
+def test_round_37_second_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
