@@ -3007,8 +3007,13 @@ def retraction_said(norm: str) -> bool:
         (len(norm) <= 12 and _DROP_RE.match(bare))
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
-        or _NOT_TODAY_RE.match(bare)  # round 37 (19m): not now, the trees pointed at or not ('那三棵先不报了')
     )
+
+
+def not_now_said(norm: str) -> bool:
+    """Round 37 (19m): 'not now', the trees pointed at or not ('那三棵先不报了', '先唔登住'): a retraction only of the record
+    in progress (handlers/core.py's 取消), never of a finished one (作废: '今天不报了' after this morning's record)."""
+    return bool(norm and _NOT_TODAY_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 # something added to what was just asked ('补充一下 叶子背面有白色小点点', '对了 掉下来的叶子边边是焦的', '忘了说 …'): a

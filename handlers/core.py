@@ -148,6 +148,12 @@ def _cancel_ahead(ctx) -> Any:
     取消 only while something is in progress."""
     if _cancel_words(ctx):
         return Decided(True)
+    # round 37 (19m): not now, alone or before a put-off ('那两棵先不登了 等种好再说'): only the record in progress
+    if ctx.msg.msg_type == "text" and (
+        nlu.not_now_said(_text_meaning(ctx))
+        or any(nlu.not_now_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
+    ):
+        return True
     return retraction_in_words(ctx)
 
 

@@ -81,6 +81,9 @@ CONTROLS_B = [
     ("adviser", "位置发了 帮我看下这棵荔枝", {"visit_sign_in", "visit_sign_in_located"}),
     ("member", "认领2号是什么意思", {"pledge", "pledge_mine"}),
     ("member", "系统上面算不算我老婆种的", {"my_progress"}),
+    # 'not now' is the record in progress's only, never the finished one's withdrawal (作废)
+    ("finished", "今天不报了", {"withdraw", "withdraw_confirm"}),
+    ("finished", "那两棵先不登了", {"withdraw", "withdraw_confirm"}),
 ]
 
 
