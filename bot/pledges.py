@@ -64,6 +64,7 @@ _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
 # that run follows a name at the start of the text may it begin with the name's last numerals (张三三月: 张三, 3月).
 _MONTH = re.compile(r"(?:在|于)?(\d+|[〇一二三四五六七八九十]+)\s*月(?:份)?(?:里|中|内|种)?")
+_RELATIVE_MONTH = re.compile(r"(?:(这个|本|今个|呢个|今)|下个|下)月(?:份)?(?:内|里|中)?")
 _MONTH_WORD = re.compile(r"1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十]")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]{1,4}")
 _NAME_SPACED = re.compile(r"^([\u4e00-\u9fff·]{2,4})(?:\s+|$)")
@@ -91,6 +92,14 @@ class PledgeText:
     written: str = ""  # the packed name and month as written (李四十二月), when ``readings``
     # round 36: the further trees of the same pledge ('一棵桂花一棵杨梅', '两棵荔枝三棵龙眼'): (count, species) each
     more: tuple[tuple[int, str], ...] = ()
+    # round 37: the month said from today's ('下个月种': 1, '这个月': 0); ``month`` stays None until ``dated`` reads it
+    month_offset: int | None = None
+
+    def dated(self, today: date) -> PledgeText:
+        """The pledge with a month said from today's as that month ('下个月' in March: 4); as it is otherwise."""
+        if self.month is not None or self.month_offset is None:
+            return self
+        return replace(self, month=(today.month - 1 + self.month_offset) % 12 + 1, month_offset=None)
 
     def trees(self) -> list[tuple[int, str]]:
         """Every tree pledged, (count, species), the first one first (count and species known)."""
@@ -145,6 +154,7 @@ class _Month:
     rest: str  # the text without the month (a name packed with it stays, spaced: 张三三月… -> 张三 …)
     readings: tuple[tuple[str, int], ...] = ()  # a packed name and month that read two ways: both left out
     written: str = ""  # those as written
+    offset: int | None = None  # a month said from today's ('下个月': 1)
 
 
 def _month(text: str, species_table: Mapping) -> _Month:
@@ -154,6 +164,11 @@ def _month(text: str, species_table: Mapping) -> _Month:
         festival = nlu.FESTIVAL_RE.search(text)
         if festival:
             return _Month(nlu.festival_month(text), False, text[: festival.start()] + " " + text[festival.end() :])
+        # round 37 (19m): a month said from today's ('下个月种', '这个月内种好'): read against the date by ``dated``
+        relative = _RELATIVE_MONTH.search(text)
+        if relative:
+            offset = 0 if relative.group(1) else 1
+            return _Month(None, False, text[: relative.start()] + " " + text[relative.end() :], offset=offset)
         return _Month(None, False, text)
     readings = _month_readings(text, found, species_table)
     after = " " + text[found.end() :]
@@ -241,6 +256,7 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
         readings=month.readings,
         written=month.written,
         more=tuple(several[1:]),
+        month_offset=month.offset,
     )
 
 

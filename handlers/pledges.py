@@ -166,7 +166,7 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     allowed = _allowed(ctx, parsed)
     if isinstance(allowed, str):
         return allowed
-    parsed = allowed
+    parsed = allowed.dated(ctx.now)  # round 37: '下个月种' is next month's
     reply = _problem(ctx, parsed)
     if reply:
         return reply

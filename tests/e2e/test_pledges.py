@@ -92,6 +92,16 @@ def test_pledge_change_and_cancel(li, person, rows):
     assert rows("plantings") == []  # a pledge is never a planting
 
 
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("认领两棵桃树 下个月种", 3), ("我報名認領兩棵桃樹 下個月種", 3), ("认领 2棵桃树 这个月内种好", 2)],
+)
+def test_a_month_said_from_today_is_that_month_and_traditional_characters_are_read(li, rows, text, month):
+    """Round 37 (19m): 下个月 in February is March, 这个月 February; 報名認領 in traditional characters pledges too."""
+    assert li.says(text).startswith(f"已登记认领：您家2棵桃子（{month}月种）。")
+    assert live(rows) == [(1, "桃", 2, month)]
+
+
 def test_the_same_pledge_again_says_nothing_changed(li, secretary, zhang, rows, tick, sent_to):
     """认领 2棵荔枝 twice once replied 已改为：您家2棵荔枝（原来2棵）: a change that was none. The same pledge says so
     and changes nothing (the household is not told again); a month alone changing names the old month."""
