@@ -502,7 +502,7 @@ def withdraw_minutes(config) -> int:
 
 def last_finished(ctx) -> dict | None:
     """The sender's newest finished record (作废 is about it), or None when they never finished one."""
-    return store.last_finished(ctx.db, ctx.openid)
+    return store.last_finished(ctx.db, ctx.openid, ctx.now_s)
 
 
 def ask_withdraw(ctx, record: dict) -> None:

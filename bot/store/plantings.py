@@ -276,13 +276,14 @@ def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | No
     )
 
 
-def last_finished(db: Database, openid: str) -> dict | None:
-    """The sender's newest finished (complete) record, withdrawn or not by now: what 作废 would withdraw."""
+def last_finished(db: Database, openid: str, now: str) -> dict | None:
+    """The sender's newest record finished by ``now`` (complete), withdrawn or not by now: what 作废 would withdraw
+    (a rehearsal's clock may stand before records the demo finished later: never those)."""
     return one(
         db,
         "SELECT * FROM plantings WHERE openid = ? AND status IN ('complete', 'withdrawn') AND completed_at IS NOT NULL"
-        " ORDER BY completed_at DESC, id DESC LIMIT 1",
-        [openid],
+        " AND completed_at <= ? ORDER BY completed_at DESC, id DESC LIMIT 1",
+        [openid, now],
     )
 
 

@@ -269,3 +269,16 @@ def test_round_36_a_retraction_in_words_is_about_a_record_of_the_last_day_only(p
     assert probe.last_handler(openid) not in {"withdraw", "cancel"}  # its old route: no record just reported
     assert "联系村干部" in villager.says("作废")  # 作废 itself: that record, past the window
     assert _record(probe, planting_id)["status"] == "complete"
+
+
+def test_round_36_a_rehearsals_record_finished_after_the_clock_is_never_the_one_just_reported(probe):  # noqa: F811
+    """The lead's review: with the rehearsal clock (BOT_NOW) set before records the demo finished later, 作废 names the
+    record the villager just finished, never one finished 'later' than now."""
+    villager, openid, later_id = _finished(probe)
+    probe.bot.clock.advance(days=-30)
+    villager.says("三棵龙眼")
+    villager.sends_photo(f"m-withdraw-{probe.count}-earlier")
+    probe.bot.clock.advance(minutes=2)
+    [just] = probe.rows("SELECT id FROM plantings WHERE openid = ? AND id != ?", [openid, later_id])
+    asked = villager.says("作废")
+    assert f"第{just['id']}号" in asked and f"第{later_id}号" not in asked
