@@ -1178,7 +1178,7 @@ class FaqIndex:
             return _escalate("model", candidate=result) if answer is None else replace(answer, reason="model")
         if label == "chitchat" and result.reason in _DOUBTS and lead >= self._model_small_talk:
             if not (nlu.has_substance(norm) and nlu.is_question(question)):
-                return FaqResult("chitchat", "chitchat", "", 0.7, "model")  # '谢谢哈，我去种了': no ticket (round 36)
+                return FaqResult("chitchat", "chitchat", "", 0.7, "model")  # '谢谢哈，我去种了': no ticket (round 37)
         if answer is None or _only_lead_in(norm):
             return result  # '补充' alone asks nothing yet (round 29: the model read it as replanting, 补种)
         doubted = result.reason in _DOUBTS or result.reason == "precedents"

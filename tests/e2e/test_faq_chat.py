@@ -65,7 +65,7 @@ def test_small_talk_in_words_of_its_own_gets_a_friendly_line_not_a_ticket_nor_a_
 
 @pytest.mark.parametrize("text", ["多谢晒你 帮咗我好多", "恁好 承蒙你", "谢谢哈，我去种了"])
 def test_thanks_and_greetings_the_matcher_is_unsure_of_are_small_talk_by_the_model_not_tickets(villager, bot, text):
-    """Round 36: the model reads them as small talk by ``[model] small_talk``; before it, each was a ticket."""
+    """Round 37: the model reads them as small talk by ``[model] small_talk``; before it, each was a ticket."""
     add_roster(bot)
     assert villager.says(text).endswith(bot.t("core.help_hint"))
     assert ticket_count(bot) == 0

@@ -1,4 +1,4 @@
-"""Round 36 (issue 17 §1): a message the matcher was unsure of, which the model reads as small talk by ``[model]
+"""Round 37 (issue 17 §1): a message the matcher was unsure of, which the model reads as small talk by ``[model]
 small_talk``, is small talk, not a ticket (bot/faq.py FaqIndex._by_model). As in test_faq_dissent, a stand-in model
 reads what each test says, so these fail when the check breaks, not when the model is retrained; the last test reads
 the trained model."""
