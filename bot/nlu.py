@@ -3542,6 +3542,32 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             8,
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",
         ),
+        # round 37: whether asked first ('报了的树有没有记进去'), the village's check asked after ('我报的树审核了没有', '我的树有
+        # 几棵审核通过了', '为什么我报的树还没核实'): the sender's progress shows what waits for the check
+        Frame(
+            (r"报的|种的|登记的|报了的|种了的|报上去的", r"(?:有没有|有无)(?:记|登记|记录|录|算)(?:上|进去|好|到|入)$"),
+            8,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+        Frame(
+            (
+                r"我的|我报的|我种的|我家的|我登记的",
+                r"树|记录",
+                r"(?:(?:审核|核实|批准|批)(?:通过)?(?:了)?(?:没有|没|吗|未)|(?:多少|几)(?:棵|条)(?:审核|核实)?(?:通过|核实)(?:了)?)$",
+            ),
+            6,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+        Frame(
+            (
+                r"为什么|为啥|点解|怎么",
+                r"我的|我报的|我种的|我家的|我登记的",
+                r"树|记录",
+                r"(?:还)?(?:没有|没|未)(?:核实|审核|通过)$",
+            ),
+            6,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
     ),
     # the village's: the village, its planting or progress, how far
     "progress_village": (

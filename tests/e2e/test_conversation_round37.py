@@ -87,6 +87,30 @@ CONTROLS_B = [
 ]
 
 
+# The third batch: the village's check of one's records asked after (written by the lead as a villager would ask, run
+# on main first: one started a planting record, two went to an adviser, one to a ticket).
+EXAMPLES_C = [
+    ("member", "我的树有几棵审核通过了", "progress"),
+    ("member", "我报的树审核了没有", "progress"),
+    ("member", "为什么我报的树还没核实", "progress"),
+    ("member", "报了的树有没有记进去", "progress"),
+]
+CONTROLS_C = [
+    ("member", "审核要多久", {"my_progress", "planting_text"}),
+    ("member", "邻居的树审核了没有", {"my_progress", "planting_text"}),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_C, {}))
+def test_round_37_third_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_C, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_C])
+def test_round_37_third_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_B, {}))
 def test_round_37_second_example(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
