@@ -1303,6 +1303,9 @@ _QUESTION_RE = re.compile(
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影])|"
     r"亩\D*(?:几|多少)\D*[棵株]|(?:几|多少)\D*[棵株]\D*亩|"
+    # round 37: how many of anything but trees ('五棵荔枝要挖几个坑', '要浇几次水'); 十几个, 好几个 are some, and so are a
+    # few people ('同支部几个人种咗两棵木棉')
+    r"(?<![十百千好])几(?:个(?!人|村民|党员|同事|兄弟|朋友|老人|后生|细路|小孩|学生|干部|同志)|条|次|包|斤|袋|桶|遍|回|层|行|排|担|车|箩)|"
     # a result asked at the end ('定根水浇透没有', '种好了没', '活了没有'): V + result + 没(有)
     r"(?<=[透够好完齐活对上到过湿干])(?:了)?(?:没有|没|未)(?:呢|啊|呀|啦)?\s*$"
 )
@@ -1562,7 +1565,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
-    if not planted_verb and _RULE_TALK_RE.search(body):
+    if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
         return None
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
@@ -1594,6 +1597,13 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         proxy_without_name=unnamed,
         unheard=unknown and species_text not in others,
     )
+
+
+# round 37: how trees planted before are doing, told with their count ('两棵桃树开花了', '三棵龙眼都活了'): no planting (a record
+# starts from words of having planted, a photo or a bare count)
+_TREE_STATE_RE = re.compile(
+    r"开花|开咗花|开了花|结果|结了果|结咗果|挂果|发芽|出芽|抽芽|长叶|出叶|抽梢|出新叶|长高|长大|成活|活了|活咗|都活|全活"
+)
 
 
 def _vague_report(text: str) -> bool:

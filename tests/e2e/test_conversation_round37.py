@@ -87,13 +87,20 @@ CONTROLS_B = [
 ]
 
 
-# The third batch: the village's check of one's records asked after (written by the lead as a villager would ask, run
-# on main first: one started a planting record, two went to an adviser, one to a ticket).
+# The third batch: the village's check of one's records asked after, then how many of anything but trees and trees'
+# state told with their count (written by the lead as a villager would ask, run on main first: three started a planting
+# record, two went to an adviser, one to a ticket).
 EXAMPLES_C = [
     ("member", "我的树有几棵审核通过了", "progress"),
     ("member", "我报的树审核了没有", "progress"),
     ("member", "为什么我报的树还没核实", "progress"),
     ("member", "报了的树有没有记进去", "progress"),
+    # how many of anything but trees asked, and how trees planted before are doing, with their count: never a record
+    ("member", "五棵荔枝要挖几个坑", "question"),
+    ("member", "两棵桃树开花了", "question"),
+    ("member", "三棵龙眼都活了 要不要施肥", "question"),
+    # words of having planted still make the record ('开花' said of trees just planted)
+    ("member", "今天种了两棵桃树 已经开花了", "planting"),
 ]
 CONTROLS_C = [
     ("member", "审核要多久", {"my_progress", "planting_text"}),
