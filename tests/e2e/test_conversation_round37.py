@@ -88,8 +88,8 @@ CONTROLS_B = [
 
 
 # The third batch: the village's check of one's records asked after, then how many of anything but trees and trees'
-# state told with their count (written by the lead as a villager would ask, run on main first: three started a planting
-# record, two went to an adviser, one to a ticket).
+# state told with their count (written by the lead as a villager would ask, run on main first: 2/8,
+# three had started a planting record).
 EXAMPLES_C = [
     ("member", "我的树有几棵审核通过了", "progress"),
     ("member", "我报的树审核了没有", "progress"),
