@@ -824,6 +824,8 @@ class FaqIndex:
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
         self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
+        # under ``story`` characters, an answer a precedent this close gives is kept over the model's reading (round 36)
+        self._model_witness = float(model.get("witness", 9.0))
         self._model_held = frozenset(model.get("held", ()))  # reasons whose answer never goes to a person
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
@@ -1154,6 +1156,8 @@ class FaqIndex:
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
+        if result.reason == "diagnosis" and _ends_told(question, norm):
+            return result  # one's own tree's trouble told last: for a person to look at, whatever else it asks
         label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result
@@ -1170,6 +1174,8 @@ class FaqIndex:
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
             if len(norm) < self._model_short and lead < self._model_short_lead:
                 return result  # few characters for it to read: '桂花现在能种吗'
+            if answer is not None and self._witnessed(norm, result):
+                return result  # a close precedent gives the rules' answer: '七月了还是种树的好时候吗' (round 36)
             if label == "chitchat":
                 if nlu.has_substance(norm) and nlu.is_question(question):
                     return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
@@ -1228,6 +1234,8 @@ class FaqIndex:
         if answer is None and label not in ("escalate", "chitchat"):
             return result  # a label it cannot give here: no reading of what else is asked
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
+            return result
+        if self._witnessed(norm, result):
             return result
         return _escalate("dissent", result.score, candidate=result)
 
@@ -1291,7 +1299,20 @@ class FaqIndex:
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
         if result.reason == "recommend":
             return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
-        return lead >= self._model_kept_switch and len(norm) >= self._model_short
+        return lead >= self._model_kept_switch and len(norm) >= self._model_short and not self._witnessed(norm, result)
+
+    def _witnessed(self, norm: str, result: FaqResult) -> bool:
+        """Under ``story`` characters, one of the ``nearest`` precedents, at least ``[model] witness`` close, gives
+        ``result``'s answer (its second field, or any tree's same field): the model's reading of another label is
+        not taken, neither to switch the answer nor to send it to a person (round 36: the model reads 12-20
+        characters poorly; '营养袋苗种之前要不要剪枝' is pruning before planting, as a precedent 0.6 close says, the model
+        read the container seedling by 0.62; '七月了还是种树的好时候吗' is late planting, the model read the window by
+        0.001)."""
+        if len(norm) >= self._model_story or not self.precedents.labels or result.reason == "precedents":
+            return False  # an answer the precedents gave is no witness of itself
+        labels = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
+        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        return any(self.precedents.labels[i] in labels and sim >= self._model_witness for i, sim in near)
 
     def _of_people(self, result: FaqResult) -> bool:
         """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a
