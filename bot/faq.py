@@ -826,6 +826,9 @@ class FaqIndex:
         self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
         # under ``story`` characters, an answer a precedent this close gives is kept over the model's reading (round 36)
         self._model_witness = float(model.get("witness", 9.0))
+        # the model and the closest precedent read one other label by this lead: theirs (round 36, ``_read_twice``)
+        self._model_twice = float(model.get("twice", 9.0))
+        self._model_twice_short = int(model.get("twice_short", 0))  # not under this many characters
         self._model_held = frozenset(model.get("held", ()))  # reasons whose answer never goes to a person
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
@@ -991,6 +994,7 @@ class FaqIndex:
             result = self._field_by_precedents(norm, result) or result
         if not fired:
             result = self._dissented(norm, self._by_model(question, norm, result))
+            result = self._read_twice(question, norm, result)
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
@@ -1238,6 +1242,40 @@ class FaqIndex:
         if self._witnessed(norm, result):
             return result
         return _escalate("dissent", result.score, candidate=result)
+
+    def _read_twice(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Two readings against the rules' answer (round 36, issue 17: the model's reading of 12-20 characters was the
+        bottleneck for confident wrongs): when the model reads another label by ``[model] twice`` and the closest
+        precedent carries that same label, while none of the ``nearest`` gives the answer, their label stands: its
+        answer, a person, or small talk for a question of no substance. Not under ``twice_short`` characters
+        ('桂花树穴挖多大', '你是谁', '主题林几号前要种完' stay the rules'), nor for an adviser's entry or an intent asked
+        before the rules. On AG '我绑定的是哪个村 能查到吗' is one's own details (bot.my_info), not registering;
+        '上传照片要拍成什么样' the photo's requirements, not logging."""
+        model = self.precedents.model
+        if model is None or result.kind != "answer" or len(norm) < self._model_twice_short:
+            return result
+        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+            return result
+        fact = result.reason in self._model_held and (result.entry_id or "").startswith(("camp.", "bot."))
+        if fact and len(norm) < self._model_story:
+            return result  # a campaign fact's or the account's own use's point, as for _dissented
+        if (result.entry_id or "").endswith(".card") and self._overall.search(norm):
+            return result  # the card was asked for ('桂花容易种吗 要晒太阳吗'), as for _field_by_precedents
+        label, lead, answer = self._model_reading(model, norm)
+        if not label or lead < self._model_twice:
+            return result
+        if answer is not None and self._same_reading(result, answer.entry_id or ""):
+            return result
+        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        labels = self.precedents.labels
+        given = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
+        if not near or labels[near[0][0]] != label or any(labels[i] in given for i, _ in near):
+            return result
+        if label == "escalate":
+            return _escalate("read_twice", result.score, candidate=result)
+        if label == "chitchat":
+            return result if nlu.has_substance(norm) else FaqResult("chitchat", "chitchat", "", 0.7, "read_twice")
+        return result if answer is None else replace(answer, reason="read_twice")
 
     def _same_reading(self, result: FaqResult, label: str) -> bool:
         """``label`` is the answer ``result`` gives (or its second field), or the tree's field that a general entry

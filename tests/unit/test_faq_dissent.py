@@ -186,3 +186,21 @@ def test_a_short_questions_answer_a_close_precedent_gives_is_kept(index):
     unwitnessed = reading(index, "escalate", 3.0)
     unwitnessed._model_witness = 9.0
     assert unwitnessed.match(question).reason == "dissent"
+
+
+def test_the_model_and_the_closest_precedent_reading_another_label_decide(index):
+    """``[model] twice`` (round 36): the model reads another label by that lead, the closest precedent carries it, and
+    none of the three closest gives the rules' answer: their label stands ('种了李子以后卖去哪里' is where to sell the
+    fruit, not where the plum grows)."""
+    question = "种了李子以后卖去哪里"
+    assert index.match(question).entry_id == "camp.fruit_market"
+    assert reading(index, "camp.fruit_market", 3.0).match(question).entry_id == "camp.fruit_market"
+    assert reading(index, "camp.fruit_market", 0.5).match(question).entry_id == "species.李.sites"  # too small a lead
+    assert reading(index, "camp.about", 3.0).match(question).entry_id == "species.李.sites"  # no precedent says so
+
+
+def test_two_readings_never_decide_a_short_question_or_a_campaign_fact(index):
+    """Under ``twice_short`` characters the rules' answer stays, and a campaign fact's intent under ``story``
+    characters, as for ``_dissented`` ('党建林最迟几时要种好' is 2月底)."""
+    assert reading(index, "camp.planting_done", 3.0).match("主题林几号前要种完").entry_id == "camp.deadlines"
+    assert reading(index, "camp.planting_done", 3.0).match("党建林最迟几时要种好").entry_id == "camp.deadlines"
