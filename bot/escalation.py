@@ -116,8 +116,12 @@ FOLLOW_UP_WORDS = (
     "你说的",
     "顾问说",
 )
-# What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic.
-DETAIL_REASONS = frozenset({"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence"})
+# What the FAQ says of a text that is a detail for the adviser, not a question of its own: it found no topic. The
+# model's reading of a person over an answer ('model', 'dissent') is no topic either (round 36: '系盆栽嚟嘅，上个月先换盆'
+# told in a ticket's window is its detail).
+DETAIL_REASONS = frozenset(
+    {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent"}
+)
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
 OFF_TREE_REASONS = frozenset({"money", "land", "account"})
 

@@ -824,6 +824,11 @@ class FaqIndex:
         self._model_kept = frozenset(model.get("kept", ()))  # the matcher's reasons whose answer stays
         self._model_kept_lead = float(model.get("kept_lead", 0.0))  # but for a person, by this lead
         self._model_kept_switch = float(model.get("kept_switch", 9.0))  # and for another answer by this one
+        # under ``story`` characters, an answer a precedent this close gives is kept over the model's reading (round 36)
+        self._model_witness = float(model.get("witness", 9.0))
+        # the model and the closest precedent read one other label by this lead: theirs (round 36, ``_read_twice``)
+        self._model_twice = float(model.get("twice", 9.0))
+        self._model_twice_short = int(model.get("twice_short", 0))  # not under this many characters
         self._model_held = frozenset(model.get("held", ()))  # reasons whose answer never goes to a person
         self._model_short = int(model.get("short", 0))  # an answer to fewer characters is overruled only by
         self._model_short_lead = float(model.get("short_lead", 0.0))  # a lead of this much
@@ -990,6 +995,7 @@ class FaqIndex:
             result = self._field_by_precedents(norm, result) or result
         if not fired:
             result = self._dissented(norm, self._by_model(question, norm, result))
+            result = self._read_twice(question, norm, result)
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
         elif result.kind == "answer":
@@ -1155,6 +1161,8 @@ class FaqIndex:
         model = self.precedents.model
         if model is None or result.kind == "chitchat" or result.reason in self._agreed_never:
             return result
+        if result.reason == "diagnosis" and _ends_told(question, norm):
+            return result  # one's own tree's trouble told last: for a person to look at, whatever else it asks
         label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result
@@ -1171,6 +1179,8 @@ class FaqIndex:
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
             if len(norm) < self._model_short and lead < self._model_short_lead:
                 return result  # few characters for it to read: '桂花现在能种吗'
+            if answer is not None and self._witnessed(norm, result):
+                return result  # a close precedent gives the rules' answer: '七月了还是种树的好时候吗' (round 36)
             if label == "chitchat":
                 if nlu.has_substance(norm) and nlu.is_question(question):
                     return result  # a question about something is no small talk: '谢谢 桂花几月种' (round 26)
@@ -1233,7 +1243,43 @@ class FaqIndex:
             return result  # a label it cannot give here: no reading of what else is asked
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
+        if self._witnessed(norm, result):
+            return result
         return _escalate("dissent", result.score, candidate=result)
+
+    def _read_twice(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Two readings against the rules' answer (round 36, issue 17: the model's reading of 12-20 characters was the
+        bottleneck for confident wrongs): when the model reads another label by ``[model] twice`` and the closest
+        precedent carries that same label, while none of the ``nearest`` gives the answer, their label stands: its
+        answer, a person, or small talk for a question of no substance. Not under ``twice_short`` characters
+        ('桂花树穴挖多大', '你是谁', '主题林几号前要种完' stay the rules'), nor for an adviser's entry or an intent asked
+        before the rules. On AG '我绑定的是哪个村 能查到吗' is one's own details (bot.my_info), not registering;
+        '上传照片要拍成什么样' the photo's requirements, not logging."""
+        model = self.precedents.model
+        if model is None or result.kind != "answer" or len(norm) < self._model_twice_short:
+            return result
+        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+            return result
+        fact = result.reason in self._model_held and (result.entry_id or "").startswith(("camp.", "bot."))
+        if fact and len(norm) < self._model_story:
+            return result  # a campaign fact's or the account's own use's point, as for _dissented
+        if (result.entry_id or "").endswith(".card") and self._overall.search(norm):
+            return result  # the card was asked for ('桂花容易种吗 要晒太阳吗'), as for _field_by_precedents
+        label, lead, answer = self._model_reading(model, norm)
+        if not label or lead < self._model_twice:
+            return result
+        if answer is not None and self._same_reading(result, answer.entry_id or ""):
+            return result
+        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        labels = self.precedents.labels
+        given = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
+        if not near or labels[near[0][0]] != label or any(labels[i] in given for i, _ in near):
+            return result
+        if label == "escalate":
+            return _escalate("read_twice", result.score, candidate=result)
+        if label == "chitchat":
+            return result if nlu.has_substance(norm) else FaqResult("chitchat", "chitchat", "", 0.7, "read_twice")
+        return result if answer is None else replace(answer, reason="read_twice")
 
     def _same_reading(self, result: FaqResult, label: str) -> bool:
         """``label`` is the answer ``result`` gives (or its second field), or the tree's field that a general entry
@@ -1295,7 +1341,20 @@ class FaqIndex:
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
         if result.reason == "recommend":
             return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
-        return lead >= self._model_kept_switch and len(norm) >= self._model_short
+        return lead >= self._model_kept_switch and len(norm) >= self._model_short and not self._witnessed(norm, result)
+
+    def _witnessed(self, norm: str, result: FaqResult) -> bool:
+        """Under ``story`` characters, one of the ``nearest`` precedents, at least ``[model] witness`` close, gives
+        ``result``'s answer (its second field, or any tree's same field): the model's reading of another label is
+        not taken, neither to switch the answer nor to send it to a person (round 36: the model reads 12-20
+        characters poorly; '营养袋苗种之前要不要剪枝' is pruning before planting, as a precedent 0.6 close says, the model
+        read the container seedling by 0.62; '七月了还是种树的好时候吗' is late planting, the model read the window by
+        0.001)."""
+        if len(norm) >= self._model_story or not self.precedents.labels or result.reason == "precedents":
+            return False  # an answer the precedents gave is no witness of itself
+        labels = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
+        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        return any(self.precedents.labels[i] in labels and sim >= self._model_witness for i, sim in near)
 
     def _of_people(self, result: FaqResult) -> bool:
         """An answer about the campaign's people and the bot (camp.*, bot.*), not about growing trees (tech.*, a

@@ -1139,7 +1139,9 @@ def test_a_species_field_does_not_answer_two_topics_alone(index, question, both)
     "question,entry_id",
     [
         ("桂花枝太密了几时剪好", "species.桂花.pruning"),  # 太密 is how pruning is asked (its examples)
-        ("李子一棵单独种会结果吗", "species.李.fruit"),  # precedents '□□会结果吗': the field holds the caution
+        # round 36: was species.李.fruit (precedents '□□会结果吗'); since sets AC-AF are precedents the closest one is
+        # AE's '柿子树单独种一棵会结果吗', labelled pollination (the card), as [topics.pollination] reads 一棵能不能结果
+        ("李子一棵单独种会结果吗", "species.李.card"),
         ("秋枫要施什么肥长得快", "species.秋枫.fertilizer"),  # 长得快 is why, not a second question
     ],
 )

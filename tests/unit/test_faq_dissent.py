@@ -148,9 +148,59 @@ def test_first_aid_asked_beside_a_safety_line_is_still_answered(index):
     [
         "用龙眼核种出来的树 结的果跟原来的一样好吗",  # a stone's seedling, not when the tree fruits
         "我屋前面有块低洼地 种荔枝会不会被水浸死",  # the low ground, more than the tree's water
-        "屋门口那棵紫荆花 是一年开一次还是开好几次啊",  # its flowering, not where it grows
     ],
 )
 def test_the_trained_model_sends_these_answers_to_a_person(index, question):
     """Each was answered by its tree's field before round 35 (a confident wrong); the trained model reads another."""
     assert index.match(question).reason == "dissent"
+
+
+def test_the_trained_model_reads_the_flowering_asked(index):
+    """Round 35 sent it to a person (the rules read where it grows); since sets AC-AF are precedents (round 36) the
+    model reads its flowering, the answer asked for."""
+    assert index.match("屋门口那棵紫荆花 是一年开一次还是开好几次啊").entry_id == "species.洋紫荆.flowering"
+
+
+def test_a_close_precedents_answer_is_not_switched_for_the_models(index):
+    """``[model] witness`` (round 36) over another answer: '七月了还是种树的好时候吗' is late planting, as a precedent 0.4
+    close says; the trained model read the window by 0.001."""
+    question = "七月了还是种树的好时候吗"
+    assert index.match(question).entry_id == "tech.late_season"
+    assert reading(index, "camp.window", 3.0).match(question).entry_id == "tech.late_season"
+    unwitnessed = reading(index, "camp.window", 3.0)
+    unwitnessed._model_witness = 9.0
+    assert unwitnessed.match(question).entry_id == "camp.window"
+
+
+def test_a_short_questions_answer_a_close_precedent_gives_is_kept(index):
+    """``[model] witness`` (round 36): under ``story`` characters, an answer one of the closest precedents gives (at
+    least that close) is neither switched nor sent to a person by the model ('营养袋苗种之前要不要剪枝' is pruning before
+    planting, as a precedent 0.6 close says; the trained model read the container seedling by 0.62)."""
+    question = "营养袋苗种之前要不要剪枝"
+    assert index.match(question).entry_id == "tech.transplant_pruning"
+    for label in ("tech.container_seedling", "escalate"):
+        assert reading(index, label, 3.0).match(question).entry_id == "tech.transplant_pruning"
+    unwitnessed = reading(index, "tech.container_seedling", 3.0)
+    unwitnessed._model_witness = 9.0
+    assert unwitnessed.match(question).entry_id == "tech.container_seedling"
+    unwitnessed = reading(index, "escalate", 3.0)
+    unwitnessed._model_witness = 9.0
+    assert unwitnessed.match(question).reason == "dissent"
+
+
+def test_the_model_and_the_closest_precedent_reading_another_label_decide(index):
+    """``[model] twice`` (round 36): the model reads another label by that lead, the closest precedent carries it, and
+    none of the three closest gives the rules' answer: their label stands ('种了李子以后卖去哪里' is where to sell the
+    fruit, not where the plum grows)."""
+    question = "种了李子以后卖去哪里"
+    assert index.match(question).entry_id == "camp.fruit_market"
+    assert reading(index, "camp.fruit_market", 3.0).match(question).entry_id == "camp.fruit_market"
+    assert reading(index, "camp.fruit_market", 0.5).match(question).entry_id == "species.李.sites"  # too small a lead
+    assert reading(index, "camp.about", 3.0).match(question).entry_id == "species.李.sites"  # no precedent says so
+
+
+def test_two_readings_never_decide_a_short_question_or_a_campaign_fact(index):
+    """Under ``twice_short`` characters the rules' answer stays, and a campaign fact's intent under ``story``
+    characters, as for ``_dissented`` ('党建林最迟几时要种好' is 2月底)."""
+    assert reading(index, "camp.planting_done", 3.0).match("主题林几号前要种完").entry_id == "camp.deadlines"
+    assert reading(index, "camp.planting_done", 3.0).match("党建林最迟几时要种好").entry_id == "camp.deadlines"

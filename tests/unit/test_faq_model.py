@@ -127,10 +127,25 @@ def test_a_short_questions_answer_must_explain_its_words(index):
     norm = index._fixed("手机话费怎么交")
     label, lead = index.precedents.model.predict(faq._mask(norm, index._trees(norm)))
     # the model reads a new phone's bill as a new phone (its lead 0.51 in round 26, 0.49 once round 27's entries were
-    # read: around short_lead either way); whatever it leads by, the doubt stops an answer that leaves 话费 unexplained
-    assert label == "bot.rebind" and lead > 0.3
+    # read: around short_lead either way; 0.27 once sets AC-AF joined the precedents, round 36); whatever it leads by,
+    # the doubt stops an answer that leaves 话费 unexplained
+    assert label == "bot.rebind" and lead > 0.2
     assert index.doubt("手机话费怎么交", "bot.rebind", norm)
     assert index.match("手机话费怎么交").kind == "escalate"
+
+
+def test_the_model_never_answers_ones_own_trees_trouble_told_last(index):
+    """Round 36: once sets AC-AF were precedents, the trained model read this question as the tree's card by more
+    than ``[model] rule`` (0.5, a story's rule overruled); its last clause tells one's own tree's trouble (the
+    diagnosis rule), for a person to look at, whatever else it asks. The real model, not a stand-in: a stand-in
+    could not show that this model would overrule the rule."""
+    question = "杨梅几年结果 要不要公树母树一起种 我家门口那棵一直不结"
+    norm = index._fixed(question)
+    label, lead = index.precedents.model.predict(faq._mask(norm, index._trees(norm)))
+    assert label == "species.*.card" and lead >= index._model_rule  # it would answer with the card
+    assert faq._ends_told(question, norm)
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "diagnosis")
 
 
 def test_predict_scores_as_scipys_product_to_the_bit(index):

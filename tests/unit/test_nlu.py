@@ -368,6 +368,8 @@ def test_not_chitchat(text):
         ("荔枝树根系发达", "荔枝树根系发达"),  # 根系 stays: the Cantonese 系 (is) only elsewhere
         ("早点种好", "早点种好"),  # 早点 (earlier) is not 点 (how)
         ("合同上写的不同", "合同上写的不同"),  # 合同, 不同 are not the Cantonese 同 (and)
+        ("欲记上去 按怎做", "要记上去怎么做"),  # Teochew (round 36)
+        ("阮厝前欲种一丛树 种乜个好", "阮厝前要种一丛树种什么好"),
     ],
 )
 def test_normalize_cantonese_and_colloquial_forms(text, norm):
