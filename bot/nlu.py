@@ -1570,6 +1570,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     planted_verb = bool(_PLANTED_RE.search(body))
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
         return None
+    if _VILLAGE_PLANTED_RE.match(body):
+        return None
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
         count = None  # '院子里好多树': an amount, not trees planted
@@ -1602,10 +1604,20 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     )
 
 
-# round 37: how trees planted before are doing, told with their count ('两棵桃树开花了', '三棵龙眼都活了'): no planting (a record
-# starts from words of having planted, a photo or a bare count)
+# round 37: with no words of having planted, trees told of otherwise: how trees planted before are doing ('两棵桃树开花了',
+# '三棵龙眼都活了', '我家门口那两棵桂花长得好好'), harmed ('两棵柿子树被牛吃了'), not planted yet ('我买了十棵苗 还没种'),
+# or seedlings received ('村里发了三棵苗给我'): no planting record (one starts from words of having planted, a photo or a
+# count: '我想种两棵龙眼' waits for its photo)
 _TREE_STATE_RE = re.compile(
     r"开花|开咗花|开了花|结果|结了果|结咗果|挂果|发芽|出芽|抽芽|长叶|出叶|抽梢|出新叶|长高|长大|成活|活了|活咗|都活|全活"
+    r"|长得(?:很|好|几|挺|蛮|非常)?(?:好|靓|快|高|大|不错|壮)|长势"
+    r"|被(?:牛|羊|鸡|鸭|鹅|猪|狗|虫|老鼠|人|风|台风|水)(?:吃|啃|踩|拔|偷|撞|咬|吹|浸|冲)"
+    r"|还没种|还未种|仲未种|没有种|未种|没种"
+    r"|(?:发了|发咗|领了|领咗|领到|拿到|分到|分了|买了|买咗|送了|送来)[^，。,\s]{0,6}?(?:苗|树苗)"
+)
+# round 37: the village's (or everyone's) trees told, not the sender's ('今天全村种了120棵'): no record of the sender's
+_VILLAGE_PLANTED_RE = re.compile(
+    r"^(?:今天|今日|昨天|琴日|这次|今次)?(?:全村|村里|全组|全社区|大家|我们村|我们组|各家|每家)"
 )
 
 

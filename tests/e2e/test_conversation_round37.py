@@ -99,8 +99,17 @@ EXAMPLES_C = [
     ("member", "五棵荔枝要挖几个坑", "question"),
     ("member", "两棵桃树开花了", "question"),
     ("member", "三棵龙眼都活了 要不要施肥", "question"),
-    # words of having planted still make the record ('开花' said of trees just planted)
+    # trees told of otherwise, with no words of having planted: harmed, not planted yet, seedlings received, the
+    # village's trees (the fourth batch, the lead's: each had started a planting record)
+    ("member", "我家门口那两棵桂花长得好好", "question"),
+    ("member", "两棵柿子树被牛吃了", "question"),
+    ("member", "我买了十棵苗 还没种", "question"),
+    ("member", "村里发了三棵苗给我", "question"),
+    ("cadre", "今天全村种了120棵", "question"),
+    # words of having planted still make the record ('开花' said of trees just planted, the state after them)
     ("member", "今天种了两棵桃树 已经开花了", "planting"),
+    ("member", "种了3棵桂花 长得好快", "planting"),
+    ("member", "上个月种的两棵桂花还没报", "planting"),
 ]
 CONTROLS_C = [
     ("member", "审核要多久", {"my_progress", "planting_text"}),
