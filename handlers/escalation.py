@@ -107,6 +107,8 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     result = escalation.faq_result(ctx)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if result.safety and not nlu.find_all_species(text, table, others):
+        return False  # round 37: a danger that names no tree is its own matter ('打雷了我们还在山顶挖坑怎么办': 还在)
     if nlu.new_question_said(text_normalized(ctx)):  # '顺便问 …': its own, unless about the same tree
         return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
             text, earlier, table, others
