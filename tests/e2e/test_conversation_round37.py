@@ -117,32 +117,19 @@ CONTROLS_C = [
 ]
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_C, {}))
-def test_round_37_third_example(probe, context, message, expected):  # noqa: F811
-    assert probe.run(context, message, expected) == ""
+# every batch's examples and controls, run alike
+ALL_EXAMPLES = EXAMPLES + EXAMPLES_B + EXAMPLES_C
+ALL_CONTROLS = CONTROLS + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_C, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_C])
-def test_round_37_third_control(probe, context, message, forbidden):  # noqa: F811
-    assert probe.handler_for(context, message) not in forbidden
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_B, {}))
-def test_round_37_second_example(probe, context, message, expected):  # noqa: F811
-    assert probe.run(context, message, expected) == ""
-
-
-@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_B, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_B])
-def test_round_37_second_control(probe, context, message, forbidden):  # noqa: F811
-    assert probe.handler_for(context, message) not in forbidden
-
-
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(ALL_EXAMPLES, LEFT))
 def test_round_37_example(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+@pytest.mark.parametrize(
+    ("context", "message", "forbidden"), ALL_CONTROLS, ids=[f"{c}:{m}" for c, m, _ in ALL_CONTROLS]
+)
 def test_round_37_control(probe, context, message, forbidden):  # noqa: F811
     assert probe.handler_for(context, message) not in forbidden
 
