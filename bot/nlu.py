@@ -3015,6 +3015,21 @@ _NOT_TODAY_RE = re.compile(
 )
 
 
+# round 37: the photo said to come later, or after the trees are planted ('照片等下发', '明天种了再拍', '等种好再拍', '迟啲先影相'):
+# while a record waits for it, the record keeps waiting (handlers/planting.py says what it still needs)
+_PHOTO_LATER_RE = re.compile(
+    r"^(?:照片|相|相片|图)?(?:我)?(?:等下|等阵|等一下|晚点|迟点|迟些|明天|听日|下午|晚上|过两天|过几天)(?:才|先|再|就)?"
+    r"(?:发|拍|影|补)(?:相|照片|照|给你|过来|上来)?(?:啦|吧|了)?$"
+    r"|^(?:等|待)(?:我)?(?:种好|种完|种了)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
+    r"|^(?:明天|听日|今晚|下午|迟些|过两天)(?:种了|种好|种完)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
+)
+
+
+def photo_later_said(norm: str) -> bool:
+    """'照片等下发', '明天种了再拍': the photo to come later (read while a record waits for it)."""
+    return bool(norm and _PHOTO_LATER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def put_off_said(norm: str) -> bool:
     """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first); or why it is
     not due yet ('荔枝还没种', '苗还没买到': round 28)."""

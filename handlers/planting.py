@@ -114,6 +114,11 @@ def _menu_ahead(ctx):
         return _STEPS
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
         return True
+    # round 37: the photo to come later, or the trees not planted yet ('还没种 明天种了再拍', '照片等下发 现在在田里'): the
+    # record waits, and the reply says what it still needs (never a ticket); 取消 with why (core's cancel) comes first
+    clauses = [said, *(head for head, _rest in message_heads(ctx))]
+    if any(nlu.photo_later_said(c) or nlu.put_off_said(c) for c in clauses):
+        return True
     # round 22: the photo asked about after what keeps the sender ('我而家唔喺棵树度 影相要几时发先得'); not how to go on
     # after a story ('叶子黄了 怎么弄' is about the leaves)
     return any(nlu.photo_how_asked(tail) for tail in message_tails(ctx))

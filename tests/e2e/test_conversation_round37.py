@@ -110,10 +110,18 @@ EXAMPLES_C = [
     ("member", "今天种了两棵桃树 已经开花了", "planting"),
     ("member", "种了3棵桂花 长得好快", "planting"),
     ("member", "上个月种的两棵桂花还没报", "planting"),
+    # a record waiting for its photo, told the photo comes later or the trees are not planted yet: what it still needs
+    # (the fifth batch, the lead's; each was a ticket)
+    ("pending", "还没种 明天种了再拍", "how"),
+    ("pending", "照片等下发 现在在田里", "how"),
+    ("pending", "等种好再拍相", "how"),
+    ("pending", "苗还没到 到了种好再发照片", "how"),
 ]
 CONTROLS_C = [
     ("member", "审核要多久", {"my_progress", "planting_text"}),
     ("member", "邻居的树审核了没有", {"my_progress", "planting_text"}),
+    ("pending", "取消吧 明天再弄", {"planting_menu"}),
+    ("member", "照片等下发", {"planting_menu"}),
 ]
 
 
