@@ -810,6 +810,7 @@ class FaqIndex:
         self._overrule_rules = frozenset(agree.get("overrule_rules", ()))  # rule classes three witnesses may answer
         self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
         self._trees_kept = Kept(1024)  # ``_trees`` of the last questions
+        self._nearest_kept = Kept(1024)  # ``_nearest`` of the last questions, by the precedents' n-grams asked
         self._agreed_min = float(agree.get("agreed", 2.0))  # off unless matching.toml sets it
         self._agreed_never = frozenset(agree.get("agreed_never", ()))
         self._agreed_short = int(agree.get("agreed_short", 0))  # characters a doubt's question needs
@@ -1108,7 +1109,7 @@ class FaqIndex:
         if len(norm) < (self._agreed_short if result.reason in _DOUBTS else self._agreed_story):
             return None  # a short question's rule or answer is its point: '砍树要不要办证', '桂花树穴挖多大'
         trees = self._trees(norm)
-        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
+        near = self._nearest(norm)
         labels = self.precedents.labels
         if (
             len(near) < self._precedent_nearest
@@ -1270,7 +1271,7 @@ class FaqIndex:
             return result
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
-        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        near = self._nearest(norm)
         labels = self.precedents.labels
         given = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
         if not near or labels[near[0][0]] != label or any(labels[i] in given for i, _ in near):
@@ -1353,7 +1354,7 @@ class FaqIndex:
         if len(norm) >= self._model_story or not self.precedents.labels or result.reason == "precedents":
             return False  # an answer the precedents gave is no witness of itself
         labels = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
-        near = self.precedents.nearest(_mask(norm, self._trees(norm)), self._precedent_nearest)
+        near = self._nearest(norm)
         return any(self.precedents.labels[i] in labels and sim >= self._model_witness for i, sim in near)
 
     def _of_people(self, result: FaqResult) -> bool:
@@ -1376,7 +1377,7 @@ class FaqIndex:
             return None  # '这棵树怎么弄': nothing for a witness to recognise
         trees = self._trees(norm)  # once: finding homophones is the costly part of masking, asking, doubting
         labels = self.precedents.labels
-        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
+        near = self._nearest(norm)
         if not near or any(labels[i] == "escalate" for i, _ in near):
             return None
         witnessed = _Witnessed(question, norm, result, trees, near, len(content))
@@ -1494,9 +1495,8 @@ class FaqIndex:
         where to plant it (sites), as near questions say."""
         if self._overall.search(norm):
             return None  # the card was asked for: '杨梅值不值得种 几年结果'
-        trees = self._trees(norm)
         species = (card.entry_id or "").split(".")[1]
-        near = self.precedents.nearest(_mask(norm, trees), self._precedent_nearest)
+        near = self._nearest(norm)
         labels = self.precedents.labels
         if len(near) < 2 or labels[near[0][0]] != labels[near[1][0]]:
             return None
@@ -1662,6 +1662,16 @@ class FaqIndex:
         precedents, their doubt), and finding homophones is the costly part."""
         # request threads share the index: a plain dict, emptied when full (bot/kept.py)
         return list(self._trees_kept.get_or_make(norm, lambda: tuple(self._trees_found(norm))))
+
+    def _nearest(self, norm: str) -> list[tuple[int, float]]:
+        """The ``[precedents] nearest`` precedents closest to the question, its trees masked: (precedent, cosine),
+        closest first. Kept for the last questions, by the precedents' n-grams (bench/faq_eval.py replaces them set by
+        set): a match asks them up to five times (the witnesses, a field's and a card's, the model's guards)."""
+        masked = _mask(norm, self._trees(norm))
+        ngrams = self.precedents.ngrams
+        return self._nearest_kept.of_table(
+            ngrams, lambda: self.precedents.nearest(masked, self._precedent_nearest), masked
+        )
 
     def _trees_found(self, norm: str) -> list[tuple[str, str]]:
         found = [
