@@ -128,6 +128,11 @@ OFF_TREE_REASONS = frozenset({"money", "land", "account"})
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
 _ANSWER_RE = re.compile(r"^答\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
+# an answer without 答, from an adviser in a hurry: '84 回答', '84号：回答', '第84号 回答', '回复84 回答' (the
+# number must then name a ticket waiting for them: handlers/escalation.py)
+_NUMBERED_ANSWER_RE = re.compile(
+    r"^(?:回复|答复|回答|回)?\s*[#＃第]?\s*(\d+)\s*(?:号(?:问题)?[\s,，:：]*|[\s,，:：]+)(\S.*)$", re.S
+)
 _ADD_FAQ_RE = re.compile(r"^收录\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
@@ -153,6 +158,17 @@ def parse_answer_command(text: str) -> tuple[int | None, str] | None:
     it cannot name a ticket (past SQLite's integers: bot/ids.py)."""
     match = _ANSWER_RE.match((text or "").strip())
     return (row_id(match.group(1)), match.group(2).strip()) if match else None
+
+
+def parse_numbered_answer(text: str) -> tuple[int, str] | None:
+    """``84 回答``, ``84号：回答``, ``回复84 回答`` -> (84, '回答'): an answer without ``答``, read only from an
+    adviser whose waiting ticket the number names (handlers/escalation.py); None otherwise or when the rest is
+    not words (``84 。``)."""
+    match = _NUMBERED_ANSWER_RE.match((text or "").strip())
+    if not match:
+        return None
+    ticket_id, rest = row_id(match.group(1)), match.group(2).strip()
+    return (ticket_id, rest) if ticket_id is not None and len(rest.strip(_PUNCT)) >= 2 else None
 
 
 def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:

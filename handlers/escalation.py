@@ -20,6 +20,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
+from bot.store.tickets import ROLE_ADVISER
 from handlers.core import message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
@@ -177,6 +178,10 @@ def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
 
 
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
+    if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADVISER,)):
+        # an adviser's words the bot did not read (an answer without its number, a note) are no question for
+        # the adviser themselves: how to answer, list and sign in instead
+        return ctx.t("escalation.adviser_unread")
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
@@ -285,6 +290,21 @@ _match_answer, on_answer = _ticket_command(
 _match_add_faq, on_add_faq = _ticket_command(
     escalation.parse_add_faq_command, escalation.add_answer_to_faq, FAQ_ADD_REPLIES, "收录", "escalation.faq_usage"
 )
+
+
+def _numbered_answer(ctx: Ctx):
+    """An answer without 答 ('84 死了的挖掉重种', '84号：…', '回复84 …'), read from the text alone."""
+    text = _text(ctx)
+    return escalation.parse_numbered_answer(text) if text else None
+
+
+def _waiting_for_sender(ctx: Ctx, parsed):
+    """Only staff's, and only when the number names a ticket waiting for them: any other number stays what it was
+    (a count, a question that starts with a number)."""
+    if not acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None
+    waiting = {ticket["id"] for ticket in escalation.open_tickets_for(ctx.db, ctx.person)}
+    return parsed if parsed[0] in waiting else None
 
 
 _queue_words = text_is("escalation.commands.queue")
@@ -626,6 +646,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
+    Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),

@@ -384,6 +384,47 @@ def test_a_command_without_a_number_gets_its_format_for_staff_only(villager, adv
         assert "格式" not in reply and "技术顾问用的" not in reply
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{n} 多半是积水，先停水一周",
+        "{n}号：多半是积水，先停水一周",
+        "第{n}号 多半是积水，先停水一周",
+        "回复{n} 多半是积水，先停水一周",
+    ],
+)
+def test_an_adviser_in_a_hurry_answers_with_the_number_alone(villager, adviser, bot, sent_to, form):
+    """The number of a ticket waiting for them, then the answer, is an answer without 答; the villager gets it."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    assert f"已回答第{number}号" in adviser.says(form.format(n=number))
+    send(bot)
+    assert "先停水一周" in sent_to(villager.openid)[-1] and ticket(bot, number)["status"] == "answered"
+    assert not list(bot.db.query("SELECT id FROM tickets WHERE openid = ?", [LI]))
+
+
+def test_a_number_that_is_no_waiting_ticket_of_theirs_is_no_answer(villager, adviser, villager_factory, bot):
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    other = villager_factory(WANG)  # 大岭村's adviser: the ticket is not theirs
+    assert "已回答" not in other.says(f"{number} 我来答一下这个")
+    assert "已回答" not in villager.says(f"{number} 我自己答")  # a villager's number is no answer
+    assert "已回答" not in adviser.says(f"{number + 50} 多半是积水")  # no such ticket waiting
+    assert ticket(bot, number)["status"] == "open"
+
+
+def test_an_advisers_words_the_bot_cannot_read_open_no_ticket_for_themselves(villager, adviser, bot):
+    """What an adviser says that the bot cannot read (an answer without its number, a visit told in words) is no
+    question for the adviser themselves: how to answer and sign in, and no ticket."""
+    add_roster(bot)
+    villager.says(UNANSWERABLE)
+    for text in ("死了的树挖掉重新种 同种就行 种前树穴晒几天", "我今天下午去埔心村看了"):
+        reply = adviser.says(text)
+        assert "答 编号 回答内容" in reply and "签到" in reply and "问题编号" not in reply
+    assert not list(bot.db.query("SELECT id FROM tickets WHERE openid = ?", [LI]))
+    assert "问题编号" in villager.says("我家龙眼种了五年还不结果")  # a villager's still goes to the adviser
+
+
 def test_待办_lists_the_advisers_open_tickets_oldest_first(villager_factory, adviser, bot, clock):
     add_roster(bot)
     start = bot.clock()
