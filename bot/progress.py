@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -372,6 +373,60 @@ def people_left_to_do(
     return _with_attendance(rows, events_store.present_people(db, until))
 
 
+@dataclass(frozen=True)
+class LeftToPlant:
+    """Who in one village's roster still owes trees (verified records, as 本村进度 counts): for its cadres, who
+    go from door to door (未种名单)."""
+
+    households: tuple[str, ...]  # per roster household not covered: its first member's name (roster order)
+    party_members: tuple[str, ...]  # party members the participation rule counts, with no part taken yet
+
+
+# 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
+# '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
+# left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
+_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
+LEFT_ASKED_RE = re.compile(
+    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
+    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}"
+    rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
+)
+_PAGE_RE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def left_asked(text: str) -> bool:
+    """Who has not planted yet asked (``LEFT_ASKED_RE``)."""
+    return bool(LEFT_ASKED_RE.search(text or ""))
+
+
+def left_page(rest: str) -> int | None:
+    """``未种名单 2`` -> 2; an empty rest is the first page; None when the rest is something else."""
+    if not rest.strip():
+        return 1
+    match = _PAGE_RE.match(rest)
+    return max(1, int(match.group(1))) if match else None
+
+
+def left_to_plant(db, config, village_id: int, until: str | None = None) -> LeftToPlant:
+    """The village's roster households below [campaign.targets.household_trees] (their own trees, else adopted ones)
+    and its party members under the age rule with no verified record and no planting day attended."""
+    members: dict[tuple, list[str]] = {}
+    covered: set[tuple] = set()
+    party: list[str] = []
+    for row in people_left_to_do(db, config, village_id=village_id, until=until):
+        if row["household_target"] > 0:
+            key = _household_key(row["village_id"], row["household"] if in_household(row) else None, row["person_id"])
+            members.setdefault(key, []).append(row["name"])
+            if int(row["household_trees"]) >= int(row["household_target"]):
+                covered.add(key)
+        if row["party_member_to_count"] and not row["active"]:
+            party.append(row["name"])
+    return LeftToPlant(
+        households=tuple(names[0] for key, names in members.items() if key not in covered),
+        party_members=tuple(party),
+    )
+
+
 # -- 义务植树活动: being present at a planting day is taking part ----------------------------------------------
 # Seed 002 二(一): 65周岁以下的党员至少参加1次义务植树活动. A party member took part with a verified record (above) or by
 # being present at a planting day (bot/events.py): in the nudges (``active``), the villages' 已参与党员 and 我的进度.
@@ -656,6 +711,28 @@ def _events_line(app, db, person: dict, me: PersonProgress) -> list[str]:
     if rules.party_member_to_count(person) and not me.records:
         return [app.t("progress.my_events_due", age=rules.party_max_age)]
     return []
+
+
+def left_to_plant_text(app, village: str, left: LeftToPlant, page: int) -> str:
+    """未种名单's reply: a page of the households not covered, the party members on the first page, how to log
+    for a household without a phone."""
+    t, size = app.t, int(app.config.get("progress.left_per_page"))
+    target = int(app.config.get("campaign.targets.household_trees"))
+    shown = left.households[(page - 1) * size : page * size]
+    if not left.households:
+        lines = [t("progress.left_none", village=village)]
+    else:
+        lines = [t("progress.left_header", village=village, n=len(left.households), target=target)]
+        lines.append("、".join(shown) if shown else t("progress.left_past_end"))
+        if len(left.households) > page * size:
+            lines.append(t("progress.left_more", n=len(left.households) - page * size, page=page + 1))
+    if page == 1 and left.party_members:
+        names = "、".join(left.party_members[:size])
+        more = t("progress.left_party_more", n=len(left.party_members)) if len(left.party_members) > size else ""
+        lines.append(t("progress.left_party", n=len(left.party_members), names=names, more=more))
+    if left.households:
+        lines.append(t("progress.left_footer"))
+    return "\n".join(lines)
 
 
 def village_progress_text(app, v: VillageProgress) -> str:

@@ -45,6 +45,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
 progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
+- left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
+  not taking part yet, by name
 - village_progress — 本村进度: the village's (or community's) figures against its target
 milestones (handlers/milestones.py):
 - milestone_report — cadres: 计划已备案, 树穴 120个, 示范点 <名称> (not questions, not planting records)

@@ -301,7 +301,7 @@ def _numbered_answer(ctx: Ctx):
 def _waiting_for_sender(ctx: Ctx, parsed):
     """Only staff's, and only when the number names a ticket waiting for them: any other number stays what it was
     (a count, a question that starts with a number)."""
-    if not acts_as(ctx.person, escalation.STAFF_ROLES):
+    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
     waiting = {ticket["id"] for ticket in escalation.open_tickets_for(ctx.db, ctx.person)}
     return parsed if parsed[0] in waiting else None

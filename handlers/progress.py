@@ -12,7 +12,7 @@ from typing import Any
 from bot import escalation, nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
-from bot.identity import registered
+from bot.identity import acts_as, registered, staff_refusal
 from bot.registry import Command
 from bot.roster import core_name
 from bot.router import Decided, Route, staged
@@ -101,6 +101,46 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
     return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
 
 
+# -- 未种名单: a village's cadres going door to door ---------------------------------------------------------
+def _left_ahead(ctx) -> Any:
+    """``未种名单 [页]`` decides (a non-cadre gets the refusal); who has not planted asked in words
+    (``progress.left_asked``) is read as page 1, for a cadre only (``_from_cadre``)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    text = text_normalized(ctx)
+    for word in ctx.app.messages.words("progress.commands.left_to_plant"):
+        if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
+            return Decided(page)
+    return 1 if progress.left_asked(text) else None
+
+
+_COUNTS = "counts"  # asked in words by a villager of a village: 本村进度's counts, never names
+
+
+def _from_cadre(ctx: Ctx, page: int) -> int | str | None:
+    """Asked in words, a cadre of a village gets the names, a villager of one the village's counts (本村进度);
+    from anyone else the words go on."""
+    person = ctx.person or {}
+    if person.get("village_id") is None:
+        return None
+    return page if acts_as(person, ctx.config.get("pledges.cadre_roles")) else _COUNTS
+
+
+def on_left_to_plant(ctx: Ctx, page: int | str) -> str:
+    if page == _COUNTS:
+        return on_village_progress(ctx, True)
+    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "progress.cadres_only")
+    if refusal:
+        return refusal
+    assert ctx.person is not None and isinstance(page, int)  # staff_refusal found the binding; names, by page
+    village_id = ctx.person.get("village_id")
+    village = roster_store.village(ctx.db, village_id) if village_id is not None else None
+    if village_id is None or village is None:
+        return ctx.t("progress.no_village")
+    left = progress.left_to_plant(ctx.db, ctx.config, village_id)
+    return progress.left_to_plant_text(ctx.app, village["name"], left, page)
+
+
 _village_words = text_means("progress.commands.village_progress", _progress_said("village"))
 
 
@@ -111,6 +151,7 @@ ROUTES: list = [
         text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
         on_my_progress,
     ),
+    Route("left_to_plant", staged(_left_ahead, _from_cadre), on_left_to_plant),
     Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS

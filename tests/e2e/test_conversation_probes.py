@@ -28,7 +28,7 @@ TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
 KINDS = {
     "register": {"register"},
     "rename": {"fix_name", "register"},
-    "progress": {"my_progress", "village_progress"},
+    "progress": {"my_progress", "village_progress", "left_to_plant"},  # round 38: a cadre asking who has not planted
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},

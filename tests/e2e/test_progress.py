@@ -209,3 +209,68 @@ def test_progress_replies_read_through_indexes(roster, villager, bot, monkeypatc
     scans = {sql[:120]: base_table_scans(explain, sql) for sql in reads}
     explain.conn.close()
     assert {sql: steps for sql, steps in scans.items() if steps and steps != ["SCAN villages"]} == {}
+
+
+# -- 未种名单: a village's cadres going door to door ------------------------------------------------------------
+@pytest.fixture
+def secretary(roster, villager_factory):
+    """王书记, bound by the roster's openid column (a cadre's role holds with proof only)."""
+    with transaction(roster):
+        roster["people"].update(3, {"bound_via": "roster"})
+    return villager_factory("o-secretary")
+
+
+def test_a_cadre_gets_the_households_and_party_members_left_by_name(roster, secretary, clock):
+    """The secretary's own household has only a pending record and a plot (no verified tree by the house): named;
+    张三's household is covered by his two trees; a party member with nothing verified is named too."""
+    clock.set("2027-03-10T10:00")
+    with transaction(roster):
+        roster["people"].insert({"id": 5, "name": "赵五", "village_id": 1, "role": "党员", "birth_year": 1980})
+    expected = [
+        "埔心村还有2户没种够（每户至少1棵，按核实的树算）：",
+        "王书记、赵五",
+        "党员还有1人没参与（种树或义务植树）：赵五",
+        "帮不会用手机的户登记：发“代种 姓名 2棵龙眼”再拍照片。",
+    ]
+    for asked in ("未种名单", "帮我看下哪几户还没种", "全村仲有几多户未种树 我要逐户去催", "还有谁没种"):
+        assert secretary.says(asked).splitlines() == expected, asked
+
+
+def test_the_list_goes_by_pages_and_a_covered_village_is_told_so(roster, secretary, clock):
+    clock.set("2027-03-10T10:00")
+    with transaction(roster):
+        roster["people"].insert_all(
+            {"id": 100 + i, "name": f"户主{i:02d}", "village_id": 1, "role": "群众"} for i in range(32)
+        )
+    first = secretary.says("未种名单").splitlines()
+    assert first[1].split("、")[:2] == ["王书记", "户主00"] and len(first[1].split("、")) == 30
+    assert first[2] == "还有3户，发“未种名单 2”看下一页。"
+    second = secretary.says("未种名单 2").splitlines()
+    assert second[1] == "户主29、户主30、户主31" and "党员" not in "".join(second)
+    with transaction(roster):  # every household covered: verified trees for each
+        roster.execute("DELETE FROM people WHERE id >= 100")
+        roster["plantings"].insert(
+            {
+                "openid": "o-secretary",
+                "person_id": 3,
+                "village_id": 1,
+                "kind": "tree",
+                "count": 1,
+                "review": "none",
+                "flags": "",
+                "species": "桂花",
+                "status": "complete",
+                "created_at": AT,
+                "completed_at": AT,
+            }
+        )
+    assert secretary.says("未种名单") == "埔心村名册上的户都种够了 ✅"
+
+
+def test_villagers_get_the_villages_counts_never_the_names(roster, villager, clock):
+    clock.set("2027-03-10T10:00")
+    assert villager.says("未种名单") == "未种名单是给村干部看的。想看本村进度，发“本村进度”。"
+    for asked in ("还有谁没种", "村里还有哪几户没种树"):
+        reply = villager.says(asked)
+        assert reply.startswith("埔心村（村）进度：") and "王书记" not in reply, asked
+    assert "王书记" not in villager.says("哪棵树没种好")  # a tree, not who: no list
