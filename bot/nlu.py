@@ -1355,12 +1355,26 @@ _PROXY_RE = re.compile(
 
 
 _PROXY_VERB_RE = re.compile(r"^\s*代种")
+# round 38: the name said before the verb, as cadres say it ('帮陈伯代种两棵龙眼', '替村尾黄婆婆代种三棵桂花', '为李明代种
+# 2棵龙眼'): the same 代种, the words that say who the household is (五保户, 村尾 …) left out of the name
+_PROXY_FOR_RE = re.compile(rf"^\s*(?:帮|替|给|为)\s*(?P<who>[{_CJK}·]{{2,9}}?)\s*代种(?:了|咗)?\s*")
+_PROXY_WHO_RE = re.compile(
+    r"^(?:(?:村尾|村头|村口|村东|村西|村南|村北|隔篱|隔壁|对面|邻居|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|老人家|"
+    r"老人|的|嘅)\s*)+"
+)
 
 
 def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
     """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is not the person's
     ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``) unless the count names another tree right after it ('代种 杨梅
     2棵龙眼': ``tree_word_is_a_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
+    said_before = _PROXY_FOR_RE.match(to_halfwidth(text or ""))
+    if said_before:
+        name = _PROXY_WHO_RE.sub("", said_before.group("who"))
+        rest = to_halfwidth(text)[said_before.end() :]
+        kin = re.fullmatch(_RELAYED_BY, name)  # '帮阿妈代种': one's own household, no name for the roster
+        if 2 <= len(name) <= 5 and not kin and not is_planting_words(name) and not is_tree_name(name, species_table):
+            return name, rest
     match = _PROXY_RE.match(to_halfwidth(text or ""))
     if not match:
         return None, text

@@ -566,6 +566,32 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     assert (exported["person"], exported["entered_by"]) == ("李四", "陈书记")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("帮李四代种两棵龙眼", "李四"),
+        ("替村尾黄婆婆代种2棵龙眼", "黄婆婆"),
+        ("为五保户陈伯代种两棵龙眼 相片等阵发", "陈伯"),
+    ],
+)
+def test_a_proxy_said_with_the_name_first_is_the_households(cadre, bot, standin, text, name):
+    """Round 38: cadres say whom they plant for before the verb ('帮陈伯代种两棵龙眼'): the record was the cadre's own
+    2棵龙眼; now it is the named household's, the words that say who they are (五保户, 村尾) left out of the name."""
+    standin.add_media("m-1", photo(1))
+    assert cadre.says(text) == f"记下了：为{name}代种2棵龙眼。请再发一张{name}家种好的树的照片📷"
+    assert name in cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = ?", [name])[0]
+    assert (record["person_id"], record["count"]) == (member["id"], 2)
+
+
+def test_a_proxy_for_ones_own_relative_stays_ones_own_record(cadre, bot, standin):
+    """'帮阿妈代种两棵龙眼': a relative, no name for the roster: the cadre's own household's record, no person added."""
+    people = rows_of(bot, "SELECT id FROM people")
+    assert cadre.says("帮阿妈代种两棵龙眼") == "记下了：2棵龙眼。请再发一张种好的树的照片📷"
+    assert rows_of(bot, "SELECT id FROM people") == people
+
+
 def test_a_cadre_without_a_village_logs_no_plot_and_adds_no_household(bot, villager_factory):
     """A 村干部 whom the roster gives no village: a plot would count in no village, a 代种 household would have none."""
     with transaction(bot.db):
