@@ -1346,6 +1346,9 @@ class PlantingText:
     # species_text, next to the count, is no tree the bot knows (not on the list nor among ``others``, the trees off
     # it): '张三 2棵' is asked about, never recorded as 2棵“张三”
     unheard: bool = False
+    # round 38: the other trees of a text naming several ('种了3棵桂花2棵荔枝': (2, '荔枝')); a record holds one tree,
+    # the first's, and the sender is told to send the others after it (they were dropped unsaid)
+    more: tuple[tuple[int, str], ...] = ()
 
 
 _PROXY_RE = re.compile(
@@ -1405,6 +1408,44 @@ def tree_word_is_a_name(word: str, rest: str, species_table: Mapping) -> bool:
 
 
 _A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
+
+
+def several_trees(text: str, species_table: Mapping) -> list[tuple[int, str]]:
+    """Every tree when a text names several, each its count then its tree ('一棵桂花一棵杨梅', '两棵荔枝、三棵龙眼',
+    '2棵桂花和1棵杨梅') or its tree then its count ('荔枝两棵 龙眼三棵'): (count, species) each, in order; [] unless
+    every count has one known tree of its own, each tree once, none left over. A total said first and then its parts
+    ('我种了5棵 3棵桂花2棵荔枝') is read as the parts when they add up to it. (A pledge's trees, bot/pledges.py; a
+    planting text's, ``parse_planting_text``.)"""
+    counts = list(_A_COUNT_RE.finditer(text))
+    if len(counts) < 2:
+        return []
+    starts = [found.start() for found in counts]
+    ends = [found.end() for found in counts]
+    readings = [[text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]]
+    if not find_all_species(text[ends[-1] :], species_table):
+        readings.append([text[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)])
+    for pieces in readings:
+        trees = _trees_of(pieces, species_table)
+        if trees and len({species for _count, species in trees}) == len(trees):
+            return trees
+    total = parse_count(text[: ends[0]])
+    if len(counts) >= 3 and total and total.count and not find_all_species(text[: starts[1]], species_table):
+        parts = several_trees(text[starts[1] :], species_table)
+        if parts and sum(count for count, _species in parts) == total.count:
+            return parts
+    return []
+
+
+def _trees_of(pieces: list[str], species_table: Mapping) -> list[tuple[int, str]]:
+    """(count, species) of each piece holding one count and one known tree; [] unless every piece does."""
+    trees = []
+    for piece in pieces:
+        count = parse_count(piece)
+        named = {name for name, _written in find_all_species(piece, species_table)}
+        if count is None or count.vague or count.count is None or len(named) != 1:
+            return []
+        trees.append((count.count, named.pop()))
+    return trees
 
 
 def is_tree_name(text: str, species_table: Mapping) -> bool:
@@ -1604,8 +1645,11 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         return None
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):
         return None
+    several = several_trees(body, species_table) if count and not count.vague and area is None else []
+    if several:
+        (first, species), species_text = several[0], several[0][1]
     return PlantingText(
-        count=count.count if count else None,
+        count=first if several else count.count if count else None,
         vague=bool(count and count.vague),
         species=species,
         species_text=species_text,
@@ -1615,6 +1659,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         proxy_name=proxy,
         proxy_without_name=unnamed,
         unheard=unknown and species_text not in others,
+        more=tuple(several[1:]),
     )
 
 

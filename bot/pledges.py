@@ -201,40 +201,6 @@ def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
     return species, written
 
 
-_A_COUNT = re.compile(rf"(?:[{nlu._CN_NUM}]+|\d+)\s*[{nlu.MEASURE_WORDS}]")
-
-
-def _several_trees(rest: str, species_table: Mapping) -> list[tuple[int, str]]:
-    """Every tree when the text pledges several, each its count then its tree ('一棵桂花一棵杨梅', '两棵荔枝、三棵龙眼',
-    '2棵桂花和1棵杨梅') or its tree then its count ('荔枝两棵 龙眼三棵'): (count, species) each, in order; [] unless
-    every count has one known tree of its own, each tree once, none left over."""
-    counts = list(_A_COUNT.finditer(rest))
-    if len(counts) < 2:
-        return []
-    starts = [found.start() for found in counts]
-    ends = [found.end() for found in counts]
-    readings = [[rest[start:end] for start, end in zip(starts, [*starts[1:], len(rest)], strict=True)]]
-    if not nlu.find_all_species(rest[ends[-1] :], species_table):
-        readings.append([rest[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)])
-    for pieces in readings:
-        trees = _trees_of(pieces, species_table)
-        if trees and len({species for _count, species in trees}) == len(trees):
-            return trees
-    return []
-
-
-def _trees_of(pieces: list[str], species_table: Mapping) -> list[tuple[int, str]]:
-    """(count, species) of each piece holding one count and one known tree; [] unless every piece does."""
-    trees = []
-    for piece in pieces:
-        count = nlu.parse_count(piece)
-        named = {name for name, _written in nlu.find_all_species(piece, species_table)}
-        if count is None or count.vague or count.count is None or len(named) != 1:
-            return []
-        trees.append((count.count, named.pop()))
-    return trees
-
-
 def _body(text: str, species_table: Mapping) -> PledgeText:
     month = _month(text, species_table)
     name, rest = (None, month.rest) if month.readings else _name(month.rest.strip(), species_table)
@@ -242,7 +208,7 @@ def _body(text: str, species_table: Mapping) -> PledgeText:
     species, written = _species(rest, species_table)
     if species is None and count is not None:
         written = nlu.extract_unknown_species(rest) or ""
-    several = _several_trees(rest, species_table) if count and not count.vague else []
+    several = nlu.several_trees(rest, species_table) if count and not count.vague else []
     if several:  # round 36: every tree of the pledge, the first as the pledge's own
         (first_count, species), written = several[0], several[0][1]
     return PledgeText(

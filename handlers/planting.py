@@ -185,7 +185,17 @@ def on_text(ctx, parsed) -> str:
         return ctx.t("planting.ask_count_change", before=before, after=_what(ctx, changed))
     planting.apply_text(ctx, record, parsed)
     unheard = parsed.species_text if parsed.unheard else ""
-    return _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
+    reply = _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
+    return reply + "\n" + _more_later(ctx, parsed.more) if parsed.more else reply
+
+
+def _more_later(ctx, more: tuple[tuple[int, str], ...]) -> str:
+    """Round 38: the other trees of a text naming several, which one record cannot hold: what to send for them."""
+    trees = [
+        ctx.t("planting.more_tree", count=count, species=planting.display_name(ctx.app, species))
+        for count, species in more
+    ]
+    return ctx.t("planting.more_later", trees="、".join(trees), next=trees[0])
 
 
 def on_change_count(ctx, state, _match) -> str:

@@ -999,3 +999,31 @@ def test_a_retraction_answering_the_count_choice_keeps_the_record(villager, bot,
     assert villager.says("不要") != "好的，已取消。"  # of the new count, not of the record
     (record,) = planting_rows(bot)
     assert (record["status"], record["count"]) == ("pending", 3)
+
+
+# -- several trees in one text (round 38) -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["种了3棵桂花2棵荔枝", "我种了5棵 3棵桂花2棵荔枝", "今天种了桂花三棵、荔枝两棵"])
+def test_a_text_naming_several_trees_records_the_first_and_says_what_to_send_for_the_rest(villager, bot, standin, text):
+    """The second tree of '种了3棵桂花2棵荔枝' was dropped unsaid (one record, 3棵桂花; a total first and then its parts
+    was 5棵桂花): the first is recorded and the villager told how to send the others; then they are their own record."""
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    assert villager.says(text) == (
+        "记下了：3棵桂花。请再发一张种好的树的照片📷\n"
+        "您还说了2棵荔枝：一条记录只记一种树，这条记好后，请再发“2棵荔枝”和它的照片。"
+    )
+    villager.sends_photo("m-1")
+    villager.says("2棵荔枝")
+    villager.sends_photo("m-2")
+    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [
+        ("桂花", 3, "complete"),
+        ("荔枝", 2, "complete"),
+    ]
+
+
+def test_several_trees_after_the_photo_complete_the_record_with_the_first(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    reply = villager.says("两棵龙眼一棵桂花")
+    assert "2棵龙眼" in reply and reply.endswith("请再发“1棵桂花”和它的照片。")
+    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [("龙眼", 2, "complete")]

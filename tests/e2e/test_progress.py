@@ -270,7 +270,7 @@ def test_the_list_goes_by_pages_and_a_covered_village_is_told_so(roster, secreta
 def test_villagers_get_the_villages_counts_never_the_names(roster, villager, clock):
     clock.set("2027-03-10T10:00")
     assert villager.says("未种名单") == "未种名单是给村干部看的。想看本村进度，发“本村进度”。"
-    for asked in ("还有谁没种", "村里还有哪几户没种树"):
+    for asked in ("还有谁没种", "村里还有哪几户没种树", "帮我查下我们村还有多少户没种树"):
         reply = villager.says(asked)
         assert reply.startswith("埔心村（村）进度：") and "王书记" not in reply, asked
     assert "王书记" not in villager.says("哪棵树没种好")  # a tree, not who: no list
