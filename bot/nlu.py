@@ -1263,8 +1263,12 @@ def tree_name(written: str, others: Iterable[str] = ()) -> str:
     return re.sub(r"(树苗|苗木|树|苗)$", "", written) if len(written) > 2 else written
 
 
+# round 38: a sentence's final particles after a count are no tree ('种咗两棵啦' asked which tree “啦” is)
+_PARTICLES_ONLY_RE = re.compile(r"[啦了咯喇呀啊嘛呢的嘅咧噢哦喔吖罢吧哈嗯咗左过]+")
+
+
 def _looks_like_tree_name(name: str) -> bool:
-    if not name or name in ("树", "苗", "树苗", "果树", "小树", "大树"):
+    if not name or name in ("树", "苗", "树苗", "果树", "小树", "大树") or _PARTICLES_ONLY_RE.fullmatch(name):
         return False
     if find_site(name) or re.search(r"亩|[" + _CN_NUM + r"]{2}", name):
         return False
@@ -1408,6 +1412,22 @@ def tree_word_is_a_name(word: str, rest: str, species_table: Mapping) -> bool:
 
 
 _A_COUNT_RE = re.compile(rf"(?:[{_CN_NUM}]+|\d+)\s*[{MEASURE_WORDS}]")
+
+
+# round 38: a count alone, no tree ('三棵', '种了3棵', voice '三棵。'): with no record waiting for a count it named no tree
+# and the FAQ read 三 as a month (the planting window's answer)
+_COUNT_ALONE_RE = re.compile(
+    rf"^(?:我)?(?:已经|今日|今天|啱啱|刚刚|刚才)?(?:种了|种咗|种左|共|一共|总共|种)?\s*{_NUM}\s*{_MEASURE}(?:树|苗)?"
+    r"(?:了|啦|咯|喇|嘅|的|呀|啊)?$"
+)
+
+
+def count_alone(text: str) -> int | None:
+    """The count of a text that is only a count of trees ('三棵', '种咗两棵啦'); None for anything else."""
+    if not _COUNT_ALONE_RE.match(text or ""):
+        return None
+    count = parse_count(text)
+    return count.count if count and not count.vague else None
 
 
 def several_trees(text: str, species_table: Mapping) -> list[tuple[int, str]]:

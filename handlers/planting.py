@@ -70,6 +70,17 @@ def _planting_part(ctx, _may_be_part):
 _planting_text = staged(_planting_whole, _planting_part)
 
 
+@pure
+def _count_alone(ctx) -> int | None:
+    """A count and nothing else ('三棵') that no record took (planting_text reads it for a record waiting for one)."""
+    return nlu.count_alone(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+@registered
+def on_count_alone(ctx, count: int) -> str:
+    return ctx.t("planting.count_alone", n=count)
+
+
 def _choice(key: str):
     """In state count_changed: one of the words of ``key`` (``1``, ``改``; ``2``, ``另外``), or a short text
     starting with one of its longer words (``改成5棵``, ``另外一条记录``)."""
@@ -371,6 +382,7 @@ ROUTES: list = [
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
     Route("planting_text", _planting_text, on_text),
+    Route("planting_count_alone", _count_alone, on_count_alone),
 ]
 JOBS: list = [Job("planting_windows", planting.settle_windows, 60)]
 MEDIA_LISTENERS: list = [MediaListener(planting.prepare_record_photo, planting.analyse_record_photo)]

@@ -1027,3 +1027,20 @@ def test_several_trees_after_the_photo_complete_the_record_with_the_first(villag
     reply = villager.says("两棵龙眼一棵桂花")
     assert "2棵龙眼" in reply and reply.endswith("请再发“1棵桂花”和它的照片。")
     assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [("龙眼", 2, "complete")]
+
+
+@pytest.mark.parametrize("text", ["三棵", "种咗两棵啦", "3棵"])
+def test_a_count_alone_with_no_record_waiting_asks_which_trees(villager, bot, text):
+    """Round 38: '三棵' with nothing waiting got the FAQ's planting window (三 read as March), '3棵' the fallback; now
+    which trees, and nothing is recorded. With a record waiting for its count, it is that count (below)."""
+    n = 3 if "三" in text or "3" in text else 2
+    assert villager.says(text) == f"{n}棵什么树呢？请连树种一起发，如“{n}棵桂花”，再发一张种好的树的照片📷"
+    assert planting_rows(bot) == []
+
+
+def test_a_count_alone_is_the_count_of_a_record_waiting_for_it(villager, bot, standin):
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    villager.says("桂花")
+    assert "第1号" in villager.says("三棵")
+    assert [(r["species"], r["count"]) for r in planting_rows(bot)] == [("桂花", 3)]
