@@ -1,0 +1,118 @@
+"""Round 38 of issue 17 §5, through signed pushes: a batch written before any change for it (the conv38 session),
+across the probe harness's contexts and kinds: relatives and neighbours asking after the household's records, records,
+certificates, zones, pledges and the planting day asked in words the bot has not seen, retractions and corrections
+(with and without anything reported), stop-words about something else, in Mandarin, Cantonese, Hakka and Teochew
+flavour, voice-typed, with typos and in traditional characters; then controls that keep their route."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+EXAMPLES = [
+    # the household's trees asked after, by the sender or for a relative: the household's own records (progress)
+    ("member", "阿妈叫我问下 我哋屋企啲龙眼记咗未", "progress"),
+    ("member", "帮我妈看下我们家那两棵桂花登记上没有", "progress"),
+    ("member", "我家那棵杨梅有没有记上去", "progress"),
+    ("member", "屋企嗰几棵荔枝报咗上去冇", "progress"),
+    ("member", "俺家门口那棵香樟算进去了吗", "progress"),
+    ("member", "我屋家种嘅柚子有冇记录到", "progress"),
+    ("member", "我們家的樹記上了沒有", "progress"),
+    ("member", "老豆叫我睇下屋企啲树算咗未", "progress"),
+    # one's own standing in other words
+    ("member", "我今年总共种咗几多 够唔够数", "progress"),
+    ("member", "我家任务完成了没", "progress"),
+    ("cadre", "我哋村而家排第几", "progress"),
+    # certificates, zones, pledges in words not seen
+    ("member", "我嘅证书喺边度睇", "certificate"),
+    ("member", "证书出来了吗 我的那张", "certificate"),
+    ("member", "我屋企嘅植树证书可唔可以发俾我", "certificate"),
+    ("party", "我嘅责任区系边块", "zone"),
+    ("party", "分给我管的那片林在哪里", "zone"),
+    ("member", "我想认领两棵龙眼 清明前种", "pledge"),
+    ("member", "帮我记低 认领一棵黄皮", "pledge"),
+    # the planting day
+    ("member", "植树节那天我去帮手 记我一个", "join"),
+    ("member", "礼拜六种树活动 我同阿爸两个都去", "join"),
+    ("member", "种树那天几点集合", "question"),
+    ("member", "今年有冇义务植树活动", "question"),
+    # adoption's procedure, and adopting from afar by a follower not registered
+    ("member", "认养一棵树要走什么流程", "adopt"),
+    ("member", "认种果树需要办啥手续", "adopt"),
+    ("new", "我喺深圳返唔到 可以认养村里一棵树吗", "adopt"),
+    ("new", "我不是本村的 能不能认养一棵树", "adopt"),
+    # a withdrawal asked with nothing ever reported: told there is none (never a ticket); one just reported: withdrawn
+    ("member", "头先报嗰条唔算 删咗佢", "cancel"),
+    ("member", "刚刚报错了 那条记录作废", "cancel"),
+    ("member", "上一条记录帮我撤回", "cancel"),
+    ("finished", "头先报嘅两棵荔枝唔作数 帮我撤咗佢", "cancel"),
+    ("finished", "刚才那条记录不算数", "cancel"),
+    # retractions and corrections of the record in progress
+    ("pending", "唔好意思 报错咗 唔要呢条", "cancel"),
+    ("pending", "不对不对 这条不算", "cancel"),
+    ("after_photo", "相片影错咗 唔好记", "cancel"),
+    # stop-words about something else: the trees' care asked, never the reminders
+    ("member", "不要再浇水了吗", "question"),
+    ("member", "下雨天就别再淋水了吧", "question"),
+    ("member", "停止施肥要等到几时", "question"),
+    ("member", "别再给树打药了吗 会不会死", "question"),
+    # the reminders in new words
+    ("member", "莫再发通知过来了 我晓得了", "unsubscribe"),
+    ("member", "提醒帮我重新开翻", "resubscribe"),
+    # registering, renaming, reporting, how
+    ("new", "我系埔心村嘅黄美玲 帮我登记", "register"),
+    ("member", "名字少打了一个字 应该叫李秀兰", "rename"),
+    ("member", "今天在屋后种了两颗荔枝", "planting"),
+    ("member", "头先同老婆种咗三条龙眼", "planting"),
+    ("member", "阿爸今日种咗一棵黄皮 帮佢记", "planting"),
+    ("member", "点样记录种咗嘅树", "how"),
+    # staff
+    ("adviser", "今日嘅问题仲有几多未答", "queue"),
+    ("adviser", "到咗村口 打卡", "sign_in"),
+]
+LEFT: dict[str, str] = {}
+CONTROLS = [
+    # the household's trees, their care or fruit asked, a neighbour's: no progress
+    ("member", "我家的荔枝叶子黄了 有没有办法", {"my_progress", "planting_text"}),
+    ("member", "我家荔枝结了几个", {"my_progress"}),
+    ("member", "邻居家的树记上没有", {"my_progress"}),
+    ("member", "我家门口那棵树要不要剪枝", {"my_progress", "planting_text"}),
+    ("member", "我家的证书名字错了", {"my_progress"}),
+    ("member", "我家老人不会用手机 怎么报", {"my_progress"}),
+    # 手续 of something else than adopting; how to adopt stays the FAQ's
+    ("member", "认养的树死了 要办什么手续", {"adoption_list"}),
+    ("member", "办证书要什么手续", {"adoption_list"}),
+    ("member", "怎么认养", {"adoption_list"}),
+    # stop-words about the trees' care
+    ("member", "不要再浇水了", {"reminders_off"}),
+    ("member", "别再打药了", {"reminders_off"}),
+    ("member", "停水了 树怎么办", {"reminders_off"}),
+    # the withdrawal's rules asked, a question or the day retracted, not a record
+    ("member", "作废的记录还算不算", {"withdraw"}),
+    ("member", "记录作废了要重新报吗", {"withdraw"}),
+    ("member", "种树活动取消了吗", {"cancel", "withdraw"}),
+    ("member", "头先个问题唔使答了", {"withdraw"}),
+    ("member", "取消认领", {"withdraw"}),
+    ("pending", "不要删 我还要补照片", {"cancel"}),
+    ("finished", "刚才那两棵荔枝长得好", {"withdraw", "withdraw_confirm"}),
+    # the zones', pledges' and certificates' rules
+    ("party", "责任区的树死了谁负责", {"zone_claim"}),
+    ("member", "邻居的证书怎么打印", {"my_certificates"}),
+    ("member", "认领的树死了怎么办", {"pledge"}),
+    # the planting day's questions, no wish
+    ("member", "种树活动要带什么", {"event_join", "event_join_code"}),
+    ("member", "去年种树活动我参加了", {"event_join", "event_join_code"}),
+    # a named relative's own standing stays theirs (round 27's design)
+    ("member", "阿嬷问她的树种够了没有", {"my_progress"}),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+def test_round_38_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_38_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
