@@ -2008,6 +2008,26 @@ _FOR_THE_PARENTS_RE = re.compile(
 )
 
 
+# round 38 (19m): a relative who asks, or has the sender ask or look, said first ('阿公问', '阿妈叫我问下', '帮我妈看下',
+# '老豆叫我睇下'): the question after it is the household's when it names the household (``household_asked``)
+_RELATIVE_ASKS_RE = re.compile(
+    r"^(?:(?:帮|替|同)(?:我)?)?(?:阿|老)?(?:爷爷|奶奶|爸爸|妈妈|公|婆|嫲|嬷|爷|奶|爸|妈|豆|爹|娘|伯|叔|姆|伴)"
+    r"(?:叫|让|要|喊)?(?:我)?(?:问|查|看|想知道|想知)(?:问|查|看)?(?:一下|下)?"
+)
+
+
+def household_asked(norm: str) -> bool:
+    """Round 38: whether the household's trees were recorded, asked by the sender or for a relative ('我家那棵杨梅有没有
+    记上去', '阿公问我哋屋企嗰棵荔枝有冇记到'): the household's own records (the sender's progress shows the household's
+    count); a neighbour's or a relative's own trees ('邻居家的树', '我阿爸种的龙眼') are theirs."""
+    if not norm:
+        return False
+    bare = _POLITE_LEAD_RE.sub("", norm)
+    return frame_said("progress_household", bare) or frame_said(
+        "progress_household", _RELATIVE_ASKS_RE.sub("", bare, count=1)
+    )
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -2022,7 +2042,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
-    if frame_said("progress_recorded", norm):
+    if frame_said("progress_recorded", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
@@ -3607,6 +3627,20 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+    ),
+    # round 38 (19m): the household's trees (its own word first: 我家, 我们家, 屋企 normalised 家), then whether they were
+    # recorded ('我家那棵杨梅有没有记上去', '屋企嗰几棵荔枝报咗上去冇'); a relative who asks it left out before
+    # (``household_asked``: '阿公问我哋屋企嗰棵荔枝有冇记到'); a neighbour's (邻居家) is not the household's
+    "progress_household": (
+        Frame(
+            (
+                r"^(?:我们|我|俺|咱们|咱)?(?:屋)?家(?:门口|门前|屋后|后院|院子|里)?(?:的|种的|那|这|些)?",
+                r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
+                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?(?:了)?(?:没有|没|吗|未))$",
+            ),
+            8,
+            _F_SOMEONE_ELSE + r"|死|病|虫|黄|结",
         ),
     ),
     # the village's: the village, its planting or progress, how far

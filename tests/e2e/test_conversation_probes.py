@@ -865,11 +865,6 @@ def test_round_19l_probe(probe, context, message, expected):
 # misses after: 131/140. The misses left are listed here, strict, with why.
 _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
     (
-        "a grandfather asking whether the household's lychee was recorded: the progress readers leave out someone else's"
-        " trees and a tree named (a record's count asked); a ticket",
-        ["阿公问我哋屋企嗰棵荔枝有冇记到"],
-    ),
-    (
         "adoption's procedure asked, no wish: round 33's how rule keeps the FAQ's answer, but no entry reads 手续 (a ticket)",
         ["认养一棵树要办什么手续"],
     ),

@@ -72,6 +72,10 @@ EXAMPLES = [
     ("adviser", "到咗村口 打卡", "sign_in"),
 ]
 LEFT: dict[str, str] = {}
+# 19m's misses round 38 fixed (tests/e2e/test_conversation_probes.py _ROUND_19M_LEFT): they cannot regress
+FIXED_19M = [
+    ("member", "阿公问我哋屋企嗰棵荔枝有冇记到", "progress"),  # the household's tree, asked for a grandfather
+]
 CONTROLS = [
     # the household's trees, their care or fruit asked, a neighbour's: no progress
     ("member", "我家的荔枝叶子黄了 有没有办法", {"my_progress", "planting_text"}),
@@ -116,3 +120,8 @@ def test_round_38_example(probe, context, message, expected):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_38_control(probe, context, message, forbidden):  # noqa: F811
     assert probe.handler_for(context, message) not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19M, {}))
+def test_round_38_fixed_19m_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
