@@ -70,7 +70,8 @@ KINDS = {
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
-    # withdrawal asked to confirm (作废; checked below: the record still counts until the yes)
+    # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
+    # record ever reported, told there is none to withdraw
     "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
@@ -222,7 +223,11 @@ class Probe:
                 return wrong + " (no pledge)"
         if expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
-        if expected == "cancel" and handler == "withdraw":
+        # round 38: a withdrawal asked with no record ever reported is told there is none (no ticket, nothing asked)
+        if expected == "cancel" and handler == "withdraw" and context != "finished" and not plantings:
+            if tickets or reply.strip() != self.bot.t("planting.withdraw_nothing").strip():
+                return wrong + " (not told there is no record to withdraw)"
+        elif expected == "cancel" and handler == "withdraw":
             asked = self.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'withdraw'", [openid])
             if context != "finished" or [p["status"] for p in plantings] != ["complete"] or not asked:
                 return wrong + f" (no withdrawal asked: the record is {[p['status'] for p in plantings]})"
@@ -872,10 +877,6 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         "how to sign up for the planting day, no wish said: the day's details (event_asked; 参加 records attendance, round"
         " 33's how rule); the writer labelled it join",
         ["听说村里搞义务植树 点样报名"],
-    ),
-    (
-        "a void asked with nothing ever reported: no record to withdraw (作废 speaks of a finished one), so a ticket",
-        ["刚才报的那个不作数 帮我撤掉"],
     ),
     (
         "a follower not registered asking whether one may adopt from afar: the FAQ's adoption answer (camp.adopt), the"

@@ -75,6 +75,7 @@ LEFT: dict[str, str] = {}
 # 19m's misses round 38 fixed (tests/e2e/test_conversation_probes.py _ROUND_19M_LEFT): they cannot regress
 FIXED_19M = [
     ("member", "阿公问我哋屋企嗰棵荔枝有冇记到", "progress"),  # the household's tree, asked for a grandfather
+    ("member", "刚才报的那个不作数 帮我撤掉", "cancel"),  # nothing ever reported: told there is no record to withdraw
 ]
 CONTROLS = [
     # the household's trees, their care or fruit asked, a neighbour's: no progress
@@ -124,4 +125,17 @@ def test_round_38_control(probe, context, message, forbidden):  # noqa: F811
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19M, {}))
 def test_round_38_fixed_19m_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# a withdrawal asked with no record ever reported (round 36's control, now told so): the withdraw route says there is
+# none and how to report one, asks nothing and files no ticket (the harness checks the reply)
+NOTHING_TO_VOID = [
+    ("member", "刚刚报的那个作废 我重新来", "cancel"),
+    ("member", "作废", "cancel"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(NOTHING_TO_VOID, {}))
+def test_round_38_nothing_to_void_is_told_so(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
