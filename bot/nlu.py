@@ -2306,7 +2306,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 # Each reads a short ``normalize``d text (Cantonese rewritten: 冇 -> 没, 嘅 -> 的, 喺边度 -> 在哪里, 唔 -> 不; 植树 -> 种树)
 # by its parts: the wish, the verb or the thing of the command, and nothing that makes it a question for the FAQ
 # ('怎么认养' is how to: the FAQ answers it with the command).
-_WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
+# round 38 (19m): 能 alone, asked whether one may ('能认养一棵埔心村的树吗')
+_WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|能够|能|也|我也|都)"
 _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 # set 19e: the trees by a road, a river, a pond ('听说可以认养村道边的树 有哪些啊')
 _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学校|村委)(?:边|旁|两边|两旁|边上|旁边)"
@@ -2316,7 +2317,9 @@ _ADOPT_RE = re.compile(
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
+    # round 38 (19m): the village by its name ('认养一棵埔心村的树')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|[{_CJK}]{{1,3}}(?:村|社区))?(?:的|些)?"
+    rf"(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
@@ -3533,8 +3536,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((_F_ADOPT, r"活动", r"(?:想|要)参加(?:一下|下)?$"), 6),
         # adoption heard of, its price asked on the way, then how to sign up ('听讲可以认种认养 要几钱 点报名'): the list
         # says how (认养 <编号>); '怎么认养' alone stays the FAQ's
+        # round 38 (19m): its procedure asked ('认养一棵树要办什么手续', '认种果树需要走啥流程'): the list says it too
         Frame(
-            (_F_ADOPT, r"(?:要|需要)?(?:几钱|多少钱)?", r"(?:怎么|如何|怎样)(?:报名|申请|参加)$"),
+            (
+                _F_ADOPT,
+                r"(?:要|需要)?(?:几钱|多少钱)?",
+                r"(?:(?:怎么|如何|怎样)(?:报名|申请|参加)"
+                r"|(?:要|需要|得)?(?:办|走|有)?(?:什么|啥|哪些|些什么)(?:手续|流程|程序)"
+                r"|(?:手续|流程|程序)(?:怎么办|怎么走|是什么|有哪些|复杂吗|麻烦吗))$",
+            ),
             6,
             r"死|病|虫|黄|烂|枯|谁|归",
         ),

@@ -867,21 +867,14 @@ def test_round_19l_probe(probe, context, message, expected):
 # Round 19's thirteenth blind set (tests/data/conversation_probes_19m.tsv, 140 probes), written in the twenty-third session
 # by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figures: main before (6221caf) 112/140; round
 # 36 (conv36, 7b83785, made without it) 113/140. Round 37 (tests/e2e/test_conversation_round37.py) was made from its
-# misses after: 131/140. The misses left are listed here, strict, with why.
+# misses after: 131/140. Round 38 (tests/e2e/test_conversation_round38.py) fixed four: the household's tree asked for a
+# grandfather, adoption's procedure, adopting from afar (welcome, then 登记: seed 002's 外出乡贤 认种认养), a void with
+# nothing reported (told there is none): 135/140. The misses left are listed here, strict, with why (by design).
 _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "adoption's procedure asked, no wish: round 33's how rule keeps the FAQ's answer, but no entry reads 手续 (a ticket)",
-        ["认养一棵树要办什么手续"],
-    ),
     (
         "how to sign up for the planting day, no wish said: the day's details (event_asked; 参加 records attendance, round"
         " 33's how rule); the writer labelled it join",
         ["听说村里搞义务植树 点样报名"],
-    ),
-    (
-        "a follower not registered asking whether one may adopt from afar: the FAQ's adoption answer (camp.adopt), the"
-        " probe wants the village's list",
-        ["我人在广州 不是村里户口 能认养一棵埔心村的树吗"],
     ),
     (
         "a symptom with no tree named and no follow-up word inside the ticket's window: its own ticket by design (issue 17"

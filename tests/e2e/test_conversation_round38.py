@@ -76,6 +76,8 @@ LEFT: dict[str, str] = {}
 FIXED_19M = [
     ("member", "阿公问我哋屋企嗰棵荔枝有冇记到", "progress"),  # the household's tree, asked for a grandfather
     ("member", "刚才报的那个不作数 帮我撤掉", "cancel"),  # nothing ever reported: told there is no record to withdraw
+    ("member", "认养一棵树要办什么手续", "adopt"),  # adoption's procedure: the list, which says how (认养 编号)
+    ("new", "我人在广州 不是村里户口 能认养一棵埔心村的树吗", "adopt"),  # welcome from afar, then how to register
 ]
 CONTROLS = [
     # the household's trees, their care or fruit asked, a neighbour's: no progress
