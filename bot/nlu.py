@@ -2243,7 +2243,9 @@ def planting_log_asked(norm: str) -> bool:
 _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
-    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:了|咗)?(?:一个|个|两个|一|二)?字"
+    # round 38: the verb after it too ('名字少打了一个字')
+    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
+    r"(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
@@ -3519,6 +3521,12 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
+        # round 38: going said first, then counted in last ('植树节那天我去帮手 记我一个')
+        Frame(
+            (_F_PLANTING_DAY, r"(?:我|我们)(?:会)?(?:去|来)", r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$"),
+            6,
+            _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
+        ),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3578,6 +3586,22 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
             6,
             r"谁|什么时候",
+        ),
+        # round 38: the sender's own zone asked where or which ('我嘅责任区系边块'), or the wood given the sender to care
+        # for ('分给我管的那片林在哪里'): the list marks the sender's (含您)
+        Frame(
+            (r"^(?:我的|我)", _ZONE, r"(?:是|在)(?:哪块|哪片|哪个|哪里|哪|边块|边片|边个)$"),
+            2,
+            _F_SOMEONE_ELSE,
+        ),
+        Frame(
+            (
+                r"^(?:分给我|分配给我|划给我|安排给我|给我分)",
+                r"(?:管|管护|负责|看管)(?:的)?",
+                r"(?:那|这)?(?:片|块)(?:林|林子|树林|地|区)?(?:在哪里|在哪|是哪块|是哪片|是哪里)$",
+            ),
+            2,
+            _F_SOMEONE_ELSE,
         ),
     ),
     # the sender's own certificate: shown, sent or looked for; or it named, then where to see it or sent to the sender
