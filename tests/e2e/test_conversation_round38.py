@@ -119,6 +119,54 @@ CONTROLS = [
 ]
 
 
+# The second batch, written after the first's fixes and run once before any change for it: how far they carry (a
+# figure of their own writer, who knows them)
+EXAMPLES_B = [
+    ("member", "帮阿嫲睇下 我哋屋企今年种够数未", "progress"),
+    ("member", "我老公问 我们家的树登记好了没有", "progress"),
+    ("new", "我帮我爸登记 他叫陈国强 埔心村的", "register"),
+    ("member", "帮我爸报两棵龙眼 他不会用手机", "planting"),
+    ("member", "我屋企个证书出咗未", "certificate"),
+    ("member", "植树证书可以发一张给我吗", "certificate"),
+    ("member", "我認領嘅兩棵桂花 幾時要種", "pledge"),
+    ("party", "党员责任区我分到咗未", "zone"),
+    ("member", "下个礼拜种树活动 我同屋企人一齐嚟", "join"),
+    ("member", "植树那日 我一家三口都去", "join"),
+    ("finished", "啱啱嗰条唔啱 撤回先", "cancel"),
+    ("finished", "頭先報嗰條作廢", "cancel"),
+    ("member", "之前报的记录全部删掉", "cancel"),
+    ("pending", "唔系两棵 系三棵", "planting"),
+    ("after_photo", "呢张相唔要 我再影过", "cancel"),
+    ("member", "停电了 抽水机用不了 树会不会干死", "question"),
+    ("member", "別再施肥了嗎 葉子都燒焦了", "question"),
+    ("member", "唔好再剪枝啦係咪", "question"),
+    ("member", "种树嘅通知我唔想再收喇", "unsubscribe"),
+    ("member", "啲提醒可唔可以再开返", "resubscribe"),
+]
+CONTROLS_B = [
+    ("member", "邻居阿婆叫我帮她问 她的树记上没有", {"my_progress"}),
+    ("member", "我家隔壁的树记上没有", {"my_progress"}),
+    ("member", "我家那棵荔枝记得浇水吗", {"my_progress"}),
+    ("member", "停止浇水几天会死吗", {"reminders_off"}),
+    ("member", "通知说周六种树 要带锄头吗", {"reminders_off", "event_join", "event_join_code"}),
+    ("member", "撤回的消息你还看得到吗", {"withdraw", "cancel"}),
+    ("member", "作废是什么意思", {"withdraw"}),
+    ("finished", "刚才那两棵荔枝要浇多少水", {"withdraw", "withdraw_confirm"}),
+    ("member", "认养手续费多少", {"adoption_list"}),
+]
+LEFT_B: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_B, LEFT_B))
+def test_round_38_second_batch_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS_B, ids=[f"{c}:{m}" for c, m, _ in CONTROLS_B])
+def test_round_38_second_batch_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
 def test_round_38_example(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
