@@ -1929,7 +1929,8 @@ def reminders_said(norm: str) -> str | None:
 _MINE_RE = re.compile(r"我(?!们)|我们(?:家|户)|自己|本人")  # round 21: 我们屋企 (normalised 我们家) is the household
 _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
-_SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
+# round 38: the neighbours by where they live ('我家隔壁的树记上没有')
+_SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|隔壁|对面|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
 _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
 _VILLAGE_RE = re.compile(
     rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
@@ -2977,7 +2978,7 @@ _DROP = (
 _DROP_AFTER = (
     r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
-    r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记)(?:过|一次|一遍|过一次)?"
+    r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
@@ -3453,7 +3454,8 @@ _F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
 # round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
-_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树"
+# round 38: the day as 'that day' ('植树那日 我一家三口都去')
+_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树|种树(?:那天|那日|当天|嗰日|那一天)"
 # done before, told of ('种树节我去年参加了', '种树活动我已经报名了'): no sign-up now
 _F_TOLD_BEFORE = r"去年|前年|上次|上回|以前|之前|已经|那次|那年"
 _F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
@@ -3589,6 +3591,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # round 38: the sender's own zone asked where or which ('我嘅责任区系边块'), or the wood given the sender to care
         # for ('分给我管的那片林在哪里'): the list marks the sender's (含您)
+        # or whether the sender has been given one yet ('党员责任区我分到咗未')
+        Frame((_ZONE, r"我(?:分到|分配到|领到|认到|分了)(?:了)?(?:没有|没|未|吗)$"), 2, _F_SOMEONE_ELSE),
         Frame(
             (r"^(?:我的|我)", _ZONE, r"(?:是|在)(?:哪块|哪片|哪个|哪里|哪|边块|边片|边个)$"),
             2,
@@ -3676,7 +3680,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
                 r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?(?:了)?(?:没有|没|吗|未))$",
             ),
             8,
-            _F_SOMEONE_ELSE + r"|死|病|虫|黄|结",
+            # a neighbour's by where it is ('我家隔壁的树记上没有')
+            _F_SOMEONE_ELSE + r"|隔壁|对面|邻居|旁边那家|别家|人家|死|病|虫|黄|结",
         ),
     ),
     # the village's: the village, its planting or progress, how far
@@ -3730,10 +3735,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
         Frame(
             (
-                r"刚才|刚刚|头先|这|那|呢(?=[单条张个笔])",  # round 33: Cantonese 呢 before a measure word ('呢单取消')
-                r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
+                # round 33: Cantonese 呢 before a measure word ('呢单取消'); round 38: what was reported before, all of it
+                # ('之前报的记录全部删掉')
+                r"刚才|刚刚|头先|之前|上次|这|那|呢(?=[单条张个笔相照])",
+                r"(?:(?:全部|都)?(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
                 # why after it ('那两棵荔枝先删掉 我报错了')
-                r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?)?$",
+                # or done again after it (round 38: '呢张相唔要 我再影过')
+                r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?|(?:重新|再)(?:来|报|发|弄|记|影|拍)(?:过|一次|一张)?)?$",
             ),
             8,
         ),

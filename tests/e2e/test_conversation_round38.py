@@ -154,7 +154,10 @@ CONTROLS_B = [
     ("finished", "刚才那两棵荔枝要浇多少水", {"withdraw", "withdraw_confirm"}),
     ("member", "认养手续费多少", {"adoption_list"}),
 ]
-LEFT_B: dict[str, str] = {}
+LEFT_B: dict[str, str] = {
+    "我認領嘅兩棵桂花 幾時要種": "when to plant the trees one pledged: the FAQ answers with 桂花's planting season (2–4月),"
+    " a right answer; the pledge's own month is in 我的认领 (pledge_mine), which reads no question of when",
+}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_B, LEFT_B))
