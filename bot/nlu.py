@@ -2029,6 +2029,12 @@ def household_asked(norm: str) -> bool:
     )
 
 
+def relative_recorded_asked(norm: str) -> bool:
+    """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
+    or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
+    return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3682,6 +3688,22 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             8,
             # a neighbour's by where it is ('我家隔壁的树记上没有')
             _F_SOMEONE_ELSE + r"|隔壁|对面|邻居|旁边那家|别家|人家|死|病|虫|黄|结",
+        ),
+    ),
+    # round 38: a relative's own trees (planted, reported) named, then whether they were recorded ('看下我妈种的树记上
+    # 没有', '我阿爸种的龙眼登记上没有'): theirs, not the sender's progress; told where they are (``relative_recorded_asked``)
+    "progress_relative": (
+        Frame(
+            (
+                r"^(?:帮我|帮|替|看下|看看|看一下|查下|查一下|问下)?(?:我)?(?:阿|老)?"
+                r"(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老公|老婆|老伴|老豆|家公|家婆|儿子|女儿|"
+                r"爸|妈|公|婆|嫲|嬷|爷|奶|伯|叔|姆|仔|孙|哥|姐|弟|妹)"
+                r"(?:他|她)?(?:自己)?(?:种的|报的|登记的|种了的|报了的|的)",
+                r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
+                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入|好)?(?:了)?(?:没有|没|吗|未))$",
+            ),
+            8,
+            r"邻居|隔壁|对面|死|病|虫|黄|结",
         ),
     ),
     # the village's: the village, its planting or progress, how far

@@ -28,7 +28,8 @@ TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
 KINDS = {
     "register": {"register"},
     "rename": {"fix_name", "register"},
-    "progress": {"my_progress", "village_progress"},
+    # round 38: a relative's own trees asked whether recorded: where they are recorded and the household's count
+    "progress": {"my_progress", "village_progress", "relative_progress"},
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},

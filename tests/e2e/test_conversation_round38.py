@@ -196,3 +196,20 @@ NOTHING_TO_VOID = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(NOTHING_TO_VOID, {}))
 def test_round_38_nothing_to_void_is_told_so(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# a relative's own trees asked whether recorded (the brief's '看下我妈种的树记上没有'; round 31's control keeps them off the
+# sender's own progress): where they are recorded (under the WeChat that reported them) and the household's count,
+# never a ticket for an adviser (written with the route; each had been a ticket or the steps of a record)
+RELATIVES = [
+    ("member", "看下我妈种的树记上没有", "progress"),
+    ("member", "我阿爸种的龙眼登记上没有", "progress"),
+    ("member", "我仔种嘅龙眼有冇记到", "progress"),
+    ("member", "我老公报的两棵荔枝记上了吗", "progress"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(RELATIVES, {}))
+def test_round_38_a_relatives_trees_are_told_where_they_are_recorded(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+    assert probe.last_handler(f"o-probe-{probe.count}") == "relative_progress"

@@ -76,3 +76,18 @@ def test_a_please_and_a_question_are_no_negation():
 )
 def test_the_households_trees_recorded_asked(text, asked):
     assert nlu.household_asked(nlu.normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("看下我妈种的树记上没有", True),
+        ("我阿爸种的龙眼登记上没有", True),
+        ("阿嬷问她的树种够了没有", False),  # her standing, not a record (round 27's control)
+        ("帮我妈看下我们家那两棵桂花登记上没有", False),  # the household's: the sender's progress
+        ("邻居阿婆叫我帮她问 她的树记上没有", False),
+        ("我妈的树叶子黄了", False),
+    ],
+)
+def test_a_relatives_trees_recorded_asked(text, asked):
+    assert nlu.relative_recorded_asked(nlu.normalize(text)) is asked
