@@ -1930,7 +1930,9 @@ _MINE_RE = re.compile(r"我(?!们)|我们(?:家|户)|自己|本人")  # round 21
 _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
 # round 38: the neighbours by where they live ('我家隔壁的树记上没有')
-_SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|隔壁|对面|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
+_SOMEONE_ELSE_RE = re.compile(
+    r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|隔壁|对面|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶"
+)
 _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
 _VILLAGE_RE = re.compile(
     rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
@@ -3531,7 +3533,11 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
         # round 38: going said first, then counted in last ('植树节那天我去帮手 记我一个')
         Frame(
-            (_F_PLANTING_DAY, r"(?:我|我们)(?:会)?(?:去|来)", r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$"),
+            (
+                _F_PLANTING_DAY,
+                r"(?:我|我们)(?:会)?(?:去|来)",
+                r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
+            ),
             6,
             _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
         ),
