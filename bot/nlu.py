@@ -2008,7 +2008,10 @@ def reminders_said(norm: str) -> str | None:
 _MINE_RE = re.compile(r"我(?!们)|我们(?:家|户)|自己|本人")  # round 21: 我们屋企 (normalised 我们家) is the household
 _TROUBLE_RE = re.compile(r"死|病|虫|黄|烂|枯|坏|断|倒|偷|吃")
 # someone else's trees or registration ('帮我查一下我老公登记了没有') are not the sender's progress
-_SOMEONE_ELSE_RE = re.compile(r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶")
+# round 38: the neighbours by where they live ('我家隔壁的树记上没有')
+_SOMEONE_ELSE_RE = re.compile(
+    r"老公|老婆|老伴|爸|妈|儿|女|孙|他|她|别人|邻居|隔壁|对面|父|母|哥|姐|弟|妹|伯|婆|叔|爷|奶"
+)
 _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
 _VILLAGE_RE = re.compile(
     rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
@@ -2087,6 +2090,32 @@ _FOR_THE_PARENTS_RE = re.compile(
 )
 
 
+# round 38 (19m): a relative who asks, or has the sender ask or look, said first ('阿公问', '阿妈叫我问下', '帮我妈看下',
+# '老豆叫我睇下'): the question after it is the household's when it names the household (``household_asked``)
+_RELATIVE_ASKS_RE = re.compile(
+    r"^(?:(?:帮|替|同)(?:我)?)?(?:阿|老)?(?:爷爷|奶奶|爸爸|妈妈|公|婆|嫲|嬷|爷|奶|爸|妈|豆|爹|娘|伯|叔|姆|伴)"
+    r"(?:叫|让|要|喊)?(?:我)?(?:问|查|看|想知道|想知)(?:问|查|看)?(?:一下|下)?"
+)
+
+
+def household_asked(norm: str) -> bool:
+    """Round 38: whether the household's trees were recorded, asked by the sender or for a relative ('我家那棵杨梅有没有
+    记上去', '阿公问我哋屋企嗰棵荔枝有冇记到'): the household's own records (the sender's progress shows the household's
+    count); a neighbour's or a relative's own trees ('邻居家的树', '我阿爸种的龙眼') are theirs."""
+    if not norm:
+        return False
+    bare = _POLITE_LEAD_RE.sub("", norm)
+    return frame_said("progress_household", bare) or frame_said(
+        "progress_household", _RELATIVE_ASKS_RE.sub("", bare, count=1)
+    )
+
+
+def relative_recorded_asked(norm: str) -> bool:
+    """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
+    or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
+    return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -2101,7 +2130,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
-    if frame_said("progress_recorded", norm):
+    if frame_said("progress_recorded", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
@@ -2302,7 +2331,9 @@ def planting_log_asked(norm: str) -> bool:
 _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
-    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:了|咗)?(?:一个|个|两个|一|二)?字"
+    # round 38: the verb after it too ('名字少打了一个字')
+    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
+    r"(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
@@ -2365,7 +2396,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
 # Each reads a short ``normalize``d text (Cantonese rewritten: 冇 -> 没, 嘅 -> 的, 喺边度 -> 在哪里, 唔 -> 不; 植树 -> 种树)
 # by its parts: the wish, the verb or the thing of the command, and nothing that makes it a question for the FAQ
 # ('怎么认养' is how to: the FAQ answers it with the command).
-_WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|也|我也|都)"
+# round 38 (19m): 能 alone, asked whether one may ('能认养一棵埔心村的树吗')
+_WISHED_RE = r"(?:想|要|想要|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否|能够|能|也|我也|都)"
 _A_TREE_RE = rf"(?:一|1|两|2)?(?:{_MEASURE})?"
 # set 19e: the trees by a road, a river, a pond ('听说可以认养村道边的树 有哪些啊')
 _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学校|村委)(?:边|旁|两边|两旁|边上|旁边)"
@@ -2375,7 +2407,9 @@ _ADOPT_RE = re.compile(
     rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下)?(?:的|些)?(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
+    # round 38 (19m): the village by its name ('认养一棵埔心村的树')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|[{_CJK}]{{1,3}}(?:村|社区))?(?:的|些)?"
+    rf"(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
@@ -3020,16 +3054,18 @@ _THAT_ONE = (
 )
 _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|条|算了|唉|它|先|不对"  # 不对 first: round 21
 # set 19e: the record named by what it is ('取消刚刚那条种树记录'), 'for now' after it ('那个不要住')
-_THAT_ONE += r"|种树记录|种树的记录|住)"
+_THAT_ONE += r"|种树记录|种树的记录|住"
+# round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
+_THAT_ONE += r"|帮我|帮忙|给我)"
 _DROP = (
-    r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|作废|取消掉|取消|搞错|弄错"
+    r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
     r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
-    r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记)(?:过|一次|一遍|过一次)?"
+    r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
@@ -3505,7 +3541,8 @@ _F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
 # round 33: the planting day named; someone of the sender's going in their stead ('种树日我老婆去')
-_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树"
+# round 38: the day as 'that day' ('植树那日 我一家三口都去')
+_F_PLANTING_DAY = r"种树(?:节|日)|种树(?:的|个)?活动|义务种树|种树(?:那天|那日|当天|嗰日|那一天)"
 # done before, told of ('种树节我去年参加了', '种树活动我已经报名了'): no sign-up now
 _F_TOLD_BEFORE = r"去年|前年|上次|上回|以前|之前|已经|那次|那年"
 _F_MY_OTHERS = r"我(?:的)?(?:老公|老婆|老伴|爸|妈|儿|女|孙|哥|姐|弟|妹|伯|叔|爷|奶|阿[\u4e00-\u9fff])"
@@ -3573,6 +3610,16 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
+        # round 38: going said first, then counted in last ('植树节那天我去帮手 记我一个')
+        Frame(
+            (
+                _F_PLANTING_DAY,
+                r"(?:我|我们)(?:会)?(?:去|来)",
+                r"(?:记|算|加|报)(?:埋|上)?(?:我|我们)(?:一个|一份|一个名)?$",
+            ),
+            6,
+            _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
+        ),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3590,8 +3637,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((_F_ADOPT, r"活动", r"(?:想|要)参加(?:一下|下)?$"), 6),
         # adoption heard of, its price asked on the way, then how to sign up ('听讲可以认种认养 要几钱 点报名'): the list
         # says how (认养 <编号>); '怎么认养' alone stays the FAQ's
+        # round 38 (19m): its procedure asked ('认养一棵树要办什么手续', '认种果树需要走啥流程'): the list says it too
         Frame(
-            (_F_ADOPT, r"(?:要|需要)?(?:几钱|多少钱)?", r"(?:怎么|如何|怎样)(?:报名|申请|参加)$"),
+            (
+                _F_ADOPT,
+                r"(?:要|需要)?(?:几钱|多少钱)?",
+                r"(?:(?:怎么|如何|怎样)(?:报名|申请|参加)"
+                r"|(?:要|需要|得)?(?:办|走|有)?(?:什么|啥|哪些|些什么)(?:手续|流程|程序)"
+                r"|(?:手续|流程|程序)(?:怎么办|怎么走|是什么|有哪些|复杂吗|麻烦吗))$",
+            ),
             6,
             r"死|病|虫|黄|烂|枯|谁|归",
         ),
@@ -3625,6 +3679,24 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             (_F_WISH, r"认领|领|认|要|分|分配|安排|划", _ZONE + r"(?:给我|来|去)?(?:管护|负责|帮忙)?$"),
             6,
             r"谁|什么时候",
+        ),
+        # round 38: the sender's own zone asked where or which ('我嘅责任区系边块'), or the wood given the sender to care
+        # for ('分给我管的那片林在哪里'): the list marks the sender's (含您)
+        # or whether the sender has been given one yet ('党员责任区我分到咗未')
+        Frame((_ZONE, r"我(?:分到|分配到|领到|认到|分了)(?:了)?(?:没有|没|未|吗)$"), 2, _F_SOMEONE_ELSE),
+        Frame(
+            (r"^(?:我的|我)", _ZONE, r"(?:是|在)(?:哪块|哪片|哪个|哪里|哪|边块|边片|边个)$"),
+            2,
+            _F_SOMEONE_ELSE,
+        ),
+        Frame(
+            (
+                r"^(?:分给我|分配给我|划给我|安排给我|给我分)",
+                r"(?:管|管护|负责|看管)(?:的)?",
+                r"(?:那|这)?(?:片|块)(?:林|林子|树林|地|区)?(?:在哪里|在哪|是哪块|是哪片|是哪里)$",
+            ),
+            2,
+            _F_SOMEONE_ELSE,
         ),
     ),
     # the sender's own certificate: shown, sent or looked for; or it named, then where to see it or sent to the sender
@@ -3688,6 +3760,37 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",
         ),
     ),
+    # round 38 (19m): the household's trees (its own word first: 我家, 我们家, 屋企 normalised 家), then whether they were
+    # recorded ('我家那棵杨梅有没有记上去', '屋企嗰几棵荔枝报咗上去冇'); a relative who asks it left out before
+    # (``household_asked``: '阿公问我哋屋企嗰棵荔枝有冇记到'); a neighbour's (邻居家) is not the household's
+    "progress_household": (
+        Frame(
+            (
+                r"^(?:我们|我|俺|咱们|咱)?(?:屋)?家(?:门口|门前|屋后|后院|院子|里)?(?:的|种的|那|这|些)?",
+                r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
+                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?(?:了)?(?:没有|没|吗|未))$",
+            ),
+            8,
+            # a neighbour's by where it is ('我家隔壁的树记上没有')
+            _F_SOMEONE_ELSE + r"|隔壁|对面|邻居|旁边那家|别家|人家|死|病|虫|黄|结",
+        ),
+    ),
+    # round 38: a relative's own trees (planted, reported) named, then whether they were recorded ('看下我妈种的树记上
+    # 没有', '我阿爸种的龙眼登记上没有'): theirs, not the sender's progress; told where they are (``relative_recorded_asked``)
+    "progress_relative": (
+        Frame(
+            (
+                r"^(?:帮我|帮|替|看下|看看|看一下|查下|查一下|问下)?(?:我)?(?:阿|老)?"
+                r"(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老公|老婆|老伴|老豆|家公|家婆|儿子|女儿|"
+                r"爸|妈|公|婆|嫲|嬷|爷|奶|伯|叔|姆|仔|孙|哥|姐|弟|妹)"
+                r"(?:他|她)?(?:自己)?(?:种的|报的|登记的|种了的|报了的|的)",
+                r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
+                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入|好)?(?:了)?(?:没有|没|吗|未))$",
+            ),
+            8,
+            r"邻居|隔壁|对面|死|病|虫|黄|结",
+        ),
+    ),
     # the village's: the village, its planting or progress, how far
     "progress_village": (
         Frame(
@@ -3739,10 +3842,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
         Frame(
             (
-                r"刚才|刚刚|头先|这|那|呢(?=[单条张个笔])",  # round 33: Cantonese 呢 before a measure word ('呢单取消')
-                r"(?:(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
+                # round 33: Cantonese 呢 before a measure word ('呢单取消'); round 38: what was reported before, all of it
+                # ('之前报的记录全部删掉')
+                r"刚才|刚刚|头先|之前|上次|这|那|呢(?=[单条张个笔相照])",
+                r"(?:(?:全部|都)?(?:不要了|不要记|不要|取消|作废|删掉|删了|删|撤销|不算|发错了)(?:掉|了|吧)?)+"
                 # why after it ('那两棵荔枝先删掉 我报错了')
-                r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?)?$",
+                # or done again after it (round 38: '呢张相唔要 我再影过')
+                r"(?:我)?(?:(?:报|发|搞|弄|记|写)错(?:了)?|(?:重新|再)(?:来|报|发|弄|记|影|拍)(?:过|一次|一张)?)?$",
             ),
             8,
         ),

@@ -44,6 +44,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
 progress (handlers/progress.py):
+- relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
+  and the household's count
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name

@@ -7,7 +7,8 @@ Routes (dispatch order in handlers/__init__.py):
 - adoption_more: ``更多`` while a list is shown: its next page
 - adoption_pick: ``认养 <编号>`` while a list is shown: one tree of the record at that position
 - adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
-- adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees
+- adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees (a follower
+  not registered: welcome, from afar too, then how to register; the list after it)
 - my_trees: ``我的树``: what the sender planted and adopted, with the pages' links
 - plot_update: cadres: ``更新 <记录号>``: the next photo is a new photo of that record
 - plot_update_photo: the photo ``更新`` waits for
@@ -92,8 +93,12 @@ def _show_list(ctx: Ctx) -> str:
     )
 
 
-@registered
 def on_list(ctx: Ctx, _match) -> str:
+    # round 38 (19m): a follower not registered, often from afar ('我人在广州 不是村里户口 能认养一棵埔心村的树吗'), is
+    # told they may (seed 002: 外出乡贤、热心居民、社会力量 认种认养) before the register hint; the list follows the 登记
+    refusal = identity.require_registered(ctx)
+    if refusal:
+        return ctx.t("adoption.welcome_before_registering") + "\n" + refusal
     return _show_list(ctx)
 
 

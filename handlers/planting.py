@@ -8,7 +8,7 @@ Routes (dispatch order in handlers/__init__.py):
   (``WITHDRAW_TABLE``): it is withdrawn (status ``withdrawn``, the row kept)
 - withdraw: ``作废``, or a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``): the sender's
   last finished record, asked to confirm (within ``planting.withdraw_minutes``, no cadre decision yet), else who
-  corrects it
+  corrects it; with no record ever finished (round 38), that there is none to withdraw and how to report one
 - planting_menu: ``记录种树`` (the menu) explains in one line what to send; so does 登记 said of trees planted
   (``登记种树``, ``帮我登记一下种树``: ``nlu.planting_log_asked``) without a count or a tree that makes a record
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
@@ -18,6 +18,8 @@ Routes (dispatch order in handlers/__init__.py):
 """
 
 from __future__ import annotations
+
+import re
 
 from bot import conversation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -297,6 +299,11 @@ _withdraw_words = text_is("planting.commands.withdraw")
 
 
 _WORDS, _RETRACTION = "words", "retraction"
+# round 38 (19m): a withdrawal asked with no record ever finished ('刚才报的那个不作数 帮我撤掉' from a villager who
+# reported none): told so, never a ticket; a retraction in words only when it speaks of a report or a record (a photo
+# or a question taken back is no record's)
+NOTHING = {"id": None}
+_A_RECORD_SAID_RE = re.compile(r"报|记录|登记|记")
 
 
 def _withdraw_ahead(ctx):
@@ -311,14 +318,20 @@ def _withdraw_then(ctx, said):
     retraction in words speaks of what was just sent: only of a record finished within the last day (an older one is
     no 'just reported': the text keeps its old route)."""
     live = [flow for flow, _state in conversation.in_progress(ctx, ctx.app.flows) if flow is not planting.WITHDRAW]
-    record = None if live else planting.last_finished(ctx)
-    if record is None or said == _WORDS or planting.finished_within(record, ctx.now, planting.RETRACTION_HORIZON):
+    if live:
+        return None
+    record = planting.last_finished(ctx)
+    if record is None:
+        return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None
+    if said == _WORDS or planting.finished_within(record, ctx.now, planting.RETRACTION_HORIZON):
         return record
     return None
 
 
 @registered
 def on_withdraw_asked(ctx, record: dict) -> str:
+    if record is NOTHING:
+        return ctx.t("planting.withdraw_nothing")
     facts = {"id": record["id"], "what": _what(ctx, record)}
     if record["status"] == store.WITHDRAWN:
         return ctx.t("planting.withdraw_already", **facts)

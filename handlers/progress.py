@@ -15,7 +15,7 @@ from bot.dashboard import report_pages
 from bot.identity import acts_as, registered, staff_refusal
 from bot.registry import Command
 from bot.roster import core_name
-from bot.router import Decided, Route, staged
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import reports as reports_store
 from bot.store import roster as roster_store
@@ -144,7 +144,25 @@ def on_left_to_plant(ctx: Ctx, page: int | str) -> str:
 _village_words = text_means("progress.commands.village_progress", _progress_said("village"))
 
 
+@pure
+def _relative_recorded(ctx: Ctx) -> bool:
+    """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有', ``nlu.relative_recorded_asked``)."""
+    return ctx.msg.msg_type == "text" and nlu.relative_recorded_asked(text_normalized(ctx))
+
+
+@registered
+def on_relative_recorded(ctx: Ctx, _match) -> str:
+    """Where a relative's trees are recorded: under the WeChat that reported them; the household's count, which holds
+    every member's (bot/progress.py), with it. Never a ticket: an adviser answers the trees' care, not records."""
+    assert ctx.person is not None  # @registered
+    home = progress.household_progress(ctx.db, ctx.config, ctx.person["id"])
+    assert home is not None  # the sender is a roster row
+    return ctx.t("progress.relative_recorded", trees=home.counted, target=home.target)
+
+
 ROUTES: list = [
+    # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
+    Route("relative_progress", _relative_recorded, on_relative_recorded),
     # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked
     Route(
         "my_progress",

@@ -28,7 +28,9 @@ TICKET_OPENER = "问专家 我家桂花叶子发黄还掉叶是怎么回事"
 KINDS = {
     "register": {"register"},
     "rename": {"fix_name", "register"},
-    "progress": {"my_progress", "village_progress", "left_to_plant"},  # round 38: a cadre asking who has not planted
+    # round 38: a cadre asking who has not planted (left_to_plant); a relative's own trees asked whether recorded:
+    # where they are recorded and the household's count (relative_progress)
+    "progress": {"my_progress", "village_progress", "left_to_plant", "relative_progress"},
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
@@ -70,7 +72,8 @@ KINDS = {
     "sign_in": {"visit_sign_in", "visit_sign_in_located"},  # an adviser's 签到
     "queue": {"ticket_queue"},  # an adviser's 待办
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
-    # withdrawal asked to confirm (作废; checked below: the record still counts until the yes)
+    # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
+    # record ever reported, told there is none to withdraw
     "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
@@ -222,7 +225,11 @@ class Probe:
                 return wrong + " (no pledge)"
         if expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
-        if expected == "cancel" and handler == "withdraw":
+        # round 38: a withdrawal asked with no record ever reported is told there is none (no ticket, nothing asked)
+        if expected == "cancel" and handler == "withdraw" and context != "finished" and not plantings:
+            if tickets or reply.strip() != self.bot.t("planting.withdraw_nothing").strip():
+                return wrong + " (not told there is no record to withdraw)"
+        elif expected == "cancel" and handler == "withdraw":
             asked = self.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'withdraw'", [openid])
             if context != "finished" or [p["status"] for p in plantings] != ["complete"] or not asked:
                 return wrong + f" (no withdrawal asked: the record is {[p['status'] for p in plantings]})"
@@ -862,30 +869,14 @@ def test_round_19l_probe(probe, context, message, expected):
 # Round 19's thirteenth blind set (tests/data/conversation_probes_19m.tsv, 140 probes), written in the twenty-third session
 # by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figures: main before (6221caf) 112/140; round
 # 36 (conv36, 7b83785, made without it) 113/140. Round 37 (tests/e2e/test_conversation_round37.py) was made from its
-# misses after: 131/140. The misses left are listed here, strict, with why.
+# misses after: 131/140. Round 38 (tests/e2e/test_conversation_round38.py) fixed four: the household's tree asked for a
+# grandfather, adoption's procedure, adopting from afar (welcome, then 登记: seed 002's 外出乡贤 认种认养), a void with
+# nothing reported (told there is none): 135/140. The misses left are listed here, strict, with why (by design).
 _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "a grandfather asking whether the household's lychee was recorded: the progress readers leave out someone else's"
-        " trees and a tree named (a record's count asked); a ticket",
-        ["阿公问我哋屋企嗰棵荔枝有冇记到"],
-    ),
-    (
-        "adoption's procedure asked, no wish: round 33's how rule keeps the FAQ's answer, but no entry reads 手续 (a ticket)",
-        ["认养一棵树要办什么手续"],
-    ),
     (
         "how to sign up for the planting day, no wish said: the day's details (event_asked; 参加 records attendance, round"
         " 33's how rule); the writer labelled it join",
         ["听说村里搞义务植树 点样报名"],
-    ),
-    (
-        "a void asked with nothing ever reported: no record to withdraw (作废 speaks of a finished one), so a ticket",
-        ["刚才报的那个不作数 帮我撤掉"],
-    ),
-    (
-        "a follower not registered asking whether one may adopt from afar: the FAQ's adoption answer (camp.adopt), the"
-        " probe wants the village's list",
-        ["我人在广州 不是村里户口 能认养一棵埔心村的树吗"],
     ),
     (
         "a symptom with no tree named and no follow-up word inside the ticket's window: its own ticket by design (issue 17"

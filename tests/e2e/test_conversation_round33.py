@@ -124,8 +124,9 @@ PROBES_19JK = [
     ("member", "今年嘅树我想登记上去 得唔得", "log"),
     ("member", "帮我开个种树记录", "log"),
     ("new", "我想喺度登记我种嘅树", "log"),
-    ("member", "刚刚报的那个作废 我重新来", "question"),  # relabelled (above)
-    ("member", "头先嗰条记录唔要啦 搞错咗", "question"),  # relabelled (above)
+    # relabelled (above); round 38: cancel again, told there is no record to withdraw (the withdraw route)
+    ("member", "刚刚报的那个作废 我重新来", "cancel"),
+    ("member", "头先嗰条记录唔要啦 搞错咗", "cancel"),
     ("adviser", "今天有新的提问吗 发给我看看", "queue"),
 ]
 

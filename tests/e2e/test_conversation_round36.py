@@ -150,12 +150,12 @@ FIXED_19J = [
     ("finished", "作废", "cancel"),
     ("finished", "刚才报的那条删掉", "cancel"),
 ]
-# with a record in progress a retraction is 取消 as before (DESIGN.md); with nothing ever logged, nothing to void
+# with a record in progress a retraction is 取消 as before (DESIGN.md); with nothing ever logged, nothing to void (round
+# 38: the withdraw route tells so, asking nothing: tests/e2e/test_conversation_round38.py NOTHING_TO_VOID)
 WITHDRAW = {"withdraw", "withdraw_confirm"}
 WITHDRAW_CONTROLS = [
     ("pending", "刚刚报的那个作废 我重新来", WITHDRAW),
     ("pending", "取消", WITHDRAW),
-    ("member", "刚刚报的那个作废 我重新来", WITHDRAW),
     ("finished", "作废的记录还算不算进度", WITHDRAW),
     ("finished", "种了两棵荔枝", WITHDRAW),
 ]

@@ -58,3 +58,36 @@ def test_a_please_and_a_question_are_no_negation():
     assert not nlu.negated_before("不该帮我撤销", 4)  # 唔该 (please), normalised 不该
     assert not nlu.negated_before("有没有树可以给我认养", 6)
     assert nlu.negated_before("我不想认养树", 2)
+
+
+# round 38 (19m): the household's trees asked after, by the sender or for a relative; a neighbour's, a relative's own
+# trees, the household's trees' trouble are not
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("阿公问我哋屋企嗰棵荔枝有冇记到", True),
+        ("我家那棵杨梅有没有记上去", True),
+        ("帮我妈看下我们家那两棵桂花登记上没有", True),
+        ("邻居家的树记上没有", False),
+        ("我阿爸种的龙眼登记上没有", False),
+        ("帮阿公问下，佢今年种树任务完成咗未", False),
+        ("我家荔枝结了几个", False),
+    ],
+)
+def test_the_households_trees_recorded_asked(text, asked):
+    assert nlu.household_asked(nlu.normalize(text)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("看下我妈种的树记上没有", True),
+        ("我阿爸种的龙眼登记上没有", True),
+        ("阿嬷问她的树种够了没有", False),  # her standing, not a record (round 27's control)
+        ("帮我妈看下我们家那两棵桂花登记上没有", False),  # the household's: the sender's progress
+        ("邻居阿婆叫我帮她问 她的树记上没有", False),
+        ("我妈的树叶子黄了", False),
+    ],
+)
+def test_a_relatives_trees_recorded_asked(text, asked):
+    assert nlu.relative_recorded_asked(nlu.normalize(text)) is asked
