@@ -206,6 +206,7 @@ class SafetyRule:
     unless: Vocab = Vocab()
     feared: Vocab = Vocab()
     not_when: Vocab = Vocab()
+    entry: str = ""  # the entry that answers this danger (round 38): given after the line when no person is needed
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm) and not self.not_when.search(norm)
@@ -571,6 +572,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             Vocab(row.get("unless", [])),
             feared,
             Vocab(row.get("not_when", [])),
+            row.get("entry", ""),
         )
         for row in data.get("safety", [])
     ]
@@ -1012,11 +1014,28 @@ class FaqIndex:
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
                 result = self._dissented(norm, result)
+        result = self._danger_entry(fired, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
+
+    def _danger_entry(self, fired: list[SafetyRule], result: FaqResult) -> FaqResult:
+        """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,
+        after the line, over another technique's answer or a doubt (round 38: someone dizzy from the heat is
+        tech.heatstroke, not planting in the heat; a snake met is tech.snakes). Not over a campaign fact, a tree's
+        field or an adviser's entry, nor when a rule or 问专家 sent it to a person or two dangers name different entries."""
+        entries = {rule.entry for rule in fired if rule.entry and rule.entry in self._by_id}
+        if len(entries) != 1:
+            return result
+        (entry,) = entries
+        technique = (result.entry_id or "").startswith("tech.")  # a campaign fact asked beside it (保险) stays
+        if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
+            return self._answer(self._by_id[entry], result.score, "safety_entry")
+        if result.kind == "escalate" and result.reason in _DOUBTS:
+            return self._answer(self._by_id[entry], result.score, "safety_entry")
+        return result
 
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""

@@ -34,6 +34,9 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "missing": ("110", "别一个人进山"),
     "snake_seen": ("别去打", "慢慢后退", "120"),
     "ate_plant": ("漱口", "别自己催吐", "120"),
+    "plant_sap": ("肥皂", "清水", "120"),
+    "slippery": ("防滑鞋", "结伴", "120"),
+    "storage": ("锁好", "饮料瓶", "120"),
 }
 
 
@@ -349,6 +352,13 @@ DANGERS_38 = [
     ("阿爷朝早上山种树 天黑都未返", ("missing",)),
     ("树穴里头盘着一条蛇", ("snake_seen",)),
 ]
+# Written after the round's rules, for the two new rules and the storage rule.
+DANGERS_38_RULES = [
+    ("手摸咗漆树 成身起晒红疹好痕", ("plant_sap",)),
+    ("落完雨山路好滑 阿公仲要上山种树", ("slippery",)),
+    ("老公将农药装喺矿泉水瓶 放喺厨房", ("storage",)),
+    ("村口棵大榕树歪咗好多 正对住学校门口 好危险", ("hazard",)),
+]
 # Calm questions with the same words: no safety line (a line on these is noise that teaches people to ignore it).
 # Decided honestly: planting under a power line, how to mix lime, whether prunings may be burnt keep their lines
 # (the rule's own answer); these carry no danger now and nothing about to happen.
@@ -375,12 +385,28 @@ CALM_38 = [
     "除草剂和人工除草哪个划算",
     "雷州那边种什么树多",
 ]
+# Written after the round's rules, for their own words (雷公根 is a herb, Cantonese 落石灰 is liming a hole, a sap with
+# no reaction, old people or a steep slope alone, a simile, a past typhoon or fall, a forecast, an empty bottle).
+CALM_38_RULES = [
+    "雷公根能不能种在果树底下",
+    "树穴里要不要落石灰",
+    "养了几箱土蜂 蜂箱放果树边好不好",
+    "芒果树汁可以拿来做什么",
+    "老人家适合种什么树",
+    "陡坡种什么树保水土",
+    "桂花叶子边缘焦了 像被火烧过一样",
+    "去年台风吹倒的荔枝 今年在原位补种要注意什么",
+    "下礼拜会唔会有台风 我想约人上山种树",
+    "剩下的农药空瓶点处理",
+    "新种的苗叶子被太阳晒到发软",
+    "阿婆年轻时从树上摔下来过 现在好怕高",
+]
 
 
 def test_round_38_a_villager_in_danger_gets_a_safety_line_first(villager_factory, bot):
     add_roster(bot)
     missed = []
-    for i, (question, kinds) in enumerate(DANGERS_38):
+    for i, (question, kinds) in enumerate(DANGERS_38 + DANGERS_38_RULES):
         reply = villager_factory(f"o-r38-danger-{i}").says(question)
         head = []  # the safety lines the reply opens with
         for line in reply.strip().splitlines():
@@ -390,14 +416,14 @@ def test_round_38_a_villager_in_danger_gets_a_safety_line_first(villager_factory
         right = any(all(words in "\n".join(head) for words in SAFETY[kind]) for kind in kinds)
         if not right or ("问题编号" in reply and reply.index("⚠") > reply.index("问题编号")):
             missed.append((question, first_line(reply)))
-    assert not missed, f"{len(missed)}/{len(DANGERS_38)} missed: {missed}"
+    assert not missed, f"{len(missed)}/{len(DANGERS_38 + DANGERS_38_RULES)} missed: {missed}"
 
 
 def test_round_38_a_calm_question_with_the_same_words_gets_no_safety_line(villager_factory, bot):
     add_roster(bot)
     alarmed = []
-    for i, question in enumerate(CALM_38):
+    for i, question in enumerate(CALM_38 + CALM_38_RULES):
         reply = villager_factory(f"o-r38-calm-{i}").says(question)
         if "安全第一" in reply:
             alarmed.append((question, first_line(reply)))
-    assert not alarmed, f"{len(alarmed)}/{len(CALM_38)} alarmed: {alarmed}"
+    assert not alarmed, f"{len(alarmed)}/{len(CALM_38 + CALM_38_RULES)} alarmed: {alarmed}"
