@@ -358,6 +358,11 @@ DANGERS_38_RULES = [
     ("落完雨山路好滑 阿公仲要上山种树", ("slippery",)),
     ("老公将农药装喺矿泉水瓶 放喺厨房", ("storage",)),
     ("村口棵大榕树歪咗好多 正对住学校门口 好危险", ("hazard",)),
+    # a past danger told beside one here now: not_when never hides it
+    ("上次山火烧过的地方又着火了 冒烟", ("fire",)),
+    ("清明拜山 香炉的火烧到山上的草了", ("fire",)),
+    ("阿公以前摔伤过腰 今天又摔了 起不来", ("person_hurt",)),
+    ("去年台风吹歪的树 今天又被风吹倒压在屋上", ("typhoon", "hazard")),
 ]
 # Calm questions with the same words: no safety line (a line on these is noise that teaches people to ignore it).
 # Decided honestly: planting under a power line, how to mix lime, whether prunings may be burnt keep their lines
