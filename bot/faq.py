@@ -194,7 +194,9 @@ class SafetyRule:
     fires when all its words occur in the normalised question; then the reply opens with ``line``.
     An accident that has happened (``escalate``, or a group of ``escalate_when``; not with an
     ``unless`` word, as in '台风前怎么防树倒') also goes to a person; words a ``feared`` frame holds
-    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 21) tell of none."""
+    ('怕中毒', '会不会被砍', '才不会烫到手': a danger feared or prevented, round 21) tell of none. ``not_when``
+    says the danger is not here at all (round 38: a past one, '以前摔伤过腰'; a simile, '像被火烧过'; a pole as a
+    notice board, '电线杆上贴的通知'): then no line, no ticket."""
 
     name: str
     when: tuple[tuple[Vocab, ...], ...]
@@ -203,9 +205,11 @@ class SafetyRule:
     escalate_when: tuple[tuple[Vocab, ...], ...] = ()
     unless: Vocab = Vocab()
     feared: Vocab = Vocab()
+    not_when: Vocab = Vocab()
+    entry: str = ""  # the entry that answers this danger (round 38): given after the line when no person is needed
 
     def fires(self, norm: str) -> bool:
-        return _any_group(self.when, norm)
+        return _any_group(self.when, norm) and not self.not_when.search(norm)
 
     def escalates(self, norm: str) -> bool:
         happened = self.feared.blanked(norm)
@@ -567,6 +571,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             _groups(row.get("escalate_when", [])),
             Vocab(row.get("unless", [])),
             feared,
+            Vocab(row.get("not_when", [])),
+            row.get("entry", ""),
         )
         for row in data.get("safety", [])
     ]
@@ -999,16 +1005,37 @@ class FaqIndex:
             result = self._read_twice(question, norm, result)
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
+        elif result.kind == "escalate" and result.reason in _DOUBTS:
+            # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
+            # (round 38: '台风过后去山上看树要注意什么' is tech.typhoon after its line, as it was before the line)
+            result = self._by_model(question, norm, result)
         elif result.kind == "answer":
             result = self._answer_by_model(question, norm, result)
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
                 result = self._dissented(norm, result)
+        result = self._danger_entry(fired, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
+
+    def _danger_entry(self, fired: list[SafetyRule], result: FaqResult) -> FaqResult:
+        """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,
+        after the line, over another technique's answer or a doubt (round 38: someone dizzy from the heat is
+        tech.heatstroke, not planting in the heat; a snake met is tech.snakes). Not over a campaign fact, a tree's
+        field or an adviser's entry, nor when a rule or 问专家 sent it to a person or two dangers name different entries."""
+        entries = {rule.entry for rule in fired if rule.entry and rule.entry in self._by_id}
+        if len(entries) != 1:
+            return result
+        (entry,) = entries
+        technique = (result.entry_id or "").startswith("tech.")  # a campaign fact asked beside it (保险) stays
+        if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
+            return self._answer(self._by_id[entry], result.score, "safety_entry")
+        if result.kind == "escalate" and result.reason in _DOUBTS:
+            return self._answer(self._by_id[entry], result.score, "safety_entry")
+        return result
 
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""

@@ -33,6 +33,10 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "typhoon_warning": ("马上停工", "下山"),
     "missing": ("110", "别一个人进山"),
     "snake_seen": ("别去打", "慢慢后退", "120"),
+    "ate_plant": ("漱口", "别自己催吐", "120"),
+    "plant_sap": ("肥皂", "清水", "120"),
+    "slippery": ("防滑鞋", "结伴", "120"),
+    "storage": ("锁好", "饮料瓶", "120"),
 }
 
 
@@ -284,3 +288,147 @@ def test_round_37_the_same_words_in_a_calm_question_get_none_of_these_lines(vill
     reply = villager.says(question)
     for kind in ("lightning", "flood", "typhoon_warning", "missing"):
         assert SAFETY[kind][0] not in first_line(reply), reply
+
+
+# Round 38 (the twenty-fourth session's safety round): written first, before set AH's safety questions were read. A
+# villager in danger now, about to walk into one, or telling of a relative in one, in Mandarin, Cantonese, Hakka and
+# Teochew words, voice-typed (no punctuation, homophones) and with typos; each message from its own villager. Each
+# gets a safety line first, one of the kinds given (a ticket, if any, after it).
+DANGERS_38 = [
+    # power lines
+    ("啱啱打风 有条电线断咗跌喺我屋门口 仲有火花", ("power",)),
+    ("我家龙眼树枝压着电线 下雨会不会漏电", ("power",)),
+    ("阿伯拿竹竿去挑搭在电线上的树枝", ("power",)),
+    ("电线杆被风吹歪了 线垂到好低 细路仔喺下面玩", ("power",)),
+    ("电线断了掉在田里牛走过去会不会触电", ("power",)),  # voice: no punctuation
+    # a typhoon blowing, trees fallen
+    ("台风刚过 路口大榕树倒了横在路中间 我想自己锯开", ("typhoon", "hazard")),
+    ("风好大 我想出去看看新种的树有没有被吹倒", ("typhoon",)),
+    ("外面还在刮台风 阿爸话要去山上绑树", ("typhoon", "typhoon_warning")),
+    ("后山棵大树畀风吹断咗 半截吊喺度", ("hazard", "typhoon")),
+    ("树到了压在车上 里面还有人", ("typhoon", "hazard")),  # voice: 倒 heard as 到
+    # pesticide
+    ("我老婆打完除草剂手好痒起红点", ("pesticide",)),
+    ("个细路唔小心饮咗啲农药 点算", ("pesticide",)),
+    ("喷药没戴口罩 现在胸口闷 想吐", ("pesticide",)),
+    ("阿婆打杀虫水 喷到眼 好痛", ("pesticide",)),
+    ("百草枯溅到脚上了 要不要紧", ("pesticide",)),
+    ("喷农药之后头晕想土", ("pesticide",)),  # typo: 土 for 吐
+    ("伊拍药拍到头眩 欲呕", ("pesticide",)),  # Teochew: 拍药 spraying, 头眩 dizzy
+    # lime
+    ("石灰粉飞入眼 睇唔到嘢", ("lime",)),
+    ("刷树的白灰沾到手上火辣辣的", ("lime",)),
+    # fire
+    ("对面山着火了 烟好大 吹向我们村", ("fire",)),
+    ("我阿公在山上烧草 火烧到旁边的林子了", ("fire",)),
+    ("清明拜山烧纸 火星跳到草里烧起来了", ("fire",)),
+    # falls, cuts, a person down
+    ("老公用油锯锯树锯到腿了", ("chainsaw", "person_hurt")),
+    ("阿爸爬上荔枝树摘果 跌咗落嚟 腰好痛", ("ladder", "person_hurt")),
+    ("我妈从梯子上摔下来了 头流血", ("ladder", "person_hurt")),
+    ("阿叔喺山坡滑落去 叫佢唔应", ("person_hurt",)),
+    ("挖坑的时候镰刀割到手 血止不住", ("person_hurt",)),
+    ("老人家种树种到一半晕倒咗", ("person_hurt", "heat")),
+    ("我被锄头弄伤脚 好深的口子", ("person_hurt",)),
+    ("涯屋下阿姆锄地锄到脚 流血", ("person_hurt",)),  # Hakka: 涯 I, 屋下 home
+    ("佢跌落山坑 脚断忒了", ("person_hurt",)),  # Hakka: 忒
+    ("隔篱屋细路跌落我挖嘅树坑度 出唔返嚟", ("holes", "person_hurt")),
+    ("阿婆在太阳底下种树 突然晕了 叫她没反应", ("person_hurt", "heat")),
+    ("天时咁热 阿公挖坑挖到抽筋 出晒汗", ("heat",)),
+    # bites and stings, a plant eaten
+    ("涯阿公在山上给蛇咬了一口 脚肿起来了", ("bite",)),
+    ("阮阿公去山顶种树 乞蛇咬着", ("bite",)),  # Teochew: 乞 by
+    ("剪枝时碰到马蜂窝 被叮了七八口 头晕", ("bite",)),
+    ("孙子吃了夹竹桃的叶子 怎么办", ("ate_plant",)),
+    # a tree about to fall, a slope giving way, rocks falling
+    ("村口那棵老樟树裂开了 好像随时会倒 下面是学校", ("hazard",)),
+    ("屋后棵大树斜晒过来 根都翻起 惊佢冧落嚟压到屋", ("hazard",)),
+    ("落咗几日雨 后山裂咗条好大嘅缝", ("landslide",)),
+    ("刚才山上滚下来好多石头 路都堵了", ("landslide",)),
+    # weather out on the hill, someone not back, a snake met
+    ("雷公响得好犀利 我哋几个仲喺山顶", ("lightning",)),
+    ("落大雨打雷 老豆喺棵大树下面避雨", ("lightning",)),
+    ("河水涨上来了 阿妈还在河边种树", ("flood",)),
+    ("阿爷朝早上山种树 天黑都未返", ("missing",)),
+    ("树穴里头盘着一条蛇", ("snake_seen",)),
+]
+# Written after the round's rules, for the two new rules and the storage rule.
+DANGERS_38_RULES = [
+    ("手摸咗漆树 成身起晒红疹好痕", ("plant_sap",)),
+    ("落完雨山路好滑 阿公仲要上山种树", ("slippery",)),
+    ("老公将农药装喺矿泉水瓶 放喺厨房", ("storage",)),
+    ("村口棵大榕树歪咗好多 正对住学校门口 好危险", ("hazard",)),
+    # a past danger told beside one here now: not_when never hides it
+    ("上次山火烧过的地方又着火了 冒烟", ("fire",)),
+    ("清明拜山 香炉的火烧到山上的草了", ("fire",)),
+    ("阿公以前摔伤过腰 今天又摔了 起不来", ("person_hurt",)),
+    ("去年台风吹歪的树 今天又被风吹倒压在屋上", ("typhoon", "hazard")),
+]
+# Calm questions with the same words: no safety line (a line on these is noise that teaches people to ignore it).
+# Decided honestly: planting under a power line, how to mix lime, whether prunings may be burnt keep their lines
+# (the rule's own answer); these carry no danger now and nothing about to happen.
+CALM_38 = [
+    "农药几多钱一瓶 边度买平啲",
+    "打虫的农药村里会统一发吗",
+    "石灰一包多少钱 去哪里买",
+    "村委门口电线杆上贴的种树通知是真的吗",
+    "新种的小树苗被风吹歪了 要不要扶正",
+    "去年山火烧过的山头 今年可以补种什么树",
+    "蛇皮果广东能不能种",
+    "打雷下雨之后种树成活率是不是更高",
+    "洪水退了之后 被水浸过的荔枝树还能救吗",
+    "我想养几箱蜜蜂 种什么树开花多",
+    "夏天太阳大 几点钟去种树比较好",
+    "楼梯旁边种棵桂花好不好",
+    "柴火灶烧出来的草木灰可以撒在树底下吗",
+    "打完药多久可以摘果子吃",
+    "阿公以前摔伤过腰 现在还能帮手种树吗",
+    "蜈蚣草是什么草 要不要除",
+    "台风季节快到了 新种的树要怎样绑",
+    "中暑药村里会发吗",
+    "石灰和复合肥能不能一起下",
+    "除草剂和人工除草哪个划算",
+    "雷州那边种什么树多",
+]
+# Written after the round's rules, for their own words (雷公根 is a herb, Cantonese 落石灰 is liming a hole, a sap with
+# no reaction, old people or a steep slope alone, a simile, a past typhoon or fall, a forecast, an empty bottle).
+CALM_38_RULES = [
+    "雷公根能不能种在果树底下",
+    "树穴里要不要落石灰",
+    "养了几箱土蜂 蜂箱放果树边好不好",
+    "芒果树汁可以拿来做什么",
+    "老人家适合种什么树",
+    "陡坡种什么树保水土",
+    "桂花叶子边缘焦了 像被火烧过一样",
+    "去年台风吹倒的荔枝 今年在原位补种要注意什么",
+    "下礼拜会唔会有台风 我想约人上山种树",
+    "剩下的农药空瓶点处理",
+    "新种的苗叶子被太阳晒到发软",
+    "阿婆年轻时从树上摔下来过 现在好怕高",
+]
+
+
+def test_round_38_a_villager_in_danger_gets_a_safety_line_first(villager_factory, bot):
+    add_roster(bot)
+    missed = []
+    for i, (question, kinds) in enumerate(DANGERS_38 + DANGERS_38_RULES):
+        reply = villager_factory(f"o-r38-danger-{i}").says(question)
+        head = []  # the safety lines the reply opens with
+        for line in reply.strip().splitlines():
+            if not line.startswith("⚠ 安全第一"):
+                break
+            head.append(line)
+        right = any(all(words in "\n".join(head) for words in SAFETY[kind]) for kind in kinds)
+        if not right or ("问题编号" in reply and reply.index("⚠") > reply.index("问题编号")):
+            missed.append((question, first_line(reply)))
+    assert not missed, f"{len(missed)}/{len(DANGERS_38 + DANGERS_38_RULES)} missed: {missed}"
+
+
+def test_round_38_a_calm_question_with_the_same_words_gets_no_safety_line(villager_factory, bot):
+    add_roster(bot)
+    alarmed = []
+    for i, question in enumerate(CALM_38 + CALM_38_RULES):
+        reply = villager_factory(f"o-r38-calm-{i}").says(question)
+        if "安全第一" in reply:
+            alarmed.append((question, first_line(reply)))
+    assert not alarmed, f"{len(alarmed)}/{len(CALM_38 + CALM_38_RULES)} alarmed: {alarmed}"
