@@ -2952,6 +2952,8 @@ _DROP_AFTER = (
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记)(?:过|一次|一遍|过一次)?"
 )
+# round 39 (19n): not to be counted ('这张不要算 是别人家的')
+_DROP = rf"(?:不要算|别算|{_DROP})"
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
@@ -3048,6 +3050,46 @@ def retraction_said(norm: str) -> bool:
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
+
+
+# round 39 (19n): why a retraction said first is meant, said after it: the photo cannot be taken or sent, the tree is
+# someone else's, an apology ('算了 取消吧 手机拍不了照', '这张不算 是隔壁家的树 不好意思', '唔搞了 取消啦 影唔到相'); 唔好意思 is
+# normalised 不要意思
+_WHY_DROPPED_RE = re.compile(
+    r"^(?:(?:我)?(?:的)?(?:手机|相机)?(?:拍|影|发|传)(?:不了|不到|不出|没法|不$)(?:照|相|照片|相片)?"
+    r"|(?:照片|相片|相)(?:拍|影|发|传)?(?:不了|不到|不出|不$)"  # 了 at the end is left out as a particle
+    r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
+    r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
+    r"|不好意思|不要意思|对不起|抱歉|sorry"
+    r")+$"
+)
+
+
+def why_dropped_said(norm: str) -> bool:
+    """Round 39: '手机拍不了照', '是隔壁家的树 不好意思': why the retraction said before it is meant, and nothing more."""
+    return bool(norm and _WHY_DROPPED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 39 (19n): a count said wrong and the right one said ('唔系两棵 系三棵荔枝 打错字', '打错字 应该系三棵荔枝', '写错了 是三棵
+# 荔枝不是两棵'): the slip and the count denied left out, the right count (and tree) is what the record waits for
+_SLIP_SAID_RE = re.compile(r"(?:我)?(?:打|写|发|讲|说|记|报|填)错(?:字|了|咗|啦)*")
+_COUNT_DENIED_RE = re.compile(rf"(?:不是|并非){_NUM}{_MEASURE}[{_CJK}]{{0,4}}?(?=是|应该|$)")
+_RIGHT_COUNT_RE = re.compile(rf"^(?:应该|应当|应)?(?:是)?({_NUM}{_MEASURE}[{_CJK}]{{0,4}})(?:才对|先啱|就对了)?$")
+
+
+def count_corrected(text: str) -> str | None:
+    """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
+    text is no such correction (a slip or a count denied, and one count said right, nothing more)."""
+    norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    rest = _COUNT_DENIED_RE.sub("", norm, count=1)
+    denied = rest != norm
+    bare = _SLIP_SAID_RE.sub("", rest)
+    if not (denied or bare != rest):
+        return None
+    right = _RIGHT_COUNT_RE.match(bare)
+    return right.group(1) if right else None
 
 
 def not_now_said(norm: str) -> bool:
