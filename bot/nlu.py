@@ -2111,13 +2111,31 @@ _WHAT_I_MAY_DO_RE = re.compile(
 )
 
 
+# round 39 (19n): not knowing how to use it, then taught asked ('我唔识用 教下我', '我不会用 教教我'); what else it does, besides
+# what one knows ('除了登记种树 呢度仲可以做啲乜', '这个号除了报树还有什么功能'; '除了桂花 还可以种什么' names no use of it)
+_TEACH_ME_RE = re.compile(
+    rf"^(?:我)?(?:不会用|不识用|不懂用|不会弄|不识弄|不懂)(?:{_THE_BOT})?(?:你)?(?:教下我|教我|教教我|教一下我)(?:用|怎么用)?$"
+)
+_BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
+_WHAT_ELSE_IT_DOES_RE = re.compile(
+    rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
+    rf"|^{_THE_BOT}?{_BESIDES}{_THE_BOT}?(?:还|仲)?(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)(?:功能|服务|用处|用途)$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
-    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm) or _WHAT_I_MAY_DO_RE.match(norm))
+    return bool(
+        _HOW_TO_USE_RE.search(norm)
+        or _WHAT_IT_DOES_RE.search(norm)
+        or _WHAT_I_MAY_DO_RE.match(norm)
+        or _TEACH_ME_RE.match(norm)  # round 39
+        or _WHAT_ELSE_IT_DOES_RE.match(norm)
+    )
 
 
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
