@@ -2012,6 +2012,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
+    if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
+        return "village"
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     norm = _progress_leads_left(norm) if norm else norm
@@ -3680,6 +3682,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             r"死|病|虫|黄|算",
+        ),
+    ),
+    # round 39 (19n): the village lagging asked ('我哋村落后未', '我们村是不是落后了', '听讲落后要通报 我哋村落后未'): its
+    # progress shows its status (滞后, 连续两月滞后); read before a worry after a question is left out (progress_said)
+    "village_lag": (
+        Frame(
+            (_F_VILLAGE, r"(?:进度)?(?:是不是|有没有|会不会)?(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$"),
+            2,
+            r"死|病|虫|黄|怎么|为什么|为啥",
         ),
     ),
     # round 33: the sender's trees planted, wished logged: the wish, logging, the trees ('我想喺度登记我种嘅树'); a record
