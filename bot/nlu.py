@@ -2024,7 +2024,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
-    if frame_said("progress_recorded", norm):
+    if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm):  # round 39: for me
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
@@ -3669,6 +3669,28 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             _F_SOMEONE_ELSE + r"|死|病|虫|黄",
+        ),
+    ),
+    # round 39 (19n): one's trees reported by someone else for one ('我阿妈帮我报嘅 我想睇下有冇记录到'), or one's planting
+    # day ('我今年参加咗义务植树 有冇记录到我'), then whether recorded: the sender's progress (its trees, its days joined)
+    "progress_recorded_for_me": (
+        Frame(
+            (
+                r"帮我",
+                r"报|登记|录入|记录|上报",
+                r"(?:的)?(?:我)?(?:想)?(?:看下|看看|看一下|查下|查一下|问下)?(?:有没有|有无)(?:记录|记|登记|录|算)(?:到|上|进去|入)?(?:我)?$",
+            ),
+            4,
+            r"死|病|虫|黄",
+        ),
+        Frame(
+            (
+                r"参加了|参加过|去了",
+                rf"(?:义务)?种树(?:活动|日|节)?|{_F_PLANTING_DAY}",
+                r"(?:有没有|有无)(?:记录|记|登记|录|算)(?:到|上|进去|入)?(?:我)?$",
+            ),
+            4,
+            r"死|病|虫|黄",
         ),
     ),
     # the village's: the village, its planting or progress, how far
