@@ -3622,6 +3622,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             6,
             _F_SOMEONE_ELSE + r"|错|改|名字",
         ),
+        # round 39 (19n): certificates told of, then why the sender has none ('我阿妈话种树有证书 点解我冇', '别人都有证书 为什么
+        # 我没有'): the sender's certificates, or why none yet from the records (handlers/certificates.py)
+        Frame(
+            (r"证书", r"(?:为什么|为啥|怎么)(?:偏偏)?(?:我|我的)(?:就|都|还|仍然)?(?:没有|没|未)(?:收到|拿到|发|有)?$"),
+            6,
+            r"错|改|名字|集体",
+        ),
     ),
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
     "progress_mine": (
