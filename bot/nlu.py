@@ -3556,6 +3556,17 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         # or counts the sender in ('周日党员种树日算我一份 我会准时到')
         Frame((_F_PLANTING_DAY, r"算我|算埋我|算上我|加我|加埋我"), 2, _F_TOLD_BEFORE),
+        # round 39 (19n): the day named, when or where asked, then the sender (with whom) going ('植树活动几时 我同老婆两个去'):
+        # going is said (round 33's how rule), so the sender joins
+        Frame(
+            (
+                rf"(?:{_F_PLANTING_DAY})(?:是)?(?:什么时候|几时|几点|哪天|哪一天|在哪里|在哪)(?:开始|搞|举行|集合)?",
+                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
+                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
+            ),
+            5,
+            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
+        ),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
