@@ -2926,6 +2926,13 @@ _QUEUE_LISTED_RE = re.compile(
 )
 
 
+# round 39 (19n): whether any question is left not dealt with, of a village or the adviser's ('睇下埔心村仲有冇未处理嘅提问',
+# '看看我们村还有没有没回答的提问')
+_QUEUE_ANY_LEFT_RE = re.compile(
+    r"(?:有没有|有无|有)(?:未|没|没有|冇|还没|尚未)(?:有)?(?:处理|回复|回答|答|解答|答复)(?:过)?(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -2933,7 +2940,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
-    return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
+    asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
+    return bool(asked) and not find_species(norm, species_table)[0]
 
 
 # round 21: a villager asking after their own question ('我问的还没人回', '专家回了没有', '还有几条没回' from a villager):
