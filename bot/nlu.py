@@ -2361,6 +2361,15 @@ _ADOPTION_LIST_RE = re.compile(
 )
 
 
+# round 39 (19n): one tree pointed at, by where it stands, asked whether one may adopt it ('党员可以认养村口嗰棵大榕树吗',
+# '村民可以认养祠堂边嗰棵树吗'): asked of oneself (the sender's role or 我), the list shows what may be adopted
+_THAT_TREE_TO_ADOPT_RE = re.compile(
+    r"^(?:我|我们|我家|党员|村民|群众|干部|村干部)?(?:也|都)?(?:可以|可不可以|能不能|能|想|要)(?:认养|认种|领养)"
+    rf"(?:{_BY_THE_WAY_RE}|村里|村头|村尾|村口|村|门口|路口)?(?:的)?(?:那|这|呢|嗰)(?:棵|株)[{_CJK}]{{0,4}}?树"
+    r"(?:吗|呢|得不得|行不行|可以吗|行吗)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -2369,6 +2378,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return False
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
+    if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 39: that tree, may I
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
