@@ -2689,6 +2689,18 @@ _WHERE_I_LIVE_RE = re.compile(
 )
 
 
+# round 39 (19n): the zones named first, then which are left unclaimed ('党员责任区仲有边度未有人认', '责任区还有哪块没人认领');
+# a piece of land wished claimed to look after, by its place ('我想认领党建林嗰边一块地负责管护', '想领党建林一片地来管护'):
+# a care zone, never a pledge of trees
+_WHICH_ZONES_LEFT_RE = re.compile(
+    rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+)
+_LAND_TO_TEND_RE = re.compile(
+    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片)(?:地|林地|山地|山|林)?"
+    r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -2711,6 +2723,8 @@ def _zone_wished(norm: str) -> bool:
         return False
     if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
         return True  # round 31: the frames (FRAMES)
+    if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
+        return True  # round 39
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only

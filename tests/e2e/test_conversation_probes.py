@@ -62,7 +62,9 @@ KINDS = {
     # stays the planting help, which asks 登记 first and keeps the message
     "log": {"planting_menu", "planting_text", "faq_answer"},
     # round 18: the campaign's duties in everyday words
-    "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
+    # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
+    # shows it again (adoption_pick_unlisted), as the zones' number does
+    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted"},
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
