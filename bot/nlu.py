@@ -2278,6 +2278,17 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 _OWN_NAME_RE = re.compile(r"(?:名字|(?<=[个的用我])名(?![单额册称次])).{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
 
 
+# round 39 (19n): the name on one's ID papers against the one registered, a change asked ('身份证上系陈亚二 唔系陈阿二 帮我改返');
+# a pet name registered to be changed to the full one ('之前写的小名阿芳 要改成大名林美芳')
+_PAPERS_NAME_RE = re.compile(
+    r"(?:身份证|户口本|户口簿|户口)(?:上|里|上面)?(?:的名字|的名)?(?:是|写的是|写着)?[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
+)
+_PET_NAME_TO_FULL_RE = re.compile(
+    r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
+    r"(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"
+)
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -2299,6 +2310,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (
             "名" in norm and _WRITTEN_AS_RE.search(norm) and (_CHANGE_TO_RE.search(norm) or _RIGHT_NAME_RE.search(norm))
         )
+        or (_PAPERS_NAME_RE.search(norm) and _CHANGE_TO_RE.search(norm))  # round 39
+        or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
     )
 
 
