@@ -2482,7 +2482,9 @@ def planned_planting(text: str) -> str | None:
 # a cadre's pledge for a household said the way it is done: '帮陈伯认领两棵荔枝', '替李婆婆认领一棵龙眼'
 # round 28 (19h): 为 and who the household is before the name ('为村内无智能手机农户陈伯认领龙眼2棵')
 # round 39 (19n): where the household lives, said before who it is ('帮村尾黄婆婆认领两棵荔枝', '帮隔壁李阿婆…', '帮三队陈伯…')
-_HOUSEHOLD_PLACE = rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
+_HOUSEHOLD_PLACE = (
+    rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
+)
 _PLEDGE_FOR_RE = re.compile(
     rf"^(?:我)?(?:帮|替|给|为)\s*(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?(?:的|嘅)?"
     rf"(?:{_HOUSEHOLD_PLACE})?"
