@@ -2283,6 +2283,11 @@ _OWN_NAME_RE = re.compile(r"(?:名字|(?<=[个的用我])名(?![单额册称次]
 _PAPERS_NAME_RE = re.compile(
     r"(?:身份证|户口本|户口簿|户口)(?:上|里|上面)?(?:的名字|的名)?(?:是|写的是|写着)?[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
 )
+# and registered under another's name, told ('登记的名字是我老公的 我叫郑桂枝'; 19c's, read by 登记 as a name until round 39)
+_ANOTHERS_NAME_RE = re.compile(
+    r"(?:登记|注册|绑定)(?:的|用的)(?:名字|姓名|名)(?:是|用了|用的是|写的是)?(?:我)?(?:的)?"
+    r"(?:老公|老婆|老伴|阿爸|阿妈|爸爸|妈妈|老爸|老妈|爸|妈|儿子|女儿|孙子|孙女|别人|人家|家人|屋企人)(?:的)?"
+)
 _PET_NAME_TO_FULL_RE = re.compile(
     r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
     r"(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"
@@ -2312,6 +2317,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         )
         or (_PAPERS_NAME_RE.search(norm) and _CHANGE_TO_RE.search(norm))  # round 39
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+        or _ANOTHERS_NAME_RE.search(norm)
     )
 
 

@@ -82,6 +82,7 @@ CONTROLS = [
     ("member", "我阿妈帮我报嘅树死咗一棵", {"my_progress"}),
     ("member", "落后了会怎么样", {"my_progress", "village_progress"}),
     ("member", "身份证丢了怎么办", {"fix_name", "register"}),
+    ("member", "登记的时候要带身份证吗", {"fix_name", "register"}),  # added with 登记的… (never a 登记 command)
     ("member", "每日都收到通知 好有用", {"reminders_off"}),
     ("member", "可唔可以收多啲通知", {"reminders_off"}),
     ("member", "除了桂花 还可以种什么", {"help"}),
