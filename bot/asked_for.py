@@ -30,8 +30,14 @@ _FIGURES_RE = re.compile(r"多少|几棵|完成(?:了)?(?:任务|指标)?(?:了)
 # the reminders' direction, by the last word that gives one ('之前关了提醒 现在帮我打开': on)
 _ON_RE = re.compile(r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开)|要收|想收|开(?:提醒|通知)")
 _OFF_RE = re.compile(r"不要|别|咪|停|关|取消|退订|太多|烦")
+# round 39: not received ('可不可以不收'); never what not receiving them would mean ('唔收到都唔知几时要淋水')
+_OFF_RE = re.compile(_OFF_RE.pattern + r"|不(?:再)?(?:收|接收)(?!到)")
 # the village's figures, not one's own
 _VILLAGE_RE = re.compile(r"全村|本村|村里|我们村|各户|哪些户|哪几户|全社区|本社区|全体|大家")
+
+
+# round 39 (19n): may I not have them, asked ('每日都收到通知 可唔可以唔收': 可不可以不收): a request said politely
+_MAY_I_NOT_RE = re.compile(r"(?:可不可以|能不能|可以|能否|可否|得不得|行不行)(?:不|别)(?:再)?(?:收|接收|要|发)")
 
 
 def asked_for(norm: str, figures: bool = False) -> bool:
@@ -39,7 +45,7 @@ def asked_for(norm: str, figures: bool = False) -> bool:
     answer is the thing itself (how many, done yet) asks for it too."""
     if nlu.steps_asked(norm):
         return False
-    return bool(_REQUEST_RE.search(norm) or (figures and _FIGURES_RE.search(norm)))
+    return bool(_REQUEST_RE.search(norm) or _MAY_I_NOT_RE.search(norm) or (figures and _FIGURES_RE.search(norm)))
 
 
 def wish_refused(norm: str) -> bool:

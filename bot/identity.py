@@ -413,6 +413,8 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
         introduced = parse_introduction(rest.lstrip(" ,，:：。!！"), villages)
         if introduced:
             return dataclasses.replace(introduced, code=code)
+    if rest.startswith("的"):
+        return None  # round 39: what was registered, told ('登记的是小名阿强 要改成林志强'), no name given to bind
     tokens = [t for t in _SEPARATORS.split(rest) if t]
     if not tokens:
         return RegisterText(None, None, code)

@@ -2120,6 +2120,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
+    if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
+        return "village"
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     norm = _progress_leads_left(norm) if norm else norm
@@ -2130,7 +2132,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
-    if frame_said("progress_recorded", norm) or household_asked(norm):
+    if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
@@ -2219,13 +2221,31 @@ _WHAT_I_MAY_DO_RE = re.compile(
 )
 
 
+# round 39 (19n): not knowing how to use it, then taught asked ('我唔识用 教下我', '我不会用 教教我'); what else it does, besides
+# what one knows ('除了登记种树 呢度仲可以做啲乜', '这个号除了报树还有什么功能'; '除了桂花 还可以种什么' names no use of it)
+_TEACH_ME_RE = re.compile(
+    rf"^(?:我)?(?:不会用|不识用|不懂用|不会弄|不识弄|不懂)(?:{_THE_BOT})?(?:你)?(?:教下我|教我|教教我|教一下我)(?:用|怎么用)?$"
+)
+_BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
+_WHAT_ELSE_IT_DOES_RE = re.compile(
+    rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
+    rf"|^{_THE_BOT}?{_BESIDES}{_THE_BOT}?(?:还|仲)?(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)(?:功能|服务|用处|用途)$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
-    return bool(_HOW_TO_USE_RE.search(norm) or _WHAT_IT_DOES_RE.search(norm) or _WHAT_I_MAY_DO_RE.match(norm))
+    return bool(
+        _HOW_TO_USE_RE.search(norm)
+        or _WHAT_IT_DOES_RE.search(norm)
+        or _WHAT_I_MAY_DO_RE.match(norm)
+        or _TEACH_ME_RE.match(norm)  # round 39
+        or _WHAT_ELSE_IT_DOES_RE.match(norm)
+    )
 
 
 # 登记 (also 记录, 录入) means 'record' as often as 'register': '登记种树', '帮我登记一下种树', '我想登记我种的树' ask to
@@ -2368,6 +2388,22 @@ _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 _OWN_NAME_RE = re.compile(r"(?:名字|(?<=[个的用我])名(?![单额册称次])).{0,12}?(?:换|改)(?:成|为|回)(?:我)?自己(?:的)?")
 
 
+# round 39 (19n): the name on one's ID papers against the one registered, a change asked ('身份证上系陈亚二 唔系陈阿二 帮我改返');
+# a pet name registered to be changed to the full one ('之前写的小名阿芳 要改成大名林美芳')
+_PAPERS_NAME_RE = re.compile(
+    r"(?:身份证|户口本|户口簿|户口)(?:上|里|上面)?(?:的名字|的名)?(?:是|写的是|写着)?[一-鿿]{2,4}(?:不是|而不是)[一-鿿]{2,4}"
+)
+# and registered under another's name, told ('登记的名字是我老公的 我叫郑桂枝'; 19c's, read by 登记 as a name until round 39)
+_ANOTHERS_NAME_RE = re.compile(
+    r"(?:登记|注册|绑定)(?:的|用的)(?:名字|姓名|名)(?:是|用了|用的是|写的是)?(?:我)?(?:的)?"
+    r"(?:老公|老婆|老伴|阿爸|阿妈|爸爸|妈妈|老爸|老妈|爸|妈|儿子|女儿|孙子|孙女|别人|人家|家人|屋企人)(?:的)?"
+)
+_PET_NAME_TO_FULL_RE = re.compile(
+    r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
+    r"(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"
+)
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -2389,6 +2425,9 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (
             "名" in norm and _WRITTEN_AS_RE.search(norm) and (_CHANGE_TO_RE.search(norm) or _RIGHT_NAME_RE.search(norm))
         )
+        or (_PAPERS_NAME_RE.search(norm) and _CHANGE_TO_RE.search(norm))  # round 39
+        or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
+        or _ANOTHERS_NAME_RE.search(norm)
     )
 
 
@@ -2454,6 +2493,15 @@ _ADOPTION_LIST_RE = re.compile(
 )
 
 
+# round 39 (19n): one tree pointed at, by where it stands, asked whether one may adopt it ('党员可以认养村口嗰棵大榕树吗',
+# '村民可以认养祠堂边嗰棵树吗'): asked of oneself (the sender's role or 我), the list shows what may be adopted
+_THAT_TREE_TO_ADOPT_RE = re.compile(
+    r"^(?:我|我们|我家|党员|村民|群众|干部|村干部)?(?:也|都)?(?:可以|可不可以|能不能|能|想|要)(?:认养|认种|领养)"
+    rf"(?:{_BY_THE_WAY_RE}|村里|村头|村尾|村口|村|门口|路口)?(?:的)?(?:那|这|呢|嗰)(?:棵|株)[{_CJK}]{{0,4}}?树"
+    r"(?:吗|呢|得不得|行不行|可以吗|行吗)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -2462,6 +2510,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return False
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
+    if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 39: that tree, may I
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
@@ -2550,8 +2600,13 @@ def planned_planting(text: str) -> str | None:
 
 # a cadre's pledge for a household said the way it is done: '帮陈伯认领两棵荔枝', '替李婆婆认领一棵龙眼'
 # round 28 (19h): 为 and who the household is before the name ('为村内无智能手机农户陈伯认领龙眼2棵')
+# round 39 (19n): where the household lives, said before who it is ('帮村尾黄婆婆认领两棵荔枝', '帮隔壁李阿婆…', '帮三队陈伯…')
+_HOUSEHOLD_PLACE = (
+    rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
+)
 _PLEDGE_FOR_RE = re.compile(
     rf"^(?:我)?(?:帮|替|给|为)\s*(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?(?:的|嘅)?"
+    rf"(?:{_HOUSEHOLD_PLACE})?"
     rf"(?:农户|村民|老人|老人家|五保户|困难户)?\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*认领(?:了)?\s*"
 )
 
@@ -2771,6 +2826,18 @@ _WHERE_I_LIVE_RE = re.compile(
 )
 
 
+# round 39 (19n): the zones named first, then which are left unclaimed ('党员责任区仲有边度未有人认', '责任区还有哪块没人认领');
+# a piece of land wished claimed to look after, by its place ('我想认领党建林嗰边一块地负责管护', '想领党建林一片地来管护'):
+# a care zone, never a pledge of trees
+_WHICH_ZONES_LEFT_RE = re.compile(
+    rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+)
+_LAND_TO_TEND_RE = re.compile(
+    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片)(?:地|林地|山地|山|林)?"
+    r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -2793,6 +2860,8 @@ def _zone_wished(norm: str) -> bool:
         return False
     if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
         return True  # round 31: the frames (FRAMES)
+    if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
+        return True  # round 39
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -3019,6 +3088,13 @@ _QUEUE_LISTED_RE = re.compile(
 )
 
 
+# round 39 (19n): whether any question is left not dealt with, of a village or the adviser's ('睇下埔心村仲有冇未处理嘅提问',
+# '看看我们村还有没有没回答的提问')
+_QUEUE_ANY_LEFT_RE = re.compile(
+    r"(?:有没有|有无|有)(?:未|没|没有|冇|还没|尚未)(?:有)?(?:处理|回复|回答|答|解答|答复)(?:过)?(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -3026,7 +3102,8 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return not find_species(norm, species_table)[0]
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
-    return bool(_QUEUE_RE.search(without_show_me(norm))) and not find_species(norm, species_table)[0]
+    asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
+    return bool(asked) and not find_species(norm, species_table)[0]
 
 
 # round 21: a villager asking after their own question ('我问的还没人回', '专家回了没有', '还有几条没回' from a villager):
@@ -3067,6 +3144,8 @@ _DROP_AFTER = (
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
+# round 39 (19n): not to be counted ('这张不要算 是别人家的')
+_DROP = rf"(?:不要算|别算|{_DROP})"
 _DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
@@ -3163,6 +3242,46 @@ def retraction_said(norm: str) -> bool:
         or _LAST_SENT_DROP_RE.match(bare)
         or frame_said("cancel", bare)  # round 31: the frames (FRAMES)
     )
+
+
+# round 39 (19n): why a retraction said first is meant, said after it: the photo cannot be taken or sent, the tree is
+# someone else's, an apology ('算了 取消吧 手机拍不了照', '这张不算 是隔壁家的树 不好意思', '唔搞了 取消啦 影唔到相'); 唔好意思 is
+# normalised 不要意思
+_WHY_DROPPED_RE = re.compile(
+    r"^(?:(?:我)?(?:的)?(?:手机|相机)?(?:拍|影|发|传)(?:不了|不到|不出|没法|不$)(?:照|相|照片|相片)?"
+    r"|(?:照片|相片|相)(?:拍|影|发|传)?(?:不了|不到|不出|不$)"  # 了 at the end is left out as a particle
+    r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
+    r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
+    r"|不好意思|不要意思|对不起|抱歉|sorry"
+    r")+$"
+)
+
+
+def why_dropped_said(norm: str) -> bool:
+    """Round 39: '手机拍不了照', '是隔壁家的树 不好意思': why the retraction said before it is meant, and nothing more."""
+    return bool(norm and _WHY_DROPPED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 39 (19n): a count said wrong and the right one said ('唔系两棵 系三棵荔枝 打错字', '打错字 应该系三棵荔枝', '写错了 是三棵
+# 荔枝不是两棵'): the slip and the count denied left out, the right count (and tree) is what the record waits for
+_SLIP_SAID_RE = re.compile(r"(?:我)?(?:打|写|发|讲|说|记|报|填)错(?:字|了|咗|啦)*")
+_COUNT_DENIED_RE = re.compile(rf"(?:不是|并非){_NUM}{_MEASURE}[{_CJK}]{{0,4}}?(?=是|应该|$)")
+_RIGHT_COUNT_RE = re.compile(rf"^(?:应该|应当|应)?(?:是)?({_NUM}{_MEASURE}[{_CJK}]{{0,4}})(?:才对|先啱|就对了)?$")
+
+
+def count_corrected(text: str) -> str | None:
+    """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
+    text is no such correction (a slip or a count denied, and one count said right, nothing more)."""
+    norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return None
+    rest = _COUNT_DENIED_RE.sub("", norm, count=1)
+    denied = rest != norm
+    bare = _SLIP_SAID_RE.sub("", rest)
+    if not (denied or bare != rest):
+        return None
+    right = _RIGHT_COUNT_RE.match(bare)
+    return right.group(1) if right else None
 
 
 def not_now_said(norm: str) -> bool:
@@ -3620,6 +3739,17 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             6,
             _F_TOLD_BEFORE + "|" + _F_MY_OTHERS,
         ),
+        # round 39 (19n): the day named, when or where asked, then the sender (with whom) going ('植树活动几时 我同老婆两个去'):
+        # going is said (round 33's how rule), so the sender joins
+        Frame(
+            (
+                rf"(?:{_F_PLANTING_DAY})(?:是)?(?:什么时候|几时|几点|哪天|哪一天|在哪里|在哪)(?:开始|搞|举行|集合)?",
+                rf"(?:我|我们|本人)(?:(?:和|同|跟|带)[{_CJK}]{{1,4}}?)?",
+                r"(?:报名参加|报个名|报名|参加|去)(?:一下|下)?$",
+            ),
+            5,
+            _F_MY_OTHERS + "|" + _F_TOLD_BEFORE,
+        ),
     ),
     # adoption: the wish, adopting, a tree (or none) last, a keepsake for whom after it; joining its activity; the
     # adoption named (or whether any is left), then one wished by its measure word ('有无树好认养 阮想认一丛')
@@ -3711,6 +3841,13 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             6,
             _F_SOMEONE_ELSE + r"|错|改|名字",
         ),
+        # round 39 (19n): certificates told of, then why the sender has none ('我阿妈话种树有证书 点解我冇', '别人都有证书 为什么
+        # 我没有'): the sender's certificates, or why none yet from the records (handlers/certificates.py)
+        Frame(
+            (r"证书", r"(?:为什么|为啥|怎么)(?:偏偏)?(?:我|我的)(?:就|都|还|仍然)?(?:没有|没|未)(?:收到|拿到|发|有)?$"),
+            6,
+            r"错|改|名字|集体",
+        ),
     ),
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
     "progress_mine": (
@@ -3791,6 +3928,28 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             r"邻居|隔壁|对面|死|病|虫|黄|结",
         ),
     ),
+    # round 39 (19n): one's trees reported by someone else for one ('我阿妈帮我报嘅 我想睇下有冇记录到'), or one's planting
+    # day ('我今年参加咗义务植树 有冇记录到我'), then whether recorded: the sender's progress (its trees, its days joined)
+    "progress_recorded_for_me": (
+        Frame(
+            (
+                r"帮我",
+                r"报|登记|录入|记录|上报",
+                r"(?:的)?(?:我)?(?:想)?(?:看下|看看|看一下|查下|查一下|问下)?(?:有没有|有无)(?:记录|记|登记|录|算)(?:到|上|进去|入)?(?:我)?$",
+            ),
+            4,
+            r"死|病|虫|黄",
+        ),
+        Frame(
+            (
+                r"参加了|参加过|去了",
+                rf"(?:义务)?种树(?:活动|日|节)?|{_F_PLANTING_DAY}",
+                r"(?:有没有|有无)(?:记录|记|登记|录|算)(?:到|上|进去|入)?(?:我)?$",
+            ),
+            4,
+            r"死|病|虫|黄",
+        ),
+    ),
     # the village's: the village, its planting or progress, how far
     "progress_village": (
         Frame(
@@ -3802,6 +3961,15 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             ),
             6,
             r"死|病|虫|黄|算",
+        ),
+    ),
+    # round 39 (19n): the village lagging asked ('我哋村落后未', '我们村是不是落后了', '听讲落后要通报 我哋村落后未'): its
+    # progress shows its status (滞后, 连续两月滞后); read before a worry after a question is left out (progress_said)
+    "village_lag": (
+        Frame(
+            (_F_VILLAGE, r"(?:进度)?(?:是不是|有没有|会不会)?(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$"),
+            2,
+            r"死|病|虫|黄|怎么|为什么|为啥",
         ),
     ),
     # round 33: the sender's trees planted, wished logged: the wish, logging, the trees ('我想喺度登记我种嘅树'); a record

@@ -195,6 +195,8 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     """What ``read_text`` reads from the text alone (pure: the webhook reads it before the message's transaction): a
     whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``."""
     parsed = nlu.parse_planting_text(text, species_table, others)
+    if parsed is None and nlu.count_corrected(text) is not None:
+        return MAY_BE_PART  # round 39: a count corrected is for the sender's record, if one waits
     if parsed is not None or never_a_part(text):
         return parsed
     return MAY_BE_PART
@@ -220,6 +222,13 @@ def read_part(
     record = find_record()
     if record is None:
         return None
+    corrected = nlu.count_corrected(text)
+    if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
+        if record.get("count") is None:
+            return None
+        return nlu.parse_planting_text(corrected, species_table, others) or _bare_part(
+            corrected, species_table, frozenset({"count"}), others
+        )
     parsed = _bare_part(text, species_table, text_parts_missing(record), others)
     if parsed is None and record.get("count") is not None:
         bare = _bare_part(text, species_table, frozenset({"count"}), others)

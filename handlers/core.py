@@ -162,6 +162,12 @@ def retraction_in_words(ctx) -> bool:
     progress, the finished record's withdrawal (作废, handlers/planting.py)."""
     if ctx.msg.msg_type != "text":
         return False
+    # round 39 (19n): a count said wrong, the right one said ('不是两棵 是三棵 打错了'): the record's count corrected
+    # (handlers/planting.py), never the record dropped
+    if nlu.count_corrected(ctx.msg.text or "") is not None:
+        return False
+    if _retraction_then_why(ctx):
+        return True
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
     if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
         return True
@@ -174,6 +180,19 @@ def retraction_in_words(ctx) -> bool:
     return any(
         nlu.retraction_said(nlu.without_wrong_first(head)) and nlu.put_off_said(rest)
         for head, rest in message_heads(ctx)
+    )
+
+
+def _retraction_then_why(ctx) -> bool:
+    """Round 39 (19n): a retraction said first (never mind before it left out), then why ('算了 取消吧 手机拍不了照', '这张不算
+    是隔壁家的树 不好意思': ``nlu.why_dropped_said``)."""
+    clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    while len(clauses) > 2 and nlu.given_up(_meaning(clauses[0])):
+        clauses = clauses[1:]
+    return any(
+        nlu.retraction_said(nlu.without_wrong_first(_meaning(" ".join(clauses[:n]))))
+        and nlu.why_dropped_said(_meaning(" ".join(clauses[n:])))
+        for n in range(1, len(clauses))
     )
 
 

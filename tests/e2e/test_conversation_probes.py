@@ -64,7 +64,9 @@ KINDS = {
     # stays the planting help, which asks 登记 first and keeps the message
     "log": {"planting_menu", "planting_text", "faq_answer"},
     # round 18: the campaign's duties in everyday words
-    "adopt": {"adoption_list"},  # 认养 / 认种: the village's adoptable trees
+    # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
+    # shows it again (adoption_pick_unlisted), as the zones' number does
+    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted"},
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
@@ -202,6 +204,10 @@ class Probe:
             bound = self.rows("SELECT name FROM people WHERE openid = ?", [openid])
             claimed = self.rows("SELECT claimed_name AS name FROM binding_conflicts WHERE openid = ?", [openid])
             bound = bound or claimed  # the name an earlier probe took: claimed, for the office to decide
+            # round 39: a registered sender (村民N) claiming a name an earlier probe of another set took (19d's and 19n's
+            # 陈亚娣, when one worker runs both): the claim, for the office to decide
+            if claimed and bound[0]["name"] not in hanzi.simplified(message):
+                bound = claimed
             # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
             if not bound or bound[0]["name"] not in hanzi.simplified(message):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
@@ -899,4 +905,24 @@ ROUND_19M_MISSES = {message: why for why, messages in _ROUND_19M_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19m.tsv", ROUND_19M_MISSES))
 def test_round_19m_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 19's fourteenth blind set (tests/data/conversation_probes_19n.tsv, 140 probes), written in the twenty-fourth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (d60aa3c)
+# 119/140 (120/140 with round 38's left_to_plant). Round 39 (tests/e2e/test_conversation_round39.py) was made from its
+# misses after: 139/140, a development figure. The misses left are listed here, strict, with why.
+_ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a retraction with nothing in progress and nothing ever reported (context member): no record to drop or withdraw"
+        " (取消 drops the pending record, 作废 a finished one), so the FAQ's bot.cancel answer says how a record is"
+        " corrected; the same as 19m's '刚才报的那个不作数 帮我撤掉'",
+        ["刚才登记的那条不要了 弄错了"],
+    ),
+]
+ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19n.tsv", ROUND_19N_MISSES))
+def test_round_19n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
