@@ -912,14 +912,9 @@ def test_round_19m_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (d60aa3c)
 # 119/140 (120/140 with round 38's left_to_plant). Round 39 (tests/e2e/test_conversation_round39.py) was made from its
 # misses after: 139/140, a development figure. The misses left are listed here, strict, with why.
-_ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "a retraction with nothing in progress and nothing ever reported (context member): no record to drop or withdraw"
-        " (取消 drops the pending record, 作废 a finished one), so the FAQ's bot.cancel answer says how a record is"
-        " corrected; the same as 19m's '刚才报的那个不作数 帮我撤掉'",
-        ["刚才登记的那条不要了 弄错了"],
-    ),
-]
+# The one left after round 39 (a retraction with nothing ever reported: '刚才登记的那条不要了 弄错了') was fixed by round
+# 38's merge: with nothing to drop or withdraw the sender is told so (planting.withdraw_nothing), as for 19m's.
+_ROUND_19N_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for message in messages}
 
 
