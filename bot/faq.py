@@ -1153,7 +1153,7 @@ class FaqIndex:
             if nlu.has_substance(norm):
                 return None
             return FaqResult("chitchat", "chitchat", "", 0.7, "precedents")
-        answer = self._label_answer(label, {name for name, _ in trees if name in self.species})
+        answer = self._label_answer(label, trees, near)
         if answer is None or (result.kind == "answer" and result.entry_id == answer.entry_id):
             return None  # the matcher's own answer keeps its reason (and a second field it holds)
         # with the witnesses' words, half the question may go unexplained, as for three witnesses of a doubt:
@@ -1352,7 +1352,7 @@ class FaqIndex:
         label, lead = model.predict(_mask(norm, trees))
         if label in ("", "escalate", "chitchat"):
             return label, lead, None
-        return label, lead, self._label_answer(label, {name for name, _ in trees if name in self.species})
+        return label, lead, self._label_answer(label, trees)
 
     def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
         """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
@@ -1439,7 +1439,7 @@ class FaqIndex:
                 return replace(stopped, reason="precedents", candidate=None)
         if not self._three_overrule(w):
             return None
-        answer = stopped if seconded else self._label_answer(label, {n for n, _ in w.trees if n in self.species})
+        answer = stopped if seconded else self._label_answer(label, w.trees, near)
         if answer is None or not self._explained(w, answer, near, slack):
             return None
         if reason not in _DOUBTS and not self._ranked(answer):
@@ -1466,7 +1466,7 @@ class FaqIndex:
             answer = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
         elif reason in _DOUBTS and (stopped is None or reason == "low_confidence"):
-            answer = self._label_answer(label, {name for name, _ in w.trees if name in self.species})
+            answer = self._label_answer(label, w.trees, w.near)
             enough = closest >= self._propose_one and second >= self._propose_two
         else:
             return None
@@ -1536,9 +1536,18 @@ class FaqIndex:
         text = self._species_topic_text(species, topic)
         return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
 
-    def _label_answer(self, label: str, trees: set[str]) -> FaqResult | None:
+    def _label_answer(
+        self, label: str, mentioned: Sequence[tuple[str, str]], near: Sequence[tuple[int, float]] = ()
+    ) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
-        have their trees masked), or a species field of the one campaign tree asked about (``trees``)."""
+        have their trees masked), or a species field of the one campaign tree asked about (``mentioned``: every tree
+        named, ``_trees``). The off-list trees' entry is no answer to a question naming no tree when every witness
+        (``near``) named one (round 38: '今年种的树没人检查算不算' is near '□□算不算', questions whose point was the
+        masked tree, as the 算不算 intent's ``needs_tree`` says; '种澳洲的树可以吗' is near unmasked ones)."""
+        trees = {name for name, _ in mentioned if name in self.species}
+        offlist = label == self.matching["offlist"]["entry"]
+        if offlist and near and not mentioned and all(_MASK in self.precedents.texts[i] for i, _ in near):
+            return None
         if label in self._by_id:
             entry = self._by_id[label]
             if self.entries[entry].species and self.entries[entry].species not in trees:
@@ -2517,6 +2526,7 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
 
 
 _WARNING = "⚠"  # how an entry's own safety advice starts (tech.hole_lime's 撒石灰戴手套, tech.snakes)
+_MASK = "□"  # a tree name masked (``_mask``)
 
 
 def result_label(result: FaqResult) -> str:
