@@ -123,6 +123,7 @@ STOP_WORDS = frozenset(
 # Scales raw overlap so that faq.confidence_threshold = 0.55 separates the
 # evaluation set's answerable questions from off-topic ones (bench/faq_eval.py).
 CALIBRATION = 1.15
+_MASK = "□"  # where a tree's name was (``_mask``): precedents and the model read questions with their trees masked
 STOP_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您是这那个就都也还和与跟给把被在有要能会得地着过一下好些哪什怎")
 # Where a topic word misheard in a grammar character only (定跟水: 跟 is a grammar word) is read as the word even when it
 # does not open the question (SoundAlikeWords._framed): the words of its matter, on the normalised text (淋 is 浇 there).
@@ -357,10 +358,10 @@ class CharNgrams:
     def grams(self, text: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for i, char in enumerate(text):
-            if char != "□" and char not in self._skip:
+            if char != _MASK and char not in self._skip:
                 counts[char] = counts.get(char, 0) + 1
             pair = text[i : i + 2]
-            if len(pair) == 2 and "□" not in pair:
+            if len(pair) == 2 and _MASK not in pair:
                 counts[pair] = counts.get(pair, 0) + 1
         return counts
 
@@ -1942,7 +1943,7 @@ class FaqIndex:
         """Every topic whose words occur: each word found with its key (strength, asked, length, -start);
         and where the words are."""
         for start, end in hide:
-            norm = norm[:start] + "□" * (end - start) + norm[end:]
+            norm = norm[:start] + _MASK * (end - start) + norm[end:]
         found: dict[str, list[tuple[tuple[int, bool, int, int], str]]] = {}
         spans = []
         for topic in self._topics:
@@ -2350,7 +2351,7 @@ _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"}) 
 def _mask(norm: str, trees: Iterable[tuple[str, str]]) -> str:
     """'荔枝苗放几天' -> '□□苗放几天': each tree (name, as written) masked where written."""
     for _, written in trees:
-        norm = norm.replace(written, "□" * len(written))
+        norm = norm.replace(written, _MASK * len(written))
     return norm
 
 
@@ -2526,7 +2527,6 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
 
 
 _WARNING = "⚠"  # how an entry's own safety advice starts (tech.hole_lime's 撒石灰戴手套, tech.snakes)
-_MASK = "□"  # a tree name masked (``_mask``)
 
 
 def result_label(result: FaqResult) -> str:

@@ -1362,25 +1362,32 @@ _PROXY_RE = re.compile(
 
 
 _PROXY_VERB_RE = re.compile(r"^\s*代种")
-# round 38: the name said before the verb, as cadres say it ('帮陈伯代种两棵龙眼', '替村尾黄婆婆代种三棵桂花', '为李明代种
-# 2棵龙眼'): the same 代种, the words that say who the household is (五保户, 村尾 …) left out of the name
-_PROXY_FOR_RE = re.compile(rf"^\s*(?:帮|替|给|为)\s*(?P<who>[{_CJK}·]{{2,9}}?)\s*代种(?:了|咗)?\s*")
-_PROXY_WHO_RE = re.compile(
-    r"^(?:(?:村尾|村头|村口|村东|村西|村南|村北|隔篱|隔壁|对面|邻居|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|老人家|"
-    r"老人|的|嘅)\s*)+"
+# A household a cadre acts for, named before the verb ('帮陈伯认领两棵荔枝', '帮陈伯代种两棵龙眼'): where it lives or who it
+# is said first (round 39 (19n): '帮村尾黄婆婆认领…', '帮三队陈伯…'; round 38: '为五保户陈伯代种…'), left out of the name
+_HOUSEHOLD_PLACE = (
+    rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
 )
+_FOR_HOUSEHOLD = (
+    rf"^(?:我)?(?:帮|替|给|为)\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
+    rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?)"
+    rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*"
+)
+_PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
+_PROXY_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}代种(?:了|咗)?\s*")
 
 
 def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
     """('张三', rest) for '代种 张三 2棵龙眼'; (None, text) otherwise. A tree's whole name is not the person's
     ('代种李子2棵', '代种 桂花 3棵': ``is_tree_name``) unless the count names another tree right after it ('代种 杨梅
     2棵龙眼': ``tree_word_is_a_name``); a name may start with a tree's ('代种 李明 2棵李子')."""
-    said_before = _PROXY_FOR_RE.match(to_halfwidth(text or ""))
-    if said_before:
-        name = _PROXY_WHO_RE.sub("", said_before.group("who"))
-        rest = to_halfwidth(text)[said_before.end() :]
-        kin = re.fullmatch(_RELAYED_BY, name)  # '帮阿妈代种': one's own household, no name for the roster
-        if 2 <= len(name) <= 5 and not kin and not is_planting_words(name) and not is_tree_name(name, species_table):
+    said_before = _PROXY_FOR_RE.match(to_halfwidth(text or "").strip())
+    if said_before:  # round 38: '帮陈伯代种两棵龙眼'
+        name, rest = said_before.group("name"), to_halfwidth(text).strip()[said_before.end() :]
+        if re.fullmatch(_RELAYED_BY, name):
+            # '帮阿妈代种': one's own household's record; a neighbour's 阿婆 ('帮隔壁阿婆代种…') is a household whose name
+            # the roster needs: asked for, as for '代种 2棵龙眼'
+            return (None, "代种" + rest) if said_before.group("described") else (None, text)
+        if not is_planting_words(name) and not is_tree_name(name, species_table):
             return name, rest
     match = _PROXY_RE.match(to_halfwidth(text or ""))
     if not match:
@@ -2600,17 +2607,6 @@ def planned_planting(text: str) -> str | None:
 
 # a cadre's pledge for a household said the way it is done: '帮陈伯认领两棵荔枝', '替李婆婆认领一棵龙眼'
 # round 28 (19h): 为 and who the household is before the name ('为村内无智能手机农户陈伯认领龙眼2棵')
-# round 39 (19n): where the household lives, said before who it is ('帮村尾黄婆婆认领两棵荔枝', '帮隔壁李阿婆…', '帮三队陈伯…')
-_HOUSEHOLD_PLACE = (
-    rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
-)
-_PLEDGE_FOR_RE = re.compile(
-    rf"^(?:我)?(?:帮|替|给|为)\s*(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?(?:的|嘅)?"
-    rf"(?:{_HOUSEHOLD_PLACE})?"
-    rf"(?:农户|村民|老人|老人家|五保户|困难户)?\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*认领(?:了)?\s*"
-)
-
-
 def pledge_for(text: str) -> str | None:
     """'帮陈伯认领两棵荔枝' -> '陈伯 两棵荔枝' (the cadre's form: 认领 <姓名> <棵数><树>), else None."""
     found = _PLEDGE_FOR_RE.match(to_halfwidth(text or "").strip())

@@ -586,8 +586,11 @@ def test_a_proxy_said_with_the_name_first_is_the_households(cadre, bot, standin,
 
 
 def test_a_proxy_for_ones_own_relative_stays_ones_own_record(cadre, bot, standin):
-    """'帮阿妈代种两棵龙眼': a relative, no name for the roster: the cadre's own household's record, no person added."""
+    """'帮阿妈代种两棵龙眼': a relative, no name for the roster: the cadre's own household's record, no person added;
+    a neighbour's 阿婆 ('帮隔壁阿婆代种…') is a household whose name is asked for, nothing recorded."""
     people = rows_of(bot, "SELECT id FROM people")
+    assert cadre.says("帮隔壁阿婆代种一棵龙眼") == ASK_PROXY_NAME
+    assert planting_rows(bot) == []
     assert cadre.says("帮阿妈代种两棵龙眼") == "记下了：2棵龙眼。请再发一张种好的树的照片📷"
     assert rows_of(bot, "SELECT id FROM people") == people
 
