@@ -865,6 +865,17 @@ def open_tickets_for(db, person: dict) -> list[dict]:
     return mine
 
 
+def waits_for(db, person: dict, ticket_id: int) -> bool:
+    """Is this ticket open and in ``person``'s 待办 (``open_tickets_for``: assigned to the adviser; an admin's also
+    those raised to the admins)? One row read, not the whole queue."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None or ticket["status"] != "open":
+        return False
+    if ticket["adviser_person_id"] == person["id"]:
+        return True
+    return person["role"] == ROLE_ADMIN and ticket["adviser_person_id"] is None
+
+
 def all_open_tickets(db) -> list[dict]:
     """Every open ticket, oldest first, with ``village`` and ``adviser`` names."""
     return store.all_open(db)

@@ -303,8 +303,7 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     (a count, a question that starts with a number)."""
     if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
-    waiting = {ticket["id"] for ticket in escalation.open_tickets_for(ctx.db, ctx.person)}
-    return parsed if parsed[0] in waiting else None
+    return parsed if escalation.waits_for(ctx.db, ctx.person, parsed[0]) else None
 
 
 _queue_words = text_is("escalation.commands.queue")
