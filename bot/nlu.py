@@ -2709,6 +2709,23 @@ def joining_said(norm: str) -> bool:
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
 
+# 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
+# '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
+# left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
+_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
+LEFT_ASKED_RE = re.compile(
+    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
+    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}"
+    rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
+)
+
+
+def left_to_plant_asked(text: str) -> bool:
+    """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
+    anyone else."""
+    return bool(LEFT_ASKED_RE.search(text or ""))
+
+
 # round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里
 # 集合', '义务植树那天要带什么'): the day named (its words, or gathering for it), then what is asked. The best time of day
 # to plant ('一天中什么时候种树最好', '几点种树最好') names no day: the FAQ's, and so is a thing to bring named ('种树那天要不要

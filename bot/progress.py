@@ -382,21 +382,7 @@ class LeftToPlant:
     party_members: tuple[str, ...]  # party members the participation rule counts, with no part taken yet
 
 
-# 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
-# '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
-# left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
-_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
-LEFT_ASKED_RE = re.compile(
-    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
-    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}"
-    rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
-)
 _PAGE_RE = re.compile(r"^\s*(\d{1,3})\s*$")
-
-
-def left_asked(text: str) -> bool:
-    """Who has not planted yet asked (``LEFT_ASKED_RE``)."""
-    return bool(LEFT_ASKED_RE.search(text or ""))
 
 
 def left_page(rest: str) -> int | None:

@@ -104,35 +104,29 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
 # -- 未种名单: a village's cadres going door to door ---------------------------------------------------------
 def _left_ahead(ctx) -> Any:
     """``未种名单 [页]`` decides (a non-cadre gets the refusal); who has not planted asked in words
-    (``progress.left_asked``) is read as page 1, for a cadre only (``_from_cadre``)."""
+    (``nlu.left_to_plant_asked``) is read as page 1, for a cadre only (``_from_cadre``: anyone else's words go on to
+    本村进度, which reads them too)."""
     if ctx.msg.msg_type != "text":
         return None
     text = text_normalized(ctx)
     for word in ctx.app.messages.words("progress.commands.left_to_plant"):
         if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
             return Decided(page)
-    return 1 if progress.left_asked(text) else None
+    return 1 if nlu.left_to_plant_asked(text) else None
 
 
-_COUNTS = "counts"  # asked in words by a villager of a village: 本村进度's counts, never names
-
-
-def _from_cadre(ctx: Ctx, page: int) -> int | str | None:
-    """Asked in words, a cadre of a village gets the names, a villager of one the village's counts (本村进度);
-    from anyone else the words go on."""
+def _from_cadre(ctx: Ctx, page: int) -> int | None:
+    """Asked in words, only a village's cadre gets the names."""
     person = ctx.person or {}
-    if person.get("village_id") is None:
-        return None
-    return page if acts_as(person, ctx.config.get("pledges.cadre_roles")) else _COUNTS
+    cadre = acts_as(person, ctx.config.get("pledges.cadre_roles")) and person.get("village_id") is not None
+    return page if cadre else None
 
 
-def on_left_to_plant(ctx: Ctx, page: int | str) -> str:
-    if page == _COUNTS:
-        return on_village_progress(ctx, True)
+def on_left_to_plant(ctx: Ctx, page: int) -> str:
     refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "progress.cadres_only")
     if refusal:
         return refusal
-    assert ctx.person is not None and isinstance(page, int)  # staff_refusal found the binding; names, by page
+    assert ctx.person is not None  # staff_refusal found the binding
     village_id = ctx.person.get("village_id")
     village = roster_store.village(ctx.db, village_id) if village_id is not None else None
     if village_id is None or village is None:
@@ -141,7 +135,15 @@ def on_left_to_plant(ctx: Ctx, page: int | str) -> str:
     return progress.left_to_plant_text(ctx.app, village["name"], left, page)
 
 
-_village_words = text_means("progress.commands.village_progress", _progress_said("village"))
+_village_said = _progress_said("village")
+
+
+def _village_or_left_said(app, meaning: str) -> bool:
+    """本村进度 in other words, or who has not planted asked by one who gets no names (the village's counts answer it)."""
+    return _village_said(app, meaning) or nlu.left_to_plant_asked(meaning)
+
+
+_village_words = text_means("progress.commands.village_progress", _village_or_left_said)
 
 
 @pure
