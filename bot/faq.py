@@ -77,6 +77,7 @@ topic (``_story_spans``).
 
 from __future__ import annotations
 
+import copy as _copy
 import hashlib
 import json
 import logging
@@ -509,6 +510,27 @@ class Precedents:
 
 
 _SHARED_PRECEDENTS: dict[Path, Precedents] = {}  # FaqIndex.load: per precedents folder
+# FaqIndex.load: the index as built, by _built_key (a few at once: tests vary the settings); callers get copies
+_BUILT = Kept(4)
+
+
+def _built_key(root: Path, campaign_config: Mapping, threshold: float) -> tuple:
+    """What an index is built from: the knowledge files (each file's size and time) and the settings."""
+    files = tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(root.resolve().rglob("*"))
+        if path.suffix in (".toml", ".txt") and (stat := path.stat())
+    )
+    return files, json.dumps(_plain(campaign_config), sort_keys=True, default=str), threshold
+
+
+def _plain(value: Any) -> Any:
+    """Config values as plain dicts and lists (the config's tables are read-only mappings)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 # --- loading -------------------------------------------------------------------------
@@ -805,6 +827,7 @@ class FaqIndex:
         self._entry_chars: list[frozenset[str]] = []  # characters of its phrasings and answer
         self._phrasings: dict[frozenset[str], int] = {}  # a phrasing's features -> entry
         self._has_added = False  # any adviser-approved entry (收录)
+        self._indexes_shared = False  # _terms and _ngrams are another index's too (copy)
         agree = matching.get("precedents", {})
         self._precedent_one = float(agree.get("one", 2.0))  # off unless matching.toml sets it
         self._precedent_two = float(agree.get("two", 2.0))
@@ -875,9 +898,15 @@ class FaqIndex:
 
     @classmethod
     def load(cls, messages_dir: str | Path, campaign_config: Mapping, confidence_threshold: float = 0.55) -> FaqIndex:
-        """Build the index from ``messages_dir`` (species.toml, faq/*.toml,
-        jieba_dict.txt) and the ``[campaign]`` config table."""
+        """The index of ``messages_dir`` (species.toml, faq/*.toml, jieba_dict.txt) and the ``[campaign]`` config
+        table: built once per process for the same files and settings, and each caller gets its own copy (an app
+        adds its advisers' entries to its copy only; tests build hundreds of apps, each had paid the ~1.5 s build)."""
         root = Path(messages_dir)
+        key = _built_key(root, campaign_config, confidence_threshold)
+        return _BUILT.get_or_make(key, lambda: cls._build(root, campaign_config, confidence_threshold)).copy()
+
+    @classmethod
+    def _build(cls, root: Path, campaign_config: Mapping, confidence_threshold: float) -> FaqIndex:
         species = load_species_table(root)
         matching = _read_toml(root / "faq" / "matching.toml")
         entries = _load_entries(root / "faq", campaign_config, species)
@@ -896,6 +925,22 @@ class FaqIndex:
         index.precedents = _SHARED_PRECEDENTS[folder]
         return index
 
+    def copy(self) -> FaqIndex:
+        """An index that matches as this one does and is changed alone: what ``_add`` and ``drop_last_entries``
+        change is copied (the entries; the term and n-gram indexes when first changed), the rest (the knowledge files as read, the
+        vocabularies, the tokenizer, the precedents) is only read and is shared; the caches start empty."""
+        twin = _copy.copy(self)
+        twin.entries = list(self.entries)
+        twin._by_id = dict(self._by_id)
+        twin._entry_words = list(self._entry_words)
+        twin._entry_text_words = list(self._entry_text_words)
+        twin._entry_chars = list(self._entry_chars)
+        twin._phrasings = dict(self._phrasings)
+        twin._indexes_shared = True  # the term and n-gram indexes: copied by the first change (_own_indexes)
+        twin.safety = list(self.safety)
+        twin._trees_kept, twin._nearest_kept = Kept(1024), Kept(1024)
+        return twin
+
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
         """The labelled questions (question, entry id or ``escalate``) a doubt consults; replaces any before
         (bench/faq_eval.py leaves a set's own out when it scores that set)."""
@@ -904,9 +949,16 @@ class FaqIndex:
 
     # -- building
 
+    def _own_indexes(self) -> None:
+        """Before a copy's first change: its own term and n-gram indexes (``copy`` shares them)."""
+        if self._indexes_shared:
+            self._terms, self._ngrams = _copy.deepcopy(self._terms), _copy.deepcopy(self._ngrams)
+            self._indexes_shared = False
+
     def _add(self, entry: Entry) -> None:
         if entry.id in self._by_id:
             raise ValueError(f"duplicate FAQ entry id {entry.id}")
+        self._own_indexes()
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
@@ -942,6 +994,7 @@ class FaqIndex:
         if n <= 0:
             return
         keep = len(self.entries) - n
+        self._own_indexes()
         for entry in self.entries[keep:]:
             del self._by_id[entry.id]
         del self.entries[keep:], self._entry_words[keep:], self._entry_text_words[keep:], self._entry_chars[keep:]

@@ -175,3 +175,35 @@ def test_a_damaged_ngrams_file_is_built_again_and_replaced(index, cache, damage)
     assert not again._frozen
     assert again.similarities(PROBES[0]) == faq._ngrams_of(texts).similarities(PROBES[0])
     assert faq.precedent_ngrams(texts)._frozen  # replaced by a whole file
+
+
+def test_each_load_is_an_index_of_its_own_built_once(index):
+    """The index is built once per process for the same files and settings (each app had paid the build); an
+    adviser's entry added to one app's copy is in that copy only, and taken back leaves it as the others."""
+    first = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    second = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    assert first is not second and len(first.entries) == len(second.entries) == len(index.entries)
+    question = "屋顶上能不能种树"
+    before = second.match(question)
+    first.add_entry("added.1", question, "屋顶承重有限，只种簕杜鹃等灌木，用轻质土。")
+    assert first.match(question).entry_id == "added.1"
+    assert second.entry("added.1") is None and index.entry("added.1") is None
+    assert second.match(question) == before
+    first.drop_last_entries(1)
+    assert first.match(question) == before
+    third = faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    assert third.entry("added.1") is None and third.match(question) == before
+
+
+def test_changed_knowledge_or_settings_are_a_new_build(index, messages):
+    """A knowledge file changed since the last build, or other campaign settings, build the index again."""
+    built = faq.FaqIndex.load(messages, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    campaign = messages / "faq" / "campaign.toml"
+    text = campaign.read_text("utf-8")
+    first_id = faq.FaqIndex.load(messages, CONFIG["campaign"]).entries[0].id
+    campaign.write_text(text.replace(f'id = "{first_id}"', 'id = "camp.renamed_for_the_test"', 1), "utf-8")
+    changed = faq.FaqIndex.load(messages, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+    assert changed.entry("camp.renamed_for_the_test") and not built.entry("camp.renamed_for_the_test")
+    other_year = {**CONFIG["campaign"], "year": CONFIG["campaign"]["year"] + 1}
+    again = faq.FaqIndex.load(messages, other_year, CONFIG["faq"]["confidence_threshold"])
+    assert str(CONFIG["campaign"]["year"] + 1) in "".join(entry.answer for entry in again.entries)
