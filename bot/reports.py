@@ -9,8 +9,10 @@ due target is met and its 亩 (or trees) and 示范点 are done; 正常 otherwis
 verified completion; every figure says whether it is verified (核实) or claimed (上报). The rest of this
 module turns the standings into an Excel workbook and a one-page summary, and keeps each month's: on
 ``reports.monthly_day`` after quiet hours the ``monthly_report`` job makes the previous month's 通报, keeps
-it (a ``monthly_reports`` row and the xlsx under ``storage.reports``), and each village's 村书记 (people in
-``reports.notify_roles``) gets the village's line in chat.
+it (a ``monthly_reports`` row, each village's line in ``report_lines`` in the same transaction, and the xlsx under
+``storage.reports``), and each village's 村书记 (people in ``reports.notify_roles``) gets the village's line in chat.
+A village's people asking after it in chat ('本月通报出来没有', '上个月通报说我们村怎么样': nlu.report_asked, handlers/
+progress.py) get the kept line of the month asked (``asked_line``), or when it is due (``release_moment``).
 """
 
 from __future__ import annotations
