@@ -224,4 +224,5 @@ COMMANDS: dict = {
 }
 JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
 STORES: list = [reports_store]
+EXPORTS: dict = {**reports_store.EXPORT_SQL}
 DASHBOARD: list = report_pages.PAGES

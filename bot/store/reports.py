@@ -61,6 +61,13 @@ def m002_report_lines(db: Database) -> None:
     db.table("report_lines").create_index(["village_id", "month"])
 
 
+EXPORT_SQL = {
+    "report_lines": (
+        "SELECT l.month, l.village, l.status, l.rank, l.\"of\", l.streak, l.short, l.completion, l.done, l.target, l.unit,"
+        " l.line, l.generated_at, l.village_id FROM report_lines l ORDER BY l.month, l.rank, l.village_id"
+    ),
+}
+
 LINE_COLUMNS = (
     "month",
     "village_id",

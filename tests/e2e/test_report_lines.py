@@ -5,6 +5,9 @@ sent, never another village's; before any is kept, when the next is due (``repor
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from bot import cli, reports
@@ -53,7 +56,14 @@ def kept_lines(rows, month: str) -> dict[str, dict]:
     return {r["village"]: r for r in rows("SELECT * FROM report_lines WHERE month = ? ORDER BY id", [month])}
 
 
-def test_each_villages_line_is_kept_with_the_report_as_it_was_sent(season, tick, sent_to, rows):  # noqa: F811
+def test_each_villages_line_is_kept_with_the_report_as_it_was_sent(
+    season,
+    tick,
+    sent_to,
+    rows,
+    config_file,
+    capsys,  # noqa: F811
+):
     tick("2027-02-01T09:00")
     tick("2027-03-01T09:00")
     assert [r["month"] for r in rows("monthly_reports")] == ["2027-01", "2027-02"]
@@ -68,6 +78,18 @@ def test_each_villages_line_is_kept_with_the_report_as_it_was_sent(season, tick,
     assert (shihu["status"], shihu["rank"], shihu["done"]) == ("complete", 1, 2.0)
     (month,) = rows("SELECT generated_at FROM monthly_reports WHERE month = '2027-02'")
     assert puxin["generated_at"] == month["generated_at"]
+    # `export report_lines`: every kept line, month by month in rank order
+    capsys.readouterr()
+    assert cli.main(["--config", str(config_file), "export", "report_lines"]) == 0
+    exported = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert exported[0][:4] == ["month", "village", "status", "rank"] and "line" in exported[0]
+    assert [(r[0], r[1]) for r in exported[1:]] == [
+        ("2027-01", "埔心村"),
+        ("2027-01", "石湖村"),
+        ("2027-02", "石湖村"),
+        ("2027-02", "埔心村"),
+    ]
+    assert exported[-1][exported[0].index("line")] == puxin["line"]
 
 
 def test_a_cadre_asking_gets_their_villages_line_of_the_month_asked(
