@@ -572,8 +572,9 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
         earlier = store.latest_line(db, village["id"], key)
         said = t("progress.tongbao.not_yet", month=month, when=_when_words(app, due))
         return said + ("\n" + t("progress.tongbao.latest", line=earlier["line"]) if earlier else "")
-    if store.get(db, key):  # kept without this village (on the roster since)
-        said = t("progress.tongbao.not_in", month=month, village=village["name"])
+    if store.get(db, key):  # kept without this village's line: on the roster since, or kept before lines were
+        which = "progress.tongbao.not_in" if store.lines_kept(db, key) else "progress.tongbao.lines_not_kept"
+        said = t(which, month=month, village=village["name"])
     elif in_campaign:  # due, and the job keeps it within minutes
         said = t("progress.tongbao.being_made", month=month)
     else:  # before the campaign: said only of a month named

@@ -105,6 +105,11 @@ def line_of(db: Database, month: str, village_id: int) -> dict | None:
     return one(db, "SELECT * FROM report_lines WHERE month = ? AND village_id = ?", [month, village_id])
 
 
+def lines_kept(db: Database, month: str) -> int:
+    """How many village lines the month keeps (0: a month kept before ``report_lines`` was)."""
+    return db.execute("SELECT COUNT(*) FROM report_lines WHERE month = ?", [month]).fetchone()[0]
+
+
 def latest_line(db: Database, village_id: int, before: str | None = None) -> dict | None:
     """The village's line of the latest kept month (before ``before``, YYYY-MM, when given)."""
     return one(

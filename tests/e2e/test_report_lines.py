@@ -202,3 +202,21 @@ def test_the_rules_of_the_tongbao_stay_the_faqs(county, villager_factory, clock,
         secretary.says(text)
     handled = [r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id", [PUXIN])]
     assert "report_line" not in handled
+
+
+def test_a_month_kept_without_the_villages_line_says_so(bot, season, villager_factory, tick, clock, sent_to):  # noqa: F811
+    tick("2027-02-01T09:00")
+    tick("2027-03-01T09:00")
+    january = line_sent(sent_to, PUXIN, "埔心村", 1)
+    secretary = villager_factory(PUXIN)
+    clock.set("2027-03-05T10:00")
+    # February kept before its lines were (a database from before report_lines): who to ask, and the latest kept
+    with bot.db.conn:
+        bot.db.execute("DELETE FROM report_lines WHERE month = '2027-02'")
+    assert secretary.says("上个月通报说我们村怎么样") == (
+        f"2月通报已发，埔心村那一条这里查不到，请问村干部。\n最近一期：{january}"
+    )
+    # a month kept with other villages' lines: this one was not on the roster then
+    with bot.db.conn:
+        bot.db.execute("DELETE FROM report_lines WHERE month = '2027-01' AND village = '埔心村'")
+    assert secretary.says("1月通报") == "1月通报里没有埔心村。\n埔心村还没有通报，3月通报预计4月1日08:00发出。"
