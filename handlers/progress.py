@@ -183,11 +183,12 @@ def on_report_line(ctx: Ctx, asked: tuple[str, int]) -> str:
     if named is not None and (viewable is None or named["id"] in viewable):
         return reports.asked_line(ctx.app, named, asked, ctx.now)
     village = roster_store.village(ctx.db, own) if own is not None else None
-    if village is None:
-        if viewable is None or viewable:
-            example = (named or next(iter(roster_store.kept_villages(ctx.db)), {"name": "埔心村"}))["name"]
-            return ctx.t("progress.tongbao.no_village", example=example)
-        return ctx.t("progress.no_village")
+    if village is None:  # an admin's or an adviser's: asked to name one they may see
+        seen = (v for v in roster_store.kept_villages(ctx.db) if viewable is None or v["id"] in viewable)
+        example = next(seen, None)
+        if example is None:
+            return ctx.t("progress.no_village")
+        return ctx.t("progress.tongbao.no_village", example=example["name"])
     line = reports.asked_line(ctx.app, village, asked, ctx.now)
     return ctx.t("progress.tongbao.other_village") + "\n" + line if named is not None else line
 
