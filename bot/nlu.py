@@ -4097,3 +4097,45 @@ _A_WISH_RE = re.compile(r"想|愿意|打算|要(?=认|领)")
 def wish_refused(norm: str) -> bool:
     """Is a wish said refused ('我不想认养树', '唔想睇证书')?"""
     return any(negated_before(norm, found.start()) for found in _A_WISH_RE.finditer(norm))
+
+
+# --- the monthly 通报 asked after (round 40: '本月通报出来没有', '我们村这个月通报排第几', '上个月通报说我们村怎么样', '3月通报').
+# Which month's line is asked (bot/reports.py ``asked_line``): ("latest", 0) the latest released (本月, 这个月, 最新, none
+# named: the line names its month), ("back", n) the 通报 of n months ago (上个月 is last month's figures: the line of
+# '2月通报' in March), ("month", m) the month named. Never the rules of the 通报 ('进度落后会被通报吗', '会不会被通报滞后',
+# '通报是什么意思', '连续两个月被通报会怎样': the FAQ's supervision entry), a dispute about it ('能不能申诉', '对不上',
+# '为什么我们村被通报了': a ticket), last year's, 通报 as a verb of telling ('通报一下大家'), or the village's standing or
+# figures now asked with the 通报 beside them (本村进度's: '我们村排第几名啊 上个月听说被通报了').
+_REPORT_ASKED_MAX_CHARS = 30
+_REPORT_WORD_RE = re.compile(r"通报")
+_REPORT_NOT_ASKED_RE = re.compile(
+    r"会不会|会被|会通报|会唔会|要被|要通报|不然|否则|怎么办|会怎|会有|后果|影响|处理|处分|约谈|扣|什么是|是什么|什么意思|"
+    r"怎么回事|怎么算|按什么|怎么通报|多久|航拍|无人机|督查|督导|暗访|曝光|考核|申诉|对不上|不对|不准|唔啱|错|核对|"
+    r"为什么|为何|点解|谁|去年|前年|旧年|每周|"
+    r"通报(?:一下|一声|下大家|大家|全村|村民|各户|群众|给大家)"
+)
+# the village's figures or standing now asked, the 通报 said beside them: 本村进度's ('我们村排第几名啊 上个月听说被通报了',
+# '本月通报我们村是不是滞后了 核实的亩数多少')
+_REPORT_PROGRESS_ASKED_RE = re.compile(
+    r"(?:排第|排名|名次|第几).*通报|(?<!排名)(?<!名次)(?:多少|几多)|几亩|几棵|亩数|棵数"
+)
+_REPORT_MONTH_RE = re.compile(r"(?<![\d十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?")
+_REPORT_BACK_RE = re.compile(r"上上个?月|上个?月|上月")
+_REPORT_LATEST_RE = re.compile(r"本月|这个?月|今个?月|当月|本期|这期|今期|最新|最近|近期")
+
+
+def report_asked(norm: str) -> tuple[str, int] | None:
+    """The monthly 通报's line asked after in the normalised text, and which month's (see above); None otherwise."""
+    if len(norm) > _REPORT_ASKED_MAX_CHARS or not _REPORT_WORD_RE.search(norm) or _REPORT_NOT_ASKED_RE.search(norm):
+        return None
+    if _REPORT_PROGRESS_ASKED_RE.search(norm):
+        return None
+    back = _REPORT_BACK_RE.search(norm)
+    if back:
+        return ("back", 2 if back.group(0).startswith("上上") else 1)
+    named = _REPORT_MONTH_RE.search(norm)
+    if named and not _REPORT_LATEST_RE.search(norm[: named.start()] + norm[named.end() :]):
+        month = chinese_to_int(named.group(1).lstrip("0"))
+        if month is not None and 1 <= month <= 12:
+            return ("month", month)
+    return ("latest", 0)

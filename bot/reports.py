@@ -9,8 +9,10 @@ due target is met and its 亩 (or trees) and 示范点 are done; 正常 otherwis
 verified completion; every figure says whether it is verified (核实) or claimed (上报). The rest of this
 module turns the standings into an Excel workbook and a one-page summary, and keeps each month's: on
 ``reports.monthly_day`` after quiet hours the ``monthly_report`` job makes the previous month's 通报, keeps
-it (a ``monthly_reports`` row and the xlsx under ``storage.reports``), and each village's 村书记 (people in
-``reports.notify_roles``) gets the village's line in chat.
+it (a ``monthly_reports`` row, each village's line in ``report_lines`` in the same transaction, and the xlsx under
+``storage.reports``), and each village's 村书记 (people in ``reports.notify_roles``) gets the village's line in chat.
+A village's people asking after it in chat ('本月通报出来没有', '上个月通报说我们村怎么样': nlu.report_asked, handlers/
+progress.py) get the kept line of the month asked (``asked_line``), or when it is due (``release_moment``).
 """
 
 from __future__ import annotations
@@ -460,22 +462,51 @@ def village_line(app, report: Report, row: VillageRow) -> str:
 def queue_lines(app, report: Report, now: datetime) -> int:
     """Each village's line to its people in ``reports.notify_roles`` (kind ``notice``: the notice template
     outside the 48-hour window), after quiet hours; once per person and month (dedupe key)."""
-    rows = {r.village.village_id: r for r in report.rows}
+    texts = lines_of(app, report)
     queued = 0
     for person in store.recipients(app.db, list(app.config.get("reports.notify_roles"))):
-        row = rows.get(person["village_id"])
-        if row is None:
+        text = texts.get(person["village_id"])
+        if text is None:
             continue
         key = f"report:{month_key(report.year, report.month)}:{person['openid']}"
-        queued += reminders.queue_notice(
-            app.db, app.config, openid=person["openid"], text=village_line(app, report, row), key=key, now=now
-        )
+        queued += reminders.queue_notice(app.db, app.config, openid=person["openid"], text=text, key=key, now=now)
     return queued
 
 
+def lines_of(app, report: Report) -> dict[int, str]:
+    """Each village's line of the report, by village id (``village_line``)."""
+    return {r.village.village_id: village_line(app, report, r) for r in report.rows}
+
+
+def kept_lines(app, report: Report, generated_at: str) -> list[dict]:
+    """The report's village lines as ``report_lines`` keeps them (bot/store/reports.py ``LINE_COLUMNS``): the line as
+    sent, with the status, rank and figures it was made from."""
+    texts = lines_of(app, report)
+    return [
+        {
+            "month": month_key(report.year, report.month),
+            "village_id": r.village.village_id,
+            "village": r.village.name,
+            "status": r.status,
+            "rank": r.rank,
+            "of": len(report.rows),
+            "streak": r.streak,
+            "short": r.short,
+            "completion": round(r.village.completion, 4),
+            "done": round(r.village.done_value, 2),
+            "target": r.village.target,
+            "unit": r.village.unit,
+            "line": texts[r.village.village_id],
+            "generated_at": generated_at,
+        }
+        for r in report.rows
+    ]
+
+
 def monthly_report(app, now: datetime) -> dict:
-    """Job: on ``reports.monthly_day`` after quiet hours, make the previous month's 通报, keep it (a row and the
-    xlsx under ``storage.reports``) and send each village its line. Idempotent: a kept month is done."""
+    """Job: on ``reports.monthly_day`` after quiet hours, make the previous month's 通报, keep it (a row, each village's
+    line in ``report_lines``, and the xlsx under ``storage.reports``) and send each village its line. Idempotent: a
+    kept month is done."""
     due = month_due(app.config, now)
     if due is None or store.get(app.db, month_key(*due)):
         return {"month": None}
@@ -494,7 +525,69 @@ def monthly_report(app, now: datetime) -> dict:
             return {"month": None}
         lines = queue_lines(app, report, now)
         store.add(app.db, month=month_key(*due), file=file_name(*due), counts=counts, lines=lines, now=clock.to_db(now))
+        store.add_lines(app.db, kept_lines(app, report, clock.to_db(now)))  # with the row, or neither (one transaction)
     return {"month": month_key(*due), "lines": lines}
+
+
+# -- a village's line asked in chat ('本月通报出来没有', '上个月通报说我们村怎么样', '3月通报': nlu.report_asked) -------------
+def next_release(config, now: datetime) -> tuple[int, int, datetime] | None:
+    """The first month of the campaign whose 通报 is due after ``now``, and when (``release_moment``)."""
+    for year, month in schedule.campaign_months(config, int(config.get("campaign.year")), 12):
+        moment = release_moment(config, year, month)
+        if moment > now:
+            return year, month, moment
+    return None
+
+
+def asked_month(config, now: datetime, asked: tuple[str, int]) -> tuple[int, int]:
+    """The month whose 通报 ``asked`` (nlu.report_asked) names: a month of ``campaign.year``; the latest released (the
+    month before now's: 本月通报 in March is February's, released on March's ``reports.monthly_day``), or n months back."""
+    kind, n = asked
+    if kind == "month":
+        return int(config.get("campaign.year")), n
+    local = clock.local(now, config.get("campaign.timezone"))
+    year, month = local.year, local.month
+    for _ in range(max(n, 1)):
+        year, month = schedule.previous_month(year, month)
+    return year, month
+
+
+def _when_words(app, moment: datetime) -> str:
+    local = clock.local(moment, app.tz)
+    return f"{schedule.date_words(local.date())}{local:%H:%M}"
+
+
+def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str:
+    """The village's line of the month asked, as it was sent (``report_lines``); else why there is none: not out yet
+    (when it is due, from config) with the latest kept line, or none kept yet and when the next is due."""
+    t, config, db = app.t, app.config, app.db
+    year, month = asked_month(config, now, asked)
+    key = month_key(year, month)
+    kept = store.line_of(db, key, village["id"])
+    if kept:
+        return kept["line"]
+    in_campaign = (year, month) in schedule.campaign_months(config, int(config.get("campaign.year")), 12)
+    due = release_moment(config, year, month)
+    if in_campaign and due > now:  # not out yet: when, and the latest kept before it
+        earlier = store.latest_line(db, village["id"], key)
+        said = t("progress.tongbao.not_yet", month=month, when=_when_words(app, due))
+        return said + ("\n" + t("progress.tongbao.latest", line=earlier["line"]) if earlier else "")
+    if store.get(db, key):  # kept without this village's line: on the roster since, or kept before lines were
+        which = "progress.tongbao.not_in" if store.lines_kept(db, key) else "progress.tongbao.lines_not_kept"
+        said = t(which, month=month, village=village["name"])
+    elif in_campaign:  # due, and the job keeps it within minutes
+        said = t("progress.tongbao.being_made", month=month)
+    else:  # before the campaign: said only of a month named
+        said = t("progress.tongbao.no_month", month=month) if asked[0] == "month" else ""
+    earlier = store.latest_line(db, village["id"])
+    coming = next_release(config, now)
+    if earlier:
+        after = t("progress.tongbao.latest", line=earlier["line"])
+    elif coming:
+        after = t("progress.tongbao.none", village=village["name"], month=coming[1], when=_when_words(app, coming[2]))
+    else:
+        after = ""
+    return "\n".join(part for part in (said, after) if part) or t("progress.tongbao.no_month", month=month)
 
 
 def kept_reports(app) -> list[dict]:

@@ -46,6 +46,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 progress (handlers/progress.py):
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
+- report_line — the monthly 通报 asked after (本月通报出来没有, 我们村这个月通报排第几, 上个月通报说我们村怎么样, 3月通报): the
+  village's kept line of that month, as sent; not out yet: when it is due, and the latest kept line
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name

@@ -1,4 +1,5 @@
-"""The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), the
+"""The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), a village's
+kept line of the 通报 asked in chat (本月通报出来没有), the
 numbers of bot.progress and the standings of bot/standings.py; the 通报's ranking columns, the ``report``
 command, the ``monthly_report`` job that keeps each month's 通报 and sends the villages their lines, and
 the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
@@ -162,9 +163,51 @@ def on_relative_recorded(ctx: Ctx, _match) -> str:
     return ctx.t("progress.relative_recorded", trees=home.counted, target=home.target)
 
 
+# -- round 40: the monthly 通报's line asked in chat ------------------------------------------------------------------
+@pure
+def _report_asked(ctx) -> tuple[str, int] | None:
+    """'本月通报出来没有', '我们村这个月通报排第几', '上个月通报说我们村怎么样', '3月通报' (bot/nlu.py ``report_asked``): which
+    month's line."""
+    return nlu.report_asked(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+@registered
+def on_report_line(ctx: Ctx, asked: tuple[str, int]) -> str:
+    """The village's line of the 通报 asked (bot/reports.py ``asked_line``). Anyone of the village may ask (the line went
+    to its people in ``reports.notify_roles``; its status and rank are 本村进度's too); a village named that the sender
+    may not see (``_viewable_villages``) gets their own village's line, never that one's."""
+    assert ctx.person is not None  # @registered
+    viewable = _viewable_villages(ctx)
+    named = _village_in_text(ctx)
+    own = ctx.person.get("village_id")
+    if named is not None and (viewable is None or named["id"] in viewable):
+        return reports.asked_line(ctx.app, named, asked, ctx.now)
+    village = roster_store.village(ctx.db, own) if own is not None else None
+    if village is None:  # an admin's or an adviser's: asked to name one they may see
+        seen = (v for v in roster_store.kept_villages(ctx.db) if viewable is None or v["id"] in viewable)
+        example = next(seen, None)
+        if example is None:
+            return ctx.t("progress.no_village")
+        return ctx.t("progress.tongbao.no_village", example=example["name"])
+    line = reports.asked_line(ctx.app, village, asked, ctx.now)
+    return ctx.t("progress.tongbao.other_village") + "\n" + line if named is not None else line
+
+
+def _village_in_text(ctx: Ctx) -> dict | None:
+    """The roster village the text names (its name, or its name without 村/社区 of two characters or more)."""
+    text = text_normalized(ctx)
+    for village in sorted(roster_store.kept_villages(ctx.db), key=lambda v: -len(v["name"])):
+        core = core_name(village["name"])
+        if village["name"] in text or (len(core) >= 2 and core in text):
+            return village
+    return None
+
+
 ROUTES: list = [
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
     Route("relative_progress", _relative_recorded, on_relative_recorded),
+    # round 40: the 通报 asked after ('我们村这个月通报排第几'): its kept line, before 本村进度 reads 排第几 as its own
+    Route("report_line", _report_asked, on_report_line),
     # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked
     Route(
         "my_progress",
@@ -182,4 +225,5 @@ COMMANDS: dict = {
 }
 JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
 STORES: list = [reports_store]
+EXPORTS: dict = {**reports_store.EXPORT_SQL}
 DASHBOARD: list = report_pages.PAGES

@@ -1,4 +1,6 @@
-"""The kept monthly 通报: one row per month the ``monthly_report`` job generated, beside its xlsx file."""
+"""The kept monthly 通报: one row per month the ``monthly_report`` job generated, beside its xlsx file, and each
+village's line of it (``report_lines``: the line as sent, its status, rank and figures), written in the same
+transaction as the month's row: a month is kept with its lines or not at all, and kept once."""
 
 from __future__ import annotations
 
@@ -30,6 +32,91 @@ def m001_monthly_reports(db: Database) -> None:
         not_null={"month", "file", "generated_at"},
     )
     db.table("monthly_reports").create_index(["month"], unique=True)
+
+
+@migrations()
+def m002_report_lines(db: Database) -> None:
+    db.table("report_lines").create(
+        {
+            "id": int,
+            "month": str,  # YYYY-MM, the monthly_reports row's
+            "village_id": int,
+            "village": str,  # its name as the 通报 printed it
+            "status": str,  # bot/schedule.py: not_started, complete, on_track, lagging, lagging_twice
+            "rank": int,
+            "of": int,  # villages ranked that month
+            "streak": int,  # months lagging in a row
+            "short": str,  # what was due and not met, in words ('' when none)
+            "completion": float,  # verified share of the main target
+            "done": float,  # verified 亩 (村) or trees (社区)
+            "target": float,
+            "unit": str,
+            "line": str,  # the line as the village's people got it in chat
+            "generated_at": str,
+        },
+        pk="id",
+        not_null={"month", "village_id", "status", "line", "generated_at"},
+    )
+    db.table("report_lines").create_index(["month", "village_id"], unique=True)
+    db.table("report_lines").create_index(["village_id", "month"])
+
+
+EXPORT_SQL = {
+    "report_lines": (
+        "SELECT l.month, l.village, l.status, l.rank, l.\"of\", l.streak, l.short, l.completion, l.done, l.target, l.unit,"
+        " l.line, l.generated_at, l.village_id FROM report_lines l ORDER BY l.month, l.rank, l.village_id"
+    ),
+}
+
+LINE_COLUMNS = (
+    "month",
+    "village_id",
+    "village",
+    "status",
+    "rank",
+    "of",
+    "streak",
+    "short",
+    "completion",
+    "done",
+    "target",
+    "unit",
+    "line",
+    "generated_at",
+)
+
+
+def add_lines(db: Database, lines: list[dict]) -> int:
+    """Keep a month's village lines (``LINE_COLUMNS``); a (month, village) kept already is left as it is. Call it
+    in the transaction that keeps the month's row (``add``). The lines kept."""
+    columns = ", ".join(f'"{c}"' for c in LINE_COLUMNS)
+    marks = ", ".join("?" * len(LINE_COLUMNS))
+    kept = 0
+    for line in lines:
+        cursor = db.execute(
+            f"INSERT INTO report_lines ({columns}) VALUES ({marks}) ON CONFLICT(month, village_id) DO NOTHING",
+            [line[c] for c in LINE_COLUMNS],
+        )
+        kept += cursor.rowcount
+    return kept
+
+
+def line_of(db: Database, month: str, village_id: int) -> dict | None:
+    return one(db, "SELECT * FROM report_lines WHERE month = ? AND village_id = ?", [month, village_id])
+
+
+def lines_kept(db: Database, month: str) -> int:
+    """How many village lines the month keeps (0: a month kept before ``report_lines`` was)."""
+    return db.execute("SELECT COUNT(*) FROM report_lines WHERE month = ?", [month]).fetchone()[0]
+
+
+def latest_line(db: Database, village_id: int, before: str | None = None) -> dict | None:
+    """The village's line of the latest kept month (before ``before``, YYYY-MM, when given)."""
+    return one(
+        db,
+        "SELECT * FROM report_lines WHERE village_id = ? AND month < ? ORDER BY month DESC LIMIT 1",
+        [village_id, before or "9999-99"],
+    )
 
 
 def add(db: Database, *, month: str, file: str, counts: dict, lines: int, now: str) -> int | None:
