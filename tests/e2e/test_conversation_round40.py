@@ -200,3 +200,16 @@ def test_a_village_matter_from_one_not_registered_names_the_campaign_office(prob
 @pytest.mark.parametrize(("context", "message"), VILLAGE_CONTROLS, ids=[f"{c}:{m}" for c, m in VILLAGE_CONTROLS])
 def test_a_technical_question_stays_the_advisers(probe, context, message):  # noqa: F811
     assert _sent(probe, context, message)["handler"] != "village_matter"
+
+
+def test_the_visit_told_is_recorded_once_its_location_comes(probe):  # noqa: F811
+    done = _sent(probe, "adviser", "我今天下午去埔心村看了")
+    assert done["handler"] == "visit_sign_in", done
+    adviser = probe.user(f"o-probe-{probe.count}")
+    reply = adviser.sends_location(23.101, 114.401, "埔心村委会") or ""
+    visits = probe.rows(
+        "SELECT v.note, vi.name AS village FROM visits v JOIN villages vi ON vi.id = v.village_id WHERE v.openid = ?",
+        [f"o-probe-{probe.count}"],
+    )
+    assert visits == [{"note": "我今天下午去埔心村看了", "village": "埔心村"}], reply
+    assert "签到成功" in reply
