@@ -40,29 +40,34 @@ _SEEDLINGS_WHO_RE = re.compile(
     r"(?:分|发|派|领)(?:树苗|苗木|苗)[^，。,\s]{0,4}?(?:找谁|找边个|问谁|问边个|谁管|边个管|谁负责)"
     r"|(?:树苗|苗木|苗)[^，。,\s]{0,4}?(?:找谁|找边个|问谁|问边个|谁管|边个管|谁负责)"
 )
-# who in the village runs it
+# who in the village runs it: the village asked who ('村里谁管', '找村里哪个'), or who runs the planting's tasks ('村里的种树
+# 任务是谁负责的'); not a bare 找谁 ('中学生来村里种树，学校要证明，找谁开' is the FAQ's on volunteers)
 _WHO_RE = re.compile(
     r"(?:村里|村委|村上|村入面|我们村|我哋村|本村)[^，。,\s]{0,4}?(?:谁管|谁负责|边个管|边个负责|哪个管|找谁|找边个|找哪个|问谁|问边个)"
-    r"|(?:谁管|谁负责|边个管|边个负责|找谁|找边个|找村里哪个|找村里边个|问村里哪个)"
+    r"|(?:找村里|问村里)(?:哪个|边个|谁|哪位)"
+    r"|(?:种树|植树|任务|请假)[^，。,\s]{0,6}?(?:谁管|谁负责|边个管|边个负责)"
 )
-_WHO_OF_RE = re.compile(r"树苗|苗|请假|任务|活动|分|村里|村委")
 # the trees' own trouble or care: the adviser's (a ticket, or the FAQ)
+# the campaign's rules asked ('党员几多岁以上可以唔参加植树活动呢'): the FAQ's
+_RULE_RE = re.compile(r"岁|年纪|年龄|规定|要求|政策|文件")
 _TECHNICAL_RE = re.compile(
     r"虫|病|死|枯|黄|烂|斑|叶|果|根|施肥|肥料|浇水|淋水|修剪|打药|农药|嫁接|怎么种|点种|种法|种几深|挖|穴|成活|活唔活|补种|补领"
 )
 
 
 def matter_said(text: str) -> str | None:
-    """LEAVE, SEEDLINGS or WHO when ``text`` asks a village matter (``_LEAVE_RE`` …); None for anything else and for a
-    technical question whatever else it says."""
+    """LEAVE, SEEDLINGS or WHO when ``text`` asks a village matter (``_LEAVE_RE`` …); None for anything else, for a
+    technical question and for the campaign's rules, whatever else it says."""
     norm = nlu.to_halfwidth(text or "").strip()
     if not norm or len(norm) > MAX_CHARS or norm.startswith("问专家") or _TECHNICAL_RE.search(norm):
+        return None
+    if _RULE_RE.search(norm):
         return None
     if _LEAVE_RE.search(norm) and _PLANTING_DAY_RE.search(norm):
         return LEAVE
     if _SEEDLINGS_RE.search(norm) or _SEEDLINGS_WHO_RE.search(norm):
         return SEEDLINGS
-    if _WHO_RE.search(norm) and _WHO_OF_RE.search(norm):
+    if _WHO_RE.search(norm):
         return WHO
     return None
 

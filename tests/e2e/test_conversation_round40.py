@@ -213,3 +213,7 @@ def test_the_visit_told_is_recorded_once_its_location_comes(probe):  # noqa: F81
     )
     assert visits == [{"note": "我今天下午去埔心村看了", "village": "埔心村"}], reply
     assert "签到成功" in reply
+
+
+def test_a_cadre_asking_whom_to_ask_for_seedlings_is_not_sent_to_the_cadres(probe):  # noqa: F811
+    assert _sent(probe, "cadre", "村里分树苗找谁")["handler"] != "village_matter"
