@@ -1416,7 +1416,11 @@ _KIN = (
     r"(?:我|我哋|我的|我嘅)?(?:老公|老婆|老伴|老豆|老爸|老妈|仔|女|个仔|个女|儿子|女儿|孙|外孙|新抱|媳妇|"
     r"女婿|家公|家婆|公公|婆婆|哥哥|姐姐|弟弟|妹妹|阿哥|阿姐|细佬|家里人|家人|屋企人)"
 )
-_NO_HOUSEHOLD = r"(?:村里|村委|本村|全村|大家|集体|村集体|学校|公家|社区|队里|组里|人家)"
+_NO_HOUSEHOLD = r"(?:村里|村委|本村|全村|大家|集体|村集体|学校|公家|社区|队里|组里)"
+# another household said by no name ('帮邻居种了', '帮人家种咗', '帮隔壁种了'): whose, a cadre is asked
+_SOMEONE = (
+    r"(?:邻居|邻舍|隔壁|隔篱|隔篱屋|对面|别人|别家|人家|其他人|老人家|老人|五保户|低保户|困难户|村民|农户|孤寡老人)"
+)
 
 
 def planted_for(text: str, species_table: Mapping) -> tuple[str | None, str] | None:
@@ -1432,6 +1436,8 @@ def planted_for(text: str, species_table: Mapping) -> tuple[str | None, str] | N
         return None
     if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name):
         return (None, rest) if found.group("described") else None
+    if re.fullmatch(_SOMEONE, name):
+        return None, rest
     return name, rest
 
 

@@ -25,6 +25,9 @@ def species():
         ("我替隔篱屋黄婶种咗一棵龙眼", "黄婶"),
         ("今天帮对面李阿婆栽了两棵龙眼", "李阿婆"),
         ("帮五保户陈伯种了一棵龙眼", "陈伯"),
+        ("我帮邻居种了两棵龙眼", None),  # another household said by no name: whose, a cadre is asked
+        ("帮人家种咗两棵荔枝", None),
+        ("帮张三种下3棵桂花", "张三"),
     ],
 )
 def test_trees_planted_for_another_household(species, text, name):
