@@ -1417,6 +1417,7 @@ _KIN = (
     r"女婿|家公|家婆|公公|婆婆|哥哥|姐姐|弟弟|妹妹|阿哥|阿姐|细佬|家里人|家人|屋企人)"
 )
 _NO_HOUSEHOLD = r"(?:村里|村委|本村|全村|大家|集体|村集体|学校|公家|社区|队里|组里)"
+_NOT_A_NAME_RE = re.compile(r"^我(?!老|阿|妈|爸|仔|女|哋|的|嘅|个|孙|家|外|奶|爷|哥|姐|弟|妹|细)|登记|查|报|问|睇|看|记|代")
 # another household said by no name ('帮邻居种了', '帮人家种咗', '帮隔壁种了'): whose, a cadre is asked
 _SOMEONE = (
     r"(?:邻居|邻舍|隔壁|隔篱|隔篱屋|对面|别人|别家|人家|其他人|老人家|老人|五保户|低保户|困难户|村民|农户|孤寡老人)"
@@ -1433,6 +1434,8 @@ def planted_for(text: str, species_table: Mapping) -> tuple[str | None, str] | N
         return None
     name, rest = found.group("name"), text[found.end() :]
     if re.fullmatch(_NO_HOUSEHOLD, name) or is_planting_words(name) or is_tree_name(name, species_table):
+        return None
+    if _NOT_A_NAME_RE.search(name):  # '帮我查下我种咗几多棵', '帮冇手机嘅老人家登记种咗嘅树': a request, no household
         return None
     if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name):
         return (None, rest) if found.group("described") else None
