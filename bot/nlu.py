@@ -1353,6 +1353,12 @@ class PlantingText:
     # round 38: the other trees of a text naming several ('种了3棵桂花2棵荔枝': (2, '荔枝')); a record holds one tree,
     # the first's, and the sender is told to send the others after it (they were dropped unsaid)
     more: tuple[tuple[int, str], ...] = ()
+    # round 40: trees planted for another household in words ('我帮隔壁阿婆种了一棵龙眼': ``planted_for``): a cadre's
+    # 代种 (proxy_name, or asked), never a villager's own record
+    for_another: bool = False
+    # round 40: a total said first and parts that do not make it ('我种了6棵 3棵桂花2棵荔枝': (6, ((3, '桂花'), (2,
+    # '荔枝')))): nothing is recorded, the sender is asked (``parts_against_total``)
+    total_differs: tuple[int, tuple[tuple[int, str], ...]] | None = None
 
 
 _PROXY_RE = re.compile(
@@ -1364,9 +1370,7 @@ _PROXY_RE = re.compile(
 _PROXY_VERB_RE = re.compile(r"^\s*代种")
 # A household a cadre acts for, named before the verb ('帮陈伯认领两棵荔枝', '帮陈伯代种两棵龙眼'): where it lives or who it
 # is said first (round 39 (19n): '帮村尾黄婆婆认领…', '帮三队陈伯…'; round 38: '为五保户陈伯代种…'), left out of the name
-_HOUSEHOLD_PLACE = (
-    rf"(?:住)?(?:村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
-)
+_HOUSEHOLD_PLACE = rf"(?:住)?(?:隔篱屋|隔壁屋|村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
 _FOR_HOUSEHOLD = (
     rf"^(?:我)?(?:帮|替|给|为)\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?)"
@@ -1397,6 +1401,48 @@ def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
         is_tree_name(name, species_table) and not tree_word_is_a_name(name, rest, species_table)
     ):
         return None, text
+    return name, rest
+
+
+# round 40: trees planted for another household, told with words of having planted ('我帮隔壁阿婆种了一棵龙眼', '今天帮
+# 邻居陈伯种了两棵荔枝'): that household's trees, never the sender's record (a cadre's 代种). One's own household's kin
+# ('帮我妈种了', '帮阿爸种咗', '帮老公种了') stay the sender's; the village or everyone ('帮村里种了') is no household
+_PLANTED_FOR_OTHER_RE = re.compile(
+    r"^(?:我)?(?:今天|今日|今朝|昨天|琴日|噚日|刚才|刚刚|啱啱|头先|上午|下午|早上|前两天|前几天|\s)*"
+    + _FOR_HOUSEHOLD[1:]
+    + r"(?=(?:种|栽)(?:了|咗|左|好|下|埋|落))"
+)
+_KIN = (
+    r"(?:我|我哋|我的|我嘅)?(?:老公|老婆|老伴|老豆|老爸|老妈|仔|女|个仔|个女|儿子|女儿|孙|外孙|新抱|媳妇|"
+    r"女婿|家公|家婆|公公|婆婆|哥哥|姐姐|弟弟|妹妹|阿哥|阿姐|细佬|家里人|家人|屋企人)"
+)
+_NO_HOUSEHOLD = r"(?:村里|村委|本村|全村|大家|集体|村集体|学校|公家|社区|队里|组里)"
+_NOT_A_NAME_RE = re.compile(
+    r"^我(?!老|阿|妈|爸|仔|女|哋|的|嘅|个|孙|家|外|奶|爷|哥|姐|弟|妹|细)|登记|查|报|问|睇|看|记|代"
+)
+# another household said by no name ('帮邻居种了', '帮人家种咗', '帮隔壁种了'): whose, a cadre is asked
+_SOMEONE = (
+    r"(?:邻居|邻舍|隔壁|隔篱|隔篱屋|对面|别人|别家|人家|其他人|老人家|老人|五保户|低保户|困难户|村民|农户|孤寡老人)"
+)
+
+
+def planted_for(text: str, species_table: Mapping) -> tuple[str | None, str] | None:
+    """(name, rest) when ``text`` tells of trees the sender planted for another household: the name the household is
+    called by (None when only a kin word of a neighbour: '帮隔壁阿婆种了'), rest from the planting verb on ('种了一棵龙眼
+    她不会用手机'); None for one's own household ('帮我妈种了两棵龙眼') and anything else."""
+    text = to_halfwidth(text or "").strip()
+    found = _PLANTED_FOR_OTHER_RE.match(text)
+    if not found:
+        return None
+    name, rest = found.group("name"), text[found.end() :]
+    if re.fullmatch(_NO_HOUSEHOLD, name) or is_planting_words(name) or is_tree_name(name, species_table):
+        return None
+    if _NOT_A_NAME_RE.search(name):  # '帮我查下我种咗几多棵', '帮冇手机嘅老人家登记种咗嘅树': a request, no household
+        return None
+    if re.fullmatch(_RELAYED_BY, name) or re.fullmatch(_KIN, name):
+        return (None, rest) if found.group("described") else None
+    if re.fullmatch(_SOMEONE, name):
+        return None, rest
     return name, rest
 
 
@@ -1455,12 +1501,29 @@ def several_trees(text: str, species_table: Mapping) -> list[tuple[int, str]]:
         trees = _trees_of(pieces, species_table)
         if trees and len({species for _count, species in trees}) == len(trees):
             return trees
-    total = parse_count(text[: ends[0]])
-    if len(counts) >= 3 and total and total.count and not find_all_species(text[: starts[1]], species_table):
-        parts = several_trees(text[starts[1] :], species_table)
-        if parts and sum(count for count, _species in parts) == total.count:
-            return parts
-    return []
+    total, parts = _total_and_parts(text, species_table)
+    return parts if parts and sum(count for count, _species in parts) == total else []
+
+
+def _total_and_parts(text: str, species_table: Mapping) -> tuple[int, list[tuple[int, str]]]:
+    """A total said first and then its parts, each its count and its tree ('我种了6棵 3棵桂花2棵荔枝': (6, [(3, '桂花'),
+    (2, '荔枝')])), whether or not they add up; (0, []) for any other text."""
+    counts = list(_A_COUNT_RE.finditer(text))
+    if len(counts) < 3:
+        return 0, []
+    total = parse_count(text[: counts[0].end()])
+    if not (total and total.count and not total.vague) or find_all_species(text[: counts[1].start()], species_table):
+        return 0, []
+    return total.count, several_trees(text[counts[1].start() :], species_table)
+
+
+def parts_against_total(text: str, species_table: Mapping) -> tuple[int, tuple[tuple[int, str], ...]] | None:
+    """Round 40: (total, parts) when a total said first is not what its parts make ('我种了6棵 3棵桂花2棵荔枝'); None
+    when they add up ('我种了5棵 3棵桂花2棵荔枝': ``several_trees``) or the text says no such thing."""
+    total, parts = _total_and_parts(text, species_table)
+    if not parts or sum(count for count, _species in parts) == total:
+        return None
+    return total, tuple(parts)
 
 
 def _trees_of(pieces: list[str], species_table: Mapping) -> list[tuple[int, str]]:
@@ -1636,8 +1699,11 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     proxy, body = parse_proxy(text, species_table)
+    told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
+    if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
+        proxy, body = told_for
     body = without_the_planters_lot(to_halfwidth(body or "").strip())
-    unnamed = proxy is None and bool(_PROXY_VERB_RE.match(body))
+    unnamed = proxy is None and (bool(_PROXY_VERB_RE.match(body)) or told_for is not None)
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
         body = _PROXY_VERB_RE.sub("", body, count=1).strip()
     if (
@@ -1673,6 +1739,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if not has_tree and area is None and site not in ("党建林", "主题林", "示范点"):
         return None
     several = several_trees(body, species_table) if count and not count.vague and area is None else []
+    differs = parts_against_total(body, species_table) if count and not count.vague and area is None else None
     if several:
         (first, species), species_text = several[0], several[0][1]
     return PlantingText(
@@ -1687,6 +1754,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         proxy_without_name=unnamed,
         unheard=unknown and species_text not in others,
         more=tuple(several[1:]),
+        for_another=told_for is not None,
+        total_differs=differs,
     )
 
 

@@ -24,6 +24,7 @@ functions after it are the services: they read and write through bot/store/visit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -64,6 +65,35 @@ def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
     if word is None:
         return None
     return text[len(word) :].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
+
+
+# round 40: a visit told in words, no location yet ('我今天下午去埔心村看了', '刚从埔心村回来 看了龙眼'): a going to a village
+# named (去, 到, 落, 下村, 从…回来: '去埔心村'; not '到村里看了一下荔枝', an earlier round's control), a visit's doing (看, 睇,
+# 指导, 回来 …), done (了, 咗, 刚, 回来); not planned (明天, 准备 …), denied or asked, nor a planting day's or a planting's
+_WENT_TO_VILLAGE_RE = re.compile(r"(?:去|到|落|下|从)(?:了|咗|左|过)?[\u4e00-\u9fff]{1,6}?(?:村|社区)")
+_VISIT_DOING_RE = re.compile(r"看|睇|指导|检查|巡查|走访|服务|回来|返来|返嚟|了解")
+_DONE_RE = re.compile(r"了|咗|过|刚|啱啱|头先|回来|返来|返嚟")
+_NOT_TOLD_RE = re.compile(
+    r"明天|明日|听日|后天|下次|下周|下个?礼拜|下个?星期|下个?月|准备|打算|计划|要去|会去|想去|将|几时|什么时候"
+    r"|没去|冇去|未去|不去|唔去|没有去|种了|种咗|栽了|参加|活动|植树日|吗|呢|？|\?"
+)
+VISIT_TOLD_MAX_CHARS = 30
+
+
+def visit_told(text: str | None) -> bool:
+    """A visit to a village told in words, done and with no location ('我今天下午去埔心村看了', '今日落埔心村睇咗下啲
+    树苗'); not one planned, denied or asked ('明天去埔心村看树', '埔心村的龙眼看了吗'). An adviser's only (the route
+    asks the role): the visit waits for its location, as 签到 does."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    return bool(
+        norm
+        and len(norm) <= VISIT_TOLD_MAX_CHARS
+        and _WENT_TO_VILLAGE_RE.search(norm)
+        and _VISIT_DOING_RE.search(norm)
+        and _DONE_RE.search(norm)
+        and not _NOT_TOLD_RE.search(norm)
+        and not nlu.is_question(norm)
+    )
 
 
 def distance_to(village: dict, lat: float, lng: float) -> float | None:

@@ -67,7 +67,8 @@ zones (handlers/zones.py):
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
-- visit_sign_in — 签到 [备注] (voice 签到了; an adviser's 打卡; advisers bound with proof): waits for the location
+- visit_sign_in — 签到 [备注] (voice 签到了; an adviser's 打卡; advisers bound with proof), or a visit told in words
+  (我今天下午去埔心村看了): waits for the location
 - visit_choose — a number while the bot asks which village (the location was outside every radius: 位置不符)
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
@@ -108,6 +109,9 @@ planting (handlers/planting.py):
 - planting_location — a location joins the pending record, or the latest one within the window
 - planting_text — 3棵桂花, 种了两棵龙眼; cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼
 - planting_count_alone — a count alone (三棵) no record waits for: which trees, with the photo
+village matters (handlers/village.py):
+- village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
+  the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
 faq (handlers/faq.py):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
@@ -138,6 +142,7 @@ from handlers import (
     progress,
     registration,
     reminders,
+    village,
     visits,
     zones,
 )
@@ -159,6 +164,7 @@ CAPABILITIES = [
     awards,
     pledges,
     events,
+    village,
 ]
 
 ROUTES: list[Route] = [
@@ -178,6 +184,7 @@ ROUTES: list[Route] = [
     *pledges.ROUTES,
     *events.TEXT_ROUTES,
     *planting.ROUTES,
+    *village.ROUTES,
     *faq.ROUTES,
     *escalation.FALLBACK_ROUTES,
     *core.FALLBACK_ROUTES,

@@ -14,7 +14,9 @@ Routes (dispatch order in handlers/__init__.py):
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
   finished) is one more photo of it
 - planting_location: a location joins the pending record, or the latest one within the window
-- planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``
+- planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``; round 40:
+  trees planted for another household (``我帮隔壁阿婆种了一棵龙眼``) are a cadre's 代种, never a villager's own record
+  (told who records them); a total its parts do not make (``我种了6棵 3棵桂花2棵荔枝``) records nothing and asks
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
 from handlers.core import message_heads, message_tails, retraction_in_words, text_is, text_means, text_normalized
+from handlers.village import cadre_names
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -178,6 +181,11 @@ def on_photo(ctx, _match) -> str:
 def on_text(ctx, parsed) -> str:
     # a plot counts in the cadre's village, a 代种 household joins it: a cadre with no village may do neither
     cadres = ctx.config.get("planting.cadre_roles")
+    if parsed.for_another and not planting.is_cadre(ctx.person, cadres):
+        # round 40: a villager's planting for another household is that household's: the cadres' 代种, or its family's
+        return ctx.t("planting.for_another_household", cadres=cadre_names(ctx))
+    if parsed.total_differs:  # round 40: a total its parts do not make: nothing recorded, each tree asked for
+        return _total_differs(ctx, *parsed.total_differs)
     refusal = needs_cadre(parsed) and staff_refusal(ctx, cadres, "planting.cadres_only", "planting.cadre_no_village")
     if refusal:
         return refusal
@@ -209,6 +217,16 @@ def _more_later(ctx, more: tuple[tuple[int, str], ...]) -> str:
         for count, species in more
     ]
     return ctx.t("planting.more_later", trees="、".join(trees), next=trees[0])
+
+
+def _total_differs(ctx, total: int, parts: tuple[tuple[int, str], ...]) -> str:
+    """Round 40: '我种了6棵 3棵桂花2棵荔枝': the total and what the parts make, nothing recorded, each tree to be sent."""
+    trees = [
+        ctx.t("planting.more_tree", count=count, species=planting.display_name(ctx.app, species))
+        for count, species in parts
+    ]
+    made = sum(count for count, _species in parts)
+    return ctx.t("planting.total_differs", total=total, parts="、".join(trees), made=made, first=trees[0])
 
 
 def on_change_count(ctx, state, _match) -> str:

@@ -5,7 +5,8 @@ flow's diagram in docs/visits.md.
 
 Routes (dispatch order in handlers/__init__.py):
 - visit_sign_in_located: ``签到 [备注]`` after the adviser's location: the visit
-- visit_sign_in: ``签到 [备注]`` (voice ``签到了``; advisers bound with proof): waits for the location
+- visit_sign_in: ``签到 [备注]`` (voice ``签到了``; advisers bound with proof): waits for the location; round 40: a
+  visit told in words (``我今天下午去埔心村看了``: ``visits.visit_told``) too, the words its note
 - visit_choose: a number while the bot asks which village (the location was outside every radius)
 - visit_location: a location while 签到 waits for it: the visit
 - visit_location_first: an adviser's location with no planting record open or just finished: waits for 签到
@@ -50,11 +51,22 @@ def _sign_in_ahead(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return False
     # round 27: or one clause of a report of the visit ('到咗 签到一下 顺便看下党建林成活情况')
-    return (len(text) <= 30 and nlu.check_in_said(text_normalized(ctx))) or nlu.check_in_reported(text)
+    if (len(text) <= 30 and nlu.check_in_said(text_normalized(ctx))) or nlu.check_in_reported(text):
+        return True
+    # round 40: the visit told in words with no location ('我今天下午去埔心村看了'): it waits for the location
+    return _TOLD if visits.visit_told(text) else False
 
 
-def _sign_in_by_adviser(ctx: Ctx, _said) -> dict | None:
-    return {"note": ""} if visits.is_adviser(ctx.person) else None
+_TOLD = "told"
+
+
+def _sign_in_by_adviser(ctx: Ctx, said) -> dict | None:
+    if not visits.is_adviser(ctx.person):
+        return None
+    # the visit told is the visit's note ('刚去了埔心村看树')
+    return (
+        {"note": (ctx.msg.text or "").strip()[: visits.NOTE_MAX_CHARS], "told": True} if said == _TOLD else {"note": ""}
+    )
 
 
 def _sign_in_located(ctx: Ctx, _state) -> dict | None:
@@ -118,7 +130,7 @@ def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
     visits.start_sign_in(ctx, sign_in["note"])
-    return ctx.t("visits.ask_location")
+    return ctx.t("visits.told_ask_location" if sign_in.get("told") else "visits.ask_location")
 
 
 def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:

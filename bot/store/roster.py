@@ -450,3 +450,19 @@ def village(db: Database, village_id: int | None) -> dict | None:
     if village_id is None:
         return None
     return one(db, "SELECT * FROM villages WHERE id = ?", [village_id])
+
+
+def village_cadres(db: Database, village_id: int | None, roles: tuple[str, ...]) -> list[dict]:
+    """The village's roster people holding one of ``roles``, in the order of ``roles`` then by name (round 40: whom a
+    village matter goes to)."""
+    if village_id is None or not roles:
+        return []
+    marks = ", ".join("?" for _ in roles)
+    order = " ".join(f"WHEN ? THEN {n}" for n in range(len(roles)))
+    return list(
+        db.query(
+            f"SELECT id, name, role FROM people WHERE village_id = ? AND role IN ({marks})"
+            f" ORDER BY CASE role {order} END, name",
+            [village_id, *roles, *roles],
+        )
+    )

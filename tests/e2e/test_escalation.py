@@ -414,13 +414,15 @@ def test_a_number_that_is_no_waiting_ticket_of_theirs_is_no_answer(villager, adv
 
 
 def test_an_advisers_words_the_bot_cannot_read_open_no_ticket_for_themselves(villager, adviser, bot):
-    """What an adviser says that the bot cannot read (an answer without its number, a visit told in words) is no
-    question for the adviser themselves: how to answer and sign in, and no ticket."""
+    """What an adviser says that the bot cannot read (an answer without its number) is no question for the adviser
+    themselves: how to answer and sign in, and no ticket. Round 40: a visit told in words (我今天下午去埔心村看了) starts
+    the 签到, which waits for the location (tests/e2e/test_conversation_round40.py), no ticket either."""
     add_roster(bot)
     villager.says(UNANSWERABLE)
-    for text in ("死了的树挖掉重新种 同种就行 种前树穴晒几天", "我今天下午去埔心村看了"):
-        reply = adviser.says(text)
-        assert "答 编号 回答内容" in reply and "签到" in reply and "问题编号" not in reply
+    reply = adviser.says("死了的树挖掉重新种 同种就行 种前树穴晒几天")
+    assert "答 编号 回答内容" in reply and "签到" in reply and "问题编号" not in reply
+    reply = adviser.says("我今天下午去埔心村看了")
+    assert reply == bot.t("visits.told_ask_location")
     assert not list(bot.db.query("SELECT id FROM tickets WHERE openid = ?", [LI]))
     assert "问题编号" in villager.says("我家龙眼种了五年还不结果")  # a villager's still goes to the adviser
 
