@@ -1,20 +1,19 @@
 """Round 40's pure readers: trees planted for another household (nlu.planted_for), a total its parts do not make
 (nlu.parts_against_total), a visit told in words (visits.visit_told), a village matter (village_matters.matter_said)."""
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from bot import nlu, village_matters, visits
+from bot.faq import load_species_table
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def species():
-    rows = tomllib.loads((ROOT / "messages" / "species.toml").read_text("utf-8"))["species"]
-    return {row["name"]: row for row in rows}
+    return load_species_table(ROOT / "messages")
 
 
 @pytest.mark.parametrize(
