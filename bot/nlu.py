@@ -1938,6 +1938,12 @@ _WANTED_BACK_RE = re.compile(
 # round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
 _HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
+# round 41 (19o): how to switch them off asked after the wish said in words ('我唔想再收到通知 点样取消提醒', '不想收推送了
+# 怎样关掉'): the wish said is the request, as for on (round 37); how asked alone ('怎么取消提醒') keeps the FAQ's
+_HOW_OFF_AFTER_WISH_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|可以|能)?"
+    r"(?:取消|取消掉|关|关掉|关闭|停|停掉|退订|弄|搞|做|办|操作|设置)(?:提醒|通知|推送|消息|信息|它|佢)?(?:呢|啊|呀)?$"
+)
 _RESTORED_AT_END_RE = re.compile(
     r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
 )
@@ -1973,6 +1979,9 @@ def reminders_said(norm: str) -> str | None:
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
+    how = _HOW_OFF_AFTER_WISH_RE.search(norm)
+    if how and how.start() >= 4 and reminders_said(norm[: how.start()]) == "off":
+        return "off"  # round 41 (19o): not wanted, then how ('我不想再收到通知 怎么取消提醒')
     if _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
@@ -2850,6 +2859,13 @@ _LAND_TO_TEND_RE = re.compile(
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
 )
 
+# round 41 (19o): where the zones are asked, then one for me too with no verb of claiming ('党员责任区喺边 我都要一块',
+# '管护区喺边 俾一块我'): the list, to claim one from
+_WHERE_THEN_ONE_FOR_ME_RE = re.compile(
+    rf"^{_ZONE}(?:在哪里|在哪|在什么地方|有哪些)(?:我|我们)?(?:也|都)?(?:要|想要|想)?(?:给|分|分给)?(?:我)?"
+    r"(?:一块|一个|一片)(?:给我|我)?$"
+)
+
 
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
@@ -2875,6 +2891,8 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
         return True  # round 39
+    if _WHERE_THEN_ONE_FOR_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 41
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -3108,6 +3126,11 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 )
 
 
+# round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
+# 在等我')
+_QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -3116,6 +3139,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
+    asked = asked or _QUEUE_WAITING_RE.search(norm)  # round 41
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -3483,6 +3507,13 @@ _NEXT_STEP_ASKED_RE = re.compile(
     r"(?:发|拍|传|给你)?(?:可以吗|行吗|得不得|行不行|可不可以|好吗|得吗|吗)?$"
 )
 
+# round 41 (19o): what else is to be filled in or typed, some things (些, Cantonese 啲) or 字 after it ('然后呢 仲要填啲咩',
+# '照片发了 仲要打啲咩字')
+_THEN_WHAT_ELSE_RE = re.compile(
+    rf"^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)"
+    r"(?:些|一些)(?:什么|啥|咩|乜)(?:字|东西|资料)?$|^(?:还|仲)(?:要)?(?:打|写|填)(?:些)?(?:什么|啥|咩|乜)字$"
+)
+
 
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
@@ -3495,6 +3526,8 @@ def go_on_asked(norm: str) -> bool:
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
+    if _THEN_WHAT_ELSE_RE.match(norm):
+        return True  # round 41
     return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还", "我")
 
 
@@ -3546,6 +3579,12 @@ _IS_IT_THE_PHOTO_RE = re.compile(
     r"^(?:是不是|是否|是)(?:要)?(?:影|拍|发)(?:张|一张)?(?:照片|相片|相|图片)(?:发过来|发给你|发过去|上来|过来)?(?:吗|呢)?$"
 )
 
+# round 41 (19o): whether the photo is the next step ('下一步系咪要影相', '是不是要拍照先', '接下来要发照片吗')
+_NEXT_IS_THE_PHOTO_RE = re.compile(
+    r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:呢)?(?:是不是|是否|是)?(?:要|需要)(?:先)?(?:影|拍|发)(?:张|一张)?"
+    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:吗|呢)?$"
+)
+
 
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
@@ -3553,7 +3592,7 @@ def photo_how_asked(norm: str) -> bool:
     if not norm:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    if _IS_IT_THE_PHOTO_RE.match(bare):
+    if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):
@@ -3597,13 +3636,20 @@ _RECORD_STEPS_RE = re.compile(
     rf"(?:发|打|写|讲|说|报|填)(?:埋|上|下|多)?{_STEP_WORD}(?:吗|呢)?$"
 )
 
+# round 41 (19o): the photo sent, then whether something is still to be typed, with no 之后 ('发了照片还要打字吗 打什么')
+_PHOTO_THEN_STILL_RE = re.compile(
+    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}(?:之后|以后|后)?(?:还|仲)(?:要|需要|使)?(?:发|打|写|讲|说|报|填)?"
+    rf"{_STEP_WORD}(?:吗|不|没有)?(?:(?:发|打|写|讲|说|报|填)(?:些)?(?:什么|咩|乜))?$"
+)
+
 
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
-    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))))
+    bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))
+    return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)
