@@ -2126,9 +2126,26 @@ def household_asked(norm: str) -> bool:
     )
 
 
+# round 41 (19o): how many in all asked after whether recorded ('我阿妈种的树有没有记上 一共几棵'): the reply's count
+_HOW_MANY_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:我|现在|而家|依家)?(?:一共|总共|共|总|合共|加埋|全部)?(?:有|种了|算)?(?:多少|几)(?:{_MEASURE})?(?:树)?"
+    r"(?:了|呢|啊|呀)?$"
+)
+
+# round 41 (19o): the trees just reported pointed at (那两棵, 头先嗰两棵荔枝), then whether they were recorded ('头先嗰两棵荔枝
+# 记到未 而家总共几多棵', '那两棵荔枝算进去了没有'): the sender's progress, never a new record of them
+_THOSE_TREES_RECORDED_RE = re.compile(
+    rf"^(?:刚才|刚刚|头先|啱先|啱啱|今天|今日|之前)?(?:报的|发的|登记的)?(?:那|这)(?:{_NUM})?{_MEASURE}[{_CJK}]{{0,4}}?"
+    r"(?:有没有(?:记|登记|记录|录|算|报)(?:上|进去|好|到|入|上去)"
+    r"|(?:记|登记|记录|录|算|报)(?:上|进去|好|到|入|上去)(?:了)?(?:没有|没|吗|未))$"
+)
+
+
 def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
+    if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
+        return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
 
 
@@ -2150,6 +2167,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
+    if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
+        return "mine"  # round 41 (19o): the trees just reported pointed at, whether recorded, how many in all after it
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -2728,11 +2747,20 @@ LEFT_ASKED_RE = re.compile(
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
 
+# round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
+# 看看', '没完成植树任务的党员有哪些')
+_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
+_LEFT_UNDONE_RE = re.compile(
+    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
+    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
+    rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
+)
+
 
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""
-    return bool(LEFT_ASKED_RE.search(text or ""))
+    return bool(LEFT_ASKED_RE.search(text or "") or _LEFT_UNDONE_RE.search(text or ""))  # round 41: the task undone
 
 
 # round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里
