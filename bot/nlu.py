@@ -1938,11 +1938,12 @@ _WANTED_BACK_RE = re.compile(
 # round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
 _HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
-# round 41 (19o): how to switch them off asked after the wish said in words ('我唔想再收到通知 点样取消提醒', '不想收推送了
-# 怎样关掉'): the wish said is the request, as for on (round 37); how asked alone ('怎么取消提醒') keeps the FAQ's
+# round 41 (19o): how to switch them off, the switching named, asked after the wish said in words ('我唔想再收到通知 点样
+# 取消提醒', '不想收推送了 怎样关掉'): the wish said is the request, as for on (round 37); how asked alone ('怎么取消提醒')
+# or with no switching named ('不想收提醒要怎么弄', round 32's) keeps the FAQ's
 _HOW_OFF_AFTER_WISH_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|可以|能)?"
-    r"(?:取消|取消掉|关|关掉|关闭|停|停掉|退订|弄|搞|做|办|操作|设置)(?:提醒|通知|推送|消息|信息|它|佢)?(?:呢|啊|呀)?$"
+    r"(?:取消|取消掉|关|关掉|关闭|停|停掉|退订)(?:提醒|通知|推送|消息|信息|它|佢)?(?:呢|啊|呀)?$"
 )
 _RESTORED_AT_END_RE = re.compile(
     r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
@@ -2364,6 +2365,33 @@ def log_record_wished(norm: str) -> bool:
     return bool(_RECORD_OPENED_RE.match(norm) or _TREES_THEN_LOG_RE.match(norm) or _FOR_THEM_RE.search(norm))
 
 
+# round 41 (19o): a relative who cannot use a phone said first, then how to log the trees they planted ('我阿爸唔识用手机
+# 佢种嘅树点样报', '我奶奶没有手机 她种的树怎么报上去'): the household's trees (round 27's parents: 他们种的树), the
+# planting help says how
+_NO_PHONE_FIRST_RE = re.compile(
+    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|老人|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|不识玩|不懂玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+)
+_ONE_OF_THEM_FIRST_RE = re.compile(r"^(?:他|她|它)(?!们)")
+# round 41 (19o): trees planted said first, then whether a photo is to be sent up and how, or how to report them ('种树之后
+# 要影相报上去吗 怎么弄', '种好树之后点样报上去'): the planting help (from a follower not registered yet: 登记 first)
+_PLANTED_THEN_REPORT_HOW_RE = re.compile(
+    r"^(?:种树|种完树|种好树|种了树|树种好了|树种完了|种好了树|种完了树)(?:之后|以后|后)?(?:要|需要|是不是要)?"
+    r"(?:(?:拍照|拍张照|拍张相|发照片|发相片|发张照片)(?:报上去|上报|发上去|发过来|报|登记|记录)?(?:吗|不|什么|没有)?)?"
+    rf"(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:弄|搞|做|办|{_LOG_WORD}|上报)(?:上去|进去)?(?:呢|啊)?$"
+)
+
+
+def _planted_then_report_how(bare: str) -> bool:
+    """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
+    trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
+    if _PLANTED_THEN_REPORT_HOW_RE.match(bare):
+        return True
+    first = _NO_PHONE_FIRST_RE.match(bare)
+    rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
+    return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2374,6 +2402,8 @@ def planting_log_asked(norm: str) -> bool:
     # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
+    if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
+        return True  # round 41
     if frame_said("log", norm):
         return True  # round 33: the frames (FRAMES)
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
@@ -3448,9 +3478,22 @@ _CAUSE_GUESSED_RE = re.compile(
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:冻|晒|淹|烧|浸|焗|热|冷|风吹)(?:亲|伤|坏|到|死|了)(?:了)?(?:的)?(?:吗|呢)?$"
 )
 
+# round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
+# by what was given named ('会唔会系药害')
+_GIVEN_TOO_MUCH_RE = re.compile(
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{1,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
+    r"(?:太多|过多|过量|多咗|过头|多)(?:了)?(?:的)?(?:吗|呢)?$"
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:药害|肥害|烧根|肥烧|药烧)(?:了)?(?:吗|呢)?$"
+    # what was just told (the insects seen) pointed at as the cause of the ticket's trouble ('叶底有啲白色嘅小虫 唔知系咪佢搞')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:它|它们|他们|这些|那些|这些虫|这个虫)(?:弄|搞|整|咬|害|造成|引起)"
+    r"(?:的|成|到|出来的|成这样)?(?:吗|呢)?$"
+)
+
 
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 41
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
