@@ -5,8 +5,9 @@ finished; the trees just reported asked whether recorded; the reminders not want
 ticket's trouble guessed caused by something given too much, or by the insects just told of; trees planted, then how to
 report them (from a follower not registered yet: 登记 first); a relative without a phone, then how their trees are
 logged; where the zones are, then one for me; an adviser's questions waiting; the record's next step after its photo.
-Examples of its own, written before they were run (on main f8c8043: 22/63, controls 21/21; after: 63/63, 21/21);
-controls that keep their old route; then the 19o messages it fixed, so they cannot regress."""
+Examples of its own, written before they were run (on main f8c8043: 22/63, controls 21/21; after: 63/63, 21/21), and
+a second batch written after those fixes (its first run 17/20, controls 5/5; after 20/20, 5/5); controls that keep their
+old route; then the 19o messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
 
@@ -91,6 +92,27 @@ EXAMPLES = [
     ("after_photo", "照片发了 仲要打啲咩字", "how"),
     # 取消 of a record in progress stays cancel
     ("pending", "取消", "cancel"),
+    # a second batch, written after those fixes and run once before any change for it (17/20, controls 5/5; main 2/20)
+    ("new", "我想绑定 要点弄", "register"),
+    ("new", "您好 我要登记 怎么操作", "register"),
+    ("new", "埔心村 六队 钟秀娥 要登记", "register"),
+    ("member", "我外婆种的树有冇报上去 几多棵", "progress"),
+    ("member", "帮我睇下我老公种嘅树记咗未 一共几棵", "progress"),
+    ("cadre", "仲有边啲党员未完成任务", "progress"),
+    ("cadre", "党员里面边个未达标 列个名单", "progress"),
+    ("finished", "头先那棵龙眼记上没有", "progress"),
+    ("finished", "刚才报嘅两棵有冇记到", "progress"),
+    ("member", "我不要再收通知了 怎么关", "unsubscribe"),
+    ("member", "唔想再收推送 点样关", "unsubscribe"),
+    ("ticket", "前日落咗好多尿素 系咪落多咗肥", "supplement"),
+    ("ticket", "我琴日淋咗好多水 会唔会系淋多咗", "supplement"),
+    ("new", "种咗树点样报上去", "log"),
+    ("member", "我阿婆冇手机 佢种嘅树点样登记", "log"),
+    ("party", "责任区喺边度 我都想要一片", "zone"),
+    ("adviser", "有几多个提问等紧我", "queue"),
+    ("after_photo", "跟住仲要写啲咩", "how"),
+    ("pending", "系咪要先影张相", "how"),
+    ("after_photo", "相发咗 仲要打字吗", "how"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -115,6 +137,12 @@ CONTROLS = [
     ("member", "我还没完成任务", {"left_to_plant"}),
     ("new", "我想登记我种的树 怎么弄", {"register"}),
     ("member", "关掉通知以后专家回复还能收到吗", {"reminders_off"}),
+    # the second batch's
+    ("member", "唔想收提醒 点样算", {"reminders_off"}),
+    ("ticket", "种龙眼要落几多肥", {"ticket_supplement_text", "ask_expert_supplement"}),
+    ("finished", "那棵龙眼长得好好", {"my_progress"}),
+    ("cadre", "党员任务是几多棵", {"left_to_plant"}),
+    ("new", "怎么绑定公众号", {"register"}),
 ]
 FIXED_19O = [
     ("new", "点样绑定啊 我想登记做村民", "register"),
