@@ -583,6 +583,33 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     return RegisterText(names[0], village)
 
 
+# round 41 (19o): the wish to register said in a clause of its own, how asked in another, no name nor village ('点样绑定啊
+# 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
+_WISH_TO_REGISTER = re.compile(
+    r"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:做|当|成为)?(?:村民|群众|身份|个人|账号)?(?:啊|呀|吧|先)?$"
+)
+_HOW_TO_REGISTER = re.compile(
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
+)
+_GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
+
+
+def wish_and_how_to_register(text: str | None) -> bool:
+    """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other."""
+    clauses = [c for c in _SEPARATORS.split(normalize_text(text)) if c]
+    return (
+        2 <= len(clauses) <= 3
+        and any(_WISH_TO_REGISTER.match(c) for c in clauses)
+        and any(_HOW_TO_REGISTER.match(c) for c in clauses)
+        and all(_WISH_TO_REGISTER.match(c) or _HOW_TO_REGISTER.match(c) or _GREETING_CLAUSE.match(c) for c in clauses)
+    )
+
+
+def parse_wish_to_register(text: str, _villages: list[dict]) -> RegisterText | None:
+    """``wish_and_how_to_register``'s text as a bare 登记."""
+    return RegisterText(None, None) if wish_and_how_to_register(text) else None
+
+
 # round 33b: a one-time code the village gave, said in a short story with the wish to bind ('村书记俾咗个码我 583920 要
 # 绑定', '村委给了我一个码 381047 我要绑定'): ``绑定 <code>`` (DESIGN.md, staff binding). One run of the code's digits
 # alone (a phone's 11 digits are no code), a word for binding, and a word for the code or its giving; nothing asked
@@ -612,7 +639,8 @@ def parse_code_in_story(text: str, _villages: list[dict]) -> RegisterText | None
 
 # What a self-introduction says around the name and the village: '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳'
 _AROUND_NAME_LEAD = re.compile(
-    r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|请|麻烦)?(?:登记|注册)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
+    # round 41 (19o): 要 and 绑定 as the request after the name ('埔心村 三队 张亚娣 要登记', '埔心村 一队 罗伟强 绑定')
+    r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|要|请|麻烦)?(?:登记|注册|绑定)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
     r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
 )

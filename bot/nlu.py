@@ -2007,6 +2007,13 @@ _WANTED_BACK_RE = re.compile(
 # round 37 (19m): how asked after the reminders wanted back ('…现在又想收到 怎么弄'): the wish said is the request
 _HOW_AFTER_WISH_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:弄|搞|做|办|操作|设置)$")
 _REMINDERS_NAMED_RE = re.compile(r"提醒|通知|推送|消息|信息|讯息|退订|订阅")
+# round 41 (19o): how to switch them off, the switching named, asked after the wish said in words ('我唔想再收到通知 点样
+# 取消提醒', '不想收推送了 怎样关掉'): the wish said is the request, as for on (round 37); how asked alone ('怎么取消提醒')
+# or with no switching named ('不想收提醒要怎么弄', round 32's) keeps the FAQ's
+_HOW_OFF_AFTER_WISH_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:要)?(?:怎么|怎样|如何)(?:样)?(?:才能|才可以|可以|能)?"
+    r"(?:取消|取消掉|关|关掉|关闭|停|停掉|退订)(?:提醒|通知|推送|消息|信息|它|佢)?(?:呢|啊|呀)?$"
+)
 _RESTORED_AT_END_RE = re.compile(
     r"(?:不该|麻烦|请)?(?:你|你们)?(?:帮我|给我)?(?:重新|再)?(?:恢复|打开|开回|开启|开通)(?:回来|回|返来)?(?:一下|下)?$"
 )
@@ -2042,6 +2049,9 @@ def reminders_said(norm: str) -> str | None:
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
+    how = _HOW_OFF_AFTER_WISH_RE.search(norm)
+    if how and how.start() >= 4 and reminders_said(norm[: how.start()]) == "off":
+        return "off"  # round 41 (19o): not wanted, then how ('我不想再收到通知 怎么取消提醒')
     if _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
@@ -2186,9 +2196,26 @@ def household_asked(norm: str) -> bool:
     )
 
 
+# round 41 (19o): how many in all asked after whether recorded ('我阿妈种的树有没有记上 一共几棵'): the reply's count
+_HOW_MANY_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:我|现在|而家|依家)?(?:一共|总共|共|总|合共|加埋|全部)?(?:有|种了|算)?(?:多少|几)(?:{_MEASURE})?(?:树)?"
+    r"(?:了|呢|啊|呀)?$"
+)
+
+# round 41 (19o): the trees just reported pointed at (那两棵, 头先嗰两棵荔枝), then whether they were recorded ('头先嗰两棵荔枝
+# 记到未 而家总共几多棵', '那两棵荔枝算进去了没有'): the sender's progress, never a new record of them
+_THOSE_TREES_RECORDED_RE = re.compile(
+    rf"^(?:刚才|刚刚|头先|啱先|啱啱|今天|今日|之前)?(?:报的|发的|登记的)?(?:那|这)(?:{_NUM})?{_MEASURE}[{_CJK}]{{0,4}}?"
+    r"(?:有没有(?:记|登记|记录|录|算|报)(?:上|进去|好|到|入|上去)"
+    r"|(?:记|登记|记录|录|算|报)(?:上|进去|好|到|入|上去)(?:了)?(?:没有|没|吗|未))$"
+)
+
+
 def relative_recorded_asked(norm: str) -> bool:
     """Round 38: whether a relative's own trees were recorded ('看下我妈种的树记上没有'): theirs, under their own WeChat
     or the sender's when the sender reported them; never a ticket (handlers/progress.py relative_progress)."""
+    if norm and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", _HOW_MANY_AFTER_RE.sub("", norm))):
+        return True  # round 41: how many in all asked after it
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
 
 
@@ -2210,6 +2237,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
+    if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
+        return "mine"  # round 41 (19o): the trees just reported pointed at, whether recorded, how many in all after it
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -2405,6 +2434,33 @@ def log_record_wished(norm: str) -> bool:
     return bool(_RECORD_OPENED_RE.match(norm) or _TREES_THEN_LOG_RE.match(norm) or _FOR_THEM_RE.search(norm))
 
 
+# round 41 (19o): a relative who cannot use a phone said first, then how to log the trees they planted ('我阿爸唔识用手机
+# 佢种嘅树点样报', '我奶奶没有手机 她种的树怎么报上去'): the household's trees (round 27's parents: 他们种的树), the
+# planting help says how
+_NO_PHONE_FIRST_RE = re.compile(
+    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|老人|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|不识玩|不懂玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+)
+_ONE_OF_THEM_FIRST_RE = re.compile(r"^(?:他|她|它)(?!们)")
+# round 41 (19o): trees planted said first, then whether a photo is to be sent up and how, or how to report them ('种树之后
+# 要影相报上去吗 怎么弄', '种好树之后点样报上去'): the planting help (from a follower not registered yet: 登记 first)
+_PLANTED_THEN_REPORT_HOW_RE = re.compile(
+    r"^(?:种树|种完树|种好树|种了树|树种好了|树种完了|种好了树|种完了树)(?:之后|以后|后)?(?:要|需要|是不是要)?"
+    r"(?:(?:拍照|拍张照|拍张相|发照片|发相片|发张照片)(?:报上去|上报|发上去|发过来|报|登记|记录)?(?:吗|不|什么|没有)?)?"
+    rf"(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:弄|搞|做|办|{_LOG_WORD}|上报)(?:上去|进去)?(?:呢|啊)?$"
+)
+
+
+def _planted_then_report_how(bare: str) -> bool:
+    """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
+    trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
+    if _PLANTED_THEN_REPORT_HOW_RE.match(bare):
+        return True
+    first = _NO_PHONE_FIRST_RE.match(bare)
+    rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
+    return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2415,6 +2471,8 @@ def planting_log_asked(norm: str) -> bool:
     # round 25: a few characters more (when planted, not logged yet, now: '前几日种咗啲果树 未记录 而家补记得唔得')
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _PLANTED_WHERE_TO_LOG_RE.match(bare):
         return True
+    if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
+        return True  # round 41
     if frame_said("log", norm):
         return True  # round 33: the frames (FRAMES)
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
@@ -2788,11 +2846,20 @@ LEFT_ASKED_RE = re.compile(
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
 
+# round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
+# 看看', '没完成植树任务的党员有哪些')
+_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
+_LEFT_UNDONE_RE = re.compile(
+    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
+    rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
+    rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
+)
+
 
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""
-    return bool(LEFT_ASKED_RE.search(text or ""))
+    return bool(LEFT_ASKED_RE.search(text or "") or _LEFT_UNDONE_RE.search(text or ""))  # round 41: the task undone
 
 
 # round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里
@@ -2919,6 +2986,13 @@ _LAND_TO_TEND_RE = re.compile(
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
 )
 
+# round 41 (19o): where the zones are asked, then one for me too with no verb of claiming ('党员责任区喺边 我都要一块',
+# '管护区喺边 俾一块我'): the list, to claim one from
+_WHERE_THEN_ONE_FOR_ME_RE = re.compile(
+    rf"^{_ZONE}(?:在哪里|在哪|在什么地方|有哪些)(?:我|我们)?(?:也|都)?(?:要|想要|想)?(?:给|分|分给)?(?:我)?"
+    r"(?:一块|一个|一片)(?:给我|我)?$"
+)
+
 
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
@@ -2944,6 +3018,8 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):
         return True  # round 39
+    if _WHERE_THEN_ONE_FOR_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 41
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -3177,6 +3253,11 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 )
 
 
+# round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
+# 在等我')
+_QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -3185,6 +3266,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
+    asked = asked or _QUEUE_WAITING_RE.search(norm)  # round 41
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -3465,9 +3547,25 @@ _CAUSE_GUESSED_RE = re.compile(
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:冻|晒|淹|烧|浸|焗|热|冷|风吹)(?:亲|伤|坏|到|死|了)(?:了)?(?:的)?(?:吗|呢)?$"
 )
 
+# round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
+# by what was given named ('会唔会系药害')
+_GIVEN_TOO_MUCH_RE = re.compile(
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{1,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
+    r"(?:太多|过多|过量|多咗|过头|多)(?:了)?(?:的)?(?:吗|呢)?$"
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:药害|肥害|烧根|肥烧|药烧)(?:了)?(?:吗|呢)?$"
+    # what was given said after the verb ('系咪落多咗肥': 是不是施多了肥)
+    rf"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?[{_CJK}]{{0,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:多了|多咗|太多|过多)"
+    r"(?:肥|肥料|水|药|农药)(?:吗|呢)?$"
+    # what was just told (the insects seen) pointed at as the cause of the ticket's trouble ('叶底有啲白色嘅小虫 唔知系咪佢搞')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:它|它们|他们|这些|那些|这些虫|这个虫)(?:弄|搞|整|咬|害|造成|引起)"
+    r"(?:的|成|到|出来的|成这样)?(?:吗|呢)?$"
+)
+
 
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 41
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
@@ -3552,6 +3650,13 @@ _NEXT_STEP_ASKED_RE = re.compile(
     r"(?:发|拍|传|给你)?(?:可以吗|行吗|得不得|行不行|可不可以|好吗|得吗|吗)?$"
 )
 
+# round 41 (19o): what else is to be filled in or typed, some things (些, Cantonese 啲) or 字 after it ('然后呢 仲要填啲咩',
+# '照片发了 仲要打啲咩字')
+_THEN_WHAT_ELSE_RE = re.compile(
+    rf"^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|还)(?:呢|啊|呀)?{_NEXT}(?:发|做|干|弄|写|填|搞|打|讲|说|报)"
+    r"(?:些|一些)(?:什么|啥|咩|乜)(?:字|东西|资料)?$|^(?:还|仲)(?:要)?(?:打|写|填)(?:些)?(?:什么|啥|咩|乜)字$"
+)
+
 
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
@@ -3564,6 +3669,8 @@ def go_on_asked(norm: str) -> bool:
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
+    if _THEN_WHAT_ELSE_RE.match(norm):
+        return True  # round 41
     return bool(_GO_ON_RE.match(norm)) and norm not in ("这个", "那", "现在", "还", "我")
 
 
@@ -3615,6 +3722,12 @@ _IS_IT_THE_PHOTO_RE = re.compile(
     r"^(?:是不是|是否|是)(?:要)?(?:影|拍|发)(?:张|一张)?(?:照片|相片|相|图片)(?:发过来|发给你|发过去|上来|过来)?(?:吗|呢)?$"
 )
 
+# round 41 (19o): whether the photo is the next step ('下一步系咪要影相', '是不是要拍照先', '接下来要发照片吗')
+_NEXT_IS_THE_PHOTO_RE = re.compile(
+    r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:呢)?(?:是不是|是否|是)?(?:要|需要)(?:先)?(?:影|拍|发)(?:张|一张)?"
+    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:吗|呢)?$"
+)
+
 
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
@@ -3622,7 +3735,7 @@ def photo_how_asked(norm: str) -> bool:
     if not norm:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    if _IS_IT_THE_PHOTO_RE.match(bare):
+    if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):
@@ -3666,13 +3779,23 @@ _RECORD_STEPS_RE = re.compile(
     rf"(?:发|打|写|讲|说|报|填)(?:埋|上|下|多)?{_STEP_WORD}(?:吗|呢)?$"
 )
 
+# round 41 (19o): the photo sent, then whether something is still to be typed, with no 之后 ('发了照片还要打字吗 打什么')
+_PHOTO_THEN_STILL_RE = re.compile(
+    # the photo named first ('相发咗 仲要打字吗')
+    rf"^{_PHOTO_WORD}(?:已经)?(?:发|拍|影|传|上传)(?:了|完|好)(?:之后|以后|后)?(?:还|仲)(?:要|需要|使)?(?:发|打|写|讲|说|报|填)?"
+    rf"{_STEP_WORD}(?:吗|不|没有)?$|"
+    rf"^(?:我)?(?:发|拍|影|传|上传)(?:完|了|好)?{_PHOTO_WORD}(?:之后|以后|后)?(?:还|仲)(?:要|需要|使)?(?:发|打|写|讲|说|报|填)?"
+    rf"{_STEP_WORD}(?:吗|不|没有)?(?:(?:发|打|写|讲|说|报|填)(?:些)?(?:什么|咩|乜))?$"
+)
+
 
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
-    return bool(_RECORD_STEPS_RE.match(_INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))))
+    bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))
+    return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -83,6 +83,8 @@ LAST_READERS = (
     (identity.asks_register_in_story, identity.parse_register_in_story),  # '开店嘅 罗少华 埔心村 快啲登记'
     # round 34: '埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我登记一下身份'
     (identity.clauses_of, identity.read_name_and_village_in_clauses),
+    # round 41: the wish in a clause, how in another, no name ('点样绑定啊 我想登记做村民'): a bare 登记
+    (identity.wish_and_how_to_register, identity.parse_wish_to_register),
 )
 
 

@@ -918,3 +918,22 @@ ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19n.tsv", ROUND_19N_MISSES))
 def test_round_19n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's fifteenth blind set (tests/data/conversation_probes_19o.tsv, 140 probes), written in the twenty-fifth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (f8c8043)
+# 124/140. Round 41 (tests/e2e/test_conversation_round41.py) was made from its misses after: 139/140, a development
+# figure. The one left is listed here, strict, with why (by design).
+_ROUND_19O_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "how to sign up for the planting day, no wish said: the day's details (event_asked; 参加 records attendance, round"
+        " 33's how rule, as 19m's '听说村里搞义务植树 点样报名'); the writer labelled it join",
+        ["义务植树活动点报名"],
+    ),
+]
+ROUND_19O_MISSES = {message: why for why, messages in _ROUND_19O_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19o.tsv", ROUND_19O_MISSES))
+def test_round_19o_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
