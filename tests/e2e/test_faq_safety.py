@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +38,57 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "plant_sap": ("肥皂", "清水", "120"),
     "slippery": ("防滑鞋", "结伴", "120"),
     "storage": ("锁好", "饮料瓶", "120"),
+    # round 39
+    "eye": ("别揉", "别自己拔", "120"),
+    "dog": ("肥皂水", "15分钟", "狂犬疫苗"),
+    "boar": ("野猪", "慢慢后退", "120"),
+    "drowning": ("不会水别跳下去", "心肺复苏", "120"),
+    "shock": ("拉闸断电", "别用手直接拉人", "120"),
+    "back": ("停下", "别再硬搬", "120"),
+    "mixing": ("别用手", "别乱混", "120"),
+    "smoke": ("上风", "湿毛巾", "120"),
+    "puncture": ("破伤风针", "120"),
+    "ordnance": ("别碰", "110"),
+    "gas": ("别点火", "119"),
+    "drift": ("上风处", "120"),
+    "extreme_heat": ("35度", "淡盐水", "120"),
+}
+RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
+    "power_line": "power",
+    "typhoon_fallen_tree": "typhoon",
+    "pesticide_exposure": "pesticide",
+    "lime_burn": "lime",
+    "fire": "fire",
+    "chainsaw": "chainsaw",
+    "ladder_climbing": "ladder",
+    "open_holes": "holes",
+    "hazard_tree": "hazard",
+    "person_hurt": "person_hurt",
+    "bite_sting": "bite",
+    "landslide": "landslide",
+    "heat_illness": "heat",
+    "lightning": "lightning",
+    "flood": "flood",
+    "typhoon_warning": "typhoon_warning",
+    "missing_person": "missing",
+    "snake_seen": "snake_seen",
+    "ate_plant": "ate_plant",
+    "plant_sap": "plant_sap",
+    "slippery_path": "slippery",
+    "pesticide_storage": "storage",
+    "eye_injury": "eye",
+    "dog_bite": "dog",
+    "wild_animal": "boar",
+    "drowning": "drowning",
+    "electric_shock": "shock",
+    "heavy_lifting": "back",
+    "pesticide_mixing": "mixing",
+    "smoke": "smoke",
+    "rusty_puncture": "puncture",
+    "ordnance": "ordnance",
+    "gas_pipe": "gas",
+    "pesticide_drift": "drift",
+    "extreme_heat": "extreme_heat",
 }
 
 
@@ -432,3 +484,81 @@ def test_round_38_a_calm_question_with_the_same_words_gets_no_safety_line(villag
         if "安全第一" in reply:
             alarmed.append((question, first_line(reply)))
     assert not alarmed, f"{len(alarmed)}/{len(CALM_38 + CALM_38_RULES)} alarmed: {alarmed}"
+
+
+# Round 39 (the twenty-fifth session's safety round): dangers the rules had no line for, each rule end to end through
+# the signed webhook. ``True``: the rule sends it to a person, the ticket's number after the line in the same reply.
+DANGERS_39 = [
+    ("剪枝时树枝戳到眼睛了 睁不开", "eye", True),
+    ("去挖坑畀隔篱屋只狗咬咗一啖", "dog", True),
+    ("山上有只野猪冲过来 我躲在树后面", "boar", False),
+    ("细路仔喺塘边淋树 跌咗落水", "drowning", True),
+    ("抽水机放喺塘度抽水 手一掂就麻", "shock", True),
+    ("孭完树苗上山 条腰闪咗 郁唔到", "back", False),
+    ("两种农药撈埋一齐 个桶发热冒烟", "mixing", False),
+    ("隔篱烧稻草 烟好大 阿婆咳到透唔到气", "smoke", False),
+    ("赤脚踩到生锈的铁钉 插得好深", "puncture", True),
+    ("挖树坑挖到一个好似炮弹嘅嘢", "ordnance", True),
+    ("挖树穴挖破了煤气管 好大味", "gas", True),
+    ("邻居在上风打药 飘过来我们种树的地方", "drift", False),
+    ("三十八度村里还叫我们去种树", "extreme_heat", False),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "escalated"), DANGERS_39)
+def test_round_39_a_new_danger_gets_its_line_first(villager, bot, question, kind, escalated):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠ 安全第一") and reply.index("⚠") == reply.strip().index("⚠"), reply
+    head = "\n".join(line for line in reply.strip().splitlines() if line.startswith("⚠ 安全第一"))
+    assert all(words in head for words in SAFETY[kind]), reply
+    if escalated:
+        assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
+
+
+def _checks_39() -> list[tuple[str, tuple[str, ...]]]:
+    """tests/data/faq_safety_checks_39.tsv: written before the round's change (a danger and the rules whose line will
+    do, or '-': calm); measured by bench/safety_checks.py."""
+    rows = []
+    path = Path(__file__).resolve().parents[1] / "data" / "faq_safety_checks_39.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, rules = line.split("\t")[:2]
+            rows.append((question, tuple(r for r in rules.split(",") if r not in ("", "-"))))
+    return rows
+
+
+# Read as a planting report before the FAQ sees it ('三十棵苗上山': 30 trees of a species '苗上山'), so no safety line:
+# found by this round's checks; the planting reader's to fix, not the safety rules' (pinned below as a known failure).
+ROUTED_AS_PLANTING = ("一个人孭三十棵苗上山 条腰闪咗 郁唔到",)
+
+
+@pytest.mark.xfail(strict=True, reason="the planting reader takes a strained back with 三十棵苗 for a planting report")
+def test_round_39_a_danger_with_a_count_of_seedlings_still_gets_its_line(villager, bot):
+    add_roster(bot)
+    reply = villager.says(ROUTED_AS_PLANTING[0])
+    assert first_line(reply).startswith("⚠ 安全第一"), reply
+
+
+def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot):
+    """Each danger of the round's own checks opens its reply with one of its rules' lines (before any ticket number);
+    each calm question (a past danger, a simile, general knowledge) gets no line."""
+    add_roster(bot)
+    wrong = []
+    for i, (question, rules) in enumerate(_checks_39()):
+        if question in ROUTED_AS_PLANTING:
+            continue
+        reply = villager_factory(f"o-r39-{i}").says(question)
+        head = []
+        for line in reply.strip().splitlines():
+            if not line.startswith("⚠ 安全第一"):
+                break
+            head.append(line)
+        if not rules:
+            if "安全第一" in reply:
+                wrong.append((question, first_line(reply)))
+            continue
+        right = any(all(words in "\n".join(head) for words in SAFETY[RULES[rule]]) for rule in rules)
+        if not right or ("问题编号" in reply and reply.index("⚠") > reply.index("问题编号")):
+            wrong.append((question, first_line(reply)))
+    assert not wrong, f"{len(wrong)} wrong: {wrong}"
