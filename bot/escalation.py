@@ -372,6 +372,11 @@ class _AdviserEntrySync:
         return result
 
 
+def danger_now(app, text: str) -> bool:
+    """A danger happening now in ``text`` (a rule of messages/faq/safety.toml fires): the FAQ's, its line first."""
+    return app.service("faq", load_faq_index).danger_now(text)
+
+
 def _adviser_entries(app) -> _AdviserEntrySync:
     return app.service("faq_adviser_entries", lambda _app: _AdviserEntrySync())
 

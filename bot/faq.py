@@ -1091,6 +1091,11 @@ class FaqIndex:
             return self._answer(self._by_id[entry], result.score, "safety_entry")
         return result
 
+    def danger_now(self, question: str) -> bool:
+        """A danger happening now in ``question``: a safety rule fires (its line opens the FAQ's reply)."""
+        norm = self._fixed(question)
+        return any(rule.fires(norm) for rule in self.safety)
+
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
         norm = _without_lead_in(nlu.normalize(question))

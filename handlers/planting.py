@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from bot import conversation, nlu, planting
+from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
@@ -58,6 +58,10 @@ def _planting_whole(ctx):
     if ctx.msg.msg_type != "text":
         return None
     whole = planting.read_whole(ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+    if isinstance(whole, nlu.PlantingText) and whole.species is None and escalation.danger_now(ctx.app, ctx.msg.text):
+        # a danger told with a count and no tree ('一个人孭三十棵苗上山 条腰闪咗 郁唔到': not 30 trees '苗上山'): the FAQ's,
+        # its safety line first (safety round 39)
+        return None
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 

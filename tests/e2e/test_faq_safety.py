@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import create_app
 from bot.simulator import Signer, WeChatUser
-from tests.conftest import AES_KEY, APP_ID, make_config, transport_for
+from tests.conftest import AES_KEY, APP_ID, make_config, rows_of, transport_for
 from tests.e2e.test_escalation import add_roster, ticket
 
 SAFETY = {  # what each line must say, from messages/faq/safety.toml
@@ -528,16 +528,24 @@ def _checks_39() -> list[tuple[str, tuple[str, ...]]]:
     return rows
 
 
-# Read as a planting report before the FAQ sees it ('三十棵苗上山': 30 trees of a species '苗上山'), so no safety line:
-# found by this round's checks; the planting reader's to fix, not the safety rules' (pinned below as a known failure).
-ROUTED_AS_PLANTING = ("一个人孭三十棵苗上山 条腰闪咗 郁唔到",)
+# Read as a planting report before the FAQ saw it ('三十棵苗上山': 30 trees of a species '苗上山'), so no safety line:
+# found by this round's checks; now a danger with a count and no tree is the FAQ's (handlers/planting.py)
+ROUTED_AS_PLANTING = ("一个人孭三十棵苗上山 条腰闪咗 郁唔到", "搬了三十棵苗上山 腰扭了动不了")
 
 
-@pytest.mark.xfail(strict=True, reason="the planting reader takes a strained back with 三十棵苗 for a planting report")
-def test_round_39_a_danger_with_a_count_of_seedlings_still_gets_its_line(villager, bot):
+@pytest.mark.parametrize("danger", ROUTED_AS_PLANTING)
+def test_round_39_a_danger_with_a_count_of_seedlings_still_gets_its_line(villager, bot, danger):
     add_roster(bot)
-    reply = villager.says(ROUTED_AS_PLANTING[0])
+    reply = villager.says(danger)
     assert first_line(reply).startswith("⚠ 安全第一"), reply
+    assert not rows_of(bot, "SELECT id FROM plantings")
+
+
+def test_a_planting_of_a_named_tree_with_danger_words_is_still_a_record(villager, bot):
+    """Only a count with no tree named gives way to a danger: '种了两棵荔枝' stays a record whatever else is said."""
+    add_roster(bot)
+    villager.says("今日好热 种咗两棵荔枝")
+    assert [r["species"] for r in rows_of(bot, "SELECT species FROM plantings")] == ["荔枝"]
 
 
 def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot):
@@ -546,8 +554,6 @@ def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot
     add_roster(bot)
     wrong = []
     for i, (question, rules) in enumerate(_checks_39()):
-        if question in ROUTED_AS_PLANTING:
-            continue
         reply = villager_factory(f"o-r39-{i}").says(question)
         head = []
         for line in reply.strip().splitlines():
