@@ -1212,7 +1212,7 @@ class FaqIndex:
             if nlu.has_substance(norm):
                 return None
             return FaqResult("chitchat", "chitchat", "", 0.7, "precedents")
-        answer = self._label_answer(label, trees, near)
+        answer = self._label_answer(label, trees, near, norm)
         if answer is None or (result.kind == "answer" and result.entry_id == answer.entry_id):
             return None  # the matcher's own answer keeps its reason (and a second field it holds)
         # with the witnesses' words, half the question may go unexplained, as for three witnesses of a doubt:
@@ -1411,7 +1411,7 @@ class FaqIndex:
         label, lead = model.predict(_mask(norm, trees))
         if label in ("", "escalate", "chitchat"):
             return label, lead, None
-        return label, lead, self._label_answer(label, trees)
+        return label, lead, self._label_answer(label, trees, norm=norm)
 
     def _kept_overruled(self, norm: str, result: FaqResult, label: str, answer: FaqResult | None, lead: float) -> bool:
         """A topic word's answer (``kept``) the model overrules: for another answer to a question of ``short``
@@ -1498,7 +1498,7 @@ class FaqIndex:
                 return replace(stopped, reason="precedents", candidate=None)
         if not self._three_overrule(w):
             return None
-        answer = stopped if seconded else self._label_answer(label, w.trees, near)
+        answer = stopped if seconded else self._label_answer(label, w.trees, near, w.norm)
         if answer is None or not self._explained(w, answer, near, slack):
             return None
         if reason not in _DOUBTS and not self._ranked(answer):
@@ -1525,7 +1525,7 @@ class FaqIndex:
             answer = stopped
             enough = closest >= self._precedent_one or second >= self._precedent_two
         elif reason in _DOUBTS and (stopped is None or reason == "low_confidence"):
-            answer = self._label_answer(label, w.trees, w.near)
+            answer = self._label_answer(label, w.trees, w.near, w.norm)
             enough = closest >= self._propose_one and second >= self._propose_two
         else:
             return None
@@ -1596,13 +1596,15 @@ class FaqIndex:
         return FaqResult("answer", f"species.{species}.{topic}", text, 0.7, "precedents") if text else None
 
     def _label_answer(
-        self, label: str, mentioned: Sequence[tuple[str, str]], near: Sequence[tuple[int, float]] = ()
+        self, label: str, mentioned: Sequence[tuple[str, str]], near: Sequence[tuple[int, float]] = (), norm: str = ""
     ) -> FaqResult | None:
         """The answer of a precedent's label: an entry (one about a species only for that species: precedents
         have their trees masked), or a species field of the one campaign tree asked about (``mentioned``: every tree
         named, ``_trees``). The off-list trees' entry is no answer to a question naming no tree when every witness
         (``near``) named one (round 38: '今年种的树没人检查算不算' is near '□□算不算', questions whose point was the
-        masked tree, as the 算不算 intent's ``needs_tree`` says; '种澳洲的树可以吗' is near unmasked ones)."""
+        masked tree, as the 算不算 intent's ``needs_tree`` says; '种澳洲的树可以吗' is near unmasked ones). A recommendation's
+        label is its list (round 39, ``_recommendation_of``) when no tree is named and the place the question names
+        (``norm``) is the label's."""
         trees = {name for name, _ in mentioned if name in self.species}
         offlist = label == self.matching["offlist"]["entry"]
         if offlist and near and not mentioned and all(_MASK in self.precedents.texts[i] for i, _ in near):
@@ -1614,6 +1616,11 @@ class FaqIndex:
             if trees and label == self.matching["offlist"]["entry"]:
                 return None  # '公家路边种几棵龙眼得唔得' is near '种几棵芒果得唔得', masked alike: 龙眼 is on the list
             return self._answer(entry, 0.7, "precedents")
+        if label.startswith("recommend."):
+            site = nlu.find_site(norm)
+            if mentioned or (site and label.removeprefix("recommend.").split("+")[0] != site):
+                return None  # which trees, when none is named, for the place the question names ('院里…结果好看的')
+            return self._recommendation_of(label)
         if not label.startswith("species.*.") or len(trees) != 1:
             return None  # chit-chat; no tree, or two
         species, topic = trees.pop(), label.split(".")[2]
@@ -1685,6 +1692,11 @@ class FaqIndex:
             story = _story_spans(question, norm, named + topic_spans) if asked_topic is None else []
             return "two_topics" if self._two_topics(question, norm, named + story, asked_topic) else None
         skip += told
+        if label.startswith("recommend."):  # a recommendation the precedents or the model read (round 39): its text
+            rec = self._recommendation_of(label)
+            chars = frozenset(nlu.normalize(rec.answer_text)) if rec else frozenset()
+            unexplained = self.uncovered(norm, chars | also, skip)
+            return "unexplained" if len(unexplained) > self.sure.intent_unexplained + slack else None
         unexplained = self.uncovered(norm, self._entry_chars[self._by_id[label]] | also, skip)
         if len(unexplained) > self.sure.intent_unexplained + slack:
             return "unexplained"
@@ -2212,7 +2224,6 @@ class FaqIndex:
     def _recommend(self, norm: str, question: str = "") -> FaqResult | None:
         """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
         ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
-        rec = self.matching["recommend"]
         clauses = _clauses(question, norm)
         asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
         if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
@@ -2222,6 +2233,14 @@ class FaqIndex:
         if not site and not purpose:
             return None
         small = bool(site in ("庭院", "房前屋后") and self._small.search(norm))
+        return self._recommendation(site, purpose, small)
+
+    def _recommendation(
+        self, site: str | None, purpose: str | None, small: bool, reason: str = "recommend"
+    ) -> FaqResult | None:
+        """The species for a site (``nlu.SITE_WORDS``' kinds) and a purpose (``[recommend.purposes]``), a small
+        garden's only up to ``small_max_height_m``: ``recommend.<site>+<purpose>[+small]``."""
+        rec = self.matching["recommend"]
         names = _pick_species(self.species, site, purpose, rec["small_max_height_m"] if small else None)[
             : rec["max_items"]
         ]
@@ -2234,7 +2253,20 @@ class FaqIndex:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
         text = rec["template"].strip().format(what=what, items=items, first=display_name(self.species, names[0]))
-        return FaqResult("answer", "recommend." + "+".join(parts), text, 0.85, "recommend")
+        return FaqResult("answer", "recommend." + "+".join(parts), text, 0.85, reason)
+
+    def _recommendation_of(self, label: str) -> FaqResult | None:
+        """A precedent's (or the model's) recommendation label as its answer (round 39): ``recommend.河边+护岸`` is the
+        species for a riverbank that hold its soil, whatever words asked it ('河堤种树护岸选哪种' has no trigger of
+        ``[recommend]``; '屋前种棵遮荫的 夏天好乘凉' neither). Only labels of a known site, purpose and size."""
+        parts = label.split(".", 1)[1].split("+") if label.startswith("recommend.") else []
+        small = bool(parts) and parts[-1] == "small"
+        parts = parts[:-1] if small else parts
+        site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
+        purpose = parts[-1] if parts and parts[-1] in self._purposes else None
+        if not parts or len(parts) != bool(site) + bool(purpose) or (small and site not in ("庭院", "房前屋后")):
+            return None
+        return self._recommendation(site, purpose, small, "precedents")
 
 
 def _entry_score(narrow: float, broad: float | None) -> float:
