@@ -937,3 +937,49 @@ ROUND_19O_MISSES = {message: why for why, messages in _ROUND_19O_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19o.tsv", ROUND_19O_MISSES))
 def test_round_19o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's sixteenth blind set (tests/data/conversation_probes_19p.tsv, 140 probes), written in the twenty-fifth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (76b56c4)
+# 113/140. Round 42 (tests/e2e/test_conversation_round42.py) was made from its misses after (a development figure).
+# The misses left are listed here, strict, with why.
+_ROUND_19P_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "round 42 not yet made: the 27 misses of the blind run",
+        [
+            "你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定",
+            "埔心村 陈国强",
+            "刚关注的 要先登记身份吧 怎么绑定",
+            "我叫张伟明住在埔心村五队 请帮我绑一下号",
+            "点样先可以登记啊 我屋企喺埔心村 我叫何带娣",
+            "帮我把名改成陈志明 之前登记的系我细佬个名",
+            "我个名少咗个字 应该系黄国华唔系黄华",
+            "上次登记名字写了小名 阿强 要改成正式的刘国强",
+            "查下我嘅记录 唔知上次有冇记到",
+            "党员要种一棵 我那个记上没",
+            "可以再提醒我吗 我怕忘记浇水",
+            "可以种外国的树吗 我朋友送了几棵",
+            "帮隔篱屋陈伯种咗一棵荔枝 佢冇手机",
+            "还有一个事 家门口那块地适合种什么树",
+            "我要记录种的树要拍照吗 步骤是什么",
+            "我阿妈种了树 她不会用手机 怎么帮她记",
+            "我睇咗认养名单 就要第二棵",
+            "我报三棵 帮我登记为认领",
+            "书记说每人至少三棵 我先认三棵香樟",
+            "听讲今日有活动 我都想去帮手",
+            "点样领养护区啊 我想管一段路边嘅树",
+            "把没回的问题发给我看看",
+            "我要怎么发照片给你",
+            "照片点样影 要影埋人吗",
+            "还要写什么吗",
+            "我唔识打字 点样讲几多棵",
+            "怎么完成这个记录",
+        ],
+    ),
+]
+ROUND_19P_MISSES = {message: why for why, messages in _ROUND_19P_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19p.tsv", ROUND_19P_MISSES))
+def test_round_19p_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
