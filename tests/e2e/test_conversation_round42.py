@@ -1,0 +1,77 @@
+"""Round 42 of issue 17 §5, through signed pushes: the request kinds the blind set 19p found going astray after its
+blind figure was taken (main 76b56c4: 113/140). Examples of its own, written before they were run (figures in
+README.md, "Round 42"); controls that keep their old route; then the 19p messages it fixed, so they cannot regress."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+EXAMPLES = [
+    # a new follower: a village and a name alone, or told with a request to bind
+    ("new", "埔心村 黄志明", "register"),
+    ("new", "埔心村 李桂芳", "register"),
+    ("new", "我叫陈志强住在埔心村三队 请帮我登记一下", "register"),
+    ("new", "我叫罗美玲 住埔心村 帮我绑定下", "register"),
+    ("new", "点样登记啊 我住埔心村 我叫钟丽芳", "register"),
+    ("new", "怎么登记 我是埔心村的 我叫黄秋菊", "register"),
+    # a new follower asking how, 登记 or 绑定 said, no name: a bare 登记 (the name asked next)
+    ("new", "刚关注 要先登记吧 怎么弄", "register"),
+    ("new", "新关注的 是不是要先绑定身份 怎么绑", "register"),
+    ("new", "啱啱关注 要唔要先登记 点样绑定", "register"),
+    ("new", "刚关注的 怎么登记身份", "register"),
+    # the registered name to be changed to another, said in words
+    ("member", "帮我把名字改成黄志强 之前登记的是我哥的名", "rename"),
+    ("member", "帮我个名改成陈秀兰", "rename"),
+    ("party", "我个名写少咗个字 应该系李志强唔系李强", "rename"),
+    ("member", "名字少了一个字 应该是王秀英不是王英", "rename"),
+    ("cadre", "登记的时候写了小名 阿明 要改成正式的黄志明", "rename"),
+    ("member", "之前写咗花名 阿芳 要改做陈美芳", "rename"),
+    # own records asked whether recorded
+    ("member", "查下我的记录 不知道上次有没有记上", "progress"),
+    ("member", "睇下我嘅记录 上次有冇记到", "progress"),
+    ("party", "党员要种一棵 我的记上了没有", "progress"),
+    ("party", "我种的那棵记上没", "progress"),
+    # the reminders wanted again
+    ("member", "可以再提醒我吗 我怕忘记淋水", "resubscribe"),
+    ("member", "能不能再提醒我 怕忘了浇水", "resubscribe"),
+    ("member", "再提醒我啦 我成日唔记得淋水", "resubscribe"),
+    # the record in progress: how to go on
+    ("pending", "我怎么发照片给你", "how"),
+    ("pending", "照片要怎么拍 要拍到人吗", "how"),
+    ("pending", "怎样完成这个记录", "how"),
+    ("pending", "点样完成呢个记录", "how"),
+    ("after_photo", "还要写什么", "how"),
+    ("after_photo", "仲要写啲咩", "how"),
+    ("after_photo", "我不会打字 怎么说几棵", "how"),
+]
+LEFT: dict[str, str] = {}
+CONTROLS = [
+    ("member", "我想改名字", {"register"}),
+    ("member", "我的进度", {"ticket_from_question"}),
+    ("member", "订阅", {"faq_answer"}),
+    ("new", "埔心村活动", {"register"}),
+    ("member", "埔心村 李秀英", {"register"}),
+    ("pending", "取消", {"planting_menu"}),
+    ("after_photo", "然后要淋水吗", {"faq_answer", "ticket_from_question"}),
+    ("member", "荔枝要浇多少水", {"reminders_on"}),
+    ("member", "可以提醒我施肥吗", {"my_progress"}),
+    ("new", "登记种树", {"register"}),
+]
+FIXED_19P: list = []
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+def test_round_42_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_42_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19P, {}))
+def test_round_42_fixed_19p_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
