@@ -2039,6 +2039,13 @@ def reminders_declined(norm: str) -> bool:
     return bool(_WISH_DECLINED_RE.search(norm) or _WANTED_BACK_RE.search(bare))
 
 
+# round 42 (19p): reminded again asked, for fear of forgetting the watering ('可以再提醒我吗 我怕忘记浇水'): on
+_REMIND_AGAIN_RE = re.compile(
+    r"^(?:可以|能不能|能否|可不可以|麻烦|请)?(?:你)?(?:再|继续|重新)(?:提醒|通知)(?:下|一下)?我(?:吗|啦|啊|呀|吧|好吗)?"
+    r"(?:我)?(?:怕|惊|担心|经常|成日|总是|老是)(?:会)?(?:忘记|忘了|忘|不记得)"
+)
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -2046,6 +2053,8 @@ def reminders_said(norm: str) -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if _REMIND_AGAIN_RE.match(norm):
+        return "on"
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
@@ -2219,6 +2228,17 @@ def relative_recorded_asked(norm: str) -> bool:
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
 
 
+# round 42 (19p): one's own record asked whether recorded ('查下我嘅记录 唔知上次有冇记到'), after the quota said ('党员要种一
+# 棵 我那个记上没')
+_QUOTA_SAID_FIRST_RE = re.compile(
+    r"^(?:党员|干部|村干部|每户|每人|每个人)(?:要|至少|最少|起码)?种(?:一|1|两|2|三|3|五|5)棵(?:树)?"
+)
+_OWN_RECORD_ASKED_RE = re.compile(
+    r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
+    r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -2233,6 +2253,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if _OWN_RECORD_ASKED_RE.match(_QUOTA_SAID_FIRST_RE.sub("", norm)):
+        return "mine"
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
@@ -2486,7 +2508,8 @@ _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
-    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
+    # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
+    r"|(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
     r"(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
@@ -2508,8 +2531,9 @@ _TRUE_NAME_RE = re.compile(
 _RIGHT_NAME_RE = re.compile(
     r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
 )  # after how it was written
+# round 42 (19p): 把名 ('帮我把名改成陈志明 之前登记的系我细佬个名')
 _NAME_CHANGED_TO_RE = re.compile(
-    r"(?:名字|姓名|(?<=[我的个])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
+    r"(?:名字|姓名|(?<=[我的个把])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
 # round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
@@ -2534,7 +2558,7 @@ _ANOTHERS_NAME_RE = re.compile(
 )
 _PET_NAME_TO_FULL_RE = re.compile(
     r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
-    r"(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"
+    r"(?:正式的|正式|正确的|正确)?(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"  # round 42 (19p): 改成正式的刘国强
 )
 
 
@@ -2544,7 +2568,10 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
     if len(norm) > INTENT_MAX_CHARS and not (
-        _WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm) or _TRUE_NAME_RE.search(norm)
+        _WRITTEN_AS_RE.search(norm)
+        or _OWN_NAME_RE.search(norm)
+        or _TRUE_NAME_RE.search(norm)
+        or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
@@ -3658,6 +3685,19 @@ _THEN_WHAT_ELSE_RE = re.compile(
 )
 
 
+# round 42 (19p): the record's steps asked in other words: how to finish it ('怎么完成这个记录'), how to send its photo with
+# 我 or 我要 first ('我要怎么发照片给你'), how to take it and whether a person must be in it ('照片点样影 要影埋人吗'), how to
+# say the count without typing ('我唔识打字 点样讲几多棵'), what else to write, asked with 吗 ('还要写什么吗')
+_RECORD_STEP_ASKED_RE = re.compile(
+    r"^(?:我)?(?:要|应该)?(?:怎么|如何)(?:完成|搞定|弄完|做完|提交|结束)(?:这个|这条|个|这)?(?:记录|登记)$"
+    r"|^(?:我)?(?:要|应该)?(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
+    r"|^(?:照片|相片|相)(?:要|应该)?(?:怎么|点)(?:拍|影)(?:要|需要|使)?(?:不要|不需要|不使)?(?:拍|影)(?:到|埋|进|上)?"
+    r"(?:人|自己|我)(?:吗|不|没有)?$"
+    r"|^(?:我)?(?:不会|不识|不懂)(?:打字|写字)(?:那)?(?:怎么|点)(?:说|讲|报|发)(?:多少|几)(?:棵)?(?:树)?$"
+    r"|^(?:还|仲)(?:要)?(?:写|填|打|发)(?:些)?(?:什么|啥|咩|乜)(?:吗|呢)$"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
@@ -3666,6 +3706,8 @@ def go_on_asked(norm: str) -> bool:
     norm = _PHOTO_SENT_RE.sub("", norm, count=1)
     if norm and len(norm) <= 16 and _NEXT_STEP_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
+    if norm and len(norm) <= 16 and _RECORD_STEP_ASKED_RE.match(norm):
+        return True  # round 42
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
