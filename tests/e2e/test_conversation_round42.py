@@ -45,6 +45,33 @@ EXAMPLES = [
     ("after_photo", "还要写什么", "how"),
     ("after_photo", "仲要写啲咩", "how"),
     ("after_photo", "我不会打字 怎么说几棵", "how"),
+    # a second batch, written after those fixes and run once before any change for it
+    # whether a kind of tree may be planted, a gift told after it: a question, never progress
+    ("member", "可以种外地的树吗 亲戚送了几棵", "question"),
+    ("member", "能种进口的树苗吗 朋友送我几棵", "question"),
+    ("member", "可唔可以种外国嘅树 朋友送咗几棵俾我", "question"),
+    ("member", "可以种国外的品种吗 有人送了我两棵", "question"),
+    # the adoptable list seen, one picked by its place in it
+    ("member", "我看了认养名单 要第三棵", "adopt"),
+    ("member", "睇咗认养名单 我要第一棵", "adopt"),
+    ("member", "认养名单看过了 就要第二棵吧", "adopt"),
+    # a count pledged, 认领 named or 认 said of trees
+    ("cadre", "我报五棵 帮我登记为认领", "pledge"),
+    ("cadre", "我报两棵 登记做认领", "pledge"),
+    ("cadre", "上面说每人至少三棵 我先认三棵荔枝", "pledge"),
+    ("party", "书记讲每人最少三棵 我认两棵龙眼先", "pledge"),
+    # the day's event heard of, a wish to help at it
+    ("member", "听说今天有活动 我也想去帮忙", "join"),
+    ("member", "听讲听日有植树活动 我都想去帮手", "join"),
+    ("member", "今日有活动喎 我都想去帮下手", "join"),
+    # a care zone asked how, a stretch of trees to look after
+    ("party", "怎么领养护区 我想管一段路边的树", "zone"),
+    ("party", "点样认领责任区 我想管河边嗰段", "zone"),
+    ("cadre", "养护区怎么领 我想管村口那段路", "zone"),
+    # an adviser asking to be shown the questions not answered
+    ("adviser", "把没回复的问题发给我", "queue"),
+    ("adviser", "将未答嘅问题发俾我睇下", "queue"),
+    ("adviser", "没回的问题给我看看", "queue"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -58,6 +85,13 @@ CONTROLS = [
     ("member", "荔枝要浇多少水", {"reminders_on"}),
     ("member", "可以提醒我施肥吗", {"my_progress"}),
     ("new", "登记种树", {"register"}),
+    # the second batch's
+    ("member", "外国的树适合我们这里种吗", {"my_progress"}),
+    ("member", "认养名单", {"ticket_from_question"}),
+    ("cadre", "认领是什么意思", {"pledge"}),
+    ("member", "今天有活动吗", {"event_join"}),
+    ("party", "养护区是什么", {"zone_claim"}),
+    ("member", "我问的问题没人回", {"ticket_queue"}),
 ]
 FIXED_19P: list = []
 
