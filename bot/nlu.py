@@ -2239,6 +2239,13 @@ _OWN_RECORD_ASKED_RE = re.compile(
 )
 
 
+# round 42 (19p): whether a kind of tree may be planted, asked first ('可以种外国的树吗 我朋友送了几棵': 几棵 normalised
+# 多少棵 is a few trees given, no count asked): a question for the FAQ, never progress
+_MAY_I_PLANT_FIRST_RE = re.compile(
+    r"^(?:请问)?(?:我|我们)?(?:可以|能|能不能|可不可以|可否|能否)种[\u4e00-\u9fff]{1,10}?吗"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -2251,7 +2258,7 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
-    if not norm or len(norm) > INTENT_MAX_CHARS:
+    if not norm or len(norm) > INTENT_MAX_CHARS or _MAY_I_PLANT_FIRST_RE.match(norm):
         return None
     if _OWN_RECORD_ASKED_RE.match(_QUOTA_SAID_FIRST_RE.sub("", norm)):
         return "mine"
@@ -2473,11 +2480,26 @@ _PLANTED_THEN_REPORT_HOW_RE = re.compile(
 )
 
 
+# round 42 (19p): a relative's planting said first, then no phone, then how to log it for them ('我阿妈种了树 她不会用手机
+# 怎么帮她记'); the steps of logging asked, the photo named ('我要记录种的树要拍照吗 步骤是什么'): the planting help
+_RELATIVE_PLANTED_NO_PHONE_RE = re.compile(
+    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    r"(?:种了|种好了|种完)(?:几棵|一些|些)?树(?:他|她)(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+    r"(?:要|我要|我)?(?:怎么|怎样|如何|点)(?:样)?(?:帮|替|给)(?:他|她)(?:们)?(?:记|登记|记录|报|记上|登记上)(?:上去)?$"
+)
+_LOG_STEPS_ASKED_RE = re.compile(
+    r"^(?:我)?(?:要|想)(?:记录|登记|报)(?:我)?种的树(?:要|需要|是不是要)?(?:拍照|拍相|发照片)(?:吗|不)?"
+    r"(?:步骤|流程|程序)(?:是)?(?:什么|怎样|怎么样)$"
+)
+
+
 def _planted_then_report_how(bare: str) -> bool:
     """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
     trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
     if _PLANTED_THEN_REPORT_HOW_RE.match(bare):
         return True
+    if _RELATIVE_PLANTED_NO_PHONE_RE.match(bare) or _LOG_STEPS_ASKED_RE.match(bare):
+        return True  # round 42
     first = _NO_PHONE_FIRST_RE.match(bare)
     rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
@@ -2802,6 +2824,9 @@ _JOIN_RE = re.compile(
     # its day alone ('我报名明天的活动')
     rf"|^(?:听讲|听说|听人讲|听人说|话|讲)?{_DAY_RE}有(?:个|场)?(?:义务)?种树(?:活动)?(?:我|我们|本人)(?:也|都)?(?:想|要|会)?(?:去|来|参加)$"
     rf"|^(?:我|本人)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN})(?:的|个)?(?:义务)?(?:种树)?活动$"
+    # round 42 (19p): the day's 活动 heard of, then a wish to go and help ('听讲今日有活动 我都想去帮手')
+    rf"|^(?:听讲|听说|听人讲|听人说)?(?:{_WHEN})有(?:个|场)?(?:义务)?(?:种树)?活动(?:喎|喔|哦)?(?:我|我们|本人)(?:也|都)?"
+    r"(?:想|要|会)(?:去|来)?(?:帮手|帮忙|帮下手|帮下忙|帮一下忙|出力|出份力|参加)$"
 )
 
 
@@ -3021,6 +3046,16 @@ _WHERE_THEN_ONE_FOR_ME_RE = re.compile(
 )
 
 
+# round 42 (19p): how to claim one asked, the verb first ('点样领养护区啊'), then a stretch to look after wished
+# ('我想管一段路边嘅树'): the zones to claim from
+_HOW_TO_CLAIM_ZONE_FIRST_RE = re.compile(
+    rf"^(?:我|我们)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:认领|领|认|申请)(?:一个|一块|一片|个|块)?{_ZONE}(?:呢|啊|呀)?"
+)
+_A_STRETCH_TO_TEND_RE = re.compile(
+    r"^(?:我|我们)(?:也|都)?(?:想|要)(?:管|管护|负责|照顾|包)(?:一段|一片|一块|那段|这段|那片|那块)?[\u4e00-\u9fff]{1,10}$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -3032,6 +3067,9 @@ def zone_wished(norm: str) -> bool:
     how = _HOW_TO_CLAIM_ZONE_RE.search(norm) if norm else None
     if how and _WHERE_I_LIVE_RE.match(norm[how.end() :]):
         return True
+    how = how or (_HOW_TO_CLAIM_ZONE_FIRST_RE.match(norm) if norm else None)
+    if how and len(norm) <= 2 * INTENT_MAX_CHARS and _A_STRETCH_TO_TEND_RE.match(norm[how.end() :]):
+        return True  # round 42
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
         return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
@@ -3266,10 +3304,11 @@ _QUEUE_RE = re.compile(
 
 # round 27: the questions not answered yet, asked formally to be listed ('请把埔心村尚未答复的群众问题列给我看看', '麻烦把还没
 # 回复的群众提问发给我看看')
+# round 42 (19p): 回 alone, 将 for 把, or neither with 给我 after it ('把没回的问题发给我看看', '没回的问题给我看看')
 _QUEUE_LISTED_RE = re.compile(
-    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?把[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
-    r"(?:答复|回复|回答|答|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
-    r"(?:列|发|拿|调)(?:出来)?(?:给我|发我)?(?:看看|看一下|看下|看)?(?:一下)?$"
+    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?(?:把|将)?[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
+    r"(?:答复|回复|回答|答|回|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
+    r"(?:(?:列|发|拿|调)(?:出来)?(?:给我|发我)?|给我|发我)(?:看看|看一下|看下|看)?(?:一下)?$"
 )
 
 
@@ -3616,9 +3655,21 @@ def without_tree_denied(text: str) -> str:
     return _NOT_ABOUT_RE.sub("", text or "", count=1)
 
 
+# round 42 (19p): another matter announced, then a question ('还有一个事 家门口那块地适合种什么树'); a detail told after it
+# ('还有一件事 叶子也卷了') is no question and stays the ticket's 补充
+_ANOTHER_MATTER_RE = re.compile(
+    r"^(?:哦|噢)?(?:对了)?(?:还有|另外)(?:一个|个|一|一件|件)(?:别的)?(?:事|事情|嘢|东西)(?:啊|呀)?"
+)
+
+
 def new_question_said(norm: str) -> bool:
-    """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first)."""
-    return bool(norm and _NEW_QUESTION_SAID_RE.match(norm))
+    """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first; 还有一个事 and a question after it)."""
+    if not norm:
+        return False
+    matter = _ANOTHER_MATTER_RE.match(norm)
+    if matter and len(norm) - matter.end() >= 4 and is_question(norm[matter.end() :]):
+        return True
+    return bool(_NEW_QUESTION_SAID_RE.match(norm))
 
 
 def addition_said(norm: str) -> bool:

@@ -941,24 +941,13 @@ def test_round_19o_probe(probe, context, message, expected):
 
 # Round 19's sixteenth blind set (tests/data/conversation_probes_19p.tsv, 140 probes), written in the twenty-fifth
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (76b56c4)
-# 113/140. Round 42 (tests/e2e/test_conversation_round42.py) was made from its misses after (a development figure).
-# The misses left are listed here, strict, with why.
+# 113/140. Round 42 (tests/e2e/test_conversation_round42.py) was made from its misses after: 139/140, a development
+# figure. The one left is listed here, strict, with why (by design).
 _ROUND_19P_LEFT: list[tuple[str, list[str]]] = [
     (
-        "round 42 not yet made: the 27 misses of the blind run",
-        [
-            "可以种外国的树吗 我朋友送了几棵",
-            "帮隔篱屋陈伯种咗一棵荔枝 佢冇手机",
-            "还有一个事 家门口那块地适合种什么树",
-            "我要记录种的树要拍照吗 步骤是什么",
-            "我阿妈种了树 她不会用手机 怎么帮她记",
-            "我睇咗认养名单 就要第二棵",
-            "我报三棵 帮我登记为认领",
-            "书记说每人至少三棵 我先认三棵香樟",
-            "听讲今日有活动 我都想去帮手",
-            "点样领养护区啊 我想管一段路边嘅树",
-            "把没回的问题发给我看看",
-        ],
+        "by design: a villager's planting for another household (a neighbour without a phone) is not recorded as the"
+        " sender's; the reply points to the cadres' 代种 (round 40); the writer labelled it planting",
+        ["帮隔篱屋陈伯种咗一棵荔枝 佢冇手机"],
     ),
 ]
 ROUND_19P_MISSES = {message: why for why, messages in _ROUND_19P_LEFT for message in messages}
