@@ -1,6 +1,14 @@
 """Round 42 of issue 17 §5, through signed pushes: the request kinds the blind set 19p found going astray after its
-blind figure was taken (main 76b56c4: 113/140). Examples of its own, written before they were run (figures in
-README.md, "Round 42"); controls that keep their old route; then the 19p messages it fixed, so they cannot regress."""
+blind figure was taken (main 76b56c4: 113/140): registration from a new follower (a name jieba knows as a person's,
+where one lives said around the name, just followed then how to bind, for a relative told with 弄); renames (个名, 把名,
+a character missing, a pet name to the formal one); one's own record asked whether recorded; reminded again for fear of
+forgetting; a tree asked whether it may be planted (a gift's 几棵 no count asked); the adoptable list seen, then one
+picked; a count told then 登记为认领, 认 for 认领, a quota said first; the day's 活动 heard of, then a wish to help; how to
+claim a zone, then a stretch to tend; an adviser's unanswered questions to be shown; another matter then a question
+during a ticket; a relative's trees then how to log them; the record's steps in other words. Examples of its own,
+written before they were run (on main 76b56c4: 11/30, controls 10/10; after 30/30), a second batch written after those
+fixes (6/20, controls 6/6; after 20/20), a third after all (3/4, control 1/1; after 4/4); controls that keep their old
+route; then the 19p messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
 
