@@ -70,11 +70,10 @@ CONTROLS = [
 ]
 
 
-# Run once on main before round 28 (5070247): 3/27 (controls 10/10); after: 26/27 (controls 13/13). Left, strict:
-LEFT: dict[str, str] = {
-    "帮阿嫲问下 佢今年种树任务完成咗未": "one relative's task asked for them: theirs, not the sender's household (the round-21"
-    " control '阿嬷问她的树种够了没有' says so; 19h's writer reads it as progress: a design call left open)",
-}
+# Run once on main before round 28 (5070247): 3/27 (controls 10/10); after: 26/27 (controls 13/13). The one left
+# ('帮阿嫲问下 佢今年种树任务完成咗未', one relative's task asked for them) was already read as progress on main 76b56c4
+# (my_progress: the household's count; its strict xfail passed there), so it left this list in round 42.
+LEFT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
