@@ -69,6 +69,21 @@ def is_request(text: str | None, words: Iterable[str]) -> bool:
     return bool(core) and core in set(words)
 
 
+# round 42 (19p): the adoptable list said seen, then one picked by its place in it ('我睇咗认养名单 就要第二棵',
+# '认养名单看过了 就要第二棵吧'): ``认养 <编号>``
+_PICKED_AFTER_THE_LIST = re.compile(
+    r"^(?:(?:我)?(?:看了|看过|看完|看过了|看完了)(?:认养|领养|认种)(?:的)?(?:名单|列表|清单)(?:了)?"
+    r"|(?:认养|领养|认种)(?:的)?(?:名单|列表|清单)(?:我)?(?:看了|看过|看完|看过了|看完了))"
+    rf"(?:我)?(?:就)?(?:要|认养|选|拣|挑)(?:第)?({nlu._NUM})(?:棵|号|个)(?:吧|啦|啊|呀)?$"
+)
+
+
+def number_picked_after_the_list(text: str | None) -> int | None:
+    """The number picked after the list is said seen ('我睇咗认养名单 就要第二棵' -> 2); None for anything else."""
+    found = _PICKED_AFTER_THE_LIST.match(nlu.normalize(text or ""))
+    return (nlu.chinese_to_int(found.group(1)) or None) if found else None
+
+
 def page(ids: list, shown: int, size: int) -> tuple[list, int]:
     """The next ``size`` of ``ids`` after the ``shown`` ones: (them, their first position, 1-based)."""
     return ids[shown : shown + size], shown + 1

@@ -523,8 +523,11 @@ _STORY_REQUEST = re.compile(
     # round 28: told as what the sender is doing ('我是帮爷爷注册的')
     r"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:登记|注册)(?:的|嘅)$"
 )
+# round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
+# only when another clause names the binding (``asks_register_in_story``)
+_STORY_DOING_FOR = re.compile(r"^(?:你好|您好)?(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办)(?:的|嘅)$")
 _STORY_HOW_TO_JOIN = re.compile(
-    r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册)(?:啊|呀|呢)?$"
+    r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册|绑定)(?:啊|呀|呢)?$"
 )
 _STORY_NAMED = re.compile(
     r"(?:全名|全名叫|名叫|名字叫|名字是|名字系|叫做|佢叫|他叫|她叫|我叫|姓名"
@@ -538,7 +541,11 @@ def asks_register_in_story(text: str | None) -> bool:
     """Cheap test, before any village is loaded: a few clauses (2 to 5), one of them asking for 登记 (``快啲登记``,
     ``帮我登记下``, ``帮阿爷登记``)?"""
     clauses = [c for c in _SEPARATORS.split(_story_text(text)) if c]
-    return 2 <= len(clauses) <= _STORY_MAX_CLAUSES and any(_STORY_REQUEST.match(c) for c in clauses)
+    if not 2 <= len(clauses) <= _STORY_MAX_CLAUSES:
+        return False
+    return any(_STORY_REQUEST.match(c) for c in clauses) or (
+        any(_STORY_DOING_FOR.match(c) for c in clauses) and any(_BIND_WORD.search(c) for c in clauses)
+    )
 
 
 def _story_text(text: str | None) -> str:
@@ -558,7 +565,9 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
         return None
     norm = _story_text(text).replace("嘅", "的").replace("係", "系")
     clauses = [c for c in _SEPARATORS.split(norm) if c]
-    rest = [c for c in clauses if not (_STORY_REQUEST.match(c) or _STORY_HOW_TO_JOIN.match(c))]
+    rest = [
+        c for c in clauses if not (_STORY_REQUEST.match(c) or _STORY_HOW_TO_JOIN.match(c) or _STORY_DOING_FOR.match(c))
+    ]
     village: str | None = None
     named: list[str] = []
     bare: list[str] = []
@@ -592,14 +601,36 @@ _HOW_TO_REGISTER = re.compile(
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
 )
 _GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
+# round 42 (19p): the follower says they have just followed ('刚关注的 要先登记身份吧 怎么绑定'); the wish asked as whether
+# it comes first ('是不是要先绑定身份', '要唔要先登记'); how asked naming the binding ('怎么登记身份')
+_JUST_FOLLOWED = re.compile(
+    r"^(?:我)?(?:是)?(?:刚|刚刚|啱啱|啱|新)(?:关注|加|加入)(?:了|咗)?(?:的|嘅)?(?:公众号|你们)?$"
+)
+_WISH_ASKED = re.compile(
+    r"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:登记|注册|绑定)(?:一下|下)?"
+    r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
+)
+_HOW_NAMING_BINDING = re.compile(
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|绑)(?:身份|个人|账号)?(?:啊|呀|呢|先)?$"
+)
 
 
 def wish_and_how_to_register(text: str | None) -> bool:
     """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other."""
     clauses = [c for c in _SEPARATORS.split(normalize_text(text)) if c]
+    if not 2 <= len(clauses) <= 3:
+        return False
+    if any(_JUST_FOLLOWED.match(c) for c in clauses):  # round 42: just followed, then the wish or how to bind
+        return all(
+            _JUST_FOLLOWED.match(c)
+            or _WISH_TO_REGISTER.match(c)
+            or _WISH_ASKED.match(c)
+            or _HOW_TO_REGISTER.match(c)
+            or _HOW_NAMING_BINDING.match(c)
+            for c in clauses
+        ) and any(_WISH_TO_REGISTER.match(c) or _WISH_ASKED.match(c) or _HOW_NAMING_BINDING.match(c) for c in clauses)
     return (
-        2 <= len(clauses) <= 3
-        and any(_WISH_TO_REGISTER.match(c) for c in clauses)
+        any(_WISH_TO_REGISTER.match(c) for c in clauses)
         and any(_HOW_TO_REGISTER.match(c) for c in clauses)
         and all(_WISH_TO_REGISTER.match(c) or _HOW_TO_REGISTER.match(c) or _GREETING_CLAUSE.match(c) for c in clauses)
     )
@@ -642,10 +673,15 @@ _AROUND_NAME_LEAD = re.compile(
     # round 41 (19o): 要 and 绑定 as the request after the name ('埔心村 三队 张亚娣 要登记', '埔心村 一队 罗伟强 绑定')
     r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|要|请|麻烦)?(?:登记|注册|绑定)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
     r"|我叫|本人叫|本人是|本人"
-    r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的)+"
+    r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的"
+    # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
+    r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?)+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
-_AROUND_NAME_TAIL = re.compile(r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组))+$")
+# round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')
+_AROUND_NAME_TAIL = re.compile(
+    r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺)+$"
+)
 
 
 def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
@@ -717,6 +753,17 @@ def has_common_surname(name: str | None) -> bool:
         return False
     compound = name.startswith(COMPOUND_SURNAMES)
     return len(name) > (2 if compound else 1) and (compound or name[0] in COMMON_SURNAMES)
+
+
+def is_known_persons_name(name: str) -> bool:
+    """A name the dictionary knows as a word, but as a person's name (jieba's tag ``nr``: 陈国强, 张国强), a common
+    surname and a given name after it: a name still, not a common word (round 42, set 19p's '埔心村 陈国强'). The tags
+    are loaded only when asked (once, ~0.6 s): a name said beside a village that jieba counts often is rare."""
+    if not has_common_surname(name) or len(name) > 4:
+        return False
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(name) == "nr"
 
 
 class _VillageForms:

@@ -2039,6 +2039,13 @@ def reminders_declined(norm: str) -> bool:
     return bool(_WISH_DECLINED_RE.search(norm) or _WANTED_BACK_RE.search(bare))
 
 
+# round 42 (19p): reminded again asked, for fear of forgetting the watering ('可以再提醒我吗 我怕忘记浇水'): on
+_REMIND_AGAIN_RE = re.compile(
+    r"^(?:可以|能不能|能否|可不可以|麻烦|请)?(?:你)?(?:再|继续|重新)(?:提醒|通知)(?:下|一下)?我(?:吗|啦|啊|呀|吧|好吗)?"
+    r"(?:我)?(?:怕|惊|担心|经常|成日|总是|老是)(?:会)?(?:忘记|忘了|忘|不记得)"
+)
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -2046,6 +2053,8 @@ def reminders_said(norm: str) -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    if _REMIND_AGAIN_RE.match(norm):
+        return "on"
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
@@ -2219,6 +2228,24 @@ def relative_recorded_asked(norm: str) -> bool:
     return bool(norm) and frame_said("progress_relative", _POLITE_LEAD_RE.sub("", norm))
 
 
+# round 42 (19p): one's own record asked whether recorded ('查下我嘅记录 唔知上次有冇记到'), after the quota said ('党员要种一
+# 棵 我那个记上没')
+_QUOTA_SAID_FIRST_RE = re.compile(
+    r"^(?:党员|干部|村干部|每户|每人|每个人)(?:要|至少|最少|起码)?种(?:一|1|两|2|三|3|五|5)棵(?:树)?"
+)
+_OWN_RECORD_ASKED_RE = re.compile(
+    r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
+    r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
+)
+
+
+# round 42 (19p): whether a kind of tree may be planted, asked first ('可以种外国的树吗 我朋友送了几棵': 几棵 normalised
+# 多少棵 is a few trees given, no count asked): a question for the FAQ, never progress
+_MAY_I_PLANT_FIRST_RE = re.compile(
+    r"^(?:请问)?(?:我|我们)?(?:可以|能|能不能|可不可以|可否|能否)种[\u4e00-\u9fff]{1,10}?吗"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -2231,8 +2258,10 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
-    if not norm or len(norm) > INTENT_MAX_CHARS:
+    if not norm or len(norm) > INTENT_MAX_CHARS or _MAY_I_PLANT_FIRST_RE.match(norm):
         return None
+    if _OWN_RECORD_ASKED_RE.match(_QUOTA_SAID_FIRST_RE.sub("", norm)):
+        return "mine"
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
@@ -2451,11 +2480,26 @@ _PLANTED_THEN_REPORT_HOW_RE = re.compile(
 )
 
 
+# round 42 (19p): a relative's planting said first, then no phone, then how to log it for them ('我阿妈种了树 她不会用手机
+# 怎么帮她记'); the steps of logging asked, the photo named ('我要记录种的树要拍照吗 步骤是什么'): the planting help
+_RELATIVE_PLANTED_NO_PHONE_RE = re.compile(
+    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    r"(?:种了|种好了|种完)(?:几棵|一些|些)?树(?:他|她|它)(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+    r"(?:要|我要|我)?(?:怎么|怎样|如何|点)(?:样)?(?:帮|替|给)(?:他|她|它)(?:们)?(?:记|登记|记录|报|记上|登记上)(?:上去)?$"
+)
+_LOG_STEPS_ASKED_RE = re.compile(
+    r"^(?:我)?(?:要|想)(?:记录|登记|报)(?:我)?种的树(?:要|需要|是不是要)?(?:拍照|拍相|发照片)(?:吗|不)?"
+    r"(?:步骤|流程|程序)(?:是)?(?:什么|怎样|怎么样)$"
+)
+
+
 def _planted_then_report_how(bare: str) -> bool:
     """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
     trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
     if _PLANTED_THEN_REPORT_HOW_RE.match(bare):
         return True
+    if _RELATIVE_PLANTED_NO_PHONE_RE.match(bare) or _LOG_STEPS_ASKED_RE.match(bare):
+        return True  # round 42
     first = _NO_PHONE_FIRST_RE.match(bare)
     rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
@@ -2486,7 +2530,8 @@ _NAME_WRONG_RE = re.compile(
     r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
-    r"|(?:名字|姓名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
+    # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
+    r"|(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
     r"(?:一个|个|两个|一|二)?字"
 )  # 登错: round 21
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
@@ -2508,8 +2553,9 @@ _TRUE_NAME_RE = re.compile(
 _RIGHT_NAME_RE = re.compile(
     r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
 )  # after how it was written
+# round 42 (19p): 把名 ('帮我把名改成陈志明 之前登记的系我细佬个名')
 _NAME_CHANGED_TO_RE = re.compile(
-    r"(?:名字|姓名|(?<=[我的个])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
+    r"(?:名字|姓名|(?<=[我的个把])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
 # round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
@@ -2534,7 +2580,7 @@ _ANOTHERS_NAME_RE = re.compile(
 )
 _PET_NAME_TO_FULL_RE = re.compile(
     r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
-    r"(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"
+    r"(?:正式的|正式|正确的|正确)?(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"  # round 42 (19p): 改成正式的刘国强
 )
 
 
@@ -2544,7 +2590,10 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
     if len(norm) > INTENT_MAX_CHARS and not (
-        _WRITTEN_AS_RE.search(norm) or _OWN_NAME_RE.search(norm) or _TRUE_NAME_RE.search(norm)
+        _WRITTEN_AS_RE.search(norm)
+        or _OWN_NAME_RE.search(norm)
+        or _TRUE_NAME_RE.search(norm)
+        or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
@@ -2775,6 +2824,9 @@ _JOIN_RE = re.compile(
     # its day alone ('我报名明天的活动')
     rf"|^(?:听讲|听说|听人讲|听人说|话|讲)?{_DAY_RE}有(?:个|场)?(?:义务)?种树(?:活动)?(?:我|我们|本人)(?:也|都)?(?:想|要|会)?(?:去|来|参加)$"
     rf"|^(?:我|本人)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN})(?:的|个)?(?:义务)?(?:种树)?活动$"
+    # round 42 (19p): the day's 活动 heard of, then a wish to go and help ('听讲今日有活动 我都想去帮手')
+    rf"|^(?:听讲|听说|听人讲|听人说)?(?:{_WHEN})有(?:个|场)?(?:义务)?(?:种树)?活动(?:喎|喔|哦)?(?:我|我们|本人)(?:也|都)?"
+    r"(?:想|要|会)(?:去|来)?(?:帮手|帮忙|帮下手|帮下忙|帮一下忙|出力|出份力|参加)$"
 )
 
 
@@ -2994,6 +3046,16 @@ _WHERE_THEN_ONE_FOR_ME_RE = re.compile(
 )
 
 
+# round 42 (19p): how to claim one asked, the verb first ('点样领养护区啊'), then a stretch to look after wished
+# ('我想管一段路边嘅树'): the zones to claim from
+_HOW_TO_CLAIM_ZONE_FIRST_RE = re.compile(
+    rf"^(?:我|我们)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:认领|领|认|申请)(?:一个|一块|一片|个|块)?{_ZONE}(?:呢|啊|呀)?"
+)
+_A_STRETCH_TO_TEND_RE = re.compile(
+    r"^(?:我|我们)(?:也|都)?(?:想|要)(?:管|管护|负责|照顾|包)(?:一段|一片|一块|那段|这段|那片|那块)?[\u4e00-\u9fff]{1,10}$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -3005,6 +3067,9 @@ def zone_wished(norm: str) -> bool:
     how = _HOW_TO_CLAIM_ZONE_RE.search(norm) if norm else None
     if how and _WHERE_I_LIVE_RE.match(norm[how.end() :]):
         return True
+    how = how or (_HOW_TO_CLAIM_ZONE_FIRST_RE.match(norm) if norm else None)
+    if how and len(norm) <= 2 * INTENT_MAX_CHARS and _A_STRETCH_TO_TEND_RE.match(norm[how.end() :]):
+        return True  # round 42
     left = _THAT_ONE_LEFT_RE.search(norm) if norm else None
     if left:  # '…领一块责任区 河边那块还有没有': the wish before the place (of one to four characters) it names
         return any(_zone_wished(norm[: left.start() - n]) for n in range(1, 5) if left.start() - n > 0)
@@ -3239,10 +3304,11 @@ _QUEUE_RE = re.compile(
 
 # round 27: the questions not answered yet, asked formally to be listed ('请把埔心村尚未答复的群众问题列给我看看', '麻烦把还没
 # 回复的群众提问发给我看看')
+# round 42 (19p): 回 alone, 将 for 把, or neither with 给我 after it ('把没回的问题发给我看看', '没回的问题给我看看')
 _QUEUE_LISTED_RE = re.compile(
-    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?把[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
-    r"(?:答复|回复|回答|答|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
-    r"(?:列|发|拿|调)(?:出来)?(?:给我|发我)?(?:看看|看一下|看下|看)?(?:一下)?$"
+    r"^(?:请|麻烦|烦请|劳烦|麻烦你)?(?:你)?(?:帮我)?(?:把|将)?[\u4e00-\u9fff]{0,8}?(?:尚未|还没有|还没|未|没有|没)(?:有)?"
+    r"(?:答复|回复|回答|答|回|处理|解答)(?:的)?(?:村民|群众|大家)?(?:的)?(?:问题|提问)"
+    r"(?:(?:列|发|拿|调)(?:出来)?(?:给我|发我)?|给我|发我)(?:看看|看一下|看下|看)?(?:一下)?$"
 )
 
 
@@ -3589,9 +3655,21 @@ def without_tree_denied(text: str) -> str:
     return _NOT_ABOUT_RE.sub("", text or "", count=1)
 
 
+# round 42 (19p): another matter announced, then a question ('还有一个事 家门口那块地适合种什么树'); a detail told after it
+# ('还有一件事 叶子也卷了') is no question and stays the ticket's 补充
+_ANOTHER_MATTER_RE = re.compile(
+    r"^(?:哦|噢)?(?:对了)?(?:还有|另外)(?:一个|个|一|一件|件)(?:别的)?(?:事|事情|嘢|东西)(?:啊|呀)?"
+)
+
+
 def new_question_said(norm: str) -> bool:
-    """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first)."""
-    return bool(norm and _NEW_QUESTION_SAID_RE.match(norm))
+    """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first; 还有一个事 and a question after it)."""
+    if not norm:
+        return False
+    matter = _ANOTHER_MATTER_RE.match(norm)
+    if matter and len(norm) - matter.end() >= 4 and is_question(norm[matter.end() :]):
+        return True
+    return bool(_NEW_QUESTION_SAID_RE.match(norm))
 
 
 def addition_said(norm: str) -> bool:
@@ -3658,6 +3736,19 @@ _THEN_WHAT_ELSE_RE = re.compile(
 )
 
 
+# round 42 (19p): the record's steps asked in other words: how to finish it ('怎么完成这个记录'), how to send its photo with
+# 我 or 我要 first ('我要怎么发照片给你'), how to take it and whether a person must be in it ('照片点样影 要影埋人吗'), how to
+# say the count without typing ('我唔识打字 点样讲几多棵'), what else to write, asked with 吗 ('还要写什么吗')
+_RECORD_STEP_ASKED_RE = re.compile(
+    r"^(?:我)?(?:要|应该)?(?:怎么|如何)(?:完成|搞定|弄完|做完|提交|结束)(?:这个|这条|个|这)?(?:记录|登记)$"
+    r"|^(?:我)?(?:要|应该)?(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
+    r"|^(?:照片|相片|相)(?:要|应该)?(?:怎么|点)(?:拍|影)(?:要|需要|使)?(?:不要|不需要|不使)?(?:拍|影)(?:到|埋|进|上)?"
+    r"(?:人|自己|我)(?:吗|不|没有)?$"
+    r"|^(?:我)?(?:不会|不识|不懂)(?:打字|写字)(?:那)?(?:怎么|点)(?:说|讲|报|发)(?:多少|几)(?:棵)?(?:树)?$"
+    r"|^(?:还|仲)(?:要)?(?:写|填|打|发)(?:些)?(?:什么|啥|咩|乜)(?:吗|呢)$"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
@@ -3666,6 +3757,8 @@ def go_on_asked(norm: str) -> bool:
     norm = _PHOTO_SENT_RE.sub("", norm, count=1)
     if norm and len(norm) <= 16 and _NEXT_STEP_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
+    if norm and len(norm) <= 16 and _RECORD_STEP_ASKED_RE.match(norm):
+        return True  # round 42
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)

@@ -269,7 +269,24 @@ _LEAD = re.compile(
     r"^(?:帮我|同我|给我|替我|请)?(?:我|我哋|我们)?先?(?:报数|报个数|报个名|报名|报一下|报下)(?:先|啦|吧|喇|咯)?$"
     r"|^(?:党员|干部|村干部|群众|我|我们)?(?:带头|带个头|做表率|做个表率|打头阵)(?:先)?$"
     r"|^(?:帮我|同我|给我|请)?(?:记|登记|记录)(?:一下|下|低|上)(?:先|啦|吧)?$"  # put me down ('帮我记一下 我计划…')
+    # round 42 (19p): the quota as someone said it ('书记说每人至少三棵 我先认三棵香樟')
+    rf"|^(?:书记|支书|村书记|上面|村里|村委|领导|干部)?(?:说|讲|话|讲过|说过|要求)?(?:每人|每个人|每户|每家|党员|干部)"
+    rf"(?:都)?(?:至少|最少|起码|要|最低)(?:要)?(?:种)?[{nlu._CN_NUM}\d]+(?:棵|株)(?:树)?$"
 )
+# round 42 (19p): 认 alone before a count, for 认领 ('我先认三棵香樟'); a count told then 登记为认领 asked ('我报三棵 帮我
+# 登记为认领')
+_BARE_REN = re.compile(rf"^((?:我|我家|本人)?(?:也|都|先)?(?:要|想)?(?:先)?)认(?=\s*[{nlu._CN_NUM}\d]+\s*(?:棵|株))")
+_COUNT_TOLD = re.compile(rf"^(?:我|我家|本人)?(?:也|都|先)?(?:报|认|要)\s*([{nlu._CN_NUM}\d]+\s*(?:棵|株))(?:树)?$")
+_AS_PLEDGE = re.compile(r"^(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?$")
+
+
+def _count_as_pledge(text: str) -> str:
+    """'我报三棵 帮我登记为认领' -> '认领 三棵'; '我先认三棵香樟' -> '我先认领三棵香樟'; any other text as it is."""
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    told = _COUNT_TOLD.match(clauses[0]) if len(clauses) == 2 and _AS_PLEDGE.match(clauses[1]) else None
+    return f"认领 {told.group(1)}" if told else _BARE_REN.sub(r"\1认领", text, count=1)
+
+
 # round 33b: trees to plant said with no aspect (种两棵龙眼, never 种了/种咗), then when, to come ('… 下个月种', '… 过几日先
 # 种', '… 四月种'; the count alone first: '两棵柿子 下个月种'): a plan, read as 打算种 (a pledge)
 _TO_PLANT = re.compile(
@@ -326,7 +343,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     # round 37 (19m): traditional characters read as simplified ('我報名認領兩棵桃樹'), as the roster writes names
     text = nlu.command_typos_fixed(hanzi.simplified(nlu.to_halfwidth(text or "")).strip().strip(_TRAILING))
-    text = _for_the_household(text)
+    text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):
         return parse(led, species_table)

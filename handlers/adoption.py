@@ -30,7 +30,18 @@ from bot.store import roster as roster_store
 from handlers.core import list_again, message_heads, message_tails, text_is, text_normalized, text_with_number
 
 _more = text_is("adoption.commands.more")
-_pick_number = text_with_number("adoption.commands.pick")
+_pick_by_word = text_with_number("adoption.commands.pick")
+
+
+@pure
+def _pick_number(ctx: Ctx) -> int | None:
+    """``认养 <编号>``, or (round 42) the list said seen, then one picked by its place ('我睇咗认养名单 就要第二棵')."""
+    found = _pick_by_word(ctx)
+    if found or ctx.msg.msg_type != "text":
+        return found
+    return adoption.number_picked_after_the_list(ctx.msg.text)
+
+
 _update_number = text_with_number("adoption.commands.update")
 
 

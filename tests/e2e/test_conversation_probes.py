@@ -937,3 +937,22 @@ ROUND_19O_MISSES = {message: why for why, messages in _ROUND_19O_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19o.tsv", ROUND_19O_MISSES))
 def test_round_19o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's sixteenth blind set (tests/data/conversation_probes_19p.tsv, 140 probes), written in the twenty-fifth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (76b56c4)
+# 113/140. Round 42 (tests/e2e/test_conversation_round42.py) was made from its misses after: 139/140, a development
+# figure. The one left is listed here, strict, with why (by design).
+_ROUND_19P_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design: a villager's planting for another household (a neighbour without a phone) is not recorded as the"
+        " sender's; the reply points to the cadres' 代种 (round 40); the writer labelled it planting",
+        ["帮隔篱屋陈伯种咗一棵荔枝 佢冇手机"],
+    ),
+]
+ROUND_19P_MISSES = {message: why for why, messages in _ROUND_19P_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19p.tsv", ROUND_19P_MISSES))
+def test_round_19p_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
