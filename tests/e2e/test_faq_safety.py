@@ -52,6 +52,8 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "gas": ("别点火", "119"),
     "drift": ("上风处", "120"),
     "extreme_heat": ("35度", "淡盐水", "120"),
+    # round 40
+    "leech": ("别硬扯", "风油精", "止血"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -89,6 +91,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "gas_pipe": "gas",
     "pesticide_drift": "drift",
     "extreme_heat": "extreme_heat",
+    "leech": "leech",
 }
 
 
@@ -597,6 +600,7 @@ DANGERS_40 = [
     ("天好黑 轰隆轰隆 我哋仲喺山顶棵树下面", "lightning"),
     ("挖坑挖穿咗条黄色胶管 嘶嘶声 好臭", "gas"),
     ("孩子在树下被毛毛虫碰到 脖子又红又肿", "plant_sap"),
+    ("蚂蟥钻进腿上了能直接扯吗", "leech"),
 ]
 
 
