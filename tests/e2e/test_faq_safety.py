@@ -52,6 +52,8 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "gas": ("别点火", "119"),
     "drift": ("上风处", "120"),
     "extreme_heat": ("35度", "淡盐水", "120"),
+    # round 40
+    "leech": ("别硬扯", "风油精", "止血"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -89,6 +91,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "gas_pipe": "gas",
     "pesticide_drift": "drift",
     "extreme_heat": "extreme_heat",
+    "leech": "leech",
 }
 
 
@@ -517,10 +520,14 @@ def test_round_39_a_new_danger_gets_its_line_first(villager, bot, question, kind
 
 
 def _checks_39() -> list[tuple[str, tuple[str, ...]]]:
-    """tests/data/faq_safety_checks_39.tsv: written before the round's change (a danger and the rules whose line will
-    do, or '-': calm); measured by bench/safety_checks.py."""
+    return _checks(39)
+
+
+def _checks(round_: int) -> list[tuple[str, tuple[str, ...]]]:
+    """tests/data/faq_safety_checks_<round>.tsv: written before the round's change (a danger and the rules whose line
+    will do, or '-': calm); measured by bench/safety_checks.py."""
     rows = []
-    path = Path(__file__).resolve().parents[1] / "data" / "faq_safety_checks_39.tsv"
+    path = Path(__file__).resolve().parents[1] / "data" / f"faq_safety_checks_{round_}.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             question, rules = line.split("\t")[:2]
@@ -555,6 +562,85 @@ def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot
     wrong = []
     for i, (question, rules) in enumerate(_checks_39()):
         reply = villager_factory(f"o-r39-{i}").says(question)
+        head = []
+        for line in reply.strip().splitlines():
+            if not line.startswith("⚠ 安全第一"):
+                break
+            head.append(line)
+        if not rules:
+            if "安全第一" in reply:
+                wrong.append((question, first_line(reply)))
+            continue
+        right = any(all(words in "\n".join(head) for words in SAFETY[RULES[rule]]) for rule in rules)
+        if not right or ("问题编号" in reply and reply.index("⚠") > reply.index("问题编号")):
+            wrong.append((question, first_line(reply)))
+    assert not wrong, f"{len(wrong)} wrong: {wrong}"
+
+
+# Round 40 (the twenty-sixth session's safety round): dangers reported in a hurry, by what is seen or felt (no danger
+# word), each class of the rules' new patterns end to end through the signed webhook; a ticket, if any, after the line.
+DANGERS_40 = [
+    ("阿伯喺梯度落咗嚟 郁唔到", "ladder"),
+    ("工友跌倒后条腿弯成好奇怪嘅样", "person_hurt"),
+    ("锄头锄落自己脚面 见到骨", "person_hurt"),
+    ("老李干着干着就说胡话 身上烫得很", "heat"),
+    ("他被什么咬了一口 脚背两个小洞 肿得发紫", "bite"),
+    ("树盘里钻出来一条银环蛇", "snake_seen"),
+    ("塘度有个人喺度挣扎 喊救命", "drowning"),
+    ("溪水一下子变黄变急 我们在对岸回不去", "flood"),
+    ("山那边红了一大片 火苗往我们这边窜", "fire"),
+    ("阿哥去拉抽水机个掣 成个人弹开咗", "shock"),
+    ("断咗条线跌喺湿地度 仲有火花", "power"),
+    ("打完除草剂手上起泡", "pesticide"),
+    ("修枝个阵有嘢弹入阿爸只眼 一直流眼水", "eye"),
+    ("屋后古树有一条大枝快断了 压着我屋顶", "hazard"),
+    ("昨晚风好大 今朝成棵树横喺条路中间 车过唔到", "typhoon"),
+    ("落咗三日雨 屋后面啲泥一路跌落嚟", "landslide"),
+    ("我哋有个队友行散咗 喺山度叫佢冇人应", "missing"),
+    ("天好黑 轰隆轰隆 我哋仲喺山顶棵树下面", "lightning"),
+    ("挖坑挖穿咗条黄色胶管 嘶嘶声 好臭", "gas"),
+    ("孩子在树下被毛毛虫碰到 脖子又红又肿", "plant_sap"),
+    ("蚂蟥钻进腿上了能直接扯吗", "leech"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), DANGERS_40)
+def test_round_40_a_hurried_danger_without_a_danger_word_gets_its_line_first(villager, bot, question, kind):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠ 安全第一") and reply.index("⚠") == reply.strip().index("⚠"), reply
+    head = "\n".join(line for line in reply.strip().splitlines() if line.startswith("⚠ 安全第一"))
+    assert all(words in head for words in SAFETY[kind]), reply
+    if "问题编号" in reply:
+        assert reply.index("⚠") < reply.index("问题编号"), reply
+
+
+CALM_40 = [
+    "梯子借咗畀隔篱 几时还",
+    "今朝雾好大睇唔到路 仲去唔去种树",
+    "打电话畀队长冇人应 点报名",
+    "七十几岁老人家还要爬梯摘果 怕跌",
+    "棵树俾虫咬到啲叶穿晒窿",
+    "树苗运输途中跌落车 损咗几棵",
+]
+
+
+def test_round_40_the_same_hurried_words_in_a_calm_question_get_no_line_but_a_feared_ladder_keeps_its(
+    villager_factory, bot
+):
+    add_roster(bot)
+    for i, question in enumerate(CALM_40):
+        reply = villager_factory(f"o-c40-{i}").says(question)
+        assert ("安全第一" in reply) == ("爬梯" in question), (question, reply)
+
+
+def test_round_40_checks_written_first_through_the_webhook(villager_factory, bot):
+    """tests/data/faq_safety_checks_40.tsv (written before the round's change and before set AJ was read): each danger
+    opens its reply with one of its rules' lines (before any ticket number); each calm question gets no line."""
+    add_roster(bot)
+    wrong = []
+    for i, (question, rules) in enumerate(_checks(40)):
+        reply = villager_factory(f"o-r40-{i}").says(question)
         head = []
         for line in reply.strip().splitlines():
             if not line.startswith("⚠ 安全第一"):
