@@ -519,10 +519,6 @@ def test_round_39_a_new_danger_gets_its_line_first(villager, bot, question, kind
         assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
 
 
-def _checks_39() -> list[tuple[str, tuple[str, ...]]]:
-    return _checks(39)
-
-
 def _checks(round_: int) -> list[tuple[str, tuple[str, ...]]]:
     """tests/data/faq_safety_checks_<round>.tsv: written before the round's change (a danger and the rules whose line
     will do, or '-': calm); measured by bench/safety_checks.py."""
@@ -555,13 +551,15 @@ def test_a_planting_of_a_named_tree_with_danger_words_is_still_a_record(villager
     assert [r["species"] for r in rows_of(bot, "SELECT species FROM plantings")] == ["荔枝"]
 
 
-def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot):
-    """Each danger of the round's own checks opens its reply with one of its rules' lines (before any ticket number);
-    each calm question (a past danger, a simile, general knowledge) gets no line."""
+@pytest.mark.parametrize("round_", [39, 40])
+def test_a_rounds_checks_written_first_through_the_webhook(villager_factory, bot, round_):
+    """tests/data/faq_safety_checks_<round>.tsv (each written before its round's change and before the set it was
+    measured on was read): each danger opens its reply with one of its rules' lines (before any ticket number); each
+    calm question (a past danger, a simile, general knowledge) gets no line."""
     add_roster(bot)
     wrong = []
-    for i, (question, rules) in enumerate(_checks_39()):
-        reply = villager_factory(f"o-r39-{i}").says(question)
+    for i, (question, rules) in enumerate(_checks(round_)):
+        reply = villager_factory(f"o-r{round_}-{i}").says(question)
         head = []
         for line in reply.strip().splitlines():
             if not line.startswith("⚠ 安全第一"):
@@ -577,7 +575,7 @@ def test_round_39_checks_written_first_through_the_webhook(villager_factory, bot
     assert not wrong, f"{len(wrong)} wrong: {wrong}"
 
 
-# Round 40 (the twenty-sixth session's safety round): dangers reported in a hurry, by what is seen or felt (no danger
+# Round 40 (the twenty-fifth session's second safety round): dangers reported in a hurry, by what is seen or felt (no danger
 # word), each class of the rules' new patterns end to end through the signed webhook; a ticket, if any, after the line.
 DANGERS_40 = [
     ("阿伯喺梯度落咗嚟 郁唔到", "ladder"),
@@ -632,25 +630,3 @@ def test_round_40_the_same_hurried_words_in_a_calm_question_get_no_line_but_a_fe
     for i, question in enumerate(CALM_40):
         reply = villager_factory(f"o-c40-{i}").says(question)
         assert ("安全第一" in reply) == ("爬梯" in question), (question, reply)
-
-
-def test_round_40_checks_written_first_through_the_webhook(villager_factory, bot):
-    """tests/data/faq_safety_checks_40.tsv (written before the round's change and before set AJ was read): each danger
-    opens its reply with one of its rules' lines (before any ticket number); each calm question gets no line."""
-    add_roster(bot)
-    wrong = []
-    for i, (question, rules) in enumerate(_checks(40)):
-        reply = villager_factory(f"o-r40-{i}").says(question)
-        head = []
-        for line in reply.strip().splitlines():
-            if not line.startswith("⚠ 安全第一"):
-                break
-            head.append(line)
-        if not rules:
-            if "安全第一" in reply:
-                wrong.append((question, first_line(reply)))
-            continue
-        right = any(all(words in "\n".join(head) for words in SAFETY[RULES[rule]]) for rule in rules)
-        if not right or ("问题编号" in reply and reply.index("⚠") > reply.index("问题编号")):
-            wrong.append((question, first_line(reply)))
-    assert not wrong, f"{len(wrong)} wrong: {wrong}"
