@@ -2466,8 +2466,10 @@ def log_record_wished(norm: str) -> bool:
 # round 41 (19o): a relative who cannot use a phone said first, then how to log the trees they planted ('我阿爸唔识用手机
 # 佢种嘅树点样报', '我奶奶没有手机 她种的树怎么报上去'): the household's trees (round 27's parents: 他们种的树), the
 # planting help says how
+# an elder of the family said first (我阿妈, 老豆, 屋企阿爷): whose trees or phone the sender speaks of
+_ELDER_KIN = r"(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|老人|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
 _NO_PHONE_FIRST_RE = re.compile(
-    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|老人|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    rf"^{_ELDER_KIN}"
     r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|不识玩|不懂玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
 )
 _ONE_OF_THEM_FIRST_RE = re.compile(r"^(?:他|她|它)(?!们)")
@@ -2483,7 +2485,7 @@ _PLANTED_THEN_REPORT_HOW_RE = re.compile(
 # round 42 (19p): a relative's planting said first, then no phone, then how to log it for them ('我阿妈种了树 她不会用手机
 # 怎么帮她记'); the steps of logging asked, the photo named ('我要记录种的树要拍照吗 步骤是什么'): the planting help
 _RELATIVE_PLANTED_NO_PHONE_RE = re.compile(
-    r"^(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+    rf"^{_ELDER_KIN}"
     r"(?:种了|种好了|种完)(?:几棵|一些|些)?树(?:他|她|它)(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
     r"(?:要|我要|我)?(?:怎么|怎样|如何|点)(?:样)?(?:帮|替|给)(?:他|她|它)(?:们)?(?:记|登记|记录|报|记上|登记上)(?:上去)?$"
 )
