@@ -433,6 +433,12 @@ CANTONESE: dict[str, str] = {
     "仲裁": "仲裁",
 }
 SYNONYMS.update(CANTONESE)
+# 边 after a place or a side is 'beside' or 'side', never Cantonese 'which' (边一 哪一, 边几 哪几, 边间 哪间): '旁边一棵树死了',
+# '河边一带', '啲泥从山边一路冲落嚟', '屋边几棵龙眼' are kept as written (they had become 旁哪一棵…, a question)
+_SIDE_OF = "旁左右前后上下里外东南西北那这呢嗰身山河路屋田塘溪江海村门墙水坑坡沟湖池桥井岸地园场树窗床"
+for _place in _SIDE_OF:
+    for _next in "一几间":  # the place as it alone is written (嗰 那), then 边 and 一/几/间 as they are
+        SYNONYMS.setdefault(f"{_place}边{_next}", SYNONYMS.get(_place, _place) + "边" + _next)
 _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 

@@ -649,3 +649,18 @@ def test_the_sending_stopped_in_other_words(text, said):
 @pytest.mark.parametrize("text", ["代种 种的树 2棵龙眼", "代种 我种的 2棵龙眼"])
 def test_planting_words_where_a_代种_name_goes_are_no_name(species, text):
     assert nlu.parse_proxy(text, species)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("旁边一棵树死了", "旁边一棵树死了"),  # had become 旁哪一棵树死了: a question of which tree
+        ("啲泥从山边一路冲落嚟", "些土从山边一路冲下来"),  # safety round 40: a slope had not been named
+        ("屋边几棵龙眼", "屋边几棵龙眼"),
+        ("嗰边一块地", "那边一块地"),
+        ("边一棵好", "哪一棵好"),  # 'which one' stays 'which'
+        ("你要边几棵", "你要哪几棵"),
+    ],
+)
+def test_边_beside_a_place_is_no_which(text, norm):
+    assert nlu.normalize(text) == norm
