@@ -710,6 +710,15 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     return RegisterText(names[0], form)
 
 
+def village_named(text: str, villages: list[dict]) -> dict | None:
+    """The roster village ``text`` names (its name, or its name without 村/社区 of two characters or more; the longest
+    form said), read as ``read_name_and_village`` finds it (``_VillageForms``, kept per roster)."""
+    from bot.roster import core_name
+
+    form = _VillageForms.of(villages).longest_in(text)
+    return next((v for v in villages if form in (v["name"], core_name(v["name"]))), None) if form else None
+
+
 # Round 34: a name and a village told in clauses among others ('埔心村 李淑贞 🙏 绑定', '我叫黄志强，石角镇埔心村人，帮我
 # 登记一下身份', '我姓何 叫何福生 埔心村五队的 孙仔话要先报上名字村名'): each clause, and each two side by side, read as
 # ``read_name_and_village`` reads a whole text; one reading among them all is the sender's.

@@ -13,7 +13,7 @@ from typing import Any
 from bot import escalation, nlu, planting, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
-from bot.identity import acts_as, registered, staff_refusal
+from bot.identity import acts_as, registered, staff_refusal, village_named
 from bot.registry import Command
 from bot.roster import core_name
 from bot.router import Decided, Route, pure, staged
@@ -194,13 +194,8 @@ def on_report_line(ctx: Ctx, asked: tuple[str, int]) -> str:
 
 
 def _village_in_text(ctx: Ctx) -> dict | None:
-    """The roster village the text names (its name, or its name without 村/社区 of two characters or more)."""
-    text = text_normalized(ctx)
-    for village in sorted(roster_store.kept_villages(ctx.db), key=lambda v: -len(v["name"])):
-        core = core_name(village["name"])
-        if village["name"] in text or (len(core) >= 2 and core in text):
-            return village
-    return None
+    """The roster village the text names (``identity.village_named``)."""
+    return village_named(text_normalized(ctx), roster_store.kept_villages(ctx.db))
 
 
 ROUTES: list = [
