@@ -144,6 +144,8 @@ class FaqResult:
     safety: str = ""  # safety lines for a dangerous situation; an answer's text starts with them
     candidate: FaqResult | None = None  # escalated: the answer a doubt or a rule's class stopped (``_by_precedents``)
     also: str | None = None  # a second label the answer holds too: two fields of one species (``_two_fields``)
+    # the answer the model reads instead, another entry's: the reply asks which was meant (round 43, ``_asked_back``)
+    other: FaqResult | None = None
 
 
 class Vocab:
@@ -876,6 +878,9 @@ class FaqIndex:
         self._model_dissent = float(model.get("dissent", 9.0))  # off unless matching.toml sets it
         self._model_dissent_never = frozenset(model.get("dissent_never", ()))
         self._model_dissent_story = float(model.get("dissent_story", self._model_dissent))  # in a story: by this lead
+        # two readings of two answers, the model's by this lead at least: ask which (round 43, ``_asked_back``)
+        self._model_ask_back = float(model.get("ask_back", 9.0))
+        self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1057,6 +1062,7 @@ class FaqIndex:
         if not fired:
             result = self._dissented(norm, self._by_model(question, norm, result))
             result = self._read_twice(question, norm, result)
+            result = self._asked_back(norm, result)
         elif result.reason == "safety":
             result = self._safety_by_model(norm, result)
         elif result.kind == "escalate" and result.reason in _DOUBTS:
@@ -1333,6 +1339,33 @@ class FaqIndex:
         if self._witnessed(norm, result):
             return result
         return _escalate("dissent", result.score, candidate=result)
+
+    def _asked_back(self, norm: str, result: FaqResult) -> FaqResult:
+        """An answer the model reads as another entry's keeps that one too (``other``): the reply asks which was meant
+        (round 43, handlers/faq.py). Where the two readers disagree after every rule above, the answer was wrong about
+        half the time on the sets the model had not seen (AI, AJ, AK), and the model's was the right one most of those
+        times. Not when the model's reading leads by less than ``[model] ask_back`` (a near tie: there the rules were
+        right 15 times of 23), nor for the rules' answers of ``ask_never`` reasons (a place's recommendation list:
+        right 14 times of 16), the same tree's other field or card, another recommendation list (near: either answer
+        serves), an adviser's own entry; never over a safety line (not called there)."""
+        model = self.precedents.model
+        if model is None or result.kind != "answer" or result.reason in self._model_ask_never:
+            return result
+        if self._added(result.entry_id):
+            return result
+        _label, lead, answer = self._model_reading(model, norm)
+        if answer is None or answer.kind != "answer" or answer.entry_id in (result.entry_id, result.also):
+            return result
+        if lead < self._model_ask_back:
+            return result
+        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
+        if (
+            mine == theirs
+            or near_miss(mine, theirs)
+            or (mine.startswith("recommend.") and theirs.startswith("recommend."))
+        ):
+            return result
+        return replace(result, other=answer)
 
     def _read_twice(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """Two readings against the rules' answer (round 36, issue 17: the model's reading of 12-20 characters was the
@@ -2562,16 +2595,23 @@ class EvalRow:
     safety: bool = False  # the reply carries a safety line
     also: str | None = None  # the second label of a reply holding two fields (``FaqResult.also``)
     warned: bool = False  # the reply warns: a safety line, or the answering entry's own ⚠ line
+    offered: str | None = None  # asked back (round 43): the other answer offered beside ``got``, the villager picks
 
     @property
     def right(self) -> bool:
-        """The expected answer, or a reply holding it beside another field of the same tree."""
-        return self.target in (self.got, self.also)
+        """The expected answer, or a reply holding it beside another field of the same tree; never a question back
+        (the villager had to choose: ``chosen_right``)."""
+        return self.offered is None and self.target in (self.got, self.also)
+
+    @property
+    def chosen_right(self) -> bool:
+        """Asked back, and the expected answer among the two offered."""
+        return self.offered is not None and self.target in (self.got, self.also, self.offered)
 
     @property
     def confident_wrong(self) -> bool:
-        """Answered from an entry, and not the one expected: the worst outcome."""
-        return self.got not in ("escalate", "chitchat") and not self.right
+        """Answered from an entry, and not the one expected: the worst outcome (a question back is no answer)."""
+        return self.offered is None and self.got not in ("escalate", "chitchat") and not self.right
 
     @property
     def near(self) -> bool:
@@ -2645,6 +2685,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 bool(result.safety),
                 result.also if result.kind == "answer" else None,
                 bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
+                result_label(result.other) if result.other is not None else None,
             )
         )
     return rows
@@ -2664,6 +2705,8 @@ class EvalScores:
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
     warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
     near: int = 0  # of the confident wrongs, those near the expected answer (``near_miss``): beside, not subtracted
+    asked: int = 0  # asked back which of two answers (round 43): neither right nor confident wrong
+    chosen_right: int = 0  # of those, the expected answer among the two offered
 
 
 def _share(n: int, of: int) -> float:
@@ -2678,7 +2721,7 @@ def scores(rows: list[EvalRow]) -> EvalScores:
     return EvalScores(
         questions=len(rows),
         right=_share(sum(r.right for r in rows), len(rows)),
-        right_unmapped=_share(sum(r.expected in (r.got, r.also) for r in rows), len(rows)),
+        right_unmapped=_share(sum(r.offered is None and r.expected in (r.got, r.also) for r in rows), len(rows)),
         adviser_recall=_share(sum(r.got == "escalate" for r in adviser), len(adviser)),
         escalation_precision=_share(sum(r.target == "escalate" for r in escalated), len(escalated)),
         confident_wrong=_share(wrong, len(rows)),
@@ -2686,4 +2729,6 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         safety_lines=(sum(r.safety for r in safety), len(safety)),
         warned=(sum(r.warned for r in safety), len(safety)),
         near=sum(r.near for r in rows),
+        asked=sum(r.offered is not None for r in rows),
+        chosen_right=sum(r.chosen_right for r in rows),
     )

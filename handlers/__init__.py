@@ -28,6 +28,9 @@ core commands (handlers/core.py):
 - help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step)
 - reminders_off — 退订
 - reminders_on — 订阅
+faq choice (handlers/faq.py, CHOICE_ROUTES):
+- faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
+  with the question
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
@@ -112,7 +115,7 @@ planting (handlers/planting.py):
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
   the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
-faq (handlers/faq.py):
+faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充
@@ -173,6 +176,7 @@ ROUTES: list[Route] = [
     *registration.ROUTES,
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
+    *faq.CHOICE_ROUTES,
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
     *milestones.ROUTES,
@@ -185,7 +189,7 @@ ROUTES: list[Route] = [
     *events.TEXT_ROUTES,
     *planting.ROUTES,
     *village.ROUTES,
-    *faq.ROUTES,
+    *faq.ANSWER_ROUTES,
     *escalation.FALLBACK_ROUTES,
     *core.FALLBACK_ROUTES,
 ]

@@ -639,6 +639,11 @@ def _unanswered_then(ctx: Ctx, _worth: bool) -> bool:
 _match_unanswered = staged(_worth_a_ticket, _unanswered_then)
 
 
+def question_ticket(ctx: Ctx, question: str) -> str:
+    """A ticket for a question the FAQ could not settle (handlers/faq.py: neither answer offered was meant)."""
+    return _open(ctx, question, "low_confidence", [])
+
+
 def on_unanswered(ctx: Ctx, _match) -> str:
     question = _text(ctx)
     assert question is not None  # _match_unanswered saw text

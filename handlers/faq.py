@@ -1,8 +1,10 @@
-"""The FAQ capability's manifest (routes only): greetings and thanks, the 种树问答 intro, and the answer from
-the FAQ index (bot/faq.py).
+"""The FAQ capability's manifest (routes and the one flow): greetings and thanks, the 种树问答 intro, and the answer
+from the FAQ index (bot/faq.py).
 
 A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
 Text sent within escalation.attach_minutes of the villager's open ticket joins that ticket instead.
+A question the rules and the model read as two answers is asked back (round 43, bot/ask_back.py): the villager's
+1 or 2 (``CHOICE_ROUTES``, early in the dispatch order) gives that answer, 0 a ticket.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot import asked_for, conversation, escalation, nlu
+from bot import ask_back, asked_for, conversation, escalation, nlu
 from bot.context import Ctx
+from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, warmed_by
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is, text_normalized
@@ -198,14 +201,54 @@ def _match_answer(ctx: Ctx):
 REPLY_ENTRIES = {"bot.help": "core.help"}
 
 
-def on_answer(ctx: Ctx, result) -> str:
+def _reply_of(ctx: Ctx, result) -> str:
     key = REPLY_ENTRIES.get(result.entry_id)
     return ctx.t(key) if key else result.answer_text
 
 
-ROUTES: list = [
+def on_answer(ctx: Ctx, result) -> str:
+    if result.other is None:
+        return _reply_of(ctx, result)
+    # two readings of two answers (round 43, bot/ask_back.py): ask which, keep both until the villager picks
+    offered = [result, result.other]
+    titles = [ask_back.title(answer.answer_text, _entry_title(ctx, answer.entry_id)) for answer in offered]
+    ask_back.FLOW.enter(
+        ctx, "choosing", {"question": ctx.msg.text or "", "answers": [_reply_of(ctx, answer) for answer in offered]}
+    )
+    return ctx.t("faq.ask_back", first=titles[0], second=titles[1])
+
+
+def _entry_title(ctx: Ctx, entry_id: str | None) -> str | None:
+    """The title of a technique or campaign entry; None for a tree's field or a recommendation (their first line)."""
+    if not entry_id or entry_id.startswith(("species.", "recommend.")):
+        return None
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(entry_id)
+    return entry.title if entry is not None else None
+
+
+def _choice_said(ctx: Ctx, _state) -> int | None:
+    """The answer picked (1, 2; 0 for neither) plus one (a match is truthy), while the choice is the sender's last
+    flow (a count after a photo sent since is the planting record's)."""
+    number = ask_back.chosen(ctx.msg.text or "") if ctx.msg.msg_type == "text" else None
+    return None if number is None or not ask_back.FLOW.touched_last(ctx) else number + 1
+
+
+def on_choice(ctx: Ctx, state, said: int) -> str:
+    ask_back.FLOW.end(ctx)
+    number = said - 1
+    if number == ask_back.NEITHER:
+        return escalation_handlers.question_ticket(ctx, state.data.get("question", ""))
+    return state.data["answers"][number - 1]
+
+
+# One handler per (state, input); the diagram is in docs/faq.md.
+CHOICE_TABLE = FlowTable(ask_back.FLOW, (Step("choosing", "number", _choice_said, on_choice, to=(END,)),))
+CHOICE_ROUTES: list = [CHOICE_TABLE.route("faq_choice")]
+ANSWER_ROUTES: list = [
     Route("chitchat", _match_chitchat, on_chitchat),
     Route("faq_intro", text_is("faq.commands.intro"), on_intro),
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
     Route("faq_answer", _match_answer, on_answer),
 ]
+ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
+FLOWS: list = [ask_back.FLOW]

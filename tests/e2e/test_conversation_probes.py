@@ -144,6 +144,11 @@ class Probe:
     def rows(self, sql: str, params=()) -> list[dict]:
         return rows_of(self.bot, sql, params)
 
+    @property
+    def asked_back(self) -> str:
+        """How a reply asking which of two answers was meant begins (round 43, bot/ask_back.py)."""
+        return self.bot.t("faq.ask_back", first="", second="").splitlines()[0]
+
     def last_handler(self, openid: str) -> str:
         found = self.rows(
             "SELECT handler FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [openid]
@@ -212,6 +217,8 @@ class Probe:
             # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
             if not bound or bound[0]["name"] not in hanzi.simplified(message):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
+        if expected == "log" and handler == "faq_answer" and reply.startswith(self.asked_back):
+            reply = user.says("1") or ""  # round 43: asked which of two was meant; the steps offered first are picked
         if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply):
             return wrong + " (not the steps of a record)"
         if expected == "log":

@@ -15,6 +15,13 @@ def ticket_count(bot):
     return next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"]
 
 
+def rules_answer(villager, bot, reply):
+    """The reply, or when it asks which of two answers was meant (round 43, bot/ask_back.py) the first offered, the
+    rules' own answer, as the villager's 1 gets it."""
+    asking = bot.t("faq.ask_back", first="", second="").splitlines()[0]
+    return villager.says("1") if reply.startswith(asking) else reply
+
+
 # round 29: a greeting to whoever reads, 'anyone there?' asked politely, the cadres thanked (before it: a ticket each)
 @pytest.mark.parametrize(
     "text", ["你好", "在吗", "谢谢", "好的", "哈哈", "师傅好", "您好，请问有人在吗", "多谢村长 多谢工作队"]
@@ -223,7 +230,7 @@ def test_a_forecast_asked_is_where_to_look_not_a_ticket(villager, bot, question)
     """Round 23: the bot cannot forecast and an adviser's answer would come too late: bot.weather says where to
     look (the phone's weather, 12121) and when not to plant; no ticket."""
     add_roster(bot)
-    reply = villager.says(question)
+    reply = rules_answer(villager, bot, villager.says(question))  # round 43: 会不会打风 may be asked back (护树)
     assert "12121" in reply and "问题编号" not in reply and ticket_count(bot) == 0
 
 
@@ -375,7 +382,8 @@ def test_round_28_heatstroke_is_answered_with_its_first_aid_and_poultry_under_tr
     add_roster(bot)
     reply = villager.says("种树那日好晒 点样唔会中暑")
     assert reply.startswith("⚠ 大热天种树防中暑") and "120" in reply and ticket_count(bot) == 0
-    assert "林下养鸡鸭" in villager.says("树林底下放几只鸡得唔得") and ticket_count(bot) == 0
+    chickens = rules_answer(villager, bot, villager.says("树林底下放几只鸡得唔得"))  # round 43: or asked back first
+    assert "林下养鸡鸭" in chickens and ticket_count(bot) == 0
 
 
 def test_round_29_a_trees_typhoon_resistance_bees_forage_and_a_graves_trees_are_answered_and_falling_flowers_a_ticket(

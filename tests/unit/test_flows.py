@@ -85,6 +85,7 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         "adoption",
         "ask_expert",
         "events",
+        "faq_choice",
         "milestone",
         "planting",
         "pledges",
