@@ -1818,6 +1818,9 @@ _FILLERS_RE = re.compile(
 _WHO_I_AM_RE = re.compile(
     r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
     r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)[\s,，、:：]*"
+    # round 43 (19q): a village post, 是 left out ('我村书记 认领三棵 香樟'); never who said something ('我村书记说…': ours)
+    r"|^(?:我|本人)(?:系|是|係|作为)?(?:本村|村里)?(?:的)?(?:村)?(?:党支部书记|支部书记|书记|支书|主任|村长|副主任|委员)"
+    r"(?![说讲话叫让要讲问通知])[\s,，、:：]*"
     r"|^(?:我|本人)?代表(?:村委会|村委|村两委|两委|村党支部|党支部|支部|村里|全家|我家|家里)[\s,，、:：]*"
 )
 
@@ -1991,6 +1994,9 @@ _SWITCH_ON_RE = re.compile(
     # the reminders named first, switched on again, a reason or a 还是 (rather) around it ('还是把通知开回来吧 不然我老是忘记
     # 淋水', '通知开返佢 最近成日唔记得淋水')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
+    # round 43 (19q): subscribed back, Cantonese 订返 (normalised 订回), or 订阅 again ('订返提醒啦 之前唔小心退订咗', '之前
+    # 退订了 现在再订阅吧', '算啦 都系订返啦'): an unsubscribing told of before it is no request (none is read here)
+    r"|订回(?:来)?(?:些|个)?(?:提醒|通知|推送)?$|订回(?=提醒|通知|推送)|(?:再|又)(?:帮我)?订阅(?:回)?|订阅回"
     # The others are frames since round 31 (FRAMES): round 20's wanted again with nothing after ('现在想再收'), a wish
     # to receive them, Cantonese 开返 (开回), the reminders restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再
     # 帮我打开'), round 21's still to be sent ('种树的消息还是要发给我')
@@ -3491,6 +3497,9 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 43 (19q): what was written wrong, the count or the tree ('刚才登记的那个撤回 数填错了'); the right count said
+    # instead is a correction (``count_corrected``, read first)
+    r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
     r")+$"
 )
 
@@ -3636,10 +3645,21 @@ _GIVEN_TOO_MUCH_RE = re.compile(
 )
 
 
+# round 43 (19q): what was just told asked whether it bears on the ticket's trouble ('树头嗰度有蚂蚁 唔知有冇关系', '树干上有
+# 些小洞 会不会有关系', '最近落了好多雨 跟这个有关系吗'): a cause guessed; '同桂花冇关系' (a denial, no question) is not
+_RELATED_ASKED_RE = re.compile(
+    r"(?:不知道|不知|想问)?(?:(?:跟|同|和|与)(?:这个|呢个|它|这|那个))?"
+    r"(?:有没有|有无|会不会有|会唔会有|是不是有)(?:什么)?(?:关系|影响|关联)(?:的)?$"
+    r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有)?(?:关系|影响|关联)(?:吗|么)$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
+    if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
@@ -3754,6 +3774,9 @@ _RECORD_STEP_ASKED_RE = re.compile(
     r"(?:人|自己|我)(?:吗|不|没有)?$"
     r"|^(?:我)?(?:不会|不识|不懂)(?:打字|写字)(?:那)?(?:怎么|点)(?:说|讲|报|发)(?:多少|几)(?:棵)?(?:树)?$"
     r"|^(?:还|仲)(?:要)?(?:写|填|打|发)(?:些)?(?:什么|啥|咩|乜)(?:吗|呢)$"
+    # round 43 (19q): whether the count is still to be given, then how ('还要写几棵吗 怎么写', '棵数要写吗 怎么写')
+    r"|^(?:还|仲)?(?:要|需要|使)?(?:写|填|打|报|讲|说|发)?(?:多少棵|几棵|棵数|数量)(?:还|仲)?(?:要|需要|使)?"
+    r"(?:写|填|打|报|讲|说|发)?(?:吗|不|没有)(?:(?:要)?(?:怎么|点)(?:写|填|打|报|讲|说|发|弄))?$"
 )
 
 
@@ -3826,7 +3849,7 @@ _IS_IT_THE_PHOTO_RE = re.compile(
 # round 41 (19o): whether the photo is the next step ('下一步系咪要影相', '是不是要拍照先', '接下来要发照片吗')
 _NEXT_IS_THE_PHOTO_RE = re.compile(
     r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:呢)?(?:是不是|是否|是)?(?:要|需要)(?:先)?(?:影|拍|发)(?:张|一张)?"
-    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:吗|呢)?$"
+    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:了)?(?:吗|呢|没有)?$"  # round 43: Cantonese 未 (没有)
 )
 
 
@@ -4154,6 +4177,18 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             6,
             r"错|改|名字|集体",
         ),
+        # round 43 (19q): the sender's own certificate, when it comes ('我嘅证书几时有', '我的证书什么时候发'): theirs, or
+        # what it still waits for (handlers/certificates.py: the check, the trees left); '证书什么时候发' said of no one
+        # stays the FAQ's
+        Frame(
+            (
+                r"^(?:我的|我)",
+                r"证书",
+                r"(?:什么时候|啥时候|何时|几时)(?:才|先|至|就)?(?:能|可以|会)?(?:有|发|到|拿到|收到|出来|下来|领到|拿)(?:得到)?$",
+            ),
+            2,
+            _F_SOMEONE_ELSE + r"|错|改|名字|集体",
+        ),
     ),
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
     "progress_mine": (
@@ -4313,7 +4348,14 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped
     "cancel": (
         # round 30 (19i): the verb first ('唔该删咗头先嗰张相': 删了头先那照片)
-        Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
+        # round 43 (19q): what was just reported as the object ('撤回刚才登记的')
+        Frame(
+            (
+                r"取消|撤销|撤回|删除|删掉|删|作废",
+                r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$|(?:刚才|刚刚|头先)(?:登记|报|发|记)(?:的|嘅)$",
+            ),
+            6,
+        ),
         Frame(
             (
                 # round 33: Cantonese 呢 before a measure word ('呢单取消'); round 38: what was reported before, all of it
