@@ -1817,7 +1817,7 @@ _FILLERS_RE = re.compile(
 # request (handlers/core.text_means, adoption), the 我 after it kept for the readers of one's own ('本人系老党员 我种咗几多棵')
 _WHO_I_AM_RE = re.compile(
     r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
-    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)[\s,，、:：]*"
+    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众|技术顾问|顾问)[\s,，、:：]*"
     # round 43 (19q): a village post, 是 left out ('我村书记 认领三棵 香樟'); never who said something ('我村书记说…': ours)
     r"|^(?:我|本人)(?:系|是|係|作为)?(?:本村|村里)?(?:的)?(?:村)?(?:党支部书记|支部书记|书记|支书|主任|村长|副主任|委员)"
     r"(?![说讲话叫让要讲问通知])[\s,，、:：]*"
@@ -2127,6 +2127,11 @@ _HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上|(?<=种)到"
 _COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
 # round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')
 _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$")
+# round 43 (19q): one's (or the household's) share handed in enough, no tree named ('我屋企交够数未啊', '我家够数未')
+_ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指标|任务)(?:了)?(?:没有|没|吗|未|未有|冇)$")
+# round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
+_DUTY_RE = re.compile(r"要|应该|应当|需要|得种|规定|至少|最少|起码")  # how many one must plant: the rule, asked
+_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*{_MEASURE}(?:树)?$")
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
@@ -2291,6 +2296,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or (_TREES_RE.search(norm) and _RECORDED_RE.search(norm))
         or _TASK_RE.search(norm)
         or ((_TREES_RE.search(norm) or "亩" in norm) and _GAP_ASKED_RE.search(norm))
+        or (mine and _ENOUGH_HANDED_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))  # round 43
+        or (mine and _IN_ALL_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)) and not _DUTY_RE.search(norm))
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
         or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
@@ -2337,7 +2344,8 @@ _WHAT_IT_DOES_RE = re.compile(
     # round 30 (19i): what this is, asked just after following ('刚关注 这个是做什么的', '刚关注的 这个号是干嘛的')
     r"^(?:刚关注|新关注|刚加|刚扫码)(?:的|了)?(?:这个|这)(?:号|公众号|账号|东西)?(?:是)?(?:做什么|干什么|干嘛|干吗|搞什么|做乜|干啥|做啥)(?:的|用的)?$|"
     # round 21: asked formally ('请问本公众号提供哪些服务')
-    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)"
+    r"(?:给我用|给我们用|我能用|我可以用)?$"  # round 43 (19q): '我是顾问 这个号有什么功能给我用'
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
     # ('刚关注不太会用 有没有使用说明')
     rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:干|做)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"  # 干什么用的
@@ -2361,9 +2369,12 @@ _WHAT_IT_DOES_RE = re.compile(
 # round 33: not knowing said first ('唔知呢度有啲咩功能': 不知这里有些什么功能); what the sender may do here ('我在这个号里面能做
 # 哪些操作', after who the sender is: handlers/core.py reads it without_who_i_am)
 _NOT_KNOWING_FIRST_RE = re.compile(r"^(?:我)?(?:不知道|不知|不晓得|不清楚|想知道|想问一下|想问下)(?=[\u4e00-\u9fff])")
+# round 43 (19q): or a role's ('这个号顾问能用什么功能', '村干部在这里可以用哪些功能', '顾问用这个号能做什么')
+_A_ROLE = r"(?:技术顾问|顾问|村干部|两委干部|干部|党员|管理员|村书记|书记)"
 _WHAT_I_MAY_DO_RE = re.compile(
-    rf"^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)"
-    r"(?:操作|事|事情|功能|东西)?$"
+    rf"^(?:{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}|{_THE_BOT}{{1,2}}{_A_ROLE}(?:在|用)?{_THE_BOT}{{0,2}}"
+    rf"|{_A_ROLE}(?:在|用){_THE_BOT}{{1,2}})"
+    r"(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)(?:操作|事|事情|功能|东西)?$"
 )
 
 
@@ -2674,6 +2685,8 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"(?<=[{_CJK}])(?<!还)(?:看下|看看|看一下|给我看下)?(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树|可以选|可以认)?$"
     # set 19e: which to choose ('有边啲揀', normalised 有哪些选; '有啥子可以选')
     rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
+    # round 43 (19q): where to pick one ('我想认种一棵树 喺边度揀', '想认养棵树 喺边度睇有咩树')
+    rf"|(?<=[{_CJK}])(?<!还)(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:选|拣|挑|看|睇)(?:有什么|有哪些)?(?:树)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
 _ADOPT_BARE_RE = re.compile(
@@ -2908,7 +2921,8 @@ def joining_said(norm: str) -> bool:
 _NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
 LEFT_ASKED_RE = re.compile(
     rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
-    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}"
+    # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
+    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
 
@@ -4127,6 +4141,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         # the zone named first, then one kept for the sender ('党员责任区给我留一块'), or wanted ('管护区 我都要一块'),
         # what is wished of it after ('党员责任区我认一块 离屋企近啲嘅')
         Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
+        # round 43 (19q): the piece given first, to the sender after it ('党建林那边的责任区分一块给我吧 我负责浇水')
+        Frame((_ZONE, r"(?:留|分|划|安排|分配)(?:出)?(?:一块|一片|一个|块|片)(?:给我|我)$"), 2),
         Frame(
             (
                 _ZONE,

@@ -3,7 +3,9 @@ blind figure was taken (main e31766e: 119/140): reminders subscribed back (订�
 before it); a finished record withdrawn with what was written wrong after it; a relation to the ticket's trouble asked
 (有冇关系); the record's next step asked (the count still to be written, then how; the photo next, with 未); the sender's
 own certificate, when it comes; a pledge with 认领 named in a clause of its own and the trees told with 报, or a
-village post said first without 是 (我村书记). Examples of its own, written before they were run (on main e31766e, see each batch);
+village post said first without 是 (我村书记); a care zone's piece given to the sender (分一块给我); adoption wished,
+then where to pick; the household's share asked 够数; a cadre's 边个 (哪个) not planted; how many in all with no verb;
+a role asking what it can use here (an adviser's commands after the help). Examples of its own, written before they were run (on main e31766e, see each batch);
 controls that keep their old route; then the 19q messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -47,6 +49,34 @@ EXAMPLES = [
     ("cadre", "党员认领任务 我报三棵桂花", "pledge"),
     ("cadre", "村干部认领任务 我认两棵荔枝", "pledge"),
     ("cadre", "我村主任 认领五棵 桂花 四月中种", "pledge"),
+    # a care zone's piece given first, to the sender after it
+    ("party", "河边那个责任区分一块给我 我负责淋水", "zone"),
+    ("party", "村口的管护区划一块给我吧", "zone"),
+    ("party", "学校旁边的责任区给我分一片 我来管", "zone"),
+    # adoption wished, then where to pick one
+    ("member", "我想认养一棵树 在哪里选", "adopt"),
+    ("member", "想认种棵树 去边度拣", "adopt"),
+    ("member", "我想认种一棵 哪里可以挑", "adopt"),
+    ("member", "想认养棵树 喺边度睇有咩树", "adopt"),
+    # the household's share asked handed in enough (够数), the rule named after it
+    ("member", "我屋企够数未 每户一棵嗰个", "progress"),
+    ("member", "我家交够数了吗 每户要一棵那个", "progress"),
+    ("member", "每户一棵 我屋企达标未", "progress"),
+    ("member", "我家够数未", "progress"),
+    # a cadre asking who (边个, 哪个) has not planted
+    ("cadre", "边个仲未种 俾个名单我睇", "progress"),
+    ("cadre", "村里谁还没种树 发个名单给我", "progress"),
+    ("cadre", "村里哪个还没种树", "progress"),
+    ("cadre", "哪位党员还没参加", "progress"),
+    # the trees just reported counted in, then how many in all, no planting verb
+    ("finished", "连埋呢两棵 我一共几多棵", "progress"),
+    ("finished", "加上这两棵 我总共多少棵了", "progress"),
+    ("member", "我家总共有几棵", "progress"),
+    # a role asking what it can use here (an adviser gets its commands too)
+    ("party", "这个号党员能用什么功能", "help"),
+    ("cadre", "村干部在这里可以用哪些功能", "help"),
+    ("adviser", "顾问用这个号能做什么", "help"),
+    ("adviser", "我是顾问 这个号有什么功能给我用", "help"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -61,6 +91,15 @@ CONTROLS = [
     ("member", "我老公的证书什么时候有", {"my_certificates"}),
     ("member", "我村书记说每人认领三棵", {"pledge"}),
     ("member", "认领任务是什么 我报两棵行吗", {"pledge"}),
+    ("party", "责任区分一块给我要多少钱", {"zone_list"}),
+    ("member", "认养的树在哪里看", {"adoption_list"}),
+    ("member", "我想种树 在哪里选树苗", {"adoption_list"}),
+    ("member", "每户要种够数吗", {"my_progress"}),
+    ("cadre", "哪个坑还没种", {"left_to_plant"}),
+    ("member", "哪个品种还没种过", {"left_to_plant", "village_progress"}),
+    ("member", "党建林总共多少棵", {"my_progress"}),
+    ("member", "顾问能做什么", {"help"}),
+    ("member", "顾问有什么用", {"help"}),
 ]
 FIXED_19Q = [
     ("pending", "订返提醒啦 之前唔小心退订咗", "resubscribe"),
@@ -74,6 +113,12 @@ FIXED_19Q = [
     ("party", "今年我报三棵香樟 认领先 四月再种", "pledge"),
     ("cadre", "我村书记 认领三棵 香樟 三月中种", "pledge"),
     ("cadre", "两委干部认领任务 我报两棵杨梅", "pledge"),
+    ("party", "党建林那边的责任区分一块给我吧 我负责浇水", "zone"),
+    ("member", "我想认种一棵树 喺边度揀", "adopt"),
+    ("member", "我屋企交够数未啊 每户一棵嗰个", "progress"),
+    ("cadre", "村里边个仲未种树 发个名单俾我", "progress"),
+    ("finished", "加埋呢两棵 我总共几多棵喇", "progress"),
+    ("adviser", "这个号顾问能用什么功能", "help"),
 ]
 
 
