@@ -2518,6 +2518,18 @@ _LOG_STEPS_ASKED_RE = re.compile(
 )
 
 
+# round 43 (19q): the trees planted named, here, how to log them, the steps asked after it ('种的树在这里怎么登记 步骤是什么',
+# '种好的树点样喺度登记 有咩步骤', '我种了树 在这登记要怎么弄'): the planting help (from a follower not registered yet: 登记
+# first, the message kept)
+_HERE = r"(?:在这里|在这|这里|在此|在这个号|在公众号)"
+_PLANTED_HOW_HERE_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:种的树|种好的树|种了的树|种的树苗|种好的树苗|种了树|种好了树|种好树|种完树|树种好了|树种完了|树种了)"
+    rf"(?:(?:要|应该)?{_HERE}?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?{_HERE}?{_LOG_WORD}(?:上去|进去)?"
+    rf"|{_HERE}{_LOG_WORD}(?:要|应该)?(?:怎么|怎样|如何)(?:弄|搞|做|办))"
+    r"(?:(?:有)?(?:什么|哪些)?(?:步骤|流程|程序)(?:是)?(?:什么|怎样|怎么样|哪些)?)?$"
+)
+
+
 def _planted_then_report_how(bare: str) -> bool:
     """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
     trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
@@ -2525,6 +2537,8 @@ def _planted_then_report_how(bare: str) -> bool:
         return True
     if _RELATIVE_PLANTED_NO_PHONE_RE.match(bare) or _LOG_STEPS_ASKED_RE.match(bare):
         return True  # round 42
+    if _PLANTED_HOW_HERE_RE.match(bare):
+        return True  # round 43
     first = _NO_PHONE_FIRST_RE.match(bare)
     rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))

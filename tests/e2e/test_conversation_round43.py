@@ -5,7 +5,9 @@ before it); a finished record withdrawn with what was written wrong after it; a 
 own certificate, when it comes; a pledge with 认领 named in a clause of its own and the trees told with 报, or a
 village post said first without 是 (我村书记); a care zone's piece given to the sender (分一块给我); adoption wished,
 then where to pick; the household's share asked 够数; a cadre's 边个 (哪个) not planted; how many in all with no verb;
-a role asking what it can use here (an adviser's commands after the help). Examples of its own, written before they were run (on main e31766e, see each batch);
+a role asking what it can use here (an adviser's commands after the help); a new follower's 登记 with the village
+first and no pause, or with the fields named as a form names them (名字, 村子是); the trees planted, how to log them
+here and the steps (the planting help, 登记 first). Examples of its own, written before they were run (on main e31766e, see each batch);
 controls that keep their old route; then the 19q messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -77,6 +79,20 @@ EXAMPLES = [
     ("cadre", "村干部在这里可以用哪些功能", "help"),
     ("adviser", "顾问用这个号能做什么", "help"),
     ("adviser", "我是顾问 这个号有什么功能给我用", "help"),
+    # a new follower: 登记 with the village first and the name after it, no pause
+    ("new", "登记埔心村黄丽娟", "register"),
+    ("new", "我要登记埔心村何志坚", "register"),
+    ("new", "登记埔心村罗亚妹", "register"),
+    # a new follower: 登记 asked, the fields named as a form names them
+    ("new", "帮我登记 名字何丽珍 村子埔心村", "register"),
+    ("new", "帮我登记 姓名：梁志坚 村名：埔心村", "register"),
+    ("new", "我要登记 姓名黄丽萍 村是埔心村", "register"),
+    ("new", "我想登记 全名叫罗美兰 所在村是埔心村", "register"),
+    # a new follower: the trees planted, how to log them here, the steps asked (登记 of trees: the planting help)
+    ("new", "种的树怎么在这里登记", "log"),
+    ("new", "我种了树 在这登记要怎么弄", "log"),
+    ("new", "种好的树点样喺度登记 有咩步骤", "log"),
+    ("new", "树种好了在这里怎么登记 流程是什么", "log"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -100,6 +116,7 @@ CONTROLS = [
     ("member", "党建林总共多少棵", {"my_progress"}),
     ("member", "顾问能做什么", {"help"}),
     ("member", "顾问有什么用", {"help"}),
+    ("member", "种的树死了在这里怎么登记", {"planting_menu"}),
 ]
 FIXED_19Q = [
     ("pending", "订返提醒啦 之前唔小心退订咗", "resubscribe"),
@@ -119,6 +136,9 @@ FIXED_19Q = [
     ("cadre", "村里边个仲未种树 发个名单俾我", "progress"),
     ("finished", "加埋呢两棵 我总共几多棵喇", "progress"),
     ("adviser", "这个号顾问能用什么功能", "help"),
+    ("new", "登记埔心村李秀兰", "register"),
+    ("new", "我想登记 名字张国华 村子是埔心村", "register"),
+    ("new", "种的树在这里怎么登记 步骤是什么", "log"),
 ]
 
 
