@@ -156,3 +156,15 @@ def test_round_43_control(probe, context, message, forbidden):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19Q, {}))
 def test_round_43_fixed_19q_probe(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+def test_round_43_adviser_help_names_its_commands(probe):  # noqa: F811
+    """The help for a technical adviser ends with its own commands (答, 待办, 收录, 签到); a villager's is the one help."""
+    probe.count += 1
+    adviser = probe.member(f"o-help-adviser-{probe.count}", "技术顾问")
+    probe.count += 1  # the roster name (村民N) follows the count
+    villager = probe.member(f"o-help-villager-{probe.count}")
+    extra = probe.bot.t("core.help_adviser").strip()
+    assert adviser.says("帮助").strip().endswith(extra)
+    assert adviser.says("这个号顾问能用什么功能").strip().endswith(extra)
+    assert villager.says("帮助").strip() == probe.bot.t("core.help").strip()
