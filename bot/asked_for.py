@@ -28,7 +28,8 @@ _REQUEST_RE = re.compile(
 # a question whose answer is one's figures: how many, done yet
 _FIGURES_RE = re.compile(r"多少|几棵|完成(?:了)?(?:任务|指标)?(?:了)?(?:没|吗)|(?:齐|够)(?:了)?(?:没|吗)|算不算")
 # the reminders' direction, by the last word that gives one ('之前关了提醒 现在帮我打开': on)
-_ON_RE = re.compile(r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开)|要收|想收|开(?:提醒|通知)")
+# round 43 (19q): subscribed back (订返, normalised 订回), 订阅 again
+_ON_RE = re.compile(r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开|订阅)|要收|想收|开(?:提醒|通知)|订回|订阅回")
 _OFF_RE = re.compile(r"不要|别|咪|停|关|取消|退订|太多|烦")
 # round 39: not received ('可不可以不收'); never what not receiving them would mean ('唔收到都唔知几时要淋水')
 _OFF_RE = re.compile(_OFF_RE.pattern + r"|不(?:再)?(?:收|接收)(?!到)")
@@ -73,6 +74,12 @@ def count_said(norm: str) -> bool:
     return bool(_COUNT_RE.search(norm))
 
 
+# round 43 (19q): a switching off told as done before, by a slip ('之前唔小心退订咗', '上次手滑关了')
+_TOLD_BEFORE_RE = re.compile(
+    r"(?:之前|上次|头先|刚才|以前|早前)(?:我)?(?:不小心|唔小心|手滑|误点|点错|按错)?$|(?:不小心|手滑|误点)$"
+)
+
+
 def reminders_wanted_on(norm: str) -> bool | None:
     """The reminders wanted on (True), off (False), or no direction said (None): the last word that says one."""
     last = {True: -1, False: -1}
@@ -80,6 +87,8 @@ def reminders_wanted_on(norm: str) -> bool | None:
         for found in pattern.finditer(norm):
             if wanted and nlu.negated_before(norm, found.start()):
                 continue  # '不要再发': the sending refused, not wanted again
+            if not wanted and _TOLD_BEFORE_RE.search(norm[: found.start()]):
+                continue  # round 43 (19q): switched off before, told of ('…之前唔小心退订咗'): no direction now
             last[wanted] = max(last[wanted], found.start())
     if last[True] == last[False]:
         return None

@@ -434,7 +434,8 @@ def _asks(rest: str) -> bool:
 
 
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
-    """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix)."""
+    """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix); round 43 (19q):
+    the village first, as voice input writes it ('登记埔心村李秀兰' -> ('李秀兰', '埔心村'))."""
     from bot.roster import core_name
 
     endings = sorted(
@@ -443,6 +444,9 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
     for ending in endings:
         if token.endswith(ending) and len(token) - len(ending) >= 2:
             return RegisterText(token[: -len(ending)], ending)
+    for start in endings:
+        if token.startswith(start) and 2 <= len(token) - len(start) <= 4 and _HAN_NAME.match(token[len(start) :]):
+            return RegisterText(token[len(start) :], start)
     return RegisterText(token, None)
 
 
@@ -675,7 +679,9 @@ _AROUND_NAME_LEAD = re.compile(
     r"|我叫|本人叫|本人是|本人"
     r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的"
     # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
-    r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?)+"
+    r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?"
+    # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
+    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系))+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
 # round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')

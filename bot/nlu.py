@@ -1817,7 +1817,10 @@ _FILLERS_RE = re.compile(
 # request (handlers/core.text_means, adoption), the 我 after it kept for the readers of one's own ('本人系老党员 我种咗几多棵')
 _WHO_I_AM_RE = re.compile(
     r"^(?:(?:我|本人|𠊎|阮)(?:系|是|係|作为)?|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的|个)?(?:老|退休|退休老)?"
-    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众)[\s,，、:：]*"
+    r"(?:共产)?(?:党员|村干部|干部|两委干部|村民|群众|技术顾问|顾问)[\s,，、:：]*"
+    # round 43 (19q): a village post, 是 left out ('我村书记 认领三棵 香樟'); never who said something ('我村书记说…': ours)
+    r"|^(?:我|本人)(?:系|是|係|作为)?(?:本村|村里)?(?:的)?(?:村)?(?:党支部书记|支部书记|书记|支书|主任|村长|副主任|委员)"
+    r"(?![说讲话叫让要讲问通知])[\s,，、:：]*"
     r"|^(?:我|本人)?代表(?:村委会|村委|村两委|两委|村党支部|党支部|支部|村里|全家|我家|家里)[\s,，、:：]*"
 )
 
@@ -1991,6 +1994,9 @@ _SWITCH_ON_RE = re.compile(
     # the reminders named first, switched on again, a reason or a 还是 (rather) around it ('还是把通知开回来吧 不然我老是忘记
     # 淋水', '通知开返佢 最近成日唔记得淋水')
     r"|(?:提醒|通知|推送)(?:再)?(?:开|打开|开通|恢复)(?:回来|回|返来)"
+    # round 43 (19q): subscribed back, Cantonese 订返 (normalised 订回), or 订阅 again ('订返提醒啦 之前唔小心退订咗', '之前
+    # 退订了 现在再订阅吧', '算啦 都系订返啦'): an unsubscribing told of before it is no request (none is read here)
+    r"|订回(?:来)?(?:些|个)?(?:提醒|通知|推送)?$|订回(?=提醒|通知|推送)|(?:再|又)(?:帮我)?订阅(?:回)?|订阅回"
     # The others are frames since round 31 (FRAMES): round 20's wanted again with nothing after ('现在想再收'), a wish
     # to receive them, Cantonese 开返 (开回), the reminders restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再
     # 帮我打开'), round 21's still to be sent ('种树的消息还是要发给我')
@@ -2121,6 +2127,11 @@ _HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上|(?<=种)到"
 _COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
 # round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')
 _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有|没|吗|未)?$")
+# round 43 (19q): one's (or the household's) share handed in enough, no tree named ('我屋企交够数未啊', '我家够数未')
+_ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指标|任务)(?:了)?(?:没有|没|吗|未|未有|冇)$")
+# round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
+_DUTY_RE = re.compile(r"要|应该|应当|需要|得种|规定|至少|最少|起码")  # how many one must plant: the rule, asked
+_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*{_MEASURE}(?:树)?$")
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
@@ -2285,6 +2296,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         or (_TREES_RE.search(norm) and _RECORDED_RE.search(norm))
         or _TASK_RE.search(norm)
         or ((_TREES_RE.search(norm) or "亩" in norm) and _GAP_ASKED_RE.search(norm))
+        or (mine and _ENOUGH_HANDED_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))  # round 43
+        or (mine and _IN_ALL_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)) and not _DUTY_RE.search(norm))
         or (_PROGRESS_WORD_RE.search(norm) and not _HOW_RE.search(norm))
         or _DONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _HOW_FAR_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
@@ -2331,7 +2344,8 @@ _WHAT_IT_DOES_RE = re.compile(
     # round 30 (19i): what this is, asked just after following ('刚关注 这个是做什么的', '刚关注的 这个号是干嘛的')
     r"^(?:刚关注|新关注|刚加|刚扫码)(?:的|了)?(?:这个|这)(?:号|公众号|账号|东西)?(?:是)?(?:做什么|干什么|干嘛|干吗|搞什么|做乜|干啥|做啥)(?:的|用的)?$|"
     # round 21: asked formally ('请问本公众号提供哪些服务')
-    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)$"
+    rf"^(?:请问)?(?:本)?{_THE_BOT}?(?:能|可以)?(?:有|有些|提供)?(?:什么|啥|哪些)(?:功能|用处|用途|服务)"
+    r"(?:给我用|给我们用|我能用|我可以用)?$"  # round 43 (19q): '我是顾问 这个号有什么功能给我用'
     # round 20: Hakka 么个 (what) and 东西 for the bot ('这个东西么个用个'); a user's guide asked for, after being new
     # ('刚关注不太会用 有没有使用说明')
     rf"|^(?:{_THE_BOT}|这个东西|东西)?(?:是|有)?(?:干|做)?(?:什么|啥|么个|么|咩)(?:用|用处|用途|功能)(?:个|的)?$"  # 干什么用的
@@ -2355,9 +2369,12 @@ _WHAT_IT_DOES_RE = re.compile(
 # round 33: not knowing said first ('唔知呢度有啲咩功能': 不知这里有些什么功能); what the sender may do here ('我在这个号里面能做
 # 哪些操作', after who the sender is: handlers/core.py reads it without_who_i_am)
 _NOT_KNOWING_FIRST_RE = re.compile(r"^(?:我)?(?:不知道|不知|不晓得|不清楚|想知道|想问一下|想问下)(?=[\u4e00-\u9fff])")
+# round 43 (19q): or a role's ('这个号顾问能用什么功能', '村干部在这里可以用哪些功能', '顾问用这个号能做什么')
+_A_ROLE = r"(?:技术顾问|顾问|村干部|两委干部|干部|党员|管理员|村书记|书记)"
 _WHAT_I_MAY_DO_RE = re.compile(
-    rf"^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)"
-    r"(?:操作|事|事情|功能|东西)?$"
+    rf"^(?:{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}|{_THE_BOT}{{1,2}}{_A_ROLE}(?:在|用)?{_THE_BOT}{{0,2}}"
+    rf"|{_A_ROLE}(?:在|用){_THE_BOT}{{1,2}})"
+    r"(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)(?:操作|事|事情|功能|东西)?$"
 )
 
 
@@ -2501,6 +2518,18 @@ _LOG_STEPS_ASKED_RE = re.compile(
 )
 
 
+# round 43 (19q): the trees planted named, here, how to log them, the steps asked after it ('种的树在这里怎么登记 步骤是什么',
+# '种好的树点样喺度登记 有咩步骤', '我种了树 在这登记要怎么弄'): the planting help (from a follower not registered yet: 登记
+# first, the message kept)
+_HERE = r"(?:在这里|在这|这里|在此|在这个号|在公众号)"
+_PLANTED_HOW_HERE_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:种的树|种好的树|种了的树|种的树苗|种好的树苗|种了树|种好了树|种好树|种完树|树种好了|树种完了|树种了)"
+    rf"(?:(?:要|应该)?{_HERE}?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?{_HERE}?{_LOG_WORD}(?:上去|进去)?"
+    rf"|{_HERE}{_LOG_WORD}(?:要|应该)?(?:怎么|怎样|如何)(?:弄|搞|做|办))"
+    r"(?:(?:有)?(?:什么|哪些)?(?:步骤|流程|程序)(?:是)?(?:什么|怎样|怎么样|哪些)?)?$"
+)
+
+
 def _planted_then_report_how(bare: str) -> bool:
     """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
     trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
@@ -2508,6 +2537,8 @@ def _planted_then_report_how(bare: str) -> bool:
         return True
     if _RELATIVE_PLANTED_NO_PHONE_RE.match(bare) or _LOG_STEPS_ASKED_RE.match(bare):
         return True  # round 42
+    if _PLANTED_HOW_HERE_RE.match(bare):
+        return True  # round 43
     first = _NO_PHONE_FIRST_RE.match(bare)
     rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
@@ -2668,6 +2699,8 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"(?<=[{_CJK}])(?<!还)(?:看下|看看|看一下|给我看下)?(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树|可以选|可以认)?$"
     # set 19e: which to choose ('有边啲揀', normalised 有哪些选; '有啥子可以选')
     rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
+    # round 43 (19q): where to pick one ('我想认种一棵树 喺边度揀', '想认养棵树 喺边度睇有咩树')
+    rf"|(?<=[{_CJK}])(?<!还)(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:选|拣|挑|看|睇)(?:有什么|有哪些)?(?:树)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
 _ADOPT_BARE_RE = re.compile(
@@ -2902,7 +2935,8 @@ def joining_said(norm: str) -> bool:
 _NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
 LEFT_ASKED_RE = re.compile(
     rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
-    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}"
+    # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
+    rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
 
@@ -3491,6 +3525,9 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 43 (19q): what was written wrong, the count or the tree ('刚才登记的那个撤回 数填错了'); the right count said
+    # instead is a correction (``count_corrected``, read first)
+    r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
     r")+$"
 )
 
@@ -3636,10 +3673,21 @@ _GIVEN_TOO_MUCH_RE = re.compile(
 )
 
 
+# round 43 (19q): what was just told asked whether it bears on the ticket's trouble ('树头嗰度有蚂蚁 唔知有冇关系', '树干上有
+# 些小洞 会不会有关系', '最近落了好多雨 跟这个有关系吗'): a cause guessed; '同桂花冇关系' (a denial, no question) is not
+_RELATED_ASKED_RE = re.compile(
+    r"(?:不知道|不知|想问)?(?:(?:跟|同|和|与)(?:这个|呢个|它|这|那个))?"
+    r"(?:有没有|有无|会不会有|会唔会有|是不是有)(?:什么)?(?:关系|影响|关联)(?:的)?$"
+    r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有)?(?:关系|影响|关联)(?:吗|么)$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
+    if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
@@ -3754,6 +3802,9 @@ _RECORD_STEP_ASKED_RE = re.compile(
     r"(?:人|自己|我)(?:吗|不|没有)?$"
     r"|^(?:我)?(?:不会|不识|不懂)(?:打字|写字)(?:那)?(?:怎么|点)(?:说|讲|报|发)(?:多少|几)(?:棵)?(?:树)?$"
     r"|^(?:还|仲)(?:要)?(?:写|填|打|发)(?:些)?(?:什么|啥|咩|乜)(?:吗|呢)$"
+    # round 43 (19q): whether the count is still to be given, then how ('还要写几棵吗 怎么写', '棵数要写吗 怎么写')
+    r"|^(?:还|仲)?(?:要|需要|使)?(?:写|填|打|报|讲|说|发)?(?:多少棵|几棵|棵数|数量)(?:还|仲)?(?:要|需要|使)?"
+    r"(?:写|填|打|报|讲|说|发)?(?:吗|不|没有)(?:(?:要)?(?:怎么|点)(?:写|填|打|报|讲|说|发|弄))?$"
 )
 
 
@@ -3826,7 +3877,7 @@ _IS_IT_THE_PHOTO_RE = re.compile(
 # round 41 (19o): whether the photo is the next step ('下一步系咪要影相', '是不是要拍照先', '接下来要发照片吗')
 _NEXT_IS_THE_PHOTO_RE = re.compile(
     r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:呢)?(?:是不是|是否|是)?(?:要|需要)(?:先)?(?:影|拍|发)(?:张|一张)?"
-    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:吗|呢)?$"
+    r"(?:照片|相片|相|图片|照)(?:发过来|发给你|过来)?(?:先)?(?:了)?(?:吗|呢|没有)?$"  # round 43: Cantonese 未 (没有)
 )
 
 
@@ -4104,6 +4155,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         # the zone named first, then one kept for the sender ('党员责任区给我留一块'), or wanted ('管护区 我都要一块'),
         # what is wished of it after ('党员责任区我认一块 离屋企近啲嘅')
         Frame((_ZONE, rf"(?:给我|帮我)(?:留|分|划|安排|分配)(?:{_A_ZONE})$"), 4),
+        # round 43 (19q): the piece given first, to the sender after it ('党建林那边的责任区分一块给我吧 我负责浇水')
+        Frame((_ZONE, r"(?:留|分|划|安排|分配)(?:出)?(?:一块|一片|一个|块|片)(?:给我|我)$"), 2),
         Frame(
             (
                 _ZONE,
@@ -4153,6 +4206,18 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
             (r"证书", r"(?:为什么|为啥|怎么)(?:偏偏)?(?:我|我的)(?:就|都|还|仍然)?(?:没有|没|未)(?:收到|拿到|发|有)?$"),
             6,
             r"错|改|名字|集体",
+        ),
+        # round 43 (19q): the sender's own certificate, when it comes ('我嘅证书几时有', '我的证书什么时候发'): theirs, or
+        # what it still waits for (handlers/certificates.py: the check, the trees left); '证书什么时候发' said of no one
+        # stays the FAQ's
+        Frame(
+            (
+                r"^(?:我的|我)",
+                r"证书",
+                r"(?:什么时候|啥时候|何时|几时)(?:才|先|至|就)?(?:能|可以|会)?(?:有|发|到|拿到|收到|出来|下来|领到|拿)(?:得到)?$",
+            ),
+            2,
+            _F_SOMEONE_ELSE + r"|错|改|名字|集体",
         ),
     ),
     # the sender's own trees counted: the sender, planting or recording, how many (no tree named: that is a record)
@@ -4313,7 +4378,14 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # the record in progress cancelled: the undoing and what it is; or what was just sent, then dropped
     "cancel": (
         # round 30 (19i): the verb first ('唔该删咗头先嗰张相': 删了头先那照片)
-        Frame((r"取消|撤销|撤回|删除|删掉|删|作废", r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$"), 6),
+        # round 43 (19q): what was just reported as the object ('撤回刚才登记的')
+        Frame(
+            (
+                r"取消|撤销|撤回|删除|删掉|删|作废",
+                r"记录|照片|相片|相|图片|图|那条|这条|那个|这个$|(?:刚才|刚刚|头先)(?:登记|报|发|记)(?:的|嘅)$",
+            ),
+            6,
+        ),
         Frame(
             (
                 # round 33: Cantonese 呢 before a measure word ('呢单取消'); round 38: what was reported before, all of it

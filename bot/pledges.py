@@ -278,13 +278,30 @@ _LEAD = re.compile(
 _BARE_REN = re.compile(rf"^((?:我|我家|本人)?(?:也|都|先)?(?:要|想)?(?:先)?)认(?=\s*[{nlu._CN_NUM}\d]+\s*(?:棵|株))")
 _COUNT_TOLD = re.compile(rf"^(?:我|我家|本人)?(?:也|都|先)?(?:报|认|要)\s*([{nlu._CN_NUM}\d]+\s*(?:棵|株))(?:树)?$")
 _AS_PLEDGE = re.compile(r"^(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?$")
+# round 43 (19q): the pledge named in a clause of its own, the trees told with 报 in another, when to plant after them
+# ('今年我报三棵香樟 认领先 四月再种', '两委干部认领任务 我报两棵杨梅'): 认领 those trees, when kept
+_PLEDGE_NAMED = re.compile(
+    r"^(?:(?:两委|村)?(?:干部|党员|群众|村民|书记)?认领(?:任务|指标)|(?:先)?认领(?:先|住|啦|吧)?"
+    r"|(?:帮我|请|麻烦|麻烦你)?(?:登记|记|算|记录)(?:为|做|成|作)认领(?:吧|啦|先)?)$"
+)
+_TREES_TOLD = re.compile(
+    rf"^(?:今年|今次)?(?:我|我家|本人)?(?:今年)?(?:也|都|先)?(?:报|认|要)\s*([{nlu._CN_NUM}\d]+\s*(?:棵|株)[\u4e00-\u9fff]{{0,5}})$"
+)
 
 
 def _count_as_pledge(text: str) -> str:
-    """'我报三棵 帮我登记为认领' -> '认领 三棵'; '我先认三棵香樟' -> '我先认领三棵香樟'; any other text as it is."""
+    """'我报三棵 帮我登记为认领' -> '认领 三棵'; '我先认三棵香樟' -> '我先认领三棵香樟'; '今年我报三棵香樟 认领先 四月再种' ->
+    '认领 三棵香樟 四月再种'; any other text as it is."""
     clauses = [c for c in _CLAUSES.split(text) if c]
     told = _COUNT_TOLD.match(clauses[0]) if len(clauses) == 2 and _AS_PLEDGE.match(clauses[1]) else None
-    return f"认领 {told.group(1)}" if told else _BARE_REN.sub(r"\1认领", text, count=1)
+    if told:
+        return f"认领 {told.group(1)}"
+    named = [i for i, c in enumerate(clauses) if _PLEDGE_NAMED.match(c)]
+    trees = [i for i, c in enumerate(clauses) if _TREES_TOLD.match(c)]
+    if len(clauses) >= 2 and len(named) == 1 and len(trees) == 1 and abs(named[0] - trees[0]) == 1:
+        rest = [c for i, c in enumerate(clauses) if i not in (named[0], trees[0])]
+        return " ".join(["认领", _TREES_TOLD.match(clauses[trees[0]]).group(1), *rest])
+    return _BARE_REN.sub(r"\1认领", text, count=1)
 
 
 # round 33b: trees to plant said with no aspect (种两棵龙眼, never 种了/种咗), then when, to come ('… 下个月种', '… 过几日先

@@ -12,12 +12,14 @@ from typing import Any
 
 from bot import asked_for, conversation, nlu
 from bot.context import Ctx
+from bot.identity import acts_as
 from bot.menu import click_texts
 from bot.router import Decided, Route, pure, redispatch_as_text, staged
 from bot.store import admins, conversations, health, inbox, leases, media, replay_guard, tokens
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
+from bot.store.tickets import ROLE_ADVISER
 
 # Events that need no answer (WeChat's delivery reports, page views, auto-reported location).
 SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location", "view_miniprogram"}
@@ -360,6 +362,9 @@ def on_cancel(ctx: Ctx, _match) -> str:
 
 
 def on_help(ctx: Ctx, _match) -> str:
+    # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
+    if acts_as(ctx.person, (ROLE_ADVISER,)):
+        return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")
     return ctx.t("core.help")
 
 

@@ -963,3 +963,23 @@ ROUND_19P_MISSES = {message: why for why, messages in _ROUND_19P_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19p.tsv", ROUND_19P_MISSES))
 def test_round_19p_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's seventeenth blind set (tests/data/conversation_probes_19q.tsv, 140 probes), written in the twenty-sixth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (e31766e)
+# 119/140. Round 43 (tests/e2e/test_conversation_round43.py) was made from its misses after: 139/140, a development
+# figure. The one left is listed here, strict, with why (by design).
+_ROUND_19Q_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design: how to claim a care zone asked alone is the FAQ's bot.care_zones answer, which says how (认领责任区,"
+        " then its number; round 36's control '责任区怎么认领'); the list only when a wish or where one lives comes with"
+        " it (round 36, round 42); the writer labelled it zone",
+        ["责任区点样认领"],
+    ),
+]
+ROUND_19Q_MISSES = {message: why for why, messages in _ROUND_19Q_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19q.tsv", ROUND_19Q_MISSES))
+def test_round_19q_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
