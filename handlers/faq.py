@@ -226,19 +226,18 @@ def _entry_title(ctx: Ctx, entry_id: str | None) -> str | None:
     return entry.title if entry is not None else None
 
 
-def _choice_said(ctx: Ctx, _state) -> int | None:
-    """The answer picked (1, 2; 0 for neither) plus one (a match is truthy), while the choice is the sender's last
-    flow (a count after a photo sent since is the planting record's)."""
+def _choice_said(ctx: Ctx, _state) -> str | None:
+    """The answer picked, as its digit ('1', '2'; '0' for neither: a match must be truthy), while the choice is the
+    sender's last flow (a count after a photo sent since is the planting record's)."""
     number = ask_back.chosen(ctx.msg.text or "") if ctx.msg.msg_type == "text" else None
-    return None if number is None or not ask_back.FLOW.touched_last(ctx) else number + 1
+    return None if number is None or not ask_back.FLOW.touched_last(ctx) else str(number)
 
 
-def on_choice(ctx: Ctx, state, said: int) -> str:
+def on_choice(ctx: Ctx, state, said: str) -> str:
     ask_back.FLOW.end(ctx)
-    number = said - 1
-    if number == ask_back.NEITHER:
+    if int(said) == ask_back.NEITHER:
         return escalation_handlers.question_ticket(ctx, state.data.get("question", ""))
-    return state.data["answers"][number - 1]
+    return state.data["answers"][int(said) - 1]
 
 
 # One handler per (state, input); the diagram is in docs/faq.md.
