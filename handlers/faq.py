@@ -1,4 +1,4 @@
-"""The FAQ capability's manifest (routes and the one flow): greetings and thanks, the 种树问答 intro, and the answer
+"""The FAQ capability's manifest (routes, the one flow, its table): greetings and thanks, the 种树问答 intro, and the answer
 from the FAQ index (bot/faq.py).
 
 A question the index cannot answer confidently falls through to the escalation fallback (a ticket).
@@ -13,10 +13,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot import ask_back, asked_for, conversation, escalation, nlu
+from bot import ask_back, asked_for, conversation, escalation, faq, nlu
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, warmed_by
+from bot.store import faq_choices as choices_store
 from handlers import escalation as escalation_handlers
 from handlers.core import text_is, text_normalized
 
@@ -212,9 +213,11 @@ def on_answer(ctx: Ctx, result) -> str:
     # two readings of two answers (round 43, bot/ask_back.py): ask which, keep both until the villager picks
     offered = [result, result.other]
     titles = [ask_back.title(answer.answer_text, _entry_title(ctx, answer.entry_id)) for answer in offered]
-    ask_back.FLOW.enter(
-        ctx, "choosing", {"question": ctx.msg.text or "", "answers": [_reply_of(ctx, answer) for answer in offered]}
-    )
+    question = ctx.msg.text or ""
+    first, second = (faq.result_label(answer) for answer in offered)
+    kept = choices_store.asked(ctx.db, openid=ctx.openid, question=question, first=first, second=second, now=ctx.now_s)
+    answers = [_reply_of(ctx, answer) for answer in offered]
+    ask_back.FLOW.enter(ctx, "choosing", {"question": question, "answers": answers, "choice_id": kept})
     return ctx.t("faq.ask_back", first=titles[0], second=titles[1])
 
 
@@ -235,6 +238,8 @@ def _choice_said(ctx: Ctx, _state) -> str | None:
 
 def on_choice(ctx: Ctx, state, said: str) -> str:
     ask_back.FLOW.end(ctx)
+    if state.data.get("choice_id"):
+        choices_store.picked(ctx.db, state.data["choice_id"], int(said), ctx.now_s)
     if int(said) == ask_back.NEITHER:
         return escalation_handlers.question_ticket(ctx, state.data.get("question", ""))
     return state.data["answers"][int(said) - 1]
@@ -251,3 +256,5 @@ ANSWER_ROUTES: list = [
 ]
 ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
 FLOWS: list = [ask_back.FLOW]
+STORES: list = [choices_store]
+EXPORTS: dict = {**choices_store.EXPORT_SQL}

@@ -39,6 +39,27 @@ def test_two_readings_are_asked_back_and_each_number_gives_its_answer(villager, 
     assert ticket_count(bot) == 0
 
 
+def test_what_each_villager_picked_is_kept_as_their_label_of_the_question(villager, bot, rows, clock):
+    """Every question asked back is a row (the two labels offered), and the pick is written to it: the villagers'
+    own labels of what the two readers disagreed on (exported as faq_choices)."""
+    add_roster(bot)
+    clock.set("2027-03-10T09:00")
+    first, second = readings(bot, TWO_READINGS)
+    villager.says(TWO_READINGS)
+    villager.says("2")
+    villager.says(TWO_READINGS)
+    villager.says("都不是")
+    clock.advance(minutes=20)  # past the ticket's 补充 window
+    villager.says(TWO_READINGS)  # never answered
+    kept = rows("SELECT question, first, second, picked, picked_at FROM faq_choices ORDER BY id")
+    labels = {"question": TWO_READINGS, "first": first.entry_id, "second": second.entry_id}
+    assert kept == [
+        {**labels, "picked": 2, "picked_at": "2027-03-10T01:00:00"},
+        {**labels, "picked": 0, "picked_at": "2027-03-10T01:00:00"},
+        {**labels, "picked": None, "picked_at": None},
+    ]
+
+
 @pytest.mark.parametrize(("said", "which"), [("第二个。", 1), ("一。", 0), ("选2", 1), ("后面嗰个", 1)])
 def test_the_choice_said_by_voice_or_in_words_is_read(villager, bot, said, which):
     add_roster(bot)
