@@ -297,10 +297,10 @@ def _count_as_pledge(text: str) -> str:
     if told:
         return f"认领 {told.group(1)}"
     named = [i for i, c in enumerate(clauses) if _PLEDGE_NAMED.match(c)]
-    trees = [i for i, c in enumerate(clauses) if _TREES_TOLD.match(c)]
-    if len(clauses) >= 2 and len(named) == 1 and len(trees) == 1 and abs(named[0] - trees[0]) == 1:
-        rest = [c for i, c in enumerate(clauses) if i not in (named[0], trees[0])]
-        return " ".join(["认领", _TREES_TOLD.match(clauses[trees[0]]).group(1), *rest])
+    trees = [(i, found) for i, c in enumerate(clauses) if (found := _TREES_TOLD.match(c))]
+    if len(clauses) >= 2 and len(named) == 1 and len(trees) == 1 and abs(named[0] - trees[0][0]) == 1:
+        rest = [c for i, c in enumerate(clauses) if i not in (named[0], trees[0][0])]
+        return " ".join(["认领", trees[0][1].group(1), *rest])
     return _BARE_REN.sub(r"\1认领", text, count=1)
 
 
