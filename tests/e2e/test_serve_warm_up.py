@@ -4,11 +4,12 @@ inside the first question's request otherwise (~1-2 s of CPU; 5 s or more on a l
 from __future__ import annotations
 
 from bench.harness import free_port
-from bot import cli, serving
+from bot import cli, identity, serving
 
 
 def test_one_serve_process_has_the_faq_index_before_it_serves(config_file, monkeypatch):
     services: list[set[str]] = []
+    identity._dictionary_persons_names.cache_clear()
 
     def serve_socket(sock, worker, master_pid=None):
         flask_app = worker.flask_app
@@ -18,3 +19,4 @@ def test_one_serve_process_has_the_faq_index_before_it_serves(config_file, monke
     monkeypatch.setattr(serving, "serve_socket", serve_socket)
     assert cli.main(["--config", str(config_file), "serve", "--port", str(free_port()), "--no-scheduler"]) == 0
     assert len(services) == 1 and "faq" in services[0]
+    assert identity._dictionary_persons_names.cache_info().currsize == 1  # read before serving, not in the writer
