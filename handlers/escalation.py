@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from bot import clock, escalation, nlu, planting
+from bot import ask_back, clock, escalation, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -647,6 +647,10 @@ def question_ticket(ctx: Ctx, question: str) -> str:
 def on_unanswered(ctx: Ctx, _match) -> str:
     question = _text(ctx)
     assert question is not None  # _match_unanswered saw text
+    answer = escalation.faq_result(ctx).other
+    if answer is not None and not acts_as(ctx.person, (ROLE_ADVISER,)):
+        # only a doubt stopped the answer the model reads: asked whether it is meant, 0 for the adviser (round 43)
+        return ask_back.offer(ctx, question, [answer], [answer.answer_text])
     return _open(ctx, question, "low_confidence", [_current_media(ctx)])
 
 

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot import ask_back, asked_for, conversation, escalation, faq, nlu
+from bot import ask_back, asked_for, conversation, escalation, nlu
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, warmed_by
@@ -212,28 +212,17 @@ def on_answer(ctx: Ctx, result) -> str:
         return _reply_of(ctx, result)
     # two readings of two answers (round 43, bot/ask_back.py): ask which, keep both until the villager picks
     offered = [result, result.other]
-    titles = [ask_back.title(answer.answer_text, _entry_title(ctx, answer.entry_id)) for answer in offered]
-    question = ctx.msg.text or ""
-    first, second = (faq.result_label(answer) for answer in offered)
-    kept = choices_store.asked(ctx.db, openid=ctx.openid, question=question, first=first, second=second, now=ctx.now_s)
-    answers = [_reply_of(ctx, answer) for answer in offered]
-    ask_back.FLOW.enter(ctx, "choosing", {"question": question, "answers": answers, "choice_id": kept})
-    return ctx.t("faq.ask_back", first=titles[0], second=titles[1])
+    return ask_back.offer(ctx, ctx.msg.text or "", offered, [_reply_of(ctx, answer) for answer in offered])
 
 
-def _entry_title(ctx: Ctx, entry_id: str | None) -> str | None:
-    """The title of a technique or campaign entry; None for a tree's field or a recommendation (their first line)."""
-    if not entry_id or entry_id.startswith(("species.", "recommend.")):
+def _choice_said(ctx: Ctx, state) -> str | None:
+    """The answer picked, as its digit ('1', '2'; '0' for neither: a match must be truthy), of those offered, while the
+    choice is the sender's last flow (a count after a photo sent since is the planting record's)."""
+    offered = len(state.data.get("answers", ()))
+    number = ask_back.chosen(ctx.msg.text or "", offered) if ctx.msg.msg_type == "text" else None
+    if number is None or number > offered:
         return None
-    entry = ctx.app.service("faq", escalation.load_faq_index).entry(entry_id)
-    return entry.title if entry is not None else None
-
-
-def _choice_said(ctx: Ctx, _state) -> str | None:
-    """The answer picked, as its digit ('1', '2'; '0' for neither: a match must be truthy), while the choice is the
-    sender's last flow (a count after a photo sent since is the planting record's)."""
-    number = ask_back.chosen(ctx.msg.text or "") if ctx.msg.msg_type == "text" else None
-    return None if number is None or not ask_back.FLOW.touched_last(ctx) else str(number)
+    return str(number) if ask_back.FLOW.touched_last(ctx) else None
 
 
 def on_choice(ctx: Ctx, state, said: str) -> str:

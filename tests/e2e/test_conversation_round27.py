@@ -92,12 +92,13 @@ CONTROLS = [
 
 
 # Run once on main before the readers changed: 14/45 (controls 12/12); after round 27: 40/45 (controls 12/12). The
-# examples still missed, strict, each with why (the same classes as 19g's misses left: tests/e2e/test_conversation_probes.py)
+# examples still missed, strict, each with why (the same classes as 19g's misses left: tests/e2e/test_conversation_probes.py).
+# FAQ round 43: '阿嬷厝前的桂花 叶子卷卷的 || 伊讲是缺水 爱浇多少' passes: how much water, unsure, is asked first whether it
+# is the watering answer (bot/ask_back.py), no second ticket.
 LEFT = {
     "阿嬷爱认养一棵 有什么树好认": "爱认养 then which trees 好认 (good to adopt): the tail reads as advice, not the list",
     "我隔日施一次肥 是不是太勤了": "in a ticket's window the sender's own care asked: the FAQ's and bot/escalation.py's reading",
     "门口棵龙眼 叶全部黄晒 || 影唔清相 总之啲枝都干埋 系咪病": "a symptom told again with a cause asked: a new question",
-    "阿嬷厝前的桂花 叶子卷卷的 || 伊讲是缺水 爱浇多少": "a symptom's cause told, then how much water: a new question",
     "我前几天种了几棵龙眼 想记录一下 怎么弄": "a tree named after 几棵 (some): the log reader takes 树 only after the count (bot/nlu.py _PLANTED_WHERE_TO_LOG_RE)",
 }
 

@@ -30,10 +30,19 @@ from bot import ask_back
         ("两个都不是", 0),
         ("都唔系", 0),
         ("问专家", 0),
+        ("不是", 0),
+        ("唔系", 0),
+        ("不对啊", 0),
     ],
 )
 def test_the_choice_is_read_typed_or_said(text, number):
     assert ask_back.chosen(text) == number
+
+
+@pytest.mark.parametrize("text", ["是", "是的", "系", "系呀", "对", "啱", "冇错", "好", "是是"])
+def test_a_yes_is_the_one_answer_offered_and_no_choice_between_two(text):
+    assert ask_back.chosen(text, offered=1) == 1
+    assert ask_back.chosen(text) is None
 
 
 @pytest.mark.parametrize(
