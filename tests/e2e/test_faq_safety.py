@@ -54,6 +54,8 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "extreme_heat": ("35度", "淡盐水", "120"),
     # round 40
     "leech": ("别硬扯", "风油精", "止血"),
+    # round 44
+    "tide": ("潮水", "回岸上", "119"),
 }
 RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "power_line": "power",
@@ -92,6 +94,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "pesticide_drift": "drift",
     "extreme_heat": "extreme_heat",
     "leech": "leech",
+    "tide": "tide",
 }
 
 
@@ -551,7 +554,7 @@ def test_a_planting_of_a_named_tree_with_danger_words_is_still_a_record(villager
     assert [r["species"] for r in rows_of(bot, "SELECT species FROM plantings")] == ["荔枝"]
 
 
-@pytest.mark.parametrize("round_", [39, 40])
+@pytest.mark.parametrize("round_", [39, 40, 44])
 def test_a_rounds_checks_written_first_through_the_webhook(villager_factory, bot, round_):
     """tests/data/faq_safety_checks_<round>.tsv (each written before its round's change and before the set it was
     measured on was read): each danger opens its reply with one of its rules' lines (before any ticket number); each
@@ -630,3 +633,46 @@ def test_round_40_the_same_hurried_words_in_a_calm_question_get_no_line_but_a_fe
     for i, question in enumerate(CALM_40):
         reply = villager_factory(f"o-c40-{i}").says(question)
         assert ("安全第一" in reply) == ("爬梯" in question), (question, reply)
+
+
+# Round 44 (the twenty-sixth session's safety round, from set AL's classes in words of its own): the sap or a rash told
+# by its signs after a tree was cut or planted, heat named another way (中咗暑, 发痧) or told by its signs, and a new kind:
+# the tide coming in over a mangrove mudflat with people on it (rule ``tide``); a ticket, if any, after the line.
+DANGERS_44 = [
+    ("斩咗棵芒果 啲浆黐到块面 好痒", "plant_sap"),
+    ("修完杧果树 条颈起晒风团", "plant_sap"),
+    ("我细佬中咗暑 喺树底下唞紧", "heat"),
+    ("大太阳底下种了两个钟 阿伯一身汗 头晕眼花", "heat"),
+    ("潮水涨得好快 我们几个还在滩涂中间", "tide"),
+    ("涌口滩涂 阿伯陷喺淤泥度出唔返", "tide"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), DANGERS_44)
+def test_round_44_a_danger_in_other_words_or_by_its_signs_or_the_tide_gets_its_line_first(
+    villager, bot, question, kind
+):
+    add_roster(bot)
+    reply = villager.says(question)
+    assert first_line(reply).startswith("⚠ 安全第一") and reply.index("⚠") == reply.strip().index("⚠"), reply
+    head = "\n".join(line for line in reply.strip().splitlines() if line.startswith("⚠ 安全第一"))
+    assert all(words in head for words in SAFETY[kind]), reply
+    if "问题编号" in reply:
+        assert reply.index("⚠") < reply.index("问题编号"), reply
+
+
+CALM_44 = [
+    "涨潮会不会把红树苗冲走",
+    "去年种红树林遇到涨潮 今年要注意什么",
+    "以前碰过漆树过敏 现在还能种别的树吗",
+    "荔枝叶起咗一粒粒红点 系咪病",
+    "夏天中午出一身汗 几点种树好",
+    "发痧是什么意思",
+]
+
+
+def test_round_44_the_same_words_in_a_calm_question_get_no_line(villager_factory, bot):
+    add_roster(bot)
+    for i, question in enumerate(CALM_44):
+        reply = villager_factory(f"o-c44-{i}").says(question)
+        assert "安全第一" not in reply, (question, reply)
