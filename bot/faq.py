@@ -1264,6 +1264,8 @@ class FaqIndex:
                 return result
             if self._added(result.entry_id):
                 return result  # an adviser's own answer (收录): newer than the precedents
+            if result.entry_id in self._before_rules_entries:
+                return result  # asked before the rules, as in _dissented, _read_twice ('树头积水生好多孑孓', round 44)
             if result.reason in self._model_kept and not self._kept_overruled(norm, result, label, answer, lead):
                 return result  # a topic word read as the entries say
             if answer is None and label != "escalate" and label != "chitchat":
