@@ -1242,6 +1242,15 @@ class FaqIndex:
         label, lead, _ = self._model_reading(model, norm)
         return label == "escalate" and lead >= self._model_symptom
 
+    def _before_rules(self, result: FaqResult) -> bool:
+        """An answer of an intent asked before the rules (``before_rules``): the intent's own answer, or an entry only
+        intents give (tech.pine_wilt); a ranked entry's answer found by ranking is not (round 44: tech.mosquitoes, asked
+        before the rules for 孑孓, is also ranked: '红火蚁咬到' ranked to it is still the model's to read)."""
+        entry = result.entry_id or ""
+        if entry not in self._before_rules_entries:
+            return False
+        return result.reason == "intent" or not self.entries[self._by_id[entry]].ranked
+
     def _by_model(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """What the model trained on the precedents says (bot/faq_model.py; round 25), over what the rules and
         witnesses found: an answer it reads otherwise becomes its label (another entry, a person, small talk);
@@ -1324,7 +1333,7 @@ class FaqIndex:
         model = self.precedents.model
         if model is None or result.kind != "answer" or result.reason in self._model_dissent_never:
             return result
-        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+        if self._added(result.entry_id) or self._before_rules(result):
             return result
         fact = result.reason in self._model_held and (result.entry_id or "").startswith(("camp.", "bot."))
         if len(norm) < self._model_short or (fact and len(norm) < self._model_story):
@@ -1397,7 +1406,7 @@ class FaqIndex:
         model = self.precedents.model
         if model is None or result.kind != "answer" or len(norm) < self._model_twice_short:
             return result
-        if self._added(result.entry_id) or result.entry_id in self._before_rules_entries:
+        if self._added(result.entry_id) or self._before_rules(result):
             return result
         fact = result.reason in self._model_held and (result.entry_id or "").startswith(("camp.", "bot."))
         if fact and len(norm) < self._model_story:

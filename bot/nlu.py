@@ -1287,22 +1287,72 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
     "党建林": ("党建林",),
     "主题林": ("主题林",),
     "示范点": ("示范点", "示范村", "示范基地"),
-    "房前屋后": ("房前屋后", "房前", "屋后", "屋前", "房后", "门口", "门前", "家门口", "屋边", "屋旁", "房子边"),
+    # round 44: 房子旁边, 屋子旁边 ('房子旁边种棵开花香的')
+    "房前屋后": (
+        "房前屋后",
+        "房前",
+        "屋后",
+        "屋前",
+        "房后",
+        "门口",
+        "门前",
+        "家门口",
+        "屋边",
+        "屋旁",
+        "房子边",
+        "房子旁",
+        "屋子边",
+        "屋子旁",
+        "房屋旁",
+    ),
     "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落"),
-    "路边": ("道路", "路边", "路旁", "村道", "马路", "公路", "路两边", "路两旁", "道路两旁", "那条路", "这条路"),
-    "河边": ("河边", "河堤", "河岸", "溪边", "水边", "塘边", "鱼塘", "江边", "堤边", "水塘边"),
+    "路边": (
+        "道路",
+        "路边",
+        "路旁",
+        "村道",
+        "村路",
+        "马路",
+        "公路",
+        "路两边",
+        "路两旁",
+        "道路两旁",
+        "那条路",
+        "这条路",
+    ),
+    # round 44: a ditch's or a brook's bank is the waterside ('沟边种什么树可以防止泥土被冲走')
+    "河边": (
+        "河边",
+        "河堤",
+        "河岸",
+        "溪边",
+        "水边",
+        "塘边",
+        "鱼塘",
+        "江边",
+        "堤边",
+        "水塘边",
+        "沟边",
+        "小溪",
+        "溪旁",
+        "溪水",
+    ),
     "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园"),
     "广场": ("广场", "公园", "祠堂", "文化广场"),
 }
 _SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws), key=lambda p: len(p[0]), reverse=True)
 
 
+# round 44: a bare gate or front is a house's only when no other place is named: '学校门口', '祠堂门口' are the school's, the plaza's
+_BARE_FRONTS = frozenset({"门口", "门前"})
+
+
 def find_site(text: str) -> str | None:
-    """Canonical site kind mentioned in text ('家门口' -> '房前屋后')."""
+    """Canonical site kind mentioned in text ('家门口' -> '房前屋后'; '小学门口' -> '校园')."""
     for word, kind in _SITE_PAIRS:
-        if word in text:
+        if word not in _BARE_FRONTS and word in text:
             return kind
-    return None
+    return "房前屋后" if any(word in text for word in _BARE_FRONTS) else None
 
 
 _QUESTION_RE = re.compile(

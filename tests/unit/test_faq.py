@@ -2347,6 +2347,16 @@ def test_round_34_classes_of_aes_confident_wrongs(index, question, expected):
     assert _got(index.match(question)) == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_44.tsv"))
+def test_round_44_classes_of_als_confident_wrongs(index, question, expected):
+    """tests/data/faq_rule_checks_44.tsv, written before each change in words of their own (18 of 32 right then): a
+    climb's safety asked (tech.fall_safety), a place said in other words (a ditch's or a brook's bank, a village road, a
+    school's or a plaza's gate), a fast-growing tree in Cantonese, a plot's trees asked with 配/选 and a wish for a kind
+    of tree (a recommendation), the planting duty asked as a law, mosquito larvae, a record sent back, a phone call to an
+    adviser and a bare 'what bug is this' (a person), with controls."""
+    assert _got(index.match(question)) == expected
+
+
 @pytest.mark.parametrize(
     "question",
     ["村干部把我家买树苗的钱从补贴里面扣掉了，都没通知我", "组长把我们几户买苗的钱从分红里扣了，没人讲过"],
