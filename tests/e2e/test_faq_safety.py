@@ -607,6 +607,11 @@ DANGERS_40 = [
 
 @pytest.mark.parametrize(("question", "kind"), DANGERS_40)
 def test_round_40_a_hurried_danger_without_a_danger_word_gets_its_line_first(villager, bot, question, kind):
+    assert_line_first(villager, bot, question, kind)
+
+
+def assert_line_first(villager, bot, question, kind):
+    """The danger's line opens the reply (its words ``SAFETY[kind]``), before a ticket if any (rounds 40, 44)."""
     add_roster(bot)
     reply = villager.says(question)
     assert first_line(reply).startswith("⚠ 安全第一") and reply.index("⚠") == reply.strip().index("⚠"), reply
@@ -648,19 +653,6 @@ DANGERS_44 = [
 ]
 
 
-@pytest.mark.parametrize(("question", "kind"), DANGERS_44)
-def test_round_44_a_danger_in_other_words_or_by_its_signs_or_the_tide_gets_its_line_first(
-    villager, bot, question, kind
-):
-    add_roster(bot)
-    reply = villager.says(question)
-    assert first_line(reply).startswith("⚠ 安全第一") and reply.index("⚠") == reply.strip().index("⚠"), reply
-    head = "\n".join(line for line in reply.strip().splitlines() if line.startswith("⚠ 安全第一"))
-    assert all(words in head for words in SAFETY[kind]), reply
-    if "问题编号" in reply:
-        assert reply.index("⚠") < reply.index("问题编号"), reply
-
-
 CALM_44 = [
     "涨潮会不会把红树苗冲走",
     "去年种红树林遇到涨潮 今年要注意什么",
@@ -669,6 +661,13 @@ CALM_44 = [
     "夏天中午出一身汗 几点种树好",
     "发痧是什么意思",
 ]
+
+
+@pytest.mark.parametrize(("question", "kind"), DANGERS_44)
+def test_round_44_a_danger_in_other_words_or_by_its_signs_or_the_tide_gets_its_line_first(
+    villager, bot, question, kind
+):
+    assert_line_first(villager, bot, question, kind)
 
 
 def test_round_44_the_same_words_in_a_calm_question_get_no_line(villager_factory, bot):
