@@ -983,3 +983,37 @@ ROUND_19Q_MISSES = {message: why for why, messages in _ROUND_19Q_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19q.tsv", ROUND_19Q_MISSES))
 def test_round_19q_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's eighteenth blind set (tests/data/conversation_probes_19r.tsv, 140 probes), written in the twenty-sixth
+# session by a writer who saw only DESIGN.md and the seeds. Blind figure: main before (4d81beb) 124/140. Round 44
+# (tests/e2e/test_conversation_round44.py) was made from its misses after; those left are listed here, strict, with why.
+_ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "not mended yet (round 44 in progress)",
+        [
+            "每日都嘟嘟声 好烦 关咗个提醒佢",
+            "之前关咗提醒 而家想返开",
+            "香樟同秋枫边种好种啲",
+            "代种要点样登记",
+            "𠊎种个系桂花 一头",
+            "跟住要打咩字",
+            "发咗相啦 下一步点做",
+            "我帮阿妈打嘅字 佢叫李亚娣 埔心村人",
+            "要影相先得咩 点样影",
+            "𠊎系埔心村个 名喊做温石生 要登记",
+            "点样注册 我系埔心村村民",
+            "最近成个礼拜都落雨",
+            "叶底有啲白色细虫",
+            "桂花种落去一个月都唔发新叶 || 我啲桂花种咗成个月都冇出新芽 点解",
+            "认养 || 2",
+            "认种 || 要第三个",
+        ],
+    ),
+]
+ROUND_19R_MISSES = {message: why for why, messages in _ROUND_19R_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19r.tsv", ROUND_19R_MISSES))
+def test_round_19r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
