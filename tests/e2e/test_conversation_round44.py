@@ -69,10 +69,6 @@ EXAMPLES = [
     ("ticket", "最近好热 成个月冇落过雨", "supplement"),
 ]
 LEFT: dict[str, str] = {
-    "认养 || 3": "not mended yet",
-    "认种 || 第二个": "not mended yet",
-    "我想认养一棵树 || 就要第一棵": "not mended yet",
-    "认养 || 我要2号": "not mended yet",
     "𠊎系埔心村个 名喊做刘亚娣 要登记": "not mended yet",
     "名喊做邱石生 埔心村人 帮我登记": "not mended yet",
     "系我帮阿嫲打嘅字 佢叫黄亚妹 埔心村嘅": "not mended yet",
@@ -102,6 +98,8 @@ FIXED_19R = [
     ("after_photo", "跟住要打咩字", "how"),
     ("after_photo", "发咗相啦 下一步点做", "how"),
     ("pending", "要影相先得咩 点样影", "how"),
+    ("twice", "认养 || 2", "adopt"),
+    ("twice", "认种 || 要第三个", "adopt"),
 ]
 
 
