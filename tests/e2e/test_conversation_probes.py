@@ -993,8 +993,6 @@ _ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
         "not mended yet (round 44 in progress)",
         [
             "代种要点样登记",
-            "我帮阿妈打嘅字 佢叫李亚娣 埔心村人",
-            "𠊎系埔心村个 名喊做温石生 要登记",
             "点样注册 我系埔心村村民",
             "最近成个礼拜都落雨",
             "叶底有啲白色细虫",

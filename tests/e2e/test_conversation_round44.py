@@ -69,11 +69,6 @@ EXAMPLES = [
     ("ticket", "最近好热 成个月冇落过雨", "supplement"),
 ]
 LEFT: dict[str, str] = {
-    "𠊎系埔心村个 名喊做刘亚娣 要登记": "not mended yet",
-    "名喊做邱石生 埔心村人 帮我登记": "not mended yet",
-    "系我帮阿嫲打嘅字 佢叫黄亚妹 埔心村嘅": "not mended yet",
-    "我帮阿爸打字 佢叫陈水生 埔心村人": "not mended yet",
-    "我代我妈打字 她叫何秀珍 埔心村的": "not mended yet",
     "上个礼拜好大风": "not mended yet",
     "呢排日日都落大雨": "not mended yet",
     "最近好热 成个月冇落过雨": "not mended yet",
@@ -88,6 +83,8 @@ CONTROLS = [
     ("pending", "2", {"adoption_pick", "adoption_pick_unlisted"}),
     ("twice", "认养 || 3棵桂花", {"adoption_pick"}),
     ("member", "这几天一直下雨", {"ticket_from_question", "ticket_supplement_text"}),
+    ("new", "我帮阿妈打嘅字 佢想问桂花几时种", {"register"}),
+    ("new", "我帮阿爸打字 佢种咗两棵龙眼", {"register"}),
 ]
 FIXED_19R = [
     ("member", "每日都嘟嘟声 好烦 关咗个提醒佢", "unsubscribe"),
