@@ -4,9 +4,10 @@ and 佢 after (关咗个提醒佢), or wanted back on as 返开; two trees compa
 read as 我 where normalising dropped it; how long since planting said with 种落去 or 成个月, and no new leaves since (a
 question, never a record); the record's next step after its photo (what words to type, the photo said sent with a
 particle); a photo asked whether a must, then how to take it; the adoptable list answered by a bare number or an
-ordinal; a Hakka 名喊做 or a relative's typing before the name; the weather told during a ticket. Examples of its own,
-written before their class was mended and run on main 4d81beb first; controls that keep their old route; then the 19r
-messages it fixed, so they cannot regress."""
+ordinal; a Hakka 名喊做 or a relative's typing before the name; the weather told during a ticket (left: the FAQ's small
+talk comes first, in files kept off this round). Examples of its own, written before their class was mended and run on
+main 4d81beb first (11/38, controls 10/10; after 38/38, 10/10); then the 19r messages it fixed, so they cannot
+regress."""
 
 from __future__ import annotations
 
@@ -68,11 +69,14 @@ EXAMPLES = [
     ("ticket", "上个礼拜好大风", "supplement"),
     ("ticket", "最近好热 成个月冇落过雨", "supplement"),
 ]
+# the weather told during a ticket: the FAQ reads it as small talk and chit-chat's route comes before the ticket's 补充
+# (bot/faq.py, handlers/faq.py: another session's files this round); left for the ticket's 补充 to take once they allow
+_WEATHER = "the FAQ's small talk (bot/faq.py) comes before the ticket's 补充 (handlers/faq.py): kept off this round"
 LEFT: dict[str, str] = {
-    "上个礼拜好大风": "not mended yet",
-    "呢排日日都落大雨": "not mended yet",
-    "最近好热 成个月冇落过雨": "not mended yet",
-    "这几天一直下雨": "not mended yet",
+    "上个礼拜好大风": _WEATHER,
+    "呢排日日都落大雨": _WEATHER,
+    "最近好热 成个月冇落过雨": _WEATHER,
+    "这几天一直下雨": _WEATHER,
 }
 CONTROLS = [
     ("member", "关咗个门先", {"reminders_off"}),
