@@ -444,7 +444,8 @@ _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 
 
 # round 44 (19r): Cantonese 边种 (which kind) comparing trees ('香樟同秋枫边种好种啲'), never beside a place ('屋边种咗两棵',
-# '路边种', '门口边种') nor 边种边淋 (planting while watering): 哪种, a question
+# '路边种', '门口边种') nor 边种边淋 (planting while watering): a question (``is_question``; ``normalize`` keeps it as
+# written, the FAQ's model being trained on it)
 _WHICH_KIND_RE = re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[种款样](?!边))")
 
 
@@ -480,7 +481,6 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<=挖)([^洞]{0,3})洞"), r"\1树穴"),
     (re.compile(r"(?<=怎么)影"), "拍"),
     (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
-    (_WHICH_KIND_RE, "哪"),  # round 44
     (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
@@ -498,15 +498,16 @@ def to_halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "")
 
 
-# round 44 (19r): characters outside the common CJK block that are words villagers write, read as meant before the rest
-# is dropped: Hakka 𠊎 (I) is 我 ('𠊎种个系桂花 一头' had lost its 我 and read otherwise than '我种个系桂花 一头')
+# round 44 (19r): characters outside the common CJK block that are words villagers write, read as meant where a reader
+# of requests reads the raw text: Hakka 𠊎 (I) is 我 ('𠊎种个系桂花 一头' after a photo is the record's tree). Not in
+# ``normalize``, which the FAQ's model is trained on (the command readers map it first: ``command_characters_fixed``)
 _OUTSIDE_CJK = str.maketrans({"\U0002028e": "我"})
 
 
 def normalize(text: str) -> str:
     """Canonical form for matching: half-width, lower case, no punctuation,
     emoji or whitespace, colloquial synonyms replaced."""
-    text = to_halfwidth(text).lower().translate(_OUTSIDE_CJK)
+    text = to_halfwidth(text).lower()
     text = _KEEP_RE.sub("", text)
     text = _LONE_DOT_RE.sub("", text)
     text = text.translate(_VARIANTS)
