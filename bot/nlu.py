@@ -805,6 +805,25 @@ def has_substance(norm: str) -> bool:
     return bool(_SUBSTANCE_RE.search(norm))
 
 
+# round 44 (19r): a spell of weather told, not asked ('最近成个礼拜都落雨', '呢排日日都落大雨', '上个礼拜好大风'): small talk
+# alone, but within a ticket's window what the tree has been through (handlers/escalation.py: its 补充)
+_SPELL = (
+    r"(?:最近|近来|这几天|这些天|呢排|这排|这阵|这段时间|上个?(?:礼拜|星期)|(?:整|成)个(?:礼拜|星期|月)|一直|每天|天天|日日"
+    r"|连续|几天|好多天|半个月)"
+)
+_WEATHER = (
+    r"(?:下|落)(?:大|暴|好大)?雨|暴雨|大风|风好大|好热|很热|太热|好晒|暴晒|干旱|天旱|(?:没有|没|不|冇)(?:下|落)(?:过)?雨"
+    r"|好冷|很冷|霜冻|落霜|回南"
+)
+_WEATHER_SPELL_RE = re.compile(rf"(?:{_SPELL}).{{0,8}}?(?:{_WEATHER})|(?:{_WEATHER}).{{0,6}}?(?:{_SPELL})")
+
+
+def weather_spell_told(text: str) -> bool:
+    """A spell of weather told, not asked, in a short text ('这几天一直下雨'; not '这几天一直下雨 会不会烂根')."""
+    norm = normalize(text)
+    return bool(norm) and len(norm) <= 24 and not is_question(text) and bool(_WEATHER_SPELL_RE.search(norm))
+
+
 def is_small_talk(text: str, norm: str) -> bool:
     """Small talk not in the chit-chat words, about nothing the campaign or an adviser deals with
     (``_SUBSTANCE_RE``): asked about the bot's own life ('你住在哪里', '你会不会累啊', '靓女你好'), or, not asked, a
@@ -1318,7 +1337,7 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"

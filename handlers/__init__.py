@@ -46,6 +46,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
+- ticket_supplement_weather — a spell of weather told (最近成个礼拜都落雨) within escalation.attach_minutes of an open
+  ticket: 补充 (alone, the FAQ's small talk)
 progress (handlers/progress.py):
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count

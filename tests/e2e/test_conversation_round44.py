@@ -4,9 +4,9 @@ and 佢 after (关咗个提醒佢), or wanted back on as 返开; two trees compa
 read as 我 where normalising dropped it; how long since planting said with 种落去 or 成个月, and no new leaves since (a
 question, never a record); the record's next step after its photo (what words to type, the photo said sent with a
 particle); a photo asked whether a must, then how to take it; the adoptable list answered by a bare number or an
-ordinal; a Hakka 名喊做 or a relative's typing before the name; the weather told during a ticket (left: the FAQ's small
-talk comes first, in files kept off this round). Examples of its own, written before their class was mended and run on
-main 4d81beb first (11/38, controls 10/10; after 38/38, 10/10); then the 19r messages it fixed, so they cannot
+ordinal; a Hakka 名喊做 or a relative's typing before the name; a spell of weather told during a ticket (its 补充).
+Examples of its own, written before their class was mended and run on main 4d81beb first (11/42, controls 10/10; after
+42/42, 10/10, and two controls added with the weather's route); then the 19r messages it fixed, so they cannot
 regress."""
 
 from __future__ import annotations
@@ -69,15 +69,7 @@ EXAMPLES = [
     ("ticket", "上个礼拜好大风", "supplement"),
     ("ticket", "最近好热 成个月冇落过雨", "supplement"),
 ]
-# the weather told during a ticket: the FAQ reads it as small talk and chit-chat's route comes before the ticket's 补充
-# (bot/faq.py, handlers/faq.py: another session's files this round); left for the ticket's 补充 to take once they allow
-_WEATHER = "the FAQ's small talk (bot/faq.py) comes before the ticket's 补充 (handlers/faq.py): kept off this round"
-LEFT: dict[str, str] = {
-    "上个礼拜好大风": _WEATHER,
-    "呢排日日都落大雨": _WEATHER,
-    "最近好热 成个月冇落过雨": _WEATHER,
-    "这几天一直下雨": _WEATHER,
-}
+LEFT: dict[str, str] = {}
 CONTROLS = [
     ("member", "关咗个门先", {"reminders_off"}),
     ("member", "之前关咗提醒 而家都唔想要", {"reminders_on"}),
@@ -89,6 +81,8 @@ CONTROLS = [
     ("member", "这几天一直下雨", {"ticket_from_question", "ticket_supplement_text"}),
     ("new", "我帮阿妈打嘅字 佢想问桂花几时种", {"register"}),
     ("new", "我帮阿爸打字 佢种咗两棵龙眼", {"register"}),
+    ("ticket", "今日好热啊", {"ticket_supplement_weather"}),
+    ("ticket", "这几天一直下雨 会不会烂根", {"ticket_supplement_weather"}),
 ]
 FIXED_19R = [
     ("member", "每日都嘟嘟声 好烦 关咗个提醒佢", "unsubscribe"),
@@ -101,6 +95,7 @@ FIXED_19R = [
     ("pending", "要影相先得咩 点样影", "how"),
     ("twice", "认养 || 2", "adopt"),
     ("twice", "认种 || 要第三个", "adopt"),
+    ("ticket", "最近成个礼拜都落雨", "supplement"),
 ]
 
 
