@@ -534,7 +534,9 @@ _STORY_REQUEST = re.compile(
 _STORY_DOING_FOR = re.compile(r"^(?:你好|您好)?(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办)(?:的|嘅)$")
 # round 44 (19r): the message said typed for a relative ('我帮阿妈打嘅字', '我代我妈打字'), then the relative named by 佢叫 /
 # 她叫 with a village: her registration (as round 23's '我帮我妈妈登记 她叫刘桂芳 埔心村的'); only with her named so
-_STORY_TYPING_FOR = re.compile(r"^(?:是|系)?(?:我)?(?:帮|替|代|同)(?:我)?[一-鿿]{1,3}?(?:打|写)(?:的|嘅)?字(?:的|嘅)?$")
+_STORY_TYPING_FOR = re.compile(
+    r"^(?:我)?(?:是|系)?(?:我)?(?:帮|替|代|同)(?:我)?[一-鿿]{1,3}?(?:打|写)(?:的|嘅)?字(?:的|嘅)?$"
+)
 _STORY_THIRD_PERSON_NAMED = re.compile(r"^(?:佢|她|他)(?:叫|叫做|名叫)")
 _STORY_HOW_TO_JOIN = re.compile(
     r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册|绑定)(?:啊|呀|呢)?$"

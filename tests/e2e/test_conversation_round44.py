@@ -69,6 +69,23 @@ EXAMPLES = [
     ("ticket", "上个礼拜好大风", "supplement"),
     ("ticket", "最近好热 成个月冇落过雨", "supplement"),
 ]
+# a second batch, written after the fixes above and run once before any change for it (main 4d81beb 7/13, with the fixes
+# above 11/13; then the typing said 我系帮… and the photo's how with 好 after it: 13/13)
+EXAMPLES += [
+    ("member", "啲通知日日响 唔该取消咗个订阅佢", "unsubscribe"),
+    ("member", "早排退订咗 而家想返开提醒", "resubscribe"),
+    ("member", "龙眼同荔枝边样易打理啲", "question"),
+    ("after_photo", "𠊎种个系三角梅 两头", "planting"),
+    ("member", "三角梅种落去成个礼拜都冇出新叶 系咪死咗", "question"),
+    ("after_photo", "相发咗啦 跟住要打啲乜字", "how"),
+    ("pending", "系咪一定要影相先 点影好", "how"),
+    ("twice", "认种 || 第一个", "adopt"),
+    ("new", "𠊎名喊做张满妹 系埔心村个 帮𠊎登记", "register"),
+    ("new", "我系帮阿婆打字嘅 佢叫朱亚好 埔心村人", "register"),
+    ("ticket", "这个礼拜天天暴雨", "supplement"),
+    ("ticket", "最近一个月都冇落雨", "supplement"),
+    ("member", "路边种好了两棵木棉", "planting"),
+]
 LEFT: dict[str, str] = {}
 CONTROLS = [
     ("member", "关咗个门先", {"reminders_off"}),
