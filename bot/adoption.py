@@ -78,6 +78,19 @@ _PICKED_AFTER_THE_LIST = re.compile(
 )
 
 
+# round 44 (19r): the list just shown answered by its number alone or an ordinal ('2', '要第三个', '就要第一棵', '我要2号'):
+# read only while the list is the sender's flow touched last (handlers/adoption.py)
+_BARE_PICK = re.compile(
+    rf"^(?:我)?(?:就)?(?:要|选|拣|揀|挑|认养|认种)?(?:第)?({nlu._NUM})(?:棵|号|个)?(?:吧|啦|啊|呀|了)?$"
+)
+
+
+def bare_pick(text: str | None) -> int | None:
+    """The number of a bare pick from the list just shown ('要第三个' -> 3); None for anything else."""
+    found = _BARE_PICK.match(nlu.normalize(text or ""))
+    return (nlu.chinese_to_int(found.group(1)) or None) if found else None
+
+
 def number_picked_after_the_list(text: str | None) -> int | None:
     """The number picked after the list is said seen ('我睇咗认养名单 就要第二棵' -> 2); None for anything else."""
     found = _PICKED_AFTER_THE_LIST.match(nlu.normalize(text or ""))

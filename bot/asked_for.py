@@ -29,7 +29,10 @@ _REQUEST_RE = re.compile(
 _FIGURES_RE = re.compile(r"多少|几棵|完成(?:了)?(?:任务|指标)?(?:了)?(?:没|吗)|(?:齐|够)(?:了)?(?:没|吗)|算不算")
 # the reminders' direction, by the last word that gives one ('之前关了提醒 现在帮我打开': on)
 # round 43 (19q): subscribed back (订返, normalised 订回), 订阅 again
-_ON_RE = re.compile(r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开|订阅)|要收|想收|开(?:提醒|通知)|订回|订阅回")
+# round 44 (19r): switched back on, 返开 (normalised 回开) or 番开 ('之前关咗提醒 而家想返开')
+_ON_RE = re.compile(
+    r"打开|开回|开启|恢复|重新|继续|再(?:帮我)?(?:收|发|开|订阅)|要收|想收|开(?:提醒|通知)|订回|订阅回|(?:回|番)开"
+)
 _OFF_RE = re.compile(r"不要|别|咪|停|关|取消|退订|太多|烦")
 # round 39: not received ('可不可以不收'); never what not receiving them would mean ('唔收到都唔知几时要淋水')
 _OFF_RE = re.compile(_OFF_RE.pattern + r"|不(?:再)?(?:收|接收)(?!到)")

@@ -286,6 +286,8 @@ _HAKKA = (
     (re.compile(r"(?<=我)喊"), "叫"),
     # round 33b: 安做 (is called, Hakka) after 我 ('𠊎安做刘石生 係埔心村人')
     (re.compile(r"(?<=我)安做"), "叫"),
+    # round 44 (19r): 喊做 (is called, Hakka) after the name's word or alone ('名喊做温石生', '𠊎喊做罗四妹')
+    (re.compile(r"(?:(?<=名)|(?<=名字)|(?<=我))喊做"), "叫"),
     # round 25: before the name too ('𠊎系埔心村个钟四妹')
     (re.compile(r"(?<=[村区])个(?=$|[\s,，]|[\u3400-\u9fff]{2,4}$)"), "的"),
     # round 20: 就系 (is, Hakka and Cantonese) before the village after a name ('我叫叶火生就系埔心村个')
@@ -530,6 +532,12 @@ _STORY_REQUEST = re.compile(
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
 _STORY_DOING_FOR = re.compile(r"^(?:你好|您好)?(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办)(?:的|嘅)$")
+# round 44 (19r): the message said typed for a relative ('我帮阿妈打嘅字', '我代我妈打字'), then the relative named by 佢叫 /
+# 她叫 with a village: her registration (as round 23's '我帮我妈妈登记 她叫刘桂芳 埔心村的'); only with her named so
+_STORY_TYPING_FOR = re.compile(
+    r"^(?:我)?(?:是|系)?(?:我)?(?:帮|替|代|同)(?:我)?[一-鿿]{1,3}?(?:打|写)(?:的|嘅)?字(?:的|嘅)?$"
+)
+_STORY_THIRD_PERSON_NAMED = re.compile(r"^(?:佢|她|他)(?:叫|叫做|名叫)")
 _STORY_HOW_TO_JOIN = re.compile(
     r"^(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:加入|参加|登记|注册|绑定)(?:啊|呀|呢)?$"
 )
@@ -547,8 +555,13 @@ def asks_register_in_story(text: str | None) -> bool:
     clauses = [c for c in _SEPARATORS.split(_story_text(text)) if c]
     if not 2 <= len(clauses) <= _STORY_MAX_CLAUSES:
         return False
-    return any(_STORY_REQUEST.match(c) for c in clauses) or (
-        any(_STORY_DOING_FOR.match(c) for c in clauses) and any(_BIND_WORD.search(c) for c in clauses)
+    return (
+        any(_STORY_REQUEST.match(c) for c in clauses)
+        or (any(_STORY_DOING_FOR.match(c) for c in clauses) and any(_BIND_WORD.search(c) for c in clauses))
+        or (
+            any(_STORY_TYPING_FOR.match(c) for c in clauses)
+            and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
+        )
     )
 
 
@@ -570,7 +583,14 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     norm = _story_text(text).replace("嘅", "的").replace("係", "系")
     clauses = [c for c in _SEPARATORS.split(norm) if c]
     rest = [
-        c for c in clauses if not (_STORY_REQUEST.match(c) or _STORY_HOW_TO_JOIN.match(c) or _STORY_DOING_FOR.match(c))
+        c
+        for c in clauses
+        if not (
+            _STORY_REQUEST.match(c)
+            or _STORY_HOW_TO_JOIN.match(c)
+            or _STORY_DOING_FOR.match(c)
+            or _STORY_TYPING_FOR.match(c)
+        )
     ]
     village: str | None = None
     named: list[str] = []

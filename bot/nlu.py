@@ -443,6 +443,12 @@ _SYN_KEYS = sorted(SYNONYMS, key=len, reverse=True)
 _SYN_RE = re.compile("|".join(map(re.escape, _SYN_KEYS)))
 
 
+# round 44 (19r): Cantonese 边种 (which kind) comparing trees ('香樟同秋枫边种好种啲'), never beside a place ('屋边种咗两棵',
+# '路边种', '门口边种') nor 边种边淋 (planting while watering): a question (``is_question``; ``normalize`` keeps it as
+# written, the FAQ's model being trained on it)
+_WHICH_KIND_RE = re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[种款样](?!边))")
+
+
 # characters written two ways, made one before SYNONYMS: traditional ones, and 係咪 is 系咪 (是不是)
 _VARIANTS: dict[int, str] = {**hanzi.TRADITIONAL, ord("係"): "系"}
 # Rewrites that depend on the neighbouring characters, applied after SYNONYMS: Cantonese 系 (is) but not
@@ -490,6 +496,12 @@ _LONE_DOT_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")  # a dot that is not a de
 def to_halfwidth(text: str) -> str:
     """Full-width letters, digits and punctuation -> ASCII (NFKC)."""
     return unicodedata.normalize("NFKC", text or "")
+
+
+# round 44 (19r): characters outside the common CJK block that are words villagers write, read as meant where a reader
+# of requests reads the raw text: Hakka 𠊎 (I) is 我 ('𠊎种个系桂花 一头' after a photo is the record's tree). Not in
+# ``normalize``, which the FAQ's model is trained on (the command readers map it first: ``command_characters_fixed``)
+_OUTSIDE_CJK = str.maketrans({"\U0002028e": "我"})
 
 
 def normalize(text: str) -> str:
@@ -791,6 +803,25 @@ def has_substance(norm: str) -> bool:
     """Does the normalised text speak of trees, the campaign, the bot's records, a person, money, harm, when or how
     much (``_SUBSTANCE_RE``)? Small talk does not."""
     return bool(_SUBSTANCE_RE.search(norm))
+
+
+# round 44 (19r): a spell of weather told, not asked ('最近成个礼拜都落雨', '呢排日日都落大雨', '上个礼拜好大风'): small talk
+# alone, but within a ticket's window what the tree has been through (handlers/escalation.py: its 补充)
+_SPELL = (
+    r"(?:最近|近来|这几天|这些天|呢排|这排|这阵|这段时间|上个?(?:礼拜|星期)|(?:整|成)个(?:礼拜|星期|月)|一直|每天|天天|日日"
+    r"|连续|几天|好多天|半个月)"
+)
+_WEATHER = (
+    r"(?:下|落)(?:大|暴|好大)?雨|暴雨|大风|风好大|好热|很热|太热|好晒|暴晒|干旱|天旱|(?:没有|没|不|冇)(?:下|落)(?:过)?雨"
+    r"|好冷|很冷|霜冻|落霜|回南"
+)
+_WEATHER_SPELL_RE = re.compile(rf"(?:{_SPELL}).{{0,8}}?(?:{_WEATHER})|(?:{_WEATHER}).{{0,6}}?(?:{_SPELL})")
+
+
+def weather_spell_told(text: str) -> bool:
+    """A spell of weather told, not asked, in a short text ('这几天一直下雨'; not '这几天一直下雨 会不会烂根')."""
+    norm = normalize(text)
+    return bool(norm) and len(norm) <= 24 and not is_question(text) and bool(_WEATHER_SPELL_RE.search(norm))
 
 
 def is_small_talk(text: str, norm: str) -> bool:
@@ -1251,7 +1282,7 @@ def is_bare_answer(text: str, *parts: str) -> bool:
     """Is ``text`` nothing but ``parts`` (a tree name, a count, as written) with numbers, measure words, an area,
     site words and filler ('是桂花', '种的是3棵', '门口2棵', '2.5亩', '不对，是5棵')? Not a sentence about a tree
     ('隔壁家的竹子长到我家地里了')."""
-    rest = to_halfwidth(text or "")
+    rest = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 44: '𠊎种个系桂花 一头' (Hakka 𠊎: 我)
     for part in parts:
         rest = rest.replace(part, "", 1) if part else rest
     for word, _kind in _SITE_PAIRS:
@@ -1356,7 +1387,7 @@ def find_site(text: str) -> str | None:
 
 
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
@@ -1386,6 +1417,7 @@ def is_question(text: str) -> bool:
     return bool(
         _QUESTION_RE.search(text)
         or _VAGUE_QUESTION_RE.search(text)
+        or _WHICH_KIND_RE.search(text)  # round 44: '香樟同秋枫边种好种啲'
         or (_HOW_MANY_RE.search(text) and not _PAST_RE.search(text))
     )
 
@@ -1668,14 +1700,18 @@ def is_pledge(text: str) -> bool:
 _COMPLAINT_RE = re.compile(
     r"不结|没结|不挂果|没挂果|不开花|没开花|不长|长不|没长|不发芽|没发芽|不活|没活|活不|"
     r"[唔冇](?:结|挂果|开花|长|见长|发芽|活|生)|"  # Cantonese 唔 / 冇 (not): '种咗三年嘅龙眼都唔结果'
+    # round 44 (19r): no new leaves or buds ('一个月都唔发新叶', '冇出新芽', '还没发新芽')
+    r"(?:不|没|没有|唔|冇|未)(?:出|发|长|见)(?:过)?新(?:叶|芽|枝|梢)|"
     r"黄了|黄咗|黄晒|黄哂|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
     r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
     # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
     r"砍|偷|拔[了掉走光]|挖[走掉]|铲|踩坏|压坏|撞[断倒坏]|弄坏|搞坏|破坏|毁"
 )
 # Planted long ago: '种了五年', '栽了3个月', '种了好几年' (how long a tree has stood, not a planting to log).
+# round 44 (19r): put in the ground (种落去, 种下去) that long, or a whole month (成个月, 整个月)
 _PLANTED_FOR_RE = re.compile(
-    rf"[种栽](?:了|下|好|咗|埋|落)?\s*(?:{_NUM}|半|多|好几|几|十几)\s*(?:个)?\s*(?:年|月|星期|礼拜)"
+    rf"[种栽](?:了|下|好|咗|埋|落)?(?:去|下去|落去)?(?:了|咗)?\s*(?:{_NUM}|半|多|好几|几|十几|成|整)\s*(?:个)?\s*"
+    r"(?:年|月|星期|礼拜)"
     r"|[种栽](?:了|咗)?(?:好久|很久|多久|多年|好耐)"
 )
 # Words of having planted: with a tree name they start a record even without a count.
@@ -2025,7 +2061,9 @@ _STOP_SENDING_RE = re.compile(
     r"|推(?:给我|我)?(?:了|啦)?$)"
 )
 _SWITCH_OFF_RE = re.compile(
-    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
+    # round 44 (19r): a Cantonese measure word before them ('关咗个提醒佢', '关咗啲推送佢啦': 个, 啲 normalised 些)
+    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切|个|些)?(?:的)?"
+    r"(?:提醒|通知|推送|订阅|消息)"
     # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知'): a frame
     # since round 31 (FRAMES)
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
@@ -2063,6 +2101,8 @@ _AFTER_THE_REMINDERS_RE = re.compile(
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
 _WANTED_BACK_RE = re.compile(
     r"(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:要)?(?:回|返|番)(?:来|啲|些)?$"
+    # round 44 (19r): switched back on, Cantonese 返开 (normalised 回开) or 番开 ('之前关咗提醒 而家想返开')
+    r"|(?:现在|而家|依家|今日|今天)?(?:又|再)?(?:想|要)(?:再)?(?:回|返|番)开(?:它|回来)?$"
     # round 37 (19m): received again ('之前把提醒关了 现在又想收到')
     r"|(?:现在|而家|依家|今日|今天)?(?:又|再|重新)(?:想|要)(?:再|重新)?(?:收|接收|收到)(?:回|返)?$"
 )
@@ -3798,7 +3838,7 @@ _GO_ON_RE = re.compile(
     rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:打字|写字)?(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
-    r"(?:什么|啥|咩|乜)?$"
+    r"(?:什么|啥|咩|乜)?(?:字)?$"  # round 44 (19r): what words ('跟住要打咩字')
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
@@ -3808,13 +3848,15 @@ _GO_ON_RE = re.compile(
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
     r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
-    r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
+    r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?![相照张图一])(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
     # round 27: taken then sent over, 照 alone ('拍完照发过去 下一步打字打咩')
     r"|^(?:已经)?(?:拍|影)(?:好|完|了)(?:照|相|照片|相片)(?:发过去|发过来|发给你|发上来|发了|发完)?(?:了)?"
     # round 22: uploaded ('相片已经上传了'), the verb first ('发咗相', '发了照片')
     r"|^(?:照片|相片|相|图片|图)(?:已经)?上传(?:好|完)?(?:了)?"
-    r"|^(?:已经)?(?:发|传|上传|拍|影)(?:了|完|好)(?:照片|相片|相|图片|图)(?:了)?"  # round 25: 影完相
+    r"|^(?:已经)?(?:发|传|上传|拍|影)(?:了|完|好)(?:张|一张)?(?:照片|相片|相|图片|图)(?:了)?"  # round 25: 影完相
 )
+# round 44 (19r): a particle after the photo said sent ('发咗相啦 下一步点做', '相发咗喇 跟住点')
+_SENT_PARTICLE_RE = re.compile(r"^(?:啦|喇|了|咯|嘞|哦)+")
 
 
 # round 20: the record's next step asked as 'is it this?': the count said in words ('接下来要打字说几棵吗', '要取消吗 还是
@@ -3863,7 +3905,8 @@ def go_on_asked(norm: str) -> bool:
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
-    norm = _PHOTO_SENT_RE.sub("", norm, count=1)
+    sent = _PHOTO_SENT_RE.sub("", norm, count=1)
+    norm = _SENT_PARTICLE_RE.sub("", sent, count=1) if sent != norm else sent
     if norm and len(norm) <= 16 and _NEXT_STEP_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True
     if norm and len(norm) <= 16 and _RECORD_STEP_ASKED_RE.match(norm):
@@ -3931,6 +3974,15 @@ _NEXT_IS_THE_PHOTO_RE = re.compile(
 )
 
 
+# round 44 (19r): whether the photo is a must, then how to take it ('要影相先得咩 点样影', '非要拍照不可吗 怎么拍',
+# '使唔使影相先 点样影'): the record waiting for it answers (what it still needs)
+_PHOTO_A_MUST_THEN_HOW_RE = re.compile(
+    r"^(?:是不是|是否)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要)?(?:拍照|拍照片|拍张照片|拍张照|拍相)(?:先)?"
+    r"(?:才行|才得|才可以|才算|先得|先行|不可)?(?:什么|吗|不行|行不行|没有|不)?"
+    r"(?:要|那)?(?:怎么|怎样|点)(?:样)?(?:拍|照)?(?:好|才好|比较好)?$"
+)
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
@@ -3938,6 +3990,8 @@ def photo_how_asked(norm: str) -> bool:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
+        return True
+    if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):

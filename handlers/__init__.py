@@ -46,6 +46,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
+- ticket_supplement_weather — a spell of weather told (最近成个礼拜都落雨) within escalation.attach_minutes of an open
+  ticket: 补充 (alone, the FAQ's small talk)
 progress (handlers/progress.py):
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
@@ -81,7 +83,8 @@ certificates (handlers/certificates.py):
   earn one
 adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
-- adoption_pick — 认养 <编号> while the list is shown: one tree of the record at that position
+- adoption_pick — 认养 <编号> while the list is shown (or, just after it, the number alone: 2, 要第三个): one tree of
+  the record at that position
 - adoption_pick_unlisted — 认养 <编号> without a list: the list again
 - adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树 (我家没地方种，想认养一棵): the village's adoptable trees,
   numbered

@@ -5,7 +5,8 @@ its flow's diagram in docs/adoption.md, the public page in bot/adoption_page.py.
 
 Routes (dispatch order in handlers/__init__.py):
 - adoption_more: ``更多`` while a list is shown: its next page
-- adoption_pick: ``认养 <编号>`` while a list is shown: one tree of the record at that position
+- adoption_pick: ``认养 <编号>`` while a list is shown (round 44: just after it, the number alone, ``2``, ``要第三个``):
+  one tree of the record at that position
 - adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
 - adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees (a follower
   not registered: welcome, from afar too, then how to register; the list after it)
@@ -40,6 +41,14 @@ def _pick_number(ctx: Ctx) -> int | None:
     if found or ctx.msg.msg_type != "text":
         return found
     return adoption.number_picked_after_the_list(ctx.msg.text)
+
+
+def _bare_pick(ctx: Ctx) -> int | None:
+    """Round 44 (19r): the list answered by its number alone or an ordinal ('2', '要第三个'), while it is the flow the
+    sender touched last and no planting record waits (a record's count, '2', stays the record's)."""
+    if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
+        return None
+    return adoption.bare_pick(ctx.msg.text)
 
 
 _update_number = text_with_number("adoption.commands.update")
@@ -86,6 +95,8 @@ def _show_list(ctx: Ctx) -> str:
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     rows = adoption.adoptable_in(ctx.db, village["id"] if village else None)
     if not rows:
+        # round 44 (19r): kept as shown, empty: a number picked from it is told again there are none
+        adoption.remember_list(ctx, [], 0)
         contacts = adoption.contact_names(ctx.app, ctx.db, village["id"] if village else None)
         return ctx.t(
             "adoption.none",
@@ -129,6 +140,8 @@ def on_more(ctx: Ctx, state, _match) -> str:
 
 
 def on_pick(ctx: Ctx, state, number: int) -> str:
+    if not state.data.get("ids"):
+        return _show_list(ctx)  # round 44: the list shown was empty: still none
     record = adoption.listed_record(ctx, state, number)
     if record is None:
         return ctx.t("adoption.no_such_number", n=number, total=len(state.data.get("ids", [])))
@@ -221,7 +234,7 @@ ADOPTION_TABLE = FlowTable(
     adoption.FLOW,
     (
         Step("listed", "more", lambda ctx, state: _more(ctx), on_more, to=("listed",)),
-        Step("listed", "number", lambda ctx, state: _pick_number(ctx), on_pick, to=("listed",)),
+        Step("listed", "number", lambda ctx, state: _pick_number(ctx) or _bare_pick(ctx), on_pick, to=("listed",)),
         Step("update_photo", "photo", _update_photo, on_update_photo, to=(END,)),
     ),
 )

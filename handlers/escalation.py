@@ -559,6 +559,15 @@ def _match_media_supplement(ctx: Ctx):
     return tickets[0] if tickets else None
 
 
+def _match_weather_supplement(ctx: Ctx):
+    """Round 44 (19r): a spell of weather told within escalation.attach_minutes of the villager's open ticket
+    ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk)."""
+    if ctx.msg.msg_type != "text" or not nlu.weather_spell_told(ctx.msg.text or ""):
+        return None
+    tickets = _supplementable_when_matching(ctx)
+    return tickets[0] if tickets else None
+
+
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
     reply = _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
@@ -667,6 +676,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_repeat", _match_repeat, on_repeat),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),
+    Route("ticket_supplement_weather", _match_weather_supplement, on_supplement),
 ]
 FALLBACK_ROUTES: list = [
     Route("ticket_follow_up", _match_follow_up, on_follow_up),

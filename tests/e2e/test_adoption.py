@@ -131,6 +131,25 @@ def test_a_taken_record_and_a_number_without_a_list(plots, person, bot):
     assert "认养成功" in fresh.says("认养 1")
 
 
+def test_the_list_answered_by_its_number_alone(plots, person, bot):
+    """Round 44 (19r): the list just shown answered by a bare number or an ordinal adopts from it; a count for a
+    record started since stays the record's, and an empty list answered is told there are still none."""
+    wang = person("o-wang", "王大妈")
+    wang.says("认养")
+    assert "埔心村主题林的第1棵桂花" in wang.says("2")
+    assert "埔心村党建林的第1棵香樟" in wang.says("要第一个")
+    wang.says("种了荔枝")  # a planting record asks its count: '3' is its count, not the list's third
+    assert "认养成功" not in wang.says("3")
+    assert [(a["planting_id"], a["first_tree"]) for a in adoptions(bot)] == [(plots[1], 1), (plots[0], 1)]
+
+
+def test_an_empty_list_answered_by_a_number(cadre, person, bot):
+    wang = person("o-wang", "王大妈")
+    assert "还没有可认养的树" in wang.says("认养")
+    assert "还没有可认养的树" in wang.says("2")
+    assert adoptions(bot) == []
+
+
 def test_nothing_adoptable_says_whom_to_ask(cadre, person, bot):
     person("o-lin", "林干部", "村干部")
     reply = person("o-wang", "王大妈").says("认养")

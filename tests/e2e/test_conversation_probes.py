@@ -46,7 +46,8 @@ KINDS = {
         "event_asked",  # round 23: the planting day asked about, its own details (or none set yet)
     },
     "planting": {"planting_text"},
-    "supplement": {"ticket_supplement_text", "ask_expert_supplement"},
+    # round 44: a spell of weather told within the ticket's window (ticket_supplement_weather) is its 补充 too
+    "supplement": {"ticket_supplement_text", "ask_expert_supplement", "ticket_supplement_weather"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
     "new": {"faq_answer", "ticket_from_question", "ask_expert", "event_asked"},  # round 23: the day asked about
     # round 19: the second message joining the first's ticket as 补充 leaves one ticket too
@@ -57,6 +58,7 @@ KINDS = {
         "ask_expert",
         "ticket_supplement_text",
         "ask_expert_supplement",
+        "ticket_supplement_weather",
         "ticket_wait",
     },
     # 登记 said of trees planted (round 17): the planting help or a record. Round 25: or, from a registered villager,
@@ -982,4 +984,36 @@ ROUND_19Q_MISSES = {message: why for why, messages in _ROUND_19Q_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19q.tsv", ROUND_19Q_MISSES))
 def test_round_19q_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 19's eighteenth blind set (tests/data/conversation_probes_19r.tsv, 140 probes), written in the twenty-sixth
+# session by a writer who saw only DESIGN.md and the seeds. Blind figure: main before (4d81beb) 124/140. Round 44
+# (tests/e2e/test_conversation_round44.py) was made from its misses after: 137/140, a development figure. The three left
+# are listed here, strict, with why (two labels, one by design).
+_ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the label: a cadre asking how to log a 代种 is asked back by the FAQ (bot/ask_back.py), 帮老人代种登记 offered"
+        " first, whose answer (代种 姓名 数量树种) is the one a cadre needs; the probe picks 1 and wants the villager's own"
+        " steps (怎么登记种树)",
+        ["代种要点样登记"],
+    ),
+    (
+        "the label: how to register asked with no name, only the village: nothing can be bound, and the FAQ's answer"
+        " says how (登记 姓名 村名, with an example); the harness's register check wants a name bound for a message"
+        " naming the village",
+        ["点样注册 我系埔心村村民"],
+    ),
+    (
+        "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
+        " its own, its own ticket (round 20; 19o's '叶底有啲白色小虫仔' is left for the same reason); the writer reads it"
+        " as the same tree",
+        ["叶底有啲白色细虫"],
+    ),
+]
+ROUND_19R_MISSES = {message: why for why, messages in _ROUND_19R_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19r.tsv", ROUND_19R_MISSES))
+def test_round_19r_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

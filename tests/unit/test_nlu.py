@@ -664,3 +664,29 @@ def test_planting_words_where_a_代种_name_goes_are_no_name(species, text):
 )
 def test_边_beside_a_place_is_no_which(text, norm):
     assert nlu.normalize(text) == norm
+
+
+# round 44 (19r): a spell of weather told (a ticket's 补充 within its window), never asked nor a day's remark
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("最近成个礼拜都落雨", True),
+        ("呢排日日都落大雨", True),
+        ("上个礼拜好大风", True),
+        ("最近好热 成个月冇落过雨", True),
+        ("这几天一直下雨 会不会烂根", False),
+        ("今日好热啊", False),
+        ("下雨天可以种树吗", False),
+    ],
+)
+def test_weather_spell_told(text, told):
+    assert nlu.weather_spell_told(text) is told
+
+
+# round 44 (19r): Cantonese 边种 comparing trees is a question; beside a place it is no 'which'
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("香樟同秋枫边种好种啲", True), ("屋边种咗两棵龙眼", False), ("路边种了三棵香樟", False), ("边种边淋水", False)],
+)
+def test_which_kind_asked(text, asked):
+    assert nlu.is_question(text) is asked
