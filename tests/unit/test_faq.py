@@ -845,6 +845,21 @@ def test_near_misses_are_the_right_tree_or_place_answered_another_way(expected, 
     assert faq.scores([row]).confident_wrong_n == 1 and faq.scores([row]).near == int(near)
 
 
+def test_a_question_asked_back_is_neither_right_nor_confident_wrong_nor_escalated():
+    """Round 43: an answer offered beside another (or before a ticket) counts in ``asked`` and, when the expected one is
+    offered, in ``chosen_right``; never as right, confident wrong, or an adviser's question escalated."""
+    rows = [
+        faq.EvalRow("a", "tech.a", "tech.a", "tech.a", 0.0, offered="tech.b"),  # the right one offered first
+        faq.EvalRow("b", "tech.c", "tech.c", "tech.a", 0.0, offered="tech.b"),  # neither offered is right
+        faq.EvalRow("c", "escalate", "escalate", "escalate", 0.0, offered="tech.b"),  # asked before a ticket: 0 files it
+        faq.EvalRow("d", "escalate", "escalate", "escalate", 0.0),  # escalated at once
+    ]
+    scores = faq.scores(rows)
+    assert (scores.asked, scores.chosen_right) == (3, 2)
+    assert scores.right == 0.25 and scores.confident_wrong_n == 0
+    assert scores.adviser_recall == 0.5 and scores.escalation_precision == 1.0
+
+
 def test_held_out_sets_and_the_missing_map_refer_to_real_entries(index):
     """Held-out sets are never edited; a missing:<topic> label is mapped to an entry that exists."""
     mapping = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
