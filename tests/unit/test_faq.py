@@ -851,7 +851,7 @@ def test_a_question_asked_back_is_neither_right_nor_confident_wrong_nor_escalate
     rows = [
         faq.EvalRow("a", "tech.a", "tech.a", "tech.a", 0.0, offered="tech.b"),  # the right one offered first
         faq.EvalRow("b", "tech.c", "tech.c", "tech.a", 0.0, offered="tech.b"),  # neither offered is right
-        faq.EvalRow("c", "escalate", "escalate", "escalate", 0.0, offered="tech.b"),  # asked before a ticket: 0 files it
+        faq.EvalRow("c", "escalate", "escalate", "escalate", 0.0, offered="tech.b"),  # asked first: 0 files it
         faq.EvalRow("d", "escalate", "escalate", "escalate", 0.0),  # escalated at once
     ]
     scores = faq.scores(rows)
