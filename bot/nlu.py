@@ -2085,6 +2085,9 @@ _SWITCH_ON_RE = re.compile(
     # round 43 (19q): subscribed back, Cantonese 订返 (normalised 订回), or 订阅 again ('订返提醒啦 之前唔小心退订咗', '之前
     # 退订了 现在再订阅吧', '算啦 都系订返啦'): an unsubscribing told of before it is no request (none is read here)
     r"|订回(?:来)?(?:些|个)?(?:提醒|通知|推送)?$|订回(?=提醒|通知|推送)|(?:再|又)(?:帮我)?订阅(?:回)?|订阅回"
+    # round 45 (the twenty-sixth session's simulator): 返开/番开 said as a request, before the reminders or after them
+    # ('返开提醒啦', '番开个提醒', '提醒返开佢'; normalised 回开)
+    r"|^(?:帮我|同我|请)?(?:回|番)开(?:个|啲|些)?(?:提醒|通知|推送)|(?:提醒|通知|推送)(?:再)?(?:回|番)开(?:它)?$"
     # The others are frames since round 31 (FRAMES): round 20's wanted again with nothing after ('现在想再收'), a wish
     # to receive them, Cantonese 开返 (开回), the reminders restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再
     # 帮我打开'), round 21's still to be sent ('种树的消息还是要发给我')

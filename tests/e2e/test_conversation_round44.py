@@ -85,11 +85,17 @@ EXAMPLES += [
     ("ticket", "这个礼拜天天暴雨", "supplement"),
     ("ticket", "最近一个月都冇落雨", "supplement"),
     ("member", "路边种好了两棵木棉", "planting"),
+    # the lead's, from the simulator after the merge: 返开 said as a request, no wish word (the FAQ's how-to before)
+    ("member", "返开提醒啦", "resubscribe"),
+    ("member", "番开个提醒", "resubscribe"),
+    ("member", "提醒返开佢", "resubscribe"),
+    ("member", "帮我返开通知", "resubscribe"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
     ("member", "关咗个门先", {"reminders_off"}),
     ("member", "之前关咗提醒 而家都唔想要", {"reminders_on"}),
+    ("member", "提醒返开咗都冇用", {"reminders_on"}),  # 返开 told, not asked
     ("member", "屋边种咗两棵龙眼", {"faq_answer", "ticket_from_question"}),
     ("member", "路边种了三棵香樟", {"faq_answer", "ticket_from_question"}),
     ("member", "今日种落去两棵桂花", {"faq_answer", "ticket_from_question"}),
