@@ -843,6 +843,7 @@ class FaqIndex:
         self._second_all = float(agree.get("second_all", 2.0))  # off unless matching.toml sets it
         self._trees_kept = Kept(1024)  # ``_trees`` of the last questions
         self._nearest_kept = Kept(1024)  # ``_nearest`` of the last questions, by the precedents' n-grams asked
+        self._readings_kept = Kept(1024)  # ``_model_reading`` of the last questions, by the model asked
         self._agreed_min = float(agree.get("agreed", 2.0))  # off unless matching.toml sets it
         self._agreed_never = frozenset(agree.get("agreed_never", ()))
         self._agreed_short = int(agree.get("agreed_short", 0))  # characters a doubt's question needs
@@ -944,7 +945,7 @@ class FaqIndex:
         twin._phrasings = dict(self._phrasings)
         twin._indexes_shared = True  # the term and n-gram indexes: copied by the first change (_own_indexes)
         twin.safety = list(self.safety)
-        twin._trees_kept, twin._nearest_kept = Kept(1024), Kept(1024)
+        twin._trees_kept, twin._nearest_kept, twin._readings_kept = Kept(1024), Kept(1024), Kept(1024)
         return twin
 
     def set_precedents(self, cases: Iterable[tuple[str, str]]) -> None:
@@ -965,6 +966,8 @@ class FaqIndex:
         if entry.id in self._by_id:
             raise ValueError(f"duplicate FAQ entry id {entry.id}")
         self._own_indexes()
+        if hasattr(self, "_readings_kept"):
+            self._readings_kept.clear()  # an answer a reading stands for may be this entry's now
         idx = len(self.entries)
         self.entries.append(entry)
         self._by_id[entry.id] = idx
@@ -1467,7 +1470,11 @@ class FaqIndex:
 
     def _model_reading(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
         """The model's label for the question, its lead over the next, and the answer it stands for here (None for a
-        person, small talk, or a label no entry gives for the trees named)."""
+        person, small talk, or a label no entry gives for the trees named). Kept for the last questions: a match asks
+        it up to five times (``_by_model``, ``_dissented``, ``_read_twice``, ``_asked_back``, the safety guards)."""
+        return self._readings_kept.of_table(model, lambda: self._read_by(model, norm), norm)
+
+    def _read_by(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
         trees = self._trees(norm)
         label, lead = model.predict(_mask(norm, trees))
         if label in ("", "escalate", "chitchat"):
