@@ -2584,9 +2584,11 @@ def log_record_wished(norm: str) -> bool:
 # planting help says how
 # an elder of the family said first (我阿妈, 老豆, 屋企阿爷): whose trees or phone the sender speaks of
 _ELDER_KIN = r"(?:我)?(?:家)?(?:阿|老)?(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老人家|老人|爸妈|父母|爸|妈|公|婆|嫲|嬷|爷|奶|豆)"
+# (they) cannot use a phone, or have none: said of that elder (the first said in the same words as the second)
+_HAS_NO_PHONE = r"(?:们)?(?:不会用|不识用|不懂用|不会玩|不识玩|不懂玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
 _NO_PHONE_FIRST_RE = re.compile(
     rf"^{_ELDER_KIN}"
-    r"(?:他|她|它)?(?:们)?(?:不会用|不识用|不懂用|不会玩|不识玩|不懂玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+    rf"(?:他|她|它)?{_HAS_NO_PHONE}"
 )
 _ONE_OF_THEM_FIRST_RE = re.compile(r"^(?:他|她|它)(?!们)")
 # round 41 (19o): trees planted said first, then whether a photo is to be sent up and how, or how to report them ('种树之后
@@ -2602,7 +2604,7 @@ _PLANTED_THEN_REPORT_HOW_RE = re.compile(
 # 怎么帮她记'); the steps of logging asked, the photo named ('我要记录种的树要拍照吗 步骤是什么'): the planting help
 _RELATIVE_PLANTED_NO_PHONE_RE = re.compile(
     rf"^{_ELDER_KIN}"
-    r"(?:种了|种好了|种完)(?:几棵|一些|些)?树(?:他|她|它)(?:们)?(?:不会用|不识用|不懂用|不会玩|用不了|没有|冇|无)(?:智能)?(?:手机|微信)"
+    rf"(?:种了|种好了|种完)(?:几棵|一些|些)?树(?:他|她|它){_HAS_NO_PHONE}"
     r"(?:要|我要|我)?(?:怎么|怎样|如何|点)(?:样)?(?:帮|替|给)(?:他|她|它)(?:们)?(?:记|登记|记录|报|记上|登记上)(?:上去)?$"
 )
 _LOG_STEPS_ASKED_RE = re.compile(
