@@ -6,6 +6,7 @@ import pytest
 
 from bot.app import create_app
 from bot.db import transaction
+from bot.escalation import load_faq_index
 from bot.simulator import Signer, WeChatUser
 from tests.conftest import transport_for
 from tests.e2e.test_escalation import add_roster, ticket_number
@@ -401,3 +402,25 @@ def test_round_29_a_trees_typhoon_resistance_bees_forage_and_a_graves_trees_are_
     assert "坟前坟边" in villager.says("祖坟边上种什么树好") and ticket_count(bot) == 0
     villager.says("我屋后的龙眼今年又是全部落花，去年也一样")
     assert ticket_count(bot) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "never"),
+    [
+        ("我种咗几盆花 叶子烂晒点算", "tech.not_trees", "问题编号"),
+        ("村里的路灯坏了找谁修", "bot.off_topic", "问题编号"),
+        ("植树那天要自己带饭吗", "camp.local_arrangements", "问题编号"),
+        ("停水以后叶子还是一直往下掉", None, "12345"),  # 停水 said of a tree: the watering stopped, no water supply
+    ],
+)
+def test_round_45_topics_no_entry_covered_get_where_to_ask_and_a_trees_watering_is_no_water_supply(
+    villager, bot, question, entry, never
+):
+    """Round 45 (issue 17 §4) through the webhook: pots and vegetables point to the 农技站, unrelated matters to the
+    village or 12345, a planting day's arrangements to the village, without a ticket; a tree's 停水 never to 12345."""
+    add_roster(bot)
+    reply = villager.says(question)
+    assert never not in reply
+    if entry is not None:
+        answer = bot.service("faq", load_faq_index).entry(entry).answer.strip()
+        assert reply.strip() == answer and ticket_count(bot) == 0
