@@ -1460,12 +1460,16 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 # is said first (round 39 (19n): '帮村尾黄婆婆认领…', '帮三队陈伯…'; round 38: '为五保户陈伯代种…'), left out of the name
 _HOUSEHOLD_PLACE = rf"(?:住)?(?:隔篱屋|隔壁屋|村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
 _FOR_HOUSEHOLD = (
-    rf"^(?:我)?(?:帮|替|给|为)\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
+    rf"^(?:我)?(?:帮|替|给|为|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
     rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?)"
     rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
-_PROXY_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}代种(?:了|咗)?\s*")
+# the verb: 代种, or a cadre's own words for entering a count ('帮陈大伯登记三棵荔枝', '代陈伯报两棵龙眼'): the count
+# right after, so '帮陈伯登记' (registering someone) and '帮我登记一下种的三棵桂花' (one's own) are not a 代种
+_PROXY_FOR_RE = re.compile(
+    rf"{_FOR_HOUSEHOLD}(?:代种(?:了|咗)?|(?:登记|上报|报|记录|记|录入|录)(?:了|咗|上|低)?(?=\s*{_NUM}\s*{_MEASURE}))\s*"
+)
 
 
 def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
@@ -1475,9 +1479,11 @@ def parse_proxy(text: str, species_table: Mapping) -> tuple[str | None, str]:
     said_before = _PROXY_FOR_RE.match(to_halfwidth(text or "").strip())
     if said_before:  # round 38: '帮陈伯代种两棵龙眼'
         name, rest = said_before.group("name"), to_halfwidth(text).strip()[said_before.end() :]
-        if re.fullmatch(_RELAYED_BY, name):
+        if _NOT_A_NAME_RE.search(name) or re.fullmatch(_NO_HOUSEHOLD, name):  # '帮我报三棵桂花', '帮村里登记…'
+            return None, text
+        if re.fullmatch(_RELAYED_BY, name) or re.search("[登报录记]", name):
             # '帮阿妈代种': one's own household's record; a neighbour's 阿婆 ('帮隔壁阿婆代种…') is a household whose name
-            # the roster needs: asked for, as for '代种 2棵龙眼'
+            # the roster needs: asked for, as for '代种 2棵龙眼'; so is '帮老人家登记两棵荔枝' (its verb is no name)
             return (None, "代种" + rest) if said_before.group("described") else (None, text)
         if not is_planting_words(name) and not is_tree_name(name, species_table):
             return name, rest

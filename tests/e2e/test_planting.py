@@ -546,6 +546,22 @@ def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot)
     assert planting_rows(bot) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "own"), [("帮我登记两棵龙眼", True), ("帮阿妈报两棵龙眼", True), ("帮老人家登记两棵龙眼", False)]
+)
+def test_a_count_entered_for_oneself_or_an_unnamed_household(cadre, bot, text, own):
+    """Round 46: '帮…登记/报 <count>' is a 代种 only for a household named: for oneself or one's kin it is one's own
+    record; for 老人家 with no name the name is asked, as for '代种 2棵龙眼' (a cadre's count once went to the cadre)."""
+    reply = cadre.says(text)
+    assert reply == ("记下了：2棵龙眼。请再发一张种好的树的照片📷" if own else ASK_PROXY_NAME)
+
+
+def test_a_villager_entering_a_count_for_another_household_is_refused(villager, bot):
+    """Round 46: '帮陈大伯登记三棵荔枝' from a villager is a 代种 (the cadres'), not the villager's own three trees."""
+    assert "村干部" in villager.says("帮陈大伯登记三棵荔枝")
+    assert planting_rows(bot) == []
+
+
 def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
     standin.add_media("m-1", photo(1))
     cadre.says("代种 李四 2棵龙眼")
@@ -572,6 +588,11 @@ def test_proxy_record_is_credited_to_the_household_member(cadre, bot, standin):
         ("帮李四代种两棵龙眼", "李四"),
         ("替村尾黄婆婆代种2棵龙眼", "黄婆婆"),
         ("为五保户陈伯代种两棵龙眼 相片等阵发", "陈伯"),
+        # round 46 (found in the simulator): the cadre's own words for entering a count, or 代 before the name
+        ("帮李四登记两棵龙眼", "李四"),
+        ("代陈大伯报2棵龙眼", "陈大伯"),
+        ("替村尾黄婆婆录咗两棵龙眼", "黄婆婆"),
+        ("帮五保户陈伯记低两棵龙眼", "陈伯"),
     ],
 )
 def test_a_proxy_said_with_the_name_first_is_the_households(cadre, bot, standin, text, name):
