@@ -2057,7 +2057,7 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
-    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天)*(?:给我|同我|跟我|帮我)?(?:再)?"
+    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|继续)*(?:给我|同我|跟我|帮我)?(?:再)?"
     r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
     r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
@@ -4154,6 +4154,28 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         # wanted again, the reminders unnamed ('之前关了提醒 现在想再收'), still to be sent ('种树的消息还是要发给我')
         Frame((r"想|要", r"(?:再|重新)(?:收|接收|订)(?:回)?$"), 2),
         Frame((rf"{_F_REMINDERS}|消息", r"还是|继续|照样|照常|照旧", r"发给我|发我|给我发|发来|推给我|推送给我"), 2),
+        # round 46 (the simulator, after 退订): go on sending to the sender ('都系继续发俾我啦', '还是发给我吧'), or 'you,
+        # go on sending' with nothing after it ('你继续发啦'); news sent from now on ('以后有消息都发俾我'): not the
+        # expert's answer or one's own question ('专家有消息就发给我' is the ticket's)
+        Frame(
+            (
+                r"继续|照样|照常|照旧|还是要|还是",
+                rf"(?:发给我|发我|给我发|推给我|推送给我|推我)(?:吧|啦|啊|呀)?(?:(?![{_CJK}])|(?=我|因为|不然|要不|免得))",
+            ),
+            2,
+            r"专|顾|照片|相片|相|图|不看|不理|不听",
+        ),
+        Frame((r"^(?:你|你们)(?:都是|还是)?继续", r"(?:发|推送|推|提醒)$"), 0),
+        Frame(
+            (r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:发给我|发我|给我发|推给我|推送给我)"),
+            2,
+            r"专|顾|问题|回答|答复|回复",
+        ),
+        Frame(
+            (r"以后|今后|往后", r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:通知我|告诉我|说我知|提醒我)"),
+            2,
+            r"专|顾|问题|回答|答复|回复",
+        ),
     ),
     # reminders off: the refusal, the sending or the receiving, the reminders; the reminders, then refused or stopped
     "reminders_off": (
