@@ -458,7 +458,11 @@ _GREETING = r"^(?:(?:你好|您好|老师好)[\s,，!！]*)?"
 _MY_NAME = r"(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
 _INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我名字|我的名字|本人|我是|我系|我係)")
 _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME}|本人叫|本人是|本人)\s*(.+)$")
-_INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的\s*([^\s,，的]+)$")  # 我是埔心村的李桂英
+# 我是埔心村的李桂英; round 46: the name after its words ('我系埔心村嘅 叫黄亚妹' bound 叫黄亚妹, '…嘅 我个名叫黄亚妹')
+_INTRO_VILLAGE_FIRST = re.compile(
+    _GREETING
+    + r"我(?:是|系)\s*(.+?)的[\s,，]*(?:(?:我|我的|我个)?(?:名字|名)?(?:叫做|叫)|我的名字|我(?:是|系))?\s*([^\s,，的]+)$"
+)
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
@@ -900,6 +904,18 @@ def _species_table() -> dict:
     return load_species_table(MESSAGES_DIR)
 
 
+# round 46: the words a name is said with, before it ('叫黄亚妹', '名叫黄亚妹', '姓名：黄亚妹', '我个名叫黄亚妹'): no surname
+# starts so
+_NAME_WORDS = re.compile(r"^(?:我(?:的|个)?|本人(?:的)?)?(?:名字|姓名|个名|名(?=叫))?(?:叫做|叫|系|是)?[:：\s]*(?=\S)")
+
+
+def without_name_words(text: str) -> str:
+    """``text`` without the words a name is said with before it ('叫黄亚妹' -> '黄亚妹'); any other text as it is
+    ('黄亚妹', '是' alone)."""
+    found = _NAME_WORDS.match(text)
+    return text[found.end() :] if found and found.end() else text
+
+
 def looks_like_bare_name(text: str | None) -> bool:
     """Is this short reply a person's name (the answer to 'please send your name')?
 
@@ -913,6 +929,7 @@ def looks_like_bare_name(text: str | None) -> bool:
     norm = normalize_text(text)
     return (
         bool(_HAN_NAME.match(norm))
+        and not norm.startswith("叫")  # '叫黄亚妹': the name said with its word
         and (len(norm) <= 4 or "·" in norm)
         and _plain_words(norm)
         and not nlu.is_planting_words(norm, _species_table())

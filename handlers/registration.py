@@ -255,7 +255,7 @@ def _reply_text(ctx: Ctx) -> str | None:
 
 
 def _bare_name(ctx: Ctx, _state) -> str | None:
-    text = _reply_text(ctx)
+    text = identity.without_name_words(_reply_text(ctx) or "")  # round 46: '叫黄亚妹', '姓名：黄亚妹'
     return text if text and identity.looks_like_bare_name(text) else None
 
 

@@ -150,6 +150,23 @@ def test_a_self_introduction_registers_like_登记(villager, roster, text):
     assert rows_of(roster, "SELECT COUNT(*) AS n FROM ticket_attachments")[0]["n"] == 0
 
 
+@pytest.mark.parametrize("text", ["我系埔心村嘅 叫李桂英", "我系埔心村嘅 我个名叫李桂英", "我是埔心村的，名字叫李桂英"])
+def test_the_name_said_with_its_words_after_the_village(villager, roster, text):
+    """Round 46 (the simulator): '我系埔心村嘅 叫黄亚妹' bound the name 叫黄亚妹; 我个名叫 (Cantonese 'my name is') was a
+    question for the adviser."""
+    assert "登记好了" in villager.says(text)
+    assert person_of(roster, villager.openid)["name"] == "李桂英"
+
+
+@pytest.mark.parametrize("text", ["叫李桂英", "名叫李桂英", "姓名：李桂英", "我个名叫李桂英"])
+def test_bare_登记_then_the_name_said_with_its_words(villager, roster, text):
+    """Round 46: asked for the name, the answer said with its words is the name ('叫李桂英' once was, 叫 and all)."""
+    villager.says("登记")
+    assert "哪个村" in villager.says(text)
+    assert "登记好了" in villager.says("埔心村")
+    assert person_of(roster, villager.openid)["name"] == "李桂英"
+
+
 @pytest.mark.parametrize("text, name", [("我叫李明，是埔心村的", "李明"), ("我是埔心村的李子明", "李子明")])
 def test_a_name_that_starts_with_a_tree_registers(villager, roster, text, name):
     """李 is a plum (李子) and the commonest surname: only a tree's whole name is no name."""
