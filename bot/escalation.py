@@ -127,13 +127,18 @@ OFF_TREE_REASONS = frozenset({"money", "land", "account"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
-_ANSWER_RE = re.compile(r"^答\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
+# a ticket's number: digits, or as voice input writes it, in Chinese numerals ('答，第八十八号，…', '答八十八 …'), then only
+# with 第 before or 号 or a pause after ('答一下' is no ticket 1)
+_CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_TICKET_NUMBER = rf"(\d+|(?<=第)[{_CN_DIGITS}]+|[{_CN_DIGITS}]+(?=\s*号|[\s,，:：]))"
+_ANSWER_RE = re.compile(rf"^答[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*号?[\s,，:：。]*(.*)$", re.S)
 # an answer without 答, from an adviser in a hurry: '84 回答', '84号：回答', '第84号 回答', '回复84 回答' (the
 # number must then name a ticket waiting for them: handlers/escalation.py)
 _NUMBERED_ANSWER_RE = re.compile(
-    r"^(?:回复|答复|回答|回)?\s*[#＃第]?\s*(\d+)\s*(?:号(?:问题)?[\s,，:：]*|[\s,，:：]+)(\S.*)$", re.S
+    rf"^(?:回复|答复|回答|回)?[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*(?:号(?:问题)?[\s,，:：。]*|[\s,，:：。]+)(\S.*)$",
+    re.S,
 )
-_ADD_FAQ_RE = re.compile(r"^收录\s*[#＃第]?\s*(\d+)\s*号?[\s,，:：]*(.*)$", re.S)
+_ADD_FAQ_RE = re.compile(rf"^收录[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*号?[\s,，:：。]*(.*)$", re.S)
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
@@ -157,7 +162,15 @@ def parse_answer_command(text: str) -> tuple[int | None, str] | None:
     """``答 12 回答`` -> (12, '回答'); None when the text is not an answer command. The number is None when
     it cannot name a ticket (past SQLite's integers: bot/ids.py)."""
     match = _ANSWER_RE.match((text or "").strip())
-    return (row_id(match.group(1)), match.group(2).strip()) if match else None
+    return (_ticket_id(match.group(1)), match.group(2).strip()) if match else None
+
+
+def _ticket_id(number: str) -> int | None:
+    """The ticket's id from its number as written: '88' or voice input's '八十八' (``nlu.chinese_to_int``)."""
+    if number.isdigit():
+        return row_id(number)
+    value = nlu.chinese_to_int(number)
+    return row_id(str(value)) if value else None
 
 
 def parse_numbered_answer(text: str) -> tuple[int, str] | None:
@@ -167,14 +180,14 @@ def parse_numbered_answer(text: str) -> tuple[int, str] | None:
     match = _NUMBERED_ANSWER_RE.match((text or "").strip())
     if not match:
         return None
-    ticket_id, rest = row_id(match.group(1)), match.group(2).strip()
+    ticket_id, rest = _ticket_id(match.group(1)), match.group(2).strip()
     return (ticket_id, rest) if ticket_id is not None and len(rest.strip(_PUNCT)) >= 2 else None
 
 
 def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:
     """``收录 12`` -> (12, ''); ``收录 12 问题文字`` -> (12, '问题文字'); the number as in parse_answer_command."""
     match = _ADD_FAQ_RE.match((text or "").strip())
-    return (row_id(match.group(1)), match.group(2).strip()) if match else None
+    return (_ticket_id(match.group(1)), match.group(2).strip()) if match else None
 
 
 def is_resolved(text: str) -> bool:

@@ -403,6 +403,28 @@ def test_an_adviser_in_a_hurry_answers_with_the_number_alone(villager, adviser, 
     assert not list(bot.db.query("SELECT id FROM tickets WHERE openid = ?", [LI]))
 
 
+def _chinese_numeral(number: int) -> str:
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    assert tens < 10
+    return (f"{digits[tens] if tens > 1 else ''}十" if tens else "") + (digits[ones] if ones or not tens else "")
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["答，第{cn}号，多半是积水，先停水一周。", "答{cn} 多半是积水，先停水一周", "第{cn}号，多半是积水，先停水一周。"],
+)
+def test_an_adviser_answers_by_voice_with_the_number_in_chinese(villager, adviser, bot, sent_to, form):
+    """Round 46 (the simulator): voice input writes the ticket's number in Chinese numerals ('答，第八十八号，…'): an
+    answer, as with digits (it was read as a question for the FAQ, or not understood)."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    reply = adviser.sends_voice("v-answer", recognition=form.format(cn=_chinese_numeral(number)))
+    assert f"已回答第{number}号" in reply
+    send(bot)
+    assert "先停水一周" in sent_to(villager.openid)[-1] and ticket(bot, number)["status"] == "answered"
+
+
 def test_a_number_that_is_no_waiting_ticket_of_theirs_is_no_answer(villager, adviser, villager_factory, bot):
     add_roster(bot)
     number = ticket_number(villager.says(UNANSWERABLE))

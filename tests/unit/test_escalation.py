@@ -36,6 +36,12 @@ def test_parse_ask_expert(text, expected):
         ("答 9", (9, "")),
         ("答应你了", None),
         ("答", None),
+        # round 46: the number as voice input writes it; a numeral only with 第 before it, or 号 or a pause after
+        ("答，第八十八号，先停水。", (88, "先停水。")),
+        ("答十二 先停水", (12, "先停水")),
+        ("答两百零三号", (203, "")),
+        ("答一下", None),
+        ("答两句", None),
     ],
 )
 def test_parse_answer_command(text, expected):
