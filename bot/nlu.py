@@ -1450,7 +1450,8 @@ class PlantingText:
 
 
 _PROXY_RE = re.compile(
-    rf"^\s*代种\s*(?:(?P<spaced>[{_CJK}·]{{2,5}})(?=\s)|(?P<packed>[{_CJK}·]{{2,4}}?)"
+    # round 46: voice input's pauses around the name ('代种，陈大伯，两棵龙眼。')
+    rf"^\s*代种[\s,，、:：]*(?:(?P<spaced>[{_CJK}·]{{2,5}})(?=[\s,，、])|(?P<packed>[{_CJK}·]{{2,4}}?)"
     rf"(?={_NUM}\s*{_MEASURE}|\d|$))"
 )
 

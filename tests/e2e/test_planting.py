@@ -541,6 +541,21 @@ def test_a_question_about_proxy_planting_is_answered_not_recorded(cadre, bot, te
     assert planting_rows(bot) == []
 
 
+@pytest.mark.parametrize("recognition", ["代种，李四，两棵龙眼。", "代种：李四、两棵龙眼"])
+def test_a_proxy_by_voice_with_its_pauses(cadre, bot, standin, recognition):
+    """Round 46 (the simulator): voice input writes pauses around the name ('代种，陈大伯，两棵龙眼。'): the name was
+    not read and the bot asked for it."""
+    standin.add_media("m-1", photo(1))
+    assert (
+        cadre.sends_voice("v-1", recognition=recognition)
+        == "记下了：为李四代种2棵龙眼。请再发一张李四家种好的树的照片📷"
+    )
+    cadre.sends_photo("m-1")
+    (record,) = planting_rows(bot)
+    member = rows_of(bot, "SELECT * FROM people WHERE name = '李四'")[0]
+    assert (record["person_id"], record["count"]) == (member["id"], 2)
+
+
 def test_a_villagers_proxy_without_a_name_is_refused_as_any_proxy(villager, bot):
     assert "村干部" in villager.says("代种李子2棵")
     assert planting_rows(bot) == []
