@@ -3085,8 +3085,10 @@ _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
     # round 37 (19m): for me said after it ('分个管护的片区给我')
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}"
-    r"(?:给我|俾我|畀我)?$"
+    # round 46 (19s): chosen (选, Cantonese 揀 normalised 选; 挑) ('想选一个离屋企近的责任区'), where it is wished after it
+    # ('我都揀个责任区 离屋企近啲')
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划|选|挑)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?"
+    rf"{_ZONE}(?:给我|俾我|畀我)?(?:(?:离|近|靠近)(?:我)?(?:家|屋|屋企|住的地方)(?:近|附近)?(?:些|一些|一点|点)?(?:的)?)?$"
     # round 25's zone named first, then 'I want one too' ('管护区 我都要一块'), and round 20's with what is wished of it
     # ('党员责任区我认一块 离屋企近啲嘅'): a frame since round 31 (FRAMES)
 )
@@ -3146,7 +3148,8 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     r"(?:(?:哪|边)(?:一)?(?:块|片|个)|谁)(?:好|呢|比较好|合适)?$"
     # round 28 (19h): then where to see or claim them ('村里话要认个责任区管护 边度睇', '每个党员包一片林子管护 我去哪里认领')
     rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
-    r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:看|睇|认领|领|认|查|报名)$"
+    # round 46 (19s): where one may choose ('党员责任区边度有得揀', '责任区喺边度揀')
+    r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:有得|可以|能)?(?:看|睇|认领|领|认|查|报名|选|挑)$"
     # round 33: then one by its place in the list, asked may I ('书记话党员要认一块责任区护树 我认第二块得唔得'): the list, to
     # choose from by its number
     rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
@@ -3905,6 +3908,20 @@ _RECORD_STEP_ASKED_RE = re.compile(
 )
 
 
+# round 46 (19s): the record's next step asked as what it is ('下一步系咩', '跟住系咩', '接下来是乜嘢'), with 是 (normalised
+# from 系) between; with nothing in progress, the help
+_NEXT_IS_WHAT_RE = re.compile(
+    r"^(?:那|那么)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊)?(?:我)?(?:的)?(?:下一步)?(?:是|要做|该做|应该做)"
+    r"(?:什么|啥|咩|乜)(?:东西|步骤|事)?$"
+)
+# round 46 (19s): whether the count and the tree are to be written ('要写几多棵咩树吗', '使唔使写种咗咩树', '要写棵数和树名吗')
+_WRITE_COUNT_TREE_RE = re.compile(
+    r"^(?:是不是|是否)?(?:还|仲)?(?:要不要|需不需要|使不使|要|需要|使)?(?:写|填|打|报|讲|说|发)(?:上|埋)?(?:种了|种的)?"
+    r"(?P<count>多少棵|几棵|棵数|数量)?(?:和|同|跟|加|及|还有)?(?:种了|种的)?(?P<tree>什么树|哪种树|树名|树种|什么品种|品种)?"
+    r"(?:吗|不|没有|呢)?$"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
@@ -3916,6 +3933,12 @@ def go_on_asked(norm: str) -> bool:
         return True
     if norm and len(norm) <= 16 and _RECORD_STEP_ASKED_RE.match(norm):
         return True  # round 42
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _NEXT_IS_WHAT_RE.match(bare):
+        return True  # round 46
+    written = _WRITE_COUNT_TREE_RE.match(bare)
+    if written and (written["count"] or written["tree"]):
+        return True  # round 46
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
@@ -3988,6 +4011,23 @@ _PHOTO_A_MUST_THEN_HOW_RE = re.compile(
 )
 
 
+# round 46 (19s): how to send the photo once taken ('影咗相之后点上传', '拍好照之后怎么发给你', '照片拍了以后怎么上传')
+_TAKEN_THEN_HOW_RE = re.compile(
+    r"^(?:我)?(?:照片|相片|相)?(?:影|拍)(?:了|完|好)?(?:照片|相片|相|照)?(?:之后|以后|后|然后|过后)?(?:要)?(?:怎么|点|怎样|如何)"
+    r"(?:样)?(?:发|传|上传|交)(?:上来|上去|过来|过去|给你|给你们)?$"
+)
+# round 46 (19s): the photo cannot be taken ('我唔识影相 点算', '我不会用手机拍照咋办'): the record still waits for it, and
+# the reply says who can help (planting.photo_help)
+_CANNOT_PHOTO_RE = re.compile(
+    r"^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:拍照|拍相|拍照片|拍)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
+)
+
+
+def cannot_photo_said(norm: str) -> bool:
+    """Round 46: the sender cannot take the photo a record waits for ('我唔识影相 点算')."""
+    return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
@@ -3997,6 +4037,8 @@ def photo_how_asked(norm: str) -> bool:
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
+        return True
+    if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):

@@ -1,0 +1,83 @@
+"""Round 46 of issue 17 §5, through signed pushes: the request kinds the blind set 19s found going astray after its
+blind figure was taken (main d2e60aa: 121/140): the record's next step asked in Cantonese after its photo or its count
+(下一步系咩, whether the count and the tree are to be written, how to send the photo once taken, the photo cannot be
+taken); a care zone chosen (揀, 选) or asked where it may be chosen, near home; a pledge typed with Hakka 𠊎 (I).
+Examples of its own, written before their class was mended and run on main d2e60aa first; then the 19s messages it
+fixed, so they cannot regress."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+EXAMPLES = [
+    # the record's next step asked as what it is (系 normalised 是)
+    ("after_photo", "跟住系咩", "how"),
+    ("after_photo", "下一步是什么呢", "how"),
+    ("pending", "接下来系乜嘢", "how"),
+    # whether the count and the tree are to be written
+    ("after_photo", "要打几多棵同咩树吗", "how"),
+    ("after_photo", "使唔使写种咗咩树", "how"),
+    ("after_photo", "要写棵数和树名吗", "how"),
+    # how to send the photo once taken
+    ("pending", "拍好照之后怎么发给你", "how"),
+    ("pending", "影完相点样传上嚟", "how"),
+    ("pending", "照片拍了以后怎么上传", "how"),
+    # the photo cannot be taken: the record still waits for it (and the reply says who can help: checked below)
+    ("pending", "我不会拍照 怎么办", "how"),
+    ("pending", "唔识影相点算好", "how"),
+    ("pending", "我不会用手机拍照咋办", "how"),
+    # a care zone chosen (揀, 选), where it may be chosen, near home
+    ("party", "责任区喺边度揀", "zone"),
+    ("cadre", "想选一个离屋企近的责任区", "zone"),
+    ("party", "我想选块责任区 靠近屋企的", "zone"),
+    ("party", "我想揀块责任区", "zone"),
+    ("party", "有冇责任区俾我揀", "zone"),
+    # a pledge typed with Hakka 𠊎 (I)
+    ("party", "𠊎认领两棵荔枝", "pledge"),
+    ("member", "𠊎想认领三头龙眼", "pledge"),
+    ("party", "𠊎要认领一棵桂花", "pledge"),
+]
+LEFT: dict[str, str] = {}
+CONTROLS = [
+    # with no record in progress, not the record's step
+    ("member", "我不会拍照 怎么办", {"planting_menu"}),
+    ("pending", "叶子打咗好多洞 点算", {"planting_menu"}),
+    ("after_photo", "然后是什么病", {"planting_menu"}),
+    # a question about the zones, no wish
+    ("party", "选责任区有什么要求", {"zone_list"}),
+    ("party", "责任区离家远怎么办", {"zone_list"}),
+]
+FIXED_19S = [
+    ("after_photo", "要写几多棵咩树吗", "how"),
+    ("pending", "影咗相之后点上传", "how"),
+    ("pending", "我唔识影相 点算", "how"),
+    ("after_photo", "下一步系咩", "how"),
+    ("party", "𠊎认领一棵杨梅", "pledge"),
+    ("party", "党员责任区边度有得揀", "zone"),
+    ("party", "我都揀个责任区 离屋企近啲", "zone"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
+def test_round_46_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_46_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19S, {}))
+def test_round_46_fixed_19s_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def test_a_record_waiting_for_a_photo_its_sender_cannot_take_says_who_can_help(probe):  # noqa: F811
+    assert probe.run("pending", "我唔识影相 点算", "how") == ""
+    user = probe.user(f"o-probe-{probe.count}")
+    reply = user.says("我唔识影相 点算") or ""
+    assert probe.bot.t("planting.photo_help") in reply
+    assert probe.bot.t("planting.photo_help") not in (probe.user("o-probe-x").says("桂花几时种") or "")
