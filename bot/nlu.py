@@ -2760,7 +2760,9 @@ _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学�
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
-    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    # round 46 (19s): for someone with no wish word, said first ('帮孙仔认养棵树做纪念', '替阿妈认种一棵树')
+    rf"(?:{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?|^(?:我)?(?:帮|替|为(?!什么))[{_CJK}]{{1,4}}?)"
+    rf"(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
     # round 38 (19m): the village by its name ('认养一棵埔心村的树')
@@ -2783,7 +2785,8 @@ _WHICH_TO_ADOPT_RE = re.compile(
     r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
 )
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
-_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+# round 46 (19s): after the tree's name too ('帮阿爷认养棵龙眼做纪念')
+_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 # round 36: whether the sender may do it, asked after it ('我出钱认养一棵村里的树行不行', '出钱认养一棵树得唔得'): asked
 # of oneself, as 可不可以 before it is ('可唔可以认养树'), a wish
 _MAY_I_END_RE = re.compile(rf"(?<=[{_CJK}])(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|ok吗)$")
@@ -2796,6 +2799,8 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
     # round 43 (19q): where to pick one ('我想认种一棵树 喺边度揀', '想认养棵树 喺边度睇有咩树')
     rf"|(?<=[{_CJK}])(?<!还)(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:选|拣|挑|看|睇)(?:有什么|有哪些)?(?:树)?$"
+    # round 46 (19s): whether there is a list ('我想认种一棵 有冇清单', '想认养棵树 有没有名单睇')
+    rf"|(?<=[{_CJK}])(?:有没有|有冇|有无|有)(?:个|份|张)?(?:清单|名单|列表|目录)(?:可以)?(?:看|睇)?(?:下)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
 _ADOPT_BARE_RE = re.compile(
@@ -2986,6 +2991,10 @@ _JOIN_ASKED_AFTER_RE = re.compile(
 # then how to sign up ('我想去 点报名参加': the day's check-in says how); '怎么报名参加' alone stays the FAQ's
 _WHO_GOES_RE = re.compile(
     r"^(?:我|我们|我家|我们家)(?:两公婆|两夫妻|两口子|一家人|一家|全家|两个|两个人|几个|几个人|两人|一家大小|老少)(?=.)"
+    # round 46 (19s): how many of the household go ('屋企有三个人去植树日 点报名', normalised 家有…), or with whom
+    # ('我同老婆两个去', normalised 我和老婆两个)
+    rf"|^(?:我|我们)?(?:家|家里|屋企)(?:有|里有)?(?:[{_CN_NUM}\d]{{1,2}}|几)个(?:人)?(?=去)"
+    r"|^我(?:和|同|跟)(?:老婆|老公|老伴|阿妈|阿爸|老妈|老爸|老豆|妈|爸|仔|女|孙|儿子|女儿|个仔|个女)(?:两个|两个人|三个|一齐|一起)?(?=去)"
 )
 _WHEN_FIRST_RE = re.compile(rf"^(?:{_WHEN})(?:的)?(?=.)")
 _JOIN_HOW_RE = re.compile(
@@ -3001,7 +3010,12 @@ _JOIN_HOW_RE = re.compile(
 # (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
 _DAY_SIGN_UP_HOW_RE = re.compile(
     rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
-    r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+    # round 46 (19s): how to take part ('义务植树活动点样参加')
+    r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名|参加)(?:参加)?$"
+)
+# round 46 (19s): who goes said first, then going to the day and how to sign up ('我们去种树日怎么报名')
+_GOING_THEN_HOW_RE = re.compile(
+    rf"^我们(?:也|都)?(?:想|要|会)?(?:去|来)(?:参加)?{_DAY_RE}(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
 )
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
@@ -3020,6 +3034,8 @@ def joining_said(norm: str) -> bool:
     who = _WHO_GOES_RE.match(norm)
     if who:
         norm = "我们" + _WHEN_FIRST_RE.sub("", norm[who.end() :])
+        if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+            return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 

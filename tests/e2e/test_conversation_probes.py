@@ -1035,6 +1035,11 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
         ["点样绑定啊 我系埔心村民"],
     ),
     (
+        "by design: how to take part in the planting day asked, no wish said: the day's details (event_asked; 参加 records"
+        " attendance, round 33's how rule), as 19o's '义务植树活动点报名'; the writer labelled it join",
+        ["义务植树活动点样参加"],
+    ),
+    (
         "not mended yet (round 46 at work)",
         [
             "阿爸话佢今日喺田边插咗十条竹",
@@ -1043,10 +1048,6 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
             "我寻日淋咗好多水 系咪同呢个有关",
             "语音识别搞错咗我个名 我叫何二妹",
             "帮屋企老人登记种树点搞",
-            "我想认种一棵 有冇清单",
-            "义务植树活动点样参加",
-            "帮孙仔认养棵树做纪念",
-            "屋企有三个人去植树日 点报名",
         ],
     ),
 ]

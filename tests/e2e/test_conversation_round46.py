@@ -38,6 +38,16 @@ EXAMPLES = [
     ("party", "𠊎认领两棵荔枝", "pledge"),
     ("member", "𠊎想认领三头龙眼", "pledge"),
     ("party", "𠊎要认领一棵桂花", "pledge"),
+    # a tree adopted for someone, no wish word ('帮孙仔…'), why after the tree's name; whether there is a list after the wish
+    ("member", "帮个仔认养一棵树", "adopt"),
+    ("member", "替阿妈认种一棵树", "adopt"),
+    ("member", "帮阿爷认养棵龙眼做纪念", "adopt"),
+    ("member", "想认养棵树 有没有名单睇", "adopt"),
+    ("member", "我要认种一棵树 有冇个目录", "adopt"),
+    # how many of the household go to the planting day, or with whom, then how to sign up: a wish to go (参加)
+    ("member", "屋企有两个人去植树活动 点报名", "join"),
+    ("member", "我同老婆两个去植树日 点样报名", "join"),
+    ("member", "我家有四个人去义务植树 点样报名", "join"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -48,7 +58,15 @@ CONTROLS = [
     # a question about the zones, no wish
     ("party", "选责任区有什么要求", {"zone_list"}),
     ("party", "责任区离家远怎么办", {"zone_list"}),
+    # why adopt, or about an adopted tree: no wish
+    ("member", "为什么认种一棵树", {"adoption_list"}),
+    ("member", "帮阿妈认养的树死了点算", {"adoption_list"}),
+    # how many go, but not to the planting day; none going said
+    ("member", "屋企有三个人去广州 点报名", {"event_join", "event_join_code"}),
+    ("member", "我家有三个人 点报名", {"event_join", "event_join_code"}),
 ]
+# how to take part in the planting day asked, no wish said: its details (event_asked, round 37's how rule), never a ticket
+DAY_HOW = ["植树活动点样参加", "植树日点样参加", "义务植树活动点样参加"]
 FIXED_19S = [
     ("after_photo", "要写几多棵咩树吗", "how"),
     ("pending", "影咗相之后点上传", "how"),
@@ -57,6 +75,9 @@ FIXED_19S = [
     ("party", "𠊎认领一棵杨梅", "pledge"),
     ("party", "党员责任区边度有得揀", "zone"),
     ("party", "我都揀个责任区 离屋企近啲", "zone"),
+    ("member", "我想认种一棵 有冇清单", "adopt"),
+    ("member", "帮孙仔认养棵树做纪念", "adopt"),
+    ("member", "屋企有三个人去植树日 点报名", "join"),
 ]
 
 
@@ -73,6 +94,11 @@ def test_round_46_control(probe, context, message, forbidden):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED_19S, {}))
 def test_round_46_fixed_19s_probe(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize("message", DAY_HOW)
+def test_how_to_take_part_in_the_planting_day_is_its_details(probe, message):  # noqa: F811
+    assert probe.handler_for("party", message) == "event_asked"
 
 
 def test_a_record_waiting_for_a_photo_its_sender_cannot_take_says_who_can_help(probe):  # noqa: F811
