@@ -48,6 +48,18 @@ EXAMPLES = [
     ("member", "屋企有两个人去植树活动 点报名", "join"),
     ("member", "我同老婆两个去植树日 点样报名", "join"),
     ("member", "我家有四个人去义务植树 点样报名", "join"),
+    # a new follower: the village first by its short name, then the name
+    ("new", "登记 埔心 陈文华", "register"),
+    ("new", "注册 埔心 黄少芬", "register"),
+    # a new follower new here (新来, 新嚟, 刚搬来), the wish to register, a greeting: a bare 登记 (the name asked next)
+    ("new", "你好 我系新嚟嘅 想登记", "register"),
+    ("new", "我是新来的 要登记一下", "register"),
+    ("new", "您好 我刚搬来的 想注册", "register"),
+    # the name got wrong, the verb first (识别错, 写错, 登记错), the right one after
+    ("member", "语音打错咗我个名 我叫刘志明", "rename"),
+    ("member", "识别错了我的名字 我叫陈亚娣", "rename"),
+    ("member", "你哋写错我个名 我系何二妹", "rename"),
+    ("member", "系统登记错我名字 应该系黄秀英", "rename"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -64,6 +76,11 @@ CONTROLS = [
     # how many go, but not to the planting day; none going said
     ("member", "屋企有三个人去广州 点报名", {"event_join", "event_join_code"}),
     ("member", "我家有三个人 点报名", {"event_join", "event_join_code"}),
+    # a tree's name got wrong, a list: not the sender's name
+    ("member", "你写错我种的树名", {"fix_name"}),
+    ("member", "记错了我的名单", {"fix_name"}),
+    # new here, no wish to register said
+    ("new", "我是新来的", {"register"}),
 ]
 # how to take part in the planting day asked, no wish said: its details (event_asked, round 37's how rule), never a ticket
 DAY_HOW = ["植树活动点样参加", "植树日点样参加", "义务植树活动点样参加"]
@@ -78,6 +95,9 @@ FIXED_19S = [
     ("member", "我想认种一棵 有冇清单", "adopt"),
     ("member", "帮孙仔认养棵树做纪念", "adopt"),
     ("member", "屋企有三个人去植树日 点报名", "join"),
+    ("new", "我要注册 埔心 刘志明", "register"),
+    ("new", "你好 我系新来嘅 想登记一下", "register"),
+    ("member", "语音识别搞错咗我个名 我叫何二妹", "rename"),
 ]
 
 
