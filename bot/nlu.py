@@ -1716,6 +1716,25 @@ _PLANTED_FOR_RE = re.compile(
 )
 # Words of having planted: with a tree name they start a record even without a count.
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落)|种左(?![边手面])")
+# round 46: what was planted told as 'what I planted is' (Hakka '𠊎种个系桂花 一头', normalised 我种个是; 我种的是龙眼), never
+# what one means to plant ('我想种的是桂花'): with a count a record (the tree alone may be the ticket's, told of it)
+_WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
+# round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
+# of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
+_HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
+
+
+def _hakka_heads_as_trees(body: str, species_table: Mapping) -> str:
+    def measure(found: re.Match[str]) -> str:
+        after = found["after"]
+        if after in ("", "树", "树苗", "苗"):
+            return "棵"
+        species, written = find_species(after, species_table)
+        return "棵" if species and after.startswith(written) else found.group(0)
+
+    return _HAKKA_HEAD_RE.sub(measure, body)
+
+
 # The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
 # having planted (round 10: such texts became records of 2棵“听说每户”)
 _RULE_TALK_RE = re.compile(
@@ -1790,7 +1809,9 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
+    text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     proxy, body = parse_proxy(text, species_table)
+
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
@@ -1808,6 +1829,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if planted_verb or _WHAT_I_PLANTED_RE.search(body):  # round 46: Hakka 头 as a measure ('𠊎种个系桂花 一头')
+        body = _hakka_heads_as_trees(body, species_table)
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
         return None
     if _VILLAGE_PLANTED_RE.match(body):
@@ -3796,6 +3819,14 @@ _RELATED_ASKED_RE = re.compile(
     r"(?:不知道|不知|想问)?(?:(?:跟|同|和|与)(?:这个|呢个|它|这|那个))?"
     r"(?:有没有|有无|会不会有|会唔会有|是不是有)(?:什么)?(?:关系|影响|关联)(?:的)?$"
     r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有)?(?:关系|影响|关联)(?:吗|么)$"
+    # round 46 (19s): whether it bears on it asked first, 有关 alone ('我寻日淋咗好多水 系咪同呢个有关')
+    r"|(?:是不是|会不会|会唔会|系咪|有没有可能|可能)(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有关|有关系|有影响)(?:的)?(?:吗|呢)?$"
+    r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)有关(?:吗|么|不|没有)$"
+)
+# round 46 (19s): what was done named in the question whether it bears on the trouble ('会不会跟我施肥太多有关')
+_DONE_RELATED_RE = re.compile(
+    rf"(?:是不是|会不会|会唔会|系咪|有没有可能|可能)(?:跟|同|和|与)(?:我)?[{_CJK}]{{0,4}}?(?:施|落|放|撒|浇|淋|喷|打|剪|修|搬|移)"
+    rf"[{_CJK}]{{0,4}}?(?:有关|有关系|有影响)(?:的)?(?:吗|呢)?$"
 )
 
 
@@ -3805,6 +3836,9 @@ def cause_guessed(norm: str) -> bool:
         return True  # round 41
     if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
+    if norm and len(norm) <= INTENT_MAX_CHARS and _DONE_RELATED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 46
+
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 

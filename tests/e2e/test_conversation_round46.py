@@ -60,6 +60,19 @@ EXAMPLES = [
     ("member", "识别错了我的名字 我叫陈亚娣", "rename"),
     ("member", "你哋写错我个名 我系何二妹", "rename"),
     ("member", "系统登记错我名字 应该系黄秀英", "rename"),
+    # during a ticket: whether what was done bears on the trouble, 有关 asked (its 补充)
+    ("ticket", "会不会跟我施肥太多有关", "supplement"),
+    ("ticket", "前日喷咗药 会唔会同呢个有关", "supplement"),
+    ("ticket", "上个礼拜落咗好多鸡粪 系咪同佢有关", "supplement"),
+    ("ticket", "会唔会同我剪枝有关", "supplement"),
+    ("ticket", "是不是和我浇水太勤有关系", "supplement"),
+    # what was planted told as 'what I planted is' (Hakka 种个系), Hakka 头 its measure word: a record, in a ticket's
+    # window too
+    ("ticket", "𠊎种个系桂花 一头", "planting"),
+    ("member", "我种个系桂花 一头", "planting"),
+    ("member", "𠊎种个系龙眼 两头", "planting"),
+    ("ticket", "𠊎种个系荔枝 三头", "planting"),
+    ("ticket", "我种的是桂花 两棵", "planting"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -81,6 +94,14 @@ CONTROLS = [
     ("member", "记错了我的名单", {"fix_name"}),
     # new here, no wish to register said
     ("new", "我是新来的", {"register"}),
+    # a new question during a ticket, whether a custom bears on planting: not the ticket's
+    ("ticket", "种树同风水有关吗", {"ticket_supplement_text"}),
+    # the tree alone told as what was planted, during a ticket on it: its detail, no record; a plan, a question
+    ("ticket", "我种的是桂花", {"planting_text"}),
+    ("member", "我想种的是桂花", {"planting_text"}),
+    ("member", "我种的是桂花 为什么叶子黄", {"planting_text"}),
+    # 一头 of cattle: no count of trees
+    ("member", "种了一头牛", {"planting_text"}),
 ]
 # how to take part in the planting day asked, no wish said: its details (event_asked, round 37's how rule), never a ticket
 DAY_HOW = ["植树活动点样参加", "植树日点样参加", "义务植树活动点样参加"]
@@ -98,6 +119,7 @@ FIXED_19S = [
     ("new", "我要注册 埔心 刘志明", "register"),
     ("new", "你好 我系新来嘅 想登记一下", "register"),
     ("member", "语音识别搞错咗我个名 我叫何二妹", "rename"),
+    ("ticket", "我寻日淋咗好多水 系咪同呢个有关", "supplement"),
 ]
 
 
@@ -127,3 +149,13 @@ def test_a_record_waiting_for_a_photo_its_sender_cannot_take_says_who_can_help(p
     reply = user.says("我唔识影相 点算") or ""
     assert probe.bot.t("planting.photo_help") in reply
     assert probe.bot.t("planting.photo_help") not in (probe.user("o-probe-x").says("桂花几时种") or "")
+
+
+@pytest.mark.parametrize(
+    ("message", "count"), [("𠊎种个系桂花 一头", 1), ("𠊎今晡日种了两头杨梅", 2), ("我种咗桂花 两头都绑咗竹", None)]
+)
+def test_hakka_tou_counts_trees_only_before_a_tree_or_at_the_end(probe, message, count):  # noqa: F811
+    """头 after a number is the trees' count at the end or before a tree's name; 两头 (both ends) otherwise."""
+    assert probe.run("member", message, "planting") == ""
+    openid = f"o-probe-{probe.count}"
+    assert [r["count"] for r in probe.rows("SELECT count FROM plantings WHERE openid = ?", [openid])] == [count]
