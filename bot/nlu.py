@@ -1719,6 +1719,13 @@ _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|
 # round 46: what was planted told as 'what I planted is' (Hakka '𠊎种个系桂花 一头', normalised 我种个是; 我种的是龙眼), never
 # what one means to plant ('我想种的是桂花'): with a count a record (the tree alone may be the ticket's, told of it)
 _WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
+# round 46 (19s): bamboo planted by setting its culms in (插, 扦), counted by 条 or 根 ('阿爸话佢今日喺田边插咗十条竹'): trees
+# planted; never stakes (竹竿, 竹杆, 竹棍, 竹架, 竹片, 竹签: '插咗两条竹竿撑住'), nor
+# to hold a tree up ('插咗两条竹 撑住棵龙眼')
+_BAMBOO_SET_RE = re.compile(
+    rf"(?:插|扦|种)(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
+    r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
+)
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
 # of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
 _HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
@@ -1810,6 +1817,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
+    text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     proxy, body = parse_proxy(text, species_table)
 
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None

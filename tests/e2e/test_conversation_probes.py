@@ -1042,7 +1042,6 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
     (
         "not mended yet (round 46 at work)",
         [
-            "阿爸话佢今日喺田边插咗十条竹",
             "帮屋企老人登记种树点搞",
         ],
     ),

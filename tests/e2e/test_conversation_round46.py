@@ -73,6 +73,10 @@ EXAMPLES = [
     ("member", "𠊎种个系龙眼 两头", "planting"),
     ("ticket", "𠊎种个系荔枝 三头", "planting"),
     ("ticket", "我种的是桂花 两棵", "planting"),
+    # bamboo set in (插, 扦) counted by 条: planted
+    ("member", "今日插咗十条竹", "planting"),
+    ("member", "我喺河边插咗五条麻竹", "planting"),
+    ("ticket", "今日扦咗三条竹苗", "planting"),
 ]
 LEFT: dict[str, str] = {}
 CONTROLS = [
@@ -100,6 +104,9 @@ CONTROLS = [
     ("ticket", "我种的是桂花", {"planting_text"}),
     ("member", "我想种的是桂花", {"planting_text"}),
     ("member", "我种的是桂花 为什么叶子黄", {"planting_text"}),
+    # bamboo stakes (竹竿), or bamboo set in to hold a tree up: no record
+    ("member", "插咗两条竹 撑住棵龙眼", {"planting_text"}),
+    ("member", "龙眼旁边插咗两条竹竿", {"planting_text"}),
     # 一头 of cattle: no count of trees
     ("member", "种了一头牛", {"planting_text"}),
 ]
@@ -120,6 +127,7 @@ FIXED_19S = [
     ("new", "你好 我系新来嘅 想登记一下", "register"),
     ("member", "语音识别搞错咗我个名 我叫何二妹", "rename"),
     ("ticket", "我寻日淋咗好多水 系咪同呢个有关", "supplement"),
+    ("member", "阿爸话佢今日喺田边插咗十条竹", "planting"),
 ]
 
 
