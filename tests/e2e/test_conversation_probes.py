@@ -1021,7 +1021,8 @@ def test_round_19r_probe(probe, context, message, expected):
 
 # Round 19's nineteenth blind set (tests/data/conversation_probes_19s.tsv, 140 probes), written in the twenty-seventh
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (d2e60aa)
-# 121/140. Round 46 (tests/e2e/test_conversation_round46.py) was made from its misses after.
+# 121/140. Round 46 (tests/e2e/test_conversation_round46.py) was made from its misses after: 136/140, a development
+# figure. The four left are listed here, strict, with why (two by design, one label, one the FAQ's).
 _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
     (
         "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
@@ -1040,10 +1041,11 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
         ["义务植树活动点样参加"],
     ),
     (
-        "not mended yet (round 46 at work)",
-        [
-            "帮屋企老人登记种树点搞",
-        ],
+        "the FAQ's choice: logging trees for an elder of the household asked how is answered by the FAQ's 代种 entry (a"
+        " cadre logs for a villager without a phone, the trees in the elder's name), as every '帮阿妈登记种树' is; the"
+        " writer wants the villager's own steps (the trees in the sender's name, the household counting them): an FAQ"
+        " question, left to the FAQ's rounds",
+        ["帮屋企老人登记种树点搞"],
     ),
 ]
 ROUND_19S_MISSES = {message: why for why, messages in _ROUND_19S_LEFT for message in messages}
