@@ -393,7 +393,7 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     '登记 埔心村 张三' (order swapped), '登记：张三，埔心' (other separators). A trailing run of 6 digits,
     with or without a space, is a one-time code: '绑定 123456', '登记 张三 埔心村123456'.
     """
-    from bot.roster import match_village
+    from bot.roster import core_name, match_village
 
     norm = spoken_text(text)
     asked = _ASKED_PREFIX.match(norm)
@@ -423,9 +423,11 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     if len(tokens) == 1:
         return dataclasses.replace(_split_packed(tokens[0], villages), code=code)
     name, village_text = tokens[0], "".join(tokens[1:])
-    exact_names = {v["name"] for v in villages}
+    # round 46 (19s): the village first by its short name too ('我要注册 埔心 刘志明')
+    exact_names = {s for v in villages for s in (v["name"], core_name(v["name"])) if len(s) >= 2}
     if name in exact_names and not match_village(village_text, villages):
         name, village_text = village_text, name
+
     return RegisterText(name, village_text, code)
 
 
@@ -633,6 +635,8 @@ _GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
 # it comes first ('是不是要先绑定身份', '要唔要先登记'); how asked naming the binding ('怎么登记身份')
 _JUST_FOLLOWED = re.compile(
     r"^(?:我)?(?:是)?(?:刚|刚刚|啱啱|啱|新)(?:关注|加|加入)(?:了|咗)?(?:的|嘅)?(?:公众号|你们)?$"
+    # round 46 (19s): new here ('你好 我系新来嘅 想登记一下', '我是新搬来的')
+    r"|^(?:我)?(?:是|系|係)?(?:新|刚|刚刚|啱啱|啱)(?:来|嚟|搬来|搬嚟|到)(?:的|嘅|个)?(?:村民|人)?(?:啊|呀)?$"
 )
 _WISH_ASKED = re.compile(
     r"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:登记|注册|绑定)(?:一下|下)?"
@@ -651,6 +655,7 @@ def wish_and_how_to_register(text: str | None) -> bool:
     if any(_JUST_FOLLOWED.match(c) for c in clauses):  # round 42: just followed, then the wish or how to bind
         return all(
             _JUST_FOLLOWED.match(c)
+            or _GREETING_CLAUSE.match(c)  # round 46 (19s): '你好 我系新来嘅 想登记一下'
             or _WISH_TO_REGISTER.match(c)
             or _WISH_ASKED.match(c)
             or _HOW_TO_REGISTER.match(c)

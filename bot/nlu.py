@@ -1723,6 +1723,32 @@ _PLANTED_FOR_RE = re.compile(
 )
 # Words of having planted: with a tree name they start a record even without a count.
 _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落)|种左(?![边手面])")
+# round 46: what was planted told as 'what I planted is' (Hakka '𠊎种个系桂花 一头', normalised 我种个是; 我种的是龙眼), never
+# what one means to plant ('我想种的是桂花'): with a count a record (the tree alone may be the ticket's, told of it)
+_WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
+# round 46 (19s): bamboo planted by setting its culms in (插, 扦), counted by 条 or 根 ('阿爸话佢今日喺田边插咗十条竹'): trees
+# planted; never stakes (竹竿, 竹杆, 竹棍, 竹架, 竹片, 竹签: '插咗两条竹竿撑住'), nor
+# to hold a tree up ('插咗两条竹 撑住棵龙眼')
+_BAMBOO_SET_RE = re.compile(
+    rf"(?:插|扦|种)(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
+    r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
+)
+# round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
+# of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
+_HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
+
+
+def _hakka_heads_as_trees(body: str, species_table: Mapping) -> str:
+    def measure(found: re.Match[str]) -> str:
+        after = found["after"]
+        if after in ("", "树", "树苗", "苗"):
+            return "棵"
+        species, written = find_species(after, species_table)
+        return "棵" if species and after.startswith(written) else found.group(0)
+
+    return _HAKKA_HEAD_RE.sub(measure, body)
+
+
 # The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
 # having planted (round 10: such texts became records of 2棵“听说每户”)
 _RULE_TALK_RE = re.compile(
@@ -1797,7 +1823,10 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     a vague amount without a measure word ('好多', '不少') only with words of having planted.
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
+    text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
+    text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     proxy, body = parse_proxy(text, species_table)
+
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
@@ -1815,6 +1844,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if planted_verb or _WHAT_I_PLANTED_RE.search(body):  # round 46: Hakka 头 as a measure ('𠊎种个系桂花 一头')
+        body = _hakka_heads_as_trees(body, species_table)
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
         return None
     if _VILLAGE_PLANTED_RE.match(body):
@@ -2674,7 +2705,10 @@ _NAME_WRONG_RE = re.compile(
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
     r"|(?:名字|姓名|(?<=[我的个])名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:少|多|漏|缺|掉)(?:写|打|输|填|录|登)?(?:了|咗)?"
     r"(?:一个|个|两个|一|二)?字"
+    # round 46 (19s): the verb first, then whose name ('语音识别搞错咗我个名 我叫何二妹', '你哋写错我个名')
+    r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
 )  # 登错: round 21
+
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
 _NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
 # the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
@@ -2767,7 +2801,9 @@ _BY_THE_WAY_RE = r"(?:村道|路|马路|公路|河|河涌|鱼塘|塘|祠堂|学�
 _ADOPT_RE = re.compile(
     # round 21: for someone ('想帮孙子认养一棵树', '都想帮屋企乡下认种一棵树'), the village's trees ('可以领养村里的树')
     # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
-    rf"{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    # round 46 (19s): for someone with no wish word, said first ('帮孙仔认养棵树做纪念', '替阿妈认种一棵树')
+    rf"(?:{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?|^(?:我)?(?:帮|替|为(?!什么))[{_CJK}]{{1,4}}?)"
+    rf"(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
     # round 38 (19m): the village by its name ('认养一棵埔心村的树')
@@ -2790,7 +2826,8 @@ _WHICH_TO_ADOPT_RE = re.compile(
     r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
 )
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
-_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[树棵株苗])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+# round 46 (19s): after the tree's name too ('帮阿爷认养棵龙眼做纪念')
+_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
 # round 36: whether the sender may do it, asked after it ('我出钱认养一棵村里的树行不行', '出钱认养一棵树得唔得'): asked
 # of oneself, as 可不可以 before it is ('可唔可以认养树'), a wish
 _MAY_I_END_RE = re.compile(rf"(?<=[{_CJK}])(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|ok吗)$")
@@ -2803,6 +2840,8 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"|(?<=[{_CJK}])(?<!还)(?:有哪些|有什么|有啥|有哪几棵|有哪几种)(?:树)?(?:可以|能|好)?(?:选|拣|挑)$"
     # round 43 (19q): where to pick one ('我想认种一棵树 喺边度揀', '想认养棵树 喺边度睇有咩树')
     rf"|(?<=[{_CJK}])(?<!还)(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:选|拣|挑|看|睇)(?:有什么|有哪些)?(?:树)?$"
+    # round 46 (19s): whether there is a list ('我想认种一棵 有冇清单', '想认养棵树 有没有名单睇')
+    rf"|(?<=[{_CJK}])(?:有没有|有冇|有无|有)(?:个|份|张)?(?:清单|名单|列表|目录)(?:可以)?(?:看|睇)?(?:下)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
 _ADOPT_BARE_RE = re.compile(
@@ -2993,6 +3032,10 @@ _JOIN_ASKED_AFTER_RE = re.compile(
 # then how to sign up ('我想去 点报名参加': the day's check-in says how); '怎么报名参加' alone stays the FAQ's
 _WHO_GOES_RE = re.compile(
     r"^(?:我|我们|我家|我们家)(?:两公婆|两夫妻|两口子|一家人|一家|全家|两个|两个人|几个|几个人|两人|一家大小|老少)(?=.)"
+    # round 46 (19s): how many of the household go ('屋企有三个人去植树日 点报名', normalised 家有…), or with whom
+    # ('我同老婆两个去', normalised 我和老婆两个)
+    rf"|^(?:我|我们)?(?:家|家里|屋企)(?:有|里有)?(?:[{_CN_NUM}\d]{{1,2}}|几)个(?:人)?(?=去)"
+    r"|^我(?:和|同|跟)(?:老婆|老公|老伴|阿妈|阿爸|老妈|老爸|老豆|妈|爸|仔|女|孙|儿子|女儿|个仔|个女)(?:两个|两个人|三个|一齐|一起)?(?=去)"
 )
 _WHEN_FIRST_RE = re.compile(rf"^(?:{_WHEN})(?:的)?(?=.)")
 _JOIN_HOW_RE = re.compile(
@@ -3008,7 +3051,12 @@ _JOIN_HOW_RE = re.compile(
 # (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
 _DAY_SIGN_UP_HOW_RE = re.compile(
     rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
-    r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
+    # round 46 (19s): how to take part ('义务植树活动点样参加')
+    r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名|参加)(?:参加)?$"
+)
+# round 46 (19s): who goes said first, then going to the day and how to sign up ('我们去种树日怎么报名')
+_GOING_THEN_HOW_RE = re.compile(
+    rf"^我们(?:也|都)?(?:想|要|会)?(?:去|来)(?:参加)?{_DAY_RE}(?:要)?(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名)(?:参加)?$"
 )
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
@@ -3027,6 +3075,8 @@ def joining_said(norm: str) -> bool:
     who = _WHO_GOES_RE.match(norm)
     if who:
         norm = "我们" + _WHEN_FIRST_RE.sub("", norm[who.end() :])
+        if _GOING_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+            return True  # round 46 (19s): '屋企有三个人去植树日 点报名'
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     return bool(_JOIN_RE.search(bare)) and bare != "参加" and not is_question(norm)
 
@@ -3092,8 +3142,10 @@ _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
     # round 37 (19m): for me said after it ('分个管护的片区给我')
-    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?{_ZONE}"
-    r"(?:给我|俾我|畀我)?$"
+    # round 46 (19s): chosen (选, Cantonese 揀 normalised 选; 挑) ('想选一个离屋企近的责任区'), where it is wished after it
+    # ('我都揀个责任区 离屋企近啲')
+    rf"(?:认领|认|领|要|分|分配|安排|参加|参与|加入|留|预留|划|选|挑)(?:我|给我)?{_A_ZONE}(?:[{_CJK}]{{2,4}}?(?:的|那块|那片|这块))?"
+    rf"{_ZONE}(?:给我|俾我|畀我)?(?:(?:离|近|靠近)(?:我)?(?:家|屋|屋企|住的地方)(?:近|附近)?(?:些|一些|一点|点)?(?:的)?)?$"
     # round 25's zone named first, then 'I want one too' ('管护区 我都要一块'), and round 20's with what is wished of it
     # ('党员责任区我认一块 离屋企近啲嘅'): a frame since round 31 (FRAMES)
 )
@@ -3153,7 +3205,8 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     r"(?:(?:哪|边)(?:一)?(?:块|片|个)|谁)(?:好|呢|比较好|合适)?$"
     # round 28 (19h): then where to see or claim them ('村里话要认个责任区管护 边度睇', '每个党员包一片林子管护 我去哪里认领')
     rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
-    r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:看|睇|认领|领|认|查|报名)$"
+    # round 46 (19s): where one may choose ('党员责任区边度有得揀', '责任区喺边度揀')
+    r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:有得|可以|能)?(?:看|睇|认领|领|认|查|报名|选|挑)$"
     # round 33: then one by its place in the list, asked may I ('书记话党员要认一块责任区护树 我认第二块得唔得'): the list, to
     # choose from by its number
     rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
@@ -3781,6 +3834,14 @@ _RELATED_ASKED_RE = re.compile(
     r"(?:不知道|不知|想问)?(?:(?:跟|同|和|与)(?:这个|呢个|它|这|那个))?"
     r"(?:有没有|有无|会不会有|会唔会有|是不是有)(?:什么)?(?:关系|影响|关联)(?:的)?$"
     r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有)?(?:关系|影响|关联)(?:吗|么)$"
+    # round 46 (19s): whether it bears on it asked first, 有关 alone ('我寻日淋咗好多水 系咪同呢个有关')
+    r"|(?:是不是|会不会|会唔会|系咪|有没有可能|可能)(?:跟|同|和|与)(?:这个|呢个|它|这|那个)(?:有关|有关系|有影响)(?:的)?(?:吗|呢)?$"
+    r"|(?:跟|同|和|与)(?:这个|呢个|它|这|那个)有关(?:吗|么|不|没有)$"
+)
+# round 46 (19s): what was done named in the question whether it bears on the trouble ('会不会跟我施肥太多有关')
+_DONE_RELATED_RE = re.compile(
+    rf"(?:是不是|会不会|会唔会|系咪|有没有可能|可能)(?:跟|同|和|与)(?:我)?[{_CJK}]{{0,4}}?(?:施|落|放|撒|浇|淋|喷|打|剪|修|搬|移)"
+    rf"[{_CJK}]{{0,4}}?(?:有关|有关系|有影响)(?:的)?(?:吗|呢)?$"
 )
 
 
@@ -3790,6 +3851,9 @@ def cause_guessed(norm: str) -> bool:
         return True  # round 41
     if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
+    if norm and len(norm) <= INTENT_MAX_CHARS and _DONE_RELATED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 46
+
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
@@ -3912,6 +3976,20 @@ _RECORD_STEP_ASKED_RE = re.compile(
 )
 
 
+# round 46 (19s): the record's next step asked as what it is ('下一步系咩', '跟住系咩', '接下来是乜嘢'), with 是 (normalised
+# from 系) between; with nothing in progress, the help
+_NEXT_IS_WHAT_RE = re.compile(
+    r"^(?:那|那么)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊)?(?:我)?(?:的)?(?:下一步)?(?:是|要做|该做|应该做)"
+    r"(?:什么|啥|咩|乜)(?:东西|步骤|事)?$"
+)
+# round 46 (19s): whether the count and the tree are to be written ('要写几多棵咩树吗', '使唔使写种咗咩树', '要写棵数和树名吗')
+_WRITE_COUNT_TREE_RE = re.compile(
+    r"^(?:是不是|是否)?(?:还|仲)?(?:要不要|需不需要|使不使|要|需要|使)?(?:写|填|打|报|讲|说|发)(?:上|埋)?(?:种了|种的)?"
+    r"(?P<count>多少棵|几棵|棵数|数量)?(?:和|同|跟|加|及|还有)?(?:种了|种的)?(?P<tree>什么树|哪种树|树名|树种|什么品种|品种)?"
+    r"(?:吗|不|没有|呢)?$"
+)
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
@@ -3923,6 +4001,12 @@ def go_on_asked(norm: str) -> bool:
         return True
     if norm and len(norm) <= 16 and _RECORD_STEP_ASKED_RE.match(norm):
         return True  # round 42
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    if _NEXT_IS_WHAT_RE.match(bare):
+        return True  # round 46
+    written = _WRITE_COUNT_TREE_RE.match(bare)
+    if written and (written["count"] or written["tree"]):
+        return True  # round 46
     if not norm or len(norm) > 10:
         return False
     norm = _INTENT_PARTICLES_RE.sub("", norm)
@@ -3995,6 +4079,23 @@ _PHOTO_A_MUST_THEN_HOW_RE = re.compile(
 )
 
 
+# round 46 (19s): how to send the photo once taken ('影咗相之后点上传', '拍好照之后怎么发给你', '照片拍了以后怎么上传')
+_TAKEN_THEN_HOW_RE = re.compile(
+    r"^(?:我)?(?:照片|相片|相)?(?:影|拍)(?:了|完|好)?(?:照片|相片|相|照)?(?:之后|以后|后|然后|过后)?(?:要)?(?:怎么|点|怎样|如何)"
+    r"(?:样)?(?:发|传|上传|交)(?:上来|上去|过来|过去|给你|给你们)?$"
+)
+# round 46 (19s): the photo cannot be taken ('我唔识影相 点算', '我不会用手机拍照咋办'): the record still waits for it, and
+# the reply says who can help (planting.photo_help)
+_CANNOT_PHOTO_RE = re.compile(
+    r"^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:拍照|拍相|拍照片|拍)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
+)
+
+
+def cannot_photo_said(norm: str) -> bool:
+    """Round 46: the sender cannot take the photo a record waits for ('我唔识影相 点算')."""
+    return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def photo_how_asked(norm: str) -> bool:
     """How to send a photo, asked bare ('照片点发给你'): a planting record waiting for its photo answers it. Round 27: or
     the location ('位置点样发畀你 揾唔到个掣'), or whether a photo is needed and of what ('要影相吗 影边度先得')."""
@@ -4004,6 +4105,8 @@ def photo_how_asked(norm: str) -> bool:
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
+        return True
+    if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):

@@ -359,7 +359,9 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     pledge (a question about pledging, or a care zone: ``认领责任区`` is bot/zones.py's)."""
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     # round 37 (19m): traditional characters read as simplified ('我報名認領兩棵桃樹'), as the roster writes names
-    text = nlu.command_typos_fixed(hanzi.simplified(nlu.to_halfwidth(text or "")).strip().strip(_TRAILING))
+    # round 46 (19s): Hakka 𠊎 (I) read as 我 before the rest ('𠊎认领一棵杨梅': messages/typos.toml [characters])
+    text = nlu.command_characters_fixed(nlu.to_halfwidth(text or ""))
+    text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):

@@ -158,7 +158,10 @@ _menu = staged(_menu_ahead, _menu_then)
 @registered
 def on_menu(ctx, match) -> str:
     if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
-        return _reply(ctx, planting.advance(ctx, match["id"]))
+        step = planting.advance(ctx, match["id"])
+        if "photo" in step.missing and nlu.cannot_photo_said(text_normalized(ctx)):  # round 46: '我唔识影相 点算'
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        return _reply(ctx, step)
     return ctx.t("planting.how_to")
 
 

@@ -1017,3 +1017,40 @@ ROUND_19R_MISSES = {message: why for why, messages in _ROUND_19R_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19r.tsv", ROUND_19R_MISSES))
 def test_round_19r_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's nineteenth blind set (tests/data/conversation_probes_19s.tsv, 140 probes), written in the twenty-seventh
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (d2e60aa)
+# 121/140. Round 46 (tests/e2e/test_conversation_round46.py) was made from its misses after: 136/140, a development
+# figure. The four left are listed here, strict, with why (two by design, one label, one the FAQ's).
+_ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
+        " its own, its own ticket (round 20; 19r's '叶底有啲白色细虫' and 19o's '叶底有啲白色小虫仔' are left for the same"
+        " reason); the writer reads it as the same tree",
+        ["叶底有啲白色嘅虫"],
+    ),
+    (
+        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
+        " (登记 姓名 村名, with an example), as 19r's '点样注册 我系埔心村村民'; the harness's register check wants a name",
+        ["点样绑定啊 我系埔心村民"],
+    ),
+    (
+        "by design: how to take part in the planting day asked, no wish said: the day's details (event_asked; 参加 records"
+        " attendance, round 33's how rule), as 19o's '义务植树活动点报名'; the writer labelled it join",
+        ["义务植树活动点样参加"],
+    ),
+    (
+        "the FAQ's choice: logging trees for an elder of the household asked how is answered by the FAQ's 代种 entry (a"
+        " cadre logs for a villager without a phone, the trees in the elder's name), as every '帮阿妈登记种树' is; the"
+        " writer wants the villager's own steps (the trees in the sender's name, the household counting them): an FAQ"
+        " question, left to the FAQ's rounds",
+        ["帮屋企老人登记种树点搞"],
+    ),
+]
+ROUND_19S_MISSES = {message: why for why, messages in _ROUND_19S_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19s.tsv", ROUND_19S_MISSES))
+def test_round_19s_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
