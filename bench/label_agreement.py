@@ -2,10 +2,11 @@
 
 Run by hand:  .venv/bin/python bench/label_agreement.py [--config config.toml]
 
-500 questions of the blind set AK (tests/data/faq_heldout_ak.tsv, drawn at random) were labelled again by two
-annotators who saw only the label list (the entries' ids and titles) and the seeds, never the writer's labels nor the
-bot (tests/data/faq_relabel_ak_1.tsv, _2.tsv). Printed: each pair's agreement (a ``missing:`` topic counts as one
-label, whatever its name), the share all three agree on, and the matcher's right and confident wrong against the
+500 questions of the blind set AK (drawn at random; a precedent set since FAQ round 46,
+messages/faq/precedents/faq_heldout_ak.tsv) were labelled again by two annotators who saw only the label list (the
+entries' ids and titles) and the seeds, never the writer's labels nor the bot (tests/data/faq_relabel_ak_1.tsv,
+_2.tsv). Printed: each pair's agreement (a ``missing:`` topic counts as one label, whatever its name), the share
+all three agree on, and the matcher's right and confident wrong against the
 writer, each annotator and the majority (the writer's label where all three differ). What people themselves do not
 agree on is the ceiling of any "right" figure measured against one writer's labels.
 """
@@ -37,7 +38,7 @@ def main() -> int:
     from bot import config as config_mod
     from bot import faq
 
-    writer = _labels(DATA / "faq_heldout_ak.tsv")
+    writer = _labels(ROOT / "messages" / "faq" / "precedents" / "faq_heldout_ak.tsv")
     first, second = _labels(DATA / "faq_relabel_ak_1.tsv"), _labels(DATA / "faq_relabel_ak_2.tsv")
     questions = [q for q in first if q in second and q in writer]
     votes = {q: (writer[q], first[q], second[q]) for q in questions}

@@ -1054,6 +1054,8 @@ class FaqIndex:
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = self._match(question, norm, fired)
+        if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
+            return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
             return self._dissented(norm, agreed)
@@ -1067,7 +1069,7 @@ class FaqIndex:
             result = self._dissented(norm, self._by_model(question, norm, result))
             result = self._read_twice(question, norm, result)
             result = self._asked_back(question, norm, result)
-        elif result.reason == "safety":
+        elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
             result = self._safety_by_model(norm, result)
         elif result.kind == "escalate" and result.reason in _DOUBTS:
             # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
@@ -1077,7 +1079,7 @@ class FaqIndex:
             result = self._answer_by_model(question, norm, result)
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
-                result = self._dissented(norm, result)
+                result = self._dissented(norm, result, told=not nlu.is_question(question))
         result = self._danger_entry(fired, result)
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
@@ -1116,6 +1118,8 @@ class FaqIndex:
             return FaqResult("chitchat", "chitchat", "", 1.0, "chitchat")  # the chat's words: faq.greeting, faq.thanks
         if not norm:
             return _escalate("empty")
+        if _POINTED_AT_RE.match(norm):
+            return _escalate("low_confidence")  # round 46: '这棵树怎么弄' names no topic (``_for_a_person``)
         written = self._trees(norm)
         if not fired and not written and nlu.is_small_talk(question, norm):
             return FaqResult("chitchat", "chitchat", "", 1.0, "small_talk")  # '今日好热啊', '我去开会了 回头再问'
@@ -1178,6 +1182,12 @@ class FaqIndex:
         if best is None:
             return _escalate("low_confidence")
         return _escalate("low_confidence", best[1], candidate=self._answer(best[0], best[1], "ranked"))
+
+    def _for_a_person(self, norm: str, result: FaqResult) -> bool:
+        """Round 46: a question the rules sent to a person that the precedents and the model must not answer: a tree
+        pointed at with a bare how ('这棵树怎么弄': no topic), a grievance about a person ('领树苗的时候村干部骂人': near
+        questions on the seedlings)."""
+        return bool(_POINTED_AT_RE.match(norm) or _GRIEVANCE_RE.search(norm))
 
     def _beyond_situation(
         self, question: str, norm: str, intent: _Intent, species: str | None, named: bool, site: bool, offlist: bool
@@ -1317,7 +1327,7 @@ class FaqIndex:
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
 
-    def _dissented(self, norm: str, result: FaqResult) -> FaqResult:
+    def _dissented(self, norm: str, result: FaqResult, told: bool = False) -> FaqResult:
         """An answer the model, reading the whole question, gives to another label (another entry, a person, small
         talk) by ``[model] dissent`` (``dissent_story`` in a story of ``story`` characters) goes to a person, the answer
         kept as candidate; so does the label the closest precedents agree on (round 35, issue 17 §1: when the top entry
@@ -1349,8 +1359,8 @@ class FaqIndex:
             return result  # a label it cannot give here: no reading of what else is asked
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
-        if self._witnessed(norm, result):
-            return result
+        if self._witnessed(norm, result) and not told:
+            return result  # a danger told beside its line (``told``, round 46) is the model's to send to a person
         return _escalate("dissent", result.score, candidate=result)
 
     def _asked_back(self, question: str, norm: str, result: FaqResult) -> FaqResult:
@@ -2504,6 +2514,29 @@ def _only_lead_in(norm: str) -> bool:
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
+
+# Round 46: classes the agreed precedents and the model read wrongly once sets AI, AJ and AK joined the precedents
+# (tests/unit/test_faq_round46.py has phrasings of each, written before these guards).
+# A tree or 'this' pointed at with a bare how and no topic ('这棵树怎么弄', '那棵树咋整'): nothing to recognise; the
+# precedents near it are questions about some tree of theirs, read as adoption or typhoon damage
+_POINTED_AT_RE = re.compile(
+    r"^(?:请问|问下|问一下)?(?:这|那)(?:一)?(?:棵|个|株|些|多少棵|多少个|条|盆)?(?:树|苗|树苗|果树|东西)?"
+    r"(?:要|应该|该|我)?(?:怎么|怎样|如何)(?:样)?(?:弄|整|搞|办|算|处理|做)(?:好|才好|先好)?(?:呢|啊|呀|啦|嘞)*$"
+)
+# A grievance about a person (a cadre, a team leader, an adviser, 'the man at the village office') told while doing
+# the campaign's things ('领树苗的时候村干部骂人'): the village or an adviser deals with it; the precedents near it
+# are about the thing being done (seedlings, registering); no tree between ('老人说门口种桑树很凶' is an omen)
+_GRIEVANCE_RE = re.compile(
+    r"(?:干部|村干|支书|书记|村长|主任|组长|队长|技术员|专家|村委|工作人员|管事|那个人|这个人|的人|那些人)"
+    r"[^种树]{0,10}?(?:骂|(?:好|很|太|那么|蛮|几|超|特别)凶|凶(?:我|人|巴巴)|吼|打人|打我|不理(?!想|解)|刁难|为难|态度|难听|偏心"
+    r"|欺负)"
+)
+# A live line touched, hit or fallen ('高压线下面那棵树碰到电线了', '挖树穴挖断了电缆'): the power company and a person,
+# never the entry on planting near lines, however sure the model is of it (asked or told)
+_LINE_TOUCHED_RE = re.compile(
+    r"(?:碰到|碰着|碰了|搭在|搭到|挂在|挂到|压住|压到|压着|压断|倒在|挖到|挖断|砸到|砸断|刮断|勾到)(?:了)?.{0,3}?(?:电线|高压线|电缆)"
+    r"|(?:电线|高压线|电缆).{0,4}?(?:断了|掉下来|掉了|着火|冒火|打火|冒烟)"
+)
 
 
 def _mask(norm: str, trees: Iterable[tuple[str, str]]) -> str:

@@ -30,7 +30,8 @@ def offer_of(bot, question):
 
 
 # only a doubt sends it to a person; the model reads camp.seedlings (where the seedlings come from) by 0.2 or more
-UNSURE = "树仔去底块领"
+# (round 46: '树仔去底块领' is answered outright since sets AI-AK joined the precedents)
+UNSURE = "在哪里可以拿到树苗"
 
 
 def the_one_offered(bot, question):

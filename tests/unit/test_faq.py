@@ -2182,7 +2182,9 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
         # controls: a short question's rule stays its point
         ("叶子发黄是怎么回事", "escalate"),  # the cause of a symptom: an adviser looks
         ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
-        ("基本农田种果树可以吗", "escalate"),  # nor land
+        # land's rule is overruled by the agreed precedents once AI-AK joined them (round 46): camp.farmland is the
+        # answer every newer set gives such a question (AL, AM, AN: 6 of 6)
+        ("基本农田种果树可以吗", "camp.farmland"),
         (
             "白蚁很多",
             "escalate",
