@@ -1,7 +1,8 @@
 """Round 46 (issue 17 §2–§4): knowledge a villager asks for, end to end through signed pushes to the real /wechat
 route. A lime burn or a fall that happened: the safety line first, the ticket's number, then the first aid; two trees
-compared: the ticket, both trees' fields under it; a subsidy: the ticket, what the plan says of money; a tree's fruit
-picked or eaten and lightning while planting: answered, no ticket. Calm words (lime for whitewash) get no burn line."""
+compared: the ticket, both trees' fields under it; a subsidy: the ticket, what the plan says of money; fruit on public
+land picked and lightning while planting: the ticket, the answer under it; which parts of a tree can be eaten:
+answered. Calm words (lime for whitewash) get no burn line."""
 
 from __future__ import annotations
 
@@ -67,18 +68,27 @@ def test_a_subsidy_asked_goes_to_the_village_with_what_the_plan_says_of_money(vi
     assert ticket_number(reply) and "五个一点" in reply and "以村委（社区）为准" in reply, reply
 
 
+def test_which_parts_can_be_eaten_is_answered_without_a_ticket(villager, bot):
+    add_roster(bot)
+    reply = villager.says("簕杜鹃的花食唔食得")
+    answer = bot.service("faq", load_faq_index).entry("camp.fruit_picking").answer.strip()
+    assert reply.strip() == answer and ticket_count(bot) == 0, reply
+
+
 @pytest.mark.parametrize(
-    ("question", "entry"),
+    ("question", "kind", "words"),
     [
-        ("村道边种的龙眼结果了大家能摘吗", "camp.fruit_picking"),
-        ("簕杜鹃的花食唔食得", "camp.fruit_picking"),
-        ("雷雨来了可以在荔枝树下避雨吗", "tech.lightning"),
+        ("村道边种的龙眼结果了大家能摘吗", None, ("由村委（社区）定", "别吃")),  # the plan says nothing: the village
+        ("雷雨来了可以在荔枝树下避雨吗", "lightning", ("马上停工下山", "被雷击的人身上不带电")),
     ],
 )
-def test_fruit_picked_or_eaten_and_lightning_are_answered_without_a_ticket(villager, bot, question, entry):
+def test_fruit_on_public_land_and_lightning_go_to_a_person_with_the_answer_under_the_number(
+    villager, bot, question, kind, words
+):
     add_roster(bot)
     reply = villager.says(question)
-    answer = bot.service("faq", load_faq_index).entry(entry).answer.strip()
-    assert answer in reply and ticket_count(bot) == 0, reply
-    if entry == "tech.lightning":
-        assert reply.startswith("⚠ 安全第一") and reply.index("⚠ 安全第一") < reply.index(answer), reply
+    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+    if kind:
+        assert reply.startswith("⚠ 安全第一") and all(w in reply.splitlines()[0] for w in SAFETY[kind]), reply
+    for word in words:
+        assert word in reply and reply.index("问题编号") < reply.index(word), reply

@@ -2437,9 +2437,10 @@ def test_a_message_for_the_expert_is_asking_the_experts_not_the_reminders(index,
 @pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_46.tsv"))
 def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expected):
     """tests/data/faq_rule_checks_46.tsv, written before each change in words of their own (26 of 35 right then, the
-    five on lightning added after): lime burns and falls that happened (a person), two trees compared (a person),
-    subsidies (the village), a tree's fruit or flowers picked, eaten or processed (camp.fruit_picking), lightning while
-    planting (tech.lightning), with controls (whitewash, the planting hole's lime, a fall prevented, a fruit eaten)."""
+    five on lightning and one on eating added after): lime burns and falls that happened (a person), two trees compared
+    (a person), subsidies and fruit on public land (the village), which parts of a tree can be eaten
+    (camp.fruit_picking), lightning while planting (a person, tech.lightning under the number), with controls
+    (whitewash, the planting hole's lime, a fall prevented, a fruit eaten, a recipe)."""
     assert _got(index.match(question)) == expected
 
 
@@ -2454,6 +2455,8 @@ def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expecte
         ("桂花和香樟哪个好", ("桂花：", "香樟：", "常绿大乔木")),  # no field asked: their kind and use
         ("种树有冇补贴", ("五个一点", "以村委（社区）为准")),
         ("退耕还林补贴几时发", ("林业站",)),
+        ("村道边种的龙眼结果了大家能摘吗", ("由村委（社区）定",)),
+        ("打雷的时候还能继续种吗", ("马上停工下山",)),
     ],
 )
 def test_round_46_what_to_do_meanwhile_goes_under_the_tickets_number(index, question, words):
