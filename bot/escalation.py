@@ -123,7 +123,7 @@ DETAIL_REASONS = frozenset(
     {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent"}
 )
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
-OFF_TREE_REASONS = frozenset({"money", "land", "account"})
+OFF_TREE_REASONS = frozenset({"money", "subsidy", "land", "account"})  # round 46: subsidy split from money
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)

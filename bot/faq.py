@@ -211,6 +211,8 @@ class SafetyRule:
     feared: Vocab = Vocab()
     not_when: Vocab = Vocab()
     entry: str = ""  # the entry that answers this danger (round 38): given after the line when no person is needed
+    # the entry whose first aid goes under the ticket's number when it has happened (round 46: a lime burn, a fall)
+    first_aid: str = ""
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm) and not self.not_when.search(norm)
@@ -598,6 +600,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             feared,
             Vocab(row.get("not_when", [])),
             row.get("entry", ""),
+            row.get("first_aid", ""),
         )
         for row in data.get("safety", [])
     ]
@@ -902,6 +905,9 @@ class FaqIndex:
         for cls_ in self._classes:
             if cls_.note_entry and cls_.note_entry not in self._by_id:
                 raise KeyError(f"matching.toml: note_entry {cls_.note_entry} unknown")
+        for rule in self.safety:
+            if rule.first_aid and rule.first_aid not in self._by_id:
+                raise KeyError(f"safety.toml: first_aid {rule.first_aid} unknown")
 
     @classmethod
     def load(cls, messages_dir: str | Path, campaign_config: Mapping, confidence_threshold: float = 0.55) -> FaqIndex:
@@ -1159,7 +1165,7 @@ class FaqIndex:
         if added and added[1] >= self.threshold and self._covered(norm, self._entry_chars[added[0]], [], strict=True):
             return self._answer(added[0], added[1], "adviser_entry")
         if self._two_trees(mentions, norm):
-            return _escalate("comparison")  # which is better, together, the same?
+            return _escalate("comparison", note=self._compared(norm, mentions))  # which is better, together, the same?
         if mentions and not species:
             return self._match_offlist(norm, [alias for _, alias in mentions])
         if species:
@@ -1840,6 +1846,28 @@ class FaqIndex:
             return True  # two varieties: '金桂银桂'
         return len(written) > 1 and bool(written & related) and bool(_COMPARE_RE.search(norm))
 
+    def _compared(self, norm: str, mentions: list[tuple[str, str]]) -> str:
+        """Two trees of the list compared ('荔枝和龙眼哪个结果快'): under the ticket's number, the field asked of each
+        from species.toml (the kind and use when no field is asked), so the villager reads both cards' facts while an
+        adviser weighs them (round 46, issue 17 §1: never one tree's card nor another topic's answer)."""
+        names = list(dict.fromkeys(name for name, _ in mentions if name in self.species))[:2]
+        if len(names) < 2:
+            return ""  # two names of one tree, or a tree off the list: what they share is the adviser's
+        hide = [span for _, alias in mentions for span in _spans_of(norm, alias)]
+        topic = self._topic(norm, hide)[0]
+        spec = self.matching["topics"].get(topic or "", {})
+        fields = [] if spec.get("card") else list(spec.get("fields", []))
+        answer = self.matching["species_answer"]
+        lines = []
+        for name in names:
+            info = self.species[name]
+            text = "；".join(p for p in (_species_field(info, f, answer["sites_label"]) for f in fields) if p)
+            if not text:
+                text = "；".join(p for p in (info.get("type", ""), info.get("use", "")) if p)
+            lines.append(f"{display_name(self.species, name)}：{text}")
+        label = spec.get("label", "") if fields else ""
+        return answer["compare"].strip().format(label=f"（{label}）" if label else "", lines="\n".join(lines))
+
     def _trees(self, norm: str) -> list[tuple[str, str]]:
         """(name, as written) of every tree mentioned, in order: campaign species by their canonical name,
         also when voice input wrote a homophone ('利枝', '木绵'); trees off the list ('芒果') by what was
@@ -1881,8 +1909,11 @@ class FaqIndex:
     def _escalation(self, norm: str, species: str | None, fired: list[SafetyRule]) -> FaqResult | None:
         if norm.startswith("问专家"):
             return _escalate("asked_expert")
-        if any(rule.escalates(norm) for rule in fired):
-            return _escalate("safety")
+        happened = [rule for rule in fired if rule.escalates(norm)]
+        if happened:
+            # what to do meanwhile goes under the ticket's number (round 46: a lime burn rinsed, a fall not moved)
+            aid = next((rule.first_aid for rule in happened if rule.first_aid), "")
+            return _escalate("safety", note=self.entries[self._by_id[aid]].answer if aid else "")
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
         told = self._feared.blanked(norm)  # what the question tells has happened or is wanted

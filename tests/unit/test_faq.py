@@ -145,7 +145,7 @@ def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_it
         ("我家桂花叶子黄了怎么办", "diagnosis"),
         ("荔枝长虫了", "diagnosis"),
         ("门口那棵龙眼快死了", "diagnosis"),
-        ("种树有补贴吗", "money"),
+        ("种树有补贴吗", "subsidy"),  # round 46: the village answers, what the plan says of money under the number
         ("问专家 荔枝不结果", "asked_expert"),
         ("怎么养猪", "low_confidence"),
     ],
@@ -644,7 +644,8 @@ def test_no_safety_line_for_ordinary_questions(index):
         assert index.match(question).safety == ""
 
 
-@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "桂花可以泡茶吗", "龙眼干怎么晒", "橄榄怎么腌"])
+# round 46: whether 桂花 makes tea is camp.fruit_picking (which parts of the trees can be eaten); how to dry, pickle is not
+@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "龙眼干怎么晒", "橄榄怎么腌"])
 def test_a_species_question_its_knowledge_does_not_cover_escalates(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result
@@ -2433,3 +2434,42 @@ def test_a_message_for_the_expert_is_asking_the_experts_not_the_reminders(index,
     """Found in the simulator: '我想发消息给专家' was ranked to the reminders' answer (发“退订”…): a message to the
     expert is how to ask one (bot.advisers)."""
     assert index.match(question).entry_id == "bot.advisers"
+
+
+@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_46.tsv"))
+def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expected):
+    """tests/data/faq_rule_checks_46.tsv, written before each change in words of their own (26 of 35 right then, the
+    five on lightning and one on eating added after): lime burns and falls that happened (a person), two trees compared
+    (a person), subsidies and fruit on public land (the village), which parts of a tree can be eaten
+    (camp.fruit_picking), lightning while planting (a person, tech.lightning under the number), with controls
+    (whitewash, the planting hole's lime, a fall prevented, a fruit eaten, a recipe)."""
+    assert _got(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("撒石灰时不小心弄进眼睛了", ("掸掉干粉", "眼科", "别揉")),  # '不小心' is no warning: it happened
+        ("生石灰粉沾到手上火辣辣的痛", ("掸掉干粉", "大量清水")),
+        ("老公修龙眼枝从梯子跌下来 背好痛", ("别扶起来", "120")),
+        ("锄头锄到脚 流好多血", ("用力按住", "120")),
+        ("荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),  # the field asked of both trees
+        ("桂花和香樟哪个好", ("桂花：", "香樟：", "常绿大乔木")),  # no field asked: their kind and use
+        ("种树有冇补贴", ("五个一点", "以村委（社区）为准")),
+        ("退耕还林补贴几时发", ("林业站",)),
+        ("村道边种的龙眼结果了大家能摘吗", ("由村委（社区）定",)),
+        ("打雷的时候还能继续种吗", ("马上停工下山",)),
+    ],
+)
+def test_round_46_what_to_do_meanwhile_goes_under_the_tickets_number(index, question, words):
+    """A lime burn or a fall that happened, two trees compared and a subsidy asked stay a person's (the older sets'
+    label), the reply now holding the first aid, both trees' fields or what the plan says of money (issue 17 §3–§4)."""
+    result = index.match(question)
+    assert result.kind == "escalate", result
+    for word in words:
+        assert word in result.answer_text, (question, word, result.answer_text)
+
+
+def test_round_46_money_withheld_keeps_the_money_note(index):
+    result = index.match("村里说好给补贴的苗钱到现在还没给")
+    assert (result.kind, result.reason) == ("escalate", "money") and "五个一点" not in result.answer_text
