@@ -527,7 +527,23 @@ def _attachment_summary(app, db, ticket_id: int) -> str:
     return app.t("escalation.notice_details", link=link)
 
 
+def urgent(app, ticket: dict) -> bool:
+    """A ticket whose question tells of a danger happening now (a safety rule fires: ``danger_now``): the villager
+    had its safety line at once; the adviser sees it marked ⚠ and first (round 46)."""
+    return danger_now(app, ticket["question"] or "")
+
+
+def urgent_first(app, tickets: list[dict]) -> list[dict]:
+    """``tickets`` with the urgent ones first, each part in its order (oldest first)."""
+    return sorted(tickets, key=lambda ticket: not urgent(app, ticket))
+
+
 def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
+    notice = _ticket_notice(app, db, ticket, template, now)
+    return app.t("escalation.notice_urgent") + "\n" + notice if urgent(app, ticket) else notice
+
+
+def _ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
     return app.t(
         template,
         id=ticket["id"],

@@ -372,7 +372,9 @@ def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
         return ctx.t("escalation.queue_empty")
-    lines = [ctx.t("escalation.queue_header", n=len(tickets))]
+    tickets = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
+    urgent = {ticket["id"] for ticket in tickets if escalation.urgent(ctx.app, ticket)}
+    lines = [ctx.t("escalation.queue_header_urgent" if urgent else "escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
         age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)
         follow_up = escalation.follow_up_question(ctx.app, ticket)
@@ -383,7 +385,7 @@ def on_queue(ctx: Ctx, _match) -> str:
         )
         lines.append(
             ctx.t(
-                "escalation.queue_line",
+                "escalation.queue_line_urgent" if ticket["id"] in urgent else "escalation.queue_line",
                 id=ticket["id"],
                 age=age,
                 village=ticket["village"] or ctx.t("escalation.village_unknown"),

@@ -741,3 +741,20 @@ def test_问专家_again_about_the_open_tickets_tree_is_its_补充_and_another_t
     assert f"补充到第{number}号" not in says("补充一下 龙眼叶子也有黑点")  # another tree: not the 桂花's
     texts = [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [number])]
     assert texts == ["桂花叶子还在掉 今天又掉了一地", "补充一下 叶子背面有白色小点点", "对了 掉下来的叶子边边是焦的"]
+
+
+def test_a_danger_told_is_marked_and_first_for_the_adviser(villager_factory, adviser, bot, sent_to):
+    """Round 46: a ticket whose question tells of a danger now (lime in the eyes) is marked ⚠ in the adviser's 待办 and
+    listed before older ones, and its notice says so (the villager had the safety line at once); a plain one is not."""
+    add_roster(bot)
+    bot.clock.set(DAYTIME)  # out of quiet hours: the notices go at once
+    villager = villager_factory("o-villager-1")
+    plain = ticket_number(villager.says(UNANSWERABLE))
+    danger = ticket_number(villager.says("阿妈撒石灰粉入咗眼 好痛"))
+    queue = adviser.says("待办").splitlines()
+    assert queue[0].startswith("待回答2个（⚠涉及安全的在最前")
+    assert queue[1].startswith(f"⚠第{danger}号") and queue[2].startswith(f"第{plain}号")
+    send(bot)
+    notices = sent_to(LI)
+    assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in notices)
+    assert not any(f"第{plain}号" in text and "⚠" in text for text in notices)
