@@ -330,3 +330,24 @@ def test_a_tickets_photo_and_voice_go_with_the_ticket_not_with_its_village(
         assert status_for(app, "wang", url) == 200, url
         assert status_for(app, "lin", url, on_page=f"/admin/villages/{county.villages['埔心村']}") == 200, url
         assert status_for(app, "li", url) == 403, url
+
+
+def test_a_ticket_telling_of_a_danger_is_marked_and_first(app, wang, county):
+    """Round 46: as in the chat's 待办, a ticket whose question tells of a danger now (pesticide splashed in the eyes)
+    is marked ⚠涉及安全 and listed before older ones; the others are not marked."""
+    db = app.extensions["bot"].db
+    urgent = tickets.create(
+        db,
+        openid="o-陈大伯",
+        person_id=county.people["陈大伯"],
+        village_id=county.villages["埔心村"],
+        adviser_person_id=county.people["王顾问"],
+        question="打农药溅到眼睛 好痛",
+        source="text",
+        public_token="token-urgent-0123456789abcdef",
+        now="2027-03-15T02:00:00",
+    )
+    html = page(wang, "/admin/tickets")
+    queue = html.split("<h2>待回答</h2>")[1].split("</table>")[0]
+    assert queue.index(f"#{urgent}") < queue.index(f"#{county.tickets['wang']}")
+    assert queue.count("⚠涉及安全") == 1
