@@ -372,8 +372,7 @@ def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
         return ctx.t("escalation.queue_empty")
-    tickets = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
-    urgent = {ticket["id"] for ticket in tickets if escalation.urgent(ctx.app, ticket)}
+    tickets, urgent = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
     lines = [ctx.t("escalation.queue_header_urgent" if urgent else "escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
         age = clock.ago(ctx.t, clock.from_db(ticket["opened_at"]), ctx.now, ctx.app.tz)

@@ -73,9 +73,9 @@ def tickets():
         answered = tickets_store.recently_answered(db, g.viewer.person_id) if person else []
         times = [t for t in escalation.response_times(db) if person and t["adviser"] == person["name"]]
     overdue = escalation.overdue_before(auth.bot(), views.as_of())
-    queue = escalation.urgent_first(auth.bot(), queue)  # round 46: a danger told first, as in 待办
+    queue, urgent = escalation.urgent_first(auth.bot(), queue)  # round 46: a danger told first, as in 待办
     for row in queue:
-        row["urgent"] = escalation.urgent(auth.bot(), row)
+        row["urgent"] = row["id"] in urgent
         row["overdue"] = escalation.is_overdue(row, overdue)
         row["follow_up"] = escalation.follow_up_question(auth.bot(), row)
     return render_template(
