@@ -2109,7 +2109,8 @@ _SWITCH_OFF_RE = re.compile(
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
     r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
-    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉"
+    # round 47 (19t): Cantonese 退咗佢 (normalised 退了它), the messages named before ('咁多消息 我唔要了 退咗佢')
+    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订|退|退掉)(?:了)?它(?:们)?|关掉|关闭|停掉"
     # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
     r"|(?:先)?(?:停|停掉|关|关掉|暂停)(?:一下|下|住|先|一阵|几天|一段时间))$"
 )
@@ -3560,7 +3561,9 @@ _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|
 # set 19e: the record named by what it is ('取消刚刚那条种树记录'), 'for now' after it ('那个不要住')
 _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
-_THAT_ONE += r"|帮我|帮忙|给我)"
+_THAT_ONE += r"|帮我|帮忙|给我"
+# round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
+_THAT_ONE += r"|算数)"
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -4199,7 +4202,8 @@ _FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
 _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
 # 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
 # 有没有, 可不可以)
-_FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\u9fff])[不没]\1")
+# round 47 (19t): 没问题 (no problem, Cantonese 冇问题) agrees, negating nothing ('冇问题啦 以后有活动照发俾我')
+_FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|没有问题|没问题|([\u4e00-\u9fff])[不没]\1")
 _PLEASE_RE = re.compile(r"不该")
 
 
@@ -4250,6 +4254,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"继续|照样|照常|照旧|还是要|还是", r"提醒我|通知我"), 2),
         # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
         Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
+        # round 47 (19t): the sender may be sent them again ('又可以发提醒给我了', '现在又可以发通知给我了')
+        Frame((r"又可以|又能|可以再|可以重新|又再", r"发|推送|推", _F_REMINDERS), 2, r"专|顾"),
         # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
         Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
@@ -4271,9 +4277,14 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         Frame((r"^(?:你|你们)(?:都是|还是)?继续", r"(?:发|推送|推|提醒)$"), 0),
         Frame(
-            (r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:发给我|发我|给我发|推给我|推送给我)"),
+            # round 47 (19t): the activities' news ('以后有活动照发俾我': Cantonese 照, still); 没问题 (no problem) is no
+            # question of the sender's
+            (
+                r"有(?:什么)?(?:消息|通知|提醒|活动)",
+                r"(?:都|就|也|还是|照|照样)?(?:发给我|发我|给我发|推给我|推送给我)",
+            ),
             2,
-            r"专|顾|问题|回答|答复|回复",
+            r"专|顾|(?<!没有)(?<!没)问题|回答|答复|回复",
         ),
         Frame(
             (r"以后|今后|往后", r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:通知我|告诉我|说我知|提醒我)"),

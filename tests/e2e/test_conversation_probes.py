@@ -1054,3 +1054,37 @@ ROUND_19S_MISSES = {message: why for why, messages in _ROUND_19S_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19s.tsv", ROUND_19S_MISSES))
 def test_round_19s_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twentieth blind set (tests/data/conversation_probes_19t.tsv, 140 probes), written in the twenty-seventh
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
+# 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after. The ones left are listed
+# here, strict, with why.
+_ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "TODO",
+        [
+            "党员要种几棵 我报两棵杨梅",
+            "党员责任区点样认领",
+            "点样帮冇手机嘅老人登记种树",
+            "冇相影得唔得",
+            "证书出来了吗",
+            "点样绑定呀 我系埔心村村民",
+            "认养树要几多钱",
+            "呢度仲有咩可以做",
+            "补多张相 系同一棵桂花",
+            "我家种了几棵了 || 全村呢",
+            "今日种咗两棵龙眼 || 相片点发",
+            "点样认领树来养",
+            "认养清单发俾我睇下",
+            "参加植树活动要做咩",
+            "点先算登记完",
+        ],
+    ),
+]
+ROUND_19T_MISSES = {message: why for why, messages in _ROUND_19T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19t.tsv", ROUND_19T_MISSES))
+def test_round_19t_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
