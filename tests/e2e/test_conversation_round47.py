@@ -1,7 +1,8 @@
 """Round 47 of issue 17 §5, through signed pushes: the request kinds the blind set 19t found going astray after its
 blind figure was taken (main 866af20: 121/140): a record in progress given up in Cantonese (算数: never mind); the
 reminders switched off as 'it' (退咗佢) after the messages are named; the reminders wanted again as 'you may send them
-again' (又可以发提醒给我) or news of the activities to be sent on (有活动照发俾我). Examples of its own, written before their
+again' (又可以发提醒给我) or news of the activities to be sent on (有活动照发俾我); what else the bot does (仲有咩可以做);
+a record waiting for its photo asked whether no photo will do (冇相得唔得), or what makes it finished (点先算登记完). Examples of its own, written before their
 class was mended and run on main 866af20 first; then the 19t messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -27,6 +28,20 @@ EXAMPLES = [
     ("member", "又可以推送提醒俾我啦", "resubscribe"),
     ("member", "以后有活动都发给我", "resubscribe"),
     ("member", "有活动照发俾我啦", "resubscribe"),
+    # what else the bot does, nothing named besides (仲, 还): the help, an open ticket or none
+    ("ticket", "仲有咩可以做", "help"),
+    ("member", "我仲可以做啲咩", "help"),
+    ("ticket", "这里还能做什么", "help"),
+    ("member", "这个号还有什么功能", "help"),
+    ("new", "你还可以帮我做什么", "help"),
+    # a record waiting for its photo: no photo (or none can be taken), will it do; what makes the record finished
+    ("pending", "没有照片行不行", "how"),
+    ("pending", "冇相得唔得", "how"),
+    ("pending", "影唔到相 得唔得", "how"),
+    ("pending", "没照片可以吗", "how"),
+    ("pending", "怎样才算登记完成", "how"),
+    ("pending", "要点样先算记录好", "how"),
+    ("after_photo", "怎么才算登记成功", "how"),
 ]
 LEFT: dict[str, str] = {}
 
@@ -39,6 +54,9 @@ CONTROLS = [
     ("member", "有活动吗", {"reminders_on"}),
     ("member", "专家有回复就发给我", {"reminders_on"}),
     ("member", "可以再发一次证书给我吗", {"reminders_on"}),
+    ("member", "桂花还可以种什么", {"help"}),
+    ("member", "还有什么树可以种", {"help"}),
+    ("member", "没有照片可以吗", {"planting_menu"}),
 ]
 
 # The 19t messages this round fixed
@@ -47,6 +65,9 @@ FIXED_19T = [
     ("member", "咁多消息 我唔要了 退咗佢", "unsubscribe"),
     ("party", "又可以发提醒给我了", "resubscribe"),
     ("member", "冇问题啦 以后有活动照发俾我", "resubscribe"),
+    ("ticket", "呢度仲有咩可以做", "help"),
+    ("pending", "冇相影得唔得", "how"),
+    ("pending", "点先算登记完", "how"),
 ]
 
 
