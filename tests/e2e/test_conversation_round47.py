@@ -2,7 +2,8 @@
 blind figure was taken (main 866af20: 121/140): a record in progress given up in Cantonese (算数: never mind); the
 reminders switched off as 'it' (退咗佢) after the messages are named; the reminders wanted again as 'you may send them
 again' (又可以发提醒给我) or news of the activities to be sent on (有活动照发俾我); what else the bot does (仲有咩可以做);
-a record waiting for its photo asked whether no photo will do (冇相得唔得), or what makes it finished (点先算登记完). Examples of its own, written before their
+a record waiting for its photo asked whether no photo will do (冇相得唔得), or what makes it finished (点先算登记完); the
+sender's certificate asked whether it is out (证书出来了吗); the adoptable list named, then sent to see (认养清单发俾我睇下). Examples of its own, written before their
 class was mended and run on main 866af20 first; then the 19t messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ EXAMPLES = [
     ("pending", "怎样才算登记完成", "how"),
     ("pending", "要点样先算记录好", "how"),
     ("after_photo", "怎么才算登记成功", "how"),
+    # the sender's certificate asked whether it is out, no owner named
+    ("finished", "证书到了吗", "certificate"),
+    ("finished", "证书出咗未", "certificate"),
+    ("party", "证书下来了没有", "certificate"),
+    ("member", "证书出嚟未", "certificate"),
+    # the adoptable list named first, then sent to the sender to see
+    ("member", "认养名单发给我看一下", "adopt"),
+    ("party", "认种清单发过来给我看看", "adopt"),
+    ("member", "可认养树木名单拿俾我睇下", "adopt"),
 ]
 LEFT: dict[str, str] = {}
 
@@ -57,6 +67,9 @@ CONTROLS = [
     ("member", "桂花还可以种什么", {"help"}),
     ("member", "还有什么树可以种", {"help"}),
     ("member", "没有照片可以吗", {"planting_menu"}),
+    ("member", "证书出来要多久", {"my_certificates"}),
+    ("member", "村里的证书出来了吗", {"my_certificates"}),
+    ("member", "认养清单发给专家", {"adoption_list"}),
 ]
 
 # The 19t messages this round fixed
@@ -68,6 +81,8 @@ FIXED_19T = [
     ("ticket", "呢度仲有咩可以做", "help"),
     ("pending", "冇相影得唔得", "how"),
     ("pending", "点先算登记完", "how"),
+    ("finished", "证书出来了吗", "certificate"),
+    ("party", "认养清单发俾我睇下", "adopt"),
 ]
 
 
