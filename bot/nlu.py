@@ -1814,6 +1814,10 @@ def without_the_planters_lot(text: str) -> str:
     return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
 
 
+# round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
+_SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1844,6 +1848,10 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if not planted_verb and _SAME_TREE_RE.search(body):
+        return (
+            None  # round 47 (19t): the tree already talked about ('补多张相 系同一棵桂花'), no count of trees planted
+        )
     if planted_verb or _WHAT_I_PLANTED_RE.search(body):  # round 46: Hakka 头 as a measure ('𠊎种个系桂花 一头')
         body = _hakka_heads_as_trees(body, species_table)
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):

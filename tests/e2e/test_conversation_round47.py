@@ -3,7 +3,8 @@ blind figure was taken (main 866af20: 121/140): a record in progress given up in
 reminders switched off as 'it' (退咗佢) after the messages are named; the reminders wanted again as 'you may send them
 again' (又可以发提醒给我) or news of the activities to be sent on (有活动照发俾我); what else the bot does (仲有咩可以做);
 a record waiting for its photo asked whether no photo will do (冇相得唔得), or what makes it finished (点先算登记完); the
-sender's certificate asked whether it is out (证书出来了吗); the adoptable list named, then sent to see (认养清单发俾我睇下). Examples of its own, written before their
+sender's certificate asked whether it is out (证书出来了吗); the adoptable list named, then sent to see (认养清单发俾我睇下); a photo more
+for the ticket's tree, said to be the same one (补多张相 系同一棵桂花). Examples of its own, written before their
 class was mended and run on main 866af20 first; then the 19t messages it fixed, so they cannot regress."""
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ EXAMPLES = [
     ("member", "认养名单发给我看一下", "adopt"),
     ("party", "认种清单发过来给我看看", "adopt"),
     ("member", "可认养树木名单拿俾我睇下", "adopt"),
+    # a photo more for the ticket's tree, said to be the same one (同一棵): its 补充, never a record of one tree
+    ("ticket", "再发一张相 是同一棵桂花", "supplement"),
+    ("ticket", "同一棵桂花 我再补张相", "supplement"),
+    ("ticket", "仲有张相 都系同一棵桂花嘅", "supplement"),
+    ("ticket", "补张照片 还是同一棵桂花", "supplement"),
+    ("member", "同一天种了两棵桂花", "planting"),
 ]
 LEFT: dict[str, str] = {}
 
@@ -83,6 +90,7 @@ FIXED_19T = [
     ("pending", "点先算登记完", "how"),
     ("finished", "证书出来了吗", "certificate"),
     ("party", "认养清单发俾我睇下", "adopt"),
+    ("ticket", "补多张相 系同一棵桂花", "supplement"),
 ]
 
 
