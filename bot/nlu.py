@@ -1814,6 +1814,10 @@ def without_the_planters_lot(text: str) -> str:
     return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
 
 
+# round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
+_SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1844,6 +1848,10 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
+    if not planted_verb and _SAME_TREE_RE.search(body):
+        return (
+            None  # round 47 (19t): the tree already talked about ('补多张相 系同一棵桂花'), no count of trees planted
+        )
     if planted_verb or _WHAT_I_PLANTED_RE.search(body):  # round 46: Hakka 头 as a measure ('𠊎种个系桂花 一头')
         body = _hakka_heads_as_trees(body, species_table)
     if not planted_verb and (_RULE_TALK_RE.search(body) or _TREE_STATE_RE.search(body)):
@@ -2109,7 +2117,8 @@ _SWITCH_OFF_RE = re.compile(
     # round 19: the reminders named first, then switched off as 'it' ('提醒取消咗佢', '每日都叮叮声 关咗佢'), or
     # with an imperative at the end ('通知关掉')
     r"|(?:提醒|通知|推送|消息|信息|叮叮声|声音).{0,10}?"
-    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订)(?:了)?它(?:们)?|关掉|关闭|停掉"
+    # round 47 (19t): Cantonese 退咗佢 (normalised 退了它), the messages named before ('咁多消息 我唔要了 退咗佢')
+    r"(?:(?:关|关掉|关闭|停|停掉|取消|取消掉|退订|退|退掉)(?:了)?它(?:们)?|关掉|关闭|停掉"
     # round 25: for a while ('消息推送先停一下', '提醒暂停几日')
     r"|(?:先)?(?:停|停掉|关|关掉|暂停)(?:一下|下|住|先|一阵|几天|一段时间))$"
 )
@@ -2518,6 +2527,12 @@ _BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
 _WHAT_ELSE_IT_DOES_RE = re.compile(
     rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
     rf"|^{_THE_BOT}?{_BESIDES}{_THE_BOT}?(?:还|仲)?(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)(?:功能|服务|用处|用途)$"
+    # round 47 (19t): what else, nothing named besides ('呢度仲有咩可以做', '我仲可以做啲咩', '这个号还有什么功能', '你还可以帮
+    # 我做什么'); '桂花还可以种什么' names no use of the bot
+    rf"|^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:有)(?:些)?(?:什么|啥|乜|咩|哪些)"
+    r"(?:(?:可以|能)(?:帮我)?(?:做|干|用|办)|功能|服务|用处|用途)$"
+    rf"|^{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}(?:还|仲)(?:能|可以|会)(?:帮我)?(?:做|干|用|办)(?:些)?"
+    r"(?:什么|啥|乜|咩|哪些)(?:事|事情|功能)?$"
 )
 
 
@@ -2855,6 +2870,9 @@ _ADOPTION_LIST_RE = re.compile(
     r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
     r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
     r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+    # round 47 (19t): the list named first, sent to the sender to see ('认养清单发俾我睇下', '认养名单发过来给我看一下')
+    r"|^(?:本村|村里|我们村|村)?(?:的)?(?:可|可以|能)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?(?:清单|名单|列表|目录|明细)"
+    r"(?:麻烦|请)?(?:你)?(?:发|拿|传)(?:过来|来)?(?:给)(?:我)(?:看看|看下|看一下|看)?$"
 )
 
 
@@ -3305,7 +3323,10 @@ def zone_number_said(norm: str) -> int | None:
 
 
 # the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
-_CERTIFICATE_ASKED_RE = re.compile(r"我|在哪|哪里|看|查|发|要|拿|领|有没有")
+# round 47 (19t): or whether it is out ('证书出来了吗', '证书到了吗', '证书出咗未'): the sender's, no one else's named
+_CERTIFICATE_ASKED_RE = re.compile(
+    r"我|在哪|哪里|看|查|发|要|拿|领|有没有|^\s*(?:出来|出了|到了|下来)(?:了)?(?:吗|没有|没|未)$"
+)
 _NOT_MY_CERTIFICATE_RE = re.compile(
     r"什么|啥|几时|多久|为什么|为啥|点解|错|改|名字|姓名|别人|老公|老婆|爸|妈|他|她|儿|女|怎么|怎样|如何|条件|标准|资格"
 )
@@ -3560,7 +3581,9 @@ _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|
 # set 19e: the record named by what it is ('取消刚刚那条种树记录'), 'for now' after it ('那个不要住')
 _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
-_THAT_ONE += r"|帮我|帮忙|给我)"
+_THAT_ONE += r"|帮我|帮忙|给我"
+# round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
+_THAT_ONE += r"|算数)"
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -3965,6 +3988,9 @@ _THEN_WHAT_ELSE_RE = re.compile(
 # say the count without typing ('我唔识打字 点样讲几多棵'), what else to write, asked with 吗 ('还要写什么吗')
 _RECORD_STEP_ASKED_RE = re.compile(
     r"^(?:我)?(?:要|应该)?(?:怎么|如何)(?:完成|搞定|弄完|做完|提交|结束)(?:这个|这条|个|这)?(?:记录|登记)$"
+    # round 47 (19t): what makes it finished ('点先算登记完', '怎样才算登记完成', '要点样先算记录好')
+    r"|^(?:我)?(?:要|应该)?(?:怎么|点|如何)(?:样)?(?:先|才)(?:算|可以|能)(?:是)?(?:登记|记录|报)?"
+    r"(?:完|好|完成|成功|搞定|做完|登记好|记好)(?:了)?$"
     r"|^(?:我)?(?:要|应该)?(?:怎么|点)(?:发|传|上传)(?:照片|相片|相|图片)(?:给你|给你们|过去|过来|上来)?$"
     r"|^(?:照片|相片|相)(?:要|应该)?(?:怎么|点)(?:拍|影)(?:要|需要|使)?(?:不要|不需要|不使)?(?:拍|影)(?:到|埋|进|上)?"
     r"(?:人|自己|我)(?:吗|不|没有)?$"
@@ -4088,6 +4114,12 @@ _TAKEN_THEN_HOW_RE = re.compile(
 # the reply says who can help (planting.photo_help)
 _CANNOT_PHOTO_RE = re.compile(
     r"^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:拍照|拍相|拍照片|拍)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
+    # round 47 (19t): no photo, or none can be taken, asked whether it will do ('冇相影得唔得', '没有照片可以吗', '影唔到相
+    # 得唔得'): read only while a record waits for its photo (handlers/planting.py)
+    r"|^(?:我)?(?:没有|没)(?:照片|相片|相|照)(?:影|拍)?(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
+    r"|怎么办|得不|行不)$"
+    r"|^(?:我)?(?:影|拍)(?:不到|不了)(?:照片|相片|相|照)(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
+    r"|得不|行不)$"
 )
 
 
@@ -4199,7 +4231,8 @@ _FRAME_QUESTION_CHARS = "几哪谁吗么啥咩乜?？"
 _FRAME_NEAR = 3  # characters before a frame in which a negation negates it
 # 唔该 (please) is normalised to 不该; 不然 and 要不 negate nothing, nor does a question's A-not-A ('有冇树可以俾我认养':
 # 有没有, 可不可以)
-_FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|([\u4e00-\u9fff])[不没]\1")
+# round 47 (19t): 没问题 (no problem, Cantonese 冇问题) agrees, negating nothing ('冇问题啦 以后有活动照发俾我')
+_FRAME_NOT_NEGATIONS_RE = re.compile(r"不该|不然|要不|有没有|没有问题|没问题|([\u4e00-\u9fff])[不没]\1")
 _PLEASE_RE = re.compile(r"不该")
 
 
@@ -4250,6 +4283,8 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame((r"继续|照样|照常|照旧|还是要|还是", r"提醒我|通知我"), 2),
         # sent again: only the reminders ('再发一次消息' is the sender's own message sent again)
         Frame((_F_AGAIN, r"发", _F_REMINDERS), 6, r"专|顾"),
+        # round 47 (19t): the sender may be sent them again ('又可以发提醒给我了', '现在又可以发通知给我了')
+        Frame((r"又可以|又能|可以再|可以重新|又再", r"发|推送|推", _F_REMINDERS), 2, r"专|顾"),
         # a wish to receive them ('我想收到种树提醒'; '我想收到专家的消息' is the expert's answer)
         Frame((r"想|要|愿意", r"收|接收|订", rf"{_F_REMINDERS}|{_F_MESSAGES}"), 6, r"专|顾"),
         # Cantonese 开返 (开回) with a measure word before them ('开返个提醒啦')
@@ -4271,9 +4306,14 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         ),
         Frame((r"^(?:你|你们)(?:都是|还是)?继续", r"(?:发|推送|推|提醒)$"), 0),
         Frame(
-            (r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:发给我|发我|给我发|推给我|推送给我)"),
+            # round 47 (19t): the activities' news ('以后有活动照发俾我': Cantonese 照, still); 没问题 (no problem) is no
+            # question of the sender's
+            (
+                r"有(?:什么)?(?:消息|通知|提醒|活动)",
+                r"(?:都|就|也|还是|照|照样)?(?:发给我|发我|给我发|推给我|推送给我)",
+            ),
             2,
-            r"专|顾|问题|回答|答复|回复",
+            r"专|顾|(?<!没有)(?<!没)问题|回答|答复|回复",
         ),
         Frame(
             (r"以后|今后|往后", r"有(?:什么)?(?:消息|通知|提醒)", r"(?:都|就|也|还是)?(?:通知我|告诉我|说我知|提醒我)"),

@@ -1050,3 +1050,65 @@ ROUND_19S_MISSES = {message: why for why, messages in _ROUND_19S_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19s.tsv", ROUND_19S_MISSES))
 def test_round_19s_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twentieth blind set (tests/data/conversation_probes_19t.tsv, 140 probes), written in the twenty-seventh
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
+# 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after: 131/140, a development
+# figure. The nine left are listed here, strict, with why (two labels, one the harness's, three the FAQ's, one by
+# design, two not mended).
+_ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the FAQ's since round 36: how party members claim a care zone asked how is answered by the FAQ's entry (发"
+        " 认领责任区, then its number), as 19r's; the writer wants the zones' list",
+        ["党员责任区点样认领"],
+    ),
+    (
+        "the label: a cadre asking how to log trees for an elder without a phone gets the FAQ's 代种 entry (代种 姓名"
+        " 数量树种), the steps a cadre needs, as 19r's '代种要点样登记'; the harness wants the villager's own steps",
+        ["点样帮冇手机嘅老人登记种树"],
+    ),
+    (
+        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
+        " (登记 姓名 村名), as 19s's '点样绑定啊 我系埔心村民'; the harness's register check wants a name",
+        ["点样绑定呀 我系埔心村村民"],
+    ),
+    (
+        "the harness: the record's next step is given (planting_menu, as wanted), but in context twice the record the"
+        " first message made ('今日种咗两棵龙眼') is counted as the probe's own, and 'how' forbids a new record",
+        ["今日种咗两棵龙眼 || 相片点发"],
+    ),
+    (
+        "the FAQ's: what adopting a tree costs is a ticket with the money note (no FAQ entry on the price); an entry on"
+        " adoption's cost, pointing to 认养 for the list, would answer it. Left to the FAQ's rounds",
+        ["认养树要几多钱"],
+    ),
+    (
+        "the FAQ's: 认领 (claim) with 养 (to raise) means adopting here, but 认领 is a pledge or a zone everywhere else,"
+        " and the FAQ's match reads the zones' entry; a question of its adoption entry would take it. Left to the FAQ's"
+        " rounds",
+        ["点样认领树来养"],
+    ),
+    (
+        "not mended this round: the party's quota asked, then a pledge said with 报 ('我报两棵杨梅'); 报 also reports"
+        " trees planted, and the question said first is answered by the FAQ (the quota)",
+        ["党员要种几棵 我报两棵杨梅"],
+    ),
+    (
+        "not mended this round: an elliptic follow-up ('全村呢': and the village's?) after the sender's own progress"
+        " asked; nothing remembers the kind last asked, and alone it reads as the FAQ's how-to-see-progress answer",
+        ["我家种了几棵了 || 全村呢"],
+    ),
+    (
+        "by design, though not reached: how to take part in the planting day asked with no wish ('要做咩': what it"
+        " takes) is the day's details (event_asked, round 37's how rule), as 19s's '义务植树活动点样参加'; here it became"
+        " a ticket, as the how rule does not read 要做什么. The writer labelled it join",
+        ["参加植树活动要做咩"],
+    ),
+]
+ROUND_19T_MISSES = {message: why for why, messages in _ROUND_19T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19t.tsv", ROUND_19T_MISSES))
+def test_round_19t_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
