@@ -221,7 +221,8 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
 
 # Words that point at the tree already talked about: a question with one of them ('这棵桂花浇水多久一次') is about the
 # ticket's tree even when the FAQ can answer it (``points_at_ticket_tree``).
-POINTING_WORDS = ("它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "呢棵", "嗰棵")
+# '同一棵' (the same tree: round 47's '补张照片 还是同一棵桂花', answered by the FAQ's photos entry once the precedents moved)
+POINTING_WORDS = ("它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "呢棵", "嗰棵", "同一棵", "同一株")
 
 
 def points_at_ticket_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:

@@ -2725,7 +2725,10 @@ _NAME_WRONG_RE = re.compile(
 )  # 登错: round 21
 
 _NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
-_NAME_TO_CHANGE_RE = re.compile(r"(?:名字|姓名)(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)")
+# 19u (the twenty-seventh session): 个名/我的名 (Cantonese: my name) too ('帮我个名改一改 系黄国栋', '我嘅名要改')
+_NAME_TO_CHANGE_RE = re.compile(
+    r"(?:名字|姓名|(?<=[我的个把])名)(?![单额册称次])(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)"
+)
 # the name as it was written wrong, told after the request ('… 我身份证上是黄亚妹 你们写成黄阿妹了'): a longer text
 # round 23: the right name said against the wrong one ('名字登记错咗 应该系刘桂芳 唔系刘贵芳 帮我改返')
 _WRITTEN_AS_RE = re.compile(
@@ -2744,12 +2747,14 @@ _RIGHT_NAME_RE = re.compile(
     r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
 )  # after how it was written
 # round 42 (19p): 把名 ('帮我把名改成陈志明 之前登记的系我细佬个名')
+# 19u: the name first in the message ('名改返做张秀英 之前打错字', normalised 改回做)
 _NAME_CHANGED_TO_RE = re.compile(
-    r"(?:名字|姓名|(?<=[我的个把])名)(?:要|想|帮我|请)?(?:改|换|更正)(?:做|成|为|回)[一-鿿]{2,4}"
+    r"(?:名字|姓名|(?:(?<=[我的个把])|^)名)(?:要|想|帮我|请)?(?:改|换|更正)(?:回|返)?(?:做|成|为|回)[一-鿿]{2,4}"
 )
 NAME_FIX_MAX_CHARS = 40
 # round 28 (19h): how it was written, then what to change it to ('我名字登记成了村民3，请改为王建华', '…名写成咗刘伯 …麻烦改一改')
-_CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成")
+# 19u: 要改 and the right name at the end ('我个名录成林志名 要改林志明')
+_CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成|要改[一-鿿]{2,4}$")
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
 
 
