@@ -1,0 +1,83 @@
+"""FAQ round 47 (issue 17 §1: a confident wrong answer is the worst outcome). Classes of confident wrong answers on
+the development sets AL, AM and AN, each with phrasings written for this round (not taken from any set): the answer
+each should get, or that the villager is asked which of two answers was meant; controls keep their answer.
+docs/faq.md, round 47."""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+# a tree off the list asked whether it can be logged: whether it counts (camp.exotic), not how to log
+OFFLIST_LOGGED = [
+    "我家种了芒果 可以登记吗",
+    "种棵菠萝蜜登记得上吗",
+    "我种了两棵木瓜 能不能报上去",
+    "屋后种了棵黄皮 能登记吗",
+    "种了几棵番石榴 可不可以登记",
+]
+
+# controls: a tree on the list, or how to log, is the logging
+LOGGED = [
+    "我种了三棵荔枝 可以登记吗",
+    "荔枝种好了 怎么登记",
+]
+
+# hot weather and the people who plant (their body, the old, going out at 37 degrees): heatstroke, not the seedlings
+PEOPLE_IN_HEAT = [
+    "夏天上山种树身体要注意什么",
+    "今天三十六度还要去种树吗",
+    "阿公七十岁了 夏天还去种树要注意什么",
+    pytest.param(
+        "老人家热天去种树要注意咩",
+        marks=pytest.mark.xfail(
+            reason="the model reads the seedlings in the heat by more than kept_switch", strict=True
+        ),
+    ),
+    pytest.param(
+        "天气好热 老人家出去种树受不了怎么办",
+        marks=pytest.mark.xfail(reason="three close precedents agree on the seedlings in the heat", strict=True),
+    ),
+]
+
+# controls: the seedlings in the heat
+SEEDLINGS_IN_HEAT = [
+    "天热种的苗受不了怎么办",
+    "大太阳下种树怎么保苗",
+]
+
+
+@pytest.mark.parametrize("question", OFFLIST_LOGGED)
+def test_an_offlist_tree_asked_whether_it_can_be_logged_is_whether_it_counts(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", "camp.exotic")
+
+
+@pytest.mark.parametrize("question", LOGGED)
+def test_a_listed_tree_asked_whether_it_can_be_logged_is_the_logging(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", "bot.log_planting")
+
+
+@pytest.mark.parametrize("question", PEOPLE_IN_HEAT)
+def test_people_planting_in_the_heat_get_heatstroke(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", "tech.heatstroke")
+
+
+@pytest.mark.parametrize("question", SEEDLINGS_IN_HEAT)
+def test_seedlings_in_the_heat_keep_heat_planting(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", "tech.heat_planting")
