@@ -1382,17 +1382,38 @@ class FaqIndex:
             return result
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or answer.entry_id in (result.entry_id, result.also):
-            return result
+            return self._two_asks(question, norm, result)
         if lead < self._model_ask_back:
+            return self._two_asks(question, norm, result)
+        if not self._other_enough(result, answer):
             return result
-        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
-        if (
+        return replace(result, other=answer)
+
+    def _other_enough(self, result: FaqResult, other: FaqResult) -> bool:
+        """Two answers different enough to ask which was meant: not one label, a near miss (the same tree's other
+        field or card) or two recommendation lists."""
+        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(other))
+        return not (
             mine == theirs
             or near_miss(mine, theirs)
             or (mine.startswith("recommend.") and theirs.startswith("recommend."))
-        ):
+        )
+
+    def _two_asks(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Round 47 (issue 17 §1): a question of two clauses that both ask ('认养怎么弄 有没有证书', '柿子几年结果
+        摘下来涩怎么办') whose answer is not what its first clause alone is answered with was answered from its second
+        part; the villager is asked which was meant (the first clause's answer is the other). Not after a story of
+        more clauses: its first asking clause is still the story's ('我们社区都是高楼，没什么空地，…')."""
+        clauses = _clauses(question, norm)
+        if len(clauses) != 2 or not all(asks for _, _, asks in clauses):
+            return result  # a story before the question: its first asking clause is still the story's
+        start, end, _ = clauses[0]
+        first = self.match(norm[start:end])
+        if first.kind != "answer" or first.other is not None or first.entry_id in (result.entry_id, result.also):
             return result
-        return replace(result, other=answer)
+        if result.also is not None and first.entry_id == result.entry_id:
+            return result
+        return replace(result, other=first) if self._other_enough(result, first) else result
 
     def _confirmed_first(self, model: QuestionModel, question: str, norm: str, result: FaqResult) -> FaqResult:
         """``_asked_back`` for a doubt's person: on AI, AJ and AK the model's answer by 0.2 or more was the one meant 30

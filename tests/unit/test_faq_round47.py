@@ -81,3 +81,34 @@ def test_people_planting_in_the_heat_get_heatstroke(index, question):
 def test_seedlings_in_the_heat_keep_heat_planting(index, question):
     result = index.match(question)
     assert (result.kind, result.entry_id) == ("answer", "tech.heat_planting")
+
+
+# two clauses that both ask, answered from the second: the villager is asked which was meant (the first clause's
+# answer is the other)
+TWO_ASKS = [
+    ("我怎么登记种的树，登记完有证书吗", "bot.log_planting"),
+    ("怎么登记种的树 登记完有没有奖", "bot.log_planting"),
+    ("树苗去哪里领 领了几时要种完", "camp.seedlings"),
+    ("柿子几年结果 摘下来涩怎么办", "species.柿.fruit"),
+    ("柿子几时种 怎么脱涩", "species.柿.time"),
+]
+
+# controls: one question, or two topics of one tree (answered together or as the same tree's field)
+ONE_ANSWER = [
+    ("你好 请问荔枝几时种", "species.荔枝.time"),
+    ("桂花几年开花 要施什么肥", "species.桂花.fertilizer"),
+    ("我想问一下 龙眼种多深", "tech.planting_depth"),
+]
+
+
+@pytest.mark.parametrize(("question", "first"), TWO_ASKS)
+def test_two_asks_answered_from_the_second_ask_which(index, question, first):
+    result = index.match(question)
+    assert result.kind == "answer" and result.other is not None
+    assert first in (result.entry_id, result.other.entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry"), ONE_ANSWER)
+def test_one_question_is_answered_without_asking(index, question, entry):
+    result = index.match(question)
+    assert (result.kind, result.entry_id, result.other) == ("answer", entry, None)
