@@ -1126,7 +1126,7 @@ class FaqIndex:
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
-        escalation = self._escalation(norm, species, fired)
+        escalation = self._escalation(norm, species, fired, question)
         if escalation:
             return escalation
         if nlu.parse_planting_text(question, self.species):
@@ -1899,14 +1899,25 @@ class FaqIndex:
 
     # -- questions for people
 
-    def _escalation(self, norm: str, species: str | None, fired: list[SafetyRule]) -> FaqResult | None:
+    def _told(self, question: str, norm: str) -> str:
+        """``norm`` with what it only fears blanked (safety.toml's ``feared`` frames), each clause by itself: a fear
+        ends where the villager paused (round 47: '门口的老樟树好大 台风时怕压到屋 能不能砍掉' fears the typhoon and
+        asks to fell the tree; the frame read across the pause took 能不能砍掉 as feared too)."""
+        spans = _clauses(question, norm)
+        if not spans:
+            return self._feared.blanked(norm)
+        return "".join(self._feared.blanked(norm[start:end]) for start, end, _ in spans)
+
+    def _escalation(
+        self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
+    ) -> FaqResult | None:
         if norm.startswith("问专家"):
             return _escalate("asked_expert")
         if any(rule.escalates(norm) for rule in fired):
             return _escalate("safety")
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
-        told = self._feared.blanked(norm)  # what the question tells has happened or is wanted
+        told = self._told(question, norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
             if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):
                 if not cls_.note_entry:

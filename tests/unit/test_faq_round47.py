@@ -112,3 +112,31 @@ def test_two_asks_answered_from_the_second_ask_which(index, question, first):
 def test_one_question_is_answered_without_asking(index, question, entry):
     result = index.match(question)
     assert (result.kind, result.entry_id, result.other) == ("answer", entry, None)
+
+
+# felling asked after a fear told in its own clause ('怕台风倒 … 能不能砍掉'): the fear ends at the pause, the felling
+# rule's person (not the tree's pruning)
+FELLING_AFTER_A_FEAR = [
+    "门口的老樟树好大 台风时怕压到屋 能不能砍掉",
+    "屋边那棵榕树好高 怕台风倒 可以砍掉吗",
+    "门口的木棉太高了 怕打风倒 想砍掉",
+    "屋后那棵香樟好大 担心压到房子 可不可以砍了",
+    "那棵龙眼树太大挡住阳光 能不能整棵砍掉",
+]
+
+# controls: branches cut, and a fear of felling by others, are no felling
+NOT_FELLING = [
+    ("荔枝树枝太密 砍掉一些可以吗", "answer"),
+    ("种在电线下面的树以后会不会被供电局砍掉", "answer"),
+]
+
+
+@pytest.mark.parametrize("question", FELLING_AFTER_A_FEAR)
+def test_felling_asked_after_a_fear_goes_to_a_person(index, question):
+    result = index.match(question)
+    assert (result.kind, result.reason) == ("escalate", "felling")
+
+
+@pytest.mark.parametrize(("question", "kind"), NOT_FELLING)
+def test_branches_cut_are_no_felling(index, question, kind):
+    assert index.match(question).kind == kind
