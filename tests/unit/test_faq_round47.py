@@ -140,3 +140,42 @@ def test_felling_asked_after_a_fear_goes_to_a_person(index, question):
 @pytest.mark.parametrize(("question", "kind"), NOT_FELLING)
 def test_branches_cut_are_no_felling(index, question, kind):
     assert index.match(question).kind == kind
+
+
+# a party member (or a household) telling who they are or what they planted, asking something else: the party fee
+# is the campaign's funds, how many planted and whether it is enough is the progress
+PARTY_ASKS_ELSE = [
+    ("党费可以拿来买树苗吗", "camp.funding"),
+    ("党员种树能不能用党费", "camp.funding"),
+    pytest.param(
+        "我种了一棵龙眼 还差几棵",
+        "bot.progress",
+        marks=pytest.mark.xfail(reason="the model reads a person (the intent's answer is its candidate)", strict=True),
+    ),
+    ("我差几棵就够数", "bot.progress"),
+    ("我家种了三棵 够不够", "bot.progress"),
+    pytest.param(
+        "我是党员 种了两棵 够了吗",
+        "bot.progress",
+        marks=pytest.mark.xfail(reason="three close precedents agree on the party members' quota", strict=True),
+    ),
+]
+
+# controls: the quota asked
+QUOTA = [
+    ("党员要种几棵", "camp.quota_party"),
+    ("我是党员 要种几棵", "camp.quota_party"),
+    ("每户要种几棵", "camp.quota_household"),
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), PARTY_ASKS_ELSE)
+def test_who_asks_is_not_what_is_asked(index, question, entry):
+    result = index.match(question)
+    assert result.kind == "answer" and entry in (result.entry_id, result.other and result.other.entry_id)
+
+
+@pytest.mark.parametrize(("question", "entry"), QUOTA)
+def test_the_quota_asked_keeps_its_answer(index, question, entry):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", entry)
