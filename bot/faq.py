@@ -1132,7 +1132,7 @@ class FaqIndex:
         mentions = self._one_name_per_tree(norm, written)  # '石硖龙眼' is one tree
         mentions = self._trees_asked(question, norm, mentions)  # '桃树同李树我都种咗 李树要唔要剪枝': 李
         species = next((name for name, _ in mentions if name in self.species), None)
-        escalation = self._escalation(norm, species, fired)
+        escalation = self._escalation(norm, species, fired, question)
         if escalation:
             return escalation
         if nlu.parse_planting_text(question, self.species):
@@ -1388,17 +1388,38 @@ class FaqIndex:
             return result
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or answer.entry_id in (result.entry_id, result.also):
-            return result
+            return self._two_asks(question, norm, result)
         if lead < self._model_ask_back:
+            return self._two_asks(question, norm, result)
+        if not self._other_enough(result, answer):
             return result
-        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
-        if (
+        return replace(result, other=answer)
+
+    def _other_enough(self, result: FaqResult, other: FaqResult) -> bool:
+        """Two answers different enough to ask which was meant: not one label, a near miss (the same tree's other
+        field or card) or two recommendation lists."""
+        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(other))
+        return not (
             mine == theirs
             or near_miss(mine, theirs)
             or (mine.startswith("recommend.") and theirs.startswith("recommend."))
-        ):
+        )
+
+    def _two_asks(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Round 47 (issue 17 §1): a question of two clauses that both ask ('认养怎么弄 有没有证书', '柿子几年结果
+        摘下来涩怎么办') whose answer is not what its first clause alone is answered with was answered from its second
+        part; the villager is asked which was meant (the first clause's answer is the other). Not after a story of
+        more clauses: its first asking clause is still the story's ('我们社区都是高楼，没什么空地，…')."""
+        clauses = _clauses(question, norm)
+        if len(clauses) != 2 or not all(asks for _, _, asks in clauses):
+            return result  # a story before the question: its first asking clause is still the story's
+        start, end, _ = clauses[0]
+        first = self.match(norm[start:end])
+        if first.kind != "answer" or first.other is not None or first.entry_id in (result.entry_id, result.also):
             return result
-        return replace(result, other=answer)
+        if result.also is not None and first.entry_id == result.entry_id:
+            return result
+        return replace(result, other=first) if self._other_enough(result, first) else result
 
     def _confirmed_first(self, model: QuestionModel, question: str, norm: str, result: FaqResult) -> FaqResult:
         """``_asked_back`` for a doubt's person: on AI, AJ and AK the model's answer by 0.2 or more was the one meant 30
@@ -1906,7 +1927,18 @@ class FaqIndex:
 
     # -- questions for people
 
-    def _escalation(self, norm: str, species: str | None, fired: list[SafetyRule]) -> FaqResult | None:
+    def _told(self, question: str, norm: str) -> str:
+        """``norm`` with what it only fears blanked (safety.toml's ``feared`` frames), each clause by itself: a fear
+        ends where the villager paused (round 47: '门口的老樟树好大 台风时怕压到屋 能不能砍掉' fears the typhoon and
+        asks to fell the tree; the frame read across the pause took 能不能砍掉 as feared too)."""
+        spans = _clauses(question, norm)
+        if not spans:
+            return self._feared.blanked(norm)
+        return "".join(self._feared.blanked(norm[start:end]) for start, end, _ in spans)
+
+    def _escalation(
+        self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
+    ) -> FaqResult | None:
         if norm.startswith("问专家"):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
@@ -1916,7 +1948,7 @@ class FaqIndex:
             return _escalate("safety", note=self.entries[self._by_id[aid]].answer if aid else "")
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
-        told = self._feared.blanked(norm)  # what the question tells has happened or is wanted
+        told = self._told(question, norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
             if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):
                 if not cls_.note_entry:
