@@ -1112,3 +1112,51 @@ ROUND_19T_MISSES = {message: why for why, messages in _ROUND_19T_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19t.tsv", ROUND_19T_MISSES))
 def test_round_19t_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twenty-first blind set (tests/data/conversation_probes_19u.tsv, 140 probes), written with 19t in the
+# twenty-seventh session by a writer who saw only DESIGN.md and the seeds. Blind figure: main after rounds 46 and 47
+# (d67ec84) 115/140; the rename fix after it (tests/e2e/test_rename_19u.py) 118/140. Not mended yet: listed here, strict,
+# by class, for the next round (README, Set 19u).
+_ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "the FAQ's answer where a command was meant: adoption's list (认种第一个嗰棵, 认养树点搞, 点样认领…认养, 认养嘅树单),"
+        " a care zone by its number or place, one's certificate asked when (the FAQ's how-to answers instead)",
+        [
+            "认种第一个嗰棵",
+            "点样认领啲树嚟认养",
+            "认养树点搞",
+            "认养嘅树单睇下",
+            "责任区领第二个",
+            "党员责任区喺边度",
+            "荣誉证书么个时候有",
+            "我阿妈叫我问 佢几时可以攞证书",
+        ],
+    ),
+    (
+        "registration said otherwise: the village and name packed before 登记, Hakka 𠊎个名系, how to become one (要点先"
+        " 可以登记做村民: the FAQ asks back)",
+        ["埔心村杨志坚登记", "𠊎个名系温玉兰 住埔心村", "要点先可以登记做村民"],
+    ),
+    (
+        "reminders in other words: on with a reason (继续提醒我吧 我要知道几时种树: asked back), wanted back elliptically"
+        " after 唔要提醒 (又想收返), off from a follower (唔使再推啲嘢俾我啦)",
+        ["继续提醒我吧 我要知道几时种树", "唔要提醒 || 又想收返", "唔使再推啲嘢俾我啦"],
+    ),
+    (
+        "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
+        " how (代人登记种树点操作, 户主种咗树 点样帮佢记: the FAQ's 代种 steps or a ticket)",
+        ["相片发唔出点算", "三棵桃 || 要点继续", "点样再记多一次", "代人登记种树点操作", "户主种咗树 点样帮佢记"],
+    ),
+    (
+        "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
+        " asked), the planting day asked how to go (听讲可以参加种树活动 点去)",
+        ["今年我报三棵香樟", "我种咗几多 || 成条村呢", "听讲可以参加种树活动 点去"],
+    ),
+]
+ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19u.tsv", ROUND_19U_MISSES))
+def test_round_19u_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
