@@ -129,8 +129,7 @@ _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
 # a ticket's number: digits, or as voice input writes it, in Chinese numerals ('答，第八十八号，…', '答八十八 …'), then only
 # with 第 before or 号 or a pause after ('答一下' is no ticket 1)
-_CN_DIGITS = "零〇一二三四五六七八九十百千两"
-_TICKET_NUMBER = rf"(\d+|(?<=第)[{_CN_DIGITS}]+|[{_CN_DIGITS}]+(?=\s*号|[\s,，:：]))"
+_TICKET_NUMBER = rf"(\d+|(?<=第)[{nlu._CN_NUM}]+|[{nlu._CN_NUM}]+(?=\s*号|[\s,，:：]))"
 _ANSWER_RE = re.compile(rf"^答[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*号?[\s,，:：。]*(.*)$", re.S)
 # an answer without 答, from an adviser in a hurry: '84 回答', '84号：回答', '第84号 回答', '回复84 回答' (the
 # number must then name a ticket waiting for them: handlers/escalation.py)
@@ -166,10 +165,11 @@ def parse_answer_command(text: str) -> tuple[int | None, str] | None:
 
 
 def _ticket_id(number: str) -> int | None:
-    """The ticket's id from its number as written: '88' or voice input's '八十八' (``nlu.chinese_to_int``)."""
+    """The ticket's id from its number as written: '88', or as voice input writes it, digit by digit ('幺二':
+    ``nlu.spoken_digits``) or as a number ('八十八': ``nlu.chinese_to_int``)."""
     if number.isdigit():
         return row_id(number)
-    value = nlu.chinese_to_int(number)
+    value = nlu.spoken_digits(number) or nlu.chinese_to_int(number)
     return row_id(str(value)) if value else None
 
 

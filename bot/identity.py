@@ -461,10 +461,8 @@ _MY_NAME = r"(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
 _INTRO_START = re.compile(_GREETING + r"(?:我叫|我名叫|我名字|我的名字|本人|我是|我系|我係)")
 _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME}|本人叫|本人是|本人)\s*(.+)$")
 # 我是埔心村的李桂英; round 46: the name after its words ('我系埔心村嘅 叫黄亚妹' bound 叫黄亚妹, '…嘅 我个名叫黄亚妹')
-_INTRO_VILLAGE_FIRST = re.compile(
-    _GREETING
-    + r"我(?:是|系)\s*(.+?)的[\s,，]*(?:(?:我|我的|我个)?(?:名字|名)?(?:叫做|叫)|我的名字|我(?:是|系))?\s*([^\s,，的]+)$"
-)
+# (the name's words left out by ``without_name_words``, as for the name asked)
+_INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，]*((?:我的|本人的)?[^\s,，的]+)$")
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
@@ -503,7 +501,9 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
             parsed = RegisterText(parsed.name, None)  # '我叫李桂英，今年七十岁了': the name; the bot asks the village
     else:
         found = _INTRO_VILLAGE_FIRST.match(norm)
-        parsed = RegisterText(found.group(2), _VILLAGE_WORDS.sub("", found.group(1))) if found else None
+        parsed = (
+            RegisterText(without_name_words(found.group(2)), _VILLAGE_WORDS.sub("", found.group(1))) if found else None
+        )
         if parsed is None or not match_village(parsed.village_text, villages):
             found = _INTRO_NAME_FIRST.match(norm)
             parsed = RegisterText(found.group(1), _VILLAGE_WORDS.sub("", found.group(2))) if found else None
