@@ -500,9 +500,7 @@ def _village_from(
     trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
     pending_trees, pending_area = int(totals.get("pending_trees", 0)), float(totals.get("pending_area_mu", 0.0))
     covered = int(figures.get("households_covered") or 0)
-    # the roster's 户数, or the households found among its people when they are more (self-registered villagers are
-    # households alone: 未种名单 lists them, so 本村进度 counts them too; it once said 111/111 beside a list of two)
-    total_households = max(int(village.get("households") or 0), int(figures.get("households") or 0))
+    total_households = int(village.get("households") or 0) or int(figures.get("households") or 0)
     return VillageProgress(
         village_id=village["id"],
         name=village["name"],

@@ -237,22 +237,6 @@ def test_a_cadre_gets_the_households_and_party_members_left_by_name(roster, secr
     assert "王书记" not in secretary.says("哪棵树没种好")  # a tree, not who: no list for the cadre either
 
 
-def test_the_village_counts_the_households_its_list_names(roster, secretary, clock):
-    """Households total: the roster's 户数 (3 here), or the households found among the village's people when they are
-    more (self-registered villagers are households alone): 本村进度 once said 1/3 beside a 未种名单 of three."""
-    clock.set("2027-03-10T10:00")
-    with transaction(roster):
-        roster["people"].insert_all(
-            [
-                {"id": 5, "name": "赵五", "village_id": 1, "role": "群众", "source": "self"},
-                {"id": 6, "name": "钱六", "village_id": 1, "role": "群众", "source": "self"},
-            ]
-        )
-    left = secretary.says("未种名单").splitlines()
-    assert left[:2] == ["埔心村还有3户没种够（每户至少1棵，按核实的树算）：", "王书记、赵五、钱六"]
-    assert "1/4户已种" in secretary.says("本村进度")
-
-
 def test_the_list_goes_by_pages_and_a_covered_village_is_told_so(roster, secretary, clock):
     clock.set("2027-03-10T10:00")
     with transaction(roster):
