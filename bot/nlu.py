@@ -3724,21 +3724,34 @@ def why_dropped_said(norm: str) -> bool:
 # 荔枝不是两棵'): the slip and the count denied left out, the right count (and tree) is what the record waits for
 _SLIP_SAID_RE = re.compile(r"(?:我)?(?:打|写|发|讲|说|记|报|填)错(?:字|了|咗|啦)*")
 _COUNT_DENIED_RE = re.compile(rf"(?:不是|并非){_NUM}{_MEASURE}[{_CJK}]{{0,4}}?(?=是|应该|$)")
-_RIGHT_COUNT_RE = re.compile(rf"^(?:应该|应当|应)?(?:是)?({_NUM}{_MEASURE}[{_CJK}]{{0,4}})(?:才对|先啱|就对了)?$")
+_RIGHT_COUNT_RE = re.compile(
+    rf"^(?:应该|应当|应)?(?:是)?({_NUM}{_MEASURE}[{_CJK}]{{0,4}}?)(?:才对|先啱|就对了|可以吗|行吗|好吗|得吗|得不得)?$"
+)
+# the record pointed at first ('头先报错咗 系三棵唔系两棵', '刚才那个是三棵 不是两棵', '嗰条记录改返做三棵'), the count
+# said wrong ('数量错了 应该是5棵'), or the change asked ('帮我改成3棵', '刚才那条改为四棵'): a correction too
+_RECORD_POINTED_RE = re.compile(
+    r"^(?:(?:头先|刚才|刚刚|之前|前面|上面)(?:我)?(?:(?:报|发|登记|记|写)的)?(?:那个|那条|这个|这条|那次)?"
+    r"|(?:那个|那条|这个|这条))(?:记录)?(?:的)?"
+)
+_COUNT_WRONG_RE = re.compile(r"(?:棵数|数量|数字|数目|个数|数)(?:不对|错了|有错|搞错了|弄错了)")
+_COUNT_CHANGE_ASKED_RE = re.compile(r"^(?:帮我|请|麻烦)?(?:改成|改为|改做|改回做|改回成|改回|更正为|更正成)")
 
 
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
-    text is no such correction (a slip or a count denied, and one count said right, nothing more)."""
+    text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
+    the record pointed at first is left out: '刚才那个是三棵 不是两棵')."""
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
+    norm = _RECORD_POINTED_RE.sub("", norm, count=1)
     rest = _COUNT_DENIED_RE.sub("", norm, count=1)
     denied = rest != norm
-    bare = _SLIP_SAID_RE.sub("", rest)
-    if not (denied or bare != rest):
+    bare = _COUNT_WRONG_RE.sub("", _SLIP_SAID_RE.sub("", rest))
+    changed = _COUNT_CHANGE_ASKED_RE.sub("", bare, count=1)
+    if not (denied or bare != rest or changed != bare):
         return None
-    right = _RIGHT_COUNT_RE.match(bare)
+    right = _RIGHT_COUNT_RE.match(changed)
     return right.group(1) if right else None
 
 

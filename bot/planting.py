@@ -66,6 +66,9 @@ def _cancel_pending_record(ctx, state) -> None:
 # for a clear yes (确定作废) before it is withdrawn; 取消 or the timeout leave it as it is. Its table is in
 # handlers/planting.py (WITHDRAW_TABLE), its diagram in docs/planting.md.
 WITHDRAW = Flow("withdraw", ("confirm",), choice_states=("confirm",))
+# round 48: confirm {planting_id, count, species}: the count of a record just finished, said wrong and said right
+# ('头先报错咗 系三棵唔系两棵'), waits for a clear yes (确定) before it is changed; the same window and checks as 作废.
+RECOUNT = Flow("recount", ("confirm",), choice_states=("confirm",))
 
 # collecting {planting_id} (or {location}: sent before any part); count_changed {planting_id, updates}: a new
 # count for a record that has one waits for 1 (change it) or 2 (another record). Timeout:
@@ -195,8 +198,10 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     """What ``read_text`` reads from the text alone (pure: the webhook reads it before the message's transaction): a
     whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``."""
     parsed = nlu.parse_planting_text(text, species_table, others)
-    if parsed is None and nlu.count_corrected(text) is not None:
-        return MAY_BE_PART  # round 39: a count corrected is for the sender's record, if one waits
+    if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
+        # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the
+        # words around it ('刚才那个是三棵 不是两棵' is no 3棵“不两棵”)
+        return MAY_BE_PART
     if parsed is not None or never_a_part(text):
         return parsed
     return MAY_BE_PART
@@ -528,6 +533,46 @@ def withdraw(ctx, planting_id: int) -> dict | None:
     if withdraw_refusal(record, ctx.now_s, withdraw_minutes(ctx.config) + _confirm_minutes(ctx.config)):
         return None
     return store.get(ctx.db, planting_id) if store.withdraw(ctx.db, planting_id, ctx.now_s) else None
+
+
+# -- a finished record's count corrected by its sender (round 48) ------------------------------------
+def recount_of(text: str, record: Mapping, species_table: Mapping, others: tuple[str, ...] = ()) -> dict | None:
+    """The fields a count said wrong and said right changes in the sender's finished ``record`` ('系三棵唔系两棵' ->
+    {'count': 3}; '不是两棵龙眼 是三棵荔枝' -> {'count': 3, 'species': '荔枝', ...}); None when the text is no such
+    correction, or changes nothing (the record holds it already) or needs a count the record does not keep (an area)."""
+    corrected = nlu.count_corrected(text)
+    if corrected is None or record.get("count") is None:
+        return None
+    parsed = nlu.parse_planting_text(corrected, species_table, others) or _bare_part(
+        corrected, species_table, frozenset({"count"}), others
+    )
+    if parsed is None or parsed.count is None or parsed.vague or parsed.count < 1:
+        return None
+    fields: dict = {"count": parsed.count}
+    if parsed.species and parsed.species != record.get("species"):
+        fields.update(species=parsed.species, species_known=1)
+    return fields if any(record.get(key) != value for key, value in fields.items()) else None
+
+
+def ask_recount(ctx, record: dict, fields: dict) -> None:
+    RECOUNT.enter(ctx, "confirm", {"planting_id": record["id"], "fields": fields})
+
+
+def recount(ctx, planting_id: int, fields: dict) -> dict | None:
+    """Change the count (and tree) of the record the sender confirmed, its flags computed again (a count past the
+    role's cap waits for the village's check, as it would have at first); None when it may no longer be changed by
+    its sender (as ``withdraw``: a cadre decided on it meanwhile, or it is too late)."""
+    RECOUNT.end(ctx)
+    record = store.get(ctx.db, planting_id)
+    if record is None or record["openid"] != ctx.openid or record["status"] != "complete":
+        return None
+    if withdraw_refusal(record, ctx.now_s, withdraw_minutes(ctx.config) + _confirm_minutes(ctx.config)):
+        return None
+    allowed = {key: fields[key] for key in ("count", "species", "species_known") if key in fields}
+    store.update(ctx.db, planting_id, {**allowed, "updated_at": ctx.now_s})
+    refresh_flags(ctx.app, ctx.db, planting_id, ctx.now_s)
+    log.info("planting %s recounted by its sender: %s", planting_id, allowed)
+    return store.get(ctx.db, planting_id)
 
 
 def _confirm_minutes(config) -> int:

@@ -9,6 +9,11 @@ Routes (dispatch order in handlers/__init__.py):
 - withdraw: ``作废``, or a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``): the sender's
   last finished record, asked to confirm (within ``planting.withdraw_minutes``, no cadre decision yet), else who
   corrects it; with no record ever finished (round 38), that there is none to withdraw and how to report one
+- recount_confirm: ``确定`` after the bot asked whether to change the count of the record just finished
+  (``RECOUNT_TABLE``): its count (and tree) changed, its flags computed again
+- recount: a count said wrong and said right with nothing in progress (``头先报错咗 系三棵唔系两棵``, ``帮我改成3棵``):
+  the sender's last finished record, asked to confirm (the window and checks of 作废), else who corrects it; with no
+  record ever finished, that there is none (never a ticket: no adviser changes a count)
 - planting_menu: ``记录种树`` (the menu) explains in one line what to send; so does 登记 said of trees planted
   (``登记种树``, ``帮我登记一下种树``: ``nlu.planting_log_asked``) without a count or a tree that makes a record
 - planting_photo: a photo starts a record, joins the pending one, or (right after a record was
@@ -306,8 +311,16 @@ def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
 
 
 def _confirmation(ctx, record: dict) -> str:
+    return "\n".join(
+        [ctx.t("planting.done", id=record["id"], what=_what(ctx, record)), *_confirmation_tail(ctx, record)]
+    )
+
+
+def _confirmation_tail(ctx, record: dict) -> list[str]:
+    """What a finished record's reply says after its first line: whose trees, an unknown tree, why it waits for the
+    village's check, the sender's (or the household's) progress."""
     credited = roster_store.person(ctx.db, record["person_id"]) or ctx.person
-    lines = [ctx.t("planting.done", id=record["id"], what=_what(ctx, record))]
+    lines = []
     if record["entered_by_person_id"] and record["entered_by_person_id"] != record["person_id"]:
         lines.append(ctx.t("planting.done_proxy", name=credited["name"]))
     if record["species_known"] == 0:
@@ -316,7 +329,7 @@ def _confirmation(ctx, record: dict) -> str:
     if record["review"] == "pending" and waiting:
         lines.append(ctx.t("planting.done_pending", reasons="；".join(waiting)))
     lines.append(progress_line(ctx.app, ctx.db, credited, named=credited["id"] != ctx.person["id"]))
-    return "\n".join(lines)
+    return lines
 
 
 # -- 作废: a finished record withdrawn by its sender (round 36) ----------------------------------------------
@@ -389,6 +402,67 @@ WITHDRAW_TABLE = FlowTable(
 )
 
 
+# -- a finished record's count corrected by its sender (round 48) ---------------------------------------------
+@pure
+def _recount_ahead(ctx) -> bool:
+    """A count said wrong and said right ('头先报错咗 系三棵唔系两棵', '刚才那个是三棵 不是两棵', '帮我改成3棵')."""
+    return ctx.msg.msg_type == "text" and nlu.count_corrected(ctx.msg.text or "") is not None
+
+
+def _recount_then(ctx, _said):
+    """With nothing in progress (a record being collected takes the correction itself: ``planting.read_part``), the
+    sender's last finished record: (the record, the fields the text changes or None); ``NOTHING`` when they never
+    finished one (told so: no adviser can change a count)."""
+    if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
+        return None
+    record = planting.last_finished(ctx)
+    if record is None:
+        return NOTHING
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return record, planting.recount_of(ctx.msg.text or "", record, table, others)
+
+
+@registered
+def on_recount_asked(ctx, found: tuple) -> str:
+    if found is NOTHING:
+        return ctx.t("planting.recount_nothing")
+    record, fields = found
+    facts = {"id": record["id"], "what": _what(ctx, record)}
+    if record["status"] == store.WITHDRAWN:
+        return ctx.t("planting.withdraw_already", **facts)
+    if fields is None:
+        return ctx.t("planting.recount_same", **facts)
+    minutes = planting.withdraw_minutes(ctx.config)
+    refusal = planting.withdraw_refusal(record, ctx.now_s, minutes)
+    if refusal == planting.LATE:
+        return ctx.t("planting.recount_late", minutes=minutes, **facts)
+    if refusal == planting.CHECKED:
+        return ctx.t("planting.recount_checked", **facts)
+    planting.ask_recount(ctx, record, fields)
+    return ctx.t("planting.recount_ask", new=_what(ctx, {**record, **fields}), **facts)
+
+
+def on_recount_confirmed(ctx, state, _match) -> str:
+    changed = planting.recount(ctx, state.data["planting_id"], state.data["fields"])
+    if changed is None:
+        return ctx.t("planting.recount_failed", id=state.data["planting_id"])
+    return "\n".join(
+        [ctx.t("planting.recounted", id=changed["id"], what=_what(ctx, changed)), *_confirmation_tail(ctx, changed)]
+    )
+
+
+def _recount_confirm_words(ctx, _state) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.normalize(ctx.msg.text or "") in {
+        nlu.normalize(word) for word in ctx.app.messages.words("planting.commands.recount_confirm")
+    }
+
+
+# The one answer to "要把第…号改成…吗"; the diagram is in docs/planting.md.
+RECOUNT_TABLE = FlowTable(
+    planting.RECOUNT, (Step("confirm", "yes", _recount_confirm_words, on_recount_confirmed, to=(END,)),)
+)
+
+
 # One handler per (state, input) of the answers to "改成5棵，还是另外一条记录？"; the diagram is in docs/planting.md.
 TABLE = FlowTable(
     planting.FLOW,
@@ -416,6 +490,8 @@ ROUTES: list = [
     TABLE.route("planting_count_choice"),
     WITHDRAW_TABLE.route("withdraw_confirm"),
     Route("withdraw", staged(_withdraw_ahead, _withdraw_then), on_withdraw_asked),
+    RECOUNT_TABLE.route("recount_confirm"),
+    Route("recount", staged(_recount_ahead, _recount_then), on_recount_asked),
     Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),
@@ -429,4 +505,4 @@ STORES: list = [store, dashboard_store]
 EXPORTS: dict = {**store.EXPORT_SQL, **dashboard_store.EXPORT_SQL}
 DASHBOARD: list = review_pages.PAGES
 PHOTO_VILLAGES: list = [dashboard_store.photo_villages]
-FLOWS: list = [planting.FLOW, planting.WITHDRAW]
+FLOWS: list = [planting.FLOW, planting.WITHDRAW, planting.RECOUNT]

@@ -89,6 +89,7 @@ def test_each_flow_table_has_its_one_diagram_and_they_agree():
         "milestone",
         "planting",
         "pledges",
+        "recount",
         "registration",
         "survival",
         "visits",
