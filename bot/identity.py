@@ -158,7 +158,14 @@ def keep_message(ctx: Ctx) -> None:
     kept = kept_inbox_ids(ctx)
     if ctx.inbox_id not in kept:
         kept = (kept + [ctx.inbox_id])[-MAX_KEPT:]
-    PENDING.enter(ctx, "waiting", {"inbox_ids": kept})
+    PENDING.enter(ctx, "waiting", {"inbox_ids": kept, "kept_at": ctx.now_s})
+
+
+def kept_since(ctx: Ctx, since: str) -> bool:
+    """Did the sender, not yet registered, have a message kept for after 登记 at or after ``since`` (a record's
+    text: the photo after it is the record's too, kept with it, never a ticket's 补充)?"""
+    state = PENDING.state(ctx)
+    return bool(state and state.data.get("inbox_ids") and (state.data.get("kept_at") or "") >= since)
 
 
 def kept_inbox_ids(ctx: Ctx) -> list[int]:

@@ -14,7 +14,7 @@ from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
-from bot.identity import acts_as, staff
+from bot.identity import acts_as, kept_since, staff
 from bot.registry import UserRead
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
@@ -557,6 +557,8 @@ def _match_media_supplement(ctx: Ctx):
     if ctx.msg.msg_type == "image" and planting.collecting(ctx):
         return None
     tickets = _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else []
+    if tickets and ctx.msg.msg_type == "image" and not ctx.person and kept_since(ctx, tickets[0]["activity_at"]):
+        return None  # round 48: a follower not yet registered said 种咗两棵龙眼 (kept) after the ticket: the record's photo
     return tickets[0] if tickets else None
 
 
