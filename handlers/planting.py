@@ -219,7 +219,19 @@ def on_text(ctx, parsed) -> str:
     planting.apply_text(ctx, record, parsed)
     unheard = parsed.species_text if parsed.unheard else ""
     reply = _reply(ctx, planting.advance(ctx, record["id"]), vague=parsed.vague, unheard=unheard)
-    return reply + "\n" + _more_later(ctx, parsed.more) if parsed.more else reply
+    if parsed.more:
+        reply += "\n" + _more_later(ctx, parsed.more)
+    return reply + _withdrawal_still_asked(ctx)
+
+
+def _withdrawal_still_asked(ctx) -> str:
+    """Round 48: 作废 asked, then the trees sent again without the yes (found in the simulator: both records counted):
+    the new record's reply says the old one still counts and how to withdraw it."""
+    asked = planting.WITHDRAW.state(ctx)
+    old = store.get(ctx.db, asked.data["planting_id"]) if asked else None
+    if old is None or old["status"] != "complete":
+        return ""
+    return "\n" + ctx.t("planting.withdraw_still_asked", id=old["id"], what=_what(ctx, old))
 
 
 def _more_later(ctx, more: tuple[tuple[int, str], ...]) -> str:

@@ -139,3 +139,21 @@ CONTROLS = [
 @pytest.mark.parametrize("message", CONTROLS)
 def test_controls_are_no_correction(probe, message):  # noqa: F811
     assert probe.handler_for("finished", message) not in {"recount", "recount_confirm"}
+
+
+def test_trees_sent_again_while_a_withdrawal_is_asked_are_told_the_old_record_still_counts(probe):  # noqa: F811
+    """作废 asked, then the trees sent again without the yes: the new record's reply says the old one still counts and
+    how to withdraw it; the yes after it withdraws the old one only."""
+    villager, openid, planting_id = _finished(probe)
+    villager.says("作废")
+    reply = villager.says("三棵荔枝")
+    assert f"第{planting_id}号" in reply and "还没作废" in reply and "确定作废" in reply
+    villager.sends_photo(f"m-recount-again-{probe.count}")
+    villager.says("确定作废")
+    rows = probe.rows("SELECT id, status, count FROM plantings WHERE openid = ? ORDER BY id", [openid])
+    assert [(r["status"], r["count"]) for r in rows] == [("withdrawn", 2), ("complete", 3)]
+
+
+def test_a_new_record_without_a_withdrawal_asked_says_nothing_of_one(probe):  # noqa: F811
+    villager, _openid, _planting_id = _finished(probe)
+    assert "作废" not in villager.says("三棵荔枝")
