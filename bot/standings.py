@@ -11,6 +11,7 @@ orders villages by their verified completion of the main target (亩 for a 村, 
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -230,4 +231,57 @@ def standing_text(app, standing: Standing, day: date) -> str:
     lines.append(app.t("progress.next_line", next=next_milestone_words(app, day)))
     if standing.status == schedule.LAGGING_TWICE or not standing.can_be_good:
         lines.append(app.t("progress.consequence"))
+    return "\n".join(lines)
+
+
+# -- the county in chat: the campaign office (管理员) asking after every village ('各村进度', '哪些村滞后') ------------
+# Only counts and the lagging villages by name: the dashboard and the 通报 show the rest (DESIGN.md: the office sees
+# every village's progress). The words are read here, the county's idea, not beside the villagers' readers.
+_COUNTY_RE = re.compile(
+    r"(?:各村|各个村|各社区|全部村|所有村|所有的村|每个村|全镇|全县|全市|全区|各镇|各村社区|村社区排名|各村排名)"
+    r"|(?:哪个|哪些|哪几个|边个|边几个)(?:村|社区)(?:最慢|最差|落后|滞后|拖后腿|还没完成|没完成|未完成|排最后|最快|最好|完成了)"
+)
+COUNTY_LAGGING_NAMED = 10  # lagging villages named in one reply; the rest on the dashboard
+
+
+def county_asked(norm: str) -> bool:
+    """'各村进度', '全镇种树情况怎么样', '哪些村滞后', '哪个村最慢': every village asked after (text normalised)."""
+    return bool(norm and len(norm) <= 30 and _COUNTY_RE.search(norm))
+
+
+def county_text(app, found: list[Standing], day: date) -> str:
+    """How many villages stand where today, the lagging ones by name (most behind first), and where the rest is."""
+    by_status = {status: sum(1 for s in found if s.status == status) for status in schedule.STATUSES}
+    lines = [
+        app.t(
+            "progress.county.summary",
+            n=len(found),
+            day=schedule.date_words(day),
+            complete=by_status[schedule.COMPLETE],
+            on_track=by_status[schedule.ON_TRACK],
+            lagging=by_status[schedule.LAGGING] + by_status[schedule.LAGGING_TWICE],
+            not_started=by_status[schedule.NOT_STARTED],
+        )
+    ]
+    lagging = sorted(
+        (s for s in found if s.status in (schedule.LAGGING, schedule.LAGGING_TWICE)),
+        key=lambda s: (s.status != schedule.LAGGING_TWICE, s.village.completion, s.village.name),
+    )
+    if lagging:
+        named = [
+            app.t(
+                "progress.county.village",
+                name=s.village.name,
+                short=short_words(app, s).split("；")[0],
+                twice=app.t("progress.county.twice") if s.status == schedule.LAGGING_TWICE else "",
+            )
+            for s in lagging[:COUNTY_LAGGING_NAMED]
+        ]
+        more = (
+            app.t("progress.county.more", n=len(lagging) - COUNTY_LAGGING_NAMED)
+            if len(lagging) > COUNTY_LAGGING_NAMED
+            else ""
+        )
+        lines.append(app.t("progress.county.lagging", villages="\n".join(named), more=more))
+    lines.append(app.t("progress.county.dashboard", url=app.config.get("server.public_url").rstrip("/") + "/admin/"))
     return "\n".join(lines)

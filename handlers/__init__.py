@@ -54,6 +54,8 @@ progress (handlers/progress.py):
 - report_line — the monthly 通报 asked after (本月通报出来没有, 我们村这个月通报排第几, 上个月通报说我们村怎么样, 3月通报): the
   village's kept line of that month, as sent; not out yet: when it is due, and the latest kept line
 - my_progress — 我的进度: own trees vs role quota, household, pending review
+- county_progress — the campaign office (管理员): 各村进度, 哪些村滞后, 全镇种树情况: every village's count by status,
+  the lagging ones by name (most behind first), the dashboard's address
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
 - village_progress — 本村进度: the village's (or community's) figures against its target

@@ -1,5 +1,5 @@
-"""The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), a village's
-kept line of the 通报 asked in chat (本月通报出来没有), the
+"""The progress capability's manifest: 我的进度 and 本村进度 (and the menu buttons that stand for them), every village
+for the campaign office (各村进度), a village's kept line of the 通报 asked in chat (本月通报出来没有), the
 numbers of bot.progress and the standings of bot/standings.py; the 通报's ranking columns, the ``report``
 command, the ``monthly_report`` job that keeps each month's 通报 and sends the villages their lines, and
 the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
@@ -100,6 +100,21 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
     viewable = _viewable_villages(ctx)
     villages = [v for v in roster_store.all_villages(ctx.db) if viewable is None or v["id"] in viewable]
     return next((v for name in said for v in villages if name in (v["name"], core_name(v["name"]))), None)
+
+
+# -- every village, for the campaign office ('各村进度', '哪些村滞后') --------------------------------------------
+@pure
+def _county_ahead(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and standings.county_asked(text_normalized(ctx))
+
+
+def _from_office(ctx: Ctx, _asked: bool) -> bool | None:
+    """Only the campaign office (管理员) gets every village here; anyone else's words go on (本村进度, the FAQ)."""
+    return True if (ctx.person or {}).get("role") == escalation.ROLE_ADMIN else None
+
+
+def on_county_progress(ctx: Ctx, _match) -> str:
+    return standings.county_text(ctx.app, standings.today(ctx.app, ctx.now), standings.local_day(ctx.app, ctx.now))
 
 
 # -- 未种名单: a village's cadres going door to door ---------------------------------------------------------
@@ -209,6 +224,7 @@ ROUTES: list = [
         text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
         on_my_progress,
     ),
+    Route("county_progress", staged(_county_ahead, _from_office), on_county_progress),
     Route("left_to_plant", staged(_left_ahead, _from_cadre), on_left_to_plant),
     Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
 ]

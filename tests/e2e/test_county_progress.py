@@ -1,0 +1,52 @@
+"""Every village asked after in chat by the campaign office (管理员: '各村进度', '哪些村滞后', '全镇种树情况怎么样'), through
+the signed webhook on the rehearsal clock: how many villages stand where today, the lagging ones by name with what
+they owe (most behind first), the dashboard's address; anyone else asking in those words gets no other village's
+figures (found in the simulator: the office's '本月各村进度' answered with its own village alone, '哪个村最慢' asked back
+between two FAQ entries)."""
+
+from __future__ import annotations
+
+from bot import standings
+from tests.e2e.test_campaign import PUXIN, SHIHU, county, record, season  # noqa: F401 - fixtures
+from tests.e2e.test_report_lines import OFFICE, PUXIN_MEMBER, SHIHU_VILLAGER, config, people  # noqa: F401 - fixtures
+
+ASKED = ("各村进度", "本月各村进度", "哪些村滞后", "哪个村最慢", "全镇种树情况怎么样", "各村排名")
+
+
+def test_the_office_gets_every_village_by_status_the_lagging_by_name(season, people, villager_factory, clock, rows):  # noqa: F811
+    clock.set("2027-03-05T10:00")
+    office = villager_factory(OFFICE)
+    for text in ASKED:
+        reply = office.says(text)
+        assert reply.startswith("全部2个村（社区），截至3月5日："), (text, reply)
+        # the people fixture's households have no 认领安排 yet: both lag, 埔心村 for the second month running (first)
+        assert "已完成0个｜正常0个｜滞后2个｜未开始0个" in reply, reply
+        assert "· 埔心村：还有2户没有认领安排，连续两月滞后\n· 石湖村：还有1户没有认领安排\n" in reply, reply
+        assert "/admin/" in reply
+    handled = [r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id", [OFFICE])]
+    assert handled[-len(ASKED) :] == ["county_progress"] * len(ASKED)
+
+
+def test_a_villager_or_a_cadre_gets_no_other_villages_figures(season, people, villager_factory, clock, rows):  # noqa: F811
+    clock.set("2027-03-05T10:00")
+    for openid in (SHIHU_VILLAGER, PUXIN_MEMBER, SHIHU):
+        reply = villager_factory(openid).says("哪些村滞后")
+        assert "全部2个村" not in reply
+        assert rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["handler"] != (
+            "county_progress"
+        )
+
+
+def test_county_asked_reads_the_offices_words_and_no_villagers():
+    for text in ASKED + ("全市各村完成情况", "边几个村拖后腿", "哪些村还没完成"):
+        assert standings.county_asked(text), text
+    for text in (
+        "本村进度",
+        "我们村种了多少棵",
+        "村里种了多少棵",
+        "埔心村进度",
+        "哪个树最好种",
+        "各种树怎么种",
+        "村长在吗",
+    ):
+        assert not standings.county_asked(text), text
