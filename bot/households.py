@@ -204,5 +204,12 @@ def unlink(db, member: dict, link_row: dict, cadre: dict, now: str) -> None:
     store.undo_link(db, link_row["id"], cadre["id"], now)
 
 
+def leave(db, member: dict, now: str) -> None:
+    """A self-registered villager who corrects his village (登记 again) leaves the household a cadre put him in."""
+    link_row = store.live_link(db, member["id"])
+    if link_row is not None and member.get("household") == link_row["household"]:
+        unlink(db, member, link_row, member, now)
+
+
 def names(people: tuple[dict, ...] | list[dict], limit: int = 8) -> str:
     return "、".join(p["name"] for p in list(people)[:limit])

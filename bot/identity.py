@@ -1018,6 +1018,10 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
             kind="name",
         )
     elif current and current["source"] == "self":  # a correction of what they typed before
+        if current["village_id"] != village["id"]:  # another village's: out of the household a cadre put them in
+            from bot import households
+
+            households.leave(db, current, now)
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)

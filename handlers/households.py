@@ -56,10 +56,14 @@ def _link_ahead(ctx) -> Any:
 
 
 def _from_cadre(ctx: Ctx, parsed: households.LinkText) -> households.LinkText | None:
-    """Said in words, only a village's cadre's is read as 并户."""
+    """Said in words, only a village's cadre's is read as 并户, and only when the first name is someone's of the
+    village (把这两棵并到上一条 is no 并户)."""
     person = ctx.person or {}
     cadre = acts_as(person, ctx.config.get("pledges.cadre_roles")) and person.get("village_id") is not None
-    return parsed if cadre else None
+    if not cadre:
+        return None
+    found = households.find(ctx.db, parsed.member, person["village_id"])
+    return parsed if found.person is not None else None
 
 
 def _cadre_refusal(ctx: Ctx) -> str | None:
@@ -156,7 +160,7 @@ def on_unlink(ctx: Ctx, said: tuple[str]) -> str:
     assert found.person is not None  # _who
     member = found.person
     link_row = store.live_link(ctx.db, member["id"])
-    if link_row is None or member["household"] != link_row["household"]:
+    if link_row is None or member["source"] != households.SELF or member["household"] != link_row["household"]:
         return ctx.t("households.not_linked", name=member["name"])
     households.unlink(ctx.db, member, link_row, cadre, ctx.now_s)
     head = roster_store.person(ctx.db, link_row["head_id"])

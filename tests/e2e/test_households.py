@@ -144,3 +144,15 @@ def test_refusals(village, villager_factory, bot):
     assert secretary.says("并户 李桂英 王书记") == "李桂英已经并进张大伯家了。要改，先发“取消并户 李桂英”。"
     # a villager's words are no 并户
     assert not zhang.says("把刘阿强并到陈七家").startswith("并户由")
+
+
+def test_a_villager_who_corrects_his_village_leaves_the_household(village, villager_factory, bot):
+    secretary = villager_factory("o-secretary")
+    assert secretary.says("并户 李桂英 陈七").startswith("已把李桂英并进陈七家")
+    assert covered(bot) == (2, 3)
+    assert "东平村" in village["li"].says("登记 李桂英 东平村")
+    li = bot.db["people"].get(village["ids"]["李桂英"])
+    assert (li["village_id"], li["household"]) == (2, None)
+    assert bot.db["people"].get(4)["household"] is None  # 陈七 as he was
+    assert covered(bot) == (1, 3)
+    assert secretary.says("把黄二并到陈七家") != secretary.says("并户 黄二 陈七")  # in words: only the village's names
