@@ -79,8 +79,8 @@ def _who(ctx: Ctx, found: households.Resolved) -> str | None:
         return None
     if found.candidates:
         return ctx.t("households.ambiguous", name=found.said, candidates=households.names(found.candidates))
-    if found.elsewhere:
-        villages = "、".join(dict.fromkeys(p["village"] or "" for p in found.elsewhere))
+    villages = "、".join(dict.fromkeys(p["village"] for p in found.elsewhere if p["village"]))
+    if villages:
         return ctx.t("households.elsewhere", name=found.said, villages=villages)
     return ctx.t("households.unknown", name=found.said)
 
