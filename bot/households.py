@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot import progress
 from bot.store import households as store
 from bot.store import roster as roster_store
 
@@ -150,12 +149,12 @@ def link_refusal(member: dict) -> str | None:
     return None
 
 
-def head_refusal(head: dict) -> str | None:
-    """Why the household of this person is none to put someone in: he is self-registered and in none himself, or an
-    adviser or admin (in no household)."""
+def head_refusal(head: dict, non_household_roles) -> str | None:
+    """Why the household of this person is none to put someone in: he is self-registered and in none himself, or of
+    a role in no household (advisers and admins: bot.progress.NON_HOUSEHOLD_ROLES)."""
     if is_self_alone(head):
         return "households.head_self"
-    if head.get("role") in progress.NON_HOUSEHOLD_ROLES:
+    if head.get("role") in non_household_roles:
         return "households.head_no_household"
     return None
 

@@ -111,7 +111,7 @@ def on_link(ctx: Ctx, parsed: households.LinkText | str) -> str:
             household=member.person["household"] or ctx.t("households.no_household"),
             head=link_row.get("head_name") or member.person["household"],
         )
-    why = households.head_refusal(head.person)
+    why = households.head_refusal(head.person, progress.NON_HOUSEHOLD_ROLES)
     if why:
         return ctx.t(why, name=head.person["name"], role=head.person["role"])
     household = households.link(ctx.db, member.person, head.person, cadre, ctx.now_s)
