@@ -40,7 +40,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, proofs
+from bot import conversation, households, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -1025,6 +1025,8 @@ def bind(ctx: Ctx, name: str, village: dict) -> Binding:
             kind="name",
         )
     elif current and current["source"] == "self":  # a correction of what they typed before
+        if current["village_id"] != village["id"]:  # another village's: out of the household a cadre put them in
+            households.leave(db, current, now)
         roster_store.update_person(db, current["id"], {"name": name, "village_id": village["id"]}, now)
     else:
         roster_store.unbind_openid(db, ctx.openid, now)

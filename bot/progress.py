@@ -380,6 +380,9 @@ class LeftToPlant:
 
     households: tuple[str, ...]  # per roster household not covered: its first member's name (roster order)
     party_members: tuple[str, ...]  # party members the participation rule counts, with no part taken yet
+    # villagers who registered themselves, in no roster household (bot/households.py): listed apart, never counted
+    # as households left; (name, planted: their trees reach the household target)
+    self_registered: tuple[tuple[str, bool], ...] = ()
 
 
 _PAGE_RE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -395,12 +398,16 @@ def left_page(rest: str) -> int | None:
 
 def left_to_plant(db, config, village_id: int, until: str | None = None) -> LeftToPlant:
     """The village's roster households below [campaign.targets.household_trees] (their own trees, else adopted ones)
-    and its party members under the age rule with no verified record and no planting day attended."""
+    and its party members under the age rule with no verified record and no planting day attended; apart, its
+    self-registered villagers no cadre put in a roster household yet (``self_alone``: 名册未核)."""
     members: dict[tuple, list[str]] = {}
     covered: set[tuple] = set()
     party: list[str] = []
+    unchecked: list[tuple[str, bool]] = []
     for row in people_left_to_do(db, config, village_id=village_id, until=until):
-        if row["household_target"] > 0:
+        if row["self_alone"]:
+            unchecked.append((row["name"], int(row["household_trees"]) >= int(row["household_target"])))
+        elif row["household_target"] > 0:
             key = _household_key(row["village_id"], row["household"] if in_household(row) else None, row["person_id"])
             members.setdefault(key, []).append(row["name"])
             if int(row["household_trees"]) >= int(row["household_target"]):
@@ -410,6 +417,7 @@ def left_to_plant(db, config, village_id: int, until: str | None = None) -> Left
     return LeftToPlant(
         households=tuple(names[0] for key, names in members.items() if key not in covered),
         party_members=tuple(party),
+        self_registered=tuple(unchecked),
     )
 
 
@@ -442,21 +450,22 @@ def _household_key(village_id, household, person_id) -> tuple:
 
 
 def _adopting_households(db, config, until: str | None = None, village_id: int | None = None) -> list[dict]:
-    """Each household that adopted: key, village_id, adopted (trees), own (its verified trees)."""
+    """Each household that adopted: key, village_id, adopted (trees), own (its verified trees), self_alone (a
+    self-registered villager in no roster household: no village's household figure counts him)."""
     rules = Rules.of(config).params()
     rows = adoption_store.households_adopting(db, rules, until, village_id)
     if not rows:
         return []
-    own = {
-        r["person_id"]: int(r["household_trees"])
-        for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])
+    members = {
+        r["person_id"]: r for r in store.people_rows(db, rules, until=until, person_ids=[r["member_id"] for r in rows])
     }
     return [
         {
             "key": _household_key(r["village_id"], r["household"], r["person_id"]),
             "village_id": r["village_id"],
             "adopted": int(r["adopted"]),
-            "own": own.get(r["member_id"], 0),
+            "own": int(members[r["member_id"]]["household_trees"]) if r["member_id"] in members else 0,
+            "self_alone": bool(members[r["member_id"]]["self_alone"]) if r["member_id"] in members else False,
         }
         for r in rows
     ]
@@ -477,7 +486,7 @@ def _with_adopting_households(config, figures: dict[int, dict], adopting: list[d
     """people_by_village figures plus the households covered by adoptions alone (nothing of their own)."""
     target = Rules.of(config).household_target
     for household in adopting:
-        if target > 0 and household["own"] == 0 and household["adopted"] >= target:
+        if target > 0 and household["own"] == 0 and household["adopted"] >= target and not household["self_alone"]:
             village = figures.setdefault(household["village_id"], {})
             village["households_covered"] = int(village.get("households_covered") or 0) + 1
     return figures
@@ -700,8 +709,9 @@ def _events_line(app, db, person: dict, me: PersonProgress) -> list[str]:
 
 
 def left_to_plant_text(app, village: str, left: LeftToPlant, page: int) -> str:
-    """未种名单's reply: a page of the households not covered, the party members on the first page, how to log
-    for a household without a phone."""
+    """未种名单's reply: a page of the households not covered, the party members on the first page, apart the
+    self-registered villagers in no roster household (名册未核: not counted, how to 并户 them), how to log for a
+    household without a phone."""
     t, size = app.t, int(app.config.get("progress.left_per_page"))
     target = int(app.config.get("campaign.targets.household_trees"))
     shown = left.households[(page - 1) * size : page * size]
@@ -716,6 +726,13 @@ def left_to_plant_text(app, village: str, left: LeftToPlant, page: int) -> str:
         names = "、".join(left.party_members[:size])
         more = t("progress.left_party_more", n=len(left.party_members)) if len(left.party_members) > size else ""
         lines.append(t("progress.left_party", n=len(left.party_members), names=names, more=more))
+    if page == 1 and left.self_registered:
+        names = "、".join(
+            name + (t("progress.left_self_planted") if planted else "") for name, planted in left.self_registered[:size]
+        )
+        more = t("progress.left_party_more", n=len(left.self_registered)) if len(left.self_registered) > size else ""
+        lines.append(t("progress.left_self", n=len(left.self_registered), names=names, more=more))
+        lines.append(t("progress.left_self_how", name=left.self_registered[0][0]))
     if left.households:
         lines.append(t("progress.left_footer"))
     return "\n".join(lines)

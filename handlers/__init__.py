@@ -59,6 +59,10 @@ progress (handlers/progress.py):
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
 - village_progress — 本村进度: the village's (or community's) figures against its target
+households (handlers/households.py):
+- household_unlink — cadres: 取消并户 <姓名>: the self-registered villager out of the household 并户 put him in
+- household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
+  that roster household, its trees and the village's 户覆盖 after
 milestones (handlers/milestones.py):
 - milestone_report — cadres: 计划已备案, 树穴 120个, 示范点 <名称> (not questions, not planting records)
 - milestone_parts — a photo or a location while a milestone report's window is open
@@ -147,6 +151,7 @@ from handlers import (
     escalation,
     events,
     faq,
+    households,
     milestones,
     planting,
     pledges,
@@ -176,6 +181,7 @@ CAPABILITIES = [
     pledges,
     events,
     village,
+    households,
 ]
 
 ROUTES: list[Route] = [
@@ -187,6 +193,7 @@ ROUTES: list[Route] = [
     *faq.CHOICE_ROUTES,
     *escalation.COMMAND_ROUTES,
     *progress.ROUTES,
+    *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,

@@ -23,6 +23,7 @@ from sqlite_utils.migrations import Migrations
 
 from bot.store import new_id, one
 from bot.store.plantings import PROGRESS_PERSON_INDEX, verified_sql
+from bot.store.progress import SELF_ALONE_SQL
 
 migrations = Migrations("pledges")
 
@@ -268,7 +269,8 @@ def pledged_households(db: Database, until: str | None = None, village_id: int |
 
 def scheduled_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
     """village id -> households with a pledge standing at ``until`` or a verified tree by then (its schedule), where
-    they live now: one village's figure is its entry among all villages'."""
+    they live now: one village's figure is its entry among all villages'. The roster's households only: a
+    self-registered villager no cadre put in one (``SELF_ALONE_SQL``, bot/households.py) is none of them."""
     one_village = (
         "" if village_id is None else " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
     )
@@ -277,12 +279,12 @@ def scheduled_households(db: Database, until: str | None = None, village_id: int
         for row in db.query(
             f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ("
             f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
-            f"  WHERE 1{one_village.replace('person_id', 'pl.person_id')} AND "
+            f"  WHERE NOT {SELF_ALONE_SQL}{one_village.replace('person_id', 'pl.person_id')} AND "
             + _live_at(":until")
             + f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
             f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
             f"  AND kind = 'tree' AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until){one_village}) t"
-            "  JOIN people pe ON pe.id = t.person_id)"
+            f"  JOIN people pe ON pe.id = t.person_id WHERE NOT {SELF_ALONE_SQL})"
             " WHERE village_id IS NOT NULL AND (:village_id IS NULL OR village_id = :village_id) GROUP BY village_id",
             {"until": until, "village_id": village_id},
         )

@@ -143,6 +143,16 @@ def _in_household(alias: str) -> str:
 
 IN_HOUSEHOLD_SQL = _in_household("pe")
 HOUSEHOLD_ROLE_SQL = "(COALESCE(pe.role, '') NOT IN (SELECT value FROM json_each(:non_household_roles)))"
+
+
+def self_alone(alias: str) -> str:
+    """A villager who registered himself (``source`` 'self') and whom no cadre put in a roster household (并户,
+    bot/households.py): a household alone, but none of the roster's, so no village's household figure counts him."""
+    return f"(COALESCE({alias}.source, '') = 'self' AND COALESCE({alias}.household, '') = '')"
+
+
+SELF_ALONE_SQL = self_alone("pe")
+ROSTER_HOUSEHOLD_SQL = f"({HOUSEHOLD_ROLE_SQL} AND NOT {SELF_ALONE_SQL})"  # a member of one of the roster's households
 QUOTA_SQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM json_each(:quotas) WHERE key = COALESCE(pe.role, '')), 0)"
 PARTY_MEMBER_SQL = (  # aged at most :party_max_age; an unknown birth year counts as younger
     "(COALESCE(pe.role, '') IN (SELECT value FROM json_each(:party_roles))"
@@ -166,7 +176,7 @@ def people_by_village(
     quota_people_done}.
 
     households: those found among the village's people (a person without one is a household alone;
-    advisers and admins are in none), covered when its members' verified trees reach the target.
+    advisers and admins are in none, nor is a self-registered villager no cadre put in one: ``SELF_ALONE_SQL``), covered when its members' verified trees reach the target.
     Party members took part once they have a verified record of any kind. quota_people: people with a tree
     quota (by role), done when their verified trees reach it. Two passes rather than a join of every
     person: the roster alone (households, party members, quotas), then the people who have verified records
@@ -180,11 +190,11 @@ def people_by_village(
         f"WITH {_own_cte(own_filter)},"
         " roster AS (SELECT pe.village_id,"
         f"   COUNT(DISTINCT CASE WHEN {IN_HOUSEHOLD_SQL} THEN pe.household END)"
-        f"    + SUM(NOT {IN_HOUSEHOLD_SQL} AND {HOUSEHOLD_ROLE_SQL}) AS households,"
+        f"    + SUM(NOT {IN_HOUSEHOLD_SQL} AND {ROSTER_HOUSEHOLD_SQL}) AS households,"
         f"   SUM({PARTY_MEMBER_SQL}) AS party_members, SUM({QUOTA_SQL} > 0) AS quota_people"
         f"  FROM people pe WHERE pe.village_id IS NOT NULL{village_filter} GROUP BY pe.village_id),"
         # one row per household (or person without one) with verified records: only they can be covered
-        f" planted AS (SELECT pe.village_id, SUM(own.trees) AS trees, MAX({HOUSEHOLD_ROLE_SQL}) AS is_household,"
+        f" planted AS (SELECT pe.village_id, SUM(own.trees) AS trees, MAX({ROSTER_HOUSEHOLD_SQL}) AS is_household,"
         f"   SUM({PARTY_MEMBER_SQL}) AS party_active, SUM({QUOTA_SQL} > 0 AND own.trees >= {QUOTA_SQL}) AS quota_done"
         "  FROM own JOIN people pe ON pe.id = own.person_id"
         f"  WHERE pe.village_id IS NOT NULL{village_filter}"
@@ -224,7 +234,8 @@ def people_rows(
 ) -> Iterator[dict]:
     """Per person, streamed: the rules that apply to them and their verified numbers.
 
-    Columns: person_id, openid, name, role, birth_year, village_id, household, village (its name),
+    Columns: person_id, openid, name, role, birth_year, village_id, household, self_alone (0/1: registered himself,
+    in no roster household: ``SELF_ALONE_SQL``), village (its name),
     quota, trees, records, active (1 once they have a verified record), household_target (0 for
     advisers and admins), household_trees (their own when they have no household),
     party_member_to_count (0/1). ``followers_only`` keeps followers who may get optional messages
@@ -248,6 +259,7 @@ def people_rows(
         f"  FROM people pe JOIN own ON own.person_id = pe.id WHERE {IN_HOUSEHOLD_SQL}"
         "  GROUP BY pe.village_id, pe.household)"
         " SELECT pe.id AS person_id, pe.openid, pe.name, pe.role, pe.birth_year, pe.village_id, pe.household,"
+        f"  {SELF_ALONE_SQL} AS self_alone,"
         f"  v.name AS village, {QUOTA_SQL} AS quota, COALESCE(own.trees, 0) AS trees,"
         "  COALESCE(own.records, 0) AS records, COALESCE(own.records, 0) > 0 AS active,"
         f"  CASE WHEN {HOUSEHOLD_ROLE_SQL} THEN :household_target ELSE 0 END AS household_target,"
