@@ -123,7 +123,9 @@ DETAIL_REASONS = frozenset(
     {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent"}
 )
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
-OFF_TREE_REASONS = frozenset({"money", "subsidy", "land", "account"})  # round 46: subsidy split from money
+# round 46: subsidy split from money; round 48: whose a tree's fruit is (fruit_owner) is the village's matter, never the
+# ticket's tree's trouble ('村道边种的龙眼结果了大家能摘吗' during a ticket on a 龙眼's spots: its own question)
+OFF_TREE_REASONS = frozenset({"money", "subsidy", "land", "account", "fruit_owner"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)

@@ -516,7 +516,9 @@ def _repeat_then(ctx: Ctx, _worth: bool):
 
 
 def on_repeat(ctx: Ctx, ticket) -> str:
-    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]))
+    """The same question again: the reply its ticket's first carried, the safety line first and what the FAQ puts under
+    the number (the first aid, who decides on money) after it (round 48: the repeat had dropped the first aid)."""
+    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]), note=True)
 
 
 _match_repeat = staged(_worth_a_ticket, _repeat_then)
