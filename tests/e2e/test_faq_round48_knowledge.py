@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import pytest
 
+from bot import escalation
 from bot.escalation import load_faq_index
-from tests.e2e.test_escalation import adviser, add_roster, attachment_kinds, ticket_number  # noqa: F401 (a fixture)
+from tests.e2e.test_escalation import (  # noqa: F401 (adviser: a fixture)
+    DAYTIME,
+    LI,
+    add_roster,
+    adviser,
+    attachment_kinds,
+    send,
+    ticket_number,
+)
 from tests.e2e.test_faq_chat import ticket_count
 
 POISON_LINE = ("⚠ 安全第一", "别自己催吐", "120", "带给医生")
@@ -100,3 +109,23 @@ def test_the_new_entries_answer_without_a_ticket(villager, bot, question, entry_
     reply = villager.says(question)
     answer = bot.service("faq", load_faq_index).entry(entry_id).answer.strip()
     assert reply.strip() == answer and ticket_count(bot) == 0, reply
+
+
+def test_a_new_tickets_danger_mark_comes_from_the_replys_reading(villager, adviser, bot, sent_to, monkeypatch):
+    """Round 48: the FAQ result that opened the ticket had the safety line; its notice is marked ⚠ from that reading
+    (``escalation.urgent`` does not run the safety rules again); a plain question's notice is not marked."""
+    add_roster(bot)
+    bot.clock.set(DAYTIME)  # out of quiet hours: the notices go at once
+    adviser.says("待办")  # the adviser known to the bot (followed)
+
+    def read_again(app, ticket):
+        raise AssertionError("the safety rules were read again")
+
+    monkeypatch.setattr(escalation, "urgent", read_again)
+    danger = ticket_number(villager.says("细路仔食咗几块夹竹桃嘅叶 点算"))
+    plain = ticket_number(villager.says("我家桂花树皮裂开流出黑水"))
+    send(bot)
+    notices = sent_to(LI)
+    assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in notices), notices
+    assert any(f"第{plain}号" in text for text in notices)
+    assert not any(f"第{plain}号" in text and "⚠" in text for text in notices), notices
