@@ -1513,7 +1513,11 @@ class FaqIndex:
 
     def _read_by(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
         if not _HAN_CHAR_RE.search(norm):
-            return "", 0.0, None  # round 48: no word to read ('1'): its reading moved with each retraining, to small talk
+            return (
+                "",
+                0.0,
+                None,
+            )  # round 48: no word to read ('1'): its reading moved with each retraining, to small talk
         trees = self._trees(norm)
         label, lead = model.predict(_mask(norm, trees))
         if label in ("", "escalate", "chitchat"):
