@@ -1513,11 +1513,8 @@ class FaqIndex:
 
     def _read_by(self, model: QuestionModel, norm: str) -> tuple[str, float, FaqResult | None]:
         if not _HAN_CHAR_RE.search(norm):
-            return (
-                "",
-                0.0,
-                None,
-            )  # round 48: no word to read ('1'): its reading moved with each retraining, to small talk
+            # round 48: no word to read ('1'): its reading moved with each retraining, once to small talk
+            return "", 0.0, None
         trees = self._trees(norm)
         label, lead = model.predict(_mask(norm, trees))
         if label in ("", "escalate", "chitchat"):
