@@ -123,7 +123,9 @@ DETAIL_REASONS = frozenset(
     {"empty", "not_a_question", "not_covered", "ambiguous", "low_confidence", "model", "dissent"}
 )
 # Topics that are about no tree (messages/faq/matching.toml [[escalate.classes]]): never a tree's follow-up.
-OFF_TREE_REASONS = frozenset({"money", "subsidy", "land", "account"})  # round 46: subsidy split from money
+# round 46: subsidy split from money; round 48: whose a tree's fruit is (fruit_owner) is the village's matter, never the
+# ticket's tree's trouble ('村道边种的龙眼结果了大家能摘吗' during a ticket on a 龙眼's spots: its own question)
+OFF_TREE_REASONS = frozenset({"money", "subsidy", "land", "account", "fruit_owner"})
 
 _PUNCT = " \t\r\n,，.。!！?？:：;；、~～"
 _ASK_RE = re.compile(r"^问专家[\s,，:：。、]*(.*)$", re.S)
@@ -222,14 +224,16 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
 # Words that point at the tree already talked about: a question with one of them ('这棵桂花浇水多久一次') is about the
 # ticket's tree even when the FAQ can answer it (``points_at_ticket_tree``).
 # '同一棵' (the same tree: round 47's '补张照片 还是同一棵桂花', answered by the FAQ's photos entry once the precedents moved)
-POINTING_WORDS = ("它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "呢棵", "嗰棵", "同一棵", "同一株")
+# is nlu's reader (``nlu.same_tree_said``, which planting's count reader uses too: round 48, one source)
+POINTING_WORDS = ("它", "这棵", "那棵", "这树", "那树", "这些树", "那些树", "呢棵", "嗰棵")
 
 
 def points_at_ticket_tree(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Does ``text`` point at the ticket's tree (这棵, 它 …; a tree named must be the ticket's)? '其它' points at
     nothing."""
     bare = text.replace("其它", "")
-    return any(word in bare for word in POINTING_WORDS) and about_same_tree(bare, earlier, species_table, others)
+    pointed = any(word in bare for word in POINTING_WORDS) or nlu.same_tree_said(bare)
+    return pointed and about_same_tree(bare, earlier, species_table, others)
 
 
 def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
@@ -541,9 +545,12 @@ def urgent_first(app, tickets: list[dict]) -> tuple[list[dict], set[int]]:
     return sorted(tickets, key=lambda ticket: ticket["id"] not in ids), ids
 
 
-def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
+def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime, danger: bool | None = None) -> str:
+    """``danger``: whether the FAQ's reading of the question had a safety line (round 48: passed through from the
+    reply just given, not read again); None when nobody read it (``urgent`` reads it)."""
     notice = _ticket_notice(app, db, ticket, template, now)
-    return app.t("escalation.notice_urgent") + "\n" + notice if urgent(app, ticket) else notice
+    flagged = urgent(app, ticket) if danger is None else danger
+    return app.t("escalation.notice_urgent") + "\n" + notice if flagged else notice
 
 
 def _ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
@@ -576,8 +583,10 @@ def open_ticket(
     source: str,
     media_row_ids: list[int],
     now: datetime,
+    danger: bool | None = None,
 ) -> dict:
-    """Create, assign, attach the media and notify the adviser. Returns the ticket row."""
+    """Create, assign, attach the media and notify the adviser. Returns the ticket row. ``danger``: whether the FAQ's
+    reading of the question had a safety line (the notice is then marked ⚠); None reads it again (``urgent``)."""
     linked = store.advisers_of_village(db, village_id) if village_id else []
     adviser = choose_adviser(linked, store.advisers(db))
     now_s = clock.to_db(now)
@@ -596,7 +605,8 @@ def open_ticket(
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just inserted
-    notify_staff(app, db, ticket, _new_ticket_notice(app, db, ticket, "escalation.new_notice", now), "new", now)
+    notice = _new_ticket_notice(app, db, ticket, "escalation.new_notice", now, danger)
+    notify_staff(app, db, ticket, notice, "new", now)
     return ticket
 
 

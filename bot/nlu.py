@@ -1818,6 +1818,12 @@ def without_the_planters_lot(text: str) -> str:
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
 
+def same_tree_said(text: str) -> bool:
+    """'同一棵' (同一株 …): the tree already talked about. Planting's count reader and escalation's pointing words
+    (``escalation.points_at_ticket_tree``) both read it here (round 48: one source)."""
+    return bool(_SAME_TREE_RE.search(text))
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1848,7 +1854,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
-    if not planted_verb and _SAME_TREE_RE.search(body):
+    if not planted_verb and same_tree_said(body):
         return (
             None  # round 47 (19t): the tree already talked about ('补多张相 系同一棵桂花'), no count of trees planted
         )

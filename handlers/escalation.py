@@ -202,11 +202,18 @@ def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int |
         source=source,
         media_row_ids=[m for m in media_row_ids if m],
         now=ctx.now,
+        danger=_danger_read(ctx),
     )
     photos = sum(1 for a in tickets_store.attachments(ctx.db, ticket["id"]) if a["media_kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos > 0 else ""
     minutes = ctx.config.get("escalation.attach_minutes")
     return ctx.t("escalation.opened", id=ticket["id"], attached=attached, minutes=minutes)
+
+
+def _danger_read(ctx: Ctx) -> bool | None:
+    """Whether the FAQ's reading of this text, the one whose safety line opens the reply, had one (the new ticket's
+    notice is marked ⚠ from it, not read again: round 48); None for a voice without text."""
+    return bool(escalation.faq_result(ctx).safety) if _text(ctx) else None
 
 
 def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int | None]) -> str:
@@ -516,7 +523,9 @@ def _repeat_then(ctx: Ctx, _worth: bool):
 
 
 def on_repeat(ctx: Ctx, ticket) -> str:
-    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]))
+    """The same question again: the reply its ticket's first carried, the safety line first and what the FAQ puts under
+    the number (the first aid, who decides on money) after it (round 48: the repeat had dropped the first aid)."""
+    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]), note=True)
 
 
 _match_repeat = staged(_worth_a_ticket, _repeat_then)

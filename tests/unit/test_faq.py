@@ -135,8 +135,13 @@ def test_species_topic_and_card(index):
 
 
 def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_its_card(index):
-    """'荔枝能不能做盆景' is about 荔枝, but nothing in its card says anything about 盆景."""
-    assert (index.match("荔枝能不能做盆景").kind, index.match("荔枝能不能做盆景").reason) == ("escalate", "not_covered")
+    """'龙眼木可以做家具吗' is about 龙眼, but nothing in its card says anything about furniture. ('荔枝能不能做盆景' was
+    this test's question until round 48 gave 盆景 its entry, tech.bonsai: still never the card.)"""
+    assert (index.match("龙眼木可以做家具吗").kind, index.match("龙眼木可以做家具吗").reason) == (
+        "escalate",
+        "not_covered",
+    )
+    assert index.match("荔枝能不能做盆景").entry_id == "tech.bonsai"
 
 
 @pytest.mark.parametrize(
@@ -644,8 +649,9 @@ def test_no_safety_line_for_ordinary_questions(index):
         assert index.match(question).safety == ""
 
 
-# round 46: whether 桂花 makes tea is camp.fruit_picking (which parts of the trees can be eaten); how to dry, pickle is not
-@pytest.mark.parametrize("question", ["荔枝能做盆景吗", "龙眼干怎么晒", "橄榄怎么腌"])
+# round 46: whether 桂花 makes tea is camp.fruit_picking (which parts of the trees can be eaten); round 48: 盆景
+# (tech.bonsai) and the fruit dried or pickled (tech.fruit_processing) have entries; other uses of a tree still escalate
+@pytest.mark.parametrize("question", ["龙眼木可以做家具吗", "橄榄核可以雕刻吗"])
 def test_a_species_question_its_knowledge_does_not_cover_escalates(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("not_covered", "outside"), result

@@ -1,0 +1,131 @@
+"""FAQ round 48, knowledge (issue 17 §2–§5), end to end through signed pushes to the real /wechat route: a poisonous
+plant eaten gets ate_plant's line, the ticket's number, then the first aid (tech.poison_first_aid); the same question
+sent again within minutes is one ticket, and the reply carries the line and the first aid again; whose a tree's fruit
+is (fruit_owner), asked while another ticket is open, is a question of its own, never swallowed as a 补充; the new
+entries answer without a ticket."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import escalation
+from bot.escalation import load_faq_index
+from tests.e2e.test_escalation import (  # noqa: F401 (adviser: a fixture)
+    DAYTIME,
+    LI,
+    add_roster,
+    adviser,
+    attachment_kinds,
+    send,
+    ticket_number,
+)
+from tests.e2e.test_faq_chat import ticket_count
+
+POISON_LINE = ("⚠ 安全第一", "别自己催吐", "120", "带给医生")
+POISON_AID = ("别自己抠喉咙催吐", "留下吃的那种果子", "记下几点吃的")
+LIME_AID = ("扒开眼皮", "眼科")
+
+
+def _line_number_aid(reply: str, line: tuple[str, ...], aid: tuple[str, ...]) -> None:
+    head = reply.strip().splitlines()[0]
+    assert all(words in head for words in line), reply
+    assert ticket_number(reply), reply
+    for words in aid:
+        assert words in reply and reply.index("问题编号") < reply.index(words), (words, reply)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["细路仔食咗几块夹竹桃嘅叶 点算", "我个孙摘咗路边啲红色果仔食咗 而家话肚痛", "佢啱啱咬咗几粒树籽 头晕晕"],
+)
+def test_a_poisonous_plant_eaten_gets_its_line_then_the_ticket_then_the_first_aid(villager, bot, question):
+    add_roster(bot)
+    reply = villager.says(question)
+    _line_number_aid(reply, POISON_LINE, POISON_AID)
+    assert ticket_count(bot) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "aid"),
+    [
+        ("细路仔食咗几块夹竹桃嘅叶 点算", POISON_LINE, POISON_AID),
+        ("撒石灰时不小心弄进眼睛了", ("⚠ 安全第一", "石灰"), LIME_AID),
+    ],
+)
+def test_the_same_danger_sent_again_is_one_ticket_and_its_line_and_first_aid_come_again(
+    villager, bot, clock, question, line, aid
+):
+    add_roster(bot)
+    first = villager.says(question)
+    number = ticket_number(first)
+    _line_number_aid(first, line, aid)
+    clock.advance(minutes=2)
+    again = villager.says(question)
+    assert ticket_number(again) == number and "不用再发" in again, again
+    _line_number_aid(again, line, aid)
+    assert ticket_count(bot) == 1 and attachment_kinds(bot, number) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "党建林的荔枝结果了归谁",
+        "村道边种的龙眼结果了大家能摘吗",  # the ticket's tree named: it had joined the ticket as a 补充
+        "党建林嘅龙眼结咗果 归边个",
+    ],
+)
+def test_whose_the_fruit_is_asked_during_a_ticket_is_its_own_question(villager, bot, clock, question):
+    add_roster(bot)
+    number = ticket_number(villager.says("我家龙眼叶子有黑斑"))
+    clock.advance(minutes=2)
+    reply = villager.says(question)
+    assert "补充到" not in reply, reply
+    assert ticket_number(reply) not in (None, number) and ticket_count(bot) == 2, reply
+    assert "由村委（社区）定" in reply and reply.index("问题编号") < reply.index("由村委（社区）定"), reply
+    assert attachment_kinds(bot, number) == []
+
+
+def test_whose_the_fruit_is_asked_after_the_answer_opens_no_follow_up(villager, adviser, bot, clock):
+    add_roster(bot)
+    number = ticket_number(villager.says("我家龙眼叶子有黑斑"))
+    assert "已回答" in adviser.says(f"答 {number} 多半是炭疽病，剪掉病叶，雨季前喷药。")
+    clock.advance(minutes=30)
+    reply = villager.says("村道边种的龙眼结果了大家能摘吗")
+    assert ticket_number(reply) not in (None, number) and ticket_count(bot) == 2, reply
+    assert "由村委（社区）定" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("沉香树我哋呢度种唔种得", "tech.agarwood"),
+        ("盆景算唔算种咗树", "tech.bonsai"),
+        ("喺外面苗场买嘅苗要唔要检疫证", "tech.seedling_quarantine"),
+        ("龙眼点样焙成龙眼干", "tech.fruit_processing"),
+    ],
+)
+def test_the_new_entries_answer_without_a_ticket(villager, bot, question, entry_id):
+    add_roster(bot)
+    reply = villager.says(question)
+    answer = bot.service("faq", load_faq_index).entry(entry_id).answer.strip()
+    assert reply.strip() == answer and ticket_count(bot) == 0, reply
+
+
+def test_a_new_tickets_danger_mark_comes_from_the_replys_reading(villager, adviser, bot, sent_to, monkeypatch):
+    """Round 48: the FAQ result that opened the ticket had the safety line; its notice is marked ⚠ from that reading
+    (``escalation.urgent`` does not run the safety rules again); a plain question's notice is not marked."""
+    add_roster(bot)
+    bot.clock.set(DAYTIME)  # out of quiet hours: the notices go at once
+    adviser.says("待办")  # the adviser known to the bot (followed)
+
+    def read_again(app, ticket):
+        raise AssertionError("the safety rules were read again")
+
+    monkeypatch.setattr(escalation, "urgent", read_again)
+    danger = ticket_number(villager.says("细路仔食咗几块夹竹桃嘅叶 点算"))
+    plain = ticket_number(villager.says("我家桂花树皮裂开流出黑水"))
+    send(bot)
+    notices = sent_to(LI)
+    assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in notices), notices
+    assert any(f"第{plain}号" in text for text in notices)
+    assert not any(f"第{plain}号" in text and "⚠" in text for text in notices), notices
