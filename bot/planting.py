@@ -527,12 +527,20 @@ def withdraw(ctx, planting_id: int) -> dict | None:
     """Withdraw the record the sender confirmed (status withdrawn, the row kept, counted nowhere again); None when
     it may no longer be (a cadre decided on it meanwhile, or it is not complete)."""
     WITHDRAW.end(ctx)
+    if _still_the_senders(ctx, planting_id) is None:
+        return None
+    return store.get(ctx.db, planting_id) if store.withdraw(ctx.db, planting_id, ctx.now_s) else None
+
+
+def _still_the_senders(ctx, planting_id: int) -> dict | None:
+    """The sender's finished record its sender may still withdraw or correct after their yes (no cadre decided on it
+    meanwhile, the window and the question's wait not past); None when it may no longer be."""
     record = store.get(ctx.db, planting_id)
     if record is None or record["openid"] != ctx.openid or record["status"] != "complete":
         return None
     if withdraw_refusal(record, ctx.now_s, withdraw_minutes(ctx.config) + _confirm_minutes(ctx.config)):
         return None
-    return store.get(ctx.db, planting_id) if store.withdraw(ctx.db, planting_id, ctx.now_s) else None
+    return record
 
 
 # -- a finished record's count corrected by its sender (round 48) ------------------------------------
@@ -563,10 +571,7 @@ def recount(ctx, planting_id: int, fields: dict) -> dict | None:
     role's cap waits for the village's check, as it would have at first); None when it may no longer be changed by
     its sender (as ``withdraw``: a cadre decided on it meanwhile, or it is too late)."""
     RECOUNT.end(ctx)
-    record = store.get(ctx.db, planting_id)
-    if record is None or record["openid"] != ctx.openid or record["status"] != "complete":
-        return None
-    if withdraw_refusal(record, ctx.now_s, withdraw_minutes(ctx.config) + _confirm_minutes(ctx.config)):
+    if _still_the_senders(ctx, planting_id) is None:
         return None
     allowed = {key: fields[key] for key in ("count", "species", "species_known") if key in fields}
     store.update(ctx.db, planting_id, {**allowed, "updated_at": ctx.now_s})

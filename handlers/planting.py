@@ -383,16 +383,25 @@ def on_withdraw_asked(ctx, record: dict) -> str:
     if record is NOTHING:
         return ctx.t("planting.withdraw_nothing")
     facts = {"id": record["id"], "what": _what(ctx, record)}
+    refusal = _senders_change_refused(ctx, record, "withdraw", facts)
+    if refusal:
+        return refusal
+    planting.ask_withdraw(ctx, record)
+    return ctx.t("planting.withdraw_ask", **facts)
+
+
+def _senders_change_refused(ctx, record: dict, change: str, facts: dict) -> str | None:
+    """Why the sender may not withdraw or correct (``change``: the messages' prefix) their finished record themselves:
+    withdrawn already, too late, or checked by the village (``planting.withdraw_refusal``); None when they may."""
     if record["status"] == store.WITHDRAWN:
         return ctx.t("planting.withdraw_already", **facts)
     minutes = planting.withdraw_minutes(ctx.config)
     refusal = planting.withdraw_refusal(record, ctx.now_s, minutes)
     if refusal == planting.LATE:
-        return ctx.t("planting.withdraw_late", minutes=minutes, **facts)
+        return ctx.t(f"planting.{change}_late", minutes=minutes, **facts)
     if refusal == planting.CHECKED:
-        return ctx.t("planting.withdraw_checked", **facts)
-    planting.ask_withdraw(ctx, record)
-    return ctx.t("planting.withdraw_ask", **facts)
+        return ctx.t(f"planting.{change}_checked", **facts)
+    return None
 
 
 def on_withdraw_confirmed(ctx, state, _match) -> str:
@@ -440,16 +449,11 @@ def on_recount_asked(ctx, found: tuple) -> str:
         return ctx.t("planting.recount_nothing")
     record, fields = found
     facts = {"id": record["id"], "what": _what(ctx, record)}
-    if record["status"] == store.WITHDRAWN:
-        return ctx.t("planting.withdraw_already", **facts)
-    if fields is None:
+    if fields is None and record["status"] != store.WITHDRAWN:
         return ctx.t("planting.recount_same", **facts)
-    minutes = planting.withdraw_minutes(ctx.config)
-    refusal = planting.withdraw_refusal(record, ctx.now_s, minutes)
-    if refusal == planting.LATE:
-        return ctx.t("planting.recount_late", minutes=minutes, **facts)
-    if refusal == planting.CHECKED:
-        return ctx.t("planting.recount_checked", **facts)
+    refusal = _senders_change_refused(ctx, record, "recount", facts)
+    if refusal:
+        return refusal
     planting.ask_recount(ctx, record, fields)
     return ctx.t("planting.recount_ask", new=_what(ctx, {**record, **fields}), **facts)
 
