@@ -886,6 +886,7 @@ class FaqIndex:
         self._model_ask_back = float(model.get("ask_back", 9.0))
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
+        self._model_own_field = float(model.get("own_field", 9.0))  # the named tree's field over a technique (48)
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
@@ -1192,8 +1193,15 @@ class FaqIndex:
     def _for_a_person(self, norm: str, result: FaqResult) -> bool:
         """Round 46: a question the rules sent to a person that the precedents and the model must not answer: a tree
         pointed at with a bare how ('这棵树怎么弄': no topic), a grievance about a person ('领树苗的时候村干部骂人': near
-        questions on the seedlings)."""
-        return bool(_POINTED_AT_RE.match(norm) or _GRIEVANCE_RE.search(norm))
+        questions on the seedlings); round 48: something left that nobody clears away ('党建林旁边堆满了建筑垃圾没人清':
+        for the village, not how to plant in rubble, which three precedents on rubble soil agreed on once AL-AO joined),
+        and the complaint class's reply that never came (an adviser or the village chases it; the precedents explain how
+        long replies take, bot.ticket_wait, which is for a wait asked about, not complained of)."""
+        if result.reason == "complaint" and _NO_REPLY_RE.search(norm):
+            return (
+                True  # round 48: a reply that never came, complained of ('上个礼拜问的问题一直没人回'): a person looks
+            )
+        return bool(_POINTED_AT_RE.match(norm) or _GRIEVANCE_RE.search(norm) or _NOBODY_CLEARS_RE.search(norm))
 
     def _beyond_situation(
         self, question: str, norm: str, intent: _Intent, species: str | None, named: bool, site: bool, offlist: bool
@@ -1299,7 +1307,10 @@ class FaqIndex:
                 if lead >= self._model_tree_lead and label.startswith("species.*.") and self._of_people(result):
                     return _escalate("model", candidate=result)  # '章树会生什么虫': a tree's pests, not 学生 (round 26)
                 return result  # a label it cannot give here: a recommendation, a field of two trees or of none
-            if len(norm) < self._model_short and lead < self._model_short_lead:
+            needed = self._model_short_lead
+            if answer is not None and _own_field(result.reason, answer.entry_id or "", self._trees(norm)):
+                needed = min(needed, self._model_own_field)  # '荔枝抗台风吗，几年结果': its fruiting (round 48)
+            if len(norm) < self._model_short and lead < needed:
                 return result  # few characters for it to read: '桂花现在能种吗'
             if answer is not None and self._witnessed(norm, result):
                 return result  # a close precedent gives the rules' answer: '七月了还是种树的好时候吗' (round 36)
@@ -2578,6 +2589,21 @@ def _only_lead_in(norm: str) -> bool:
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
 
+
+def _own_field(reason: str, label: str, trees: Iterable[tuple[str, str]]) -> bool:
+    """Round 48: a general technique entry ranked for a question that names a tree (``ranked_with_species``), and the
+    model reads a field of that tree: under ``short`` characters the model needs only ``[model] own_field`` to give
+    the tree's own field ('荔枝抗台风吗，几年结果' is the lychee's fruiting, not grafted seedlings; the species' own
+    answer is preferred whenever it serves, ``_match_species``)."""
+    parts = label.split(".")
+    return (
+        reason == "ranked_with_species"
+        and len(parts) == 3
+        and parts[0] == "species"
+        and parts[1] in {name for name, _ in trees}
+    )
+
+
 # Round 46: classes the agreed precedents and the model read wrongly once sets AI, AJ and AK joined the precedents
 # (tests/unit/test_faq_round46.py has phrasings of each, written before these guards).
 # A tree or 'this' pointed at with a bare how and no topic ('这棵树怎么弄', '那棵树咋整'): nothing to recognise; the
@@ -2594,6 +2620,11 @@ _GRIEVANCE_RE = re.compile(
     r"[^种树]{0,10}?(?:骂|(?:好|很|太|那么|蛮|几|超|特别)凶|凶(?:我|人|巴巴)|吼|打人|打我|不理(?!想|解)|刁难|为难|态度|难听|偏心"
     r"|欺负)"
 )
+# Round 48: something left that nobody clears or takes away (rubbish, branches, a fallen tree): for the village to
+# act on; a tree nobody looks after ('种了树没人管会不会死光') is the care after planting, no complaint
+_NOBODY_CLEARS_RE = re.compile(r"(?:没|冇|无|唔)(?:有)?人(?:去|来)?(?:清|打扫|扫|收拾|搬|拉走|运走|拖走)")
+# a reply not come, in the words of the complaint class (matching.toml: '一直没人回', '好久没人回')
+_NO_REPLY_RE = re.compile(r"(?:没|冇|无)(?:有)?人(?:回|理|答|睬)")
 # A live line touched, hit or fallen ('高压线下面那棵树碰到电线了', '挖树穴挖断了电缆'): the power company and a person,
 # never the entry on planting near lines, however sure the model is of it (asked or told)
 _LINE_TOUCHED_RE = re.compile(
