@@ -886,6 +886,7 @@ class FaqIndex:
         self._model_ask_back = float(model.get("ask_back", 9.0))
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
+        self._model_ask_field = float(model.get("ask_field", 9.0))  # the same tree's other field by this: asked (48)
         self._model_own_field = float(model.get("own_field", 9.0))  # the named tree's field over a technique (48)
         self.set_precedents(())
         for entry in entries:
@@ -1038,6 +1039,13 @@ class FaqIndex:
         if len(parts) == 3 and parts[0] == "species" and self.matching["topics"].get(parts[2], {}).get("card"):
             return f"species.{parts[1]}.card"
         return label
+
+    def card_title(self, species: str) -> str:
+        """A tree's card named as its fields are in a reply's first line ('龙眼·简介'): how a card offered beside one of
+        its fields is listed when the villager is asked which was meant (round 48, bot/ask_back.py ``name``)."""
+        first = self.matching["species_answer"]["template"].strip().splitlines()[0]
+        label = self.matching["topics"]["card"]["label"]
+        return first.format(name=display_name(self.species, species), label=label, text="").strip()
 
     def entry(self, entry_id: str) -> Entry | None:
         idx = self._by_id.get(entry_id)
@@ -1386,8 +1394,8 @@ class FaqIndex:
         half the time on the sets the model had not seen (AI, AJ, AK), and the model's was the right one most of those
         times. Not when the model's reading leads by less than ``[model] ask_back`` (a near tie: there the rules were
         right 15 times of 23), nor for the rules' answers of ``ask_never`` reasons (a place's recommendation list:
-        right 14 times of 16), the same tree's other field or card, another recommendation list (near: either answer
-        serves), an adviser's own entry; never over a safety line (not called there). A question going to a person
+        right 14 times of 16), the same tree's other field or card (but by ``ask_field``: ``_another_field``, round 48),
+        another recommendation list (near: either answer serves), an adviser's own entry; never over a safety line (not called there). A question going to a person
         only for a doubt (no rule's class) whose answer the model reads by ``ask_doubt`` keeps that answer too: the
         villager is asked whether it is what they meant before a ticket is filed (``_confirmed_first``)."""
         model = self.precedents.model
@@ -1402,13 +1410,15 @@ class FaqIndex:
             return self._two_asks(question, norm, result)
         if lead < self._model_ask_back:
             return self._two_asks(question, norm, result)
-        if not self._other_enough(result, answer):
+        mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
+        if not self._other_enough(result, answer) and not _another_field(mine, theirs, lead, self._model_ask_field):
             return result
         return replace(result, other=answer)
 
     def _other_enough(self, result: FaqResult, other: FaqResult) -> bool:
         """Two answers different enough to ask which was meant: not one label, a near miss (the same tree's other
-        field or card) or two recommendation lists."""
+        field or card) or two recommendation lists; ``_asked_back`` still asks for the same tree's other field or
+        card the model reads by ``[model] ask_field`` (``_another_field``, round 48)."""
         mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(other))
         return not (
             mine == theirs
@@ -2602,6 +2612,18 @@ def _own_field(reason: str, label: str, trees: Iterable[tuple[str, str]]) -> boo
         and parts[0] == "species"
         and parts[1] in {name for name, _ in trees}
     )
+
+
+def _another_field(mine: str, theirs: str, lead: float, needed: float) -> bool:
+    """Round 48 (issue 17 §1, abstain where the readers disagree): the rules answer one field (or the card) of a tree,
+    the model reads another of the same tree by ``needed`` or more: ask which was meant (``FaqIndex._asked_back``).
+    Round 43 let the rules answer such near misses ('either serves'); once AL-AO were precedents, on AI-AL (each read
+    by a model that had not seen it) the model's field was the one meant every time at a lead of 0.3 or more (20
+    confident wrongs asked back, no right answer: '桂花种门口可以吗' asks the card, with its cautions, not the sites
+    list; '桂花一年开几次' the flowering, not the fertiliser); under 0.3 the rules were right 5 times of 7. Validated
+    untouched on AM-AO: 17 fewer confident wrongs, one right answer asked. Not for two recommendation lists (there
+    the rules were right 12 times of 13)."""
+    return lead >= needed and mine.startswith("species.") and theirs.startswith("species.") and near_miss(mine, theirs)
 
 
 # Round 46: classes the agreed precedents and the model read wrongly once sets AI, AJ and AK joined the precedents
