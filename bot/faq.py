@@ -1348,9 +1348,21 @@ class FaqIndex:
             needed = self._model_rule_short
         if len(norm) < self._model_short:
             needed = max(needed, self._model_short_lead)  # few characters to read: '补充', '广州到深圳怎么走'
-            if self.doubt(question, answer.entry_id or "", norm, [written for _, written in self._trees(norm)]):
+            names = [written for _, written in self._trees(norm)]
+            if self.doubt(question, answer.entry_id or "", norm, names, also=self._witness_chars(norm, answer)):
                 return result  # and what it answers must explain them: '手机话费怎么交' is no new phone (round 26)
         return replace(answer, reason="model") if lead >= needed else result
+
+    def _witness_chars(self, norm: str, answer: FaqResult) -> frozenset[str]:
+        """The characters of the closest precedents that give ``answer``, each at least ``[model] witness`` close (round
+        48): what they say counts as explained
+        for a short question the model answers, as the witnesses' words do for the precedents (``_explained``):
+        '帮我取消咗个推送' is the reminders switched off, as '怎么取消推送' close to it says, though the entry's own
+        phrasings say 关掉提醒 and never 取消 or 推送."""
+        label = _any_species(result_label(answer))
+        labels, texts = self.precedents.labels, self.precedents.texts
+        near = self._nearest(norm)
+        return frozenset("".join(texts[i] for i, sim in near if labels[i] == label and sim >= self._model_witness))
 
     def _dissented(self, norm: str, result: FaqResult, told: bool = False) -> FaqResult:
         """An answer the model, reading the whole question, gives to another label (another entry, a person, small
