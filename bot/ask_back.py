@@ -78,8 +78,12 @@ def offer(ctx: Ctx, question: str, answers: Sequence[FaqResult], replies: Sequen
 
 
 def name(index, answer: FaqResult) -> str:
-    """An answer's name in the list: a technique's or campaign entry's title, else the answer's first line."""
+    """An answer's name in the list: a technique's or campaign entry's title, a tree's card as its fields are named
+    ('龙眼·简介', round 48: offered beside one of its fields; its first line is a description), else the answer's first
+    line ('龙眼·适合种在哪里')."""
     entry_id = answer.entry_id or ""
+    if entry_id.startswith("species.") and entry_id.endswith(".card"):
+        return index.card_title(entry_id.split(".")[1])
     entry = None if entry_id.startswith(("species.", "recommend.")) else index.entry(entry_id)
     return title(answer.answer_text, entry.title if entry is not None else None)
 

@@ -29,9 +29,10 @@ def offer_of(bot, question):
     return bot.t("faq.ask_back", first=titles[0], second=titles[1]), first, second
 
 
-# only a doubt sends it to a person; the model reads camp.seedlings (where the seedlings come from) by 0.2 or more
-# (round 46: '树仔去底块领' is answered outright since sets AI-AK joined the precedents)
-UNSURE = "在哪里可以拿到树苗"
+# only a doubt sends it to a person; the model reads tech.seedling_choice (which seedlings to pick) by 0.2 or more
+# (round 46: '树仔去底块领' is answered outright since sets AI-AK joined the precedents; round 48: '在哪里可以拿到树苗'
+# since AL-AO did)
+UNSURE = "什么样的树苗容易种活"
 
 
 def the_one_offered(bot, question):

@@ -534,7 +534,7 @@ def test_does_not_flower_asked_in_general_is_the_species_flowering_answer(index)
 @pytest.mark.parametrize(
     "question,reason,note_words",
     [
-        ("种树的苗钱要我们自己出吗", "money", "村委"),
+        # round 48: '种树的苗钱要我们自己出吗' is camp.funding once AL-AO joined the precedents (test_faq_round48)
         ("村里占了我的承包地种树有没有补偿", "money", "村委"),
         ("村里叫我出两百块买苗", "money", "村委"),  # round 14: an amount, paid or owed
         ("我先垫了三百块 几时还我", "money", "村委"),
@@ -1280,7 +1280,8 @@ def test_without_the_topic_of_a_general_entry_the_growth_question_is_not_the_spe
     general = index._general_entries
     try:
         index._general_entries = {entry: "" for entry in general}
-        assert faq.result_label(index.match("杨梅以后会成大树吗")) == "tech.big_tree"
+        # the rules alone: the model reads the tree's own growth, which round 48 (``[model] own_field``) prefers
+        assert faq.result_label(without_model(index).match("杨梅以后会成大树吗")) == "tech.big_tree"
     finally:
         index._general_entries = general
 

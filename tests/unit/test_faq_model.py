@@ -74,7 +74,8 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
         ("这几天天天下雨，泥巴烂糟糟的，可以趁湿种树吗", "tech.rain_planting"),  # the rules read a diagnosis
         # AB (round 28's development set; AA's '兄弟 数苗拉回来三天了还没种 放哪不会挂' is a precedent now, answered by them)
         ("苗圃给的土球才拳头那么大，会不会太小了，种得活吗？", "tech.root_ball"),
-        ("活动规定的树种有哪几种，我家想种荔枝和黄皮，果树算不算", "camp.species_list"),
+        # round 48: AB's '活动规定的树种有哪几种，我家想种荔枝和黄皮，果树算不算' is in AL-AO too, the precedents' now
+        ("规定种的树有哪些，我家想种荔枝和黄皮可以吗", "camp.species_list"),
     ],
 )
 def test_the_model_answers_what_the_rules_could_not_read(index, question, expected):
@@ -128,8 +129,8 @@ def test_a_short_questions_answer_must_explain_its_words(index):
     label, lead = index.precedents.model.predict(faq._mask(norm, index._trees(norm)))
     # the model reads a new phone's bill as a new phone (its lead 0.51 in round 26, 0.49 once round 27's entries were
     # read: around short_lead either way; 0.27 once sets AC-AF joined the precedents, round 36; 0.12 once AH did, round
-    # 39); whatever it leads by, the doubt stops an answer that leaves 话费 unexplained
-    assert label == "bot.rebind" and lead > 0.1
+    # 39; a person once AL-AO did, round 48); whatever it leads by, the doubt stops an answer that leaves 话费 unexplained
+    assert label in ("bot.rebind", "escalate")
     assert index.doubt("手机话费怎么交", "bot.rebind", norm)
     assert index.match("手机话费怎么交").kind == "escalate"
 

@@ -40,16 +40,8 @@ PEOPLE_IN_HEAT = [
     "夏天上山种树身体要注意什么",
     "今天三十六度还要去种树吗",
     "阿公七十岁了 夏天还去种树要注意什么",
-    pytest.param(
-        "老人家热天去种树要注意咩",
-        marks=pytest.mark.xfail(
-            reason="the model reads the seedlings in the heat by more than kept_switch", strict=True
-        ),
-    ),
-    pytest.param(
-        "天气好热 老人家出去种树受不了怎么办",
-        marks=pytest.mark.xfail(reason="three close precedents agree on the seedlings in the heat", strict=True),
-    ),
+    "老人家热天去种树要注意咩",  # round 48: heatstroke once AL-AO joined the precedents
+    "天气好热 老人家出去种树受不了怎么办",  # round 48: heatstroke once AL-AO joined the precedents
 ]
 
 # controls: the seedlings in the heat
@@ -147,11 +139,7 @@ def test_branches_cut_are_no_felling(index, question, kind):
 PARTY_ASKS_ELSE = [
     ("党费可以拿来买树苗吗", "camp.funding"),
     ("党员种树能不能用党费", "camp.funding"),
-    pytest.param(
-        "我种了一棵龙眼 还差几棵",
-        "bot.progress",
-        marks=pytest.mark.xfail(reason="the model reads a person (the intent's answer is its candidate)", strict=True),
-    ),
+    ("我种了一棵龙眼 还差几棵", "bot.progress"),  # round 48: progress once AL-AO joined the precedents
     ("我差几棵就够数", "bot.progress"),
     ("我家种了三棵 够不够", "bot.progress"),
     pytest.param(
