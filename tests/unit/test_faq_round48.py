@@ -33,13 +33,15 @@ ANOTHER_FIELD = [
     ("李子种在屋后得不得", "species.李.sites", "species.李.card"),
     ("大叶紫薇一年开几次", "species.大叶紫薇.fertilizer", "species.大叶紫薇.flowering"),
     ("小叶榄仁一年开几次", "species.小叶榄仁.fertilizer", "species.小叶榄仁.flowering"),
+    # a control on the branch (a near tie there), asked once merged with the knowledge round's retrained labels: the
+    # model's lead for the card grew past ask_field, the same class as the three above
+    ("秋枫种喺门前得唔得", "species.秋枫.sites", "species.秋枫.card"),
 ]
 
 # controls: the model reads the same field, or another by less than ask_field (a near tie): the rules' field answers
 SAME_FIELD = [
     ("杨梅种在大门口合适吗", "species.杨梅.sites"),
     ("桂花一年开几回花", "species.桂花.flowering"),
-    ("秋枫种喺门前得唔得", "species.秋枫.sites"),
     ("石榴栽在门前可不可以", "species.石榴.sites"),
 ]
 

@@ -37,9 +37,9 @@ def _got(result: faq.FaqResult) -> str:
     return result.entry_id if result.kind == "answer" and result.entry_id else result.kind
 
 
-# left, strict with why: the model (trained on precedents that label such questions camp.exotic) reads the off-list
-# answer, which says what the campaign says of the tree but not 沉香's own care
-MODEL_WINS = {"屋后面种几棵沉香得唔得": "the model reads camp.exotic (种几棵: whether off-list trees count)"}
+# left, strict with why: none since AL-AO joined the precedents (the model had read '屋后面种几棵沉香得唔得' as the
+# off-list answer, camp.exotic; it reads the entry's own answer since)
+MODEL_WINS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
