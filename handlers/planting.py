@@ -383,24 +383,26 @@ def on_withdraw_asked(ctx, record: dict) -> str:
     if record is NOTHING:
         return ctx.t("planting.withdraw_nothing")
     facts = {"id": record["id"], "what": _what(ctx, record)}
-    refusal = _senders_change_refused(ctx, record, "withdraw", facts)
+    refusal = _senders_change_refused(ctx, record, ("planting.withdraw_late", "planting.withdraw_checked"), facts)
     if refusal:
         return refusal
     planting.ask_withdraw(ctx, record)
     return ctx.t("planting.withdraw_ask", **facts)
 
 
-def _senders_change_refused(ctx, record: dict, change: str, facts: dict) -> str | None:
-    """Why the sender may not withdraw or correct (``change``: the messages' prefix) their finished record themselves:
-    withdrawn already, too late, or checked by the village (``planting.withdraw_refusal``); None when they may."""
+def _senders_change_refused(ctx, record: dict, keys: tuple[str, str], facts: dict) -> str | None:
+    """Why the sender may not withdraw or correct their finished record themselves: withdrawn already, too late or
+    checked by the village (``planting.withdraw_refusal``: ``keys`` are the late and the checked messages); None when
+    they may."""
+    late, checked = keys
     if record["status"] == store.WITHDRAWN:
         return ctx.t("planting.withdraw_already", **facts)
     minutes = planting.withdraw_minutes(ctx.config)
     refusal = planting.withdraw_refusal(record, ctx.now_s, minutes)
     if refusal == planting.LATE:
-        return ctx.t(f"planting.{change}_late", minutes=minutes, **facts)
+        return ctx.t(late, minutes=minutes, **facts)
     if refusal == planting.CHECKED:
-        return ctx.t(f"planting.{change}_checked", **facts)
+        return ctx.t(checked, **facts)
     return None
 
 
@@ -451,7 +453,7 @@ def on_recount_asked(ctx, found: tuple) -> str:
     facts = {"id": record["id"], "what": _what(ctx, record)}
     if fields is None and record["status"] != store.WITHDRAWN:
         return ctx.t("planting.recount_same", **facts)
-    refusal = _senders_change_refused(ctx, record, "recount", facts)
+    refusal = _senders_change_refused(ctx, record, ("planting.recount_late", "planting.recount_checked"), facts)
     if refusal:
         return refusal
     planting.ask_recount(ctx, record, fields)
