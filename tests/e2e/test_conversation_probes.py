@@ -1160,3 +1160,40 @@ ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19u.tsv", ROUND_19U_MISSES))
 def test_round_19u_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twenty-second blind set (tests/data/conversation_probes_19v.tsv, 140 probes), written in the twenty-eighth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main (7cb80bf) 122/140.
+# Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after. What is left is listed here,
+# strict, by class, with why.
+_ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "not mended yet",
+        [
+            "边个党员仲未交种树任务 帮我睇下",
+            "种咗棵桂化喺门口",
+            "叶底仲有啲白色嘅虫仔",
+            "我每日都有淋水，淋得几多",
+            "我系埔心村民，名叫刘四妹",
+            "帮冇手机嘅阿婆登记种树要点做",
+            "埔心村嘅何丽珍想报个名",
+            "我想出钱养一棵树，挂个名",
+            "我想注册做埔心村嘅村民 我叫钟伟",
+            "我想领养门口嗰啲树，点揀",
+            "听讲村里搞植树活动 我想去帮手",
+            "我做书记要种三棵，先认领定",
+            "我同个仔一齐去种树日报个名",
+            "我想认领一片地方负责管护",
+            "张奖状点样拎",
+            "睇下我个待处理列表",
+            "系咪要影埋棵树先得",
+            "三棵桂花 || 然后呢？要发相吗",
+        ],
+    ),
+]
+ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19v.tsv", ROUND_19V_MISSES))
+def test_round_19v_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
