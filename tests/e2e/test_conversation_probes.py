@@ -198,6 +198,9 @@ class Probe:
             user.says(first)
             self.bot.clock.advance(minutes=3)
             message = second
+            # round 48: a record the first message started is the context's, as context pending's is (the second is
+            # judged on what it did: 'how' forbids a record of its own, not the one it asks about)
+            started = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
         reply = user.says(message) or ""
         handler = self.last_handler(openid)
         tickets = self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
@@ -1055,8 +1058,8 @@ def test_round_19s_probe(probe, context, message, expected):
 # Round 19's twentieth blind set (tests/data/conversation_probes_19t.tsv, 140 probes), written in the twenty-seventh
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
 # 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after: 131/140, a development
-# figure. The nine left are listed here, strict, with why (two labels, one the harness's, three the FAQ's, one by
-# design, two not mended).
+# figure. The nine left were listed here, strict, with why; round 48 mended the harness's (in context twice the first
+# message's record is the context's).
 _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
     (
         "the FAQ's since round 36: how party members claim a care zone asked how is answered by the FAQ's entry (发"
@@ -1072,11 +1075,6 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
         " (登记 姓名 村名), as 19s's '点样绑定啊 我系埔心村民'; the harness's register check wants a name",
         ["点样绑定呀 我系埔心村村民"],
-    ),
-    (
-        "the harness: the record's next step is given (planting_menu, as wanted), but in context twice the record the"
-        " first message made ('今日种咗两棵龙眼') is counted as the probe's own, and 'how' forbids a new record",
-        ["今日种咗两棵龙眼 || 相片点发"],
     ),
     (
         "the FAQ's: what adopting a tree costs is a ticket with the money note (no FAQ entry on the price); an entry on"
@@ -1187,7 +1185,6 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
             "张奖状点样拎",
             "睇下我个待处理列表",
             "系咪要影埋棵树先得",
-            "三棵桂花 || 然后呢？要发相吗",
         ],
     ),
 ]

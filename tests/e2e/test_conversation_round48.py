@@ -197,7 +197,6 @@ LEFT: dict[str, str] = {
     "不用再推东西给我了": NOT_YET,
     "相片发唔到点算": NOT_YET,
     "张相传唔上去点算": NOT_YET,
-    "两棵龙眼 || 跟住点做": NOT_YET,
     "五棵桂花 || 要点样继续": NOT_YET,
     "想再记一次点搞": NOT_YET,
     "点样再报多一次": NOT_YET,
@@ -241,12 +240,12 @@ LEFT: dict[str, str] = {
     "要唔要影埋相": NOT_YET,
     "一定要发相咩": NOT_YET,
     "是不是要拍照才行": NOT_YET,
-    "两棵荔枝 || 然后呢": NOT_YET,
-    "四棵龙眼 || 之后呢？要影相吗": NOT_YET,
 }
 
 # The probes of 19u and 19v this round fixed
-FIXED: list[tuple[str, str, str]] = []
+FIXED: list[tuple[str, str, str]] = [
+    ("twice", "三棵桂花 || 然后呢？要发相吗", "how"),
+]
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_19U + EXAMPLES_19V, LEFT))
