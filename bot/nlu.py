@@ -37,6 +37,7 @@ SYNONYMS: dict[str, str] = {
     "什么时侯": "什么时候",
     "啥时": "什么时候",
     "何时": "什么时候",
+    "么个时候": "什么时候",  # round 48 (19u): Hakka ('荣誉证书么个时候有')
     "神马时候": "什么时候",
     "哪个时候": "什么时候",
     "什么季节": "什么时候",
@@ -2823,11 +2824,14 @@ _ADOPT_RE = re.compile(
     # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
     # round 46 (19s): for someone with no wish word, said first ('帮孙仔认养棵树做纪念', '替阿妈认种一棵树')
     rf"(?:{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?|^(?:我)?(?:帮|替|为(?!什么))[{_CJK}]{{1,4}}?)"
-    rf"(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    # round 48 (19v): paid for, with 养 or 认 alone after the money ('我想出钱养一棵树')
+    rf"(?:(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)|(?:出钱|出资|出点钱|花钱)(?:养|认))(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
     # round 38 (19m): the village by its name ('认养一棵埔心村的树')
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|[{_CJK}]{{1,3}}(?:村|社区))?(?:的|些)?"
+    # round 48 (19v): before the door, those trees pointed at ('领养门口那些树')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|门口|屋前|屋后|[{_CJK}]{{1,3}}(?:村|社区))?"
+    r"(?:的|些|那些|这些)?"
     rf"(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
@@ -2845,9 +2849,14 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 _WHICH_TO_ADOPT_RE = re.compile(
     r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
 )
-_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
+# round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
+_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
 # round 46 (19s): after the tree's name too ('帮阿爷认养棵龙眼做纪念')
-_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+_WHY_AFTER_ADOPT_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$"
+    # round 48 (19v): the name put on it ('…挂个名', '…挂我个名', '…写上我的名字')
+    r"|(?<=[\u4e00-\u9fff])(?:挂|写|刻|写上|挂上)(?:个|我个|我的|我)?(?:名|名字|牌)$"
+)
 # round 36: whether the sender may do it, asked after it ('我出钱认养一棵村里的树行不行', '出钱认养一棵树得唔得'): asked
 # of oneself, as 可不可以 before it is ('可唔可以认养树'), a wish
 _MAY_I_END_RE = re.compile(rf"(?<=[{_CJK}])(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|ok吗)$")
@@ -2874,7 +2883,8 @@ _ADOPT_BARE_RE = re.compile(
 _ADOPTION_LIST_RE = re.compile(
     r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
     r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
-    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+    # round 48 (19u): the trees' list as 树单 ('认养嘅树单睇下')
+    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表|(?<=树)单)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
     # round 47 (19t): the list named first, sent to the sender to see ('认养清单发俾我睇下', '认养名单发过来给我看一下')
     r"|^(?:本村|村里|我们村|村)?(?:的)?(?:可|可以|能)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?(?:清单|名单|列表|目录|明细)"
     r"(?:麻烦|请)?(?:你)?(?:发|拿|传)(?:过来|来)?(?:给)(?:我)(?:看看|看下|看一下|看)?$"
@@ -2890,12 +2900,17 @@ _THAT_TREE_TO_ADOPT_RE = re.compile(
 )
 
 
+# round 48 (19u): a tree claimed to adopt it ('想认领棵树嚟认养'): adopting a tree, as 认养一棵树 says it
+_CLAIMED_TO_ADOPT_RE = re.compile(rf"认领(?:一)?(?:{_MEASURE}|些)?(?:树|果树|树苗)(?:来|去)(?:认养|养)")
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
     if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -2906,6 +2921,10 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if _ADOPT_BARE_RE.match(bare):
         return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
     how = _HOW_AFTER_WISH_RE.search(bare)
+    if how and _ADOPT_BARE_RE.match(bare[: how.start()]):
+        return (
+            True  # round 48 (19u): the command's own words, then how to go about it ('认养树点搞'): the list says how
+        )
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     may_i = _MAY_I_END_RE.search(bare)
     if may_i and not how:
@@ -3254,8 +3273,12 @@ _WHICH_ZONES_LEFT_RE = re.compile(
     rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
 )
 _LAND_TO_TEND_RE = re.compile(
-    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片)(?:地|林地|山地|山|林)?"
+    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
+    # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护')
+    r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?"
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+    # round 48 (19v): to be in charge of one said first ('想负责管护一片区域', '我要负责管一段路')
+    r"|^(?:我|我们)?(?:也)?(?:想|要|想要)(?:负责)(?:管护|看管|管理|管)(?:一块|一片|一段)(?:地|林地|山地|林|地方|区域|路)$"
 )
 
 # round 41 (19o): where the zones are asked, then one for me too with no verb of claiming ('党员责任区喺边 我都要一块',
@@ -3321,10 +3344,23 @@ _ZONE_NUMBER_RE = re.compile(
 )
 
 
+# round 48 (19u): one taken by its place in the list, the zone named first ('责任区领第二个', '责任区要第三个', '责任区揀第一个')
+# or last ('我领第二个责任区'): 第 or the measure word says it is a place, never a count ('责任区要两个人' is none)
+_ZONE_BY_PLACE_RE = re.compile(
+    rf"^{_ZONE}(?:我)?(?:要|想)?(?:认领|领|认|要|选|拣|挑)(?:第({_NUM})(?:号|个|块|片)?|({_NUM})号)$"
+    rf"|^(?:我|我们)?(?:要|想)?(?:认领|领|认|要|选|拣|挑)第({_NUM})(?:号|个|块|片)?(?:的)?{_ZONE}$"
+)
+
+
 def zone_number_said(norm: str) -> int | None:
     """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
-    found = _ZONE_NUMBER_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
-    return chinese_to_int(found.group(1)) if found else None
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _ZONE_NUMBER_RE.match(bare)
+    if found:
+        return chinese_to_int(found.group(1))
+    by_place = _ZONE_BY_PLACE_RE.match(bare)  # round 48
+    number = next((g for g in by_place.groups() if g), None) if by_place else None
+    return chinese_to_int(number) if number else None
 
 
 # the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
@@ -3349,8 +3385,18 @@ _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 # else's named
 _GET_IT_AFTER_RE = re.compile(
     # round 30 (19i): the certificate's kind named ('植树证书怎么领', '党员植树纪念证书怎么领取'); printed out ('…打印出来')
-    r"^(?:我的|我嘅|我)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
-    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到|出来)?$"
+    # round 48 (19v): a measure word first, Cantonese 拎 (to fetch: '张奖状点样拎', '我张证书点拎')
+    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到|拎)(?:到|出来)?$"
+)
+# round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
+# fetching it ('证书几时有', '几时攞得到证书', '我嘅证书几时可以攞', '佢几时可以攞证书'); its issuing ('证书什么时候发') and how long
+# it takes ('证书出来要多久') stay the FAQ's
+_WHEN_I_GET_IT_RE = re.compile(
+    r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手)(?:得到)?$"
+    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
+    r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
 
 
@@ -3408,6 +3454,8 @@ def certificate_asked(norm: str) -> bool:
         return False
     if relative_certificate_asked(norm) or frame_said("certificate", norm):
         return True  # round 31: the frames (FRAMES)
+    if _WHEN_I_GET_IT_RE.match(_INTENT_PARTICLES_RE.sub("", without_fillers(norm))):
+        return True  # round 48
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
@@ -3946,6 +3994,8 @@ _GO_ON_RE = re.compile(
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
+    # round 48 (19u): how to go on ('要点继续', '要点样继续', '怎么继续下去'): 点 alone is not normalised
+    r"|^(?:然后|接下来|跟着|跟住|之后)?(?:我)?(?:要|应该|该)?(?:怎么|怎样|点)(?:样)?(?:继续|接着)(?:下去|弄|做|搞)?$"
     # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么|点)$"
 )
@@ -4125,6 +4175,17 @@ _CANNOT_PHOTO_RE = re.compile(
     r"|怎么办|得不|行不)$"
     r"|^(?:我)?(?:影|拍)(?:不到|不了)(?:照片|相片|相|照)(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
     r"|得不|行不)$"
+    # round 48 (19u): the photo will not go ('相片发唔出点算', '张相传唔上去点算', '照片上传不了怎么办')
+    r"|^(?:我的|我)?(?:这|那)?(?:张)?(?:照片|相片|相|图片)(?:一直|总是|老是)?(?:发|传|上传)(?:不出|不上|不了|不过|不到)(?:去|来)?"
+    r"(?:那|咁)?(?:怎么办|怎么弄|怎么搞|怎么样)$"
+)
+
+
+# round 48 (19v): whether the photo is a must ('系咪要影埋棵树先得', '要唔要影埋相', '一定要发相咩', '是不是要拍照才行'): the
+# record waiting for it answers (what it still needs); with none, the FAQ's
+_PHOTO_A_MUST_RE = re.compile(
+    r"^(?:是不是|是否|是)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要|使不使|使)(?:先)?(?:影|拍|发|传)(?:埋|下|张|一张|个)?"
+    r"(?:棵树|这棵树|树|树苗)?(?:照片|相片|相|照|图片)?(?:才行|才得|先得|才可以|不可|先)?(?:吗|什么|不|没有|呢)?$"
 )
 
 
@@ -4144,6 +4205,9 @@ def photo_how_asked(norm: str) -> bool:
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
         return True
     if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
+        return True
+    a_must = _PHOTO_A_MUST_RE.match(bare)
+    if a_must and re.search(r"照|相|图|树", a_must.group(0)):  # round 48: what is taken named
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):

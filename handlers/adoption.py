@@ -36,11 +36,12 @@ _pick_by_word = text_with_number("adoption.commands.pick")
 
 @pure
 def _pick_number(ctx: Ctx) -> int | None:
-    """``认养 <编号>``, or (round 42) the list said seen, then one picked by its place ('我睇咗认养名单 就要第二棵')."""
+    """``认养 <编号>``, or (round 42) the list said seen, then one picked by its place ('我睇咗认养名单 就要第二棵'); round
+    48: one by its place, what it points at after ('认种第一个嗰棵')."""
     found = _pick_by_word(ctx)
     if found or ctx.msg.msg_type != "text":
         return found
-    return adoption.number_picked_after_the_list(ctx.msg.text)
+    return adoption.number_picked_after_the_list(ctx.msg.text) or adoption.number_picked(ctx.msg.text)
 
 
 def _bare_pick(ctx: Ctx) -> int | None:

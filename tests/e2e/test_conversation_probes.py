@@ -1121,14 +1121,8 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
         "the FAQ's answer where a command was meant: adoption's list (认种第一个嗰棵, 认养树点搞, 点样认领…认养, 认养嘅树单),"
         " a care zone by its number or place, one's certificate asked when (the FAQ's how-to answers instead)",
         [
-            "认种第一个嗰棵",
             "点样认领啲树嚟认养",
-            "认养树点搞",
-            "认养嘅树单睇下",
-            "责任区领第二个",
             "党员责任区喺边度",
-            "荣誉证书么个时候有",
-            "我阿妈叫我问 佢几时可以攞证书",
         ],
     ),
     (
@@ -1144,7 +1138,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
         " how (代人登记种树点操作, 户主种咗树 点样帮佢记: the FAQ's 代种 steps or a ticket)",
-        ["相片发唔出点算", "三棵桃 || 要点继续", "点样再记多一次", "代人登记种树点操作", "户主种咗树 点样帮佢记"],
+        ["点样再记多一次", "代人登记种树点操作", "户主种咗树 点样帮佢记"],
     ),
     (
         "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
@@ -1175,16 +1169,11 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
             "我系埔心村民，名叫刘四妹",
             "帮冇手机嘅阿婆登记种树要点做",
             "埔心村嘅何丽珍想报个名",
-            "我想出钱养一棵树，挂个名",
             "我想注册做埔心村嘅村民 我叫钟伟",
-            "我想领养门口嗰啲树，点揀",
             "听讲村里搞植树活动 我想去帮手",
             "我做书记要种三棵，先认领定",
             "我同个仔一齐去种树日报个名",
-            "我想认领一片地方负责管护",
-            "张奖状点样拎",
             "睇下我个待处理列表",
-            "系咪要影埋棵树先得",
         ],
     ),
 ]
