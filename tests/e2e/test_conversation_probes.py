@@ -1128,7 +1128,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "registration said otherwise: the village and name packed before 登记, Hakka 𠊎个名系, how to become one (要点先"
         " 可以登记做村民: the FAQ asks back)",
-        ["埔心村杨志坚登记", "𠊎个名系温玉兰 住埔心村", "要点先可以登记做村民"],
+        [],
     ),
     (
         "reminders in other words: on with a reason (继续提醒我吧 我要知道几时种树: asked back), wanted back elliptically"
@@ -1166,10 +1166,7 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
             "种咗棵桂化喺门口",
             "叶底仲有啲白色嘅虫仔",
             "我每日都有淋水，淋得几多",
-            "我系埔心村民，名叫刘四妹",
             "帮冇手机嘅阿婆登记种树要点做",
-            "埔心村嘅何丽珍想报个名",
-            "我想注册做埔心村嘅村民 我叫钟伟",
             "听讲村里搞植树活动 我想去帮手",
             "我做书记要种三棵，先认领定",
             "我同个仔一齐去种树日报个名",

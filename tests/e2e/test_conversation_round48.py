@@ -174,12 +174,6 @@ LEFT: dict[str, str] = {
     "我哋村嘅责任区喺边度": NOT_YET,
     "党员责任区在哪里": NOT_YET,
     "荣誉证书什么时候发": NOT_YET,
-    "埔心村李秀珍登记": NOT_YET,
-    "埔心村 黄志明登记一下": NOT_YET,
-    "𠊎个名系张桂芳 埔心村嘅": NOT_YET,
-    "我个名系罗少芬 住埔心村": NOT_YET,
-    "点先可以登记做村民": NOT_YET,
-    "要点样先可以登记": NOT_YET,
     "继续发提醒俾我 我想知道几时种": NOT_YET,
     "唔要提醒 || 又想要返": NOT_YET,
     "退订 || 我又想收返": NOT_YET,
@@ -211,7 +205,6 @@ LEFT: dict[str, str] = {
     "我三日淋一次水 啱唔啱": NOT_YET,
     "我嘅待处理睇下": NOT_YET,
     "看看我的待处理清单": NOT_YET,
-    "埔心村嘅陈玉梅想报名": NOT_YET,
     "书记要种三棵 我先认领定": NOT_YET,
     "我做书记要种三棵 帮我认领定先": NOT_YET,
     "我同阿妈一齐去种树日报名": NOT_YET,
@@ -220,6 +213,12 @@ LEFT: dict[str, str] = {
 
 # The probes of 19u and 19v this round fixed
 FIXED: list[tuple[str, str, str]] = [
+    ("new", "埔心村嘅何丽珍想报个名", "register"),
+    ("new", "我系埔心村民，名叫刘四妹", "register"),
+    ("new", "我想注册做埔心村嘅村民 我叫钟伟", "register"),
+    ("new", "要点先可以登记做村民", "register"),
+    ("new", "𠊎个名系温玉兰 住埔心村", "register"),
+    ("new", "埔心村杨志坚登记", "register"),
     ("pending", "系咪要影埋棵树先得", "how"),
     ("member", "我阿妈叫我问 佢几时可以攞证书", "certificate"),
     ("party", "张奖状点样拎", "certificate"),
