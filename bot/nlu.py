@@ -2104,6 +2104,8 @@ _STOP_SENDING_RE = re.compile(
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
     # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
     r"|(?:提|催|叮)我(?:了|啦)?$"
+    # round 48 (19u): things pushed or sent to the sender ('唔使再推啲嘢俾我啦', '不用再推东西给我了')
+    r"|(?:推|推送|发)(?:些|这些|那些)?(?:东西)(?:给我|我)?(?:了|啦)?$"
     # round 27: pushes stopped in a worker's word ('送单时候一直响 先别推了')
     r"|推(?:给我|我)?(?:了|啦)?$)"
 )
@@ -2146,7 +2148,9 @@ _AFTER_THE_REMINDERS_RE = re.compile(
     rf"(?<=[{_CJK}])(?:(?:好|很|真|太)?(?:烦死人|烦死|吵死人|吵死|烦人)"
     r"|(?:因为)?(?:我|我们)(?:人)?(?:要|现在|最近|已经|准备)?(?:出去|出门|外出|去外地|在外地|在外面|在外|去城里)"
     r"(?:打工|做工|工作|做事|读书)?"
-    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑))(?:了|啦)?$"
+    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑)"
+    # round 48 (19u): what the sender wants to know by them ('继续提醒我吧 我要知道几时种树')
+    rf"|(?:因为)?(?:我)?(?:要|想|需要|好)(?:知道|记得|记住)[{_CJK}]{{1,12}}?)(?:了|啦)?$"
 )
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
@@ -2248,6 +2252,30 @@ def reminders_said(norm: str) -> str | None:
             return "on"
     if off:
         return "off"
+    return None
+
+
+# round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
+# the whole village's?; '唔要提醒' then '又想收返': wanted back again): what it asks of the kind last asked, read only when
+# the sender's message just before was of that kind (handlers/core.py ``follow_up``); alone it asks nothing
+_VILLAGE_ELLIPTIC_RE = re.compile(
+    r"^(?:那|咁|那么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?(?:呢|又怎么样|怎么样|又如何)$"
+)
+_MINE_ELLIPTIC_RE = re.compile(r"^(?:那|咁|那么)?(?:我|我自己|自己|我家|我们家|我个人)(?:的)?(?:呢|又怎么样|怎么样)$")
+_AGAIN_ELLIPTIC_RE = re.compile(
+    r"^(?:但是|不过)?(?:我)?(?:现在|而家|依家)?(?:又|再)(?:想|要)(?:要|收|接收)?(?:回|返)?(?:来)?$"
+)
+
+
+def follow_up_said(norm: str) -> str | None:
+    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); None otherwise."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
+    if _VILLAGE_ELLIPTIC_RE.match(bare):
+        return "village"
+    if _MINE_ELLIPTIC_RE.match(bare):
+        return "mine"
+    if _AGAIN_ELLIPTIC_RE.match(bare) and bare not in ("又要", "再要"):
+        return "again"
     return None
 
 
@@ -3136,9 +3164,10 @@ LEFT_ASKED_RE = re.compile(
 
 # round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
 # 看看', '没完成植树任务的党员有哪些')
-_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
+# round 48 (19v): the task handed in (交: '边个党员仲未交种树任务'), whether any has not ('有冇党员仲未交任务')
+_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完|交)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
 _LEFT_UNDONE_RE = re.compile(
-    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
+    rf"(?:哪|边|几多|几|多少|有没有)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
     rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
     rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
 )

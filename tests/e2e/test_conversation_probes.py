@@ -1059,7 +1059,7 @@ def test_round_19s_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
 # 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after: 131/140, a development
 # figure. The nine left were listed here, strict, with why; round 48 mended the harness's (in context twice the first
-# message's record is the context's).
+# message's record is the context's) and the elliptic follow-up (全村呢: the kind last asked remembered).
 _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
     (
         "the FAQ's since round 36: how party members claim a care zone asked how is answered by the FAQ's entry (发"
@@ -1091,11 +1091,6 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         "not mended this round: the party's quota asked, then a pledge said with 报 ('我报两棵杨梅'); 报 also reports"
         " trees planted, and the question said first is answered by the FAQ (the quota)",
         ["党员要种几棵 我报两棵杨梅"],
-    ),
-    (
-        "not mended this round: an elliptic follow-up ('全村呢': and the village's?) after the sender's own progress"
-        " asked; nothing remembers the kind last asked, and alone it reads as the FAQ's how-to-see-progress answer",
-        ["我家种了几棵了 || 全村呢"],
     ),
     (
         "by design, though not reached: how to take part in the planting day asked with no wish ('要做咩': what it"
@@ -1133,7 +1128,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "reminders in other words: on with a reason (继续提醒我吧 我要知道几时种树: asked back), wanted back elliptically"
         " after 唔要提醒 (又想收返), off from a follower (唔使再推啲嘢俾我啦)",
-        ["继续提醒我吧 我要知道几时种树", "唔要提醒 || 又想收返", "唔使再推啲嘢俾我啦"],
+        [],
     ),
     (
         "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
@@ -1143,7 +1138,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
         " asked), the planting day asked how to go (听讲可以参加种树活动 点去)",
-        ["今年我报三棵香樟", "我种咗几多 || 成条村呢", "听讲可以参加种树活动 点去"],
+        ["今年我报三棵香樟", "听讲可以参加种树活动 点去"],
     ),
 ]
 ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for message in messages}
@@ -1162,7 +1157,6 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
     (
         "not mended yet",
         [
-            "边个党员仲未交种树任务 帮我睇下",
             "种咗棵桂化喺门口",
             "叶底仲有啲白色嘅虫仔",
             "我每日都有淋水，淋得几多",
