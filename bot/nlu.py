@@ -3018,12 +3018,24 @@ _PLAN_RE = re.compile(
 )
 
 
+# round 48 (19u): 报 (sign up for) with the year or a month to come said before it ('今年我报三棵香樟', '明年报三棵杨梅',
+# '今年我哋屋企报五棵龙眼'); 报 with today's or no time stays a report of trees planted ('今天报两棵龙眼')
+_PLAN_YEAR = r"(?:今年|明年|下个月|下月|开春|年后|过完年|过年后|春节后)"
+_SIGNED_UP_FOR_RE = re.compile(
+    rf"^{_PLAN_YEAR}?(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_YEAR}?(?:也|都)?报(?!名|个名)\s*"
+)
+
+
 def planned_planting(text: str) -> str | None:
     """The trees of a plan to plant, said as villagers say a pledge (认领): '我报名种两棵荔枝', '我家打算种三棵龙眼',
     '下个月准备种两棵桃树', '我家认两棵龙眼' -> what follows the planning words ('两棵荔枝', '2棵桂花 三月份'), when it
     starts with a count; None for anything else (a question, trees planted: '准备种了' never reads)."""
     text = to_halfwidth(text or "").strip()
     found = _PLAN_RE.match(text)
+    signed_up = _SIGNED_UP_FOR_RE.match(text)
+    if signed_up and re.search(_PLAN_YEAR, signed_up.group(0)) and not is_question(text):
+        rest = text[signed_up.end() :]  # round 48
+        return rest if _COUNT_FIRST_RE.match(rest) else None
     if not found or found.end() == 0 or is_question(text):
         return None
     rest = text[found.end() :]
@@ -3190,7 +3202,9 @@ _PLANTING_DAY = (
 )
 _DAY_ASKED_RE = re.compile(
     rf"(?:{_PLANTING_DAY})(?:是|在|要|会|大概|一般)?[{_CJK}]{{0,4}}?"
-    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|集合|开始)"
+    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|集合|开始"
+    # round 48 (19u): how to go there ('听讲可以参加种树活动 点去', '听讲有植树活动 点样去'): where and when it is
+    r"|(?:怎么|点)(?:样)?(?:去|过去)$)"
     r"|种树(?:要|是)?(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|出发|见面)"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
@@ -4448,9 +4462,22 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 r"种树",
-                rf"(?:(?:想|要|会|一定|肯定)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}$",
+                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手')
+                rf"(?:(?:想|要|会|一定|肯定|都|也)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}"
+                r"(?:帮手|帮忙|帮下手|出力|做义工)?$",
             ),
             6,
+            r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one
+        ),
+        # round 48 (19v): with whom said first, then the day and signing up ('我同个仔一齐去种树日报个名')
+        Frame(
+            (
+                rf"^(?:我|我们)(?:和|同|跟|带)(?:埋)?[{_CJK}]{{1,4}}?(?:一起|一齐)?(?:去|来)?",
+                _F_PLANTING_DAY,
+                r"(?:报名参加|报个名|报名|参加)(?:一下|下)?$",
+            ),
+            2,
+            _F_TOLD_BEFORE,
         ),
         # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
         # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)

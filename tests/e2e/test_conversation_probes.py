@@ -1138,7 +1138,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
         " asked), the planting day asked how to go (听讲可以参加种树活动 点去)",
-        ["今年我报三棵香樟", "听讲可以参加种树活动 点去"],
+        ["听讲可以参加种树活动 点去"],
     ),
 ]
 ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for message in messages}
@@ -1161,9 +1161,6 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
             "叶底仲有啲白色嘅虫仔",
             "我每日都有淋水，淋得几多",
             "帮冇手机嘅阿婆登记种树要点做",
-            "听讲村里搞植树活动 我想去帮手",
-            "我做书记要种三棵，先认领定",
-            "我同个仔一齐去种树日报个名",
             "睇下我个待处理列表",
         ],
     ),

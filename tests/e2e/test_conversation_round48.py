@@ -181,12 +181,7 @@ LEFT: dict[str, str] = {
     "村民种咗树 点样帮佢登记": NOT_YET,
     "帮冇手机嘅人记种树点做": NOT_YET,
     "老人家种咗树 点帮佢记": NOT_YET,
-    "我今年报两棵荔枝": NOT_YET,
-    "今年我哋屋企报五棵龙眼": NOT_YET,
-    "明年报三棵杨梅": NOT_YET,
-    "今年我报四棵桂花": NOT_YET,
     "听讲有植树活动 点样去": NOT_YET,
-    "听讲礼拜六种树 我想去帮手": NOT_YET,
     "门口种咗棵桂化": NOT_YET,
     "屋后种咗棵龙颜": NOT_YET,
     "种咗棵阳梅喺田边": NOT_YET,
@@ -196,14 +191,14 @@ LEFT: dict[str, str] = {
     "我三日淋一次水 啱唔啱": NOT_YET,
     "我嘅待处理睇下": NOT_YET,
     "看看我的待处理清单": NOT_YET,
-    "书记要种三棵 我先认领定": NOT_YET,
-    "我做书记要种三棵 帮我认领定先": NOT_YET,
-    "我同阿妈一齐去种树日报名": NOT_YET,
-    "村里搞种树活动 我都去帮手": NOT_YET,
 }
 
 # The probes of 19u and 19v this round fixed
 FIXED: list[tuple[str, str, str]] = [
+    ("member", "我同个仔一齐去种树日报个名", "join"),
+    ("party", "听讲村里搞植树活动 我想去帮手", "join"),
+    ("cadre", "我做书记要种三棵，先认领定", "pledge"),
+    ("party", "今年我报三棵香樟", "pledge"),
     ("cadre", "边个党员仲未交种树任务 帮我睇下", "progress"),
     ("twice", "我种咗几多 || 成条村呢", "progress"),
     ("twice", "唔要提醒 || 又想收返", "resubscribe"),
