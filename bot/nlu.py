@@ -1819,6 +1819,10 @@ def without_the_planters_lot(text: str) -> str:
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
 
+# round 48 (19v): 'planted a tree' with the measure word and no number ('种咗棵桂化喺门口', Cantonese and colloquial): one
+_ONE_TREE_UNSAID_RE = re.compile(r"(?<=[种栽](?:了|咗|左|下|好|埋|落))(?=[棵株](?![树苗子]))")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1830,6 +1834,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     others = tuple(others)
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
+    text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
     proxy, body = parse_proxy(text, species_table)
 
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
@@ -2721,6 +2726,34 @@ def _planted_then_report_how(bare: str) -> bool:
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
 
 
+# round 48 (19u): how to log once more asked ('点样再记多一次', '想再记一次点搞', '点样再报多一次'): the steps of a record
+_LOG_AGAIN_HOW_RE = re.compile(
+    rf"^(?:我)?(?:想|要)?(?:(?:要)?(?:怎么|怎样)(?:样)?)?(?:再|重新)(?:{_LOG_WORD}|记)(?:多)?(?:一次|一条|次|一遍|遍)"
+    r"(?:要)?(?:怎么(?:弄|搞|做|办|样)?)?$"
+)
+
+
+# round 48 (19u, 19v): how to log trees for another household asked (a cadre's 代种: '代人登记种树点操作', '帮冇手机嘅阿婆
+# 登记种树要点做', '户主种咗树 点样帮佢记', '代种要点样登记'): the 代种 steps for a cadre (handlers/planting.py)
+_OTHERS = (
+    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户"
+    r"|[\u4e00-\u9fff]{1,8}?的(?:人|老人|老人家|阿婆|阿公|阿伯|村民|农户))"
+)
+_HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
+_PROXY_LOG_HOW_RE = re.compile(
+    rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
+    rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
+    rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
+    rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+)
+
+
+def proxy_log_how_asked(norm: str) -> bool:
+    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2735,6 +2768,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if frame_said("log", norm):
         return True  # round 33: the frames (FRAMES)
+    if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
+        return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -3636,6 +3671,12 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 # round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
 # 在等我')
 _QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+# round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
+# '看看我的待处理清单')
+_QUEUE_PENDING_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)(?:待处理|未处理|待办)(?:的)?(?:问题|工单|事)?(?:列表|清单|名单|单)?"
+    r"(?:看下|看看|看一下)?$"
+)
 
 
 def queue_asked(norm: str, species_table: Mapping) -> bool:
@@ -3646,7 +3687,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
-    asked = asked or _QUEUE_WAITING_RE.search(norm)  # round 41
+    asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -3964,6 +4005,16 @@ _DONE_RELATED_RE = re.compile(
 )
 
 
+# round 48 (19v): the sender's care of the tree told, how often, then whether it is right ('我每日都有淋水，淋得几多', '我隔日就
+# 淋一次水 系咪淋多咗', '我三日淋一次水 啱唔啱'): about the ticket's tree (its 补充), as a cause guessed is
+_CARE_TOLD_ASKED_RE = re.compile(
+    rf"^(?:我|我们|我家)(?:每日|每天|日日|天天|隔日|隔天|[{_CN_NUM}\d]{{1,2}}(?:日|天)|一日|一天|早晚)(?:都|就|也)?(?:有)?"
+    r"(?:浇|淋|施|落)(?:一次|两次|几次)?(?:水|肥)(?:一次|两次)?"
+    r"(?:(?:浇|淋|施|落)(?:得)?)?(?:是不是(?:浇|淋|施|落)?)?"
+    r"(?:多少|够不够|多不多|多了|多|够了|够|太多|合不合适|对不对|行不行|得不得)(?:吗|呢)?$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -3972,6 +4023,8 @@ def cause_guessed(norm: str) -> bool:
         return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
     if norm and len(norm) <= INTENT_MAX_CHARS and _DONE_RELATED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 46
+    if norm and len(norm) <= INTENT_MAX_CHARS and _CARE_TOLD_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 48
 
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 

@@ -989,14 +989,9 @@ def test_round_19q_probe(probe, context, message, expected):
 # Round 19's eighteenth blind set (tests/data/conversation_probes_19r.tsv, 140 probes), written in the twenty-sixth
 # session by a writer who saw only DESIGN.md and the seeds. Blind figure: main before (4d81beb) 124/140. Round 44
 # (tests/e2e/test_conversation_round44.py) was made from its misses after: 137/140, a development figure. The three left
-# are listed here, strict, with why (two labels, one by design).
+# are listed here, strict, with why (two labels, one by design; round 48 mended the 代种 one: a cadre asking how to log
+# for another household gets the 代种 steps as the record's help, planting_menu).
 _ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the label: a cadre asking how to log a 代种 is asked back by the FAQ (bot/ask_back.py), 帮老人代种登记 offered"
-        " first, whose answer (代种 姓名 数量树种) is the one a cadre needs; the probe picks 1 and wants the villager's own"
-        " steps (怎么登记种树)",
-        ["代种要点样登记"],
-    ),
     (
         "the label: how to register asked with no name, only the village: nothing can be bound, and the FAQ's answer"
         " says how (登记 姓名 村名, with an example); the harness's register check wants a name bound for a message"
@@ -1059,17 +1054,13 @@ def test_round_19s_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
 # 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after: 131/140, a development
 # figure. The nine left were listed here, strict, with why; round 48 mended the harness's (in context twice the first
-# message's record is the context's) and the elliptic follow-up (全村呢: the kind last asked remembered).
+# message's record is the context's), the elliptic follow-up (全村呢: the kind last asked remembered) and the 代种
+# label (a cadre asking how to log for an elder gets the 代种 steps as the record's help).
 _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
     (
         "the FAQ's since round 36: how party members claim a care zone asked how is answered by the FAQ's entry (发"
         " 认领责任区, then its number), as 19r's; the writer wants the zones' list",
         ["党员责任区点样认领"],
-    ),
-    (
-        "the label: a cadre asking how to log trees for an elder without a phone gets the FAQ's 代种 entry (代种 姓名"
-        " 数量树种), the steps a cadre needs, as 19r's '代种要点样登记'; the harness wants the villager's own steps",
-        ["点样帮冇手机嘅老人登记种树"],
     ),
     (
         "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
@@ -1133,7 +1124,7 @@ _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
         "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
         " how (代人登记种树点操作, 户主种咗树 点样帮佢记: the FAQ's 代种 steps or a ticket)",
-        ["点样再记多一次", "代人登记种树点操作", "户主种咗树 点样帮佢记"],
+        [],
     ),
     (
         "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
@@ -1157,11 +1148,7 @@ _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
     (
         "not mended yet",
         [
-            "种咗棵桂化喺门口",
             "叶底仲有啲白色嘅虫仔",
-            "我每日都有淋水，淋得几多",
-            "帮冇手机嘅阿婆登记种树要点做",
-            "睇下我个待处理列表",
         ],
     ),
 ]
