@@ -1100,35 +1100,27 @@ def test_round_19t_probe(probe, context, message, expected):
 
 # Round 19's twenty-first blind set (tests/data/conversation_probes_19u.tsv, 140 probes), written with 19t in the
 # twenty-seventh session by a writer who saw only DESIGN.md and the seeds. Blind figure: main after rounds 46 and 47
-# (d67ec84) 115/140; the rename fix after it (tests/e2e/test_rename_19u.py) 118/140. Not mended yet: listed here, strict,
-# by class, for the next round (README, Set 19u).
+# (d67ec84) 115/140; the rename fix after it (tests/e2e/test_rename_19u.py) 118/140. Round 48
+# (tests/e2e/test_conversation_round48.py) was made from its misses after: 137/140, a development figure. The three
+# left, strict, with why (by design, each an earlier round's decision kept):
 _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
-        "the FAQ's answer where a command was meant: adoption's list (认种第一个嗰棵, 认养树点搞, 点样认领…认养, 认养嘅树单),"
-        " a care zone by its number or place, one's certificate asked when (the FAQ's how-to answers instead)",
-        [
-            "点样认领啲树嚟认养",
-            "党员责任区喺边度",
-        ],
+        "by design (round 21, round 33): how to adopt asked with the how first and no wish ('怎么认养', a control in five"
+        " rounds) is the FAQ's camp.adopt answer, which says to send 认养 for the list; 认领…嚟认养 (claim to adopt) is read"
+        " as adopting, but the how still comes first. Said the other way round ('认养树点搞', '想认领棵树嚟认养 点做') it is"
+        " the list",
+        ["点样认领啲树嚟认养"],
     ),
     (
-        "registration said otherwise: the village and name packed before 登记, Hakka 𠊎个名系, how to become one (要点先"
-        " 可以登记做村民: the FAQ asks back)",
-        [],
+        "by design (round 28's control '责任区在哪里': not the list): where the zones are, asked of no one's and with no"
+        " wish, is the FAQ's bot.care_zones answer (send 认领责任区 to see them); the sender's own ('我嘅责任区喺边度') or"
+        " one wished after it ('党员责任区喺边 我都要一块') is the list",
+        ["党员责任区喺边度"],
     ),
     (
-        "reminders in other words: on with a reason (继续提醒我吧 我要知道几时种树: asked back), wanted back elliptically"
-        " after 唔要提醒 (又想收返), off from a follower (唔使再推啲嘢俾我啦)",
-        [],
-    ),
-    (
-        "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
-        " how (代人登记种树点操作, 户主种咗树 点样帮佢记: the FAQ's 代种 steps or a ticket)",
-        [],
-    ),
-    (
-        "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
-        " asked), the planting day asked how to go (听讲可以参加种树活动 点去)",
+        "by design (round 37's how rule, as 19s's '义务植树活动点样参加'): how to go to the planting day asked with no wish"
+        " (点去: how to get there) is the day's details (event_asked: where and when, how to check in), since round 48;"
+        " it had been the FAQ's campaign overview. The writer labelled it join",
         ["听讲可以参加种树活动 点去"],
     ),
 ]
@@ -1142,14 +1134,14 @@ def test_round_19u_probe(probe, context, message, expected):
 
 # Round 19's twenty-second blind set (tests/data/conversation_probes_19v.tsv, 140 probes), written in the twenty-eighth
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main (7cb80bf) 122/140.
-# Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after. What is left is listed here,
-# strict, by class, with why.
+# Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after: 139/140, a development figure. The
+# one left, strict, with why:
 _ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
     (
-        "not mended yet",
-        [
-            "叶底仲有啲白色嘅虫仔",
-        ],
+        "by design (round 20, kept in rounds 41 and 46 for 19o's, 19r's and 19s's '叶底有啲白色嘅虫'): a symptom told"
+        " during a ticket with no guess that it bears on the trouble is its own ticket (another tree may be meant); one"
+        " that guesses ('…唔知系咪佢搞', '…会不会有关系') is its 补充",
+        ["叶底仲有啲白色嘅虫仔"],
     ),
 ]
 ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
