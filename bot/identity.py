@@ -725,14 +725,16 @@ _AROUND_NAME_LEAD = re.compile(
     # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
     r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)"
     # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
-    r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系))+"
+    r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
+    # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
+    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员)+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
 # round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')
 _AROUND_NAME_TAIL = re.compile(
     r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺"
     # round 48 (19u, 19v): the request after the name ('埔心村杨志坚登记', '埔心村嘅何丽珍想报个名')
-    r"|(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?)+$"
+    r"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?)+$"
 )
 
 

@@ -3430,6 +3430,17 @@ _ZONE_BY_PLACE_RE = re.compile(
 )
 
 
+# round 48 (the lead's simulator): one of a list picked by its place alone, the list unnamed ('领第一个', '要第二个', '揀第一个'):
+# its number; read against the list the sender last saw, or, with none open, to show it again (never a ticket)
+_ORDINAL_PICK_RE = re.compile(rf"^(?:我)?(?:就)?(?:要|选|拣|挑|领|认领|认)?第({_NUM})(?:个|号|块|片|棵)?$")
+
+
+def ordinal_pick_said(norm: str) -> int | None:
+    """'领第一个' -> 1; None for anything else."""
+    found = _ORDINAL_PICK_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    return (chinese_to_int(found.group(1)) or None) if found else None
+
+
 def zone_number_said(norm: str) -> int | None:
     """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
