@@ -202,6 +202,7 @@ _COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*
 # village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
 _ASKED_PREFIX = re.compile(
     r"^(?:(?:你好|您好)[\s,，!！]*)?(?:帮我|帮忙|我想|我想要|想|请|请帮我|麻烦|麻烦你|麻烦帮我)(?:登记|注册)(?:一下|下)?"
+    r"(?:做|当|成为)?"  # round 48 (19v): registered as what ('我想注册做埔心村嘅村民 我叫钟伟')
     r"[\s,，:：。!！]*"
 )
 _TRAILING_CODE = re.compile(
@@ -654,9 +655,21 @@ _HOW_NAMING_BINDING = re.compile(
 )
 
 
+# round 48 (19u): what it takes to be able to register asked in one clause ('要点先可以登记做村民', '点样先可以注册'): the
+# wish is in 先/才 (first, only then) or in what one is to become; a bare 登记 (the name asked next). '怎么登记' stays the
+# FAQ's (how, the command's words)
+_WHAT_IT_TAKES_TO_REGISTER = re.compile(
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)(?:可以|能|能够)(?:登记|注册|绑定)"
+    r"(?:做|当|成为)?(?:村民|群众)?(?:啊|呀|呢)?$"
+)
+
+
 def wish_and_how_to_register(text: str | None) -> bool:
-    """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other."""
+    """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other; round
+    48: or what it takes to register, asked alone."""
     clauses = [c for c in _SEPARATORS.split(normalize_text(text)) if c]
+    if len(clauses) == 1:
+        return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]))
     if not 2 <= len(clauses) <= 3:
         return False
     if any(_JUST_FOLLOWED.match(c) for c in clauses):  # round 42: just followed, then the wish or how to bind
@@ -717,12 +730,18 @@ _AROUND_NAME_LEAD = re.compile(
     # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
     r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?"
     # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
-    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系))+"
+    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)"
+    # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
+    r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
+    # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
+    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员)+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
 # round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')
 _AROUND_NAME_TAIL = re.compile(
-    r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺)+$"
+    r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺"
+    # round 48 (19u, 19v): the request after the name ('埔心村杨志坚登记', '埔心村嘅何丽珍想报个名')
+    r"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?)+$"
 )
 
 
@@ -739,7 +758,9 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
         return None
     # round 33b: the town said before the village is no name ('我是石角镇埔心村的村民陈国良')
     norm = re.sub(rf"[\u4e00-\u9fff]{{2}}(?:镇|街道|乡)(?={re.escape(form)})", "", norm, count=1)
-    rest = norm.replace(form, " ", 1)
+    # round 48 (19v): the villager said with the village's 村 ('我系埔心村民': 埔心村 + 民)
+    rest = norm.replace(form + "民", " ", 1) if form.endswith("村") else norm
+    rest = rest.replace(form, " ", 1)
     names = []
     for token in _SEPARATORS.split(rest):
         if not token or nlu.is_chitchat(token):

@@ -37,6 +37,7 @@ SYNONYMS: dict[str, str] = {
     "什么时侯": "什么时候",
     "啥时": "什么时候",
     "何时": "什么时候",
+    "么个时候": "什么时候",  # round 48 (19u): Hakka ('荣誉证书么个时候有')
     "神马时候": "什么时候",
     "哪个时候": "什么时候",
     "什么季节": "什么时候",
@@ -1824,6 +1825,10 @@ def same_tree_said(text: str) -> bool:
     return bool(_SAME_TREE_RE.search(text))
 
 
+# round 48 (19v): 'planted a tree' with the measure word and no number ('种咗棵桂化喺门口', Cantonese and colloquial): one
+_ONE_TREE_UNSAID_RE = re.compile(r"(?<=[种栽](?:了|咗|左|下|好|埋|落))(?=[棵株](?![树苗子]))")
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -1835,6 +1840,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     others = tuple(others)
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
+    text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
     proxy, body = parse_proxy(text, species_table)
 
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
@@ -2109,6 +2115,8 @@ _STOP_SENDING_RE = re.compile(
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
     # set 19e: reminded or pressed, the sender named ('唔好再提我啦', '别再催我了', '不要再叮我')
     r"|(?:提|催|叮)我(?:了|啦)?$"
+    # round 48 (19u): things pushed or sent to the sender ('唔使再推啲嘢俾我啦', '不用再推东西给我了')
+    r"|(?:推|推送|发)(?:些|这些|那些)?(?:东西)(?:给我|我)?(?:了|啦)?$"
     # round 27: pushes stopped in a worker's word ('送单时候一直响 先别推了')
     r"|推(?:给我|我)?(?:了|啦)?$)"
 )
@@ -2151,7 +2159,9 @@ _AFTER_THE_REMINDERS_RE = re.compile(
     rf"(?<=[{_CJK}])(?:(?:好|很|真|太)?(?:烦死人|烦死|吵死人|吵死|烦人)"
     r"|(?:因为)?(?:我|我们)(?:人)?(?:要|现在|最近|已经|准备)?(?:出去|出门|外出|去外地|在外地|在外面|在外|去城里)"
     r"(?:打工|做工|工作|做事|读书)?"
-    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑))(?:了|啦)?$"
+    r"|(?:之前|刚才|上次|头先)(?:是)?(?:点错|按错|退错|弄错|搞错|误点|手滑)"
+    # round 48 (19u): what the sender wants to know by them ('继续提醒我吧 我要知道几时种树')
+    rf"|(?:因为)?(?:我)?(?:要|想|需要|好)(?:知道|记得|记住)[{_CJK}]{{1,12}}?)(?:了|啦)?$"
 )
 # set 19e: the reminders named, then wanted back at the end ('上次叫你唔好提醒 依家又想要返', '之前停咗啲通知 而家想要回'):
 # on, the wish read after the reminders were named (what is said last decides); 'may I?' after it is left out
@@ -2253,6 +2263,30 @@ def reminders_said(norm: str) -> str | None:
             return "on"
     if off:
         return "off"
+    return None
+
+
+# round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
+# the whole village's?; '唔要提醒' then '又想收返': wanted back again): what it asks of the kind last asked, read only when
+# the sender's message just before was of that kind (handlers/core.py ``follow_up``); alone it asks nothing
+_VILLAGE_ELLIPTIC_RE = re.compile(
+    r"^(?:那|咁|那么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?(?:呢|又怎么样|怎么样|又如何)$"
+)
+_MINE_ELLIPTIC_RE = re.compile(r"^(?:那|咁|那么)?(?:我|我自己|自己|我家|我们家|我个人)(?:的)?(?:呢|又怎么样|怎么样)$")
+_AGAIN_ELLIPTIC_RE = re.compile(
+    r"^(?:但是|不过)?(?:我)?(?:现在|而家|依家)?(?:又|再)(?:想|要)(?:要|收|接收)?(?:回|返)?(?:来)?$"
+)
+
+
+def follow_up_said(norm: str) -> str | None:
+    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); None otherwise."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
+    if _VILLAGE_ELLIPTIC_RE.match(bare):
+        return "village"
+    if _MINE_ELLIPTIC_RE.match(bare):
+        return "mine"
+    if _AGAIN_ELLIPTIC_RE.match(bare) and bare not in ("又要", "再要"):
+        return "again"
     return None
 
 
@@ -2698,6 +2732,34 @@ def _planted_then_report_how(bare: str) -> bool:
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
 
 
+# round 48 (19u): how to log once more asked ('点样再记多一次', '想再记一次点搞', '点样再报多一次'): the steps of a record
+_LOG_AGAIN_HOW_RE = re.compile(
+    rf"^(?:我)?(?:想|要)?(?:(?:要)?(?:怎么|怎样)(?:样)?)?(?:再|重新)(?:{_LOG_WORD}|记)(?:多)?(?:一次|一条|次|一遍|遍)"
+    r"(?:要)?(?:怎么(?:弄|搞|做|办|样)?)?$"
+)
+
+
+# round 48 (19u, 19v): how to log trees for another household asked (a cadre's 代种: '代人登记种树点操作', '帮冇手机嘅阿婆
+# 登记种树要点做', '户主种咗树 点样帮佢记', '代种要点样登记'): the 代种 steps for a cadre (handlers/planting.py)
+_OTHERS = (
+    r"(?:人|别人|人家|村民|农户|户主|老人|老人家|阿婆|阿公|阿伯|五保户"
+    r"|[\u4e00-\u9fff]{1,8}?的(?:人|老人|老人家|阿婆|阿公|阿伯|村民|农户))"
+)
+_HOW_SAID = r"(?:要|应该)?(?:怎么|点)(?:样)?"
+_PROXY_LOG_HOW_RE = re.compile(
+    rf"^(?:{_HOW_SAID})?(?:帮|代|替|为){_OTHERS}(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?"
+    rf"(?:{_HOW_SAID}(?:操作|做|弄|搞|办)?)?$"
+    rf"|^{_OTHERS}(?:种了|种好了|种完)(?:树)?{_HOW_SAID}(?:帮|替|给)(?:它|他|她)(?:们)?(?:{_LOG_WORD}|记)(?:上去|上)?$"
+    rf"|^代种{_HOW_SAID}(?:登记|记|报|弄|操作|做)$"
+)
+
+
+def proxy_log_how_asked(norm: str) -> bool:
+    """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2712,6 +2774,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if frame_said("log", norm):
         return True  # round 33: the frames (FRAMES)
+    if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
+        return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
@@ -2829,11 +2893,14 @@ _ADOPT_RE = re.compile(
     # round 30 (19i): for a relative named after 帮我 ('帮我妈认养一棵龙眼', '帮我阿爷认种一棵荔枝')
     # round 46 (19s): for someone with no wish word, said first ('帮孙仔认养棵树做纪念', '替阿妈认种一棵树')
     rf"(?:{_WISHED_RE}(?:(?:帮|替|给|为)[{_CJK}]{{1,4}}?|(?<=帮我)[{_CJK}]{{1,3}}?)?|^(?:我)?(?:帮|替|为(?!什么))[{_CJK}]{{1,4}}?)"
-    rf"(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)(?:{_A_TREE_RE})"
+    # round 48 (19v): paid for, with 养 or 认 alone after the money ('我想出钱养一棵树')
+    rf"(?:(?:出钱|出资|出点钱|花钱)?(?:认养|认种|领养|认捐)|(?:出钱|出资|出点钱|花钱)(?:养|认))(?:{_A_TREE_RE})"
     # round 28: home's trees, from afar ('我人在香港 想认养一棵家乡的树 点做')
     # round 36: the count after the place ('认养村里一棵树')
     # round 38 (19m): the village by its name ('认养一棵埔心村的树')
-    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|[{_CJK}]{{1,3}}(?:村|社区))?(?:的|些)?"
+    # round 48 (19v): before the door, those trees pointed at ('领养门口那些树')
+    rf"(?:{_BY_THE_WAY_RE}|村里|村里面|村头|村尾|村口|村|我们村|家乡|老家|乡下|门口|屋前|屋后|[{_CJK}]{{1,3}}(?:村|社区))?"
+    r"(?:的|些|那些|这些)?"
     rf"(?:{_A_TREE_RE})(?P<what>[{_CJK}]{{0,4}}?)"
     r"(?:吗|呢|啊|吧|得不得|行不行)?$"
 )
@@ -2851,9 +2918,14 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 _WHICH_TO_ADOPT_RE = re.compile(
     r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
 )
-_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认)$")
+# round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
+_HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
 # round 46 (19s): after the tree's name too ('帮阿爷认养棵龙眼做纪念')
-_WHY_AFTER_ADOPT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$")
+_WHY_AFTER_ADOPT_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:做|作|当|留)(?:个)?(?:纪念|留念)$"
+    # round 48 (19v): the name put on it ('…挂个名', '…挂我个名', '…写上我的名字')
+    r"|(?<=[\u4e00-\u9fff])(?:挂|写|刻|写上|挂上)(?:个|我个|我的|我)?(?:名|名字|牌)$"
+)
 # round 36: whether the sender may do it, asked after it ('我出钱认养一棵村里的树行不行', '出钱认养一棵树得唔得'): asked
 # of oneself, as 可不可以 before it is ('可唔可以认养树'), a wish
 _MAY_I_END_RE = re.compile(rf"(?<=[{_CJK}])(?:行不行|得不得|可不可以|可以吗|可以不|行吗|得吗|好不好|好吗|ok吗)$")
@@ -2880,7 +2952,8 @@ _ADOPT_BARE_RE = re.compile(
 _ADOPTION_LIST_RE = re.compile(
     r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
     r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
-    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+    # round 48 (19u): the trees' list as 树单 ('认养嘅树单睇下')
+    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表|(?<=树)单)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
     # round 47 (19t): the list named first, sent to the sender to see ('认养清单发俾我睇下', '认养名单发过来给我看一下')
     r"|^(?:本村|村里|我们村|村)?(?:的)?(?:可|可以|能)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?(?:清单|名单|列表|目录|明细)"
     r"(?:麻烦|请)?(?:你)?(?:发|拿|传)(?:过来|来)?(?:给)(?:我)(?:看看|看下|看一下|看)?$"
@@ -2896,12 +2969,17 @@ _THAT_TREE_TO_ADOPT_RE = re.compile(
 )
 
 
+# round 48 (19u): a tree claimed to adopt it ('想认领棵树嚟认养'): adopting a tree, as 认养一棵树 says it
+_CLAIMED_TO_ADOPT_RE = re.compile(rf"认领(?:一)?(?:{_MEASURE}|些)?(?:树|果树|树苗)(?:来|去)(?:认养|养)")
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
+    norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
     if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -2912,6 +2990,10 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if _ADOPT_BARE_RE.match(bare):
         return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
     how = _HOW_AFTER_WISH_RE.search(bare)
+    if how and _ADOPT_BARE_RE.match(bare[: how.start()]):
+        return (
+            True  # round 48 (19u): the command's own words, then how to go about it ('认养树点搞'): the list says how
+        )
     bare = _HEARD_RE.sub("", _WHY_AFTER_ADOPT_RE.sub("", bare[: how.start()] if how else bare))
     may_i = _MAY_I_END_RE.search(bare)
     if may_i and not how:
@@ -2977,12 +3059,24 @@ _PLAN_RE = re.compile(
 )
 
 
+# round 48 (19u): 报 (sign up for) with the year or a month to come said before it ('今年我报三棵香樟', '明年报三棵杨梅',
+# '今年我哋屋企报五棵龙眼'); 报 with today's or no time stays a report of trees planted ('今天报两棵龙眼')
+_PLAN_YEAR = r"(?:今年|明年|下个月|下月|开春|年后|过完年|过年后|春节后)"
+_SIGNED_UP_FOR_RE = re.compile(
+    rf"^{_PLAN_YEAR}?(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_YEAR}?(?:也|都)?报(?!名|个名)\s*"
+)
+
+
 def planned_planting(text: str) -> str | None:
     """The trees of a plan to plant, said as villagers say a pledge (认领): '我报名种两棵荔枝', '我家打算种三棵龙眼',
     '下个月准备种两棵桃树', '我家认两棵龙眼' -> what follows the planning words ('两棵荔枝', '2棵桂花 三月份'), when it
     starts with a count; None for anything else (a question, trees planted: '准备种了' never reads)."""
     text = to_halfwidth(text or "").strip()
     found = _PLAN_RE.match(text)
+    signed_up = _SIGNED_UP_FOR_RE.match(text)
+    if signed_up and re.search(_PLAN_YEAR, signed_up.group(0)) and not is_question(text):
+        rest = text[signed_up.end() :]  # round 48
+        return rest if _COUNT_FIRST_RE.match(rest) else None
     if not found or found.end() == 0 or is_question(text):
         return None
     rest = text[found.end() :]
@@ -3123,9 +3217,10 @@ LEFT_ASKED_RE = re.compile(
 
 # round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
 # 看看', '没完成植树任务的党员有哪些')
-_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
+# round 48 (19v): the task handed in (交: '边个党员仲未交种树任务'), whether any has not ('有冇党员仲未交任务')
+_NOT_DONE = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:完成|达标|做完|种够|种完|交)(?:了|咗)?(?:植树|种树)?(?:任务|指标)?"
 _LEFT_UNDONE_RE = re.compile(
-    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
+    rf"(?:哪|边|几多|几|多少|有没有)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
     rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
     rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
 )
@@ -3148,7 +3243,9 @@ _PLANTING_DAY = (
 )
 _DAY_ASKED_RE = re.compile(
     rf"(?:{_PLANTING_DAY})(?:是|在|要|会|大概|一般)?[{_CJK}]{{0,4}}?"
-    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|集合|开始)"
+    r"(?:几点|什么时候|几时|哪天|哪一天|几号|在哪里|在哪|哪里|什么地方|带什么|带啥|带咩|带些什么|拿什么|集合|开始"
+    # round 48 (19u): how to go there ('听讲可以参加种树活动 点去', '听讲有植树活动 点样去'): where and when it is
+    r"|(?:怎么|点)(?:样)?(?:去|过去)$)"
     r"|种树(?:要|是)?(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|出发|见面)"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
@@ -3260,8 +3357,12 @@ _WHICH_ZONES_LEFT_RE = re.compile(
     rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
 )
 _LAND_TO_TEND_RE = re.compile(
-    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片)(?:地|林地|山地|山|林)?"
+    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
+    # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护')
+    r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?"
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+    # round 48 (19v): to be in charge of one said first ('想负责管护一片区域', '我要负责管一段路')
+    r"|^(?:我|我们)?(?:也)?(?:想|要|想要)(?:负责)(?:管护|看管|管理|管)(?:一块|一片|一段)(?:地|林地|山地|林|地方|区域|路)$"
 )
 
 # round 41 (19o): where the zones are asked, then one for me too with no verb of claiming ('党员责任区喺边 我都要一块',
@@ -3327,10 +3428,34 @@ _ZONE_NUMBER_RE = re.compile(
 )
 
 
+# round 48 (19u): one taken by its place in the list, the zone named first ('责任区领第二个', '责任区要第三个', '责任区揀第一个')
+# or last ('我领第二个责任区'): 第 or the measure word says it is a place, never a count ('责任区要两个人' is none)
+_ZONE_BY_PLACE_RE = re.compile(
+    rf"^{_ZONE}(?:我)?(?:要|想)?(?:认领|领|认|要|选|拣|挑)(?:第({_NUM})(?:号|个|块|片)?|({_NUM})号)$"
+    rf"|^(?:我|我们)?(?:要|想)?(?:认领|领|认|要|选|拣|挑)第({_NUM})(?:号|个|块|片)?(?:的)?{_ZONE}$"
+)
+
+
+# round 48 (the lead's simulator): one of a list picked by its place alone, the list unnamed ('领第一个', '要第二个', '揀第一个'):
+# its number; read against the list the sender last saw, or, with none open, to show it again (never a ticket)
+_ORDINAL_PICK_RE = re.compile(rf"^(?:我)?(?:就)?(?:要|选|拣|挑|领|认领|认)?第({_NUM})(?:个|号|块|片|棵)?$")
+
+
+def ordinal_pick_said(norm: str) -> int | None:
+    """'领第一个' -> 1; None for anything else."""
+    found = _ORDINAL_PICK_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    return (chinese_to_int(found.group(1)) or None) if found else None
+
+
 def zone_number_said(norm: str) -> int | None:
     """A care zone claimed by its number in a sentence ('我认领2号责任区'): the number, as ``认领责任区 2`` gives it."""
-    found = _ZONE_NUMBER_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
-    return chinese_to_int(found.group(1)) if found else None
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    found = _ZONE_NUMBER_RE.match(bare)
+    if found:
+        return chinese_to_int(found.group(1))
+    by_place = _ZONE_BY_PLACE_RE.match(bare)  # round 48
+    number = next((g for g in by_place.groups() if g), None) if by_place else None
+    return chinese_to_int(number) if number else None
 
 
 # the sender's certificate asked for: '我的证书呢', '我想要个证书', '证书在哪里看', '我有没有证书', '荣誉证书发我一份'
@@ -3355,8 +3480,18 @@ _CERTIFICATE_ACTIONS_RE = re.compile(r"打印|下载|保存")
 # else's named
 _GET_IT_AFTER_RE = re.compile(
     # round 30 (19i): the certificate's kind named ('植树证书怎么领', '党员植树纪念证书怎么领取'); printed out ('…打印出来')
-    r"^(?:我的|我嘅|我)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
-    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到)(?:到|出来)?$"
+    # round 48 (19v): a measure word first, Cantonese 拎 (to fetch: '张奖状点样拎', '我张证书点拎')
+    r"^(?:我的|我嘅|我)?(?:张|那张|这张)?(?:党员)?(?:种树|义务种树)?(?:纪念|荣誉|电子)?(?:的)?证书(?:要|应该|可以|能)?(?:怎么|如何|怎样|去哪里|在哪里|哪里|在哪)(?:才能|可以|能|去)?"
+    r"(?:领取|领|拿到|拿|下载|打印|查看|看到|看|收到|拎)(?:到|出来)?$"
+)
+# round 48 (19u): when the sender (or the relative who asks through them) gets it, no one else named: having, getting or
+# fetching it ('证书几时有', '几时攞得到证书', '我嘅证书几时可以攞', '佢几时可以攞证书'); its issuing ('证书什么时候发') and how long
+# it takes ('证书出来要多久') stay the FAQ's
+_WHEN_I_GET_IT_RE = re.compile(
+    r"^(?:我的|我|它的|他的|她的|它|他|她)?(?:张|个|那张)?(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书(?:要)?(?:什么时候)(?:才|先|就)?"
+    r"(?:能|可以|会)?(?:有|拿|领|拿到|领到|拎|收到|到手)(?:得到)?$"
+    r"|^(?:我|它|他|她)?(?:要)?(?:什么时候)(?:才|先|就)?(?:能|可以|会)?(?:拿|领|拎|收|有)(?:得)?(?:到)?(?:张|个)?"
+    r"(?:种树|植树|纪念|荣誉|电子)?(?:的)?证书$"
 )
 
 
@@ -3414,6 +3549,8 @@ def certificate_asked(norm: str) -> bool:
         return False
     if relative_certificate_asked(norm) or frame_said("certificate", norm):
         return True  # round 31: the frames (FRAMES)
+    if _WHEN_I_GET_IT_RE.match(_INTENT_PARTICLES_RE.sub("", without_fillers(norm))):
+        return True  # round 48
     norm = _NOT_YET_AT_END_RE.sub("呢", norm)  # '我的证书怎么还没有': '我的证书呢'
     if "证书" not in norm:
         return False
@@ -3551,6 +3688,12 @@ _QUEUE_ANY_LEFT_RE = re.compile(
 # round 41 (19o): questions counted as waiting for the adviser, nothing said after it ('今日有几多条问题等紧我', '有几个提问
 # 在等我')
 _QUEUE_WAITING_RE = re.compile(r"(?:问题|提问)(?:在|正在)?等(?:紧|着|住|在)?(?:我|你)(?:呢|啊|呀|吗)?$")
+# round 48 (19v): the adviser's own 待处理 (pending) named, as a list or to be seen ('睇下我个待处理列表', '我嘅待处理睇下',
+# '看看我的待处理清单')
+_QUEUE_PENDING_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|打开)?(?:我的|我个|我)(?:待处理|未处理|待办)(?:的)?(?:问题|工单|事)?(?:列表|清单|名单|单)?"
+    r"(?:看下|看看|看一下)?$"
+)
 
 
 def queue_asked(norm: str, species_table: Mapping) -> bool:
@@ -3561,7 +3704,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > 16 or _HOW_RE.search(norm):
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
-    asked = asked or _QUEUE_WAITING_RE.search(norm)  # round 41
+    asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -3892,6 +4035,16 @@ _DONE_RELATED_RE = re.compile(
 )
 
 
+# round 48 (19v): the sender's care of the tree told, how often, then whether it is right ('我每日都有淋水，淋得几多', '我隔日就
+# 淋一次水 系咪淋多咗', '我三日淋一次水 啱唔啱'): about the ticket's tree (its 补充), as a cause guessed is
+_CARE_TOLD_ASKED_RE = re.compile(
+    rf"^(?:我|我们|我家)(?:每日|每天|日日|天天|隔日|隔天|[{_CN_NUM}\d]{{1,2}}(?:日|天)|一日|一天|早晚)(?:都|就|也)?(?:有)?"
+    r"(?:浇|淋|施|落)(?:一次|两次|几次)?(?:水|肥)(?:一次|两次)?"
+    r"(?:(?:浇|淋|施|落)(?:得)?)?(?:是不是(?:浇|淋|施|落)?)?"
+    r"(?:多少|够不够|多不多|多了|多|够了|够|太多|合不合适|对不对|行不行|得不得)(?:吗|呢)?$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -3900,6 +4053,8 @@ def cause_guessed(norm: str) -> bool:
         return len(_RELATED_ASKED_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))) >= 3  # round 43: something told first
     if norm and len(norm) <= INTENT_MAX_CHARS and _DONE_RELATED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 46
+    if norm and len(norm) <= INTENT_MAX_CHARS and _CARE_TOLD_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 48
 
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
@@ -3965,6 +4120,8 @@ _GO_ON_RE = re.compile(
     # round 21: 干嘛 (normalised 干吗: what for) after it ('然后呢 还要干嘛'), how asked with nothing after ('拍了要怎样')
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面|现在|还)(?:呢|啊|呀)?{_NEXT}干(?:吗|嘛)$"
     r"|^(?:然后|接下来|跟着|之后)?(?:我)?(?:要|应该|该|还要)(?:怎么|怎样)(?:办)?$"
+    # round 48 (19u): how to go on ('要点继续', '要点样继续', '怎么继续下去'): 点 alone is not normalised
+    r"|^(?:然后|接下来|跟着|跟住|之后)?(?:我)?(?:要|应该|该)?(?:怎么|怎样|点)(?:样)?(?:继续|接着)(?:下去|弄|做|搞)?$"
     # round 25: how asked with nothing after it after 'then' ('相发咗 跟住要点': normalised 跟住要怎么样)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|下面)(?:呢|啊|呀)?{_NEXT}(?:怎么样|怎样|怎么办|怎么|点)$"
 )
@@ -4144,6 +4301,17 @@ _CANNOT_PHOTO_RE = re.compile(
     r"|怎么办|得不|行不)$"
     r"|^(?:我)?(?:影|拍)(?:不到|不了)(?:照片|相片|相|照)(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
     r"|得不|行不)$"
+    # round 48 (19u): the photo will not go ('相片发唔出点算', '张相传唔上去点算', '照片上传不了怎么办')
+    r"|^(?:我的|我)?(?:这|那)?(?:张)?(?:照片|相片|相|图片)(?:一直|总是|老是)?(?:发|传|上传)(?:不出|不上|不了|不过|不到)(?:去|来)?"
+    r"(?:那|咁)?(?:怎么办|怎么弄|怎么搞|怎么样)$"
+)
+
+
+# round 48 (19v): whether the photo is a must ('系咪要影埋棵树先得', '要唔要影埋相', '一定要发相咩', '是不是要拍照才行'): the
+# record waiting for it answers (what it still needs); with none, the FAQ's
+_PHOTO_A_MUST_RE = re.compile(
+    r"^(?:是不是|是否|是)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要|使不使|使)(?:先)?(?:影|拍|发|传)(?:埋|下|张|一张|个)?"
+    r"(?:棵树|这棵树|树|树苗)?(?:照片|相片|相|照|图片)?(?:才行|才得|先得|才可以|不可|先)?(?:吗|什么|不|没有|呢)?$"
 )
 
 
@@ -4163,6 +4331,9 @@ def photo_how_asked(norm: str) -> bool:
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
         return True
     if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
+        return True
+    a_must = _PHOTO_A_MUST_RE.match(bare)
+    if a_must and re.search(r"照|相|图|树", a_must.group(0)):  # round 48: what is taken named
         return True
     bare = _INTENT_PARTICLES_RE.sub("", _CANNOT_AFTER_RE.sub("", _THEN_FIRST_RE.sub("", bare)))
     if _PHOTO_HOW_RE.match(bare) or location_how_asked(norm):
@@ -4374,9 +4545,22 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
         Frame(
             (
                 r"种树",
-                rf"(?:(?:想|要|会|一定|肯定)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}$",
+                # round 48 (19v): going to help ('听讲村里搞植树活动 我想去帮手', '…我都去帮手')
+                rf"(?:(?:想|要|会|一定|肯定|都|也)(?:去|来|参加|报名|报个名)(?:参加)?|(?:一起|一齐)(?:去|来)){_WITH_RE}"
+                r"(?:帮手|帮忙|帮下手|出力|做义工)?$",
             ),
             6,
+            r"大家|他们|她们|别人|人人|全村|村民|人家",  # round 48: who else goes ('…大家都参加了') joins no one
+        ),
+        # round 48 (19v): with whom said first, then the day and signing up ('我同个仔一齐去种树日报个名')
+        Frame(
+            (
+                rf"^(?:我|我们)(?:和|同|跟|带)(?:埋)?[{_CJK}]{{1,4}}?(?:一起|一齐)?(?:去|来)?",
+                _F_PLANTING_DAY,
+                r"(?:报名参加|报个名|报名|参加)(?:一下|下)?$",
+            ),
+            2,
+            _F_TOLD_BEFORE,
         ),
         # round 33: the day named first, then the sender (and with whom) signing up or going ('今年的义务种树活动我报名参加',
         # '听说明天有种树活动 我和老婆报名'); how to sign up may come between ('种树活动怎么报名 我和老公两个人去': going is said)

@@ -322,6 +322,21 @@ def _without_the_lead(text: str) -> str:
     return " ".join(clauses[1:]) if len(clauses) >= 2 and _LEAD.match(clauses[0]) else text
 
 
+# round 48 (19v): one's quota said, then claimed first ('我做书记要种三棵，先认领定', '书记要种三棵 我先认领定'): a pledge of
+# that count (the reply asks the tree when none is named)
+_QUOTA_THEN_CLAIMED = re.compile(
+    r"^(?:我|我家|我们家|我屋企|屋企)?(?:做|系|是|作为)?(?:村)?(?:书记|支书|党员|干部|村干部|主任)?(?:我)?(?:要|需要|得|就)种"
+    rf"(?P<trees>{nlu._NUM}\s*[{nlu.MEASURE_WORDS}][\u4e00-\u9fff]{{0,6}}?)[\s,，。]*(?:我)?(?:先|就)?(?:帮我)?认领"
+    r"(?:定|住|下|一下)?(?:先)?(?:啦|吧|了)?$"
+)
+
+
+def _quota_then_claimed(text: str) -> str | None:
+    """'我做书记要种三棵，先认领定' -> '认领 三棵'; None for anything else."""
+    found = _QUOTA_THEN_CLAIMED.match(text)
+    return "认领 " + found["trees"] if found else None
+
+
 def _planted_later(text: str) -> str | None:
     """'种两棵龙眼 下个月种' -> '我打算种两棵龙眼 下个月种'; None unless its later clauses say when it is to come."""
     clauses = [c for c in _CLAUSES.split(text) if c]
@@ -366,7 +381,7 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     led = _without_the_lead(text)
     if led != text and parse(led, species_table):
         return parse(led, species_table)
-    text = _trees_after_the_wish(text) or _planted_later(text) or text
+    text = _trees_after_the_wish(text) or _planted_later(text) or _quota_then_claimed(text) or text
     if "认领" in text or nlu.planned_planting(nlu.without_who_i_am(text)):
         text = nlu.without_who_i_am(
             text

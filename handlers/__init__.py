@@ -71,7 +71,8 @@ reminders (handlers/reminders.py):
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
-- zone_claim_unlisted — 认领责任区 <编号> without a list: the list again
+- zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
+  领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
@@ -91,7 +92,7 @@ adoption (handlers/adoption.py):
 - adoption_more — 更多 while the adoptable list is shown: its next page
 - adoption_pick — 认养 <编号> while the list is shown (or, just after it, the number alone: 2, 要第三个): one tree of
   the record at that position
-- adoption_pick_unlisted — 认养 <编号> without a list: the list again
+- adoption_pick_unlisted — 认养 <编号> without a list: the list again (round 48: also a pick by its place alone, 要第二个)
 - adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树 (我家没地方种，想认养一棵): the village's adoptable trees,
   numbered
 - my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link

@@ -17,6 +17,8 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot import adoption, identity, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
@@ -24,7 +26,7 @@ from bot.dashboard import adoption_pages
 from bot.identity import registered
 from bot.media import MediaListener
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Decided, Route, pure, staged
 from bot.store import adoption as store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
@@ -36,11 +38,12 @@ _pick_by_word = text_with_number("adoption.commands.pick")
 
 @pure
 def _pick_number(ctx: Ctx) -> int | None:
-    """``认养 <编号>``, or (round 42) the list said seen, then one picked by its place ('我睇咗认养名单 就要第二棵')."""
+    """``认养 <编号>``, or (round 42) the list said seen, then one picked by its place ('我睇咗认养名单 就要第二棵'); round
+    48: one by its place, what it points at after ('认种第一个嗰棵')."""
     found = _pick_by_word(ctx)
     if found or ctx.msg.msg_type != "text":
         return found
-    return adoption.number_picked_after_the_list(ctx.msg.text)
+    return adoption.number_picked_after_the_list(ctx.msg.text) or adoption.number_picked(ctx.msg.text)
 
 
 def _bare_pick(ctx: Ctx) -> int | None:
@@ -49,6 +52,21 @@ def _bare_pick(ctx: Ctx) -> int | None:
     if ctx.msg.msg_type != "text" or not adoption.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
         return None
     return adoption.bare_pick(ctx.msg.text)
+
+
+def _unlisted_ahead(ctx) -> Any:
+    """``_pick_number`` decides; round 48: a pick by its place alone ('要第二个'), no list open, is read next."""
+    found = _pick_number(ctx)
+    if found:
+        return Decided(found)
+    return nlu.ordinal_pick_said(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+def _nothing_collected(ctx: Ctx, number: int) -> int | None:
+    return number if planting.collecting(ctx) is None else None  # a record's count choice is the record's
+
+
+_pick_unlisted = staged(_unlisted_ahead, _nothing_collected)
 
 
 _update_number = text_with_number("adoption.commands.update")
@@ -244,7 +262,7 @@ ADOPTION_TABLE = FlowTable(
 ROUTES: list = [
     ADOPTION_TABLE.route("adoption_more", "more"),
     ADOPTION_TABLE.route("adoption_pick", "number"),
-    Route("adoption_pick_unlisted", _pick_number, on_pick_unlisted),
+    Route("adoption_pick_unlisted", _pick_unlisted, on_pick_unlisted),
     Route("adoption_list", _is_request, on_list),
     Route("my_trees", text_is("adoption.commands.my_trees"), on_my_trees),
     Route("plot_update", _update_number, on_update),

@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, conversation, nlu
+from bot import asked_for, clock, conversation, nlu
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -67,6 +68,35 @@ def _normalized(text: str) -> str:
     # round 27: a word begun again after a pause ('订 订阅 要 要提醒') read once (nlu.without_stutter)
     fixed = nlu.command_characters_fixed(nlu.without_stutter(text))
     return nlu.command_typos_fixed(nlu.without_fillers(nlu.normalize(fixed)))
+
+
+# round 48 (19u): how long the kind last asked is remembered for an elliptic follow-up ('我种咗几多' then '成条村呢')
+FOLLOW_UP_MINUTES = 10
+
+
+_FOLLOWED_UP = object()  # ``follow_up``'s ahead read: an elliptic follow-up, its message before still to be read
+
+
+def follow_up(means: Callable[[Ctx], Any], kind: str, after: frozenset[str]) -> Callable[[Ctx], Any]:
+    """Matcher: ``means`` (pure or staged), or an elliptic follow-up of ``kind`` (``nlu.follow_up_said``) sent within
+    ``FOLLOW_UP_MINUTES`` of the sender's text message before it, when a route of ``after`` handled that one."""
+    means_ahead, means_then = getattr(means, "ahead", means), getattr(means, "then", None)
+
+    def ahead(ctx) -> Any:
+        read = means_ahead(ctx)
+        if read:
+            return read if means_then is not None else Decided(read)
+        if ctx.msg.msg_type == "text" and nlu.follow_up_said(text_normalized(ctx)) == kind:
+            return _FOLLOWED_UP
+        return read
+
+    def then(ctx: Ctx, read) -> Any:
+        if read is not _FOLLOWED_UP:
+            return means_then(ctx, read) if means_then is not None else read
+        since = clock.to_db(ctx.now - timedelta(minutes=FOLLOW_UP_MINUTES))
+        return inbox.last_text_handler(ctx.db, ctx.openid, ctx.inbox_id, since) in after
+
+    return staged(ahead, then)
 
 
 def text_means(
@@ -438,7 +468,12 @@ COMMAND_ROUTES: list = [
     ),
     Route(
         "reminders_on",
-        text_means("core.commands.reminders_on", _reminders_said("on"), _reminders_said_after),
+        # round 48 (19u): wanted back again, elliptically, just after they were switched off ('唔要提醒' then '又想收返')
+        follow_up(
+            text_means("core.commands.reminders_on", _reminders_said("on"), _reminders_said_after),
+            "again",
+            frozenset({"reminders_off"}),
+        ),
         on_reminders_on,
     ),
 ]

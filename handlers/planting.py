@@ -134,6 +134,8 @@ def _menu_ahead(ctx):
     if ctx.msg.msg_type != "text" or len(text) > 20:
         return False
     said = text_normalized(ctx)
+    if nlu.proxy_log_how_asked(said):
+        return _PROXY_STEPS  # round 48: how to log for another household, a cadre's 代种 (``_menu_then``)
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS
@@ -150,9 +152,16 @@ def _menu_ahead(ctx):
 
 
 _STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
+_PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
+
+
+def _is_cadre(ctx) -> bool:
+    return planting.is_cadre(ctx.person, ctx.config.get("planting.cadre_roles"))
 
 
 def _menu_then(ctx, read):
+    if read == _PROXY_STEPS:
+        return _PROXY_STEPS if _is_cadre(ctx) else None
     return planting.collecting(ctx) or (read == _STEPS)
 
 
@@ -162,6 +171,8 @@ _menu = staged(_menu_ahead, _menu_then)
 # -- handlers ---------------------------------------------------------------------------------------
 @registered
 def on_menu(ctx, match) -> str:
+    if match == _PROXY_STEPS:  # round 48: a cadre asking how to log for another household
+        return ctx.t("planting.proxy_how_to")
     if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
         step = planting.advance(ctx, match["id"])
         if "photo" in step.missing and nlu.cannot_photo_said(text_normalized(ctx)):  # round 46: '我唔识影相 点算'

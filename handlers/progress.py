@@ -20,7 +20,7 @@ from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import reports as reports_store
 from bot.store import roster as roster_store
-from handlers.core import text_means, text_normalized
+from handlers.core import follow_up, text_means, text_normalized
 
 
 @registered
@@ -221,12 +221,22 @@ ROUTES: list = [
     # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked
     Route(
         "my_progress",
-        text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
+        # round 48 (19u): the sender's own asked elliptically just after the village's ('本村进度' then '我自己呢')
+        follow_up(
+            text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
+            "mine",
+            frozenset({"village_progress", "left_to_plant"}),
+        ),
         on_my_progress,
     ),
     Route("county_progress", staged(_county_ahead, _from_office), on_county_progress),
     Route("left_to_plant", staged(_left_ahead, _from_cadre), on_left_to_plant),
-    Route("village_progress", staged(_village_ahead, _named_village), on_village_progress),
+    # round 48 (19u): the village's asked elliptically just after one's own ('我种咗几多' then '成条村呢')
+    Route(
+        "village_progress",
+        follow_up(staged(_village_ahead, _named_village), "village", frozenset({"my_progress", "relative_progress"})),
+        on_village_progress,
+    ),
 ]
 REPORT_COLUMNS: list = reports.PROGRESS_COLUMNS
 COMMANDS: dict = {

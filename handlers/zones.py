@@ -13,13 +13,15 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import nlu, planting, zones
+from typing import Any
+
+from bot import adoption, nlu, planting, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import zone_pages
 from bot.identity import registered
 from bot.reports import PERCENT, ReportColumn
-from bot.router import Route, pure
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import roster as roster_store
 from bot.store import zones as store
@@ -35,6 +37,23 @@ def _claim_number(ctx: Ctx) -> int | None:
     if found or ctx.msg.msg_type != "text" or len(ctx.msg.text or "") > 20:
         return found
     return nlu.zone_number_said(text_normalized(ctx))
+
+
+def _ordinal_ahead(ctx) -> Any:
+    """``_claim_number`` decides; round 48: a pick by its place alone ('领第一个'), no list named, is read next."""
+    found = _claim_number(ctx)
+    if found:
+        return Decided(found)
+    return nlu.ordinal_pick_said(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+def _no_other_list(ctx: Ctx, number: int) -> int | None:
+    """Round 48: the ordinal is the zones' for one who may hold a zone, unless the adoptable list is open (its own)."""
+    may = zones.may_hold(ctx.person, ctx.config) and adoption.FLOW.state(ctx) is None
+    return number if may and planting.collecting(ctx) is None else None
+
+
+_claim_unlisted = staged(_ordinal_ahead, _no_other_list)
 
 
 # -- the list and the claim ---------------------------------------------------------------------------------
@@ -148,7 +167,16 @@ def on_tending_location(ctx: Ctx, _state, location: dict) -> str:
 ZONES_TABLE = FlowTable(
     zones.FLOW,
     (
-        Step("listed", "number", lambda ctx, state: _claim_number(ctx), on_claim, to=(END,)),
+        # round 48: or by its place alone while the list is the flow touched last ('领第一个')
+        Step(
+            "listed",
+            "number",
+            lambda ctx, state: (
+                _claim_number(ctx) or (zones.FLOW.touched_last(ctx) and nlu.ordinal_pick_said(text_normalized(ctx)))
+            ),
+            on_claim,
+            to=(END,),
+        ),
         Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
         Step("tending", "location", _location, on_tending_location, to=("tending",)),
     ),
@@ -162,7 +190,7 @@ def _zone_wished(_app, meaning: str) -> bool:
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
-    Route("zone_claim_unlisted", _claim_number, on_claim_unlisted),
+    Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
     ZONES_TABLE.route("tending_photo", "photo"),

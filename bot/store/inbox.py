@@ -210,3 +210,16 @@ def rows_of(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
             f"SELECT id, payload FROM inbox WHERE openid = ? AND id IN ({marks}) ORDER BY id", [openid, *inbox_ids]
         )
     )
+
+
+def last_text_handler(db: Database, openid: str, before_id: int, since: str) -> str | None:
+    """The route that handled the sender's text message before ``before_id``, when it came at ``since`` or later (round
+    48: an elliptic follow-up reads the kind last asked); None when there is none."""
+    write_batch(db, close=False)  # the open batch's rows too
+    row = one(
+        db,
+        "SELECT handler FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, before_id, since],
+    )
+    return row["handler"] if row else None

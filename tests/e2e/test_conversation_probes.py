@@ -198,6 +198,9 @@ class Probe:
             user.says(first)
             self.bot.clock.advance(minutes=3)
             message = second
+            # round 48: a record the first message started is the context's, as context pending's is (the second is
+            # judged on what it did: 'how' forbids a record of its own, not the one it asks about)
+            started = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
         reply = user.says(message) or ""
         handler = self.last_handler(openid)
         tickets = self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
@@ -986,14 +989,9 @@ def test_round_19q_probe(probe, context, message, expected):
 # Round 19's eighteenth blind set (tests/data/conversation_probes_19r.tsv, 140 probes), written in the twenty-sixth
 # session by a writer who saw only DESIGN.md and the seeds. Blind figure: main before (4d81beb) 124/140. Round 44
 # (tests/e2e/test_conversation_round44.py) was made from its misses after: 137/140, a development figure. The three left
-# are listed here, strict, with why (two labels, one by design).
+# are listed here, strict, with why (two labels, one by design; round 48 mended the 代种 one: a cadre asking how to log
+# for another household gets the 代种 steps as the record's help, planting_menu).
 _ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the label: a cadre asking how to log a 代种 is asked back by the FAQ (bot/ask_back.py), 帮老人代种登记 offered"
-        " first, whose answer (代种 姓名 数量树种) is the one a cadre needs; the probe picks 1 and wants the villager's own"
-        " steps (怎么登记种树)",
-        ["代种要点样登记"],
-    ),
     (
         "the label: how to register asked with no name, only the village: nothing can be bound, and the FAQ's answer"
         " says how (登记 姓名 村名, with an example); the harness's register check wants a name bound for a message"
@@ -1055,8 +1053,9 @@ def test_round_19s_probe(probe, context, message, expected):
 # Round 19's twentieth blind set (tests/data/conversation_probes_19t.tsv, 140 probes), written in the twenty-seventh
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (866af20)
 # 121/140. Round 47 (tests/e2e/test_conversation_round47.py) was made from its misses after: 131/140, a development
-# figure. The nine left are listed here, strict, with why (two labels, one the harness's, three the FAQ's, one by
-# design, two not mended).
+# figure. The nine left were listed here, strict, with why; round 48 mended the harness's (in context twice the first
+# message's record is the context's), the elliptic follow-up (全村呢: the kind last asked remembered) and the 代种
+# label (a cadre asking how to log for an elder gets the 代种 steps as the record's help).
 _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
     (
         "the FAQ's since round 36: how party members claim a care zone asked how is answered by the FAQ's entry (发"
@@ -1064,19 +1063,9 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         ["党员责任区点样认领"],
     ),
     (
-        "the label: a cadre asking how to log trees for an elder without a phone gets the FAQ's 代种 entry (代种 姓名"
-        " 数量树种), the steps a cadre needs, as 19r's '代种要点样登记'; the harness wants the villager's own steps",
-        ["点样帮冇手机嘅老人登记种树"],
-    ),
-    (
         "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
         " (登记 姓名 村名), as 19s's '点样绑定啊 我系埔心村民'; the harness's register check wants a name",
         ["点样绑定呀 我系埔心村村民"],
-    ),
-    (
-        "the harness: the record's next step is given (planting_menu, as wanted), but in context twice the record the"
-        " first message made ('今日种咗两棵龙眼') is counted as the probe's own, and 'how' forbids a new record",
-        ["今日种咗两棵龙眼 || 相片点发"],
     ),
     (
         "the FAQ's: what adopting a tree costs is a ticket with the money note (no FAQ entry on the price); an entry on"
@@ -1095,11 +1084,6 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         ["党员要种几棵 我报两棵杨梅"],
     ),
     (
-        "not mended this round: an elliptic follow-up ('全村呢': and the village's?) after the sender's own progress"
-        " asked; nothing remembers the kind last asked, and alone it reads as the FAQ's how-to-see-progress answer",
-        ["我家种了几棵了 || 全村呢"],
-    ),
-    (
         "by design, though not reached: how to take part in the planting day asked with no wish ('要做咩': what it"
         " takes) is the day's details (event_asked, round 37's how rule), as 19s's '义务植树活动点样参加'; here it became"
         " a ticket, as the how rule does not read 要做什么. The writer labelled it join",
@@ -1116,42 +1100,28 @@ def test_round_19t_probe(probe, context, message, expected):
 
 # Round 19's twenty-first blind set (tests/data/conversation_probes_19u.tsv, 140 probes), written with 19t in the
 # twenty-seventh session by a writer who saw only DESIGN.md and the seeds. Blind figure: main after rounds 46 and 47
-# (d67ec84) 115/140; the rename fix after it (tests/e2e/test_rename_19u.py) 118/140. Not mended yet: listed here, strict,
-# by class, for the next round (README, Set 19u).
+# (d67ec84) 115/140; the rename fix after it (tests/e2e/test_rename_19u.py) 118/140. Round 48
+# (tests/e2e/test_conversation_round48.py) was made from its misses after: 137/140, a development figure. The three
+# left, strict, with why (by design, each an earlier round's decision kept):
 _ROUND_19U_LEFT: list[tuple[str, list[str]]] = [
     (
-        "the FAQ's answer where a command was meant: adoption's list (认种第一个嗰棵, 认养树点搞, 点样认领…认养, 认养嘅树单),"
-        " a care zone by its number or place, one's certificate asked when (the FAQ's how-to answers instead)",
-        [
-            "认种第一个嗰棵",
-            "点样认领啲树嚟认养",
-            "认养树点搞",
-            "认养嘅树单睇下",
-            "责任区领第二个",
-            "党员责任区喺边度",
-            "荣誉证书么个时候有",
-            "我阿妈叫我问 佢几时可以攞证书",
-        ],
+        "by design (round 21, round 33): how to adopt asked with the how first and no wish ('怎么认养', a control in five"
+        " rounds) is the FAQ's camp.adopt answer, which says to send 认养 for the list; 认领…嚟认养 (claim to adopt) is read"
+        " as adopting, but the how still comes first. Said the other way round ('认养树点搞', '想认领棵树嚟认养 点做') it is"
+        " the list",
+        ["点样认领啲树嚟认养"],
     ),
     (
-        "registration said otherwise: the village and name packed before 登记, Hakka 𠊎个名系, how to become one (要点先"
-        " 可以登记做村民: the FAQ asks back)",
-        ["埔心村杨志坚登记", "𠊎个名系温玉兰 住埔心村", "要点先可以登记做村民"],
+        "by design (round 28's control '责任区在哪里': not the list): where the zones are, asked of no one's and with no"
+        " wish, is the FAQ's bot.care_zones answer (send 认领责任区 to see them); the sender's own ('我嘅责任区喺边度') or"
+        " one wished after it ('党员责任区喺边 我都要一块') is the list",
+        ["党员责任区喺边度"],
     ),
     (
-        "reminders in other words: on with a reason (继续提醒我吧 我要知道几时种树: asked back), wanted back elliptically"
-        " after 唔要提醒 (又想收返), off from a follower (唔使再推啲嘢俾我啦)",
-        ["继续提醒我吧 我要知道几时种树", "唔要提醒 || 又想收返", "唔使再推啲嘢俾我啦"],
-    ),
-    (
-        "a record's next step or how to log said otherwise (相片发唔出, 要点继续, 点样再记多一次), a cadre's 代种 asked"
-        " how (代人登记种树点操作, 户主种咗树 点样帮佢记: the FAQ's 代种 steps or a ticket)",
-        ["相片发唔出点算", "三棵桃 || 要点继续", "点样再记多一次", "代人登记种树点操作", "户主种咗树 点样帮佢记"],
-    ),
-    (
-        "a pledge said with 报 (as 19t's 我报两棵杨梅), an elliptic follow-up (成条村呢: nothing remembers the kind last"
-        " asked), the planting day asked how to go (听讲可以参加种树活动 点去)",
-        ["今年我报三棵香樟", "我种咗几多 || 成条村呢", "听讲可以参加种树活动 点去"],
+        "by design (round 37's how rule, as 19s's '义务植树活动点样参加'): how to go to the planting day asked with no wish"
+        " (点去: how to get there) is the day's details (event_asked: where and when, how to check in), since round 48;"
+        " it had been the FAQ's campaign overview. The writer labelled it join",
+        ["听讲可以参加种树活动 点去"],
     ),
 ]
 ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for message in messages}
@@ -1159,4 +1129,24 @@ ROUND_19U_MISSES = {message: why for why, messages in _ROUND_19U_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19u.tsv", ROUND_19U_MISSES))
 def test_round_19u_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 19's twenty-second blind set (tests/data/conversation_probes_19v.tsv, 140 probes), written in the twenty-eighth
+# session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main (7cb80bf) 122/140.
+# Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after: 139/140, a development figure. The
+# one left, strict, with why:
+_ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design (round 20, kept in rounds 41 and 46 for 19o's, 19r's and 19s's '叶底有啲白色嘅虫'): a symptom told"
+        " during a ticket with no guess that it bears on the trouble is its own ticket (another tree may be meant); one"
+        " that guesses ('…唔知系咪佢搞', '…会不会有关系') is its 补充",
+        ["叶底仲有啲白色嘅虫仔"],
+    ),
+]
+ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19v.tsv", ROUND_19V_MISSES))
+def test_round_19v_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

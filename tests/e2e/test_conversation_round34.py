@@ -20,10 +20,8 @@ EXAMPLES = [
     ("new", "张伟强 埔心村 刚关注 要做什么", "register"),
     ("new", "阿婆叫李二妹 埔心村嘅 孙女帮佢打字", "register"),
 ]
-LEFT = {
-    "阿婆叫李二妹 埔心村嘅 孙女帮佢打字": "a grandmother named by who she is to the typist (阿婆叫): the readers want 我叫 or"
-    " a name alone in its clause",
-}
+# round 48 mended the one left ('阿婆叫李二妹 埔心村嘅 孙女帮佢打字': who one is, 阿婆, said before the name's words)
+LEFT: dict[str, str] = {}
 QUESTION = {"register"}
 CONTROLS = [
     ("new", "埔心村 今年 种几多树", QUESTION),
