@@ -1150,3 +1150,60 @@ ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19v.tsv", ROUND_19V_MISSES))
 def test_round_19v_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Set 19w (written blind with 19v in the twenty-eighth session, measured once on the session's final main: 116/140).
+# Its misses, strict by class, for the next round:
+_ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "registration, rename or help said otherwise went to a ticket or the FAQ: the name last after the village and"
+        " 我 with pauses, binding asked as an account, a rename with 至啱 or a husband's name, Cantonese 点玩㗎",
+        [
+            "埔心村，我，林阿娣",
+            "请问点样绑定账号",
+            "名改错咗，我叫邹丽华至啱",
+            "之前用咗我老公个名登记，改做我嘅名张月娥",
+            "点玩㗎",
+        ],
+    ),
+    (
+        "progress asked otherwise: a cadre's 未报 (not reported), the total with the trees just reported, the records"
+        " counted (几条)",
+        ["边几个村民仲未报种树", "加埋啱啱嗰两棵我总共几多", "我嘅种树记录有几条"],
+    ),
+    ("bamboo counted with 条 and 种好咗 (the stakes' entry answered)", ["种好咗三条竹"]),
+    ("a ticket's tree told of since planting, no question (a new ticket)", ["种落去差唔多两个月，之前好地地"]),
+    (
+        "how to log or go on asked otherwise: 报数 by a follower, a plot's area by a cadre, what is still missing, what"
+        " to type after the photo, how to upload it, whether the location too, how to fill the tree and count",
+        [
+            "种树之后系咪要喺呢度报数，点报",
+            "党建林种完点样上报面积",
+            "数报咗，仲差啲乜",
+            "之后要输入啲咩",
+            "点样影相上传",
+            "要唔要发埋位置",
+            "张相传好咗，树名同棵数点填",
+        ],
+    ),
+    (
+        "the campaign's duties said otherwise answered by the FAQ or a ticket: which trees to adopt (揀), paying for"
+        " one, joining the day (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), the bare 种树证书, an"
+        " adviser's visit (记低今日下乡)",
+        [
+            "有咩树可以揀嚟认养",
+            "可唔可以出钱帮村里养一棵树",
+            "种树活动仲可以报名吗，我想去",
+            "分配俾我嘅管护区域喺边",
+            "我都想领一块地负责淋水护树",
+            "种树证书",
+            "我而家喺村度，帮我记低今日下乡",
+        ],
+    ),
+]
+ROUND_19W_MISSES = {message: why for why, messages in _ROUND_19W_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19w.tsv", ROUND_19W_MISSES))
+def test_round_19w_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
