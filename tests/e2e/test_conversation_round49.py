@@ -1,0 +1,83 @@
+"""Round 49 of issue 17 §5, through signed pushes: the request kinds the blind set 19w found going astray after its
+blind figure was taken (19w on 66546fb: 116/140). Examples of its own for each class, written before their class was
+mended and run on main 66546fb first; then the probes it fixed, so they cannot regress."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401  (the module's fixture: one app for the examples)
+
+# registration, rename or help said otherwise: never an adviser's ticket
+EXAMPLES_REGISTER = [
+    ("new", "埔心村，我，陈秀英", "register"),
+    ("new", "埔心村 我 黄阿妹", "register"),
+    ("new", "我，埔心村，刘带娣", "register"),
+    ("new", "点样绑定我嘅账号", "register"),
+    ("new", "想绑定账号 点做", "register"),
+    ("new", "账号点绑定", "register"),
+    ("member", "个名打错咗，我叫李秀兰先啱", "rename"),
+    ("member", "名写错咗，应该系黄玉珍至啱", "rename"),
+    ("member", "之前用咗我阿爸个名登记，改返做我嘅名何美玲", "rename"),
+    ("member", "用咗老婆个名登记咗，改做我个名陈志强", "rename"),
+    ("new", "呢个点玩", "help"),
+    ("new", "呢度点用㗎", "help"),
+    ("new", "点用㗎", "help"),
+]
+
+# how to log, or to go on with a record, asked otherwise
+EXAMPLES_HOW = [
+    ("pending", "棵数报咗，仲要做啲乜", "how"),
+    ("pending", "数报好咗，仲欠啲乜", "how"),
+    ("after_photo", "跟住要打啲咩字", "how"),
+    ("after_photo", "下一步要输入乜嘢", "how"),
+    ("pending", "相点样影咗传上嚟", "how"),
+    ("pending", "张相点上传", "how"),
+    ("pending", "使唔使发定位", "how"),
+    ("pending", "位置要唔要发埋", "how"),
+    ("after_photo", "相发咗，树名同数量点样填", "how"),
+    ("after_photo", "张相上传咗，跟住树名点写", "how"),
+    ("new", "种完树系咪喺呢度报数，点样报", "log"),
+    ("new", "种好树要喺度报数吗，点报", "log"),
+    ("cadre", "党员林种完点报面积", "log"),
+    ("cadre", "集体林种好咗点样上报亩数", "log"),
+]
+
+# progress asked otherwise
+EXAMPLES_PROGRESS = [
+    ("cadre", "边啲村民仲未报种树", "progress"),
+    ("cadre", "仲有边个村民未报数", "progress"),
+    ("finished", "连埋啱啱嗰两棵我一共几多", "progress"),
+    ("finished", "加埋头先嗰啲总共种咗几多", "progress"),
+    ("member", "我报过几多次种树", "progress"),
+    ("member", "我有几条种树记录", "progress"),
+    ("member", "我嘅记录有几多条", "progress"),
+]
+
+# What must keep its route
+CONTROLS = [
+    ("member", "埔心村有几多人", {"register"}),
+    ("member", "账号被盗点算", {"register"}),
+    ("member", "改个提醒时间", {"fix_name", "register"}),
+    ("member", "点样淋水", {"help"}),
+    ("member", "桂花点种", {"planting_menu"}),
+    ("member", "位置喺边", {"planting_menu"}),
+    ("member", "种树日喺边度集合", {"planting_menu"}),
+    ("member", "几时种树最好", {"my_progress", "village_progress", "left_to_plant"}),
+    ("member", "荔枝一年结几多次", {"my_progress", "village_progress", "left_to_plant"}),
+    ("ticket", "叶子有几条虫", {"my_progress", "village_progress", "left_to_plant"}),
+]
+
+LEFT: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of(EXAMPLES_REGISTER + EXAMPLES_HOW + EXAMPLES_PROGRESS, LEFT)
+)
+def test_round_49_example(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
+def test_round_49_control(probe, context, message, forbidden):  # noqa: F811
+    assert probe.handler_for(context, message) not in forbidden
