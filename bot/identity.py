@@ -661,6 +661,11 @@ _HOW_NAMING_BINDING = re.compile(
 _WHAT_IT_TAKES_TO_REGISTER = re.compile(
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)(?:可以|能|能够)(?:登记|注册|绑定)"
     r"(?:做|当|成为)?(?:村民|群众)?(?:啊|呀|呢)?$"
+    # round 49 (19w): how to bind the account, the account named ('请问点样绑定账号', '账号点绑定'): 账号 is the sender's
+    # own, so the wish is in it; '怎么绑定' alone stays the FAQ's
+    r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|绑)(?:我的|我嘅|我)?(?:个)?(?:账号|帐号|账户|微信号)"
+    r"(?:啊|呀|呢)?$"
+    r"|^(?:请问)?(?:我的|我嘅|我)?(?:个)?(?:账号|帐号|账户|微信号)(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|绑)(?:啊|呀|呢)?$"
 )
 
 
@@ -745,6 +750,9 @@ _AROUND_NAME_TAIL = re.compile(
 )
 
 
+_PRONOUN_ALONE = frozenset({"我", "本人", "系我", "是我"})
+
+
 def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | None:
     """A name and a roster village in any order and wording: '埔心村 李秀英', '李秀英 埔心村', '埔心村黄志强',
     '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳', '我係埔心村嘅，我叫冯亚妹'. The village must be one of the roster's
@@ -763,8 +771,8 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     rest = rest.replace(form, " ", 1)
     names = []
     for token in _SEPARATORS.split(rest):
-        if not token or nlu.is_chitchat(token):
-            continue  # '你好，我叫何金兰，住在埔心村'
+        if not token or nlu.is_chitchat(token) or token in _PRONOUN_ALONE:
+            continue  # '你好，我叫何金兰，住在埔心村'; round 49 (19w): 我 alone between pauses ('埔心村，我，林阿娣')
         token = _AROUND_NAME_TAIL.sub("", _AROUND_NAME_LEAD.sub("", token))
         if token:
             names.append(token)

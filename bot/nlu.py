@@ -2515,6 +2515,8 @@ _THE_BOT = r"(?:这个|呢个|你|您|你们|这|这里|公众号|这个号|助�
 _HOW_TO_USE_RE = re.compile(
     rf"^(?:请问|请|麻烦)?(?:教我|教下我|教一下我|我不会|不会|我想知道)?{_THE_BOT}?(?:要|应该|该|是)?(?:怎么|怎样|如何)"
     rf"(?:使用|用|操作|玩)(?:{_THE_BOT}|法|的|啊|呀)*$"
+    # round 49 (19w): Cantonese 点 left as typed before 玩 or 用 ('点玩㗎', '呢个点玩')
+    rf"|^(?:请问)?{_THE_BOT}?(?:要|是)?点(?:样)?(?:使用|用|玩)(?:{_THE_BOT}|法|的|啊|呀)*$"
     rf"|^(?:请问|请|麻烦)?(?:教我|我不会|不会)?(?:你|您|你们|公众号|这个号|助手|小助手|机器人|系统|小程序)(?:要|应该|该|是)?"
     r"(?:怎么|怎样|如何)(?:弄|搞|操作)$"
     # round 30 (19i): taught how, asked of the bot ('你教我怎么弄这个', after '我老人家不会用')
@@ -2784,7 +2786,7 @@ def planting_log_asked(norm: str) -> bool:
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
-    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄)?(?:错|不对|有误)"
+    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49 (19w): 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
@@ -2843,6 +2845,11 @@ _ANOTHERS_NAME_RE = re.compile(
     r"(?:登记|注册|绑定)(?:的|用的)(?:名字|姓名|名)(?:是|用了|用的是|写的是)?(?:我)?(?:的)?"
     r"(?:老公|老婆|老伴|阿爸|阿妈|爸爸|妈妈|老爸|老妈|爸|妈|儿子|女儿|孙子|孙女|别人|人家|家人|屋企人)(?:的)?"
 )
+# round 49 (19w): registered with another's name, the verb first ('之前用咗我老公个名登记，改做我嘅名张月娥')
+_REGISTERED_WITH_ANOTHERS_RE = re.compile(
+    r"用(?:了)?(?:我)?(?:的)?(?:老公|老婆|老伴|阿爸|阿妈|爸爸|妈妈|老爸|老妈|爸|妈|儿子|女儿|仔|孙子|孙女|别人|人家|家人|屋企人)"
+    r"(?:个|的)(?:名字|姓名|名)(?:来)?(?:登记|注册|绑定)"
+)
 _PET_NAME_TO_FULL_RE = re.compile(
     r"(?:小名|花名|乳名|昵称|外号|简称)[一-鿿]{1,4}?(?:要|想|帮我|请|麻烦)?(?:改成|改为|改做|换成|改回|改返)"
     r"(?:正式的|正式|正确的|正确)?(?:大名|全名|真名|正名|本名)?[一-鿿]{2,4}$"  # round 42 (19p): 改成正式的刘国强
@@ -2859,6 +2866,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _OWN_NAME_RE.search(norm)
         or _TRUE_NAME_RE.search(norm)
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
+        or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(norm, species_table)[0]:
@@ -2876,6 +2884,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or (_PAPERS_NAME_RE.search(norm) and _CHANGE_TO_RE.search(norm))  # round 39
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _ANOTHERS_NAME_RE.search(norm)
+        or _REGISTERED_WITH_ANOTHERS_RE.search(norm)
     )
 
 

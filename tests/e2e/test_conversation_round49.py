@@ -70,6 +70,15 @@ CONTROLS = [
 
 LEFT: dict[str, str] = {}
 
+# The probes of 19w this round fixed
+FIXED: list[tuple[str, str, str]] = [
+    ("new", "埔心村，我，林阿娣", "register"),
+    ("new", "请问点样绑定账号", "register"),
+    ("member", "名改错咗，我叫邹丽华至啱", "rename"),
+    ("member", "之前用咗我老公个名登记，改做我嘅名张月娥", "rename"),
+    ("new", "点玩㗎", "help"),
+]
+
 
 @pytest.mark.parametrize(
     ("context", "message", "expected"), cases_of(EXAMPLES_REGISTER + EXAMPLES_HOW + EXAMPLES_PROGRESS, LEFT)
@@ -81,3 +90,8 @@ def test_round_49_example(probe, context, message, expected):  # noqa: F811
 @pytest.mark.parametrize(("context", "message", "forbidden"), CONTROLS, ids=[f"{c}:{m}" for c, m, _ in CONTROLS])
 def test_round_49_control(probe, context, message, forbidden):  # noqa: F811
     assert probe.handler_for(context, message) not in forbidden
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(FIXED, {}))
+def test_round_49_fixed_probe(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
