@@ -2720,6 +2720,14 @@ _PLANTED_HOW_HERE_RE = re.compile(
 )
 
 
+# round 49 (19w): planted, whether it is here the count is reported, then how ('种树之后系咪要喺呢度报数，点报', '种好树要喺度
+# 报数吗，点报'): the planting help (from a follower not registered yet: 登记 first, the message kept)
+_PLANTED_REPORT_HERE_HOW_RE = re.compile(
+    r"^(?:我)?(?:种树|种完树|种好树|种了树|种完|种好了|种好)(?:之后|以后|后)?(?:是不是|是否|是)?(?:要|需要)?"
+    rf"{_HERE}(?:报数|报数目|上报|{_LOG_WORD})(?:吗|不|呢)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:报|上报|{_LOG_WORD}|弄|搞)$"
+)
+
+
 def _planted_then_report_how(bare: str) -> bool:
     """Round 41: ``_PLANTED_THEN_REPORT_HOW_RE``, or the relative without a phone (``_NO_PHONE_FIRST_RE``) then how the
     trees they planted are logged, read as round 27's parents' (``_PLANTED_WHERE_TO_LOG_RE``)."""
@@ -2729,6 +2737,8 @@ def _planted_then_report_how(bare: str) -> bool:
         return True  # round 42
     if _PLANTED_HOW_HERE_RE.match(bare):
         return True  # round 43
+    if _PLANTED_REPORT_HERE_HOW_RE.match(bare):
+        return True  # round 49
     first = _NO_PHONE_FIRST_RE.match(bare)
     rest = _ONE_OF_THEM_FIRST_RE.sub("他们", bare[first.end() :]) if first else ""
     return bool(rest) and bool(_PLANTED_WHERE_TO_LOG_RE.match(rest))
@@ -4403,6 +4413,31 @@ def record_steps_asked(norm: str) -> bool:
     # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))
     return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
+
+
+# round 49 (19w): the record's parts asked otherwise while it waits: what is left after one part is given ('数报咗，仲差啲
+# 乜'), what to type next ('之后要输入啲咩'), how to take and upload the photo ('点样影相上传'), whether the location too
+# ('要唔要发埋位置'), how to fill the tree and the count once the photo is sent ('张相传好咗，树名同棵数点填'): read only
+# while a record is being collected (handlers/planting.py), its next step answers
+_PART_WORD = rf"(?:{_PHOTO_WORD}|数|棵数|数量|几棵|多少棵|位置|定位|树名|树种)"
+_RECORD_PART_ASKED_RE = re.compile(
+    rf"^{_PART_WORD}(?:已经)?(?:报|发|传|上传|拍|影|填|写|打)(?:了|好了|好|完)(?:还|仲)(?:差|欠|缺|要|需要|使)(?:做|发|填|打)?"
+    r"(?:些)?(?:什么|咩|乜)$"
+    r"|^(?:之后|然后|接着|接下来|跟住|跟着|下一步)(?:还|仲)?(?:要|需要|应该)?(?:输入|打|填|写)(?:些)?(?:什么|咩|乜)(?:字)?$"
+    rf"|^{_PHOTO_WORD}?(?:要)?(?:怎么|点)(?:样)?(?:拍照|拍|影相|影)(?:了|好)?(?:上传|传上来|传上去|发上来|发过来|传|发)(?:给你)?$"
+    r"|^(?:位置|定位)?(?:要不要|使不使|需不需要|用不用)(?:发|加|传|报)(?:埋|上|多)?(?:位置|定位)?$"
+    rf"|^{_PHOTO_WORD}(?:已经)?(?:发|传|上传)(?:了|好了|好|完)(?:跟住|跟着|然后|之后|接着)?"
+    r"(?:树名|树种|棵数|数量|几棵)(?:和|同|跟|与)?(?:树名|树种|棵数|数量|几棵)?(?:要)?(?:怎么|点)(?:样)?(?:填|写|打|发)$"
+)
+
+
+def record_part_asked(norm: str) -> bool:
+    """Round 49: a part of the record asked after, read while a record waits ('数报咗，仲差啲乜', '要唔要发埋位置')."""
+    if not norm or len(norm) > INTENT_MAX_CHARS:
+        return False
+    bare = _INTENT_PARTICLES_RE.sub("", norm)
+    found = _RECORD_PART_ASKED_RE.match(bare)
+    return found is not None and ("位置" in bare or "定位" in bare or not bare.startswith(("要不要", "使不使")))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -139,7 +139,8 @@ def _menu_ahead(ctx):
     # round 27: the location's how, or which photo, asked with no record in progress too: the help says the steps
     if nlu.location_how_asked(said) or any(nlu.location_how_asked(head) for head, _rest in message_heads(ctx)):
         return _STEPS
-    if nlu.go_on_asked(said) or nlu.photo_how_asked(said):  # '相片点发俾你' while the record waits for its photo
+    # '相片点发俾你' while the record waits for its photo; round 49: a part of it asked ('数报咗，仲差啲乜')
+    if nlu.go_on_asked(said) or nlu.photo_how_asked(said) or nlu.record_part_asked(said):
         return True
     # round 37: the photo to come later, or the trees not planted yet ('还没种 明天种了再拍', '照片等下发 现在在田里'): the
     # record waits, and the reply says what it still needs (never a ticket); 取消 with why (core's cancel) comes first

@@ -92,6 +92,15 @@ LOG_STEPS = next(
     ]
     if entry["id"] == "bot.log_planting"
 )
+# round 49: the FAQ's answer on logging a plot (bot.plot), a cadre's record: its steps, a line of it in the reply; a
+# cadre asking how to report a plot's area ('党建林种完点样上报面积') is answered the steps of the record he means
+PLOT_STEPS = next(
+    entry["answer"].strip().splitlines()[2]
+    for entry in tomllib.loads((Path(__file__).resolve().parents[2] / "messages/faq/campaign.toml").read_text("utf-8"))[
+        "entry"
+    ]
+    if entry["id"] == "bot.plot"
+)
 # The roles of the contexts that are registered people (the others are members: 群众).
 ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
 
@@ -224,7 +233,8 @@ class Probe:
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
         if expected == "log" and handler == "faq_answer" and reply.startswith(self.asked_back):
             reply = user.says("1") or ""  # round 43: asked which of two was meant; the steps offered first are picked
-        if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply):
+        plot_steps = context == "cadre" and PLOT_STEPS in reply  # round 49: a cadre's plot, its own steps
+        if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply) and not plot_steps:
             return wrong + " (not the steps of a record)"
         if expected == "log":
             waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
@@ -1162,19 +1172,6 @@ _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
     ),
     ("bamboo counted with 条 and 种好咗 (the stakes' entry answered)", ["种好咗三条竹"]),
     ("a ticket's tree told of since planting, no question (a new ticket)", ["种落去差唔多两个月，之前好地地"]),
-    (
-        "how to log or go on asked otherwise: 报数 by a follower, a plot's area by a cadre, what is still missing, what"
-        " to type after the photo, how to upload it, whether the location too, how to fill the tree and count",
-        [
-            "种树之后系咪要喺呢度报数，点报",
-            "党建林种完点样上报面积",
-            "数报咗，仲差啲乜",
-            "之后要输入啲咩",
-            "点样影相上传",
-            "要唔要发埋位置",
-            "张相传好咗，树名同棵数点填",
-        ],
-    ),
     (
         "the campaign's duties said otherwise answered by the FAQ or a ticket: which trees to adopt (揀), paying for"
         " one, joining the day (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), the bare 种树证书, an"

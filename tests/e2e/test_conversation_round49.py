@@ -66,6 +66,11 @@ CONTROLS = [
     ("member", "几时种树最好", {"my_progress", "village_progress", "left_to_plant"}),
     ("member", "荔枝一年结几多次", {"my_progress", "village_progress", "left_to_plant"}),
     ("ticket", "叶子有几条虫", {"my_progress", "village_progress", "left_to_plant"}),
+    # added with the fixes: how to bind asked bare stays the FAQ's; the trees logged under another's name are no rename;
+    # a question about the tree in the photo just sent is its ticket
+    ("new", "怎么绑定", {"register"}),
+    ("member", "用咗老公个名登记嘅树有几多", {"fix_name"}),
+    ("after_photo", "呢棵树点解叶黄", {"planting_menu"}),
 ]
 
 LEFT: dict[str, str] = {}
@@ -77,6 +82,13 @@ FIXED: list[tuple[str, str, str]] = [
     ("member", "名改错咗，我叫邹丽华至啱", "rename"),
     ("member", "之前用咗我老公个名登记，改做我嘅名张月娥", "rename"),
     ("new", "点玩㗎", "help"),
+    ("pending", "数报咗，仲差啲乜", "how"),
+    ("after_photo", "之后要输入啲咩", "how"),
+    ("pending", "点样影相上传", "how"),
+    ("pending", "要唔要发埋位置", "how"),
+    ("after_photo", "张相传好咗，树名同棵数点填", "how"),
+    ("new", "种树之后系咪要喺呢度报数，点报", "log"),
+    ("cadre", "党建林种完点样上报面积", "log"),
 ]
 
 
