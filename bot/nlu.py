@@ -2345,8 +2345,20 @@ _WORRY_RE = re.compile(
 # round 33: what is wished known said first ('想知道埔心村今年种树任务完成到哪一步了'), and the trees just said counted in
 # ('连埋呢两棵我今年总共种咗几多', '加上这两棵 我今年一共种了多少'): left out before the question is read
 _WANT_TO_KNOW_LEAD_RE = re.compile(r"^(?:我)?(?:想|想要)(?:知道|了解|问)(?:一下|下)?(?=[\u4e00-\u9fff])")
+# round 49 (19w): the trees pointed at as just reported ('加埋啱啱嗰两棵', '加埋头先嗰啲': 加埋刚刚那两棵, 加埋头先那些)
 _THESE_COUNTED_IN_RE = re.compile(
-    rf"^(?:连埋|连同|连|加上|加埋|算上|算埋)(?:这|呢|那|刚才|头先)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:树)?(?:在内)?"
+    rf"^(?:连埋|连同|连|加上|加埋|算上|算埋)(?:刚才|刚刚|头先|啱先)?(?:这|呢|那)?"
+    rf"(?:(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}|(?<=那)些|(?<=这)些)(?:树)?(?:在内)?"
+)
+# and then how many in all, the measure left out ('加埋啱啱嗰两棵我总共几多')
+_IN_ALL_BARE_ASKED_RE = re.compile(
+    rf"^(?:我|我家|我们家)?(?:现在)?(?:总共|一共|合共|加起来)(?:种了|有|是|算)?(?:多少|几)(?:{_MEASURE})?(?:树)?$"
+)
+# round 49 (19w): one's records counted ('我嘅种树记录有几条', '我有几条种树记录', '我报过几多次种树')
+_RECORDS_COUNTED_RE = re.compile(
+    r"^(?:我|我的|我家|我们家)(?:的)?(?:种树)?记录(?:一共|总共)?(?:有)?(?:多少|几)条$"
+    r"|^(?:我|我家|我们家)(?:一共|总共)?(?:有)?(?:多少|几)条(?:种树)?记录$"
+    r"|^我(?:一共|总共)?(?:报|登记|记录|上报)过(?:多少|几)次(?:种树)?$"
 )
 
 
@@ -2451,7 +2463,12 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
+    counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
     norm = _progress_leads_left(norm) if norm else norm
+    if counted_in and _IN_ALL_BARE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 49 (19w)
+    if norm and _RECORDS_COUNTED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 49 (19w): one's records counted
     norm = _FOR_THE_PARENTS_RE.sub("我家", norm, count=1) if norm else norm
     if norm and _PLANTED_WHERE_TO_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return None  # round 22: '我屋门口种了树了要在这里记录吗' asks how to log them (the planting help)
@@ -3226,9 +3243,10 @@ def joining_said(norm: str) -> bool:
 # 未种名单 asked in words, by a cadre going door to door: who has not planted ('帮我看下哪几户还没种',
 # '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
 # left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
-_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种)"
+# round 49 (19w): reported (报, not 报名: '边几个村民仲未报种树', '仲有边个村民未报数'), the villagers named (村民)
+_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种|上报|报(?!名))"
 LEFT_ASKED_RE = re.compile(
-    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
+    rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员|村民)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
     # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
     rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"

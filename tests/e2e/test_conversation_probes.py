@@ -1165,11 +1165,6 @@ def test_round_19v_probe(probe, context, message, expected):
 # Set 19w (written blind with 19v in the twenty-eighth session, measured once on the session's final main: 116/140).
 # Its misses, strict by class, for the next round:
 _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "progress asked otherwise: a cadre's 未报 (not reported), the total with the trees just reported, the records"
-        " counted (几条)",
-        ["边几个村民仲未报种树", "加埋啱啱嗰两棵我总共几多", "我嘅种树记录有几条"],
-    ),
     ("bamboo counted with 条 and 种好咗 (the stakes' entry answered)", ["种好咗三条竹"]),
     ("a ticket's tree told of since planting, no question (a new ticket)", ["种落去差唔多两个月，之前好地地"]),
     (

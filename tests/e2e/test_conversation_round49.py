@@ -71,6 +71,9 @@ CONTROLS = [
     ("new", "怎么绑定", {"register"}),
     ("member", "用咗老公个名登记嘅树有几多", {"fix_name"}),
     ("after_photo", "呢棵树点解叶黄", {"planting_menu"}),
+    # 报名 is no report: who has not signed up for the day is not who has not planted
+    ("cadre", "边个村民仲未报名种树日", {"left_to_plant"}),
+    ("member", "总共几多", {"my_progress"}),
 ]
 
 LEFT: dict[str, str] = {}
@@ -89,6 +92,9 @@ FIXED: list[tuple[str, str, str]] = [
     ("after_photo", "张相传好咗，树名同棵数点填", "how"),
     ("new", "种树之后系咪要喺呢度报数，点报", "log"),
     ("cadre", "党建林种完点样上报面积", "log"),
+    ("cadre", "边几个村民仲未报种树", "progress"),
+    ("finished", "加埋啱啱嗰两棵我总共几多", "progress"),
+    ("member", "我嘅种树记录有几条", "progress"),
 ]
 
 
