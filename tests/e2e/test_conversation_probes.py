@@ -234,7 +234,12 @@ class Probe:
         if expected == "log" and handler == "faq_answer" and reply.startswith(self.asked_back):
             reply = user.says("1") or ""  # round 43: asked which of two was meant; the steps offered first are picked
         plot_steps = context == "cadre" and PLOT_STEPS in reply  # round 49: a cadre's plot, its own steps
-        if expected == "log" and handler == "faq_answer" and (context == "new" or LOG_STEPS not in reply) and not plot_steps:
+        if (
+            expected == "log"
+            and handler == "faq_answer"
+            and (context == "new" or LOG_STEPS not in reply)
+            and not plot_steps
+        ):
             return wrong + " (not the steps of a record)"
         if expected == "log":
             waiting = self.rows("SELECT data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid])
