@@ -571,10 +571,15 @@ def recount(ctx, planting_id: int, fields: dict) -> dict | None:
     role's cap waits for the village's check, as it would have at first); None when it may no longer be changed by
     its sender (as ``withdraw``: a cadre decided on it meanwhile, or it is too late)."""
     RECOUNT.end(ctx)
-    if _still_the_senders(ctx, planting_id) is None:
+    record = _still_the_senders(ctx, planting_id)
+    if record is None:
         return None
     allowed = {key: fields[key] for key in ("count", "species", "species_known") if key in fields}
-    store.update(ctx.db, planting_id, {**allowed, "updated_at": ctx.now_s})
+    # what it said at first stays (a second correction keeps the first words): the cadres see it was changed
+    first = record.get("recounted_from") or describe(record, display_names(ctx.app))
+    store.update(
+        ctx.db, planting_id, {**allowed, "recounted_from": first, "recounted_at": ctx.now_s, "updated_at": ctx.now_s}
+    )
     refresh_flags(ctx.app, ctx.db, planting_id, ctx.now_s)
     log.info("planting %s recounted by its sender: %s", planting_id, allowed)
     return store.get(ctx.db, planting_id)

@@ -32,7 +32,7 @@ EXPORT_SQL = {
         " (SELECT ph.sha256 FROM planting_photos ph WHERE ph.planting_id = p.id AND ph.purpose = 'record'"
         "   ORDER BY ph.id LIMIT 1) AS photo_sha256,"
         " p.status, p.flags, p.created_at, p.kind, p.site, p.review, eb.name AS entered_by, p.completed_at,"
-        f" CASE WHEN {verified_sql('p')} THEN 1 ELSE 0 END AS verified"
+        f" CASE WHEN {verified_sql('p')} THEN 1 ELSE 0 END AS verified, p.recounted_from, p.recounted_at"
         " FROM plantings p LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN villages v ON v.id = p.village_id"
         " LEFT JOIN people eb ON eb.id = p.entered_by_person_id ORDER BY p.id"
     ),
@@ -177,6 +177,15 @@ def m007_withdrawn_records(db: Database) -> None:
     db.table("plantings").add_column("withdrawn_at", str)
 
 
+@migrations()
+def m008_recounted_records(db: Database) -> None:
+    """``recounted_from``: what a finished record said when its sender first corrected its count (round 48, bot/planting.py
+    ``recount``: '2棵荔枝'), ``recounted_at`` when last: the village's cadres see the change on the dashboard and in the
+    export; empty for a record never corrected."""
+    db.table("plantings").add_column("recounted_from", str)
+    db.table("plantings").add_column("recounted_at", str)
+
+
 WITHDRAWN = "withdrawn"
 # records that are gone: dropped while collected (cancelled) or withdrawn after they were finished; neither counts,
 # neither takes a later photo or location, neither is a photo's duplicate
@@ -192,6 +201,8 @@ WRITABLE = (
     "species",
     "species_known",
     "count",
+    "recounted_from",
+    "recounted_at",
     "area_mu",
     "lat",
     "lng",
