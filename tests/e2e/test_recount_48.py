@@ -10,6 +10,7 @@ import pytest
 
 from bot.db import transaction
 from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_round36 import _finished, _record  # a follower who just finished a record; its row
 
 CORRECTIONS = [
     ("头先报错咗 系三棵唔系两棵", 3),
@@ -22,23 +23,6 @@ CORRECTIONS = [
     ("不是两棵 是三棵荔枝 打错了", 3),
     ("刚才那条记录的数量错了 应该是6棵", 6),
 ]
-
-
-def _finished(probe, says: str = "两棵荔枝"):  # noqa: F811
-    """A follower who just finished a record: (the user, openid, the record's id)."""
-    probe.count += 1
-    openid = f"o-probe-{probe.count}"
-    villager = probe.member(openid)
-    villager.says(says)
-    villager.sends_photo(f"m-recount-{probe.count}")
-    probe.bot.clock.advance(minutes=2)
-    rows = probe.rows("SELECT id, status FROM plantings WHERE openid = ?", [openid])
-    assert [r["status"] for r in rows] == ["complete"]
-    return villager, openid, rows[0]["id"]
-
-
-def _record(probe, planting_id: int) -> dict:  # noqa: F811
-    return probe.rows("SELECT * FROM plantings WHERE id = ?", [planting_id])[0]
 
 
 @pytest.mark.parametrize(("message", "count"), CORRECTIONS, ids=[m for m, _ in CORRECTIONS])
