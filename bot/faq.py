@@ -1205,7 +1205,7 @@ class FaqIndex:
         for the village, not how to plant in rubble, which three precedents on rubble soil agreed on once AL-AO joined),
         and the complaint class's reply that never came (an adviser or the village chases it; the precedents explain how
         long replies take, bot.ticket_wait, which is for a wait asked about, not complained of)."""
-        if result.reason == "complaint" and _NO_REPLY_RE.search(norm):
+        if result.reason == "complaint" and nlu.nobody_replied(norm):
             return (
                 True  # round 48: a reply that never came, complained of ('上个礼拜问的问题一直没人回'): a person looks
             )
@@ -2660,8 +2660,6 @@ _GRIEVANCE_RE = re.compile(
 # Round 48: something left that nobody clears or takes away (rubbish, branches, a fallen tree): for the village to
 # act on; a tree nobody looks after ('种了树没人管会不会死光') is the care after planting, no complaint
 _NOBODY_CLEARS_RE = re.compile(r"(?:没|冇|无|唔)(?:有)?人(?:去|来)?(?:清|打扫|扫|收拾|搬|拉走|运走|拖走)")
-# a reply not come, in the words of the complaint class (matching.toml: '一直没人回', '好久没人回')
-_NO_REPLY_RE = re.compile(r"(?:没|冇|无)(?:有)?人(?:回|理|答|睬)")
 # A live line touched, hit or fallen ('高压线下面那棵树碰到电线了', '挖树穴挖断了电缆'): the power company and a person,
 # never the entry on planting near lines, however sure the model is of it (asked or told)
 _LINE_TOUCHED_RE = re.compile(

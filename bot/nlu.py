@@ -3747,11 +3747,22 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
 
 # round 21: a villager asking after their own question ('我问的还没人回', '专家回了没有', '还有几条没回' from a villager):
 # the waiting explained (handlers/escalation.py ticket_wait, with an open ticket), never a new ticket nor a 补充
+# nobody replied ('还没人回', '一直冇人理', normalised 没有人理): asked after here, complained of in the FAQ's complaint
+# class (bot/faq.py: a person chases it)
+_NOBODY_REPLIED = r"(?:没|无)(?:有)?人(?:回|答|回复|回答|理|管|睬)"
 _WAIT_ASKED_RE = re.compile(
-    r"(?:没人|没有人|还没人|都没人)(?:回|答|回复|回答|理|管)"
-    r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
+    _NOBODY_REPLIED
+    + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
     r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
 )
+
+
+def nobody_replied(norm: str) -> bool:
+    """'上个礼拜问的问题一直没人回': a reply that has not come, said (normalised text)."""
+    return bool(_NOBODY_REPLIED_RE.search(norm or ""))
+
+
+_NOBODY_REPLIED_RE = re.compile(_NOBODY_REPLIED)
 
 
 def wait_asked(norm: str, species_table: Mapping) -> bool:

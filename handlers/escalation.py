@@ -539,10 +539,10 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         return False
     if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
         return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
-    if nlu.record_steps_asked(text_normalized(ctx)) and planting.collecting(ctx):
-        return False  # round 41: '发完照片还要打字吗': the record's steps asked, not the photo
-    if nlu.record_part_asked(text_normalized(ctx)) and planting.collecting(ctx):
-        return False  # round 49: '之后要输入啲咩', '张相传好咗，树名同棵数点填': a part of the record asked
+    said = text_normalized(ctx)
+    if (nlu.record_steps_asked(said) or nlu.record_part_asked(said)) and planting.collecting(ctx):
+        # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩')
+        return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
