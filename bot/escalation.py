@@ -236,6 +236,57 @@ def points_at_ticket_tree(text: str, earlier: list[str], species_table, others: 
     return pointed and about_same_tree(bare, earlier, species_table, others)
 
 
+# round 49 (the lead, in the simulator): a reply to the adviser's answer, within escalation.reopen_days. The adviser's
+# words pointed at (normalised: '专家讲的复合肥', '王工讲的方法', '你说的药', '佢话要开沟' -> 它话); 'you' only as what you
+# said (的), since '你说几时种树好' asks the bot
+_ADVISER_SAID_RE = re.compile(
+    r"(?:专家|顾问|老师|技术员|师傅|[\u4e00-\u9fff]工)(?:讲|说|话|教|写)|(?:你|您)(?:讲|说|话|教|写)(?:过)?的|它话"
+)
+# asked otherwise than nlu.is_question reads ('开多长', '在哪里买'): where, how long/deep/much, when, how
+_ASKED_RE = re.compile(r"哪里|哪儿|边度|多长|多深|多远|多高|多大|多少|多久|几时|什么时候|怎么|点样|几次")
+# characters that carry no advice of their own: a run of the answer quoted back needs two others ('施一次', not '一个月')
+_FUNCTION_CHARS = frozenset("的了吗呢啊呀吧是有在不没一个这那我你他她它就都也还会要可以把被给和与或很太再又才过着用")
+QUOTED_RUN = 3  # a run of the answer this long, two of its characters of substance, is the answer quoted back
+# a word of the answer asked what it is ('根颈是哪里' after '把根颈扒出来', '什么叫红蜘蛛'), normalised
+_WHAT_IS_RE = re.compile(
+    r"(?:什么是|什么叫|啥是|啥叫)([\u4e00-\u9fff]{2,6})|([\u4e00-\u9fff]{2,6}?)(?:是|指|叫)(?:什么|啥|哪里|哪个|哪种)"
+)
+
+
+def _quotes(said: str, answer: str) -> bool:
+    """Does ``said`` repeat a run of ``answer`` (both normalised, trees left out) of QUOTED_RUN characters or more,
+    two of them of substance ('复合肥', '施一次', '排水沟')?"""
+    runs = {said[i : i + QUOTED_RUN] for i in range(len(said) - QUOTED_RUN + 1)}
+    return any("|" not in run and sum(ch not in _FUNCTION_CHARS for ch in run) >= 2 and run in answer for run in runs)
+
+
+def replies_to_answer(text: str, answer: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Is ``text``, sent after the adviser's ``answer`` to a ticket whose texts are ``earlier``, a question about that
+    answer: it quotes it ('复合肥要用几多' after '每月施一次复合肥'), asks what a word of it is ('根颈系边度'), points at
+    what the adviser said ('专家讲嘅复合肥系边种') or at the ticket's tree ('这棵桂花…'), and names no tree but the
+    ticket's ('龙眼要不要施复合肥' is a question of its own)?"""
+    said = nlu.normalize(text)
+    if not said or not answer or not (nlu.is_question(text) or _ASKED_RE.search(said)):
+        return False
+    named = {name for name, _ in nlu.find_all_species(text, species_table, others)}
+    if named and not named & {
+        name for told in earlier for name, _ in nlu.find_all_species(told, species_table, others)
+    }:
+        return False
+    if _ADVISER_SAID_RE.search(said) or points_at_ticket_tree(text, earlier, species_table, others):
+        return True  # what the adviser said, or the ticket's tree pointed at ('这棵桂花…', as in the 补充 window)
+    asked_what = _WHAT_IS_RE.search(said)
+    if asked_what and (asked_what.group(1) or asked_what.group(2)) in nlu.normalize(answer):
+        return True
+
+    def without_trees(words: str) -> str:
+        for _, found in nlu.find_all_species(words, species_table, others):
+            words = words.replace(found, "|")
+        return words.replace("树", "|")
+
+    return _quotes(without_trees(said), without_trees(nlu.normalize(answer)))
+
+
 def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Does this text, sent within the ticket's 补充 window (or after its answer), belong to that ticket? A
     detail does; a new question only when it is about the same tree (else it is answered, or its own ticket), and

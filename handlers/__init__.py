@@ -132,6 +132,8 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充
+- ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
+  复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently
 escalation fallback (handlers/escalation.py, FALLBACK_ROUTES):
 - ticket_follow_up — a question within escalation.reopen_days of an answer reopens that ticket

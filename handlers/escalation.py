@@ -646,6 +646,22 @@ def _follow_up_then(ctx: Ctx, _read: bool):
 _match_follow_up = staged(_escalatable, _follow_up_then)
 
 
+def _answer_reply_then(ctx: Ctx, _worth: bool):
+    """Round 49: a question about the adviser's answer (it quotes the answer, or points at what the adviser said)
+    reopens the answered ticket before the FAQ answers it in general ('复合肥要用几多' after '每月施一次复合肥')."""
+    ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
+    if ticket is None or planting.pending_photos(ctx):
+        return None
+    earlier = escalation.ticket_texts(ctx.db, ticket)
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    text = _text(ctx)
+    assert text  # _worth_a_ticket
+    return ticket if escalation.replies_to_answer(text, ticket["answer"] or "", earlier, table, others) else None
+
+
+match_answer_reply = staged(_worth_a_ticket, _answer_reply_then)
+
+
 def on_follow_up(ctx: Ctx, ticket) -> str:
     escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
     return _safety_first(ctx, ctx.t("escalation.reopened", id=ticket["id"]))

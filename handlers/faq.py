@@ -241,6 +241,7 @@ ANSWER_ROUTES: list = [
     Route("chitchat", _match_chitchat, on_chitchat),
     Route("faq_intro", text_is("faq.commands.intro"), on_intro),
     Route("ticket_supplement_text", escalation_handlers.match_text_supplement, escalation_handlers.on_supplement),
+    Route("ticket_answer_reply", escalation_handlers.match_answer_reply, escalation_handlers.on_follow_up),
     Route("faq_answer", _match_answer, on_answer),
 ]
 ROUTES: list = [*CHOICE_ROUTES, *ANSWER_ROUTES]
