@@ -261,6 +261,48 @@ def month_count(ctx) -> int:
     return store.count_by_adviser(ctx.db, ctx.person["id"], clock.to_db(start), clock.to_db(end))
 
 
+# round 49 (the lead, in the simulator): an adviser asking after their own visits this month, in words (normalised:
+# '我的下乡记录', '这个月我去过哪些村', '我本月下沉了几次', '还有哪些村没去', Cantonese '仲有边条村未去' -> 还有边条村未去)
+_OWN_VISITS_RE = re.compile(
+    r"(?:下沉|下乡|下村|签到|走访)(?:服务)?(?:的)?(?:记录|情况|了几次|过几次|几次|多少次)"
+    r"|(?:去|落|到)(?:过|了)?(?:哪些|哪几|哪个|几多|几个|多少)(?:个|条)?(?:村|社区|户)"
+    r"|(?:哪些|哪几|哪个|边条|边个|边几)(?:个|条)?(?:村|社区)?(?:还)?(?:没|未|冇)(?:有)?(?:去|到|下沉|下乡)"
+    r"|(?:还有|仍有)(?:哪些|哪几|哪个|边条|边几)(?:个|条)?(?:村|社区)(?:还)?(?:没|未|冇)"
+)
+OWN_VISITS_MAX_CHARS = 24
+
+
+def own_visits_asked(norm: str) -> bool:
+    """An adviser's question after their visits (read for advisers only: a villager's '签到记录' is a planting day's)."""
+    return bool(norm) and len(norm) <= OWN_VISITS_MAX_CHARS and bool(_OWN_VISITS_RE.search(norm))
+
+
+def month_summary(app, db, person: dict, now: datetime) -> str:
+    """The adviser's visits this month, each village and day with its note, and their villages not visited yet."""
+    local = clock.local(now, app.tz)
+    start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, app.tz))
+    mine = store.of_adviser(db, person["id"], start, end)
+    lines = [app.t("visits.mine_header", month=local.month, n=len(mine))]
+    for visit in mine[-MINE_SHOWN:]:
+        day = clock.local(clock.from_db(visit["created_at"]), app.tz)
+        line = app.t("visits.mine_line", village=visit["village"], month=day.month, day=day.day)
+        if visit["note"]:
+            line += app.t("visits.mine_note", note=visit["note"][:MINE_NOTE_CHARS])
+        if not visit["location_ok"]:
+            line += app.t("visits.mine_mismatch")
+        lines.append(line)
+    left = store.unvisited_villages(db, person["id"], start, end)
+    if left:
+        lines.append(app.t("visits.mine_unvisited", n=len(left), names="、".join(v["name"] for v in left)))
+    elif villages_of(db, person):
+        lines.append(app.t("visits.mine_all_visited"))
+    return "\n".join(lines)
+
+
+MINE_SHOWN = 8  # the month's last visits listed (a phone screen); the count says how many in all
+MINE_NOTE_CHARS = 12
+
+
 # -- the 通报 -----------------------------------------------------------------------------------------
 def _month_of(until: str, tz: str) -> tuple[str, str]:
     """[start, end) of the local month that ends at ``until`` (database time)."""

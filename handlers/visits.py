@@ -5,6 +5,8 @@ flow's diagram in docs/visits.md.
 
 Routes (dispatch order in handlers/__init__.py):
 - visit_sign_in_located: ``签到 [备注]`` after the adviser's location: the visit
+- visit_mine: an adviser's 我的下沉 (or asked in words, ``visits.own_visits_asked``): this month's visits and the
+  villages not visited yet
 - visit_sign_in: ``签到 [备注]`` (voice ``签到了``; advisers bound with proof): waits for the location; round 40: a
   visit told in words (``我今天下午去埔心村看了``: ``visits.visit_told``) too, the words its note
 - visit_choose: a number while the bot asks which village (the location was outside every radius)
@@ -66,6 +68,17 @@ def _sign_in_by_adviser(ctx: Ctx, said) -> dict | None:
     # the visit told is the visit's note ('刚去了埔心村看树')
     return (
         {"note": (ctx.msg.text or "").strip()[: visits.NOTE_MAX_CHARS], "told": True} if said == _TOLD else {"note": ""}
+    )
+
+
+def _own_visits_asked(ctx: Ctx) -> bool:
+    """An adviser's 我的下沉, or their visits asked after in words (``visits.own_visits_asked``); a villager's
+    words go on to their other routes (签到记录 of a planting day)."""
+    if ctx.msg.msg_type != "text" or not visits.is_adviser(ctx.person):
+        return False
+    text = text_normalized(ctx)
+    return text in {nlu.normalize(w) for w in ctx.app.messages.words("visits.commands.mine")} or (
+        visits.own_visits_asked(text)
     )
 
 
@@ -133,6 +146,13 @@ def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
     return ctx.t("visits.told_ask_location" if sign_in.get("told") else "visits.ask_location")
 
 
+def on_own_visits(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # an adviser (_own_visits_asked)
+    if not visits.villages_of(ctx.db, ctx.person):
+        return ctx.t("visits.no_villages")
+    return visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now)
+
+
 def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:
     return _recorded(ctx, visits.sign_in_where_located(ctx, state, sign_in["note"]))
 
@@ -183,6 +203,7 @@ VISITS_TABLE = FlowTable(
 # -- the manifest -------------------------------------------------------------------------------------------
 ROUTES: list = [
     VISITS_TABLE.route("visit_sign_in_located", "sign_in"),
+    Route("visit_mine", _own_visits_asked, on_own_visits),
     Route("visit_sign_in", staged(_sign_in_ahead, _sign_in_by_adviser), on_sign_in),
     VISITS_TABLE.route("visit_choose", "number"),
     VISITS_TABLE.route("visit_location", "location"),

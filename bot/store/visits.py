@@ -126,6 +126,17 @@ def count_by_adviser(db: Database, adviser_person_id: int, start: str, end: str)
     ).fetchone()[0]
 
 
+def of_adviser(db: Database, adviser_person_id: int, start: str, end: str) -> list[dict]:
+    """The adviser's visits (to a village) in [start, end), oldest first, with the village's name (``village``)."""
+    return list(
+        db.query(
+            "SELECT v.*, vi.name AS village FROM visits v JOIN villages vi ON vi.id = v.village_id"
+            " WHERE v.adviser_person_id = ? AND v.created_at >= ? AND v.created_at < ? ORDER BY v.created_at, v.id",
+            [adviser_person_id, start, end],
+        )
+    )
+
+
 def by_village(db: Database, start: str, end: str) -> dict[int, int]:
     """village id -> visits in [start, end)."""
     return {
