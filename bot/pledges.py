@@ -411,6 +411,21 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
 _A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 
 
+# round 49 (the lead, in the simulator): one's pledges asked after in words, done said (normalised: '我认领咗几多棵 种咗几多'
+# -> 我认领了多少棵种了多少, '我家认领了哪些树', '我认领的树种够了没有'); never the quota asked ('党员要认领几棵': no 了),
+# nor 认种 (认种认养 is adoption)
+_OWN_PLEDGES_RE = re.compile(
+    r"(?:我|我家|我们|家里|家|屋企)(?:的)?认领(?:了|过)(?:多少|几|什么|哪些|哪几)"
+    r"|(?:我|我家|我们|家里|家|屋企)(?:的)?认领的(?:树)?(?:有|是|种|情况|完成|够)"
+)
+OWN_PLEDGES_MAX_CHARS = 24
+
+
+def own_pledges_asked(norm: str) -> bool:
+    """'我认领了多少棵': the household's pledges asked after (``我的认领`` in words)."""
+    return bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_OWN_PLEDGES_RE.search(norm))
+
+
 def parse_cancel(text: str | None, species_table: Mapping) -> PledgeText | None:
     """``取消认领`` (every pledge of the household), ``取消认领 荔枝``, a cadre's ``取消认领 张三 [荔枝]``."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)

@@ -694,7 +694,18 @@ def my_progress_text(app, db, person: dict) -> str:
         household_target=home.target,
         pending=_pending_note(app, me.pending_records),
     )
-    return "\n".join([text, *_events_line(app, db, person, me)])
+    return "\n".join([text, *_pledges_line(app, db, person), *_events_line(app, db, person, me)])
+
+
+def _pledges_line(app, db, person: dict) -> list[str]:
+    """Round 49: the household's pledges (认领) and how many of them are planted, when it has any ('我认领咗几多棵
+    种咗几多' is asked as progress)."""
+    pledged = pledges_store.live_of_household(db, person["id"])
+    if not pledged:
+        return []
+    planted = pledges_store.planted_by_household(db, person["id"])
+    done = sum(min(planted.get(p["species"], 0), p["count"]) for p in pledged)
+    return [app.t("progress.my_pledges", pledged=sum(p["count"] for p in pledged), planted=done)]
 
 
 def _events_line(app, db, person: dict, me: PersonProgress) -> list[str]:

@@ -103,7 +103,7 @@ adoption (handlers/adoption.py):
 pledges (handlers/pledges.py):
 - pledge_cancel — 取消认领 [荔枝]: ends the household's pledges; cadres: 取消认领 张三 [荔枝]
 - pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
-- pledge_mine — 我的认领 (or a bare 认领): the household's pledges and what it planted of them
+- pledge_mine — 我的认领 (or a bare 认领; asked in words, 我认领咗几多棵): the household's pledges and what it planted of them
 - pledge — 认领 2棵荔枝 [3月] (a plan: 我报名种两棵荔枝): a pledge of the household (never a planting); cadres: 认领 张三
   2棵龙眼 (帮张三认领2棵龙眼)
 planting days (handlers/events.py, TEXT_ROUTES):

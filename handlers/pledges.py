@@ -5,7 +5,8 @@ bot/pledges.py, its flow's diagram in docs/pledges.md.
 Routes (dispatch order in handlers/__init__.py):
 - pledge_cancel: ``取消认领`` (the household's pledges), ``取消认领 荔枝``; cadres: ``取消认领 张三 [荔枝]``
 - pledge_new_household: ``是`` after a cadre named someone not on the roster: a new household, and its pledge
-- pledge_mine: ``我的认领`` (or a bare ``认领``): the household's pledges and what it planted of them
+- pledge_mine: ``我的认领`` (or a bare ``认领``; round 49: asked in words, ``我认领咗几多棵``): the household's pledges and
+  what it planted of them
 - pledge: ``认领 2棵荔枝 [3月]``; cadres: ``认领 张三 2棵龙眼``
 """
 
@@ -20,7 +21,7 @@ from bot.reports import ReportColumn
 from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import pledges as store
-from handlers.core import text_is
+from handlers.core import text_is, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
@@ -29,6 +30,14 @@ def _pledge_text(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     return pledges.parse(ctx.msg.text, pledges.species_table(ctx.app))
+
+
+@pure
+def _mine_asked(ctx: Ctx) -> bool:
+    """``我的认领``, or asked in words ('我认领咗几多棵': ``pledges.own_pledges_asked``)."""
+    if text_is("pledges.commands.mine")(ctx):
+        return True
+    return ctx.msg.msg_type == "text" and pledges.own_pledges_asked(text_normalized(ctx))
 
 
 @pure
@@ -253,7 +262,7 @@ PLEDGES_TABLE = FlowTable(
 ROUTES: list = [
     Route("pledge_cancel", _cancel_text, on_cancel),
     PLEDGES_TABLE.route("pledge_new_household"),
-    Route("pledge_mine", text_is("pledges.commands.mine"), on_mine),
+    Route("pledge_mine", _mine_asked, on_mine),
     Route("pledge", _pledge_text, on_pledge),
 ]
 JOBS: list = [Job("pledge_nudges", pledges.pledge_nudges, 300)]

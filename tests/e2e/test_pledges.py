@@ -414,3 +414,26 @@ def test_a_plan_said_for_today_or_after_the_planning_word_is_a_pledge_never_a_re
     assert rows("plantings") == []
     li.says("今天种了两棵荔枝")  # planted: a record, as ever
     assert [(r["species"], r["count"]) for r in rows("plantings")] == [("荔枝", 2)]
+
+
+@pytest.mark.parametrize(
+    "text", ["我认领咗几多棵 种咗几多", "我家认领了哪些树", "我认领的树种够了没有", "屋企认领咗咩树"]
+)
+def test_ones_pledges_asked_in_words(li, rows, text):
+    """Round 49 (the lead, in the simulator): '我认领咗几多棵' had become an adviser's ticket."""
+    li.says("认领 2棵荔枝")
+    reply = li.says(text)
+    listed = "您家的认领：2棵荔枝。" in reply and "已种（核实）" in reply
+    assert listed or "本户认领2棵，已种0棵" in reply  # the list, or one's progress with the pledges' line
+    assert rows("tickets") == [] and rows("plantings") == []
+
+
+@pytest.mark.parametrize("text", ["党员要认领几棵", "我认领了三棵荔枝"])
+def test_the_quota_asked_or_a_pledge_told_is_not_the_list(li, rows, text):
+    assert "您家的认领：" not in (li.says(text) or "")
+
+
+def test_ones_progress_counts_the_pledged_trees_planted(li, standin, rows):
+    li.says("认领 2棵荔枝")
+    plant(li, standin, "m-lychee", 3, "1棵荔枝")
+    assert "本户认领2棵，已种1棵" in li.says("我的进度")
