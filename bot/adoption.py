@@ -143,6 +143,22 @@ def whole_plot_trees(record: dict, trees: int | None, whole_plot: bool) -> int |
     return wanted if wanted and 0 < wanted <= free_slots(record) else None
 
 
+# round 49 (the lead, in the simulator): one's adopted trees asked after in words, done said (normalised: '我认养咗
+# 边棵树' -> 我认养了边棵树, '我认养的树在哪里', '看下我认养的树', '我领养的那棵树怎么样'); never how to adopt
+# ('认养怎么弄') nor the wish ('我想认养一棵')
+_OWN_ADOPTED_RE = re.compile(
+    r"我(?:家)?(?:认养|领养|认种)(?:了|过)(?:哪|边|什么|几|多少)"
+    r"|我(?:家)?(?:认养|领养|认种)的(?:那棵|那些|嗰棵)?(?:树)?(?:在哪|怎么样|长得|活|种在|有几|有多少|是哪|是什么)"
+    r"|^(?:看下|看看|查下|查一下)我(?:家)?(?:认养|领养|认种)的(?:树)?$"
+)
+OWN_ADOPTED_MAX_CHARS = 20
+
+
+def own_trees_asked(meaning: str) -> bool:
+    """'我认养咗边棵树': the sender's adopted trees asked after (``我的树`` in words)."""
+    return bool(meaning) and len(meaning) <= OWN_ADOPTED_MAX_CHARS and bool(_OWN_ADOPTED_RE.search(meaning))
+
+
 # -- the list ---------------------------------------------------------------------------------------
 def adoptable_in(db, village_id: int | None) -> list[dict]:
     return store.adoptable(db, village_id) if village_id is not None else []

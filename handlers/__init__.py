@@ -97,7 +97,8 @@ adoption (handlers/adoption.py):
 - adoption_pick_unlisted — 认养 <编号> without a list: the list again (round 48: also a pick by its place alone, 要第二个)
 - adoption_list — 认养 / 认种 / 认种一棵树 / 我想认养一棵树 (我家没地方种，想认养一棵): the village's adoptable trees,
   numbered
-- my_trees — 我的树: what the sender planted and adopted, latest photo, survival, public page link
+- my_trees — 我的树 (in words: 我认养咗边棵树, 我认养的树在哪里): what the sender planted and adopted, latest photo,
+  survival, public page link
 - plot_update — cadres: 更新 <记录号>: the next photo is a new photo of that record (for its adopters)
 - plot_update_photo — the photo 更新 waits for
 pledges (handlers/pledges.py):

@@ -10,7 +10,8 @@ Routes (dispatch order in handlers/__init__.py):
 - adoption_pick_unlisted: ``认养 <编号>`` without a list: the list again
 - adoption_list: ``认养`` / ``认种`` / ``认种一棵树`` / ``我想认养一棵树``: the village's adoptable trees (a follower
   not registered: welcome, from afar too, then how to register; the list after it)
-- my_trees: ``我的树``: what the sender planted and adopted, with the pages' links
+- my_trees: ``我的树`` (round 49: in words, ``我认养咗边棵树``: ``adoption.own_trees_asked``): what the sender planted and
+  adopted, with the pages' links
 - plot_update: cadres: ``更新 <记录号>``: the next photo is a new photo of that record
 - plot_update_photo: the photo ``更新`` waits for
 """
@@ -30,7 +31,15 @@ from bot.router import Decided, Route, pure, staged
 from bot.store import adoption as store
 from bot.store import media as media_store
 from bot.store import roster as roster_store
-from handlers.core import list_again, message_heads, message_tails, text_is, text_normalized, text_with_number
+from handlers.core import (
+    list_again,
+    message_heads,
+    message_tails,
+    text_is,
+    text_means,
+    text_normalized,
+    text_with_number,
+)
 
 _more = text_is("adoption.commands.more")
 _pick_by_word = text_with_number("adoption.commands.pick")
@@ -73,6 +82,10 @@ _update_number = text_with_number("adoption.commands.update")
 
 
 @pure
+def _own_trees_asked(_app, meaning: str) -> bool:
+    return adoption.own_trees_asked(meaning)
+
+
 def _is_request(ctx: Ctx) -> bool:
     """'认养', '我想认养一棵树' (the command's words), or the wish said otherwise ('我家没地方种，想认养一棵',
     '我想领养一棵树': ``nlu.adoption_wished``)."""
@@ -264,7 +277,7 @@ ROUTES: list = [
     ADOPTION_TABLE.route("adoption_pick", "number"),
     Route("adoption_pick_unlisted", _pick_unlisted, on_pick_unlisted),
     Route("adoption_list", _is_request, on_list),
-    Route("my_trees", text_is("adoption.commands.my_trees"), on_my_trees),
+    Route("my_trees", text_means("adoption.commands.my_trees", _own_trees_asked), on_my_trees),
     Route("plot_update", _update_number, on_update),
     ADOPTION_TABLE.route("plot_update_photo", "photo"),
 ]

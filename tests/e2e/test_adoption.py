@@ -200,6 +200,15 @@ def test_my_trees_and_the_page_name_a_species_as_replies_do(person, bot, standin
     assert title.endswith("桃子")
 
 
+@pytest.mark.parametrize("text", ["我认养咗边棵树", "我认养嘅树喺边", "睇下我认养嘅树", "我领养的那棵树怎么样了"])
+def test_ones_adopted_trees_asked_in_words(plots, person, bot, text):
+    """Round 49 (the lead, in the simulator): '我认养咗边棵树' had been asked back between two FAQ entries."""
+    wang = person("o-wang", "王大妈")
+    wang.says("认养")
+    wang.says("认养 1")
+    assert "埔心村党建林第1棵香樟（您认养的" in wang.says(text)
+
+
 def test_my_trees_when_there_is_none(person):
     assert "还没有您种的或认养的树" in person("o-wang", "王大妈").says("我的树")
 
