@@ -81,11 +81,11 @@ _pick_unlisted = staged(_unlisted_ahead, _nothing_collected)
 _update_number = text_with_number("adoption.commands.update")
 
 
-@pure
 def _own_trees_asked(_app, meaning: str) -> bool:
     return adoption.own_trees_asked(meaning)
 
 
+@pure
 def _is_request(ctx: Ctx) -> bool:
     """'认养', '我想认养一棵树' (the command's words), or the wish said otherwise ('我家没地方种，想认养一棵',
     '我想领养一棵树': ``nlu.adoption_wished``)."""
