@@ -713,9 +713,13 @@ def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | No
     )
 
 
+def reopen_window_start(app, now: datetime) -> str:
+    """Database time from which an answered ticket may be reopened (escalation.reopen_days)."""
+    return clock.to_db(now - timedelta(days=_settings(app)["reopen_days"]))
+
+
 def reopenable_ticket(app, db, openid: str, now: datetime) -> dict | None:
-    since = clock.to_db(now - timedelta(days=_settings(app)["reopen_days"]))
-    return store.latest_answered_since(db, openid, since)
+    return store.latest_answered_since(db, openid, reopen_window_start(app, now))
 
 
 def supplementable_tickets(app, db, openid: str, now: datetime) -> list[dict]:

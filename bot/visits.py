@@ -270,11 +270,16 @@ _OWN_VISITS_RE = re.compile(
     r"|(?:还有|仍有)(?:哪些|哪几|哪个|边条|边几)(?:个|条)?(?:村|社区)(?:还)?(?:没|未|冇)"
 )
 OWN_VISITS_MAX_CHARS = 24
+# the rule asked, not one's own visits ('顾问每个月要落村几多次' -> 要下村多少次: the FAQ's)
+_VISITS_RULE_RE = re.compile(r"(?:要|应该|必须|需要|得|规定)(?:至少)?(?:下沉|下乡|下村|去|到)")
 
 
 def own_visits_asked(norm: str) -> bool:
-    """An adviser's question after their visits (read for advisers only: a villager's '签到记录' is a planting day's)."""
-    return bool(norm) and len(norm) <= OWN_VISITS_MAX_CHARS and bool(_OWN_VISITS_RE.search(norm))
+    """An adviser's question after their visits (read for advisers only: a villager's '签到记录' is a planting day's);
+    not the rule asked ('每个月要下村多少次')."""
+    if not norm or len(norm) > OWN_VISITS_MAX_CHARS or _VISITS_RULE_RE.search(norm):
+        return False
+    return bool(_OWN_VISITS_RE.search(norm))
 
 
 def month_summary(app, db, person: dict, now: datetime) -> str:

@@ -82,6 +82,12 @@ def _recent_activity_params(app, now) -> list[str]:
 
 # what _recent_when_matching reads, read with the user row on most texts (no statement of its own)
 RECENT_ACTIVITY = UserRead("recent_activity", tickets_store.RECENT_ACTIVITY_OF_USER, _recent_activity_params)
+# whether a ticket was answered within the reopen window (_answer_reply_then), likewise
+RECENT_ANSWER = UserRead(
+    "recent_answer",
+    tickets_store.ANSWERED_SINCE_OF_USER,
+    lambda app, now: [escalation.reopen_window_start(app, now)],
+)
 
 
 def _free_photos_when_matching(ctx: Ctx) -> list[int]:
@@ -649,6 +655,8 @@ _match_follow_up = staged(_escalatable, _follow_up_then)
 def _answer_reply_then(ctx: Ctx, _worth: bool):
     """Round 49: a question about the adviser's answer (it quotes the answer, or points at what the adviser said)
     reopens the answered ticket before the FAQ answers it in general ('复合肥要用几多' after '每月施一次复合肥')."""
+    if ctx.read_with_user(RECENT_ANSWER.name) == 0:
+        return None  # no ticket answered within the window (read with the user row: most texts)
     ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
     if ticket is None or planting.pending_photos(ctx):
         return None
@@ -718,5 +726,5 @@ JOBS: list = [Job("ticket_sla", escalation.check_sla, 300)]
 STORES: list = [tickets_store]
 EXPORTS: dict = {**tickets_store.EXPORT_SQL}
 FLOWS: list = [ASK_FLOW]
-USER_READS: list = [RECENT_ACTIVITY]
+USER_READS: list = [RECENT_ACTIVITY, RECENT_ANSWER]
 DASHBOARD: list = ticket_pages.PAGES

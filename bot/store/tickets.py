@@ -150,6 +150,13 @@ def open_with_activity_since(db: Database, openid: str, since: str) -> list[dict
     )
 
 
+# whether the villager has a ticket answered at or after the parameter (the reopen window), read with the user row
+# (bot/registry.py UserRead; handlers/escalation.py RECENT_ANSWER): most texts then ask no ticket of their own
+ANSWERED_SINCE_OF_USER = (
+    "EXISTS (SELECT 1 FROM tickets t WHERE t.openid = users.openid AND t.status = 'answered' AND t.answered_at >= ?)"
+)
+
+
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
     """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
     return one(

@@ -71,6 +71,17 @@ def test_own_visits_asked_reads(norm):
     assert visits.own_visits_asked(norm)
 
 
-@pytest.mark.parametrize("norm", ["签到", "明天去埔心村看树", "我今天下午去埔心村看了", "荔枝几时嫁接", "我种了几棵"])
+@pytest.mark.parametrize(
+    "norm",
+    [
+        "顾问每个月要下村多少次",
+        "顾问一个月应该下乡几次",
+        "签到",
+        "明天去埔心村看树",
+        "我今天下午去埔心村看了",
+        "荔枝几时嫁接",
+        "我种了几棵",
+    ],
+)
 def test_own_visits_not_asked(norm):
     assert not visits.own_visits_asked(norm)
