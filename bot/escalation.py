@@ -940,8 +940,9 @@ def may_correct(ticket: dict, person: dict | None, by_admin: str | None) -> bool
 def correction_reaches_villager(app, db, ticket: dict, now: datetime) -> bool:
     """An answered ticket's villager is told of a correction whenever it comes. A closed one (解决了, or closed by staff)
     only within escalation.reopen_days of its last answer: the villager may still be acting on it, and it is the
-    window in which they could ask again; past it a message about a question long settled would puzzle more than help,
-    so the record and the FAQ are corrected without writing to them."""
+    window in which they could ask again (counted, like it, from the last answer: a correction does not stretch it);
+    past it a message about a question long settled would puzzle more than help, so the record and the FAQ are corrected
+    without writing to them."""
     if ticket["status"] != "closed":
         return True
     last = store.last_answer_at(db, ticket["id"]) or ticket["answered_at"] or ticket["closed_at"]
@@ -972,6 +973,7 @@ def correct_answer(
         return CorrectResult(False, "empty", ticket)
     if text == ticket["answer"].strip():
         return CorrectResult(False, "same", ticket)
+    deliver = correction_reaches_villager(app, db, ticket, now)
     now_s = clock.to_db(now)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
     store.set_corrected_answer(db, ticket_id, answer=text, signature=signed, now=now_s)
@@ -987,7 +989,6 @@ def correct_answer(
         now=now_s,
     )
     faq_updated = _correct_faq_entry(app, db, ticket_id, text)
-    deliver = correction_reaches_villager(app, db, ticket, now)
     if deliver:
         for prefix in (f"answer:{ticket_id}:", f"correct:{ticket_id}:"):
             outbox_store.cancel_outbox_prefix(db, prefix, "answer corrected")

@@ -265,7 +265,10 @@ def answer_history(db: Database, ticket_id: int) -> list[dict]:
 
 
 def last_answer_at(db: Database, ticket_id: int) -> str | None:
-    row = one(db, "SELECT MAX(created_at) AS at FROM ticket_answers WHERE ticket_id = ?", [ticket_id])
+    """When the ticket's last answer was given (corrections aside: they do not move the follow-up window)."""
+    row = one(
+        db, "SELECT MAX(created_at) AS at FROM ticket_answers WHERE ticket_id = ? AND kind = 'answer'", [ticket_id]
+    )
     return row["at"] if row else None
 
 
