@@ -6,6 +6,12 @@ Life of a ticket (``tickets.status``)::
       ^                         |
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
+    answered (or closed within reopen_days) --更正--> the same status, the answer corrected
+
+An answer is corrected (``correct_answer``: ``更正 <编号> <新的回答>``, ``答 <编号> 更正：…``, the dashboard) by the adviser
+who gave it or an admin; every answer and correction is a row of ``ticket_answers`` (who, when), the ticket's ``answer``
+the latest; the villager is told (kind ``answer``, dedupe key ``correct:<ticket>:<row>``), and the FAQ entry made of it
+(``收录``) answers the corrected text at once, in every process (``_AdviserEntrySync``).
 
 A follow-up reopens the ticket and starts a new round (``reopened_count``; each attachment keeps its
 ``round``); the round's first attachment is the follow-up question (``follow_up_question``), shown by ``待办``
