@@ -380,7 +380,7 @@ def _numbered_answer(ctx: Ctx):
 
 def _waiting_for_sender(ctx: Ctx, parsed):
     """Only staff's, and only when the number names a ticket waiting for them, or, named plainly ('回复84 …', '84号：…'),
-    one whose answer they may correct (answered or closed after it: told how, or corrected when it says 更正): any
+    one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正): any
     other number stays what it was (a count, a question that starts with a number)."""
     if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
@@ -388,8 +388,8 @@ def _waiting_for_sender(ctx: Ctx, parsed):
         return parsed
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
-    ticket = _answered_ticket(ctx, parsed[0])
-    return parsed if ticket is not None and escalation.may_correct(ticket, ctx.person, None) else None
+    ticket = _answered_ticket(ctx, parsed[0])  # their own answer only (an admin's '第2号记录…' stays a question)
+    return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
 
 
 _queue_words = text_is("escalation.commands.queue")
