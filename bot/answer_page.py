@@ -1,7 +1,7 @@
 """Blueprint: the public answer page ``/answer/<token>`` linked from the answer's template message.
 
 The token is the ticket's unguessable ``public_token``; the page shows the question, the answer and the
-signature (县林业站 王工) — nothing else (no openid, village or photos) — in one small page with inline styles,
+signature (县林业站 王工), the answer as last corrected (更正, marked so) — nothing else (no openid, village or photos) — in one small page with inline styles,
 readable on a cheap phone. Unknown tokens and tickets without an answer are 404.
 """
 
@@ -32,7 +32,7 @@ footer{color:#666;font-size:15px;text-align:right}
 <body><main>
 <h1>🌳 专家回答</h1>
 <section><h2>问题</h2><p>{{ question }}</p></section>
-<section><h2>回答</h2><p>{{ answer }}</p></section>
+<section><h2>回答{% if corrected %}（已更正）{% endif %}</h2><p>{{ answer }}</p></section>
 <footer>{{ signature }}</footer>
 </main></body></html>
 """
@@ -49,6 +49,7 @@ def answer(token: str):
         PAGE,
         question=ticket["question"],
         answer=ticket["answer"],
+        corrected=bool(ticket["corrected_at"]),
         signature=ticket["answer_signature"] or ticket["answered_by"] or "",
     )
     return private(make_response(html), "default-src 'none'; style-src 'unsafe-inline'")

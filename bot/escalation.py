@@ -6,6 +6,12 @@ Life of a ticket (``tickets.status``)::
       ^                         |
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
+    answered (or closed within reopen_days) --更正--> the same status, the answer corrected
+
+An answer is corrected (``correct_answer``: ``更正 <编号> <新的回答>``, ``答 <编号> 更正：…``, the dashboard) by the adviser
+who gave it or an admin; every answer and correction is a row of ``ticket_answers`` (who, when), the ticket's ``answer``
+the latest; the villager is told (kind ``answer``, dedupe key ``correct:<ticket>:<row>``), and the FAQ entry made of it
+(``收录``) answers the corrected text at once, in every process (``_AdviserEntrySync``).
 
 A follow-up reopens the ticket and starts a new round (``reopened_count``; each attachment keeps its
 ``round``); the round's first attachment is the follow-up question (``follow_up_question``), shown by ``待办``
@@ -139,6 +145,15 @@ _NUMBERED_ANSWER_RE = re.compile(
     rf"^(?:回复|答复|回答|回)?[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*(?:号(?:问题)?[\s,，:：。]*|[\s,，:：。]+)(\S.*)$",
     re.S,
 )
+# 更正 <编号> <新的回答> (also 改正): the answering adviser's (or an admin's) correction of an answered ticket; the number as
+# 答 takes it, then 号 or a pause (no count: '更正 3棵' is no ticket 3)
+_CORRECT_RE = re.compile(
+    rf"^(?:更正|改正)[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*(?:号(?:问题)?[\s,，:：。]*|[\s,，:：。]+|$)(.*)$", re.S
+)
+# 答 <编号> 更正：… / 改正 … : on an answered ticket, a correction (what follows the word is the new answer)
+_CORRECTION_WORD_RE = re.compile(r"^(?:更正|改正|纠正)(?:一下|下)?[\s,，:：。、]*(.*)$", re.S)
+# an answer without 答 that names its ticket plainly ('回复84 …', '84号：…', '第84号 …'), not a bare number ('84 …')
+_MARKED_NUMBER_RE = re.compile(r"^(?:回复|答复|回答|回|[#＃第])|^\S*?号")
 _ADD_FAQ_RE = re.compile(rf"^收录[\s,，:：]*[#＃第]?\s*{_TICKET_NUMBER}\s*号?[\s,，:：。]*(.*)$", re.S)
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
@@ -150,13 +165,39 @@ def parse_ask_expert(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-_BARE_COMMAND_RE = re.compile(r"^(答|收录)(?:$|[\s,，:：])")
+_BARE_COMMAND_RE = re.compile(
+    r"^(答|收录)(?:$|[\s,，:：])|^(?:更正|改正)[\s,，:：]+(?![\d零〇一二两三四五六七八九十百])\S"
+)
 
 
 def bare_command(text: str) -> str | None:
-    """'答' or '收录' without a ticket number ('答', '答 叶黄是积水'): the command word, for its usage; not '答应'."""
+    """'答', '收录' or '更正' without a ticket number ('答', '答 叶黄是积水', '更正 是缺铁'): the command word, for its
+    usage; not '答应'; a bare '更正' (a planting record's choice, bot/planting.py) or '更正 3棵' is none."""
     match = _BARE_COMMAND_RE.match((text or "").strip())
-    return match.group(1) if match else None
+    if not match:
+        return None
+    return match.group(1) or "更正"
+
+
+def parse_correct_command(text: str) -> tuple[int | None, str] | None:
+    """``更正 84 是缺铁，用硫酸亚铁`` -> (84, '是缺铁，用硫酸亚铁'); None for anything else. A count after the word
+    ('更正 3棵') is no ticket number."""
+    match = _CORRECT_RE.match((text or "").strip())
+    if not match or re.match(r"^\s*(?:棵|株|亩|颗|个)", match.group(2)):
+        return None
+    return _ticket_id(match.group(1)), match.group(2).strip()
+
+
+def correction_in_answer(rest: str) -> str | None:
+    """What follows ``答 84`` when it says it corrects ('更正：是缺铁…', '改正 …'): the new answer ('' when nothing
+    follows); None when it does not."""
+    match = _CORRECTION_WORD_RE.match((rest or "").strip())
+    return match.group(1).strip() if match else None
+
+
+def names_ticket_plainly(text: str) -> bool:
+    """An answer without 答 that names its ticket plainly ('回复84 …', '84号：…', '第84号 …'), not a bare number first."""
+    return bool(_MARKED_NUMBER_RE.match((text or "").strip()))
 
 
 def parse_answer_command(text: str) -> tuple[int | None, str] | None:
@@ -386,24 +427,74 @@ class _AdviserEntrySync:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.entries = Follower(store.faq_entries_after, "id")
+        self.entries = Follower(self._read_after, "id")
         self.results: OrderedDict[str, FaqResult] = OrderedDict()
         self.version = 0  # changed only under the lock: +1 before the index changes, +1 after
         self.reading = 0  # matches under way in request threads (read_ahead), counted under the lock
         self.read = threading.Condition(self.lock)  # notified when one ends
+        # Corrected answers (``更正`` of a 收录'd ticket: faq_entries.revision raised). The index can only drop its last
+        # entries, so a corrected answer rebuilds the adviser entries (all of them: they are its last ones, ``held``).
+        # ``revision``: every correction up to it is committed and in the index; the last read's rows corrected past it
+        # are compared with those the index was last rebuilt with (``applied``): a correction committed by another
+        # process, or undone with its transaction or savepoint, rebuilds it again.
+        self.held = 0
+        self.revision = 0
+        self.applied: frozenset = frozenset()
+        self._read: tuple[int, list[dict]] | None = None  # the last read: past which id, and its rows
+        self._revised_in: object | None = None  # the write transaction that corrected an entry (``revised``)
+
+    def _read_after(self, db, after_id: int) -> list[dict]:
+        """The Follower's read: the entries past ``after_id``, and (kept aside) those corrected past ``revision``."""
+        rows = store.faq_entries_after(db, after_id, self.revision)
+        self._read = (after_id, rows)
+        return [row for row in rows if row["id"] > after_id]
+
+    def revised(self, db) -> None:
+        """Under ``lock``: ``db``'s open transaction has just corrected an entry's answer."""
+        self._revised_in = getattr(db, "open_transaction", None)
+        self.entries.read_again()
+
+    def _in_revising_transaction(self, db) -> bool:
+        return bool(db.conn.in_transaction) and getattr(db, "open_transaction", None) is self._revised_in
 
     def catch_up(self, index: FaqIndex, db) -> None:
-        """Under ``lock``: the entries added or dropped since it last looked, into the index."""
+        """Under ``lock``: the entries added or dropped since it last looked, into the index; every adviser entry again
+        when an answer was corrected."""
+        own = self._in_revising_transaction(db)
+        if own:
+            self.entries.read_again()  # a savepoint may undo the correction: read until the transaction ends
+        self._read = None
         change = self.entries.catch_up(db)
-        if change is None:
-            return
+        if self._read is None:
+            return  # nothing read: nothing changed
+        after_id, rows = self._read
+        corrected = frozenset(
+            (row["id"], row["revision"], row["answer"]) for row in rows if row["id"] <= after_id and row["revision"]
+        )
+        if corrected != self.applied:
+            self.entries.restart()
+            self._read = None
+            change = self.entries.catch_up(db)
+            assert change is not None and self._read is not None  # every row read again
+            rows = self._read[1]
+            self._change(index, self.held, change.add)
+        elif change is not None:
+            self._change(index, change.drop, change.add)
+        if own:
+            self.applied = corrected
+        else:  # all committed: held from now on
+            self.revision = max([self.revision, *(row["revision"] for row in rows)])
+            self.applied = frozenset()
+
+    def _change(self, index: FaqIndex, drop: int, add: list[dict]) -> None:
         self.version += 1  # no new match ahead starts
         while self.reading:  # one under way ends within a match's time (~1-3 ms); only when the entries changed
             self.read.wait()
         try:
-            index.drop_last_entries(change.drop)
-            for row in change.add:
+            index.drop_last_entries(drop)
+            for row in add:
                 index.add_entry(f"adviser.{row['id']}", row["question"], row["answer"])
+            self.held += len(add) - drop
             self.results.clear()  # an added entry may answer any question better, a dropped one answered some
         finally:
             self.version += 1
@@ -467,32 +558,33 @@ def read_faq_ahead(app, question: str) -> None:
 
 
 # -- the answers matched ahead, across to the writer process of ``serve --workers N`` (bot/writer.py) ----------------------
-def faq_matched_ahead(app, question: str) -> tuple[int, FaqResult] | None:
+def faq_matched_ahead(app, question: str) -> tuple[tuple[int, int], FaqResult] | None:
     """In a worker that hands its messages to the writer process: the answer ``read_faq_ahead`` kept for ``question``,
-    with which adviser entries it was matched (``offer_faq_answer``); None when none is kept or the index is changing.
-    """
+    with which adviser entries it was matched (``offer_faq_answer``: the last committed entry and the last corrected
+    answer held); None when none is kept or the index is changing or holds what is not committed."""
     sync = _adviser_entries(app)
     with sync.lock:
         result = sync.results.get(question)
-        if result is None or sync.version % 2 or sync.entries.holds_uncommitted:
+        if result is None or sync.version % 2 or sync.entries.holds_uncommitted or sync.applied:
             return None
-        return sync.entries.committed, result
+        return (sync.entries.committed, sync.revision), result
 
 
-def offer_faq_answer(app, db, question: str, committed: int, result: FaqResult) -> None:
+def offer_faq_answer(app, db, question: str, committed: tuple[int, int], result: FaqResult) -> None:
     """In the writer process, outside a transaction: an answer a worker matched ahead with the adviser entries up to
-    ``committed``, kept for ``faq_match`` when this process's index holds the same entries (read from ``db`` first when
-    the worker has seen more; a catch-up that changes them drops it, as it drops every kept answer), so the question is
-    not matched twice."""
+    ``committed`` (entry id, corrected answers' revision), kept for ``faq_match`` when this process's index holds the
+    same entries (read from ``db`` first when the worker has seen more; a catch-up that changes them drops it, as it
+    drops every kept answer), so the question is not matched twice."""
     sync = _adviser_entries(app)
     with sync.lock:
-        if committed > sync.entries.committed:
+        if committed[0] > sync.entries.committed or committed[1] > sync.revision:
             sync.catch_up(app.service("faq", load_faq_index), db)
         if (
             question not in sync.results
             and sync.version % 2 == 0
             and not sync.entries.holds_uncommitted
-            and sync.entries.committed == committed
+            and not sync.applied
+            and (sync.entries.committed, sync.revision) == tuple(committed)
         ):
             sync._keep(question, result)
 
@@ -841,12 +933,19 @@ def answer_ticket(
     withdraw_notices(db, ticket_id, "ticket answered")
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just answered
-    page = f"/answer/{ticket['public_token']}"
-    shown = (
-        text
-        if len(text) <= ANSWER_CHAT_CHARS
-        else (text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page)
+    store.add_answer_history(
+        db,
+        ticket_id,
+        round_=ticket["reopened_count"],
+        kind="answer",
+        answer=text,
+        answered_by=name,
+        answered_by_person_id=by_person["id"] if by_person else None,
+        signature=signed,
+        now=clock.to_db(now),
     )
+    page = f"/answer/{ticket['public_token']}"
+    shown = _shown_answer(app, text, page)
     delivery = app.t(
         "escalation.answer_delivery",
         id=ticket_id,
@@ -865,6 +964,129 @@ def answer_ticket(
         url=page,
     )
     return AnswerResult(True, "answered", ticket)
+
+
+def _shown_answer(app, text: str, page: str) -> str:
+    """An answer as the chat shows it: whole, or cut with the public answer page's address after it."""
+    if len(text) <= ANSWER_CHAT_CHARS:
+        return text
+    return text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page
+
+
+# -- correcting an answer (更正) --------------------------------------------------------------------
+@dataclass(frozen=True)
+class CorrectResult:
+    """``reason``: corrected | corrected_quietly (a ticket closed past escalation.reopen_days: the record and the FAQ
+    corrected, the villager not written to) | unknown | not_allowed | not_answered | reopened (asked again: answer
+    with 答) | empty | same."""
+
+    ok: bool
+    reason: str
+    ticket: dict | None = None
+    faq_updated: bool = False
+
+
+def may_correct(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
+    """Who answered (the roster person the ticket's answer is kept under: the one who gave it), a roster admin
+    (管理员) or a dashboard admin: an adviser does not correct another's answer."""
+    if by_admin:
+        return True
+    if not person:
+        return False
+    return person["role"] == ROLE_ADMIN or (
+        person["role"] == ROLE_ADVISER and ticket["answered_by_person_id"] == person["id"]
+    )
+
+
+def correction_reaches_villager(app, db, ticket: dict, now: datetime) -> bool:
+    """An answered ticket's villager is told of a correction whenever it comes. A closed one (解决了, or closed by staff)
+    only within escalation.reopen_days of its last answer: the villager may still be acting on it, and it is the
+    window in which they could ask again (counted, like it, from the last answer: a correction does not stretch it);
+    past it a message about a question long settled would puzzle more than help, so the record and the FAQ are corrected
+    without writing to them."""
+    if ticket["status"] != "closed":
+        return True
+    last = store.last_answer_at(db, ticket["id"]) or ticket["answered_at"] or ticket["closed_at"]
+    return bool(last) and clock.from_db(last) >= now - timedelta(days=_settings(app)["reopen_days"])
+
+
+def correct_answer(
+    app, db, ticket_id: int, text: str, *, by_person: dict | None = None, by_admin: str | None = None, now: datetime
+) -> CorrectResult:
+    """``更正``: the ticket's answer becomes ``text``; the earlier one stays in its answer history (ticket_answers); the
+    villager gets a short message through the outbox (kind ``answer``, once per correction: its own dedupe key), and the
+    adviser FAQ entry made of it (``收录``) answers with the corrected text at once, in every process. An earlier answer
+    or correction not yet sent (held outside the 48-hour window) is withdrawn: the villager never gets the wrong one.
+    Call inside a transaction."""
+    ticket = store.get(db, ticket_id)
+    if ticket is None:
+        return CorrectResult(False, "unknown")
+    if not ticket["answer"]:
+        return CorrectResult(
+            False, "not_answered" if may_answer(ticket, by_person, by_admin) else "not_allowed", ticket
+        )
+    if not may_correct(ticket, by_person, by_admin):
+        return CorrectResult(False, "not_allowed", ticket)
+    if ticket["status"] == "open":  # asked again after the answer: the next answer (答) is where to put it right
+        return CorrectResult(False, "reopened", ticket)
+    text = (text or "").strip()
+    if len(text.strip(_PUNCT)) < 2:
+        return CorrectResult(False, "empty", ticket)
+    if text == ticket["answer"].strip():
+        return CorrectResult(False, "same", ticket)
+    deliver = correction_reaches_villager(app, db, ticket, now)
+    now_s = clock.to_db(now)
+    signed = signature(app, db, by_person=by_person, by_admin=by_admin)
+    store.set_corrected_answer(db, ticket_id, answer=text, signature=signed, now=now_s)
+    history_id = store.add_answer_history(
+        db,
+        ticket_id,
+        round_=ticket["reopened_count"],
+        kind="correction",
+        answer=text,
+        answered_by=answerer_name(app, by_person, by_admin),
+        answered_by_person_id=by_person["id"] if by_person else None,
+        signature=signed,
+        now=now_s,
+    )
+    faq_updated = _correct_faq_entry(app, db, ticket_id, text)
+    if deliver:
+        for prefix in (f"answer:{ticket_id}:", f"correct:{ticket_id}:"):
+            outbox_store.cancel_outbox_prefix(db, prefix, "answer corrected")
+        page = f"/answer/{ticket['public_token']}"
+        delivery = app.t(
+            "escalation.correction_delivery",
+            id=ticket_id,
+            question=preview(ticket["question"]),
+            answer=_shown_answer(app, text, page),
+            signature=signed,
+        )
+        outbox.enqueue(
+            db,
+            openid=ticket["openid"],
+            kind="answer",
+            text=delivery,
+            now=now,
+            dedupe_key=f"correct:{ticket_id}:{history_id}",
+            url=page,
+        )
+    log.info("ticket %s: answer corrected by %s", ticket_id, answerer_name(app, by_person, by_admin))
+    refreshed = store.get(db, ticket_id)
+    return CorrectResult(True, "corrected" if deliver else "corrected_quietly", refreshed, faq_updated)
+
+
+def _correct_faq_entry(app, db, ticket_id: int, text: str) -> bool:
+    """The adviser FAQ entry made of this ticket (``收录``), if any, answers with ``text`` from now on; the shared index
+    is brought up to date at once (as ``add_answer_to_faq`` does)."""
+    entry = store.faq_entry_for_ticket(db, ticket_id)
+    if entry is None:
+        return False
+    store.revise_faq_entry(db, entry["id"], text)
+    sync = _adviser_entries(app)
+    with sync.lock:
+        sync.revised(db)
+    faq_match(app, db, entry["question"])  # brings the shared index up to date now
+    return True
 
 
 @dataclass(frozen=True)

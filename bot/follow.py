@@ -58,6 +58,15 @@ class Follower:
             self._first_written = min(self._first_written, key)
         self._read_in = None  # read again: the table changed in this transaction
 
+    def read_again(self) -> None:
+        """Rows this copy holds may have changed in the open transaction (not by new rows): the next ``catch_up`` reads."""
+        self._read_in = None
+
+    def restart(self) -> None:
+        """The copy was emptied (rebuilt with changed rows: an adviser entry's answer corrected, bot/escalation.py): the
+        next ``catch_up`` reads every row again and adds them all. What this process wrote stays known."""
+        self.committed, self._tail, self._read_in = 0, [], None
+
     def catch_up(self, db) -> Change | None:
         """What the copy needs to hold what ``db`` sees now; None when it does already."""
         transaction = getattr(db, "open_transaction", None)

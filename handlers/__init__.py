@@ -34,10 +34,13 @@ faq choice (handlers/faq.py, CHOICE_ROUTES):
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
+  (or, named plainly, one whose answer they gave: how to correct it)
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
 - ticket_wait — a villager with an open ticket asking after it (我问的还没人回, 还有几条没回): which still wait, and the
   FAQ's bot.ticket_wait answer (no new ticket, no 补充)
 - ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
+- ticket_correct — adviser: 更正 <编号> <新的回答> corrects their answer (the earlier one kept): the villager is told,
+  the FAQ entry made of it answers the corrected text
 - ask_expert_supplement — 问专家 <问题> about the tree of the villager's ticket still open within
   escalation.attach_minutes (问专家 桂花叶子还在掉): 补充 to that ticket, no second ticket
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question

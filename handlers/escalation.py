@@ -243,7 +243,7 @@ ANSWER_REPLIES = {
     "answered": "escalation.answered",
     "unknown": "escalation.unknown_ticket",
     "closed": "escalation.ticket_closed",
-    "already_answered": "escalation.already_answered",
+    "already_answered": "escalation.already_answered_other",
     "not_allowed": "escalation.not_your_ticket",
     "empty": "escalation.empty_answer",
 }
@@ -297,9 +297,82 @@ def _ticket_command(parse, act, replies: dict, word: str, usage: str):
     return matches, handle
 
 
-_match_answer, on_answer = _ticket_command(
+_match_answer, _on_answer = _ticket_command(
     escalation.parse_answer_command, escalation.answer_ticket, ANSWER_REPLIES, "答", "escalation.answer_usage"
 )
+CORRECT_REPLIES = {
+    "corrected": "escalation.corrected",
+    "corrected_quietly": "escalation.corrected_quietly",
+    "unknown": "escalation.unknown_ticket",
+    "not_allowed": "escalation.not_your_answer",
+    "not_answered": "escalation.correct_not_answered",
+    "reopened": "escalation.correct_reopened",
+    "empty": "escalation.correct_usage_for",
+    "same": "escalation.correct_same",
+}
+# 答 on a ticket answered already (or closed after its answer), from one who may correct it: how to correct
+ANSWERED_HINTS = {"already_answered": "escalation.already_answered", "closed": "escalation.ticket_closed_correctable"}
+
+
+def _correct(ctx: Ctx, ticket_id: int, text: str) -> str:
+    result = escalation.correct_answer(ctx.app, ctx.db, ticket_id, text, by_person=ctx.person, now=ctx.now)
+    reply = ctx.t(CORRECT_REPLIES[result.reason], id=ticket_id, days=int(ctx.config.get("escalation.reopen_days")))
+    return reply + "\n" + ctx.t("escalation.corrected_faq", id=ticket_id) if result.faq_updated else reply
+
+
+def _answered_ticket(ctx: Ctx, ticket_id: int | None) -> dict | None:
+    """The ticket, when it has an answer that is not waiting for the next one (answered, or closed after it)."""
+    ticket = tickets_store.get(ctx.db, ticket_id) if ticket_id is not None else None
+    return ticket if ticket and ticket["answer"] and ticket["status"] != "open" else None
+
+
+@staff_only
+def on_answer(ctx: Ctx, parsed) -> str:
+    """答 <编号> <回答>; on a ticket answered already, ``答 84 更正：…`` (改正 …) is its correction, and a plain answer is
+    told how to correct (``更正``): 答 never overwrites an answer."""
+    if parsed is not USAGE and parsed[0] is not None:
+        ticket_id, rest = parsed
+        correction = escalation.correction_in_answer(rest)
+        ticket = _answered_ticket(ctx, ticket_id)
+        if ticket is not None:
+            if correction is not None:
+                return _correct(ctx, ticket_id, correction)
+            if escalation.may_correct(ticket, ctx.person, None):
+                return ctx.t(
+                    ANSWERED_HINTS["closed" if ticket["status"] == "closed" else "already_answered"], id=ticket_id
+                )
+    return _on_answer(ctx, parsed)
+
+
+def _match_correct_words(ctx: Ctx):
+    """更正 <编号> <新的回答> (改正 …), or the bare word with no number ('更正 是缺铁': its format), read from the text."""
+    text = _text(ctx)
+    if not text:
+        return None
+    parsed = escalation.parse_correct_command(text)
+    if parsed is not None:
+        return Decided(parsed)
+    return USAGE if escalation.bare_command(text) == "更正" else None
+
+
+def _correct_from_staff(ctx: Ctx, parsed):
+    return parsed if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+
+
+_match_correct = staged(_match_correct_words, _correct_from_staff)
+
+
+@staff_only
+def on_correct(ctx: Ctx, parsed) -> str:
+    """更正 <编号> <新的回答>: the answering adviser's (or an admin's) correction, delivered to the villager."""
+    if parsed is USAGE:
+        return ctx.t("escalation.correct_usage")
+    ticket_id, text = parsed
+    if ticket_id is None:
+        return ctx.t("core.no_such_number")
+    return _correct(ctx, ticket_id, text)
+
+
 _match_add_faq, on_add_faq = _ticket_command(
     escalation.parse_add_faq_command, escalation.add_answer_to_faq, FAQ_ADD_REPLIES, "收录", "escalation.faq_usage"
 )
@@ -312,11 +385,17 @@ def _numbered_answer(ctx: Ctx):
 
 
 def _waiting_for_sender(ctx: Ctx, parsed):
-    """Only staff's, and only when the number names a ticket waiting for them: any other number stays what it was
-    (a count, a question that starts with a number)."""
+    """Only staff's, and only when the number names a ticket waiting for them, or, named plainly ('回复84 …', '84号：…'),
+    one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正): any
+    other number stays what it was (a count, a question that starts with a number)."""
     if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
-    return parsed if escalation.waits_for(ctx.db, ctx.person, parsed[0]) else None
+    if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
+        return parsed
+    if not escalation.names_ticket_plainly(_text(ctx) or ""):
+        return None
+    ticket = _answered_ticket(ctx, parsed[0])  # their own answer only (an admin's '第2号记录…' stays a question)
+    return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
 
 
 _queue_words = text_is("escalation.commands.queue")
@@ -707,6 +786,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
+    Route("ticket_correct", _match_correct, on_correct),
     Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),

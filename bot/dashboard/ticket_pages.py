@@ -1,7 +1,8 @@
 """Tickets: the adviser's queue (overdue ones marked), one ticket with its photos and voice, a reopened
 ticket's follow-up, the answer form (bot.escalation.answer_ticket, the same rules and delivery as ``答``),
-closing a ticket that is not a question (with a reason; a message to the villager only when written), and
-turning a good answer into an FAQ entry (``收录``).
+closing a ticket that is not a question (with a reason; a message to the villager only when written),
+turning a good answer into an FAQ entry (``收录``), and correcting an answer (bot.escalation.correct_answer, as
+``更正``: the earlier answers listed under it, the villager told, the FAQ entry made of it corrected).
 
 An admin sees every ticket and answers as a dashboard admin; an adviser sees the tickets assigned to
 their roster person only and answers as that person.
@@ -31,6 +32,14 @@ FAQ_RESULTS = {
     "already": ("admin.tickets.faq_already", "error"),
     "not_answered": ("admin.tickets.faq_not_answered", "error"),
     "needs_question": ("admin.tickets.faq_needs_question", "error"),
+}
+CORRECT_RESULTS = {
+    "corrected": ("admin.tickets.corrected", "ok"),
+    "corrected_quietly": ("admin.tickets.corrected_quietly", "ok"),
+    "not_answered": ("admin.tickets.correct_not_answered", "error"),
+    "reopened": ("admin.tickets.correct_reopened", "error"),
+    "empty": ("admin.tickets.empty", "error"),
+    "same": ("admin.tickets.correct_same", "error"),
 }
 CLOSE_RESULTS = {
     "closed": ("admin.tickets.closed_notice", "ok"),
@@ -116,6 +125,8 @@ def ticket(ticket_id: int):
         overdue=escalation.is_overdue(row, escalation.overdue_before(auth.bot(), views.as_of())),
         faq=tickets_store.faq_entry_for_ticket(db, ticket_id),
         status_labels=auth.labels(STATUS_LABELS),
+        earlier_answers=tickets_store.answer_history(db, ticket_id)[:-1][::-1],  # the latest is the answer shown
+        may_correct=escalation.may_correct(row, _person(), g.viewer.username if g.viewer.is_admin else None),
     )
 
 
@@ -147,6 +158,19 @@ def answer(ticket_id: int):
             ctx, ctx.db, ticket_id, request.form.get("answer", ""), **_who(), now=auth.now()
         )
     _flash_result(ANSWER_RESULTS, result.reason)
+    return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
+
+
+def correct(ticket_id: int):
+    _ticket_or_abort(ticket_id)
+    ctx = auth.bot()
+    with transaction(ctx.db):
+        result = escalation.correct_answer(
+            ctx, ctx.db, ticket_id, request.form.get("answer", ""), **_who(), now=auth.now()
+        )
+    _flash_result(CORRECT_RESULTS, result.reason)
+    if result.faq_updated:
+        flash(auth.t("admin.tickets.corrected_faq"), "ok")
     return redirect(url_for("dashboard.ticket", ticket_id=ticket_id))
 
 
@@ -183,5 +207,6 @@ PAGES = [
     DashboardPage("/tickets/<int:ticket_id>", ticket),
     DashboardPage("/tickets/<int:ticket_id>/answer", answer, methods=("POST",)),
     DashboardPage("/tickets/<int:ticket_id>/faq", add_to_faq, methods=("POST",)),
+    DashboardPage("/tickets/<int:ticket_id>/correct", correct, methods=("POST",)),
     DashboardPage("/tickets/<int:ticket_id>/close", close, methods=("POST",)),
 ]

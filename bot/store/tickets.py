@@ -15,9 +15,15 @@ EXPORT_SQL = {
     "tickets": (
         "SELECT t.id, t.openid, v.name AS village, t.question, t.status, a.name AS adviser, t.created_at,"
         " t.answered_at, t.answer, t.source, t.answered_by, t.closed_at, t.closed_by, t.close_reason,"
+        " t.corrected_at,"
         " CAST(ROUND((julianday(t.answered_at) - julianday(t.created_at)) * 24, 2) AS REAL) AS response_hours"
         " FROM tickets t LEFT JOIN villages v ON v.id = t.village_id"
         " LEFT JOIN people a ON a.id = t.adviser_person_id ORDER BY t.id"
+    ),
+    # every answer a ticket had, the corrected ones kept (answer history)
+    "ticket_answers": (
+        "SELECT h.id, h.ticket_id, h.round, h.kind, h.answer, h.answered_by, h.signature, h.created_at"
+        " FROM ticket_answers h ORDER BY h.ticket_id, h.id"
     ),
 }
 
@@ -102,6 +108,42 @@ def m004_attachments_by_media(db: Database) -> None:
     """Whether a photo is on a ticket already is asked for each of a sender's recent photos on most texts
     (``recent_activity``): by this index, not through every attachment."""
     db.table("ticket_attachments").create_index(["media_row_id"])
+
+
+@migrations()
+def m005_answer_history(db: Database) -> None:
+    """``ticket_answers``: every answer a ticket was given, in order (``kind`` 'answer' for ``答`` and the dashboard's
+    answer, 'correction' for ``更正``), with who and when: a corrected answer is kept, never overwritten silently; the
+    ticket's ``answer`` is the latest. ``tickets.corrected_at``: when its answer was last corrected.
+    ``faq_entries.revision``: raised (the largest + 1) each time an entry's answer is corrected, so that every
+    process's FAQ index takes the corrected answer (bot/escalation.py ``_AdviserEntrySync``). Answers given before
+    this migration become each ticket's first row."""
+    db.table("ticket_answers").create(
+        {
+            "id": int,
+            "ticket_id": int,
+            "round": int,  # the ticket's reopened_count when given
+            "kind": str,  # answer | correction
+            "answer": str,
+            "answered_by": str,
+            "answered_by_person_id": int,
+            "signature": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"ticket_id", "kind", "answer"},
+        defaults={"round": 0},
+        foreign_keys=[("ticket_id", "tickets", "id")],
+    )
+    db.table("ticket_answers").create_index(["ticket_id"])
+    db.table("tickets").add_column("corrected_at", str)
+    db.table("faq_entries").add_column("revision", int, not_null_default=0)
+    db.table("faq_entries").create_index(["revision"])
+    db.execute(
+        "INSERT INTO ticket_answers (ticket_id, round, kind, answer, answered_by, answered_by_person_id, signature,"
+        " created_at) SELECT id, reopened_count, 'answer', answer, answered_by, answered_by_person_id,"
+        " answer_signature, answered_at FROM tickets WHERE answer IS NOT NULL AND answer != '' ORDER BY id"
+    )
 
 
 ROLE_ADVISER = "技术顾问"
@@ -193,6 +235,48 @@ def set_answer(
         " answer_signature = ?, answered_at = COALESCE(answered_at, ?), updated_at = ? WHERE id = ?",
         [answer, answered_by, answered_by_person_id, signature, now, now, ticket_id],
     )
+
+
+def set_corrected_answer(db: Database, ticket_id: int, *, answer: str, signature: str, now: str) -> None:
+    """The ticket's answer corrected (``更正``): who answered first and when stay (the response time, who may
+    correct); the signature is the corrector's, as the villager now reads it."""
+    db.execute(
+        "UPDATE tickets SET answer = ?, answer_signature = ?, corrected_at = ?, updated_at = ? WHERE id = ?",
+        [answer, signature, now, now, ticket_id],
+    )
+
+
+def add_answer_history(
+    db: Database,
+    ticket_id: int,
+    *,
+    round_: int,
+    kind: str,
+    answer: str,
+    answered_by: str,
+    answered_by_person_id: int | None,
+    signature: str,
+    now: str,
+) -> int:
+    cursor = db.execute(
+        "INSERT INTO ticket_answers (ticket_id, round, kind, answer, answered_by, answered_by_person_id, signature,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [ticket_id, round_, kind, answer, answered_by, answered_by_person_id, signature, now],
+    )
+    return new_id(cursor)
+
+
+def answer_history(db: Database, ticket_id: int) -> list[dict]:
+    """Every answer the ticket was given, oldest first (the last is its answer now)."""
+    return list(db.query("SELECT * FROM ticket_answers WHERE ticket_id = ? ORDER BY id", [ticket_id]))
+
+
+def last_answer_at(db: Database, ticket_id: int) -> str | None:
+    """When the ticket's last answer was given (corrections aside: they do not move the follow-up window)."""
+    row = one(
+        db, "SELECT MAX(created_at) AS at FROM ticket_answers WHERE ticket_id = ? AND kind = 'answer'", [ticket_id]
+    )
+    return row["at"] if row else None
 
 
 def close(db: Database, ticket_id: int, now: str, by: str | None = None, reason: str | None = None) -> None:
@@ -433,5 +517,15 @@ def faq_entry_for_ticket(db: Database, ticket_id: int) -> dict | None:
     return one(db, "SELECT * FROM faq_entries WHERE ticket_id = ?", [ticket_id])
 
 
-def faq_entries_after(db: Database, after_id: int) -> list[dict]:
-    return list(db.query("SELECT * FROM faq_entries WHERE id > ? ORDER BY id", [after_id]))
+def faq_entries_after(db: Database, after_id: int, revision: int = 0) -> list[dict]:
+    """The entries past ``after_id`` and those whose answer was corrected past ``revision`` (any id), by id."""
+    return list(db.query("SELECT * FROM faq_entries WHERE id > ? OR revision > ? ORDER BY id", [after_id, revision]))
+
+
+def revise_faq_entry(db: Database, entry_id: int, answer: str) -> None:
+    """The entry's answer corrected: its ``revision`` becomes the largest + 1 (bot/escalation.py follows it)."""
+    db.execute(
+        "UPDATE faq_entries SET answer = ?, revision = (SELECT COALESCE(MAX(revision), 0) + 1 FROM faq_entries)"
+        " WHERE id = ?",
+        [answer, entry_id],
+    )

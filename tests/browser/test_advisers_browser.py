@@ -1,5 +1,5 @@
 """Advisers at work in a real browser, on a phone and at a desk: a reopened ticket's follow-up answered, voice
-played, photos still downloading, overdue tickets marked, a ticket that is not a question closed."""
+played, photos still downloading, overdue tickets marked, a ticket that is not a question closed, an answer corrected."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from bot import clock, media, voice
 from bot.db import transaction
 from bot.store import tickets
-from tests.browser.helpers import fits_the_screen, log_in
+from tests.browser.helpers import fits_the_screen, log_in, snap
 from tests.conftest import needs_ffmpeg
 
 VOICE = voice.noise_amr(2.0)  # a real AMR file, as WeChat sends voice
@@ -110,5 +110,31 @@ def test_closing_a_ticket_that_is_not_a_question(page, server, bot, county):
     expect(page.locator("body")).to_contain_text("已关闭：是种树记录，不是问题（王顾问）")
     expect(page.locator("textarea[name=answer]")).to_have_count(0)
     assert list(bot.db.query("SELECT id FROM outbox WHERE dedupe_key = ?", [f"close:{ticket_id}"])) == []
+    assert fits_the_screen(page)
+    assert page.problems == []
+
+
+def test_an_adviser_corrects_an_answer_and_sees_the_earlier_one(page, server, bot, county):
+    ticket_id = county.tickets["wang"]
+    log_in(page, server, "wang", f"/admin/tickets/{ticket_id}")
+    page.fill("textarea[name=answer]", "多半是积水烂根，先停水一周。")
+    page.click("text=发送回答")
+    expect(page.locator(".flash.ok")).to_contain_text("已回答")
+    page.click("summary:text('更正回答')")
+    box = page.locator(".correct-answer textarea[name=answer]")
+    expect(box).to_have_value("多半是积水烂根，先停水一周。")  # the answer to correct, to edit
+    snap(page, "ticket_correct_form")
+    box.fill("是缺铁，用硫酸亚铁兑水浇根，一周一次。")
+    page.click("text=发送更正")
+    expect(page.locator(".flash.ok")).to_contain_text("已更正")
+    expect(page.locator("p.question").filter(has_text="是缺铁")).to_have_count(1)
+    page.click("summary:text('之前的回答')")
+    expect(page.locator(".earlier-answers")).to_contain_text("多半是积水烂根，先停水一周。")
+    expect(page.locator(".earlier-answers")).to_contain_text("王顾问")
+    expect(page.locator("main")).to_contain_text("更正于 刚刚")
+    snap(page, "ticket_corrected")
+    row = next(bot.db.query("SELECT answer, corrected_at FROM tickets WHERE id = ?", [ticket_id]))
+    assert row["answer"] == "是缺铁，用硫酸亚铁兑水浇根，一周一次。" and row["corrected_at"]
+    assert len(list(bot.db.query("SELECT id FROM outbox WHERE dedupe_key LIKE ?", [f"correct:{ticket_id}:%"]))) == 1
     assert fits_the_screen(page)
     assert page.problems == []

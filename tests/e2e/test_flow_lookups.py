@@ -163,7 +163,7 @@ def test_adviser_entries_are_read_once_per_write_transaction_and_seen_from_anoth
     reads: list[int] = []
     real_read = tickets_store.faq_entries_after
     monkeypatch.setattr(
-        tickets_store, "faq_entries_after", lambda db, after: reads.append(after) or real_read(db, after)
+        tickets_store, "faq_entries_after", lambda db, after, *rest: reads.append(after) or real_read(db, after, *rest)
     )
     here, there = app_with().extensions["bot"], app_with().extensions["bot"]  # two processes, one database
     question, answer = "火龙果能不能和桂花种在一起", "可以，间隔2米以上，火龙果要搭架。"
@@ -197,6 +197,26 @@ def test_adviser_entries_are_read_once_per_write_transaction_and_seen_from_anoth
         assert escalation.answer_ticket(here, db, ticket["id"], other_answer, by_admin="admin", now=now).ok
         assert escalation.add_answer_to_faq(here, db, ticket["id"], by_admin="admin", now=now).ok
         assert other_answer in escalation.faq_match(here, db, other).answer_text
+
+    # an answer corrected (更正) in another process: seen in the next transaction, still one read in each
+    corrected = "簕杜鹃要晒足太阳、少施氮肥才开花。"
+    with transaction(there.db) as db:
+        assert escalation.correct_answer(there, db, ticket["id"], corrected, by_admin="admin", now=now).faq_updated
+    reads.clear()
+    with transaction(here.db) as db:
+        assert corrected in escalation.faq_match(here, db, other).answer_text
+        escalation.faq_match(here, db, "桂花什么时候种")
+        assert corrected in escalation.faq_match(here, db, other).answer_text
+    assert len(reads) == 1  # the entry was still this process's own (its tail): read again, corrected
+    again = "簕杜鹃要全日照，花前少浇水、停氮肥。"
+    with transaction(there.db) as db:
+        assert escalation.correct_answer(there, db, ticket["id"], again, by_admin="admin", now=now).faq_updated
+    reads.clear()
+    with transaction(here.db) as db:
+        assert again in escalation.faq_match(here, db, other).answer_text
+        escalation.faq_match(here, db, "桂花什么时候种")
+        assert again in escalation.faq_match(here, db, other).answer_text
+    assert reads == [2, 0]  # the read that found the correction, and the rebuild's read of every entry
 
 
 def test_a_text_is_read_anew_when_the_message_is_redispatched_as_another_text(bot):
