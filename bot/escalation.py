@@ -1051,15 +1051,24 @@ def correct_answer(
     )
     faq_updated = _correct_faq_entry(app, db, ticket_id, text)
     if deliver:
-        for prefix in (f"answer:{ticket_id}:", f"correct:{ticket_id}:"):
+        prefixes = (f"answer:{ticket_id}:", f"correct:{ticket_id}:")
+        # an answer the villager never received (held outside the 48-hour window, now withdrawn) is no answer to
+        # correct: the corrected one comes as the answer
+        seen = any(
+            status.startswith("sent/")
+            for prefix in prefixes
+            for status in outbox_store.outbox_status_counts(db, prefix)
+        )
+        for prefix in prefixes:
             outbox_store.cancel_outbox_prefix(db, prefix, "answer corrected")
         page = f"/answer/{ticket['public_token']}"
         delivery = app.t(
-            "escalation.correction_delivery",
+            "escalation.correction_delivery" if seen else "escalation.answer_delivery",
             id=ticket_id,
             question=preview(ticket["question"]),
             answer=_shown_answer(app, text, page),
             signature=signed,
+            days=int(_settings(app)["reopen_days"]),
         )
         outbox.enqueue(
             db,

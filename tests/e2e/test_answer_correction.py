@@ -160,6 +160,9 @@ def test_an_answer_still_held_is_withdrawn_so_the_wrong_one_never_arrives(villag
     send(bot)
     texts = [m["text"] for m in standin.messages_to(villager.openid)]
     assert any(RIGHT in t for t in texts) and not any(WRONG in t for t in texts)
+    # never received, the first answer is no answer to correct: the corrected one comes as the answer (the lead)
+    [delivered] = [t for t in texts if RIGHT in t]
+    assert delivered.startswith(f"专家回答了您的第{number}号问题") and "更正" not in delivered
 
 
 def test_a_correction_through_aes_encrypted_pushes(tmp_path, standin):
@@ -174,6 +177,7 @@ def test_a_correction_through_aes_encrypted_pushes(tmp_path, standin):
         adviser = WeChatUser(transport_for(app), signer, LI, now=lambda: bot.clock().timestamp())
         number = ticket_number(villager.says(QUESTION))
         adviser.says(f"答 {number} {WRONG}")
+        send(bot)  # the wrong answer reached the villager
         assert f"已更正第{number}号" in adviser.says(f"答 {number} 更正：{RIGHT}")
         assert adviser.push(adviser.last_xml) is not None
         send(bot)
