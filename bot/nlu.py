@@ -5031,12 +5031,12 @@ def wish_refused(norm: str) -> bool:
 # named: the line names its month), ("back", n) the 通报 of n months ago (上个月 is last month's figures: the line of
 # '2月通报' in March), ("month", m) the month named. Never the rules of the 通报 ('进度落后会被通报吗', '会不会被通报滞后',
 # '通报是什么意思', '连续两个月被通报会怎样': the FAQ's supervision entry), a dispute about it ('能不能申诉', '对不上',
-# '为什么我们村被通报了': a ticket), last year's, 通报 as a verb of telling ('通报一下大家'), or the village's standing or
+# '为什么我们村被通报了': a ticket; round 49: the village's state in it asked, '上个月通报我们村是什么状态', is its line), last year's, 通报 as a verb of telling ('通报一下大家'), or the village's standing or
 # figures now asked with the 通报 beside them (本村进度's: '我们村排第几名啊 上个月听说被通报了').
 _REPORT_ASKED_MAX_CHARS = 30
 _REPORT_WORD_RE = re.compile(r"通报")
 _REPORT_NOT_ASKED_RE = re.compile(
-    r"会不会|会被|会通报|会唔会|要被|要通报|不然|否则|怎么办|会怎|会有|后果|影响|处理|处分|约谈|扣|什么是|是什么|什么意思|"
+    r"会不会|会被|会通报|会唔会|要被|要通报|不然|否则|怎么办|会怎|会有|后果|影响|处理|处分|约谈|扣|什么是|是什么(?!状态|情况|名次)|什么意思|"
     r"怎么回事|怎么算|按什么|怎么通报|多久|航拍|无人机|督查|督导|暗访|曝光|考核|申诉|对不上|不对|不准|唔啱|错|核对|"
     r"为什么|为何|点解|谁|去年|前年|旧年|每周|"
     r"通报(?:一下|一声|下大家|大家|全村|村民|各户|群众|给大家)"
