@@ -1192,3 +1192,13 @@ ROUND_19W_MISSES = {message: why for why, messages in _ROUND_19W_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19w.tsv", ROUND_19W_MISSES))
 def test_round_19w_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19x.tsv", {}))
+def test_round_19x_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19y.tsv", {}))
+def test_round_19y_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
