@@ -3625,6 +3625,29 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
+# 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
+# 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
+_WRITE_ME_DOWN_RE = re.compile(r"记低|记下|记一下|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)")
+_PRESENCE_RE = re.compile(
+    rf"(?:在|到|到了|来了|抵达|落了)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
+    r"(?:今天|今日|今朝|今早)(?:来|到|落)"
+)
+_NOT_A_VISIT_RE = re.compile(r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认")
+
+
+def visit_record_asked(norm: str) -> bool:
+    """An adviser's presence in the village told and asked to be written down (``_PRESENCE_RE`` and
+    ``_WRITE_ME_DOWN_RE``): a check-in, nothing planted nor asked (``_NOT_A_VISIT_RE``)."""
+    return bool(
+        norm
+        and len(norm) <= 24
+        and _WRITE_ME_DOWN_RE.search(norm)
+        and _PRESENCE_RE.search(_WRITE_ME_DOWN_RE.sub(" ", norm))
+        and not _NOT_A_VISIT_RE.search(norm)
+    )
+
+
 # round 27: an adviser's check-in said as one clause of a report ('今天下沉埔心村服务 到咗 签到一下 顺便看下党建林成活情况',
 # '本人已于今晨九时抵达埔心村村委会，现签到，下午尚需赶往另外两村，特此说明。'): the clause the check-in alone, no clause a
 # question or a planting day's
@@ -3733,6 +3756,18 @@ _QUEUE_PENDING_RE = re.compile(
 )
 
 
+# round 50 (19x): the adviser's questions named as a list, or looked at bare ('睇下我嘅问题清单', '我的问题列表', '看看问题');
+# the ones not answered listed ('列出还没回复的提问', '列出待回答的问题'); what waits for the adviser's answer ('有什么要我回答
+# 的'); what the villagers asked him ('村民问了我什么')
+_QUEUE_NAMED_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|查看|打开|列出|给我看)?(?:我的|我个|我)?(?:问题|提问)(?:清单|列表|名单)?$"
+    r"|^(?:列出|列下|列一下|查一下|查下|看下|看看|看一下|给我看)(?:我)?(?:还没|尚未|没有|没|未|冇|待)(?:有)?"
+    r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
+    r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
+    r"|(?:村民|群众|大家)(?:都)?(?:问|提)了?我(?:些)?(?:什么|啥|哪些|几个|多少)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -3742,6 +3777,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
     asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
+    asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
     return bool(asked) and not find_species(norm, species_table)[0]
 
 

@@ -1175,14 +1175,13 @@ _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
     (
         "the campaign's duties said otherwise answered by the FAQ or a ticket: which trees to adopt (揀), paying for"
         " one, joining the day (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), an adviser's visit"
-        " (记低今日下乡)",
+        " (round 50 fixed it: nlu.visit_record_asked)",
         [
             "有咩树可以揀嚟认养",
             "可唔可以出钱帮村里养一棵树",
             "种树活动仲可以报名吗，我想去",
             "分配俾我嘅管护区域喺边",
             "我都想领一块地负责淋水护树",
-            "我而家喺村度，帮我记低今日下乡",
         ],
     ),
 ]
