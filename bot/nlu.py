@@ -4496,8 +4496,40 @@ _RECORD_PART_ASKED_RE = re.compile(
 )
 
 
+# round 50 (19y): how to go on asked anywhere in a short message while a record waits: what is still needed ('还需要我再发
+# 什么吗', '仲要做啲咩先算记好'), what makes it done ('要做完哪些才算记好了'), the next step how ('照片发了，然后呢?下一步怎么
+# 弄'), then? after the photo sent ('照片已经发了 接下来呢'), where or how the tree and count are filled ('树种和棵数要怎么填?',
+# '怎么填写树种'), where to press to send the photo ('我不会发图片，点哪里啊??', '发照片在哪里点'); never the tree's care
+# (``_CARE_WORDS_RE``: '还要施什么肥' is the FAQ's)
+_RECORD_WORD = r"(?:树种|树名|树的名字|树的种类|名字|棵数|数量|几棵|多少棵)"
+_WAITING_ASKED_RE = re.compile(
+    r"(?:还|仲)(?:需要|要|差|欠|缺|使)(?:我)?(?:再)?(?:做|发|填|写|打|弄|交|补)?(?:些|多)?(?:什么|啥|咩|乜|哪些)"
+    r"|(?:才|先)(?:算|可以|能)(?:是)?(?:登记|记录|记|报|上报)?(?:好|完|完成|成功)"
+    r"|(?:下一步|接下来|然后|跟着|跟住|接着)(?:呢)?(?:我)?(?:要|该|应该)?(?:怎么|点|如何)(?:样)?(?:弄|做|搞|办|操作)"
+    r"|(?:下一步|接下来|然后|跟着|跟住|接着)(?:呢)?(?:我)?(?:要|该|应该)?(?:做|干|弄|搞)(?:什么|啥|咩|乜)"
+    rf"|^{_PHOTO_WORD}(?:已经)?(?:发|传|上传)(?:了|好|完|过去了)(?:然后|接下来|接着|跟着|跟住)呢$"
+    rf"|{_RECORD_WORD}(?:(?:和|同|跟|与|及){_RECORD_WORD})?(?:要|应该)?(?:在哪里|哪里|怎么|点|如何)(?:样)?"
+    r"(?:填写|填|写|打|输入|报)"
+    rf"|(?:怎么|点|如何|在哪里|哪里)(?:样)?(?:填写|填|写|输入){_RECORD_WORD}"
+    rf"|(?:发|传|上传){_PHOTO_WORD}(?:要)?(?:在哪里|在哪|哪里)(?:点|按|揿|戳)"
+    rf"|(?:发|传|上传){_PHOTO_WORD}?(?:要)?(?:点|按|揿|戳)(?:哪里|哪个|哪)"
+)
+_CARE_WORDS_RE = re.compile(r"黄|虫|病|死|枯|烂|叶|浇|淋|施|肥|剪|修|管|护|养|照顾|水|坑|土|药|活")
+
+
+def record_waiting_asked(norm: str) -> bool:
+    """Round 50: how to go on asked in a short message, read while a record waits (``_WAITING_ASKED_RE``); never the
+    tree's care."""
+    if not norm or len(norm) > 24 or _CARE_WORDS_RE.search(norm):
+        return False
+    return bool(_WAITING_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def record_part_asked(norm: str) -> bool:
-    """Round 49: a part of the record asked after, read while a record waits ('数报咗，仲差啲乜', '要唔要发埋位置')."""
+    """Round 49: a part of the record asked after, read while a record waits ('数报咗，仲差啲乜', '要唔要发埋位置');
+    round 50: how to go on asked anywhere in a short message (``record_waiting_asked``)."""
+    if record_waiting_asked(norm):
+        return True
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
