@@ -3821,7 +3821,9 @@ _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
 _THAT_ONE += r"|帮我|帮忙|给我"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
-_THAT_ONE += r"|算数)"
+_THAT_ONE += r"|算数"
+# round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
+_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦)"
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -3834,7 +3836,7 @@ _DROP_AFTER = (
 )
 # round 39 (19n): not to be counted ('这张不要算 是别人家的')
 _DROP = rf"(?:不要算|别算|{_DROP})"
-_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
+_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$")  # round 50: 取消哈, 作废掉
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
 _LAST_SENT_DROP_RE = re.compile(
@@ -3845,7 +3847,7 @@ _LAST_SENT_DROP_RE = re.compile(
 
 # set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
 _PLEASE_FIRST_RE = re.compile(
-    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])"
+    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取作])"
 )
 
 
@@ -3941,6 +3943,13 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
+    r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
+    # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
+    # at first
+    r"|(?:刚才|刚刚|头先|之前|上面)(?:那|这)?[\u4e00-\u9fff0-9]{0,6}?(?:是|系)(?=重复|报重|多报|报多|发重|提交重)"
+    r"|(?:我)?(?:是)?(?:重复提交|重复报|重复发|重复登记|重复|报重复|报重|发重复|发重|提交重复|多报|报多|多发|发多)"
+    r"(?:了|的|咗)?(?:一次|一条|一遍|两次)?(?:的)?"
     # round 43 (19q): what was written wrong, the count or the tree ('刚才登记的那个撤回 数填错了'); the right count said
     # instead is a correction (``count_corrected``, read first)
     r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
