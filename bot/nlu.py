@@ -2311,7 +2311,10 @@ _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有
 _ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指标|任务)(?:了)?(?:没有|没|吗|未|未有|冇)$")
 # round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
 _DUTY_RE = re.compile(r"要|应该|应当|需要|得种|规定|至少|最少|起码")  # how many one must plant: the rule, asked
-_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*{_MEASURE}(?:树)?$")
+# round 50 (19y): or the trees counted with no measure ('今年我家总共多少树了')
+_IN_ALL_ASKED_RE = re.compile(
+    rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*(?:{_MEASURE}(?:树)?|树)$"
+)
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
@@ -2331,7 +2334,8 @@ _HOW_FAR_RE = re.compile(
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 # round 37 (19m): 报 alone is the trees reported ('我今年一共报了几棵树'), not 报名/报警/报纸/报销/报道
-_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收|报(?!名|警|纸|销|道|告)")
+# round 50 (19y): 记 alone is recorded ('我家今年一共记了几棵树了'), never 记得 or 记住
+_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收|报(?!名|警|纸|销|道|告)|记(?!得|住|性|者)")
 # round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
 _PURPOSE_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)"
@@ -2378,6 +2382,8 @@ _MEMBERS_DONE_RE = re.compile(
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
 # a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
 _POLITE_LEAD_RE = re.compile(
+    # round 50 (19y): a turn to it after something else ('对了，我家现在一共记了几棵树?', '顺便问下我今年记了几棵')
+    r"^(?:对了|另外|顺便问下|顺便问一下|顺便问问|顺便|顺带问下|想问下|想问一下)(?=[\u4e00-\u9fff])|"
     r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙|查询|查看)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?"
     r"(?=[\u4e00-\u9fff])"  # round 28: a cadre's formal 查询 ('查询埔心村本月植树完成情况及排名')
 )
