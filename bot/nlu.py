@@ -2278,8 +2278,32 @@ _AGAIN_ELLIPTIC_RE = re.compile(
 )
 
 
+# round 50 (19y): the right name said alone, after the sender said the name is wrong ('你好，我发现我的名字登记错了' then
+# '麻烦改成谢丽萍，之前写成谢丽平了', '应该是黄春梅，不是黄春妹', '正确的是邓丽芳'): the name under a common surname, the wrong
+# one after it at most
+_NAME_SAID_RIGHT_RE = re.compile(
+    r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?"
+    r"(?:改成|改为|改做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是|我叫)"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
+    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
+)
+
+
+def name_said_right(norm: str) -> str | None:
+    """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
+    from bot.identity import has_common_surname
+
+    found = _NAME_SAID_RIGHT_RE.match(norm or "")
+    if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
+        return None
+    return found["name"]
+
+
 def follow_up_said(norm: str) -> str | None:
-    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); None otherwise."""
+    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
+    (the right name said alone: '正确的是邓丽芳'); None otherwise."""
+    if name_said_right(norm):
+        return "name"
     bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
     if _VILLAGE_ELLIPTIC_RE.match(bare):
         return "village"
@@ -2819,7 +2843,8 @@ def planting_log_asked(norm: str) -> bool:
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
-    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49 (19w): 名改错咗
+    # round 50 (19y): hedged ('我的名字好像登记错了')
+    r"(?:名字|姓名|名)(?:被)?(?:好像|似乎|可能|应该)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
@@ -2918,6 +2943,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _ANOTHERS_NAME_RE.search(norm)
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)
+        # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
+        or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
     )
 
 
