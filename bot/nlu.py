@@ -2336,9 +2336,7 @@ _ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指�
 # round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
 _DUTY_RE = re.compile(r"要|应该|应当|需要|得种|规定|至少|最少|起码")  # how many one must plant: the rule, asked
 # round 50 (19y): or the trees counted with no measure ('今年我家总共多少树了')
-_IN_ALL_ASKED_RE = re.compile(
-    rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*(?:{_MEASURE}(?:树)?|树)$"
-)
+_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*(?:{_MEASURE}(?:树)?|树)$")
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
@@ -2819,6 +2817,31 @@ def proxy_log_how_asked(norm: str) -> bool:
     return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
 
 
+# round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
+# named (上报种树, 登记种树, 报数: '上报植树要不要拍照 步骤是什么', '登记种树的步骤是什么', '种咗树点报数 步骤系点'), or how
+# to log the count here once planted ('种好树之后喺呢度点样登记棵数'): the planting help, 登记 first from a follower not
+# registered yet; never how to plant ('种树的步骤是什么' names no logging), a plot's area (a cadre's), another's trees
+_TREES_LOGGED_RE = re.compile(
+    r"(?:上报|登记|记录|录入|报)(?:一下)?(?:我)?(?:种树|种的树|的树|树|棵数)|(?:种了树|种好树|种完树|种树)(?:之后|以后|后)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:上报|登记|记录|报数|报)"
+)
+_STEPS_WORD_RE = re.compile(r"步骤|流程|程序|(?:要不要|需不需要|要|需要)(?:发|拍|影)(?:照片|相片|照|相)")
+_COUNT_HERE_HOW_RE = re.compile(
+    r"^(?:种了树|种好树|种完树|种好了树|树种好了)(?:之后|以后|后)?(?:要)?(?:在这里|在这|这里)(?:要)?(?:怎么|怎样|如何)(?:样)?"
+    r"(?:登记|记录|上报|报)(?:棵数|数量|多少棵|几棵)$"
+)
+_NOT_THE_TREES_LOG_RE = re.compile(r"面积|亩|党建林|集体林|代种|帮人|代人|替人|名字|身份|姓名|报名")
+
+
+def log_steps_asked(norm: str) -> bool:
+    """Round 50: the steps of logging trees asked (``_TREES_LOGGED_RE`` with ``_STEPS_WORD_RE``, or
+    ``_COUNT_HERE_HOW_RE``), never a plot's nor another's (``_NOT_THE_TREES_LOG_RE``)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 28 or _NOT_THE_TREES_LOG_RE.search(bare):
+        return False
+    return bool(_TREES_LOGGED_RE.search(bare) and _STEPS_WORD_RE.search(bare)) or bool(_COUNT_HERE_HOW_RE.match(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2831,8 +2854,8 @@ def planting_log_asked(norm: str) -> bool:
         return True
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
         return True  # round 41
-    if frame_said("log", norm):
-        return True  # round 33: the frames (FRAMES)
+    if frame_said("log", norm) or log_steps_asked(norm):
+        return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
         return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
@@ -3453,6 +3476,20 @@ _A_STRETCH_TO_TEND_RE = re.compile(
 )
 
 
+# round 50 (19x): which zones are there to take, asked where or which ('边度仲有党员责任区可以领', '还有哪些责任区可以认领',
+# '边度有责任区领'); a piece of the party's wood (党建林) or of a zone wished to look after ('我想管党建林入面一片责任区',
+# '我想负责党建林里的一块')
+_ZONES_TO_TAKE_RE = re.compile(
+    rf"^(?:哪里|在哪里|哪儿|哪度)?(?:还)?(?:有|还有)(?:没有)?(?:哪些|什么|几块|几个|啥)?{_ZONE}(?:还)?(?:可以|能|能够|好)?"
+    r"(?:认领|领|认|选|挑)$"
+    rf"|^(?:还有|有)?(?:哪些|哪几块|哪几个|哪块|哪个){_ZONE}(?:还)?(?:可以|能|能够)(?:认领|领|认|选|挑)$"
+)
+_PIECE_TO_TEND_RE = re.compile(
+    rf"^(?:我|我们)?(?:也|都)?(?:想|要|想要)(?:管|管护|负责|认领|领|认)(?P<where>[{_CJK}]{{0,6}}?)(?:里面|里|入面|内)?(?:的)?"
+    rf"(?:一块|一片|一段)(?P<zone>{_ZONE})?$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -3482,6 +3519,11 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 39
     if _WHERE_THEN_ONE_FOR_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
+    if _ZONES_TO_TAKE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
+    piece = _PIECE_TO_TEND_RE.match(_INTENT_PARTICLES_RE.sub("", norm))
+    if piece and (piece["zone"] or "党建林" in piece["where"]):
+        return True  # round 50
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -3869,7 +3911,9 @@ _DROP_AFTER = (
 )
 # round 39 (19n): not to be counted ('这张不要算 是别人家的')
 _DROP = rf"(?:不要算|别算|{_DROP})"
-_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$")  # round 50: 取消哈, 作废掉
+_DROP_RE = re.compile(
+    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
+)  # round 50: 取消哈, 作废掉
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
 _LAST_SENT_DROP_RE = re.compile(

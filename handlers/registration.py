@@ -422,7 +422,9 @@ ROUTES: list = [
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",
-        core.follow_up(core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})),
+        core.follow_up(
+            core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})
+        ),
         on_fix_name,
     ),
     REGISTRATION_TABLE.route("registration_reply"),
