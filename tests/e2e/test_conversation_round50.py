@@ -152,6 +152,17 @@ CONTROLS = [
     ("adviser", "桂花叶子发黄怎么办", "question"),
     ("member", "我叫什么名字登记的", "question"),
     ("after_photo", "照片拍得不清楚要重拍吗", "question"),
+    # added with the fixes (each held on 946813b too): how to plant is no logging; the tree's care while a record waits;
+    # an adviser's own planting is no visit; a planting after a name said wrong; 记得 is no 记; adoption's which
+    ("member", "种树的步骤是什么", "question"),
+    ("after_photo", "还要施什么肥", "question"),
+    ("pending", "还要浇水吗", "question"),
+    ("adviser", "今天在埔心村种了两棵荔枝 帮我记一下", "planting"),
+    ("twice", "名字写错了 || 种了两棵荔枝", "planting"),
+    ("member", "我记得种了三棵荔枝", "planting"),
+    ("new", "我叫李秀英 埔心村的", "register"),
+    ("member", "还有哪些树可以认养", "adopt"),
+    ("member", "上报种树有奖励吗", "question"),
 ]
 
 # the lead's trials of the queue: what waits for the adviser's answer, and the questions looked at bare
