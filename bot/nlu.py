@@ -2291,7 +2291,7 @@ _NAME_SAID_RIGHT_RE = re.compile(
 
 def name_said_right(norm: str) -> str | None:
     """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
-    from bot.identity import has_common_surname
+    from bot.surnames import has_common_surname
 
     found = _NAME_SAID_RIGHT_RE.match(norm or "")
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
@@ -3008,7 +3008,7 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
 _WHICH_TO_ADOPT_RE = re.compile(
-    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
+    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
@@ -3065,6 +3065,13 @@ _THAT_TREE_TO_ADOPT_RE = re.compile(
 _CLAIMED_TO_ADOPT_RE = re.compile(rf"认领(?:一)?(?:{_MEASURE}|些)?(?:树|果树|树苗)(?:来|去)(?:认养|养)")
 
 
+# round 50 (19w): a tree paid for, to be looked after for the village ('可唔可以出钱帮村里养一棵树', '我想出资认种一棵树')
+_PAID_FOR_A_TREE_RE = re.compile(
+    r"^(?:我)?(?:可不可以|可以|能不能|能|想|要|想要)?(?:出钱|出资|捐钱|花钱|出点钱)(?:帮|给|为|替)?(?:村里|村|集体|大家)?"
+    rf"(?:养|种|认养|认种|领养)(?:{_A_TREE_RE})?(?:树|果树)(?:吗|可以吗|行吗)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -3076,6 +3083,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 39: that tree, may I
+    if _PAID_FOR_A_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
@@ -3276,8 +3285,16 @@ _GOING_THEN_HOW_RE = re.compile(
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
 
+# round 50 (19w): whether one may still sign up for the day, then the wish to go ('种树活动仲可以报名吗，我想去')
+_STILL_OPEN_THEN_GO_RE = re.compile(
+    r"^(?:种树|植树)?(?:活动|日)(?:还|仍然|现在)?(?:可以|能)(?:报名|参加)(?:吗|不|没有)(?:我)?(?:也|都)?(?:想|要)(?:去|参加|报名)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -3356,7 +3373,8 @@ def planting_day_asked(norm: str) -> bool:
 
 
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
-_ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
+# round 50 (19w): 管护区域 (the area to look after: '分配俾我嘅管护区域喺边')
+_ZONE = r"(?:党员)?(?:管护区域|(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区))"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
@@ -3454,6 +3472,10 @@ _LAND_TO_TEND_RE = re.compile(
     # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护')
     r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?"
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+    # round 50 (19w): the care said, watering and guarding the trees ('我都想领一块地负责淋水护树')
+    rf"|^(?:我|我们)?(?:也|都)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
+    r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?(?:来|去|用来)?(?:负责)?(?:浇水|除草|施肥|打理)(?:和|同|跟)?"
+    r"(?:护树|护绿|管护|看管|管理)$"
     # round 48 (19v): to be in charge of one said first ('想负责管护一片区域', '我要负责管一段路')
     r"|^(?:我|我们)?(?:也)?(?:想|要|想要)(?:负责)(?:管护|看管|管理|管)(?:一块|一片|一段)(?:地|林地|山地|林|地方|区域|路)$"
 )

@@ -165,6 +165,20 @@ CONTROLS = [
     ("member", "上报种树有奖励吗", "question"),
 ]
 
+# 19w's duties said otherwise (its strict misses, tried after the classes above): written with the fix, run on 946813b
+# too (2/5; the two controls held)
+EXAMPLES_DUTIES = [
+    ("member", "有哪些树可以挑来认养", "adopt"),
+    ("member", "我想出资帮村里种一棵树", "adopt"),
+    ("member", "植树活动还能报名吗 我也想参加", "join"),
+    ("party", "分给我的管护区域是哪块", "zone"),
+    ("cadre", "我想领一片地负责除草护树", "zone"),
+]
+CONTROLS_DUTIES = [
+    ("member", "出钱请人种树可以吗", "question"),
+    ("member", "植树活动还能报名吗", "question"),
+]
+
 # the lead's trials of the queue: what waits for the adviser's answer, and the questions looked at bare
 LEAD_TRIALS = [
     ("adviser", "有什么要我回答的", "queue"),
@@ -182,13 +196,20 @@ LEFT: dict[str, str] = {
 @pytest.mark.parametrize(
     ("context", "message", "expected"),
     cases_of(
-        EXAMPLES_ADVISER + EXAMPLES_REGISTER + EXAMPLES_WAITING + EXAMPLES_FINISHED + EXAMPLES_STEPS + LEAD_TRIALS, LEFT
+        EXAMPLES_ADVISER
+        + EXAMPLES_REGISTER
+        + EXAMPLES_WAITING
+        + EXAMPLES_FINISHED
+        + EXAMPLES_STEPS
+        + LEAD_TRIALS
+        + EXAMPLES_DUTIES,
+        LEFT,
     ),
 )
 def test_round_50_example(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of(CONTROLS, {}))
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(CONTROLS + CONTROLS_DUTIES, {}))
 def test_round_50_control(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
