@@ -47,6 +47,7 @@ from bot.kept import Kept
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
+from bot.surnames import COMMON_SURNAMES, COMPOUND_SURNAMES, has_common_surname  # noqa: F401  (read here)
 
 log = logging.getLogger(__name__)
 
@@ -634,6 +635,9 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
 # 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
 _WISH_TO_REGISTER = re.compile(
     r"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:做|当|成为)?(?:村民|群众|身份|个人|账号)?(?:啊|呀|吧|先)?$"
+    # round 50 (19y): one's details put in ('我想把我的信息登记上去', '我想把资料登记上')
+    r"|^(?:我)?(?:想|要|想要|需要)(?:先)?(?:把|将)(?:我的|我嘅|我)?(?:个人)?(?:信息|资料|名字)(?:登记|录入|录|填|输入|报)"
+    r"(?:上去|进去|上|入|进)?(?:啊|呀|吧)?$"
 )
 _HOW_TO_REGISTER = re.compile(
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|弄|搞|做|办|操作)?(?:啊|呀|呢|先)?$"
@@ -642,7 +646,7 @@ _GREETING_CLAUSE = re.compile(r"^(?:你好|您好|老师好|喂)(?:啊|呀)?$")
 # round 42 (19p): the follower says they have just followed ('刚关注的 要先登记身份吧 怎么绑定'); the wish asked as whether
 # it comes first ('是不是要先绑定身份', '要唔要先登记'); how asked naming the binding ('怎么登记身份')
 _JUST_FOLLOWED = re.compile(
-    r"^(?:我)?(?:是)?(?:刚|刚刚|啱啱|啱|新)(?:关注|加|加入)(?:了|咗)?(?:的|嘅)?(?:公众号|你们)?$"
+    r"^(?:我)?(?:是|系)?(?:刚|刚刚|啱啱|啱|新)(?:关注|加|加入)(?:了|咗)?(?:的|嘅)?(?:公众号|你们)?$"
     # round 46 (19s): new here ('你好 我系新来嘅 想登记一下', '我是新搬来的')
     r"|^(?:我)?(?:是|系|係)?(?:新|刚|刚刚|啱啱|啱)(?:来|嚟|搬来|搬嚟|到)(?:的|嘅|个)?(?:村民|人)?(?:啊|呀)?$"
 )
@@ -651,7 +655,9 @@ _WISH_ASKED = re.compile(
     r"(?:身份|个人|账号)?(?:先)?(?:啊|呀|吧|呢)?$"
 )
 _HOW_NAMING_BINDING = re.compile(
-    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|绑)(?:身份|个人|账号)?(?:啊|呀|呢|先)?$"
+    # round 50: oneself named ('新关注的 要怎么登记自己')
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|绑)(?:身份|个人|账号|自己|我自己)?"
+    r"(?:啊|呀|呢|先)?$"
 )
 
 
@@ -666,13 +672,19 @@ _WHAT_IT_TAKES_TO_REGISTER = re.compile(
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|绑)(?:我的|我嘅|我)?(?:个)?(?:账号|帐号|账户|微信号)"
     r"(?:啊|呀|呢)?$"
     r"|^(?:请问)?(?:我的|我嘅|我)?(?:个)?(?:账号|帐号|账户|微信号)(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|绑)(?:啊|呀|呢)?$"
+    # round 50: how one's details are put in ('怎样把我的信息录进去'): one's own, so the wish is in it
+    r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以)?(?:把|将)(?:我的|我嘅|我)(?:个人)?(?:信息|资料)"
+    r"(?:登记|录入|录|填|输入|报)(?:上去|进去|上|入|进)?(?:啊|呀|呢)?$"
 )
 
 
 def wish_and_how_to_register(text: str | None) -> bool:
     """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other; round
     48: or what it takes to register, asked alone."""
-    clauses = [c for c in _SEPARATORS.split(normalize_text(text)) if c]
+    from bot import hanzi
+
+    # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
     if len(clauses) == 1:
         return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]))
     if not 2 <= len(clauses) <= 3:
@@ -731,7 +743,7 @@ _AROUND_NAME_LEAD = re.compile(
     # round 41 (19o): 要 and 绑定 as the request after the name ('埔心村 三队 张亚娣 要登记', '埔心村 一队 罗伟强 绑定')
     r"^(?:你好|您好|老师好|(?:帮我|我要|我想|想|要|请|麻烦)?(?:登记|注册|绑定)(?:一下|下)?|我叫做|我名叫|(?:我的|我|本人的|本人)名字(?:叫做|叫|是|系)?"
     r"|我叫|本人叫|本人是|本人"
-    r"|我是|我系|叫做|名叫|叫|是|系|住在|住|来自|在|村民|的"
+    r"|我是|我系|叫做|名叫|叫|是|系|住在|住喺|住|来自|在|村民|的"  # round 50 (19x): 住喺 ('我叫叶振华 住喺埔心村')
     # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
     r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?"
     # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
@@ -797,7 +809,8 @@ CLAUSES_READ = 8  # at most; a longer text is a story (``parse_register_in_story
 _CLAUSE_SEPARATORS = re.compile(rf"{_SEPARATORS.pattern}|[^\u3400-\u9fff\w·]+")  # and emoji, symbols
 
 
-_ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|报上")
+# round 50 (19x): 实名 (one's real name, the wish to register: '我要实名 我叫叶振华 住喺埔心村')
+_ASKS_BINDING = re.compile(r"绑定|登记|注册|激活|验证|身份|报名|报上|实名")
 
 
 def clauses_of(text: str | None) -> list[str]:
@@ -814,25 +827,6 @@ def read_name_and_village_in_clauses(text: str, villages: list[dict]) -> Registe
     readings = {found for window in windows if (found := read_name_and_village(window, villages)) is not None}
     readings = {found for found in readings if has_common_surname(found.name)}  # '埔心村 刚关注': no name
     return readings.pop() if len(readings) == 1 else None
-
-
-# The commonest surnames (公安部户政管理研究中心《二〇二〇年全国姓名报告》's first hundred, with Guangdong's own: 冼, 麦,
-# 岑, 邝, 区 …) and the compound ones: a clause's name is taken only under one of them (a rare surname still registers
-# with 登记 or 我叫, as before round 34)
-COMMON_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜"
-    "崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文"
-    "施洪辛柯庄温丘古冼麦岑植邝区甘伍骆巫池聂詹凌梅翁关阮利简傅房涂蓝练颜卓邬祝饶官"
-)
-COMPOUND_SURNAMES = ("欧阳", "司徒", "上官", "诸葛", "司马", "东方", "皇甫", "尉迟", "长孙", "令狐", "慕容")
-
-
-def has_common_surname(name: str | None) -> bool:
-    """Does the name begin with one of the commonest surnames and hold a given name after it?"""
-    if not name:
-        return False
-    compound = name.startswith(COMPOUND_SURNAMES)
-    return len(name) > (2 if compound else 1) and (compound or name[0] in COMMON_SURNAMES)
 
 
 def is_known_persons_name(name: str) -> bool:

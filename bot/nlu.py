@@ -2278,8 +2278,32 @@ _AGAIN_ELLIPTIC_RE = re.compile(
 )
 
 
+# round 50 (19y): the right name said alone, after the sender said the name is wrong ('你好，我发现我的名字登记错了' then
+# '麻烦改成谢丽萍，之前写成谢丽平了', '应该是黄春梅，不是黄春妹', '正确的是邓丽芳'): the name under a common surname, the wrong
+# one after it at most
+_NAME_SAID_RIGHT_RE = re.compile(
+    r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?"
+    r"(?:改成|改为|改做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是|我叫)"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
+    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
+)
+
+
+def name_said_right(norm: str) -> str | None:
+    """Round 50: the right name said (``_NAME_SAID_RIGHT_RE``), a common surname first, never a tree nor a count."""
+    from bot.surnames import has_common_surname
+
+    found = _NAME_SAID_RIGHT_RE.match(norm or "")
+    if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
+        return None
+    return found["name"]
+
+
 def follow_up_said(norm: str) -> str | None:
-    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); None otherwise."""
+    """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
+    (the right name said alone: '正确的是邓丽芳'); None otherwise."""
+    if name_said_right(norm):
+        return "name"
     bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
     if _VILLAGE_ELLIPTIC_RE.match(bare):
         return "village"
@@ -2311,7 +2335,8 @@ _GAP_ASKED_RE = re.compile(r"差(?:多少|几)|够不够|够数(?:了)?(?:没有
 _ENOUGH_HANDED_IN_RE = re.compile(r"(?:交|种|报|完成)?够(?:数|棵数|指标|任务)(?:了)?(?:没有|没|吗|未|未有|冇)$")
 # round 43 (19q): how many in all, no planting verb ('加埋呢两棵 我总共几多棵喇': the trees counted in left out first)
 _DUTY_RE = re.compile(r"要|应该|应当|需要|得种|规定|至少|最少|起码")  # how many one must plant: the rule, asked
-_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*{_MEASURE}(?:树)?$")
+# round 50 (19y): or the trees counted with no measure ('今年我家总共多少树了')
+_IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有|是|算)?(?:多少|几)\s*(?:{_MEASURE}(?:树)?|树)$")
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
@@ -2331,7 +2356,8 @@ _HOW_FAR_RE = re.compile(
 )
 # round 20: the count reported and checked ('全村上报多少棵 核实多少棵'), the village's figures a cadre reports
 # round 37 (19m): 报 alone is the trees reported ('我今年一共报了几棵树'), not 报名/报警/报纸/报销/报道
-_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收|报(?!名|警|纸|销|道|告)")
+# round 50 (19y): 记 alone is recorded ('我家今年一共记了几棵树了'), never 记得 or 记住
+_PLANTING_VERB_RE = re.compile(r"种|栽|登记|记录|植|上报|核实|验收|报(?!名|警|纸|销|道|告)|记(?!得|住|性|者)")
 # round 20: why it is asked, said after the question ('月底要填表', '我要报街道'): left out before it is read
 _PURPOSE_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:月底|月尾|今天|明天|下午|等下|等一下|我|我们)*(?:要|得|需要|好)"
@@ -2378,6 +2404,8 @@ _MEMBERS_DONE_RE = re.compile(
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
 # a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
 _POLITE_LEAD_RE = re.compile(
+    # round 50 (19y): a turn to it after something else ('对了，我家现在一共记了几棵树?', '顺便问下我今年记了几棵')
+    r"^(?:对了|另外|顺便问下|顺便问一下|顺便问问|顺便|顺带问下|想问下|想问一下)(?=[\u4e00-\u9fff])|"
     r"^(?:麻烦|麻烦你|麻烦帮我|请|请你|请帮我|帮我|帮忙|查询|查看)(?:出|查|看|报|统计|算|睇|发|拉)?(?:一下|下|个|一个)?(?:数)?"
     r"(?=[\u4e00-\u9fff])"  # round 28: a cadre's formal 查询 ('查询埔心村本月植树完成情况及排名')
 )
@@ -2789,6 +2817,31 @@ def proxy_log_how_asked(norm: str) -> bool:
     return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
 
 
+# round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
+# named (上报种树, 登记种树, 报数: '上报植树要不要拍照 步骤是什么', '登记种树的步骤是什么', '种咗树点报数 步骤系点'), or how
+# to log the count here once planted ('种好树之后喺呢度点样登记棵数'): the planting help, 登记 first from a follower not
+# registered yet; never how to plant ('种树的步骤是什么' names no logging), a plot's area (a cadre's), another's trees
+_TREES_LOGGED_RE = re.compile(
+    r"(?:上报|登记|记录|录入|报)(?:一下)?(?:我)?(?:种树|种的树|的树|树|棵数)|(?:种了树|种好树|种完树|种树)(?:之后|以后|后)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:上报|登记|记录|报数|报)"
+)
+_STEPS_WORD_RE = re.compile(r"步骤|流程|程序|(?:要不要|需不需要|要|需要)(?:发|拍|影)(?:照片|相片|照|相)")
+_COUNT_HERE_HOW_RE = re.compile(
+    r"^(?:种了树|种好树|种完树|种好了树|树种好了)(?:之后|以后|后)?(?:要)?(?:在这里|在这|这里)(?:要)?(?:怎么|怎样|如何)(?:样)?"
+    r"(?:登记|记录|上报|报)(?:棵数|数量|多少棵|几棵)$"
+)
+_NOT_THE_TREES_LOG_RE = re.compile(r"面积|亩|党建林|集体林|代种|帮人|代人|替人|名字|身份|姓名|报名")
+
+
+def log_steps_asked(norm: str) -> bool:
+    """Round 50: the steps of logging trees asked (``_TREES_LOGGED_RE`` with ``_STEPS_WORD_RE``, or
+    ``_COUNT_HERE_HOW_RE``), never a plot's nor another's (``_NOT_THE_TREES_LOG_RE``)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 28 or _NOT_THE_TREES_LOG_RE.search(bare):
+        return False
+    return bool(_TREES_LOGGED_RE.search(bare) and _STEPS_WORD_RE.search(bare)) or bool(_COUNT_HERE_HOW_RE.match(bare))
+
+
 def planting_log_asked(norm: str) -> bool:
     """A short request to 登记 (record) trees planted, said, not asked: '登记种树', '登记一下我家种的树', '请帮我登记种树';
     not '种树要不要登记', '怎么登记我种的树' (the FAQ's), '登记 张树林 埔心村' (a name)."""
@@ -2801,8 +2854,8 @@ def planting_log_asked(norm: str) -> bool:
         return True
     if bare and len(bare) <= INTENT_MAX_CHARS + 4 and _planted_then_report_how(bare):
         return True  # round 41
-    if frame_said("log", norm):
-        return True  # round 33: the frames (FRAMES)
+    if frame_said("log", norm) or log_steps_asked(norm):
+        return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
     if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
         return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
@@ -2813,7 +2866,8 @@ def planting_log_asked(norm: str) -> bool:
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
-    r"(?:名字|姓名|名)(?:被)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49 (19w): 名改错咗
+    # round 50 (19y): hedged ('我的名字好像登记错了')
+    r"(?:名字|姓名|名)(?:被)?(?:好像|似乎|可能|应该)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
@@ -2912,6 +2966,8 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))
         or _ANOTHERS_NAME_RE.search(norm)
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)
+        # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
+        or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
     )
 
 
@@ -2952,7 +3008,7 @@ _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|�
 # 树 怎么弄', '都想帮屋企乡下认种一棵树 点搞': the list says how, 认养 <编号>); why after it ('…认养一棵树做纪念'); what is
 # heard first ('听说'). '怎么认养' alone stays the FAQ's: no wish is said.
 _WHICH_TO_ADOPT_RE = re.compile(
-    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:认养|认种|领养)(?:的)?$"  # round 25: 有冇树可以认养
+    r"^(?:有)?(?:什么|哪些|没有)(?:树|果树|树苗)?(?:可以|能)(?:选|挑|拣)?(?:来|去)?(?:认养|认种|领养)(?:的)?$"  # round 25
 )
 # round 48 (19v): how to choose ('我想领养门口嗰啲树，点揀': normalised 怎么选)
 _HOW_AFTER_WISH_RE = re.compile(rf"(?<=[{_CJK}])(?:要|应该)?(?:怎么|如何)(?:弄|办|搞|做|报名|申请|参加|认|选|拣|挑)$")
@@ -3009,6 +3065,13 @@ _THAT_TREE_TO_ADOPT_RE = re.compile(
 _CLAIMED_TO_ADOPT_RE = re.compile(rf"认领(?:一)?(?:{_MEASURE}|些)?(?:树|果树|树苗)(?:来|去)(?:认养|养)")
 
 
+# round 50 (19w): a tree paid for, to be looked after for the village ('可唔可以出钱帮村里养一棵树', '我想出资认种一棵树')
+_PAID_FOR_A_TREE_RE = re.compile(
+    r"^(?:我)?(?:可不可以|可以|能不能|能|想|要|想要)?(?:出钱|出资|捐钱|花钱|出点钱)(?:帮|给|为|替)?(?:村里|村|集体|大家)?"
+    rf"(?:养|种|认养|认种|领养)(?:{_A_TREE_RE})?(?:树|果树)(?:吗|可以吗|行吗)?$"
+)
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -3020,6 +3083,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         return True  # round 31: the frames (FRAMES)
     if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 39: that tree, may I
+    if _PAID_FOR_A_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
     bare = without_show_me(norm)
     which = _WHICH_AFTER_WISH_RE.search(bare)
     bare = bare[: which.start()] if which else bare
@@ -3220,8 +3285,16 @@ _GOING_THEN_HOW_RE = re.compile(
 _SIGN_UP_HOW_AFTER_RE = re.compile(r"(?<=[去来加])(?:要)?(?:怎么|如何|怎样|去哪里|在哪里|在哪)(?:报名|报个名|参加)$")
 
 
+# round 50 (19w): whether one may still sign up for the day, then the wish to go ('种树活动仲可以报名吗，我想去')
+_STILL_OPEN_THEN_GO_RE = re.compile(
+    r"^(?:种树|植树)?(?:活动|日)(?:还|仍然|现在)?(?:可以|能)(?:报名|参加)(?:吗|不|没有)(?:我)?(?:也|都)?(?:想|要)(?:去|参加|报名)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -3300,7 +3373,8 @@ def planting_day_asked(norm: str) -> bool:
 
 
 # a care zone (认领责任区) wanted: '我想认领一块责任区', '给我分一块责任区', '我想领个管护区', '党员责任区我要认领'
-_ZONE = r"(?:党员)?(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区)"
+# round 50 (19w): 管护区域 (the area to look after: '分配俾我嘅管护区域喺边')
+_ZONE = r"(?:党员)?(?:管护区域|(?:管护)?(?:责任区|管护区|包干区|责任田|卫生区|片区))"
 _A_ZONE = r"(?:一块|一个|一片|块|个|片)?"
 _ZONE_RE = re.compile(
     # 认领党建林的管护片区; round 30 (19i): by where it is ('认领祠堂边那块责任区')
@@ -3398,6 +3472,10 @@ _LAND_TO_TEND_RE = re.compile(
     # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护')
     r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?"
     r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+    # round 50 (19w): the care said, watering and guarding the trees ('我都想领一块地负责淋水护树')
+    rf"|^(?:我|我们)?(?:也|都)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
+    r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?(?:来|去|用来)?(?:负责)?(?:浇水|除草|施肥|打理)(?:和|同|跟)?"
+    r"(?:护树|护绿|管护|看管|管理)$"
     # round 48 (19v): to be in charge of one said first ('想负责管护一片区域', '我要负责管一段路')
     r"|^(?:我|我们)?(?:也)?(?:想|要|想要)(?:负责)(?:管护|看管|管理|管)(?:一块|一片|一段)(?:地|林地|山地|林|地方|区域|路)$"
 )
@@ -3417,6 +3495,20 @@ _HOW_TO_CLAIM_ZONE_FIRST_RE = re.compile(
 )
 _A_STRETCH_TO_TEND_RE = re.compile(
     r"^(?:我|我们)(?:也|都)?(?:想|要)(?:管|管护|负责|照顾|包)(?:一段|一片|一块|那段|这段|那片|那块)?[\u4e00-\u9fff]{1,10}$"
+)
+
+
+# round 50 (19x): which zones are there to take, asked where or which ('边度仲有党员责任区可以领', '还有哪些责任区可以认领',
+# '边度有责任区领'); a piece of the party's wood (党建林) or of a zone wished to look after ('我想管党建林入面一片责任区',
+# '我想负责党建林里的一块')
+_ZONES_TO_TAKE_RE = re.compile(
+    rf"^(?:哪里|在哪里|哪儿|哪度)?(?:还)?(?:有|还有)(?:没有)?(?:哪些|什么|几块|几个|啥)?{_ZONE}(?:还)?(?:可以|能|能够|好)?"
+    r"(?:认领|领|认|选|挑)$"
+    rf"|^(?:还有|有)?(?:哪些|哪几块|哪几个|哪块|哪个){_ZONE}(?:还)?(?:可以|能|能够)(?:认领|领|认|选|挑)$"
+)
+_PIECE_TO_TEND_RE = re.compile(
+    rf"^(?:我|我们)?(?:也|都)?(?:想|要|想要)(?:管|管护|负责|认领|领|认)(?P<where>[{_CJK}]{{0,6}}?)(?:里面|里|入面|内)?(?:的)?"
+    rf"(?:一块|一片|一段)(?P<zone>{_ZONE})?$"
 )
 
 
@@ -3449,6 +3541,11 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 39
     if _WHERE_THEN_ONE_FOR_ME_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
+    if _ZONES_TO_TAKE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 50
+    piece = _PIECE_TO_TEND_RE.match(_INTENT_PARTICLES_RE.sub("", norm))
+    if piece and (piece["zone"] or "党建林" in piece["where"]):
+        return True  # round 50
     bare = without_show_me(norm)
     bare = _ZONE_PURPOSE_AFTER_RE.sub("", _FORGOTTEN_AFTER_RE.sub("", _TABLE_AFTER_RE.sub("", bare)))
     # round 25: which zones there are asked alone is the list too ('党员责任区有边几个'); what a zone has ('…有什么') only
@@ -3625,6 +3722,29 @@ def check_in_said(norm: str) -> bool:
     )
 
 
+# round 50 (19x): an adviser's presence in the village told with the day asked to be written down ('我人喺埔心村 记低我今日
+# 嚟咗', '我而家喺村度，帮我记低今日下乡', '今天下村了 帮我记上', '帮我登记今天下村'): the presence (在 or 到 a place, came,
+# 下村) and a 'write it down' (记低, 记下, 记一下, 登记…), nothing planted, no question, no refusal
+_WRITE_ME_DOWN_RE = re.compile(r"记低|记下|记一下|记住|记上|记录|登记|记我|帮我记|给我记|记(?:今天|今日|本次|这次)")
+_PRESENCE_RE = re.compile(
+    rf"(?:在|到|到了|来了|抵达|落了)(?:[{_CJK}]{{0,5}}?)(?:村|乡|镇|现场|村委|这里|这边)|下村|下乡|下沉|来了|来过|"
+    r"(?:今天|今日|今朝|今早)(?:来|到|落)"
+)
+_NOT_A_VISIT_RE = re.compile(r"种|栽|树|苗|棵|株|吗|怎么|什么|哪|几|多少|不|没|别|名字|户口|身份|活动|参加|认")
+
+
+def visit_record_asked(norm: str) -> bool:
+    """An adviser's presence in the village told and asked to be written down (``_PRESENCE_RE`` and
+    ``_WRITE_ME_DOWN_RE``): a check-in, nothing planted nor asked (``_NOT_A_VISIT_RE``)."""
+    return bool(
+        norm
+        and len(norm) <= 24
+        and _WRITE_ME_DOWN_RE.search(norm)
+        and _PRESENCE_RE.search(_WRITE_ME_DOWN_RE.sub(" ", norm))
+        and not _NOT_A_VISIT_RE.search(norm)
+    )
+
+
 # round 27: an adviser's check-in said as one clause of a report ('今天下沉埔心村服务 到咗 签到一下 顺便看下党建林成活情况',
 # '本人已于今晨九时抵达埔心村村委会，现签到，下午尚需赶往另外两村，特此说明。'): the clause the check-in alone, no clause a
 # question or a planting day's
@@ -3733,6 +3853,18 @@ _QUEUE_PENDING_RE = re.compile(
 )
 
 
+# round 50 (19x): the adviser's questions named as a list, or looked at bare ('睇下我嘅问题清单', '我的问题列表', '看看问题');
+# the ones not answered listed ('列出还没回复的提问', '列出待回答的问题'); what waits for the adviser's answer ('有什么要我回答
+# 的'); what the villagers asked him ('村民问了我什么')
+_QUEUE_NAMED_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|查看|打开|列出|给我看)?(?:我的|我个|我)?(?:问题|提问)(?:清单|列表|名单)?$"
+    r"|^(?:列出|列下|列一下|查一下|查下|看下|看看|看一下|给我看)(?:我)?(?:还没|尚未|没有|没|未|冇|待)(?:有)?"
+    r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
+    r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
+    r"|(?:村民|群众|大家)(?:都)?(?:问|提)了?我(?:些)?(?:什么|啥|哪些|几个|多少)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -3742,6 +3874,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
         return False
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
     asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
+    asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -3785,7 +3918,9 @@ _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
 _THAT_ONE += r"|帮我|帮忙|给我"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
-_THAT_ONE += r"|算数)"
+_THAT_ONE += r"|算数"
+# round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
+_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦)"
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -3798,7 +3933,9 @@ _DROP_AFTER = (
 )
 # round 39 (19n): not to be counted ('这张不要算 是别人家的')
 _DROP = rf"(?:不要算|别算|{_DROP})"
-_DROP_RE = re.compile(rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦)*$")
+_DROP_RE = re.compile(
+    rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
+)  # round 50: 取消哈, 作废掉
 # round 20: the last thing sent named (刚才…), what it was after it, the retraction last ('刚才那张是隔壁屋的树 作废',
 # '刚才讲的两棵荔枝先不要记 还没种好'): a longer text, read only while something is in progress (handlers/core.py)
 _LAST_SENT_DROP_RE = re.compile(
@@ -3809,7 +3946,7 @@ _LAST_SENT_DROP_RE = re.compile(
 
 # set 19e: asked politely first ('唔该帮我取消啱啱嗰条种树记录 影错咗', '麻烦你帮我删掉刚才那张'): left out before it is read
 _PLEASE_FIRST_RE = re.compile(
-    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取])"
+    r"^(?:不该|麻烦|请|劳驾|拜托)(?:你|您)?(?:帮我|帮忙|给我|同我)?|^(?:帮我|同我|给我)(?=[删撤取作])"
 )
 
 
@@ -3905,6 +4042,13 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
     r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
     r"|不好意思|不要意思|对不起|抱歉|sorry"
+    # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
+    r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
+    # round 50 (19y): reported twice ('刚才那两棵荔枝是重复提交的', '我多报了一次', '是重复的', '报重复了'), the record pointed
+    # at first
+    r"|(?:刚才|刚刚|头先|之前|上面)(?:那|这)?[\u4e00-\u9fff0-9]{0,6}?(?:是|系)(?=重复|报重|多报|报多|发重|提交重)"
+    r"|(?:我)?(?:是)?(?:重复提交|重复报|重复发|重复登记|重复|报重复|报重|发重复|发重|提交重复|多报|报多|多发|发多)"
+    r"(?:了|的|咗)?(?:一次|一条|一遍|两次)?(?:的)?"
     # round 43 (19q): what was written wrong, the count or the tree ('刚才登记的那个撤回 数填错了'); the right count said
     # instead is a correction (``count_corrected``, read first)
     r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
@@ -4460,8 +4604,40 @@ _RECORD_PART_ASKED_RE = re.compile(
 )
 
 
+# round 50 (19y): how to go on asked anywhere in a short message while a record waits: what is still needed ('还需要我再发
+# 什么吗', '仲要做啲咩先算记好'), what makes it done ('要做完哪些才算记好了'), the next step how ('照片发了，然后呢?下一步怎么
+# 弄'), then? after the photo sent ('照片已经发了 接下来呢'), where or how the tree and count are filled ('树种和棵数要怎么填?',
+# '怎么填写树种'), where to press to send the photo ('我不会发图片，点哪里啊??', '发照片在哪里点'); never the tree's care
+# (``_CARE_WORDS_RE``: '还要施什么肥' is the FAQ's)
+_RECORD_WORD = r"(?:树种|树名|树的名字|树的种类|名字|棵数|数量|几棵|多少棵)"
+_WAITING_ASKED_RE = re.compile(
+    r"(?:还|仲)(?:需要|要|差|欠|缺|使)(?:我)?(?:再)?(?:做|发|填|写|打|弄|交|补)?(?:些|多)?(?:什么|啥|咩|乜|哪些)"
+    r"|(?:才|先)(?:算|可以|能)(?:是)?(?:登记|记录|记|报|上报)?(?:好|完|完成|成功)"
+    r"|(?:下一步|接下来|然后|跟着|跟住|接着)(?:呢)?(?:我)?(?:要|该|应该)?(?:怎么|点|如何)(?:样)?(?:弄|做|搞|办|操作)"
+    r"|(?:下一步|接下来|然后|跟着|跟住|接着)(?:呢)?(?:我)?(?:要|该|应该)?(?:做|干|弄|搞)(?:什么|啥|咩|乜)"
+    rf"|^{_PHOTO_WORD}(?:已经)?(?:发|传|上传)(?:了|好|完|过去了)(?:然后|接下来|接着|跟着|跟住)呢$"
+    rf"|{_RECORD_WORD}(?:(?:和|同|跟|与|及){_RECORD_WORD})?(?:要|应该)?(?:在哪里|哪里|怎么|点|如何)(?:样)?"
+    r"(?:填写|填|写|打|输入|报)"
+    rf"|(?:怎么|点|如何|在哪里|哪里)(?:样)?(?:填写|填|写|输入){_RECORD_WORD}"
+    rf"|(?:发|传|上传){_PHOTO_WORD}(?:要)?(?:在哪里|在哪|哪里)(?:点|按|揿|戳)"
+    rf"|(?:发|传|上传){_PHOTO_WORD}?(?:要)?(?:点|按|揿|戳)(?:哪里|哪个|哪)"
+)
+_CARE_WORDS_RE = re.compile(r"黄|虫|病|死|枯|烂|叶|浇|淋|施|肥|剪|修|管|护|养|照顾|水|坑|土|药|活")
+
+
+def record_waiting_asked(norm: str) -> bool:
+    """Round 50: how to go on asked in a short message, read while a record waits (``_WAITING_ASKED_RE``); never the
+    tree's care."""
+    if not norm or len(norm) > 24 or _CARE_WORDS_RE.search(norm):
+        return False
+    return bool(_WAITING_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 def record_part_asked(norm: str) -> bool:
-    """Round 49: a part of the record asked after, read while a record waits ('数报咗，仲差啲乜', '要唔要发埋位置')."""
+    """Round 49: a part of the record asked after, read while a record waits ('数报咗，仲差啲乜', '要唔要发埋位置');
+    round 50: how to go on asked anywhere in a short message (``record_waiting_asked``)."""
+    if record_waiting_asked(norm):
+        return True
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)

@@ -198,7 +198,7 @@ def retraction_in_words(ctx) -> bool:
     # (handlers/planting.py), never the record dropped
     if nlu.count_corrected(ctx.msg.text or "") is not None:
         return False
-    if _retraction_then_why(ctx):
+    if _retraction_then_why(ctx) or _retraction_among_whys(ctx):
         return True
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
     if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
@@ -226,6 +226,18 @@ def _retraction_then_why(ctx) -> bool:
         and nlu.why_dropped_said(_meaning(" ".join(clauses[n:])))
         for n in range(1, len(clauses))
     )
+
+
+def _retraction_among_whys(ctx) -> bool:
+    """Round 50 (19y): a retraction said among why it is meant, in any order, an apology first ('不好意思，刚才那两棵荔枝是
+    重复提交的，帮我作废掉', '麻烦把刚才那条记录作废，我多报了一次'): one clause a retraction, every other one why
+    (``nlu.why_dropped_said``)."""
+    text = ctx.msg.text or ""
+    clauses = [_meaning(c) for c in _PAUSES_RE.split(text) if c]
+    if len(text) > 40 or not 2 <= len(clauses) <= 4:
+        return False
+    dropped = [nlu.retraction_said(nlu.without_wrong_first(c)) for c in clauses]
+    return any(dropped) and all(d or nlu.why_dropped_said(c) for d, c in zip(dropped, clauses, strict=True))
 
 
 def _cancel_then(ctx: Ctx, _said) -> bool:

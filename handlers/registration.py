@@ -419,7 +419,14 @@ ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
-    Route("fix_name", core.text_means("registration.commands.fix_name", _name_fix_said), on_fix_name),
+    # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
+    Route(
+        "fix_name",
+        core.follow_up(
+            core.text_means("registration.commands.fix_name", _name_fix_said), "name", frozenset({"fix_name"})
+        ),
+        on_fix_name,
+    ),
     REGISTRATION_TABLE.route("registration_reply"),
 ]
 STORES: list = [proofs_store]

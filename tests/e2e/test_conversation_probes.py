@@ -1172,23 +1172,22 @@ def test_round_19v_probe(probe, context, message, expected):
 _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
     ("bamboo counted with 条 and 种好咗 (the stakes' entry answered)", ["种好咗三条竹"]),
     ("a ticket's tree told of since planting, no question (a new ticket)", ["种落去差唔多两个月，之前好地地"]),
-    (
-        "the campaign's duties said otherwise answered by the FAQ or a ticket: which trees to adopt (揀), paying for"
-        " one, joining the day (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), an adviser's visit"
-        " (记低今日下乡)",
-        [
-            "有咩树可以揀嚟认养",
-            "可唔可以出钱帮村里养一棵树",
-            "种树活动仲可以报名吗，我想去",
-            "分配俾我嘅管护区域喺边",
-            "我都想领一块地负责淋水护树",
-            "我而家喺村度，帮我记低今日下乡",
-        ],
-    ),
+    # round 50 fixed the campaign's duties said otherwise: which trees to adopt (揀), paying for one, joining the day
+    # (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), an adviser's visit (记低今日下乡)
 ]
 ROUND_19W_MISSES = {message: why for why, messages in _ROUND_19W_LEFT for message in messages}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19w.tsv", ROUND_19W_MISSES))
 def test_round_19w_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19x.tsv", {}))
+def test_round_19x_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19y.tsv", {}))
+def test_round_19y_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
