@@ -84,3 +84,53 @@ def test_a_ticket_carrying_the_expected_answer_is_reported_apart_never_right(ind
     (row,) = faq.evaluate(index, [faq.EvalCase("锄头砍到脚了流好多血", "tech.injury_first_aid")])
     assert row.ticket_with_answer and not row.right and not row.confident_wrong
     assert faq.scores([row]).ticket_with_answer == 1
+
+
+# -- the campaign's basic questions (issue 17 §2), in words of our own; AP's own phrasings are not here
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("啥叫做主题林", "camp.zhutilin"),  # 叫做主题林 is no 做主 (the land rule's who decides)
+        ("主题林系乜嘢来嘅", "camp.zhutilin"),
+        ("清单里面有没有桂花和香樟", "camp.species_list"),  # the list asked after, two trees named: no comparison
+        ("名单上有杨梅吗", "camp.species_list"),
+        ("活动名单包不包括木棉", "camp.species_list"),
+        ("需要自己带饭吗", "camp.local_arrangements"),  # what to bring on the day
+        ("种树那日喺边度集中", "camp.local_arrangements"),
+        ("植树任务最迟几时截止", "camp.planting_done"),
+        ("种好树点样报上去", "bot.log_planting"),
+    ],
+)
+def test_the_campaign_s_basic_questions_in_other_words(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "reason", "note_entry"),
+    [
+        # a subsidy asked in general: the village, the plan's rule under the number
+        ("国家补多少钱一棵", "subsidy", "camp.subsidy"),
+        ("种树有没有扶持政策", "subsidy", "camp.subsidy"),
+        ("学校门口的杨梅摘来吃行不行", "fruit_owner", "camp.fruit_picking"),  # public land's fruit: the village decides
+        ("公路边嘅荔枝摘嚟食得唔得", "fruit_owner", "camp.fruit_picking"),
+        ("我的补贴还没发", "money", None),  # one's own money: a person, no rule's answer
+    ],
+)
+def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_number(index, question, reason, note_entry):
+    result = index.match(question)
+    assert (result.kind, result.reason, result.note_entry) == ("escalate", reason, note_entry)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("这块山地边个话事做主", "escalate"),  # who decides on land stays the land rule's
+        ("荔枝和龙眼哪个好", "escalate"),  # two trees compared stay a comparison
+        ("名单上没有的树能种吗", "camp.exotic"),
+        ("运苗要带水吗", "tech.transport"),  # water for the seedlings, not what to bring on the day
+    ],
+)
+def test_controls_of_the_basic_questions(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
