@@ -134,3 +134,10 @@ def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_numb
 )
 def test_controls_of_the_basic_questions(index, question, expected):
     assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize("question", ["松树底下长的菌能不能吃", "后山的野菇可以摘来吃吗"])
+def test_a_wild_mushroom_is_no_tree_s_fruit(index, question):
+    """camp.fruit_picking says which fruit and flowers may be eaten; a mushroom it never covers (wild ones kill in
+    Guangdong every year): never that answer."""
+    assert index.match(question).entry_id != "camp.fruit_picking"
