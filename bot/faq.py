@@ -1088,7 +1088,7 @@ class FaqIndex:
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
-        result = self._match(question, norm, fired)
+        result = ruled = self._match(question, norm, fired)
         if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
             return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
@@ -1116,6 +1116,10 @@ class FaqIndex:
             if not any(rule.unless.search(norm) for rule in fired):
                 result = self._dissented(norm, result, told=not nlu.is_question(question))
         result = self._danger_entry(fired, result, norm)
+        if result.kind == "escalate" and not result.answer_text and ruled.kind == "escalate" and ruled.note_entry:
+            # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
+            # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
+            result = ruled
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
