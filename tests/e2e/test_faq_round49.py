@@ -49,3 +49,34 @@ def test_a_rash_from_sap_told_with_felling_is_answered_with_its_first_aid(villag
     assert reply.strip().splitlines()[0] == line, reply
     assert entry.answer.strip().splitlines()[0] in reply and "砍树按《森林法》" not in reply, reply
     assert ticket_count(bot) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("啥叫做主题林", "camp.zhutilin"),  # had been the land rule's ticket (叫做主 read as 做主)
+        ("清单里面有没有桂花和香樟", "camp.species_list"),  # had been a comparison's ticket
+        ("需要自己带饭吗", "camp.local_arrangements"),
+    ],
+)
+def test_the_campaign_s_basics_are_answered_without_a_ticket(villager, bot, question, entry_id):
+    add_roster(bot)
+    index = bot.service("faq", load_faq_index)
+    result = index.match(question)
+    assert result.entry_id == entry_id, result
+    assert villager.says(question) == result.answer_text
+    assert ticket_count(bot) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("种树有没有扶持政策", "camp.subsidy"), ("公路边嘅荔枝摘嚟食得唔得", "camp.fruit_picking")],
+)
+def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_number(villager, bot, question, entry_id):
+    add_roster(bot)
+    entry = bot.service("faq", load_faq_index).entry(entry_id)
+    assert entry is not None
+    reply = villager.says(question)
+    first = entry.answer.strip().splitlines()[0]
+    assert ticket_number(reply) and reply.index("问题编号") < reply.index(first), reply
+    assert ticket_count(bot) == 1
