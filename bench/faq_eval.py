@@ -5,8 +5,8 @@ Run by hand:  .venv/bin/python bench/faq_eval.py [--config config.toml] [--set F
 Sets (tab-separated: question, expected, tags; see bot/faq.py): the project's own
 tests/data/faq_questions.tsv, the held-out sets of earlier rounds, now the matcher's precedents
 (messages/faq/precedents/faq_heldout_*.tsv: each scored with the OTHER sets as precedents, leave one set
-out, so that no set is its own witness), and the blind sets not yet used (tests/data/faq_heldout_*.tsv: AP, measured once at
-the end of the twenty-eighth session; AL-AO joined the precedents in round 48),
+out, so that no set is its own witness), and the blind sets not yet used (tests/data/faq_heldout_*.tsv: none now;
+AL-AO joined the precedents in round 48, AP in round 49),
 all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by
                      messages/faq/precedents/missing_map.tsv; "as written" counts them wrong); a reply holding
@@ -21,6 +21,9 @@ all written by people who had not seen the matcher. Per set:
   safety lines       safety-tagged questions whose reply opens with a safety line
   warned             safety-tagged questions whose reply warns: a safety line, or the answering entry's own ⚠ line
                      (tech.snakes, tech.hole_lime carry theirs in the answer; round 26)
+  ticket+answer      questions escalated with the expected entry's answer under the ticket's number (round 49: a
+                     danger's first aid, camp.subsidy's rule): the villager reads that answer and a person follows;
+                     counted neither right nor confident wrong (they stay in the adviser's queue), reported apart
   asked (chosen)     questions asked back which of two answers was meant (round 43: the model read another entry's
                      answer than the rules'), and of those, how many offered the expected one; an asked question is
                      neither right nor confident wrong
@@ -70,7 +73,7 @@ def main() -> int:
     all_rows, match_cpu = [], time.process_time()
     print(
         f"{'set':<24}{'n':>5}{'right':>8}{'as written':>12}{'adviser rec.':>14}{'escal. prec.':>14}"
-        f"{'confident wrong':>17}{'near':>6}{'safety':>8}{'warned':>8}{'asked (chosen)':>16}"
+        f"{'confident wrong':>17}{'near':>6}{'safety':>8}{'warned':>8}{'asked (chosen)':>16}{'ticket+answer':>15}"
     )
     everything = index.precedents
     for path in map(Path, args.sets or default_sets()):
@@ -88,7 +91,7 @@ def main() -> int:
             f"{name:<24}{s.questions:>5}{s.right:>8.1%}{s.right_unmapped:>12.1%}{s.adviser_recall:>14.1%}"
             f"{s.escalation_precision:>14.1%}{s.confident_wrong:>10.1%} ({s.confident_wrong_n:>2})"
             f"{s.near:>6}{s.safety_lines[0]:>5}/{s.safety_lines[1]}{s.warned[0]:>5}/{s.warned[1]}"
-            f"{s.asked:>9} ({s.chosen_right})"
+            f"{s.asked:>9} ({s.chosen_right}){s.ticket_with_answer:>{15 - len(str(s.chosen_right)) + 2}}"
         )
         wrong = [r for r in rows if not r.right]
         for row in wrong if args.show_wrong else wrong[:5]:
@@ -96,10 +99,12 @@ def main() -> int:
             got = f"{row.got}+{row.also}" if row.also else row.got
             got = f"{got} or {row.offered} (asked)" if row.offered else got
             mark = "?" if row.offered else mark
+            mark = "+" if row.ticket_with_answer else mark
             print(f"   {mark} {row.question}\texpected {row.target}\tgot {got}")
         if not args.show_wrong and len(wrong) > 5:
             print(
-                f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong, ~ = confident wrong and near, ? = asked back)"
+                f"     … {len(wrong) - 5} more (--show-wrong; ! = confident wrong, ~ = confident wrong and near, ? = asked back, "
+                "+ = ticket with the answer)"
             )
 
     match_cpu = time.process_time() - match_cpu

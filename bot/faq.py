@@ -146,6 +146,7 @@ class FaqResult:
     also: str | None = None  # a second label the answer holds too: two fields of one species (``_two_fields``)
     # the answer the model reads instead, another entry's: the reply asks which was meant (round 43, ``_asked_back``)
     other: FaqResult | None = None
+    note_entry: str | None = None  # escalated: the entry whose answer goes under the ticket's number (round 49)
 
 
 class Vocab:
@@ -213,6 +214,15 @@ class SafetyRule:
     entry: str = ""  # the entry that answers this danger (round 38): given after the line when no person is needed
     # the entry whose first aid goes under the ticket's number when it has happened (round 46: a lime burn, a fall)
     first_aid: str = ""
+    # round 49: another entry when the question says its words (``first_aid_by``: a wasp sting's, not a snake bite's)
+    first_aid_by: tuple[tuple[Vocab, str], ...] = ()
+    # round 49: a person's body hurt or at risk now ('劈了几棵漆树 双手又红又痒'): the rule's entry, not a class's person
+    # (felling, a dispute) nor a planting record
+    person: bool = False
+
+    def aid(self, norm: str) -> str:
+        """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
+        return next((entry for words, entry in self.first_aid_by if words.search(norm)), self.first_aid)
 
     def fires(self, norm: str) -> bool:
         return _any_group(self.when, norm) and not self.not_when.search(norm)
@@ -222,6 +232,13 @@ class SafetyRule:
         if not self.fires(happened) or self.unless.search(norm):
             return False
         return self.escalate or _any_group(self.escalate_when, happened)
+
+
+def _first_aid(norm: str, happened: Sequence[SafetyRule]) -> str:
+    """The first aid under the ticket's number for the dangers that happened: a person's body first (round 49: '有人锯树
+    被树枝砸到头 流血不止' is an injury's first aid, not the fallen tree's), else the first rule's that has one."""
+    ranked = sorted(happened, key=lambda rule: not rule.person)  # stable: the file's order within each
+    return next((rule.aid(norm) for rule in ranked if rule.aid(norm)), "")
 
 
 def _any_group(groups: tuple[tuple[Vocab, ...], ...], norm: str) -> bool:
@@ -601,6 +618,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             Vocab(row.get("not_when", [])),
             row.get("entry", ""),
             row.get("first_aid", ""),
+            tuple((Vocab(by["when"]), by["entry"]) for by in row.get("first_aid_by", [])),
+            bool(row.get("person")),
         )
         for row in data.get("safety", [])
     ]
@@ -908,8 +927,9 @@ class FaqIndex:
             if cls_.note_entry and cls_.note_entry not in self._by_id:
                 raise KeyError(f"matching.toml: note_entry {cls_.note_entry} unknown")
         for rule in self.safety:
-            if rule.first_aid and rule.first_aid not in self._by_id:
-                raise KeyError(f"safety.toml: first_aid {rule.first_aid} unknown")
+            for aid in (rule.first_aid, rule.entry, *(entry for _, entry in rule.first_aid_by)):
+                if aid and aid not in self._by_id:
+                    raise KeyError(f"safety.toml: {rule.name}: entry {aid} unknown")
 
     @classmethod
     def load(cls, messages_dir: str | Path, campaign_config: Mapping, confidence_threshold: float = 0.55) -> FaqIndex:
@@ -1068,7 +1088,7 @@ class FaqIndex:
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
-        result = self._match(question, norm, fired)
+        result = ruled = self._match(question, norm, fired)
         if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
             return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
@@ -1085,7 +1105,7 @@ class FaqIndex:
             result = self._read_twice(question, norm, result)
             result = self._asked_back(question, norm, result)
         elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
-            result = self._safety_by_model(norm, result)
+            result = self._safety_by_model(norm, result, fired)
         elif result.kind == "escalate" and result.reason in _DOUBTS:
             # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
             # (round 38: '台风过后去山上看树要注意什么' is tech.typhoon after its line, as it was before the line)
@@ -1095,14 +1115,18 @@ class FaqIndex:
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
                 result = self._dissented(norm, result, told=not nlu.is_question(question))
-        result = self._danger_entry(fired, result)
+        result = self._danger_entry(fired, result, norm)
+        if result.kind == "escalate" and not result.answer_text and ruled.kind == "escalate" and ruled.note_entry:
+            # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
+            # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
+            result = ruled
         safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
 
-    def _danger_entry(self, fired: list[SafetyRule], result: FaqResult) -> FaqResult:
+    def _danger_entry(self, fired: list[SafetyRule], result: FaqResult, norm: str = "") -> FaqResult:
         """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,
         after the line, over another technique's answer or a doubt (round 38: someone dizzy from the heat is
         tech.heatstroke, not planting in the heat; a snake met is tech.snakes). Not over a campaign fact, a tree's
@@ -1112,9 +1136,15 @@ class FaqIndex:
             return result
         (entry,) = entries
         technique = (result.entry_id or "").startswith("tech.")  # a campaign fact asked beside it (保险) stays
+        if result.entry_id in {rule.aid(norm) for rule in fired if rule.escalates(norm)}:
+            return result  # round 49: the first aid of a danger that happened ('被黄蜂蜇了 头晕心慌': tech.wasps)
         if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
             return self._answer(self._by_id[entry], result.score, "safety_entry")
-        if result.kind == "escalate" and result.reason in _DOUBTS:
+        if result.kind == "escalate" and (
+            result.reason in _DOUBTS
+            # round 49: a person hurt is no planting record, nor a tree off the list ('劈了几棵漆树 双手又红又痒')
+            or (result.reason in _NOT_A_DOUBT_FOR_A_PERSON and any(r.person and r.entry == entry for r in fired))
+        ):
             return self._answer(self._by_id[entry], result.score, "safety_entry")
         return result
 
@@ -1515,7 +1545,7 @@ class FaqIndex:
             for lab in given
         )
 
-    def _safety_by_model(self, norm: str, result: FaqResult) -> FaqResult:
+    def _safety_by_model(self, norm: str, result: FaqResult, fired: Sequence[SafetyRule] = ()) -> FaqResult:
         """A question a safety rule sent to a person, answered when the model leads by ``[model] safety`` for an
         entry (its safety line stays first): the rule's words were in it, nothing had happened ('高压线下面可不可以种
         果树', '给果树喷农药要戴什么防护 打完多久能摘果吃'; round 27: on V-AA, each read by a model that had not seen
@@ -1525,6 +1555,12 @@ class FaqIndex:
             return result
         _, lead, answer = self._model_reading(model, norm)
         if lead < self._model_safety or answer is None:
+            return result
+        # round 49: a danger whose first aid goes under the ticket is answered only by a rule's own entry, never another
+        # ('被黄蜂蜇了 头晕心慌' is no heatstroke: the wasp sting's first aid stays under the number)
+        happened = [rule for rule in fired if rule.escalates(norm)]
+        first = _first_aid(norm, happened)
+        if first and answer.entry_id != first:
             return result
         return replace(answer, reason="safety_model")
 
@@ -1980,10 +2016,14 @@ class FaqIndex:
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:
             # what to do meanwhile goes under the ticket's number (round 46: a lime burn rinsed, a fall not moved)
-            aid = next((rule.first_aid for rule in happened if rule.first_aid), "")
-            return _escalate("safety", note=self.entries[self._by_id[aid]].answer if aid else "")
+            aid = _first_aid(norm, happened)
+            return _escalate(
+                "safety", note=self.entries[self._by_id[aid]].answer if aid else "", note_entry=aid or None
+            )
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
+        if any(rule.person and rule.entry for rule in fired):
+            return None  # round 49: a person's body first ('砍了一棵树 手上全部起红疹很痒': the rash, not felling)
         told = self._told(question, norm)  # what the question tells has happened or is wanted
         for cls_ in self._classes:
             if cls_.words.search(told if cls_.feared_is_none else norm) and not cls_.unless.search(norm):
@@ -1993,7 +2033,9 @@ class FaqIndex:
                 # ('耕地可以种树吗' is asked in general; '我家那块基本农田…' is one plot: a person)
                 rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
                 general = not self._own_tree.search(norm)
-                return _escalate(cls_.name, note=rule.answer_text, candidate=rule if general else None)
+                return _escalate(
+                    cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
+                )
         if self._is_diagnosis(norm, named=species is not None):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
@@ -2455,10 +2497,13 @@ def _entry_score(narrow: float, broad: float | None) -> float:
     return CALIBRATION * (0.6 * narrow + 0.4 * broad)
 
 
-def _escalate(reason: str, score: float = 0.0, note: str = "", candidate: FaqResult | None = None) -> FaqResult:
+def _escalate(
+    reason: str, score: float = 0.0, note: str = "", candidate: FaqResult | None = None, note_entry: str | None = None
+) -> FaqResult:
     """A question for a person; ``note`` (who decides, what the law says) goes under the ticket's number;
-    ``candidate``: the answer a doubt or a rule's class stopped (precedents may second it)."""
-    return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate)
+    ``candidate``: the answer a doubt or a rule's class stopped (precedents may second it); ``note_entry``: the entry
+    whose answer the note is (round 49: bench/faq_eval.py reports a ticket carrying the expected answer apart)."""
+    return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate, note_entry=note_entry)
 
 
 _WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
@@ -2613,6 +2658,8 @@ def _only_lead_in(norm: str) -> bool:
 
 
 _DOUBTS = frozenset({"not_sure", "not_covered", "ambiguous", "low_confidence"})  # escalated only for being unsure
+# round 49: read so only because a person's words look like another thing (a record: '劈了几棵漆树'; a tree off the list)
+_NOT_A_DOUBT_FOR_A_PERSON = frozenset({"not_a_question", "offlist_topic", "dissent"})
 
 
 def _own_field(reason: str, label: str, trees: Iterable[tuple[str, str]]) -> bool:
@@ -2793,12 +2840,21 @@ class EvalRow:
     also: str | None = None  # the second label of a reply holding two fields (``FaqResult.also``)
     warned: bool = False  # the reply warns: a safety line, or the answering entry's own ⚠ line
     offered: str | None = None  # asked back (round 43): the other answer offered beside ``got``, the villager picks
+    noted: str | None = None  # escalated with this entry's answer under the ticket's number (round 49)
 
     @property
     def right(self) -> bool:
         """The expected answer, or a reply holding it beside another field of the same tree; never a question back
         (the villager had to choose: ``chosen_right``)."""
         return self.offered is None and self.target in (self.got, self.also)
+
+    @property
+    def ticket_with_answer(self) -> bool:
+        """Escalated, and the expected entry's answer under the ticket's number (round 49: a danger's first aid, a
+        subsidy's rule): the villager reads the answer and a person follows. Reported apart, never counted right."""
+        return (
+            self.got == "escalate" and self.offered is None and self.target != "escalate" and self.noted == self.target
+        )
 
     @property
     def chosen_right(self) -> bool:
@@ -2887,6 +2943,7 @@ def evaluate(index: FaqIndex, cases: list[EvalCase], missing_map: Mapping[str, s
                 result.also if result.kind == "answer" else None,
                 bool(result.safety) or (result.kind == "answer" and _WARNING in result.answer_text),
                 result_label(result.other) if result.other is not None else None,
+                result.note_entry if result.kind == "escalate" else None,
             )
         )
     return rows
@@ -2906,6 +2963,7 @@ class EvalScores:
     safety_lines: tuple[int, int]  # safety-tagged questions whose reply has a safety line, of all
     warned: tuple[int, int] = (0, 0)  # safety-tagged questions whose reply warns (line or the entry's own ⚠), of all
     near: int = 0  # of the confident wrongs, those near the expected answer (``near_miss``): beside, not subtracted
+    ticket_with_answer: int = 0  # escalated with the expected entry's answer under the number (round 49): not right
     asked: int = 0  # asked back which of two answers (round 43): neither right nor confident wrong
     chosen_right: int = 0  # of those, the expected answer among the two offered
 
@@ -2930,6 +2988,7 @@ def scores(rows: list[EvalRow]) -> EvalScores:
         safety_lines=(sum(r.safety for r in safety), len(safety)),
         warned=(sum(r.warned for r in safety), len(safety)),
         near=sum(r.near for r in rows),
+        ticket_with_answer=sum(r.ticket_with_answer for r in rows),
         asked=sum(r.offered is not None for r in rows),
         chosen_right=sum(r.chosen_right for r in rows),
     )

@@ -128,8 +128,9 @@ def test_a_recommendation_and_a_public_matter_are_never_read_over(index):
 
 
 def test_beside_a_safety_line_what_happened_goes_to_a_person_the_line_first(index):
-    question = "台风吹倒的树横在村道上车过不了"
-    assert index.match(question).kind == "escalate"
+    # round 49: 横在 now says it happened (the rule's own person); here the tree lies beside the road
+    question = "台风吹倒的树斜在村道边 车过唔到"
+    assert index.match(question).kind == "answer"
     result = reading(index, "escalate", 0.7).match(question)
     assert (result.kind, result.reason) == ("escalate", "dissent")
     assert result.safety.startswith("⚠")

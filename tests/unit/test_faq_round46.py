@@ -51,13 +51,7 @@ HAPPENED = [
     "竹竿碰到高压线了",
     "挖坑挖断了电缆",
     "打完农药手脚发麻",
-    pytest.param(
-        "台风刮倒的树挡住了路",
-        marks=pytest.mark.xfail(
-            reason="no rule says it happened; the model reads a person by 0.56, under [model] dissent (so before round 46)",
-            strict=True,
-        ),
-    ),
+    "台风刮倒的树挡住了路",  # round 49: 挡住, 横在 say it happened (it had been a strict xfail: the model's 0.56)
     "山上有树烧起来了",
     "老公撒石灰烧到手了",
     "砍树的时候电锯割到脚",

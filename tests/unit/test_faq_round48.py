@@ -39,9 +39,8 @@ ANOTHER_FIELD = [
 SAME_FIELD = [
     ("杨梅种在大门口合适吗", "species.杨梅.sites"),
     ("桂花一年开几回花", "species.桂花.flowering"),
-    # near the threshold: each retraining (new labels, a new normalisation) moves its lead either side of ask_field
-    # (asked once merged with the knowledge round, a near tie again with conversation round 48's normalisation)
-    ("秋枫种喺门前得唔得", "species.秋枫.sites"),
+    # a near tie (the model's lead for the same field 0.07 since AP joined the precedents); round 49 dropped
+    # '秋枫种喺门前得唔得', a threshold-edge pin each retraining moved either side of ask_field (0.44 for the card now)
     ("石榴栽在门前可不可以", "species.石榴.sites"),
 ]
 
