@@ -416,3 +416,11 @@ def test_an_adoption_covers_a_household_without_a_tree_of_its_own(plots, person,
     assert sheet.cell(2, headers.index("认种认养") + 1).value == 1
     assert "认捐（元）" in headers
     assert report.figures["adopted_trees"] == {village: 1}
+
+
+def test_no_room_at_home_is_told_the_command_that_lists_the_trees(plots, person):
+    """The lead, in the simulator: the FAQ's answer for a household without room said to contact the village, though
+    the bot lists the adoptable trees itself."""
+    wang = person("o-wang", "王大妈")
+    assert "发“认养”看本村可认养的树" in wang.says("我屋企冇地方种树 点算")
+    assert "埔心村可认养的树" in wang.says("认养")
