@@ -944,26 +944,34 @@ def answer_ticket(
         signature=signed,
         now=clock.to_db(now),
     )
-    page = f"/answer/{ticket['public_token']}"
-    shown = _shown_answer(app, text, page)
-    delivery = app.t(
+    _queue_delivery(
+        app,
+        db,
+        ticket,
         "escalation.answer_delivery",
-        id=ticket_id,
+        text,
+        signed,
+        f"answer:{ticket_id}:{ticket['reopened_count']}",
+        now,
+    )
+    return AnswerResult(True, "answered", ticket)
+
+
+def _queue_delivery(
+    app, db, ticket: dict, template: str, text: str, signed: str, dedupe_key: str, now: datetime
+) -> None:
+    """The villager's copy of an answer or its correction (``template``), through the outbox: the answer whole, a long
+    one cut with its public page's address (``_shown_answer``)."""
+    page = f"/answer/{ticket['public_token']}"
+    delivery = app.t(
+        template,
+        id=ticket["id"],
         question=preview(ticket["question"]),
-        answer=shown,
+        answer=_shown_answer(app, text, page),
         signature=signed,
         days=int(_settings(app)["reopen_days"]),
     )
-    outbox.enqueue(
-        db,
-        openid=ticket["openid"],
-        kind="answer",
-        text=delivery,
-        now=now,
-        dedupe_key=f"answer:{ticket_id}:{ticket['reopened_count']}",
-        url=page,
-    )
-    return AnswerResult(True, "answered", ticket)
+    outbox.enqueue(db, openid=ticket["openid"], kind="answer", text=delivery, now=now, dedupe_key=dedupe_key, url=page)
 
 
 def _shown_answer(app, text: str, page: str) -> str:
@@ -1061,24 +1069,8 @@ def correct_answer(
         )
         for prefix in prefixes:
             outbox_store.cancel_outbox_prefix(db, prefix, "answer corrected")
-        page = f"/answer/{ticket['public_token']}"
-        delivery = app.t(
-            "escalation.correction_delivery" if seen else "escalation.answer_delivery",
-            id=ticket_id,
-            question=preview(ticket["question"]),
-            answer=_shown_answer(app, text, page),
-            signature=signed,
-            days=int(_settings(app)["reopen_days"]),
-        )
-        outbox.enqueue(
-            db,
-            openid=ticket["openid"],
-            kind="answer",
-            text=delivery,
-            now=now,
-            dedupe_key=f"correct:{ticket_id}:{history_id}",
-            url=page,
-        )
+        template = "escalation.correction_delivery" if seen else "escalation.answer_delivery"
+        _queue_delivery(app, db, ticket, template, text, signed, f"correct:{ticket_id}:{history_id}", now)
     log.info("ticket %s: answer corrected by %s", ticket_id, answerer_name(app, by_person, by_admin))
     refreshed = store.get(db, ticket_id)
     return CorrectResult(True, "corrected" if deliver else "corrected_quietly", refreshed, faq_updated)
