@@ -63,6 +63,12 @@ def main() -> int:
 
     config = config_mod.load(args.config, env={})
 
+    from bot import faq_cache
+
+    # every set scored with the others as precedents trains a model of its own: keep them all, so that the next run
+    # reads them (with the default 8, a full run trained every one again: ~45 minutes on a shared 2-CPU machine)
+    faq_cache.KEEP = max(faq_cache.KEEP, len(default_sets()) + 8)  # one generation: ~9 MB a model
+
     start, start_cpu = time.perf_counter(), time.process_time()
     from bot import faq  # import counts: it loads jieba and pypinyin
 
