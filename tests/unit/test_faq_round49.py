@@ -16,6 +16,7 @@ from bot.config import _thaw
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_49.tsv"
+CHECKS_B = ROOT / "tests" / "data" / "faq_rule_checks_49b.tsv"  # the lead's, after AQ's end figure
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,8 @@ def index():
 
 
 def _checks() -> list[tuple[str, str, str]]:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    lines = [*CHECKS.read_text(encoding="utf-8").splitlines(), *CHECKS_B.read_text(encoding="utf-8").splitlines()]
+    rows = [line.split("\t") for line in lines]
     return [(r[0], r[1], r[2]) for r in rows if r[0] and not r[0].startswith("#")]
 
 
