@@ -310,6 +310,9 @@ def test_the_dashboard_corrects_an_answer_and_shows_the_earlier_one(app, bot, wa
     queued = rows_of(bot, "SELECT openid, kind, text FROM outbox WHERE dedupe_key LIKE ?", [f"correct:{ticket_id}:%"])
     assert len(queued) == 1 and queued[0]["kind"] == "answer" and RIGHT in queued[0]["text"]
     assert wang.post(f"/admin/tickets/{ticket_id}/correct", data={"answer": "x"}).status_code == 400  # no CSRF token
+    listing = page(wang, "/admin/tickets")  # the list of answered tickets marks it (the lead)
+    row = listing[listing.index(f"#{ticket_id}</a>") :].split("</tr>")[0]
+    assert '<span class="tag">已更正</span>' in row
 
 
 def test_the_dashboard_refuses_a_correction_of_another_advisers_answer(app, bot, admin, wang, county):  # noqa: F811
