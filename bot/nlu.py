@@ -1731,9 +1731,9 @@ _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|
 _WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
 # round 46 (19s): bamboo planted by setting its culms in (插, 扦), counted by 条 or 根 ('阿爸话佢今日喺田边插咗十条竹'): trees
 # planted; never stakes (竹竿, 竹杆, 竹棍, 竹架, 竹片, 竹签: '插咗两条竹竿撑住'), nor
-# to hold a tree up ('插咗两条竹 撑住棵龙眼')
+# to hold a tree up ('插咗两条竹 撑住棵龙眼'); round 51 (19w): 好 before 咗 ('种好咗三条竹')
 _BAMBOO_SET_RE = re.compile(
-    rf"(?:插|扦|种)(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
+    rf"(?:插|扦|种)(?:好|落|下)?(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
     r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
 )
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
