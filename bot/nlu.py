@@ -4253,6 +4253,20 @@ def cause_guessed(norm: str) -> bool:
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+
+# round 51: a look asked at how the tree is now, no tree named ('你睇下而家点样', '你看看现在怎么样', '专家帮我看看现在这样')
+# — after a photo joined the open ticket, a look at that photo: the ticket's 补充 (handlers/escalation.py)
+_LOOK_NOW_ASKED_RE = re.compile(
+    r"^(?:你|您|专家|老师|顾问)?(?:帮我|帮手|麻烦)?(?:睇|看)(?:下|吓|一下|睇|看|吓睇)?"
+    r"(?:而家|依家|宜家|现在|現在|目前)(?:系|是|係)?"
+    r"(?:点样|点|怎么样|怎样|咋样|咩样|咩情况|什么情况|啥情况|这样|咁样|这个样子|个样)(?:了|啦|喇|呢|吖|啊|嘞)?$"
+)
+
+
+def look_now_asked(text: str) -> bool:
+    """A look asked at how it is now, no tree named ('你睇下而家点样', '看看现在咋样了'): about what was just sent."""
+    return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
 # set 19e: a new question announced ('顺便问 礼拜六植树活动几点开始', '另外问一下 …', '还有个问题 …'): its own, not a 补充
 # of the ticket open, unless it names the same tree ('再问下 …' may add a detail: not read so)
 _NEW_QUESTION_SAID_RE = re.compile(
