@@ -3293,6 +3293,21 @@ _STILL_OPEN_THEN_GO_RE = re.compile(
 )
 
 
+# round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
+# ('我的签到', '签到记录', '我签到过几次', '查下我嘅签到', '我参加过几次植树活动')
+_ATTENDANCE_ASKED_RE = re.compile(
+    r"^(?:帮我)?(?:查|查下|查一下|看|看看|看下|睇|睇下|睇吓)?(?:我|我的|我嘅)(?:的|嘅)?(?:活动)?签到(?:记录|情况)?(?:呢)?$"
+    r"|^(?:我的|我嘅)?(?:活动)?签到(?:记录|情况)$"
+    r"|^(?:我)(?:一共|总共)?(?:签到|签)(?:过|了|咗)?(?:几次|多少次|几多次)(?:了|啦)?$"
+    r"|^(?:我)(?:一共|总共)?(?:参加|去)(?:过|了|咗)(?:几次|多少次|几多次)(?:义务)?(?:植树|种树)?(?:活动)(?:了|啦)?$"
+)
+
+
+def attendance_asked(text: str) -> bool:
+    """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次')."""
+    return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4253,7 +4268,6 @@ def cause_guessed(norm: str) -> bool:
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
-
 # round 51: a look asked at how the tree is now, no tree named ('你睇下而家点样', '你看看现在怎么样', '专家帮我看看现在这样')
 # — after a photo joined the open ticket, a look at that photo: the ticket's 补充 (handlers/escalation.py)
 _LOOK_NOW_ASKED_RE = re.compile(
@@ -4266,6 +4280,7 @@ _LOOK_NOW_ASKED_RE = re.compile(
 def look_now_asked(text: str) -> bool:
     """A look asked at how it is now, no tree named ('你睇下而家点样', '看看现在咋样了'): about what was just sent."""
     return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
 
 # set 19e: a new question announced ('顺便问 礼拜六植树活动几点开始', '另外问一下 …', '还有个问题 …'): its own, not a 补充
 # of the ticket open, unless it names the same tree ('再问下 …' may add a detail: not read so)

@@ -80,6 +80,9 @@ zones (handlers/zones.py):
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
+planting days attended (handlers/events.py, ATTENDED_ROUTES):
+- event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
+  present at, or how to check in (an adviser's 签到 stays his visits)
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
 - visit_mine — 我的下沉 (an adviser; or asked in words: 这个月我去过哪些村, 还有哪些村没去): this month's visits and
@@ -206,6 +209,7 @@ ROUTES: list[Route] = [
     *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,
+    *events.ATTENDED_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,

@@ -15,7 +15,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import clock, events, nlu
+from bot import clock, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
@@ -206,6 +206,21 @@ def on_day_asked(ctx: Ctx, _match) -> str:
     return ctx.t("events.day_info", lines=lines)
 
 
+@pure
+def _attendance_asked(ctx: Ctx) -> bool:
+    """Round 51: a villager's own 签到 asked after ('我的签到', '签到记录'); an adviser's 签到 stays his visits."""
+    text = ctx.msg.text if ctx.msg.msg_type == "text" else None
+    return bool(text and nlu.attendance_asked(text) and not visits.is_adviser(ctx.person))
+
+
+@registered
+def on_attendance_asked(ctx: Ctx, _match) -> str:
+    """The planting days the villager was present at, or how to check in (never a ticket)."""
+    assert ctx.person is not None  # @registered
+    attended = store.present_count(ctx.db, ctx.person["id"])
+    return ctx.t("events.attended", n=attended) if attended else ctx.t("events.attended_none")
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -214,6 +229,8 @@ def _party_taking_part(row) -> str:
 
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
+# event_attended goes before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked after
+ATTENDED_ROUTES: list = [Route("event_attended", _attendance_asked, on_attendance_asked)]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     EVENTS_TABLE.route("event_place_or_presence"),
@@ -221,7 +238,7 @@ TEXT_ROUTES: list = [
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
 ]
-ROUTES: list = [*SCENE_ROUTES, *TEXT_ROUTES]
+ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
