@@ -3293,6 +3293,24 @@ _STILL_OPEN_THEN_GO_RE = re.compile(
 )
 
 
+# round 51: the village's award asked after ('今年评比有冇我哋村', '我们村评上先进了吗', '我村有没有评上最美植绿集体'):
+# the campaign office's, never an adviser's; the village named as ours and the award as won (评上, 评到, 先进, 评比)
+_OUR_VILLAGE_RE = re.compile(r"我们村|我哋村|我地村|我村|本村|咱村|咱们村|我们这个村|我们社区|本社区")
+_VILLAGE_AWARD_RE = re.compile(
+    r"(?:评上|评到|评得|评唔评|评不评|评中|选上|入选|获评|拿到|得到|评)(?:了|咗)?(?:先进|最美植绿集体|表彰|奖)"
+    r"|(?:评比|评选|表彰)(?:结果)?(?:有冇|有没有|有无|出来|点样|怎么样|名单)"
+    r"|(?:评上|评到|评中|选上|入选|获评|获奖|得奖)(?:了|咗)?(?:吗|没有|未|冇|没|呢)"
+)
+
+
+def village_award_asked(text: str) -> bool:
+    """Whether one's own village won (or will win) the campaign's award ('我们村评上先进了吗'): the office's matter."""
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    return bool(
+        flat and len(flat) <= INTENT_MAX_CHARS and _OUR_VILLAGE_RE.search(flat) and _VILLAGE_AWARD_RE.search(flat)
+    )
+
+
 # round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
 # ('我的签到', '签到记录', '我签到过几次', '查下我嘅签到', '我参加过几次植树活动')
 _ATTENDANCE_ASKED_RE = re.compile(

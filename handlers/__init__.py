@@ -137,6 +137,9 @@ planting (handlers/planting.py):
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
   the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
+awards (handlers/awards.py):
+- awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
+  the awards' schedule and that the office names the winners; never an adviser's ticket
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
@@ -217,6 +220,7 @@ ROUTES: list[Route] = [
     *events.TEXT_ROUTES,
     *planting.ROUTES,
     *village.ROUTES,
+    *awards.ROUTES,
     *faq.ANSWER_ROUTES,
     *escalation.FALLBACK_ROUTES,
     *core.FALLBACK_ROUTES,

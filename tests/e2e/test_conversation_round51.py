@@ -122,3 +122,33 @@ def test_round_51_a_look_asked_after_a_photo_joined_the_ticket_is_its_supplement
 def test_round_51_control_after_a_photo_joined_the_ticket(probe, message, handlers):  # noqa: F811
     handler, _tickets = _after_a_photo_joined(probe, message)
     assert handler in handlers
+
+
+def test_round_51_a_village_that_won_is_told_its_award(probe):  # noqa: F811
+    """The village's standing 最美植绿集体 (marked by the office on the dashboard) is what its award asked gets."""
+    from bot.clock import to_db
+    from bot.db import transaction
+    from bot.store import awards as awards_store
+
+    with transaction(probe.bot.db):
+        award = awards_store.add(
+            probe.bot.db,
+            period="2027-06",
+            category="collective",
+            title="最美植绿集体",
+            person_id=None,
+            village_id=probe.village,
+            name="埔心村",
+            figures={},
+            by="admin",
+            now=to_db(probe.bot.clock()),
+        )
+    try:
+        probe.count += 1
+        user = probe.member(f"o-award-{probe.count}", "村干部")
+        reply = user.says("我们村评上先进了吗") or ""
+        assert probe.last_handler(f"o-award-{probe.count}") == "awards_asked"
+        assert "最美植绿集体（2027-06）" in reply
+    finally:
+        with transaction(probe.bot.db):
+            probe.bot.db.execute("DELETE FROM awards WHERE id = ?", [award])
