@@ -21,7 +21,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
 from bot.identity import keep_message, registered, staff
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Route, pure, staged
 from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
@@ -207,10 +207,14 @@ def on_day_asked(ctx: Ctx, _match) -> str:
 
 
 @pure
-def _attendance_asked(ctx: Ctx) -> bool:
-    """Round 51: a villager's own 签到 asked after ('我的签到', '签到记录'); an adviser's 签到 stays his visits."""
-    text = ctx.msg.text if ctx.msg.msg_type == "text" else None
-    return bool(text and nlu.attendance_asked(text) and not visits.is_adviser(ctx.person))
+def _attendance_said(ctx: Ctx) -> bool:
+    """Round 51: one's own 签到 asked after ('我的签到', '签到记录'), read ahead of the transaction."""
+    return ctx.msg.msg_type == "text" and nlu.attendance_asked(ctx.msg.text or "")
+
+
+def _not_an_adviser(ctx: Ctx, _said: bool) -> bool:
+    """A villager's (an adviser's 签到 stays his visits)."""
+    return not visits.is_adviser(ctx.person)
 
 
 @registered
@@ -230,7 +234,7 @@ def _party_taking_part(row) -> str:
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
 # event_attended goes before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked after
-ATTENDED_ROUTES: list = [Route("event_attended", _attendance_asked, on_attendance_asked)]
+ATTENDED_ROUTES: list = [Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked)]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     EVENTS_TABLE.route("event_place_or_presence"),
