@@ -1731,9 +1731,9 @@ _PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|
 _WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
 # round 46 (19s): bamboo planted by setting its culms in (插, 扦), counted by 条 or 根 ('阿爸话佢今日喺田边插咗十条竹'): trees
 # planted; never stakes (竹竿, 竹杆, 竹棍, 竹架, 竹片, 竹签: '插咗两条竹竿撑住'), nor
-# to hold a tree up ('插咗两条竹 撑住棵龙眼')
+# to hold a tree up ('插咗两条竹 撑住棵龙眼'); round 51 (19w): 好 before 咗 ('种好咗三条竹')
 _BAMBOO_SET_RE = re.compile(
-    rf"(?:插|扦|种)(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
+    rf"(?:插|扦|种)(?:好|落|下)?(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
     r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
 )
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
@@ -3293,6 +3293,39 @@ _STILL_OPEN_THEN_GO_RE = re.compile(
 )
 
 
+# round 51: the village's award asked after ('今年评比有冇我哋村', '我们村评上先进了吗', '我村有没有评上最美植绿集体'):
+# the campaign office's, never an adviser's; the village named as ours and the award as won (评上, 评到, 先进, 评比)
+_OUR_VILLAGE_RE = re.compile(r"我们村|我哋村|我地村|我村|本村|咱村|咱们村|我们这个村|我们社区|本社区")
+_VILLAGE_AWARD_RE = re.compile(
+    r"(?:评上|评到|评得|评唔评|评不评|评中|选上|入选|获评|拿到|得到|评)(?:了|咗)?(?:先进|最美植绿集体|表彰|奖)"
+    r"|(?:评比|评选|表彰)(?:结果)?(?:有冇|有没有|有无|出来|点样|怎么样|名单)"
+    r"|(?:评上|评到|评中|选上|入选|获评|获奖|得奖)(?:了|咗)?(?:吗|没有|未|冇|没|呢)"
+)
+
+
+def village_award_asked(text: str) -> bool:
+    """Whether one's own village won (or will win) the campaign's award ('我们村评上先进了吗'): the office's matter."""
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    return bool(
+        flat and len(flat) <= INTENT_MAX_CHARS and _OUR_VILLAGE_RE.search(flat) and _VILLAGE_AWARD_RE.search(flat)
+    )
+
+
+# round 51: one's own 签到 asked (a villager's: the planting days attended; an adviser's 签到 is his visits)
+# ('我的签到', '签到记录', '我签到过几次', '查下我嘅签到', '我参加过几次植树活动')
+_ATTENDANCE_ASKED_RE = re.compile(
+    r"^(?:帮我)?(?:查|查下|查一下|看|看看|看下|睇|睇下|睇吓)?(?:我|我的|我嘅)(?:的|嘅)?(?:活动)?签到(?:记录|情况)?(?:呢)?$"
+    r"|^(?:我的|我嘅)?(?:活动)?签到(?:记录|情况)$"
+    r"|^(?:我)(?:一共|总共)?(?:签到|签)(?:过|了|咗)?(?:几次|多少次|几多次)(?:了|啦)?$"
+    r"|^(?:我)(?:一共|总共)?(?:参加|去)(?:过|了|咗)(?:几次|多少次|几多次)(?:义务)?(?:植树|种树)?(?:活动)(?:了|啦)?$"
+)
+
+
+def attendance_asked(text: str) -> bool:
+    """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次')."""
+    return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4251,6 +4284,20 @@ def cause_guessed(norm: str) -> bool:
         return True  # round 48
 
     return bool(norm and len(norm) <= INTENT_MAX_CHARS and _CAUSE_GUESSED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 51: a look asked at how the tree is now, no tree named ('你睇下而家点样', '你看看现在怎么样', '专家帮我看看现在这样')
+# — after a photo joined the open ticket, a look at that photo: the ticket's 补充 (handlers/escalation.py)
+_LOOK_NOW_ASKED_RE = re.compile(
+    r"^(?:你|您|专家|老师|顾问)?(?:帮我|帮手|麻烦)?(?:睇|看)(?:下|吓|一下|睇|看|吓睇)?"
+    r"(?:而家|依家|宜家|现在|現在|目前)(?:系|是|係)?"
+    r"(?:点样|点|怎么样|怎样|咋样|咩样|咩情况|什么情况|啥情况|这样|咁样|这个样子|个样)(?:了|啦|喇|呢|吖|啊|嘞)?$"
+)
+
+
+def look_now_asked(text: str) -> bool:
+    """A look asked at how it is now, no tree named ('你睇下而家点样', '看看现在咋样了'): about what was just sent."""
+    return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
 
 
 # set 19e: a new question announced ('顺便问 礼拜六植树活动几点开始', '另外问一下 …', '还有个问题 …'): its own, not a 补充

@@ -80,6 +80,9 @@ zones (handlers/zones.py):
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
+planting days attended (handlers/events.py, ATTENDED_ROUTES):
+- event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
+  present at, or how to check in (an adviser's 签到 stays his visits)
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
 - visit_mine — 我的下沉 (an adviser; or asked in words: 这个月我去过哪些村, 还有哪些村没去): this month's visits and
@@ -134,6 +137,9 @@ planting (handlers/planting.py):
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
   the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
+awards (handlers/awards.py):
+- awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
+  the awards' schedule and that the office names the winners; never an adviser's ticket
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
@@ -206,6 +212,7 @@ ROUTES: list[Route] = [
     *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,
+    *events.ATTENDED_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,
@@ -213,6 +220,7 @@ ROUTES: list[Route] = [
     *events.TEXT_ROUTES,
     *planting.ROUTES,
     *village.ROUTES,
+    *awards.ROUTES,
     *faq.ANSWER_ROUTES,
     *escalation.FALLBACK_ROUTES,
     *core.FALLBACK_ROUTES,

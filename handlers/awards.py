@@ -1,15 +1,40 @@
 """The awards capability's manifest: ``python run.py awards --period YYYY-MM`` (the candidate lists as Excel), the
 reminder before each award date, the dashboard's 评选表彰 page (mark and withdraw winners), the export; its rules
-and services are in bot/awards.py (a winner's 荣誉证书: bot/certificates.py). No chat routes."""
+and services are in bot/awards.py (a winner's 荣誉证书: bot/certificates.py). One chat route (round 51): the village's
+award asked (我们村评上先进了吗), the office's matter, never an adviser's ticket."""
 
 from __future__ import annotations
 
-from bot import awards
+from bot import awards, nlu, schedule
+from bot.context import Ctx
 from bot.dashboard import award_pages
+from bot.identity import registered
 from bot.registry import Command
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import awards as store
 
+
+@pure
+def _village_award_asked(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.village_award_asked(ctx.msg.text or "")
+
+
+@registered
+def on_village_award_asked(ctx: Ctx, _match) -> str:
+    """The village's standing collective awards, else the awards' schedule; the office names the winners."""
+    assert ctx.person is not None  # @registered
+    first = schedule.date_words(schedule.milestone_date(ctx.config, "first_awards"))
+    annual = schedule.date_words(schedule.milestone_date(ctx.config, "annual_awards"))
+    village_id = ctx.person["village_id"]
+    won = store.of_village(ctx.db, village_id) if village_id is not None else []
+    if won:
+        titles = "、".join(ctx.t("awards.asked_won_line", title=a["title"], period=a["period"]) for a in won)
+        return ctx.t("awards.asked_won", titles=titles, annual=annual)
+    return ctx.t("awards.asked", first=first, annual=annual)
+
+
+ROUTES: list = [Route("awards_asked", _village_award_asked, on_village_award_asked)]
 COMMANDS: dict = {
     "awards": Command(
         "the award candidate lists (最美植绿人, 最美植绿集体, 技术顾问) as Excel, up to a month's end",

@@ -688,6 +688,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     assert text  # _worth_a_ticket
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what _supplementable_when_matching finds below)
+    if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
+        return next(iter(_supplementable_when_matching(ctx)), None)
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (

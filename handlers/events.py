@@ -15,13 +15,13 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import clock, events, nlu
+from bot import clock, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
 from bot.identity import keep_message, registered, staff
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Route, pure, staged
 from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
@@ -206,6 +206,25 @@ def on_day_asked(ctx: Ctx, _match) -> str:
     return ctx.t("events.day_info", lines=lines)
 
 
+@pure
+def _attendance_said(ctx: Ctx) -> bool:
+    """Round 51: one's own 签到 asked after ('我的签到', '签到记录'), read ahead of the transaction."""
+    return ctx.msg.msg_type == "text" and nlu.attendance_asked(ctx.msg.text or "")
+
+
+def _not_an_adviser(ctx: Ctx, _said: bool) -> bool:
+    """A villager's (an adviser's 签到 stays his visits)."""
+    return not visits.is_adviser(ctx.person)
+
+
+@registered
+def on_attendance_asked(ctx: Ctx, _match) -> str:
+    """The planting days the villager was present at, or how to check in (never a ticket)."""
+    assert ctx.person is not None  # @registered
+    attended = store.present_count(ctx.db, ctx.person["id"])
+    return ctx.t("events.attended", n=attended) if attended else ctx.t("events.attended_none")
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -214,6 +233,8 @@ def _party_taking_part(row) -> str:
 
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
+# event_attended goes before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked after
+ATTENDED_ROUTES: list = [Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked)]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     EVENTS_TABLE.route("event_place_or_presence"),
@@ -221,7 +242,7 @@ TEXT_ROUTES: list = [
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
 ]
-ROUTES: list = [*SCENE_ROUTES, *TEXT_ROUTES]
+ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}

@@ -92,6 +92,16 @@ def of_period(db: Database, period: str) -> list[dict]:
     )
 
 
+def of_village(db: Database, village_id: int) -> list[dict]:
+    """The village's standing collective awards (最美植绿集体), in order (round 51: its award asked in chat)."""
+    return list(
+        db.query(
+            "SELECT * FROM awards WHERE village_id = ? AND category = 'collective' AND status = 'awarded' ORDER BY id",
+            [village_id],
+        )
+    )
+
+
 def withdraw(db: Database, award_id: int, by: str, reason: str, now: str) -> bool:
     cursor = db.execute(
         "UPDATE awards SET status = 'withdrawn', withdrawn_by = ?, withdrawn_at = ?,"

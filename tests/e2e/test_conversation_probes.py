@@ -1170,11 +1170,11 @@ def test_round_19v_probe(probe, context, message, expected):
 # Set 19w (written blind with 19v in the twenty-eighth session, measured once on the session's final main: 116/140).
 # Its misses, strict by class, for the next round:
 _ROUND_19W_LEFT: list[tuple[str, list[str]]] = [
-    ("bamboo counted with 条 and 种好咗 (the stakes' entry answered)", ["种好咗三条竹"]),
     # a ticket's tree told of since planting ('种落去差唔多两个月，之前好地地'): its 补充 since AP joined the FAQ's
     # precedents (FAQ round 49: the model no longer reads a question of its own in it)
     # round 50 fixed the campaign's duties said otherwise: which trees to adopt (揀), paying for one, joining the day
     # (仲可以报名吗，我想去), one's zone (管护区域, 领一块地…淋水护树), an adviser's visit (记低今日下乡)
+    # round 51 fixed the bamboo counted with 条 after 种好咗 ('种好咗三条竹')
 ]
 ROUND_19W_MISSES = {message: why for why, messages in _ROUND_19W_LEFT for message in messages}
 
