@@ -1,0 +1,18 @@
+"""FAQ round 50 (issue 17 §1), end to end through signed pushes to the real /wechat route: a recommendation asked by
+what the soil does by the water (it collapses, roots must grip it) is answered with the bank-holding list, no ticket."""
+
+from __future__ import annotations
+
+from bot.escalation import load_faq_index
+from tests.e2e.test_escalation import add_roster
+from tests.e2e.test_faq_chat import ticket_count
+
+
+def test_soil_that_must_hold_by_the_water_gets_the_bank_holding_list(villager, bot):
+    add_roster(bot)
+    question = "沟边的泥一下雨就崩 有什么树可以稳住"
+    result = bot.service("faq", load_faq_index).match(question)
+    assert result.entry_id == "recommend.河边+护岸", result
+    assert villager.says(question) == result.answer_text
+    assert "护岸固土" in result.answer_text
+    assert ticket_count(bot) == 0
