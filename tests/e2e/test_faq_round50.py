@@ -1,5 +1,5 @@
 """FAQ round 50 (issue 17 §1), end to end through signed pushes to the real /wechat route: a recommendation asked by
-what the soil does by the water (it collapses, roots must grip it) is answered with the bank-holding list, no ticket."""
+what the soil does by the water (it collapses, roots must grip it) is answered with the bank-holding list, no ticket; a household's quota the secretary passed on ('书记讲每家要种几棵') is the household's, not his."""
 
 from __future__ import annotations
 
@@ -15,4 +15,13 @@ def test_soil_that_must_hold_by_the_water_gets_the_bank_holding_list(villager, b
     assert result.entry_id == "recommend.河边+护岸", result
     assert villager.says(question) == result.answer_text
     assert "护岸固土" in result.answer_text
+    assert ticket_count(bot) == 0
+
+
+def test_a_quota_the_secretary_passed_on_is_the_household_s(villager, bot):
+    add_roster(bot)
+    question = "书记讲每家要种几棵 我没记住"
+    result = bot.service("faq", load_faq_index).match(question)
+    assert result.entry_id == "camp.quota_household", result
+    assert villager.says(question) == result.answer_text
     assert ticket_count(bot) == 0

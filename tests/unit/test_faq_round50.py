@@ -4,7 +4,12 @@ Soil that holds (``[recommend.purposes] 护岸``): a recommendation asked by wha
 (the bank's earth collapses, is carried off by water; roots that grip, hold, 揸实 the soil) lists the species that hold
 a bank, not the bank's whole list. Written before the change, none from a set: 0/6 → 6/6 (one more of ours, 河沿 …
 锁住土, the model had right; the rule now answers it without the place, since 河沿 is no site word: strict xfail).
-Controls must not move: other purposes, roots asked of one tree, a wind-firm tree, a slope's soil. docs/faq.md."""
+Controls must not move: other purposes, roots asked of one tree, a wind-firm tree, a slope's soil.
+
+The secretary as the one who said it (``camp.quota_secretary``'s and ``camp.quota_household``'s ``none``): '书记讲每家要种
+几棵' asks the household's quota the secretary passed on, not the secretary's own. Written before the change, none from
+a set: 3/7 → 7/7 (the party member's quota, said by the secretary, had also been the secretary's). Controls: the
+secretary's own quota (also his household's, 书记家), and a household's asked plainly. docs/faq.md."""
 
 from pathlib import Path
 
@@ -56,4 +61,34 @@ def test_a_bank_named_by_a_word_no_site_knows(index):
     ],
 )
 def test_controls_do_not_move(index, question, label):
+    assert faq.result_label(index.match(question)) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("书记讲每家要种几棵 我没记住", "camp.quota_household"),
+        ("听支书说一户要种多少棵，是不是真的", "camp.quota_household"),
+        ("书记在群里通知我们家要种几棵树", "camp.quota_household"),
+        ("我家要种多少棵啊 书记说了我忘了", "camp.quota_household"),
+        ("书记开会讲每户种几棵，我家三口人种几棵", "camp.quota_household"),
+        ("支书交代过每家每户种几多棵 我唔记得了", "camp.quota_household"),
+        ("书记说党员要种几棵", "camp.quota_party"),
+    ],
+)
+def test_a_quota_the_secretary_passed_on_is_the_one_he_spoke_of(index, question, label):
+    assert faq.result_label(index.match(question)) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("书记要种几棵", "camp.quota_secretary"),
+        ("村支书自己要种多少棵", "camp.quota_secretary"),
+        ("我们书记要种几棵树", "camp.quota_secretary"),
+        ("书记家要种几棵", "camp.quota_secretary"),
+        ("每户要种几棵", "camp.quota_household"),
+    ],
+)
+def test_quota_controls_do_not_move(index, question, label):
     assert faq.result_label(index.match(question)) == label
