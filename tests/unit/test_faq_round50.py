@@ -9,7 +9,11 @@ Controls must not move: other purposes, roots asked of one tree, a wind-firm tre
 The secretary as the one who said it (``camp.quota_secretary``'s and ``camp.quota_household``'s ``none``): '书记讲每家要种
 几棵' asks the household's quota the secretary passed on, not the secretary's own. Written before the change, none from
 a set: 3/7 → 7/7 (the party member's quota, said by the secretary, had also been the secretary's). Controls: the
-secretary's own quota (also his household's, 书记家), and a household's asked plainly. docs/faq.md."""
+secretary's own quota (also his household's, 书记家), and a household's asked plainly.
+
+A thing to bring on the day (a ``camp.local_arrangements`` intent): a question that only asks whether to bring or take a
+tool or a bucket ('用不用带桶', '要不要带把锯子去') is the day's arrangements, not watering nor rooting powder. Written
+before the change, none from a set: 0/6 → 6/6. Controls: a bucket for watering, seedlings to bring. docs/faq.md."""
 
 from pathlib import Path
 
@@ -91,4 +95,32 @@ def test_a_quota_the_secretary_passed_on_is_the_one_he_spoke_of(index, question,
     ],
 )
 def test_quota_controls_do_not_move(index, question, label):
+    assert faq.result_label(index.match(question)) == label
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "去种树用不用带桶",
+        "要带水壶去吗",
+        "要不要带把锯子去",
+        "我们自己要带粪箕去吗",
+        "要不要带手套",
+        "明天要不要带个水桶来",
+    ],
+)
+def test_a_thing_to_bring_on_the_day_is_the_day_s_arrangements(index, question):
+    assert faq.result_label(index.match(question)) == "camp.local_arrangements"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("种完要提水桶浇水吗", "tech.watering_first"),
+        ("水桶浇水浇多少", "tech.watering_first"),
+        ("树苗要自己带去吗", "camp.seedlings"),
+        ("种树那天要拿锄头过去吗", "camp.local_arrangements"),
+    ],
+)
+def test_bring_controls_do_not_move(index, question, label):
     assert faq.result_label(index.match(question)) == label
