@@ -1,5 +1,6 @@
 """FAQ round 50 (issue 17 §1), end to end through signed pushes to the real /wechat route: a recommendation asked by
-what the soil does by the water (it collapses, roots must grip it) is answered with the bank-holding list, no ticket; a household's quota the secretary passed on ('书记讲每家要种几棵') is the household's, not his."""
+what the soil does by the water (it collapses, roots must grip it) is answered with the bank-holding list, no ticket; a household's quota the secretary passed on ('书记讲每家要种几棵') is the household's, not his; whether
+to bring a bucket ('去种树用不用带桶') is the day's arrangements."""
 
 from __future__ import annotations
 
@@ -23,5 +24,14 @@ def test_a_quota_the_secretary_passed_on_is_the_household_s(villager, bot):
     question = "书记讲每家要种几棵 我没记住"
     result = bot.service("faq", load_faq_index).match(question)
     assert result.entry_id == "camp.quota_household", result
+    assert villager.says(question) == result.answer_text
+    assert ticket_count(bot) == 0
+
+
+def test_whether_to_bring_a_bucket_is_the_day_s_arrangements(villager, bot):
+    add_roster(bot)
+    question = "去种树用不用带桶"
+    result = bot.service("faq", load_faq_index).match(question)
+    assert result.entry_id == "camp.local_arrangements", result
     assert villager.says(question) == result.answer_text
     assert ticket_count(bot) == 0
