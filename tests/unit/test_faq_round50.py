@@ -124,3 +124,34 @@ def test_a_thing_to_bring_on_the_day_is_the_day_s_arrangements(index, question):
 )
 def test_bring_controls_do_not_move(index, question, label):
     assert faq.result_label(index.match(question)) == label
+
+
+# The lead (conv51's note): when the planting day's event starts is the day's arrangements, never the time of day to
+# plant (tech.plant_time_of_day) nor the national duty (义务植树: camp.national_duty). Written before the change, none
+# from a set: 0/6 → 5/6 answered, the sixth (义务植树…几点钟开始呀) now escalated, no longer a wrong answer; controls
+# 5/5 → 5/5.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "植树活动几点开始",
+        "种树活动明早几点开始",
+        "村里种树活动几点集合",
+        "听日种树活动几点出发",
+        "植树节活动几点到村委",
+    ],
+)
+def test_when_the_days_event_starts_is_its_arrangements(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id) == ("answer", "camp.local_arrangements"), faq.result_label(result)
+
+
+def test_the_national_dutys_event_asked_when_is_no_answer_about_the_duty(index):
+    result = index.match("义务植树活动几点钟开始呀")
+    assert result.entry_id != "camp.national_duty" and result.entry_id != "tech.plant_time_of_day"
+
+
+@pytest.mark.parametrize(
+    "question", ["一天中几点种树最好", "早上种树还是下午种树好", "几点种树不容易死", "中午能不能种树", "傍晚种树好不好"]
+)
+def test_the_time_of_day_to_plant_keeps_its_answer(index, question):
+    assert index.match(question).entry_id == "tech.plant_time_of_day"
