@@ -28,7 +28,7 @@ from bot.reports import ReportColumn
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import visits as store
-from handlers.core import text_normalized
+from handlers.core import text_means, text_normalized
 
 _NUMBER = re.compile(r"^第?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:号|个|个村)?$")
 
@@ -73,15 +73,17 @@ def _sign_in_by_adviser(ctx: Ctx, said) -> dict | None:
     )
 
 
-def _own_visits_asked(ctx: Ctx) -> bool:
-    """An adviser's 我的下沉, or their visits asked after in words (``visits.own_visits_asked``); a villager's
-    words go on to their other routes (签到记录 of a planting day)."""
-    if ctx.msg.msg_type != "text" or not visits.is_adviser(ctx.person):
-        return False
-    text = text_normalized(ctx)
-    return text in {nlu.normalize(w) for w in ctx.app.messages.words("visits.commands.mine")} or (
-        visits.own_visits_asked(text)
-    )
+def _own_visits_words_said(_app, meaning: str) -> bool:
+    return visits.own_visits_asked(meaning)
+
+
+def _by_an_adviser(ctx: Ctx, _said: bool) -> bool:
+    """A villager's words go on to their other routes (签到记录 of a planting day)."""
+    return visits.is_adviser(ctx.person)
+
+
+# an adviser's 我的下沉, or their visits asked after in words (``visits.own_visits_asked``)
+_own_visits_asked = staged(text_means("visits.commands.mine", _own_visits_words_said), _by_an_adviser)
 
 
 def _sign_in_located(ctx: Ctx, _state) -> dict | None:
@@ -149,7 +151,7 @@ def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
 
 
 def on_own_visits(ctx: Ctx, _match) -> str:
-    assert ctx.person is not None  # an adviser (_own_visits_asked)
+    assert ctx.person is not None  # an adviser (_by_an_adviser)
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
     return visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now)
