@@ -207,19 +207,7 @@ def test_a_correction_made_in_another_process_reaches_this_ones_faq(app_with):
     one, two = first.extensions["bot"], second.extensions["bot"]
     question, WRONG, RIGHT = FAQ_Q, FAQ_WRONG, FAQ_RIGHT  # noqa: N806
     with transaction(one.db) as db:
-        ticket_row = escalation.open_ticket(
-            one,
-            db,
-            openid="o-x",
-            person=None,
-            village_id=None,
-            question=question,
-            source="text",
-            media_row_ids=[],
-            now=one.clock(),
-        )
-        assert escalation.answer_ticket(one, db, ticket_row["id"], WRONG, by_admin="admin", now=one.clock()).ok
-        assert escalation.add_answer_to_faq(one, db, ticket_row["id"], by_admin="admin", now=one.clock()).ok
+        ticket_row = _answered_and_collected(one, db, question, WRONG, one.clock())
     with transaction(two.db) as db:
         assert WRONG in escalation.faq_match(two, db, question).answer_text
     with transaction(one.db) as db:
@@ -230,24 +218,30 @@ def test_a_correction_made_in_another_process_reaches_this_ones_faq(app_with):
     assert RIGHT in escalation.faq_match(two, two.db, question).answer_text  # and outside a transaction
 
 
+def _answered_and_collected(app_ctx, db, question: str, answer: str, now) -> dict:
+    """A ticket of ``question`` answered ``answer`` by an admin and collected into the FAQ (收录)."""
+    ticket_row = escalation.open_ticket(
+        app_ctx,
+        db,
+        openid="o-x",
+        person=None,
+        village_id=None,
+        question=question,
+        source="text",
+        media_row_ids=[],
+        now=now,
+    )
+    assert escalation.answer_ticket(app_ctx, db, ticket_row["id"], answer, by_admin="admin", now=now).ok
+    assert escalation.add_answer_to_faq(app_ctx, db, ticket_row["id"], by_admin="admin", now=now).ok
+    return ticket_row
+
+
 def test_a_correction_undone_with_its_savepoint_is_forgotten_by_the_faq(bot):
     """One message of the writer's group fails after its 更正: the FAQ answers as the table holds, in the same
     transaction and after it; a correction committed later counts."""
     question, now, WRONG, RIGHT = FAQ_Q, bot.clock(), FAQ_WRONG, FAQ_RIGHT  # noqa: N806
     with transaction(bot.db) as db:
-        ticket_row = escalation.open_ticket(
-            bot,
-            db,
-            openid="o-x",
-            person=None,
-            village_id=None,
-            question=question,
-            source="text",
-            media_row_ids=[],
-            now=now,
-        )
-        assert escalation.answer_ticket(bot, db, ticket_row["id"], WRONG, by_admin="admin", now=now).ok
-        assert escalation.add_answer_to_faq(bot, db, ticket_row["id"], by_admin="admin", now=now).ok
+        ticket_row = _answered_and_collected(bot, db, question, WRONG, now)
     with transaction(bot.db) as db:
         with pytest.raises(RuntimeError), db.atomic():
             assert escalation.correct_answer(bot, db, ticket_row["id"], RIGHT, by_admin="admin", now=now).ok
