@@ -238,8 +238,10 @@ def is_resolved(text: str) -> bool:
 
 
 def is_photo_question(text: str, symptom_words: tuple[str, ...] = ()) -> bool:
-    """Said right after a photo: asks about it ('看看这棵树怎么了') or names a symptom ('叶子卷了')."""
-    return any(word in (text or "") for word in (*PHOTO_QUESTION_WORDS, *symptom_words))
+    """Said right after a photo: asks about it ('看看这棵树怎么了') or names a symptom ('叶子卷了'), as written or as
+    spoken (normalised: '你睇下而家点样', 睇下 read 看下; round 49)."""
+    words = (*PHOTO_QUESTION_WORDS, *symptom_words)
+    return any(word in (text or "") for word in words) or any(word in nlu.normalize(text or "") for word in words)
 
 
 def is_new_question(text: str, result: FaqResult) -> bool:

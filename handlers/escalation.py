@@ -628,9 +628,7 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
     if (nlu.record_steps_asked(said) or nlu.record_part_asked(said)) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩')
         return False
-    words = escalation.symptom_words(ctx.app)
-    # round 49: its words as spoken too ('你睇下而家点样', '帮我睇下呢棵荔枝': 睇下 read 看下)
-    if escalation.is_photo_question(text, words) or escalation.is_photo_question(said, words):
+    if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
     return result.reason == "diagnosis" or (result.kind == "escalate" and nlu.is_question(text))
