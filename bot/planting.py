@@ -744,6 +744,17 @@ def another_household(ctx, record: Mapping, parsed: nlu.PlantingText) -> bool:
     return member is None or member["id"] != record["person_id"]
 
 
+def plot_onto_trees(record: Mapping, parsed: nlu.PlantingText) -> bool:
+    """Is this a plot text (``党建林种了2亩桂花``) while a record of counted trees, or a 代种, is being collected
+    (``帮陈伯登记3棵龙眼`` waiting for its photo)? Then it is another record, as ``another_household`` says of a 代种:
+    it once became that record's area (``为陈伯代种党建林 2亩 3棵桂花``; the lead, in the simulator, round 52). A record
+    with only its photo or its tree takes the plot (a photo, ``桂花``, then ``党建林 2亩``)."""
+    if not is_plot(parsed) or record.get("kind") == "plot":
+        return False
+    proxy = record.get("entered_by_person_id") not in (None, record.get("person_id"))
+    return record.get("count") is not None or proxy
+
+
 def waiting_for_text(app, db, record: Mapping) -> str:
     """The parts a record still needs, as replies name them (照片、棵数)."""
     missing = missing_parts(record, len(store.photos_of(db, record["id"])))

@@ -216,7 +216,7 @@ def on_text(ctx, parsed) -> str:
     if parsed.proxy_without_name:  # 代种 2棵龙眼, 代种李子2棵: whose trees? nothing is recorded until the name comes
         return ctx.t("planting.ask_proxy_name")
     record = planting.record_for(ctx, "text")
-    if planting.another_household(ctx, record, parsed):
+    if planting.another_household(ctx, record, parsed) or planting.plot_onto_trees(record, parsed):
         return ctx.t(
             "planting.finish_first",
             whose=_whose(ctx, record),

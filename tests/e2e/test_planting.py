@@ -500,12 +500,12 @@ def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is
         standin.add_media(f"m-{n}", photo(n))
     cadre.says("3棵桂花")
     reply = cadre.says("代种 李明 2棵龙眼")
-    assert reply == "您还有一条记录没记完：您自己的3棵桂花，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+    assert reply == "您还有一条记录没记完：您自己的3棵桂花，还差照片。请先补完，再发这一条；不要那条了请先发“取消”。"
     assert "第1号" in cadre.sends_photo("m-1")
     assert "照片" in cadre.says("代种 李明 2棵龙眼")
     reply = cadre.says("代种 王五 3棵荔枝")
     assert (
-        reply == "您还有一条记录没记完：为李明代种的2棵龙眼，还差照片。请先补完，再发这条代种；不要那条了请先发“取消”。"
+        reply == "您还有一条记录没记完：为李明代种的2棵龙眼，还差照片。请先补完，再发这一条；不要那条了请先发“取消”。"
     )
     assert "李明" in cadre.sends_photo("m-2")
     cadre.says("代种 王五 3棵荔枝")
@@ -513,6 +513,48 @@ def test_a_proxy_for_another_household_waits_until_the_record_being_collected_is
     names = {r["id"]: r["name"] for r in rows_of(bot, "SELECT id, name FROM people")}
     made = [(names[r["person_id"]], r["species"], r["count"], r["status"]) for r in planting_rows(bot)]
     assert made == [("陈书记", "桂花", 3, "complete"), ("李明", "龙眼", 2, "complete"), ("王五", "荔枝", 3, "complete")]
+
+
+def test_a_plot_is_never_the_area_of_a_record_of_counted_trees_being_collected(cadre, bot, standin):
+    """Found in the simulator (round 52): 帮陈伯登记3棵龙眼, then 党建林种了2亩桂花 before the photo became one record,
+    为陈伯代种党建林 2亩 3棵桂花 (陈伯's 龙眼 gone, the plot his). The plot is another record, as a 代种 for another
+    household is: the bot says which record still waits, changes nothing; the cadre's own counted trees likewise."""
+    for n in (1, 2, 3, 4):
+        standin.add_media(f"m-{n}", photo(n))
+    assert "陈伯" in cadre.says("帮陈伯登记3棵龙眼")
+    reply = cadre.says("党建林种了2亩桂花")
+    assert (
+        reply == "您还有一条记录没记完：为陈伯代种的3棵龙眼，还差照片。请先补完，再发这一条；不要那条了请先发“取消”。"
+    )
+    assert "陈伯" in cadre.sends_photo("m-1")
+    assert "照片" in cadre.says("党建林种了2亩桂花")
+    assert "第2号" in cadre.sends_photo("m-2")
+    cadre.says("3棵香樟")
+    assert "您自己的3棵香樟" in cadre.says("主题林 1.5亩 香樟")
+    cadre.sends_photo("m-3")
+    names = {r["id"]: r["name"] for r in rows_of(bot, "SELECT id, name FROM people")}
+    made = [
+        (names[r["person_id"]], r["kind"], r["area_mu"], r["species"], r["count"], r["status"])
+        for r in planting_rows(bot)
+    ]
+    assert made[:3] == [
+        ("陈伯", made[0][1], None, "龙眼", 3, "complete"),
+        ("陈书记", "plot", 2, "桂花", None, "complete"),
+        ("陈书记", made[2][1], None, "香樟", 3, "complete"),
+    ]
+    assert "plot" not in (made[0][1], made[2][1])
+
+
+def test_a_plot_told_after_its_photo_and_tree_is_that_record(cadre, bot, standin):
+    """The control: a record with only its photo and tree (a photo, 桂花) takes the plot's area (党建林 2亩)."""
+    standin.add_media("m-1", photo(1))
+    cadre.sends_photo("m-1")
+    cadre.says("桂花")
+    assert "第1号" in cadre.says("党建林 2亩")
+    ((kind, area, species, status),) = [
+        (r["kind"], r["area_mu"], r["species"], r["status"]) for r in planting_rows(bot)
+    ]
+    assert (kind, area, species, status) == ("plot", 2, "桂花", "complete")
 
 
 def test_a_proxy_without_its_tree_asks_for_the_tree(cadre, bot, standin):
