@@ -239,7 +239,9 @@ def standing_text(app, standing: Standing, day: date) -> str:
 # every village's progress). The words are read here, the county's idea, not beside the villagers' readers.
 _COUNTY_RE = re.compile(
     r"(?:各村|各个村|各社区|全部村|所有村|所有的村|每个村|全镇|全县|全市|全区|各镇|各村社区|村社区排名|各村排名)"
-    r"|(?:哪个|哪些|哪几个|边个|边几个)(?:村|社区)(?:最慢|最差|落后|滞后|拖后腿|还没完成|没完成|未完成|排最后|最快|最好|完成了)"
+    # round 52 (the lead, as the office): 最 before the word, the progress between (哪个村进度最慢), Cantonese 边条/仲未
+    r"|(?:哪个|哪些|哪几个|边个|边几个|边条|边啲|有冇|有没有)(?:村|社区)(?:进度|种树|种得|的进度)?"
+    r"(?:最?(?:慢|差|少|落后|滞后|拖后腿)|(?:还|仲)?(?:没|未|冇)(?:完成|种完|种够|开始)|排最后|最(?:快|好|多)|完成了)"
 )
 COUNTY_LAGGING_NAMED = 10  # lagging villages named in one reply; the rest on the dashboard
 
