@@ -20,7 +20,7 @@ from bot.store import admins, conversations, health, inbox, leases, media, repla
 from bot.store import outbox as outbox_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
-from bot.store.tickets import ROLE_ADVISER
+from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 
 # Events that need no answer (WeChat's delivery reports, page views, auto-reported location).
 SILENT_EVENTS = {"templatesendjobfinish", "masssendjobfinish", "view", "location", "view_miniprogram"}
@@ -407,6 +407,10 @@ def on_help(ctx: Ctx, _match) -> str:
     # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
     if acts_as(ctx.person, (ROLE_ADVISER,)):
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")
+    # round 52 (the lead, as the office in the simulator): the county in chat was nowhere in its help
+    if acts_as(ctx.person, (ROLE_ADMIN,)):
+        url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
+        return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_office", url=url)
     return ctx.t("core.help")
 
 

@@ -73,3 +73,13 @@ def test_county_asked_reads_the_offices_words_and_no_villagers():
         "哪个村种的荔枝最好吃",
     ):
         assert not standings.county_asked(text), text
+
+
+def test_the_offices_help_names_the_county_and_the_dashboard(people, villager_factory, bot):  # noqa: F811
+    """Round 52: the office's help ends with its own commands (各村进度, 更正) and the dashboard's address; a villager's
+    is the one help."""
+    url = bot.config.get("server.public_url").rstrip("/") + "/admin/"
+    reply = villager_factory(OFFICE).says("帮助").strip()
+    assert reply.endswith(bot.t("core.help_office", url=url).strip())
+    assert "各村进度" in reply and url in reply
+    assert villager_factory(PUXIN_MEMBER).says("帮助").strip() == bot.t("core.help").strip()
