@@ -4131,6 +4131,48 @@ def count_corrected(text: str) -> str | None:
     return right.group(1) if right else None
 
 
+# round 52 (the lead, in the simulator: '头先嗰三棵唔系龙眼系黄皮' after a finished record of 3 龙眼 started a new record of
+# 3 龙眼): the tree said wrong and the right one said ('是桂花不是荔枝', '树种报错了 应该是龙眼', '记成龙眼了其实是荔枝',
+# '头先嗰条改做桂花'); a count said wrong is count_corrected's (read first)
+_TREES_POINTED_RE = re.compile(rf"^(?:那|这)?(?:{_NUM}{_MEASURE})(?:树)?(?:的)?")
+_TREE_DENIED_RE = re.compile(rf"(?:不是|并非)(?:{_NUM}{_MEASURE})?[{_CJK}]{{1,6}}?(?=是|应该|其实|实际|$)")
+_TREE_SAID_AS_RE = re.compile(
+    rf"(?:记成|写成|报成|登记成|打成|填成)(?:了)?[{_CJK}]{{1,6}}?(?:了)?(?=其实|应该|实际|是|$)"
+)
+_TREE_SLIP_RE = re.compile(
+    r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
+    r"|(?:我)?(?:打|写|报|填)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
+)
+_TREE_RIGHT_RE = re.compile(
+    rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
+    r"(?:才对|先啱|就对了|来的)?$"
+)
+_TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
+
+
+def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> tuple[str, bool] | None:
+    """Round 52: the right tree of a finished record whose tree was said wrong ('头先嗰三棵唔系龙眼系黄皮' -> ('黄皮',
+    False): off the list; '是桂花不是荔枝' -> ('桂花', True)); None when the text is no such correction (a tree denied, said
+    as, a slip or a change asked, then one tree said right, nothing more) or asks something ('是不是荔枝', '不是荔枝是
+    什么树')."""
+    norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    if not norm or len(norm) > INTENT_MAX_CHARS or _TREE_ASKED_RE.search(norm):
+        return None
+    norm = _TREES_POINTED_RE.sub("", _RECORD_POINTED_RE.sub("", norm, count=1), count=1)
+    rest = _TREE_SLIP_RE.sub("", _TREE_SAID_AS_RE.sub("", _TREE_DENIED_RE.sub("", norm, count=1), count=1))
+    changed = _COUNT_CHANGE_ASKED_RE.sub("", rest, count=1)
+    if rest == norm and changed == rest:
+        return None
+    right = _TREE_RIGHT_RE.match(rest)
+    if not right:
+        return None
+    word = right.group(1)
+    name, written = find_species(word, species_table)
+    if name and word in (written, written + "树"):
+        return name, True
+    return (word, False) if word in others else None
+
+
 def not_now_said(norm: str) -> bool:
     """Round 37 (19m): 'not now', the trees pointed at or not ('那三棵先不报了', '先唔登住'): a retraction only of the record
     in progress (handlers/core.py's 取消), never of a finished one (作废: '今天不报了' after this morning's record)."""

@@ -545,11 +545,17 @@ def _still_the_senders(ctx, planting_id: int) -> dict | None:
 
 # -- a finished record's count corrected by its sender (round 48) ------------------------------------
 def recount_of(text: str, record: Mapping, species_table: Mapping, others: tuple[str, ...] = ()) -> dict | None:
-    """The fields a count said wrong and said right changes in the sender's finished ``record`` ('系三棵唔系两棵' ->
-    {'count': 3}; '不是两棵龙眼 是三棵荔枝' -> {'count': 3, 'species': '荔枝', ...}); None when the text is no such
+    """The fields a count (or, round 52, a tree) said wrong and said right changes in the sender's finished ``record``
+    ('系三棵唔系两棵' -> {'count': 3}; '不是两棵龙眼 是三棵荔枝' -> {'count': 3, 'species': '荔枝', ...}; '唔系龙眼系黄皮' ->
+    {'species': '黄皮', 'species_known': 0}); None when the text is no such
     correction, or changes nothing (the record holds it already) or needs a count the record does not keep (an area)."""
     corrected = nlu.count_corrected(text)
-    if corrected is None or record.get("count") is None:
+    if corrected is None:  # round 52: the tree said wrong and said right ('头先嗰三棵唔系龙眼系黄皮')
+        tree = nlu.tree_corrected(text, species_table, others)
+        if tree is None or tree[0] == record.get("species"):
+            return None
+        return {"species": tree[0], "species_known": int(tree[1])}
+    if record.get("count") is None:
         return None
     parsed = nlu.parse_planting_text(corrected, species_table, others) or _bare_part(
         corrected, species_table, frozenset({"count"}), others

@@ -126,7 +126,8 @@ planting (handlers/planting.py):
 - withdraw — 作废, or a retraction in words with nothing in progress (刚刚报的那个作废 我重新来): the sender's last
   finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it; else who corrects it
 - recount_confirm — 确定 after "要把第…号记录改成：3棵荔枝吗": the count (and tree) changed, its flags computed again
-- recount — a count said wrong and said right with nothing in progress (头先报错咗 系三棵唔系两棵, 帮我改成3棵): the
+- recount — a count (or a tree) said wrong and said right with nothing in progress (头先报错咗 系三棵唔系两棵, 帮我改成3棵,
+  唔系龙眼系黄皮): the
   sender's last finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to
   send; 这个怎么弄 while a record is collected: what it still needs

@@ -11,7 +11,8 @@ Routes (dispatch order in handlers/__init__.py):
   corrects it; with no record ever finished (round 38), that there is none to withdraw and how to report one
 - recount_confirm: ``确定`` after the bot asked whether to change the count of the record just finished
   (``RECOUNT_TABLE``): its count (and tree) changed, its flags computed again
-- recount: a count said wrong and said right with nothing in progress (``头先报错咗 系三棵唔系两棵``, ``帮我改成3棵``):
+- recount: a count (round 52: or a tree) said wrong and said right with nothing in progress (``头先报错咗 系三棵唔系两棵``,
+  ``帮我改成3棵``, ``头先嗰三棵唔系龙眼系黄皮``):
   the sender's last finished record, asked to confirm (the window and checks of 作废), else who corrects it; with no
   record ever finished, that there is none (never a ticket: no adviser changes a count)
 - planting_menu: ``记录种树`` (the menu) explains in one line what to send; so does 登记 said of trees planted
@@ -440,8 +441,13 @@ WITHDRAW_TABLE = FlowTable(
 # -- a finished record's count corrected by its sender (round 48) ---------------------------------------------
 @pure
 def _recount_ahead(ctx) -> bool:
-    """A count said wrong and said right ('头先报错咗 系三棵唔系两棵', '刚才那个是三棵 不是两棵', '帮我改成3棵')."""
-    return ctx.msg.msg_type == "text" and nlu.count_corrected(ctx.msg.text or "") is not None
+    """A count said wrong and said right ('头先报错咗 系三棵唔系两棵', '刚才那个是三棵 不是两棵', '帮我改成3棵'); round 52:
+    or the tree ('头先嗰三棵唔系龙眼系黄皮', '树种报错了 应该是龙眼')."""
+    if ctx.msg.msg_type != "text":
+        return False
+    text = ctx.msg.text or ""
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return nlu.count_corrected(text) is not None or nlu.tree_corrected(text, table, others) is not None
 
 
 def _recount_then(ctx, _said):
