@@ -3,6 +3,7 @@
 Life of a ticket (``tickets.status``)::
 
     open --答 / dashboard--> answered --解决了--> closed
+    open --不用问了 / 解决了 (the villager, round 52)--> closed
       ^                         |
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
@@ -235,6 +236,31 @@ def parse_add_faq_command(text: str) -> tuple[int | None, str] | None:
 
 def is_resolved(text: str) -> bool:
     return (text or "").strip(_PUNCT) in RESOLVED_WORDS
+
+
+# round 52 (the lead, in the simulator: '算了不用问了' with a question waiting got small talk, and the adviser still had it
+# to answer; '解决了' said of a question not answered yet was 'nothing to confirm'): the villager's question withdrawn
+_WITHDRAWN_RE = re.compile(
+    r"(?:不用|不需要|无需|不必|别|莫)(?:再)?(?:麻烦)?(?:专家|顾问|你们|你)?(?:再)?(?:问|答|回答|回复|回|看)(?:了|啦|喇|咯|$)"
+    r"|(?:不用|不需要|别)(?:再)?麻烦(?:专家|顾问|你们|你)"
+    r"|(?:撤回|取消|收回)(?:刚才|头先|之前|我)?(?:的|那个)?(?:问题|提问)"
+    r"|(?:问题|提问)(?:撤回|取消|不问|作废)"
+    r"|^(?:算了|好了)?不问(?:了|啦)"
+)
+_WITHDRAWN_ASKED_RE = re.compile(r"吗|吧|什么|怎么|点样|几|咩|哪|边个|为什么|[?？]")
+WITHDRAWN_MAX_CHARS = 16
+
+
+def question_withdrawn(text: str) -> bool:
+    """Round 52: the villager says their question needs no answer now ('算了不用问了', '唔使问啦', '撤回刚才的问题',
+    '我问错了不用回答'); never a question ('不用浇水吗') nor a longer text that goes on to something else."""
+    norm = nlu.normalize(text or "")
+    return bool(
+        norm
+        and len(norm) <= WITHDRAWN_MAX_CHARS
+        and not _WITHDRAWN_ASKED_RE.search(norm)
+        and _WITHDRAWN_RE.search(norm)
+    )
 
 
 def is_photo_question(text: str, symptom_words: tuple[str, ...] = ()) -> bool:
@@ -847,6 +873,22 @@ def ticket_texts(db, ticket: dict) -> list[str]:
 def resolve(db, ticket: dict, now: datetime) -> None:
     store.close(db, ticket["id"], clock.to_db(now))
     withdraw_notices(db, ticket["id"], "ticket resolved")
+
+
+def ticket_to_close(app, db, openid: str, now: datetime, withdrawn: bool) -> dict | None:
+    """Which ticket '解决了' (or, round 52, '不用问了') closes: the answered one within escalation.reopen_days, else the
+    open one waiting for an answer (a question solved or withdrawn before the adviser came to it); a withdrawal takes
+    the open one first (only a question not yet answered can be withdrawn)."""
+    answered = reopenable_ticket(app, db, openid, now)
+    waiting = store.latest_open(db, openid) if withdrawn or answered is None else None
+    return waiting or answered
+
+
+def withdraw_question(app, db, ticket: dict, by: str, now: datetime) -> None:
+    """Close a question its villager withdrew before it was answered: off the adviser's 待办, its waiting notices
+    withdrawn; the dashboard shows who and why (``close_reason``)."""
+    store.close(db, ticket["id"], clock.to_db(now), by=by, reason=app.t("escalation.withdrawn_reason"))
+    withdraw_notices(db, ticket["id"], "ticket withdrawn by its villager")
 
 
 def follow_up_question(app, ticket: dict) -> str | None:

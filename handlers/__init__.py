@@ -45,7 +45,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   escalation.attach_minutes (问专家 桂花叶子还在掉): 补充 to that ticket, no second ticket
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
-- ticket_resolved — 解决了 closes the villager's answered ticket
+- ticket_resolved — 解决了 closes the villager's answered ticket; 解决了 or 不用问了 (算了不用问了, 撤回刚才的问题) before an
+  answer withdraws the open one (off the adviser's 待办)
 - ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充

@@ -572,15 +572,34 @@ ASK_TABLE = FlowTable(
 
 
 @pure
-def _match_resolved(ctx: Ctx) -> bool:
+@pure
+def _resolved_ahead(ctx: Ctx) -> str | None:
+    """'resolved' (解决了) or, round 52, 'withdrawn' (算了不用问了, 撤回刚才的问题)."""
     text = _text(ctx)
-    return bool(text and escalation.is_resolved(text))
+    if not text:
+        return None
+    if escalation.is_resolved(text):
+        return "resolved"
+    return "withdrawn" if escalation.question_withdrawn(text) else None
 
 
-def on_resolved(ctx: Ctx, _match) -> str:
-    ticket = escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now)
-    if ticket is None:
+NO_TICKET = {"id": None}
+
+
+def _ticket_to_close(ctx: Ctx, said: str):
+    """The ticket the words close; 解决了 with none is told so (``NO_TICKET``), a withdrawal with none goes on (its
+    words are then thanks or small talk: '不用回复了谢谢')."""
+    ticket = escalation.ticket_to_close(ctx.app, ctx.db, ctx.openid, ctx.now, said == "withdrawn")
+    return ticket or (NO_TICKET if said == "resolved" else None)
+
+
+def on_resolved(ctx: Ctx, ticket: dict) -> str:
+    if ticket is NO_TICKET:
         return ctx.t("escalation.nothing_to_resolve")
+    if ticket["status"] == "open":  # round 52: a question solved or withdrawn before its answer
+        who = (ctx.person or {}).get("name") or ctx.openid
+        escalation.withdraw_question(ctx.app, ctx.db, ticket, who, ctx.now)
+        return ctx.t("escalation.withdrawn", id=ticket["id"])
     escalation.resolve(ctx.db, ticket, ctx.now)
     return ctx.t("escalation.resolved", id=ticket["id"])
 
@@ -792,7 +811,7 @@ COMMAND_ROUTES: list = [
     Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
     Route("ask_expert", _match_ask_expert, on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),
-    Route("ticket_resolved", _match_resolved, on_resolved),
+    Route("ticket_resolved", staged(_resolved_ahead, _ticket_to_close), on_resolved),
     Route("ticket_repeat", _match_repeat, on_repeat),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),

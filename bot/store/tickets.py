@@ -199,6 +199,15 @@ ANSWERED_SINCE_OF_USER = (
 )
 
 
+def latest_open(db: Database, openid: str) -> dict | None:
+    """The villager's open ticket they wrote to last (round 52: a question withdrawn, ``不用问了``)."""
+    return one(
+        db,
+        "SELECT * FROM tickets WHERE openid = ? AND status = 'open' ORDER BY activity_at DESC, id DESC LIMIT 1",
+        [openid],
+    )
+
+
 def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
     """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
     return one(
