@@ -3392,6 +3392,9 @@ _DAY_ASKED_RE = re.compile(
     # round 48 (19u): how to go there ('听讲可以参加种树活动 点去', '听讲有植树活动 点样去'): where and when it is
     r"|(?:怎么|点)(?:样)?(?:去|过去)$)"
     r"|种树(?:要|是)?(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|出发|见面)"
+    # round 52 (the lead, in the simulator: '村里几时搞植树活动' was asked back between two campaign entries): when asked
+    # first, then the day ('几号搞种树活动', '什么时候有义务植树')
+    r"|(?:什么时候|哪天|哪一天|几号|边日|边天)(?:会|要)?(?:弄|组织|举行|开展|有|办|举办)?(?:义务种树|(?:义务)?种树(?:活动|日))"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
