@@ -572,7 +572,6 @@ ASK_TABLE = FlowTable(
 
 
 @pure
-@pure
 def _resolved_ahead(ctx: Ctx) -> str | None:
     """'resolved' (解决了) or, round 52, 'withdrawn' (算了不用问了, 撤回刚才的问题)."""
     text = _text(ctx)
