@@ -1192,3 +1192,59 @@ def test_round_19x_probe(probe, context, message, expected):
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19y.tsv", {}))
 def test_round_19y_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 19z and 20a (140 probes each, blind, written in the thirtieth session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet). Blind figures: main (a39f4d0) 19z 133/140, 20a 125/140. Round 52
+# (tests/e2e/test_conversation_round52.py) was made from their misses after: development figures. The misses left,
+# strict, each with why:
+_ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
+        [
+            "我想绑定我的身份 怎么弄",
+            "我是埔心村书记钟建平 登记一下",
+            "种了树在哪里上报",
+            "党员种树怎么登记记录",
+            "要拍树的照片吗 怎么发",
+            "义务植树活动点报名",
+            "党建林边度仲有责任区可以认领",
+        ],
+    ),
+]
+ROUND_19Z_MISSES = {message: why for why, messages in _ROUND_19Z_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19z.tsv", ROUND_19Z_MISSES))
+def test_round_19z_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20A_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
+        [
+            "点样注册呀 我系埔心村村民",
+            "可唔可以改返我个名 系黄月娥",
+            "党建林算够两亩未",
+            "有几多户未登记种树 😓",
+            "我哋支部党员几多个种咗",
+            "2",
+            "叶底仲有啲白色小点",
+            "我成日淋水 系咪淋多咗",
+            "认种认养喺边度报名",
+            "党员认领 一棵桂花",
+            "党员责任区边度仲有位",
+            "有冇村民问我嘢",
+            "算啦 唔种住",
+            "唔好登记头先嘅两棵荔枝",
+            "跟住要影相系咪 点影",
+        ],
+    ),
+]
+ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20a.tsv", ROUND_20A_MISSES))
+def test_round_20a_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
