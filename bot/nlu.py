@@ -926,6 +926,20 @@ def chinese_to_int(text: str) -> int | None:
     return total + (current or 0)
 
 
+# round 52 (20a): a number alone ('2', '三', '10'), the answer to a record that waits for its count after a photo
+_NUMBER_ALONE_RE = re.compile(rf"^{_NUM}$")
+
+
+def number_alone(text: str) -> int | None:
+    """The value of a text that is only a number of trees ('2', '三', '两', '十二'); None for anything else, a range
+    ('三四') or 0 among them."""
+    text = to_halfwidth(text or "").strip().strip("。.!！,，")
+    if not _NUMBER_ALONE_RE.match(text) or _is_range(text):
+        return None
+    value = chinese_to_int(text)
+    return value if value is not None and 0 < value <= MAX_COUNT else None
+
+
 def _is_range(num: str) -> bool:
     """'三四', '两三', '五六' are ranges of two adjacent digits."""
     return len(num) == 2 and num[0] in _DIGITS and num[1] in _DIGITS and num[0] not in "零〇"
