@@ -3969,7 +3969,10 @@ _THAT_ONE += r"|帮我|帮忙|给我"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
-_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦)"
+_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
+# round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
+# recorded as 2 荔枝, the negation left out
+_THAT_ONE += rf"|(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:[{_CJK}]{{0,4}}?(?=不要|不用|别|不记|不登|不算|$))?)"
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -4012,7 +4015,10 @@ _PUT_OFF_RE = re.compile(
 )
 
 
-_GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先)$")
+_GIVEN_UP_RE = re.compile(
+    r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
+    r"|算数|算数啦|算数了)$"  # round 52: Cantonese 算数 (never mind) before a put-off ('算数啦 暂时唔种')
+)
 
 
 def given_up(norm: str) -> bool:
@@ -4040,10 +4046,11 @@ _NOT_YET_RE = re.compile(
 
 # round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
 _NOT_TODAY_RE = re.compile(
-    r"^(?:今天|今日|而家|现在|这次|今次)?"
+    r"^(?:今天|今日|而家|现在|这次|今次)?(?:暂时|暂且)?"
     # round 33: the trees named first ('算了 三棵龙眼先不报了'); round 37 (19m): pointed at ('那两棵先不登了')
     rf"(?:(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
-    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+    # round 52 (20a): not planting them for now ('算啦 唔种住', '暂时唔种'): the record waiting is dropped
+    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发|种)(?:了|住|先|啦|喇)*$"
 )
 
 

@@ -27,8 +27,26 @@ CONTROLS_NUMBER = [
     ("member", "2棵荔枝", "planting"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER
-CONTROLS = CONTROLS_NUMBER
+# while a record waits for its photo: dropped as not planted for now ('算啦 唔种住'), or the trees pointed at not to be
+# recorded ('唔好登记头先嘅两棵荔枝': it had been recorded as 2 荔枝, the negation left out)
+EXAMPLES_CANCEL = [
+    ("pending", "算了 先不种了", "cancel"),
+    ("pending", "唔种住啦", "cancel"),
+    ("pending", "不要登记刚才的两棵荔枝", "cancel"),
+    ("pending", "唔好记头先嗰两棵", "cancel"),
+    ("pending", "算数啦 暂时唔种", "cancel"),
+    ("pending", "刚才那两棵不要登记了", "cancel"),
+]
+CONTROLS_CANCEL = [
+    ("member", "我唔想种荔枝，种桂花得唔得", "question"),
+    ("member", "唔好淋太多水", "question"),
+    ("pending", "唔好意思 系三棵唔系两棵", "planting"),
+    ("member", "唔种荔枝种咩好", "question"),
+    ("pending", "我唔想种荔枝，种桂花得唔得", "question"),
+]
+
+EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL
+CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL
 LEFT: dict[str, str] = {}
 
 
