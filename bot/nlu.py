@@ -4549,6 +4549,15 @@ _PHOTO_A_MUST_THEN_HOW_RE = re.compile(
     r"(?:要|那)?(?:怎么|怎样|点)(?:样)?(?:拍|照)?(?:好|才好|比较好)?$"
 )
 
+# round 52 (19z, 20a): whether the tree's photo is to be taken or is next, the photo named, then how to take or send it
+# ('要拍树的照片吗 怎么发', '跟住要影相系咪 点影', '照片要拍吗 怎么弄'): the record waiting for it answers (its next step)
+_PHOTO_ASKED_THEN_HOW_RE = re.compile(
+    r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:是不是|是否)?(?:要|需要|要不要)?(?:影|拍|发|传)?(?:张|一张)?"
+    r"(?:这棵树的|棵树的|树的|树苗的)?(?:照片|相片|相|照|图片)(?:要|需要)?(?:影|拍|发)?"
+    r"(?:吗|是不是|是吗|是不|什么|没有|不)(?:那|要)?(?:怎么|怎样|如何|点)(?:样)?(?:发|拍|影|弄|搞|做|传|上传)"
+    r"(?:过来|过去|给你|上来|上去)?$"
+)
+
 
 # round 46 (19s): how to send the photo once taken ('影咗相之后点上传', '拍好照之后怎么发给你', '照片拍了以后怎么上传')
 _TAKEN_THEN_HOW_RE = re.compile(
@@ -4592,7 +4601,7 @@ def photo_how_asked(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
-    if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
+    if _PHOTO_A_MUST_THEN_HOW_RE.match(bare) or _PHOTO_ASKED_THEN_HOW_RE.match(bare):  # round 44; round 52
         return True
     if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
         return True

@@ -45,8 +45,24 @@ CONTROLS_CANCEL = [
     ("pending", "我唔想种荔枝，种桂花得唔得", "question"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL
-CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL
+# while a record waits for its photo: whether the tree's photo is to be taken, then how ('要拍树的照片吗 怎么发'): its
+# next step (it had been the FAQ's general photo answer)
+EXAMPLES_PHOTO = [
+    ("pending", "要发树的相片吗 点发", "how"),
+    ("pending", "系咪要拍照 怎样拍", "how"),
+    ("pending", "跟住要拍相系咪 点拍", "how"),
+    ("pending", "要影树嘅相吗 点样发", "how"),
+    ("pending", "照片要拍吗 怎么弄", "how"),
+    ("pending", "然后要拍照片是吗 怎么拍", "how"),
+]
+CONTROLS_PHOTO = [
+    ("member", "要拍树的照片吗", "question"),
+    ("member", "照片怎么拍", "question"),
+    ("member", "要拍树的照片吗 怎么发", "question"),
+]
+
+EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO
+CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO
 LEFT: dict[str, str] = {}
 
 
