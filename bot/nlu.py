@@ -3857,6 +3857,8 @@ _QUEUE_RE = re.compile(
     r"|有(?:没有)?(?:人|村民|群众)(?:提问|问问题|提问题)"  # round 33: the villagers named ('今天有村民提问吗')
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
+    # round 52 (20a): the adviser asked, what (嘢, normalised 东西) or nothing after it ('有冇村民问我嘢', '今日有冇人问我')
+    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:问题|东西)?(?:未|没有|吗)?$"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     # round 37 (19m): whose questions named ('我这边还有几个村民的问题没回')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:村民|群众|人)?(?:的)?(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"

@@ -61,8 +61,23 @@ CONTROLS_PHOTO = [
     ("member", "要拍树的照片吗 怎么发", "question"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO
-CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO
+# an adviser asking whether villagers asked him anything ('有冇村民问我嘢'): his 待办 (it had been 'not understood')
+EXAMPLES_QUEUE = [
+    ("adviser", "有没有村民问我问题", "queue"),
+    ("adviser", "有冇人问嘢", "queue"),
+    ("adviser", "今日有冇人问我", "queue"),
+    ("adviser", "有人问我东西吗", "queue"),
+    ("adviser", "村民有冇新问题", "queue"),
+    ("adviser", "有没有新的提问", "queue"),
+]
+CONTROLS_QUEUE = [
+    ("member", "有冇人问过桂花点种", "question"),
+    ("adviser", "签到", "sign_in"),
+    ("adviser", "有人问我桂花点种", "question"),
+]
+
+EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE
+CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE
 LEFT: dict[str, str] = {}
 
 
