@@ -76,8 +76,23 @@ CONTROLS_QUEUE = [
     ("adviser", "有人问我桂花点种", "question"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE
-CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE
+# a rename asked politely in Cantonese, 改返 and 个名 ('可唔可以改返我个名 系黄月娥'): how to correct it (it had become a
+# ticket)
+EXAMPLES_RENAME = [
+    ("member", "可以改下我个名吗 系陈秀英", "rename"),
+    ("member", "帮我改返个名 叫李丽芳", "rename"),
+    ("member", "可唔可以改我嘅名 应该系张玉梅", "rename"),
+    ("member", "我个名可唔可以改 改做何美玲", "rename"),
+    ("member", "能不能改一下我的名字 是王秀兰", "rename"),
+]
+CONTROLS_RENAME = [
+    ("member", "我的名字写错了吗", "rename"),
+    ("member", "树名可以改吗", "question"),
+    ("member", "可以改下树名吗", "question"),
+]
+
+EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE + EXAMPLES_RENAME
+CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE + CONTROLS_RENAME
 LEFT: dict[str, str] = {}
 
 
