@@ -4171,6 +4171,10 @@ _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
     # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
     r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
+    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); insects told so
+    # stay a symptom of their own (round 20's decision, kept for 19v's '叶底仲有啲白色嘅虫仔')
+    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:上|上面|那里|这里)?"
+    r"(?:还有|也有)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题|.*虫)(?=[\u4e00-\u9fff]{2})"
     r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
@@ -4235,11 +4239,16 @@ _WHERE_ON_IT_RE = re.compile(
 )
 
 
+# round 52 (20a): Cantonese 叶底 (the leaf's underside) with what is seen there ('叶底仲有啲白色小点'); insects told under
+# it with no guess stay a symptom of their own (round 20's decision, kept for 19o's, 19r's, 19s's and 19v's '叶底有啲白色嘅虫')
+_LEAF_UNDERSIDE_RE = re.compile(r"(?:叶子|叶片|叶)底(?!下)(?!.*虫)")
+
+
 def closer_look(text: str, earlier: Iterable[str]) -> bool:
     """Does ``text`` (a statement) tell where on a part of the tree something is, a part one of ``earlier`` (a ticket's
     texts) names ('叶子背面有白色的小点点' after '桂花叶子发黄')?"""
     norm = normalize(text)
-    found = _WHERE_ON_IT_RE.search(norm)
+    found = _WHERE_ON_IT_RE.search(norm) or _LEAF_UNDERSIDE_RE.search(norm)
     if not found or is_question(text):
         return False
     part = _PART_RE.search(found.group(0))
@@ -4261,7 +4270,8 @@ _CAUSE_GUESSED_RE = re.compile(
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
 # by what was given named ('会唔会系药害')
 _GIVEN_TOO_MUCH_RE = re.compile(
-    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{1,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
+    # round 52 (20a): the verb right after the guess, what was given told before it ('我成日淋水 系咪淋多咗')
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{0,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
     r"(?:太多|过多|过量|多咗|过头|多)(?:了)?(?:的)?(?:吗|呢)?$"
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:药害|肥害|烧根|肥烧|药烧)(?:了)?(?:吗|呢)?$"
     # what was given said after the verb ('系咪落多咗肥': 是不是施多了肥)

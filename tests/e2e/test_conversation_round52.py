@@ -91,8 +91,25 @@ CONTROLS_RENAME = [
     ("member", "可以改下树名吗", "question"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE + EXAMPLES_RENAME
-CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE + CONTROLS_RENAME
+# during a ticket on yellowing 桂花 leaves: what is seen under the leaves (叶底) or on a part also (仲有), and a cause
+# guessed with the verb right after the guess ('我成日淋水 系咪淋多咗'): its 补充 (a new ticket, or the FAQ's watering)
+EXAMPLES_SUPPLEMENT = [
+    ("ticket", "叶背仲有啲白点", "supplement"),
+    ("ticket", "叶底有好多白色细点", "supplement"),
+    ("ticket", "我日日都淋水 会唔会淋太多", "supplement"),
+    ("ticket", "我每日淋两次水 系咪太多", "supplement"),
+    ("ticket", "我成日落肥 系咪落多咗", "supplement"),
+    ("ticket", "树干仲有啲黑点", "supplement"),
+]
+CONTROLS_SUPPLEMENT = [
+    ("ticket", "芒果几时种", "new"),
+    ("ticket", "叶底有啲白色嘅虫", "new"),
+    ("ticket", "叶底仲有啲白色嘅虫仔", "new"),
+    ("member", "是不是浇多了", "question"),
+]
+
+EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE + EXAMPLES_RENAME + EXAMPLES_SUPPLEMENT
+CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE + CONTROLS_RENAME + CONTROLS_SUPPLEMENT
 LEFT: dict[str, str] = {}
 
 
