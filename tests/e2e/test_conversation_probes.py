@@ -524,11 +524,8 @@ _ROUND_19G_LEFT = [
         " planting help for cadres naming 代种, is the lead's call",
         ["阿伯冇智能手机 佢种嘅树我点样帮佢记录"],
     ),
-    (
-        "in a ticket's window, the sender's own care of the tree asked ('每日都淋一桶水 是不是淋多了'): the FAQ answers watering"
-        " confidently and a watering question joins no ticket (bot/escalation.py's reading, not this round's)",
-        ["我每日朝早都淋一桶水 系唔系淋多咗"],
-    ),
+    # round 52 mended the sender's own care of the tree asked in a ticket's window ('我每日朝早都淋一桶水 系唔系淋多咗'):
+    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE)
     (
         "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
         " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
