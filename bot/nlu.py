@@ -3053,6 +3053,14 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"|(?<=[{_CJK}])(?:有没有|有冇|有无|有)(?:个|份|张)?(?:清单|名单|列表|目录)(?:可以)?(?:看|睇)?(?:下)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
+# round 52 (20a): where to sign up for it asked after the command's words ('认种认养喺边度报名', '认养树去边度报'), the
+# wish first or not ('想认种喺边度登记'): the list, which says how
+_WHERE_TO_SIGN_UP_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:要|应该)?(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:报名|报|登记|申请|办理|办)$"
+)
+_ADOPT_WISHED_FIRST_RE = re.compile(
+    r"^(?:我|我家)?(?:也|都)?(?:想|要|想要)?(?=认养|认种|领养)|(?<=^认种)认养|(?<=^认养)认种"
+)
 _ADOPT_BARE_RE = re.compile(
     # round 28: where the tree stands ('认养一棵村口的树 有冇得拣')
     rf"^(?:认养|认种|领养){_A_TREE_RE}(?:(?:{_BY_THE_WAY_RE}|村里|村头|村尾|村口|家乡|老家)(?:的)?)?(?:树|果树|树苗)?$"
@@ -3109,6 +3117,9 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     bare = bare[: which.start()] if which else bare
     if _ADOPT_BARE_RE.match(bare):
         return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
+    where = _WHERE_TO_SIGN_UP_RE.search(bare)
+    if where and _ADOPT_BARE_RE.match(_ADOPT_WISHED_FIRST_RE.sub("", bare[: where.start()])):
+        return True  # round 52 (20a): where to sign up for it ('认种认养喺边度报名'): the list, which says how
     how = _HOW_AFTER_WISH_RE.search(bare)
     if how and _ADOPT_BARE_RE.match(bare[: how.start()]):
         return (
