@@ -2416,6 +2416,23 @@ _MEMBERS_DONE_RE = re.compile(
     r"(?:种够|种完|完成|达标|种齐)(?:任务)?(?:了)?(?:没有|没|吗|未)$"
 )
 
+# round 52 (20a): how many of the (branch's) party members planted ('我哋支部党员几多个种咗', '党员里面有几个种了'): the
+# village's progress counts them (党员参与)
+_MEMBERS_COUNTED_RE = re.compile(
+    r"^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部|党员们)(?:里面|里|当中|中)?(?:有)?"
+    r"(?:多少|几)(?:个|位|人)?(?:已经)?(?:种|参加|完成|种好|种够)(?:了|咗)?(?:树)?$"
+    r"|^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部)(?:已经)?(?:种了|参加了|完成了)"
+    r"(?:多少|几)(?:个|位|人)$"
+    r"|^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:有)(?:多少|几)(?:个|位)(?:党员|党员干部)(?:已经)?"
+    r"(?:种了|参加了|完成了)(?:树)?$"
+)
+# round 52 (20a): the demonstration plot's area against its target asked ('党建林算够两亩未', '党建林够唔够两亩', '党建林有冇
+# 两亩'): the village's progress (its 亩), never a plot record of 2 亩
+_PLOT_TARGET_ASKED_RE = re.compile(
+    rf"^(?:我们|我们村|村里|本村)?(?:的)?(?:党建林|主题林)(?:种)?(?:算)?(?:够|够不够|有没有|到|到了|达到|满|够了)(?:了)?"
+    rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)亩(?:了)?(?:没有|吗|未|没|不)?$"
+)
+
 
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
 # a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
@@ -2522,6 +2539,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
+    if _MEMBERS_COUNTED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _PLOT_TARGET_ASKED_RE.match(norm):
+        return "village"  # round 52 (20a)
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
@@ -3380,7 +3399,8 @@ def joining_said(norm: str) -> bool:
 # '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
 # left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
 # round 49 (19w): reported (报, not 报名: '边几个村民仲未报种树', '仲有边个村民未报数'), the villagers named (村民)
-_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种|上报|报(?!名))"
+# round 52 (20a): the trees not entered yet ('有几多户未登记种树')
+_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种|上报|(?:登记|记录)(?=种树|种|树)|报(?!名))"
 LEFT_ASKED_RE = re.compile(
     rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员|村民)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
     # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')

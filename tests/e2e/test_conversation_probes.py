@@ -1220,9 +1220,6 @@ _ROUND_20A_LEFT: list[tuple[str, list[str]]] = [
         "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
         [
             "点样注册呀 我系埔心村村民",
-            "党建林算够两亩未",
-            "有几多户未登记种树 😓",
-            "我哋支部党员几多个种咗",
         ],
     ),
 ]
