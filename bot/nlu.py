@@ -2696,7 +2696,8 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
     rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了|的)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
-    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
+    # round 52 (19z): 上报, and up to where ('种了树在哪里上报', '种了树在哪里报上去')
+    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:上报|{_LOG_WORD})(?:上去|进去|上来)?(?:呢|啊)?"
     rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补(?:登记|记录|登|记|报)?)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
@@ -2712,6 +2713,12 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # forgotten, then whether it may still be made up ('忘了记录 现在还能补吗')
     rf"|(?:忘了|忘记了|忘记|忘|不记得)(?:了)?{_LOG_WORD}(?:了)?(?:现在|今天|而家)?(?:还)?(?:能|可以)?(?:补|再)(?:记|登记|记录|录|登|报)?"
     r"(?:吗|行不行|得不得|可不可以|可以吗|行吗|得吗)?)$"
+)
+# round 52 (19z): who plants said first, then how the trees planted are entered ('党员种树怎么登记记录', '党员种的树怎么报'):
+# the planting help (it had become an adviser's ticket)
+_WHO_PLANTS_HOW_LOGGED_RE = re.compile(
+    r"^(?:党员|干部|村干部|村民|群众|我们|我家|我)(?:的)?(?:种树|种的树|种了树|种了的树)(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?"
+    r"(?:登记|记录|上报|报|录入)(?:记录|登记|上去|进去|上)?(?:呢|啊)?$"
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
@@ -2891,6 +2898,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
+    if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):
+        return True  # round 52 (19z)
     if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
         return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
