@@ -751,7 +751,10 @@ _AROUND_NAME_LEAD = re.compile(
     # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
     r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
     # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
-    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员)+"
+    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员"
+    # round 52 (19z): a post said before the name ('我是埔心村书记钟建平 登记一下'): the role is the roster's, never the
+    # sender's word (an unknown name registers as 群众; staff prove it with a code)
+    r"|(?:党支部|支部|村委会|村委|村)?(?:副)?(?:书记|支书|主任|委员)|妇女主任|村委|村长|组长|队长|村干部|两委干部|干部)+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
 # round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')

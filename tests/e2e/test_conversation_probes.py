@@ -1200,7 +1200,6 @@ _ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
         "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
         [
             "我想绑定我的身份 怎么弄",
-            "我是埔心村书记钟建平 登记一下",
             "义务植树活动点报名",
         ],
     ),
