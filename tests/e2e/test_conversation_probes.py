@@ -7,6 +7,7 @@ probe), so the file runs in seconds."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -228,6 +229,10 @@ class Probe:
             # 陈亚娣, when one worker runs both): the claim, for the office to decide
             if claimed and bound[0]["name"] not in hanzi.simplified(message):
                 bound = claimed
+            # round 52: how to register asked with the village and no name ('点样注册呀 我系埔心村村民'): nothing to bind
+            # yet, the registration waits for the name with the village kept (the reply asks only the name)
+            if not bound and self.asks_the_name_only(openid):
+                return ""
             # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
             if not bound or bound[0]["name"] not in hanzi.simplified(message):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
@@ -281,6 +286,17 @@ class Probe:
         if expected == "one-ticket" and len(tickets) > 1:
             return wrong + f" ({len(tickets)} tickets)"
         return ""
+
+    def asks_the_name_only(self, openid: str) -> bool:
+        """The registration waits for the name with the village known (round 52)."""
+        waiting = self.rows(
+            "SELECT state, data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid]
+        )
+        return (
+            bool(waiting)
+            and waiting[0]["state"] == "ask_name"
+            and json.loads(waiting[0]["data"] or "{}").get("village_id") == self.village
+        )
 
     def close(self) -> None:
         self.bot.databases.close_all()
@@ -1004,12 +1020,8 @@ def test_round_19q_probe(probe, context, message, expected):
 # are listed here, strict, with why (two labels, one by design; round 48 mended the 代种 one: a cadre asking how to log
 # for another household gets the 代种 steps as the record's help, planting_menu).
 _ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the label: how to register asked with no name, only the village: nothing can be bound, and the FAQ's answer"
-        " says how (登记 姓名 村名, with an example); the harness's register check wants a name bound for a message"
-        " naming the village",
-        ["点样注册 我系埔心村村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样注册 我系埔心村村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
         " its own, its own ticket (round 20; 19o's '叶底有啲白色小虫仔' is left for the same reason); the writer reads it"
@@ -1036,11 +1048,8 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
         " reason); the writer reads it as the same tree",
         ["叶底有啲白色嘅虫"],
     ),
-    (
-        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
-        " (登记 姓名 村名, with an example), as 19r's '点样注册 我系埔心村村民'; the harness's register check wants a name",
-        ["点样绑定啊 我系埔心村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样绑定啊 我系埔心村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "by design: how to take part in the planting day asked, no wish said: the day's details (event_asked; 参加 records"
         " attendance, round 33's how rule), as 19o's '义务植树活动点报名'; the writer labelled it join",
@@ -1074,11 +1083,8 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         " 认领责任区, then its number), as 19r's; the writer wants the zones' list",
         ["党员责任区点样认领"],
     ),
-    (
-        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
-        " (登记 姓名 村名), as 19s's '点样绑定啊 我系埔心村民'; the harness's register check wants a name",
-        ["点样绑定呀 我系埔心村村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样绑定呀 我系埔心村村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "the FAQ's: what adopting a tree costs is a ticket with the money note (no FAQ entry on the price); an entry on"
         " adoption's cost, pointing to 认养 for the list, would answer it. Left to the FAQ's rounds",
@@ -1199,7 +1205,6 @@ _ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
     (
         "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
         [
-            "我想绑定我的身份 怎么弄",
             "义务植树活动点报名",
         ],
     ),
@@ -1215,9 +1220,7 @@ def test_round_19z_probe(probe, context, message, expected):
 _ROUND_20A_LEFT: list[tuple[str, list[str]]] = [
     (
         "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
-        [
-            "点样注册呀 我系埔心村村民",
-        ],
+        [],
     ),
 ]
 ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for message in messages}

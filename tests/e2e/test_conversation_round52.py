@@ -108,8 +108,154 @@ CONTROLS_SUPPLEMENT = [
     ("member", "是不是浇多了", "question"),
 ]
 
-EXAMPLES = EXAMPLES_NUMBER + EXAMPLES_CANCEL + EXAMPLES_PHOTO + EXAMPLES_QUEUE + EXAMPLES_RENAME + EXAMPLES_SUPPLEMENT
-CONTROLS = CONTROLS_NUMBER + CONTROLS_CANCEL + CONTROLS_PHOTO + CONTROLS_QUEUE + CONTROLS_RENAME + CONTROLS_SUPPLEMENT
+# where to sign up for adoption ('认种认养喺边度报名'): the list, which says how (it had been the FAQ's text); the role said
+# as who pledges ('党员认领 一棵桂花'): the pledge (it had been asked back between two FAQ entries)
+EXAMPLES_ADOPT_PLEDGE = [
+    ("party", "认养喺边度报名", "adopt"),
+    ("party", "认种树在哪里报名", "adopt"),
+    ("member", "认养树去边度报", "adopt"),
+    ("member", "想认种喺边度登记", "adopt"),
+    ("party", "认种认养点报名", "adopt"),
+    ("party", "党员认领 两棵龙眼", "pledge"),
+    ("party", "党员认领一棵香樟", "pledge"),
+    ("cadre", "干部认领 三棵荔枝", "pledge"),
+    ("party", "我党员 认领一棵杨梅", "pledge"),
+    ("cadre", "书记认领 三棵桂花", "pledge"),
+]
+CONTROLS_ADOPT_PLEDGE = [
+    ("party", "党员认领几棵", "question"),
+    ("member", "怎么认养", "question"),
+    ("party", "党员责任区怎么认领", "question"),
+    ("member", "认养的树在哪里", "question"),
+    ("party", "党员认领：本人认领3棵龙眼", "pledge"),
+    ("party", "党员认领责任区", "zone"),
+    ("party", "党员认领的两棵荔枝种好了", "planting"),
+]
+
+# the zones with room left asked ('党员责任区边度仲有位'), the party's wood first ('党建林边度仲有责任区可以认领'): the list
+# (it had been the FAQ's text); where the zones are asked of no one's stays the FAQ's (round 28)
+EXAMPLES_ZONE = [
+    ("party", "边度仲有责任区可以认领", "zone"),
+    ("party", "责任区仲有冇位", "zone"),
+    ("party", "还有哪块责任区没人认领", "zone"),
+    ("party", "党员责任区还有空位吗", "zone"),
+    ("party", "党建林嗰边仲有冇责任区领", "zone"),
+    ("cadre", "责任区还剩哪些可以领", "zone"),
+]
+CONTROLS_ZONE = [
+    ("party", "党员责任区喺边度", "question"),
+    ("party", "责任区怎么认领", "question"),
+    ("party", "责任区在哪里", "question"),
+    ("party", "责任区有什么要求", "question"),
+]
+
+# how many of the branch's party members planted ('我哋支部党员几多个种咗'), how many households have not entered their
+# trees ('有几多户未登记种树'), the party's wood against its 2 亩 ('党建林算够两亩未': it had become a plot record of 2 亩):
+# progress
+EXAMPLES_PROGRESS = [
+    ("party", "支部党员种咗几多个", "progress"),
+    ("party", "我们支部有几个党员种了树", "progress"),
+    ("cadre", "还有几户没种树", "progress"),
+    ("cadre", "村里几多户未种", "progress"),
+    ("cadre", "仲有几多户冇报种树", "progress"),
+    ("party", "党员里面有几个种了", "progress"),
+    ("cadre", "党建林够唔够两亩", "progress"),
+    ("cadre", "党建林有冇两亩", "progress"),
+    ("cadre", "党建林种够两亩未", "progress"),
+]
+CONTROLS_PROGRESS = [
+    ("member", "每户要种几棵", "question"),
+    ("party", "党员要种几棵", "question"),
+    ("party", "党员要种几多棵", "question"),
+    ("cadre", "党建林 2.5亩 120棵 秋枫", "planting"),
+    ("cadre", "党建林 2亩 80棵 香樟", "planting"),
+    ("cadre", "党建林两亩种什么树好", "question"),
+    ("cadre", "还有几多人未登记", "question"),
+]
+
+# where trees planted are reported, 上报 ('种了树在哪里上报': from a follower not registered yet, 登记 first), or how a party
+# member's are entered ('党员种树怎么登记记录': it had become an adviser's ticket): the planting help
+EXAMPLES_LOG = [
+    ("new", "种咗树喺边度报", "log"),
+    ("new", "种好树去哪里登记", "log"),
+    ("member", "种了树在哪里报上去", "log"),
+    ("party", "党员种的树怎么报", "log"),
+    ("party", "党员种树点样记录", "log"),
+    ("member", "种树怎么登记记录", "log"),
+]
+CONTROLS_LOG = [
+    ("member", "种树的步骤是什么", "question"),
+    ("member", "在哪里买树苗", "question"),
+    ("party", "党员种树要种几棵", "question"),
+    ("member", "我种树怎么种", "question"),
+    ("party", "党员种树怎么算", "question"),
+]
+
+# a post said before the name, from a follower not registered yet ('我是埔心村书记钟建平 登记一下'): registered by the name
+# (the role is the roster's, never the sender's word); it had been the FAQ's secretary's quota
+EXAMPLES_POST = [
+    ("new", "我系埔心村主任黄志强 帮我登记", "register"),
+    ("new", "埔心村支书刘国平 要登记", "register"),
+    ("new", "我是埔心村的村委李明辉 登记", "register"),
+    ("new", "我系埔心村党员陈志华 登记一下", "register"),
+    ("new", "我是埔心村妇女主任林秀珍 帮我登记下", "register"),
+    ("new", "我是埔心村组长何国栋 帮忙登记", "register"),
+]
+CONTROLS_POST = [
+    ("new", "书记要种几棵树", "question"),
+    ("new", "我是埔心村书记", "question"),
+    ("new", "我系埔心村嘅干部", "question"),
+]
+
+# how to register or bind asked by a follower not registered yet ('我想绑定我的身份 怎么弄', '请问点样注册'): a bare 登记, the
+# name asked next; with where one is from ('点样注册呀 我系埔心村村民') only the name (it had been the FAQ's bot.register).
+# A registered villager's stays the FAQ's, and so does '怎么登记' alone (登记 is also logging trees)
+EXAMPLES_REGISTER = [
+    ("new", "我想绑定身份 点搞", "register"),
+    ("new", "点样注册啊 我系埔心村嘅", "register"),
+    ("new", "我要注册 要点做", "register"),
+    ("new", "绑定身份要怎么弄", "register"),
+    ("new", "请问点样注册", "register"),
+    ("new", "注册点弄 我住埔心村", "register"),
+    ("new", "我系埔心村人 点样绑定身份", "register"),
+    ("new", "怎样注册身份", "register"),
+]
+CONTROLS_REGISTER = [
+    ("member", "怎么注册", "question"),
+    ("member", "请问点样注册", "question"),
+    ("new", "登记要带身份证吗", "question"),
+    ("new", "怎么登记", "question"),
+    ("new", "注册有什么用", "question"),
+]
+
+EXAMPLES = [
+    *EXAMPLES_REGISTER,
+    *EXAMPLES_POST,
+    *EXAMPLES_LOG,
+    *EXAMPLES_PROGRESS,
+    *EXAMPLES_ZONE,
+    *EXAMPLES_ADOPT_PLEDGE,
+    *EXAMPLES_NUMBER,
+    *EXAMPLES_CANCEL,
+    *EXAMPLES_PHOTO,
+    *EXAMPLES_QUEUE,
+    *EXAMPLES_RENAME,
+    *EXAMPLES_SUPPLEMENT,
+]
+CONTROLS = [
+    *CONTROLS_REGISTER,
+    *CONTROLS_POST,
+    *CONTROLS_LOG,
+    *CONTROLS_PROGRESS,
+    *CONTROLS_ZONE,
+    *CONTROLS_ADOPT_PLEDGE,
+    *CONTROLS_NUMBER,
+    *CONTROLS_CANCEL,
+    *CONTROLS_PHOTO,
+    *CONTROLS_QUEUE,
+    *CONTROLS_RENAME,
+    *CONTROLS_SUPPLEMENT,
+]
 LEFT: dict[str, str] = {}
 
 
@@ -139,3 +285,24 @@ def test_round_52_a_number_after_the_photo_is_the_count_and_the_tree_is_asked(pr
     assert probe.rows("SELECT species, count, status FROM plantings WHERE openid = ?", [openid]) == [
         {"species": "桂花", "count": count, "status": "complete"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "village_kept"),
+    [("点样注册呀 我系埔心村村民", True), ("请问点样注册", False), ("点样注册 我系大岭村村民", False)],
+)
+def test_round_52_how_to_register_asks_the_name_then_registers(probe, message, village_kept):  # noqa: F811
+    """How to register asked by a follower not registered yet: the name asked (only the name when a roster village was
+    said), then the name registers (else the village is asked after it)."""
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-howreg-{probe.count}"
+    user = probe.user(openid)
+    user.follows()
+    user.says(message)
+    assert probe.last_handler(openid) == "register"
+    reply = user.says(f"何秀{'一二三'[probe.count % 3]}") or ""
+    if village_kept:
+        assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) != []
+    else:
+        assert "村" in reply and probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == []
