@@ -1199,14 +1199,16 @@ def test_round_19y_probe(probe, context, message, expected):
 
 # Sets 19z and 20a (140 probes each, blind, written in the thirtieth session by a writer who saw only DESIGN.md, the
 # seeds and the kinds sheet). Blind figures: main (a39f4d0) 19z 133/140, 20a 125/140. Round 52
-# (tests/e2e/test_conversation_round52.py) was made from their misses after: development figures. The misses left,
-# strict, each with why:
+# (tests/e2e/test_conversation_round52.py) was made from their misses after: 19z 139/140, 20a 140/140, development
+# figures. The miss left, strict, with why:
 _ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
     (
-        "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
-        [
-            "义务植树活动点报名",
-        ],
+        "by design, looked at again in round 52 (as 19o's identical probe and 19s's '义务植树活动点样参加'): how to sign up"
+        " for the planting day asked, no wish said, gets the day's details (event_asked: its name, time and place, and"
+        " 参加 there). 参加 (event_join) checks in only at a day under way or later today and otherwise says none is open,"
+        " so it would hide a day set for later in the week from one asking how to sign up for it; with no day set (the"
+        " harness's case) both replies say the same. The writer labelled it join",
+        ["义务植树活动点报名"],
     ),
 ]
 ROUND_19Z_MISSES = {message: why for why, messages in _ROUND_19Z_LEFT for message in messages}
@@ -1217,12 +1219,7 @@ def test_round_19z_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20A_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "round 52: to be mended by class (tests/e2e/test_conversation_round52.py)",
-        [],
-    ),
-]
+_ROUND_20A_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for message in messages}
 
 
