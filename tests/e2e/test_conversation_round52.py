@@ -228,7 +228,22 @@ CONTROLS_REGISTER = [
     ("new", "注册有什么用", "question"),
 ]
 
+# how to sign up for the planting day, no wish said ('义务植树活动点报名'): left, by design (tests/e2e/test_conversation_probes.py
+# _ROUND_19Z_LEFT says why): the day's details (event_asked), never a check-in; own 0/5, not mended
+EXAMPLES_JOIN = [
+    ("party", "植树活动点样报名", "join"),
+    ("party", "义务植树喺边度报名", "join"),
+    ("member", "种树活动怎么报名", "join"),
+    ("party", "植树日点报名啊", "join"),
+    ("member", "义务植树活动要怎样报名", "join"),
+]
+_JOIN_LEFT = (
+    "by design (as 19z's '义务植树活动点报名'): how to sign up for the planting day, no wish said, gets the day's details"
+    " (event_asked); 参加 checks in only at a day under way or later today"
+)
+
 EXAMPLES = [
+    *EXAMPLES_JOIN,
     *EXAMPLES_REGISTER,
     *EXAMPLES_POST,
     *EXAMPLES_LOG,
@@ -256,7 +271,7 @@ CONTROLS = [
     *CONTROLS_RENAME,
     *CONTROLS_SUPPLEMENT,
 ]
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {message: _JOIN_LEFT for _context, message, _kind in EXAMPLES_JOIN}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
