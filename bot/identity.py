@@ -634,7 +634,9 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
 # round 41 (19o): the wish to register said in a clause of its own, how asked in another, no name nor village ('点样绑定啊
 # 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
 _WISH_TO_REGISTER = re.compile(
-    r"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:做|当|成为)?(?:村民|群众|身份|个人|账号)?(?:啊|呀|吧|先)?$"
+    # round 52 (19z): one's own identity named ('我想绑定我的身份 怎么弄')
+    r"^(?:我)?(?:想|要|想要|需要)(?:先)?(?:登记|注册|绑定)(?:一下|下)?(?:做|当|成为)?(?:我的|我嘅|我)?(?:村民|群众|身份|个人|账号)?"
+    r"(?:啊|呀|吧|先)?$"
     # round 50 (19y): one's details put in ('我想把我的信息登记上去', '我想把资料登记上')
     r"|^(?:我)?(?:想|要|想要|需要)(?:先)?(?:把|将)(?:我的|我嘅|我)?(?:个人)?(?:信息|资料|名字)(?:登记|录入|录|填|输入|报)"
     r"(?:上去|进去|上|入|进)?(?:啊|呀|吧)?$"
@@ -678,15 +680,57 @@ _WHAT_IT_TAKES_TO_REGISTER = re.compile(
 )
 
 
+# round 52 (19z, 20a): how to register or bind asked by a follower not registered yet, with 注册 or 绑定 (never 登记 alone,
+# which is also logging trees: '怎么登记' stays the FAQ's), the how first or last ('请问点样注册', '怎么绑定', '绑定身份要怎么弄',
+# '注册点弄'): one who asks it wants to register, so a bare 登记 (the name asked next). A registered villager's '怎么注册'
+# stays the FAQ's (these readers are only for a sender not registered yet: handlers/registration.py)
+_HOW_TO_BIND_ASKED = re.compile(
+    r"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?(?:注册|绑定|绑)"
+    r"(?:一下|下)?(?:我的|我嘅|我)?(?:身份|个人|账号|帐号|公众号|自己|我自己)?(?:啊|呀|呢|先|啦)?$"
+    r"|^(?:请问)?(?:我)?(?:要)?(?:注册|绑定)(?:我的|我嘅|我)?(?:身份|账号|公众号)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?"
+    r"(?:弄|搞|做|办|操作|整)?(?:啊|呀|呢)?$"
+)
+# and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):
+# the village is kept, only the name is asked (as a QR code's village is)
+_FROM_A_PLACE = re.compile(
+    r"^(?:我|本人)?(?:是|系|住在|住喺|住|来自|屋企喺|家在)?(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
+    r"(?:的|嘅|人|村民|民|的村民|嘅村民|的人|嘅人)?(?:啊|呀|嚟嘅|来的)?$"
+)
+
+
+def how_to_register_from_village(text: str | None) -> bool:
+    """Cheap test: two clauses, how to register or bind asked in one (``_HOW_TO_BIND_ASKED``), where one is from in the
+    other (``_FROM_A_PLACE``)."""
+    from bot import hanzi
+
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    return (
+        len(clauses) == 2
+        and any(_HOW_TO_BIND_ASKED.match(c) for c in clauses)
+        and any(_FROM_A_PLACE.match(c) for c in clauses)
+    )
+
+
+def parse_how_to_register_from_village(text: str, villages: list[dict]) -> RegisterText | None:
+    """``how_to_register_from_village``'s text as a bare 登记 with its village, when that is a roster village."""
+    from bot import hanzi
+
+    if not how_to_register_from_village(text):
+        return None
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    place = next(found["place"] for c in clauses if (found := _FROM_A_PLACE.match(c)))
+    return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
+
+
 def wish_and_how_to_register(text: str | None) -> bool:
     """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other; round
-    48: or what it takes to register, asked alone."""
+    48: or what it takes to register, asked alone; round 52: or how to register or bind, asked alone."""
     from bot import hanzi
 
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
     clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
     if len(clauses) == 1:
-        return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]))
+        return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]) or _HOW_TO_BIND_ASKED.match(clauses[0]))
     if not 2 <= len(clauses) <= 3:
         return False
     if any(_JUST_FOLLOWED.match(c) for c in clauses):  # round 42: just followed, then the wish or how to bind
@@ -751,7 +795,10 @@ _AROUND_NAME_LEAD = re.compile(
     # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
     r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
     # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
-    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员)+"
+    r"|老人家|老人|阿婆|阿公|阿伯|阿婶|村民|群众|党员"
+    # round 52 (19z): a post said before the name ('我是埔心村书记钟建平 登记一下'): the role is the roster's, never the
+    # sender's word (an unknown name registers as 群众; staff prove it with a code)
+    r"|(?:党支部|支部|村委会|村委|村)?(?:副)?(?:书记|支书|主任|委员)|妇女主任|村委|村长|组长|队长|村干部|两委干部|干部)+"
 )
 # after the village: who one is there, and the team or group ('埔心村人', '埔心村五队的': round 34)
 # round 42 (19p): where one lives said after the name, before the village ('我叫张伟明住在埔心村五队')

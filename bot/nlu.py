@@ -926,6 +926,20 @@ def chinese_to_int(text: str) -> int | None:
     return total + (current or 0)
 
 
+# round 52 (20a): a number alone ('2', '三', '10'), the answer to a record that waits for its count after a photo
+_NUMBER_ALONE_RE = re.compile(rf"^{_NUM}$")
+
+
+def number_alone(text: str) -> int | None:
+    """The value of a text that is only a number of trees ('2', '三', '两', '十二'); None for anything else, a range
+    ('三四') or 0 among them."""
+    text = to_halfwidth(text or "").strip().strip("。.!！,，")
+    if not _NUMBER_ALONE_RE.match(text) or _is_range(text):
+        return None
+    value = chinese_to_int(text)
+    return value if value is not None and 0 < value <= MAX_COUNT else None
+
+
 def _is_range(num: str) -> bool:
     """'三四', '两三', '五六' are ranges of two adjacent digits."""
     return len(num) == 2 and num[0] in _DIGITS and num[1] in _DIGITS and num[0] not in "零〇"
@@ -2402,6 +2416,23 @@ _MEMBERS_DONE_RE = re.compile(
     r"(?:种够|种完|完成|达标|种齐)(?:任务)?(?:了)?(?:没有|没|吗|未)$"
 )
 
+# round 52 (20a): how many of the (branch's) party members planted ('我哋支部党员几多个种咗', '党员里面有几个种了'): the
+# village's progress counts them (党员参与)
+_MEMBERS_COUNTED_RE = re.compile(
+    r"^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部|党员们)(?:里面|里|当中|中)?(?:有)?"
+    r"(?:多少|几)(?:个|位|人)?(?:已经)?(?:种|参加|完成|种好|种够)(?:了|咗)?(?:树)?$"
+    r"|^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:的)?(?:党员|党员干部)(?:已经)?(?:种了|参加了|完成了)"
+    r"(?:多少|几)(?:个|位|人)$"
+    r"|^(?:我们)?(?:村里|小组|组里|党小组|支部|村)?(?:里|里面)?(?:有)(?:多少|几)(?:个|位)(?:党员|党员干部)(?:已经)?"
+    r"(?:种了|参加了|完成了)(?:树)?$"
+)
+# round 52 (20a): the demonstration plot's area against its target asked ('党建林算够两亩未', '党建林够唔够两亩', '党建林有冇
+# 两亩'): the village's progress (its 亩), never a plot record of 2 亩
+_PLOT_TARGET_ASKED_RE = re.compile(
+    rf"^(?:我们|我们村|村里|本村)?(?:的)?(?:党建林|主题林)(?:种)?(?:算)?(?:够|够不够|有没有|到|到了|达到|满|够了)(?:了)?"
+    rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)亩(?:了)?(?:没有|吗|未|没|不)?$"
+)
+
 
 # round 22: a politeness wrapper with the verb of the request before it ('麻烦出下本村种咗几多棵', '帮我查下我种了几棵');
 # a second figure asked after the count ('… 完成几多户', '… 几个党员参加了')
@@ -2508,6 +2539,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"
     if _MEMBERS_DONE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "village"
+    if _MEMBERS_COUNTED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _PLOT_TARGET_ASKED_RE.match(norm):
+        return "village"  # round 52 (20a)
     if frame_said("progress_recorded", norm) or frame_said("progress_recorded_for_me", norm) or household_asked(norm):
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
@@ -2663,7 +2696,8 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # round 25: some trees, fruit trees ('前几日种咗啲果树')
     rf"(?:已经|都)?(?:(?:种好|种了|种下|栽好|种完|种咗)(?:了|的)?(?:些|几棵|多少棵|一些|好几棵|[{_CN_NUM}\d]{{1,3}}棵)?(?:树|果树|树苗)?(?:了)?"
     r"|种(?:的|那批|的那批|那些|的那些)(?:树|树苗))(?:喇|啦|啊|呀)?"
-    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里){_LOG_WORD}(?:呢|啊)?"
+    # round 52 (19z): 上报, and up to where ('种了树在哪里上报', '种了树在哪里报上去')
+    rf"(?:(?:要|应该|该|想|可以)?(?:在哪里|在哪|去哪里|去哪|哪里)(?:上报|{_LOG_WORD})(?:上去|进去|上来)?(?:呢|啊)?"
     rf"|(?:我)?(?:想|要|还没|都没|没|未|都未|还未){_LOG_WORD}(?:到|上|好|一下|下)?(?:怎么办|怎么弄|怎么搞|怎么做|怎么算|怎么补(?:登记|记录|登|记|报)?)"
     # set 19e: how with Cantonese 点 (怎么) left as typed before 记录, to where ('点样登记上去')
     rf"|(?:要|应该|该|可以)?(?:怎么|怎样|如何|点)(?:样)?{_LOG_WORD}(?:上去|进去|入去|上)?(?:呢|啊)?"
@@ -2679,6 +2713,12 @@ _PLANTED_WHERE_TO_LOG_RE = re.compile(
     # forgotten, then whether it may still be made up ('忘了记录 现在还能补吗')
     rf"|(?:忘了|忘记了|忘记|忘|不记得)(?:了)?{_LOG_WORD}(?:了)?(?:现在|今天|而家)?(?:还)?(?:能|可以)?(?:补|再)(?:记|登记|记录|录|登|报)?"
     r"(?:吗|行不行|得不得|可不可以|可以吗|行吗|得吗)?)$"
+)
+# round 52 (19z): who plants said first, then how the trees planted are entered ('党员种树怎么登记记录', '党员种的树怎么报'):
+# the planting help (it had become an adviser's ticket)
+_WHO_PLANTS_HOW_LOGGED_RE = re.compile(
+    r"^(?:党员|干部|村干部|村民|群众|我们|我家|我)(?:的)?(?:种树|种的树|种了树|种了的树)(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?"
+    r"(?:登记|记录|上报|报|录入)(?:记录|登记|上去|进去|上)?(?:呢|啊)?$"
 )
 # set 19e: said after the question: not knowing how, or hurrying ('…点样登记上去啊 我唔识用', '…点记录 快讲')
 _AFTER_THE_LOG_RE = re.compile(
@@ -2858,6 +2898,8 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 41
     if frame_said("log", norm) or log_steps_asked(norm):
         return True  # round 33: the frames (FRAMES); round 50: the steps asked by what they are
+    if bare and _WHO_PLANTS_HOW_LOGGED_RE.match(bare):
+        return True  # round 52 (19z)
     if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
         return True  # round 48
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
@@ -2879,7 +2921,10 @@ _NAME_WRONG_RE = re.compile(
     r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
 )  # 登错: round 21
 
-_NAME_CHANGE_RE = re.compile(r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返)?(?:我的|我|的)?(?:名字|姓名|名)(?!单)")
+# round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
+_NAME_CHANGE_RE = re.compile(
+    r"(?:改|更改|修改|更正|改正|换)(?:一下|下|个|返|回)?(?:我的|我个|我|的|个)?(?:名字|姓名|名)(?![单额册称次])"
+)
 # 19u (the twenty-seventh session): 个名/我的名 (Cantonese: my name) too ('帮我个名改一改 系黄国栋', '我嘅名要改')
 _NAME_TO_CHANGE_RE = re.compile(
     r"(?:名字|姓名|(?<=[我的个把])名)(?![单额册称次])(?:要|想|需要|得|能不能|可不可以|可以|能否|帮我)?(?:改|更改|修改|更正)"
@@ -3036,6 +3081,14 @@ _WHICH_AFTER_WISH_RE = re.compile(
     rf"|(?<=[{_CJK}])(?:有没有|有冇|有无|有)(?:个|份|张)?(?:清单|名单|列表|目录)(?:可以)?(?:看|睇)?(?:下)?$"
 )
 # set 19e: the bare command before it ('认养一棵树 有啥子可以选'): a wish once which there are is asked
+# round 52 (20a): where to sign up for it asked after the command's words ('认种认养喺边度报名', '认养树去边度报'), the
+# wish first or not ('想认种喺边度登记'): the list, which says how
+_WHERE_TO_SIGN_UP_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:要|应该)?(?:去|在|到)?(?:哪里|哪儿|哪)(?:可以|能)?(?:报名|报|登记|申请|办理|办)$"
+)
+_ADOPT_WISHED_FIRST_RE = re.compile(
+    r"^(?:我|我家)?(?:也|都)?(?:想|要|想要)?(?=认养|认种|领养)|(?<=^认种)认养|(?<=^认养)认种"
+)
 _ADOPT_BARE_RE = re.compile(
     # round 28: where the tree stands ('认养一棵村口的树 有冇得拣')
     rf"^(?:认养|认种|领养){_A_TREE_RE}(?:(?:{_BY_THE_WAY_RE}|村里|村头|村尾|村口|家乡|老家)(?:的)?)?(?:树|果树|树苗)?$"
@@ -3092,6 +3145,9 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     bare = bare[: which.start()] if which else bare
     if _ADOPT_BARE_RE.match(bare):
         return True  # round 25: the bare command with its tree ('认养一株树'), or before which there are
+    where = _WHERE_TO_SIGN_UP_RE.search(bare)
+    if where and _ADOPT_BARE_RE.match(_ADOPT_WISHED_FIRST_RE.sub("", bare[: where.start()])):
+        return True  # round 52 (20a): where to sign up for it ('认种认养喺边度报名'): the list, which says how
     how = _HOW_AFTER_WISH_RE.search(bare)
     if how and _ADOPT_BARE_RE.match(bare[: how.start()]):
         return (
@@ -3352,7 +3408,8 @@ def joining_said(norm: str) -> bool:
 # '全村仲有几多户未种树', '还有谁没种', '哪些党员还没参加'), or the list asked for ('没种的名单'); never a tree
 # left unplanted ('哪棵树没种好': no 户/家/人/党员 between)
 # round 49 (19w): reported (报, not 报名: '边几个村民仲未报种树', '仲有边个村民未报数'), the villagers named (村民)
-_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种|上报|报(?!名))"
+# round 52 (20a): the trees not entered yet ('有几多户未登记种树')
+_NOT_YET = r"(?:还|仲|都)?(?:未|没|冇|无)(?:有|曾)?(?:种|参加|参与|去种|上报|(?:登记|记录)(?=种树|种|树)|报(?!名))"
 LEFT_ASKED_RE = re.compile(
     rf"(?:哪|边|几多|几|多少)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员|村民)[^，。,.!?？\s]{{0,4}}{_NOT_YET}"
     # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
@@ -3543,6 +3600,13 @@ _ZONES_TO_TAKE_RE = re.compile(
     rf"^(?:哪里|在哪里|哪儿|哪度)?(?:还)?(?:有|还有)(?:没有)?(?:哪些|什么|几块|几个|啥)?{_ZONE}(?:还)?(?:可以|能|能够|好)?"
     r"(?:认领|领|认|选|挑)$"
     rf"|^(?:还有|有)?(?:哪些|哪几块|哪几个|哪块|哪个){_ZONE}(?:还)?(?:可以|能|能够)(?:认领|领|认|选|挑)$"
+    # round 52 (19z): the party's wood named first ('党建林边度仲有责任区可以认领')
+    rf"|^(?:党建林|主题林)(?:那边|这边|里面|里|入面)?(?:哪里|在哪里|哪儿)(?:还)?(?:有|还有)(?:没有)?{_ZONE}(?:还)?"
+    r"(?:可以|能|能够|好)?(?:认领|领|认|选|挑)$"
+    # round 52 (20a): room left in them asked ('党员责任区边度仲有位', '党员责任区还有空位吗')
+    rf"|^{_ZONE}(?:哪里|在哪里|哪儿|哪块|哪个)?(?:还)?(?:有)(?:没有)?(?:空位|位|位置|名额|空的|空|剩)(?:吗|没有|不)?$"
+    # round 52: which are left unclaimed, the zones named after which ('还有哪块责任区没人认领')
+    rf"|^(?:还有|有)(?:哪里|哪块|哪些|哪几块|哪片|哪个){_ZONE}(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
 )
 _PIECE_TO_TEND_RE = re.compile(
     rf"^(?:我|我们)?(?:也|都)?(?:想|要|想要)(?:管|管护|负责|认领|领|认)(?P<where>[{_CJK}]{{0,6}}?)(?:里面|里|入面|内)?(?:的)?"
@@ -3846,6 +3910,8 @@ _QUEUE_RE = re.compile(
     r"|有(?:没有)?(?:人|村民|群众)(?:提问|问问题|提问题)"  # round 33: the villagers named ('今天有村民提问吗')
     # round 30 (19i): the villagers named, anything asked ('有冇村民问问题 我睇下', '埔心村有人问嘢未 睇下')
     r"|有(?:没有)?(?:人|村民|群众)(?:问|提)(?:问题|东西)(?:未|没有|吗)?"
+    # round 52 (20a): the adviser asked, what (嘢, normalised 东西) or nothing after it ('有冇村民问我嘢', '今日有冇人问我')
+    r"|有(?:没有)?(?:新的)?(?:人|村民|群众)(?:问|提问)(?:过)?我(?:问题|东西)?(?:未|没有|吗)?$"
     # round 21: terse ('有啥没答'); the villagers' questions named, to be listed ('村民问的 给我列下')
     # round 37 (19m): whose questions named ('我这边还有几个村民的问题没回')
     r"|(?:有|还有)(?:什么|哪些|几个|多少|几条)(?:村民|群众|人)?(?:的)?(?:问题)?(?:没|未|冇)(?:有)?(?:回|答|回复|回答|处理)"
@@ -3958,7 +4024,12 @@ _THAT_ONE += r"|帮我|帮忙|给我"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
-_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦)"
+_THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
+# round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
+# recorded as 2 荔枝, the negation left out
+_THAT_ONE += (
+    rf"|(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}(?:[{_CJK}]{{0,4}}?(?=不要|不用|别|不记|不登|不算|$))?)"
+)
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
     r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
@@ -4001,7 +4072,10 @@ _PUT_OFF_RE = re.compile(
 )
 
 
-_GIVEN_UP_RE = re.compile(r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先)$")
+_GIVEN_UP_RE = re.compile(
+    r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
+    r"|算数|算数啦|算数了)$"  # round 52: Cantonese 算数 (never mind) before a put-off ('算数啦 暂时唔种')
+)
 
 
 def given_up(norm: str) -> bool:
@@ -4029,10 +4103,11 @@ _NOT_YET_RE = re.compile(
 
 # round 30 (19i): not today, after 'never mind' ('算了 今天不报了', '算了 今天先不登记了')
 _NOT_TODAY_RE = re.compile(
-    r"^(?:今天|今日|而家|现在|这次|今次)?"
+    r"^(?:今天|今日|而家|现在|这次|今次)?(?:暂时|暂且)?"
     # round 33: the trees named first ('算了 三棵龙眼先不报了'); round 37 (19m): pointed at ('那两棵先不登了')
     rf"(?:(?:那|这|呢|嗰)?(?:\d+|[{_CN_NUM}]{{1,3}}){_MEASURE}[{_CJK}]{{0,4}}?)?"
-    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发)(?:了|住|先|啦|喇)*$"
+    # round 52 (20a): not planting them for now ('算啦 唔种住', '暂时唔种'): the record waiting is dropped
+    r"(?:先)?(?:不|唔)(?:报|登记|登|记|录|记录|弄|搞|发|种)(?:了|住|先|啦|喇)*$"
 )
 
 
@@ -4188,6 +4263,10 @@ _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
     # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
     r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
+    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); insects told so
+    # stay a symptom of their own (round 20's decision, kept for 19v's '叶底仲有啲白色嘅虫仔')
+    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:上|上面|那里|这里)?"
+    r"(?:还有|也有)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题|.*虫)(?=[\u4e00-\u9fff]{2})"
     r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
@@ -4252,11 +4331,16 @@ _WHERE_ON_IT_RE = re.compile(
 )
 
 
+# round 52 (20a): Cantonese 叶底 (the leaf's underside) with what is seen there ('叶底仲有啲白色小点'); insects told under
+# it with no guess stay a symptom of their own (round 20's decision, kept for 19o's, 19r's, 19s's and 19v's '叶底有啲白色嘅虫')
+_LEAF_UNDERSIDE_RE = re.compile(r"(?:叶子|叶片|叶)底(?!下)(?!.*虫)")
+
+
 def closer_look(text: str, earlier: Iterable[str]) -> bool:
     """Does ``text`` (a statement) tell where on a part of the tree something is, a part one of ``earlier`` (a ticket's
     texts) names ('叶子背面有白色的小点点' after '桂花叶子发黄')?"""
     norm = normalize(text)
-    found = _WHERE_ON_IT_RE.search(norm)
+    found = _WHERE_ON_IT_RE.search(norm) or _LEAF_UNDERSIDE_RE.search(norm)
     if not found or is_question(text):
         return False
     part = _PART_RE.search(found.group(0))
@@ -4278,7 +4362,8 @@ _CAUSE_GUESSED_RE = re.compile(
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
 # by what was given named ('会唔会系药害')
 _GIVEN_TOO_MUCH_RE = re.compile(
-    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{1,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
+    # round 52 (20a): the verb right after the guess, what was given told before it ('我成日淋水 系咪淋多咗')
+    rf"(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?[{_CJK}]{{0,4}}?(?:施|落|放|下|撒|浇|淋|喷|打|用)(?:得)?"
     r"(?:太多|过多|过量|多咗|过头|多)(?:了)?(?:的)?(?:吗|呢)?$"
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:药害|肥害|烧根|肥烧|药烧)(?:了)?(?:吗|呢)?$"
     # what was given said after the verb ('系咪落多咗肥': 是不是施多了肥)
@@ -4571,6 +4656,15 @@ _PHOTO_A_MUST_THEN_HOW_RE = re.compile(
     r"(?:要|那)?(?:怎么|怎样|点)(?:样)?(?:拍|照)?(?:好|才好|比较好)?$"
 )
 
+# round 52 (19z, 20a): whether the tree's photo is to be taken or is next, the photo named, then how to take or send it
+# ('要拍树的照片吗 怎么发', '跟住要影相系咪 点影', '照片要拍吗 怎么弄'): the record waiting for it answers (its next step)
+_PHOTO_ASKED_THEN_HOW_RE = re.compile(
+    r"^(?:下一步|然后|接着|接下来|跟着|跟住|之后)?(?:是不是|是否)?(?:要|需要|要不要)?(?:影|拍|发|传)?(?:张|一张)?"
+    r"(?:这棵树的|棵树的|树的|树苗的)?(?:照片|相片|相|照|图片)(?:要|需要)?(?:影|拍|发)?"
+    r"(?:吗|是不是|是吗|是不|什么|没有|不)(?:那|要)?(?:怎么|怎样|如何|点)(?:样)?(?:发|拍|影|弄|搞|做|传|上传)"
+    r"(?:过来|过去|给你|上来|上去)?$"
+)
+
 
 # round 46 (19s): how to send the photo once taken ('影咗相之后点上传', '拍好照之后怎么发给你', '照片拍了以后怎么上传')
 _TAKEN_THEN_HOW_RE = re.compile(
@@ -4614,7 +4708,7 @@ def photo_how_asked(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     if _IS_IT_THE_PHOTO_RE.match(bare) or _NEXT_IS_THE_PHOTO_RE.match(bare):  # round 41
         return True
-    if _PHOTO_A_MUST_THEN_HOW_RE.match(bare):  # round 44
+    if _PHOTO_A_MUST_THEN_HOW_RE.match(bare) or _PHOTO_ASKED_THEN_HOW_RE.match(bare):  # round 44; round 52
         return True
     if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
         return True

@@ -144,6 +144,9 @@ def _bare_part(
     if not waiting_for:
         return None
     text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
+    number = nlu.number_alone(text) if "count" in waiting_for else None
+    if number is not None:  # round 52 (20a): '2' after the photo is its count (never a tree named 三); the tree asked
+        return nlu.PlantingText(number, False, None, "", False, None, None, None)
     count = nlu.parse_count(text)
     area = nlu.parse_area_mu(text)
     species, written = nlu.find_species(text, species_table)

@@ -58,7 +58,9 @@ _PREFIX = re.compile(
     r"(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
     # round 33b: first, ahead of others (我先认领), the wish in 潮汕 (欲) or as a plan or a promise (打算, 承诺)
     # round 37 (19m): signed up for (我报名认领两棵桃树)
-    r"|我们|家里|本户|本人|我)?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?(?:报名)?认领(?:了)?\s*[:：]?\s*"
+    r"|我们|家里|本户|本人|我"
+    # round 52 (20a): the role said as who pledges ('党员认领 一棵桂花', '书记认领 三棵桂花'): the sender's own pledge
+    r"|(?:两委|村)?(?:党员|干部|书记|支书|主任))?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?(?:报名)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when

@@ -85,6 +85,9 @@ LAST_READERS = (
     (identity.clauses_of, identity.read_name_and_village_in_clauses),
     # round 41: the wish in a clause, how in another, no name ('点样绑定啊 我想登记做村民'): a bare 登记
     (identity.wish_and_how_to_register, identity.parse_wish_to_register),
+    # round 52: how to register asked, where one is from in another clause ('点样注册呀 我系埔心村村民'): a bare 登记 with
+    # its village, the name asked next
+    (identity.how_to_register_from_village, identity.parse_how_to_register_from_village),
 )
 
 
@@ -168,8 +171,8 @@ match_register = staged(_register_words, _register_with_villages)
 def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
     if parsed.code:
         return _reply(ctx, identity.bind_by_code(ctx, parsed), parsed.name)
-    if parsed.name is None:  # a bare 登记: the name next (then the village, unless a QR code gave it)
-        village = identity.scene_village(ctx)
+    if parsed.name is None:  # a bare 登记: the name next (then the village, unless a QR code or the text gave it)
+        village = identity.scene_village(ctx) or _one_village(ctx, parsed.village_text)
         if village:
             REGISTRATION.enter(ctx, "ask_name", {"village_id": village["id"]})
             return ctx.t("registration.not_registered_with_village", village=village["name"])
@@ -186,6 +189,14 @@ def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
         REGISTRATION.enter(ctx, "ask_village", {"name": parsed.name})
         return ctx.t("registration.ask_village", name=parsed.name)
     return _resolve_village(ctx, parsed.name, parsed.village_text, roster_store.all_villages(ctx.db))
+
+
+def _one_village(ctx: Ctx, village_text: str | None) -> dict | None:
+    """The one roster village ``village_text`` names (round 52: '点样注册呀 我系埔心村村民'), else None."""
+    if not village_text:
+        return None
+    candidates = match_village(village_text, roster_store.all_villages(ctx.db))
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _resolve_village(ctx: Ctx, name: str, village_text: str, villages: list[dict]) -> str:

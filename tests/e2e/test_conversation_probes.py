@@ -7,6 +7,7 @@ probe), so the file runs in seconds."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -228,6 +229,10 @@ class Probe:
             # 陈亚娣, when one worker runs both): the claim, for the office to decide
             if claimed and bound[0]["name"] not in hanzi.simplified(message):
                 bound = claimed
+            # round 52: how to register asked with the village and no name ('点样注册呀 我系埔心村村民'): nothing to bind
+            # yet, the registration waits for the name with the village kept (the reply asks only the name)
+            if not bound and self.asks_the_name_only(openid):
+                return ""
             # the name as the roster writes it: a traditional 張德福 is registered 张德福 (bot/hanzi.py)
             if not bound or bound[0]["name"] not in hanzi.simplified(message):
                 return f"bound {bound[0]['name'] if bound else 'nobody'!r}: {reply[:60]!r}"
@@ -281,6 +286,17 @@ class Probe:
         if expected == "one-ticket" and len(tickets) > 1:
             return wrong + f" ({len(tickets)} tickets)"
         return ""
+
+    def asks_the_name_only(self, openid: str) -> bool:
+        """The registration waits for the name with the village known (round 52)."""
+        waiting = self.rows(
+            "SELECT state, data FROM conversations WHERE openid = ? AND flow = 'registration'", [openid]
+        )
+        return (
+            bool(waiting)
+            and waiting[0]["state"] == "ask_name"
+            and json.loads(waiting[0]["data"] or "{}").get("village_id") == self.village
+        )
 
     def close(self) -> None:
         self.bot.databases.close_all()
@@ -524,11 +540,8 @@ _ROUND_19G_LEFT = [
         " planting help for cadres naming 代种, is the lead's call",
         ["阿伯冇智能手机 佢种嘅树我点样帮佢记录"],
     ),
-    (
-        "in a ticket's window, the sender's own care of the tree asked ('每日都淋一桶水 是不是淋多了'): the FAQ answers watering"
-        " confidently and a watering question joins no ticket (bot/escalation.py's reading, not this round's)",
-        ["我每日朝早都淋一桶水 系唔系淋多咗"],
-    ),
+    # round 52 mended the sender's own care of the tree asked in a ticket's window ('我每日朝早都淋一桶水 系唔系淋多咗'):
+    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE)
     (
         "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
         " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
@@ -1007,12 +1020,8 @@ def test_round_19q_probe(probe, context, message, expected):
 # are listed here, strict, with why (two labels, one by design; round 48 mended the 代种 one: a cadre asking how to log
 # for another household gets the 代种 steps as the record's help, planting_menu).
 _ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "the label: how to register asked with no name, only the village: nothing can be bound, and the FAQ's answer"
-        " says how (登记 姓名 村名, with an example); the harness's register check wants a name bound for a message"
-        " naming the village",
-        ["点样注册 我系埔心村村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样注册 我系埔心村村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
         " its own, its own ticket (round 20; 19o's '叶底有啲白色小虫仔' is left for the same reason); the writer reads it"
@@ -1039,11 +1048,8 @@ _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
         " reason); the writer reads it as the same tree",
         ["叶底有啲白色嘅虫"],
     ),
-    (
-        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
-        " (登记 姓名 村名, with an example), as 19r's '点样注册 我系埔心村村民'; the harness's register check wants a name",
-        ["点样绑定啊 我系埔心村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样绑定啊 我系埔心村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "by design: how to take part in the planting day asked, no wish said: the day's details (event_asked; 参加 records"
         " attendance, round 33's how rule), as 19o's '义务植树活动点报名'; the writer labelled it join",
@@ -1077,11 +1083,8 @@ _ROUND_19T_LEFT: list[tuple[str, list[str]]] = [
         " 认领责任区, then its number), as 19r's; the writer wants the zones' list",
         ["党员责任区点样认领"],
     ),
-    (
-        "the label: how to bind asked with no name, only the village: nothing can be bound, and the FAQ's answer says how"
-        " (登记 姓名 村名), as 19s's '点样绑定啊 我系埔心村民'; the harness's register check wants a name",
-        ["点样绑定呀 我系埔心村村民"],
-    ),
+    # round 52 mended how to register asked with the village and no name ('点样绑定呀 我系埔心村村民'): from a follower not registered yet
+    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
         "the FAQ's: what adopting a tree costs is a ticket with the money note (no FAQ entry on the price); an entry on"
         " adoption's cost, pointing to 认养 for the list, would answer it. Left to the FAQ's rounds",
@@ -1191,4 +1194,35 @@ def test_round_19x_probe(probe, context, message, expected):
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19y.tsv", {}))
 def test_round_19y_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Sets 19z and 20a (140 probes each, blind, written in the thirtieth session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet). Blind figures: main (a39f4d0) 19z 133/140, 20a 125/140. Round 52
+# (tests/e2e/test_conversation_round52.py) was made from their misses after: 19z 139/140, 20a 140/140, development
+# figures. The miss left, strict, with why:
+_ROUND_19Z_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design, looked at again in round 52 (as 19o's identical probe and 19s's '义务植树活动点样参加'): how to sign up"
+        " for the planting day asked, no wish said, gets the day's details (event_asked: its name, time and place, and"
+        " 参加 there). 参加 (event_join) checks in only at a day under way or later today and otherwise says none is open,"
+        " so it would hide a day set for later in the week from one asking how to sign up for it; with no day set (the"
+        " harness's case) both replies say the same. The writer labelled it join",
+        ["义务植树活动点报名"],
+    ),
+]
+ROUND_19Z_MISSES = {message: why for why, messages in _ROUND_19Z_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_19z.tsv", ROUND_19Z_MISSES))
+def test_round_19z_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20A_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20a.tsv", ROUND_20A_MISSES))
+def test_round_20a_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

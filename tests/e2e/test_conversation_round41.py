@@ -142,7 +142,8 @@ CONTROLS = [
     ("ticket", "种龙眼要落几多肥", {"ticket_supplement_text", "ask_expert_supplement"}),
     ("finished", "那棵龙眼长得好好", {"my_progress"}),
     ("cadre", "党员任务是几多棵", {"left_to_plant"}),
-    ("new", "怎么绑定公众号", {"register"}),
+    # round 52: '怎么绑定公众号' from a follower not registered yet is a bare 登记 (test_conversation_round52.py)
+    ("member", "怎么绑定公众号", {"register"}),
 ]
 FIXED_19O = [
     ("new", "点样绑定啊 我想登记做村民", "register"),
