@@ -2315,6 +2315,26 @@ def name_said_right(norm: str) -> str | None:
     return found["name"]
 
 
+# round 52 (the lead, in the simulator: '我个名写错咗 应该系陈月姣' got how to register again, the name said right in it):
+# the right name at the end of a name's correction, after the words that say it
+_RIGHT_NAME_IN_RE = re.compile(
+    r"(?:改成|改为|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是"
+    r"|其实叫|我叫)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
+    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
+)
+
+
+def right_name_in(norm: str) -> str | None:
+    """Round 52: the right name said in a correction of one's name ('我个名写错咗 应该系陈月姣' -> '陈月姣'), a common
+    surname first (``name_said_right``, said alone, is the same name after the correction came first)."""
+    from bot.surnames import has_common_surname
+
+    found = _RIGHT_NAME_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
+        return None
+    return found["name"]
+
+
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
     (the right name said alone: '正确的是邓丽芳'); None otherwise."""

@@ -411,9 +411,16 @@ def _how_to_correct(ctx: Ctx, person: dict) -> str:
 
 
 def on_fix_name(ctx: Ctx, _match) -> str:
-    """我想改名字, 名字打错了: what 我的信息 says of correcting, for this sender."""
+    """我想改名字, 名字打错了: what 我的信息 says of correcting, for this sender; round 52: with the right name said
+    (``我个名写错咗 应该系陈月姣``), one who registered themselves is corrected at once, as 登记 with that name would."""
     person = ctx.person
-    return _how_to_correct(ctx, person) if person else _not_registered(ctx)
+    if not person:
+        return _not_registered(ctx)
+    name = nlu.right_name_in(nlu.normalize(ctx.msg.text or "")) if person["source"] == "self" else None
+    village = roster_store.village(ctx.db, person["village_id"]) if name and name != person["name"] else None
+    if name and village and identity.is_plausible_name(name):
+        return _bind(ctx, name, village)
+    return _how_to_correct(ctx, person)
 
 
 def _unproven_line(ctx: Ctx, person: dict) -> list[str]:

@@ -281,6 +281,30 @@ def test_how_to_correct_a_name_depends_on_who_registered_it(villager, villager_f
     assert "办公室" in fix and "登记 正确的姓名" not in fix and fix in listed.says("我的信息")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我个名写错咗 应该系黄秀贞", "黄秀贞"),
+        ("名字写错了 应该是黄秀贞", "黄秀贞"),
+        ("我的名字登记成了黄秀珍，请改为黄秀贞", "黄秀贞"),
+        ("名字打错了 正确的是黄秀贞 不是黄秀珍", "黄秀贞"),
+    ],
+)
+def test_a_name_corrected_with_the_right_name_in_it_is_corrected(villager, villager_factory, roster, text, name):
+    """Round 52 (the lead, in the simulator): the right name said in the correction corrects a self-registered name at
+    once, as 登记 with it would (it got how to register again); a roster name stays the office's."""
+    villager.says("登记 黄秀珍 埔心村")
+    reply = villager.says(text)
+    assert name in reply and "埔心村" in reply
+    assert person_of(roster, villager.openid)["name"] == name
+    assert rows_of(roster, "SELECT COUNT(*) AS n FROM people WHERE name IN ('黄秀珍', '黄秀贞')")[0]["n"] == 1
+    listed = villager_factory("o-listed")
+    listed.says("登记 陈秀英 埔心村")
+    listed.says("0002")
+    assert "办公室" in listed.says("我的名字写错了 应该是陈秀华")
+    assert person_of(roster, "o-listed")["name"] == "陈秀英"
+
+
 def test_register_by_voice(villager, roster):
     assert "后4位" in villager.sends_voice("voice-1", recognition="登记陈秀英埔心村。")
     assert "党员" in villager.sends_voice("voice-2", recognition="0002。")
