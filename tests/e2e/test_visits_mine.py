@@ -20,6 +20,11 @@ ASKED = [
     "我签到咗几次",
     "睇下我嘅签到记录",
     "本月下村情况",
+    # round 52 (the lead, in the simulator: '我负责边几条村' got the insurance entry): one's villages, visited or not
+    "我负责边几条村",
+    "我挂钩哪些村",
+    "我负责的村有哪些",
+    "我联系的是哪几个社区",
 ]
 
 
