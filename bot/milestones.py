@@ -46,7 +46,16 @@ FLOW = Flow("milestone", ("collecting",))
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
 _HOLES_RE = re.compile(rf"^树穴\s*(?:已经|已)?\s*(?:挖好了?|挖了|挖好|完成了?)?\s*[:：]?\s*{_NUMBER}\s*(?:个|穴|口)?$")
+# round 52 (the lead, in the simulator: '树穴挖好咗一百二十个' became an adviser's ticket): said as spoken (normalised:
+# 咗 -> 了), the village first, the count before 树穴 ('本村已经挖好了八十个树穴')
+_VILLAGE_FIRST = r"(?:我们村|我村|本村|村里|全村)?(?:的)?"
+_HOLES_SAID_RE = re.compile(
+    rf"^{_VILLAGE_FIRST}(?:树穴(?:已经|已)?(?:全部)?(?:挖好了?|挖了|挖完了?|完成了?)?(?:有)?{_NUMBER}(?:个|穴|口)?"
+    rf"|(?:已经|已)?(?:挖好了?|挖了|挖完了?){_NUMBER}(?:个|口)树穴)$"
+)
 _SITE_RE = re.compile(r"^(?:绿美)?示范点\s*[:：]?\s*(?P<name>\S.{0,29})$")
+# a demo site's name told with its being done ('示范点 村口公园 搞好咗'): the name alone is kept
+_SITE_DONE_RE = re.compile(r"\s*(?:已经|已)?(?:搞好|建好|弄好|做好|整好|搞掂|搞定|完成|建成)(?:了|咗|啦|喇)*$")
 _TRAILING = " \t\r\n。．.！!，,"
 
 
@@ -67,13 +76,14 @@ def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
         return None
     if text in plan_words:
         return Report(PLAN)
-    holes = _HOLES_RE.match(text)
+    holes = _HOLES_RE.match(text) or _HOLES_SAID_RE.match(nlu.normalize(text))
     if holes:
-        count = nlu.chinese_to_int(holes.group(1))
+        count = nlu.chinese_to_int(next(group for group in holes.groups() if group))
         return Report(HOLES, count=count) if count else None
     site = _SITE_RE.match(text)
     if site and nlu.parse_count(text) is None and nlu.parse_area_mu(text) is None:
-        return Report(DEMO_SITE, name=site.group("name").strip())
+        name = _SITE_DONE_RE.sub("", site.group("name")).strip()
+        return Report(DEMO_SITE, name=name) if name else None
     return None
 
 

@@ -75,7 +75,8 @@ def on_location(ctx: Ctx, _state, row: dict) -> str:
 
 def _still_needs(ctx: Ctx, row: dict) -> str:
     missing = milestones.still_needs(row, store.photo_count(ctx.db, row["id"]))
-    return "".join(ctx.t(NEEDS[part]) for part in missing)
+    # each on a line of its own (round 52: the photo's and the location's asks ran on in one line on a phone)
+    return "".join("\n" + ctx.t(NEEDS[part]) for part in missing)
 
 
 # -- the 通报's columns: what the village reported by the month's end ----------------------------------

@@ -233,3 +233,10 @@ def test_a_milestone_photo_opens_for_the_villages_cadre_login_and_no_other(bot, 
     assert status_for(app, "li", thumb, on_page=f"/admin/villages/{county['埔心村']}") == 200
     assert status_for(app, "li", f"/admin/photos/{sha}") == 200
     assert status_for(app, "chen", thumb) == 403
+
+
+def test_holes_said_as_spoken_are_a_report_never_a_ticket(bot, county, secretary, rows):
+    """Round 52 (the lead, in the simulator): '树穴挖好咗一百二十个' became an adviser's ticket."""
+    assert "树穴120个" in secretary.says("树穴挖好咗一百二十个")
+    assert [(m["milestone"], m["count"]) for m in milestone_rows(rows)] == [("holes", 120)]
+    assert rows("tickets") == [] and rows("plantings") == []

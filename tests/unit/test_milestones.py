@@ -28,6 +28,14 @@ CONFIG = config_mod.load(env={})
         ("示范点 村口公园", Report(DEMO_SITE, name="村口公园")),
         ("示范点：祠堂广场", Report(DEMO_SITE, name="祠堂广场")),
         ("绿美示范点 河边绿道", Report(DEMO_SITE, name="河边绿道")),
+        # round 52 (the lead, in the simulator): said as spoken, the village first, the count before 树穴; a site told
+        # with its being done keeps its name alone (written before the change: 0 of 6 read right)
+        ("树穴挖好咗一百二十个", Report(HOLES, count=120)),
+        ("我哋村树穴已经挖咗八十个", Report(HOLES, count=80)),
+        ("本村已经挖好了八十个树穴", Report(HOLES, count=80)),
+        ("挖好了120个树穴", Report(HOLES, count=120)),
+        ("示范点 村口公园 搞好咗", Report(DEMO_SITE, name="村口公园")),
+        ("示范点：祠堂广场已经建好了", Report(DEMO_SITE, name="祠堂广场")),
     ],
 )
 def test_reports(text, report):
@@ -52,6 +60,9 @@ def test_reports(text, report):
         "",
         None,
         "备案",
+        "树穴挖好了没有",
+        "示范点搞好了",
+        "村里树穴挖了几多个",
     ],
 )
 def test_not_reports(text):

@@ -108,11 +108,11 @@ def test_location_rule_a_location_is_kept_on_the_report_and_restarts_the_window(
 def test_chat_rule_a_site_report_asks_for_photo_and_location_until_it_has_both(world):
     bot = world.bot
     assert chat.says(bot, CADRE, "示范点 村口公园") == (
-        "✅ 已记下第1号：示范点“村口公园”，街道确认后计入。请再发一张示范点的照片📷请再发示范点的位置📍（微信“+”→位置）"
+        "✅ 已记下第1号：示范点“村口公园”，街道确认后计入。\n请再发一张示范点的照片📷\n请再发示范点的位置📍（微信“+”→位置）"
     )
     world.later(minutes=5)
     assert chat.sends_photo(bot, CADRE, "m-site") == (
-        "📷 照片已加到示范点“村口公园”（共1张）。请再发示范点的位置📍（微信“+”→位置）"
+        "📷 照片已加到示范点“村口公园”（共1张）。\n请再发示范点的位置📍（微信“+”→位置）"
     )
     assert chat.sends_location(bot, CADRE, 23.101, 114.401) == "📍 位置已加到示范点“村口公园”。"
     assert [(r["milestone"], r["name"], r["lat"]) for r in store.of_village(world.db, world.village_id)] == [
