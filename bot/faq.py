@@ -2011,7 +2011,7 @@ class FaqIndex:
     def _escalation(
         self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
     ) -> FaqResult | None:
-        if norm.startswith("问专家"):
+        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):  # round 51: '问专家一般多久回复' asks the wait
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:

@@ -3925,6 +3925,20 @@ _WAIT_ASKED_RE = re.compile(
 )
 
 
+# round 51 (issue 17 §1): 问专家 followed by how long the adviser's reply takes ('问专家一般多久回复', '问专家的事情一般几天能
+# 有答复', '问专家要等几耐先有人覆'): a question about the service (bot.ticket_wait), never a ticket of its own; a question
+# put to the adviser that says 多久 ('问专家 龙眼多久浇一次水') asks no reply
+_EXPERT_WAIT_RE = re.compile(
+    r"^问专家(?:的|嘅)?(?:问题|事情|事)?(?:之后|以后|后|了)?(?:要|一般|通常|大概|大约)?(?:等)?(?:多久|几耐|多长时间|几天|几日|几个钟|什么时候|几时)"
+    r"(?:先|才|能|会|可以|就)?(?:有)?(?:人)?(?:回|答复|回复|覆|回音|答|回答|应)"
+)
+
+
+def expert_wait_asked(text: str) -> bool:
+    """'问专家一般多久回复': how long the adviser takes, asked after 问专家 (the text normalised here)."""
+    return bool(_EXPERT_WAIT_RE.search(normalize(text or "")))
+
+
 def nobody_replied(norm: str) -> bool:
     """'上个礼拜问的问题一直没人回': a reply that has not come, said (normalised text)."""
     return bool(_NOBODY_REPLIED_RE.search(norm or ""))
