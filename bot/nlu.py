@@ -1337,7 +1337,8 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "屋子旁",
         "房屋旁",
     ),
-    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落"),
+    # round 51: the yard's regional names (院坝 in the southwest, 禾坪 and 地堂 in Hakka and Cantonese villages)
+    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落", "院坝", "禾坪", "地堂"),
     "路边": (
         "道路",
         "路边",
