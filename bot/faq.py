@@ -2011,7 +2011,8 @@ class FaqIndex:
     def _escalation(
         self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
     ) -> FaqResult | None:
-        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):  # round 51: '问专家一般多久回复' asks the wait
+        # round 51: '问专家一般多久回复' asks how long the adviser takes (bot.ticket_wait), no ticket of its own
+        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:
