@@ -1486,10 +1486,13 @@ class FaqIndex:
 
     def _confirmed_first(self, model: QuestionModel, question: str, norm: str, result: FaqResult) -> FaqResult:
         """``_asked_back`` for a doubt's person: on AI, AJ and AK the model's answer by 0.2 or more was the one meant 30
-        times of 33 (under 0.2, 13 of 42). Not for words leading into a question ('补充'), nor for a short question's
+        times of 33 (under 0.2, 13 of 42). Not for words leading into a question ('补充') nor a question of no content
+        ('怎么办': round 51, after AQ joined the precedents the model read poor soil there), nor for a short question's
         answer that does not explain its words (as ``_by_model``: '广州到深圳怎么走' is no planting depth)."""
         if result.reason not in _DOUBTS or _only_lead_in(norm):
             return result
+        if not self.uncovered(norm, frozenset(), []):
+            return result  # round 51: no content at all ('怎么办', '点算'): nothing to read an answer from
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or lead < self._model_ask_doubt:
             return result
