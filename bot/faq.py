@@ -906,6 +906,8 @@ class FaqIndex:
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
         self._model_ask_field = float(model.get("ask_field", 9.0))  # the same tree's other field by this: asked (48)
+        # round 51: entries only for trees off the list, never offered for a question naming a listed tree
+        self._model_offlist_only = frozenset(model.get("offlist_only", ()))
         self._model_own_field = float(model.get("own_field", 9.0))  # the named tree's field over a technique (48)
         self.set_precedents(())
         for entry in entries:
@@ -1450,6 +1452,8 @@ class FaqIndex:
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or answer.entry_id in (result.entry_id, result.also):
             return self._two_asks(question, norm, result)
+        if answer.entry_id in self._model_offlist_only and any(name in self.species for name, _ in self._trees(norm)):
+            return result  # round 51: '荔枝点种' names a listed tree: never the off-list trees' care (tree names are masked)
         if lead < self._model_ask_back:
             return self._two_asks(question, norm, result)
         mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
