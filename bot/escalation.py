@@ -163,6 +163,8 @@ _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 def parse_ask_expert(text: str) -> str | None:
     """``问专家 <问题>`` -> the question ('' for a bare 问专家); None for anything else."""
     match = _ASK_RE.match((text or "").strip())
+    if match and nlu.expert_wait_asked(text):
+        return None  # round 51: '问专家一般多久回复' asks how long the adviser takes (the FAQ's bot.ticket_wait)
     return match.group(1).strip() if match else None
 
 

@@ -906,6 +906,8 @@ class FaqIndex:
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
         self._model_ask_field = float(model.get("ask_field", 9.0))  # the same tree's other field by this: asked (48)
+        # round 51: entries only for trees off the list, never offered for a question naming a listed tree
+        self._model_offlist_only = frozenset(model.get("offlist_only", ()))
         self._model_own_field = float(model.get("own_field", 9.0))  # the named tree's field over a technique (48)
         self.set_precedents(())
         for entry in entries:
@@ -1450,6 +1452,8 @@ class FaqIndex:
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or answer.entry_id in (result.entry_id, result.also):
             return self._two_asks(question, norm, result)
+        if answer.entry_id in self._model_offlist_only and any(name in self.species for name, _ in self._trees(norm)):
+            return result  # round 51: '荔枝点种' names a listed tree: never the off-list trees' care (tree names are masked)
         if lead < self._model_ask_back:
             return self._two_asks(question, norm, result)
         mine, theirs = self.answered_as(result_label(result)), self.answered_as(result_label(answer))
@@ -1486,10 +1490,13 @@ class FaqIndex:
 
     def _confirmed_first(self, model: QuestionModel, question: str, norm: str, result: FaqResult) -> FaqResult:
         """``_asked_back`` for a doubt's person: on AI, AJ and AK the model's answer by 0.2 or more was the one meant 30
-        times of 33 (under 0.2, 13 of 42). Not for words leading into a question ('补充'), nor for a short question's
+        times of 33 (under 0.2, 13 of 42). Not for words leading into a question ('补充') nor a question of no content
+        ('怎么办': round 51, after AQ joined the precedents the model read poor soil there), nor for a short question's
         answer that does not explain its words (as ``_by_model``: '广州到深圳怎么走' is no planting depth)."""
         if result.reason not in _DOUBTS or _only_lead_in(norm):
             return result
+        if not self.uncovered(norm, frozenset(), []):
+            return result  # round 51: no content at all ('怎么办', '点算'): nothing to read an answer from
         _label, lead, answer = self._model_reading(model, norm)
         if answer is None or answer.kind != "answer" or lead < self._model_ask_doubt:
             return result
@@ -2011,7 +2018,8 @@ class FaqIndex:
     def _escalation(
         self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
     ) -> FaqResult | None:
-        if norm.startswith("问专家"):
+        # round 51: '问专家一般多久回复' asks how long the adviser takes (bot.ticket_wait), no ticket of its own
+        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:

@@ -1351,7 +1351,8 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "屋子旁",
         "房屋旁",
     ),
-    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落"),
+    # round 51: the yard's regional names (院坝 in the southwest, 禾坪 and 地堂 in Hakka and Cantonese villages)
+    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落", "院坝", "禾坪", "地堂"),
     "路边": (
         "道路",
         "路边",
@@ -4012,6 +4013,20 @@ _WAIT_ASKED_RE = re.compile(
     + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
     r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
 )
+
+
+# round 51 (issue 17 §1): 问专家 followed by how long the adviser's reply takes ('问专家一般多久回复', '问专家的事情一般几天能
+# 有答复', '问专家要等几耐先有人覆'): a question about the service (bot.ticket_wait), never a ticket of its own; a question
+# put to the adviser that says 多久 ('问专家 龙眼多久浇一次水') asks no reply
+_EXPERT_WAIT_RE = re.compile(
+    r"^问专家(?:的|嘅)?(?:问题|事情|事)?(?:之后|以后|后|了)?(?:要|一般|通常|大概|大约)?(?:等)?(?:多久|几耐|多长时间|几天|几日|几个钟|什么时候|几时)"
+    r"(?:先|才|能|会|可以|就)?(?:有)?(?:人)?(?:回|答复|回复|覆|回音|答|回答|应)"
+)
+
+
+def expert_wait_asked(text: str) -> bool:
+    """'问专家一般多久回复': how long the adviser takes, asked after 问专家 (the text normalised here)."""
+    return bool(_EXPERT_WAIT_RE.search(normalize(text or "")))
 
 
 def nobody_replied(norm: str) -> bool:

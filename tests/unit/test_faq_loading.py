@@ -200,7 +200,9 @@ def test_changed_knowledge_or_settings_are_a_new_build(index, messages):
     built = faq.FaqIndex.load(messages, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
     campaign = messages / "faq" / "campaign.toml"
     text = campaign.read_text("utf-8")
-    first_id = faq.FaqIndex.load(messages, CONFIG["campaign"]).entries[0].id
+    # an entry no rule in matching.toml names (round 51: camp.about, the first, is an intent's now)
+    rules = (messages / "faq" / "matching.toml").read_text("utf-8")
+    first_id = next(e.id for e in faq.FaqIndex.load(messages, CONFIG["campaign"]).entries if f'"{e.id}"' not in rules)
     campaign.write_text(text.replace(f'id = "{first_id}"', 'id = "camp.renamed_for_the_test"', 1), "utf-8")
     changed = faq.FaqIndex.load(messages, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
     assert changed.entry("camp.renamed_for_the_test") and not built.entry("camp.renamed_for_the_test")

