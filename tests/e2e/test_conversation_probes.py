@@ -937,7 +937,7 @@ def test_round_19m_probe(probe, context, message, expected):
 _ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
     (
         "FAQ round 51 (knowledge): the model, retrained with forestry.toml's phrasings, ranks the household quota first"
-        " and asks back 怎么查进度 (before: the progress answer, then the command); the map's labels alone do not move it",
+        " and asks back 怎么查进度 (before: the progress answer, then the command); without the map's new labels too",
         ["全村几多户种咗树"],
     ),
 ]

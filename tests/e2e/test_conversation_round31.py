@@ -126,7 +126,7 @@ FRESH_CONTROLS = [
         "村里种了多少棵荔枝比较好",
         {"village_progress"},
         # FAQ round 51 (knowledge): the model, retrained with forestry.toml's phrasings, reads 怎么查进度 (before: the
-        # lychee's card); the map's labels alone do not move it
+        # lychee's card); without the map's new labels too
         marks=pytest.mark.xfail(reason="round 51: the retrained model reads bot.progress", strict=True),
     ),
     ("member", "我邻居种了几棵树", {"my_progress", "village_progress"}),
