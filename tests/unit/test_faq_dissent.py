@@ -147,7 +147,8 @@ def test_first_aid_asked_beside_a_safety_line_is_still_answered(index):
 @pytest.mark.parametrize(
     "question",
     [
-        "用龙眼核种出来的树 结的果跟原来的一样好吗",  # a stone's seedling, not when the tree fruits
+        # round 51: '用龙眼核种出来的树 结的果跟原来的一样好吗' (a stone's seedling) was here; tech.grafted's intent
+        # answers it now, as the sets label it (tests/unit/test_faq_round51_knowledge.py)
         "我屋前面有块低洼地 种荔枝会不会被水浸死",  # the low ground, more than the tree's water
     ],
 )
