@@ -135,8 +135,9 @@ def test_a_short_questions_answer_must_explain_its_words(index):
     label, lead = index.precedents.model.predict(faq._mask(norm, index._trees(norm)))
     # the model reads a new phone's bill as a new phone (its lead 0.51 in round 26, 0.49 once round 27's entries were
     # read: around short_lead either way; 0.27 once sets AC-AF joined the precedents, round 36; 0.12 once AH did, round
-    # 39; a person once AL-AO did, round 48); whatever it leads by, the doubt stops an answer that leaves 话费 unexplained
-    assert label in ("bot.rebind", "escalate")
+    # 39; a person once AL-AO did, round 48; off-topic, rightly, once AQ and forestry.toml did, round 51); whatever it
+    # leads by, the doubt stops an answer that leaves 话费 unexplained
+    assert label in ("bot.rebind", "escalate", "bot.off_topic")
     assert index.doubt("手机话费怎么交", "bot.rebind", norm)
     assert index.match("手机话费怎么交").kind == "escalate"
 
