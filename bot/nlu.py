@@ -2298,12 +2298,13 @@ _AGAIN_ELLIPTIC_RE = re.compile(
 # round 50 (19y): the right name said alone, after the sender said the name is wrong ('你好，我发现我的名字登记错了' then
 # '麻烦改成谢丽萍，之前写成谢丽平了', '应该是黄春梅，不是黄春妹', '正确的是邓丽芳'): the name under a common surname, the wrong
 # one after it at most
-_NAME_SAID_RIGHT_RE = re.compile(
-    r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?"
-    r"(?:改成|改为|改做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是|我叫)"
-    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
+# the words that say the right name, the name, and how it was written wrong after it (round 52: read in a correction too)
+_RIGHT_NAME_SAID = (
+    r"(?:改成|改为|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是"
+    r"|其实叫|我叫)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
     r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
 )
+_NAME_SAID_RIGHT_RE = re.compile(r"^(?:请|麻烦|麻烦你|劳驾)?(?:帮我|给我)?" + _RIGHT_NAME_SAID)
 
 
 def name_said_right(norm: str) -> str | None:
@@ -2318,11 +2319,7 @@ def name_said_right(norm: str) -> str | None:
 
 # round 52 (the lead, in the simulator: '我个名写错咗 应该系陈月姣' got how to register again, the name said right in it):
 # the right name at the end of a name's correction, after the words that say it
-_RIGHT_NAME_IN_RE = re.compile(
-    r"(?:改成|改为|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是|正确是|对的是|正确的名字是|真名是"
-    r"|其实叫|我叫)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:才对|先对|才是|啦|吧|了|喔|哦)?"
-    r"(?:(?:之前|以前|原来|刚才)?(?:写成|打成|登记成|记成|写的是|登记的是|不是)[\u4e00-\u9fff]{2,4}?(?:了|的)?)?$"
-)
+_RIGHT_NAME_IN_RE = re.compile(_RIGHT_NAME_SAID)
 
 
 def right_name_in(norm: str) -> str | None:
