@@ -251,11 +251,15 @@ _WITHDRAWN_RE = re.compile(
 )
 _WITHDRAWN_ASKED_RE = re.compile(r"吗|吧|什么|怎么|点样|几|咩|哪|边个|为什么|[?？]")
 WITHDRAWN_MAX_CHARS = 16
+# every withdrawal above says one of these as written (问, 答, 回, 麻烦): most texts are not normalised at all
+_WITHDRAWN_HINT_RE = re.compile(r"[问問答回烦煩]")
 
 
 def question_withdrawn(text: str) -> bool:
     """Round 52: the villager says their question needs no answer now ('算了不用问了', '唔使问啦', '撤回刚才的问题',
     '我问错了不用回答'); never a question ('不用浇水吗') nor a longer text that goes on to something else."""
+    if not _WITHDRAWN_HINT_RE.search(text or ""):
+        return False
     norm = nlu.normalize(text or "")
     return bool(
         norm

@@ -76,7 +76,8 @@ def parse(text: str | None, plan_words: frozenset[str]) -> Report | None:
         return None
     if text in plan_words:
         return Report(PLAN)
-    holes = _HOLES_RE.match(text) or _HOLES_SAID_RE.match(nlu.normalize(text))
+    # normalised only when it names the holes (穴): most texts are no report
+    holes = _HOLES_RE.match(text) or ("穴" in text and _HOLES_SAID_RE.match(nlu.normalize(text)))
     if holes:
         count = nlu.chinese_to_int(next(group for group in holes.groups() if group))
         return Report(HOLES, count=count) if count else None

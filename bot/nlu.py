@@ -4258,6 +4258,8 @@ _TREE_RIGHT_RE = re.compile(
     r"(?:才对|先啱|就对了|来的)?$"
 )
 _TREE_ASKED_RE = re.compile(r"吗|么|嘛|是不是|还是|什么|咩|乜|哪|边|几|怎|点样|好不好|得唔得|行不行|可以|能不能")
+# every correction above says one of these as written (不是/唔系, 记成, 错, 改): most texts are not normalised at all
+_TREE_CORRECTION_HINT_RE = re.compile(r"[不唔非成错錯改]")
 
 
 def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> tuple[str, bool] | None:
@@ -4265,6 +4267,8 @@ def tree_corrected(text: str, species_table: Mapping, others: tuple[str, ...] = 
     False): off the list; '是桂花不是荔枝' -> ('桂花', True)); None when the text is no such correction (a tree denied, said
     as, a slip or a change asked, then one tree said right, nothing more) or asks something ('是不是荔枝', '不是荔枝是
     什么树')."""
+    if not _TREE_CORRECTION_HINT_RE.search(text or ""):
+        return None
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
     if not norm or len(norm) > INTENT_MAX_CHARS or _TREE_ASKED_RE.search(norm):
         return None

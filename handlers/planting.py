@@ -446,8 +446,9 @@ def _recount_ahead(ctx) -> bool:
     if ctx.msg.msg_type != "text":
         return False
     text = ctx.msg.text or ""
-    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    return nlu.count_corrected(text) is not None or nlu.tree_corrected(text, table, others) is not None
+    if nlu.count_corrected(text) is not None:
+        return True
+    return nlu.tree_corrected(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app)) is not None
 
 
 def _recount_then(ctx, _said):
