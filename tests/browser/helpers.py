@@ -22,6 +22,16 @@ def log_in(page, server, username, next_path="/admin/"):
     expect(page).to_have_url(f"{server}{next_path}")
 
 
+def image_loaded(img) -> bool:
+    """The image has arrived and decoded; one still loading is waited for, not judged at that instant."""
+    return img.evaluate(
+        """i => i.complete ? i.naturalWidth > 0 : new Promise(done => {
+            i.addEventListener("load", () => done(i.naturalWidth > 0));
+            i.addEventListener("error", () => done(false));
+        })"""
+    )
+
+
 def fits_the_screen(page) -> bool:
     """Nothing scrolls sideways."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import fits_the_screen, log_in
+from tests.browser.helpers import fits_the_screen, image_loaded, log_in
 
 
 def test_admin_logs_in_and_approves_a_flagged_record(page, server, bot, county):
@@ -20,7 +20,7 @@ def test_admin_logs_in_and_approves_a_flagged_record(page, server, bot, county):
     expect(card).to_contain_text("重复照片")
     assert card.locator("img").count() == 2  # this photo and the earlier one, side by side
     for img in card.locator("img").all():
-        assert img.evaluate("i => i.complete && i.naturalWidth > 0")
+        assert image_loaded(img)
     card.locator("input[name=reason]").fill("照片与之前的记录不同角度，核实无误")
     card.locator("button[value=approve]").click()
     expect(page.locator(".flash.ok")).to_contain_text(f"记录 #{county.plantings['dup']} 已通过")
@@ -62,6 +62,6 @@ def test_village_page_shows_its_charts_and_photo_wall(phone, server, county):
     for img in thumbs.all():
         img.scroll_into_view_if_needed()
         expect(img).to_have_js_property("complete", True)
-        assert img.evaluate("i => i.naturalWidth > 0")
+        assert image_loaded(img)
     assert fits_the_screen(phone)
     assert phone.problems == []

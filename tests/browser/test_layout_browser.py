@@ -71,10 +71,11 @@ def test_the_village_page_folds_and_pages_and_zooms_to_the_village(page, server,
     # the photo wall: 24 a page, the next page on demand
     wall.locator("summary").click()
     expect(wall.locator(".pager").first).to_contain_text("第 1/2 页，共 34 条")
-    assert wall.locator(".wall img").count() == 24
+    expect(wall.locator(".wall img")).to_have_count(24)
     wall.locator(".pager a[rel=next]").first.click()
     expect(page.locator("details#photos")).to_have_attribute("open", "")
-    assert page.locator("details#photos .wall img").count() == 10
+    # expect waits for the next page: the old one's wall is open too, with 24
+    expect(page.locator("details#photos .wall img")).to_have_count(10)
     assert fits_the_screen(page)
     assert page.problems == []
 

@@ -51,9 +51,10 @@ def test_the_review_queue_pages_filters_and_maps_a_far_record(page, server, bot,
     add_waiting(bot, county, range(1, 26))
     log_in(page, server, "admin", "/admin/review")
     expect(page.locator(".pager").first).to_contain_text("第 1/2 页，共 27 条")
-    assert page.locator("article.review-item").count() == 20
+    expect(page.locator("article.review-item")).to_have_count(20)
     page.locator(".pager a[rel=next]").first.click()
-    assert page.locator("article.review-item").count() == 7
+    # expect waits for the next page: count() would read whatever the page holds at the instant
+    expect(page.locator("article.review-item")).to_have_count(7)
     page.select_option("select[name=flag]", "far_from_village")
     page.click("button:text('筛选')")
     card = page.locator(f"#record-{county.plantings['far']}")
