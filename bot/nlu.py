@@ -3002,6 +3002,31 @@ _PET_NAME_TO_FULL_RE = re.compile(
 )
 
 
+# round 53 (the lead, in the simulator: '我个名字登记成了李贵英，请改为李桂英' became a ticket): a tree inside a name said
+# (李 the plum and the commonest surname, 桂花 in 陈桂花) is no tree: the name (two or three characters) after the words that
+# say a name (or the two or three before how it was written) are set aside before the tree is looked for, when they are a
+# person's (a common surname) and not a tree's whole name ('改为龙眼', '改为龙眼吧' stay a tree; 李子明 and 杨梅英 are people)
+_NAME_SAID_RE = re.compile(
+    r"(?P<words>写成|打成|登记成|记成|录成|改为|改成|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是"
+    r"|正确是|真名是|其实叫|我叫|叫做|不是|唔系)(?P<done>了|咗)?(?P<name>[一-鿿]{2,3})"
+    r"|(?P<before>[一-鿿]{2,3})(?=写成|打成|登记成|记成|录成)"  # or the name before how it was written ('李秀兰写成了李秀蓝')
+)
+
+
+_AFTER_A_NAME = frozenset("吧啦了呀喔哦啊先才的请麻不唔要改写登记")
+
+
+def _name_said_blanked(found: re.Match, species_table: Mapping) -> str:
+    from bot.surnames import has_common_surname
+
+    name = found["name"] or found["before"]
+    if name[2:] and name[2] in _AFTER_A_NAME and is_tree_name(name[:2], species_table):
+        name = name[:2]  # '改为龙眼吧': a tree and a particle
+    if not has_common_surname(name) or is_tree_name(name, species_table):
+        return found[0]
+    return "某某" if found["before"] else found["words"] + (found["done"] or "") + "某某"
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
@@ -3015,7 +3040,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
-    if find_species(norm, species_table)[0]:
+    if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
         return False
     return bool(
         _TRUE_NAME_RE.search(norm)

@@ -305,6 +305,32 @@ def test_a_name_corrected_with_the_right_name_in_it_is_corrected(villager, villa
     assert person_of(roster, "o-listed")["name"] == "陈秀英"
 
 
+@pytest.mark.parametrize(
+    ("wrong", "text", "right"),
+    [
+        ("李贵英", "我个名字登记成了李贵英，请改为李桂英", "李桂英"),
+        ("陈贵花", "我的名字写错了，应该是陈桂花不是陈贵花", "陈桂花"),
+        ("杨梅英", "名字登记成了杨梅英 改成杨美英", "杨美英"),
+        ("李子名", "我的名字写成了李子名 应该是李子明", "李子明"),
+    ],
+)
+def test_a_name_with_a_tree_in_it_is_corrected_as_a_name(villager, roster, wrong, text, right):
+    """Round 53 (the lead, in the simulator): 李 is a plum and the commonest surname, 桂花 and 杨梅 are women's names too;
+    a correction of such a name became a ticket (a tree was read in it)."""
+    villager.says(f"登记 {wrong} 埔心村")
+    assert right in villager.says(text)
+    assert person_of(roster, villager.openid)["name"] == right
+    assert rows_of(roster, "SELECT COUNT(*) AS n FROM tickets")[0]["n"] == 0
+
+
+@pytest.mark.parametrize("text", ["名写错了改成龙眼", "桂花写成了荔枝 改为龙眼吧"])
+def test_a_tree_said_in_a_correction_is_no_name(villager, roster, text):
+    """Its control: a tree's whole name after the words of a correction is the record's, never the sender's name."""
+    villager.says("登记 黄秀珍 埔心村")
+    villager.says(text)
+    assert person_of(roster, villager.openid)["name"] == "黄秀珍"
+
+
 def test_register_by_voice(villager, roster):
     assert "后4位" in villager.sends_voice("voice-1", recognition="登记陈秀英埔心村。")
     assert "党员" in villager.sends_voice("voice-2", recognition="0002。")
