@@ -219,6 +219,25 @@ def _ticket_id(number: str) -> int | None:
     return row_id(str(value)) if value else None
 
 
+# round 53 (the lead, in the simulator: an adviser's '84号答咗未' was taken for the answer '答咗未' and sent to the villager):
+# what follows a ticket's number asks after its state ('答咗未', '有人答了吗', '回复了没有', '处理好了吗', '怎么样了'), never
+# an answer
+_STATE_ASKED_RE = re.compile(
+    r"^(?:问题)?(?:(?:有|有没有|有冇|有无|边个|谁)人?)?(?:答|回答|回复|回|处理|解决|跟进|搞掂|睇)(?:好|完|过)?(?:咗|了)?"
+    r"(?:未|吗|没|没有|冇|未呀|未啊|未呢|没呢|冇呀|了没|了没有|咩)[?？。!！]*$"
+    r"|^(?:问题)?(?:现在)?(?:怎么样了?|点样了?|进展如何|进展怎么样|什么情况|咩情况|到哪一步了?)[?？。]*$"
+)
+
+
+def ticket_state_asked(text: str) -> int | None:
+    """Round 53: a ticket's state asked by its number ('84号答咗未', '第84号问题有人答了吗', '84 回复了没有') -> 84;
+    None for anything else (an answer: ``parse_numbered_answer``)."""
+    match = _NUMBERED_ANSWER_RE.match((text or "").strip())
+    if not match or not _STATE_ASKED_RE.match(match.group(2).strip()):
+        return None
+    return _ticket_id(match.group(1))
+
+
 def parse_numbered_answer(text: str) -> tuple[int, str] | None:
     """``84 回答``, ``84号：回答``, ``回复84 回答`` -> (84, '回答'): an answer without ``答``, read only from an
     adviser whose waiting ticket the number names (handlers/escalation.py); None otherwise or when the rest is
@@ -227,6 +246,8 @@ def parse_numbered_answer(text: str) -> tuple[int, str] | None:
     if not match:
         return None
     ticket_id, rest = _ticket_id(match.group(1)), match.group(2).strip()
+    if _STATE_ASKED_RE.match(rest):
+        return None  # round 53: its state asked ('84号答咗未'), no answer
     return (ticket_id, rest) if ticket_id is not None and len(rest.strip(_PUNCT)) >= 2 else None
 
 

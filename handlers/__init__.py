@@ -33,6 +33,7 @@ faq choice (handlers/faq.py, CHOICE_ROUTES):
   with the question
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
+- ticket_state — adviser: <编号>答咗未 / 84号有人答了吗: where that ticket stands (waiting, answered, ended)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
   (or, named plainly, one whose answer they gave: how to correct it)
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first

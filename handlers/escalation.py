@@ -398,6 +398,46 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
 
 
+def _state_asked(ctx: Ctx) -> int | None:
+    """A ticket's state asked by its number ('84号答咗未'), read from the text alone."""
+    text = _text(ctx)
+    return escalation.ticket_state_asked(text) if text else None
+
+
+def _state_from_staff(ctx: Ctx, ticket_id: int) -> int | None:
+    """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``)."""
+    return ticket_id if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+
+
+@staff_only
+def on_ticket_state(ctx: Ctx, ticket_id: int) -> str:
+    """Round 53: where a ticket stands, for the adviser it is assigned to, the one who answered it or a 管理员: waiting
+    (since when, what was asked, how to answer), answered (by whom, when, the answer) or ended unanswered."""
+    assert ctx.person is not None  # @staff_only
+    ticket = tickets_store.get(ctx.db, ticket_id)
+    if ticket is None:
+        return ctx.t("escalation.unknown_ticket", id=ticket_id)
+    if not (escalation.may_answer(ticket, ctx.person, None) or ticket["answered_by_person_id"] == ctx.person["id"]):
+        return ctx.t("escalation.not_your_ticket", id=ticket_id)
+    if ticket["status"] == "open":
+        return ctx.t(
+            "escalation.state_waiting",
+            id=ticket_id,
+            village=escalation.village_name(ctx.app, ctx.db, ticket["village_id"]),
+            age=clock.ago(ctx.t, clock.from_db(ticket["created_at"]), ctx.now, ctx.app.tz),
+            question=escalation.preview(ticket["question"], 30),
+        )
+    if not ticket["answer"]:
+        return ctx.t("escalation.state_ended_unanswered", id=ticket_id)
+    return ctx.t(
+        "escalation.state_answered",
+        id=ticket_id,
+        who=ticket["answered_by"] or ctx.t("escalation.admin_name"),
+        age=clock.ago(ctx.t, clock.from_db(ticket["answered_at"]), ctx.now, ctx.app.tz),
+        answer=escalation.preview(ticket["answer"], 40),
+    )
+
+
 _queue_words = text_is("escalation.commands.queue")
 
 
@@ -802,6 +842,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
+    Route("ticket_state", staged(_state_asked, _state_from_staff), on_ticket_state),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),

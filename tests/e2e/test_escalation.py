@@ -403,6 +403,29 @@ def test_an_adviser_in_a_hurry_answers_with_the_number_alone(villager, adviser, 
     assert not list(bot.db.query("SELECT id FROM tickets WHERE openid = ?", [LI]))
 
 
+@pytest.mark.parametrize("form", ["{n}号答咗未", "第{n}号问题有人答了吗", "{n} 回复了没有", "{n}号处理好了吗"])
+def test_an_adviser_asking_after_a_ticket_by_its_number_gets_where_it_stands(
+    villager, adviser, villager_factory, bot, sent_to, form
+):
+    """Round 53 (the lead, in the simulator): '84号答咗未' was taken for the answer '答咗未' and sent to the villager.
+    The state asked is told (waiting, then answered), the villager gets nothing of it; another village's adviser is
+    told it is not theirs; a villager's own words go on to their questions' wait."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    asked = form.format(n=number)
+    waiting = adviser.says(asked)
+    assert f"第{number}号问题还在等回答" in waiting and f"答 {number}" in waiting and "桂花" in waiting
+    assert ticket(bot, number)["status"] == "open" and not ticket(bot, number)["answer"]
+    assert "不是分给您的" in villager_factory(WANG).says(asked)
+    assert "已回答" not in villager.says(asked)
+    adviser.says(f"答 {number} 多半是积水，先停水一周")
+    answered = adviser.says(asked)
+    assert f"第{number}号问题已回答" in answered and "李顾问" in answered and "先停水一周" in answered
+    send(bot)
+    assert [m for m in sent_to(villager.openid) if asked[-3:] in m] == []
+    assert ticket(bot, number)["answer"] == "多半是积水，先停水一周"
+
+
 def _chinese_numeral(number: int) -> str:
     digits = "零一二三四五六七八九"
     tens, ones = divmod(number, 10)
