@@ -468,9 +468,11 @@ def _wait_ahead(ctx: Ctx) -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class Waiting:
-    """A villager's open tickets asked after, oldest first (none: no question waits); always a match."""
+    """A villager's open tickets asked after, oldest first (none: no question waits); always a match. With none open,
+    the one answered within ``escalation.reopen_days`` (round 53: its answer told again), if any."""
 
     tickets: tuple[dict, ...]
+    answered: dict | None = None
 
 
 def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
@@ -479,7 +481,9 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
-    return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
+    if waiting:
+        return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
+    return Waiting((), escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now))
 
 
 # the FAQ's entry on how long an adviser takes (messages/faq/campaign.toml): the waiting explained
@@ -488,8 +492,19 @@ TICKET_WAIT_ENTRY = "bot.ticket_wait"
 
 def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     """Which of the villager's questions still wait, then the FAQ's answer on how long an adviser takes (the entry
-    ``bot.ticket_wait``): no new ticket, no 补充. With none open: that no question waits, and how to ask one."""
+    ``bot.ticket_wait``): no new ticket, no 补充. With none open: the answer of one answered lately, told again, or
+    that no question waits, and how to ask one."""
     waiting = asked.tickets
+    if not waiting and asked.answered:
+        # round 53 (the lead, in the simulator: '我84号问题答咗未' half an hour after the answer got 'none waits'): the
+        # answer that came is told again, for one who missed it
+        ticket = asked.answered
+        return ctx.t(
+            "escalation.answered_already",
+            id=ticket["id"],
+            age=clock.ago(ctx.t, clock.from_db(ticket["answered_at"]), ctx.now, ctx.app.tz),
+            answer=escalation.preview(ticket["answer"], 60),
+        )
     if not waiting:
         return ctx.t("escalation.nothing_waiting")
     ids = "、".join(str(ticket["id"]) for ticket in waiting)

@@ -426,6 +426,22 @@ def test_an_adviser_asking_after_a_ticket_by_its_number_gets_where_it_stands(
     assert ticket(bot, number)["answer"] == "多半是积水，先停水一周"
 
 
+def test_a_villager_asking_after_an_answered_question_is_told_its_answer_again(villager, adviser, bot, clock):
+    """Round 53 (the lead, in the simulator): asked after half an hour later ('我84号问题答咗未'), an answered question
+    got 'none waits'; its answer is told again within escalation.reopen_days, no ticket made and none reopened."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    adviser.says(f"答 {number} 多半是积水，先停水一周")
+    clock.advance(minutes=30)
+    for asked in (f"我{number}号问题答咗未", "专家回复了没有"):
+        reply = villager.says(asked)
+        assert f"第{number}号问题30分钟前已经回答了" in reply and "先停水一周" in reply, asked
+    assert ticket(bot, number)["status"] == "answered"
+    assert [t["id"] for t in bot.db.query("SELECT id FROM tickets")] == [number]
+    clock.advance(days=int(bot.config.get("escalation.reopen_days")) + 1)
+    assert "没有在等回答的问题" in villager.says("专家回复了没有")
+
+
 def _chinese_numeral(number: int) -> str:
     digits = "零一二三四五六七八九"
     tens, ones = divmod(number, 10)
