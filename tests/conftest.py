@@ -84,6 +84,26 @@ def rows_of(bot, what: str, params=()) -> list[dict]:
     return list(bot.db.query(sql, params))
 
 
+def answered_by_admin(app: AppContext, db, question: str, answer: str, now: datetime) -> dict:
+    """A ticket of ``question`` (from a stranger, no village) answered ``answer`` by a dashboard admin, in ``db``'s
+    transaction: for tests of what an answer does next (收录, 更正)."""
+    from bot import escalation
+
+    ticket = escalation.open_ticket(
+        app,
+        db,
+        openid="o-x",
+        person=None,
+        village_id=None,
+        question=question,
+        source="text",
+        media_row_ids=[],
+        now=now,
+    )
+    assert escalation.answer_ticket(app, db, ticket["id"], answer, by_admin="admin", now=now).ok
+    return ticket
+
+
 @contextmanager
 def app_over_file(tmp_path: Path, **overrides) -> Iterator[AppContext]:
     """The app context (registry, messages, a migrated SQLite file in ``tmp_path``) with the deployment's config and

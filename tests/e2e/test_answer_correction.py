@@ -10,7 +10,7 @@ import pytest
 from bot import escalation
 from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
-from tests.conftest import AES_KEY, APP_ID, make_config, rows_of, transport_for
+from tests.conftest import AES_KEY, APP_ID, answered_by_admin, make_config, rows_of, transport_for
 from tests.e2e.dashboard_seed import admin, county, login, wang  # noqa: F401 (fixtures)
 from tests.e2e.test_dashboard import page, post
 from tests.e2e.test_escalation import ADMIN, DAYTIME, LI, WANG, add_roster, send, ticket, ticket_number
@@ -220,18 +220,7 @@ def test_a_correction_made_in_another_process_reaches_this_ones_faq(app_with):
 
 def _answered_and_collected(app_ctx, db, question: str, answer: str, now) -> dict:
     """A ticket of ``question`` answered ``answer`` by an admin and collected into the FAQ (收录)."""
-    ticket_row = escalation.open_ticket(
-        app_ctx,
-        db,
-        openid="o-x",
-        person=None,
-        village_id=None,
-        question=question,
-        source="text",
-        media_row_ids=[],
-        now=now,
-    )
-    assert escalation.answer_ticket(app_ctx, db, ticket_row["id"], answer, by_admin="admin", now=now).ok
+    ticket_row = answered_by_admin(app_ctx, db, question, answer, now)
     assert escalation.add_answer_to_faq(app_ctx, db, ticket_row["id"], by_admin="admin", now=now).ok
     return ticket_row
 

@@ -12,7 +12,7 @@ from bot import scheduler
 from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
 from bot.store import outbox as outbox_store
-from tests.conftest import make_config, rows_of, transport_for
+from tests.conftest import answered_by_admin, make_config, rows_of, transport_for
 
 UNANSWERABLE = "我家桂花叶子黄了掉叶子"
 LI, WANG, ADMIN = "o-adviser-li", "o-adviser-wang", "o-admin-chen"
@@ -677,30 +677,17 @@ def test_an_entry_undone_with_its_savepoint_stops_answering_in_the_same_transact
     question, answer = "簕杜鹃光长叶子不开花咋办", "簕杜鹃要晒足太阳才开花。"
     now = bot.clock()
 
-    def answered_ticket(db):
-        ticket = escalation.open_ticket(
-            bot,
-            db,
-            openid="o-x",
-            person=None,
-            village_id=None,
-            question=question,
-            source="text",
-            media_row_ids=[],
-            now=now,
-        )
-        assert escalation.answer_ticket(bot, db, ticket["id"], answer, by_admin="admin", now=now).ok
-        return ticket["id"]
-
     with transaction(bot.db) as db:
-        ticket_id = answered_ticket(db)
+        ticket_id = answered_by_admin(bot, db, question, answer, now)["id"]
         with pytest.raises(RuntimeError), db.atomic():
             assert escalation.add_answer_to_faq(bot, db, ticket_id, by_admin="admin", now=now).ok
             assert answer in escalation.faq_match(bot, db, question).answer_text  # at once, in its transaction
             raise RuntimeError("the message failed")
         assert answer not in escalation.faq_match(bot, db, question).answer_text
     with transaction(bot.db) as db:
-        assert escalation.add_answer_to_faq(bot, db, answered_ticket(db), by_admin="admin", now=now).ok
+        assert escalation.add_answer_to_faq(
+            bot, db, answered_by_admin(bot, db, question, answer, now)["id"], by_admin="admin", now=now
+        ).ok
     with transaction(bot.db) as db:
         assert answer in escalation.faq_match(bot, db, question).answer_text
 
