@@ -219,23 +219,61 @@ def _ticket_id(number: str) -> int | None:
     return row_id(str(value)) if value else None
 
 
-# round 53 (the lead, in the simulator: an adviser's '84号答咗未' was taken for the answer '答咗未' and sent to the villager):
-# what follows a ticket's number asks after its state ('答咗未', '有人答了吗', '回复了没有', '处理好了吗', '怎么样了'), never
-# an answer
+# round 53 (the lead, in the simulator): what follows a ticket's number may be said of the ticket, to the bot, never
+# to the villager: '84号答咗未' had been taken for the answer '答咗未', '84号唔系问题 唔使答' for the answer '唔系问题 唔使答',
+# and both were sent. Read in a short rest only (an answer is rarely so short and never says these):
+# its state asked ('答咗未', '有人答了吗', '回复了没有', '处理好了吗', '怎么样了')
 _STATE_ASKED_RE = re.compile(
     r"^(?:问题)?(?:(?:有|有没有|有冇|有无|边个|谁)人?)?(?:答|回答|回复|回|处理|解决|跟进|搞掂|睇)(?:好|完|过)?(?:咗|了)?"
     r"(?:未|吗|没|没有|冇|未呀|未啊|未呢|没呢|冇呀|了没|了没有|咩)[?？。!！]*$"
     r"|^(?:问题)?(?:现在)?(?:怎么样了?|点样了?|进展如何|进展怎么样|什么情况|咩情况|到哪一步了?)[?？。]*$"
 )
+# no answer needed ('唔使答', '不用回复了', '重复的', '测试', '关闭'): the ticket closed, nothing sent
+_DISMISSED_RE = re.compile(
+    r"(?:不用|唔使|唔洗|无需|不需要|不必|冇需要|免)(?:再)?(?:答|回答|回复|回(?![填家去来头]))"
+    r"|^(?:是|系)?(?:测试|重复)(?:的|嘅|咗|了)?(?:问题)?(?:来的|嚟嘅)?(?:[\s,，。]|$)"
+    r"|^(?:关闭|关掉|关咗佢|作废|忽略|删除|删掉)"
+)
+# someone else's to answer ('转给管理员', '我答唔到 转其他顾问', '唔系我范围'): the ticket passed on
+_PASSED_ON_RE = re.compile(
+    r"(?:转|转给|转交|转去)(?:其他|别的|第二个|另一个|另外的)?(?:管理员|办公室|顾问|专家|人|别人)"
+    r"|(?:交给|交俾|俾|畀|给)(?:其他|别的|第二个|另一个|另外的)?(?:管理员|办公室|顾问|专家)"
+    r"|我(?:答|回答|解答|搞)(?:唔到|不了|不到|唔掂)|我(?:唔识|不会|不懂)(?:答|回答|解答)?$"
+    r"|(?:不是|唔系)我(?:的|嘅)?(?:专业|范围|领域)"
+)
+_TO_THE_ADMINS_RE = re.compile(r"管理员|办公室")
+# not now ('我睇下先', '等阵再答', '明天再回复'): the ticket stays in 待办
+_LATER_RE = re.compile(
+    r"^(?:我)?(?:睇下|睇吓|看下|看看|看一下|研究下|研究一下|想下|查下|查一下)(?:先|再说|再答|再回)"
+    r"|^(?:我)?(?:等阵|等一下|等下|迟啲|迟D|晚点|晚些|稍后|明天|听日|下午|今晚)(?:先)?(?:再)?(?:答|回|回复|回答|处理)"
+)
+INSTRUCTION_MAX_CHARS = 20
+INSTRUCTIONS = ("state", "dismissed", "passed_on", "to_admins", "later")
 
 
-def ticket_state_asked(text: str) -> int | None:
-    """Round 53: a ticket's state asked by its number ('84号答咗未', '第84号问题有人答了吗', '84 回复了没有') -> 84;
-    None for anything else (an answer: ``parse_numbered_answer``)."""
-    match = _NUMBERED_ANSWER_RE.match((text or "").strip())
-    if not match or not _STATE_ASKED_RE.match(match.group(2).strip()):
+def instruction_in(rest: str) -> str | None:
+    """Round 53: what a short text after a ticket's number says of the ticket, to the bot: 'state' (asked after),
+    'dismissed' (no answer needed), 'passed_on' (another adviser's; 'to_admins' when the admins are named), 'later';
+    None for an answer."""
+    rest = (rest or "").strip()
+    if len(rest.strip(_PUNCT)) > INSTRUCTION_MAX_CHARS:
         return None
-    return _ticket_id(match.group(1))
+    if _STATE_ASKED_RE.match(rest):
+        return "state"
+    if _PASSED_ON_RE.search(rest):
+        return "to_admins" if _TO_THE_ADMINS_RE.search(rest) else "passed_on"
+    if _DISMISSED_RE.search(rest):
+        return "dismissed"
+    return "later" if _LATER_RE.match(rest) else None
+
+
+def ticket_instruction(text: str) -> tuple[int, str] | None:
+    """Round 53: a ticket's number and what is said of it ('84号答咗未' -> (84, 'state'), '84号唔使答' ->
+    (84, 'dismissed')); None for anything else (an answer: ``parse_numbered_answer``) or a number naming no row."""
+    match = _NUMBERED_ANSWER_RE.match((text or "").strip())
+    said = instruction_in(match.group(2)) if match else None
+    ticket_id = _ticket_id(match.group(1)) if match and said else None
+    return (ticket_id, said) if ticket_id is not None and said else None
 
 
 def parse_numbered_answer(text: str) -> tuple[int, str] | None:
@@ -246,8 +284,8 @@ def parse_numbered_answer(text: str) -> tuple[int, str] | None:
     if not match:
         return None
     ticket_id, rest = _ticket_id(match.group(1)), match.group(2).strip()
-    if _STATE_ASKED_RE.match(rest):
-        return None  # round 53: its state asked ('84号答咗未'), no answer
+    if instruction_in(rest):
+        return None  # round 53: said of the ticket ('84号答咗未', '84号唔使答'), no answer
     return (ticket_id, rest) if ticket_id is not None and len(rest.strip(_PUNCT)) >= 2 else None
 
 
@@ -1323,16 +1361,42 @@ def check_sla(app, now: datetime) -> dict:
     return counts
 
 
-def _reassign(app, db, ticket: dict, now: datetime) -> None:
-    """To the least recently assigned other adviser (a linked one first); none -> the admins. The old owner's
-    notices still waiting (for the end of quiet hours, or held outside the 48-hour window) are withdrawn first:
-    the ticket is no longer theirs; the new owner's reassignment notice is queued after, so it stays."""
+def pass_on(app, db, ticket_id: int, now: datetime, *, to_admins: bool) -> dict | None:
+    """Round 53: an adviser's ticket passed on in their words ('84号我答唔到 转其他顾问', '84号转给管理员'): to another
+    adviser as the SLA job would (``_reassign``) or to the admins; the new owner (None: the admins). Call inside a
+    transaction, for a ticket waiting for the sender (``waits_for``)."""
+    ticket = store.get(db, ticket_id)
+    assert ticket is not None
+    return _reassign(
+        app,
+        db,
+        ticket,
+        now,
+        to_admins=to_admins,
+        template="escalation.passed_on_notice",
+        key=f"pass{clock.to_db(now)}-",  # passed back and forth, each owner is told each time
+    )
+
+
+def _reassign(
+    app,
+    db,
+    ticket: dict,
+    now: datetime,
+    *,
+    to_admins: bool = False,
+    template: str = "escalation.reassigned_notice",
+    key: str = "reassign",
+) -> dict | None:
+    """To the least recently assigned other adviser (a linked one first); none (or ``to_admins``) -> the admins. The
+    old owner's notices still waiting (for the end of quiet hours, or held outside the 48-hour window) are withdrawn
+    first: the ticket is no longer theirs; the new owner's notice is queued after, so it stays. The new owner."""
     now_s = clock.to_db(now)
     withdraw_notices(db, ticket["id"], "ticket reassigned")
     current = ticket["adviser_person_id"]
     others = lambda people: [p for p in people if p["id"] != current]  # noqa: E731
     linked = store.advisers_of_village(db, ticket["village_id"]) if ticket["village_id"] else []
-    adviser = choose_adviser(others(linked), others(store.advisers(db)))
+    adviser = None if to_admins else choose_adviser(others(linked), others(store.advisers(db)))
     store.assign(db, ticket["id"], adviser["id"] if adviser else None, now_s)
     store.mark_escalated(db, ticket["id"], now_s)
     store.mark_reminded(db, ticket["id"], now_s)  # the new owner gets the reassignment notice, not a reminder
@@ -1343,7 +1407,8 @@ def _reassign(app, db, ticket: dict, now: datetime) -> None:
         app,
         db,
         ticket,
-        _new_ticket_notice(app, db, ticket, "escalation.reassigned_notice", now),
-        f"reassign{ticket['reopened_count']}",
+        _new_ticket_notice(app, db, ticket, template, now),
+        f"{key}{ticket['reopened_count']}",
         now,
     )
+    return adviser

@@ -33,7 +33,8 @@ faq choice (handlers/faq.py, CHOICE_ROUTES):
   with the question
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
-- ticket_state — adviser: <编号>答咗未 / 84号有人答了吗: where that ticket stands (waiting, answered, ended)
+- ticket_instruction — adviser: said of a ticket by its number, never an answer: 84号答咗未 (where it stands),
+  84号唔使答 (closed unanswered), 84号转给管理员 / 我答唔到 (passed on), 84号我睇下先 (left in 待办)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
   (or, named plainly, one whose answer they gave: how to correct it)
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first

@@ -398,22 +398,43 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
 
 
-def _state_asked(ctx: Ctx) -> int | None:
-    """A ticket's state asked by its number ('84号答咗未'), read from the text alone."""
+def _instruction_said(ctx: Ctx) -> tuple[int, str] | None:
+    """A ticket's number and what is said of it ('84号答咗未', '84号唔使答'), read from the text alone."""
     text = _text(ctx)
-    return escalation.ticket_state_asked(text) if text else None
+    return escalation.ticket_instruction(text) if text else None
 
 
-def _state_from_staff(ctx: Ctx, ticket_id: int) -> int | None:
+def _instruction_from_staff(ctx: Ctx, said: tuple[int, str]) -> tuple[int, str] | None:
     """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``)."""
-    return ticket_id if acts_as(ctx.person, escalation.STAFF_ROLES) else None
+    return said if acts_as(ctx.person, escalation.STAFF_ROLES) else None
 
 
 @staff_only
-def on_ticket_state(ctx: Ctx, ticket_id: int) -> str:
-    """Round 53: where a ticket stands, for the adviser it is assigned to, the one who answered it or a 管理员: waiting
-    (since when, what was asked, how to answer), answered (by whom, when, the answer) or ended unanswered."""
+def on_ticket_instruction(ctx: Ctx, said: tuple[int, str]) -> str:
+    """Round 53: said of a ticket by its number, to the bot, never an answer: a ticket waiting for the sender is closed
+    unanswered ('唔使答'), passed on ('转给管理员', '我答唔到'), or left in 待办 ('我睇下先'); otherwise, and when its
+    state is asked ('答咗未'), where it stands."""
     assert ctx.person is not None  # @staff_only
+    ticket_id, kind = said
+    if kind != "state" and escalation.waits_for(ctx.db, ctx.person, ticket_id):
+        if kind == "dismissed":
+            result = escalation.close_ticket(
+                ctx.app, ctx.db, ticket_id, ctx.msg.text or kind, by_person=ctx.person, now=ctx.now
+            )
+            assert result.ok  # waiting for the sender: open, and theirs to close
+            return ctx.t("escalation.dismissed", id=ticket_id)
+        if kind in ("passed_on", "to_admins"):
+            owner = escalation.pass_on(ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins")
+            who = owner["name"] if owner else ctx.t("escalation.admin_name")
+            return ctx.t("escalation.passed_on", id=ticket_id, who=who)
+        return ctx.t("escalation.later", id=ticket_id)
+    return _ticket_state(ctx, ticket_id)
+
+
+def _ticket_state(ctx: Ctx, ticket_id: int) -> str:
+    """Where a ticket stands, for the adviser it is assigned to, the one who answered it or a 管理员: waiting (since
+    when, what was asked, how to answer), answered (by whom, when, the answer) or ended unanswered."""
+    assert ctx.person is not None
     ticket = tickets_store.get(ctx.db, ticket_id)
     if ticket is None:
         return ctx.t("escalation.unknown_ticket", id=ticket_id)
@@ -427,6 +448,9 @@ def on_ticket_state(ctx: Ctx, ticket_id: int) -> str:
             age=clock.ago(ctx.t, clock.from_db(ticket["created_at"]), ctx.now, ctx.app.tz),
             question=escalation.preview(ticket["question"], 30),
         )
+    if not ticket["answer"] and ticket["closed_by"]:  # closed by staff, or withdrawn by its villager
+        reason = escalation.preview(ticket["close_reason"] or "", 30)
+        return ctx.t("escalation.state_closed_unanswered", id=ticket_id, by=ticket["closed_by"], reason=reason)
     if not ticket["answer"]:
         return ctx.t("escalation.state_ended_unanswered", id=ticket_id)
     return ctx.t(
@@ -857,7 +881,7 @@ def on_unanswered(ctx: Ctx, _match) -> str:
 
 COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
-    Route("ticket_state", staged(_state_asked, _state_from_staff), on_ticket_state),
+    Route("ticket_instruction", staged(_instruction_said, _instruction_from_staff), on_ticket_instruction),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),

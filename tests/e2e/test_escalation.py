@@ -426,6 +426,61 @@ def test_an_adviser_asking_after_a_ticket_by_its_number_gets_where_it_stands(
     assert ticket(bot, number)["answer"] == "多半是积水，先停水一周"
 
 
+def test_an_adviser_saying_a_ticket_needs_no_answer_closes_it_and_nothing_is_sent(
+    villager, adviser, bot, clock, sent_to
+):
+    """Round 53 (the lead, in the simulator): '84号唔系问题 唔使答' was sent to the villager as the answer."""
+    add_roster(bot)
+    forms = ("{n}号唔系问题 唔使答", "{n} 不用回复了", "第{n}号 重复的", "{n}号关闭")
+    trees = ("桂花", "龙眼", "香樟", "荔枝")
+    for form, tree in zip(forms, trees, strict=True):
+        clock.advance(hours=1)  # under escalation.max_tickets_per_hour
+        number = ticket_number(villager.says(f"问专家 我家{tree}树皮裂开流水"))
+        reply = adviser.says(form.format(n=number))
+        assert f"第{number}号问题已关闭" in reply, form
+        closed = ticket(bot, number)
+        assert closed["status"] == "closed" and not closed["answer"] and closed["closed_by"] == "李顾问"
+        assert "李顾问" in adviser.says(f"{number}号答咗未")  # who closed it, and the words
+    send(bot)
+    assert not [m for m in sent_to(villager.openid) if "答" in m and "号问题" in m]
+    assert "没有待回答的问题" in adviser.says("待办")
+
+
+@pytest.mark.parametrize(("form", "owner"), [("{n}号帮我转给管理员", None), ("{n}号我答唔到 转其他顾问", "王顾问")])
+def test_an_adviser_passing_a_ticket_on_moves_it(villager, adviser, villager_factory, bot, sent_to, form, owner):
+    """Round 53: '转给管理员' raises it to the admins, '我答唔到' passes it to another adviser (as the SLA job would),
+    who is told; it leaves the sender's 待办; nothing reaches the villager."""
+    add_roster(bot)
+    bot.clock.set(DAYTIME)  # out of quiet hours: the notice goes at once
+    number = ticket_number(villager.says(UNANSWERABLE))
+    villager_factory(WANG if owner else ADMIN).says("待办")  # written lately: a notice goes as a message at once
+    reply = adviser.says(form.format(n=number))
+    assert f"第{number}号问题已转给{owner or '管理员'}" in reply
+    people = {p["id"]: p["name"] for p in bot.db.query("SELECT id, name FROM people")}
+    assert people.get(ticket(bot, number)["adviser_person_id"]) == owner
+    assert ticket(bot, number)["status"] == "open"
+    assert "没有待回答的问题" in adviser.says("待办")
+    send(bot)
+    assert any(f"转给您：第{number}号问题" in m for m in sent_to(WANG if owner else ADMIN))
+    assert not [m for m in sent_to(villager.openid) if "转" in m]
+
+
+@pytest.mark.parametrize(
+    "answer", ["不用理它，过几天会好", "唔系问题 正常嘅", "不用打药，剪掉病枝就行", "明天去现场看看", "我睇下先"]
+)
+def test_words_near_an_instruction_are_still_an_answer_or_leave_it_waiting(villager, adviser, bot, sent_to, answer):
+    """Its controls: an answer that says 不用/唔系问题 is delivered; '我睇下先' (not now) leaves it waiting, nothing sent."""
+    add_roster(bot)
+    number = ticket_number(villager.says(UNANSWERABLE))
+    reply = adviser.says(f"{number} {answer}")
+    send(bot)
+    if answer == "我睇下先":
+        assert "先留在待办里" in reply and ticket(bot, number)["status"] == "open"
+        assert not [m for m in sent_to(villager.openid) if answer in m]
+    else:
+        assert f"已回答第{number}号" in reply and answer in sent_to(villager.openid)[-1]
+
+
 def test_a_villager_asking_after_an_answered_question_is_told_its_answer_again(villager, adviser, bot, clock):
     """Round 53 (the lead, in the simulator): asked after half an hour later ('我84号问题答咗未'), an answered question
     got 'none waits'; its answer is told again within escalation.reopen_days, no ticket made and none reopened."""
