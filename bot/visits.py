@@ -272,6 +272,10 @@ _OWN_VISITS_RE = re.compile(
     # the month's summary names, visited or not
     r"|我(?:负责|挂钩|联系|包|对接|服务)(?:的)?(?:村|社区)?(?:有|是)?(?:哪些|哪几|边几|边啲|几多|几个|什么)(?:个|条)?(?:村|社区)"
     r"|我(?:负责|挂钩|联系|包|对接|服务)(?:的)?(?:村|社区)(?:有|是)(?:哪些|哪几|边几|边啲|几多|几个|什么)"
+    # round 53 (the lead, in the simulator: '我今个月下咗几次村' was not understood, '我下沉够次数没有' got the card on
+    # watering in, whose soil 下沉): the count asked with the verb apart, or whether it is enough
+    r"|(?:下|落|去)(?:了|过)?(?:几|几多|多少)(?:次|趟|回)(?:村|乡)"
+    r"|(?:下沉|下乡|下村|签到|走访)(?:服务)?(?:的)?(?:次数)?(?:够|够了|达标|达标了|完成)(?:次数)?(?:没有|没|未|吗|了吗|冇|未呀)"
 )
 OWN_VISITS_MAX_CHARS = 24
 # the rule asked, not one's own visits ('顾问每个月要落村几多次' -> 要下村多少次: the FAQ's)

@@ -25,6 +25,12 @@ ASKED = [
     "我挂钩哪些村",
     "我负责的村有哪些",
     "我联系的是哪几个社区",
+    # round 53 (the lead, in the simulator: '我今个月下咗几次村' not understood, '我下沉够次数没有' got 定根水)
+    "我今个月下咗几次村",
+    "我这个月落了几趟村",
+    "我下沉够次数没有",
+    "本月签到达标了吗",
+    "我下村够了吗",
 ]
 
 
@@ -86,6 +92,9 @@ def test_own_visits_asked_reads(norm):
         "我今天下午去埔心村看了",
         "荔枝几时嫁接",
         "我种了几棵",
+        "浇水后土下沉了怎么办",  # round 53's controls: the soil sinking, rain
+        "土下沉够深没有",
+        "下了几次雨",
     ],
 )
 def test_own_visits_not_asked(norm):
