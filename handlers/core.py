@@ -411,6 +411,9 @@ def on_help(ctx: Ctx, _match) -> str:
     if acts_as(ctx.person, (ROLE_ADMIN,)):
         url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_office", url=url)
+    # round 53 (the lead, as a village secretary in the simulator): 代种, plots, pledges for a household, planting days
+    if acts_as(ctx.person, tuple(ctx.config.get("planting.cadre_roles"))):
+        return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_cadre")
     return ctx.t("core.help")
 
 
