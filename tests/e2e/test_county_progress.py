@@ -83,3 +83,15 @@ def test_the_offices_help_names_the_county_and_the_dashboard(people, villager_fa
     assert reply.endswith(bot.t("core.help_office", url=url).strip())
     assert "各村进度" in reply and url in reply
     assert villager_factory(PUXIN_MEMBER).says("帮助").strip() == bot.t("core.help").strip()
+
+
+def test_the_offices_words_the_bot_cannot_read_are_no_question_for_an_adviser(people, villager_factory, bot, rows):  # noqa: F811
+    """Round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for the adviser): what the
+    office sends that the bot cannot read is said not understood, with what the office can do; 问专家 still asks one."""
+    office = villager_factory(OFFICE)
+    url = bot.config.get("server.public_url").rstrip("/") + "/admin/"
+    reply = office.says("导出本月数据")
+    assert reply.startswith(bot.t("escalation.office_unread")) and url in reply
+    assert rows("tickets") == []
+    assert "问题编号" in office.says("问专家 荔枝花期遇到阴雨怎么办")
+    assert len(rows("tickets")) == 1
