@@ -93,5 +93,7 @@ def test_the_offices_words_the_bot_cannot_read_are_no_question_for_an_adviser(pe
     reply = office.says("导出本月数据")
     assert reply.startswith(bot.t("escalation.office_unread")) and url in reply
     assert rows("tickets") == []
+    assert "95598" in office.says("村口大榕树倒咗压住电线")  # a danger told keeps its safety line
+    assert rows("tickets") == []
     assert "问题编号" in office.says("问专家 荔枝花期遇到阴雨怎么办")
     assert len(rows("tickets")) == 1
