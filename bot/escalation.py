@@ -1335,6 +1335,54 @@ def adviser_figures(db, since: str | None = None, until: str | None = None) -> d
     return figures
 
 
+# round 53 (the lead, as the office in the simulator: '顾问们回复问题快不快' got the office's own 待办): how the advisers
+# answer, asked by the campaign office
+_ADVISERS_ASKED_RE = re.compile(
+    r"(?:顾问|专家|技术员)(?:们|的)?(?:回复|回答|答|解答|处理)(?:问题)?(?:得)?"
+    r"(?:快不快|快吗|快唔快|够快吗|及时吗|及不及时|及唔及时|慢不慢|慢唔慢|怎么样|点样|情况|几快|多快)"
+    r"|(?:顾问|专家)(?:们)?(?:的)?(?:回复|回答|答题)(?:情况|速度|效率|时效|统计)"
+    r"|(?:哪个|哪位|边个|边位)(?:顾问|专家)(?:回复|回答|答)(?:得)?(?:最)?(?:慢|快|少|多)"
+)
+ADVISERS_ASKED_MAX_CHARS = 24
+
+
+def advisers_asked(norm: str) -> bool:
+    """Round 53: the advisers' answering asked after ('顾问们回复问题快不快', '专家回复情况', '边个顾问答得最慢')."""
+    return bool(norm and len(norm) <= ADVISERS_ASKED_MAX_CHARS and _ADVISERS_ASKED_RE.search(norm))
+
+
+def advisers_text(app, db, now: datetime) -> str:
+    """Each adviser's answering this month (first answers, their median hours) and what waits for them now, the most
+    waiting first; the dashboard for the rest."""
+    local = clock.local(now, app.tz)
+    start = reminders.at_local(local.date().replace(day=1), datetime.min.time(), app.tz)
+    figures = adviser_figures(db, clock.to_db(start), clock.to_db(now))
+    people = store.advisers(db)
+    if not people:
+        return app.t("escalation.advisers_none")
+    empty = {"open": 0, "answered": 0, "median_hours": None}
+    rows = sorted(((p, figures.get(p["id"], empty)) for p in people), key=lambda pf: (-pf[1]["open"], pf[0]["name"]))
+    lines = [app.t("escalation.advisers_header", month=local.month)]
+    for person, figure in rows[:ADVISERS_LISTED]:
+        key = "escalation.advisers_line" if figure["answered"] else "escalation.advisers_line_none"
+        lines.append(
+            app.t(
+                key,
+                name=person["name"],
+                n=figure["answered"],
+                hours=f"{figure['median_hours'] or 0:g}",
+                open=figure["open"],
+            )
+        )
+    if len(rows) > ADVISERS_LISTED:
+        lines.append(app.t("escalation.advisers_more", n=len(rows) - ADVISERS_LISTED))
+    lines.append(app.t("escalation.advisers_footer", url=app.config.get("server.public_url").rstrip("/") + "/admin/"))
+    return "\n".join(lines)
+
+
+ADVISERS_LISTED = 10
+
+
 # -- the SLA job -----------------------------------------------------------------------------------
 def check_sla(app, now: datetime) -> dict:
     """Job: remind advisers of old open tickets (once), then reassign or raise them (once)."""

@@ -37,6 +37,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   84号唔使答 (closed unanswered), 84号转给管理员 / 我答唔到 (passed on), 84号我睇下先 (left in 待办)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
   (or, named plainly, one whose answer they gave: how to correct it)
+- advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
+  (median hours) and what waits for them
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
 - ticket_wait — a villager with an open ticket asking after it (我问的还没人回, 还有几条没回): which still wait, and the
   FAQ's bot.ticket_wait answer (no new ticket, no 补充)

@@ -542,6 +542,21 @@ def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _advisers_ahead(ctx: Ctx) -> bool:
+    text = _text(ctx) or ""
+    return bool(text) and escalation.advisers_asked(text_normalized(ctx))
+
+
+def _from_office(ctx: Ctx, _asked: bool) -> bool | None:
+    """Only the campaign office (管理员): anyone else's words go on (an adviser's are their 待办)."""
+    return True if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+
+
+def on_advisers(ctx: Ctx, _match) -> str:
+    """Round 53: the advisers' answering this month, for the office."""
+    return escalation.advisers_text(ctx.app, ctx.db, ctx.now)
+
+
 @staff_only
 def on_queue(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # @staff_only
@@ -888,6 +903,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_instruction", staged(_instruction_said, _instruction_from_staff), on_ticket_instruction),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
+    Route("advisers_answering", staged(_advisers_ahead, _from_office), on_advisers),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),
     Route("ticket_add_faq", _match_add_faq, on_add_faq),

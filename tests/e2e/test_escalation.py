@@ -481,6 +481,26 @@ def test_words_near_an_instruction_are_still_an_answer_or_leave_it_waiting(villa
         assert f"已回答第{number}号" in reply and answer in sent_to(villager.openid)[-1]
 
 
+def test_the_office_asking_how_the_advisers_answer_gets_each_advisers_month(
+    villager, adviser, villager_factory, bot, clock
+):
+    """Round 53 (the lead, as the office in the simulator: '顾问们回复问题快不快' got the office's own 待办): each
+    adviser's first answers this month with their median hours, and what waits for them, the most waiting first; an
+    adviser's same words are their 待办, a villager's show no adviser's figures."""
+    add_roster(bot)
+    clock.set(DAYTIME)
+    first = ticket_number(villager.says("问专家 我家桂花树皮裂开流水"))
+    clock.advance(hours=3)
+    adviser.says(f"答 {first} 多半是冻伤，刷白保护")
+    ticket_number(villager.says("问专家 我家龙眼叶子卷起来了"))
+    reply = villager_factory(ADMIN).says("顾问们回复问题快不快")
+    assert reply.startswith("3月各顾问回答情况")
+    assert "· 李顾问：答了1个，一半在3小时内；待答1个" in reply and "· 王顾问：本月还没有回答；待答0个" in reply
+    assert reply.index("李顾问") < reply.index("王顾问")
+    assert "待回答1个" in adviser.says("顾问们回复问题快不快")
+    assert "李顾问" not in (villager.says("顾问们回复问题快不快") or "")
+
+
 def test_a_villager_asking_after_an_answered_question_is_told_its_answer_again(villager, adviser, bot, clock):
     """Round 53 (the lead, in the simulator): asked after half an hour later ('我84号问题答咗未'), an answered question
     got 'none waits'; its answer is told again within escalation.reopen_days, no ticket made and none reopened."""
