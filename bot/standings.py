@@ -251,12 +251,32 @@ def county_asked(norm: str) -> bool:
     return bool(norm and len(norm) <= 30 and _COUNTY_RE.search(norm))
 
 
-def county_text(app, found: list[Standing], day: date) -> str:
-    """How many villages stand where today, the lagging ones by name (most behind first), and where the rest is."""
+# round 53 (the lead, as the office in the simulator: '石角镇完成得点样' became a question for an adviser): one town's
+# villages asked after by the town's name; which town is the roster's (``town_named``)
+_TOWN_PROGRESS_RE = re.compile(r"完成|进度|种得|种咗|种了|点样|怎么样|情况|排名|滞后|落后|几多|多少|进展")
+_TOWN_WORD_RE = re.compile(r"镇|街道|街|乡")
+
+
+def town_progress_asked(norm: str) -> bool:
+    """Progress asked with a town's word in it ('石角镇完成得点样', '石角镇进度'): which town, ``town_named``."""
+    return bool(norm and len(norm) <= 30 and _TOWN_WORD_RE.search(norm) and _TOWN_PROGRESS_RE.search(norm))
+
+
+def town_named(norm: str, towns: list[str]) -> str | None:
+    """The roster's town the text names, the longest name first; None for none."""
+    return next((town for town in sorted(towns, key=len, reverse=True) if town and town in norm), None)
+
+
+def county_text(app, found: list[Standing], day: date, town: str | None = None) -> str:
+    """How many villages stand where today, the lagging ones by name (most behind first), and where the rest is;
+    ``town``: its villages only, said so."""
+    if town:
+        found = [s for s in found if s.village.town == town]
     by_status = {status: sum(1 for s in found if s.status == status) for status in schedule.STATUSES}
     lines = [
         app.t(
-            "progress.county.summary",
+            "progress.county.summary_town" if town else "progress.county.summary",
+            town=town or "",
             n=len(found),
             day=schedule.date_words(day),
             complete=by_status[schedule.COMPLETE],

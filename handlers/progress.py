@@ -104,17 +104,32 @@ def _named_village(ctx: Ctx, said: tuple[str, ...]) -> dict | None:
 
 # -- every village, for the campaign office ('各村进度', '哪些村滞后') --------------------------------------------
 @pure
-def _county_ahead(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and standings.county_asked(text_normalized(ctx))
+def _county_ahead(ctx) -> bool | str | None:
+    """Every village asked after (True), or progress asked with a town's word (the text, for ``_from_office`` to find
+    the town in)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    norm = text_normalized(ctx)
+    if standings.county_asked(norm):
+        return True
+    return norm if standings.town_progress_asked(norm) else None
 
 
-def _from_office(ctx: Ctx, _asked: bool) -> bool | None:
-    """Only the campaign office (管理员) gets every village here; anyone else's words go on (本村进度, the FAQ)."""
-    return True if (ctx.person or {}).get("role") == escalation.ROLE_ADMIN else None
+def _from_office(ctx: Ctx, asked: bool | str) -> tuple[str | None] | None:
+    """Only the campaign office (管理员) gets every village here ((None,) for all, else the roster's town named);
+    anyone else's words go on (本村进度, the FAQ), and so do the office's naming no town of the roster."""
+    if (ctx.person or {}).get("role") != escalation.ROLE_ADMIN:
+        return None
+    if asked is True:
+        return (None,)
+    towns = sorted({v["town"] for v in roster_store.all_villages(ctx.db) if v.get("town")})
+    town = standings.town_named(str(asked), towns)
+    return (town,) if town else None
 
 
-def on_county_progress(ctx: Ctx, _match) -> str:
-    return standings.county_text(ctx.app, standings.today(ctx.app, ctx.now), standings.local_day(ctx.app, ctx.now))
+def on_county_progress(ctx: Ctx, scope: tuple[str | None]) -> str:
+    found = standings.today(ctx.app, ctx.now)
+    return standings.county_text(ctx.app, found, standings.local_day(ctx.app, ctx.now), scope[0])
 
 
 # -- 未种名单: a village's cadres going door to door ---------------------------------------------------------

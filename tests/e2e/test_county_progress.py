@@ -97,3 +97,24 @@ def test_the_offices_words_the_bot_cannot_read_are_no_question_for_an_adviser(pe
     assert rows("tickets") == []
     assert "问题编号" in office.says("问专家 荔枝花期遇到阴雨怎么办")
     assert len(rows("tickets")) == 1
+
+
+def test_the_office_asking_after_a_town_gets_its_villages(season, people, villager_factory, clock, bot):  # noqa: F811
+    """Round 53 (the lead, as the office in the simulator: '石角镇完成得点样' became a question for an adviser): a town
+    of the roster named with progress words is its villages alone, said so; a town the roster does not hold is none."""
+    from bot.db import transaction
+    from bot.store import roster as roster_store
+
+    with transaction(bot.db):
+        for name, town in (("埔心村", "陈江街道"), ("石湖村", "沥林镇")):
+            village = roster_store.village_by_name(bot.db, name)
+            roster_store.update_village(bot.db, village["id"], {"town": town}, "2027-03-01T00:00:00")
+    clock.set("2027-03-05T10:00")
+    office = villager_factory(OFFICE)
+    for text in ("陈江街道完成得点样", "陈江街道进度", "陈江街道有几多个村滞后"):
+        reply = office.says(text)
+        assert reply.startswith("陈江街道1个村（社区），截至3月5日："), (text, reply)
+        assert "埔心村" in reply and "石湖村" not in reply
+    assert office.says("沥林镇情况怎么样").startswith("沥林镇1个村（社区）")
+    assert "个村（社区）" not in office.says("石角镇进度")
+    assert "个村（社区）" not in villager_factory(PUXIN_MEMBER).says("陈江街道进度")
