@@ -181,6 +181,38 @@ def villages_done(db, due_date: str) -> set[int]:
     return store.villages_with(db, milestone) if milestone else set()
 
 
+# round 53 (the lead, as the office in the simulator: '边几个村未交计划' got the timetable): the villages that have not
+# reported a milestone, asked by the campaign office (text normalised)
+_NOT_YET = r"(?:还|仲)?(?:没|未|冇)(?:有)?"
+_MISSING_ASKED = (
+    (
+        PLAN,
+        re.compile(
+            rf"(?:计划|方案){_NOT_YET}(?:交|报|备案|上报|报备)|{_NOT_YET}(?:交|报|备案|上报|报备)(?:绿化)?(?:计划|方案)"
+        ),
+    ),
+    (HOLES, re.compile(rf"树穴{_NOT_YET}(?:挖|报|完成)|{_NOT_YET}(?:挖|报)(?:好)?树穴")),
+    (DEMO_SITE, re.compile(rf"示范点{_NOT_YET}(?:报|建|搞|做|完成)|{_NOT_YET}(?:报|建|搞|做)(?:好)?示范点")),
+)
+_WHICH_RE = re.compile(r"哪|边|几|有冇|有没有|名单|列")
+MISSING_ASKED_MAX_CHARS = 24
+MISSING_NAMED = 20
+
+
+def missing_asked(norm: str) -> str | None:
+    """Round 53: which villages have not reported a milestone ('边几个村未交计划', '哪些村树穴还没挖好',
+    '有没有村没报示范点') -> the milestone; None otherwise (a cadre's report says no 没)."""
+    if not norm or len(norm) > MISSING_ASKED_MAX_CHARS or not _WHICH_RE.search(norm):
+        return None
+    return next((milestone for milestone, said in _MISSING_ASKED if said.search(norm)), None)
+
+
+def villages_missing(db, villages: list[dict], milestone: str) -> list[dict]:
+    """Of ``villages``, those with no report of the milestone that stands, by name."""
+    done = store.villages_with(db, milestone)
+    return sorted((v for v in villages if v["id"] not in done), key=lambda v: v["name"])
+
+
 CONFIRM, CORRECT, UNDO = "confirm", "correct", "undo"
 
 

@@ -72,6 +72,7 @@ households (handlers/households.py):
 - household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
   that roster household, its trees and the village's 户覆盖 after
 milestones (handlers/milestones.py):
+- milestones_missing — the office (管理员): 边几个村未交计划 / 哪些村树穴还没挖好 / 有没有村没报示范点: those villages
 - milestone_report — cadres: 计划已备案, 树穴 120个, 示范点 <名称> (not questions, not planting records)
 - milestone_parts — a photo or a location while a milestone report's window is open
 reminders (handlers/reminders.py):

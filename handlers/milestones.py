@@ -11,15 +11,18 @@ Routes (dispatch order in handlers/__init__.py), before planting's so that ``树
 
 from __future__ import annotations
 
-from bot import clock, milestones, planting
+from bot import clock, milestones, planting, progress
 from bot.context import Ctx
 from bot.conversation import FlowTable, Step
 from bot.dashboard import milestone_pages
-from bot.identity import staff
+from bot.identity import acts_as, staff
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Route, pure, staged
 from bot.store import media as media_store
 from bot.store import milestones as store
+from bot.store import roster as roster_store
+from bot.store.tickets import ROLE_ADMIN
+from handlers.core import text_normalized
 
 NEEDS = {"photo": "milestones.needs_photo", "location": "milestones.needs_location"}
 DONE = {
@@ -79,6 +82,38 @@ def _still_needs(ctx: Ctx, row: dict) -> str:
     return "".join("\n" + ctx.t(NEEDS[part]) for part in missing)
 
 
+# -- the office asking which villages have not reported one ('边几个村未交计划') ---------------------------
+@pure
+def _missing_ahead(ctx: Ctx) -> str | None:
+    return milestones.missing_asked(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+def _from_office(ctx: Ctx, milestone: str) -> str | None:
+    """Only the campaign office (管理员): anyone else's words go on (a cadre's village, the FAQ's timetable)."""
+    return milestone if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+
+
+def on_missing(ctx: Ctx, milestone: str) -> str:
+    """Round 53: the villages that have not reported the milestone, by name (the first MISSING_NAMED)."""
+    label = ctx.t(milestones.LABELS[milestone])
+    villages = roster_store.all_villages(ctx.db)
+    if milestone == milestones.DEMO_SITE:  # a community (社区) owes no 示范点 (progress: demo_sites_target 0)
+        villages = [v for v in villages if v["kind"] != progress.COMMUNITY]
+    missing = milestones.villages_missing(ctx.db, villages, milestone)
+    url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
+    if not missing:
+        return ctx.t("milestones.missing_none", label=label)
+    names = "、".join(v["name"] for v in missing[: milestones.MISSING_NAMED])
+    more = ctx.t("milestones.missing_more", n=len(missing) - milestones.MISSING_NAMED)
+    return ctx.t(
+        "milestones.missing",
+        label=label,
+        n=len(missing),
+        names=names + (more if len(missing) > milestones.MISSING_NAMED else ""),
+        url=url,
+    )
+
+
 # -- the 通报's columns: what the village reported by the month's end ----------------------------------
 def _per_village(field: str):
     def cells(db, _config, until: str) -> dict:
@@ -105,6 +140,7 @@ TABLE = FlowTable(
     ),
 )
 ROUTES: list = [
+    Route("milestones_missing", staged(_missing_ahead, _from_office), on_missing),
     Route("milestone_report", _report, on_report),
     TABLE.route("milestone_parts"),
 ]

@@ -118,3 +118,27 @@ def test_the_office_asking_after_a_town_gets_its_villages(season, people, villag
     assert office.says("沥林镇情况怎么样").startswith("沥林镇1个村（社区）")
     assert "个村（社区）" not in office.says("石角镇进度")
     assert "个村（社区）" not in villager_factory(PUXIN_MEMBER).says("陈江街道进度")
+
+
+def test_the_office_asking_which_villages_have_not_reported_a_milestone_gets_them(
+    season, people, villager_factory, clock
+):  # noqa: F811
+    """Round 53 (the lead, as the office in the simulator: '边几个村未交计划' got the timetable): the villages with no
+    report of the milestone that stands, by name; the season's villages filed their plans and 示范点, no 树穴."""
+    clock.set("2027-03-05T10:00")
+    office = villager_factory(OFFICE)
+    assert office.says("边几个村未交计划") == "各村（社区）的计划备案都报了 ✅"
+    holes = office.says("哪些村树穴还没挖好")
+    assert holes.startswith("树穴还没报的村（社区）2个：\n埔心村、石湖村") and "/admin/" in holes
+    assert office.says("有没有村没报示范点") == "各村（社区）的示范点都报了 ✅"
+    assert "还没报的村" not in villager_factory(PUXIN_MEMBER).says("哪些村树穴还没挖好")
+
+
+def test_missing_asked_reads_the_offices_words_and_no_report():
+    from bot import milestones, nlu
+
+    asked = {"边几个村未交计划": "plan", "哪些村计划还没备案": "plan", "有没有村没报示范点": "demo_site"}
+    for text, milestone in asked.items():
+        assert milestones.missing_asked(nlu.normalize(text)) == milestone, text
+    for text in ("计划已备案", "树穴 120个", "什么时候要交计划", "示范点 村口公园", "树穴挖好了没有"):
+        assert milestones.missing_asked(nlu.normalize(text)) is None, text
