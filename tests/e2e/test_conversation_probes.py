@@ -70,7 +70,8 @@ KINDS = {
     # round 18: the campaign's duties in everyday words
     # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
     # shows it again (adoption_pick_unlisted), as the zones' number does
-    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted"},
+    # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
+    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more"},
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
@@ -1231,4 +1232,25 @@ ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20a.tsv", ROUND_20A_MISSES))
 def test_round_20a_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Sets 20b and 20c (140 probes each, blind, written in the thirty-first session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet). Blind figures: main (4e6482d) 20b 133/140, 20c 122/140. Round 53
+# (tests/e2e/test_conversation_round53.py) was made from their misses after. The misses left, strict, with why:
+_ROUND_20B_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20B_MISSES = {message: why for why, messages in _ROUND_20B_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20b.tsv", ROUND_20B_MISSES))
+def test_round_20b_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20C_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20C_MISSES = {message: why for why, messages in _ROUND_20C_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20c.tsv", ROUND_20C_MISSES))
+def test_round_20c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
