@@ -792,7 +792,7 @@ _AROUND_NAME_LEAD = re.compile(
     r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?"
     # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
     # round 53 (20c): the village's field named 村 alone ('姓名叶丽华 村埔心村', '村：埔心村')
-    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)?"
+    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)|村(?![\u4e00-\u9fff])"
     # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
     r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
     # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
@@ -956,7 +956,8 @@ def looks_like_name_and_village(text: str) -> bool:
     return 4 <= len(norm) <= 16 and bool(_NAME_AND_PLACE_CHARS.match(norm)) and not nlu.is_question(norm)
 
 
-_NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·]*$")
+# round 53 (20c): a form's colons too ('名字：邓永华 村：埔心村')
+_NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·:：]*$")
 
 
 def is_plausible_name(name: str | None) -> bool:

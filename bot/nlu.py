@@ -2926,6 +2926,8 @@ def proxy_log_how_asked(norm: str) -> bool:
 # to log the count here once planted ('种好树之后喺呢度点样登记棵数'): the planting help, 登记 first from a follower not
 # registered yet; never how to plant ('种树的步骤是什么' names no logging), a plot's area (a cadre's), another's trees
 _TREES_LOGGED_RE = re.compile(
+    # round 53 (20b): the trees planted first, then how they are entered (录, 录入: '我种好的树怎么录进去 步骤是什么')
+    r"的树(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:录入|录|登记|记录|上报|报)(?:进去|上去|入去|上来)?|"
     r"(?:上报|登记|记录|录入|报)(?:一下)?(?:我)?(?:种树|种的树|的树|树|棵数)|(?:种了树|种好树|种完树|种树)(?:之后|以后|后)?[\u4e00-\u9fff]{0,6}?"
     r"(?:上报|登记|记录|报数|报)"
 )
@@ -3479,10 +3481,19 @@ def attendance_asked(text: str) -> bool:
     return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
 
 
+# round 53 (20c): to join if there is one, said after the day was asked ('听日有冇植树活动' then '有就报名参加'; 有的话 is
+# normalised 有的说): 参加 (with no day open, it says so)
+_IF_THERE_IS_JOIN_RE = re.compile(
+    r"^(?:如果)?有(?:的说|的话)?(?:我)?(?:就)?(?:要)?(?:报名参加|报名|参加|去参加|报个名)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
+    if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -3549,6 +3560,9 @@ _DAY_ASKED_RE = re.compile(
     # round 52 (the lead, in the simulator: '村里几时搞植树活动' was asked back between two campaign entries): when asked
     # first, then the day ('几号搞种树活动', '什么时候有义务植树')
     r"|(?:什么时候|哪天|哪一天|几号|边日|边天)(?:会|要)?(?:弄|组织|举行|开展|有|办|举办)?(?:义务种树|(?:义务)?种树(?:活动|日))"
+    # round 53 (20c): whether there is one on a day ('听日有冇植树活动', '礼拜六有没有植树活动')
+    rf"|^(?:明天|后日|后天|今天|今日|{_WEEKDAY}|这个{_WEEKDAY}|下个?{_WEEKDAY}|周末|这几天|最近|这个月)(?:村里)?"
+    r"(?:有没有|有无|有)(?:义务)?种树(?:活动|日)(?:吗|没有)?$"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
@@ -4405,10 +4419,11 @@ _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
     # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
     r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
-    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); insects told so
-    # stay a symptom of their own (round 20's decision, kept for 19v's '叶底仲有啲白色嘅虫仔')
-    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:上|上面|那里|这里)?"
-    r"(?:还有|也有)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题|.*虫)(?=[\u4e00-\u9fff]{2})"
+    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); round 53 (20c,
+    # the sixth blind writer to read it so): insects told so too, also said ('叶底仲有啲白色嘅细虫', '叶底仲见到啲细虫'): the
+    # same tree's; told bare ('叶底有啲白色嘅虫'), a symptom of its own still (round 20's decision)
+    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:的)?(?:背面|底面|反面|底下)?"
+    r"(?:上|上面|那里|这里)?(?:还有|也有|还见到|也见到|还看到|也看到)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
     r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
@@ -4921,12 +4936,27 @@ _PHOTO_THEN_STILL_RE = re.compile(
 )
 
 
+# round 53 (20c): the order asked for the next time, after a record ('下次种树系咪又要先影相再打字', '下次再种 系先发相定先打字'),
+# with Cantonese 先 after each ('下次再种又系要影相先定打字先'): the record's steps
+_NEXT_TIME_FIRST_RE = re.compile(
+    r"^(?:下次|下回|下一次|以后|今后)(?:再)?(?:种树|种)?(?:的话|时|嘅时候|的时候)?(?:是不是|是否|是)?(?:又|都|也|还)?(?:是)?"
+)
+_WHICH_FIRST_AFTER_RE = re.compile(
+    rf"^(?:要)?(?:拍照|(?:发|拍|影|传){_PHOTO_WORD})先(?:还是|定|或者)(?:是)?(?:要)?(?:发|打|写|讲|说|报)?{_STEP_WORD}先$"
+)
+
+
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))
+    next_time = _NEXT_TIME_FIRST_RE.sub("", bare, count=1)  # round 53
+    if next_time != bare and next_time and record_steps_asked(next_time):
+        return True
+    if _WHICH_FIRST_AFTER_RE.match(bare):
+        return True  # round 53
     return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 

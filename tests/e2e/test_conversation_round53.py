@@ -171,6 +171,20 @@ EXAMPLES_MORE = [
     ("twice", "认养 || 下一页", "adopt"),
 ]
 
+# controls added with the fixes: the neighbours of each new reader keep their way
+CONTROLS_AFTER = [
+    ("member", "村民的问题列出来给我", "question"),  # the queue is the staff's
+    ("member", "上级有什么命令要种树吗", "question"),  # an order, no command of the bot
+    ("member", "影边度好 影树定系影人", "question"),  # no record waiting: the FAQ's photo answer
+    ("twice", "退订 || 唔好意思 唔要提醒啦", "unsubscribe"),  # a sorry first, the reminders still refused
+    ("member", "认领两棵荔枝 下个月种完", "pledge"),  # the tree named: the pledge written, its month read
+    ("member", "明天有没有下雨", "question"),  # a day asked of no planting day
+    ("ticket", "叶底有啲白色嘅细虫", "new"),  # insects told bare during a ticket: its own (round 20)
+    ("finished", "下次再种龙眼好唔好", "question"),  # the next time, no step asked
+    ("member", "咁成条村呢", "question"),  # elliptic with nothing asked before it
+    ("member", "认养两棵", "adopt"),  # a count, no place: the wish
+]
+
 EXAMPLES = [
     *EXAMPLES_LOG,
     *EXAMPLES_ADOPT_LIST,
@@ -200,8 +214,14 @@ CONTROLS = [
     *CONTROLS_SUPPLEMENT,
     *CONTROLS_REGISTER,
     *CONTROLS_RENAME,
+    *CONTROLS_AFTER,
 ]
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "我认领4棵 下个月种完": (
+        "the harness, by design: a member's pledge with no tree named is asked its tree ('认领什么树？'), and no pledge is"
+        " written until it comes; the probe's member check wants the row at once"
+    ),
+}
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES, LEFT))
