@@ -87,15 +87,17 @@ _BARE_PICK = re.compile(
 
 # round 48 (19u): the command's word, then one by its place, what it points at after ('认种第一个嗰棵', '认养第二个那棵树'):
 # ``认养 <编号>``; 第 says it is a place, never a count ('认养两棵' is a wish)
+# round 53 (20c): or by its number with 号 and no 第 ('认养2号嗰棵', '认种5号嘅树'): 号 says it is a place too
 _PICKED_BY_PLACE = re.compile(
-    rf"^(?:我)?(?:想|要)?(?:认养|认种|领养)第({nlu._NUM})(?:棵|号|个)(?:的)?(?:那|这)?(?:棵|个)?(?:树)?(?:吧|啦|啊|呀)?$"
+    rf"^(?:我)?(?:想|要)?(?:认养|认种|领养)(?:第({nlu._NUM})(?:棵|号|个)|({nlu._NUM})号)(?:的)?(?:那|这)?(?:棵|个)?(?:树)?"
+    r"(?:吧|啦|啊|呀)?$"
 )
 
 
 def number_picked(text: str | None) -> int | None:
     """The number of a pick said with its place and what it points at ('认种第一个嗰棵' -> 1); None otherwise."""
     found = _PICKED_BY_PLACE.match(nlu.normalize(text or ""))
-    return (nlu.chinese_to_int(found.group(1)) or None) if found else None
+    return (nlu.chinese_to_int(found.group(1) or found.group(2)) or None) if found else None
 
 
 def bare_pick(text: str | None) -> int | None:

@@ -791,7 +791,8 @@ _AROUND_NAME_LEAD = re.compile(
     # round 42 (19p): home said before the village ('我屋企喺埔心村 我叫何带娣')
     r"|我住在|我住喺|我住|(?:我)?(?:屋企|家)(?:喺|在|住在|住)?"
     # round 43 (19q): the fields named as a form names them ('我想登记 名字张国华 村子是埔心村')
-    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)"
+    # round 53 (20c): the village's field named 村 alone ('姓名叶丽华 村埔心村', '村：埔心村')
+    r"|(?:名字|姓名|全名)(?:叫做|叫|是|系)?|(?:村子|村名|村庄|所在村|所在的村)(?:是|系|叫)?|村(?:是|系)|村(?![\u4e00-\u9fff])"
     # round 48 (19u): Hakka and Cantonese 'my name is' (𠊎个名系, 我个名系: 𠊎 read as 我)
     r"|(?:我|本人)(?:的|个)?名(?:字)?(?:叫做|叫|是|系)"
     # round 48 (the lead's simulator): who one is there said between the village and the name ('…嘅老人家叫做邓亚妹')
@@ -805,7 +806,9 @@ _AROUND_NAME_LEAD = re.compile(
 _AROUND_NAME_TAIL = re.compile(
     r"(?:的村民|村民|的人|的|人|[一二三四五六七八九十\d]{1,3}(?:队|组|社|小组)|住在|住喺|住|来自|家在|屋企喺"
     # round 48 (19u, 19v): the request after the name ('埔心村杨志坚登记', '埔心村嘅何丽珍想报个名')
-    r"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?)+$"
+    r"|(?:我)?(?:要|想|想要|帮我|麻烦)?(?:登记|注册|绑定|报名|报个名|报上名)(?:一下|下|先)?(?:种树|参加)?"
+    # round 53 (20c): reporting in ('埔心村党员钟伟雄报到', '…来报到')
+    r"|(?:来|前来)?报到(?:了)?)+$"
 )
 
 
@@ -953,7 +956,8 @@ def looks_like_name_and_village(text: str) -> bool:
     return 4 <= len(norm) <= 16 and bool(_NAME_AND_PLACE_CHARS.match(norm)) and not nlu.is_question(norm)
 
 
-_NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·]*$")
+# round 53 (20c): a form's colons too ('名字：邓永华 村：埔心村')
+_NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·:：]*$")
 
 
 def is_plausible_name(name: str | None) -> bool:

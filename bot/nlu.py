@@ -2231,6 +2231,39 @@ _REMIND_AGAIN_RE = re.compile(
 )
 
 
+# round 53 (20c): a slip said, then the reminders wanted back ('搞错咗 我要返提醒', '唔好意思 我仲要提醒': 不好意思 is
+# normalised 不要意思, no refusal); the activities to be told of from now, having switched them off before or after it
+# ('以后有活动都提醒下我 之前我关咗', '之前我关咗提醒 以后有活动都通知我')
+_SORRY_FIRST_RE = re.compile(r"^(?:不好意思|不要意思|对不起|抱歉)")
+_SLIP_THEN_BACK_RE = re.compile(
+    r"^(?P<slip>(?:我)?(?:弄错|搞错|按错|点错|退错|搞乱|点乱)(?:了)?)?(?:我)?(?:还|仍然|都)?(?:要|想要)(?:回)?(?:些|个)?(?:提醒|通知|推送)$"
+)
+_OFF_BEFORE_RE = re.compile(
+    r"^(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?"
+    r"|(?:之前|以前|上次|头先|早前)(?:我)?(?:关|关掉|退订|退|取消)(?:了)?(?:提醒|通知|推送)?$"
+)
+_TELL_ME_OF_EVENTS_RE = re.compile(
+    r"^(?:以后|之后|今后|往后)(?:有|搞)(?:植树|种树)?活动(?:都|也|就)?(?:要)?(?:提醒|通知|告诉)(?:下|一下)?我$"
+)
+
+
+def events_told_wished(norm: str) -> bool:
+    """Round 53: the activities to be told of from now ('以后有活动都通知我'), after the reminders were said switched off
+    before (handlers/core.py: what is said last decides)."""
+    return bool(norm) and bool(_TELL_ME_OF_EVENTS_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+def reminders_wanted_back(norm: str) -> bool:
+    """Round 53: the reminders wanted back after a slip, or the activities to be told of again (``_SLIP_THEN_BACK_RE``,
+    ``_TELL_ME_OF_EVENTS_RE``)."""
+    bare = _INTENT_PARTICLES_RE.sub("", _SORRY_FIRST_RE.sub("", norm))
+    slip = _SLIP_THEN_BACK_RE.match(bare)
+    if slip and (slip["slip"] or bare != norm):  # a slip or a sorry first: alone, '我要提醒' says nothing
+        return True
+    rest = _INTENT_PARTICLES_RE.sub("", _OFF_BEFORE_RE.sub("", bare))
+    return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -2238,7 +2271,7 @@ def reminders_said(norm: str) -> str | None:
     is the FAQ's)."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
-    if _REMIND_AGAIN_RE.match(norm):
+    if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm):  # round 53
         return "on"
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
@@ -2286,10 +2319,13 @@ def reminders_said(norm: str) -> str | None:
 # round 48 (19u): a follow-up said elliptically, its request left to the message before ('我种咗几多' then '成条村呢': and
 # the whole village's?; '唔要提醒' then '又想收返': wanted back again): what it asks of the kind last asked, read only when
 # the sender's message just before was of that kind (handlers/core.py ``follow_up``); alone it asks nothing
+# round 53 (20c): Cantonese 咁 (then) first is normalised 这么 ('咁成条村呢')
 _VILLAGE_ELLIPTIC_RE = re.compile(
-    r"^(?:那|咁|那么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?(?:呢|又怎么样|怎么样|又如何)$"
+    r"^(?:那|咁|那么|这么)?(?:全村|本村|成条村|成个村|整个村|整条村|村里|村里面|我们村|全村人)(?:的)?(?:呢|又怎么样|怎么样|又如何)$"
 )
-_MINE_ELLIPTIC_RE = re.compile(r"^(?:那|咁|那么)?(?:我|我自己|自己|我家|我们家|我个人)(?:的)?(?:呢|又怎么样|怎么样)$")
+_MINE_ELLIPTIC_RE = re.compile(
+    r"^(?:那|咁|那么|这么)?(?:我|我自己|自己|我家|我们家|我个人)(?:的)?(?:呢|又怎么样|怎么样)$"
+)
 _AGAIN_ELLIPTIC_RE = re.compile(
     r"^(?:但是|不过)?(?:我)?(?:现在|而家|依家)?(?:又|再)(?:想|要)(?:要|收|接收)?(?:回|返)?(?:来)?$"
 )
@@ -2676,6 +2712,13 @@ _WHAT_ELSE_IT_DOES_RE = re.compile(
 )
 
 
+# round 53 (20c): the commands asked after, by anyone ('顾问有咩指令可以用', '有哪些指令可以用', '我做顾问有什么命令'): the help,
+# which lists an adviser's commands to an adviser
+_COMMANDS_ASKED_RE = re.compile(
+    r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
+)
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
@@ -2688,6 +2731,7 @@ def help_said(norm: str) -> bool:
         or _WHAT_I_MAY_DO_RE.match(norm)
         or _TEACH_ME_RE.match(norm)  # round 39
         or _WHAT_ELSE_IT_DOES_RE.match(norm)
+        or _COMMANDS_ASKED_RE.search(norm)  # round 53
     )
 
 
@@ -2882,6 +2926,8 @@ def proxy_log_how_asked(norm: str) -> bool:
 # to log the count here once planted ('种好树之后喺呢度点样登记棵数'): the planting help, 登记 first from a follower not
 # registered yet; never how to plant ('种树的步骤是什么' names no logging), a plot's area (a cadre's), another's trees
 _TREES_LOGGED_RE = re.compile(
+    # round 53 (20b): the trees planted first, then how they are entered (录, 录入: '我种好的树怎么录进去 步骤是什么')
+    r"的树(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:录入|录|登记|记录|上报|报)(?:进去|上去|入去|上来)?|"
     r"(?:上报|登记|记录|录入|报)(?:一下)?(?:我)?(?:种树|种的树|的树|树|棵数)|(?:种了树|种好树|种完树|种树)(?:之后|以后|后)?[\u4e00-\u9fff]{0,6}?"
     r"(?:上报|登记|记录|报数|报)"
 )
@@ -2974,6 +3020,12 @@ NAME_FIX_MAX_CHARS = 40
 # 19u: 要改 and the right name at the end ('我个名录成林志名 要改林志明')
 _CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成|要改[一-鿿]{2,4}$")
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
+# round 53 (20c): the name the bot called one, then the right one, a change asked after ('头先你叫我李桂兰 其实我系李贵兰
+# 改返啦', '你叫我张伟明 我其实系张伟民 帮我改')
+_CALLED_ME_THEN_RIGHT_RE = re.compile(
+    r"(?:你)?(?:头先|刚才|刚刚|之前)?(?:你)?(?:叫我|称我|喊我)(?:做)?[一-鿿]{2,4}?(?:我)?其实(?:我)?(?:是|叫)[一-鿿]{2,4}?"
+    r"(?:来的)?(?:帮我|麻烦|请)?(?:改|更正)"
+)
 
 
 # round 20: registered under another's name, to be one's own ('用我老公的名字注册的 现在想换成我自己的')
@@ -3008,7 +3060,7 @@ _PET_NAME_TO_FULL_RE = re.compile(
 # person's (a common surname) and not a tree's whole name ('改为龙眼', '改为龙眼吧' stay a tree; 李子明 and 杨梅英 are people)
 _NAME_SAID_RE = re.compile(
     r"(?P<words>写成|打成|登记成|记成|录成|改为|改成|改做|改回做|改返做|改回|改返|更正为|更正成|换成|应该是|应该叫|正确的是"
-    r"|正确是|真名是|其实叫|我叫|叫做|不是|唔系)(?P<done>了|咗)?(?P<name>[一-鿿]{2,3})"
+    r"|正确是|真名是|其实叫|我叫|叫做|不是|唔系|叫我|其实是|其实我是|我其实是)(?P<done>了|咗)?(?P<name>[一-鿿]{2,3})"
     r"|(?P<before>[一-鿿]{2,3})(?=写成|打成|登记成|记成|录成)"  # or the name before how it was written ('李秀兰写成了李秀蓝')
 )
 
@@ -3038,6 +3090,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _TRUE_NAME_RE.search(norm)
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
+        or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -3058,6 +3111,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)
         # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
+        or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
     )
 
 
@@ -3141,9 +3195,11 @@ _ADOPT_BARE_RE = re.compile(
 # round 25: the list of adoptable trees asked for ('麻烦发一下本村可认养树木清单', '请把村里能认种的树列个名单'): the list
 _ADOPTION_LIST_RE = re.compile(
     r"^(?:麻烦|烦请|请|劳驾)?(?:你|您)?(?:帮我|给我)?(?:把)?(?:发|给|列|出|提供|拉)?(?:一下|下|个|一份|份)?(?:我|我们)?"
-    r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?"
+    # round 53 (20b): both words ('认种认养的树单发给我看看')
+    r"(?:本村|村里|我们村|村)?(?:的|里)?(?:可|可以|能|能够)?(?:认养|认种|领养)(?:认养|认种)?(?:的)?(?:树木|树|果树|树苗)?"
     # round 48 (19u): the trees' list as 树单 ('认养嘅树单睇下')
-    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表|(?<=树)单)(?:发|给)?(?:我|过来|来)?(?:看看|看下|看)?$"
+    r"(?:列|发|出)?(?:个|一个|一份|份)?(?:清单|名单|列表|目录|明细|一览表|表|(?<=树)单)(?:发给|发|给)?(?:我|过来|来)?"
+    r"(?:看看|看下|看)?$"
     # round 47 (19t): the list named first, sent to the sender to see ('认养清单发俾我睇下', '认养名单发过来给我看一下')
     r"|^(?:本村|村里|我们村|村)?(?:的)?(?:可|可以|能)?(?:认养|认种|领养)(?:的)?(?:树木|树|果树|树苗)?(?:清单|名单|列表|目录|明细)"
     r"(?:麻烦|请)?(?:你)?(?:发|拿|传)(?:过来|来)?(?:给)(?:我)(?:看看|看下|看一下|看)?$"
@@ -3425,10 +3481,19 @@ def attendance_asked(text: str) -> bool:
     return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
 
 
+# round 53 (20c): to join if there is one, said after the day was asked ('听日有冇植树活动' then '有就报名参加'; 有的话 is
+# normalised 有的说): 参加 (with no day open, it says so)
+_IF_THERE_IS_JOIN_RE = re.compile(
+    r"^(?:如果)?有(?:的说|的话)?(?:我)?(?:就)?(?:要)?(?:报名参加|报名|参加|去参加|报个名)$"
+)
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
+    if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
@@ -3495,6 +3560,9 @@ _DAY_ASKED_RE = re.compile(
     # round 52 (the lead, in the simulator: '村里几时搞植树活动' was asked back between two campaign entries): when asked
     # first, then the day ('几号搞种树活动', '什么时候有义务植树')
     r"|(?:什么时候|哪天|哪一天|几号|边日|边天)(?:会|要)?(?:弄|组织|举行|开展|有|办|举办)?(?:义务种树|(?:义务)?种树(?:活动|日))"
+    # round 53 (20c): whether there is one on a day ('听日有冇植树活动', '礼拜六有没有植树活动')
+    rf"|^(?:明天|后日|后天|今天|今日|{_WEEKDAY}|这个{_WEEKDAY}|下个?{_WEEKDAY}|周末|这几天|最近|这个月)(?:村里)?"
+    r"(?:有没有|有无|有)(?:义务)?种树(?:活动|日)(?:吗|没有)?$"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
@@ -3657,6 +3725,20 @@ _PIECE_TO_TEND_RE = re.compile(
 )
 
 
+# round 53 (20b, 20c): one's own zone asked (the list marks it 含您): where one was given, the stretches named before
+# ('我哋党员要分片管树 我分到边度', '党员分片管护 我分咗边片'), which is the one one looks after ('党建林入面边度系我负责管护嘅',
+# '边块责任区系我负责嘅', '我负责管护嘅系党建林边度'); and which nobody holds yet ('党员责任区仲有边块冇人认'); 边块 and 边片 (which
+# piece) are not normalised
+_WHICH_PIECE = r"(?:哪里|哪块|哪片|哪个|边块|边片|边个|哪一块|哪一片)"
+_MY_ZONE_ASKED_RE = re.compile(
+    rf"(?:分片|{_ZONE}|党建林|管树|管护)[\u4e00-\u9fff]{{0,8}}?我(?:被)?(?:分到|分了|分配到|分配了|分得|分)(?:的)?(?:是)?{_WHICH_PIECE}$"
+    rf"|^(?:(?:党建林|主题林)(?:里面|里|入面)?{_WHICH_PIECE}(?:{_ZONE})?|{_WHICH_PIECE}{_ZONE})(?:是)我(?:负责|管|认领)"
+    r"(?:管护|管)?(?:的)?$"
+    rf"|^我(?:负责|管|认领)(?:管护|管)?的(?:是)?(?:党建林|主题林|{_ZONE})(?:{_ZONE})?{_WHICH_PIECE}$"
+    rf"|^{_ZONE}(?:还)?(?:有)?{_WHICH_PIECE}(?:还)?(?:没有|没|未|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
     if (
@@ -3688,6 +3770,8 @@ def _zone_wished(norm: str) -> bool:
         return True  # round 41
     if _ZONES_TO_TAKE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
+    if _MY_ZONE_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 53
     piece = _PIECE_TO_TEND_RE.match(_INTENT_PARTICLES_RE.sub("", norm))
     if piece and (piece["zone"] or "党建林" in piece["where"]):
         return True  # round 50
@@ -4012,6 +4096,16 @@ _QUEUE_NAMED_RE = re.compile(
 )
 
 
+# round 53 (20b, 20c): the villagers' questions to be listed for the adviser ('把村民的提问列出来给我', '村民嘅问题列出来俾我'),
+# or the ones not answered named as 单 or questions, looked at ('睇下未答嘅单', '未回复嘅问题睇下')
+_QUEUE_LIST_OUT_RE = re.compile(
+    r"^(?:请|麻烦)?(?:把|将)?(?:村民|群众|大家)(?:问|提)?(?:的|些)?(?:问题|提问)(?:列|发|拿)(?:出来|下|一下)?(?:给我|发我)?"
+    r"(?:看看|看一下|看下|看)?$"
+    r"|^(?:看下|看看|看一下|查下|查看)?(?:还没|尚未|没有|没|未|冇)(?:有)?(?:回复|回答|答|回|处理|解答|答复)(?:的)?"
+    r"(?:单|问题|提问)(?:看下|看看|看一下)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -4022,6 +4116,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     asked = _QUEUE_RE.search(without_show_me(norm)) or _QUEUE_ANY_LEFT_RE.search(norm)  # round 39
     asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
     asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
+    asked = asked or _QUEUE_LIST_OUT_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 53
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -4324,10 +4419,11 @@ _ADDITION_RE = re.compile(
     r"^(?:再|还要|我想|想)?补充(?:一下|下|一点|两句|一句)?|^对了|^(?:我)?(?:忘了|忘记)(?:讲|说)|^讲漏了|^漏了(?:讲|说)"
     # round 22: 还有 (Cantonese 仲有) before a detail ('仲有 树皮有几个细窿'), a slip excused first ('唔好意思头先唔记得讲 …')
     r"|^还有(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
-    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); insects told so
-    # stay a symptom of their own (round 20's decision, kept for 19v's '叶底仲有啲白色嘅虫仔')
-    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:上|上面|那里|这里)?"
-    r"(?:还有|也有)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题|.*虫)(?=[\u4e00-\u9fff]{2})"
+    # round 52: a part of the tree named first, then 还有 (仲有: also) what is seen on it ('树干仲有啲黑点'); round 53 (20c,
+    # the sixth blind writer to read it so): insects told so too, also said ('叶底仲有啲白色嘅细虫', '叶底仲见到啲细虫'): the
+    # same tree's; told bare ('叶底有啲白色嘅虫'), a symptom of its own still (round 20's decision)
+    r"|^(?:树干|树皮|树枝|树头|树根|叶子|叶片|叶底|叶背|叶面|枝条|枝|根部|果子|果|花)(?:的)?(?:背面|底面|反面|底下)?"
+    r"(?:上|上面|那里|这里)?(?:还有|也有|还见到|也见到|还看到|也看到)(?!什么|啥|哪|几|多少|没有|没|冇|人|问题)(?=[\u4e00-\u9fff]{2})"
     r"|^(?:不好意思|不要意思|唔好意思|对不起|sorry)?(?:头先|刚才|刚刚|之前|前面)?(?:我)?(?:忘了|忘记|不记得|唔记得|漏了)(?:讲|说)"
 )
 
@@ -4712,7 +4808,7 @@ _NEXT_IS_THE_PHOTO_RE = re.compile(
 # round 44 (19r): whether the photo is a must, then how to take it ('要影相先得咩 点样影', '非要拍照不可吗 怎么拍',
 # '使唔使影相先 点样影'): the record waiting for it answers (what it still needs)
 _PHOTO_A_MUST_THEN_HOW_RE = re.compile(
-    r"^(?:是不是|是否)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要)?(?:拍照|拍照片|拍张照片|拍张照|拍相)(?:先)?"
+    r"^(?:还|仲)?(?:是不是|是否)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要)?(?:拍照|拍照片|拍张照片|拍张照|拍相)(?:先)?"
     r"(?:才行|才得|才可以|才算|先得|先行|不可)?(?:什么|吗|不行|行不行|没有|不)?"
     r"(?:要|那)?(?:怎么|怎样|点)(?:样)?(?:拍|照)?(?:好|才好|比较好)?$"
 )
@@ -4736,6 +4832,8 @@ _TAKEN_THEN_HOW_RE = re.compile(
 # the reply says who can help (planting.photo_help)
 _CANNOT_PHOTO_RE = re.compile(
     r"^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:拍照|拍相|拍照片|拍)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
+    # round 53 (20c): the photo cannot be sent ('我唔识发相 点搞', '我唔会发照片 点算')
+    r"|^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:发|传|上传)(?:照片|相片|相|图片|照)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
     # round 47 (19t): no photo, or none can be taken, asked whether it will do ('冇相影得唔得', '没有照片可以吗', '影唔到相
     # 得唔得'): read only while a record waits for its photo (handlers/planting.py)
     r"|^(?:我)?(?:没有|没)(?:照片|相片|相|照)(?:影|拍)?(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
@@ -4756,6 +4854,14 @@ _PHOTO_A_MUST_RE = re.compile(
 )
 
 
+# round 53 (20c): what to take asked, the tree or the person after it ('要影边度 影树定影人', '影边度好 影树定系影人'): the
+# record waiting for its photo answers (its next step); with none, the FAQ's photo answer
+_WHAT_TO_PHOTO_RE = re.compile(
+    r"^(?:要|应该)?(?:拍|影)(?:照|相)?(?:哪里|什么)(?:好|才好)?"
+    r"(?:(?:拍|影)?(?:树|树苗)(?:还是|定是|定|或者)(?:拍|影)?(?:人|自己|我))?$"
+)
+
+
 def cannot_photo_said(norm: str) -> bool:
     """Round 46: the sender cannot take the photo a record waits for ('我唔识影相 点算')."""
     return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
@@ -4772,6 +4878,8 @@ def photo_how_asked(norm: str) -> bool:
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare) or _PHOTO_ASKED_THEN_HOW_RE.match(bare):  # round 44; round 52
         return True
     if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
+        return True
+    if _WHAT_TO_PHOTO_RE.match(bare) and "树" in bare:  # round 53
         return True
     a_must = _PHOTO_A_MUST_RE.match(bare)
     if a_must and re.search(r"照|相|图|树", a_must.group(0)):  # round 48: what is taken named
@@ -4828,12 +4936,27 @@ _PHOTO_THEN_STILL_RE = re.compile(
 )
 
 
+# round 53 (20c): the order asked for the next time, after a record ('下次种树系咪又要先影相再打字', '下次再种 系先发相定先打字'),
+# with Cantonese 先 after each ('下次再种又系要影相先定打字先'): the record's steps
+_NEXT_TIME_FIRST_RE = re.compile(
+    r"^(?:下次|下回|下一次|以后|今后)(?:再)?(?:种树|种)?(?:的话|时|嘅时候|的时候)?(?:是不是|是否|是)?(?:又|都|也|还)?(?:是)?"
+)
+_WHICH_FIRST_AFTER_RE = re.compile(
+    rf"^(?:要)?(?:拍照|(?:发|拍|影|传){_PHOTO_WORD})先(?:还是|定|或者)(?:是)?(?:要)?(?:发|打|写|讲|说|报)?{_STEP_WORD}先$"
+)
+
+
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     # round 37 (19m): not knowing how said after it ('…还是先打字啊 我唔识弄')
     bare = _INTENT_PARTICLES_RE.sub("", _AFTER_THE_LOG_RE.sub("", norm))
+    next_time = _NEXT_TIME_FIRST_RE.sub("", bare, count=1)  # round 53
+    if next_time != bare and next_time and record_steps_asked(next_time):
+        return True
+    if _WHICH_FIRST_AFTER_RE.match(bare):
+        return True  # round 53
     return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 

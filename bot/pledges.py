@@ -54,7 +54,9 @@ STATUS_LABELS = {store.ARRIVED: "pledges.batch_arrived", store.HANDED_OUT: "pled
 _PREFIX = re.compile(
     # round 22: the household named in Cantonese or for it ('我屋企认领…', '帮我哋户认领…', '帮我们家认领…')
     # round 28 (19h): this year's, said first ('今年我家认领一棵桂花'); formal 本人 under a heading ('党员认领：本人认领3棵龙眼')
-    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:(?:党员|群众|村民|干部)?认领\s*[:：]\s*(?=本人|我))?(?:今年|今次|这次)?\s*"
+    # round 53 (20b): 我 before this year's ('我今年认领5棵')
+    r"^(?:(?:嗯|呃|额)+(?:那个|就是)*\s*)?(?:(?:党员|群众|村民|干部)?认领\s*[:：]\s*(?=本人|我))?(?:我(?=今年|今次|这次))?"
+    r"(?:今年|今次|这次)?\s*"
     r"(?:帮|替|给)?(?:我要|我想|我来|我们家|我家|我们户|我哋户|我哋屋企|我屋企|我哋|我户"
     # round 33b: first, ahead of others (我先认领), the wish in 潮汕 (欲) or as a plan or a promise (打算, 承诺)
     # round 37 (19m): signed up for (我报名认领两棵桃树)
@@ -159,18 +161,34 @@ class _Month:
     offset: int | None = None  # a month said from today's ('下个月': 1)
 
 
+# round 53 (20b): when the trees will be done said right after the month ('四月份种完', '五月前种好', '下个月种完'): no tree
+_DONE_BY = re.compile(r"^(?:之前|以前|前|底|初|内|里|中)?(?:要|会|就|先|再)?(?:种)?(?:完|好|完成|下|落去|晒)?(?=\s|$)")
+
+
+def _after_done_by(text: str, end: int) -> str:
+    """What follows the month at ``end``, without when the trees will be done said right after it (``_DONE_BY``)."""
+    after = text[end:]
+    done = _DONE_BY.match(after)
+    return after[done.end() :] if done else after
+
+
 def _month(text: str, species_table: Mapping) -> _Month:
     found = _MONTH.search(text)
+    if found:
+        text = text[: found.end()] + _after_done_by(text, found.end())  # round 53: '四月份种完'
+        found = _MONTH.search(text)
     if not found:
         # round 36: a festival as the time ('清明前后种', '春节后再种'): the month it stands for (nlu.festival_month)
         festival = nlu.FESTIVAL_RE.search(text)
         if festival:
-            return _Month(nlu.festival_month(text), False, text[: festival.start()] + " " + text[festival.end() :])
+            rest = text[: festival.start()] + " " + _after_done_by(text, festival.end())
+            return _Month(nlu.festival_month(text), False, rest)
         # round 37 (19m): a month said from today's ('下个月种', '这个月内种好'): read against the date by ``dated``
         relative = _RELATIVE_MONTH.search(text)
         if relative:
             offset = 0 if relative.group(1) else 1
-            return _Month(None, False, text[: relative.start()] + " " + text[relative.end() :], offset=offset)
+            rest = text[: relative.start()] + " " + _after_done_by(text, relative.end())
+            return _Month(None, False, rest, offset=offset)
         return _Month(None, False, text)
     readings = _month_readings(text, found, species_table)
     after = " " + text[found.end() :]

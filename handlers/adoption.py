@@ -162,6 +162,8 @@ def on_pick_unlisted(ctx: Ctx, _number) -> str:
 
 def on_more(ctx: Ctx, state, _match) -> str:
     ids, shown = state.data.get("ids", []), int(state.data.get("shown", 0))
+    if not ids:
+        return _show_list(ctx)  # round 53 (20c): the list shown was empty: still none, said again
     next_ids, first = adoption.page(ids, shown, adoption.page_size(ctx.config))
     if not next_ids:
         return ctx.t("adoption.no_more", total=len(ids))

@@ -263,6 +263,7 @@ def _reminders_said_after(_app, rest: str) -> bool:
         nlu.reminders_said(rest) is not None
         or nlu.reminders_declined(rest)
         or asked_for.reminders_wanted_on(rest) is not None
+        or nlu.events_told_wished(rest)  # round 53: '之前我关咗提醒 以后有活动都通知我'
     )
 
 

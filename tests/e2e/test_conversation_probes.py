@@ -70,7 +70,8 @@ KINDS = {
     # round 18: the campaign's duties in everyday words
     # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
     # shows it again (adoption_pick_unlisted), as the zones' number does
-    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted"},
+    # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
+    "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more"},
     "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
@@ -1159,15 +1160,9 @@ def test_round_19u_probe(probe, context, message, expected):
 # Round 19's twenty-second blind set (tests/data/conversation_probes_19v.tsv, 140 probes), written in the twenty-eighth
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main (7cb80bf) 122/140.
 # Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after: 139/140, a development figure. The
-# one left, strict, with why:
-_ROUND_19V_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "by design (round 20, kept in rounds 41 and 46 for 19o's, 19r's and 19s's '叶底有啲白色嘅虫'): a symptom told"
-        " during a ticket with no guess that it bears on the trouble is its own ticket (another tree may be meant); one"
-        " that guesses ('…唔知系咪佢搞', '…会不会有关系') is its 补充",
-        ["叶底仲有啲白色嘅虫仔"],
-    ),
-]
+# one left then ('叶底仲有啲白色嘅虫仔', by round 20's design) passes since round 53: insects told with 仲有 (also) during a
+# ticket join it; told bare (19o's, 19r's, 19s's '叶底有啲白色嘅虫') they stay a ticket of their own.
+_ROUND_19V_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
 
 
@@ -1231,4 +1226,34 @@ ROUND_20A_MISSES = {message: why for why, messages in _ROUND_20A_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20a.tsv", ROUND_20A_MISSES))
 def test_round_20a_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Sets 20b and 20c (140 probes each, blind, written in the thirty-first session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet). Blind figures: main (4e6482d) 20b 133/140, 20c 122/140. Round 53
+# (tests/e2e/test_conversation_round53.py) was made from their misses after: 20b 139/140, 20c 140/140, development
+# figures. The miss left, strict, with why:
+_ROUND_20B_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design, decided again in round 53 (as 19o's, 19s's and 19z's): how to sign up for the planting day asked, no"
+        " wish said, gets the day's details (event_asked: its name, time and place, and 参加 there, or that none is set"
+        " yet and 参加 on the day). 参加 (event_join) checks in only at a day under way or later today, so it would tell"
+        " one asking how to sign up for a day later in the week that none is open. The writer labelled it join",
+        ["义务植树活动点报名"],
+    ),
+]
+ROUND_20B_MISSES = {message: why for why, messages in _ROUND_20B_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20b.tsv", ROUND_20B_MISSES))
+def test_round_20b_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20C_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20C_MISSES = {message: why for why, messages in _ROUND_20C_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20c.tsv", ROUND_20C_MISSES))
+def test_round_20c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

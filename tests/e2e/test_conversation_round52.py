@@ -104,7 +104,9 @@ EXAMPLES_SUPPLEMENT = [
 CONTROLS_SUPPLEMENT = [
     ("ticket", "芒果几时种", "new"),
     ("ticket", "叶底有啲白色嘅虫", "new"),
-    ("ticket", "叶底仲有啲白色嘅虫仔", "new"),
+    # round 53: insects told with 仲有 (also) join the ticket (the sixth blind writer read them so, 20c's
+    # '叶底仲有啲白色嘅细虫'); told bare, above, they stay a ticket of their own
+    ("ticket", "叶底仲有啲白色嘅虫仔", "supplement"),
     ("member", "是不是浇多了", "question"),
 ]
 
