@@ -56,6 +56,10 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
 - ticket_supplement_weather — a spell of weather told (最近成个礼拜都落雨) within escalation.attach_minutes of an open
   ticket: 补充 (alone, the FAQ's small talk)
+planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before progress, whose 记上了没有 took
+'我参加咗植树活动未算'):
+- event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
+  present at, or how to check in (an adviser's 签到 stays his visits)
 progress (handlers/progress.py):
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
@@ -86,9 +90,6 @@ zones (handlers/zones.py):
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
-planting days attended (handlers/events.py, ATTENDED_ROUTES):
-- event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
-  present at, or how to check in (an adviser's 签到 stays his visits)
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
 - visit_mine — 我的下沉 (an adviser; or asked in words: 这个月我去过哪些村, 还有哪些村没去): this month's visits and
@@ -214,12 +215,12 @@ ROUTES: list[Route] = [
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
     *escalation.COMMAND_ROUTES,
+    *events.ATTENDED_ROUTES,
     *progress.ROUTES,
     *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
     *zones.ROUTES,
-    *events.ATTENDED_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,

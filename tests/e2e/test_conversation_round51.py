@@ -39,8 +39,14 @@ EXAMPLES_ATTENDED = [
     ("party", "查下我嘅签到", "attended"),
     ("member", "看看我的签到", "attended"),
     ("party", "我参加过几次植树活动", "attended"),
+    # round 53 (the lead, as a party member in the simulator: '我参加咗植树活动未算' got the volunteers' entry)
+    ("party", "我参加咗植树活动未算", "attended"),
+    ("party", "我那天去了植树活动有没有记上", "attended"),
+    ("member", "我参加了义务植树算了没有", "attended"),
+    ("party", "我去咗种树日有冇记到", "attended"),
 ]
 CONTROLS_ATTENDED = [
+    ("member", "我参加植树活动要带什么", "question"),  # round 53's
     ("member", "植树活动签到", "join"),
     ("member", "参加", "join"),
     ("adviser", "签到", "sign_in"),
