@@ -3481,6 +3481,27 @@ _ATTENDANCE_ASKED_RE = re.compile(
 )
 
 
+# round 53 (the lead, in the simulator: '係咪要淋多啲水' just after a ticket on a 桂花's burnt leaf tips was asked back
+# about watering in, '会不会死' got the heeling-in card): a short question with no subject of its own, of a tree's care or
+# its fate, all of it one of these (so '洞怎么补' names a thing the ticket never told of, and stays its own)
+_ELLIPTIC_CARE_RE = re.compile(
+    r"^(?:咁|噉|那|那么|所以|请问)?"
+    r"(?:系咪|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
+    r"(?:应该|要|需要|还|仲)?"
+    r"(?:(?:再|多|少|先|马上|即刻)?(?:淋|浇|淋水|浇水|施肥|落肥|下肥|剪|剪掉|修剪|打药|喷药|挖出来|移走|晒|遮阴)"
+    r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走)?"
+    r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
+    r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救))"
+    r"(?:吗|呢|啊|呀|咩|不|唔|没|未|嘛|啦|了|喇)*$"
+)
+
+
+def elliptic_care_asked(text: str) -> bool:
+    """Round 53: a tree's care or fate asked with no subject ('系咪要淋多啲水', '会不会死', '点算好', '要不要剪掉'): in a
+    ticket's 补充 window, the ticket's tree's."""
+    return bool(_ELLIPTIC_CARE_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
+
 def attendance_asked(text: str) -> bool:
     """One's own 签到 (the planting days' check-ins) asked after, not done ('我的签到', '签到记录', '我签到过几次')."""
     return bool(_ATTENDANCE_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))

@@ -788,8 +788,10 @@ def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
     reply = _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
     text = _text(ctx)
-    if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text):
-        reply += "\n\n" + escalation.faq_result(ctx).answer_text  # the FAQ's answer meanwhile, as for any question
+    if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
+        # the FAQ's answer meanwhile, as for any question; none to a question with no subject but the ticket's tree
+        # (round 53: '会不会死' had been given the heeling-in card)
+        reply += "\n\n" + escalation.faq_result(ctx).answer_text
     return reply
 
 
@@ -804,6 +806,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what _supplementable_when_matching finds below)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
+        return next(iter(_supplementable_when_matching(ctx)), None)
+    if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
         return next(iter(_supplementable_when_matching(ctx)), None)
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(

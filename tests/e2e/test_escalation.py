@@ -501,6 +501,29 @@ def test_the_office_asking_how_the_advisers_answer_gets_each_advisers_month(
     assert "李顾问" not in (villager.says("顾问们回复问题快不快") or "")
 
 
+@pytest.mark.parametrize("text", ["系咪要淋多啲水", "会不会死", "点算好", "要不要剪掉", "救唔救得返", "还能活吗"])
+def test_a_question_with_no_subject_in_the_window_is_the_tickets(villager, adviser, bot, clock, text):
+    """Round 53 (the lead, in the simulator): '係咪要淋多啲水' just after a ticket on a 桂花's burnt leaf tips was asked
+    back about watering in, '会不会死' got the heeling-in card; a tree's care or fate asked with no subject is the
+    ticket's 补充, and nothing else is answered for it."""
+    add_roster(bot)
+    number = ticket_number(villager.says("我屋企门口嗰棵桂花 叶尾有啲焦 系唔系缺水"))
+    clock.advance(minutes=2)
+    reply = villager.says(text)
+    assert reply.strip() == f"已补充到第{number}号问题。", reply
+    assert [t["id"] for t in bot.db.query("SELECT id FROM tickets")] == [number]
+    assert [a["text"] for a in bot.db.query("SELECT text FROM ticket_attachments")] == [text]
+
+
+@pytest.mark.parametrize("text", ["洞怎么补", "龙眼会不会冻坏", "村里几时搞植树活动"])
+def test_a_question_with_a_subject_of_its_own_in_the_window_is_not(villager, adviser, bot, clock, text):
+    """Its controls: a thing the ticket never told of, another tree, the campaign."""
+    add_roster(bot)
+    villager.says("我屋企门口嗰棵桂花 叶尾有啲焦 系唔系缺水")
+    clock.advance(minutes=2)
+    assert "已补充到" not in villager.says(text)
+
+
 def test_a_villager_asking_after_an_answered_question_is_told_its_answer_again(villager, adviser, bot, clock):
     """Round 53 (the lead, in the simulator): asked after half an hour later ('我84号问题答咗未'), an answered question
     got 'none waits'; its answer is told again within escalation.reopen_days, no ticket made and none reopened."""
