@@ -578,8 +578,19 @@ def test_a_question_about_proxy_planting_is_answered_not_recorded(cadre, bot, te
     """代种2棵算谁的 asks how 代种 counts: it once started a record and asked 请问是为谁代种. 谁 asks, as 怎么 and 吗 do:
     the FAQ answers (the 代种 help; 算谁名下 it does not know yet goes to the adviser) and nothing is recorded."""
     reply = cadre.says(text)
-    assert reply.startswith("村干部可以代没有手机的村民登记") or "问题编号" in reply, reply
+    assert "代种 姓名 数量树种" in reply or "问题编号" in reply, reply
     assert reply != ASK_PROXY_NAME
+    assert planting_rows(bot) == []
+
+
+@pytest.mark.parametrize("text", ["我帮我爸妈登记行吗", "我老豆八十几岁唔识用手机 我帮佢报得唔得"])
+def test_a_villager_asking_to_log_for_a_parent_is_told_the_household_logs_it_itself(villager, bot, text):
+    """Round 53 (the lead, in the simulator): the 代种 help said only cadres log for one without a phone; a family
+    member of the same household logs the household's trees with their own WeChat (a relative's trees stay one's own
+    household's record, bot/nlu.py planted_for), and 代种 is for another household."""
+    villager.says("登记 陈秀英 埔心村")
+    reply = villager.says(text)
+    assert "同一户" in reply and "代种 姓名 数量树种" in reply, reply
     assert planting_rows(bot) == []
 
 
