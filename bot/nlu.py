@@ -678,6 +678,19 @@ _CHITCHAT = {
     "我试下",
     "讲得很清楚",
     "说得很清楚",
+    # round 53: thanks said as 麻烦, a meal greeting said short
+    "麻烦你",
+    "麻烦你了",
+    "麻烦你啦",
+    "麻烦晒",
+    "麻烦晒你",
+    "麻烦你们",
+    "麻烦你们了",
+    "吃了没",
+    "吃了吗",
+    "吃咗未",
+    "食咗未",
+    "食饭未",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
