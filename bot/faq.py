@@ -1105,7 +1105,18 @@ class FaqIndex:
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._dissented(norm, self._by_model(question, norm, result))
+            modelled = self._by_model(question, norm, result)
+            if (
+                ruled.kind == "escalate"
+                and ruled.reason not in _DOUBTS
+                and result.reason == "precedents"
+                and modelled.kind == "answer"
+                and modelled.entry_id != result.entry_id
+            ):
+                # round 53: a rule's ticket the precedents answered and the model reads as a third entry: neither is
+                # sure, the rule's ticket stays ('门口的小叶榄仁太高 想砍掉': felling by the precedents, pruning by the model)
+                modelled = ruled
+            result = self._dissented(norm, modelled)
             result = self._read_twice(question, norm, result)
             result = self._asked_back(question, norm, result)
         elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
