@@ -1098,8 +1098,10 @@ class FaqIndex:
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
             return self._dissented(norm, agreed)
-        if result.kind == "escalate" and (
-            result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
+        if (
+            result.kind == "escalate"
+            and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
+            and (result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired))
         ):
             result = self._by_precedents(question, norm, result) or result
         elif result.reason == "species_card":

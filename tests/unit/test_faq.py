@@ -2451,21 +2451,7 @@ def test_a_message_for_the_expert_is_asking_the_experts_not_the_reminders(index,
     assert index.match(question).entry_id == "bot.advisers"
 
 
-_PUBLIC_FRUIT_53 = (
-    "AR (round 53) in the precedents labels public land's fruit asked in general camp.fruit_picking: the precedents "
-    "answer it (its text says the village decides, 由村委（社区）定), as round 51 meant; no longer the village's ticket"
-)
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        pytest.param(q, e, marks=pytest.mark.xfail(strict=True, reason=_PUBLIC_FRUIT_53))
-        if q in ("村道边种的龙眼结果了大家能摘吗", "党建林的荔枝结果了归谁", "学校种的杨梅学生可以摘来吃吗")
-        else (q, e)
-        for q, e in _rule_checks("faq_rule_checks_46.tsv")
-    ],
-)
+@pytest.mark.parametrize(("question", "expected"), _rule_checks("faq_rule_checks_46.tsv"))
 def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expected):
     """tests/data/faq_rule_checks_46.tsv, written before each change in words of their own (26 of 35 right then, the
     five on lightning and one on eating added after): lime burns and falls that happened (a person), two trees compared
@@ -2486,11 +2472,7 @@ def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expecte
         ("桂花和香樟哪个好", ("桂花：", "香樟：", "常绿大乔木")),  # no field asked: their kind and use
         ("种树有冇补贴", ("五个一点", "以村委（社区）为准")),
         ("退耕还林补贴几时发", ("林业站",)),
-        pytest.param(
-            "村道边种的龙眼结果了大家能摘吗",
-            ("由村委（社区）定",),
-            marks=pytest.mark.xfail(strict=True, reason=_PUBLIC_FRUIT_53),
-        ),
+        ("村道边种的龙眼结果了大家能摘吗", ("由村委（社区）定",)),
         ("打雷的时候还能继续种吗", ("马上停工下山",)),
     ],
 )

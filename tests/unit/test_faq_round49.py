@@ -115,16 +115,7 @@ def test_the_campaign_s_basic_questions_in_other_words(index, question, expected
         # a subsidy asked in general: the village, the plan's rule under the number
         ("国家补多少钱一棵", "subsidy", "camp.subsidy"),
         ("种树有没有扶持政策", "subsidy", "camp.subsidy"),
-        pytest.param(
-            "学校门口的杨梅摘来吃行不行",
-            "fruit_owner",
-            "camp.fruit_picking",  # public land's fruit: the village decides
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="AR (round 53) in the precedents labels public fruit camp.fruit_picking: answered by the "
-                "precedents (its text says the village decides), no longer the village's ticket",
-            ),
-        ),
+        ("学校门口的杨梅摘来吃行不行", "fruit_owner", "camp.fruit_picking"),  # public land's fruit: the village decides
         ("我的补贴还没发", "money", None),  # one's own money: a person, no rule's answer
     ],
 )
@@ -133,8 +124,12 @@ def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_numb
     assert (result.kind, result.reason, result.note_entry) == ("escalate", reason, note_entry)
 
 
-# round 51's merge had made this a strict xfail (the retrained model sent it back to the village's ticket); round 53: with
-# AR in the precedents (public fruit labelled camp.fruit_picking) the precedents' answer holds again, unpinned
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 51's merge: with AQ in the precedents and forestry.toml read, the retrained model sends a roadside "
+    "tree's fruit back to the village's ticket with camp.fruit_picking's answer under the number (round 48's behaviour); "
+    "round 53: fruit_owner is in [precedents] agreed_never, neither the precedents nor the model answer it",
+)
 def test_public_fruit_the_closest_precedents_answer_is_answered(index):
     """Round 51: AQ joined the precedents and labels a roadside tree's fruit asked in general camp.fruit_picking ('路边的□□
     熟晒摘来吃行不行', 0.74 close): the rule's entry, seconded, is the answer (its text says the village decides)."""
