@@ -837,6 +837,8 @@ class FaqIndex:
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
+        # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
+        self._small_place = Vocab(matching["recommend"].get("small_place", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
@@ -1096,14 +1098,27 @@ class FaqIndex:
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
             return self._dissented(norm, agreed)
-        if result.kind == "escalate" and (
-            result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired)
+        if (
+            result.kind == "escalate"
+            and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
+            and (result.candidate or result.reason in _DOUBTS or (result.reason in self._overrule_rules and not fired))
         ):
             result = self._by_precedents(question, norm, result) or result
         elif result.reason == "species_card":
             result = self._field_by_precedents(norm, result) or result
         if not fired:
-            result = self._dissented(norm, self._by_model(question, norm, result))
+            modelled = self._by_model(question, norm, result)
+            if (
+                ruled.kind == "escalate"
+                and ruled.reason not in _DOUBTS
+                and result.reason == "precedents"
+                and modelled.kind == "answer"
+                and modelled.entry_id != result.entry_id
+            ):
+                # round 53: a rule's ticket the precedents answered and the model reads as a third entry: neither is
+                # sure, the rule's ticket stays ('门口的小叶榄仁太高 想砍掉': felling by the precedents, pruning by the model)
+                modelled = ruled
+            result = self._dissented(norm, modelled)
             result = self._read_twice(question, norm, result)
             result = self._asked_back(question, norm, result)
         elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
@@ -2459,7 +2474,9 @@ class FaqIndex:
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
             return None
-        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm))
+        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm)) or bool(
+            not site and purpose and self._small_place.search(norm)
+        )
         return self._recommendation(site, purpose, small)
 
     def _recommendation(
@@ -2476,6 +2493,8 @@ class FaqIndex:
         parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
         what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)  # 小院子, 河边、水边遮荫乘凉的
+        if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的
+            what = labels.get("small_place", "地方小、") + "".join(labels.get(p, p) for p in parts)
         if small:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
@@ -2491,7 +2510,7 @@ class FaqIndex:
         parts = parts[:-1] if small else parts
         site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
         purpose = parts[-1] if parts and parts[-1] in self._purposes else None
-        if not parts or len(parts) != bool(site) + bool(purpose) or (small and site not in ("庭院", "房前屋后")):
+        if not parts or len(parts) != bool(site) + bool(purpose) or (small and site not in ("庭院", "房前屋后", None)):
             return None
         return self._recommendation(site, purpose, small, "precedents")
 

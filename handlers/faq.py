@@ -44,6 +44,14 @@ GREETING_WORDS = (
     "专家好",
     "书记好",
     "各位好",
+    # round 53: asked whether one has eaten, the village's hello ('吃了没', '食咗饭未')
+    "吃了没",
+    "吃了吗",
+    "吃饭了",
+    "吃了饭",
+    "吃咗未",
+    "食咗",
+    "食饭未",
 )
 
 

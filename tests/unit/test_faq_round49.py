@@ -124,8 +124,12 @@ def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_numb
     assert (result.kind, result.reason, result.note_entry) == ("escalate", reason, note_entry)
 
 
-# round 53: the strict xfail of round 51's merge removed: with round 53's entries and mapped labels the retrained model
-# no longer sends the roadside fruit back to the village's ticket; the closest precedents answer it again (as round 51 meant)
+@pytest.mark.xfail(
+    strict=True,
+    reason="round 51's merge: with AQ in the precedents and forestry.toml read, the retrained model sends a roadside "
+    "tree's fruit back to the village's ticket with camp.fruit_picking's answer under the number (round 48's behaviour); "
+    "round 53: fruit_owner is in [precedents] agreed_never, neither the precedents nor the model answer it",
+)
 def test_public_fruit_the_closest_precedents_answer_is_answered(index):
     """Round 51: AQ joined the precedents and labels a roadside tree's fruit asked in general camp.fruit_picking ('路边的□□
     熟晒摘来吃行不行', 0.74 close): the rule's entry, seconded, is the answer (its text says the village decides)."""
