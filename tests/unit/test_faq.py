@@ -1114,7 +1114,8 @@ def test_a_campaign_entry_answers_a_question_naming_a_tree_only_by_its_intent(in
     "question,without_the_gate",
     [
         ("证书上的村名印错了怎么办", "bot.certificate"),
-        ("领树苗的时候村干部骂人", "camp.seedlings"),
+        # round 53: '领树苗的时候村干部骂人' is the complaint rule's now (a person's conduct), before any intent
+        ("领树苗的时候摔了一跤", "camp.seedlings"),
         ("党建林旁边堆满了建筑垃圾没人清", "camp.dangjianlin"),
         ("主题林的牌子被风吹跑了", "camp.zhutilin"),
         ("村里通报把我们组的名字写漏了", "camp.supervision"),
@@ -2262,15 +2263,9 @@ def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, questio
         ("种树那日好晒 点样唔会中暑", "tech.heatstroke"),
         ("上山种树要带藿香正气水吗", "tech.heatstroke"),
         ("发痧了怎么处理", "tech.heatstroke"),
-        pytest.param(
-            "植树节系边日",
-            "camp.planting_done",  # the 12th of March, the plan's own date
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="AR (round 53) in the precedents: its 植树节 questions are missing:植树节由来, unmapped (a "
-                "person's, as precedents), so the closest precedents send 植树节 to a person",
-            ),
-        ),
+        # the 12th of March, the plan's own date (round 53's merge: faq53 had it strict-xfail, AR's 植树节 questions
+        # unmapped; know53 mapped them to camp.arbor_day and pinned the day asked with an intent)
+        ("植树节系边日", "camp.planting_done"),
         ("苗被太阳晒焦了怎么办", "escalate"),  # a seedling scorched is no person's heatstroke
         ("树下面养了鸡 鸡粪可以当肥吗", "tech.base_fertilizer"),  # the manure asked about, not the chickens
     ],
