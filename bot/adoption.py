@@ -308,7 +308,7 @@ def page_path(db, planting_id: int, now_s: str) -> str:
 
 
 def page_url(app, db, planting_id: int, now_s: str) -> str:
-    return app.config.get("server.public_url").rstrip("/") + page_path(db, planting_id, now_s)
+    return app.config.public_link(page_path(db, planting_id, now_s))
 
 
 def photos_of(db, record: dict) -> list[dict]:
@@ -420,7 +420,7 @@ def tell_adopters(app, db, media_row: dict, _prepared=None) -> int:
             species=planting.display_name(app, record["species"]),
             source=app.t(PHOTO_SOURCES[records[record["id"]]]),
             day=local_day(app, media_row["created_at"]),
-            url=app.config.get("server.public_url").rstrip("/") + path,
+            url=app.config.public_link(path),
         )
         key = f"adoption-photo:{media_row['id']}:{row['openid']}"
         queued += queue_notice(db, app.config, openid=row["openid"], text=text, key=key, now=now, url=path)

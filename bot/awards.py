@@ -553,7 +553,7 @@ def award_reminders(app, now: datetime) -> dict:
         what=app.t(standings.MILESTONE_WORDS[name]),
         days=(day - clock.local(now, app.tz).date()).days,
         period=period,
-        url=app.config.get("server.public_url").rstrip("/") + f"/admin/awards?period={period}",
+        url=app.config.public_link(f"/admin/awards?period={period}"),
     )
     queued = 0
     with transaction(app.db):

@@ -96,7 +96,7 @@ def page_path(cert: dict) -> str:
 
 
 def page_url(app, cert: dict) -> str:
-    return app.config.get("server.public_url").rstrip("/") + page_path(cert)
+    return app.config.public_link(page_path(cert))
 
 
 def local_date(app, moment: str) -> str:

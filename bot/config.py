@@ -92,6 +92,10 @@ class Config:
     def section(self, name: str) -> Mapping[str, Any]:
         return self.data.get(name, MappingProxyType({}))
 
+    def public_link(self, path: str) -> str:
+        """``server.public_url`` joined with a path of this server ('/admin/', '/cert/<token>'), as messages link it."""
+        return str(self.get("server.public_url")).rstrip("/") + path
+
     def get(self, dotted: str, default: Any = None) -> Any:
         value = self._looked_up.get(dotted, _NOT_LOOKED_UP)
         if value is _NOT_LOOKED_UP:

@@ -248,7 +248,6 @@ _LATER_RE = re.compile(
     r"|^(?:我)?(?:等阵|等一下|等下|迟啲|迟D|晚点|晚些|稍后|明天|听日|下午|今晚)(?:先)?(?:再)?(?:答|回|回复|回答|处理)"
 )
 INSTRUCTION_MAX_CHARS = 20
-INSTRUCTIONS = ("state", "dismissed", "passed_on", "to_admins", "later")
 
 
 def instruction_in(rest: str) -> str | None:
@@ -709,7 +708,7 @@ def faq_result(ctx) -> FaqResult:
 
 # -- notices to advisers ---------------------------------------------------------------------------
 def dashboard_link(app, ticket_id: int) -> str:
-    return app.config.get("server.public_url").rstrip("/") + f"/admin/tickets/{ticket_id}"
+    return app.config.public_link(f"/admin/tickets/{ticket_id}")
 
 
 def village_name(app, db, village_id: int | None) -> str:
@@ -1087,7 +1086,7 @@ def _shown_answer(app, text: str, page: str) -> str:
     """An answer as the chat shows it: whole, or cut with the public answer page's address after it."""
     if len(text) <= ANSWER_CHAT_CHARS:
         return text
-    return text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.get("server.public_url").rstrip("/") + page
+    return text[:ANSWER_CHAT_CHARS] + "…\n" + app.config.public_link(page)
 
 
 # -- correcting an answer (更正) --------------------------------------------------------------------
@@ -1344,6 +1343,7 @@ _ADVISERS_ASKED_RE = re.compile(
     r"|(?:哪个|哪位|边个|边位)(?:顾问|专家)(?:回复|回答|答)(?:得)?(?:最)?(?:慢|快|少|多)"
 )
 ADVISERS_ASKED_MAX_CHARS = 24
+ADVISERS_LISTED = 10  # advisers named in one reply; the rest on the dashboard
 
 
 def advisers_asked(norm: str) -> bool:
@@ -1376,11 +1376,8 @@ def advisers_text(app, db, now: datetime) -> str:
         )
     if len(rows) > ADVISERS_LISTED:
         lines.append(app.t("escalation.advisers_more", n=len(rows) - ADVISERS_LISTED))
-    lines.append(app.t("escalation.advisers_footer", url=app.config.get("server.public_url").rstrip("/") + "/admin/"))
+    lines.append(app.t("escalation.advisers_footer", url=app.config.public_link("/admin/")))
     return "\n".join(lines)
-
-
-ADVISERS_LISTED = 10
 
 
 # -- the SLA job -----------------------------------------------------------------------------------

@@ -305,5 +305,5 @@ def county_text(app, found: list[Standing], day: date, town: str | None = None) 
             else ""
         )
         lines.append(app.t("progress.county.lagging", villages="\n".join(named), more=more))
-    lines.append(app.t("progress.county.dashboard", url=app.config.get("server.public_url").rstrip("/") + "/admin/"))
+    lines.append(app.t("progress.county.dashboard", url=app.config.public_link("/admin/")))
     return "\n".join(lines)

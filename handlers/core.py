@@ -410,7 +410,7 @@ def on_help(ctx: Ctx, _match) -> str:
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")
     # round 52 (the lead, as the office in the simulator): the county in chat was nowhere in its help
     if acts_as(ctx.person, (ROLE_ADMIN,)):
-        url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
+        url = ctx.config.public_link("/admin/")
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_office", url=url)
     # round 53 (the lead, as a village secretary in the simulator): 代种, plots, pledges for a household, planting days
     if acts_as(ctx.person, tuple(ctx.config.get("planting.cadre_roles"))):

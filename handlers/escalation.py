@@ -191,7 +191,7 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None])
     if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADMIN,)):
         # round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for an adviser): the
         # office's words the bot did not read are no question for the advisers either; what it can do, and 问专家
-        url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
+        url = ctx.config.public_link("/admin/")
         return _safety_first(ctx, ctx.t("escalation.office_unread") + "\n" + ctx.t("core.help_office", url=url))
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 

@@ -100,7 +100,7 @@ def on_missing(ctx: Ctx, milestone: str) -> str:
     if milestone == milestones.DEMO_SITE:  # a community (社区) owes no 示范点 (progress: demo_sites_target 0)
         villages = [v for v in villages if v["kind"] != progress.COMMUNITY]
     missing = milestones.villages_missing(ctx.db, villages, milestone)
-    url = ctx.config.get("server.public_url").rstrip("/") + "/admin/"
+    url = ctx.config.public_link("/admin/")
     if not missing:
         return ctx.t("milestones.missing_none", label=label)
     names = "、".join(v["name"] for v in missing[: milestones.MISSING_NAMED])
