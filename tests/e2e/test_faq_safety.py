@@ -135,6 +135,8 @@ def later(bot, minutes: int = 11) -> None:
         ("挖树穴时锄头铲到脚 流好多血", "person_hurt"),
         # round 32: stung many times and dizzy is still a person's (asked how to treat one sting, the entry answers)
         ("被马蜂蜇了好多处 头好晕", "bite"),
+        # round 53 (set AS's one safety miss, read once AS was development): the roots turned up after the storm
+        ("打完风树根都翻出来了 怎么救", "typhoon"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):
