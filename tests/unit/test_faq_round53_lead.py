@@ -18,6 +18,10 @@ EXAMPLES = [
     ("屋企人出咗去做嘢 佢哋使唔使种", "camp.quota_household"),
     ("我系党员 今年要做啲咩", "camp.quota_party"),
     ("我是党员 这次活动我要干什么", "camp.quota_party"),
+    # set AS as development (after its end figure): speaking a dialect asked whether it is understood (it was 认树)
+    ("我用方言讲你能识别吗", "bot.voice"),
+    ("我讲客家土话你听得明吗", "bot.voice"),
+    ("我讲口音好重 你识别得到吗", "bot.voice"),
 ]
 CONTROLS = [
     ("我老公在东莞打工 能认种吗", "camp.adopt"),  # round 30: one away asks to adopt
@@ -26,6 +30,8 @@ CONTROLS = [
     ("我系党员 要种几多棵", "camp.quota_party"),
     ("每户要种几棵", "camp.quota_household"),
     ("我儿子从外地回来了 几月种树好", "camp.window"),
+    ("拍张照你能识别是什么树吗", "tech.plant_id"),
+    ("有没有识别树的软件", "tech.plant_id"),
 ]
 
 
