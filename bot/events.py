@@ -111,6 +111,22 @@ def parse_span(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | Non
     return start, end, False, rest
 
 
+# round 53 (the lead, as a village secretary in the simulator: '帮我发个通知叫大家星期六去种树' got the village's own
+# arrangements entry): an organiser wishing to tell the villagers; the bot sends no notice for a cadre, it says how
+_NOTICE_WISHED_RE = re.compile(
+    r"(?:发|出|搞|写|群发|推送)(?:个|一个|条|一条|份)?(?:通知|公告|消息)(?:给|俾|畀|叫|通知)?(?:大家|全村|村民|各户|所有人|群众|成条村)"
+    r"|(?:帮我|同我|帮手)(?:发|出|群发)(?:个|一个|条|一条)?(?:通知|公告)"
+    r"|通知(?:一下|下)?(?:大家|全村|村民|各户|所有人|成条村)+.{0,8}?(?:去|来|参加|集合|种树)"
+)
+NOTICE_WISHED_MAX_CHARS = 40
+
+
+def notice_wished(text: str) -> bool:
+    """Round 53: a notice to the villagers wished ('帮我发个通知叫大家星期六去种树', '通知全村村民周六集合种树')."""
+    text = re.sub(r"\s", "", text or "")
+    return bool(text) and len(text) <= NOTICE_WISHED_MAX_CHARS and bool(_NOTICE_WISHED_RE.search(text))
+
+
 def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)

@@ -122,6 +122,8 @@ pledges (handlers/pledges.py):
   2棵龙眼 (帮张三认领2棵龙眼)
 planting days (handlers/events.py, TEXT_ROUTES):
 - event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code
+- event_notice_wished — an organiser (村书记, 村干部) wishing to send the villagers a notice (帮我发个通知叫大家星期六去种树):
+  how a planting day reaches them, and that a whole village's message is the office's 群发
 - event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)

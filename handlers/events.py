@@ -53,6 +53,23 @@ def on_scene(ctx: Ctx, event_id: int) -> str:
     return _checked_in(ctx, events.check_in(ctx, event, "qr"))
 
 
+# -- a notice to the villagers wished, by an organiser ('帮我发个通知叫大家星期六去种树') -------------------------
+@pure
+def _notice_wished(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.notice_wished(ctx.msg.text or "")
+
+
+def _from_organiser(ctx: Ctx, _wished: bool) -> bool | None:
+    """An organiser's only (``events.organiser_roles``): anyone else's words go on (the FAQ)."""
+    return True if ctx.person and ctx.person["role"] in _organisers(ctx.app) else None
+
+
+def on_notice_wished(ctx: Ctx, _match) -> str:
+    """Round 53: how a planting day reaches the villagers (its code and QR code to pass on; 参加 to check in) and that
+    a message to a whole village is the office's 群发 on the dashboard: the bot sends none for a cadre."""
+    return ctx.t("events.notice_how")
+
+
 # -- opening a planting day ---------------------------------------------------------------------------------
 @pure
 def _open_text(ctx: Ctx):
@@ -237,6 +254,7 @@ SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
 ATTENDED_ROUTES: list = [Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked)]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
+    Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),

@@ -313,3 +313,13 @@ def test_attendance_counts_for_party_members_of_64_and_65_not_66(
     headers = [c.value for c in sheet[1]]
     row = {h: sheet.cell(2, i + 1).value for i, h in enumerate(headers)}
     assert (row["党员参与"], row["已参与党员"], row["植树活动"], row["活动签到"]) == ("3/3", 3, 1, 4)
+
+
+@pytest.mark.parametrize("text", ["帮我发个通知叫大家星期六去种树", "通知全村村民周六集合种树", "帮我群发个通知"])
+def test_an_organiser_wishing_to_notify_the_villagers_is_told_how(secretary, person, bot, rows, text):
+    """Round 53 (the lead, as a village secretary in the simulator: it got the village's own arrangements entry): the
+    bot sends no notice for a cadre; it says how a planting day reaches the villagers and that a whole village's message
+    is the office's 群发; a villager's same words go on to the FAQ, and nothing is opened or sent."""
+    assert secretary.says(text) == bot.t("events.notice_how").strip()
+    assert "群发" not in (person("o-chen", "陈大伯").says(text) or "")
+    assert rows("events") == [] and rows("outbox") == []
