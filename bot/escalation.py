@@ -266,13 +266,14 @@ def instruction_in(rest: str) -> str | None:
     return "later" if _LATER_RE.match(rest) else None
 
 
-def ticket_instruction(text: str) -> tuple[int, str] | None:
-    """Round 53: a ticket's number and what is said of it ('84号答咗未' -> (84, 'state'), '84号唔使答' ->
-    (84, 'dismissed')); None for anything else (an answer: ``parse_numbered_answer``) or a number naming no row."""
+def ticket_instruction(text: str) -> tuple[int, str, str] | None:
+    """Round 53: a ticket's number, what is said of it and the words ('84号答咗未' -> (84, 'state', '答咗未'), '84号唔使答'
+    -> (84, 'dismissed', '唔使答')); None for anything else (an answer: ``parse_numbered_answer``) or a number naming no
+    row."""
     match = _NUMBERED_ANSWER_RE.match((text or "").strip())
     said = instruction_in(match.group(2)) if match else None
     ticket_id = _ticket_id(match.group(1)) if match and said else None
-    return (ticket_id, said) if ticket_id is not None and said else None
+    return (ticket_id, said, match.group(2).strip()) if match and ticket_id is not None and said else None
 
 
 def parse_numbered_answer(text: str) -> tuple[int, str] | None:

@@ -174,9 +174,8 @@ def _after_done_by(text: str, end: int) -> str:
 
 def _month(text: str, species_table: Mapping) -> _Month:
     found = _MONTH.search(text)
-    if found:
+    if found:  # the text before the month, and so the month's match, stay as they are
         text = text[: found.end()] + _after_done_by(text, found.end())  # round 53: '四月份种完'
-        found = _MONTH.search(text)
     if not found:
         # round 36: a festival as the time ('清明前后种', '春节后再种'): the month it stands for (nlu.festival_month)
         festival = nlu.FESTIVAL_RE.search(text)

@@ -403,29 +403,27 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
 
 
-def _instruction_said(ctx: Ctx) -> tuple[int, str] | None:
+def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:
     """A ticket's number and what is said of it ('84号答咗未', '84号唔使答'), read from the text alone."""
     text = _text(ctx)
     return escalation.ticket_instruction(text) if text else None
 
 
-def _instruction_from_staff(ctx: Ctx, said: tuple[int, str]) -> tuple[int, str] | None:
+def _instruction_from_staff(ctx: Ctx, said: tuple[int, str, str]) -> tuple[int, str, str] | None:
     """Staff's only: from a villager the words go on (their own questions asked after: ``ticket_wait``)."""
     return said if acts_as(ctx.person, escalation.STAFF_ROLES) else None
 
 
 @staff_only
-def on_ticket_instruction(ctx: Ctx, said: tuple[int, str]) -> str:
+def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
     """Round 53: said of a ticket by its number, to the bot, never an answer: a ticket waiting for the sender is closed
     unanswered ('唔使答'), passed on ('转给管理员', '我答唔到'), or left in 待办 ('我睇下先'); otherwise, and when its
     state is asked ('答咗未'), where it stands."""
     assert ctx.person is not None  # @staff_only
-    ticket_id, kind = said
+    ticket_id, kind, words = said
     if kind != "state" and escalation.waits_for(ctx.db, ctx.person, ticket_id):
-        if kind == "dismissed":
-            result = escalation.close_ticket(
-                ctx.app, ctx.db, ticket_id, ctx.msg.text or kind, by_person=ctx.person, now=ctx.now
-            )
+        if kind == "dismissed":  # the adviser's words, without the number, are the reason kept
+            result = escalation.close_ticket(ctx.app, ctx.db, ticket_id, words, by_person=ctx.person, now=ctx.now)
             assert result.ok  # waiting for the sender: open, and theirs to close
             return ctx.t("escalation.dismissed", id=ticket_id)
         if kind in ("passed_on", "to_admins"):

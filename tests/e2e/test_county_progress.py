@@ -117,6 +117,9 @@ def test_the_office_asking_after_a_town_gets_its_villages(season, people, villag
         assert "埔心村" in reply and "石湖村" not in reply
     assert office.says("沥林镇情况怎么样").startswith("沥林镇1个村（社区）")
     assert "个村（社区）" not in office.says("石角镇进度")
+    # the office's help writes these phrases: each does what it says
+    assert office.says("哪些村未交计划") == "各村（社区）的计划备案都报了 ✅"
+    assert office.says("顾问回复情况") == bot.t("escalation.advisers_none")  # this county has no adviser yet
     assert "个村（社区）" not in villager_factory(PUXIN_MEMBER).says("陈江街道进度")
 
 

@@ -431,15 +431,21 @@ def test_an_adviser_saying_a_ticket_needs_no_answer_closes_it_and_nothing_is_sen
 ):
     """Round 53 (the lead, in the simulator): '84号唔系问题 唔使答' was sent to the villager as the answer."""
     add_roster(bot)
-    forms = ("{n}号唔系问题 唔使答", "{n} 不用回复了", "第{n}号 重复的", "{n}号关闭")
+    forms = {
+        "{n}号唔系问题 唔使答": "唔系问题 唔使答",
+        "{n} 不用回复了": "不用回复了",
+        "第{n}号 重复的": "重复的",
+        "{n}号关闭": "关闭",
+    }
     trees = ("桂花", "龙眼", "香樟", "荔枝")
-    for form, tree in zip(forms, trees, strict=True):
+    for (form, words), tree in zip(forms.items(), trees, strict=True):
         clock.advance(hours=1)  # under escalation.max_tickets_per_hour
         number = ticket_number(villager.says(f"问专家 我家{tree}树皮裂开流水"))
         reply = adviser.says(form.format(n=number))
         assert f"第{number}号问题已关闭" in reply, form
         closed = ticket(bot, number)
         assert closed["status"] == "closed" and not closed["answer"] and closed["closed_by"] == "李顾问"
+        assert closed["close_reason"] == words  # the adviser's words kept, without the number
         assert "李顾问" in adviser.says(f"{number}号答咗未")  # who closed it, and the words
     send(bot)
     assert not [m for m in sent_to(villager.openid) if "答" in m and "号问题" in m]
