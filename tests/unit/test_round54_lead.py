@@ -1,0 +1,31 @@
+"""Round 54 (the lead, in the simulator): Cantonese 点 + 记 (how to record) asks how, as 点报 and 点登记 do
+(`我哋屋企仲有阿爷 佢种咗两棵 点记` had started a record of two trees of a species called 点记)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import nlu
+from tests.unit.test_nlu import species  # noqa: F401 (the module's fixture)
+
+HOW_TO_RECORD = [
+    "我哋屋企仲有阿爷 佢种咗两棵 点记",
+    "我种咗两棵龙眼 点记",
+    "阿嫲种咗三棵龙眼 点记落去",
+]
+CONTROLS_NORMALISED = [
+    ("重点记录", "重点记录"),  # an emphasis, not 'how'
+    ("一点记号", "一点记号"),
+]
+
+
+@pytest.mark.parametrize("text", HOW_TO_RECORD)
+def test_how_to_record_is_a_question(species, text):  # noqa: F811
+    assert nlu.is_question(nlu.normalize(text))
+    assert "怎么记" in nlu.normalize(text)
+    assert nlu.parse_planting_text(text, species) is None
+
+
+@pytest.mark.parametrize(("text", "normalised"), CONTROLS_NORMALISED)
+def test_other_dian_ji_kept(text, normalised):
+    assert nlu.normalize(text) == normalised
