@@ -1909,6 +1909,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     site = find_site(body)
     species, species_text = find_species(body, species_table)
     unknown = False
+    if species is None and count is not None and count.unit == "根" and not planted_verb:
+        return None  # 根 counts sticks, pipes and roots too ('挖树穴挖到一根水管', '树头绑了一根竹竿'): no tree said
     if species is None and count is not None:
         species_text = extract_unknown_species(body, others) or ""
         unknown = bool(species_text)

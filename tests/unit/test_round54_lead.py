@@ -1,5 +1,6 @@
 """Round 54 (the lead, in the simulator): Cantonese 点 + 记 (how to record) asks how, as 点报 and 点登记 do
-(`我哋屋企仲有阿爷 佢种咗两棵 点记` had started a record of two trees of a species called 点记)."""
+(`我哋屋企仲有阿爷 佢种咗两棵 点记` had started a record of two trees of a species called 点记); a 根 of something that
+is no tree, with no words of having planted, is no record (`挖树穴挖到一根水管` had started a record of one 水管)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,18 @@ def test_how_to_record_is_a_question(species, text):  # noqa: F811
 @pytest.mark.parametrize(("text", "normalised"), CONTROLS_NORMALISED)
 def test_other_dian_ji_kept(text, normalised):
     assert nlu.normalize(text) == normalised
+
+
+NOT_TREES_BY_GEN = ["挖树穴挖到一根水管", "树头绑了一根竹竿", "树穴里有两根电线"]
+TREES_BY_GEN = [("种了两根竹", 2, "竹子"), ("插了三根竹", 3, "竹子"), ("种了两根发财树", 2, None)]
+
+
+@pytest.mark.parametrize("text", NOT_TREES_BY_GEN)
+def test_gen_of_no_tree_is_no_record(species, text):  # noqa: F811
+    assert nlu.parse_planting_text(text, species) is None
+
+
+@pytest.mark.parametrize(("text", "count", "name"), TREES_BY_GEN)
+def test_gen_of_trees_planted_is_a_record(species, text, count, name):  # noqa: F811
+    record = nlu.parse_planting_text(text, species)
+    assert record is not None and (record.count, record.species) == (count, name)
