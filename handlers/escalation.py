@@ -807,6 +807,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(_supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
         return next(iter(_supplementable_when_matching(ctx)), None)
+    if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
+        return None
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (
@@ -820,6 +822,18 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
 
 
 match_text_supplement = staged(_worth_a_ticket, _text_supplement_then)
+
+
+# the bot's usage entries that are about a record or a person, never a tree's trouble: said with no question word
+# ('照片发错了 发了别人的树', '我报多咗一棵 想改返') they are answered, not the ticket's 补充 (round 54)
+USAGE_ENTRIES = frozenset({"bot.cancel", "bot.register", "bot.rebind", "bot.my_info", "bot.my_trees", "bot.progress"})
+
+
+def _about_the_bot(ctx: Ctx) -> bool:
+    if nlu.addition_said(text_normalized(ctx)):
+        return False  # '补充下 上个月先换咗泥' (the model read 换 as a new phone): said to be the ticket's
+    result = escalation.faq_result(ctx)
+    return result.kind == "answer" and result.entry_id in USAGE_ENTRIES
 
 
 def _answered_by_faq(ctx: Ctx, text: str) -> bool:
