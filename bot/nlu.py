@@ -3577,6 +3577,28 @@ _LEFT_UNDONE_RE = re.compile(
 )
 
 
+# round 54 (the lead, in the simulator: '我想睇下边几户未认领' became a ticket for the adviser): which households have made no
+# 认领 arrangement yet (the 植树安排表 of seed 002 row 5), asked by its words: 未认领 of the households or people, never of
+# a care zone (责任区, 片区) or a tree to adopt (哪几棵树没人认领: the adoption list's)
+_NOT_PLEDGED = (
+    r"(?:还|仲|都)?(?:未|没|冇|无)(?:有)?(?:人)?(?:报|交|做|搞)?(?:认领|报认领|认领安排|报安排|交安排|做安排)"
+)
+_LEFT_TO_PLEDGE_RE = re.compile(
+    rf"(?:哪|边|几多|几|多少|有没有)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员|村民)[^，。,.!?？\s]{{0,4}}{_NOT_PLEDGED}"
+    rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_PLEDGED}"
+    rf"|{_NOT_PLEDGED}(?:的|嘅)?(?:户|人家|人)?(?:的|嘅)?(?:名单|有哪些|有哪几户|是哪几户)"
+    r"|(?:种树|植树)?安排表(?:还)?(?:差|欠|缺)(?:哪|边|几)"
+    r"|认领安排(?:还)?(?:有|差)?(?:哪|边|几)[^，。,.!?？\s]{0,2}(?:户|家)"
+)
+_NO_PLEDGE_LIST_RE = re.compile(r"责任区|片区|认养|认种|棵|树(?!安排)")
+
+
+def left_to_pledge_asked(text: str) -> bool:
+    """Which households of the village have no 认领 arrangement yet (``_LEFT_TO_PLEDGE_RE``, normalised text): 未认领名单
+    for a cadre (handlers/progress.py); a zone or a tree left unclaimed is not asked."""
+    return bool(_LEFT_TO_PLEDGE_RE.search(text or "")) and not _NO_PLEDGE_LIST_RE.search(text or "")
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""

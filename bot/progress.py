@@ -41,7 +41,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -445,6 +445,21 @@ def _with_attending_party_members(
 # Seed 002 二(二): 群众（每户）在房前屋后至少认种认养1棵树. The households whose members adopted
 # (bot.store.adoption); one without a verified tree of its own counts its adopted trees, one with trees of
 # its own counts those (HouseholdProgress.counted): in 我的进度, the nudges, and the villages' 户覆盖.
+def left_to_pledge(db, config, village_id: int) -> tuple[str, ...]:
+    """Round 54: the village's roster households not on its 植树安排表 yet (seed 002 row 5: neither a pledge standing
+    nor a verified tree, as ``pledges_store.scheduled_households`` counts them), each by its first member's name in
+    roster order: for its cadres, who go from door to door (未认领名单). Self-registered villagers in no roster
+    household are no household of it."""
+    scheduled = pledges_store.scheduled_household_keys(db, village_id)
+    first: dict[str, str] = {}
+    for row in people_left_to_do(db, config, village_id=village_id):
+        if row["self_alone"] or row["household_target"] <= 0:
+            continue
+        key = f"h{row['village_id']}|{row['household']}" if in_household(row) else f"p{row['person_id']}"
+        first.setdefault(key, row["name"])  # the same text as pledges_store.household_key writes in SQL
+    return tuple(name for key, name in first.items() if key not in scheduled)
+
+
 def _household_key(village_id, household, person_id) -> tuple:
     return ("household", village_id, household) if household is not None else ("person", person_id)
 
@@ -746,6 +761,20 @@ def left_to_plant_text(app, village: str, left: LeftToPlant, page: int) -> str:
         lines.append(t("progress.left_self_how", name=left.self_registered[0][0]))
     if left.households:
         lines.append(t("progress.left_footer"))
+    return "\n".join(lines)
+
+
+def left_to_pledge_text(app, village: str, households: Sequence[str], page: int) -> str:
+    """未认领名单's reply (round 54): a page of the households with no 认领 arrangement, how to pledge for one."""
+    t, size = app.t, int(app.config.get("progress.left_per_page"))
+    if not households:
+        return t("progress.pledge_left_none", village=village)
+    shown = households[(page - 1) * size : page * size]
+    lines = [t("progress.pledge_left_header", village=village, n=len(households))]
+    lines.append("、".join(shown) if shown else t("progress.left_past_end"))
+    if len(households) > page * size:
+        lines.append(t("progress.pledge_left_more", n=len(households) - page * size, page=page + 1))
+    lines.append(t("progress.pledge_left_footer"))
     return "\n".join(lines)
 
 

@@ -68,6 +68,7 @@ progress (handlers/progress.py):
 - my_progress — 我的进度: own trees vs role quota, household, pending review
 - county_progress — the campaign office (管理员): 各村进度, 哪些村滞后, 全镇种树情况: every village's count by status,
   the lagging ones by name (most behind first), the dashboard's address
+- left_to_pledge — cadres: 未认领名单 [页] (or 边几户未认领): the village's households with no pledge and no tree yet
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
 - village_progress — 本村进度: the village's (or community's) figures against its target

@@ -166,6 +166,32 @@ def on_left_to_plant(ctx: Ctx, page: int) -> str:
     return progress.left_to_plant_text(ctx.app, village["name"], left, page)
 
 
+# -- round 54: 未认领名单, the households not on the village's 植树安排表 yet ---------------------------------------------
+def _left_to_pledge_ahead(ctx) -> Any:
+    """``未认领名单 [页]`` decides (a non-cadre gets the refusal); asked in words (``nlu.left_to_pledge_asked``:
+    '边几户未认领') it is page 1, for a cadre only (``_from_cadre``: anyone else's words go on)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    text = text_normalized(ctx)
+    for word in ctx.app.messages.words("progress.commands.left_to_pledge"):
+        if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
+            return Decided(page)
+    return 1 if nlu.left_to_pledge_asked(text) else None
+
+
+def on_left_to_pledge(ctx: Ctx, page: int) -> str:
+    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "progress.pledge_cadres_only")
+    if refusal:
+        return refusal
+    assert ctx.person is not None  # staff_refusal found the binding
+    village_id = ctx.person.get("village_id")
+    village = roster_store.village(ctx.db, village_id) if village_id is not None else None
+    if village_id is None or village is None:
+        return ctx.t("progress.no_village")
+    households = progress.left_to_pledge(ctx.db, ctx.config, village_id)
+    return progress.left_to_pledge_text(ctx.app, village["name"], households, page)
+
+
 _village_said = _progress_said("village")
 
 
@@ -245,6 +271,8 @@ ROUTES: list = [
         on_my_progress,
     ),
     Route("county_progress", staged(_county_ahead, _from_office), on_county_progress),
+    # round 54: before 未种名单, whose 没报 reads '哪几户还没报认领' as trees not reported
+    Route("left_to_pledge", staged(_left_to_pledge_ahead, _from_cadre), on_left_to_pledge),
     Route("left_to_plant", staged(_left_ahead, _from_cadre), on_left_to_plant),
     # round 48 (19u): the village's asked elliptically just after one's own ('我种咗几多' then '成条村呢')
     Route(

@@ -267,28 +267,41 @@ def pledged_households(db: Database, until: str | None = None, village_id: int |
     }
 
 
+def _scheduled_sql(village_id: int | None) -> str:
+    """SQL of rows (village_id, hkey): each roster household with a pledge standing at :until or a verified tree by
+    then, where it lives now (one village's alone when ``village_id`` is given, as :village_id)."""
+    one_village = (
+        "" if village_id is None else " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
+    )
+    return (
+        f"SELECT village_id, hkey FROM ("
+        f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
+        f"  WHERE NOT {SELF_ALONE_SQL}{one_village.replace('person_id', 'pl.person_id')} AND "
+        + _live_at(":until")
+        + f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
+        f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
+        f"  AND kind = 'tree' AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until){one_village}) t"
+        f"  JOIN people pe ON pe.id = t.person_id WHERE NOT {SELF_ALONE_SQL})"
+        " WHERE village_id IS NOT NULL AND (:village_id IS NULL OR village_id = :village_id)"
+    )
+
+
 def scheduled_households(db: Database, until: str | None = None, village_id: int | None = None) -> dict[int, int]:
     """village id -> households with a pledge standing at ``until`` or a verified tree by then (its schedule), where
     they live now: one village's figure is its entry among all villages'. The roster's households only: a
     self-registered villager no cadre put in one (``SELF_ALONE_SQL``, bot/households.py) is none of them."""
-    one_village = (
-        "" if village_id is None else " AND person_id IN (SELECT id FROM people WHERE village_id = :village_id)"
-    )
     return {
         row["village_id"]: row["n"]
         for row in db.query(
-            f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ("
-            f" SELECT pe.village_id, {household_key('pe')} AS hkey FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
-            f"  WHERE NOT {SELF_ALONE_SQL}{one_village.replace('person_id', 'pl.person_id')} AND "
-            + _live_at(":until")
-            + f" UNION ALL SELECT pe.village_id, {household_key('pe')} AS hkey FROM (SELECT DISTINCT person_id"
-            f"  FROM plantings INDEXED BY {PROGRESS_PERSON_INDEX} WHERE person_id IS NOT NULL AND {verified_sql()}"
-            f"  AND kind = 'tree' AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until){one_village}) t"
-            f"  JOIN people pe ON pe.id = t.person_id WHERE NOT {SELF_ALONE_SQL})"
-            " WHERE village_id IS NOT NULL AND (:village_id IS NULL OR village_id = :village_id) GROUP BY village_id",
+            f"SELECT village_id, COUNT(DISTINCT hkey) AS n FROM ({_scheduled_sql(village_id)}) GROUP BY village_id",
             {"until": until, "village_id": village_id},
         )
     }
+
+
+def scheduled_household_keys(db: Database, village_id: int) -> set[str]:
+    """The ``household_key`` of each of one village's households on its schedule now (``scheduled_households``)."""
+    return {row["hkey"] for row in db.query(_scheduled_sql(village_id), {"until": None, "village_id": village_id})}
 
 
 # -- the seedling list ---------------------------------------------------------------------------------

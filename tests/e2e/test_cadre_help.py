@@ -37,6 +37,7 @@ def test_a_cadres_help_names_their_commands_and_each_works_as_written(person, bo
     assert rows_of(bot, "SELECT COUNT(*) AS n FROM pledges")[0]["n"] == 1
     assert "位置" in cadre.says("活动 村口植树 9点到12点")
     assert "户" in cadre.says("未种名单")
+    assert "认领安排" in cadre.says("未认领名单")  # round 54
 
 
 @pytest.mark.parametrize("role", ["群众", "党员"])
