@@ -3599,6 +3599,18 @@ def left_to_pledge_asked(text: str) -> bool:
     return bool(_LEFT_TO_PLEDGE_RE.search(text or "")) and not _NO_PLEDGE_LIST_RE.search(text or "")
 
 
+# round 54 (the lead, in the simulator): more trees told with 还有 (仲有, 另外, 又种了) while a record waits ('我屋企仲有三棵
+# 荔枝都系今日种嘅' after '两棵桂花'): another record, as the reply 2 to 'change or another?' says, never a changed count
+_MORE_TREES_RE = re.compile(
+    r"(?:还有|另外(?:还有|还|又)?|另有|又种了|还种了|也种了|另外种了|再加)(?:种了)?(?:[0-9一二两三四五六七八九十几百]+)"
+)
+
+
+def more_trees_told(text: str) -> bool:
+    """'仲有三棵荔枝', '另外又种了两棵龙眼': trees besides those just told (normalised text), not a correction."""
+    return bool(_MORE_TREES_RE.search(text or ""))
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""

@@ -226,6 +226,10 @@ def on_text(ctx, parsed) -> str:
         )
     if planting.count_changes(record, parsed):
         changed = planting.ask_count_change(ctx, record, parsed)
+        if nlu.more_trees_told(text_normalized(ctx)):  # round 54: '仲有三棵荔枝': another record, as 2 would say
+            state = planting.FLOW.state(ctx)
+            assert state is not None  # ask_count_change entered it
+            return on_another_record(ctx, state, None)
         proxy = planting.proxy_name(ctx.db, record)
         before = ctx.t("planting.proxy_what", name=proxy, what=_what(ctx, record)) if proxy else _what(ctx, record)
         return ctx.t("planting.ask_count_change", before=before, after=_what(ctx, changed))

@@ -1002,6 +1002,24 @@ def test_or_keeps_both_as_two_records(villager, bot, standin, clock, answer):
     ]
 
 
+@pytest.mark.parametrize("more", ["我屋企仲有三棵荔枝都系今日种嘅", "另外还有3棵荔枝", "还种了三棵荔枝"])
+def test_more_trees_told_with_also_are_another_record_without_asking(villager, bot, standin, clock, more):
+    """Round 54 (the lead, in the simulator): 还有 / 仲有 / 另外 before the count says trees besides those told: another
+    record at once, as the reply 2 would make it (it was asked 'change or another?')."""
+    standin.add_media("m-1", photo(1))
+    standin.add_media("m-2", photo(2))
+    villager.says("两棵桂花")
+    reply = villager.says(more)
+    assert "记下了：3棵荔枝" in reply and "2棵桂花" in reply and "还差照片" in reply and "改成" not in reply
+    assert "第2号：3棵荔枝" in villager.sends_photo("m-1")
+    clock.advance(seconds=30)
+    assert "第1号：2棵桂花" in villager.sends_photo("m-2")
+    assert [(r["species"], r["count"], r["status"]) for r in planting_rows(bot)] == [
+        ("桂花", 2, "complete"),
+        ("荔枝", 3, "complete"),
+    ]
+
+
 ASK_PROXY_COUNT = "您刚才说为李明代种2棵龙眼，现在说3棵龙眼，是改成3棵龙眼，还是另外一条记录？\n改成3棵龙眼请回复1，另外记一条请回复2。"
 
 
