@@ -242,6 +242,8 @@ _COUNTY_RE = re.compile(
     # round 52 (the lead, as the office): 最 before the word, the progress between (哪个村进度最慢), Cantonese 边条/仲未
     r"|(?:哪个|哪些|哪几个|边个|边几个|边条|边啲|有冇|有没有)(?:村|社区)(?:进度|种树|种得|的进度)?"
     r"(?:最?(?:慢|差|少|落后|滞后|拖后腿)|(?:还|仲)?(?:没|未|冇)(?:完成|种完|种够|开始)|排最后|最(?:快|好|多)|完成了)"
+    # round 54 (the lead, as the office): how long lagging, between ('边几个村连续两个月滞后', '哪些村被通报落后')
+    r"|(?:哪个|哪些|哪几个|边个|边几个|边条|边啲|有冇|有没有)(?:村|社区)[^，。,\s]{1,6}?(?:滞后|落后)"
 )
 COUNTY_LAGGING_NAMED = 10  # lagging villages named in one reply; the rest on the dashboard
 

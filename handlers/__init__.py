@@ -26,6 +26,7 @@ core input normalisation (handlers/core.py):
 core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live
 - help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step)
+- office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address
 - reminders_off — 退订
 - reminders_on — 订阅
 faq choice (handlers/faq.py, CHOICE_ROUTES):

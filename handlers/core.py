@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, nlu
+from bot import asked_for, clock, conversation, nlu, office
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -398,6 +398,20 @@ def on_silent_event(ctx: Ctx, _match) -> None:
     return None
 
 
+# -- round 54: the office asking in chat for the dashboard's work ('帮我群发一条通知', '今日有几多条记录要审核') ---------
+def _office_page_ahead(ctx) -> str | None:
+    return office.page_asked(ctx.app, text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+
+
+def _from_the_office(ctx: Ctx, key: str) -> str | None:
+    """Only the campaign office (管理员): anyone else's words go on (a villager's 审核 is the FAQ's)."""
+    return key if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+
+
+def on_office_page(ctx: Ctx, key: str) -> str:
+    return office.page_text(ctx.app, ctx.db, key)
+
+
 # -- commands -----------------------------------------------------------------------------------
 def on_cancel(ctx: Ctx, _match) -> str:
     dropped = conversation.cancel_all(ctx, ctx.app.flows)
@@ -481,6 +495,7 @@ INPUT_ROUTES: list = [
 COMMAND_ROUTES: list = [
     Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
     Route("help", staged(_help_ahead, _help_then), on_help),
+    Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
     Route(
         "reminders_off",
         text_means("core.commands.reminders_off", _reminders_said("off"), _reminders_said_after),

@@ -224,7 +224,9 @@ def on_relative_recorded(ctx: Ctx, _match) -> str:
 def _report_asked(ctx) -> tuple[str, int] | None:
     """'本月通报出来没有', '我们村这个月通报排第几', '上个月通报说我们村怎么样', '3月通报' (bot/nlu.py ``report_asked``): which
     month's line."""
-    return nlu.report_asked(text_normalized(ctx)) if ctx.msg.msg_type == "text" else None
+    if ctx.msg.msg_type != "text" or standings.county_asked(text_normalized(ctx)):
+        return None  # round 54: '哪些村被通报落后' asks after the villages (the office's county), not one's own line
+    return nlu.report_asked(text_normalized(ctx))
 
 
 @registered

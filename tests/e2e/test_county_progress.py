@@ -20,6 +20,9 @@ SAID_OTHERWISE = (
     "边条村仲未种完",
     "有冇村落后",
     "有没有村还没开始",
+    # round 54 (the lead, as the office): how long lagging said between ('边几个村连续两个月滞后': the FAQ's 督查 card)
+    "边几个村连续两个月滞后",
+    "哪些村被通报落后",
 )
 
 

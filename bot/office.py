@@ -1,0 +1,39 @@
+"""The campaign office (管理员) asking in chat for work the dashboard does (round 54, the lead as the office in the
+simulator: `帮我群发一条通知`, `今日有几多条记录要审核` were not understood): the page named with its address, the
+review queue with how many records wait. The words are messages/replies/office.toml's ``[words]``; only a short text
+is read (a longer one is a story or a question, for the rest of the routes)."""
+
+from __future__ import annotations
+
+from bot import nlu
+from bot.store import dashboard as dashboard_store
+
+# each page's work -> its address on the dashboard (bot/dashboard/*_pages.py)
+PAGES = {
+    "review": "/admin/review",
+    "broadcasts": "/admin/broadcasts",
+    "reports": "/admin/reports",
+    "roster": "/admin/roster",
+    "awards": "/admin/awards",
+}
+REVIEW_STATES = ("pending", "spot_check")  # the review queue's default filter: 待审核 and 抽查
+OFFICE_ASK_MAX_CHARS = 24
+
+
+def page_asked(app, norm: str) -> str | None:
+    """Which page's work a short normalised text names ('今日有多少条记录要审核' -> review), or None."""
+    if not norm or len(norm) > OFFICE_ASK_MAX_CHARS:
+        return None
+    for key in PAGES:
+        if any(nlu.normalize(word) in norm for word in app.messages.words(f"office.words.{key}")):
+            return key
+    return None
+
+
+def page_text(app, db, key: str) -> str:
+    """The reply: the page's address, and for the review queue how many records wait."""
+    url = app.config.public_link(PAGES[key])
+    if key != "review":
+        return app.t(f"office.{key}", url=url)
+    waiting = dashboard_store.count_review_queue(db, states=REVIEW_STATES)
+    return app.t("office.review", n=waiting, url=url) if waiting else app.t("office.review_none", url=url)

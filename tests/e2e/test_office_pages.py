@@ -1,0 +1,62 @@
+"""The campaign office (管理员) asking in chat for work the dashboard does, through the signed webhook (round 54, the
+lead as the office in the simulator: `帮我群发一条通知` and `今日有几多条记录要审核` were 'not understood', `上个月通报导出`
+got its own village's 通报 line): the page named with its address, the review queue with how many records wait;
+anyone else's same words go on to their own routes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_campaign import PUXIN, SHIHU, county, record, season  # noqa: F401 - fixtures
+from tests.e2e.test_report_lines import OFFICE, PUXIN_MEMBER, config, people  # noqa: F401 - fixtures
+
+ASKED = [
+    ("帮我群发一条通知", "/admin/broadcasts"),
+    ("我想发个通知俾全部村民", "/admin/broadcasts"),
+    ("上个月通报导出", "/admin/reports"),
+    ("通报表格喺边度下载", "/admin/reports"),
+    ("名册点改", "/admin/roster"),
+    ("评比表彰喺边度登记", "/admin/awards"),
+    ("今日有几多条记录要审核", "/admin/review"),
+]
+
+
+@pytest.mark.parametrize(("text", "page"), ASKED)
+def test_the_office_gets_the_page_that_does_it(season, people, villager_factory, clock, rows, text, page):  # noqa: F811
+    clock.set("2027-03-05T10:00")
+    reply = villager_factory(OFFICE).says(text)
+    assert reply.endswith(page), reply
+    handled = rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [OFFICE])
+    assert handled[0]["handler"] == "office_page"
+
+
+def test_the_review_queue_says_how_many_records_wait(season, people, villager_factory, clock, bot):  # noqa: F811
+    clock.set("2027-03-05T10:00")
+    office = villager_factory(OFFICE)
+    assert office.says("有冇记录要审核").startswith("现在没有等审核的种树记录")
+    for n, review in enumerate(("pending", "spot_check", "none"), 1):
+        bot.db["plantings"].insert(
+            {
+                "openid": "o",
+                "person_id": None,
+                "village_id": 1,
+                "kind": "tree",
+                "count": n,
+                "review": review,
+                "flags": "",
+                "species": "桂花",
+                "status": "complete",
+                "created_at": "2027-03-04T02:00:00",
+                "completed_at": "2027-03-04T02:00:00",
+            }
+        )
+    assert office.says("有冇记录要审核").startswith("有2条种树记录等审核或抽查。")
+
+
+def test_a_villager_saying_the_same_gets_no_dashboard(season, people, villager_factory, clock, rows):  # noqa: F811
+    clock.set("2027-03-05T10:00")
+    member = villager_factory(PUXIN_MEMBER)
+    for text, _ in ASKED:
+        assert "/admin/" not in member.says(text), text
+    handled = {r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = ?", [PUXIN_MEMBER])}
+    assert "office_page" not in handled
