@@ -2152,8 +2152,9 @@ _STOP_SENDING_RE = re.compile(
 )
 _SWITCH_OFF_RE = re.compile(
     # round 44 (19r): a Cantonese measure word before them ('关咗个提醒佢', '关咗啲推送佢啦': 个, 啲 normalised 些)
-    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切|个|些)?(?:的)?"
-    r"(?:提醒|通知|推送|订阅|消息)"
+    # round 54 (20e): how often they come said between ('取消每日提醒', '关掉天天的推送')
+    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切|个|些)?"
+    r"(?:每日|每天|天天|日日|每晚|每朝|定时|平时)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
     # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知'): a frame
     # since round 31 (FRAMES)
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
