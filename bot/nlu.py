@@ -1716,7 +1716,11 @@ _PLEDGE_VERB_RE = re.compile(r"认领")
 
 
 # round 20: the trees pledged said planted ('认领的两棵荔枝今天种好了'): trees planted, the pledge only their name
-_PLEDGED_PLANTED_RE = re.compile(r"认领(?:了)?的.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)")
+# round 54 (20d): Cantonese 嘅 / 嗰 (that) for 的, or the pledged ones said after the planting ('今日种咗我认领嗰两棵荔枝')
+_PLEDGED_PLANTED_RE = re.compile(
+    r"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)"
+    r"|(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+)
 
 
 def pledged_trees_planted(text: str) -> bool:
@@ -1845,6 +1849,30 @@ def without_the_planters_lot(text: str) -> str:
     return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
 
 
+# round 54 (20e): what is said before the trees planted that is no part of the report, left out: a voice message's line
+# check ('喂喂，系咪录紧？', '喂 听唔听到', '我同你讲') and adoption declined ('唔要认养啦', '不用认种了'): the clauses first,
+# only when trees are said planted after them
+_BEFORE_THE_REPORT_RE = re.compile(
+    r"^(?:喂)+(?:喂|呀|啊|哈)*$"
+    r"|^(?:喂)*(?:系咪|是不是|是否|有冇|有没有|有无)?(?:在)?(?:录紧|录着|录音|在录|录到|录得到|听到|听得到|听唔听到|听不听到|听不听得到)"
+    r"(?:未|吗|没有|呀|啊|嘛)?$"
+    r"|^(?:我)?(?:同|跟|和|话)你(?:讲|说|知)(?:啊|呀|哦)?$"
+    r"|^(?:我)?(?:不要|唔要|不用|唔使|不使|无使|不需要|唔需要)(?:再)?(?:认养|认种)(?:了|啦|喇|咯|嘞|喔)?$"
+)
+_BEFORE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～?？]+")
+
+
+def without_what_comes_first(text: str) -> str:
+    """``text`` without the clauses before a report of trees planted that are none of it (``_BEFORE_THE_REPORT_RE``):
+    '喂喂，系咪录紧？我同你讲，今日朝早…种咗两棵龙眼' -> '今日朝早…种咗两棵龙眼'; any other text as it is."""
+    clauses = [c for c in _BEFORE_PAUSES_RE.split(text) if c]
+    first = 0
+    while first < len(clauses) - 1 and _BEFORE_THE_REPORT_RE.match(clauses[first]):
+        first += 1
+    rest = " ".join(clauses[first:])
+    return rest if first and _PLANTED_RE.search(rest) else text
+
+
 # round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
@@ -1876,7 +1904,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
-    body = without_the_planters_lot(to_halfwidth(body or "").strip())
+    body = without_the_planters_lot(without_what_comes_first(to_halfwidth(body or "").strip()))
     unnamed = proxy is None and (bool(_PROXY_VERB_RE.match(body)) or told_for is not None)
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
         body = _PROXY_VERB_RE.sub("", body, count=1).strip()
