@@ -5088,6 +5088,57 @@ def record_part_asked(norm: str) -> bool:
     return found is not None and ("位置" in bare or "定位" in bare or not bare.startswith(("要不要", "使不使")))
 
 
+# round 54 (20d, 20e): how to go on asked otherwise while a record waits: where to press to send the photo once taken
+# ('影完相之后撳边度发'), how to tell the count ('点样讲种咗几多棵', '棵数点样讲俾你'), what of the tree to take ('拍照要拍整棵树
+# 还是拍树苗就行'); or asked, then why ('相点发？我搵唔到影相个掣': the button not found; '没有照片可以吗，我手机拍不了照': the
+# phone cannot): read only while a record is collected (handlers/planting.py), its next step answers
+_PRESS_WHERE_AFTER_PHOTO_RE = re.compile(
+    rf"^(?:我)?(?:影|拍)(?:完|好|了)?{_PHOTO_WORD}?(?:之后|以后|后|然后)?(?:要)?(?:点|按|揿|戳)(?:哪里|哪个|哪)"
+    r"(?:发|发送|传|上传)(?:过来|过去|给你)?$"
+)
+_COUNT_HOW_TOLD_RE = re.compile(
+    r"^(?:要)?(?:怎么|怎样|如何)(?:样)?(?:讲|说|报|告诉你|话|写|打)(?:给你)?(?:我)?(?:种了|种的)?(?:多少|几)棵(?:树)?$"
+    r"|^(?:棵数|数量|几棵|多少棵)(?:要)?(?:怎么|怎样|如何)(?:样)?(?:讲|说|报|告诉|话|写|打)(?:给你|你)?$"
+)
+_WHAT_OF_THE_TREE_RE = re.compile(
+    r"^(?:拍照|拍相|影相)?(?:要)?(?:拍|影)(?:整棵树|整棵|全棵|成棵树|成棵|整株)(?:还是|定是|定|或者)(?:只)?(?:拍|影)?"
+    r"(?:树苗|苗|叶子|叶|树头|一部分|局部)(?:就行|就得|就可以|就够|行不行|得不得)?$"
+)
+_NO_BUTTON_RE = re.compile(
+    r"^(?:我)?(?:找不到|不见|看不到|不知道)(?:拍照|相机|照相|影相|发相|发照片|发送)?(?:的|个)?(?:掣|按钮|按键|键|图标|地方)$"
+)
+_PHONE_CANNOT_RE = re.compile(r"^(?:我)?(?:的|部|个)?(?:手机)(?:拍|影)(?:不了|不到)(?:照|相|照片|相片)?$")
+
+
+def record_asked_otherwise(norm: str) -> bool:
+    """Round 54: how to go on asked in one of ``_PRESS_WHERE_AFTER_PHOTO_RE``'s, ``_COUNT_HOW_TOLD_RE``'s or
+    ``_WHAT_OF_THE_TREE_RE``'s ways."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(
+        bare
+        and (
+            _PRESS_WHERE_AFTER_PHOTO_RE.match(bare)
+            or _COUNT_HOW_TOLD_RE.match(bare)
+            or _WHAT_OF_THE_TREE_RE.match(bare)
+        )
+    )
+
+
+def photo_what_asked(norm: str) -> bool:
+    """Round 54: what of the tree to take asked ('拍照要拍整棵树还是拍树苗就行'): the photo's tips, then the next step."""
+    return bool(norm) and bool(_WHAT_OF_THE_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+def photo_asked_then_why(head: str, rest: str) -> bool:
+    """Round 54: the photo asked (how to send it, or whether none will do), then why: the button not found, the phone
+    cannot take it ('相点发？我搵唔到影相个掣', '没有照片可以吗，我手机拍不了照')."""
+    rest = _INTENT_PARTICLES_RE.sub("", rest or "")
+    return bool(head and rest) and (
+        (photo_how_asked(head) and bool(_NO_BUTTON_RE.match(rest)))
+        or (cannot_photo_said(head) and bool(_PHONE_CANNOT_RE.match(rest)))
+    )
+
+
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)
 _PLANT_WISH_RE = re.compile(
     r"^(?:我|我们|我家)?(?:也|都)?(?:要|想|想要|来|去|准备|打算)?(?:种|栽)(?:一棵|一株|棵|几棵|些)?(?:树|树苗|果树)$"
