@@ -1261,18 +1261,9 @@ def test_round_20c_probe(probe, context, message, expected):
 
 # Sets 20d and 20e (140 probes each, blind, written in the thirty-second session by a writer who saw only DESIGN.md,
 # the seeds and the kinds sheet). Blind figures: main (9c74dd5) 20d 136/140, 20e 130/140. Round 54
-# (tests/e2e/test_conversation_round54.py) was made from their misses after. The misses left, strict, with why:
-_ROUND_20D_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "TODO",
-        [
-            "点样登记身份啊我系村民",
-            "我阿妈叫我关注嘅 我要点样绑定自己个名",
-            "今日种咗我认领嗰两棵荔枝",
-            "影完相之后撳边度发",
-        ],
-    ),
-]
+# (tests/e2e/test_conversation_round54.py) was made from their misses after: 20d 140/140, 20e 139/140, development
+# figures. The miss left, strict, with why:
+_ROUND_20D_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages}
 
 
@@ -1283,19 +1274,11 @@ def test_round_20d_probe(probe, context, message, expected):
 
 _ROUND_20E_LEFT: list[tuple[str, list[str]]] = [
     (
-        "TODO",
-        [
-            "喂喂，系咪录紧？我同你讲，今日朝早我同老伴喺屋门口种咗两棵龙眼，好辛苦啊",
-            "唔要认养啦，我自己喺屋后种咗两棵杨梅",
-            "我们村两委带头，我个人认领5棵木棉",
-            "点样讲种咗几多棵",
-            "相点发？我搵唔到影相个掣",
-            "拍照要拍整棵树还是拍树苗就行",
-            "没有照片可以吗，我手机拍不了照",
-            "取消每日提醒，照片我等下发",
-            "我要注册，我是埔心村五队的林木兰，今年七十三岁了，儿子在外面打工",
-            "登记 李冬梅 埔心村 305817",
-        ],
+        "by design (DESIGN.md, staff binding; docs/roster.md, docs/operations.md): a code after 登记 <姓名> <村> is a one-time code the"
+        " office printed for that roster person with `invite`; the harness's roster has no 李冬梅 and no code, so"
+        " 305817 is a wrong code, and a wrong code is refused (登记码不对), never bound by the name alone: binding by"
+        " a guessed code would let anyone take a roster person's role (guessing is limited per day). The writer meant a valid invite",
+        ["登记 李冬梅 埔心村 305817"],
     ),
 ]
 ROUND_20E_MISSES = {message: why for why, messages in _ROUND_20E_LEFT for message in messages}
