@@ -631,6 +631,44 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     return RegisterText(names[0], village)
 
 
+# round 54 (20e): the wish to register said first, then the self-introduction, then what else the sender tells of
+# themselves: the age, the family ('我要注册，我是埔心村五队的林木兰，今年七十三岁了，儿子在外面打工'): the introduction's
+# name and village, the rest left out (a team or group after the village is the introduction's own: 五队, 二组)
+_WISH_FIRST_CLAUSE = re.compile(
+    r"^(?:你好|您好)?(?:我)?(?:要|想|想要|需要)?(?:先)?(?:注册|登记|绑定)(?:一下|下)?(?:身份)?(?:啊|呀|吧)?$"
+    r"|^(?:请|麻烦)?(?:你)?(?:帮我|同我)(?:注册|登记|绑定)(?:一下|下)?(?:啊|呀|吧)?$"
+)
+_ABOUT_ME_CLAUSE = re.compile(
+    r"^(?:我)?(?:今年|已经|都)?(?:有)?[\d一二三四五六七八九十两]{1,4}(?:多)?岁(?:了|啦|喇|咯)?$"
+    r"|^(?:我)?(?:的|嘅)?(?:儿子|个仔|仔|女儿|个女|老公|老婆|老伴|孙|孙仔|孙女|子女|仔女|家里人|屋企人)"
+    r"(?:都|就|又)?(?:在|喺|去|出|出咗|出了|不在|唔喺)[\u4e00-\u9fff]{0,10}$"
+)
+
+
+def introduction_told_at_length(text: str | None) -> bool:
+    """Cheap test: the wish to register first, one self-introduction, and only the age or the family after it."""
+    return _introduction_among(text) is not None
+
+
+def _introduction_among(text: str | None) -> str | None:
+    from bot import hanzi
+
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    if len(clauses) < 3 or not _WISH_FIRST_CLAUSE.match(clauses[0]):
+        return None
+    rest = clauses[1:]
+    told = [c for c in rest if looks_like_introduction(c)]
+    if len(told) != 1 or not all(c in told or _ABOUT_ME_CLAUSE.match(c) for c in rest):
+        return None
+    return told[0]
+
+
+def parse_introduction_told_at_length(text: str, villages: list[dict]) -> RegisterText | None:
+    """``introduction_told_at_length``'s introduction, read as one (``parse_introduction``)."""
+    told = _introduction_among(text)
+    return parse_introduction(told, villages) if told else None
+
+
 # round 41 (19o): the wish to register said in a clause of its own, how asked in another, no name nor village ('点样绑定啊
 # 我想登记做村民', '你好 我想注册 怎么弄'): a bare 登记 (the name is asked next); only from a sender not registered yet
 _WISH_TO_REGISTER = re.compile(
@@ -651,6 +689,11 @@ _JUST_FOLLOWED = re.compile(
     r"^(?:我)?(?:是|系)?(?:刚|刚刚|啱啱|啱|新)(?:关注|加|加入)(?:了|咗)?(?:的|嘅)?(?:公众号|你们)?$"
     # round 46 (19s): new here ('你好 我系新来嘅 想登记一下', '我是新搬来的')
     r"|^(?:我)?(?:是|系|係)?(?:新|刚|刚刚|啱啱|啱)(?:来|嚟|搬来|搬嚟|到)(?:的|嘅|个)?(?:村民|人)?(?:啊|呀)?$"
+    # round 54 (20d): a villager here ('我系村民', '我是本村人'), or told to follow by someone ('我阿妈叫我关注嘅', '村干部叫我
+    # 关注的')
+    r"|^(?:我)?(?:是|系|係)(?:本村|本地|这里|呢度|村里|村里面)?(?:的|嘅)?(?:村民|群众|人)(?:啊|呀|嚟㗎|来的)?$"
+    r"|^(?:是)?[\u4e00-\u9fff]{1,4}?(?:叫|让|喊|要)我(?:来)?(?:关注|加|扫码关注|扫码|扫)(?:了|咗)?(?:这个|呢个)?(?:公众号)?"
+    r"(?:的|嘅)?(?:啊|呀)?$"
 )
 _WISH_ASKED = re.compile(
     r"^(?:是不是|系唔系|系咪|是否|要不要|要唔要|使不使|使唔使|需不需要)(?:要)?(?:先)?(?:登记|注册|绑定)(?:一下|下)?"
@@ -660,7 +703,12 @@ _HOW_NAMING_BINDING = re.compile(
     # round 50: oneself named ('新关注的 要怎么登记自己')
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|注册|绑)(?:身份|个人|账号|自己|我自己)?"
     r"(?:啊|呀|呢|先)?$"
+    # round 54 (20d): one's own name named ('我要点样绑定自己个名', '怎么绑定我的名字')
+    r"|^(?:请问)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:绑定|登记|绑)(?:自己|我自己|我)?(?:的|嘅|个)?(?:名字|名)"
+    r"(?:啊|呀|呢|先)?$"
 )
+# round 54 (20d): who one is said after how, with no pause but a particle ('点样登记身份啊我系村民'): two clauses
+_PARTICLE_THEN_WHO = re.compile(r"(?<=[啊呀啦])(?=我(?:是|系|係))")
 
 
 # round 48 (19u): what it takes to be able to register asked in one clause ('要点先可以登记做村民', '点样先可以注册'): the
@@ -728,7 +776,8 @@ def wish_and_how_to_register(text: str | None) -> bool:
     from bot import hanzi
 
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
-    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
+    clauses = [c for c in _SEPARATORS.split(said) if c]
     if len(clauses) == 1:
         return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]) or _HOW_TO_BIND_ASKED.match(clauses[0]))
     if not 2 <= len(clauses) <= 3:

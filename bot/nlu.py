@@ -1716,7 +1716,11 @@ _PLEDGE_VERB_RE = re.compile(r"认领")
 
 
 # round 20: the trees pledged said planted ('认领的两棵荔枝今天种好了'): trees planted, the pledge only their name
-_PLEDGED_PLANTED_RE = re.compile(r"认领(?:了)?的.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)")
+# round 54 (20d): Cantonese 嘅 / 嗰 (that) for 的, or the pledged ones said after the planting ('今日种咗我认领嗰两棵荔枝')
+_PLEDGED_PLANTED_RE = re.compile(
+    r"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)"
+    r"|(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+)
 
 
 def pledged_trees_planted(text: str) -> bool:
@@ -1845,6 +1849,30 @@ def without_the_planters_lot(text: str) -> str:
     return " ".join(kept) if kept and any(_PLANTED_RE.search(c) for c in kept) else text
 
 
+# round 54 (20e): what is said before the trees planted that is no part of the report, left out: a voice message's line
+# check ('喂喂，系咪录紧？', '喂 听唔听到', '我同你讲') and adoption declined ('唔要认养啦', '不用认种了'): the clauses first,
+# only when trees are said planted after them
+_BEFORE_THE_REPORT_RE = re.compile(
+    r"^(?:喂)+(?:喂|呀|啊|哈)*$"
+    r"|^(?:喂)*(?:系咪|是不是|是否|有冇|有没有|有无)?(?:在)?(?:录紧|录着|录音|在录|录到|录得到|听到|听得到|听唔听到|听不听到|听不听得到)"
+    r"(?:未|吗|没有|呀|啊|嘛)?$"
+    r"|^(?:我)?(?:同|跟|和|话)你(?:讲|说|知)(?:啊|呀|哦)?$"
+    r"|^(?:我)?(?:不要|唔要|不用|唔使|不使|无使|不需要|唔需要)(?:再)?(?:认养|认种)(?:了|啦|喇|咯|嘞|喔)?$"
+)
+_BEFORE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～?？]+")
+
+
+def without_what_comes_first(text: str) -> str:
+    """``text`` without the clauses before a report of trees planted that are none of it (``_BEFORE_THE_REPORT_RE``):
+    '喂喂，系咪录紧？我同你讲，今日朝早…种咗两棵龙眼' -> '今日朝早…种咗两棵龙眼'; any other text as it is."""
+    clauses = [c for c in _BEFORE_PAUSES_RE.split(text) if c]
+    first = 0
+    while first < len(clauses) - 1 and _BEFORE_THE_REPORT_RE.match(clauses[first]):
+        first += 1
+    rest = " ".join(clauses[first:])
+    return rest if first and _PLANTED_RE.search(rest) else text
+
+
 # round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
@@ -1876,7 +1904,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
     if told_for:  # round 40: '我帮隔壁阿婆种了一棵龙眼': another household's trees
         proxy, body = told_for
-    body = without_the_planters_lot(to_halfwidth(body or "").strip())
+    body = without_the_planters_lot(without_what_comes_first(to_halfwidth(body or "").strip()))
     unnamed = proxy is None and (bool(_PROXY_VERB_RE.match(body)) or told_for is not None)
     if unnamed:  # '代种 2棵龙眼', '代种李子2棵': the trees are read, the sender is asked whose they are
         body = _PROXY_VERB_RE.sub("", body, count=1).strip()
@@ -2154,8 +2182,9 @@ _STOP_SENDING_RE = re.compile(
 )
 _SWITCH_OFF_RE = re.compile(
     # round 44 (19r): a Cantonese measure word before them ('关咗个提醒佢', '关咗啲推送佢啦': 个, 啲 normalised 些)
-    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切|个|些)?(?:的)?"
-    r"(?:提醒|通知|推送|订阅|消息)"
+    # round 54 (20e): how often they come said between ('取消每日提醒', '关掉天天的推送')
+    r"(?:取消|关闭|关掉|关了|停止|停掉|停了|暂停|退出|退掉|屏蔽)(?:所有|全部|这些|这个|一切|个|些)?"
+    r"(?:每日|每天|天天|日日|每晚|每朝|定时|平时)?(?:的)?(?:提醒|通知|推送|订阅|消息)"
     # round 25: said formally, to whom and what sending ('烦请暂停向本人推送植树提醒消息', '请停止给我发送种树通知'): a frame
     # since round 31 (FRAMES)
     # the sending itself stopped, nothing after it: '停止发送', '停发', '暂停接收', '取消发送提醒'
@@ -5093,6 +5122,57 @@ def record_part_asked(norm: str) -> bool:
     bare = _INTENT_PARTICLES_RE.sub("", norm)
     found = _RECORD_PART_ASKED_RE.match(bare)
     return found is not None and ("位置" in bare or "定位" in bare or not bare.startswith(("要不要", "使不使")))
+
+
+# round 54 (20d, 20e): how to go on asked otherwise while a record waits: where to press to send the photo once taken
+# ('影完相之后撳边度发'), how to tell the count ('点样讲种咗几多棵', '棵数点样讲俾你'), what of the tree to take ('拍照要拍整棵树
+# 还是拍树苗就行'); or asked, then why ('相点发？我搵唔到影相个掣': the button not found; '没有照片可以吗，我手机拍不了照': the
+# phone cannot): read only while a record is collected (handlers/planting.py), its next step answers
+_PRESS_WHERE_AFTER_PHOTO_RE = re.compile(
+    rf"^(?:我)?(?:影|拍)(?:完|好|了)?{_PHOTO_WORD}?(?:之后|以后|后|然后)?(?:要)?(?:点|按|揿|戳)(?:哪里|哪个|哪)"
+    r"(?:发|发送|传|上传)(?:过来|过去|给你)?$"
+)
+_COUNT_HOW_TOLD_RE = re.compile(
+    r"^(?:要)?(?:怎么|怎样|如何)(?:样)?(?:讲|说|报|告诉你|话|写|打)(?:给你)?(?:我)?(?:种了|种的)?(?:多少|几)棵(?:树)?$"
+    r"|^(?:棵数|数量|几棵|多少棵)(?:要)?(?:怎么|怎样|如何)(?:样)?(?:讲|说|报|告诉|话|写|打)(?:给你|你)?$"
+)
+_WHAT_OF_THE_TREE_RE = re.compile(
+    r"^(?:拍照|拍相|影相)?(?:要)?(?:拍|影)(?:整棵树|整棵|全棵|成棵树|成棵|整株)(?:还是|定是|定|或者)(?:只)?(?:拍|影)?"
+    r"(?:树苗|苗|叶子|叶|树头|一部分|局部)(?:就行|就得|就可以|就够|行不行|得不得)?$"
+)
+_NO_BUTTON_RE = re.compile(
+    r"^(?:我)?(?:找不到|不见|看不到|不知道)(?:拍照|相机|照相|影相|发相|发照片|发送)?(?:的|个)?(?:掣|按钮|按键|键|图标|地方)$"
+)
+_PHONE_CANNOT_RE = re.compile(r"^(?:我)?(?:的|部|个)?(?:手机)(?:拍|影)(?:不了|不到)(?:照|相|照片|相片)?$")
+
+
+def record_asked_otherwise(norm: str) -> bool:
+    """Round 54: how to go on asked in one of ``_PRESS_WHERE_AFTER_PHOTO_RE``'s, ``_COUNT_HOW_TOLD_RE``'s or
+    ``_WHAT_OF_THE_TREE_RE``'s ways."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(
+        bare
+        and (
+            _PRESS_WHERE_AFTER_PHOTO_RE.match(bare)
+            or _COUNT_HOW_TOLD_RE.match(bare)
+            or _WHAT_OF_THE_TREE_RE.match(bare)
+        )
+    )
+
+
+def photo_what_asked(norm: str) -> bool:
+    """Round 54: what of the tree to take asked ('拍照要拍整棵树还是拍树苗就行'): the photo's tips, then the next step."""
+    return bool(norm) and bool(_WHAT_OF_THE_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+def photo_asked_then_why(head: str, rest: str) -> bool:
+    """Round 54: the photo asked (how to send it, or whether none will do), then why: the button not found, the phone
+    cannot take it ('相点发？我搵唔到影相个掣', '没有照片可以吗，我手机拍不了照')."""
+    rest = _INTENT_PARTICLES_RE.sub("", rest or "")
+    return bool(head and rest) and (
+        (photo_how_asked(head) and bool(_NO_BUTTON_RE.match(rest)))
+        or (cannot_photo_said(head) and bool(_PHONE_CANNOT_RE.match(rest)))
+    )
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

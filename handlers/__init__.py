@@ -24,7 +24,8 @@ core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text
 core commands (handlers/core.py):
-- cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live
+- cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live;
+  取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
 - help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step)
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address
 - reminders_off — 退订

@@ -180,6 +180,9 @@ def _cancel_ahead(ctx) -> Any:
     取消 only while something is in progress."""
     if _cancel_words(ctx):
         return Decided(True)
+    # round 54 (20e): 取消 of the reminders ('取消每日提醒，照片我等下发') is 退订, the record in progress kept
+    if _reminders_off_words(ctx):
+        return False
     # round 37 (19m): not now, alone or before a put-off ('那两棵先不登了 等种好再说'): only the record in progress
     if ctx.msg.msg_type == "text" and (
         nlu.not_now_said(_text_meaning(ctx))
@@ -265,6 +268,9 @@ def _reminders_said_after(_app, rest: str) -> bool:
         or asked_for.reminders_wanted_on(rest) is not None
         or nlu.events_told_wished(rest)  # round 53: '之前我关咗提醒 以后有活动都通知我'
     )
+
+
+_reminders_off_words = text_means("core.commands.reminders_off", _reminders_said("off"), _reminders_said_after)
 
 
 def _read_once(ctx: Ctx, name: str, read: Callable[[str], Any]) -> Any:
@@ -496,11 +502,7 @@ COMMAND_ROUTES: list = [
     Route("cancel", staged(_cancel_ahead, _cancel_then), on_cancel),
     Route("help", staged(_help_ahead, _help_then), on_help),
     Route("office_page", staged(_office_page_ahead, _from_the_office), on_office_page),
-    Route(
-        "reminders_off",
-        text_means("core.commands.reminders_off", _reminders_said("off"), _reminders_said_after),
-        on_reminders_off,
-    ),
+    Route("reminders_off", _reminders_off_words, on_reminders_off),
     Route(
         "reminders_on",
         # round 48 (19u): wanted back again, elliptically, just after they were switched off ('唔要提醒' then '又想收返')

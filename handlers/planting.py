@@ -143,6 +143,11 @@ def _menu_ahead(ctx):
     # '相片点发俾你' while the record waits for its photo; round 49: a part of it asked ('数报咗，仲差啲乜')
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said) or nlu.record_part_asked(said):
         return True
+    # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
+    if nlu.record_asked_otherwise(said) or any(
+        nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
+    ):
+        return True
     # round 37: the photo to come later, or the trees not planted yet ('还没种 明天种了再拍', '照片等下发 现在在田里'): the
     # record waits, and the reply says what it still needs (never a ticket); 取消 with why (core's cancel) comes first
     clauses = [said, *(head for head, _rest in message_heads(ctx))]
@@ -177,8 +182,13 @@ def on_menu(ctx, match) -> str:
         return ctx.t("planting.proxy_how_to")
     if isinstance(match, dict):  # how to go on with the record being collected: what it still needs
         step = planting.advance(ctx, match["id"])
-        if "photo" in step.missing and nlu.cannot_photo_said(text_normalized(ctx)):  # round 46: '我唔识影相 点算'
+        said = text_normalized(ctx)
+        if "photo" in step.missing and (
+            nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
+        ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if nlu.photo_what_asked(said):  # round 54: '拍照要拍整棵树还是拍树苗就行': the photo's tips, then the next step
+            return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         return _reply(ctx, step)
     return ctx.t("planting.how_to")
 

@@ -64,6 +64,8 @@ def _register_words(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     text = ctx.msg.text or ""
+    if identity.introduction_told_at_length(text):  # round 54: '我要注册，我是埔心村五队的林木兰，今年七十三岁了，…'
+        return identity.parse_introduction_told_at_length, text
     if identity.is_register_text(text):
         return identity.parse_register_text, text
     if identity.code_in_story(text):

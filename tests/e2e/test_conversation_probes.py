@@ -1257,3 +1257,33 @@ ROUND_20C_MISSES = {message: why for why, messages in _ROUND_20C_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20c.tsv", ROUND_20C_MISSES))
 def test_round_20c_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 20d and 20e (140 probes each, blind, written in the thirty-second session by a writer who saw only DESIGN.md,
+# the seeds and the kinds sheet). Blind figures: main (9c74dd5) 20d 136/140, 20e 130/140. Round 54
+# (tests/e2e/test_conversation_round54.py) was made from their misses after: 20d 140/140, 20e 139/140, development
+# figures. The miss left, strict, with why:
+_ROUND_20D_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20D_MISSES = {message: why for why, messages in _ROUND_20D_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20d.tsv", ROUND_20D_MISSES))
+def test_round_20d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20E_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design (DESIGN.md, staff binding; docs/roster.md, docs/operations.md): a code after 登记 <姓名> <村> is a one-time code the"
+        " office printed for that roster person with `invite`; the harness's roster has no 李冬梅 and no code, so"
+        " 305817 is a wrong code, and a wrong code is refused (登记码不对), never bound by the name alone: binding by"
+        " a guessed code would let anyone take a roster person's role (guessing is limited per day). The writer meant a valid invite",
+        ["登记 李冬梅 埔心村 305817"],
+    ),
+]
+ROUND_20E_MISSES = {message: why for why, messages in _ROUND_20E_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20e.tsv", ROUND_20E_MISSES))
+def test_round_20e_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
