@@ -8,13 +8,13 @@ from __future__ import annotations
 from bot import nlu
 from bot.store import dashboard as dashboard_store
 
-# each page's work -> its address on the dashboard (bot/dashboard/*_pages.py)
+# each page's work -> its address on the dashboard (bot/dashboard/*_pages.py), its reply, the words that name it
 PAGES = {
-    "review": "/admin/review",
-    "broadcasts": "/admin/broadcasts",
-    "reports": "/admin/reports",
-    "roster": "/admin/roster",
-    "awards": "/admin/awards",
+    "review": ("/admin/review", "office.review", "office.words.review"),
+    "broadcasts": ("/admin/broadcasts", "office.broadcasts", "office.words.broadcasts"),
+    "reports": ("/admin/reports", "office.reports", "office.words.reports"),
+    "roster": ("/admin/roster", "office.roster", "office.words.roster"),
+    "awards": ("/admin/awards", "office.awards", "office.words.awards"),
 }
 REVIEW_STATES = ("pending", "spot_check")  # the review queue's default filter: 待审核 and 抽查
 OFFICE_ASK_MAX_CHARS = 24
@@ -24,16 +24,17 @@ def page_asked(app, norm: str) -> str | None:
     """Which page's work a short normalised text names ('今日有多少条记录要审核' -> review), or None."""
     if not norm or len(norm) > OFFICE_ASK_MAX_CHARS:
         return None
-    for key in PAGES:
-        if any(nlu.normalize(word) in norm for word in app.messages.words(f"office.words.{key}")):
+    for key, (_, _, words) in PAGES.items():
+        if any(nlu.normalize(word) in norm for word in app.messages.words(words)):
             return key
     return None
 
 
 def page_text(app, db, key: str) -> str:
     """The reply: the page's address, and for the review queue how many records wait."""
-    url = app.config.public_link(PAGES[key])
+    path, reply, _ = PAGES[key]
+    url = app.config.public_link(path)
     if key != "review":
-        return app.t(f"office.{key}", url=url)
+        return app.t(reply, url=url)
     waiting = dashboard_store.count_review_queue(db, states=REVIEW_STATES)
     return app.t("office.review", n=waiting, url=url) if waiting else app.t("office.review_none", url=url)
