@@ -5104,10 +5104,15 @@ _WAITING_ASKED_RE = re.compile(
 _CARE_WORDS_RE = re.compile(r"黄|虫|病|死|枯|烂|叶|浇|淋|施|肥|剪|修|管|护|养|照顾|水|坑|土|药|活")
 
 
+# round 54 (the lead, as a party member in the simulator): what is still to do this year, or as a party member ('我今年仲要
+# 做啲咩' after a photo): the campaign's duties (the FAQ's), not the record's next step
+_DUTIES_ASKED_RE = re.compile(r"今年|这一年|这个月|本月|这次活动|今次活动|党员|干部|任务")
+
+
 def record_waiting_asked(norm: str) -> bool:
     """Round 50: how to go on asked in a short message, read while a record waits (``_WAITING_ASKED_RE``); never the
-    tree's care."""
-    if not norm or len(norm) > 24 or _CARE_WORDS_RE.search(norm):
+    tree's care, nor the year's duties (round 54)."""
+    if not norm or len(norm) > 24 or _CARE_WORDS_RE.search(norm) or _DUTIES_ASKED_RE.search(norm):
         return False
     return bool(_WAITING_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
 

@@ -45,3 +45,15 @@ def test_gen_of_no_tree_is_no_record(species, text):  # noqa: F811
 def test_gen_of_trees_planted_is_a_record(species, text, count, name):  # noqa: F811
     record = nlu.parse_planting_text(text, species)
     assert record is not None and (record.count, record.species) == (count, name)
+
+
+# what is still to do this year or as a party member, asked while a record waits, is the campaign's duties (the FAQ's),
+# not the record's next step (`我今年仲要做啲咩` after a photo had got '请再发树种和棵数')
+@pytest.mark.parametrize("text", ["我今年仲要做啲咩", "党员还要做什么", "这个月还要做些什么"])
+def test_the_years_duties_are_not_the_records_next_step(text):
+    assert not nlu.record_part_asked(nlu.normalize(text))
+
+
+@pytest.mark.parametrize("text", ["仲要做啲咩", "还要发什么", "还差什么"])
+def test_the_records_next_step_still_asked(text):
+    assert nlu.record_part_asked(nlu.normalize(text))
