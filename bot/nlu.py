@@ -1122,6 +1122,14 @@ def find_species(text: str, species_table: Mapping) -> tuple[str | None, str]:
 
 
 # --- tree names misheard by voice input ------------------------------------------
+def find_species_as_heard(text: str, species_table: Mapping) -> tuple[str | None, str]:
+    """``find_species``, else the first tree name voice input wrote with a homophone ('力枝' for 荔枝:
+    ``find_sound_alike_species``)."""
+    species, written = find_species(text, species_table)
+    if species is None and (heard := find_sound_alike_species(text, species_table)):
+        species, written = heard[0][0], heard[0][1]
+    return species, written
+
 
 # Characters that end many words (例子, 狮子, 规划): sharing only these with a name says nothing.
 _COMMON_ENDINGS = frozenset("子树花果苗")
@@ -1935,7 +1943,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     if not (count or area is not None or planted_verb):
         return None  # as below whatever tree it names ('你好', most texts): the tree search is the costly part
     site = find_site(body)
-    species, species_text = find_species(body, species_table)
+    species, species_text = find_species_as_heard(body, species_table)  # round 54: '三颗力枝' is 荔枝
     unknown = False
     if species is None and count is not None and count.unit == "根" and not planted_verb:
         return None  # 根 counts sticks, pipes and roots too ('挖树穴挖到一根水管', '树头绑了一根竹竿'): no tree said

@@ -131,7 +131,7 @@ def _looks_like_name(text: str, rest: str, species_table: Mapping) -> bool:
     trees = nlu.find_all_species(text, species_table)
     if len(trees) != 1:
         return not trees
-    if _species(rest, species_table)[0] is not None:
+    if nlu.find_species_as_heard(rest, species_table)[0] is not None:
         return True
     written = trees[0][1]
     return len(written) == 1 and text.startswith(written) and text[1] not in _TREE_WORDS
@@ -212,20 +212,11 @@ def _name(text: str, species_table: Mapping) -> tuple[str | None, str]:
     return None, text
 
 
-def _species(text: str, species_table: Mapping) -> tuple[str | None, str]:
-    species, written = nlu.find_species(text, species_table)
-    if species is None:  # voice input writes homophones: 利枝 for 荔枝
-        heard = nlu.find_sound_alike_species(text, species_table)
-        if heard:
-            species, written = heard[0][0], heard[0][1]
-    return species, written
-
-
 def _body(text: str, species_table: Mapping) -> PledgeText:
     month = _month(text, species_table)
     name, rest = (None, month.rest) if month.readings else _name(month.rest.strip(), species_table)
     count = nlu.parse_count(rest)
-    species, written = _species(rest, species_table)
+    species, written = nlu.find_species_as_heard(rest, species_table)
     if species is None and count is not None:
         written = nlu.extract_unknown_species(rest) or ""
     several = nlu.several_trees(rest, species_table) if count and not count.vague else []

@@ -57,3 +57,19 @@ def test_the_years_duties_are_not_the_records_next_step(text):
 @pytest.mark.parametrize("text", ["仲要做啲咩", "还要发什么", "还差什么"])
 def test_the_records_next_step_still_asked(text):
     assert nlu.record_part_asked(nlu.normalize(text))
+
+
+# a tree name voice input wrote with a homophone is that tree in a planting report, as the FAQ and pledges read it
+# (`我中了三颗力枝在屋后` had asked what tree 力枝 is); a word that only sounds like one stays unknown (例子 is no 李子)
+HEARD = [("我中了三颗力枝在屋后", 3, "荔枝"), ("种了两棵龙颜", 2, "龙眼"), ("种了两棵木绵", 2, "木棉")]
+
+
+@pytest.mark.parametrize(("text", "count", "name"), HEARD)
+def test_a_tree_name_heard_as_a_homophone_is_that_tree(species, text, count, name):  # noqa: F811
+    record = nlu.parse_planting_text(text, species)
+    assert record is not None and (record.count, record.species, record.unknown_species) == (count, name, False)
+
+
+def test_a_word_that_only_sounds_like_a_tree_stays_unknown(species):  # noqa: F811
+    record = nlu.parse_planting_text("种了两棵例子", species)
+    assert record is not None and record.species is None and record.species_text == "例子"
