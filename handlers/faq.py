@@ -56,12 +56,39 @@ GREETING_WORDS = (
 
 
 THANKS_WORDS = ("谢", "感谢", "不该", "辛苦", "赞")  # in normalised text: 唔该 is 不该
+# round 54 (the lead, in the simulator: '好的' after a ticket's number got 'you're welcome'): a bare acknowledgement, the
+# whole text normalised, gets an 'all right' back
+OKAY_WORDS = frozenset(
+    {
+        "好的",
+        "好",
+        "好嘅",
+        "好啦",
+        "好吧",
+        "好滴",
+        "收到",
+        "知道了",
+        "知道",
+        "明白",
+        "明白了",
+        "嗯",
+        "嗯嗯",
+        "ok",
+        "okay",
+        "行",
+        "得",
+        "没问题",
+        "冇问题",
+        "可以",
+    }
+)
 
 
 @functools.lru_cache(maxsize=4096)  # a pure reading of the text: 你好, 谢谢 and the like repeat (issue 21)
 def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     """Asked whether a person answers: who does, and how to reach one; a complaint about the bot an apology and the
-    way to a person; a greeting gets the greeting; thanks, praise, 好的, 哈哈 and the like a friendly 'you're welcome';
+    way to a person; a greeting gets the greeting; a bare acknowledgement (好的, 收到) an 'all right'; thanks, praise, 哈哈
+    and the like a friendly 'you're welcome';
     other ``small_talk`` (the weather, leaving, a wish: bot/nlu.py is_small_talk) a friendly word back."""
     norm = nlu.normalize(text or "")
     if nlu.asks_who_answers(norm):
@@ -73,6 +100,8 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
     greets = any(word in lowered for word in GREETING_WORDS) and not praised  # '你好叻': praise
     if greets:
         return "faq.greeting"
+    if norm in OKAY_WORDS:
+        return "faq.okay"
     if small_talk and not praised and not any(word in norm for word in THANKS_WORDS):
         return "faq.small_talk"
     return "faq.thanks"

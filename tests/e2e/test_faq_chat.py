@@ -34,6 +34,23 @@ def test_small_talk_gets_a_friendly_line_and_the_help_hint_never_a_ticket(villag
     assert ticket_count(bot) == 0
 
 
+# round 54 (the lead, in the simulator): a bare acknowledgement gets an 'all right', thanks a 'you're welcome'
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("好的", "faq.okay"),
+        ("收到", "faq.okay"),
+        ("OK", "faq.okay"),
+        ("明白了", "faq.okay"),
+        ("谢谢", "faq.thanks"),
+        ("好的 谢谢", "faq.thanks"),
+    ],
+)
+def test_an_acknowledgement_is_not_thanked(villager, bot, text, reply):
+    add_roster(bot)
+    assert villager.says(text).startswith(bot.t(reply))
+
+
 @pytest.mark.parametrize("question", ["你能做什么", "这个公众号怎么用", "有什么功能"])
 def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question):
     """帮助, the menu's 使用帮助 and “您能做什么” get the same text; small talk and what the bot did not understand
