@@ -223,6 +223,17 @@ def record_visit(ctx, lat: float, lng: float, note: str, photos: list[int]) -> R
     return Recorded(visit, placement, villages, month_count(ctx))
 
 
+def village_named(db, state, text: str) -> int | None:
+    """Round 54 (the lead, as an adviser in the simulator): the answer to 'which village?' by its name ('今日去咗埔心村
+    睇咗三户嘅荔枝'): the position of the one listed village the text names, or None (none, or several named)."""
+    named = [
+        n
+        for n, village_id in enumerate(state.data.get("village_ids", []), start=1)
+        if (village := roster_store.village(db, village_id)) is not None and village["name"] in text
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def choose_village(ctx, state, number: int) -> dict | None:
     """The adviser's answer to 'which village?': the visit goes to the village at that position (still 位置不符);
     None when there is no such position."""

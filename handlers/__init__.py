@@ -97,9 +97,10 @@ visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
 - visit_mine — 我的下沉 (an adviser; or asked in words: 这个月我去过哪些村, 还有哪些村没去): this month's visits and
   the villages not visited yet
+- visit_choose — a number (or a listed village named) while the bot asks which village (the location was outside
+  every radius: 位置不符)
 - visit_sign_in — 签到 [备注] (voice 签到了; an adviser's 打卡; advisers bound with proof), or a visit told in words
   (我今天下午去埔心村看了): waits for the location
-- visit_choose — a number while the bot asks which village (the location was outside every radius: 位置不符)
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot import nlu, visits
+from bot import hanzi, nlu, visits
 from bot.context import Ctx
 from bot.conversation import FlowTable, Step
 from bot.dashboard import visit_pages
@@ -112,11 +112,14 @@ def _photo(ctx: Ctx, _state) -> bool:
     return ctx.msg.msg_type == "image" and visits.FLOW.touched_last(ctx)
 
 
-def _number(ctx: Ctx, _state) -> int | None:
+def _number(ctx: Ctx, state) -> int | None:
     if ctx.msg.msg_type != "text":
         return None
     found = _NUMBER.match(nlu.to_halfwidth(ctx.msg.text or "").strip().strip("。.！!"))
-    return nlu.chinese_to_int(found.group(1)) if found else None
+    if found:
+        return nlu.chinese_to_int(found.group(1))
+    # round 54: or the listed village named ('今日去咗埔心村睇咗三户嘅荔枝', '喺埔心村')
+    return visits.village_named(ctx.db, state, hanzi.simplified(ctx.msg.text or ""))
 
 
 # -- replies ------------------------------------------------------------------------------------------
@@ -208,8 +211,9 @@ VISITS_TABLE = FlowTable(
 ROUTES: list = [
     VISITS_TABLE.route("visit_sign_in_located", "sign_in"),
     Route("visit_mine", _own_visits_asked, on_own_visits),
-    Route("visit_sign_in", staged(_sign_in_ahead, _sign_in_by_adviser), on_sign_in),
+    # round 54: before a visit told in words, which a village named as the answer ('今日去咗埔心村…') would restart
     VISITS_TABLE.route("visit_choose", "number"),
+    Route("visit_sign_in", staged(_sign_in_ahead, _sign_in_by_adviser), on_sign_in),
     VISITS_TABLE.route("visit_location", "location"),
     Route("visit_location_first", _location_first, on_location_first),
     VISITS_TABLE.route("visit_photo", "photo"),

@@ -120,6 +120,28 @@ def test_outside_every_radius_asks_which_village_and_flags_it(wang, bot, clock):
     assert (visit["village"], visit["location_ok"]) == ("下围村", 0) and visit["distance_m"] > 40_000
 
 
+@pytest.mark.parametrize("answer", ["今日去咗下围村睇咗三户嘅荔枝", "喺下围村", "下圍村"])
+def test_the_village_may_be_named_instead_of_its_number(wang, bot, clock, answer):
+    """Round 54 (the lead, as an adviser in the simulator): the listed village named (a story around it, traditional
+    characters too) is the answer; it had restarted the 签到 as a visit told in words."""
+    wang.says("签到")
+    clock.advance(minutes=1)
+    wang.sends_location(*NOWHERE)
+    clock.advance(minutes=1)
+    assert "已记为下围村的下沉服务（位置不符" in wang.says(answer)
+    [visit] = visits_of(bot)
+    assert (visit["village"], visit["location_ok"]) == ("下围村", 0)
+
+
+def test_naming_no_listed_village_or_two_is_no_answer(wang, bot, clock):
+    wang.says("签到")
+    clock.advance(minutes=1)
+    wang.sends_location(*NOWHERE)
+    clock.advance(minutes=1)
+    assert "已记为" not in wang.says("埔心村同下围村都去咗")
+    assert visits_of(bot)[0]["village"] is None
+
+
 def test_outside_the_radius_of_an_advisers_only_village_is_recorded_for_it_flagged(county, villager_factory, bot):
     li = villager_factory("o-li")
     with transaction(bot.db):
