@@ -435,10 +435,47 @@ def _name_fix_said(app, meaning: str) -> bool:
     return nlu.name_fix_said(meaning, planting.species_table(app))
 
 
+# -- round 54: one's own village or name sent again after registering ('埔心', as the welcome asked) ----------------
+OWN_WORDS_MAX_CHARS = 8
+
+
+def _short_words(ctx) -> str | None:
+    """A short text of Chinese characters alone (a village's or a person's name, said bare)."""
+    if ctx.msg.msg_type != "text":
+        return None
+    text = roster.clean(ctx.msg.text or "").strip("。.！!，, ")
+    return text if 2 <= len(text) <= OWN_WORDS_MAX_CHARS and all("\u4e00" <= c <= "\u9fff" for c in text) else None
+
+
+def _own_words(ctx: Ctx, text: str) -> bool:
+    """The registered sender's own village (埔心 or 埔心村) or own name, said again: no question for an adviser (the
+    lead, in the simulator: a new follower who registered by name sent the village the welcome had asked about)."""
+    person = ctx.person
+    if person is None or person.get("village_id") is None:
+        return False
+    village = roster_store.village(ctx.db, person["village_id"])
+    said = identity.normalize_text(text)
+    return said == person["name"] or (
+        village is not None and roster.core_name(said) == roster.core_name(village["name"])
+    )
+
+
+def on_own_words(ctx: Ctx, _match) -> str:
+    assert ctx.person is not None  # _own_words
+    village = roster_store.village(ctx.db, ctx.person["village_id"])
+    return ctx.t(
+        "registration.already_registered",
+        name=ctx.person["name"],
+        village=village["name"] if village else "—",
+        role=ctx.person["role"],
+    )
+
+
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
+    Route("own_words", staged(_short_words, _own_words), on_own_words),
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",
