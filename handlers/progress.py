@@ -132,18 +132,26 @@ def on_county_progress(ctx: Ctx, scope: tuple[str | None]) -> str:
     return standings.county_text(ctx.app, found, standings.local_day(ctx.app, ctx.now), scope[0])
 
 
-# -- 未种名单: a village's cadres going door to door ---------------------------------------------------------
-def _left_ahead(ctx) -> Any:
-    """``未种名单 [页]`` decides (a non-cadre gets the refusal); who has not planted asked in words
-    (``nlu.left_to_plant_asked``) is read as page 1, for a cadre only (``_from_cadre``: anyone else's words go on to
-    本村进度, which reads them too)."""
+# -- 未种名单 and 未认领名单 (round 54): a village's cadres going door to door ----------------------------------------------
+def _list_ahead(ctx, command: str, asked_in_words: Callable[[str], bool]) -> Any:
+    """``<command> [页]`` decides (a non-cadre gets the refusal); asked in words (``asked_in_words``) it is page 1, for
+    a cadre only (``_from_cadre``: anyone else's words go on, 未种名单's to 本村进度, which reads them too)."""
     if ctx.msg.msg_type != "text":
         return None
     text = text_normalized(ctx)
-    for word in ctx.app.messages.words("progress.commands.left_to_plant"):
+    for word in ctx.app.messages.words(command):
         if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
             return Decided(page)
-    return 1 if nlu.left_to_plant_asked(text) else None
+    return 1 if asked_in_words(text) else None
+
+
+def _left_ahead(ctx) -> Any:
+    return _list_ahead(ctx, "progress.commands.left_to_plant", nlu.left_to_plant_asked)
+
+
+def _left_to_pledge_ahead(ctx) -> Any:
+    """Round 54: the households not on the village's 植树安排表 yet ('边几户未认领')."""
+    return _list_ahead(ctx, "progress.commands.left_to_pledge", nlu.left_to_pledge_asked)
 
 
 def _from_cadre(ctx: Ctx, page: int) -> int | None:
@@ -153,42 +161,30 @@ def _from_cadre(ctx: Ctx, page: int) -> int | None:
     return page if cadre else None
 
 
-def on_left_to_plant(ctx: Ctx, page: int) -> str:
-    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "progress.cadres_only")
-    if refusal:
-        return refusal
+def _cadres_village(ctx: Ctx, refusal: str) -> tuple[dict | None, str]:
+    """(the cadre's village, '') or (None, the reply): the refusal for anyone else, or that no village is theirs."""
+    refused = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), refusal)
+    if refused:
+        return None, refused
     assert ctx.person is not None  # staff_refusal found the binding
     village_id = ctx.person.get("village_id")
     village = roster_store.village(ctx.db, village_id) if village_id is not None else None
-    if village_id is None or village is None:
-        return ctx.t("progress.no_village")
-    left = progress.left_to_plant(ctx.db, ctx.config, village_id)
+    return (village, "") if village is not None else (None, ctx.t("progress.no_village"))
+
+
+def on_left_to_plant(ctx: Ctx, page: int) -> str:
+    village, reply = _cadres_village(ctx, "progress.cadres_only")
+    if village is None:
+        return reply
+    left = progress.left_to_plant(ctx.db, ctx.config, village["id"])
     return progress.left_to_plant_text(ctx.app, village["name"], left, page)
 
 
-# -- round 54: 未认领名单, the households not on the village's 植树安排表 yet ---------------------------------------------
-def _left_to_pledge_ahead(ctx) -> Any:
-    """``未认领名单 [页]`` decides (a non-cadre gets the refusal); asked in words (``nlu.left_to_pledge_asked``:
-    '边几户未认领') it is page 1, for a cadre only (``_from_cadre``: anyone else's words go on)."""
-    if ctx.msg.msg_type != "text":
-        return None
-    text = text_normalized(ctx)
-    for word in ctx.app.messages.words("progress.commands.left_to_pledge"):
-        if text.startswith(word) and (page := progress.left_page(text[len(word) :])) is not None:
-            return Decided(page)
-    return 1 if nlu.left_to_pledge_asked(text) else None
-
-
 def on_left_to_pledge(ctx: Ctx, page: int) -> str:
-    refusal = staff_refusal(ctx, ctx.config.get("pledges.cadre_roles"), "progress.pledge_cadres_only")
-    if refusal:
-        return refusal
-    assert ctx.person is not None  # staff_refusal found the binding
-    village_id = ctx.person.get("village_id")
-    village = roster_store.village(ctx.db, village_id) if village_id is not None else None
-    if village_id is None or village is None:
-        return ctx.t("progress.no_village")
-    households = progress.left_to_pledge(ctx.db, ctx.config, village_id)
+    village, reply = _cadres_village(ctx, "progress.pledge_cadres_only")
+    if village is None:
+        return reply
+    households = progress.left_to_pledge(ctx.db, ctx.config, village["id"])
     return progress.left_to_pledge_text(ctx.app, village["name"], households, page)
 
 
