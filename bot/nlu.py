@@ -3648,6 +3648,27 @@ def more_trees_told(text: str) -> bool:
     return bool(_MORE_TREES_RE.search(text or ""))
 
 
+# round 54 (the lead, in the simulator: '点解我嘅树要审核' after a record flagged far from the village became a question for
+# the adviser): why one's records wait for the village's check, or when it comes (normalised text, short)
+_REVIEW_WHY_RE = re.compile(
+    r"(?:为什么|为啥|怎么|咋|凭什么)[^，。,.!?？\s]{0,8}?(?:要|需要|还|还在|在)?(?:没有|没|未)?(?:审核|核实|待审|审查)"
+    r"|(?:审核|核实|待审|审查)[^，。,.!?？\s]{0,6}?(?:为什么|为啥|什么原因|原因|几时|什么时候|多久|要几耐|几耐)"
+)
+_REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
+REVIEW_WHY_MAX_CHARS = 24
+
+
+def review_why_asked(norm: str) -> bool:
+    """'点解我嘅树要审核', '为什么我报的树还没核实', '审核要几耐': why one's records wait for the check, or when it comes;
+    never a tree's trouble nor another thing checked (a plan, a 示范点)."""
+    return (
+        bool(norm)
+        and len(norm) <= REVIEW_WHY_MAX_CHARS
+        and bool(_REVIEW_WHY_RE.search(norm))
+        and not _REVIEW_NOT_MINE_RE.search(norm)
+    )
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""

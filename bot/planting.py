@@ -1078,14 +1078,25 @@ def analyse_record_photo(app, db, media_row: dict, prepared) -> None:
 
 
 # -- review (the dashboard's 照片审核) ----------------------------------------------------------------
-def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str, now: str) -> bool:
+def decide_review(app, db, planting_id: int, decision: str, reason: str, by: str, now: str) -> dict | None:
     """Approve or reject a record waiting for review or drawn for a spot check, and keep the decision (who,
-    when, why); False if it was not waiting. Call inside a transaction."""
+    when, why); the record as it was, or None if it was not waiting. Call inside a transaction."""
     record = store.get(db, planting_id)
     if record is None or not store.set_review(db, planting_id, decision, reason, by, now):
-        return False
+        return None
     dashboard_store.add_review_decision(db, planting_id, decision, reason, by, now, previous=record["review"])
-    return True
+    return record
+
+
+def review_notice(app, record: Mapping, decision: str, reason: str) -> str | None:
+    """Round 54: what its sender is told of a review decision, or None: a record that waited is told approved
+    (now counted) or rejected with the reason; a spot-checked one (counted already) only when rejected."""
+    what = describe_for_villager(app, record)
+    if decision == "rejected":
+        return app.t("planting.review_rejected", id=record["id"], what=what, reason=reason)
+    if record["review"] == "pending":
+        return app.t("planting.review_approved", id=record["id"], what=what)
+    return None
 
 
 # -- what other capabilities read (the certificates) ------------------------------------------------------

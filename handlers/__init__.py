@@ -64,6 +64,7 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 - event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
   present at, or how to check in (an adviser's 签到 stays his visits)
 progress (handlers/progress.py):
+- review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
 - report_line — the monthly 通报 asked after (本月通报出来没有, 我们村这个月通报排第几, 上个月通报说我们村怎么样, 3月通报): the

@@ -18,6 +18,7 @@ from bot.registry import Command
 from bot.roster import core_name
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
+from bot.store import plantings as plantings_store
 from bot.store import reports as reports_store
 from bot.store import roster as roster_store
 from handlers.core import follow_up, text_means, text_normalized
@@ -130,6 +131,32 @@ def _from_office(ctx: Ctx, asked: bool | str) -> tuple[str | None] | None:
 def on_county_progress(ctx: Ctx, scope: tuple[str | None]) -> str:
     found = standings.today(ctx.app, ctx.now)
     return standings.county_text(ctx.app, found, standings.local_day(ctx.app, ctx.now), scope[0])
+
+
+# -- round 54: why one's records wait for the village's check ('点解我嘅树要审核') ------------------------------------
+REVIEW_WHY_SHOWN = 5  # records listed; the rest are counted in the header
+
+
+@pure
+def _review_why(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.review_why_asked(text_normalized(ctx))
+
+
+@registered
+def on_review_why(ctx: Ctx, _match) -> str:
+    """The sender's records that wait for the check, each with why (its flags' reasons, as the record's reply said),
+    and that the result will come; none waiting: so. Never a ticket: an adviser answers trees, not records."""
+    waiting = plantings_store.awaiting_review(ctx.db, ctx.openid, REVIEW_WHY_SHOWN)
+    if not waiting:
+        return ctx.t("progress.review_why_none")
+    total = plantings_store.count_awaiting_review(ctx.db, ctx.openid)
+    lines = [ctx.t("progress.review_why_header", n=total)]
+    for record in waiting:
+        reasons = "；".join(planting.waiting_reasons(record)) or ctx.t("progress.review_why_reason_unknown")
+        what = planting.describe_for_villager(ctx.app, record)
+        lines.append(ctx.t("progress.review_why_line", id=record["id"], what=what, reasons=reasons))
+    lines.append(ctx.t("progress.review_why_footer"))
+    return "\n".join(lines)
 
 
 # -- 未种名单 and 未认领名单 (round 54): a village's cadres going door to door ----------------------------------------------
@@ -253,6 +280,8 @@ def _village_in_text(ctx: Ctx) -> dict | None:
 
 
 ROUTES: list = [
+    # round 54: why one's records wait for the check, before 我的进度's '为什么我报的树还没核实' (the count alone)
+    Route("review_why", _review_why, on_review_why),
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
     Route("relative_progress", _relative_recorded, on_relative_recorded),
     # round 40: the 通报 asked after ('我们村这个月通报排第几'): its kept line, before 本村进度 reads 排第几 as its own

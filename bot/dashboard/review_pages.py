@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from bot import clock, planting
+from bot import clock, planting, reminders
 from bot.dashboard import auth, charts, snapshot, views
 from bot.db import transaction
 from bot.photos import haversine_m
@@ -173,11 +173,21 @@ def decide(planting_id: int):
     if decision == "rejected" and not reason:
         flash(auth.t("admin.review.needs_reason", id=planting_id), "error")
         return redirect(back)
-    db = auth.bot().db
+    bot, db = auth.bot(), auth.bot().db
     with transaction(db):
         done = planting.decide_review(
-            auth.bot(), db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now())
+            bot, db, planting_id, decision, reason, g.viewer.username, clock.to_db(auth.now())
         )
+        notice = planting.review_notice(bot, done, decision, reason) if done else None
+        if done and notice:  # round 54: the sender learns the decision (after quiet hours), once per decision
+            reminders.queue_notice(
+                db,
+                bot.config,
+                openid=done["openid"],
+                text=notice,
+                key=f"review:{planting_id}:{decision}",
+                now=auth.now(),
+            )
     snapshot.invalidate(auth.bot())
     if done:
         flash(auth.t(DECIDED[decision], id=planting_id), "ok")

@@ -278,6 +278,26 @@ def unsettled(db: Database, openid: str | None = None) -> list[dict]:
     )
 
 
+def awaiting_review(db: Database, openid: str, limit: int) -> list[dict]:
+    """The sender's finished records that wait for the village's check (``review`` pending), newest first."""
+    return list(
+        db.query(
+            "SELECT * FROM plantings WHERE openid = ? AND status = 'complete' AND review = 'pending'"
+            " ORDER BY id DESC LIMIT ?",
+            [openid, limit],
+        )
+    )
+
+
+def count_awaiting_review(db: Database, openid: str) -> int:
+    return next(
+        db.query(
+            "SELECT COUNT(*) AS n FROM plantings WHERE openid = ? AND status = 'complete' AND review = 'pending'",
+            [openid],
+        )
+    )["n"]
+
+
 def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | None:
     """The sender's newest incomplete record (pending, window closed) closed at or after ``closed_since``."""
     return one(

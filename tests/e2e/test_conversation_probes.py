@@ -32,7 +32,8 @@ KINDS = {
     # round 38: a cadre asking who has not planted (left_to_plant); a relative's own trees asked whether recorded:
     # where they are recorded and the household's count (relative_progress)
     # round 40: the village's line of a 通报 asked after (report_line: '上个月通报有冇滞后'), as the 通报 put its progress
-    "progress": {"my_progress", "village_progress", "left_to_plant", "relative_progress", "report_line"},
+    # round 54: why one's records wait for the check (review_why: '为什么我报的树还没核实', each with its reasons)
+    "progress": {"my_progress", "village_progress", "left_to_plant", "relative_progress", "report_line", "review_why"},
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},

@@ -80,3 +80,26 @@ def test_a_decision_returns_to_the_same_filtered_page(admin, bot, county, queue)
     assert response.status_code == 302 and response.headers["Location"].startswith("/admin/review?")
     assert "flag=unknown_species" in response.headers["Location"] and "page=2" in response.headers["Location"]
     assert next(bot.db.query("SELECT review FROM plantings WHERE id = ?", [target]))["review"] == "approved"
+
+
+def _notices(bot, openid: str) -> list[str]:
+    return [r["text"] for r in bot.db.query("SELECT text FROM outbox WHERE openid = ? AND kind = 'notice'", [openid])]
+
+
+def test_the_sender_is_told_the_decision(admin, bot, county, queue):
+    """Round 54: a record that waited is told approved (now counted) or rejected with the reason, once each; a
+    spot-checked one (counted already) only when rejected. Before, the villager never learned."""
+    approved, rejected = queue["added"][:2]
+    post(admin, f"/admin/review/{approved}", {"decision": "approve", "reason": ""}, "/admin/review")
+    post(admin, f"/admin/review/{rejected}", {"decision": "reject", "reason": "照片不是树苗"}, "/admin/review")
+    assert _notices(bot, "o-黄阿姨") == [
+        f"✅ 您第{approved}号记录（1棵发财树）审核通过，已计入进度。",
+        f"您第{rejected}号记录（1棵发财树）没有通过审核：照片不是树苗。有疑问请联系村干部。",
+    ]
+    spot_kept, spot_rejected = queue["spot"]
+    post(admin, f"/admin/review/{spot_kept}", {"decision": "approve", "reason": ""}, "/admin/review")
+    assert _notices(bot, "o-陈大伯") == []
+    post(admin, f"/admin/review/{spot_rejected}", {"decision": "reject", "reason": "位置不在村里"}, "/admin/review")
+    assert _notices(bot, "o-陈大伯") == [
+        f"您第{spot_rejected}号记录（2棵龙眼）没有通过审核：位置不在村里。有疑问请联系村干部。"
+    ]

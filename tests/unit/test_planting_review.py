@@ -229,7 +229,7 @@ def decisions(world) -> list[tuple]:
 def test_review_rule_a_waiting_record_is_decided_and_the_decision_kept(world, waiting, decision):
     record = complete(world, review=waiting)
     now = world.later(hours=1)
-    assert decide(world, record["id"], decision) is True
+    assert decide(world, record["id"], decision) is not None  # the record as it was (round 54: its sender is told)
     row = world.get(record["id"])
     assert (row["review"], row["reviewed_by"], row["reviewed_at"], row["review_reason"]) == (
         decision,
@@ -242,8 +242,8 @@ def test_review_rule_a_waiting_record_is_decided_and_the_decision_kept(world, wa
 
 def test_review_rule_a_record_not_waiting_or_not_there_is_not_decided(world):
     record = complete(world)
-    assert decide(world, record["id"], "rejected") is False
-    assert decide(world, 999, "approved") is False
+    assert decide(world, record["id"], "rejected") is None
+    assert decide(world, 999, "approved") is None
     assert world.get(record["id"])["review"] == "none" and decisions(world) == []
 
 
