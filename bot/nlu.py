@@ -3669,6 +3669,22 @@ def review_why_asked(norm: str) -> bool:
     )
 
 
+# round 54 (the lead, in the simulator: '我想注销' became a question for the adviser, '我唔想参加啦' its 补充): the wish to
+# leave, to be unbound or to have one's registration deleted (normalised, short); a planting day declined (明天的活动…)
+# or a record cancelled (取消登记: the record being logged) is not this
+_LEAVE_RE = re.compile(
+    r"^(?:我)?(?:想|要|需要|申请)?(?:注销|解绑)(?:账号|帐号|登记|绑定|微信|身份)?(?:了|啦|吧)?$"
+    r"|^(?:帮我|请)?(?:删除|删掉|删了)(?:我的|我)?(?:资料|信息|个人信息|登记信息|登记|账号|帐号)(?:吧|啦)?$"
+    r"|^(?:我)?(?:都|也)?(?:不想|不要|不愿意|不再|不)(?:再)?参加(?:了|啦|喇|咯)?$"
+    r"|^(?:我)?(?:要|想)退出(?:了|啦)?$"
+)
+
+
+def leave_wished(norm: str) -> bool:
+    """'我想注销', '删除我的资料', '我唔想参加啦', '我要退出': leaving the campaign's account, or one's data deleted."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_LEAVE_RE.match(norm))
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else."""

@@ -18,6 +18,7 @@ registration (handlers/registration.py):
   群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - own_words — a registered sender's own village or name said again (埔心): already registered, no ticket
+- leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone

@@ -18,7 +18,7 @@ from bot.ids import row_id
 from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
-from bot.router import Route, staged
+from bot.router import Route, pure, staged
 from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -471,11 +471,23 @@ def on_own_words(ctx: Ctx, _match) -> str:
     )
 
 
+# -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
+@pure
+def _leave_wished(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.leave_wished(core.text_normalized(ctx))
+
+
+def on_leave(ctx: Ctx, _match) -> str:
+    """How to stop the reminders (退订) and who deletes a registration (the roster's keepers): never a ticket."""
+    return ctx.t("registration.leave")
+
+
 ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
+    Route("leave", _leave_wished, on_leave),
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",
