@@ -1,0 +1,134 @@
+"""FAQ round 54 (issue 17 §4, knowledge): topics set AS and older sets label `missing:<topic>` that no entry answered,
+now entries of the new messages/faq/care.toml with their sources: 老鼠、田鼠 (tech.rodents), 蜗牛、蛞蝓、福寿螺
+(tech.snails), 树上的蚂蚁 (tech.ants), 移树 (tech.move_tree), 种树积分 (camp.points_rewards: the seeds are silent, where to
+ask), 带小孩种树 (tech.children), 沤肥 (tech.composting), 缠树的藤 (tech.vines), 山上挖野生苗 (tech.wild_seedlings: the
+village's and the forestry station's to say), 落叶堵水槽 (tech.gutters), 树根和水管 (tech.roots_pipes). They are ranked
+entries (matching.toml's intents are not this round's), found by their phrasings, the words and the precedents. Own checks
+(tests/data/faq_rule_checks_54k.tsv, three or four per entry, written before the entries, none from a set) and controls.
+docs/faq.md, 第五十四轮(知识)."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_54k.tsv"
+CARE = ROOT / "messages" / "faq" / "care.toml"
+NEW = {
+    "tech.rodents",
+    "tech.snails",
+    "tech.ants",
+    "tech.move_tree",
+    "camp.points_rewards",
+    "tech.children",
+    "tech.composting",
+    "tech.vines",
+    "tech.wild_seedlings",
+    "tech.gutters",
+    "tech.roots_pipes",
+}
+# own phrasings the matcher still misses (the honest figure, 27/40): each kept as a strict xfail with why. A damage seen
+# on one's own tree is the symptom rule's (a person looks at it), whatever the entry says; no intent of this round's.
+DIAGNOSIS = "damage seen on the villager's own tree: the symptom rule sends it to a person (diagnosis) before ranking"
+MISSED: dict[str, str] = {
+    "山老鼠成日啃我啲树苗 点算": DIAGNOSIS,
+    "鼻涕虫把新芽啃光了怎么搞": DIAGNOSIS,
+    "树上有蚂蚁窝要不要弄掉": DIAGNOSIS,
+    "荔枝树上蚂蚁很多是不是有虫": DIAGNOSIS,
+    "树干上一排排蚂蚁爬上爬落 要唔要紧": DIAGNOSIS,
+    "福寿螺爬上来啃苗叶子怎么处理": "爬上 reads as climbing: safety.toml's fall rule gives its line and a ticket",
+    "门口那棵桂花种歪了位置 想挪去后院点移先唔死": "the model, trained on the precedents, reads escalate (lead 0.47)",
+    "前年种的龙眼太靠路边 能不能移到园里": "a tree named: 龙眼's sites field is the candidate, not covered: escalated",
+    "几岁的小孩可以参加义务植树": "the precedents of 几岁 + 参加 give camp.party_age (the 65-year rule)",
+    "点样自己整堆肥俾果树用": "the closest precedents (施肥 of 果树) give tech.topdressing; the model reads composting",
+    "厨房的菜叶果皮能不能沤肥淋树": "ranked tech.composting, not sure; the model reads escalate (0.06)",
+    "树根会不会钻进化粪池的管子": "tech.house_distance (its 避开化粪池、水管 line; a near answer), the model agrees",
+    "排水管被树根堵住了怎么处理": "ranked tech.gutters (排水), the model reads escalate: a ticket, never the gutters' answer",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks() -> list:
+    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    return [
+        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=MISSED[r[0]]))
+        if r[0] in MISSED
+        else (r[0], r[1])
+        for r in rows
+        if r[0] and not r[0].startswith("#")
+    ]
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_own_checks_and_controls(index, question, expected):
+    result = index.match(question)
+    assert faq.result_label(result) == expected, (question, faq.result_label(result), result.reason)
+
+
+def test_the_new_entries_load_with_their_sources_and_fit_a_phone_screen(index):
+    rows = {row["id"]: row for row in tomllib.loads(CARE.read_text("utf-8"))["entry"]}
+    assert set(rows) == NEW
+    for entry_id, row in rows.items():
+        entry = index.entry(entry_id)
+        assert entry is not None and entry.source == "care", entry_id
+        assert row.get("source"), entry_id  # a fact's source beside it
+        assert 8 <= len(row["questions"]) <= 15, entry_id
+        assert len(entry.answer) <= 260, entry_id  # one phone screen
+        assert "你" not in entry.answer, entry_id  # 您 throughout
+        assert not any(c in entry.answer for c in ",;:?!()"), entry_id  # full-width punctuation
+
+
+def test_the_new_entries_answer_each_mapped_label():
+    mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
+    assert NEW <= set(mapped.values())
+
+
+def test_the_seeds_say_nothing_of_villagers_points_and_the_answer_says_whom_to_ask(index):
+    text = index.entry("camp.points_rewards").answer
+    assert "没有写" in text and "村委" in text and "支部" in text
+    assert not any(ch.isdigit() and ch not in "6" for ch in text)  # no invented figure: only the seed's 6月底
+
+
+def test_wild_seedlings_send_the_villager_to_the_village_and_the_forestry_station(index):
+    text = index.entry("tech.wild_seedlings").answer
+    assert "村委" in text and "林业站" in text and "保护" in text
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        ("tech.rodents", ("毒饵盒", "禁用")),  # poison bait kept from children and stock, banned rodenticides never
+        ("tech.snails", ("手套",)),  # lime and apple snails handled with gloves
+        ("tech.children", ("大人", "树穴", "农药")),
+        ("tech.gutters", ("有人扶", "95598")),
+        ("tech.composting", ("烧根", "防火期")),
+        ("tech.move_tree", ("村委", "古树")),
+    ],
+)
+def test_safety_and_whom_to_ask_in_the_very_answer(index, entry_id, words):
+    text = index.entry(entry_id).answer
+    assert all(word in text for word in words), (entry_id, words)
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        ("红火蚁", "tech.fire_ants"),
+        ("党员积分", "camp.party_points"),
+        ("落叶怎么沤肥", "tech.composting"),
+        ("树离房子多远", "tech.house_distance"),
+        ("树苗从哪里来", "camp.seedlings"),
+    ],
+)
+def test_what_an_answer_tells_the_villager_to_send_is_answered(index, sent, expected):
+    assert faq.result_label(index.match(sent)) == expected, sent
