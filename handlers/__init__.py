@@ -63,6 +63,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 progress (handlers/progress.py):
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
+- relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household
+  member logs with their own WeChat (one without a phone: a cadre's 代种); never a ticket
 - report_line — the monthly 通报 asked after (本月通报出来没有, 我们村这个月通报排第几, 上个月通报说我们村怎么样, 3月通报): the
   village's kept line of that month, as sent; not out yet: when it is due, and the latest kept line
 - my_progress — 我的进度: own trees vs role quota, household, pending review
