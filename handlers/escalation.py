@@ -399,8 +399,17 @@ def _waiting_for_sender(ctx: Ctx, parsed):
         return parsed
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
+    if _closed_by_sender(ctx, parsed[0]):  # round 54: one they closed unanswered ('84号唔使答'), answered after all
+        return parsed
     ticket = _answered_ticket(ctx, parsed[0])  # their own answer only (an admin's '第2号记录…' stays a question)
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
+
+
+def _closed_by_sender(ctx: Ctx, ticket_id: int) -> bool:
+    """A ticket the sending adviser closed unanswered within escalation.reopen_days (``escalation.reopens_for_closer``)."""
+    ticket = tickets_store.get(ctx.db, ticket_id)
+    since = escalation.reopen_window_start(ctx.app, ctx.now)
+    return ticket is not None and escalation.reopens_for_closer(ticket, ctx.person, since)
 
 
 def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:

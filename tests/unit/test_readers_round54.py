@@ -4,11 +4,12 @@ relative who planted too, whose name is wished recorded (nlu.relative_name_wishe
 unanswered, answered by them after all (escalation.reopens_for_closer); the question a correction answers
 (escalation.round_question)."""
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot import nlu
+from bot import clock, escalation, nlu
 from bot.faq import load_species_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,3 +122,56 @@ def test_a_relative_who_planted_too_and_their_name(text):
 )
 def test_other_words_of_relatives_and_names(text):
     assert not nlu.relative_name_wished(nlu.normalize(text))
+
+
+# -- case 3: a ticket closed unanswered by its own adviser, answered after all -------------------------------------
+NOW = datetime(2027, 3, 22, 2, 0, tzinfo=UTC)
+WANG = {"id": 7, "name": "王工", "role": "技术顾问"}
+
+
+def _closed(**overrides) -> dict:
+    row = {
+        "status": "closed",
+        "answer": None,
+        "adviser_person_id": 7,
+        "closed_by": "王工",
+        "closed_at": clock.to_db(NOW - timedelta(hours=1)),
+    }
+    return {**row, **overrides}
+
+
+def test_the_closer_may_answer_within_the_window():
+    since = clock.to_db(NOW - timedelta(days=3))
+    assert escalation.reopens_for_closer(_closed(), WANG, since)
+
+
+@pytest.mark.parametrize(
+    ("ticket", "person"),
+    [
+        (_closed(closed_at=clock.to_db(NOW - timedelta(days=4))), WANG),  # past escalation.reopen_days
+        (_closed(closed_by="张三"), WANG),  # withdrawn by its villager
+        (_closed(closed_by=None), WANG),  # 解决了 before the answer
+        (_closed(adviser_person_id=8), WANG),  # passed on since: another's
+        (_closed(answer="每月施一次复合肥"), WANG),  # closed after its answer: 更正, not 答
+        (_closed(status="answered"), WANG),
+        (_closed(), {"id": 9, "name": "王工", "role": "技术顾问"}),  # another adviser of the same name
+        (_closed(), {"id": 7, "name": "王工", "role": "管理员"}),  # the office answers on the dashboard
+        (_closed(), None),
+    ],
+)
+def test_anyone_else_or_later_is_still_told_it_ended(ticket, person):
+    since = clock.to_db(NOW - timedelta(days=3))
+    assert not escalation.reopens_for_closer(ticket, person, since)
+
+
+# -- case 4: the question a correction answers ----------------------------------------------------------------------
+def test_a_correction_names_the_follow_up_it_answers():
+    ticket = {"question": "龙眼叶子卷起来是什么原因", "reopened_count": 1}
+    attachments = [
+        {"round": 0, "text": "叶子背面有白点", "media_row_id": None},
+        {"round": 1, "text": "浇了水叶子还是卷", "media_row_id": None},
+    ]
+    assert escalation.round_question(ticket, attachments) == "浇了水叶子还是卷"
+    assert escalation.round_question({**ticket, "reopened_count": 0}, attachments) == "龙眼叶子卷起来是什么原因"
+    voice = [{"round": 1, "text": None, "media_row_id": 5}]
+    assert escalation.round_question(ticket, voice) == "龙眼叶子卷起来是什么原因"  # no words: the question
