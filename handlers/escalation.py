@@ -183,16 +183,29 @@ def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
     return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
 
 
+def _adviser_unread(ctx: Ctx) -> str:
+    """An adviser's words the bot did not read (an answer without its number, a note) are no question for the adviser
+    themselves: how to answer, list and sign in instead."""
+    return ctx.t("escalation.adviser_unread")
+
+
+def _office_unread(ctx: Ctx) -> str:
+    """Round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for an adviser): the office's
+    words the bot did not read are no question for the advisers either; what it can do, and 问专家."""
+    return ctx.t("escalation.office_unread") + "\n" + ctx.t("core.help_office", url=ctx.config.public_link("/admin/"))
+
+
+# Staff whose words the bot did not read (a question it would send on, a voice without text): their role's reply, never
+# a ticket; the first role the sender acts as answers (bot.identity.acts_as)
+UNREAD_REPLIES = ((ROLE_ADVISER, _adviser_unread), (ROLE_ADMIN, _office_unread))
+UNREAD_SOURCES = ("low_confidence", "voice")
+
+
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
-    if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADVISER,)):
-        # an adviser's words the bot did not read (an answer without its number, a note) are no question for
-        # the adviser themselves: how to answer, list and sign in instead
-        return _safety_first(ctx, ctx.t("escalation.adviser_unread"))  # a danger told still gets its safety line
-    if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADMIN,)):
-        # round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for an adviser): the
-        # office's words the bot did not read are no question for the advisers either; what it can do, and 问专家
-        url = ctx.config.public_link("/admin/")
-        return _safety_first(ctx, ctx.t("escalation.office_unread") + "\n" + ctx.t("core.help_office", url=url))
+    if source in UNREAD_SOURCES:
+        reply = next((reply for role, reply in UNREAD_REPLIES if acts_as(ctx.person, (role,))), None)
+        if reply is not None:
+            return _safety_first(ctx, reply(ctx))  # a danger told still gets its safety line
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
