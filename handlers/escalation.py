@@ -425,6 +425,11 @@ def _closed_by_sender(ctx: Ctx, ticket_id: int) -> bool:
     return ticket is not None and escalation.reopens_for_closer(ticket, ctx.person, since)
 
 
+def _answerable(ctx: Ctx, ticket_id: int) -> str:
+    """Round 54: to the adviser who closed it unanswered, that they may still answer it (``_closed_by_sender``)."""
+    return ctx.t("escalation.closed_answerable", id=ticket_id, days=int(ctx.config.get("escalation.reopen_days")))
+
+
 def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:
     """A ticket's number and what is said of it ('84号答咗未', '84号唔使答'), read from the text alone."""
     text = _text(ctx)
@@ -447,7 +452,7 @@ def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
         if kind == "dismissed":  # the adviser's words, without the number, are the reason kept
             result = escalation.close_ticket(ctx.app, ctx.db, ticket_id, words, by_person=ctx.person, now=ctx.now)
             assert result.ok  # waiting for the sender: open, and theirs to close
-            return ctx.t("escalation.dismissed", id=ticket_id)
+            return ctx.t("escalation.dismissed", id=ticket_id) + "\n" + _answerable(ctx, ticket_id)
         if kind in ("passed_on", "to_admins"):
             owner = escalation.pass_on(ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins")
             who = owner["name"] if owner else ctx.t("escalation.admin_name")
@@ -475,7 +480,8 @@ def _ticket_state(ctx: Ctx, ticket_id: int) -> str:
         )
     if not ticket["answer"] and ticket["closed_by"]:  # closed by staff, or withdrawn by its villager
         reason = escalation.preview(ticket["close_reason"] or "", 30)
-        return ctx.t("escalation.state_closed_unanswered", id=ticket_id, by=ticket["closed_by"], reason=reason)
+        state = ctx.t("escalation.state_closed_unanswered", id=ticket_id, by=ticket["closed_by"], reason=reason)
+        return state + "\n" + _answerable(ctx, ticket_id) if _closed_by_sender(ctx, ticket_id) else state
     if not ticket["answer"]:
         return ctx.t("escalation.state_ended_unanswered", id=ticket_id)
     return ctx.t(

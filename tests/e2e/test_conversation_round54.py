@@ -105,7 +105,8 @@ def dismissed(villager, villager_factory, bot):
     adviser = villager_factory(LI)
     adviser.says("待办")
     number = ticket_number(villager.says(QUESTION))
-    assert "已关闭" in adviser.says(f"{number}号唔系问题 唔使答")
+    reply = adviser.says(f"{number}号唔系问题 唔使答")
+    assert "已关闭" in reply and f"仍可回答：答 {number}" in reply  # told they may still answer it
     assert ticket(bot, number)["status"] == "closed"
     send(bot)
     return number
@@ -126,8 +127,12 @@ def test_the_adviser_who_closed_it_answers_it_after_all(dismissed, villager, vil
 def test_another_adviser_or_after_the_window_still_ended(dismissed, villager, villager_factory, bot, sent_to):
     other = villager_factory(WANG)
     assert "已回答" not in other.says(f"答 {dismissed} {ANSWER}")
+    adviser = villager_factory(LI)
+    assert f"仍可回答：答 {dismissed}" in adviser.says(f"{dismissed}号答咗未")
     bot.clock.advance(days=4)  # past escalation.reopen_days
-    assert "已结束" in villager_factory(LI).says(f"答 {dismissed} {ANSWER}")
+    state = adviser.says(f"{dismissed}号答咗未")
+    assert "已结束" in state and "仍可回答" not in state
+    assert "已结束" in adviser.says(f"答 {dismissed} {ANSWER}")
     row = ticket(bot, dismissed)
     assert row["status"] == "closed" and not row["answer"]
     send(bot)
