@@ -48,6 +48,7 @@ def test_points_asked_are_questions(text):
         ("种了一棵桂花", 1, "桂花"),
         ("种了三棵桂花 用了十几分钟", 3, "桂花"),
         ("今天种了两棵龙眼 花了几分钟", 2, "龙眼"),
+        ("在几分地上种了三棵桂花", 3, "桂花"),
     ],
 )
 def test_a_record_with_minutes_stays_a_record(species, text, count, tree):
