@@ -8,10 +8,12 @@ Life of a ticket (``tickets.status``)::
       +-- follow-up within escalation.reopen_days
     open or answered --关闭 (dashboard, with a reason)--> closed
     answered (or closed within reopen_days) --更正--> the same status, the answer corrected
+    closed unanswered by its adviser (84号唔使答) --答 by them within reopen_days (round 54)--> answered
 
 An answer is corrected (``correct_answer``: ``更正 <编号> <新的回答>``, ``答 <编号> 更正：…``, the dashboard) by the adviser
 who gave it or an admin; every answer and correction is a row of ``ticket_answers`` (who, when), the ticket's ``answer``
-the latest; the villager is told (kind ``answer``, dedupe key ``correct:<ticket>:<row>``), and the FAQ entry made of it
+the latest; the villager is told (kind ``answer``, dedupe key ``correct:<ticket>:<round>:<row>``; before round 54
+``correct:<ticket>:<row>``), and the FAQ entry made of it
 (``收录``) answers the corrected text at once, in every process (``_AdviserEntrySync``).
 
 A follow-up reopens the ticket and starts a new round (``reopened_count``; each attachment keeps its
@@ -466,6 +468,22 @@ def may_answer(ticket: dict, person: dict | None, by_admin: str | None) -> bool:
         return False
     return person["role"] == ROLE_ADMIN or (
         person["role"] == ROLE_ADVISER and ticket["adviser_person_id"] == person["id"]
+    )
+
+
+def reopens_for_closer(ticket: dict, person: dict | None, since: str) -> bool:
+    """Round 54: a ticket its assigned adviser closed unanswered themselves ('84号唔使答', kept under their name) at or
+    after ``since`` (the start of the escalation.reopen_days window): their answer after all (答, '84号 …') opens it
+    again and goes to the villager. Anyone else (another adviser, the office), a ticket closed after its answer (更正),
+    one withdrawn or settled by its villager, or later: it has ended."""
+    return bool(
+        person
+        and ticket["status"] == "closed"
+        and not ticket["answer"]
+        and person["role"] == ROLE_ADVISER
+        and ticket["adviser_person_id"] == person["id"]
+        and ticket["closed_by"] == person["name"]
+        and (ticket["closed_at"] or "") >= since
     )
 
 
@@ -966,6 +984,18 @@ def follow_up_question(app, ticket: dict) -> str | None:
     return media_label(app, ticket["follow_up_media"]) if ticket.get("follow_up_media") else None
 
 
+def round_question(ticket: dict, attachments: list[dict]) -> str:
+    """What the ticket's current answer answers (round 54): a reopened ticket's follow-up, the first attachment of its
+    round when it has words (a voice or photo alone: the question), else its question. The villager's copy of an answer
+    or of its correction shows it after 问：, so a correction of the follow-up's answer is read as that one's."""
+    round_ = ticket["reopened_count"]
+    if round_:
+        first = next((a for a in attachments if a["round"] == round_), None)
+        if first is not None and first["text"]:
+            return first["text"]
+    return ticket["question"]
+
+
 def overdue_before(app, now: datetime) -> str:
     """An open ticket (re)opened before this moment has waited past escalation.remind_after_hours."""
     return clock.to_db(now - timedelta(hours=_settings(app)["remind_hours"]))
@@ -1021,13 +1051,17 @@ def answer_ticket(
         return AnswerResult(False, "unknown")
     if not may_answer(ticket, by_person, by_admin):
         return AnswerResult(False, "not_allowed", ticket)
-    if ticket["status"] == "closed":
+    reopens = reopens_for_closer(ticket, by_person, reopen_window_start(app, now))
+    if ticket["status"] == "closed" and not reopens:
         return AnswerResult(False, "closed", ticket)
     if ticket["status"] == "answered":
         return AnswerResult(False, "already_answered", ticket)
     text = (text or "").strip()
     if not text:
         return AnswerResult(False, "empty", ticket)
+    if reopens:  # round 54: closed unanswered by this adviser, answered after all
+        store.undo_close(db, ticket_id, clock.to_db(now))
+        log.info("ticket %s: closed unanswered by %s, answered by them after all", ticket_id, ticket["closed_by"])
     name = answerer_name(app, by_person, by_admin)
     signed = signature(app, db, by_person=by_person, by_admin=by_admin)
     store.set_answer(
@@ -1075,7 +1109,7 @@ def _queue_delivery(
     delivery = app.t(
         template,
         id=ticket["id"],
-        question=preview(ticket["question"]),
+        question=preview(round_question(ticket, store.attachments(db, ticket["id"]))),
         answer=_shown_answer(app, text, page),
         signature=signed,
         days=int(_settings(app)["reopen_days"]),
@@ -1168,18 +1202,22 @@ def correct_answer(
     )
     faq_updated = _correct_faq_entry(app, db, ticket_id, text)
     if deliver:
-        prefixes = (f"answer:{ticket_id}:", f"correct:{ticket_id}:")
-        # an answer the villager never received (held outside the 48-hour window, now withdrawn) is no answer to
-        # correct: the corrected one comes as the answer
+        round_ = ticket["reopened_count"]
+        # an answer the villager never received (held outside the 48-hour window, or still queued: now withdrawn) is
+        # no answer to correct: the corrected one comes as the answer. Only this round's answer and corrections count
+        # (round 54: after a follow-up, the first round's answer delivered made the second's correction read as the
+        # first's, though the second never went)
+        this_round = (f"answer:{ticket_id}:{round_}", f"correct:{ticket_id}:" + (f"{round_}:" if round_ else ""))
         seen = any(
             status.startswith("sent/")
-            for prefix in prefixes
+            for prefix in this_round
             for status in outbox_store.outbox_status_counts(db, prefix)
         )
-        for prefix in prefixes:
+        for prefix in (f"answer:{ticket_id}:", f"correct:{ticket_id}:"):
             outbox_store.cancel_outbox_prefix(db, prefix, "answer corrected")
         template = "escalation.correction_delivery" if seen else "escalation.answer_delivery"
-        _queue_delivery(app, db, ticket, template, text, signed, f"correct:{ticket_id}:{history_id}", now)
+        key = f"correct:{ticket_id}:{round_}:{history_id}"
+        _queue_delivery(app, db, ticket, template, text, signed, key, now)
     log.info("ticket %s: answer corrected by %s", ticket_id, answerer_name(app, by_person, by_admin))
     refreshed = store.get(db, ticket_id)
     return CorrectResult(True, "corrected" if deliver else "corrected_quietly", refreshed, faq_updated)

@@ -1427,6 +1427,8 @@ _QUESTION_RE = re.compile(
     r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
+    # round 54: points asked ('种一棵树算几分'); 十几分钟, 几分钟 are a while, 几分地 a plot
+    r"(?<![十百千好])几分(?![钟之地田])|"
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
@@ -1799,6 +1801,16 @@ _RULE_TALK_RE = re.compile(
 )  # not who (书记, 党员): '党员责任区 3棵香樟' is a record; '要种' is what the rule asks, not what was planted
 
 
+# round 54: points asked or told ('党员积分种一棵树算几分', '种两棵龙眼有几多分'): the party members' points are a question
+# (the FAQ's camp.party_points), never a planting record of 1棵“树算几分”
+_POINTS_RE = re.compile(r"积分|(?:算|得|加|记|有|给)(?:几|多少|几多)分|加分")
+# round 54: trees planted along a stretch, no count ('种了两条路的树', '种咗成条村道嘅树', '一排树', '村道两边都种了树'): a
+# record with its count asked, as for '好多' (never a record of 2 nor a ticket)
+_STRETCH_RE = re.compile(
+    rf"(?:{_NUM}|成|整|满)\s*(?:条|排|行|片|路)[^，。,\s]{{0,4}}?(?:树|苗)"
+    r"|(?:路|道|街|河|渠|塘)(?:两边|两旁|两侧|边上)[^，。,\s]{0,4}?(?:树|苗)"
+)
+
 # A slip being corrected ('我打错了 三棵发成三十棵了'): the bot.cancel answer, never a new record.
 _CORRECTION_RE = re.compile(r"打错|发错|写错|记错|报错|填错|发成|写成|打成|填成|报多|报少|多报|少报|作废")
 
@@ -1923,6 +1935,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or is_complaint(body)
         or is_pledge(body)
         or _CORRECTION_RE.search(body)
+        or _POINTS_RE.search(body)
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
@@ -1939,6 +1952,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     count = parse_count(body)
     if count and count.vague and not re.search(_MEASURE, count.matched) and not planted_verb:
         count = None  # '院子里好多树': an amount, not trees planted
+    if count is None and planted_verb and (stretch := _STRETCH_RE.search(body)):
+        count = CountResult(None, True, "", stretch.group(0))  # round 54: '种了两条路的树': how many is asked
     area = parse_area_mu(body)
     if not (count or area is not None or planted_verb):
         return None  # as below whatever tree it names ('你好', most texts): the tree search is the costly part
@@ -4023,6 +4038,29 @@ RELATIVES = (
 _RELATIVE_RE = re.compile(RELATIVES)
 # round 36: a relative who wishes something, said first ('阿婆想登记种树')
 _RELATIVE_WISHES_RE = re.compile(rf"^(?:我)?(?:{RELATIVES})(?=(?:也|都)?(?:要|想|想要|需要)(?:登记|记录|录入))")
+# round 54: a relative who planted too ('我老公都有份种', '我老婆也种了'), then their name wished on the record ('可唔可以记佢个
+# 名', '能不能把她名字也记上'): a member of the household logs with their own WeChat (handlers/progress.py relative_name),
+# never a ticket
+_KIN_PLANTED_TOO_RE = re.compile(
+    rf"(?:{RELATIVES}|儿子|女儿|仔|新抱|媳妇|老豆|哥哥|弟弟|姐姐|妹妹|阿哥|细佬|家姐)"
+    r"(?:也|都|亦)(?:有份|有|一起|一齐|帮手|帮忙)?(?:有份)?种"
+)
+_NAME_ON_RECORD_RE = re.compile(
+    r"(?:记|写|加|登记|填|录|算|报)(?:上|埋|入|进|进去|上去)?(?:他|她|它)?(?:的|们的)?(?:个)?名"
+    r"|(?:他|她|它)(?:的)?(?:个)?名(?:字)?(?:也|都)?(?:记|写|加|登记|填|录|报)"
+)
+RELATIVE_NAME_MAX_CHARS = 30
+
+
+def relative_name_wished(norm: str) -> bool:
+    """Round 54: a relative who planted too, their name wished on the record ('我老公都有份种 可唔可以记佢个名', normalised:
+    佢 is 它 there): the answer is how a household member logs with their own WeChat (or a cadre's 代种)."""
+    if not norm or len(norm) > RELATIVE_NAME_MAX_CHARS:
+        return False
+    planted = _KIN_PLANTED_TOO_RE.search(norm)
+    return bool(planted and _NAME_ON_RECORD_RE.search(norm, planted.end()))
+
+
 _CHECKED_RE = re.compile(
     r"看|查|出来(?:了)?(?:没有|没|吗|未)|有没有|发了(?:没有|没|吗|未)|到了(?:没有|没|吗|未)|证书呢$"
 )

@@ -36,11 +36,13 @@ faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
-- ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager)
+- ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
+  closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
 - ticket_instruction — adviser: said of a ticket by its number, never an answer: 84号答咗未 (where it stands),
   84号唔使答 (closed unanswered), 84号转给管理员 / 我答唔到 (passed on), 84号我睇下先 (left in 待办)
 - ticket_answer_numbered — adviser: <编号> <回答> (84号：…, 回复84 …) when the number names a ticket waiting for them
-  (or, named plainly, one whose answer they gave: how to correct it)
+  (or, named plainly, one whose answer they gave: how to correct it; round 54: one they closed unanswered within
+  escalation.reopen_days: answered after all)
 - advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
   (median hours) and what waits for them
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
@@ -68,6 +70,8 @@ progress (handlers/progress.py):
 - review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
+- relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household
+  member logs with their own WeChat (one without a phone: a cadre's 代种); never a ticket
 - report_line — the monthly 通报 asked after (本月通报出来没有, 我们村这个月通报排第几, 上个月通报说我们村怎么样, 3月通报): the
   village's kept line of that month, as sent; not out yet: when it is due, and the latest kept line
 - my_progress — 我的进度: own trees vs role quota, household, pending review

@@ -183,16 +183,29 @@ def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
     return "\n".join(part for part in (result.safety, reply.strip(), extra) if part)
 
 
+def _adviser_unread(ctx: Ctx) -> str:
+    """An adviser's words the bot did not read (an answer without its number, a note) are no question for the adviser
+    themselves: how to answer, list and sign in instead."""
+    return ctx.t("escalation.adviser_unread")
+
+
+def _office_unread(ctx: Ctx) -> str:
+    """Round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for an adviser): the office's
+    words the bot did not read are no question for the advisers either; what it can do, and 问专家."""
+    return ctx.t("escalation.office_unread") + "\n" + ctx.t("core.help_office", url=ctx.config.public_link("/admin/"))
+
+
+# Staff whose words the bot did not read (a question it would send on, a voice without text): their role's reply, never
+# a ticket; the first role the sender acts as answers (bot.identity.acts_as)
+UNREAD_REPLIES = ((ROLE_ADVISER, _adviser_unread), (ROLE_ADMIN, _office_unread))
+UNREAD_SOURCES = ("low_confidence", "voice")
+
+
 def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
-    if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADVISER,)):
-        # an adviser's words the bot did not read (an answer without its number, a note) are no question for
-        # the adviser themselves: how to answer, list and sign in instead
-        return _safety_first(ctx, ctx.t("escalation.adviser_unread"))  # a danger told still gets its safety line
-    if source in ("low_confidence", "voice") and acts_as(ctx.person, (ROLE_ADMIN,)):
-        # round 53 (the lead, as the office in the simulator: '导出本月数据' became a question for an adviser): the
-        # office's words the bot did not read are no question for the advisers either; what it can do, and 问专家
-        url = ctx.config.public_link("/admin/")
-        return _safety_first(ctx, ctx.t("escalation.office_unread") + "\n" + ctx.t("core.help_office", url=url))
+    if source in UNREAD_SOURCES:
+        reply = next((reply for role, reply in UNREAD_REPLIES if acts_as(ctx.person, (role,))), None)
+        if reply is not None:
+            return _safety_first(ctx, reply(ctx))  # a danger told still gets its safety line
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
@@ -399,8 +412,22 @@ def _waiting_for_sender(ctx: Ctx, parsed):
         return parsed
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
+    if _closed_by_sender(ctx, parsed[0]):  # round 54: one they closed unanswered ('84号唔使答'), answered after all
+        return parsed
     ticket = _answered_ticket(ctx, parsed[0])  # their own answer only (an admin's '第2号记录…' stays a question)
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None
+
+
+def _closed_by_sender(ctx: Ctx, ticket_id: int) -> bool:
+    """A ticket the sending adviser closed unanswered within escalation.reopen_days (``escalation.reopens_for_closer``)."""
+    ticket = tickets_store.get(ctx.db, ticket_id)
+    since = escalation.reopen_window_start(ctx.app, ctx.now)
+    return ticket is not None and escalation.reopens_for_closer(ticket, ctx.person, since)
+
+
+def _answerable(ctx: Ctx, ticket_id: int) -> str:
+    """Round 54: to the adviser who closed it unanswered, that they may still answer it (``_closed_by_sender``)."""
+    return ctx.t("escalation.closed_answerable", id=ticket_id, days=int(ctx.config.get("escalation.reopen_days")))
 
 
 def _instruction_said(ctx: Ctx) -> tuple[int, str, str] | None:
@@ -425,7 +452,7 @@ def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
         if kind == "dismissed":  # the adviser's words, without the number, are the reason kept
             result = escalation.close_ticket(ctx.app, ctx.db, ticket_id, words, by_person=ctx.person, now=ctx.now)
             assert result.ok  # waiting for the sender: open, and theirs to close
-            return ctx.t("escalation.dismissed", id=ticket_id)
+            return ctx.t("escalation.dismissed", id=ticket_id) + "\n" + _answerable(ctx, ticket_id)
         if kind in ("passed_on", "to_admins"):
             owner = escalation.pass_on(ctx.app, ctx.db, ticket_id, ctx.now, to_admins=kind == "to_admins")
             who = owner["name"] if owner else ctx.t("escalation.admin_name")
@@ -453,7 +480,8 @@ def _ticket_state(ctx: Ctx, ticket_id: int) -> str:
         )
     if not ticket["answer"] and ticket["closed_by"]:  # closed by staff, or withdrawn by its villager
         reason = escalation.preview(ticket["close_reason"] or "", 30)
-        return ctx.t("escalation.state_closed_unanswered", id=ticket_id, by=ticket["closed_by"], reason=reason)
+        state = ctx.t("escalation.state_closed_unanswered", id=ticket_id, by=ticket["closed_by"], reason=reason)
+        return state + "\n" + _answerable(ctx, ticket_id) if _closed_by_sender(ctx, ticket_id) else state
     if not ticket["answer"]:
         return ctx.t("escalation.state_ended_unanswered", id=ticket_id)
     return ctx.t(

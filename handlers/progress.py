@@ -242,6 +242,19 @@ def on_relative_recorded(ctx: Ctx, _match) -> str:
     return ctx.t("progress.relative_recorded", trees=home.counted, target=home.target)
 
 
+@pure
+def _relative_name(ctx: Ctx) -> bool:
+    """Round 54: a relative who planted too, their name wished on the record ('我老公都有份种 可唔可以记佢个名',
+    ``nlu.relative_name_wished``)."""
+    return ctx.msg.msg_type == "text" and nlu.relative_name_wished(text_normalized(ctx))
+
+
+def on_relative_name(ctx: Ctx, _match) -> str:
+    """A household member's trees are recorded under their own name when they log them with their own WeChat (one
+    without a phone: the cadres' 代种); the sender's own records count for the household too. Never a ticket."""
+    return ctx.t("progress.relative_name")
+
+
 # -- round 40: the monthly 通报's line asked in chat ------------------------------------------------------------------
 @pure
 def _report_asked(ctx) -> tuple[str, int] | None:
@@ -284,6 +297,8 @@ ROUTES: list = [
     Route("review_why", _review_why, on_review_why),
     # round 38: a relative's own trees named first ('我仔种嘅龙眼有冇记到'): theirs, read before the sender's own
     Route("relative_progress", _relative_recorded, on_relative_recorded),
+    # round 54: a relative who planted too, their name wished recorded ('我老公都有份种 可唔可以记佢个名'): how they log
+    Route("relative_name", _relative_name, on_relative_name),
     # round 40: the 通报 asked after ('我们村这个月通报排第几'): its kept line, before 本村进度 reads 排第几 as its own
     Route("report_line", _report_asked, on_report_line),
     # round 27: trees told planted first, then a wish to log them ('我前两天种了几棵树 想登记一下 怎么弄'): no count asked

@@ -305,6 +305,16 @@ def reopen(db: Database, ticket_id: int, now: str) -> None:
     )
 
 
+def undo_close(db: Database, ticket_id: int, now: str) -> None:
+    """A ticket its adviser closed unanswered, open again for the answer they give after all (round 54,
+    ``escalation.reopens_for_closer``): no longer closed, nobody's reason kept (the log keeps that it was)."""
+    db.execute(
+        "UPDATE tickets SET status = 'open', closed_at = NULL, closed_by = NULL, close_reason = NULL, updated_at = ?"
+        " WHERE id = ?",
+        [now, ticket_id],
+    )
+
+
 def assign(db: Database, ticket_id: int, adviser_person_id: int | None, now: str) -> None:
     db.execute(
         "UPDATE tickets SET adviser_person_id = ?, assigned_at = ?, updated_at = ? WHERE id = ?",
