@@ -2034,7 +2034,8 @@ class FaqIndex:
         self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
     ) -> FaqResult | None:
         # round 51: '问专家一般多久回复' asks how long the adviser takes (bot.ticket_wait), no ticket of its own
-        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):
+        # round 54: 问专家 alone asks how to ask one (bot.advisers; the chat's own route asks for the question first)
+        if norm.startswith("问专家") and norm != "问专家" and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:
@@ -2473,7 +2474,8 @@ class FaqIndex:
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
-            return None
+            # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
+            return self._recommendation(None, None, True) if self._small_place.search(norm) else None
         small = bool(site in ("庭院", "房前屋后") and self._small.search(norm)) or bool(
             not site and purpose and self._small_place.search(norm)
         )
@@ -2493,8 +2495,8 @@ class FaqIndex:
         parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
         what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)  # 小院子, 河边、水边遮荫乘凉的
-        if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的
-            what = labels["small_place"] + "".join(labels.get(p, p) for p in parts)
+        if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的 (round 54: 地方小的, alone)
+            what = labels["small_place"] + "".join(labels.get(p, p) for p in parts) if parts else labels["small_place_alone"]
         if small:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
@@ -2510,7 +2512,9 @@ class FaqIndex:
         parts = parts[:-1] if small else parts
         site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
         purpose = parts[-1] if parts and parts[-1] in self._purposes else None
-        if not parts or len(parts) != bool(site) + bool(purpose) or (small and site not in ("庭院", "房前屋后", None)):
+        if (not parts and not small) or len(parts) != bool(site) + bool(purpose):
+            return None  # round 54: recommend.small alone, a small place's trees
+        if small and site not in ("庭院", "房前屋后", None):
             return None
         return self._recommendation(site, purpose, small, "precedents")
 
