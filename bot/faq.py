@@ -1120,6 +1120,7 @@ class FaqIndex:
                 modelled = ruled
             result = self._dissented(norm, modelled)
             result = self._read_twice(question, norm, result)
+            result = self._first_part_first(question, norm, result)
             result = self._asked_back(question, norm, result)
         elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
             result = self._safety_by_model(norm, result, fired)
@@ -1486,6 +1487,33 @@ class FaqIndex:
             or near_miss(mine, theirs)
             or (mine.startswith("recommend.") and theirs.startswith("recommend."))
         )
+
+    def _first_part_first(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Round 54 (issue 17 §1): two clauses that both ask ('党建林是什么 要种什么树', '桂花几时种 要种几深'), answered
+        from the second, while the first alone is a question (``nlu.is_question``: '天咁热去种树' only tells) that an
+        intent or a tree's field answers by itself: a careful person answers the first part first. Not a tree's card
+        (too general to be what the first part asks: '茄冬树就是秋枫吗 几时种好'), nor over an adviser's entry or a
+        danger (not called there)."""
+        if result.kind != "answer" or self._added(result.entry_id):
+            return result
+        clauses = _clauses(question, norm)
+        if len(clauses) != 2 or not all(asks for _, _, asks in clauses):
+            return result
+        start, end, _ = clauses[0]
+        said = next(c for c in _CLAUSE_END_RE.split(question) if nlu.normalize(c))  # as written: 咁热 is no 这么
+        if not nlu.is_question(said):
+            return result
+        first = self.match(norm[start:end])
+        if (
+            first.kind != "answer"
+            or first.other is not None
+            or first.safety
+            or first.reason not in _FIRST_PART_REASONS
+            or first.entry_id in (result.entry_id, result.also)
+            or result_label(first).endswith(".card")
+        ):
+            return result
+        return replace(first, reason="first_part")
 
     def _two_asks(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """Round 47 (issue 17 §1): a question of two clauses that both ask ('认养怎么弄 有没有证书', '柿子几年结果
@@ -2548,6 +2576,9 @@ _ASKING_RE = re.compile(_QUESTION_WORDS)  # a topic word that starts with one: '
 
 _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
+# round 54: the readings of a first clause alone that answer it by themselves (``FaqIndex._first_part_first``)
+_FIRST_PART_REASONS = frozenset({"intent", "species_topic"})
+
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
     r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|多少(?!棵|个|株)|"  # '要隔房子几米', '要多少水' ask; '种几棵' may only tell
