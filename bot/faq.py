@@ -2524,7 +2524,11 @@ class FaqIndex:
         labels = rec["labels"]
         what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)  # 小院子, 河边、水边遮荫乘凉的
         if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的 (round 54: 地方小的, alone)
-            what = labels["small_place"] + "".join(labels.get(p, p) for p in parts) if parts else labels["small_place_alone"]
+            what = (
+                labels["small_place"] + "".join(labels.get(p, p) for p in parts)
+                if parts
+                else labels["small_place_alone"]
+            )
         if small:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
