@@ -1501,8 +1501,8 @@ class FaqIndex:
             return result
         start, end, _ = clauses[0]
         said = next(c for c in _CLAUSE_END_RE.split(question) if nlu.normalize(c))  # as written: 咁热 is no 这么
-        if not nlu.is_question(said):
-            return result
+        if not nlu.is_question(said) or _SAME_ASKED_RE.search(norm[start:end]):
+            return result  # only told; or two things compared first, the second clause saying which is meant
         first = self.match(norm[start:end])
         if (
             first.kind != "answer"
@@ -2582,6 +2582,8 @@ _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
 # round 54: the readings of a first clause alone that answer it by themselves (``FaqIndex._first_part_first``)
 _FIRST_PART_REASONS = frozenset({"intent", "species_topic"})
+# a first clause asking whether two things are one ('党建林同主题林系咪一样 党建林系咩'): the second says which is meant
+_SAME_ASKED_RE = re.compile(r"一样|一回事|同一|区别|分别|不同")
 
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
