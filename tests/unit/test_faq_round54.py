@@ -35,7 +35,10 @@ def _checks() -> list[tuple[str, str, str]]:
 
 
 # left, strict, with why:
-LEFT: dict[str, str] = {}
+LEFT: dict[str, str] = {
+    "树苗几时送到": "once AS (which labels a village's seedlings arriving camp.seedlings) joined the precedents, the ranking's "
+    "tech.dry_seedlings is no longer sent back by the model: a confident wrong left, for the next round's class",
+}
 
 
 @pytest.mark.parametrize(
