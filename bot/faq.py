@@ -1120,6 +1120,7 @@ class FaqIndex:
                 modelled = ruled
             result = self._dissented(norm, modelled)
             result = self._read_twice(question, norm, result)
+            result = self._first_part_first(question, norm, result)
             result = self._asked_back(question, norm, result)
         elif result.reason == "safety" and not _LINE_TOUCHED_RE.search(norm):  # round 46: a live line touched
             result = self._safety_by_model(norm, result, fired)
@@ -1486,6 +1487,33 @@ class FaqIndex:
             or near_miss(mine, theirs)
             or (mine.startswith("recommend.") and theirs.startswith("recommend."))
         )
+
+    def _first_part_first(self, question: str, norm: str, result: FaqResult) -> FaqResult:
+        """Round 54 (issue 17 §1): two clauses that both ask ('党建林是什么 要种什么树', '桂花几时种 要种几深'), answered
+        from the second, while the first alone is a question (``nlu.is_question``: '天咁热去种树' only tells) that an
+        intent or a tree's field answers by itself: a careful person answers the first part first. Not a tree's card
+        (too general to be what the first part asks: '茄冬树就是秋枫吗 几时种好'), nor over an adviser's entry or a
+        danger (not called there)."""
+        if result.kind != "answer" or self._added(result.entry_id):
+            return result
+        clauses = _clauses(question, norm)
+        if len(clauses) != 2 or not all(asks for _, _, asks in clauses):
+            return result
+        start, end, _ = clauses[0]
+        said = next(c for c in _CLAUSE_END_RE.split(question) if nlu.normalize(c))  # as written: 咁热 is no 这么
+        if not nlu.is_question(said) or _SAME_ASKED_RE.search(norm[start:end]):
+            return result  # only told; or two things compared first, the second clause saying which is meant
+        first = self.match(norm[start:end])
+        if (
+            first.kind != "answer"
+            or first.other is not None
+            or first.safety
+            or first.reason not in _FIRST_PART_REASONS
+            or first.entry_id in (result.entry_id, result.also)
+            or result_label(first).endswith(".card")
+        ):
+            return result
+        return replace(first, reason="first_part")
 
     def _two_asks(self, question: str, norm: str, result: FaqResult) -> FaqResult:
         """Round 47 (issue 17 §1): a question of two clauses that both ask ('认养怎么弄 有没有证书', '柿子几年结果
@@ -2034,7 +2062,8 @@ class FaqIndex:
         self, norm: str, species: str | None, fired: list[SafetyRule], question: str = ""
     ) -> FaqResult | None:
         # round 51: '问专家一般多久回复' asks how long the adviser takes (bot.ticket_wait), no ticket of its own
-        if norm.startswith("问专家") and not nlu.expert_wait_asked(norm):
+        # round 54: 问专家 alone asks how to ask one (bot.advisers; the chat's own route asks for the question first)
+        if norm.startswith("问专家") and norm != "问专家" and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
         if happened:
@@ -2473,7 +2502,8 @@ class FaqIndex:
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
         if not site and not purpose:
-            return None
+            # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
+            return self._recommendation(None, None, True) if self._small_place.search(norm) else None
         small = bool(site in ("庭院", "房前屋后") and self._small.search(norm)) or bool(
             not site and purpose and self._small_place.search(norm)
         )
@@ -2493,8 +2523,12 @@ class FaqIndex:
         parts = [p for p in (site, purpose) if p]
         labels = rec["labels"]
         what = "".join(labels.get(p, p) for p in (["small"] if small else []) + parts)  # 小院子, 河边、水边遮荫乘凉的
-        if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的
-            what = labels["small_place"] + "".join(labels.get(p, p) for p in parts)
+        if small and not site:  # round 53: a small place without a site: 地方小、能吃果子的 (round 54: 地方小的, alone)
+            what = (
+                labels["small_place"] + "".join(labels.get(p, p) for p in parts)
+                if parts
+                else labels["small_place_alone"]
+            )
         if small:
             parts.append("small")
         items = "\n".join(f"• {display_name(self.species, n)}：{self.species[n]['use']}" for n in names)
@@ -2510,7 +2544,9 @@ class FaqIndex:
         parts = parts[:-1] if small else parts
         site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
         purpose = parts[-1] if parts and parts[-1] in self._purposes else None
-        if not parts or len(parts) != bool(site) + bool(purpose) or (small and site not in ("庭院", "房前屋后", None)):
+        if (not parts and not small) or len(parts) != bool(site) + bool(purpose):
+            return None  # round 54: recommend.small alone, a small place's trees
+        if small and site not in ("庭院", "房前屋后", None):
             return None
         return self._recommendation(site, purpose, small, "precedents")
 
@@ -2544,6 +2580,11 @@ _ASKING_RE = re.compile(_QUESTION_WORDS)  # a topic word that starts with one: '
 
 _CLAUSE_END_RE = re.compile(r"[\s,，。.!！?？;；、~～…]+")
 # a clause that asks: a question word or particle, A-not-A, a final 不 ('好种不')
+# round 54: the readings of a first clause alone that answer it by themselves (``FaqIndex._first_part_first``)
+_FIRST_PART_REASONS = frozenset({"intent", "species_topic"})
+# a first clause asking whether two things are one ('党建林同主题林系咪一样 党建林系咩'): the second says which is meant
+_SAME_ASKED_RE = re.compile(r"一样|一回事|同一|区别|分别|不同")
+
 _ASKS_RE = re.compile(
     r"吗|么|呢|什么|怎么|哪|谁|多久|多高|多大|多远|多深|多长|几年|几月|多少年|是不是|有没有|要不要|能不能|可不可以|"
     r"(?:几|多少)(?:米|天|日|个月|点|号|次|遍|公分|厘米|斤)|多少(?!棵|个|株)|"  # '要隔房子几米', '要多少水' ask; '种几棵' may only tell

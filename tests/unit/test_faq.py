@@ -2189,7 +2189,11 @@ def test_round_27_what_has_happened_still_goes_to_a_person_with_its_safety_line(
         # model, just below rule_short: a person)
         ("今年龙眼收购价多少钱一斤", "camp.fruit_market"),
         # controls: a short question's rule stays its point
-        ("叶子发黄是怎么回事", "escalate"),  # the cause of a symptom: an adviser looks
+        # round 54: yellowing asked alone, no tree named and none of one's own, is the general entry (the blind sets'
+        # label, 30-odd times: '新树叶子发黄怎么回事'; its answer ends by asking for a photo of one's own tree); a tree
+        # named, one's own or another symptom beside it stays a ticket (tests/data/faq_rule_checks_54.tsv's controls)
+        ("叶子发黄是怎么回事", "tech.yellow_leaves"),
+        ("荔枝叶子发黄是怎么回事", "escalate"),  # the cause of one tree's symptom: an adviser looks
         ("砍树要不要办证", "escalate"),  # felling is not a class the model overrules
         # land's rule is overruled by the agreed precedents once AI-AK joined them (round 46): camp.farmland is the
         # answer every newer set gives such a question (AL, AM, AN: 6 of 6)

@@ -83,7 +83,8 @@ def test_seedlings_in_the_heat_keep_heat_planting(index, question):
 
 
 # two clauses that both ask, answered from the second: the villager is asked which was meant (the first clause's
-# answer is the other)
+# answer is the other); since round 54 the first clause's answer is the answer when an intent or a tree's field answers
+# it alone (a careful person answers the first part first: set AS's two-part questions), the model may still offer another
 TWO_ASKS = [
     ("我怎么登记种的树，登记完有证书吗", "bot.log_planting"),
     ("怎么登记种的树 登记完有没有奖", "bot.log_planting"),
@@ -103,8 +104,8 @@ ONE_ANSWER = [
 @pytest.mark.parametrize(("question", "first"), TWO_ASKS)
 def test_two_asks_answered_from_the_second_ask_which(index, question, first):
     result = index.match(question)
-    assert result.kind == "answer" and result.other is not None
-    assert first in (result.entry_id, result.other.entry_id)
+    assert result.kind == "answer" and (result.other is not None or result.reason == "first_part")
+    assert first in (result.entry_id, result.other.entry_id if result.other else None)
 
 
 @pytest.mark.parametrize(("question", "entry"), ONE_ANSWER)

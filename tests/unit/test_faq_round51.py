@@ -37,12 +37,12 @@ def passes(index: faq.FaqIndex, question: str, expected: str, tags: str) -> bool
     return note is None or result.note_entry == note
 
 
-# left, strict, with why (none is confidently wrong but the second certificate's):
+# left, strict, with why (none is confidently wrong but the second certificate's; round 54 answers the first part of two,
+# 下雨天能种吗 种好还要浇水不 among them):
 LEFT = {
     "六月日头好猛 仲种唔种得树": "the model reads the late season (仲种唔种得 in June) over the heat's intent",
     "认养咗棵树 可唔可以出张证明": "the certificate entry says nothing of adopted trees (no certificate is made for them): not sure",
     "认种的树能开证明吗": "the closest precedents read volunteering (camp.volunteers): a confident wrong left",
-    "下雨天能种吗 种好还要浇水不": "the ranking reads watering after planting: rain planting asked first is not seen without 下雨天…种",
 }
 
 
