@@ -444,7 +444,13 @@ def _short_words(ctx) -> str | None:
     if ctx.msg.msg_type != "text":
         return None
     text = roster.clean(ctx.msg.text or "").strip("。.！!，, ")
-    return text if 2 <= len(text) <= OWN_WORDS_MAX_CHARS and all("\u4e00" <= c <= "\u9fff" for c in text) else None
+    if not (2 <= len(text) <= OWN_WORDS_MAX_CHARS and all("\u4e00" <= c <= "\u9fff" for c in text)):
+        return None
+    # a question, a count or a tree (李 of 李秀英 is a surname) is no name: read on with no look at the roster
+    tree = nlu.find_species(text, planting.species_table(ctx.app))[1]
+    if nlu.is_question(text) or nlu.parse_count(text) or len(tree) >= 2:
+        return None
+    return text
 
 
 def _own_words(ctx: Ctx, text: str) -> bool:
