@@ -29,10 +29,10 @@ def offer_of(bot, question):
     return bot.t("faq.ask_back", first=titles[0], second=titles[1]), first, second
 
 
-# only a doubt sends it to a person; the model reads tech.seedling_choice (which seedlings to pick) by 0.2 or more
-# (round 46: '树仔去底块领' is answered outright since sets AI-AK joined the precedents; round 48: '在哪里可以拿到树苗'
-# since AL-AO did; round 49: '什么样的树苗容易种活' since AP did)
-UNSURE = "哪种树苗比较好种活"
+# only a doubt sends it to a person; the model reads tech.spacing_general (how far apart) (round 46: '树仔去底块领' is
+# answered outright since sets AI-AK joined the precedents; round 48: '在哪里可以拿到树苗' since AL-AO did; round 49:
+# '什么样的树苗容易种活' since AP did; round 54: '哪种树苗比较好种活' goes to a person since AS and care.toml did)
+UNSURE = "一排种几米一棵"
 
 
 def the_one_offered(bot, question):

@@ -137,6 +137,9 @@ def later(bot, minutes: int = 11) -> None:
         ("被马蜂蜇了好多处 头好晕", "bite"),
         # round 53 (set AS's one safety miss, read once AS was development): the roots turned up after the storm
         ("打完风树根都翻出来了 怎么救", "typhoon"),
+        # round 54 (set AT's safety misses, read once AT was development): lime breathed in, a head broken in a fall
+        ("石灰粉吸进去咳嗽不停", "lime"),
+        ("有人从坡上滚下去了 头破了", "person_hurt"),
     ],
 )
 def test_an_accident_gets_the_safety_line_first_and_a_ticket_in_the_same_reply(villager, bot, question, kind):

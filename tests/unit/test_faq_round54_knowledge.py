@@ -48,7 +48,6 @@ MISSED: dict[str, str] = {
     "几岁的小孩可以参加义务植树": "the precedents of 几岁 + 参加 give camp.party_age (the 65-year rule)",
     "点样自己整堆肥俾果树用": "the closest precedents (施肥 of 果树) give tech.topdressing; the model reads composting",
     "厨房的菜叶果皮能不能沤肥淋树": "ranked tech.composting, not sure; the model reads escalate (0.06)",
-    "树根会不会钻进化粪池的管子": "tech.house_distance (its 避开化粪池、水管 line; a near answer), the model agrees",
     "排水管被树根堵住了怎么处理": "ranked tech.gutters (排水), the model reads escalate: a ticket, never the gutters' answer",
 }
 
