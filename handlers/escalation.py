@@ -94,7 +94,7 @@ def _free_photos_when_matching(ctx: Ctx) -> list[int]:
     return _recent_when_matching(ctx)[0]
 
 
-def _supplementable_when_matching(ctx: Ctx) -> list[dict]:
+def supplementable_when_matching(ctx: Ctx) -> list[dict]:
     """``_supplementable`` for a matcher: no statement when ``_recent_when_matching`` found no open ticket."""
     return _supplementable(ctx) if _recent_when_matching(ctx)[1] else []
 
@@ -629,7 +629,7 @@ def _same_tree_ticket(ctx: Ctx, match):
     (question,) = match
     if not escalation.worth_a_ticket(question) or planting.pending_photos(ctx) or _free_photos_when_matching(ctx):
         return None
-    tickets = _supplementable_when_matching(ctx)
+    tickets = supplementable_when_matching(ctx)
     if not tickets or escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
         return None
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
@@ -806,7 +806,7 @@ def _match_weather_supplement(ctx: Ctx):
     ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk)."""
     if ctx.msg.msg_type != "text" or not nlu.weather_spell_told(ctx.msg.text or ""):
         return None
-    tickets = _supplementable_when_matching(ctx)
+    tickets = supplementable_when_matching(ctx)
     return tickets[0] if tickets else None
 
 
@@ -830,23 +830,23 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     text = _text(ctx)
     assert text  # _worth_a_ticket
     if not _recent_when_matching(ctx)[1]:
-        return None  # no ticket open: none to join (what _supplementable_when_matching finds below)
+        return None  # no ticket open: none to join (what supplementable_when_matching finds below)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
-        return next(iter(_supplementable_when_matching(ctx)), None)
+        return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
-        return next(iter(_supplementable_when_matching(ctx)), None)
+        return next(iter(supplementable_when_matching(ctx)), None)
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (
                 ticket
-                for ticket in _supplementable_when_matching(ctx)
+                for ticket in supplementable_when_matching(ctx)
                 if _points_at(ctx, ticket) or _guesses_its_cause(ctx, ticket)
             ),
             None,
         )
-    return next((ticket for ticket in _supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
+    return next((ticket for ticket in supplementable_when_matching(ctx) if _joins(ctx, ticket)), None)
 
 
 match_text_supplement = staged(_worth_a_ticket, _text_supplement_then)

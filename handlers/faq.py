@@ -124,7 +124,18 @@ def _faq_result_of_kind(ctx: Ctx, kind: str):
 
 @warmed_by(_warm_faq)
 def _match_chitchat(ctx: Ctx):
-    return _faq_result_of_kind(ctx, "chitchat")
+    """Small talk; round 54: a statement of substance only the model or the precedents read as small talk ('种咗两年啦
+    系种喺花盆度嘅', once set AS joined them), with a question for the adviser open, is that ticket's detail (the
+    supplement's, after this route), never 'you're welcome'."""
+    result = _faq_result_of_kind(ctx, "chitchat")
+    if (
+        result is not None
+        and result.reason in ("model", "precedents")
+        and nlu.has_substance(text_normalized(ctx))
+        and escalation_handlers.supplementable_when_matching(ctx)
+    ):
+        return None
+    return result
 
 
 def on_chitchat(ctx: Ctx, result) -> str:
