@@ -47,9 +47,14 @@ _MAY_I_NOT_RE = re.compile(r"(?:可不可以|能不能|可以|能否|可否|得�
 def asked_for(norm: str, figures: bool = False) -> bool:
     """Does the text ask for the thing (do it, show it), not how to get it? With ``figures``, a question whose
     answer is the thing itself (how many, done yet) asks for it too."""
-    if nlu.steps_asked(norm):
+    if nlu.steps_asked(norm) or _WHETHER_TO_RE.search(norm):
         return False
     return bool(_REQUEST_RE.search(norm) or _MAY_I_NOT_RE.search(norm) or (figures and _FIGURES_RE.search(norm)))
+
+
+# round 54: whether to do it asked ('照片要不要删掉重新拍', read as bot.cancel once set AS joined the precedents): advice
+# asked, never the thing done (the record thrown away)
+_WHETHER_TO_RE = re.compile(r"要不要|需不需要|需要不需要|使不使|用不用|该不该|应不应该")
 
 
 def wish_refused(norm: str) -> bool:

@@ -5,6 +5,8 @@ is read (a longer one is a story or a question, for the rest of the routes)."""
 
 from __future__ import annotations
 
+import functools
+
 from bot import nlu
 from bot.store import dashboard as dashboard_store
 
@@ -25,9 +27,15 @@ def page_asked(app, norm: str) -> str | None:
     if not norm or len(norm) > OFFICE_ASK_MAX_CHARS:
         return None
     for key, (_, _, words) in PAGES.items():
-        if any(nlu.normalize(word) in norm for word in app.messages.words(words)):
+        if any(word in norm for word in _normalized(app.messages.words(words))):
             return key
     return None
+
+
+@functools.lru_cache(maxsize=16)
+def _normalized(words: frozenset[str]) -> tuple[str, ...]:
+    """A page's words as the texts read are normalised: once, not for every message on the webhook's path."""
+    return tuple(nlu.normalize(word) for word in words)
 
 
 def page_text(app, db, key: str) -> str:

@@ -10,7 +10,6 @@ A question the rules and the model read as two answers is asked back (round 43, 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -201,14 +200,9 @@ def _reminders(_ctx: Ctx, norm: str) -> str | None:
 def _cancel(ctx: Ctx, norm: str) -> str | None:
     """Only while a record (or another flow) is in progress, and never beside a count ('删掉 是三棵' corrects): with
     nothing to throw away the answer says how a record is corrected."""
-    if not asked_for.asked_for(norm) or asked_for.count_said(norm) or _WHETHER_TO_RE.search(norm):
+    if not asked_for.asked_for(norm) or asked_for.count_said(norm):
         return None
     return "core.commands.cancel" if conversation.in_progress(ctx, ctx.app.flows) else None
-
-
-# round 54: whether to do it asked ('照片要不要删掉重新拍', read as bot.cancel once set AS joined the precedents): advice
-# asked, never the record thrown away
-_WHETHER_TO_RE = re.compile(r"要不要|需不需要|需要不需要|使不使|用不用|该不该|应不应该")
 
 
 _MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"

@@ -95,3 +95,9 @@ def test_a_wish_refused_asks_for_nothing():
     assert asked_for.wish_refused(nlu.normalize("唔想睇证书"))
     assert not asked_for.wish_refused(nlu.normalize("我想认养一棵树"))
     assert not asked_for.wish_refused(nlu.normalize("有冇树可以俾我认养"))
+
+
+# round 54: whether to do it asked is advice asked, never the thing done ('照片要不要删掉重新拍' had cancelled a record)
+@pytest.mark.parametrize("text", ["照片要不要删掉重新拍", "要不要取消这条记录", "使不使退订"])
+def test_whether_to_is_no_request(text):
+    assert not asked_for.asked_for(nlu.normalize(text))
