@@ -744,9 +744,10 @@ def recipients(db, ticket: dict) -> list[str]:
     return [p["openid"] for p in store.admins(db) if p["openid"] and identity.is_proven(p)]
 
 
-def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> int:
+def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime, at_once: bool = False) -> int:
     """Queue a notice to whoever answers ``ticket``, for after quiet hours (``reminders.queue_notice``: a question
-    asked at night waits for the morning; the answer to the villager goes at once); ``key`` makes it idempotent."""
+    asked at night waits for the morning; the answer to the villager goes at once), or ``at_once`` (a new ticket
+    telling of a danger now, round 56); ``key`` makes it idempotent."""
     sent = 0
     to = recipients(db, ticket)
     if not to:
@@ -760,6 +761,7 @@ def notify_staff(app, db, ticket: dict, text: str, key: str, now: datetime) -> i
             key=f"{_notices_of(ticket['id'])}{key}:{openid}",
             now=now,
             url=f"/admin/tickets/{ticket['id']}",
+            at_once=at_once,
         )
     return sent
 
@@ -799,12 +801,15 @@ def urgent_first(app, tickets: list[dict]) -> tuple[list[dict], set[int]]:
     return sorted(tickets, key=lambda ticket: ticket["id"] not in ids), ids
 
 
-def _new_ticket_notice(app, db, ticket: dict, template: str, now: datetime, danger: bool | None = None) -> str:
-    """``danger``: whether the FAQ's reading of the question had a safety line (round 48: passed through from the
-    reply just given, not read again); None when nobody read it (``urgent`` reads it)."""
+def _new_ticket_notice(
+    app, db, ticket: dict, template: str, now: datetime, danger: bool | None = None
+) -> tuple[str, bool]:
+    """The notice and whether it is urgent (marked ⚠). ``danger``: whether the FAQ's reading of the question had a
+    safety line (round 48: passed through from the reply just given, not read again); None when nobody read it
+    (``urgent`` reads it)."""
     notice = _ticket_notice(app, db, ticket, template, now)
     flagged = urgent(app, ticket) if danger is None else danger
-    return app.t("escalation.notice_urgent") + "\n" + notice if flagged else notice
+    return (app.t("escalation.notice_urgent") + "\n" + notice if flagged else notice), flagged
 
 
 def _ticket_notice(app, db, ticket: dict, template: str, now: datetime) -> str:
@@ -859,8 +864,9 @@ def open_ticket(
         store.add_attachment(db, ticket_id, media_row_id=media_row_id, text=None, now=now_s)
     ticket = store.get(db, ticket_id)
     assert ticket is not None  # just inserted
-    notice = _new_ticket_notice(app, db, ticket, "escalation.new_notice", now, danger)
-    notify_staff(app, db, ticket, notice, "new", now)
+    notice, flagged = _new_ticket_notice(app, db, ticket, "escalation.new_notice", now, danger)
+    # round 56: a danger told now is no question for the morning: its first notice goes at once, quiet hours or not
+    notify_staff(app, db, ticket, notice, "new", now, at_once=flagged)
     return ticket
 
 
@@ -1433,14 +1439,8 @@ def check_sla(app, now: datetime) -> dict:
             counts["reassigned"] += 1
         for ticket in store.due_for_reminder(db, clock.to_db(now - timedelta(hours=settings["remind_hours"]))):
             store.mark_reminded(db, ticket["id"], clock.to_db(now))
-            notify_staff(
-                app,
-                db,
-                ticket,
-                _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now),
-                f"remind{ticket['reopened_count']}",
-                now,
-            )
+            notice, flagged = _new_ticket_notice(app, db, ticket, "escalation.remind_notice", now)
+            notify_staff(app, db, ticket, notice, f"remind{ticket['reopened_count']}", now, at_once=flagged)
             counts["reminded"] += 1
     return counts
 
@@ -1487,12 +1487,6 @@ def _reassign(
     refreshed = store.get(db, ticket["id"])
     assert refreshed is not None
     ticket = refreshed
-    notify_staff(
-        app,
-        db,
-        ticket,
-        _new_ticket_notice(app, db, ticket, template, now),
-        f"{key}{ticket['reopened_count']}",
-        now,
-    )
+    notice, flagged = _new_ticket_notice(app, db, ticket, template, now)
+    notify_staff(app, db, ticket, notice, f"{key}{ticket['reopened_count']}", now, at_once=flagged)
     return adviser

@@ -78,10 +78,12 @@ def send_time(config, now: datetime) -> datetime:
     return not_before(now, config.get("campaign.timezone"), tuple(config.get("reminders.quiet_hours")))
 
 
-def queue_notice(db, config, *, openid: str, text: str, key: str, now: datetime, url: str | None = None) -> bool:
-    """Queue a notice (kind ``notice``: no weekly cap, no 退订) for after quiet hours; once per ``key``.
-    True when it is newly queued."""
-    send_at = send_time(config, now)
+def queue_notice(
+    db, config, *, openid: str, text: str, key: str, now: datetime, url: str | None = None, at_once: bool = False
+) -> bool:
+    """Queue a notice (kind ``notice``: no weekly cap, no 退订) for after quiet hours, or ``at_once`` (a danger told
+    now: round 56); once per ``key``. True when it is newly queued."""
+    send_at = now if at_once else send_time(config, now)
     queued = outbox.enqueue(
         db, openid=openid, kind="notice", text=text, dedupe_key=key, now=now, not_before=send_at, url=url
     )

@@ -888,3 +888,33 @@ def test_a_danger_told_is_marked_and_first_for_the_adviser(villager_factory, adv
     notices = sent_to(LI)
     assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in notices)
     assert not any(f"第{plain}号" in text and "⚠" in text for text in notices)
+
+
+def test_a_danger_told_at_night_reaches_the_adviser_at_once_and_a_plain_question_waits(
+    villager_factory, adviser, bot, clock, sent_to, rows
+):
+    """Round 56 (found reading the quiet hours): a ticket whose question tells of a danger now (lime in the eyes at
+    22:30) is no question for the morning: its notice to the adviser goes at once, marked ⚠, quiet hours or not; a
+    plain question asked in the same minute still waits for the end of reminders.quiet_hours, and so do the danger
+    ticket's later 补充 (the adviser was told once)."""
+    add_roster(bot)
+    clock.set("2027-03-15T22:30")
+    adviser.says("待办")  # both advisers wrote recently: a customer-service message could reach them
+    villager_factory(WANG).says("待办")
+    villager = villager_factory("o-villager-1")
+    danger = ticket_number(villager.says("阿妈撒石灰粉入咗眼 好痛"))
+    plain = ticket_number(villager_factory("o-villager-2").says(UNANSWERABLE))
+    send(bot)
+    assert any(f"第{danger}号" in text and text.startswith("⚠ 涉及人身安全") for text in sent_to(LI))
+    waiting = rows("SELECT openid, next_attempt_at FROM outbox WHERE dedupe_key LIKE ?", [f"ticket:{plain}:new%"])
+    assert [row["next_attempt_at"] for row in waiting] == ["2027-03-16T00:00:00"]  # 08:00 in the campaign's zone
+    plain_adviser = waiting[0]["openid"]  # the next adviser in turn
+    assert not any(f"第{plain}号" in text for text in sent_to(plain_adviser))
+    clock.advance(minutes=1)
+    villager.says("用清水冲咗十分钟 仲系好红")  # its 补充, within the window: waits for the morning
+    send(bot)
+    assert not any("仲系好红" in text for text in sent_to(LI))
+    clock.set("2027-03-16T08:00")
+    send(bot)
+    assert any(f"第{plain}号" in text for text in sent_to(plain_adviser))
+    assert any("仲系好红" in text for text in sent_to(LI))

@@ -93,3 +93,29 @@ def test_a_night_question_reassigned_before_morning_withdraws_the_old_advisers_w
     assert not any(f"第{number}号" in text for text in sent_to(LI))
     assert [text for text in sent_to(WANG) if f"第{number}号" in text] == notices(bot, WANG)
     assert "转给您" in notices(bot, WANG)[0]
+
+
+def test_a_danger_ticket_at_night_is_reminded_and_reassigned_at_once(app_with):
+    """Round 56: a ticket telling of a danger now, filed at 22:30, reminded at 00:30 and reassigned at 02:30: each
+    notice goes when it is made, marked ⚠ (a plain one's wait for 08:00: the test above)."""
+    from bot.simulator import Signer, WeChatUser
+    from tests.conftest import rows_of, transport_for
+
+    app = app_with(**{"escalation.remind_after_hours": 2, "escalation.reassign_after_hours": 4})
+    bot = app.extensions["bot"]
+    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
+
+    def user(openid: str) -> WeChatUser:
+        return WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+
+    add_roster(bot)
+    bot.clock.set("2027-03-15T22:30")
+    number = ticket_number(user("o-villager-1").says("阿妈撒石灰粉入咗眼 好痛"))
+    scheduler.run_due(bot, bot.clock.set("2027-03-16T00:30"))
+    scheduler.run_due(bot, bot.clock.set("2027-03-16T02:30"))
+    keyed = f"SELECT openid, next_attempt_at FROM outbox WHERE dedupe_key LIKE 'ticket:{number}:%' ORDER BY id"
+    assert [(row["openid"], row["next_attempt_at"]) for row in rows_of(bot, keyed)] == [
+        (LI, "2027-03-15T14:30:00"),  # the new question, at once (UTC)
+        (LI, "2027-03-15T16:30:00"),  # the reminder, at once
+        (WANG, "2027-03-15T18:30:00"),  # the reassignment, at once
+    ]
