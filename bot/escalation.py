@@ -514,6 +514,12 @@ def attach_window_start(app, now: datetime) -> str:
     return clock.to_db(now - timedelta(minutes=int(app.config.get("escalation.attach_minutes"))))
 
 
+def open_in_window(app, db, openid: str, now: datetime) -> list[dict]:
+    """The villager's open tickets written to within ``escalation.attach_minutes`` (their 补充 window), latest
+    first: what 'what do I do now' asks after (round 56)."""
+    return store.open_with_activity_since(db, openid, attach_window_start(app, now))
+
+
 # -- the FAQ index, with the adviser-approved entries ------------------------------------------------
 def load_faq_index(app) -> FaqIndex:
     return FaqIndex.load(
@@ -646,6 +652,11 @@ class _AdviserEntrySync:
 def danger_now(app, text: str) -> bool:
     """A danger happening now in ``text`` (a rule of messages/faq/safety.toml fires): the FAQ's, its line first."""
     return app.service("faq", load_faq_index).danger_now(text)
+
+
+def safety_lines(app, text: str) -> str:
+    """The safety lines the FAQ opens its reply to ``text`` with ('' for none): told again when asked what to do."""
+    return app.service("faq", load_faq_index).safety_lines(text)
 
 
 def _adviser_entries(app) -> _AdviserEntrySync:

@@ -1171,6 +1171,11 @@ class FaqIndex:
         norm = self._fixed(question)
         return any(rule.fires(norm) for rule in self.safety)
 
+    def safety_lines(self, question: str) -> str:
+        """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
+        norm = self._fixed(question)
+        return "\n".join(rule.line for rule in self.safety if rule.fires(norm))
+
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
         norm = _without_lead_in(nlu.normalize(question))

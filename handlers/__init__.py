@@ -28,7 +28,8 @@ core input normalisation (handlers/core.py):
 core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live;
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
-- help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step)
+- help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
+  went to the adviser (round 56: ticket_wait's)
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address
 - reminders_off — 退订
 - reminders_on — 订阅
@@ -47,7 +48,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   (median hours) and what waits for them
 - ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
 - ticket_wait — a villager with an open ticket asking after it (我问的还没人回, 还有几条没回): which still wait, and the
-  FAQ's bot.ticket_wait answer (no new ticket, no 补充)
+  FAQ's bot.ticket_wait answer (no new ticket, no 补充); round 56: what to do now (我应该点做) within its 补充 window,
+  a danger's safety line again first
 - ticket_add_faq — adviser: 收录 <编号> [问题] turns the Q&A into an FAQ entry that matches at once
 - ticket_correct — adviser: 更正 <编号> <新的回答> corrects their answer (the earlier one kept): the villager is told,
   the FAQ entry made of it answers the corrected text

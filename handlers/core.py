@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, nlu, office
+from bot import asked_for, clock, conversation, escalation, nlu, office
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -172,7 +172,11 @@ def _help_ahead(ctx) -> Any:
 
 def _help_then(ctx: Ctx, _go_on) -> bool:
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
-    return not any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows))
+    if any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
+        return False
+    # round 56: just after a question went to the adviser (its 补充 window open), it is that question asked after
+    # ('我应该点做' after a fall told at night: ticket_wait, with the danger's safety line again), never the menu
+    return not escalation.open_in_window(ctx.app, ctx.db, ctx.openid, ctx.now)
 
 
 def _cancel_ahead(ctx) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
 from bot import ask_back, clock, escalation, nlu, planting
 from bot.context import Ctx
@@ -515,10 +516,18 @@ def _queue_from_staff(ctx: Ctx, _asked) -> bool:
     return acts_as(ctx.person, escalation.STAFF_ROLES)
 
 
-def _wait_ahead(ctx: Ctx) -> bool:
-    """Asked after a question already sent ('我问的还没人回', '还有几条没回'), in a short text (``nlu.wait_asked``)."""
+def _wait_ahead(ctx: Ctx) -> Any:
+    """Asked after a question already sent ('我问的还没人回', '还有几条没回'), in a short text (``nlu.wait_asked``);
+    round 56: or how to go on, asked bare ('我应该点做': ``GO_ON``), which only a ticket in its 补充 window makes so."""
     text = _text(ctx) or ""
-    return bool(text) and len(text) <= 30 and nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app))
+    if not text or len(text) > 30:
+        return False
+    if nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app)):
+        return True
+    return GO_ON if nlu.go_on_asked(text_normalized(ctx)) else False
+
+
+GO_ON = "go_on"  # _wait_ahead's reading: how to go on asked, not the waiting
 
 
 @dataclasses.dataclass(frozen=True)
@@ -528,6 +537,7 @@ class Waiting:
 
     tickets: tuple[dict, ...]
     answered: dict | None = None
+    go_on: bool = False  # round 56: what to do now asked, just after the question went (its safety line again)
 
 
 def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
@@ -535,6 +545,9 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
+    if _asked == GO_ON:  # only a question in its 补充 window is what 'what do I do now' asks after (else the help's)
+        just_asked = escalation.open_in_window(ctx.app, ctx.db, ctx.openid, ctx.now)
+        return Waiting(tuple(sorted(just_asked, key=lambda t: t["id"])), go_on=True) if just_asked else None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
@@ -565,6 +578,8 @@ def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     ids = "、".join(str(ticket["id"]) for ticket in waiting)
     entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
     lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]
+    if asked.go_on:  # round 56: a danger told just now has its safety line again, first
+        lines.insert(0, escalation.safety_lines(ctx.app, waiting[-1]["question"] or ""))
     return "\n".join(line for line in lines if line)
 
 
