@@ -3700,10 +3700,23 @@ def leave_wished(norm: str) -> bool:
     return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_LEAVE_RE.match(norm))
 
 
+# round 56 (the lead, in the simulator as a 村书记: '我哋村党员完成得点' became a ticket): how the party members are doing,
+# their taking part, task or planting asked after by how it stands ('本村党员种树情况', '党员种咗几多'); never their rules
+# ('党员要种几棵', '党员种树有什么要求': the FAQ's), their points or one's own ('我的进度')
+_PARTY_PROGRESS_RE = re.compile(
+    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅)?(?:各位)?党员(?:们|的|嘅)?"
+    r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得)?"
+    r"(?:情况|进度|得怎么样|怎么样|怎么|点样|点|咋样|如何|多少|几多)(?:了|呢|啊|如何|怎么样|怎么)?$"
+)
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
-    anyone else."""
-    return bool(LEFT_ASKED_RE.search(text or "") or _LEFT_UNDONE_RE.search(text or ""))  # round 41: the task undone
+    anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``)."""
+    text = text or ""
+    return bool(
+        LEFT_ASKED_RE.search(text) or _LEFT_UNDONE_RE.search(text) or _PARTY_PROGRESS_RE.match(text)
+    )  # round 41: the task undone
 
 
 # round 23: the village's planting day asked about, its time, place or what to bring ('礼拜六植树活动几点开始', '植树日在哪里

@@ -383,6 +383,7 @@ class LeftToPlant:
     # villagers who registered themselves, in no roster household (bot/households.py): listed apart, never counted
     # as households left; (name, planted: their trees reach the household target)
     self_registered: tuple[tuple[str, bool], ...] = ()
+    party_counted: int = 0  # party members the participation rule counts (round 56: 'all have taken part' said)
 
 
 _PAGE_RE = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -403,6 +404,7 @@ def left_to_plant(db, config, village_id: int, until: str | None = None) -> Left
     members: dict[tuple, list[str]] = {}
     covered: set[tuple] = set()
     party: list[str] = []
+    party_counted = 0
     unchecked: list[tuple[str, bool]] = []
     for row in people_left_to_do(db, config, village_id=village_id, until=until):
         if row["self_alone"]:
@@ -412,12 +414,14 @@ def left_to_plant(db, config, village_id: int, until: str | None = None) -> Left
             members.setdefault(key, []).append(row["name"])
             if int(row["household_trees"]) >= int(row["household_target"]):
                 covered.add(key)
+        party_counted += bool(row["party_member_to_count"])
         if row["party_member_to_count"] and not row["active"]:
             party.append(row["name"])
     return LeftToPlant(
         households=tuple(names[0] for key, names in members.items() if key not in covered),
         party_members=tuple(party),
         self_registered=tuple(unchecked),
+        party_counted=party_counted,
     )
 
 
@@ -752,6 +756,8 @@ def left_to_plant_text(app, village: str, left: LeftToPlant, page: int) -> str:
         names = "、".join(left.party_members[:size])
         more = t("progress.left_party_more", n=len(left.party_members)) if len(left.party_members) > size else ""
         lines.append(t("progress.left_party", n=len(left.party_members), names=names, more=more))
+    elif page == 1 and left.party_counted:  # round 56: a cadre asking after the party members learns they all have
+        lines.append(t("progress.left_party_none"))
     if page == 1 and left.self_registered:
         names = "、".join(
             name + (t("progress.left_self_planted") if planted else "") for name, planted in left.self_registered[:size]

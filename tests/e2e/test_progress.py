@@ -265,7 +265,8 @@ def test_the_list_goes_by_pages_and_a_covered_village_is_told_so(roster, secreta
                 "completed_at": AT,
             }
         )
-    assert secretary.says("未种名单") == "埔心村名册上的户都种够了 ✅"
+    # round 56: how the party members stand is said on the first page, all taking part included
+    assert secretary.says("未种名单") == "埔心村名册上的户都种够了 ✅\n党员都已参与（种树或义务植树）✅"
 
 
 def test_villagers_get_the_villages_counts_never_the_names(roster, villager, clock):
