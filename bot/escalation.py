@@ -1365,6 +1365,12 @@ def waits_for(db, person: dict, ticket_id: int) -> bool:
     return person["role"] == ROLE_ADMIN and ticket["adviser_person_id"] is None
 
 
+def is_open(db, ticket_id: int) -> bool:
+    """Is there an open ticket with this number (anyone's)?"""
+    ticket = store.get(db, ticket_id)
+    return ticket is not None and ticket["status"] == "open"
+
+
 def all_open_tickets(db) -> list[dict]:
     """Every open ticket, oldest first, with ``village`` and ``adviser`` names."""
     return store.all_open(db)

@@ -405,8 +405,9 @@ def _numbered_answer(ctx: Ctx):
 
 def _waiting_for_sender(ctx: Ctx, parsed):
     """Only staff's, and only when the number names a ticket waiting for them, or, named plainly ('回复84 …', '84号：…'),
-    one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正): any
-    other number stays what it was (a count, a question that starts with a number)."""
+    one they answered themselves (answered or closed after it: told how to correct, or corrected when it says 更正) or
+    another's still open (round 56: told it is not theirs, as with 答): any other number stays what it was (a count, a
+    question that starts with a number)."""
     if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
     if escalation.waits_for(ctx.db, ctx.person, parsed[0]):
@@ -414,6 +415,8 @@ def _waiting_for_sender(ctx: Ctx, parsed):
     if not escalation.names_ticket_plainly(_text(ctx) or ""):
         return None
     if _closed_by_sender(ctx, parsed[0]):  # round 54: one they closed unanswered ('84号唔使答'), answered after all
+        return parsed
+    if escalation.is_open(ctx.db, parsed[0]):  # round 56: a colleague's, named plainly: refused by on_answer, as 答 84
         return parsed
     ticket = _answered_ticket(ctx, parsed[0])  # their own answer only (an admin's '第2号记录…' stays a question)
     return parsed if ticket is not None and ticket["answered_by_person_id"] == ctx.person["id"] else None

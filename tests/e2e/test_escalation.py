@@ -918,3 +918,18 @@ def test_a_danger_told_at_night_reaches_the_adviser_at_once_and_a_plain_question
     send(bot)
     assert any(f"第{plain}号" in text for text in sent_to(plain_adviser))
     assert any("仲系好红" in text for text in sent_to(LI))
+
+
+def test_another_advisers_ticket_named_with_a_reply_is_refused_by_its_number(villager, villager_factory, bot, rows):
+    """Round 56 (the lead, in the simulator): an adviser writing to a colleague's question by its number without 答
+    ('85号 先唔好郁佢 等120嚟') was told 'not understood'; as with 答 85, he is told it is not his (the ticket stays
+    open, nothing is sent to the villager). A number of no open ticket stays what it was."""
+    add_roster(bot)
+    bot.clock.set(DAYTIME)
+    number = ticket_number(villager.says(UNANSWERABLE))  # 埔心村: 李顾问's
+    wang = villager_factory(WANG)
+    assert wang.says(f"{number}号 先唔好郁佢 等120嚟") == bot.t("escalation.not_your_ticket", id=number)
+    assert wang.says(f"回复{number}：先停水一周") == bot.t("escalation.not_your_ticket", id=number)
+    assert rows("SELECT status FROM tickets WHERE id = ?", [number]) == [{"status": "open"}]
+    assert "not_your_ticket" not in wang.says("999号 先停水一周")  # no such ticket: not refused by number
+    assert wang.says("999号 先停水一周") != bot.t("escalation.not_your_ticket", id=999)
