@@ -19,6 +19,8 @@ registration (handlers/registration.py):
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - own_words — a registered sender's own village or name said again (埔心): already registered, no ticket
 - leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket
+- for_someone — a follower not registered yet registering an old person (帮我阿爸登记; round 56): how (on their
+  phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone

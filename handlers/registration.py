@@ -273,8 +273,9 @@ def _bare_name(ctx: Ctx, _state) -> str | None:
 
 
 def _name_and_village(ctx: Ctx, _state) -> identity.RegisterText | None:
-    """The answer to 'your name?' with the village too, as 登记 reads it: ``李桂英 埔心村``, ``李桂英，埔心村``."""
-    text = _reply_text(ctx)
+    """The answer to 'your name?' with the village too, as 登记 reads it: ``李桂英 埔心村``, ``李桂英，埔心村``; round 56:
+    said with its words, of oneself or of the one registered (``佢叫张阿婆 埔心村``)."""
+    text = identity.without_name_words(_reply_text(ctx) or "")
     parsed = identity.parse_register_text("登记 " + text, roster_store.all_villages(ctx.db)) if text else None
     if (
         parsed
@@ -284,6 +285,30 @@ def _name_and_village(ctx: Ctx, _state) -> identity.RegisterText | None:
     ):
         return parsed
     return None
+
+
+def _for_someone(ctx: Ctx, _state=None) -> bool:
+    """Round 56: a relative registering an old person ('我系陈伯嘅新抱 帮佢整', ``nlu.registering_for_someone``)."""
+    return ctx.msg.msg_type == "text" and nlu.registering_for_someone(core.text_normalized(ctx))
+
+
+def on_for_someone(ctx: Ctx, *_match) -> str:
+    """How to register for an old person (on their phone: their name; on one's own WeChat: one's own, the trees count
+    for the household); the registration waits for the name (the QR code's village kept), never a ticket."""
+    waiting = REGISTRATION.state(ctx)
+    if waiting is not None:
+        data = waiting.data
+    else:
+        village = identity.scene_village(ctx)
+        data = {"village_id": village["id"]} if village else {}
+    REGISTRATION.enter(ctx, "ask_name", data)  # waits (again) for the name, its time renewed
+    return ctx.t("registration.for_someone")
+
+
+def _unregistered(ctx: Ctx, _said) -> bool:
+    """A follower not registered yet acting for someone ('帮我阿爸登记'); a registered one's words are the FAQ's
+    (bot.proxy: how a household member logs)."""
+    return ctx.person is None
 
 
 def _village_text(ctx: Ctx, _state) -> str | None:
@@ -346,6 +371,7 @@ REGISTRATION_TABLE = FlowTable(
     REGISTRATION,
     (
         Step("ask_name", "name", _bare_name, on_name, to=("ask_village", "confirm_phone", END)),
+        Step("ask_name", "for_someone", _for_someone, on_for_someone, to=("ask_name",)),  # round 56
         Step(
             "ask_name",
             "name_village",
@@ -494,6 +520,9 @@ ROUTES: list = [
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
     Route("leave", _leave_wished, on_leave),
+    Route(
+        "for_someone", staged(_for_someone, _unregistered), on_for_someone
+    ),  # round 56: '帮我阿爸登记', not registered yet
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",
