@@ -323,3 +323,19 @@ def test_an_organiser_wishing_to_notify_the_villagers_is_told_how(secretary, per
     assert secretary.says(text) == bot.t("events.notice_how").strip()
     assert "群发" not in (person("o-chen", "陈大伯").says(text) or "")
     assert rows("events") == [] and rows("outbox") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "听日早上九点喺村委门口搞义务植树 帮我通知全村",
+        "礼拜六上昼八点半祠堂门口集合种树 麻烦通知下大家",
+        "星期天去后山种树 你帮我通知村民",
+    ],
+)
+def test_a_planting_day_told_then_a_notice_to_all_asked_is_told_how(secretary, bot, rows, text):
+    """Round 56 (the lead, as a village secretary in the simulator): the day told first (when, where), the notice to
+    everyone asked after it had become a ticket for the adviser: the same as round 53's, how a planting day reaches
+    the villagers; nothing opened or sent."""
+    assert secretary.says(text) == bot.t("events.notice_how").strip(), text
+    assert rows("events") == [] and rows("tickets") == []
