@@ -1,0 +1,128 @@
+"""FAQ round 56 (issue 17 §4, knowledge): topics set AT and older sets label `missing:<topic>` that no entry answered,
+now entries of the new messages/faq/living.toml with their sources: 野猪拱苗 (tech.wild_boar, its ⚠ line in the answer),
+我的资料谁看得到 (bot.privacy: what the bot keeps, who sees it, who deletes it), 桂花茶、桂花酒 (tech.osmanthus_food: clean,
+no pesticide, no home distilling), 树多高多粗怎么量 (tech.measure_tree), 种树和天气 (tech.climate), 树能活多少年
+(tech.lifespan), 别的语言的版本 (bot.languages). They are ranked entries (matching.toml is not this round's file), found
+by their phrasings, the words and the precedents of the labels mapped to them. Own checks (tests/data/faq_rule_checks_56k.tsv,
+written before the entries, none from a set) and controls. docs/faq.md, 第五十六轮(知识)."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_56k.tsv"
+LIVING = ROOT / "messages" / "faq" / "living.toml"
+NEW = {
+    "tech.wild_boar",
+    "bot.privacy",
+    "tech.osmanthus_food",
+    "tech.measure_tree",
+    "tech.climate",
+    "tech.lifespan",
+    "bot.languages",
+}
+# own phrasings the matcher still misses (the honest figure): each kept as a strict xfail with why
+MY_INFO = (
+    "the words of one's own registration (我登记的, 个人信息, 个人资料) are bot.my_info's, by its intent or the model"
+)
+PLANT_ID = (
+    "tech.plant_id is answered by its intent only (ranked = false: 软件, app); a tree to be named goes to a person"
+)
+MISSED: dict[str, str] = {
+    "我登记的资料有谁能看到": MY_INFO,
+    "你们收集我的个人信息安不安全": MY_INFO,
+    "我的个人资料点样先可以删走": MY_INFO,
+    "我的电话号码会不会被别人知道": "the model reads escalate (a phone number asked after reads as an adviser's)",
+    "你帮我睇下呢棵系咩树": PLANT_ID,
+    "发张相片给你能不能告诉我这是什么树": PLANT_ID + " (photo_diagnosis: a photo to look at is a person's)",
+    "山上看到一棵不认识的树 想问是什么树": PLANT_ID,
+    "这棵开黄花的树叫什么名字 我拍给你看": PLANT_ID,
+    "桂花泡酒怎么泡": "matching.toml's outside class (泡酒, 泡茶, 晒干) sends it to a person before ranking",
+    "测树高有什么简单办法": "the model, as before the entry, reads tech.soil_ph (测 as testing the soil)",
+    "树真的能吸二氧化碳吗": "camp.carbon's intent (碳) answers it: selling carbon credits, not the climate",
+    "香樟树寿命有多长": "a tree named with 寿命 is its card's topic: asked back between the card and tech.lifespan",
+    "一棵树一般能活几十年还是几百年": "几百年 reads as an old tree: the felling class, a person with tech.felling under the number",
+    "这个公众号可以换成英语吗": "ambiguous between bot.help and bot.languages: a person",
+    "外国媳妇看不懂中文怎么办": "not sure (媳妇, 外国 unexplained): a person",
+    "搬新屋想把门口种的树一起挖过去": "care.toml's tech.move_tree not sure of 搬新屋 挖过去 (low confidence): a person",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks() -> list:
+    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    return [
+        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=MISSED[r[0]]))
+        if r[0] in MISSED
+        else (r[0], r[1])
+        for r in rows
+        if r[0] and not r[0].startswith("#")
+    ]
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_own_checks_and_controls(index, question, expected):
+    result = index.match(question)
+    assert faq.result_label(result) == expected and result.other is None, (
+        question,
+        faq.result_label(result),
+        result.reason,
+    )
+
+
+def test_the_new_entries_load_with_their_sources_and_fit_a_phone_screen(index):
+    rows = {row["id"]: row for row in tomllib.loads(LIVING.read_text("utf-8"))["entry"]}
+    assert set(rows) == NEW
+    for entry_id, row in rows.items():
+        entry = index.entry(entry_id)
+        assert entry is not None and entry.source == "living", entry_id
+        assert row.get("source"), entry_id  # a fact's source beside it
+        assert 8 <= len(row["questions"]) <= 15, entry_id
+        assert len(entry.answer) <= 260, entry_id  # one phone screen
+        assert "你" not in entry.answer, entry_id  # 您 throughout
+        assert not any(c in entry.answer for c in ",;:?!()"), entry_id  # full-width punctuation
+
+
+def test_the_new_entries_answer_each_mapped_label():
+    mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
+    assert NEW <= set(mapped.values())
+    # a person's to answer, never mapped: money and law (tax), the village's arrangements (a ceremony, a memorial tree)
+    left = ("missing:tax", "missing:planting_ceremony", "missing:tree_donation_memorial", "missing:wild_mushrooms")
+    assert not set(left) & set(mapped)
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        # no electric fence or trap: it kills people, it is illegal
+        ("tech.wild_boar", ("⚠", "电网", "兽夹", "村委", "林业站")),
+        ("tech.osmanthus_food", ("没打过药", "安全间隔期", "发霉", "别自己蒸酒")),
+        ("tech.measure_tree", ("1.3米", "别为量树爬树")),
+        ("tech.lifespan", ("古树",)),
+        ("bot.privacy", ("身份证", "村干部", "办公室", "删除")),
+        ("bot.languages", ("问专家",)),
+    ],
+)
+def test_safety_and_whom_to_ask_in_the_very_answer(index, entry_id, words):
+    text = index.entry(entry_id).answer
+    assert all(word in text for word in words), (entry_id, words)
+
+
+def test_privacy_says_what_the_design_keeps_and_who_deletes(index):
+    """What DESIGN.md's roster and the chat keep (name, village, role, the roster's phone, records with photo and location,
+    questions) and registration.toml's leave reply (the village cadres or the office delete a registration)."""
+    text = index.entry("bot.privacy").answer
+    assert all(word in text for word in ("姓名", "手机号", "照片", "位置", "问题"))
+    leave = tomllib.loads((ROOT / "messages" / "replies" / "registration.toml").read_text("utf-8"))["leave"]
+    assert "村干部或办公室" in leave and "村干部或办公室" in text
