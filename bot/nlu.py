@@ -691,6 +691,22 @@ _CHITCHAT = {
     "吃咗未",
     "食咗未",
     "食饭未",
+    # round 56: a festival's greeting, a Cantonese 'all right' (冇问题 is normalised 没有问题), thanks for coming in time
+    "过年好",
+    "新年好",
+    "新春好",
+    "春节好",
+    "没问题",
+    "没有问题",
+    "得嘞",
+    "得喇",
+    "得啦",
+    "得咯",
+    "来得好及时",
+    "来得真及时",
+    "来得很及时",
+    "好及时",
+    "真及时",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
