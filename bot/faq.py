@@ -1060,7 +1060,9 @@ class FaqIndex:
 
     def answered_as(self, label: str) -> str:
         """The label an answer carries: a species topic the card answers ('house': how far from the house,
-        'pollination') is its card, ``species.<name>.card``; any other label as it is."""
+        'pollination') is its card, ``species.<name>.card``; a set's other name for a label (``[recommend]
+        label_aliases``, round 56) is that label; any other label as it is."""
+        label = self.matching["recommend"].get("label_aliases", {}).get(label, label)
         parts = label.split(".")
         if len(parts) == 3 and parts[0] == "species" and self.matching["topics"].get(parts[2], {}).get("card"):
             return f"species.{parts[1]}.card"

@@ -56,3 +56,22 @@ def test_off_topic_names_where_to_ask_about_livestock(index):
     result = index.match("怎么养猪")
     assert faq.result_label(result) == "bot.off_topic"
     assert "畜牧兽医站" in result.answer_text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "note"),
+    [
+        ("桂花几时施非", "species.桂花.fertilizer", None),  # 施肥 misheard
+        ("认养一棵树要多少钱", "escalate", "camp.adopt"),  # camp.adopt says no price: a ticket with it under the number
+        ("广州到深圳怎么走", "bot.off_topic", None),  # had been asked back with the planting depth (深)
+        ("怎么养猪", "bot.off_topic", None),
+        ("种一棵树算几分", "camp.points_rewards", None),  # it names the party branch's points too
+        ("涂白要涂几高", "tech.whitewash", None),
+    ],
+)
+def test_the_leads_phrasings_from_the_simulator(index, question, expected, note):
+    result = index.match(question)
+    assert faq.result_label(result) == expected, result.reason
+    assert result.note_entry == note
+    if expected == "tech.whitewash":
+        assert "1–1.2米" in result.answer_text  # the height is the entry's own line
