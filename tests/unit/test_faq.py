@@ -1303,7 +1303,8 @@ def test_slope_or_flat_land_asks_where_to_plant(index, question, entry_id):
     "question,reason",
     [
         ("两家人为种树的事吵交了", "dispute"),
-        ("认养一棵要给几钱", "adopt_price"),  # round 56: camp.adopt (no price) under the number, money's class before it
+        # round 56: camp.adopt (no price) under the number, money's class before it
+        ("认养一棵要给几钱", "adopt_price"),
         ("锄草时被蛇咬了", "safety"),
         ("细佬食咗两块桂花叶", "safety"),
         ("我家荔枝被风吹断了枝", "diagnosis"),
