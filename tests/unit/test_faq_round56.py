@@ -5,8 +5,9 @@ how much, too much or after rain is tech.watering_after; a recommendation's plac
 off-topic, adoption's price a ticket with camp.adopt under the number, points for planting without party words
 camp.points_rewards; the safety lines AT still missed (pesticide kept where a child may reach it, pines turning red
 together, a harness or rope for pruning high) and a plant eaten getting the plant's first aid, not pesticide's.
-Controls (tagged ``control``) must not move. As first written: own 2/33, controls 25/25; after: 33/33, 25/25 (rows
-written after the change are marked so in the file). docs/faq.md, round 56."""
+Controls (tagged ``control``) must not move. The nine classes written first: own 2/33 -> 33/33, controls 25/25 -> 25/25;
+two classes written after them, before their own change (chit-chat, a wish to plant one tree at a place): 4/8 -> 8/8,
+controls 4/4 -> 4/4. docs/faq.md, round 56."""
 
 from pathlib import Path
 
