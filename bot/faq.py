@@ -839,6 +839,8 @@ class FaqIndex:
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
         self._small_place = Vocab(matching["recommend"].get("small_place", []))
+        # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
+        self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
@@ -1058,7 +1060,9 @@ class FaqIndex:
 
     def answered_as(self, label: str) -> str:
         """The label an answer carries: a species topic the card answers ('house': how far from the house,
-        'pollination') is its card, ``species.<name>.card``; any other label as it is."""
+        'pollination') is its card, ``species.<name>.card``; a set's other name for a label (``[recommend]
+        label_aliases``, round 56) is that label; any other label as it is."""
+        label = self.matching["recommend"].get("label_aliases", {}).get(label, label)
         parts = label.split(".")
         if len(parts) == 3 and parts[0] == "species" and self.matching["topics"].get(parts[2], {}).get("card"):
             return f"species.{parts[1]}.card"
@@ -1197,9 +1201,9 @@ class FaqIndex:
         escalation = self._escalation(norm, species, fired, question)
         if escalation:
             return escalation
-        if nlu.parse_planting_text(question, self.species):
-            return _escalate("not_a_question")
         site = nlu.find_site(norm)
+        if nlu.parse_planting_text(question, self.species) and not (site and self._wishes.search(norm)):
+            return _escalate("not_a_question")
         offlist = bool(mentions) and species is None
         intent = next((i for i in self._intents if i.matches(norm, bool(mentions), bool(site), offlist)), None)
         if intent and intent.situation:

@@ -691,6 +691,22 @@ _CHITCHAT = {
     "吃咗未",
     "食咗未",
     "食饭未",
+    # round 56: a festival's greeting, a Cantonese 'all right' (冇问题 is normalised 没有问题), thanks for coming in time
+    "过年好",
+    "新年好",
+    "新春好",
+    "春节好",
+    "没问题",
+    "没有问题",
+    "得嘞",
+    "得喇",
+    "得啦",
+    "得咯",
+    "来得好及时",
+    "来得真及时",
+    "来得很及时",
+    "好及时",
+    "真及时",
 }
 _CHITCHAT_RE = re.compile(r"^(哈|呵|嘻|嘿)+$|^(嗯|哦|噢|好)+$|^(谢谢|感谢).{0,4}$")
 # round 10: praise of the bot ('你好叻', '呢个助手好好用', '你真聪明') and asking its name or age ('你叫咩名')
@@ -1371,6 +1387,19 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "屋子边",
         "屋子旁",
         "房屋旁",
+        # round 56: the house named with 家 (屋企 is normalised 家) or its side ('屋企侧边种咩果树', '屋子西面太阳好毒')
+        "家旁边",
+        "家侧边",
+        "家边上",
+        "屋侧",
+        "屋子侧",
+        "房子侧",
+        "屋子西面",
+        "屋子东面",
+        "房子西面",
+        "房子东面",
+        "屋西面",
+        "屋西边",
     ),
     # round 51: the yard's regional names (院坝 in the southwest, 禾坪 and 地堂 in Hakka and Cantonese villages)
     "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落", "院坝", "禾坪", "地堂"),

@@ -152,7 +152,6 @@ def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_it
         ("门口那棵龙眼快死了", "diagnosis"),
         ("种树有补贴吗", "subsidy"),  # round 46: the village answers, what the plan says of money under the number
         ("问专家 荔枝不结果", "asked_expert"),
-        ("怎么养猪", "low_confidence"),
     ],
 )
 def test_escalations(index, question, reason):
@@ -1304,7 +1303,8 @@ def test_slope_or_flat_land_asks_where_to_plant(index, question, entry_id):
     "question,reason",
     [
         ("两家人为种树的事吵交了", "dispute"),
-        ("认养一棵要给几钱", "money"),
+        # round 56: camp.adopt (no price) under the number, money's class before it
+        ("认养一棵要给几钱", "adopt_price"),
         ("锄草时被蛇咬了", "safety"),
         ("细佬食咗两块桂花叶", "safety"),
         ("我家荔枝被风吹断了枝", "diagnosis"),

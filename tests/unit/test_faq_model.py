@@ -124,7 +124,8 @@ def test_the_model_never_decides_over_a_safety_line_or_an_explicit_request_for_a
     assert (result.kind, result.reason, result.safety) == (bare.kind, bare.reason, bare.safety)
 
 
-@pytest.mark.parametrize("question", ["补充", "广州到深圳怎么走", "手机话费怎么交"])
+# round 56: '广州到深圳怎么走' left the list: travel is bot.off_topic by its intent (the chat had asked back about depth)
+@pytest.mark.parametrize("question", ["补充", "手机话费怎么交"])
 def test_a_short_question_is_read_over_only_by_a_clear_lead_and_an_answer_that_explains_it(index, question):
     """Under 12 characters the model has little to read, and gives out-of-domain fragments a label too: the rules'
     reading stays unless it leads by short_lead (0.5) and its answer explains the question's words (round 26: with
