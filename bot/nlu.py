@@ -4205,6 +4205,8 @@ def visit_record_asked(norm: str) -> bool:
 # question or a planting day's
 _CHECK_IN_CLAUSE_RE = re.compile(
     r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
+    # round 56 (20f): asked for ('我在埔心村现场了 帮我签到 下午还要去下一个村', '…麻烦帮我打个卡 跟住去睇党建林')
+    r"|^(?:请|麻烦|麻烦你|不该)?(?:帮我|给我|同我)(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
     # round 33b: the visit asked to be recorded ('…现在在埔心村现场 帮我登记到访', '我已到埔心村委会 记录本月下村服务')
     r"|^(?:请|麻烦|麻烦你)?(?:帮我|给我)?(?:登记|记录|记)(?:一下|下)?(?:本次|这次|今次|今日|今天|本月|今月)?(?:的)?"
     # round 36 (19l): where the visit took the adviser said before it ('记一下今次下乡到访')

@@ -1293,16 +1293,8 @@ def test_round_20e_probe(probe, context, message, expected):
 # Set 20f (140 probes, blind, written in the thirty-second session by a writer who saw only DESIGN.md, the seeds and the
 # kinds sheet; measured once, at the session's end, on c4c9170): 127/140, the honest figure. Its 13 misses were not read
 # by class before the session ended: strict, for the next round to mend or to decide by design.
-_ROUND_20F_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20f, measured at the thirty-second session's end; not yet read by class (the next round's)",
-        [
-            "我系埔心村嘅 阿仔帮我装咗微信 我叫钟娣 要点绑定",
-            "涯系埔心村个 名安做曾桃英 帮涯登记",
-            "我在埔心村现场了 帮我签到 下午还要去下一个村",
-        ],
-    ),
-]
+# round 56: all thirteen read by class and mended (tests/e2e/test_conversation_round56.py); 20f is development since
+_ROUND_20F_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20F_MISSES = {message: why for why, messages in _ROUND_20F_LEFT for message in messages}
 
 

@@ -87,11 +87,41 @@ CONTROLS_ZONE_NEAR = [
     ("party", "责任区一个人要管几多棵树", "question"),
 ]
 
+# class 6, an adviser's 签到 asked for as one clause of a report ('到埔心村了 帮我签个到 等阵仲要去下围村'): the check-in, which
+# waits for the location (it had been 'not understood')
+EXAMPLES_SIGN_IN = [
+    ("adviser", "到埔心村了 帮我签个到 等阵仲要去下围村", "sign_in"),
+    ("adviser", "人已经喺埔心村委 麻烦帮我打个卡 跟住去睇党建林", "sign_in"),
+]
+CONTROLS_SIGN_IN = [
+    ("adviser", "我到埔心村了 签到", "sign_in"),
+    ("adviser", "到埔心村了 帮我签个到 要不要发位置", "question"),
+]
+
+# class 7, registration as a story or in Hakka: who set up the phone told between the village and the name, then how to
+# bind ('我系埔心村嘅 个女帮我整咗个微信 我叫黄三妹 点样绑定'); Hakka 安做 (is called) after 名 ('涯系埔心村个 名安做温福娣'):
+# registered by the name said
+EXAMPLES_REGISTER = [
+    ("new", "我系埔心村嘅 个女帮我整咗个微信 我叫黄三妹 点样绑定", "register"),
+    ("new", "我是埔心村的 孙子帮我下载的微信 我叫李凤英 怎么注册", "register"),
+    ("new", "涯系埔心村个 名安做温福娣", "register"),
+    ("new", "涯系埔心村人 名字安做罗亚妹 帮涯登记下", "register"),
+]
+CONTROLS_REGISTER = [
+    ("new", "我系埔心村嘅 我叫黄秀兰 点样绑定", "register"),
+    ("new", "𠊎系埔心村个 𠊎喊邓桂娣", "register"),
+    ("new", "阿仔帮我装咗微信 点样用", "help"),
+]
+
 
 @pytest.mark.parametrize(
     ("context", "message", "expected"),
     cases_of(
         [
+            *EXAMPLES_REGISTER,
+            *CONTROLS_REGISTER,
+            *EXAMPLES_SIGN_IN,
+            *CONTROLS_SIGN_IN,
             *EXAMPLES_ZONE_NEAR,
             *CONTROLS_ZONE_NEAR,
             *EXAMPLES_ANOTHER_TREE,
@@ -115,3 +145,8 @@ def test_a_count_said_right_after_the_slip_is_still_a_correction(probe, message)
     """The count said wrong first, then the right one: the record's count corrected (recount), not withdrawn (the first
     had got the FAQ's how-to-correct answer)."""
     assert probe.handler_for("finished", message) == "recount"
+
+
+def test_a_villagers_check_in_asked_in_a_report_is_no_visit(probe):  # noqa: F811
+    """A villager's same words are no adviser's visit (their 签到 is a planting day's)."""
+    assert probe.handler_for("member", "到埔心村了 帮我签个到 等阵仲要去下围村") != "visit_sign_in"
