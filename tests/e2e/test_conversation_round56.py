@@ -150,3 +150,41 @@ def test_a_count_said_right_after_the_slip_is_still_a_correction(probe, message)
 def test_a_villagers_check_in_asked_in_a_report_is_no_visit(probe):  # noqa: F811
     """A villager's same words are no adviser's visit (their 签到 is a planting day's)."""
     assert probe.handler_for("member", "到埔心村了 帮我签个到 等阵仲要去下围村") != "visit_sign_in"
+
+
+# -- seen in the simulator (round 56): a record set aside, its reminder sent, is cancelled by 取消 --------------------
+def test_a_record_set_aside_is_cancelled_by_the_bare_cancel(probe):  # noqa: F811
+    """'两棵荔枝', then the window closes and the reminder asks for the photo (the record set aside, still finishable within
+    planting.late_part_hours): 取消 had said there was nothing to cancel. Now it cancels that record."""
+    from bot.planting import settle_windows
+
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid)
+    user.says("两棵荔枝")
+    probe.bot.clock.advance(minutes=31)
+    settle_windows(probe.bot, probe.bot.clock())
+    assert probe.rows(
+        "SELECT dedupe_key FROM outbox WHERE openid = ? AND dedupe_key LIKE 'planting-incomplete:%'", [openid]
+    )
+    probe.bot.clock.advance(hours=1)
+    reply = user.says("取消")
+    assert reply == probe.bot.t("core.cancelled")
+    assert [r["status"] for r in probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])] == ["cancelled"]
+    # a photo now starts a new record: the cancelled one is never finished by it
+    assert probe.last_handler(openid) == "cancel"
+
+
+def test_cancel_with_nothing_set_aside_still_says_there_is_nothing(probe):  # noqa: F811
+    """A record finished long ago, or one set aside past planting.late_part_hours: nothing to cancel, as before."""
+    from bot.planting import settle_windows
+
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid)
+    user.says("两棵荔枝")
+    probe.bot.clock.advance(minutes=31)
+    settle_windows(probe.bot, probe.bot.clock())
+    probe.bot.clock.advance(hours=float(probe.bot.config.get("planting.late_part_hours")) + 1)
+    assert user.says("取消") == probe.bot.t("core.nothing_to_cancel")
+    assert [r["status"] for r in probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])] == ["pending"]
