@@ -5336,6 +5336,26 @@ def photo_asked_then_why(head: str, rest: str) -> bool:
     )
 
 
+# round 56 (the lead, in the simulator: '我上个星期报咗三棵 其实死咗一棵' had become a ticket): trees of a record told, then
+# some of them dead ('我上个月登记了两棵龙眼 有一棵死了', '我报咗五棵荔枝 而家死咗两棵'): the replant answer (handlers/reminders.py
+# ``dead_tree_told``), never a ticket; why asked ('点解死咗一棵') or a symptom told is the adviser's
+_RECORD_TOLD = rf"(?:报|登记|记|录|种|上报)(?:了|过|好)(?:的)?{_NUM}{_MEASURE}"
+_DEAD_AFTER_RE = re.compile(
+    rf"^(?:我|我们|我家)?[{_CJK}]{{0,6}}?{_RECORD_TOLD}[{_CJK}]{{0,4}}?"
+    r"(?:其实|但是|不过|可是|现在|已经|结果|谁知|点知|后来|今天|今日)?(?:有)?"
+    rf"(?:(?:{_NUM}{_MEASURE})(?:已经)?(?:枯死|死|死掉|烂根死)(?:了)?|(?:枯死|死|死掉)(?:了)(?:{_NUM}{_MEASURE}))$"
+)
+_DEAD_ASKED_RE = re.compile(r"为什么|为何|点解|怎么|咋|什么病|啥病|吗|黑|黄|虫|烂|病")
+
+
+def dead_tree_told(norm: str) -> bool:
+    """Round 56: trees of a record told, then some of them dead ('我上个星期报了三棵其实死了一棵'); no why asked, no
+    symptom (``_DEAD_ASKED_RE``: the adviser's)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _DEAD_ASKED_RE.search(norm):
+        return False
+    return bool(_DEAD_AFTER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)
 _PLANT_WISH_RE = re.compile(
     r"^(?:我|我们|我家)?(?:也|都)?(?:要|想|想要|来|去|准备|打算)?(?:种|栽)(?:一棵|一株|棵|几棵|些)?(?:树|树苗|果树)$"

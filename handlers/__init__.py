@@ -92,6 +92,8 @@ milestones (handlers/milestones.py):
 reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
+- dead_tree_told — a tree of a record told dead with no follow-up open (我上个星期报咗三棵 其实死咗一棵): the FAQ's
+  replant answer, never a ticket (round 56)
 zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,

@@ -188,3 +188,30 @@ def test_cancel_with_nothing_set_aside_still_says_there_is_nothing(probe):  # no
     probe.bot.clock.advance(hours=float(probe.bot.config.get("planting.late_part_hours")) + 1)
     assert user.says("取消") == probe.bot.t("core.nothing_to_cancel")
     assert [r["status"] for r in probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])] == ["pending"]
+
+
+# -- seen in the simulator (round 56): a tree of a record told dead is the replant answer, never a ticket -------------
+EXAMPLES_DEAD_TOLD = [
+    "我上个月登记了两棵龙眼 有一棵死了",
+    "我报咗五棵荔枝 而家死咗两棵",
+    "前几日记咗三棵桂花 结果枯死咗一棵",
+]
+
+
+@pytest.mark.parametrize("message", EXAMPLES_DEAD_TOLD)
+def test_a_tree_of_a_record_told_dead_gets_the_replant_answer(probe, message):  # noqa: F811
+    handler = probe.handler_for("finished", message)
+    openid = f"o-probe-{probe.count}"
+    assert handler == "dead_tree_told"
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+    [last] = probe.rows(
+        "SELECT reply FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [openid]
+    )
+    assert "补种" in last["reply"] and "成活率" in last["reply"]
+
+
+@pytest.mark.parametrize(
+    "message", ["我报咗三棵 点解死咗一棵", "种了三棵桂花", "我家的龙眼死了一棵 叶子全黑了 是什么病"]
+)
+def test_a_dead_tree_asked_why_or_a_record_is_no_dead_tree_told(probe, message):  # noqa: F811
+    assert probe.handler_for("member", message) != "dead_tree_told"
