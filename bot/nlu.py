@@ -2471,11 +2471,18 @@ def right_name_in(norm: str) -> str | None:
     return found["name"]
 
 
+# round 56 (the lead, in the simulator): not going, said with nothing named ('我不参加了', '我唔去啦'): of the planting day
+# when it was what the sender talked of just before (handlers/village.py), else the wish to leave (handlers/registration.py)
+_NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔)(?:想|去)?(?:去|参加|来)(?:了|啦|喇|咯)?$")
+
+
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
-    (the right name said alone: '正确的是邓丽芳'); None otherwise."""
+    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); None otherwise."""
     if name_said_right(norm):
         return "name"
+    if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
+        return "declined"
     bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
     if _VILLAGE_ELLIPTIC_RE.match(bare):
         return "village"

@@ -18,7 +18,8 @@ registration (handlers/registration.py):
   群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - own_words — a registered sender's own village or name said again (埔心): already registered, no ticket
-- leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket
+- leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket;
+  round 56: not '我不参加了' just after the planting day was talked of (village_matter's)
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
 - registration_reply — while 登记 waits: a bare name, a village, the number of a listed village, or the last 4
   digits of the roster phone
@@ -159,7 +160,8 @@ planting (handlers/planting.py):
 - planting_count_alone — a count alone (三棵) no record waits for: which trees, with the photo
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
-  the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
+  the village's cadres by name and role from the roster, else the campaign office; no adviser ticket; round 56: a
+  planting day named and declined (明天的活动我不参加了), or 我不参加了 just after the planting day was talked of
 awards (handlers/awards.py):
 - awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
   the awards' schedule and that the office names the winners; never an adviser's ticket

@@ -9,7 +9,9 @@ replies appended.
 
 from __future__ import annotations
 
-from bot import identity, nlu, planting, proofs, qrcodes, roster
+from typing import Any
+
+from bot import identity, nlu, planting, proofs, qrcodes, roster, village_matters
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -18,7 +20,7 @@ from bot.ids import row_id
 from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
-from bot.router import Route, pure, staged
+from bot.router import Decided, Route, staged
 from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -478,9 +480,15 @@ def on_own_words(ctx: Ctx, _match) -> str:
 
 
 # -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
-@pure
-def _leave_wished(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and nlu.leave_wished(core.text_normalized(ctx))
+def _leave_ahead(ctx) -> Any:
+    if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx)):
+        return False
+    # round 56: 'not going' with nothing named ('我不参加了') is of the planting day when it was talked of just before
+    return True if nlu.follow_up_said(said) == "declined" else Decided(True)
+
+
+def _not_of_the_planting_day(ctx: Ctx, _wished) -> bool:
+    return not core.said_just_after(ctx, village_matters.PLANTING_DAY_ROUTES)
 
 
 def on_leave(ctx: Ctx, _match) -> str:
@@ -493,7 +501,7 @@ ROUTES: list = [
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
-    Route("leave", _leave_wished, on_leave),
+    Route("leave", staged(_leave_ahead, _not_of_the_planting_day), on_leave),
     # round 50: the right name said alone just after the name was said wrong ('名字写错了' then '改成林振东')
     Route(
         "fix_name",

@@ -215,3 +215,27 @@ def test_a_tree_of_a_record_told_dead_gets_the_replant_answer(probe, message):  
 )
 def test_a_dead_tree_asked_why_or_a_record_is_no_dead_tree_told(probe, message):  # noqa: F811
     assert probe.handler_for("member", message) != "dead_tree_told"
+
+
+# -- seen in the simulator (round 56): 我不参加了 said of a planting day is the village's leave, not the account's ------
+@pytest.mark.parametrize("message", ["我不参加了", "我唔去啦"])
+def test_not_going_said_just_after_the_planting_day_is_leave_from_it(probe, message):  # noqa: F811
+    """The planting day asked about, then '我不参加了': the village's leave (tell the cadres), never how to unsubscribe
+    and have one's registration deleted (the leave route sat before the planting-day routes)."""
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid)
+    user.says("村里几时搞植树活动")
+    probe.bot.clock.advance(minutes=2)
+    reply = user.says(message)
+    assert probe.last_handler(openid) == "village_matter"
+    assert reply.startswith(probe.bot.t("village.leave"))
+
+
+@pytest.mark.parametrize(
+    ("message", "handler"), [("明天的活动我不参加了", "village_matter"), ("我不参加了", "leave"), ("我想注销", "leave")]
+)
+def test_a_planting_day_declined_in_its_words_and_leave_alone(probe, message, handler):  # noqa: F811
+    """A planting day named and declined is the village's leave (it had been the FAQ's party-members answer); with no
+    planting day said before, '我不参加了' stays the wish to leave."""
+    assert probe.handler_for("member", message) == handler
