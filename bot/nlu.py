@@ -3188,11 +3188,21 @@ def _name_said_blanked(found: re.Match, species_table: Mapping) -> str:
     return "某某" if found["before"] else found["words"] + (found["done"] or "") + "某某"
 
 
+# round 56 (the lead, in the simulator: '我搬咗去隔离村住 点改村' had become a ticket): moved (or married) to another village,
+# then how its village is changed ('我搬到下围村住了 村要怎么改', '搬屋去咗新村 登记嘅村点改'): how to correct, as for a name
+_MOVED_THEN_HOW_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:已经)?(?:搬|搬家|搬屋|嫁|迁)(?:了|到|去|过)*[\u4e00-\u9fff]{0,8}?(?:村|社区|镇)(?:住|居住)?(?:了)?"
+    r"(?:登记的|我的)?(?:村|村名|村子)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:才能)?(?:改|换|更改|转)(?:村|村子|过去|过来)?$"
+)
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
+    if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 56
     if len(norm) > INTENT_MAX_CHARS and not (
         _WRITTEN_AS_RE.search(norm)
         or _OWN_NAME_RE.search(norm)

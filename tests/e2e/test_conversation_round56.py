@@ -239,3 +239,19 @@ def test_a_planting_day_declined_in_its_words_and_leave_alone(probe, message, ha
     """A planting day named and declined is the village's leave (it had been the FAQ's party-members answer); with no
     planting day said before, '我不参加了' stays the wish to leave."""
     assert probe.handler_for("member", message) == handler
+
+
+# -- seen in the simulator (round 56): moved to another village, how to change it: who corrects the registration -----
+@pytest.mark.parametrize(
+    "message", ["我搬到下围村住了 村要怎么改", "我嫁咗去隔离村 点样换村", "搬屋去咗新村 登记嘅村点改"]
+)
+def test_moved_village_asked_how_to_change_is_told_who_corrects_it(probe, message):  # noqa: F811
+    """How to correct, as 我的信息 says it for this sender (a roster person: the office; it had become a ticket)."""
+    assert probe.handler_for("member", message) == "fix_name"
+    openid = f"o-probe-{probe.count}"
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+
+
+@pytest.mark.parametrize("message", ["我搬了新屋 门口种了两棵桂花", "搬去新村以后树苗去哪里领"])
+def test_a_move_told_with_something_else_is_no_village_change(probe, message):  # noqa: F811
+    assert probe.handler_for("member", message) != "fix_name"
