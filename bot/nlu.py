@@ -1893,6 +1893,20 @@ def without_what_comes_first(text: str) -> str:
     return rest if first and _PLANTED_RE.search(rest) else text
 
 
+# round 56 (the lead, in the simulator: '我种错咗地方 种咗喺人哋块地' joined an open ticket about a yellowing 桂花 as its 补充;
+# '棵龙眼种错咗地方 种咗喺别人块地' started a record): trees planted on another's land, a land matter of its own (the village's
+# or the adviser's), never a record nor the detail of another tree's trouble; raw or normalised text
+_LAND_MATTER_RE = re.compile(
+    r"(?:种|栽)(?:了|咗|错|在|到|落|喺|入)*[\u4e00-\u9fff]{0,4}?(?:别人|人家|人哋|邻居家|邻居|隔壁家|隔篱屋|隔篱|隔壁)"
+    r"(?:的|嘅|块|家的|屋)*(?:地|田|山|土地|宅基地|农田)"
+)
+
+
+def land_matter_told(text: str) -> bool:
+    """Round 56: trees planted on another's land ('种咗喺人哋块地', '种到邻居家的地里')."""
+    return bool(text) and bool(_LAND_MATTER_RE.search(text))
+
+
 # round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
@@ -1949,6 +1963,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or is_pledge(body)
         or _CORRECTION_RE.search(body)
         or _POINTS_RE.search(body)
+        or land_matter_told(body)  # round 56: a land matter, never a record
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))

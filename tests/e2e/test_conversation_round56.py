@@ -255,3 +255,24 @@ def test_moved_village_asked_how_to_change_is_told_who_corrects_it(probe, messag
 @pytest.mark.parametrize("message", ["我搬了新屋 门口种了两棵桂花", "搬去新村以后树苗去哪里领"])
 def test_a_move_told_with_something_else_is_no_village_change(probe, message):  # noqa: F811
     assert probe.handler_for("member", message) != "fix_name"
+
+
+# -- seen in the simulator (round 56): a land matter told while a ticket is open is no 补充 of it ------------------------
+EXAMPLES_LAND = [
+    ("ticket", "我种错咗位 种咗喺人哋嘅田", "new"),
+    ("ticket", "种错地方了 种到人哋块山度", "new"),
+    ("ticket", "棵龙眼种错咗地方 种咗喺别人块地", "new"),
+]
+CONTROLS_LAND = [
+    ("ticket", "棵荔枝种咗落隔篱屋块田度 点算好", "new"),
+    ("ticket", "我把树种到邻居家的地里了", "new"),
+    ("ticket", "我家桂花种在院子里 泥土比较硬", "supplement"),
+    ("member", "我把树种到邻居家的地里了", "new"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_LAND, *CONTROLS_LAND], {}))
+def test_a_land_matter_is_its_own_question(probe, context, message, expected):  # noqa: F811
+    """Trees planted on another's land ('我种错咗地方 种咗喺人哋块地') had joined the open ticket about a yellowing 桂花 as
+    its 补充: a land matter is its own (the FAQ's, or its own ticket), never the detail of another tree's trouble."""
+    assert probe.run(context, message, expected) == ""
