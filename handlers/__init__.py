@@ -17,7 +17,8 @@ registration (handlers/registration.py):
   openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
   群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
-- own_words — a registered sender's own village or name said again (埔心): already registered, no ticket
+- own_words — a registered sender's own village or name said again (埔心): already registered, no ticket; round 56:
+  a follower's whose claim waits for the office: that it waits
 - leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket;
   round 56: not '我不参加了' just after the planting day was talked of (village_matter's)
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)

@@ -459,17 +459,26 @@ def _own_words(ctx: Ctx, text: str) -> bool:
     """The registered sender's own village (埔心 or 埔心村) or own name, said again: no question for an adviser (the
     lead, in the simulator: a new follower who registered by name sent the village the welcome had asked about)."""
     person = ctx.person
-    if person is None or person.get("village_id") is None:
+    said = identity.normalize_text(text)
+    if person is None:  # round 56: a claim waiting for the office, its name or village said again
+        claim = roster_store.open_claim_of(ctx.db, ctx.openid)
+        return claim is not None and (
+            said == claim["claimed_name"]
+            or (claim["village"] is not None and roster.core_name(said) == roster.core_name(claim["village"]))
+        )
+    if person.get("village_id") is None:
         return False
     village = roster_store.village(ctx.db, person["village_id"])
-    said = identity.normalize_text(text)
     return said == person["name"] or (
         village is not None and roster.core_name(said) == roster.core_name(village["name"])
     )
 
 
 def on_own_words(ctx: Ctx, _match) -> str:
-    assert ctx.person is not None  # _own_words
+    if ctx.person is None:  # round 56: the claim waits (_own_words)
+        claim = roster_store.open_claim_of(ctx.db, ctx.openid)
+        assert claim is not None
+        return ctx.t("registration.claim_waiting", name=claim["claimed_name"], village=claim["village"] or "—")
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     return ctx.t(
         "registration.already_registered",

@@ -276,3 +276,31 @@ def test_a_land_matter_is_its_own_question(probe, context, message, expected):  
     """Trees planted on another's land ('我种错咗地方 种咗喺人哋块地') had joined the open ticket about a yellowing 桂花 as
     its 补充: a land matter is its own (the FAQ's, or its own ticket), never the detail of another tree's trouble."""
     assert probe.run(context, message, expected) == ""
+
+
+# -- seen in the simulator (round 56): a follower whose registration waits for the office says the village again -------
+@pytest.mark.parametrize(("said", "name"), [("埔心村", "钟国华"), ("埔心", "钟国明")])
+def test_the_village_said_while_the_claim_waits_is_told_it_waits(probe, said, name):  # noqa: F811
+    """The name taken by another WeChat ('登记 <name> 埔心村': the claim waits for the office), then the village said
+    again, as the welcome asks it: told the registration waits (it had become a ticket for the adviser)."""
+    from bot.clock import to_db
+    from bot.db import transaction
+    from bot.store import roster as roster_store
+
+    probe.count += 1
+    with transaction(probe.bot.db):
+        person_id = roster_store.insert_person(
+            probe.bot.db, {"name": name, "village_id": probe.village, "role": "群众"}, to_db(probe.bot.clock())
+        )
+        roster_store.bind_openid(
+            probe.bot.db, person_id, f"o-holder-{probe.count}", to_db(probe.bot.clock()), via="roster"
+        )
+    probe.count += 1
+    openid = f"o-probe-{probe.count}"
+    user = probe.user(openid)
+    user.follows()
+    user.says(f"登记 {name} 埔心村")
+    assert probe.rows("SELECT id FROM binding_conflicts WHERE openid = ? AND status = 'open'", [openid])
+    reply = user.says(said)
+    assert probe.last_handler(openid) == "own_words"
+    assert name in reply and not probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
