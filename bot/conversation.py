@@ -3,7 +3,8 @@
 A ``Flow`` names its states, its timeout and what ``取消`` undoes (``on_cancel``, passed explicitly);
 each flow is defined once, beside its capability (bot/<cap>.py), and listed in the manifest's
 ``FLOWS``: 取消 (handlers/core.py) ends every flow of the user through ``app.flows``, after calling the
-``on_cancel`` of each live one that has one.
+``on_cancel`` of each live one that has one; with none live, each flow's ``on_cancel_idle`` (round 56: planting's
+record set aside).
 
 A flow's table says which handler answers which input in which state, one handler per (state,
 input), on the model of python-telegram-bot's ConversationHandler: ``FlowTable(flow, [Step(state,
@@ -54,6 +55,9 @@ class Flow:
     # (config) -> how long it waits; None: conversation.timeout_minutes
     timeout: Callable[[Any], timedelta] | None = None
     on_cancel: Callable[[Ctx, State], None] | None = field(default=None, compare=False)  # what 取消 undoes
+    # round 56: what 取消 ends when no flow of the sender is live (planting: the record set aside, its reminder sent, that
+    # a late part still finishes); True when it ended something
+    on_cancel_idle: Callable[[Ctx], bool] | None = field(default=None, compare=False)
     # the flow answers 'how do I go on' itself ('这个怎么弄' after a photo: the planting record's next step), so the
     # help leaves such a question to it while it is live (handlers/core.py)
     answers_go_on: bool = False
@@ -112,7 +116,8 @@ def in_progress(ctx: Ctx, flows: Sequence[Flow]) -> list[tuple[Flow, State]]:
 
 
 def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
-    """取消: end every flow of the user, letting each of ``flows`` undo what it started; how many were live."""
+    """取消: end every flow of the user, letting each of ``flows`` undo what it started; how many were live. With none
+    live, what each flow's ``on_cancel_idle`` ends (round 56: a planting record set aside), counted as one each."""
     for flow in flows:
         if flow.on_cancel is not None:
             state = flow.state(ctx)
@@ -121,7 +126,10 @@ def cancel_all(ctx: Ctx, flows: Sequence[Flow]) -> int:
     ctx._live_flows = set()
     if ctx._flow_rows is not None:
         ctx._flow_rows = {}
-    return store.drop(ctx.db, ctx.openid)
+    dropped = store.drop(ctx.db, ctx.openid)
+    if dropped:
+        return dropped
+    return sum(1 for flow in flows if flow.on_cancel_idle is not None and flow.on_cancel_idle(ctx))
 
 
 @dataclass(frozen=True)

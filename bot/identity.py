@@ -295,8 +295,9 @@ _HAKKA = (
     (re.compile(r"(?<=我)喊"), "叫"),
     # round 33b: 安做 (is called, Hakka) after 我 ('𠊎安做刘石生 係埔心村人')
     (re.compile(r"(?<=我)安做"), "叫"),
-    # round 44 (19r): 喊做 (is called, Hakka) after the name's word or alone ('名喊做温石生', '𠊎喊做罗四妹')
-    (re.compile(r"(?:(?<=名)|(?<=名字)|(?<=我))喊做"), "叫"),
+    # round 44 (19r): 喊做 (is called, Hakka) after the name's word or alone ('名喊做温石生', '𠊎喊做罗四妹'); round 56 (20f):
+    # 安做 after the name's word too ('涯系埔心村个 名安做曾桃英')
+    (re.compile(r"(?:(?<=名)|(?<=名字)|(?<=我))(?:喊做|安做)"), "叫"),
     # round 25: before the name too ('𠊎系埔心村个钟四妹')
     (re.compile(r"(?<=[村区])个(?=$|[\s,，]|[\u3400-\u9fff]{2,4}$)"), "的"),
     # round 20: 就系 (is, Hakka and Cantonese) before the village after a name ('我叫叶火生就系埔心村个')
@@ -562,6 +563,9 @@ _STORY_NAMED = re.compile(
     r"|(?:爷爷|奶奶|外公|外婆|阿公|阿婆|阿爷|阿嫲|阿嬷|阿爸|阿妈|爸爸|妈妈|老爸|老妈|老豆)叫)(?:是|系)?([㐀-鿿·]{2,4})$"
 )
 _STORY_MAX_CLAUSES = 5
+# round 56 (20f): the sender named by 我叫 in a clause of the story, how to bind asked in another ('我系埔心村嘅 阿仔帮我装咗
+# 微信 我叫钟娣 要点绑定': who set up the phone told between): a request as 帮我登记 is
+_STORY_SELF_NAMED = re.compile(r"^(?:我)(?:叫|叫做|名叫|个名叫|的名字叫|嘅名叫)[㐀-鿿·]{2,4}$")
 
 
 def asks_register_in_story(text: str | None) -> bool:
@@ -576,6 +580,9 @@ def asks_register_in_story(text: str | None) -> bool:
         or (
             any(_STORY_TYPING_FOR.match(c) for c in clauses)
             and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
+        )
+        or (  # round 56
+            any(_STORY_HOW_TO_JOIN.match(c) for c in clauses) and any(_STORY_SELF_NAMED.match(c) for c in clauses)
         )
     )
 

@@ -1922,6 +1922,20 @@ def without_what_comes_first(text: str) -> str:
     return rest if first and _PLANTED_RE.search(rest) else text
 
 
+# round 56 (the lead, in the simulator: '我种错咗地方 种咗喺人哋块地' joined an open ticket about a yellowing 桂花 as its 补充;
+# '棵龙眼种错咗地方 种咗喺别人块地' started a record): trees planted on another's land, a land matter of its own (the village's
+# or the adviser's), never a record nor the detail of another tree's trouble; raw or normalised text
+_LAND_MATTER_RE = re.compile(
+    r"(?:种|栽)(?:了|咗|错|在|到|落|喺|入)*[\u4e00-\u9fff]{0,4}?(?:别人|人家|人哋|邻居家|邻居|隔壁家|隔篱屋|隔篱|隔壁)"
+    r"(?:的|嘅|块|家的|屋)*(?:地|田|山|土地|宅基地|农田)"
+)
+
+
+def land_matter_told(text: str) -> bool:
+    """Round 56: trees planted on another's land ('种咗喺人哋块地', '种到邻居家的地里')."""
+    return bool(text) and bool(_LAND_MATTER_RE.search(text))
+
+
 # round 47 (19t): the same tree (同一棵, 同一株) points at one talked about, never a count
 _SAME_TREE_RE = re.compile(rf"同一{_MEASURE}")
 
@@ -1930,6 +1944,19 @@ def same_tree_said(text: str) -> bool:
     """'同一棵' (同一株 …): the tree already talked about. Planting's count reader and escalation's pointing words
     (``escalation.points_at_ticket_tree``) both read it here (round 48: one source)."""
     return bool(_SAME_TREE_RE.search(text))
+
+
+# round 56 (20f): another tree pointed at (另一棵, 另外一棵, 隔壁那棵), to compare the one talked about with it ('旁边另一棵桂花
+# 没事 就这棵黄'): one tree already there, never a count of trees planted (with words of having planted it is one:
+# '又种了另一棵龙眼')
+_ANOTHER_TREE_RE = re.compile(
+    rf"(?:另|另外)(?:一|那|这|嗰|呢)?{_MEASURE}|(?:旁边|隔壁|隔离)(?:的|嘅)?(?:那|这|嗰|呢){_MEASURE}"
+)
+
+
+def another_tree_said(text: str) -> bool:
+    """Round 56: '另一棵' (另外一棵, 隔壁那棵 …): a tree pointed at beside the one talked about."""
+    return bool(_ANOTHER_TREE_RE.search(text))
 
 
 # round 48 (19v): 'planted a tree' with the measure word and no number ('种咗棵桂化喺门口', Cantonese and colloquial): one
@@ -1965,10 +1992,11 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or is_pledge(body)
         or _CORRECTION_RE.search(body)
         or _POINTS_RE.search(body)
+        or land_matter_told(body)  # round 56: a land matter, never a record
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
-    if not planted_verb and same_tree_said(body):
+    if not planted_verb and (same_tree_said(body) or another_tree_said(body)):  # round 56: another tree pointed at
         return (
             None  # round 47 (19t): the tree already talked about ('补多张相 系同一棵桂花'), no count of trees planted
         )
@@ -2360,6 +2388,23 @@ def reminders_wanted_back(norm: str) -> bool:
     return rest != bare and bool(_TELL_ME_OF_EVENTS_RE.match(rest))
 
 
+# round 56 (20f): 订阅 said with what the reminders are to tell, when the time comes ('订阅 到时候通知我几时种树': its 几时 asks
+# nothing of 订阅); asked whether they will ('到时候会不会提醒我') is no request
+_SUBSCRIBE_REMIND_THEN_RE = re.compile(
+    r"^(?:订阅|订阅提醒|重新订阅)(?:吧|啦|了)?(?:到时|到时候|届时|时间到了|到了时间)(?:记得|要|就)?(?:提醒|通知|告诉)(?:下|一下)?我"
+)
+# round 56 (20f): the reminders told switched off by a slip, then how to have them again ('之前唔小心退订咗 点样再订返',
+# '上次点错关了通知 怎么重新打开'); how asked alone ('怎么重新打开提醒') stays the FAQ's
+_OFF_BY_A_SLIP_RE = re.compile(
+    r"(?:按错|点错|退错|误点|误按|手滑|不小心|搞错)(?:了)?(?:把)?(?:提醒|通知|推送)?"
+    r"(?:取消|关|关掉|关闭|退订|退|停)(?:了)?(?:提醒|通知|推送)?(?:了)?"
+)
+_HOW_BACK_ON_RE = re.compile(
+    r"^(?:要)?(?:怎么|怎样|如何)(?:样)?(?:才能|可以|能)?(?:再|重新)?(?:开|打开|开回|开启|恢复|订回|订阅|弄回|收回)"
+    r"(?:回来|回|它|提醒|通知|推送)?$"
+)
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -2369,6 +2414,11 @@ def reminders_said(norm: str) -> str | None:
         return None
     if _REMIND_AGAIN_RE.match(norm) or reminders_wanted_back(norm):  # round 53
         return "on"
+    if _SUBSCRIBE_REMIND_THEN_RE.match(norm):
+        return "on"  # round 56
+    slip = _OFF_BY_A_SLIP_RE.search(norm)
+    if slip and _HOW_BACK_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm[slip.end() :])):
+        return "on"  # round 56
     how = _HOW_AFTER_WISH_RE.search(norm)
     if how and reminders_said(norm[: how.start()]) == "on":
         return "on"  # round 37 (19m): wanted back, then how ('…现在又想收到 怎么弄'); off asked how keeps the FAQ's (round 32)
@@ -2465,11 +2515,18 @@ def right_name_in(norm: str) -> str | None:
     return found["name"]
 
 
+# round 56 (the lead, in the simulator): not going, said with nothing named ('我不参加了', '我唔去啦'): of the planting day
+# when it was what the sender talked of just before (handlers/village.py), else the wish to leave (handlers/registration.py)
+_NOT_GOING_ELLIPTIC_RE = re.compile(r"^(?:我|我们)?(?:都|也|就)?(?:不|唔)(?:想|去)?(?:去|参加|来)(?:了|啦|喇|咯)?$")
+
+
 def follow_up_said(norm: str) -> str | None:
     """Round 48: an elliptic follow-up: 'village' ('成条村呢'), 'mine' ('我自己呢'), 'again' ('又想收返'); round 50: 'name'
-    (the right name said alone: '正确的是邓丽芳'); None otherwise."""
+    (the right name said alone: '正确的是邓丽芳'); round 56: 'declined' ('我不参加了'); None otherwise."""
     if name_said_right(norm):
         return "name"
+    if norm and _NOT_GOING_ELLIPTIC_RE.match(norm):
+        return "declined"
     bare = _INTENT_PARTICLES_RE.sub("", norm or "") if norm and not norm.endswith("呢") else norm or ""
     if _VILLAGE_ELLIPTIC_RE.match(bare):
         return "village"
@@ -3175,11 +3232,21 @@ def _name_said_blanked(found: re.Match, species_table: Mapping) -> str:
     return "某某" if found["before"] else found["words"] + (found["done"] or "") + "某某"
 
 
+# round 56 (the lead, in the simulator: '我搬咗去隔离村住 点改村' had become a ticket): moved (or married) to another village,
+# then how its village is changed ('我搬到下围村住了 村要怎么改', '搬屋去咗新村 登记嘅村点改'): how to correct, as for a name
+_MOVED_THEN_HOW_RE = re.compile(
+    r"^(?:我|我们|我家)?(?:已经)?(?:搬|搬家|搬屋|嫁|迁)(?:了|到|去|过)*[\u4e00-\u9fff]{0,8}?(?:村|社区|镇)(?:住|居住)?(?:了)?"
+    r"(?:登记的|我的)?(?:村|村名|村子)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:才能)?(?:改|换|更改|转)(?:村|村子|过去|过来)?$"
+)
+
+
 def name_fix_said(norm: str, species_table: Mapping) -> bool:
     """The sender's own name (or village) to be corrected, said in words; a tree's name or a record is not ('树名写错了',
     '桂花名字写错了' are the planting record's)."""
     if not norm or len(norm) > NAME_FIX_MAX_CHARS or _NOT_A_PERSON_RE.search(norm):
         return False
+    if _MOVED_THEN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return True  # round 56
     if len(norm) > INTENT_MAX_CHARS and not (
         _WRITTEN_AS_RE.search(norm)
         or _OWN_NAME_RE.search(norm)
@@ -3879,6 +3946,10 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     r"(?:块|片|个|号)(?:行不行|可不可以|可以吗|行吗|得不得|好不好|好吗|得吗)?$"
     # round 36 (19l): not chosen yet, then which there are to choose ('支部话每个党员要管一块责任区 我仲未拣 有咩可以拣')
     rf"|{_ZONE}[\u4e00-\u9fff]{{0,8}}?(?:有)?(?:什么|哪些|哪几块|哪几个|哪块|哪个|啥)(?:可以|能|好)(?:选|挑|认领|领|认)$"
+    # round 56 (20f): then one signed up for by where it lies ('守绿护绿那个责任区 我报一个离屋近的', '党员责任区嗰啲 我报一块近屋企
+    # 嘅'): the list, to choose from
+    rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:也|都)?(?:想|要)?(?:报|报名|领|认领|认|要|拿|拣|选|挑)(?:一个|一块|一片|个|块|片)"
+    r"(?:离|近|靠近|在|喺)[\u4e00-\u9fff]{0,6}的$"
 )
 # round 36 (19l): how to claim one, with where the sender lives after ('党员管护责任区点样认领 我住三队附近', '责任区点样认领
 # 我屋企喺二队'): one near home is meant, the list (which says how: 认领责任区 <编号>) shows which
@@ -4225,6 +4296,8 @@ def visit_record_asked(norm: str) -> bool:
 # question or a planting day's
 _CHECK_IN_CLAUSE_RE = re.compile(
     r"^(?:我|本人)?(?:现|现在|而家|依家|特此|先|在此)?(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
+    # round 56 (20f): asked for ('我在埔心村现场了 帮我签到 下午还要去下一个村', '…麻烦帮我打个卡 跟住去睇党建林')
+    r"|^(?:请|麻烦|麻烦你|不该)?(?:帮我|给我|同我)(?:签到|签个到|签下到|打(?:个|下)?[卡咭]|报到|报个到)(?:一下|下|先)?$"
     # round 33b: the visit asked to be recorded ('…现在在埔心村现场 帮我登记到访', '我已到埔心村委会 记录本月下村服务')
     r"|^(?:请|麻烦|麻烦你)?(?:帮我|给我)?(?:登记|记录|记)(?:一下|下)?(?:本次|这次|今次|今日|今天|本月|今月)?(?:的)?"
     # round 36 (19l): where the visit took the adviser said before it ('记一下今次下乡到访')
@@ -4498,7 +4571,8 @@ def without_wrong_first(norm: str) -> str:
 # not come ('取消 荔枝还没种', '算了先不记了 苗还没买到', '取消吧 苗还没到'); a tree or seedling may be named first
 _NOT_YET_RE = re.compile(
     rf"^(?:我|我们|我家)?(?:的)?[{_CJK}]{{0,4}}?(?:都|也)?(?:还没有|还没|还未|仲未|没|未)(?:有)?"
-    r"(?:种|种下|种好|买|买到|买好|到|到货|领|领到|拿到|发|发下来)(?:呢|啊|哦|住|先|的)*$"
+    # round 56 (20f): in the ground ('龙眼还没种落去', Cantonese 落去 normalised 下去)
+    r"(?:种|种下|种下去|种好|买|买到|买好|到|到货|领|领到|拿到|发|发下来)(?:呢|啊|哦|住|先|的)*$"
 )
 
 
@@ -4566,6 +4640,9 @@ _WHY_DROPPED_RE = re.compile(
     # round 43 (19q): what was written wrong, the count or the tree ('刚才登记的那个撤回 数填错了'); the right count said
     # instead is a correction (``count_corrected``, read first)
     r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
+    # round 56 (20f): the photo taken or sent wrong, the tree in it not the one ('取消吧 影错咗 唔系呢棵', '拍错树了')
+    r"|(?:照片|相片|相|图)?(?:我)?(?:拍|影|发|传|选)错(?:了)?(?:照片|相片|相|图|树|棵树)?(?:了)?"
+    r"|(?:不是|并非)(?:这|那)(?:棵|张|个)(?:树)?"
     r")+$"
 )
 
@@ -4590,6 +4667,11 @@ _RECORD_POINTED_RE = re.compile(
 )
 _COUNT_WRONG_RE = re.compile(r"(?:棵数|数量|数字|数目|个数|数)(?:不对|错了|有错|搞错了|弄错了)")
 _COUNT_CHANGE_ASKED_RE = re.compile(r"^(?:帮我|请|麻烦)?(?:改成|改为|改做|改回做|改回成|改回|更正为|更正成)")
+# round 56 (20f): the count said wrong named first, as the slip's object ('两棵荔枝报错了 应该是三棵', '两棵荔枝写错了 作废'):
+# the wrong count, never the right one (what follows it may say the right one); 是 before it says it right ('系三棵荔枝 打错字')
+_COUNT_SAID_WRONG_RE = re.compile(
+    rf"^{_NUM}{_MEASURE}[{_CJK}]{{0,4}}?(?:我)?(?:打|写|发|讲|说|记|报|填|登记)错(?:字|了|咗|啦)*"
+)
 
 
 def count_corrected(text: str) -> str | None:
@@ -4600,8 +4682,10 @@ def count_corrected(text: str) -> str | None:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
     norm = _RECORD_POINTED_RE.sub("", norm, count=1)
+    said_wrong = _COUNT_SAID_WRONG_RE.match(norm)  # round 56: the wrong count named, then the right one (if any)
+    norm = norm[said_wrong.end() :] if said_wrong else norm
     rest = _COUNT_DENIED_RE.sub("", norm, count=1)
-    denied = rest != norm
+    denied = rest != norm or said_wrong is not None
     bare = _COUNT_WRONG_RE.sub("", _SLIP_SAID_RE.sub("", rest))
     changed = _COUNT_CHANGE_ASKED_RE.sub("", bare, count=1)
     if not (denied or bare != rest or changed != bare):
@@ -4974,11 +5058,20 @@ _WRITE_COUNT_TREE_RE = re.compile(
 )
 
 
+# round 56 (20f): the record's parts offered as a choice after how to go on ('下一步写咩 几多棵定系咩树', '然后要填什么 棵数还是
+# 树名'): what is asked is how to go on
+_PART_OFFERED = r"(?:多少棵|几棵|棵数|数量|什么树|哪种树|树名|树种|品种|照片|相片|位置|定位)"
+_PARTS_OFFERED_RE = re.compile(rf"(?<=[{_CJK}]){_PART_OFFERED}(?:还是|定是|或者|或|定){_PART_OFFERED}(?:呢|啊|呀)?$")
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
+    offered = _PARTS_OFFERED_RE.search(norm)
+    if offered and go_on_asked(norm[: offered.start()]):
+        return True  # round 56
     sent = _PHOTO_SENT_RE.sub("", norm, count=1)
     norm = _SENT_PARTICLE_RE.sub("", sent, count=1) if sent != norm else sent
     if norm and len(norm) <= 16 and _NEXT_STEP_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -5029,6 +5122,9 @@ _LOCATION_HOW_RE = re.compile(
     r"|^(?:怎么|点)(?:发|传|加)(?:位置|定位)(?:给你|给你们|过去|过来|上来)?$"
     r"|^(?:要|使|需要)?(?:不要|不使|不需要)?(?:拍照|影相|拍相|影|拍)(?:吗|不)?(?:要)?(?:影|拍)(?:哪里|什么|边个|哪个)"
     r"(?:才行|才得|先得|才可以|好)?$"
+    # round 56 (20f): whether the location is wanted, then how ('使唔使发位置 点发', '需不需要发定位 怎么弄')
+    r"|^(?:还|仲)?(?:要不要|需不需要|用不用|使不使|要|需要)(?:发|加|传|报)(?:埋|上|多)?(?:位置|定位)(?:吗|不|没有)?"
+    r"(?:那|要)?(?:怎么|怎样|如何|点)(?:样)?(?:发|加|传|弄|搞|做|开)?$"
 )
 _NOT_FOUND_AFTER_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:我)?(?:找不到|找不着|不会找|不识找|看不到|不见)(?:个|那个|这个)?(?:掣|按钮|键|按键|地方|在哪里|在哪)?$"
@@ -5082,7 +5178,7 @@ _TAKEN_THEN_HOW_RE = re.compile(
 _CANNOT_PHOTO_RE = re.compile(
     r"^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:拍照|拍相|拍照片|拍)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
     # round 53 (20c): the photo cannot be sent ('我唔识发相 点搞', '我唔会发照片 点算')
-    r"|^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:发|传|上传)(?:照片|相片|相|图片|照)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
+    r"|^(?:我)?(?:不会|不识|不懂)(?:用)?(?:手机)?(?:发|传|上传)(?:照片|相片|相|图片|照|图)(?:那|咁)?(?:怎么办|怎么弄|怎么搞)(?:好)?$"
     # round 47 (19t): no photo, or none can be taken, asked whether it will do ('冇相影得唔得', '没有照片可以吗', '影唔到相
     # 得唔得'): read only while a record waits for its photo (handlers/planting.py)
     r"|^(?:我)?(?:没有|没)(?:照片|相片|相|照)(?:影|拍)?(?:那)?(?:也|都)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|可以不"
@@ -5111,9 +5207,18 @@ _WHAT_TO_PHOTO_RE = re.compile(
 )
 
 
+# round 56 (20f): who would help is away, said between ('我唔识发图 个仔返工去咗 点算', '我不会传照片 女儿出去打工了 怎么办'):
+# left out before the photo not sent is read
+_HELPER_AWAY_RE = re.compile(
+    r"(?<=[照片相图])(?:我)?(?:的|个|家)?(?:孙子|孙女|孙仔|孙|儿子|女儿|个仔|阿仔|仔|个女|阿女|老公|老婆|后生|子女|家人|屋企人)"
+    r"(?:又|都|也|已经)?(?:去)?(?:上学|回学|读书|打工|出去打工|出去|出门|回工|返工|上班|开工|去城里|不在家|不在)(?:去)?(?:了|啦)?"
+    r"(?=怎么|那|咁)"
+)
+
+
 def cannot_photo_said(norm: str) -> bool:
     """Round 46: the sender cannot take the photo a record waits for ('我唔识影相 点算')."""
-    return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+    return bool(norm) and bool(_CANNOT_PHOTO_RE.match(_INTENT_PARTICLES_RE.sub("", _HELPER_AWAY_RE.sub("", norm))))
 
 
 def photo_how_asked(norm: str) -> bool:
@@ -5126,7 +5231,7 @@ def photo_how_asked(norm: str) -> bool:
         return True
     if _PHOTO_A_MUST_THEN_HOW_RE.match(bare) or _PHOTO_ASKED_THEN_HOW_RE.match(bare):  # round 44; round 52
         return True
-    if _TAKEN_THEN_HOW_RE.match(bare) or _CANNOT_PHOTO_RE.match(bare):  # round 46
+    if _TAKEN_THEN_HOW_RE.match(bare) or cannot_photo_said(bare):  # round 46; round 56: who is away between
         return True
     if _WHAT_TO_PHOTO_RE.match(bare) and "树" in bare:  # round 53
         return True
@@ -5320,6 +5425,26 @@ def photo_asked_then_why(head: str, rest: str) -> bool:
         (photo_how_asked(head) and bool(_NO_BUTTON_RE.match(rest)))
         or (cannot_photo_said(head) and bool(_PHONE_CANNOT_RE.match(rest)))
     )
+
+
+# round 56 (the lead, in the simulator: '我上个星期报咗三棵 其实死咗一棵' had become a ticket): trees of a record told, then
+# some of them dead ('我上个月登记了两棵龙眼 有一棵死了', '我报咗五棵荔枝 而家死咗两棵'): the replant answer (handlers/reminders.py
+# ``dead_tree_told``), never a ticket; why asked ('点解死咗一棵') or a symptom told is the adviser's
+_RECORD_TOLD = rf"(?:报|登记|记|录|种|上报)(?:了|过|好)(?:的)?{_NUM}{_MEASURE}"
+_DEAD_AFTER_RE = re.compile(
+    rf"^(?:我|我们|我家)?[{_CJK}]{{0,6}}?{_RECORD_TOLD}[{_CJK}]{{0,4}}?"
+    r"(?:其实|但是|不过|可是|现在|已经|结果|谁知|点知|后来|今天|今日)?(?:有)?"
+    rf"(?:(?:{_NUM}{_MEASURE})(?:已经)?(?:枯死|死|死掉|烂根死)(?:了)?|(?:枯死|死|死掉)(?:了)(?:{_NUM}{_MEASURE}))$"
+)
+_DEAD_ASKED_RE = re.compile(r"为什么|为何|点解|怎么|咋|什么病|啥病|吗|黑|黄|虫|烂|病")
+
+
+def dead_tree_told(norm: str) -> bool:
+    """Round 56: trees of a record told, then some of them dead ('我上个星期报了三棵其实死了一棵'); no why asked, no
+    symptom (``_DEAD_ASKED_RE``: the adviser's)."""
+    if not norm or len(norm) > INTENT_MAX_CHARS or _DEAD_ASKED_RE.search(norm):
+        return False
+    return bool(_DEAD_AFTER_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 # a bare wish to plant ('种树', '我要种树', '我想种棵树'): the planting help (no count, no tree: nothing to record)

@@ -62,6 +62,18 @@ def _cancel_pending_record(ctx, state) -> None:
         store.update(ctx.db, record["id"], {"status": "cancelled", "closed_at": ctx.now_s, "updated_at": ctx.now_s})
 
 
+def _cancel_set_aside_record(ctx) -> bool:
+    """Round 56: 取消 with nothing in progress while a record is set aside (its window over and its reminder sent, a late
+    part still finishes it within planting.late_part_hours: ``late_record``'s): it is cancelled (it had been 'nothing
+    to cancel', while the reminder and the 代种 notice say 取消 drops it)."""
+    since = ctx.now - timedelta(hours=float(ctx.config.get("planting.late_part_hours")))
+    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since))
+    if record is None:
+        return False
+    store.update(ctx.db, record["id"], {"status": "cancelled", "updated_at": ctx.now_s})
+    return True
+
+
 # round 36: confirm {planting_id}: a finished record its sender asked to void (作废, '刚刚报的那个作废 我重新来') waits
 # for a clear yes (确定作废) before it is withdrawn; 取消 or the timeout leave it as it is. Its table is in
 # handlers/planting.py (WITHDRAW_TABLE), its diagram in docs/planting.md.
@@ -77,6 +89,7 @@ FLOW = Flow(
     "planting",
     ("collecting", "count_changed"),
     on_cancel=_cancel_pending_record,
+    on_cancel_idle=_cancel_set_aside_record,
     answers_go_on=True,
     choice_states=("count_changed",),
 )

@@ -25,6 +25,8 @@ _LEAVE_RE = re.compile(
     r"请假|请个假|请下假|告假"
     r"|(?:可以|可不可以|可唔可以|能不能|能否|得唔得|行不行|好不好)(?:不|唔)(?:去|参加|嚟|来)"
     r"|(?:不|唔)(?:去|参加)(?:可以|得|行)(?:吗|唔得|不得|不行|么|冇)"
+    # round 56: declined, the day named ('明天的活动我不参加了', '礼拜六种树我唔去啦')
+    r"|(?:不|唔)(?:想|去)?(?:去|参加)(?:了|啦|喇|咯)?$"
     r"|(?:去不了|去唔到|去唔倒|去唔了|来不了|嚟唔到|来唔到|参加不了|参加唔到|去不成)"
     r".{0,8}?(?:怎么办|点算|点搞|点办|找谁|跟谁|同边个|问谁|会不会|会唔会|扣分|有冇问题|有没有问题|要不要紧|得唔得|行不行)"
 )
@@ -52,6 +54,12 @@ _WHO_RE = re.compile(
 _RULE_RE = re.compile(r"岁|年纪|年龄|规定|要求|政策|文件")
 _TECHNICAL_RE = re.compile(
     r"虫|病|死|枯|黄|烂|斑|叶|果|根|施肥|肥料|浇水|淋水|修剪|打药|农药|嫁接|怎么种|点种|种法|种几深|挖|穴|成活|活唔活|补种|补领"
+)
+
+
+# round 56: the routes of a planting day: '我不参加了' just after one of them is leave from that day (handlers/village.py)
+PLANTING_DAY_ROUTES = frozenset(
+    {"event_scene", "event_join", "event_join_code", "event_asked", "event_place_or_presence", "event_attended"}
 )
 
 

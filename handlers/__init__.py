@@ -17,8 +17,10 @@ registration (handlers/registration.py):
   openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
   群众, then replay kept messages; a bare 登记 asks the name
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
-- own_words — a registered sender's own village or name said again (埔心): already registered, no ticket
-- leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket
+- own_words — a registered sender's own village or name said again (埔心): already registered, no ticket; round 56:
+  a follower's whose claim waits for the office: that it waits
+- leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket;
+  round 56: not '我不参加了' just after the planting day was talked of (village_matter's)
 - for_someone — a follower not registered yet registering an old person (帮我阿爸登记; round 56): how (on their
   phone their name, on one's own WeChat one's own), the name waited for; also said while the name is asked
 - fix_name — 我想改名字 / 名字打错了: how to correct (self-registered: 登记 again; roster people: the office)
@@ -96,6 +98,8 @@ milestones (handlers/milestones.py):
 reminders (handlers/reminders.py):
 - survival_photo — a photo while a survival follow-up is open: a survival check of that planting
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
+- dead_tree_told — a tree of a record told dead with no follow-up open (我上个星期报咗三棵 其实死咗一棵): the FAQ's
+  replant answer, never a ticket (round 56)
 zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
@@ -161,7 +165,8 @@ planting (handlers/planting.py):
 - planting_count_alone — a count alone (三棵) no record waits for: which trees, with the photo
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
-  the village's cadres by name and role from the roster, else the campaign office; no adviser ticket
+  the village's cadres by name and role from the roster, else the campaign office; no adviser ticket; round 56: a
+  planting day named and declined (明天的活动我不参加了), or 我不参加了 just after the planting day was talked of
 awards (handlers/awards.py):
 - awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
   the awards' schedule and that the office names the winners; never an adviser's ticket

@@ -93,10 +93,16 @@ def follow_up(means: Callable[[Ctx], Any], kind: str, after: frozenset[str]) -> 
     def then(ctx: Ctx, read) -> Any:
         if read is not _FOLLOWED_UP:
             return means_then(ctx, read) if means_then is not None else read
-        since = clock.to_db(ctx.now - timedelta(minutes=FOLLOW_UP_MINUTES))
-        return inbox.last_text_handler(ctx.db, ctx.openid, ctx.inbox_id, since) in after
+        return said_just_after(ctx, after)
 
     return staged(ahead, then)
+
+
+def said_just_after(ctx: Ctx, routes: frozenset[str]) -> bool:
+    """Did one of ``routes`` handle the sender's text message before this one, within ``FOLLOW_UP_MINUTES``? (read in
+    the writer: one indexed row)"""
+    since = clock.to_db(ctx.now - timedelta(minutes=FOLLOW_UP_MINUTES))
+    return inbox.last_text_handler(ctx.db, ctx.openid, ctx.inbox_id, since) in routes
 
 
 def text_means(

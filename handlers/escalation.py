@@ -855,6 +855,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
+    if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question
+        return None
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (

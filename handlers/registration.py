@@ -9,7 +9,9 @@ replies appended.
 
 from __future__ import annotations
 
-from bot import identity, nlu, planting, proofs, qrcodes, roster
+from typing import Any
+
+from bot import identity, nlu, planting, proofs, qrcodes, roster, village_matters
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -18,7 +20,7 @@ from bot.ids import row_id
 from bot.kept import Kept
 from bot.registry import Command
 from bot.roster import match_village
-from bot.router import Route, pure, staged
+from bot.router import Decided, Route, staged
 from bot.store import proofs as proofs_store
 from bot.store import roster as roster_store
 from bot.store import users as users_store
@@ -483,17 +485,26 @@ def _own_words(ctx: Ctx, text: str) -> bool:
     """The registered sender's own village (埔心 or 埔心村) or own name, said again: no question for an adviser (the
     lead, in the simulator: a new follower who registered by name sent the village the welcome had asked about)."""
     person = ctx.person
-    if person is None or person.get("village_id") is None:
+    said = identity.normalize_text(text)
+    if person is None:  # round 56: a claim waiting for the office, its name or village said again
+        claim = roster_store.open_claim_of(ctx.db, ctx.openid)
+        return claim is not None and (
+            said == claim["claimed_name"]
+            or (claim["village"] is not None and roster.core_name(said) == roster.core_name(claim["village"]))
+        )
+    if person.get("village_id") is None:
         return False
     village = roster_store.village(ctx.db, person["village_id"])
-    said = identity.normalize_text(text)
     return said == person["name"] or (
         village is not None and roster.core_name(said) == roster.core_name(village["name"])
     )
 
 
 def on_own_words(ctx: Ctx, _match) -> str:
-    assert ctx.person is not None  # _own_words
+    if ctx.person is None:  # round 56: the claim waits (_own_words)
+        claim = roster_store.open_claim_of(ctx.db, ctx.openid)
+        assert claim is not None
+        return ctx.t("registration.claim_waiting", name=claim["claimed_name"], village=claim["village"] or "—")
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     return ctx.t(
         "registration.already_registered",
@@ -504,9 +515,15 @@ def on_own_words(ctx: Ctx, _match) -> str:
 
 
 # -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
-@pure
-def _leave_wished(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and nlu.leave_wished(core.text_normalized(ctx))
+def _leave_ahead(ctx) -> Any:
+    if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx)):
+        return False
+    # round 56: 'not going' with nothing named ('我不参加了') is of the planting day when it was talked of just before
+    return True if nlu.follow_up_said(said) == "declined" else Decided(True)
+
+
+def _not_of_the_planting_day(ctx: Ctx, _wished) -> bool:
+    return not core.said_just_after(ctx, village_matters.PLANTING_DAY_ROUTES)
 
 
 def on_leave(ctx: Ctx, _match) -> str:
@@ -519,7 +536,7 @@ ROUTES: list = [
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
-    Route("leave", _leave_wished, on_leave),
+    Route("leave", staged(_leave_ahead, _not_of_the_planting_day), on_leave),
     Route(
         "for_someone", staged(_for_someone, _unregistered), on_for_someone
     ),  # round 56: '帮我阿爸登记', not registered yet

@@ -11,17 +11,19 @@ a new planting record.
 
 from __future__ import annotations
 
-from bot import broadcasts, reminders
+from bot import broadcasts, escalation, nlu, reminders
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import broadcast_pages
 from bot.planting import describe_for_villager
 from bot.registry import Command
 from bot.reminders import SURVIVAL_FLOW
+from bot.router import Route, pure
 from bot.scheduler import Job
 from bot.store import followups as followups_store
 from bot.store import media as media_store
 from bot.store import reminders as reminders_store
+from handlers.core import text_normalized
 
 RESULT_REPLIES = {
     "alive": "reminders.survival_alive",
@@ -124,10 +126,26 @@ SURVIVAL_TABLE = FlowTable(
 )
 
 
+# -- round 56: a tree of a record told dead, no follow-up open ('我上个星期报咗三棵 其实死咗一棵') ------------------------
+REPLANT_ENTRY = "tech.replant"  # the FAQ's answer on replanting (messages/faq/technique.toml)
+
+
+@pure
+def _dead_tree_told(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and nlu.dead_tree_told(text_normalized(ctx))
+
+
+def on_dead_tree_told(ctx: Ctx, _match) -> str:
+    """The FAQ's replant answer (it had become a ticket): replant, then log the new tree with 补种."""
+    entry = ctx.app.service("faq", escalation.load_faq_index).entry(REPLANT_ENTRY)
+    return entry.answer.strip() if entry else ctx.t("reminders.dead_tree_told")
+
+
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     SURVIVAL_TABLE.route("survival_photo", "photo"),
     SURVIVAL_TABLE.route("survival_answer", "result"),
+    Route("dead_tree_told", _dead_tree_told, on_dead_tree_told),
 ]
 JOBS: list = [
     Job("milestone_reminders", reminders.milestone_reminders, 300),

@@ -10,11 +10,12 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
-from bot import village_matters
+from bot import nlu, village_matters
 from bot.context import Ctx
 from bot.identity import STAFF_ROLES
 from bot.router import Route, staged
 from bot.store import roster as roster_store
+from handlers.core import said_just_after, text_normalized
 
 
 def _matter_said(ctx) -> str | None:
@@ -48,4 +49,26 @@ def on_matter(ctx: Ctx, topic: str) -> str:
     return ctx.t(village_matters.REPLIES[topic]) + "\n" + whom_to_ask(ctx)
 
 
-ROUTES: list = [Route("village_matter", staged(_matter_said, _asked_by_a_villager), on_matter)]
+_DECLINED = "declined"  # round 56: 'not going' said with nothing named ('我不参加了': ``nlu.follow_up_said``)
+
+
+def _matter_ahead(ctx) -> str | None:
+    if ctx.msg.msg_type != "text":
+        return None
+    topic = _matter_said(ctx)
+    if topic:
+        return topic
+    return _DECLINED if nlu.follow_up_said(text_normalized(ctx)) == _DECLINED else None
+
+
+def _matter_then(ctx: Ctx, read: str) -> str | None:
+    """Round 56: 'not going' said with nothing named just after the planting day was talked of ('我不参加了' after
+    '村里几时搞植树活动'): leave from that day; else it goes on (the wish to leave is registration's)."""
+    if read == _DECLINED:
+        if not said_just_after(ctx, village_matters.PLANTING_DAY_ROUTES):
+            return None
+        read = village_matters.LEAVE
+    return _asked_by_a_villager(ctx, read)
+
+
+ROUTES: list = [Route("village_matter", staged(_matter_ahead, _matter_then), on_matter)]

@@ -361,6 +361,18 @@ def was_released(db: Database, openid: str, person_id: int) -> bool:
     )
 
 
+def open_claim_of(db: Database, openid: str) -> dict | None:
+    """The sender's newest claim still waiting for the office (round 56), with the claimed person's village name."""
+    return one(
+        db,
+        "SELECT c.claimed_name, COALESCE(v.name, pv.name) AS village FROM binding_conflicts c"
+        " JOIN people p ON p.id = c.person_id LEFT JOIN villages v ON v.id = c.village_id"
+        " LEFT JOIN villages pv ON pv.id = p.village_id"
+        " WHERE c.openid = ? AND c.status = 'open' ORDER BY c.id DESC LIMIT 1",
+        [openid],
+    )
+
+
 def binding_conflict(db: Database, conflict_id: int) -> dict | None:
     return one(db, "SELECT * FROM binding_conflicts WHERE id = ?", [conflict_id])
 

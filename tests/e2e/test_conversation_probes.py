@@ -1293,26 +1293,8 @@ def test_round_20e_probe(probe, context, message, expected):
 # Set 20f (140 probes, blind, written in the thirty-second session by a writer who saw only DESIGN.md, the seeds and the
 # kinds sheet; measured once, at the session's end, on c4c9170): 127/140, the honest figure. Its 13 misses were not read
 # by class before the session ended: strict, for the next round to mend or to decide by design.
-_ROUND_20F_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20f, measured at the thirty-second session's end; not yet read by class (the next round's)",
-        [
-            "订阅 到时提醒我哪天种树",
-            "我上个月按错取消了提醒 点样再开返",
-            "旁边另一棵桂花没事 就这棵黄",
-            "我系埔心村嘅 阿仔帮我装咗微信 我叫钟娣 要点绑定",
-            "涯系埔心村个 名安做曾桃英 帮涯登记",
-            "守绿护绿那个责任区 我报一个离屋近的",
-            "我在埔心村现场了 帮我签到 下午还要去下一个村",
-            "取消 拍错了 不是这棵",
-            "算了 不记了 荔枝还没种下去",
-            "刚才报的两棵荔枝报错了 撤回",
-            "接下来要写什么 几棵还是什么树",
-            "我不会发图 孙子上学去了 怎么搞",
-            "要不要发定位 怎样发",
-        ],
-    ),
-]
+# round 56: all thirteen read by class and mended (tests/e2e/test_conversation_round56.py); 20f is development since
+_ROUND_20F_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20F_MISSES = {message: why for why, messages in _ROUND_20F_LEFT for message in messages}
 
 
