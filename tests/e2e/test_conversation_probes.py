@@ -323,15 +323,14 @@ def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
 
 def cases_of(probes, misses: dict[str, str]) -> list:
     """(context, message, expected) probes as test cases, a strict xfail with its why for each message in ``misses``
-    (the probe files' and the round tests' own examples)."""
-    return [
-        pytest.param(
-            *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=misses[probe[1]], strict=True)]
-        )
-        if probe[1] in misses
-        else pytest.param(*probe, id=f"{probe[0]}:{probe[1]}")
-        for probe in probes
-    ]
+    (the probe files' and the round tests' own examples). A key 'context:message' marks the message in that context
+    only (round 57: a bare 取消 is probed in four contexts)."""
+    params = []
+    for probe in probes:
+        why = misses.get(f"{probe[0]}:{probe[1]}", misses.get(probe[1]))
+        marks = [pytest.mark.xfail(reason=why, strict=True)] if why is not None else []
+        params.append(pytest.param(*probe, id=f"{probe[0]}:{probe[1]}", marks=marks))
+    return params
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16.tsv"))
@@ -1318,4 +1317,67 @@ ROUND_20F_MISSES = {message: why for why, messages in _ROUND_20F_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20f.tsv", ROUND_20F_MISSES))
 def test_round_20f_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Sets 20g and 20h (140 probes each, blind, written in the thirty-third session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet; measured once, on 9ee0c52): 126/140 and 125/140, the honest figures. Round 57 takes them as
+# development: their misses read by class and mended in general (tests/e2e/test_conversation_round57.py, own examples
+# first). The misses left, strict, each with why.
+_ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20g, measured at the thirty-third session's end; not yet read by class",
+        [
+            "member:取消",
+            "finished:取消",
+            "登记错咗 撤销啱啱嗰个记录",
+            "我系埔心村嘅 想登记",
+            "点样登记种树",
+            "登记 埔心村",
+            "认种认养有咩树",
+            "我点样完成呢条记录",
+            "相要点影先得",
+            "佢喺屋后面 下昼先有太阳",
+            "得一棵系咁 其他几棵冇事",
+            "喂喂我想问我啲荔枝树点解唔开花 || 系前年种嘅 有三棵",
+            "问专家 秋枫树叶生咗好多洞 || 张叶好似俾虫咬咗咁",
+            "问专家 香樟树叶有黑斑 || 补充一下 系去年三月种嘅 8棵都系咁",
+        ],
+    ),
+]
+ROUND_20G_MISSES = {message: why for why, messages in _ROUND_20G_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20g.tsv", ROUND_20G_MISSES))
+def test_round_20g_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20h, measured at the thirty-third session's end; not yet read by class",
+        [
+            "🌳🌳 秋枫",
+            "member:取消",
+            "finished:取消",
+            "我嘅记录过咗未",
+            "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
+            "埔心村",
+            "我系埔心村嘅",
+            "呢排好忙 退订先",
+            "係兩棵荔枝冇錯 點樣影相",
+            "唔系荔枝 系龙眼",
+            "我要点样发相片啊 唔识",
+            "係喺屋後面 曬唔到太陽",
+            "改名 || 李桂英",
+            "问专家 || 我嘅杨梅树皮裂开咗",
+            "问专家 涯个橄榄树生虫 || 涯唔识讲 你睇下点算",
+        ],
+    ),
+]
+ROUND_20H_MISSES = {message: why for why, messages in _ROUND_20H_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20h.tsv", ROUND_20H_MISSES))
+def test_round_20h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
