@@ -522,6 +522,15 @@ def last_finished(ctx) -> dict | None:
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)
 
 
+def just_finished(ctx) -> dict | None:
+    """The sender's record finished within [planting.withdraw_minutes] and still counted: a bare 取消 right after it
+    asks at once whether to withdraw it, as 作废 does (round 57); None otherwise (取消 has nothing to cancel)."""
+    record = last_finished(ctx)
+    if record is None or record["status"] == store.WITHDRAWN:
+        return None
+    return record if finished_within(record, ctx.now, timedelta(minutes=withdraw_minutes(ctx.config))) else None
+
+
 def ask_withdraw(ctx, record: dict) -> None:
     WITHDRAW.enter(ctx, "confirm", {"planting_id": record["id"]})
 

@@ -6,7 +6,8 @@ Routes (dispatch order in handlers/__init__.py):
   keeps another record (``TABLE``)
 - withdraw_confirm: ``确定作废`` after the bot asked whether to withdraw the record just finished
   (``WITHDRAW_TABLE``): it is withdrawn (status ``withdrawn``, the row kept)
-- withdraw: ``作废``, or a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``): the sender's
+- withdraw: ``作废``, a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``), or a bare ``取消``
+  within ``planting.withdraw_minutes`` of a record finished (round 57): the sender's
   last finished record, asked to confirm (within ``planting.withdraw_minutes``, no cadre decision yet), else who
   corrects it; with no record ever finished (round 38), that there is none to withdraw and how to report one
 - recount_confirm: ``确定`` after the bot asked whether to change the count of the record just finished
@@ -373,9 +374,10 @@ def _confirmation_tail(ctx, record: dict) -> list[str]:
 
 # -- 作废: a finished record withdrawn by its sender (round 36) ----------------------------------------------
 _withdraw_words = text_is("planting.commands.withdraw")
+_cancel_words = text_is("core.commands.cancel")
 
 
-_WORDS, _RETRACTION = "words", "retraction"
+_WORDS, _RETRACTION, _BARE_CANCEL = "words", "retraction", "bare cancel"
 # round 38 (19m): a withdrawal asked with no record ever finished ('刚才报的那个不作数 帮我撤掉' from a villager who
 # reported none): told so, never a ticket; a retraction in words only when it speaks of a report or a record (a photo
 # or a question taken back is no record's)
@@ -387,6 +389,9 @@ def _withdraw_ahead(ctx):
     """作废 in its words, or a retraction said in words ('刚刚报的那个作废 我重新来', '头先嗰条记录唔要啦 搞错咗')."""
     if _withdraw_words(ctx):
         return _WORDS
+    # round 57: a bare 取消 right after a record finished (nothing in progress: handlers/core.py leaves it here)
+    if _cancel_words(ctx):
+        return _BARE_CANCEL
     return _RETRACTION if retraction_in_words(ctx) else False
 
 
@@ -397,6 +402,8 @@ def _withdraw_then(ctx, said):
     live = [flow for flow, _state in conversation.in_progress(ctx, ctx.app.flows) if flow is not planting.WITHDRAW]
     if live:
         return None
+    if said == _BARE_CANCEL:
+        return planting.just_finished(ctx)
     record = planting.last_finished(ctx)
     if record is None:
         return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None

@@ -81,7 +81,8 @@ KINDS = {
     "queue": {"ticket_queue"},  # an adviser's 待办
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
     # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
-    # record ever reported, told there is none to withdraw
+    # record ever reported, told there is none to withdraw; round 57: a bare 取消 with no record ever, told there is
+    # nothing to cancel (checked below); right after a finished record, its withdrawal asked at once (as 作废)
     "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
@@ -264,7 +265,12 @@ class Probe:
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
                 return wrong + " (no pledge)"
-        if expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
+        # round 57: a bare 取消 with no record ever is told there is nothing to cancel (handler cancel, nothing asked)
+        nothing_ever = not plantings and context not in ("pending", "after_photo", "finished")
+        if nothing_ever and expected == "cancel" and handler == "cancel":
+            if tickets or reply.strip() != self.bot.t("core.nothing_to_cancel").strip():
+                return wrong + " (not told there is nothing to cancel)"
+        elif expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
         # round 38: a withdrawal asked with no record ever reported is told there is none (no ticket, nothing asked)
         if expected == "cancel" and handler == "withdraw" and context != "finished" and not plantings:
@@ -1328,8 +1334,6 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20g, measured at the thirty-third session's end; not yet read by class",
         [
-            "member:取消",
-            "finished:取消",
             "登记错咗 撤销啱啱嗰个记录",
             "我系埔心村嘅 想登记",
             "点样登记种树",
@@ -1358,8 +1362,6 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20h, measured at the thirty-third session's end; not yet read by class",
         [
             "🌳🌳 秋枫",
-            "member:取消",
-            "finished:取消",
             "我嘅记录过咗未",
             "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
             "埔心村",
