@@ -52,12 +52,14 @@ KINDS = {
     "supplement": {"ticket_supplement_text", "ask_expert_supplement", "ticket_supplement_weather"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
     "new": {"faq_answer", "ticket_from_question", "ask_expert", "event_asked"},  # round 23: the day asked about
-    # round 19: the second message joining the first's ticket as 补充 leaves one ticket too
+    # round 19: the second message joining the first's ticket as 补充 leaves one ticket too; round 57: the question
+    # after a bare 问专家 opens the one ticket (ask_expert_question)
     "one-ticket": {
         "faq_answer",
         "ticket_from_question",
         "ticket_repeat",
         "ask_expert",
+        "ask_expert_question",
         "ticket_supplement_text",
         "ask_expert_supplement",
         "ticket_supplement_weather",
@@ -1304,7 +1306,6 @@ _ROUND_20F_LEFT: list[tuple[str, list[str]]] = [
         [
             "订阅 到时提醒我哪天种树",
             "我上个月按错取消了提醒 点样再开返",
-            "旁边另一棵桂花没事 就这棵黄",
             "我系埔心村嘅 阿仔帮我装咗微信 我叫钟娣 要点绑定",
             "涯系埔心村个 名安做曾桃英 帮涯登记",
             "守绿护绿那个责任区 我报一个离屋近的",
@@ -1341,11 +1342,6 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
             "认种认养有咩树",
             "我点样完成呢条记录",
             "相要点影先得",
-            "佢喺屋后面 下昼先有太阳",
-            "得一棵系咁 其他几棵冇事",
-            "喂喂我想问我啲荔枝树点解唔开花 || 系前年种嘅 有三棵",
-            "问专家 秋枫树叶生咗好多洞 || 张叶好似俾虫咬咗咁",
-            "问专家 香樟树叶有黑斑 || 补充一下 系去年三月种嘅 8棵都系咁",
         ],
     ),
 ]
@@ -1370,10 +1366,7 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
             "係兩棵荔枝冇錯 點樣影相",
             "唔系荔枝 系龙眼",
             "我要点样发相片啊 唔识",
-            "係喺屋後面 曬唔到太陽",
             "改名 || 李桂英",
-            "问专家 || 我嘅杨梅树皮裂开咗",
-            "问专家 涯个橄榄树生虫 || 涯唔识讲 你睇下点算",
         ],
     ),
 ]

@@ -57,3 +57,47 @@ CONTROLS_CANCEL = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(CONTROLS_CANCEL, {}))
 def test_round_57_cancel_controls(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 2: within a question's window, where the tree stands and its sun, which trees are affected, how old they
+# are: the ticket's 补充, never small talk and never a planting record (a count there describes the trees) ----------
+EXAMPLES_DETAIL = [
+    ("ticket", "它在阳台上 只有上午晒到太阳", "supplement"),
+    ("ticket", "喺门口 太阳晒唔到", "supplement"),
+    ("ticket", "种喺墙角度 成日冇阳光", "supplement"),
+    ("ticket", "只有这一棵黄 别的都好好的", "supplement"),
+    ("ticket", "就呢棵有事 隔篱嗰两棵冇问题", "supplement"),
+    ("ticket", "三棵里面只有一棵这样", "supplement"),
+    ("twice", "问专家 杨桃叶子卷起来 || 补充 系旧年种嘅 5棵都有", "one-ticket"),
+    ("twice", "问专家 杨桃叶子卷起来 || 补充一下：前年种的，六棵都这样", "one-ticket"),
+    ("twice", "我家杨桃为什么不结果 || 是前年种的 一共四棵", "one-ticket"),
+    ("twice", "黄皮树点解唔结果 || 系大前年种嘅 有两棵", "one-ticket"),
+    ("twice", "问专家 黄皮树干裂咗 || 条裂缝好似越来越大咁", "one-ticket"),
+    ("twice", "问专家 黄皮树干裂咗 || 我讲唔清楚 你帮我睇下", "one-ticket"),
+    ("twice", "问专家 || 我屋企嘅柚子树落晒叶", "one-ticket"),
+    ("twice", "问专家 石榴叶有好多窿 || 块叶好似俾虫咬过", "one-ticket"),
+    ("twice", "问专家 桃树叶子有洞 || 叶子好像被虫咬了", "one-ticket"),
+    ("twice", "问专家 龙眼树枝发黑 || 我说不清楚 专家帮我看看", "one-ticket"),
+    ("twice", "问专家 龙眼树枝发黑 || 涯讲唔出 你帮手睇下", "one-ticket"),
+]
+CONTROLS_DETAIL = [
+    ("member", "今日种咗两棵龙眼 都系咁种", "planting"),
+    ("member", "种了3棵桂花 其他的明天种", "planting"),
+    ("member", "去年种了两棵 今年又种了三棵龙眼", "planting"),
+    ("ticket", "屋后面种咩树好", "new"),
+    ("ticket", "今日又种咗三棵黄皮", "planting"),
+    ("member", "今天种了五棵桃树 都有拍照", "planting"),
+    ("twice", "问专家 桃树叶子有斑 || 另外 我屋后的荔枝叶子被虫咬了", "new"),
+    ("ticket", "我唔识讲普通话 龙眼几时施肥好", "new"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_DETAIL, *CONTROLS_DETAIL], {}))
+def test_round_57_ticket_details(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize("message", ["系前年种嘅 有两棵", "旧年种嘅 五棵都系咁"])
+def test_a_past_years_trees_told_are_no_record(probe, message):  # noqa: F811
+    probe.handler_for("member", message)
+    assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [_openid(probe)])
