@@ -1336,9 +1336,7 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20g, measured at the thirty-third session's end; not yet read by class",
         [
             "登记错咗 撤销啱啱嗰个记录",
-            "我系埔心村嘅 想登记",
             "点样登记种树",
-            "登记 埔心村",
             "认种认养有咩树",
             "我点样完成呢条记录",
             "相要点影先得",
@@ -1360,8 +1358,6 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
             "🌳🌳 秋枫",
             "我嘅记录过咗未",
             "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
-            "埔心村",
-            "我系埔心村嘅",
             "呢排好忙 退订先",
             "係兩棵荔枝冇錯 點樣影相",
             "唔系荔枝 系龙眼",

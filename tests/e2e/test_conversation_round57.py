@@ -101,3 +101,43 @@ def test_round_57_ticket_details(probe, context, message, expected):  # noqa: F8
 def test_a_past_years_trees_told_are_no_record(probe, message):  # noqa: F811
     probe.handler_for("member", message)
     assert not probe.rows("SELECT id FROM plantings WHERE openid = ?", [_openid(probe)])
+
+
+# -- case 3: a follower not registered yet telling only the village (alone, 我系…嘅, with the wish, or after 登记): the
+# registration waits for the name with the village kept (never the FAQ's how-to, never the village taken as a name) --
+EXAMPLES_VILLAGE_ONLY = [
+    ("new", "我是埔心村的人", "register"),
+    ("new", "埔心村的", "register"),
+    ("new", "我系埔心村村民，要登记", "register"),
+    ("new", "登记：埔心村", "register"),
+    ("new", "登记埔心村", "register"),
+]
+CONTROLS_VILLAGE_ONLY = [
+    ("new", "埔心村几时种树", "question"),
+    ("new", "登记 黄桂英 埔心村", "register"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_VILLAGE_ONLY, *CONTROLS_VILLAGE_ONLY], {})
+)
+def test_round_57_village_only(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+@pytest.mark.parametrize(("message", "name"), [("我是埔心村的人", "黄秋菊"), ("登记：埔心村", "邝月桃")])
+def test_the_village_alone_asks_only_the_name(probe, message, name):  # noqa: F811
+    probe.handler_for("new", message)
+    openid = _openid(probe)
+    assert probe.asks_the_name_only(openid)
+    assert not probe.rows("SELECT id FROM people WHERE openid = ?", [openid])
+    assert name in probe.user(openid).says(name)
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == [{"name": name}]
+
+
+@pytest.mark.parametrize("message", ["我是埔心村的", "埔心村"])
+def test_a_registered_villager_telling_the_village_is_not_asked_a_name(probe, message):  # noqa: F811
+    assert probe.handler_for("member", message) != "register"
+    assert not probe.rows(
+        "SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [_openid(probe)]
+    )
