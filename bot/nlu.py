@@ -505,6 +505,13 @@ def to_halfwidth(text: str) -> str:
 _OUTSIDE_CJK = str.maketrans({"\U0002028e": "我"})
 
 
+def without_emoji(text: str) -> str:
+    """The text without emoji and other pictographs (Unicode symbols, So, and their variation selectors)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Mn", "Sk"))
+
+
 def normalize(text: str) -> str:
     """Canonical form for matching: half-width, lower case, no punctuation,
     emoji or whitespace, colloquial synonyms replaced."""

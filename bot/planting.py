@@ -143,7 +143,8 @@ def _bare_part(
     waits for it."""
     if not waiting_for:
         return None
-    text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
+    # round 57: emoji around the answer are none of it ('🌳🌳 秋枫' after the photo: the tree, its count asked)
+    text = nlu.to_halfwidth(nlu.without_emoji(text or "")).strip().strip("。.!！,，")
     number = nlu.number_alone(text) if "count" in waiting_for else None
     if number is not None:  # round 52 (20a): '2' after the photo is its count (never a tree named 三); the tree asked
         return nlu.PlantingText(number, False, None, "", False, None, None, None)

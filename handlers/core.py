@@ -46,6 +46,7 @@ def text_is(key: str):
 
 
 _FINAL_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢]+$")
+_FOR_NOW_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})先(?:啦|吧|喇|啊|了)?$")  # Cantonese 先 after a command: for now
 
 
 def _meaning(text: str) -> str:
@@ -130,6 +131,9 @@ def text_means(
         # round 22: a request said at the end of a story ('听村广播讲礼拜日义务植树 我都想去 参加'): its last clauses;
         # round 25: or first, then why ('提醒重新开返啦 唔收到都唔知几时要淋水'): its first clauses
         if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
+            return True
+        # round 57: a command's word with Cantonese 先 after it (for now: '呢排好忙 退订先'), alone or ending the text
+        if any(_FOR_NOW_RE.sub("", said_last) in words for said_last in (meaning, *message_tails(ctx))):
             return True
         return any(
             (head in words or bool(said and said(ctx.app, head)))

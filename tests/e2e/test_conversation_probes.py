@@ -1355,10 +1355,8 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20h, measured at the thirty-third session's end; not yet read by class",
         [
-            "🌳🌳 秋枫",
             "我嘅记录过咗未",
             "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
-            "呢排好忙 退订先",
             "係兩棵荔枝冇錯 點樣影相",
             "唔系荔枝 系龙眼",
             "我要点样发相片啊 唔识",

@@ -141,3 +141,24 @@ def test_a_registered_villager_telling_the_village_is_not_asked_a_name(probe, me
     assert not probe.rows(
         "SELECT state FROM conversations WHERE openid = ? AND flow = 'registration'", [_openid(probe)]
     )
+
+
+# -- case 4: a command with Cantonese 先 after it (for now) is that command; emoji around a record's answer are none
+# of it -------------------------------------------------------------------------------------------------------
+EXAMPLES_FOR_NOW = [
+    ("member", "出去打工 退订先啦", "unsubscribe"),
+    ("cadre", "我的进度先", "progress"),
+    ("party", "订阅先", "resubscribe"),
+    ("after_photo", "🌲 黄皮 🌲", "planting"),
+    ("after_photo", "✅龙眼", "planting"),
+    ("after_photo", "👍 4棵", "planting"),
+]
+CONTROLS_FOR_NOW = [
+    ("member", "退订之后仲收唔收到专家回复", "question"),
+    ("after_photo", "🌳 呢棵系咩树嚟", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_FOR_NOW, *CONTROLS_FOR_NOW], {}))
+def test_round_57_for_now_and_emoji(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
