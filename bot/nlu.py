@@ -3697,6 +3697,9 @@ def more_trees_told(text: str) -> bool:
 _REVIEW_WHY_RE = re.compile(
     r"(?:为什么|为啥|怎么|咋|凭什么)[^，。,.!?？\s]{0,8}?(?:要|需要|还|还在|在)?(?:没有|没|未)?(?:审核|核实|待审|审查)"
     r"|(?:审核|核实|待审|审查)[^，。,.!?？\s]{0,6}?(?:为什么|为啥|什么原因|原因|几时|什么时候|多久|要几耐|几耐)"
+    # round 57: whether one's record passed, asked ('我嘅记录过咗未', '我报的树通过了没有', '头先条记录批咗未')
+    r"|(?:记录|报的树|报的那些树|报嘅树)[^，。,.!?？\s]{0,3}?(?:过|通过|审核|核实|审|核|批|批准)(?:了|完|好)?"
+    r"(?:没有|没|未|吗|么|不)"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
@@ -5140,6 +5143,44 @@ def photo_how_asked(norm: str) -> bool:
         return True
     then = _THEN_WHAT_FIRST_RE.match(bare)
     return bool(then and then.end() and _PHOTO_HOW_RE.match(bare[then.end() :]))
+
+
+# round 57: how to take or send the photo, or how to finish the record, asked in a short text in other words ('相要点影先
+# 得', '係兩棵荔枝冇錯 點樣影相', '我要点样发相片啊 唔识', '我点样完成呢条记录'): read only while a record waits
+# (handlers/planting.py), never a question about what a photo shows, nor a photo deleted or changed
+_PHOTO_NAMED_RE = re.compile(r"照片|相片|相|图片|拍照|影相|照相")
+_HOW_WORD_RE = re.compile(r"怎么|怎样|如何|点样")
+_NOT_THE_RECORDS_PHOTO_RE = re.compile(
+    r"删|撤|换|改|重发|不要|为什么|什么树|哪种|叶|黄|虫|病|死|里的|上的|里面|(?:怎么|怎样|如何|点样)(?:选|挑)|哪张|好多"
+)
+_TAKE_RE = re.compile(r"拍|影|照相")
+_FINISH_ASKED_RE = re.compile(
+    r"(?:怎么|怎样|如何|点样)(?:先|才)?(?:可以|能|能够|算)?(?:完成|弄完|搞完|做完|搞掂|弄好|提交)(?:到)?(?:这|呢|那|嗰)?(?:条|个)?记录"
+    r"|(?:这|呢|那|嗰)(?:条|个)记录[^，。\s]{0,4}?(?:怎么|怎样|如何|点样)(?:先|才)?(?:可以|能|算)?(?:完成|弄完|搞完|搞掂|提交)"
+    r"|(?:怎么|怎样|点样|点)(?:先|才)(?:可以|能)?(?:完成|搞掂)(?:到)?(?:这|呢|那|嗰)(?:条|个)记录"
+)
+
+
+def record_photo_how_asked(norm: str) -> bool:
+    """How to take or send the photo, or to finish the record, asked in other words (``_PHOTO_NAMED_RE`` with a how
+    word, ``_FINISH_ASKED_RE``), short."""
+    if not norm or len(norm) > 20:
+        return False
+    if _FINISH_ASKED_RE.search(norm):
+        return True
+    return bool(
+        _PHOTO_NAMED_RE.search(norm) and _HOW_WORD_RE.search(norm) and not _NOT_THE_RECORDS_PHOTO_RE.search(norm)
+    )
+
+
+def photo_how_cannot_said(norm: str) -> bool:
+    """``record_photo_how_asked`` with not knowing how ('我要点样发相片啊 唔识'): the help with the photo after the step."""
+    return record_photo_how_asked(norm) and bool(re.search(r"不会|不识|不懂", norm))
+
+
+def photo_take_how_asked(norm: str) -> bool:
+    """``record_photo_how_asked`` of how to take the photo ('相要点影先得'): its tips answer first."""
+    return record_photo_how_asked(norm) and bool(_TAKE_RE.search(norm)) and not _FINISH_ASKED_RE.search(norm)
 
 
 def location_how_asked(norm: str) -> bool:

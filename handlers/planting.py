@@ -144,6 +144,8 @@ def _menu_ahead(ctx):
     # '相片点发俾你' while the record waits for its photo; round 49: a part of it asked ('数报咗，仲差啲乜')
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said) or nlu.record_part_asked(said):
         return True
+    if nlu.record_photo_how_asked(said):  # round 57: '相要点影先得', '我点样完成呢条记录' (while a record waits)
+        return True
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -188,7 +190,10 @@ def on_menu(ctx, match) -> str:
             nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
         ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
-        if nlu.photo_what_asked(said):  # round 54: '拍照要拍整棵树还是拍树苗就行': the photo's tips, then the next step
+        if "photo" in step.missing and nlu.photo_how_cannot_said(said):
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
+        if nlu.photo_what_asked(said) or ("photo" in step.missing and nlu.photo_take_how_asked(said)):
+            # round 54: '拍照要拍整棵树还是拍树苗就行'; round 57: '相要点影先得': the photo's tips, then the next step
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         return _reply(ctx, step)
     return ctx.t("planting.how_to")

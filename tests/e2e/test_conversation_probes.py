@@ -934,7 +934,7 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
     (
         "how to send the photo a pending record waits for: the FAQ's photo requirements answer it; the probe wants the"
         " record's next step",
-        ["照片要怎样发给你 从相册选可以吗", "要拍几张 要不要拍到人和树一起"],
+        ["要拍几张 要不要拍到人和树一起"],
     ),
     (
         "a cadre logging for elderly households: the FAQ's 代种 answer (how a cadre logs for others); the probe wants the"
@@ -1338,8 +1338,6 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
             "登记错咗 撤销啱啱嗰个记录",
             "点样登记种树",
             "认种认养有咩树",
-            "我点样完成呢条记录",
-            "相要点影先得",
         ],
     ),
 ]
@@ -1355,11 +1353,8 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20h, measured at the thirty-third session's end; not yet read by class",
         [
-            "我嘅记录过咗未",
             "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
-            "係兩棵荔枝冇錯 點樣影相",
             "唔系荔枝 系龙眼",
-            "我要点样发相片啊 唔识",
             "改名 || 李桂英",
         ],
     ),

@@ -162,3 +162,54 @@ CONTROLS_FOR_NOW = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_FOR_NOW, *CONTROLS_FOR_NOW], {}))
 def test_round_57_for_now_and_emoji(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 5: whether one's record has passed the check, asked: the records waiting and why (review_why), no ticket ----
+EXAMPLES_PASSED = [
+    ("finished", "我报的树通过了没有", "progress"),
+    ("finished", "头先条记录批咗未", "progress"),
+    ("member", "我啲记录审核咗未啊", "progress"),
+]
+CONTROLS_PASSED = [
+    ("member", "桂花过了冬没有死", "question"),
+    ("member", "我的进度", "progress"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_PASSED, *CONTROLS_PASSED], {}))
+def test_round_57_record_passed_asked(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [_openid(probe)]) or expected == "question"
+
+
+# -- case 6: while a record waits for its photo, how to take or send it asked in other words, or how to finish the
+# record: the record's next step (the photo's tips when how to take it is asked), never the FAQ's photo rules ------
+EXAMPLES_PHOTO_HOW = [
+    ("pending", "张相应该点影先啱", "how"),
+    ("pending", "对 就系两棵 相片点样发过嚟", "how"),
+    ("pending", "照片怎样发给你呢 我不会弄", "how"),
+    ("pending", "这条记录怎么才算完成", "how"),
+    ("pending", "点样先可以搞掂呢个记录", "how"),
+    ("pending", "棵数啱嘅 相点样影", "how"),
+    ("pending", "我要怎样拍照片呀 不识", "how"),
+    ("pending", "我要点先完成到呢个记录", "how"),
+    ("pending", "照片要如何拍才可以", "how"),
+]
+CONTROLS_PHOTO_HOW = [
+    ("member", "照片怎样拍才合格", "question"),
+    ("pending", "照片里的树怎么叶子黄了", "question"),
+    ("pending", "荔枝种落去几耐淋一次水", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_PHOTO_HOW, *CONTROLS_PHOTO_HOW], {}))
+def test_round_57_photo_how(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+def test_how_to_take_the_photo_gets_its_tips_and_the_next_step(probe):  # noqa: F811
+    assert probe.run("pending", "张相应该点影先啱", "how") == ""
+    [last] = probe.rows(
+        "SELECT reply FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [_openid(probe)]
+    )
+    assert probe.bot.t("planting.photo_what").strip() in last["reply"]
