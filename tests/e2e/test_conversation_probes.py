@@ -1328,17 +1328,26 @@ def test_round_20f_probe(probe, context, message, expected):
 
 
 # Sets 20g and 20h (140 probes each, blind, written in the thirty-third session by a writer who saw only DESIGN.md, the
-# seeds and the kinds sheet; measured once, on 9ee0c52): 126/140 and 125/140, the honest figures. Round 57 takes them as
+# seeds and the kinds sheet; measured once, on 9ee0c52): 126/140 and 125/140, the honest figures. Round 57 took them as
 # development: their misses read by class and mended in general (tests/e2e/test_conversation_round57.py, own examples
-# first). The misses left, strict, each with why.
+# first): 137/140 each after, development figures. The misses left, strict, each with why (read, not mended in round 57
+# for time: the next round's).
 _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20g, measured at the thirty-third session's end; not yet read by class",
-        [
-            "登记错咗 撤销啱啱嗰个记录",
-            "点样登记种树",
-            "认种认养有咩树",
-        ],
+        "登记错咗 ('logged wrongly') first is read as 登记 <name> <village> (name 错咗): the register reader takes any"
+        " 登记 head; a retraction after it (撤销啱啱嗰个记录) should be withdraw's. Not mended in round 57",
+        ["登记错咗 撤销啱啱嗰个记录"],
+    ),
+    (
+        "how to log trees asked by a follower not registered yet: the FAQ's bot.log_planting steps (which end with 登记"
+        " first) answer; the kind wants the planting help's register prompt (planting_menu). '种咗树点样登记啊' takes the"
+        " menu, this word order the FAQ. Not mended in round 57",
+        ["点样登记种树"],
+    ),
+    (
+        "what trees there are to adopt (有咩树) after 认种认养: the FAQ's 认种认养 entry (which says to send 认养) answers,"
+        " not the adoptable list; the adoption reader reads 有冇树可以认养 but not 认养有咩树. Not mended in round 57",
+        ["认种认养有咩树"],
     ),
 ]
 ROUND_20G_MISSES = {message: why for why, messages in _ROUND_20G_LEFT for message in messages}
@@ -1351,12 +1360,20 @@ def test_round_20g_probe(probe, context, message, expected):
 
 _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20h, measured at the thirty-third session's end; not yet read by class",
-        [
-            "喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树",
-            "唔系荔枝 系龙眼",
-            "改名 || 李桂英",
-        ],
+        "a long voice story with no pause (46 characters; name after 三队嘅 in the middle): readers read a short text or a"
+        " story's clauses; with no pause nothing is a clause, and the whole is a question for the adviser. Not mended"
+        " in round 57",
+        ["喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树"],
+    ),
+    (
+        "the pending record's tree corrected ('not 荔枝 but 龙眼'): read as a comparison of two trees (a ticket with both"
+        " cards); recount reads a tree corrected only of a finished record. Not mended in round 57",
+        ["唔系荔枝 系龙眼"],
+    ),
+    (
+        "a bare name after 改名 from a roster person (whose name is the office's): a question for the adviser; it should"
+        " say again that the office corrects it (fix_name), with the name given. Not mended in round 57",
+        ["改名 || 李桂英"],
     ),
 ]
 ROUND_20H_MISSES = {message: why for why, messages in _ROUND_20H_LEFT for message in messages}
