@@ -231,6 +231,12 @@ def read_part(
     record = find_record()
     if record is None:
         return None
+    tree = (
+        nlu.tree_corrected(text, species_table, others) if record.get("species") or record.get("species_text") else None
+    )
+    if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
+        name, listed = tree
+        return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
     corrected = nlu.count_corrected(text)
     if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
         if record.get("count") is None:

@@ -1330,7 +1330,7 @@ def test_round_20f_probe(probe, context, message, expected):
 # Sets 20g and 20h (140 probes each, blind, written in the thirty-third session by a writer who saw only DESIGN.md, the
 # seeds and the kinds sheet; measured once, on 9ee0c52): 126/140 and 125/140, the honest figures. Round 57 took them as
 # development: their misses read by class and mended in general (tests/e2e/test_conversation_round57.py, own examples
-# first): 137/140 each after, development figures. The misses left, strict, each with why (read, not mended in round 57
+# first): 137/140 and 138/140 after, development figures. The misses left, strict, each with why (read, not mended in round 57
 # for time: the next round's).
 _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
     (
@@ -1364,11 +1364,6 @@ _ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
         " story's clauses; with no pause nothing is a clause, and the whole is a question for the adviser. Not mended"
         " in round 57",
         ["喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树"],
-    ),
-    (
-        "the pending record's tree corrected ('not 荔枝 but 龙眼'): read as a comparison of two trees (a ticket with both"
-        " cards); recount reads a tree corrected only of a finished record. Not mended in round 57",
-        ["唔系荔枝 系龙眼"],
     ),
     (
         "a bare name after 改名 from a roster person (whose name is the office's): a question for the adviser; it should"

@@ -213,3 +213,29 @@ def test_how_to_take_the_photo_gets_its_tips_and_the_next_step(probe):  # noqa: 
         "SELECT reply FROM inbox WHERE openid = ? AND msg_type = 'text' ORDER BY id DESC LIMIT 1", [_openid(probe)]
     )
     assert probe.bot.t("planting.photo_what").strip() in last["reply"]
+
+
+# -- case 7: the tree of the record in progress said wrong and the right one said: that record's tree changed (its
+# count kept), never two trees compared in a ticket -------------------------------------------------------------
+EXAMPLES_TREE_CORRECTED = [
+    ("pending", "不是荔枝 是桂花", "planting"),
+    ("pending", "讲错咗 唔系荔枝系黄皮", "planting"),
+]
+CONTROLS_TREE_CORRECTED = [
+    ("pending", "荔枝同龙眼边个易种", "question"),
+    ("pending", "不是荔枝是什么树", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of(
+        [*EXAMPLES_TREE_CORRECTED, *CONTROLS_TREE_CORRECTED],
+        {"讲错咗 唔系荔枝系黄皮": "a slip said first (讲错咗) before the tree corrected is not read: a ticket; left"},
+    ),
+)
+def test_round_57_tree_corrected(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+    if expected == "planting":
+        [record] = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [_openid(probe)])
+        assert record["count"] == 2 and record["species"] != "荔枝"
