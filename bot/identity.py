@@ -777,6 +777,40 @@ def parse_how_to_register_from_village(text: str, villages: list[dict]) -> Regis
     return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
 
 
+def village_told_alone(text: str | None) -> bool:
+    """Cheap test (round 57): where one is from and nothing else ('埔心村', '我系埔心村嘅'), or with the wish to register in
+    another clause ('我系埔心村嘅 想登记'): a bare 登记 with its village, from a follower not registered yet."""
+    from bot import hanzi
+
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    if not 1 <= len(clauses) <= 2 or not _FROM_A_PLACE.match(clauses[0]):
+        return False
+    return len(clauses) == 1 or bool(_WISH_TO_REGISTER.match(clauses[1]))
+
+
+def parse_village_told_alone(text: str, villages: list[dict]) -> RegisterText | None:
+    """``village_told_alone``'s text as a bare 登记 with its village, when the place is a roster village's name as a
+    whole (not '我在埔心村': 在埔心村 is no village's)."""
+    from bot import hanzi
+
+    if not village_told_alone(text):
+        return None
+    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    found = _FROM_A_PLACE.match(clauses[0])
+    assert found is not None  # village_told_alone
+    return village_as_name(RegisterText(found["place"], None), villages)
+
+
+def village_as_name(parsed: RegisterText | None, villages: list[dict]) -> RegisterText | None:
+    """A 登记 whose only word is a roster village's name ('登记 埔心村'): a bare 登记 with that village (round 57), the name
+    asked next; else None."""
+    if parsed is None or not parsed.name or parsed.village_text or parsed.code:
+        return None
+    return (
+        RegisterText(None, parsed.name) if _VillageForms.of(villages).longest_in(parsed.name) == parsed.name else None
+    )
+
+
 def wish_and_how_to_register(text: str | None) -> bool:
     """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other; round
     48: or what it takes to register, asked alone; round 52: or how to register or bind, asked alone."""

@@ -505,6 +505,13 @@ def to_halfwidth(text: str) -> str:
 _OUTSIDE_CJK = str.maketrans({"\U0002028e": "我"})
 
 
+def without_emoji(text: str) -> str:
+    """The text without emoji and other pictographs (Unicode symbols, So, and their variation selectors)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Mn", "Sk"))
+
+
 def normalize(text: str) -> str:
     """Canonical form for matching: half-width, lower case, no punctuation,
     emoji or whitespace, colloquial synonyms replaced."""
@@ -1993,6 +2000,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or _CORRECTION_RE.search(body)
         or _POINTS_RE.search(body)
         or land_matter_told(body)  # round 56: a land matter, never a record
+        or trees_described(body)
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
@@ -2060,6 +2068,27 @@ _TREE_STATE_RE = re.compile(
     r"|还没种|还未种|仲未种|没有种|未种|没种"
     r"|(?:发了|发咗|领了|领咗|领到|拿到|分到|分了|买了|买咗|送了|送来)[^，。,\s]{0,6}?(?:苗|树苗)"
 )
+# round 57: trees described, not reported: their age (planted a past year: '系前年种嘅 有三棵', '去年三月种的', unless this
+# year's are told too), or which of them the trouble is on ('得一棵系咁 其他几棵冇事', '三棵里面只有一棵这样', '8棵都系咁')
+_PAST_YEAR_PLANTED_RE = re.compile(
+    r"(?:去年|前年|旧年|上年|大前年|早几年|几年前|[一两二三四五六七八九十\d]+年前)(?:[^\s，。,！!？?]{0,4}?)(?:种|栽)"
+)
+_THIS_YEAR_RE = re.compile(r"今年|今日|今天|今朝|今早|头先|啱啱|刚刚|刚才|又种|再种|补种")
+_TREES_COMPARED_RE = re.compile(
+    r"(?:其他|其余|其它|别的|剩下|隔篱|旁边|另外)[^，。,！!？?]{0,6}?"
+    r"(?:冇事|没事|无事|好好|正常|冇问题|没问题|都好|还好|健康|好地地|唔系咁|不是这样|没这样)"
+    r"|(?:只有|得|就)(?:这|呢|嗰|那)?[一\d](?:棵|株|头|兜)(?:系|是)?(?:咁|这样|那样|有事|有问题)"
+    r"|(?:都|全部|全都|个个|棵棵)(?:系|是)?(?:咁|这样|那样|一样|有)(?=$|[\s，。,！!？?])"
+)
+
+
+def trees_described(body: str) -> bool:
+    """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``): no record of them."""
+    if _TREES_COMPARED_RE.search(body):
+        return True
+    return bool(_PAST_YEAR_PLANTED_RE.search(body)) and not _THIS_YEAR_RE.search(body)
+
+
 # round 37: the village's (or everyone's) trees told, not the sender's ('今天全村种了120棵'): no record of the sender's
 _VILLAGE_PLANTED_RE = re.compile(
     r"^(?:今天|今日|昨天|琴日|这次|今次)?(?:全村|村里|全组|全社区|大家|我们村|我们组|各家|每家)"
@@ -3764,6 +3793,9 @@ def more_trees_told(text: str) -> bool:
 _REVIEW_WHY_RE = re.compile(
     r"(?:为什么|为啥|怎么|咋|凭什么)[^，。,.!?？\s]{0,8}?(?:要|需要|还|还在|在)?(?:没有|没|未)?(?:审核|核实|待审|审查)"
     r"|(?:审核|核实|待审|审查)[^，。,.!?？\s]{0,6}?(?:为什么|为啥|什么原因|原因|几时|什么时候|多久|要几耐|几耐)"
+    # round 57: whether one's record passed, asked ('我嘅记录过咗未', '我报的树通过了没有', '头先条记录批咗未')
+    r"|(?:记录|报的树|报的那些树|报嘅树)[^，。,.!?？\s]{0,3}?(?:过|通过|审核|核实|审|核|批|批准)(?:了|完|好)?"
+    r"(?:没有|没|未|吗|么|不)"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
@@ -4762,8 +4794,14 @@ _ADDITION_RE = re.compile(
 
 
 # round 20: the symptom a ticket asked about, told again in more detail ('是老叶先黄 新出的叶还好' after '叶子发黄'): the
-# same tree. A symptom of its own ('叶子被虫咬了好多洞' after '叶子有黑斑') is not.
-_SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑")
+# same tree. A symptom of its own ('叶子被虫咬了好多洞' after '叶子有黑斑') is not. Round 57: holes told as bites ('张叶好似俾
+# 虫咬咗咁' after '叶生咗好多洞') are the same symptom (_SAME_SYMPTOM)
+_SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑|洞|窿|咬")
+_SAME_SYMPTOM = {"窿": "洞", "咬": "洞"}
+
+
+def _symptoms(norm: str) -> set[str]:
+    return {_SAME_SYMPTOM.get(found, found) for found in _SYMPTOM_RE.findall(norm)}
 
 
 # round 23: the symptom's colour told again ('又多咗几块黑叶' after '叶子发黑点'): the same symptom
@@ -4776,11 +4814,8 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     if is_question(text):
         return False
     norm = normalize(text)
-    said, colours = set(_SYMPTOM_RE.findall(norm)), set(_COLOUR_RE.findall(norm))
-    return any(
-        said & set(_SYMPTOM_RE.findall(told)) or colours & set(_COLOUR_RE.findall(told))
-        for told in map(normalize, earlier)
-    )
+    said, colours = _symptoms(norm), set(_COLOUR_RE.findall(norm))
+    return any(said & _symptoms(told) or colours & set(_COLOUR_RE.findall(told)) for told in map(normalize, earlier))
 
 
 # round 23: what the ticket told of, told of again first ('洞在离地半米那里 有木屑掉下来' after '树干有蛀洞流胶'): where
@@ -4811,6 +4846,21 @@ _PLANTED_WHEN_RE = re.compile(
 def planted_when_told(norm: str) -> bool:
     """'它说是今年先种的 爱怎么弄': when the tree was planted told (a how after it left as it is), never a tree named."""
     return bool(norm and _PLANTED_WHEN_RE.match(norm))
+
+
+# round 57: where the tree stands, or its sun and shade, told as a statement ('佢喺屋后面 下昼先有太阳', '种喺墙角度 成日冇
+# 阳光'): within a ticket's window a detail of its tree (the FAQ alone reads it as small talk)
+_TREE_PLACE_RE = re.compile(
+    r"(?:在|喺|种在|种喺|放在|放喺)(?:屋|房|门|楼|墙|阳台|院|天井|路边|河边|水边|山|窗|角落|树下|大树)"
+    r"|(?:晒|照)(?:得|不|唔)?(?:到|着)?(?:太阳|日头|阳光)|(?:有|没有|没|冇|无|见不到|见唔到)(?:太阳|日头|阳光|日照)"
+    r"|太阳(?:晒|照)(?:不|唔)?(?:到|着)|背阴|阴凉|遮住|挡住"
+)
+
+
+def tree_place_told(text: str) -> bool:
+    """Where the tree stands or its sun told, not asked ('它在阳台上 只有上午晒到太阳'; not '屋后面种什么树好')."""
+    norm = normalize(text)
+    return bool(norm) and len(norm) <= 30 and not is_question(text) and bool(_TREE_PLACE_RE.search(norm))
 
 
 # round 21: a closer look at the part of the tree the ticket asked about ('叶子背面有白色的小点点' after '桂花叶子发黄'): where
@@ -4918,6 +4968,20 @@ _LOOK_NOW_ASKED_RE = re.compile(
 def look_now_asked(text: str) -> bool:
     """A look asked at how it is now, no tree named ('你睇下而家点样', '看看现在咋样了'): about what was just sent."""
     return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
+
+# round 57: the sender cannot put it in words and asks for a look ('涯唔识讲 你睇下点算', '我说不清楚 专家帮我看看'), no tree
+# named: about what the open ticket was sent, its 补充 (handlers/escalation.py)
+_CANNOT_SAY_RE = re.compile(
+    r"^(?:我|涯|𠊎|偓)?(?:也|都|真系|真的)?(?:不会讲|不会说|不识讲|讲不清楚?|说不清楚?|讲不明白?|说不明白?|讲不出|说不出|不知道怎么(?:讲|说))"
+    r"(?:了|啦|呀|啊)?(?:你|您|你们|专家|老师|顾问)?(?:帮我|帮手|麻烦)?(?:看下|看一下|看看|看|看吓)"
+    r"(?:怎么办|怎么搞|怎么弄|点算|怎样|怎么样)?(?:啦|吧|呀|啊|了|喇)?$"
+)
+
+
+def cannot_say_asked(text: str) -> bool:
+    """The sender cannot say it and asks for a look, no tree named ('涯唔识讲 你睇下点算')."""
+    return bool(_CANNOT_SAY_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", normalize(text or ""))))
 
 
 # set 19e: a new question announced ('顺便问 礼拜六植树活动几点开始', '另外问一下 …', '还有个问题 …'): its own, not a 补充
@@ -5243,6 +5307,44 @@ def photo_how_asked(norm: str) -> bool:
         return True
     then = _THEN_WHAT_FIRST_RE.match(bare)
     return bool(then and then.end() and _PHOTO_HOW_RE.match(bare[then.end() :]))
+
+
+# round 57: how to take or send the photo, or how to finish the record, asked in a short text in other words ('相要点影先
+# 得', '係兩棵荔枝冇錯 點樣影相', '我要点样发相片啊 唔识', '我点样完成呢条记录'): read only while a record waits
+# (handlers/planting.py), never a question about what a photo shows, nor a photo deleted or changed
+_PHOTO_NAMED_RE = re.compile(r"照片|相片|相|图片|拍照|影相|照相")
+_HOW_WORD_RE = re.compile(r"怎么|怎样|如何|点样")
+_NOT_THE_RECORDS_PHOTO_RE = re.compile(
+    r"删|撤|换|改|重发|不要|为什么|什么树|哪种|叶|黄|虫|病|死|里的|上的|里面|(?:怎么|怎样|如何|点样)(?:选|挑)|哪张|好多"
+)
+_TAKE_RE = re.compile(r"拍|影|照相")
+_FINISH_ASKED_RE = re.compile(
+    r"(?:怎么|怎样|如何|点样)(?:先|才)?(?:可以|能|能够|算)?(?:完成|弄完|搞完|做完|搞掂|弄好|提交)(?:到)?(?:这|呢|那|嗰)?(?:条|个)?记录"
+    r"|(?:这|呢|那|嗰)(?:条|个)记录[^，。\s]{0,4}?(?:怎么|怎样|如何|点样)(?:先|才)?(?:可以|能|算)?(?:完成|弄完|搞完|搞掂|提交)"
+    r"|(?:怎么|怎样|点样|点)(?:先|才)(?:可以|能)?(?:完成|搞掂)(?:到)?(?:这|呢|那|嗰)(?:条|个)记录"
+)
+
+
+def record_photo_how_asked(norm: str) -> bool:
+    """How to take or send the photo, or to finish the record, asked in other words (``_PHOTO_NAMED_RE`` with a how
+    word, ``_FINISH_ASKED_RE``), short."""
+    if not norm or len(norm) > 20:
+        return False
+    if _FINISH_ASKED_RE.search(norm):
+        return True
+    return bool(
+        _PHOTO_NAMED_RE.search(norm) and _HOW_WORD_RE.search(norm) and not _NOT_THE_RECORDS_PHOTO_RE.search(norm)
+    )
+
+
+def photo_how_cannot_said(norm: str) -> bool:
+    """``record_photo_how_asked`` with not knowing how ('我要点样发相片啊 唔识'): the help with the photo after the step."""
+    return record_photo_how_asked(norm) and bool(re.search(r"不会|不识|不懂", norm))
+
+
+def photo_take_how_asked(norm: str) -> bool:
+    """``record_photo_how_asked`` of how to take the photo ('相要点影先得'): its tips answer first."""
+    return record_photo_how_asked(norm) and bool(_TAKE_RE.search(norm)) and not _FINISH_ASKED_RE.search(norm)
 
 
 def location_how_asked(norm: str) -> bool:

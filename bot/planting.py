@@ -156,7 +156,8 @@ def _bare_part(
     waits for it."""
     if not waiting_for:
         return None
-    text = nlu.to_halfwidth(text or "").strip().strip("。.!！,，")
+    # round 57: emoji around the answer are none of it ('🌳🌳 秋枫' after the photo: the tree, its count asked)
+    text = nlu.to_halfwidth(nlu.without_emoji(text or "")).strip().strip("。.!！,，")
     number = nlu.number_alone(text) if "count" in waiting_for else None
     if number is not None:  # round 52 (20a): '2' after the photo is its count (never a tree named 三); the tree asked
         return nlu.PlantingText(number, False, None, "", False, None, None, None)
@@ -243,6 +244,12 @@ def read_part(
     record = find_record()
     if record is None:
         return None
+    tree = (
+        nlu.tree_corrected(text, species_table, others) if record.get("species") or record.get("species_text") else None
+    )
+    if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
+        name, listed = tree
+        return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
     corrected = nlu.count_corrected(text)
     if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
         if record.get("count") is None:
@@ -533,6 +540,15 @@ def withdraw_minutes(config) -> int:
 def last_finished(ctx) -> dict | None:
     """The sender's newest finished record (作废 is about it), or None when they never finished one."""
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)
+
+
+def just_finished(ctx) -> dict | None:
+    """The sender's record finished within [planting.withdraw_minutes] and still counted: a bare 取消 right after it
+    asks at once whether to withdraw it, as 作废 does (round 57); None otherwise (取消 has nothing to cancel)."""
+    record = last_finished(ctx)
+    if record is None or record["status"] == store.WITHDRAWN:
+        return None
+    return record if finished_within(record, ctx.now, timedelta(minutes=withdraw_minutes(ctx.config))) else None
 
 
 def ask_withdraw(ctx, record: dict) -> None:

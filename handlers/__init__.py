@@ -30,7 +30,8 @@ core input normalisation (handlers/core.py):
 - menu_click — a menu click is handled as the text command it stands for
 - voice_text — a voice message with recognition is handled as that text
 core commands (handlers/core.py):
-- cancel — 取消 ends every flow of the user; a retraction in words (发错了, 刚才那个不要了) too while one is live;
+- cancel — 取消 ends every flow of the user (with none live and a record just finished: withdraw's, round 57); a
+  retraction in words (发错了, 刚才那个不要了) too while one is live;
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
 - help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
@@ -151,7 +152,8 @@ planting days (handlers/events.py, TEXT_ROUTES):
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
-- withdraw — 作废, or a retraction in words with nothing in progress (刚刚报的那个作废 我重新来): the sender's last
+- withdraw — 作废, a retraction in words with nothing in progress (刚刚报的那个作废 我重新来), or a bare 取消 within
+  planting.withdraw_minutes of a record finished (round 57): the sender's last
   finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it; else who corrects it
 - recount_confirm — 确定 after "要把第…号记录改成：3棵荔枝吗": the count (and tree) changed, its flags computed again
 - recount — a count (or a tree) said wrong and said right with nothing in progress (头先报错咗 系三棵唔系两棵, 帮我改成3棵,

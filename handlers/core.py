@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from bot import asked_for, clock, conversation, escalation, nlu, office
+from bot import asked_for, clock, conversation, escalation, nlu, office, planting
 from bot.context import Ctx
 from bot.identity import acts_as
 from bot.menu import click_texts
@@ -46,6 +46,7 @@ def text_is(key: str):
 
 
 _FINAL_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢]+$")
+_FOR_NOW_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})先(?:啦|吧|喇|啊|了)?$")  # Cantonese 先 after a command: for now
 
 
 def _meaning(text: str) -> str:
@@ -137,6 +138,9 @@ def text_means(
         # round 25: or first, then why ('提醒重新开返啦 唔收到都唔知几时要淋水'): its first clauses
         if any(tail in words or bool(said and said(ctx.app, tail)) for tail in message_tails(ctx)):
             return True
+        # round 57: a command's word with Cantonese 先 after it (for now: '呢排好忙 退订先'), alone or ending the text
+        if any(_FOR_NOW_RE.sub("", said_last) in words for said_last in (meaning, *message_tails(ctx))):
+            return True
         return any(
             (head in words or bool(said and said(ctx.app, head)))
             and not (heads_unless and heads_unless(ctx.app, rest))
@@ -189,7 +193,7 @@ def _cancel_ahead(ctx) -> Any:
     """取消 in its words decides; a retraction said otherwise ('发错了', '刚才那个不要了': ``nlu.retraction_said``) is
     取消 only while something is in progress."""
     if _cancel_words(ctx):
-        return Decided(True)
+        return BARE_CANCEL
     # round 54 (20e): 取消 of the reminders ('取消每日提醒，照片我等下发') is 退订, the record in progress kept
     if _reminders_off_words(ctx):
         return False
@@ -253,10 +257,17 @@ def _retraction_among_whys(ctx) -> bool:
     return any(dropped) and all(d or nlu.why_dropped_said(c) for d, c in zip(dropped, clauses, strict=True))
 
 
-def _cancel_then(ctx: Ctx, _said) -> bool:
-    # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)
+def _cancel_then(ctx: Ctx, said) -> bool:
     live = conversation.in_progress(ctx, ctx.app.flows)
+    if said is BARE_CANCEL:
+        # round 57: with nothing in progress, right after a record finished, the withdrawal's (handlers/planting.py
+        # asks at once whether to withdraw it, as 作废 does); else nothing to cancel
+        return bool(live) or not planting.just_finished(ctx)
+    # not while a flow waits for the answer to a choice: '不要' there answers it (bot/conversation.py choice_states)
     return bool(live) and not any(state.name in flow.choice_states for flow, state in live)
+
+
+BARE_CANCEL = "bare"  # 取消 in its own words (core.commands.cancel), what _cancel_ahead read
 
 
 _cancel_words = text_is("core.commands.cancel")

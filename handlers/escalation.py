@@ -140,6 +140,8 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
             or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
             or nlu.cause_guessed(text_normalized(ctx))
             or nlu.planted_when_told(text_normalized(ctx))  # round 25: '佢话系今年先种嘅 爱点搞'
+            or nlu.tree_place_told(text)  # round 57: '佢喺屋后面 下昼先有太阳'
+            or nlu.trees_described(text)  # round 57: '得一棵系咁 其他几棵冇事', '系去年三月种嘅 8棵都系咁'
         )
     )
 
@@ -850,6 +852,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what supplementable_when_matching finds below)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
+        return next(iter(supplementable_when_matching(ctx)), None)
+    if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
         return next(iter(supplementable_when_matching(ctx)), None)

@@ -135,14 +135,14 @@ def _faq_result_of_kind(ctx: Ctx, kind: str):
 def _match_chitchat(ctx: Ctx):
     """Small talk; round 54: a statement of substance only the model or the precedents read as small talk ('种咗两年啦
     系种喺花盆度嘅', once set AS joined them), with a question for the adviser open, is that ticket's detail (the
-    supplement's, after this route), never 'you're welcome'."""
+    supplement's, after this route), never 'you're welcome'; round 57: so is where the tree stands or its sun ('佢喺屋后面
+    下昼先有太阳')."""
     result = _faq_result_of_kind(ctx, "chitchat")
-    if (
-        result is not None
-        and result.reason in ("model", "precedents")
-        and nlu.has_substance(text_normalized(ctx))
-        and escalation_handlers.supplementable_when_matching(ctx)
-    ):
+    substance = result is not None and (
+        (result.reason in ("model", "precedents") and nlu.has_substance(text_normalized(ctx)))
+        or nlu.tree_place_told(ctx.msg.text or "")
+    )
+    if substance and escalation_handlers.supplementable_when_matching(ctx):
         return None
     return result
 

@@ -6,7 +6,8 @@ Routes (dispatch order in handlers/__init__.py):
   keeps another record (``TABLE``)
 - withdraw_confirm: ``确定作废`` after the bot asked whether to withdraw the record just finished
   (``WITHDRAW_TABLE``): it is withdrawn (status ``withdrawn``, the row kept)
-- withdraw: ``作废``, or a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``): the sender's
+- withdraw: ``作废``, a retraction in words with nothing in progress (``刚刚报的那个作废 我重新来``), or a bare ``取消``
+  within ``planting.withdraw_minutes`` of a record finished (round 57): the sender's
   last finished record, asked to confirm (within ``planting.withdraw_minutes``, no cadre decision yet), else who
   corrects it; with no record ever finished (round 38), that there is none to withdraw and how to report one
 - recount_confirm: ``确定`` after the bot asked whether to change the count of the record just finished
@@ -143,6 +144,8 @@ def _menu_ahead(ctx):
     # '相片点发俾你' while the record waits for its photo; round 49: a part of it asked ('数报咗，仲差啲乜')
     if nlu.go_on_asked(said) or nlu.photo_how_asked(said) or nlu.record_part_asked(said):
         return True
+    if nlu.record_photo_how_asked(said):  # round 57: '相要点影先得', '我点样完成呢条记录' (while a record waits)
+        return True
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -187,7 +190,10 @@ def on_menu(ctx, match) -> str:
             nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
         ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
-        if nlu.photo_what_asked(said):  # round 54: '拍照要拍整棵树还是拍树苗就行': the photo's tips, then the next step
+        if "photo" in step.missing and nlu.photo_how_cannot_said(said):
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
+        if nlu.photo_what_asked(said) or ("photo" in step.missing and nlu.photo_take_how_asked(said)):
+            # round 54: '拍照要拍整棵树还是拍树苗就行'; round 57: '相要点影先得': the photo's tips, then the next step
             return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         return _reply(ctx, step)
     return ctx.t("planting.how_to")
@@ -373,9 +379,10 @@ def _confirmation_tail(ctx, record: dict) -> list[str]:
 
 # -- 作废: a finished record withdrawn by its sender (round 36) ----------------------------------------------
 _withdraw_words = text_is("planting.commands.withdraw")
+_cancel_words = text_is("core.commands.cancel")
 
 
-_WORDS, _RETRACTION = "words", "retraction"
+_WORDS, _RETRACTION, _BARE_CANCEL = "words", "retraction", "bare cancel"
 # round 38 (19m): a withdrawal asked with no record ever finished ('刚才报的那个不作数 帮我撤掉' from a villager who
 # reported none): told so, never a ticket; a retraction in words only when it speaks of a report or a record (a photo
 # or a question taken back is no record's)
@@ -387,6 +394,9 @@ def _withdraw_ahead(ctx):
     """作废 in its words, or a retraction said in words ('刚刚报的那个作废 我重新来', '头先嗰条记录唔要啦 搞错咗')."""
     if _withdraw_words(ctx):
         return _WORDS
+    # round 57: a bare 取消 right after a record finished (nothing in progress: handlers/core.py leaves it here)
+    if _cancel_words(ctx):
+        return _BARE_CANCEL
     return _RETRACTION if retraction_in_words(ctx) else False
 
 
@@ -397,6 +407,8 @@ def _withdraw_then(ctx, said):
     live = [flow for flow, _state in conversation.in_progress(ctx, ctx.app.flows) if flow is not planting.WITHDRAW]
     if live:
         return None
+    if said == _BARE_CANCEL:
+        return planting.just_finished(ctx)
     record = planting.last_finished(ctx)
     if record is None:
         return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import identity, nlu, planting, proofs, qrcodes, roster, village_matters
+from bot import conversation, identity, nlu, planting, proofs, qrcodes, roster, village_matters
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import binding_pages, roster_pages
@@ -92,6 +92,8 @@ LAST_READERS = (
     # round 52: how to register asked, where one is from in another clause ('点样注册呀 我系埔心村村民'): a bare 登记 with
     # its village, the name asked next
     (identity.how_to_register_from_village, identity.parse_how_to_register_from_village),
+    # round 57: where one is from alone, or with the wish ('埔心村', '我系埔心村嘅 想登记'): a bare 登记 with its village
+    (identity.village_told_alone, identity.parse_village_told_alone),
 )
 
 
@@ -99,6 +101,10 @@ def _register_with_villages(ctx: Ctx, words):
     parse, text = words
     if parse in NOT_REGISTERED_READERS and ctx.person is not None:
         return None  # a registered villager's '埔心村 李秀英' is something else (登记 again says so)
+    if identity.village_told_alone(text) and any(
+        flow is REGISTRATION for flow, _state in conversation.in_progress(ctx, ctx.app.flows)
+    ):
+        return None  # round 57: the village the registration asked (registration_reply), not a 登记 begun again
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     if villages.mark is None:
         return _read_against(ctx.app, villages, parse, text, ctx.person is None)
@@ -133,6 +139,8 @@ def _read_against(app, villages, parse, text: str, unregistered: bool):
     for applies, last in LAST_READERS if unregistered else ():
         if parsed is None and last is not parse and applies(text):
             parse, parsed = last, last(text, villages)  # another reader's words, but 登记 asked in a story, or a clause
+    if unregistered and parse is identity.parse_register_text:
+        parsed = identity.village_as_name(parsed, villages) or parsed  # round 57: '登记 埔心村': the name asked next
     if parse in NAME_BESIDE_VILLAGE_READERS and parsed and not _may_be_a_name(app, parsed.name):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
     if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(app)):

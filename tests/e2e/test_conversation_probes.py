@@ -52,12 +52,14 @@ KINDS = {
     "supplement": {"ticket_supplement_text", "ask_expert_supplement", "ticket_supplement_weather"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
     "new": {"faq_answer", "ticket_from_question", "ask_expert", "event_asked"},  # round 23: the day asked about
-    # round 19: the second message joining the first's ticket as 补充 leaves one ticket too
+    # round 19: the second message joining the first's ticket as 补充 leaves one ticket too; round 57: the question
+    # after a bare 问专家 opens the one ticket (ask_expert_question)
     "one-ticket": {
         "faq_answer",
         "ticket_from_question",
         "ticket_repeat",
         "ask_expert",
+        "ask_expert_question",
         "ticket_supplement_text",
         "ask_expert_supplement",
         "ticket_supplement_weather",
@@ -81,7 +83,8 @@ KINDS = {
     "queue": {"ticket_queue"},  # an adviser's 待办
     # 取消: the record in progress is cancelled; round 36: with a record just finished (context finished), its
     # withdrawal asked to confirm (作废; checked below: the record still counts until the yes); round 38: with no
-    # record ever reported, told there is none to withdraw
+    # record ever reported, told there is none to withdraw; round 57: a bare 取消 with no record ever, told there is
+    # nothing to cancel (checked below); right after a finished record, its withdrawal asked at once (as 作废)
     "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
@@ -264,7 +267,12 @@ class Probe:
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
             ):
                 return wrong + " (no pledge)"
-        if expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
+        # round 57: a bare 取消 with no record ever is told there is nothing to cancel (handler cancel, nothing asked)
+        nothing_ever = not plantings and context not in ("pending", "after_photo", "finished")
+        if nothing_ever and expected == "cancel" and handler == "cancel":
+            if tickets or reply.strip() != self.bot.t("core.nothing_to_cancel").strip():
+                return wrong + " (not told there is nothing to cancel)"
+        elif expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
         # round 38: a withdrawal asked with no record ever reported is told there is none (no ticket, nothing asked)
         if expected == "cancel" and handler == "withdraw" and context != "finished" and not plantings:
@@ -323,15 +331,14 @@ def cases(name: str, misses: dict[str, str] = KNOWN_MISSES) -> list:
 
 def cases_of(probes, misses: dict[str, str]) -> list:
     """(context, message, expected) probes as test cases, a strict xfail with its why for each message in ``misses``
-    (the probe files' and the round tests' own examples)."""
-    return [
-        pytest.param(
-            *probe, id=f"{probe[0]}:{probe[1]}", marks=[pytest.mark.xfail(reason=misses[probe[1]], strict=True)]
-        )
-        if probe[1] in misses
-        else pytest.param(*probe, id=f"{probe[0]}:{probe[1]}")
-        for probe in probes
-    ]
+    (the probe files' and the round tests' own examples). A key 'context:message' marks the message in that context
+    only (round 57: a bare 取消 is probed in four contexts)."""
+    params = []
+    for probe in probes:
+        why = misses.get(f"{probe[0]}:{probe[1]}", misses.get(probe[1]))
+        marks = [pytest.mark.xfail(reason=why, strict=True)] if why is not None else []
+        params.append(pytest.param(*probe, id=f"{probe[0]}:{probe[1]}", marks=marks))
+    return params
 
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_16.tsv"))
@@ -927,7 +934,7 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
     (
         "how to send the photo a pending record waits for: the FAQ's photo requirements answer it; the probe wants the"
         " record's next step",
-        ["照片要怎样发给你 从相册选可以吗", "要拍几张 要不要拍到人和树一起"],
+        ["要拍几张 要不要拍到人和树一起"],
     ),
     (
         "a cadre logging for elderly households: the FAQ's 代种 answer (how a cadre logs for others); the probe wants the"
@@ -1300,4 +1307,56 @@ ROUND_20F_MISSES = {message: why for why, messages in _ROUND_20F_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20f.tsv", ROUND_20F_MISSES))
 def test_round_20f_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Sets 20g and 20h (140 probes each, blind, written in the thirty-third session by a writer who saw only DESIGN.md, the
+# seeds and the kinds sheet; measured once, on 9ee0c52): 126/140 and 125/140, the honest figures. Round 57 took them as
+# development: their misses read by class and mended in general (tests/e2e/test_conversation_round57.py, own examples
+# first): 137/140 and 138/140 after, development figures. The misses left, strict, each with why (read, not mended in round 57
+# for time: the next round's).
+_ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "登记错咗 ('logged wrongly') first is read as 登记 <name> <village> (name 错咗): the register reader takes any"
+        " 登记 head; a retraction after it (撤销啱啱嗰个记录) should be withdraw's. Not mended in round 57",
+        ["登记错咗 撤销啱啱嗰个记录"],
+    ),
+    (
+        "how to log trees asked by a follower not registered yet: the FAQ's bot.log_planting steps (which end with 登记"
+        " first) answer; the kind wants the planting help's register prompt (planting_menu). '种咗树点样登记啊' takes the"
+        " menu, this word order the FAQ. Not mended in round 57",
+        ["点样登记种树"],
+    ),
+    (
+        "what trees there are to adopt (有咩树) after 认种认养: the FAQ's 认种认养 entry (which says to send 认养) answers,"
+        " not the adoptable list; the adoption reader reads 有冇树可以认养 but not 认养有咩树. Not mended in round 57",
+        ["认种认养有咩树"],
+    ),
+]
+ROUND_20G_MISSES = {message: why for why, messages in _ROUND_20G_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20g.tsv", ROUND_20G_MISSES))
+def test_round_20g_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20H_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "a long voice story with no pause (46 characters; name after 三队嘅 in the middle): readers read a short text or a"
+        " story's clauses; with no pause nothing is a clause, and the whole is a question for the adviser. Not mended"
+        " in round 57",
+        ["喂喂听唔听到啊我系埔心村三队嘅陈秋枫我个仔帮我关注咗呢个话要登记一下先可以报种树"],
+    ),
+    (
+        "a bare name after 改名 from a roster person (whose name is the office's): a question for the adviser; it should"
+        " say again that the office corrects it (fix_name), with the name given. Not mended in round 57",
+        ["改名 || 李桂英"],
+    ),
+]
+ROUND_20H_MISSES = {message: why for why, messages in _ROUND_20H_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20h.tsv", ROUND_20H_MISSES))
+def test_round_20h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

@@ -253,9 +253,10 @@ def test_round_36_a_cadre_deciding_while_the_bot_asks_keeps_the_record(probe):  
 
 def test_round_36_bare_cancel_keeps_its_meaning(probe):  # noqa: F811
     villager, openid, planting_id = _finished(probe)
-    assert villager.says("取消") == probe.bot.t("core.nothing_to_cancel")  # nothing in progress: nothing dropped
+    # round 57: right after the record finished, a bare 取消 asks at once whether to withdraw it (as 作废): nothing
+    # dropped until the yes
+    assert "确定作废" in villager.says("取消")
     assert _record(probe, planting_id)["status"] == "complete"
-    assert "确定作废" in villager.says("作废")
     assert villager.says("取消") == probe.bot.t("core.cancelled")  # the question dropped, the record kept
     assert _record(probe, planting_id)["status"] == "complete"
     assert "确定作废" in villager.says("确定作废")  # nothing waits for it any more: asked again
