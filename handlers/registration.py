@@ -105,6 +105,8 @@ def _register_with_villages(ctx: Ctx, words):
         flow is REGISTRATION for flow, _state in conversation.in_progress(ctx, ctx.app.flows)
     ):
         return None  # round 57: the village the registration asked (registration_reply), not a 登记 begun again
+    if identity.village_told_alone(text) and ctx.person is None and roster_store.open_claim_of(ctx.db, ctx.openid):
+        return None  # round 56: a claim waiting for the office, its village said again (own_words: it waits)
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
     if villages.mark is None:
         return _read_against(ctx.app, villages, parse, text, ctx.person is None)
