@@ -1360,3 +1360,52 @@ ROUND_20H_MISSES = {message: why for why, messages in _ROUND_20H_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20h.tsv", ROUND_20H_MISSES))
 def test_round_20h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20I_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20i, measured at the thirty-third session's end (c1ac456); not yet read by class (the next"
+        " round's)",
+        [
+            'party:党员责任区喺边度 有几个',
+            'party:报名参加今年嘅植树日',
+            'ticket:有三棵都系咁 黄晒',
+            'ticket:叶底有啲白色嘅虫仔',
+            'ticket:就系种喺祠堂边嗰两棵桂花',
+            'after_photo:然后呢 要点填',
+            'finished:头先嗰个记录成功未',
+            'twice:问专家 荔枝落果好犀利 || 三棵都系咁',
+        ],
+    ),
+]
+ROUND_20I_MISSES = {message: why for why, messages in _ROUND_20I_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20i.tsv", ROUND_20I_MISSES))
+def test_round_20i_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20J_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20j, measured at the thirty-third session's end (c1ac456); not yet read by class (the next"
+        " round's)",
+        [
+            'new:喂你好啊 我系埔心村嘅老人家 我个孙帮我装咗呢个微信 佢话要登记 我叫黄桂英 七十几岁啦 唔识打字',
+            'new:我系村委嘅 登记 刘桃红 埔心村 582716',
+            'new:❓',
+            'new:点样登记种咗嘅树',
+            'cadre:认种认养嘅树仲有边啲',
+            'ticket:叶底有啲白色细虫',
+            'after_photo:仲要打字吗 打咩',
+            'pending:咁点样记录落去',
+            'finished:审核咗未',
+        ],
+    ),
+]
+ROUND_20J_MISSES = {message: why for why, messages in _ROUND_20J_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20j.tsv", ROUND_20J_MISSES))
+def test_round_20j_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
