@@ -474,6 +474,7 @@ _INTRO_NAMED = re.compile(_GREETING + rf"(?:我叫做|我叫|我名叫|{_MY_NAME
 # (the name's words left out by ``without_name_words``, as for the name asked)
 _INTRO_VILLAGE_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*(.+?)的[\s,，]*((?:我的|本人的)?[^\s,，的]+)$")
 _INTRO_NAME_FIRST = re.compile(_GREETING + r"我(?:是|系)\s*([^\s,，]+)[\s,，]+(.+)$")  # 我是李桂英，埔心村的
+_REQUEST_WORD = re.compile(r"登记|注册|绑定")
 _PLACE_END = re.compile(r"(?:村|社区|居委|镇|街道|乡|组|屯|寨|围|坊)$")
 _VILLAGE_WORDS = re.compile(r"^(?:是|系|住在|住|来自|在)|(?:的人|的村民|村民|的|人)$")
 
@@ -516,6 +517,10 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
         )
         if parsed is None or not match_village(parsed.village_text, villages):
             found = _INTRO_NAME_FIRST.match(norm)
+            # round 56 (20j): what one is, then 登记 and the name ('我系村委嘅 登记 刘桃红 埔心村' had registered 村委的):
+            # a word with 的 after it is no name, and the request after it is read by the story's reader
+            if found and (found.group(1).endswith("的") or _REQUEST_WORD.search(found.group(2))):
+                found = None
             parsed = RegisterText(found.group(1), _VILLAGE_WORDS.sub("", found.group(2))) if found else None
         if parsed is None or not parsed.village_text or not match_village(parsed.village_text, villages):
             return read_name_and_village(norm, villages)

@@ -62,3 +62,17 @@ def test_a_registered_villagers_asking_stays_the_faqs(villager, roster):  # noqa
 def test_other_words_about_relatives_are_no_registration_for_them(villager, roster, said):  # noqa: F811
     villager.follows(str(village_id(roster, "埔心村")))
     assert villager.says(said) != roster.t("registration.for_someone"), said
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("我系村委嘅 登记 刘桃红 埔心村", "刘桃红"), ("我是村里的 登记 张阿伯 埔心村", "张阿伯"), ("我系党员嘅 注册 陈木兰 埔心村", "陈木兰")],
+)
+def test_who_one_is_before_登记_is_no_name(villager, roster, said, name):  # noqa: F811
+    """Set 20j (blind, measured at the session's end): `我系村委嘅 登记 刘桃红 埔心村` registered a person named 村委的,
+    the self-introduction's reader taking what was before 登记 for the name. What one is (with 的 after it) is never a
+    name, and a 登记 after it is the request: the name after it is registered."""
+    villager.says(said)
+    person = person_of(roster, villager.openid)
+    claim = rows_of(roster, "SELECT claimed_name FROM binding_conflicts WHERE openid = ?", [villager.openid])
+    assert (person["name"] if person else claim[0]["claimed_name"] if claim else None) == name, said
