@@ -66,7 +66,11 @@ def test_other_words_about_relatives_are_no_registration_for_them(villager, rost
 
 @pytest.mark.parametrize(
     ("said", "name"),
-    [("我系村委嘅 登记 刘桃红 埔心村", "刘桃红"), ("我是村里的 登记 张阿伯 埔心村", "张阿伯"), ("我系党员嘅 注册 陈木兰 埔心村", "陈木兰")],
+    [
+        ("我系村委嘅 登记 刘桃红 埔心村", "刘桃红"),
+        ("我是村里的 登记 张阿伯 埔心村", "张阿伯"),
+        ("我系党员嘅 注册 陈木兰 埔心村", "陈木兰"),
+    ],
 )
 def test_who_one_is_before_登记_is_no_name(villager, roster, said, name):  # noqa: F811
     """Set 20j (blind, measured at the session's end): `我系村委嘅 登记 刘桃红 埔心村` registered a person named 村委的,
