@@ -44,6 +44,7 @@ from bot import conversation, households, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
+from bot.nlu import OLD_RELATIVES
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
@@ -1090,8 +1091,8 @@ def _species_table() -> dict:
 # round 56: the name of the one registered said of them by a relative setting up their WeChat ('佢叫陈大伯',
 # '我阿爸叫陈大伯', '老人家叫陈大伯'): the subject needs its name word after it (叫, 是 …: '阿爸' alone is no name)
 _THIRD_PERSON = (
-    r"(?:佢|它|他|她|(?:我(?:的|个|嘅)?)?(?:屋企|家里)?(?:老人家|老人|阿爸|爸爸|老豆|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆"
-    r"|爷爷|奶奶|外公|外婆|家公|家婆|公公|婆婆))(?:的|个|嘅)?(?=(?:名字|姓名|个名|名)?(?:叫做|叫|系|是))"
+    rf"(?:佢|它|他|她|(?:我(?:的|个|嘅)?)?(?:屋企|家里)?(?:{OLD_RELATIVES}))(?:的|个|嘅)?"
+    r"(?=(?:名字|姓名|个名|名)?(?:叫做|叫|系|是))"
 )
 _NAME_WORDS = re.compile(
     rf"^(?:{_THIRD_PERSON}|我(?:的|个)?|本人(?:的)?)?(?:名字|姓名|个名|名(?=叫))?(?:叫做|叫|系|是)?[:：\s]*(?=\S)"

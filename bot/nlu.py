@@ -3841,10 +3841,9 @@ _PARTY_PROGRESS_RE = re.compile(
 # round 56 (the lead, in the simulator: '我系陈伯嘅新抱 帮佢整', said at the QR code's 'your name?', became a ticket): a
 # relative setting up WeChat for an old person, the one acted for then what is done (登记, 注册, 整, 弄 …) at the end;
 # never a tree looked at or planted for them ('帮佢睇下棵树', '帮我阿妈种咗两棵荔枝': no such verb)
-_FOR_WHOM = (
-    r"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:老人家|老人|阿爸|爸爸|老豆|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆"
-    r"|爷爷|奶奶|外公|外婆|家公|家婆|公公|婆婆|阿伯|伯父|伯母))"
-)
+# an old person of the family, as a relative names them (bot/identity.py's name said of them reads them too)
+OLD_RELATIVES = r"老人家|老人|阿爸|爸爸|老豆|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|爷爷|奶奶|外公|外婆|家公|家婆|公公|婆婆"
+_FOR_WHOM = rf"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母))"
 _FOR_SOMEONE_RE = re.compile(
     rf"帮{_FOR_WHOM}(?:登记|注册|整|弄|搞|绑定|报名|开通|设置|装)(?:一下|下|好)?(?:微信)?(?:的|了|咗)?$"
 )
