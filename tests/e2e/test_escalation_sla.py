@@ -9,6 +9,16 @@ from bot.store import outbox as outbox_store
 from tests.e2e.test_escalation import ADMIN, LI, UNANSWERABLE, WANG, add_roster, ticket, ticket_number
 
 
+def signed_users(app):
+    """A maker of followers who push signed XML to ``app`` (its bot's clock): ``user(openid).says(...)``."""
+    from bot.simulator import Signer, WeChatUser
+    from tests.conftest import transport_for
+
+    bot = app.extensions["bot"]
+    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
+    return lambda openid: WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+
+
 def notices(bot, openid):
     return [r["text"] for r in outbox_store.for_user(bot.db, openid) if r["kind"] == "notice"]
 
@@ -61,16 +71,12 @@ def test_a_night_question_reassigned_before_morning_withdraws_the_old_advisers_w
     """Filed at 22:30 (quiet hours), reminded at 00:30 and reassigned at 02:30, all before 08:00: 李顾问's
     notice and reminder, still waiting for the morning, are withdrawn (reason kept); 王顾问's reassignment
     notice is not, and is what goes at 08:00."""
-    from bot.simulator import Signer, WeChatUser
-    from tests.conftest import rows_of, transport_for
+    from tests.conftest import rows_of
     from tests.e2e.test_escalation import send
 
     app = app_with(**{"escalation.remind_after_hours": 2, "escalation.reassign_after_hours": 4})
     bot = app.extensions["bot"]
-    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
-
-    def user(openid: str) -> WeChatUser:
-        return WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+    user = signed_users(app)
 
     add_roster(bot)
     clock = bot.clock
@@ -98,15 +104,11 @@ def test_a_night_question_reassigned_before_morning_withdraws_the_old_advisers_w
 def test_a_danger_ticket_at_night_is_reminded_and_reassigned_at_once(app_with):
     """Round 56: a ticket telling of a danger now, filed at 22:30, reminded at 00:30 and reassigned at 02:30: each
     notice goes when it is made, marked ⚠ (a plain one's wait for 08:00: the test above)."""
-    from bot.simulator import Signer, WeChatUser
-    from tests.conftest import rows_of, transport_for
+    from tests.conftest import rows_of
 
     app = app_with(**{"escalation.remind_after_hours": 2, "escalation.reassign_after_hours": 4})
     bot = app.extensions["bot"]
-    signer = Signer("spamtest", "", bot.config.get("wechat.app_id"))
-
-    def user(openid: str) -> WeChatUser:
-        return WeChatUser(transport_for(app), signer, openid, now=lambda: bot.clock().timestamp())
+    user = signed_users(app)
 
     add_roster(bot)
     bot.clock.set("2027-03-15T22:30")
