@@ -1373,7 +1373,6 @@ _ROUND_20I_LEFT: list[tuple[str, list[str]]] = [
             'ticket:叶底有啲白色嘅虫仔',
             'ticket:就系种喺祠堂边嗰两棵桂花',
             'after_photo:然后呢 要点填',
-            'finished:头先嗰个记录成功未',
             'twice:问专家 荔枝落果好犀利 || 三棵都系咁',
         ],
     ),

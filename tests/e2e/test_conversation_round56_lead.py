@@ -68,3 +68,26 @@ def test_what_to_do_after_a_photo_is_still_the_records_next_step(villager, bot, 
     villager.sends_photo("m-round56-1")
     reply = villager.says("下一步怎么办")
     assert "棵" in reply and "顾问" not in reply, reply  # the record asks what was planted
+
+
+GONE = ["我上报嘅记录去咗边", "点解我报咗冇显示", "我的记录不见了", "我嘅记录冇咗", "报了树怎么没显示", "记录成功了吗"]
+NOT_GONE = ["记录要发到哪里", "我的记录要怎么改", "这条记录没有照片"]
+
+
+@pytest.mark.parametrize("asked", GONE)
+def test_ones_record_gone_or_not_shown_is_what_waits_for_review(villager, bot, clock, asked):
+    """Round 56 (the lead, in the simulator): a villager whose record seemed gone (`我上报嘅记录去咗边`, `点解我报咗冇显示`)
+    got a ticket for the adviser, who cannot see why: it is review_why's, each record that waits with its reasons, or
+    that none waits and where the count is (我的进度). Never a ticket."""
+    add_roster(bot)
+    clock.set(DAYTIME)
+    reply = villager.says(asked)
+    assert reply == bot.t("progress.review_why_none"), asked
+    assert tickets_of(bot, villager.openid) == []
+
+
+@pytest.mark.parametrize("asked", NOT_GONE)
+def test_other_words_about_records_are_not_review_why(villager, bot, clock, asked):
+    add_roster(bot)
+    clock.set(DAYTIME)
+    assert villager.says(asked) != bot.t("progress.review_why_none"), asked
