@@ -514,10 +514,15 @@ def attach_window_start(app, now: datetime) -> str:
     return clock.to_db(now - timedelta(minutes=int(app.config.get("escalation.attach_minutes"))))
 
 
-def open_in_window(app, db, openid: str, now: datetime) -> list[dict]:
+def open_in_window(ctx) -> list[dict]:
     """The villager's open tickets written to within ``escalation.attach_minutes`` (their 补充 window), latest
-    first: what 'what do I do now' asks after (round 56)."""
-    return store.open_with_activity_since(db, openid, attach_window_start(app, now))
+    first: what 'what do I do now' asks after (round 56). Read once per message: the help's matcher and ticket_wait's
+    both ask it of the same text."""
+    read = vars(ctx).get("_open_in_window")
+    if read is None or read[0] is not ctx.msg:
+        read = (ctx.msg, store.open_with_activity_since(ctx.db, ctx.openid, attach_window_start(ctx.app, ctx.now)))
+        vars(ctx)["_open_in_window"] = read
+    return read[1]
 
 
 # -- the FAQ index, with the adviser-approved entries ------------------------------------------------

@@ -186,7 +186,7 @@ def _help_then(ctx: Ctx, _go_on) -> bool:
         return False
     # round 56: just after a question went to the adviser (its 补充 window open), it is that question asked after
     # ('我应该点做' after a fall told at night: ticket_wait, with the danger's safety line again), never the menu
-    return not escalation.open_in_window(ctx.app, ctx.db, ctx.openid, ctx.now)
+    return not escalation.open_in_window(ctx)
 
 
 def _cancel_ahead(ctx) -> Any:

@@ -551,7 +551,7 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
     if _asked == GO_ON:  # only a question in its 补充 window is what 'what do I do now' asks after (else the help's)
-        just_asked = escalation.open_in_window(ctx.app, ctx.db, ctx.openid, ctx.now)
+        just_asked = escalation.open_in_window(ctx)
         return Waiting(tuple(sorted(just_asked, key=lambda t: t["id"])), go_on=True) if just_asked else None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
     if waiting:
