@@ -35,7 +35,8 @@ core commands (handlers/core.py):
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
 - help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
-- office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address
+- office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
+  a village cadre's 审核: the village's records waiting (round 58)
 - reminders_off — 退订
 - reminders_on — 订阅
 faq choice (handlers/faq.py, CHOICE_ROUTES):
