@@ -435,7 +435,10 @@ def _from_the_office(ctx: Ctx, key: str) -> str | None:
     cadre's review asked ('帮我睇下边啲记录要审核' had become a question for the adviser) is the village's queue."""
     if acts_as(ctx.person, (ROLE_ADMIN,)):
         return key
-    village_cadre = key == "review" and (ctx.person or {}).get("village_id")
+    # not the cadre's own records asked after ('点解我嘅树要审核', '审核要几耐': review_why's, as anyone's)
+    village_cadre = (
+        key == "review" and (ctx.person or {}).get("village_id") and not nlu.review_why_asked(text_normalized(ctx))
+    )
     return (
         office.VILLAGE_REVIEW if village_cadre and acts_as(ctx.person, ctx.config.get("planting.cadre_roles")) else None
     )

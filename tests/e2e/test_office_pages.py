@@ -99,3 +99,8 @@ def test_a_village_cadre_asking_for_the_review_gets_the_villages_share(
     assert reply.startswith("本村有2条种树记录等审核或抽查") and "/admin/" not in reply
     handled = rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 2", [PUXIN])
     assert [r["handler"] for r in handled] == ["office_page", "office_page"]
+    for own in ("点解我嘅树要审核", "我报的树审核了没有", "审核要几耐"):  # the cadre's own records: review_why's
+        secretary.says(own)
+        assert rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [PUXIN])[0]["handler"] != (
+            "office_page"
+        ), own
