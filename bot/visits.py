@@ -266,6 +266,28 @@ def add_photo(ctx, state, media_row_id: int | None) -> tuple[dict, int]:
     return visit, store.photo_count(ctx.db, visit["id"])
 
 
+# round 58 (the lead as 王工 in the simulator): what the visit was, told just after it was recorded ('今日睇咗啲荔枝 有两棵生虫
+# 叫佢哋打药' had been 'not understood'): a statement, not a question to the bot, of a few characters at least
+NOTE_MIN_CHARS = 4
+
+
+def note_told(text: str) -> str | None:
+    """The text as the visit's note, or None: a question ('荔枝几时种', '点样改签到') or a word or two is no note."""
+    note = " ".join(text.split())
+    if len(nlu.normalize(note)) < NOTE_MIN_CHARS or nlu.is_question(note):
+        return None
+    return note
+
+
+def add_note(ctx, state, note: str) -> dict:
+    """The note joins the visit being recorded (the window starts again); the visit."""
+    visit = store.visit(ctx.db, state.data["visit_id"])
+    assert visit is not None  # the visit being recorded
+    store.add_note(ctx.db, visit["id"], note, ctx.now_s)
+    FLOW.enter(ctx, state.name, state.data)
+    return visit
+
+
 def month_count(ctx) -> int:
     local = clock.local(ctx.now, ctx.app.tz)
     start, end = month_bounds(local.year, local.month, ctx.app.tz)

@@ -121,6 +121,7 @@ visits (handlers/visits.py):
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it
+- visit_note — a statement (not a question) within visits.attach_minutes of the visit: its note (round 58)
 certificates (handlers/certificates.py):
 - my_certificates — 我的证书 (我的证书呢, 证书在哪里看): the sender's certificates again (picture and page link), or how to
   earn one
