@@ -909,8 +909,9 @@ _DIGITS = {
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
-# 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs.
-MEASURE_WORDS = "棵株颗科课丛兜蔸根"
+# 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
+# writes it ('两樖荔枝'), and 稞, 棵 mistyped
+MEASURE_WORDS = "棵株颗科课丛兜蔸根樖稞"
 _MEASURE = rf"[{MEASURE_WORDS}]"
 # A count above this is not believed (the bot asks again as for a vague one): it keeps every sum of
 # counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
@@ -1814,6 +1815,9 @@ _BAMBOO_SET_RE = re.compile(
     rf"(?:插|扦|种)(?:好|落|下)?(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
     r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
 )
+# round 59 (20l): 苗 (a seedling) as the trees' measure word, right after a number, a tree named ('木棉一苗', '种咗三苗龙眼'):
+# 棵; never one per hole or per plant said ('每穴种一苗', '一穴两苗'), nor 苗 beginning a word (苗木, 苗圃, 苗期)
+_SEEDLING_MEASURE_RE = re.compile(rf"(?<![每提第穴株])(?P<n>{_NUM})苗(?![木圃期龄床])")
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
 # of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
 _HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
@@ -1982,6 +1986,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    if "苗" in text and "每" not in text and find_species(text, species_table)[0]:
+        text = _SEEDLING_MEASURE_RE.sub(r"\g<n>棵", text)  # round 59 (20l): '木棉一苗': 一棵, a tree named
     proxy, body = parse_proxy(text, species_table)
 
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
