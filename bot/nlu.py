@@ -281,6 +281,11 @@ CANTONESE: dict[str, str] = {
     "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚",
+    # round 59 (20k): just now said otherwise: 啱先 (啱啱 and 头先 in one), 岩 typed for 啱, 正话 ('啱先嗰条记录删咗佢')
+    "啱先": "刚才",
+    "岩岩": "刚刚",
+    "岩先": "刚才",
+    "正话": "刚才",
     "啱种落去": "刚种下去",
     "啱种嘅": "刚种的",
     "啱种咗": "刚种了",
@@ -2007,6 +2012,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or _POINTS_RE.search(body)
         or land_matter_told(body)  # round 56: a land matter, never a record
         or trees_described(body)
+        or not_to_be_counted(body)  # round 59 (20k): '唔好算啱先嗰两棵荔枝', never a record
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
@@ -2086,6 +2092,21 @@ _TREES_COMPARED_RE = re.compile(
     r"|(?:只有|得|就)(?:这|呢|嗰|那)?[一\d](?:棵|株|头|兜)(?:系|是)?(?:咁|这样|那样|有事|有问题)"
     r"|(?:都|全部|全都|个个|棵棵)(?:系|是)?(?:咁|这样|那样|一样|有)(?=$|[\s，。,！!？?])"
 )
+
+
+# round 59 (20k): trees said not to be counted, recorded or reported ('唔好算啱先嗰两棵荔枝', '不要记昨天那三棵', '嗰两棵
+# 荔枝唔好计'), or their record taken back (删, 撤销, 作废, 不作数): a withdrawal or a refusal, never a planting record
+# (not 不算多, 不记得: an amount judged, a memory)
+_NOT_COUNTED_RE = re.compile(
+    r"(?:不要|别|不用|不|莫)(?:算|计|记|登记|报|录|记录)(?!多|少|太|很|得|错|是)|不作数|不算数|不作准|删|撤销|撤回|撤掉|作废"
+)
+_NOT_COUNTED_HINT_RE = re.compile(r"[不别唔莫删撤废]")
+
+
+def not_to_be_counted(text: str) -> bool:
+    """Round 59: trees said not to be counted, or their record taken back (``_NOT_COUNTED_RE``, on the text normalised:
+    唔好 is 不要)."""
+    return bool(_NOT_COUNTED_HINT_RE.search(text or "")) and bool(_NOT_COUNTED_RE.search(normalize(text)))
 
 
 def trees_described(body: str) -> bool:
@@ -4540,6 +4561,8 @@ _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|
 _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
 _THAT_ONE += r"|帮我|帮忙|给我"
+# round 59 (20k): the record pointed at as reported ('唔好算啱先报嗰两棵': 报 before 那)
+_THAT_ONE += r"|报"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
@@ -4559,8 +4582,9 @@ _DROP_AFTER = (
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
-# round 39 (19n): not to be counted ('这张不要算 是别人家的')
-_DROP = rf"(?:不要算|别算|{_DROP})"
+# round 39 (19n): not to be counted ('这张不要算 是别人家的'); round 59 (20k): counted in (计, 算进去: '那两棵荔枝唔好计',
+# '刚才那两棵别算进去')
+_DROP = rf"(?:(?:不要|别|不用|不)(?:算|计)(?:进去|入去|在内|埋|数)?|{_DROP})"
 _DROP_RE = re.compile(
     rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
 )  # round 50: 取消哈, 作废掉
