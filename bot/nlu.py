@@ -3769,6 +3769,13 @@ LEFT_ASKED_RE = re.compile(
     rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
+# round 59 (20l): the group named first, then how many or which of it are left ('我哋村啲党员仲有几多个未种树', '党员入面
+# 仲有边几个未种', '村里的党员还剩几个没种')
+_GROUP_FIRST = (
+    r"(?:户|人家|党员|村民|群众|干部)[^，。,.!?？\s]{0,6}?(?:还|仍|都)?(?:有|剩|剩下|差)?"
+    r"(?:哪几|哪些|边几|哪|边|几多|几|多少)(?:个|位|名|户|家|人)(?:人)?"
+)
+_GROUP_LEFT_RE = re.compile(rf"{_GROUP_FIRST}{_NOT_YET}")
 
 # round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
 # 看看', '没完成植树任务的党员有哪些')
@@ -3778,6 +3785,7 @@ _LEFT_UNDONE_RE = re.compile(
     rf"(?:哪|边|几多|几|多少|有没有)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
     rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
     rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
+    rf"|{_GROUP_FIRST}{_NOT_DONE}"  # round 59: '党员仲有几多个未完成任务'
 )
 
 
@@ -3894,7 +3902,10 @@ def left_to_plant_asked(text: str) -> bool:
     anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``)."""
     text = text or ""
     return bool(
-        LEFT_ASKED_RE.search(text) or _LEFT_UNDONE_RE.search(text) or _PARTY_PROGRESS_RE.match(text)
+        LEFT_ASKED_RE.search(text)
+        or _GROUP_LEFT_RE.search(text)  # round 59: the group named first
+        or _LEFT_UNDONE_RE.search(text)
+        or _PARTY_PROGRESS_RE.match(text)
     )  # round 41: the task undone
 
 
