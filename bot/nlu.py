@@ -1041,7 +1041,8 @@ def parse_area_mu(text: str) -> float | None:
 
 # A one-character name (桃, 李, 柿, 竹) only counts when the character
 # stands alone: after these characters or at the start of the text.
-_SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 ") | set("0123456789") | set(_CN_NUM)
+# round 59: and after Cantonese 啲 (些), 嘅 (的), 咗 (了), 樖 (棵) as written ('点解啲竹枯咗一半')
+_SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 啲嘅咗樖稞") | set("0123456789") | set(_CN_NUM)
 
 
 # The species table is loaded once and never changes, so its derived word lists are computed once per
@@ -4881,6 +4882,33 @@ def told_again(text: str, earlier: Iterable[str]) -> bool:
         return False
     thing = found.group(1)
     return any(thing in normalize(e) for e in earlier)
+
+
+# round 59 (20k): the same question sent again reworded within minutes ('竹子枯咗一半点解' then '点解啲竹枯咗一半'): its
+# question words moved or changed (点解, 点算, 系咩原因 …), its particles and determiners (啲, 嘅, 咗, 晒) put in or left
+# out; what is left, the characters of substance, the same (nearly all of the shorter one's in the longer one). A tree
+# named differently ('龙眼叶子发黄' then '荔枝叶子发黄') is a character pair apart: no longer nearly all
+_QUESTION_WORDS_RE = re.compile(
+    r"问专家|请问|想问下|想问|问下|为什么|为何|什么原因|怎么回事|什么回事|是什么事|什么事|什么病|什么|怎么办|怎么样|怎么|怎样|如何|咋办|咋"
+    r"|原因|是不是|会不会"
+)
+_NO_SUBSTANCE = frozenset("的了吗呢啊呀吧么是有在个这那我你他她它就都也还会要可以把被给和与或很太再又过着用些啲嘅咗晒子树家来哦嘛啦咯喇")
+REWORDED_MIN = 3  # characters of substance each side: '点解' alone is no question to compare
+REWORDED_SHARE = 0.8  # of the shorter side's characters found in the longer
+
+
+def _substance(norm: str) -> frozenset[str]:
+    return frozenset(c for c in _QUESTION_WORDS_RE.sub(" ", norm) if c not in _NO_SUBSTANCE and "\u4e00" <= c <= "\u9fff")
+
+
+def reworded(said: str, earlier: str) -> bool:
+    """Round 59: is ``said`` (normalised) the question ``earlier`` (normalised) asked again in other words? The
+    characters of substance (``_substance``) of the shorter side nearly all (``REWORDED_SHARE``) in the other's,
+    ``REWORDED_MIN`` or more each side."""
+    first, second = _substance(said), _substance(earlier)
+    if len(first) < REWORDED_MIN or len(second) < REWORDED_MIN:
+        return False
+    return len(first & second) >= REWORDED_SHARE * min(len(first), len(second))
 
 
 # round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
