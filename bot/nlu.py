@@ -3886,7 +3886,11 @@ _PARTY_PROGRESS_RE = re.compile(
 # relative setting up WeChat for an old person, the one acted for then what is done (登记, 注册, 整, 弄 …) at the end;
 # never a tree looked at or planted for them ('帮佢睇下棵树', '帮我阿妈种咗两棵荔枝': no such verb)
 # an old person of the family, as a relative names them (bot/identity.py's name said of them reads them too)
-OLD_RELATIVES = r"老人家|老人|阿爸|爸爸|老豆|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|爷爷|奶奶|外公|外婆|家公|家婆|公公|婆婆"
+# round 59 (20k): and as Cantonese says the grandparents (阿爷, 阿嫲, 阿嬷, 阿奶) and father (老窦)
+OLD_RELATIVES = (
+    r"老人家|老人|阿爸|爸爸|老豆|老窦|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|阿爷|阿嫲|阿嬷|阿奶|爷爷|奶奶|外公|外婆|家公|家婆|公公"
+    r"|婆婆"
+)
 _FOR_WHOM = rf"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母))"
 _FOR_SOMEONE_RE = re.compile(
     rf"帮{_FOR_WHOM}(?:登记|注册|整|弄|搞|绑定|报名|开通|设置|装)(?:一下|下|好)?(?:微信)?(?:的|了|咗)?$"
@@ -4892,13 +4896,17 @@ _QUESTION_WORDS_RE = re.compile(
     r"问专家|请问|想问下|想问|问下|为什么|为何|什么原因|怎么回事|什么回事|是什么事|什么事|什么病|什么|怎么办|怎么样|怎么|怎样|如何|咋办|咋"
     r"|原因|是不是|会不会"
 )
-_NO_SUBSTANCE = frozenset("的了吗呢啊呀吧么是有在个这那我你他她它就都也还会要可以把被给和与或很太再又过着用些啲嘅咗晒子树家来哦嘛啦咯喇")
+_NO_SUBSTANCE = frozenset(
+    "的了吗呢啊呀吧么是有在个这那我你他她它就都也还会要可以把被给和与或很太再又过着用些啲嘅咗晒子树家来哦嘛啦咯喇"
+)
 REWORDED_MIN = 3  # characters of substance each side: '点解' alone is no question to compare
 REWORDED_SHARE = 0.8  # of the shorter side's characters found in the longer
 
 
 def _substance(norm: str) -> frozenset[str]:
-    return frozenset(c for c in _QUESTION_WORDS_RE.sub(" ", norm) if c not in _NO_SUBSTANCE and "\u4e00" <= c <= "\u9fff")
+    return frozenset(
+        c for c in _QUESTION_WORDS_RE.sub(" ", norm) if c not in _NO_SUBSTANCE and "\u4e00" <= c <= "\u9fff"
+    )
 
 
 def reworded(said: str, earlier: str) -> bool:

@@ -75,9 +75,7 @@ CONTROLS_VISIT_TOLD = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("context", "message", "expected"), cases_of([*EXAMPLES_VISIT_TOLD, *CONTROLS_VISIT_TOLD], {})
-)
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_VISIT_TOLD, *CONTROLS_VISIT_TOLD], {}))
 def test_round_59_visit_told_how_recorded(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
