@@ -599,7 +599,7 @@ def asks_register_in_story(text: str | None) -> bool:
 # acted for said as the subject of a clause (佢叫…, 佢唔识…, 她不会…), and after the request (登记下)
 _BREATH_SEAM = re.compile(
     r"(?<=[一-鿿])(?=(?:佢|她|他)(?:叫|名叫|唔识|不识|不会|唔会|冇|没|今年|已经|住|七|八|九))"
-    r"|(?<=[登注][记册])(?:一下|下)?(?=[一-鿿])"
+    r"|(?<=[登注][记册])(?!一下|下)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
 )
 
 
@@ -609,11 +609,7 @@ def _story_text(text: str | None) -> str:
     from bot import nlu
 
     told = nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
-    return (
-        _BREATH_SEAM.sub(lambda seam: seam.group(0) + " ", told)
-        if ("佢" in told or "她" in told or "他" in told)
-        else told
-    )
+    return _BREATH_SEAM.sub(" ", told) if any(who in told for who in "佢她他") else told
 
 
 def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | None:
