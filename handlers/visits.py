@@ -58,7 +58,8 @@ def _sign_in_ahead(ctx: Ctx):
     if said or nlu.check_in_reported(text):
         return True
     # round 40: the visit told in words with no location ('我今天下午去埔心村看了'): it waits for the location
-    return _TOLD if visits.visit_told(text) else False
+    # round 59: or told, how to have it recorded asked after it ('今日落埔心村指导种树 要点登记我嚟过')
+    return _TOLD if visits.visit_told(text) or visits.visit_told_record_asked(text) else False
 
 
 _TOLD = "told"

@@ -1407,3 +1407,52 @@ ROUND_20J_MISSES = {message: why for why, messages in _ROUND_20J_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20j.tsv", ROUND_20J_MISSES))
 def test_round_20j_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 20k and 20l (150 probes each, blind, written from DESIGN.md, the seeds and the kinds sheet). Blind figures: main
+# (692fcd9) 143/150 each. Round 59 (tests/e2e/test_conversation_round59.py) took them as development: their misses read by
+# class and mended in general (20k 148/150, 20l 147/150 after, development figures). Five classes were another helper's in
+# the same round (conv58), mended on its own branch; until it is merged they are left here, strict, each with why:
+_ROUND_20K_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "conv58's class (a detail of the same tree during an open ticket is its 补充): a quantity and a second part told"
+        " with no pause ('佢落嘅叶大概有一半树头有啲烂') becomes a ticket of its own; mended on conv58's branch",
+        ["ticket:佢落嘅叶大概有一半树头有啲烂"],
+    ),
+    (
+        "conv58's class (a new follower's 点样登记种咗嘅树 is the planting help, asking 登记 first): the FAQ's"
+        " bot.log_planting steps answer; mended on conv58's branch",
+        ["new:点样登记种咗嘅树"],
+    ),
+]
+ROUND_20K_MISSES = {message: why for why, messages in _ROUND_20K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20k.tsv", ROUND_20K_MISSES))
+def test_round_20k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20L_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "conv58's class (a detail of the same tree during an open ticket is its 补充): insects under the leaves told"
+        " bare ('叶底有啲白色小虫') are a symptom of their own by round 20's rule; mended on conv58's branch",
+        ["ticket:叶底有啲白色小虫"],
+    ),
+    (
+        "conv58's class (a party member's 责任区 in Cantonese is the zone list): the care zones asked which and wished near"
+        " home ('党员责任区有边几块 我想揾一块近屋企嘅') becomes a ticket; mended on conv58's branch",
+        ["party:我系党员 村里面嘅党员责任区有边几块 我想揾一块近屋企嘅"],
+    ),
+    (
+        "conv58's class ('what next / how do I fill it' after a photo is the record's next step): whether to say the"
+        " tree, then how ('下一步系咪要讲种咗咩树 点讲'), is the FAQ's planting technique card; mended on conv58's branch",
+        ["after_photo:下一步系咪要讲种咗咩树 点讲"],
+    ),
+]
+ROUND_20L_MISSES = {message: why for why, messages in _ROUND_20L_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20l.tsv", ROUND_20L_MISSES))
+def test_round_20l_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
