@@ -219,6 +219,9 @@ class SafetyRule:
     # round 49: a person's body hurt or at risk now ('劈了几棵漆树 双手又红又痒'): the rule's entry, not a class's person
     # (felling, a dispute) nor a planting record
     person: bool = False
+    # round 58: entries that answer how to keep from this danger ('喷农药要戴手套吗': tech.pesticide_safety): a reply from
+    # one of them opens with this rule's line though no danger is here (``FaqIndex._answer_lines``; issue 17 §3)
+    answers: frozenset[str] = frozenset()
 
     def aid(self, norm: str) -> str:
         """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
@@ -620,6 +623,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             row.get("first_aid", ""),
             tuple((Vocab(by["when"]), by["entry"]) for by in row.get("first_aid_by", [])),
             bool(row.get("person")),
+            frozenset(row.get("answers", [])),
         )
         for row in data.get("safety", [])
     ]
@@ -1101,7 +1105,7 @@ class FaqIndex:
             return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return self._dissented(norm, agreed)
+            return self._lined(self._dissented(norm, agreed), fired)
         if (
             result.kind == "escalate"
             and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
@@ -1142,11 +1146,27 @@ class FaqIndex:
             # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
             # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
             result = ruled
-        safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
+        return self._lined(result, fired)
+
+    def _lined(self, result: FaqResult, fired: list[SafetyRule]) -> FaqResult:
+        """The reply opened by the safety lines of the dangers here, or of the danger its entry answers how to keep
+        from (``_answer_lines``); none for chit-chat."""
+        if result.kind == "chitchat":
+            return result
+        safety = "\n".join(rule.line for rule in fired or self._answer_lines(result))
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
+
+    def _answer_lines(self, result: FaqResult) -> list[SafetyRule]:
+        """Round 58 (issue 17 §3; set AU): with no danger here, an answer from the entry on how to keep from one (its
+        rule's ``answers``: '打农药要注意什么' tech.pesticide_safety, '上山种树怎么防摔' tech.fall_safety) still opens with
+        that danger's line: the blind writers tag them safety, and the line is the part a villager must not miss. Not
+        for a question asked back (two readings, no answer yet)."""
+        if result.kind != "answer" or result.other is not None:
+            return []
+        return [rule for rule in self.safety if result.entry_id in rule.answers][:1]
 
     def _danger_entry(self, fired: list[SafetyRule], result: FaqResult, norm: str = "") -> FaqResult:
         """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,

@@ -2112,10 +2112,11 @@ def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, que
 
 
 def test_round_26_the_evaluation_counts_an_entrys_own_warning(index):
-    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (the
-    snakes' advice) warns though no safety line opens the reply; a plain answer does not."""
+    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (lime in
+    the hole) warns though no safety line opens the reply; a plain answer does not. (Round 58: the snakes' advice, the
+    example before, now opens with snake_seen's line: its rule ``answers`` tech.snakes.)"""
     cases = [
-        faq.EvalCase("上山挖坑怕蛇，有什么办法", "tech.snakes", frozenset({"safety"})),
+        faq.EvalCase("树穴里要不要撒石灰", "tech.hole_lime", frozenset({"safety"})),
         faq.EvalCase("桂花几月种", "species.桂花.time", frozenset({"safety"})),
     ]
     rows = faq.evaluate(index, cases)
