@@ -823,6 +823,7 @@ class FaqIndex:
         intents = matching.get("intents", {})
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
         named["after_planting"] = esc["after_planting"]  # '昨天种的苗叶子蔫了' (tech.wilting)
+        named["small_tree"] = matching["recommend"].get("small_tree", [])  # round 58: a small tree asked is recommended
         self._intents = [
             _Intent(
                 i["entry"],
@@ -843,6 +844,7 @@ class FaqIndex:
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
         self._small_place = Vocab(matching["recommend"].get("small_place", []))
+        self._small_tree = Vocab(matching["recommend"].get("small_tree", []))  # round 58: '不会长太高', '矮的
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
@@ -1471,6 +1473,10 @@ class FaqIndex:
             return result
         if answer is None and label not in ("escalate", "chitchat"):
             return result  # a label it cannot give here: no reading of what else is asked
+        if label == "chitchat" and nlu.has_substance(norm) and nlu.is_question(norm):
+            # round 58: thanks before a question ('多谢你 辛苦晒 桂花几时种好') is small talk to the model; the question
+            # asked after them is answered, as in ``_by_model`` (round 26), whatever the lead of a retrained model
+            return result
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
         if self._witnessed(norm, result) and not told:
@@ -2530,11 +2536,15 @@ class FaqIndex:
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
+        small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
-            return self._recommendation(None, None, True) if self._small_place.search(norm) else None
-        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm)) or bool(
-            not site and purpose and self._small_place.search(norm)
+            small_alone = small_tree or self._small_place.search(norm)
+            return self._recommendation(None, None, True) if small_alone else None
+        small = (
+            small_tree
+            or bool(site in ("庭院", "房前屋后") and self._small.search(norm))
+            or bool(not site and purpose and self._small_place.search(norm))
         )
         return self._recommendation(site, purpose, small)
 

@@ -2300,12 +2300,10 @@ def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expect
     [
         # tests/data/faq_rule_checks_29.tsv, written before the change in words of their own (13 of 18 right then)
         # a tree's resistance to a typhoon is no forecast; round 56: the model retrained with living.toml's phrasings and
-        # the labels mapped to them asks back between tech.grafted (fruiting years) and the fruit field (offered)
-        pytest.param(
-            "荔枝抗台风吗，几年结果",
-            "species.荔枝.fruit",
-            marks=pytest.mark.xfail(strict=True, reason="round 56: asked back, tech.grafted or the fruit field"),
-        ),
+        # the labels mapped to them asked back between tech.grafted (fruiting years) and the fruit field (offered);
+        # round 58: retrained with set O's recommendation labels read as the lists they name, the fruit field again
+        # first (the typhoon advice, the other part asked, offered beside it)
+        ("荔枝抗台风吗，几年结果", "species.荔枝.fruit"),
         ("香樟耐台风吗 长得快不快", "species.香樟.growth"),
         ("后天会不会打台风", "bot.weather"),  # the forecast still is
         ("屋后那棵杨梅今年落花落得好厉害", "escalate"),  # flowers falling from one's own tree: a symptom
