@@ -824,6 +824,7 @@ class FaqIndex:
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
         named["after_planting"] = esc["after_planting"]  # '昨天种的苗叶子蔫了' (tech.wilting)
         named["small_tree"] = matching["recommend"].get("small_tree", [])  # round 58: a small tree asked is recommended
+        named["symptoms"] = esc["symptoms"]  # round 58: a symptom on a tree an intent asked before the rules names
         self._intents = [
             _Intent(
                 i["entry"],
