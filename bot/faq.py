@@ -220,7 +220,7 @@ class SafetyRule:
     # (felling, a dispute) nor a planting record
     person: bool = False
     # round 58: entries that answer how to keep from this danger ('喷农药要戴手套吗': tech.pesticide_safety): a reply from
-    # one of them opens with this rule's line though no danger is here (``FaqIndex._answer_lines``; issue 17 §3)
+    # one of them opens with a safety line though no danger is here (``FaqIndex._kept_from``; issue 17 §3)
     answers: frozenset[str] = frozenset()
 
     def aid(self, norm: str) -> str:
@@ -845,7 +845,8 @@ class FaqIndex:
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
         self._small_place = Vocab(matching["recommend"].get("small_place", []))
-        self._small_tree = Vocab(matching["recommend"].get("small_tree", []))  # round 58: '不会长太高', '矮的
+        self._small_tree = Vocab(matching["recommend"].get("small_tree", []))  # round 58: '不会长太高', '矮的'
+        self._safety_asked = Vocab(matching.get("safety_answers", {}).get("asked", []))  # round 58: '要注意什么', '防'
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
@@ -1108,7 +1109,7 @@ class FaqIndex:
             return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return self._lined(self._dissented(norm, agreed), fired)
+            return self._lined(self._dissented(norm, agreed), fired, norm)
         if (
             result.kind == "escalate"
             and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
@@ -1149,27 +1150,42 @@ class FaqIndex:
             # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
             # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
             result = ruled
-        return self._lined(result, fired)
+        return self._lined(result, fired, norm)
 
-    def _lined(self, result: FaqResult, fired: list[SafetyRule]) -> FaqResult:
+    def _lined(self, result: FaqResult, fired: list[SafetyRule], norm: str) -> FaqResult:
         """The reply opened by the safety lines of the dangers here, or of the danger its entry answers how to keep
-        from (``_answer_lines``); none for chit-chat."""
+        from (``_kept_from``); none for chit-chat."""
         if result.kind == "chitchat":
             return result
-        safety = "\n".join(rule.line for rule in fired or self._answer_lines(result))
+        if not fired:
+            kept = self._kept_from(result, norm)
+            if kept is None:
+                return result
+            opening = result.answer_text.lstrip().splitlines()[0] if result.answer_text.lstrip() else ""
+            if opening.startswith(_WARNING):
+                return replace(result, safety=opening)  # the entry's own warning opens the reply: no second one
+            fired = [kept]
+        safety = "\n".join(rule.line for rule in fired)
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
 
-    def _answer_lines(self, result: FaqResult) -> list[SafetyRule]:
+    def _kept_from(self, result: FaqResult, norm: str) -> SafetyRule | None:
         """Round 58 (issue 17 §3; set AU): with no danger here, an answer from the entry on how to keep from one (its
-        rule's ``answers``: '打农药要注意什么' tech.pesticide_safety, '上山种树怎么防摔' tech.fall_safety) still opens with
-        that danger's line: the blind writers tag them safety, and the line is the part a villager must not miss. Not
-        for a question asked back (two readings, no answer yet)."""
+        rule's ``answers``) opens with a safety line all the same: its own ⚠ line when the entry opens with one
+        ('上山种树怎么防摔': tech.fall_safety's ⚠ 防摔), else the rule's line when the question asks how to keep safe
+        (``[safety_answers] asked``: '打农药要注意什么', '喷药要戴什么口罩'). A calm question the entry answers
+        ('打完药多久可以摘果子吃', '台风季节快到了 新种的树要怎样绑') gets none (round 38's calm questions), nor a
+        question asked back (two readings, no answer yet)."""
         if result.kind != "answer" or result.other is not None:
-            return []
-        return [rule for rule in self.safety if result.entry_id in rule.answers][:1]
+            return None
+        rule = next((rule for rule in self.safety if result.entry_id in rule.answers), None)
+        if rule is None:
+            return None
+        if result.answer_text.lstrip().startswith(_WARNING) or self._safety_asked.search(norm):
+            return rule
+        return None
 
     def _danger_entry(self, fired: list[SafetyRule], result: FaqResult, norm: str = "") -> FaqResult:
         """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,

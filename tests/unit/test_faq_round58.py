@@ -53,7 +53,10 @@ def test_round_58_classes_and_controls(index, lines, question, expected, tags):
     for tag in tags.split():
         if tag.startswith("note:"):
             assert result.note_entry == tag.removeprefix("note:"), (result.reason, result.note_entry)
-        if tag.startswith("line:"):
+        if tag == "line:own":
+            assert result.safety and result.answer_text.startswith(result.safety), result.safety
+            assert result.safety == index.entry(expected).answer.splitlines()[0], result.safety
+        elif tag.startswith("line:"):
             assert lines[tag.removeprefix("line:")] in result.safety, result.safety
         if tag == "noline":
             assert not result.safety, result.safety
