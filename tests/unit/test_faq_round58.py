@@ -4,9 +4,10 @@ on keeping from a danger opens with that danger's line (safety.toml ``answers``;
 wrongs: a recommendation said as a bare wish, a kind of tree alone, a small or low tree, a plot's purpose; a decision
 or exception asked of a person, an appeal, building on forest land, a symptom on an intent's own tree; orchard
 techniques no entry covers; one's fruit sold where; a tree with an entry compared for money, an old tree sold; the
-waterside said with 沿. Classes 1-5 (31 checks) own 12/31 -> 31/31 but one (a question asked back), controls 11/11 ->
-11/11; classes 6-9 (written after 1-5 were changed, before their own change) own 3/9 -> 9/9, controls 3/3 -> 3/3.
-docs/faq.md, round 58."""
+waterside said with 沿. Classes 1-5 (31 checks) own 12/31 -> 30/31 (the one left is asked back: no line before a pick),
+controls 11/11 -> 11/11; classes 6-9 (written after 1-5 were changed, before their own change) own 3/9 -> 9/9, controls
+3/3 -> 3/3; class 10 (silk in rolled leaves) right before and after. An entry that opens with its own ⚠ line is that
+line (``line:own``); a calm question the entry answers gets none (round 38). docs/faq.md, round 58."""
 
 from pathlib import Path
 
