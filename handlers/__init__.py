@@ -43,6 +43,8 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
+the 管护 photo (handlers/zones.py, PHOTO_ROUTES; sim58: before the tickets' 补充, which took it):
+- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -104,13 +106,12 @@ reminders (handlers/reminders.py):
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 - dead_tree_told — a tree of a record told dead with no follow-up open (我上个星期报咗三棵 其实死咗一棵): the FAQ's
   replant answer, never a ticket (round 56)
-zones (handlers/zones.py):
+zones (handlers/zones.py, TEXT_ROUTES):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
   领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
-- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
@@ -243,13 +244,14 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
+    *zones.PHOTO_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,
     *progress.ROUTES,
     *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
-    *zones.ROUTES,
+    *zones.TEXT_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,

@@ -7,7 +7,8 @@ Routes (dispatch order in handlers/__init__.py):
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
-- tending_photo: the photo 管护 waits for: a tending record
+- tending_photo: the photo 管护 waits for: a tending record (PHOTO_ROUTES, ahead of the tickets' 补充: a question
+  sent just before must not take the photo 管护 asked for)
 - tending_location: a location while 管护 waits for the photo: checked against the zone's radius
 """
 
@@ -188,14 +189,16 @@ def _zone_wished(_app, meaning: str) -> bool:
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
-ROUTES: list = [
+# tending_photo goes before the tickets' 补充 (handlers/__init__.py): the photo 管护 asked for is never a ticket's
+PHOTO_ROUTES: list = [ZONES_TABLE.route("tending_photo", "photo")]
+TEXT_ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending", text_is("zones.commands.tend"), on_tend),
-    ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),
 ]
+ROUTES: list = [*PHOTO_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}
