@@ -111,6 +111,8 @@ zones (handlers/zones.py, TEXT_ROUTES):
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
   领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
+- tending_mine — 我的管护 (in words: 我管护咗几多次, 我呢个月管护过未): the member's zone, this season's count and the
+  latest day (sim58: had been the FAQ's or a ticket)
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
