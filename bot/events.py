@@ -130,6 +130,23 @@ def notice_wished(text: str) -> bool:
     return bool(text) and len(text) <= NOTICE_WISHED_MAX_CHARS and bool(_NOTICE_WISHED_RE.search(text))
 
 
+# sim58: an organiser asking who is at the day (read on handlers.core's meaning: 几多 -> 多少, 边个 -> 哪个, 睇 -> 看):
+# its list ('睇下签到名单'), how many ('今日有几多人签到', '今天来了多少人'), who ('谁签到了', '边个仲未到')
+_ROLL_CALL_RE = re.compile(
+    r"^(?:帮我|麻烦)?(?:看下|看一下|查下|查一下|看看)?(?:今天|这次|今次)?(?:的)?(?:植树|种树|义务植树)?(?:活动)?(?:的)?"
+    r"(?:签到(?:的)?(?:名单|情况|人数)"
+    r"|(?:有|来了|到了|签到了|一共|总共)+(?:多少|几)个?人(?:签到|签了到|来|到|参加|报到)?(?:了)?"
+    r"|(?:多少|几)个?人(?:签到|签了到|来|到|参加|报到)(?:了)?"
+    r"|(?:哪个|哪些人?|谁|有谁)(?:还没|还未|没|未)?(?:签到|签了到|来|到)(?:了)?)$"
+)
+ROLL_CALL_MAX_CHARS = 24
+
+
+def roll_call_asked(meaning: str) -> bool:
+    """sim58: who checked in at the planting day asked (pure; the organiser's own route decides who may ask)."""
+    return bool(meaning) and len(meaning) <= ROLL_CALL_MAX_CHARS and bool(_ROLL_CALL_RE.match(meaning))
+
+
 def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
@@ -371,6 +388,23 @@ def event_qrcodes(app, now: datetime) -> dict:
 
 
 # -- what progress and the 通报 read ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class RollCall:
+    event: dict
+    present: list[str]  # names, first checked in first
+    waiting: list[str]  # checked in, not shown present yet (no location near it, no cadre's confirmation)
+
+
+def roll_call(db, event: dict) -> RollCall:
+    """sim58: who checked in at ``event``, present or not yet."""
+    rows = store.attendance_of_event(db, event["id"])
+    return RollCall(
+        event,
+        [r["person"] or "" for r in rows if r["present"]],
+        [r["person"] or "" for r in rows if not r["present"]],
+    )
+
+
 def month_bounds(until: str, tz: str) -> tuple[str, str]:
     """[start, end) of the campaign-local month that ends at ``until`` (database time)."""
     local = clock.local(clock.from_db(until), tz).date()

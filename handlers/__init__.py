@@ -77,6 +77,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 '我参加咗植树活动未算'):
 - event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
   present at, or how to check in (an adviser's 签到 stays his visits)
+- event_roll_call — an organiser (村书记, 村干部) asking who is at the day (签到名单, 今日有几多人签到, 边个仲未到): each of
+  today's days of the village, how many checked in, who is present, who not yet (sim58: had been a ticket)
 progress (handlers/progress.py):
 - review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,

@@ -5,6 +5,8 @@ docs/events.md.
 
 Routes (dispatch order in handlers/__init__.py):
 - event_scene: following through, or scanning, a planting day's QR code (scene ``event_<id>``): checks in
+- event_roll_call (ATTENDED_ROUTES, before the visits' 签到): an organiser asking who is at the day (``签到名单``,
+  ``今日有几多人签到``): each of today's days of the village, how many checked in, who is present and who not yet
 - event_open: cadres: ``活动 <名称> [9点到12点]``, with a location sent before or after
 - event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code: ``参加 1234``: checks in at the event with that code
@@ -242,6 +244,37 @@ def on_attendance_asked(ctx: Ctx, _match) -> str:
     return ctx.t("events.attended", n=attended) if attended else ctx.t("events.attended_none")
 
 
+def _roll_call_asked(_app, meaning: str) -> bool:
+    return events.roll_call_asked(meaning)  # '今日有几多人签到', '睇下签到名单', '边个仲未到'
+
+
+def _roll_call_text(ctx: Ctx, event: dict) -> str:
+    call = events.roll_call(ctx.db, event)
+    lines = [
+        ctx.t(
+            "events.roll_call_line",
+            name=event["name"],
+            span=events.span_words(event, ctx.app.tz),
+            n=len(call.present) + len(call.waiting),
+            present=len(call.present),
+        )
+    ]
+    if call.present:
+        lines.append(ctx.t("events.roll_call_present", names="、".join(call.present)))
+    if call.waiting:
+        lines.append(ctx.t("events.roll_call_waiting", names="、".join(call.waiting)))
+    return "\n".join(lines)
+
+
+@registered
+def on_roll_call(ctx: Ctx, _match) -> str:
+    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins."""
+    current = _village_days(ctx)
+    if not current:
+        return ctx.t("events.roll_call_none")
+    return ctx.t("events.roll_call", lines="\n\n".join(_roll_call_text(ctx, e) for e in current))
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -250,8 +283,16 @@ def _party_taking_part(row) -> str:
 
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
-# event_attended goes before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked after
-ATTENDED_ROUTES: list = [Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked)]
+# event_attended and event_roll_call go before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked
+# after, an organiser's 签到名单
+ATTENDED_ROUTES: list = [
+    Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked),
+    Route(
+        "event_roll_call",
+        staged(text_means("events.commands.roll_call", _roll_call_asked), _from_organiser),
+        on_roll_call,
+    ),
+]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),
