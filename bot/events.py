@@ -147,6 +147,31 @@ def roll_call_asked(meaning: str) -> bool:
     return bool(meaning) and len(meaning) <= ROLL_CALL_MAX_CHARS and bool(_ROLL_CALL_RE.match(meaning))
 
 
+# sim58: whether there is a planting day asked without the words nlu.planting_day_asked reads ('植树节今日有冇活动',
+# '今日有冇活动', '今日村里有冇搞种树'), and one's arrival told at the day ('我到咗啦', '我已经到现场了'); both on
+# handlers.core's meaning (植树 -> 种树, 今日 -> 今天, 冇 -> 没, 咗/啦 dropped)
+_WHEN = r"(?:今天|明天|后天|这个?(?:星期|礼拜|周)[六日天]|(?:星期|礼拜|周)[六日天]|今天上午|今天下午|等下|下午|上午)"
+_DAY_ASKED_RE = re.compile(
+    rf"^(?:种树节|义务种树日|种树日)?{_WHEN}?(?:村里|我们村|本村)?(?:有没有|有冇|有什么|有无)"
+    r"(?P<what>(?:弄|搞|组织|安排)?(?:种树|义务种树)?(?:的)?(?:活动)?)(?:啊|呀|嘛)?$"
+)
+_ARRIVED_RE = re.compile(
+    r"^(?:我|我们|我们两个|我哋)?(?:已经)?(?:到|来)(?:现场|村口|活动现场)?(?:签到)?(?:了|啦|喇|咯|啊|呀|嘞)*$"
+)
+
+
+def day_asked_in_words(meaning: str) -> bool:
+    """Whether there is a planting day asked ('植树节今日有冇活动'); not a bare '有没有' (a day, a planting or 活动 said)."""
+    found = _DAY_ASKED_RE.match(meaning or "")
+    return found is not None and any(word in found["what"] for word in ("种树", "活动"))
+
+
+def arrival_told(meaning: str) -> bool:
+    """One's arrival told ('我到咗啦', '我已经到现场了'), on ``nlu.normalize``'s text (final particles kept): a
+    check-in only while a day of the village is under way."""
+    return bool(_ARRIVED_RE.match(meaning or ""))
+
+
 def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)

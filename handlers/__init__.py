@@ -156,8 +156,10 @@ planting days (handlers/events.py, TEXT_ROUTES):
 - event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)
-- event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合): the village's open day (name,
-  time, place, how to join), or that none is set yet
+- event_arrived — one's arrival told while a planting day of the village is under way (我到咗啦, 我已经到现场了): as 参加
+  (sim58: had been a ticket)
+- event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合; sim58: whether there is one,
+  植树节今日有冇活动): the village's open day (name, time, place, how to join), or that none is set yet
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)

@@ -11,6 +11,7 @@ Routes (dispatch order in handlers/__init__.py):
 - event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code: ``参加 1234``: checks in at the event with that code
 - event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
+- event_arrived: one's arrival told while a day of the village is under way (``我到咗啦``, ``我已经到现场了``): as 参加
 - event_asked: the planting day asked about (``礼拜六植树活动几点开始``, ``植树日在哪里集合``): the village's open day, its
   name, time and place and how to join (``参加``), or that none is set yet and the village will announce it
 """
@@ -28,7 +29,7 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, text_means
+from handlers.core import is_event, text_means, text_normalized
 
 
 def _organisers(app) -> list[str]:
@@ -162,6 +163,19 @@ def _village_days(ctx: Ctx) -> list[dict]:
     return store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
 
 
+@pure
+def _arrival_said(ctx: Ctx) -> bool:
+    """sim58: one's arrival told ('我到咗啦'), read ahead of the transaction."""
+    return ctx.msg.msg_type == "text" and events.arrival_told(text_normalized(ctx))
+
+
+def _day_under_way(ctx: Ctx, _said: bool) -> bool | None:
+    """A registered villager's, while a planting day of his village is under way (else the words go on)."""
+    if not ctx.person or ctx.person["village_id"] is None:
+        return None
+    return any(e["starts_at"] <= ctx.now_s for e in _village_days(ctx)) or None
+
+
 @registered
 def on_join(ctx: Ctx, _match) -> str:
     current = _village_days(ctx)
@@ -207,7 +221,8 @@ def _joining_said(_app, meaning: str) -> bool:
 
 
 def _day_asked(_app, meaning: str) -> bool:
-    return nlu.planting_day_asked(meaning)  # '礼拜六植树活动几点开始', '义务植树那天要带什么'
+    # '礼拜六植树活动几点开始', '义务植树那天要带什么'; sim58: whether there is one, '植树节今日有冇活动'
+    return nlu.planting_day_asked(meaning) or events.day_asked_in_words(meaning)
 
 
 def _day_line(ctx: Ctx, event: dict) -> str:
@@ -299,6 +314,7 @@ TEXT_ROUTES: list = [
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
+    Route("event_arrived", staged(_arrival_said, _day_under_way), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
 ]
 ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]

@@ -362,3 +362,14 @@ def test_the_organiser_asks_who_is_at_the_day(secretary, person, day, clock):
 
 def test_the_roll_call_with_no_day_today(secretary):
     assert secretary.says("签到名单") == "本村今天没有进行中的植树活动。以往活动的签到名单在后台的植树活动页看。"
+
+
+def test_a_villager_asks_whether_there_is_a_day_and_says_he_has_arrived(person, day, clock):
+    """sim58: on 植树节 '植树节今日有冇活动' and, at the place, '我到咗啦' had become tickets for the adviser: the day's
+    details, and a check-in as 参加 (never while no day of the village is under way)."""
+    li = person("o-li", "李四")
+    assert not li.says("我到咗啦").startswith("已签到")  # 08:30: the day is not under way yet
+    clock.set("2027-03-06T09:10")
+    assert li.says("植树节今日有冇活动").startswith("本村的植树活动：\n村口植树：3月6日 09:00–12:00")
+    assert li.says("我到咗啦").startswith("已签到：村口植树（埔心村）。")
+    assert li.sends_location(*NEAR).startswith("位置收到：您在“村口植树”现场（")
