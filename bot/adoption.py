@@ -336,7 +336,8 @@ def local_day(app, moment: str | None) -> str:
 
 
 def my_trees(ctx) -> list[dict]:
-    """What the sender planted and adopted: kind (planted | adopted), record, latest (photo date), survival, url."""
+    """What the sender planted and adopted, newest first: kind (planted | adopted), record, latest (photo date),
+    survival, url."""
     planted = [("planted", r) for r in store.own_records(ctx.db, ctx.person["id"])]
     adopted = [("adopted", record) for record in store.of_person(ctx.db, ctx.person["id"])]
     survival = store.latest_survival(ctx.db, [r["id"] for _kind, r in planted + adopted])
@@ -352,7 +353,14 @@ def my_trees(ctx) -> list[dict]:
                 "url": page_url(ctx.app, ctx.db, record["id"], ctx.now_s),
             }
         )
-    return items
+    # sim58: newest first (a tree adopted just now had been listed after every record planted, past MY_TREES_SHOWN)
+    return sorted(items, key=tree_day, reverse=True)
+
+
+def tree_day(item: dict) -> str:
+    """When the sender planted or adopted the item's tree (UTC text, sorts as time)."""
+    record = item["record"]
+    return (record["adopted_at"] if item["kind"] == "adopted" else record["planted_at"]) or ""
 
 
 # -- cadres' new photos of a plot -----------------------------------------------------------------------

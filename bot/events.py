@@ -130,6 +130,48 @@ def notice_wished(text: str) -> bool:
     return bool(text) and len(text) <= NOTICE_WISHED_MAX_CHARS and bool(_NOTICE_WISHED_RE.search(text))
 
 
+# sim58: an organiser asking who is at the day (read on handlers.core's meaning: 几多 -> 多少, 边个 -> 哪个, 睇 -> 看):
+# its list ('睇下签到名单'), how many ('今日有几多人签到', '今天来了多少人'), who ('谁签到了', '边个仲未到')
+_ROLL_CALL_RE = re.compile(
+    r"^(?:帮我|麻烦)?(?:看下|看一下|查下|查一下|看看)?(?:今天|这次|今次)?(?:的)?(?:植树|种树|义务植树)?(?:活动)?(?:的)?"
+    r"(?:签到(?:的)?(?:名单|情况|人数)"
+    r"|(?:有|来了|到了|签到了|一共|总共)+(?:多少|几)个?人(?:签到|签了到|来|到|参加|报到)?(?:了)?"
+    r"|(?:多少|几)个?人(?:签到|签了到|来|到|参加|报到)(?:了)?"
+    r"|(?:哪个|哪些人?|谁|有谁)(?:还没|还未|没|未)?(?:签到|签了到|来|到)(?:了)?)$"
+)
+ROLL_CALL_MAX_CHARS = 24
+
+
+def roll_call_asked(meaning: str) -> bool:
+    """sim58: who checked in at the planting day asked (pure; the organiser's own route decides who may ask)."""
+    return bool(meaning) and len(meaning) <= ROLL_CALL_MAX_CHARS and bool(_ROLL_CALL_RE.match(meaning))
+
+
+# sim58: whether there is a planting day asked without the words nlu.planting_day_asked reads ('植树节今日有冇活动',
+# '今日有冇活动', '今日村里有冇搞种树'), and one's arrival told at the day ('我到咗啦', '我已经到现场了'); both on
+# handlers.core's meaning (植树 -> 种树, 今日 -> 今天, 冇 -> 没, 咗/啦 dropped)
+_WHEN = r"(?:今天|明天|后天|这个?(?:星期|礼拜|周)[六日天]|(?:星期|礼拜|周)[六日天]|今天上午|今天下午|等下|下午|上午)"
+_DAY_ASKED_RE = re.compile(
+    rf"^(?:种树节|义务种树日|种树日)?{_WHEN}?(?:村里|我们村|本村)?(?:有没有|有冇|有什么|有无)"
+    r"(?P<what>(?:弄|搞|组织|安排)?(?:种树|义务种树)?(?:的)?(?:活动)?)(?:啊|呀|嘛)?$"
+)
+_ARRIVED_RE = re.compile(
+    r"^(?:我|我们|我们两个|我哋)?(?:已经)?(?:到|来)(?:现场|村口|活动现场)?(?:签到)?(?:了|啦|喇|咯|啊|呀|嘞)*$"
+)
+
+
+def day_asked_in_words(meaning: str) -> bool:
+    """Whether there is a planting day asked ('植树节今日有冇活动'); not a bare '有没有' (a day, a planting or 活动 said)."""
+    found = _DAY_ASKED_RE.match(meaning or "")
+    return found is not None and any(word in found["what"] for word in ("种树", "活动"))
+
+
+def arrival_told(meaning: str) -> bool:
+    """One's arrival told ('我到咗啦', '我已经到现场了'), on ``nlu.normalize``'s text (final particles kept): a
+    check-in only while a day of the village is under way."""
+    return bool(_ARRIVED_RE.match(meaning or ""))
+
+
 def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
@@ -371,6 +413,23 @@ def event_qrcodes(app, now: datetime) -> dict:
 
 
 # -- what progress and the 通报 read ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class RollCall:
+    event: dict
+    present: list[str]  # names, first checked in first
+    waiting: list[str]  # checked in, not shown present yet (no location near it, no cadre's confirmation)
+
+
+def roll_call(db, event: dict) -> RollCall:
+    """sim58: who checked in at ``event``, present or not yet."""
+    rows = store.attendance_of_event(db, event["id"])
+    return RollCall(
+        event,
+        [r["person"] or "" for r in rows if r["present"]],
+        [r["person"] or "" for r in rows if not r["present"]],
+    )
+
+
 def month_bounds(until: str, tz: str) -> tuple[str, str]:
     """[start, end) of the campaign-local month that ends at ``until`` (database time)."""
     local = clock.local(clock.from_db(until), tz).date()

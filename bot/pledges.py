@@ -6,7 +6,7 @@ and the office to keep a 需求清单 of seedlings (二(四): 加强各村(社�
 
 - ``认领 2棵荔枝`` (optionally a month: ``认领 2棵荔枝 3月``, ``三月份``) is a pledge of the sender's household:
   species, count, month. A household holds one pledge per species: pledging the same species again replaces the
-  count (and month); ``取消认领`` ends the household's pledges (``取消认领 荔枝``: that species). At most
+  count (and the month, when one is said: sim58); ``取消认领`` ends the household's pledges (``取消认领 荔枝``: that species). At most
   [pledges.max_trees] trees per pledge. A pledge is not a planting: nothing counts until the trees are planted and
   logged with a photo (``认领`` is never read as a planting record: bot/nlu.py ``is_pledge``).
 - A cadre ([pledges.cadre_roles], bound with proof) pledges for a household of their village:
@@ -514,13 +514,15 @@ class Pledged:
 
 def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pledged:
     """The household of ``person`` pledges ``count`` trees of ``species`` (in ``month``): a new pledge, or the
-    same species' count and month replaced (the same pledge again changes nothing, and the household is not told
-    again). Entered by the sender."""
+    same species' count and month replaced (a count said without a month keeps the month; the same pledge again
+    changes nothing, and the household is not told again). Entered by the sender."""
     db = ctx.db
     same = [p for p in store.live_of_household(db, person["id"]) if p["species"] == species]
     before = before_month = None
     if same:
         kept, before, before_month = same[0], same[0]["count"], same[0]["month"]
+        # sim58: a new count said without a month ('认领嘅荔枝改做三棵') keeps the pledge's month (it had been dropped)
+        month = before_month if month is None else month
         store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)
         if (count, month) == (before, before_month):
             return Pledged(kept, before, store.live_of_household(db, person["id"]), before_month)

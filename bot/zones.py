@@ -26,6 +26,7 @@ it are the services: they read and write through bot/store/zones.py.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -37,7 +38,7 @@ from bot.media import announce
 from bot.photos import haversine_m
 from bot.registry import Importer
 from bot.reminders import ReminderQueue, at_local
-from bot.schedule import month_day
+from bot.schedule import date_words, month_day
 from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import zones as store
@@ -82,6 +83,22 @@ def season_of(config) -> tuple[datetime, datetime]:
         int(config.get("zones.season_extra_months")),
         config.get("campaign.timezone"),
     )
+
+
+# -- one's own tending asked (sim58) ------------------------------------------------------------------
+# Read on the command's meaning (handlers.core: 咗 -> 了, 几多 -> 多少, 冇 -> 没): how many times, or whether, the
+# member has tended ('我管护咗几多次', '我呢个月管护过未', '我有冇去管护过'); never 管护 done ('我管护了': the command)
+# nor how to tend ('责任区怎么管护': the FAQ's).
+_OWN_TENDING_RE = re.compile(
+    r"^我(?:的|自己)?(?:本季|今年|这个月|今个月|最近|上个月|一共|总共)*(?:有没有|有无|有)?(?:去)?管护(?:了|过)?"
+    r"(?:(?P<count>几次|多少次|几回|多少回)(?:了|啦|呀|啊)?|(?P<whether>没有|没|吗|了没有|了吗|过没有))$"
+)
+_WHETHER_TENDED_RE = re.compile(r"^我(?:本季|今年|这个月|今个月|最近|上个月)*有没有(?:去)?管护(?:过)?(?:啊|呀)?$")
+
+
+def own_tending_asked(meaning: str) -> bool:
+    """The member's own 管护 asked after, how many or whether (pure; ``meaning`` is handlers.core's)."""
+    return bool(_OWN_TENDING_RE.match(meaning or "") or _WHETHER_TENDED_RE.match(meaning or ""))
 
 
 # -- places ------------------------------------------------------------------------------------------
@@ -295,6 +312,24 @@ def season_count(db, config, person_id: int, now: datetime) -> int:
     """The member's tending this season (all of it up to now when the season is over)."""
     start, end = season_of(config)
     return store.tending_count(db, person_id, clock.to_db(start), clock.to_db(min(end, now + timedelta(seconds=1))))
+
+
+@dataclass(frozen=True)
+class OwnTending:
+    zone: dict
+    holders: int
+    count: int  # this season
+    last: str  # the latest tending's day in words (3月16日), "" for none
+
+
+def own_tending(ctx, zone: dict) -> OwnTending:
+    """The member's tending of ``zone``: this season's count and the day of the latest (sim58: '我管护咗几多次')."""
+    assert ctx.person is not None  # holds the zone
+    latest = store.last_tending_at(ctx.db, ctx.person["id"])
+    last = date_words(clock.local(clock.from_db(latest), ctx.app.tz).date()) if latest else ""
+    return OwnTending(
+        zone, holder_count(ctx.db, zone), season_count(ctx.db, ctx.config, ctx.person["id"], ctx.now), last
+    )
 
 
 def record_tending(ctx, zone: dict, media_row_id: int | None, location: dict | None = None) -> int:

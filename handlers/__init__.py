@@ -43,6 +43,8 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
+the 管护 photo (handlers/zones.py, PHOTO_ROUTES; sim58: before the tickets' 补充, which took it):
+- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -75,6 +77,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 '我参加咗植树活动未算'):
 - event_attended — a villager's own 签到 asked after (我的签到, 签到记录, 我参加过几次植树活动): the planting days
   present at, or how to check in (an adviser's 签到 stays his visits)
+- event_roll_call — an organiser (村书记, 村干部) asking who is at the day (签到名单, 今日有几多人签到, 边个仲未到): each of
+  today's days of the village, how many checked in, who is present, who not yet (sim58: had been a ticket)
 progress (handlers/progress.py):
 - review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
@@ -104,13 +108,14 @@ reminders (handlers/reminders.py):
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 - dead_tree_told — a tree of a record told dead with no follow-up open (我上个星期报咗三棵 其实死咗一棵): the FAQ's
   replant answer, never a ticket (round 56)
-zones (handlers/zones.py):
+zones (handlers/zones.py, TEXT_ROUTES):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
   领第一个, from one who may hold a zone while no adoptable list is open)
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
+- tending_mine — 我的管护 (in words: 我管护咗几多次, 我呢个月管护过未): the member's zone, this season's count and the
+  latest day (sim58: had been the FAQ's or a ticket)
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
-- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
@@ -151,8 +156,10 @@ planting days (handlers/events.py, TEXT_ROUTES):
 - event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)
-- event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合): the village's open day (name,
-  time, place, how to join), or that none is set yet
+- event_arrived — one's arrival told while a planting day of the village is under way (我到咗啦, 我已经到现场了): as 参加
+  (sim58: had been a ticket)
+- event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合; sim58: whether there is one,
+  植树节今日有冇活动): the village's open day (name, time, place, how to join), or that none is set yet
 planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
@@ -243,13 +250,14 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
+    *zones.PHOTO_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,
     *progress.ROUTES,
     *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
-    *zones.ROUTES,
+    *zones.TEXT_ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,

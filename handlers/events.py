@@ -5,10 +5,13 @@ docs/events.md.
 
 Routes (dispatch order in handlers/__init__.py):
 - event_scene: following through, or scanning, a planting day's QR code (scene ``event_<id>``): checks in
+- event_roll_call (ATTENDED_ROUTES, before the visits' 签到): an organiser asking who is at the day (``签到名单``,
+  ``今日有几多人签到``): each of today's days of the village, how many checked in, who is present and who not yet
 - event_open: cadres: ``活动 <名称> [9点到12点]``, with a location sent before or after
 - event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
 - event_join_code: ``参加 1234``: checks in at the event with that code
 - event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
+- event_arrived: one's arrival told while a day of the village is under way (``我到咗啦``, ``我已经到现场了``): as 参加
 - event_asked: the planting day asked about (``礼拜六植树活动几点开始``, ``植树日在哪里集合``): the village's open day, its
   name, time and place and how to join (``参加``), or that none is set yet and the village will announce it
 """
@@ -26,7 +29,7 @@ from bot.scheduler import Job
 from bot.store import events as store
 from bot.store import roster as roster_store
 from handlers import registration
-from handlers.core import is_event, text_means
+from handlers.core import is_event, text_means, text_normalized
 
 
 def _organisers(app) -> list[str]:
@@ -160,6 +163,19 @@ def _village_days(ctx: Ctx) -> list[dict]:
     return store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
 
 
+@pure
+def _arrival_said(ctx: Ctx) -> bool:
+    """sim58: one's arrival told ('我到咗啦'), read ahead of the transaction."""
+    return ctx.msg.msg_type == "text" and events.arrival_told(text_normalized(ctx))
+
+
+def _day_under_way(ctx: Ctx, _said: bool) -> bool | None:
+    """A registered villager's, while a planting day of his village is under way (else the words go on)."""
+    if not ctx.person or ctx.person["village_id"] is None:
+        return None
+    return any(e["starts_at"] <= ctx.now_s for e in _village_days(ctx)) or None
+
+
 @registered
 def on_join(ctx: Ctx, _match) -> str:
     current = _village_days(ctx)
@@ -205,7 +221,8 @@ def _joining_said(_app, meaning: str) -> bool:
 
 
 def _day_asked(_app, meaning: str) -> bool:
-    return nlu.planting_day_asked(meaning)  # '礼拜六植树活动几点开始', '义务植树那天要带什么'
+    # '礼拜六植树活动几点开始', '义务植树那天要带什么'; sim58: whether there is one, '植树节今日有冇活动'
+    return nlu.planting_day_asked(meaning) or events.day_asked_in_words(meaning)
 
 
 def _day_line(ctx: Ctx, event: dict) -> str:
@@ -242,6 +259,37 @@ def on_attendance_asked(ctx: Ctx, _match) -> str:
     return ctx.t("events.attended", n=attended) if attended else ctx.t("events.attended_none")
 
 
+def _roll_call_asked(_app, meaning: str) -> bool:
+    return events.roll_call_asked(meaning)  # '今日有几多人签到', '睇下签到名单', '边个仲未到'
+
+
+def _roll_call_text(ctx: Ctx, event: dict) -> str:
+    call = events.roll_call(ctx.db, event)
+    lines = [
+        ctx.t(
+            "events.roll_call_line",
+            name=event["name"],
+            span=events.span_words(event, ctx.app.tz),
+            n=len(call.present) + len(call.waiting),
+            present=len(call.present),
+        )
+    ]
+    if call.present:
+        lines.append(ctx.t("events.roll_call_present", names="、".join(call.present)))
+    if call.waiting:
+        lines.append(ctx.t("events.roll_call_waiting", names="、".join(call.waiting)))
+    return "\n".join(lines)
+
+
+@registered
+def on_roll_call(ctx: Ctx, _match) -> str:
+    """sim58: an organiser asking who is at the village's planting day (it had been a ticket): each day's check-ins."""
+    current = _village_days(ctx)
+    if not current:
+        return ctx.t("events.roll_call_none")
+    return ctx.t("events.roll_call", lines="\n\n".join(_roll_call_text(ctx, e) for e in current))
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
 def _party_taking_part(row) -> str:
     """通报 column 党员参与: party members who took part (a verified record, or present at a planting day) / to count."""
@@ -250,14 +298,23 @@ def _party_taking_part(row) -> str:
 
 # event_scene goes before registration's subscribe (handlers/__init__.py); the others with the text commands.
 SCENE_ROUTES: list = [Route("event_scene", _scene_event, on_scene)]
-# event_attended goes before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked after
-ATTENDED_ROUTES: list = [Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked)]
+# event_attended and event_roll_call go before the visits' 签到 (handlers/__init__.py): a villager's own 签到 asked
+# after, an organiser's 签到名单
+ATTENDED_ROUTES: list = [
+    Route("event_attended", staged(_attendance_said, _not_an_adviser), on_attendance_asked),
+    Route(
+        "event_roll_call",
+        staged(text_means("events.commands.roll_call", _roll_call_asked), _from_organiser),
+        on_roll_call,
+    ),
+]
 TEXT_ROUTES: list = [
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),
     EVENTS_TABLE.route("event_place_or_presence"),
     Route("event_join_code", _join_code, on_join_code),
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
+    Route("event_arrived", staged(_arrival_said, _day_under_way), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
 ]
 ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]

@@ -6,8 +6,10 @@ Routes (dispatch order in handlers/__init__.py):
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
+- tending_mine: ``我的管护`` (in words: '我管护咗几多次', '我呢个月管护过未'): the zone, this season's count, the latest day
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
-- tending_photo: the photo 管护 waits for: a tending record
+- tending_photo: the photo 管护 waits for: a tending record (PHOTO_ROUTES, ahead of the tickets' 补充: a question
+  sent just before must not take the photo 管护 asked for)
 - tending_location: a location while 管护 waits for the photo: checked against the zone's radius
 """
 
@@ -125,6 +127,17 @@ def on_tend(ctx: Ctx, _match) -> str:
     return ctx.t("zones.ask_photo", zone=zone["name"])
 
 
+@registered
+def on_own_tending(ctx: Ctx, _match) -> str:
+    """sim58: one's own 管护 asked after ('我管护咗几多次'): the zone, this season's count and the latest day."""
+    zone = zones.held_zone(ctx)
+    if zone is None:
+        return ctx.t("zones.no_zone_held" if zones.may_hold(ctx.person, ctx.config) else "zones.members_only")
+    own = zones.own_tending(ctx, zone)
+    key = "zones.own_tending" if own.count else "zones.own_tending_none"
+    return ctx.t(key, zone=zone["name"], holders=own.holders, count=own.count, last=own.last)
+
+
 def _photo(ctx: Ctx, _state) -> bool:
     return ctx.msg.msg_type == "image" and zones.FLOW.touched_last(ctx)
 
@@ -187,15 +200,22 @@ def _zone_wished(_app, meaning: str) -> bool:
     return nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区', '我想领个管护区'
 
 
+def _own_tending_asked(_app, meaning: str) -> bool:
+    return zones.own_tending_asked(meaning)  # '我管护咗几多次', '我呢个月管护过未'
+
+
 # -- the manifest -------------------------------------------------------------------------------------------
-ROUTES: list = [
+# tending_photo goes before the tickets' 补充 (handlers/__init__.py): the photo 管护 asked for is never a ticket's
+PHOTO_ROUTES: list = [ZONES_TABLE.route("tending_photo", "photo")]
+TEXT_ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
+    Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("tending", text_is("zones.commands.tend"), on_tend),
-    ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),
 ]
+ROUTES: list = [*PHOTO_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}

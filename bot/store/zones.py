@@ -211,6 +211,11 @@ def tending_count(db: Database, person_id: int, start: str, end: str) -> int:
     ).fetchone()[0]
 
 
+def last_tending_at(db: Database, person_id: int) -> str | None:
+    """When the member last tended (any zone), or None."""
+    return db.execute("SELECT MAX(created_at) FROM tending WHERE person_id = ?", [person_id]).fetchone()[0]
+
+
 def tending_of_media(db: Database, media_row_id: int) -> dict | None:
     """The tending a photo belongs to, with its zone's village, centre and radius."""
     return one(

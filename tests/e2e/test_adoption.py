@@ -425,3 +425,18 @@ def test_no_room_at_home_is_told_the_command_that_lists_the_trees(plots, person)
     wang = person("o-wang", "王大妈")
     assert "发“认养”看本村可认养的树" in wang.says("我屋企冇地方种树 点算")
     assert "埔心村可认养的树" in wang.says("认养")
+
+
+def test_a_tree_adopted_just_now_heads_my_trees(plots, person, standin, clock):
+    """sim58: a villager with seven records adopted one for his grandmother, then sent 我的树: the six shown were his
+    plantings, and the tree just adopted was “还有2处没列出”. Newest first, it heads the list."""
+    wang = person("o-wang", "王大妈")
+    for n in range(7):
+        standin.add_media(f"m-{n}", jpeg(20 + n))
+        wang.says("1棵龙眼")
+        wang.sends_photo(f"m-{n}")
+        clock.advance(hours=3)
+    wang.says("认养")
+    wang.says("认养 1")
+    reply = wang.says("我的树")
+    assert reply.startswith("您的树（8处）：\n🌳 埔心村党建林第1棵香樟（您认养的，")

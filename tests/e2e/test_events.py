@@ -339,3 +339,37 @@ def test_a_planting_day_told_then_a_notice_to_all_asked_is_told_how(secretary, b
     the villagers; nothing opened or sent."""
     assert secretary.says(text) == bot.t("events.notice_how").strip(), text
     assert rows("events") == [] and rows("tickets") == []
+
+
+# -- sim58 --------------------------------------------------------------------------------------------------------
+def test_the_organiser_asks_who_is_at_the_day(secretary, person, day, clock):
+    """sim58: the secretary's '今日有几多人签到' and '边个仲未到' had become tickets for the adviser: how many checked in,
+    who is present and who has not shown it yet; a villager's words stay his (never the list)."""
+    clock.set("2027-03-06T09:10")
+    li, zhao = person("o-li", "李四"), person("o-zhao", "赵六")
+    li.says("参加")
+    li.sends_location(*NEAR)
+    zhao.says("参加")  # no location yet
+    reply = secretary.says("今日有几多人签到")
+    assert reply == (
+        "村口植树（3月6日 09:00–12:00）：签到3人，在场2人。\n在场：王书记、李四\n"
+        "未确认在场：赵六（请他们发个位置，或在后台确认到场）"
+    )
+    assert secretary.says("边个仲未到") == reply
+    assert secretary.says("睇下签到名单") == reply
+    assert "签到3人" not in zhao.says("今日有几多人签到")
+
+
+def test_the_roll_call_with_no_day_today(secretary):
+    assert secretary.says("签到名单") == "本村今天没有进行中的植树活动。以往活动的签到名单在后台的植树活动页看。"
+
+
+def test_a_villager_asks_whether_there_is_a_day_and_says_he_has_arrived(person, day, clock):
+    """sim58: on 植树节 '植树节今日有冇活动' and, at the place, '我到咗啦' had become tickets for the adviser: the day's
+    details, and a check-in as 参加 (never while no day of the village is under way)."""
+    li = person("o-li", "李四")
+    assert not li.says("我到咗啦").startswith("已签到")  # 08:30: the day is not under way yet
+    clock.set("2027-03-06T09:10")
+    assert li.says("植树节今日有冇活动").startswith("本村的植树活动：\n村口植树：3月6日 09:00–12:00")
+    assert li.says("我到咗啦").startswith("已签到：村口植树（埔心村）。")
+    assert li.sends_location(*NEAR).startswith("位置收到：您在“村口植树”现场（")

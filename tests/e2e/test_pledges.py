@@ -437,3 +437,12 @@ def test_ones_progress_counts_the_pledged_trees_planted(li, standin, rows):
     li.says("认领 2棵荔枝")
     plant(li, standin, "m-lychee", 3, "1棵荔枝")
     assert "本户认领2棵，已种1棵" in li.says("我的进度")
+
+
+def test_a_new_count_said_without_a_month_keeps_the_month(li, rows):
+    """sim58: '认领嘅荔枝改做三棵' after '我家认领两棵荔枝 三月种' replied 原来是2棵（3月种） and dropped the month the
+    household had pledged: the count changes, the month stays."""
+    li.says("我家认领两棵荔枝 三月种")
+    reply = li.says("认领嘅荔枝改做三棵")
+    assert reply.startswith("已改为：您家3棵荔枝（3月种），原来是2棵。")
+    assert live(rows) == [(1, "荔枝", 3, 3)]

@@ -348,3 +348,28 @@ def test_a_zone_asked_for_in_a_sentence_and_a_retraction_while_the_list_is_shown
     assert "认领成功" in chen.says("我认领1号责任区")
     assert "1. 党建林东片（1人认领，含您）" in chen.says("我的责任区是哪块")
     assert "1. 党建林东片（1人认领，含您）" not in chen.says("责任区怎么管护")  # how to: the FAQ's
+
+
+# -- sim58 --------------------------------------------------------------------------------------------------------
+def test_the_tending_photo_is_not_taken_for_an_open_tickets_supplement(member, bot, standin):
+    """sim58: a question went to the adviser just before; 管护 then its photo is a tending record (the photo had been
+    added to the ticket as its 补充, and the member's 管护 was lost)."""
+    standin.add_media("m-1", jpeg(1))
+    assert "已转给技术顾问" in member.says("我屋企喺村东头 有冇近啲嘅")
+    assert "请拍一张党建林东片的照片" in member.says("管护")
+    assert "本季第1次管护" in member.sends_photo("m-1")
+    assert [r["media_id"] for r in tending_rows(bot)] == ["m-1"]
+
+
+def test_a_member_asks_how_often_he_has_tended(member, person, standin, clock):
+    """sim58: '我管护咗几多次' had been the FAQ's choice of two cards, '我呢个月管护过未' a ticket: his zone, this season's
+    count and the latest day."""
+    assert "本季还没有管护记录" in member.says("我呢个月管护过未")
+    standin.add_media("m-1", jpeg(1))
+    member.says("管护")
+    member.sends_photo("m-1")
+    clock.advance(days=1)
+    reply = member.says("我管护咗几多次")
+    assert reply == "您的党员责任区：党建林东片（共1人）。\n本季管护1次，最近一次3月2日。"
+    assert member.says("我的管护") == reply
+    assert "还没有认领党员责任区" in person("o-li", "李党员", "党员").says("我有冇去管护过")  # none held
