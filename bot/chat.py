@@ -221,6 +221,8 @@ def _send(app, user: WeChatUser, line: str, standin) -> str | None:
             standin.add_media(media_id, noise_amr(2.0, secrets.randbelow(10**9)), "audio/amr")  # plays on the dashboard
         return user.sends_voice(media_id, " ".join(rest) or None)
     if command == "/location":
+        if len(rest) < 2:
+            raise ValueError(app.t("cli.chat.needs", command=command, what="LAT LNG [NAME]"))
         return user.sends_location(float(rest[0]), float(rest[1]), " ".join(rest[2:]))
     if command == "/follow":
         return user.follows(scene_for(app, " ".join(rest)) if rest else None)
@@ -228,5 +230,7 @@ def _send(app, user: WeChatUser, line: str, standin) -> str | None:
         user.unfollows()
         return None
     if command == "/click":
+        if not rest:
+            raise ValueError(app.t("cli.chat.needs", command=command, what="KEY"))
         return user.clicks(rest[0])
     raise ValueError(f"unknown command {command}; /help lists them")

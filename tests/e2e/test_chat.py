@@ -171,3 +171,10 @@ def test_a_planting_with_a_drawn_photo(bot, roster):
     assert record == {"species": "桂花", "count": 2, "status": "complete"}
     photo = next(bot.db.query("SELECT status, sha256 FROM media"))
     assert photo["status"] == "stored" and photo["sha256"]  # downloaded from the simulator's stand-in
+
+
+def test_a_command_without_its_arguments_says_what_it_needs(bot, roster):
+    """Round 58 (sim58): `/location` alone printed `! list index out of range`."""
+    text = run(bot, ["/location", "/click", "/quit"])
+    assert "/location 要写上：LAT LNG [NAME]" in text and "/click 要写上：KEY" in text
+    assert "index out of range" not in text
