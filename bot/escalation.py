@@ -429,7 +429,21 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
     money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
     if result.kind == "escalate" and result.reason in OFF_TREE_REASONS:
         return False
+    if symptom_told(text, result):  # round 58: a symptom told in the window, naming no tree or the ticket's
+        named = nlu.find_all_species(text, species_table, others)
+        return not named or about_same_tree(text, earlier, species_table, others)
     return not is_new_question(text, result) or about_same_tree(text, earlier, species_table, others)
+
+
+# What the FAQ sends to a person for what a tree shows (messages/faq/matching.toml: diagnosis, photo_diagnosis).
+SYMPTOM_REASONS = frozenset({"diagnosis", "photo_diagnosis"})
+
+
+def symptom_told(text: str, result: FaqResult) -> bool:
+    """Round 58 (20i, 20j; round 20 had read it otherwise): a symptom told, not asked ('叶底有啲白色嘅虫仔', '叶子被虫咬了好多
+    洞'). Within a ticket's 补充 window it is what the villager sees on the ticket's tree, unless it names another: blind
+    writers label it so every time (19o, 19r, 19s, 20i, 20j), and a villager with a second tree's trouble names it."""
+    return result.kind == "escalate" and result.reason in SYMPTOM_REASONS and not nlu.is_question(text)
 
 
 def worth_a_ticket(text: str) -> bool:
