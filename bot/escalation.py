@@ -429,7 +429,8 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
     money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
     if result.kind == "escalate" and result.reason in OFF_TREE_REASONS:
         return False
-    if symptom_told(text, result):  # round 58: a symptom told in the window, naming no tree or the ticket's
+    if symptom_told(text, result) and about_a_tree(earlier, species_table, others):
+        # round 58: a symptom told in the window of a tree's ticket, naming no tree or the ticket's
         named = nlu.find_all_species(text, species_table, others)
         return not named or about_same_tree(text, earlier, species_table, others)
     return not is_new_question(text, result) or about_same_tree(text, earlier, species_table, others)
@@ -437,6 +438,13 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
 
 # What the FAQ sends to a person for what a tree shows (messages/faq/matching.toml: diagnosis, photo_diagnosis).
 SYMPTOM_REASONS = frozenset({"diagnosis", "photo_diagnosis"})
+# a tree, or a part of one, named in a ticket's texts ('补贴几时发' names none: a symptom told after it is its own)
+_TREE_PART_RE = re.compile(r"树|苗|叶|果|花|枝|根|干|虫")
+
+
+def about_a_tree(earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Do the ticket's texts speak of a tree (a tree named, or a part of one)?"""
+    return any(_TREE_PART_RE.search(e) or nlu.find_all_species(e, species_table, others) for e in earlier)
 
 
 def symptom_told(text: str, result: FaqResult) -> bool:

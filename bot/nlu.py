@@ -2085,6 +2085,7 @@ _TREES_COMPARED_RE = re.compile(
 # round 58 (20i): trees pointed at where they stand, 'those two' (嗰, 那) after the place ('就系种喺祠堂边嗰两棵桂花', '门口
 # 那三棵龙眼'): trees already there, described; never with words of having planted them ('琴日种好咗我认领嗰三棵龙眼') nor
 # said of today ('头先嗰两棵荔枝'); 呢, 这 (these here) may name a photo's trees, and stay a report
+_POINTED_LOGGED_RE = re.compile(r"登记|记录|上报|记低|记上|帮我记|报上")  # '帮我登记屋后那三棵荔枝': those trees logged
 _TREES_POINTED_AT_RE = re.compile(rf"(?<=[{_CJK}])(?:嗰|那)(?:[一两二三四五六七八九十几\d]{{1,3}})(?:棵|株|头|兜|蔸)")
 
 
@@ -2093,7 +2094,12 @@ def trees_described(body: str) -> bool:
     record of them."""
     if _TREES_COMPARED_RE.search(body):
         return True
-    if _TREES_POINTED_AT_RE.search(body) and not _PLANTED_RE.search(body) and not _THIS_YEAR_RE.search(body):
+    if (
+        _TREES_POINTED_AT_RE.search(body)
+        and not _PLANTED_RE.search(body)
+        and not _THIS_YEAR_RE.search(body)
+        and not _POINTED_LOGGED_RE.search(body)
+    ):
         return True  # round 58
     return bool(_PAST_YEAR_PLANTED_RE.search(body)) and not _THIS_YEAR_RE.search(body)
 

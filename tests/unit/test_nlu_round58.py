@@ -159,3 +159,12 @@ def test_an_elders_long_story_names_the_sender(text, name):
 )
 def test_a_long_story_registers_no_one_otherwise(text):
     assert identity.parse_self_named_in_story(text, VILLAGES) is None
+
+
+def test_a_symptom_told_after_a_question_on_no_tree_is_its_own():
+    diagnosis = FaqResult("escalate", None, "", 0.0, "diagnosis")
+    assert not joins_ticket("叶子黄晒", diagnosis, ["补贴几时发落嚟"], SPECIES)
+
+
+def test_trees_pointed_at_to_be_logged_are_a_report():
+    assert not nlu.trees_described("帮我登记屋后那三棵荔枝")
