@@ -438,6 +438,9 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
 
 # What the FAQ sends to a person for what a tree shows (messages/faq/matching.toml: diagnosis, photo_diagnosis).
 SYMPTOM_REASONS = frozenset({"diagnosis", "photo_diagnosis"})
+# trees named as what the text is about ('我种的树死了几棵了': the trees, maybe others, told of anew), not a part of one
+# (树干, 树皮, 树头 …): a subject of its own, read as any question is
+_TREES_AS_SUBJECT_RE = re.compile(r"树(?![干皮枝头根叶身])")
 # a tree, or a part of one, named in a ticket's texts ('补贴几时发' names none: a symptom told after it is its own)
 _TREE_PART_RE = re.compile(r"树|苗|叶|果|花|枝|根|干|虫")
 
@@ -451,7 +454,12 @@ def symptom_told(text: str, result: FaqResult) -> bool:
     """Round 58 (20i, 20j; round 20 had read it otherwise): a symptom told, not asked ('叶底有啲白色嘅虫仔', '叶子被虫咬了好多
     洞'). Within a ticket's 补充 window it is what the villager sees on the ticket's tree, unless it names another: blind
     writers label it so every time (19o, 19r, 19s, 20i, 20j), and a villager with a second tree's trouble names it."""
-    return result.kind == "escalate" and result.reason in SYMPTOM_REASONS and not nlu.is_question(text)
+    return (
+        result.kind == "escalate"
+        and result.reason in SYMPTOM_REASONS
+        and not nlu.is_question(text)
+        and not _TREES_AS_SUBJECT_RE.search(text)
+    )
 
 
 def worth_a_ticket(text: str) -> bool:

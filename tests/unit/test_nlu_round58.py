@@ -168,3 +168,9 @@ def test_a_symptom_told_after_a_question_on_no_tree_is_its_own():
 
 def test_trees_pointed_at_to_be_logged_are_a_report():
     assert not nlu.trees_described("帮我登记屋后那三棵荔枝")
+
+
+def test_trees_named_as_the_subject_are_no_symptom_of_the_tickets_tree():
+    diagnosis = FaqResult("escalate", None, "", 0.0, "diagnosis")
+    assert not symptom_told("我种的树死了几棵了", diagnosis)
+    assert symptom_told("树干有啲白色粉末", diagnosis)
