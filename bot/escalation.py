@@ -995,6 +995,15 @@ def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | No
     return next((ticket for ticket in tickets if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
 
 
+def reworded_ticket(db, tickets: list[dict], said: str) -> dict | None:
+    """Round 59: the first of ``tickets`` (open, within their 补充 window) whose question or a 补充 ``said`` (normalised)
+    asks again in other words (``nlu.reworded``: '点解啲竹枯咗一半' after '竹子枯咗一半点解'): it joins that ticket."""
+    return next(
+        (ticket for ticket in tickets if any(nlu.reworded(said, nlu.normalize(t)) for t in ticket_texts(db, ticket))),
+        None,
+    )
+
+
 def asked_again(db, ticket: dict, now: datetime) -> None:
     """The same question again: nothing new for the adviser, but the 补充 window runs on."""
     store.touch_activity(db, ticket["id"], clock.to_db(now))

@@ -219,6 +219,9 @@ class SafetyRule:
     # round 49: a person's body hurt or at risk now ('劈了几棵漆树 双手又红又痒'): the rule's entry, not a class's person
     # (felling, a dispute) nor a planting record
     person: bool = False
+    # round 58: entries that answer how to keep from this danger ('喷农药要戴手套吗': tech.pesticide_safety): a reply from
+    # one of them opens with a safety line though no danger is here (``FaqIndex._kept_from``; issue 17 §3)
+    answers: frozenset[str] = frozenset()
 
     def aid(self, norm: str) -> str:
         """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
@@ -620,6 +623,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             row.get("first_aid", ""),
             tuple((Vocab(by["when"]), by["entry"]) for by in row.get("first_aid_by", [])),
             bool(row.get("person")),
+            frozenset(row.get("answers", [])),
         )
         for row in data.get("safety", [])
     ]
@@ -819,6 +823,8 @@ class FaqIndex:
         intents = matching.get("intents", {})
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
         named["after_planting"] = esc["after_planting"]  # '昨天种的苗叶子蔫了' (tech.wilting)
+        named["small_tree"] = matching["recommend"].get("small_tree", [])  # round 58: a small tree asked is recommended
+        named["symptoms"] = esc["symptoms"]  # round 58: a symptom on a tree an intent asked before the rules names
         self._intents = [
             _Intent(
                 i["entry"],
@@ -839,6 +845,8 @@ class FaqIndex:
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
         self._small_place = Vocab(matching["recommend"].get("small_place", []))
+        self._small_tree = Vocab(matching["recommend"].get("small_tree", []))  # round 58: '不会长太高', '矮的'
+        self._safety_asked = Vocab(matching.get("safety_answers", {}).get("asked", []))  # round 58: '要注意什么', '防'
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
@@ -1101,7 +1109,7 @@ class FaqIndex:
             return result  # round 46: neither the precedents nor the model answer it
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return self._dissented(norm, agreed)
+            return self._lined(self._dissented(norm, agreed), fired, norm)
         if (
             result.kind == "escalate"
             and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
@@ -1142,11 +1150,42 @@ class FaqIndex:
             # round 49: the precedents answered a rule's question and the model sent it back to a person: the rule's
             # reply, its entry under the number ('党建林的荔枝结果了归谁': the village, camp.fruit_picking)
             result = ruled
-        safety = "\n".join(rule.line for rule in fired) if result.kind != "chitchat" else ""
+        return self._lined(result, fired, norm)
+
+    def _lined(self, result: FaqResult, fired: list[SafetyRule], norm: str) -> FaqResult:
+        """The reply opened by the safety lines of the dangers here, or of the danger its entry answers how to keep
+        from (``_kept_from``); none for chit-chat."""
+        if result.kind == "chitchat":
+            return result
+        if not fired:
+            kept = self._kept_from(result, norm)
+            if kept is None:
+                return result
+            opening = result.answer_text.lstrip().splitlines()[0] if result.answer_text.lstrip() else ""
+            if opening.startswith(_WARNING):
+                return replace(result, safety=opening)  # the entry's own warning opens the reply: no second one
+            fired = [kept]
+        safety = "\n".join(rule.line for rule in fired)
         if not safety:
             return result
         text = f"{safety}\n{result.answer_text}" if result.kind == "answer" else result.answer_text
         return replace(result, answer_text=text, safety=safety)
+
+    def _kept_from(self, result: FaqResult, norm: str) -> SafetyRule | None:
+        """Round 58 (issue 17 §3; set AU): with no danger here, an answer from the entry on how to keep from one (its
+        rule's ``answers``) opens with a safety line all the same: its own ⚠ line when the entry opens with one
+        ('上山种树怎么防摔': tech.fall_safety's ⚠ 防摔), else the rule's line when the question asks how to keep safe
+        (``[safety_answers] asked``: '打农药要注意什么', '喷药要戴什么口罩'). A calm question the entry answers
+        ('打完药多久可以摘果子吃', '台风季节快到了 新种的树要怎样绑') gets none (round 38's calm questions), nor a
+        question asked back (two readings, no answer yet)."""
+        if result.kind != "answer" or result.other is not None:
+            return None
+        rule = next((rule for rule in self.safety if result.entry_id in rule.answers), None)
+        if rule is None:
+            return None
+        if result.answer_text.lstrip().startswith(_WARNING) or self._safety_asked.search(norm):
+            return rule
+        return None
 
     def _danger_entry(self, fired: list[SafetyRule], result: FaqResult, norm: str = "") -> FaqResult:
         """A danger here whose rule names its entry (``entry`` in safety.toml) and needs no person: that entry answers,
@@ -1451,6 +1490,10 @@ class FaqIndex:
             return result
         if answer is None and label not in ("escalate", "chitchat"):
             return result  # a label it cannot give here: no reading of what else is asked
+        if label == "chitchat" and nlu.has_substance(norm) and nlu.is_question(norm):
+            # round 58: thanks before a question ('多谢你 辛苦晒 桂花几时种好') is small talk to the model; the question
+            # asked after them is answered, as in ``_by_model`` (round 26), whatever the lead of a retrained model
+            return result
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
         if self._witnessed(norm, result) and not told:
@@ -2510,11 +2553,15 @@ class FaqIndex:
             return None
         site = nlu.find_site(norm)
         purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
+        small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
-            return self._recommendation(None, None, True) if self._small_place.search(norm) else None
-        small = bool(site in ("庭院", "房前屋后") and self._small.search(norm)) or bool(
-            not site and purpose and self._small_place.search(norm)
+            small_alone = small_tree or self._small_place.search(norm)
+            return self._recommendation(None, None, True) if small_alone else None
+        small = (
+            small_tree
+            or bool(site in ("庭院", "房前屋后") and self._small.search(norm))
+            or bool(not site and purpose and self._small_place.search(norm))
         )
         return self._recommendation(site, purpose, small)
 

@@ -545,8 +545,10 @@ def parse_introduction_at_end(text: str, villages: list[dict]) -> RegisterText |
 # 全名黄国强 帮我登记下', '开店嘅 罗少华 埔心村 快啲登记', '我系谢婆婆个孙女 帮阿爷登记 佢叫谢德明 埔心村人'): the clause
 # that asks (or asks how to join), the name said with its word (全名, 名叫, 佢叫) or alone, a roster village
 _STORY_REQUEST = re.compile(
-    # round 23: 我 first ('我帮我妈妈登记 她叫刘桂芳 埔心村的')
-    r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?(?:帮(?:我|忙|[一-鿿]{1,3}?))?(?:登记|注册)(?:一下|下|先)?"
+    # round 23: 我 first ('我帮我妈妈登记 她叫刘桂芳 埔心村的'); round 59 (20k): the old relative named with the home
+    # before it ('帮我屋企阿爷登记', '帮屋企老人家登记')
+    r"^(?:我)?(?:快啲|快点|麻烦|麻烦你|请|请你|我要|我想|要|想)?"
+    rf"(?:帮(?:我|忙|(?:我)?(?:屋企|家里|家)(?:的|嘅)?(?:{OLD_RELATIVES})|[一-鿿]{{1,3}}?))?(?:登记|注册)(?:一下|下|先)?"
     r"(?:啦|吧|啊|呀|喇|咯)?$"
     # round 28: told as what the sender is doing ('我是帮爷爷注册的')
     r"|^(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:登记|注册)(?:的|嘅)$"
@@ -594,11 +596,21 @@ def asks_register_in_story(text: str | None) -> bool:
     )
 
 
+# round 59 (20k): a story told in one breath, no pause ('帮我屋企阿爷登记佢叫张松柏埔心村佢唔识用手机'): paused before the one
+# acted for said as the subject of a clause (佢叫…, 佢唔识…, 她不会…), and after the request (登记下)
+_BREATH_SEAM = re.compile(
+    r"(?<=[一-鿿])(?=(?:佢|她|他)(?:叫|名叫|唔识|不识|不会|唔会|冇|没|今年|已经|住|七|八|九))"
+    r"|(?<=[登注][记册])(?!一下|下)(?=[一-鿿])|(?<=[登注][记册]一下)(?=[一-鿿])|(?<=[登注][记册]下)(?=[一-鿿])"
+)
+
+
 def _story_text(text: str | None) -> str:
-    """``spoken_text`` with the request after an introduction kept (the story reader reads it as a clause)."""
+    """``spoken_text`` with the request after an introduction kept (the story reader reads it as a clause); round 59: a
+    story told in one breath paused at its seams (``_BREATH_SEAM``)."""
     from bot import nlu
 
-    return nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
+    told = nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
+    return _BREATH_SEAM.sub(" ", told) if any(who in told for who in "佢她他") else told
 
 
 def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | None:
@@ -626,6 +638,11 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     bare: list[str] = []
     for clause in rest:
         found = _STORY_NAMED.search(clause)
+        glued = None if found else _named_then_village(clause, villages)
+        if glued:  # round 59: '佢叫张松柏埔心村', the village said with no pause after the name
+            named.append(glued[0])
+            village = village or glued[1]
+            continue
         if found:
             named.append(found.group(1))
             clause = clause[: found.start()]
@@ -643,6 +660,23 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     if village is None or len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
         return None
     return RegisterText(names[0], village)
+
+
+_WHERE_BEFORE_VILLAGE = re.compile(r"(?:住在|住喺|住|喺|在|系|是)$")
+_AFTER_VILLAGE = re.compile(r"^(?:的|人|村民|的人|的村民)?$")
+
+
+def _named_then_village(clause: str, villages: list[dict]) -> tuple[str, str] | None:
+    """Round 59: a name said with its word and a roster village after it with no pause ('佢叫张松柏埔心村', '他叫刘德旺埔心村
+    的', '佢叫黄松林住埔心村'): (the name, the village's form); else None."""
+    form = _VillageForms.of(villages).longest_in(clause)
+    if not form or clause.startswith(form):
+        return None
+    head, _, tail = clause.partition(form)
+    if not _AFTER_VILLAGE.match(tail):
+        return None
+    found = _STORY_NAMED.search(_WHERE_BEFORE_VILLAGE.sub("", head))
+    return (found.group(1), form) if found else None
 
 
 # round 58 (20j): an elder's long voice message: who they are, who set the phone up, that they were told to register, the
@@ -797,12 +831,22 @@ _FROM_A_PLACE = re.compile(
 )
 
 
+# round 59 (20l): voice input's fillers said as clauses of their own ('嗯 那个 我系埔心村嘅 想登记下', '呃 就是 …'): no clause
+_FILLER_CLAUSE = re.compile(r"^(?:嗯|呃|额|哦|噢|喂|诶|欸|唉|啊|那个|就是|这个|呢个|嗰个|即系|然后|其实)+$")
+
+
+def _clauses_said(text: str | None) -> list[str]:
+    """The text's clauses, simplified, voice input's fillers said alone left out (``_FILLER_CLAUSE``)."""
+    from bot import hanzi
+
+    clauses = _SEPARATORS.split(hanzi.simplified(normalize_text(text)))
+    return [c for c in clauses if c and not _FILLER_CLAUSE.match(c)]
+
+
 def how_to_register_from_village(text: str | None) -> bool:
     """Cheap test: two clauses, how to register or bind asked in one (``_HOW_TO_BIND_ASKED``), where one is from in the
     other (``_FROM_A_PLACE``)."""
-    from bot import hanzi
-
-    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    clauses = _clauses_said(text)
     return (
         len(clauses) == 2
         and any(_HOW_TO_BIND_ASKED.match(c) for c in clauses)
@@ -812,36 +856,38 @@ def how_to_register_from_village(text: str | None) -> bool:
 
 def parse_how_to_register_from_village(text: str, villages: list[dict]) -> RegisterText | None:
     """``how_to_register_from_village``'s text as a bare 登记 with its village, when that is a roster village."""
-    from bot import hanzi
-
     if not how_to_register_from_village(text):
         return None
-    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
+    clauses = _clauses_said(text)
     place = next(found["place"] for c in clauses if (found := _FROM_A_PLACE.match(c)))
     return RegisterText(None, _VillageForms.of(villages).longest_in(place))  # not the roster's: the village asked later
 
 
 def village_told_alone(text: str | None) -> bool:
     """Cheap test (round 57): where one is from and nothing else ('埔心村', '我系埔心村嘅'), or with the wish to register in
-    another clause ('我系埔心村嘅 想登记'): a bare 登记 with its village, from a follower not registered yet."""
-    from bot import hanzi
+    another clause, before or after it ('我系埔心村嘅 想登记', round 59: '我想登记下 我系埔心村嘅'), voice input's fillers
+    aside ('嗯 那个 …'): a bare 登记 with its village, from a follower not registered yet."""
+    return _place_clause(_clauses_said(text)) is not None
 
-    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
-    if not 1 <= len(clauses) <= 2 or not _FROM_A_PLACE.match(clauses[0]):
-        return False
-    return len(clauses) == 1 or bool(_WISH_TO_REGISTER.match(clauses[1]))
+
+def _place_clause(clauses: list[str]) -> re.Match | None:
+    """Where one is from (``_FROM_A_PLACE``), alone or beside the wish to register; else None."""
+    if len(clauses) == 1:
+        return _FROM_A_PLACE.match(clauses[0])
+    if len(clauses) != 2:
+        return None
+    for place, wish in (clauses, clauses[::-1]):
+        if (found := _FROM_A_PLACE.match(place)) and _WISH_TO_REGISTER.match(wish):
+            return found
+    return None
 
 
 def parse_village_told_alone(text: str, villages: list[dict]) -> RegisterText | None:
     """``village_told_alone``'s text as a bare 登记 with its village, when the place is a roster village's name as a
     whole (not '我在埔心村': 在埔心村 is no village's)."""
-    from bot import hanzi
-
-    if not village_told_alone(text):
+    found = _place_clause(_clauses_said(text))
+    if found is None:
         return None
-    clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
-    found = _FROM_A_PLACE.match(clauses[0])
-    assert found is not None  # village_told_alone
     return village_as_name(RegisterText(found["place"], None), villages)
 
 
@@ -862,7 +908,7 @@ def wish_and_how_to_register(text: str | None) -> bool:
 
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
     said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
-    clauses = [c for c in _SEPARATORS.split(said) if c]
+    clauses = [c for c in _SEPARATORS.split(said) if c and not _FILLER_CLAUSE.match(c)]  # round 59: fillers aside
     if len(clauses) == 1:
         return bool(_WHAT_IT_TAKES_TO_REGISTER.match(clauses[0]) or _HOW_TO_BIND_ASKED.match(clauses[0]))
     if not 2 <= len(clauses) <= 3:

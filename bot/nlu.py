@@ -281,6 +281,11 @@ CANTONESE: dict[str, str] = {
     "身边啲": "身边的",
     # just (啱) and then (先)
     "啱啱": "刚刚",
+    # round 59 (20k): just now said otherwise: 啱先 (啱啱 and 头先 in one), 岩 typed for 啱, 正话 ('啱先嗰条记录删咗佢')
+    "啱先": "刚才",
+    "岩岩": "刚刚",
+    "岩先": "刚才",
+    "正话": "刚才",
     "啱种落去": "刚种下去",
     "啱种嘅": "刚种的",
     "啱种咗": "刚种了",
@@ -909,8 +914,9 @@ _DIGITS = {
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
-# 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs.
-MEASURE_WORDS = "棵株颗科课丛兜蔸根"
+# 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
+# writes it ('两樖荔枝'), and 稞, 棵 mistyped
+MEASURE_WORDS = "棵株颗科课丛兜蔸根樖稞"
 _MEASURE = rf"[{MEASURE_WORDS}]"
 # A count above this is not believed (the bot asks again as for a vague one): it keeps every sum of
 # counts far inside SQLite's 64-bit integers, which one '9223372036854775807棵' would otherwise break.
@@ -1035,7 +1041,8 @@ def parse_area_mu(text: str) -> float | None:
 
 # A one-character name (桃, 李, 柿, 竹) only counts when the character
 # stands alone: after these characters or at the start of the text.
-_SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 ") | set("0123456789") | set(_CN_NUM)
+# round 59: and after Cantonese 啲 (些), 嘅 (的), 咗 (了), 樖 (棵) as written ('点解啲竹枯咗一半')
+_SINGLE_BEFORE = set("棵株颗科课种栽了和跟与及、,的些丛蔸兜 啲嘅咗樖稞") | set("0123456789") | set(_CN_NUM)
 
 
 # The species table is loaded once and never changes, so its derived word lists are computed once per
@@ -1440,6 +1447,10 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "小溪",
         "溪旁",
         "溪水",
+        # round 58: along the river, the river's side said with 沿 ('沿河种咩树好', '沿江', '沿溪两边')
+        "沿河",
+        "沿江",
+        "沿溪",
     ),
     "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园"),
     "广场": ("广场", "公园", "祠堂", "文化广场"),
@@ -1814,6 +1825,9 @@ _BAMBOO_SET_RE = re.compile(
     rf"(?:插|扦|种)(?:好|落|下)?(?:了|咗|落|下|好)?(?:去)?(?P<n>{_NUM})(?:条|根|支|枝|棵|兜|蔸|丛)"
     r"(?P<bamboo>(?:麻|青皮|粉单|佛肚|吊丝)?竹(?:子|苗)?)(?![竿杆棍架片签枝尾叶篙])(?!.*(?:撑|绑|扶|固定|支架|支住|顶住))"
 )
+# round 59 (20l): 苗 (a seedling) as the trees' measure word, right after a number, a tree named ('木棉一苗', '种咗三苗龙眼'):
+# 棵; never one per hole or per plant said ('每穴种一苗', '一穴两苗'), nor 苗 beginning a word (苗木, 苗圃, 苗期)
+_SEEDLING_MEASURE_RE = re.compile(rf"(?<![每提第穴株])(?P<n>{_NUM})苗(?![木圃期龄床])")
 # round 46: Hakka 头 as the trees' measure word, after a number, at the end or before a tree's name; read only with words
 # of having planted ('一头', '两头' are also 'one end', 'both ends': '两头都绑咗竹' stays)
 _HAKKA_HEAD_RE = re.compile(rf"(?<=[{_CN_NUM}\d])头(?=(?P<after>[\u4e00-\u9fff]{{0,5}})$)")
@@ -1982,6 +1996,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    if "苗" in text and "每" not in text and find_species(text, species_table)[0]:
+        text = _SEEDLING_MEASURE_RE.sub(r"\g<n>棵", text)  # round 59 (20l): '木棉一苗': 一棵, a tree named
     proxy, body = parse_proxy(text, species_table)
 
     told_for = planted_for(body, species_table) if proxy is None and not _PROXY_VERB_RE.match(body) else None
@@ -2001,6 +2017,7 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
         or _POINTS_RE.search(body)
         or land_matter_told(body)  # round 56: a land matter, never a record
         or trees_described(body)
+        or not_to_be_counted(body)  # round 59 (20k): '唔好算啱先嗰两棵荔枝', never a record
     ):
         return None
     planted_verb = bool(_PLANTED_RE.search(body))
@@ -2080,6 +2097,21 @@ _TREES_COMPARED_RE = re.compile(
     r"|(?:只有|得|就)(?:这|呢|嗰|那)?[一\d](?:棵|株|头|兜)(?:系|是)?(?:咁|这样|那样|有事|有问题)"
     r"|(?:都|全部|全都|个个|棵棵)(?:系|是)?(?:咁|这样|那样|一样|有)(?=$|[\s，。,！!？?])"
 )
+
+
+# round 59 (20k): trees said not to be counted, recorded or reported ('唔好算啱先嗰两棵荔枝', '不要记昨天那三棵', '嗰两棵
+# 荔枝唔好计'), or their record taken back (删, 撤销, 作废, 不作数): a withdrawal or a refusal, never a planting record
+# (not 不算多, 不记得: an amount judged, a memory)
+_NOT_COUNTED_RE = re.compile(
+    r"(?:不要|别|不用|不|莫)(?:算|计|记|登记|报|录|记录)(?!多|少|太|很|得|错|是)|不作数|不算数|不作准|删|撤销|撤回|撤掉|作废"
+)
+_NOT_COUNTED_HINT_RE = re.compile(r"[不别唔莫删撤废]")
+
+
+def not_to_be_counted(text: str) -> bool:
+    """Round 59: trees said not to be counted, or their record taken back (``_NOT_COUNTED_RE``, on the text normalised:
+    唔好 is 不要)."""
+    return bool(_NOT_COUNTED_HINT_RE.search(text or "")) and bool(_NOT_COUNTED_RE.search(normalize(text)))
 
 
 # round 58 (20i): trees pointed at where they stand, 'those two' (嗰, 那) after the place ('就系种喺祠堂边嗰两棵桂花', '门口
@@ -3780,6 +3812,13 @@ LEFT_ASKED_RE = re.compile(
     rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
 )
+# round 59 (20l): the group named first, then how many or which of it are left ('我哋村啲党员仲有几多个未种树', '党员入面
+# 仲有边几个未种', '村里的党员还剩几个没种')
+_GROUP_FIRST = (
+    r"(?:户|人家|党员|村民|群众|干部)[^，。,.!?？\s]{0,6}?(?:还|仍|都)?(?:有|剩|剩下|差)?"
+    r"(?:哪几|哪些|边几|哪|边|几多|几|多少)(?:个|位|名|户|家|人)(?:人)?"
+)
+_GROUP_LEFT_RE = re.compile(rf"{_GROUP_FIRST}{_NOT_YET}")
 
 # round 41 (19o): who has not finished the task yet, of the households or the party members ('还有哪些党员没完成任务 列出来
 # 看看', '没完成植树任务的党员有哪些')
@@ -3789,6 +3828,7 @@ _LEFT_UNDONE_RE = re.compile(
     rf"(?:哪|边|几多|几|多少|有没有)[^，。,.!?？\s]{{0,3}}(?:户|家|人|党员)[^，。,.!?？\s]{{0,4}}{_NOT_DONE}"
     rf"|(?:谁|边个|乜谁|哪个|哪位)[^，。,.!?？\s]{{0,3}}{_NOT_DONE}"
     rf"|{_NOT_DONE}(?:的|嘅)(?:户|人家|人|党员)(?:有)?(?:哪些|哪几个|哪几户|边啲|边几个|边个|谁|名单)"
+    rf"|{_GROUP_FIRST}{_NOT_DONE}"  # round 59: '党员仲有几多个未完成任务'
 )
 
 
@@ -3891,7 +3931,11 @@ _PARTY_PROGRESS_RE = re.compile(
 # relative setting up WeChat for an old person, the one acted for then what is done (登记, 注册, 整, 弄 …) at the end;
 # never a tree looked at or planted for them ('帮佢睇下棵树', '帮我阿妈种咗两棵荔枝': no such verb)
 # an old person of the family, as a relative names them (bot/identity.py's name said of them reads them too)
-OLD_RELATIVES = r"老人家|老人|阿爸|爸爸|老豆|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|爷爷|奶奶|外公|外婆|家公|家婆|公公|婆婆"
+# round 59 (20k): and as Cantonese says the grandparents (阿爷, 阿嫲, 阿嬷, 阿奶) and father (老窦)
+OLD_RELATIVES = (
+    r"老人家|老人|阿爸|爸爸|老豆|老窦|老爸|阿妈|妈妈|老母|老妈|阿公|阿婆|阿爷|阿嫲|阿嬷|阿奶|爷爷|奶奶|外公|外婆|家公|家婆|公公"
+    r"|婆婆"
+)
 _FOR_WHOM = rf"(?:佢|它|他|她|(?:我|我们)?(?:屋企|家里|家)?(?:的)?(?:{OLD_RELATIVES}|阿伯|伯父|伯母))"
 _FOR_SOMEONE_RE = re.compile(
     rf"帮{_FOR_WHOM}(?:登记|注册|整|弄|搞|绑定|报名|开通|设置|装)(?:一下|下|好)?(?:微信)?(?:的|了|咗)?$"
@@ -3908,7 +3952,10 @@ def left_to_plant_asked(text: str) -> bool:
     anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``)."""
     text = text or ""
     return bool(
-        LEFT_ASKED_RE.search(text) or _LEFT_UNDONE_RE.search(text) or _PARTY_PROGRESS_RE.match(text)
+        LEFT_ASKED_RE.search(text)
+        or _GROUP_LEFT_RE.search(text)  # round 59: the group named first
+        or _LEFT_UNDONE_RE.search(text)
+        or _PARTY_PROGRESS_RE.match(text)
     )  # round 41: the task undone
 
 
@@ -4002,6 +4049,8 @@ _HOW_MANY_ZONES = r"(?:一共|总共|共)?(?:有)?(?:几|多少)(?:个|块|片|�
 _WHICH_ZONES_RE = re.compile(
     # round 25: which are left ('党员责任区剩返边几块': 剩回 normalised)
     rf"^{_ZONE}(?:有|都有|还有|还剩|剩|剩下|剩回|有剩)(?:回|下)?(?:哪几块|哪些|哪几个|几块|几个|什么|多少块|多少个)$"
+    # round 58 (20l): the village's named first ('村里面嘅党员责任区有边几块')
+    rf"|^(?:{_OUR_PLACE})(?:的)?{_ZONE}(?:有|都有|还有)(?:哪几块|哪些|哪几个|几块|几个|多少块|多少个)$"
     # round 58 (20i): where they are and how many, asked together, in either order ('党员责任区喺边度 有几个', '村里有几多块
     # 责任区 喺边', '责任区有几个 分别在哪里'): the list (numbered, where each is); where alone stays the FAQ's
     rf"|^(?:请问)?(?:{_OUR_PLACE})?(?:的)?{_ZONE}{_WHERE}{_HOW_MANY_ZONES}$"
@@ -4583,6 +4632,8 @@ _THAT_ONE += r"照片|相片|图片|图|相|记录|这次|那次|一条|张|个|
 _THAT_ONE += r"|种树记录|种树的记录|住"
 # round 38 (19m): the drop asked for after it ('刚才报的那个不作数 帮我撤掉')
 _THAT_ONE += r"|帮我|帮忙|给我"
+# round 59 (20k): the record pointed at as reported ('唔好算啱先报嗰两棵': 报 before 那)
+_THAT_ONE += r"|报"
 # round 47 (19t): Cantonese 算数 (never mind) before or after the drop ('唔要啦 算数', '删咗佢 算数'); never alone
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
@@ -4602,8 +4653,9 @@ _DROP_AFTER = (
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
-# round 39 (19n): not to be counted ('这张不要算 是别人家的')
-_DROP = rf"(?:不要算|别算|{_DROP})"
+# round 39 (19n): not to be counted ('这张不要算 是别人家的'); round 59 (20k): counted in (计, 算进去: '那两棵荔枝唔好计',
+# '刚才那两棵别算进去')
+_DROP = rf"(?:(?:不要|别|不用|不)(?:算|计)(?:进去|入去|在内|埋|数)?|{_DROP})"
 _DROP_RE = re.compile(
     rf"^{_THAT_ONE}*{_DROP}(?:{_THAT_ONE}|{_DROP}|{_DROP_AFTER}|了|啦|哈|掉)*$"
 )  # round 50: 取消哈, 作废掉
@@ -4889,6 +4941,37 @@ def told_again(text: str, earlier: Iterable[str]) -> bool:
         return False
     thing = found.group(1)
     return any(thing in normalize(e) for e in earlier)
+
+
+# round 59 (20k): the same question sent again reworded within minutes ('竹子枯咗一半点解' then '点解啲竹枯咗一半'): its
+# question words moved or changed (点解, 点算, 系咩原因 …), its particles and determiners (啲, 嘅, 咗, 晒) put in or left
+# out; what is left, the characters of substance, the same (nearly all of the shorter one's in the longer one). A tree
+# named differently ('龙眼叶子发黄' then '荔枝叶子发黄') is a character pair apart: no longer nearly all
+_QUESTION_WORDS_RE = re.compile(
+    r"问专家|请问|想问下|想问|问下|为什么|为何|什么原因|怎么回事|什么回事|是什么事|什么事|什么病|什么|怎么办|怎么样|怎么|怎样|如何|咋办|咋"
+    r"|原因|是不是|会不会"
+)
+_NO_SUBSTANCE = frozenset(
+    "的了吗呢啊呀吧么是有在个这那我你他她它就都也还会要可以把被给和与或很太再又过着用些啲嘅咗晒子树家来哦嘛啦咯喇"
+)
+REWORDED_MIN = 3  # characters of substance each side: '点解' alone is no question to compare
+REWORDED_SHARE = 0.8  # of the shorter side's characters found in the longer
+
+
+def _substance(norm: str) -> frozenset[str]:
+    return frozenset(
+        c for c in _QUESTION_WORDS_RE.sub(" ", norm) if c not in _NO_SUBSTANCE and "\u4e00" <= c <= "\u9fff"
+    )
+
+
+def reworded(said: str, earlier: str) -> bool:
+    """Round 59: is ``said`` (normalised) the question ``earlier`` (normalised) asked again in other words? The
+    characters of substance (``_substance``) of the shorter side nearly all (``REWORDED_SHARE``) in the other's,
+    ``REWORDED_MIN`` or more each side."""
+    first, second = _substance(said), _substance(earlier)
+    if len(first) < REWORDED_MIN or len(second) < REWORDED_MIN:
+        return False
+    return len(first & second) >= REWORDED_SHARE * min(len(first), len(second))
 
 
 # round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
@@ -5579,6 +5662,11 @@ _RECORD_IT_HOW_RE = re.compile(
     r"^(?:那|那么|这么|这样|然后|所以)?(?:我)?(?:要|应该|该)?(?:怎么|怎样|如何|点)(?:样)?(?:先|才)?(?:可以|能)?"
     r"(?:把它|将它|帮我)?(?:记录|登记|记|录入|录|上报|报|登)(?:下去|上去|进去|入去|落去|到|下来|好)?(?:上去|进去)?$"
 )
+# round 58 (20l): whether the tree is to be said next, then how ('下一步系咪要讲种咗咩树 点讲')
+_SAY_THE_TREE_NEXT_RE = re.compile(
+    r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?(?:是不是|是否|是)?(?:要|需要)?(?:讲|说|写|打|报|发)(?:种了|种的)?"
+    r"(?:什么树|哪种树|多少棵|几棵|树名|树种)(?:吗|呢)?(?:(?:要)?(?:怎么|点)(?:样)?(?:讲|说|写|打|报|发))?$"
+)
 _TYPING_STILL_ASKED_RE = re.compile(
     r"^(?:那|那么|这么)?(?:我)?(?:还|仲)?(?:要不要|需不需要|使不使|用不用|要|需要|使|用)(?:再)?(?:打字|写字|打文字)"
     r"(?:吗|不|没有|呢|架)?(?:(?:要)?(?:打|写|填)(?:些|一些)?(?:什么|啥)(?:字|东西)?)?$"
@@ -5592,7 +5680,9 @@ def record_next_asked(norm: str) -> bool:
     return (
         bool(bare)
         and len(bare) <= INTENT_MAX_CHARS
-        and bool(_RECORD_IT_HOW_RE.match(bare) or _TYPING_STILL_ASKED_RE.match(bare))
+        and bool(
+            _RECORD_IT_HOW_RE.match(bare) or _TYPING_STILL_ASKED_RE.match(bare) or _SAY_THE_TREE_NEXT_RE.match(bare)
+        )
     )
 
 

@@ -19,6 +19,7 @@ PAGES = {
     "awards": ("/admin/awards", "office.awards", "office.words.awards"),
 }
 REVIEW_STATES = ("pending", "spot_check")  # the review queue's default filter: 待审核 and 抽查
+VILLAGE_REVIEW = "village_review"  # a village cadre's review asked: the village's share of the queue (round 58)
 OFFICE_ASK_MAX_CHARS = 24
 
 
@@ -46,3 +47,10 @@ def page_text(app, db, key: str) -> str:
         return app.t(reply, url=url)
     waiting = dashboard_store.count_review_queue(db, states=REVIEW_STATES)
     return app.t("office.review", n=waiting, url=url) if waiting else app.t("office.review_none", url=url)
+
+
+def village_review_text(app, db, village_id: int) -> str:
+    """A village cadre's 审核 asked: how many of the village's records wait, and that the office reviews them (the
+    cadres' login sees the village's figures, not the queue); the villagers themselves ask with 点解我嘅树要审核."""
+    waiting = dashboard_store.count_review_queue(db, states=REVIEW_STATES, village_id=village_id)
+    return app.t("office.village_review", n=waiting) if waiting else app.t("office.village_review_none")

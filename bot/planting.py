@@ -50,6 +50,7 @@ from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
+from bot.store import tickets as tickets_store
 from bot.store import tokens as tokens_store
 
 log = logging.getLogger(__name__)
@@ -744,9 +745,18 @@ def reopen(ctx, arriving: str) -> dict | None:
 
 def record_for(ctx, arriving: str) -> dict:
     """The record a new part joins: the pending one, a late one it finishes, or a new one (after closing the
-    sender's earlier windows)."""
+    sender's earlier windows). A new one from a text takes the photos just sent after a voice the bot could not
+    read (round 58: they joined the ticket that voice opened, 补充, and '种咗两棵荔枝' then says what they were)."""
     settle_sender(ctx)
-    return collecting(ctx) or reopen(ctx, arriving) or new_record(ctx)
+    record = collecting(ctx) or reopen(ctx, arriving)
+    if record is not None:
+        return record
+    record = new_record(ctx)
+    if arriving == "text":
+        since = clock.to_db(ctx.now - window(ctx.config))
+        for media_row_id in tickets_store.photos_on_unheard_voice(ctx.db, ctx.openid, since, ctx.now_s):
+            store.add_photo(ctx.db, record["id"], media_row_id, ctx.now_s)
+    return record
 
 
 def add_extra_photo(ctx, media_row_id: int) -> dict | None:

@@ -73,11 +73,43 @@ def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
 _WENT_TO_VILLAGE_RE = re.compile(r"(?:去|到|落|下|从)(?:了|咗|左|过)?[\u4e00-\u9fff]{1,6}?(?:村|社区)")
 _VISIT_DOING_RE = re.compile(r"看|睇|指导|检查|巡查|走访|服务|回来|返来|返嚟|了解")
 _DONE_RE = re.compile(r"了|咗|过|刚|啱啱|头先|回来|返来|返嚟")
-_NOT_TOLD_RE = re.compile(
+_NOT_DONE_WORDS = (
     r"明天|明日|听日|后天|下次|下周|下个?礼拜|下个?星期|下个?月|准备|打算|计划|要去|会去|想去|将|几时|什么时候"
-    r"|没去|冇去|未去|不去|唔去|没有去|种了|种咗|栽了|参加|活动|植树日|吗|呢|？|\?"
+    r"|没去|冇去|未去|不去|唔去|没有去|种了|种咗|栽了|参加|活动|植树日"
 )
+_NOT_TOLD_RE = re.compile(_NOT_DONE_WORDS + r"|吗|呢|？|\?")
 VISIT_TOLD_MAX_CHARS = 30
+
+
+# round 59 (20k): the visit told and how to have it recorded asked in one breath ('我系技术顾问今日落埔心村指导种树要点登记
+# 我嚟过', '啱啱去完埔心村睇树苗 要点签到'): the visit told (to a village, a visit's doing, done or today), then how to
+# record, sign in or be written down; the sign-in, which says how (the location next). Not planned nor denied
+# (``_NOT_DONE_WORDS``); the question is the how, so a question mark or 呢 may end it
+_RECORD_HOW_RE = re.compile(
+    r"(?:点样|点|怎么|怎样|如何)(?:样)?(?:先|才)?(?:可以|能)?(?:登记|记录|签到|签|打卡|打咭|记低|记下|记|报到)"
+    r"|(?:要不要|使唔使|使不使|需不需要|系咪要|是不是要)(?:登记|记录|签到|打卡)"
+)
+_TODAY_OR_DONE_RE = re.compile(r"今日|今天|今朝|今早|而家|现在|了|咗|过|完|刚|啱啱|头先|回来|返来|返嚟")
+_NOT_DONE_RE = re.compile(_NOT_DONE_WORDS)
+VISIT_RECORD_ASKED_MAX_CHARS = 40
+
+
+def visit_told_record_asked(text: str | None) -> bool:
+    """Round 59: a visit to a village told (``_WENT_TO_VILLAGE_RE``, ``_VISIT_DOING_RE``, today or done) and how to have it
+    recorded asked (``_RECORD_HOW_RE``), not planned nor denied. An adviser's only (the route asks the role)."""
+    norm = nlu.to_halfwidth(text or "").strip()
+    if not norm or len(norm) > VISIT_RECORD_ASKED_MAX_CHARS:
+        return False
+    asked = _RECORD_HOW_RE.search(norm)
+    if asked is None:
+        return False
+    told = norm[: asked.start()]  # the visit is told before the how
+    return bool(
+        _WENT_TO_VILLAGE_RE.search(told)
+        and _VISIT_DOING_RE.search(told)
+        and _TODAY_OR_DONE_RE.search(told)
+        and not _NOT_DONE_RE.search(norm)
+    )
 
 
 def visit_told(text: str | None) -> bool:
@@ -264,6 +296,28 @@ def add_photo(ctx, state, media_row_id: int | None) -> tuple[dict, int]:
         _link_photo(ctx, visit["id"], media_row_id)
     FLOW.enter(ctx, state.name, state.data)
     return visit, store.photo_count(ctx.db, visit["id"])
+
+
+# round 58 (the lead as 王工 in the simulator): what the visit was, told just after it was recorded ('今日睇咗啲荔枝 有两棵生虫
+# 叫佢哋打药' had been 'not understood'): a statement, not a question to the bot, of a few characters at least
+NOTE_MIN_CHARS = 4
+
+
+def note_told(text: str) -> str | None:
+    """The text as the visit's note, or None: a question ('荔枝几时种', '点样改签到') or a word or two is no note."""
+    note = " ".join(text.split())
+    if len(nlu.normalize(note)) < NOTE_MIN_CHARS or nlu.is_question(note):
+        return None
+    return note
+
+
+def add_note(ctx, state, note: str) -> dict:
+    """The note joins the visit being recorded (the window starts again); the visit."""
+    visit = store.visit(ctx.db, state.data["visit_id"])
+    assert visit is not None  # the visit being recorded
+    store.add_note(ctx.db, visit["id"], note, ctx.now_s)
+    FLOW.enter(ctx, state.name, state.data)
+    return visit
 
 
 def month_count(ctx) -> int:

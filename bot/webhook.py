@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -575,7 +575,8 @@ def process(
         assert kept is not None  # the row that made this one a duplicate
         return "duplicate", kept["reply"]
     if incoming.opens_window and user["held_waiting"]:
-        outbox.release_held(db, incoming.openid, now_s)
+        stale = clock.to_db(now - timedelta(hours=float(app.config.get("outbox.held_reminder_hours"))))
+        outbox.release_held(db, incoming.openid, now_s, stale)
     flow_rows = user.pop("live_flows")  # read with the user row: no statement of their own (bot/conversation.py)
     read = {name: user.pop(f"read:{name}") for name, _sql, _params in reads}  # the same (bot/registry.py UserRead)
     person = user.pop("person")  # and who is writing: Ctx.person, not read again (False: nobody bound)

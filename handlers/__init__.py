@@ -15,7 +15,8 @@ registration (handlers/registration.py):
 - subscribe — follow or scan (a village QR code preselects the village): welcome, asks only the name
 - register — 登记 <姓名> <村或社区> [code] / 绑定 <code>, or a self-introduction (我叫李桂英，是埔心村的): bind the
   openid to a roster person (staff: with a code; roster villagers with a phone: after its last 4 digits) or a new
-  群众, then replay kept messages; a bare 登记 asks the name
+  群众, then replay kept messages; a bare 登记 asks the name; round 59: a relative's story told in one breath
+  (帮我屋企阿爷登记佢叫张松柏埔心村…), the village alone with voice fillers (嗯 那个 我系埔心村嘅 想登记下: the name asked)
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
 - own_words — a registered sender's own village or name said again (埔心): already registered, no ticket; round 56:
   a follower's whose claim waits for the office: that it waits
@@ -35,7 +36,8 @@ core commands (handlers/core.py):
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
 - help — 帮助 (round 58: or question marks alone, ❓, ？？); 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
-- office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address
+- office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
+  a village cadre's 审核: the village's records waiting (round 58)
 - reminders_off — 退订
 - reminders_on — 订阅
 faq choice (handlers/faq.py, CHOICE_ROUTES):
@@ -87,7 +89,8 @@ progress (handlers/progress.py):
 - left_to_pledge — cadres: 未认领名单 [页] (or 边几户未认领): the village's households with no pledge and no tree yet
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
-- village_progress — 本村进度: the village's (or community's) figures against its target
+- village_progress — 本村进度: the village's (or community's) figures against its target (round 59: who of a group is left
+  to plant asked by one who gets no names, 我哋村啲党员仲有几多个未种树)
 households (handlers/households.py):
 - household_unlink — cadres: 取消并户 <姓名>: the self-registered villager out of the household 并户 put him in
 - household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
@@ -116,10 +119,11 @@ visits (handlers/visits.py):
 - visit_choose — a number (or a listed village named) while the bot asks which village (the location was outside
   every radius: 位置不符)
 - visit_sign_in — 签到 [备注] (voice 签到了; an adviser's 打卡; advisers bound with proof), or a visit told in words
-  (我今天下午去埔心村看了): waits for the location
+  (我今天下午去埔心村看了; round 59: with how to have it recorded, 今日落埔心村指导种树 要点登记我嚟过): waits for the location
 - visit_location — a location while 签到 waits for it: the visit (never a planting record's location)
 - visit_location_first — an adviser's location with no planting record open or just finished: waits for 签到
 - visit_photo — a photo while 签到 waits, or within visits.attach_minutes of the visit: joins it
+- visit_note — a statement (not a question) within visits.attach_minutes of the visit: its note (round 58)
 certificates (handlers/certificates.py):
 - my_certificates — 我的证书 (我的证书呢, 证书在哪里看): the sender's certificates again (picture and page link), or how to
   earn one
@@ -153,7 +157,7 @@ planting (handlers/planting.py):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
 - withdraw — 作废, a retraction in words with nothing in progress (刚刚报的那个作废 我重新来), or a bare 取消 within
-  planting.withdraw_minutes of a record finished (round 57): the sender's last
+  planting.withdraw_minutes of a record finished (round 57; round 59: 唔好算啱先嗰两棵荔枝): the sender's last
   finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it; else who corrects it
 - recount_confirm — 确定 after "要把第…号记录改成：3棵荔枝吗": the count (and tree) changed, its flags computed again
 - recount — a count (or a tree) said wrong and said right with nothing in progress (头先报错咗 系三棵唔系两棵, 帮我改成3棵,
@@ -163,7 +167,7 @@ planting (handlers/planting.py):
   send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
-- planting_text — 3棵桂花, 种了两棵龙眼; cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼
+- planting_text — 3棵桂花, 种了两棵龙眼 (round 59: 两樖荔枝, 木棉一苗); cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼
 - planting_count_alone — a count alone (三棵) no record waits for: which trees, with the photo
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):
@@ -175,8 +179,9 @@ awards (handlers/awards.py):
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
-- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
-  naming no other tree, is one: 叶底有啲白色嘅虫仔)
+- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
+  again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
+  one: 叶底有啲白色嘅虫仔)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently

@@ -431,11 +431,23 @@ def _office_page_ahead(ctx) -> str | None:
 
 
 def _from_the_office(ctx: Ctx, key: str) -> str | None:
-    """Only the campaign office (管理员): anyone else's words go on (a villager's 审核 is the FAQ's)."""
-    return key if acts_as(ctx.person, (ROLE_ADMIN,)) else None
+    """Only the campaign office (管理员): anyone else's words go on (a villager's 审核 is the FAQ's); round 58: a village
+    cadre's review asked ('帮我睇下边啲记录要审核' had become a question for the adviser) is the village's queue."""
+    if acts_as(ctx.person, (ROLE_ADMIN,)):
+        return key
+    # not the cadre's own records asked after ('点解我嘅树要审核', '审核要几耐': review_why's, as anyone's)
+    village_cadre = (
+        key == "review" and (ctx.person or {}).get("village_id") and not nlu.review_why_asked(text_normalized(ctx))
+    )
+    return (
+        office.VILLAGE_REVIEW if village_cadre and acts_as(ctx.person, ctx.config.get("planting.cadre_roles")) else None
+    )
 
 
 def on_office_page(ctx: Ctx, key: str) -> str:
+    if key == office.VILLAGE_REVIEW:
+        assert ctx.person is not None  # _from_the_office read the cadre's village
+        return office.village_review_text(ctx.app, ctx.db, ctx.person["village_id"])
     return office.page_text(ctx.app, ctx.db, key)
 
 

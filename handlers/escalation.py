@@ -864,6 +864,10 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question
         return None
+    # round 59 (20k): the question asked again in other words ('点解啲竹枯咗一半' after '竹子枯咗一半点解'): one ticket
+    reworded = escalation.reworded_ticket(ctx.db, supplementable_when_matching(ctx), text_normalized(ctx))
+    if reworded is not None:
+        return reworded
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (

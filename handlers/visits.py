@@ -58,7 +58,8 @@ def _sign_in_ahead(ctx: Ctx):
     if said or nlu.check_in_reported(text):
         return True
     # round 40: the visit told in words with no location ('我今天下午去埔心村看了'): it waits for the location
-    return _TOLD if visits.visit_told(text) else False
+    # round 59: or told, how to have it recorded asked after it ('今日落埔心村指导种树 要点登记我嚟过')
+    return _TOLD if visits.visit_told(text) or visits.visit_told_record_asked(text) else False
 
 
 _TOLD = "told"
@@ -110,6 +111,12 @@ def _location_first(ctx: Ctx) -> dict | None:
 
 def _photo(ctx: Ctx, _state) -> bool:
     return ctx.msg.msg_type == "image" and visits.FLOW.touched_last(ctx)
+
+
+def _note(ctx: Ctx, _state) -> str | None:
+    if ctx.msg.msg_type != "text" or not visits.FLOW.touched_last(ctx):
+        return None
+    return visits.note_told(ctx.msg.text or "")
 
 
 def _number(ctx: Ctx, state) -> int | None:
@@ -189,6 +196,11 @@ def on_photo_waiting(ctx: Ctx, state, _match) -> str:
     return ctx.t("visits.photo_kept", n=visits.add_waiting_photo(ctx, state, visits.photo_of_message(ctx)))
 
 
+def on_note(ctx: Ctx, state, note: str) -> str:
+    visit = visits.add_note(ctx, state, note)
+    return ctx.t("visits.note_added", village=visit["village"] or ctx.t("visits.village_pending"))
+
+
 def on_photo(ctx: Ctx, state, _match) -> str:
     visit, count = visits.add_photo(ctx, state, visits.photo_of_message(ctx))
     return ctx.t("visits.photo_added", village=visit["village"] or ctx.t("visits.village_pending"), n=count)
@@ -203,6 +215,7 @@ VISITS_TABLE = FlowTable(
         Step("choosing", "number", _number, on_choose, to=("recorded",)),
         Step("choosing", "photo", _photo, on_photo, to=("choosing",)),
         Step("recorded", "photo", _photo, on_photo, to=("recorded",)),
+        Step("recorded", "note", _note, on_note, to=("recorded",)),
     ),
 )
 
@@ -217,6 +230,7 @@ ROUTES: list = [
     VISITS_TABLE.route("visit_location", "location"),
     Route("visit_location_first", _location_first, on_location_first),
     VISITS_TABLE.route("visit_photo", "photo"),
+    VISITS_TABLE.route("visit_note", "note"),
 ]
 JOBS: list = [Job("visit_reminders", visits.visit_reminders, 300)]
 STORES: list = [store]

@@ -157,8 +157,16 @@ def mark(
     )
 
 
-def release_held(db: Database, openid: str, now: str) -> int:
-    """The user wrote again: their held messages can go as customer-service messages now."""
+def release_held(db: Database, openid: str, now: str, stale_before: str | None = None) -> int:
+    """The user wrote again: their held messages can go as customer-service messages now. A reminder held since it
+    was due before ``stale_before`` is dropped instead (cancelled, error 'stale'): '计划表2月8日前报齐，还有3天' read
+    on 3月20日 misleads (round 58, the simulator)."""
+    if stale_before is not None:
+        db.execute(
+            "UPDATE outbox SET status = 'cancelled', error = 'stale' WHERE openid = ? AND status = 'held'"
+            " AND kind = 'reminder' AND next_attempt_at < ?",
+            [openid, stale_before],
+        )
     return db.execute(
         "UPDATE outbox SET status = 'queued', next_attempt_at = ? WHERE openid = ? AND status = 'held'",
         [now, openid],

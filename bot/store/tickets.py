@@ -457,6 +457,22 @@ _UNATTACHED_IMAGES_SQL = (
 )
 
 
+def photos_on_unheard_voice(db: Database, openid: str, since: str, until: str) -> list[int]:
+    """Photos the villager sent in [since, until] that joined an open ticket opened by a voice WeChat could not read
+    and never told in words: what that ticket is about is unknown, so the photos may well be of trees just planted
+    (bot/planting.py ``record_for``: a planting text that follows takes them)."""
+    return [
+        r["id"]
+        for r in db.query(
+            "SELECT m.id FROM media m JOIN ticket_attachments a ON a.media_row_id = m.id"
+            " JOIN tickets t ON t.id = a.ticket_id WHERE m.openid = ? AND m.kind = 'image' AND m.created_at >= ?"
+            " AND m.created_at <= ? AND t.source = 'voice' AND t.status = 'open' AND NOT EXISTS (SELECT 1 FROM"
+            " ticket_attachments w WHERE w.ticket_id = t.id AND COALESCE(w.text, '') != '') ORDER BY m.id",
+            [openid, since, until],
+        )
+    ]
+
+
 def recent_unattached_images(db: Database, openid: str, since: str, until: str) -> list[int]:
     """Photos the villager sent in [since, until] (until: now; the demo's lie in the campaign year) that no
     ticket holds yet."""

@@ -104,6 +104,15 @@ def set_village(db: Database, visit_id: int, village_id: int, distance_m: float 
     )
 
 
+def add_note(db: Database, visit_id: int, note: str, now: str) -> None:
+    """What the adviser did, told after the visit was recorded: after the note 签到 gave, if any (；between)."""
+    db.execute(
+        "UPDATE visits SET note = CASE WHEN COALESCE(note, '') = '' THEN ? ELSE note || '；' || ? END, updated_at = ?"
+        " WHERE id = ?",
+        [note, note, now, visit_id],
+    )
+
+
 def add_photo(db: Database, visit_id: int, media_row_id: int, now: str) -> bool:
     cursor = db.execute(
         "INSERT INTO visit_photos (visit_id, media_row_id, created_at) VALUES (?, ?, ?)"

@@ -1364,3 +1364,38 @@ ROUND_20J_MISSES = {message: why for why, messages in _ROUND_20J_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20j.tsv", ROUND_20J_MISSES))
 def test_round_20j_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 20k and 20l (150 probes each, blind, written from DESIGN.md, the seeds and the kinds sheet). Blind figures: main
+# (692fcd9) 143/150 each. Round 59 (tests/e2e/test_conversation_round59.py) took them as development: their misses read by
+# class and mended in general (20k 148/150, 20l 147/150 after, development figures). Five classes were another helper's in
+# the same round (conv58), mended on its own branch; until it is merged they are left here, strict, each with why:
+# round 58 (conv58) mended the two left of its classes: a symptom told in a ticket's window ('佢落嘅叶大概有一半树头有啲烂':
+# its 补充) and a new follower's '点样登记种咗嘅树' (the planting help, 登记 first)
+_ROUND_20K_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20K_MISSES = {message: why for why, messages in _ROUND_20K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20k.tsv", ROUND_20K_MISSES))
+def test_round_20k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# round 58 (conv58) mended '叶底有啲白色小虫' in a ticket's window (its 补充: round 20's rule dropped)
+_ROUND_20L_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "conv58's class (a party member's 责任区 in Cantonese is the zone list): the care zones asked which and wished near"
+        " home ('党员责任区有边几块 我想揾一块近屋企嘅') becomes a ticket. Round 58 reads the middle clause alone"
+        " ('村里面嘅党员责任区有边几块': the list), but not between who one is and the wish after it (three clauses, the"
+        " wish's 揾 not read as 认领); left for time",
+        ["party:我系党员 村里面嘅党员责任区有边几块 我想揾一块近屋企嘅"],
+    ),
+    # round 58 (conv58) mended whether the tree is to be said next, then how ('下一步系咪要讲种咗咩树 点讲': the record's
+    # next step, ``nlu.record_next_asked``)
+]
+ROUND_20L_MISSES = {message: why for why, messages in _ROUND_20L_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20l.tsv", ROUND_20L_MISSES))
+def test_round_20l_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""

@@ -316,6 +316,32 @@ def test_voice_without_text_opens_a_ticket_with_the_audio(villager, bot):
     assert ticket(bot, number)["source"] == "voice"
 
 
+def test_a_planting_text_after_an_unheard_voice_and_its_photo_takes_the_photo(villager, bot):
+    """Round 58 (the simulator): an old villager's voice WeChat could not read opens a ticket and the photo after it
+    joins it (补充); '种咗两棵荔枝' then says what the photo was: the record takes it, complete at once, and the
+    ticket keeps it for the adviser who listens to the voice."""
+    add_roster(bot)
+    number = ticket_number(villager.sends_voice("vo-unheard"))
+    assert f"补充到第{number}号" in villager.sends_photo("ph-after-voice")
+    reply = villager.says("种咗两棵荔枝")
+    assert "已记录" in reply and "照片" not in reply.splitlines()[0]
+    record = next(bot.db.query("SELECT * FROM plantings WHERE status = 'complete'"))
+    photos = list(bot.db.query("SELECT media_row_id FROM planting_photos WHERE planting_id = ?", [record["id"]]))
+    assert len(photos) == 1
+    assert attachment_kinds(bot, number) == ["voice", "image"]
+
+
+def test_a_photo_on_a_ticket_told_in_words_stays_the_tickets(villager, bot):
+    """The control: a ticket the villager said something readable to (a voice with text, here a typed detail) is
+    about something known: its photo is the question's, and a planting text after it still asks for its own photo."""
+    add_roster(bot)
+    number = ticket_number(villager.sends_voice("vo-unheard-2"))
+    villager.sends_photo("ph-sick")
+    assert f"补充到第{number}号" in villager.says("补充一下 叶子背面有白点")
+    assert "照片" in villager.says("种咗两棵荔枝")  # the record asks for its photo
+    assert not list(bot.db.query("SELECT 1 FROM planting_photos"))
+
+
 def test_bare_问专家_asks_for_the_question_then_opens_the_ticket(villager, bot):
     add_roster(bot)
     assert "告诉我您的问题" in villager.says("问专家")

@@ -60,3 +60,47 @@ def test_a_villager_saying_the_same_gets_no_dashboard(season, people, villager_f
         assert "/admin/" not in member.says(text), text
     handled = {r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = ?", [PUXIN_MEMBER])}
     assert "office_page" not in handled
+
+
+def test_a_village_cadre_asking_for_the_review_gets_the_villages_share(
+    season,
+    people,
+    villager_factory,
+    clock,
+    bot,
+    rows,  # noqa: F811
+):
+    """Round 58 (the lead as 林书记 in the simulator): `帮我睇下边啲记录要审核` had become a question for the adviser. A
+    cadre's review asked is the village's records waiting (another village's not counted) and who reviews them; no
+    dashboard address (the cadre login sees the figures, not the queue)."""
+    clock.set("2027-03-05T10:00")
+    secretary = villager_factory(PUXIN)
+    assert secretary.says("帮我睇下边啲记录要审核").startswith("本村现在没有等审核的种树记录")
+    for village, review in (
+        (people["埔心村"], "pending"),
+        (people["埔心村"], "spot_check"),
+        (people["石湖村"], "pending"),
+    ):
+        bot.db["plantings"].insert(
+            {
+                "openid": "o",
+                "village_id": village,
+                "kind": "tree",
+                "count": 1,
+                "review": review,
+                "flags": "",
+                "species": "桂花",
+                "status": "complete",
+                "created_at": "2027-03-04T02:00:00",
+                "completed_at": "2027-03-04T02:00:00",
+            }
+        )
+    reply = secretary.says("有几多条记录要审核")
+    assert reply.startswith("本村有2条种树记录等审核或抽查") and "/admin/" not in reply
+    handled = rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 2", [PUXIN])
+    assert [r["handler"] for r in handled] == ["office_page", "office_page"]
+    for own in ("点解我嘅树要审核", "我报的树审核了没有", "审核要几耐"):  # the cadre's own records: review_why's
+        secretary.says(own)
+        assert rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [PUXIN])[0]["handler"] != (
+            "office_page"
+        ), own

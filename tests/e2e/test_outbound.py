@@ -82,6 +82,29 @@ def test_outside_window_without_template_is_held(villager, bot, standin):
     assert standin.messages_to(villager.openid) == []
 
 
+def test_a_reminder_held_past_its_day_is_dropped_not_sent_late(villager, bot, standin):
+    """Round 58 (the simulator): a deadline's reminder held for want of a channel, released weeks later, said '还有3天'
+    of a day long past. Held longer than outbox.held_reminder_hours it is dropped when the user writes again; an answer
+    held as long still goes, and so does a reminder held a short while."""
+    bot.clock.set("2027-02-05T09:00")
+    villager.says("你好")
+    standin.fail("message/custom/send", errcode=45015)
+    old_reminder = queue(bot, villager.openid, "计划表2月8日前报齐，还有3天", "r-old", kind="reminder")
+    answer = queue(bot, villager.openid, "专家回答：可以种", "a-old")
+    send(bot)
+    assert row(bot, old_reminder)["status"] == row(bot, answer)["status"] == "held"
+    hours = bot.config.get("outbox.held_reminder_hours")
+    bot.clock.set(bot.clock() + timedelta(hours=hours + 1))
+    fresh_reminder = queue(bot, villager.openid, "明天植树日", "r-fresh", kind="reminder")
+    send(bot)
+    assert row(bot, fresh_reminder)["status"] == "held"
+    villager.says("在吗")
+    send(bot)
+    assert row(bot, old_reminder)["status"] == "cancelled" and row(bot, old_reminder)["error"] == "stale"
+    assert row(bot, answer)["status"] == row(bot, fresh_reminder)["status"] == "sent"
+    assert [m["text"] for m in standin.messages_to(villager.openid)] == ["专家回答：可以种", "明天植树日"]
+
+
 def test_quota_of_five_per_user_message(villager, bot, standin):
     villager.says("你好")
     ids = [queue(bot, villager.openid, f"消息{i}", f"q{i}") for i in range(7)]

@@ -173,6 +173,25 @@ def test_voice_sign_in_note_and_photos(wang, bot, standin, clock, tick):
     assert visits_of(bot)[0]["photos"] == 2
 
 
+def test_what_was_done_told_after_the_visit_is_its_note(wang, bot, clock, rows):
+    """Round 58 (the lead as 王工 in the simulator): '今日睇咗啲荔枝 有两棵生虫 叫佢哋打药' just after the visit was
+    recorded had been 'not understood'. A statement within visits.attach_minutes joins the visit's note (after 签到's
+    own); a question to the bot, an answer to a ticket and a text after the window are not notes."""
+    assert "请发一下您现在的位置" in wang.says("签到 指导挖穴")
+    clock.advance(minutes=1)
+    assert "或一句做了什么" in wang.sends_location(*IN_PUXIN)
+    clock.advance(minutes=1)
+    assert wang.says("今日睇咗啲荔枝 有两棵生虫 叫佢哋打药") == "已记到埔心村的下沉服务记录里。"
+    clock.advance(minutes=1)
+    assert "下沉服务记录" not in wang.says("荔枝几时种")  # a question: the FAQ's
+    assert visits_of(bot)[0]["note"] == "指导挖穴；今日睇咗啲荔枝 有两棵生虫 叫佢哋打药"
+    clock.advance(minutes=40)  # the window (visits.attach_minutes) is over
+    assert "下沉服务记录" not in wang.says("另外讲解了施肥方法")
+    assert visits_of(bot)[0]["note"] == "指导挖穴；今日睇咗啲荔枝 有两棵生虫 叫佢哋打药"
+    handlers = [r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = 'o-wang' ORDER BY id")]
+    assert handlers.count("visit_note") == 1
+
+
 def test_a_photo_just_before_sign_in_is_the_visits(wang, bot, standin, clock):
     standin.add_media("p-1", jpeg(1))
     wang.sends_location(*IN_PUXIN)

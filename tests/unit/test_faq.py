@@ -2112,10 +2112,11 @@ def test_round_26_entries_for_the_topics_asked_most_that_none_covered(index, que
 
 
 def test_round_26_the_evaluation_counts_an_entrys_own_warning(index):
-    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (the
-    snakes' advice) warns though no safety line opens the reply; a plain answer does not."""
+    """faq_eval's 'warned': a safety-tagged question answered by an entry whose answer carries its own ⚠ line (lime in
+    the hole) warns though no safety line opens the reply; a plain answer does not. (Round 58: the snakes' advice, the
+    example before, now opens with snake_seen's line: its rule ``answers`` tech.snakes.)"""
     cases = [
-        faq.EvalCase("上山挖坑怕蛇，有什么办法", "tech.snakes", frozenset({"safety"})),
+        faq.EvalCase("树穴里要不要撒石灰", "tech.hole_lime", frozenset({"safety"})),
         faq.EvalCase("桂花几月种", "species.桂花.time", frozenset({"safety"})),
     ]
     rows = faq.evaluate(index, cases)
@@ -2299,12 +2300,10 @@ def test_round_28_classes_read_from_abs_confident_wrongs(index, question, expect
     [
         # tests/data/faq_rule_checks_29.tsv, written before the change in words of their own (13 of 18 right then)
         # a tree's resistance to a typhoon is no forecast; round 56: the model retrained with living.toml's phrasings and
-        # the labels mapped to them asks back between tech.grafted (fruiting years) and the fruit field (offered)
-        pytest.param(
-            "荔枝抗台风吗，几年结果",
-            "species.荔枝.fruit",
-            marks=pytest.mark.xfail(strict=True, reason="round 56: asked back, tech.grafted or the fruit field"),
-        ),
+        # the labels mapped to them asked back between tech.grafted (fruiting years) and the fruit field (offered);
+        # round 58: retrained with set O's recommendation labels read as the lists they name, the fruit field again
+        # first (the typhoon advice, the other part asked, offered beside it)
+        ("荔枝抗台风吗，几年结果", "species.荔枝.fruit"),
         ("香樟耐台风吗 长得快不快", "species.香樟.growth"),
         ("后天会不会打台风", "bot.weather"),  # the forecast still is
         ("屋后那棵杨梅今年落花落得好厉害", "escalate"),  # flowers falling from one's own tree: a symptom

@@ -198,9 +198,12 @@ def test_a_short_questions_answer_a_close_precedent_gives_is_kept(index):
 def test_the_model_and_the_closest_precedent_reading_another_label_decide(index):
     """``[model] twice`` (round 36): the model reads another label by that lead, the closest precedent carries it, and
     none of the three closest gives the rules' answer: their label stands ('种了李子以后卖去哪里' is where to sell the
-    fruit, not where the plum grows)."""
+    fruit, not where the plum grows). Round 58: the rules read it themselves (camp.fruit_market's intent: one's fruit
+    sold where); the mechanism is read here on the rules without that intent, whose answer was the plum's sites."""
     question = "种了李子以后卖去哪里"
     assert index.match(question).entry_id == "camp.fruit_market"
+    index = index.copy()
+    index._intents = [intent for intent in index._intents if intent.entry != "camp.fruit_market"]
     assert reading(index, "camp.fruit_market", 3.0).match(question).entry_id == "camp.fruit_market"
     assert reading(index, "camp.fruit_market", 0.5).match(question).entry_id == "species.李.sites"  # too small a lead
     assert reading(index, "camp.about", 3.0).match(question).entry_id == "species.李.sites"  # no precedent says so

@@ -174,3 +174,9 @@ def test_trees_named_as_the_subject_are_no_symptom_of_the_tickets_tree():
     diagnosis = FaqResult("escalate", None, "", 0.0, "diagnosis")
     assert not symptom_told("我种的树死了几棵了", diagnosis)
     assert symptom_told("树干有啲白色粉末", diagnosis)
+
+
+def test_20l_readers_after_the_merge():
+    assert nlu.zone_wished(nlu.normalize("村里面嘅党员责任区有边几块"))
+    assert nlu.record_next_asked(nlu.normalize("下一步系咪要讲种咗咩树 点讲"))
+    assert not nlu.record_next_asked(nlu.normalize("下一步种咩树好"))

@@ -96,7 +96,8 @@ def conversation(app) -> list[dict[str, str]]:
 
 
 def _bot(folder: Path):
-    app_cm = app_over_file(folder)
+    # one spot-check key for both bots: the draw is keyed, and a count of records waiting is said (round 58)
+    app_cm = app_over_file(folder, **{"review.spot_check_key": "read-ahead"})
     app = app_cm.__enter__()
     app.clock = Clock()
     app.clock.set(START)
