@@ -429,7 +429,37 @@ def joins_ticket(text: str, result: FaqResult, earlier: list[str], species_table
     money, land or the villager's account never are (``补贴还是没到账`` after a question on a tree)."""
     if result.kind == "escalate" and result.reason in OFF_TREE_REASONS:
         return False
+    if symptom_told(text, result) and about_a_tree(earlier, species_table, others):
+        # round 58: a symptom told in the window of a tree's ticket, naming no tree or the ticket's
+        named = nlu.find_all_species(text, species_table, others)
+        return not named or about_same_tree(text, earlier, species_table, others)
     return not is_new_question(text, result) or about_same_tree(text, earlier, species_table, others)
+
+
+# What the FAQ sends to a person for what a tree shows (messages/faq/matching.toml: diagnosis, photo_diagnosis).
+SYMPTOM_REASONS = frozenset({"diagnosis", "photo_diagnosis"})
+# trees named as what the text is about ('我种的树死了几棵了': the trees, maybe others, told of anew), not a part of one
+# (树干, 树皮, 树头 …): a subject of its own, read as any question is
+_TREES_AS_SUBJECT_RE = re.compile(r"树(?![干皮枝头根叶身])")
+# a tree, or a part of one, named in a ticket's texts ('补贴几时发' names none: a symptom told after it is its own)
+_TREE_PART_RE = re.compile(r"树|苗|叶|果|花|枝|根|干|虫")
+
+
+def about_a_tree(earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Do the ticket's texts speak of a tree (a tree named, or a part of one)?"""
+    return any(_TREE_PART_RE.search(e) or nlu.find_all_species(e, species_table, others) for e in earlier)
+
+
+def symptom_told(text: str, result: FaqResult) -> bool:
+    """Round 58 (20i, 20j; round 20 had read it otherwise): a symptom told, not asked ('叶底有啲白色嘅虫仔', '叶子被虫咬了好多
+    洞'). Within a ticket's 补充 window it is what the villager sees on the ticket's tree, unless it names another: blind
+    writers label it so every time (19o, 19r, 19s, 20i, 20j), and a villager with a second tree's trouble names it."""
+    return (
+        result.kind == "escalate"
+        and result.reason in SYMPTOM_REASONS
+        and not nlu.is_question(text)
+        and not _TREES_AS_SUBJECT_RE.search(text)
+    )
 
 
 def worth_a_ticket(text: str) -> bool:

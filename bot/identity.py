@@ -574,6 +574,7 @@ _STORY_MAX_CLAUSES = 5
 # round 56 (20f): the sender named by 我叫 in a clause of the story, how to bind asked in another ('我系埔心村嘅 阿仔帮我装咗
 # 微信 我叫钟娣 要点绑定': who set up the phone told between): a request as 帮我登记 is
 _STORY_SELF_NAMED = re.compile(r"^(?:我)(?:叫|叫做|名叫|个名叫|的名字叫|嘅名叫)[㐀-鿿·]{2,4}$")
+_STORY_NAME_SAID = re.compile(r"^(?:我)(?:叫做|名叫|个名叫|的名字叫|嘅名叫|叫)")
 
 
 def asks_register_in_story(text: str | None) -> bool:
@@ -676,6 +677,43 @@ def _named_then_village(clause: str, villages: list[dict]) -> tuple[str, str] | 
         return None
     found = _STORY_NAMED.search(_WHERE_BEFORE_VILLAGE.sub("", head))
     return (found.group(1), form) if found else None
+
+
+# round 58 (20j): an elder's long voice message: who they are, who set the phone up, that they were told to register, the
+# name said with 我叫 in a clause of its own, the age, that they cannot type ('喂你好啊 我系埔心村嘅老人家 我个孙帮我装咗呢个
+# 微信 佢话要登记 我叫黄桂英 七十几岁啦 唔识打字'): the one name said so, and the one roster village named; never when
+# someone else is named or registered (佢叫, 帮阿妈登记: the relative's readers)
+_SELF_STORY_MAX_CLAUSES = 10
+_FOR_SOMEONE_ELSE = re.compile(r"(?:帮|替|代)(?!我)[一-鿿]{1,3}?(?:登记|注册|绑定)|(?:佢|她|他)(?:叫|叫做|名叫)")
+
+
+def _self_story_clauses(text: str | None) -> list[str]:
+    clauses = [c for c in _SEPARATORS.split(_story_text(text)) if c]
+    return clauses if 3 <= len(clauses) <= _SELF_STORY_MAX_CLAUSES else []
+
+
+def self_named_in_story(text: str | None) -> bool:
+    """Cheap test, before any village is loaded: a story of 3 to 10 clauses, exactly one of them the sender's name said
+    with 我叫, one speaking of 登记 (注册, 绑定), none naming or registering someone else."""
+    clauses = _self_story_clauses(text)
+    return (
+        sum(bool(_STORY_SELF_NAMED.match(c)) for c in clauses) == 1
+        and any(_BIND_WORD.search(c) for c in clauses)
+        and not any(_FOR_SOMEONE_ELSE.search(c) for c in clauses)
+    )
+
+
+def parse_self_named_in_story(text: str, villages: list[dict]) -> RegisterText | None:
+    """``self_named_in_story``'s name (the clause said with 我叫) and the one roster village the clauses name; None
+    without exactly one village, or a name that is none."""
+    if not self_named_in_story(text):
+        return None
+    clauses = _self_story_clauses(text)
+    name = next(_STORY_NAME_SAID.sub("", c) for c in clauses if _STORY_SELF_NAMED.match(c))
+    found = {v["id"]: v for c in clauses if (v := village_named(c, villages)) is not None}
+    if len(found) != 1 or _NO_PERSONS_NAME.search(name) or not looks_like_bare_name(name):
+        return None
+    return RegisterText(name, next(iter(found.values()))["name"])
 
 
 # round 54 (20e): the wish to register said first, then the self-introduction, then what else the sender tells of

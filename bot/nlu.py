@@ -2114,10 +2114,25 @@ def not_to_be_counted(text: str) -> bool:
     return bool(_NOT_COUNTED_HINT_RE.search(text or "")) and bool(_NOT_COUNTED_RE.search(normalize(text)))
 
 
+# round 58 (20i): trees pointed at where they stand, 'those two' (嗰, 那) after the place ('就系种喺祠堂边嗰两棵桂花', '门口
+# 那三棵龙眼'): trees already there, described; never with words of having planted them ('琴日种好咗我认领嗰三棵龙眼') nor
+# said of today ('头先嗰两棵荔枝'); 呢, 这 (these here) may name a photo's trees, and stay a report
+_POINTED_LOGGED_RE = re.compile(r"登记|记录|上报|记低|记上|帮我记|报上")  # '帮我登记屋后那三棵荔枝': those trees logged
+_TREES_POINTED_AT_RE = re.compile(rf"(?<=[{_CJK}])(?:嗰|那)(?:[一两二三四五六七八九十几\d]{{1,3}})(?:棵|株|头|兜|蔸)")
+
+
 def trees_described(body: str) -> bool:
-    """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``): no record of them."""
+    """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``, ``_TREES_POINTED_AT_RE``): no
+    record of them."""
     if _TREES_COMPARED_RE.search(body):
         return True
+    if (
+        _TREES_POINTED_AT_RE.search(body)
+        and not _PLANTED_RE.search(body)
+        and not _THIS_YEAR_RE.search(body)
+        and not _POINTED_LOGGED_RE.search(body)
+    ):
+        return True  # round 58
     return bool(_PAST_YEAR_PLANTED_RE.search(body)) and not _THIS_YEAR_RE.search(body)
 
 
@@ -2933,6 +2948,16 @@ _COMMANDS_ASKED_RE = re.compile(
 )
 
 
+# round 58 (20j): a question mark alone, of any kind or number ('❓', '？？', '??', '❔'): 'what is this?', the help (the
+# command's own '?' and '？' are its words: messages/replies/core.toml)
+_MARKS_ALONE_RE = re.compile(r"^[\s?？❓❔⁇⁈⁉\ufe0f]+$")
+
+
+def question_marks_alone(text: str) -> bool:
+    """Round 58: only question marks sent ('❓', '？？')."""
+    return bool(_MARKS_ALONE_RE.match(text or ""))
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
@@ -3368,8 +3393,11 @@ _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # which trees are left to adopt asked ('认养树还有剩吗', '认种一棵 有冇得拣': is there a choice); round 20's joining in
 # adoption ('我也想参加认养树的活动') is a frame since round 31 (FRAMES)
 _ADOPTION_LEFT_RE = re.compile(
-    rf"^(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
-    r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些)(?:的)?(?:吗|没有)?$"
+    # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
+    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
+    r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
+    # round 58: which trees, counted ('认种嘅树仲有边几棵': normalised 还有哪多少棵), or what is left ('还剩哪些')
+    r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵)(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
@@ -3450,6 +3478,10 @@ _PAID_FOR_A_TREE_RE = re.compile(
 )
 
 
+# round 58 (20j): both words, as the campaign names it (认种认养, 认养或认种): one
+_BOTH_ADOPT_WORDS_RE = re.compile(r"(认种|认养|领养)(?:和|或|或者|与|、)?(?:认种|认养|领养)")
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
@@ -3457,6 +3489,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
+    norm = _BOTH_ADOPT_WORDS_RE.sub(r"\g<1>", norm)  # round 58: '认种认养嘅树仲有边啲': the campaign's one word
     if _ADOPTION_LIST_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("adopt", norm):
         return True  # round 31: the frames (FRAMES)
     if _THAT_TREE_TO_ADOPT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -3577,7 +3610,11 @@ def pledge_for(text: str) -> str | None:
 
 
 # joining the planting day (参加): '我去参加植树', '我报名参加今天的植树活动', '今天植树我也去', '植树活动签到'
-_WHEN = r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
+# round 58 (20i): this year's, next month's, a date ('报名参加今年嘅植树日', '下个月的种树活动', '3月12号的植树日')
+_WHEN = (
+    r"今天|今日|明天|听日|明朝|后天|下午|上午|早上|这次|今次|这回|那天|当天|周末|(?:本|这|这个|下)?(?:星期|礼拜|周)[一二三四五六日天]"
+    r"|今年|下个月|这个月|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}(?:日|号)"
+)
 # 个: Hakka 的; round 21: the day after the planting word ('植树那天算我一个')
 # set 19e: the day, then the village's ('礼拜六村里义务植树我参加'); the one that day ('我报名参加礼拜日嗰场')
 # round 28 (19h): the village named as 本村, the party's day ('主题党日植树活动我参加', '本人参加本村植树日活动')
@@ -3589,7 +3626,8 @@ _DAY_RE = (
 # with whom, after it ('我同我个仔一齐去': with my son)
 _WITH_RE = rf"(?:(?:我)?(?:和|同|跟|带)[{_CJK}]{{1,5}}一起(?:去|来)?)?"
 _JOIN_RE = re.compile(
-    rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
+    # round 58: signed up by the bot ('帮我报名参加今年植树日')
+    rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:帮我|替我|给我)?(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
     # round 21: signing up first, the day after it ('报个名 村里的义务植树')
     rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
     rf"|^{_DAY_RE}(?:就是)?(?:我|我们|本人)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
@@ -3844,6 +3882,9 @@ _REVIEW_WHY_RE = re.compile(
     r"|(?:看不到|睇唔到|查不到)[^，。,.!?？\s]{0,2}?(?:我)?(?:的)?(?:记录|报的树)"
     r"|记录[^，。,.!?？\s]{0,2}?(?:怎么|为什么)?(?:看不到|睇唔到|查不到|没有显示|冇显示)"
     r"|记录(?:报|发|上报)?成功(?:了)?(?:没有|没|未|吗|么)"
+    # round 58 (20j): the check asked after bare, with nothing else said ('审核咗未', '核实了没有啊', '审批好未'): one's own
+    r"|^(?:我的|我|我们的)?(?:条|个|那条|嗰条)?(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不)"
+    r"(?:啊|呀|呢|啦)?$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
@@ -4002,9 +4043,19 @@ _TABLE_AFTER_RE = re.compile(
 _OWN_ZONE_RE = re.compile(
     rf"^我(?:负责|管护|管|认领|分到)?的(?:那片|那块|那个|这片|这块)?{_ZONE}(?:是|在)?(?:哪块|哪个|哪片|哪里|哪一块|哪一个|哪一片)$"
 )
+_WHERE = r"(?:设在|在)?(?:哪里|哪儿|哪|什么地方)"
+_OUR_PLACE = r"我们村里|我们村|村里面|村里|本村|我们"
+_HOW_MANY_ZONES = r"(?:一共|总共|共)?(?:有)?(?:几|多少)(?:个|块|片|处)"
 _WHICH_ZONES_RE = re.compile(
     # round 25: which are left ('党员责任区剩返边几块': 剩回 normalised)
     rf"^{_ZONE}(?:有|都有|还有|还剩|剩|剩下|剩回|有剩)(?:回|下)?(?:哪几块|哪些|哪几个|几块|几个|什么|多少块|多少个)$"
+    # round 58 (20l): the village's named first ('村里面嘅党员责任区有边几块')
+    rf"|^(?:{_OUR_PLACE})(?:的)?{_ZONE}(?:有|都有|还有)(?:哪几块|哪些|哪几个|几块|几个|多少块|多少个)$"
+    # round 58 (20i): where they are and how many, asked together, in either order ('党员责任区喺边度 有几个', '村里有几多块
+    # 责任区 喺边', '责任区有几个 分别在哪里'): the list (numbered, where each is); where alone stays the FAQ's
+    rf"|^(?:请问)?(?:{_OUR_PLACE})?(?:的)?{_ZONE}{_WHERE}{_HOW_MANY_ZONES}$"
+    rf"|^(?:请问)?(?:{_OUR_PLACE})?(?:的)?{_ZONE}{_HOW_MANY_ZONES}(?:都|分别|各)?{_WHERE}$"
+    rf"|^(?:请问)?(?:{_OUR_PLACE})?{_HOW_MANY_ZONES}{_ZONE}(?:都|分别|各)?{_WHERE}$"
 )
 # set 19e: the zones listed, then which are left ('责任区列出来睇下 仲有边块未有人认领': 边块, Cantonese which one); a
 # zone wished, then whether the one by a place is left ('…领一块党员责任区去管护 河边嗰块仲有冇')
@@ -5122,11 +5173,13 @@ def after_addition(norm: str) -> str:
 
 # how to go on, asked while something is in progress ('这个怎么弄', '接下来怎么弄', '然后要发什么', '下一步呢'): the
 # help for that thing (after a photo: the planting record's next step); with nothing in progress, the help
+# round 58 (20i): a particle after the 'then' word ('然后呢 要点填', '跟住呢 点样写')
 _NEXT = (
-    r"(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)?(?:我)?(?:要|应该|该|还要|再|又|仲要)?"
+    r"(?:(?:那|那么|然后|接下来|跟着|跟住|下一步|之后|现在|这个|呢个|这|这样|还)(?:呢|啊|呀)?)?(?:我)?"
+    r"(?:要|应该|该|还要|再|又|仲要)?"
 )
 _GO_ON_RE = re.compile(
-    rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|发)$"
+    rf"^{_NEXT}(?:怎么|怎样|如何)(?:弄|搞|做|整|操作|填|写|发)$"
     # round 19: 接着 (我接着要做什么), a particle after the first word (然后呢 要填什么)
     rf"|^(?:我)?(?:然后|接着|接下来|跟着|跟住|下一步|之后|现在|还)(?:呢|啊|呀)?{_NEXT}(?:打字|写字)?(?:发|做|干|弄|写|填|搞|打|讲|说|报)?"
     r"(?:什么|啥|咩|乜)?(?:字)?$"  # round 44 (19r): what words ('跟住要打咩字')
@@ -5600,6 +5653,52 @@ def record_asked_otherwise(norm: str) -> bool:
             or _WHAT_OF_THE_TREE_RE.match(bare)
         )
     )
+
+
+# round 58 (20i, 20j): the record's next step asked with nothing named: how to get it recorded ('咁点样记录落去', '要点样
+# 先记到上去', '点样报上去呀'), or whether words must still be typed, then what ('仲要打字吗 打咩', '使唔使写字 写乜嘢'): asked
+# of the record in progress (handlers/planting.py); with none, the FAQ's (the steps of a record, or voice for typing)
+_RECORD_IT_HOW_RE = re.compile(
+    r"^(?:那|那么|这么|这样|然后|所以)?(?:我)?(?:要|应该|该)?(?:怎么|怎样|如何|点)(?:样)?(?:先|才)?(?:可以|能)?"
+    r"(?:把它|将它|帮我)?(?:记录|登记|记|录入|录|上报|报|登)(?:下去|上去|进去|入去|落去|到|下来|好)?(?:上去|进去)?$"
+)
+# round 58 (20l): whether the tree is to be said next, then how ('下一步系咪要讲种咗咩树 点讲')
+_SAY_THE_TREE_NEXT_RE = re.compile(
+    r"^(?:然后|接着|接下来|跟着|跟住|下一步|之后)(?:呢|啊|呀)?(?:是不是|是否|是)?(?:要|需要)?(?:讲|说|写|打|报|发)(?:种了|种的)?"
+    r"(?:什么树|哪种树|多少棵|几棵|树名|树种)(?:吗|呢)?(?:(?:要)?(?:怎么|点)(?:样)?(?:讲|说|写|打|报|发))?$"
+)
+_TYPING_STILL_ASKED_RE = re.compile(
+    r"^(?:那|那么|这么)?(?:我)?(?:还|仲)?(?:要不要|需不需要|使不使|用不用|要|需要|使|用)(?:再)?(?:打字|写字|打文字)"
+    r"(?:吗|不|没有|呢|架)?(?:(?:要)?(?:打|写|填)(?:些|一些)?(?:什么|啥)(?:字|东西)?)?$"
+)
+
+
+def record_next_asked(norm: str) -> bool:
+    """Round 58: how to get the record recorded, nothing named ('咁点样记录落去'), or whether words must still be typed
+    ('仲要打字吗 打咩'): the record in progress's next step (normalised text)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return (
+        bool(bare)
+        and len(bare) <= INTENT_MAX_CHARS
+        and bool(
+            _RECORD_IT_HOW_RE.match(bare) or _TYPING_STILL_ASKED_RE.match(bare) or _SAY_THE_TREE_NEXT_RE.match(bare)
+        )
+    )
+
+
+# round 58 (20j): how to log the trees one planted, the how first ('点样登记种咗嘅树', '怎样记录我今年种的树'): from a
+# follower not registered yet the planting help (登记 first, the message kept); a registered villager's stays the FAQ's
+# (round 17's control '怎么登记我种的树')
+_LOG_PLANTED_HOW_RE = re.compile(
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:才能|可以)?(?:登记|记录|上报|报|录入)(?:一下|下)?"
+    r"(?:我|我们|我家|自己)?(?:今年|新)?(?:种|栽)(?:了|好|下)?(?:的)?(?:树|果树|树苗)$"
+)
+
+
+def log_planted_how_asked(norm: str) -> bool:
+    """Round 58: how to log one's planted trees, asked how first ('点样登记种咗嘅树': 怎么登记种了的树)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_LOG_PLANTED_HOW_RE.match(bare))
 
 
 def photo_what_asked(norm: str) -> bool:

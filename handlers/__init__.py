@@ -34,7 +34,7 @@ core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user (with none live and a record just finished: withdraw's, round 57); a
   retraction in words (发错了, 刚才那个不要了) too while one is live;
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
-- help — 帮助; 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
+- help — 帮助 (round 58: or question marks alone, ❓, ？？); 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
   a village cadre's 审核: the village's records waiting (round 58)
@@ -187,7 +187,8 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
-  again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it)
+  again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
+  one: 叶底有啲白色嘅虫仔)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently

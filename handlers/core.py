@@ -170,8 +170,8 @@ _help_words = _either(text_is("core.commands.help"), text_means("core.commands.h
 
 def _help_ahead(ctx) -> Any:
     """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state."""
-    if _help_words(ctx):
-        return Decided(True)
+    if _help_words(ctx) or (ctx.msg.msg_type == "text" and nlu.question_marks_alone(ctx.msg.text or "")):
+        return Decided(True)  # round 58: '❓', '？？'
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
         ctx.msg.msg_type == "text"

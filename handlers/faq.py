@@ -136,11 +136,12 @@ def _match_chitchat(ctx: Ctx):
     """Small talk; round 54: a statement of substance only the model or the precedents read as small talk ('种咗两年啦
     系种喺花盆度嘅', once set AS joined them), with a question for the adviser open, is that ticket's detail (the
     supplement's, after this route), never 'you're welcome'; round 57: so is where the tree stands or its sun ('佢喺屋后面
-    下昼先有太阳')."""
+    下昼先有太阳'); round 58: so are the trees described ('有三棵都系咁 黄晒': how many the trouble is on)."""
     result = _faq_result_of_kind(ctx, "chitchat")
     substance = result is not None and (
         (result.reason in ("model", "precedents") and nlu.has_substance(text_normalized(ctx)))
         or nlu.tree_place_told(ctx.msg.text or "")
+        or nlu.trees_described(ctx.msg.text or "")  # round 58: '有三棵都系咁 黄晒', '三棵都系咁'
     )
     if substance and escalation_handlers.supplementable_when_matching(ctx):
         return None

@@ -146,6 +146,10 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_photo_how_asked(said):  # round 57: '相要点影先得', '我点样完成呢条记录' (while a record waits)
         return True
+    if nlu.record_next_asked(said):  # round 58: '咁点样记录落去', '仲要打字吗 打咩' (while a record waits)
+        return True
+    if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
+        return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -163,6 +167,7 @@ def _menu_ahead(ctx):
 
 _STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
+_LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
 
 
 def _is_cadre(ctx) -> bool:
@@ -172,6 +177,8 @@ def _is_cadre(ctx) -> bool:
 def _menu_then(ctx, read):
     if read == _PROXY_STEPS:
         return _PROXY_STEPS if _is_cadre(ctx) else None
+    if read == _LOG_HOW and ctx.person is None:
+        return True  # round 58: the planting help, which asks 登记 first and keeps the message
     return planting.collecting(ctx) or (read == _STEPS)
 
 

@@ -619,8 +619,9 @@ NOT_REQUESTS = [
     ("ticket", "补充一下 龙眼什么时候施肥", {"ticket_supplement_text"}),  # another tree: answered, no 补充
     # round 20's readers: a word of its own that only sounds like a command (等级: a seedling's grade), the reminders
     # wanted again and then not, an adviser's 到 that is no arrival, a villager's arrival, a pledge still planned,
-    # the record in progress praised (no retraction), what a thing is for and a product's guide (no help), a new
-    # symptom with no tree named in a ticket's window (its own ticket, as tests/e2e/test_escalation.py pins)
+    # the record in progress praised (no retraction), what a thing is for and a product's guide (no help). (A new
+    # symptom with no tree named in a ticket's window was its own ticket here until round 58: blind writers read it as
+    # the same tree's, its 补充; tests/e2e/test_escalation.py pins it)
     ("member", "苗木等级怎么分", {"planting_menu", "register"}),
     ("member", "之前想再收提醒 现在不想收了", {"reminders_on"}),
     ("adviser", "到时候再说", {"visit_sign_in", "visit_sign_in_located"}),
@@ -630,7 +631,6 @@ NOT_REQUESTS = [
     ("pending", "刚才那两棵荔枝长得很好", {"cancel"}),
     ("member", "这个药有什么用", {"help"}),
     ("member", "化肥的使用说明", {"help"}),
-    ("ticket", "叶子被虫咬了好多洞", {"ticket_supplement_text"}),
     ("party", "责任区怎么管护", {"zone_list"}),
     # round 21's readers: someone else introduced, not relayed; the household's advice; the worry alone; the party
     # members' other questions; a reason with no request; the reminders declined; what a thing is for; a tree's name
@@ -724,11 +724,11 @@ NOT_REQUESTS = [
     ("member", "种树活动什么时候结束", {"event_asked"}),
     ("member", "这个活动是搞什么的", {"event_asked"}),
     ("member", "种树那天要不要带驱蚊水", {"event_asked"}),  # a thing to bring named: the FAQ's (mosquitoes)
-    # in a ticket's window: another tree's harm guessed, a thing the ticket never told of, asked or told
+    # in a ticket's window: another tree's harm guessed, a thing the ticket never told of asked (round 58: one told,
+    # '白蚁很多', is what the villager sees on the ticket's tree, its 补充)
     ("ticket", "龙眼会不会冻坏", {"ticket_supplement_text"}),
     ("ticket", "洞怎么补", {"ticket_supplement_text"}),
     ("ticket", "虫子会不会咬人", {"ticket_supplement_text"}),
-    ("ticket", "白蚁很多", {"ticket_supplement_text"}),
     # the task still to do, a relative's certificate mistyped, what earns one
     ("member", "我是不是要完成任务", {"my_progress"}),
     ("member", "我妈的证书名字写错了", {"my_certificates"}),
@@ -855,11 +855,6 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         "an adviser asking how to answer (格式是什么): the FAQ's answer on asking experts is given; the help text (答"
         " <编号> <回答>) would be right",
         ["顾问怎么回复村民的问题 格式是什么"],
-    ),
-    (
-        "white insects under the leaves told while a ticket on yellowing 桂花 leaves is open: a symptom of its own is its"
-        " own ticket (round 20's design: '叶子被虫咬了好多洞' after '叶子有黑斑'); the writer reads it as the same tree",
-        ["叶底有啲白色小虫仔"],
     ),
     (
         "where to upload the photo while a record waits for it: the FAQ's steps of a record (拍一张照片发过来) answer it;"
@@ -1033,17 +1028,11 @@ def test_round_19q_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md and the seeds. Blind figure: main before (4d81beb) 124/140. Round 44
 # (tests/e2e/test_conversation_round44.py) was made from its misses after: 137/140, a development figure. The three left
 # are listed here, strict, with why (two labels, one by design; round 48 mended the 代种 one: a cadre asking how to log
-# for another household gets the 代种 steps as the record's help, planting_menu).
-_ROUND_19R_LEFT: list[tuple[str, list[str]]] = [
-    # round 52 mended how to register asked with the village and no name ('点样注册 我系埔心村村民'): from a follower not registered yet
-    # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
-    (
-        "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
-        " its own, its own ticket (round 20; 19o's '叶底有啲白色小虫仔' is left for the same reason); the writer reads it"
-        " as the same tree",
-        ["叶底有啲白色细虫"],
-    ),
-]
+# for another household gets the 代种 steps as the record's help, planting_menu). Round 52 mended how to register asked
+# with the village and no name ('点样注册 我系埔心村村民'): a bare 登记 with the village kept, the name asked next. Round 58
+# mended the last, by design till then: white insects under the leaves told in a ticket's window ('叶底有啲白色细虫') are
+# what the villager sees on the ticket's tree, its 补充 (bot/escalation.py ``symptom_told``), as every blind writer reads it.
+_ROUND_19R_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19R_MISSES = {message: why for why, messages in _ROUND_19R_LEFT for message in messages}
 
 
@@ -1056,13 +1045,8 @@ def test_round_19r_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main before (d2e60aa)
 # 121/140. Round 46 (tests/e2e/test_conversation_round46.py) was made from its misses after: 136/140, a development
 # figure. The four left are listed here, strict, with why (two by design, one label, one the FAQ's).
+# Round 58 mended the first left (by design till then: '叶底有啲白色嘅虫' in a ticket's window, now its 补充).
 _ROUND_19S_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "by design: white insects under the leaves told while a ticket on yellowing 桂花 leaves is open is a symptom of"
-        " its own, its own ticket (round 20; 19r's '叶底有啲白色细虫' and 19o's '叶底有啲白色小虫仔' are left for the same"
-        " reason); the writer reads it as the same tree",
-        ["叶底有啲白色嘅虫"],
-    ),
     # round 52 mended how to register asked with the village and no name ('点样绑定啊 我系埔心村民'): from a follower not registered yet
     # it is a bare 登记 with the village kept, the name asked next (the harness counts the name asked with the village)
     (
@@ -1169,7 +1153,8 @@ def test_round_19u_probe(probe, context, message, expected):
 # session by a writer who saw only DESIGN.md, the seeds and the kinds sheet. Blind figure: main (7cb80bf) 122/140.
 # Round 48 (tests/e2e/test_conversation_round48.py) was made from its misses after: 139/140, a development figure. The
 # one left then ('叶底仲有啲白色嘅虫仔', by round 20's design) passes since round 53: insects told with 仲有 (also) during a
-# ticket join it; told bare (19o's, 19r's, 19s's '叶底有啲白色嘅虫') they stay a ticket of their own.
+# ticket join it; told bare (19i's, 19r's, 19s's '叶底有啲白色嘅虫') they join it since round 58 (a symptom told in the
+# window, naming no other tree, is the ticket's tree's: bot/escalation.py ``symptom_told``).
 _ROUND_19V_LEFT: list[tuple[str, list[str]]] = []
 ROUND_19V_MISSES = {message: why for why, messages in _ROUND_19V_LEFT for message in messages}
 
@@ -1321,17 +1306,8 @@ _ROUND_20G_LEFT: list[tuple[str, list[str]]] = [
         " 登记 head; a retraction after it (撤销啱啱嗰个记录) should be withdraw's. Not mended in round 57",
         ["登记错咗 撤销啱啱嗰个记录"],
     ),
-    (
-        "how to log trees asked by a follower not registered yet: the FAQ's bot.log_planting steps (which end with 登记"
-        " first) answer; the kind wants the planting help's register prompt (planting_menu). '种咗树点样登记啊' takes the"
-        " menu, this word order the FAQ. Not mended in round 57",
-        ["点样登记种树"],
-    ),
-    (
-        "what trees there are to adopt (有咩树) after 认种认养: the FAQ's 认种认养 entry (which says to send 认养) answers,"
-        " not the adoptable list; the adoption reader reads 有冇树可以认养 but not 认养有咩树. Not mended in round 57",
-        ["认种认养有咩树"],
-    ),
+    # round 58 mended two more by their class (20j's): how to log one's trees asked how first by a follower not
+    # registered yet ('点样登记种树': the planting help, 登记 first), and 认种认养 as one word ('认种认养有咩树': the list)
 ]
 ROUND_20G_MISSES = {message: why for why, messages in _ROUND_20G_LEFT for message in messages}
 
@@ -1362,21 +1338,17 @@ def test_round_20h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20I_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20i, measured at the thirty-third session's end (c1ac456); not yet read by class (the next"
-        " round's)",
-        [
-            'party:党员责任区喺边度 有几个',
-            'party:报名参加今年嘅植树日',
-            'ticket:有三棵都系咁 黄晒',
-            'ticket:叶底有啲白色嘅虫仔',
-            'ticket:就系种喺祠堂边嗰两棵桂花',
-            'after_photo:然后呢 要点填',
-            'twice:问专家 荔枝落果好犀利 || 三棵都系咁',
-        ],
-    ),
-]
+# Sets 20i and 20j (140 probes each, blind, written in the thirty-third session from DESIGN.md, the seeds and the kinds
+# sheet; measured once at its end, on c1ac456): 132/140 and 131/140, the honest figures; two of their misses were
+# mended after (README.md). Round 58 read the fifteen left (strict xfails till then) by class
+# (tests/e2e/test_conversation_round58.py: each class's own examples and controls, run before and after): a party
+# member asking where and how many 责任区 (the list) and signing up for this year's 植树日 (参加); within a ticket's 补充
+# window a symptom told, how many trees it is on, or the trees pointed at where they stand (its 补充); the record's next
+# step asked with a particle after 'then', whether words must still be typed, how to get it recorded; an elder's long
+# story naming themselves with 我叫 (登记), a question mark alone (帮助), how to log one's trees asked how first by a
+# follower not registered yet (登记 first); 认种认养 as one word (the list); 审核咗未 (review_why). 140/140 and 140/140
+# after, development figures. Misses left would be listed here, strict, each with why.
+_ROUND_20I_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20I_MISSES = {message: why for why, messages in _ROUND_20I_LEFT for message in messages}
 
 
@@ -1385,22 +1357,7 @@ def test_round_20i_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20J_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20j, measured at the thirty-third session's end (c1ac456); not yet read by class (the next"
-        " round's)",
-        [
-            'new:喂你好啊 我系埔心村嘅老人家 我个孙帮我装咗呢个微信 佢话要登记 我叫黄桂英 七十几岁啦 唔识打字',
-            'new:❓',
-            'new:点样登记种咗嘅树',
-            'cadre:认种认养嘅树仲有边啲',
-            'ticket:叶底有啲白色细虫',
-            'after_photo:仲要打字吗 打咩',
-            'pending:咁点样记录落去',
-            'finished:审核咗未',
-        ],
-    ),
-]
+_ROUND_20J_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20J_MISSES = {message: why for why, messages in _ROUND_20J_LEFT for message in messages}
 
 
@@ -1413,18 +1370,9 @@ def test_round_20j_probe(probe, context, message, expected):
 # (692fcd9) 143/150 each. Round 59 (tests/e2e/test_conversation_round59.py) took them as development: their misses read by
 # class and mended in general (20k 148/150, 20l 147/150 after, development figures). Five classes were another helper's in
 # the same round (conv58), mended on its own branch; until it is merged they are left here, strict, each with why:
-_ROUND_20K_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "conv58's class (a detail of the same tree during an open ticket is its 补充): a quantity and a second part told"
-        " with no pause ('佢落嘅叶大概有一半树头有啲烂') becomes a ticket of its own; mended on conv58's branch",
-        ["ticket:佢落嘅叶大概有一半树头有啲烂"],
-    ),
-    (
-        "conv58's class (a new follower's 点样登记种咗嘅树 is the planting help, asking 登记 first): the FAQ's"
-        " bot.log_planting steps answer; mended on conv58's branch",
-        ["new:点样登记种咗嘅树"],
-    ),
-]
+# round 58 (conv58) mended the two left of its classes: a symptom told in a ticket's window ('佢落嘅叶大概有一半树头有啲烂':
+# its 补充) and a new follower's '点样登记种咗嘅树' (the planting help, 登记 first)
+_ROUND_20K_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20K_MISSES = {message: why for why, messages in _ROUND_20K_LEFT for message in messages}
 
 
@@ -1433,22 +1381,17 @@ def test_round_20k_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 58 (conv58) mended '叶底有啲白色小虫' in a ticket's window (its 补充: round 20's rule dropped)
 _ROUND_20L_LEFT: list[tuple[str, list[str]]] = [
     (
-        "conv58's class (a detail of the same tree during an open ticket is its 补充): insects under the leaves told"
-        " bare ('叶底有啲白色小虫') are a symptom of their own by round 20's rule; mended on conv58's branch",
-        ["ticket:叶底有啲白色小虫"],
-    ),
-    (
         "conv58's class (a party member's 责任区 in Cantonese is the zone list): the care zones asked which and wished near"
-        " home ('党员责任区有边几块 我想揾一块近屋企嘅') becomes a ticket; mended on conv58's branch",
+        " home ('党员责任区有边几块 我想揾一块近屋企嘅') becomes a ticket. Round 58 reads the middle clause alone"
+        " ('村里面嘅党员责任区有边几块': the list), but not between who one is and the wish after it (three clauses, the"
+        " wish's 揾 not read as 认领); left for time",
         ["party:我系党员 村里面嘅党员责任区有边几块 我想揾一块近屋企嘅"],
     ),
-    (
-        "conv58's class ('what next / how do I fill it' after a photo is the record's next step): whether to say the"
-        " tree, then how ('下一步系咪要讲种咗咩树 点讲'), is the FAQ's planting technique card; mended on conv58's branch",
-        ["after_photo:下一步系咪要讲种咗咩树 点讲"],
-    ),
+    # round 58 (conv58) mended whether the tree is to be said next, then how ('下一步系咪要讲种咗咩树 点讲': the record's
+    # next step, ``nlu.record_next_asked``)
 ]
 ROUND_20L_MISSES = {message: why for why, messages in _ROUND_20L_LEFT for message in messages}
 

@@ -103,9 +103,10 @@ EXAMPLES_SUPPLEMENT = [
 ]
 CONTROLS_SUPPLEMENT = [
     ("ticket", "芒果几时种", "new"),
-    ("ticket", "叶底有啲白色嘅虫", "new"),
+    # round 58: told bare they join it too (a symptom told in the window, naming no other tree: the ticket's tree's)
+    ("ticket", "叶底有啲白色嘅虫", "supplement"),
     # round 53: insects told with 仲有 (also) join the ticket (the sixth blind writer read them so, 20c's
-    # '叶底仲有啲白色嘅细虫'); told bare, above, they stay a ticket of their own
+    # '叶底仲有啲白色嘅细虫')
     ("ticket", "叶底仲有啲白色嘅虫仔", "supplement"),
     ("member", "是不是浇多了", "question"),
 ]

@@ -179,7 +179,8 @@ CONTROLS_AFTER = [
     ("twice", "退订 || 唔好意思 唔要提醒啦", "unsubscribe"),  # a sorry first, the reminders still refused
     ("member", "认领两棵荔枝 下个月种完", "pledge"),  # the tree named: the pledge written, its month read
     ("member", "明天有没有下雨", "question"),  # a day asked of no planting day
-    ("ticket", "叶底有啲白色嘅细虫", "new"),  # insects told bare during a ticket: its own (round 20)
+    # insects told bare during a ticket: its own (round 20) until round 58, which reads them as the ticket's tree's
+    ("ticket", "叶底有啲白色嘅细虫", "supplement"),
     ("finished", "下次再种龙眼好唔好", "question"),  # the next time, no step asked
     ("member", "咁成条村呢", "question"),  # elliptic with nothing asked before it
     ("member", "认养两棵", "adopt"),  # a count, no place: the wish

@@ -191,20 +191,21 @@ def test_a_new_question_inside_the_attach_window_is_its_own_ticket_unless_about_
     longan = ticket_number(says("问专家 我家龙眼树结果很少是什么原因"))
     assert "桂花·什么时候种" in says("桂花什么时候种")  # the FAQ answers: answered
     lychee = ticket_number(says("我家荔枝叶子有黑斑"))  # another tree: its own ticket
-    holes = ticket_number(says("叶子被虫咬了好多洞"))  # no tree, no follow-up form: its own
-    assert len({longan, lychee, holes}) == 3
-    assert f"补充到第{holes}号" in says("还有它的叶子也卷了")  # a follow-up form: the latest ticket
+    # round 58: a symptom told with no tree named is what the villager sees on the tree asked about last (it was its
+    # own ticket till then; blind writers read it as the same tree's every time)
+    assert f"补充到第{lychee}号" in says("叶子被虫咬了好多洞")
+    assert f"补充到第{lychee}号" in says("还有它的叶子也卷了")  # a follow-up form: the latest ticket
     assert f"补充到第{longan}号" in says("龙眼的叶子也发黄了")  # the same tree: that tree's ticket
     assert f"补充到第{lychee}号" in says("荔枝树干也流胶")
     assert f"补充到第{lychee}号" in says("去年施过两次鸡粪")  # a detail: the ticket written to last
+    assert f"补充到第{longan}号" not in says("我家杨桃叶子被虫咬了")  # another tree named: its own ticket
     texts = {
         t: [r["text"] for r in rows_of(bot, "SELECT text FROM ticket_attachments WHERE ticket_id = ?", [t])]
-        for t in (longan, lychee, holes)
+        for t in (longan, lychee)
     }
     assert texts == {
         longan: ["龙眼的叶子也发黄了"],
-        lychee: ["荔枝树干也流胶", "去年施过两次鸡粪"],
-        holes: ["还有它的叶子也卷了"],
+        lychee: ["叶子被虫咬了好多洞", "还有它的叶子也卷了", "荔枝树干也流胶", "去年施过两次鸡粪"],
     }
 
 

@@ -186,7 +186,9 @@ def result(kind: str, reason: str) -> FaqResult:
         ("龙眼的叶子也发黄了", result("escalate", "diagnosis"), True),  # the ticket's tree
         ("我家荔枝叶子有黑斑", result("escalate", "diagnosis"), False),  # another tree
         ("另外我家荔枝也不结果", result("escalate", "diagnosis"), False),  # another tree, follow-up form or not
-        ("叶子被虫咬了好多洞", result("escalate", "diagnosis"), False),  # no tree, no follow-up form
+        ("叶子被虫咬了好多洞", result("escalate", "diagnosis"), True),  # round 58: a symptom told, no tree named
+        ("荔枝叶子被虫咬了好多洞", result("escalate", "diagnosis"), False),  # a symptom told of another tree
+        ("叶子为什么被虫咬了好多洞", result("escalate", "diagnosis"), False),  # asked, no tree: a question of its own
         ("桂花什么时候施肥", result("escalate", "not_covered"), False),  # worded as a question
         ("补贴还是没到账", result("escalate", "money"), False),  # about no tree at all
     ],
