@@ -180,6 +180,17 @@ def test_a_new_question_inside_the_attach_window_is_answered_not_attached(villag
     assert attachment_kinds(bot, number) == ["text"]
 
 
+def test_what_time_the_planting_day_meets_inside_the_window_is_answered_not_attached(villager, bot):
+    """Round 58 (sim58): '我同我老婆一齐去 几点集合' joined the open 桂花 ticket as its 补充: 几点 + 集合 was no question to
+    the reader; now the FAQ's local arrangements answer it. Spots counted with 几点 stay a detail."""
+    add_roster(bot)
+    number = ticket_number(villager.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    reply = villager.says("我同我老婆一齐去 几点集合")
+    assert "补充到第" not in reply and "集合" in reply
+    assert "补充到第" in villager.says("叶子上面有几点黑色")
+    assert attachment_kinds(bot, number) == ["text"]
+
+
 def test_a_new_question_inside_the_attach_window_is_its_own_ticket_unless_about_the_same_tree(villager, bot, clock):
     add_roster(bot)
     clock.set("2027-03-15T10:00")
