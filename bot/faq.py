@@ -2097,7 +2097,7 @@ class FaqIndex:
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
-        if self._is_diagnosis(norm, named=species is not None):
+        if self._is_diagnosis(norm, named=species is not None, told=told):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
@@ -2105,21 +2105,24 @@ class FaqIndex:
             return _escalate("diagnosis")
         return None
 
-    def _is_diagnosis(self, norm: str, named: bool = False) -> bool:
+    def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
         one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``)."""
         if self._about_a_ticket.search(norm):
             return False
-        if self._observed.search(norm):
+        # round 59: a fate only asked as what might happen (``told``: the feared frames blanked, each clause by itself) is
+        # no symptom seen ('咸水地种树会唔会死晒': the salt land's entry); a symptom told before it still is ('叶全黄了 会唔会死')
+        told = norm if told is None else told
+        if self._observed.search(told):
             return True
         # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
             return True
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
             return True
-        seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
+        seen = [told[start:end] for start, end in self._symptoms.spans(told)]
         if not seen or self._is_general(norm, named):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
@@ -2505,7 +2508,8 @@ class FaqIndex:
         """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
         ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         clauses = _clauses(question, norm)
-        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
+        # round 59: no clause asks, a wish told then what the tree should be ('门前想种棵开花嘅树 睇落靓啲'): all of it
+        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm]
         if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
