@@ -2513,7 +2513,11 @@ class FaqIndex:
         if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
-        purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
+        # round 59: what is only feared is no purpose ('学校想种树又怕果子掉下来砸到学生 种什么' wants no fruit trees);
+        # what is not feared is ('种棵不怕台风的果树')
+        feared = [(a, b) for a, b in self._feared.spans(norm) if not norm[max(0, a - 1) : a] == "不"]
+        wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
+        purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
             return self._recommendation(None, None, True) if self._small_place.search(norm) else None
