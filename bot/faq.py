@@ -2514,8 +2514,12 @@ class FaqIndex:
             return None
         site = nlu.find_site(norm)
         # round 59: what is only feared is no purpose ('学校想种树又怕果子掉下来砸到学生 种什么' wants no fruit trees);
-        # what is not feared is ('种棵不怕台风的果树')
-        feared = [(a, b) for a, b in self._feared.spans(norm) if not norm[max(0, a - 1) : a] == "不"]
+        # what is not feared is ('种棵不怕台风的果树'), and what is prevented is the purpose ('防止泥土被冲走')
+        feared = [
+            (a, b)
+            for a, b in self._feared.spans(norm)
+            if norm[a:b].startswith(_FEAR_WORDS) and norm[max(0, a - 1) : a] != "不"
+        ]
         wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
         purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
         if not site and not purpose:
@@ -2566,6 +2570,9 @@ class FaqIndex:
         if small and site not in ("庭院", "房前屋后", None):
             return None
         return self._recommendation(site, purpose, small, "precedents")
+
+
+_FEAR_WORDS = ("怕", "担心", "担忧", "惊")  # a feared frame's first words that fear, not prevent (``_recommend``)
 
 
 def _entry_score(narrow: float, broad: float | None) -> float:

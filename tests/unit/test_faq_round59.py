@@ -3,7 +3,9 @@
 read as a fall that happened, a thunderstorm with nobody struck, a line touched with only the line under the ticket,
 the days to wait after spraying read as a poisoning, ants alone and seedlings delivered dry read as one tree's
 diagnosis, and campaign facts asked in Cantonese (Arbor Day no holiday, money instead of planting, a video).
-Controls (tagged ``control``) must not move. docs/faq.md, round 59."""
+Then a fate only feared, going out after a typhoon, who trims the trees, and (written after its change, measured on the
+code before it) recommendations asked in Cantonese or told as a wish. Controls (tagged ``control``) must not move:
+own 5/29 -> 29/29, controls 14/14 -> 14/14. docs/faq.md, round 59."""
 
 from pathlib import Path
 
