@@ -2140,7 +2140,7 @@ class FaqIndex:
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
-        if self._is_diagnosis(norm, named=species is not None):
+        if self._is_diagnosis(norm, named=species is not None, told=told):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
@@ -2148,21 +2148,24 @@ class FaqIndex:
             return _escalate("diagnosis")
         return None
 
-    def _is_diagnosis(self, norm: str, named: bool = False) -> bool:
+    def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
         one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``)."""
         if self._about_a_ticket.search(norm):
             return False
-        if self._observed.search(norm):
+        # round 59: a fate only asked as what might happen (``told``: the feared frames blanked, each clause by itself) is
+        # no symptom seen ('咸水地种树会唔会死晒': the salt land's entry); a symptom told before it still is ('叶全黄了 会唔会死')
+        told = norm if told is None else told
+        if self._observed.search(told):
             return True
         # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
             return True
         if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
             return True
-        seen = [norm[start:end] for start, end in self._symptoms.spans(norm)]
+        seen = [told[start:end] for start, end in self._symptoms.spans(told)]
         if not seen or self._is_general(norm, named):
             return False
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
@@ -2548,11 +2551,20 @@ class FaqIndex:
         """Species for a site or a purpose, when that is what is asked: after a story, in a clause that asks
         ('我家门口离墙两米想种一棵树 … 到底要离房子多远' asks a distance; '苗圃老板推荐我买嫁接苗 … 选哪个好' a kind of seedling)."""
         clauses = _clauses(question, norm)
-        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm[s:e] for s, e, _ in clauses[-1:]] or [norm]
+        # round 59: no clause asks, a wish told then what the tree should be ('门前想种棵开花嘅树 睇落靓啲'): all of it
+        asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm]
         if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
         site = nlu.find_site(norm)
-        purpose = next((p for p, words in self._purposes.items() if words.search(norm)), None)
+        # round 59: what is only feared is no purpose ('学校想种树又怕果子掉下来砸到学生 种什么' wants no fruit trees);
+        # what is not feared is ('种棵不怕台风的果树'), and what is prevented is the purpose ('防止泥土被冲走')
+        feared = [
+            (a, b)
+            for a, b in self._feared.spans(norm)
+            if norm[a:b].startswith(_FEAR_WORDS) and norm[max(0, a - 1) : a] != "不"
+        ]
+        wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
+        purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
@@ -2605,6 +2617,9 @@ class FaqIndex:
         if small and site not in ("庭院", "房前屋后", None):
             return None
         return self._recommendation(site, purpose, small, "precedents")
+
+
+_FEAR_WORDS = ("怕", "担心", "担忧", "惊")  # a feared frame's first words that fear, not prevent (``_recommend``)
 
 
 def _entry_score(narrow: float, broad: float | None) -> float:

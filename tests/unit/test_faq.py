@@ -2477,7 +2477,8 @@ def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expecte
         ("种树有冇补贴", ("五个一点", "以村委（社区）为准")),
         ("退耕还林补贴几时发", ("林业站",)),
         ("村道边种的龙眼结果了大家能摘吗", ("由村委（社区）定",)),
-        ("打雷的时候还能继续种吗", ("马上停工下山",)),
+        # round 59: a storm with nobody struck is answered (tech.lightning); someone struck is a ticket with it
+        ("有人被雷劈到 倒喺地下", ("马上停工下山",)),
     ],
 )
 def test_round_46_what_to_do_meanwhile_goes_under_the_tickets_number(index, question, words):

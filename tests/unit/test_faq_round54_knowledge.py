@@ -33,16 +33,13 @@ NEW = {
     "tech.gutters",
     "tech.roots_pipes",
 }
-# own phrasings the matcher still misses (the honest figure, 27/40): each kept as a strict xfail with why. A damage seen
+# own phrasings the matcher still misses (the honest figure, 27/40; round 59: 31/40, ants alone are tech.ants' and a snail
+# 爬上 no person climbing): each kept as a strict xfail with why. A damage seen
 # on one's own tree is the symptom rule's (a person looks at it), whatever the entry says; no intent of this round's.
 DIAGNOSIS = "damage seen on the villager's own tree: the symptom rule sends it to a person (diagnosis) before ranking"
 MISSED: dict[str, str] = {
     "山老鼠成日啃我啲树苗 点算": DIAGNOSIS,
     "鼻涕虫把新芽啃光了怎么搞": DIAGNOSIS,
-    "树上有蚂蚁窝要不要弄掉": DIAGNOSIS,
-    "荔枝树上蚂蚁很多是不是有虫": DIAGNOSIS,
-    "树干上一排排蚂蚁爬上爬落 要唔要紧": DIAGNOSIS,
-    "福寿螺爬上来啃苗叶子怎么处理": "爬上 reads as climbing: safety.toml's fall rule gives its line and a ticket",
     "门口那棵桂花种歪了位置 想挪去后院点移先唔死": "the model, trained on the precedents, reads escalate (lead 0.47)",
     "前年种的龙眼太靠路边 能不能移到园里": "a tree named: 龙眼's sites field is the candidate, not covered: escalated",
     "几岁的小孩可以参加义务植树": "the precedents of 几岁 + 参加 give camp.party_age (the 65-year rule)",
