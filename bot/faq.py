@@ -746,6 +746,11 @@ class FaqIndex:
     ):
         self.entries: list[Entry] = []
         self.safety = list(safety)
+        # the dangers' advice and first aid (safety.toml first_aid, first_aid_by): the model answers them only where the
+        # question's words are theirs (``_by_model``)
+        self._first_aid_entries = frozenset(
+            aid for rule in self.safety for aid in (rule.first_aid, *(e for _, e in rule.first_aid_by)) if aid
+        )
         self._feared = next((rule.feared for rule in self.safety), Vocab())  # safety.toml's ``feared`` frames
         self.species = species
         self.matching = matching
@@ -1428,6 +1433,10 @@ class FaqIndex:
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")  # '谢谢哈，我去种了': no ticket (round 37)
         if answer is None or _only_lead_in(norm):
             return result  # '补充' alone asks nothing yet (round 29: the model read it as replanting, 补种)
+        if answer.entry_id in self._first_aid_entries and self._trees(norm):
+            # round 58 (the merge of rounds 58 and 59, whose precedents now say tech.lightning): a danger's advice read
+            # where the rules found no danger and a tree is asked of ('打雷之后啲荔枝会唔会多花': the tree's flowers)
+            return result
         doubted = result.reason in _DOUBTS or result.reason == "precedents"
         needed = self._model_doubt if doubted else self._model_rule
         if not doubted and len(norm) < self._model_story:

@@ -204,10 +204,12 @@ def test_safety_line_when_the_message_joins_an_open_ticket(villager, bot):
     reply = villager.says("刚才打药溅到眼睛了")
     assert first_line(reply).startswith("⚠") and "120" in reply and "问题编号" in reply
     assert len(tickets(bot)) == 2
-    # round 37: a danger with a line and no tree never joins the ticket, even with a follow-up word in it (还在)
+    # round 37: a danger with a line and no tree never joins the ticket, even with a follow-up word in it (还在);
+    # round 59: a thunderstorm with nobody struck is answered (tech.lightning after its line), no ticket of its own
     reply = villager.says("打雷了我们还在山顶挖坑怎么办")
     assert all(word in first_line(reply) for word in SAFETY["lightning"]) and "补充到第" not in reply
-    assert len(tickets(bot)) == 3
+    assert "双脚并拢蹲下" in reply and "问题编号" not in reply
+    assert len(tickets(bot)) == 2
 
 
 def test_money_and_land_questions_say_who_decides_under_the_ticket_number(villager, bot):
