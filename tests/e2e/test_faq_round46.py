@@ -79,7 +79,6 @@ def test_which_parts_can_be_eaten_is_answered_without_a_ticket(villager, bot):
     ("question", "kind", "words"),
     [
         ("村道边种的龙眼结果了大家能摘吗", None, ("由村委（社区）定", "别吃")),  # the plan says nothing: the village
-        ("雷雨来了可以在荔枝树下避雨吗", "lightning", ("马上停工下山", "被雷击的人身上不带电")),
     ],
 )
 def test_fruit_on_public_land_and_lightning_go_to_a_person_with_the_answer_under_the_number(
@@ -92,3 +91,12 @@ def test_fruit_on_public_land_and_lightning_go_to_a_person_with_the_answer_under
         assert reply.startswith("⚠ 安全第一") and all(w in reply.splitlines()[0] for w in SAFETY[kind]), reply
     for word in words:
         assert word in reply and reply.index("问题编号") < reply.index(word), reply
+
+
+def test_shelter_from_a_thunderstorm_is_answered_after_its_line_without_a_ticket(villager, bot):
+    """Round 59 (AV): a thunderstorm with nobody struck is the lightning advice after its safety line, at once; round
+    46 had sent it to a person with the advice under the number (a person is still asked when someone is struck)."""
+    add_roster(bot)
+    reply = villager.says("雷雨来了可以在荔枝树下避雨吗")
+    assert reply.startswith("⚠ 安全第一") and all(w in reply.splitlines()[0] for w in SAFETY["lightning"]), reply
+    assert "马上停工下山" in reply and "被雷击的人身上不带电" in reply and ticket_count(bot) == 0, reply

@@ -217,13 +217,14 @@ def test_my_trees_rule_planted_then_adopted_with_latest_photo_survival_and_page(
     update(app, 2, photo(app, "newest"), "2027-04-05T02:00:00")
     survival(app, 1, None, "2027-04-02T02:00:00", result="dead")
     items = adoption.my_trees(ctx(app))
+    # sim58: newest first, by when each was planted or adopted (the tree adopted now before the one planted earlier)
     assert [(i["kind"], i["record"]["id"], i["latest"], i["survival"]) for i in items] == [
-        ("planted", 2, "2027-04-05T02:00:00", "alive"),
         ("adopted", 1, None, "dead"),
+        ("planted", 2, "2027-04-05T02:00:00", "alive"),
     ]
+    assert [i["url"] for i in items] == [adoption.page_url(app, app.db, n, NOW_S) for n in (1, 2)]
     assert [r["created_at"] for r in app.db.query("SELECT created_at FROM tree_pages")] == [NOW_S, NOW_S]
-    assert [i["url"] for i in items] == [adoption.page_url(app, app.db, n, NOW_S) for n in (2, 1)]
-    assert items[1]["record"]["first_tree"] == 1
+    assert items[0]["record"]["first_tree"] == 1
     assert adoption.my_trees(ctx(app, "o-wang")) == []
 
 

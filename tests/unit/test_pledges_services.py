@@ -143,7 +143,7 @@ def test_pledge_rule_two_pledges_of_one_species_become_the_first_one(world):
         )
     result = world.pledge("王大妈", "荔枝", 3, minutes=5)
     assert result.before == 2 and result.pledge["id"] == first["id"] and result.pledge["count"] == 3
-    assert result.pledge["month"] is None  # the month given last: none
+    assert result.pledge["month"] == 3  # sim58: a new count said without a month keeps the month pledged
     assert store.pledge(world.db, second)["cancelled_at"] == to_db(NOW + timedelta(minutes=5))
     assert [p["id"] for p in world.live()] == [first["id"]]
 
@@ -173,8 +173,14 @@ def test_pledge_rule_a_cadres_pledge_for_a_household_tells_its_member_once_per_c
     )
     world.pledge("李四", "桃", 3, None, by=CADRE, minutes=1)
     assert [m["dedupe_key"] for m in world.outbox()][1] == f"pledge-for:{row['id']}:{to_db(NOW + timedelta(minutes=1))}"
+    # sim58: the new count said without a month keeps the month pledged (4月), and the member is told it
     assert world.outbox()[1]["text"] == world.app.t(
-        "pledges.told_household", name="李四", cadre="陈书记", count=3, species="桃子", month=""
+        "pledges.told_household",
+        name="李四",
+        cadre="陈书记",
+        count=3,
+        species="桃子",
+        month=world.app.t("pledges.in_month", month=4),
     )
 
 
