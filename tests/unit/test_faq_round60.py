@@ -1,0 +1,33 @@
+"""FAQ round 60 (issue 17 §1, §3): set AW's largest mendable class of answerable questions sent to a person, campaign
+facts asked in everyday words or Cantonese, first asked in words of our own (tests/data/faq_rule_checks_60.tsv,
+written before any change, none of AW's questions): a unit, company, school or volunteer team asking how to join the
+planting (camp.volunteers, a new intent), and Arbor Day's history or other countries' (camp.arbor_day; which day it
+is stays camp.planting_done, whose answer gives the date). Controls (tagged ``control``) must not move:
+own 11/15 -> 15/15, controls 11/11 -> 11/11. docs/faq.md, round 60."""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_60.tsv"
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks() -> list:
+    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    return [(r[0], r[1]) for r in rows if r[0] and not r[0].startswith("#")]
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_round_60_classes_and_controls(index, question, expected):
+    result = index.match(question)
+    assert faq.result_label(result) == expected, (faq.result_label(result), result.reason, result.note_entry)
