@@ -788,11 +788,15 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
     if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
         return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
     said = text_normalized(ctx)
-    if (nlu.record_steps_asked(said) or nlu.record_part_asked(said) or nlu.record_next_asked(said)) and (
-        planting.collecting(ctx)
-    ):
+    if (
+        nlu.record_steps_asked(said)
+        or nlu.record_part_asked(said)
+        or nlu.record_next_asked(said)
+        or nlu.record_detail_asked(said)
+    ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
-        # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去')
+        # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
+        # how the count or tree is given ('要写棵数定系树名')
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
