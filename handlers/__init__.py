@@ -80,7 +80,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 - event_roll_call — an organiser (村书记, 村干部) asking who is at the day (签到名单, 今日有几多人签到, 边个仲未到): each of
   today's days of the village, how many checked in, who is present, who not yet (sim58: had been a ticket)
 progress (handlers/progress.py):
-- review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
+- review_why — why one's records wait for the village's check (点解我嘅树要审核; round 60: trees named first,
+  头先报嗰两棵荔枝审核咗未): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
 - relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household
