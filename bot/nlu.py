@@ -5722,6 +5722,22 @@ def record_detail_asked(norm: str) -> bool:
     )
 
 
+# round 60 (20m): what was just sent said mistyped, then said right ('唔好意思 打错 系秋枫叶卷' after '问专家 香樟叶卷'): a
+# correction of the open ticket (handlers/escalation.py joins it), never a question of its own; a name or a photo said
+# wrong is not this
+_MISTYPED_THEN_RIGHT_RE = re.compile(
+    r"^(?:不好意思|不要意思|对不起|抱歉|sorry|sori)?(?:我)?(?:打错|写错|讲错|说错|打错字|写错字)(?:字)?(?:了)?"
+    r"(?:应该|其实)?(?:是|系)(?P<right>[^\s]{2,12})$"
+)
+
+
+def mistyped_then_right(norm: str) -> bool:
+    """Round 60: '唔好意思 打错 系秋枫叶卷', '不好意思 写错了 是含笑叶子发黄': just sent mistyped, then the right words."""
+    bare = re.sub(r"[\s，,。.!！]+", "", (norm or "").lower())
+    found = _MISTYPED_THEN_RIGHT_RE.match(bare)
+    return found is not None and "名" not in found.group("right")
+
+
 # round 58 (20j): how to log the trees one planted, the how first ('点样登记种咗嘅树', '怎样记录我今年种的树'): from a
 # follower not registered yet the planting help (登记 first, the message kept); a registered villager's stays the FAQ's
 # (round 17's control '怎么登记我种的树')

@@ -189,7 +189,7 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
   again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
-  one: 叶底有啲白色嘅虫仔)
+  one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错 系秋枫叶卷)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently

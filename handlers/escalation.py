@@ -864,6 +864,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
         return next(iter(supplementable_when_matching(ctx)), None)
+    if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
+        return next(iter(supplementable_when_matching(ctx)), None)
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question

@@ -59,3 +59,24 @@ CONTROLS_REVIEW_OF_TREES = [
 )
 def test_round_60_review_of_trees_named(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 3: the ticket's tree (or symptom) said wrong right after and said right (问专家 香樟叶卷 || 唔好意思 打错 系秋枫
+# 叶卷): the correction joins the ticket, one ticket ----------------------------------------------------------------
+EXAMPLES_TICKET_CORRECTED = [
+    ("twice", "问专家 龙眼叶卷 || 唔好意思 打错咗 系黄皮叶卷", "one-ticket"),
+    ("twice", "问专家 桂花叶子发黄 || 不好意思 写错了 是含笑叶子发黄", "one-ticket"),
+    ("twice", "问专家 樟树掉叶 || 打错字 应该系秋枫掉叶", "one-ticket"),
+    ("twice", "问专家 杨梅叶有黑点 || sorry 打错 系杨桃叶有黑点", "one-ticket"),
+    ("twice", "问专家 荔枝落果好犀利 || 唔好意思 讲错 系龙眼落果", "one-ticket"),
+]
+CONTROLS_TICKET_CORRECTED = [
+    ("member", "唔好意思 打错 系秋枫叶卷", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_TICKET_CORRECTED, *CONTROLS_TICKET_CORRECTED], {})
+)
+def test_round_60_ticket_tree_corrected(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
