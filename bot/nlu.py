@@ -3887,6 +3887,10 @@ _REVIEW_WHY_RE = re.compile(
     # round 58 (20j): the check asked after bare, with nothing else said ('审核咗未', '核实了没有啊', '审批好未'): one's own
     r"|^(?:我的|我|我们的)?(?:条|个|那条|嗰条)?(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不)"
     r"(?:啊|呀|呢|啦)?$"
+    # round 60 (20m, 20n): the trees of the record named by count and tree, then their check asked after ('头先报嗰两棵荔
+    # 枝审核咗未', '嗰两棵荔枝几时审核好'): one's own records' check, never a new record nor the tree's card
+    rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:几时|什么时候|几耐|多久)?"
+    r"(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不|$)"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
@@ -5686,6 +5690,52 @@ def record_next_asked(norm: str) -> bool:
             _RECORD_IT_HOW_RE.match(bare) or _TYPING_STILL_ASKED_RE.match(bare) or _SAY_THE_TREE_NEXT_RE.match(bare)
         )
     )
+
+
+# round 60 (20m, 20n): a part of the record in progress asked in other words: how the count or the tree is given ('点样报
+# 棵数', '要写棵数定系树名'), whether oneself must be in the photo ('要影埋我个人咩'), or whether the photo may come later
+# ('我而家唔喺屋企 迟啲先影得唔得'): asked of the record in progress (handlers/planting.py), its next step; short text only
+_COUNT_OR_TREE = r"(?:棵数|几多棵|多少棵|几棵|树名|树种|品种|什么树|数量)"
+_GIVE = r"(?:报|写|填|讲|说|发|打|登记|记)"
+_RECORD_DETAIL_RE = re.compile(
+    rf"^(?:那|然后|接着|跟住|之后)?(?:要|应该|该)?(?:怎么|怎样|如何|点)(?:样)?(?:先|才)?{_GIVE}(?:个|那个)?{_COUNT_OR_TREE}$"
+    rf"|^(?:那|然后|接着|跟住|之后)?(?:是不是|是)?(?:要|需要)?{_GIVE}{_COUNT_OR_TREE}(?:还是|或者|定|抑或){_GIVE}?{_COUNT_OR_TREE}$"
+    r"|^(?:拍照|影相|照片|相片|相)?(?:要|需要|要不要|需不需要|使不使|用不用|使)(?:影|拍|照)(?:埋|到|上|进|落)?"
+    r"(?:我|我自己|自己|人|本人)(?:个人|本人|自己)?(?:在里面|进去)?(?:什么|吗|呢|嘛|不|没有)?$"
+)
+_PHOTO_LATER_ASKED_RE = re.compile(
+    r"(?:迟些|迟点|晚点|晏些|晏点|等下|等阵|明天|听日|过两天|过几天|回家|返屋企)(?:先|再|才)?(?:影|拍|发|补|照)(?:相|照片|照)?"
+    r"(?:行不行|可不可以|得不得|可以吗|行吗|得吗|好吗|可以不|可以没有|得唔得|可以么)$"
+    r"|^(?:照片|相片|相|图)?(?:可以|可不可以|能不能|能|可否)(?:迟些|迟点|晚点|晏些|等下|明天|过两天)(?:先|再|才)?"
+    r"(?:发|影|拍|补)(?:吗|不|么|呢)?$"
+)
+
+
+def record_detail_asked(norm: str) -> bool:
+    """Round 60: how the count or the tree is given, whether oneself must be in the photo, or whether the photo may come
+    later, asked in a short text (normalised): the record in progress's next step."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return (
+        bool(bare)
+        and len(bare) <= INTENT_MAX_CHARS
+        and bool(_RECORD_DETAIL_RE.match(bare) or _PHOTO_LATER_ASKED_RE.search(bare))
+    )
+
+
+# round 60 (20m): what was just sent said mistyped, then said right ('唔好意思 打错 系秋枫叶卷' after '问专家 香樟叶卷'): a
+# correction of the open ticket (handlers/escalation.py joins it), never a question of its own; a name or a photo said
+# wrong is not this
+_MISTYPED_THEN_RIGHT_RE = re.compile(
+    r"^(?:不好意思|不要意思|对不起|抱歉|sorry|sori)?(?:我)?(?:打错|写错|讲错|说错|打错字|写错字)(?:字)?(?:了)?"
+    r"(?:应该|其实)?(?:是|系)(?P<right>[^\s]{2,12})$"
+)
+
+
+def mistyped_then_right(norm: str) -> bool:
+    """Round 60: '唔好意思 打错 系秋枫叶卷', '不好意思 写错了 是含笑叶子发黄': just sent mistyped, then the right words."""
+    bare = re.sub(r"[\s，,。.!！]+", "", (norm or "").lower())
+    found = _MISTYPED_THEN_RIGHT_RE.match(bare)
+    return found is not None and "名" not in found.group("right")
 
 
 # round 58 (20j): how to log the trees one planted, the how first ('点样登记种咗嘅树', '怎样记录我今年种的树'): from a

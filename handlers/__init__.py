@@ -80,7 +80,8 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
 - event_roll_call — an organiser (村书记, 村干部) asking who is at the day (签到名单, 今日有几多人签到, 边个仲未到): each of
   today's days of the village, how many checked in, who is present, who not yet (sim58: had been a ticket)
 progress (handlers/progress.py):
-- review_why — why one's records wait for the village's check (点解我嘅树要审核): each with its reasons, none a ticket
+- review_why — why one's records wait for the village's check (点解我嘅树要审核; round 60: trees named first,
+  头先报嗰两棵荔枝审核咗未): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
 - relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household
@@ -188,7 +189,7 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
   again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
-  one: 叶底有啲白色嘅虫仔)
+  one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错 系秋枫叶卷)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently

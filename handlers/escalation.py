@@ -788,11 +788,15 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
     if nlu.go_on_asked(text_normalized(ctx)) and planting.collecting(ctx):
         return False  # '这个怎么弄' right after the photo of a record: the record's next step (handlers/planting.py)
     said = text_normalized(ctx)
-    if (nlu.record_steps_asked(said) or nlu.record_part_asked(said) or nlu.record_next_asked(said)) and (
-        planting.collecting(ctx)
-    ):
+    if (
+        nlu.record_steps_asked(said)
+        or nlu.record_part_asked(said)
+        or nlu.record_next_asked(said)
+        or nlu.record_detail_asked(said)
+    ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
-        # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去')
+        # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
+        # how the count or tree is given ('要写棵数定系树名')
         return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
@@ -859,6 +863,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
+        return next(iter(supplementable_when_matching(ctx)), None)
+    if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
         return next(iter(supplementable_when_matching(ctx)), None)
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None

@@ -148,6 +148,8 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_next_asked(said):  # round 58: '咁点样记录落去', '仲要打字吗 打咩' (while a record waits)
         return True
+    if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')

@@ -1406,16 +1406,13 @@ _ROUND_20M_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20m, measured at the thirty-fourth session's end (9f33a85); not yet read by class (the next"
         " round's)",
         [
-            'after_photo:点样报棵数',
             'cadre:今日村里面党建林种咗三亩 大概一百五十棵秋枫',
             'cadre:我哋村有边啲树可以畀人认养',
-            'finished:头先嗰两棵荔枝几时审核好',
             'finished:我仲想认领两棵龙眼下个月种',
             'member:想登记下屋企啲树 点弄',
             'party:党员都要收提醒咩 唔想收',
             'party:我个名登记成刘松 其实系刘淞 帮我改',
             'party:我想以党员身份认养一棵木棉',
-            'twice:问专家 香樟叶卷 || 唔好意思 打错 系秋枫叶卷',
         ],
     ),
 ]
@@ -1432,14 +1429,10 @@ _ROUND_20N_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20n, measured at the thirty-fourth session's end (9f33a85); not yet read by class (the next"
         " round's)",
         [
-            'after_photo:要写棵数定系树名',
-            'finished:头先报嗰两棵荔枝审核咗未',
             'new:我想报种树 要点做',
             'new:登记桂花树',
             'party:党员可以用呢个做啲咩',
             'party:党员责任区喺边度 有冇得拣',
-            'pending:我而家唔喺屋企 迟啲先影得唔得',
-            'pending:要影埋我个人咩',
             'twice:小叶榄仁新叶有黑点 || 问专家 榄仁黑点',
             'twice:我啲杨梅叶发红卷起 || 系今年三月种嘅两棵',
         ],
