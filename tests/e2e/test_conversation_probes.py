@@ -109,6 +109,7 @@ PLOT_STEPS = next(
 )
 # The roles of the contexts that are registered people (the others are members: 群众).
 ROLES = {"party": "党员", "cadre": "村干部", "adviser": "技术顾问"}
+CONTEXTS = ("new", "member", "party", "cadre", "adviser", "ticket", "after_photo", "pending", "finished", "twice")
 
 
 def load(name: str) -> list[tuple[str, str, str]]:
@@ -178,6 +179,10 @@ class Probe:
         return self.last_handler(f"o-probe-{self.count}")
 
     def run(self, context: str, message: str, expected: str) -> str:
+        # round 60: a probe with a kind or context the sheet does not have is refused, never judged (a control written
+        # 'two-tickets' had passed)
+        assert expected in KINDS, f"unknown expected kind {expected!r}"
+        assert context in CONTEXTS, f"unknown context {context!r}"
         self.count += 1
         self.bot.clock.advance(hours=2)
         openid = f"o-probe-{self.count}"
