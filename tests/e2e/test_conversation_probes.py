@@ -1449,3 +1449,59 @@ ROUND_20N_MISSES = {message: why for why, messages in _ROUND_20N_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20n.tsv", ROUND_20N_MISSES))
 def test_round_20n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
+        [
+            'adviser:谁问我问题了',
+            'new:我叫何木兰住埔心村给我登个记',
+            'ticket:是不是缺肥了',
+            'new:我种了两棵荔枝怎么报上去',
+            'ticket:掉得很厉害 一碰就掉',
+            'ticket:黄的是老叶子 新叶还是绿的',
+            'pending:要在哪里拍',
+            'pending:再认领两棵龙眼',
+            'pending:手机相机打不开 照片发不了',
+            'finished:刚才那个不是荔枝是龙眼',
+            'finished:谢谢 下个月我还要认领两棵桃',
+            'twice:问专家 龙眼树皮裂开了 || 是今年刚种的两棵',
+        ],
+    ),
+]
+ROUND_20O_MISSES = {message: why for why, messages in _ROUND_20O_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20o.tsv", ROUND_20O_MISSES))
+def test_round_20o_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20p, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
+        [
+            'cadre:点解我哋村话滞后',
+            'cadre:责任区边个认领咗',
+            'cadre:乜嘢指令都有',
+            'adviser:我手头有几多单',
+            'ticket:系咪冇肥',
+            'ticket:植树日系边日',
+            'finished:头先报错咗 唔系荔枝系龙眼',
+            'new:我系佢个孙 帮阿爷整个登记 阿爷叫钟龙生 埔心',
+            'new:我系埔心村嘅 点登记呀',
+            'finished:两棵荔枝计咗未',
+            'new:点样登记棵树',
+            'new:登记 荔枝 三棵',
+            'member:取消啦',
+            'party:党员要种几多先够数 我而家几多',
+        ],
+    ),
+]
+ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20p.tsv", ROUND_20P_MISSES))
+def test_round_20p_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
