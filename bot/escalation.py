@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 
 # A bare 问专家 waits for the question {photos: media row ids sent meanwhile}; its table is in
 # handlers/escalation.py, its diagram in docs/escalation.md.
-ASK_FLOW = Flow("ask_expert", ("waiting_question",))
+ASK_FLOW = Flow("ask_expert", ("waiting_question",), photo_states=("waiting_question",))
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole

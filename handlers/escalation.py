@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask_back, clock, escalation, nlu, planting
+from bot import ask_back, clock, conversation, escalation, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -818,14 +818,21 @@ def _supplementable(ctx: Ctx) -> list[dict]:
 
 
 def _match_media_supplement(ctx: Ctx):
-    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket (a photo only while
-    no planting record is in progress: `问专家 …`, then `3棵桂花` + photo is a planting)."""
+    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket. A photo goes to a flow
+    instead: to a planting record in progress (`问专家 …`, then `3棵桂花` + photo is a planting), and to any flow
+    that waits for a photo and that the sender touched after the ticket's last activity (``conversation.photo_awaited``:
+    管护, a survival check, 更新's photo, a visit's, a milestone's, asked for after the question went to the adviser)."""
     if ctx.msg.msg_type == "image" and planting.collecting(ctx):
         return None
     tickets = _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else []
-    if tickets and ctx.msg.msg_type == "image" and not ctx.person and kept_since(ctx, tickets[0]["activity_at"]):
+    if not tickets or ctx.msg.msg_type != "image":
+        return tickets[0] if tickets else None
+    latest = tickets[0]["activity_at"]
+    if conversation.photo_awaited(ctx, ctx.app.flows, latest):
+        return None
+    if not ctx.person and kept_since(ctx, latest):
         return None  # round 48: a follower not yet registered said 种咗两棵龙眼 (kept) after the ticket: the record's photo
-    return tickets[0] if tickets else None
+    return tickets[0]
 
 
 def _match_weather_supplement(ctx: Ctx):
