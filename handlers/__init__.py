@@ -66,7 +66,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
 - ticket_resolved — 解决了 closes the villager's answered ticket; 解决了 or 不用问了 (算了不用问了, 撤回刚才的问题) before an
   answer withdraws the open one (off the adviser's 待办)
-- ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
+- ticket_repeat — the same question again within escalation.attach_minutes, in the same words or in others (round 59:
+  点解啲竹枯咗一半 after 竹子枯咗一半点解): the first ticket's number, no new ticket; other words join it as 补充
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充; a photo
   yields to a planting record in progress, and to a flow waiting for a photo (管护, a survival check, 更新, 签到, a
@@ -188,9 +189,9 @@ awards (handlers/awards.py):
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
-- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
-  again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
-  one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错 系秋枫叶卷)
+- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
+  naming no other tree, is one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错
+  系秋枫叶卷)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently
