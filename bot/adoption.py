@@ -42,7 +42,7 @@ from bot.store.plantings import VERIFIED_REVIEWS
 
 # listed {ids, shown}: the list last shown (认养 <编号> picks from it, 更多 shows on); update_photo {planting_id}:
 # a cadre said 更新 <编号>, the photo comes next. Its table is in handlers/adoption.py, its diagram in docs/adoption.md.
-FLOW = Flow("adoption", ("listed", "update_photo"))
+FLOW = Flow("adoption", ("listed", "update_photo"), photo_states=("update_photo",))
 SURVIVAL_LABELS = {
     "alive": "adoption.survival_alive",
     "dead": "adoption.survival_dead",

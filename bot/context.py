@@ -91,9 +91,9 @@ class Ctx:
     _person: Any = field(default=None, repr=False)
     # the flows live when first asked (bot/conversation.py), and those entered since: a flow not in it has no state
     _live_flows: set[str] | None = field(default=None, repr=False)
-    # with them, when read with the user row (bot/webhook.py), each live flow's (state, data as stored), kept up to date
-    # the same way: ``Flow.state`` then reads no row
-    _flow_rows: dict[str, tuple[str, str | None]] | None = field(default=None, repr=False)
+    # with them, when read with the user row (bot/webhook.py), each live flow's (state, data as stored, when it was last
+    # entered), kept up to date the same way: ``Flow.state`` and ``Flow.touched_at`` then read no row
+    _flow_rows: dict[str, tuple[str, str | None, str]] | None = field(default=None, repr=False)
     # (the message, {name: value}): app.user_reads as read with the user row for that message (bot/webhook.py)
     _user_reads: tuple[Incoming, dict] | None = field(default=None, repr=False)
 

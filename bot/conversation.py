@@ -22,7 +22,9 @@ names of the sender's live flows are read once per message, with the user row (`
 no statement of their own), kept in ``Ctx._live_flows`` and up to date by ``enter``, ``end`` and ``cancel_all``;
 ``state`` reads a flow's row only when its name is among them (a context built elsewhere reads the names at its
 first ``state``). The webhook reads the live flows' rows with the names (``Ctx._flow_rows``), and ``state`` then reads
-none: a planting text asked its flow's row five times.
+none: a planting text asked its flow's row five times. The rows carry when each flow was last entered
+(``touched_at``): an open ticket's 补充 window yields a photo to the flow waiting for one (``photo_states``) that the
+sender touched after the ticket (``photo_awaited``), with no statement for a sender who has none.
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ class Flow:
     # states that wait for the answer to a choice ('改成5棵，还是另外一条记录？'): a retraction said in words there
     # ('不要', '发错了') is of the last message, not of the whole flow, so it is no 取消 (handlers/core.py)
     choice_states: tuple[str, ...] = ()
+    # states whose table takes a photo (a Step on input "photo"; tests/unit/test_flows.py keeps the two the same): an
+    # open ticket's 补充 window yields a photo to the flow in one of them that was touched after the ticket
+    # (``photo_awaited``; handlers/escalation.py)
+    photo_states: tuple[str, ...] = ()
 
     def _timeout(self, ctx: Ctx) -> timedelta:
         if self.timeout is not None:
@@ -81,6 +87,17 @@ class Flow:
         row = store.get(ctx.db, ctx.openid, self.name, ctx.now_s)
         return State(row["state"], row["data"]) if row else None
 
+    def touched_at(self, ctx: Ctx) -> str | None:
+        """When the sender's live flow was last entered (database time), None when it is not live; read with the user
+        row like ``state``."""
+        if ctx._live_flows is not None and self.name not in ctx._live_flows:
+            return None
+        if ctx._flow_rows is not None:
+            kept = ctx._flow_rows.get(self.name)
+            return None if kept is None else kept[2]
+        row = store.get(ctx.db, ctx.openid, self.name, ctx.now_s)
+        return row["updated_at"] if row else None
+
     def enter(self, ctx: Ctx, state: str, data: dict | None = None) -> None:
         if state not in self.states:
             raise ValueError(f"flow {self.name} has no state {state!r}")
@@ -90,7 +107,7 @@ class Flow:
         if ctx._live_flows is not None:
             ctx._live_flows.add(self.name)
         if ctx._flow_rows is not None:
-            ctx._flow_rows[self.name] = (state, stored)
+            ctx._flow_rows[self.name] = (state, stored, ctx.now_s)
 
     def touched_last(self, ctx: Ctx) -> bool:
         """Is this the sender's live flow touched last? A photo or a location goes to that one (a planting record
@@ -104,6 +121,18 @@ class Flow:
             ctx._live_flows.discard(self.name)
         if ctx._flow_rows is not None:
             ctx._flow_rows.pop(self.name, None)
+
+
+def photo_awaited(ctx: Ctx, flows: Sequence[Flow], since: str) -> Flow | None:
+    """The sender's live flow among ``flows`` that waits for a photo (its state one of its ``photo_states``), was
+    touched at or after ``since`` (database time: an open ticket's last activity) and is the flow touched last (its
+    table's photo step then takes the photo, ``Flow.touched_last``); None when there is none. The states and times come
+    with the user row: only a sender with such a flow live asks which flow was touched last."""
+    for flow, state in in_progress(ctx, [flow for flow in flows if flow.photo_states]):
+        touched = flow.touched_at(ctx)
+        if state.name in flow.photo_states and touched is not None and touched >= since and flow.touched_last(ctx):
+            return flow
+    return None
 
 
 def in_progress(ctx: Ctx, flows: Sequence[Flow]) -> list[tuple[Flow, State]]:

@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 
 # A bare 问专家 waits for the question {photos: media row ids sent meanwhile}; its table is in
 # handlers/escalation.py, its diagram in docs/escalation.md.
-ASK_FLOW = Flow("ask_expert", ("waiting_question",))
+ASK_FLOW = Flow("ask_expert", ("waiting_question",), photo_states=("waiting_question",))
 STAFF_ROLES = (ROLE_ADVISER, ROLE_ADMIN)
 QUESTION_PREVIEW_CHARS = 60
 ANSWER_CHAT_CHARS = 600  # longer answers are cut in chat; the answer page has them whole
@@ -982,26 +982,36 @@ def supplementable_tickets(app, db, openid: str, now: datetime) -> list[dict]:
     return store.open_with_activity_since(db, openid, attach_window_start(app, now))
 
 
-def repeated_ticket(app, db, openid: str, text: str, now: datetime) -> dict | None:
-    """The villager's open ticket within its 补充 window (escalation.attach_minutes) that already holds this very
-    text (as the FAQ reads it: punctuation and spoken forms aside), as its question or a 补充: the same question
-    sent twice is one ticket."""
+@dataclass(frozen=True)
+class AskedAgain:
+    """A question asked again within the 补充 window of the open ticket that holds it (the same question sent twice is
+    one ticket). ``new_words``: the words said again, when they differ from every text of the ticket (round 59, asked
+    in other words: '点解啲竹枯咗一半' after '竹子枯咗一半点解'); None when the same words came again (as the FAQ reads
+    them: punctuation, spoken forms and the 问专家 prefix aside). One decision of the reply (handlers/escalation.py
+    ``_asked_again``): new words join the ticket as 补充, with the 补充's reply; the same words add nothing, and the reply
+    says the question is with the adviser already."""
+
+    ticket: dict
+    new_words: str | None
+
+
+def asked_again_ticket(app, db, openid: str, text: str, now: datetime) -> AskedAgain | None:
+    """The villager's open ticket within its 补充 window (escalation.attach_minutes) that ``text`` asks again, read in
+    one go: the same words as one of its texts (its question or a 补充; any ticket's before another's rewording), else
+    the same question in other words (``nlu.reworded``: the characters of substance of the shorter nearly all in the
+    other's), the latest such ticket first."""
     tickets = supplementable_tickets(app, db, openid, now)
     if not tickets:  # most texts: no ticket open, so the text need not be normalized
         return None
     said = nlu.normalize(text)
     if not said:
         return None
-    return next((ticket for ticket in tickets if said in {nlu.normalize(t) for t in ticket_texts(db, ticket)}), None)
-
-
-def reworded_ticket(db, tickets: list[dict], said: str) -> dict | None:
-    """Round 59: the first of ``tickets`` (open, within their 补充 window) whose question or a 补充 ``said`` (normalised)
-    asks again in other words (``nlu.reworded``: '点解啲竹枯咗一半' after '竹子枯咗一半点解'): it joins that ticket."""
-    return next(
-        (ticket for ticket in tickets if any(nlu.reworded(said, nlu.normalize(t)) for t in ticket_texts(db, ticket))),
-        None,
-    )
+    held = [(ticket, [nlu.normalize(t) for t in ticket_texts(db, ticket)]) for ticket in tickets]
+    same = next((ticket for ticket, texts in held if said in texts), None)
+    if same is not None:
+        return AskedAgain(same, None)
+    reworded = next((ticket for ticket, texts in held if any(nlu.reworded(said, t) for t in texts)), None)
+    return AskedAgain(reworded, text) if reworded is not None else None
 
 
 def asked_again(db, ticket: dict, now: datetime) -> None:

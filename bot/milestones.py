@@ -42,7 +42,7 @@ DUE_DATE_OF = {"plans_due": PLAN, "holes_due": HOLES, "plots_due": DEMO_SITE}
 
 # data: {"milestone_id": int}; a photo or location joins the report. Its table is in handlers/milestones.py,
 # its diagram in docs/milestones.md.
-FLOW = Flow("milestone", ("collecting",))
+FLOW = Flow("milestone", ("collecting",), photo_states=("collecting",))
 
 _NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
 _HOLES_RE = re.compile(rf"^树穴\s*(?:已经|已)?\s*(?:挖好了?|挖了|挖好|完成了?)?\s*[:：]?\s*{_NUMBER}\s*(?:个|穴|口)?$")

@@ -46,6 +46,7 @@ from bot.faq import load_offlist, load_species_table
 from bot.follow import Follower
 from bot.messages import MESSAGES_DIR
 from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from, is_old_photo, process_photo
+from bot.registry import UserRead
 from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
@@ -743,16 +744,23 @@ def reopen(ctx, arriving: str) -> dict | None:
     return record
 
 
+# whether the sender has an open ticket a voice opened (the photos ``record_for`` may take hang on one), read with the
+# user row: a planting text of a sender with none asks no ticket's photos. Of the message's start, which is what
+# ``record_for`` needs: the photos it takes were sent, and their ticket opened, by earlier messages.
+OPEN_VOICE_TICKET = UserRead("open_voice_ticket", tickets_store.OPEN_VOICE_TICKET_OF_USER, lambda app, now: [])
+
+
 def record_for(ctx, arriving: str) -> dict:
     """The record a new part joins: the pending one, a late one it finishes, or a new one (after closing the
     sender's earlier windows). A new one from a text takes the photos just sent after a voice the bot could not
-    read (round 58: they joined the ticket that voice opened, 补充, and '种咗两棵荔枝' then says what they were)."""
+    read (round 58: they joined the ticket that voice opened, 补充, and '种咗两棵荔枝' then says what they were), asked
+    only of a sender with such a ticket open (``OPEN_VOICE_TICKET``; read anew when not read with the user row)."""
     settle_sender(ctx)
     record = collecting(ctx) or reopen(ctx, arriving)
     if record is not None:
         return record
     record = new_record(ctx)
-    if arriving == "text":
+    if arriving == "text" and ctx.read_with_user(OPEN_VOICE_TICKET.name) != 0:
         since = clock.to_db(ctx.now - window(ctx.config))
         for media_row_id in tickets_store.photos_on_unheard_voice(ctx.db, ctx.openid, since, ctx.now_s):
             store.add_photo(ctx.db, record["id"], media_row_id, ctx.now_s)

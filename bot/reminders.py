@@ -44,7 +44,9 @@ def _survival_days(config) -> timedelta:
 
 # After a follow-up: {planting_id, due_days, check_id}; opened by survival_followups (asked), answered by
 # a photo and 活了/死了/补种了. Its table is in handlers/reminders.py, its diagram in docs/reminders.md.
-SURVIVAL_FLOW = Flow("survival", ("asked", "photo", "answered"), timeout=_survival_days)
+SURVIVAL_FLOW = Flow(
+    "survival", ("asked", "photo", "answered"), timeout=_survival_days, photo_states=("asked", "photo", "answered")
+)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AUDIENCES = ("roles", "villagers", "everyone")
 

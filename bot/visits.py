@@ -51,7 +51,12 @@ def _window(config) -> timedelta:
 # signing {note, photos}: 签到 said, waiting for the location; located {lat, lng}: an adviser's location, waiting
 # for 签到; choosing {visit_id, village_ids}: outside every radius, which village?; recorded {visit_id}: photos
 # join the visit. Its table is in handlers/visits.py, its diagram in docs/visits.md.
-FLOW = Flow("visits", ("signing", "located", "choosing", "recorded"), timeout=_window)
+FLOW = Flow(
+    "visits",
+    ("signing", "located", "choosing", "recorded"),
+    timeout=_window,
+    photo_states=("signing", "choosing", "recorded"),
+)
 
 
 # -- pure -------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from bot.store import zones as store
 
 # listed {zone_ids}: the list last shown (认领责任区 <编号> picks from it); tending {location?}: 管护 said,
 # waiting for the photo. Its table is in handlers/zones.py, its diagram in docs/zones.md.
-FLOW = Flow("zones", ("listed", "tending"))
+FLOW = Flow("zones", ("listed", "tending"), photo_states=("tending",))
 
 HEADERS = {
     "名称": "name",

@@ -43,8 +43,6 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
-the 管护 photo (handlers/zones.py, PHOTO_ROUTES; sim58: before the tickets' 补充, which took it):
-- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -68,9 +66,12 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
 - ticket_resolved — 解决了 closes the villager's answered ticket; 解决了 or 不用问了 (算了不用问了, 撤回刚才的问题) before an
   answer withdraws the open one (off the adviser's 待办)
-- ticket_repeat — the same question again within escalation.attach_minutes: the first ticket's number, no new ticket
+- ticket_repeat — the same question again within escalation.attach_minutes, in the same words or in others (round 59:
+  点解啲竹枯咗一半 after 竹子枯咗一半点解): the first ticket's number, no new ticket; other words join it as 补充
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
-- ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充
+- ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充; a photo
+  yields to a planting record in progress, and to a flow waiting for a photo (管护, a survival check, 更新, 签到, a
+  milestone) that the sender touched after the ticket's last activity (bot.conversation.photo_awaited)
 - ticket_supplement_weather — a spell of weather told (最近成个礼拜都落雨) within escalation.attach_minutes of an open
   ticket: 补充 (alone, the FAQ's small talk)
 planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before progress, whose 记上了没有 took
@@ -109,7 +110,7 @@ reminders (handlers/reminders.py):
 - survival_answer — 活了 / 死了 / 补种了 while a survival follow-up is open: records the result
 - dead_tree_told — a tree of a record told dead with no follow-up open (我上个星期报咗三棵 其实死咗一棵): the FAQ's
   replant answer, never a ticket (round 56)
-zones (handlers/zones.py, TEXT_ROUTES):
+zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
   领第一个, from one who may hold a zone while no adoptable list is open)
@@ -117,6 +118,7 @@ zones (handlers/zones.py, TEXT_ROUTES):
 - tending_mine — 我的管护 (in words: 我管护咗几多次, 我呢个月管护过未): the member's zone, this season's count and the
   latest day (sim58: had been the FAQ's or a ticket)
 - tending — 管护 (voice 管护了): after a photo, a tending record with it; else waits for the photo
+- tending_photo — the photo 管护 waits for: a tending record, the member's count this season
 - tending_location — a location while 管护 waits for the photo: checked against the zone's radius
 visits (handlers/visits.py):
 - visit_sign_in_located — 签到 [备注] after the adviser's location: the visit to the nearest village holding it
@@ -187,9 +189,9 @@ awards (handlers/awards.py):
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
 - faq_intro — 种树问答 (menu): what to ask, with examples
-- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 59: the question asked
-  again reworded, 点解啲竹枯咗一半 after 竹子枯咗一半点解, joins it; round 58: a symptom told, naming no other tree, is
-  one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错 系秋枫叶卷)
+- ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
+  naming no other tree, is one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错
+  系秋枫叶卷)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently
@@ -252,14 +254,13 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
-    *zones.PHOTO_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,
     *progress.ROUTES,
     *households.ROUTES,
     *milestones.ROUTES,
     *reminders.ROUTES,
-    *zones.TEXT_ROUTES,
+    *zones.ROUTES,
     *visits.ROUTES,
     *certificates.ROUTES,
     *adoption.ROUTES,

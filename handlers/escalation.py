@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask_back, clock, escalation, nlu, planting
+from bot import ask_back, clock, conversation, escalation, nlu, planting
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -213,7 +213,9 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None])
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
-    repeated = None if source == "voice" else escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now)
+    repeated = (
+        None if source == "voice" else escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now)
+    )
     if repeated:
         return _asked_again(ctx, repeated, media_row_ids)
     limit = escalation.over_hourly_limit(ctx.app, ctx.db, ctx.openid, ctx.now)
@@ -243,15 +245,23 @@ def _danger_read(ctx: Ctx) -> bool | None:
     return bool(escalation.faq_result(ctx).safety) if _text(ctx) else None
 
 
-def _asked_again(ctx: Ctx, ticket: dict, media_row_ids: list[int | None]) -> str:
-    """The same question again: its ticket's number; a photo or voice that came with it joins the ticket as 补充."""
+def _asked_again(ctx: Ctx, again: escalation.AskedAgain, media_row_ids: list[int | None]) -> str:
+    """The question asked again (``escalation.asked_again_ticket``): no new ticket, and one decision of the reply. What
+    is new joins the ticket as 补充: a photo or voice that came with it, and the words when they are other words (round
+    59), whose reply is the 补充's (they were added to the question); the same words add nothing, and the reply says the
+    question is with the adviser already (the adviser hears of it once)."""
+    ticket = again.ticket
+    if again.new_words:
+        escalation.add_supplement(ctx.app, ctx.db, ticket, text=again.new_words, media_row_id=None, now=ctx.now)
     media = [m for m in dict.fromkeys(media_row_ids) if m]
     for media_row_id in media:
         escalation.add_supplement(ctx.app, ctx.db, ticket, text=None, media_row_id=media_row_id, now=ctx.now)
-    if not media:
+    if not (media or again.new_words):
         escalation.asked_again(ctx.db, ticket, ctx.now)
     photos = sum(1 for m in media if (row := media_store.get(ctx.db, m)) is not None and row["kind"] == "image")
     attached = ctx.t("escalation.photos_attached", n=photos) if photos else ""
+    if again.new_words:
+        return ctx.t("escalation.supplement_added", id=ticket["id"]) + attached
     return ctx.t("escalation.asked_again", id=ticket["id"], attached=attached)
 
 
@@ -644,14 +654,14 @@ def _match_ask_expert(ctx: Ctx):
 
 def _same_tree_ticket(ctx: Ctx, match):
     """问专家 <问题> about the tree of the villager's ticket still open within its 补充 window ('问专家 桂花叶子还在掉'
-    after a question on the 桂花's leaves): that ticket, for a 补充 (the same question asked again, word for word, is
-    ask_expert's: one ticket, its number again; a photo just sent goes with ask_expert's ticket)."""
+    after a question on the 桂花's leaves): that ticket, for a 补充 (the same question asked again, in the same words or
+    in others, is ask_expert's: one ticket, its number again; a photo just sent goes with ask_expert's ticket)."""
     (question,) = match
     if not escalation.worth_a_ticket(question) or planting.pending_photos(ctx) or _free_photos_when_matching(ctx):
         return None
     tickets = supplementable_when_matching(ctx)
-    if not tickets or escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
-        return None
+    if not tickets or escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
+        return None  # asked again, in the same words or in others: ask_expert's (``_open_ticket``), one reply
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     return next(
         (
@@ -757,8 +767,9 @@ def _worth_a_ticket(ctx: Ctx) -> bool:
 
 
 def _repeat_then(ctx: Ctx, _worth: bool):
-    """The same text again within the 补充 window of the ticket that holds it (a villager who saw no answer yet);
-    not after a new photo (the photo question then brings it to that ticket, ``_open_ticket``)."""
+    """The question asked again within the 补充 window of the ticket that holds it, in the same words or in others (a
+    villager who saw no answer yet: ``escalation.asked_again_ticket``); not after a new photo (the photo question then
+    brings it to that ticket, ``_open_ticket``, read the same way)."""
     text = _text(ctx)
     assert text  # _worth_a_ticket
     if (
@@ -767,13 +778,15 @@ def _repeat_then(ctx: Ctx, _worth: bool):
         or not _recent_when_matching(ctx)[1]  # no ticket open: none to repeat
     ):
         return None
-    return escalation.repeated_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
+    return escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
 
 
-def on_repeat(ctx: Ctx, ticket) -> str:
-    """The same question again: the reply its ticket's first carried, the safety line first and what the FAQ puts under
-    the number (the first aid, who decides on money) after it (round 48: the repeat had dropped the first aid)."""
-    return _safety_first(ctx, _asked_again(ctx, ticket, [_current_media(ctx)]), note=True)
+def on_repeat(ctx: Ctx, again: escalation.AskedAgain) -> str:
+    """The question asked again: the reply its ticket's first carried, the safety line first and what the FAQ puts
+    under the number (the first aid, who decides on money) after it (round 48: the repeat had dropped the first aid);
+    in other words, the FAQ's answer meanwhile too, as for any 补充 (``_faq_meanwhile``: '认养要钱吗' after '认养一棵要交多少钱')."""
+    reply = _safety_first(ctx, _asked_again(ctx, again, [_current_media(ctx)]), note=True)
+    return reply + _faq_meanwhile(ctx) if again.new_words else reply
 
 
 _match_repeat = staged(_worth_a_ticket, _repeat_then)
@@ -818,14 +831,21 @@ def _supplementable(ctx: Ctx) -> list[dict]:
 
 
 def _match_media_supplement(ctx: Ctx):
-    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket (a photo only while
-    no planting record is in progress: `问专家 …`, then `3棵桂花` + photo is a planting)."""
+    """A photo or a voice sent within escalation.attach_minutes of the villager's open ticket. A photo goes to a flow
+    instead: to a planting record in progress (`问专家 …`, then `3棵桂花` + photo is a planting), and to any flow
+    that waits for a photo and that the sender touched after the ticket's last activity (``conversation.photo_awaited``:
+    管护, a survival check, 更新's photo, a visit's, a milestone's, asked for after the question went to the adviser)."""
     if ctx.msg.msg_type == "image" and planting.collecting(ctx):
         return None
     tickets = _supplementable(ctx) if ctx.msg.msg_type in ("image", "voice") else []
-    if tickets and ctx.msg.msg_type == "image" and not ctx.person and kept_since(ctx, tickets[0]["activity_at"]):
+    if not tickets or ctx.msg.msg_type != "image":
+        return tickets[0] if tickets else None
+    latest = tickets[0]["activity_at"]
+    if conversation.photo_awaited(ctx, ctx.app.flows, latest):
+        return None
+    if not ctx.person and kept_since(ctx, latest):
         return None  # round 48: a follower not yet registered said 种咗两棵龙眼 (kept) after the ticket: the record's photo
-    return tickets[0] if tickets else None
+    return tickets[0]
 
 
 def _match_weather_supplement(ctx: Ctx):
@@ -839,13 +859,16 @@ def _match_weather_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
-    reply = _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
+    return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"])) + _faq_meanwhile(ctx)
+
+
+def _faq_meanwhile(ctx: Ctx) -> str:
+    """After a text's 补充: the FAQ's answer meanwhile, as for any question (a blank line before it); none to a question
+    with no subject but the ticket's tree (round 53: '会不会死' had been given the heeling-in card)."""
     text = _text(ctx)
     if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
-        # the FAQ's answer meanwhile, as for any question; none to a question with no subject but the ticket's tree
-        # (round 53: '会不会死' had been given the heeling-in card)
-        reply += "\n\n" + escalation.faq_result(ctx).answer_text
-    return reply
+        return "\n\n" + escalation.faq_result(ctx).answer_text
+    return ""
 
 
 def _text_supplement_then(ctx: Ctx, _worth: bool):
@@ -870,10 +893,7 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question
         return None
-    # round 59 (20k): the question asked again in other words ('点解啲竹枯咗一半' after '竹子枯咗一半点解'): one ticket
-    reworded = escalation.reworded_ticket(ctx.db, supplementable_when_matching(ctx), text_normalized(ctx))
-    if reworded is not None:
-        return reworded
+    # round 59 (20k): the question asked again in other words ('点解啲竹枯咗一半' after '竹子枯咗一半点解') is ticket_repeat's
     if _answered_by_faq(ctx, text):  # answered; joins only when it points at the ticket's tree ('这棵桂花…')
         return next(
             (

@@ -578,3 +578,4 @@ EXPORTS: dict = {**store.EXPORT_SQL, **dashboard_store.EXPORT_SQL}
 DASHBOARD: list = review_pages.PAGES
 PHOTO_VILLAGES: list = [dashboard_store.photo_villages]
 FLOWS: list = [planting.FLOW, planting.WITHDRAW, planting.RECOUNT]
+USER_READS: list = [planting.OPEN_VOICE_TICKET]

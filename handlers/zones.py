@@ -8,8 +8,8 @@ Routes (dispatch order in handlers/__init__.py):
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
 - tending_mine: ``我的管护`` (in words: '我管护咗几多次', '我呢个月管护过未'): the zone, this season's count, the latest day
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
-- tending_photo: the photo 管护 waits for: a tending record (PHOTO_ROUTES, ahead of the tickets' 补充: a question
-  sent just before must not take the photo 管护 asked for)
+- tending_photo: the photo 管护 waits for: a tending record (also within an open ticket's 补充 window when 管护 was
+  said after the ticket: the ticket's 补充 yields to it, ``bot.conversation.photo_awaited``)
 - tending_location: a location while 管护 waits for the photo: checked against the zone's radius
 """
 
@@ -205,17 +205,15 @@ def _own_tending_asked(_app, meaning: str) -> bool:
 
 
 # -- the manifest -------------------------------------------------------------------------------------------
-# tending_photo goes before the tickets' 补充 (handlers/__init__.py): the photo 管护 asked for is never a ticket's
-PHOTO_ROUTES: list = [ZONES_TABLE.route("tending_photo", "photo")]
-TEXT_ROUTES: list = [
+ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("tending", text_is("zones.commands.tend"), on_tend),
+    ZONES_TABLE.route("tending_photo", "photo"),
     ZONES_TABLE.route("tending_location", "location"),
 ]
-ROUTES: list = [*PHOTO_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("zone_nudges", zones.zone_nudges, 300)]
 STORES: list = [store]
 EXPORTS: dict = {**store.EXPORT_SQL}

@@ -35,10 +35,10 @@ def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
 
 # A user's live flows as one JSON object, for a statement on the users table to return beside the user row
 # (bot.store.users.touch_inbound: no statement of their own): each live flow's name -> [its state, its data as stored
-# (JSON text)]; its one parameter is now. The names tell which flows a message need not ask about, the rows spare
+# (JSON text), when it was last entered (updated_at)]; its one parameter is now. The names tell which flows a message need not ask about, the rows spare
 # ``Flow.state`` its reads (a planting text read its flow's row five times, issue 21's eleventh round).
 LIVE_FLOWS_OF_USER = (
-    "(SELECT json_group_object(flow, json_array(state, data)) FROM conversations"
+    "(SELECT json_group_object(flow, json_array(state, data, updated_at)) FROM conversations"
     " WHERE conversations.openid = users.openid AND conversations.expires_at > ?)"
 )
 

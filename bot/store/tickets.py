@@ -457,6 +457,14 @@ _UNATTACHED_IMAGES_SQL = (
 )
 
 
+# whether the villager has an open ticket a voice opened, read with the user row (bot/registry.py UserRead;
+# bot/planting.py OPEN_VOICE_TICKET): most senders have none, and their planting texts then ask no
+# ``photos_on_unheard_voice``
+OPEN_VOICE_TICKET_OF_USER = (
+    "EXISTS (SELECT 1 FROM tickets t WHERE t.openid = users.openid AND t.status = 'open' AND t.source = 'voice')"
+)
+
+
 def photos_on_unheard_voice(db: Database, openid: str, since: str, until: str) -> list[int]:
     """Photos the villager sent in [since, until] that joined an open ticket opened by a voice WeChat could not read
     and never told in words: what that ticket is about is unknown, so the photos may well be of trees just planted

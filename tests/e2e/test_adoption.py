@@ -440,3 +440,28 @@ def test_a_tree_adopted_just_now_heads_my_trees(plots, person, standin, clock):
     wang.says("认养 1")
     reply = wang.says("我的树")
     assert reply.startswith("您的树（8处）：\n🌳 埔心村党建林第1棵香樟（您认养的，")
+
+
+# -- an open ticket's 补充 and the photo 更新 waits for ------------------------------------------------------------
+def test_the_update_photo_asked_after_a_question_is_the_updates_and_the_reverse_the_tickets(
+    plots, cadre, bot, standin, clock
+):
+    """更新 said after a question went to the adviser: the photo is the update's (it had become the ticket's 补充); a
+    question after 更新: the photo is the ticket's (the flow touched after the ticket takes it,
+    bot.conversation.photo_awaited)."""
+    clock.set("2027-04-25T10:00")
+    first = re.findall(r"问题编号：(\d+)", cadre.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))[0]
+    clock.advance(minutes=1)
+    assert "请发第" in cadre.says(f"更新 {plots[0]}")
+    clock.advance(minutes=1)
+    standin.add_media("m-update", jpeg(22))
+    assert "已更新" in cadre.sends_photo("m-update")
+    assert list(bot.db.query("SELECT id FROM ticket_attachments WHERE ticket_id = ?", [first])) == []
+
+    clock.set("2027-04-26T10:00")
+    assert "请发第" in cadre.says(f"更新 {plots[0]}")
+    clock.advance(minutes=1)
+    second = re.findall(r"问题编号：(\d+)", cadre.says("问专家 我家龙眼树结果很少是什么原因"))[0]
+    clock.advance(minutes=1)
+    standin.add_media("m-fruit", jpeg(23))
+    assert f"已补充到第{second}号问题" in cadre.sends_photo("m-fruit")

@@ -48,8 +48,10 @@ KINDS = {
         "event_asked",  # round 23: the planting day asked about, its own details (or none set yet)
     },
     "planting": {"planting_text"},
-    # round 44: a spell of weather told within the ticket's window (ticket_supplement_weather) is its 补充 too
-    "supplement": {"ticket_supplement_text", "ask_expert_supplement", "ticket_supplement_weather"},
+    # round 44: a spell of weather told within the ticket's window (ticket_supplement_weather) is its 补充 too; the
+    # ticket's question asked again in other words (ticket_repeat since the reading of a repeat was made one, mech61:
+    # the words join the ticket with the 补充's reply, as ticket_supplement_text had done) too
+    "supplement": {"ticket_supplement_text", "ask_expert_supplement", "ticket_supplement_weather", "ticket_repeat"},
     # round 19: an explicit 问专家 about another tree is its own ticket too (ask_expert; two tickets, checked below)
     "new": {"faq_answer", "ticket_from_question", "ask_expert", "event_asked"},  # round 23: the day asked about
     # round 19: the second message joining the first's ticket as 补充 leaves one ticket too; round 57: the question
@@ -1438,7 +1440,6 @@ _ROUND_20N_LEFT: list[tuple[str, list[str]]] = [
             'new:登记桂花树',
             'party:党员可以用呢个做啲咩',
             'party:党员责任区喺边度 有冇得拣',
-            'twice:小叶榄仁新叶有黑点 || 问专家 榄仁黑点',
             'twice:我啲杨梅叶发红卷起 || 系今年三月种嘅两棵',
         ],
     ),

@@ -260,6 +260,44 @@ def test_the_same_question_twice_within_minutes_is_one_ticket(
     assert ticket_number(villager.says("我家荔枝叶子有黑斑")) != number  # another question: another ticket
 
 
+@pytest.mark.parametrize(
+    "first, again",
+    [
+        ("竹子枯咗一半点解", "点解啲竹枯咗一半"),
+        ("问专家 我家荔枝叶子卷起来了", "问专家 荔枝叶点解卷晒"),
+        (UNANSWERABLE, "问专家 桂花叶子点解黄咗掉叶"),
+    ],
+)
+def test_the_same_question_in_other_words_is_one_ticket_and_its_补充(villager, bot, clock, first, again):
+    """One reading of a question asked again (bot/escalation.py ``asked_again_ticket``: the same words, test above, or
+    others), one route (ticket_repeat) and one decision of the reply: other words join the ticket as 补充, with the
+    补充's reply (the same words add nothing: '不用再发')."""
+    add_roster(bot)
+    number = ticket_number(villager.says(first))
+    clock.advance(minutes=2)
+    reply = villager.says(again)
+    assert reply.strip() == f"已补充到第{number}号问题。", reply
+    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+    assert [a["text"] for a in bot.db.query("SELECT text FROM ticket_attachments")] == [again.removeprefix("问专家 ")]
+    last = rows_of(bot, "SELECT handler FROM inbox ORDER BY id DESC LIMIT 1")[0]["handler"]
+    assert last == ("ask_expert" if again.startswith("问专家") else "ticket_repeat")  # not the 补充 routes
+
+
+@pytest.mark.parametrize(
+    "first, again",
+    [("我种咗喺人哋块地 点算", "点算好 我种咗喺人哋块地"), ("我种错地方了 种在别人的地里", "种在别人地里了 种错地方")],
+)
+def test_a_land_matter_asked_again_in_other_words_is_one_ticket(villager, bot, clock, first, again):
+    """A question that is no 补充 of a tree's ticket (a land matter, round 56) asked again in other words: read as asked
+    again before anything else reads it, one ticket (the rewording was read only within the 补充 of a tree's ticket, past
+    the land matter's exit, and the second became a ticket of its own)."""
+    add_roster(bot)
+    number = ticket_number(villager.says(first))
+    clock.advance(minutes=2)
+    assert f"第{number}号" in villager.says(again)
+    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+
+
 def test_a_repeat_with_a_new_photo_or_voice_brings_them_to_the_first_ticket(villager, bot):
     add_roster(bot)
     number = ticket_number(villager.says("我家桂花叶子黄了"))
@@ -340,6 +378,36 @@ def test_a_planting_text_after_an_unheard_voice_and_its_photo_takes_the_photo(vi
     photos = list(bot.db.query("SELECT media_row_id FROM planting_photos WHERE planting_id = ?", [record["id"]]))
     assert len(photos) == 1
     assert attachment_kinds(bot, number) == ["voice", "image"]
+
+
+def test_only_a_sender_with_an_open_voice_ticket_has_its_photos_asked_for_a_planting_text(
+    villager_factory, bot, monkeypatch
+):
+    """The photos on an unheard voice's ticket (``tickets_store.photos_on_unheard_voice``, a query on media) are asked
+    for a new record from a text only when the sender has a voice's ticket open, read with the user row
+    (bot/planting.py ``OPEN_VOICE_TICKET``): a planting text of anyone else costs no such query."""
+    from bot.store import tickets as tickets_store
+
+    ids = add_roster(bot)
+    with transaction(bot.db):
+        for n, openid in enumerate(("o-plain", "o-typed", "o-spoken")):
+            bot.db["people"].insert({"name": f"李{n}", "role": "群众", "openid": openid, "village_id": ids["埔心村"]})
+    asked: list[str] = []
+    real = tickets_store.photos_on_unheard_voice
+    monkeypatch.setattr(
+        tickets_store,
+        "photos_on_unheard_voice",
+        lambda db, openid, *rest: asked.append(openid) or real(db, openid, *rest),
+    )
+    plain, typed, spoken = (villager_factory(openid) for openid in ("o-plain", "o-typed", "o-spoken"))
+    assert "照片" in plain.says("种咗两棵荔枝")  # no ticket at all
+    ticket_number(typed.says(UNANSWERABLE))
+    assert "照片" in typed.says("种咗两棵荔枝")  # a ticket told in words: not a voice's
+    assert asked == []
+    number = ticket_number(spoken.sends_voice("vo-unheard-3"))
+    assert f"补充到第{number}号" in spoken.sends_photo("ph-after-voice-3")
+    assert "已记录" in spoken.says("种咗两棵荔枝")
+    assert asked == ["o-spoken"]
 
 
 def test_a_photo_on_a_ticket_told_in_words_stays_the_tickets(villager, bot):

@@ -43,6 +43,20 @@ def test_a_message_reads_the_live_flows_once_and_only_live_flows_rows(person, cl
     assert (lookups["get"], lookups["live_flows"]) == ([], [])
 
 
+def test_the_live_flows_come_with_when_each_was_last_entered(person, clock, bot):
+    """The user row's live flows carry each one's state, data and last entry (``updated_at``): ``Flow.touched_at`` (an
+    open ticket's 补充 yields a photo to the flow touched after it) reads no row of its own."""
+    from bot.db import transaction
+    from bot.store import users as users_store
+
+    chen = person("o-chen", "陈伯", "党员")
+    clock.set("2027-03-05T10:00")
+    assert "照片" in chen.says("3棵桂花")
+    with transaction(bot.db):
+        user = users_store.touch_inbound(bot.db, "o-chen", "2027-03-05T02:01:00", counts_as_contact=False)
+    assert user is not None and user["live_flows"]["planting"][2] == "2027-03-05T02:00:00"
+
+
 def test_a_context_built_elsewhere_reads_only_live_flows_rows(bot, lookups):
     from datetime import timedelta
 
@@ -80,6 +94,8 @@ def test_a_flow_entered_left_or_cancelled_in_a_message_is_seen_so_by_the_rest_of
         planting.enter(ctx, "asking", {"planting_id": 7})
         zones.enter(ctx, "asking")
         assert planting.state(ctx).name == "asking" and zones.state(ctx).data == {}
+        # when each was last entered, kept with its row (an open ticket's 补充 yields a photo to a flow touched after it)
+        assert planting.touched_at(ctx) == zones.touched_at(ctx) == ctx.now_s
         zones.end(ctx)
         assert zones.state(ctx) is None and planting.state(ctx) is not None
         assert cancel_all(ctx, [planting, zones]) == 1
@@ -87,6 +103,7 @@ def test_a_flow_entered_left_or_cancelled_in_a_message_is_seen_so_by_the_rest_of
         assert lookups["get"] == [] and lookups["live_flows"] == []
         elsewhere = chat_context(bot, "o-chen", now)  # the database agrees
         assert planting.state(elsewhere) is None and zones.state(elsewhere) is None
+        assert planting.touched_at(elsewhere) is None
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -240,3 +241,27 @@ def test_holes_said_as_spoken_are_a_report_never_a_ticket(bot, county, secretary
     assert "树穴120个" in secretary.says("树穴挖好咗一百二十个")
     assert [(m["milestone"], m["count"]) for m in milestone_rows(rows)] == [("holes", 120)]
     assert rows("tickets") == [] and rows("plantings") == []
+
+
+def test_a_milestone_photo_after_a_question_is_the_milestones_and_the_reverse_the_tickets(
+    bot, county, secretary, standin, clock, rows
+):
+    """示范点 said after a question went to the adviser: the photo is the milestone's (it had become the ticket's 补充);
+    a question after 示范点: the photo is the ticket's (the flow touched after the ticket takes it,
+    bot.conversation.photo_awaited)."""
+    first = re.findall(r"问题编号：(\d+)", secretary.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))[0]
+    clock.advance(minutes=1)
+    assert "示范点“村口公园”" in secretary.says("示范点 村口公园")
+    clock.advance(minutes=1)
+    standin.add_media("m-site", photo(2))
+    assert "照片已加到示范点“村口公园”" in secretary.sends_photo("m-site")
+    assert rows("SELECT id FROM ticket_attachments WHERE ticket_id = ?", [first]) == []
+
+    clock.advance(hours=1)
+    assert "示范点“祠堂广场”" in secretary.says("示范点 祠堂广场")
+    clock.advance(minutes=1)
+    second = re.findall(r"问题编号：(\d+)", secretary.says("问专家 我家龙眼树结果很少是什么原因"))[0]
+    clock.advance(minutes=1)
+    standin.add_media("m-leaf", photo(4))
+    assert f"已补充到第{second}号问题" in secretary.sends_photo("m-leaf")
+    assert [r["photos"] for r in milestone_rows(rows)] == [1, 0]

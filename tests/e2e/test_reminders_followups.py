@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 from PIL import Image
@@ -170,3 +171,40 @@ def test_a_follow_up_describes_the_record_as_the_planting_reply_did(bot, village
     assert "3棵桃子" in outbox_text(bot, f"followup:{peach}:30")
     assert "党建林 2.5亩 120棵香樟" in outbox_text(bot, f"followup:{plot}:30")
     assert "已记下：3棵桃子活了" in wang.says("活了")
+
+
+def _ticket_of(reply: str) -> str:
+    return re.findall(r"问题编号：(\d+)", reply)[0]
+
+
+def test_a_follow_up_asked_after_a_question_went_to_the_adviser_takes_the_photo(
+    bot, villager_factory, standin, tick, clock
+):
+    """The follow-up asks for a photo after a question went to the adviser (whose 补充 window takes the photos sent
+    within it): the photo is the follow-up's, the flow touched after the ticket (bot.conversation.photo_awaited)."""
+    wang, _chen = setup_roster(bot, villager_factory)
+    tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
+    clock.set("2027-04-02T09:58")
+    number = _ticket_of(wang.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    tick("2027-04-02T10:00")  # the follow-up asks about the 龙眼
+    assert followup_keys(bot, "o-wang") == [f"followup:{tree}:30"]
+    clock.set("2027-04-02T10:02")
+    standin.add_media("m-alive", jpeg((20, 160, 40)))
+    assert "龙眼" in wang.sends_photo("m-alive")
+    assert followups.checks_for(bot.db, tree)[0]["result"] == "unknown"
+    assert list(bot.db.query("SELECT id FROM ticket_attachments WHERE ticket_id = ?", [number])) == []
+
+
+def test_a_photo_after_a_question_that_followed_the_follow_up_joins_the_ticket(
+    bot, villager_factory, standin, tick, clock
+):
+    """The reverse: the follow-up first, then a question to the adviser, then a photo: the ticket's 补充."""
+    wang, _chen = setup_roster(bot, villager_factory)
+    tree = plant(bot, 1, "o-wang", 1, 1, "龙眼", "2027-03-02T10:00")
+    tick("2027-04-02T10:00")
+    clock.set("2027-04-02T10:01")
+    number = _ticket_of(wang.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    clock.set("2027-04-02T10:02")
+    standin.add_media("m-leaf", jpeg((200, 180, 30)))
+    assert f"已补充到第{number}号问题" in wang.sends_photo("m-leaf")
+    assert followups.checks_for(bot.db, tree) == []

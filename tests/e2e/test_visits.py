@@ -382,3 +382,26 @@ def test_an_adviser_login_sees_only_their_own_row_and_villages(wang, bot, clock,
     login(other, "li")
     page = other.get("/admin/visits").get_data(as_text=True)
     assert "<td data-label=\"顾问\">李工</td>" in page and "王工" not in page and "指导挖穴" not in page
+
+
+# -- an open ticket's 补充 and the photos 签到 waits for -----------------------------------------------------------
+def test_a_visits_photo_after_a_question_is_the_visits_and_the_reverse_the_tickets(wang, bot, standin, clock):
+    """签到 after a question went to the adviser: the photo is the visit's (it had become the ticket's 补充); a
+    question after the visit: the photo is the ticket's (the flow touched after the ticket takes it,
+    bot.conversation.photo_awaited)."""
+    for n in (1, 2):
+        standin.add_media(f"p-{n}", jpeg(n))
+    first = re.findall(r"问题编号：(\d+)", wang.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))[0]
+    clock.advance(minutes=1)
+    assert "请发一下您现在的位置" in wang.says("签到 指导挖穴")
+    clock.advance(minutes=1)
+    assert "照片收到（1张）" in wang.sends_photo("p-1")
+    assert list(bot.db.query("SELECT id FROM ticket_attachments WHERE ticket_id = ?", [first])) == []
+    clock.advance(minutes=1)
+    assert "签到成功！埔心村" in wang.sends_location(*IN_PUXIN)
+
+    clock.advance(minutes=1)
+    second = re.findall(r"问题编号：(\d+)", wang.says("问专家 我家龙眼树结果很少是什么原因"))[0]
+    clock.advance(minutes=1)
+    assert f"已补充到第{second}号问题" in wang.sends_photo("p-2")
+    assert visits_of(bot)[0]["photos"] == 1

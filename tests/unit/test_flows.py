@@ -108,6 +108,22 @@ def test_every_flow_with_a_table_is_in_the_registry():
     assert {t.flow.name for t in tables()} <= flows
 
 
+def test_a_flows_photo_states_are_its_tables_states_that_take_a_photo():
+    """``Flow.photo_states`` (an open ticket's 补充 yields a photo to such a flow touched after it:
+    bot.conversation.photo_awaited) say what the table says: the states with a step on input "photo"."""
+    for table in tables():
+        taking = {step.state for step in table.steps if step.input == "photo"}
+        assert set(table.flow.photo_states) == taking, table.flow.name
+    assert {t.flow.name for t in tables() if t.flow.photo_states} == {
+        "adoption",
+        "ask_expert",
+        "milestone",
+        "survival",
+        "visits",
+        "zones",
+    }
+
+
 def test_the_check_sees_a_missing_or_extra_transition():
     flow = Flow("demo", ("a", "b"))
     table = FlowTable(flow, (Step("a", "photo", lambda c, s: True, lambda c, s, m: "", to=("b",)),))
