@@ -482,6 +482,21 @@ _OWN_PLEDGES_RE = re.compile(
 OWN_PLEDGES_MAX_CHARS = 24
 
 
+# round 61 (the simulator: '我哋村认领情况点' had become a ticket): the village's pledges asked after (normalised: 我们村认领
+# 情况点, 村里认领安排进度如何, 我们村认领得怎么样了): the village's progress, with its 认领安排 line (handlers/progress.py)
+_VILLAGE_PLEDGES_RE = re.compile(
+    r"^(?:我们村|本村|村里|村里面|全村|我们)(?:的)?(?:认领|认领安排|植树安排)(?:的)?(?:情况|进度|进展|安排)?(?:得)?"
+    r"(?:怎么样|怎样|如何|点|点样|咋样|好不好|多少了|多少户了|到哪了)(?:了)?$"
+)
+
+
+def village_pledges_asked(norm: str) -> bool:
+    """'我们村认领情况点': the village's pledges asked after (not one's own: ``own_pledges_asked``)."""
+    return (
+        bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_VILLAGE_PLEDGES_RE.match(norm.rstrip("？?啊呀呢")))
+    )
+
+
 def own_pledges_asked(norm: str) -> bool:
     """'我认领了多少棵': the household's pledges asked after (``我的认领`` in words)."""
     return bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_OWN_PLEDGES_RE.search(norm))

@@ -214,3 +214,77 @@ CONTROLS_TREE_SHORTENED = [
 )
 def test_round_61_ticket_tree_shortened(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- the previous session's simulator trials, each through signed pushes -------------------------------------------
+def member_of(probe, openid: str, role: str = "群众"):  # noqa: F811
+    probe.count += 1  # a roster name of its own (村民N)
+    return probe.member(openid, role)
+
+
+def pledges_of(probe, openid: str) -> list[tuple]:  # noqa: F811
+    return [
+        (r["name"], r["species"], r["count"])
+        for r in probe.rows(
+            "SELECT pe.name, pl.species, pl.count FROM pledges pl JOIN people pe ON pe.id = pl.person_id"
+            " WHERE pl.openid = ? AND pl.cancelled_at IS NULL ORDER BY pl.id",
+            [openid],
+        )
+    ]
+
+
+def test_round_61_a_relative_pledged_for_by_the_name_told_after(probe):  # noqa: F811
+    """A cadre's '帮我阿嫲认领一棵龙眼 佢叫陈大伯' had taken 我阿嫲 as the household's name: the name told after (佢叫…) is
+    the household's; no name told, a relative's pledge is the sender's own household's."""
+    cadre = member_of(probe, "o-r61-cadre", "村干部")
+    reply = cadre.says("帮我阿嫲认领一棵龙眼 佢叫陈大伯")
+    assert "陈大伯" in reply and "阿嫲" not in reply
+    assert cadre.says("是").startswith("已为陈大伯家登记认领1棵龙眼。")
+    member = member_of(probe, "o-r61-grandchild")
+    assert member.says("帮我阿嫲认领两棵荔枝").startswith("已登记认领：您家2棵荔枝。")
+    assert pledges_of(probe, "o-r61-cadre") == [("陈大伯", "龙眼", 1)]
+    assert [p[1:] for p in pledges_of(probe, "o-r61-grandchild")] == [("荔枝", 2)]
+
+
+def test_round_61_a_tree_added_to_a_pledge_is_the_pledges(probe):  # noqa: F811
+    """'我想再加一棵龙眼' after a pledge of two 龙眼 had started a planting record: the pledge is three (added, not put in
+    its place), no record; with no pledge standing it is no pledge."""
+    member = member_of(probe, "o-r61-adds")
+    member.says("认领 2棵龙眼")
+    reply = member.says("我想再加一棵龙眼")
+    assert "3棵龙眼" in reply
+    assert member.says("再加两棵荔枝 四月种").startswith("已登记认领")
+    assert [p[1:] for p in pledges_of(probe, "o-r61-adds")] == [("龙眼", 3), ("荔枝", 2)]
+    assert probe.rows("SELECT id FROM plantings WHERE openid = 'o-r61-adds'") == []
+    other = member_of(probe, "o-r61-no-pledge")
+    other.says("我想再加一棵龙眼")
+    assert probe.last_handler("o-r61-no-pledge") not in ("pledge", "pledge_mine")
+
+
+EXAMPLES_VILLAGE_PLEDGES = [
+    ("cadre", "我哋村认领情况点", "progress"),
+    ("member", "我们村认领得怎么样了", "progress"),
+    ("party", "村里认领安排进度如何", "progress"),
+]
+CONTROLS_VILLAGE_PLEDGES = [
+    ("member", "认领是什么意思", "question"),
+    ("member", "我认领了多少棵", "pledge"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_VILLAGE_PLEDGES, *CONTROLS_VILLAGE_PLEDGES], {})
+)
+def test_round_61_the_villages_pledges_asked(probe, context, message, expected):  # noqa: F811
+    """'我哋村认领情况点' had become a ticket: the village's progress (with its pledges line: below)."""
+    assert probe.run(context, message, expected) == ""
+
+
+def test_round_61_the_villages_pledges_line(probe):  # noqa: F811
+    """The village's progress asked of its pledges says how many households have a 认领安排 against the due share."""
+    cadre = member_of(probe, "o-r61-pledges", "村干部")
+    cadre.says("认领 2棵龙眼")
+    reply = cadre.says("我哋村认领情况点")
+    head = probe.bot.t("progress.village_pledges", scheduled=0, households=0, goal=0).split("：")[0] + "："
+    assert [line for line in reply.splitlines() if line.startswith(head)], reply
+    assert head not in member_of(probe, "o-r61-progress").says("本村进度")
