@@ -351,10 +351,11 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
     def trees(words: str) -> set[str]:
         return {name for name, _ in nlu.find_all_species(words, species_table, others)}
 
-    named = trees(text)
+    named, before = trees(text), set().union(*map(trees, earlier))
+    # round 61 (20n): their tree said shortened ('问专家 榄仁黑点' after '小叶榄仁新叶有黑点'; 榄仁 alone is off the list)
     if named:
-        return bool(named & set().union(*map(trees, earlier)))
-    return any(word in text for word in FOLLOW_UP_WORDS)
+        return bool(named & before) or any(nlu.shortened_tree_said(name, before) for name in named)
+    return any(word in text for word in FOLLOW_UP_WORDS) or nlu.shortened_tree_said(text, before)
 
 
 # Words that point at the tree already talked about: a question with one of them ('这棵桂花浇水多久一次') is about the

@@ -1094,6 +1094,15 @@ def _name_like_after(text: str, end: int) -> bool:
     )
 
 
+SHORTENED_NAME_MIN = 2  # characters of a tree's name said alone as its short name (榄仁 of 小叶榄仁)
+
+
+def shortened_tree_said(text: str, names: Iterable[str]) -> bool:
+    """Round 61 (20n): one of ``names`` (trees already talked of) said shortened, its head dropped ('榄仁黑点' after
+    '小叶榄仁新叶有黑点', '紫荆' after 洋紫荆): a short name alone is no tree (榄仁 is 大叶榄仁 too), but it is theirs."""
+    return any(name[cut:] in text for name in names for cut in range(1, len(name) - SHORTENED_NAME_MIN + 1))
+
+
 def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(canonical name, matched text) of every species mentioned, in order, longest alias first at each
     place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
@@ -2123,10 +2132,18 @@ _POINTED_LOGGED_RE = re.compile(r"登记|记录|上报|记低|记上|帮我记|�
 _TREES_POINTED_AT_RE = re.compile(rf"(?<=[{_CJK}])(?:嗰|那)(?:[一两二三四五六七八九十几\d]{{1,3}})(?:棵|株|头|兜|蔸)")
 
 
+# round 61 (20n): which trees, told by when they were planted, the copula first ('系今年三月种嘅两棵', '是我去年栽的那三棵'):
+# trees already talked of (a ticket's, a record's), described; said of today ('是今天种的两棵') it stays a report
+_TREES_IDENTIFIED_RE = re.compile(
+    rf"^(?:就|都)?(?:系|是|係)(?!今天|今日|今朝|今早|头先|啱啱|刚刚|刚才)[{_CJK}\d]{{0,8}}?(?:种|栽)(?:下|落)?(?:嘅|的|个)"
+    rf"(?:嗰|那|这|呢)?(?:[一两二三四五六七八九十几\d]{{1,3}})(?:棵|株|头|兜|蔸)[{_CJK}]{{0,4}}$"
+)
+
+
 def trees_described(body: str) -> bool:
-    """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``, ``_TREES_POINTED_AT_RE``): no
-    record of them."""
-    if _TREES_COMPARED_RE.search(body):
+    """Trees described, not reported (``_PAST_YEAR_PLANTED_RE``, ``_TREES_COMPARED_RE``, ``_TREES_POINTED_AT_RE``,
+    ``_TREES_IDENTIFIED_RE``): no record of them."""
+    if _TREES_COMPARED_RE.search(body) or _TREES_IDENTIFIED_RE.match(body):
         return True
     if (
         _TREES_POINTED_AT_RE.search(body)
@@ -2138,9 +2155,12 @@ def trees_described(body: str) -> bool:
     return bool(_PAST_YEAR_PLANTED_RE.search(body)) and not _THIS_YEAR_RE.search(body)
 
 
-# round 37: the village's (or everyone's) trees told, not the sender's ('今天全村种了120棵'): no record of the sender's
+# round 37: the village's (or everyone's) trees told, not the sender's ('今天全村种了120棵'): no record of the sender's.
+# Round 61 (20m): not the village's plot named after it ('今日村里面党建林种咗三亩 大概一百五十棵秋枫'): the plot record a
+# cadre logs (a plot from anyone else is refused by its rule, bot/planting.py ``needs_cadre``)
 _VILLAGE_PLANTED_RE = re.compile(
     r"^(?:今天|今日|昨天|琴日|这次|今次)?(?:全村|村里|全组|全社区|大家|我们村|我们组|各家|每家)"
+    r"(?!(?:面|里面|里|的|那边|那个|这个)?(?:党建林|主题林|示范点))"
 )
 
 
@@ -2187,10 +2207,18 @@ _WHO_I_AM_RE = re.compile(
 )
 
 
+# round 61 (20m): the capacity one acts in, said inside the request ('我想以党员身份认养一棵木棉', '用党员嘅身份认种',
+# '以个人名义'): an aside, as who the sender is said first is
+_AS_WHOM_RE = re.compile(
+    r"(?:以|用|凭|作为)(?:一名|一个|一位|个)?(?:本村|村里)?(?:的)?(?:老|退休)?(?:共产)?"
+    r"(?:党员|村干部|干部|两委干部|村民|群众|个人|家庭|全家|村委|村委会|支部|党支部)(?:的)?(?:身份|名义)"
+)
+
+
 def without_who_i_am(text: str) -> str:
-    """A text without who the sender is said first ('我系党员认领三棵龙眼' -> '认领三棵龙眼'); as it is when nothing is
-    left after it."""
-    rest = _WHO_I_AM_RE.sub("", text or "", count=1)
+    """A text without who the sender is said first ('我系党员认领三棵龙眼' -> '认领三棵龙眼'), or the capacity said inside
+    it ('我想以党员身份认养一棵木棉' -> '我想认养一棵木棉'); as it is when nothing is left after it."""
+    rest = _AS_WHOM_RE.sub("", _WHO_I_AM_RE.sub("", text or "", count=1), count=1)
     return rest if rest.strip() else text
 
 
@@ -2483,6 +2511,16 @@ _HOW_BACK_ON_RE = re.compile(
 )
 
 
+# round 61 (20m): whether one must have them asked, then not wanted ('党员都要收提醒咩 唔想收', '一定要收这些消息吗 我不想收'):
+# the question names the reminders and their receiving, the refusal after it is the request (off)
+_MUST_RECEIVE_ASKED_RE = re.compile(
+    r"(?:要|得|需要|必须)(?:收|接收|收到)(?:这些|那些|这个|啲|些)?(?:提醒|通知|推送|消息|信息)"
+)
+_REFUSED_AFTER_ASKED_RE = re.compile(
+    r"(?:吗|么|呢|什么)(?:我)?(?:真的|实在|其实)?(?:不想|不要|不用|不愿意)(?:再)?(?:收|接收|收到|要)(?:了|啦|呀|啊|喇)?$"
+)
+
+
 @lru_cache(maxsize=4096)  # asked twice a message (off, on) by the command routes: read once
 def reminders_said(norm: str) -> str | None:
     """'off' for a request to stop the reminders ('别烦我了', '取消提醒', '以后别发消息给我'), 'on' for one to have them
@@ -2503,6 +2541,9 @@ def reminders_said(norm: str) -> str | None:
     how = _HOW_OFF_AFTER_WISH_RE.search(norm)
     if how and how.start() >= 4 and reminders_said(norm[: how.start()]) == "off":
         return "off"  # round 41 (19o): not wanted, then how ('我不想再收到通知 怎么取消提醒')
+    refused = _REFUSED_AFTER_ASKED_RE.search(norm)
+    if refused and _MUST_RECEIVE_ASKED_RE.search(norm[: refused.start() + 1]):
+        return "off"  # round 61 (20m): whether one must have them asked, then not wanted
     if _HOW_RE.search(norm):
         return None
     norm = _INTENT_PARTICLES_RE.sub("", _THANKS_AT_END_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm)))
@@ -2922,6 +2963,9 @@ _WHAT_I_MAY_DO_RE = re.compile(
     rf"^(?:{_THE_BOT}{{0,2}}(?:我|我们)?(?:在)?{_THE_BOT}{{0,2}}|{_THE_BOT}{{1,2}}{_A_ROLE}(?:在|用)?{_THE_BOT}{{0,2}}"
     rf"|{_A_ROLE}(?:在|用){_THE_BOT}{{1,2}})"
     r"(?:里面|里|上面|上)?(?:能|可以|会)(?:做|干|用|办)(?:哪些|什么|啥|些什么)(?:操作|事|事情|功能|东西)?$"
+    # round 61 (20n): the bot after the verb of using ('党员可以用呢个做啲咩', '干部能用这个号做什么')
+    rf"|^(?:{_A_ROLE}|我|我们)?(?:能|可以|会)(?:用|在){_THE_BOT}{{1,2}}(?:里面|里|上面|上)?(?:来)?(?:做|干|办)"
+    r"(?:哪些|什么|啥|些什么)(?:操作|事|事情|功能|东西)?$"
 )
 
 
@@ -3207,10 +3251,27 @@ def planting_log_asked(norm: str) -> bool:
         return True  # round 52 (19z)
     if bare and _HOW_RE.search(bare) and _LOG_AGAIN_HOW_RE.match(bare):
         return True  # round 48
+    if bare and _LOG_TREES_THEN_HOW_RE.match(bare):
+        return True  # round 61
     if not norm or len(norm) > INTENT_MAX_CHARS or _HOW_RE.search(norm) or is_question(norm):
         return False
     found = _LOG_ASKED_RE.match(norm)
     return found is not None and is_planting_words(norm[found.end() :])
+
+
+def log_tree_named(norm: str, species_table: Mapping) -> bool:
+    """Round 61 (20n): 登记 (record) said of a tree named alone ('登记桂花树', '帮我登记一下荔枝'): the trees to log (the
+    planting help says how), never a name to register."""
+    found = _LOG_ASKED_RE.match(norm or "") if norm and len(norm) <= INTENT_MAX_CHARS else None
+    return found is not None and found.end() > 0 and is_tree_name(norm[found.end() :].strip(), species_table)
+
+
+# round 61 (20m, 20n): a wish to log one's (household's) trees, then how ('想登记下屋企啲树 点弄', '我想报种树 要点做'): the
+# planting help
+_LOG_TREES_THEN_HOW_RE = re.compile(
+    rf"^(?:我)?(?:想|要|需要)(?:帮我)?{_LOG_WORD}(?:一下|下)?(?:我|我家|家|我们家|家里|自己)?(?:的|些)?(?:种的|种了的)?"
+    rf"(?:树|果树|树苗|种树)(?:要|应该)?(?:怎么弄|怎么搞|怎么做|怎么办|怎么{_LOG_WORD}|在哪里{_LOG_WORD}|在哪)$"
+)
 
 
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
@@ -3249,7 +3310,10 @@ _TRUE_NAME_RE = re.compile(
     r"(?:改|换|用)(?:回|成|为|做|返)?(?:我的|我)?(?:真名|真实姓名|真实名字|本名|原名|正名|真正的名字)"
 )
 _RIGHT_NAME_RE = re.compile(
-    r"(?:我叫|我是|应该叫|应该是|其实叫|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
+    r"(?:我叫|我是|应该叫|应该是|其实叫|其实是|正确的是|真名是|真名叫)[一-鿿]{2,4}$"
+    # round 61 (20m): the change asked after it ('我个名登记成刘松 其实系刘淞 帮我改'; 唔该改返: 不该改回)
+    r"|(?:我叫|我是|应该叫|应该是|其实叫|其实是|其实我是|正确的是|真名是|真名叫)[一-鿿]{2,4}?"
+    r"(?:帮我|麻烦|请|不该|你)*(?:改|更正|改正)(?:下|一下|回|过来|正)?$"
 )  # after how it was written
 # round 42 (19p): 把名 ('帮我把名改成陈志明 之前登记的系我细佬个名')
 # 19u: the name first in the message ('名改返做张秀英 之前打错字', normalised 改回做)
@@ -3484,11 +3548,19 @@ _PAID_FOR_A_TREE_RE = re.compile(
 _BOTH_ADOPT_WORDS_RE = re.compile(r"(认种|认养|领养)(?:和|或|或者|与|、)?(?:认种|认养|领养)")
 
 
+# round 61 (20m): by whom the trees may be adopted, said in the passive ('有边啲树可以畀人认养': 可以被人认养, '可以让村民认种'):
+# left out, which trees may be adopted is asked
+_BY_PEOPLE_RE = re.compile(r"(?:被|给|让|俾)(?:人|别人|人家|大家|村民|群众|外人|其他人)(?=认养|认种|领养)")
+
+
 def adoption_wished(norm: str, species_table: Mapping) -> bool:
     """A wish to adopt a tree (认种认养) said in words: '我家没地方种，想认养一棵', '我想领养一棵树', '可唔可以认养树',
     '想出钱认种一棵', '我要认养一棵龙眼' (a reason may come first); not '认养的树死了谁负责', '怎么认养' (the FAQ's),
     '认养了两棵' (done)."""
-    if not norm or len(norm) > INTENT_MAX_CHARS:
+    if not norm or len(norm) > INTENT_MAX_CHARS + 2:
+        return False
+    norm = _BY_PEOPLE_RE.sub("", norm)
+    if len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
     norm = _BOTH_ADOPT_WORDS_RE.sub(r"\g<1>", norm)  # round 58: '认种认养嘅树仲有边啲': the campaign's one word
@@ -4083,6 +4155,9 @@ _WHICH_TO_TAKE_AFTER_RE = re.compile(
     rf"|(?:{_ZONE}|(?:包|管|分)(?:一)?(?:片|块)[\u4e00-\u9fff]{{0,3}}?管护)[\u4e00-\u9fff]{{0,4}}"
     # round 46 (19s): where one may choose ('党员责任区边度有得揀', '责任区喺边度揀')
     r"(?:我)?(?:要)?(?:去|在)?(?:哪里|哪度|边度|哪儿|在哪)(?:有得|可以|能)?(?:看|睇|认领|领|认|查|报名|选|挑)$"
+    # round 61 (20n): where they are, then whether one may choose ('党员责任区喺边度 有冇得揀', '…在哪里 可不可以自己选')
+    rf"|{_ZONE}(?:在|是)?(?:哪里|哪度|哪儿|在哪|什么地方|哪个位置)(?:我)?(?:有没有|有冇|有无|可不可以|可以|能不能|能否|能)"
+    r"(?:得)?(?:自己)?(?:选|挑|拣)(?:吗|的)?$"
     # round 33: then one by its place in the list, asked may I ('书记话党员要认一块责任区护树 我认第二块得唔得'): the list, to
     # choose from by its number
     rf"|{_ZONE}[\u4e00-\u9fff]{{0,4}}(?:我|我们)(?:要|想|可以)?(?:认领|认|领|选|拿|要)第(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
@@ -4305,7 +4380,9 @@ _NOT_YET_AT_END_RE = re.compile(
 )
 RELATIVES = (
     # round 27: both parents at once, and 潮汕/Hakka 阿姆 (mother) ('帮爸妈查一下…', '阿姆爱认领一棵杨梅')
-    r"爸妈|父母|阿爸阿妈|阿姆|妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿婆|阿公|阿爷|阿奶|婆婆|公公|外婆|外公"
+    # round 61: 阿嫲 (Cantonese writes 阿嬷 so too)
+    r"爸妈|父母|阿爸阿妈|阿姆|妈妈|阿妈|老妈|妈|爸爸|阿爸|老爸|老豆|老窦|爸|老公|老婆|老伴|奶奶|爷爷|阿嬷|阿嫲|嫲嫲|阿婆|阿公|阿爷|阿奶"
+    r"|婆婆|公公|外婆|外公"
     r"|家婆|屋家婆|家公|家里人|家人|屋企人|老人家"
 )
 _RELATIVE_RE = re.compile(RELATIVES)

@@ -63,7 +63,9 @@ _PREFIX = re.compile(
     # round 54 (20e): oneself said apart from the leaders before ('我个人认领5棵木棉', '我自己认领', '我本人认领')
     r"|我个人|我自己|我本人|我们|家里|本户|本人|我"
     # round 52 (20a): the role said as who pledges ('党员认领 一棵桂花', '书记认领 三棵桂花'): the sender's own pledge
-    r"|(?:两委|村)?(?:党员|干部|书记|支书|主任))?(?:也|都|先)?(?:要|想|欲|打算|承诺|决定)?(?:报名)?认领(?:了)?\s*[:：]?\s*"
+    r"|(?:两委|村)?(?:党员|干部|书记|支书|主任))?(?:也|都|先)?"
+    # round 61 (20m): one more pledge, still or again wished ('我仲想认领两棵龙眼下个月种', '我再认领两棵黄皮')
+    r"(?:还|仲|再|又|另外)?(?:要|想|欲|打算|承诺|决定)?(?:再|多)?(?:报名)?认领(?:了)?\s*[:：]?\s*"
 )
 _CANCEL_PREFIX = re.compile(r"^(?:取消|撤销|不要)认领\s*[:：]?\s*")
 # A month is read from the whole run of numerals before 月 (13月 and 二十三月 are bad months, never 3月); only when
@@ -99,6 +101,9 @@ class PledgeText:
     more: tuple[tuple[int, str], ...] = ()
     # round 37: the month said from today's ('下个月种': 1, '这个月': 0); ``month`` stays None until ``dated`` reads it
     month_offset: int | None = None
+    # round 61 (the simulator: '我想再加一棵龙眼' after a pledge had started a planting record): the count is added to the
+    # household's pledge of the same tree (``parse_added``), not put in its place
+    added: bool = False
 
     def dated(self, today: date) -> PledgeText:
         """The pledge with a month said from today's as that month ('下个月' in March: 4); as it is otherwise."""
@@ -360,9 +365,32 @@ def _planted_later(text: str) -> str | None:
     return "我打算种" + text[first.end() :]
 
 
+# round 61 (the simulator: a cadre's '帮我阿嫲认领一棵龙眼 佢叫陈大伯' had taken 我阿嫲 as the name): a relative pledged for,
+# their name told in a clause after ('佢叫陈大伯', '她名叫李秀英'): that name's household; no name told, the sender's own
+_FOR_A_RELATIVE = re.compile(
+    rf"^(?:帮|替|给|为)(?:我)?(?:我的|我个|我嘅)?(?:{nlu.RELATIVES})(?=(?:也|都)?(?:要|想|打算)?认领)"
+)
+_THEIR_NAME = re.compile(
+    r"^(?:佢|他|她)(?:个名|的名字|名字|嘅名)?(?:叫做|叫|名叫|系|是)(?P<name>[\u4e00-\u9fff·]{2,4})$"
+)
+
+
+def _for_a_relative(clauses: list[str]) -> list[str]:
+    """['帮我阿嫲认领一棵龙眼', '佢叫陈大伯'] -> ['帮陈大伯认领一棵龙眼']; ['帮我阿嫲认领一棵龙眼'] -> ['我家认领一棵龙眼']."""
+    found = _FOR_A_RELATIVE.match(clauses[0]) if clauses else None
+    if not found:
+        return clauses
+    named = [i for i, c in enumerate(clauses[1:], start=1) if _THEIR_NAME.match(c)]
+    if not named:
+        return ["我家" + clauses[0][found.end() :], *clauses[1:]]
+    name = _THEIR_NAME.match(clauses[named[0]])["name"]  # type: ignore[index]
+    rest = [c for i, c in enumerate(clauses) if i not in (0, named[0])]
+    return [f"帮{name}" + clauses[0][found.end() :], *rest]
+
+
 def _for_the_household(text: str) -> str:
     """'阿婆讲屋家认领三棵桃树 清明前种 系我帮佢打字' -> '我家认领三棵桃树 清明前种'; a text with none of that as it is."""
-    clauses = [c for c in _CLAUSES.split(text) if c]
+    clauses = _for_a_relative([c for c in _CLAUSES.split(text) if c])
     kept = " ".join(c for c in clauses if not nlu.is_aside(c)) or text
     told = _TOLD_BY.match(kept)
     if told and "认领" in kept[told.end() :]:
@@ -421,6 +449,25 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     return parsed if parsed and parsed.species and parsed.count else None
 
 
+# round 61 (the simulator): more trees added to a pledge, said without 认领 ('我想再加一棵龙眼', '再多加两棵荔枝', '加多一棵桂花
+# 四月种'): read by ``parse`` as 认领 of them, ``added``; a pledge of the household must stand (handlers/pledges.py), else
+# it is no pledge (the planting record's or the FAQ's)
+_ADDED = re.compile(
+    rf"^(?:我|我家|我们家|我屋企|我哋)?(?:想|要|想要)?(?:再|多|另外|额外)?(?:加|添|追加|增加|加多|添多)(?:多)?"
+    rf"(?=\s*[{nlu._CN_NUM}\d]+\s*[{nlu.MEASURE_WORDS}])"
+)
+
+
+def parse_added(text: str | None, species_table: Mapping) -> PledgeText | None:
+    """'我想再加一棵龙眼' -> the pledge of one 龙眼, ``added``; None for anything else."""
+    text = nlu.to_halfwidth(hanzi.simplified(text or "")).strip().strip(_TRAILING)
+    found = _ADDED.match(text)
+    if not found or nlu.is_question(text):
+        return None
+    parsed = parse("认领" + text[found.end() :], species_table)
+    return replace(parsed, added=True) if parsed and parsed.name is None else None
+
+
 # a tree in general, no tree named: '一棵树', '两棵树苗'
 _A_TREE = frozenset({"", "树", "树苗", "果树", "苗"})
 
@@ -433,6 +480,21 @@ _OWN_PLEDGES_RE = re.compile(
     r"|(?:我|我家|我们|家里|家|屋企)(?:的)?认领的(?:树)?(?:有|是|种|情况|完成|够)"
 )
 OWN_PLEDGES_MAX_CHARS = 24
+
+
+# round 61 (the simulator: '我哋村认领情况点' had become a ticket): the village's pledges asked after (normalised: 我们村认领
+# 情况点, 村里认领安排进度如何, 我们村认领得怎么样了): the village's progress, with its 认领安排 line (handlers/progress.py)
+_VILLAGE_PLEDGES_RE = re.compile(
+    r"^(?:我们村|本村|村里|村里面|全村|我们)(?:的)?(?:认领|认领安排|植树安排)(?:的)?(?:情况|进度|进展|安排)?(?:得)?"
+    r"(?:怎么样|怎样|如何|点|点样|咋样|好不好|多少了|多少户了|到哪了)(?:了)?$"
+)
+
+
+def village_pledges_asked(norm: str) -> bool:
+    """'我们村认领情况点': the village's pledges asked after (not one's own: ``own_pledges_asked``)."""
+    return (
+        bool(norm) and len(norm) <= OWN_PLEDGES_MAX_CHARS and bool(_VILLAGE_PLEDGES_RE.match(norm.rstrip("？?啊呀呢")))
+    )
 
 
 def own_pledges_asked(norm: str) -> bool:
@@ -512,15 +574,17 @@ class Pledged:
         return self.before == self.pledge["count"] and self.before_month == self.pledge["month"]
 
 
-def pledge(ctx, person: dict, species: str, count: int, month: int | None) -> Pledged:
+def pledge(ctx, person: dict, species: str, count: int, month: int | None, added: bool = False) -> Pledged:
     """The household of ``person`` pledges ``count`` trees of ``species`` (in ``month``): a new pledge, or the
     same species' count and month replaced (a count said without a month keeps the month; the same pledge again
-    changes nothing, and the household is not told again). Entered by the sender."""
+    changes nothing, and the household is not told again); ``added`` (round 61: '再加一棵龙眼'): the count added to the
+    same species' pledge. Entered by the sender."""
     db = ctx.db
     same = [p for p in store.live_of_household(db, person["id"]) if p["species"] == species]
     before = before_month = None
     if same:
         kept, before, before_month = same[0], same[0]["count"], same[0]["month"]
+        count = count + before if added else count
         # sim58: a new count said without a month ('认领嘅荔枝改做三棵') keeps the pledge's month (it had been dropped)
         month = before_month if month is None else month
         store.cancel(db, [p["id"] for p in same[1:]], ctx.now_s)

@@ -784,6 +784,17 @@ def left_to_pledge_text(app, village: str, households: Sequence[str], page: int)
     return "\n".join(lines)
 
 
+def village_pledges_line(app, v: VillageProgress) -> str:
+    """Round 61: the village's 植树安排表 asked after ('我哋村认领情况点'): its households with a pledge or a tree, against
+    the share due (pledges.schedule_share)."""
+    return app.t(
+        "progress.village_pledges",
+        scheduled=v.households_scheduled,
+        households=v.households_total,
+        goal=v.schedule_goal,
+    )
+
+
 def village_progress_text(app, v: VillageProgress) -> str:
     t = app.t
     if v.kind == COMMUNITY:

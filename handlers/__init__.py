@@ -96,7 +96,8 @@ progress (handlers/progress.py):
 - left_to_plant — cadres: 未种名单 [页] (or 哪几户还没种): the village's households not covered and party members
   not taking part yet, by name
 - village_progress — 本村进度: the village's (or community's) figures against its target (round 59: who of a group is left
-  to plant asked by one who gets no names, 我哋村啲党员仲有几多个未种树)
+  to plant asked by one who gets no names, 我哋村啲党员仲有几多个未种树; round 61: its pledges asked, 我哋村认领情况点: with its
+  认领安排 line)
 households (handlers/households.py):
 - household_unlink — cadres: 取消并户 <姓名>: the self-registered villager out of the household 并户 put him in
 - household_link — cadres: 并户 <自行登记的人> <名册上那户的人> (or in words: 把李桂英并到张大伯家): the villager in
@@ -151,7 +152,8 @@ pledges (handlers/pledges.py):
 - pledge_new_household — 是, after a cadre named someone not on the roster: a new household, and its pledge
 - pledge_mine — 我的认领 (or a bare 认领; asked in words, 我认领咗几多棵): the household's pledges and what it planted of them
 - pledge — 认领 2棵荔枝 [3月] (a plan: 我报名种两棵荔枝): a pledge of the household (never a planting); cadres: 认领 张三
-  2棵龙眼 (帮张三认领2棵龙眼)
+  2棵龙眼 (帮张三认领2棵龙眼; round 61: a relative's name told after, 帮我阿嫲认领一棵龙眼 佢叫陈大伯); round 61: trees added to
+  a standing pledge (我想再加一棵龙眼: added to its count), no record collected
 planting days (handlers/events.py, TEXT_ROUTES):
 - event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code
 - event_notice_wished — an organiser (村书记, 村干部) wishing to send the villagers a notice (帮我发个通知叫大家星期六去种树):

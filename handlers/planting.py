@@ -119,6 +119,8 @@ def _planting_log_said(app, meaning: str) -> bool:
     ``nlu.planting_wished``) asks the same help."""
     if nlu.planting_wished(meaning) or nlu.record_steps_asked(meaning):  # round 22: '发相之后要唔要发位置'
         return True
+    if nlu.log_tree_named(meaning, planting.species_table(app)):  # round 61: '登记桂花树': the trees, no name
+        return True
     return (nlu.planting_log_asked(meaning) or nlu.log_record_wished(meaning)) and (
         nlu.parse_planting_text(meaning, planting.species_table(app), planting.offlist_names(app)) is None
     )

@@ -7,7 +7,8 @@ Routes (dispatch order in handlers/__init__.py):
 - pledge_new_household: ``是`` after a cadre named someone not on the roster: a new household, and its pledge
 - pledge_mine: ``我的认领`` (or a bare ``认领``; round 49: asked in words, ``我认领咗几多棵``): the household's pledges and
   what it planted of them
-- pledge: ``认领 2棵荔枝 [3月]``; cadres: ``认领 张三 2棵龙眼``
+- pledge: ``认领 2棵荔枝 [3月]``; cadres: ``认领 张三 2棵龙眼``; round 61: more trees added to the household's standing
+  pledge said without 认领 (``我想再加一棵龙眼``: added to its 龙眼), no record in progress
 """
 
 from __future__ import annotations
@@ -18,18 +19,30 @@ from bot.conversation import END, FlowTable, Step
 from bot.dashboard import pledge_pages
 from bot.identity import registered, staff_refusal
 from bot.reports import ReportColumn
-from bot.router import Route, pure
+from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import pledges as store
 from handlers.core import text_is, text_normalized
 
 
 # -- matchers ---------------------------------------------------------------------------------------
-@pure
-def _pledge_text(ctx: Ctx):
+def _pledge_ahead(ctx: Ctx):
+    """A pledge decides; round 61: trees added said without 认领 (``pledges.parse_added``) are read next."""
     if ctx.msg.msg_type != "text":
         return None
-    return pledges.parse(ctx.msg.text, pledges.species_table(ctx.app))
+    table = pledges.species_table(ctx.app)
+    parsed = pledges.parse(ctx.msg.text, table)
+    return Decided(parsed) if parsed else pledges.parse_added(ctx.msg.text, table)
+
+
+def _added_to_a_pledge(ctx: Ctx, added: pledges.PledgeText):
+    """Round 61: the trees added are the pledge's when the household has one standing and no record is collected."""
+    if ctx.person is None or planting.collecting(ctx) is not None:
+        return None
+    return added if store.live_of_household(ctx.db, ctx.person["id"]) else None
+
+
+_pledge_text = staged(_pledge_ahead, _added_to_a_pledge)
 
 
 @pure
@@ -157,9 +170,9 @@ def _several_reply(ctx: Ctx, person: dict, results: list[pledges.Pledged]) -> st
     return "\n".join(lines)
 
 
-def _pledge_all(ctx: Ctx, person: dict, trees: list[tuple[int, str]], month: int | None) -> str:
-    """Pledge every tree said, one reply: the single-tree reply as before for one."""
-    results = [pledges.pledge(ctx, person, species, count, month) for count, species in trees]
+def _pledge_all(ctx: Ctx, person: dict, trees: list[tuple[int, str]], month: int | None, added: bool = False) -> str:
+    """Pledge every tree said, one reply: the single-tree reply as before for one; ``added``: to the pledges standing."""
+    results = [pledges.pledge(ctx, person, species, count, month, added) for count, species in trees]
     if len(results) == 1:
         return _pledged_reply(ctx, person, results[0])
     return _several_reply(ctx, person, results)
@@ -191,7 +204,8 @@ def on_pledge(ctx: Ctx, parsed: pledges.PledgeText) -> str:
                 planting.display_names(ctx.app),
             ),
         )
-    return _pledge_all(ctx, person, parsed.trees(), parsed.month)  # _problem asked for what was missing
+    # _problem asked for what was missing
+    return _pledge_all(ctx, person, parsed.trees(), parsed.month, parsed.added)
 
 
 def on_new_household(ctx: Ctx, state, _match) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from bot import escalation, nlu, planting, progress, reports, standings
+from bot import escalation, nlu, planting, pledges, progress, reports, standings
 from bot.context import Ctx
 from bot.dashboard import report_pages
 from bot.identity import acts_as, registered, staff_refusal, village_named
@@ -38,11 +38,14 @@ def on_village_progress(ctx: Ctx, match) -> str:
     standing = standings.of_village(ctx.app, village_id, ctx.now) if village_id is not None else None
     if standing is None:
         return ctx.t("progress.no_village")
-    return (
+    text = (
         progress.village_progress_text(ctx.app, standing.village)
         + "\n"
         + standings.standing_text(ctx.app, standing, standings.local_day(ctx.app, ctx.now))
     )
+    if pledges.village_pledges_asked(text_normalized(ctx)):  # round 61: '我哋村认领情况点': its 认领安排 too
+        text += "\n" + progress.village_pledges_line(ctx.app, standing.village)
+    return text
 
 
 def _progress_reader(app) -> Callable[[str], str | None]:
@@ -219,8 +222,9 @@ _village_said = _progress_said("village")
 
 
 def _village_or_left_said(app, meaning: str) -> bool:
-    """本村进度 in other words, or who has not planted asked by one who gets no names (the village's counts answer it)."""
-    return _village_said(app, meaning) or nlu.left_to_plant_asked(meaning)
+    """本村进度 in other words, or who has not planted asked by one who gets no names (the village's counts answer it);
+    round 61: the village's pledges asked after ('我哋村认领情况点')."""
+    return _village_said(app, meaning) or nlu.left_to_plant_asked(meaning) or pledges.village_pledges_asked(meaning)
 
 
 _village_words = text_means("progress.commands.village_progress", _village_or_left_said)

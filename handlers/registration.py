@@ -149,6 +149,8 @@ def _read_against(app, villages, parse, text: str, unregistered: bool):
         return None  # '埔心村活动', '埔心村认养': a word beside a village is no name
     if parsed and parsed.name and nlu.is_planting_words(parsed.name, planting.species_table(app)):
         return None  # '登记种树', '登记我种的树': trees to log (the planting help: handlers/planting.py), no name
+    if parsed and parsed.name and parsed.village_text is None and identity.names_a_tree(parsed.name):
+        return None  # round 61 (20n): '登记桂花树', a tree alone: trees to log too ('登记 桂花 埔心村' is told it is no name)
     return parsed
 
 

@@ -1408,21 +1408,11 @@ def test_round_20l_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20M_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20m, measured at the thirty-fourth session's end (9f33a85); not yet read by class (the next"
-        " round's)",
-        [
-            'cadre:今日村里面党建林种咗三亩 大概一百五十棵秋枫',
-            'cadre:我哋村有边啲树可以畀人认养',
-            'finished:我仲想认领两棵龙眼下个月种',
-            'member:想登记下屋企啲树 点弄',
-            'party:党员都要收提醒咩 唔想收',
-            'party:我个名登记成刘松 其实系刘淞 帮我改',
-            'party:我想以党员身份认养一棵木棉',
-        ],
-    ),
-]
+# round 61 (conv61) mended the seven by class (tests/e2e/test_conversation_round61.py): adoption asked in the passive or
+# in one's capacity (bot/nlu.py _BY_PEOPLE_RE, _AS_WHOM_RE), reminders asked then refused (_REFUSED_AFTER_ASKED_RE), the
+# name told then the change asked (_RIGHT_NAME_RE), how to log asked after the wish (_LOG_TREES_THEN_HOW_RE), the
+# village's plot (_VILLAGE_PLANTED_RE), one more pledge (bot/pledges.py _PREFIX)
+_ROUND_20M_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20M_MISSES = {message: why for why, messages in _ROUND_20M_LEFT for message in messages}
 
 
@@ -1431,19 +1421,11 @@ def test_round_20m_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20N_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20n, measured at the thirty-fourth session's end (9f33a85); not yet read by class (the next"
-        " round's)",
-        [
-            'new:我想报种树 要点做',
-            'new:登记桂花树',
-            'party:党员可以用呢个做啲咩',
-            'party:党员责任区喺边度 有冇得拣',
-            'twice:我啲杨梅叶发红卷起 || 系今年三月种嘅两棵',
-        ],
-    ),
-]
+# round 61 (conv61) mended the six by class (tests/e2e/test_conversation_round61.py): how to log asked after the wish, or
+# 登记 of a tree alone (bot/nlu.py _LOG_TREES_THEN_HOW_RE, log_tree_named), what a role may use the bot for
+# (_WHAT_I_MAY_DO_RE), the zones where and whether to choose (_WHICH_TO_TAKE_AFTER_RE), the ticket's trees told by when
+# they were planted (_TREES_IDENTIFIED_RE), the ticket's tree said shortened (nlu.shortened_tree_said)
+_ROUND_20N_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20N_MISSES = {message: why for why, messages in _ROUND_20N_LEFT for message in messages}
 
 

@@ -174,9 +174,11 @@ def test_a_name_that_starts_with_a_tree_registers(villager, roster, text, name):
     assert person_of(roster, villager.openid)["name"] == name
 
 
+# round 61 moved ("登记 荔枝", "荔枝") out of this list: a tree alone after 登记, no village, is the trees to log (set 20n's
+# '登记桂花树'), the planting help (test below); the name still stays
 @pytest.mark.parametrize(
     "text,tree",
-    [("登记 桂花 埔心村", "桂花"), ("登记李子埔心村", "李子"), ("登记 荔枝", "荔枝"), ("登记 桂花 3棵", "桂花")],
+    [("登记 桂花 埔心村", "桂花"), ("登记李子埔心村", "李子"), ("登记 桂花 3棵", "桂花")],
 )
 def test_a_trees_name_at_登记_is_no_name_and_corrects_no_one(villager, roster, text, tree):
     """A villager who means to log trees (登记 often means 'record'), or a slip: 登记 桂花 埔心村 once renamed a
@@ -190,6 +192,15 @@ def test_a_trees_name_at_登记_is_no_name_and_corrects_no_one(villager, roster,
     )
     assert person_of(roster, villager.openid)["name"] == "王阿婆"
     assert villager.says("登记 李明 埔心村").startswith("登记好了")  # a name starting with a tree's is one
+
+
+@pytest.mark.parametrize("text", ["登记 荔枝", "登记桂花树", "登记龙眼苗"])
+def test_a_tree_alone_after_登记_is_the_trees_to_log_and_corrects_no_one(villager, roster, bot, text):
+    """Round 61 (set 20n's '登记桂花树'): 登记 said of a tree alone, no village: the planting help (how trees are logged);
+    the self-registered name stays."""
+    villager.says("登记 王阿婆 埔心村")
+    assert villager.says(text) == bot.t("planting.how_to")
+    assert person_of(roster, villager.openid)["name"] == "王阿婆"
 
 
 LOG_TEXTS = ["登记种树", "登记我种的树", "我要登记今天种的两棵树", "帮我登记一下种树"]
