@@ -1445,11 +1445,9 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
             'ticket:掉得很厉害 一碰就掉',
             'ticket:黄的是老叶子 新叶还是绿的',
             'pending:要在哪里拍',
-            'pending:再认领两棵龙眼',
             'pending:手机相机打不开 照片发不了',
             'finished:刚才那个不是荔枝是龙眼',
             'finished:谢谢 下个月我还要认领两棵桃',
-            'twice:问专家 龙眼树皮裂开了 || 是今年刚种的两棵',
         ],
     ),
 ]
