@@ -702,6 +702,7 @@ class _Class:
     note: str
     note_entry: str | None
     feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 21)
+    answers_general: Vocab | None = None  # round 61: asked in general (none of these words), its entry answers
 
 
 @dataclass(frozen=True)
@@ -822,6 +823,7 @@ class FaqIndex:
                 c.get("note", "").strip(),
                 c.get("note_entry"),
                 bool(c.get("feared_is_none")),
+                Vocab(c["general_unless"]) if c.get("answers_general") else None,
             )
             for c in esc.get("classes", [])
         ]
@@ -2146,6 +2148,13 @@ class FaqIndex:
                 # ('耕地可以种树吗' is asked in general; '我家那块基本农田…' is one plot: a person)
                 rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
                 general = not self._own_tree.search(norm)
+                if (
+                    general
+                    and cls_.answers_general is not None
+                    and not cls_.answers_general.search(norm)
+                    and not self._other_class(told, norm, cls_)
+                ):
+                    return rule  # round 61: '党建林的桃子结果了归谁' is camp.fruit_picking's answer, which sends to the village
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
@@ -2156,6 +2165,15 @@ class FaqIndex:
                 return self._answer(best[0], best[1], "adviser_entry")
             return _escalate("diagnosis")
         return None
+
+    def _other_class(self, told: str, norm: str, this: _Class) -> bool:
+        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too)."""
+        return any(
+            other is not this
+            and other.words.search(told if other.feared_is_none else norm)
+            and not other.unless.search(norm)
+            for other in self._classes
+        )
 
     def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
