@@ -222,6 +222,10 @@ class SafetyRule:
     # round 58: entries that answer how to keep from this danger ('喷农药要戴手套吗': tech.pesticide_safety): a reply from
     # one of them opens with a safety line though no danger is here (``FaqIndex._kept_from``; issue 17 §3)
     answers: frozenset[str] = frozenset()
+    # round 61: asked only whether one may do it oneself ('台风吹倒的树压住路 我可以自己锯开吗', safety.toml's ``self_asked``,
+    # nobody hurt): the line answers (do not saw alone, call for help), this entry after it, no ticket
+    self_entry: str = ""
+    self_asked: Vocab = Vocab()
 
     def aid(self, norm: str) -> str:
         """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
@@ -609,6 +613,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     data = _read_toml(path) if path.exists() else {}
     feared = Vocab(data.get("feared", []))
+    self_asked = Vocab(data.get("self_asked", []))
     return [
         SafetyRule(
             row["name"],
@@ -624,6 +629,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             tuple((Vocab(by["when"]), by["entry"]) for by in row.get("first_aid_by", [])),
             bool(row.get("person")),
             frozenset(row.get("answers", [])),
+            row.get("self_entry", ""),
+            self_asked,
         )
         for row in data.get("safety", [])
     ]
@@ -1147,7 +1154,7 @@ class FaqIndex:
             # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
             # (round 38: '台风过后去山上看树要注意什么' is tech.typhoon after its line, as it was before the line)
             result = self._by_model(question, norm, result)
-        elif result.kind == "answer":
+        elif result.kind == "answer" and result.reason != "safety_self":
             result = self._answer_by_model(question, norm, result)
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
@@ -2129,6 +2136,10 @@ class FaqIndex:
         if norm.startswith("问专家") and norm != "问专家" and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
+        own = {rule.self_entry for rule in happened if rule.self_asked.search(norm)}
+        if happened and len(own) == 1 and all(rule.self_entry in own for rule in happened) and own <= set(self._by_id):
+            # round 61: only asked whether to do it oneself, nobody hurt: the line and the rule's entry answer
+            return self._answer(self._by_id[own.pop()], 0.8, "safety_self")
         if happened:
             # what to do meanwhile goes under the ticket's number (round 46: a lime burn rinsed, a fall not moved)
             aid = _first_aid(norm, happened)
