@@ -814,6 +814,7 @@ class FaqIndex:
         self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
+        self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))  # round 61: no flowers yet, asked of no tree in sight
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
@@ -2201,7 +2202,12 @@ class FaqIndex:
         # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
             return True
-        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
+        if (
+            self._soft_symptoms.search(norm)
+            and self._own_tree.search(norm)
+            and not self._is_general(norm, named)
+            and not (self._flowers_wanted.search(norm) and not self._own_tree_clear.search(norm))
+        ):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
         if not seen or self._is_general(norm, named):
