@@ -814,7 +814,8 @@ class FaqIndex:
         self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
-        self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))  # round 61: no flowers yet, asked of no tree in sight
+        # round 61: no flowers yet, asked of no tree in sight
+        self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
