@@ -1,6 +1,5 @@
-"""Round 61 (issue 17 §1, §3), end to end through signed pushes to the real /wechat route: a fallen tree or a branch on
-a power line, asked only whether to clear it oneself with nobody hurt, is the safety line first and the rule's entry
-after it, no ticket; someone under the tree keeps the line and the ticket. Public land's fruit asked in general is
+"""Round 61 (issue 17 §1, §3), end to end through signed pushes to the real /wechat route: a fallen tree across a road,
+asked only whether to clear it oneself with nobody hurt, is the safety line first and the rule's entry after it, no ticket; someone under the tree keeps the line and the ticket. Public land's fruit asked in general is
 answered (tests/e2e/test_faq_round46.py)."""
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from tests.e2e.test_faq_safety import SAFETY
     ("question", "kind", "entry_id"),
     [
         ("昨晚大风吹倒一棵龙眼横在村道上 我们几个人自己锯开行不行", "typhoon", "tech.typhoon"),
-        ("有根竹子倒落来搭住电线 我用木棍推开可以吗", "power", "tech.power_lines"),
     ],
 )
 def test_clearing_it_oneself_asked_is_the_line_and_the_entry_without_a_ticket(villager, bot, question, kind, entry_id):

@@ -47,7 +47,6 @@ def test_public_fruit_of_one_s_own_tree_or_a_theft_stays_for_a_person(index, que
     ("question", "entry", "line"),
     [
         ("昨晚大风吹倒一棵龙眼横在村道上 我们几个人自己锯开行不行", "tech.typhoon", "别一个人锯"),
-        ("有根竹子倒落来搭住电线 我用木棍推开可以吗", "tech.power_lines", "95598"),
     ],
 )
 def test_asked_whether_to_clear_it_oneself_is_the_line_and_the_entry(index, question, entry, line):
@@ -62,6 +61,7 @@ def test_asked_whether_to_clear_it_oneself_is_the_line_and_the_entry(index, ques
         "台风吹倒的树压住了我阿爸 我自己锯开得唔得",  # a person under it
         "树枝搭住电线冒火花 我用竹竿挑开可以吗",  # sparks
         "大风吹倒的树压住屋顶 要找谁来锯",  # asks for someone
+        "有根竹子倒落来搭住电线 我用木棍推开可以吗",  # a live line: the power company comes (round 59), no self_entry
     ],
 )
 def test_a_person_hurt_sparks_or_help_asked_keep_the_ticket(index, question):
