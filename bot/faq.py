@@ -222,6 +222,10 @@ class SafetyRule:
     # round 58: entries that answer how to keep from this danger ('喷农药要戴手套吗': tech.pesticide_safety): a reply from
     # one of them opens with a safety line though no danger is here (``FaqIndex._kept_from``; issue 17 §3)
     answers: frozenset[str] = frozenset()
+    # round 61: asked only whether one may do it oneself ('台风吹倒的树压住路 我可以自己锯开吗', safety.toml's ``self_asked``,
+    # nobody hurt): the line answers (do not saw alone, call for help), this entry after it, no ticket
+    self_entry: str = ""
+    self_asked: Vocab = Vocab()
 
     def aid(self, norm: str) -> str:
         """The first aid entry for this question: the first ``first_aid_by`` whose words it says, else ``first_aid``."""
@@ -609,6 +613,7 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
     path = faq_dir / "safety.toml"
     data = _read_toml(path) if path.exists() else {}
     feared = Vocab(data.get("feared", []))
+    self_asked = Vocab(data.get("self_asked", []))
     return [
         SafetyRule(
             row["name"],
@@ -624,6 +629,8 @@ def load_safety_rules(faq_dir: Path) -> list[SafetyRule]:
             tuple((Vocab(by["when"]), by["entry"]) for by in row.get("first_aid_by", [])),
             bool(row.get("person")),
             frozenset(row.get("answers", [])),
+            row.get("self_entry", ""),
+            self_asked,
         )
         for row in data.get("safety", [])
     ]
@@ -702,6 +709,7 @@ class _Class:
     note: str
     note_entry: str | None
     feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 21)
+    answers_general: Vocab | None = None  # round 61: asked in general (none of these words), its entry answers
 
 
 @dataclass(frozen=True)
@@ -806,6 +814,8 @@ class FaqIndex:
         self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
+        # round 61: no flowers yet, asked of no tree in sight
+        self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         self._together = Vocab(esc.get("together", []))
@@ -822,6 +832,7 @@ class FaqIndex:
                 c.get("note", "").strip(),
                 c.get("note_entry"),
                 bool(c.get("feared_is_none")),
+                Vocab(c["general_unless"]) if c.get("answers_general") else None,
             )
             for c in esc.get("classes", [])
         ]
@@ -1145,7 +1156,7 @@ class FaqIndex:
             # only a doubt sent it to a person, no rule: the model reads it as without the line, the line stays first
             # (round 38: '台风过后去山上看树要注意什么' is tech.typhoon after its line, as it was before the line)
             result = self._by_model(question, norm, result)
-        elif result.kind == "answer":
+        elif result.kind == "answer" and result.reason != "safety_self":
             result = self._answer_by_model(question, norm, result)
             # first aid or prevention asked (a rule's ``unless`` words) is answered, whatever the model reads (round 32)
             if not any(rule.unless.search(norm) for rule in fired):
@@ -2127,6 +2138,10 @@ class FaqIndex:
         if norm.startswith("问专家") and norm != "问专家" and not nlu.expert_wait_asked(norm):
             return _escalate("asked_expert")
         happened = [rule for rule in fired if rule.escalates(norm)]
+        own = {rule.self_entry for rule in happened if rule.self_asked.search(norm)}
+        if happened and len(own) == 1 and all(rule.self_entry in own for rule in happened) and own <= set(self._by_id):
+            # round 61: only asked whether to do it oneself, nobody hurt: the line and the rule's entry answer
+            return self._answer(self._by_id[own.pop()], 0.8, "safety_self")
         if happened:
             # what to do meanwhile goes under the ticket's number (round 46: a lime burn rinsed, a fall not moved)
             aid = _first_aid(norm, happened)
@@ -2146,6 +2161,13 @@ class FaqIndex:
                 # ('耕地可以种树吗' is asked in general; '我家那块基本农田…' is one plot: a person)
                 rule = self._answer(self._by_id[cls_.note_entry], 0.8, cls_.name)
                 general = not self._own_tree.search(norm)
+                if (
+                    general
+                    and cls_.answers_general is not None
+                    and not cls_.answers_general.search(norm)
+                    and not self._other_class(told, norm, cls_)
+                ):
+                    return rule  # round 61: '党建林的桃子结果了归谁' is camp.fruit_picking's answer, which sends to the village
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
@@ -2156,6 +2178,15 @@ class FaqIndex:
                 return self._answer(best[0], best[1], "adviser_entry")
             return _escalate("diagnosis")
         return None
+
+    def _other_class(self, told: str, norm: str, this: _Class) -> bool:
+        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too)."""
+        return any(
+            other is not this
+            and other.words.search(told if other.feared_is_none else norm)
+            and not other.unless.search(norm)
+            for other in self._classes
+        )
 
     def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
@@ -2172,7 +2203,12 @@ class FaqIndex:
         # what ails one's own tree, nothing seen told ('我屋门口嗰棵龙眼叶底有啲白色嘢 系咩病', round 23)
         if self._ailment_asked.search(norm) and self._own_tree_clear.search(norm) and not self._is_general(norm, named):
             return True
-        if self._soft_symptoms.search(norm) and self._own_tree.search(norm) and not self._is_general(norm, named):
+        if (
+            self._soft_symptoms.search(norm)
+            and self._own_tree.search(norm)
+            and not self._is_general(norm, named)
+            and not (self._flowers_wanted.search(norm) and not self._own_tree_clear.search(norm))
+        ):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
         if not seen or self._is_general(norm, named):
