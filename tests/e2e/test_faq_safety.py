@@ -36,6 +36,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "snake_seen": ("别去打", "慢慢后退", "120"),
     "ate_plant": ("漱口", "别自己催吐", "120"),
     "plant_sap": ("肥皂", "清水", "120"),
+    "caterpillar": ("胶布", "肥皂水", "120"),  # round 61: out of plant_sap, its own line
     "slippery": ("防滑鞋", "结伴", "120"),
     "storage": ("锁好", "饮料瓶", "120"),
     # round 39
@@ -69,6 +70,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "hazard_tree": "hazard",
     "person_hurt": "person_hurt",
     "bite_sting": "bite",
+    "caterpillar": "caterpillar",
     "landslide": "landslide",
     "heat_illness": "heat",
     "lightning": "lightning",
@@ -607,7 +609,7 @@ DANGERS_40 = [
     ("我哋有个队友行散咗 喺山度叫佢冇人应", "missing"),
     ("天好黑 轰隆轰隆 我哋仲喺山顶棵树下面", "lightning"),
     ("挖坑挖穿咗条黄色胶管 嘶嘶声 好臭", "gas"),
-    ("孩子在树下被毛毛虫碰到 脖子又红又肿", "plant_sap"),
+    ("孩子在树下被毛毛虫碰到 脖子又红又肿", "caterpillar"),  # round 61: its own rule (was plant_sap's)
     ("蚂蟥钻进腿上了能直接扯吗", "leech"),
 ]
 
