@@ -83,7 +83,12 @@ def test_the_new_entries_are_short_sourced_and_polite():
 
 def test_each_mapped_label_points_at_a_new_entry_it_answers():
     mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
-    for label in ("missing:caterpillar", "missing:tree_fungus_edibility", "missing:wild_mushrooms", "missing:leaf_fodder"):
+    for label in (
+        "missing:caterpillar",
+        "missing:tree_fungus_edibility",
+        "missing:wild_mushrooms",
+        "missing:leaf_fodder",
+    ):
         assert mapped[label] in NEW, label
     assert {mapped[f"missing:{t}"] for t in ("flood", "hail", "mistletoe", "cicadas", "charcoal")} <= NEW
 
