@@ -1416,6 +1416,11 @@ class FaqIndex:
         label, lead, answer = self._model_reading(model, norm)
         if not label:
             return result
+        if answer is not None and answer.entry_id in self._first_aid_entries and self._trees(norm):
+            # round 58 (the merge of rounds 58 and 59, whose precedents now say tech.lightning): a danger's advice read
+            # where the rules found no danger and a tree is asked of ('打雷之后啲荔枝会唔会多花': the tree's flowers);
+            # round 61: over the rules' answer too, not only over their abstention (new entries had moved the model)
+            return result
         if result.kind == "answer":
             if answer is not None and answer.entry_id in (result.entry_id, result.also):
                 return result
@@ -1444,10 +1449,6 @@ class FaqIndex:
                 return FaqResult("chitchat", "chitchat", "", 0.7, "model")  # '谢谢哈，我去种了': no ticket (round 37)
         if answer is None or _only_lead_in(norm):
             return result  # '补充' alone asks nothing yet (round 29: the model read it as replanting, 补种)
-        if answer.entry_id in self._first_aid_entries and self._trees(norm):
-            # round 58 (the merge of rounds 58 and 59, whose precedents now say tech.lightning): a danger's advice read
-            # where the rules found no danger and a tree is asked of ('打雷之后啲荔枝会唔会多花': the tree's flowers)
-            return result
         doubted = result.reason in _DOUBTS or result.reason == "precedents"
         needed = self._model_doubt if doubted else self._model_rule
         if not doubted and len(norm) < self._model_story:

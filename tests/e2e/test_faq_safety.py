@@ -36,6 +36,7 @@ SAFETY = {  # what each line must say, from messages/faq/safety.toml
     "snake_seen": ("别去打", "慢慢后退", "120"),
     "ate_plant": ("漱口", "别自己催吐", "120"),
     "plant_sap": ("肥皂", "清水", "120"),
+    "caterpillar": ("胶布", "肥皂水", "120"),  # round 61: out of plant_sap, its own line
     "slippery": ("防滑鞋", "结伴", "120"),
     "storage": ("锁好", "饮料瓶", "120"),
     # round 39
@@ -69,6 +70,7 @@ RULES = {  # the SAFETY kinds above by rule name in messages/faq/safety.toml
     "hazard_tree": "hazard",
     "person_hurt": "person_hurt",
     "bite_sting": "bite",
+    "caterpillar": "caterpillar",
     "landslide": "landslide",
     "heat_illness": "heat",
     "lightning": "lightning",
@@ -607,7 +609,7 @@ DANGERS_40 = [
     ("我哋有个队友行散咗 喺山度叫佢冇人应", "missing"),
     ("天好黑 轰隆轰隆 我哋仲喺山顶棵树下面", "lightning"),
     ("挖坑挖穿咗条黄色胶管 嘶嘶声 好臭", "gas"),
-    ("孩子在树下被毛毛虫碰到 脖子又红又肿", "plant_sap"),
+    ("孩子在树下被毛毛虫碰到 脖子又红又肿", "caterpillar"),  # round 61: its own rule (was plant_sap's)
     ("蚂蟥钻进腿上了能直接扯吗", "leech"),
 ]
 
@@ -682,3 +684,31 @@ def test_round_44_the_same_words_in_a_calm_question_get_no_line(villager_factory
     for i, question in enumerate(CALM_44):
         reply = villager_factory(f"o-c44-{i}").says(question)
         assert "安全第一" not in reply, (question, reply)
+
+
+# Round 61 (issue 17 §3, §4; messages/faq/nature.toml): a caterpillar's sting has its own rule and answer (tape the hairs
+# out, soap and water), a ticket only when it is bad (the eye, a swollen face, short of breath); a wild mushroom asked
+# whether it can be eaten is answered with the warning first (it was a ticket), one eaten with sickness is a ticket.
+def test_round_61_a_mild_caterpillar_sting_is_answered_with_its_line_first_no_ticket(villager, bot):
+    add_roster(bot)
+    reply = villager.says("修龙眼枝时摸到洋辣子 手好痛")
+    assert first_line(reply).startswith("⚠ 安全第一") and "胶布" in first_line(reply), reply
+    assert "炉甘石" in reply and "问题编号" not in reply, reply
+    assert rows_of(bot, "SELECT id FROM tickets") == []
+
+
+def test_round_61_a_bad_caterpillar_sting_is_a_ticket_with_its_first_aid_after_the_line(villager, bot):
+    add_roster(bot)
+    reply = villager.says("孙仔被毛毛虫蜇咗 块面肿晒 喘唔到气")
+    assert first_line(reply).startswith("⚠ 安全第一") and "胶布" in first_line(reply), reply
+    assert "问题编号" in reply and reply.index("⚠") < reply.index("问题编号"), reply
+    assert len(rows_of(bot, "SELECT id FROM tickets")) == 1
+
+
+def test_round_61_a_wild_mushroom_asked_is_answered_one_eaten_is_a_ticket(villager_factory, bot):
+    add_roster(bot)
+    asked = villager_factory("o-r61-asked").says("树头生咗一丛菇 食唔食得")
+    assert "别采别吃" in asked and "问题编号" not in asked, asked
+    eaten = villager_factory("o-r61-eaten").says("阿爸食咗后山摘嘅野菌 而家一直呕")
+    assert first_line(eaten).startswith("⚠ 安全第一") and "120" in first_line(eaten), eaten
+    assert "问题编号" in eaten, eaten

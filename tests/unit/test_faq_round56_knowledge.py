@@ -96,8 +96,9 @@ def test_the_new_entries_load_with_their_sources_and_fit_a_phone_screen(index):
 def test_the_new_entries_answer_each_mapped_label():
     mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
     assert NEW <= set(mapped.values())
-    # a person's to answer, never mapped: money and law (tax), the village's arrangements (a ceremony, a memorial tree)
-    left = ("missing:tax", "missing:planting_ceremony", "missing:tree_donation_memorial", "missing:wild_mushrooms")
+    # a person's to answer, never mapped: money and law (tax), the village's arrangements (a ceremony, a memorial tree);
+    # wild mushrooms were a person's too until round 61 gave them an entry whose first line is the warning (nature.toml)
+    left = ("missing:tax", "missing:planting_ceremony", "missing:tree_donation_memorial")
     assert not set(left) & set(mapped)
 
 

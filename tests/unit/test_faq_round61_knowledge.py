@@ -1,0 +1,126 @@
+"""FAQ round 61 (issue 17 §3, §4, knowledge): topics sets AW and AX (and AT, AU) label `missing:<topic>` that no entry
+answered, now entries of the new messages/faq/nature.toml with their sources: 毛毛虫蜇人 (tech.caterpillar_sting, and
+safety.toml's own `caterpillar` rule, moved out of plant_sap: tape the hairs out, soap and water; in the eye, a swollen
+face or short of breath, a person and 120), 树上的蘑菇木耳能不能吃 (tech.wild_mushrooms: never eat one you do not know;
+matching.toml's class wild_mushroom, which sent every such question to a person, is gone; eaten and ill stays ate_plant's
+ticket), 树叶喂牲口 (tech.leaf_fodder), 水浸过的树 (tech.flood_recovery), 冰雹 (tech.hail), 寄生 (tech.mistletoe), 知了
+(tech.cicadas), 烧木炭、炭火取暖 (tech.charcoal: carbon monoxide, no kiln in the fire season). Own checks
+(tests/data/faq_rule_checks_61k.tsv, written before their first run, none from a set) and controls. docs/faq.md,
+第六十一轮(知识)."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_61k.tsv"
+NATURE = ROOT / "messages" / "faq" / "nature.toml"
+NEW = {
+    "tech.caterpillar_sting",
+    "tech.wild_mushrooms",
+    "tech.leaf_fodder",
+    "tech.flood_recovery",
+    "tech.hail",
+    "tech.mistletoe",
+    "tech.cicadas",
+    "tech.charcoal",
+}
+SYMPTOM = "a symptom told of one's own trees is the diagnosis rule's (round 40: trees soaked for days are a person's)"
+# own phrasings the matcher still misses (the honest figure: 14/27 at their first run; 16/27 with
+# safety.toml's wild_mushroom rule, made after that run: the safety rule answers the entry): each a strict xfail with why
+MISSED: dict[str, str] = {
+    "老樟树干冒出一块块硬菌 是不是要烂": SYMPTOM,
+    "构树叶斩来喂羊会唔会中毒": "斩 (cut) is the felling class: a person",
+    "桑树枝叶修剪下来喂牛可以吗": "the precedents read prunings (tech.prunings: what to do with cut branches)",
+    "打完农药的果树叶子可以割去喂兔吗": "the model reads the pesticide's safety (tech.pesticide_safety)",
+    "上个月大水浸过的龙眼园 而家叶黄黄 点救": SYMPTOM,
+    "洪水过后苗被冲歪根露出来 还扶得起吗": SYMPTOM + " (根露出: observed)",
+    "刚才落冰雹 新种的苗叶子穿晒窿": SYMPTOM,
+    "冰雹砸断了桃树的枝 要剪掉吗": SYMPTOM,
+    "龙眼树枝上长了一丛叶子不一样的寄生": "told with no question word: not_a_question, a person",
+    "树枝尖上一截截发干 里面有一排小孔": "a symptom with no cause named: the model reads a person",
+    "砍下来的荔枝柴想自己挖窑烧炭": "tech.wood_uses's intent (荔枝柴) answers first: what the wood is good for",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks():
+    rows = []
+    for line in CHECKS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, expected = line.split("\t")[:2]
+            marks = [pytest.mark.xfail(reason=MISSED[question], strict=True)] if question in MISSED else []
+            rows.append(pytest.param(question, expected, id=question, marks=marks))
+    return rows
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_own_checks(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+def test_the_new_entries_are_short_sourced_and_polite():
+    rows = {row["id"]: row for row in tomllib.loads(NATURE.read_text(encoding="utf-8"))["entry"]}
+    assert set(rows) == NEW
+    for entry_id, row in rows.items():
+        assert row["source"].strip(), entry_id
+        assert 8 <= len(row["questions"]) <= 15, entry_id
+        answer = row["answer"].strip()
+        assert len(answer) <= 260, entry_id  # one phone screen
+        assert "你" not in answer, entry_id  # 您 throughout
+        assert not any(c in answer for c in ",;:?!()"), entry_id  # full-width punctuation
+
+
+def test_each_mapped_label_points_at_a_new_entry_it_answers():
+    mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
+    for label in (
+        "missing:caterpillar",
+        "missing:tree_fungus_edibility",
+        "missing:wild_mushrooms",
+        "missing:leaf_fodder",
+    ):
+        assert mapped[label] in NEW, label
+    assert {mapped[f"missing:{t}"] for t in ("flood", "hail", "mistletoe", "cicadas", "charcoal")} <= NEW
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        ("tech.caterpillar_sting", ("⚠", "胶布", "肥皂水", "120")),
+        ("tech.wild_mushrooms", ("⚠", "别采别吃", "120", "问专家")),  # never a test of poison by silver or garlic
+        ("tech.leaf_fodder", ("夹竹桃", "安全间隔期")),
+        ("tech.flood_recovery", ("95598", "淤泥", "不要施重肥")),
+        ("tech.charcoal", ("⚠", "开窗", "120", "森林防火期")),
+        ("tech.cicadas", ("深埋", "别烧")),  # no burning in the fire season (issue 17 §2)
+    ],
+)
+def test_the_safe_way_is_in_each_answer(index, entry_id, words):
+    answer = index.entries[index._by_id[entry_id]].answer
+    assert all(word in answer for word in words), (entry_id, answer)
+
+
+def test_a_caterpillar_sting_is_answered_with_its_line_and_a_bad_one_goes_to_a_person(index):
+    mild = index.match("摸到洋辣子手好痛")
+    assert (mild.kind, mild.entry_id) == ("answer", "tech.caterpillar_sting")
+    assert mild.safety.startswith("⚠") and "胶布" in mild.safety
+    bad = index.match("毛虫蜇了之后全身起疹 喘唔到气")
+    assert bad.kind == "escalate" and "胶布" in bad.safety
+    assert bad.note_entry == "tech.caterpillar_sting" and "胶布" in bad.answer_text  # its first aid under the number
+
+
+def test_a_mushroom_asked_is_answered_and_one_eaten_is_a_ticket(index):
+    asked = index.match("树下面生咗啲野生菌 食唔食得")
+    assert (asked.kind, asked.entry_id) == ("answer", "tech.wild_mushrooms")
+    eaten = index.match("我阿爸吃了后山采的野菌 现在呕吐")
+    assert eaten.kind == "escalate" and "120" in eaten.safety
+    assert index.match("断肠草可唔可以食").kind == "escalate"  # a named poison plant stays a person's
