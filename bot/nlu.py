@@ -487,7 +487,9 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<=挖)([^洞]{0,3})洞"), r"\1树穴"),
     (re.compile(r"(?<=怎么)影"), "拍"),
     (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
-    (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
+    # round 61 (20p): Cantonese 边日 / 边天 (which day: '植树日系边日'), never beside a place ('这边天气', '河边日日有人')
+    (re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[日天])"), "哪"),
+    (re.compile(r"(?<=[一二两三四五六七八九十几半0-9哪])日"), "天"),  # round 61: 哪日 (Cantonese 边日) is 哪天
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)"), "还是"),
@@ -823,6 +825,8 @@ _SUBSTANCE_RE = re.compile(
     r"|专家|顾问|技术员|真人|转人工|要人工|人工服务|人工客服|客服|照片|相片|拍|定位|退订|取消|名字|手机|电话|微信"
     r"|几月|什么时候|几时|季节|多久|多少|多高|多大|多远|多深|怎么办|怎么做|怎么弄|怎么搞"
     r"|功能|怎么用|用法|做什么|做些什么|干什么|有什么用|会什么"
+    # round 61 (20o): a trouble's degree ('掉得很厉害': 厉害 of a falling leaf, not praise of the bot)
+    r"|(?:掉|落|黄|卷|枯|烂|裂|蔫|焦|咬|跌)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?(?:厉害|严重|犀利|紧要|交关|凶)"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")
@@ -1470,10 +1474,13 @@ def find_site(text: str) -> str | None:
     return "房前屋后" if any(word in text for word in _BARE_FRONTS) else None
 
 
+# round 61 (20o): 还是 as 'still' ('新叶还是绿的', 'the new leaves are still green'): a state said at the clause's end, the
+# subject before it ('红的还是绿的', '红还是绿': a choice before it, still a question)
+_STILL_SO = r"(?:[绿黄红青白黑]色?的?|好好?的|正常的?|活的|一样的?|老样子)(?:$|[\s，,。.!！])"
 _QUESTION_RE = re.compile(
     r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
-    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
+    rf"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|(?<=[的色绿黄红青白黑好])还是|还是(?!{_STILL_SO})|定系|真的假的|是真是假|\?|？|"
     # round 54: points asked ('种一棵树算几分'); 十几分钟, 几分钟 are a while, 几分地 a plot
     r"(?<![十百千好])几分(?![钟之地田])|"
     # round 58: what time ('我同我老婆一齐去 几点集合' had joined an open ticket as its 补充); '有几点黑斑' are spots
@@ -1481,6 +1488,8 @@ _QUESTION_RE = re.compile(
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
+    # round 61 (20p): 边日 / 边天 (which day: '植树节系边天'), never beside a place ('这边天气')
+    rf"(?<![{_SIDE_OF}口脚头角尾边两一])边[日天]|"
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影记])|"
@@ -4932,6 +4941,31 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     return any(said & _symptoms(told) or colours & set(_COLOUR_RE.findall(told)) for told in map(normalize, earlier))
 
 
+# round 61 (20o): how badly the ticket's trouble goes, told ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶'): its verb with a
+# degree after 得, or what sets it off ('一碰就掉'); the same tree's when the ticket's texts have that verb
+_DEGREE_TOLD_RE = re.compile(
+    r"(掉|落|黄|卷|枯|烂|裂|蔫|焦|死|咬|流|干|黑|白|红|褐|跌|生|长)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?"
+    r"(?:厉害|严重|犀利|紧要|交关|凶|快|多|离谱)"
+    r"|(?:一碰|一摸|一摇|一吹|碰下|摸下|摇下|碰一下|摸一下|一郁)(?:就|便|都)(掉|落|跌|断|烂)"
+)
+# a leaf that falls (掉, 落, 跌) is one trouble however it is said
+_FALLING = frozenset("掉落跌")
+
+
+def degree_told(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement) tell how badly, or how easily, something one of ``earlier`` (a ticket's texts) told
+    of happens ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶')?"""
+    if is_question(text):
+        return False
+    told = [normalize(e) for e in earlier]
+    for found in _DEGREE_TOLD_RE.finditer(normalize(text)):
+        verb = found.group(1) or found.group(2)
+        verbs = _FALLING if verb in _FALLING else {verb}
+        if any(v in e for v in verbs for e in told):
+            return True
+    return False
+
+
 # round 23: what the ticket told of, told of again first ('洞在离地半米那里 有木屑掉下来' after '树干有蛀洞流胶'): where
 # it is, how it looks; the same tree's
 _TOLD_THING_RE = re.compile(
@@ -5042,6 +5076,10 @@ _CAUSE_GUESSED_RE = re.compile(
     r"(?:的)?(?:吗|呢)?$"
     # round 23: harm by the weather or the water guessed ('唔知係唔係冻亲': cold-struck, Cantonese 亲)
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:冻|晒|淹|烧|浸|焗|热|冷|风吹)(?:亲|伤|坏|到|死|了)(?:了)?(?:的)?(?:吗|呢)?$"
+    # round 61 (20o, 20p): something lacking guessed ('是不是缺肥了', '系咪冇肥', '会唔会系冇淋水', '系咪缺钾')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
+    r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
+    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
 )
 
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
