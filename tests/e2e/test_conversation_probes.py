@@ -555,13 +555,13 @@ _ROUND_19G_LEFT = [
         ["阿伯冇智能手机 佢种嘅树我点样帮佢记录"],
     ),
     # round 52 mended the sender's own care of the tree asked in a ticket's window ('我每日朝早都淋一桶水 系唔系淋多咗'):
-    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE)
+    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE); round 61 mended
+    # '我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水' (something lacking guessed: _CAUSE_GUESSED_RE)
     (
         "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
         " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
         [
             "屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病",
-            "我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水",
             "阿姆厝后的杨梅 叶子有洞 || 伊讲是虫咬的 爱打乜药",
         ],
     ),
@@ -1456,7 +1456,6 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
         [
             'adviser:谁问我问题了',
-            'new:我叫何木兰住埔心村给我登个记',
             'new:我种了两棵荔枝怎么报上去',
             'pending:要在哪里拍',
             'pending:再认领两棵龙眼',
@@ -1484,8 +1483,6 @@ _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
             'cadre:乜嘢指令都有',
             'adviser:我手头有几多单',
             'finished:头先报错咗 唔系荔枝系龙眼',
-            'new:我系佢个孙 帮阿爷整个登记 阿爷叫钟龙生 埔心',
-            'new:我系埔心村嘅 点登记呀',
             'finished:两棵荔枝计咗未',
             'new:点样登记棵树',
             'new:登记 荔枝 三棵',

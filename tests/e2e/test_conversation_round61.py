@@ -37,3 +37,30 @@ CONTROLS_TICKET_DETAIL = [
 )
 def test_round_61_ticket_detail(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 2: a follower not registered yet introduces themselves in one breath and asks to be registered (我叫何木兰住埔心
+# 村给我登个记), asks how to 登记 beside where they are from (我系埔心村嘅 点登记呀), or has a registration made for an elder
+# (帮阿爷整个登记): registered, or the name asked with the village kept; never a ticket --------------------------------
+EXAMPLES_REGISTER_SAID_RUN_ON = [
+    ("new", "我叫罗秀莲住埔心村帮我登个记", "register"),
+    ("new", "我叫邓水生家住埔心村麻烦给我登记一下", "register"),
+    ("new", "你好我叫林亚娣住喺埔心村帮我登下记", "register"),
+    ("new", "我住埔心村嘅 点样登记", "register"),
+    ("new", "我系埔心村人 点登记先", "register"),
+    ("new", "我系佢个女 帮阿妈搞个登记 阿妈叫黄月娥 埔心村", "register"),
+    ("new", "帮阿公整个登记 阿公叫严福全 埔心村", "register"),
+]
+CONTROLS_REGISTER_SAID_RUN_ON = [
+    ("new", "怎么登记种树", "log"),
+    ("new", "登记三棵荔枝", "log"),
+    ("member", "我住埔心村 屋后种咗两棵龙眼", "planting"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of([*EXAMPLES_REGISTER_SAID_RUN_ON, *CONTROLS_REGISTER_SAID_RUN_ON], {}),
+)
+def test_round_61_register_said_run_on(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
