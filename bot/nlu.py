@@ -3902,6 +3902,9 @@ _REVIEW_WHY_RE = re.compile(
     # 枝审核咗未', '嗰两棵荔枝几时审核好'): one's own records' check, never a new record nor the tree's card
     rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:几时|什么时候|几耐|多久)?"
     r"(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不|$)"
+    # round 61 (20p): whether they were counted ('两棵荔枝计咗未', '嗰两棵龙眼算进去了吗'): the same, asked of the count
+    rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
+    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
@@ -5019,7 +5022,9 @@ def reworded(said: str, earlier: str) -> bool:
 # round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
 # 爱点搞', '系旧年先种落去嘅 点算好', '去年才种的 怎么办'): a detail of the ticket's tree (its age), naming no tree
 _PLANTED_WHEN_RE = re.compile(
-    r"^(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
+    # round 61 (20o): how many said first ('两棵都是今年刚种的')
+    r"^(?:(?:这|那|呢|嗰)?(?:\d+|[一两二三四五六七八九十]{1,3})(?:棵|株|樖))?"
+    r"(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
     r"(?:先|才|刚|就|至|正)?(?:种|栽|种落去|种下去)(?:落去|下去|落|下)?(?:的|嘅|了|咗)"
 )
 

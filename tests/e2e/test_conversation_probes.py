@@ -1462,7 +1462,6 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
             'pending:手机相机打不开 照片发不了',
             'finished:刚才那个不是荔枝是龙眼',
             'finished:谢谢 下个月我还要认领两棵桃',
-            'twice:问专家 龙眼树皮裂开了 || 是今年刚种的两棵',
         ],
     ),
 ]
@@ -1483,10 +1482,8 @@ _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
             'cadre:乜嘢指令都有',
             'adviser:我手头有几多单',
             'finished:头先报错咗 唔系荔枝系龙眼',
-            'finished:两棵荔枝计咗未',
             'new:点样登记棵树',
             'new:登记 荔枝 三棵',
-            'member:取消啦',
             'party:党员要种几多先够数 我而家几多',
         ],
     ),

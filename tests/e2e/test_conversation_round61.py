@@ -64,3 +64,72 @@ CONTROLS_REGISTER_SAID_RUN_ON = [
 )
 def test_round_61_register_said_run_on(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 3: 取消 said with a spoken particle (取消啦, 取消吧) is the bare 取消: with nothing in progress, told there is
+# nothing to cancel (never a ticket); with a record in progress, it is cancelled -----------------------------------
+EXAMPLES_CANCEL_WITH_PARTICLE = [
+    ("member", "取消吧", "cancel"),
+    ("member", "取消喇", "cancel"),
+    ("party", "取消啊", "cancel"),
+    ("pending", "取消啦", "cancel"),
+    ("after_photo", "取消吧", "cancel"),
+]
+CONTROLS_CANCEL_WITH_PARTICLE = [
+    ("member", "取消每日提醒", "unsubscribe"),
+    ("member", "取消", "cancel"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of([*EXAMPLES_CANCEL_WITH_PARTICLE, *CONTROLS_CANCEL_WITH_PARTICLE], {}),
+)
+def test_round_61_cancel_with_particle(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 4: the trees just reported asked whether counted (两棵荔枝计咗未, 嗰两棵龙眼算进去了吗): where the records stand,
+# never a new record --------------------------------------------------------------------------------------------------
+EXAMPLES_COUNTED_ASKED = [
+    ("finished", "嗰两棵荔枝算咗未", "progress"),
+    ("finished", "两棵荔枝算进去了吗", "progress"),
+    ("finished", "刚才的两棵荔枝统计了没有", "progress"),
+    ("finished", "我报的两棵荔枝记上了没有", "progress"),
+]
+CONTROLS_COUNTED_ASKED = [
+    ("member", "种咗两棵荔枝", "planting"),
+    ("finished", "两棵荔枝审核咗未", "progress"),
+    ("member", "两棵荔枝可以算吗", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_COUNTED_ASKED, *CONTROLS_COUNTED_ASKED], {})
+)
+def test_round_61_counted_asked(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 5: with a question for the adviser open, how many and when they were planted, no tree the bot knows (是今年刚种
+# 的两棵): the trees asked about, its 补充; never a record of a tree called 今年刚 ------------------------------------
+EXAMPLES_WHEN_PLANTED_COUNTED = [
+    ("ticket", "两棵都系今年先种嘅", "supplement"),
+    ("ticket", "是上个月才种的三棵", "supplement"),
+    ("twice", "问专家 荔枝叶子卷起来 || 系旧年种嘅两棵", "one-ticket"),
+    ("twice", "问专家 黄皮树干流胶 || 三棵都是去年种的", "one-ticket"),
+    ("twice", "问专家 杨梅掉果 || 是今年刚种的五棵", "one-ticket"),
+]
+CONTROLS_WHEN_PLANTED_COUNTED = [
+    ("member", "今年刚种了两棵龙眼", "planting"),
+    ("after_photo", "今日啱啱种咗三棵桂花", "planting"),
+    ("ticket", "我今日又种咗两棵龙眼", "planting"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of([*EXAMPLES_WHEN_PLANTED_COUNTED, *CONTROLS_WHEN_PLANTED_COUNTED], {}),
+)
+def test_round_61_when_planted_counted(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
