@@ -2956,6 +2956,8 @@ _WHAT_ELSE_IT_DOES_RE = re.compile(
 # which lists an adviser's commands to an adviser
 _COMMANDS_ASKED_RE = re.compile(
     r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
+    # round 61 (20p): Cantonese order, what first ('乜嘢指令都有': 有乜嘢指令)
+    r"|^(?:你|呢度|这里)?(?:什么|啥|哪些|咩|乜)(?:指令|指让|命令|命让)(?:都|你都|呢度都|这里都)?有(?:呢|啊|呀|嘅|的)?$"
 )
 
 
@@ -3902,8 +3904,11 @@ _REVIEW_WHY_RE = re.compile(
     # 枝审核咗未', '嗰两棵荔枝几时审核好'): one's own records' check, never a new record nor the tree's card
     rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:几时|什么时候|几耐|多久)?"
     r"(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不|$)"
-    # round 61 (20p): whether they were counted ('两棵荔枝计咗未', '嗰两棵龙眼算进去了吗'): the same, asked of the count
-    rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
+)
+# round 61 (20p): the trees of the record named by count and tree, whether they were counted ('两棵荔枝计咗未', '嗰两棵龙眼
+# 算进去了吗'): one's own records' check too; a relative's ('我老公报的两棵荔枝记上了吗') is where theirs are (relative_progress)
+_COUNTED_ASKED_RE = re.compile(
+    rf"(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
     r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
@@ -3916,7 +3921,7 @@ def review_why_asked(norm: str) -> bool:
     return (
         bool(norm)
         and len(norm) <= REVIEW_WHY_MAX_CHARS
-        and bool(_REVIEW_WHY_RE.search(norm))
+        and bool(_REVIEW_WHY_RE.search(norm) or (_COUNTED_ASKED_RE.search(norm) and not re.search(RELATIVES, norm)))
         and not _REVIEW_NOT_MINE_RE.search(norm)
     )
 
@@ -4123,6 +4128,9 @@ _WHERE_I_LIVE_RE = re.compile(
 # a care zone, never a pledge of trees
 _WHICH_ZONES_LEFT_RE = re.compile(
     rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+    # round 61 (20p): who has claimed them asked ('责任区边个认领咗', '边个领咗责任区'): the list, with each one's holders
+    rf"|^(?:各个|每个|每块)?{_ZONE}(?:有|分别)?(?:哪个|哪些人|谁|什么人|啥人|几多人|多少人)(?:人)?(?:已经)?(?:认领|认|领|要)(?:了|过)?(?:的)?$"
+    rf"|^(?:哪个|哪些人|谁|什么人|啥人)(?:已经)?(?:认领|领)(?:了|过)?(?:哪块|哪个)?{_ZONE}$"
 )
 _LAND_TO_TEND_RE = re.compile(
     rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
@@ -4569,6 +4577,11 @@ _QUEUE_NAMED_RE = re.compile(
     r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
     r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
     r"|(?:村民|群众|大家)(?:都)?(?:问|提)了?我(?:些)?(?:什么|啥|哪些|几个|多少)"
+    # round 61 (20o, 20p): who asked the adviser ('谁问我问题了', '边个问咗我嘢'), how many he holds ('我手头有几多单', '而家
+    # 手上仲有几多条问题')
+    r"|^(?:有)?(?:谁|哪个|哪些人|什么人|啥人)(?:有)?(?:问|提)(?:了|过)?我(?:问题|什么|东西|嘢|野)?$"
+    r"|^(?:我)?(?:手头|手上|而家|现在|目前|今日|今天)?(?:手头|手上)?(?:有|还有|仲有|一共有|总共有)(?:多少|几多|几)"
+    r"(?:单|张单|个问题|条问题|条|道问题)(?:问题)?(?:要答|要回|未答|没答|待答|待回)?$"
 )
 
 

@@ -1455,13 +1455,10 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
         [
-            'adviser:谁问我问题了',
             'new:我种了两棵荔枝怎么报上去',
             'pending:要在哪里拍',
-            'pending:再认领两棵龙眼',
             'pending:手机相机打不开 照片发不了',
             'finished:刚才那个不是荔枝是龙眼',
-            'finished:谢谢 下个月我还要认领两棵桃',
         ],
     ),
 ]
@@ -1478,9 +1475,6 @@ _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20p, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
         [
             'cadre:点解我哋村话滞后',
-            'cadre:责任区边个认领咗',
-            'cadre:乜嘢指令都有',
-            'adviser:我手头有几多单',
             'finished:头先报错咗 唔系荔枝系龙眼',
             'new:点样登记棵树',
             'new:登记 荔枝 三棵',

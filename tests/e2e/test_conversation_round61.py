@@ -133,3 +133,82 @@ CONTROLS_WHEN_PLANTED_COUNTED = [
 )
 def test_round_61_when_planted_counted(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 6: an adviser asks who asked him (谁问我问题了) or how many he holds (我手头有几多单): his queue (待办) ----------
+EXAMPLES_QUEUE_IN_WORDS = [
+    ("adviser", "边个问咗我嘢", "queue"),
+    ("adviser", "有谁问过我问题", "queue"),
+    ("adviser", "而家手上仲有几多条问题", "queue"),
+    ("adviser", "我现在有多少单要答", "queue"),
+]
+CONTROLS_QUEUE_IN_WORDS = [
+    ("adviser", "待办", "queue"),
+    ("member", "龙眼有几多个品种", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_QUEUE_IN_WORDS, *CONTROLS_QUEUE_IN_WORDS], {})
+)
+def test_round_61_queue_in_words(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 7: the commands asked in Cantonese order, what first (乜嘢指令都有): the help -----------------------------------
+EXAMPLES_COMMANDS_WHAT_FIRST = [
+    ("cadre", "咩命令都有", "help"),
+    ("party", "啲咩指令都有呀", "help"),
+    ("member", "呢度乜嘢指令都有", "help"),
+]
+CONTROLS_COMMANDS_WHAT_FIRST = [
+    ("member", "有咩树可以认养", "adopt"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of([*EXAMPLES_COMMANDS_WHAT_FIRST, *CONTROLS_COMMANDS_WHAT_FIRST], {}),
+)
+def test_round_61_commands_what_first(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 8: who has claimed the care zones asked (责任区边个认领咗): the zones' list, each with its holders --------------
+EXAMPLES_ZONE_HOLDERS = [
+    ("cadre", "边个领咗责任区", "zone"),
+    ("party", "党员责任区有边个认领", "zone"),
+    ("cadre", "每块责任区有几多人认领咗", "zone"),
+]
+CONTROLS_ZONE_HOLDERS = [
+    ("party", "认领责任区", "zone"),
+    ("cadre", "边个未种树", "progress"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_ZONE_HOLDERS, *CONTROLS_ZONE_HOLDERS], {})
+)
+def test_round_61_zone_holders(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 9: a pledge of more, again or later (再认领两棵龙眼, 下个月我还要认领两棵桃), thanks before it: a pledge, also while a
+# record waits or just after one --------------------------------------------------------------------------------------
+EXAMPLES_PLEDGE_MORE = [
+    ("pending", "我再认领三棵黄皮", "pledge"),
+    ("member", "仲想认领两棵荔枝", "pledge"),
+    ("member", "下个礼拜我又要认领一棵木棉", "pledge"),
+    ("finished", "多谢 明年我还要认领三棵龙眼", "pledge"),
+]
+CONTROLS_PLEDGE_MORE = [
+    ("member", "再种了两棵龙眼", "planting"),
+    ("member", "认领要点样做", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_PLEDGE_MORE, *CONTROLS_PLEDGE_MORE], {})
+)
+def test_round_61_pledge_more(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
