@@ -5780,6 +5780,37 @@ def record_detail_asked(norm: str) -> bool:
     )
 
 
+# round 61 (20o): where the record's photo is to be taken ('要在哪里拍', '喺边度影先得'), or the photo that cannot be taken or
+# sent ('手机相机打不开 照片发不了', '影唔到相'): asked of the record in progress (handlers/planting.py), its next step (the
+# record waits for the photo), never a ticket; short text only
+_PHOTO_WHERE_RE = re.compile(
+    r"^(?:那|然后|照片|相片|相)?(?:要|应该|该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|哪个地方|什么地方)(?:拍|影|照)(?:照|相|照片)?(?:先得|才行|好|才得)?$"
+)
+_PHOTO_CANNOT_RE = re.compile(
+    r"(?:相机|摄像头|镜头|照相|拍照|影相)(?:功能)?(?:坏(?:了)?|打不开|开不了|用不了|开不到|没有反应|没反应|黑屏)"
+    r"|(?:照片|相片|相|图片|图)(?:发|传|上传)(?:不了|不出|不出去|不到|不上|不上去)"
+    r"|^(?:我)?(?:的|部|个|只)?(?:手机)?(?:拍|影|照)(?:不了|不到)(?:照|相|照片)?$"
+)
+
+
+def record_photo_trouble_asked(norm: str) -> bool:
+    """Round 61: where the photo is taken, or the photo that cannot be taken or sent, in a short text (normalised): the
+    record in progress's next step."""
+    return photo_where_asked(norm) or photo_cannot_told(norm)
+
+
+def photo_where_asked(norm: str) -> bool:
+    """Round 61: where the photo is taken ('要在哪里拍'): the photo's tips answer first."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_WHERE_RE.match(bare))
+
+
+def photo_cannot_told(norm: str) -> bool:
+    """Round 61: the photo cannot be taken or sent ('手机相机打不开 照片发不了'): what to do without one answers first."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_CANNOT_RE.search(bare))
+
+
 # round 60 (20m): what was just sent said mistyped, then said right ('唔好意思 打错 系秋枫叶卷' after '问专家 香樟叶卷'): a
 # correction of the open ticket (handlers/escalation.py joins it), never a question of its own; a name or a photo said
 # wrong is not this

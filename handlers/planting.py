@@ -170,6 +170,10 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
         return True
+    if nlu.record_photo_trouble_asked(
+        said
+    ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
@@ -219,6 +223,10 @@ def on_menu(ctx, match) -> str:
             nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
         ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if "photo" in step.missing and nlu.photo_cannot_told(said):  # round 61: '手机相机打不开 照片发不了'
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if "photo" in step.missing and nlu.photo_where_asked(said):  # round 61: '要在哪里拍': the tips first
+            return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         if "photo" in step.missing and nlu.photo_how_cannot_said(said):
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
         if nlu.photo_what_asked(said) or ("photo" in step.missing and nlu.photo_take_how_asked(said)):

@@ -1456,8 +1456,6 @@ _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
         [
             'new:我种了两棵荔枝怎么报上去',
-            'pending:要在哪里拍',
-            'pending:手机相机打不开 照片发不了',
             'finished:刚才那个不是荔枝是龙眼',
         ],
     ),

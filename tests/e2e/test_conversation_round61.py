@@ -212,3 +212,25 @@ CONTROLS_PLEDGE_MORE = [
 )
 def test_round_61_pledge_more(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 10: while a record waits for its photo, where to take it (要在哪里拍) or the photo that cannot be taken or sent
+# (手机相机打不开 照片发不了): the record's next step (the planting help), never a ticket ---------------------------------
+EXAMPLES_PHOTO_TROUBLE = [
+    ("pending", "应该去哪里影相", "how"),
+    ("pending", "照片要在什么地方拍", "how"),
+    ("pending", "相片传唔上去", "how"),
+    ("pending", "我部手机影唔到相", "how"),
+    ("pending", "摄像头坏了", "how"),
+]
+CONTROLS_PHOTO_TROUBLE = [
+    ("pending", "荔枝种在哪里好", "question"),
+    ("member", "照片发不出去", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_PHOTO_TROUBLE, *CONTROLS_PHOTO_TROUBLE], {})
+)
+def test_round_61_photo_trouble(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
