@@ -1406,6 +1406,7 @@ def test_round_20l_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 61 (conv62) mended 'finished:我仲想认领两棵龙眼下个月种' (a pledge of more: 仲 before 想认领, bot/pledges.py _PREFIX)
 _ROUND_20M_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20m, measured at the thirty-fourth session's end (9f33a85); not yet read by class (the next"
@@ -1413,7 +1414,6 @@ _ROUND_20M_LEFT: list[tuple[str, list[str]]] = [
         [
             'cadre:今日村里面党建林种咗三亩 大概一百五十棵秋枫',
             'cadre:我哋村有边啲树可以畀人认养',
-            'finished:我仲想认领两棵龙眼下个月种',
             'member:想登记下屋企啲树 点弄',
             'party:党员都要收提醒咩 唔想收',
             'party:我个名登记成刘松 其实系刘淞 帮我改',
@@ -1451,13 +1451,16 @@ def test_round_20n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 61 (conv62) read 20o's twelve misses by class and mended ten (tests/e2e/test_conversation_round61.py: a lack guessed,
+# the trouble's degree, what is still well in a ticket's window; registering in one breath; the queue in other words; a
+# pledge of more; when planted with a count in a ticket's window; where to take the photo, a photo that cannot be sent;
+# how to log asked by a follower not registered yet)
 _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
-        [
-            'new:我种了两棵荔枝怎么报上去',
-            'finished:刚才那个不是荔枝是龙眼',
-        ],
+        "the label, not the bot: a finished record's tree said wrong and said right ('刚才那个不是荔枝是龙眼') is asked"
+        " to be corrected in place (route recount: '要把第…号记录改成：2棵龙眼吗'), the project's rule since the recount"
+        " (handlers/__init__.py); the sheet's 'cancel' would withdraw two trees that were planted. Left strict on purpose",
+        ["finished:刚才那个不是荔枝是龙眼"],
     ),
 ]
 ROUND_20O_MISSES = {message: why for why, messages in _ROUND_20O_LEFT for message in messages}
@@ -1468,16 +1471,33 @@ def test_round_20o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 61 (conv62) read 20p's fourteen misses by class and mended ten (a lack guessed, a campaign day in Cantonese; a
+# registration said beside the village, made for an elder; 取消啦; counted asked; the queue, the commands, the zones'
+# holders; how to log a tree asked by a follower not registered yet)
 _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20p, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
-        [
-            'cadre:点解我哋村话滞后',
-            'finished:头先报错咗 唔系荔枝系龙眼',
-            'new:点样登记棵树',
-            'new:登记 荔枝 三棵',
-            'party:党员要种几多先够数 我而家几多',
-        ],
+        "the label, not the bot: a finished record's tree said wrong and said right ('头先报错咗 唔系荔枝系龙眼') is asked"
+        " to be corrected in place (route recount), the project's rule; 'cancel' would withdraw trees that were planted."
+        " Left strict on purpose",
+        ["finished:头先报错咗 唔系荔枝系龙眼"],
+    ),
+    (
+        "the project's rule decides otherwise: why the village is reported behind is the 通报's supervision entry of the"
+        " FAQ (bot/nlu.py _REPORT_NOT_ASKED_RE: '为什么我们村被通报了' is a dispute, never the village's line); the sheet"
+        " wants the village's figures. Left strict on purpose",
+        ["cadre:点解我哋村话滞后"],
+    ),
+    (
+        "the project's rule decides otherwise: 登记 with a tree's name where a name goes ('登记 荔枝 三棵') is answered"
+        " both ways at once (registration.tree_not_name: it is a tree, how to register, how to record trees), on"
+        " purpose (handlers/registration.py on_register); the sheet wants the planting help's register-first line",
+        ["new:登记 荔枝 三棵"],
+    ),
+    (
+        "two asks in one, the quota and one's own count ('党员要种几多先够数 我而家几多'): the FAQ answers the quota"
+        " (the rule's entry), the sheet wants the progress; a reading of both asks (the rule and one's figures in one"
+        " reply) is a new mechanism, left for time",
+        ["party:党员要种几多先够数 我而家几多"],
     ),
 ]
 ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for message in messages}

@@ -234,3 +234,25 @@ CONTROLS_PHOTO_TROUBLE = [
 )
 def test_round_61_photo_trouble(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 11: a follower not registered yet asks how to log a tree (点样登记棵树) or the trees planted told first, then how
+# to report them (我种了两棵荔枝怎么报上去): the planting help, which asks 登记 first and keeps the message ----------------
+EXAMPLES_LOG_HOW_NEW = [
+    ("new", "我今日种咗三棵桂花点样报", "log"),
+    ("new", "怎样登记一棵树", "log"),
+    ("new", "我种了一棵木棉怎么上报", "log"),
+    ("new", "点样记录啲树", "log"),
+]
+CONTROLS_LOG_HOW_NEW = [
+    ("member", "我种了两棵荔枝怎么报上去", "log"),
+    ("member", "种了两棵荔枝怎么施肥", "question"),
+    ("new", "登记 王木生 埔心村", "register"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_LOG_HOW_NEW, *CONTROLS_LOG_HOW_NEW], {})
+)
+def test_round_61_log_how_new(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
