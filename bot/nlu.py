@@ -2797,6 +2797,13 @@ def relative_recorded_asked(norm: str) -> bool:
 _QUOTA_SAID_FIRST_RE = re.compile(
     r"^(?:党员|干部|村干部|每户|每人|每个人)(?:要|至少|最少|起码)?种(?:一|1|两|2|三|3|五|5)棵(?:树)?"
 )
+# round 61 (20p): the quota asked, then one's own count ('党员要种几多先够数 我而家几多'): one's progress, which says both
+# (任务N棵：还差M棵); the quota alone stays the FAQ's rule
+_QUOTA_THEN_MINE_RE = re.compile(
+    r"^(?:我|我们|党员|干部|村干部|两委干部|每户|每人|每个人)(?:要|需要|至少|最少|起码)?种(?:多少|几)(?:棵)?(?:树)?"
+    r"(?:才|先)?(?:够数|够|达标|合格|完成|算完成|得)?(?:呢|啊)?"
+    r"(?:那|咁)?我(?:现在|目前|已经|而家|自己)?(?:种了|有|得)?(?:多少|几)(?:棵)?(?:了|呢|啊)?$"
+)
 _OWN_RECORD_ASKED_RE = re.compile(
     r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
     r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
@@ -2816,6 +2823,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     about progress, and neither is advice ('我家种几棵好')."""
     if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
         return "village"
+    if norm and _QUOTA_THEN_MINE_RE.match(norm):
+        return "mine"  # round 61 (20p): the quota, then one's own count
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))

@@ -1471,9 +1471,9 @@ def test_round_20o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# round 61 (conv62) read 20p's fourteen misses by class and mended ten (a lack guessed, a campaign day in Cantonese; a
+# round 61 (conv62) read 20p's fourteen misses by class and mended eleven (a lack guessed, a campaign day in Cantonese; a
 # registration said beside the village, made for an elder; 取消啦; counted asked; the queue, the commands, the zones'
-# holders; how to log a tree asked by a follower not registered yet)
+# holders; how to log a tree asked by a follower not registered yet; the quota then one's own count: one's progress)
 _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
     (
         "the label, not the bot: a finished record's tree said wrong and said right ('头先报错咗 唔系荔枝系龙眼') is asked"
@@ -1492,12 +1492,6 @@ _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
         " both ways at once (registration.tree_not_name: it is a tree, how to register, how to record trees), on"
         " purpose (handlers/registration.py on_register); the sheet wants the planting help's register-first line",
         ["new:登记 荔枝 三棵"],
-    ),
-    (
-        "two asks in one, the quota and one's own count ('党员要种几多先够数 我而家几多'): the FAQ answers the quota"
-        " (the rule's entry), the sheet wants the progress; a reading of both asks (the rule and one's figures in one"
-        " reply) is a new mechanism, left for time",
-        ["party:党员要种几多先够数 我而家几多"],
     ),
 ]
 ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for message in messages}

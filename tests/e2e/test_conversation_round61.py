@@ -256,3 +256,23 @@ CONTROLS_LOG_HOW_NEW = [
 )
 def test_round_61_log_how_new(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 12: the quota asked, then one's own count (党员要种几多先够数 我而家几多): one's progress, which says both (任务N棵：
+# 还差M棵); the quota alone stays the FAQ's rule ---------------------------------------------------------------------
+EXAMPLES_QUOTA_THEN_MINE = [
+    ("party", "党员要种多少棵才够 我现在多少", "progress"),
+    ("member", "每户要种几棵 我种咗几多", "progress"),
+    ("cadre", "干部至少种几棵 我而家有几多棵", "progress"),
+]
+CONTROLS_QUOTA_THEN_MINE = [
+    ("party", "党员要种几多先够数", "question"),
+    ("member", "我种了几棵树了", "progress"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_QUOTA_THEN_MINE, *CONTROLS_QUOTA_THEN_MINE], {})
+)
+def test_round_61_quota_then_mine(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
