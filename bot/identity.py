@@ -448,6 +448,9 @@ def _asks(rest: str) -> bool:
     return bool(rest.strip()) and nlu.is_question(nlu.normalize(rest))
 
 
+_LIVES_IN = re.compile(r"(?:家住|住在|住喺|住|来自)$")
+
+
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
     """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix); round 43 (19q):
     the village first, as voice input writes it ('登记埔心村李秀兰' -> ('李秀兰', '埔心村'))."""
@@ -458,7 +461,9 @@ def _split_packed(token: str, villages: list[dict]) -> RegisterText:
     )
     for ending in endings:
         if token.endswith(ending) and len(token) - len(ending) >= 2:
-            return RegisterText(token[: -len(ending)], ending)
+            # round 61: where one lives said between ('黄亚妹住埔心村'): the name without 住
+            name = _LIVES_IN.sub("", token[: -len(ending)])
+            return RegisterText(name if len(name) >= 2 else token[: -len(ending)], ending)
     for start in endings:
         if token.startswith(start) and 2 <= len(token) - len(start) <= 4 and _HAN_NAME.match(token[len(start) :]):
             return RegisterText(token[len(start) :], start)
@@ -604,12 +609,24 @@ _BREATH_SEAM = re.compile(
 )
 
 
+# round 61 (20o): one's own introduction told in one breath ('我叫何木兰住埔心村给我登个记'): paused before where one lives
+# (住埔心村, after the name: not 我住…) and before the request after the village (给我登记, 帮我注册); 登记 said split
+# (登个记, 登下记) is 登记, and so is one made (整个登记, 搞个登记: '帮阿爷整个登记')
+_SELF_BREATH_SEAM = re.compile(
+    r"(?<=[一-鿿])(?<!我)(?=(?:家住|住在|住喺|住)[一-鿿]{2,8}?(?:村|社区))"
+    r"|(?:(?<=村)|(?<=社区))(?=(?:请|麻烦|你)?(?:给我|帮我|同我|想|要)(?:登记|注册|绑定))"
+)
+_SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|办)(?:个|一个)登记")
+
+
 def _story_text(text: str | None) -> str:
     """``spoken_text`` with the request after an introduction kept (the story reader reads it as a clause); round 59: a
-    story told in one breath paused at its seams (``_BREATH_SEAM``)."""
+    story told in one breath paused at its seams (``_BREATH_SEAM``); round 61: one's own too (``_SELF_BREATH_SEAM``)."""
     from bot import nlu
 
-    told = nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1))
+    told = _SPLIT_REGISTER.sub("登记", nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1)))
+    if "我叫" in told:
+        told = _SELF_BREATH_SEAM.sub(" ", told)
     return _BREATH_SEAM.sub(" ", told) if any(who in told for who in "佢她他") else told
 
 
@@ -823,6 +840,11 @@ _HOW_TO_BIND_ASKED = re.compile(
     r"|^(?:请问)?(?:我)?(?:要)?(?:注册|绑定)(?:我的|我嘅|我)?(?:身份|账号|公众号)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?"
     r"(?:弄|搞|做|办|操作|整)?(?:啊|呀|呢)?$"
 )
+# round 61 (20p): how to 登记 asked ('点登记呀'): alone it may be trees to log, beside where one is from a person's
+_HOW_TO_REGISTER_ONESELF = re.compile(
+    r"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?登记"
+    r"(?:一下|下)?(?:啊|呀|呢|先|啦|吖)?$"
+)
 # and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):
 # the village is kept, only the name is asked (as a QR code's village is)
 _FROM_A_PLACE = re.compile(
@@ -844,12 +866,12 @@ def _clauses_said(text: str | None) -> list[str]:
 
 
 def how_to_register_from_village(text: str | None) -> bool:
-    """Cheap test: two clauses, how to register or bind asked in one (``_HOW_TO_BIND_ASKED``), where one is from in the
-    other (``_FROM_A_PLACE``)."""
+    """Cheap test: two clauses, how to register or bind asked in one (``_HOW_TO_BIND_ASKED``; round 61: or 登记,
+    ``_HOW_TO_REGISTER_ONESELF``), where one is from in the other (``_FROM_A_PLACE``)."""
     clauses = _clauses_said(text)
     return (
         len(clauses) == 2
-        and any(_HOW_TO_BIND_ASKED.match(c) for c in clauses)
+        and any(_HOW_TO_BIND_ASKED.match(c) or _HOW_TO_REGISTER_ONESELF.match(c) for c in clauses)
         and any(_FROM_A_PLACE.match(c) for c in clauses)
     )
 

@@ -487,7 +487,9 @@ _CONTEXT_RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<=挖)([^洞]{0,3})洞"), r"\1树穴"),
     (re.compile(r"(?<=怎么)影"), "拍"),
     (re.compile(r"边(?=[一二三四五六七八九十几两]个)"), "哪"),
-    (re.compile(r"(?<=[一二两三四五六七八九十几半0-9])日"), "天"),
+    # round 61 (20p): Cantonese 边日 / 边天 (which day: '植树日系边日'), never beside a place ('这边天气', '河边日日有人')
+    (re.compile(rf"(?<![{_SIDE_OF}口脚头角尾边两一])边(?=[日天])"), "哪"),
+    (re.compile(r"(?<=[一二两三四五六七八九十几半0-9哪])日"), "天"),  # round 61: 哪日 (Cantonese 边日) is 哪天
     (re.compile(r"落(?=.{0,3}肥)"), "施"),
     # Cantonese 定 (or: 种桂花定龙眼), not 定根水 nor its misheard 定跟水 (浇定跟水)
     (re.compile(r"(?<=[种好户的用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)"), "还是"),
@@ -823,6 +825,8 @@ _SUBSTANCE_RE = re.compile(
     r"|专家|顾问|技术员|真人|转人工|要人工|人工服务|人工客服|客服|照片|相片|拍|定位|退订|取消|名字|手机|电话|微信"
     r"|几月|什么时候|几时|季节|多久|多少|多高|多大|多远|多深|怎么办|怎么做|怎么弄|怎么搞"
     r"|功能|怎么用|用法|做什么|做些什么|干什么|有什么用|会什么"
+    # round 61 (20o): a trouble's degree ('掉得很厉害': 厉害 of a falling leaf, not praise of the bot)
+    r"|(?:掉|落|黄|卷|枯|烂|裂|蔫|焦|咬|跌)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?(?:厉害|严重|犀利|紧要|交关|凶)"
 )
 # tired or glad after a day of planting ('今天种完树好累啊'): the planting words are the story, not a question
 _FEELING_RE = re.compile(r"累|攰|腰|辛苦|开心|高兴|好玩")
@@ -1479,10 +1483,13 @@ def find_site(text: str) -> str | None:
     return "房前屋后" if any(word in text for word in _BARE_FRONTS) else None
 
 
+# round 61 (20o): 还是 as 'still' ('新叶还是绿的', 'the new leaves are still green'): a state said at the clause's end, the
+# subject before it ('红的还是绿的', '红还是绿': a choice before it, still a question)
+_STILL_SO = r"(?:[绿黄红青白黑]色?的?|好好?的|正常的?|活的|一样的?|老样子)(?:$|[\s，,。.!！])"
 _QUESTION_RE = re.compile(
     r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
-    r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
+    rf"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|(?<=[的色绿黄红青白黑好])还是|还是(?!{_STILL_SO})|定系|真的假的|是真是假|\?|？|"
     # round 54: points asked ('种一棵树算几分'); 十几分钟, 几分钟 are a while, 几分地 a plot
     r"(?<![十百千好])几分(?![钟之地田])|"
     # round 58: what time ('我同我老婆一齐去 几点集合' had joined an open ticket as its 补充); '有几点黑斑' are spots
@@ -1490,6 +1497,8 @@ _QUESTION_RE = re.compile(
     r"(?<=[种好户用买挖浇施剪])定(?![根时期点要了心位型量金价做制义]|跟水)|"
     # Cantonese: 几多 (how many), 点样 (how), 咩 (what), 边度 (where), 得唔得 / X唔X (A-not-A) ...
     r"几多|几钱|几蚊|几耐|几远|几深|几高|几大|几密|几宽|几阔|几开|点样|点解|点算|点办|咩|乜|边度|边个|边啲|系咪|係咪|有冇|([^\s])唔\1|"
+    # round 61 (20p): 边日 / 边天 (which day: '植树节系边天'), never beside a place ('这边天气')
+    rf"(?<![{_SIDE_OF}口脚头角尾边两一])边[日天]|"
     # A-not-A in any dialect: 中不中, 活不活, 去不去
     r"([\u4e00-\u9fff])不\2|"
     r"(?<![一几有黑白红黄褐小斑重地特优缺0-9两半差早晚快慢多少密疏深浅高低大远近范站景网试据])点(?=[种弄填放追改扶护捐看评防登拣选浇淋施落剪修绑挖补报交拍参申处用救分认管做办写问搞整知睇影记])|"
@@ -2829,6 +2838,13 @@ def relative_recorded_asked(norm: str) -> bool:
 _QUOTA_SAID_FIRST_RE = re.compile(
     r"^(?:党员|干部|村干部|每户|每人|每个人)(?:要|至少|最少|起码)?种(?:一|1|两|2|三|3|五|5)棵(?:树)?"
 )
+# round 61 (20p): the quota asked, then one's own count ('党员要种几多先够数 我而家几多'): one's progress, which says both
+# (任务N棵：还差M棵); the quota alone stays the FAQ's rule
+_QUOTA_THEN_MINE_RE = re.compile(
+    r"^(?:我|我们|党员|干部|村干部|两委干部|每户|每人|每个人)(?:要|需要|至少|最少|起码)?种(?:多少|几)(?:棵)?(?:树)?"
+    r"(?:才|先)?(?:够数|够|达标|合格|完成|算完成|得)?(?:呢|啊)?"
+    r"(?:那|咁)?我(?:现在|目前|已经|而家|自己)?(?:种了|有|得)?(?:多少|几)(?:棵)?(?:了|呢|啊)?$"
+)
 _OWN_RECORD_ASKED_RE = re.compile(
     r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
     r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
@@ -2848,6 +2864,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
     about progress, and neither is advice ('我家种几棵好')."""
     if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
         return "village"
+    if norm and _QUOTA_THEN_MINE_RE.match(norm):
+        return "mine"  # round 61 (20p): the quota, then one's own count
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
@@ -2991,6 +3009,8 @@ _WHAT_ELSE_IT_DOES_RE = re.compile(
 # which lists an adviser's commands to an adviser
 _COMMANDS_ASKED_RE = re.compile(
     r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
+    # round 61 (20p): Cantonese order, what first ('乜嘢指令都有': 有乜嘢指令)
+    r"|^(?:你|呢度|这里)?(?:什么|啥|哪些|咩|乜)(?:指令|指让|命令|命让)(?:都|你都|呢度都|这里都)?有(?:呢|啊|呀|嘅|的)?$"
 )
 
 
@@ -3741,7 +3761,9 @@ _JOIN_ASKED_AFTER_RE = re.compile(
     rf"(?<=[{_CJK}])(?:(?:几点|什么时候|在哪里|在哪|哪里)(?:集合|开始|到|出发|见)(?:呢|啊)?"
     r"|(?:请予|请|麻烦|帮我)(?:登记|报名|记上|登上|记下)(?:一下)?"
     # round 25: going together then ('…我先帮自己报个名 到时一齐去')
-    r"|(?:到时|到时候|那天|当天)(?:大家|我们)?(?:一起|一齐)?(?:去|来|见|种))$"
+    r"|(?:到时|到时候|那天|当天)(?:大家|我们)?(?:一起|一齐)?(?:去|来|见|种)"
+    # round 61: the day asked after the wish ('我参加 系边日': 边日 reads 哪天, a question since)
+    r"|(?:是)?(?:哪天|哪一天|几号))$"
 )
 
 
@@ -3964,6 +3986,12 @@ _REVIEW_WHY_RE = re.compile(
     rf"|(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:几时|什么时候|几耐|多久)?"
     r"(?:审核|核实|审批|审查)(?:了|完|好|过|通过)?(?:了)?(?:没有|没|未|吗|么|不|$)"
 )
+# round 61 (20p): the trees of the record named by count and tree, whether they were counted ('两棵荔枝计咗未', '嗰两棵龙眼
+# 算进去了吗'): one's own records' check too; a relative's ('我老公报的两棵荔枝记上了吗') is where theirs are (relative_progress)
+_COUNTED_ASKED_RE = re.compile(
+    rf"(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
+    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
+)
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 REVIEW_WHY_MAX_CHARS = 24
 
@@ -3974,7 +4002,7 @@ def review_why_asked(norm: str) -> bool:
     return (
         bool(norm)
         and len(norm) <= REVIEW_WHY_MAX_CHARS
-        and bool(_REVIEW_WHY_RE.search(norm))
+        and bool(_REVIEW_WHY_RE.search(norm) or (_COUNTED_ASKED_RE.search(norm) and not re.search(RELATIVES, norm)))
         and not _REVIEW_NOT_MINE_RE.search(norm)
     )
 
@@ -4184,6 +4212,9 @@ _WHERE_I_LIVE_RE = re.compile(
 # a care zone, never a pledge of trees
 _WHICH_ZONES_LEFT_RE = re.compile(
     rf"^{_ZONE}(?:还有|有|还剩)(?:哪里|哪块|哪些|哪几块|哪个|哪片|哪一块)(?:还)?(?:未|没有|没|无)(?:有)?人(?:认领|认|领|要)(?:的)?$"
+    # round 61 (20p): who has claimed them asked ('责任区边个认领咗', '边个领咗责任区'): the list, with each one's holders
+    rf"|^(?:各个|每个|每块)?{_ZONE}(?:有|分别)?(?:哪个|哪些人|谁|什么人|啥人|几多人|多少人)(?:人)?(?:已经)?(?:认领|认|领|要)(?:了|过)?(?:的)?$"
+    rf"|^(?:哪个|哪些人|谁|什么人|啥人)(?:已经)?(?:认领|领)(?:了|过)?(?:哪块|哪个)?{_ZONE}$"
 )
 _LAND_TO_TEND_RE = re.compile(
     rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
@@ -4632,6 +4663,11 @@ _QUEUE_NAMED_RE = re.compile(
     r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
     r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
     r"|(?:村民|群众|大家)(?:都)?(?:问|提)了?我(?:些)?(?:什么|啥|哪些|几个|多少)"
+    # round 61 (20o, 20p): who asked the adviser ('谁问我问题了', '边个问咗我嘢'), how many he holds ('我手头有几多单', '而家
+    # 手上仲有几多条问题')
+    r"|^(?:有)?(?:谁|哪个|哪些人|什么人|啥人)(?:有)?(?:问|提)(?:了|过)?我(?:问题|什么|东西|嘢|野)?$"
+    r"|^(?:我)?(?:手头|手上|而家|现在|目前|今日|今天)?(?:手头|手上)?(?:有|还有|仲有|一共有|总共有)(?:多少|几多|几)"
+    r"(?:单|张单|个问题|条问题|条|道问题)(?:问题)?(?:要答|要回|未答|没答|待答|待回)?$"
 )
 
 
@@ -5009,6 +5045,31 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     return any(said & _symptoms(told) or colours & set(_COLOUR_RE.findall(told)) for told in map(normalize, earlier))
 
 
+# round 61 (20o): how badly the ticket's trouble goes, told ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶'): its verb with a
+# degree after 得, or what sets it off ('一碰就掉'); the same tree's when the ticket's texts have that verb
+_DEGREE_TOLD_RE = re.compile(
+    r"(掉|落|黄|卷|枯|烂|裂|蔫|焦|死|咬|流|干|黑|白|红|褐|跌|生|长)得(?:越来越|更加|更|好|很|太|非常|特别|十分|咁|这么|那么)?"
+    r"(?:厉害|严重|犀利|紧要|交关|凶|快|多|离谱)"
+    r"|(?:一碰|一摸|一摇|一吹|碰下|摸下|摇下|碰一下|摸一下|一郁)(?:就|便|都)(掉|落|跌|断|烂)"
+)
+# a leaf that falls (掉, 落, 跌) is one trouble however it is said
+_FALLING = frozenset("掉落跌")
+
+
+def degree_told(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement) tell how badly, or how easily, something one of ``earlier`` (a ticket's texts) told
+    of happens ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶')?"""
+    if is_question(text):
+        return False
+    told = [normalize(e) for e in earlier]
+    for found in _DEGREE_TOLD_RE.finditer(normalize(text)):
+        verb = found.group(1) or found.group(2)
+        verbs = _FALLING if verb in _FALLING else {verb}
+        if any(v in e for v in verbs for e in told):
+            return True
+    return False
+
+
 # round 23: what the ticket told of, told of again first ('洞在离地半米那里 有木屑掉下来' after '树干有蛀洞流胶'): where
 # it is, how it looks; the same tree's
 _TOLD_THING_RE = re.compile(
@@ -5060,7 +5121,9 @@ def reworded(said: str, earlier: str) -> bool:
 # round 25: when the tree was planted, told in a ticket's window, who says it first, what to do after it ('佢话系今年先种嘅
 # 爱点搞', '系旧年先种落去嘅 点算好', '去年才种的 怎么办'): a detail of the ticket's tree (its age), naming no tree
 _PLANTED_WHEN_RE = re.compile(
-    r"^(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
+    # round 61 (20o): how many said first ('两棵都是今年刚种的')
+    r"^(?:(?:这|那|呢|嗰)?(?:\d+|[一两二三四五六七八九十]{1,3})(?:棵|株|樖))?"
+    r"(?:它|他|她|我|阿婆|阿妈|老人家|家婆)?(?:话|说|讲)?(?:是|系|都是)?(?:今年|去年|前年|旧年|上年|年头|年初|上个月|上月|开春|春节前|过年前)"
     r"(?:先|才|刚|就|至|正)?(?:种|栽|种落去|种下去)(?:落去|下去|落|下)?(?:的|嘅|了|咗)"
 )
 
@@ -5119,6 +5182,10 @@ _CAUSE_GUESSED_RE = re.compile(
     r"(?:的)?(?:吗|呢)?$"
     # round 23: harm by the weather or the water guessed ('唔知係唔係冻亲': cold-struck, Cantonese 亲)
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:被|给)?(?:冻|晒|淹|烧|浸|焗|热|冷|风吹)(?:亲|伤|坏|到|死|了)(?:了)?(?:的)?(?:吗|呢)?$"
+    # round 61 (20o, 20p): something lacking guessed ('是不是缺肥了', '系咪冇肥', '会唔会系冇淋水', '系咪缺钾')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
+    r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
+    r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
 )
 
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
@@ -5799,6 +5866,37 @@ def record_detail_asked(norm: str) -> bool:
     )
 
 
+# round 61 (20o): where the record's photo is to be taken ('要在哪里拍', '喺边度影先得'), or the photo that cannot be taken or
+# sent ('手机相机打不开 照片发不了', '影唔到相'): asked of the record in progress (handlers/planting.py), its next step (the
+# record waits for the photo), never a ticket; short text only
+_PHOTO_WHERE_RE = re.compile(
+    r"^(?:那|然后|照片|相片|相)?(?:要|应该|该|可以)?(?:在|去|到)?(?:哪里|哪儿|哪|哪个地方|什么地方)(?:拍|影|照)(?:照|相|照片)?(?:先得|才行|好|才得)?$"
+)
+_PHOTO_CANNOT_RE = re.compile(
+    r"(?:相机|摄像头|镜头|照相|拍照|影相)(?:功能)?(?:坏(?:了)?|打不开|开不了|用不了|开不到|没有反应|没反应|黑屏)"
+    r"|(?:照片|相片|相|图片|图)(?:发|传|上传)(?:不了|不出|不出去|不到|不上|不上去)"
+    r"|^(?:我)?(?:的|部|个|只)?(?:手机)?(?:拍|影|照)(?:不了|不到)(?:照|相|照片)?$"
+)
+
+
+def record_photo_trouble_asked(norm: str) -> bool:
+    """Round 61: where the photo is taken, or the photo that cannot be taken or sent, in a short text (normalised): the
+    record in progress's next step."""
+    return photo_where_asked(norm) or photo_cannot_told(norm)
+
+
+def photo_where_asked(norm: str) -> bool:
+    """Round 61: where the photo is taken ('要在哪里拍'): the photo's tips answer first."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_WHERE_RE.match(bare))
+
+
+def photo_cannot_told(norm: str) -> bool:
+    """Round 61: the photo cannot be taken or sent ('手机相机打不开 照片发不了'): what to do without one answers first."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_PHOTO_CANNOT_RE.search(bare))
+
+
 # round 60 (20m): what was just sent said mistyped, then said right ('唔好意思 打错 系秋枫叶卷' after '问专家 香樟叶卷'): a
 # correction of the open ticket (handlers/escalation.py joins it), never a question of its own; a name or a photo said
 # wrong is not this
@@ -5821,6 +5919,12 @@ def mistyped_then_right(norm: str) -> bool:
 _LOG_PLANTED_HOW_RE = re.compile(
     r"^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:才能|可以)?(?:登记|记录|上报|报|录入)(?:一下|下)?"
     r"(?:我|我们|我家|自己)?(?:今年|新)?(?:种|栽)(?:了|好|下)?(?:的)?(?:树|果树|树苗)$"
+    # round 61 (20p): a tree, not planted said ('点样登记棵树', '怎么记录一棵树')
+    r"|^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:才能|可以)?(?:登记|记录|上报|录入)(?:一下|下)?"
+    r"(?:棵|一棵|些|啲|几棵)(?:树|果树|树苗)$"
+    # round 61 (20o): the trees planted told, then how to report them ('我种了两棵荔枝怎么报上去')
+    rf"|^(?:我|我家|我们)?(?:今年|今天|刚刚|刚)?(?:种|栽)了(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株)[\u4e00-\u9fff]{{0,4}}?"
+    r"(?:要)?(?:怎么|怎样|如何)(?:样)?(?:才能)?(?:登记|记录|上报|报|录入)(?:上去|上来|进去|一下|下)?$"
 )
 
 

@@ -33,7 +33,8 @@ core input normalisation (handlers/core.py):
 core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user (with none live and a record just finished: withdraw's, round 57); a
   retraction in words (发错了, 刚才那个不要了) too while one is live;
-  取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54)
+  取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54); round 61: 取消 with a
+  spoken particle (取消啦, 取消吧) is the bare 取消
 - help — 帮助 (round 58: or question marks alone, ❓, ？？); 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
@@ -53,7 +54,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   escalation.reopen_days: answered after all)
 - advisers_answering — the office (管理员): 顾问们回复问题快不快 / 专家回复情况: each adviser's answers this month
   (median hours) and what waits for them
-- ticket_queue — adviser: 待办 (or 有什么问题要我回答) lists their open tickets, oldest first
+- ticket_queue — adviser: 待办 (or 有什么问题要我回答; round 61: 谁问我问题了, 我手头有几多单) lists their open tickets, oldest
+  first
 - ticket_wait — a villager with an open ticket asking after it (我问的还没人回, 还有几条没回): which still wait, and the
   FAQ's bot.ticket_wait answer (no new ticket, no 补充); round 56: what to do now (我应该点做) within its 补充 window,
   a danger's safety line again first
@@ -82,7 +84,7 @@ planting days attended (handlers/events.py, ATTENDED_ROUTES; round 53: before pr
   today's days of the village, how many checked in, who is present, who not yet (sim58: had been a ticket)
 progress (handlers/progress.py):
 - review_why — why one's records wait for the village's check (点解我嘅树要审核; round 60: trees named first,
-  头先报嗰两棵荔枝审核咗未): each with its reasons, none a ticket
+  头先报嗰两棵荔枝审核咗未; round 61: whether counted, 两棵荔枝计咗未): each with its reasons, none a ticket
 - relative_progress — a relative's own trees asked whether recorded (看下我妈种的树记上没有): where they are recorded,
   and the household's count
 - relative_name — a relative who planted too, their name wished recorded (我老公都有份种 可唔可以记佢个名): a household
@@ -193,7 +195,8 @@ faq (handlers/faq.py, ANSWER_ROUTES):
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
   naming no other tree, is one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错
-  系秋枫叶卷)
+  系秋枫叶卷; round 61: a lack guessed, 系咪冇肥, the trouble's degree, 掉得很厉害 一碰就掉, when planted with a count,
+  是今年刚种的两棵)
 - ticket_answer_reply — a question about the adviser's answer within escalation.reopen_days (复合肥要用几多 after 每月施一次
   复合肥, 专家讲嘅复合肥系边种): reopens that ticket before the FAQ answers it in general
 - faq_answer — a question the FAQ index answers confidently

@@ -192,7 +192,7 @@ def _help_then(ctx: Ctx, _go_on) -> bool:
 def _cancel_ahead(ctx) -> Any:
     """取消 in its words decides; a retraction said otherwise ('发错了', '刚才那个不要了': ``nlu.retraction_said``) is
     取消 only while something is in progress."""
-    if _cancel_words(ctx):
+    if _cancel_words(ctx) or _cancel_words_said_with_particles(ctx):
         return BARE_CANCEL
     # round 54 (20e): 取消 of the reminders ('取消每日提醒，照片我等下发') is 退订, the record in progress kept
     if _reminders_off_words(ctx):
@@ -271,6 +271,16 @@ BARE_CANCEL = "bare"  # 取消 in its own words (core.commands.cancel), what _ca
 
 
 _cancel_words = text_is("core.commands.cancel")
+_SPOKEN_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰]+$")
+
+
+def _cancel_words_said_with_particles(ctx) -> bool:
+    """Round 61 (20p): 取消 in its words with a spoken particle after it ('取消啦', '取消吧'): the bare 取消 (with
+    nothing in progress told there is nothing to cancel, never a ticket)."""
+    if ctx.msg.msg_type != "text":
+        return False
+    text = _SPOKEN_PARTICLES.sub("", (ctx.msg.text or "").strip(_TRAILING)).strip(_TRAILING)
+    return text != (ctx.msg.text or "").strip(_TRAILING) and text in ctx.app.messages.words("core.commands.cancel")
 
 
 def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:

@@ -138,6 +138,7 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
             nlu.same_symptom(text, earlier)
             or nlu.closer_look(text, earlier)
             or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
+            or nlu.degree_told(text, earlier)  # round 61: '掉得很厉害 一碰就掉' after '叶子发黄还掉叶'
             or nlu.cause_guessed(text_normalized(ctx))
             or nlu.planted_when_told(text_normalized(ctx))  # round 25: '佢话系今年先种嘅 爱点搞'
             or nlu.tree_place_told(text)  # round 57: '佢喺屋后面 下昼先有太阳'

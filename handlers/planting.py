@@ -28,6 +28,7 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot import conversation, escalation, nlu, planting
@@ -42,6 +43,7 @@ from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
+from handlers import escalation as escalation_handlers
 from handlers.core import message_heads, message_tails, retraction_in_words, text_is, text_means, text_normalized
 from handlers.village import cadre_names
 
@@ -69,10 +71,28 @@ def _planting_whole(ctx):
         # a danger told with a count and no tree ('一个人孭三十棵苗上山 条腰闪咗 郁唔到': not 30 trees '苗上山'): the FAQ's,
         # its safety line first (safety round 39)
         return None
+    if isinstance(whole, nlu.PlantingText) and _when_planted_of_no_tree(ctx.msg.text or "", whole):
+        return WhenPlantedTold(whole)  # round 61: the writer asks whether a ticket is open (``_planting_part``)
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 
+@dataclasses.dataclass(frozen=True)
+class WhenPlantedTold:
+    """Round 61 (20o): a count with when the trees were planted and no tree the bot knows ('是今年刚种的两棵': 今年刚 read
+    as a tree): with a question for the adviser open, the trees it asks about described (its 补充, handlers/escalation.py
+    ``_joins``: ``nlu.planted_when_told``), never a record of a tree called 今年刚; else the report it reads as."""
+
+    whole: nlu.PlantingText
+
+
+def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
+    return (whole.species is None or whole.unknown_species) and nlu.planted_when_told(nlu.normalize(text))
+
+
 def _planting_part(ctx, _may_be_part):
+    if isinstance(_may_be_part, WhenPlantedTold):
+        described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
+        return None if described else _may_be_part.whole
     # a bare part ('5棵', '桂花') is read for the open record, or a late one it would finish ("还差棵数" reminder);
     # a whole report or a question (most texts: _planting_whole) needs no record looked up
     return planting.read_part(
@@ -152,6 +172,10 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
         return True
+    if nlu.record_photo_trouble_asked(
+        said
+    ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
@@ -201,6 +225,10 @@ def on_menu(ctx, match) -> str:
             nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
         ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if "photo" in step.missing and nlu.photo_cannot_told(said):  # round 61: '手机相机打不开 照片发不了'
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if "photo" in step.missing and nlu.photo_where_asked(said):  # round 61: '要在哪里拍': the tips first
+            return ctx.t("planting.photo_what") + "\n" + _reply(ctx, step)
         if "photo" in step.missing and nlu.photo_how_cannot_said(said):
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")  # round 57: '我要点样发相片啊 唔识'
         if nlu.photo_what_asked(said) or ("photo" in step.missing and nlu.photo_take_how_asked(said)):

@@ -557,13 +557,13 @@ _ROUND_19G_LEFT = [
         ["阿伯冇智能手机 佢种嘅树我点样帮佢记录"],
     ),
     # round 52 mended the sender's own care of the tree asked in a ticket's window ('我每日朝早都淋一桶水 系唔系淋多咗'):
-    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE)
+    # a cause guessed with the verb right after the guess is its 补充 (bot/nlu.py _GIVEN_TOO_MUCH_RE); round 61 mended
+    # '我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水' (something lacking guessed: _CAUSE_GUESSED_RE)
     (
         "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
         " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
         [
             "屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病",
-            "我嘅桂花 叶尖焦 焦晒 || 叶 叶又卷 卷晒 系咪 系咪缺水",
             "阿姆厝后的杨梅 叶子有洞 || 伊讲是虫咬的 爱打乜药",
         ],
     ),
@@ -1434,21 +1434,16 @@ def test_round_20n_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 61 (conv62) read 20o's twelve misses by class and mended ten (tests/e2e/test_conversation_round61.py: a lack guessed,
+# the trouble's degree, what is still well in a ticket's window; registering in one breath; the queue in other words; a
+# pledge of more; when planted with a count in a ticket's window; where to take the photo, a photo that cannot be sent;
+# how to log asked by a follower not registered yet)
 _ROUND_20O_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20o, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
-        [
-            'adviser:谁问我问题了',
-            'new:我叫何木兰住埔心村给我登个记',
-            'ticket:是不是缺肥了',
-            'new:我种了两棵荔枝怎么报上去',
-            'ticket:掉得很厉害 一碰就掉',
-            'ticket:黄的是老叶子 新叶还是绿的',
-            'pending:要在哪里拍',
-            'pending:手机相机打不开 照片发不了',
-            'finished:刚才那个不是荔枝是龙眼',
-            'finished:谢谢 下个月我还要认领两棵桃',
-        ],
+        "the label, not the bot: a finished record's tree said wrong and said right ('刚才那个不是荔枝是龙眼') is asked"
+        " to be corrected in place (route recount: '要把第…号记录改成：2棵龙眼吗'), the project's rule since the recount"
+        " (handlers/__init__.py); the sheet's 'cancel' would withdraw two trees that were planted. Left strict on purpose",
+        ["finished:刚才那个不是荔枝是龙眼"],
     ),
 ]
 ROUND_20O_MISSES = {message: why for why, messages in _ROUND_20O_LEFT for message in messages}
@@ -1459,25 +1454,27 @@ def test_round_20o_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 61 (conv62) read 20p's fourteen misses by class and mended eleven (a lack guessed, a campaign day in Cantonese; a
+# registration said beside the village, made for an elder; 取消啦; counted asked; the queue, the commands, the zones'
+# holders; how to log a tree asked by a follower not registered yet; the quota then one's own count: one's progress)
 _ROUND_20P_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20p, measured at the thirty-fifth session's start (e7ba264); not yet read by class",
-        [
-            'cadre:点解我哋村话滞后',
-            'cadre:责任区边个认领咗',
-            'cadre:乜嘢指令都有',
-            'adviser:我手头有几多单',
-            'ticket:系咪冇肥',
-            'ticket:植树日系边日',
-            'finished:头先报错咗 唔系荔枝系龙眼',
-            'new:我系佢个孙 帮阿爷整个登记 阿爷叫钟龙生 埔心',
-            'new:我系埔心村嘅 点登记呀',
-            'finished:两棵荔枝计咗未',
-            'new:点样登记棵树',
-            'new:登记 荔枝 三棵',
-            'member:取消啦',
-            'party:党员要种几多先够数 我而家几多',
-        ],
+        "the label, not the bot: a finished record's tree said wrong and said right ('头先报错咗 唔系荔枝系龙眼') is asked"
+        " to be corrected in place (route recount), the project's rule; 'cancel' would withdraw trees that were planted."
+        " Left strict on purpose",
+        ["finished:头先报错咗 唔系荔枝系龙眼"],
+    ),
+    (
+        "the project's rule decides otherwise: why the village is reported behind is the 通报's supervision entry of the"
+        " FAQ (bot/nlu.py _REPORT_NOT_ASKED_RE: '为什么我们村被通报了' is a dispute, never the village's line); the sheet"
+        " wants the village's figures. Left strict on purpose",
+        ["cadre:点解我哋村话滞后"],
+    ),
+    (
+        "the project's rule decides otherwise: 登记 with a tree's name where a name goes ('登记 荔枝 三棵') is answered"
+        " both ways at once (registration.tree_not_name: it is a tree, how to register, how to record trees), on"
+        " purpose (handlers/registration.py on_register); the sheet wants the planting help's register-first line",
+        ["new:登记 荔枝 三棵"],
     ),
 ]
 ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for message in messages}
