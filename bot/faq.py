@@ -725,6 +725,7 @@ class _Intent:
     species_topic: str | None = None  # a species named that has this topic's field answers it instead
     before_rules: bool = False  # asked before the symptom and felling rules: a public matter, not one's own tree
     situation: bool = False  # its words tell who asks (typing, being away), not what: another reading asked goes first
+    yields: bool = False  # its ``none`` names the recommending words: a recommendation read with a purpose goes first
 
     def matches(self, norm: str, species: bool, site: bool, offlist: bool = False) -> bool:
         return (
@@ -852,6 +853,7 @@ class FaqIndex:
                 i.get("species_topic"),
                 bool(i.get("before_rules")),
                 bool(i.get("situation")),
+                "recommending" in i.get("none", []),
             )
             for i in matching.get("intent", [])
         ]
@@ -1265,6 +1267,8 @@ class FaqIndex:
             intent = self._beyond_situation(question, norm, intent, species, bool(mentions), bool(site), offlist)
         if intent and species and intent.species_topic and self._species_topic_text(species, intent.species_topic):
             intent = None  # '龙眼种好之后要天天浇水吗': the species' own watering, not new trees' in general
+        if intent and not species and self._recommended_over(question, norm, intent):
+            intent = None  # '党建林想早些见效 种什么长得快': the trees for that purpose, not what 党建林 is
         # two trees: '荔枝可以嫁接黄皮吗' is for a person, but '种了三棵龙眼一棵桃树 要怎么录进去' asks how to use the bot
         # off-list trees asked whether they count are one question however many are named ('菠萝蜜和芒果算不算')
         if intent and not (
@@ -1337,6 +1341,20 @@ class FaqIndex:
         if not species and self._recommend(norm, question):
             return None
         return intent
+
+    def _recommended_over(self, question: str, norm: str, intent: _Intent) -> bool:
+        """Round 62 (issue 17 §1): an intent that gives way to a recommendation (``yields``: its ``none`` names the
+        recommending words) gives way to what the recommendation reader reads (``_recommend``), not only to its own
+        list of asking words: a question that asks which trees for a purpose or a size ('党建林想早些见效 种什么长得快',
+        '主题林要种有花香的 有什么建议') is that purpose's list at that place, whichever way it asks. A place alone
+        read ('党建林种在哪里') leaves the intent its question."""
+        if intent.before_rules:
+            return False
+        rec = self._recommend(norm, question)
+        parts = (rec.entry_id or "").split(".", 1)[1].split("+") if rec else []
+        if not intent.yields and not (parts and parts[0] in nlu.SITE_WORDS and len(parts) > 1):
+            return False
+        return any(p not in nlu.SITE_WORDS for p in parts)
 
     def _agreed_by_precedents(self, question: str, norm: str, result: FaqResult) -> FaqResult | None:
         """The label the ``nearest`` precedents all give, each at least ``agreed`` close (round 24), whatever the

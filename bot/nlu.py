@@ -1427,9 +1427,16 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "房子东面",
         "屋西面",
         "屋西边",
+        # round 62: around or near the house ('屋企周围种咩树', '家附近种棵果树'), its gate said 大门 (a bare front)
+        "家周围",
+        "家附近",
+        "屋周围",
+        "房子周围",
+        "大门",
     ),
     # round 51: the yard's regional names (院坝 in the southwest, 禾坪 and 地堂 in Hakka and Cantonese villages)
-    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落", "院坝", "禾坪", "地堂"),
+    # round 62: the yard behind or before the house, and Cantonese 院仔 ('后院种咩果树', '院仔好窄')
+    "庭院": ("庭院", "院子", "院里", "天井", "小院", "院落", "院坝", "禾坪", "地堂", "后院", "前院", "院仔"),
     "路边": (
         "道路",
         "路边",
@@ -1443,6 +1450,10 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "道路两旁",
         "那条路",
         "这条路",
+        # round 62: the road into the village, and Cantonese 条路 (the road: '进村条路想种一排开花嘅')
+        "进村路",
+        "进村的路",
+        "条路",
     ),
     # round 44: a ditch's or a brook's bank is the waterside ('沟边种什么树可以防止泥土被冲走')
     "河边": (
@@ -1465,14 +1476,15 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "沿江",
         "沿溪",
     ),
-    "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园"),
-    "广场": ("广场", "公园", "祠堂", "文化广场"),
+    "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园", "校门"),  # round 62: 校门口
+    # round 62: the village's sports grounds are its open public places ('篮球场边种咩树有阴')
+    "广场": ("广场", "公园", "祠堂", "文化广场", "篮球场", "球场", "运动场"),
 }
 _SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws), key=lambda p: len(p[0]), reverse=True)
 
 
 # round 44: a bare gate or front is a house's only when no other place is named: '学校门口', '祠堂门口' are the school's, the plaza's
-_BARE_FRONTS = frozenset({"门口", "门前"})
+_BARE_FRONTS = frozenset({"门口", "门前", "大门"})
 
 
 def find_site(text: str) -> str | None:

@@ -39,7 +39,8 @@ MISSED: dict[str, str] = {
     "我登记的资料有谁能看到": MY_INFO,
     "你们收集我的个人信息安不安全": MY_INFO,
     "我的个人资料点样先可以删走": MY_INFO,
-    "我的电话号码会不会被别人知道": "the model reads escalate (a phone number asked after reads as an adviser's)",
+    # round 62: no longer missed: bot.privacy's intent (one's data seen, sold, made public, deleted) answers
+    # '我的电话号码会不会被别人知道', and the dispute class no longer takes its 被人 for a neighbour's doing
     "你帮我睇下呢棵系咩树": PLANT_ID,
     "发张相片给你能不能告诉我这是什么树": PLANT_ID + " (photo_diagnosis: a photo to look at is a person's)",
     "山上看到一棵不认识的树 想问是什么树": PLANT_ID,
