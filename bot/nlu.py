@@ -1470,8 +1470,9 @@ def find_site(text: str) -> str | None:
     return "房前屋后" if any(word in text for word in _BARE_FRONTS) else None
 
 
+# sim61: Cantonese 呢 before a numeral is "these" (就系呢两棵桂花: the photo's trees), never the question particle
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排一两二三四五六七八九十\d])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     r"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|还是|定系|真的假的|是真是假|\?|？|"
     # round 54: points asked ('种一棵树算几分'); 十几分钟, 几分钟 are a while, 几分地 a plot
