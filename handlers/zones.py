@@ -5,6 +5,7 @@ diagram in docs/zones.md.
 Routes (dispatch order in handlers/__init__.py):
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
+- zone_claim_named: a zone moved to or taken by a part of its name (sim61: '我想换去河边嗰块'): claimed, or moved to
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
 - tending_mine: ``我的管护`` (in words: '我管护咗几多次', '我呢个月管护过未'): the zone, this season's count, the latest day
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
@@ -101,6 +102,31 @@ def on_claim(ctx: Ctx, state, number: int) -> str:
     zone = zones.listed_zone(ctx, state, number)
     if zone is None:
         return ctx.t("zones.no_such_number", n=number, total=len(state.data.get("zone_ids", [])))
+    before = zones.claim_zone(ctx, zone)
+    zones.FLOW.end(ctx)
+    if before and before["id"] == zone["id"]:
+        return ctx.t("zones.claimed_already", zone=zone["name"])
+    if before:
+        return ctx.t("zones.claimed_moved", zone=zone["name"], before=before["name"])
+    return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
+
+
+def _named_zone(ctx: Ctx) -> dict | None:
+    """sim61: a zone of the sender's village moved to or taken by a part of its name ('我想换去河边嗰块'), from one
+    who may hold a zone (``zones.zone_named``): read before an open ticket's 补充 takes it."""
+    if ctx.msg.msg_type != "text" or not zones.may_hold(ctx.person, ctx.config):
+        return None
+    norm = text_normalized(ctx)
+    if not zones.move_or_take_said(norm):
+        return None
+    assert ctx.person is not None  # may_hold: a member of the village
+    listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
+    name = zones.zone_named(norm, [z["name"] for z in listed])
+    return next((z for z in listed if z["name"] == name), None)
+
+
+@registered
+def on_claim_named(ctx: Ctx, zone: dict) -> str:
     before = zones.claim_zone(ctx, zone)
     zones.FLOW.end(ctx)
     if before and before["id"] == zone["id"]:
@@ -208,6 +234,7 @@ def _own_tending_asked(_app, meaning: str) -> bool:
 ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
+    Route("zone_claim_named", _named_zone, on_claim_named),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("tending", text_is("zones.commands.tend"), on_tend),

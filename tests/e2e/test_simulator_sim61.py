@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot import zones
 from tests.conftest import at
 from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
+    TICKET_OPENER,
     cases_of,
     probe,
 )
@@ -49,3 +51,51 @@ def test_sim61_no_weekly_nudge_right_after_registering(season):  # noqa: F811
     s.tick("2027-03-22T09:00")  # the next Monday: the newcomer's first nudge, with the household's numbers
     assert s.keys("o-new") == ["nudge:2027-W12"]
     assert "您家还差1棵" in s.texts_sent_to("o-new")[-1]
+
+
+# -- case 3: a party member moving to another care zone by a part of its name ('我想换去河边嗰块'), an open ticket's 补充
+# window or not: the zone moved to (it had joined the ticket as its 补充); denied or only told of, no move --------------
+ZONES = (("河边护堤林", 23.119, 114.516), ("党建林一片", 23.115, 114.510), ("后山主题林", 23.110, 114.520))
+
+
+def _zones_of(probe) -> None:  # noqa: F811
+    if probe.rows("SELECT id FROM zones WHERE village_id = ?", [probe.village]):
+        return
+    for name, lat, lng in ZONES:
+        _zone_id, problems = zones.add_zone(
+            probe.bot, probe.bot.db, village_id=probe.village, name=name, lat=lat, lng=lng, radius_m=150, now="x"
+        )
+        assert not problems
+
+
+@pytest.mark.parametrize(
+    ("with_ticket", "message", "zone"),
+    [
+        (True, "我想换去河边嗰块", "河边护堤林"),
+        (False, "我想换去河边嗰块", "河边护堤林"),
+        (True, "转去后山嗰片得唔得", "后山主题林"),
+        (False, "我认领党建林嗰块", "党建林一片"),
+        (True, "我唔想换去河边", "党建林一片"),
+        (True, "河边嗰块啲树黄咗", "党建林一片"),
+        (False, "我去河边嗰块管护", "党建林一片"),
+    ],
+)
+def test_sim61_zone_named_in_words(probe, with_ticket, message, zone):  # noqa: F811
+    _zones_of(probe)
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid, "党员")
+    assert "认领成功" in (user.says("认领责任区") and user.says("认领责任区 1") or "")  # 党建林一片, first by name
+    if with_ticket:
+        user.says(TICKET_OPENER)
+        probe.bot.clock.advance(minutes=2)
+    user.says(message)
+    held = probe.rows(
+        "SELECT z.name FROM zone_holders h JOIN zones z ON z.id = h.zone_id JOIN people p ON p.id = h.person_id"
+        " WHERE p.openid = ?",
+        [openid],
+    )
+    assert [h["name"] for h in held] == [zone]
+    named = zone != "党建林一片" or "认领" in message  # the zone held already, named: told it is held
+    assert (probe.last_handler(openid) == "zone_claim_named") == named
