@@ -141,6 +141,31 @@ def zone_named(norm: str, names: list[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+# -- which zone is nearer (sim61) -------------------------------------------------------------------------
+# After the list, a nearer one asked ('有冇近啲嘅', '边块离我屋企近', '边块最近'): the sender's location is asked for, and a
+# location while the list is open sorts it by distance. Read on the normalised text (近啲 -> 近些); never 最近 of time
+# ('最近有冇人管护')
+_NEARER_RE = re.compile(
+    r"^(?:有没有|有冇|有无|有)?(?:边块|哪块|哪个|边个|哪一块|哪片|边片)?(?:离|距离)?(?:我|我家|家|屋企|我屋企)?"
+    r"(?:近|更近|最近|近点|近些|近一点|近一些|近少少)(?:的|嘅)?(?:有没有|有冇|吗|呢|啊|呀)?$"
+)
+_NEARER_MAX_CHARS = 16
+
+
+def nearer_asked(norm: str) -> bool:
+    """A nearer zone asked for after the list (pure; ``norm``: the normalised text)."""
+    bare = (norm or "").rstrip("?？!！。 ")
+    if not bare or len(bare) > _NEARER_MAX_CHARS or "近" not in bare:
+        return False
+    return bool(_NEARER_RE.match(bare)) and not (bare.startswith("最近") and len(bare) > 2)
+
+
+def by_distance(zones: list[dict], lat: float, lng: float) -> list[tuple[dict, float | None]]:
+    """The zones nearest first, each with its distance in metres; those without a centre last (pure)."""
+    measured = [(zone, distance_m(zone, lat, lng)) for zone in zones]
+    return sorted(measured, key=lambda pair: (pair[1] is None, pair[1] or 0.0))
+
+
 # -- places ------------------------------------------------------------------------------------------
 def distance_m(zone: dict, lat: float, lng: float) -> float | None:
     """Metres from the zone's centre; None when the zone has no centre."""

@@ -6,6 +6,8 @@ Routes (dispatch order in handlers/__init__.py):
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
 - zone_claim_named: a zone moved to or taken by a part of its name (sim61: '我想换去河边嗰块'): claimed, or moved to
+- zone_nearer: a nearer zone asked for after the list (sim61: '有冇近啲嘅'): the sender's location asked for
+- zone_list_located: a location while the list is open (sim61): the list again, nearest first, each with its distance
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
 - tending_mine: ``我的管护`` (in words: '我管护咗几多次', '我呢个月管护过未'): the zone, this season's count, the latest day
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
@@ -136,6 +138,40 @@ def on_claim_named(ctx: Ctx, zone: dict) -> str:
     return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
 
 
+def _nearer(ctx: Ctx, _state) -> bool:
+    """sim61: a nearer zone asked for while the list is the flow touched last ('有冇近啲嘅')."""
+    return ctx.msg.msg_type == "text" and zones.FLOW.touched_last(ctx) and zones.nearer_asked(text_normalized(ctx))
+
+
+def on_nearer(ctx: Ctx, state, _match) -> str:
+    zones.FLOW.enter(ctx, "listed", state.data)  # the list stays: its number still claims
+    return ctx.t("zones.ask_location_for_nearest")
+
+
+def _located(ctx: Ctx, _state) -> dict | None:
+    """sim61: a location while the list is the flow touched last and no planting record waits: the list by distance."""
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+        return None
+    if not zones.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
+        return None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng}
+
+
+def on_located(ctx: Ctx, state, location: dict) -> str:
+    listed = [z for z in (store.zone(ctx.db, i) for i in state.data.get("zone_ids", [])) if z]
+    by_id = {z["id"]: z for z in store.zones_of_village(ctx.db, ctx.person["village_id"])} if ctx.person else {}
+    ordered = zones.by_distance([by_id.get(z["id"], z) for z in listed], location["lat"], location["lng"])
+    zones.show_list(ctx, [z for z, _ in ordered])
+    held = zones.held_zone(ctx)
+    lines = [ctx.t("zones.list_by_distance")]
+    for n, (zone, distance) in enumerate(ordered, start=1):
+        mine = ctx.t("zones.list_mine") if held is not None and held["id"] == zone["id"] else ""
+        key = "zones.list_line_far" if distance is not None else "zones.list_line_no_place"
+        far = round(distance) if distance is not None else 0
+        lines.append(ctx.t(key, n=n, name=zone["name"], holders=zone.get("holders", 0), mine=mine, distance=far))
+    return "\n".join(lines)
+
+
 # -- 管护 ---------------------------------------------------------------------------------------------------
 def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
     return ctx.t("zones.recorded", zone=zone["name"], count=count)
@@ -216,6 +252,8 @@ ZONES_TABLE = FlowTable(
             on_claim,
             to=(END,),
         ),
+        Step("listed", "nearer", _nearer, on_nearer, to=("listed",)),
+        Step("listed", "located", _located, on_located, to=("listed",)),
         Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
         Step("tending", "location", _location, on_tending_location, to=("tending",)),
     ),
@@ -235,6 +273,8 @@ ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
     Route("zone_claim_named", _named_zone, on_claim_named),
+    ZONES_TABLE.route("zone_nearer", "nearer"),
+    ZONES_TABLE.route("zone_list_located", "located"),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("tending", text_is("zones.commands.tend"), on_tend),

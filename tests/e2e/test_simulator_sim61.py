@@ -99,3 +99,42 @@ def test_sim61_zone_named_in_words(probe, with_ticket, message, zone):  # noqa: 
     assert [h["name"] for h in held] == [zone]
     named = zone != "党建林一片" or "认领" in message  # the zone held already, named: told it is held
     assert (probe.last_handler(openid) == "zone_claim_named") == named
+
+
+def _last_handler_of_any(probe, openid: str) -> str:  # noqa: F811
+    found = probe.rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])
+    return found[0]["handler"] if found else ""
+
+
+# -- case 4: a nearer zone asked for after the list ('有冇近啲嘅'; the zones' list had no place in it, and the words went
+# to a ticket): the sender's location is asked for, and a location sorts the list by distance, its numbers claiming
+# from the new order; time's 最近 is no distance, and a location with no list open stays the planting record's --------
+@pytest.mark.parametrize("asked", ["有冇近啲嘅", "边块离我屋企近啲", "有没有近一点的"])
+def test_sim61_nearest_zone_after_the_list(probe, asked):  # noqa: F811
+    _zones_of(probe)
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid, "党员")
+    assert "1. 党建林一片" in user.says("认领责任区")
+    assert user.says(asked) == probe.bot.t("zones.ask_location_for_nearest")
+    reply = user.sends_location(23.1185, 114.5158) or ""
+    assert _last_handler_of_any(probe, openid) == "zone_list_located"
+    assert reply.splitlines()[1].startswith("1. 河边护堤林，约") and "3. 后山主题林" in reply
+    assert "河边护堤林" in (user.says("认领责任区 1") or "")
+    assert not probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+
+
+@pytest.mark.parametrize(("listed", "message"), [(True, "最近有冇人管护"), (False, "有冇近啲嘅")])
+def test_sim61_nearest_zone_controls(probe, listed, message):  # noqa: F811
+    _zones_of(probe)
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid, "党员")
+    if listed:
+        user.says("认领责任区")
+    user.says(message)
+    assert probe.last_handler(openid) != "zone_nearer"
+    user.sends_location(23.1185, 114.5158)
+    assert _last_handler_of_any(probe, openid) != "zone_list_located" or listed
