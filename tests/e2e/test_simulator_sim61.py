@@ -138,3 +138,20 @@ def test_sim61_nearest_zone_controls(probe, listed, message):  # noqa: F811
     assert probe.last_handler(openid) != "zone_nearer"
     user.sends_location(23.1185, 114.5158)
     assert _last_handler_of_any(probe, openid) != "zone_list_located" or listed
+
+
+# -- case 5: the withdrawal asked ('要作废您刚报的第…号记录吗'), answered by a plain yes ('是', Cantonese '系呀'): withdrawn;
+# only 确定作废, 确定 and 作废 had been (the old villager's 是 was 没太明白); 不是 or another question leaves it counted ----
+@pytest.mark.parametrize(("answer", "withdrawn"), [("是", True), ("系呀", True), ("好", True), ("唔系", False)])
+def test_sim61_withdrawal_answered_by_a_plain_yes(probe, answer, withdrawn):  # noqa: F811
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-probe-{probe.count}"
+    villager = probe.member(openid)
+    villager.says("两棵荔枝")
+    villager.sends_photo(f"m-sim61-{probe.count}")
+    probe.bot.clock.advance(minutes=2)
+    assert "确定作废" in (villager.says("作废") or "")
+    villager.says(answer)
+    status = probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])
+    assert [s["status"] for s in status] == (["withdrawn"] if withdrawn else ["complete"])
