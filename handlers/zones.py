@@ -121,6 +121,8 @@ def _named_zone(ctx: Ctx) -> dict | None:
     norm = text_normalized(ctx)
     if not zones.move_or_take_said(norm):
         return None
+    if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
+        return None  # a pick from the adoptable list ('选党建林嗰棵桂花') or a record's part is theirs
     assert ctx.person is not None  # may_hold: a member of the village
     listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
     name = zones.zone_named(norm, [z["name"] for z in listed])

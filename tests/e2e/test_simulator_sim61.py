@@ -155,3 +155,17 @@ def test_sim61_withdrawal_answered_by_a_plain_yes(probe, answer, withdrawn):  # 
     villager.says(answer)
     status = probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid])
     assert [s["status"] for s in status] == (["withdrawn"] if withdrawn else ["complete"])
+
+
+def test_sim61_a_zone_word_while_the_adoptable_list_is_open_is_no_zone_claim(probe):  # noqa: F811
+    _zones_of(probe)
+    probe.count += 1
+    probe.bot.clock.advance(hours=2)
+    openid = f"o-probe-{probe.count}"
+    user = probe.member(openid, "党员")
+    user.says("认养")
+    user.says("我想选党建林嗰棵")
+    assert probe.last_handler(openid) != "zone_claim_named"
+    assert not probe.rows(
+        "SELECT 1 FROM zone_holders h JOIN people p ON p.id = h.person_id WHERE p.openid = ?", [openid]
+    )
