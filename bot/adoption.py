@@ -33,7 +33,7 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from bot import clock, identity, nlu, planting, zones
+from bot import clock, hanzi, identity, nlu, planting, zones
 from bot.conversation import Flow
 from bot.reminders import queue_notice
 from bot.store import adoption as store
@@ -164,6 +164,24 @@ def own_trees_asked(meaning: str) -> bool:
 # -- the list ---------------------------------------------------------------------------------------
 def adoptable_in(db, village_id: int | None) -> list[dict]:
     return store.adoptable(db, village_id) if village_id is not None else []
+
+
+# sim61: adopting for a family member ('帮阿嫲认养一棵龙眼', '替我外婆认种一棵'): an adoption is the sender's and counts
+# for their household (bot.progress), so the list says so; a tree named puts its records first (or says there is none)
+_FOR_A_RELATIVE_RE = re.compile(rf"(?:帮|替|给|为)(?:我)?(?:的|个|嘅|屋企|家)?(?:{nlu.RELATIVES}|阿嫲|嫲嫲|阿婆)")
+
+
+def for_a_relative(text: str | None) -> bool:
+    """'帮阿嫲认养一棵龙眼': the adoption asked for a family member (pure)."""
+    return bool(_FOR_A_RELATIVE_RE.search(hanzi.simplified(text or "")))
+
+
+def species_first(rows: list[dict], species: str | None) -> tuple[list[dict], bool]:
+    """The adoptable rows with those of ``species`` first (their order kept), and whether there were any (pure)."""
+    if not species:
+        return rows, False
+    named = [r for r in rows if r["species"] == species]
+    return named + [r for r in rows if r["species"] != species], bool(named)
 
 
 def contact_names(app, db, village_id: int | None) -> str:

@@ -1498,8 +1498,9 @@ def find_site(text: str) -> str | None:
 # round 61 (20o): 还是 as 'still' ('新叶还是绿的', 'the new leaves are still green'): a state said at the clause's end, the
 # subject before it ('红的还是绿的', '红还是绿': a choice before it, still a question)
 _STILL_SO = r"(?:[绿黄红青白黑]色?的?|好好?的|正常的?|活的|一样的?|老样子)(?:$|[\s，,。.!！])"
+# sim61: Cantonese 呢 before a numeral is "these" (就系呢两棵桂花: the photo's trees), never the question particle
 _QUESTION_RE = re.compile(
-    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
+    r"什么|怎么|怎样|如何|咋|哪|谁|吗|呢(?![张个棵度啲样处只件条块位几排一两二三四五六七八九十\d])|么|为什么|为啥|多少|多久|多大|多深|多远|多高|多长|多宽|多密|多粗|多重|几米|几厘米|几公分|"
     r"能不能|可不可以|要不要|好不好|行不行|会不会|是不是|有没有|是否|应该|该不该|"
     rf"几月|几时|几年|啥|请问|问一下|想问|想知道|请教|推荐|建议|(?<=[的色绿黄红青白黑好])还是|还是(?!{_STILL_SO})|定系|真的假的|是真是假|\?|？|"
     # round 54: points asked ('种一棵树算几分'); 十几分钟, 几分钟 are a while, 几分地 a plot

@@ -33,6 +33,7 @@ from bot.store import conversations as conversations_store
 from bot.store import followups as followups_store
 from bot.store import outbox as outbox_store
 from bot.store import reminders as store
+from bot.store import roster as roster_store
 from bot.store import users as users_store
 
 log = logging.getLogger(__name__)
@@ -155,8 +156,8 @@ def due_entries(config, now: datetime) -> list[tuple[CalendarEntry, date]]:
     return due
 
 
-def nudge_slot(config, now: datetime) -> str | None:
-    """The week key (``2027-W10``) of the weekly nudge due at ``now``, or None.
+def nudge_slot_at(config, now: datetime) -> datetime | None:
+    """The moment of the weekly nudge due at ``now``, or None.
 
     The slot is this week's ``weekly_nudge`` day and time (the previous week's before it); it is due
     for seven days when its date lies inside ``campaign.window``.
@@ -171,7 +172,15 @@ def nudge_slot(config, now: datetime) -> str | None:
     first, last = schedule.window(config)
     if not first <= slot_day <= last:
         return None
-    iso = slot_day.isocalendar()
+    return at_local(slot_day, hhmm(at), tz)
+
+
+def nudge_slot(config, now: datetime) -> str | None:
+    """The week key (``2027-W10``) of the weekly nudge due at ``now`` (``nudge_slot_at``), or None."""
+    moment = nudge_slot_at(config, now)
+    if moment is None:
+        return None
+    iso = clock.local(moment, config.get("campaign.timezone")).date().isocalendar()
     return f"{iso.year}-W{iso.week:02d}"
 
 
@@ -327,13 +336,18 @@ def milestone_reminders(app, now: datetime) -> dict:
 
 def weekly_nudges(app, now: datetime) -> dict:
     """Job: during the window, this week's nudge to everyone who still has something to do."""
-    week = nudge_slot(app.config, now)
-    if week is None:
+    week, moment = nudge_slot(app.config, now), nudge_slot_at(app.config, now)
+    if week is None or moment is None:
         return {"queued": 0, "over_weekly_cap": 0}
     queue = ReminderQueue(app, now)
     max_age = int(app.config.get("campaign.participation.party_member_max_age"))
+    # sim61: one registered (bound) after this week's slot was just told how to record trees; the nudge waits for the
+    # next slot (it had come right after the registration's own reply)
+    just_bound = roster_store.bound_since(app.db, clock.to_db(moment))
     with transaction(app.db):
         for row, left in people_with_work(app.db, app.config):
+            if row["openid"] in just_bound:
+                continue
             text = nudge_text(app.t, row, left, max_age)
             queue.put(row["openid"], "reminder", text, f"nudge:{week}:{row['openid']}")
     return queue.report()

@@ -101,6 +101,71 @@ def own_tending_asked(meaning: str) -> bool:
     return bool(_OWN_TENDING_RE.match(meaning or "") or _WHETHER_TENDED_RE.match(meaning or ""))
 
 
+# -- a zone named in words (sim61) ---------------------------------------------------------------------
+# A party member moving to, or taking, a zone by a part of its name ('我想换去河边嗰块', '转去后山嗰片', '我认领党建林嗰块'),
+# read on the normalised text: a verb of moving or taking, not denied, and a part of one zone's name no other zone of the
+# village shares (two characters of it; the words every zone may have, 责任区, 党员, 一片, never count)
+_MOVE_OR_TAKE_RE = re.compile(r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选")
+_DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
+_GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
+NAMED_ZONE_MAX_CHARS = 24
+
+
+def move_or_take_said(norm: str) -> bool:
+    """A verb of moving to or taking a zone, not denied, in a short text (the cheap part of ``zone_named``)."""
+    return (
+        bool(norm)
+        and len(norm) <= NAMED_ZONE_MAX_CHARS
+        and bool(_MOVE_OR_TAKE_RE.search(norm))
+        and not _DENIED_RE.search(norm)
+    )
+
+
+def _name_pairs(name: str) -> set[str]:
+    for word in _GENERIC_NAME_WORDS:
+        name = name.replace(word, " ")
+    return {name[i : i + 2] for i in range(len(name) - 1) if " " not in name[i : i + 2]}
+
+
+def zone_named(norm: str, names: list[str]) -> str | None:
+    """The one zone of ``names`` that ``norm`` (the normalised text) moves to or takes by a part of its name
+    ('我想换去河边那块' with 河边护堤林 among them), else None (pure)."""
+    if not move_or_take_said(norm):
+        return None
+    pairs = {name: _name_pairs(name) for name in names}
+    found = [
+        name
+        for name, own in pairs.items()
+        if any(p in norm and not any(p in other for n, other in pairs.items() if n != name) for p in own)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+# -- which zone is nearer (sim61) -------------------------------------------------------------------------
+# After the list, a nearer one asked ('有冇近啲嘅', '边块离我屋企近', '边块最近'): the sender's location is asked for, and a
+# location while the list is open sorts it by distance. Read on the normalised text (近啲 -> 近些); never 最近 of time
+# ('最近有冇人管护')
+_NEARER_RE = re.compile(
+    r"^(?:有没有|有冇|有无|有)?(?:边块|哪块|哪个|边个|哪一块|哪片|边片)?(?:离|距离)?(?:我|我家|家|屋企|我屋企)?"
+    r"(?:近|更近|最近|近点|近些|近一点|近一些|近少少)(?:的|嘅)?(?:有没有|有冇|吗|呢|啊|呀)?$"
+)
+_NEARER_MAX_CHARS = 16
+
+
+def nearer_asked(norm: str) -> bool:
+    """A nearer zone asked for after the list (pure; ``norm``: the normalised text)."""
+    bare = (norm or "").rstrip("?？!！。 ")
+    if not bare or len(bare) > _NEARER_MAX_CHARS or "近" not in bare:
+        return False
+    return bool(_NEARER_RE.match(bare)) and not (bare.startswith("最近") and len(bare) > 2)
+
+
+def by_distance(zones: list[dict], lat: float, lng: float) -> list[tuple[dict, float | None]]:
+    """The zones nearest first, each with its distance in metres; those without a centre last (pure)."""
+    measured = [(zone, distance_m(zone, lat, lng)) for zone in zones]
+    return sorted(measured, key=lambda pair: (pair[1] is None, pair[1] or 0.0))
+
+
 # -- places ------------------------------------------------------------------------------------------
 def distance_m(zone: dict, lat: float, lng: float) -> float | None:
     """Metres from the zone's centre; None when the zone has no centre."""

@@ -117,6 +117,12 @@ zones (handlers/zones.py):
 - zone_claim — 认领责任区 <编号> while the list is shown: claims the zone at that position (party members, cadres)
 - zone_claim_unlisted — 认领责任区 <编号> without a list: the list again (round 48: also a pick by its place alone,
   领第一个, from one who may hold a zone while no adoptable list is open)
+- zone_claim_named — a zone moved to or taken by a part of its name (我想换去河边嗰块; sim61: within an open ticket's
+  window it had been the ticket's 补充): claimed, or the member's zone moved to it
+- zone_nearer — a nearer zone asked for while the list is the flow touched last (有冇近啲嘅; sim61): the sender's
+  location asked for, the list kept
+- zone_list_located — a location while the list is the flow touched last and no planting record waits (sim61): the
+  list again, nearest first, each with its distance
 - zone_list — 认领责任区 (我想认领一块责任区): the village's care zones, numbered, with how many members hold each
 - tending_mine — 我的管护 (in words: 我管护咗几多次, 我呢个月管护过未): the member's zone, this season's count and the
   latest day (sim58: had been the FAQ's or a ticket)

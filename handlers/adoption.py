@@ -121,24 +121,43 @@ def _more_line(ctx: Ctx, total: int, shown: int) -> list[str]:
     return [ctx.t("adoption.list_more", left=total - shown)] if shown < total else []
 
 
+def _asked_for(ctx: Ctx) -> tuple[list[str], str | None]:
+    """sim61: what the request says beyond the wish: for a family member (the line that it counts for the household),
+    and the tree named ('帮阿嫲认养一棵龙眼': 龙眼), if any."""
+    text = ctx.msg.text or "" if ctx.msg.msg_type == "text" else ""
+    lines = [ctx.t("adoption.for_household")] if adoption.for_a_relative(text) else []
+    species = nlu.find_species(text, planting.species_table(ctx.app))[0] if text else None
+    return lines, species
+
+
 def _show_list(ctx: Ctx) -> str:
     assert ctx.person is not None  # @registered
     village = roster_store.village(ctx.db, ctx.person["village_id"])
     rows = adoption.adoptable_in(ctx.db, village["id"] if village else None)
+    before, species = _asked_for(ctx)
+    rows, named = adoption.species_first(rows, species)
+    if species and rows and not named:
+        before.append(ctx.t("adoption.species_none", species=planting.display_name(ctx.app, species)))
     if not rows:
         # round 44 (19r): kept as shown, empty: a number picked from it is told again there are none
         adoption.remember_list(ctx, [], 0)
         contacts = adoption.contact_names(ctx.app, ctx.db, village["id"] if village else None)
-        return ctx.t(
-            "adoption.none",
-            village=village["name"] if village else "",
-            contacts=contacts or ctx.t("adoption.contacts_unknown"),
+        return "\n".join(
+            [
+                *before,
+                ctx.t(
+                    "adoption.none",
+                    village=village["name"] if village else "",
+                    contacts=contacts or ctx.t("adoption.contacts_unknown"),
+                ),
+            ]
         )
     assert village is not None  # the rows are its records
     shown = min(adoption.page_size(ctx.config), len(rows))
     adoption.remember_list(ctx, rows, shown)
     return "\n".join(
         [
+            *before,
             ctx.t("adoption.list_header", village=village["name"], total=len(rows)),
             *_lines(ctx, rows[:shown], 1),
             *_more_line(ctx, len(rows), shown),

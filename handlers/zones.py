@@ -5,6 +5,9 @@ diagram in docs/zones.md.
 Routes (dispatch order in handlers/__init__.py):
 - zone_claim: ``认领责任区 <编号>`` while the list is shown claims the zone at that position
 - zone_claim_unlisted: ``认领责任区 <编号>`` without a list: the list again
+- zone_claim_named: a zone moved to or taken by a part of its name (sim61: '我想换去河边嗰块'): claimed, or moved to
+- zone_nearer: a nearer zone asked for after the list (sim61: '有冇近啲嘅'): the sender's location asked for
+- zone_list_located: a location while the list is open (sim61): the list again, nearest first, each with its distance
 - zone_list: ``认领责任区``: the village's zones, numbered, with how many members hold each
 - tending_mine: ``我的管护`` (in words: '我管护咗几多次', '我呢个月管护过未'): the zone, this season's count, the latest day
 - tending: ``管护`` (voice ``管护了``): after a photo, a tending record with it; else the bot waits for the photo
@@ -110,6 +113,67 @@ def on_claim(ctx: Ctx, state, number: int) -> str:
     return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
 
 
+def _named_zone(ctx: Ctx) -> dict | None:
+    """sim61: a zone of the sender's village moved to or taken by a part of its name ('我想换去河边嗰块'), from one
+    who may hold a zone (``zones.zone_named``): read before an open ticket's 补充 takes it."""
+    if ctx.msg.msg_type != "text" or not zones.may_hold(ctx.person, ctx.config):
+        return None
+    norm = text_normalized(ctx)
+    if not zones.move_or_take_said(norm):
+        return None
+    if adoption.FLOW.state(ctx) is not None or planting.collecting(ctx) is not None:
+        return None  # a pick from the adoptable list ('选党建林嗰棵桂花') or a record's part is theirs
+    assert ctx.person is not None  # may_hold: a member of the village
+    listed = store.zones_of_village(ctx.db, ctx.person["village_id"])
+    name = zones.zone_named(norm, [z["name"] for z in listed])
+    return next((z for z in listed if z["name"] == name), None)
+
+
+@registered
+def on_claim_named(ctx: Ctx, zone: dict) -> str:
+    before = zones.claim_zone(ctx, zone)
+    zones.FLOW.end(ctx)
+    if before and before["id"] == zone["id"]:
+        return ctx.t("zones.claimed_already", zone=zone["name"])
+    if before:
+        return ctx.t("zones.claimed_moved", zone=zone["name"], before=before["name"])
+    return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
+
+
+def _nearer(ctx: Ctx, _state) -> bool:
+    """sim61: a nearer zone asked for while the list is the flow touched last ('有冇近啲嘅')."""
+    return ctx.msg.msg_type == "text" and zones.FLOW.touched_last(ctx) and zones.nearer_asked(text_normalized(ctx))
+
+
+def on_nearer(ctx: Ctx, state, _match) -> str:
+    zones.FLOW.enter(ctx, "listed", state.data)  # the list stays: its number still claims
+    return ctx.t("zones.ask_location_for_nearest")
+
+
+def _located(ctx: Ctx, _state) -> dict | None:
+    """sim61: a location while the list is the flow touched last and no planting record waits: the list by distance."""
+    if ctx.msg.msg_type != "location" or ctx.msg.lat is None or ctx.msg.lng is None:
+        return None
+    if not zones.FLOW.touched_last(ctx) or planting.collecting(ctx) is not None:
+        return None
+    return {"lat": ctx.msg.lat, "lng": ctx.msg.lng}
+
+
+def on_located(ctx: Ctx, state, location: dict) -> str:
+    listed = [z for z in (store.zone(ctx.db, i) for i in state.data.get("zone_ids", [])) if z]
+    by_id = {z["id"]: z for z in store.zones_of_village(ctx.db, ctx.person["village_id"])} if ctx.person else {}
+    ordered = zones.by_distance([by_id.get(z["id"], z) for z in listed], location["lat"], location["lng"])
+    zones.show_list(ctx, [z for z, _ in ordered])
+    held = zones.held_zone(ctx)
+    lines = [ctx.t("zones.list_by_distance")]
+    for n, (zone, distance) in enumerate(ordered, start=1):
+        mine = ctx.t("zones.list_mine") if held is not None and held["id"] == zone["id"] else ""
+        key = "zones.list_line_far" if distance is not None else "zones.list_line_no_place"
+        far = round(distance) if distance is not None else 0
+        lines.append(ctx.t(key, n=n, name=zone["name"], holders=zone.get("holders", 0), mine=mine, distance=far))
+    return "\n".join(lines)
+
+
 # -- 管护 ---------------------------------------------------------------------------------------------------
 def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
     return ctx.t("zones.recorded", zone=zone["name"], count=count)
@@ -190,6 +254,8 @@ ZONES_TABLE = FlowTable(
             on_claim,
             to=(END,),
         ),
+        Step("listed", "nearer", _nearer, on_nearer, to=("listed",)),
+        Step("listed", "located", _located, on_located, to=("listed",)),
         Step("tending", "photo", _photo, on_tending_photo, to=(END,)),
         Step("tending", "location", _location, on_tending_location, to=("tending",)),
     ),
@@ -208,6 +274,9 @@ def _own_tending_asked(_app, meaning: str) -> bool:
 ROUTES: list = [
     ZONES_TABLE.route("zone_claim", "number"),
     Route("zone_claim_unlisted", _claim_unlisted, on_claim_unlisted),
+    Route("zone_claim_named", _named_zone, on_claim_named),
+    ZONES_TABLE.route("zone_nearer", "nearer"),
+    ZONES_TABLE.route("zone_list_located", "located"),
     Route("zone_list", text_means("zones.commands.list", _zone_wished), on_list),
     Route("tending_mine", text_means("zones.commands.mine", _own_tending_asked), on_own_tending),
     Route("tending", text_is("zones.commands.tend"), on_tend),

@@ -158,6 +158,26 @@ def m007_name_claims(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_bound_at(db: Database) -> None:
+    """sim61: when each person was bound to their WeChat user (``bound_at``, the binding's own clock: the row's
+    ``updated_at`` or, on insert, ``created_at``), kept by triggers whatever binds (registration, a code, an import's
+    openid column, the demo); a new binding is no reason for this week's nudge (bot/reminders.py). Bindings made
+    before this change keep their row's last change as their time."""
+    db.table("people").add_column("bound_at", str)
+    db.execute("UPDATE people SET bound_at = COALESCE(updated_at, created_at) WHERE openid IS NOT NULL")
+    db.table("people").create_index(["bound_at"])
+    db.execute(
+        "CREATE TRIGGER people_bound_at_insert AFTER INSERT ON people WHEN NEW.openid IS NOT NULL"
+        " BEGIN UPDATE people SET bound_at = NEW.created_at WHERE id = NEW.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER people_bound_at_update AFTER UPDATE OF openid ON people"
+        " WHEN NEW.openid IS NOT NULL AND NEW.openid IS NOT OLD.openid"
+        " BEGIN UPDATE people SET bound_at = NEW.updated_at WHERE id = NEW.id; END"
+    )
+
+
 VILLAGE_COLUMNS = ("name", "kind", "town", "households", "lat", "lng", "radius_m", "adviser")
 PERSON_COLUMNS = ("name", "village_id", "role", "phone", "birth_year", "openid", "household", "source", "bound_via")
 
@@ -287,6 +307,13 @@ def bind_openid(db: Database, person_id: int, openid: str, now: str, via: str) -
     db.execute(
         "UPDATE people SET openid = ?, bound_via = ?, updated_at = ? WHERE id = ?", [openid, via, now, person_id]
     )
+
+
+def bound_since(db: Database, moment: str) -> set[str]:
+    """The WeChat users bound to a person after ``moment`` (m008: ``bound_at``)."""
+    return {
+        r["openid"] for r in db.query("SELECT openid FROM people WHERE bound_at > ? AND openid IS NOT NULL", [moment])
+    }
 
 
 def unbind_openid(db: Database, openid: str, now: str) -> None:

@@ -465,3 +465,17 @@ def test_the_update_photo_asked_after_a_question_is_the_updates_and_the_reverse_
     clock.advance(minutes=1)
     standin.add_media("m-fruit", jpeg(23))
     assert f"已补充到第{second}号问题" in cadre.sends_photo("m-fruit")
+
+
+# sim61 (the simulator, a grandchild for a grandmother): adopting for a family member ('帮阿嫲认养一棵龙眼') is the sender's
+# adoption, counted for the household: the list says so; the tree named comes first, or it is said there is none of it
+def test_adopting_for_a_family_member_says_it_counts_for_the_household(plots, person, bot):
+    grandchild = person("o-grandchild", "陈小明", household="H7")
+    reply = grandchild.says("帮阿嫲认养一棵桂花")
+    assert reply.startswith(bot.t("adoption.for_household"))
+    assert "1. 主题林·桂花" in reply  # the tree named first
+    assert "埔心村主题林的第1棵桂花" in grandchild.says("认养 1")
+    reply = grandchild.says("帮我外婆认种一棵龙眼")
+    assert bot.t("adoption.species_none", species="龙眼") in reply and "1. 党建林·香樟" in reply
+    assert bot.t("adoption.for_household") not in grandchild.says("认养")  # for oneself: the list alone
+    assert [a["openid"] for a in adoptions(bot)] == ["o-grandchild"]
