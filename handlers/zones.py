@@ -104,6 +104,11 @@ def on_claim(ctx: Ctx, state, number: int) -> str:
     zone = zones.listed_zone(ctx, state, number)
     if zone is None:
         return ctx.t("zones.no_such_number", n=number, total=len(state.data.get("zone_ids", [])))
+    return _claim(ctx, zone)
+
+
+def _claim(ctx: Ctx, zone: dict) -> str:
+    """The sender takes ``zone`` (moving from the one held, if any); the list's flow ends."""
     before = zones.claim_zone(ctx, zone)
     zones.FLOW.end(ctx)
     if before and before["id"] == zone["id"]:
@@ -131,13 +136,7 @@ def _named_zone(ctx: Ctx) -> dict | None:
 
 @registered
 def on_claim_named(ctx: Ctx, zone: dict) -> str:
-    before = zones.claim_zone(ctx, zone)
-    zones.FLOW.end(ctx)
-    if before and before["id"] == zone["id"]:
-        return ctx.t("zones.claimed_already", zone=zone["name"])
-    if before:
-        return ctx.t("zones.claimed_moved", zone=zone["name"], before=before["name"])
-    return ctx.t("zones.claimed", zone=zone["name"], holders=zones.holder_count(ctx.db, zone))
+    return _claim(ctx, zone)
 
 
 def _nearer(ctx: Ctx, _state) -> bool:
