@@ -108,16 +108,20 @@ def own_tending_asked(meaning: str) -> bool:
 _MOVE_OR_TAKE_RE = re.compile(r"(?:换|转|调|改|搬)[^，。,\s]{0,4}?(?:去|到|做|成|落)|认领|领(?!导)|拣|选")
 _DENIED_RE = re.compile(r"(?:不|别|莫)(?:想|要|用|会|使)?(?:换|转|调|改|搬|认领|领|拣|选)")
 _GENERIC_NAME_WORDS = ("责任区", "党员", "一片", "一块", "片区", "管护区")
+# trees counted ('认领两棵桂花 种喺河边', '我再认领3棵龙眼种后山'): a pledge or a record, never a zone (the lead's review)
+_TREES_COUNTED_RE = re.compile(r"[0-9０-９一二两三四五六七八九十百几]+\s*(?:棵|株|颗|条|盆)")
 NAMED_ZONE_MAX_CHARS = 24
 
 
 def move_or_take_said(norm: str) -> bool:
-    """A verb of moving to or taking a zone, not denied, in a short text (the cheap part of ``zone_named``)."""
+    """A verb of moving to or taking a zone, not denied, no trees counted, in a short text (the cheap part of
+    ``zone_named``)."""
     return (
         bool(norm)
         and len(norm) <= NAMED_ZONE_MAX_CHARS
         and bool(_MOVE_OR_TAKE_RE.search(norm))
         and not _DENIED_RE.search(norm)
+        and not _TREES_COUNTED_RE.search(norm)
     )
 
 

@@ -15,8 +15,8 @@ from bot.store import new_id, one
 migrations = Migrations("zones")
 
 _HOLDERS_SQL = (
-    "(SELECT group_concat(pe.name, '、') FROM (SELECT pe.name FROM zone_holders h"
-    " JOIN people pe ON pe.id = h.person_id WHERE h.zone_id = z.id ORDER BY h.id) pe)"
+    "(SELECT group_concat(holder.name, '、') FROM (SELECT pe.name FROM zone_holders h"
+    " JOIN people pe ON pe.id = h.person_id WHERE h.zone_id = z.id ORDER BY h.id) holder)"
 )
 EXPORT_SQL = {
     "zones": (

@@ -78,6 +78,9 @@ def _zones_of(probe) -> None:  # noqa: F811
         (True, "我唔想换去河边", "党建林一片"),
         (True, "河边嗰块啲树黄咗", "党建林一片"),
         (False, "我去河边嗰块管护", "党建林一片"),
+        # the lead's review: a pledge of trees naming a place is a pledge, never a zone taken ('河边' is in 河边护堤林)
+        (False, "认领两棵桂花 种喺河边", "党建林一片"),
+        (True, "我再认领3棵龙眼种后山", "党建林一片"),
     ],
 )
 def test_sim61_zone_named_in_words(probe, with_ticket, message, zone):  # noqa: F811
@@ -97,7 +100,7 @@ def test_sim61_zone_named_in_words(probe, with_ticket, message, zone):  # noqa: 
         [openid],
     )
     assert [h["name"] for h in held] == [zone]
-    named = zone != "党建林一片" or "认领" in message  # the zone held already, named: told it is held
+    named = zone != "党建林一片" or message == "我认领党建林嗰块"  # the zone held already, named: told it is held
     assert (probe.last_handler(openid) == "zone_claim_named") == named
 
 
