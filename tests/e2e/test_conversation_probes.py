@@ -1483,3 +1483,58 @@ ROUND_20P_MISSES = {message: why for why, messages in _ROUND_20P_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20p.tsv", ROUND_20P_MISSES))
 def test_round_20p_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20q, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
+        " misses both times; not yet read by class (the next round's: Hakka 涯/么个 among them)",
+        [
+            "member:点解涯条记录仲未通过",
+            "new:涯系埔心村嘅 想登记",
+            "new:点样登记种个树",
+            "cadre:党建林种咗几多亩了",
+            "new:嗯 登记 嗯 林桃妹 埔心村",
+            "cadre:村委系统里面涯个名系错个 点改",
+            "new:涯想种两棵荔枝要点登记",
+            "ticket:屋下有两棵桂花 两棵都系恁样",
+            "ticket:推定",
+            "after_photo:跟住要做么个",
+            "finished:又要返提醒",
+            "pending:要影相么",
+            "pending:记录仲等紧么个",
+            "finished:认养 有么个树",
+            "twice:桃树流胶点算 || 涯落了石灰 冇用",
+        ],
+    ),
+]
+ROUND_20Q_MISSES = {message: why for why, messages in _ROUND_20Q_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20q.tsv", ROUND_20Q_MISSES))
+def test_round_20q_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20r, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
+        " misses both times; not yet read by class (the next round's: Hakka 涯/么个 among them)",
+        [
+            "member:乜都唔识 帮下手",
+            "party:上个月认领嘅两棵龙眼 今日种落去喇",
+            "new:我个仔教我用 登记 埔心村",
+            "cadre:我哋村今个月会唔会被通报滞后",
+            "cadre:村委点样帮村民登记种树",
+            "adviser:订阅提醒",
+            "adviser:我唔需要每日提醒",
+            "pending:仲要影相咩",
+        ],
+    ),
+]
+ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20r.tsv", ROUND_20R_MISSES))
+def test_round_20r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
