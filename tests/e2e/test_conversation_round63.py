@@ -1,0 +1,36 @@
+"""Round 63 of issue 17 §5, through signed pushes: sets 20q and 20r's misses read by class. Each class's own examples
+(not the probes' words) and controls were written before its mend and run on the untouched branch first; the probes
+themselves are in tests/e2e/test_conversation_probes.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
+    cases_of,
+    probe,
+)
+
+# -- case 1: Hakka 涯 written for 我 (I) and 么个 for 什么 (what), read as meant where the readers of requests read the
+# text (messages/typos.toml [characters], as 𠊎 since round 22), never by the FAQ's model; 天涯, 生涯 and 怎么个 keep
+# their words ---------------------------------------------------------------------------------------------------------
+EXAMPLES_HAKKA = [
+    ("new", "涯系埔心村个 要登记一下", "register"),
+    ("new", "涯想种三棵龙眼 点样登记", "log"),
+    ("member", "涯嘅记录点解仲未审核", "progress"),
+    ("after_photo", "下一步要做么个", "how"),
+    ("pending", "呢条记录等紧么个", "how"),
+    ("finished", "认养有么个树可以揀", "adopt"),
+    ("cadre", "系统入面涯个名写错咗 点改", "rename"),
+]
+CONTROLS_HAKKA = [
+    ("member", "涯种咗几多棵树了", "progress"),
+    ("party", "证书 涯有冇", "certificate"),
+    ("member", "桂花么个时候种好", "question"),
+    ("member", "天涯海角都种得荔枝咩", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_HAKKA, *CONTROLS_HAKKA], {}))
+def test_round_63_hakka(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
