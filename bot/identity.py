@@ -279,8 +279,13 @@ class RegisterText:
     code: str | None = None  # a one-time invite code (bot/proofs.py)
 
 
+# round 63 (20q): Hakka 涯 written for 𠊎 (I) read as 我 wherever an introduction is read ('涯系埔心村嘅 想登记'); never in
+# 天涯, 生涯, 无涯 (messages/typos.toml [characters], which the other readers of requests read)
+_HAKKA_I = re.compile("(?<![天生无])涯")
+
+
 def normalize_text(text: str | None) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip()
+    return _HAKKA_I.sub("我", unicodedata.normalize("NFKC", text or "").strip())
 
 
 # How a self-introduction is spoken (round 19), read before it: voice input's fillers first ('嗯那个我系埔心村嘅');
