@@ -40,3 +40,44 @@ LEFT_HAKKA = {
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_HAKKA, *CONTROLS_HAKKA], LEFT_HAKKA))
 def test_round_63_hakka(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 2: while a record waits for its photo, whether the photo is still a must asked with 还/仲 before it or Hakka 么
+# (吗) after it: its next step; with no record, the FAQ's ----------------------------------------------------------------
+EXAMPLES_PHOTO_STILL = [
+    ("pending", "仲使唔使影相", "how"),
+    ("pending", "还要拍照片吗", "how"),
+    ("pending", "仲要发相咩", "how"),
+    ("pending", "要拍张照么", "how"),
+]
+CONTROLS_PHOTO_STILL = [
+    ("member", "还要拍照吗", "question"),
+    ("pending", "还要种几棵", "progress"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_PHOTO_STILL, *CONTROLS_PHOTO_STILL], {})
+)
+def test_round_63_photo_still(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 3: the reminders wanted back said with 又要 and Cantonese 返 (again), or 订阅 with 提醒 named, from any role;
+# the daily reminders not needed (唔需要, 不用): off ---------------------------------------------------------------------
+EXAMPLES_REMINDERS = [
+    ("finished", "又要番提醒啦", "resubscribe"),
+    ("member", "又想要返个提醒", "resubscribe"),
+    ("adviser", "订阅植树提醒", "resubscribe"),
+    ("adviser", "我不需要每天的提醒", "unsubscribe"),
+    ("party", "我唔使每日提醒", "unsubscribe"),
+]
+CONTROLS_REMINDERS = [
+    ("member", "提醒几时发", "question"),
+    ("member", "订阅", "resubscribe"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_REMINDERS, *CONTROLS_REMINDERS], {}))
+def test_round_63_reminders(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
