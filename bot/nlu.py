@@ -2377,7 +2377,9 @@ _NEGATED_RE = re.compile(r"不|别|莫|没|甭|勿")
 
 # reminders off: 'don't (send me / remind me / bother me) any more', or 'switch the reminders off'
 _STOP_SENDING_RE = re.compile(
-    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|继续)*(?:给我|同我|跟我|帮我)?(?:再)?"
+    # round 63 (20r): daily said Cantonese-wise, 的 after it ('我唔需要每日提醒', '我不需要每天的提醒')
+    r"(?:不要|别|不用|不想|不需要|莫|甭|勿)(?:再|老是|总是|成日|一直|天天|每天|每日|日日|继续)*(?:的)?(?:给我|同我|跟我|帮我)?"
+    r"(?:再)?"
     r"(?:发(?:送)?(?:消息|信息|短信|提醒|通知|东西|来|过来|给我)*$|发(?:送)?(?:种树|植树|活动|这些|这种|那些)?(?:的)?"
     r"(?:消息|信息|短信|提醒|通知|东西)|提醒|推送|通知|烦我|打扰|吵"
     r"|收(?:到)?(?:消息|信息|提醒|通知|推送)"
@@ -2418,6 +2420,9 @@ _SWITCH_ON_RE = re.compile(
     # round 45 (the twenty-sixth session's simulator): 返开/番开 said as a request, before the reminders or after them
     # ('返开提醒啦', '番开个提醒', '提醒返开佢'; normalised 回开)
     r"|^(?:帮我|同我|请)?(?:回|番)开(?:个|啲|些)?(?:提醒|通知|推送)|(?:提醒|通知|推送)(?:再)?(?:回|番)开(?:它)?$"
+    # round 63 (20q, 20r): wanted back with 又要 and Cantonese 返 ('又要返提醒', '又想要番个提醒'); 订阅 with the reminders
+    # named and nothing else ('订阅提醒', '订阅植树提醒')
+    r"|(?:又|再)(?:想)?(?:要)?(?:回|番)(?:个|些)?(?:提醒|通知|推送)|^订阅(?:种树|活动)?(?:的)?(?:提醒|通知|推送)$"
     # The others are frames since round 31 (FRAMES): round 20's wanted again with nothing after ('现在想再收'), a wish
     # to receive them, Cantonese 开返 (开回), the reminders restored at the end ('之前停掉的提醒请帮我恢复', '之前关掉的提醒再
     # 帮我打开'), round 21's still to be sent ('种树的消息还是要发给我')
@@ -5561,9 +5566,11 @@ _CANNOT_PHOTO_RE = re.compile(
 
 # round 48 (19v): whether the photo is a must ('系咪要影埋棵树先得', '要唔要影埋相', '一定要发相咩', '是不是要拍照才行'): the
 # record waiting for it answers (what it still needs); with none, the FAQ's
+# round 63 (20q, 20r): still a must, 还 (仲) before it ('仲要影相咩'), or asked with Hakka 么 ('要影相么')
 _PHOTO_A_MUST_RE = re.compile(
-    r"^(?:是不是|是否|是)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要|使不使|使)(?:先)?(?:影|拍|发|传)(?:埋|下|张|一张|个)?"
-    r"(?:棵树|这棵树|树|树苗)?(?:照片|相片|相|照|图片)?(?:才行|才得|先得|才可以|不可|先)?(?:吗|什么|不|没有|呢)?$"
+    r"^(?:还|也|都)?(?:是不是|是否|是)?(?:一定|非|必须)?(?:要不要|需不需要|要|需要|使不使|使)(?:先)?(?:影|拍|发|传)"
+    r"(?:埋|下|张|一张|个)?(?:棵树|这棵树|树|树苗)?(?:照片|相片|相|照|图片)?(?:才行|才得|先得|才可以|不可|先)?"
+    r"(?:吗|么|什么|不|没有|呢)?$"
 )
 
 

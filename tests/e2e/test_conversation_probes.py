@@ -1498,8 +1498,6 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
             "new:涯想种两棵荔枝要点登记",
             "ticket:屋下有两棵桂花 两棵都系恁样",
             "ticket:推定",
-            "finished:又要返提醒",
-            "pending:要影相么",
             "pending:记录仲等紧么个",
             "twice:桃树流胶点算 || 涯落了石灰 冇用",
         ],
@@ -1523,9 +1521,6 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
             "new:我个仔教我用 登记 埔心村",
             "cadre:我哋村今个月会唔会被通报滞后",
             "cadre:村委点样帮村民登记种树",
-            "adviser:订阅提醒",
-            "adviser:我唔需要每日提醒",
-            "pending:仲要影相咩",
         ],
     ),
 ]
