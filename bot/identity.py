@@ -279,9 +279,11 @@ class RegisterText:
     code: str | None = None  # a one-time invite code (bot/proofs.py)
 
 
-# round 63 (20q): Hakka 涯 written for 𠊎 (I) read as 我 wherever an introduction is read ('涯系埔心村嘅 想登记'); never in
-# 天涯, 生涯, 无涯 (messages/typos.toml [characters], which the other readers of requests read)
-_HAKKA_I = re.compile("(?<![天生无])涯")
+# round 63 (20q): Hakka 涯 written for 𠊎 (I) read as 我 wherever an introduction is read ('涯系埔心村嘅 想登记'), only before
+# a word 我 is said with and first in its clause or after a filler (the lead: a name holding 涯, 刘涯系埔心村嘅, keeps it)
+_HAKKA_I = re.compile(
+    "(?:(?<![\u4e00-\u9fff])|(?<=[嗯喂啊哦咁噉解话]))涯(?=[系是想要哋地屋个嘅条啲种落家的有冇唔已都也去喺在帮问叫喊今头啱])"
+)
 
 
 def normalize_text(text: str | None) -> str:

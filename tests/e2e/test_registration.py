@@ -482,3 +482,14 @@ def test_取消_drops_kept_messages(villager, roster, probe_capability):
     villager.says("登记 陈秀英 埔心村")
     reply = villager.says("0002")
     assert "党员" in reply and "记下了" not in reply
+
+
+# round 63 (the lead's review of the Hakka 涯 reading): a name holding 涯 is kept, alone or before 系; a self-introduction
+# that opens with 涯 (I) still registers the name after it
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("登记 刘涯 新塘村", "刘涯"), ("我叫刘涯 系新塘村嘅", "刘涯"), ("涯系新塘村嘅 我叫何亚妹", "何亚妹")],
+)
+def test_a_name_holding_the_hakka_i_is_kept(villager, roster, said, name):
+    villager.says(said)
+    assert person_of(roster, villager.openid)["name"] == name
