@@ -40,7 +40,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, households, proofs
+from bot import conversation, households, nlu, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
@@ -280,10 +280,14 @@ class RegisterText:
 
 
 # round 63 (20q): Hakka 涯 written for 𠊎 (I) read as 我 wherever an introduction is read ('涯系埔心村嘅 想登记'), only before
-# a word 我 is said with and first in its clause or after a filler (the lead: a name holding 涯, 刘涯系埔心村嘅, keeps it)
-_HAKKA_I = re.compile(
-    "(?:(?<![\u4e00-\u9fff])|(?<=[嗯喂啊哦咁噉解话]))涯(?=[系是想要哋地屋个嘅条啲种落家的有冇唔已都也去喺在帮问叫喊今头啱])"
+# a word 我 is said with — the words messages/typos.toml [characters] reads as 我 after it (涯想, 涯屋 …), and 系/是 — and
+# first in its clause or after a filler (the lead: a name holding 涯, 刘涯系埔心村嘅, keeps it)
+_HAKKA_I_BEFORE = "系是" + "".join(
+    key[1]
+    for key, meant in nlu.COMMAND_CHARACTERS.items()
+    if len(key) == 2 and key[0] == "涯" and meant == "我" + key[1]
 )
+_HAKKA_I = re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[嗯喂啊哦咁噉解话]))涯(?=[{_HAKKA_I_BEFORE}])")
 
 
 def normalize_text(text: str | None) -> str:
@@ -343,7 +347,6 @@ _COMMAND_WORD_FIRST = re.compile(r"^([\u4e00-\u9fff]{2})[\s:：,，]+(?=\S+[\s,�
 
 
 def _command_by_its_sound(norm: str) -> str:
-    from bot import nlu
 
     first = _COMMAND_WORD_FIRST.match(norm)
     if (
@@ -357,7 +360,6 @@ def _command_by_its_sound(norm: str) -> str:
 
 def _without_asides(norm: str) -> str:
     """Round 25: the asides after an introduction left out ('𠊎系埔心村个钟四妹 阿媳帮𠊎打字': who typed it, thanks)."""
-    from bot import nlu
 
     clauses = [c for c in _SEPARATORS.split(norm) if c]
     if len(clauses) < 2 or not nlu.is_aside(clauses[-1]):
@@ -370,7 +372,6 @@ def _without_asides(norm: str) -> str:
 def spoken_text(text: str | None) -> str:
     """``normalize_text``, then the text as a self-introduction says it (above): fillers left out, Hakka read, and a
     request for 登记 after an introduction left out."""
-    from bot import nlu
 
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
     norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
@@ -450,7 +451,6 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
 
 
 def _asks(rest: str) -> bool:
-    from bot import nlu
 
     return bool(rest.strip()) and nlu.is_question(nlu.normalize(rest))
 
@@ -629,7 +629,6 @@ _SPLIT_REGISTER = re.compile(r"登(?:个|一个|下|吓)记|(?:整|搞|弄|做|�
 def _story_text(text: str | None) -> str:
     """``spoken_text`` with the request after an introduction kept (the story reader reads it as a clause); round 59: a
     story told in one breath paused at its seams (``_BREATH_SEAM``); round 61: one's own too (``_SELF_BREATH_SEAM``)."""
-    from bot import nlu
 
     told = _SPLIT_REGISTER.sub("登记", nlu.command_typos_fixed(_FILLERS.sub("", normalize_text(text), count=1)))
     if "我叫" in told:
@@ -976,7 +975,6 @@ _CODE_STORY_MAX = 30
 def code_in_story(text: str | None) -> bool:
     """Cheap test: a short text holding exactly one run of the code's digits, a word for binding and one for the code
     (or its giving), and no question ('验证码 583920 是什么意思' asks)."""
-    from bot import nlu
 
     norm = normalize_text(text)
     if len(norm) > _CODE_STORY_MAX or len(_CODE_ALONE.findall(norm)) != 1 or re.search(r"\d{7,}", norm):
@@ -1029,7 +1027,6 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
     '我是埔心村村民张国强', '我是埔心村的，叫罗桂芳', '我係埔心村嘅，我叫冯亚妹'. The village must be one of the roster's
     (its name, or its name without 村/社区), and what is left, the words around a name taken off, one plausible name
     (``looks_like_bare_name``: not a tree, a command, a question); else None."""
-    from bot import nlu
 
     norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")
     form = _VillageForms.of(villages).longest_in(norm)
@@ -1159,7 +1156,6 @@ _NO_PERSONS_NAME = re.compile(r"^(?:我|你|您|他|她|它|咱|俺|大家|这|�
 def looks_like_name_and_village(text: str) -> bool:
     """Cheap test, before any village is loaded: could this short text be a name and a village alone ('埔心村 李秀英',
     '李秀英埔心村')? Chinese characters and separators only, at most 16, no question."""
-    from bot import nlu
 
     norm = spoken_text(text).rstrip("。.!！~～")
     return 4 <= len(norm) <= 16 and bool(_NAME_AND_PLACE_CHARS.match(norm)) and not nlu.is_question(norm)
@@ -1172,7 +1168,6 @@ _NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·:�
 def is_plausible_name(name: str | None) -> bool:
     """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
     words of planting ('种树', '我种的树': ``nlu.is_planting_words``)."""
-    from bot import nlu
 
     if not name:
         return False
@@ -1186,7 +1181,6 @@ def is_plausible_name(name: str | None) -> bool:
 def names_a_tree(text: str | None) -> bool:
     """A tree's whole name ('桂花', '李子', '龙眼苗'), never a person's, at 登记 as in a 代种 or a pledge
     (``nlu.is_tree_name``: '李明' and '李子明' are people)."""
-    from bot import nlu
 
     return nlu.is_tree_name(normalize_text(text), _species_table())
 
@@ -1227,7 +1221,6 @@ def looks_like_bare_name(text: str | None) -> bool:
     a species, a count or words of planting (``nlu.is_planting_words``: '种的树'; a village's name may hold them:
     榕树村).
     """
-    from bot import nlu
 
     norm = normalize_text(text)
     return (
@@ -1247,7 +1240,6 @@ def looks_like_place(text: str | None) -> bool:
 
 def _plain_words(norm: str) -> bool:
     """Not a command, a menu text, a greeting, a question, a count or a species name alone."""
-    from bot import nlu
     from bot.menu import click_texts
 
     if norm in NOT_NAMES or norm in set(click_texts().values()):
