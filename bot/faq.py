@@ -269,6 +269,7 @@ class Entry:
     source: str  # technique, campaign, added
     species: str | None = None  # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
     ranked: bool = True  # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
+    any_tree: bool = False  # round 64: holds for any tree, one off the list too ('黄皮挂果太多要不要摘掉一些': thinning)
 
 
 @dataclass
@@ -668,6 +669,7 @@ def _load_entries(faq_dir: Path, config: Mapping, species: Mapping[str, Mapping]
                     path.stem,
                     row.get("species"),
                     ranked=row.get("ranked", True),
+                    any_tree=row.get("any_tree", False),
                 )
             )
     return entries
@@ -2368,6 +2370,15 @@ class FaqIndex:
             norm, self._entry_chars[idx], named + topic_spans
         ):
             return self._answer(idx, 0.8, "offlist")
+        best = self._best_entry(norm, None)
+        if (
+            best
+            and best[1] >= self.threshold
+            and self.entries[best[0]].any_tree
+            and not set(names) & set(self.matching["offlist"].get("not_any_tree", []))
+            and self._covered(norm, self._entry_chars[best[0]], named, strict=True)
+        ):
+            return self._answer(best[0], best[1], "offlist_any_tree")  # round 64: '榕树根拱出地面 能不能砍掉'
         return _escalate("offlist_topic")  # its pruning, pests or fruit: no knowledge to answer from, nor precedents
 
     def _card(self, species: str, cautions: bool = False) -> str:
