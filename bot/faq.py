@@ -269,7 +269,7 @@ class Entry:
     source: str  # technique, campaign, added
     species: str | None = None  # an entry about one species (adviser-added, or 柿子脱涩): ranked only for it
     ranked: bool = True  # False: answered only through an intent ('谁来管' is told by 谁, a stop word)
-    any_tree: bool = False  # round 64: holds for any tree, one off the list too ('黄皮挂果太多要不要摘掉一些': thinning)
+    any_tree: bool = False  # round 64: holds for any tree, an off-list one too ('黄皮挂果太多': thinning)
 
 
 @dataclass
