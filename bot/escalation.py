@@ -953,7 +953,8 @@ def follow_up(app, db, ticket: dict, *, text: str | None, media_row_ids: list[in
     photos (or voice) it came with; a photo shown to the adviser by its count and the ticket's page (sim62)."""
     now_s = clock.to_db(now)
     store.reopen(db, ticket["id"], now_s)
-    first, *more = media_row_ids or [None]
+    first: int | None = media_row_ids[0] if media_row_ids else None
+    more = media_row_ids[1:]
     round_ = ticket["reopened_count"] + 1
     store.add_attachment(db, ticket["id"], media_row_id=first, text=text, now=now_s, round_=round_)
     for media_row_id in more:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.e2e.test_zones import ZONES_CSV, run
 from tests.e2e.test_escalation import LI, UNANSWERABLE, add_roster, adviser, ticket, ticket_number  # noqa: F401
+from tests.e2e.test_zones import ZONES_CSV, run
 
 
 def test_a_photo_and_a_question_after_the_answer_reopen_that_ticket(villager, adviser, bot, clock):  # noqa: F811
@@ -42,7 +42,6 @@ def test_a_photo_and_a_question_after_the_answer_reopen_that_ticket(villager, ad
     clock.advance(days=int(bot.config.get("escalation.reopen_days")) + 1)
     villager.sends_photo("leaves-2")
     assert ticket_number(villager.says("喷了药还是有黑点")) != number
-
 
 
 def test_tending_in_a_village_with_no_zones_says_none_are_drawn(bot, person, clock, tmp_path):
