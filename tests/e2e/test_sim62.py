@@ -3,9 +3,8 @@ webhook with signed XML)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from tests.e2e.test_escalation import LI, UNANSWERABLE, add_roster, adviser, ticket, ticket_number  # noqa: F401
+from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
+from tests.e2e.test_escalation import LI, add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
 from tests.e2e.test_zones import ZONES_CSV, run
 
 
@@ -57,3 +56,65 @@ def test_tending_in_a_village_with_no_zones_says_none_are_drawn(bot, person, clo
     path.write_text(ZONES_CSV, encoding="utf-8")
     assert run(bot, "import", "zones", str(path)) == 0
     assert chen.says("管护") == "您还没有认领党员责任区，先发“认领责任区”。"
+
+
+def test_a_yes_to_the_unheard_tree_is_no_trees_name(person, bot, standin, clock):
+    """'确实叫“张三”就再发一次“张三”' answered '确定' (a grandchild helping in the simulator) had recorded 2棵“确定”: a yes
+    is no tree's name, nothing is recorded, the record still waits for its tree."""
+    from tests.e2e.test_planting import ASK_UNHEARD, photo, planting_rows
+
+    clock.set("2027-04-12T16:00")
+    villager = person("o-wang", "王大妈")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
+    for yes in ("确定", "可以", "没错"):
+        reply = villager.says(yes)
+        assert "第1号" not in reply and f"2棵{yes}" not in reply, (yes, reply)
+        (record,) = planting_rows(bot)
+        assert (record["species"], record["status"]) == (None, "pending"), yes
+    assert villager.says("确定") == "照片收到（1张）。2棵树是什么树？请发树名，如“桂花”。"
+    assert "第1号" in villager.says("龙眼")
+
+
+def test_a_share_not_complete_is_never_shown_as_100_percent(app, bot, county):  # noqa: F811
+    """The overview showed 户覆盖 100% (4870/4879户) in the demo county: 99.8% rounded up. A share short of all is shown
+    99% at most, on the dashboard as in the 通报's text and 本村进度 (``progress.percent``); all of it stays 100%."""
+    from bot import progress
+    from bot.db import transaction
+    from tests.e2e.dashboard_seed import login
+
+    now = "2027-04-01T02:00:00"
+    with transaction(bot.db):
+        village = (
+            bot.db["villages"].insert({"name": "大岭村", "kind": "村", "households": 2000, "created_at": now}).last_pk
+        )
+        bot.db["people"].insert_all(
+            {"name": f"村民{i}", "village_id": village, "role": "群众", "household": f"h{i}", "created_at": now}
+            for i in range(2000)
+        )
+        ids = [r["id"] for r in bot.db.query("SELECT id FROM people WHERE village_id = ? ORDER BY id", [village])]
+        bot.db["plantings"].insert_all(
+            {
+                "openid": f"o-{pid}",
+                "person_id": pid,
+                "village_id": village,
+                "kind": "tree",
+                "species": "龙眼",
+                "species_known": 1,
+                "count": 1,
+                "status": "complete",
+                "review": "none",
+                "flags": "",
+                "created_at": now,
+                "completed_at": now,
+                "updated_at": now,
+            }
+            for pid in ids[:-1]
+        )
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    html = client.get("/admin/").get_data(as_text=True)
+    covered = next(line for line in html.splitlines() if "户覆盖（" in line)
+    assert "<b>99%</b>" in covered and "100%" not in covered, covered
+    assert (progress.percent(0.998), progress.percent(1.0), progress.percent(1.1)) == ("99%", "100%", "110%")
