@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
 from tests.e2e.test_escalation import LI, add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
+from tests.e2e.test_reminders_season import season  # noqa: F401 (fixture)
 from tests.e2e.test_zones import ZONES_CSV, run
 
 
@@ -118,3 +119,21 @@ def test_a_share_not_complete_is_never_shown_as_100_percent(app, bot, county):  
     covered = next(line for line in html.splitlines() if "户覆盖（" in line)
     assert "<b>99%</b>" in covered and "100%" not in covered, covered
     assert (progress.percent(0.998), progress.percent(1.0), progress.percent(1.1)) == ("99%", "100%", "110%")
+
+
+def test_a_calendar_reminder_read_on_the_milestone_day_says_so(season):  # noqa: F811
+    """A calendar reminder is due until its milestone day ends; read on the day it said '还有0天' to the cadres and
+    '3月12日植树节快到了' to everyone. On the day: 今天截止 / 到了; pushed past the day by quiet hours: not sent."""
+    s = season
+    s.tick("2027-01-31T10:00")  # the bot was down from the 26th: the plans reminder goes on the day
+    (text,) = s.texts_sent_to("o-sec")
+    assert text.splitlines()[0] == "张书记您好！本村绿化方案要在1月31日前报送，今天截止。"
+    s.tick("2027-02-07T21:59")  # in the evening before the schedules' day, inside quiet hours: read on the 8th
+    s.tick("2027-02-08T12:00")
+    assert (
+        s.texts_sent_to("o-sec")[1].splitlines()[0] == "张书记您好！农户和干部的种树计划表要在2月8日前报齐，今天截止。"
+    )
+    s.tick("2027-02-24T23:00")  # holes due 02-24, ticked late that night: read on the 25th, so never sent
+    assert not [k for k in s.keys("o-wang") if k.startswith("reminder:holes_due")]
+    s.tick("2027-03-12T10:00")
+    assert s.texts_sent_to("o-guest")[-1].splitlines()[0] == "3月12日植树节到了🌳"
