@@ -586,6 +586,27 @@ def _still_the_senders(ctx, planting_id: int) -> dict | None:
 
 
 # -- a finished record's count corrected by its sender (round 48) ------------------------------------
+_CLAUSE_BREAK_RE = re.compile(r"[\s,，。;；!！]+")
+
+
+def correction_said(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> str | None:
+    """The words of a text that say a count (or a tree) wrong and right: the whole text, or (sim62: a grandchild's
+    '我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' had recorded a tree called 不两棵) its one clause that does, the others
+    naming no count and no tree (who writes, for whom); None when no such words are said."""
+    if nlu.count_corrected(text) is not None or nlu.tree_corrected(text, species_table, others) is not None:
+        return text
+    clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
+    if len(clauses) < 2:
+        return None
+    said = [clause for clause in clauses if nlu.count_corrected(clause) is not None]
+    if len(said) != 1:
+        return None
+    rest = [clause for clause in clauses if clause != said[0]]
+    if any(nlu.parse_count(clause) or nlu.find_species(clause, species_table)[0] for clause in rest):
+        return None
+    return said[0]
+
+
 def recount_of(text: str, record: Mapping, species_table: Mapping, others: tuple[str, ...] = ()) -> dict | None:
     """The fields a count (or, round 52, a tree) said wrong and said right changes in the sender's finished ``record``
     ('系三棵唔系两棵' -> {'count': 3}; '不是两棵龙眼 是三棵荔枝' -> {'count': 3, 'species': '荔枝', ...}; '唔系龙眼系黄皮' ->

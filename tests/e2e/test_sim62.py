@@ -3,7 +3,10 @@ webhook with signed XML)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401 (probe: fixture)
 from tests.e2e.test_escalation import LI, add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
 from tests.e2e.test_reminders_season import season  # noqa: F401 (fixture)
 from tests.e2e.test_zones import ZONES_CSV, run
@@ -137,3 +140,50 @@ def test_a_calendar_reminder_read_on_the_milestone_day_says_so(season):  # noqa:
     assert not [k for k in s.keys("o-wang") if k.startswith("reminder:holes_due")]
     s.tick("2027-03-12T10:00")
     assert s.texts_sent_to("o-guest")[-1].splitlines()[0] == "3月12日植树节到了🌳"
+
+
+EXAMPLES_VILLAGE_PLEDGES = [
+    ("cadre", "我村认领了多少户", "progress"),
+    ("cadre", "认领了几户", "progress"),
+    ("cadre", "本村认领情况", "progress"),
+    ("cadre", "我们村植树安排表完成了吗", "progress"),
+    ("cadre", "村里认领咗几多户", "progress"),
+]
+CONTROLS_VILLAGE_PLEDGES = [
+    ("member", "认领是什么意思", "question"),
+    ("cadre", "认领 2棵荔枝", "pledge"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_VILLAGE_PLEDGES, *CONTROLS_VILLAGE_PLEDGES], {})
+)
+def test_the_villages_pledges_asked_by_a_cadre_before_the_schedule_is_due(probe, context, message, expected):  # noqa: F811
+    """A cadre before 2月8日 (植树安排表 due), in the simulator: '我村认领了多少户' had become a ticket for the adviser and
+    '认领了几户' got the pledge's how-to; the village's progress with its 认领安排 line answers them."""
+    assert probe.run(context, message, expected) == ""
+
+
+def test_how_many_households_pledged_gets_the_pledges_line(probe):  # noqa: F811
+    probe.count += 1  # a roster name of its own
+    cadre = probe.member("o-sim62-cadre", "村干部")
+    reply = cadre.says("我村认领了多少户")
+    head = probe.bot.t("progress.village_pledges", scheduled=0, households=0, goal=0).split("：")[0] + "："
+    assert [line for line in reply.splitlines() if line.startswith(head)], reply
+
+
+def test_a_grandchild_corrects_the_count_saying_who_writes(person, bot, standin, clock):
+    """'我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' after 2棵龙眼 had started a record of 3棵“不两棵”: the clause that says
+    the count wrong and right is read as it is alone (asked to confirm, then changed), the others say who writes."""
+    from tests.e2e.test_planting import photo, planting_rows
+
+    clock.set("2027-04-12T16:00")
+    grandpa = person("o-grandpa", "陈阿公")
+    standin.add_media("m-1", photo(1))
+    grandpa.says("2棵龙眼")
+    assert "已记录第1号" in grandpa.sends_photo("m-1")
+    for said in ("我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵", "刚才那个是三棵不是两棵，我是孙子帮他发的"):
+        assert grandpa.says(said).startswith("要把第1号记录改成：3棵龙眼吗？"), said
+    assert "3棵龙眼" in grandpa.says("确定")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == ("龙眼", 3)
