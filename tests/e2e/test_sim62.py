@@ -187,3 +187,25 @@ def test_a_grandchild_corrects_the_count_saying_who_writes(person, bot, standin,
     assert "3棵龙眼" in grandpa.says("确定")
     (record,) = planting_rows(bot)
     assert (record["species"], record["count"]) == ("龙眼", 3)
+
+
+def test_a_report_downloaded_before_its_month_is_over_says_the_day_it_counts_to(app, bot, county, clock):  # noqa: F811
+    """The dashboard makes any month's 通报 on demand: downloaded on 4月15日, April's said 截至4月底 (with a judgement of
+    the whole month); it says 截至4月15日. A month that is over says 截至3月底, as before."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.e2e.dashboard_seed import login
+
+    clock.set("2027-04-15T10:00")
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+
+    def summary(month: str) -> str:
+        made = client.get(client.get(f"/admin/reports?month={month}").headers["Location"])
+        return "\n".join(str(c.value) for c in load_workbook(io.BytesIO(made.data))["通报"]["A"] if c.value)
+
+    april = summary("2027-04")
+    assert "截至4月15日，" in april and "截至4月底" not in april
+    assert "截至3月底，" in summary("2027-03")
