@@ -948,25 +948,34 @@ def _media_label(app, db, media_row_id: int | None) -> str:
     return media_label(app, row["kind"] if row else None)
 
 
-def follow_up(app, db, ticket: dict, *, text: str | None, media_row_id: int | None, now: datetime) -> None:
-    """A follow-up question after the answer: the ticket opens again for the same adviser."""
+def follow_up(app, db, ticket: dict, *, text: str | None, media_row_ids: list[int], now: datetime) -> None:
+    """A follow-up question after the answer: the ticket opens again for the same adviser, with the text and the
+    photos (or voice) it came with; a photo shown to the adviser by its count and the ticket's page (sim62)."""
     now_s = clock.to_db(now)
     store.reopen(db, ticket["id"], now_s)
-    store.add_attachment(
-        db, ticket["id"], media_row_id=media_row_id, text=text, now=now_s, round_=ticket["reopened_count"] + 1
-    )
+    first: int | None = media_row_ids[0] if media_row_ids else None
+    more = media_row_ids[1:]
+    round_ = ticket["reopened_count"] + 1
+    store.add_attachment(db, ticket["id"], media_row_id=first, text=text, now=now_s, round_=round_)
+    for media_row_id in more:
+        store.add_attachment(db, ticket["id"], media_row_id=media_row_id, text=None, now=now_s, round_=round_)
     refreshed = store.get(db, ticket["id"])
     assert refreshed is not None
     ticket = refreshed
-    shown = text or _media_label(app, db, media_row_id)
-    notify_staff(
-        app,
-        db,
-        ticket,
-        app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200)),
-        f"reopen{ticket['reopened_count']}",
-        now,
+    shown = text or _media_label(app, db, first)
+    photos = sum(1 for m in media_row_ids if (media_store.get(db, m) or {}).get("kind") == "image")
+    notice = (
+        app.t(
+            "escalation.reopen_notice_photos",
+            id=ticket["id"],
+            text=preview(shown, 200),
+            photos=photos,
+            link=dashboard_link(app, ticket["id"]),
+        )
+        if text and photos
+        else app.t("escalation.reopen_notice", id=ticket["id"], text=preview(shown, 200))
     )
+    notify_staff(app, db, ticket, notice, f"reopen{ticket['reopened_count']}", now)
 
 
 def reopen_window_start(app, now: datetime) -> str:

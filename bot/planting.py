@@ -132,6 +132,12 @@ _BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 # photo says something about it, it does not name its tree (相 stays: 相思树)
 _NOT_IN_A_NAME_RE = re.compile(r"[我你您他她这那呢嗰了吗吧呀啊得很太没不拍照要会能想错]|昨天|今天|明天|刚才|等下")
 _NOT_A_NAME = {"取消", "帮助", "好", "好的", "是", "是的", "对", "对的", "不是", "没有", "知道了", "谢谢"}
+# sim62: a yes said while the record waits for its tree ('确实叫“张三”就再发一次“张三”' answered '确定', which had recorded a
+# tree named 确定, and '没错' or '可以', which got an FAQ card): no name, the tree asked again
+_YES_WORDS = frozenset(
+    {"确定", "确认", "确定了", "可以", "行", "嗯", "嗯嗯", "没错", "对啊", "是啊", "系", "系呀", "系啊", "冇错", "啱"}
+    | {"收到", "明白", "明白了", "好吧", "好啊", "同意", "确实", "真的", "是的", "对的", "对", "是", "好", "好的"}
+)
 
 
 # -- text -------------------------------------------------------------------------------------------
@@ -160,6 +166,8 @@ def _bare_part(
         return None
     # round 57: emoji around the answer are none of it ('🌳🌳 秋枫' after the photo: the tree, its count asked)
     text = nlu.to_halfwidth(nlu.without_emoji(text or "")).strip().strip("。.!！,，")
+    if "species" in waiting_for and text in _YES_WORDS:
+        return nlu.PlantingText(None, False, None, "", False, None, None, None)  # nothing given: the tree asked again
     number = nlu.number_alone(text) if "count" in waiting_for else None
     if number is not None:  # round 52 (20a): '2' after the photo is its count (never a tree named 三); the tree asked
         return nlu.PlantingText(number, False, None, "", False, None, None, None)
@@ -578,6 +586,27 @@ def _still_the_senders(ctx, planting_id: int) -> dict | None:
 
 
 # -- a finished record's count corrected by its sender (round 48) ------------------------------------
+_CLAUSE_BREAK_RE = re.compile(r"[\s,，。;；!！]+")
+
+
+def correction_said(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> str | None:
+    """The words of a text that say a count (or a tree) wrong and right: the whole text, or (sim62: a grandchild's
+    '我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' had recorded a tree called 不两棵) its one clause that does, the others
+    naming no count and no tree (who writes, for whom); None when no such words are said."""
+    if nlu.count_corrected(text) is not None or nlu.tree_corrected(text, species_table, others) is not None:
+        return text
+    clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
+    if len(clauses) < 2:
+        return None
+    said = [clause for clause in clauses if nlu.count_corrected(clause) is not None]
+    if len(said) != 1:
+        return None
+    rest = [clause for clause in clauses if clause != said[0]]
+    if any(nlu.parse_count(clause) or nlu.find_species(clause, species_table)[0] for clause in rest):
+        return None
+    return said[0]
+
+
 def recount_of(text: str, record: Mapping, species_table: Mapping, others: tuple[str, ...] = ()) -> dict | None:
     """The fields a count (or, round 52, a tree) said wrong and said right changes in the sender's finished ``record``
     ('系三棵唔系两棵' -> {'count': 3}; '不是两棵龙眼 是三棵荔枝' -> {'count': 3, 'species': '荔枝', ...}; '唔系龙眼系黄皮' ->

@@ -296,7 +296,12 @@ def number(value: float) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
+    """A share in whole per cent, never 100% for what falls short of all (sim62: 户覆盖 4870/4879户 showed 100%, to a
+    clerk who reports it upward): 99.8% is 99%; all of it or more, rounded as it is (111%)."""
+    if value is None:
+        return "—"
+    shown = round(value * 100)
+    return f"{min(shown, 99) if value < 1 else shown}%"
 
 
 # -- person and household ------------------------------------------------------------------------

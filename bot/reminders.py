@@ -311,6 +311,14 @@ def _audience(db, config, entry: CalendarEntry):
     return store.recipients(db)
 
 
+def when_words(t: Callable[..., str], days: int) -> dict[str, str]:
+    """The calendar reminders' {days_left} and {soon}, as the person reads them ``days`` before the milestone: 还有3天 /
+    快到了, and on the day itself 今天截止 / 到了 (sim62: a reminder read on 3月12日 said 植树节快到了, a cadre's 还有0天)."""
+    if days > 0:
+        return {"days_left": t("reminders.days_left", days=days), "soon": t("reminders.soon")}
+    return {"days_left": t("reminders.due_today"), "soon": t("reminders.arrived")}
+
+
 def milestone_reminders(app, now: datetime) -> dict:
     """Job: queue every calendar reminder due at ``now`` for the people it concerns."""
     queue = ReminderQueue(app, now)
@@ -319,6 +327,8 @@ def milestone_reminders(app, now: datetime) -> dict:
     with transaction(app.db):
         for entry, deadline in due_entries(app.config, now):
             days = (deadline - clock.local(queue.send_at, queue.tz).date()).days  # as the person reads it
+            if days < 0:
+                continue  # sim62: read after the milestone day (quiet hours pushed it past midnight): no 还有-1天
             reported = milestones.villages_done(app.db, entry.milestone)  # a village milestone already reported
             for row in _audience(app.db, app.config, entry):
                 if row["village_id"] in reported:
@@ -329,6 +339,7 @@ def milestone_reminders(app, now: datetime) -> dict:
                     date=schedule.date_words(deadline),
                     days=days,
                     household_trees=household_trees,
+                    **when_words(app.t, days),
                 )
                 queue.put(row["openid"], "reminder", text, f"reminder:{entry.name}:{year}:{row['openid']}")
     return queue.report()

@@ -273,6 +273,15 @@ def _names(app, rows: list[VillageRow]) -> str:
     return "、".join(r.village.name for r in rows) or app.t("progress.report.none")
 
 
+def as_of_words(app, report: Report) -> str:
+    """The day the summary counts to: 3月底, or, for a month not over when it was made (downloaded mid-month from the
+    dashboard, sim62), that day: 4月15日."""
+    made = clock.local(report.generated_at, app.tz).date() if report.generated_at else None
+    if made is not None and (made.year, made.month) == (report.year, report.month) and made < report.day:
+        return app.t("progress.report.as_of_day", month=made.month, day=made.day)
+    return app.t("progress.report.as_of_month_end", month=report.month)
+
+
 def summary_text(report: Report, app) -> str:
     """The one-page text for leaders."""
     t, config = app.t, app.config
@@ -284,10 +293,12 @@ def summary_text(report: Report, app) -> str:
         generated = t(
             "progress.report.generated", at=clock.local(report.generated_at, app.tz).strftime("%Y-%m-%d %H:%M")
         )
+    as_of = as_of_words(app, report)
     if report.day < schedule.campaign_start(config):
         body = t(
             "progress.report.summary_not_started",
             month=report.month,
+            as_of=as_of,
             area=config.get("campaign.area_name"),
             villages=o.villages,
             start=schedule.date_words(schedule.campaign_start(config)),
@@ -298,6 +309,7 @@ def summary_text(report: Report, app) -> str:
     progress_part = t(
         "progress.report.summary_progress",
         month=report.month,
+        as_of=as_of,
         area=config.get("campaign.area_name"),
         villages=o.villages,
         done=o.villages_done,

@@ -70,6 +70,8 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
   answer withdraws the open one (off the adviser's 待办)
 - ticket_repeat — the same question again within escalation.attach_minutes, in the same words or in others (round 59:
   点解啲竹枯咗一半 after 竹子枯咗一半点解): the first ticket's number, no new ticket; other words join it as 补充
+- photo_follow_up — a question about a photo just sent that follows up the answer got within escalation.reopen_days
+  (喷了药还是有黑点, sim62: it had opened a new ticket): that ticket reopened with the photos
 - photo_question — a question about a photo just sent (看看这棵树怎么了): a ticket with the photo
 - ticket_supplement_media — a photo or voice within escalation.attach_minutes of an open ticket: 补充; a photo
   yields to a planting record in progress, and to a flow waiting for a photo (管护, a survival check, 更新, 签到, a

@@ -827,6 +827,25 @@ def on_photo_question(ctx: Ctx, _match) -> str:
     return _open(ctx, question, "photo", [_current_media(ctx), *_take_photos(ctx)])
 
 
+def _photo_follow_up_then(ctx: Ctx, worth: bool):
+    """sim62: a question about the photo just sent that follows up the answer the villager got within
+    escalation.reopen_days ('喷了药还是有黑点' with a photo of the leaves, after the adviser's answer about the black
+    spots; as ``_match_follow_up`` reads a text alone): that ticket, reopened with the photos. It had opened a new
+    ticket, the earlier question and answer out of the adviser's sight."""
+    if not _photo_question_then(ctx, worth):
+        return None
+    return _follow_up_then(ctx, worth)
+
+
+def on_photo_follow_up(ctx: Ctx, ticket) -> str:
+    photos = [m for m in dict.fromkeys([_current_media(ctx), *_take_photos(ctx)]) if m]
+    escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_ids=photos, now=ctx.now)
+    reply = ctx.t("escalation.reopened", id=ticket["id"])
+    if photos:
+        reply += "\n" + ctx.t("escalation.photos_attached", n=len(photos))
+    return _safety_first(ctx, reply)
+
+
 def _supplementable(ctx: Ctx) -> list[dict]:
     return escalation.supplementable_tickets(ctx.app, ctx.db, ctx.openid, ctx.now)
 
@@ -971,7 +990,8 @@ match_answer_reply = staged(_worth_a_ticket, _answer_reply_then)
 
 
 def on_follow_up(ctx: Ctx, ticket) -> str:
-    escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
+    media = _current_media(ctx)
+    escalation.follow_up(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_ids=[media] if media else [], now=ctx.now)
     return _safety_first(ctx, ctx.t("escalation.reopened", id=ticket["id"]))
 
 
@@ -1015,6 +1035,7 @@ COMMAND_ROUTES: list = [
     ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", staged(_resolved_ahead, _ticket_to_close), on_resolved),
     Route("ticket_repeat", _match_repeat, on_repeat),
+    Route("photo_follow_up", staged(_worth_a_ticket, _photo_follow_up_then), on_photo_follow_up),
     Route("photo_question", _match_photo_question, on_photo_question),
     Route("ticket_supplement_media", _match_media_supplement, on_supplement),
     Route("ticket_supplement_weather", _match_weather_supplement, on_supplement),

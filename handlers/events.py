@@ -256,6 +256,10 @@ def on_attendance_asked(ctx: Ctx, _match) -> str:
     """The planting days the villager was present at, or how to check in (never a ticket)."""
     assert ctx.person is not None  # @registered
     attended = store.present_count(ctx.db, ctx.person["id"])
+    waiting = store.checked_in_waiting(ctx.db, ctx.person["id"], ctx.now_s)
+    if waiting:  # sim62: checked in, not shown present yet: it had said 还没有…签到记录 to one just told 已签到
+        waiting_line = ctx.t("events.attended_waiting", names="、".join(f"“{name}”" for name in waiting))
+        return ctx.t("events.attended_so_far", n=attended) + "\n" + waiting_line if attended else waiting_line
     return ctx.t("events.attended", n=attended) if attended else ctx.t("events.attended_none")
 
 

@@ -510,10 +510,9 @@ def _recount_ahead(ctx) -> bool:
     or the tree ('头先嗰三棵唔系龙眼系黄皮', '树种报错了 应该是龙眼')."""
     if ctx.msg.msg_type != "text":
         return False
-    text = ctx.msg.text or ""
-    if nlu.count_corrected(text) is not None:
-        return True
-    return nlu.tree_corrected(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app)) is not None
+    # sim62: or in one clause, who writes said beside it ('我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵')
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return planting.correction_said(ctx.msg.text or "", table, others) is not None
 
 
 def _recount_then(ctx, _said):
@@ -526,7 +525,8 @@ def _recount_then(ctx, _said):
     if record is None:
         return NOTHING
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    return record, planting.recount_of(ctx.msg.text or "", record, table, others)
+    said = planting.correction_said(ctx.msg.text or "", table, others) or ""
+    return record, planting.recount_of(said, record, table, others)
 
 
 @registered

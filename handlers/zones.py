@@ -88,6 +88,18 @@ def _show_list(ctx: Ctx) -> str:
     return _list_text(ctx, village, listed)
 
 
+def _none_held(ctx: Ctx) -> str:
+    """No zone held: a member is told to claim one, unless the village has none to claim (sim62: 管护 said 先发“认领责任区”,
+    which then said the village has none); others, that zones are the members'."""
+    if not zones.may_hold(ctx.person, ctx.config):
+        return ctx.t("zones.members_only")
+    assert ctx.person is not None  # may_hold: a member of the village
+    village = roster_store.village(ctx.db, ctx.person["village_id"])
+    if village is not None and not store.zones_of_village(ctx.db, village["id"]):
+        return ctx.t("zones.no_zones", village=village["name"])
+    return ctx.t("zones.no_zone_held")
+
+
 @registered
 def on_list(ctx: Ctx, _match) -> str:
     return _show_list(ctx)
@@ -182,7 +194,7 @@ def _recorded(ctx: Ctx, zone: dict, count: int) -> str:
 def on_tend(ctx: Ctx, _match) -> str:
     zone = zones.held_zone(ctx)
     if zone is None:
-        return ctx.t("zones.no_zone_held" if zones.may_hold(ctx.person, ctx.config) else "zones.members_only")
+        return _none_held(ctx)
     photos = planting.take_pending_photos(ctx)  # a photo sent just before 管护 is its photo, no planting record
     if photos:
         return _recorded(ctx, zone, zones.record_tending(ctx, zone, photos[0]))
@@ -195,7 +207,7 @@ def on_own_tending(ctx: Ctx, _match) -> str:
     """sim58: one's own 管护 asked after ('我管护咗几多次'): the zone, this season's count and the latest day."""
     zone = zones.held_zone(ctx)
     if zone is None:
-        return ctx.t("zones.no_zone_held" if zones.may_hold(ctx.person, ctx.config) else "zones.members_only")
+        return _none_held(ctx)
     own = zones.own_tending(ctx, zone)
     key = "zones.own_tending" if own.count else "zones.own_tending_none"
     return ctx.t(key, zone=zone["name"], holders=own.holders, count=own.count, last=own.last)

@@ -250,6 +250,18 @@ def present_count(db: Database, person_id: int, until: str | None = None) -> int
     ).fetchone()[0]
 
 
+def checked_in_waiting(db: Database, person_id: int, now: str) -> list[str]:
+    """The names of the events not over at ``now`` this person checked in at and is not shown present at yet."""
+    return [
+        row["name"]
+        for row in db.query(
+            "SELECT e.name FROM attendance a JOIN events e ON e.id = a.event_id"
+            " WHERE a.person_id = ? AND COALESCE(a.present, 0) = 0 AND e.ends_at > ? ORDER BY e.starts_at, e.id",
+            [person_id, now],
+        )
+    ]
+
+
 def present_people(db: Database, until: str | None = None) -> set[int]:
     """Everyone present at an event checked in by ``until``."""
     return {

@@ -373,3 +373,19 @@ def test_a_villager_asks_whether_there_is_a_day_and_says_he_has_arrived(person, 
     assert li.says("植树节今日有冇活动").startswith("本村的植树活动：\n村口植树：3月6日 09:00–12:00")
     assert li.says("我到咗啦").startswith("已签到：村口植树（埔心村）。")
     assert li.sends_location(*NEAR).startswith("位置收到：您在“村口植树”现场（")
+
+
+def test_a_villager_checked_in_and_not_shown_present_asks_after_his_check_in(day, person, clock):
+    """Sim62: told 已签到…请发个位置确认在场, his location too far, 我的签到 said 您还没有义务植树活动的签到记录: it says he is
+    checked in and what is still needed; shown present, the count as before."""
+    clock.set("2027-03-06T09:10")
+    li = person("o-li", "李四", "党员")
+    assert li.says("参加").startswith("已签到：村口植树（埔心村）")
+    li.sends_location(*FAR)
+    waiting = "您已在“村口植树”签到，还没确认在场：在现场发个位置就算参加了；发不了的话，请村干部在后台确认。"
+    assert li.says("我的签到") == waiting
+    li.sends_location(*NEAR)
+    assert li.says("我的签到").startswith("您参加义务植树活动签到在场1次 ✅")
+    clock.set("2027-03-06T12:30")  # the day over: not waiting any more
+    zhao = person("o-zhao", "赵五", "党员")
+    assert zhao.says("我的签到").startswith("您还没有义务植树活动的签到记录")

@@ -159,7 +159,9 @@ def test_a_season_of_reminders(season):
     s.tick("2027-01-26T09:00")
     assert s.keys("o-sec") == s.keys("o-cadre") == ["reminder:plans_due:2027"]
     assert all(s.keys(o) == [] for o in ("o-wang", "o-wang2", "o-chen", "o-zhao", "o-liu", "o-guest"))
-    assert s.texts_sent_to("o-sec") == [s.bot.t("reminders.plans_due", name="张书记", date="1月31日", days=5)]
+    assert s.texts_sent_to("o-sec") == [
+        s.bot.t("reminders.plans_due", name="张书记", date="1月31日", days=5, days_left="还有5天", soon="快到了")
+    ]
     s.tick("2027-01-29T15:00")  # still due, already sent: nobody gets it twice
     assert len(s.standin.messages_to("o-sec")) == 1
 

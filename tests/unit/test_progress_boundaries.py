@@ -197,8 +197,11 @@ def test_number_rule_two_decimals_no_trailing_zero(value, text):
     assert progress.number(value) == text
 
 
-@pytest.mark.parametrize("value,text", [(None, "—"), (0.0, "0%"), (0.994, "99%"), (0.996, "100%"), (1.5, "150%")])
+@pytest.mark.parametrize(
+    "value,text", [(None, "—"), (0.0, "0%"), (0.994, "99%"), (0.996, "99%"), (1.0, "100%"), (1.5, "150%")]
+)
 def test_percent_rule_rounded_and_a_dash_for_none(value, text):
+    """Rounded, except that a share short of all is never 100% (sim62: 0.996 had shown 100%)."""
     assert progress.percent(value) == text
 
 
