@@ -199,7 +199,9 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
-_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
+# round 64 (the simulator's '登记一下龙眼' had asked 一下龙眼's village): 一下 / 下 after the word is its particle, never a
+# name's first characters
+_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)(?:一下|下)?\s*[:：]?\s*")
 # 登记 asked for in words ('我想登记一下', '帮我登记，我叫梁志明，埔心村的'): what follows is nothing, or a name and a
 # village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
 _ASKED_PREFIX = re.compile(
