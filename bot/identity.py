@@ -569,7 +569,11 @@ _STORY_REQUEST = re.compile(
 )
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
-_STORY_DOING_FOR = re.compile(r"^(?:你好|您好)?(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办)(?:的|嘅)$")
+# round 64 (the simulator's '我系帮阿嫲用嘅 佢叫陈桂香'): the account used (用, 开, 装) for the relative, 是/系 left unsaid
+# too ('我帮外婆弄的')
+_STORY_DOING_FOR = re.compile(
+    r"^(?:你好|您好)?(?:我)?(?:是|系)?(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办|用|开|装)(?:的|嘅)$"
+)
 # round 44 (19r): the message said typed for a relative ('我帮阿妈打嘅字', '我代我妈打字'), then the relative named by 佢叫 /
 # 她叫 with a village: her registration (as round 23's '我帮我妈妈登记 她叫刘桂芳 埔心村的'); only with her named so
 _STORY_TYPING_FOR = re.compile(
@@ -601,7 +605,7 @@ def asks_register_in_story(text: str | None) -> bool:
         any(_STORY_REQUEST.match(c) for c in clauses)
         or (any(_STORY_DOING_FOR.match(c) for c in clauses) and any(_BIND_WORD.search(c) for c in clauses))
         or (
-            any(_STORY_TYPING_FOR.match(c) for c in clauses)
+            any(_STORY_TYPING_FOR.match(c) or _STORY_DOING_FOR.match(c) for c in clauses)  # round 64: 帮阿嫲用嘅
             and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
         )
         or (  # round 56
@@ -682,9 +686,21 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
         if clause and looks_like_bare_name(clause) and clause not in NOT_NAMES and not clause.endswith("的"):
             bare.append(clause)
     names = named or bare
-    if village is None or len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
+    if len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
         return None
+    if village is None:
+        # round 64: a relative the sender acts for, named by her word (佢叫陈桂香) and no village told: her name, her
+        # village asked next (as '帮阿嫲登记' then '佢叫陈桂香' is); a bare name with no village stays no reading
+        return RegisterText(names[0], None) if _acting_for_named(clauses) else None
     return RegisterText(names[0], village)
+
+
+def _acting_for_named(clauses: list[str]) -> bool:
+    """Round 64: one clause tells the sender acts for someone (帮阿爷登记, 我系帮阿嫲用嘅, 我帮阿妈打嘅字), another names
+    them by their word (佢叫, 她叫)."""
+    return any(
+        _STORY_REQUEST.match(c) or _STORY_DOING_FOR.match(c) or _STORY_TYPING_FOR.match(c) for c in clauses
+    ) and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
 
 
 _WHERE_BEFORE_VILLAGE = re.compile(r"(?:住在|住喺|住|喺|在|系|是)$")
