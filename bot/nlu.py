@@ -1107,6 +1107,12 @@ def shortened_tree_said(text: str, names: Iterable[str]) -> bool:
     return any(name[cut:] in text for name in names for cut in range(1, len(name) - SHORTENED_NAME_MIN + 1))
 
 
+def tail_of(name: str, names: Iterable[str]) -> bool:
+    """Round 64: ``name`` is one of ``names`` with its head dropped, the whole of what is left ('榄仁' of 小叶榄仁), never
+    a longer name that holds such a tail (大叶榄仁 holds 叶榄仁 and is a tree of its own)."""
+    return any(name == whole[cut:] for whole in names for cut in range(1, len(whole) - SHORTENED_NAME_MIN + 1))
+
+
 def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(canonical name, matched text) of every species mentioned, in order, longest alias first at each
     place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
