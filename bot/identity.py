@@ -304,6 +304,8 @@ _FILLERS = re.compile(
     r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+[\s,，]*(?:(?:那个|就是)[\s,，]*)*|那个[\s,，]*(?=我)"
     r"|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)[\s,，]*(?=我))"
 )
+# round 64 (20q: '嗯 登记 嗯 林桃妹 埔心村'): a filler standing alone between the words, as voice input writes a pause
+_FILLERS_BETWEEN = re.compile(r"(?<=[\s,，])(?:嗯|呃|额|唔嗯)+(?:[\s,，]+|$)")
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
@@ -377,7 +379,7 @@ def spoken_text(text: str | None) -> str:
 
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
     norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
-    norm = _without_asides(norm)
+    norm = _without_asides(_FILLERS_BETWEEN.sub("", norm))
     bare = _said_once(_REQUEST_AFTER.sub("", norm))
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
@@ -686,6 +688,10 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
         if clause and looks_like_bare_name(clause) and clause not in NOT_NAMES and not clause.endswith("的"):
             bare.append(clause)
     names = named or bare
+    if not names and village is not None and not _TREES_IN_STORY.search(norm):
+        # round 64 (20r: '我个仔教我用 登记 埔心村'): who set the phone up told, then a bare 登记 with the village: the name
+        # asked next; a story of trees ('我屋前种咗树 想登记 埔心村') is trees to log
+        return RegisterText(None, village)
     if len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
         return None
     if village is None:
@@ -693,6 +699,9 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
         # village asked next (as '帮阿嫲登记' then '佢叫陈桂香' is); a bare name with no village stays no reading
         return RegisterText(names[0], None) if _acting_for_named(clauses) else None
     return RegisterText(names[0], village)
+
+
+_TREES_IN_STORY = re.compile(r"种|树|苗|棵")
 
 
 def _acting_for_named(clauses: list[str]) -> bool:
