@@ -6079,7 +6079,7 @@ _F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取�
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
 _F_MINE = r"我(?!们)|自己|本人"
-_F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
+_F_VILLAGE = r"全村|本村|我们村|我们村里|村里|本社区|我们社区|社区里"  # round 64: an urban community too
 # the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
@@ -6447,7 +6447,12 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # progress shows its status (滞后, 连续两月滞后); read before a worry after a question is left out (progress_said)
     "village_lag": (
         Frame(
-            (_F_VILLAGE, r"(?:进度)?(?:是不是|有没有|会不会)?(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$"),
+            # round 64 (20r): the month said, and reported so asked ('我哋村今个月会唔会被通报滞后'): its status too
+            (
+                _F_VILLAGE,
+                r"(?:这个月|今个月|本月|这期|今期)?(?:进度)?(?:是不是|有没有|会不会)?(?:被)?(?:通报)?"
+                r"(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$",
+            ),
             2,
             r"死|病|虫|黄|怎么|为什么|为啥",
         ),

@@ -1490,9 +1490,7 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20q, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
         " misses both times; Hakka 涯/么个 read as 我/什么 since round 63, the rest of other classes (their 我 forms miss too)",
         [
-            "new:点样登记种个树",
             "cadre:党建林种咗几多亩了",
-            "new:涯想种两棵荔枝要点登记",
             "ticket:屋下有两棵桂花 两棵都系恁样",
             "twice:桃树流胶点算 || 涯落了石灰 冇用",
         ],
@@ -1512,7 +1510,6 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " misses both times; not yet read by class",
         [
             "party:上个月认领嘅两棵龙眼 今日种落去喇",
-            "cadre:我哋村今个月会唔会被通报滞后",
             "cadre:村委点样帮村民登记种树",
         ],
     ),
