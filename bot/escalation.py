@@ -50,10 +50,11 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from bot import clock, identity, nlu, outbox, reminders
+from bot import clock, identity, nlu, outbox, planting, reminders
 from bot.conversation import Flow
-from bot.faq import FaqIndex, FaqResult
+from bot.faq import FaqIndex, FaqResult, load_offlist_shortened
 from bot.follow import Follower
 from bot.ids import row_id
 from bot.messages import MESSAGES_DIR
@@ -352,10 +353,28 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
         return {name for name, _ in nlu.find_all_species(words, species_table, others)}
 
     named, before = trees(text), set().union(*map(trees, earlier))
-    # round 61 (20n): their tree said shortened ('问专家 榄仁黑点' after '小叶榄仁新叶有黑点'; 榄仁 alone is off the list)
+    # round 61 (20n): their tree said shortened ('问专家 榄仁黑点' after '小叶榄仁新叶有黑点'; 榄仁 alone is off the list);
+    # round 64 (the simulator's '杜鹃' on a 簕杜鹃 ticket): only a name that is the whole of its tail, and no tree of its
+    # own (杜鹃, 大叶榄仁: another tree's question)
     if named:
-        return bool(named & before) or any(nlu.shortened_tree_said(name, before) for name in named)
+        return bool(named & before) or any(
+            nlu.tail_of(name, before) and (name not in others or name in _shortened_names()) for name in named
+        )
     return any(word in text for word in FOLLOW_UP_WORDS) or nlu.shortened_tree_said(text, before)
+
+
+def another_trees_photo(said: str | None, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
+    """Round 64 (the simulator's 管护 photo): is a photo sent in a ticket's window, after the sender ``said`` something of
+    a tree that is not the ticket's ('管护了龙眼' on a 桂花 question), that tree's picture rather than the question's? A
+    text naming no tree, or the ticket's tree, leaves the photo to the ticket."""
+    named = nlu.find_all_species(said or "", species_table, others)
+    return bool(named) and not about_same_tree(said or "", earlier, species_table, others)
+
+
+@lru_cache(maxsize=1)
+def _shortened_names() -> frozenset[str]:
+    """The off-list names that are a listed tree shortened (species.toml ``[offlist] shortened``)."""
+    return frozenset(load_offlist_shortened(MESSAGES_DIR))
 
 
 # Words that point at the tree already talked about: a question with one of them ('这棵桂花浇水多久一次') is about the
@@ -1020,8 +1039,24 @@ def asked_again_ticket(app, db, openid: str, text: str, now: datetime) -> AskedA
     same = next((ticket for ticket, texts in held if said in texts), None)
     if same is not None:
         return AskedAgain(same, None)
-    reworded = next((ticket for ticket, texts in held if any(nlu.reworded(said, t) for t in texts)), None)
+    reworded = next(
+        (
+            ticket
+            for ticket, texts in held
+            if any(nlu.reworded(said, t) for t in texts) and not _another_tree_named(app, db, text, ticket)
+        ),
+        None,
+    )
     return AskedAgain(reworded, text) if reworded is not None else None
+
+
+def _another_tree_named(app, db, text: str, ticket: dict) -> bool:
+    """Round 64: ``text`` names a tree and not the ticket's ('杜鹃叶子都黄咗' on '簕杜鹃叶子发黄掉叶'): never the ticket's
+    question asked again in other words, however many of its words it shares."""
+    table, others = planting.species_table(app), planting.offlist_names(app)
+    return bool(nlu.find_all_species(text, table, others)) and not about_same_tree(
+        text, ticket_texts(db, ticket), table, others
+    )
 
 
 def asked_again(db, ticket: dict, now: datetime) -> None:

@@ -642,6 +642,12 @@ def load_offlist(messages_dir: str | Path) -> list[str]:
     return list(_read_toml(Path(messages_dir) / "species.toml").get("offlist", {}).get("names", []))
 
 
+def load_offlist_shortened(messages_dir: str | Path) -> list[str]:
+    """Round 64: the off-list names villagers use for a listed tree shortened (``[offlist] shortened``: 榄仁 after 小叶榄仁);
+    every other off-list name is a tree of its own, even when it ends a listed tree's name (杜鹃 is no 簕杜鹃)."""
+    return list(_read_toml(Path(messages_dir) / "species.toml").get("offlist", {}).get("shortened", []))
+
+
 def display_name(species: Mapping[str, Mapping], name: str) -> str:
     """The name replies show: the seed's (桃子) where the stored key is short (桃)."""
     return str(species.get(name, {}).get("display", name))

@@ -199,7 +199,9 @@ def replay_kept(ctx: Ctx) -> list[str]:
 
 
 # -- 登记: reading the command and binding --------------------------------------------------------------
-_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)\s*[:：]?\s*")
+# round 64 (the simulator's '登记一下龙眼' had asked 一下龙眼's village): 一下 / 下 after the word is its particle, never a
+# name's first characters
+_COMMAND_PREFIX = re.compile(r"^(?:我要)?(?:登记|注册|绑定)(?:一下|下)?\s*[:：]?\s*")
 # 登记 asked for in words ('我想登记一下', '帮我登记，我叫梁志明，埔心村的'): what follows is nothing, or a name and a
 # village as a self-introduction gives them (``read_name_and_village``), never anything else ('我想登记我种的树')
 _ASKED_PREFIX = re.compile(
@@ -302,6 +304,8 @@ _FILLERS = re.compile(
     r"^(?:(?:嗯|呃|额|哦|噢|喂|诶|欸|唉)+[\s,，]*(?:(?:那个|就是)[\s,，]*)*|那个[\s,，]*(?=我)"
     r"|(?:阿嬷|阿婆|阿公|阿爷|奶奶|爷爷|外婆|外公)[\s,，]*(?=我))"
 )
+# round 64 (20q: '嗯 登记 嗯 林桃妹 埔心村'): a filler standing alone between the words, as voice input writes a pause
+_FILLERS_BETWEEN = re.compile(r"(?<=[\s,，])(?:嗯|呃|额|唔嗯)+(?:[\s,，]+|$)")
 _HAKKA = (
     (re.compile("\U0002028e"), "我"),
     (re.compile(r"(?<=我)喊"), "叫"),
@@ -375,7 +379,7 @@ def spoken_text(text: str | None) -> str:
 
     # pinyin left unconverted and sound-alikes typed for the command words (messages/typos.toml: wo叫 -> 我叫)
     norm = nlu.command_typos_fixed(_FILLERS.sub("", _command_by_its_sound(normalize_text(text)), count=1))
-    norm = _without_asides(norm)
+    norm = _without_asides(_FILLERS_BETWEEN.sub("", norm))
     bare = _said_once(_REQUEST_AFTER.sub("", norm))
     for pattern, replacement in _HAKKA:
         norm = pattern.sub(replacement, norm)
@@ -567,7 +571,11 @@ _STORY_REQUEST = re.compile(
 )
 # round 42 (19p): the same told with 弄/搞 after a greeting ('你好我是帮我妈弄的 她叫李秀英 埔心村 要怎么绑定'): a request
 # only when another clause names the binding (``asks_register_in_story``)
-_STORY_DOING_FOR = re.compile(r"^(?:你好|您好)?(?:我)?(?:是|系)(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办)(?:的|嘅)$")
+# round 64 (the simulator's '我系帮阿嫲用嘅 佢叫陈桂香'): the account used (用, 开, 装) for the relative, 是/系 left unsaid
+# too ('我帮外婆弄的')
+_STORY_DOING_FOR = re.compile(
+    r"^(?:你好|您好)?(?:我)?(?:是|系)?(?:帮|替|同)[一-鿿]{1,3}?(?:弄|搞|整|办|用|开|装)(?:的|嘅)$"
+)
 # round 44 (19r): the message said typed for a relative ('我帮阿妈打嘅字', '我代我妈打字'), then the relative named by 佢叫 /
 # 她叫 with a village: her registration (as round 23's '我帮我妈妈登记 她叫刘桂芳 埔心村的'); only with her named so
 _STORY_TYPING_FOR = re.compile(
@@ -599,7 +607,7 @@ def asks_register_in_story(text: str | None) -> bool:
         any(_STORY_REQUEST.match(c) for c in clauses)
         or (any(_STORY_DOING_FOR.match(c) for c in clauses) and any(_BIND_WORD.search(c) for c in clauses))
         or (
-            any(_STORY_TYPING_FOR.match(c) for c in clauses)
+            any(_STORY_TYPING_FOR.match(c) or _STORY_DOING_FOR.match(c) for c in clauses)  # round 64: 帮阿嫲用嘅
             and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
         )
         or (  # round 56
@@ -680,9 +688,28 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
         if clause and looks_like_bare_name(clause) and clause not in NOT_NAMES and not clause.endswith("的"):
             bare.append(clause)
     names = named or bare
-    if village is None or len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
+    if not names and village is not None and not _TREES_IN_STORY.search(norm):
+        # round 64 (20r: '我个仔教我用 登记 埔心村'): who set the phone up told, then a bare 登记 with the village: the name
+        # asked next; a story of trees ('我屋前种咗树 想登记 埔心村') is trees to log
+        return RegisterText(None, village)
+    if len(names) != 1 or _NO_PERSONS_NAME.search(names[0]) or not looks_like_bare_name(names[0]):
         return None
+    if village is None:
+        # round 64: a relative the sender acts for, named by her word (佢叫陈桂香) and no village told: her name, her
+        # village asked next (as '帮阿嫲登记' then '佢叫陈桂香' is); a bare name with no village stays no reading
+        return RegisterText(names[0], None) if _acting_for_named(clauses) else None
     return RegisterText(names[0], village)
+
+
+_TREES_IN_STORY = re.compile(r"种|树|苗|棵")
+
+
+def _acting_for_named(clauses: list[str]) -> bool:
+    """Round 64: one clause tells the sender acts for someone (帮阿爷登记, 我系帮阿嫲用嘅, 我帮阿妈打嘅字), another names
+    them by their word (佢叫, 她叫)."""
+    return any(
+        _STORY_REQUEST.match(c) or _STORY_DOING_FOR.match(c) or _STORY_TYPING_FOR.match(c) for c in clauses
+    ) and any(_STORY_THIRD_PERSON_NAMED.match(c) for c in clauses)
 
 
 _WHERE_BEFORE_VILLAGE = re.compile(r"(?:住在|住喺|住|喺|在|系|是)$")

@@ -1107,6 +1107,12 @@ def shortened_tree_said(text: str, names: Iterable[str]) -> bool:
     return any(name[cut:] in text for name in names for cut in range(1, len(name) - SHORTENED_NAME_MIN + 1))
 
 
+def tail_of(name: str, names: Iterable[str]) -> bool:
+    """Round 64: ``name`` is one of ``names`` with its head dropped, the whole of what is left ('榄仁' of 小叶榄仁), never
+    a longer name that holds such a tail (大叶榄仁 holds 叶榄仁 and is a tree of its own)."""
+    return any(name == whole[cut:] for whole in names for cut in range(1, len(whole) - SHORTENED_NAME_MIN + 1))
+
+
 def find_all_species(text: str, species_table: Mapping, others: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(canonical name, matched text) of every species mentioned, in order, longest alias first at each
     place ('三角梅和簕杜鹃' -> two mentions of 簕杜鹃; look-alikes ignored as in find_species). ``others``
@@ -3010,6 +3016,11 @@ _WHAT_I_MAY_DO_RE = re.compile(
 _TEACH_ME_RE = re.compile(
     rf"^(?:我)?(?:不会用|不识用|不懂用|不会弄|不识弄|不懂)(?:{_THE_BOT})?(?:你)?(?:教下我|教我|教教我|教一下我)(?:用|怎么用)?$"
 )
+# round 64 (20r): knowing nothing said, then a hand asked ('乜都唔识 帮下手', '我咩都唔识 帮吓我'): the help
+_KNOW_NOTHING_HELP_RE = re.compile(
+    r"^(?:我)?(?:什么都|啥都|全部都|一点都)(?:不会|不识|不懂)(?:用|弄|搞)?(?:你)?"
+    r"(?:帮下手|帮吓手|帮帮手|帮手|帮下我|帮吓我|帮帮我|帮我|教下我|教吓我|教我|教教我)(?:啊|呀|吧|啦)?$"
+)
 _BESIDES = rf"(?:除了|除咗|除开)[{_CJK}]{{1,8}}?(?:以外|之外)?"
 _WHAT_ELSE_IT_DOES_RE = re.compile(
     rf"^{_BESIDES}{_THE_BOT}{{1,2}}(?:还|仲)?(?:能|可以|会)?(?:做|干|用|办)(?:些)?(?:什么|啥|乜|咩|哪些)(?:事|事情)?$"
@@ -3053,6 +3064,7 @@ def help_said(norm: str) -> bool:
         or _WHAT_IT_DOES_RE.search(norm)
         or _WHAT_I_MAY_DO_RE.match(norm)
         or _TEACH_ME_RE.match(norm)  # round 39
+        or _KNOW_NOTHING_HELP_RE.match(norm)  # round 64
         or _WHAT_ELSE_IT_DOES_RE.match(norm)
         or _COMMANDS_ASKED_RE.search(norm)  # round 53
     )
@@ -3315,7 +3327,8 @@ _LOG_TREES_THEN_HOW_RE = re.compile(
 # a name to correct: '我的名字写错了', '名字登记错了要改', '我想改一下名', '我要改名'
 _NAME_WRONG_RE = re.compile(
     # round 50 (19y): hedged ('我的名字好像登记错了')
-    r"(?:名字|姓名|名)(?:被)?(?:好像|似乎|可能|应该)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49: 名改错咗
+    # round 64 (20q): said to be wrong with 是 (Cantonese 系) between ('我个名系错嘅', '名字是错的')
+    r"(?:名字|姓名|名)(?:被)?(?:好像|似乎|可能|应该)?(?:是)?(?:写|打|登记|登|记|输|填|录|弄|改)?(?:错|不对|有误)"  # round 49: 名改错咗
     # round 33b: a character missing or one too many ('系统里我的名字少了一个字')
     # round 38: the verb after it too ('名字少打了一个字')
     # round 42 (19p): 个名 (Cantonese: the name) too ('我个名少咗个字 应该系黄国华唔系黄华')
@@ -3985,6 +3998,10 @@ def more_trees_told(text: str) -> bool:
 _REVIEW_WHY_RE = re.compile(
     r"(?:为什么|为啥|怎么|咋|凭什么)[^，。,.!?？\s]{0,8}?(?:要|需要|还|还在|在)?(?:没有|没|未)?(?:审核|核实|待审|审查)"
     r"|(?:审核|核实|待审|审查)[^，。,.!?？\s]{0,6}?(?:为什么|为啥|什么原因|原因|几时|什么时候|多久|要几耐|几耐)"
+    # round 64 (20q): why it has not passed asked, the check unnamed ('点解我啲树仲未通过', '我报的记录为什么没有通过')
+    # of one's trees or records or nothing named ('为什么桂花苗检疫没通过' is another check)
+    r"|(?:为什么|为啥|怎么|咋)(?:我|我的|我们|我们的|我报的)?(?:些|条|个|那条|那些|这条|这些)?(?:树|记录|登记|报的树)?"
+    r"(?:还|仍然|仍)?(?:没有|没|未|不)(?:通过|批准|批)"
     # round 57: whether one's record passed, asked ('我嘅记录过咗未', '我报的树通过了没有', '头先条记录批咗未')
     r"|(?:记录|报的树|报的那些树|报嘅树)[^，。,.!?？\s]{0,3}?(?:过|通过|审核|核实|审|核|批|批准)(?:了|完|好)?"
     r"(?:没有|没|未|吗|么|不)"
@@ -5843,6 +5860,13 @@ _TYPING_STILL_ASKED_RE = re.compile(
 )
 
 
+# round 64 (20q): what the record still waits for ('记录仲等紧么个', '呢个记录仲等什么', '这条登记还差什么'): its next step
+_RECORD_WAITS_FOR_WHAT_RE = re.compile(
+    r"^(?:这个|这条|那个|那条|呢个|呢条|嗰个|嗰条|个|条|我的|我个|我那个|我这个)?(?:记录|登记)(?:还|仲)?(?:在)?(?:等|差|缺|欠|少)(?:紧|着|了)?"
+    r"(?:什么|啥|咩|乜|乜嘢)(?:东西)?$"
+)
+
+
 def record_next_asked(norm: str) -> bool:
     """Round 58: how to get the record recorded, nothing named ('咁点样记录落去'), or whether words must still be typed
     ('仲要打字吗 打咩'): the record in progress's next step (normalised text)."""
@@ -5851,7 +5875,10 @@ def record_next_asked(norm: str) -> bool:
         bool(bare)
         and len(bare) <= INTENT_MAX_CHARS
         and bool(
-            _RECORD_IT_HOW_RE.match(bare) or _TYPING_STILL_ASKED_RE.match(bare) or _SAY_THE_TREE_NEXT_RE.match(bare)
+            _RECORD_IT_HOW_RE.match(bare)
+            or _TYPING_STILL_ASKED_RE.match(bare)
+            or _SAY_THE_TREE_NEXT_RE.match(bare)
+            or _RECORD_WAITS_FOR_WHAT_RE.match(bare)  # round 64
         )
     )
 
@@ -6052,7 +6079,7 @@ _F_REFUSED = r"不要|别|不用|不想|不需要|莫|甭|勿|停止|暂停|取�
 _F_WISH = r"想|要|想要|愿意|帮我|请帮我|麻烦帮我|给我|可不可以|可以|能不能|能否"
 _F_ADOPT = r"认养|认种|领养|认捐"
 _F_MINE = r"我(?!们)|自己|本人"
-_F_VILLAGE = r"全村|本村|我们村|我们村里|村里"
+_F_VILLAGE = r"全村|本村|我们村|我们村里|村里|本社区|我们社区|社区里"  # round 64: an urban community too
 # the reminders of others or the expert's messages ('请暂停向村民推送种树通知' is a cadre's notice, '别发消息给专家')
 _F_NOT_TO_ME = r"专|顾|村民|群众|大家|全村|他们"
 _F_BEFORE = r"之前|上次|刚才|头先|以前|已经|手滑|不小心"
@@ -6420,7 +6447,12 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
     # progress shows its status (滞后, 连续两月滞后); read before a worry after a question is left out (progress_said)
     "village_lag": (
         Frame(
-            (_F_VILLAGE, r"(?:进度)?(?:是不是|有没有|会不会)?(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$"),
+            # round 64 (20r): the month said, and reported so asked ('我哋村今个月会唔会被通报滞后'): its status too
+            (
+                _F_VILLAGE,
+                r"(?:这个月|今个月|本月|这期|今期)?(?:进度)?(?:是不是|有没有|会不会)?(?:被)?(?:通报)?"
+                r"(?:落后|滞后|垫底|排最后|排尾)(?:了)?(?:没有|没|吗|未)?$",
+            ),
             2,
             r"死|病|虫|黄|怎么|为什么|为啥",
         ),

@@ -19,6 +19,7 @@ from bot.identity import acts_as, kept_since, staff
 from bot.registry import UserRead
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
+from bot.store import inbox as inbox_store
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
 from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
@@ -865,7 +866,19 @@ def _match_media_supplement(ctx: Ctx):
         return None
     if not ctx.person and kept_since(ctx, latest):
         return None  # round 48: a follower not yet registered said 种咗两棵龙眼 (kept) after the ticket: the record's photo
+    if _after_another_tree(ctx, tickets[0]):
+        return None  # round 64: '管护了龙眼' then a photo, on a 桂花 question: the 龙眼's picture (the planting help)
     return tickets[0]
+
+
+def _after_another_tree(ctx: Ctx, ticket: dict) -> bool:
+    """The sender's last text since the ticket was opened spoke of another tree than the ticket's
+    (``escalation.another_trees_photo``; words that joined it as a detail are read against its other texts)."""
+    said = inbox_store.last_text_since(ctx.db, ctx.openid, ctx.inbox_id, ticket["created_at"])
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    question, *added = escalation.ticket_texts(ctx.db, ticket)
+    earlier = [question, *(text for text in added if text != said)]  # the words themselves may have joined it
+    return escalation.another_trees_photo(said, earlier, table, others)
 
 
 def _match_weather_supplement(ctx: Ctx):

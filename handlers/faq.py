@@ -216,7 +216,15 @@ def _cancel(ctx: Ctx, norm: str) -> str | None:
     return "core.commands.cancel" if conversation.in_progress(ctx, ctx.app.flows) else None
 
 
+def _log_steps(ctx: Ctx, norm: str) -> str | None:
+    """Round 64 (20q: '点样登记种个树', '涯想种两棵荔枝要点登记' from a follower not registered yet): the steps of a record,
+    asked by a follower not registered yet however it is asked, are the planting help (DESIGN.md: it asks 登记 first and
+    keeps the message, answered once registered); a registered villager's, where they stand or the steps."""
+    return _PLANTING_HELP if ctx.person is None else _standing(ctx, norm)
+
+
 _MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"
+_PLANTING_HELP = "planting.commands.menu"
 _STANDING = EntryCommand((_MY_PROGRESS,), _standing)
 ENTRY_COMMANDS: dict[str, EntryCommand] = {
     "bot.progress": EntryCommand((_MY_PROGRESS, _VILLAGE_PROGRESS), _progress),
@@ -232,7 +240,7 @@ ENTRY_COMMANDS: dict[str, EntryCommand] = {
         ("camp.quota_household", "camp.quota_party", "camp.quota_secretary", "camp.quota_leader", "camp.party_age"),
         _STANDING,
     ),
-    "bot.log_planting": _STANDING,
+    "bot.log_planting": EntryCommand((_MY_PROGRESS, _PLANTING_HELP), _log_steps),
 }
 
 

@@ -223,3 +223,16 @@ def last_text_handler(db: Database, openid: str, before_id: int, since: str) -> 
         [openid, before_id, since],
     )
     return row["handler"] if row else None
+
+
+def last_text_since(db: Database, openid: str, before_id: int, since: str) -> str | None:
+    """The words of the sender's text message before ``before_id``, when it came at ``since`` or later (round 64: what a
+    photo in a ticket's window followed); None when there is none."""
+    write_batch(db, close=False)  # the open batch's rows too
+    row = one(
+        db,
+        "SELECT content FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, before_id, since],
+    )
+    return row["content"] if row else None

@@ -1490,15 +1490,8 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20q, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
         " misses both times; Hakka 涯/么个 read as 我/什么 since round 63, the rest of other classes (their 我 forms miss too)",
         [
-            "member:点解涯条记录仲未通过",
-            "new:点样登记种个树",
             "cadre:党建林种咗几多亩了",
-            "new:嗯 登记 嗯 林桃妹 埔心村",
-            "cadre:村委系统里面涯个名系错个 点改",
-            "new:涯想种两棵荔枝要点登记",
             "ticket:屋下有两棵桂花 两棵都系恁样",
-            "ticket:推定",
-            "pending:记录仲等紧么个",
             "twice:桃树流胶点算 || 涯落了石灰 冇用",
         ],
     ),
@@ -1516,10 +1509,7 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20r, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
         " misses both times; not yet read by class",
         [
-            "member:乜都唔识 帮下手",
             "party:上个月认领嘅两棵龙眼 今日种落去喇",
-            "new:我个仔教我用 登记 埔心村",
-            "cadre:我哋村今个月会唔会被通报滞后",
             "cadre:村委点样帮村民登记种树",
         ],
     ),

@@ -33,7 +33,7 @@ CONTROLS_HAKKA = [
 # waits for)
 LEFT_HAKKA = {
     message: "another class than 涯/么个: written with 我 or 什么 it misses too"
-    for message in ("涯系埔心村个 要登记一下", "涯想种三棵龙眼 点样登记", "呢条记录等紧么个")
+    for message in ()  # round 64 read all three ('…要登记一下', how to log with a count, what a record waits for)
 }
 
 
