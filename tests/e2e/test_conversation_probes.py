@@ -1530,3 +1530,63 @@ ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20r.tsv", ROUND_20R_MISSES))
 def test_round_20r_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20s, measured on main (d5b22c0) at round 65's start (123/140); not yet read by class",
+        [
+            "new:登记杨梅埔心村",
+            "ticket:会唔会死㗎 仲有冇得救",
+            "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
+            "after_photo:点样登记呢棵树",
+            "after_photo:算啦 唔记得种咗咩 迟啲先",
+            "new:登记 黄种德 埔心村",
+            "pending:影相喺边度按",
+            "pending:我唔识发图 叫个孙教都唔得",
+            "new:点样先可以报种咗嘅树",
+            "pending:相要影埋人定系净影棵树",
+            "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
+            "pending:点解我个记录仲未算",
+            "finished:算咗未",
+            "twice:问专家 竹子黄晒 || 唔该晒",
+            "twice:问专家 杨梅落晒果 || 早晨 专家睇到未",
+            "twice:问专家 橄榄树烂根 || 问专家 系烂根 有臭味",
+            "twice:问专家 桂花黄叶 || 两棵荔枝",
+        ],
+    ),
+]
+ROUND_20S_MISSES = {message: why for why, messages in _ROUND_20S_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20s.tsv", ROUND_20S_MISSES))
+def test_round_20s_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20t, measured on main (d5b22c0) at round 65's start (127/140); not yet read by class",
+        [
+            "new:唔该 登记 名 杨梅花 村 埔心村",
+            "member:人养第二棵",
+            "member:有冇树俾人认养啊",
+            "member:认领同认养有咩分别",
+            "member:我认领嘅两棵荔枝今日种落去啦",
+            "member:点解我上礼拜影嘅相仲话等审核",
+            "party:涯想认个党员责任区 有边几块",
+            "party:今个礼拜六支部植树我报个名",
+            "party:认领则任区第一个",
+            "adviser:仲有边个村民问题未回",
+            "cadre:我哋村今个月会唔会被通报滞后",
+            "cadre:帮阿婆黄桂英认领一棵荔枝",
+            "after_photo:一棵木棉 系我认领果棵",
+        ],
+    ),
+]
+ROUND_20T_MISSES = {message: why for why, messages in _ROUND_20T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20t.tsv", ROUND_20T_MISSES))
+def test_round_20t_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
