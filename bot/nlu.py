@@ -5969,6 +5969,41 @@ def photo_asked_then_why(head: str, rest: str) -> bool:
     )
 
 
+# round 65 (20s): the record in progress itself asked after, whatever the words: its photo (how, where, of what, how
+# big: '影相喺边度按', '相要影埋人定系净影棵树') or how it is logged ('点样登记呢棵树'), asked, or the photo said beyond the
+# sender ('我唔识发图 叫个孙教都唔得'); read only while a record is collected (handlers/planting.py), its next step
+# answers. Never the tree's care (``_CARE_WORDS_RE``), the photo's content or a photo changed, nor whether the record
+# counts (progress's review_why, ahead; ``_NOT_THE_RECORD_ITSELF_RE``)
+_RECORD_ITSELF_RE = re.compile(
+    r"照片|相片|(?<!地)图(?![书案])|拍照|照相|影(?!响)|拍|相(?![信同似比关当])"
+    r"|(?:登记|记录|记低|记下|上报|报上|录入|报)(?:一下|下)?(?:这|那|呢|嗰)(?:\d|[一两二三四五六七八九十几]{1,2})?(?:棵|条|个|些)"
+    r"|(?:这|那|呢|嗰)(?:\d|[一两二三四五六七八九十几]{1,2})?(?:棵|条|个|些)(?:树|记录)?[^，\s]{0,2}?(?:登记|记录|记低|上报|报上去|报)"
+)
+_BEYOND_THE_SENDER_RE = re.compile(r"不会|不识|不懂|不到|不了|不清|不得|不行|搞不|弄不|教")
+_NOT_THE_RECORD_ITSELF_RE = re.compile(
+    r"算|审核|核实|通过|进度|认养|认领|责任区|证书|活动|参加|专家|顾问|删|撤|换|改|重发|为什么|什么树|哪种|里的|上的|里面|哪张"
+    r"|好多|(?:怎么|怎样|如何)(?:选|挑)|不要(?:这|那)?(?:张|个)?(?:照片|相)"
+)
+
+
+def record_itself_asked(norm: str) -> bool:
+    """Round 65: the record in progress asked after or its photo said beyond the sender, in a short text (normalised):
+    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 24 or not _RECORD_ITSELF_RE.search(bare):
+        return False
+    if _CARE_WORDS_RE.search(bare) or _NOT_THE_RECORD_ITSELF_RE.search(bare):
+        return False
+    return is_question(bare) or bool(_BEYOND_THE_SENDER_RE.search(bare))
+
+
+def photo_beyond_sender_said(norm: str) -> bool:
+    """Round 65: ``record_itself_asked`` of a photo the sender cannot take or send ('我唔识发图 叫个孙教都唔得'): the
+    help without one after the next step."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return record_itself_asked(bare) and bool(_BEYOND_THE_SENDER_RE.search(bare)) and not _HOW_WORD_RE.search(bare)
+
+
 # round 56 (the lead, in the simulator: '我上个星期报咗三棵 其实死咗一棵' had become a ticket): trees of a record told, then
 # some of them dead ('我上个月登记了两棵龙眼 有一棵死了', '我报咗五棵荔枝 而家死咗两棵'): the replant answer (handlers/reminders.py
 # ``dead_tree_told``), never a ticket; why asked ('点解死咗一棵') or a symptom told is the adviser's

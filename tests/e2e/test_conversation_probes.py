@@ -823,11 +823,6 @@ _ROUND_19H_LEFT: list[tuple[str, list[str]]] = [
         " the FAQ's: '怎么取消提醒', '提醒怎么关'); the writer wants it done",
         ["我前排关咗通知，点样再开？"],
     ),
-    (
-        "while a record waits for its photo, whether the photo must show a person (拍树就行还是要人也在): the FAQ's photo"
-        " requirements (人和树苗都在画面里最好) answer exactly that; the probe wants the record's next step",
-        ["要拍照吗？拍树就行还是要人也在"],
-    ),
 ]
 ROUND_19H_MISSES = {message: why for why, messages in _ROUND_19H_LEFT for message in messages}
 
@@ -862,11 +857,6 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         "an adviser asking how to answer (格式是什么): the FAQ's answer on asking experts is given; the help text (答"
         " <编号> <回答>) would be right",
         ["顾问怎么回复村民的问题 格式是什么"],
-    ),
-    (
-        "where to upload the photo while a record waits for it: the FAQ's steps of a record (拍一张照片发过来) answer it;"
-        " the probe wants the record's next step",
-        ["照片在哪里上传 我找不到按钮"],
     ),
 ]
 ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
@@ -932,11 +922,6 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         "a symptom with no tree named and no follow-up word inside the ticket's window: its own ticket by design (issue 17"
         " §5: a supplement only when clearly about the same tree)",
         ["叶子背面有啲白色小点点 唔知系咪虫"],
-    ),
-    (
-        "how to send the photo a pending record waits for: the FAQ's photo requirements answer it; the probe wants the"
-        " record's next step",
-        ["要拍几张 要不要拍到人和树一起"],
     ),
     (
         "a cadre logging for elderly households: the FAQ's 代种 answer (how a cadre logs for others); the probe wants the"
@@ -1539,13 +1524,9 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
             "new:登记杨梅埔心村",
             "ticket:会唔会死㗎 仲有冇得救",
             "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
-            "after_photo:点样登记呢棵树",
             "after_photo:算啦 唔记得种咗咩 迟啲先",
             "new:登记 黄种德 埔心村",
-            "pending:影相喺边度按",
-            "pending:我唔识发图 叫个孙教都唔得",
             "new:点样先可以报种咗嘅树",
-            "pending:相要影埋人定系净影棵树",
             "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
             "pending:点解我个记录仲未算",
             "finished:算咗未",

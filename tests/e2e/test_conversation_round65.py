@@ -1,0 +1,40 @@
+"""Round 65 of issue 17 §5, through signed pushes: sets 20s and 20t's misses read by class. Each class's own examples
+(not the probes' words) and controls were written before its mend and run on the untouched branch first; the probes
+themselves are in tests/e2e/test_conversation_probes.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
+    cases_of,
+    probe,
+)
+
+# -- case 1: while a record is collected, its photo or the record itself asked after, or the photo said beyond the
+# sender: the record's next step (never the FAQ's photo tips alone, nor a ticket); the tree's care stays a question -----
+EXAMPLES_RECORD_MATTER = [
+    ("pending", "张相喺边度揿发送", "how"),
+    ("after_photo", "呢棵树点样报上去", "how"),
+    ("pending", "我部手机发唔到图 个女都唔识", "how"),
+    ("pending", "影相使唔使影埋个树穴", "how"),
+    ("pending", "张相要影几大先得", "how"),
+    ("after_photo", "点样记低呢两棵树", "how"),
+    ("pending", "发相系撳边个掣", "how"),
+    ("after_photo", "呢棵树点登记先", "how"),
+    ("pending", "我眼唔好睇唔清点影相", "how"),
+    ("pending", "要唔要影埋块地", "how"),
+]
+CONTROLS_RECORD_MATTER = [
+    ("pending", "相入面棵树叶黄咗点算", "question"),
+    ("pending", "荔枝几时种好", "question"),
+    ("member", "点样登记呢棵树", "how"),
+    ("pending", "呢棵树要淋几多水", "question"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_RECORD_MATTER, *CONTROLS_RECORD_MATTER], {})
+)
+def test_round_65_record_matter(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
