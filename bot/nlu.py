@@ -4011,6 +4011,44 @@ _COUNTED_ASKED_RE = re.compile(
     r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
+# round 65 (20s, 20t): whether one's record stands asked in any order and words: counted (算, 计, 算数, 算入去), passed
+# (通过, 批) or checked (审核, 核实), asked why not yet with the why far from it ('点解我上礼拜影嘅相仲话等审核', '点解我个记录
+# 仲未算'), asked whether done ('算咗未' right after a record, '我嘅树算咗数未'), or either way ('算唔算数'); the sender's own
+# record or nothing named; a rule asked (几多棵先算, 才算完成任务), the adviser's answer, a question or a tree's trouble
+# stay theirs (``_STANDING_NOT_ASKED_RE``, ``_REVIEW_NOT_MINE_RE``)
+_STANDING = r"(?:审核|核实|审批|审查|通过|批准|批|(?<![打划合预总估统设])(?:计|算)(?:数|入|进|上)?(?:去)?)"
+_STANDING_ASKED_RE = re.compile(
+    rf"(?:为什么|为啥|凭什么)[^，。,.!?？\s]{{0,12}}?(?:还|仍|一直|都)?(?:话|在|要)?(?:等|没有|没|未|不)?{_STANDING}"
+    rf"|{_STANDING}[^，。,.!?？\s]{{0,12}}?(?:为什么|为啥)$"
+    rf"|{_STANDING}(?:了|过|完|好)?(?:数|入去|进去|上去)?(?:了)?(?:没有|没|未|吗|么)$"
+    rf"|(?:有没有|有冇|有无){_STANDING}"
+    r"|(?:算|计)不(?:算|计)(?:数|入去|进去)?$"
+)
+_STANDING_NOT_ASKED_RE = re.compile(
+    r"任务|完成|几多|多少|先算|才算|就算|可以|能不能|能|会不会|专家|顾问|问题|答|回复|通报|排名|补贴|钱"
+)
+# the sender's own record referred to (or nothing but the asking: '算咗未' right after one)
+_STANDING_MINE_RE = re.compile(
+    rf"^{_STANDING}|我(?!想问|问|想知)|记录|照片|报|登记|刚才|头先|(?:这|那|呢|嗰)(?:条|棵|些|两棵|几棵|张)"
+)
+
+
+def record_standing_asked(norm: str) -> bool:
+    """Round 65: whether one's record stands (counted, passed, checked) asked in any order (``_STANDING_ASKED_RE``) of
+    one's own (``_STANDING_MINE_RE``), short (normalised); never a rule (a kind or a pot: '芒果可以种吗 算不算数'), the
+    adviser's answer, a relative's or a tree's trouble."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return (
+        bool(bare)
+        and len(bare) <= REVIEW_WHY_MAX_CHARS
+        and bool(_STANDING_ASKED_RE.search(bare))
+        and bool(_STANDING_MINE_RE.search(bare))
+        and not _STANDING_NOT_ASKED_RE.search(bare)
+        and not _REVIEW_NOT_MINE_RE.search(bare)
+        and not re.search(RELATIVES, bare)
+    )
+
+
 REVIEW_WHY_MAX_CHARS = 24
 
 
@@ -4022,7 +4060,7 @@ def review_why_asked(norm: str) -> bool:
         and len(norm) <= REVIEW_WHY_MAX_CHARS
         and bool(_REVIEW_WHY_RE.search(norm) or (_COUNTED_ASKED_RE.search(norm) and not re.search(RELATIVES, norm)))
         and not _REVIEW_NOT_MINE_RE.search(norm)
-    )
+    ) or record_standing_asked(norm)
 
 
 # round 54 (the lead, in the simulator: '我想注销' became a question for the adviser, '我唔想参加啦' its 补充): the wish to

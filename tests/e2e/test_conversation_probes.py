@@ -1475,7 +1475,6 @@ _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20q, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
         " misses both times; Hakka 涯/么个 read as 我/什么 since round 63, the rest of other classes (their 我 forms miss too)",
         [
-            "member:点解涯条记录仲未通过",
             "new:点样登记种个树",
             "cadre:党建林种咗几多亩了",
             "new:嗯 登记 嗯 林桃妹 埔心村",
@@ -1528,8 +1527,6 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
             "new:登记 黄种德 埔心村",
             "new:点样先可以报种咗嘅树",
             "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
-            "pending:点解我个记录仲未算",
-            "finished:算咗未",
             "twice:问专家 竹子黄晒 || 唔该晒",
             "twice:问专家 杨梅落晒果 || 早晨 专家睇到未",
             "twice:问专家 橄榄树烂根 || 问专家 系烂根 有臭味",
@@ -1554,7 +1551,6 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
             "member:有冇树俾人认养啊",
             "member:认领同认养有咩分别",
             "member:我认领嘅两棵荔枝今日种落去啦",
-            "member:点解我上礼拜影嘅相仲话等审核",
             "party:涯想认个党员责任区 有边几块",
             "party:今个礼拜六支部植树我报个名",
             "party:认领则任区第一个",

@@ -38,3 +38,29 @@ CONTROLS_RECORD_MATTER = [
 )
 def test_round_65_record_matter(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 2: one's record asked whether, or why not yet, counted or checked (算, 计, 通过, 审核 …) in any order and
+# words, the why far from the check, or bare right after a record: the records waiting with their reasons (review_why),
+# never a ticket; a tree's trouble, a rule asked or the adviser's answer asked after stay theirs ---------------------
+EXAMPLES_STANDING = [
+    ("finished", "计咗数未", "progress"),
+    ("pending", "点解仲未计我嘅树", "progress"),
+    ("member", "我报嘅龙眼点解一直冇通过", "progress"),
+    ("member", "上个月影嘅相到而家仲系等审核 点解", "progress"),
+    ("finished", "头先嗰棵树有冇算入去", "progress"),
+    ("party", "我嘅树算咗数未", "progress"),
+    ("member", "点解我张相仲喺度等核实", "progress"),
+    ("finished", "啱先报嘅算唔算数", "progress"),
+]
+CONTROLS_STANDING = [
+    ("ticket", "专家答咗未", "question"),
+    ("member", "种几多棵先算完成任务", "question"),
+    ("member", "树苗死咗一棵仲算唔算", "question"),
+    ("member", "我打算种两棵荔枝 几时种好", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_STANDING, *CONTROLS_STANDING], {}))
+def test_round_65_standing(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
