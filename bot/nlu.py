@@ -1579,9 +1579,16 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 # A household a cadre acts for, named before the verb ('帮陈伯认领两棵荔枝', '帮陈伯代种两棵龙眼'): where it lives or who it
 # is said first (round 39 (19n): '帮村尾黄婆婆认领…', '帮三队陈伯…'; round 38: '为五保户陈伯代种…'), left out of the name
 _HOUSEHOLD_PLACE = rf"(?:住)?(?:隔篱屋|隔壁屋|村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
+# round 65 (20t): a courtesy title said before the name ('帮阿婆黄桂英认领一棵荔枝', '同五叔李树生…': Cantonese 同 for 帮 only
+# so, 同 being 'with' elsewhere: '今日同阿妈种咗两棵龙眼'), left out of it; the title alone ('帮阿婆认领…') stays the name said
+_COURTESY_TITLE = (
+    r"(?:阿(?:婆|公|伯|叔|姨|婶|嫂|姐|哥|爷|嫲|嬷|奶|妈|姑)|婆婆|伯伯|叔叔|姨姨|大伯|大叔|大婶|大姐|大哥|老伯|伯公|伯爷|伯娘"
+    rf"|[{_CN_NUM}](?:叔|伯|婶|姑|姨|嫂))"
+)
 _FOR_HOUSEHOLD = (
-    rf"^(?:我)?(?:帮|替|给|为|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
-    rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?)"
+    rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
+    rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
+    rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
     rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
@@ -1807,9 +1814,19 @@ _PLEDGE_VERB_RE = re.compile(r"认领")
 
 # round 20: the trees pledged said planted ('认领的两棵荔枝今天种好了'): trees planted, the pledge only their name
 # round 54 (20d): Cantonese 嘅 / 嗰 (that) for 的, or the pledged ones said after the planting ('今日种咗我认领嗰两棵荔枝')
+# round 65 (20r, 20t): any verb of putting them in the ground ('种落去', '种低咗', '种番落去'), or the trees told said to be the
+# pledged ones ('一棵木棉 系我认领果棵', Cantonese 嗰 typed 果)
+_PUT_IN = r"(?:种|栽|插)(?:好|了|下|上|咗|埋|落|低|番|返|完)"
+# the clause saying the trees told are the pledged ones, after them ('两棵龙眼 就系我认领嗰两棵'): the record's trees stand
+_PLEDGED_ONES_SAID_RE = re.compile(
+    rf"(?<={_MEASURE}|[\u4e00-\u9fff])[\s，,]*(?:就|都|即)?(?:系|是)(?:我|我们|我哋|我家|我屋企|屋企)?(?:个|嘅|的)?"
+    rf"认领(?:了|咗)?(?:的|嘅|嗰|果|那)(?:{_NUM}?\s*{_MEASURE})?(?:树)?[了啦喇呀啊]*$"
+)
 _PLEDGED_PLANTED_RE = re.compile(
-    r"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)"
-    r"|(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+    rf"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?{_PUT_IN}"
+    rf"|{_PUT_IN}(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+    rf"|{_NUM}\s*{_MEASURE}[^，,。\s]{{0,5}}[\s，,]*(?:就|都|即)?(?:系|是)(?:我|我们|我哋|我家|我屋企|屋企)?(?:个|嘅|的)?"
+    r"认领(?:了|咗)?(?:的|嘅|嗰|果|那)"
 )
 
 
@@ -1847,7 +1864,8 @@ _PLANTED_FOR_RE = re.compile(
     r"|[种栽](?:了|咗)?(?:好久|很久|多久|多年|好耐)"
 )
 # Words of having planted: with a tree name they start a record even without a count.
-_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落)|种左(?![边手面])")
+# round 65: Cantonese 种低 and 种番 (put in, planted back) too ('琴日种低咗')
+_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落|低|番)|种左(?![边手面])")
 # round 46: what was planted told as 'what I planted is' (Hakka '𠊎种个系桂花 一头', normalised 我种个是; 我种的是龙眼), never
 # what one means to plant ('我想种的是桂花'): with a count a record (the tree alone may be the ticket's, told of it)
 _WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
@@ -2029,6 +2047,9 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    text = _PLEDGED_ONES_SAID_RE.sub(
+        "", text
+    )  # round 65 (20t): '一棵木棉 系我认领果棵': the trees told are the record's
     if "苗" in text and "每" not in text and find_species(text, species_table)[0]:
         text = _SEEDLING_MEASURE_RE.sub(r"\g<n>棵", text)  # round 59 (20l): '木棉一苗': 一棵, a tree named
     proxy, body = parse_proxy(text, species_table)

@@ -1501,7 +1501,6 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         " misses both times; not yet read by class",
         [
             "member:乜都唔识 帮下手",
-            "party:上个月认领嘅两棵龙眼 今日种落去喇",
             "new:我个仔教我用 登记 埔心村",
             "cadre:我哋村今个月会唔会被通报滞后",
             "cadre:村委点样帮村民登记种树",
@@ -1550,14 +1549,11 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
             "member:人养第二棵",
             "member:有冇树俾人认养啊",
             "member:认领同认养有咩分别",
-            "member:我认领嘅两棵荔枝今日种落去啦",
             "party:涯想认个党员责任区 有边几块",
             "party:今个礼拜六支部植树我报个名",
             "party:认领则任区第一个",
             "adviser:仲有边个村民问题未回",
             "cadre:我哋村今个月会唔会被通报滞后",
-            "cadre:帮阿婆黄桂英认领一棵荔枝",
-            "after_photo:一棵木棉 系我认领果棵",
         ],
     ),
 ]

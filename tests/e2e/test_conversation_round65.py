@@ -64,3 +64,29 @@ CONTROLS_STANDING = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_STANDING, *CONTROLS_STANDING], {}))
 def test_round_65_standing(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 3: 认领 that names trees, not a pledge: the pledged trees told planted with any verb of putting in the ground
+# (种落去, 种低, 种番), or the record's trees said to be the pledged ones (系我认领嗰棵): a planting record; a cadre's pledge
+# for a household named with a courtesy title before the name (阿婆黄桂英, 五叔李树生): that household's pledge --------
+EXAMPLES_PLEDGED = [
+    ("member", "我哋认领嗰三棵桂花琴日种低咗", "planting"),
+    ("party", "之前认领嘅一棵杨梅 今朝种番落去", "planting"),
+    ("after_photo", "两棵龙眼 就系我认领嗰两棵", "planting"),
+    ("member", "认领咗嘅木棉而家种落地喇 一棵", "planting"),
+    ("after_photo", "三棵桃 系我屋企认领嘅", "planting"),
+    ("cadre", "帮阿伯陈亚福认领两棵龙眼", "pledge"),
+    ("cadre", "同五叔李树生认领三棵桃", "pledge"),
+    ("cadre", "帮婆婆刘金凤认领两棵荔枝", "pledge"),
+]
+CONTROLS_PLEDGED = [
+    ("member", "认领 两棵荔枝 下个月种", "pledge"),
+    ("member", "我认领嘅荔枝几时种好", "question"),
+    ("party", "我认领咗几多棵", "pledge"),
+    ("member", "帮阿婆认领一棵荔枝", "pledge"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_PLEDGED, *CONTROLS_PLEDGED], {}))
+def test_round_65_pledged(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
