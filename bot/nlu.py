@@ -4359,8 +4359,19 @@ _MY_ZONE_ASKED_RE = re.compile(
 )
 
 
+# round 65 (20t): which there are asked after the wish ('涯想认个党员责任区 有边几块', '我想领一块责任区 边度有', '俾块责任区我
+# 管 有咩揀'): the list answers both
+_WHICH_THERE_AFTER_RE = re.compile(
+    r"(?:有|还有)?(?:哪几|哪些|多少|几)(?:块|个|片|处)?(?:呢)?$|(?:哪里|哪度|边度|在哪)(?:有|还有)(?:呢)?$"
+    r"|有(?:什么|哪些)(?:可以)?(?:选|拣|挑|揀)(?:呢)?$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if which and which.start() > 0 and _zone_wished(norm[: which.start()]) and not is_question(norm[: which.start()]):
+        return True
     if (
         norm
         and len(norm) <= 2 * INTENT_MAX_CHARS

@@ -1546,12 +1546,9 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20t, measured on main (d5b22c0) at round 65's start (127/140); not yet read by class",
         [
             "new:唔该 登记 名 杨梅花 村 埔心村",
-            "member:人养第二棵",
             "member:有冇树俾人认养啊",
             "member:认领同认养有咩分别",
-            "party:涯想认个党员责任区 有边几块",
             "party:今个礼拜六支部植树我报个名",
-            "party:认领则任区第一个",
             "adviser:仲有边个村民问题未回",
             "cadre:我哋村今个月会唔会被通报滞后",
         ],
