@@ -1585,9 +1585,16 @@ _PROXY_VERB_RE = re.compile(r"^\s*代种")
 # A household a cadre acts for, named before the verb ('帮陈伯认领两棵荔枝', '帮陈伯代种两棵龙眼'): where it lives or who it
 # is said first (round 39 (19n): '帮村尾黄婆婆认领…', '帮三队陈伯…'; round 38: '为五保户陈伯代种…'), left out of the name
 _HOUSEHOLD_PLACE = rf"(?:住)?(?:隔篱屋|隔壁屋|村尾|村头|村口|村东|村西|村南|村北|隔壁|隔篱|对面|后山|[{_CN_NUM}\d]{{1,2}}(?:队|组))(?:的|嘅)?"
+# round 65 (20t): a courtesy title said before the name ('帮阿婆黄桂英认领一棵荔枝', '同五叔李树生…': Cantonese 同 for 帮 only
+# so, 同 being 'with' elsewhere: '今日同阿妈种咗两棵龙眼'), left out of it; the title alone ('帮阿婆认领…') stays the name said
+_COURTESY_TITLE = (
+    r"(?:阿(?:婆|公|伯|叔|姨|婶|嫂|姐|哥|爷|嫲|嬷|奶|妈|姑)|婆婆|伯伯|叔叔|姨姨|大伯|大叔|大婶|大姐|大哥|老伯|伯公|伯爷|伯娘"
+    rf"|[{_CN_NUM}](?:叔|伯|婶|姑|姨|嫂))"
+)
 _FOR_HOUSEHOLD = (
-    rf"^(?:我)?(?:帮|替|给|为|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
-    rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?)"
+    rf"^(?:我)?(?:帮|替|给|为|同(?={_COURTESY_TITLE}[{_CJK}]{{2,4}}?\s*认领)|代(?!种))\s*(?P<described>(?:村内|村里|本村)?(?:无智能手机|没有智能手机|冇智能手机|无手机|没有手机|冇手机)?"
+    rf"(?:的|嘅)?(?:{_HOUSEHOLD_PLACE})?(?:农户|村民|老人家|老人|五保户|低保户|困难户|孤寡老人|独居老人|空巢老人|邻居)?"
+    rf"(?:{_COURTESY_TITLE}(?=[{_CJK}]{{2,4}}?\s*(?:认领|代种|登记|上报|报|记录|记|录入|录)))?)"
     rf"\s*(?P<name>[{_CJK}·]{{2,4}}?)\s*"
 )
 _PLEDGE_FOR_RE = re.compile(rf"{_FOR_HOUSEHOLD}认领(?:了)?\s*")
@@ -1813,9 +1820,19 @@ _PLEDGE_VERB_RE = re.compile(r"认领")
 
 # round 20: the trees pledged said planted ('认领的两棵荔枝今天种好了'): trees planted, the pledge only their name
 # round 54 (20d): Cantonese 嘅 / 嗰 (that) for 的, or the pledged ones said after the planting ('今日种咗我认领嗰两棵荔枝')
+# round 65 (20r, 20t): any verb of putting them in the ground ('种落去', '种低咗', '种番落去'), or the trees told said to be the
+# pledged ones ('一棵木棉 系我认领果棵', Cantonese 嗰 typed 果)
+_PUT_IN = r"(?:种|栽|插)(?:好|了|下|上|咗|埋|落|低|番|返|完)"
+# the clause saying the trees told are the pledged ones, after them ('两棵龙眼 就系我认领嗰两棵'): the record's trees stand
+_PLEDGED_ONES_SAID_RE = re.compile(
+    rf"(?<={_MEASURE}|[\u4e00-\u9fff])[\s，,]*(?:就|都|即)?(?:系|是)(?:我|我们|我哋|我家|我屋企|屋企)?(?:个|嘅|的)?"
+    rf"认领(?:了|咗)?(?:的|嘅|嗰|果|那)(?:{_NUM}?\s*{_MEASURE})?(?:树)?[了啦喇呀啊]*$"
+)
 _PLEDGED_PLANTED_RE = re.compile(
-    r"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)"
-    r"|(?:种好|种了|种下|种上|栽好|栽了|种咗|种埋)(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+    rf"认领(?:了|咗)?(?:的|嘅|嗰|那)(?:些|啲|几|两)?.*?{_PUT_IN}"
+    rf"|{_PUT_IN}(?:了|咗)?(?:我|我们|我哋|我家|我屋企)?认领(?:了|咗)?(?:的|嘅|嗰|那)"
+    rf"|{_NUM}\s*{_MEASURE}[^，,。\s]{{0,5}}[\s，,]*(?:就|都|即)?(?:系|是)(?:我|我们|我哋|我家|我屋企|屋企)?(?:个|嘅|的)?"
+    r"认领(?:了|咗)?(?:的|嘅|嗰|果|那)"
 )
 
 
@@ -1853,7 +1870,8 @@ _PLANTED_FOR_RE = re.compile(
     r"|[种栽](?:了|咗)?(?:好久|很久|多久|多年|好耐)"
 )
 # Words of having planted: with a tree name they start a record even without a count.
-_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落)|种左(?![边手面])")
+# round 65: Cantonese 种低 and 种番 (put in, planted back) too ('琴日种低咗')
+_PLANTED_RE = re.compile(r"种了|栽了|种下|种好|种上|补种了?|新种|刚种|才种|[种栽](?:咗|埋|落|低|番)|种左(?![边手面])")
 # round 46: what was planted told as 'what I planted is' (Hakka '𠊎种个系桂花 一头', normalised 我种个是; 我种的是龙眼), never
 # what one means to plant ('我想种的是桂花'): with a count a record (the tree alone may be the ticket's, told of it)
 _WHAT_I_PLANTED_RE = re.compile(r"(?<=[我们])(?:种|栽)(?:个|的|嘅)(?:是|系|係)")
@@ -2035,6 +2053,9 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
+    text = _PLEDGED_ONES_SAID_RE.sub(
+        "", text
+    )  # round 65 (20t): '一棵木棉 系我认领果棵': the trees told are the record's
     if "苗" in text and "每" not in text and find_species(text, species_table)[0]:
         text = _SEEDLING_MEASURE_RE.sub(r"\g<n>棵", text)  # round 59 (20l): '木棉一苗': 一棵, a tree named
     proxy, body = parse_proxy(text, species_table)
@@ -4028,6 +4049,44 @@ _COUNTED_ASKED_RE = re.compile(
     r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
+# round 65 (20s, 20t): whether one's record stands asked in any order and words: counted (算, 计, 算数, 算入去), passed
+# (通过, 批) or checked (审核, 核实), asked why not yet with the why far from it ('点解我上礼拜影嘅相仲话等审核', '点解我个记录
+# 仲未算'), asked whether done ('算咗未' right after a record, '我嘅树算咗数未'), or either way ('算唔算数'); the sender's own
+# record or nothing named; a rule asked (几多棵先算, 才算完成任务), the adviser's answer, a question or a tree's trouble
+# stay theirs (``_STANDING_NOT_ASKED_RE``, ``_REVIEW_NOT_MINE_RE``)
+_STANDING = r"(?:审核|核实|审批|审查|通过|批准|批|(?<![打划合预总估统设])(?:计|算)(?:数|入|进|上)?(?:去)?)"
+_STANDING_ASKED_RE = re.compile(
+    rf"(?:为什么|为啥|凭什么)[^，。,.!?？\s]{{0,12}}?(?:还|仍|一直|都)?(?:话|在|要)?(?:等|没有|没|未|不)?{_STANDING}"
+    rf"|{_STANDING}[^，。,.!?？\s]{{0,12}}?(?:为什么|为啥)$"
+    rf"|{_STANDING}(?:了|过|完|好)?(?:数|入去|进去|上去)?(?:了)?(?:没有|没|未|吗|么)$"
+    rf"|(?:有没有|有冇|有无){_STANDING}"
+    r"|(?:算|计)不(?:算|计)(?:数|入去|进去)?$"
+)
+_STANDING_NOT_ASKED_RE = re.compile(
+    r"任务|完成|几多|多少|先算|才算|就算|可以|能不能|能|会不会|专家|顾问|问题|答|回复|通报|排名|补贴|钱"
+)
+# the sender's own record referred to (or nothing but the asking: '算咗未' right after one)
+_STANDING_MINE_RE = re.compile(
+    rf"^{_STANDING}|我(?!想问|问|想知)|记录|照片|报|登记|刚才|头先|(?:这|那|呢|嗰)(?:条|棵|些|两棵|几棵|张)"
+)
+
+
+def record_standing_asked(norm: str) -> bool:
+    """Round 65: whether one's record stands (counted, passed, checked) asked in any order (``_STANDING_ASKED_RE``) of
+    one's own (``_STANDING_MINE_RE``), short (normalised); never a rule (a kind or a pot: '芒果可以种吗 算不算数'), the
+    adviser's answer, a relative's or a tree's trouble."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return (
+        bool(bare)
+        and len(bare) <= REVIEW_WHY_MAX_CHARS
+        and bool(_STANDING_ASKED_RE.search(bare))
+        and bool(_STANDING_MINE_RE.search(bare))
+        and not _STANDING_NOT_ASKED_RE.search(bare)
+        and not _REVIEW_NOT_MINE_RE.search(bare)
+        and not re.search(RELATIVES, bare)
+    )
+
+
 REVIEW_WHY_MAX_CHARS = 24
 
 
@@ -4039,7 +4098,7 @@ def review_why_asked(norm: str) -> bool:
         and len(norm) <= REVIEW_WHY_MAX_CHARS
         and bool(_REVIEW_WHY_RE.search(norm) or (_COUNTED_ASKED_RE.search(norm) and not re.search(RELATIVES, norm)))
         and not _REVIEW_NOT_MINE_RE.search(norm)
-    )
+    ) or record_standing_asked(norm)
 
 
 # round 54 (the lead, in the simulator: '我想注销' became a question for the adviser, '我唔想参加啦' its 补充): the wish to
@@ -4317,8 +4376,19 @@ _MY_ZONE_ASKED_RE = re.compile(
 )
 
 
+# round 65 (20t): which there are asked after the wish ('涯想认个党员责任区 有边几块', '我想领一块责任区 边度有', '俾块责任区我
+# 管 有咩揀'): the list answers both
+_WHICH_THERE_AFTER_RE = re.compile(
+    r"(?:有|还有)?(?:哪几|哪些|多少|几)(?:块|个|片|处)?(?:呢)?$|(?:哪里|哪度|边度|在哪)(?:有|还有)(?:呢)?$"
+    r"|有(?:什么|哪些)(?:可以)?(?:选|拣|挑|揀)(?:呢)?$"
+)
+
+
 def zone_wished(norm: str) -> bool:
     """A care zone asked for, said in words; not '责任区怎么管护' or '责任区在哪里' (questions for the FAQ)."""
+    which = _WHICH_THERE_AFTER_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if which and which.start() > 0 and _zone_wished(norm[: which.start()]) and not is_question(norm[: which.start()]):
+        return True
     if (
         norm
         and len(norm) <= 2 * INTENT_MAX_CHARS
@@ -5994,6 +6064,41 @@ def photo_asked_then_why(head: str, rest: str) -> bool:
         (photo_how_asked(head) and bool(_NO_BUTTON_RE.match(rest)))
         or (cannot_photo_said(head) and bool(_PHONE_CANNOT_RE.match(rest)))
     )
+
+
+# round 65 (20s): the record in progress itself asked after, whatever the words: its photo (how, where, of what, how
+# big: '影相喺边度按', '相要影埋人定系净影棵树') or how it is logged ('点样登记呢棵树'), asked, or the photo said beyond the
+# sender ('我唔识发图 叫个孙教都唔得'); read only while a record is collected (handlers/planting.py), its next step
+# answers. Never the tree's care (``_CARE_WORDS_RE``), the photo's content or a photo changed, nor whether the record
+# counts (progress's review_why, ahead; ``_NOT_THE_RECORD_ITSELF_RE``)
+_RECORD_ITSELF_RE = re.compile(
+    r"照片|相片|(?<!地)图(?![书案])|拍照|照相|影(?!响)|拍|相(?![信同似比关当])"
+    r"|(?:登记|记录|记低|记下|上报|报上|录入|报)(?:一下|下)?(?:这|那|呢|嗰)(?:\d|[一两二三四五六七八九十几]{1,2})?(?:棵|条|个|些)"
+    r"|(?:这|那|呢|嗰)(?:\d|[一两二三四五六七八九十几]{1,2})?(?:棵|条|个|些)(?:树|记录)?[^，\s]{0,2}?(?:登记|记录|记低|上报|报上去|报)"
+)
+_BEYOND_THE_SENDER_RE = re.compile(r"不会|不识|不懂|不到|不了|不清|不得|不行|搞不|弄不|教")
+_NOT_THE_RECORD_ITSELF_RE = re.compile(
+    r"算|审核|核实|通过|进度|认养|认领|责任区|证书|活动|参加|专家|顾问|删|撤|换|改|重发|为什么|什么树|哪种|里的|上的|里面|哪张"
+    r"|好多|(?:怎么|怎样|如何)(?:选|挑)|不要(?:这|那)?(?:张|个)?(?:照片|相)"
+)
+
+
+def record_itself_asked(norm: str) -> bool:
+    """Round 65: the record in progress asked after or its photo said beyond the sender, in a short text (normalised):
+    ``_RECORD_ITSELF_RE`` named, with a question or ``_BEYOND_THE_SENDER_RE``."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > 24 or not _RECORD_ITSELF_RE.search(bare):
+        return False
+    if _CARE_WORDS_RE.search(bare) or _NOT_THE_RECORD_ITSELF_RE.search(bare):
+        return False
+    return is_question(bare) or bool(_BEYOND_THE_SENDER_RE.search(bare))
+
+
+def photo_beyond_sender_said(norm: str) -> bool:
+    """Round 65: ``record_itself_asked`` of a photo the sender cannot take or send ('我唔识发图 叫个孙教都唔得'): the
+    help without one after the next step."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return record_itself_asked(bare) and bool(_BEYOND_THE_SENDER_RE.search(bare)) and not _HOW_WORD_RE.search(bare)
 
 
 # round 56 (the lead, in the simulator: '我上个星期报咗三棵 其实死咗一棵' had become a ticket): trees of a record told, then

@@ -384,7 +384,11 @@ def text_normalized(ctx: Ctx) -> str:
     return _read_once(ctx, "_text_normalized", _normalized)
 
 
-_NUMBER_RE = re.compile(r"^第?\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?$")
+# round 65 (20t): a place said with the thing picked's measure word after 第 ('认养第二棵'); '认养 2棵' is no place
+_NUMBER_RE = re.compile(
+    r"^(?:第\s*(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个|棵|块|片)?"
+    r"|(\d{1,4}|[零〇一二两三四五六七八九十百]{1,4})\s*(?:号|个)?)$"
+)
 
 
 def text_with_number(key: str):
@@ -396,11 +400,14 @@ def text_with_number(key: str):
         if ctx.msg.msg_type != "text":
             return None
         text = nlu.to_halfwidth(ctx.msg.text or "").strip().strip(_TRAILING)
-        for word in sorted(ctx.app.messages.words(key), key=len, reverse=True):
-            if text.startswith(word):
-                found = _NUMBER_RE.match(text[len(word) :].strip())
-                number = nlu.chinese_to_int(found.group(1)) if found else None
-                return number if number else None
+        # round 65 (20t): the command typed by its sound ('认领则任区第一个', '人养第二棵'), read as the readers of requests
+        # read it (messages/typos.toml), when the text as written starts with no command word
+        for said in (text, text_normalized(ctx)):
+            for word in sorted(ctx.app.messages.words(key), key=len, reverse=True):
+                if said.startswith(word):
+                    found = _NUMBER_RE.match(said[len(word) :].strip())
+                    number = nlu.chinese_to_int(found.group(1) or found.group(2)) if found else None
+                    return number if number else None
         return None
 
     return matches

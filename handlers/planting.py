@@ -176,6 +176,8 @@ def _menu_ahead(ctx):
         said
     ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
         return True
+    if nlu.record_itself_asked(said):  # round 65: '影相喺边度按', '点样登记呢棵树' (while a record waits)
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
@@ -224,6 +226,8 @@ def on_menu(ctx, match) -> str:
         if "photo" in step.missing and (
             nlu.cannot_photo_said(said) or any(nlu.cannot_photo_said(head) for head, _rest in message_heads(ctx))
         ):  # round 46: '我唔识影相 点算'; round 54: why after it ('没有照片可以吗，我手机拍不了照')
+            return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
+        if "photo" in step.missing and nlu.photo_beyond_sender_said(said):  # round 65: '我唔识发图 叫个孙教都唔得'
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")
         if "photo" in step.missing and nlu.photo_cannot_told(said):  # round 61: '手机相机打不开 照片发不了'
             return _reply(ctx, step) + "\n" + ctx.t("planting.photo_help")

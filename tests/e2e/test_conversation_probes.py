@@ -823,11 +823,6 @@ _ROUND_19H_LEFT: list[tuple[str, list[str]]] = [
         " the FAQ's: '怎么取消提醒', '提醒怎么关'); the writer wants it done",
         ["我前排关咗通知，点样再开？"],
     ),
-    (
-        "while a record waits for its photo, whether the photo must show a person (拍树就行还是要人也在): the FAQ's photo"
-        " requirements (人和树苗都在画面里最好) answer exactly that; the probe wants the record's next step",
-        ["要拍照吗？拍树就行还是要人也在"],
-    ),
 ]
 ROUND_19H_MISSES = {message: why for why, messages in _ROUND_19H_LEFT for message in messages}
 
@@ -862,11 +857,6 @@ _ROUND_19I_LEFT: list[tuple[str, list[str]]] = [
         "an adviser asking how to answer (格式是什么): the FAQ's answer on asking experts is given; the help text (答"
         " <编号> <回答>) would be right",
         ["顾问怎么回复村民的问题 格式是什么"],
-    ),
-    (
-        "where to upload the photo while a record waits for it: the FAQ's steps of a record (拍一张照片发过来) answer it;"
-        " the probe wants the record's next step",
-        ["照片在哪里上传 我找不到按钮"],
     ),
 ]
 ROUND_19I_MISSES = {message: why for why, messages in _ROUND_19I_LEFT for message in messages}
@@ -932,11 +922,6 @@ _ROUND_19M_LEFT: list[tuple[str, list[str]]] = [
         "a symptom with no tree named and no follow-up word inside the ticket's window: its own ticket by design (issue 17"
         " §5: a supplement only when clearly about the same tree)",
         ["叶子背面有啲白色小点点 唔知系咪虫"],
-    ),
-    (
-        "how to send the photo a pending record waits for: the FAQ's photo requirements answer it; the probe wants the"
-        " record's next step",
-        ["要拍几张 要不要拍到人和树一起"],
     ),
     (
         "a cadre logging for elderly households: the FAQ's 代种 answer (how a cadre logs for others); the probe wants the"
@@ -1509,7 +1494,6 @@ _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20r, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
         " misses both times; not yet read by class",
         [
-            "party:上个月认领嘅两棵龙眼 今日种落去喇",
             "cadre:村委点样帮村民登记种树",
         ],
     ),
@@ -1519,4 +1503,51 @@ ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20r.tsv", ROUND_20R_MISSES))
 def test_round_20r_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20s, measured on main (d5b22c0) at round 65's start (123/140); not yet read by class",
+        [
+            "new:登记杨梅埔心村",
+            "ticket:会唔会死㗎 仲有冇得救",
+            "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
+            "after_photo:算啦 唔记得种咗咩 迟啲先",
+            "new:登记 黄种德 埔心村",
+            "new:点样先可以报种咗嘅树",
+            "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
+            "twice:问专家 竹子黄晒 || 唔该晒",
+            "twice:问专家 杨梅落晒果 || 早晨 专家睇到未",
+            "twice:问专家 橄榄树烂根 || 问专家 系烂根 有臭味",
+            "twice:问专家 桂花黄叶 || 两棵荔枝",
+        ],
+    ),
+]
+ROUND_20S_MISSES = {message: why for why, messages in _ROUND_20S_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20s.tsv", ROUND_20S_MISSES))
+def test_round_20s_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20t, measured on main (d5b22c0) at round 65's start (127/140); not yet read by class",
+        [
+            "new:唔该 登记 名 杨梅花 村 埔心村",
+            "member:有冇树俾人认养啊",
+            "member:认领同认养有咩分别",
+            "party:今个礼拜六支部植树我报个名",
+            "adviser:仲有边个村民问题未回",
+            "cadre:我哋村今个月会唔会被通报滞后",
+        ],
+    ),
+]
+ROUND_20T_MISSES = {message: why for why, messages in _ROUND_20T_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20t.tsv", ROUND_20T_MISSES))
+def test_round_20t_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

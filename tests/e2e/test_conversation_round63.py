@@ -29,8 +29,8 @@ CONTROLS_HAKKA = [
     ("member", "桂花么个时候种好", "question"),
     ("member", "天涯海角都种得荔枝咩", "question"),
 ]
-# of another class: written with 我/什么 they miss too (a 个 village and 要登记一下; a count with how to log; what a record
-# waits for)
+# of another class: written with 我/什么 they miss too (a 个 village and 要登记一下; a count with how to log); round 65:
+# what a record waits for ('呢条记录等紧么个') is the record itself asked after, its next step (nlu.record_itself_asked)
 LEFT_HAKKA = {
     message: "another class than 涯/么个: written with 我 or 什么 it misses too"
     for message in ()  # round 64 read all three ('…要登记一下', how to log with a count, what a record waits for)
