@@ -19,10 +19,6 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64.tsv"
 
 # lines of the checks not mended this round: question -> why
 NOT_MENDED: dict[str, str] = {
-    "树上长咗寄生 使唔使连枝斩咗佢": "felling: not yet mended",
-    "寄生长在龙眼枝上要砍掉那枝吗": "felling: not yet mended",
-    "木棉树寿命有几长 可以活一百年吗": "felling: not yet mended",
-    "得了黄龙病的砂糖橘是不是一定要砍": "felling: not yet mended",
     "龙眼种咗四年都唔结果 点解": "diagnosis: not yet mended",
     "杨梅种了五年还不结果 是不是要等更久": "diagnosis: not yet mended",
     "李树花开得多但系授唔到粉 要点搞": "pollination words: not yet mended",
