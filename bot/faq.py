@@ -2235,7 +2235,7 @@ class FaqIndex:
             self._soft_symptoms.search(norm)
             and self._own_tree.search(norm)
             and not self._is_general(norm, named)
-            and not (self._flowers_wanted.search(norm) and not self._own_tree_clear.search(norm))
+            and not (self._only_wanted(norm) and not self._own_tree_clear.search(norm))
         ):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
@@ -2244,6 +2244,15 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _only_wanted(self, norm: str) -> bool:
+        """No flowers yet (round 61), or no fruit yet (round 64), is all the trouble told: every soft symptom lies in
+        a ``flowers_wanted`` word ('橄榄种了好多年都不结果': the fruit field's years and cautions; fruit dropping,
+        '掉果', '坐不住果', is a trouble of its own)."""
+        wanted = self._flowers_wanted.spans(norm)
+        return bool(wanted) and all(
+            any(s < we and ws < e for ws, we in wanted) for s, e in self._soft_symptoms.spans(norm)
+        )
 
     def _is_general(self, norm: str, named: bool = False) -> bool:
         """Asked in general ('桂花容易生什么虫'); words that only ask what it is ('是什么病') do not make a

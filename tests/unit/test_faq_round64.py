@@ -19,8 +19,6 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64.tsv"
 
 # lines of the checks not mended this round: question -> why
 NOT_MENDED: dict[str, str] = {
-    "龙眼种咗四年都唔结果 点解": "diagnosis: not yet mended",
-    "杨梅种了五年还不结果 是不是要等更久": "diagnosis: not yet mended",
     "李树花开得多但系授唔到粉 要点搞": "pollination words: not yet mended",
     "柿子啲果仔未熟就跌落地 一般系咩原因": "fruit words: not yet mended",
 }
@@ -67,3 +65,16 @@ def test_a_loan_asked_in_general_is_the_entry_whatever_the_model_reads(index, qu
 def test_one_s_own_loan_keeps_the_ticket_with_the_entry_under_it(index, question):
     result = index.match(question)
     assert (result.kind, result.reason, result.note_entry) == ("escalate", "loan", "tech.forest_loan"), result
+
+
+@pytest.mark.parametrize(
+    ("question", "diagnosis"),
+    [
+        ("石榴种了三年还不结果 为什么", False),
+        ("橄榄种咗八年都未结过果", False),
+        ("我家那棵石榴种了三年都不结果", True),  # one's own tree in sight: the adviser looks
+        ("橄榄种了五年不结果 今年还掉果", True),  # fruit dropping besides: a trouble of its own
+    ],
+)
+def test_no_fruit_after_years_asked_in_general_is_no_diagnosis(index, question, diagnosis):
+    assert (index.match(question).reason == "diagnosis") is diagnosis
