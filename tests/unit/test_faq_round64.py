@@ -79,3 +79,19 @@ def test_one_s_own_loan_keeps_the_ticket_with_the_entry_under_it(index, question
 )
 def test_no_fruit_after_years_asked_in_general_is_no_diagnosis(index, question, diagnosis):
     assert (index.match(question).reason == "diagnosis") is diagnosis
+
+
+@pytest.mark.parametrize(
+    ("question", "diagnosis"),
+    [
+        ("新种的苗下面几片老叶黄了 正唔正常", False),
+        ("秋枫一到冬天叶子就变黄掉落 正常吗", False),
+        ("荔枝新抽的嫩叶是红色的 是不是正常", False),
+        ("我家那棵龙眼叶子一片片黄了掉了 正常吗", True),  # one's own tree: the adviser looks
+        ("村口的桂花叶子上好多黑斑 正不正常", True),  # a disease's look told
+    ],
+)
+def test_asked_whether_what_is_seen_is_normal_is_no_diagnosis(index, question, diagnosis):
+    """Whether a change seen is normal (old leaves yellowing, leaves dropping in winter, red new shoots) asks the
+    general rule, as 为什么 does (``[escalate] general``); spots, insects, rot, or one's own tree stay the adviser's."""
+    assert (index.match(question).reason == "diagnosis") is diagnosis
