@@ -8,6 +8,7 @@ tests/data/faq_questions.tsv, the held-out sets of earlier rounds, now the match
 out, so that no set is its own witness), and the blind sets not yet used (tests/data/faq_heldout_*.tsv: AT, blind in the thirty-second session, the development set of round 56; AU, blind in the thirty-third;
 AV, blind in the thirty-fourth, the development set of round 59 (its over-escalation);
 AW, blind in the thirty-fourth too, kept outside the repository until its end figure, the next development set;
+AZ, blind in the thirty-sixth session, the development set of round 64 (its over-escalation);
 AL-AO joined the precedents in round 48, AP in round 49, AQ in round 51, AR in round 53, AS in round 54),
 all written by people who had not seen the matcher. Per set:
   right              top-1: the expected entry, escalation or chit-chat (missing topics mapped by

@@ -718,6 +718,9 @@ class _Class:
     note_entry: str | None
     feared_is_none: bool = False  # a danger only feared ('会不会被砍掉', '怕中毒') is not this class (round 21)
     answers_general: Vocab | None = None  # round 61: asked in general (none of these words), its entry answers
+    # round 64: what such a question tells it is for, not another class ('想承包五十亩山种油茶 银行肯借钱吗': a lease
+    # planned is the loan's purpose, no land dispute): blanked before another class is looked for
+    general_told: Vocab = field(default_factory=Vocab)
 
 
 @dataclass(frozen=True)
@@ -842,9 +845,11 @@ class FaqIndex:
                 c.get("note_entry"),
                 bool(c.get("feared_is_none")),
                 Vocab(c["general_unless"]) if c.get("answers_general") else None,
+                Vocab(c.get("general_told", [])),
             )
             for c in esc.get("classes", [])
         ]
+        self._answers_general = frozenset(c.name for c in self._classes if c.answers_general is not None)
         intents = matching.get("intents", {})
         named = {name: words for name, words in intents.items() if isinstance(words, list)}
         named["after_planting"] = esc["after_planting"]  # '昨天种的苗叶子蔫了' (tech.wilting)
@@ -1133,6 +1138,10 @@ class FaqIndex:
         result = ruled = self._match(question, norm, fired)
         if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
             return result  # round 46: neither the precedents nor the model answer it
+        if not fired and result.kind == "answer" and result.reason in self._answers_general:
+            # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
+            # decided ('种果树能贷款吗': tech.forest_loan; the model had read a person, or an exotic tree in 种杉树)
+            return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
             return self._lined(self._dissented(norm, agreed), fired, norm)
@@ -2192,7 +2201,7 @@ class FaqIndex:
                     general
                     and cls_.answers_general is not None
                     and not cls_.answers_general.search(norm)
-                    and not self._other_class(told, norm, cls_)
+                    and not self._other_class(cls_.general_told.blanked(told), cls_.general_told.blanked(norm), cls_)
                 ):
                     return rule  # round 61: '党建林的桃子结果了归谁' is camp.fruit_picking's answer, which sends to the village
                 return _escalate(
@@ -2234,7 +2243,7 @@ class FaqIndex:
             self._soft_symptoms.search(norm)
             and self._own_tree.search(norm)
             and not self._is_general(norm, named)
-            and not (self._flowers_wanted.search(norm) and not self._own_tree_clear.search(norm))
+            and not (self._only_wanted(norm) and not self._own_tree_clear.search(norm))
         ):
             return True
         seen = [told[start:end] for start, end in self._symptoms.spans(told)]
@@ -2243,6 +2252,15 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _only_wanted(self, norm: str) -> bool:
+        """No flowers yet (round 61), or no fruit yet (round 64), is all the trouble told: every soft symptom lies in
+        a ``flowers_wanted`` word ('橄榄种了好多年都不结果': the fruit field's years and cautions; fruit dropping,
+        '掉果', '坐不住果', is a trouble of its own)."""
+        wanted = self._flowers_wanted.spans(norm)
+        return bool(wanted) and all(
+            any(s < we and ws < e for ws, we in wanted) for s, e in self._soft_symptoms.spans(norm)
+        )
 
     def _is_general(self, norm: str, named: bool = False) -> bool:
         """Asked in general ('桂花容易生什么虫'); words that only ask what it is ('是什么病') do not make a

@@ -1439,6 +1439,11 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "屋周围",
         "房子周围",
         "大门",
+        # round 64: the house's front or back said with 家 (屋企 is normalised 家: '屋企前面想种棵果树')
+        "家前面",
+        "家前边",
+        "家后面",
+        "家后边",
     ),
     # round 51: the yard's regional names (院坝 in the southwest, 禾坪 and 地堂 in Hakka and Cantonese villages)
     # round 62: the yard behind or before the house, and Cantonese 院仔 ('后院种咩果树', '院仔好窄')
@@ -1460,6 +1465,10 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "进村路",
         "进村的路",
         "条路",
+        # round 64: the village's main road, and its street trees (sets AU and AZ label 行道树 the roadside's list)
+        "主路",
+        "主干道",
+        "行道树",
     ),
     # round 44: a ditch's or a brook's bank is the waterside ('沟边种什么树可以防止泥土被冲走')
     "河边": (
@@ -1481,6 +1490,8 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
         "沿河",
         "沿江",
         "沿溪",
+        # round 64: a fish pond's embankment (塘基, the Pearl River delta's 桑基鱼塘) is the waterside
+        "塘基",
     ),
     "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园", "校门"),  # round 62: 校门口
     # round 62: the village's sports grounds are its open public places ('篮球场边种咩树有阴')
@@ -1490,7 +1501,8 @@ _SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws), key=l
 
 
 # round 44: a bare gate or front is a house's only when no other place is named: '学校门口', '祠堂门口' are the school's, the plaza's
-_BARE_FRONTS = frozenset({"门口", "门前", "大门"})
+# round 64: so are the house's front and back said with 家 ('屋企前面有个小天井' is the yard's)
+_BARE_FRONTS = frozenset({"门口", "门前", "大门", "家前面", "家前边", "家后面", "家后边"})
 
 
 def find_site(text: str) -> str | None:

@@ -98,7 +98,9 @@ def test_a_fire_ant_sting_gives_first_aid_before_the_rest(index):
     assert severe.kind == "escalate" and severe.safety, severe.reason
 
 
-@pytest.mark.parametrize("question", ["种树可以向银行贷款吗", "林权可以拿去抵押贷款吗", "我种的树可以拿去抵押贷款吗"])
+@pytest.mark.parametrize("question", ["我种的树可以拿去抵押贷款吗"])
 def test_a_loan_is_the_bank_s_and_the_village_s_a_ticket_with_where_to_ask(index, question):
+    """Round 64: asked of one's own trees; asked in general ('种树可以向银行贷款吗') the entry answers
+    (tests/unit/test_faq_round64.py)."""
     result = index.match(question)
     assert result.kind == "escalate" and result.note_entry == "tech.forest_loan", (question, result.reason)

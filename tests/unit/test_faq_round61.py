@@ -75,7 +75,9 @@ def test_a_person_hurt_sparks_or_help_asked_keep_the_ticket(index, question):
         ("三角梅种落去两年都冇开花 点解", False),
         ("大叶紫薇种了四年都不开花 为什么", False),
         ("我家门口那棵桂花种了三年都不开花", True),  # one's own tree in sight: the adviser looks
-        ("杨梅种了六年一个果都没结 什么原因", True),  # no fruit stays a diagnosis (male trees, varieties)
+        # round 64: no fruit after years, of no tree in sight, is no diagnosis by the rule either (the fruit field: its
+        # years, 雌雄异株); this one the model still sends to a person
+        ("杨梅种了六年一个果都没结 什么原因", False),
     ],
 )
 def test_no_flowers_after_years_asked_in_general_is_no_diagnosis(index, question, diagnosis):

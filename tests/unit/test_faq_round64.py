@@ -1,0 +1,97 @@
+"""FAQ round 64 (issue 17 §1): set AZ's over-escalation, answerable questions that rules sent to a person, mended by
+class and first asked in words of our own (tests/data/faq_rule_checks_64.tsv, written before any change, none of AZ's
+questions): a loan asked in general is tech.forest_loan's answer (the loan class's ``answers_general``; one's own loan,
+an amount or a refusal keeps the ticket); felling's words in another topic's question (mistletoe, a tree's lifespan,
+citrus greening) are that topic's; no fruit after years, of no tree in sight, is the species' fruit field; a species'
+pollination or fruit asked in other words is its field. Controls (tagged ``control``) must not move. Lines not mended
+are strict xfails with the reason. docs/faq.md, round 64."""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64.tsv"
+
+# lines of the checks not mended this round: question -> why
+NOT_MENDED: dict[str, str] = {
+    "柿子啲果仔未熟就跌落地 一般系咩原因": (
+        "the fruit field is read now, but the model sends fruit dropping to a person (most precedents label it so)"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks() -> list:
+    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    return [
+        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=NOT_MENDED[r[0]]))
+        if r[0] in NOT_MENDED
+        else (r[0], r[1])
+        for r in rows
+        if r[0] and not r[0].startswith("#")
+    ]
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_round_64_classes_and_controls(index, question, expected):
+    result = index.match(question)
+    assert faq.result_label(result) == index.answered_as(expected), (
+        faq.result_label(result),
+        result.reason,
+        result.note_entry,
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["种果树可以同银行借钱吗", "林业贷款有冇贴息", "想承包一片山种杉木 钱不够 银行肯借钱吗"]
+)
+def test_a_loan_asked_in_general_is_the_entry_whatever_the_model_reads(index, question):
+    result = index.match(question)
+    assert (result.kind, result.entry_id, result.reason) == ("answer", "tech.forest_loan", "loan"), result
+    assert "银行审批" in result.answer_text
+
+
+@pytest.mark.parametrize(
+    "question", ["我去年申请的贷款银行一直不批", "我想贷款二十万种荔枝", "我家的林地抵押贷款为什么办不了"]
+)
+def test_one_s_own_loan_keeps_the_ticket_with_the_entry_under_it(index, question):
+    result = index.match(question)
+    assert (result.kind, result.reason, result.note_entry) == ("escalate", "loan", "tech.forest_loan"), result
+
+
+@pytest.mark.parametrize(
+    ("question", "diagnosis"),
+    [
+        ("石榴种了三年还不结果 为什么", False),
+        ("橄榄种咗八年都未结过果", False),
+        ("我家那棵石榴种了三年都不结果", True),  # one's own tree in sight: the adviser looks
+        ("橄榄种了五年不结果 今年还掉果", True),  # fruit dropping besides: a trouble of its own
+    ],
+)
+def test_no_fruit_after_years_asked_in_general_is_no_diagnosis(index, question, diagnosis):
+    assert (index.match(question).reason == "diagnosis") is diagnosis
+
+
+@pytest.mark.parametrize(
+    ("question", "diagnosis"),
+    [
+        ("新种的苗下面几片老叶黄了 正唔正常", False),
+        ("秋枫一到冬天叶子就变黄掉落 正常吗", False),
+        ("荔枝新抽的嫩叶是红色的 是不是正常", False),
+        ("我家那棵龙眼叶子一片片黄了掉了 正常吗", True),  # one's own tree: the adviser looks
+        ("村口的桂花叶子上好多黑斑 正不正常", True),  # a disease's look told
+    ],
+)
+def test_asked_whether_what_is_seen_is_normal_is_no_diagnosis(index, question, diagnosis):
+    """Whether a change seen is normal (old leaves yellowing, leaves dropping in winter, red new shoots) asks the
+    general rule, as 为什么 does (``[escalate] general``); spots, insects, rot, or one's own tree stay the adviser's."""
+    assert (index.match(question).reason == "diagnosis") is diagnosis
