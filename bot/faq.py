@@ -1376,6 +1376,8 @@ class FaqIndex:
         ):
             return None
         label = labels[near[0][0]]
+        if label not in ("escalate", "chitchat") and result.kind == "answer" and self._before_rules(result):
+            return None  # round 63: an intent asked before the rules keeps its answer (as from the model, ``_kept_overruled``)
         if label == "escalate":
             if result.kind == "escalate":
                 return None  # the matcher's own reason (and note) stays
@@ -1746,6 +1748,8 @@ class FaqIndex:
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
         if result.reason == "recommend":
             return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
+        if self._before_rules(result):
+            return False  # round 63: an intent asked before the rules is read by its own words (as ``_dissented``)
         return lead >= self._model_kept_switch and len(norm) >= self._model_short and not self._witnessed(norm, result)
 
     def _witnessed(self, norm: str, result: FaqResult) -> bool:
