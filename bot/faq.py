@@ -2779,6 +2779,7 @@ def _species_field(info: Mapping, name: str, sites_label: str) -> str:
     return str(info.get(name, "")).strip()
 
 
+_ECONOMIC_PURPOSE = "经济"  # round 63: ``[recommend.purposes]`` 经济, the species of kind 'economic'
 _SITE_FALLBACK: dict[str | None, str] = {"主题林": "党建林", "示范点": "庭院", "广场": "路边"}
 
 
@@ -2789,10 +2790,14 @@ def _pick_species(
     and then the purpose are relaxed when nothing fits."""
     site = _SITE_FALLBACK.get(site, site)
 
+    def purposes(info: Mapping) -> list[str]:
+        # round 63: the campaign's economic kind (seed 002's 经济型) is the purpose 经济, first
+        return ([_ECONOMIC_PURPOSE] if info.get("kind") == "economic" else []) + list(info["purposes"])
+
     def fits(info: Mapping, use_purpose: bool, use_height: bool) -> bool:
         return (
             (not site or site in info["sites"])
-            and (not use_purpose or not purpose or purpose in info["purposes"])
+            and (not use_purpose or not purpose or purpose in purposes(info))
             and (not use_height or max_height is None or info["height_m"] <= max_height)
         )
 
@@ -2801,7 +2806,7 @@ def _pick_species(
         if names:
             if purpose:
                 names.sort(
-                    key=lambda n: species[n]["purposes"].index(purpose) if purpose in species[n]["purposes"] else 99
+                    key=lambda n: purposes(species[n]).index(purpose) if purpose in purposes(species[n]) else 99
                 )
             return names
     return []
