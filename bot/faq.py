@@ -859,6 +859,8 @@ class FaqIndex:
         ]
         self._before_rules_entries = frozenset(i.entry for i in self._intents if i.before_rules)
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
+        self._purpose_pairs = [tuple(pair) for pair in matching["recommend"].get("purpose_pairs", [])]
+        self._pair_names = frozenset("+".join(pair) for pair in self._purpose_pairs)
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
@@ -2633,6 +2635,11 @@ class FaqIndex:
         ]
         wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
         purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
+        for (
+            pair
+        ) in self._purpose_pairs:  # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
+            if purpose in pair and all(self._purposes[p].search(wanted) for p in pair):
+                purpose = "+".join(pair)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
@@ -2679,7 +2686,9 @@ class FaqIndex:
         small = bool(parts) and parts[-1] == "small"
         parts = parts[:-1] if small else parts
         site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
-        purpose = parts[-1] if parts and parts[-1] in self._purposes else None
+        if len(parts) >= 2 and tuple(parts[-2:]) in self._purpose_pairs:  # round 63: recommend.吃果+观花
+            parts = [*parts[:-2], "+".join(parts[-2:])]
+        purpose = parts[-1] if parts and (parts[-1] in self._purposes or parts[-1] in self._pair_names) else None
         if (not parts and not small) or len(parts) != bool(site) + bool(purpose):
             return None  # round 54: recommend.small alone, a small place's trees
         if small and site not in ("庭院", "房前屋后", None):
@@ -2794,20 +2803,24 @@ def _pick_species(
         # round 63: the campaign's economic kind (seed 002's 经济型) is the purpose 经济, first
         return ([_ECONOMIC_PURPOSE] if info.get("kind") == "economic" else []) + list(info["purposes"])
 
+    wanted = purpose.split("+") if purpose else []  # round 63: a pair of purposes, both ('吃果+观花')
+
     def fits(info: Mapping, use_purpose: bool, use_height: bool) -> bool:
         return (
             (not site or site in info["sites"])
-            and (not use_purpose or not purpose or purpose in purposes(info))
+            and (not use_purpose or all(p in purposes(info) for p in wanted))
             and (not use_height or max_height is None or info["height_m"] <= max_height)
         )
+
+    def rank(name: str) -> int:
+        have = purposes(species[name])
+        return max((have.index(p) if p in have else 99) for p in wanted)
 
     for use_purpose, use_height in ((True, True), (True, False), (False, True)):
         names = [n for n, info in species.items() if fits(info, use_purpose, use_height)]
         if names:
-            if purpose:
-                names.sort(
-                    key=lambda n: purposes(species[n]).index(purpose) if purpose in purposes(species[n]) else 99
-                )
+            if wanted:
+                names.sort(key=rank)
             return names
     return []
 

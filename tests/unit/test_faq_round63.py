@@ -14,9 +14,13 @@ before any change, none of any set's questions), with controls that must not mov
 - neither the model nor agreeing precedents switch the answer of an intent asked before the rules to another entry
   (``FaqIndex._kept_overruled``, ``_agreed_by_precedents``): a seedling bought besides the village's, asked its price.
 
-Own 2/17 -> 7/17 answered, nine more asked back with the expected answer first (the model, trained before these
-entries had phrasings, reads their neighbour) and one kept as tree_age by earlier pins: strict xfails with why;
-controls 10/10 -> 10/10. docs/faq.md, 第六十三轮."""
+Classes 7-9, written after 1-6 were changed and before their own change: a small tree said with 矮树, 唔高 or 唔会大
+(``[recommend] small_tree``); fruit and flowers at once (``purpose_pairs``: recommend.吃果+观花, the trees doing both);
+flowers by a wall (recommend.绿篱, not renamed: see ``KEPT``).
+
+Own 2/17 -> 7/17 answered for classes 1-6, nine more asked back with the expected answer first (the model, trained
+before these entries had phrasings, reads their neighbour) and one kept as tree_age by earlier pins; classes 7-9
+0/6 -> 5/6: strict xfails with why; controls 13/13 -> 13/13. docs/faq.md, 第六十三轮."""
 
 from pathlib import Path
 
@@ -44,7 +48,13 @@ ASKED_BACK = {
 }
 # written before the pins were read: 胸径 where to measure is tech.tree_age's first line (rounds 51 and 56 pin it; sets
 # AU, AX and AY label it so, AT and AV tech.measure_tree)
-KEPT = {"胸径要在树干几高的地方量": "胸径 alone stays tech.tree_age (rounds 51, 56)"}
+KEPT = {
+    "胸径要在树干几高的地方量": "胸径 alone stays tech.tree_age (rounds 51, 56)",
+    # the wall's list is the hedge-and-wall list (recommend.绿篱, whose trees all flower); naming the sets' label
+    # recommend.围墙+观花 as it ([recommend.label_aliases]) relabels six precedents, and the retrained model then gave
+    # set AT one more confident wrong answer: not landed
+    "围墙脚想种啲开花嘅 种乜好": "recommend.绿篱 answers; the sets' recommend.围墙+观花 is not named as it (AT)",
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +77,8 @@ def _checks() -> list:
 @pytest.mark.parametrize(("question", "expected"), _checks())
 def test_round_63_classes_and_controls(index, question, expected):
     result = index.match(question)
-    assert faq.result_label(result) == expected and result.other is None, (
+    # a set's other name for a list is that list (``[recommend.label_aliases]``: recommend.围墙+观花 is recommend.绿篱)
+    assert index.answered_as(faq.result_label(result)) == index.answered_as(expected) and result.other is None, (
         faq.result_label(result),
         result.reason,
         result.other and faq.result_label(result.other),
