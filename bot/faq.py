@@ -872,6 +872,8 @@ class FaqIndex:
         ]
         self._before_rules_entries = frozenset(i.entry for i in self._intents if i.before_rules)
         self._purposes = {p: Vocab(words) for p, words in matching["recommend"]["purposes"].items()}
+        self._purpose_pairs = [tuple(pair) for pair in matching["recommend"].get("purpose_pairs", [])]
+        self._pair_names = frozenset("+".join(pair) for pair in self._purpose_pairs)
         self._not_asking = Vocab(matching["recommend"].get("not_asking", []))
         self._small = Vocab(matching["recommend"]["small_words"])  # '小', or a size: '十几个平方' (round 34)
         # round 53: a small place said without a site ('地方不大想种棵能吃的果树'): the small trees for the purpose
@@ -1393,6 +1395,8 @@ class FaqIndex:
         ):
             return None
         label = labels[near[0][0]]
+        if label not in ("escalate", "chitchat") and result.kind == "answer" and self._before_rules(result):
+            return None  # round 63: an intent asked before the rules keeps its answer (as from the model, ``_kept_overruled``)
         if label == "escalate":
             if result.kind == "escalate":
                 return None  # the matcher's own reason (and note) stays
@@ -1763,6 +1767,8 @@ class FaqIndex:
             return False  # a tree's field its topic word named is more than the general technique ('秋枫…多久浇一回水')
         if result.reason == "recommend":
             return False  # which trees was asked: a technique names none (round 30: '河堤斜坡种什么好，要根深的')
+        if self._before_rules(result):
+            return False  # round 63: an intent asked before the rules is read by its own words (as ``_dissented``)
         return lead >= self._model_kept_switch and len(norm) >= self._model_short and not self._witnessed(norm, result)
 
     def _witnessed(self, norm: str, result: FaqResult) -> bool:
@@ -2664,6 +2670,11 @@ class FaqIndex:
         ]
         wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
         purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
+        for (
+            pair
+        ) in self._purpose_pairs:  # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
+            if purpose in pair and all(self._purposes[p].search(wanted) for p in pair):
+                purpose = "+".join(pair)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
             # round 54: a small place alone, neither site nor purpose ('地方好细 种咩树好'): the small trees of the list
@@ -2710,7 +2721,9 @@ class FaqIndex:
         small = bool(parts) and parts[-1] == "small"
         parts = parts[:-1] if small else parts
         site = parts[0] if parts and parts[0] in nlu.SITE_WORDS else None
-        purpose = parts[-1] if parts and parts[-1] in self._purposes else None
+        if len(parts) >= 2 and tuple(parts[-2:]) in self._purpose_pairs:  # round 63: recommend.吃果+观花
+            parts = [*parts[:-2], "+".join(parts[-2:])]
+        purpose = parts[-1] if parts and (parts[-1] in self._purposes or parts[-1] in self._pair_names) else None
         if (not parts and not small) or len(parts) != bool(site) + bool(purpose):
             return None  # round 54: recommend.small alone, a small place's trees
         if small and site not in ("庭院", "房前屋后", None):
@@ -2810,6 +2823,7 @@ def _species_field(info: Mapping, name: str, sites_label: str) -> str:
     return str(info.get(name, "")).strip()
 
 
+_ECONOMIC_PURPOSE = "经济"  # round 63: ``[recommend.purposes]`` 经济, the species of kind 'economic'
 _SITE_FALLBACK: dict[str | None, str] = {"主题林": "党建林", "示范点": "庭院", "广场": "路边"}
 
 
@@ -2820,20 +2834,28 @@ def _pick_species(
     and then the purpose are relaxed when nothing fits."""
     site = _SITE_FALLBACK.get(site, site)
 
+    def purposes(info: Mapping) -> list[str]:
+        # round 63: the campaign's economic kind (seed 002's 经济型) is the purpose 经济, first
+        return ([_ECONOMIC_PURPOSE] if info.get("kind") == "economic" else []) + list(info["purposes"])
+
+    wanted = purpose.split("+") if purpose else []  # round 63: a pair of purposes, both ('吃果+观花')
+
     def fits(info: Mapping, use_purpose: bool, use_height: bool) -> bool:
         return (
             (not site or site in info["sites"])
-            and (not use_purpose or not purpose or purpose in info["purposes"])
+            and (not use_purpose or all(p in purposes(info) for p in wanted))
             and (not use_height or max_height is None or info["height_m"] <= max_height)
         )
+
+    def rank(name: str) -> int:
+        have = purposes(species[name])
+        return max((have.index(p) if p in have else 99) for p in wanted)
 
     for use_purpose, use_height in ((True, True), (True, False), (False, True)):
         names = [n for n, info in species.items() if fits(info, use_purpose, use_height)]
         if names:
-            if purpose:
-                names.sort(
-                    key=lambda n: species[n]["purposes"].index(purpose) if purpose in species[n]["purposes"] else 99
-                )
+            if wanted:
+                names.sort(key=rank)
             return names
     return []
 

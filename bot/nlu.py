@@ -1495,7 +1495,8 @@ SITE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "校园": ("校园", "学校", "村小", "小学", "中学", "幼儿园", "校门"),  # round 62: 校门口
     # round 62: the village's sports grounds are its open public places ('篮球场边种咩树有阴')
-    "广场": ("广场", "公园", "祠堂", "文化广场", "篮球场", "球场", "运动场"),
+    # round 63: the village's entrance, where its big shade tree stands ('村口想种棵大树乘凉'), is an open public place
+    "广场": ("广场", "公园", "祠堂", "文化广场", "篮球场", "球场", "运动场", "村口", "村头"),
 }
 _SITE_PAIRS = sorted(((w, k) for k, ws in SITE_WORDS.items() for w in ws), key=lambda p: len(p[0]), reverse=True)
 

@@ -2283,7 +2283,9 @@ def test_round_28_heatstroke_and_poultry_under_trees_are_answered(index, questio
     ("question", "expected"),
     [
         ("主题林种什么好看", "recommend.主题林"),  # 好看 alone is no use (V–AB's writers never label it 观花)
-        ("村口种什么花好看", "recommend.观花"),  # a flower named is
+        # a flower named is; round 63: 村口 is a public place (the village entrance, nlu.SITE_WORDS' 广场), whose
+        # flowering list holds the same five trees
+        ("村口种什么花好看", "recommend.广场+观花"),
         ("黑色营养袋种之前剪不剪", "tech.container_seedling"),  # the bag cut, not the tree pruned
         ("营养袋苗种之前要不要剪枝", "tech.transplant_pruning"),  # the branches are
         ("党建林的面积和位置在哪填", "bot.plot"),  # where to fill in a plot

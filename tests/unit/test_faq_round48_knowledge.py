@@ -39,12 +39,9 @@ def _got(result: faq.FaqResult) -> str:
 
 # left, strict with why: none since AL-AO joined the precedents (the model had read '屋后面种几棵沉香得唔得' as the
 # off-list answer, camp.exotic; it reads the entry's own answer since)
-MODEL_WINS: dict[str, str] = {
-    # round 54: the intent's answer leaves 野生 and 挖返屋企 unexplained (not sure), and the model, taught care.toml's
-    # wild-seedling phrasings, now reads tech.wild_seedlings: a right answer too (wild 土沉香 is protected, not to be dug;
-    # ask the village or the forestry station), but not this check's, the tree's own entry
-    "山上面野生嘅沉香可唔可以挖返屋企种": "round 54: the model reads tech.wild_seedlings (it also says: protected, do not dig)",
-}
+# round 54 to 62: '山上面野生嘅沉香可唔可以挖返屋企种' (the model read tech.wild_seedlings over the intent's answer);
+# round 63: the model no longer switches the answer of an intent asked before the rules (``FaqIndex._kept_overruled``)
+MODEL_WINS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,133 @@
+"""FAQ round 63 (issue 17 §1, confident wrong; sets AY and AX as development sets): classes of their confident wrong
+answers that recur in AW, AV and AU, each first asked in words of our own (tests/data/faq_rule_checks_63.tsv, written
+before any change, none of any set's questions), with controls that must not move:
+
+- nails, swings, hammocks and chimes on a tree (tech.tree_decor; a nameplate hung is camp.nameplate, 植树节's banner and
+  风铃木 are no decoration);
+- a public tree's flowers cut or broken off to take home (``fruit_owner``, answered in general by camp.fruit_picking;
+  cuttings to root stay tech.cuttings);
+- one's ID, phone or address sold, leaked or cheated with (bot.privacy, now asked before the rules: 卖 and 骗 had sent
+  it to a person as a dispute, and the precedents read 身份证 as how to register);
+- a tree's height or girth measured (tech.measure_tree; 胸径 alone stays tech.tree_age, whose answer says where it is
+  measured, as rounds 51 and 56 pin it);
+- compost (tech.composting; 堆肥 is a real word, no longer heard as 追肥);
+- neither the model nor agreeing precedents switch the answer of an intent asked before the rules to another entry
+  (``FaqIndex._kept_overruled``, ``_agreed_by_precedents``): a seedling bought besides the village's, asked its price.
+
+Classes 7-9, written after 1-6 were changed and before their own change: a small tree said with 矮树, 唔高 or 唔会大
+(``[recommend] small_tree``); fruit and flowers at once (``purpose_pairs``: recommend.吃果+观花, the trees doing both);
+flowers by a wall (recommend.绿篱, not renamed: see ``KEPT``).
+
+Own 2/17 -> 7/17 answered for classes 1-6, nine more asked back with the expected answer first (the model, trained
+before these entries had phrasings, reads their neighbour) and one kept as tree_age by earlier pins; classes 7-9
+0/6 -> 5/6: strict xfails with why; controls 13/13 -> 13/13. docs/faq.md, 第六十三轮."""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_63.tsv"
+
+# the rules' answer is the expected one, but the model, which the precedents taught before these entries had
+# phrasings, reads another entry: the villager is asked which was meant (round 43), the expected answer first
+ASKED_BACK = {
+    "树干上钉块铁牌会不会害死树": "asked back: the model reads camp.nameplate (a sign)",
+    "两棵树中间挂张吊床 会不会把树勒坏": "asked back: the model reads tech.spacing_general (two trees)",
+    "村口公家种的簕杜鹃开得好靓 剪几枝返屋企插瓶得唔得": "asked back: the model reads tech.cuttings (剪枝 插)",
+    "身份证号填上去 会唔会俾骗子攞去用": "asked back: the model reads bot.register (身份证 填)",
+    "登记的住址会不会卖给别人": "asked back: the model reads camp.fruit_market (卖)",
+    "冇卷尺点知棵树有几高": "asked back: the model reads tech.survival_check",
+    "剩饭剩菜埋落泥度做肥得唔得": "asked back: the model reads tech.planting_depth (埋落泥)",
+    "稻草堆起来能不能变成肥料": "asked back: the model reads tech.mulch (稻草)",
+    "村里派的苗不够 自己去买一棵龙眼苗要几多钱": "asked back: the model reads camp.seedlings (村里派的苗)",
+}
+# written before the pins were read: 胸径 where to measure is tech.tree_age's first line (rounds 51 and 56 pin it; sets
+# AU, AX and AY label it so, AT and AV tech.measure_tree)
+KEPT = {
+    "胸径要在树干几高的地方量": "胸径 alone stays tech.tree_age (rounds 51, 56)",
+    # the wall's list is the hedge-and-wall list (recommend.绿篱, whose trees all flower); naming the sets' label
+    # recommend.围墙+观花 as it ([recommend.label_aliases]) relabels six precedents, and the retrained model then gave
+    # set AT one more confident wrong answer: not landed
+    "围墙脚想种啲开花嘅 种乜好": "recommend.绿篱 answers; the sets' recommend.围墙+观花 is not named as it (AT)",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _checks() -> list:
+    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
+    missed = {**ASKED_BACK, **KEPT}
+    return [
+        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=missed[r[0]]))
+        if r[0] in missed
+        else (r[0], r[1])
+        for r in rows
+        if r[0] and not r[0].startswith("#")
+    ]
+
+
+@pytest.mark.parametrize(("question", "expected"), _checks())
+def test_round_63_classes_and_controls(index, question, expected):
+    result = index.match(question)
+    # a set's other name for a list is that list (``[recommend.label_aliases]``: recommend.围墙+观花 is recommend.绿篱)
+    assert index.answered_as(faq.result_label(result)) == index.answered_as(expected) and result.other is None, (
+        faq.result_label(result),
+        result.reason,
+        result.other and faq.result_label(result.other),
+    )
+
+
+@pytest.mark.parametrize("question", sorted(ASKED_BACK))
+def test_round_63_asked_back_offers_the_rules_answer_first(index, question):
+    expected = next(
+        r[1] for r in (line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()) if r[0] == question
+    )
+    result = index.match(question)
+    assert result.kind == "answer" and result.entry_id == expected and result.other is not None, result
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("植树节要挂的横幅写什么字", "camp.publicity"),  # 植树 is no tree hung with a banner
+        ("黄花风铃木种下去要不要插竹竿扶着", None),  # 风铃木 is a tree, no chime
+        ("胸径是离地多高量", "tech.tree_age"),
+        ("没沤熟的鸡粪下了 叶子黄了", None),  # a symptom: the rules' person, never compost
+        ("用猪粪做底肥要唔要沤过", "tech.base_fertilizer"),
+        ("屋后面有几分旱地一直种菜 今年想改种荔枝 会唔会违反耕地保护", "camp.farmland"),  # 几分旱地 is no points
+    ],
+)
+def test_round_63_neighbours_keep_their_answers(index, question, expected):
+    result = index.match(question)
+    if expected is None:
+        assert result.entry_id not in ("tech.tree_decor", "tech.composting"), result
+    else:
+        assert faq.result_label(result) == expected, (faq.result_label(result), result.reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("山坡地种什么树有收入", "recommend.经济"),
+        ("村口种什么树遮阴好", "recommend.广场+遮荫"),
+        ("种点有收入的果树 选哪种", "recommend.吃果"),  # fruit trees with an income are the fruit trees (AT, AV)
+    ],
+)
+def test_round_63_recommendations_of_income_and_the_village_entrance(index, question, expected):
+    result = index.match(question)
+    assert faq.result_label(result) == expected, (faq.result_label(result), result.reason)
+
+
+def test_round_63_economic_list_is_the_campaign_s_economic_kind(index):
+    """Seed 002's 经济型 trees (species.toml ``kind = "economic"``), none of the greening kind."""
+    text = index.match("山坡地种什么树有收入").answer_text
+    assert "荔枝" in text and "龙眼" in text, text
+    assert not any(name in text for name in ("香樟", "秋枫", "小叶榄仁", "木棉", "簕杜鹃")), text
