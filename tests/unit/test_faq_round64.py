@@ -1,10 +1,12 @@
 """FAQ round 64 (issue 17 §1): set AZ's over-escalation, answerable questions that rules sent to a person, mended by
-class and first asked in words of our own (tests/data/faq_rule_checks_64.tsv, written before any change, none of AZ's
-questions): a loan asked in general is tech.forest_loan's answer (the loan class's ``answers_general``; one's own loan,
-an amount or a refusal keeps the ticket); felling's words in another topic's question (mistletoe, a tree's lifespan,
-citrus greening) are that topic's; no fruit after years, of no tree in sight, is the species' fruit field; a species'
-pollination or fruit asked in other words is its field. Controls (tagged ``control``) must not move. Lines not mended
-are strict xfails with the reason. docs/faq.md, round 64."""
+class and first asked in words of our own (tests/data/faq_rule_checks_64.tsv, written before each change, none of AZ's
+questions): a loan and forest tenure asked in general are tech.forest_loan's and tech.forest_tenure's answers (the
+classes' ``answers_general``; one's own loan, an amount, a refusal, a family's or a neighbour's dispute keep the ticket);
+felling's words in another topic's question (a tree's lifespan, its age without cutting, citrus greening) are that
+topic's, mistletoe by its intent; no fruit after years, of no tree in sight, is the species' fruit field; a species'
+pollination or fruit asked in other words is its field; places for a recommendation in other words (塘基, the main road,
+家前面); asked whether a change seen is normal is asked in general. Own 4/24 -> 23/24, controls 14/14 -> 14/14. Lines not
+mended are strict xfails with the reason. docs/faq.md, 第六十四轮."""
 
 from pathlib import Path
 
