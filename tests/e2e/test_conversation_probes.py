@@ -1515,7 +1515,6 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
             "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
             "after_photo:算啦 唔记得种咗咩 迟啲先",
             "new:登记 黄种德 埔心村",
-            "new:点样先可以报种咗嘅树",
             "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
             "twice:问专家 竹子黄晒 || 唔该晒",
             "twice:问专家 杨梅落晒果 || 早晨 专家睇到未",
@@ -1541,7 +1540,6 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
             "member:认领同认养有咩分别",
             "party:今个礼拜六支部植树我报个名",
             "adviser:仲有边个村民问题未回",
-            "cadre:我哋村今个月会唔会被通报滞后",
         ],
     ),
 ]
