@@ -2735,7 +2735,17 @@ _SOMEONE_ELSE_RE = re.compile(
 _TREES_RE = re.compile(rf"树|苗|{_MEASURE}|种")
 _VILLAGE_RE = re.compile(
     rf"(?:我们|咱们|咱|我|本|全|俺)(?:村|社区)|村里|社区里|村子|(?:我们|咱们|本|全)[{_CJK}]{{1,3}}?(?:村|社区)"
+    # round 64 (20q: '党建林种咗几多亩了'): the village's plot named as what has been planted (a cadre's record of it is
+    # '党建林 2.5亩 120棵 香樟', never asked)
+    r"|党建林|主题林|示范林"
 )  # round 19: the village by its name ('我们埔心村')
+
+
+def trees_spoken_of(norm: str) -> bool:
+    """Round 64: does the (normalised) text speak of trees or planting (树, 苗, a measure, 种)?"""
+    return bool(_TREES_RE.search(norm or ""))
+
+
 _HAD_RE = re.compile(r"了|的|过|已经|一共|总共|共|总|上|(?<=种)到")  # round 28: 种到多少 (planted up to how many)
 _COUNT_ASKED_RE = re.compile(rf"(?:多少|几)\s*(?:{_MEASURE}|亩)?(?:树|苗)?(?:了|呢|啊|呀|吗|啦)*$")
 # round 19: how far from the target ('还差多少', '离两亩还差多少', '仲差几多棵先够数', '种了几棵了够不够数')

@@ -219,8 +219,11 @@ def _cancel(ctx: Ctx, norm: str) -> str | None:
 def _log_steps(ctx: Ctx, norm: str) -> str | None:
     """Round 64 (20q: '点样登记种个树', '涯想种两棵荔枝要点登记' from a follower not registered yet): the steps of a record,
     asked by a follower not registered yet however it is asked, are the planting help (DESIGN.md: it asks 登记 first and
-    keeps the message, answered once registered); a registered villager's, where they stand or the steps."""
-    return _PLANTING_HELP if ctx.person is None else _standing(ctx, norm)
+    keeps the message, answered once registered); a registered villager's, where they stand or the steps. Only when
+    trees are spoken of: '怎么登记' alone stays the FAQ's (round 52: 登记 is also registering)."""
+    if ctx.person is None:
+        return _PLANTING_HELP if nlu.trees_spoken_of(norm) else None
+    return _standing(ctx, norm)
 
 
 _MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"

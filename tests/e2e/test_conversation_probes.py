@@ -1472,13 +1472,16 @@ def test_round_20p_probe(probe, context, message, expected):
 
 _ROUND_20Q_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20q, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
-        " misses both times; Hakka 涯/么个 read as 我/什么 since round 63, the rest of other classes (their 我 forms miss too)",
-        [
-            "cadre:党建林种咗几多亩了",
-            "ticket:屋下有两棵桂花 两棵都系恁样",
-            "twice:桃树流胶点算 || 涯落了石灰 冇用",
-        ],
+        "blind miss of set 20q (e7ba264 and b80fb32 alike); round 64 read the others by class. Left: the ticket's trees"
+        " described with a count and Hakka 恁样 (like this) start a record; round 57's trees_described reads such words"
+        " with no tree named, with one named they are a planting text; not read yet",
+        ["ticket:屋下有两棵桂花 两棵都系恁样"],
+    ),
+    (
+        "blind miss of set 20q: a remedy tried and not helping (落了石灰 冇用), said after the FAQ answered the first"
+        " question (no ticket open), is read as small talk; whether it makes the ticket (the FAQ's answer did not"
+        " help) or gets the FAQ's answer again is a design decision, not made in round 64",
+        ["twice:桃树流胶点算 || 涯落了石灰 冇用"],
     ),
 ]
 ROUND_20Q_MISSES = {message: why for why, messages in _ROUND_20Q_LEFT for message in messages}
@@ -1491,11 +1494,10 @@ def test_round_20q_probe(probe, context, message, expected):
 
 _ROUND_20R_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20r, measured at the thirty-fifth session's start (e7ba264) and end (b80fb32), the same"
-        " misses both times; not yet read by class",
-        [
-            "cadre:村委点样帮村民登记种树",
-        ],
+        "blind miss of set 20r whose label round 64 believes wrong: a cadre asking how the 村委 logs villagers' trees is"
+        " answered with the FAQ's 代种 steps (DESIGN.md: 代种 <姓名> 2棵龙眼 + photo, the cadre's record for a household"
+        " without a phone), which is what is asked; the sheet's 'log' wants one's own record's steps",
+        ["cadre:村委点样帮村民登记种树"],
     ),
 ]
 ROUND_20R_MISSES = {message: why for why, messages in _ROUND_20R_LEFT for message in messages}

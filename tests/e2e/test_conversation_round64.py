@@ -297,6 +297,18 @@ CONTROLS_VILLAGE_LAG = [
     ("cadre", "我们村被通报滞后会怎样", "question"),
 ]
 
+# (9) the village's plot (党建林, 主题林) named as what has been planted, how much asked: the village's progress (it had
+# been the targets' FAQ card, or a record waiting for its tree: '主题林种咗几多棵了')
+EXAMPLES_PLOT_DONE = [
+    ("cadre", "主题林种咗几多棵了", "progress"),
+    ("party", "党建林而家种咗几多亩", "progress"),
+    ("cadre", "我哋党建林种咗几多棵树了", "progress"),
+]
+CONTROLS_PLOT_DONE = [
+    ("cadre", "党建林要种几亩", "question"),
+    ("member", "党建林种咩树好", "question"),
+]
+
 
 @pytest.mark.parametrize(
     ("context", "message", "expected"),
@@ -318,6 +330,8 @@ CONTROLS_VILLAGE_LAG = [
             *CONTROLS_LOG_HOW_NEW,
             *EXAMPLES_VILLAGE_LAG,
             *CONTROLS_VILLAGE_LAG,
+            *EXAMPLES_PLOT_DONE,
+            *CONTROLS_PLOT_DONE,
         ],
         {},
     ),
