@@ -39,7 +39,8 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_63.tsv"
 ASKED_BACK = {
     "树干上钉块铁牌会不会害死树": "asked back: the model reads camp.nameplate (a sign)",
     "两棵树中间挂张吊床 会不会把树勒坏": "asked back: the model reads tech.spacing_general (two trees)",
-    "村口公家种的簕杜鹃开得好靓 剪几枝返屋企插瓶得唔得": "asked back: the model reads tech.cuttings (剪枝 插)",
+    # (merged with round 64: fruit_owner answers in general once the rule decides, so the flowers cut to take home from
+    # a public tree are camp.fruit_picking's answer outright, no longer asked back)
     "身份证号填上去 会唔会俾骗子攞去用": "asked back: the model reads bot.register (身份证 填)",
     "登记的住址会不会卖给别人": "asked back: the model reads camp.fruit_market (卖)",
     "冇卷尺点知棵树有几高": "asked back: the model reads tech.survival_check",
