@@ -72,8 +72,8 @@ def test_another_field_is_two_fields_of_one_tree_by_the_lead_asked():
 
 
 def test_the_thresholds_are_the_matching_settings(index):
-    # round 61: own_field 0.25 (the retrained model led the pinned question below by 0.26)
-    assert index._model_ask_field == 0.3 and index._model_own_field == 0.25
+    # round 61: own_field 0.25 (the retrained model led the pinned question below by 0.26); round 64: 0.24 (by 0.244)
+    assert index._model_ask_field == 0.3 and index._model_own_field == 0.24
 
 
 # a general technique ranked for a question naming a tree, the model reading that tree's own field by own_field
