@@ -2670,9 +2670,8 @@ class FaqIndex:
         ]
         wanted = "".join("|" if any(a <= i < b for a, b in feared) else ch for i, ch in enumerate(norm))
         purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
-        for (
-            pair
-        ) in self._purpose_pairs:  # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
+        # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
+        for pair in self._purpose_pairs:
             if purpose in pair and all(self._purposes[p].search(wanted) for p in pair):
                 purpose = "+".join(pair)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
