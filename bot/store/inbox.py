@@ -215,24 +215,23 @@ def rows_of(db: Database, openid: str, inbox_ids: list[int]) -> list[dict]:
 def last_text_handler(db: Database, openid: str, before_id: int, since: str) -> str | None:
     """The route that handled the sender's text message before ``before_id``, when it came at ``since`` or later (round
     48: an elliptic follow-up reads the kind last asked); None when there is none."""
-    write_batch(db, close=False)  # the open batch's rows too
-    row = one(
-        db,
-        "SELECT handler FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
-        " ORDER BY id DESC LIMIT 1",
-        [openid, before_id, since],
-    )
+    row = _last_text(db, openid, before_id, since)
     return row["handler"] if row else None
 
 
 def last_text_since(db: Database, openid: str, before_id: int, since: str) -> str | None:
     """The words of the sender's text message before ``before_id``, when it came at ``since`` or later (round 64: what a
     photo in a ticket's window followed); None when there is none."""
+    row = _last_text(db, openid, before_id, since)
+    return row["content"] if row else None
+
+
+def _last_text(db: Database, openid: str, before_id: int, since: str) -> dict | None:
+    """The sender's last text message before ``before_id`` at ``since`` or later (its handler and content)."""
     write_batch(db, close=False)  # the open batch's rows too
-    row = one(
+    return one(
         db,
-        "SELECT content FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
+        "SELECT handler, content FROM inbox WHERE openid = ? AND id < ? AND msg_type = 'text' AND received_at >= ?"
         " ORDER BY id DESC LIMIT 1",
         [openid, before_id, since],
     )
-    return row["content"] if row else None
