@@ -592,13 +592,17 @@ _CLAUSE_BREAK_RE = re.compile(r"[\s,，。;；!！]+")
 def correction_said(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> str | None:
     """The words of a text that say a count (or a tree) wrong and right: the whole text, or (sim62: a grandchild's
     '我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' had recorded a tree called 不两棵) its one clause that does, the others
-    naming no count and no tree (who writes, for whom); None when no such words are said."""
+    naming no count and no tree (who writes, for whom, an apology: '唔好意思 发错咗 唔系荔枝系龙眼'); None when none are."""
     if nlu.count_corrected(text) is not None or nlu.tree_corrected(text, species_table, others) is not None:
         return text
     clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
     if len(clauses) < 2:
         return None
-    said = [clause for clause in clauses if nlu.count_corrected(clause) is not None]
+    said = [
+        clause
+        for clause in clauses
+        if nlu.count_corrected(clause) is not None or nlu.tree_corrected(clause, species_table, others) is not None
+    ]
     if len(said) != 1:
         return None
     rest = [clause for clause in clauses if clause != said[0]]

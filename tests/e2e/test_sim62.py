@@ -209,3 +209,19 @@ def test_a_report_downloaded_before_its_month_is_over_says_the_day_it_counts_to(
     april = summary("2027-04")
     assert "截至4月15日，" in april and "截至4月底" not in april
     assert "截至3月底，" in summary("2027-03")
+
+
+def test_the_tree_corrected_after_an_apology_in_clauses_of_its_own(person, bot, standin, clock):
+    """'唔好意思 发错咗 唔系荔枝系龙眼' just after 3棵荔枝 (an elder's voice in the simulator) got the FAQ's how-to-correct
+    card: the clause that says the tree wrong and right is the record's change, asked to confirm."""
+    from tests.e2e.test_planting import photo, planting_rows
+
+    clock.set("2027-04-20T10:00")
+    elder = person("o-elder", "吴英磊")
+    standin.add_media("m-1", photo(1))
+    elder.sends_voice("m-v0", "我种咗三棵荔枝")
+    assert "已记录第1号" in elder.sends_photo("m-1")
+    assert elder.sends_voice("m-v1", "唔好意思 发错咗 唔系荔枝系龙眼").startswith("要把第1号记录改成：3棵龙眼吗？")
+    elder.says("确定")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == ("龙眼", 3)
