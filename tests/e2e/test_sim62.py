@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
+from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401 (probe: fixture)
 from tests.e2e.test_escalation import LI, add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
 from tests.e2e.test_reminders_season import season  # noqa: F401 (fixture)
@@ -225,3 +225,10 @@ def test_the_tree_corrected_after_an_apology_in_clauses_of_its_own(person, bot, 
     elder.says("确定")
     (record,) = planting_rows(bot)
     assert (record["species"], record["count"]) == ("龙眼", 3)
+
+
+def test_the_overview_says_what_the_villages_met(admin):  # noqa: F811
+    """The demo's overview read 46/50 村社区已达标 beside 7 村社区进度滞后 (53 of 50): the first counts the villages whose
+    党建林（主题林）and 示范点 are done (the 通报's own words), which the label now says."""
+    html = admin.get("/admin/").get_data(as_text=True)
+    assert "村社区党建林（主题林）和示范点已达标" in html and "<span>村社区已达标</span>" not in html
