@@ -547,6 +547,20 @@ def withdraw_minutes(config) -> int:
     return int(config.get("planting.withdraw_minutes"))
 
 
+# sim62: whether the record just sent was recorded, asked bare (normalised: '记上了没有', voice '记咗未' -> 记了没, '有冇记到',
+# '登记好了吗'); it had become a question for the adviser
+_RECORDED_ASKED_RE = re.compile(
+    r"^(?:是不是|是否|到底)?(?:已经)?(?:登记|记录|记)(?:(?:上|到|好|低|下|落)(?:去)?(?:了)?|了)"
+    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)$"
+    r"|^有没有(?:登记|记录|记)(?:上|到|好|低|下|落)(?:去)?(?:了)?(?:呢|啊)?$"
+)
+
+
+def recorded_asked(norm: str) -> bool:
+    """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d)."""
+    return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm.rstrip("？?。.！! ")))
+
+
 def last_finished(ctx) -> dict | None:
     """The sender's newest finished record (作废 is about it), or None when they never finished one."""
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)

@@ -232,3 +232,22 @@ def test_the_overview_says_what_the_villages_met(admin):  # noqa: F811
     党建林（主题林）and 示范点 are done (the 通报's own words), which the label now says."""
     html = admin.get("/admin/").get_data(as_text=True)
     assert "村社区党建林（主题林）和示范点已达标" in html and "<span>村社区已达标</span>" not in html
+
+
+def test_whether_the_record_just_sent_was_recorded_asked_bare(person, bot, standin, clock):
+    """'记上了没有' (voice '记咗未') right after ✅ 已记录 had become a question for the adviser: yes, which record, and its
+    progress line; later than planting.withdraw_minutes, or with nothing finished, it is what it was."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-04-25T10:00")
+    elder = person("o-elder", "王磊霞")
+    standin.add_media("m-1", photo(1))
+    elder.says("2棵桂花")
+    assert "已记录第1号" in elder.sends_photo("m-1")
+    for asked in ("记上了没有", "有冇记到", "登记好了吗"):
+        assert elder.says(asked).splitlines()[0] == "记上了 ✅ 第1号：2棵桂花。", asked
+    reply = elder.sends_voice("m-v1", "记咗未？")
+    assert reply.splitlines()[0] == "记上了 ✅ 第1号：2棵桂花。" and "进度" in reply
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+    clock.advance(minutes=int(bot.config.get("planting.withdraw_minutes")) + 1)
+    assert "记上了 ✅" not in (elder.says("记上了没有") or "")
