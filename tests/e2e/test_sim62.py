@@ -251,3 +251,26 @@ def test_whether_the_record_just_sent_was_recorded_asked_bare(person, bot, stand
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
     clock.advance(minutes=int(bot.config.get("planting.withdraw_minutes")) + 1)
     assert "记上了 ✅" not in (elder.says("记上了没有") or "")
+
+
+def test_the_follow_ups_photo_is_shown_with_the_follow_up_on_the_tickets_page(
+    app, bot, county, standin, villager_factory, tick, clock
+):  # noqa: F811
+    """The photo sent with '喷了药还是有黑点' after the answer showed under the first question, which had none: it is
+    shown in the 村民追问 card."""
+    from tests.e2e.dashboard_seed import jpeg, login
+
+    villager, adviser = villager_factory("o-陈大伯"), villager_factory("o-王顾问")
+    number = ticket_number(villager.says("问专家 我家荔枝叶子有黑点点是不是病了"))
+    assert "已回答" in adviser.says(f"答 {number} 多半是炭疽病，剪掉病叶，喷一次多菌灵。")
+    clock.advance(days=1)
+    standin.add_media("m-leaves", jpeg((30, 90, 30)))
+    villager.sends_photo("m-leaves")
+    assert villager.says("喷了药还是有黑点").startswith(f"收到追问，已转回顾问（第{number}号问题）。")
+    tick()
+    sha = next(bot.db.query("SELECT sha256 FROM media WHERE media_id = 'm-leaves'"))["sha256"]
+    client = app.test_client()
+    assert login(client, "wang").status_code == 302
+    html = client.get(f"/admin/tickets/{number}").get_data(as_text=True)
+    question, follow_up = html.split("村民追问", 1)
+    assert f"/admin/photos/{sha}/thumb" not in question and f"/admin/photos/{sha}/thumb" in follow_up
