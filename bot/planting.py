@@ -547,6 +547,20 @@ def withdraw_minutes(config) -> int:
     return int(config.get("planting.withdraw_minutes"))
 
 
+# sim62: whether the record just sent was recorded, asked bare (normalised: '记上了没有', voice '记咗未' -> 记了没, '有冇记到',
+# '登记好了吗'); it had become a question for the adviser
+_RECORDED_ASKED_RE = re.compile(
+    r"^(?:是不是|是否|到底)?(?:已经)?(?:登记|记录|记)(?:(?:上|到|好|低|下|落)(?:去)?(?:了)?|了)"
+    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)$"
+    r"|^有没有(?:登记|记录|记)(?:上|到|好|低|下|落)(?:去)?(?:了)?(?:呢|啊)?$"
+)
+
+
+def recorded_asked(norm: str) -> bool:
+    """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d)."""
+    return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm.rstrip("？?。.！! ")))
+
+
 def last_finished(ctx) -> dict | None:
     """The sender's newest finished record (作废 is about it), or None when they never finished one."""
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)
@@ -592,13 +606,17 @@ _CLAUSE_BREAK_RE = re.compile(r"[\s,，。;；!！]+")
 def correction_said(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> str | None:
     """The words of a text that say a count (or a tree) wrong and right: the whole text, or (sim62: a grandchild's
     '我是他孙子 帮爷爷发的 刚才那个是三棵不是两棵' had recorded a tree called 不两棵) its one clause that does, the others
-    naming no count and no tree (who writes, for whom); None when no such words are said."""
+    naming no count and no tree (who writes, for whom, an apology: '唔好意思 发错咗 唔系荔枝系龙眼'); None when none are."""
     if nlu.count_corrected(text) is not None or nlu.tree_corrected(text, species_table, others) is not None:
         return text
     clauses = [clause for clause in _CLAUSE_BREAK_RE.split(text or "") if clause]
     if len(clauses) < 2:
         return None
-    said = [clause for clause in clauses if nlu.count_corrected(clause) is not None]
+    said = [
+        clause
+        for clause in clauses
+        if nlu.count_corrected(clause) is not None or nlu.tree_corrected(clause, species_table, others) is not None
+    ]
     if len(said) != 1:
         return None
     rest = [clause for clause in clauses if clause != said[0]]

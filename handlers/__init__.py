@@ -185,6 +185,8 @@ planting (handlers/planting.py):
 - recount — a count (or a tree) said wrong and said right with nothing in progress (头先报错咗 系三棵唔系两棵, 帮我改成3棵,
   唔系龙眼系黄皮): the
   sender's last finished record, asked to confirm within planting.withdraw_minutes and before a cadre checked it
+- recorded_asked — 记上了没有 (voice 记咗未, 有冇记到) within planting.withdraw_minutes of a finished record: yes, which
+  record, its check and the progress (sim62: it had become a question for the adviser)
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to
   send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import timedelta
 
 from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -591,6 +592,31 @@ TABLE = FlowTable(
 )
 
 
+# -- whether the record just finished was recorded (sim62) --------------------------------------------------
+@pure
+def _recorded_ahead(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and planting.recorded_asked(text_normalized(ctx))
+
+
+def _recorded_then(ctx, _said):
+    """The sender's record finished within planting.withdraw_minutes (nothing collected meanwhile)."""
+    if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
+        return None
+    record = planting.last_finished(ctx)
+    span = timedelta(minutes=planting.withdraw_minutes(ctx.config))
+    if record is None or record["status"] != "complete" or not planting.finished_within(record, ctx.now, span):
+        return None
+    return record
+
+
+@registered
+def on_recorded_asked(ctx, record: dict) -> str:
+    """'记上了没有' just after a record: yes, which record, and what its reply said after (its check, the progress)."""
+    return "\n".join(
+        [ctx.t("planting.recorded_yes", id=record["id"], what=_what(ctx, record)), *_confirmation_tail(ctx, record)]
+    )
+
+
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     TABLE.route("planting_count_choice"),
@@ -598,6 +624,7 @@ ROUTES: list = [
     Route("withdraw", staged(_withdraw_ahead, _withdraw_then), on_withdraw_asked),
     RECOUNT_TABLE.route("recount_confirm"),
     Route("recount", staged(_recount_ahead, _recount_then), on_recount_asked),
+    Route("recorded_asked", staged(_recorded_ahead, _recorded_then), on_recorded_asked),
     Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),

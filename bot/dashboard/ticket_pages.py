@@ -110,13 +110,16 @@ def ticket(ticket_id: int):
     # the current round's attachments are the follow-up (a round starts when the ticket is reopened)
     follow_ups = [a for a in attachments if row["reopened_count"] and a["round"] == row["reopened_count"]]
     images = [a for a in attachments if a["media_kind"] == "image"]
+    # sim62: the photos sent with the follow-up are shown with it, not with the first question
+    follow_up_photos = [a["media_sha256"] for a in follow_ups if a["media_kind"] == "image" and a["media_sha256"]]
     return render_template(
         "dashboard/ticket.html",
         ticket=row,
         village=village,
         asker=asker,
         adviser=adviser,
-        photos=store.ticket_photos(db, ticket_id),
+        photos=[sha for sha in store.ticket_photos(db, ticket_id) if sha not in follow_up_photos],
+        follow_up_photos=follow_up_photos,
         photos_downloading=sum(1 for a in images if a["media_status"] == "pending"),
         photos_missing=sum(1 for a in images if a["media_status"] in ("lost", "failed")),
         voices=[_voice(a) for a in attachments if a["media_kind"] == "voice" and a["media_status"] == "stored"],

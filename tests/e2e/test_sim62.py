@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.dashboard_seed import county  # noqa: F401 (fixture)
+from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
 from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401 (probe: fixture)
 from tests.e2e.test_escalation import LI, add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
 from tests.e2e.test_reminders_season import season  # noqa: F401 (fixture)
@@ -209,3 +209,80 @@ def test_a_report_downloaded_before_its_month_is_over_says_the_day_it_counts_to(
     april = summary("2027-04")
     assert "截至4月15日，" in april and "截至4月底" not in april
     assert "截至3月底，" in summary("2027-03")
+
+
+def test_the_tree_corrected_after_an_apology_in_clauses_of_its_own(person, bot, standin, clock):
+    """'唔好意思 发错咗 唔系荔枝系龙眼' just after 3棵荔枝 (an elder's voice in the simulator) got the FAQ's how-to-correct
+    card: the clause that says the tree wrong and right is the record's change, asked to confirm."""
+    from tests.e2e.test_planting import photo, planting_rows
+
+    clock.set("2027-04-20T10:00")
+    elder = person("o-elder", "吴英磊")
+    standin.add_media("m-1", photo(1))
+    elder.sends_voice("m-v0", "我种咗三棵荔枝")
+    assert "已记录第1号" in elder.sends_photo("m-1")
+    assert elder.sends_voice("m-v1", "唔好意思 发错咗 唔系荔枝系龙眼").startswith("要把第1号记录改成：3棵龙眼吗？")
+    elder.says("确定")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"]) == ("龙眼", 3)
+
+
+def test_the_overview_says_what_the_villages_met(admin):  # noqa: F811
+    """The demo's overview read 46/50 村社区已达标 beside 7 村社区进度滞后 (53 of 50): the first counts the villages whose
+    党建林（主题林）and 示范点 are done (the 通报's own words), which the label now says."""
+    html = admin.get("/admin/").get_data(as_text=True)
+    assert "村社区党建林（主题林）和示范点已达标" in html and "<span>村社区已达标</span>" not in html
+
+
+def test_whether_the_record_just_sent_was_recorded_asked_bare(person, bot, standin, clock):
+    """'记上了没有' (voice '记咗未') right after ✅ 已记录 had become a question for the adviser: yes, which record, and its
+    progress line; later than planting.withdraw_minutes, or with nothing finished, it is what it was."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-04-25T10:00")
+    elder = person("o-elder", "王磊霞")
+    standin.add_media("m-1", photo(1))
+    elder.says("2棵桂花")
+    assert "已记录第1号" in elder.sends_photo("m-1")
+    for asked in ("记上了没有", "有冇记到", "登记好了吗"):
+        assert elder.says(asked).splitlines()[0] == "记上了 ✅ 第1号：2棵桂花。", asked
+    reply = elder.sends_voice("m-v1", "记咗未？")
+    assert reply.splitlines()[0] == "记上了 ✅ 第1号：2棵桂花。" and "进度" in reply
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+    clock.advance(minutes=int(bot.config.get("planting.withdraw_minutes")) + 1)
+    assert "记上了 ✅" not in (elder.says("记上了没有") or "")
+
+
+def test_the_follow_ups_photo_is_shown_with_the_follow_up_on_the_tickets_page(
+    app, bot, county, standin, villager_factory, tick, clock
+):  # noqa: F811
+    """The photo sent with '喷了药还是有黑点' after the answer showed under the first question, which had none: it is
+    shown in the 村民追问 card."""
+    from tests.e2e.dashboard_seed import jpeg, login
+
+    villager, adviser = villager_factory("o-陈大伯"), villager_factory("o-王顾问")
+    number = ticket_number(villager.says("问专家 我家荔枝叶子有黑点点是不是病了"))
+    assert "已回答" in adviser.says(f"答 {number} 多半是炭疽病，剪掉病叶，喷一次多菌灵。")
+    clock.advance(days=1)
+    standin.add_media("m-leaves", jpeg((30, 90, 30)))
+    villager.sends_photo("m-leaves")
+    assert villager.says("喷了药还是有黑点").startswith(f"收到追问，已转回顾问（第{number}号问题）。")
+    tick()
+    sha = next(bot.db.query("SELECT sha256 FROM media WHERE media_id = 'm-leaves'"))["sha256"]
+    client = app.test_client()
+    assert login(client, "wang").status_code == 302
+    html = client.get(f"/admin/tickets/{number}").get_data(as_text=True)
+    question, follow_up = html.split("村民追问", 1)
+    assert f"/admin/photos/{sha}/thumb" not in question and f"/admin/photos/{sha}/thumb" in follow_up
+
+
+def test_the_overviews_waiting_figure_opens_the_records_it_counts(admin):  # noqa: F811
+    """待审核记录（未计入）341 → opened 照片审核 on 待审核和抽查 (879 in the demo, the spot-checked counted ones too): it
+    opens the records waiting for review alone, the number it shows."""
+    import re
+
+    html = admin.get("/admin/").get_data(as_text=True)
+    figure = re.search(r'<a class="figure link" href="([^"]+)"><b>(\d+)</b><span>待审核记录', html)
+    assert figure and figure.group(1) == "/admin/review?state=pending", html
+    review = admin.get(figure.group(1)).get_data(as_text=True)
+    assert review.count("<article") == int(figure.group(2))  # one page in the seed: each record a card
