@@ -139,3 +139,48 @@ LEFT_ZONE_WISH_WHICH = {"俾块责任区我管 有咩揀": "another class: '俾�
 )
 def test_round_65_zone_wish_which(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 6: an adviser asking which of the villagers' questions are still unanswered in any words (边个, 边位, 乜, 有冇人 …
+# before 未回, 未答, 未覆, 未处理): his 待办; a villager's such words stay about his own questions, a tree's how-to the FAQ's -
+EXAMPLES_QUEUE = [
+    ("adviser", "边位村民嘅问题仲未答", "queue"),
+    ("adviser", "仲有冇人问嘢我未覆", "queue"),
+    ("adviser", "村民问咗啲乜我仲未回复", "queue"),
+    ("adviser", "有边几个问题未处理", "queue"),
+    ("adviser", "哪个村民的提问还没答", "queue"),
+]
+CONTROLS_QUEUE = [
+    ("member", "仲有边个问题未回", "question"),
+    ("adviser", "龙眼的问题点样回答", "question"),
+    ("adviser", "待办", "queue"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_QUEUE, *CONTROLS_QUEUE], {}))
+def test_round_65_queue(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 7: a greeting of the time of day (早晨, 早安, 晚上好) before what is asked is an aside, as 你好 is since round 25:
+# whether the adviser has seen the question, asked after it, is the waiting told (ticket_wait), never a second ticket --
+EXAMPLES_SEEN = [
+    ("twice", "问专家 龙眼叶卷 || 早上好 专家收到未", "one-ticket"),
+    ("twice", "问专家 桂花生虫 || 早安 顾问有冇睇过", "one-ticket"),
+    ("twice", "问专家 荔枝唔开花 || 晚上好 老师睇咗未呀", "one-ticket"),
+    ("ticket", "早晨 专家回咗未", "one-ticket"),
+]
+# written first with 你好 and 喂, which pass on the untouched branch: the greeting of the time of day is the class
+CONTROLS_SEEN = [
+    ("twice", "问专家 龙眼叶卷 || 你好 专家收到未", "one-ticket"),
+    ("twice", "问专家 香樟落叶 || 喂 老师看到我的问题没有", "one-ticket"),
+    ("twice", "问专家 桂花生虫 || 专家有冇睇过", "one-ticket"),
+    ("ticket", "专家回咗未", "one-ticket"),
+    ("member", "专家睇唔睇得到相", "question"),
+    ("member", "早上几点淋水好", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_SEEN, *CONTROLS_SEEN], {}))
+def test_round_65_seen(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
