@@ -1792,7 +1792,22 @@ def is_planting_words(text: str, species_table: Mapping | None = None) -> bool:
     text = to_halfwidth(text or "").strip()
     if species_table is not None and _SURNAME_ZHONG_RE.match(text) and not find_species(text[1:], species_table)[0]:
         return False
+    if species_table is not None and given_name_zhong(text, species_table):
+        return False  # round 65 (20s): '黄种德', 种 in the given name
     return bool(_PLANTING_IN_NAME_RE.search(text))
+
+
+def given_name_zhong(text: str, species_table: Mapping) -> bool:
+    """Round 65 (20s): a name of three under a common surname with 种 first in its given name, as the surname 种 is read
+    (``_SURNAME_ZHONG_RE``: '黄种德', '张种福'; never '我种树', '张种了', '李种荔'), naming no tree."""
+    from bot.surnames import has_common_surname
+
+    return (
+        len(text) == 3
+        and has_common_surname(text)
+        and bool(_SURNAME_ZHONG_RE.match(text[1:]))
+        and not find_species(text[1:], species_table)[0]
+    )
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and

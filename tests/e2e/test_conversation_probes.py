@@ -1519,11 +1519,9 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20s, measured on main (d5b22c0) at round 65's start (123/140); not yet read by class",
         [
-            "new:登记杨梅埔心村",
             "ticket:会唔会死㗎 仲有冇得救",
             "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
             "after_photo:算啦 唔记得种咗咩 迟啲先",
-            "new:登记 黄种德 埔心村",
             "new:点样先可以报种咗嘅树",
             "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
             "twice:问专家 竹子黄晒 || 唔该晒",

@@ -184,3 +184,27 @@ CONTROLS_SEEN = [
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_SEEN, *CONTROLS_SEEN], {}))
 def test_round_65_seen(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 8: 登记 with a person's name that holds a planting word (黄种德: 种 in the given name) or is a tree's name under a
+# common surname (杨梅: 杨), said beside a village of the roster: the registration; a tree without a village, or a tree
+# no surname starts, stays trees to log -----------------------------------------------------------------------------------
+EXAMPLES_NAME_LIKE_TREES = [
+    ("new", "登记 张种福 埔心村", "register"),
+    ("new", "登记 李种贤 埔心村", "register"),
+    ("new", "我叫陈种发 埔心村嘅", "register"),
+    ("new", "登记 龙眼 埔心村", "register"),
+    ("new", "登记石榴埔心村", "register"),
+]
+CONTROLS_NAME_LIKE_TREES = [
+    ("member", "登记种咗嘅树", "log"),
+    ("new", "登记 种国强 埔心村", "register"),
+    ("new", "登记 陈木棉 埔心村", "register"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_NAME_LIKE_TREES, *CONTROLS_NAME_LIKE_TREES], {})
+)
+def test_round_65_name_like_trees(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
