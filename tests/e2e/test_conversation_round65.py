@@ -208,3 +208,21 @@ CONTROLS_NAME_LIKE_TREES = [
 )
 def test_round_65_name_like_trees(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 9: how to log one's planted trees asked by a follower not registered yet, 才/先 (only then) with or without
+# 可以 between the how and the verb, Cantonese 点 for how: the planting help, which asks 登记 first (round 58's class) ---
+EXAMPLES_LOG_HOW = [
+    ("new", "要点样先报到种咗嘅树", "log"),
+    ("new", "点先可以登记我种嘅树", "log"),
+    ("new", "怎样才可以记录种好的树", "log"),
+]
+CONTROLS_LOG_HOW = [
+    ("new", "点样报种咗嘅树", "log"),
+    ("member", "点样先可以种好荔枝", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_LOG_HOW, *CONTROLS_LOG_HOW], {}))
+def test_round_65_log_how(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
