@@ -1205,6 +1205,21 @@ def is_plausible_name(name: str | None) -> bool:
     )
 
 
+def a_tree_named_person(name: str | None, village_text: str | None, villages: list[dict]) -> bool:
+    """Round 65 (20s): a tree's name under a common surname ('杨梅', '龙眼', '石榴') said where 登记 takes the name, a
+    village of the roster beside it: a person's name, as a person named so registers ('登记 荔枝 三棵', or a tree no
+    surname starts, stays a tree: registration.tree_not_name)."""
+    from bot.roster import match_village
+    from bot.surnames import has_common_surname
+
+    return (
+        bool(name and village_text)
+        and names_a_tree(name)
+        and has_common_surname(name)
+        and bool(match_village(village_text or "", villages))
+    )
+
+
 def names_a_tree(text: str | None) -> bool:
     """A tree's whole name ('桂花', '李子', '龙眼苗'), never a person's, at 登记 as in a 代种 or a pledge
     (``nlu.is_tree_name``: '李明' and '李子明' are people)."""

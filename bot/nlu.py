@@ -1811,7 +1811,22 @@ def is_planting_words(text: str, species_table: Mapping | None = None) -> bool:
     text = to_halfwidth(text or "").strip()
     if species_table is not None and _SURNAME_ZHONG_RE.match(text) and not find_species(text[1:], species_table)[0]:
         return False
+    if species_table is not None and given_name_zhong(text, species_table):
+        return False  # round 65 (20s): '黄种德', 种 in the given name
     return bool(_PLANTING_IN_NAME_RE.search(text))
+
+
+def given_name_zhong(text: str, species_table: Mapping) -> bool:
+    """Round 65 (20s): a name of three under a common surname with 种 first in its given name, as the surname 种 is read
+    (``_SURNAME_ZHONG_RE``: '黄种德', '张种福'; never '我种树', '张种了', '李种荔'), naming no tree."""
+    from bot.surnames import has_common_surname
+
+    return (
+        len(text) == 3
+        and has_common_surname(text)
+        and bool(_SURNAME_ZHONG_RE.match(text[1:]))
+        and not find_species(text[1:], species_table)[0]
+    )
 
 
 # 认种 / 认养 / 认捐 (adopt, sponsor a tree) is a wish until it is done: '认种一棵树' (seed 002's slogan) and
@@ -2317,6 +2332,8 @@ _ASIDE_RE = re.compile(
     r"^(?:(?:哈|呵|嘻|嘿|嘻嘻|hh|h|nb|yyds|xswl|awsl|lol|xd|233|6|ok|emm|呜|耶|嘿嘿)+"
     r"|(?:阿姨|阿叔|叔叔|老师|师傅|领导|大家|各位|靓女|靓仔|姐姐|阿姐|大哥|书记|主任|专家|小助手|助手)?"
     r"(?:你好|您好|你们好|(?<=[姨叔师傅导家位女仔姐哥记任])好)(?:呀|啊|吖|啦|哦|喔)*"
+    # round 65 (20s): a greeting of the time of day ('早晨 专家睇到未', '晚上好 老师…'), the one greeted after it or not
+    r"|(?:早晨|早上好|早安|早|午安|中午好|下午好|晚上好|晚安)(?:阿姨|阿叔|叔叔|老师|师傅|领导|大家|各位|专家|顾问)?(?:呀|啊|吖|啦|哦|喔)*"
     r"|(?:麻烦|唔该|不该|多谢|谢谢|感谢|劳烦)(?:晒|你|您|你们|哂|啦|了|先|嗮)*"
     # who typed it for whom ('系𠊎帮佢打字', '阿媳帮𠊎打字', '孙女代打'): said of the message, not a request
     r"|(?:是|系|就是)?\S{0,4}?(?:(?:帮|替|同|代|给)\S{0,3}?(?:打字|打的字|打嘅字|打个字|发的字|发嘅字)|代打|代发"
@@ -2354,6 +2371,17 @@ def is_aside(clause: str) -> bool:
     """A clause that is only an aside around a request: laughter, slang, thanks, a greeting (``is_chitchat`` too)."""
     bare = to_halfwidth(clause or "").strip().lower()
     return bool(bare) and (bool(_ASIDE_RE.match(bare)) or is_chitchat(bare))
+
+
+_ASIDE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～]+")
+
+
+def without_leading_asides(text: str) -> str:
+    """Round 65: a raw text without the asides said before what it says ('早晨 专家睇到未' -> '专家睇到未'); '' when it
+    is asides only, and the text as it is when it starts with none."""
+    clauses = [c for c in _ASIDE_PAUSES_RE.split(text or "") if c]
+    first = next((i for i, c in enumerate(clauses) if not is_aside(c)), len(clauses))
+    return " ".join(clauses[first:]) if first else (text or "")
 
 
 # Command words typed by their sound (等级 for 登记, 认样 for 认养, 正书 for 证书, 退定 for 退订, 责任去 for 责任区) and
@@ -4809,6 +4837,14 @@ _QUEUE_LIST_OUT_RE = re.compile(
 )
 
 
+# round 65 (20t): which or how many of the questions are left unanswered, the asking word anywhere before them ('仲有边个村民
+# 问题未回', '哪个村民的提问还没答')
+_QUEUE_WHICH_LEFT_RE = re.compile(
+    r"(?:哪|谁|几|多少|什么|有没有)[\u4e00-\u9fff]{0,6}?(?:问题|提问|问)[\u4e00-\u9fff]{0,4}?(?:还|仍)?(?:没|未|冇)(?:有)?(?:人)?"
+    r"(?:回|答|处理|解答)"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -4820,6 +4856,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     asked = asked or _QUEUE_WAITING_RE.search(norm) or _QUEUE_PENDING_RE.match(norm)  # round 41, 48
     asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
     asked = asked or _QUEUE_LIST_OUT_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 53
+    asked = asked or _QUEUE_WHICH_LEFT_RE.search(norm)  # round 65
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -4832,6 +4869,10 @@ _WAIT_ASKED_RE = re.compile(
     _NOBODY_REPLIED
     + r"|(?:专家|顾问|老师|技术员|问题|问的)(?:还)?(?:有人)?(?:回|答|回复|回答)(?:了)?(?:没有|没|吗|未)$"
     r"|(?:专家|顾问|老师|技术员)(?:什么时候|几时|多久|怎么还不)(?:才)?(?:回|答|回复|回答)"
+    # round 65 (20s): whether the adviser has seen or received it ('专家睇到未', '顾问有冇睇过', '老师看到我的问题没有')
+    r"|(?:专家|顾问|老师|技术员)(?:还)?(?:有没有)?(?:看|收|睇|接)(?:到|了|过|见)?(?:了)?(?:我的|我)?(?:问题|提问)?"
+    r"(?:没有|没|吗|未|么)$"
+    r"|(?:专家|顾问|老师|技术员)(?:还)?有没有(?:看|收|睇|接)(?:到|了|过|见)?(?:我的|我)?(?:问题|提问)?$"
 )
 
 
@@ -6057,8 +6098,9 @@ def mistyped_then_right(norm: str) -> bool:
 # follower not registered yet the planting help (登记 first, the message kept); a registered villager's stays the FAQ's
 # (round 17's control '怎么登记我种的树')
 _LOG_PLANTED_HOW_RE = re.compile(
-    r"^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:才能|可以)?(?:登记|记录|上报|报|录入)(?:一下|下)?"
-    r"(?:我|我们|我家|自己)?(?:今年|新)?(?:种|栽)(?:了|好|下)?(?:的)?(?:树|果树|树苗)$"
+    # round 65 (20s): only then said between (才, Cantonese 先), 可以 or not ('点样先可以报种咗嘅树', '点先可以登记我种嘅树')
+    r"^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何|点)(?:样)?(?:先|才)?(?:能|可以|能够)?(?:登记|记录|上报|报|录入)"
+    r"(?:一下|下|到)?(?:我|我们|我家|自己)?(?:今年|新)?(?:种|栽)(?:了|好|下)?(?:的)?(?:树|果树|树苗)$"
     # round 61 (20p): a tree, not planted said ('点样登记棵树', '怎么记录一棵树')
     r"|^(?:请问)?(?:我)?(?:要|应该)?(?:怎么|怎样|如何)(?:样)?(?:才能|可以)?(?:登记|记录|上报|录入)(?:一下|下)?"
     r"(?:棵|一棵|些|啲|几棵)(?:树|果树|树苗)$"
@@ -6103,6 +6145,8 @@ _BEYOND_THE_SENDER_RE = re.compile(r"不会|不识|不懂|不到|不了|不清|�
 _NOT_THE_RECORD_ITSELF_RE = re.compile(
     r"算|审核|核实|通过|进度|认养|认领|责任区|证书|活动|参加|专家|顾问|删|撤|换|改|重发|为什么|什么树|哪种|里的|上的|里面|哪张"
     r"|好多|(?:怎么|怎样|如何)(?:选|挑)|不要(?:这|那)?(?:张|个)?(?:照片|相)"
+    # a photo taken again, or what it shows said ('照片拍得不清楚要重拍吗', '呢张相系杨梅'): round 50's, round 22's
+    r"|(?:重|再)(?:拍|影|发|传)|(?:这|那|呢|嗰)(?:张|幅)?(?:照片|相片|相|图)(?:是|系)"
 )
 
 

@@ -539,7 +539,12 @@ def _wait_ahead(ctx: Ctx) -> Any:
     text = _text(ctx) or ""
     if not text or len(text) > 30:
         return False
-    if nlu.wait_asked(text_normalized(ctx), planting.species_table(ctx.app)):
+    table = planting.species_table(ctx.app)
+    if nlu.wait_asked(text_normalized(ctx), table):
+        return True
+    # round 65 (20s): asked after an aside (a greeting of the time of day: '早晨 专家睇到未'), nothing else said
+    after_asides = nlu.without_leading_asides(text)
+    if after_asides != text and nlu.wait_asked(nlu.normalize(after_asides), table):
         return True
     return GO_ON if nlu.go_on_asked(text_normalized(ctx)) else False
 

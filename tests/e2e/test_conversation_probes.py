@@ -1508,21 +1508,37 @@ def test_round_20r_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 65 read 20s's and 20t's thirty misses by class (tests/e2e/test_conversation_round65.py) and mended eighteen (the
+# record itself asked after, whether one's record stands, 认领 naming trees, a numbered command typed by its sound, a
+# zone wished then which asked, the adviser's unanswered asked with who, the adviser's seeing asked after a greeting,
+# names holding 种 or a tree beside a village, how to log asked with 先); the lines left, each with why
 _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20s, measured on main (d5b22c0) at round 65's start (123/140); not yet read by class",
+        "not read yet, of the ticket window (round 64's items this round): a question on the ticket's tree naming no"
+        " tree ('会唔会死', a shade guessed told as a relative's question) and a second 问专家 repeating the symptom are"
+        " the open ticket's 补充; each made a ticket of its own",
         [
-            "new:登记杨梅埔心村",
             "ticket:会唔会死㗎 仲有冇得救",
             "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
-            "after_photo:算啦 唔记得种咗咩 迟啲先",
-            "new:登记 黄种德 埔心村",
-            "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅",
-            "twice:问专家 竹子黄晒 || 唔该晒",
-            "twice:问专家 杨梅落晒果 || 早晨 专家睇到未",
             "twice:问专家 橄榄树烂根 || 问专家 系烂根 有臭味",
-            "twice:问专家 桂花黄叶 || 两棵荔枝",
         ],
+    ),
+    (
+        "not read yet: a record in progress given up or said another household's ('算啦 … 迟啲先', '唔系我种嘅 系隔篱屋"
+        "种嘅') became a photo's or a text's ticket, wrong either way; whether '迟啲先' drops the record or keeps it waiting"
+        " (round 37 keeps a record put off) is a design question too",
+        ["after_photo:算啦 唔记得种咗咩 迟啲先", "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅"],
+    ),
+    (
+        "the label, not the bot: thanks after the ticket get chitchat's 不客气 and leave the one ticket, which is what the"
+        " sheet means; its 'one-ticket' kind lists no chitchat. Left strict on purpose",
+        ["twice:问专家 竹子黄晒 || 唔该晒"],
+    ),
+    (
+        "the label, not the bot: '两棵荔枝' after a ticket is a planting told (DESIGN.md: '3棵桂花' is a record that"
+        " then waits for its photo), neither the ticket's 补充 nor a ticket; 'one-ticket' forbids the record. Left strict"
+        " on purpose",
+        ["twice:问专家 桂花黄叶 || 两棵荔枝"],
     ),
 ]
 ROUND_20S_MISSES = {message: why for why, messages in _ROUND_20S_LEFT for message in messages}
@@ -1535,14 +1551,20 @@ def test_round_20s_probe(probe, context, message, expected):
 
 _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20t, measured on main (d5b22c0) at round 65's start (127/140); not yet read by class",
-        [
-            "new:唔该 登记 名 杨梅花 村 埔心村",
-            "member:有冇树俾人认养啊",
-            "member:认领同认养有咩分别",
-            "party:今个礼拜六支部植树我报个名",
-            "adviser:仲有边个村民问题未回",
-        ],
+        "not read yet: field labels dictated around the name and village ('登记 名 杨梅花 村 埔心村'; registration,"
+        " round 64's items this round)",
+        ["new:唔该 登记 名 杨梅花 村 埔心村"],
+    ),
+    (
+        "not read yet, of adoption: the adoptable trees asked as a question ('有冇树俾人认养啊': a ticket), and the"
+        " difference of 认领 and 认养 asked (the list shown, not the FAQ's answer)",
+        ["member:有冇树俾人认养啊", "member:认领同认养有咩分别"],
+    ),
+    (
+        "the project's rule decides otherwise: 参加 records attendance at the village's day under way or later today"
+        " (round 33's rule); signing up for Saturday's day ahead is no feature, the day's details answer (the FAQ"
+        " asked which was meant). Left strict on purpose",
+        ["party:今个礼拜六支部植树我报个名"],
     ),
 ]
 ROUND_20T_MISSES = {message: why for why, messages in _ROUND_20T_LEFT for message in messages}

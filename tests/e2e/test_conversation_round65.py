@@ -139,3 +139,90 @@ LEFT_ZONE_WISH_WHICH = {"俾块责任区我管 有咩揀": "another class: '俾�
 )
 def test_round_65_zone_wish_which(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+# -- case 6: an adviser asking which of the villagers' questions are still unanswered in any words (边个, 边位, 乜, 有冇人 …
+# before 未回, 未答, 未覆, 未处理): his 待办; a villager's such words stay about his own questions, a tree's how-to the FAQ's -
+EXAMPLES_QUEUE = [
+    ("adviser", "边位村民嘅问题仲未答", "queue"),
+    ("adviser", "仲有冇人问嘢我未覆", "queue"),
+    ("adviser", "村民问咗啲乜我仲未回复", "queue"),
+    ("adviser", "有边几个问题未处理", "queue"),
+    ("adviser", "哪个村民的提问还没答", "queue"),
+]
+CONTROLS_QUEUE = [
+    ("member", "仲有边个问题未回", "question"),
+    ("adviser", "龙眼的问题点样回答", "question"),
+    ("adviser", "待办", "queue"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_QUEUE, *CONTROLS_QUEUE], {}))
+def test_round_65_queue(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 7: a greeting of the time of day (早晨, 早安, 晚上好) before what is asked is an aside, as 你好 is since round 25:
+# whether the adviser has seen the question, asked after it, is the waiting told (ticket_wait), never a second ticket --
+EXAMPLES_SEEN = [
+    ("twice", "问专家 龙眼叶卷 || 早上好 专家收到未", "one-ticket"),
+    ("twice", "问专家 桂花生虫 || 早安 顾问有冇睇过", "one-ticket"),
+    ("twice", "问专家 荔枝唔开花 || 晚上好 老师睇咗未呀", "one-ticket"),
+    ("ticket", "早晨 专家回咗未", "one-ticket"),
+]
+# written first with 你好 and 喂, which pass on the untouched branch: the greeting of the time of day is the class
+CONTROLS_SEEN = [
+    ("twice", "问专家 龙眼叶卷 || 你好 专家收到未", "one-ticket"),
+    ("twice", "问专家 香樟落叶 || 喂 老师看到我的问题没有", "one-ticket"),
+    ("twice", "问专家 桂花生虫 || 专家有冇睇过", "one-ticket"),
+    ("ticket", "专家回咗未", "one-ticket"),
+    ("member", "专家睇唔睇得到相", "question"),
+    ("member", "早上几点淋水好", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_SEEN, *CONTROLS_SEEN], {}))
+def test_round_65_seen(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 8: 登记 with a person's name that holds a planting word (黄种德: 种 in the given name) or is a tree's name under a
+# common surname (杨梅: 杨), said beside a village of the roster: the registration; a tree without a village, or a tree
+# no surname starts, stays trees to log -----------------------------------------------------------------------------------
+EXAMPLES_NAME_LIKE_TREES = [
+    ("new", "登记 张种福 埔心村", "register"),
+    ("new", "登记 李种贤 埔心村", "register"),
+    ("new", "我叫陈种发 埔心村嘅", "register"),
+    ("new", "登记 龙眼 埔心村", "register"),
+    ("new", "登记石榴埔心村", "register"),
+]
+CONTROLS_NAME_LIKE_TREES = [
+    ("member", "登记种咗嘅树", "log"),
+    ("new", "登记 种国强 埔心村", "register"),
+    ("new", "登记 陈木棉 埔心村", "register"),
+]
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_NAME_LIKE_TREES, *CONTROLS_NAME_LIKE_TREES], {})
+)
+def test_round_65_name_like_trees(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 9: how to log one's planted trees asked by a follower not registered yet, 才/先 (only then) with or without
+# 可以 between the how and the verb, Cantonese 点 for how: the planting help, which asks 登记 first (round 58's class) ---
+EXAMPLES_LOG_HOW = [
+    ("new", "要点样先报到种咗嘅树", "log"),
+    ("new", "点先可以登记我种嘅树", "log"),
+    ("new", "怎样才可以记录种好的树", "log"),
+]
+CONTROLS_LOG_HOW = [
+    ("new", "点样报种咗嘅树", "log"),
+    ("member", "点样先可以种好荔枝", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_LOG_HOW, *CONTROLS_LOG_HOW], {}))
+def test_round_65_log_how(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
