@@ -54,7 +54,11 @@ def asked_for(norm: str, figures: bool = False) -> bool:
 
 # round 54: whether to do it asked ('照片要不要删掉重新拍', read as bot.cancel once set AS joined the precedents): advice
 # asked, never the thing done (the record thrown away)
-_WHETHER_TO_RE = re.compile(r"要不要|需不需要|需要不需要|使不使|用不用|该不该|应不应该")
+# the merge of round 64 (the retrained model read '村里种了多少棵荔枝比较好' as bot.progress): how many is best, or what
+# is fitting, asked at the end is advice too, never one's figures
+_WHETHER_TO_RE = re.compile(
+    r"要不要|需不需要|需要不需要|使不使|用不用|该不该|应不应该|(?:比较|最|才)好(?:呢|啊|呀|吖)?$|合适(?:呢|吗|啊)?$"
+)
 
 
 def wish_refused(norm: str) -> bool:
