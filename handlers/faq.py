@@ -10,6 +10,7 @@ A question the rules and the model read as two answers is asked back (round 43, 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,6 +62,10 @@ GREETING_WORDS = (
 
 
 THANKS_WORDS = ("谢", "感谢", "不该", "辛苦", "赞")  # in normalised text: 唔该 is 不该
+# round 64 (sim62): an apology alone ('唔好意思', normalised 不要意思; '对唔住') gets a 'never mind', not 'you're welcome'
+APOLOGY_RE = re.compile(
+    r"^(?:不好意思|不要意思|对不起|对不住|抱歉|sorry)(?:呀|啊|哦|啦|喇|嘅|晒|你|您|[\s,，。!！])*$", re.I
+)
 # round 54 (the lead, in the simulator: '好的' after a ticket's number got 'you're welcome'): a bare acknowledgement, the
 # whole text normalised, gets an 'all right' back
 OKAY_WORDS = frozenset(
@@ -112,6 +117,8 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
         return "faq.greeting"
     if norm in OKAY_WORDS:
         return "faq.okay"
+    if APOLOGY_RE.match(norm):
+        return "faq.never_mind"
     if small_talk and not praised and not any(word in norm for word in THANKS_WORDS):
         return "faq.small_talk"
     return "faq.thanks"

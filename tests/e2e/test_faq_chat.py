@@ -441,3 +441,13 @@ def test_round_45_topics_no_entry_covered_get_where_to_ask_and_a_trees_watering_
     if entry is not None:
         answer = bot.service("faq", load_faq_index).entry(entry).answer.strip()
         assert reply.strip() == answer and ticket_count(bot) == 0
+
+
+@pytest.mark.parametrize("text", ["唔好意思", "对唔住呀", "不好意思啊", "sorry"])
+def test_an_apology_alone_gets_never_mind_not_a_ticket(villager, bot, text):
+    """Round 64 (sim62: a voice '唔好意思' alone became a ticket): 'never mind', no ticket; an apology before a question
+    keeps the question's answer."""
+    add_roster(bot)
+    assert villager.says(text) == bot.t("faq.never_mind") + "\n" + bot.t("core.help_hint")
+    assert ticket_count(bot) == 0
+    assert "没关系" not in villager.says("唔好意思 桂花几时种")
