@@ -42,7 +42,9 @@ FILLS = {  # Excel's own "good / neutral / bad" colours (a solid fill's RGB); gr
     LAGGING_TWICE: "FFC7CE",
 }
 HEADER_FILL, HEADER_FONT_COLOUR = "2E7D32", "FFFFFF"
-PERCENT = "0%"
+# a share with one decimal: 99.8% stays 99.8% in Excel (sim62: "0%" showed 户覆盖 4870/4879 as 100% to a cadre reporting
+# it upward; the dashboard never rounds a share short of all up to 100%, progress.percent)
+PERCENT = "0.0%"
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 

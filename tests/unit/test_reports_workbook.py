@@ -88,7 +88,7 @@ def test_table_rule_a_columns_number_format_on_every_row_below_the_header(county
     columns = [column("a", RANK), column("b", SHARE, number_format=reports.PERCENT)]
     ws = table(county_app, tmp_path, columns, [{"a": i, "b": i / 4} for i in range(3)])
     assert ws.max_row == 4  # no formatted cell below the table
-    assert [ws.cell(r, 2).number_format for r in range(1, 5)] == ["General", "0%", "0%", "0%"]
+    assert [ws.cell(r, 2).number_format for r in range(1, 5)] == ["General", "0.0%", "0.0%", "0.0%"]
     assert {ws.cell(r, 1).number_format for r in range(1, 5)} == {"General"}
 
 
