@@ -8,7 +8,6 @@ ticket), 树叶喂牲口 (tech.leaf_fodder), 水浸过的树 (tech.flood_recover
 (tests/data/faq_rule_checks_61k.tsv, written before their first run, none from a set) and controls. docs/faq.md,
 第六十一轮(知识)."""
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
@@ -54,31 +54,13 @@ def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-def _checks():
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected = line.split("\t")[:2]
-            marks = [pytest.mark.xfail(reason=MISSED[question], strict=True)] if question in MISSED else []
-            rows.append(pytest.param(question, expected, id=question, marks=marks))
-    return rows
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
 def test_own_checks(index, question, expected):
     assert faq.result_label(index.match(question)) == expected
 
 
 def test_the_new_entries_are_short_sourced_and_polite():
-    rows = {row["id"]: row for row in tomllib.loads(NATURE.read_text(encoding="utf-8"))["entry"]}
-    assert set(rows) == NEW
-    for entry_id, row in rows.items():
-        assert row["source"].strip(), entry_id
-        assert 8 <= len(row["questions"]) <= 15, entry_id
-        answer = row["answer"].strip()
-        assert len(answer) <= 260, entry_id  # one phone screen
-        assert "你" not in answer, entry_id  # 您 throughout
-        assert not any(c in answer for c in ",;:?!()"), entry_id  # full-width punctuation
+    assert_short_sourced_and_polite(NATURE, NEW)
 
 
 def test_each_mapped_label_points_at_a_new_entry_it_answers():

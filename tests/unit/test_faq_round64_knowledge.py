@@ -9,7 +9,6 @@ dispute). An entry marked `any_tree` answers a tree off the list as well ('黄�
 (matching.toml [offlist] not_any_tree). Own checks (tests/data/faq_rule_checks_64k.tsv, written before the entries and
 their first run, none from a set) and controls. docs/faq.md, 第六十四轮(知识)."""
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
@@ -56,31 +56,13 @@ def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-def _checks():
-    rows = []
-    for line in CHECKS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            question, expected = line.split("\t")[:2]
-            marks = [pytest.mark.xfail(reason=MISSED[question], strict=True)] if question in MISSED else []
-            rows.append(pytest.param(question, expected, id=question, marks=marks))
-    return rows
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
 def test_own_checks(index, question, expected):
     assert faq.result_label(index.match(question)) == expected
 
 
 def test_the_new_entries_are_short_sourced_and_polite():
-    rows = {row["id"]: row for row in tomllib.loads(UPKEEP.read_text(encoding="utf-8"))["entry"]}
-    assert set(rows) == NEW
-    for entry_id, row in rows.items():
-        assert row["source"].strip(), entry_id
-        assert 8 <= len(row["questions"]) <= 15, entry_id
-        answer = row["answer"].strip()
-        assert len(answer) <= 260, entry_id  # one phone screen
-        assert "你" not in answer, entry_id  # 您 throughout
-        assert not any(c in answer for c in ",;:?!()"), entry_id  # full-width punctuation
+    assert_short_sourced_and_polite(UPKEEP, NEW)
 
 
 def test_each_mapped_label_points_at_the_entry_that_answers_it():
