@@ -159,7 +159,11 @@ class Database(sqlite_utils.Database):
         if cursor.description is None:
             raise ValueError("query() is for statements that return rows; use execute()")
         keys = [d[0] for d in cursor.description]
-        return (dict(zip(keys, row)) for row in cursor)
+        # read to its end here, not as the caller iterates: a statement left half-read keeps its read snapshot open, and
+        # a write transaction begun on this connection after another connection or process committed then fails at once
+        # with 'database is locked', busy_timeout or not (SQLITE_BUSY_SNAPSHOT; sim63: seen in ``chat`` beside ``serve``)
+        rows = cursor.fetchall()
+        return (dict(zip(keys, row)) for row in rows)
 
 
 def connect(path: Path | str, synchronous: str = "NORMAL") -> Database:
