@@ -22,9 +22,12 @@ def m001_conversations(db: Database) -> None:
 
 
 def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
-    """The live state of a flow, or None when there is none or it has expired."""
+    """The live state of a flow, or None when there is none, it has expired, or it was entered after ``now`` (LIVE)."""
     rows = list(
-        db.query("SELECT * FROM conversations WHERE openid = ? AND flow = ? AND expires_at > ?", [openid, flow, now])
+        db.query(
+            f"SELECT * FROM conversations WHERE openid = ? AND flow = ? AND {LIVE.format(now='?')}",
+            [openid, flow, now, now],
+        )
     )
     if not rows:
         return None
@@ -33,13 +36,17 @@ def get(db: Database, openid: str, flow: str, now: str) -> dict | None:
     return row
 
 
+# A flow is live from when it was last entered until it expires: one entered after now is not (sim63: a rehearsal's
+# clock, BOT_NOW, moved back a day found the flows started on the later day waiting, and they took its messages).
+LIVE = "expires_at > {now} AND updated_at <= {now}"
+
 # A user's live flows as one JSON object, for a statement on the users table to return beside the user row
 # (bot.store.users.touch_inbound: no statement of their own): each live flow's name -> [its state, its data as stored
 # (JSON text), when it was last entered (updated_at)]; its one parameter is now. The names tell which flows a message need not ask about, the rows spare
 # ``Flow.state`` its reads (a planting text read its flow's row five times, issue 21's eleventh round).
 LIVE_FLOWS_OF_USER = (
-    "(SELECT json_group_object(flow, json_array(state, data, updated_at)) FROM conversations"
-    " WHERE conversations.openid = users.openid AND conversations.expires_at > ?)"
+    "(SELECT json_group_object(flow, json_array(state, data, updated_at)) FROM conversations, (SELECT ? AS now) AS n"
+    f" WHERE conversations.openid = users.openid AND {LIVE.format(now='n.now')})"
 )
 
 
@@ -47,8 +54,8 @@ def live_flows(db: Database, openid: str, now: str) -> list[str]:
     return [
         r["flow"]
         for r in db.query(
-            "SELECT flow FROM conversations WHERE openid = ? AND expires_at > ? ORDER BY updated_at DESC",
-            [openid, now],
+            f"SELECT flow FROM conversations WHERE openid = ? AND {LIVE.format(now='?')} ORDER BY updated_at DESC",
+            [openid, now, now],
         )
     ]
 
