@@ -15,7 +15,8 @@ and ~3% are being spot-checked. Also survival checks, tickets open and answered,
 ``--scale N`` multiplies the villages and records (N=10: ~500 villages, ~200,000 records) and reuses
 the photo pool. Deterministic: the same scale gives the same county.
 
-The demo is dated in ``campaign.year`` whatever today is, up to its last day, ``demo_day`` (31 May): what
+The demo is dated in ``campaign.year`` whatever today is, up to its last day, ``demo_day`` (31 May), or up to the
+program clock when it stands in the campaign year before that day (a rehearsal's ``BOT_NOW``, ``last_day``): what
 has no date of its own in the schedule (villages, people, users, the outbox) is dated that day, and the
 dashboard then counts from it (数据截至).
 
@@ -90,6 +91,7 @@ GUIDE = {
     "secretary": ("林书记", "demo-secretary"),
     "adviser": ("王工", "demo-adviser"),
     "office": ("张主任", "demo-office"),
+    "member": ("李阿姨", "demo-member"),  # a 党员 of 埔心村 holding a 党员责任区 (sim63)
 }
 # Dashboard logins: username -> (role, the GUIDE person it is, display name, title).
 LOGINS = {"admin": ("admin", "office", "张主任", "县植树办"), "wang": ("adviser", "adviser", "王工", "县林业站")}
@@ -112,6 +114,9 @@ class Counts:
     survival_checks: int = 0
     tickets: int = 0
     outbox: int = 0
+    zones: int = 0
+    tending: int = 0
+    visits: int = 0
 
 
 # -- generated photos ----------------------------------------------------------------------------
@@ -242,9 +247,19 @@ def demo_day(config) -> datetime:
     )
 
 
-def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
-    """Build the demo county in ``db`` (which must have no villages), dated up to ``demo_day``. Returns what
-    was made."""
+def last_day(config, now: datetime) -> datetime:
+    """What the demo is dated up to: ``demo_day``; or ``now`` when the program clock (a rehearsal's ``BOT_NOW``) stands
+    in the campaign year before that day, so that a rehearsal on 5 March sees the county as it was that morning and
+    nothing dated after it (sim63: it saw May's records, answers and milestones)."""
+    end = demo_day(config)
+    start = datetime(end.year, 1, 1, tzinfo=end.tzinfo)
+    return now if start <= now < end else end
+
+
+def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = None) -> Counts:
+    """Build the demo county in ``db`` (which must have no villages), dated up to ``until`` (default ``demo_day``; see
+    ``last_day``): the season is made whole, then what happens after ``until`` is left out (a record, a claim, a
+    visit) or not yet done (an answer, a review, a confirmation). Returns what was made."""
     if store.village_count(db):
         raise ValueError("the database already has villages")
     rng = random.Random(seed + scale)
@@ -252,7 +267,8 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
     counts = Counts()
     pool = store_photo_pool(config.photos_dir, PHOTO_POOL, seed)
     counts.photos = len(pool)
-    now_s = clock.to_db(demo_day(config))
+    end = min(until or demo_day(config), demo_day(config))
+    now_s = clock.to_db(end)
 
     ids = {
         t: store.next_id(db, t)
@@ -266,6 +282,11 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             "tickets",
             "outbox",
             "milestones",
+            "zones",
+            "zone_holders",
+            "tending",
+            "visits",
+            "visit_photos",
         )
     }
     tz = config.get("campaign.timezone")
@@ -380,6 +401,24 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         adviser = advisers[index % n_advisers]
         v["adviser"] = adviser["name"]
         adviser_links.append({"person_id": adviser["id"], "village_id": v["id"]})
+
+    # the guide party member: the first 党员 of the guide village, renamed and bound (no draw: the county stays as it was)
+    member = next(p for p in people_by_village[villages[0]["id"]] if p["role"] == "党员")
+    if (GUIDE["member"][0], member["village_id"]) not in names_taken:
+        member["name"] = GUIDE["member"][0]
+    user = next((u for u in users if u["openid"] == member["openid"]), None)
+    if user is None:
+        user = {
+            "openid": None,
+            "subscribed": 1,
+            "reminders_off": 0,
+            "last_inbound_at": now_s,
+            "subscribed_at": now_s,
+            "created_at": now_s,
+        }
+        users.append(user)
+    member["openid"] = user["openid"] = GUIDE["member"][1]
+    member["bound_via"] = "roster"
 
     # plantings, photos, survival checks
     plantings, media, planting_photos, checks = [], [], [], []
@@ -719,9 +758,12 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             add_planting(
                 seat, p, p, "tree", "党建林", rng.choice(GREENING), quota, None, when((2, 1), (2, 20)), clean=True
             )
-    # the guide villager's own record on the demo's last day: the newest record, so the dashboard counts from it
+    # the guide villager's own record on the demo's last day: the newest record, so the dashboard counts from it (a
+    # rehearsal's day: an hour before it, once the planting has begun)
     villager = next(p for p in people if p["openid"] == GUIDE["villager"][1])
-    add_planting(villages[0], villager, villager, "tree", "房前屋后", "桂花", 2, None, demo_day(config))
+    if end == demo_day(config) or clock.local(end, tz).month >= 2:
+        at = end if end == demo_day(config) else end - timedelta(hours=1)
+        add_planting(villages[0], villager, villager, "tree", "房前屋后", "桂花", 2, None, at)
     counts.plantings = len(plantings)
     counts.flagged = sum(1 for p in plantings if p["flags"])
     counts.survival_checks = len(checks)
@@ -801,6 +843,32 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
         )
     counts.tickets, counts.outbox = len(tickets), len(outbox)
 
+    zones, holders, tending = _care_zones(config, villages, people_by_village, pool, media, take, seed + scale + 2)
+    visits, visit_photos = _visits(villages, advisers, pool, media, take, year, tz, seed + scale + 3)
+    tables = {
+        "plantings": plantings,
+        "media": media,
+        "milestones": milestones,
+        "planting_photos": planting_photos,
+        "survival_checks": checks,
+        "tickets": tickets,
+        "outbox": outbox,
+        "pledges": pledges,
+        "zones": zones,
+        "zone_holders": holders,
+        "tending": tending,
+        "visits": visits,
+        "visit_photos": visit_photos,
+    }
+    if end < demo_day(config):
+        _leave_out_after(tables, now_s)
+    plantings, checks, tickets, outbox = (tables[t] for t in ("plantings", "survival_checks", "tickets", "outbox"))
+    counts.plantings = len(plantings)
+    counts.flagged = sum(1 for p in plantings if p["flags"])
+    counts.survival_checks = len(checks)
+    counts.tickets, counts.outbox = len(tickets), len(outbox)
+    counts.zones, counts.tending, counts.visits = len(tables["zones"]), len(tables["tending"]), len(tables["visits"])
+
     for v in villages:
         v.pop("_diligence")
     counts.villages, counts.people, counts.users = len(villages), len(people), len(users)
@@ -810,7 +878,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             for p in plantings
             if "duplicate_photo" in p["flags"]
         }
-        for row in planting_photos:
+        for row in tables["planting_photos"]:
             row["duplicate_of"] = duplicates.get(row["planting_id"])
     with transaction(db):
         for table, rows in (
@@ -818,17 +886,218 @@ def fill(db, config, scale: int = 1, seed: int = 2027) -> Counts:
             ("people", people),
             ("adviser_villages", adviser_links),
             ("users", users),
-            ("plantings", plantings),
-            ("media", media),
-            ("milestones", milestones),
-            ("planting_photos", planting_photos),
-            ("survival_checks", checks),
-            ("tickets", tickets),
-            ("outbox", outbox),
-            ("pledges", pledges),
+            *tables.items(),
         ):
             store.insert_rows(db, table, rows)
     return counts
+
+
+ZONE_NAMES = {"村": ["党建林东片", "党建林西片", "示范点片", "村口片", "河边片"], "社区": ["主题林南片", "主题林北片"]}
+VISIT_NOTES = ["指导挖穴", "查看苗木成活", "讲解定植技术", "检查树穴规格", "指导修剪扶正", "病虫害巡查", ""]
+
+
+def _care_zones(config, villages, people_by_village, pool, media, take, seed: int):
+    """党员责任区: two or three zones a village, drawn with its plan in January; most members of
+    ``zones.member_roles`` claim one in February or March, and those bound to WeChat send 管护 photos through the
+    care season, some every week or two, a few never (the nudges' and the 通报's 责任区管护 have both)."""
+    rng = random.Random(seed)
+    year = int(config.get("campaign.year"))
+    tz = config.get("campaign.timezone")
+    roles = set(config.get("zones.member_roles"))
+    zones, holders, tending = [], [], []
+    for v in villages:
+        names = ZONE_NAMES[v["kind"]][: rng.choice((2, 3)) if v["kind"] == "村" else 2]
+        made_at = clock.to_db(_between(rng, date(year, 1, 8), date(year, 1, 25), tz))
+        mine = []
+        for name in names:
+            lat, lng = _offset(v["lat"], v["lng"], rng.uniform(100, v["radius_m"] * 0.5), rng)
+            radius = float(rng.choice((150, 200, 300)))
+            zone = {
+                "id": take("zones"),
+                "village_id": v["id"],
+                "name": name,
+                "lat": lat,
+                "lng": lng,
+                "radius_m": radius,
+                "source": "import",
+                "created_at": made_at,
+                "updated_at": made_at,
+            }
+            zones.append(zone)
+            mine.append(zone)
+        members = [p for p in people_by_village[v["id"]] if p["role"] in roles]
+        for p in members:
+            if p["openid"] != GUIDE["member"][1] and rng.random() > 0.75:
+                continue
+            zone = mine[0] if p["openid"] == GUIDE["member"][1] else rng.choice(mine)
+            claimed = _between(rng, date(year, 2, 10), date(year, 3, 10), tz)
+            holders.append(
+                {
+                    "id": take("zone_holders"),
+                    "zone_id": zone["id"],
+                    "person_id": p["id"],
+                    "claimed_at": clock.to_db(claimed),
+                }
+            )
+            if not p["openid"] or rng.random() < 0.15:
+                continue  # never tended (or not on WeChat)
+            at = max(claimed, _between(rng, date(year, 3, 1), date(year, 3, 8), tz))
+            while at.month <= 5:
+                lat, lng = _offset(zone["lat"], zone["lng"], rng.uniform(5, zone["radius_m"] * 0.8), rng)
+                photo = pool[rng.randrange(len(pool))]
+                media_id = take("media")
+                at_s = clock.to_db(at)
+                media.append(
+                    {
+                        "id": media_id,
+                        "openid": p["openid"],
+                        "inbox_id": None,
+                        "kind": "image",
+                        "media_id": f"demo-media-{media_id}",
+                        "pic_url": None,
+                        "format": None,
+                        "status": "stored",
+                        "attempts": 1,
+                        "sha256": photo["sha256"],
+                        "path": photo["path"],
+                        "size": photo["size"],
+                        "created_at": at_s,
+                        "fetched_at": at_s,
+                    }
+                )
+                tending.append(
+                    {
+                        "id": take("tending"),
+                        "zone_id": zone["id"],
+                        "person_id": p["id"],
+                        "openid": p["openid"],
+                        "media_row_id": media_id,
+                        "lat": lat if rng.random() < 0.6 else None,
+                        "lng": None,
+                        "inbox_id": None,
+                        "created_at": at_s,
+                    }
+                )
+                if tending[-1]["lat"] is not None:
+                    tending[-1]["lng"] = lng
+                at += timedelta(days=rng.randint(6, 24), hours=rng.randint(-2, 2))
+    return zones, holders, tending
+
+
+def _visits(villages, advisers, pool, media, take, year: int, tz: str, seed: int):
+    """技术顾问下沉服务: from January (seed 002: 1月起每月至少下沉服务一次) each adviser signs in at most of their
+    villages once a month or twice, from inside the village with a note and often a photo; now and then from outside
+    it (位置不符), and some months a village is missed (the 通报's 顾问下沉 and the visits page show both)."""
+    rng = random.Random(seed)
+    by_name = {a["name"]: a for a in advisers}
+    visits, photos_of_visits = [], []
+    for v in villages:
+        adviser = by_name[v["adviser"]]
+        guide = adviser["openid"] == GUIDE["adviser"][1] and v["name"] == GUIDE_VILLAGE
+        for month in range(1, 6):
+            n = 1 if guide else rng.choices((0, 1, 2), (15, 70, 15))[0]
+            last = (date(year, month + 1, 1) - timedelta(days=1)).day
+            for _ in range(n):
+                at = _between(rng, date(year, month, 3), date(year, month, last), tz)
+                ok = guide or rng.random() > 0.06
+                distance = rng.uniform(50, v["radius_m"] * 0.7) if ok else rng.uniform(v["radius_m"] * 2, 9000)
+                lat, lng = _offset(v["lat"], v["lng"], distance, rng)
+                at_s = clock.to_db(at)
+                visit_id = take("visits")
+                visits.append(
+                    {
+                        "id": visit_id,
+                        "adviser_person_id": adviser["id"],
+                        "openid": adviser["openid"],
+                        "village_id": v["id"],
+                        "lat": lat,
+                        "lng": lng,
+                        "distance_m": round(distance, 1),
+                        "note": rng.choice(VISIT_NOTES) or None,
+                        "location_ok": int(ok),
+                        "inbox_id": None,
+                        "created_at": at_s,
+                        "updated_at": at_s,
+                    }
+                )
+                if rng.random() < 0.6:
+                    photo = pool[rng.randrange(len(pool))]
+                    media_id = take("media")
+                    media.append(
+                        {
+                            "id": media_id,
+                            "openid": adviser["openid"],
+                            "inbox_id": None,
+                            "kind": "image",
+                            "media_id": f"demo-media-{media_id}",
+                            "pic_url": None,
+                            "format": None,
+                            "status": "stored",
+                            "attempts": 1,
+                            "sha256": photo["sha256"],
+                            "path": photo["path"],
+                            "size": photo["size"],
+                            "created_at": at_s,
+                            "fetched_at": at_s,
+                        }
+                    )
+                    photos_of_visits.append(
+                        {"id": take("visit_photos"), "visit_id": visit_id, "media_row_id": media_id, "created_at": at_s}
+                    )
+    return visits, photos_of_visits
+
+
+def _leave_out_after(tables: dict[str, list[dict]], end: str) -> None:
+    """The county as it stood at ``end`` (database time): what was made after it is left out, with what hangs on it
+    (a record's photos and checks, a visit's photos, an answer's message), and what was decided after it is undone
+    (an answer, a review, a milestone's confirmation: open, waiting, reported)."""
+
+    def keep(table: str, column: str) -> None:
+        tables[table] = [row for row in tables[table] if row[column] is None or row[column] <= end]
+
+    for table, column in (
+        ("plantings", "created_at"),
+        ("survival_checks", "checked_at"),
+        ("milestones", "reported_at"),
+        ("pledges", "created_at"),
+        ("tickets", "created_at"),
+        ("outbox", "created_at"),
+        ("media", "created_at"),
+        ("zones", "created_at"),
+        ("zone_holders", "claimed_at"),
+        ("tending", "created_at"),
+        ("visits", "created_at"),
+        ("visit_photos", "created_at"),
+    ):
+        keep(table, column)
+    kept = {row["id"] for row in tables["plantings"]}
+    tables["planting_photos"] = [row for row in tables["planting_photos"] if row["planting_id"] in kept]
+    tables["survival_checks"] = [row for row in tables["survival_checks"] if row["planting_id"] in kept]
+    for row in tables["plantings"]:
+        details = json.loads(row["flag_details"]) if row["flag_details"] else {}
+        if "duplicate_photo" in details and details["duplicate_photo"]["ref"] not in kept:
+            details.pop("duplicate_photo")  # its first use is still to come: this one is the first
+            row["flags"] = " ".join(f for f in row["flags"].split() if f != "duplicate_photo")
+            row["flag_details"] = json.dumps(details, ensure_ascii=False) if details else None
+            if not row["flags"]:
+                row["review"] = "none"
+        if row["reviewed_at"] and row["reviewed_at"] > end:
+            row.update(review="pending", reviewed_by=None, reviewed_at=None, review_reason=None)
+        if row["review"] == "pending" and not row["flags"]:
+            row["review"] = "none"
+    for row in tables["milestones"]:
+        if row["confirmed_at"] and row["confirmed_at"] > end:
+            row.update(status="reported", confirmed_by=None, confirmed_at=None, updated_at=row["reported_at"])
+    for row in tables["tickets"]:
+        if row["answered_at"] and row["answered_at"] > end:
+            row.update(
+                status="open",
+                answer=None,
+                answered_by=None,
+                answered_at=None,
+                answered_by_person_id=None,
+                updated_at=row["created_at"],
+            )
 
 
 def ensure_logins(db) -> list[tuple[str, str | None]]:
@@ -854,13 +1123,15 @@ def ensure_logins(db) -> list[tuple[str, str | None]]:
 def cmd_demo(args, app) -> int:
     scale = max(1, int(getattr(args, "scale", 1) or 1))
     t = app.t
+    now = app.clock()
+    end = last_day(app.config, now)
     try:
-        counts = fill(app.db, app.config, scale=scale)
+        counts = fill(app.db, app.config, scale=scale, until=end)
     except ValueError:
         print(t("cli.demo.refused"), file=sys.stderr)
         return 1
     # the certificates the season's records earned went out during the season: none waits to be drawn and sent
-    issued = certificates.issue_as_sent(app, demo_day(app.config))
+    issued = certificates.issue_as_sent(app, end)
     print(
         t(
             "cli.demo.county",
@@ -875,9 +1146,21 @@ def cmd_demo(args, app) -> int:
             certificates=issued,
             tickets=counts.tickets,
             outbox=counts.outbox,
-            day=demo_day(app.config).strftime(clock.DATE_FORMAT),
+            zones=counts.zones,
+            tending=counts.tending,
+            visits=counts.visits,
         )
     )
+    # up to the rehearsal's moment; or the season's last day, said to lie ahead of the clock when it does
+    day = clock.local(end, app.tz).strftime(clock.MINUTE_FORMAT if end < demo_day(app.config) else clock.DATE_FORMAT)
+    key = (
+        "cli.demo.as_of_rehearsal"
+        if end < demo_day(app.config)
+        else "cli.demo.as_of_ahead"
+        if now < end
+        else "cli.demo.as_of"
+    )
+    print(t(key, day=day))
     for username, password in ensure_logins(app.db):
         _role, guide, display_name, title = LOGINS[username]
         key = "cli.demo.login_created" if password else "cli.demo.login_kept"

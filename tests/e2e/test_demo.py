@@ -177,7 +177,13 @@ def test_the_dashboard_shows_the_demo_as_of_its_last_day(demo_app, county):
 def test_the_guide_people_and_logins_are_there_and_in_the_readme(demo_bot, county):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     people = demo.guide_people(demo_bot.db)
-    assert [p["openid"] for p in people] == ["demo-villager", "demo-secretary", "demo-adviser", "demo-office"]
+    assert [p["openid"] for p in people] == [
+        "demo-villager",
+        "demo-secretary",
+        "demo-adviser",
+        "demo-office",
+        "demo-member",
+    ]
     for who in people:
         assert f"| {who['name']} | {who['village']} | {who['role']} | `{who['openid']}` |" in readme
         assert f"--openid {who['openid']}：{who['name']}，{who['village']}，{who['role']}" in county

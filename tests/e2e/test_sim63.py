@@ -22,3 +22,59 @@ def test_a_clock_moved_back_never_lets_a_flow_started_later_take_a_message(perso
     later, earlier = rows_of(bot, "SELECT id, status, species, count FROM plantings ORDER BY id")
     assert later["status"] != "complete" and later["species"] is None
     assert (earlier["status"], earlier["species"], earlier["count"]) == ("pending", "桂花", 2)
+
+
+def test_the_demo_on_a_rehearsal_day_is_the_county_as_it_stood_then(bot, clock, villager_factory, capsys):
+    """`BOT_NOW=2027-03-05T09:00 run.py demo` made the whole season to 31 May: a rehearsal on 5 March saw May's
+    records, answers given in April and milestones confirmed later, and no 党员责任区 nor adviser visit at all. Now nothing
+    is dated after that morning, what was decided later still waits, zones are held and tended, advisers have signed
+    in since January, and the README's party member 李阿姨 asks after her zone through the webhook."""
+    from types import SimpleNamespace
+
+    from bot import demo
+
+    clock.set("2027-03-05T09:00")
+    assert demo.cmd_demo(SimpleNamespace(scale=1), bot) == 0
+    out = capsys.readouterr().out
+    assert "数据截至 2027-03-05 09:00（排练时钟 BOT_NOW）" in out
+    assert "--openid demo-member：李阿姨，埔心村，党员" in out
+    moment = "2027-03-05T01:00:00"  # 09:00 in Shanghai
+    for table, column in (
+        ("plantings", "created_at"),
+        ("plantings", "reviewed_at"),
+        ("media", "created_at"),
+        ("survival_checks", "checked_at"),
+        ("milestones", "reported_at"),
+        ("milestones", "confirmed_at"),
+        ("pledges", "created_at"),
+        ("tickets", "created_at"),
+        ("tickets", "answered_at"),
+        ("outbox", "created_at"),
+        ("certificates", "issued_at"),
+        ("zones", "created_at"),
+        ("zone_holders", "claimed_at"),
+        ("tending", "created_at"),
+        ("visits", "created_at"),
+        ("users", "subscribed_at"),
+    ):
+        latest = bot.db.execute(f"SELECT MAX({column}) FROM {table}").fetchone()[0]
+        assert latest is not None and latest <= moment, (table, column, latest)
+    count = dict(
+        bot.db.execute(
+            "SELECT 'open', COUNT(*) FROM tickets WHERE status = 'open' UNION ALL"
+            " SELECT 'zones', COUNT(DISTINCT village_id) FROM zones UNION ALL"
+            " SELECT 'held', COUNT(*) FROM zone_holders UNION ALL"
+            " SELECT 'tended', COUNT(DISTINCT zone_id) FROM tending UNION ALL"
+            " SELECT 'villages', COUNT(*) FROM villages UNION ALL"
+            " SELECT 'visited_jan', COUNT(DISTINCT village_id) FROM visits WHERE created_at < '2027-02-01' UNION ALL"
+            " SELECT 'visited_feb', COUNT(DISTINCT village_id) FROM visits"
+            "  WHERE created_at BETWEEN '2027-02-01' AND '2027-03-01' UNION ALL"
+            " SELECT 'off_site', COUNT(*) FROM visits WHERE location_ok = 0"
+        ).fetchall()
+    )
+    assert count["zones"] == count["villages"] == 50 and count["held"] > 300 and count["tended"] > 20, count
+    assert count["villages"] > count["visited_jan"] > 30 and count["villages"] > count["visited_feb"] > 30, count
+    assert count["off_site"] > 0 and count["open"] > 0, count
+    reply = villager_factory("demo-member").says("我的管护")
+    assert reply.startswith("您的党员责任区：党建林东片（共"), reply
+    assert "本季管护" in reply and "3月" in reply, reply
