@@ -38,17 +38,19 @@ from bot.conversation import Flow
 from bot.db import transaction
 from bot.ids import row_id
 from bot.incoming import MalformedMessage, from_fields
-from bot.photos import haversine_m
+from bot.photos import haversine_m, is_far_from
 from bot.reminders import at_local
 from bot.store import events as store
+from bot.store import roster as roster_store
 from bot.wechat_api import WeChatError
 
 log = logging.getLogger(__name__)
 
 # opening {name, starts_at, ends_at}: 活动 said, waiting for the place (a location); checked_in {attendance_id}:
-# 参加 said, waiting for a location that shows the participant is there. Its table is in handlers/events.py, its
-# diagram in docs/events.md.
-FLOW = Flow("events", ("opening", "checked_in"))
+# 参加 said, waiting for a location that shows the participant is there; moving {event_id}: the organiser's day
+# waiting for its new place (sim63: opened far from the village, or 活动地点 said). Its table is in handlers/events.py,
+# its diagram in docs/events.md.
+FLOW = Flow("events", ("opening", "checked_in", "moving"))
 
 CODE_DIGITS = 4
 SCENE_PREFIX = "event_"  # the QR scene of event 12: event_12 (a village's is its bare id: registration)
@@ -187,6 +189,19 @@ def parse_open(text: str | None) -> OpenText | None:
     return OpenText(name, start, end, bad)
 
 
+# sim63: the organiser moving the day's place ('活动地点', '改活动地点', '活动位置发错了', '换个活动地点'); read before
+# ``parse_open``, which would open a day named 地点
+_MOVE_RE = re.compile(
+    r"^(?:我要|帮我|请)?(?:改|更改|修改|重新定|重定|换|换个|更正)?(?:一下|下)?(?:植树|义务植树)?活动(?:的)?"
+    r"(?:地点|位置|地方|集合点)(?:发错了|发错咗|错了|错咗|不对|唔啱|要改|改一下|改下|改|换一下|换)?$"
+)
+
+
+def move_wished(text: str | None) -> bool:
+    """sim63: the planting day's place to be sent again ('活动地点', '改活动地点', '活动位置发错了')."""
+    return bool(_MOVE_RE.match(re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)))
+
+
 def parse_join_code(text: str | None) -> str | None:
     """``参加 1234`` (``参加1234``, voice ``参加一二三四。``) → '1234'; None otherwise."""
     found = _JOIN_CODE.match(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
@@ -305,6 +320,46 @@ def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dic
     event = store.event(db, event_id)
     assert event is not None  # just inserted
     return event
+
+
+def far_from_village(db, event: dict) -> float | None:
+    """sim63: the day's distance in metres from its village's centre when its place lies outside the village's radius
+    (planting's far_from_village rule, bot.photos.is_far_from: a day opened 48 km away warned nobody); None when it
+    lies inside, or the village has no centre."""
+    village = roster_store.village(db, event["village_id"])
+    if not village or not is_far_from(event["lat"], event["lng"], village["lat"], village["lng"], village["radius_m"]):
+        return None
+    return haversine_m(event["lat"], event["lng"], village["lat"], village["lng"])
+
+
+def wait_for_new_place(ctx, event: dict) -> None:
+    FLOW.enter(ctx, "moving", {"event_id": event["id"]})
+
+
+def move_event(ctx, event: dict, place: dict) -> tuple[dict, int]:
+    """The day's place moved to ``place`` (the organiser's new location): its opener is there; a check-in whose
+    location was too far from the old place and lies near the new one is present now. The flow ends. Returns the
+    event as it is now and how many check-ins became present."""
+    db = ctx.db
+    store.move_place(db, event["id"], place["lat"], place["lng"], place.get("label"))
+    moved = store.event(db, event["id"])
+    assert moved is not None  # it was there
+    radius = float(ctx.config.get("events.radius_m"))
+    now_present = 0
+    for row in store.attendance_of_event(db, event["id"]):
+        if row["present_via"] == "opener" or (row["person_id"] == event["opened_by_person_id"] and row["present"]):
+            store.set_present(db, row["id"], via="opener", lat=place["lat"], lng=place["lng"], distance_m=0.0)
+        elif not row["present"] and row["lat"] is not None and row["lng"] is not None:
+            distance = distance_m(moved, row["lat"], row["lng"])
+            if distance <= radius:
+                store.set_present(
+                    db, row["id"], via="location", lat=row["lat"], lng=row["lng"], distance_m=distance, now=ctx.now_s
+                )
+                now_present += 1
+            else:
+                store.note_location(db, row["id"], row["lat"], row["lng"], distance)
+    FLOW.end(ctx)
+    return moved, now_present
 
 
 @dataclass(frozen=True)

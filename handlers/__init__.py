@@ -165,10 +165,15 @@ pledges (handlers/pledges.py):
   2棵龙眼 (帮张三认领2棵龙眼; round 61: a relative's name told after, 帮我阿嫲认领一棵龙眼 佢叫陈大伯); round 61: trees added to
   a standing pledge (我想再加一棵龙眼: added to its count), no record collected
 planting days (handlers/events.py, TEXT_ROUTES):
-- event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code
+- event_move — an organiser's 活动地点 (改活动地点, 活动位置发错了; anyone else's words go on): the village's day waits
+  for its new place
+  (sim63; read before event_open, which would open a day named 地点)
+- event_open — cadres: 活动 <名称> [9点到12点] with a location before or after: a planting day, its code and QR code;
+  a place outside the village's radius is said to (its km), and the next location moves it (sim63)
 - event_notice_wished — an organiser (村书记, 村干部) wishing to send the villagers a notice (帮我发个通知叫大家星期六去种树):
   how a planting day reaches them, and that a whole village's message is the office's 群发
-- event_place_or_presence — a location while 活动 waits for its place, or while a check-in waits to be shown present
+- event_place_or_presence — a location while 活动 waits for its place (or its new place), or while a check-in waits
+  to be shown present
 - event_join_code — 参加 1234: checks in at the planting day with that code
 - event_join — 参加 (我去参加植树): checks in at the planting day of the sender's village (under way, or later today)
 - event_arrived — one's arrival told while a planting day of the village is under way (我到咗啦, 我已经到现场了): as 参加

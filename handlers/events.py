@@ -7,8 +7,11 @@ Routes (dispatch order in handlers/__init__.py):
 - event_scene: following through, or scanning, a planting day's QR code (scene ``event_<id>``): checks in
 - event_roll_call (ATTENDED_ROUTES, before the visits' 签到): an organiser asking who is at the day (``签到名单``,
   ``今日有几多人签到``): each of today's days of the village, how many checked in, who is present and who not yet
-- event_open: cadres: ``活动 <名称> [9点到12点]``, with a location sent before or after
-- event_place_or_presence: a location while 活动 waits for its place, or while a check-in waits to be shown present
+- event_move: an organiser's ``活动地点`` (``改活动地点``, ``活动位置发错了``): the village's day waits for its new place
+- event_open: cadres: ``活动 <名称> [9点到12点]``, with a location sent before or after; a place outside the village
+  is said to, and the day waits for its place sent again (sim63)
+- event_place_or_presence: a location while 活动 waits for its place (or its new place), or while a check-in waits to
+  be shown present
 - event_join_code: ``参加 1234``: checks in at the event with that code
 - event_join: ``参加``: checks in at the planting day of the sender's village (under way, or later today)
 - event_arrived: one's arrival told while a day of the village is under way (``我到咗啦``, ``我已经到现场了``): as 参加
@@ -80,7 +83,20 @@ def _open_text(ctx: Ctx):
 
 
 def _opened(ctx: Ctx, event: dict) -> str:
-    return ctx.t("events.opened", name=event["name"], span=events.span_words(event, ctx.app.tz), code=event["code"])
+    opened = ctx.t("events.opened", name=event["name"], span=events.span_words(event, ctx.app.tz), code=event["code"])
+    return opened + _far_warning(ctx, event)
+
+
+def _far_warning(ctx: Ctx, event: dict) -> str:
+    """sim63: a day whose place lies outside its village is said to (its km) and waits for the place sent again."""
+    distance = events.far_from_village(ctx.db, event)
+    if distance is None:
+        return ""
+    village = roster_store.village(ctx.db, event["village_id"])
+    events.wait_for_new_place(ctx, event)
+    return "\n" + ctx.t(
+        "events.far_from_village", village=village["name"] if village else "", km=f"{distance / 1000:.1f}"
+    )
 
 
 @staff(_organisers, refusal="events.organisers_only")
@@ -117,6 +133,37 @@ def on_place(ctx: Ctx, state, place: dict) -> str:
         events.FLOW.end(ctx)
         return ctx.t("events.span_over")
     return _opened(ctx, events.open_event(ctx, data["name"], data["starts_at"], data["ends_at"], place))
+
+
+def on_new_place(ctx: Ctx, state, place: dict) -> str:
+    """sim63: the organiser's new location for the day's place."""
+    event = store.event(ctx.db, state.data["event_id"])
+    if event is None or event["ends_at"] <= ctx.now_s:
+        events.FLOW.end(ctx)
+        return ctx.t("events.over", name=event["name"]) if event else ctx.t("events.move_none")
+    moved, now_present = events.move_event(ctx, event, place)
+    reply = ctx.t("events.moved", name=moved["name"])
+    if now_present:
+        reply += "\n" + ctx.t("events.moved_present", n=now_present)
+    return reply + _far_warning(ctx, moved)
+
+
+@pure
+def _move_wished(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.move_wished(ctx.msg.text)
+
+
+@staff(_organisers, refusal="events.organisers_only")
+def on_move_wished(ctx: Ctx, _match) -> str:
+    """sim63: 活动地点 (改活动地点, 活动位置发错了): the village's day not over yet, opened last, waits for its new place."""
+    assert ctx.person is not None  # @staff
+    village_id = ctx.person["village_id"]
+    days = store.current_in_village(ctx.db, village_id, ctx.now_s) if village_id is not None else []
+    if not days:
+        return ctx.t("events.move_none")
+    event = max(days, key=lambda e: (e["created_at"], e["id"]))
+    events.wait_for_new_place(ctx, event)
+    return ctx.t("events.move_ask", name=event["name"])
 
 
 # -- checking in --------------------------------------------------------------------------------------------
@@ -210,7 +257,8 @@ def on_presence(ctx: Ctx, state, place: dict) -> str:
 EVENTS_TABLE = FlowTable(
     events.FLOW,
     (
-        Step("opening", "location", _location, on_place, to=(END,)),
+        Step("opening", "location", _location, on_place, to=(END, "moving")),
+        Step("moving", "location", _location, on_new_place, to=(END, "moving")),
         Step("checked_in", "location", _location, on_presence, to=("checked_in", END)),
     ),
 )
@@ -313,6 +361,7 @@ ATTENDED_ROUTES: list = [
     ),
 ]
 TEXT_ROUTES: list = [
+    Route("event_move", staged(_move_wished, _from_organiser), on_move_wished),
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),
     EVENTS_TABLE.route("event_place_or_presence"),

@@ -223,6 +223,11 @@ def set_present(
     )
 
 
+def move_place(db: Database, event_id: int, lat: float, lng: float, label: str | None) -> None:
+    """sim63: the day's place sent again by its organiser (the first was far from the village)."""
+    db.execute("UPDATE events SET lat = ?, lng = ?, place_label = ? WHERE id = ?", [lat, lng, label, event_id])
+
+
 def note_location(db: Database, attendance_id: int, lat: float, lng: float, distance_m: float) -> None:
     """A location too far to count: kept, so that the cadre who confirms sees it."""
     db.execute(

@@ -78,3 +78,42 @@ def test_the_demo_on_a_rehearsal_day_is_the_county_as_it_stood_then(bot, clock, 
     reply = villager_factory("demo-member").says("我的管护")
     assert reply.startswith("您的党员责任区：党建林东片（共"), reply
     assert "本季管护" in reply and "3月" in reply, reply
+
+
+def test_a_planting_day_opened_far_from_its_village_says_so_and_its_place_can_be_sent_again(person, bot, clock):
+    """A planting day opened 48 km from 埔心村 (a location sent from the county town) warned nobody and its place could
+    not be moved: villagers at the real place were 'too far'. The opener is told the distance, the next location moves
+    the day (a check-in near the new place becomes present), and later 活动地点 and a location move it again."""
+    from bot.photos import haversine_m
+
+    clock.set("2027-03-06T09:05")
+    secretary = person("o-wang", "王书记", "村书记")
+    villager = person("o-li", "李大姐")
+    place, town, near = (23.1001, 114.4001), (23.1001, 114.8701), (23.1010, 114.4005)
+    assert secretary.says("活动 村口植树 9点到12点").startswith("好的，请发活动地点的位置")
+    km = haversine_m(*town, 23.10, 114.40) / 1000
+    reply = secretary.sends_location(*town)
+    assert reply.startswith("植树活动开始了：村口植树（3月6日 09:00–12:00）。"), reply
+    assert reply.endswith(
+        f"⚠️ 这个地点离埔心村约{km:.1f}公里，不在本村范围内。位置发错了的话，请到现场再发一次位置（点“＋”→“位置”），"
+        "地点就改过来。"
+    ), reply
+    (event,) = rows_of(bot, "SELECT * FROM events")
+    clock.advance(minutes=2)
+    villager.says(f"参加 {event['code']}")
+    assert "不算在场" in villager.sends_location(*near)
+    assert secretary.sends_location(*place) == "“村口植树”的地点已改为您刚发的位置。\n按新地点，又有1人算在场。"
+    (event,) = rows_of(bot, "SELECT * FROM events")
+    assert (event["lat"], event["lng"]) == place
+    attendance = rows_of(bot, "SELECT how, present, present_via, lat, lng FROM attendance ORDER BY id")
+    assert [(a["how"], a["present"], a["present_via"]) for a in attendance] == [
+        ("opened", 1, "opener"),
+        ("code", 1, "location"),
+    ]
+    assert (attendance[0]["lat"], attendance[0]["lng"]) == place
+    # later: 活动地点 from the organiser, then the location; a villager's 活动地点 moves nothing
+    assert "已改为" not in villager.says("活动地点") and "改过来" not in villager.sends_location(*town)
+    assert secretary.says("活动地点") == "好的，请在“村口植树”现场发新的位置（点“＋”→“位置”），地点就改过来。"
+    assert secretary.sends_location(*near) == "“村口植树”的地点已改为您刚发的位置。"
+    (event,) = rows_of(bot, "SELECT lat, lng FROM events")
+    assert (event["lat"], event["lng"]) == near
