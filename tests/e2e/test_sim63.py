@@ -4,6 +4,7 @@ the real webhook with signed XML."""
 from __future__ import annotations
 
 from tests.conftest import rows_of
+from tests.e2e.dashboard_seed import admin, county  # noqa: F401 (fixtures)
 
 
 def test_a_clock_moved_back_never_lets_a_flow_started_later_take_a_message(person, bot, standin, clock):
@@ -117,3 +118,27 @@ def test_a_planting_day_opened_far_from_its_village_says_so_and_its_place_can_be
     assert secretary.sends_location(*near) == "“村口植树”的地点已改为您刚发的位置。"
     (event,) = rows_of(bot, "SELECT lat, lng FROM events")
     assert (event["lat"], event["lng"]) == near
+
+
+def test_the_zones_page_opens_on_its_list_with_adding_one_folded(admin, bot):  # noqa: F811
+    """The office clerk on a phone opened 责任区 on an empty form a screen long, the zones below it: the form is folded
+    (a line) once there are zones, open while there are none or a submission came back with problems."""
+    import re
+
+    from tests.e2e.dashboard_seed import csrf_of
+
+    def fold(html: str) -> str:
+        found = re.search(r'<details class="card" id="add-zone"\s*(open)?\s*>', html)
+        assert found, html
+        return "open" if found.group(1) else "folded"
+
+    page = admin.get("/admin/zones").get_data(as_text=True)
+    assert fold(page) == "open"  # none yet: the form is what the page is for
+    token = csrf_of(page)
+    village = bot.db.execute("SELECT MIN(id) FROM villages").fetchone()[0]
+    form = {"csrf_token": token, "village_id": str(village), "name": "河堤段"}
+    assert admin.post("/admin/zones", data=form).status_code == 302
+    page = admin.get("/admin/zones").get_data(as_text=True)
+    assert fold(page) == "folded" and page.index("全部责任区（1个）") > page.index('id="add-zone"')
+    bad = admin.post("/admin/zones", data=form)  # the same name again: refused, the form open with the problem
+    assert bad.status_code == 400 and fold(bad.get_data(as_text=True)) == "open"
