@@ -142,3 +142,27 @@ def test_the_zones_page_opens_on_its_list_with_adding_one_folded(admin, bot):  #
     assert fold(page) == "folded" and page.index("全部责任区（1个）") > page.index('id="add-zone"')
     bad = admin.post("/admin/zones", data=form)  # the same name again: refused, the form open with the problem
     assert bad.status_code == 400 and fold(bad.get_data(as_text=True)) == "open"
+
+
+def test_the_visits_page_gives_a_visits_distance_in_whole_metres(admin, bot):  # noqa: F811
+    """顾问下沉 listed '相符（距村中心956.4米）': a tenth of a metre from a phone's location is noise; whole metres, 约."""
+    from bot.db import transaction
+    from bot.store import visits as visits_store
+
+    village, person = bot.db.execute("SELECT MIN(v.id), MIN(p.id) FROM villages v, people p").fetchone()
+    with transaction(bot.db):
+        visits_store.add_visit(
+            bot.db,
+            adviser_person_id=person,
+            openid="o-adviser",
+            village_id=village,
+            lat=23.1,
+            lng=114.4,
+            distance_m=956.4,
+            note="查看苗木成活",
+            location_ok=True,
+            inbox_id=None,
+            now="2027-03-05T00:12:00",
+        )
+    page = admin.get("/admin/visits").get_data(as_text=True)
+    assert "相符（距村中心约956米）" in page and "956.4" not in page
