@@ -69,7 +69,7 @@ def _cancel_set_aside_record(ctx) -> bool:
     part still finishes it within planting.late_part_hours: ``late_record``'s): it is cancelled (it had been 'nothing
     to cancel', while the reminder and the 代种 notice say 取消 drops it)."""
     since = ctx.now - timedelta(hours=float(ctx.config.get("planting.late_part_hours")))
-    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since))
+    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since), ctx.now_s)
     if record is None:
         return False
     store.update(ctx.db, record["id"], {"status": "cancelled", "updated_at": ctx.now_s})
@@ -749,7 +749,7 @@ def collecting(ctx) -> dict | None:
 
 def record_for_location(ctx) -> dict | None:
     """The record a location joins: the pending one, or the latest within the window."""
-    return collecting(ctx) or store.latest_of(ctx.db, ctx.openid, clock.to_db(ctx.now - window(ctx.config)))
+    return collecting(ctx) or store.latest_of(ctx.db, ctx.openid, clock.to_db(ctx.now - window(ctx.config)), ctx.now_s)
 
 
 def new_record(ctx) -> dict:
@@ -775,7 +775,7 @@ def late_record(ctx, arriving: str) -> dict | None:
     """The sender's incomplete record (window over, within planting.late_part_hours) that this part completes
     or moves on: a photo for a record that has its text, a text for one that has only photos."""
     since = ctx.now - timedelta(hours=float(ctx.config.get("planting.late_part_hours")))
-    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since))
+    record = store.latest_incomplete(ctx.db, ctx.openid, clock.to_db(since), ctx.now_s)
     if record is None:
         return None
     missing = missing_parts(record, len(store.photos_of(ctx.db, record["id"])))
@@ -818,7 +818,7 @@ def add_extra_photo(ctx, media_row_id: int) -> dict | None:
     """A photo right after a record was finished (planting.extra_photo_seconds) is one more photo of it;
     the record, or None when there is no such record."""
     since = ctx.now - timedelta(seconds=int(ctx.config.get("planting.extra_photo_seconds")))
-    latest = store.latest_of(ctx.db, ctx.openid, clock.to_db(since))
+    latest = store.latest_of(ctx.db, ctx.openid, clock.to_db(since), ctx.now_s)
     if not latest or latest["status"] != "complete":
         return None
     store.add_photo(ctx.db, latest["id"], media_row_id, ctx.now_s)

@@ -257,12 +257,17 @@ def set_review(db: Database, planting_id: int, decision: str, reason: str, by: s
     return cursor.rowcount == 1
 
 
-def latest_of(db: Database, openid: str, since: str) -> dict | None:
-    """The sender's newest record (not cancelled nor withdrawn) that got a part at or after ``since``."""
+# sim63: a window's records end at now: one dated after it (a rehearsal's clock moved back) takes no part
+FAR_FUTURE = "9999-12-31T23:59:59"
+
+
+def latest_of(db: Database, openid: str, since: str, until: str = FAR_FUTURE) -> dict | None:
+    """The sender's newest record (not cancelled nor withdrawn) that got a part from ``since`` to ``until`` (now)."""
     return one(
         db,
-        f"SELECT * FROM plantings WHERE openid = ? AND {GONE_SQL} AND last_part_at >= ? ORDER BY id DESC LIMIT 1",
-        [openid, since],
+        f"SELECT * FROM plantings WHERE openid = ? AND {GONE_SQL} AND last_part_at BETWEEN ? AND ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, since, until],
     )
 
 
@@ -298,12 +303,13 @@ def count_awaiting_review(db: Database, openid: str) -> int:
     )["n"]
 
 
-def latest_incomplete(db: Database, openid: str, closed_since: str) -> dict | None:
-    """The sender's newest incomplete record (pending, window closed) closed at or after ``closed_since``."""
+def latest_incomplete(db: Database, openid: str, closed_since: str, until: str = FAR_FUTURE) -> dict | None:
+    """The sender's newest incomplete record (pending, window closed) closed from ``closed_since`` to ``until`` (now)."""
     return one(
         db,
-        "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at >= ? ORDER BY id DESC LIMIT 1",
-        [openid, closed_since],
+        "SELECT * FROM plantings WHERE openid = ? AND status = 'pending' AND closed_at BETWEEN ? AND ?"
+        " ORDER BY id DESC LIMIT 1",
+        [openid, closed_since, until],
     )
 
 

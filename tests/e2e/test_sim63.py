@@ -25,6 +25,25 @@ def test_a_clock_moved_back_never_lets_a_flow_started_later_take_a_message(perso
     assert (earlier["status"], earlier["species"], earlier["count"]) == ("pending", "桂花", 2)
 
 
+def test_a_clock_moved_back_never_lets_a_later_record_take_a_location(person, bot, standin, clock):
+    """The same for a finished record: a location within the planting window of a record finished at a later moment
+    joined it ('📍位置已加到第1号记录'); a record dated after now takes nothing."""
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-04-12T16:00")
+    villager = person("o-wang", "王大妈")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert villager.says("2棵桂花").startswith("✅ 已记录第1号：2棵桂花。")
+    clock.set("2027-04-12T15:55")
+    reply = villager.sends_location(23.1001, 114.4001)
+    assert "第1号" not in reply, reply
+    (record,) = rows_of(bot, "SELECT lat, lng FROM plantings")
+    assert (record["lat"], record["lng"]) == (None, None)
+    clock.set("2027-04-12T16:02")  # back on its own day, the record takes a location again
+    assert "第1号" in villager.sends_location(23.1001, 114.4001)
+
+
 def test_the_demo_on_a_rehearsal_day_is_the_county_as_it_stood_then(bot, clock, villager_factory, capsys):
     """`BOT_NOW=2027-03-05T09:00 run.py demo` made the whole season to 31 May: a rehearsal on 5 March saw May's
     records, answers given in April and milestones confirmed later, and no 党员责任区 nor adviser visit at all. Now nothing
