@@ -533,7 +533,9 @@ def _village_from(
     trees, area = int(totals.get("trees", 0)), float(totals.get("area_mu", 0.0))
     pending_trees, pending_area = int(totals.get("pending_trees", 0)), float(totals.get("pending_area_mu", 0.0))
     covered = int(figures.get("households_covered") or 0)
-    total_households = int(village.get("households") or 0) or int(figures.get("households") or 0)
+    # the roster's 户数, or the households its people make when they are more (a person in none is one alone, as 未种名单
+    # counts them): sim63, 埔心村's 106/106户已种 beside 未种名单's 4 households of 110
+    total_households = max(int(village.get("households") or 0), int(figures.get("households") or 0))
     return VillageProgress(
         village_id=village["id"],
         name=village["name"],

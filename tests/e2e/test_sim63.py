@@ -98,6 +98,13 @@ def test_the_demo_on_a_rehearsal_day_is_the_county_as_it_stood_then(bot, clock, 
     reply = villager_factory("demo-member").says("我的管护")
     assert reply.startswith("您的党员责任区：党建林东片（共"), reply
     assert "本季管护" in reply and "3月" in reply, reply
+    # the secretary reporting upward: 本村进度's households and 未种名单's agree (it said 106/106户已种 beside 4 not yet)
+    import re
+
+    secretary = villager_factory("demo-secretary")
+    covered, total = map(int, re.search(r"(\d+)/(\d+)户已种", secretary.says("本村进度")).groups())
+    left = re.search(r"还有(\d+)户没种够", secretary.says("未种名单"))
+    assert left is not None and total - covered == int(left.group(1)) > 0, (covered, total, left)
 
 
 def test_a_planting_day_opened_far_from_its_village_says_so_and_its_place_can_be_sent_again(person, bot, clock):
