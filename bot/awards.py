@@ -6,7 +6,8 @@ Seed 002, 二(九): 植树期间各村(社区)挖掘先进典型，6月底前评
 
 - ``awards --period YYYY-MM`` makes the candidate lists from the data of ``campaign.year`` up to the end of that
   month, each row with the figures that put it there:
-  - 最美植绿人: people (not advisers or admins) by verified trees, then the survival of their trees (the latest
+  - 最美植绿人: people (not advisers or admins) by verified trees of their own (a 党建林/主题林/示范点 record is
+    shown apart unless [awards.plot_sites_personal]), then the survival of their trees (the latest
     follow-up answer of each verified record), then 管护 records, then trees adopted (认种认养);
   - 最美植绿集体: villages by milestones met on time (each target of bot/schedule.py met by its date), then
     completion of the main target, survival, household coverage, party members' participation; never a village
@@ -78,6 +79,7 @@ class PersonCandidate:
     survival_alive: int
     tending: int  # 管护 records
     adopted: int  # trees adopted
+    collective: int = 0  # trees of their records at a collective site (党建林…): shown, not ranked (docs/awards.md)
     rank: int = 0
 
     @property
@@ -139,10 +141,24 @@ def _known(share: float | None) -> float:
     return -1.0 if share is None else share
 
 
+def personal_trees(figures: dict, collective_is_personal: bool) -> tuple[tuple[int, int], int]:
+    """((trees, records) credited to a person, trees of a collective site shown beside them) from
+    ``planting.verified_trees_by_person``'s row: a 党建林/主题林/示范点 record is planted by many and logged by one,
+    so it is not the logger's own unless [awards.plot_sites_personal] says so."""
+    trees, records = int(figures.get("trees", 0)), int(figures.get("records", 0))
+    collective, collective_records = int(figures.get("collective", 0)), int(figures.get("collective_records", 0))
+    if collective_is_personal:
+        return (trees + collective, records + collective_records), 0
+    return (trees, records), collective
+
+
 def rank_people(rows: list[PersonCandidate]) -> list[PersonCandidate]:
-    """Those with something to show, by verified trees, survival (checked beats unknown), 管护, adoptions, name."""
-    shown = [r for r in rows if r.trees or r.tending or r.adopted]
-    order = sorted(shown, key=lambda r: (-r.trees, -_known(r.survival_rate), -r.tending, -r.adopted, r.name))
+    """Those with something to show, by verified trees, survival (checked beats unknown), 管护, adoptions, then
+    trees logged at a collective site, name."""
+    shown = [r for r in rows if r.trees or r.tending or r.adopted or r.collective]
+    order = sorted(
+        shown, key=lambda r: (-r.trees, -_known(r.survival_rate), -r.tending, -r.adopted, -r.collective, r.name)
+    )
     return [dataclasses.replace(r, rank=n) for n, r in enumerate(order, start=1)]
 
 
@@ -192,6 +208,7 @@ def _bounds(app, year: int, month: int) -> tuple[str, str]:
 
 def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
     trees = planting.verified_trees_by_person(db, since, until)
+    collective_is_personal = bool(app.config.get("awards.plot_sites_personal"))
     survival = reminders.survival_by_person(db, until)
     tending = zones.tending_by_person(db, since, until)
     adopted = adoption.trees_adopted_by_person(db, since, until)
@@ -201,6 +218,7 @@ def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
         if person["role"] in NOT_CANDIDATES:
             continue
         mine, lived = trees.get(person_id, {}), survival.get(person_id, {})
+        own, collective = personal_trees(mine, collective_is_personal)
         rows.append(
             PersonCandidate(
                 person_id=person_id,
@@ -208,12 +226,13 @@ def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
                 village_id=person["village_id"],
                 village=person["village"] or "",
                 role=person["role"],
-                trees=int(mine.get("trees", 0)),
-                records=int(mine.get("records", 0)),
+                trees=own[0],
+                records=own[1],
                 survival_checked=int(lived.get("checked") or 0),
                 survival_alive=int(lived.get("alive") or 0),
                 tending=tending.get(person_id, 0),
                 adopted=adopted.get(person_id, 0),
+                collective=collective,
             )
         )
     return rank_people(rows)
@@ -326,6 +345,7 @@ PERSON_COLUMNS = [
     ReportColumn("survival_checked", "awards.columns.survival_checked", lambda r: r.survival_checked),
     ReportColumn("tending", "awards.columns.tending", lambda r: r.tending),
     ReportColumn("adopted", "awards.columns.adopted", lambda r: r.adopted),
+    ReportColumn("collective", "awards.columns.collective", lambda r: r.collective),
 ]
 VILLAGE_COLUMNS = [
     ReportColumn("rank", "awards.columns.rank", lambda r: r.rank),
@@ -370,6 +390,11 @@ def notes(app, found: Candidates) -> list[str]:
         t("awards.notes.title", campaign=app.config.get("campaign.name"), year=found.year, month=found.month),
         t("awards.notes.data", year=found.year, month=found.month),
         t("awards.notes.person", n=app.config.get("awards.candidates")),
+        t(
+            "awards.notes.sites_personal"
+            if app.config.get("awards.plot_sites_personal")
+            else "awards.notes.sites_apart"
+        ),
         t("awards.notes.collective"),
         t("awards.notes.adviser"),
         t("awards.notes.excluded", names="、".join(found.excluded))

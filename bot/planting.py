@@ -1212,5 +1212,6 @@ def still_verified(db, planting_ids: list[int]) -> set[int]:
 
 
 def verified_trees_by_person(db, since: str | None, until: str | None) -> dict[int, dict]:
-    """person id -> {trees, records}: their verified tree records completed in [since, until] (the awards)."""
+    """person id -> {trees, records, collective, collective_records}: their verified tree records completed in
+    [since, until], apart from those at a collective site (PLOT_SITES), for the awards."""
     return store.verified_trees_by_person(db, since, until)

@@ -48,6 +48,7 @@ def awards_page():
         due_words=schedule.date_words(due[1]) if due else "",
         days_left=(due[1] - views.today_local()).days if due else None,
         office=awards.office(app.db),
+        sites_personal=bool(app.config.get("awards.plot_sites_personal")),
         status_labels=auth.labels(reports.STATUS_LABELS),
     )
 

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.store import new_id, one
-from bot.store.plantings import VERIFIED_SQL
+from bot.store.plantings import PLOT_SITES_SQL, VERIFIED_SQL
 from bot.store.progress import HOUSEHOLD_ROLE_SQL, IN_HOUSEHOLD_SQL
 
 migrations = Migrations("adoption")
@@ -106,7 +106,6 @@ def m001_adoption(db: Database) -> None:
     db.table("plot_updates").create_index(["planting_id"])
 
 
-PLOT_SITES_SQL = "('党建林', '主题林', '示范点')"  # bot.planting.PLOT_SITES
 _CAPACITY = f"COALESCE(m.trees, CASE WHEN p.site IN {PLOT_SITES_SQL} THEN p.count END, 0)"
 _ADOPTED = "COALESCE((SELECT SUM(a.trees) FROM adoptions a WHERE a.planting_id = p.id), 0)"
 # a record as adoption shows it (with plantings p and villages v)

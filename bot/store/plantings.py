@@ -105,6 +105,7 @@ def m001_plantings(db: Database) -> None:
 VERIFIED_SQL = verified_sql()
 PENDING_REVIEW_SQL = "status = 'complete' AND review = 'pending'"
 IN_REVIEW_QUEUE_SQL = "review IN ('pending', 'spot_check')"  # what a reviewer decides on
+PLOT_SITES_SQL = "('党建林', '主题林', '示范点')"  # bot.planting.PLOT_SITES: collective sites
 
 
 @migrations()
@@ -369,11 +370,17 @@ def verified_tree_records(db: Database, person_id: int) -> list[dict]:
 
 
 def verified_trees_by_person(db: Database, since: str | None, until: str | None) -> dict[int, dict]:
-    """person id -> {trees, records} of their verified tree records completed in [since, until]."""
+    """person id -> {trees, records, collective, collective_records} of their verified tree records completed in
+    [since, until]: ``trees`` and ``records`` at their own places; ``collective…`` those at a collective site
+    (党建林, 主题林, 示范点: ``PLOT_SITES_SQL``), planted by many and logged by one."""
+    collective = f"COALESCE(site, '') IN {PLOT_SITES_SQL}"
     return {
         r.pop("person_id"): r
         for r in db.query(
-            "SELECT person_id, COALESCE(SUM(count), 0) AS trees, COUNT(*) AS records FROM plantings"
+            f"SELECT person_id, COALESCE(SUM(CASE WHEN {collective} THEN 0 ELSE count END), 0) AS trees,"
+            f" COALESCE(SUM(CASE WHEN {collective} THEN 0 ELSE 1 END), 0) AS records,"
+            f" COALESCE(SUM(CASE WHEN {collective} THEN count ELSE 0 END), 0) AS collective,"
+            f" COALESCE(SUM(CASE WHEN {collective} THEN 1 ELSE 0 END), 0) AS collective_records FROM plantings"
             f" WHERE person_id IS NOT NULL AND kind = 'tree' AND {verified_sql()}"
             " AND (:since IS NULL OR COALESCE(completed_at, created_at) >= :since)"
             " AND (:until IS NULL OR COALESCE(completed_at, created_at) <= :until) GROUP BY person_id",

@@ -164,6 +164,28 @@ def test_the_awards_workbook_lists_candidates_with_their_figures(bot, seeded, co
     )
 
 
+def test_trees_a_secretary_logs_at_the_party_forest_are_not_his_own(
+    app, bot, seeded, villager_factory, standin, clock, config_file, tmp_path, capsys
+):
+    """陈书记 logs the branch's planting day at the 主题林 through the chat (signed XML, photo, location): 30 trees
+    of many hands. They count for 石湖村, not as his own trees for 最美植绿人 (shown apart, docs/awards.md)."""
+    clock.set("2027-03-14T10:00")
+    record(villager_factory(SHIHU), standin, "m-theme", 21, "主题林 30棵 桂花", 23.201, 114.501)
+    logged = next(
+        bot.db.query("SELECT kind, site, count, status FROM plantings WHERE openid = ? ORDER BY id DESC", [SHIHU])
+    )
+    assert logged == {"kind": "tree", "site": "主题林", "count": 30, "status": "complete"}
+    out = tmp_path / "awards.xlsx"
+    assert cli.main(["--config", str(config_file), "awards", "--period", "2027-03", "--out", str(out)]) == 0
+    people = {p["姓名"]: p for p in sheet_rows(load_workbook(out)["最美植绿人"])}
+    assert (people["陈书记"]["核实棵数"], people["陈书记"]["集体林登记棵数"]) == (3, 30)
+    assert people["李党员"]["名次"] == 1 and people["李党员"]["集体林登记棵数"] == 0
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/awards?period=2027-03").get_data(as_text=True)
+    assert "另登记集体林30棵" in page and "不算登记人自己的" in page
+
+
 def test_before_it_lagged_twice_the_village_is_a_candidate(bot, seeded, config_file, tmp_path, capsys):
     out = tmp_path / "feb.xlsx"
     assert cli.main(["--config", str(config_file), "awards", "--period", "2027-02", "--out", str(out)]) == 0

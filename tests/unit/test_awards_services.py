@@ -220,6 +220,47 @@ def test_people_rule_each_figure_from_its_capability_admins_and_advisers_left_ou
     )
 
 
+def _secretary_logs_the_party_forest(county, trees: int) -> None:
+    """王书记 logs the 党建林's planting day: tree records at the collective site, planted by the branch."""
+    with county.db.conn:
+        county.db["plantings"].insert(
+            {
+                "kind": "tree",
+                "site": "党建林",
+                "species": "香樟",
+                "count": trees,
+                "status": "complete",
+                "review": "none",
+                "person_id": county.ids["王书记"],
+                "village_id": county.puxin,
+                "openid": SECRETARY,
+                "created_at": "2027-01-16T02:00:00",
+                "completed_at": "2027-01-16T02:00:00",
+            }
+        )
+
+
+def test_people_rule_trees_logged_at_a_collective_site_are_shown_not_credited(county):
+    _secretary_logs_the_party_forest(county, 40)
+    people = awards.candidates(county.app, 2027, 1).people
+    secretary = people[-1]  # after everyone with a tree, 管护 or adoption of their own
+    assert (secretary.name, secretary.trees, secretary.records, secretary.collective) == ("王书记", 0, 0, 40)
+    assert people[0].name == "李党员" and people[0].collective == 0
+    column = next(c for c in awards.PERSON_COLUMNS if c.key == "collective")
+    assert column.value(secretary) == 40
+
+
+def test_people_rule_the_office_may_count_collective_sites_as_the_loggers_own(tmp_path):
+    with app_over_file(tmp_path, **{"awards.plot_sites_personal": True}) as app:
+        app.clock = lambda: datetime(2027, 2, 1, 2, tzinfo=UTC)
+        county = County(app)
+        _secretary_logs_the_party_forest(county, 40)
+        found = awards.candidates(county.app, 2027, 1)
+        first = found.people[0]
+        assert app.t("awards.notes.sites_personal") in awards.notes(app, found)
+    assert (first.name, first.trees, first.records, first.collective) == ("王书记", 40, 1, 0)
+
+
 def test_people_rule_data_from_the_years_first_moment_to_the_periods_last_second(county):
     with county.db.conn:
         county.db["plantings"].insert(  # 01-31 23:59:59 in Shanghai: in January's list
@@ -452,13 +493,14 @@ def test_notes_rule_what_the_lists_are_made_of_and_the_villages_left_out(county)
         t("awards.notes.title", campaign="绿美植树", year=2027, month=3),
         t("awards.notes.data", year=2027, month=3),
         t("awards.notes.person", n=20),
+        t("awards.notes.sites_apart"),
         t("awards.notes.collective"),
         t("awards.notes.adviser"),
         t("awards.notes.excluded", names="埔心村、石湖村"),
         t("awards.notes.generated", at="2027-02-01 10:00"),
     ]
     quiet = awards.notes(county.app, awards.Candidates("2027-01", 2027, 1, [], [], [], []))
-    assert quiet[-1] == t("awards.notes.none_excluded") and len(quiet) == 6
+    assert quiet[-1] == t("awards.notes.none_excluded") and len(quiet) == 7
 
 
 def test_workbook_rule_three_lists_cut_to_the_limit_and_the_notes(tmp_path):

@@ -14,6 +14,7 @@ import pytest
 from bot import config as config_mod
 from bot import faq
 from bot.config import _thaw
+from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
@@ -60,18 +61,7 @@ def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-def _checks() -> list:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    return [
-        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=MISSED[r[0]]))
-        if r[0] in MISSED
-        else (r[0], r[1])
-        for r in rows
-        if r[0] and not r[0].startswith("#")
-    ]
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
 def test_own_checks_and_controls(index, question, expected):
     result = index.match(question)
     assert faq.result_label(result) == expected and result.other is None, (

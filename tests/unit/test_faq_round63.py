@@ -29,6 +29,7 @@ import pytest
 
 from bot import config as config_mod
 from bot import faq
+from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
@@ -69,19 +70,7 @@ def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-def _checks() -> list:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    missed = {**ASKED_BACK, **KEPT}
-    return [
-        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=missed[r[0]]))
-        if r[0] in missed
-        else (r[0], r[1])
-        for r in rows
-        if r[0] and not r[0].startswith("#")
-    ]
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, {**ASKED_BACK, **KEPT}))
 def test_round_63_classes_and_controls(index, question, expected):
     result = index.match(question)
     # a set's other name for a list is that list (``[recommend.label_aliases]``: recommend.围墙+观花 is recommend.绿篱)

@@ -14,6 +14,7 @@ import pytest
 
 from bot import config as config_mod
 from bot import faq
+from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
@@ -32,18 +33,7 @@ def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-def _checks() -> list:
-    rows = [line.split("\t") for line in CHECKS.read_text(encoding="utf-8").splitlines()]
-    return [
-        pytest.param(r[0], r[1], marks=pytest.mark.xfail(strict=True, reason=NOT_MENDED[r[0]]))
-        if r[0] in NOT_MENDED
-        else (r[0], r[1])
-        for r in rows
-        if r[0] and not r[0].startswith("#")
-    ]
-
-
-@pytest.mark.parametrize(("question", "expected"), _checks())
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, NOT_MENDED))
 def test_round_64_classes_and_controls(index, question, expected):
     result = index.match(question)
     assert faq.result_label(result) == index.answered_as(expected), (

@@ -10,6 +10,7 @@ import pytest
 
 from bot import planting, schedule
 from bot.db import transaction
+from bot.store import plantings as planting_store
 from bot.store import roster as roster_store
 from bot.store import tokens as tokens_store
 from tests.unit.planting_world import CADRE, NEIGHBOUR, VILLAGER, World
@@ -292,17 +293,35 @@ def test_certificate_rule_the_verified_tree_records_oldest_first(world, counted)
 
 def test_award_rule_verified_trees_by_person_in_the_span_both_ends_in(world, counted):
     me, neighbour = world.person_id("王大妈"), world.person_id("李大叔")
+    alone = {"collective": 0, "collective_records": 0}
     assert planting.verified_trees_by_person(world.db, None, None) == {
-        me: {"trees": 11, "records": 2},
-        neighbour: {"trees": 6, "records": 1},
+        me: {"trees": 11, "records": 2, **alone},
+        neighbour: {"trees": 6, "records": 1, **alone},
     }
     assert planting.verified_trees_by_person(world.db, "2027-03-15T03:00:00", "2027-03-15T05:00:00") == {
-        me: {"trees": 8, "records": 1},
-        neighbour: {"trees": 6, "records": 1},
+        me: {"trees": 8, "records": 1, **alone},
+        neighbour: {"trees": 6, "records": 1, **alone},
     }
     assert planting.verified_trees_by_person(world.db, "2027-03-15T00:00:00", "2027-03-15T00:00:00") == {
-        me: {"trees": 3, "records": 1}
+        me: {"trees": 3, "records": 1, **alone}
     }
+
+
+def test_award_rule_trees_at_a_collective_site_are_kept_apart(world, counted):
+    """A tree record at a 党建林/主题林/示范点 site (planted by many, logged by one) is not its logger's own."""
+    me = world.person_id("王大妈")
+    world.db.execute("UPDATE plantings SET site = '党建林' WHERE id = ?", [counted["spot"]])
+    world.db.execute("UPDATE plantings SET site = '房前屋后' WHERE id = ?", [counted["counted"]])
+    assert planting.verified_trees_by_person(world.db, None, None)[me] == {
+        "trees": 3,
+        "records": 1,
+        "collective": 8,
+        "collective_records": 1,
+    }
+
+
+def test_award_rule_the_collective_sites_sql_names_the_same_sites():
+    assert planting_store.PLOT_SITES_SQL == "(" + ", ".join(f"'{s}'" for s in planting.PLOT_SITES) + ")"
 
 
 # -- the names replies show -----------------------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""FAQ round 68 (issue 17 §4, knowledge; the lead's round of the thirty-seventh session): topics the held-out sets
+AT–BB label `missing:<topic>`, now entries of the new messages/faq/orchard.toml with their sources: 桉树伤不伤地
+(tech.eucalyptus), 种树的好处 (tech.tree_benefits), 看日子种树 (tech.lucky_day), 树叶树皮入药 (tech.medicinal_uses: never
+medical advice, the doctor's), 控梢促花 (tech.flower_induction: the big fruiting tree is the adviser's), 套袋
+(tech.fruit_bagging), 打顶 (tech.topping; a tree named is its own pruning field), 护树围栏 (tech.tree_guard), 树荫挡庄稼
+(tech.shade_on_crops), 纪念树 (tech.memorial_tree), 果子甜酸 (tech.fruit_sweetness), 落叶入鱼塘 (tech.leaves_in_pond).
+Each is reached by its own intent in matching.toml (orchard_technique keeps only what an intent leaves: rot, pests).
+Own checks (tests/data/faq_rule_checks_68k.tsv): the first batch written before the entries (6/24 with the entries
+alone, 17/24 with the intents); the second written after the intents and before measuring them (11/12); controls.
+docs/faq.md, 第六十八轮(知识)."""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_68k.tsv"
+ORCHARD = ROOT / "messages" / "faq" / "orchard.toml"
+NEW = {
+    "tech.eucalyptus",
+    "tech.tree_benefits",
+    "tech.lucky_day",
+    "tech.medicinal_uses",
+    "tech.flower_induction",
+    "tech.fruit_bagging",
+    "tech.topping",
+    "tech.tree_guard",
+    "tech.shade_on_crops",
+    "tech.memorial_tree",
+    "tech.fruit_sweetness",
+    "tech.leaves_in_pond",
+}
+# own phrasings the matcher still misses (the honest figure): each a strict xfail with why
+MISSED: dict[str, str] = {
+    "树多了空气会不会好一点": "tech.climate (trees and the weather) ranks first and the model agrees: a near answer",
+    "种树对环境有什么好处": "tech.climate ranks first and the model agrees: a near answer",
+    "树苗四周要不要插竹子围住": "the precedents read a bamboo stake (tech.staking), a near answer",
+    "菜园旁边种龙眼会不会影响种菜": "a tree named with vegetables: the outside class (not trees) sends it to a person",
+    "点解我种嘅荔枝咁酸": "one's own lychee (我种嘅): read as one tree's trouble, a person",
+    "怎么让龙眼更甜": "更甜 after a tree: the outside class reads it first (a person)",
+    "鱼塘基种树叶子掉塘里要不要紧": "要不要紧 is the diagnosis class's word (a person)",
+    "文化室前面想种棵纪念树": "the memorial entry ranks first and the model agrees (main sent it to a person: low confidence)",
+}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
+def test_own_checks(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+def test_the_new_entries_are_short_sourced_and_polite():
+    assert_short_sourced_and_polite(ORCHARD, NEW)
+
+
+def test_each_mapped_label_points_at_the_entry_that_answers_it():
+    mapped = faq.load_missing_map(ROOT / "messages" / "faq" / "precedents" / "missing_map.tsv")
+    for topic in ("eucalyptus_effects", "eucalyptus_water", "eucalyptus_replacement"):
+        assert mapped[f"missing:{topic}"] == "tech.eucalyptus", topic
+    assert mapped["missing:lunar_calendar_planting"] == mapped["missing:auspicious_day"] == "tech.lucky_day"
+    assert mapped["missing:grave_planting"] == mapped["missing:grave_site_trees"] == "camp.fengshui"
+    assert mapped["missing:poultry_under_trees"] == mapped["missing:orchard_chickens"] == "tech.livestock"
+    assert set(mapped.values()) >= NEW
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        ("tech.medicinal_uses", ("不能教您用药治病", "问医生", "打过农药")),  # never medical advice (issue 17 §2)
+        ("tech.flower_induction", ("不要做", "先问技术顾问")),  # a cut too deep kills the tree
+        ("tech.eucalyptus", ("乡土树", "林业站")),
+        ("tech.fruit_bagging", ("不要用塑料袋",)),
+        ("tech.tree_guard", ("不要勒进树皮", "松绑")),
+        ("tech.memorial_tree", ("先问村委",)),  # a public place is the village's to give
+        ("tech.shade_on_crops", ("先和田主商量",)),
+    ],
+)
+def test_the_safe_way_is_in_each_answer(index, entry_id, words):
+    answer = index.entries[index._by_id[entry_id]].answer
+    assert all(word in answer for word in words), (entry_id, answer)
+
+
+def test_what_an_intent_leaves_stays_with_the_rules(index):
+    assert index.match("荔枝套袋后果还是烂了").kind == "escalate"  # rot: one tree's trouble
+    assert index.match("我屋后山有几棵松树好似俾人环剥咗树皮").kind == "escalate"  # damage by someone
+    pruning = index.match("小叶榄仁要不要剪顶")  # a tree named: its own pruning field
+    assert (pruning.kind, pruning.entry_id) == ("answer", "species.小叶榄仁.pruning")
+    assert index.match("桉树算不算名单里的树").entry_id == "camp.exotic"
