@@ -292,8 +292,15 @@ _HAKKA_I_BEFORE = "系是" + "".join(
 _HAKKA_I = re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[嗯喂啊哦咁噉解话]))涯(?=[{_HAKKA_I_BEFORE}])")
 
 
+# round 66 (20u): voice input that spaced out every character ('登 记 罗 荔 芳 埔 心 村'): one word again, as typed
+_SPACED_OUT = re.compile(r"^[\u3400-\u9fff](?:\s[\u3400-\u9fff]){3,}$")
+
+
 def normalize_text(text: str | None) -> str:
-    return _HAKKA_I.sub("我", unicodedata.normalize("NFKC", text or "").strip())
+    norm = unicodedata.normalize("NFKC", text or "").strip()
+    if _SPACED_OUT.match(norm):
+        norm = re.sub(r"\s", "", norm)
+    return _HAKKA_I.sub("我", norm)
 
 
 # How a self-introduction is spoken (round 19), read before it: voice input's fillers first ('嗯那个我系埔心村嘅');

@@ -1821,7 +1821,19 @@ def is_planting_words(text: str, species_table: Mapping | None = None) -> bool:
         return False
     if species_table is not None and given_name_zhong(text, species_table):
         return False  # round 65 (20s): '黄种德', 种 in the given name
+    if species_table is not None and counts_a_tree(text, species_table):
+        return True  # round 66 (20u): '三颗荔枝', '荔枝两株' where a name goes: trees, counted
     return bool(_PLANTING_IN_NAME_RE.search(text))
+
+
+def counts_a_tree(text: str, species_table: Mapping) -> bool:
+    """Round 66: a count of trees and a tree's whole name, in either order ('三颗荔枝', '龙眼两蔸'), never a person's
+    name; a count of a measure word a name may hold beside a surname ('王三根', '李二科') stays a name."""
+    count = parse_count(text)
+    if not (count and count.count):
+        return False
+    rest = [piece for piece in text.split(count.matched) if piece.strip()]
+    return len(rest) == 1 and len(rest[0].strip()) >= 2 and is_tree_name(rest[0].strip(), species_table)
 
 
 def given_name_zhong(text: str, species_table: Mapping) -> bool:
@@ -2431,8 +2443,8 @@ def _by_sound(fixed: str) -> str:
 
 
 # what follows 叫, 是, 姓, 登记, 改成 may be a name ('我叫邓记华', '登记 邓记华 埔心村', '我系埔心村个钟四妹'): never read by
-# its sound
-_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名|登记|改成|改为|改做)([一-鿿]{1,4})")
+# its sound; round 66 (20u): after a space or a colon too ('登记 钟树生 埔心村' had registered 种树生)
+_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名|登记|改成|改为|改做)[\s:：]*([一-鿿]{1,4})")
 
 
 # characters of grammar that alone are no sign of a misheard command word ('有记' is not 登记)
@@ -3117,7 +3129,7 @@ _WHAT_ELSE_IT_DOES_RE = re.compile(
 # round 53 (20c): the commands asked after, by anyone ('顾问有咩指令可以用', '有哪些指令可以用', '我做顾问有什么命令'): the help,
 # which lists an adviser's commands to an adviser
 _COMMANDS_ASKED_RE = re.compile(
-    r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
+    r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用|用|使)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
     # round 61 (20p): Cantonese order, what first ('乜嘢指令都有': 有乜嘢指令)
     r"|^(?:你|呢度|这里)?(?:什么|啥|哪些|咩|乜)(?:指令|指让|命令|命让)(?:都|你都|呢度都|这里都)?有(?:呢|啊|呀|嘅|的)?$"
 )
@@ -3139,6 +3151,17 @@ def help_said(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    # round 66 (20u, 20v): who asks said first, the sender or a role ('顾问点用呢个', '我做干部嘅点用'): the help,
+    # which lists that role's commands (handlers/core.py)
+    subject = _ASKER_FIRST_RE.match(norm)
+    return _help_read(norm) or bool(subject and subject.end() < len(norm) and _help_read(norm[subject.end() :]))
+
+
+# round 66: the sender or a role as the subject before a request for the help ('顾问', '我系顾问', '我做村干部嘅')
+_ASKER_FIRST_RE = re.compile(rf"^(?:我|我们|我哋)?(?:是|系|做|当|作为)?{_A_ROLE}(?:的话|嘅|的|呢)?|^(?:我|我们|我哋)(?=点|怎)")
+
+
+def _help_read(norm: str) -> bool:
     return bool(
         _HOW_TO_USE_RE.search(norm)
         or _WHAT_IT_DOES_RE.search(norm)
@@ -4934,6 +4957,8 @@ _THAT_ONE += r"|报"
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
 _THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
+# round 66 (20v): the photo pointed at, its 张 gone in 张相 read 照片 ('唔要呢张相': 不要呢照片)
+_THAT_ONE += r"|(?:这|那|呢|嗰)(?=照片|相片|图片|相|图)"
 # round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
 # recorded as 2 荔枝, the negation left out
 _THAT_ONE += (
@@ -4946,6 +4971,8 @@ _DROP = (
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
     r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+    # round 66 (20v): not planted after all, in Cantonese and Hakka 冇种到 (没有种到: '讲错 冇种到')
+    r"|(?:我)?(?:还|都)?(?:没有|未)(?:种|种到|种好|种成)(?:住|着)?"
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
@@ -5041,6 +5068,20 @@ def put_off_said(norm: str) -> bool:
     """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first); or why it is
     not due yet ('荔枝还没种', '苗还没买到': round 28)."""
     return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
+
+
+# round 66 (20v): the bare 取消 said with what goes with it in speech: never mind first ('唔要啦 取消佢', '算啦 取消'), the
+# thing as a pronoun after it (取消佢, 取消它, 取消呢个), a particle: the command itself (nothing in progress: nothing
+# to cancel, never the FAQ's nor a ticket)
+_CANCEL_LEAD_RE = re.compile(r"^(?:唔要|不要|唔使|不用|算|算了|算啦|算数|算罢|唉)(?:啦|了|喇|咯|啰)?[\s,，。.!！~～]*")
+_CANCEL_OBJECT_RE = re.compile(r"(?:佢|它|他|她|呢个|这个|嗰个|那个|掉|咗佢|咗)?[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰\s,，。.!！~～]*$")
+
+
+def cancel_word_said(text: str) -> str:
+    """The command word a short 取消 is said with in speech ('唔要啦 取消佢' -> '取消'); the text itself otherwise."""
+    text = (text or "").strip()
+    bare = _CANCEL_OBJECT_RE.sub("", _CANCEL_LEAD_RE.sub("", text, count=1), count=1).strip()
+    return bare if bare else text
 
 
 def retraction_said(norm: str) -> bool:
