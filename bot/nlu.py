@@ -2744,6 +2744,8 @@ def right_name_in(norm: str) -> str | None:
     from bot.surnames import has_common_surname
 
     found = _RIGHT_NAME_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if not found and _right_not_wrong(norm or ""):  # round 66: '我个名系刘进华唔系刘近华 帮我改' -> '刘进华'
+        return _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)["right"]  # type: ignore[index]
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -3439,6 +3441,8 @@ _NAME_WRONG_RE = re.compile(
     r"(?:一个|个|两个|一|二)?字"
     # round 46 (19s): the verb first, then whose name ('语音识别搞错咗我个名 我叫何二妹', '你哋写错我个名')
     r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
+    # round 66 (20u): not written right, in Cantonese 冇写啱 (normalised 没有写合适: '我个名冇写啱 要改做钟荔芳')
+    r"|(?:名字|姓名|(?<=[我的个])名|^名)(?:被)?(?:没有|没|不|未)(?:写|打|登记|登|记|输|填|录)(?:得)?(?:合适|对|正确|准)"
 )  # 登错: round 21
 
 # round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
@@ -3479,6 +3483,12 @@ NAME_FIX_MAX_CHARS = 40
 # 19u: 要改 and the right name at the end ('我个名录成林志名 要改林志明')
 _CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成|要改[一-鿿]{2,4}$")
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
+# round 66 (20u): the right name said against the wrong one, the change asked at the end ('我个名系刘进华唔系刘近华 帮我改',
+# '我叫张松林唔系张宋林 改番': 番 is Cantonese 返)
+_RIGHT_NOT_WRONG_THEN_CHANGE_RE = re.compile(
+    r"(?:我叫|我是|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
+    r"(?:你们|你)?(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*$"
+)
 # round 53 (20c): the name the bot called one, then the right one, a change asked after ('头先你叫我李桂兰 其实我系李贵兰
 # 改返啦', '你叫我张伟明 我其实系张伟民 帮我改')
 _CALLED_ME_THEN_RIGHT_RE = re.compile(
@@ -3560,6 +3570,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -3581,7 +3592,17 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _right_not_wrong(norm)  # round 66 (20u)
     )
+
+
+def _right_not_wrong(norm: str) -> bool:
+    """Round 66: a name said right against one said wrong, each a person's (a common surname), the change asked after
+    ('我个名系刘进华唔系刘近华 帮我改'); never a tree against a tree ('是荔枝不是龙眼 帮我改' is the record's)."""
+    from bot.surnames import has_common_surname
+
+    found = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
+    return bool(found) and all(has_common_surname(found[part]) for part in ("right", "wrong"))
 
 
 # --- round 18: the campaign's duties said in everyday words --------------------------------------------------
