@@ -2099,6 +2099,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
+    # round 66 (20v): and 涯 typed for it, read as the readers of requests read it ('涯种个系杨梅 两头': 我种个)
+    text = command_characters_fixed(text)
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
     text = _PLEDGED_ONES_SAID_RE.sub(
