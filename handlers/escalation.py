@@ -818,6 +818,8 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
         # how the count or tree is given ('要写棵数定系树名')
         return False
+    if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
+        return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
