@@ -38,6 +38,13 @@ SYNONYMS: dict[str, str] = {
     "啥时": "什么时候",
     "何时": "什么时候",
     "么个时候": "什么时候",  # round 48 (19u): Hakka ('荣誉证书么个时候有')
+    # round 66 (20v): Hakka 么个 (what) after a verb, as the FAQ reads it too ('仲要做么个吗', '有么个树'); never 怎么个,
+    # 这么个 (the readers of requests read it alone: messages/typos.toml [characters])
+    "做么个": "做什么",
+    "有么个": "有什么",
+    "系么个": "是什么",
+    "种么个": "种什么",
+    "要么个": "要什么",
     "神马时候": "什么时候",
     "哪个时候": "什么时候",
     "什么季节": "什么时候",
