@@ -3156,6 +3156,20 @@ def question_marks_alone(text: str) -> bool:
     return bool(_MARKS_ALONE_RE.match(text or ""))
 
 
+# round 66 (20v): a bare call, whether anyone is there ('喂', '在吗', '有人吗'): right after a question went to the adviser, that
+# question asked after (handlers/escalation.py: ticket_wait), else a greeting (the chit-chat's)
+_CALL_RE = re.compile(
+    r"^(?:喂+|哈喽|hello|hi|(?:专家|老师|顾问|师傅)?(?:在吗|在不在|在么|在没在)|(?:有人|有人在)(?:吗|么)|有没有人(?:在)?|有冇人(?:在)?"
+    r"|有无人(?:在)?|人呢|(?:专家|老师|顾问)(?:呢))$"
+)
+
+
+def call_said(norm: str) -> bool:
+    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_CALL_RE.match(bare))
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""

@@ -546,10 +546,13 @@ def _wait_ahead(ctx: Ctx) -> Any:
     after_asides = nlu.without_leading_asides(text)
     if after_asides != text and nlu.wait_asked(nlu.normalize(after_asides), table):
         return True
+    if nlu.call_said(nlu.normalize(text)):  # (喂 alone is a filler to the readers of requests: read before them)
+        return CALLED  # round 66 (20v): '喂', '在吗' just after a question went to the adviser
     return GO_ON if nlu.go_on_asked(text_normalized(ctx)) else False
 
 
 GO_ON = "go_on"  # _wait_ahead's reading: how to go on asked, not the waiting
+CALLED = "called"  # _wait_ahead's reading: a bare call ('喂', '在吗'), the question just sent asked after
 
 
 @dataclasses.dataclass(frozen=True)
@@ -567,9 +570,11 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
-    if _asked == GO_ON:  # only a question in its 补充 window is what 'what do I do now' asks after (else the help's)
+    if _asked in (GO_ON, CALLED):  # only a question in its 补充 window is what 'what do I do now' asks after (else
+        # the help's), or what a bare call asks after (round 66; else the chit-chat's greeting)
         just_asked = escalation.open_in_window(ctx)
-        return Waiting(tuple(sorted(just_asked, key=lambda t: t["id"])), go_on=True) if just_asked else None
+        ordered = tuple(sorted(just_asked, key=lambda t: t["id"]))
+        return Waiting(ordered, go_on=_asked == GO_ON) if just_asked else None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
