@@ -3757,7 +3757,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
-    norm = _BY_PEOPLE_RE.sub("", norm)
+    # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
+    norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
