@@ -3968,7 +3968,9 @@ _JOIN_HOW_RE = re.compile(
 # 点样报名'): asked, no wish said, so no check-in (round 33's how rule: 参加 records attendance); the day's details say how
 # (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
 _DAY_SIGN_UP_HOW_RE = re.compile(
-    rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
+    rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?"
+    # round 66 (20v): whose day said first ('党员植树活动点报名')
+    rf"(?:党员|干部|村干部|村民|群众|全村)?(?:的)?{_DAY_RE}(?:我|我们)?(?:要)?"
     # round 46 (19s): how to take part ('义务植树活动点样参加')
     r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名|参加)(?:参加)?$"
 )
