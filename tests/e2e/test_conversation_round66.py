@@ -100,14 +100,20 @@ def test_round_66_name_said_wrong(probe, context, message, expected):  # noqa: F
 
 # -- case 5: the care zones asked where, or one wished by its place (Hakka 涯爱管…嗰块): the zones' list ------------------
 EXAMPLES_ZONES_WHERE = [
-    ("party", "责任区喺边度", "zone"),
+    ("party", "我哋村嘅党员管护区喺边度", "zone"),
     ("cadre", "我哋嘅责任区在哪里", "zone"),
     ("party", "涯想管河边嗰块责任区", "zone"),
     ("party", "我要管学校后面嗰片责任区", "zone"),
 ]
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_ZONES_WHERE, {}))
+# where a 责任区 is, unnamed (whose?), stays the FAQ's answer (round 58; this was first written as a zone example)
+CONTROLS_ZONES_WHERE = [
+    ("party", "责任区喺边度", "question"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_ZONES_WHERE, *CONTROLS_ZONES_WHERE], {}))
 def test_round_66_zones_where(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
