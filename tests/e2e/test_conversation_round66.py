@@ -104,6 +104,9 @@ EXAMPLES_ZONES_WHERE = [
     ("cadre", "我哋嘅责任区在哪里", "zone"),
     ("party", "涯想管河边嗰块责任区", "zone"),
     ("party", "我要管学校后面嗰片责任区", "zone"),
+    # written after the mend of Hakka 涯爱 (messages/typos.toml)
+    ("party", "涯爱认领河边嗰块责任区", "zone"),
+    ("member", "党员管护区在哪里", "zone"),
 ]
 
 
@@ -124,9 +127,11 @@ EXAMPLES_JOIN_WORDS = [
     ("member", "植树日算埋我", "join"),
     ("party", "植树活动点样报名", "question"),  # how to sign up: the day's details and how to join (event_asked)
     ("member", "礼拜日种树活动我报名", "join"),
+    ("member", "植树活动算涯一份", "join"),  # written after the mend of 算涯
 ]
 CONTROLS_JOIN_WORDS = [
     ("member", "礼拜六种树活动几点开始", "question"),
+    ("party", "党员植树日点样报名", "question"),  # how to sign up for a group's day: its details (event_asked)
 ]
 
 
@@ -141,6 +146,7 @@ EXAMPLES_ADOPT_ASKED = [
     ("member", "我想认养一棵 有边啲树", "adopt"),
     ("member", "有冇树俾人认养啊", "adopt"),
     ("member", "涯想认种 有么个树", "adopt"),
+    ("member", "涯爱认种一棵 有么个树", "adopt"),  # written after the mend of 涯爱
 ]
 CONTROLS_ADOPT_ASKED = [
     ("member", "认养系咩意思", "question"),
@@ -179,4 +185,17 @@ EXAMPLES_AFTER = [
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_AFTER, {}))
 def test_round_66_after(probe, context, message, expected):  # noqa: F811
+    assert probe.run(context, message, expected) == ""
+
+
+# -- case 10: where one is from told alone with Hakka 个 (of): a bare 登记 with its village, the name asked (written after
+# the mend) -----------------------------------------------------------------------------------------------------------
+EXAMPLES_VILLAGE_HAKKA = [
+    ("new", "埔心村个村民", "register"),
+    ("new", "嗯 埔心村个", "register"),
+]
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases_of(EXAMPLES_VILLAGE_HAKKA, {}))
+def test_round_66_village_hakka(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
