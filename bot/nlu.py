@@ -2754,7 +2754,8 @@ def right_name_in(norm: str) -> str | None:
 
     found = _RIGHT_NAME_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
     if not found and _right_not_wrong(norm or ""):  # round 66: '我个名系刘进华唔系刘近华 帮我改' -> '刘进华'
-        return _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)["right"]  # type: ignore[index]
+        right = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
+        return right["right"] if right else None
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -3183,7 +3184,9 @@ def help_said(norm: str) -> bool:
 
 
 # round 66: the sender or a role as the subject before a request for the help ('顾问', '我系顾问', '我做村干部嘅')
-_ASKER_FIRST_RE = re.compile(rf"^(?:我|我们|我哋)?(?:是|系|做|当|作为)?{_A_ROLE}(?:的话|嘅|的|呢)?|^(?:我|我们|我哋)(?=点|怎)")
+_ASKER_FIRST_RE = re.compile(
+    rf"^(?:我|我们|我哋)?(?:是|系|做|当|作为)?{_A_ROLE}(?:的话|嘅|的|呢)?|^(?:我|我们|我哋)(?=点|怎)"
+)
 
 
 def _help_read(norm: str) -> bool:
@@ -3625,7 +3628,7 @@ def _right_not_wrong(norm: str) -> bool:
     from bot.surnames import has_common_surname
 
     found = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
-    return bool(found) and all(has_common_surname(found[part]) for part in ("right", "wrong"))
+    return found is not None and has_common_surname(found["right"]) and has_common_surname(found["wrong"])
 
 
 # --- round 18: the campaign's duties said in everyday words --------------------------------------------------
@@ -5130,7 +5133,9 @@ def put_off_said(norm: str) -> bool:
 # thing as a pronoun after it (取消佢, 取消它, 取消呢个), a particle: the command itself (nothing in progress: nothing
 # to cancel, never the FAQ's nor a ticket)
 _CANCEL_LEAD_RE = re.compile(r"^(?:唔要|不要|唔使|不用|算|算了|算啦|算数|算罢|唉)(?:啦|了|喇|咯|啰)?[\s,，。.!！~～]*")
-_CANCEL_OBJECT_RE = re.compile(r"(?:佢|它|他|她|呢个|这个|嗰个|那个|掉|咗佢|咗)?[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰\s,，。.!！~～]*$")
+_CANCEL_OBJECT_RE = re.compile(
+    r"(?:佢|它|他|她|呢个|这个|嗰个|那个|掉|咗佢|咗)?[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰\s,，。.!！~～]*$"
+)
 
 
 def cancel_word_said(text: str) -> str:

@@ -116,7 +116,9 @@ CONTROLS_ZONES_WHERE = [
 ]
 
 
-@pytest.mark.parametrize(("context", "message", "expected"), cases_of([*EXAMPLES_ZONES_WHERE, *CONTROLS_ZONES_WHERE], {}))
+@pytest.mark.parametrize(
+    ("context", "message", "expected"), cases_of([*EXAMPLES_ZONES_WHERE, *CONTROLS_ZONES_WHERE], {})
+)
 def test_round_66_zones_where(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
