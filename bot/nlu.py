@@ -4539,18 +4539,9 @@ def zone_wished(norm: str) -> bool:
     return _zone_wished(norm)
 
 
-# round 66 (20u): the party members' zones, named so, asked where ('党员责任区喺边', '我哋村嘅党员管护区喺边度'): the list,
-# which shows each by its place; where a 责任区 is, unnamed, stays the FAQ's (round 58: whose?)
-_PARTY_ZONES_WHERE_RE = re.compile(
-    r"^(?:我们村|村里|本村|我们)?(?:的)?党员(?:的)?(?:管护)?(?:责任区|管护区|管护区域)(?:设)?(?:在哪里|在哪|在哪儿|在什么地方|哪里有)$"
-)
-
-
 def _zone_wished(norm: str) -> bool:
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
-    if _PARTY_ZONES_WHERE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
-        return True
     if _ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or frame_said("zone", norm):
         return True  # round 31: the frames (FRAMES)
     if _WHICH_ZONES_LEFT_RE.match(_INTENT_PARTICLES_RE.sub("", norm)) or _LAND_TO_TEND_RE.match(norm):

@@ -1556,9 +1556,9 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
         ["new:唔该 登记 名 杨梅花 村 埔心村"],
     ),
     (
-        "not read yet, of adoption: the adoptable trees asked as a question ('有冇树俾人认养啊': a ticket), and the"
-        " difference of 认领 and 认养 asked (the list shown, not the FAQ's answer)",
-        ["member:有冇树俾人认养啊", "member:认领同认养有咩分别"],
+        "not read yet, of adoption: the difference of 认领 and 认养 asked (the list shown, not the FAQ's answer; round 66"
+        " read the adoptable trees asked in the passive, '有冇树俾人认养啊')",
+        ["member:认领同认养有咩分别"],
     ),
     (
         "the project's rule decides otherwise: 参加 records attendance at the village's day under way or later today"
@@ -1575,8 +1575,16 @@ def test_round_20t_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# round 66: all seven read by class (tests/e2e/test_conversation_round66.py)
-_ROUND_20U_LEFT: list[tuple[str, list[str]]] = []
+# round 66: six of seven read by class (tests/e2e/test_conversation_round66.py); one the project's design decides
+_ROUND_20U_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "by design (round 28's control '责任区在哪里', round 58's unit test, 19u's '党员责任区喺边度' kept so): where the"
+        " zones are, asked of no one's and with no wish, is the FAQ's bot.care_zones answer (send 认领责任区 to see them);"
+        " the sender's own ('我嘅责任区喺边度') or one wished after it ('党员责任区喺边 我都要一块') is the list. Two blind"
+        " sets now label it zone: a question for the lead, not reversed in a probe round",
+        ["party:党员责任区喺边"],
+    ),
+]
 ROUND_20U_MISSES = {message: why for why, messages in _ROUND_20U_LEFT for message in messages}
 
 

@@ -98,21 +98,19 @@ def test_round_66_name_said_wrong(probe, context, message, expected):  # noqa: F
     assert probe.run(context, message, expected) == ""
 
 
-# -- case 5: the care zones asked where, or one wished by its place (Hakka 涯爱管…嗰块): the zones' list ------------------
+# -- case 5: a care zone wished by its place (Hakka 涯爱管…嗰块), or one's own asked where: the zones' list -------------
 EXAMPLES_ZONES_WHERE = [
-    ("party", "我哋村嘅党员管护区喺边度", "zone"),
     ("cadre", "我哋嘅责任区在哪里", "zone"),
     ("party", "涯想管河边嗰块责任区", "zone"),
     ("party", "我要管学校后面嗰片责任区", "zone"),
     # written after the mend of Hakka 涯爱 (messages/typos.toml)
     ("party", "涯爱认领河边嗰块责任区", "zone"),
-    ("member", "党员管护区在哪里", "zone"),
 ]
-
-
-# where a 责任区 is, unnamed (whose?), stays the FAQ's answer (round 58; this was first written as a zone example)
+# where the zones are, asked of no one's and with no wish, stays the FAQ's answer by the project's design (round 28,
+# round 58); these two were first written as zone examples (the class is left to the lead: _ROUND_20U_LEFT)
 CONTROLS_ZONES_WHERE = [
     ("party", "责任区喺边度", "question"),
+    ("member", "党员管护区在哪里", "question"),
 ]
 
 
