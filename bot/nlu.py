@@ -38,13 +38,6 @@ SYNONYMS: dict[str, str] = {
     "啥时": "什么时候",
     "何时": "什么时候",
     "么个时候": "什么时候",  # round 48 (19u): Hakka ('荣誉证书么个时候有')
-    # round 66 (20v): Hakka 么个 (what) after a verb, as the FAQ reads it too ('仲要做么个吗', '有么个树'); never 怎么个,
-    # 这么个 (the readers of requests read it alone: messages/typos.toml [characters])
-    "做么个": "做什么",
-    "有么个": "有什么",
-    "系么个": "是什么",
-    "种么个": "种什么",
-    "要么个": "要什么",
     "神马时候": "什么时候",
     "哪个时候": "什么时候",
     "什么季节": "什么时候",
@@ -3180,7 +3173,9 @@ def help_said(norm: str) -> bool:
     # round 66 (20u, 20v): who asks said first, the sender or a role ('顾问点用呢个', '我做干部嘅点用'): the help,
     # which lists that role's commands (handlers/core.py)
     subject = _ASKER_FIRST_RE.match(norm)
-    return _help_read(norm) or bool(subject and subject.end() < len(norm) and _help_read(norm[subject.end() :]))
+    rest = norm[subject.end() :] if subject else ""
+    # only how to use it or its commands after a role: what the role does ('顾问有什么用', '顾问能做什么') is the FAQ's
+    return _help_read(norm) or bool(rest and (_HOW_TO_USE_RE.search(rest) or _COMMANDS_ASKED_RE.search(rest)))
 
 
 # round 66: the sender or a role as the subject before a request for the help ('顾问', '我系顾问', '我做村干部嘅')

@@ -1593,13 +1593,20 @@ def test_round_20u_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-# round 66: twelve of thirteen read by class (tests/e2e/test_conversation_round66.py); one a label error
+# round 66: eleven of thirteen read by class (tests/e2e/test_conversation_round66.py); one a label error, one left
 _ROUND_20V_LEFT: list[tuple[str, list[str]]] = [
     (
         "label error (round 66): how to sign up asked ('点报名'), no wish to join said: the day's details and how to join"
         " (event_asked, kind question), as round 58 decided for '今年植树日点报名' (tests/unit/test_nlu_round58.py); 参加"
         " checks in at a day under way, which signing up beforehand is not. It had gone to the adoption FAQ; now event_asked",
         ["party:党员植树活动点报名"],
+    ),
+    (
+        "not mended (round 66): Hakka 么个 in a question only the FAQ answers ('仲要做么个吗' after a record: the FAQ reads"
+        " the raw text, and round 44's rule keeps 么个 out of nlu.normalize, which the FAQ's model is trained on; tried in"
+        " nlu.SYNONYMS, it moved the model's scores, tests/unit/test_faq_round51.py). Reading [characters] before the FAQ"
+        " is a change to every question's input, to be measured on the FAQ sets first",
+        ["finished:仲要做么个吗"],
     ),
 ]
 ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for message in messages}

@@ -174,7 +174,8 @@ def test_round_66_after_photo(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
 
 
-# -- case 9: what else to do after a record (仲要做么个), and a bare call (在吗, 有人吗) after a question went to the adviser
+# -- case 9: what else to do after a record (these two held on the untouched branch; Hakka 仲要做么个 is left: see
+# _ROUND_20V_LEFT), and a bare call (在吗, 有人吗) after a question went to the adviser
 EXAMPLES_AFTER = [
     ("finished", "仲有咩要做", "how"),
     ("finished", "还要做什么吗", "how"),

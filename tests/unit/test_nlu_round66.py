@@ -50,6 +50,8 @@ def test_call_said(text, read):
         ("顾问点用呢个", True),
         ("我系党员 点用", True),
         ("顾问怎么答问题", False),
+        ("顾问有什么用", False),
+        ("顾问能做什么", False),
         ("我怎么种荔枝", False),
     ],
 )
