@@ -178,9 +178,11 @@ def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
     found = _OPEN.match(text)
-    if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(text)):
+    # round 66: Hakka 涯 read as the readers of requests read it ('植树活动算涯一份': 算我一份)
+    meant = nlu.command_characters_fixed(text)
+    if not found or nlu.is_question(text) or nlu.joining_said(nlu.normalize(meant)):
         return None  # '植树活动签到' joins the day (参加), never opens one named 签到
-    if nlu.joining_said(nlu.normalize(re.split(r"[\s,，。!！]+", text)[0])):
+    if nlu.joining_said(nlu.normalize(re.split(r"[\s,，。!！]+", meant)[0])):
         return None  # round 25: nor said first ('植树活动算埋我 我带埋个仔')
     start, end, bad, rest = parse_span(text[found.end() :])
     name = re.sub(r"\s+", " ", rest).strip(" :：,，") or None

@@ -292,8 +292,15 @@ _HAKKA_I_BEFORE = "系是" + "".join(
 _HAKKA_I = re.compile(f"(?:(?<![\u4e00-\u9fff])|(?<=[嗯喂啊哦咁噉解话]))涯(?=[{_HAKKA_I_BEFORE}])")
 
 
+# round 66 (20u): voice input that spaced out every character ('登 记 罗 荔 芳 埔 心 村'): one word again, as typed
+_SPACED_OUT = re.compile(r"^[\u3400-\u9fff](?:\s[\u3400-\u9fff]){3,}$")
+
+
 def normalize_text(text: str | None) -> str:
-    return _HAKKA_I.sub("我", unicodedata.normalize("NFKC", text or "").strip())
+    norm = unicodedata.normalize("NFKC", text or "").strip()
+    if _SPACED_OUT.match(norm):
+        norm = re.sub(r"\s", "", norm)
+    return _HAKKA_I.sub("我", norm)
 
 
 # How a self-introduction is spoken (round 19), read before it: voice input's fillers first ('嗯那个我系埔心村嘅');
@@ -882,8 +889,8 @@ _HOW_TO_REGISTER_ONESELF = re.compile(
 # the village is kept, only the name is asked (as a QR code's village is)
 _FROM_A_PLACE = re.compile(
     r"^(?:我|本人)?(?:是|系|住在|住喺|住|来自|屋企喺|家在)?(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
-    r"(?:的|嘅|人|村民|民|的村民|嘅村民|的人|嘅人)?(?:啊|呀|嚟嘅|来的)?$"
-)
+    r"(?:的|嘅|个|人|村民|民|的村民|嘅村民|个村民|的人|嘅人|个人)?(?:啊|呀|嚟嘅|来的)?$"
+)  # round 66 (20v): Hakka 个 (of: '埔心村个')
 
 
 # round 59 (20l): voice input's fillers said as clauses of their own ('嗯 那个 我系埔心村嘅 想登记下', '呃 就是 …'): no clause

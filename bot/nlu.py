@@ -1821,7 +1821,19 @@ def is_planting_words(text: str, species_table: Mapping | None = None) -> bool:
         return False
     if species_table is not None and given_name_zhong(text, species_table):
         return False  # round 65 (20s): '黄种德', 种 in the given name
+    if species_table is not None and counts_a_tree(text, species_table):
+        return True  # round 66 (20u): '三颗荔枝', '荔枝两株' where a name goes: trees, counted
     return bool(_PLANTING_IN_NAME_RE.search(text))
+
+
+def counts_a_tree(text: str, species_table: Mapping) -> bool:
+    """Round 66: a count of trees and a tree's whole name, in either order ('三颗荔枝', '龙眼两蔸'), never a person's
+    name; a count of a measure word a name may hold beside a surname ('王三根', '李二科') stays a name."""
+    count = parse_count(text)
+    if not (count and count.count):
+        return False
+    rest = [piece for piece in text.split(count.matched) if piece.strip()]
+    return len(rest) == 1 and len(rest[0].strip()) >= 2 and is_tree_name(rest[0].strip(), species_table)
 
 
 def given_name_zhong(text: str, species_table: Mapping) -> bool:
@@ -2087,6 +2099,8 @@ def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str]
     ``others``: trees off the list ('发财树'), kept whole as written (``extract_unknown_species``)."""
     others = tuple(others)
     text = to_halfwidth(text or "").translate(_OUTSIDE_CJK)  # round 46: Hakka 𠊎 is 我 ('𠊎种个系桂花 一头')
+    # round 66 (20v): and 涯 typed for it, read as the readers of requests read it ('涯种个系杨梅 两头': 我种个)
+    text = command_characters_fixed(text)
     text = _BAMBOO_SET_RE.sub(r"种了\g<n>棵\g<bamboo>", text)  # round 46 (19s): '插咗十条竹'
     text = _ONE_TREE_UNSAID_RE.sub("一", text)  # round 48 (19v): '种咗棵桂化喺门口': 种咗一棵
     text = _PLEDGED_ONES_SAID_RE.sub(
@@ -2431,8 +2445,8 @@ def _by_sound(fixed: str) -> str:
 
 
 # what follows 叫, 是, 姓, 登记, 改成 may be a name ('我叫邓记华', '登记 邓记华 埔心村', '我系埔心村个钟四妹'): never read by
-# its sound
-_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名|登记|改成|改为|改做)([一-鿿]{1,4})")
+# its sound; round 66 (20u): after a space or a colon too ('登记 钟树生 埔心村' had registered 种树生)
+_NAMED_RE = re.compile(r"(?:叫|是|系|姓|名|登记|改成|改为|改做)[\s:：]*([一-鿿]{1,4})")
 
 
 # characters of grammar that alone are no sign of a misheard command word ('有记' is not 登记)
@@ -2732,6 +2746,9 @@ def right_name_in(norm: str) -> str | None:
     from bot.surnames import has_common_surname
 
     found = _RIGHT_NAME_IN_RE.search(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if not found and _right_not_wrong(norm or ""):  # round 66: '我个名系刘进华唔系刘近华 帮我改' -> '刘进华'
+        right = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
+        return right["right"] if right else None
     if not found or _NOT_A_PERSON_RE.search(norm) or not has_common_surname(found["name"]):
         return None
     return found["name"]
@@ -3117,7 +3134,7 @@ _WHAT_ELSE_IT_DOES_RE = re.compile(
 # round 53 (20c): the commands asked after, by anyone ('顾问有咩指令可以用', '有哪些指令可以用', '我做顾问有什么命令'): the help,
 # which lists an adviser's commands to an adviser
 _COMMANDS_ASKED_RE = re.compile(
-    r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
+    r"(?:有|用|发)(?:些)?(?:什么|啥|哪些|咩|乜|乜嘢)(?:指令|指让|命令|命让)(?:可以用|可用|能用|用|使)?$|(?:指令|指让|命令|命让)(?:有)?(?:什么|啥|哪些|咩|乜)(?:可以用)?$"
     # round 61 (20p): Cantonese order, what first ('乜嘢指令都有': 有乜嘢指令)
     r"|^(?:你|呢度|这里)?(?:什么|啥|哪些|咩|乜)(?:指令|指让|命令|命让)(?:都|你都|呢度都|这里都)?有(?:呢|啊|呀|嘅|的)?$"
 )
@@ -3133,12 +3150,41 @@ def question_marks_alone(text: str) -> bool:
     return bool(_MARKS_ALONE_RE.match(text or ""))
 
 
+# round 66 (20v): a bare call, whether anyone is there ('喂', '在吗', '有人吗'): right after a question went to the adviser, that
+# question asked after (handlers/escalation.py: ticket_wait), else a greeting (the chit-chat's)
+_CALL_RE = re.compile(
+    r"^(?:喂+|哈喽|hello|hi|(?:专家|老师|顾问|师傅)?(?:在吗|在不在|在么|在没在)|(?:有人|有人在)(?:吗|么)|有没有人(?:在)?|有冇人(?:在)?"
+    r"|有无人(?:在)?|人呢|(?:专家|老师|顾问)(?:呢))$"
+)
+
+
+def call_said(norm: str) -> bool:
+    """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and bool(_CALL_RE.match(bare))
+
+
 def help_said(norm: str) -> bool:
     """A request for the help text said in words: how to use the bot, what it can do. '这个怎么弄' is not (after a photo
     it asks about the tree); '桂花怎么用肥' names something else."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _NOT_KNOWING_FIRST_RE.sub("", _INTENT_PARTICLES_RE.sub("", norm))
+    # round 66 (20u, 20v): who asks said first, the sender or a role ('顾问点用呢个', '我做干部嘅点用'): the help,
+    # which lists that role's commands (handlers/core.py)
+    subject = _ASKER_FIRST_RE.match(norm)
+    rest = norm[subject.end() :] if subject else ""
+    # only how to use it or its commands after a role: what the role does ('顾问有什么用', '顾问能做什么') is the FAQ's
+    return _help_read(norm) or bool(rest and (_HOW_TO_USE_RE.search(rest) or _COMMANDS_ASKED_RE.search(rest)))
+
+
+# round 66: the sender or a role as the subject before a request for the help ('顾问', '我系顾问', '我做村干部嘅')
+_ASKER_FIRST_RE = re.compile(
+    rf"^(?:我|我们|我哋)?(?:是|系|做|当|作为)?{_A_ROLE}(?:的话|嘅|的|呢)?|^(?:我|我们|我哋)(?=点|怎)"
+)
+
+
+def _help_read(norm: str) -> bool:
     return bool(
         _HOW_TO_USE_RE.search(norm)
         or _WHAT_IT_DOES_RE.search(norm)
@@ -3416,6 +3462,8 @@ _NAME_WRONG_RE = re.compile(
     r"(?:一个|个|两个|一|二)?字"
     # round 46 (19s): the verb first, then whose name ('语音识别搞错咗我个名 我叫何二妹', '你哋写错我个名')
     r"|(?:写|打|登记|登|记|输|填|录|弄|识别|认|听)错(?:了)?(?:我的|我个|我)(?:名字|姓名|名)(?![单额册称次])"
+    # round 66 (20u): not written right, in Cantonese 冇写啱 (normalised 没有写合适: '我个名冇写啱 要改做钟荔芳')
+    r"|(?:名字|姓名|(?<=[我的个])名|^名)(?:被)?(?:没有|没|不|未)(?:写|打|登记|登|记|输|填|录)(?:得)?(?:合适|对|正确|准)"
 )  # 登错: round 21
 
 # round 52 (20a): 改返 (normalised 改回) and 我个 / 个 before 名 ('可唔可以改返我个名 系黄月娥', '帮我改返个名 叫李丽芳')
@@ -3456,6 +3504,12 @@ NAME_FIX_MAX_CHARS = 40
 # 19u: 要改 and the right name at the end ('我个名录成林志名 要改林志明')
 _CHANGE_TO_RE = re.compile(r"改为|改成|改做|改返|改回|改一改|改一下|改下|更正为|更正|换成|要改[一-鿿]{2,4}$")
 _NOT_A_PERSON_RE = re.compile(r"树|苗|棵|记录|品种")
+# round 66 (20u): the right name said against the wrong one, the change asked at the end ('我个名系刘进华唔系刘近华 帮我改',
+# '我叫张松林唔系张宋林 改番': 番 is Cantonese 返)
+_RIGHT_NOT_WRONG_THEN_CHANGE_RE = re.compile(
+    r"(?:我叫|我是|(?:名字|姓名|(?<=[我的个])名)(?:是|叫))(?P<right>[一-鿿]{2,4}?)(?:不是|而不是)(?P<wrong>[一-鿿]{2,4}?)"
+    r"(?:你们|你)?(?:帮我|麻烦|请|不该|同我)*(?:改|更正|改正)(?:下|一下|回|返|番|过来|正|吧|啦|过)*$"
+)
 # round 53 (20c): the name the bot called one, then the right one, a change asked after ('头先你叫我李桂兰 其实我系李贵兰
 # 改返啦', '你叫我张伟明 我其实系张伟民 帮我改')
 _CALLED_ME_THEN_RIGHT_RE = re.compile(
@@ -3537,6 +3591,7 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         or _PET_NAME_TO_FULL_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 42 (19p)
         or _REGISTERED_WITH_ANOTHERS_RE.search(norm)  # round 49 (19w)
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)  # round 66 (20u)
     ):
         return False  # a long text is a story or a question, unless it says how the name was written wrong
     if find_species(_NAME_SAID_RE.sub(lambda m: _name_said_blanked(m, species_table), norm), species_table)[0]:
@@ -3558,7 +3613,17 @@ def name_fix_said(norm: str, species_table: Mapping) -> bool:
         # round 50: changed to a person's name, how it was written wrong after it ('麻烦改成刘玉兰，之前写成刘玉蓝了')
         or (_CHANGE_TO_RE.search(norm) and _WRITTEN_AS_RE.search(norm) and name_said_right(norm))
         or _CALLED_ME_THEN_RIGHT_RE.search(norm)  # round 53 (20c)
+        or _right_not_wrong(norm)  # round 66 (20u)
     )
+
+
+def _right_not_wrong(norm: str) -> bool:
+    """Round 66: a name said right against one said wrong, each a person's (a common surname), the change asked after
+    ('我个名系刘进华唔系刘近华 帮我改'); never a tree against a tree ('是荔枝不是龙眼 帮我改' is the record's)."""
+    from bot.surnames import has_common_surname
+
+    found = _RIGHT_NOT_WRONG_THEN_CHANGE_RE.search(norm)
+    return found is not None and has_common_surname(found["right"]) and has_common_surname(found["wrong"])
 
 
 # --- round 18: the campaign's duties said in everyday words --------------------------------------------------
@@ -3690,7 +3755,8 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
     '认养了两棵' (done)."""
     if not norm or len(norm) > INTENT_MAX_CHARS + 2:
         return False
-    norm = _BY_PEOPLE_RE.sub("", norm)
+    # round 66: with no 可以 before it, the passive says it ('有冇树俾人认养啊': 有没有树可以认养)
+    norm = _BY_PEOPLE_RE.sub(lambda m: "" if re.search(r"(?:可以|能|可)$", norm[: m.start()]) else "可以", norm)
     if len(norm) > INTENT_MAX_CHARS:
         return False
     norm = _CLAIMED_TO_ADOPT_RE.sub("认养一棵树", norm)
@@ -3900,7 +3966,9 @@ _JOIN_HOW_RE = re.compile(
 # 点样报名'): asked, no wish said, so no check-in (round 33's how rule: 参加 records attendance); the day's details say how
 # (``planting_day_asked``; the FAQ has no entry of its own; '怎么报名参加' alone, no day named, stays the FAQ's)
 _DAY_SIGN_UP_HOW_RE = re.compile(
-    rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?{_DAY_RE}(?:我|我们)?(?:要)?"
+    rf"^(?=.*种树)(?:听说|听讲|听人讲|听人说)?(?:村里|本村|我们村)?(?:搞|弄|有|办|组织)?(?:个|场)?"
+    # round 66 (20v): whose day said first ('党员植树活动点报名')
+    rf"(?:党员|干部|村干部|村民|群众|全村)?(?:的)?{_DAY_RE}(?:我|我们)?(?:要)?"
     # round 46 (19s): how to take part ('义务植树活动点样参加')
     r"(?:怎么|怎样|如何|去哪里|在哪里|在哪)(?:报名|报个名|参加)(?:参加)?$"
 )
@@ -4934,6 +5002,8 @@ _THAT_ONE += r"|报"
 _THAT_ONE += r"|算数"
 # round 50 (19x): the record named as the order it is (单: '唔记呢单', '唔要呢单喇'), never mind as 算啦 ('算啦 唔记呢单')
 _THAT_ONE += r"|这单|那单|呢单|嗰单|这笔|那笔|算啦"
+# round 66 (20v): the photo pointed at, its 张 gone in 张相 read 照片 ('唔要呢张相': 不要呢照片)
+_THAT_ONE += r"|(?:这|那|呢|嗰)(?=照片|相片|图片|相|图)"
 # round 52 (20a): the trees just said pointed at by their count ('唔好登记头先嘅两棵荔枝', '唔好记头先嗰两棵'): it had been
 # recorded as 2 荔枝, the negation left out
 _THAT_ONE += (
@@ -4946,6 +5016,8 @@ _DROP = (
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
     r"(?:取消|我还没种好|还没种好|没种好|我还没种|还没种|没种)(?:住|着)?"  # round 22: 未种住 (not planted yet)
+    # round 66 (20v): not planted after all, in Cantonese and Hakka 冇种到 (没有种到: '讲错 冇种到')
+    r"|(?:我)?(?:还|都)?(?:没有|未)(?:种|种到|种好|种成)(?:住|着)?"
     # round 36: to be done again ('刚刚报的那个作废 我重新来', '…我重新报')
     r"|(?:我)?(?:重新|再)(?:来|报|发|弄|记|登记|影|拍)(?:过|一次|一遍|过一次|一张)?"  # round 38: 再影过 (taken again)
 )
@@ -5041,6 +5113,22 @@ def put_off_said(norm: str) -> bool:
     """'明天再弄', '下次再记': put off till later, and nothing more (read after a retraction said first); or why it is
     not due yet ('荔枝还没种', '苗还没买到': round 28)."""
     return bool(norm and (_PUT_OFF_RE.match(norm) or _NOT_YET_RE.match(norm) or _NOT_TODAY_RE.match(norm)))
+
+
+# round 66 (20v): the bare 取消 said with what goes with it in speech: never mind first ('唔要啦 取消佢', '算啦 取消'), the
+# thing as a pronoun after it (取消佢, 取消它, 取消呢个), a particle: the command itself (nothing in progress: nothing
+# to cancel, never the FAQ's nor a ticket)
+_CANCEL_LEAD_RE = re.compile(r"^(?:唔要|不要|唔使|不用|算|算了|算啦|算数|算罢|唉)(?:啦|了|喇|咯|啰)?[\s,，。.!！~～]*")
+_CANCEL_OBJECT_RE = re.compile(
+    r"(?:佢|它|他|她|呢个|这个|嗰个|那个|掉|咗佢|咗)?[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰\s,，。.!！~～]*$"
+)
+
+
+def cancel_word_said(text: str) -> str:
+    """The command word a short 取消 is said with in speech ('唔要啦 取消佢' -> '取消'); the text itself otherwise."""
+    text = (text or "").strip()
+    bare = _CANCEL_OBJECT_RE.sub("", _CANCEL_LEAD_RE.sub("", text, count=1), count=1).strip()
+    return bare if bare else text
 
 
 def retraction_said(norm: str) -> bool:

@@ -276,11 +276,16 @@ _SPOKEN_PARTICLES = re.compile(r"[了啦呀啊吧呢哦喔嘛咯噢喇嘞啰]+$"
 
 def _cancel_words_said_with_particles(ctx) -> bool:
     """Round 61 (20p): 取消 in its words with a spoken particle after it ('取消啦', '取消吧'): the bare 取消 (with
-    nothing in progress told there is nothing to cancel, never a ticket)."""
+    nothing in progress told there is nothing to cancel, never a ticket); round 66: with never mind first and a pronoun
+    after it ('唔要啦 取消佢': ``nlu.cancel_word_said``)."""
     if ctx.msg.msg_type != "text":
         return False
     text = _SPOKEN_PARTICLES.sub("", (ctx.msg.text or "").strip(_TRAILING)).strip(_TRAILING)
-    return text != (ctx.msg.text or "").strip(_TRAILING) and text in ctx.app.messages.words("core.commands.cancel")
+    words = ctx.app.messages.words("core.commands.cancel")
+    if text != (ctx.msg.text or "").strip(_TRAILING) and text in words:
+        return True
+    # round 66 (20v): never mind first, the thing as a pronoun after it ('唔要啦 取消佢', '算啦 取消呢个')
+    return nlu.cancel_word_said(ctx.msg.text or "") in words
 
 
 def _reminders_said(wanted: str) -> Callable[[Any, str], bool]:

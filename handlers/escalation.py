@@ -546,10 +546,13 @@ def _wait_ahead(ctx: Ctx) -> Any:
     after_asides = nlu.without_leading_asides(text)
     if after_asides != text and nlu.wait_asked(nlu.normalize(after_asides), table):
         return True
+    if nlu.call_said(nlu.normalize(text)):  # (喂 alone is a filler to the readers of requests: read before them)
+        return CALLED  # round 66 (20v): '喂', '在吗' just after a question went to the adviser
     return GO_ON if nlu.go_on_asked(text_normalized(ctx)) else False
 
 
 GO_ON = "go_on"  # _wait_ahead's reading: how to go on asked, not the waiting
+CALLED = "called"  # _wait_ahead's reading: a bare call ('喂', '在吗'), the question just sent asked after
 
 
 @dataclasses.dataclass(frozen=True)
@@ -567,9 +570,11 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
-    if _asked == GO_ON:  # only a question in its 补充 window is what 'what do I do now' asks after (else the help's)
+    if _asked in (GO_ON, CALLED):  # only a question in its 补充 window is what 'what do I do now' asks after (else
+        # the help's), or what a bare call asks after (round 66; else the chit-chat's greeting)
         just_asked = escalation.open_in_window(ctx)
-        return Waiting(tuple(sorted(just_asked, key=lambda t: t["id"])), go_on=True) if just_asked else None
+        ordered = tuple(sorted(just_asked, key=lambda t: t["id"]))
+        return Waiting(ordered, go_on=_asked == GO_ON) if just_asked else None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
@@ -818,6 +823,8 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
         # how the count or tree is given ('要写棵数定系树名')
         return False
+    if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
+        return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record

@@ -1556,9 +1556,9 @@ _ROUND_20T_LEFT: list[tuple[str, list[str]]] = [
         ["new:唔该 登记 名 杨梅花 村 埔心村"],
     ),
     (
-        "not read yet, of adoption: the adoptable trees asked as a question ('有冇树俾人认养啊': a ticket), and the"
-        " difference of 认领 and 认养 asked (the list shown, not the FAQ's answer)",
-        ["member:有冇树俾人认养啊", "member:认领同认养有咩分别"],
+        "not read yet, of adoption: the difference of 认领 and 认养 asked (the list shown, not the FAQ's answer; round 66"
+        " read the adoptable trees asked in the passive, '有冇树俾人认养啊')",
+        ["member:认领同认养有咩分别"],
     ),
     (
         "the project's rule decides otherwise: 参加 records attendance at the village's day under way or later today"
@@ -1575,19 +1575,14 @@ def test_round_20t_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 66: six of seven read by class (tests/e2e/test_conversation_round66.py); one the project's design decides
 _ROUND_20U_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20u, measured at the thirty-sixth session's start (d5b22c0, 131/140) and end (after every"
-        " merge, 133/140); not yet read by class",
-        [
-            "new:登记 钟树生 埔心村",
-            "party:我个名冇写啱 要改做钟荔芳",
-            "party:党员责任区喺边",
-            "cadre:我个名系刘进华唔系刘近华 帮我改",
-            "adviser:顾问有咩指令用",
-            "new:登 记 罗 荔 芳 埔 心 村",
-            "new:登记 三颗荔枝 埔心村",
-        ],
+        "by design (round 28's control '责任区在哪里', round 58's unit test, 19u's '党员责任区喺边度' kept so): where the"
+        " zones are, asked of no one's and with no wish, is the FAQ's bot.care_zones answer (send 认领责任区 to see them);"
+        " the sender's own ('我嘅责任区喺边度') or one wished after it ('党员责任区喺边 我都要一块') is the list. Two blind"
+        " sets now label it zone: a question for the lead, not reversed in a probe round",
+        ["party:党员责任区喺边"],
     ),
 ]
 ROUND_20U_MISSES = {message: why for why, messages in _ROUND_20U_LEFT for message in messages}
@@ -1598,25 +1593,20 @@ def test_round_20u_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
+# round 66: eleven of thirteen read by class (tests/e2e/test_conversation_round66.py); one a label error, one left
 _ROUND_20V_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 20v, measured at the thirty-sixth session's start (d5b22c0, 123/140) and end (after every"
-        " merge, 127/140); not yet read by class",
-        [
-            "new:埔心村个",
-            "member:涯爱认养一棵树 么个树有得认养",
-            "member:礼拜六种树活动算涯一个",
-            "member:唔要啦 取消佢",
-            "party:涯爱管祠堂边嗰块责任区",
-            "party:党员植树活动点报名",
-            "adviser:顾问点用呢个",
-            "after_photo:唔要呢张相",
-            "after_photo:涯种个系杨梅 两头",
-            "after_photo:涯今年种够几多棵了",
-            "pending:讲错 冇种到",
-            "finished:仲要做么个吗",
-            "twice:问专家 石榴裂果 || 喂",
-        ],
+        "label error (round 66): how to sign up asked ('点报名'), no wish to join said: the day's details and how to join"
+        " (event_asked, kind question), as round 58 decided for '今年植树日点报名' (tests/unit/test_nlu_round58.py); 参加"
+        " checks in at a day under way, which signing up beforehand is not. It had gone to the adoption FAQ; now event_asked",
+        ["party:党员植树活动点报名"],
+    ),
+    (
+        "not mended (round 66): Hakka 么个 in a question only the FAQ answers ('仲要做么个吗' after a record: the FAQ reads"
+        " the raw text, and round 44's rule keeps 么个 out of nlu.normalize, which the FAQ's model is trained on; tried in"
+        " nlu.SYNONYMS, it moved the model's scores, tests/unit/test_faq_round51.py). Reading [characters] before the FAQ"
+        " is a change to every question's input, to be measured on the FAQ sets first",
+        ["finished:仲要做么个吗"],
     ),
 ]
 ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for message in messages}
