@@ -33,7 +33,17 @@ KINDS = {
     # where they are recorded and the household's count (relative_progress)
     # round 40: the village's line of a 通报 asked after (report_line: '上个月通报有冇滞后'), as the 通报 put its progress
     # round 54: why one's records wait for the check (review_why: '为什么我报的树还没核实', each with its reasons)
-    "progress": {"my_progress", "village_progress", "left_to_plant", "relative_progress", "report_line", "review_why"},
+    # round 67 (20w): whether the record just finished was recorded ('登记咗未', '入咗数未': recorded_asked, sim62's route):
+    # which record and the progress line, with none just finished the sender's progress (checked below: its 进度)
+    "progress": {
+        "my_progress",
+        "village_progress",
+        "left_to_plant",
+        "relative_progress",
+        "report_line",
+        "review_why",
+        "recorded_asked",
+    },
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
@@ -265,6 +275,13 @@ class Probe:
                 return wrong + f" (登记 took a name: {waiting or people})"
             if context == "new" and reply != self.bot.t("registration.register_first"):
                 return wrong + " (no register prompt)"
+        if expected == "progress" and handler == "recorded_asked":
+            # round 67: the record just finished named ('记上了 ✅ 第N号') with the progress line, or else the progress
+            named = context == "finished" and reply.startswith(
+                self.bot.t("planting.recorded_yes", id=plantings[0]["id"], what="").split("：")[0]
+            )
+            if "进度" not in reply or (context == "finished" and not named):
+                return wrong + " (not the record's state with the progress)"
         if expected == "planting" and not [p for p in plantings if p["status"] != "cancelled"]:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
@@ -1638,8 +1655,6 @@ _ROUND_20W_LEFT: list[tuple[str, list[str]]] = [
             "after_photo:发咗相就得未定系仲要讲种咩",
             "after_photo:点登记呀 唔识",
             "finished:张相发错咗 可唔可以取消",
-            "finished:登记咗未",
-            "finished:入咗数未",
             "pending:荔枝种好咗 跟住要点",
             "pending:讲错 系龙眼唔系荔枝",
         ],
