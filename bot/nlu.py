@@ -924,7 +924,9 @@ _DIGITS = {
     "玖": 9,
 }
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
+# round 67 (20w): 廿 and 卅, twenty and thirty as villagers write them ('廿棵秋枫'; '廿一棵' had been read as 一棵)
+_TENS = {"廿": 20, "卅": 30}
+_CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟廿卅"
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
 # writes it ('两樖荔枝'), and 稞, 棵 mistyped
@@ -961,7 +963,7 @@ def spoken_digits(text: str) -> str | None:
 
 
 def chinese_to_int(text: str) -> int | None:
-    """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20."""
+    """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20, '廿一' -> 21."""
     if not text:
         return None
     if text.isdigit():
@@ -975,6 +977,8 @@ def chinese_to_int(text: str) -> int | None:
         elif ch in _UNITS:
             total += (1 if current is None else current) * _UNITS[ch]
             current = None
+        elif ch in _TENS and current is None and total == 0:
+            total = _TENS[ch]
         else:
             return None
     return total + (current or 0)
@@ -5057,6 +5061,31 @@ def retraction_said(norm: str) -> bool:
     )
 
 
+# round 67 (20w, 20x): the record just sent said wrong and its 取消 asked may I ('张相发错咗 可唔可以取消'), or 取消 said
+# first, then what went wrong ('取消 头先搞错咗系龙眼唔系荔枝'): a retraction of it (with nothing in progress, 作废 asked)
+_WENT_WRONG = (
+    r"(?:(?:照片|相片|相|图片|图|张相|那张|这张|记录|那条|这条|那个|这个|树种|树名|数量|棵数)?"
+    r"(?:我)?(?:发|影|拍|报|登记|记|写|打|填|弄|搞|讲|说)错(?:了)?)"
+)
+_CANCEL_MAY_I = (
+    r"(?:可不可以|可以|能不能|能否|能|行不行|得不得)(?:帮我)?取消(?:它|掉|了)?(?:吗|不|呢)?"
+    r"|取消(?:它|掉)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗|好不好)"
+)
+_WRONG_THEN_CANCEL_ASKED_RE = re.compile(rf"^{_WENT_WRONG}(?:的)?(?:{_CANCEL_MAY_I})$")
+_CANCEL_THEN_WRONG_RE = re.compile(
+    rf"^(?:帮我|请)?取消(?:它|掉)?(?:吧|啦)?(?:刚才|刚刚|头先|啱先|之前)?{_WENT_WRONG}(?:[{_CJK}]{{0,12}})$"
+)
+
+
+def wrong_record_cancel_asked(norm: str) -> bool:
+    """Round 67: the record just sent said wrong, its 取消 asked ('照片发错了可不可以取消') or said first ('取消头先弄错了是
+    龙眼不是荔枝'), short (normalised): a retraction (handlers/planting.py: a finished record's 作废 asked)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS + 4:
+        return False
+    return bool(_WRONG_THEN_CANCEL_ASKED_RE.match(bare) or _CANCEL_THEN_WRONG_RE.match(bare))
+
+
 # round 39 (19n): why a retraction said first is meant, said after it: the photo cannot be taken or sent, the tree is
 # someone else's, an apology ('算了 取消吧 手机拍不了照', '这张不算 是隔壁家的树 不好意思', '唔搞了 取消啦 影唔到相'); 唔好意思 is
 # normalised 不要意思
@@ -5140,7 +5169,8 @@ _TREE_SAID_AS_RE = re.compile(
 )
 _TREE_SLIP_RE = re.compile(
     r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
-    r"|(?:我)?(?:打|写|报|填)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
+    # round 67 (20w): said wrong aloud ('讲错 系龙眼唔系荔枝')
+    r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
 )
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
@@ -6023,6 +6053,37 @@ def record_next_asked(norm: str) -> bool:
             or _RECORD_WAITS_FOR_WHAT_RE.match(bare)  # round 64
         )
     )
+
+
+# round 67 (20w): how to go on with the record in progress, asked in other words: what to type into it ('要打咩字落去'),
+# whether the photo is enough or more is to be said ('发咗相就得未定系仲要讲种咩'), how to log it said with not knowing
+# how ('点登记呀 唔识'), the trees said done first then the next step asked ('荔枝种好咗 跟住要点'): asked of the record
+# in progress (handlers/planting.py), its next step; short text only
+_SAY_VERB = r"(?:打|写|填|发|讲|说|报)"
+_RECORD_GO_ON_RE = re.compile(
+    rf"^(?:我)?(?:要|还要|需要|应该)?{_SAY_VERB}(?:些)?(?:什么|啥|乜)(?:字|东西|资料)?(?:下去|上去|进去|过去|入去)$"
+    r"|^(?:我)?(?:发|影|拍|传)(?:了|完)(?:照片|相片|相|图片|图)?(?:就|便)?(?:得|行|可以|够|算)(?:了)?(?:未|没有|没|吗|不)?"
+    rf"(?:还是|定是|或者)?(?:还|仲)?(?:要|需要|使)(?:再)?{_SAY_VERB}[{_CJK}]{{0,6}}$"
+    r"|^(?:我)?(?:要)?(?:怎么|如何)(?:登记|记录|报|上报|弄|做)(?:呀|啊|呢)?(?:我)?(?:不会|不识|不懂|不知道)(?:弄|做|登记)?$"
+)
+# the trees said planted first, no count ('荔枝种好咗'), then the next step asked (``go_on_asked``)
+_DONE_THEN_RE = re.compile(
+    rf"^[{_CJK}]{{0,6}}?种(?:好|完|下|下去)(?:了)?(?=(?:然后|接着|接下来|跟着|跟住|下一步|之后))"
+)
+
+
+def record_go_on_said(norm: str) -> bool:
+    """Round 67: how to go on with the record in progress in other words (``_RECORD_GO_ON_RE``), or the trees said
+    planted then the next step asked (``_DONE_THEN_RE``, ``go_on_asked``), with no count said (normalised)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS + 4:
+        return False
+    if _RECORD_GO_ON_RE.match(bare):
+        return True
+    done = _DONE_THEN_RE.match(bare)
+    if done is None or _DIGITS_IN_COUNT_RE.search(bare[: done.end()]):
+        return False
+    return go_on_asked(bare[done.end() :])
 
 
 # round 60 (20m, 20n): a part of the record in progress asked in other words: how the count or the tree is given ('点样报

@@ -179,6 +179,8 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_itself_asked(said):  # round 65: '影相喺边度按', '点样登记呢棵树' (while a record waits)
         return True
+    if nlu.record_go_on_said(said):  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点' (while a record waits)
+        return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')

@@ -1649,14 +1649,7 @@ _ROUND_20W_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 20w, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140); not"
         " yet read by class",
         [
-            "after_photo:廿棵秋枫 同村里人一齐种",
             "ticket:会唔会系缺肥定系冷亲",
-            "after_photo:要打咩字落去",
-            "after_photo:发咗相就得未定系仲要讲种咩",
-            "after_photo:点登记呀 唔识",
-            "finished:张相发错咗 可唔可以取消",
-            "pending:荔枝种好咗 跟住要点",
-            "pending:讲错 系龙眼唔系荔枝",
         ],
     ),
 ]
@@ -1680,7 +1673,6 @@ _ROUND_20X_LEFT: list[tuple[str, list[str]]] = [
             "party:我种咗一棵 仲未参加过活动 算唔算完成",
             "party:我哋村啲党员种成点",
             "adviser:埔心村种成点样",
-            "finished:取消 头先搞错咗系龙眼唔系荔枝",
             "twice:香樟苗叶黄黄 || 问专家 系咪淋水太多",
         ],
     ),
