@@ -439,6 +439,9 @@ CANTONESE: dict[str, str] = {
     "仲裁": "仲裁",
 }
 SYNONYMS.update(CANTONESE)
+# round 67 (20x): words voice input writes with a homophone, kept only where the word is one of the bot's own ('本寸进度'
+# for 本村进度, '责认区' for 责任区)
+SYNONYMS.update({"本寸": "本村", "责认区": "责任区", "责认田": "责任田"})
 # 边 after a place or a side is 'beside' or 'side', never Cantonese 'which' (边一 哪一, 边几 哪几, 边间 哪间): '旁边一棵树死了',
 # '河边一带', '啲泥从山边一路冲落嚟', '屋边几棵龙眼' are kept as written (they had become 旁哪一棵…, a question)
 _SIDE_OF = "旁左右前后上下里外东南西北那这呢嗰身山河路屋田塘溪江海村门墙水坑坡沟湖池桥井岸地园场树窗床"
@@ -2809,6 +2812,8 @@ _PROGRESS_WORD_RE = re.compile(r"进度|进渡|进展|完成情况|排名|排第
 _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:没有|没|吗|未|多少|几成|几多|百分之几)$")
 _HOW_FAR_RE = re.compile(
     r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
+    # round 67 (20x): Cantonese 种成点 (how far it has got: '埔心村种成点样')
+    r"|(?:种|栽|搞|做|弄)(?:成|得)(?:怎么样|怎样|怎么|点)$"
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
     r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
@@ -2953,6 +2958,12 @@ _QUOTA_THEN_MINE_RE = re.compile(
     r"(?:才|先)?(?:够数|够|达标|合格|完成|算完成|得)?(?:呢|啊)?"
     r"(?:那|咁)?我(?:现在|目前|已经|而家|自己)?(?:种了|有|得)?(?:多少|几)(?:棵)?(?:了|呢|啊)?$"
 )
+# round 67 (20x): what one planted (and did not do yet) told, then whether one's task is done asked ('我种咗一棵 仲未参加过
+# 活动 算唔算完成'): one's progress, which says both (trees and the planting day); a count told is no record here
+_PLANTED_THEN_DONE_ASKED_RE = re.compile(
+    rf"^(?:我|我们|我家)(?:已经)?种(?:了|咗)?{_NUM}{_MEASURE}(?:树)?[{_CJK}]{{0,12}}?"
+    r"(?:算不算|是不是|有没有|够不够|算)(?:已经)?(?:算)?(?:完成|达标|合格|够数|做完)(?:了)?(?:任务|指标)?(?:了)?(?:吗|没有|未)?$"
+)
 _OWN_RECORD_ASKED_RE = re.compile(
     r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
     r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
@@ -2974,6 +2985,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if norm and _QUOTA_THEN_MINE_RE.match(norm):
         return "mine"  # round 61 (20p): the quota, then one's own count
+    if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 67 (20x): what one did told, then whether the task is done
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
@@ -4184,8 +4197,8 @@ def leave_wished(norm: str) -> bool:
 # their taking part, task or planting asked after by how it stands ('本村党员种树情况', '党员种咗几多'); never their rules
 # ('党员要种几棵', '党员种树有什么要求': the FAQ's), their points or one's own ('我的进度')
 _PARTY_PROGRESS_RE = re.compile(
-    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅)?(?:各位)?党员(?:们|的|嘅)?"
-    r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得)?"
+    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅|些)?(?:各位)?党员(?:们|的|嘅)?"
+    r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得|成)?"  # round 67 (20x): '我哋村啲党员种成点'
     r"(?:情况|进度|得怎么样|怎么样|怎么|点样|点|咋样|如何|多少|几多)(?:了|呢|啊|如何|怎么样|怎么)?$"
 )
 
@@ -4445,6 +4458,19 @@ _WHICH_THERE_AFTER_RE = re.compile(
     r"(?:有|还有)?(?:哪几|哪些|多少|几)(?:块|个|片|处)?(?:呢)?$|(?:哪里|哪度|边度|在哪)(?:有|还有)(?:呢)?$"
     r"|有(?:什么|哪些)(?:可以)?(?:选|拣|挑|揀)(?:呢)?$"
 )
+
+
+# round 67 (20x): a zone to look after wished with a verb of finding or taking it on (找, Cantonese 揾 normalised 找; 包:
+# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list
+_ZONE_TAKEN_ON_RE = re.compile(
+    r"^(?:(?:我|涯|俺)(?:是)?(?:党员|干部|村干部))?(?:我|涯|俺)?(?:也|都)?(?:要|想|想要)?(?:找|包|拿)(?:一)?(?:块|个|片)?"
+    rf"(?:[{_CJK}]{{1,6}}?(?:那块|那片|这块|这片|的))?{_ZONE}(?:来|去)?(?:管护|看管|管理|管|负责)?$"
+)
+
+
+def zone_taken_on_said(norm: str) -> bool:
+    """Round 67: ``_ZONE_TAKEN_ON_RE`` said (normalised): a care zone wished, the list to claim one from."""
+    return bool(_ZONE_TAKEN_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm or "")))
 
 
 def zone_wished(norm: str) -> bool:
@@ -5393,6 +5419,8 @@ _CAUSE_GUESSED_RE = re.compile(
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
     r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
     r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 67: pests or a disease guessed ('系咪有虫', '会不会生病了')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:有|生|长)(?:了)?(?:虫|病|虫害|病害|蚜虫|红蜘蛛|白蚁)(?:了)?(?:吗|呢)?$"
 )
 
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
@@ -5438,8 +5466,17 @@ _CARE_TOLD_ASKED_RE = re.compile(
 )
 
 
+# round 67 (20w): a guess, then another cause offered with 还是 (定系, 抑或: either this or that): each read as a guess
+_CAUSES_OFFERED_RE = re.compile(
+    rf"^(?P<first>[{_CJK}]*?(?P<guess>会不会是|是不是|会不会|可能是)[{_CJK}]+?)(?:还是|或者|抑或|定是)(?:是)?(?P<second>[{_CJK}]+)$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    offered = _CAUSES_OFFERED_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if offered and len(norm) <= INTENT_MAX_CHARS:  # round 67 (20w): two causes offered ('会唔会系缺肥定系冷亲')
+        return cause_guessed(offered["first"]) and cause_guessed(offered["guess"] + offered["second"])
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
     if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):

@@ -670,11 +670,13 @@ def _same_tree_ticket(ctx: Ctx, match):
     if not tickets or escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
         return None  # asked again, in the same words or in others: ask_expert's (``_open_ticket``), one reply
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    # round 67 (20x): a cause guessed, naming no tree ('问专家 系咪淋水太多' after '香樟苗叶黄黄'): the ticket's own tree
+    guessed = nlu.cause_guessed(nlu.normalize(question)) and not nlu.find_all_species(question, table, others)
     return next(
         (
             ticket
             for ticket in tickets
-            if escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
+            if guessed or escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
         ),
         None,
     )

@@ -8,12 +8,13 @@ probe), so the file runs in seconds."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from bot import hanzi
+from bot import hanzi, nlu
 from bot.app import create_app
 from bot.clock import to_db
 from bot.db import transaction
@@ -87,7 +88,9 @@ KINDS = {
     # shows it again (adoption_pick_unlisted), as the zones' number does
     # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
     "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more"},
-    "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
+    # 认领: a pledge (with a count: a pledge row for a member), never a planting; round 67 (20x): 取消认领, the contract's
+    # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
+    "pledge": {"pledge", "pledge_mine", "pledge_cancel"},
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
     "certificate": {"my_certificates"},  # 我的证书
@@ -286,6 +289,12 @@ class Probe:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
             return wrong + " (a planting record)"
+        if (
+            expected == "pledge"
+            and handler == "pledge_cancel"
+            and not re.search(r"取消|撤|不要", nlu.normalize(message))
+        ):
+            return wrong + " (a pledge withdrawn that was not asked)"
         if expected == "pledge" and context == "member" and parse_count(message):
             if not self.rows(
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
@@ -1644,15 +1653,10 @@ def test_round_20v_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20W_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20w, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140); not"
-        " yet read by class",
-        [
-            "ticket:会唔会系缺肥定系冷亲",
-        ],
-    ),
-]
+# Round 67: sets 20w and 20x, written blind, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140);
+# their 19 misses read by class (tests/e2e/test_conversation_round67.py has each class's own examples) and all mended,
+# the 取消认领 probe by the sheet (pledge_cancel, the contract's withdrawal of a pledge, is the pledge kind's)
+_ROUND_20W_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20W_MISSES = {message: why for why, messages in _ROUND_20W_LEFT for message in messages}
 
 
@@ -1661,22 +1665,7 @@ def test_round_20w_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20X_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 20x, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140); not"
-        " yet read by class",
-        [
-            "member:本寸进度",
-            "member:取消认领",
-            "party:涯系党员 要揾块责认区来管",
-            "party:我想包祠堂边嗰块责任区",
-            "party:我种咗一棵 仲未参加过活动 算唔算完成",
-            "party:我哋村啲党员种成点",
-            "adviser:埔心村种成点样",
-            "twice:香樟苗叶黄黄 || 问专家 系咪淋水太多",
-        ],
-    ),
-]
+_ROUND_20X_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20X_MISSES = {message: why for why, messages in _ROUND_20X_LEFT for message in messages}
 
 
