@@ -2961,7 +2961,8 @@ _QUOTA_THEN_MINE_RE = re.compile(
 # round 67 (20x): what one planted (and did not do yet) told, then whether one's task is done asked ('我种咗一棵 仲未参加过
 # 活动 算唔算完成'): one's progress, which says both (trees and the planting day); a count told is no record here
 _PLANTED_THEN_DONE_ASKED_RE = re.compile(
-    rf"^(?:我|我们|我家)(?:已经)?种(?:了|咗)?{_NUM}{_MEASURE}(?:树)?[{_CJK}]{{0,12}}?"
+    # planted told (种了), never the rule asked of a count ('我家种一棵就算完成了吗': round 32's, the FAQ's)
+    rf"^(?!.*(?:就算|才算|先算))(?:我|我们|我家)(?:已经)?种(?:了|咗){_NUM}{_MEASURE}(?:树)?[{_CJK}]{{0,12}}?"
     r"(?:算不算|是不是|有没有|够不够|算)(?:已经)?(?:算)?(?:完成|达标|合格|够数|做完)(?:了)?(?:任务|指标)?(?:了)?(?:吗|没有|未)?$"
 )
 _OWN_RECORD_ASKED_RE = re.compile(
