@@ -439,6 +439,9 @@ CANTONESE: dict[str, str] = {
     "仲裁": "仲裁",
 }
 SYNONYMS.update(CANTONESE)
+# round 67 (20x): words voice input writes with a homophone, kept only where the word is one of the bot's own ('本寸进度'
+# for 本村进度, '责认区' for 责任区)
+SYNONYMS.update({"本寸": "本村", "责认区": "责任区", "责认田": "责任田"})
 # 边 after a place or a side is 'beside' or 'side', never Cantonese 'which' (边一 哪一, 边几 哪几, 边间 哪间): '旁边一棵树死了',
 # '河边一带', '啲泥从山边一路冲落嚟', '屋边几棵龙眼' are kept as written (they had become 旁哪一棵…, a question)
 _SIDE_OF = "旁左右前后上下里外东南西北那这呢嗰身山河路屋田塘溪江海村门墙水坑坡沟湖池桥井岸地园场树窗床"
@@ -924,7 +927,9 @@ _DIGITS = {
     "玖": 9,
 }
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟"
+# round 67 (20w): 廿 and 卅, twenty and thirty as villagers write them ('廿棵秋枫'; '廿一棵' had been read as 一棵)
+_TENS = {"廿": 20, "卅": 30}
+_CN_NUM = "零〇一壹幺二贰两俩三叁仨四肆五伍六陆七柒八捌九玖十拾百佰千仟廿卅"
 _NUM = rf"(?:\d+|[{_CN_NUM}]+)"
 # 棵 with its common typos (颗 科 课), plus measure words used for bamboo and shrubs; round 59 (20l): 樖, 棵 as Cantonese
 # writes it ('两樖荔枝'), and 稞, 棵 mistyped
@@ -961,7 +966,7 @@ def spoken_digits(text: str) -> str | None:
 
 
 def chinese_to_int(text: str) -> int | None:
-    """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20."""
+    """'3' -> 3, '十二' -> 12, '一百二十' -> 120, '两' -> 2, '二十' -> 20, '廿一' -> 21."""
     if not text:
         return None
     if text.isdigit():
@@ -975,6 +980,8 @@ def chinese_to_int(text: str) -> int | None:
         elif ch in _UNITS:
             total += (1 if current is None else current) * _UNITS[ch]
             current = None
+        elif ch in _TENS and current is None and total == 0:
+            total = _TENS[ch]
         else:
             return None
     return total + (current or 0)
@@ -2822,6 +2829,8 @@ _PROGRESS_WORD_RE = re.compile(r"进度|进渡|进展|完成情况|排名|排第
 _DONE_ASKED_RE = re.compile(r"(?:完成|达标|做完|种完|种够)(?:了)?(?:没有|没|吗|未|多少|几成|几多|百分之几)$")
 _HOW_FAR_RE = re.compile(
     r"(?:完成|达标|种|栽|搞|做|弄|进行|进度|进展|排名)(?:得|了|的)?(?:怎么样|怎样|如何|怎么)$"  # 如何 reads 怎么
+    # round 67 (20x): Cantonese 种成点 (how far it has got: '埔心村种成点样')
+    r"|(?:种|栽|搞|做|弄)(?:成|得)(?:怎么样|怎样|怎么|点)$"
     # round 20: how far along ('种树搞到哪一步了'), and 达标 asked first ('有冇达标')
     r"|(?:种|栽|搞|做|弄|进行|完成)(?:得|了)?到(?:了)?(?:哪一步|哪步|什么程度|哪个阶段)$"  # round 33: 任务完成到哪一步
     r"|(?:有没有|有无)(?:完成|达标|种够|种完)$"
@@ -2966,6 +2975,13 @@ _QUOTA_THEN_MINE_RE = re.compile(
     r"(?:才|先)?(?:够数|够|达标|合格|完成|算完成|得)?(?:呢|啊)?"
     r"(?:那|咁)?我(?:现在|目前|已经|而家|自己)?(?:种了|有|得)?(?:多少|几)(?:棵)?(?:了|呢|啊)?$"
 )
+# round 67 (20x): what one planted (and did not do yet) told, then whether one's task is done asked ('我种咗一棵 仲未参加过
+# 活动 算唔算完成'): one's progress, which says both (trees and the planting day); a count told is no record here
+_PLANTED_THEN_DONE_ASKED_RE = re.compile(
+    # planted told (种了), never the rule asked of a count ('我家种一棵就算完成了吗': round 32's, the FAQ's)
+    rf"^(?!.*(?:就算|才算|先算))(?:我|我们|我家)(?:已经)?种(?:了|咗){_NUM}{_MEASURE}(?:树)?[{_CJK}]{{0,12}}?"
+    r"(?:算不算|是不是|有没有|够不够|算)(?:已经)?(?:算)?(?:完成|达标|合格|够数|做完)(?:了)?(?:任务|指标)?(?:了)?(?:吗|没有|未)?$"
+)
 _OWN_RECORD_ASKED_RE = re.compile(
     r"^(?:帮我)?(?:查|看|查看)?(?:下|一下)?我(?:的|那个|那棵|个)(?:记录|树)?(?:不知道)?(?:上次|之前|上回)?(?:有没有)?"
     r"(?:记到|记上|记录到|登记到|记录上|登记上)(?:了)?(?:没有|没|未|吗|了吗|了没|吧)?$"
@@ -2987,6 +3003,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "village"
     if norm and _QUOTA_THEN_MINE_RE.match(norm):
         return "mine"  # round 61 (20p): the quota, then one's own count
+    if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 67 (20x): what one did told, then whether the task is done
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
@@ -4248,8 +4266,8 @@ def leave_wished(norm: str) -> bool:
 # their taking part, task or planting asked after by how it stands ('本村党员种树情况', '党员种咗几多'); never their rules
 # ('党员要种几棵', '党员种树有什么要求': the FAQ's), their points or one's own ('我的进度')
 _PARTY_PROGRESS_RE = re.compile(
-    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅)?(?:各位)?党员(?:们|的|嘅)?"
-    r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得)?"
+    r"^(?:帮我)?(?:看下|看看|查下|查一下|睇下)?(?:本村|我们村|村里|全村|村)?(?:的|嘅|些)?(?:各位)?党员(?:们|的|嘅)?"
+    r"(?:种树|植树|任务)?(?:完成|参与|种树|种)(?:了|得|成)?"  # round 67 (20x): '我哋村啲党员种成点'
     r"(?:情况|进度|得怎么样|怎么样|怎么|点样|点|咋样|如何|多少|几多)(?:了|呢|啊|如何|怎么样|怎么)?$"
 )
 
@@ -4509,6 +4527,19 @@ _WHICH_THERE_AFTER_RE = re.compile(
     r"(?:有|还有)?(?:哪几|哪些|多少|几)(?:块|个|片|处)?(?:呢)?$|(?:哪里|哪度|边度|在哪)(?:有|还有)(?:呢)?$"
     r"|有(?:什么|哪些)(?:可以)?(?:选|拣|挑|揀)(?:呢)?$"
 )
+
+
+# round 67 (20x): a zone to look after wished with a verb of finding or taking it on (找, Cantonese 揾 normalised 找; 包:
+# to take charge of), who the sender is said first or not ('涯系党员 要揾块责认区来管', '我想包祠堂边嗰块责任区'): the list
+_ZONE_TAKEN_ON_RE = re.compile(
+    r"^(?:(?:我|涯|俺)(?:是)?(?:党员|干部|村干部))?(?:我|涯|俺)?(?:也|都)?(?:要|想|想要)?(?:找|包|拿)(?:一)?(?:块|个|片)?"
+    rf"(?:[{_CJK}]{{1,6}}?(?:那块|那片|这块|这片|的))?{_ZONE}(?:来|去)?(?:管护|看管|管理|管|负责)?$"
+)
+
+
+def zone_taken_on_said(norm: str) -> bool:
+    """Round 67: ``_ZONE_TAKEN_ON_RE`` said (normalised): a care zone wished, the list to claim one from."""
+    return bool(_ZONE_TAKEN_ON_RE.match(_INTENT_PARTICLES_RE.sub("", norm or "")))
 
 
 def zone_wished(norm: str) -> bool:
@@ -5145,6 +5176,31 @@ def retraction_said(norm: str) -> bool:
     )
 
 
+# round 67 (20w, 20x): the record just sent said wrong and its 取消 asked may I ('张相发错咗 可唔可以取消'), or 取消 said
+# first, then what went wrong ('取消 头先搞错咗系龙眼唔系荔枝'): a retraction of it (with nothing in progress, 作废 asked)
+_WENT_WRONG = (
+    r"(?:(?:照片|相片|相|图片|图|张相|那张|这张|记录|那条|这条|那个|这个|树种|树名|数量|棵数)?"
+    r"(?:我)?(?:发|影|拍|报|登记|记|写|打|填|弄|搞|讲|说)错(?:了)?)"
+)
+_CANCEL_MAY_I = (
+    r"(?:可不可以|可以|能不能|能否|能|行不行|得不得)(?:帮我)?取消(?:它|掉|了)?(?:吗|不|呢)?"
+    r"|取消(?:它|掉)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗|好不好)"
+)
+_WRONG_THEN_CANCEL_ASKED_RE = re.compile(rf"^{_WENT_WRONG}(?:的)?(?:{_CANCEL_MAY_I})$")
+_CANCEL_THEN_WRONG_RE = re.compile(
+    rf"^(?:帮我|请)?取消(?:它|掉)?(?:吧|啦)?(?:刚才|刚刚|头先|啱先|之前)?{_WENT_WRONG}(?:[{_CJK}]{{0,12}})$"
+)
+
+
+def wrong_record_cancel_asked(norm: str) -> bool:
+    """Round 67: the record just sent said wrong, its 取消 asked ('照片发错了可不可以取消') or said first ('取消头先弄错了是
+    龙眼不是荔枝'), short (normalised): a retraction (handlers/planting.py: a finished record's 作废 asked)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS + 4:
+        return False
+    return bool(_WRONG_THEN_CANCEL_ASKED_RE.match(bare) or _CANCEL_THEN_WRONG_RE.match(bare))
+
+
 # round 39 (19n): why a retraction said first is meant, said after it: the photo cannot be taken or sent, the tree is
 # someone else's, an apology ('算了 取消吧 手机拍不了照', '这张不算 是隔壁家的树 不好意思', '唔搞了 取消啦 影唔到相'); 唔好意思 is
 # normalised 不要意思
@@ -5228,7 +5284,8 @@ _TREE_SAID_AS_RE = re.compile(
 )
 _TREE_SLIP_RE = re.compile(
     r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
-    r"|(?:我)?(?:打|写|报|填)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
+    # round 67 (20w): said wrong aloud ('讲错 系龙眼唔系荔枝')
+    r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
 )
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
@@ -5451,6 +5508,8 @@ _CAUSE_GUESSED_RE = re.compile(
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:因为)?(?:缺少|缺乏|缺|少了|少咗|没有|没|不够)(?:了|咗)?"
     r"(?:施|浇|淋|落|放|下)?(?:些|点|啲)?"
     r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
+    # round 67: pests or a disease guessed ('系咪有虫', '会不会生病了')
+    r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:有|生|长)(?:了)?(?:虫|病|虫害|病害|蚜虫|红蜘蛛|白蚁)(?:了)?(?:吗|呢)?$"
 )
 
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
@@ -5496,8 +5555,17 @@ _CARE_TOLD_ASKED_RE = re.compile(
 )
 
 
+# round 67 (20w): a guess, then another cause offered with 还是 (定系, 抑或: either this or that): each read as a guess
+_CAUSES_OFFERED_RE = re.compile(
+    rf"^(?P<first>[{_CJK}]*?(?P<guess>会不会是|是不是|会不会|可能是)[{_CJK}]+?)(?:还是|或者|抑或|定是)(?:是)?(?P<second>[{_CJK}]+)$"
+)
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
+    offered = _CAUSES_OFFERED_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))
+    if offered and len(norm) <= INTENT_MAX_CHARS:  # round 67 (20w): two causes offered ('会唔会系缺肥定系冷亲')
+        return cause_guessed(offered["first"]) and cause_guessed(offered["guess"] + offered["second"])
     if norm and len(norm) <= INTENT_MAX_CHARS and _GIVEN_TOO_MUCH_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 41
     if norm and len(norm) <= INTENT_MAX_CHARS and _RELATED_ASKED_RE.search(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -6111,6 +6179,37 @@ def record_next_asked(norm: str) -> bool:
             or _RECORD_WAITS_FOR_WHAT_RE.match(bare)  # round 64
         )
     )
+
+
+# round 67 (20w): how to go on with the record in progress, asked in other words: what to type into it ('要打咩字落去'),
+# whether the photo is enough or more is to be said ('发咗相就得未定系仲要讲种咩'), how to log it said with not knowing
+# how ('点登记呀 唔识'), the trees said done first then the next step asked ('荔枝种好咗 跟住要点'): asked of the record
+# in progress (handlers/planting.py), its next step; short text only
+_SAY_VERB = r"(?:打|写|填|发|讲|说|报)"
+_RECORD_GO_ON_RE = re.compile(
+    rf"^(?:我)?(?:要|还要|需要|应该)?{_SAY_VERB}(?:些)?(?:什么|啥|乜)(?:字|东西|资料)?(?:下去|上去|进去|过去|入去)$"
+    r"|^(?:我)?(?:发|影|拍|传)(?:了|完)(?:照片|相片|相|图片|图)?(?:就|便)?(?:得|行|可以|够|算)(?:了)?(?:未|没有|没|吗|不)?"
+    rf"(?:还是|定是|或者)?(?:还|仲)?(?:要|需要|使)(?:再)?{_SAY_VERB}[{_CJK}]{{0,6}}$"
+    r"|^(?:我)?(?:要)?(?:怎么|如何)(?:登记|记录|报|上报|弄|做)(?:呀|啊|呢)?(?:我)?(?:不会|不识|不懂|不知道)(?:弄|做|登记)?$"
+)
+# the trees said planted first, no count ('荔枝种好咗'), then the next step asked (``go_on_asked``)
+_DONE_THEN_RE = re.compile(
+    rf"^[{_CJK}]{{0,6}}?种(?:好|完|下|下去)(?:了)?(?=(?:然后|接着|接下来|跟着|跟住|下一步|之后))"
+)
+
+
+def record_go_on_said(norm: str) -> bool:
+    """Round 67: how to go on with the record in progress in other words (``_RECORD_GO_ON_RE``), or the trees said
+    planted then the next step asked (``_DONE_THEN_RE``, ``go_on_asked``), with no count said (normalised)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    if not bare or len(bare) > INTENT_MAX_CHARS + 4:
+        return False
+    if _RECORD_GO_ON_RE.match(bare):
+        return True
+    done = _DONE_THEN_RE.match(bare)
+    if done is None or _DIGITS_IN_COUNT_RE.search(bare[: done.end()]):
+        return False
+    return go_on_asked(bare[done.end() :])
 
 
 # round 60 (20m, 20n): a part of the record in progress asked in other words: how the count or the tree is given ('点样报

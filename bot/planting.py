@@ -549,15 +549,24 @@ def withdraw_minutes(config) -> int:
 
 # sim62: whether the record just sent was recorded, asked bare (normalised: '记上了没有', voice '记咗未' -> 记了没, '有冇记到',
 # '登记好了吗'); it had become a question for the adviser
+# round 67 (20w: '登记咗未' from a registered member had been read as 登记 with the name 咗未): counted in (入数, 入账:
+# '入咗数未', '有冇入到数'), the record pointed at first ('我嗰两棵登记好未', '啱啱嗰个登记咗冇'), a particle after; a status
+# question, never a registration (handlers/registration.py)
+_RECORD_POINTED = (
+    r"(?:(?:刚刚|刚才|头先|啱先|啱啱|之前)?(?:报的|发的)?(?:那|这)(?:个|条|些|棵|两棵|几棵|三棵)(?:树|记录)?"
+    r"|我(?:的|家的|们的|那|这)?(?:些|个|条|两棵|几棵|三棵)?(?:树|记录)?)"
+)
 _RECORDED_ASKED_RE = re.compile(
-    r"^(?:是不是|是否|到底)?(?:已经)?(?:登记|记录|记)(?:(?:上|到|好|低|下|落)(?:去)?(?:了)?|了)"
-    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)$"
-    r"|^有没有(?:登记|记录|记)(?:上|到|好|低|下|落)(?:去)?(?:了)?(?:呢|啊)?$"
+    rf"^{_RECORD_POINTED}?(?:是不是|是否|到底)?(?:已经)?(?:(?:登记|记录|记)(?:(?:上|到|好|低|下|落)(?:去)?(?:了)?|了)"
+    r"|入(?:了|到)?(?:数|账))"
+    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|啦|呢)(?:呀|啊|呢|啦)?$"
+    rf"|^{_RECORD_POINTED}?有没有(?:(?:登记|记录|记)(?:上|到|好|低|下|落)(?:去)?(?:了)?|入(?:到)?(?:数|账))(?:呢|啊|呀)?$"
 )
 
 
 def recorded_asked(norm: str) -> bool:
-    """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d)."""
+    """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
+    round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未')."""
     return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm.rstrip("？?。.！! ")))
 
 

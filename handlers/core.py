@@ -217,6 +217,8 @@ def retraction_in_words(ctx) -> bool:
         return False
     if _retraction_then_why(ctx) or _retraction_among_whys(ctx):
         return True
+    if nlu.wrong_record_cancel_asked(_text_meaning(ctx)):
+        return True  # round 67: '张相发错咗 可唔可以取消', '取消 头先搞错咗系龙眼唔系荔枝'
     # round 22: a retraction ending a few clauses ('唔好意思 系个孙乱撳 唔算')
     if nlu.retraction_said(_text_meaning(ctx)) or any(nlu.retraction_said(tail) for tail in message_tails(ctx)):
         return True

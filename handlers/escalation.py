@@ -675,11 +675,13 @@ def _same_tree_ticket(ctx: Ctx, match):
     if not tickets or escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now):
         return None  # asked again, in the same words or in others: ask_expert's (``_open_ticket``), one reply
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    # round 67 (20x): a cause guessed, naming no tree ('问专家 系咪淋水太多' after '香樟苗叶黄黄'): the ticket's own tree
+    guessed = nlu.cause_guessed(nlu.normalize(question)) and not nlu.find_all_species(question, table, others)
     return next(
         (
             ticket
             for ticket in tickets
-            if escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
+            if guessed or escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
         ),
         None,
     )
@@ -818,6 +820,7 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         or nlu.record_part_asked(said)
         or nlu.record_next_asked(said)
         or nlu.record_detail_asked(said)
+        or nlu.record_go_on_said(said)  # round 67: '发咗相就得未定系仲要讲种咩'
     ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:

@@ -38,7 +38,7 @@ from bot.dashboard import review_pages
 from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
 from bot.planting import needs_cadre
-from bot.progress import progress_line
+from bot.progress import my_progress_text, progress_line
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
@@ -178,6 +178,8 @@ def _menu_ahead(ctx):
     ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
         return True
     if nlu.record_itself_asked(said):  # round 65: '影相喺边度按', '点样登记呢棵树' (while a record waits)
+        return True
+    if nlu.record_go_on_said(said):  # round 67: '要打咩字落去', '荔枝种好咗 跟住要点' (while a record waits)
         return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
@@ -599,19 +601,28 @@ def _recorded_ahead(ctx) -> bool:
 
 
 def _recorded_then(ctx, _said):
-    """The sender's record finished within planting.withdraw_minutes (nothing collected meanwhile)."""
+    """The sender's record finished within planting.withdraw_minutes (nothing collected meanwhile); round 67: with
+    none, the sender's progress (``NONE_JUST_FINISHED``: '登记咗未' is never a 登记, and had nothing else to answer it), unless a
+    record is being collected (its own routes answer)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
     record = planting.last_finished(ctx)
     span = timedelta(minutes=planting.withdraw_minutes(ctx.config))
     if record is None or record["status"] != "complete" or not planting.finished_within(record, ctx.now, span):
-        return None
+        return NONE_JUST_FINISHED
     return record
+
+
+NONE_JUST_FINISHED = {"id": None}
 
 
 @registered
 def on_recorded_asked(ctx, record: dict) -> str:
-    """'记上了没有' just after a record: yes, which record, and what its reply said after (its check, the progress)."""
+    """'记上了没有' just after a record: yes, which record, and what its reply said after (its check, the progress);
+    round 67: with no record just finished, the sender's progress (what is counted, what waits)."""
+    if record is NONE_JUST_FINISHED:
+        assert ctx.person is not None  # @registered
+        return my_progress_text(ctx.app, ctx.db, ctx.person)
     return "\n".join(
         [ctx.t("planting.recorded_yes", id=record["id"], what=_what(ctx, record)), *_confirmation_tail(ctx, record)]
     )

@@ -66,6 +66,8 @@ def _register_words(ctx: Ctx):
     if ctx.msg.msg_type != "text":
         return None
     text = ctx.msg.text or ""
+    if planting.recorded_asked(nlu.normalize(text)):
+        return None  # round 67 (20w): '登记咗未', '入咗数未': whether recorded asked, never a 登记 (nor the name 咗未)
     if identity.introduction_told_at_length(text):  # round 54: '我要注册，我是埔心村五队的林木兰，今年七十三岁了，…'
         return identity.parse_introduction_told_at_length, text
     if identity.is_register_text(text):

@@ -274,7 +274,8 @@ ZONES_TABLE = FlowTable(
 
 
 def _zone_wished(_app, meaning: str) -> bool:
-    return nlu.zone_wished(meaning)  # '我想认领一块责任区', '给我分一块责任区', '我想领个管护区'
+    # round 67: '要揾块责认区来管', '我想包祠堂边嗰块责任区' (nlu.zone_taken_on_said)
+    return nlu.zone_wished(meaning) or nlu.zone_taken_on_said(meaning)  # '我想认领一块责任区', '给我分一块责任区'
 
 
 def _own_tending_asked(_app, meaning: str) -> bool:

@@ -8,12 +8,13 @@ probe), so the file runs in seconds."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from bot import hanzi
+from bot import hanzi, nlu
 from bot.app import create_app
 from bot.clock import to_db
 from bot.db import transaction
@@ -33,7 +34,17 @@ KINDS = {
     # where they are recorded and the household's count (relative_progress)
     # round 40: the village's line of a 通报 asked after (report_line: '上个月通报有冇滞后'), as the 通报 put its progress
     # round 54: why one's records wait for the check (review_why: '为什么我报的树还没核实', each with its reasons)
-    "progress": {"my_progress", "village_progress", "left_to_plant", "relative_progress", "report_line", "review_why"},
+    # round 67 (20w): whether the record just finished was recorded ('登记咗未', '入咗数未': recorded_asked, sim62's route):
+    # which record and the progress line, with none just finished the sender's progress (checked below: its 进度)
+    "progress": {
+        "my_progress",
+        "village_progress",
+        "left_to_plant",
+        "relative_progress",
+        "report_line",
+        "review_why",
+        "recorded_asked",
+    },
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
     "help": {"help"},
@@ -77,7 +88,9 @@ KINDS = {
     # shows it again (adoption_pick_unlisted), as the zones' number does
     # round 53 (20c): 更多 after the list is its next page (adoption_more), the list's own
     "adopt": {"adoption_list", "adoption_pick", "adoption_pick_unlisted", "adoption_more"},
-    "pledge": {"pledge", "pledge_mine"},  # 认领: a pledge (with a count: a pledge row for a member), never a planting
+    # 认领: a pledge (with a count: a pledge row for a member), never a planting; round 67 (20x): 取消认领, the contract's
+    # withdrawal of the household's pledges (pledge_cancel), when the probe withdraws one (checked below: it says so)
+    "pledge": {"pledge", "pledge_mine", "pledge_cancel"},
     "join": {"event_join", "event_join_code"},  # 参加: the planting day
     "zone": {"zone_list", "zone_claim", "zone_claim_unlisted"},  # 认领责任区: the care zones
     "certificate": {"my_certificates"},  # 我的证书
@@ -265,10 +278,23 @@ class Probe:
                 return wrong + f" (登记 took a name: {waiting or people})"
             if context == "new" and reply != self.bot.t("registration.register_first"):
                 return wrong + " (no register prompt)"
+        if expected == "progress" and handler == "recorded_asked":
+            # round 67: the record just finished named ('记上了 ✅ 第N号') with the progress line, or else the progress
+            named = context == "finished" and reply.startswith(
+                self.bot.t("planting.recorded_yes", id=plantings[0]["id"], what="").split("：")[0]
+            )
+            if "进度" not in reply or (context == "finished" and not named):
+                return wrong + " (not the record's state with the progress)"
         if expected == "planting" and not [p for p in plantings if p["status"] != "cancelled"]:
             return wrong + " (no record)"
         if expected in ("question", "new", "supplement", "one-ticket", "pledge", "how") and new_plantings:
             return wrong + " (a planting record)"
+        if (
+            expected == "pledge"
+            and handler == "pledge_cancel"
+            and not re.search(r"取消|撤|不要", nlu.normalize(message))
+        ):
+            return wrong + " (a pledge withdrawn that was not asked)"
         if expected == "pledge" and context == "member" and parse_count(message):
             if not self.rows(
                 "SELECT id FROM pledges WHERE person_id IN (SELECT id FROM people WHERE openid = ?)", [openid]
@@ -1614,4 +1640,25 @@ ROUND_20V_MISSES = {message: why for why, messages in _ROUND_20V_LEFT for messag
 
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20v.tsv", ROUND_20V_MISSES))
 def test_round_20v_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+# Round 67: sets 20w and 20x, written blind, measured at the thirty-seventh session's start (a77e68c, 130/140 | 131/140);
+# their 19 misses read by class (tests/e2e/test_conversation_round67.py has each class's own examples) and all mended,
+# the 取消认领 probe by the sheet (pledge_cancel, the contract's withdrawal of a pledge, is the pledge kind's)
+_ROUND_20W_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20W_MISSES = {message: why for why, messages in _ROUND_20W_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20w.tsv", ROUND_20W_MISSES))
+def test_round_20w_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20X_LEFT: list[tuple[str, list[str]]] = []
+ROUND_20X_MISSES = {message: why for why, messages in _ROUND_20X_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20x.tsv", ROUND_20X_MISSES))
+def test_round_20x_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""

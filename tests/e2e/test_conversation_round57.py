@@ -229,10 +229,8 @@ CONTROLS_TREE_CORRECTED = [
 
 @pytest.mark.parametrize(
     ("context", "message", "expected"),
-    cases_of(
-        [*EXAMPLES_TREE_CORRECTED, *CONTROLS_TREE_CORRECTED],
-        {"讲错咗 唔系荔枝系黄皮": "a slip said first (讲错咗) before the tree corrected is not read: a ticket; left"},
-    ),
+    # round 67: '讲错咗 唔系荔枝系黄皮' mended (a slip said aloud, 讲错, is read before the tree corrected)
+    cases_of([*EXAMPLES_TREE_CORRECTED, *CONTROLS_TREE_CORRECTED], {}),
 )
 def test_round_57_tree_corrected(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
