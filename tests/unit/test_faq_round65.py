@@ -79,7 +79,8 @@ def test_the_precedents_recommendation_keeps_the_size_said(index):
 
 
 @pytest.mark.parametrize(
-    "question", ["有人说帮我们卖碳汇 要先交押金 可不可信", "碳汇公司要我们先交保证金 正不正规", "话认养一棵树先交三百 靠唔靠得住"]
+    "question",
+    ["有人说帮我们卖碳汇 要先交押金 可不可信", "碳汇公司要我们先交保证金 正不正规", "话认养一棵树先交三百 靠唔靠得住"],
 )
 def test_money_asked_beforehand_goes_to_a_person_with_the_warning(index, question):
     result = index.match(question)
