@@ -1961,6 +1961,9 @@ class FaqIndex:
             site = nlu.find_site(norm)
             if mentioned or (site and label.removeprefix("recommend.").split("+")[0] != site):
                 return None  # which trees, when none is named, for the place the question names ('院里…结果好看的')
+            if not label.endswith("+small") and norm and self._small_tree.search(norm):
+                # round 65: the size the question says kept ('矮篱笆用乜嘢' read as the hedge list): its small trees
+                return self._recommendation_of(label + "+small") or self._recommendation_of(label)
             return self._recommendation_of(label)
         if not label.startswith("species.*.") or len(trees) != 1:
             return None  # chit-chat; no tree, or two
