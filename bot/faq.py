@@ -884,9 +884,8 @@ class FaqIndex:
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
         # round 67 (set BB, voice): a place said as villagers say it, read for a recommendation only ('细细个院', '屋企西斜',
-        # '河基'), a small public place ('小广场'), looks wanted beside fruit ('又能吃果又好看': the pair's flowers)
+        # '河基'), looks wanted beside fruit ('又能吃果又好看': the pair's flowers)
         self._rec_sites = {kind: Vocab(words) for kind, words in matching["recommend"].get("sites", {}).items()}
-        self._small_site = Vocab(matching["recommend"].get("small_site", []))
         self._pair_looks = Vocab(matching["recommend"].get("pair_looks", []))
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
@@ -1984,10 +1983,11 @@ class FaqIndex:
             site, parts = self._rec_site(norm), label.removeprefix("recommend.").split("+")
             if mentioned or (site and parts[0] != site):
                 return None  # which trees, when none is named, for the place the question names ('院里…结果好看的')
-            if norm and not site and parts[0] in nlu.SITE_WORDS:
+            if norm and not site and parts[0] in nlu.SITE_WORDS and parts[1:]:
                 # round 67 (set BB): no place gained that the question does not say ('想种棵有果食嘅树' is the fruit
-                # trees, not the house's): the label's list without its place, none for a place alone
-                return self._recommendation_of("recommend." + "+".join(parts[1:])) if parts[1:] else None
+                # trees, not the house's): the label's purpose or size without its place (a place alone stays: the
+                # question may name it in words no reader knows, '村前条河两边')
+                return self._recommendation_of("recommend." + "+".join(parts[1:]))
             return self._recommendation_of(label)
         if not label.startswith("species.*.") or len(trees) != 1:
             return None  # chit-chat; no tree, or two
@@ -2712,8 +2712,8 @@ class FaqIndex:
             small_tree
             or bool(site in ("庭院", "房前屋后") and self._small.search(norm))
             or bool(not site and purpose and self._small_place.search(norm))
-            # round 67: any place said narrow or small ('路边位窄', '河边位好窄', '小广场')
-            or bool(site and (self._small_place.search(norm) or self._small_site.search(norm)))
+            # round 67: any place said narrow or small ('路边位窄', '河边位好窄')
+            or bool(site and self._small_place.search(norm))
         )
         return self._recommendation(site, purpose, small)
 
