@@ -1701,10 +1701,6 @@ class FaqIndex:
             return result
         if answer is not None and self._same_reading(result, answer.entry_id or ""):
             return result
-        if answer is not None and _same_place_lists(result.entry_id or "", answer.entry_id or ""):
-            return (
-                result  # round 67 (set BB): the rules read the size and purpose said ('屋边位细想种棵有果食的': +small)
-            )
         near = self._nearest(norm)
         labels = self.precedents.labels
         given = {_any_species(lab) for lab in (result.entry_id, result.also) if lab}
@@ -2765,14 +2761,6 @@ class FaqIndex:
         if small and site not in ("庭院", "房前屋后", None):
             return None
         return self._recommendation(site, purpose, small, "precedents")
-
-
-def _same_place_lists(mine: str, theirs: str) -> bool:
-    """Two recommendation lists of the same place ('recommend.房前屋后+吃果+small', 'recommend.房前屋后+吃果')."""
-    if not (mine.startswith("recommend.") and theirs.startswith("recommend.")):
-        return False
-    place, other = mine.split(".", 1)[1].split("+")[0], theirs.split(".", 1)[1].split("+")[0]
-    return place == other and place in nlu.SITE_WORDS
 
 
 _FEAR_WORDS = ("怕", "担心", "担忧", "惊")  # a feared frame's first words that fear, not prevent (``_recommend``)
