@@ -4,13 +4,12 @@ with controls that must not move:
 
 - recommendations: the place, size and purpose said as villagers say them, read for a recommendation only
   (``[recommend.sites]``: '个院', '屋企西斜', '河基'; a place said narrow, '一点位', '遮点阴', '唔会生到好大', looks
-  beside fruit, Hakka 么个); a list the precedents or the model read gains no place the question does not say, nor
-  replaces the rules' list of the same place; a wish asked whether it helps (有冇用, 会唔会) or which trees must not be
-  planted (风水) is no list;
+  beside fruit, Hakka 么个); a list the precedents or the model read gains no place the question does not say; a wish
+  asked whether it helps (有冇用, 会唔会) or which trees must not be planted (风水) is no list;
 - voice homophones, a real word written for a topic word (``[[voice_homophones]]``): 是非 for 施肥, 狮子 for 柿子,
   植树姐 for 植树节, read as meant only where the context says so (村里的是非, 石狮子 stay themselves).
 
-Own 7/26 -> 22/26, controls 6/6 -> 6/6; the four left are strict xfails with why. docs/faq.md, 第六十七轮."""
+Own 7/26 -> 22/26, controls 5/5 -> 5/5; the four left are strict xfails with why. docs/faq.md, 第六十七轮."""
 
 from pathlib import Path
 
