@@ -883,6 +883,10 @@ class FaqIndex:
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
+        # round 67 (set BB, voice): a place said as villagers say it, read for a recommendation only ('细细个院', '屋企西斜',
+        # '河基'), looks wanted beside fruit ('又能吃果又好看': the pair's flowers)
+        self._rec_sites = {kind: Vocab(words) for kind, words in matching["recommend"].get("sites", {}).items()}
+        self._pair_looks = Vocab(matching["recommend"].get("pair_looks", []))
         coverage = matching.get("coverage", {})
         self._max_uncovered = int(coverage.get("max_uncovered", 99))
         self.sure = Sure(**matching.get("sure", {}))
@@ -957,6 +961,17 @@ class FaqIndex:
         self.set_precedents(())
         for entry in entries:
             self._add(entry)
+        # round 67 (set BB): a real word voice input writes for a topic word of the same sound, read as meant only
+        # where its context makes that safe ('荔枝是非怎么施': 施肥; '村里的是非' stays right and wrong)
+        self._homophones = [
+            (
+                nlu.normalize(h["heard"]),
+                nlu.normalize(h["meant"]),
+                re.compile(h["when"]),
+                re.compile(h.get("unless") or "(?!)"),
+            )
+            for h in matching.get("voice_homophones", [])
+        ]
         self._sound_words = SoundAlikeWords(
             {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
             STOP_CHARS,
@@ -1259,6 +1274,9 @@ class FaqIndex:
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
         norm = _without_lead_in(nlu.normalize(question))
+        for heard, meant, when, unless in self._homophones:
+            if heard in norm and when.search(norm) and not unless.search(norm):
+                norm = norm.replace(heard, meant)  # same length: the spans read later stay where they were
         return self._sound_words.fix(norm, self._tree_spans(norm))
 
     def _match(self, question: str, norm: str, fired: list[SafetyRule]) -> FaqResult:
@@ -1958,9 +1976,14 @@ class FaqIndex:
                 return None  # '公家路边种几棵龙眼得唔得' is near '种几棵芒果得唔得', masked alike: 龙眼 is on the list
             return self._answer(entry, 0.7, "precedents")
         if label.startswith("recommend."):
-            site = nlu.find_site(norm)
-            if mentioned or (site and label.removeprefix("recommend.").split("+")[0] != site):
+            site, parts = self._rec_site(norm), label.removeprefix("recommend.").split("+")
+            if mentioned or (site and parts[0] != site):
                 return None  # which trees, when none is named, for the place the question names ('院里…结果好看的')
+            if norm and not site and parts[0] in nlu.SITE_WORDS and parts[1:]:
+                # round 67 (set BB): no place gained that the question does not say ('想种棵有果食嘅树' is the fruit
+                # trees, not the house's): the label's purpose or size without its place (a place alone stays: the
+                # question may name it in words no reader knows, '村前条河两边')
+                label = "recommend." + "+".join(parts[1:])
             if not label.endswith("+small") and norm and self._small_tree.search(norm):
                 # round 65: the size the question says kept ('矮篱笆用乜嘢' read as the hedge list): its small trees
                 return self._recommendation_of(label + "+small") or self._recommendation_of(label)
@@ -2663,7 +2686,7 @@ class FaqIndex:
         asking = [norm[s:e] for s, e, asks in clauses if asks] or [norm]
         if not any(self._rec_triggers.search(clause) for clause in asking) or self._not_asking.search(norm):
             return None
-        site = nlu.find_site(norm)
+        site = self._rec_site(norm)
         # round 59: what is only feared is no purpose ('学校想种树又怕果子掉下来砸到学生 种什么' wants no fruit trees);
         # what is not feared is ('种棵不怕台风的果树'), and what is prevented is the purpose ('防止泥土被冲走')
         feared = [
@@ -2675,7 +2698,9 @@ class FaqIndex:
         purpose = next((p for p, words in self._purposes.items() if words.search(wanted)), None)
         # round 63: fruit and flowers at once ('又想睇花又想食果'): the trees doing both
         for pair in self._purpose_pairs:
-            if purpose in pair and all(self._purposes[p].search(wanted) for p in pair):
+            if purpose in pair and all(
+                self._purposes[p].search(wanted) or (p == pair[-1] and self._pair_looks.search(wanted)) for p in pair
+            ):
                 purpose = "+".join(pair)
         small_tree = bool(self._small_tree.search(norm))  # round 58: the tree itself small ('不会长太高', '矮的')
         if not site and not purpose:
@@ -2686,8 +2711,16 @@ class FaqIndex:
             small_tree
             or bool(site in ("庭院", "房前屋后") and self._small.search(norm))
             or bool(not site and purpose and self._small_place.search(norm))
+            # round 67: any place said narrow or small ('路边位窄', '河边位好窄')
+            or bool(site and self._small_place.search(norm))
         )
         return self._recommendation(site, purpose, small)
+
+    def _rec_site(self, norm: str) -> str | None:
+        """The place a recommendation is for: ``nlu.find_site``'s, else one said as villagers say it (round 67,
+        ``[recommend.sites]``: '细细个院' is a yard, '屋企西斜' the house's west side, '河基' a river's dike), read here
+        only, so that no other reader of places (planting records, zones) changes."""
+        return nlu.find_site(norm) or next((k for k, words in self._rec_sites.items() if words.search(norm)), None)
 
     def _recommendation(
         self, site: str | None, purpose: str | None, small: bool, reason: str = "recommend"
