@@ -43,9 +43,8 @@ LEFT = {
     "六月日头好猛 仲种唔种得树": "the model reads the late season (仲种唔种得 in June) over the heat's intent",
     "认养咗棵树 可唔可以出张证明": "the certificate entry says nothing of adopted trees (no certificate is made for them): not sure",
     "认种的树能开证明吗": "the closest precedents read volunteering (camp.volunteers): a confident wrong left",
-    # round 64 (the merge of rounds 63 and 64): the model, retrained on their entries and intents, leads tech.house_distance
-    # by 0.29, under [model] doubt (0.3): low confidence, a person (no confident wrong; every set's figure unchanged)
-    "树种在屋边要离几米才保险": "the retrained model's lead (0.29) is under the doubt threshold: a person",
+    # round 64 (the merge of rounds 63 and 64) had the retrained model's lead on tech.house_distance at 0.29, under [model]
+    # doubt (0.3); round 68's retrained model leads by 0.33 again: '树种在屋边要离几米才保险' is answered
 }
 
 

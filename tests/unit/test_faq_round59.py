@@ -30,9 +30,9 @@ def lines() -> dict[str, str]:
 
 
 # own phrasings still missed, each a strict xfail with why
-MISSED = {
-    "企喺梯度剪枝 点样先唔跌落地": "企 (stand) and 梯度 (on the ladder) are no words nlu.normalize knows: tech.fall_safety is not sure",
-}
+# round 68 (the thirty-seventh session's merge): the model retrained on orchard.toml reads '企喺梯度剪枝 点样先唔跌落地' as
+# tech.fall_safety above its doubt (0.32): answered, with the ladder's safety line
+MISSED: dict[str, str] = {}
 
 
 def _checks() -> list:

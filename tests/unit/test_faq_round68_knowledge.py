@@ -1,6 +1,6 @@
 """FAQ round 68 (issue 17 §4, knowledge; the lead's round of the thirty-seventh session): topics the held-out sets
 AT–BB label `missing:<topic>`, now entries of the new messages/faq/orchard.toml with their sources: 桉树伤不伤地
-(tech.eucalyptus), 种树的好处 (tech.tree_benefits), 看日子种树 (tech.lucky_day), 树叶树皮入药 (tech.medicinal_uses: never
+(tech.eucalyptus; 种树的好处 is tech.climate's answer, mapped there), 看日子种树 (tech.lucky_day), 树叶树皮入药 (tech.medicinal_uses: never
 medical advice, the doctor's), 控梢促花 (tech.flower_induction: the big fruiting tree is the adviser's), 套袋
 (tech.fruit_bagging), 打顶 (tech.topping; a tree named is its own pruning field), 护树围栏 (tech.tree_guard), 树荫挡庄稼
 (tech.shade_on_crops), 纪念树 (tech.memorial_tree), 果子甜酸 (tech.fruit_sweetness), 落叶入鱼塘 (tech.leaves_in_pond).
@@ -24,7 +24,6 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_68k.tsv"
 ORCHARD = ROOT / "messages" / "faq" / "orchard.toml"
 NEW = {
     "tech.eucalyptus",
-    "tech.tree_benefits",
     "tech.lucky_day",
     "tech.medicinal_uses",
     "tech.flower_induction",
@@ -38,8 +37,6 @@ NEW = {
 }
 # own phrasings the matcher still misses (the honest figure): each a strict xfail with why
 MISSED: dict[str, str] = {
-    "树多了空气会不会好一点": "tech.climate (trees and the weather) ranks first and the model agrees: a near answer",
-    "种树对环境有什么好处": "tech.climate ranks first and the model agrees: a near answer",
     "树苗四周要不要插竹子围住": "the precedents read a bamboo stake (tech.staking), a near answer",
     "菜园旁边种龙眼会不会影响种菜": "a tree named with vegetables: the outside class (not trees) sends it to a person",
     "点解我种嘅荔枝咁酸": "one's own lychee (我种嘅): read as one tree's trouble, a person",
@@ -71,6 +68,7 @@ def test_each_mapped_label_points_at_the_entry_that_answers_it():
     assert mapped["missing:grave_planting"] == mapped["missing:grave_site_trees"] == "camp.fengshui"
     assert mapped["missing:poultry_under_trees"] == mapped["missing:orchard_chickens"] == "tech.livestock"
     assert set(mapped.values()) >= NEW
+    assert mapped["missing:tree_benefits"] == mapped["missing:oxygen_output"] == "tech.climate"  # it says what trees do
 
 
 @pytest.mark.parametrize(
