@@ -2244,6 +2244,14 @@ class FaqIndex:
             ):
                 return _escalate("diagnosis")
             return FaqResult("answer", f"species.{species}.pests", text, 0.8, "pests_told")
+        if self._cause_named.search(norm) and self._is_diagnosis(
+            norm, named=species is not None, told=told, causes=False
+        ):
+            # round 66: a cause named lifts the symptom rule for the cause's entry only, a technique: a campaign fact the
+            # words rank first keeps the ticket ('刮台风把果树吹倒了还能救吗' had become camp.insurance)
+            best = self._best_entry(norm, species)
+            if best is None or not self.entries[best[0]].id.startswith("tech."):
+                return _escalate("diagnosis")
         if self._is_diagnosis(norm, named=species is not None, told=told):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
