@@ -2226,8 +2226,10 @@ class FaqIndex:
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
+        causes = not fired and nlu.is_question(question)  # round 66: not with a danger here, nor a trouble only told
         if (
-            species is not None
+            causes
+            and species is not None
             and len({name for name, _ in self._trees(norm)}) == 1
             and self._pests_told(norm)
             and self._is_diagnosis(norm, named=True, told=told, causes=False)
@@ -2244,15 +2246,17 @@ class FaqIndex:
             ):
                 return _escalate("diagnosis")
             return FaqResult("answer", f"species.{species}.pests", text, 0.8, "pests_told")
-        if self._cause_named.search(norm) and self._is_diagnosis(
-            norm, named=species is not None, told=told, causes=False
+        if (
+            causes
+            and self._cause_named.search(norm)
+            and self._is_diagnosis(norm, named=species is not None, told=told, causes=False)
         ):
             # round 66: a cause named lifts the symptom rule for the cause's entry only, a technique: a campaign fact the
             # words rank first keeps the ticket ('刮台风把果树吹倒了还能救吗' had become camp.insurance)
             best = self._best_entry(norm, species)
             if best is None or not self.entries[best[0]].id.startswith("tech."):
                 return _escalate("diagnosis")
-        if self._is_diagnosis(norm, named=species is not None, told=told):
+        if self._is_diagnosis(norm, named=species is not None, told=told, causes=causes):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:

@@ -4,7 +4,7 @@ named and what to do asked (hail, a cold spell, a typhoon, a flood, a drought, r
 ``[escalate] cause_named``) is no diagnosis, its entry answers; insects told of a listed tree in general
 (``pests_named``) are its pests field. One's own tree in sight, a look asked for (a photo, 帮我睇, which insect it is)
 or a sign only a look reads (spots, oozing, mould, holes, frass, cracks: ``grave_signs``) keep the ticket
-(bot/faq.py ``_cause_told``, ``_pests_told``). Own 13/26 -> 23/26; lines not mended are strict xfails with the reason."""
+(bot/faq.py ``_cause_told``, ``_pests_told``). A trouble only told (round 27's pin) or with a danger here keeps the ticket. Own 13/26 -> 19/26; lines not mended are strict xfails with the reason."""
 
 from pathlib import Path
 
@@ -21,6 +21,11 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_66.tsv"
 NOT_MENDED: dict[str, str] = {
     "大水浸过的果树叶子蔫了 要点救": "no longer a diagnosis, but the model reads the wilting entry (蔫) over the flood's",
     "发大水浸咗几日 啲树仲救唔救得": "no longer a diagnosis, but the rankings are ambiguous and the model lifts no doubt",
+    # round 27's pin (tests/unit/test_faq.py: '荔枝长虫了', '白蚁很多'): a trouble told and not asked is for a person
+    "荔枝叶子上有好多虫": "told, not asked: round 27's pin keeps a symptom only told for a person",
+    "杨梅果里面有虫": "told, not asked: round 27's pin keeps a symptom only told for a person",
+    "木棉树干有虫蛀": "told, not asked: round 27's pin keeps a symptom only told for a person",
+    "台风过后树枝断了几条 要怎么修": "a typhoon's safety rule fires (a branch broken): with a danger here the ticket stays",
     "我门口棵龙眼生虫 帮我睇下系咩虫": (
         "a confident wrong on main already (系咩虫 reads as asked in general, 我门口棵 is no own-tree word): not this "
         "round's class (over-escalation), left to the confident-wrong round"
@@ -72,7 +77,7 @@ def test_a_cause_told_is_no_diagnosis_unless_a_look_is_needed(index, question, t
     assert index._cause_told(norm, named="荔枝" in question) is told
 
 
-@pytest.mark.parametrize("question", ["三角梅叶子被虫咬", "秋枫叶子被虫吃光了"])
+@pytest.mark.parametrize("question", ["三角梅叶子被虫咬了 点算", "秋枫叶子被虫吃光了 怎么办"])
 def test_insects_on_a_listed_tree_are_its_pests_field_over_a_technique_entry_s_words(index, question):
     # the rankings had given these the ants' and the leaf fodder's entries once the diagnosis stepped aside
     result = index.match(question)
