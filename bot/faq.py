@@ -830,6 +830,10 @@ class FaqIndex:
         self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
+        # round 66: the cause named, asked what to do, and what still needs a look (``_cause_told``)
+        self._cause_named, self._pests_named = Vocab(esc.get("cause_named", [])), Vocab(esc.get("pests_named", []))
+        self._own_in_sight, self._look_asked = Vocab(esc.get("own_in_sight", [])), Vocab(esc.get("look_asked", []))
+        self._grave_signs = Vocab(esc.get("grave_signs", []))
         self._together = Vocab(esc.get("together", []))
         # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
@@ -1155,9 +1159,14 @@ class FaqIndex:
         result = ruled = self._match(question, norm, fired)
         if not fired and result.kind == "escalate" and self._for_a_person(norm, result):
             return result  # round 46: neither the precedents nor the model answer it
-        if not fired and result.kind == "answer" and result.reason in self._answers_general:
+        if (
+            not fired
+            and result.kind == "answer"
+            and (result.reason in self._answers_general or result.reason == "pests_told")
+        ):
             # round 64: a rule's class asked in general is its entry's answer, as its ticket would have been: the rule
             # decided ('种果树能贷款吗': tech.forest_loan; the model had read a person, or an exotic tree in 种杉树)
+            # round 66: so is insects on a listed tree told in general, its pests field (``_pests_told``)
             return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
@@ -1483,6 +1492,10 @@ class FaqIndex:
                 return result
             if self._added(result.entry_id):
                 return result  # an adviser's own answer (收录): newer than the precedents
+            if label == "escalate" and self._cause_told(
+                norm, any(name in self.species for name, _ in self._trees(norm))
+            ):
+                return result  # round 66: the cause named, no look needed ('霜冻之后新叶全黑了 还救得回吗': tech.cold)
             if result.reason in self._model_kept and not self._kept_overruled(norm, result, label, answer, lead):
                 return result  # a topic word read as the entries say
             if answer is None and label != "escalate" and label != "chitchat":
@@ -2239,7 +2252,37 @@ class FaqIndex:
                 return _escalate(
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
-        if self._is_diagnosis(norm, named=species is not None, told=told):
+        causes = not fired and nlu.is_question(question)  # round 66: not with a danger here, nor a trouble only told
+        if (
+            causes
+            and species is not None
+            and len({name for name, _ in self._trees(norm)}) == 1
+            and self._pests_told(norm)
+            and self._is_diagnosis(norm, named=True, told=told, causes=False)
+        ):
+            # round 66: insects on a listed tree told in general ('樟树叶子被虫吃光'), which the symptom rule had sent to a
+            # person: its pests field, whatever a technique entry's words rank (they had given 三角梅's insects the ants'
+            # entry); another topic asked besides ('…仲有虫 系唔系要疏果') keeps the ticket
+            named = [span for name, alias in self._trees(norm) for span in _spans_of(norm, alias)]
+            text = self._species_topic_text(species, "pests")
+            if (
+                not text
+                or self._topic(norm, hide=named)[0] != "pests"
+                or self._other_topic(question, norm, named, "pests")
+            ):
+                return _escalate("diagnosis")
+            return FaqResult("answer", f"species.{species}.pests", text, 0.8, "pests_told")
+        if (
+            causes
+            and self._cause_named.search(norm)
+            and self._is_diagnosis(norm, named=species is not None, told=told, causes=False)
+        ):
+            # round 66: a cause named lifts the symptom rule for the cause's entry only, a technique: a campaign fact the
+            # words rank first keeps the ticket ('刮台风把果树吹倒了还能救吗' had become camp.insurance)
+            best = self._best_entry(norm, species)
+            if best is None or not self.entries[best[0]].id.startswith("tech."):
+                return _escalate("diagnosis")
+        if self._is_diagnosis(norm, named=species is not None, told=told, causes=causes):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
@@ -2256,12 +2299,14 @@ class FaqIndex:
             for other in self._classes
         )
 
-    def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None) -> bool:
+    def _is_diagnosis(self, norm: str, named: bool = False, told: str | None = None, causes: bool = True) -> bool:
         """A symptom seen on a tree: the adviser must look (a photo helps). Not when asked in general
         ('桂花容易长什么虫'), nor wilting just after planting (the technique entries answer that);
         'does not flower / fruit' only when said of one's own tree ('我家荔枝种了五年不结果'); nor when the symptom is
         one already asked of an adviser and the question is how long the answer takes (``about_a_ticket``)."""
         if self._about_a_ticket.search(norm):
+            return False
+        if causes and self._cause_told(norm, named):
             return False
         # round 59: a fate only asked as what might happen (``told``: the feared frames blanked, each clause by itself) is
         # no symptom seen ('咸水地种树会唔会死晒': the salt land's entry); a symptom told before it still is ('叶全黄了 会唔会死')
@@ -2284,6 +2329,28 @@ class FaqIndex:
         if self._after_planting.search(norm) and all(any(v.search(w) for v in self._shock) for w in seen):
             return False
         return True
+
+    def _cause_told(self, norm: str, named: bool) -> bool:
+        """Round 66 (issue 17 §1; set BA): the cause of the trouble named, an entry of its own answers what to do (hail,
+        a cold spell, a typhoon, a flood, a drought, rats, termites, ants, slugs: ``cause_named``; insects on a listed
+        tree: its pests field, ``pests_named``), no diagnosis to make ('冰雹打烂了叶子', '水浸过的树怎么救',
+        '樟树叶子被虫吃光'). Still the adviser's: one's own tree in sight, a look asked for (a photo, 帮我睇), or a
+        sign only a look reads besides (spots, oozing, mould, holes, cracks: ``grave_signs``)."""
+        if not (self._cause_named.search(norm) or (named and self._pests_named.search(norm))):
+            return False
+        return not (
+            self._own_tree_clear.search(norm)
+            or self._own_in_sight.search(norm)
+            or self._look_asked.search(norm)
+            or self._grave_signs.search(norm)
+        )
+
+    def _pests_told(self, norm: str) -> bool:
+        """Round 66: insects told of a listed tree (``pests_named``) and no other cause (``cause_named``: a cold spell's
+        or the ants' entry answers those), with nothing that still needs a look (``_cause_told``)."""
+        return (
+            self._pests_named.search(norm) and not self._cause_named.search(norm) and self._cause_told(norm, named=True)
+        )
 
     def _only_wanted(self, norm: str) -> bool:
         """No flowers yet (round 61), or no fruit yet (round 64), is all the trouble told: every soft symptom lies in

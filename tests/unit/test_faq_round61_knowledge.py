@@ -40,7 +40,6 @@ MISSED: dict[str, str] = {
     "桑树枝叶修剪下来喂牛可以吗": "the precedents read prunings (tech.prunings: what to do with cut branches)",
     "打完农药的果树叶子可以割去喂兔吗": "the model reads the pesticide's safety (tech.pesticide_safety)",
     "上个月大水浸过的龙眼园 而家叶黄黄 点救": SYMPTOM,
-    "洪水过后苗被冲歪根露出来 还扶得起吗": SYMPTOM + " (根露出: observed)",
     "刚才落冰雹 新种的苗叶子穿晒窿": SYMPTOM,
     "冰雹砸断了桃树的枝 要剪掉吗": SYMPTOM,
     "龙眼树枝上长了一丛叶子不一样的寄生": "told with no question word: not_a_question, a person",
