@@ -1662,3 +1662,51 @@ ROUND_20X_MISSES = {message: why for why, messages in _ROUND_20X_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20x.tsv", ROUND_20X_MISSES))
 def test_round_20x_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 20y and 20z, written blind at the thirty-seventh session's start and kept outside until its end; now development
+_ROUND_20Y_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20y, measured at the thirty-seventh session's start (a77e68c, 128/140) and end (after"
+        " every merge, 128/140); not yet read by class",
+        [
+            "party:党员任务完成咗未",
+            "cadre:冇手机嘅老人家点样登记种树",
+            "cadre:我都报名植树日",
+            "adviser:签到 顺便睇下有几多问题未答",
+            "member:涯种了两棵狮子树 记到冇",
+            "after_photo:样般搞 涯唔识",
+            "after_photo:木眠树一棵 顺便问几时淋水",
+            "pending:样般发相片",
+            "finished:我嘅两棵荔枝算咗进度未",
+            "pending:帮組",
+            "finished:啱啱嗰条撤咗佢 影错咗人哋嘅树",
+            "twice:问砖家 木棉苗歪咗要唔要撑 || 风好大",
+        ],
+    ),
+]
+ROUND_20Y_MISSES = {message: why for why, messages in _ROUND_20Y_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20y.tsv", ROUND_20Y_MISSES))
+def test_round_20y_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_20Z_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 20z, measured at the thirty-seventh session's start (a77e68c, 132/140) and end (after"
+        " every merge, 137/140); not yet read by class",
+        [
+            "new:我系埔心村嘅村民 点样关注登记啊",
+            "member:我唔识用 种咗树要影相定点",
+            "twice:问专家 桃树流胶 || 唔该快啲答我",
+        ],
+    ),
+]
+ROUND_20Z_MISSES = {message: why for why, messages in _ROUND_20Z_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_20z.tsv", ROUND_20Z_MISSES))
+def test_round_20z_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
