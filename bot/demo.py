@@ -212,6 +212,26 @@ def _unique_names(rng: random.Random, syllables: list[str], suffix: str, count: 
     return names
 
 
+def _media_row(media_id: int, openid: str, photo: dict, at: str) -> dict:
+    """A stored photo of the demo (a record's, a 管护's or a visit's), fetched when it was sent."""
+    return {
+        "id": media_id,
+        "openid": openid,
+        "inbox_id": None,
+        "kind": "image",
+        "media_id": f"demo-media-{media_id}",
+        "pic_url": None,
+        "format": None,
+        "status": "stored",
+        "attempts": 1,
+        "sha256": photo["sha256"],
+        "path": photo["path"],
+        "size": photo["size"],
+        "created_at": at,
+        "fetched_at": at,
+    }
+
+
 def _offset(lat: float, lng: float, meters: float, rng: random.Random) -> tuple[float, float]:
     angle = rng.uniform(0, 2 * math.pi)
     dlat = meters * math.cos(angle) / 111_000
@@ -491,24 +511,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
             photo = pool[len(plantings) % len(pool)]
         photo_of_record[row_id] = photo
         media_id = take("media")
-        media.append(
-            {
-                "id": media_id,
-                "openid": plantings[-1]["openid"],
-                "inbox_id": None,
-                "kind": "image",
-                "media_id": f"demo-media-{media_id}",
-                "pic_url": None,
-                "format": None,
-                "status": "stored",
-                "attempts": 1,
-                "sha256": photo["sha256"],
-                "path": photo["path"],
-                "size": photo["size"],
-                "created_at": at_s,
-                "fetched_at": at_s,
-            }
-        )
+        media.append(_media_row(media_id, plantings[-1]["openid"], photo, at_s))
         planting_photos.append(
             {
                 "id": take("planting_photos"),
@@ -947,24 +950,7 @@ def _care_zones(config, villages, people_by_village, pool, media, take, seed: in
                 photo = pool[rng.randrange(len(pool))]
                 media_id = take("media")
                 at_s = clock.to_db(at)
-                media.append(
-                    {
-                        "id": media_id,
-                        "openid": p["openid"],
-                        "inbox_id": None,
-                        "kind": "image",
-                        "media_id": f"demo-media-{media_id}",
-                        "pic_url": None,
-                        "format": None,
-                        "status": "stored",
-                        "attempts": 1,
-                        "sha256": photo["sha256"],
-                        "path": photo["path"],
-                        "size": photo["size"],
-                        "created_at": at_s,
-                        "fetched_at": at_s,
-                    }
-                )
+                media.append(_media_row(media_id, p["openid"], photo, at_s))
                 tending.append(
                     {
                         "id": take("tending"),
@@ -1023,24 +1009,7 @@ def _visits(villages, advisers, pool, media, take, year: int, tz: str, seed: int
                 if rng.random() < 0.6:
                     photo = pool[rng.randrange(len(pool))]
                     media_id = take("media")
-                    media.append(
-                        {
-                            "id": media_id,
-                            "openid": adviser["openid"],
-                            "inbox_id": None,
-                            "kind": "image",
-                            "media_id": f"demo-media-{media_id}",
-                            "pic_url": None,
-                            "format": None,
-                            "status": "stored",
-                            "attempts": 1,
-                            "sha256": photo["sha256"],
-                            "path": photo["path"],
-                            "size": photo["size"],
-                            "created_at": at_s,
-                            "fetched_at": at_s,
-                        }
-                    )
+                    media.append(_media_row(media_id, adviser["openid"], photo, at_s))
                     photos_of_visits.append(
                         {"id": take("visit_photos"), "visit_id": visit_id, "media_row_id": media_id, "created_at": at_s}
                     )
