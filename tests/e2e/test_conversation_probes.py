@@ -1668,16 +1668,15 @@ def test_round_20x_probe(probe, context, message, expected):
 _ROUND_20Y_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 20y, measured at the thirty-seventh session's start (a77e68c, 128/140) and end (after"
-        " every merge, 128/140); not yet read by class",
+        " every merge, 128/140); not yet read by class (the lead then read Hakka 样般 as 怎么 for requests, typos.toml"
+        " [characters]: two mended)",
         [
             "party:党员任务完成咗未",
             "cadre:冇手机嘅老人家点样登记种树",
             "cadre:我都报名植树日",
             "adviser:签到 顺便睇下有几多问题未答",
             "member:涯种了两棵狮子树 记到冇",
-            "after_photo:样般搞 涯唔识",
             "after_photo:木眠树一棵 顺便问几时淋水",
-            "pending:样般发相片",
             "finished:我嘅两棵荔枝算咗进度未",
             "pending:帮組",
             "finished:啱啱嗰条撤咗佢 影错咗人哋嘅树",
@@ -1685,6 +1684,14 @@ _ROUND_20Y_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
+_ROUND_20Y_LEFT.append(
+    (
+        "by design, as 20u's '党员责任区喺边' (a question for the lead): how to claim a zone asked ('要领一块责任区 怎么领') is"
+        " the FAQ's bot.care_zones steps (send 认领责任区, then its number); it passed at the end measurement only because"
+        " Hakka 样般 was not read as 怎么",
+        ["party:涯系党员 要领一块责任区 样般领"],
+    )
+)
 ROUND_20Y_MISSES = {message: why for why, messages in _ROUND_20Y_LEFT for message in messages}
 
 
