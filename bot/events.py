@@ -324,14 +324,14 @@ def open_event(ctx, name: str, starts_at: str, ends_at: str, place: dict) -> dic
     return event
 
 
-def far_from_village(db, event: dict) -> float | None:
-    """sim63: the day's distance in metres from its village's centre when its place lies outside the village's radius
-    (planting's far_from_village rule, bot.photos.is_far_from: a day opened 48 km away warned nobody); None when it
-    lies inside, or the village has no centre."""
+def far_from_village(db, event: dict) -> tuple[str, float] | None:
+    """sim63: (the village's name, the day's distance in metres from its centre) when the day's place lies outside the
+    village's radius (planting's far_from_village rule, bot.photos.is_far_from: a day opened 48 km away warned nobody);
+    None when it lies inside, or the village has no centre."""
     village = roster_store.village(db, event["village_id"])
     if not village or not is_far_from(event["lat"], event["lng"], village["lat"], village["lng"], village["radius_m"]):
         return None
-    return haversine_m(event["lat"], event["lng"], village["lat"], village["lng"])
+    return village["name"], haversine_m(event["lat"], event["lng"], village["lat"], village["lng"])
 
 
 def wait_for_new_place(ctx, event: dict) -> None:

@@ -84,19 +84,18 @@ def _open_text(ctx: Ctx):
 
 def _opened(ctx: Ctx, event: dict) -> str:
     opened = ctx.t("events.opened", name=event["name"], span=events.span_words(event, ctx.app.tz), code=event["code"])
-    return opened + _far_warning(ctx, event)
+    return opened + _wait_if_far(ctx, event)
 
 
-def _far_warning(ctx: Ctx, event: dict) -> str:
-    """sim63: a day whose place lies outside its village is said to (its km) and waits for the place sent again."""
-    distance = events.far_from_village(ctx.db, event)
-    if distance is None:
+def _wait_if_far(ctx: Ctx, event: dict) -> str:
+    """sim63: a day whose place lies outside its village waits for its place sent again, and the organiser is told
+    (the village, the km); '' when the place is inside."""
+    far = events.far_from_village(ctx.db, event)
+    if far is None:
         return ""
-    village = roster_store.village(ctx.db, event["village_id"])
+    village, distance = far
     events.wait_for_new_place(ctx, event)
-    return "\n" + ctx.t(
-        "events.far_from_village", village=village["name"] if village else "", km=f"{distance / 1000:.1f}"
-    )
+    return "\n" + ctx.t("events.far_from_village", village=village, km=f"{distance / 1000:.1f}")
 
 
 @staff(_organisers, refusal="events.organisers_only")
@@ -145,7 +144,7 @@ def on_new_place(ctx: Ctx, state, place: dict) -> str:
     reply = ctx.t("events.moved", name=moved["name"])
     if now_present:
         reply += "\n" + ctx.t("events.moved_present", n=now_present)
-    return reply + _far_warning(ctx, moved)
+    return reply + _wait_if_far(ctx, moved)
 
 
 @pure
