@@ -1199,14 +1199,23 @@ def looks_like_name_and_village(text: str) -> bool:
 _NAME_AND_PLACE_CHARS = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff\s,，、·:：]*$")
 
 
+# A particle, negation or aspect word never opens or closes a person's name: what 登记 took as one was a question
+# ('登记咗未' -> 咗未, '登记成功没' -> 成功没, '登记好了吗' -> 好了吗); 未 may close a given name ('林阿未'), never open one
+_PARTICLES_OPENING = "了咗没冇未吗嘛呢吧啦咩呀啊哦喔噢唔嘅哋"
+_PARTICLES_CLOSING = "了咗没冇吗嘛呢吧啦咩呀啊哦喔噢唔嘅哋"
+
+
 def is_plausible_name(name: str | None) -> bool:
     """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
-    words of planting ('种树', '我种的树': ``nlu.is_planting_words``)."""
+    words of planting ('种树', '我种的树': ``nlu.is_planting_words``), nor opened or closed by a particle ('咗未',
+    '成功没': a status question, not a name)."""
 
     if not name:
         return False
     return (
         bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
+        and name[0] not in _PARTICLES_OPENING
+        and name[-1] not in _PARTICLES_CLOSING
         and not names_a_tree(name)
         and not nlu.is_planting_words(name, _species_table())
     )

@@ -73,6 +73,21 @@ def test_round_67_status_never_takes_a_name(probe):  # noqa: F811
     assert probe.last_handler("o-r67-member") == "recorded_asked" and "的进度" in reply, reply
 
 
+@pytest.mark.parametrize("message", ["登记成功没", "登记成功了吗", "有冇登记成功", "登记好了吗", "登记咗啦"])
+def test_a_status_said_after_登记_is_never_a_name(probe, message):  # noqa: F811
+    """The lead's review of round 67: the guard read only the status questions it knew; a name is never opened or
+    closed by a particle (identity.is_plausible_name), so '登记成功没' from a new follower (which had asked the village
+    of one named 成功没) waits for no village under a junk name and registers no one."""
+    openid = f"o-r67-status-{len(message)}-{ord(message[-1])}"
+    new = probe.user(openid)
+    new.follows()
+    reply = new.says(message) or ""
+    assert "成功没" not in reply and "好了吗" not in reply and "咗啦" not in reply, reply
+    state, data = registration_of(probe, openid)
+    assert state != "ask_village" and "name" not in data, (state, data)
+    assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == []
+
+
 # -- case 2: while a record is collected, how to go on asked in other words: its next step, never the FAQ or a ticket;
 # the tree's care asked stays a question --------------------------------------------------------------------------
 EXAMPLES_GO_ON = [

@@ -329,7 +329,8 @@ def test_looks_like_bare_name(text, is_name):
     "name,plausible",
     [("李明", True), ("李子明", True), ("桂英", True), ("John Smith", True), ("李子", False), ("桂花", False),
      ("龙眼苗", False), ("李树", False), ("3棵桂花", False), ("张", False), ("种树", False), ("我种的树", False),
-     ("今天种的两棵树", False), ("张树林", True)],
+     ("今天种的两棵树", False), ("张树林", True), ("咗未", False), ("成功没", False), ("好了吗", False), ("了没有", False),
+     ("好呀", False), ("林阿未", True), ("未央", False)],
 )  # fmt: skip
 def test_a_trees_whole_name_is_no_plausible_name_at_登记(name, plausible):
     assert identity.is_plausible_name(name) is plausible
