@@ -54,6 +54,14 @@ def earns_certificate(quota: int, own_trees: int, in_a_household: bool, househol
     return in_a_household and own_trees >= 1 and not household_certified
 
 
+def own_and_collective_trees(records: list[dict]) -> tuple[int, int]:
+    """(own trees, trees logged at a collective site) of verified records: a 党建林/主题林/示范点 record is planted by
+    many and logged by one, so a certificate prints it apart from the holder's own; both count for the quota (taking
+    part is what it asks: docs/certificates.md)."""
+    own = sum(int(r["count"] or 0) for r in records if not r.get("collective"))
+    return own, sum(int(r["count"] or 0) for r in records if r.get("collective"))
+
+
 def species_words(records: list[dict], names: Mapping[str, str] | None = None) -> str:
     """The species of these records, each once, in the order first planted, as ``names`` (planting.display_names)
     shows them: '桂花、桃子'."""
@@ -115,8 +123,12 @@ def card(app, cert: dict) -> certificate_image.Card:
         )
     else:
         title = t("certificates.card.quota_title")
+        collective = int(cert.get("collective_trees") or 0)
         lines = (
-            t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"]),
+            t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"])
+            if cert["trees"] or not collective
+            else t("certificates.card.collective_only_line", year=cert["year"]),
+            t("certificates.card.collective_line", trees=collective) if collective else "",
             t("certificates.card.species_line", species=cert["species"]) if cert["species"] else "",
         )
     return certificate_image.Card(
@@ -245,12 +257,12 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
     if person is None or any(is_genuine(db, c) for c in store.of_people(db, [person_id], QUOTA)):
         return None
     records = planting.verified_tree_records(db, person_id)
-    trees = sum(int(r["count"] or 0) for r in records)
+    trees, collective = own_and_collective_trees(records)
     household = progress.household_progress(db, app.config, person_id)
     members = [m for m in (household.member_ids if household else (person_id,)) if m != person_id]
     if not earns_certificate(
         progress.quota_for(app.config, person["role"]),
-        trees,
+        trees + collective,
         person["role"] not in progress.NON_HOUSEHOLD_ROLES,
         _household_certified(db, members),
     ):
@@ -269,6 +281,7 @@ def ensure_quota_certificate(app, db, person_id: int, now: datetime) -> dict | N
         title=None,
         period=None,
         trees=trees,
+        collective_trees=collective,
         species=species_words(records, planting.display_names(app)),
         year=year,
         serial_prefix=serial_prefix(year),

@@ -1211,7 +1211,8 @@ def people_with_changed_records(db, since: str | None, until: str) -> list[int]:
 
 
 def verified_tree_records(db, person_id: int) -> list[dict]:
-    """A person's verified (核实) tree records, oldest first: id, count, species, completed_at."""
+    """A person's verified (核实) tree records, oldest first: id, count, species, completed_at, collective (at a
+    党建林/主题林/示范点 site: planted by many, logged by one)."""
     return store.verified_tree_records(db, person_id)
 
 

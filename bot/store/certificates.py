@@ -14,7 +14,7 @@ QUOTA, AWARD = "quota", "award"
 
 EXPORT_SQL = {
     "certificates": "SELECT c.id, c.serial, c.kind, c.name, c.village, c.title, c.period, c.trees, c.species, c.year,"
-    " c.issued_at, c.revoked_at, c.revoked_reason, c.award_id FROM certificates c ORDER BY c.id",
+    " c.issued_at, c.revoked_at, c.revoked_reason, c.award_id, c.collective_trees FROM certificates c ORDER BY c.id",
 }
 
 
@@ -59,6 +59,13 @@ def m001_certificates(db: Database) -> None:
     db.table("certificate_checks").create({"name": str, "checked_until": str}, pk="name")
 
 
+@migrations()
+def m002_collective_trees(db: Database) -> None:
+    """``collective_trees``: of a quota certificate's verified trees, those logged at a collective site (党建林, 主题林,
+    示范点: planted by many, logged by one); ``trees`` holds the holder's own since. Earlier certificates keep 0."""
+    db.table("certificates").add_column("collective_trees", int, not_null_default=0)
+
+
 def add(
     db: Database,
     *,
@@ -77,12 +84,28 @@ def add(
     serial_prefix: str,
     planting_ids: list[int],
     now: str,
+    collective_trees: int = 0,
 ) -> int:
     """A new certificate (its serial: the prefix and its id) with the records behind it; its id."""
     cursor = db.execute(
         "INSERT INTO certificates (kind, person_id, village_id, award_id, token, name, village, title, period, trees,"
-        " species, year, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [kind, person_id, village_id, award_id, token, name, village, title, period, trees, species, year, now],
+        " collective_trees, species, year, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            kind,
+            person_id,
+            village_id,
+            award_id,
+            token,
+            name,
+            village,
+            title,
+            period,
+            trees,
+            collective_trees,
+            species,
+            year,
+            now,
+        ],
     )
     certificate_id = new_id(cursor)
     db.execute(

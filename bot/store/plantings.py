@@ -359,10 +359,12 @@ def people_with_records_changed_since(db: Database, since: str | None, until: st
 
 
 def verified_tree_records(db: Database, person_id: int) -> list[dict]:
-    """A person's verified records of trees (kind 'tree'), oldest first: id, count, species, completed_at."""
+    """A person's verified records of trees (kind 'tree'), oldest first: id, count, species, completed_at and
+    ``collective`` (1: at a collective site, ``PLOT_SITES_SQL``)."""
     return list(
         db.query(
-            f"SELECT id, count, species, completed_at FROM plantings WHERE person_id = ? AND kind = 'tree'"
+            f"SELECT id, count, species, completed_at, COALESCE(site, '') IN {PLOT_SITES_SQL} AS collective"
+            f" FROM plantings WHERE person_id = ? AND kind = 'tree'"
             f" AND {verified_sql()} ORDER BY COALESCE(completed_at, created_at), id",
             [person_id],
         )

@@ -13,6 +13,7 @@ import re
 import pytest
 from PIL import Image
 
+from bot import certificates as certs
 from bot import scheduler
 from bot.db import transaction
 from bot.simulator import Signer, WeChatUser
@@ -291,3 +292,27 @@ def test_a_relatives_certificate_checked_for_shows_the_households(village, plant
         assert reply.startswith("林大妈的植绿尽责证书") and f"/cert/{cert['token']}" in reply, asked
     assert "其他人还没有证书" in villager_factory("o-member").says("我老婆的证书有没有")  # another household
     assert "林大妈" not in villager_factory("o-member").says("我的证书")
+
+
+def test_trees_logged_at_the_party_forest_are_printed_apart_from_the_holders_own(village, plant, tick, bot):
+    """The lead's trust decision of the thirty-seventh session, carried to certificates: 黄书记 logs the branch's
+    planting at the 党建林 through the chat (photo, text, location), 20 trees of many hands, and 1 桂花 at home. The
+    certificate counts both for his quota (taking part is what it asks) but prints only the 1 as trees he planted,
+    the 20 apart as a collective planting (docs/certificates.md)."""
+    plant("o-secretary", "党建林 20棵 桂花", 1)
+    [logged] = bot.db.query("SELECT site, count FROM plantings WHERE openid = 'o-secretary' AND kind = 'tree'")
+    assert logged == {"site": "党建林", "count": 20}
+    tick()
+    [cert] = certificates(bot)  # quota 3, reached by the collective planting alone
+    assert (cert["trees"], cert["collective_trees"]) == (0, 20)
+    lines = certs.card(bot, cert).lines
+    assert not any("种下20棵" in line for line in lines), lines
+    assert bot.t("certificates.card.collective_line", trees=20) in lines
+    assert bot.t("certificates.card.collective_only_line", year=2027) in lines
+    plant("o-member", "2棵桂花", 2)
+    tick()
+    mine = next(c for c in certificates(bot) if c["name"] == "陈党员")
+    assert (mine["trees"], mine["collective_trees"]) == (2, 0)
+    lines = certs.card(bot, mine).lines
+    assert bot.t("certificates.card.trees_line", year=2027, trees=2) in lines
+    assert not any("集体" in line for line in lines)
