@@ -115,6 +115,7 @@ def local_date(app, moment: str) -> str:
 def card(app, cert: dict) -> certificate_image.Card:
     """What the certificate says (every word from messages/replies/certificates.toml)."""
     t = app.t
+    lines: tuple[str, ...]
     if cert["kind"] == AWARD:
         title = t("certificates.card.award_title")
         lines = (
