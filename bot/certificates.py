@@ -125,11 +125,18 @@ def card(app, cert: dict) -> certificate_image.Card:
     else:
         title = t("certificates.card.quota_title")
         collective = int(cert.get("collective_trees") or 0)
+        if cert["trees"] or not collective:
+            planted = (
+                t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"]),
+                t("certificates.card.collective_line", trees=collective) if collective else "",
+            )
+        else:  # none of their own: the collective planting, its trees below
+            planted = (
+                t("certificates.card.collective_only_line", year=cert["year"]),
+                t("certificates.card.collective_count_line", trees=collective),
+            )
         lines = (
-            t("certificates.card.trees_line", year=cert["year"], trees=cert["trees"])
-            if cert["trees"] or not collective
-            else t("certificates.card.collective_only_line", year=cert["year"]),
-            t("certificates.card.collective_line", trees=collective) if collective else "",
+            *planted,
             t("certificates.card.species_line", species=cert["species"]) if cert["species"] else "",
         )
     return certificate_image.Card(

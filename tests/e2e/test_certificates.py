@@ -307,8 +307,16 @@ def test_trees_logged_at_the_party_forest_are_printed_apart_from_the_holders_own
     assert (cert["trees"], cert["collective_trees"]) == (0, 20)
     lines = certs.card(bot, cert).lines
     assert not any("种下20棵" in line for line in lines), lines
+    assert lines[:2] == (
+        bot.t("certificates.card.collective_only_line", year=2027),
+        bot.t("certificates.card.collective_count_line", trees=20),
+    )
+    plant("o-secretary", "1棵桂花", 3)  # and one at home: his own, the 20 beside it
+    tick()
+    assert len(certificates(bot)) == 1  # one certificate a person; its lines as issued
+    lines = certs.card(bot, {**cert, "trees": 1}).lines
+    assert bot.t("certificates.card.trees_line", year=2027, trees=1) in lines
     assert bot.t("certificates.card.collective_line", trees=20) in lines
-    assert bot.t("certificates.card.collective_only_line", year=2027) in lines
     plant("o-member", "2棵桂花", 2)
     tick()
     mine = next(c for c in certificates(bot) if c["name"] == "陈党员")
