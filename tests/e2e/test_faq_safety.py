@@ -563,7 +563,7 @@ def test_a_planting_of_a_named_tree_with_danger_words_is_still_a_record(villager
     assert [r["species"] for r in rows_of(bot, "SELECT species FROM plantings")] == ["荔枝"]
 
 
-@pytest.mark.parametrize("round_", [39, 40, 44])
+@pytest.mark.parametrize("round_", [39, 40, 44, 72])
 def test_a_rounds_checks_written_first_through_the_webhook(villager_factory, bot, round_):
     """tests/data/faq_safety_checks_<round>.tsv (each written before its round's change and before the set it was
     measured on was read): each danger opens its reply with one of its rules' lines (before any ticket number); each
