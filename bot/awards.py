@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot import (
     adoption,
@@ -141,15 +141,23 @@ def _known(share: float | None) -> float:
     return -1.0 if share is None else share
 
 
-def personal_trees(figures: dict, collective_is_personal: bool) -> tuple[tuple[int, int], int]:
-    """((trees, records) credited to a person, trees of a collective site shown beside them) from
-    ``planting.verified_trees_by_person``'s row: a 党建林/主题林/示范点 record is planted by many and logged by one,
-    so it is not the logger's own unless [awards.plot_sites_personal] says so."""
+class Credited(NamedTuple):
+    """A person's verified trees as the awards credit them: ``trees`` and ``records`` their own, ``collective`` the
+    trees of their records at a collective site, shown beside them."""
+
+    trees: int
+    records: int
+    collective: int
+
+
+def personal_trees(figures: dict, collective_is_personal: bool) -> Credited:
+    """What ``planting.verified_trees_by_person``'s row credits a person with: a 党建林/主题林/示范点 record is planted
+    by many and logged by one, so it is not the logger's own unless [awards.plot_sites_personal] says so."""
     trees, records = int(figures.get("trees", 0)), int(figures.get("records", 0))
     collective, collective_records = int(figures.get("collective", 0)), int(figures.get("collective_records", 0))
     if collective_is_personal:
-        return (trees + collective, records + collective_records), 0
-    return (trees, records), collective
+        return Credited(trees + collective, records + collective_records, 0)
+    return Credited(trees, records, collective)
 
 
 def rank_people(rows: list[PersonCandidate]) -> list[PersonCandidate]:
@@ -218,7 +226,7 @@ def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
         if person["role"] in NOT_CANDIDATES:
             continue
         mine, lived = trees.get(person_id, {}), survival.get(person_id, {})
-        own, collective = personal_trees(mine, collective_is_personal)
+        credited = personal_trees(mine, collective_is_personal)
         rows.append(
             PersonCandidate(
                 person_id=person_id,
@@ -226,13 +234,13 @@ def _people(app, db, since: str, until: str) -> list[PersonCandidate]:
                 village_id=person["village_id"],
                 village=person["village"] or "",
                 role=person["role"],
-                trees=own[0],
-                records=own[1],
+                trees=credited.trees,
+                records=credited.records,
                 survival_checked=int(lived.get("checked") or 0),
                 survival_alive=int(lived.get("alive") or 0),
                 tending=tending.get(person_id, 0),
                 adopted=adopted.get(person_id, 0),
-                collective=collective,
+                collective=credited.collective,
             )
         )
     return rank_people(rows)
