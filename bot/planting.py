@@ -570,6 +570,19 @@ def recorded_asked(norm: str) -> bool:
     return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm.rstrip("？?。.！! ")))
 
 
+# The lead (the simulator, a villager by voice just after a record): done said bare, nothing asked ('种好咯', '弄好了',
+# '种落去了' -> 种下去了, '搞掂咗' -> 完成了, '好咯'); the adviser had got '种好咯' as a question
+_DONE_SAID_RE = re.compile(
+    r"^(?:我|我们|我哋|我地)?(?:已经|都)?(?:(?:种|弄|搞|做|插|栽)(?:好|完|掂|定|妥|下去|落去)|完成|好|ok|搞掂)"
+    r"(?:了|咯|啦|喇|嘞|啰|喽|罗|哦|嗮|晒)+(?:呀|啊|哈|喔|噢)?$"
+)
+
+
+def done_said(norm: str) -> bool:
+    """'种好咯': done said, nothing else (``normalize``d): the record just finished, or how to log one."""
+    return bool(norm) and bool(_DONE_SAID_RE.match(norm.rstrip("。.！!~～ ")))
+
+
 def last_finished(ctx) -> dict | None:
     """The sender's newest finished record (作废 is about it), or None when they never finished one."""
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)

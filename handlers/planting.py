@@ -628,6 +628,35 @@ def on_recorded_asked(ctx, record: dict) -> str:
     )
 
 
+# -- done said just after a record (the lead, from the simulator) ---------------------------------------------
+@pure
+def _done_ahead(ctx) -> bool:
+    return ctx.msg.msg_type == "text" and planting.done_said(text_normalized(ctx))
+
+
+def _done_then(ctx, _said):
+    """'种好咯': the record being collected (pending: its next step), else with no other flow waiting the record
+    finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help)."""
+    collected = planting.collecting(ctx)
+    if collected:
+        return collected
+    if conversation.in_progress(ctx, ctx.app.flows):
+        return None  # a flow asked something: its own routes read the answer
+    return _recorded_then(ctx, _said)
+
+
+@registered
+def on_done_said(ctx, record: dict) -> str:
+    """Done said: while a record is collected, what it still needs (the photo, the count); just after a record, which
+    it was and its progress, as '记上了没有' is answered; with neither, how to log the trees: never a question for
+    the adviser."""
+    if record is NONE_JUST_FINISHED:
+        return ctx.t("planting.how_to")
+    if record["status"] == "pending":
+        return on_menu(ctx, record)
+    return on_recorded_asked(ctx, record)
+
+
 # -- the manifest -----------------------------------------------------------------------------------
 ROUTES: list = [
     TABLE.route("planting_count_choice"),
@@ -636,6 +665,7 @@ ROUTES: list = [
     RECOUNT_TABLE.route("recount_confirm"),
     Route("recount", staged(_recount_ahead, _recount_then), on_recount_asked),
     Route("recorded_asked", staged(_recorded_ahead, _recorded_then), on_recorded_asked),
+    Route("done_said", staged(_done_ahead, _done_then), on_done_said),
     Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),

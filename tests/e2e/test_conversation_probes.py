@@ -44,6 +44,7 @@ KINDS = {
         "report_line",
         "review_why",
         "recorded_asked",
+        "done_said",  # the lead (thirty-eighth session): '种好咯' just after a record, as recorded_asked (checked below)
     },
     "unsubscribe": {"reminders_off"},
     "resubscribe": {"reminders_on"},
@@ -82,7 +83,7 @@ KINDS = {
     # the FAQ's own answer on logging trees (bot.log_planting: the same steps as the planting help, photo then '3棵桂花';
     # DESIGN.md, other text: the FAQ answer); checked below to be that answer. From a follower not registered yet it
     # stays the planting help, which asks 登记 first and keeps the message
-    "log": {"planting_menu", "planting_text", "faq_answer"},
+    "log": {"planting_menu", "planting_text", "faq_answer", "done_said"},  # done_said: '种好咯' with no record, how to
     # round 18: the campaign's duties in everyday words
     # 认养 / 认种: the village's adoptable trees; round 39 (19n): 认养 <编号> picks from the list shown, or with none shown
     # shows it again (adoption_pick_unlisted), as the zones' number does
@@ -103,7 +104,7 @@ KINDS = {
     "cancel": {"cancel", "withdraw"},
     # the planting help (after a photo: for the record in progress, still pending), no ticket; round 19: with nothing in
     # progress, how to record trees asked as a question may be the FAQ's answer (the same steps: DESIGN.md, other text)
-    "how": {"planting_menu", "faq_answer"},
+    "how": {"planting_menu", "faq_answer", "done_said"},  # done_said: '种好了' while a record waits, its next step
 }
 # The FAQ's answer on logging trees planted (bot.log_planting): its steps, a line of it in the reply
 LOG_STEPS = next(
@@ -278,7 +279,7 @@ class Probe:
                 return wrong + f" (登记 took a name: {waiting or people})"
             if context == "new" and reply != self.bot.t("registration.register_first"):
                 return wrong + " (no register prompt)"
-        if expected == "progress" and handler == "recorded_asked":
+        if expected == "progress" and handler in ("recorded_asked", "done_said"):
             # round 67: the record just finished named ('记上了 ✅ 第N号') with the progress line, or else the progress
             named = context == "finished" and reply.startswith(
                 self.bot.t("planting.recorded_yes", id=plantings[0]["id"], what="").split("：")[0]
@@ -318,7 +319,11 @@ class Probe:
         if expected == "how" and context == "after_photo":
             if [p["status"] for p in plantings] != ["pending"] or tickets:
                 return wrong + " (the record in progress was left)"
-        if expected == "how" and context in ("after_photo", "pending") and handler != "planting_menu":
+        if (
+            expected == "how"
+            and context in ("after_photo", "pending")
+            and handler not in ("planting_menu", "done_said")
+        ):
             return wrong + " (not the record's next step)"
         if expected == "new" and handler == "ask_expert" and len(tickets) != 2:
             return wrong + f" ({len(tickets)} tickets)"
