@@ -31,6 +31,8 @@ GREETING_WORDS = (
     "在不在",
     "在么",
     "有人",
+    "有没有人",  # the lead (the simulator by voice): '喂 有冇人啊' (normalised) had been thanked
+    "喂",  # the telephone's hello, in small talk only (this reads only what the FAQ took for chitchat)
     "早",
     "午好",
     "晚上好",
@@ -112,7 +114,7 @@ def chitchat_reply_key(text: str | None, small_talk: bool = False) -> str:
         return "faq.sorry"
     lowered = (text or "").lower()
     praised = nlu.praises_the_bot(norm)
-    greets = any(word in lowered for word in GREETING_WORDS) and not praised  # '你好叻': praise
+    greets = any(word in lowered or word in norm for word in GREETING_WORDS) and not praised  # '你好叻': praise
     if greets:
         return "faq.greeting"
     if norm in OKAY_WORDS:

@@ -147,6 +147,10 @@ def test_preview_keeps_a_phone_line_short():
         ("好的", "faq.okay"),  # round 54: an acknowledgement, not thanked
         ("哈哈", "faq.thanks"),
         ("师傅好", "faq.greeting"),  # round 29: a greeting to whoever reads
+        ("喂 有冇人啊", "faq.greeting"),  # the lead (the simulator by voice): had been thanked
+        ("喂喂", "faq.greeting"),
+        ("有冇人", "faq.greeting"),
+        ("多谢晒", "faq.thanks"),
     ],
 )
 def test_chitchat_reply(text, key):
