@@ -2465,7 +2465,23 @@ def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
 
     words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
-    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=sys.modules[__name__])
+    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=_FlatTongue())
+
+
+_RETROFLEX_RE = re.compile(r"^([zcs])h")
+
+
+class _FlatTongue:
+    """Round 68 (20y: '帮組' for 帮助): the readings the command words are matched by, with the retroflex initials read
+    flat (zh z, ch c, sh s), as the south's speakers say them and type them by sound ('帮组', '帮祖' are bang zu)."""
+
+    @staticmethod
+    def readings(char: str) -> frozenset[str]:
+        return frozenset(_RETROFLEX_RE.sub(r"\1", r) for r in readings(char))
+
+    @staticmethod
+    def main_reading(char: str) -> str:
+        return _RETROFLEX_RE.sub(r"\1", main_reading(char))
 
 
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
