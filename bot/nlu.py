@@ -4207,7 +4207,9 @@ _REVIEW_WHY_RE = re.compile(
 # 算进去了吗'): one's own records' check too; a relative's ('我老公报的两棵荔枝记上了吗') is where theirs are (relative_progress)
 _COUNTED_ASKED_RE = re.compile(
     rf"(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
-    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
+    # round 68 (20y): or counted in one's progress ('我嘅两棵荔枝算咗进度未', '那两棵龙眼算进度了没')
+    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:进度(?:里)?(?:了)?)?(?:没有|没|未)"
+    r"|(?:上|进|到|入|进去|上去)?(?:进度(?:里)?)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 # round 65 (20s, 20t): whether one's record stands asked in any order and words: counted (算, 计, 算数, 算入去), passed
