@@ -898,8 +898,10 @@ def _after_another_tree(ctx: Ctx, ticket: dict) -> bool:
 
 def _match_weather_supplement(ctx: Ctx):
     """Round 44 (19r): a spell of weather told within escalation.attach_minutes of the villager's open ticket
-    ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk)."""
-    if ctx.msg.msg_type != "text" or not nlu.weather_spell_told(ctx.msg.text or ""):
+    ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk); round 68 (20y):
+    or the weather now told alone ('风好大', ``nlu.weather_now_told``)."""
+    text = ctx.msg.text or ""
+    if ctx.msg.msg_type != "text" or not (nlu.weather_spell_told(text) or nlu.weather_now_told(text)):
         return None
     tickets = supplementable_when_matching(ctx)
     return tickets[0] if tickets else None
