@@ -3424,10 +3424,23 @@ _PROXY_LOG_HOW_RE = re.compile(
 )
 
 
+# round 68 (20y): the others named first, then how to log (for them) asked ('冇手机嘅老人家点样登记种树', '帮冇智能手机嘅阿婆
+# 点样登记种树'): with 帮 before them, or said to be without a phone or old (an old person's own logging asked by a cadre is
+# what a 代种 is for)
+_OTHERS_THEN_HOW_RE = re.compile(
+    rf"^(?:帮|代|替|为)?{_OTHERS}{_HOW_SAID}(?:帮|替|给|代)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?$"
+)
+_OTHERS_FOR_WHOM_RE = re.compile(r"^(?:帮|代|替|为)|手机|老人|阿婆|阿公|阿伯|阿嬷|五保户")
+
+
 def proxy_log_how_asked(norm: str) -> bool:
     """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
+    if not bare or not re.search(r"怎么|点", bare):
+        return False
+    if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
+        return True  # round 68
+    return bool(_PROXY_LOG_HOW_RE.match(bare))
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
