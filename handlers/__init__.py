@@ -44,6 +44,11 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
+trees reported, then a question (handlers/planting.py, ASKED_AFTER_ROUTES; round 68: before the ticket's commands and
+progress, whose photo_question and review_why took '三棵桂花 另外想问几时淋水', '涯种了两棵狮子树 记到冇'):
+- planting_text_then_asked — trees said planted (or the part a record being collected waits for), then a question in
+  the clauses after (木眠树一棵 顺便问几时淋水): the record takes the report; the question is answered by the FAQ, said
+  by the record's reply (记到冇), or goes to the adviser
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -275,6 +280,7 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
+    *planting.ASKED_AFTER_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,
     *progress.ROUTES,

@@ -58,7 +58,9 @@ KINDS = {
         "ticket_wait",
         "event_asked",  # round 23: the planting day asked about, its own details (or none set yet)
     },
-    "planting": {"planting_text"},
+    # round 68 (20y): trees reported, then a question in the clauses after ('木眠树一棵 顺便问几时淋水'): the record (checked
+    # below: a record left) with the question answered or sent on (planting_text_then_asked)
+    "planting": {"planting_text", "planting_text_then_asked"},
     # round 44: a spell of weather told within the ticket's window (ticket_supplement_weather) is its 补充 too; the
     # ticket's question asked again in other words (ticket_repeat since the reading of a repeat was made one, mech61:
     # the words join the ticket with the 补充's reply, as ticket_supplement_text had done) too
