@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask_back, clock, conversation, escalation, nlu, planting
+from bot import ask_back, clock, conversation, escalation, nlu, planting, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -523,6 +523,8 @@ def _queue_ahead(ctx):
     if not text:
         return False
     table = planting.species_table(ctx.app)
+    if visits.sign_in_then_queue(text, ctx.app.messages.words("visits.commands.sign_in"), table):
+        return False  # round 68: 签到 said first, the queue after it: the visit's, with the queue (handlers/visits.py)
     if len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), table):
         return True
     # round 22: asked at the end of a few clauses ('刚下车 看看埔心那边有没有人问东西还没答')
