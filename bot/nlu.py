@@ -6077,6 +6077,15 @@ _WHICH_FIRST_AFTER_RE = re.compile(
 )
 
 
+# round 68 (20z): the trees said planted, then whether the record needs a photo asked ('种咗树要影相定点', '种咗树系咪要影
+# 相', '种好树使唔使发相'): the record's steps (how to log), never the photo's requirements alone
+_PLANTED_PHOTO_NEEDED_RE = re.compile(
+    r"^(?:我)?(?:种了|种好了|种好|种完了|种完|种下了|种下)(?:树|棵树|的树|些树)?(?:之后|以后|后)?(?:是不是)?(?:要不要|使不使|需不需要|需要|要|就要)?"
+    r"(?:先)?(?:拍照|拍张照|拍个照|发照片|发相|发张相|发图)(?:片)?"
+    r"(?:吗|嘛|么|定点|定系点|还是怎样|还是怎么样|还是怎么|还是点|才行|先得|才算|才可以)?$"
+)
+
+
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
@@ -6088,6 +6097,10 @@ def record_steps_asked(norm: str) -> bool:
         return True
     if _WHICH_FIRST_AFTER_RE.match(bare):
         return True  # round 53
+    if _PLANTED_PHOTO_NEEDED_RE.match(bare) and (
+        bare.startswith("我") or "要" in bare or "定点" in bare or "吗" in bare
+    ):
+        return True  # round 68
     return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 
