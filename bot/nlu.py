@@ -5054,13 +5054,23 @@ def nobody_replied(norm: str) -> bool:
 _NOBODY_REPLIED_RE = re.compile(_NOBODY_REPLIED)
 
 
+# round 68 (20z: '唔该快啲答我' after 问专家 桃树流胶): the answer hurried, politely or not ('快点回复我啦', '麻烦专家尽快答下'):
+# asking after the question sent (no new ticket, no 补充); Cantonese 唔该 (please) is normalised 不该
+_HURRIED_RE = re.compile(
+    r"^(?:不该|唔该|麻烦|请|拜托|求下)?(?:你|您|专家|顾问|老师)?(?:可以|可不可以|能不能)?"
+    r"(?:快些|快点|快一点|快一些|尽快|早些|早点|早一点|快手|赶快|赶紧)(?:帮我)?"
+    r"(?:答|回|回复|答复|回答|覆|解答|处理)(?:我|一下|下)?(?:好吗|得不得|可以吗|行吗|得吗)?$"
+)
+
+
 def wait_asked(norm: str, species_table: Mapping) -> bool:
     """A short text asking after a question already sent: '我问的还没人回', '专家回了没有', or the queue's words from a
-    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家')."""
+    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家'); round 68: the answer hurried ('唔该快啲
+    答我')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_WAIT_ASKED_RE.search(bare)) or queue_asked(norm, species_table)
+    return bool(_WAIT_ASKED_RE.search(bare) or _HURRIED_RE.match(bare)) or queue_asked(norm, species_table)
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
