@@ -170,14 +170,16 @@ def nearer_asked(norm: str) -> bool:
 # number (handlers/faq.py, the chooser of the FAQ's bot.care_zones entry); without zones to list, the FAQ's steps. What
 # to do once one is held ('认领了怎么打卡管护', '领咗之后要做乜'), whether ('可不可以一起认领') and what a zone is stay the
 # FAQ's steps. Read on the normalised text (喺边 -> 在哪里, 点 -> 怎么); Hakka 样般 is 怎么 (typos.toml [characters]).
-_WHERE_OR_WHICH_RE = re.compile(r"在哪|哪里|哪儿|哪几|哪些|哪块|哪片|几块|几片|几个|多少块|多少个|多少片")
+_WHERE_OR_WHICH_RE = re.compile(
+    r"在哪|哪里|哪儿|(?:哪几|哪些|几|多少)(?:块|片|个)|哪(?:块|片)|(?:哪几|哪些)(?:党员)?(?:责任区|管护区|护绿区)"
+)
 _HOW = r"(?:怎么|怎样|如何|样般|咋)"
 _CLAIM = r"(?:认领|领取|领|认|选|拣|揀|报名|申请|申领|分)"
 _HOW_TO_CLAIM_RE = re.compile(
     rf"{_HOW}(?:样)?(?:去|才能|才可以|可以|能)?{_CLAIM}|{_CLAIM}[^，。,？?]{{0,8}}{_HOW}(?:弄|搞|做|操作|办)?"
 )
 _NOT_WHERE_NOR_CLAIM_RE = re.compile(
-    r"管护|打卡|拍照|之后|以后|做什么|换|淋水|浇水|可不可以|能不能|可以吗|是什么|谁|错"
+    r"管护|打卡|拍照|之后|以后|做什么|换|淋水|浇水|可不可以|能不能|可以吗|是什么|谁|错|树"
 )
 
 

@@ -120,7 +120,7 @@ class ReportThenAsked:
 
 _CLAUSE_SPLIT_RE = re.compile(r"[\s,，。.!！;；、]+")
 # the question's lead-in ('顺便问下', '另外想问'), left out of what is asked
-_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?")
+_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?(?=.)")
 
 
 # trees said planted ('种了', '涯种咗'), never planned, pledged or adopted ('想种', '认领两棵荔枝')
@@ -135,8 +135,8 @@ def _report_then_asked(ctx) -> ReportThenAsked | None:
     if ctx.msg.msg_type != "text" or ctx.person is None:
         return None
     clauses = [c for c in _CLAUSE_SPLIT_RE.split((ctx.msg.text or "").strip()) if c]
-    if len(clauses) < 2:
-        return None
+    if len(clauses) != 2:
+        return None  # a story ('上个礼拜种咗两棵荔枝 今日见到啲叶焦晒 系咪淋水太多') is the trees' trouble, a question
     head = nlu.normalize(nlu.command_characters_fixed(clauses[0]))
     if _NOT_PLANTED_SAID_RE.search(head):
         return None
@@ -146,8 +146,8 @@ def _report_then_asked(ctx) -> ReportThenAsked | None:
     rest = " ".join(clauses[1:])
     norm = nlu.normalize(rest)
     status = planting.recorded_asked(norm) or nlu.review_why_asked(norm)
-    if not (status or nlu.is_question(rest)):
-        return None
+    if not (status or (nlu.is_question(rest) and _ASIDE_LEAD_RE.match(rest) and _ASIDE_LEAD_RE.sub("", rest))):
+        return None  # a question of its own is asked as one aside ('顺便问…'); else the trees' trouble, the FAQ's
     if not (_PLANTED_SAID_RE.search(head) or planting.collecting(ctx)):
         return None
     if status and planting.just_finished(ctx):
