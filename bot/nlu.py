@@ -880,12 +880,13 @@ def weather_spell_told(text: str) -> bool:
     return bool(norm) and len(norm) <= 24 and not is_question(text) and bool(_WEATHER_SPELL_RE.search(norm))
 
 
-# round 68 (20y: '风好大' after 问专家 木棉苗歪咗要唔要撑): the weather now told, alone and short, not asked ('风好大', '今日天好热',
-# '呢两日雨好大'): small talk alone, within a ticket's window what the tree goes through (its 补充, as a spell told)
+# round 68 (20y: '风好大' after 问专家 木棉苗歪咗要唔要撑): weather that harms a seedling now told, alone and short, not asked
+# ('风好大', '好大风啊', '呢两日雨好大', '打风'): small talk alone, within a ticket's window what the tree goes through (its
+# 补充, as a spell told); the day's heat or cold ('今日好热啊') stays small talk (round 44's control)
 _WEATHER_NOW_RE = re.compile(
     r"^(?:今天|今日|而家|现在|这两天|这几天|这几日|呢两天|呢几天|今晚|今朝|这里|这边|我们这里|我这边|外面)?(?:的)?"
-    rf"(?:(?:好|很)?(?:{_WEATHER})|(?:风|雨)(?:好|很|太|特别|非常|咁)?大|天(?:气)?(?:好|很|太|特别|非常)?(?:热|冷|旱|干|晒)"
-    r"|打风|刮(?:大)?风|台风(?:来了)?|(?:出)?大太阳)(?:了|啊|呀|啦|喔|哦|噢|咯|喇)*$"
+    r"(?:(?:风|雨)(?:好|很|太|特别|非常|咁)?大|(?:好|很)?(?:大风|大雨|暴雨)|(?:下|落)(?:好)?大雨|打风|刮(?:大)?风|台风(?:来了)?"
+    r"|落霜|霜冻|(?:天)?(?:好|很|太)?旱|(?:天)?(?:好|很|太)?干旱)(?:了|啊|呀|啦|喔|哦|噢|咯|喇)*$"
 )
 
 
