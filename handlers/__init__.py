@@ -185,7 +185,7 @@ planting days (handlers/events.py, TEXT_ROUTES):
   (sim58: had been a ticket)
 - event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合; sim58: whether there is one,
   植树节今日有冇活动): the village's open day (name, time, place, how to join), or that none is set yet
-planting (handlers/planting.py):
+planting (handlers/planting.py, RECORD_ROUTES):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
 - withdraw — 作废, a retraction in words with nothing in progress (刚刚报的那个作废 我重新来), or a bare 取消 within
@@ -293,7 +293,7 @@ ROUTES: list[Route] = [
     *adoption.ROUTES,
     *pledges.ROUTES,
     *events.TEXT_ROUTES,
-    *planting.ROUTES,
+    *planting.RECORD_ROUTES,
     *village.ROUTES,
     *awards.ROUTES,
     *faq.ANSWER_ROUTES,

@@ -24,6 +24,9 @@ Routes (dispatch order in handlers/__init__.py):
 - planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``; round 40:
   trees planted for another household (``我帮隔壁阿婆种了一棵龙眼``) are a cadre's 代种, never a villager's own record
   (told who records them); a total its parts do not make (``我种了6棵 3棵桂花2棵荔枝``) records nothing and asks
+- planting_text_then_asked (ASKED_AFTER_ROUTES, placed before the ticket's commands; round 68): trees reported, then a
+  question asked aside or whether recorded (``木眠树一棵 顺便问几时淋水``, ``涯种了两棵狮子树 记到冇``): the record, and
+  the FAQ's answer of the trees told (or a ticket)
 """
 
 from __future__ import annotations
@@ -693,7 +696,7 @@ def on_recorded_asked(ctx, record: dict) -> str:
 
 
 # -- the manifest -----------------------------------------------------------------------------------
-ROUTES: list = [
+RECORD_ROUTES: list = [
     TABLE.route("planting_count_choice"),
     WITHDRAW_TABLE.route("withdraw_confirm"),
     Route("withdraw", staged(_withdraw_ahead, _withdraw_then), on_withdraw_asked),
@@ -708,6 +711,7 @@ ROUTES: list = [
 ]
 # round 68: read before progress (whose review_why took '涯种了两棵狮子树 记到冇') and the FAQ (handlers/__init__.py)
 ASKED_AFTER_ROUTES: list = [Route("planting_text_then_asked", _report_then_asked, on_report_then_asked)]
+ROUTES: list = [*ASKED_AFTER_ROUTES, *RECORD_ROUTES]
 JOBS: list = [Job("planting_windows", planting.settle_windows, 60)]
 MEDIA_LISTENERS: list = [MediaListener(planting.prepare_record_photo, planting.analyse_record_photo)]
 # dashboard_store holds the review decisions (they refer to plantings, so it migrates after it)
