@@ -164,8 +164,12 @@ _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 # -- pure helpers ----------------------------------------------------------------------------------
 def parse_ask_expert(text: str) -> str | None:
-    """``问专家 <问题>`` -> the question ('' for a bare 问专家); None for anything else."""
-    match = _ASK_RE.match((text or "").strip())
+    """``问专家 <问题>`` -> the question ('' for a bare 问专家); None for anything else. Round 68 (20y): the command typed
+    by its sound ('问砖家 木棉苗歪咗要唔要撑': ``nlu.command_typos_fixed``, messages/typos.toml [sound]) is the command."""
+    text = (text or "").strip()
+    if text[:1] == "问" and text[:3] != "问专家" and nlu.command_typos_fixed(text[:3]) == "问专家":
+        text = "问专家" + text[3:]
+    match = _ASK_RE.match(text)
     if match and nlu.expert_wait_asked(text):
         return None  # round 51: '问专家一般多久回复' asks how long the adviser takes (the FAQ's bot.ticket_wait)
     return match.group(1).strip() if match else None

@@ -874,15 +874,17 @@ _WHAT_IT_TAKES_TO_REGISTER = re.compile(
 # which is also logging trees: '怎么登记' stays the FAQ's), the how first or last ('请问点样注册', '怎么绑定', '绑定身份要怎么弄',
 # '注册点弄'): one who asks it wants to register, so a bare 登记 (the name asked next). A registered villager's '怎么注册'
 # stays the FAQ's (these readers are only for a sender not registered yet: handlers/registration.py)
+# round 68 (20z): following the account said with it, asked how together ('点样关注登记', '点样关注同注册')
+_FOLLOW_THEN = r"(?:关注(?:了|咗|完)?(?:同|和|再|然后|跟住|又|及)?)?"
 _HOW_TO_BIND_ASKED = re.compile(
-    r"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?(?:注册|绑定|绑)"
+    rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?{_FOLLOW_THEN}(?:注册|绑定|绑)"
     r"(?:一下|下)?(?:我的|我嘅|我)?(?:身份|个人|账号|帐号|公众号|自己|我自己)?(?:啊|呀|呢|先|啦)?$"
     r"|^(?:请问)?(?:我)?(?:要)?(?:注册|绑定)(?:我的|我嘅|我)?(?:身份|账号|公众号)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?"
     r"(?:弄|搞|做|办|操作|整)?(?:啊|呀|呢)?$"
 )
 # round 61 (20p): how to 登记 asked ('点登记呀'): alone it may be trees to log, beside where one is from a person's
 _HOW_TO_REGISTER_ONESELF = re.compile(
-    r"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?登记"
+    rf"^(?:请问|想问下|想问一下)?(?:我)?(?:要|应该)?(?:点样|点|怎么|怎样|如何)(?:样)?(?:才能|可以|先)?{_FOLLOW_THEN}登记"
     r"(?:一下|下)?(?:啊|呀|呢|先|啦|吖)?$"
 )
 # and where one is from said in another clause ('点样注册呀 我系埔心村村民', '我系埔心村人 点样绑定身份', '注册点弄 我住埔心村'):

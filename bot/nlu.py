@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -879,6 +878,22 @@ def weather_spell_told(text: str) -> bool:
     """A spell of weather told, not asked, in a short text ('这几天一直下雨'; not '这几天一直下雨 会不会烂根')."""
     norm = normalize(text)
     return bool(norm) and len(norm) <= 24 and not is_question(text) and bool(_WEATHER_SPELL_RE.search(norm))
+
+
+# round 68 (20y: '风好大' after 问专家 木棉苗歪咗要唔要撑): weather that harms a seedling now told, alone and short, not asked
+# ('风好大', '好大风啊', '呢两日雨好大', '打风'): small talk alone, within a ticket's window what the tree goes through (its
+# 补充, as a spell told); the day's heat or cold ('今日好热啊') stays small talk (round 44's control)
+_WEATHER_NOW_RE = re.compile(
+    r"^(?:今天|今日|而家|现在|这两天|这几天|这几日|呢两天|呢几天|今晚|今朝|这里|这边|我们这里|我这边|外面)?(?:的)?"
+    r"(?:(?:风|雨)(?:好|很|太|特别|非常|咁)?大|(?:好|很)?(?:大风|大雨|暴雨)|(?:下|落)(?:好)?大雨|打风|刮(?:大)?风|台风(?:来了)?"
+    r"|落霜|霜冻|(?:天)?(?:好|很|太)?旱|(?:天)?(?:好|很|太)?干旱)(?:了|啊|呀|啦|喔|哦|噢|咯|喇)*$"
+)
+
+
+def weather_now_told(text: str) -> bool:
+    """Round 68: the weather now told alone ('风好大', '今日天好热'), never asked ('风好大 要唔要撑')."""
+    norm = normalize(text)
+    return bool(norm) and len(norm) <= 12 and not is_question(text) and bool(_WEATHER_NOW_RE.match(norm))
 
 
 def is_small_talk(text: str, norm: str) -> bool:
@@ -2465,7 +2480,23 @@ def _command_sounds():
     """The command words by their sound (built on the first text: pypinyin's readings and phrases)."""
 
     words = tomllib.loads((MESSAGES_DIR / "typos.toml").read_text(encoding="utf-8")).get("sound", {}).get("words", [])
-    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=sys.modules[__name__])
+    return SoundAlikeWords(words, _SOUND_KEEP, (pinyin_phrases(),), reader=_FlatTongue())
+
+
+_RETROFLEX_RE = re.compile(r"^([zcs])h")
+
+
+class _FlatTongue:
+    """Round 68 (20y: '帮組' for 帮助): the readings the command words are matched by, with the retroflex initials read
+    flat (zh z, ch c, sh s), as the south's speakers say them and type them by sound ('帮组', '帮祖' are bang zu)."""
+
+    @staticmethod
+    def readings(char: str) -> frozenset[str]:
+        return frozenset(_RETROFLEX_RE.sub(r"\1", r) for r in readings(char))
+
+    @staticmethod
+    def main_reading(char: str) -> str:
+        return _RETROFLEX_RE.sub(r"\1", main_reading(char))
 
 
 _HOW_RE = re.compile(r"怎么|怎样|如何|为什么|为何|为啥")
@@ -3394,10 +3425,23 @@ _PROXY_LOG_HOW_RE = re.compile(
 )
 
 
+# round 68 (20y): the others named first, then how to log (for them) asked ('冇手机嘅老人家点样登记种树', '帮冇智能手机嘅阿婆
+# 点样登记种树'): with 帮 before them, or said to be without a phone or old (an old person's own logging asked by a cadre is
+# what a 代种 is for)
+_OTHERS_THEN_HOW_RE = re.compile(
+    rf"^(?:帮|代|替|为)?{_OTHERS}{_HOW_SAID}(?:帮|替|给|代)?(?:它|他|她)?(?:们)?(?:{_LOG_WORD}|记)(?:种树|种的树|的树|树)?$"
+)
+_OTHERS_FOR_WHOM_RE = re.compile(r"^(?:帮|代|替|为)|手机|老人|阿婆|阿公|阿伯|阿嬷|五保户")
+
+
 def proxy_log_how_asked(norm: str) -> bool:
     """Round 48: how to log trees for another household asked ('代人登记种树点操作', '户主种咗树 点样帮佢记')."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
-    return bool(bare and re.search(r"怎么|点", bare) and _PROXY_LOG_HOW_RE.match(bare))
+    if not bare or not re.search(r"怎么|点", bare):
+        return False
+    if _OTHERS_THEN_HOW_RE.match(bare) and _OTHERS_FOR_WHOM_RE.search(bare):
+        return True  # round 68
+    return bool(_PROXY_LOG_HOW_RE.match(bare))
 
 
 # round 50 (19x, 19y): the record's steps asked by what they are (步骤, 流程, whether a photo is needed), the trees' logging
@@ -3918,7 +3962,8 @@ _JOIN_RE = re.compile(
     # round 58: signed up by the bot ('帮我报名参加今年植树日')
     rf"^(?:我|我们|本人)?(?:也|都)?(?:去|来|要|想|会|愿意)*(?:帮我|替我|给我)?(?:报名|报个名)?(?:去|来)?参加{_DAY_RE}{_WITH_RE}$"
     # round 21: signing up first, the day after it ('报个名 村里的义务植树')
-    rf"|^(?:我|我们)?(?:也)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
+    # round 68 (20y): Cantonese 都 (also) as 也 ('我都报名植树日')
+    rf"|^(?:我|我们|本人)?(?:也|都)?(?:要|想)?(?:报名|报个名)(?:参加)?(?:{_WHEN}|村里|村里面)?(?:的|个)?(?:义务)?种树(?:节|日)?(?:活动)?$"
     rf"|^{_DAY_RE}(?:就是)?(?:我|我们|本人)(?:也|都)?(?:去|来|要|会)?(?:报名|报个名)?(?:去|来|参加|报名){_WITH_RE}$"
     # round 20: who goes with whom first, then 'sign us up' ('我和老公都去植树日 帮我们报上'); the code not scanning
     # said first ('扫码扫唔到 我要参加…')
@@ -4191,7 +4236,9 @@ _REVIEW_WHY_RE = re.compile(
 # 算进去了吗'): one's own records' check too; a relative's ('我老公报的两棵荔枝记上了吗') is where theirs are (relative_progress)
 _COUNTED_ASKED_RE = re.compile(
     rf"(?:\d+|[{_CN_NUM}]{{1,3}})(?:棵|株|樖|苗)[^，。,.!?？\s]{{0,5}}?(?:计|算|统计|记|记录|登记|计入|算入)"
-    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:没有|没|未)|(?:上|进|到|入|进去|上去)?了(?:吗|么))$"
+    # round 68 (20y): or counted in one's progress ('我嘅两棵荔枝算咗进度未', '那两棵龙眼算进度了没')
+    r"(?:(?:上|进|到|入|进去|上去)?(?:了)?(?:进度(?:里)?(?:了)?)?(?:没有|没|未)"
+    r"|(?:上|进|到|入|进去|上去)?(?:进度(?:里)?)?了(?:吗|么))$"
 )
 _REVIEW_NOT_MINE_RE = re.compile(r"死|病|虫|黄|计划|方案|示范点|证书|别人|他的|她的|邻居")
 # round 65 (20s, 20t): whether one's record stands asked in any order and words: counted (算, 计, 算数, 算入去), passed
@@ -5008,13 +5055,23 @@ def nobody_replied(norm: str) -> bool:
 _NOBODY_REPLIED_RE = re.compile(_NOBODY_REPLIED)
 
 
+# round 68 (20z: '唔该快啲答我' after 问专家 桃树流胶): the answer hurried, politely or not ('快点回复我啦', '麻烦专家尽快答下'):
+# asking after the question sent (no new ticket, no 补充); Cantonese 唔该 (please) is normalised 不该
+_HURRIED_RE = re.compile(
+    r"^(?:不该|唔该|麻烦|请|拜托|求下)?(?:你|您|专家|顾问|老师)?(?:可以|可不可以|能不能)?"
+    r"(?:快些|快点|快一点|快一些|尽快|早些|早点|早一点|快手|赶快|赶紧)(?:帮我)?"
+    r"(?:答|回|回复|答复|回答|覆|解答|处理)(?:我|一下|下)?(?:好吗|得不得|可以吗|行吗|得吗)?$"
+)
+
+
 def wait_asked(norm: str, species_table: Mapping) -> bool:
     """A short text asking after a question already sent: '我问的还没人回', '专家回了没有', or the queue's words from a
-    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家')."""
+    villager ('还有几条没回': their own questions); not a how-to ('怎么问专家'); round 68: the answer hurried ('唔该快啲
+    答我')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     bare = _INTENT_PARTICLES_RE.sub("", norm)
-    return bool(_WAIT_ASKED_RE.search(bare)) or queue_asked(norm, species_table)
+    return bool(_WAIT_ASKED_RE.search(bare) or _HURRIED_RE.match(bare)) or queue_asked(norm, species_table)
 
 
 # the record in progress dropped in words (取消): '刚才那个不要了', '发错了', '照片发错了', '刚刚那张不算', '算了不记了',
@@ -5042,7 +5099,8 @@ _THAT_ONE += (
 )
 _DROP = (
     r"(?:不要登记|不用登记|不要记住|不要记|不要|不算数|不算|不作数|不作准|不记|不登记|不用记|删掉|删除|删了|删|撤回|撤销|撤掉|撤了|作废|取消掉|取消|搞错|弄错"
-    r"|发错|拍错|讲错|说错|错了|影错|记错|打错)"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
+    r"|发错|拍错|讲错|说错|错了|影错|记错|打错"  # round 22: 取消 first ('取消刚才那个'), said wrong ('讲错咗')
+    r"|撤(?=了|它|佢|咗|$))"  # round 68 (20y): 撤 alone, its 了 a particle ('啱啱报嗰条帮我撤咗')
 )
 # after the retraction: 取消 itself, or why ('我还没种呢': not planted yet)
 _DROP_AFTER = (
@@ -5208,7 +5266,7 @@ _WHY_DROPPED_RE = re.compile(
     r"^(?:(?:我)?(?:的)?(?:手机|相机)?(?:拍|影|发|传)(?:不了|不到|不出|没法|不$)(?:照|相|照片|相片)?"
     r"|(?:照片|相片|相)(?:拍|影|发|传)?(?:不了|不到|不出|不$)"  # 了 at the end is left out as a particle
     r"|(?:手机|相机)(?:坏了|没电了|没电|没有电)"
-    r"|(?:是|系)?(?:隔壁|邻居|别人|人家)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"
+    r"|(?:是|系)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋|屋企)?(?:的)?(?:树|苗)?"  # round 68: Cantonese 人哋 (others)
     r"|不好意思|不要意思|对不起|抱歉|sorry"
     # round 50 (19y): the tree photographed not the sender's own ('取消哈 拍的不是我家的树')
     r"|(?:拍的|影的|这张|这棵|那棵|拍了)?(?:不是|并非)(?:我|我们|我家|我们家|我屋企|自己|自己家)(?:的|家的)?(?:树|苗)?"
@@ -5222,6 +5280,8 @@ _WHY_DROPPED_RE = re.compile(
     r"|(?:棵数|数量|数字|数目|个数|数|树名|树种|品种|种类)(?:我)?(?:填|写|打|报|记|讲|说|搞|弄)错(?:字)?"
     # round 56 (20f): the photo taken or sent wrong, the tree in it not the one ('取消吧 影错咗 唔系呢棵', '拍错树了')
     r"|(?:照片|相片|相|图)?(?:我)?(?:拍|影|发|传|选)错(?:了)?(?:照片|相片|相|图|树|棵树)?(?:了)?"
+    # round 68 (20y): whose tree it was after the slip ('影错咗人哋嘅树', '拍错了隔壁家的树')
+    r"|(?:拍|影|发|传|选)错(?:了)?(?:隔壁|邻居|别人|人家|人哋)(?:家|屋企)?(?:的)?(?:树|苗|照片|相)"
     r"|(?:不是|并非)(?:这|那)(?:棵|张|个)(?:树)?"
     r")+$"
 )
@@ -6028,6 +6088,15 @@ _WHICH_FIRST_AFTER_RE = re.compile(
 )
 
 
+# round 68 (20z): the trees said planted, then whether the record needs a photo asked ('种咗树要影相定点', '种咗树系咪要影
+# 相', '种好树使唔使发相'): the record's steps (how to log), never the photo's requirements alone
+_PLANTED_PHOTO_NEEDED_RE = re.compile(
+    r"^(?:我)?(?:种了|种好了|种好|种完了|种完|种下了|种下)(?:树|棵树|的树|些树)?(?:之后|以后|后)?(?:是不是)?(?:要不要|使不使|需不需要|需要|要|就要)?"
+    r"(?:先)?(?:拍照|拍张照|拍个照|发照片|发相|发张相|发图)(?:片)?"
+    r"(?:吗|嘛|么|定点|定系点|还是怎样|还是怎么样|还是怎么|还是点|才行|先得|才算|才可以)?$"
+)
+
+
 def record_steps_asked(norm: str) -> bool:
     """The planting record's steps asked around its photo ('发相之后要不要发位置', '先发相还是先打多少棵')."""
     if not norm or len(norm) > INTENT_MAX_CHARS:
@@ -6039,6 +6108,10 @@ def record_steps_asked(norm: str) -> bool:
         return True
     if _WHICH_FIRST_AFTER_RE.match(bare):
         return True  # round 53
+    if _PLANTED_PHOTO_NEEDED_RE.match(bare) and (
+        bare.startswith("我") or "要" in bare or "定点" in bare or "吗" in bare
+    ):
+        return True  # round 68
     return bool(_RECORD_STEPS_RE.match(bare) or _PHOTO_THEN_STILL_RE.match(bare))  # round 41
 
 

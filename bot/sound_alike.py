@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from types import ModuleType
+from typing import Protocol
+
+
+class Reader(Protocol):
+    """The characters' toneless readings (bot/nlu.py, or a reading of it: round 68's flat tongue for command words)."""
+
+    def readings(self, char: str, /) -> frozenset[str]: ...
+
+    def main_reading(self, char: str, /) -> str: ...
 
 
 class SoundAlikeWords:
@@ -24,7 +32,7 @@ class SoundAlikeWords:
         real: Iterable[Mapping] = (),
         framed_context: Mapping[str, str] | None = None,
         *,
-        reader: ModuleType,
+        reader: Reader,
     ):
         self._reader = reader  # bot.nlu: the characters' readings (passed in: nlu reads command words with this class)
         self._real = tuple(real)  # dictionaries of real words: '有机肥' is no misheard word

@@ -72,6 +72,22 @@ def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
     return text[len(word) :].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
 
 
+# round 68 (20y): 签到 said first, then the queue asked in the same message ('签到 顺便睇下有几多问题未答', '签到 另外睇下待办'):
+# the 签到 (no note) and the queue with it
+_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|同时|仲有|还有|再|然后|跟住)+")
+
+
+def sign_in_then_queue(text: str | None, words: Iterable[str], table) -> bool:
+    """签到, then the adviser's queue asked after a pause (``nlu.queue_asked``: what follows, its lead-in left out)."""
+    text = (text or "").strip()
+    word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
+    rest = text[len(word) :] if word else ""
+    if not rest or rest[0] not in _SEPARATORS:
+        return False
+    rest = _ASIDE_LEAD_RE.sub("", nlu.normalize(rest.strip(_SEPARATORS)))
+    return bool(rest) and nlu.queue_asked(rest, table)
+
+
 # round 40: a visit told in words, no location yet ('我今天下午去埔心村看了', '刚从埔心村回来 看了龙眼'): a going to a village
 # named (去, 到, 落, 下村, 从…回来: '去埔心村'; not '到村里看了一下荔枝', an earlier round's control), a visit's doing (看, 睇,
 # 指导, 回来 …), done (了, 咗, 刚, 回来); not planned (明天, 准备 …), denied or asked, nor a planting day's or a planting's

@@ -164,6 +164,41 @@ def nearer_asked(norm: str) -> bool:
     return bool(_NEARER_RE.match(bare)) and not (bare.startswith("最近") and len(bare) > 2)
 
 
+# -- where the zones are, or how to claim one, asked (the lead, round 68) -------------------------------------
+# A party member or cadre of a village with zones who asks where they are or how to claim one ('党员责任区喺边',
+# '有边几块责任区', '要领一块责任区 样般领', '责任区点认领') is shown the village's list, which ends with how to claim by
+# number (handlers/faq.py, the chooser of the FAQ's bot.care_zones entry); without zones to list, the FAQ's steps. What
+# to do once one is held ('认领了怎么打卡管护', '领咗之后要做乜'), whether ('可不可以一起认领') and what a zone is stay the
+# FAQ's steps. Read on the normalised text (喺边 -> 在哪里, 点 -> 怎么); Hakka 样般 is 怎么 (typos.toml [characters]).
+_WHERE_OR_WHICH_RE = re.compile(
+    r"在哪|哪里|哪儿|(?:哪几|哪些|几|多少)(?:块|片|个)|哪(?:块|片)|(?:哪几|哪些)(?:党员)?(?:责任区|管护区|护绿区)"
+)
+_HOW = r"(?:怎么|怎样|如何|样般|咋)"
+_CLAIM = r"(?:认领|领取|领|认|选|拣|揀|报名|申请|申领|分)"
+_HOW_TO_CLAIM_RE = re.compile(
+    rf"{_HOW}(?:样)?(?:去|才能|才可以|可以|能)?{_CLAIM}|{_CLAIM}[^，。,？?]{{0,8}}{_HOW}(?:弄|搞|做|操作|办)?"
+)
+_NOT_WHERE_NOR_CLAIM_RE = re.compile(
+    r"管护|打卡|拍照|之后|以后|做什么|换|淋水|浇水|可不可以|能不能|可以吗|是什么|谁|错|树"
+)
+
+
+def where_or_how_to_claim_asked(norm: str) -> bool:
+    """Where the zones are, which there are, or how to claim one, asked (pure; ``norm``: the normalised text)."""
+    if not norm or not any(word in norm for word in ("责任区", "管护区", "护绿区")):
+        return False
+    if _NOT_WHERE_NOR_CLAIM_RE.search(norm):
+        return False
+    return bool(_WHERE_OR_WHICH_RE.search(norm) or _HOW_TO_CLAIM_RE.search(norm))
+
+
+def zones_to_list(ctx) -> bool:
+    """The sender may hold a zone and the village has zones drawn: the list answers where they are and how to claim."""
+    if not may_hold(ctx.person, ctx.config) or ctx.person is None:
+        return False
+    return bool(store.zones_of_village(ctx.db, ctx.person["village_id"]))
+
+
 def by_distance(zones: list[dict], lat: float, lng: float) -> list[tuple[dict, float | None]]:
     """The zones nearest first, each with its distance in metres; those without a centre last (pure)."""
     measured = [(zone, distance_m(zone, lat, lng)) for zone in zones]

@@ -44,6 +44,11 @@ core commands (handlers/core.py):
 faq choice (handlers/faq.py, CHOICE_ROUTES):
 - faq_choice — 1 / 2 (一, 第二个) after "您问的是哪一个？" (the FAQ read two answers): that answer; 0 (都不是): a ticket
   with the question
+trees reported, then a question (handlers/planting.py, ASKED_AFTER_ROUTES; round 68: before the ticket's commands and
+progress, whose photo_question and review_why took '三棵桂花 另外想问几时淋水', '涯种了两棵狮子树 记到冇'):
+- planting_text_then_asked — trees said planted (or the part a record being collected waits for), then a question in
+  the clauses after (木眠树一棵 顺便问几时淋水): the record takes the report; the question is answered by the FAQ, said
+  by the record's reply (记到冇), or goes to the adviser
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -180,7 +185,7 @@ planting days (handlers/events.py, TEXT_ROUTES):
   (sim58: had been a ticket)
 - event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合; sim58: whether there is one,
   植树节今日有冇活动): the village's open day (name, time, place, how to join), or that none is set yet
-planting (handlers/planting.py):
+planting (handlers/planting.py, RECORD_ROUTES):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)
 - withdraw — 作废, a retraction in words with nothing in progress (刚刚报的那个作废 我重新来), or a bare 取消 within
@@ -275,6 +280,7 @@ ROUTES: list[Route] = [
     *core.INPUT_ROUTES,
     *core.COMMAND_ROUTES,
     *faq.CHOICE_ROUTES,
+    *planting.ASKED_AFTER_ROUTES,
     *escalation.COMMAND_ROUTES,
     *events.ATTENDED_ROUTES,
     *progress.ROUTES,
@@ -287,7 +293,7 @@ ROUTES: list[Route] = [
     *adoption.ROUTES,
     *pledges.ROUTES,
     *events.TEXT_ROUTES,
-    *planting.ROUTES,
+    *planting.RECORD_ROUTES,
     *village.ROUTES,
     *awards.ROUTES,
     *faq.ANSWER_ROUTES,

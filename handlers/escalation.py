@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from bot import ask_back, clock, conversation, escalation, nlu, planting
+from bot import ask_back, clock, conversation, escalation, nlu, planting, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
@@ -523,6 +523,8 @@ def _queue_ahead(ctx):
     if not text:
         return False
     table = planting.species_table(ctx.app)
+    if visits.sign_in_then_queue(text, ctx.app.messages.words("visits.commands.sign_in"), table):
+        return False  # round 68: 签到 said first, the queue after it: the visit's, with the queue (handlers/visits.py)
     if len(text) <= 30 and nlu.queue_asked(text_normalized(ctx), table):
         return True
     # round 22: asked at the end of a few clauses ('刚下车 看看埔心那边有没有人问东西还没答')
@@ -898,8 +900,10 @@ def _after_another_tree(ctx: Ctx, ticket: dict) -> bool:
 
 def _match_weather_supplement(ctx: Ctx):
     """Round 44 (19r): a spell of weather told within escalation.attach_minutes of the villager's open ticket
-    ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk)."""
-    if ctx.msg.msg_type != "text" or not nlu.weather_spell_told(ctx.msg.text or ""):
+    ('最近成个礼拜都落雨'): what the tree has been through, its 补充 (the FAQ reads it alone as small talk); round 68 (20y):
+    or the weather now told alone ('风好大', ``nlu.weather_now_told``)."""
+    text = ctx.msg.text or ""
+    if ctx.msg.msg_type != "text" or not (nlu.weather_spell_told(text) or nlu.weather_now_told(text)):
         return None
     tickets = supplementable_when_matching(ctx)
     return tickets[0] if tickets else None

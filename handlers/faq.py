@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot import ask_back, asked_for, conversation, escalation, nlu
+from bot import ask_back, asked_for, conversation, escalation, nlu, zones
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, warmed_by
@@ -235,6 +235,16 @@ def _log_steps(ctx: Ctx, norm: str) -> str | None:
     return _standing(ctx, norm)
 
 
+def _zones(ctx: Ctx, norm: str) -> str | None:
+    """The zones' list when asked for; the lead (round 68): also where the zones are or how to claim one, asked by a
+    party member or cadre of a village with zones ('党员责任区喺边', '责任区点认领'), as the list ends with how to claim by
+    number (``zones.where_or_how_to_claim_asked``); the FAQ's steps for one with no zones to list."""
+    if _the(_ZONE_LIST)(ctx, norm):
+        return _ZONE_LIST
+    return _ZONE_LIST if zones.where_or_how_to_claim_asked(norm) and zones.zones_to_list(ctx) else None
+
+
+_ZONE_LIST = "zones.commands.list"
 _MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"
 _PLANTING_HELP = "planting.commands.menu"
 _STANDING = EntryCommand((_MY_PROGRESS,), _standing)
@@ -243,7 +253,7 @@ ENTRY_COMMANDS: dict[str, EntryCommand] = {
     "bot.unsubscribe": EntryCommand(("core.commands.reminders_off", "core.commands.reminders_on"), _reminders),
     "bot.cancel": EntryCommand(("core.commands.cancel",), _cancel),
     "bot.certificate": EntryCommand(("certificates.commands.mine",), _the("certificates.commands.mine")),
-    "bot.care_zones": EntryCommand(("zones.commands.list",), _the("zones.commands.list")),
+    "bot.care_zones": EntryCommand((_ZONE_LIST,), _zones),
     "bot.my_trees": EntryCommand(("adoption.commands.my_trees",), _the("adoption.commands.my_trees")),
     "bot.my_info": EntryCommand(("registration.commands.my_info",), _the("registration.commands.my_info")),
     "camp.adopt": EntryCommand(("adoption.commands.adopt",), _the("adoption.commands.adopt")),

@@ -24,6 +24,9 @@ Routes (dispatch order in handlers/__init__.py):
 - planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``; round 40:
   trees planted for another household (``我帮隔壁阿婆种了一棵龙眼``) are a cadre's 代种, never a villager's own record
   (told who records them); a total its parts do not make (``我种了6棵 3棵桂花2棵荔枝``) records nothing and asks
+- planting_text_then_asked (ASKED_AFTER_ROUTES, placed before the ticket's commands; round 68): trees reported, then a
+  question asked aside or whether recorded (``木眠树一棵 顺便问几时淋水``, ``涯种了两棵狮子树 记到冇``): the record, and
+  the FAQ's answer of the trees told (or a ticket)
 """
 
 from __future__ import annotations
@@ -105,6 +108,70 @@ def _planting_part(ctx, _may_be_part):
 
 
 _planting_text = staged(_planting_whole, _planting_part)
+
+
+# -- trees reported, then a question (round 68) -----------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class ReportThenAsked:
+    """Round 68 (20y): trees reported, then a question in the clauses after ('木眠树一棵 顺便问几时淋水', '涯种了两棵狮子树
+    记到冇'): the record takes the report and the question is not lost: answered by the FAQ when it can, whether it was
+    recorded by the record's own reply, else a question for the adviser."""
+
+    parsed: nlu.PlantingText
+    question: str
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[\s,，。.!！;；、]+")
+# the question's lead-in ('顺便问下', '另外想问'), left out of what is asked
+_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?(?=.)")
+
+
+# trees said planted ('种了', '涯种咗'), never planned, pledged or adopted ('想种', '认领两棵荔枝')
+_PLANTED_SAID_RE = re.compile(r"(?:种|栽|植)(?:了|好了|好|落|下)")
+_NOT_PLANTED_SAID_RE = re.compile(r"认领|认养|认种|想|要|准备|打算|计划|明天|下个月")
+
+
+def _report_then_asked(ctx) -> ReportThenAsked | None:
+    """The first clause a whole report with its count and tree, the rest a question (``ReportThenAsked``): trees said
+    planted, or the part a record being collected waits for ('木眠树一棵' after its photo); whether recorded asked only
+    with no record just finished (that one's own check is asked then: review_why, recorded_asked)."""
+    if ctx.msg.msg_type != "text" or ctx.person is None:
+        return None
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split((ctx.msg.text or "").strip()) if c]
+    if len(clauses) != 2:
+        return None  # a story ('上个礼拜种咗两棵荔枝 今日见到啲叶焦晒 系咪淋水太多') is the trees' trouble, a question
+    head = nlu.normalize(nlu.command_characters_fixed(clauses[0]))
+    if _NOT_PLANTED_SAID_RE.search(head):
+        return None
+    parsed = nlu.parse_planting_text(clauses[0], planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+    if parsed is None or parsed.count is None or not parsed.species_text or parsed.proxy_name or parsed.for_another:
+        return None
+    rest = " ".join(clauses[1:])
+    norm = nlu.normalize(rest)
+    status = planting.recorded_asked(norm) or nlu.review_why_asked(norm)
+    if not (status or (nlu.is_question(rest) and _ASIDE_LEAD_RE.match(rest) and _ASIDE_LEAD_RE.sub("", rest))):
+        return None  # a question of its own is asked as one aside ('顺便问…'); else the trees' trouble, the FAQ's
+    if not (_PLANTED_SAID_RE.search(head) or planting.collecting(ctx)):
+        return None
+    if status and planting.just_finished(ctx):
+        return None
+    return ReportThenAsked(parsed, _ASIDE_LEAD_RE.sub("", rest) or rest)
+
+
+@registered
+def on_report_then_asked(ctx, said: ReportThenAsked) -> str:
+    reply = on_text(ctx, said.parsed)
+    norm = nlu.normalize(said.question)
+    if planting.recorded_asked(norm) or nlu.review_why_asked(norm):
+        return reply  # whether it was recorded: the reply says where the record stands
+    # the question of the trees just told, when it names none ('几时淋水' of 木棉)
+    tree = said.parsed.species or ""
+    named = nlu.find_species(said.question, planting.species_table(ctx.app))[0]
+    question = said.question if not tree or named else tree + said.question
+    answer = escalation.faq_match(ctx.app, ctx.db, question)
+    if answer.kind == "answer":
+        return reply + "\n\n" + answer.answer_text
+    return reply + "\n\n" + escalation_handlers.question_ticket(ctx, question)
 
 
 @pure
@@ -658,7 +725,7 @@ def on_done_said(ctx, record: dict) -> str:
 
 
 # -- the manifest -----------------------------------------------------------------------------------
-ROUTES: list = [
+RECORD_ROUTES: list = [
     TABLE.route("planting_count_choice"),
     WITHDRAW_TABLE.route("withdraw_confirm"),
     Route("withdraw", staged(_withdraw_ahead, _withdraw_then), on_withdraw_asked),
@@ -672,6 +739,9 @@ ROUTES: list = [
     Route("planting_text", _planting_text, on_text),
     Route("planting_count_alone", _count_alone, on_count_alone),
 ]
+# round 68: read before progress (whose review_why took '涯种了两棵狮子树 记到冇') and the FAQ (handlers/__init__.py)
+ASKED_AFTER_ROUTES: list = [Route("planting_text_then_asked", _report_then_asked, on_report_then_asked)]
+ROUTES: list = [*ASKED_AFTER_ROUTES, *RECORD_ROUTES]
 JOBS: list = [Job("planting_windows", planting.settle_windows, 60)]
 MEDIA_LISTENERS: list = [MediaListener(planting.prepare_record_photo, planting.analyse_record_photo)]
 # dashboard_store holds the review decisions (they refer to plantings, so it migrates after it)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot import hanzi, nlu, visits
+from bot import hanzi, nlu, planting, visits
 from bot.context import Ctx
 from bot.conversation import FlowTable, Step
 from bot.dashboard import visit_pages
@@ -28,6 +28,7 @@ from bot.reports import ReportColumn
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import visits as store
+from handlers import escalation as escalation_handlers
 from handlers.core import text_means, text_normalized
 
 _NUMBER = re.compile(r"^第?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:号|个|个村)?$")
@@ -43,9 +44,18 @@ def _sign_in(ctx: Ctx) -> dict | None:
     return None if note is None else {"note": note}
 
 
+def _queue_after(ctx: Ctx) -> bool:
+    """Round 68 (20y): 签到, then the queue asked ('签到 顺便睇下有几多问题未答': ``visits.sign_in_then_queue``)."""
+    return ctx.msg.msg_type == "text" and visits.sign_in_then_queue(
+        ctx.msg.text, ctx.app.messages.words("visits.commands.sign_in"), planting.species_table(ctx.app)
+    )
+
+
 def _sign_in_ahead(ctx: Ctx):
     """签到 in its words decides; a check-in said otherwise ('打卡', '我到村里了 签个到': ``nlu.check_in_said``) is an
-    adviser's only (a villager's 打卡 goes on to the other routes)."""
+    adviser's only (a villager's 打卡 goes on to the other routes); round 68: 签到, then the queue asked."""
+    if _queue_after(ctx):
+        return Decided({"note": "", "queue": True})
     found = _sign_in(ctx)
     if found is not None:
         return Decided(found)
@@ -89,6 +99,8 @@ _own_visits_asked = staged(text_means("visits.commands.mine", _own_visits_words_
 
 def _sign_in_located(ctx: Ctx, _state) -> dict | None:
     # the flow is an adviser's: a check-in said otherwise needs no role asked
+    if _queue_after(ctx):
+        return {"note": "", "queue": True}
     if _sign_in(ctx) is not None:
         return _sign_in(ctx)
     return {"note": ""} if _sign_in_ahead(ctx) else None
@@ -157,7 +169,13 @@ def on_sign_in(ctx: Ctx, sign_in: dict) -> str:
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
     visits.start_sign_in(ctx, sign_in["note"])
-    return ctx.t("visits.told_ask_location" if sign_in.get("told") else "visits.ask_location")
+    reply = ctx.t("visits.told_ask_location" if sign_in.get("told") else "visits.ask_location")
+    return reply + _queue_too(ctx, sign_in)
+
+
+def _queue_too(ctx: Ctx, sign_in: dict) -> str:
+    """Round 68: the queue asked with the 签到 ('签到 顺便睇下有几多问题未答'), after its reply."""
+    return "\n\n" + escalation_handlers.on_queue(ctx, None) if sign_in.get("queue") else ""
 
 
 def on_own_visits(ctx: Ctx, _match) -> str:
@@ -168,7 +186,7 @@ def on_own_visits(ctx: Ctx, _match) -> str:
 
 
 def on_sign_in_located(ctx: Ctx, state, sign_in: dict) -> str:
-    return _recorded(ctx, visits.sign_in_where_located(ctx, state, sign_in["note"]))
+    return _recorded(ctx, visits.sign_in_where_located(ctx, state, sign_in["note"])) + _queue_too(ctx, sign_in)
 
 
 def on_location(ctx: Ctx, state, location: dict) -> str:

@@ -65,7 +65,9 @@ CONTROLS = [
     ("member", "帮阿嫲问下 佢种嘅荔枝点解唔结果", {"my_progress", "village_progress"}),
     # added with the later classes (adoption by where the tree stands, zones asked where, a certificate told of)
     ("member", "认养村口的树要交钱吗", {"adoption_list"}),
-    ("party", "责任区在哪里", {"zone_list"}),
+    # round 68 (the lead's decision): a party member's '责任区在哪里', in a village with zones (the probes' has two), is the
+    # zones' list (tests/e2e/test_conversation_round68.py); a villager's (群众: no zone to hold) stays the FAQ's
+    ("member", "责任区在哪里", {"zone_list"}),
     ("member", "有证书的人有什么奖励", {"my_certificates"}),
 ]
 

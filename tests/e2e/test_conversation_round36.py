@@ -56,7 +56,9 @@ CONTROLS = [
     ("member", "村民问了什么问题", {"ticket_queue"}),
     ("member", "拍照有什么要求", {"planting_menu"}),
     ("adviser", "到访要带什么资料", {"visit_sign_in", "visit_sign_in_located"}),
-    ("party", "责任区怎么认领", {"zone_list", "zone_claim", "zone_claim_unlisted"}),
+    # round 68 (the lead's decision): how to claim, asked by a party member of a village with zones, is the list; a
+    # villager's (no zone to hold) stays the FAQ's
+    ("member", "责任区怎么认领", {"zone_list", "zone_claim", "zone_claim_unlisted"}),
     ("party", "责任区有什么好处", {"zone_list"}),
     ("member", "认养的树死了行不行", {"adoption_list"}),
     ("member", "拍照发过来就得了吗", {"planting_menu"}),  # nothing in progress: the FAQ's photo answer

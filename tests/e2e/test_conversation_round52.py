@@ -128,7 +128,7 @@ EXAMPLES_ADOPT_PLEDGE = [
 CONTROLS_ADOPT_PLEDGE = [
     ("party", "党员认领几棵", "question"),
     ("member", "怎么认养", "question"),
-    ("party", "党员责任区怎么认领", "question"),
+    ("member", "党员责任区怎么认领", "question"),  # round 68: a villager's; a party member's is the list (the lead)
     ("member", "认养的树在哪里", "question"),
     ("party", "党员认领：本人认领3棵龙眼", "pledge"),
     ("party", "党员认领责任区", "zone"),
@@ -136,7 +136,8 @@ CONTROLS_ADOPT_PLEDGE = [
 ]
 
 # the zones with room left asked ('党员责任区边度仲有位'), the party's wood first ('党建林边度仲有责任区可以认领'): the list
-# (it had been the FAQ's text); where the zones are asked of no one's stays the FAQ's (round 28)
+# (it had been the FAQ's text); where the zones are asked of no one's stays the FAQ's (round 28) for a villager; round 68
+# (the lead's decision): a party member's, in a village with zones, is the list (EXAMPLES_ZONE_ROUND_68)
 EXAMPLES_ZONE = [
     ("party", "边度仲有责任区可以认领", "zone"),
     ("party", "责任区仲有冇位", "zone"),
@@ -146,10 +147,15 @@ EXAMPLES_ZONE = [
     ("cadre", "责任区还剩哪些可以领", "zone"),
 ]
 CONTROLS_ZONE = [
-    ("party", "党员责任区喺边度", "question"),
-    ("party", "责任区怎么认领", "question"),
-    ("party", "责任区在哪里", "question"),
+    ("member", "党员责任区喺边度", "question"),
+    ("member", "责任区怎么认领", "question"),
+    ("member", "责任区在哪里", "question"),
     ("party", "责任区有什么要求", "question"),
+]
+EXAMPLES_ZONE_ROUND_68 = [
+    ("party", "党员责任区喺边度", "zone"),
+    ("party", "责任区怎么认领", "zone"),
+    ("party", "责任区在哪里", "zone"),
 ]
 
 # how many of the branch's party members planted ('我哋支部党员几多个种咗'), how many households have not entered their
@@ -252,6 +258,7 @@ EXAMPLES = [
     *EXAMPLES_LOG,
     *EXAMPLES_PROGRESS,
     *EXAMPLES_ZONE,
+    *EXAMPLES_ZONE_ROUND_68,
     *EXAMPLES_ADOPT_PLEDGE,
     *EXAMPLES_NUMBER,
     *EXAMPLES_CANCEL,

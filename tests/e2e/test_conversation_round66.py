@@ -106,10 +106,11 @@ EXAMPLES_ZONES_WHERE = [
     # written after the mend of Hakka 涯爱 (messages/typos.toml)
     ("party", "涯爱认领河边嗰块责任区", "zone"),
 ]
-# where the zones are, asked of no one's and with no wish, stays the FAQ's answer by the project's design (round 28,
-# round 58); these two were first written as zone examples (the class is left to the lead: _ROUND_20U_LEFT)
+# where the zones are, asked of no one's and with no wish, stayed the FAQ's answer by the project's design (round 28,
+# round 58); these two were first written as zone examples; round 68 (the lead's decision): a party member's, in a
+# village with zones, is the list, a villager's stays the FAQ's
 CONTROLS_ZONES_WHERE = [
-    ("party", "责任区喺边度", "question"),
+    ("party", "责任区喺边度", "zone"),
     ("member", "党员管护区在哪里", "question"),
 ]
 

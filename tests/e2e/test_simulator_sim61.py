@@ -59,7 +59,8 @@ ZONES = (("河边护堤林", 23.119, 114.516), ("党建林一片", 23.115, 114.5
 
 
 def _zones_of(probe) -> None:  # noqa: F811
-    if probe.rows("SELECT id FROM zones WHERE village_id = ?", [probe.village]):
+    # round 68: the probes' village has zones of its own (tests/e2e/test_conversation_probes.py ZONES, after these by name)
+    if probe.rows("SELECT id FROM zones WHERE village_id = ? AND name = ?", [probe.village, ZONES[0][0]]):
         return
     for name, lat, lng in ZONES:
         _zone_id, problems = zones.add_zone(

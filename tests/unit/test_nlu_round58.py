@@ -77,7 +77,9 @@ def test_review_asked_bare(text, read):
         ("党员责任区喺边度 有几个", True),
         ("村里面有几多个责任区 分别喺边", True),
         ("请问党员责任区设在哪里 共有多少个", True),
-        ("责任区在哪里", False),  # where alone: the FAQ's
+        # where alone: no wish, not this reader's; round 68: a party member of a village with zones gets the list through
+        # the FAQ's bot.care_zones chooser (handlers/faq.py, zones.where_or_how_to_claim_asked), others the FAQ's steps
+        ("责任区在哪里", False),
         ("党员责任区嘅树要几耐淋一次水", False),
     ],
 )
