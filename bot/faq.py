@@ -976,6 +976,10 @@ class FaqIndex:
             )
             for h in matching.get("voice_homophones", [])
         ]
+        # round 69 (set BC): a question written all in English is read through a small glossary (``[english]``)
+        english = matching.get("english", {})
+        self._english_words: dict[str, str] = {k.lower(): v for k, v in english.get("words", {}).items()}
+        self._english_min = int(english.get("min_words", 3))
         self._sound_words = SoundAlikeWords(
             {nlu.normalize(w) for w in matching.get("sound_alike", {}).get("words", [])},
             STOP_CHARS,
@@ -1154,6 +1158,7 @@ class FaqIndex:
     def match(self, question: str) -> FaqResult:
         """Answer, escalate or chit-chat for one question (see module doc); a dangerous situation
         (power line, fallen tree, pesticide, lime, fire) adds its safety line, first."""
+        question = self._from_english(question)
         norm = self._fixed(question)
         fired = [rule for rule in self.safety if rule.fires(norm)]
         result = ruled = self._match(question, norm, fired)
@@ -1279,6 +1284,19 @@ class FaqIndex:
         """The safety lines that open the FAQ's reply to ``question`` (one a rule that fires), '' for none."""
         norm = self._fixed(question)
         return "\n".join(rule.line for rule in self.safety if rule.fires(norm))
+
+    def _from_english(self, question: str) -> str:
+        """Round 69 (set BC: young people, relatives abroad): a question written all in English, of ``[english]
+        min_words`` words or more and no Chinese character, read word by word through ``[english] words`` (a word
+        not there is dropped: 'who can see my data' is 谁能看到我的资料). Shorter English (OK, help, TD) and Chinese
+        with English words in it are read as written."""
+        if _CJK_RE.search(question) or not self._english_words:
+            return question
+        words = _ENGLISH_WORD_RE.findall(question.lower())
+        if len(words) < self._english_min:
+            return question
+        read = "".join(self._english_words.get(word, "") for word in words)
+        return f"{read}？" if read and question.rstrip().endswith("?") else read or question
 
     def _fixed(self, question: str) -> str:
         """The normalised question with misheard topic words written right ('嫁结' -> 嫁接)."""
@@ -2291,10 +2309,13 @@ class FaqIndex:
         return None
 
     def _other_class(self, told: str, norm: str, this: _Class) -> bool:
-        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too)."""
+        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too), read
+        in what ``this`` class's own words leave (round 69: 补贴 is the money class's word too, so '种树有冇补贴'
+        had always held a second class)."""
+        told, read = this.words.blanked(told), this.words.blanked(norm)
         return any(
             other is not this
-            and other.words.search(told if other.feared_is_none else norm)
+            and other.words.search(told if other.feared_is_none else read)
             and not other.unless.search(norm)
             for other in self._classes
         )
@@ -3271,6 +3292,8 @@ def load_missing_map(path: str | Path) -> dict[str, str]:
     return {label.strip(): entry.strip() for label, entry in pairs}
 
 
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_ENGLISH_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _WARNING = "⚠"  # how an entry's own safety advice starts (tech.hole_lime's 撒石灰戴手套, tech.snakes)
 
 
