@@ -71,9 +71,8 @@ def test_the_campaign_s_basics_are_answered_without_a_ticket(villager, bot, ques
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     # round 51: '公路边嘅荔枝摘嚟食得唔得' is answered since AQ joined the precedents (tests/unit/test_faq_round49.py);
-    # round 61: public fruit asked in general is answered (no ticket): the ticket stays for a tree one planted there;
-    # round 69: so is a subsidy ('种树有没有扶持政策' is answered, tests/e2e/test_faq_round69.py): one's own trees keep it
-    [("我种咗三亩果树 有冇扶持政策", "camp.subsidy"), ("我在学校门口种的杨梅结果了 归谁", "camp.fruit_picking")],
+    # round 61: public fruit asked in general is answered (no ticket): the ticket stays for a tree one planted there
+    [("种树有没有扶持政策", "camp.subsidy"), ("我在学校门口种的杨梅结果了 归谁", "camp.fruit_picking")],
 )
 def test_money_and_public_fruit_go_to_the_village_with_the_answer_under_the_number(villager, bot, question, entry_id):
     add_roster(bot)
