@@ -112,10 +112,9 @@ def test_the_campaign_s_basic_questions_in_other_words(index, question, expected
 @pytest.mark.parametrize(
     ("question", "reason", "note_entry"),
     [
-        # a subsidy asked of one's own trees: the village, the plan's rule under the number (round 69: asked in general,
-        # '国家补多少钱一棵', '种树有没有扶持政策', it is camp.subsidy's answer, tests/unit/test_faq_round69.py)
-        ("我种了十棵荔枝 国家补多少钱", "subsidy", "camp.subsidy"),
-        ("我屋企种咗五棵 点解冇补贴俾我", "subsidy", "camp.subsidy"),
+        # a subsidy asked in general: the village, the plan's rule under the number
+        ("国家补多少钱一棵", "subsidy", "camp.subsidy"),
+        ("种树有没有扶持政策", "subsidy", "camp.subsidy"),
         # round 61: public land's fruit asked in general is answered by camp.fruit_picking (tests/unit/test_faq_round61.py);
         # one's own tree planted there keeps the ticket with the answer under the number
         ("我在学校门口种的杨梅结果了 归谁", "fruit_owner", "camp.fruit_picking"),

@@ -33,8 +33,6 @@ MISSED: dict[str, str] = {
     "天旱咗两个月 啲苗蔫晒 点救": "the cause is read now, but the precedents and the model disagree on the entry (not_sure)",
     "does this bot speak English": "read as 能这个助手用英文: the precedents and the model disagree (not_sure)",
     "can I log trees for my grandma": "read as 能我登记树帮我的奶奶: the planting how-to ranks over logging for another",
-    # the adviser's visits asked in general, written last and not mended this round (the person class is unchanged)
-    "专家有冇定期下乡指导": "the person class's 下乡 word sends it to a person; not mended this round",
 }
 
 
