@@ -2309,13 +2309,10 @@ class FaqIndex:
         return None
 
     def _other_class(self, told: str, norm: str, this: _Class) -> bool:
-        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too), read
-        in what ``this`` class's own words leave (round 69: 补贴 is the money class's word too, so '种树有冇补贴'
-        had always held a second class)."""
-        told, read = this.words.blanked(told), this.words.blanked(norm)
+        """Another class of ``_classes`` than ``this`` in the question ('路边的杨梅被人偷摘了': a dispute too)."""
         return any(
             other is not this
-            and other.words.search(told if other.feared_is_none else read)
+            and other.words.search(told if other.feared_is_none else norm)
             and not other.unless.search(norm)
             for other in self._classes
         )

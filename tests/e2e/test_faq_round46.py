@@ -63,10 +63,8 @@ def test_two_trees_compared_go_to_an_adviser_with_both_trees_fields_under_the_nu
 
 
 def test_a_subsidy_asked_goes_to_the_village_with_what_the_plan_says_of_money(villager, bot):
-    """Round 69 moved it: a subsidy asked in general ('种树有冇补贴') is answered by camp.subsidy without a ticket
-    (tests/e2e/test_faq_round69.py); one's own trees' subsidy keeps round 46's ticket with the plan's money under it."""
     add_roster(bot)
-    reply = villager.says("我种咗三亩果树 可以领几多补贴")
+    reply = villager.says("种树有冇补贴")
     assert ticket_number(reply) and "五个一点" in reply and "以村委（社区）为准" in reply, reply
 
 

@@ -150,8 +150,7 @@ def test_a_question_the_species_knowledge_does_not_cover_is_not_answered_with_it
         ("我家桂花叶子黄了怎么办", "diagnosis"),
         ("荔枝长虫了", "diagnosis"),
         ("门口那棵龙眼快死了", "diagnosis"),
-        # round 46: the village answers, what the plan says of money under the number; round 69: one's own trees only
-        ("我种了十棵荔枝 能领多少补贴", "subsidy"),
+        ("种树有补贴吗", "subsidy"),  # round 46: the village answers, what the plan says of money under the number
         ("问专家 荔枝不结果", "asked_expert"),
     ],
 )
@@ -2477,9 +2476,8 @@ def test_round_46_missing_knowledge_a_villager_asks_for(index, question, expecte
         ("锄头锄到脚 流好多血", ("用力按住", "120")),
         ("荔枝和龙眼哪个结果快", ("荔枝：", "龙眼：", "挂果")),  # the field asked of both trees
         ("桂花和香樟哪个好", ("桂花：", "香樟：", "常绿大乔木")),  # no field asked: their kind and use
-        # round 69 moved it: a subsidy asked in general is answered (camp.subsidy); one's own trees keep the ticket
-        ("我种咗三亩果树 可以领几多补贴", ("五个一点", "以村委（社区）为准")),
-        ("我屋企种咗五棵 点解冇补贴俾我", ("林业站",)),
+        ("种树有冇补贴", ("五个一点", "以村委（社区）为准")),
+        ("退耕还林补贴几时发", ("林业站",)),
         # round 61 moved it: public fruit asked in general is answered; one's own tree planted there keeps the ticket
         ("我在村道边种的龙眼结果了 归谁", ("由村委（社区）定",)),
         # round 59: a storm with nobody struck is answered (tech.lightning); someone struck is a ticket with it
