@@ -704,7 +704,7 @@ class _Ranked(NamedTuple):
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]  # (strength, words): the topic's rank, one less for weak words, 0 context
+    levels: tuple[tuple[int, Vocab], ...]  # (strength, words): the topic's rank, one more for strong words, one less for weak, 0 context
 
 
 @dataclass(frozen=True)
@@ -800,7 +800,12 @@ class FaqIndex:
                 spec,
                 tuple(
                     (level, Vocab(spec.get(key, [])))
-                    for level, key in ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))
+                    for level, key in (
+                        (_rank(spec) + 1, "strong_triggers"),  # round 71: '花穗要不要剪短' is the spike's, not pruning's
+                        (_rank(spec), "triggers"),
+                        (_rank(spec) - 1, "weak_triggers"),
+                        (0, "context"),
+                    )
                 ),
             )
             for name, spec in matching["topics"].items()
