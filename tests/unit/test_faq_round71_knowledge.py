@@ -22,7 +22,9 @@ from tests.unit.faq_knowledge import own_checks
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_71k.tsv"
-SPECIES = {row["name"]: row for row in tomllib.loads((ROOT / "messages" / "species.toml").read_text("utf-8"))["species"]}
+SPECIES = {
+    row["name"]: row for row in tomllib.loads((ROOT / "messages" / "species.toml").read_text("utf-8"))["species"]
+}
 # own phrasings the matcher still misses (the honest figure): each a strict xfail with why
 MISSED: dict[str, str] = {
     "龙眼花穗好长要不要剪短啲": "the question model (precedents: 剪短 is pruning) overrules the rules' flowering field when 啲 is left over",
