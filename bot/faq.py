@@ -704,7 +704,8 @@ class _Ranked(NamedTuple):
 class _Topic:
     name: str
     spec: Mapping
-    levels: tuple[tuple[int, Vocab], ...]  # (strength, words): the topic's rank, one less for weak words, 0 context
+    # (strength, words): the topic's rank, one more for strong words (round 71), one less for weak words, 0 context
+    levels: tuple[tuple[int, Vocab], ...]
 
 
 @dataclass(frozen=True)
@@ -800,7 +801,13 @@ class FaqIndex:
                 spec,
                 tuple(
                     (level, Vocab(spec.get(key, [])))
-                    for level, key in ((_rank(spec), "triggers"), (_rank(spec) - 1, "weak_triggers"), (0, "context"))
+                    # round 71: strong words ('花穗要不要剪短' is the spike's, not pruning's) outrank the rest
+                    for level, key in (
+                        (_rank(spec) + 1, "strong_triggers"),
+                        (_rank(spec), "triggers"),
+                        (_rank(spec) - 1, "weak_triggers"),
+                        (0, "context"),
+                    )
                 ),
             )
             for name, spec in matching["topics"].items()
