@@ -3677,7 +3677,11 @@ _ADOPTION_LEFT_RE = re.compile(
     rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
     # round 58: which trees, counted ('认种嘅树仲有边几棵': normalised 还有哪多少棵), or what is left ('还剩哪些')
-    r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵)(?:的)?(?:吗|没有)?$"
+    r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵"
+    # round 69 (21b): how many or which are left that may be taken, 认 alone for the word said first ('认种认养仲有几多棵树
+    # 可以认', '认养还有哪些树可以选')
+    r"|(?:还有|还剩|剩下)(?:多少|哪些|哪几|几)(?:棵|株)?(?:树|树苗|果树)?(?:可以|能|可)(?:认|认养|认种|领养|选|拣|挑))"
+    r"(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
@@ -4104,6 +4108,8 @@ LEFT_ASKED_RE = re.compile(
     # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
     rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
+    # round 69 (21b): the ones not planted named first, then who they are ('未种嘅党员有边个', '还没种树的党员是哪些')
+    rf"|{_NOT_YET}(?:树)?(?:的|嘅)(?:户|人家|人|党员|村民)(?:有|是)?(?:哪些|哪几个|哪几位|哪几户|哪个|哪位|谁)$"
 )
 # round 59 (20l): the group named first, then how many or which of it are left ('我哋村啲党员仲有几多个未种树', '党员入面
 # 仲有边几个未种', '村里的党员还剩几个没种')
