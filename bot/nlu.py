@@ -2333,6 +2333,21 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# round 69 (21a): the same fillers in a text as sent, with the pauses voice input writes between them ('嗯 那个 我认领两棵
+# 龙眼 三月尾先种', '呃，就是，我…'), for the readers of the text as sent (the pledge's, the record's); something must follow
+_PAUSE = r"[\s,，、。.…~～]*"
+_SPOKEN_FILLERS_RE = re.compile(
+    rf"^(?>{_PAUSE}(?:(?:(?:嗯|呃|额|哦|噢|诶|欸|唉){_PAUSE})++(?:(?:那个|这个|就是){_PAUSE})*+"
+    rf"|那个{_PAUSE}(?=就是|我)(?:就是{_PAUSE})?|就是{_PAUSE}(?=我)))(?=\S)"
+)
+
+
+def without_spoken_fillers(text: str) -> str:
+    """A text as sent without the fillers voice input begins it with ('嗯 那个 我认领两棵龙眼' -> '我认领两棵龙眼'); a
+    text of fillers only is kept ('嗯', '嗯嗯': chit-chat)."""
+    return _SPOKEN_FILLERS_RE.sub("", text, count=1) if text else text
+
+
 # round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
 # '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
 _STUTTER_PAUSES_RE = re.compile(r"\s+")
@@ -5353,6 +5368,11 @@ _ADDITION_RE = re.compile(
 # 虫咬咗咁' after '叶生咗好多洞') are the same symptom (_SAME_SYMPTOM)
 _SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|裂|流胶|蔫|白粉|霉|不结果|不开花|发白|发黑|洞|窿|咬")
 _SAME_SYMPTOM = {"窿": "洞", "咬": "洞"}
+
+
+def symptom_named(norm: str) -> bool:
+    """Round 69: does the (normalised) text name a tree's trouble (``_SYMPTOM_RE``: yellowing, falling leaves, spots …)?"""
+    return bool(_SYMPTOM_RE.search(norm or ""))
 
 
 def _symptoms(norm: str) -> set[str]:
