@@ -3010,6 +3010,13 @@ _MAY_I_PLANT_FIRST_RE = re.compile(
 )
 
 
+# round 69 (21a): what each household or member must plant asked (每户, 每个党员 … 至少/要 … 种多少): the campaign's rule
+_QUOTA_PER_HEAD_ASKED_RE = re.compile(
+    r"每(?:户|家|人|个|位|名)(?:人|人家|党员|干部|村民|群众)?(?:都)?(?:至少|最少|起码|要|应该|需要|得)(?:要|需要)?"
+    r"(?:种|植|栽)(?:多少|几)"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3020,6 +3027,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "mine"  # round 67 (20x): what one did told, then whether the task is done
+    if norm and _QUOTA_PER_HEAD_ASKED_RE.search(norm):
+        return None  # round 69 (21a): the rule asked ('今年村里每户至少要种几多棵'), the FAQ's quota, no progress
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
@@ -4060,20 +4069,32 @@ _ATTENDANCE_ASKED_RE = re.compile(
 # its fate, all of it one of these (so '洞怎么补' names a thing the ticket never told of, and stays its own)
 _ELLIPTIC_CARE_RE = re.compile(
     r"^(?:咁|噉|那|那么|所以|请问)?"
-    r"(?:系咪|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
+    r"(?:系咪|系唔系|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
     r"(?:应该|要|需要|还|仲)?"
     r"(?:(?:再|多|少|先|马上|即刻)?(?:淋|浇|淋水|浇水|施肥|落肥|下肥|剪|剪掉|修剪|打药|喷药|挖出来|移走|晒|遮阴)"
     r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走)?"
     r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
-    r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救))"
+    r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救)"
+    # round 69 (21a): whether it is sick or has pests, guessed ('系咪生病', '系唔系有虫')
+    r"|(?:生病|有病|病了|病咗|得病|得咗病|有虫|生虫|长虫))"
     r"(?:吗|呢|啊|呀|咩|不|唔|没|未|嘛|啦|了|喇)*$"
+)
+# round 69 (21a): then whether to ask the expert ('系咪生病 要唔要问专家', '是不是病了 要不要找专家看看'): the ticket's question
+_ASK_THE_EXPERT_AFTER_RE = re.compile(
+    r"(?:要不要|要唔要|使唔使|使不使|用不用|需不需要|需唔需要|好唔好|好不好|可唔可以|可不可以|使唔使要|是不是要|系咪要)?"
+    r"(?:问|找|揾|搵|请|叫)(?:下|一下|吓)?(?:专家|顾问|技术员|技术顾问|老师)(?:来)?(?:看看|看下|看一下|睇下|睇睇|睇吓)?"
+    r"(?:吗|呢|啊|呀|咩|啦|喇)*$"
 )
 
 
 def elliptic_care_asked(text: str) -> bool:
     """Round 53: a tree's care or fate asked with no subject ('系咪要淋多啲水', '会不会死', '点算好', '要不要剪掉'): in a
     ticket's 补充 window, the ticket's tree's."""
-    return bool(_ELLIPTIC_CARE_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    if _ELLIPTIC_CARE_RE.match(flat):
+        return True
+    expert = _ASK_THE_EXPERT_AFTER_RE.search(flat)  # round 69: whether to ask the expert, after it
+    return bool(expert and expert.start() > 0 and _ELLIPTIC_CARE_RE.match(flat[: expert.start()]))
 
 
 def attendance_asked(text: str) -> bool:
@@ -5702,7 +5723,8 @@ _GO_ON_RE = re.compile(
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
-    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
+    # round 69 (21a): taken as Cantonese says it ('相影咗啦 然后要打咩字啊')
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传|影)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
     r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?![相照张图一])(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
     # round 27: taken then sent over, 照 alone ('拍完照发过去 下一步打字打咩')
     r"|^(?:已经)?(?:拍|影)(?:好|完|了)(?:照|相|照片|相片)(?:发过去|发过来|发给你|发上来|发了|发完)?(?:了)?"
