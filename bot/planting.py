@@ -236,6 +236,7 @@ _PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 
 # trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种)
 _PLANTED_TOLD_RE = re.compile(r"[种栽](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
+_SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
 _PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种栽]|(?:想|要|打算|准备|计划)[^种栽]{0,4}[种栽]")
 
 
@@ -253,6 +254,10 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
         head = " ".join(clauses[:n])
         if not _PLANTED_TOLD_RE.search(head) or _PLANTING_MEANT_RE.search(head):
             continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
+        if "问" in head or _SOME_OF_THEM_RE.search(question):
+            # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水'); one of the trees told of ('小叶榄仁种咗
+            # 三棵 有一棵歪咗点扶返'): a question about trees standing
+            return None
         told = nlu.parse_planting_text(head, species_table, others)
         if (
             told is not None

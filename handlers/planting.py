@@ -80,7 +80,7 @@ def _planting_whole(ctx):
             ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app)
         )
         if asked is not None:
-            return Decided(asked)
+            return asked  # whether it restates the record just finished is ``_planting_part``'s
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 
@@ -98,6 +98,13 @@ def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
 
 
 def _planting_part(ctx, _may_be_part):
+    if isinstance(_may_be_part, planting.ToldThenAsked):
+        # round 69: the trees of the record just finished told again before the question ('荔枝两棵种咗喇 几时施肥'):
+        # the question alone, the FAQ's; no second record
+        finished = planting.just_finished(ctx)
+        told = _may_be_part.told
+        restated = finished is not None and (finished["species"], finished["count"]) == (told.species, told.count)
+        return None if restated else _may_be_part
     if isinstance(_may_be_part, WhenPlantedTold):
         described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
         return None if described else _may_be_part.whole
