@@ -241,16 +241,16 @@ _PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种�
 
 
 def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> ToldThenAsked | None:
-    """The longest run of first clauses that is a whole report (a count and a tree, for the sender's own household),
+    """The shortest run of first clauses that is a whole report (a count and a tree, for the sender's own household),
     and the clauses after it a question; voice input's fillers before it left out. None when a clause names a tree's
     trouble (a symptom or complaint is a question about trees standing, never a record: the FAQ's or the adviser's)."""
     clauses = [c for c in _PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
     if len(clauses) < 2 or nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text)):
         return None
-    for n in range(len(clauses) - 1, 0, -1):
+    for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
         question = " ".join(clauses[n:])
-        if not nlu.is_question(question):
-            continue
+        if not nlu.is_question(question) or nlu.parse_count(question) is not None:
+            continue  # trees still counted after it ('两棵桂花 两棵荔枝 几时施肥'): more of the report
         head = " ".join(clauses[:n])
         if not _PLANTED_TOLD_RE.search(head) or _PLANTING_MEANT_RE.search(head):
             continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
