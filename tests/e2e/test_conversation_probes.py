@@ -1745,7 +1745,7 @@ _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
         "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
         " has no invite, and no 叶香樟), and a staff binding is made by the office's one-time code only (DESIGN.md:"
         " roles come from the roster, never from the user), so nothing may bind; the reply says the code is wrong"
-        " and how to send it again. The name is read as a name (not 香樟 trees), which is what the writer tested",
+        " and how to send it again, as set 20e's 李冬梅 (305817) is kept. The name is read as a name (not 香樟 trees)",
         ["new:登记 叶香樟 埔心村 583104"],
     ),
 ]
