@@ -478,6 +478,15 @@ _TREE_ALONE_RE = re.compile(
 )
 
 
+_PART_OF_A_TREE_RE = re.compile(r"叶|果|花(?!钱|费)|枝|根|树干|树皮|树头|虫|苗|黄|枯|烂|死")
+
+
+def tree_part_named(text: str) -> bool:
+    """Round 69: does the text speak of a part of a tree or its state (叶, 枝, 果, 黄, 枯 …), not of trees in general
+    ('村里几时有植树活动' names none)?"""
+    return bool(_PART_OF_A_TREE_RE.search(text or ""))
+
+
 def tree_said_alone(db, ticket: dict, species_table, others: tuple[str, ...] = ()) -> bool:
     """Is the ticket's one text a tree pointed at alone (``_TREE_ALONE_RE``, voice input's fillers left out): the first
     half of a question cut in two, whose second half (naming no other tree) is its 补充?"""

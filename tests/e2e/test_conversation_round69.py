@@ -87,6 +87,9 @@ EXAMPLES_ONE_TICKET = [
     ("twice", "桂花叶有黑点 || 系唔系有虫 使唔使问专家", "one-ticket"),
     ("twice", "荔枝苗叶子卷起来 || 是不是病了 要不要找专家看看", "one-ticket"),
 ]
+CONTROLS_ONE_TICKET = [
+    ("twice", "嗯 那个 我屋企嗰棵桂花 || 村里几时有植树活动", "new"),  # a campaign question after it: its own
+]
 
 ALL = [
     *EXAMPLES_FILLER_PLEDGE,
@@ -101,6 +104,7 @@ ALL = [
     *EXAMPLES_NEW_CADRE_PLOT,
     *EXAMPLES_SUPPLEMENT,
     *EXAMPLES_ONE_TICKET,
+    *CONTROLS_ONE_TICKET,
 ]
 
 
