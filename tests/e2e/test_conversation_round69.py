@@ -1,8 +1,8 @@
 """Round 69 of issue 17 §5, through signed pushes: sets 21a and 21b's misses read by class. Each class's held-out cases
 (new sentences of the class, not the probes' words) and controls were written before its mend and run on the untouched
-branch first (11 of 26 went where the villager means; 26 after); the controls after the cases were written while mending
-(the boundaries three older probes drew: 19f, 19u, 20y; a campaign question after a tree said alone); the probes themselves are in
-tests/e2e/test_conversation_probes.py."""
+branch first (11 of 26 went where the villager means; 26 after); the controls after the cases were written while
+mending (the boundaries three older probes drew: 19f, 19u, 20y; a campaign question after a tree said alone); the
+probes themselves are in tests/e2e/test_conversation_probes.py."""
 
 from __future__ import annotations
 
