@@ -474,6 +474,34 @@ def about_a_tree(earlier: list[str], species_table, others: tuple[str, ...] = ()
     return any(_TREE_PART_RE.search(e) or nlu.find_all_species(e, species_table, others) for e in earlier)
 
 
+# round 69 (21a): a tree pointed at alone, as voice input cuts a question after its subject ('我屋企嗰棵龙眼', '我门口那棵
+# 桂花', '就是我种的那棵荔枝'): who has it or where it stands, the measure, the tree; nothing asked or told of it yet
+_TREE_ALONE_RE = re.compile(
+    r"^(?:我|我们|我家|我屋企|我们家|家里|屋企)?(?:的)?(?:门口|屋前|屋后|院子|田边|后山|村口|屋企|家里)?(?:的)?"
+    r"(?:种的|种了的|新种的)?(?:那|这|呢|嗰)?(?:棵|株|些|几棵)(?P<tree>[\u4e00-\u9fff]{1,5}?)(?:树|苗)?(?:呢|啊|呀|嘅|的)?$"
+)
+
+
+_PART_OF_A_TREE_RE = re.compile(r"叶|果|花(?!钱|费)|枝|根|树干|树皮|树头|虫|苗|黄|枯|烂|死")
+
+
+def tree_part_named(text: str) -> bool:
+    """Round 69: does the text speak of a part of a tree or its state (叶, 枝, 果, 黄, 枯 …), not of trees in general
+    ('村里几时有植树活动' names none)?"""
+    return bool(_PART_OF_A_TREE_RE.search(text or ""))
+
+
+def tree_said_alone(db, ticket: dict, species_table, others: tuple[str, ...] = ()) -> bool:
+    """Is the ticket's one text a tree pointed at alone (``_TREE_ALONE_RE``, voice input's fillers left out): the first
+    half of a question cut in two, whose second half (naming no other tree) is its 补充?"""
+    texts = ticket_texts(db, ticket)
+    if len(texts) != 1:
+        return False
+    norm = nlu.without_fillers(nlu.normalize(nlu.command_characters_fixed(texts[0] or "")))
+    found = _TREE_ALONE_RE.match(norm)
+    return found is not None and bool(nlu.find_all_species(found["tree"], species_table, others))
+
+
 def symptom_told(text: str, result: FaqResult) -> bool:
     """Round 58 (20i, 20j; round 20 had read it otherwise): a symptom told, not asked ('叶底有啲白色嘅虫仔', '叶子被虫咬了好多
     洞'). Within a ticket's 补充 window it is what the villager sees on the ticket's tree, unless it names another: blind

@@ -2348,6 +2348,21 @@ def without_fillers(norm: str) -> str:
     return _FILLERS_RE.sub("", norm, count=1) if norm else norm
 
 
+# round 69 (21a): the same fillers in a text as sent, with the pauses voice input writes between them ('嗯 那个 我认领两棵
+# 龙眼 三月尾先种', '呃，就是，我…'), for the readers of the text as sent (the pledge's, the record's); something must follow
+_PAUSE = r"[\s,，、。.…~～]*"
+_SPOKEN_FILLERS_RE = re.compile(
+    rf"^(?>{_PAUSE}(?:(?:(?:嗯|呃|额|哦|噢|诶|欸|唉){_PAUSE})++(?:(?:那个|这个|就是){_PAUSE})*+"
+    rf"|那个{_PAUSE}(?=就是|我)(?:就是{_PAUSE})?|就是{_PAUSE}(?=我)))(?=\S)"
+)
+
+
+def without_spoken_fillers(text: str) -> str:
+    """A text as sent without the fillers voice input begins it with ('嗯 那个 我认领两棵龙眼' -> '我认领两棵龙眼'); a
+    text of fillers only is kept ('嗯', '嗯嗯': chit-chat)."""
+    return _SPOKEN_FILLERS_RE.sub("", text, count=1) if text else text
+
+
 # round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
 # '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
 _STUTTER_PAUSES_RE = re.compile(r"\s+")
@@ -3026,6 +3041,13 @@ _MAY_I_PLANT_FIRST_RE = re.compile(
 )
 
 
+# round 69 (21a): what each household or member must plant asked (每户, 每个党员 … 至少/要 … 种多少): the campaign's rule
+_QUOTA_PER_HEAD_ASKED_RE = re.compile(
+    r"每(?:户|家|人|个|位|名)(?:人|人家|党员|干部|村民|群众)?(?:都)?(?:至少|最少|起码|要|应该|需要|得)(?:要|需要)?"
+    r"(?:种|植|栽)(?:多少|几)"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3036,6 +3058,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return "mine"  # round 67 (20x): what one did told, then whether the task is done
+    if norm and _QUOTA_PER_HEAD_ASKED_RE.search(norm):
+        return None  # round 69 (21a): the rule asked ('今年村里每户至少要种几多棵'), the FAQ's quota, no progress
     norm = _WORRY_AFTER_RE.sub("", _PURPOSE_AFTER_RE.sub("", norm)) if norm else norm
     norm = _SECOND_FIGURE_RE.sub("", _POLITE_LEAD_RE.sub("", norm)) if norm else norm
     counted_in = bool(norm) and bool(_THESE_COUNTED_IN_RE.match(_WANT_TO_KNOW_LEAD_RE.sub("", _WORRY_RE.sub("", norm))))
@@ -3721,7 +3745,11 @@ _ADOPTION_LEFT_RE = re.compile(
     rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
     # round 58: which trees, counted ('认种嘅树仲有边几棵': normalised 还有哪多少棵), or what is left ('还剩哪些')
-    r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵)(?:的)?(?:吗|没有)?$"
+    r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵"
+    # round 69 (21b): how many or which are left that may be taken, 认 alone for the word said first ('认种认养仲有几多棵树
+    # 可以认', '认养还有哪些树可以选')
+    r"|(?:还有|还剩|剩下)(?:多少|哪些|哪几|几)(?:棵|株)?(?:树|树苗|果树)?(?:可以|能|可)(?:认|认养|认种|领养|选|拣|挑))"
+    r"(?:的)?(?:吗|没有)?$"
 )
 _ADOPTED_RE = re.compile(r"(?:认养|认种|领养|认捐)(?:了|过|完|好)|已经")  # done: '认养了两棵', '已经认种'
 # round 21: which trees may be adopted asked ('有什么树可以认种的'); the wish, then how to go about it ('听说可以领养村里的
@@ -4086,20 +4114,32 @@ _ATTENDANCE_ASKED_RE = re.compile(
 # its fate, all of it one of these (so '洞怎么补' names a thing the ticket never told of, and stays its own)
 _ELLIPTIC_CARE_RE = re.compile(
     r"^(?:咁|噉|那|那么|所以|请问)?"
-    r"(?:系咪|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
+    r"(?:系咪|系唔系|是不是|是否|要不要|使唔使|使不使|用不用|需不需要|会不会|会唔会|能不能|可不可以|可唔可以|得唔得|还能|仲可以|会)?"
     r"(?:应该|要|需要|还|仲)?"
     r"(?:(?:再|多|少|先|马上|即刻)?(?:淋|浇|淋水|浇水|施肥|落肥|下肥|剪|剪掉|修剪|打药|喷药|挖出来|移走|晒|遮阴)"
     r"(?:多啲|少啲|多点|少点|多一点|少一点)?(?:水|肥|药|掉|走)?"
     r"|(?:死|死掉|救|救得返|救得活|有救|活|活得返|活得成|好返|好得返|救唔救得返|救不救得活|有冇得救|有没有得救)"
-    r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救))"
+    r"|(?:点算|点算好|怎么办|咋办|点搞|点处理|怎么处理|怎么救|点救)"
+    # round 69 (21a): whether it is sick or has pests, guessed ('系咪生病', '系唔系有虫')
+    r"|(?:生病|有病|病了|病咗|得病|得咗病|有虫|生虫|长虫))"
     r"(?:吗|呢|啊|呀|咩|不|唔|没|未|嘛|啦|了|喇)*$"
+)
+# round 69 (21a): then whether to ask the expert ('系咪生病 要唔要问专家', '是不是病了 要不要找专家看看'): the ticket's question
+_ASK_THE_EXPERT_AFTER_RE = re.compile(
+    r"(?:要不要|要唔要|使唔使|使不使|用不用|需不需要|需唔需要|好唔好|好不好|可唔可以|可不可以|使唔使要|是不是要|系咪要)?"
+    r"(?:问|找|揾|搵|请|叫)(?:下|一下|吓)?(?:专家|顾问|技术员|技术顾问|老师)(?:来)?(?:看看|看下|看一下|睇下|睇睇|睇吓)?"
+    r"(?:吗|呢|啊|呀|咩|啦|喇)*$"
 )
 
 
 def elliptic_care_asked(text: str) -> bool:
     """Round 53: a tree's care or fate asked with no subject ('系咪要淋多啲水', '会不会死', '点算好', '要不要剪掉'): in a
     ticket's 补充 window, the ticket's tree's."""
-    return bool(_ELLIPTIC_CARE_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+    flat = re.sub(r"[\s，,。.!！?？~～]", "", text or "")
+    if _ELLIPTIC_CARE_RE.match(flat):
+        return True
+    expert = _ASK_THE_EXPERT_AFTER_RE.search(flat)  # round 69: whether to ask the expert, after it
+    return bool(expert and expert.start() > 0 and _ELLIPTIC_CARE_RE.match(flat[: expert.start()]))
 
 
 def attendance_asked(text: str) -> bool:
@@ -4149,6 +4189,8 @@ LEFT_ASKED_RE = re.compile(
     # round 43 (19q): 边个 as the text normalised writes it (哪个, 哪位: '村里边个仲未种树 发个名单俾我')
     rf"|(?:谁|边个|乜谁)[^，。,.!?？\s]{{0,3}}{_NOT_YET}|(?:哪个|哪位)(?:人|村民|党员)?{_NOT_YET}"
     rf"|{_NOT_YET}(?:树)?(?:的|嘅)?(?:户|人家|人|党员)?(?:的|嘅)?名单"
+    # round 69 (21b): the ones not planted named first, then who they are ('未种嘅党员有边个', '还没种树的党员是哪些')
+    rf"|{_NOT_YET}(?:树)?(?:的|嘅)(?:户|人家|人|党员|村民)(?:有|是)?(?:哪些|哪几个|哪几位|哪几户|哪个|哪位|谁)$"
 )
 # round 59 (20l): the group named first, then how many or which of it are left ('我哋村啲党员仲有几多个未种树', '党员入面
 # 仲有边几个未种', '村里的党员还剩几个没种')
@@ -5409,6 +5451,11 @@ _SYMPTOM_RE = re.compile(r"黄|掉叶|掉果|掉花|落叶|卷|斑|枯|焦|烂|�
 _SAME_SYMPTOM = {"窿": "洞", "咬": "洞"}
 
 
+def symptom_named(norm: str) -> bool:
+    """Round 69: does the (normalised) text name a tree's trouble (``_SYMPTOM_RE``: yellowing, falling leaves, spots …)?"""
+    return bool(_SYMPTOM_RE.search(norm or ""))
+
+
 def _symptoms(norm: str) -> set[str]:
     return {_SAME_SYMPTOM.get(found, found) for found in _SYMPTOM_RE.findall(norm)}
 
@@ -5736,7 +5783,8 @@ _GO_ON_RE = re.compile(
 )
 # the photo said sent first ('相发过去了 下一步做咩', '照片发了 然后呢'): what follows is the question
 _PHOTO_SENT_RE = re.compile(
-    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
+    # round 69 (21a): taken as Cantonese says it ('相影咗啦 然后要打咩字啊')
+    r"^(?:照片|相片|相|图片|图)(?:已经)?(?:发|拍|传|影)(?:过去|过来|好|完|给你)?(?:了)?(?:啦|喇)?"
     r"|^(?:已经)?(?:拍|影)(?:好|完)?了(?![相照张图一])(?:啦)?"  # round 21: taken, the photo unnamed ('拍了要怎样')
     # round 27: taken then sent over, 照 alone ('拍完照发过去 下一步打字打咩')
     r"|^(?:已经)?(?:拍|影)(?:好|完|了)(?:照|相|照片|相片)(?:发过去|发过来|发给你|发上来|发了|发完)?(?:了)?"

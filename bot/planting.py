@@ -221,6 +221,55 @@ def never_a_part(text: str) -> bool:
 MAY_BE_PART = "may be a part"  # read_whole: no whole report, but perhaps a bare part of the sender's record
 
 
+@dataclass(frozen=True)
+class ToldThenAsked:
+    """Round 69 (21a): trees planted told, then a question about them in the same breath ('我同老伴头先喺屋后种咗四棵杨梅
+    想问下几耐淋一次水', after a photo '呢啲系阿妈种嘅 两棵杨梅 佢哋几时结果'): the report starts or completes the record,
+    the question is answered after it (or goes to the adviser), never lost."""
+
+    told: nlu.PlantingText
+    question: str
+
+
+_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
+
+
+# trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种)
+_PLANTED_TOLD_RE = re.compile(r"[种栽](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
+_SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
+_PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种栽]|(?:想|要|打算|准备|计划)[^种栽]{0,4}[种栽]")
+
+
+def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> ToldThenAsked | None:
+    """The shortest run of first clauses that is a whole report (a count and a tree, for the sender's own household),
+    and the clauses after it a question; voice input's fillers before it left out. None when a clause names a tree's
+    trouble (a symptom or complaint is a question about trees standing, never a record: the FAQ's or the adviser's)."""
+    clauses = [c for c in _PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
+    if len(clauses) < 2 or nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text)):
+        return None
+    for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
+        question = " ".join(clauses[n:])
+        if not nlu.is_question(question) or nlu.parse_count(question) is not None:
+            continue  # trees still counted after it ('两棵桂花 两棵荔枝 几时施肥'): more of the report
+        head = " ".join(clauses[:n])
+        if not _PLANTED_TOLD_RE.search(head) or _PLANTING_MEANT_RE.search(head):
+            continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
+        if "问" in head or _SOME_OF_THEM_RE.search(question):
+            # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水'); one of the trees told of ('小叶榄仁种咗
+            # 三棵 有一棵歪咗点扶返'): a question about trees standing
+            return None
+        told = nlu.parse_planting_text(head, species_table, others)
+        if (
+            told is not None
+            and told.count is not None
+            and not told.vague
+            and (told.species or told.unknown_species)
+            and not (told.for_another or told.total_differs or told.proxy_name or told.proxy_without_name)
+        ):
+            return ToldThenAsked(told, question)
+    return None
+
+
 def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | str | None:
     """What ``read_text`` reads from the text alone (pure: the webhook reads it before the message's transaction): a
     whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``."""

@@ -420,7 +420,8 @@ def parse(text: str | None, species_table: Mapping) -> PledgeText | None:
     # round 20: Hakka typed by its sound read as meant (涯屋下: my household; messages/typos.toml)
     # round 37 (19m): traditional characters read as simplified ('我報名認領兩棵桃樹'), as the roster writes names
     # round 46 (19s): Hakka 𠊎 (I) read as 我 before the rest ('𠊎认领一棵杨梅': messages/typos.toml [characters])
-    text = nlu.command_characters_fixed(nlu.to_halfwidth(text or ""))
+    # round 69 (21a): voice input's fillers before it ('嗯 那个 我认领两棵龙眼 三月尾先种')
+    text = nlu.without_spoken_fillers(nlu.command_characters_fixed(nlu.to_halfwidth(text or "")))
     text = nlu.command_typos_fixed(hanzi.simplified(text).strip().strip(_TRAILING))
     text = _count_as_pledge(_for_the_household(text))
     led = _without_the_lead(text)

@@ -168,7 +168,8 @@ def _guesses_its_cause(ctx: Ctx, ticket: dict) -> bool:
     """A cause guessed for the ticket's trouble ('我还施了点尿素 会不会是肥太多'), naming no other tree: the same tree's,
     whatever the FAQ answers of it."""
     text = _text(ctx) or ""
-    if not nlu.cause_guessed(text_normalized(ctx)):
+    # round 69 (21a): or at the end of a longer text, after what was done ('涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够')
+    if not (nlu.cause_guessed(text_normalized(ctx)) or any(nlu.cause_guessed(tail) for tail in message_tails(ctx))):
         return False
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     earlier = escalation.ticket_texts(ctx.db, ticket)
@@ -212,6 +213,12 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None])
         if reply is not None:
             return _safety_first(ctx, reply(ctx))  # a danger told still gets its safety line
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
+
+
+def open_question(ctx: Ctx, question: str) -> str:
+    """Round 69: a question another route read beside what it did (trees told, then a question about them: the planting
+    record's) that the FAQ does not answer: the adviser's ticket, as an unanswered question's, no media with it."""
+    return _open(ctx, question, "low_confidence", [])
 
 
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
@@ -941,6 +948,13 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
         return next(iter(supplementable_when_matching(ctx)), None)
+    # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
+    # the second half names a part of a tree (叶, 枝, 果 …) and no other tree: '村里几时有植树活动' after it is its own
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if escalation.tree_part_named(text) and not nlu.find_all_species(text, table, others):
+        cut = (t for t in supplementable_when_matching(ctx) if escalation.tree_said_alone(ctx.db, t, table, others))
+        if (ticket := next(cut, None)) is not None:
+            return ticket
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question

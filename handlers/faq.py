@@ -245,6 +245,15 @@ def _zones(ctx: Ctx, norm: str) -> str | None:
 
 
 _ZONE_LIST = "zones.commands.list"
+
+
+def _plot_steps(ctx: Ctx, _norm: str) -> str | None:
+    """Round 69 (21b: '我系村干部 点样报党建林' from a follower not registered yet): the steps of a plot's record asked
+    before registering are the planting help, which asks 登记 first and keeps the message (as ``_log_steps``); the
+    cadre's role comes from the roster once registered, never from the words. A registered sender gets the steps."""
+    return _PLANTING_HELP if ctx.person is None else None
+
+
 _MY_PROGRESS, _VILLAGE_PROGRESS = "progress.commands.my_progress", "progress.commands.village_progress"
 _PLANTING_HELP = "planting.commands.menu"
 _STANDING = EntryCommand((_MY_PROGRESS,), _standing)
@@ -263,6 +272,7 @@ ENTRY_COMMANDS: dict[str, EntryCommand] = {
         _STANDING,
     ),
     "bot.log_planting": EntryCommand((_MY_PROGRESS, _PLANTING_HELP), _log_steps),
+    "bot.plot": EntryCommand((_PLANTING_HELP,), _plot_steps),
 }
 
 

@@ -77,6 +77,13 @@ def _planting_whole(ctx):
         return None
     if isinstance(whole, nlu.PlantingText) and _when_planted_of_no_tree(ctx.msg.text or "", whole):
         return WhenPlantedTold(whole)  # round 61: the writer asks whether a ticket is open (``_planting_part``)
+    if whole is None or whole is planting.MAY_BE_PART:
+        # round 69 (21a): trees planted told, then a question about them: the record, and the question answered after it
+        asked = planting.told_then_asked(
+            ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+        )
+        if asked is not None:
+            return asked  # whether it restates the record just finished is ``_planting_part``'s
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 
@@ -94,6 +101,13 @@ def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
 
 
 def _planting_part(ctx, _may_be_part):
+    if isinstance(_may_be_part, planting.ToldThenAsked):
+        # round 69: the trees of the record just finished told again before the question ('荔枝两棵种咗喇 几时施肥'):
+        # the question alone, the FAQ's; no second record
+        finished = planting.just_finished(ctx)
+        told = _may_be_part.told
+        restated = finished is not None and (finished["species"], finished["count"]) == (told.species, told.count)
+        return None if restated else _may_be_part
     if isinstance(_may_be_part, WhenPlantedTold):
         described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
         return None if described else _may_be_part.whole
@@ -333,6 +347,20 @@ def on_photo(ctx, _match) -> str:
 
 @registered
 def on_text(ctx, parsed) -> str:
+    if isinstance(parsed, planting.ToldThenAsked):  # round 69: the record first, then the question after it
+        return _recorded(ctx, parsed.told) + "\n\n" + _question_after(ctx, parsed.question)
+    return _recorded(ctx, parsed)
+
+
+def _question_after(ctx, question: str) -> str:
+    """Round 69: the question asked after the trees told: the FAQ's answer, else the adviser's ticket (never lost)."""
+    found = escalation.faq_match(ctx.app, ctx.db, question)
+    if found.kind == "answer":
+        return found.answer_text.strip()
+    return escalation_handlers.open_question(ctx, question)
+
+
+def _recorded(ctx, parsed: nlu.PlantingText) -> str:
     # a plot counts in the cadre's village, a 代种 household joins it: a cadre with no village may do neither
     cadres = ctx.config.get("planting.cadre_roles")
     if parsed.for_another and not planting.is_cadre(ctx.person, cadres):

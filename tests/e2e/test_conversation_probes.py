@@ -1693,21 +1693,9 @@ def test_round_20z_probe(probe, context, message, expected):
 # Sets 21a and 21b, written blind at the thirty-eighth session's start and measured on f3cc963; now development
 _ROUND_21A_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 21a, measured at the thirty-eighth session's start (f3cc963, 129/140); not yet read by"
-        " class",
-        [
-            "after_photo:呢啲系阿妈种嘅 两棵杨梅 佢哋几时结果",
-            "after_photo:相影咗啦 然后要打咩字啊",
-            "cadre:今年村里每户至少要种几多棵",
-            "member:嗯 那个 我同老伴头先喺屋后种咗四棵杨梅 想问下几耐淋一次水",
-            "member:嗯 那个 我认领两棵龙眼 三月尾先种",
-            "party:嗯 那个 我哋支部今日去党建林种树 我种咗两棵秋枫 仲要做啲咩",
-            "party:认令责任区 二号",
-            "ticket:涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够",
-            "twice:嗯 那个 我屋企嗰棵龙眼 || 啲叶黄晒仲落叶 点算啊",
-            "twice:问专家 石榴裂果 || 唔该快啲答我",
-            "twice:龙眼树啲枝干枯咗一边 || 系咪生病 要唔要问专家",
-        ],
+        "blind miss of set 21a, measured at the thirty-eighth session's start (f3cc963, 129/140): a nudge after a ticket"
+        " (唔该快啲答我), another helper's class (conv68); round 69 mended the other ten by class",
+        ["twice:问专家 石榴裂果 || 唔该快啲答我"],
     ),
 ]
 ROUND_21A_MISSES = {message: why for why, messages in _ROUND_21A_LEFT for message in messages}
@@ -1720,16 +1708,16 @@ def test_round_21a_probe(probe, context, message, expected):
 
 _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 21b, measured at the thirty-eighth session's start (f3cc963, 134/140); not yet read by"
-        " class",
-        [
-            "cadre:未种嘅党员有边个",
-            "cadre:认种认养仲有几多棵树可以认",
-            "new:我系村干部 点样报党建林",
-            "new:登记 叶香樟 埔心村 583104",
-            "twice:问专家 桂花唔开花 || 唔该快啲答",
-            "twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到",
-        ],
+        "blind miss of set 21b, measured at the thirty-eighth session's start (f3cc963, 134/140): a nudge after a ticket"
+        " (唔该快啲答, 喂 有冇人睇到), another helper's class (conv68)",
+        ["twice:问专家 桂花唔开花 || 唔该快啲答", "twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
+    ),
+    (
+        "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
+        " has no invite, and no 叶香樟), and a staff binding is made by the office's one-time code only (DESIGN.md:"
+        " roles come from the roster, never from the user), so nothing may bind; the reply says the code is wrong"
+        " and how to send it again, as set 20e's 李冬梅 (305817) is kept. The name is read as a name (not 香樟 trees)",
+        ["new:登记 叶香樟 埔心村 583104"],
     ),
 ]
 ROUND_21B_MISSES = {message: why for why, messages in _ROUND_21B_LEFT for message in messages}
