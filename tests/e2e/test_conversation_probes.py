@@ -1691,13 +1691,8 @@ def test_round_20z_probe(probe, context, message, expected):
 
 
 # Sets 21a and 21b, written blind at the thirty-eighth session's start and measured on f3cc963; now development
-_ROUND_21A_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21a, measured at the thirty-eighth session's start (f3cc963, 129/140): a nudge after a ticket"
-        " (唔该快啲答我), another helper's class (conv68); round 69 mended the other ten by class",
-        ["twice:问专家 石榴裂果 || 唔该快啲答我"],
-    ),
-]
+# Set 21a: every blind miss mended (round 69 ten by class; round 68's nudge after a ticket, 唔该快啲答我, the last)
+_ROUND_21A_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21A_MISSES = {message: why for why, messages in _ROUND_21A_LEFT for message in messages}
 
 
@@ -1709,8 +1704,9 @@ def test_round_21a_probe(probe, context, message, expected):
 _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21b, measured at the thirty-eighth session's start (f3cc963, 134/140): a nudge after a ticket"
-        " (唔该快啲答, 喂 有冇人睇到), another helper's class (conv68)",
-        ["twice:问专家 桂花唔开花 || 唔该快啲答", "twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
+        " said as a hello (喂 有冇人睇到: whether anyone has seen it), which round 68's nudge reader (唔该快啲答) does not"
+        " take; the lead's greeting reading answers it with hello",
+        ["twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
     ),
     (
         "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
