@@ -63,7 +63,13 @@ def test_one_s_own_request_is_the_village_s_whatever_the_topic(index, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["我想退出这个公众号的提醒", "认养的树可以换一棵吗", "村里会不会派人帮老人种树", "锄头可以借给邻居用吗"],
+    [
+        "我想退出这个公众号的提醒",
+        "我要解除绑定",
+        "认养的树可以换一棵吗",
+        "村里会不会派人帮老人种树",
+        "锄头可以借给邻居用吗",
+    ],
 )
 def test_usage_rules_and_lending_among_villagers_are_no_request_of_the_village(index, question):
     assert index.match(question).reason != "own_request", question
