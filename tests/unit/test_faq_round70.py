@@ -10,7 +10,8 @@ of the sets' questions), with controls that must not move:
 - points asked by the tree (一棵树几多分, not 树穴几多分深) or as 党建积分: the points entries, not the hole's size;
 - a wood ear or a tree's gum asked as food: no tree's fruit (camp.fruit_picking lists 桃子 edible), the wild fungi's
   entry or a person;
-- whether one is registered already, what one's number is registered as: bot.my_info, not bot.register or rebind.
+- whether one is registered already, what one's number is registered as: bot.my_info, not bot.register or rebind;
+- a subsidy asked beside points (a shop as an exchange point): the subsidy's class, not the points entry.
 
 docs/faq.md, 第七十轮."""
 
