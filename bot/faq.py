@@ -2232,12 +2232,12 @@ class FaqIndex:
             return _escalate(
                 "safety", note=self.entries[self._by_id[aid]].answer if aid else "", note_entry=aid or None
             )
-        for cls_ in self._classes:
-            if cls_.over_intents and cls_.words.search(norm) and not cls_.unless.search(norm):
-                # round 70: one's own request of the village (a favour, leaving half way, a promise, partners or heirs
-                # at odds) is the village's to decide, whatever topic an intent reads ('我想退出党员责任区 可以吗')
-                return _escalate(cls_.name, note=cls_.note)
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
+            for cls_ in self._classes:
+                if cls_.over_intents and cls_.words.search(norm) and not cls_.unless.search(norm):
+                    # round 70: one's own request of the village (a favour, leaving half way, a fine found unfair) is
+                    # the village's to decide, whatever an intent asked before the rules reads ('卖木材被罚款 不合理')
+                    return _escalate(cls_.name, note=cls_.note)
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
         if any(rule.person and rule.entry for rule in fired):
             return None  # round 49: a person's body first ('砍了一棵树 手上全部起红疹很痒': the rash, not felling)
