@@ -70,6 +70,11 @@ def test_one_s_own_request_is_the_village_s_whatever_the_topic(index, question):
         "认养的树可以换一棵吗",
         "村里会不会派人帮老人种树",
         "锄头可以借给邻居用吗",
+        # after the default run: adoption paid for, each brother's household, the name asked in general, a firm's offer
+        "我在佛山上班 想出钱认种一棵 村委能不能帮我种",
+        "两兄弟分开住 是不是两家都要种",
+        "证书上的名字能不能改",
+        "有公司来村委讲可以帮我们搞碳汇",
     ],
 )
 def test_usage_rules_and_lending_among_villagers_are_no_request_of_the_village(index, question):
