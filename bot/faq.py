@@ -722,6 +722,8 @@ class _Class:
     # round 64: what such a question tells it is for, not another class ('想承包五十亩山种油茶 银行肯借钱吗': a lease
     # planned is the loan's purpose, no land dispute): blanked before another class is looked for
     general_told: Vocab = field(default_factory=Vocab)
+    # round 70: looked for before the intents asked before the rules too ('卖木材被罚款 觉得不合理' is no timber sale)
+    over_intents: bool = False
 
 
 @dataclass(frozen=True)
@@ -857,6 +859,7 @@ class FaqIndex:
                 bool(c.get("feared_is_none")),
                 Vocab(c["general_unless"]) if c.get("answers_general") else None,
                 Vocab(c.get("general_told", [])),
+                bool(c.get("over_intents")),
             )
             for c in esc.get("classes", [])
         ]
@@ -2255,6 +2258,11 @@ class FaqIndex:
                 "safety", note=self.entries[self._by_id[aid]].answer if aid else "", note_entry=aid or None
             )
         if any(i.before_rules and i.matches(norm, species is not None, False, True) for i in self._intents):
+            for cls_ in self._classes:
+                if cls_.over_intents and cls_.words.search(norm) and not cls_.unless.search(norm):
+                    # round 70: one's own request of the village (a favour, leaving half way, a fine found unfair) is
+                    # the village's to decide, whatever an intent asked before the rules reads ('卖木材被罚款 不合理')
+                    return _escalate(cls_.name, note=cls_.note)
             return None  # '山上松树一片片红了枯死 要找谁': pine wilt is reported, not one tree's symptom (round 27)
         if any(rule.person and rule.entry for rule in fired):
             return None  # round 49: a person's body first ('砍了一棵树 手上全部起红疹很痒': the rash, not felling)
