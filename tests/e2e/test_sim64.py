@@ -3,7 +3,11 @@ pledges and planting days), through the real webhook with signed XML."""
 
 from __future__ import annotations
 
+import re
+
 from tests.conftest import rows_of
+from tests.e2e.dashboard_seed import login
+from tests.e2e.test_campaign import PUXIN, SHIHU, confirm_demo_sites, county, season  # noqa: F401 (fixtures)
 from tests.e2e.test_escalation import LI, add_roster, ticket_number
 
 
@@ -67,3 +71,47 @@ def test_a_demo_cut_short_numbers_its_records_and_questions_as_they_came(bot, cl
     assert answers and all(f"（{a['id']}号）" in a["text"] for a in answers)
     advisers = [row["name"] for row in rows_of(bot, "SELECT name FROM people WHERE role = '技术顾问' ORDER BY id")]
     assert advisers[0] == "王工" and not any(name.endswith("工") for name in advisers[1:]), advisers
+
+
+def _undelivered(page: str) -> str:
+    found = re.search(r'<details class="card undelivered".*?</details>', page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_the_office_sees_which_secretaries_have_not_got_the_months_line(
+    app, bot, season, tick, standin, sent_to, villager_factory
+):  # noqa: F811
+    """A month's end on the rehearsal clock, as seed 002's 通报 runs: on 1 March February's is made and each 村书记's
+    line queued. Neither secretary had written since mid-February (outside WeChat's 48 hours, no template): both
+    lines were held, and /admin/reports said 发到微信 2条. It now says 0/2条已送达 and names who waits; a secretary
+    who writes gets the line once, a 5xx is retried and the line sent once, and the page then has nothing undelivered."""
+    tick("2027-03-01T09:00")
+    assert [
+        r["status"] for r in rows_of(bot, "SELECT status FROM outbox WHERE dedupe_key LIKE 'report:2027-02:%'")
+    ] == [
+        "held",
+        "held",
+    ]
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/reports").get_data(as_text=True)
+    assert '<td data-label="发到微信">0/2条已送达</td>' in page, page
+    waiting = _undelivered(page)
+    assert "2027-02 未送达（2条）" in waiting
+    assert "埔心村 王书记：等对方在公众号发消息后送出" in waiting and "石湖村 陈书记" in waiting, waiting
+    # 王书记 writes: his line goes with the reply's wake, once
+    bot.clock.set("2027-03-01T10:00")
+    villager_factory(PUXIN).says("本村进度")
+    standin.fail("message/custom/send", status=502)
+    tick("2027-03-01T10:00")
+    assert len([t for t in sent_to(PUXIN) if t.startswith("埔心村2月通报")]) == 1
+    # 陈书记 writes; WeChat answers 502 once: kept, retried, sent once
+    villager_factory(SHIHU).says("本村进度")
+    standin.fail("message/custom/send", status=502)
+    tick("2027-03-01T10:01")
+    tick("2027-03-01T10:05")
+    tick("2027-03-01T10:06")
+    assert len([t for t in sent_to(SHIHU) if t.startswith("石湖村2月通报")]) == 1
+    assert len([t for t in sent_to(PUXIN) if t.startswith("埔心村2月通报")]) == 1
+    page = client.get("/admin/reports").get_data(as_text=True)
+    assert '<td data-label="发到微信">2/2条已送达</td>' in page and _undelivered(page) == "", page
