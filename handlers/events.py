@@ -165,6 +165,26 @@ def on_move_wished(ctx: Ctx, _match) -> str:
     return ctx.t("events.move_ask", name=event["name"])
 
 
+def _cancel_wished(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.cancel_wished(ctx.msg.text)
+
+
+@staff(_organisers, refusal="events.organisers_only")
+def on_cancel_wished(ctx: Ctx, _match) -> str:
+    """sim64: the organiser calls the village's day off (下雨了 今天的活动取消): it ends now, its people are told."""
+    assert ctx.person is not None  # @staff
+    if ctx.person["village_id"] is None:
+        return ctx.t("events.cancel_none")
+    called_off = events.cancel_days(ctx.app, ctx.db, ctx.person, ctx.now)
+    if not called_off:
+        return ctx.t("events.cancel_none")
+    lines = [
+        ctx.t("events.cancelled", name=event["name"], span=events.span_words(event, ctx.app.tz), n=told)
+        for event, told in called_off
+    ]
+    return "\n".join([*lines, ctx.t("events.cancelled_next")])
+
+
 # -- checking in --------------------------------------------------------------------------------------------
 def _distance(value: float) -> int:
     return round(value)
@@ -360,6 +380,7 @@ ATTENDED_ROUTES: list = [
     ),
 ]
 TEXT_ROUTES: list = [
+    Route("event_cancel", staged(_cancel_wished, _from_organiser), on_cancel_wished),
     Route("event_move", staged(_move_wished, _from_organiser), on_move_wished),
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),

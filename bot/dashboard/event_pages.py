@@ -40,6 +40,7 @@ def event_page(event_id: int):
         rows=store.attendance_of_event(ctx.db, event_id),
         labels=_labels(),
         qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] else None,
+        never_held=events.never_held(event),
     )
 
 

@@ -115,3 +115,50 @@ def test_the_office_sees_which_secretaries_have_not_got_the_months_line(
     assert len([t for t in sent_to(PUXIN) if t.startswith("埔心村2月通报")]) == 1
     page = client.get("/admin/reports").get_data(as_text=True)
     assert '<td data-label="发到微信">2/2条已送达</td>' in page and _undelivered(page) == "", page
+
+
+def test_an_organiser_calls_off_a_planting_day_and_those_checked_in_are_told(person, bot, app, clock, tick, sent_to):
+    """A secretary whose day was rained off wrote '下雨了 今天的活动取消': it became a question for the adviser (and
+    '取消活动' its 补充), the day stayed open for check-ins, and his own check-in counted him as having taken part.
+    Now the day is called off: before it began it never took place (nobody present, not held); under way it ends then,
+    and whoever checked in is told once. The office sees 已取消."""
+    from bot import progress
+    from bot.store import events as events_store
+    from tests.e2e.test_events import NEAR, PLACE
+
+    clock.set("2027-03-06T08:30")
+    secretary = person("o-wang", "王书记", "村书记")
+    member = person("o-chen", "陈党员", "党员")
+    secretary.sends_location(*PLACE)
+    secretary.says("活动 村口植树 9点到12点")
+    assert progress.village_progress(bot.db, bot.config, 1).party_members_active == 1  # the opener, checked in
+    assert "活动取消" not in member.says("活动取消了吗")  # a villager's question cancels nothing
+    reply = secretary.says("下雨了 今天的活动取消")
+    assert reply.startswith("已取消“村口植树”（3月6日 09:00–12:00），已签到的0人会收到通知。"), reply
+    assert rows_of(bot, "SELECT * FROM tickets WHERE openid = 'o-wang'") == []
+    assert progress.village_progress(bot.db, bot.config, 1).party_members_active == 0
+    clock.set("2027-03-06T09:10")
+    assert "没有进行中的植树活动" in member.says("参加")
+    # a second day, under way: its people are told, and were there
+    secretary.sends_location(*PLACE)
+    secretary.says("活动 河边植树")
+    member.sends_location(*NEAR)
+    assert member.says("参加").startswith("已签到")
+    clock.set("2027-03-06T10:00")
+    assert "已签到的1人会收到通知" in secretary.says("活动改期")
+    tick("2027-03-06T10:01")
+    tick("2027-03-06T10:02")
+    told = [t for t in sent_to("o-chen") if "取消了" in t]
+    assert told == ["“河边植树”（3月6日 09:10–13:10）取消了，不用去了。改期会另行通知。"], told
+    assert events_store.held_by_village(bot.db, "2027-03-01", "2027-04-01") == {1: 1}
+    assert progress.village_progress(bot.db, bot.config, 1).party_members_active == 2
+    client = app.test_client()
+    from tests.e2e.dashboard_seed import add_logins
+
+    add_logins(bot.db, [("admin", "admin")])
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/events").get_data(as_text=True)
+    assert page.count('<span class="tag">已取消</span>') == 2, page
+    (first,) = [e["id"] for e in rows_of(bot, "SELECT id FROM events WHERE name = '村口植树'")]
+    day_page = client.get(f"/admin/events/{first}").get_data(as_text=True)
+    assert "确认到场</button>" not in day_page and "3月6日 09:00" in day_page
