@@ -648,11 +648,16 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
     queue_notice(ctx.db, ctx.config, openid=person["openid"], text=text, key=key, now=ctx.now)
 
 
-def cancel(ctx, person: dict, species: str | None) -> list[dict]:
-    """End the household's pledges (of ``species`` only, when given); the pledges ended."""
-    ended = [p for p in store.live_of_household(ctx.db, person["id"]) if species is None or p["species"] == species]
+def cancel(ctx, person: dict, species: str | None) -> tuple[list[dict], list[dict]]:
+    """End the household's pledges (of ``species`` only, when given): (the pledges ended, those kept). A bare
+    取消认领 keeps a pledge already planted in full (verified): sim64, '取消认领' after a new 荔枝 pledge had also
+    cancelled the 3棵木棉 planted in March, and the household left 认领户数; named, a species ends whatever it holds."""
+    live = [p for p in store.live_of_household(ctx.db, person["id"]) if species is None or p["species"] == species]
+    planted = planted_of(ctx.db, person["id"]) if species is None else {}
+    kept = [p for p in live if planted.get(p["species"], 0) >= p["count"]]
+    ended = [p for p in live if p not in kept]
     store.cancel(ctx.db, [p["id"] for p in ended], ctx.now_s)
-    return ended
+    return ended, kept
 
 
 def village_person(ctx, name: str) -> dict | None:

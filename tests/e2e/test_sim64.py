@@ -162,3 +162,26 @@ def test_an_organiser_calls_off_a_planting_day_and_those_checked_in_are_told(per
     (first,) = [e["id"] for e in rows_of(bot, "SELECT id FROM events WHERE name = '村口植树'")]
     day_page = client.get(f"/admin/events/{first}").get_data(as_text=True)
     assert "确认到场</button>" not in day_page and "3月6日 09:00" in day_page
+
+
+def test_a_bare_取消认领_keeps_what_the_household_has_planted_in_full(person, bot, standin, clock):
+    """陈大伯 had pledged 3棵木棉 in February and planted them (verified); in April he pledged 2棵荔枝, thought better
+    of it and sent '取消认领': the reply said 已取消认领：3棵木棉（3月种）、2棵荔枝, and his household left the village's
+    认领户数. A bare 取消认领 now ends what is still to plant and keeps what is planted in full."""
+    from tests.e2e.test_pledges import plant
+
+    clock.set("2027-03-02T10:00")
+    chen = person("o-chen", "陈大伯", "群众", household="1组1号")
+    chen.says("认领 3棵木棉 3月")
+    assert plant(chen, standin, "m-1", 1, "3棵木棉").startswith("✅")
+    clock.set("2027-04-04T11:00")
+    chen.says("认领 2棵荔枝 5月")
+    reply = chen.says("取消认领")
+    assert (
+        reply
+        == "已取消认领：2棵荔枝（5月种）。要重新认领就发“认领 几棵树名”。\n已种好的3棵木棉（3月种）留着，算完成了。"
+    )
+    live = rows_of(bot, "SELECT species, count FROM pledges WHERE cancelled_at IS NULL")
+    assert live == [{"species": "木棉", "count": 3}]
+    assert chen.says("取消认领") == "已种好的3棵木棉（3月种）留着，算完成了。"
+    assert chen.says("取消认领 木棉").startswith("已取消认领：3棵木棉")  # named, it ends
