@@ -185,3 +185,29 @@ def test_a_bare_取消认领_keeps_what_the_household_has_planted_in_full(person
     assert live == [{"species": "木棉", "count": 3}]
     assert chen.says("取消认领") == "已种好的3棵木棉（3月种）留着，算完成了。"
     assert chen.says("取消认领 木棉").startswith("已取消认领：3棵木棉")  # named, it ends
+
+
+def test_my_visits_while_a_sign_in_waits_for_its_village_says_so(bot, clock, villager_factory):
+    """An adviser short of time signed in away from every village (the list of his villages came back), sent his
+    photos and asked '我的下沉': it said 您3月下沉服务0次 and listed every village as not visited, not that the sign-in
+    still waited for its village. It says so now, with the list, and the number then records it."""
+    from bot.db import transaction
+    from bot.store import roster as roster_store
+    from tests.conftest import add_roster as add_county
+    from tests.e2e.test_visits import NOWHERE, VILLAGES
+
+    clock.set("2027-03-10T09:00")
+    ids = add_county(bot, VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问")])
+    with transaction(bot.db):
+        adviser = roster_store.person_by_openid(bot.db, "o-wang")
+        roster_store.set_adviser_villages(bot.db, adviser["id"], [ids["埔心村"], ids["下围村"]])
+    wang = villager_factory("o-wang")
+    wang.says("签到 查看龙眼虫害")
+    clock.advance(minutes=1)
+    wang.sends_location(*NOWHERE)
+    reply = wang.says("我的下沉")
+    assert reply.startswith("您3月下沉服务0次：") and "刚才的签到还没记上：请回复编号选村。" in reply, reply
+    assert reply.endswith("1. 埔心村\n2. 下围村"), reply
+    assert "已记为埔心村的下沉服务（位置不符" in wang.says("1")
+    reply = wang.says("我的下沉")
+    assert reply.startswith("您3月下沉服务1次：") and "还没记上" not in reply, reply
