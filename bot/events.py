@@ -219,6 +219,12 @@ def cancel_wished(text: str | None) -> bool:
     return bool(_CANCEL_RE.search(plain)) and not _NOT_CANCEL_RE.search(plain)
 
 
+def cancel_asked(text: str | None) -> bool:
+    """sim64: whether the day is called off, asked ('活动取消了吗', '今天植树活动还搞不搞'... with 取消 and a question)."""
+    plain = re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)
+    return bool(_CANCEL_RE.search(plain)) and bool(re.search(r"(?:[吗嘛么冇未没]|没有|了没)[?？]?$|[?？]$", plain))
+
+
 def cancel_days(app, db, person: dict, now: datetime) -> list[tuple[dict, int]]:
     """sim64: the organiser's village's days not over yet, called off now; each one's checked-in people (the organiser
     aside) are told (a notice, once). Returns each day as it was, with how many were told."""

@@ -21,6 +21,8 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot import clock, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
@@ -183,6 +185,25 @@ def on_cancel_wished(ctx: Ctx, _match) -> str:
         for event, told in called_off
     ]
     return "\n".join([*lines, ctx.t("events.cancelled_next")])
+
+
+def _cancel_asked(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.cancel_asked(ctx.msg.text)
+
+
+@registered
+def on_cancel_asked(ctx: Ctx, _match) -> str:
+    """sim64: a villager asking whether the day is off ('活动取消了吗': it had become a ticket): the days called off
+    since the day before, then those still on (as ``on_day_asked``)."""
+    assert ctx.person is not None  # @registered
+    village_id = ctx.person["village_id"]
+    since = clock.to_db(ctx.now - timedelta(days=1))
+    off = store.cancelled_in_village(ctx.db, village_id, since, ctx.now_s) if village_id is not None else []
+    lines = [ctx.t("events.day_cancelled", name=e["name"], span=events.span_words(e, ctx.app.tz)) for e in off]
+    on = _village_days(ctx)
+    if on:
+        lines.append(ctx.t("events.day_info", lines="\n".join(_day_line(ctx, e) for e in on)))
+    return "\n".join(lines) if lines else ctx.t("events.day_none")
 
 
 # -- checking in --------------------------------------------------------------------------------------------
@@ -381,6 +402,7 @@ ATTENDED_ROUTES: list = [
 ]
 TEXT_ROUTES: list = [
     Route("event_cancel", staged(_cancel_wished, _from_organiser), on_cancel_wished),
+    Route("event_cancel_asked", _cancel_asked, on_cancel_asked),
     Route("event_move", staged(_move_wished, _from_organiser), on_move_wished),
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),

@@ -108,7 +108,7 @@ def m002_place_label(db: Database) -> None:
 @migrations()
 def m003_cancelled(db: Database) -> None:
     """sim64: a day called off by its organiser (rain, a clash): when and by whom. Its span then ends at that moment
-    (``cancel``); one called off before it began never took place (its span is empty: ``ends_at = starts_at``)."""
+    (``cancel``); one called off before it began never took place (its span is empty: ``ends_at <= starts_at``)."""
     db.table("events").add_column("cancelled_at", str)
     db.table("events").add_column("cancelled_by_person_id", int)
 
@@ -155,6 +155,17 @@ def current_in_village(db: Database, village_id: int, now: str) -> list[dict]:
     """The village's events not over at ``now`` (under way, or later today), earliest first."""
     return list(
         db.query("SELECT * FROM events WHERE village_id = ? AND ends_at > ? ORDER BY starts_at, id", [village_id, now])
+    )
+
+
+def cancelled_in_village(db: Database, village_id: int, since: str, now: str) -> list[dict]:
+    """sim64: the village's days called off at or after ``since`` (and by ``now``), latest first."""
+    return list(
+        db.query(
+            "SELECT * FROM events WHERE village_id = ? AND cancelled_at >= ? AND cancelled_at <= ?"
+            " ORDER BY cancelled_at DESC, id DESC",
+            [village_id, since, now],
+        )
     )
 
 
@@ -232,12 +243,11 @@ def set_present(
 
 
 def cancel(db: Database, event_id: int, person_id: int | None, now: str) -> None:
-    """sim64: the day called off at ``now``: it ends then (at its start, when it has not begun: nobody was there, the
-    opener's own check-in no longer counts as present)."""
+    """sim64: the day called off at ``now``: it ends then (before its start, when it has not begun: nobody was there,
+    the opener's own check-in no longer counts as present, and no query of days not over finds it)."""
     db.execute(
-        "UPDATE events SET cancelled_at = ?, cancelled_by_person_id = ?,"
-        " ends_at = CASE WHEN ? < starts_at THEN starts_at ELSE MIN(ends_at, ?) END WHERE id = ?",
-        [now, person_id, now, now, event_id],
+        "UPDATE events SET cancelled_at = ?, cancelled_by_person_id = ?, ends_at = MIN(ends_at, ?) WHERE id = ?",
+        [now, person_id, now, event_id],
     )
     db.execute(
         "UPDATE attendance SET present = 0, present_via = NULL WHERE event_id = ?"
