@@ -210,7 +210,12 @@ _CANCEL_RE = re.compile(
     r"(?:(?:植树|种树|义务植树)?活动|植树日).{0,4}?(?:取消|不搞了?|唔搞|搞唔成|改期|延期|推迟|改天|改日)"
     r"|(?:取消|改期|推迟|延期)(?:今天|今日|明天|听日|这次|今次|本次)?(?:的|嘅)?(?:植树|种树|义务植树)?活动"
 )
-_NOT_CANCEL_RE = re.compile(r"取消认领|取消参加|不参加|唔参加|[吗嘛么冇未没][?？]?$|[?？]$")
+# a question (asked at its end, or whether it should be: 要唔要取消) is no calling off
+_QUESTION_END = r"(?:[吗嘛么冇未没呢]|没有|了没|有冇)[?？]?$|[?？]$"
+_NOT_CANCEL_RE = re.compile(
+    rf"取消认领|取消参加|不参加|唔参加|(?:通知|提醒)取消|要不要|要唔要|会不会|会唔会|是不是|系唔系|是否|使唔使|用不用|[吗嘛]"
+    rf"|{_QUESTION_END}"
+)
 
 
 def cancel_wished(text: str | None) -> bool:
@@ -222,7 +227,7 @@ def cancel_wished(text: str | None) -> bool:
 def cancel_asked(text: str | None) -> bool:
     """sim64: whether the day is called off, asked ('活动取消了吗', '今天植树活动还搞不搞'... with 取消 and a question)."""
     plain = re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)
-    return bool(_CANCEL_RE.search(plain)) and bool(re.search(r"(?:[吗嘛么冇未没]|没有|了没)[?？]?$|[?？]$", plain))
+    return bool(_CANCEL_RE.search(plain)) and bool(re.search(_QUESTION_END, plain))
 
 
 def cancel_days(app, db, person: dict, now: datetime) -> list[tuple[dict, int]]:
