@@ -43,7 +43,7 @@ def test_a_clock_moved_back_never_reopens_an_answer_not_yet_given(villager, vill
 def test_a_demo_cut_short_numbers_its_records_and_questions_as_they_came(bot, clock, capsys):
     """`BOT_NOW=2027-03-05T09:00 run.py demo` left gaps in the record numbers (the later ones left out: 第3号, 第9号
     …), numbered records village by village (第10号 made before 第2号), had half its 与早先的记录照片相同 name a record
-    made later, and called its advisers 林刚海工. Now records and questions run 1, 2, 3 … in the order they came, a
+    made later, left four in ten questions open for weeks, and called its advisers 林刚海工. Now records and questions run 1, 2, 3 … in the order they came, a
     repeated photo names an earlier record, and an adviser has a name (the guide's 王工 aside)."""
     from types import SimpleNamespace
 
@@ -69,6 +69,12 @@ def test_a_demo_cut_short_numbers_its_records_and_questions_as_they_came(bot, cl
     assert duplicates and all(d["ref_at"] <= d["created_at"] and d["id"] > 0 for d in duplicates)
     answers = rows_of(bot, "SELECT t.id, o.text FROM outbox o JOIN tickets t ON o.dedupe_key = 'answer:' || t.id")
     assert answers and all(f"（{a['id']}号）" in a["text"] for a in answers)
+    # the advisers answer: few questions older than three days still wait (four in ten did, weeks overdue)
+    (waiting,) = rows_of(
+        bot,
+        "SELECT COUNT(*) AS total, SUM(status = 'open' AND created_at < '2027-03-02T01:00:00') AS overdue FROM tickets",
+    )
+    assert 0 < waiting["overdue"] <= 0.15 * waiting["total"], waiting
     advisers = [row["name"] for row in rows_of(bot, "SELECT name FROM people WHERE role = '技术顾问' ORDER BY id")]
     assert advisers[0] == "王工" and not any(name.endswith("工") for name in advisers[1:]), advisers
 
