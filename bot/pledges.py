@@ -494,14 +494,15 @@ _VILLAGE_PLEDGES_RE = re.compile(
 
 
 # sim62 (a cadre before the 2月8日 schedule, in the simulator: '我村认领了多少户' had become a ticket, '认领了几户' the pledge's
-# how-to): how many households pledged, the village's pledges named with no question ('本村认领情况'), or whether its
+# how-to): how many households pledged, the village's pledges named with no question ('本村认领情况'; sim64: a
+# secretary's bare '认领情况' had the pledge's usage), or whether its
 # 植树安排表 is done ('我们村植树安排表完成了吗'; 植树 is normalised 种树)
 _VILLAGE = r"(?:我们村|本村|村里|村里面|全村|我村|我们)"
 _PLEDGES = r"(?:认领|认领安排|种树安排表?|认领表)"
 _VILLAGE_PLEDGES_MORE_RE = re.compile(
     rf"^{_VILLAGE}?(?:的)?(?:有)?(?:多少户|几户){_PLEDGES}(?:了)?$"
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:了|的)?(?:有)?(?:多少户|几户)(?:了)?$"
-    rf"|^{_VILLAGE}(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
+    rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
     rf"|^{_VILLAGE}?(?:的)?(?:认领安排|种树安排表?|认领表)(?:报|交|做|备案|填)?(?:了|好了|齐了|完成了|完了)(?:没有|吗|未|没)$"
 )
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import rows_of
 from tests.e2e.dashboard_seed import login
 from tests.e2e.test_campaign import PUXIN, SHIHU, confirm_demo_sites, county, season  # noqa: F401 (fixtures)
+from tests.e2e.test_conversation_probes import cases_of, probe  # noqa: F401 (probe: fixture)
 from tests.e2e.test_escalation import LI, add_roster, ticket_number
 
 
@@ -219,3 +222,15 @@ def test_my_visits_while_a_sign_in_waits_for_its_village_says_so(bot, clock, vil
     assert "已记为埔心村的下沉服务（位置不符" in wang.says("1")
     reply = wang.says("我的下沉")
     assert reply.startswith("您3月下沉服务1次：") and "还没记上" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("context", "message", "expected"),
+    cases_of(
+        [("cadre", "认领情况", "progress"), ("cadre", "认领进度", "progress"), ("cadre", "认领 2棵荔枝", "pledge")], {}
+    ),
+)
+def test_a_secretary_asking_认领情况_bare_gets_the_villages_pledges(probe, context, message, expected):  # noqa: F811
+    """林书记 reporting upward asked '认领情况' and got the pledge's usage (请这样发：认领 2棵荔枝); the village's progress
+    with its 认领安排 line answers it, as '本村认领情况' (sim62)."""
+    assert probe.run(context, message, expected) == ""
