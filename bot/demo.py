@@ -95,6 +95,8 @@ GUIDE = {
 }
 # Dashboard logins: username -> (role, the GUIDE person it is, display name, title).
 LOGINS = {"admin": ("admin", "office", "张主任", "县植树办"), "wang": ("adviser", "adviser", "王工", "县林业站")}
+RECENT_QUESTIONS = timedelta(days=3)  # the demo's questions asked this close to its end may still wait
+OVERDUE_SHARE = 0.08  # of the older ones, left unanswered: the dashboard's 超时 and the SLA job have some
 DEMO_LAST_DAY = (5, 31, 18)  # month, day, hour (campaign time): the demo's records end that evening
 VILLAGES_PER_SCALE = 50
 RECORDS_PER_VILLAGE = 500
@@ -358,13 +360,13 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
 
     names_taken: set = set()
 
-    def person(name, village_id, role, household=None, birth_year=None, bound=False, suffix="", guide=None):
+    def person(name, village_id, role, household=None, birth_year=None, bound=False, guide=None):
         """A roster row; a name already used in the same village is replaced (names are unique per village).
         ``guide``: a key of GUIDE, whose name and openid the row gets."""
         if guide:
             name = GUIDE[guide][0]
         while (name, village_id) in names_taken:
-            name = _name(rng) + suffix
+            name = _name(rng)
         names_taken.add((name, village_id))
         row = {
             "id": take("people"),
@@ -413,9 +415,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         for n in range(count):
             person(f"{_name(rng)}", seat, role, bound=True, guide="office" if role == "管理员" and n == 0 else None)
     n_advisers = max(3, n_villages // 8)
+    # the roster's advisers by their names (林刚海, signing 技术顾问 林刚海), as an office lists them; the guide's 王工 is
+    # what the README calls him (sim64: 林刚海工 read as nobody's name)
     advisers = [
-        person(_name(rng) + "工", None, "技术顾问", bound=True, suffix="工", guide=None if n else "adviser")
-        for n in range(n_advisers)
+        person(_name(rng), None, "技术顾问", bound=True, guide=None if n else "adviser") for n in range(n_advisers)
     ]
     for index, v in enumerate(villages):
         adviser = advisers[index % n_advisers]
@@ -444,6 +447,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
     plantings, media, planting_photos, checks = [], [], [], []
     photo_of_record: dict[int, dict] = {}
     verified_earlier: list[int] = []
+    made_at: dict[int, datetime] = {}
 
     def add_planting(v, who, entered_by, kind, site, species, count, area, at, status="complete", clean=False):
         """One record; unless ``clean`` (the records a village's figures rest on), a few get a flag (and wait
@@ -453,9 +457,12 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         species_known = 1
         lat, lng = _offset(v["lat"], v["lng"], rng.uniform(20, v["radius_m"] * 0.8), rng)
         roll = rng.random()
+        # the record whose photo this one repeats was made before it (sim64: half the 与早先的记录照片相同 named a record
+        # made later, the county being drawn village by village)
+        earlier = [r for r in verified_earlier[-200:] if made_at[r] <= at] if roll < 0.025 else []
         if status == "complete" and kind == "tree" and not clean:
-            if roll < 0.025 and verified_earlier:
-                ref = rng.choice(verified_earlier[-200:])
+            if roll < 0.025 and earlier:
+                ref = rng.choice(earlier)
                 flags.append("duplicate_photo")
                 details["duplicate_photo"] = {"reason": "与早先的记录照片相同", "ref": ref}
             elif roll < 0.045:
@@ -472,6 +479,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
             review = "spot_check"  # drawn for a spot check: still counted until a reviewer rejects it
             details["spot_check"] = {"reason": "随机抽查", "ref": None}
         row_id = take("plantings")
+        made_at[row_id] = at
         at_s = clock.to_db(at)
         reviewed = review in ("approved", "rejected")
         plantings.append(
@@ -784,7 +792,10 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         for _ in range(rng.randint(0, 3)):
             asker = rng.choice(askers)
             asked = _moment(rng, year, 1.0)
-            answered = rng.random() < 0.6
+            # the advisers answer: what waits is the last days' questions, and a few overdue ones for the SLA to show
+            # (sim64: four in ten of all stayed open, 31 tickets weeks overdue on a rehearsal's 4 April)
+            roll = rng.random()
+            answered = roll < (0.6 if asked > end - RECENT_QUESTIONS else 1 - OVERDUE_SHARE)
             ticket_id = take("tickets")
             asked_s = clock.to_db(asked)
             answered_s = clock.to_db(asked + timedelta(hours=rng.randint(1, 30))) if answered else None
@@ -865,6 +876,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
     }
     if end < demo_day(config):
         _leave_out_after(tables, now_s)
+    _number_by_time(tables, first={t: store.next_id(db, t) for t in ("plantings", "tickets")})
     plantings, checks, tickets, outbox = (tables[t] for t in ("plantings", "survival_checks", "tickets", "outbox"))
     counts.plantings = len(plantings)
     counts.flagged = sum(1 for p in plantings if p["flags"])
@@ -1014,6 +1026,35 @@ def _visits(villages, advisers, pool, media, take, year: int, tz: str, seed: int
                         {"id": take("visit_photos"), "visit_id": visit_id, "media_row_id": media_id, "created_at": at_s}
                     )
     return visits, photos_of_visits
+
+
+def _number_by_time(tables: dict[str, list[dict]], first: dict[str, int]) -> None:
+    """Records and questions numbered as they came, from ``first`` on: the county is drawn village by village, so its
+    numbers ran by village, and a county cut short at a rehearsal's moment (``_leave_out_after``) left gaps where the
+    later ones had been (sim64: 第3号, 第9号, 第17号 on one day). What refers to them follows (a record's photos,
+    checks and duplicate's reference; an answer's message)."""
+    renumbered = {}
+    for table in ("plantings", "tickets"):
+        rows = sorted(tables[table], key=lambda row: (row["created_at"], row["id"]))
+        renumbered[table] = {row["id"]: first[table] + n for n, row in enumerate(rows)}
+        for row in rows:
+            row["id"] = renumbered[table][row["id"]]
+        tables[table] = rows
+    record = renumbered["plantings"]
+    for table in ("planting_photos", "survival_checks"):
+        for row in tables[table]:
+            row["planting_id"] = record[row["planting_id"]]
+    for row in tables["plantings"]:
+        details = json.loads(row["flag_details"]) if row["flag_details"] else {}
+        if "duplicate_photo" in details:
+            details["duplicate_photo"]["ref"] = record[details["duplicate_photo"]["ref"]]
+            row["flag_details"] = json.dumps(details, ensure_ascii=False)
+    question = renumbered["tickets"]
+    for row in tables["outbox"]:
+        if row["kind"] == "answer" and row["dedupe_key"].startswith("answer:"):
+            old = int(row["dedupe_key"].split(":")[1])
+            row["dedupe_key"] = f"answer:{question[old]}"
+            row["text"] = row["text"].replace(f"（{old}号）", f"（{question[old]}号）", 1)
 
 
 def _leave_out_after(tables: dict[str, list[dict]], end: str) -> None:

@@ -602,7 +602,10 @@ def open_in_window(ctx) -> list[dict]:
     both ask it of the same text."""
     read = vars(ctx).get("_open_in_window")
     if read is None or read[0] is not ctx.msg:
-        read = (ctx.msg, store.open_with_activity_since(ctx.db, ctx.openid, attach_window_start(ctx.app, ctx.now)))
+        read = (
+            ctx.msg,
+            store.open_with_activity_since(ctx.db, ctx.openid, attach_window_start(ctx.app, ctx.now), ctx.now_s),
+        )
         vars(ctx)["_open_in_window"] = read
     return read[1]
 
@@ -1035,12 +1038,12 @@ def reopen_window_start(app, now: datetime) -> str:
 
 
 def reopenable_ticket(app, db, openid: str, now: datetime) -> dict | None:
-    return store.latest_answered_since(db, openid, reopen_window_start(app, now))
+    return store.latest_answered_since(db, openid, reopen_window_start(app, now), clock.to_db(now))
 
 
 def supplementable_tickets(app, db, openid: str, now: datetime) -> list[dict]:
     """The villager's open tickets within their 补充 window (escalation.attach_minutes), latest first."""
-    return store.open_with_activity_since(db, openid, attach_window_start(app, now))
+    return store.open_with_activity_since(db, openid, attach_window_start(app, now), clock.to_db(now))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from bot.db import transaction
 from bot.ids import row_id
 from bot.incoming import MalformedMessage, from_fields
 from bot.photos import haversine_m, is_far_from
-from bot.reminders import at_local
+from bot.reminders import at_local, queue_notice
 from bot.store import events as store
 from bot.store import roster as roster_store
 from bot.wechat_api import WeChatError
@@ -204,6 +204,48 @@ def move_wished(text: str | None) -> bool:
     return bool(_MOVE_RE.match(re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)))
 
 
+# sim64: the organiser calling the day off ('下雨了 今天的活动取消', '取消活动', '活动改期', '植树活动推迟'): it had become
+# a question for the adviser, and the day stayed open for check-ins
+_CANCEL_RE = re.compile(
+    r"(?:(?:植树|种树|义务植树)?活动|植树日).{0,4}?(?:取消|不搞了?|唔搞|搞唔成|改期|延期|推迟|改天|改日)"
+    r"|(?:取消|改期|推迟|延期)(?:今天|今日|明天|听日|这次|今次|本次)?(?:的|嘅)?(?:植树|种树|义务植树)?活动"
+)
+# a question (asked at its end, or whether it should be: 要唔要取消) is no calling off
+_QUESTION_END = r"(?:[吗嘛么冇未没呢]|没有|了没|有冇)[?？]?$|[?？]$"
+_NOT_CANCEL_RE = re.compile(
+    rf"取消认领|取消参加|不参加|唔参加|(?:通知|提醒)取消|要不要|要唔要|会不会|会唔会|是不是|系唔系|是否|使唔使|用不用|[吗嘛]"
+    rf"|{_QUESTION_END}"
+)
+
+
+def cancel_wished(text: str | None) -> bool:
+    """sim64: the planting day called off (or put off: another day is opened on that day), not a question about it."""
+    plain = re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)
+    return bool(_CANCEL_RE.search(plain)) and not _NOT_CANCEL_RE.search(plain)
+
+
+def cancel_asked(text: str | None) -> bool:
+    """sim64: whether the day is called off, asked ('活动取消了吗', '今天植树活动还搞不搞'... with 取消 and a question)."""
+    plain = re.sub(r"\s", "", nlu.to_halfwidth(text or "")).strip(_TRAILING)
+    return bool(_CANCEL_RE.search(plain)) and bool(re.search(_QUESTION_END, plain))
+
+
+def cancel_days(app, db, person: dict, now: datetime) -> list[tuple[dict, int]]:
+    """sim64: the organiser's village's days not over yet, called off now; each one's checked-in people (the organiser
+    aside) are told (a notice, once). Returns each day as it was, with how many were told."""
+    now_s = clock.to_db(now)
+    called_off = []
+    for event in store.current_in_village(db, person["village_id"], now_s):
+        text = app.t("events.cancelled_notice", name=event["name"], span=span_words(event, app.tz))
+        told = 0
+        for attendee in store.attendees_to_tell(db, event["id"], person["id"]):
+            key = f"event_cancelled:{event['id']}:{attendee['openid']}"
+            told += queue_notice(db, app.config, openid=attendee["openid"], text=text, key=key, now=now)
+        store.cancel(db, event["id"], person["id"], now_s)
+        called_off.append((event, told))
+    return called_off
+
+
 def parse_join_code(text: str | None) -> str | None:
     """``参加 1234`` (``参加1234``, voice ``参加一二三四。``) → '1234'; None otherwise."""
     found = _JOIN_CODE.match(nlu.to_halfwidth(text or "").strip().strip(_TRAILING))
@@ -264,8 +306,10 @@ def place_words(event: dict) -> tuple[str, str]:
 
 
 def span_words(event: dict, tz: str) -> str:
-    """'3月6日 09:00–12:00'."""
+    """'3月6日 09:00–12:00'; a day called off before it began, its start alone ('3月6日 09:00': sim64)."""
     start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))
+    if end <= start:
+        return f"{start.month}月{start.day}日 {start:%H:%M}"
     return f"{start.month}月{start.day}日 {start:%H:%M}–{end:%H:%M}"
 
 
@@ -424,10 +468,15 @@ def locate(ctx, attendance: dict, place: dict) -> float:
     return distance
 
 
+def never_held(event: dict | None) -> bool:
+    """sim64: a day called off before it began (``store.cancel``): nobody can have been there."""
+    return event is not None and event["ends_at"] <= event["starts_at"]
+
+
 def confirm(db, attendance_id: int, by: str, now: datetime) -> bool:
     """A cadre (or the office) confirms on the dashboard that this person was there; False when it was already."""
     row = store.attendance_row(db, attendance_id)
-    if row is None or row["present"]:
+    if row is None or row["present"] or never_held(store.event(db, row["event_id"])):
         return False
     store.set_present(db, attendance_id, via="cadre", by=by, now=clock.to_db(now))
     return True

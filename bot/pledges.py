@@ -495,14 +495,15 @@ _VILLAGE_PLEDGES_RE = re.compile(
 
 
 # sim62 (a cadre before the 2月8日 schedule, in the simulator: '我村认领了多少户' had become a ticket, '认领了几户' the pledge's
-# how-to): how many households pledged, the village's pledges named with no question ('本村认领情况'), or whether its
+# how-to): how many households pledged, the village's pledges named with no question ('本村认领情况'; sim64: a
+# secretary's bare '认领情况' had the pledge's usage), or whether its
 # 植树安排表 is done ('我们村植树安排表完成了吗'; 植树 is normalised 种树)
 _VILLAGE = r"(?:我们村|本村|村里|村里面|全村|我村|我们)"
 _PLEDGES = r"(?:认领|认领安排|种树安排表?|认领表)"
 _VILLAGE_PLEDGES_MORE_RE = re.compile(
     rf"^{_VILLAGE}?(?:的)?(?:有)?(?:多少户|几户){_PLEDGES}(?:了)?$"
     rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:了|的)?(?:有)?(?:多少户|几户)(?:了)?$"
-    rf"|^{_VILLAGE}(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
+    rf"|^{_VILLAGE}?(?:的)?{_PLEDGES}(?:的)?(?:情况|进度|进展)$"
     rf"|^{_VILLAGE}?(?:的)?(?:认领安排|种树安排表?|认领表)(?:报|交|做|备案|填)?(?:了|好了|齐了|完成了|完了)(?:没有|吗|未|没)$"
 )
 
@@ -649,11 +650,16 @@ def _tell_household(ctx, person: dict, row: dict) -> None:
     queue_notice(ctx.db, ctx.config, openid=person["openid"], text=text, key=key, now=ctx.now)
 
 
-def cancel(ctx, person: dict, species: str | None) -> list[dict]:
-    """End the household's pledges (of ``species`` only, when given); the pledges ended."""
-    ended = [p for p in store.live_of_household(ctx.db, person["id"]) if species is None or p["species"] == species]
+def cancel(ctx, person: dict, species: str | None) -> tuple[list[dict], list[dict]]:
+    """End the household's pledges (of ``species`` only, when given): (the pledges ended, those kept). A bare
+    取消认领 keeps a pledge already planted in full (verified): sim64, '取消认领' after a new 荔枝 pledge had also
+    cancelled the 3棵木棉 planted in March, and the household left 认领户数; named, a species ends whatever it holds."""
+    live = [p for p in store.live_of_household(ctx.db, person["id"]) if species is None or p["species"] == species]
+    planted = planted_of(ctx.db, person["id"]) if species is None else {}
+    kept = [p for p in live if planted.get(p["species"], 0) >= p["count"]]
+    ended = [p for p in live if p not in kept]
     store.cancel(ctx.db, [p["id"] for p in ended], ctx.now_s)
-    return ended
+    return ended, kept
 
 
 def village_person(ctx, name: str) -> dict | None:

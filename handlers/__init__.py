@@ -170,6 +170,10 @@ pledges (handlers/pledges.py):
   2棵龙眼 (帮张三认领2棵龙眼; round 61: a relative's name told after, 帮我阿嫲认领一棵龙眼 佢叫陈大伯); round 61: trees added to
   a standing pledge (我想再加一棵龙眼: added to its count), no record collected
 planting days (handlers/events.py, TEXT_ROUTES):
+- event_cancel — an organiser calling the village's day off (取消活动, 下雨了 今天的活动取消, 活动改期; anyone else's words
+  go on): it ends now (never held, when it had not begun), and those checked in are told (sim64)
+- event_cancel_asked — whether the day is off, asked (活动取消了吗): the village's days called off since yesterday, then
+  those still on (sim64; it had become a ticket)
 - event_move — an organiser's 活动地点 (改活动地点, 活动位置发错了; anyone else's words go on): the village's day waits
   for its new place
   (sim63; read before event_open, which would open a day named 地点)

@@ -79,7 +79,8 @@ def _recent_when_matching(ctx: Ctx) -> tuple[list[int], bool]:
 
 def _recent_activity_params(app, now) -> list[str]:
     since = escalation.attach_window_start(app, now)
-    return [since, clock.to_db(now), since]
+    until = clock.to_db(now)
+    return [since, until, since, until]
 
 
 # what _recent_when_matching reads, read with the user row on most texts (no statement of its own)
@@ -88,7 +89,7 @@ RECENT_ACTIVITY = UserRead("recent_activity", tickets_store.RECENT_ACTIVITY_OF_U
 RECENT_ANSWER = UserRead(
     "recent_answer",
     tickets_store.ANSWERED_SINCE_OF_USER,
-    lambda app, now: [escalation.reopen_window_start(app, now)],
+    lambda app, now: [escalation.reopen_window_start(app, now), clock.to_db(now)],
 )
 
 
@@ -584,7 +585,7 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
         just_asked = escalation.open_in_window(ctx)
         ordered = tuple(sorted(just_asked, key=lambda t: t["id"]))
         return Waiting(ordered, go_on=_asked == GO_ON) if just_asked else None
-    waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "")
+    waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "", ctx.now_s)
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
     return Waiting((), escalation.reopenable_ticket(ctx.app, ctx.db, ctx.openid, ctx.now))

@@ -21,6 +21,8 @@ Routes (dispatch order in handlers/__init__.py):
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot import clock, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
@@ -163,6 +165,45 @@ def on_move_wished(ctx: Ctx, _match) -> str:
     event = max(days, key=lambda e: (e["created_at"], e["id"]))
     events.wait_for_new_place(ctx, event)
     return ctx.t("events.move_ask", name=event["name"])
+
+
+def _cancel_wished(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.cancel_wished(ctx.msg.text)
+
+
+@staff(_organisers, refusal="events.organisers_only")
+def on_cancel_wished(ctx: Ctx, _match) -> str:
+    """sim64: the organiser calls the village's day off (下雨了 今天的活动取消): it ends now, its people are told."""
+    assert ctx.person is not None  # @staff
+    if ctx.person["village_id"] is None:
+        return ctx.t("events.cancel_none")
+    called_off = events.cancel_days(ctx.app, ctx.db, ctx.person, ctx.now)
+    if not called_off:
+        return ctx.t("events.cancel_none")
+    lines = [
+        ctx.t("events.cancelled", name=event["name"], span=events.span_words(event, ctx.app.tz), n=told)
+        for event, told in called_off
+    ]
+    return "\n".join([*lines, ctx.t("events.cancelled_next")])
+
+
+def _cancel_asked(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and events.cancel_asked(ctx.msg.text)
+
+
+@registered
+def on_cancel_asked(ctx: Ctx, _match) -> str:
+    """sim64: a villager asking whether the day is off ('活动取消了吗': it had become a ticket): the days called off
+    since the day before, then those still on (as ``on_day_asked``)."""
+    assert ctx.person is not None  # @registered
+    village_id = ctx.person["village_id"]
+    since = clock.to_db(ctx.now - timedelta(days=1))
+    off = store.cancelled_in_village(ctx.db, village_id, since, ctx.now_s) if village_id is not None else []
+    lines = [ctx.t("events.day_cancelled", name=e["name"], span=events.span_words(e, ctx.app.tz)) for e in off]
+    on = _village_days(ctx)
+    if on:
+        lines.append(ctx.t("events.day_info", lines="\n".join(_day_line(ctx, e) for e in on)))
+    return "\n".join(lines) if lines else ctx.t("events.day_none")
 
 
 # -- checking in --------------------------------------------------------------------------------------------
@@ -360,6 +401,8 @@ ATTENDED_ROUTES: list = [
     ),
 ]
 TEXT_ROUTES: list = [
+    Route("event_cancel", staged(_cancel_wished, _from_organiser), on_cancel_wished),
+    Route("event_cancel_asked", _cancel_asked, on_cancel_asked),
     Route("event_move", staged(_move_wished, _from_organiser), on_move_wished),
     Route("event_open", _open_text, on_open),
     Route("event_notice_wished", staged(_notice_wished, _from_organiser), on_notice_wished),

@@ -247,19 +247,23 @@ def on_cancel(ctx: Ctx, parsed: pledges.PledgeText) -> str:
     person = _named(ctx, parsed)
     if person is None:
         return ctx.t("pledges.nothing_to_cancel_for", name=parsed.name)
-    ended = pledges.cancel(ctx, person, parsed.species)
+    ended, kept = pledges.cancel(ctx, person, parsed.species)
     assert ctx.person is not None  # @registered
     mine = person["id"] == ctx.person["id"]
+    names = planting.display_names(ctx.app)
+    done = ctx.t("pledges.kept_planted", items=pledges.describe(ctx.t, kept, names)) if kept else ""
     if not ended:
-        return (
+        nothing = (
             ctx.t("pledges.nothing_to_cancel") if mine else ctx.t("pledges.nothing_to_cancel_for", name=person["name"])
         )
-    items = pledges.describe(ctx.t, ended, planting.display_names(ctx.app))
-    return (
+        return done or nothing
+    items = pledges.describe(ctx.t, ended, names)
+    said = (
         ctx.t("pledges.cancelled", items=items)
         if mine
         else ctx.t("pledges.cancelled_for", name=person["name"], items=items)
     )
+    return "\n".join(line for line in (said, done) if line)
 
 
 PLEDGES_TABLE = FlowTable(

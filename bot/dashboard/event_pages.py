@@ -39,7 +39,8 @@ def event_page(event_id: int):
         span=events.span_words(event, ctx.tz),
         rows=store.attendance_of_event(ctx.db, event_id),
         labels=_labels(),
-        qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] else None,
+        qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] and not event["cancelled_at"] else None,
+        never_held=events.never_held(event),
     )
 
 

@@ -11,6 +11,15 @@ from bot.dashboard import auth, views
 from bot.registry import DashboardPage
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# how far a village's line went, by its outbox status (bot/reports.py kept_reports)
+LINE_LABELS = {
+    "queued": "admin.reports.line_queued",
+    "sending": "admin.reports.line_sending",
+    "held": "admin.reports.line_held",
+    "failed": "admin.reports.line_failed",
+    "cancelled": "admin.reports.line_cancelled",
+    "no_credentials": "admin.reports.line_no_credentials",
+}
 
 
 def reports_page():
@@ -32,6 +41,7 @@ def _page(app, error: str | None):
         months=_months(app),
         error=error,
         config_day=app.config.get("reports.monthly_day"),
+        line_labels=LINE_LABELS,
     )
 
 

@@ -105,6 +105,14 @@ def m002_place_label(db: Database) -> None:
     db.table("events").add_column("place_label", str)
 
 
+@migrations()
+def m003_cancelled(db: Database) -> None:
+    """sim64: a day called off by its organiser (rain, a clash): when and by whom. Its span then ends at that moment
+    (``cancel``); one called off before it began never took place (its span is empty: ``ends_at <= starts_at``)."""
+    db.table("events").add_column("cancelled_at", str)
+    db.table("events").add_column("cancelled_by_person_id", int)
+
+
 # -- events -----------------------------------------------------------------------------------------
 def event(db: Database, event_id: int | None) -> dict | None:
     return one(
@@ -147,6 +155,17 @@ def current_in_village(db: Database, village_id: int, now: str) -> list[dict]:
     """The village's events not over at ``now`` (under way, or later today), earliest first."""
     return list(
         db.query("SELECT * FROM events WHERE village_id = ? AND ends_at > ? ORDER BY starts_at, id", [village_id, now])
+    )
+
+
+def cancelled_in_village(db: Database, village_id: int, since: str, now: str) -> list[dict]:
+    """sim64: the village's days called off at or after ``since`` (and by ``now``), latest first."""
+    return list(
+        db.query(
+            "SELECT * FROM events WHERE village_id = ? AND cancelled_at >= ? AND cancelled_at <= ?"
+            " ORDER BY cancelled_at DESC, id DESC",
+            [village_id, since, now],
+        )
     )
 
 
@@ -220,6 +239,31 @@ def set_present(
         "UPDATE attendance SET present = 1, present_via = ?, lat = COALESCE(?, lat), lng = COALESCE(?, lng),"
         " distance_m = COALESCE(?, distance_m), confirmed_by = ?, confirmed_at = ? WHERE id = ?",
         [via, lat, lng, distance_m, by, now, attendance_id],
+    )
+
+
+def cancel(db: Database, event_id: int, person_id: int | None, now: str) -> None:
+    """sim64: the day called off at ``now``: it ends then (before its start, when it has not begun: nobody was there,
+    the opener's own check-in no longer counts as present, and no query of days not over finds it)."""
+    db.execute(
+        "UPDATE events SET cancelled_at = ?, cancelled_by_person_id = ?, ends_at = MIN(ends_at, ?) WHERE id = ?",
+        [now, person_id, now, event_id],
+    )
+    db.execute(
+        "UPDATE attendance SET present = 0, present_via = NULL WHERE event_id = ?"
+        " AND (SELECT ends_at <= starts_at FROM events WHERE id = ?)",
+        [event_id, event_id],
+    )
+
+
+def attendees_to_tell(db: Database, event_id: int, but_person_id: int | None) -> list[dict]:
+    """Who checked in at the day (its organiser aside): openid, name."""
+    return list(
+        db.query(
+            "SELECT a.openid, pe.name FROM attendance a LEFT JOIN people pe ON pe.id = a.person_id"
+            " WHERE a.event_id = ? AND a.person_id IS NOT ? AND a.openid IS NOT NULL ORDER BY a.id",
+            [event_id, but_person_id],
+        )
     )
 
 
@@ -299,11 +343,12 @@ def party_attendees_without_records(
 
 
 def held_by_village(db: Database, start: str, end: str) -> dict[int, int]:
-    """village id -> events that started in [start, end)."""
+    """village id -> events that started in [start, end) (not one called off before it began: ``cancel``)."""
     return {
         row["village_id"]: row["n"]
         for row in db.query(
-            "SELECT village_id, COUNT(*) AS n FROM events WHERE starts_at >= ? AND starts_at < ? GROUP BY village_id",
+            "SELECT village_id, COUNT(*) AS n FROM events WHERE starts_at >= ? AND starts_at < ? AND ends_at > starts_at"
+            " GROUP BY village_id",
             [start, end],
         )
     }

@@ -148,6 +148,25 @@ def kept(db: Database) -> list[dict]:
     return list(db.query("SELECT * FROM monthly_reports ORDER BY month DESC"))
 
 
+def line_deliveries(db: Database, months: list[str]) -> list[dict]:
+    """Each village line of ``months`` queued to a person (outbox ``report:<month>:<openid>``), with how far it went:
+    month, status ('sent', 'queued', 'held', 'failed', 'cancelled'), errcode, error, the person's name, phone and
+    village; failed first, then the others unsent, then those sent."""
+    if not months:
+        return []
+    marks = ",".join("?" * len(months))
+    return list(
+        db.query(
+            "SELECT substr(o.dedupe_key, 8, 7) AS month, o.status, o.errcode, o.error, o.sent_at,"
+            " pe.name AS person, pe.phone, v.name AS village FROM outbox o"
+            " LEFT JOIN people pe ON pe.openid = o.openid LEFT JOIN villages v ON v.id = pe.village_id"
+            f" WHERE o.dedupe_key >= 'report:' AND o.dedupe_key < 'report;' AND substr(o.dedupe_key, 8, 7) IN ({marks})"
+            " ORDER BY o.status = 'sent', o.status <> 'failed', v.name, pe.name",
+            months,
+        )
+    )
+
+
 def recipients(db: Database, roles: list[str]) -> list[dict]:
     """People in ``roles`` of a village who follow the account (a 通报 line is official business: it reaches
     them even after 退订): openid, name, village_id."""

@@ -182,20 +182,28 @@ def by_public_token(db: Database, token: str) -> dict | None:
 
 # the villager's open tickets written to at or after a time (the 补充 window); params: openid (unless given as
 # {openid}), since
-_OPEN_SINCE_SQL = "SELECT {what} FROM tickets WHERE openid = {openid} AND status = 'open' AND activity_at >= ?"
+# params: since, until (now). A ticket asked after now is none of them (sim64: a rehearsal's BOT_NOW moved back an hour
+# found the question asked at the later moment open for its 补充, as sim63 found flows: bot.store.conversations LIVE).
+_OPEN_SINCE_SQL = (
+    "SELECT {what} FROM tickets WHERE openid = {openid} AND status = 'open' AND activity_at >= ? AND created_at <= ?"
+)
 
 
-def open_with_activity_since(db: Database, openid: str, since: str) -> list[dict]:
-    """The villager's open tickets they wrote to at or after ``since`` (the 补充 window), latest first."""
+def open_with_activity_since(db: Database, openid: str, since: str, until: str) -> list[dict]:
+    """The villager's open tickets, asked at or before ``until`` (now), they wrote to at or after ``since`` (the 补充
+    window), latest first."""
     return list(
-        db.query(_OPEN_SINCE_SQL.format(what="*", openid="?") + " ORDER BY activity_at DESC, id DESC", [openid, since])
+        db.query(
+            _OPEN_SINCE_SQL.format(what="*", openid="?") + " ORDER BY activity_at DESC, id DESC", [openid, since, until]
+        )
     )
 
 
-# whether the villager has a ticket answered at or after the parameter (the reopen window), read with the user row
+# whether the villager has a ticket answered between the parameters (the reopen window, now), read with the user row
 # (bot/registry.py UserRead; handlers/escalation.py RECENT_ANSWER): most texts then ask no ticket of their own
 ANSWERED_SINCE_OF_USER = (
-    "EXISTS (SELECT 1 FROM tickets t WHERE t.openid = users.openid AND t.status = 'answered' AND t.answered_at >= ?)"
+    "EXISTS (SELECT 1 FROM tickets t WHERE t.openid = users.openid AND t.status = 'answered' AND t.answered_at >= ?"
+    " AND t.answered_at <= ?)"
 )
 
 
@@ -208,13 +216,14 @@ def latest_open(db: Database, openid: str) -> dict | None:
     )
 
 
-def latest_answered_since(db: Database, openid: str, since: str) -> dict | None:
-    """The villager's most recently answered (not closed) ticket answered at or after ``since``."""
+def latest_answered_since(db: Database, openid: str, since: str, until: str) -> dict | None:
+    """The villager's most recently answered (not closed) ticket answered at or after ``since`` and not after
+    ``until`` (now: an answer given after a rehearsal clock moved back is not yet given, as ``_OPEN_SINCE_SQL``)."""
     return one(
         db,
-        "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ?"
+        "SELECT * FROM tickets WHERE openid = ? AND status = 'answered' AND answered_at >= ? AND answered_at <= ?"
         " ORDER BY answered_at DESC, id DESC LIMIT 1",
-        [openid, since],
+        [openid, since, until],
     )
 
 
@@ -495,7 +504,9 @@ def recent_unattached_images(db: Database, openid: str, since: str, until: str) 
 def recent_activity(db: Database, openid: str, since: str, until: str) -> tuple[list[int], bool]:
     """``recent_unattached_images(since, until)`` and whether ``open_with_activity_since(since)`` has a ticket, in
     one statement (asked together on most texts, where both are nothing)."""
-    (read,) = db.conn.execute(f"SELECT {_recent_activity_sql('?')}", [openid, since, until, openid, since]).fetchone()
+    (read,) = db.conn.execute(
+        f"SELECT {_recent_activity_sql('?')}", [openid, since, until, openid, since, until]
+    ).fetchone()
     return recent_activity_of(read)
 
 
@@ -507,7 +518,7 @@ def _recent_activity_sql(openid: str) -> str:
 
 
 # ``recent_activity`` as an expression over a users row, read with it (bot/registry.py UserRead); params: since,
-# until, since. ``recent_activity_of`` reads its value.
+# until, since, until. ``recent_activity_of`` reads its value.
 RECENT_ACTIVITY_OF_USER = _recent_activity_sql("users.openid")
 
 

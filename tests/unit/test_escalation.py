@@ -259,17 +259,17 @@ def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tm
         def both(openid: str):
             separate = (
                 store.recent_unattached_images(db, openid, since, until),
-                bool(store.open_with_activity_since(db, openid, since)),
+                bool(store.open_with_activity_since(db, openid, since, until)),
             )
             with_user = users.touch_inbound(
-                db, openid, until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since])]
+                db, openid, until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since, until])]
             )
             assert with_user is not None and store.recent_activity_of(with_user["read:recent"]) == separate
             return separate
 
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == ([], False)
         nothing = users.touch_inbound(
-            db, "o-a", until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since])]
+            db, "o-a", until, reads=[("recent", store.RECENT_ACTIVITY_OF_USER, [since, until, since, until])]
         )
         assert nothing is not None and nothing["read:recent"] == store._NO_RECENT_ACTIVITY  # read without JSON
         later, earlier = photo("o-a", "2027-03-05T10:20:00"), photo("o-a", "2027-03-05T10:05:00")
@@ -279,6 +279,7 @@ def test_recent_activity_is_the_free_photos_and_the_open_tickets_reads_in_one(tm
         ticket("o-a", "2027-03-05T09:00:00")  # open, before the window
         ticket("o-a", "2027-03-05T10:12:00", closed=True)
         ticket("o-b", "2027-03-05T10:12:00")
+        ticket("o-a", "2027-03-05T10:40:00")  # asked after until (a rehearsal clock moved back: sim64)
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == (sorted([later, earlier, held]), False)
         store.add_attachment(db, ticket("o-a", "2027-03-05T10:00:00"), media_row_id=held, text=None, now=since)
         assert store.recent_activity(db, "o-a", since, until) == both("o-a") == (sorted([later, earlier]), True)

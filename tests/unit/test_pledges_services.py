@@ -197,15 +197,15 @@ def test_cancel_rule_every_pledge_of_the_household_or_one_species(world):
     li = world.pledge("李四", "荔枝", 1).pledge
     later = NOW + timedelta(hours=1)
     with world.db.conn:
-        ended = pledges.cancel(world.ctx(now=later), world.person("王大伯"), "龙眼")
-    assert [p["id"] for p in ended] == [longan["id"]]
+        ended, kept = pledges.cancel(world.ctx(now=later), world.person("王大伯"), "龙眼")
+    assert [p["id"] for p in ended] == [longan["id"]] and kept == []
     assert store.pledge(world.db, longan["id"])["cancelled_at"] == to_db(later)
     with world.db.conn:
-        ended = pledges.cancel(world.ctx(now=later), world.person("王大妈"), None)
-    assert [p["id"] for p in ended] == [lychee["id"]]
+        ended, kept = pledges.cancel(world.ctx(now=later), world.person("王大妈"), None)
+    assert [p["id"] for p in ended] == [lychee["id"]] and kept == []  # nothing planted: nothing kept (sim64)
     assert [p["id"] for p in world.live()] == [li["id"]]  # another household's: kept
     with world.db.conn:
-        assert pledges.cancel(world.ctx(now=later), world.person("王大妈"), None) == []
+        assert pledges.cancel(world.ctx(now=later), world.person("王大妈"), None) == ([], [])
 
 
 # -- a cadre names a household ---------------------------------------------------------------------------------
