@@ -1207,6 +1207,15 @@ _PARTICLES_OPENING = "了咗没冇未吗嘛呢吧啦咩呀啊哦喔噢唔嘅哋"
 _PARTICLES_CLOSING = "了咗没冇吗嘛呢吧啦咩呀啊哦喔噢唔嘅哋"
 
 
+def name_without_particles(name: str | None) -> str | None:
+    """A name said with a particle after it ('叶荔芳啊', '我叫李明呀'): the name ('叶荔芳'), when two characters or more
+    are left; anything else as it is (``is_plausible_name`` refuses what still ends with one)."""
+    if not name:
+        return name
+    bare = name.rstrip(_PARTICLES_CLOSING)
+    return bare if len(bare) >= 2 and bare != name else name
+
+
 def is_plausible_name(name: str | None) -> bool:
     """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
     words of planting ('种树', '我种的树': ``nlu.is_planting_words``), nor opened or closed by a particle ('咗未',

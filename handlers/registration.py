@@ -9,6 +9,7 @@ replies appended.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bot import conversation, identity, nlu, planting, proofs, qrcodes, roster, village_matters
@@ -189,6 +190,8 @@ match_register = staged(_register_words, _register_with_villages)
 
 
 def on_register(ctx: Ctx, parsed: identity.RegisterText) -> str:
+    if parsed.name:  # '你问我叫咩名 叶荔芳啊 埔心村嘅': the name without the particle said after it
+        parsed = dataclasses.replace(parsed, name=identity.name_without_particles(parsed.name))
     if parsed.code:
         return _reply(ctx, identity.bind_by_code(ctx, parsed), parsed.name)
     if parsed.name is None:  # a bare 登记: the name next (then the village, unless a QR code or the text gave it)

@@ -88,6 +88,15 @@ def test_a_status_said_after_登记_is_never_a_name(probe, message):  # noqa: F8
     assert probe.rows("SELECT name FROM people WHERE openid = ?", [openid]) == []
 
 
+def test_a_name_said_with_a_particle_after_it_registers_the_name(probe):  # noqa: F811
+    """The particle rule's other side (found measuring a blind set: '…叶荔芳啊 埔心村嘅' had been refused as no name):
+    a particle said after a name is left out of it, never the reason to refuse it."""
+    new = probe.user("o-r67-particle")
+    new.follows()
+    new.says("登记 黄美玲啊 埔心村")
+    assert probe.rows("SELECT name FROM people WHERE openid = 'o-r67-particle'") == [{"name": "黄美玲"}]
+
+
 # -- case 2: while a record is collected, how to go on asked in other words: its next step, never the FAQ or a ticket;
 # the tree's care asked stays a question --------------------------------------------------------------------------
 EXAMPLES_GO_ON = [

@@ -336,6 +336,21 @@ def test_a_trees_whole_name_is_no_plausible_name_at_登记(name, plausible):
     assert identity.is_plausible_name(name) is plausible
 
 
+@pytest.mark.parametrize(
+    "said,name",
+    [
+        ("叶荔芳啊", "叶荔芳"),
+        ("李明呀", "李明"),
+        ("成功没", "成功"),
+        ("咗未", "咗未"),
+        ("张啊", "张啊"),
+        ("李明", "李明"),
+    ],
+)
+def test_a_particle_after_a_name_is_left_out(said, name):
+    assert identity.name_without_particles(said) == name
+
+
 # -- identity by proof -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "person, proven",
