@@ -1722,3 +1722,58 @@ ROUND_21B_MISSES = {message: why for why, messages in _ROUND_21B_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21b.tsv", ROUND_21B_MISSES))
 def test_round_21b_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21c and 21d, written blind at the thirty-eighth session's start and kept outside until its end; now development
+_ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21c, measured at the thirty-eighth session's start (2721894, 122/140) and end (after"
+        " every merge, 122/140); not yet read by class",
+        [
+            "adviser:签倒 埔心村 唔系 写错 系埔心村东边果园",
+            "after_photo:两棵木棉 其中一棵断咗枝 仲生唔生得",
+            "after_photo:你睇唔出咩 荔枝嚟㗎 两棵",
+            "cadre:村尾嗰片党建林死咗十几棵 今日补种咗十二棵香樟",
+            "finished:搞掂未 算唔算完成任务",
+            "member:上个月种嗰棵桂花死咗 今日补种咗一棵",
+            "member:今朝种咗两棵龙眼 有一棵啲叶卷晒 系咪生虫",
+            "member:礼拜六种树活动算埋我一份 要唔要带锄头",
+            "ticket:你要知几时种嘅咩 旧年秋天",
+            "ticket:屋企人话系虫 我睇唔到有虫",
+            "ticket:棵桂花系上个月种嘅 种咗三棵 三棵都黄",
+            "ticket:讲错咗 唔系桂花 系米兰",
+            "twice:问专家 我种嘅木棉歪咗 || 另外今日又种咗两棵桂花",
+            "twice:问专家 桂花生虫 || 问专家 啲虫系白色嘅",
+            "twice:问专家 桃树流胶 || 唔使啦 自己问到咗",
+            "twice:问专家 石榴叶有黑点 || 讲错 系橄榄唔系石榴",
+            "twice:问专家 竹子黄晒 || 仲有冇人睇啊",
+            "twice:香樟苗干枯咗系咪死咗 || 你问我几时种 二月尾",
+        ],
+    ),
+]
+ROUND_21C_MISSES = {message: why for why, messages in _ROUND_21C_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21c.tsv", ROUND_21C_MISSES))
+def test_round_21c_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21D_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21d, measured at the thirty-eighth session's start (2721894, 136/140) and end (after"
+        " every merge, 136/140); not yet read by class",
+        [
+            "member:登记",
+            "pending:算啦",
+            "ticket:仲有啲虫",
+            "ticket:柿树点驳枝",
+        ],
+    ),
+]
+ROUND_21D_MISSES = {message: why for why, messages in _ROUND_21D_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21d.tsv", ROUND_21D_MISSES))
+def test_round_21d_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
