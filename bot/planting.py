@@ -270,9 +270,36 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
     return None
 
 
+# The lead (set 21c, 'a tree lost, then replanted'): a replant told done after the loss ('旧年种嗰棵龙眼死咗 今日补种咗两棵',
+# '门口那棵桂花枯死了 今天重新种了两棵'): the loss made the text a complaint (a question, never a record); the replant is
+# the report, its tree the one lost when the replant names none. Wished ('我想补种', '要唔要补种') or asked, no report.
+_REPLANT_DONE_RE = re.compile(
+    r"(?:补种|补栽|补植|重新种|重种|再种|种回)(?:了|好了|好|下去了|回)(?:回)?"
+    r"(?P<count>(?:[0-9]+|[一二两三四五六七八九十廿]+)(?:棵|株|樖|颗))(?P<tree>[\u4e00-\u9fff]{0,6})$"
+)
+
+
+def replant_told(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
+    """A replant told done at the end of a loss ('…死咗 今日补种咗两棵'): the report of the trees replanted (their tree
+    named, else the one lost), or None."""
+    norm = nlu.normalize(nlu.without_spoken_fillers(text or "")).rstrip("。.!！~～ ")
+    found = _REPLANT_DONE_RE.search(norm.replace(" ", ""))
+    if found is None or nlu.is_question(text) or _PLANTING_MEANT_RE.search(norm[: found.start()][-4:]):
+        return None
+    for tree in (found["tree"], nlu.find_species(norm[: found.start()], species_table)[1]):
+        report = nlu.parse_planting_text(found["count"] + tree, species_table, others) if tree else None
+        if report is not None and report.species is not None:
+            return report
+    return None
+
+
 def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | str | None:
     """What ``read_text`` reads from the text alone (pure: the webhook reads it before the message's transaction): a
-    whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``."""
+    whole report; None for a text that is none and never a bare part (``never_a_part``); else ``MAY_BE_PART``; the
+    lead: a replant told after a loss, its report (``replant_told``)."""
+    replanted = replant_told(text, species_table, others)
+    if replanted is not None:
+        return replanted
     parsed = nlu.parse_planting_text(text, species_table, others)
     if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
         # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the

@@ -1728,14 +1728,12 @@ def test_round_21b_probe(probe, context, message, expected):
 _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21c, measured at the thirty-eighth session's start (2721894, 122/140) and end (after"
-        " every merge, 122/140); not yet read by class",
+        " every merge, 122/140); not yet read by class (the lead then mended its replant class: two passed)",
         [
             "adviser:签倒 埔心村 唔系 写错 系埔心村东边果园",
             "after_photo:两棵木棉 其中一棵断咗枝 仲生唔生得",
             "after_photo:你睇唔出咩 荔枝嚟㗎 两棵",
-            "cadre:村尾嗰片党建林死咗十几棵 今日补种咗十二棵香樟",
             "finished:搞掂未 算唔算完成任务",
-            "member:上个月种嗰棵桂花死咗 今日补种咗一棵",
             "member:今朝种咗两棵龙眼 有一棵啲叶卷晒 系咪生虫",
             "member:礼拜六种树活动算埋我一份 要唔要带锄头",
             "ticket:你要知几时种嘅咩 旧年秋天",
