@@ -40,11 +40,12 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from bot import conversation, households, nlu, proofs
+from bot import conversation, hanzi, households, nlu, proofs
 from bot.context import Ctx
 from bot.incoming import MalformedMessage, from_fields
 from bot.kept import Kept
 from bot.nlu import OLD_RELATIVES
+from bot.roster import core_name, match_village
 from bot.router import dispatch
 from bot.store import inbox as inbox_store
 from bot.store import roster as roster_store
@@ -423,8 +424,6 @@ def parse_register_text(text: str, villages: list[dict]) -> RegisterText | None:
     '登记 埔心村 张三' (order swapped), '登记：张三，埔心' (other separators). A trailing run of 6 digits,
     with or without a space, is a one-time code: '绑定 123456', '登记 张三 埔心村123456'.
     """
-    from bot.roster import core_name, match_village
-
     norm = spoken_text(text)
     asked = _ASKED_PREFIX.match(norm)
     if asked:
@@ -472,8 +471,6 @@ _LIVES_IN = re.compile(r"(?:家住|住在|住喺|住|来自)$")
 def _split_packed(token: str, villages: list[dict]) -> RegisterText:
     """'张三埔心村' -> ('张三', '埔心村') at the longest known village name (or name without suffix); round 43 (19q):
     the village first, as voice input writes it ('登记埔心村李秀兰' -> ('李秀兰', '埔心村'))."""
-    from bot.roster import core_name
-
     endings = sorted(
         {s for v in villages for s in (v["name"], core_name(v["name"])) if len(s) >= 2}, key=len, reverse=True
     )
@@ -515,8 +512,6 @@ def parse_introduction(text: str, villages: list[dict]) -> RegisterText | None:
     place is left out ('我叫李桂英，今年七十岁了': the name alone). None for anything else: when the
     name is not plausible (2–4 Chinese characters, not a role: '我是埔心村的党员') or what follows it is no place
     ('我叫李桂英，想问一下桂花什么时候种')."""
-    from bot.roster import match_village
-
     norm = spoken_text(text).rstrip("。.!！~～").replace("嘅", "的").replace("係", "系")  # Cantonese 嘅 (of), 係 (am)
     named = _INTRO_NAMED.match(norm)
     parsed: RegisterText | None
@@ -555,8 +550,6 @@ def parse_introduction_at_end(text: str, villages: list[dict]) -> RegisterText |
     """A self-introduction that ends a short story ('我阿爸叫我嚟登记 佢唔识用手机 我系埔心村嘅钟亚森'): read as
     ``parse_introduction`` reads its last clause, and only with a name and a roster village both (a clause that
     names no village may be about someone else)."""
-    from bot.roster import match_village
-
     clause = last_clause(text)
     parsed = parse_introduction(clause, villages) if clause else None
     if parsed and parsed.name and parsed.village_text and match_village(parsed.village_text, villages):
@@ -655,8 +648,6 @@ def parse_register_in_story(text: str, villages: list[dict]) -> RegisterText | N
     """登记 asked in a story (``asks_register_in_story``): the name the other clauses give (said with its word, 全名
     黄国强, or alone, 罗少华; exactly one) and the roster village one of them names; None unless both are there (a
     story of trees to log names no person: '我屋前种咗树 想登记 点搞')."""
-    from bot.roster import core_name, match_village
-
     if not asks_register_in_story(text):
         return None
     norm = _story_text(text).replace("嘅", "的").replace("係", "系")
@@ -793,8 +784,6 @@ def introduction_told_at_length(text: str | None) -> bool:
 
 
 def _introduction_among(text: str | None) -> str | None:
-    from bot import hanzi
-
     clauses = [c for c in _SEPARATORS.split(hanzi.simplified(normalize_text(text))) if c]
     if len(clauses) < 3 or not _WISH_FIRST_CLAUSE.match(clauses[0]):
         return None
@@ -901,8 +890,6 @@ _FILLER_CLAUSE = re.compile(r"^(?:嗯|呃|额|哦|噢|喂|诶|欸|唉|啊|那个
 
 def _clauses_said(text: str | None) -> list[str]:
     """The text's clauses, simplified, voice input's fillers said alone left out (``_FILLER_CLAUSE``)."""
-    from bot import hanzi
-
     clauses = _SEPARATORS.split(hanzi.simplified(normalize_text(text)))
     return [c for c in clauses if c and not _FILLER_CLAUSE.match(c)]
 
@@ -968,8 +955,6 @@ def village_as_name(parsed: RegisterText | None, villages: list[dict]) -> Regist
 def wish_and_how_to_register(text: str | None) -> bool:
     """Cheap test: two or three clauses, the wish to register one, how asked another, a greeting the only other; round
     48: or what it takes to register, asked alone; round 52: or how to register or bind, asked alone."""
-    from bot import hanzi
-
     # round 50 (19x): traditional characters read as simplified ('點樣登記身份啊 我係新關注嘅')
     said = _PARTICLE_THEN_WHO.sub(" ", hanzi.simplified(normalize_text(text)))
     clauses = [c for c in _SEPARATORS.split(said) if c and not _FILLER_CLAUSE.match(c)]  # round 59: fillers aside
@@ -1088,8 +1073,6 @@ def read_name_and_village(text: str, villages: list[dict]) -> RegisterText | Non
 def village_named(text: str, villages: list[dict]) -> dict | None:
     """The roster village ``text`` names (its name, or its name without 村/社区 of two characters or more; the longest
     form said), read as ``read_name_and_village`` finds it (``_VillageForms``, kept per roster)."""
-    from bot.roster import core_name
-
     form = _VillageForms.of(villages).longest_in(text)
     return next((v for v in villages if form in (v["name"], core_name(v["name"]))), None) if form else None
 
@@ -1152,8 +1135,6 @@ class _VillageForms:
     names (~0.05 ms a text for 1,200, the thirteenth round's cut)."""
 
     def __init__(self, names: tuple[str, ...]):
-        from bot.roster import core_name
-
         first: dict[str, int] = {}
         for name in names:
             for form in (name, core_name(name)):
@@ -1236,9 +1217,6 @@ def a_tree_named_person(name: str | None, village_text: str | None, villages: li
     """Round 65 (20s): a tree's name under a common surname ('杨梅', '龙眼', '石榴') said where 登记 takes the name, a
     village of the roster beside it: a person's name, as a person named so registers ('登记 荔枝 三棵', or a tree no
     surname starts, stays a tree: registration.tree_not_name)."""
-    from bot.roster import match_village
-    from bot.surnames import has_common_surname
-
     return (
         bool(name and village_text)
         and names_a_tree(name)
@@ -1482,8 +1460,6 @@ def bind_person(db, person: dict, openid: str, now: str, via: str) -> None:
 
 
 def _villages_meant(ctx: Ctx, village_text: str | None) -> list[dict]:
-    from bot.roster import match_village
-
     villages = roster_store.all_villages(ctx.db)
     if village_text:
         return match_village(village_text, villages)
