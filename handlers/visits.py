@@ -98,12 +98,12 @@ _own_visits_asked = staged(text_means("visits.commands.mine", _own_visits_words_
 
 
 def _sign_in_located(ctx: Ctx, _state) -> dict | None:
-    # the flow is an adviser's: a check-in said otherwise needs no role asked
-    if _queue_after(ctx):
-        return {"note": "", "queue": True}
-    if _sign_in(ctx) is not None:
-        return _sign_in(ctx)
-    return {"note": ""} if _sign_in_ahead(ctx) else None
+    """The flow is an adviser's: what ``_sign_in_ahead`` reads, a check-in said otherwise with no role asked (the text
+    read once: it had been read up to four times)."""
+    read = _sign_in_ahead(ctx)
+    if isinstance(read, Decided):
+        return read.match
+    return {"note": ""} if read else None
 
 
 def _location(ctx: Ctx) -> dict | None:
