@@ -469,8 +469,9 @@ def locate(ctx, attendance: dict, place: dict) -> float:
 
 
 def never_held(event: dict | None) -> bool:
-    """sim64: a day called off before it began (``store.cancel``): nobody can have been there."""
-    return event is not None and event["ends_at"] <= event["starts_at"]
+    """sim64: a day called off before it began (``store.cancel``, which also ends its span then): nobody can have
+    been there."""
+    return event is not None and event["cancelled_at"] is not None and event["cancelled_at"] <= event["starts_at"]
 
 
 def confirm(db, attendance_id: int, by: str, now: datetime) -> bool:
