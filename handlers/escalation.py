@@ -216,12 +216,6 @@ def _open(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None])
     return _safety_first(ctx, _open_ticket(ctx, question, source, media_row_ids), note=True)
 
 
-def open_question(ctx: Ctx, question: str) -> str:
-    """Round 69: a question another route read beside what it did (trees told, then a question about them: the planting
-    record's) that the FAQ does not answer: the adviser's ticket, as an unanswered question's, no media with it."""
-    return _open(ctx, question, "low_confidence", [])
-
-
 def _open_ticket(ctx: Ctx, question: str, source: str, media_row_ids: list[int | None]) -> str:
     repeated = (
         None if source == "voice" else escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, question, ctx.now)
@@ -1054,7 +1048,8 @@ _match_unanswered = staged(_worth_a_ticket, _unanswered_then)
 
 
 def question_ticket(ctx: Ctx, question: str) -> str:
-    """A ticket for a question the FAQ could not settle (handlers/faq.py: neither answer offered was meant)."""
+    """A ticket for a question the FAQ could not settle (handlers/faq.py: neither answer offered was meant; rounds 68
+    and 69: one read beside trees told, handlers/planting.py), no media with it."""
     return _open(ctx, question, "low_confidence", [])
 
 

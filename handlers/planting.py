@@ -357,7 +357,7 @@ def _question_after(ctx, question: str) -> str:
     found = escalation.faq_match(ctx.app, ctx.db, question)
     if found.kind == "answer":
         return found.answer_text.strip()
-    return escalation_handlers.open_question(ctx, question)
+    return escalation_handlers.question_ticket(ctx, question)
 
 
 def _recorded(ctx, parsed: nlu.PlantingText) -> str:
