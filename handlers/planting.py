@@ -182,10 +182,7 @@ def on_report_then_asked(ctx, said: ReportThenAsked) -> str:
     tree = said.parsed.species or ""
     named = nlu.find_species(said.question, planting.species_table(ctx.app))[0]
     question = said.question if not tree or named else tree + said.question
-    answer = escalation.faq_match(ctx.app, ctx.db, question)
-    if answer.kind == "answer":
-        return reply + "\n\n" + answer.answer_text
-    return reply + "\n\n" + escalation_handlers.question_ticket(ctx, question)
+    return reply + "\n\n" + _question_after(ctx, question)
 
 
 @pure
@@ -353,7 +350,8 @@ def on_text(ctx, parsed) -> str:
 
 
 def _question_after(ctx, question: str) -> str:
-    """Round 69: the question asked after the trees told: the FAQ's answer, else the adviser's ticket (never lost)."""
+    """Rounds 68 and 69: the question asked after the trees told: the FAQ's answer, else the adviser's ticket (never
+    lost)."""
     found = escalation.faq_match(ctx.app, ctx.db, question)
     if found.kind == "answer":
         return found.answer_text.strip()
