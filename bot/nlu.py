@@ -1354,6 +1354,17 @@ def find_sound_alike_species(
     return found
 
 
+def tree_it_sounds_like(word: str, species_table: Mapping) -> str | None:
+    """The listed tree a word no tree the bot knows sounds like, every character ('狮子' -> 柿, '师子' -> 柿), or None:
+    only a guess to ask about, said in a record's tree slot ('种咗三棵狮子'), where ``find_sound_alike_species`` keeps no
+    name sharing nothing but a common ending (例子 is not 李子 in a sentence)."""
+    for first in readings(word[:1]) if len(word) >= 2 else ():
+        for alias, name, sounds in _names_by_sound(species_table).get(first, ()):
+            if len(alias) == len(word) and all(sounds[j] & readings(c) for j, c in enumerate(word)):
+                return name
+    return None
+
+
 _PLANT_NOISE_RE = re.compile(
     r"(今天|昨天|前天|刚才|刚刚|上午|下午|早上|晚上|已经|我家|我们|我|家里|自家|在|了|又|也|共|一共|总共|"
     r"不对|应该是|就是|是|改成|改为|"

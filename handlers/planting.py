@@ -477,7 +477,14 @@ def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
                 name=proxy,
             )
         return ctx.t("planting.ask_photo", what=_what(ctx, record))
-    if "species" in missing and unheard:
+    if (
+        "species" in missing
+        and unheard
+        and (guess := nlu.tree_it_sounds_like(unheard, planting.species_table(ctx.app)))
+    ):
+        # the lead (thirty-ninth session, the simulator by voice): '种咗三棵狮子' is likely 柿子 misheard: asked
+        line = ctx.t("planting.ask_unheard_species_guess", word=unheard, guess=_species(ctx, {"species": guess}))
+    elif "species" in missing and unheard:
         line = ctx.t("planting.ask_unheard_species", word=unheard, what=_what(ctx, record))
     elif "species" in missing and ("count" in missing or "area" in missing):
         line = ctx.t("planting.ask_species_area" if "area" in missing else "planting.ask_species_count")

@@ -1,0 +1,59 @@
+"""The lead's findings of the thirty-ninth session, each from the simulator as a villager by voice, through the real
+webhook with signed XML."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_planting import ASK_UNHEARD, photo, planting_rows
+
+GUESSED = "没认出“{word}”这种树。如果是{guess}，请回复“{guess}”；确实叫“{word}”，就再发一次“{word}”。"
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "guess", "count"),
+    [
+        ("我屋企种咗三棵狮子", "狮子", "柿子", 3),  # the simulator: 柿子 heard as 狮子 (lion)
+        ("种了两棵师子", "师子", "柿子", 2),
+        ("今日种咗两棵乡长", "乡长", "香樟", 2),  # 乡长 is kept from 香樟 in a sentence, not in the tree's slot
+        ("种了一棵例子", "例子", "李子", 1),
+    ],
+)
+def test_a_tree_misheard_by_voice_is_guessed_and_the_guess_taken(person, bot, clock, said, word, guess, count):
+    """'种咗三棵狮子': no tree the bot knows, but every sound of 柿子 (the common 子 keeps it from being read as 柿子
+    outright, as 例子 in a sentence is no 李子): the bot asks whether it is 柿子, the reply 柿子 records it, nothing is
+    recorded before."""
+    clock.set("2027-03-18T09:00")
+    villager = person("o-kwong", "邝阿伯")
+    reply = villager.says(said)
+    assert reply.startswith(GUESSED.format(word=word, guess=guess)), reply
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["count"], record["status"]) == (None, count, "pending")
+    assert villager.says(guess).startswith(f"记下了：{count}棵{guess}。")
+    (record,) = planting_rows(bot)
+    assert planting_display(bot, record["species"]) == guess
+
+
+def planting_display(bot, species: str) -> str:
+    from bot import planting
+
+    return planting.display_names(bot).get(species, species)
+
+
+def test_the_misheard_word_said_again_is_kept_as_written(person, bot, clock):
+    """The guess is only asked: the word said again is the tree as written, off the list (as before)."""
+    clock.set("2027-03-18T09:00")
+    villager = person("o-kwong", "邝阿叔")
+    villager.says("种咗两棵狮子")
+    assert villager.says("狮子").startswith("记下了：2棵狮子。")
+    (record,) = planting_rows(bot)
+    assert (record["species"], record["species_known"]) == ("狮子", 0)
+
+
+def test_a_word_like_no_tree_is_asked_as_before(person, bot, standin, clock):
+    """A name that sounds like no listed tree ('张三 2棵') keeps the plain question."""
+    clock.set("2027-03-18T09:00")
+    villager = person("o-wang", "王大妈")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
