@@ -1197,6 +1197,25 @@ def name_without_particles(name: str | None) -> str | None:
     return bare if len(bare) >= 2 and bare != name else name
 
 
+# The lead (thirty-ninth session, the simulator by voice): whether one is registered, asked (``normalize``d, spaces
+# out): '我登记咗未', '我注册成功了吗', '我系咪已经登记咗', or someone having done it for one ('我个仔帮我登记好未',
+# '孙女话帮我登记好咗 系唔系真㗎'); a relative's own registration ('我老婆登记咗未') is not one's own
+_REGISTRATION_ASKED_RE = re.compile(
+    r"^(?:我|帮我|(?:我(?:的|个|嘅|屋企|家)?)?[\u4e00-\u9fff]{1,3}?(?:话|说)?(?:已经)?(?:帮|替|同|给)我)"
+    r"(?:是不是|有没有)?(?:已经)?(?:登记|注册|绑定|认证)(?:好|到|上|成功|完)?(?:了)?"
+    r"(?:没有|没|未|吗|了吗|了没有|了没|是不是(?:真的?)?|对不对|啦是不是)?(?:呀|啊|呢|啦|嘅|㗎|嘛)*$"
+)
+_QUESTION_ENDINGS = ("没有", "没", "未", "吗", "是不是", "是不是真", "是不是真的", "对不对")
+
+
+def registration_asked(norm: str) -> bool:
+    """Whether one is registered, asked: a question (its ending, or 是不是/有没有 before the verb), never the request
+    itself ('帮我登记': the register route's)."""
+    said = norm.replace(" ", "").rstrip("？?。.！!~～呀啊呢啦嘅㗎嘛")
+    found = _REGISTRATION_ASKED_RE.match(said)
+    return bool(found) and (said.endswith(_QUESTION_ENDINGS) or "是不是" in said or "有没有" in said)
+
+
 def is_plausible_name(name: str | None) -> bool:
     """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
     words of planting ('种树', '我种的树': ``nlu.is_planting_words``), nor opened or closed by a particle ('咗未',

@@ -18,6 +18,8 @@ registration (handlers/registration.py):
   群众, then replay kept messages; a bare 登记 asks the name; round 59: a relative's story told in one breath
   (帮我屋企阿爷登记佢叫张松柏埔心村…), the village alone with voice fillers (嗯 那个 我系埔心村嘅 想登记下: the name asked)
 - my_info — 我的信息: name, village, role, household (never the phone) and how to correct them
+- registration_asked — whether one is registered, asked (我登记咗未 with no record just finished, 我个仔帮我登记好未,
+  我注册成功了吗): yes and my_info's lines, or how to register (the lead, thirty-ninth session)
 - own_words — a registered sender's own village or name said again (埔心): already registered, no ticket; round 56:
   a follower's whose claim waits for the office: that it waits
 - leave — 我想注销, 删除我的资料, 我唔想参加啦: how to stop the reminders and who deletes a registration, no ticket;

@@ -537,6 +537,25 @@ def on_own_words(ctx: Ctx, _match) -> str:
     )
 
 
+# -- the lead (thirty-ninth session): whether one is registered, asked ('我个仔帮我登记好未') ---------------------------
+def _registration_asked(ctx: Ctx) -> bool:
+    return ctx.msg.msg_type == "text" and identity.registration_asked(core.text_normalized(ctx))
+
+
+def _not_of_a_record_just_finished(ctx: Ctx, _asked) -> bool:
+    """'我登记咗未' just after a record is of the record (recorded_asked's); said for one by someone else, never."""
+    said = core.text_normalized(ctx)
+    return not (planting.recorded_asked(said) and ctx.person is not None and planting.just_finished(ctx))
+
+
+def on_registration_asked(ctx: Ctx, _match) -> str:
+    """Registered: yes, and what the registration says (my_info's); else how to register (it had been a ticket, the
+    first-use help to one registered, or the progress)."""
+    if ctx.person is None:
+        return _not_registered(ctx)
+    return ctx.t("registration.registered_yes") + "\n" + on_my_info(ctx, None)
+
+
 # -- round 54: the wish to leave or to have one's registration deleted ('我想注销') ---------------------------------------
 def _leave_ahead(ctx) -> Any:
     if ctx.msg.msg_type != "text" or not nlu.leave_wished(said := core.text_normalized(ctx)):
@@ -558,6 +577,7 @@ ROUTES: list = [
     Route("subscribe", core.is_event("subscribe", "scan"), on_follow),
     Route("register", match_register, on_register),
     Route("my_info", core.text_is("registration.commands.my_info"), on_my_info),
+    Route("registration_asked", staged(_registration_asked, _not_of_a_record_just_finished), on_registration_asked),
     Route("own_words", staged(_short_words, _own_words), on_own_words),
     Route("leave", staged(_leave_ahead, _not_of_the_planting_day), on_leave),
     Route(

@@ -57,3 +57,46 @@ def test_a_word_like_no_tree_is_asked_as_before(person, bot, standin, clock):
     standin.add_media("m-1", photo(1))
     villager.sends_photo("m-1")
     assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
+
+
+REGISTERED_ASKED = ["我登记咗未", "我个仔帮我登记好未", "我女儿帮我注册了没有", "我注册成功了吗", "孙女话帮我登记好咗 系唔系真㗎"]
+
+
+@pytest.mark.parametrize("asked", REGISTERED_ASKED)
+def test_whether_one_is_registered_asked_by_the_registered(person, bot, clock, asked):
+    """Found by voice in the simulator: '我个仔帮我登记好未' had become a ticket for the adviser, '我女儿帮我注册了没有' the
+    first-use help (登记 姓名 村名) to one registered: yes, and the registration's own lines; no ticket."""
+    clock.set("2027-03-20T09:00")
+    elder = person("o-ho", "何秀芬")
+    lines = elder.says(asked).splitlines()
+    assert lines[:3] == ["您已经登记好了✅", "我的信息：", "姓名：何秀芬"], (asked, lines)
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+
+
+@pytest.mark.parametrize("asked", REGISTERED_ASKED)
+def test_whether_one_is_registered_asked_by_a_follower_not_registered(villager, bot, clock, asked):
+    """Not registered: said so, and how; no name taken from the question."""
+    clock.set("2027-03-20T09:00")
+    villager.follows()
+    assert villager.says(asked).startswith("您还没有登记。"), asked
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM people WHERE name LIKE '%未%' OR name LIKE '%没%'"))["n"] == 0
+
+
+def test_registered_asked_just_after_a_record_is_of_the_record(person, bot, standin, clock):
+    """'我登记咗未' just after a record is the record's (recorded_asked); said of one's registration by someone else
+    ('我个仔帮我登记好未'), never."""
+    clock.set("2027-03-20T09:00")
+    elder = person("o-ho", "何秀芬")
+    standin.add_media("m-1", photo(1))
+    elder.says("2棵桂花")
+    assert "已记录第1号" in elder.sends_photo("m-1")
+    assert elder.says("我登记咗未").splitlines()[0] == "记上了 ✅ 第1号：2棵桂花。"
+    assert elder.says("我个仔帮我登记好未").splitlines()[0] == "您已经登记好了✅"
+
+
+@pytest.mark.parametrize("said", ["我老婆登记咗未", "帮我登记", "我想登记"])
+def test_not_ones_own_registration_asked(person, bot, clock, said):
+    """A relative's registration, or the request itself, is no 'am I registered'."""
+    clock.set("2027-03-20T09:00")
+    elder = person("o-ho", "何秀芬")
+    assert not (elder.says(said) or "").startswith("您已经登记好了"), said
