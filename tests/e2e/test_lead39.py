@@ -59,7 +59,13 @@ def test_a_word_like_no_tree_is_asked_as_before(person, bot, standin, clock):
     assert villager.says("张三 2棵") == "照片收到（1张）。" + ASK_UNHEARD
 
 
-REGISTERED_ASKED = ["我登记咗未", "我个仔帮我登记好未", "我女儿帮我注册了没有", "我注册成功了吗", "孙女话帮我登记好咗 系唔系真㗎"]
+REGISTERED_ASKED = [
+    "我登记咗未",
+    "我个仔帮我登记好未",
+    "我女儿帮我注册了没有",
+    "我注册成功了吗",
+    "孙女话帮我登记好咗 系唔系真㗎",
+]
 
 
 @pytest.mark.parametrize("asked", REGISTERED_ASKED)
