@@ -1216,6 +1216,16 @@ def registration_asked(norm: str) -> bool:
     return bool(found) and (said.endswith(_QUESTION_ENDINGS) or "是不是" in said or "有没有" in said)
 
 
+# The lead (thirty-ninth session, the simulator): what one is, or a pronoun, is no one's name ('登记 村干部 埔心村' had
+# registered a 群众 named 村干部, shown so in the cadres' lists; '登记 我系 埔心村' one named 我系); 的 closes none
+# ('村委的'): a role, alone or after the village's words (村委, 村里的), a pronoun (我系) alone
+_NOT_A_PERSON_RE = re.compile(
+    r"^(?:本村|村里|村委|村委会|村的|村)?(?:的)?(?:党员|群众|村民|农民|老人|干部|村干部|书记|村书记|支书|村长|主任|委员|组长|队长"
+    r"|领导|顾问|技术员|管理员|专家|老师)$"
+    r"|^村委|^[我你您佢他她](?:系|是|哋|们|地|自己)?$|的$"
+)
+
+
 def is_plausible_name(name: str | None) -> bool:
     """A name as 登记 takes it: Chinese characters (or Latin letters), never a tree's whole name (``names_a_tree``) nor
     words of planting ('种树', '我种的树': ``nlu.is_planting_words``), nor opened or closed by a particle ('咗未',
@@ -1227,6 +1237,7 @@ def is_plausible_name(name: str | None) -> bool:
         bool(_HAN_NAME.match(name) or _LATIN_NAME.match(name))
         and name[0] not in _PARTICLES_OPENING
         and name[-1] not in _PARTICLES_CLOSING
+        and not _NOT_A_PERSON_RE.search(name)
         and not names_a_tree(name)
         and not nlu.is_planting_words(name, _species_table())
     )

@@ -106,3 +106,21 @@ def test_not_ones_own_registration_asked(person, bot, clock, said):
     clock.set("2027-03-20T09:00")
     elder = person("o-ho", "何秀芬")
     assert not (elder.says(said) or "").startswith("您已经登记好了"), said
+
+
+@pytest.mark.parametrize("said", ["登记 村干部 埔心村", "登记 书记 埔心村", "登记 我系 埔心村", "登记 村委的 埔心村"])
+def test_a_role_or_a_pronoun_is_no_name(villager, village, bot, clock, said):
+    """Found in the simulator: '登记 村干部 埔心村' registered a 群众 named 村干部 (shown so in the cadres' 未种名单), '登记
+    我系 埔心村' one named 我系: the name is asked again, no one is registered."""
+    clock.set("2027-03-20T09:00")
+    villager.follows()
+    assert villager.says(said) == "姓名好像不对，请发：登记 姓名 村名，例如：登记 张三 埔心村", said
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM people WHERE openid IS NOT NULL"))["n"] == 0
+
+
+def test_a_name_with_a_title_still_registers(villager, village, bot, clock):
+    """A surname with a title ('王村长') is how some are known: registered as said."""
+    clock.set("2027-03-20T09:00")
+    villager.follows()
+    reply = villager.says("登记 王村长 埔心村")
+    assert reply.startswith("登记好了：王村长，埔心村"), reply
