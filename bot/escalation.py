@@ -283,6 +283,29 @@ def ticket_instruction(text: str) -> tuple[int, str, str] | None:
     return (ticket_id, said, match.group(2).strip()) if match and ticket_id is not None and said else None
 
 
+# The lead (thirty-ninth session, the simulator as an adviser): a ticket pointed at by its place in the 待办 list or as
+# 'this one', with no number ('第一条我唔识答 转俾其他专家', '呢条唔使答', '第二个：要多淋水')
+_POINTED_RE = re.compile(
+    r"^(?:答|回答|回复)?\s*(?:第\s*(?P<nth>[一二两三四五六七八九十\d]{1,2})\s*(?:条|个|单|题|道)(?:问题)?"
+    r"|(?:呢|这|嗰|那|头先嗰|刚才那)\s*(?:(?:条|单|道)(?:问题)?|个问题))[\s,，:：。]*(?P<rest>.+)$"
+)
+
+
+def ticket_pointed(text: str) -> tuple[int | None, str] | None:
+    """(the place in the 待办 list, 1 the first; None for 'this one'; the words said of it), or None: a ticket pointed
+    at with no number ('第一条我唔识答', '呢条唔使答'; 'this one' only with what is said of a ticket, never an answer)."""
+    match = _POINTED_RE.match((text or "").strip())
+    if match is None or len(match["rest"].strip(_PUNCT)) < 2:
+        return None
+    nth, rest = match["nth"], match["rest"].strip()
+    said = instruction_in(rest)
+    if nth is None and (said is None or said == "dismissed" and not re.search(r"[答回]", rest)):
+        # 'this one' only with what is said of a ticket ('呢条唔使答'): '这个号有什么功能' is a question, '头先嗰条作废'
+        # one's own record withdrawn
+        return None
+    return (nlu.chinese_to_int(nth) if nth else None), rest
+
+
 def parse_numbered_answer(text: str) -> tuple[int, str] | None:
     """``84 回答``, ``84号：回答``, ``回复84 回答`` -> (84, '回答'): an answer without ``答``, read only from an
     adviser whose waiting ticket the number names (handlers/escalation.py); None otherwise or when the rest is

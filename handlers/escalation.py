@@ -481,6 +481,38 @@ def on_ticket_instruction(ctx: Ctx, said: tuple[int, str, str]) -> str:
     return _ticket_state(ctx, ticket_id)
 
 
+def _pointed_said(ctx: Ctx) -> tuple[int | None, str] | None:
+    """A ticket pointed at with no number ('第一条我唔识答 转俾其他专家'), read from the text alone."""
+    text = _text(ctx)
+    return escalation.ticket_pointed(text) if text else None
+
+
+def _pointed_by_staff(ctx: Ctx, said: tuple[int | None, str]):
+    """Staff's only, with questions waiting for them: (what was said, their 待办 in its order)."""
+    if ctx.person is None or not acts_as(ctx.person, escalation.STAFF_ROLES):
+        return None
+    tickets = escalation.open_tickets_for(ctx.db, ctx.person)
+    return (said, escalation.urgent_first(ctx.app, tickets)[0]) if tickets else None
+
+
+@staff_only
+def on_ticket_pointed(ctx: Ctx, found) -> str:
+    """The lead (thirty-ninth session): a ticket pointed at by its place in 待办 or as 'this one'. With one question
+    waiting, what is said of it to the bot (passed on, no answer needed, later, asked after) is done; an answer is
+    never sent from a place (a villager might get another's answer): the number asked for, the ticket at that place
+    named ('您说的第一条是第3号问题吗？…')."""
+    (place, rest), tickets = found
+    kind = escalation.instruction_in(rest)
+    if kind and len(tickets) == 1 and place in (None, 1):
+        return on_ticket_instruction(ctx, (tickets[0]["id"], kind, rest))
+    shown = tickets[:QUEUE_LINES]
+    if place is not None and 1 <= place <= len(shown) or place is None and len(tickets) == 1:
+        ticket_id = shown[(place or 1) - 1]["id"]
+        which = ctx.t("escalation.pointed_place", n=place) if place else ctx.t("escalation.pointed_this")
+        return ctx.t("escalation.pointed_which", which=which, id=ticket_id, rest=escalation.preview(rest, 20))
+    return ctx.t("escalation.pointed_number", id=tickets[0]["id"], rest=escalation.preview(rest, 20))
+
+
 def _ticket_state(ctx: Ctx, ticket_id: int) -> str:
     """Where a ticket stands, for the adviser it is assigned to, the one who answered it or a 管理员: waiting (since
     when, what was asked, how to answer), answered (by whom, when, the answer) or ended unanswered."""
@@ -1067,6 +1099,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_answer", _match_answer, on_answer),
     Route("ticket_instruction", staged(_instruction_said, _instruction_from_staff), on_ticket_instruction),
     Route("ticket_answer_numbered", staged(_numbered_answer, _waiting_for_sender), on_answer),
+    Route("ticket_pointed", staged(_pointed_said, _pointed_by_staff), on_ticket_pointed),
     Route("advisers_answering", staged(_advisers_ahead, _from_office), on_advisers),
     Route("ticket_queue", staged(_queue_ahead, _queue_from_staff), on_queue),
     Route("ticket_wait", staged(_wait_ahead, _waiting_tickets), on_ticket_wait),

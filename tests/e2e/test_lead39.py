@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db import transaction
+from tests.e2e.test_escalation import add_roster, adviser, ticket, ticket_number  # noqa: F401 (adviser: fixture)
 from tests.e2e.test_planting import ASK_UNHEARD, photo, planting_rows
 
 GUESSED = "没认出“{word}”这种树。如果是{guess}，请回复“{guess}”；确实叫“{word}”，就再发一次“{word}”。"
@@ -124,3 +126,64 @@ def test_a_name_with_a_title_still_registers(villager, village, bot, clock):
     villager.follows()
     reply = villager.says("登记 王村长 埔心村")
     assert reply.startswith("登记好了：王村长，埔心村"), reply
+
+
+def test_an_adviser_points_at_the_one_waiting_ticket_with_no_number(villager, adviser, bot, clock):  # noqa: F811
+    """Found in the simulator as an adviser: '第一条我唔识答 转俾其他专家' after 待办 was 'not understood'. With one
+    question waiting, what is said of it to the bot is done (passed on); an answer said so is never sent (the number
+    is asked for), so no villager gets an answer meant for another."""
+    add_roster(bot)
+    clock.set("2027-04-08T09:00")
+    number = ticket_number(villager.says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    adviser.says("待办")
+    assert (
+        adviser.says("第一条 要多淋水")
+        == f"您说的第1条是第{number}号问题吗？请带上编号再发一次，如“{number}号 要多淋水”。"
+    )
+    assert ticket(bot, number)["answer"] is None
+    assert adviser.says("第一条我唔识答 转俾其他专家").startswith(f"第{number}号问题已转给")
+    assert (
+        ticket(bot, number)["adviser_person_id"]
+        != next(bot.db.query("SELECT id FROM people WHERE name = '李顾问'"))["id"]
+    )
+
+
+def test_with_several_waiting_the_place_names_the_ticket_and_nothing_is_done(
+    villager_factory,
+    adviser,
+    bot,
+    clock,  # noqa: F811
+):
+    """Two questions waiting: '第二条唔使答' names the second of 待办's order and asks for its number; nothing closed."""
+    ids = add_roster(bot)
+    with transaction(bot.db):
+        bot.db["people"].insert({"name": "李四", "role": "群众", "openid": "o-b", "village_id": ids["埔心村"]})
+    clock.set("2027-04-08T09:00")
+    first = ticket_number(villager_factory("o-villager-1").says("问专家 我家桂花叶子发黄还掉叶是怎么回事"))
+    clock.advance(minutes=30)
+    second = ticket_number(villager_factory("o-b").says("问专家 龙眼树干有白色的虫是什么"))
+    adviser.says("待办")
+    assert (
+        adviser.says("第二条唔使答") == f"您说的第2条是第{second}号问题吗？请带上编号再发一次，如“{second}号 唔使答”。"
+    )
+    assert adviser.says("呢条唔使答") == f"请带上问题编号再发，如“{first}号 唔使答”；发“待办”看各条的编号。"
+    assert ticket(bot, first)["status"] == ticket(bot, second)["status"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("said", "pointed"),
+    [
+        ("第一条我唔识答 转俾其他专家", (1, "我唔识答 转俾其他专家")),
+        ("第二个：要多淋水", (2, "要多淋水")),
+        ("呢条唔使答", (None, "唔使答")),
+        ("这个问题我答唔到", (None, "我答唔到")),
+        ("头先嗰条作废", None),  # one's own record withdrawn
+        ("呢个嘢点用啊 我唔识", None),  # a question about the bot
+        ("这个号有什么功能", None),
+        ("第3号 要多淋水", None),  # a number: the numbered answer's
+    ],
+)
+def test_what_points_at_a_ticket(said, pointed):
+    from bot import escalation
+
+    assert escalation.ticket_pointed(said) == pointed
