@@ -7,9 +7,18 @@ import csv
 import io
 import re
 
-from bot import cli
-from tests.e2e.dashboard_seed import login
+import pytest
+
+from bot import cli, exports
+from bot.db import transaction
+from bot.store import roster as roster_store
+from tests.conftest import add_roster
+from tests.e2e.dashboard_seed import add_logins, csrf_of, login
 from tests.e2e.test_campaign import PUXIN, county, record, season  # noqa: F401 (fixtures)
+from tests.e2e.test_visits import NOWHERE
+from tests.e2e.test_visits import VILLAGES as ALL_VISIT_VILLAGES
+
+VISIT_VILLAGES = {name: ALL_VISIT_VILLAGES[name] for name in ("埔心村", "下围村")}
 
 
 def chosen_month(page: str) -> str | None:
@@ -64,3 +73,73 @@ def test_the_report_lines_export_gives_the_completion_as_the_report_shows_it(
     puxin = next(r for r in exported if r["village"] == "埔心村")
     assert (puxin["completion"], puxin["completion_percent"]) == ("0.75", "75.0")
     assert all(float(r["completion_percent"]) == round(float(r["completion"]) * 100, 1) for r in exported)
+
+
+@pytest.fixture
+def wang(bot, clock, villager_factory):
+    """王工, adviser of 埔心村 and 下围村 (tests/e2e/test_visits.py's county), and the office's login."""
+    clock.set("2027-03-10T09:00")
+    ids = add_roster(bot, VISIT_VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问")])
+    with transaction(bot.db):
+        roster_store.set_adviser_villages(
+            bot.db, roster_store.person_by_openid(bot.db, "o-wang")["id"], [ids["埔心村"], ids["下围村"]]
+        )
+    add_logins(bot.db, [("admin", "admin"), ("wang", "adviser")])
+    return villager_factory("o-wang")
+
+
+def test_a_sign_in_outside_every_village_never_chosen_is_shown_to_the_office_who_may_place_it(
+    wang, bot, clock, app, rows
+):
+    """王工 signed in far from both his villages and never said which: the visit counted for no village, his row
+    said 本月下沉0次, and the office saw only a 待顾问选村 line among fifty. The office now sees it counted apart and
+    listed with his villages nearest first, and after asking him puts it under one: it counts there, 位置不符, with
+    who placed it in the export."""
+    wang.says("签到 看荔枝病虫害")
+    clock.advance(minutes=1)
+    assert "不在您挂钩的任何一个村的范围内" in wang.sends_location(*NOWHERE)
+    clock.advance(hours=2)  # the choice times out: he never answered
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/visits").get_data(as_text=True)
+    assert "1次未选村，未计入" in page and "未选村的签到（1次，未计入）" in page and "看荔枝病虫害" in page
+    options = re.findall(r"<option value=\"(\d+)\">([^< ]+)", page.split("id=\"unplaced\"")[1])
+    assert [name for _id, name in options] == ["下围村", "埔心村"]  # nearest first
+    (visit,) = rows("visits")
+    xiawei = int(options[0][0])
+    token = csrf_of(page)
+    done = client.post(f"/admin/visits/{visit['id']}/village", data={"village_id": xiawei, "csrf_token": token})
+    assert done.status_code == 302
+    page = client.get("/admin/visits").get_data(as_text=True)
+    assert "已把王工的这次签到记为下围村的下沉服务（位置不符）" in page and "未选村的签到" not in page
+    (visit,) = rows("visits")
+    assert (visit["village_id"], visit["location_ok"], visit["placed_by"]) == (xiawei, 0, "admin")
+    assert visit["distance_m"] > 40_000
+    assert "3月下沉1次" in client.get(f"/admin/villages/{xiawei}").get_data(as_text=True)
+    header, data = exports.rows(bot, "visits")
+    assert dict(zip(header, next(data)))["placed_by"] == "admin"
+    # placed once: a second post, or another adviser's village, changes nothing
+    again = client.post(f"/admin/visits/{visit['id']}/village", data={"village_id": xiawei, "csrf_token": token})
+    assert "没有记上" in client.get(again.headers["Location"]).get_data(as_text=True)
+
+
+def test_only_the_office_places_a_sign_in_and_only_under_the_advisers_villages(wang, bot, clock, app, rows):
+    wang.says("签到")
+    clock.advance(minutes=1)
+    wang.sends_location(*NOWHERE)
+    (visit,) = rows("visits")
+    other = add_roster(bot, {"东平社区": VISIT_VILLAGES["埔心村"] | {"lat": 23.3}}, [])["东平社区"]
+    adviser = app.test_client()
+    assert login(adviser, "wang").status_code == 302
+    assert "未选村的签到" not in adviser.get("/admin/visits").get_data(as_text=True)
+    token = csrf_of(adviser.get("/admin/visits").get_data(as_text=True))
+    assert (
+        adviser.post(f"/admin/visits/{visit['id']}/village", data={"village_id": 1, "csrf_token": token}).status_code
+        == 403
+    )
+    office = app.test_client()
+    assert login(office, "admin").status_code == 302
+    token = csrf_of(office.get("/admin/visits").get_data(as_text=True))
+    office.post(f"/admin/visits/{visit['id']}/village", data={"village_id": other, "csrf_token": token})
+    (visit,) = rows("visits")
+    assert visit["village_id"] is None and visit["placed_by"] is None
