@@ -143,3 +143,26 @@ def test_only_the_office_places_a_sign_in_and_only_under_the_advisers_villages(w
     office.post(f"/admin/visits/{visit['id']}/village", data={"village_id": other, "csrf_token": token})
     (visit,) = rows("visits")
     assert visit["village_id"] is None and visit["placed_by"] is None
+
+
+def test_the_demo_leaves_its_follow_ups_sent_so_the_next_morning_asks_one_days_worth(bot, clock, tick, rows, capsys):
+    """The demo loaded a season at once with no follow-up asked: its first tick asked every record of the last
+    followup_grace_days together (1,114 on the morning of 20 March, 2,102 on 1 June). A county that ran the season
+    asked them morning by morning: the demo now leaves those sent when they fell due, and the next morning asks
+    only the records done thirty (or ninety) days before it."""
+    from types import SimpleNamespace
+
+    from bot import demo
+
+    clock.set("2027-03-20T09:00")
+    assert demo.cmd_demo(SimpleNamespace(scale=1), bot) == 0
+    capsys.readouterr()
+    sent = rows("SELECT sent_at FROM outbox WHERE kind = 'followup' AND status = 'sent'")
+    assert len(sent) > 1000 and max(r["sent_at"] for r in sent) <= "2027-03-20T01:00:00"
+    done = tick("2027-03-21T09:05")["survival_followups"]
+    asked = rows(
+        "SELECT COALESCE(p.completed_at, p.created_at) AS done_at FROM outbox o"
+        " JOIN plantings p ON o.dedupe_key = 'followup:' || p.id || ':30' WHERE o.created_at > '2027-03-20T01:00:00'"
+    )
+    assert 0 < done["queued"] < 400 and len(asked) == done["queued"], done
+    assert all("2027-02-18T01:00:00" < r["done_at"] <= "2027-02-19T01:05:00" for r in asked), asked[:3]
