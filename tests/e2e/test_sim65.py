@@ -145,11 +145,13 @@ def test_only_the_office_places_a_sign_in_and_only_under_the_advisers_villages(w
     assert visit["village_id"] is None and visit["placed_by"] is None
 
 
-def test_the_demo_leaves_its_follow_ups_sent_so_the_next_morning_asks_one_days_worth(bot, clock, tick, rows, capsys):
+def test_the_demo_leaves_its_follow_ups_and_reports_sent_so_the_next_morning_asks_one_days_worth(
+    bot, clock, tick, rows, capsys
+):
     """The demo loaded a season at once with no follow-up asked: its first tick asked every record of the last
     followup_grace_days together (1,114 on the morning of 20 March, 2,102 on 1 June). A county that ran the season
     asked them morning by morning: the demo now leaves those sent when they fell due, and the next morning asks
-    only the records done thirty (or ninety) days before it."""
+    only the records done thirty (or ninety) days before it. Likewise each month's 通报, kept on its day."""
     from types import SimpleNamespace
 
     from bot import demo
@@ -159,7 +161,22 @@ def test_the_demo_leaves_its_follow_ups_sent_so_the_next_morning_asks_one_days_w
     capsys.readouterr()
     sent = rows("SELECT sent_at FROM outbox WHERE kind = 'followup' AND status = 'sent'")
     assert len(sent) > 1000 and max(r["sent_at"] for r in sent) <= "2027-03-20T01:00:00"
-    done = tick("2027-03-21T09:05")["survival_followups"]
+    # each month's 通报 was made on its day, kept, and its lines went to the secretaries then (none had been
+    # kept: the first tick made February's on 20 March and sent every line that day, January's never)
+    kept = rows("SELECT month, generated_at, lines FROM monthly_reports ORDER BY month")
+    assert [(r["month"], r["generated_at"][:10]) for r in kept] == [
+        ("2027-01", "2027-02-01"),
+        ("2027-02", "2027-03-01"),
+    ]
+    assert all(r["lines"] > 0 for r in kept)
+    lines = rows("SELECT status, sent_at FROM outbox WHERE dedupe_key LIKE 'report:2027-02:%'")
+    assert len(lines) == kept[1]["lines"] and {(r["status"], r["sent_at"]) for r in lines} == {
+        ("sent", kept[1]["generated_at"])
+    }
+    assert len(rows("SELECT * FROM report_lines WHERE month = '2027-02'")) == 50
+    ran = tick("2027-03-21T09:05")
+    assert ran["monthly_report"] == {"month": None}
+    done = ran["survival_followups"]
     asked = rows(
         "SELECT COALESCE(p.completed_at, p.created_at) AS done_at FROM outbox o"
         " JOIN plantings p ON o.dedupe_key = 'followup:' || p.id || ':30' WHERE o.created_at > '2027-03-20T01:00:00'"
