@@ -381,9 +381,16 @@ def page_url(param: str, number: int) -> str:
 
 # -- exports ---------------------------------------------------------------------------------------
 def exports_page():
+    """The tables to download, and how to read their times and shares (sim65: a clerk read a record's
+    2027-01-31T23:01:00, stored in UTC, as the evening before the morning it was made, and 8.42 as 8 %)."""
     app = auth.bot()
+    offset = clock.local(as_of(), app.tz).utcoffset()
+    hours = offset.total_seconds() / 3600 if offset is not None else 0
     return render_template(
-        "dashboard/exports.html", tables=sorted(app.exports), labels=app.messages.section(EXPORT_LABELS)
+        "dashboard/exports.html",
+        tables=sorted(app.exports),
+        labels=app.messages.section(EXPORT_LABELS),
+        note=auth.t("admin.exports_note", hours=f"{hours:+g}"),
     )
 
 

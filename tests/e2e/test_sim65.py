@@ -183,3 +183,18 @@ def test_the_demo_leaves_its_follow_ups_and_reports_sent_so_the_next_morning_ask
     )
     assert 0 < done["queued"] < 400 and len(asked) == done["queued"], done
     assert all("2027-02-18T01:00:00" < r["done_at"] <= "2027-02-19T01:05:00" for r in asked), asked[:3]
+
+
+def test_the_exports_page_says_how_to_read_the_times_and_shares(app, bot, season, clock):
+    """The 导出 page's tables keep times in UTC: a record made at 10:00 on 10 February reads 02:00; the clerk took the
+    demo's 2027-01-31T23:01:00 for the evening before. The page says so, with the campaign timezone's offset."""
+    from openpyxl import load_workbook
+
+    page = page_at(app, clock, "2027-03-20T09:00", "/admin/exports")
+    assert "世界标准时间 UTC，+8小时为本地时间" in page and "1 即 100%" in page
+    client = app.test_client()
+    assert login(client, "admin").status_code == 302
+    sheet = load_workbook(io.BytesIO(client.get("/admin/exports/plantings.xlsx").data)).active
+    header = [c.value for c in sheet[1]]
+    made = [row[header.index("created_at")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "2027-02-10T02:00:00" in made
