@@ -11,7 +11,10 @@ distinct scenes, stored like downloaded photos: media rows 'stored', thumbnails 
 at three speeds: most are done by 2月底, some catch up in March, a few lag for months, so the 通报 has
 已完成, 滞后 and 连续两月滞后 villages. The records a village's figures rest on pass every check; of the
 rest ~5% are flagged (duplicate_photo, far_from_village, unknown_species: waiting for review or decided)
-and ~3% are being spot-checked. Also survival checks, tickets open and answered, and outbox rows.
+and ~3% are being spot-checked. Also survival checks, tickets open and answered, and outbox rows; the survival
+follow-ups that fell due before its last day are left sent when they fell due (``reminders.followups_as_sent``), so
+the next tick asks one morning's worth, not the last ``followup_grace_days`` at once; and each month's 通报
+released before it is kept, its lines sent that day (``reports.keep_as_sent``; sim65).
 ``--scale N`` multiplies the villages and records (N=10: ~500 villages, ~200,000 records) and reuses
 the photo pool. Deterministic: the same scale gives the same county.
 
@@ -42,7 +45,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw
 
-from bot import certificates, clock, photos
+from bot import certificates, clock, photos, reminders, reports
 from bot.db import transaction
 from bot.media import store_blob
 from bot.store import admins as admins_store
@@ -1142,6 +1145,10 @@ def cmd_demo(args, app) -> int:
         return 1
     # the certificates the season's records earned went out during the season: none waits to be drawn and sent
     issued = certificates.issue_as_sent(app, end)
+    # likewise the survival follow-ups that fell due, morning by morning: the next tick asks only what is due then
+    reminders.followups_as_sent(app, end)
+    # and each month's 通报 on its day, kept with its lines sent to the secretaries
+    reports.keep_as_sent(app, end)
     print(
         t(
             "cli.demo.county",

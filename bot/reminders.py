@@ -407,6 +407,40 @@ def survival_followups(app, now: datetime) -> dict:
     return queue.report()
 
 
+def followups_as_sent(app, end: datetime) -> int:
+    """Every survival follow-up that fell due before ``end``, recorded as sent when it was due (after quiet hours),
+    with no message: a season loaded at once (``demo``), whose follow-ups went out morning by morning. Without
+    them the first tick after the demo asked every record of the last ``followup_grace_days`` at once (sim65: 1,114
+    on the morning of 20 March, 2,102 on 1 June), where a county running the season asks one morning's worth.
+    How many."""
+    cfg = app.config
+    tz = cfg.get("campaign.timezone")
+    reached: dict[str, bool] = {}  # openid -> subscribed with reminders on (as the job asks)
+    rows = []
+    for days in cfg.get("reminders.followup_days"):
+        latest = end - timedelta(days=int(days))
+        for record in followups_store.plantings_due(
+            app.db, due_days=int(days), done_from="", done_until=clock.to_db(latest)
+        ):
+            openid = record["openid"]
+            if openid not in reached:
+                user = users_store.get(app.db, openid)
+                reached[openid] = bool(user and user["subscribed"] and not user["reminders_off"])
+            if not reached[openid]:
+                continue
+            done = clock.from_db(record["done_at"])
+            at = min(send_time(cfg, done + timedelta(days=int(days))), end)
+            text = app.t(
+                "reminders.followup",
+                date=schedule.date_words(clock.local(done, tz)),
+                what=planting.describe_for_villager(app, record),
+                days=days,
+            )
+            rows.append((openid, text, f"followup:{record['id']}:{days}", clock.to_db(at)))
+    with transaction(app.db):
+        return outbox_store.add_sent_many(app.db, rows, kind="followup", channel="template")
+
+
 def survival_by_person(db, until: str | None = None) -> dict[int, dict]:
     """person id -> {checked, alive}: the survival of the verified records credited to them, by each record's
     latest follow-up answer up to ``until`` (the awards' 最美植绿人)."""

@@ -21,7 +21,7 @@ import calendar
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from bot import cells, clock, progress, reminders, schedule, standings
 from bot.db import transaction
 from bot.progress import VillageProgress, number, percent
 from bot.schedule import COMPLETE, LAGGING, LAGGING_TWICE, NOT_STARTED, ON_TRACK
+from bot.store import outbox as outbox_store
 from bot.store import reports as store
 
 # openpyxl is imported where a workbook is written, not with this module: the webhook imports it and never writes
@@ -602,6 +603,41 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
     else:
         after = ""
     return "\n".join(part for part in (said, after) if part) or t("progress.tongbao.no_month", month=month)
+
+
+def keep_as_sent(app, end: datetime) -> list[str]:
+    """Every month's 通报 released before ``end`` (``release_moment``), made, kept and its village lines recorded as
+    sent at that moment, with no message: a season loaded at once (``demo``), whose 通报 went out each month. Without
+    them a demo on 20 March had none kept, and its first tick made February's that day and sent every line then,
+    January's never (sim65). The months kept."""
+    local = clock.local(end, app.tz)
+    kept = []
+    for year, month in schedule.campaign_months(app.config, local.year, local.month):
+        at, key = release_moment(app.config, year, month), month_key(year, month)
+        if at > end or store.get(app.db, key):
+            continue
+        report = replace(build_report(app, year, month), generated_at=at)
+        write_workbook(report, app, app.config.reports_dir / file_name(year, month))
+        texts, at_s = lines_of(app, report), clock.to_db(at)
+        sent = [
+            (person["openid"], texts[person["village_id"]], f"report:{key}:{person['openid']}", at_s)
+            for person in store.recipients(app.db, list(app.config.get("reports.notify_roles")))
+            if person["village_id"] in texts
+        ]
+        counts = {
+            "villages": len(report.rows),
+            "complete": report.count(COMPLETE),
+            "on_track": report.count(ON_TRACK),
+            "lagging": report.count(LAGGING),
+            "lagging_twice": report.count(LAGGING_TWICE),
+            "not_started": report.count(NOT_STARTED),
+        }
+        with transaction(app.db):
+            lines = outbox_store.add_sent_many(app.db, sent, kind="notice", channel="template")
+            store.add(app.db, month=key, file=file_name(year, month), counts=counts, lines=lines, now=at_s)
+            store.add_lines(app.db, kept_lines(app, report, at_s))
+        kept.append(key)
+    return kept
 
 
 def kept_reports(app) -> list[dict]:

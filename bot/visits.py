@@ -475,6 +475,7 @@ def adviser_rows(app, db, now: datetime, ticket_figures: dict[int, dict]) -> lis
     local = clock.local(now, app.tz)
     start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, app.tz))
     visits = store.by_adviser(db, start, end)
+    unplaced = store.unplaced_by_adviser(db, start, end)
     rows = []
     for adviser in store.advisers(db):
         figures = ticket_figures.get(adviser["id"], {})
@@ -488,6 +489,7 @@ def adviser_rows(app, db, now: datetime, ticket_figures: dict[int, dict]) -> lis
                 "village_ids": ids,
                 "visits": mine.get("visits", 0),
                 "mismatched": mine.get("mismatched") or 0,
+                "unplaced": unplaced.get(adviser["id"], 0),
                 "unvisited": len(store.unvisited_villages(db, adviser["id"], start, end)),
                 "open": figures.get("open", 0),
                 "answered": figures.get("answered", 0),
@@ -495,6 +497,41 @@ def adviser_rows(app, db, now: datetime, ticket_figures: dict[int, dict]) -> lis
             }
         )
     return rows
+
+
+def unplaced_visits(db) -> list[dict]:
+    """The 签到 outside every village whose adviser never said which (sim65: counted nowhere, shown only as
+    待顾问选村 among the latest visits): newest first, each with ``choices``, the adviser's villages nearest first
+    (id, name, distance_m), for the office to put it under one."""
+    rows = []
+    for visit in store.unplaced(db):
+        ids = [int(i) for i in (visit["village_ids"] or "").split(",") if i]
+        choices = []
+        for village in filter(None, (roster_store.village(db, i) for i in ids)):
+            distance = distance_to(village, visit["lat"], visit["lng"])
+            choices.append({"id": village["id"], "name": village["name"], "distance_m": distance})
+        choices.sort(key=lambda c: (c["distance_m"] is None, c["distance_m"] or 0, c["id"]))
+        rows.append({**visit, "choices": choices})
+    return rows
+
+
+def place_by_office(db, visit_id: int, village_id: int, by: str, now: str) -> dict | None:
+    """The office puts a visit with no village under one of its adviser's villages (still 位置不符: the location
+    is where it was), naming who did (``placed_by``); None when the visit has a village already or the village
+    is not one of its adviser's."""
+    visit = store.visit(db, visit_id)
+    if visit is None or visit["village_id"] is not None:
+        return None
+    ids = [v["id"] for v in roster_store.villages_of_adviser(db, visit["adviser_person_id"])]
+    village = roster_store.village(db, village_id) if village_id in ids else None
+    if village is None:
+        return None
+    distance = distance_to(village, visit["lat"], visit["lng"])
+    if not store.place_unplaced(
+        db, visit_id, village_id, round(distance, 1) if distance is not None else None, by, now
+    ):
+        return None
+    return store.visit(db, visit_id)
 
 
 def last_visit(db, village_id: int) -> dict | None:

@@ -35,10 +35,13 @@ def reports_page():
 
 
 def _page(app, error: str | None):
+    kept = reports.kept_reports(app)
+    months = _months(app)
     return render_template(
         "dashboard/reports.html",
-        kept=reports.kept_reports(app),
-        months=_months(app),
+        kept=kept,
+        months=months,
+        chosen=_chosen(months, [r["month"] for r in kept]),
         error=error,
         config_day=app.config.get("reports.monthly_day"),
         line_labels=LINE_LABELS,
@@ -52,6 +55,19 @@ def _months(app) -> list[str]:
         app.config, int(app.config.get("campaign.year")), 12
     )
     return [reports.month_key(y, m) for y, m in reversed(months)]
+
+
+def _chosen(months: list[str], kept: list[str]) -> str | None:
+    """The month the form shows first (sim65: it showed the month under way, which has no 通报 yet): the newest
+    kept 通报's, else the last month that is over, else the campaign's first."""
+    today = views.today_local()
+    last_over = (
+        reports.month_key(today.year - 1, 12) if today.month == 1 else reports.month_key(today.year, today.month - 1)
+    )
+    for month in [*kept, last_over]:
+        if month in months:
+            return month
+    return months[-1] if months else None
 
 
 def report_file(month: str):

@@ -90,7 +90,9 @@ def ago(value: str | None) -> Markup:
 
 def page_globals() -> dict:
     """What every page shows: ``as_of_note`` (数据截至 <day> when the data runs past the clock: the pages then
-    count from that day) and ``viewer_label``, the login as answers are signed: 王工（县林业站）."""
+    count from that day, records after today included, and the note says so beside today's date: sim65's clerk
+    on BOT_NOW 03-20 read a bare 数据截至 2027-05-31 with May's totals as if May were over) and ``viewer_label``,
+    the login as answers are signed: 王工（县林业站）."""
     viewer = g.get("viewer")
     if viewer is None:
         return {"as_of_note": None, "viewer_label": None}
@@ -100,8 +102,10 @@ def page_globals() -> dict:
     label = f"{name}（{title}）"
     if as_of() <= auth.now():
         return {"as_of_note": None, "viewer_label": label}
-    day = clock.local(as_of(), app.tz).strftime(clock.DATE_FORMAT)
-    return {"as_of_note": auth.t("admin.as_of", date=day), "viewer_label": label}
+    data, now = clock.local(as_of(), app.tz), clock.local(auth.now(), app.tz)
+    shown = clock.MINUTE_FORMAT if data.date() == now.date() else clock.DATE_FORMAT  # a clock moved back an hour
+    note = auth.t("admin.as_of", date=data.strftime(shown), today=now.strftime(shown))
+    return {"as_of_note": note, "viewer_label": label}
 
 
 def species_name(value: str | None) -> str:
@@ -377,9 +381,16 @@ def page_url(param: str, number: int) -> str:
 
 # -- exports ---------------------------------------------------------------------------------------
 def exports_page():
+    """The tables to download, and how to read their times and shares (sim65: a clerk read a record's
+    2027-01-31T23:01:00, stored in UTC, as the evening before the morning it was made, and 8.42 as 8 %)."""
     app = auth.bot()
+    offset = clock.local(as_of(), app.tz).utcoffset()
+    hours = offset.total_seconds() / 3600 if offset is not None else 0
     return render_template(
-        "dashboard/exports.html", tables=sorted(app.exports), labels=app.messages.section(EXPORT_LABELS)
+        "dashboard/exports.html",
+        tables=sorted(app.exports),
+        labels=app.messages.section(EXPORT_LABELS),
+        note=auth.t("admin.exports_note", hours=f"{hours:+g}"),
     )
 
 

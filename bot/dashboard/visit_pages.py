@@ -5,12 +5,14 @@ photos' thumbnails. Everything goes through bot.visits (and bot.escalation for t
 
 from __future__ import annotations
 
-from flask import g, render_template
+from flask import flash, g, redirect, render_template, request, url_for
 
 from bot import clock, escalation, visits
 from bot.dashboard import auth
 from bot.dashboard.views import as_of, photo_thumb
+from bot.db import transaction
 from bot.registry import LOGIN_ROLES, DashboardPage
+from bot.store import roster as roster_store
 from bot.store import visits as store
 
 
@@ -27,7 +29,27 @@ def visits_page():
         month=local.month,
         recent=visits.recent_visits(ctx.db, g.viewer.scope),
         without_adviser=store.villages_without_adviser(ctx.db) if g.viewer.is_admin else [],
+        unplaced=visits.unplaced_visits(ctx.db) if g.viewer.is_admin else [],
     )
+
+
+def place_visit(visit_id: int):
+    """The office puts a 签到 made outside every village, whose adviser never said which, under one of the
+    adviser's villages (sim65: it counted nowhere); it stays 位置不符, and the export names who placed it."""
+    ctx = auth.bot()
+    chosen = request.form.get("village_id", "")
+    with transaction(ctx.db):
+        visit = (
+            visits.place_by_office(ctx.db, visit_id, int(chosen), g.viewer.username, clock.to_db(auth.now()))
+            if chosen.isdigit()
+            else None
+        )
+    if visit is None:
+        flash(auth.t("admin.visits.not_placed"), "error")
+    else:
+        adviser = roster_store.person(ctx.db, visit["adviser_person_id"]) or {}
+        flash(auth.t("admin.visits.placed", adviser=adviser.get("name", ""), village=visit["village"]), "ok")
+    return redirect(url_for("dashboard.visits_page") + "#unplaced")
 
 
 def village_section(village_id: int) -> str:
@@ -52,5 +74,6 @@ def visit_thumb(sha256: str):
 
 PAGES = [
     DashboardPage("/visits", visits_page, nav="admin.nav.visits"),
+    DashboardPage("/visits/<int:visit_id>/village", place_visit, methods=("POST",), admin_only=True),
     DashboardPage("/visits/photos/<sha256>/thumb", visit_thumb, roles=LOGIN_ROLES),
 ]

@@ -225,6 +225,18 @@ def mark_many_sent(db: Database, rows: Iterable[tuple], *, kind: str, channel: s
     return db.execute("SELECT total_changes()").fetchone()[0] - before
 
 
+def add_sent_many(db: Database, rows: Iterable[tuple], *, kind: str, channel: str) -> int:
+    """Record (openid, text, dedupe_key, sent_at) rows as sent each at its own moment (a season loaded at once:
+    ``demo``); existing dedupe keys are skipped."""
+    before = db.execute("SELECT total_changes()").fetchone()[0]
+    db.conn.executemany(
+        "INSERT INTO outbox (openid, kind, text, dedupe_key, status, channel, attempts, next_attempt_at,"
+        " created_at, sent_at) VALUES (?, ?, ?, ?, 'sent', ?, 1, ?, ?, ?) ON CONFLICT(dedupe_key) DO NOTHING",
+        ((openid, kind, text, key, channel, at, at, at) for openid, text, key, at in rows),
+    )
+    return db.execute("SELECT total_changes()").fetchone()[0] - before
+
+
 def _key_range(prefix: str) -> list[str]:
     """dedupe_key >= prefix AND < the next string: a prefix match that uses the unique index."""
     return [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]

@@ -62,8 +62,11 @@ def m002_report_lines(db: Database) -> None:
 
 
 EXPORT_SQL = {
+    # completion is the share (1.0 = done; the 通报's 核实完成率 cell holds it, formatted 100.0%); completion_percent
+    # is that share as the 通报 shows it, for a clerk opening the CSV (sim65: 8.42 read as 8 %, not 842 %)
     "report_lines": (
-        "SELECT l.month, l.village, l.status, l.rank, l.\"of\", l.streak, l.short, l.completion, l.done, l.target, l.unit,"
+        "SELECT l.month, l.village, l.status, l.rank, l.\"of\", l.streak, l.short, l.completion,"
+        " ROUND(l.completion * 100, 1) AS completion_percent, l.done, l.target, l.unit,"
         " l.line, l.generated_at, l.village_id FROM report_lines l ORDER BY l.month, l.rank, l.village_id"
     ),
 }

@@ -13,7 +13,7 @@ ADVISER = "技术顾问"
 
 EXPORT_SQL = {
     "visits": "SELECT v.id, a.name AS adviser, vi.name AS village, v.lat, v.lng, v.distance_m, v.note, v.created_at,"
-    " (SELECT COUNT(*) FROM visit_photos p WHERE p.visit_id = v.id) AS photo_count, v.location_ok"
+    " (SELECT COUNT(*) FROM visit_photos p WHERE p.visit_id = v.id) AS photo_count, v.location_ok, v.placed_by"
     " FROM visits v LEFT JOIN people a ON a.id = v.adviser_person_id"
     " LEFT JOIN villages vi ON vi.id = v.village_id ORDER BY v.id",
 }
@@ -53,6 +53,13 @@ def m001_visits(db: Database) -> None:
 
 
 # -- visits ----------------------------------------------------------------------------------------
+@migrations()
+def m002_placed_by(db: Database) -> None:
+    # who put a 签到 made outside every village under one, when the adviser never chose (sim65): the login's name;
+    # NULL for a visit placed by its location or by the adviser's own answer
+    db.table("visits").add_column("placed_by", str)
+
+
 def add_visit(
     db: Database,
     *,
@@ -101,6 +108,41 @@ def set_village(db: Database, visit_id: int, village_id: int, distance_m: float 
     db.execute(
         "UPDATE visits SET village_id = ?, distance_m = ?, updated_at = ? WHERE id = ?",
         [village_id, distance_m, now, visit_id],
+    )
+
+
+def place_unplaced(db: Database, visit_id: int, village_id: int, distance_m: float | None, by: str, now: str) -> bool:
+    """The office puts a visit with no village under one (still 位置不符); False when it has a village already."""
+    cursor = db.execute(
+        "UPDATE visits SET village_id = ?, distance_m = ?, placed_by = ?, updated_at = ?"
+        " WHERE id = ? AND village_id IS NULL",
+        [village_id, distance_m, by, now, visit_id],
+    )
+    return cursor.rowcount == 1
+
+
+def unplaced(db: Database) -> list[dict]:
+    """The visits outside every village whose adviser never said which (no village), newest first, with the
+    adviser's name and their villages' ids (``village_ids``, a comma list)."""
+    return list(
+        db.query(
+            "SELECT v.*, a.name AS adviser,"
+            " (SELECT GROUP_CONCAT(av.village_id) FROM adviser_villages av WHERE av.person_id = v.adviser_person_id)"
+            " AS village_ids, (SELECT COUNT(*) FROM visit_photos p WHERE p.visit_id = v.id) AS photo_count"
+            " FROM visits v LEFT JOIN people a ON a.id = v.adviser_person_id"
+            " WHERE v.village_id IS NULL ORDER BY v.created_at DESC, v.id DESC"
+        )
+    )
+
+
+def unplaced_by_adviser(db: Database, start: str, end: str) -> dict[int, int]:
+    """adviser id -> their visits with no village in [start, end)."""
+    return dict(
+        db.execute(
+            "SELECT adviser_person_id, COUNT(*) FROM visits WHERE village_id IS NULL AND created_at >= ?"
+            " AND created_at < ? GROUP BY adviser_person_id",
+            [start, end],
+        ).fetchall()
     )
 
 

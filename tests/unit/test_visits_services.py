@@ -172,6 +172,7 @@ def test_visit_rule_inside_a_radius_the_visit_is_the_nearest_villages_and_record
         "note": "指导挖穴",
         "location_ok": 1,
         "inbox_id": 7,
+        "placed_by": None,
         "created_at": to_db(NOW),
         "updated_at": to_db(NOW),
     }
@@ -334,6 +335,7 @@ def test_dashboard_rule_each_adviser_with_villages_visits_mismatches_and_tickets
         "village_ids": [world.puxin, world.xiawei],
         "visits": 1,
         "mismatched": 0,
+        "unplaced": 0,
         "unvisited": 1,
         "open": 2,
         "answered": 3,
