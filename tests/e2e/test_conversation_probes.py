@@ -1783,12 +1783,7 @@ _ROUND_21E_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21e (what the villager means after the bot has asked something or a ticket is open),"
         " measured at the thirty-ninth session's start (bbf40e7, 134/140); the next round's to read by class",
         [
-            "after_photo:要打咩字",
-            "cadre:认养嘅树仲有几多棵冇人要",
             "ticket:取消",
-            "ticket:多谢 仲有就系啲新芽都唔出",
-            "ticket:附近几棵都系咁",
-            "twice:问专家 香樟叶有白粉 || 多谢",
         ],
     ),
 ]
@@ -1805,14 +1800,9 @@ _ROUND_21F_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21f (cadres, party members, advisers and new followers in natural words; people asking for someone else),"
         " measured at the thirty-ninth session's start (bbf40e7, 132/140); the next round's to read by class",
         [
-            "after_photo:要写啲咩",
-            "member:我阿妈种咗未 佢都系埔心村嘅",
             "new:登记 赖杉娣 埔心村 472615",
-            "party:我完成咗党员任务未",
-            "party:认领一块地方做管护",
             "pending:唔种住啦 算啦",
             "ticket:杨梅可唔可以同桂花种埋一齐",
-            "twice:问专家 三角梅啲叶卷晒 || 係咪晒得太犀利",
         ],
     ),
 ]
