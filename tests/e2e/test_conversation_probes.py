@@ -1564,11 +1564,8 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
         " (round 37 keeps a record put off) is a design question too",
         ["after_photo:算啦 唔记得种咗咩 迟啲先", "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅"],
     ),
-    (
-        "the label, not the bot: thanks after the ticket get chitchat's 不客气 and leave the one ticket, which is what the"
-        " sheet means; its 'one-ticket' kind lists no chitchat. Left strict on purpose",
-        ["twice:问专家 竹子黄晒 || 唔该晒"],
-    ),
+    # round 71: '问专家 竹子黄晒 || 唔该晒' (left as the label's: thanks got chitchat's 不客气) passes since thanks alone just
+    # after a question are thanked back with where its answer will come (ticket_wait, escalation.thanks_waiting)
     (
         "the label, not the bot: '两棵荔枝' after a ticket is a planting told (DESIGN.md: '3棵桂花' is a record that"
         " then waits for its photo), neither the ticket's 补充 nor a ticket; 'one-ticket' forbids the record. Left strict"
@@ -1706,13 +1703,10 @@ _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
         " take; the lead's greeting reading answers it with hello",
         ["twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
     ),
-    (
-        "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
-        " has no invite, and no 叶香樟), and a staff binding is made by the office's one-time code only (DESIGN.md:"
-        " roles come from the roster, never from the user), so nothing may bind; the reply says the code is wrong"
-        " and how to send it again, as set 20e's 李冬梅 (305817) is kept. The name is read as a name (not 香樟 trees)",
-        ["new:登记 叶香樟 埔心村 583104"],
-    ),
+    # round 71: '登记 叶香樟 埔心村 583104' (left by design: a wrong code bound nothing) passes since a follower not
+    # registered yet whose name is on no roster is registered as the name alone registers (a 群众: no roster person's
+    # role taken, the role never from the user) and told the code matched nothing (bot/identity.py
+    # _registered_without_code); a name on the roster with a wrong code still binds nothing
 ]
 ROUND_21B_MISSES = {message: why for why, messages in _ROUND_21B_LEFT for message in messages}
 
