@@ -1332,7 +1332,8 @@ class Binding:
     a code: nothing bound) | ask_phone (the phone check starts) | phone_wrong (``left`` tries) | waiting (the
     claim waits for the village's cadres or an admin) | released (the village released this sender's binding of
     the person by name: not bound again) | gone (the person left the roster) | code_ok |
-    code_wrong | code_expired | code_used | code_limited."""
+    code_wrong | code_expired | code_used | code_limited | code_unmatched (round 71: a name on no roster with a
+    code: registered as without the code, told it matched nothing)."""
 
     status: str
     person: dict | None
@@ -1449,11 +1450,14 @@ def bind_by_code(ctx: Ctx, parsed: RegisterText) -> Binding:
     assert parsed.code is not None  # on_register calls this for a code
     person_id = None
     if parsed.name:
-        target = named_person(db, parsed.name, _villages_meant(ctx, parsed.village_text))
+        villages = _villages_meant(ctx, parsed.village_text)
+        target = named_person(db, parsed.name, villages)
         if target is None:  # no such roster person: a wrong code, as far as the limit goes
             if proofs.over_code_limit(ctx.app, db, ctx.openid, None, ctx.now):
                 return Binding("code_limited", None)
             proofs.record_code_failure(db, ctx.openid, None, ctx.now)
+            if ctx.person is None and parsed.village_text and len(villages) == 1:
+                return _registered_without_code(ctx, parsed.name, villages[0])
             return Binding("code_wrong", None)
         person_id = target["id"]
     result = proofs.redeem(ctx.app, db, openid=ctx.openid, code=parsed.code, now=ctx.now, person_id=person_id)
@@ -1464,6 +1468,18 @@ def bind_by_code(ctx: Ctx, parsed: RegisterText) -> Binding:
     if result.status == "used" and person and person["openid"] == ctx.openid:
         return Binding("already", person)
     return Binding(CODE_STATUSES[result.status], person)
+
+
+def _registered_without_code(ctx: Ctx, name: str, village: dict) -> Binding:
+    """Round 71 (21f: '登记 赖杉娣 埔心村 472615'): from a follower not registered yet, a name on no roster of the one
+    village named, with digits that cannot be that name's code (codes are given to roster people only): registered as
+    登记 <姓名> <村> without them would be (a 群众 of that village, the role never from the user: what the name alone
+    gets; no roster person's role is taken), and told the code matched nothing (``code_unmatched``), so one who is staff
+    binds with 绑定 <code> later (bind_person releases this binding). The failure still counts towards the daily limit,
+    and the reply is the same whether the digits are someone else's code or none (no oracle for guessing). A name on the
+    roster keeps ``code_wrong`` (nothing bound: only that person's code proves them)."""
+    binding = bind(ctx, name, village)
+    return Binding("code_unmatched", binding.person) if binding.status == "registered" else binding
 
 
 CODE_STATUSES = {"wrong": "code_wrong", "expired": "code_expired", "used": "code_used", "limited": "code_limited"}

@@ -2238,7 +2238,8 @@ _TREES_COMPARED_RE = re.compile(
     r"(?:其他|其余|其它|别的|剩下|隔篱|旁边|另外)[^，。,！!？?]{0,6}?"
     r"(?:冇事|没事|无事|好好|正常|冇问题|没问题|都好|还好|健康|好地地|唔系咁|不是这样|没这样)"
     r"|(?:只有|得|就)(?:这|呢|嗰|那)?[一\d](?:棵|株|头|兜)(?:系|是)?(?:咁|这样|那样|有事|有问题)"
-    r"|(?:都|全部|全都|个个|棵棵)(?:系|是)?(?:咁|这样|那样|一样|有)(?=$|[\s，。,！!？?])"
+    # round 71 (21e): 咁样, 噉 (Cantonese: like this) too ('成排都系咁样')
+    r"|(?:都|全部|全都|个个|棵棵)(?:系|是)?(?:咁样|噉样|咁|噉|这样|那样|一样|有)(?=$|[\s，。,！!？?])"
 )
 
 
@@ -2876,6 +2877,9 @@ _IN_ALL_ASKED_RE = re.compile(rf"(?:总共|一共|合共|加起来|总数)(?:有
 _RECORDED_RE = re.compile(r"(?:登记|记录|记|算|录|统计)(?:上|进去|好|到|入)?(?:了)?(?:没有|没|吗|未|冇|未有)")
 _TASK_RE = re.compile(
     r"任务(?:完成|做完|达标|够)(?:了)?(?:没有|没|吗|未)|(?:完成|做完)(?:了)?(?:任务|指标)(?:没有|没|吗|未)"
+    # round 71 (21f): whose task named between ('我完成咗党员任务未', '我做完了今年的种树任务没有')
+    r"|(?:完成|做完)(?:了)?(?:我的|我)?(?:今年|今年的)?(?:党员|干部|村干部|个人|种树|植树)(?:的)?(?:种树|植树)?(?:任务|指标)"
+    r"(?:没有|没|吗|未)"
     # round 23: asked as 'is it so?' ('我家是不是已经算完成任务了', '我算不算达标了', '任务算完成了吗')
     r"|(?:是不是|是否|算不算|有没有)(?:已经)?(?:算)?(?:完成|做完|达标|种够)(?:了)?(?:任务|指标)?(?:了)?$"
     r"|任务(?:已经)?算(?:完成|做完|达标)(?:了)?(?:没有|没|吗|未)"
@@ -3246,6 +3250,21 @@ def call_said(norm: str) -> bool:
     """Round 66: a bare call ('喂', '在吗', '有人吗', '专家在吗'), nothing asked with it."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(bare) and bool(_CALL_RE.match(bare))
+
+
+# round 71 (21e): thanks alone, an okay or who is thanked with it ('多谢', '好的 谢谢', '唔该晒专家': 不该 normalised): just
+# after a question went to the adviser, that question's waiting told (handlers/escalation.py: ticket_wait), else the
+# chit-chat's 'you're welcome'
+_THANKS_ALONE_RE = re.compile(
+    r"^(?:好的|好|ok|okay|收到|明白|知道了|嗯)?(?:谢谢|多谢|感谢|感激|不该)(?:你|您|你们|晒|专家|顾问|老师|师傅|先)*"
+    r"(?:了|啦|喇|哦|呀|啊|嘅|咯)*$"
+)
+
+
+def thanks_alone(norm: str) -> bool:
+    """Round 71: thanks and nothing else (``_THANKS_ALONE_RE``, on the normalised text)."""
+    bare = re.sub(r"[\s,，。.!！~～]", "", norm or "").lower()
+    return bool(bare) and bool(_THANKS_ALONE_RE.match(bare))
 
 
 def help_said(norm: str) -> bool:
@@ -3751,10 +3770,20 @@ _ADOPT_RE = re.compile(
 _A_TREE_WORDS = frozenset({"", "树", "树苗", "果树", "小树", "苗"})
 # which trees are left to adopt asked ('认养树还有剩吗', '认种一棵 有冇得拣': is there a choice); round 20's joining in
 # adoption ('我也想参加认养树的活动') is a frame since round 31 (FRAMES)
+# nobody has taken them yet (冇人要, 未有人认养: normalised 没有人要, 未有人认养)
+_NOBODY_TOOK = r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:要|认|认养|认种|领养|领)(?:的)?"
+# round 71 (21e): how many are left that nobody took, the adoption word after ('仲有几多棵树未有人认养')
+_ADOPTION_UNTAKEN_RE = re.compile(
+    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:还有|还剩|剩下|有)(?:多少|几|哪些|哪几)(?:{_MEASURE})?(?:树|树苗|果树)?"
+    r"(?:还|仍然)?(?:没有|没|未|无)(?:有)?人(?:认养|认种|领养)(?:的)?$"
+)
 _ADOPTION_LEFT_RE = re.compile(
     # round 58: the village's named first ('本村认种认养嘅树仲有边啲')
-    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
+    # round 71 (21e): may be adopted said first ('可认养的树还剩几棵')
+    rf"^(?:本村|村里|村里面|我们村)?(?:的)?(?:我|我们)?(?:想|要|可|可以|能)?(?:认养|认种|领养)(?:的)?{_A_TREE_RE}(?:树|树苗|果树)?"
     r"(?:还有剩|还有剩下|有剩|有没有剩|有没有得选|有得选|可以选|能选|还有哪些|有哪些"
+    # round 71 (21e): how many nobody has taken yet ('认养嘅树仲有几多棵冇人要')
+    rf"|(?:还有|还剩|剩下|有)?(?:多少|几)(?:{_MEASURE})?(?:树|树苗|果树)?{_NOBODY_TOOK}"
     # round 58: which trees, counted ('认种嘅树仲有边几棵': normalised 还有哪多少棵), or what is left ('还剩哪些')
     r"|还有哪多少棵|还有哪几棵|还剩哪些|剩下哪些|还剩多少棵"
     # round 69 (21b): how many or which are left that may be taken, 认 alone for the word said first ('认种认养仲有几多棵树
@@ -3887,7 +3916,7 @@ def adoption_wished(norm: str, species_table: Mapping) -> bool:
         bare = "我想" + _I_FIRST_RE.sub("", bare[: may_i.start()])
     if not bare or _HOW_RE.search(bare) or _ADOPTED_RE.search(bare):
         return False
-    if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare):
+    if _ADOPTION_LEFT_RE.match(bare) or _WHICH_TO_ADOPT_RE.match(bare) or _ADOPTION_UNTAKEN_RE.match(bare):
         return True
     found = _ADOPT_RE.search(bare)
     if not found or negated_before(bare, found.start()):
@@ -4556,10 +4585,11 @@ _WHICH_ZONES_LEFT_RE = re.compile(
     rf"|^(?:哪个|哪些人|谁|什么人|啥人)(?:已经)?(?:认领|领)(?:了|过)?(?:哪块|哪个)?{_ZONE}$"
 )
 _LAND_TO_TEND_RE = re.compile(
-    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
-    # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护')
-    r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?"
-    r"(?:来|去|用来)?(?:负责)?(?:管护|看管|管理|管)$"
+    rf"^(?:我|我们)?(?:也)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段|块|片|段)"
+    # round 48 (19v): a place, an area, a stretch of road ('认领一片地方负责管护', '认领一段路负责管护'); round 71 (21f): the
+    # piece without 一, a wood, the care as what it is for ('认领一块地方做管护', '认领块地去管护', '认领一片林子管护')
+    r"(?:地|林地|山地|山|林|林子|树林|绿地|空地|地方|区域|路|河堤|河边)?"
+    r"(?:来|去|用来|拿来|做|作|来做|去做)?(?:负责)?(?:管护|看管|管理|管)$"
     # round 50 (19w): the care said, watering and guarding the trees ('我都想领一块地负责淋水护树')
     rf"|^(?:我|我们)?(?:也|都)?(?:想|要|想要)?(?:认领|领|认|分)[{_CJK}]{{0,6}}?(?:一块|一片|一段)"
     r"(?:地|林地|山地|山|林|地方|区域|路|河堤|河边)?(?:来|去|用来)?(?:负责)?(?:浇水|除草|施肥|打理)(?:和|同|跟)?"
@@ -5628,6 +5658,10 @@ _CAUSE_GUESSED_RE = re.compile(
     r"(?:肥料|肥|水|营养|养分|氮肥|磷肥|钾肥|氮|磷|钾|铁|镁|钙|硼|微量元素|阳光|太阳|光照|日照)(?:的原因|的关系)?(?:了)?(?:吗|呢)?$"
     # round 67: pests or a disease guessed ('系咪有虫', '会不会生病了')
     r"|(?:会不会|是不是|会唔会|系咪|可能)(?:是)?(?:有|生|长)(?:了)?(?:虫|病|虫害|病害|蚜虫|红蜘蛛|白蚁)(?:了)?(?:吗|呢)?$"
+    # round 71 (21f): the sun's, the wind's or the rain's force guessed ('係咪晒得太犀利', '会唔会太阳太猛', '是不是风太大')
+    r"|(?:会不会|是不是|是否|会唔会|系咪|可能)(?:是)?(?:因为)?"
+    r"(?:(?:太阳|日头|阳光|风|雨|天气|天)(?:晒|吹|淋|落|冻)?|晒|吹|冻|焗)(?:得)?(?:太|过于|好)"
+    r"(?:犀利|厉害|猛|劲|毒|大|多|凶|热|冷|晒|湿|干|耐|久)(?:了)?(?:的)?(?:吗|呢)?$"
 )
 
 # round 41 (19o): what was given too much of, guessed with its verb after it ('会唔会系肥落多咗', '是不是水浇多了'), or harm
@@ -6320,6 +6354,8 @@ def record_next_asked(norm: str) -> bool:
 _SAY_VERB = r"(?:打|写|填|发|讲|说|报)"
 _RECORD_GO_ON_RE = re.compile(
     rf"^(?:我)?(?:要|还要|需要|应该)?{_SAY_VERB}(?:些)?(?:什么|啥|乜)(?:字|东西|资料)?(?:下去|上去|进去|过去|入去)$"
+    # round 71 (21e, 21f): what to type or write asked bare, no 'into it' after ('要打咩字', '要写啲咩', '我应该填啲乜好')
+    rf"|^(?:我)?(?:要|还要|需要|应该|该)?{_SAY_VERB}(?:些|一些)?(?:什么|啥|乜)(?:字|东西|资料|内容)?(?:好|才行|才对)?$"
     r"|^(?:我)?(?:发|影|拍|传)(?:了|完)(?:照片|相片|相|图片|图)?(?:就|便)?(?:得|行|可以|够|算)(?:了)?(?:未|没有|没|吗|不)?"
     rf"(?:还是|定是|或者)?(?:还|仲)?(?:要|需要|使)(?:再)?{_SAY_VERB}[{_CJK}]{{0,6}}$"
     r"|^(?:我)?(?:要)?(?:怎么|如何)(?:登记|记录|报|上报|弄|做)(?:呀|啊|呢)?(?:我)?(?:不会|不识|不懂|不知道)(?:弄|做|登记)?$"
@@ -6901,10 +6937,25 @@ FRAMES: dict[str, tuple[Frame, ...]] = {
                 r"爸|妈|公|婆|嫲|嬷|爷|奶|伯|叔|姆|仔|孙|哥|姐|弟|妹)"
                 r"(?:他|她)?(?:自己)?(?:种的|报的|登记的|种了的|报了的|的)",
                 r"(?:(?:有没有|有无)(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入)?"
-                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入|好)?(?:了)?(?:没有|没|吗|未))$",
+                r"|(?:报|登记|记录|记|录|算)(?:了)?(?:上去|进去|上|到|入|好)?(?:了)?(?:没有|没|吗|未)"
+                # round 71 (the lead's simulator, 21f): counted in the progress asked ('我老公报嘅两棵荔枝算咗进度未',
+                # '我老婆报嘅三棵龙眼入咗数未')
+                r"|(?:算|计|入|记)(?:了)?(?:入|进|落)?(?:进度|数)(?:里)?(?:了)?(?:没有|没|吗|未))$",
             ),
             8,
             r"邻居|隔壁|对面|死|病|虫|黄|结",
+        ),
+        # round 71 (21f): whether a relative has planted yet, asked bare ('我阿妈种咗未 佢都系埔心村嘅', '我老豆种咗树未'):
+        # theirs (told where their trees are recorded, with the household's count), never a ticket nor a record
+        Frame(
+            (
+                r"^(?:帮我|帮|替|看下|看看|查下|查一下|问下)?(?:我)?(?:的)?(?:阿|老)?"
+                r"(?:爸爸|妈妈|爷爷|奶奶|公公|婆婆|外公|外婆|老公|老婆|老伴|老豆|家公|家婆|儿子|女儿|爸|妈|公|婆|嫲|嬷|爷|奶)"
+                r"(?:他|她|它)?(?:自己)?(?:已经)?",
+                r"(?:(?:有没有|有无)种(?:了)?(?:树)?|种(?:了)?(?:树)?(?:没有|没|吗|未))(?=$|它|他|她)",
+            ),
+            0,
+            r"邻居|隔壁|对面|死|病|虫|黄|结|几时|什么时候|怎么|哪",
         ),
     ),
     # round 39 (19n): one's trees reported by someone else for one ('我阿妈帮我报嘅 我想睇下有冇记录到'), or one's planting

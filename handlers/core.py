@@ -201,9 +201,21 @@ def _cancel_ahead(ctx) -> Any:
     if ctx.msg.msg_type == "text" and (
         nlu.not_now_said(_text_meaning(ctx))
         or any(nlu.not_now_said(head) and nlu.put_off_said(rest) for head, rest in message_heads(ctx))
+        or _not_now_given_up(ctx)
     ):
         return True
     return retraction_in_words(ctx)
+
+
+def _not_now_given_up(ctx) -> bool:
+    """Round 71 (21f): not now, with a never-mind before or after it ('唔种住啦 算啦', '算了 先不种了'): every clause one
+    of them, one at least not now (``nlu.not_now_said``; 算了 alone stays an aside)."""
+    clauses = [_meaning(c) for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    return (
+        2 <= len(clauses) <= 3
+        and any(nlu.not_now_said(c) for c in clauses)
+        and all(nlu.not_now_said(c) or nlu.given_up(c) for c in clauses)
+    )
 
 
 def retraction_in_words(ctx) -> bool:

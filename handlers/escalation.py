@@ -108,6 +108,13 @@ def _take_photos(ctx: Ctx) -> list[int]:
     return list(dict.fromkeys(planting.take_pending_photos(ctx) + _free_photos(ctx)))
 
 
+def said_after_asides(ctx: Ctx) -> str:
+    """The text normalised without the asides said before what it says (thanks, a greeting: ``nlu.without_leading_asides``);
+    the whole text's when it starts with none or is asides only."""
+    rest = nlu.without_leading_asides(_text(ctx) or "")
+    return nlu.normalize(rest) if rest else text_normalized(ctx)
+
+
 def _joins(ctx: Ctx, ticket: dict) -> bool:
     """Does this text belong to ``ticket`` (a detail, or a question about the same tree)? One said to be added
     ('补充一下 叶子背面有白色小点点', '对了 …': ``nlu.addition_said``) does unless it names another tree."""
@@ -123,10 +130,9 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
         return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
             text, earlier, table, others
         )
-    if nlu.addition_said(text_normalized(ctx)) and not (
-        result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS
-    ):
-        if _about_the_campaign(ctx, nlu.after_addition(text_normalized(ctx))):
+    said = said_after_asides(ctx)  # round 71 (21e): thanks first ('多谢 仲有就系啲新芽都唔出'), the addition after them
+    if nlu.addition_said(said) and not (result.kind == "escalate" and result.reason in escalation.OFF_TREE_REASONS):
+        if _about_the_campaign(ctx, nlu.after_addition(said)):
             return False  # round 21: '对了 村里种树活动是哪天': a question of its own, about no tree
         return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
     if escalation.joins_ticket(text, result, earlier, table, others):
@@ -584,11 +590,14 @@ def _wait_ahead(ctx: Ctx) -> Any:
         return True
     if nlu.call_said(nlu.normalize(text)):  # (喂 alone is a filler to the readers of requests: read before them)
         return CALLED  # round 66 (20v): '喂', '在吗' just after a question went to the adviser
+    if nlu.thanks_alone(nlu.normalize(text)):
+        return THANKED  # round 71 (21e): '多谢' just after a question went to the adviser
     return GO_ON if nlu.go_on_asked(text_normalized(ctx)) else False
 
 
 GO_ON = "go_on"  # _wait_ahead's reading: how to go on asked, not the waiting
 CALLED = "called"  # _wait_ahead's reading: a bare call ('喂', '在吗'), the question just sent asked after
+THANKED = "thanked"  # _wait_ahead's reading: thanks alone, for the question just sent (its waiting, thanked back)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -599,6 +608,7 @@ class Waiting:
     tickets: tuple[dict, ...]
     answered: dict | None = None
     go_on: bool = False  # round 56: what to do now asked, just after the question went (its safety line again)
+    thanked: bool = False  # round 71: thanks alone, just after the question went ('you're welcome' and its waiting)
 
 
 def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
@@ -606,11 +616,12 @@ def _waiting_tickets(ctx: Ctx, _asked) -> Waiting | None:
     none: no question waits, said so, never a ticket made of the asking); None for staff."""
     if acts_as(ctx.person, escalation.STAFF_ROLES):
         return None
-    if _asked in (GO_ON, CALLED):  # only a question in its 补充 window is what 'what do I do now' asks after (else
-        # the help's), or what a bare call asks after (round 66; else the chit-chat's greeting)
+    if _asked in (GO_ON, CALLED, THANKED):  # only a question in its 补充 window is what 'what do I do now' asks after
+        # (else the help's), or what a bare call asks after (round 66; else the chit-chat's greeting), or what thanks
+        # alone are for (round 71; else the chit-chat's 'you're welcome')
         just_asked = escalation.open_in_window(ctx)
         ordered = tuple(sorted(just_asked, key=lambda t: t["id"]))
-        return Waiting(ordered, go_on=_asked == GO_ON) if just_asked else None
+        return Waiting(ordered, go_on=_asked == GO_ON, thanked=_asked == THANKED) if just_asked else None
     waiting = tickets_store.open_with_activity_since(ctx.db, ctx.openid, "", ctx.now_s)
     if waiting:
         return Waiting(tuple(sorted(waiting, key=lambda t: t["id"])))
@@ -639,6 +650,8 @@ def on_ticket_wait(ctx: Ctx, asked: Waiting) -> str:
     if not waiting:
         return ctx.t("escalation.nothing_waiting")
     ids = "、".join(str(ticket["id"]) for ticket in waiting)
+    if asked.thanked:  # round 71: thanks for the question just sent: welcome, and where its answer will come
+        return ctx.t("escalation.thanks_waiting", ids=ids)
     entry = ctx.app.service("faq", escalation.load_faq_index).entry(TICKET_WAIT_ENTRY)
     lines = [ctx.t("escalation.still_waiting", ids=ids), entry.answer.strip() if entry else ""]
     if asked.go_on:  # round 56: a danger told just now has its safety line again, first
@@ -967,6 +980,11 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     assert text  # _worth_a_ticket
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what supplementable_when_matching finds below)
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.trees_described(text) and not nlu.find_all_species(text, table, others):
+        # round 71 (21e): how many of the trees the trouble is on, no other tree named ('附近几棵都系咁': 几 reads as a
+        # question the FAQ may answer): the ticket's detail
+        return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent
@@ -977,7 +995,6 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
     # the second half names a part of a tree (叶, 枝, 果 …) and no other tree: '村里几时有植树活动' after it is its own
-    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     if escalation.tree_part_named(text) and not nlu.find_all_species(text, table, others):
         cut = (t for t in supplementable_when_matching(ctx) if escalation.tree_said_alone(ctx.db, t, table, others))
         if (ticket := next(cut, None)) is not None:

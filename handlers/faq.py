@@ -151,6 +151,8 @@ def _match_chitchat(ctx: Ctx):
         (result.reason in ("model", "precedents") and nlu.has_substance(text_normalized(ctx)))
         or nlu.tree_place_told(ctx.msg.text or "")
         or nlu.trees_described(ctx.msg.text or "")  # round 58: '有三棵都系咁 黄晒', '三棵都系咁'
+        # round 71 (21e): thanks, then something added ('多谢 仲有就系啲新芽都唔出'): the addition is the ticket's
+        or bool(nlu.after_addition(escalation_handlers.said_after_asides(ctx)))
     )
     if substance and escalation_handlers.supplementable_when_matching(ctx):
         return None

@@ -254,6 +254,7 @@ BINDING_REPLIES = {
     "waiting": "registration.phone_waiting",
     "released": "registration.name_released",
     "code_wrong": "registration.code_wrong",
+    "code_unmatched": "registration.code_unmatched",
     "code_expired": "registration.code_expired",
     "code_used": "registration.code_used",
     "code_limited": "registration.code_limited",
@@ -278,7 +279,7 @@ def _reply(ctx: Ctx, binding: identity.Binding, name: str | None) -> str:
     if binding.status == "already":
         assert person is not None  # already bound to that person
         return "\n".join([reply, *_unproven_line(ctx, person)])
-    if binding.status in ("registered", "code_ok"):
+    if binding.status in ("registered", "code_ok", "code_unmatched"):
         assert person is not None  # bound
         reply = "\n".join([reply, *_unproven_line(ctx, person)])
         replies = identity.replay_kept(ctx)

@@ -256,6 +256,8 @@ class Probe:
             # round 48: a record the first message started is the context's, as context pending's is (the second is
             # judged on what it did: 'how' forbids a record of its own, not the one it asks about)
             started = self.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
+        # round 71 (21e): the tickets the context opened (ticket, twice), so that a check of 'no ticket' reads the message's
+        held = len(self.rows("SELECT id FROM tickets WHERE openid = ?", [openid]))
         reply = user.says(message) or ""
         handler = self.last_handler(openid)
         tickets = self.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
@@ -323,13 +325,14 @@ class Probe:
         # round 57: a bare 取消 with no record ever is told there is nothing to cancel (handler cancel, nothing asked)
         nothing_ever = not plantings and context not in ("pending", "after_photo", "finished")
         if nothing_ever and expected == "cancel" and handler == "cancel":
-            if tickets or reply.strip() != self.bot.t("core.nothing_to_cancel").strip():
+            # round 71 (21e: '取消' with only a question open): the context's ticket is no record, and stays; none opened
+            if len(tickets) > held or reply.strip() != self.bot.t("core.nothing_to_cancel").strip():
                 return wrong + " (not told there is nothing to cancel)"
         elif expected == "cancel" and handler == "cancel" and [p["status"] for p in plantings] != ["cancelled"]:
             return wrong + f" (the record is {[p['status'] for p in plantings]})"
         # round 38: a withdrawal asked with no record ever reported is told there is none (no ticket, nothing asked)
         if expected == "cancel" and handler == "withdraw" and context != "finished" and not plantings:
-            if tickets or reply.strip() != self.bot.t("planting.withdraw_nothing").strip():
+            if len(tickets) > held or reply.strip() != self.bot.t("planting.withdraw_nothing").strip():
                 return wrong + " (not told there is no record to withdraw)"
         elif expected == "cancel" and handler == "withdraw":
             asked = self.rows("SELECT state FROM conversations WHERE openid = ? AND flow = 'withdraw'", [openid])
@@ -1294,15 +1297,10 @@ def test_round_20d_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_20E_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "by design (DESIGN.md, staff binding; docs/roster.md, docs/operations.md): a code after 登记 <姓名> <村> is a one-time code the"
-        " office printed for that roster person with `invite`; the harness's roster has no 李冬梅 and no code, so"
-        " 305817 is a wrong code, and a wrong code is refused (登记码不对), never bound by the name alone: binding by"
-        " a guessed code would let anyone take a roster person's role (guessing is limited per day). The writer meant a valid invite",
-        ["登记 李冬梅 埔心村 305817"],
-    ),
-]
+# round 71: round 20e's '登记 李冬梅 埔心村 305817' (a name on no roster, digits that are no code) had been refused
+# (登记码不对); since round 71 a follower not registered yet is registered as the name alone registers (a 群众, no roster
+# person's role taken) and told the code matched nothing (bot/identity.py _registered_without_code): the probe passes
+_ROUND_20E_LEFT: list[tuple[str, list[str]]] = []
 ROUND_20E_MISSES = {message: why for why, messages in _ROUND_20E_LEFT for message in messages}
 
 
@@ -1566,11 +1564,8 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
         " (round 37 keeps a record put off) is a design question too",
         ["after_photo:算啦 唔记得种咗咩 迟啲先", "pending:讲错咗 唔系我种嘅 系隔篱屋种嘅"],
     ),
-    (
-        "the label, not the bot: thanks after the ticket get chitchat's 不客气 and leave the one ticket, which is what the"
-        " sheet means; its 'one-ticket' kind lists no chitchat. Left strict on purpose",
-        ["twice:问专家 竹子黄晒 || 唔该晒"],
-    ),
+    # round 71: '问专家 竹子黄晒 || 唔该晒' (left as the label's: thanks got chitchat's 不客气) passes since thanks alone just
+    # after a question are thanked back with where its answer will come (ticket_wait, escalation.thanks_waiting)
     (
         "the label, not the bot: '两棵荔枝' after a ticket is a planting told (DESIGN.md: '3棵桂花' is a record that"
         " then waits for its photo), neither the ticket's 补充 nor a ticket; 'one-ticket' forbids the record. Left strict"
@@ -1708,13 +1703,10 @@ _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
         " take; the lead's greeting reading answers it with hello",
         ["twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
     ),
-    (
-        "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
-        " has no invite, and no 叶香樟), and a staff binding is made by the office's one-time code only (DESIGN.md:"
-        " roles come from the roster, never from the user), so nothing may bind; the reply says the code is wrong"
-        " and how to send it again, as set 20e's 李冬梅 (305817) is kept. The name is read as a name (not 香樟 trees)",
-        ["new:登记 叶香樟 埔心村 583104"],
-    ),
+    # round 71: '登记 叶香樟 埔心村 583104' (left by design: a wrong code bound nothing) passes since a follower not
+    # registered yet whose name is on no roster is registered as the name alone registers (a 群众: no roster person's
+    # role taken, the role never from the user) and told the code matched nothing (bot/identity.py
+    # _registered_without_code); a name on the roster with a wrong code still binds nothing
 ]
 ROUND_21B_MISSES = {message: why for why, messages in _ROUND_21B_LEFT for message in messages}
 
@@ -1778,20 +1770,8 @@ def test_round_21d_probe(probe, context, message, expected):
 
 
 # Sets 21e and 21f, written blind at the thirty-ninth session's start and measured on bbf40e7; now development
-_ROUND_21E_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21e (what the villager means after the bot has asked something or a ticket is open),"
-        " measured at the thirty-ninth session's start (bbf40e7, 134/140); the next round's to read by class",
-        [
-            "after_photo:要打咩字",
-            "cadre:认养嘅树仲有几多棵冇人要",
-            "ticket:取消",
-            "ticket:多谢 仲有就系啲新芽都唔出",
-            "ticket:附近几棵都系咁",
-            "twice:问专家 香樟叶有白粉 || 多谢",
-        ],
-    ),
-]
+# round 71: all six read by class and mended (tests/e2e/test_conversation_round71.py); 21e is development since
+_ROUND_21E_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21E_MISSES = {message: why for why, messages in _ROUND_21E_LEFT for message in messages}
 
 
@@ -1803,16 +1783,11 @@ def test_round_21e_probe(probe, context, message, expected):
 _ROUND_21F_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21f (cadres, party members, advisers and new followers in natural words; people asking for someone else),"
-        " measured at the thirty-ninth session's start (bbf40e7, 132/140); the next round's to read by class",
+        " measured at the thirty-ninth session's start (bbf40e7, 132/140); round 71 mended the other seven by class. This one is"
+        " the ticket window's class (a new question naming the ticket's tree beside another: conv70's, the ticket-window"
+        " answers), left to that round",
         [
-            "after_photo:要写啲咩",
-            "member:我阿妈种咗未 佢都系埔心村嘅",
-            "new:登记 赖杉娣 埔心村 472615",
-            "party:我完成咗党员任务未",
-            "party:认领一块地方做管护",
-            "pending:唔种住啦 算啦",
             "ticket:杨梅可唔可以同桂花种埋一齐",
-            "twice:问专家 三角梅啲叶卷晒 || 係咪晒得太犀利",
         ],
     ),
 ]
