@@ -292,9 +292,39 @@ _REPLANT_DONE_RE = re.compile(
 )
 
 
+# What ``normalize`` reads as 补, 重, 再 or 回 (the words _REPLANT_DONE_RE needs): themselves, a variant (補, 迴), a
+# synonym (返 -> 回), a context rule (覆 -> 回复). A text with none names no replant: ``read_whole`` asks every text, and
+# most skip the normalising (bench/replant.py).
+_REPLANT_WORDS = "补重再回"
+_REPLANT_HINT_RE = re.compile(
+    "|".join(
+        sorted(
+            {
+                *_REPLANT_WORDS,
+                "覆",
+                *(
+                    chr(k)
+                    for k, v in nlu._VARIANTS.items()
+                    if set(v if isinstance(v, str) else chr(v)) & set(_REPLANT_WORDS)
+                ),
+                *(k for k, v in nlu.SYNONYMS.items() if set(v) & set(_REPLANT_WORDS)),
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
 def replant_told(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
     """A replant told done at the end of a loss ('…死咗 今日补种咗两棵'): the report of the trees replanted (their tree
     named, else the one lost), or None."""
+    if not _REPLANT_HINT_RE.search(text or ""):
+        return None
+    return _replant_of(text, species_table, others)
+
+
+def _replant_of(text: str, species_table: Mapping, others: tuple[str, ...]) -> nlu.PlantingText | None:
     norm = nlu.normalize(nlu.without_spoken_fillers(text or "")).rstrip("。.!！~～ ")
     found = _REPLANT_DONE_RE.search(norm.replace(" ", ""))
     if found is None or nlu.is_question(text) or _PLANTING_MEANT_RE.search(norm[: found.start()][-4:]):

@@ -91,3 +91,81 @@ def test_controls_are_never_split(text):
     from bot.messages import MESSAGES_DIR
 
     assert planting.told_then_asked(text, load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR))) is None
+
+
+# -- task 3: a cancelled planting day keeps its planned span ---------------------------------------------------------
+def test_a_cancelled_day_keeps_its_planned_span_and_is_over(person, bot, app, clock, standin):
+    """A day called off keeps its planned times (the notices and pages show them with 已取消); no query of days not
+    over finds it (参加, 参加 <code>, its QR scene); the trees of its span are those logged before the cancel; one
+    called off before its start was never held."""
+    from bot.store import events as events_store
+    from tests.conftest import rows_of
+    from tests.e2e.dashboard_seed import add_logins, login
+    from tests.e2e.test_events import NEAR, PLACE
+    from tests.e2e.test_planting import photo
+
+    clock.set("2027-03-06T08:30")
+    secretary = person("o-wang", "王书记", "村书记")
+    member = person("o-chen", "陈党员", "党员")
+    secretary.sends_location(*PLACE)
+    secretary.says("活动 村口植树 9点到12点")
+    clock.set("2027-03-06T09:10")
+    member.sends_location(*NEAR)
+    assert member.says("参加").startswith("已签到")
+    standin.add_media("m-1", photo(1))
+    member.sends_photo("m-1")
+    member.says("3棵桂花")
+    clock.set("2027-03-06T10:00")
+    assert "已取消“村口植树”（3月6日 09:00–12:00）" in secretary.says("下雨了 今天的活动取消")
+    [day] = rows_of(bot, "SELECT id, code, starts_at, ends_at, cancelled_at FROM events")
+    assert (day["ends_at"] > day["cancelled_at"], day["starts_at"] < day["cancelled_at"]) == (True, True), day
+    assert member.says("今天的活动取消了吗？") == "“村口植树”（3月6日 09:00–12:00）已取消。改期会另行通知。"
+    clock.set("2027-03-06T10:30")
+    assert "没有进行中的植树活动" in member.says("参加")
+    assert member.says(f"参加 {day['code']}") == bot.t("events.unknown_code", code=day["code"])
+    assert day["code"] not in events_store.codes_in_use(bot.db, "2027-03-06T02:30:00Z")
+    standin.add_media("m-2", photo(2))
+    member.sends_photo("m-2")
+    member.says("2棵龙眼")  # after the cancel: not the day's
+    [row] = rows_of(bot, events_store.EXPORT_SQL["events"])
+    assert (row["ends_at"], row["trees"], row["present"]) == (day["ends_at"], 3, 2)
+    assert events_store.held_by_village(bot.db, "2027-03-01", "2027-04-01") == {1: 1}  # under way: it was held
+
+    # a second day, called off before its start: never held, its planned span shown with 已取消
+    clock.set("2027-03-07T07:00")
+    secretary.sends_location(*PLACE)
+    secretary.says("活动 河边植树 9点到11点")
+    secretary.says("活动取消")
+    assert events_store.held_by_village(bot.db, "2027-03-01", "2027-04-01") == {1: 1}
+    client = app.test_client()
+    add_logins(bot.db, [("admin", "admin")])
+    assert login(client, "admin").status_code == 302
+    page = client.get("/admin/events").get_data(as_text=True)
+    assert page.count('<span class="tag">已取消</span>') == 2 and "3月7日 09:00–11:00" in page, page
+    second = rows_of(bot, "SELECT id FROM events WHERE name = '河边植树'")[0]["id"]
+    day_page = client.get(f"/admin/events/{second}").get_data(as_text=True)
+    assert "3月7日 09:00–11:00" in day_page and "确认到场</button>" not in day_page
+
+
+# -- task 4: replant_told looks for 补/重/再/回 before it normalises --------------------------------------------------
+def test_the_replant_look_first_reads_every_text_as_the_full_read():
+    """Every FAQ question, the replant sentences (traditional 補種, Cantonese 种返) read the same with the cheap look first
+    as by the full read; an ordinary text skips the full read."""
+    from pathlib import Path
+
+    from bot import faq, planting
+    from bot.faq import load_offlist, load_species_table
+    from bot.messages import MESSAGES_DIR
+    from tests.e2e.test_conversation_replant import CONTROLS as REPLANT_CONTROLS
+    from tests.e2e.test_conversation_replant import EXAMPLES as REPLANTS
+
+    table, others = load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR))
+    data = Path(__file__).resolve().parents[1] / "data" / "faq_questions.tsv"
+    replants = [m for _c, m, _k in [*REPLANTS, *REPLANT_CONTROLS]] + [
+        "舊年種嗰棵龍眼死咗 今日補種咗兩棵",
+        "桂花死咗 种返一棵",
+    ]
+    for text in [case.question for case in faq.load_eval_set(data)] + replants:
+        assert planting.replant_told(text, table, others) == planting._replant_of(text, table, others), text
+    assert planting.replant_told("舊年種嗰棵龍眼死咗 今日補種咗兩棵", table, others) is not None
+    assert not planting._REPLANT_HINT_RE.search("桂花几月份种最合适")
