@@ -7,10 +7,19 @@ from __future__ import annotations
 
 import pytest
 
+from bot import faq, planting
+from bot.faq import load_offlist, load_species_table
+from bot.messages import MESSAGES_DIR
 from tests.e2e.test_conversation_probes import (  # noqa: F401  (the module's fixture: one app for the examples)
     cases_of,
     probe,
 )
+
+
+def _tables() -> tuple[dict, tuple[str, ...]]:
+    """The species table and the trees off the list, as the app reads them (pure readers' arguments)."""
+    return load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR))
+
 
 EXAMPLES = [
     # Mandarin, nothing before
@@ -75,22 +84,14 @@ def test_the_question_is_never_lost(probe, context, message, question):  # noqa:
 )
 def test_one_reader_splits_the_report_from_the_question(text, read):
     """The one place that splits trees told from the question after them (bot/planting.py ``told_then_asked``)."""
-    from bot import planting
-    from bot.faq import load_offlist, load_species_table
-    from bot.messages import MESSAGES_DIR
-
-    said = planting.told_then_asked(text, load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR)))
+    said = planting.told_then_asked(text, *_tables())
     assert said is not None
     assert (said.told.species, said.told.count, said.question, said.planted_said, said.aside, said.status) == read
 
 
 @pytest.mark.parametrize("text", [message for _context, message, _kind in CONTROLS[:5]])
 def test_controls_are_never_split(text):
-    from bot import planting
-    from bot.faq import load_offlist, load_species_table
-    from bot.messages import MESSAGES_DIR
-
-    assert planting.told_then_asked(text, load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR))) is None
+    assert planting.told_then_asked(text, *_tables()) is None
 
 
 # -- task 3: a cancelled planting day keeps its planned span ---------------------------------------------------------
@@ -153,13 +154,10 @@ def test_the_replant_look_first_reads_every_text_as_the_full_read():
     as by the full read; an ordinary text skips the full read."""
     from pathlib import Path
 
-    from bot import faq, planting
-    from bot.faq import load_offlist, load_species_table
-    from bot.messages import MESSAGES_DIR
     from tests.e2e.test_conversation_replant import CONTROLS as REPLANT_CONTROLS
     from tests.e2e.test_conversation_replant import EXAMPLES as REPLANTS
 
-    table, others = load_species_table(MESSAGES_DIR), tuple(load_offlist(MESSAGES_DIR))
+    table, others = _tables()
     data = Path(__file__).resolve().parents[1] / "data" / "faq_questions.tsv"
     replants = [m for _c, m, _k in [*REPLANTS, *REPLANT_CONTROLS]] + [
         "舊年種嗰棵龍眼死咗 今日補種咗兩棵",
