@@ -137,6 +137,11 @@ def _asked_aside_ahead(ctx) -> planting.ToldThenAsked | None:
     return said if said is not None and (said.aside or said.status) else None
 
 
+def _asked_aside_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThenAsked | None:
+    """Round 68: a sender not registered yet is left to the routes after (as before the two readers were one)."""
+    return _told_then_asked_then(ctx, said) if ctx.person is not None else None
+
+
 def _told_then_asked_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThenAsked | None:
     """Trees not said planted ('龙眼两棵 顺便问…') only for the record being collected; with a record just finished,
     neither whether it was recorded (that one's own check: review_why, recorded_asked) nor its trees told again before
@@ -741,7 +746,7 @@ RECORD_ROUTES: list = [
 ]
 # round 68: read before progress (whose review_why took '涯种了两棵狮子树 记到冇') and the FAQ (handlers/__init__.py)
 ASKED_AFTER_ROUTES: list = [
-    Route("planting_text_then_asked", staged(_asked_aside_ahead, _told_then_asked_then), on_told_then_asked)
+    Route("planting_text_then_asked", staged(_asked_aside_ahead, _asked_aside_then), on_told_then_asked)
 ]
 ROUTES: list = [*ASKED_AFTER_ROUTES, *RECORD_ROUTES]
 JOBS: list = [Job("planting_windows", planting.settle_windows, 60)]
