@@ -306,11 +306,14 @@ def place_words(event: dict) -> tuple[str, str]:
 
 
 def span_words(event: dict, tz: str) -> str:
-    """'3月6日 09:00–12:00'; a day called off before it began, its start alone ('3月6日 09:00': sim64)."""
+    """'3月6日 09:00–12:00': the planned span (a day called off keeps it: ``store.cancel``)."""
     start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))
-    if end <= start:
-        return f"{start.month}月{start.day}日 {start:%H:%M}"
     return f"{start.month}月{start.day}日 {start:%H:%M}–{end:%H:%M}"
+
+
+def over(event: dict, now_s: str) -> bool:
+    """The day's span has ended at ``now_s``, or it was called off (sim64)."""
+    return now_s >= event["ends_at"] or event["cancelled_at"] is not None
 
 
 # -- the services ------------------------------------------------------------------------------------------
@@ -425,7 +428,7 @@ def check_in(ctx, event: dict, how: str) -> CheckIn:
     db = ctx.db
     if ctx.now_s < event["starts_at"]:
         return CheckIn("too_early", event)
-    if ctx.now_s >= event["ends_at"]:
+    if over(event, ctx.now_s):
         return CheckIn("over", event)
     row = store.attendance(db, event["id"], ctx.person["id"])
     if row is not None:
@@ -469,8 +472,7 @@ def locate(ctx, attendance: dict, place: dict) -> float:
 
 
 def never_held(event: dict | None) -> bool:
-    """sim64: a day called off before it began (``store.cancel``, which also ends its span then): nobody can have
-    been there."""
+    """sim64: a day called off before it began (``store.cancel``): nobody can have been there."""
     return event is not None and event["cancelled_at"] is not None and event["cancelled_at"] <= event["starts_at"]
 
 

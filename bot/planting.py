@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot import clock, identity, nlu, outbox, schedule
 from bot.conversation import Flow
@@ -221,43 +221,56 @@ def never_a_part(text: str) -> bool:
 MAY_BE_PART = "may be a part"  # read_whole: no whole report, but perhaps a bare part of the sender's record
 
 
-@dataclass(frozen=True)
-class ToldThenAsked:
-    """Round 69 (21a): trees planted told, then a question about them in the same breath ('我同老伴头先喺屋后种咗四棵杨梅
-    想问下几耐淋一次水', after a photo '呢啲系阿妈种嘅 两棵杨梅 佢哋几时结果'): the report starts or completes the record,
-    the question is answered after it (or goes to the adviser), never lost."""
+class ToldThenAsked(NamedTuple):
+    """Trees told, then a question in the same breath (rounds 68 and 69: '木眠树一棵 顺便问几时淋水', '涯种了两棵狮子树
+    记到冇', '我同老伴头先喺屋后种咗四棵杨梅 想问下几耐淋一次水', after a photo '呢啲系阿妈种嘅 两棵杨梅 佢哋几时结果'): the
+    report starts or completes the record, the question is answered after it (or goes to the adviser), never lost."""
 
     told: nlu.PlantingText
-    question: str
+    question: str  # as asked, its aside lead ('顺便问下') left out
+    planted_said: bool  # the trees said planted; else only a record being collected takes the report ('龙眼两棵 …')
+    aside: bool  # the question asked aside ('顺便问下…')
+    status: bool  # whether it was recorded asked ('记到冇'): the record's own reply answers it
 
 
 _PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 
 
-# trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种)
-_PLANTED_TOLD_RE = re.compile(r"[种栽](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
+# trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种), pledged or adopted (认领两棵荔枝)
+_PLANTED_TOLD_RE = re.compile(r"[种栽植](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
 _SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
 _PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种栽]|(?:想|要|打算|准备|计划)[^种栽]{0,4}[种栽]")
+_NOT_PLANTED_SAID_RE = re.compile(r"认领|认养|认种|想|要|准备|打算|计划|明天|下个月")
+# the question's lead-in ('顺便问下', '另外想问'), left out of what is asked
+_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?(?=.)")
 
 
 def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> ToldThenAsked | None:
     """The shortest run of first clauses that is a whole report (a count and a tree, for the sender's own household),
-    and the clauses after it a question; voice input's fillers before it left out. None when a clause names a tree's
-    trouble (a symptom or complaint is a question about trees standing, never a record: the FAQ's or the adviser's)."""
+    and the clauses after it a question; voice input's fillers before it left out. Trees not said planted ('龙眼两棵')
+    only with the question asked aside ('顺便问…') or whether recorded: the caller has them for a record being
+    collected. None when a clause names a tree's trouble (a symptom or complaint is a question about trees standing,
+    never a record: the FAQ's or the adviser's), or the question is announced first or asks of one of the trees."""
     clauses = [c for c in _PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
     if len(clauses) < 2 or nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text)):
         return None
     for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
         question = " ".join(clauses[n:])
-        if not nlu.is_question(question) or nlu.parse_count(question) is not None:
+        norm = nlu.normalize(question)
+        status = recorded_asked(norm) or nlu.review_why_asked(norm)
+        if not (status or nlu.is_question(question)) or nlu.parse_count(question) is not None:
             continue  # trees still counted after it ('两棵桂花 两棵荔枝 几时施肥'): more of the report
         head = " ".join(clauses[:n])
-        if not _PLANTED_TOLD_RE.search(head) or _PLANTING_MEANT_RE.search(head):
+        if _PLANTING_MEANT_RE.search(head) or _NOT_PLANTED_SAID_RE.search(nlu.normalize(head)):
             continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
         if "问" in head or _SOME_OF_THEM_RE.search(question):
             # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水'); one of the trees told of ('小叶榄仁种咗
             # 三棵 有一棵歪咗点扶返'): a question about trees standing
             return None
+        aside = _ASIDE_LEAD_RE.sub("", question)
+        planted_said = bool(_PLANTED_TOLD_RE.search(head))
+        if not (planted_said or status or aside != question):
+            continue
         told = nlu.parse_planting_text(head, species_table, others)
         if (
             told is not None
@@ -266,7 +279,7 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
             and (told.species or told.unknown_species)
             and not (told.for_another or told.total_differs or told.proxy_name or told.proxy_without_name)
         ):
-            return ToldThenAsked(told, question)
+            return ToldThenAsked(told, aside, planted_said, aside != question, status)
     return None
 
 
@@ -279,9 +292,39 @@ _REPLANT_DONE_RE = re.compile(
 )
 
 
+# What ``normalize`` reads as 补, 重, 再 or 回 (the words _REPLANT_DONE_RE needs): themselves, a variant (補, 迴), a
+# synonym (返 -> 回), a context rule (覆 -> 回复). A text with none names no replant: ``read_whole`` asks every text, and
+# most skip the normalising (bench/replant.py).
+_REPLANT_WORDS = "补重再回"
+_REPLANT_HINT_RE = re.compile(
+    "|".join(
+        sorted(
+            {
+                *_REPLANT_WORDS,
+                "覆",
+                *(
+                    chr(k)
+                    for k, v in nlu._VARIANTS.items()
+                    if set(v if isinstance(v, str) else chr(v)) & set(_REPLANT_WORDS)
+                ),
+                *(k for k, v in nlu.SYNONYMS.items() if set(v) & set(_REPLANT_WORDS)),
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
 def replant_told(text: str, species_table: Mapping, others: tuple[str, ...] = ()) -> nlu.PlantingText | None:
     """A replant told done at the end of a loss ('…死咗 今日补种咗两棵'): the report of the trees replanted (their tree
     named, else the one lost), or None."""
+    if not _REPLANT_HINT_RE.search(text or ""):
+        return None
+    return _replant_of(text, species_table, others)
+
+
+def _replant_of(text: str, species_table: Mapping, others: tuple[str, ...]) -> nlu.PlantingText | None:
     norm = nlu.normalize(nlu.without_spoken_fillers(text or "")).rstrip("。.!！~～ ")
     found = _REPLANT_DONE_RE.search(norm.replace(" ", ""))
     if found is None or nlu.is_question(text) or _PLANTING_MEANT_RE.search(norm[: found.start()][-4:]):

@@ -50,7 +50,7 @@ trees reported, then a question (handlers/planting.py, ASKED_AFTER_ROUTES; round
 progress, whose photo_question and review_why took '三棵桂花 另外想问几时淋水', '涯种了两棵狮子树 记到冇'):
 - planting_text_then_asked — trees said planted (or the part a record being collected waits for), then a question in
   the clauses after (木眠树一棵 顺便问几时淋水): the record takes the report; the question is answered by the FAQ, said
-  by the record's reply (记到冇), or goes to the adviser
+  by the record's reply (记到冇), or goes to the adviser (bot/planting.py told_then_asked, read for planting_text too)
 escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ticket_answer — adviser: 答 <编号> <回答> answers a ticket (delivered to the villager); round 54: also one the adviser
   closed unanswered themselves (84号唔使答) within escalation.reopen_days, which opens again
@@ -212,7 +212,8 @@ planting (handlers/planting.py, RECORD_ROUTES):
   send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
-- planting_text — 3棵桂花, 种了两棵龙眼 (round 59: 两樖荔枝, 木棉一苗); cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼
+- planting_text — 3棵桂花, 种了两棵龙眼 (round 59: 两樖荔枝, 木棉一苗); cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼;
+  round 69: trees said planted, then a plain question (我种咗两棵荔枝 几时施肥): as planting_text_then_asked (one reader)
 - planting_count_alone — a count alone (三棵) no record waits for: which trees, with the photo
 village matters (handlers/village.py):
 - village_matter — a matter the village decides (下礼拜三村里种树我去不了 能请假吗, 分树苗是按户分还是按人分 村里谁管):

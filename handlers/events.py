@@ -139,7 +139,7 @@ def on_place(ctx: Ctx, state, place: dict) -> str:
 def on_new_place(ctx: Ctx, state, place: dict) -> str:
     """sim63: the organiser's new location for the day's place."""
     event = store.event(ctx.db, state.data["event_id"])
-    if event is None or event["ends_at"] <= ctx.now_s:
+    if event is None or events.over(event, ctx.now_s):
         events.FLOW.end(ctx)
         return ctx.t("events.over", name=event["name"]) if event else ctx.t("events.move_none")
     moved, now_present = events.move_event(ctx, event, place)

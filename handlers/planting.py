@@ -23,10 +23,12 @@ Routes (dispatch order in handlers/__init__.py):
 - planting_location: a location joins the pending record, or the latest one within the window
 - planting_text: ``3棵桂花`` / ``种了两棵龙眼`` / cadres: ``党建林 2.5亩 120棵 香樟``, ``代种 张三 2棵龙眼``; round 40:
   trees planted for another household (``我帮隔壁阿婆种了一棵龙眼``) are a cadre's 代种, never a villager's own record
-  (told who records them); a total its parts do not make (``我种了6棵 3棵桂花2棵荔枝``) records nothing and asks
+  (told who records them); a total its parts do not make (``我种了6棵 3棵桂花2棵荔枝``) records nothing and asks;
+  round 69: trees said planted, then a plain question (``我种咗两棵荔枝 几时施肥``): as planting_text_then_asked
 - planting_text_then_asked (ASKED_AFTER_ROUTES, placed before the ticket's commands; round 68): trees reported, then a
   question asked aside or whether recorded (``木眠树一棵 顺便问几时淋水``, ``涯种了两棵狮子树 记到冇``): the record, and
-  the FAQ's answer of the trees told (or a ticket)
+  the FAQ's answer of the trees told (or a ticket); one reader (``planting.told_then_asked``) and one reply
+  (``on_told_then_asked``) for both routes, which differ only in where they stand in the dispatch order
 """
 
 from __future__ import annotations
@@ -78,12 +80,11 @@ def _planting_whole(ctx):
     if isinstance(whole, nlu.PlantingText) and _when_planted_of_no_tree(ctx.msg.text or "", whole):
         return WhenPlantedTold(whole)  # round 61: the writer asks whether a ticket is open (``_planting_part``)
     if whole is None or whole is planting.MAY_BE_PART:
-        # round 69 (21a): trees planted told, then a question about them: the record, and the question answered after it
-        asked = planting.told_then_asked(
-            ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-        )
-        if asked is not None:
-            return asked  # whether it restates the record just finished is ``_planting_part``'s
+        # round 69 (21a): trees planted told, then a plain question about them (one asked aside or whether recorded is
+        # planting_text_then_asked's, read before progress): the record, and the question answered after it
+        asked = _told_then_asked_ahead(ctx)
+        if asked is not None and asked.planted_said:
+            return asked
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
 
@@ -102,12 +103,7 @@ def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
 
 def _planting_part(ctx, _may_be_part):
     if isinstance(_may_be_part, planting.ToldThenAsked):
-        # round 69: the trees of the record just finished told again before the question ('荔枝两棵种咗喇 几时施肥'):
-        # the question alone, the FAQ's; no second record
-        finished = planting.just_finished(ctx)
-        told = _may_be_part.told
-        restated = finished is not None and (finished["species"], finished["count"]) == (told.species, told.count)
-        return None if restated else _may_be_part
+        return _told_then_asked_then(ctx, _may_be_part)
     if isinstance(_may_be_part, WhenPlantedTold):
         described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
         return None if described else _may_be_part.whole
@@ -124,65 +120,47 @@ def _planting_part(ctx, _may_be_part):
 _planting_text = staged(_planting_whole, _planting_part)
 
 
-# -- trees reported, then a question (round 68) -----------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class ReportThenAsked:
-    """Round 68 (20y): trees reported, then a question in the clauses after ('木眠树一棵 顺便问几时淋水', '涯种了两棵狮子树
-    记到冇'): the record takes the report and the question is not lost: answered by the FAQ when it can, whether it was
-    recorded by the record's own reply, else a question for the adviser."""
-
-    parsed: nlu.PlantingText
-    question: str
-
-
-_CLAUSE_SPLIT_RE = re.compile(r"[\s,，。.!！;；、]+")
-# the question's lead-in ('顺便问下', '另外想问'), left out of what is asked
-_ASIDE_LEAD_RE = re.compile(r"^(?:顺便|另外|还有|仲有|再)?(?:想|要)?(?:问|请教)(?:下|一下|多句|一句)?(?=.)")
-
-
-# trees said planted ('种了', '涯种咗'), never planned, pledged or adopted ('想种', '认领两棵荔枝')
-_PLANTED_SAID_RE = re.compile(r"(?:种|栽|植)(?:了|好了|好|落|下)")
-_NOT_PLANTED_SAID_RE = re.compile(r"认领|认养|认种|想|要|准备|打算|计划|明天|下个月")
-
-
-def _report_then_asked(ctx) -> ReportThenAsked | None:
-    """The first clause a whole report with its count and tree, the rest a question (``ReportThenAsked``): trees said
-    planted, or the part a record being collected waits for ('木眠树一棵' after its photo); whether recorded asked only
-    with no record just finished (that one's own check is asked then: review_why, recorded_asked)."""
-    if ctx.msg.msg_type != "text" or ctx.person is None:
+# -- trees told, then a question (rounds 68 and 69) ----------------------------------------------------------
+def _told_then_asked_ahead(ctx) -> planting.ToldThenAsked | None:
+    if ctx.msg.msg_type != "text":
         return None
-    clauses = [c for c in _CLAUSE_SPLIT_RE.split((ctx.msg.text or "").strip()) if c]
-    if len(clauses) != 2:
-        return None  # a story ('上个礼拜种咗两棵荔枝 今日见到啲叶焦晒 系咪淋水太多') is the trees' trouble, a question
-    head = nlu.normalize(nlu.command_characters_fixed(clauses[0]))
-    if _NOT_PLANTED_SAID_RE.search(head):
+    return planting.told_then_asked(
+        ctx.msg.text or "", planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    )
+
+
+def _asked_aside_ahead(ctx) -> planting.ToldThenAsked | None:
+    """The question asked aside or whether recorded ('三棵桂花 另外想问几时淋水', '涯种了两棵狮子树 记到冇') is read before
+    progress and the ticket's commands (whose review_why and photo_question took them); a plain question after the
+    trees ('我种咗两棵荔枝 几时施肥') waits for planting_text, after progress and the planting help have had theirs."""
+    said = _told_then_asked_ahead(ctx)
+    return said if said is not None and (said.aside or said.status) else None
+
+
+def _asked_aside_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThenAsked | None:
+    """Round 68: a sender not registered yet is left to the routes after (as before the two readers were one)."""
+    return _told_then_asked_then(ctx, said) if ctx.person is not None else None
+
+
+def _told_then_asked_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThenAsked | None:
+    """Trees not said planted ('龙眼两棵 顺便问…') only for the record being collected; with a record just finished,
+    neither whether it was recorded (that one's own check: review_why, recorded_asked) nor its trees told again before
+    the question ('荔枝两棵种咗喇 几时施肥': the question alone, the FAQ's; no second record)."""
+    if not (said.planted_said or planting.collecting(ctx)):
         return None
-    parsed = nlu.parse_planting_text(clauses[0], planting.species_table(ctx.app), planting.offlist_names(ctx.app))
-    if parsed is None or parsed.count is None or not parsed.species_text or parsed.proxy_name or parsed.for_another:
-        return None
-    rest = " ".join(clauses[1:])
-    norm = nlu.normalize(rest)
-    status = planting.recorded_asked(norm) or nlu.review_why_asked(norm)
-    if not (status or (nlu.is_question(rest) and _ASIDE_LEAD_RE.match(rest) and _ASIDE_LEAD_RE.sub("", rest))):
-        return None  # a question of its own is asked as one aside ('顺便问…'); else the trees' trouble, the FAQ's
-    if not (_PLANTED_SAID_RE.search(head) or planting.collecting(ctx)):
-        return None
-    if status and planting.just_finished(ctx):
-        return None
-    return ReportThenAsked(parsed, _ASIDE_LEAD_RE.sub("", rest) or rest)
+    finished = planting.just_finished(ctx)
+    restated = finished is not None and (finished["species"], finished["count"]) == (said.told.species, said.told.count)
+    return None if finished is not None and (said.status or restated) else said
 
 
 @registered
-def on_report_then_asked(ctx, said: ReportThenAsked) -> str:
-    reply = on_text(ctx, said.parsed)
-    norm = nlu.normalize(said.question)
-    if planting.recorded_asked(norm) or nlu.review_why_asked(norm):
-        return reply  # whether it was recorded: the reply says where the record stands
-    # the question of the trees just told, when it names none ('几时淋水' of 木棉)
-    tree = said.parsed.species or ""
-    named = nlu.find_species(said.question, planting.species_table(ctx.app))[0]
-    question = said.question if not tree or named else tree + said.question
-    return reply + "\n\n" + _question_after(ctx, question)
+def on_told_then_asked(ctx, said: planting.ToldThenAsked) -> str:
+    """The record first; then whether it was recorded is its own reply's, else the question answered after it (of the
+    trees just told when it names none: '几时淋水' of 木棉) or sent to the adviser."""
+    reply = _recorded(ctx, said.told)
+    if said.status:
+        return reply
+    return reply + "\n\n" + _question_after(ctx, said.question, said.told.species or "")
 
 
 @pure
@@ -344,15 +322,16 @@ def on_photo(ctx, _match) -> str:
 
 @registered
 def on_text(ctx, parsed) -> str:
-    if isinstance(parsed, planting.ToldThenAsked):  # round 69: the record first, then the question after it
-        return _recorded(ctx, parsed.told) + "\n\n" + _question_after(ctx, parsed.question)
+    if isinstance(parsed, planting.ToldThenAsked):
+        return on_told_then_asked(ctx, parsed)
     return _recorded(ctx, parsed)
 
 
-def _question_after(ctx, question: str) -> str:
-    """Rounds 68 and 69: the question asked after the trees told: the FAQ's answer, else the adviser's ticket (never
-    lost)."""
-    found = escalation.faq_match(ctx.app, ctx.db, question)
+def _question_after(ctx, question: str, tree: str) -> str:
+    """Rounds 68 and 69: the question asked after the trees told: the FAQ's answer (asked of ``tree`` when it names
+    none), else the adviser's ticket with the question as asked (never lost)."""
+    named = not tree or nlu.find_species(question, planting.species_table(ctx.app))[0]
+    found = escalation.faq_match(ctx.app, ctx.db, question if named else tree + question)
     if found.kind == "answer":
         return found.answer_text.strip()
     return escalation_handlers.question_ticket(ctx, question)
@@ -773,7 +752,9 @@ RECORD_ROUTES: list = [
     Route("planting_count_alone", _count_alone, on_count_alone),
 ]
 # round 68: read before progress (whose review_why took '涯种了两棵狮子树 记到冇') and the FAQ (handlers/__init__.py)
-ASKED_AFTER_ROUTES: list = [Route("planting_text_then_asked", _report_then_asked, on_report_then_asked)]
+ASKED_AFTER_ROUTES: list = [
+    Route("planting_text_then_asked", staged(_asked_aside_ahead, _asked_aside_then), on_told_then_asked)
+]
 ROUTES: list = [*ASKED_AFTER_ROUTES, *RECORD_ROUTES]
 JOBS: list = [Job("planting_windows", planting.settle_windows, 60)]
 MEDIA_LISTENERS: list = [MediaListener(planting.prepare_record_photo, planting.analyse_record_photo)]

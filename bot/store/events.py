@@ -21,12 +21,14 @@ migrations = Migrations("events")
 
 PENDING, READY, FAILED = "pending", "ready", "failed"
 
-# trees (kind 'tree', complete) logged by this attendance's person during its event's span
+# trees (kind 'tree', complete) logged by this attendance's person during its event's span (to its cancel, if called off)
 _TREES_SQL = (
     "(SELECT COALESCE(SUM(p.count), 0) FROM plantings p WHERE p.person_id = a.person_id"
     " AND p.kind = 'tree' AND p.status = 'complete' AND p.created_at >= e.starts_at"
-    " AND p.created_at < e.ends_at)"
+    " AND p.created_at < MIN(e.ends_at, COALESCE(e.cancelled_at, e.ends_at)))"
 )
+# an event not over at the parameter's time: its span not ended, nor called off (``cancel`` keeps the planned span)
+_NOT_OVER = "ends_at > ? AND cancelled_at IS NULL"
 EXPORT_SQL = {
     "events": (
         "SELECT e.id, v.name AS village, e.name, e.lat, e.lng, e.place_label AS place, e.starts_at, e.ends_at, pe.name AS opened_by, e.code,"
@@ -107,8 +109,9 @@ def m002_place_label(db: Database) -> None:
 
 @migrations()
 def m003_cancelled(db: Database) -> None:
-    """sim64: a day called off by its organiser (rain, a clash): when and by whom. Its span then ends at that moment
-    (``cancel``); one called off before it began never took place (its span is empty: ``ends_at <= starts_at``)."""
+    """sim64: a day called off by its organiser (rain, a clash): when and by whom. Its planned span is kept (pages and
+    notices show it with 已取消); it is over from then on (``_NOT_OVER``); one called off before it began never took
+    place (``cancelled_at <= starts_at``)."""
     db.table("events").add_column("cancelled_at", str)
     db.table("events").add_column("cancelled_by_person_id", int)
 
@@ -148,13 +151,13 @@ def insert_event(
 
 def codes_in_use(db: Database, now: str) -> set[str]:
     """The codes of the events not over at ``now``."""
-    return {row["code"] for row in db.query("SELECT code FROM events WHERE ends_at > ?", [now])}
+    return {row["code"] for row in db.query(f"SELECT code FROM events WHERE {_NOT_OVER}", [now])}
 
 
 def current_in_village(db: Database, village_id: int, now: str) -> list[dict]:
     """The village's events not over at ``now`` (under way, or later today), earliest first."""
     return list(
-        db.query("SELECT * FROM events WHERE village_id = ? AND ends_at > ? ORDER BY starts_at, id", [village_id, now])
+        db.query(f"SELECT * FROM events WHERE village_id = ? AND {_NOT_OVER} ORDER BY starts_at, id", [village_id, now])
     )
 
 
@@ -171,13 +174,13 @@ def cancelled_in_village(db: Database, village_id: int, since: str, now: str) ->
 
 def by_code(db: Database, code: str, now: str) -> dict | None:
     """The event not over at ``now`` with this code (under way, or later today)."""
-    return one(db, "SELECT * FROM events WHERE code = ? AND ends_at > ? ORDER BY starts_at LIMIT 1", [code, now])
+    return one(db, f"SELECT * FROM events WHERE code = ? AND {_NOT_OVER} ORDER BY starts_at LIMIT 1", [code, now])
 
 
 def needing_qr(db: Database, now: str, max_attempts: int) -> list[dict]:
     return list(
         db.query(
-            "SELECT * FROM events WHERE qr_status = ? AND ends_at > ? AND qr_attempts < ? ORDER BY id",
+            f"SELECT * FROM events WHERE qr_status = ? AND {_NOT_OVER} AND qr_attempts < ? ORDER BY id",
             [PENDING, now, max_attempts],
         )
     )
@@ -243,15 +246,14 @@ def set_present(
 
 
 def cancel(db: Database, event_id: int, person_id: int | None, now: str) -> None:
-    """sim64: the day called off at ``now``: it ends then (before its start, when it has not begun: nobody was there,
-    the opener's own check-in no longer counts as present, and no query of days not over finds it)."""
+    """sim64: the day called off at ``now``, its planned span kept: no query of days not over finds it (``_NOT_OVER``);
+    called off before its start, nobody was there (the opener's own check-in no longer counts as present)."""
     db.execute(
-        "UPDATE events SET cancelled_at = ?, cancelled_by_person_id = ?, ends_at = MIN(ends_at, ?) WHERE id = ?",
-        [now, person_id, now, event_id],
+        "UPDATE events SET cancelled_at = ?, cancelled_by_person_id = ? WHERE id = ?", [now, person_id, event_id]
     )
     db.execute(
         "UPDATE attendance SET present = 0, present_via = NULL WHERE event_id = ?"
-        " AND (SELECT ends_at <= starts_at FROM events WHERE id = ?)",
+        " AND (SELECT cancelled_at <= starts_at FROM events WHERE id = ?)",
         [event_id, event_id],
     )
 
@@ -305,7 +307,8 @@ def checked_in_waiting(db: Database, person_id: int, now: str) -> list[str]:
         row["name"]
         for row in db.query(
             "SELECT e.name FROM attendance a JOIN events e ON e.id = a.event_id"
-            " WHERE a.person_id = ? AND COALESCE(a.present, 0) = 0 AND e.ends_at > ? ORDER BY e.starts_at, e.id",
+            " WHERE a.person_id = ? AND COALESCE(a.present, 0) = 0 AND e.ends_at > ? AND e.cancelled_at IS NULL"
+            " ORDER BY e.starts_at, e.id",
             [person_id, now],
         )
     ]
@@ -347,7 +350,8 @@ def held_by_village(db: Database, start: str, end: str) -> dict[int, int]:
     return {
         row["village_id"]: row["n"]
         for row in db.query(
-            "SELECT village_id, COUNT(*) AS n FROM events WHERE starts_at >= ? AND starts_at < ? AND ends_at > starts_at"
+            "SELECT village_id, COUNT(*) AS n FROM events WHERE starts_at >= ? AND starts_at < ?"
+            " AND (cancelled_at IS NULL OR cancelled_at > starts_at)"
             " GROUP BY village_id",
             [start, end],
         )

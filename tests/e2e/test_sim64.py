@@ -146,7 +146,9 @@ def test_an_organiser_calls_off_a_planting_day_and_those_checked_in_are_told(per
     reply = secretary.says("下雨了 今天的活动取消")
     assert reply.startswith("已取消“村口植树”（3月6日 09:00–12:00），已签到的0人会收到通知。"), reply
     assert rows_of(bot, "tickets") == []
-    assert member.says("今天的活动取消了吗？") == "“村口植树”（3月6日 09:00）已取消。改期会另行通知。"
+    assert (
+        member.says("今天的活动取消了吗？") == "“村口植树”（3月6日 09:00–12:00）已取消。改期会另行通知。"
+    )  # planned span
     assert progress.village_progress(bot.db, bot.config, 1).party_members_active == 0
     clock.set("2027-03-06T09:10")
     assert "没有进行中的植树活动" in member.says("参加")

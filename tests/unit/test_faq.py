@@ -2,7 +2,6 @@
 
 import os
 import re
-import time
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -17,11 +16,6 @@ from bot.kept import Kept
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "messages"
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.fixture(scope="module")

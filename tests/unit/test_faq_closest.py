@@ -5,10 +5,9 @@ ties at the cut included, on random scores and on the served precedents."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from bot import faq
-from tests.unit.test_faq import CONFIG, MESSAGES, ROOT
+from tests.unit.test_faq import ROOT
 
 
 def sorted_first(ids: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
@@ -33,11 +32,6 @@ def test_every_value_equal_keeps_the_first_ids():
     ids = np.arange(10, 30)
     values = np.full(20, 0.5)
     assert faq._top_first(ids, values, 3).tolist() == [10, 11, 12]
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def closest_as_before(ngrams: faq.CharNgrams, text: str, n: int) -> list[tuple[int, float]]:

@@ -8,14 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from bot.kept import Kept
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "messages"
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 
 
 class Reads:
@@ -26,11 +23,6 @@ class Reads:
 
     def predict(self, text: str) -> tuple[str, float]:
         return self.label, self.lead
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def reading(index, label, lead):

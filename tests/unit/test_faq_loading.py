@@ -20,11 +20,6 @@ MESSAGES = ROOT / "messages"
 CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 
 
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -22,11 +22,6 @@ LABELS = ["species.*.time", "species.*.fertilizer", "tech.heeling_in", "tech.hol
 SMALL = faq_model.ModelSettings(min_df=1, keep=1.0)
 
 
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(MESSAGES, CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
-
 def test_a_question_is_read_as_scikit_learns_vectorizer_reads_it():
     model = faq_model.QuestionModel.train(TEXTS, LABELS, SMALL)
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, lowercase=False).fit(TEXTS)

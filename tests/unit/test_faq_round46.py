@@ -3,22 +3,7 @@ from 3,455 more questions. Some classes of question they then read wrongly are g
 phrasings of each class written before the guards (not the pinned questions that showed the class, nor taken from
 any set), with the answer each should get whatever the precedents say. docs/faq.md, round 46."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import config as config_mod
-from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
 
 # a tree or 'this' pointed at with a bare how, no topic: nothing for a precedent or the model to recognise
 BARE_POINTING = [

@@ -3,22 +3,7 @@ the development sets AL, AM and AN, each with phrasings written for this round (
 each should get, or that the villager is asked which of two answers was meant; controls keep their answer.
 docs/faq.md, round 47."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import config as config_mod
-from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
 
 # a tree off the list asked whether it can be logged: whether it counts (camp.exotic), not how to log
 OFFLIST_LOGGED = [

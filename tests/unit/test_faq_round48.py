@@ -4,21 +4,9 @@ that tells them apart. One did: the rules answer one field (or the card) of a tr
 same tree; the villager is now asked which was meant (``[model] ask_field``, ``faq._another_field``). Guards for pins
 the new precedents moved. Phrasings written for this round, not taken from any set. docs/faq.md and README, round 48."""
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def _offered(result) -> tuple[str, str | None]:

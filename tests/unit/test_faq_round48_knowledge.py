@@ -8,18 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_48.tsv"
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def _checks(tag: str = "") -> list[tuple[str, str]]:

@@ -15,21 +15,9 @@ A thing to bring on the day (a ``camp.local_arrangements`` intent): a question t
 tool or a bucket ('用不用带桶', '要不要带把锯子去') is the day's arrangements, not watering nor rooting powder. Written
 before the change, none from a set: 0/6 → 6/6. Controls: a bucket for watering, seedlings to bring. docs/faq.md."""
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(

@@ -5,22 +5,9 @@ Written before the intent: 3 of 7 answered so (two read as the party members' ag
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
 
 ASKED = [
     "我妈妈八十多岁了也要种吗",

@@ -11,17 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import escalation, faq
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_53.tsv"
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def _checks() -> list[tuple[str, str, str]]:

@@ -10,13 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_53k.tsv"
 FILES = (ROOT / "messages" / "faq" / "greening.toml", ROOT / "messages" / "faq" / "forestry.toml")
 NEW = {
@@ -35,11 +32,6 @@ NEW = {
 # planting record: nlu._POINTS_RE, 43/44): each kept as a strict xfail with why; round 63 mended 荔枝蒂蛀虫几时来 有没有测报
 # (the model no longer switches the answer of an intent asked before the rules, ``FaqIndex._kept_overruled``: 44/44)
 MISSED: dict[str, str] = {}
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from bot import faq
-from tests.unit.test_faq import index  # noqa: F401 (the module's fixture)
 
 EXAMPLES = [
     ("我个仔喺广州打工 佢嗰份点算", "camp.quota_household"),

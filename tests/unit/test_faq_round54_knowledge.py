@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_54k.tsv"
 CARE = ROOT / "messages" / "faq" / "care.toml"
 NEW = {
@@ -46,11 +43,6 @@ MISSED: dict[str, str] = {
     # (堆肥 had been heard as 追肥)
     "排水管被树根堵住了怎么处理": "ranked tech.gutters (排水), the model reads escalate: a ticket, never the gutters' answer",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot import faq
-from tests.unit.test_faq import index  # noqa: F401 (the module's fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_56k.tsv"
 LIVING = ROOT / "messages" / "faq" / "living.toml"
 NEW = {
@@ -54,11 +51,6 @@ MISSED: dict[str, str] = {
     "这个公众号可以换成英语吗": "ambiguous between bot.help and bot.languages: a person",
     "搬新屋想把门口种的树一起挖过去": "care.toml's tech.move_tree not sure of 搬新屋 挖过去 (low confidence): a person",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_58.tsv"
 # asked back between tech.pesticide_safety and tech.weeds (two readings, no answer yet): no line until one is picked
 ASKED_BACK = {"打除草剂要注意啲乜"}
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.fixture(scope="module")

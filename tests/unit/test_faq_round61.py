@@ -5,20 +5,7 @@ person; a danger that happened, asked only whether to saw or clear it oneself, i
 (safety.toml ``self_asked``), someone hurt or sparks keep the ticket; no flowers after years, of no tree in sight, is the
 species' flowering field (``flowers_wanted``), one's own tree named stays a diagnosis. docs/faq.md, round 61."""
 
-from pathlib import Path
-
 import pytest
-
-from bot import config as config_mod
-from bot import faq
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(

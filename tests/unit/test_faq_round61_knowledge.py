@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_61k.tsv"
 NATURE = ROOT / "messages" / "faq" / "nature.toml"
 NEW = {
@@ -46,11 +43,6 @@ MISSED: dict[str, str] = {
     "树枝尖上一截截发干 里面有一排小孔": "a symptom with no cause named: the model reads a person",
     "砍下来的荔枝柴想自己挖窑烧炭": "tech.wood_uses's intent (荔枝柴) answers first: what the wood is good for",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -12,22 +12,9 @@ phrasings (none from a set) and controls:
 
 docs/faq.md, 第六十二轮."""
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
-
 
 CHECKS = [
     # an intent gives way to the recommendation read with a purpose (was camp.dangjianlin: what 党建林 is)

@@ -27,12 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_63.tsv"
 
 # the rules' answer is the expected one, but the model, which the precedents taught before these entries had
@@ -63,11 +61,6 @@ KEPT = {
     "龙眼么个时间种最好": "Hakka 么个 not normalised: the model's ripple on AX and AW (not landed)",
     "树秧种落去爱样般浇水": "Hakka 样般 and 树秧 not normalised: the model's ripple on AX and AW (not landed)",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, {**ASKED_BACK, **KEPT}))

@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64.tsv"
 
 # lines of the checks not mended this round: question -> why
@@ -26,11 +24,6 @@ NOT_MENDED: dict[str, str] = {
         "the fruit field is read now, but the model sends fruit dropping to a person (most precedents label it so)"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, NOT_MENDED))

@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_64k.tsv"
 UPKEEP = ROOT / "messages" / "faq" / "upkeep.toml"
 NEW = {
@@ -49,11 +46,6 @@ MISSED: dict[str, str] = {
     "验收时死了几棵算不算过关": "死了 is the diagnosis class's word (one's own dead trees: a person)",
     "罗汉松苗好贵 怕俾人偷 点算": "an off-list tree: the model doubts the general entry",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -15,12 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_67.tsv"
 
 MISSED = {
@@ -29,11 +27,6 @@ MISSED = {
     "我想喺屋后种排树挡下北风有冇用": "no longer a list, but the windbreak entry is not read (not this round's classes)",
     "植树节是哪一天": "by design: the day asked is camp.planting_done, pinned since the old sets (BB labels arbor_day)",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

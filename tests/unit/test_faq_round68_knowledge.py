@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import assert_short_sourced_and_polite, own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_68k.tsv"
 ORCHARD = ROOT / "messages" / "faq" / "orchard.toml"
 NEW = {
@@ -44,11 +41,6 @@ MISSED: dict[str, str] = {
     "鱼塘基种树叶子掉塘里要不要紧": "要不要紧 is the diagnosis class's word (a person)",
     "文化室前面想种棵纪念树": "the memorial entry ranks first and the model agrees (main sent it to a person: low confidence)",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

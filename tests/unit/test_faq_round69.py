@@ -20,13 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
-from bot.config import _thaw
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_69.tsv"
 # own phrasings the matcher still misses (the honest figure): each a strict xfail with why
 MISSED: dict[str, str] = {
@@ -34,11 +31,6 @@ MISSED: dict[str, str] = {
     "does this bot speak English": "read as 能这个助手用英文: the precedents and the model disagree (not_sure)",
     "can I log trees for my grandma": "read as 能我登记树帮我的奶奶: the planting how-to ranks over logging for another",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -19,22 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from bot import config as config_mod
 from bot import faq
 from tests.unit.faq_knowledge import own_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = config_mod._thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_70.tsv"
 
 MISSED = {
     "我个号码绑咗边个名": "the intent reads it, but its doubt (名 explained by none of bot.my_info's words) asks a person",
 }
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 @pytest.mark.parametrize(("question", "expected"), own_checks(CHECKS, MISSED))

@@ -3,26 +3,13 @@ small_talk``, is small talk, not a ticket (bot/faq.py FaqIndex._by_model). As in
 reads what each test says, so these fail when the check breaks, not when the model is retrained; the last test reads
 the trained model."""
 
-from pathlib import Path
-
 import pytest
 
-from bot import config as config_mod
-from bot import faq
-from bot.config import _thaw
 from tests.unit.test_faq_dissent import reading
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
 
 THANKS = "多谢晒你 帮咗我好多"  # the matcher is unsure of it (low_confidence)
 ASKED = "党员同群众一样种一棵就得？"  # unsure too, but asked, about the campaign's people
 SYMPTOM = "我家桂花叶子黄了掉叶子"  # a rule's class (diagnosis): for a person whatever the model reads
-
-
-@pytest.fixture(scope="module")
-def index():
-    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
 
 
 def test_an_unsure_message_read_as_small_talk_by_the_lead_is_small_talk(index):
