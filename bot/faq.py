@@ -2096,6 +2096,8 @@ class FaqIndex:
                 else self._species_topic_text(species, asked_topic)
             )
             chars = frozenset(nlu.normalize((text or "") + self._card_text(species))) | also
+            if asked_topic is None:
+                skip += self._overall.spans(norm)  # round 74: the card asked for as a whole ('我舅父想种橄榄')
             unexplained = self.uncovered(
                 norm, chars | self._usual_chars.get(asked_topic or topic or "", frozenset()), skip
             )
@@ -2456,7 +2458,8 @@ class FaqIndex:
             topic = "card"  # '荔枝好种吗 我们这里有没有收成': is it worth growing here, the card with its cautions
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named += story
-        skip = named + topic_spans
+        # round 74: the card asked for as a whole ('我舅父想种橄榄': who wants it is no second question)
+        skip = named + topic_spans + (self._overall.spans(norm) if topic == "card" else [])
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
