@@ -835,6 +835,7 @@ class FaqIndex:
         self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
+        self._habitual = Vocab(esc.get("habitual", []))  # round 74
         # round 61: no flowers yet, asked of no tree in sight
         self._flowers_wanted = Vocab(esc.get("flowers_wanted", []))
         self._only_asking = Vocab(esc.get("only_asking", []))
@@ -846,6 +847,8 @@ class FaqIndex:
         self._together = Vocab(esc.get("together", []))
         # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
+        # round 74: flowers and no fruit, the fruit field's answer, which holds the flowering field
+        self._flowers_no_fruit = Vocab(self.matching["topics"]["fruit"].get("flowers_no_fruit", []))
         # a general technique entry -> the species' topic it stands for ("" only with a topic word)
         self._general_entries: dict[str, str] = dict(matching["species_answer"].get("general_entries", {}))
         self._shock = [Vocab([w]) for w in esc["transplant_shock"]]
@@ -1524,6 +1527,8 @@ class FaqIndex:
                 norm, any(name in self.species for name, _ in self._trees(norm))
             ):
                 return result  # round 66: the cause named, no look needed ('霜冻之后新叶全黑了 还救得回吗': tech.cold)
+            if label == "escalate" and self._habitual_trouble(norm, result):
+                return result  # round 74: a species' habit ('荔枝啲果成日跌'), no tree of one's own: its field
             if result.reason in self._model_kept and not self._kept_overruled(norm, result, label, answer, lead):
                 return result  # a topic word read as the entries say
             if answer is None and label != "escalate" and label != "chitchat":
@@ -1748,6 +1753,8 @@ class FaqIndex:
         if not near or labels[near[0][0]] != label or any(labels[i] in given for i, _ in near):
             return result
         if label == "escalate":
+            if self._habitual_trouble(norm, result):
+                return result  # round 74: a species' habit ('柿树啲果成日未熟就跌'), as for _by_model
             return _escalate("read_twice", result.score, candidate=result)
         if label == "chitchat":
             return result if nlu.has_substance(norm) else FaqResult("chitchat", "chitchat", "", 0.7, "read_twice")
@@ -2089,6 +2096,8 @@ class FaqIndex:
                 else self._species_topic_text(species, asked_topic)
             )
             chars = frozenset(nlu.normalize((text or "") + self._card_text(species))) | also
+            if asked_topic is None:
+                skip += self._overall.spans(norm)  # round 74: the card asked for as a whole ('我舅父想种橄榄')
             unexplained = self.uncovered(
                 norm, chars | self._usual_chars.get(asked_topic or topic or "", frozenset()), skip
             )
@@ -2287,7 +2296,7 @@ class FaqIndex:
                 )
         causes = not fired and nlu.is_question(question)  # round 66: not with a danger here, nor a trouble only told
         if (
-            causes
+            (causes or (not fired and self._kind_of_trouble(question, norm, told)))
             and species is not None
             and len({name for name, _ in self._trees(norm)}) == 1
             and self._pests_told(norm)
@@ -2378,6 +2387,33 @@ class FaqIndex:
             or self._grave_signs.search(norm)
         )
 
+    def _habitual_trouble(self, norm: str, result: FaqResult) -> bool:
+        """Round 74: a species' field answering a trouble said to come always (``habitual``: 成日, 老是, 年年), no tree
+        of one's own, no look asked, no sign only a look reads (``grave_signs``): what the species does, not one
+        tree's case ('荔枝啲果成日跌', '柿子为什么老是掉果'); the precedents sending such words to a person say one's own
+        tree or one case ('我屋门口棵柿子…成日跌', '一棵树跌咗一半')."""
+        return (
+            result.reason == "species_topic"
+            and bool(self._habitual.search(norm))
+            and not self._own_tree.search(norm)
+            and not self._own_in_sight.search(norm)
+            and not self._look_asked.search(norm)
+            and not self._grave_signs.search(norm)
+        )
+
+    def _kind_of_trouble(self, question: str, norm: str, told: str) -> bool:
+        """Round 74 (issue 17 §1; set BE): a listed tree and a kind of trouble said with no question word, as a
+        heading ('石榴生虫', '橄榄树有虫'): the precedents label the species' field ('红棉树生虫', '李树生虫'), as they
+        do the same words asked. Not with a tree or a time of one's own (``own_tree``: 我家, 那棵, 今年, 种了三年), nor
+        a trouble told to have come now (``observed``: 生虫了, 快死了), nor a sign besides the insects ('生虫 叶都枯晒'):
+        those are one tree's, for the adviser."""
+        return (
+            not nlu.is_question(question)
+            and not self._own_tree.search(norm)
+            and not self._observed.search(told)
+            and all(self._pests_named.search(told[start:end]) for start, end in self._symptoms.spans(told))
+        )
+
     def _pests_told(self, norm: str) -> bool:
         """Round 66: insects told of a listed tree (``pests_named``) and no other cause (``cause_named``: a cold spell's
         or the ants' entry answers those), with nothing that still needs a look (``_cause_told``)."""
@@ -2422,7 +2458,8 @@ class FaqIndex:
             topic = "card"  # '荔枝好种吗 我们这里有没有收成': is it worth growing here, the card with its cautions
         card_topic = bool(topic) and bool(self.matching["topics"][topic].get("card"))
         named += story
-        skip = named + topic_spans
+        # round 74: the card asked for as a whole ('我舅父想种橄榄': who wants it is no second question)
+        skip = named + topic_spans + (self._overall.spans(norm) if topic == "card" else [])
         best = self._best_entry(norm, species)
         if best and self.entries[best[0]].source != "added" and not self.entries[best[0]].id.startswith("tech."):
             best = None  # a campaign or bot entry answers a question naming a tree only by its intent
@@ -2446,6 +2483,9 @@ class FaqIndex:
         if topic and not card_topic:
             text = self._species_topic_text(species, topic)
             own = FaqResult("answer", f"species.{species}.{topic}", text or "", 0.9, "species_topic")
+            if topic == "fruit" and self._flowers_no_fruit.search(norm) and self.species[species].get("flowering"):
+                # round 74: '石榴开花唔结果' is asked of fruit and of flowers; the fruit field's reply holds both
+                own = replace(own, also=f"species.{species}.flowering")
         else:  # asked about the species as a whole ('要注意什么' adds its cautions), or nothing in particular
             text = self._card(species, cautions=card_topic)
             own = FaqResult("answer", f"species.{species}.card", text, 0.7, "species_card")
@@ -2599,6 +2639,8 @@ class FaqIndex:
         strong = self.sure.second_topic_rank
         if strong <= 0:
             return None
+        if topic == "fruit":
+            hide = hide + self._flowers_no_fruit.spans(norm)  # round 74: '开花唔结果' is one trouble, the fruit's
         found, _ = self._topic_words(norm, hide)
         cards = {t.name for t in self._topics if t.spec.get("card")}
         answered = cards if topic is None or topic in cards else {topic}
@@ -2887,7 +2929,8 @@ def _escalate(
     return FaqResult("escalate", None, note, round(score, 3), reason, candidate=candidate, note_entry=note_entry)
 
 
-_WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期")
+# round 74: after it ('开花后啲果成日跌', '开花之后') says when too; not 后面, behind
+_WHEN_RE = re.compile("的时候|时候|的时|时期|期间|那时|那阵|那会|那段|期|(?:之|以)?后(?!面|边|头)")
 _SAME_RE = re.compile("一种|一样|同一|就是|区别|分别|叫法|别名|又叫|也叫|一回事")  # are two names one tree?
 _COMPARE_RE = re.compile(f"{_SAME_RE.pattern}|不同|哪个|哪种|边个|还是|定|好过|比|跟|和|同")  # or which is better
 # a question word right before a topic word: '怎么剪', '要不要施肥', '什么时候剪'

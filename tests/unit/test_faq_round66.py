@@ -19,10 +19,9 @@ CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_66.tsv"
 NOT_MENDED: dict[str, str] = {
     "大水浸过的果树叶子蔫了 要点救": "no longer a diagnosis, but the model reads the wilting entry (蔫) over the flood's",
     "发大水浸咗几日 啲树仲救唔救得": "no longer a diagnosis, but the rankings are ambiguous and the model lifts no doubt",
-    # round 27's pin (tests/unit/test_faq.py: '荔枝长虫了', '白蚁很多'): a trouble told and not asked is for a person
-    "荔枝叶子上有好多虫": "told, not asked: round 27's pin keeps a symptom only told for a person",
-    "杨梅果里面有虫": "told, not asked: round 27's pin keeps a symptom only told for a person",
-    "木棉树干有虫蛀": "told, not asked: round 27's pin keeps a symptom only told for a person",
+    # round 74 mended the three told, not asked ('荔枝叶子上有好多虫', '杨梅果里面有虫', '木棉树干有虫蛀'): insects of a
+    # listed tree said as a heading are its pests field (FaqIndex._kind_of_trouble); round 27's pin still holds for a
+    # trouble told to have come ('荔枝长虫了') and for one naming no tree ('白蚁很多')
     "台风过后树枝断了几条 要怎么修": "a typhoon's safety rule fires (a branch broken): with a danger here the ticket stays",
     "我门口棵龙眼生虫 帮我睇下系咩虫": (
         "a confident wrong on main already (系咩虫 reads as asked in general, 我门口棵 is no own-tree word): not this "
