@@ -5069,6 +5069,9 @@ _WAIT_ASKED_RE = re.compile(
     r"|(?:专家|顾问|老师|技术员)(?:还)?(?:有没有)?(?:看|收|睇|接)(?:到|了|过|见)?(?:了)?(?:我的|我)?(?:问题|提问)?"
     r"(?:没有|没|吗|未|么)$"
     r"|(?:专家|顾问|老师|技术员)(?:还)?有没有(?:看|收|睇|接)(?:到|了|过|见)?(?:我的|我)?(?:问题|提问)?$"
+    # round 70 (21c): whether anyone looks at it, the adviser not named ('仲有冇人睇啊', '有人理我吗', '到底有没有人管')
+    r"|^(?:到底|究竟)?(?:还)?(?:有没有|有)人(?:看|睇|理|管|睬|回|答|回复|回答|处理|跟进)(?:过|到|了|下|一下)?(?:我的|我)?(?:问题)?"
+    r"(?:吗|没有|没|未|么)?$"
 )
 
 
@@ -5186,7 +5189,7 @@ _PUT_OFF_RE = re.compile(
 
 
 _GIVEN_UP_RE = re.compile(
-    r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
+    r"^(?:算|算了|算啦|算罢|罢了|罢|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
     r"|算数|算数啦|算数了)$"  # round 52: Cantonese 算数 (never mind) before a put-off ('算数啦 暂时唔种')
 )
 
@@ -6430,6 +6433,16 @@ def log_planted_how_asked(norm: str) -> bool:
     """Round 58: how to log one's planted trees, asked how first ('点样登记种咗嘅树': 怎么登记种了的树)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(bare) and bool(_LOG_PLANTED_HOW_RE.match(bare))
+
+
+# round 70 (21d): 登记 alone, a wish or 一下 around it at most ('登记', '我要登记', '登记一下'): from a registered villager,
+# trees to log (the planting help: handlers/planting.py); from a follower not registered yet, the name asked
+_BARE_LOG_RE = re.compile(r"^(?:我|我们)?(?:要|想|想要|来)?(?:登记)(?:一下|下)?$")
+
+
+def bare_log_said(norm: str) -> bool:
+    """'我要登记', '登记一下': 登记 said with nothing to register (normalised text)."""
+    return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 def photo_what_asked(norm: str) -> bool:

@@ -261,6 +261,8 @@ def _menu_ahead(ctx):
         return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
+    if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help
+        return _BARE_LOG
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -279,6 +281,7 @@ def _menu_ahead(ctx):
 _STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
+_BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
 
 
 def _is_cadre(ctx) -> bool:
@@ -290,6 +293,8 @@ def _menu_then(ctx, read):
         return _PROXY_STEPS if _is_cadre(ctx) else None
     if read == _LOG_HOW and ctx.person is None:
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
+    if read == _BARE_LOG:
+        return ctx.person is not None or planting.collecting(ctx)
     return planting.collecting(ctx) or (read == _STEPS)
 
 

@@ -81,6 +81,8 @@ KINDS = {
         "ask_expert_supplement",
         "ticket_supplement_weather",
         "ticket_wait",
+        # round 70 (21c): the question withdrawn before its answer ('唔使啦 自己问到咗'): the one ticket closed (checked below)
+        "ticket_resolved",
     },
     # 登记 said of trees planted (round 17): the planting help or a record. Round 25: or, from a registered villager,
     # the FAQ's own answer on logging trees (bot.log_planting: the same steps as the planting help, photo then '3棵桂花';
@@ -352,6 +354,10 @@ class Probe:
             return wrong + f" ({len(tickets)} tickets)"
         if expected == "one-ticket" and len(tickets) > 1:
             return wrong + f" ({len(tickets)} tickets)"
+        if expected == "one-ticket" and handler == "ticket_resolved":
+            closed = self.rows("SELECT status FROM tickets WHERE openid = ?", [openid])
+            if closed != [{"status": "closed"}]:
+                return wrong + f" (the ticket is {closed})"
         return ""
 
     def asks_the_name_only(self, openid: str) -> bool:
@@ -1742,9 +1748,7 @@ _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
             "ticket:讲错咗 唔系桂花 系米兰",
             "twice:问专家 我种嘅木棉歪咗 || 另外今日又种咗两棵桂花",
             "twice:问专家 桂花生虫 || 问专家 啲虫系白色嘅",
-            "twice:问专家 桃树流胶 || 唔使啦 自己问到咗",
             "twice:问专家 石榴叶有黑点 || 讲错 系橄榄唔系石榴",
-            "twice:问专家 竹子黄晒 || 仲有冇人睇啊",
             "twice:香樟苗干枯咗系咪死咗 || 你问我几时种 二月尾",
         ],
     ),
@@ -1762,8 +1766,6 @@ _ROUND_21D_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21d, measured at the thirty-eighth session's start (2721894, 136/140) and end (after"
         " every merge, 136/140); not yet read by class",
         [
-            "member:登记",
-            "pending:算啦",
             "ticket:仲有啲虫",
             "ticket:柿树点驳枝",
         ],
