@@ -371,6 +371,22 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
     return any(word in text for word in FOLLOW_UP_WORDS) or nlu.shortened_tree_said(text, before)
 
 
+def ticket_tree_corrected(
+    text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()
+) -> str | None:
+    """Round 70 (21c): the ticket's tree said wrong and the right one said ('讲错咗 唔系桂花 系米兰' on a 桂花 question,
+    '讲错 系橄榄唔系石榴'): the right tree, when the one denied is a tree ``earlier`` (the ticket's texts) names; None
+    otherwise (a count corrected is a record's, ``nlu.count_corrected``)."""
+    if nlu.count_corrected(text) is not None:
+        return None
+    right = nlu.tree_corrected(text, species_table, others)
+    if right is None:
+        return None
+    denied = {name for name, _ in nlu.find_all_species(text, species_table, others)} - {right[0]}
+    before = {name for words in earlier for name, _ in nlu.find_all_species(words, species_table, others)}
+    return right[0] if denied & before and right[0] not in before else None
+
+
 def another_trees_photo(said: str | None, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:
     """Round 64 (the simulator's 管护 photo): is a photo sent in a ticket's window, after the sender ``said`` something of
     a tree that is not the ticket's ('管护了龙眼' on a 桂花 question), that tree's picture rather than the question's? A

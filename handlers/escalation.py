@@ -913,7 +913,24 @@ def _match_weather_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
+    tree = _corrected_tree(ctx, ticket) if ctx.msg.msg_type == "text" else None
+    if tree is not None:  # round 70: the ticket's tree corrected, said back (the adviser reads it with the question)
+        return ctx.t("escalation.tree_corrected", id=ticket["id"], tree=tree)
     return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"])) + _faq_meanwhile(ctx)
+
+
+def _corrected_tree(ctx: Ctx, ticket: dict) -> str | None:
+    """The right tree when the text corrects ``ticket``'s tree (``escalation.ticket_tree_corrected``; its own words
+    left out of the ticket's texts, which hold them once joined)."""
+    text = _text(ctx) or ""
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    earlier = [words for words in escalation.ticket_texts(ctx.db, ticket) if words != text]
+    return escalation.ticket_tree_corrected(text, earlier, table, others)
+
+
+def _tree_corrected_ticket(ctx: Ctx) -> dict | None:
+    """Round 70 (21c): the latest ticket in its 补充 window whose tree the text says wrong, then right."""
+    return next((t for t in supplementable_when_matching(ctx) if _corrected_tree(ctx, t) is not None), None)
 
 
 def _faq_meanwhile(ctx: Ctx) -> str:
@@ -943,6 +960,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
         return next(iter(supplementable_when_matching(ctx)), None)
+    if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree
+        return corrected
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
     # the second half names a part of a tree (叶, 枝, 果 …) and no other tree: '村里几时有植树活动' after it is its own
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)

@@ -627,11 +627,24 @@ def _recount_then(ctx, _said):
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
     record = planting.last_finished(ctx)
-    if record is None:
-        return NOTHING
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     said = planting.correction_said(ctx.msg.text or "", table, others) or ""
+    if _corrects_the_ticket(ctx, said, record):
+        return None  # round 70 (21c): the tree of the question just sent corrected: the ticket's (handlers/escalation.py)
+    if record is None:
+        return NOTHING
     return record, planting.recount_of(said, record, table, others)
+
+
+def _corrects_the_ticket(ctx, said: str, record: dict | None) -> bool:
+    """The tree corrected is the one of a question sent after the sender's last record, its 补充 window open
+    ('讲错咗 唔系桂花 系米兰' on a 桂花 question): the ticket's tree, never the record's."""
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return any(
+        (record is None or ticket["created_at"] > (record["completed_at"] or record["created_at"]))
+        and escalation.ticket_tree_corrected(said, escalation.ticket_texts(ctx.db, ticket), table, others)
+        for ticket in escalation.supplementable_tickets(ctx.app, ctx.db, ctx.openid, ctx.now)
+    )
 
 
 @registered

@@ -127,3 +127,17 @@ def test_never_mind_with_nothing_in_progress_is_small_talk(probe):  # noqa: F811
     openid = f"o-probe-{probe.count}"
     assert probe.last_handler(openid) == "chitchat"
     assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
+def test_the_tickets_tree_corrected_is_said_back(probe):  # noqa: F811
+    """The ticket's tree said wrong, then right: joined to the one ticket (the adviser reads it with the question), the
+    reply says the tree it now is; no record is asked about (there is none to change)."""
+    assert probe.run("twice", "问专家 杨桃叶有黄斑 || 搞错咗 系黄皮唔系杨桃", "one-ticket") == ""
+    openid = f"o-probe-{probe.count}"
+    tickets = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+    assert len(tickets) == 1
+    texts = probe.rows("SELECT text FROM ticket_attachments WHERE ticket_id = ?", [tickets[0]["id"]])
+    assert {"text": "搞错咗 系黄皮唔系杨桃"} in texts, texts
+    reply = probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+    assert reply == probe.bot.t("escalation.tree_corrected", id=tickets[0]["id"], tree="黄皮")
+    assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
