@@ -371,9 +371,7 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
     return any(word in text for word in FOLLOW_UP_WORDS) or nlu.shortened_tree_said(text, before)
 
 
-def ticket_tree_corrected(
-    text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()
-) -> str | None:
+def ticket_tree_corrected(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> str | None:
     """Round 70 (21c): the ticket's tree said wrong and the right one said ('讲错咗 唔系桂花 系米兰' on a 桂花 question,
     '讲错 系橄榄唔系石榴'): the right tree, when the one denied is a tree ``earlier`` (the ticket's texts) names; None
     otherwise (a count corrected is a record's, ``nlu.count_corrected``)."""

@@ -6415,6 +6415,27 @@ def mistyped_then_right(norm: str) -> bool:
     return found is not None and "名" not in found.group("right")
 
 
+# round 70 (21c): a question put to the sender echoed, then answered ('你要知几时种嘅咩 旧年秋天', '你问我几时种 二月尾',
+# '问我种咗几耐 差唔多半年'): the echo says who asks (你 …要知/想知/问, or 问我) and what (when, how long, how many, where,
+# what), the answer after it asks nothing; never '你知唔知…' (a question to the bot) nor '问下…' (may I ask)
+_ECHO_RE = re.compile(
+    r"^(?:(?:你|您|专家|顾问|老师)(?:是不是|是否)?(?:要|想|想要)(?:知|知道|问)(?:我)?|(?:你|您|专家|顾问|老师)(?:问|问我)"
+    r"|问我)"
+    r"(?=.*(?:什么时候|几时|多久|多长时间|多少|几|哪里|哪|什么))[\u4e00-\u9fff]{1,14}$"
+)
+_ECHO_CLAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
+
+
+def echoed_then_answered(text: str) -> str | None:
+    """Round 70: the answer after a question echoed ('你要知几时种嘅咩 旧年秋天' -> '旧年秋天'); None when the text is
+    no such pair."""
+    clauses = [clause for clause in _ECHO_CLAUSES_RE.split(text or "") if clause]
+    if len(clauses) < 2 or not _ECHO_RE.match(normalize(clauses[0])):
+        return None
+    answer = " ".join(clauses[1:])
+    return answer if len(answer) <= 16 and not is_question(answer) else None
+
+
 # round 58 (20j): how to log the trees one planted, the how first ('点样登记种咗嘅树', '怎样记录我今年种的树'): from a
 # follower not registered yet the planting help (登记 first, the message kept); a registered villager's stays the FAQ's
 # (round 17's control '怎么登记我种的树')

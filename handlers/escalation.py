@@ -937,6 +937,8 @@ def _faq_meanwhile(ctx: Ctx) -> str:
     """After a text's 补充: the FAQ's answer meanwhile, as for any question (a blank line before it); none to a question
     with no subject but the ticket's tree (round 53: '会不会死' had been given the heeling-in card)."""
     text = _text(ctx)
+    if nlu.echoed_then_answered(text or ""):
+        return ""  # round 70: '你要知几时种嘅咩 旧年秋天' answers the adviser's question, asks the FAQ none
     if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
         return "\n\n" + escalation.faq_result(ctx).answer_text
     return ""
@@ -952,6 +954,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     assert text  # _worth_a_ticket
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what supplementable_when_matching finds below)
+    if nlu.echoed_then_answered(text):  # round 70: '你要知几时种嘅咩 旧年秋天': what the adviser would ask, answered
+        return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent

@@ -630,7 +630,9 @@ def _recount_then(ctx, _said):
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     said = planting.correction_said(ctx.msg.text or "", table, others) or ""
     if _corrects_the_ticket(ctx, said, record):
-        return None  # round 70 (21c): the tree of the question just sent corrected: the ticket's (handlers/escalation.py)
+        return (
+            None  # round 70 (21c): the tree of the question just sent corrected: the ticket's (handlers/escalation.py)
+        )
     if record is None:
         return NOTHING
     return record, planting.recount_of(said, record, table, others)

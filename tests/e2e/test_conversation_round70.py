@@ -48,6 +48,9 @@ EXAMPLES_ECHOED = [
     ("ticket", "问我种咗几耐 差唔多半年", "supplement"),
     ("twice", "荔枝苗叶尖焦咗系咪死咗 || 你问我几时种 正月头", "one-ticket"),
 ]
+CONTROLS_ECHOED = [
+    ("ticket", "你知唔知荔枝几时施肥", "new"),  # a question to the bot, another tree: its own
+]
 
 # -- the ticket's tree said wrong, the right one said: the ticket's 补充 (its tree changed) --------------------------
 EXAMPLES_TREE_CORRECTED = [
@@ -87,6 +90,7 @@ ALL = [
     *CONTROLS_BARE_LOG,
     *EXAMPLES_NUDGE,
     *EXAMPLES_ECHOED,
+    *CONTROLS_ECHOED,
     *EXAMPLES_TREE_CORRECTED,
     *EXAMPLES_OTHERS_GUESS,
     *EXAMPLES_ALSO_THERE,
