@@ -5479,6 +5479,18 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     return any(said & _symptoms(told) or colours & set(_COLOUR_RE.findall(told)) for told in map(normalize, earlier))
 
 
+# round 70 (21c): the pest a ticket told of, told again ('啲虫系白色嘅' after '桂花生虫', '蚂蚁好多' after '有蚂蚁')
+_PEST_RE = re.compile(r"虫|蚁|蚜|蚧|螨|蜗牛")
+
+
+def same_pest(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement, no question) name a pest one of ``earlier`` (a ticket's texts) names?"""
+    if is_question(text):
+        return False
+    said = set(_PEST_RE.findall(normalize(text)))
+    return bool(said) and any(said & set(_PEST_RE.findall(normalize(told))) for told in earlier)
+
+
 # round 61 (20o): how badly the ticket's trouble goes, told ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶'): its verb with a
 # degree after 得, or what sets it off ('一碰就掉'); the same tree's when the ticket's texts have that verb
 _DEGREE_TOLD_RE = re.compile(

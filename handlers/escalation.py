@@ -117,8 +117,10 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     result = escalation.faq_result(ctx)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    if result.safety and not nlu.find_all_species(text, table, others):
-        return False  # round 37: a danger that names no tree is its own matter ('打雷了我们还在山顶挖坑怎么办': 还在)
+    # round 37: a danger that names no tree is its own matter ('打雷了我们还在山顶挖坑怎么办': 还在); round 70 (21d): not
+    # what is said added ('仲有啲虫', which the FAQ read as a caterpillar's sting: the 补充's reply puts any safety line first)
+    if result.safety and not nlu.find_all_species(text, table, others) and not nlu.addition_said(text_normalized(ctx)):
+        return False
     if nlu.new_question_said(text_normalized(ctx)):  # '顺便问 …': its own, unless about the same tree
         return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
             text, earlier, table, others
@@ -680,12 +682,16 @@ def _same_tree_ticket(ctx: Ctx, match):
         return None  # asked again, in the same words or in others: ask_expert's (``_open_ticket``), one reply
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     # round 67 (20x): a cause guessed, naming no tree ('问专家 系咪淋水太多' after '香樟苗叶黄黄'): the ticket's own tree
-    guessed = nlu.cause_guessed(nlu.normalize(question)) and not nlu.find_all_species(question, table, others)
+    no_tree = not nlu.find_all_species(question, table, others)
+    guessed = nlu.cause_guessed(nlu.normalize(question)) and no_tree
     return next(
         (
             ticket
             for ticket in tickets
-            if guessed or escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
+            if guessed
+            or escalation.about_same_tree(question, texts := escalation.ticket_texts(ctx.db, ticket), table, others)
+            # round 70 (21c): its trouble told again, no tree named ('问专家 啲虫系白色嘅' after '问专家 桂花生虫')
+            or (no_tree and (nlu.same_symptom(question, texts) or nlu.same_pest(question, texts)))
         ),
         None,
     )

@@ -1563,7 +1563,6 @@ _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
         [
             "ticket:会唔会死㗎 仲有冇得救",
             "ticket:屋企阿爸话系唔系冇晒日头 嗰度好阴",
-            "twice:问专家 橄榄树烂根 || 问专家 系烂根 有臭味",
         ],
     ),
     (
@@ -1709,12 +1708,6 @@ def test_round_21a_probe(probe, context, message, expected):
 
 _ROUND_21B_LEFT: list[tuple[str, list[str]]] = [
     (
-        "blind miss of set 21b, measured at the thirty-eighth session's start (f3cc963, 134/140): a nudge after a ticket"
-        " said as a hello (喂 有冇人睇到: whether anyone has seen it), which round 68's nudge reader (唔该快啲答) does not"
-        " take; the lead's greeting reading answers it with hello",
-        ["twice:问专家 荔枝花期落雨点算 || 喂 有冇人睇到"],
-    ),
-    (
         "the sheet's kind is wrong for this harness (round 69): 583104 is no code the office gave (the probes' roster"
         " has no invite, and no 叶香樟), and a staff binding is made by the office's one-time code only (DESIGN.md:"
         " roles come from the roster, never from the user), so nothing may bind; the reply says the code is wrong"
@@ -1745,7 +1738,6 @@ _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
             "ticket:屋企人话系虫 我睇唔到有虫",
             "ticket:棵桂花系上个月种嘅 种咗三棵 三棵都黄",
             "twice:问专家 我种嘅木棉歪咗 || 另外今日又种咗两棵桂花",
-            "twice:问专家 桂花生虫 || 问专家 啲虫系白色嘅",
         ],
     ),
 ]
@@ -1762,7 +1754,6 @@ _ROUND_21D_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21d, measured at the thirty-eighth session's start (2721894, 136/140) and end (after"
         " every merge, 136/140); not yet read by class",
         [
-            "ticket:仲有啲虫",
             "ticket:柿树点驳枝",
         ],
     ),
