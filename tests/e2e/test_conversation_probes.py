@@ -1558,7 +1558,7 @@ def test_round_20r_probe(probe, context, message, expected):
 _ROUND_20S_LEFT: list[tuple[str, list[str]]] = [
     (
         "not read yet, of the ticket window (round 64's items this round): a question on the ticket's tree naming no"
-        " tree ('会唔会死', a shade guessed told as a relative's question) and a second 问专家 repeating the symptom are"
+        " tree ('会唔会死', a shade guessed told as a relative's question; round 70 mended a second 问专家 repeating the symptom) are"
         " the open ticket's 补充; each made a ticket of its own",
         [
             "ticket:会唔会死㗎 仲有冇得救",
@@ -1736,7 +1736,6 @@ _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
             "member:今朝种咗两棵龙眼 有一棵啲叶卷晒 系咪生虫",
             "member:礼拜六种树活动算埋我一份 要唔要带锄头",
             "ticket:屋企人话系虫 我睇唔到有虫",
-            "ticket:棵桂花系上个月种嘅 种咗三棵 三棵都黄",
             "twice:问专家 我种嘅木棉歪咗 || 另外今日又种咗两棵桂花",
         ],
     ),

@@ -82,6 +82,10 @@ EXAMPLES_TREE_DETAIL = [
     ("ticket", "桂花系旧年种嘅 种咗两棵 两棵都黄晒", "supplement"),
     ("ticket", "嗰啲桂花系三月种嘅 一共四棵 有两棵黄", "supplement"),
 ]
+CONTROLS_TREE_DETAIL = [
+    ("member", "今日种咗两棵黄皮", "planting"),  # 黄皮 is a tree, no yellowing
+    ("member", "种咗三棵黄皮 三棵都好靓", "planting"),
+]
 
 ALL = [
     *EXAMPLES_GIVEN_UP,
@@ -96,6 +100,7 @@ ALL = [
     *EXAMPLES_ALSO_THERE,
     *EXAMPLES_ASKED_AGAIN,
     *EXAMPLES_TREE_DETAIL,
+    *CONTROLS_TREE_DETAIL,
 ]
 
 
