@@ -3934,7 +3934,8 @@ _PLAN_WHEN = (
 _PLAN_RE = re.compile(
     rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
-    r"(?:种植|种|栽|植)?\s*"
+    # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted
+    r"(?:补种|再种|多种|种植|种|栽|植)?\s*"
 )
 
 

@@ -87,6 +87,15 @@ CONTROLS_TREE_DETAIL = [
     ("member", "种咗三棵黄皮 三棵都好靓", "planting"),
 ]
 
+# -- to plant again, wished: a plan (a pledge), never trees planted -------------------------------------------------
+EXAMPLES_REPLANT_WISH = [
+    ("member", "打算补种三棵龙眼", "pledge"),
+    ("member", "要补种一棵桂花", "pledge"),
+]
+CONTROLS_REPLANT_WISH = [
+    ("member", "补种咗两棵荔枝", "planting"),  # planted again: the record
+]
+
 ALL = [
     *EXAMPLES_GIVEN_UP,
     *EXAMPLES_WITHDRAWN,
@@ -101,6 +110,8 @@ ALL = [
     *EXAMPLES_ASKED_AGAIN,
     *EXAMPLES_TREE_DETAIL,
     *CONTROLS_TREE_DETAIL,
+    *EXAMPLES_REPLANT_WISH,
+    *CONTROLS_REPLANT_WISH,
 ]
 
 
