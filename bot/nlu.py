@@ -6431,6 +6431,19 @@ def mistyped_then_right(norm: str) -> bool:
     return found is not None and "名" not in found.group("right")
 
 
+# round 70 (21d): how to tend a tree asked with Cantonese 点 (how) alone before the work ('柿树点驳枝', normalised 点嫁接;
+# '荔枝点剪枝'), which the question reader does not take (点 is a dot, a time, an order too): a question of its own
+_HOW_TO_TEND_RE = re.compile(
+    r"点(?:样)?(?:先|才)?(?:可以)?(?:嫁接|驳|种|剪枝|修剪|剪|施肥|落肥|淋水|浇水|打理|护理|繁殖|扦插|插枝|育苗|移栽|移|防虫|治虫)"
+    r"(?:呀|啊|呢|好|先|法)?$"
+)
+
+
+def how_to_tend_asked(norm: str) -> bool:
+    """Round 70: '柿树点嫁接', '荔枝点剪枝': how to do a tree's work, asked with 点 alone (normalised text)."""
+    return bool(norm and _HOW_TO_TEND_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
 # round 70 (21c): a question put to the sender echoed, then answered ('你要知几时种嘅咩 旧年秋天', '你问我几时种 二月尾',
 # '问我种咗几耐 差唔多半年'): the echo says who asks (你 …要知/想知/问, or 问我) and what (when, how long, how many, where,
 # what), the answer after it asks nothing; never '你知唔知…' (a question to the bot) nor '问下…' (may I ask)

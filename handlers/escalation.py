@@ -121,6 +121,9 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     # what is said added ('仲有啲虫', which the FAQ read as a caterpillar's sting: the 补充's reply puts any safety line first)
     if result.safety and not nlu.find_all_species(text, table, others) and not nlu.addition_said(text_normalized(ctx)):
         return False
+    # round 70 (21d): how to do another tree's work, asked with 点 alone ('柿树点驳枝' on a 桂花 question): its own
+    if nlu.how_to_tend_asked(text_normalized(ctx)) and not escalation.about_same_tree(text, earlier, table, others):
+        return False
     if nlu.new_question_said(text_normalized(ctx)):  # '顺便问 …': its own, unless about the same tree
         return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
             text, earlier, table, others

@@ -96,6 +96,12 @@ CONTROLS_REPLANT_WISH = [
     ("member", "补种咗两棵荔枝", "planting"),  # planted again: the record
 ]
 
+# -- how to do another tree's work, asked with 点 alone, within a ticket's window: its own question ------------------
+EXAMPLES_OTHER_TREE_HOW = [
+    ("ticket", "荔枝点剪枝", "new"),
+    ("ticket", "龙眼树点样嫁接", "new"),
+]
+
 ALL = [
     *EXAMPLES_GIVEN_UP,
     *EXAMPLES_WITHDRAWN,
@@ -112,6 +118,7 @@ ALL = [
     *CONTROLS_TREE_DETAIL,
     *EXAMPLES_REPLANT_WISH,
     *CONTROLS_REPLANT_WISH,
+    *EXAMPLES_OTHER_TREE_HOW,
 ]
 
 
