@@ -5689,6 +5689,19 @@ _CAUSES_OFFERED_RE = re.compile(
 )
 
 
+# round 70 (21c): someone else's guess at the cause told, then one's own look ('屋企人话系虫 我睇唔到有虫', '我老公讲系缺水
+# 我觉得唔系'): who, said (话/讲, normalised 说/讲) it is, a tree's trouble (pests, sickness, water, feed, cold, sun, roots)
+_OTHERS_GUESS_RE = re.compile(
+    rf"^[{_CJK}]{{1,6}}?(?:说|讲)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
+    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱)"
+)
+
+
+def others_guess_told(norm: str) -> bool:
+    """Round 70: another's guess at the cause told ('家人说是虫我看不到有虫'), at the start of a short text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_OTHERS_GUESS_RE.match(norm))
+
+
 def cause_guessed(norm: str) -> bool:
     """A guess at what caused the trouble ('会不会是肥太多', '是不是水浇多了造成的'), at the end of a short text."""
     offered = _CAUSES_OFFERED_RE.match(_INTENT_PARTICLES_RE.sub("", norm or ""))

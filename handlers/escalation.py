@@ -975,9 +975,12 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree
         return corrected
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.others_guess_told(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+        return next(iter(supplementable_when_matching(ctx)), None)  # round 70: '屋企人话系虫 我睇唔到有虫'
+
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
     # the second half names a part of a tree (叶, 枝, 果 …) and no other tree: '村里几时有植树活动' after it is its own
-    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     if escalation.tree_part_named(text) and not nlu.find_all_species(text, table, others):
         cut = (t for t in supplementable_when_matching(ctx) if escalation.tree_said_alone(ctx.db, t, table, others))
         if (ticket := next(cut, None)) is not None:

@@ -618,10 +618,8 @@ _ROUND_19G_LEFT = [
     (
         "a symptom told again in other words with a question ('系咪病', '爱打乜药', '系咪缺水'): the second message is read as a"
         " new question (a cause asked, a spray asked), not as the first's 补充; bot/escalation.py's and the FAQ's reading",
-        [
-            "屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病",
-            "阿姆厝后的杨梅 叶子有洞 || 伊讲是虫咬的 爱打乜药",
-        ],
+        # round 70 mended '伊讲是虫咬的 爱打乜药' (another's guess at the cause told: nlu.others_guess_told)
+        ["屋后棵木棉 叶全部黑晒 || 相片影唔清 总之树枝都黑埋 系咪病"],
     ),
 ]
 ROUND_19G_MISSES = {message: why for why, messages in _ROUND_19G_LEFT for message in messages}
@@ -1727,18 +1725,16 @@ def test_round_21b_probe(probe, context, message, expected):
 _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
     (
         "blind miss of set 21c, measured at the thirty-eighth session's start (2721894, 122/140) and end (after"
-        " every merge, 122/140; 124 after the lead's replant class); round 70 mended eight by class (tests/e2e/"
+        " every merge, 122/140; 124 after the lead's replant class); round 70 mended nine by class (tests/e2e/"
         "test_conversation_round70.py); not read yet: an adviser's 签到 correcting its note, a tree of the record"
-        " after a photo asked about or insisted on, whether the record finished meets the quota, a relative's guess"
-        " on a cause the ticket did not name (虫 on a yellowing question: its own matter to the readers), joining the"
-        " planting day with a question",
+        " after a photo asked about or insisted on, whether the record finished meets the quota, joining the planting day"
+        " with a question",
         [
             "adviser:签倒 埔心村 唔系 写错 系埔心村东边果园",
             "after_photo:两棵木棉 其中一棵断咗枝 仲生唔生得",
             "after_photo:你睇唔出咩 荔枝嚟㗎 两棵",
             "finished:搞掂未 算唔算完成任务",
             "member:礼拜六种树活动算埋我一份 要唔要带锄头",
-            "ticket:屋企人话系虫 我睇唔到有虫",
         ],
     ),
     (

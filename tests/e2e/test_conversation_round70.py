@@ -63,6 +63,8 @@ EXAMPLES_TREE_CORRECTED = [
 EXAMPLES_OTHERS_GUESS = [
     ("ticket", "我老公讲系缺水 我觉得唔系", "supplement"),
     ("ticket", "隔篱阿伯话系病 我都唔知", "supplement"),
+    ("ticket", "老婆话系虫 我冇见到有虫", "supplement"),
+    ("ticket", "阿爸讲系冻亲 我睇唔出", "supplement"),
 ]
 
 # -- more of the trouble told with 还有: the ticket's 补充 -----------------------------------------------------------
