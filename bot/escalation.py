@@ -337,11 +337,15 @@ _WITHDRAWN_RE = re.compile(
     r"|(?:撤回|取消|收回)(?:刚才|头先|之前|我)?(?:的|那个)?(?:问题|提问)"
     r"|(?:问题|提问)(?:撤回|取消|不问|作废)"
     r"|^(?:算了|好了)?不问(?:了|啦)"
+    # round 70 (21c): no need, found out elsewhere ('唔使啦 自己问到咗', '不用了 我问过村里的人了', '算了 自己查到了')
+    r"|^(?:不用|不需要|不必|算了|算啦|好了)(?:了|啦|喇|咯)?(?:我)?(?:自己)?(?:已经)?"
+    r"(?:问到|问过|问了|查到|查过|找到|知道|搞定|解决|弄好|搞好|完成)"
 )
 _WITHDRAWN_ASKED_RE = re.compile(r"吗|吧|什么|怎么|点样|几|咩|哪|边个|为什么|[?？]")
 WITHDRAWN_MAX_CHARS = 16
-# every withdrawal above says one of these as written (问, 答, 回, 麻烦): most texts are not normalised at all
-_WITHDRAWN_HINT_RE = re.compile(r"[问問答回烦煩]")
+# every withdrawal above says one of these as written (问, 答, 回, 麻烦; round 70: 不用, 唔使, 不需要, 不必, 算了): most texts are
+# not normalised at all
+_WITHDRAWN_HINT_RE = re.compile(r"[问問答回烦煩用使需必算]")
 
 
 def question_withdrawn(text: str) -> bool:
@@ -388,6 +392,20 @@ def about_same_tree(text: str, earlier: list[str], species_table, others: tuple[
             nlu.tail_of(name, before) and (name not in others or name in _shortened_names()) for name in named
         )
     return any(word in text for word in FOLLOW_UP_WORDS) or nlu.shortened_tree_said(text, before)
+
+
+def ticket_tree_corrected(text: str, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> str | None:
+    """Round 70 (21c): the ticket's tree said wrong and the right one said ('讲错咗 唔系桂花 系米兰' on a 桂花 question,
+    '讲错 系橄榄唔系石榴'): the right tree, when the one denied is a tree ``earlier`` (the ticket's texts) names; None
+    otherwise (a count corrected is a record's, ``nlu.count_corrected``)."""
+    if nlu.count_corrected(text) is not None:
+        return None
+    right = nlu.tree_corrected(text, species_table, others)
+    if right is None:
+        return None
+    denied = {name for name, _ in nlu.find_all_species(text, species_table, others)} - {right[0]}
+    before = {name for words in earlier for name, _ in nlu.find_all_species(words, species_table, others)}
+    return right[0] if denied & before and right[0] not in before else None
 
 
 def another_trees_photo(said: str | None, earlier: list[str], species_table, others: tuple[str, ...] = ()) -> bool:

@@ -1939,6 +1939,9 @@ _COMPLAINT_RE = re.compile(
     r"黄了|黄咗|黄晒|黄哂|发黄|变黄|黄叶|枯|死|烂|虫|病|斑|霉|白粉|流胶|掉叶|落叶|叶子掉|掉果|落果|掉光|卷|蔫|萎|焦|洞|裂|蛀|啃|咬|"
     # round 49 (conv50's note): yellow by degree ('刚才那两棵荔枝叶子有点黄', '叶好黄', '啲叶开始黄'), never 黄皮 (a tree)
     r"叶(?:子|片)?[^\s，。,.!！?？]{0,3}?黄(?!皮)|(?:有点|有些|有啲|好|很|越来越)黄(?!皮)|"
+    # round 70 (21c): every one (or all of them, or some counted) yellow, no part said ('种咗三棵 三棵都黄', '全部黄', '有两棵黄')
+    r"(?:都|全部|全都)黄(?!皮)|"
+    rf"(?:{_NUM})(?:棵|株)(?:都|也|就)?黄(?:了|咗|晒)?(?=$|[\s，,。.!！?？])|"
     r"发黑|变黑|黑了|发白|倒了|断了|歪了|不行了|"
     # done to the trees by someone: '邻居把我种的桂花砍了两棵' (it had become a record of 2棵桂花)
     r"砍|偷|拔[了掉走光]|挖[走掉]|铲|踩坏|压坏|撞[断倒坏]|弄坏|搞坏|破坏|毁"
@@ -3971,7 +3974,8 @@ _PLAN_WHEN = (
 _PLAN_RE = re.compile(
     rf"^{_PLAN_WHEN}(?:我|我们|我哋|我家|我们家|我哋屋企|屋企|家里|我屋企)?{_PLAN_WHEN}(?:也|都)?"
     rf"(?:报名|报个名|打算|准备|计划|想|要|认|承诺|负责|保证|决定)+\s*{_PLAN_WHEN}\s*(?:自己|亲手|亲自|先)?"
-    r"(?:种植|种|栽|植)?\s*"
+    # round 70: to plant again or more ('我想补种两棵荔枝', '打算再种三棵龙眼'): a plan too, never trees planted
+    r"(?:补种|再种|多种|种植|种|栽|植)?\s*"
 )
 
 
@@ -5110,6 +5114,9 @@ _WAIT_ASKED_RE = re.compile(
     r"|(?:专家|顾问|老师|技术员)(?:还)?(?:有没有)?(?:看|收|睇|接)(?:到|了|过|见)?(?:了)?(?:我的|我)?(?:问题|提问)?"
     r"(?:没有|没|吗|未|么)$"
     r"|(?:专家|顾问|老师|技术员)(?:还)?有没有(?:看|收|睇|接)(?:到|了|过|见)?(?:我的|我)?(?:问题|提问)?$"
+    # round 70 (21c): whether anyone looks at it, the adviser not named ('仲有冇人睇啊', '有人理我吗', '到底有没有人管')
+    r"|^(?:到底|究竟)?(?:还)?(?:有没有|有)人(?:看|睇|理|管|睬|回|答|回复|回答|处理|跟进)(?:过|到|了|下|一下)?(?:我的|我)?(?:问题)?"
+    r"(?:吗|没有|没|未|么)?$"
 )
 
 
@@ -5227,7 +5234,7 @@ _PUT_OFF_RE = re.compile(
 
 
 _GIVEN_UP_RE = re.compile(
-    r"^(?:算|算了|算啦|算罢|罢了|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
+    r"^(?:算|算了|算啦|算罢|罢了|罢|不弄了|不搞了|不记了|先不记|先不弄|不要住|不要先"
     r"|算数|算数啦|算数了)$"  # round 52: Cantonese 算数 (never mind) before a put-off ('算数啦 暂时唔种')
 )
 
@@ -5429,6 +5436,8 @@ _TREE_SLIP_RE = re.compile(
     r"(?:树种|树名|品种|种类)(?:我)?(?:打|写|发|讲|说|记|报|填|登记|搞|弄)错(?:字|了|咗|啦)*"
     # round 67 (20w): said wrong aloud ('讲错 系龙眼唔系荔枝')
     r"|(?:我)?(?:打|写|报|填|讲|说)错(?:字|了|咗|啦)*|(?:树种|树名|品种)(?:不对|错了|有错)"
+    # round 70 (21c): got wrong ('搞错咗 系黄皮唔系杨桃', normalised 弄错了)
+    r"|(?:我)?(?:弄|搞)错(?:了|咗|啦)*"
 )
 _TREE_RIGHT_RE = re.compile(
     rf"^(?:其实|实际|应该|应当)?(?:是|为)?(?:帮我|请)?(?:改成|改为|改做|改回做|改回|更正为)?([{_CJK}]{{1,6}}?)"
@@ -5513,6 +5522,18 @@ def same_symptom(text: str, earlier: Iterable[str]) -> bool:
     norm = normalize(text)
     said, colours = _symptoms(norm), set(_COLOUR_RE.findall(norm))
     return any(said & _symptoms(told) or colours & set(_COLOUR_RE.findall(told)) for told in map(normalize, earlier))
+
+
+# round 70 (21c): the pest a ticket told of, told again ('啲虫系白色嘅' after '桂花生虫', '蚂蚁好多' after '有蚂蚁')
+_PEST_RE = re.compile(r"虫|蚁|蚜|蚧|螨|蜗牛")
+
+
+def same_pest(text: str, earlier: Iterable[str]) -> bool:
+    """Does ``text`` (a statement, no question) name a pest one of ``earlier`` (a ticket's texts) names?"""
+    if is_question(text):
+        return False
+    said = set(_PEST_RE.findall(normalize(text)))
+    return bool(said) and any(said & set(_PEST_RE.findall(normalize(told))) for told in earlier)
 
 
 # round 61 (20o): how badly the ticket's trouble goes, told ('掉得很厉害 一碰就掉' after '叶子发黄还掉叶'): its verb with a
@@ -5711,6 +5732,19 @@ _CARE_TOLD_ASKED_RE = re.compile(
 _CAUSES_OFFERED_RE = re.compile(
     rf"^(?P<first>[{_CJK}]*?(?P<guess>会不会是|是不是|会不会|可能是)[{_CJK}]+?)(?:还是|或者|抑或|定是)(?:是)?(?P<second>[{_CJK}]+)$"
 )
+
+
+# round 70 (21c): someone else's guess at the cause told, then one's own look ('屋企人话系虫 我睇唔到有虫', '我老公讲系缺水
+# 我觉得唔系'): who, said (话/讲, normalised 说/讲) it is, a tree's trouble (pests, sickness, water, feed, cold, sun, roots)
+_OTHERS_GUESS_RE = re.compile(
+    rf"^[{_CJK}]{{1,6}}?(?:说|讲)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
+    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱)"
+)
+
+
+def others_guess_told(norm: str) -> bool:
+    """Round 70: another's guess at the cause told ('家人说是虫我看不到有虫'), at the start of a short text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_OTHERS_GUESS_RE.match(norm))
 
 
 def cause_guessed(norm: str) -> bool:
@@ -6457,6 +6491,40 @@ def mistyped_then_right(norm: str) -> bool:
     return found is not None and "名" not in found.group("right")
 
 
+# round 70 (21d): how to tend a tree asked with Cantonese 点 (how) alone before the work ('柿树点驳枝', normalised 点嫁接;
+# '荔枝点剪枝'), which the question reader does not take (点 is a dot, a time, an order too): a question of its own
+_HOW_TO_TEND_RE = re.compile(
+    r"点(?:样)?(?:先|才)?(?:可以)?(?:嫁接|驳|种|剪枝|修剪|剪|施肥|落肥|淋水|浇水|打理|护理|繁殖|扦插|插枝|育苗|移栽|移|防虫|治虫)"
+    r"(?:呀|啊|呢|好|先|法)?$"
+)
+
+
+def how_to_tend_asked(norm: str) -> bool:
+    """Round 70: '柿树点嫁接', '荔枝点剪枝': how to do a tree's work, asked with 点 alone (normalised text)."""
+    return bool(norm and _HOW_TO_TEND_RE.search(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 70 (21c): a question put to the sender echoed, then answered ('你要知几时种嘅咩 旧年秋天', '你问我几时种 二月尾',
+# '问我种咗几耐 差唔多半年'): the echo says who asks (你 …要知/想知/问, or 问我) and what (when, how long, how many, where,
+# what), the answer after it asks nothing; never '你知唔知…' (a question to the bot) nor '问下…' (may I ask)
+_ECHO_RE = re.compile(
+    r"^(?:(?:你|您|专家|顾问|老师)(?:是不是|是否)?(?:要|想|想要)(?:知|知道|问)(?:我)?|(?:你|您|专家|顾问|老师)(?:问|问我)"
+    r"|问我)"
+    r"(?=.*(?:什么时候|几时|多久|多长时间|多少|几|哪里|哪|什么))[\u4e00-\u9fff]{1,14}$"
+)
+_ECHO_CLAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
+
+
+def echoed_then_answered(text: str) -> str | None:
+    """Round 70: the answer after a question echoed ('你要知几时种嘅咩 旧年秋天' -> '旧年秋天'); None when the text is
+    no such pair."""
+    clauses = [clause for clause in _ECHO_CLAUSES_RE.split(text or "") if clause]
+    if len(clauses) < 2 or not _ECHO_RE.match(normalize(clauses[0])):
+        return None
+    answer = " ".join(clauses[1:])
+    return answer if len(answer) <= 16 and not is_question(answer) else None
+
+
 # round 58 (20j): how to log the trees one planted, the how first ('点样登记种咗嘅树', '怎样记录我今年种的树'): from a
 # follower not registered yet the planting help (登记 first, the message kept); a registered villager's stays the FAQ's
 # (round 17's control '怎么登记我种的树')
@@ -6477,6 +6545,16 @@ def log_planted_how_asked(norm: str) -> bool:
     """Round 58: how to log one's planted trees, asked how first ('点样登记种咗嘅树': 怎么登记种了的树)."""
     bare = _INTENT_PARTICLES_RE.sub("", norm or "")
     return bool(bare) and bool(_LOG_PLANTED_HOW_RE.match(bare))
+
+
+# round 70 (21d): 登记 alone, a wish or 一下 around it at most ('登记', '我要登记', '登记一下'): from a registered villager,
+# trees to log (the planting help: handlers/planting.py); from a follower not registered yet, the name asked
+_BARE_LOG_RE = re.compile(r"^(?:我|我们)?(?:要|想|想要|来)?(?:登记)(?:一下|下)?$")
+
+
+def bare_log_said(norm: str) -> bool:
+    """'我要登记', '登记一下': 登记 said with nothing to register (normalised text)."""
+    return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
 def photo_what_asked(norm: str) -> bool:

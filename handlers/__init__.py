@@ -36,7 +36,8 @@ core commands (handlers/core.py):
 - cancel — 取消 ends every flow of the user (with none live and a record just finished: withdraw's, round 57); a
   retraction in words (发错了, 刚才那个不要了) too while one is live;
   取消 of the reminders (取消每日提醒，照片我等下发) is reminders_off's, the record kept (round 54); round 61: 取消 with a
-  spoken particle (取消啦, 取消吧) is the bare 取消
+  spoken particle (取消啦, 取消吧) is the bare 取消; round 70: never mind alone (算啦, 罢了) while
+  one is live
 - help — 帮助 (round 58: or question marks alone, ❓, ？？); 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
   went to the adviser (round 56: ticket_wait's)
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
@@ -76,7 +77,7 @@ escalation commands (handlers/escalation.py, COMMAND_ROUTES):
 - ask_expert — 问专家 <问题> opens a ticket; bare 问专家 asks for the question
 - ask_expert_question — the question (text, voice, photos) after a bare 问专家
 - ticket_resolved — 解决了 closes the villager's answered ticket; 解决了 or 不用问了 (算了不用问了, 撤回刚才的问题) before an
-  answer withdraws the open one (off the adviser's 待办)
+  answer withdraws the open one (off the adviser's 待办); round 70: found out elsewhere (唔使啦 自己问到咗) too
 - ticket_repeat — the same question again within escalation.attach_minutes, in the same words or in others (round 59:
   点解啲竹枯咗一半 after 竹子枯咗一半点解): the first ticket's number, no new ticket; other words join it as 补充
 - photo_follow_up — a question about a photo just sent that follows up the answer got within escalation.reopen_days
@@ -208,7 +209,8 @@ planting (handlers/planting.py, RECORD_ROUTES):
   (never a 登记), and with no record just finished, the sender's progress
 - done_said — done said bare (种好咯, 弄好了, 搞掂咗, 种落去咗; the lead, from the simulator by voice): just after a record, as
   recorded_asked; while a record is collected, what it still needs; with neither, how to log trees (never a ticket)
-- planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树: one line on what to
+- planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树 (round 70: a
+  registered villager's bare 登记): one line on what to
   send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window

@@ -204,6 +204,11 @@ def _cancel_ahead(ctx) -> Any:
         or _not_now_given_up(ctx)
     ):
         return True
+    # round 70 (21d): never mind said alone ('算啦', '算了吧', '罢了'): 取消 only of what is in progress (a record waiting for
+    # its photo), else small talk
+    meaning = _text_meaning(ctx)
+    if ctx.msg.msg_type == "text" and (nlu.given_up(meaning) or nlu.given_up(_SPOKEN_PARTICLES.sub("", meaning))):
+        return True
     return retraction_in_words(ctx)
 
 

@@ -124,8 +124,13 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     result = escalation.faq_result(ctx)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    if result.safety and not nlu.find_all_species(text, table, others):
-        return False  # round 37: a danger that names no tree is its own matter ('打雷了我们还在山顶挖坑怎么办': 还在)
+    # round 37: a danger that names no tree is its own matter ('打雷了我们还在山顶挖坑怎么办': 还在); round 70 (21d): not
+    # what is said added ('仲有啲虫', which the FAQ read as a caterpillar's sting: the 补充's reply puts any safety line first)
+    if result.safety and not nlu.find_all_species(text, table, others) and not nlu.addition_said(text_normalized(ctx)):
+        return False
+    # round 70 (21d): how to do another tree's work, asked with 点 alone ('柿树点驳枝' on a 桂花 question): its own
+    if nlu.how_to_tend_asked(text_normalized(ctx)) and not escalation.about_same_tree(text, earlier, table, others):
+        return False
     if nlu.new_question_said(text_normalized(ctx)):  # '顺便问 …': its own, unless about the same tree
         return bool(nlu.find_all_species(text, table, others)) and escalation.about_same_tree(
             text, earlier, table, others
@@ -725,12 +730,16 @@ def _same_tree_ticket(ctx: Ctx, match):
         return None  # asked again, in the same words or in others: ask_expert's (``_open_ticket``), one reply
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     # round 67 (20x): a cause guessed, naming no tree ('问专家 系咪淋水太多' after '香樟苗叶黄黄'): the ticket's own tree
-    guessed = nlu.cause_guessed(nlu.normalize(question)) and not nlu.find_all_species(question, table, others)
+    no_tree = not nlu.find_all_species(question, table, others)
+    guessed = nlu.cause_guessed(nlu.normalize(question)) and no_tree
     return next(
         (
             ticket
             for ticket in tickets
-            if guessed or escalation.about_same_tree(question, escalation.ticket_texts(ctx.db, ticket), table, others)
+            if guessed
+            or escalation.about_same_tree(question, texts := escalation.ticket_texts(ctx.db, ticket), table, others)
+            # round 70 (21c): its trouble told again, no tree named ('问专家 啲虫系白色嘅' after '问专家 桂花生虫')
+            or (no_tree and (nlu.same_symptom(question, texts) or nlu.same_pest(question, texts)))
         ),
         None,
     )
@@ -958,13 +967,32 @@ def _match_weather_supplement(ctx: Ctx):
 
 def on_supplement(ctx: Ctx, ticket) -> str:
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=_text(ctx), media_row_id=_current_media(ctx), now=ctx.now)
+    tree = _corrected_tree(ctx, ticket) if ctx.msg.msg_type == "text" else None
+    if tree is not None:  # round 70: the ticket's tree corrected, said back (the adviser reads it with the question)
+        return ctx.t("escalation.tree_corrected", id=ticket["id"], tree=tree)
     return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"])) + _faq_meanwhile(ctx)
+
+
+def _corrected_tree(ctx: Ctx, ticket: dict) -> str | None:
+    """The right tree when the text corrects ``ticket``'s tree (``escalation.ticket_tree_corrected``; its own words
+    left out of the ticket's texts, which hold them once joined)."""
+    text = _text(ctx) or ""
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    earlier = [words for words in escalation.ticket_texts(ctx.db, ticket) if words != text]
+    return escalation.ticket_tree_corrected(text, earlier, table, others)
+
+
+def _tree_corrected_ticket(ctx: Ctx) -> dict | None:
+    """Round 70 (21c): the latest ticket in its 补充 window whose tree the text says wrong, then right."""
+    return next((t for t in supplementable_when_matching(ctx) if _corrected_tree(ctx, t) is not None), None)
 
 
 def _faq_meanwhile(ctx: Ctx) -> str:
     """After a text's 补充: the FAQ's answer meanwhile, as for any question (a blank line before it); none to a question
     with no subject but the ticket's tree (round 53: '会不会死' had been given the heeling-in card)."""
     text = _text(ctx)
+    if nlu.echoed_then_answered(text or ""):
+        return ""  # round 70: '你要知几时种嘅咩 旧年秋天' answers the adviser's question, asks the FAQ none
     if text and ctx.msg.msg_type == "text" and _answered_by_faq(ctx, text) and not nlu.elliptic_care_asked(text):
         return "\n\n" + escalation.faq_result(ctx).answer_text
     return ""
@@ -980,6 +1008,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     assert text  # _worth_a_ticket
     if not _recent_when_matching(ctx)[1]:
         return None  # no ticket open: none to join (what supplementable_when_matching finds below)
+    if nlu.echoed_then_answered(text):  # round 70: '你要知几时种嘅咩 旧年秋天': what the adviser would ask, answered
+        return next(iter(supplementable_when_matching(ctx)), None)
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     if nlu.trees_described(text) and not nlu.find_all_species(text, table, others):
         # round 71 (21e): how many of the trees the trouble is on, no other tree named ('附近几棵都系咁': 几 reads as a
@@ -993,6 +1023,12 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.mistyped_then_right(text_normalized(ctx)):  # round 60: '唔好意思 打错 系秋枫叶卷': the ticket corrected
         return next(iter(supplementable_when_matching(ctx)), None)
+    if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree
+        return corrected
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    if nlu.others_guess_told(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+        return next(iter(supplementable_when_matching(ctx)), None)  # round 70: '屋企人话系虫 我睇唔到有虫'
+
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
     # the second half names a part of a tree (叶, 枝, 果 …) and no other tree: '村里几时有植树活动' after it is its own
     if escalation.tree_part_named(text) and not nlu.find_all_species(text, table, others):

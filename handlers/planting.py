@@ -239,6 +239,8 @@ def _menu_ahead(ctx):
         return True
     if nlu.log_planted_how_asked(said):  # round 58: '点样登记种咗嘅树': a follower not registered yet's
         return _LOG_HOW
+    if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help
+        return _BARE_LOG
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -257,6 +259,7 @@ def _menu_ahead(ctx):
 _STEPS = "steps"  # the record's steps asked, whether or not a record is in progress
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
+_BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
 
 
 def _is_cadre(ctx) -> bool:
@@ -268,6 +271,8 @@ def _menu_then(ctx, read):
         return _PROXY_STEPS if _is_cadre(ctx) else None
     if read == _LOG_HOW and ctx.person is None:
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
+    if read == _BARE_LOG:
+        return ctx.person is not None or planting.collecting(ctx)
     return planting.collecting(ctx) or (read == _STEPS)
 
 
@@ -608,11 +613,26 @@ def _recount_then(ctx, _said):
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
     record = planting.last_finished(ctx)
-    if record is None:
-        return NOTHING
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     said = planting.correction_said(ctx.msg.text or "", table, others) or ""
+    if _corrects_the_ticket(ctx, said, record):
+        return (
+            None  # round 70 (21c): the tree of the question just sent corrected: the ticket's (handlers/escalation.py)
+        )
+    if record is None:
+        return NOTHING
     return record, planting.recount_of(said, record, table, others)
+
+
+def _corrects_the_ticket(ctx, said: str, record: dict | None) -> bool:
+    """The tree corrected is the one of a question sent after the sender's last record, its 补充 window open
+    ('讲错咗 唔系桂花 系米兰' on a 桂花 question): the ticket's tree, never the record's."""
+    table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
+    return any(
+        (record is None or ticket["created_at"] > (record["completed_at"] or record["created_at"]))
+        and escalation.ticket_tree_corrected(said, escalation.ticket_texts(ctx.db, ticket), table, others)
+        for ticket in escalation.supplementable_tickets(ctx.app, ctx.db, ctx.openid, ctx.now)
+    )
 
 
 @registered

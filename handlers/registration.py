@@ -113,14 +113,23 @@ def _register_with_villages(ctx: Ctx, words):
     if identity.village_told_alone(text) and ctx.person is None and roster_store.open_claim_of(ctx.db, ctx.openid):
         return None  # round 56: a claim waiting for the office, its village said again (own_words: it waits)
     villages = roster_store.kept_villages(ctx.db)  # only read: not copied (bot/store/roster.py)
-    if villages.mark is None:
-        return _read_against(ctx.app, villages, parse, text, ctx.person is None)
-    readings = ctx.app.service("registration_readings", lambda _app: Kept(READINGS_KEPT))
     unregistered = ctx.person is None
-    return readings.get_or_make(
-        (villages.mark, parse, text, unregistered),
-        lambda: _read_against(ctx.app, villages, parse, text, unregistered),
-    )
+    if villages.mark is None:
+        parsed = _read_against(ctx.app, villages, parse, text, unregistered)
+    else:
+        readings = ctx.app.service("registration_readings", lambda _app: Kept(READINGS_KEPT))
+        parsed = readings.get_or_make(
+            (villages.mark, parse, text, unregistered),
+            lambda: _read_against(ctx.app, villages, parse, text, unregistered),
+        )
+    if parsed is not None and not unregistered and _nothing_told(parsed):
+        return None  # round 70 (21d): a registered villager's bare 登记 logs trees (the planting help), no name asked
+    return parsed
+
+
+def _nothing_told(parsed: identity.RegisterText) -> bool:
+    """A bare 登记: no name, no village, no code."""
+    return parsed.name is None and parsed.village_text is None and not parsed.code
 
 
 # readers only for a sender not registered yet (a registered villager's '埔心村 李秀英' is something else), and those of

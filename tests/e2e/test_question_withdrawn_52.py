@@ -33,7 +33,7 @@ def test_a_question_withdrawn_before_its_answer_is_closed(villager, bot, words):
     bot.clock.set(DAYTIME)
     number = ticket_number(villager.says(UNANSWERABLE))
     reply = villager.says(words)
-    assert reply == f"好的，第{number}号问题已撤回，顾问不用再回答了。有新问题随时问。"
+    assert reply == f"好的，第{number}号问题已撤回，顾问不用再回答了。想再问，请发“问专家”加上问题。"
     row = ticket(bot, number)
     assert (row["status"], row["closed_by"], row["close_reason"]) == ("closed", "张三", "村民撤回了问题")
 
