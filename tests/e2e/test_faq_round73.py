@@ -36,3 +36,12 @@ def test_the_topic_asked_in_general_keeps_its_answer(villager, bot):
     reply = rules_answer(villager, bot, villager.says("果园里可以放蜜蜂吗"))
     assert entry.answer.strip().splitlines()[0] in reply, reply
     assert ticket_count(bot) == 0, reply
+
+
+def test_the_village_asking_one_to_pay_opens_a_ticket_with_the_funding_entry(villager, bot):
+    add_roster(bot)
+    entry = bot.service("faq", load_faq_index).entry("camp.funding")
+    assert entry is not None
+    reply = villager.says("组长叫我哋每家出钱买肥料 使唔使俾")
+    assert ticket_number(reply) and ticket_count(bot) == 1, reply
+    assert entry.answer.strip().splitlines()[0] in reply, reply

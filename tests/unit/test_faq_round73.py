@@ -8,7 +8,9 @@ questions), with controls that must not move:
   to undo it (被抓, 被通报, 补救, 撤销); a divorce or a household just split; a complaint one means to make (我想投诉);
   whether one's group will win a title (能不能评上最美……); bought or used first (优先买我的); what the village said,
   asked whether that is right (村里说……这样可以吗). The village decides: a ticket with its note, whatever the topic's
-  entry, an intent asked before the rules, the precedents or the model read. The rule asked in general keeps its entry.
+  entry, an intent asked before the rules, the precedents or the model read. The rule asked in general keeps its entry;
+- the village asking one to pay (村里叫我出钱、每户凑钱; ``asked_to_pay``): money, the village's, a ticket with camp.funding
+  under its number; where the money comes from, asked in general, keeps camp.funding.
 
 docs/faq.md, 第七十三轮."""
 
@@ -67,3 +69,16 @@ def test_the_village_asked_to_allow_or_spare_one_is_its_own_request(index, quest
 )
 def test_the_forms_leave_rules_and_techniques_alone(index, question):
     assert index.match(question).reason != "own_request", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["组长叫我们每家出钱买肥料 要不要给", "村干部要我们凑钱请挖机 合不合规", "村委叫我捐钱种党建林 一定要捐吗"],
+)
+def test_the_village_asking_one_to_pay_is_a_ticket_with_the_funding_entry_beside(index, question):
+    result = index.match(question)
+    assert (result.kind, result.reason, result.note_entry) == ("escalate", "asked_to_pay", "camp.funding"), result
+
+
+def test_where_the_money_comes_from_keeps_its_entry(index):
+    assert faq.result_label(index.match("种树苗要自己出钱吗")) == "camp.funding"
