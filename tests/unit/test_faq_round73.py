@@ -10,7 +10,9 @@ questions), with controls that must not move:
   asked whether that is right (村里说……这样可以吗). The village decides: a ticket with its note, whatever the topic's
   entry, an intent asked before the rules, the precedents or the model read. The rule asked in general keeps its entry;
 - the village asking one to pay (村里叫我出钱、每户凑钱; ``asked_to_pay``): money, the village's, a ticket with camp.funding
-  under its number; where the money comes from, asked in general, keeps camp.funding.
+  under its number; where the money comes from, asked in general, keeps camp.funding;
+- a reply that never came, complained of (我想投诉) where the dispute class holds it: a person, as round 48 kept the
+  complaint class's (the precedents read how long replies take, bot.ticket_wait).
 
 docs/faq.md, 第七十三轮."""
 
@@ -82,3 +84,9 @@ def test_the_village_asking_one_to_pay_is_a_ticket_with_the_funding_entry_beside
 
 def test_where_the_money_comes_from_keeps_its_entry(index):
     assert faq.result_label(index.match("种树苗要自己出钱吗")) == "camp.funding"
+
+
+def test_a_reply_that_never_came_complained_of_stays_a_person_s(index):
+    result = index.match("我前日问咗专家 到而家都冇人理 我想投诉")
+    assert result.kind == "escalate", (faq.result_label(result), result.reason)
+    assert faq.result_label(index.match("问了专家一般多久回")) == "bot.ticket_wait"
