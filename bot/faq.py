@@ -1397,8 +1397,9 @@ class FaqIndex:
         questions on the seedlings); round 48: something left that nobody clears away ('党建林旁边堆满了建筑垃圾没人清':
         for the village, not how to plant in rubble, which three precedents on rubble soil agreed on once AL-AO joined),
         and the complaint class's reply that never came (an adviser or the village chases it; the precedents explain how
-        long replies take, bot.ticket_wait, which is for a wait asked about, not complained of)."""
-        if result.reason == "complaint" and nlu.nobody_replied(norm):
+        long replies take, bot.ticket_wait, which is for a wait asked about, not complained of); round 73: the dispute
+        class's too, which holds 投诉 ('问咗专家到而家都冇人理 我想投诉')."""
+        if result.reason in ("complaint", "dispute") and nlu.nobody_replied(norm):
             return (
                 True  # round 48: a reply that never came, complained of ('上个礼拜问的问题一直没人回'): a person looks
             )
