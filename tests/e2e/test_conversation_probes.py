@@ -224,6 +224,11 @@ class Probe:
         self.bot.clock.advance(hours=2)
         openid = f"o-probe-{self.count}"
         if context == "new":
+            # the lead (thirty-ninth session): a fresh follower meets the fixture's roster only: a name an earlier probe
+            # registered itself under (20i's 叶香樟) is renamed apart, so '登记 叶香樟 埔心村 583104' is read alike in any
+            # order (it had failed only after 20i, a roster name then holding the wrong code)
+            with transaction(self.bot.db):
+                self.bot.db.execute("UPDATE people SET name = name || '·' || id WHERE source = 'self'")
             user = self.user(openid)
             user.follows()
         else:
