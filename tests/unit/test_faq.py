@@ -2262,9 +2262,9 @@ def test_round_27_ones_trees_and_the_weather_asked_in_other_words(index, questio
         ("种树那日好晒 点样唔会中暑", "tech.heatstroke"),
         ("上山种树要带藿香正气水吗", "tech.heatstroke"),
         ("发痧了怎么处理", "tech.heatstroke"),
-        # the 12th of March, the plan's own date (round 53's merge: faq53 had it strict-xfail, AR's 植树节 questions
-        # unmapped; know53 mapped them to camp.arbor_day and pinned the day asked with an intent)
-        ("植树节系边日", "camp.planting_done"),
+        # the 12th of March: round 75 reads the day asked as camp.arbor_day (its first line is the date; every writer
+        # since AY labels it so), by when to finish stays camp.planting_done
+        ("植树节系边日", "camp.arbor_day"),
         ("苗被太阳晒焦了怎么办", "escalate"),  # a seedling scorched is no person's heatstroke
         ("树下面养了鸡 鸡粪可以当肥吗", "tech.base_fertilizer"),  # the manure asked about, not the chickens
     ],

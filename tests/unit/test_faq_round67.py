@@ -25,7 +25,6 @@ MISSED = {
     "有冇啲树唔会长得很高": "no asking word the list reader knows (有冇啲树 … 唔会长得很高 ends in no 的树)",
     "我屋西斜好热种棵树挡下日头": "a wish told, nothing asked: the list reader needs an asking word or 的树",
     "我想喺屋后种排树挡下北风有冇用": "no longer a list, but the windbreak entry is not read (not this round's classes)",
-    "植树节是哪一天": "by design: the day asked is camp.planting_done, pinned since the old sets (BB labels arbor_day)",
 }
 
 
