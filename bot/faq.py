@@ -754,6 +754,11 @@ class _Intent:
 # --- the index ----------------------------------------------------------------------
 
 
+# The lead (thirty-ninth session, merging round 74): a tree of one's own however said (我, 屋后, 屋企: '我屋后的荔枝叶子
+# 被虫咬了') is one tree's, never a kind of trouble said in general (``_kind_of_trouble``)
+_ONE_TREE_TOLD_RE = re.compile(r"我|屋")
+
+
 class FaqIndex:
     """Load once, then ``match(question)`` (< 5 ms) and ``add_entry(...)``."""
 
@@ -2407,10 +2412,12 @@ class FaqIndex:
         heading ('石榴生虫', '橄榄树有虫'): the precedents label the species' field ('红棉树生虫', '李树生虫'), as they
         do the same words asked. Not with a tree or a time of one's own (``own_tree``: 我家, 那棵, 今年, 种了三年), nor
         a trouble told to have come now (``observed``: 生虫了, 快死了), nor a sign besides the insects ('生虫 叶都枯晒'):
-        those are one tree's, for the adviser."""
+        those are one tree's, for the adviser; nor one's own said otherwise
+        (``_ONE_TREE_TOLD_RE``: '另外 我屋后的荔枝叶子被虫咬了' in a ticket's window had become its 补充, the card the answer)."""
         return (
             not nlu.is_question(question)
             and not self._own_tree.search(norm)
+            and not _ONE_TREE_TOLD_RE.search(norm)
             and not self._observed.search(told)
             and all(self._pests_named.search(told[start:end]) for start, end in self._symptoms.spans(told))
         )

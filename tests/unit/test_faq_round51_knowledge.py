@@ -58,12 +58,11 @@ def test_prices_are_never_given_only_where_to_ask(index, question):
     "question",
     [
         "用龙眼核种出来的树 结的果跟原来的一样好吗",  # test_faq_dissent's example until round 51: the model sent it to a person
-        "荔枝核种落泥度会唔会出苗",  # the retrained model read cuttings
-        "龙眼核种落地会唔会生",
     ],
 )
 def test_a_fruit_s_stone_grown_is_the_grafted_seedlings_entry(index, question):
-    """A fruit's stone grown is tech.grafted (slow to fruit, not true to the tree), never tech.seed_sowing (a green
-    tree's seed raised in a nursery bed) nor cuttings."""
+    """A fruit's stone grown, what it bears asked, is tech.grafted (slow to fruit, not true to the tree), never
+    cuttings; round 75: whether a stone sown sprouts ('荔枝核种落泥度会唔会出苗') is tech.seed_sowing, whose last line says
+    a stone's seedling fruits late and is grafted (test_faq_round75.py)."""
     result = index.match(question)
     assert (faq.result_label(result), result.reason) == ("tech.grafted", "intent"), (question, result.reason)

@@ -49,7 +49,6 @@ MISSED: dict[str, str] = {
     "香樟树寿命有多长": "a tree named with 寿命 is its card's topic: asked back between the card and tech.lifespan",
     "一棵树一般能活几十年还是几百年": "几百年 reads as an old tree: the felling class, a person with tech.felling under the number",
     "这个公众号可以换成英语吗": "ambiguous between bot.help and bot.languages: a person",
-    "搬新屋想把门口种的树一起挖过去": "care.toml's tech.move_tree not sure of 搬新屋 挖过去 (low confidence): a person",
 }
 
 

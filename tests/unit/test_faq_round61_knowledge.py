@@ -33,15 +33,11 @@ SYMPTOM = "a symptom told of one's own trees is the diagnosis rule's (round 40: 
 # safety.toml's wild_mushroom rule, made after that run: the safety rule answers the entry): each a strict xfail with why
 MISSED: dict[str, str] = {
     "老樟树干冒出一块块硬菌 是不是要烂": SYMPTOM,
-    "构树叶斩来喂羊会唔会中毒": "斩 (cut) is the felling class: a person",
-    "桑树枝叶修剪下来喂牛可以吗": "the precedents read prunings (tech.prunings: what to do with cut branches)",
-    "打完农药的果树叶子可以割去喂兔吗": "the model reads the pesticide's safety (tech.pesticide_safety)",
     "上个月大水浸过的龙眼园 而家叶黄黄 点救": SYMPTOM,
     "刚才落冰雹 新种的苗叶子穿晒窿": SYMPTOM,
     "冰雹砸断了桃树的枝 要剪掉吗": SYMPTOM,
     "龙眼树枝上长了一丛叶子不一样的寄生": "told with no question word: not_a_question, a person",
     "树枝尖上一截截发干 里面有一排小孔": "a symptom with no cause named: the model reads a person",
-    "砍下来的荔枝柴想自己挖窑烧炭": "tech.wood_uses's intent (荔枝柴) answers first: what the wood is good for",
 }
 
 
