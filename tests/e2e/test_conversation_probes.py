@@ -1795,3 +1795,42 @@ ROUND_21F_MISSES = {message: why for why, messages in _ROUND_21F_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21f.tsv", ROUND_21F_MISSES))
 def test_round_21f_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21g and 21h, written blind at the thirty-ninth session's start and kept outside until its end; now development
+_ROUND_21G_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21g (an ordinary week's mix), measured at the thirty-ninth session's start (bbf40e7, 137/140) and end"
+        " (after every merge, 138/140); the next round's to read by class",
+        [
+            "adviser:睇下埔心村啲问题",
+            "after_photo:点样讲种咗咩树",
+        ],
+    ),
+]
+ROUND_21G_MISSES = {message: why for why, messages in _ROUND_21G_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21g.tsv", ROUND_21G_MISSES))
+def test_round_21g_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21H_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21h (elderly villagers by voice), measured at the thirty-ninth session's start (bbf40e7, 136/140) and end"
+        " (after every merge, 136/140); the next round's to read by class",
+        [
+            "after_photo:嗯",
+            "new:喂",
+            "ticket:问专家 我家桂花叶子发黄还掉叶是怎么回事",
+            "twice:问专家 荔枝叶有虫窿 || 两棵都系",
+        ],
+    ),
+]
+ROUND_21H_MISSES = {message: why for why, messages in _ROUND_21H_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21h.tsv", ROUND_21H_MISSES))
+def test_round_21h_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
