@@ -518,6 +518,18 @@ def kept_lines(app, report: Report, generated_at: str) -> list[dict]:
     ]
 
 
+def status_counts(report: Report) -> dict[str, int]:
+    """A 通报's villages by status, as its row keeps them (``counts``)."""
+    return {
+        "villages": len(report.rows),
+        "complete": report.count(COMPLETE),
+        "on_track": report.count(ON_TRACK),
+        "lagging": report.count(LAGGING),
+        "lagging_twice": report.count(LAGGING_TWICE),
+        "not_started": report.count(NOT_STARTED),
+    }
+
+
 def monthly_report(app, now: datetime) -> dict:
     """Job: on ``reports.monthly_day`` after quiet hours, make the previous month's 通报, keep it (a row, each village's
     line in ``report_lines``, and the xlsx under ``storage.reports``) and send each village its line. Idempotent: a
@@ -527,14 +539,7 @@ def monthly_report(app, now: datetime) -> dict:
         return {"month": None}
     report = build_report(app, *due)
     write_workbook(report, app, app.config.reports_dir / file_name(*due))
-    counts = {
-        "villages": len(report.rows),
-        "complete": report.count(COMPLETE),
-        "on_track": report.count(ON_TRACK),
-        "lagging": report.count(LAGGING),
-        "lagging_twice": report.count(LAGGING_TWICE),
-        "not_started": report.count(NOT_STARTED),
-    }
+    counts = status_counts(report)
     with transaction(app.db):
         if store.get(app.db, month_key(*due)):
             return {"month": None}
@@ -624,14 +629,7 @@ def keep_as_sent(app, end: datetime) -> list[str]:
             for person in store.recipients(app.db, list(app.config.get("reports.notify_roles")))
             if person["village_id"] in texts
         ]
-        counts = {
-            "villages": len(report.rows),
-            "complete": report.count(COMPLETE),
-            "on_track": report.count(ON_TRACK),
-            "lagging": report.count(LAGGING),
-            "lagging_twice": report.count(LAGGING_TWICE),
-            "not_started": report.count(NOT_STARTED),
-        }
+        counts = status_counts(report)
         with transaction(app.db):
             lines = outbox_store.add_sent_many(app.db, sent, kind="notice", channel="template")
             store.add(app.db, month=key, file=file_name(year, month), counts=counts, lines=lines, now=at_s)
