@@ -1385,7 +1385,7 @@ def extract_unknown_species(text: str, others: Iterable[str] = ()) -> str | None
     before = re.search(rf"([{_CJK}]{{1,8}}?)\s*{_NUM}\s*{_MEASURE}", text)
     for match in (after, before):
         if match:
-            name = tree_name(_PLANT_NOISE_RE.sub("", match.group(1)), others)
+            name = tree_name(_ALL_OF_THEM_SAID_RE.sub("", _PLANT_NOISE_RE.sub("", match.group(1))), others)
             if _looks_like_tree_name(name):
                 return name
     return None
@@ -1435,7 +1435,14 @@ def _looks_like_tree_name(name: str) -> bool:
         return False
     if find_site(name) or re.search(r"亩|[" + _CN_NUM + r"]{2}", name):
         return False
+    if _ALL_OF_THEM_RE.fullmatch(name):  # the lead (21h): '两棵都系' says both are so, of no tree called 都系
+        return False
     return not re.fullmatch(rf"[{_CN_NUM}]+", name)
+
+
+# 都系 / 都是 / 也有 / 仲系 …: what the trees counted are or have, never a tree's name ('两棵都系黄皮': 黄皮)
+_ALL_OF_THEM_RE = re.compile(r"[都也全仲还就又](?:系|是|有|冇|没|唔|不|咁|这样|一样)?")
+_ALL_OF_THEM_SAID_RE = re.compile(r"^[都也全](?:系|是)")
 
 
 # --- planting reports ------------------------------------------------------------

@@ -1824,7 +1824,6 @@ _ROUND_21H_LEFT: list[tuple[str, list[str]]] = [
             "after_photo:嗯",
             "new:喂",
             "ticket:问专家 我家桂花叶子发黄还掉叶是怎么回事",
-            "twice:问专家 荔枝叶有虫窿 || 两棵都系",
         ],
     ),
 ]

@@ -187,3 +187,25 @@ def test_what_points_at_a_ticket(said, pointed):
     from bot import escalation
 
     assert escalation.ticket_pointed(said) == pointed
+
+
+def test_both_of_them_said_in_a_tickets_window_is_no_tree_called_so(villager, bot, clock):
+    """Set 21h (blind, kept to the end): '问专家 荔枝叶有虫窿' then '两棵都系' (both are so) had started a record of two
+    trees of a kind called 都系: the ticket's 补充, no record."""
+    from tests.e2e.test_planting import planting_rows
+
+    clock.set("2027-04-08T09:00")
+    number = ticket_number(villager.says("问专家 荔枝叶有虫窿"))
+    clock.advance(minutes=3)
+    assert villager.says("两棵都系") == f"已补充到第{number}号问题。"
+    assert planting_rows(bot) == []
+
+
+@pytest.mark.parametrize(("said", "tree"), [("两棵都系黄皮", "黄皮"), ("种了三棵芒果", "芒果")])
+def test_a_tree_off_the_list_said_after_both_keeps_its_name(person, bot, clock, said, tree):
+    """'两棵都系黄皮' is two 黄皮 (it had been a tree called 都系黄皮)."""
+    clock.set("2027-04-08T09:00")
+    villager = person("o-huang", "黄阿姨")
+    villager.says(said)
+    (record,) = planting_rows(bot)
+    assert record["species"] == tree
