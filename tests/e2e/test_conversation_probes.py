@@ -1804,7 +1804,6 @@ _ROUND_21G_LEFT: list[tuple[str, list[str]]] = [
         " (after every merge, 138/140); the next round's to read by class",
         [
             "adviser:睇下埔心村啲问题",
-            "after_photo:点样讲种咗咩树",
         ],
     ),
 ]

@@ -209,3 +209,16 @@ def test_a_tree_off_the_list_said_after_both_keeps_its_name(person, bot, clock, 
     villager.says(said)
     (record,) = planting_rows(bot)
     assert record["species"] == tree
+
+
+@pytest.mark.parametrize("asked", ["点样讲种咗咩树", "怎么写树种", "树种点讲", "要点样讲系咩树"])
+def test_how_to_tell_the_tree_after_a_photo_is_the_records_next_step(person, bot, standin, clock, asked):
+    """Set 21g (blind, kept to the end): '点样讲种咗咩树' after a photo had become a ticket with the photo: how to tell the
+    tree is the record's next step (the tree and the count asked), no ticket."""
+    clock.set("2027-04-08T09:00")
+    villager = person("o-huang", "黄阿姨")
+    standin.add_media("m-1", photo(1))
+    villager.sends_photo("m-1")
+    reply = villager.says(asked)
+    assert "3棵桂花" in reply, (asked, reply)
+    assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
