@@ -4432,6 +4432,19 @@ def registering_for_someone(norm: str) -> bool:
     return bool(_FOR_SOMEONE_RE.search(norm or ""))
 
 
+# the lead (thirty-ninth session, the simulator as a secretary): how many of a group have done it, asked
+# ('村里党员有几个完成咗任务', '有几多户已经种咗树'): the village's counts (本村进度), never the FAQ's quota choice
+_GROUP_DONE_RE = re.compile(
+    r"(?:户|人家|党员|村民|群众|干部)?[^，。,.!?？\s]{0,6}?(?:已经)?(?:有)?(?:几多|几|多少)(?:个|位|名|户|家)(?:人)?(?:已经)?"
+    r"(?:完成|达标|种够|种完|种了树|种了|参加了|参与了)(?:了)?(?:植树|种树)?(?:任务|指标)?$"
+)
+
+
+def group_done_asked(text: str) -> bool:
+    """How many of the village's households or party members have done their part (``_GROUP_DONE_RE``, normalised)."""
+    return bool(_GROUP_DONE_RE.search(text or "")) and bool(re.search(r"户|党员|村民|群众|干部|村里|村", text or ""))
+
+
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
     anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``)."""

@@ -224,7 +224,12 @@ _village_said = _progress_said("village")
 def _village_or_left_said(app, meaning: str) -> bool:
     """本村进度 in other words, or who has not planted asked by one who gets no names (the village's counts answer it);
     round 61: the village's pledges asked after ('我哋村认领情况点')."""
-    return _village_said(app, meaning) or nlu.left_to_plant_asked(meaning) or pledges.village_pledges_asked(meaning)
+    return (
+        _village_said(app, meaning)
+        or nlu.left_to_plant_asked(meaning)
+        or pledges.village_pledges_asked(meaning)
+        or nlu.group_done_asked(meaning)  # the lead: '村里党员有几个完成咗任务'
+    )
 
 
 _village_words = text_means("progress.commands.village_progress", _village_or_left_said)

@@ -1006,11 +1006,8 @@ def test_round_19m_probe(probe, context, message, expected):
 # The one left after round 39 (a retraction with nothing ever reported: '刚才登记的那条不要了 弄错了') was fixed by round
 # 38's merge: with nothing to drop or withdraw the sender is told so (planting.withdraw_nothing), as for 19m's.
 _ROUND_19N_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "FAQ round 51 (knowledge): the model, retrained with forestry.toml's phrasings, ranks the household quota first"
-        " and asks back 怎么查进度 (before: the progress answer, then the command); without the map's new labels too",
-        ["全村几多户种咗树"],
-    ),
+    # FAQ round 51's '全村几多户种咗树' (the model asked back the quota or how to check) passes since the lead's
+    # group_done_asked (thirty-ninth session): how many of a group have done it is the village's progress
 ]
 ROUND_19N_MISSES = {message: why for why, messages in _ROUND_19N_LEFT for message in messages}
 

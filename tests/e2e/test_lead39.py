@@ -222,3 +222,13 @@ def test_how_to_tell_the_tree_after_a_photo_is_the_records_next_step(person, bot
     reply = villager.says(asked)
     assert "3棵桂花" in reply, (asked, reply)
     assert next(bot.db.query("SELECT COUNT(*) AS n FROM tickets"))["n"] == 0
+
+
+@pytest.mark.parametrize("asked", ["村里党员有几个完成咗任务", "有几多户已经种咗树", "党员有多少个完成任务"])
+def test_how_many_of_a_group_have_done_it_is_the_villages_progress(person, bot, clock, asked):
+    """The simulator as a secretary: '村里党员有几个完成咗任务' got the FAQ's choice between the quota and how to check:
+    the village's counts (本村进度), as who has not planted yet is answered to one who gets no names."""
+    clock.set("2027-04-02T09:00")
+    secretary = person("o-lin", "林书记", role="村书记")
+    reply = secretary.says(asked)
+    assert "进度" in reply.splitlines()[0] and "党员参与" in reply, (asked, reply)
