@@ -2049,6 +2049,9 @@ _PLANTER_RE = re.compile(
 )
 _TREE_OR_PART_RE = re.compile(rf"树|苗|叶|花|果|枝|根|皮|{_MEASURE}")
 _TIRED_TO_DEATH_RE = re.compile(r"(?:累|攰|饿|忙|热)(?:到|得)?(?:要|快)?死(?:我|人)?(?:了|啦|咯|喇)?")
+# every pause voice input or typing puts between clauses, question marks and colons too: the one splitter of the
+# readers that take a text clause by clause (bot/planting.py, handlers/core.py, ``echoed_then_answered``)
+PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 _CLAUSE_PAUSES_RE = re.compile(r"[\s,，、;；。!！~～]+")
 
 
@@ -6535,13 +6538,12 @@ _ECHO_RE = re.compile(
     r"|问我)"
     r"(?=.*(?:什么时候|几时|多久|多长时间|多少|几|哪里|哪|什么))[\u4e00-\u9fff]{1,14}$"
 )
-_ECHO_CLAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 
 
 def echoed_then_answered(text: str) -> str | None:
     """Round 70: the answer after a question echoed ('你要知几时种嘅咩 旧年秋天' -> '旧年秋天'); None when the text is
     no such pair."""
-    clauses = [clause for clause in _ECHO_CLAUSES_RE.split(text or "") if clause]
+    clauses = [clause for clause in PAUSES_RE.split(text or "") if clause]
     if len(clauses) < 2 or not _ECHO_RE.match(normalize(clauses[0])):
         return None
     answer = " ".join(clauses[1:])

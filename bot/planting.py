@@ -233,9 +233,6 @@ class ToldThenAsked(NamedTuple):
     status: bool  # whether it was recorded asked ('记到冇'): the record's own reply answers it
 
 
-_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
-
-
 # trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种), pledged or adopted (认领两棵荔枝)
 _PLANTED_TOLD_RE = re.compile(r"[种栽植](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
 _SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
@@ -251,7 +248,7 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
     only with the question asked aside ('顺便问…') or whether recorded: the caller has them for a record being
     collected. None when a clause names a tree's trouble (a symptom or complaint is a question about trees standing,
     never a record: the FAQ's or the adviser's), or the question is announced first or asks of one of the trees."""
-    clauses = [c for c in _PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
+    clauses = [c for c in nlu.PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
     if len(clauses) < 2 or nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text)):
         return None
     for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said

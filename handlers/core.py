@@ -215,7 +215,7 @@ def _cancel_ahead(ctx) -> Any:
 def _not_now_given_up(ctx) -> bool:
     """Round 71 (21f): not now, with a never-mind before or after it ('唔种住啦 算啦', '算了 先不种了'): every clause one
     of them, one at least not now (``nlu.not_now_said``; 算了 alone stays an aside)."""
-    clauses = [_meaning(c) for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    clauses = [_meaning(c) for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]
     return (
         2 <= len(clauses) <= 3
         and any(nlu.not_now_said(c) for c in clauses)
@@ -241,7 +241,7 @@ def retraction_in_words(ctx) -> bool:
         return True
     # round 25: said first, then only when to go on ('取消吧 明天再弄', '算了 改天再发'), never a correction after it
     # ('讲错了 是三棵'); 算了 (never mind) is an aside elsewhere, a retraction only before a put-off
-    clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    clauses = [c for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]
     if len(clauses) >= 2 and nlu.given_up(_meaning(clauses[0])) and nlu.put_off_said(_meaning(" ".join(clauses[1:]))):
         return True
     # round 27: after 'that is wrong' ('唔啱 取消先 迟啲再报')
@@ -254,7 +254,7 @@ def retraction_in_words(ctx) -> bool:
 def _retraction_then_why(ctx) -> bool:
     """Round 39 (19n): a retraction said first (never mind before it left out), then why ('算了 取消吧 手机拍不了照', '这张不算
     是隔壁家的树 不好意思': ``nlu.why_dropped_said``)."""
-    clauses = [c for c in _PAUSES_RE.split(ctx.msg.text or "") if c]
+    clauses = [c for c in nlu.PAUSES_RE.split(ctx.msg.text or "") if c]
     while len(clauses) > 2 and nlu.given_up(_meaning(clauses[0])):
         clauses = clauses[1:]
     return any(
@@ -269,7 +269,7 @@ def _retraction_among_whys(ctx) -> bool:
     重复提交的，帮我作废掉', '麻烦把刚才那条记录作废，我多报了一次'): one clause a retraction, every other one why
     (``nlu.why_dropped_said``)."""
     text = ctx.msg.text or ""
-    clauses = [_meaning(c) for c in _PAUSES_RE.split(text) if c]
+    clauses = [_meaning(c) for c in nlu.PAUSES_RE.split(text) if c]
     if len(text) > 40 or not 2 <= len(clauses) <= 4:
         return False
     dropped = [nlu.retraction_said(nlu.without_wrong_first(c)) for c in clauses]
@@ -348,14 +348,13 @@ def _text_meaning_without_who(ctx: Ctx) -> str:
 
 # round 22: where a villager paused (spaces, punctuation); a story's last clauses are read when the whole is none of
 # the requests ('村委话十二号搞植树活动 我想去 点报名参加': 我想去怎么报名参加)
-_PAUSES_RE = re.compile(r"[\s,，、:：;；。!！?？~～]+")
 TAIL_CLAUSES = 3
 
 
 def _clauses(text: str) -> tuple[list[str], int]:
     """A text's clauses without the asides around a request (laughter, slang, thanks, a greeting: ``nlu.is_aside``),
     and how many of them may be read as a part (all but one when nothing was left out: the whole is read already)."""
-    clauses = [c for c in _PAUSES_RE.split(text or "") if c]
+    clauses = [c for c in nlu.PAUSES_RE.split(text or "") if c]
     kept = [c for c in clauses if not nlu.is_aside(c)]
     return kept, len(kept) - 1 if len(kept) == len(clauses) else len(kept)
 
