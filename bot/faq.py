@@ -754,11 +754,6 @@ class _Intent:
 # --- the index ----------------------------------------------------------------------
 
 
-# The lead (thirty-ninth session, merging round 74): a tree of one's own however said (我, 屋后, 屋企: '我屋后的荔枝叶子
-# 被虫咬了') is one tree's, never a kind of trouble said in general (``_kind_of_trouble``)
-_ONE_TREE_TOLD_RE = re.compile(r"我|屋")
-
-
 class FaqIndex:
     """Load once, then ``match(question)`` (< 5 ms) and ``add_entry(...)``."""
 
@@ -837,6 +832,7 @@ class FaqIndex:
         esc = matching["escalate"]
         self._symptoms, self._soft_symptoms = Vocab(esc["symptoms"]), Vocab(esc.get("soft_symptoms", []))
         self._own_tree, self._general = Vocab(esc.get("own_tree", [])), Vocab(esc["general"])
+        self._own_said = Vocab(esc.get("own_said", []))  # the lead (round 74 merged): 我, 屋 said at all
         self._general_unnamed = Vocab([*esc["general"], *esc.get("general_unnamed", [])])
         self._after_planting, self._observed = Vocab(esc["after_planting"]), Vocab(esc["observed"])
         self._ailment_asked, self._own_tree_clear = Vocab(esc["ailment_asked"]), Vocab(esc["own_tree_clear"])
@@ -2413,11 +2409,11 @@ class FaqIndex:
         do the same words asked. Not with a tree or a time of one's own (``own_tree``: 我家, 那棵, 今年, 种了三年), nor
         a trouble told to have come now (``observed``: 生虫了, 快死了), nor a sign besides the insects ('生虫 叶都枯晒'):
         those are one tree's, for the adviser; nor one's own said otherwise
-        (``_ONE_TREE_TOLD_RE``: '另外 我屋后的荔枝叶子被虫咬了' in a ticket's window had become its 补充, the card the answer)."""
+        (``[escalate] own_said``: '另外 我屋后的荔枝叶子被虫咬了' in a ticket's window had become its 补充, the card the answer)."""
         return (
             not nlu.is_question(question)
             and not self._own_tree.search(norm)
-            and not _ONE_TREE_TOLD_RE.search(norm)
+            and not self._own_said.search(norm)
             and not self._observed.search(told)
             and all(self._pests_named.search(told[start:end]) for start, end in self._symptoms.spans(told))
         )
