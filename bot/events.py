@@ -306,9 +306,12 @@ def place_words(event: dict) -> tuple[str, str]:
 
 
 def span_words(event: dict, tz: str) -> str:
-    """'3月6日 09:00–12:00': the planned span (a day called off keeps it: ``store.cancel``)."""
+    """'3月6日 09:00–12:00': the planned span (a day called off keeps it: ``store.cancel``); a day called off before
+    its start by the previous version, whose end was cut to the cancel time, shows its start alone ('3月20日 14:00':
+    its planned end is lost, and 14:00–09:00 read as nonsense on the events page)."""
     start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))
-    return f"{start.month}月{start.day}日 {start:%H:%M}–{end:%H:%M}"
+    day = f"{start.month}月{start.day}日 {start:%H:%M}"
+    return f"{day}–{end:%H:%M}" if end > start else day
 
 
 def over(event: dict, now_s: str) -> bool:

@@ -316,3 +316,10 @@ def test_report_rule_days_that_started_in_the_month_and_who_was_present(day):
     assert events.month_bounds(until, "Asia/Shanghai") == ("2027-02-28T16:00:00", "2027-03-31T16:00:00")
     assert events.events_held(db, app.config, until) == {event["village_id"]: 3}
     assert events.attendance_present(db, app.config, until) == {event["village_id"]: 1}
+
+
+def test_text_rule_a_span_cut_before_its_start_shows_the_start_alone():
+    """A day the previous version called off before its start kept its cancel time as its end (14:00–09:00 on the
+    events page, found in the lead's screenshots): its start alone."""
+    event = {"starts_at": "2027-03-20T06:00:00", "ends_at": "2027-03-20T01:00:00"}
+    assert events.span_words(event, "Asia/Shanghai") == "3月20日 14:00"
