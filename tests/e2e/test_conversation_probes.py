@@ -1829,3 +1829,61 @@ ROUND_21H_MISSES = {message: why for why, messages in _ROUND_21H_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21h.tsv", ROUND_21H_MISSES))
 def test_round_21h_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21i and 21l, written blind at the fortieth session's start (21j and 21k kept outside until its end); now development
+_ROUND_21I_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21i (new followers' first words, one- or two-character replies, advisers' and cadres' to-do lists), measured at the fortieth session's start (fbe5a47,"
+        " 131/140); the next round's to read by class",
+        [
+            "adviser:睇下啲问题",
+            "after_photo:嗯",
+            "cadre:我仲有咩要做",
+            "new:你好",
+            "new:喂",
+            "new:在吗",
+            "new:我系埔心嘅",
+            "pending:好",
+            "twice:荔枝叶卷晒 || 系新种嗰两棵",
+        ],
+    ),
+]
+ROUND_21I_MISSES = {message: why for why, messages in _ROUND_21I_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21i.tsv", ROUND_21I_MISSES))
+def test_round_21i_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21L_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21l (elderly villagers by voice with a ticket open or a record in progress), measured at the fortieth session's start (fbe5a47,"
+        " 124/140); the next round's to read by class",
+        [
+            "after_photo:三棵桂花 唔系唔系 两棵 讲错咗",
+            "after_photo:几多棵都要讲咩 我唔记得种咗几多",
+            "after_photo:啱先张相系我屋后嗰两棵柚子树",
+            "finished:多谢晒 跟住仲要做咩",
+            "finished:张相发错咗 想撤回",
+            "member:植树日我都去嘅",
+            "pending:唔记录住啦 冇种到",
+            "pending:等阵个仔返嚟帮我影",
+            "ticket:多谢晒 顺便问下认养树点样搞",
+            "ticket:我影咗张相俾专家睇下片叶",
+            "ticket:桂花又冇事啦 唔使睇啦 多谢",
+            "ticket:石榴同桂花种埋一齐得唔得",
+            "ticket:问专家 我家桂花叶子仲系跌 点算好",
+            "twice:问专家 我屋企棵木棉叶全部黄晒 || 系咪缺肥啊 我好耐冇落肥",
+            "twice:问专家 柿树果仔未熟就跌晒 || 多谢啊 等你哋回复",
+            "twice:问专家 石榴啲叶有红点 || 阿婆话系红蜘蛛 系咪啊",
+        ],
+    ),
+]
+ROUND_21L_MISSES = {message: why for why, messages in _ROUND_21L_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21l.tsv", ROUND_21L_MISSES))
+def test_round_21l_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
