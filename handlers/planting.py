@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import timedelta
 
 from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -705,9 +704,8 @@ def _recorded_then(ctx, _said):
     record is being collected (its own routes answer)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
-    record = planting.last_finished(ctx)
-    span = timedelta(minutes=planting.withdraw_minutes(ctx.config))
-    if record is None or record["status"] != "complete" or not planting.finished_within(record, ctx.now, span):
+    record = planting.just_finished(ctx)
+    if record is None or record["status"] != "complete":
         return NONE_JUST_FINISHED
     return record
 
