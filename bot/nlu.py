@@ -1995,7 +1995,7 @@ def _hakka_heads_as_trees(body: str, species_table: Mapping) -> str:
 # The campaign's rule told or heard, not trees planted ('听说每户要种两棵', '书记要种五棵'): no record without words of
 # having planted (round 10: such texts became records of 2棵“听说每户”)
 _RULE_TALK_RE = re.compile(
-    r"听说|听讲|听人|人家说|是不是真|每户|每家|每人|每个人|至少|起码|最少|最低|规定|要求|任务|指标|要种"
+    r"听说|听讲|听人|人家说|是不是真|每户|每家|每人|每个人|至少|起码|最少|最低|规定|要求|任务|指标|目标|名额|要种"
 )  # not who (书记, 党员): '党员责任区 3棵香樟' is a record; '要种' is what the rule asks, not what was planted
 
 

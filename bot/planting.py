@@ -704,6 +704,22 @@ def last_finished(ctx) -> dict | None:
     return store.last_finished(ctx.db, ctx.openid, ctx.now_s)
 
 
+def own_finished(ctx, planting_id: int) -> dict:
+    """The sender's finished record by its number ('作废 12'), withdrawn or not, as ``last_finished`` reads one; a
+    number of no finished record of theirs (another's, one still collected, none) is ``{"id": N, "openid": None}``:
+    never acted on, and never told whose it is."""
+    record = store.get(ctx.db, planting_id)
+    if (
+        record is None
+        or record["openid"] != ctx.openid
+        or record["status"] not in ("complete", store.WITHDRAWN)
+        or not record["completed_at"]
+        or record["completed_at"] > ctx.now_s
+    ):
+        return {"id": planting_id, "openid": None}
+    return record
+
+
 def just_finished(ctx) -> dict | None:
     """The sender's record finished within [planting.withdraw_minutes] and still counted: a bare 取消 right after it
     asks at once whether to withdraw it, as 作废 does (round 57); None otherwise (取消 has nothing to cancel)."""

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import timedelta
 
 from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -520,10 +519,23 @@ NOTHING = {"id": None}
 _A_RECORD_SAID_RE = re.compile(r"报|记录|登记|记")
 
 
+# the lead (fortieth session, the simulator): 作废 with the number its reply named ('作废 12', '作废第12号') had been
+# "not understood": the sender's own record by that number; another's number is never withdrawn, only said not theirs
+_NUMBERED = "numbered"
+_NUMBERED_WITHDRAW_RE = re.compile(r"(?:作废|撤回|撤销)(?:记录)?第?(\d{1,9})号?(?:记录)?")
+
+
+def _withdraw_number(ctx) -> int | None:
+    said = ctx.msg.msg_type == "text" and _NUMBERED_WITHDRAW_RE.fullmatch(re.sub(r"\s+", "", text_normalized(ctx)))
+    return int(said[1]) if said else None
+
+
 def _withdraw_ahead(ctx):
     """作废 in its words, or a retraction said in words ('刚刚报的那个作废 我重新来', '头先嗰条记录唔要啦 搞错咗')."""
     if _withdraw_words(ctx):
         return _WORDS
+    if _withdraw_number(ctx) is not None:
+        return _NUMBERED
     # round 57: a bare 取消 right after a record finished (nothing in progress: handlers/core.py leaves it here)
     if _cancel_words(ctx):
         return _BARE_CANCEL
@@ -539,6 +551,9 @@ def _withdraw_then(ctx, said):
         return None
     if said == _BARE_CANCEL:
         return planting.just_finished(ctx)
+    number = _withdraw_number(ctx) if said == _NUMBERED else None
+    if number is not None:
+        return planting.own_finished(ctx, number)
     record = planting.last_finished(ctx)
     if record is None:
         return NOTHING if said == _WORDS or _A_RECORD_SAID_RE.search(text_normalized(ctx)) else None
@@ -551,6 +566,8 @@ def _withdraw_then(ctx, said):
 def on_withdraw_asked(ctx, record: dict) -> str:
     if record is NOTHING:
         return ctx.t("planting.withdraw_nothing")
+    if record.get("openid") != ctx.openid:  # planting.NOT_THE_SENDERS: no record of theirs by that number
+        return ctx.t("planting.withdraw_not_theirs", id=record["id"])
     facts = {"id": record["id"], "what": _what(ctx, record)}
     refusal = _senders_change_refused(ctx, record, ("planting.withdraw_late", "planting.withdraw_checked"), facts)
     if refusal:
@@ -705,9 +722,8 @@ def _recorded_then(ctx, _said):
     record is being collected (its own routes answer)."""
     if any(flow is planting.FLOW for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return None
-    record = planting.last_finished(ctx)
-    span = timedelta(minutes=planting.withdraw_minutes(ctx.config))
-    if record is None or record["status"] != "complete" or not planting.finished_within(record, ctx.now, span):
+    record = planting.just_finished(ctx)
+    if record is None or record["status"] != "complete":
         return NONE_JUST_FINISHED
     return record
 

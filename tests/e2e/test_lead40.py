@@ -1,0 +1,80 @@
+"""The lead's findings of the fortieth session, each from the simulator, through the real webhook with signed XML:
+a request to change the village's target is no planting record; 作废 with the number the bot's own reply named acts on
+the sender's record only, never another's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
+from tests.e2e.test_conversation_round36 import _finished, _record  # a follower who just finished a record; its row
+
+# the simulator: '我系书记 帮我将埔心村目标改做五十棵' had started a record of 50 trees called “将埔心村目标改做”
+TARGETS_TALKED = [
+    "我系书记 帮我将埔心村目标改做五十棵",
+    "帮我将埔心村目标改做五十棵",
+    # written before the change, not run before it
+    "我哋村目标系两百棵",
+    "村里个名额得十个 可唔可以加多五个",
+    "今年目标五十棵 我哋够唔够",
+    "目标降到三十棵得唔得",
+]
+
+
+@pytest.mark.parametrize("said", TARGETS_TALKED)
+def test_a_target_talked_about_is_no_planting_record(probe, said):  # noqa: F811
+    """A village's target or its places (名额) with a number is what the plan asks, never trees planted: no record is
+    started, no tree called by the sentence's words is asked about."""
+    probe.count += 1
+    openid = f"o-target-{probe.count}"
+    villager = probe.member(openid)
+    reply = villager.says(said)
+    assert "没认出" not in reply and "是什么树" not in reply, reply
+    assert probe.last_handler(openid) not in ("planting_text", "planting_menu"), reply
+    assert probe.rows("SELECT COUNT(*) AS n FROM plantings WHERE openid = ?", [openid])[0]["n"] == 0
+
+
+def test_trees_planted_beside_the_target_are_still_a_record(probe):  # noqa: F811
+    """The control: words of having planted keep the record ('目标完成咗 今日种咗三棵桂花')."""
+    probe.count += 1
+    openid = f"o-target-{probe.count}"
+    probe.member(openid).says("为咗目标 今日种咗三棵桂花")
+    (row,) = probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [openid])
+    assert (row["species"], row["count"]) == ("桂花", 3)
+
+
+@pytest.mark.parametrize("form", ["作废 {id}", "作废{id}", "作废第{id}号", "作废 第{id}号记录", "撤回记录{id}"])
+def test_withdraw_by_the_number_the_reply_named(probe, form):  # noqa: F811
+    """'作废 12' after '第12号…' had been 'not understood': the sender's own record by that number is asked about and
+    withdrawn on the yes, as 作废 does."""
+    villager, openid, planting_id = _finished(probe)
+    asked = villager.says(form.format(id=planting_id))
+    assert probe.last_handler(openid) == "withdraw"
+    assert f"第{planting_id}号" in asked and "确定作废" in asked, asked
+    assert _record(probe, planting_id)["status"] == "complete"  # nothing before the yes
+    villager.says("确定作废")
+    assert _record(probe, planting_id)["status"] == "withdrawn"
+
+
+def test_another_persons_number_is_never_withdrawn(probe):  # noqa: F811
+    """Trust: '作废 N' of another villager's record (or of none) changes nothing, says only that the sender reported no
+    record by that number, and never whose it is or what it holds; a yes after it withdraws nothing."""
+    _owner, _owner_id, planting_id = _finished(probe)
+    other, other_id, own_id = _finished(probe, "三棵龙眼")
+    for number in (planting_id, 999999):
+        reply = other.says(f"作废 {number}")
+        assert reply == f"您报过的记录里没有第{number}号。要作废刚报完的那条，发“作废”就行。", reply
+        assert "荔枝" not in reply
+        other.says("是")  # a yes after it is nobody's ('确定作废' alone is 作废 of one's own last record)
+        assert _record(probe, planting_id)["status"] == "complete"
+    assert _record(probe, own_id)["status"] == "complete"
+    assert probe.rows("SELECT COUNT(*) AS n FROM tickets WHERE openid = ?", [other_id])[0]["n"] == 0
+
+
+def test_an_older_own_record_by_number_keeps_the_window(probe):  # noqa: F811
+    """An own record past planting.withdraw_minutes is named and refused as 作废 refuses it (the village corrects it)."""
+    villager, _openid, planting_id = _finished(probe)
+    probe.bot.clock.advance(hours=3)
+    reply = villager.says(f"作废 {planting_id}")
+    assert f"第{planting_id}号" in reply and "不能自己作废" in reply, reply
+    assert _record(probe, planting_id)["status"] == "complete"
