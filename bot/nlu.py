@@ -4442,6 +4442,13 @@ _GROUP_DONE_RE = re.compile(
     r"(?:完成|达标|种够|种完|种了树|种了|参加了|参与了)(?:了)?(?:植树|种树)?(?:任务|指标)?$"
 )
 
+# the lead (fortieth session, the simulator as a secretary): the party members' list asked bare ('党员名单', '睇下我哋村党员
+# 名单') had become a question for the adviser: who of them has done their part is 未种名单's for a cadre
+_PARTY_LIST_RE = re.compile(
+    r"^(?:帮我|俾我|给我)?(?:看下|看看|查下|查一下|睇下|发|列出|拉)?(?:一下)?(?:本村|我们村|我哋村|村里|全村)?(?:的|嘅|啲)?"
+    r"党员(?:的|嘅)?(?:名单|名册)(?:呢|啊|吖)?$"
+)
+
 
 def group_done_asked(text: str) -> bool:
     """How many of the village's households or party members have done their part (``_GROUP_DONE_RE``, normalised)."""
@@ -4450,13 +4457,14 @@ def group_done_asked(text: str) -> bool:
 
 def left_to_plant_asked(text: str) -> bool:
     """Who has not planted yet asked (``LEFT_ASKED_RE``): 未种名单 for a cadre (handlers/progress.py), 本村进度's counts for
-    anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``)."""
+    anyone else; round 56: how the party members are doing (``_PARTY_PROGRESS_RE``); their list (``_PARTY_LIST_RE``)."""
     text = text or ""
     return bool(
         LEFT_ASKED_RE.search(text)
         or _GROUP_LEFT_RE.search(text)  # round 59: the group named first
         or _LEFT_UNDONE_RE.search(text)
         or _PARTY_PROGRESS_RE.match(text)
+        or _PARTY_LIST_RE.match(text)
     )  # round 41: the task undone
 
 

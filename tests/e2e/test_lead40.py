@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db import transaction
 from tests.e2e.test_conversation_probes import probe  # noqa: F401  (the module's fixture: one app for the examples)
 from tests.e2e.test_conversation_round36 import _finished, _record  # a follower who just finished a record; its row
+from tests.e2e.test_progress import roster, secretary  # noqa: F401  (the fixtures)
 
 # the simulator: '我系书记 帮我将埔心村目标改做五十棵' had started a record of 50 trees called “将埔心村目标改做”
 TARGETS_TALKED = [
@@ -78,3 +80,24 @@ def test_an_older_own_record_by_number_keeps_the_window(probe):  # noqa: F811
     reply = villager.says(f"作废 {planting_id}")
     assert f"第{planting_id}号" in reply and "不能自己作废" in reply, reply
     assert _record(probe, planting_id)["status"] == "complete"
+
+
+# the simulator as a secretary: '党员名单' had become a question for the adviser (rate-limited at that: the hour's
+# questions were spent)
+PARTY_LIST_ASKED = ["党员名单", "睇下我哋村党员名单", "本村党员的名单", "帮我拉一下村里党员名单", "党员名册呢"]
+
+
+@pytest.mark.parametrize("asked", PARTY_LIST_ASKED)
+def test_the_party_members_list_asked_bare_is_the_cadres_list(roster, secretary, clock, asked):  # noqa: F811
+    """Who of the party members has not taken part yet, by name, as 未种名单 lists them: never a ticket."""
+    clock.set("2027-03-10T10:00")
+    with transaction(roster):
+        roster["people"].insert({"id": 5, "name": "赵五", "village_id": 1, "role": "党员", "birth_year": 1980})
+    assert "党员还有1人没参与（种树或义务植树）：赵五" in secretary.says(asked).splitlines(), asked
+
+
+@pytest.mark.parametrize("asked", ["党员名单怎么报", "党员名单上没有我的名字", "我是不是在党员名单里"])
+def test_a_question_about_the_list_is_not_the_list(roster, secretary, clock, asked):  # noqa: F811
+    clock.set("2027-03-10T10:00")
+    reply = secretary.says(asked)
+    assert "没参与" not in reply and "都已参与" not in reply, asked
