@@ -4487,8 +4487,11 @@ _DAY_ASKED_RE = re.compile(
     # first, then the day ('几号搞种树活动', '什么时候有义务植树')
     r"|(?:什么时候|哪天|哪一天|几号|边日|边天)(?:会|要)?(?:弄|组织|举行|开展|有|办|举办)?(?:义务种树|(?:义务)?种树(?:活动|日))"
     # round 53 (20c): whether there is one on a day ('听日有冇植树活动', '礼拜六有没有植树活动')
-    rf"|^(?:明天|后日|后天|今天|今日|{_WEEKDAY}|这个{_WEEKDAY}|下个?{_WEEKDAY}|周末|这几天|最近|这个月)(?:村里)?"
-    r"(?:有没有|有无|有)(?:义务)?种树(?:活动|日)(?:吗|没有)?$"
+    # the lead (fortieth session, the simulator as a party member: '今个月有冇植树活动' had become a ticket): a month, a
+    # season said (今个月, 下个月, 三月, 呢排), the day said after 有冇 ('有冇活动种树'), a particle after
+    rf"|^(?:明天|后日|后天|今天|今日|{_WEEKDAY}|这个{_WEEKDAY}|下个?{_WEEKDAY}|周末|这几天|最近|这个月|今个月|呢个月|本月"
+    r"|下个月|[一二三四五六七八九十]{1,2}月(?:份)?|呢排|这段时间|近期|今年)(?:村里|我们村|我哋村)?"
+    r"(?:有没有|有无|有)(?:义务)?(?:种树(?:活动|日)|义务种树|活动种树)(?:吗|没有|呀|啊|呢)?$"
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")

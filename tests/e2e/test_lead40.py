@@ -101,3 +101,34 @@ def test_a_question_about_the_list_is_not_the_list(roster, secretary, clock, ask
     clock.set("2027-03-10T10:00")
     reply = secretary.says(asked)
     assert "没参与" not in reply and "都已参与" not in reply, asked
+
+
+# the simulator as a party member: '今个月有冇植树活动' had become a question for the adviser
+DAY_ASKED_BY_SEASON = [
+    "今个月有冇植树活动",
+    "下个月有冇种树活动",
+    "最近村里有冇植树活动呀",
+    "三月有冇义务植树",
+    "四月份有没有植树日",
+    "本月我们村有植树活动吗",
+    "呢排有冇活动种树",
+]
+
+
+@pytest.mark.parametrize("asked", DAY_ASKED_BY_SEASON)
+def test_whether_there_is_a_planting_day_this_month_is_the_villages_days(probe, asked):  # noqa: F811
+    """A month or a season said before 有冇…植树活动: the village's planting days not over yet (none: says so), never a
+    ticket."""
+    probe.count += 1
+    openid = f"o-day-{probe.count}"
+    probe.member(openid).says(asked)
+    assert probe.last_handler(openid) == "event_asked", asked
+    assert probe.rows("SELECT COUNT(*) AS n FROM tickets WHERE openid = ?", [openid])[0]["n"] == 0
+
+
+@pytest.mark.parametrize("said", ["今年有冇种树", "三月有冇种树", "今个月有冇种树活动的照片"])
+def test_planting_asked_without_a_day_is_not_the_days(probe, said):  # noqa: F811
+    probe.count += 1
+    openid = f"o-day-{probe.count}"
+    probe.member(openid).says(said)
+    assert probe.last_handler(openid) != "event_asked", said
