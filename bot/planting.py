@@ -680,10 +680,29 @@ _RECORDED_ASKED_RE = re.compile(
 )
 
 
+# the lead (fortieth session, the simulator by voice just after a record): whether the photo was received ('啱啱影咗相
+# 有冇收到啊', '相收到未', '你收到我的照片没有') had become a question for the adviser; a bare '收到' (got it) asks nothing
+_PHOTO = r"(?:照片|相片|相|图片|图)"
+_PHOTO_RECEIVED_RE = re.compile(
+    r"^(?:刚刚|刚才|头先|啱先|啱啱)?(?:(?:影|拍|发|照)了?(?:的)?)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
+    r"(?:你|你们|你哋)?(?:是不是|有没有)?(?:收到|收着)(?:了)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
+    r"(?:没有|没|未|吗|了吗|了没有|了没|吧|呢|未呀)(?:呀|啊|呢|啦)?$"
+    r"|^(?:刚刚|刚才|头先|啱先|啱啱)?(?:(?:影|拍|发|照)了?(?:的)?)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?"
+    r"(?:你|你们|你哋)?有没有收到(?:了)?(?:我(?:的)?)?(?:张|那张|这张)?" + _PHOTO + r"?(?:呀|啊|呢|啦)?$"
+)
+
+
 def recorded_asked(norm: str) -> bool:
     """'记上了没有': whether the record just finished was recorded, asked with nothing else said (``normalize``d);
-    round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未')."""
-    return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm.rstrip("？?。.！! ")))
+    round 67: counted in ('入咗数未'), the record pointed at first ('我嗰两棵登记好未'); the lead: its photo received
+    ('相收到未': ``photo_received_asked``, which only a record just finished answers)."""
+    norm = (norm or "").rstrip("？?。.！! ")
+    return bool(norm) and bool(_RECORDED_ASKED_RE.match(norm) or _PHOTO_RECEIVED_RE.match(norm))
+
+
+def photo_received_asked(norm: str) -> bool:
+    """Whether the photo was received, asked bare ('啱啱影咗相 有冇收到啊', normalised, its spaces gone)."""
+    return bool(_PHOTO_RECEIVED_RE.match(re.sub(r"\s+", "", (norm or "").rstrip("？?。.！! "))))
 
 
 # The lead (the simulator, a villager by voice just after a record): done said bare, nothing asked ('种好咯', '弄好了',

@@ -724,7 +724,8 @@ def _recorded_then(ctx, _said):
         return None
     record = planting.just_finished(ctx)
     if record is None or record["status"] != "complete":
-        return NONE_JUST_FINISHED
+        # the photo asked after with no record just finished is no record's ('相收到未' after a ticket's photo)
+        return None if planting.photo_received_asked(text_normalized(ctx)) else NONE_JUST_FINISHED
     return record
 
 

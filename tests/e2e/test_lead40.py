@@ -132,3 +132,39 @@ def test_planting_asked_without_a_day_is_not_the_days(probe, said):  # noqa: F81
     openid = f"o-day-{probe.count}"
     probe.member(openid).says(said)
     assert probe.last_handler(openid) != "event_asked", said
+
+
+# the simulator by voice just after a record: '啱啱影咗相 有冇收到啊' had become a question for the adviser
+PHOTO_RECEIVED_ASKED = [
+    "啱啱影咗相 有冇收到啊",
+    "相收到未",
+    "照片收到了吗",
+    "你收到我的照片没有",
+    "有冇收到我张相",
+    "我张相你哋收到未呀",
+]
+
+
+@pytest.mark.parametrize("asked", PHOTO_RECEIVED_ASKED)
+def test_the_photo_asked_received_just_after_a_record_is_the_record(probe, asked):  # noqa: F811
+    """Just after a record: yes, which record (as '记上了没有' is answered), never a ticket."""
+    villager, openid, planting_id = _finished(probe)
+    reply = villager.says(asked)
+    assert probe.last_handler(openid) == "recorded_asked", (asked, reply)
+    assert reply.startswith(f"记上了 ✅ 第{planting_id}号"), reply
+    assert probe.rows("SELECT COUNT(*) AS n FROM tickets WHERE openid = ?", [openid])[0]["n"] == 0
+
+
+@pytest.mark.parametrize("said", ["收到", "收到了 谢谢", "你收到我的问题没有"])
+def test_got_it_or_another_thing_received_is_not_the_record(probe, said):  # noqa: F811
+    villager, openid, _planting_id = _finished(probe)
+    villager.says(said)
+    assert probe.last_handler(openid) != "recorded_asked", said
+
+
+def test_the_photo_asked_received_with_no_record_is_no_records(probe):  # noqa: F811
+    """With no record just finished the photo asked after is not one's progress (it may be a question's photo)."""
+    probe.count += 1
+    openid = f"o-photo-{probe.count}"
+    probe.member(openid).says("相收到未")
+    assert probe.last_handler(openid) not in ("recorded_asked", "my_progress")
