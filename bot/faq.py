@@ -1276,7 +1276,9 @@ class FaqIndex:
         if len(entries) != 1:
             return result
         (entry,) = entries
-        technique = (result.entry_id or "").startswith("tech.")  # a campaign fact asked beside it (保险) stays
+        # a campaign fact asked beside it (保险) stays; round 76: a danger here is no question off the topic ('坡好斜落过雨好滑
+        # 点行' is no way to a place, bot.off_topic, but the slippery path's tech.fall_safety)
+        technique = (result.entry_id or "").startswith("tech.") or result.entry_id == "bot.off_topic"
         if result.entry_id in {rule.aid(norm) for rule in fired if rule.escalates(norm)}:
             return result  # round 49: the first aid of a danger that happened ('被黄蜂蜇了 头晕心慌': tech.wasps)
         if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
