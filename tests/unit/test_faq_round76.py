@@ -46,9 +46,13 @@ def _fired(index, question: str) -> set[str]:
 
 @pytest.mark.parametrize(("question", "expected", "rules"), _checks())
 def test_own_checks(index, question, expected, rules):
-    """The label ('*': any), and the safety rules whose line must open the reply ('!name': must not)."""
-    if expected != "*":
-        assert faq.result_label(index.match(question)) == expected
+    """The label ('*': any, '!label': any but that), and the safety rules whose line must open the reply ('!name': must
+    not)."""
+    got = faq.result_label(index.match(question))
+    if expected.startswith("!"):
+        assert got != expected[1:]
+    elif expected != "*":
+        assert got == expected
     fired = _fired(index, question)
     for rule in [] if rules == "-" else rules.split(","):
         if rule.startswith("!"):
@@ -123,3 +127,27 @@ def test_the_siblings_keep_their_answers(index, question, expected):
 def test_a_promise_not_kept_or_an_account_stuck_goes_to_a_person(index, question):
     result = index.match(question)
     assert result.kind == "escalate" and result.reason in ("complaint", "dispute", "account"), result
+
+
+def test_an_entry_about_one_thing_needs_its_word_said(index):
+    """``[answer_needs]``: the yellow leaves' causes need 黄, livestock a farm animal; else a person answers."""
+    for question in ("果树开花唔坐果一般系咩原因", "只猫成日抓树皮会唔会伤树"):
+        result = index.match(question)
+        assert result.kind == "escalate" and result.reason == "not_covered", (question, result)
+    assert faq.result_label(index.match("叶子发黄系咩原因")) == "tech.yellow_leaves"
+    assert faq.result_label(index.match("啲羊成日啃树皮点防")) == "tech.livestock"
+
+
+def test_every_labelled_question_of_a_needy_entry_says_its_word(index):
+    """The words of ``[answer_needs]`` are said by every question the sets label with that entry."""
+    sets = [*(ROOT / "tests" / "data").glob("faq_heldout_*.tsv"), *(ROOT / "messages/faq/precedents").glob("faq_*.tsv")]
+    for path in sets:
+        for case in faq.load_eval_set(path):
+            needs = index._answer_needs.get(case.expected)
+            if needs is not None:
+                assert needs.search(index._fixed(case.question)), (path.name, case.question)
+
+
+def test_an_animal_climbing_is_no_ladder_but_a_person_climbing_after_it_is(index):
+    assert "ladder_climbing" not in _fired(index, "屋企只猫钟意爬树 会唔会整坏啲枝")
+    assert "ladder_climbing" in _fired(index, "只猫爬上树 我想爬上去捉佢")
