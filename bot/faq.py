@@ -898,6 +898,8 @@ class FaqIndex:
         self._small_place = Vocab(matching["recommend"].get("small_place", []))
         self._small_tree = Vocab(matching["recommend"].get("small_tree", []))  # round 58: '不会长太高', '矮的'
         self._safety_asked = Vocab(matching.get("safety_answers", {}).get("asked", []))  # round 58: '要注意什么', '防'
+        # round 76: entries whose answer is about one thing a question must say (``[answer_needs]``)
+        self._answer_needs = {entry: Vocab(words) for entry, words in matching.get("answer_needs", {}).items()}
         # round 56: a wish to plant one tree at a place, nothing planted yet ('家里天井想种一棵树'): no planting record
         self._wishes = Vocab(matching["recommend"].get("wishes", []))
         self._rec_triggers = Vocab(matching["recommend"]["triggers"])  # words, or a clause that only asks '有哪些'
@@ -1237,6 +1239,8 @@ class FaqIndex:
         from (``_kept_from``); none for chit-chat."""
         if result.kind == "chitchat":
             return result
+        if self._needs_unsaid(result, norm):
+            result = _escalate("not_covered", result.score, candidate=result)
         if not fired:
             kept = self._kept_from(result, norm)
             if kept is None:
@@ -1276,7 +1280,9 @@ class FaqIndex:
         if len(entries) != 1:
             return result
         (entry,) = entries
-        technique = (result.entry_id or "").startswith("tech.")  # a campaign fact asked beside it (保险) stays
+        # a campaign fact asked beside it (保险) stays; round 76: a danger here is no question off the topic ('坡好斜落过雨好滑
+        # 点行' is no way to a place, bot.off_topic, but the slippery path's tech.fall_safety)
+        technique = (result.entry_id or "").startswith("tech.") or result.entry_id == "bot.off_topic"
         if result.entry_id in {rule.aid(norm) for rule in fired if rule.escalates(norm)}:
             return result  # round 49: the first aid of a danger that happened ('被黄蜂蜇了 头晕心慌': tech.wasps)
         if result.kind == "answer" and technique and result.entry_id != entry and not self._added(result.entry_id):
@@ -1288,6 +1294,15 @@ class FaqIndex:
         ):
             return self._answer(self._by_id[entry], result.score, "safety_entry")
         return result
+
+    def _needs_unsaid(self, result: FaqResult, norm: str) -> bool:
+        """Round 76 (set BH's topics the knowledge lacks, answered by a neighbour through a shared word: '果树落果一般系咩
+        原因' by the yellow leaves' causes, '只猫成日抓树皮' by livestock): an answer from an entry of ``[answer_needs]``
+        whose question says none of its words is about something else; a person answers (never asked back)."""
+        if result.kind != "answer" or result.other is not None:
+            return False
+        needs = self._answer_needs.get(result.entry_id or "")
+        return needs is not None and not needs.search(norm)
 
     def danger_now(self, question: str) -> bool:
         """A danger happening now in ``question``: a safety rule fires (its line opens the FAQ's reply)."""

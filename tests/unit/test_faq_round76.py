@@ -1,0 +1,153 @@
+"""FAQ round 76 (set BH's confident-wrong side, each fixed as a class and checked first on the helper's own phrasings,
+tests/data/faq_rule_checks_76.tsv, written before each change: 17/43 then, 43/43 now). docs: README, FAQ round 76.
+
+1. the right warning for each kind of danger: someone fainted with heat's signs (面红、身烫、一身大汗) and no wound is
+   heat_illness's line and first aid, not an injury's; an insect fallen onto someone (毛虫跌落颈度 好痛) is its sting
+   (caterpillar), not a person hurt; a caterpillar handled and the skin gone red is its sting too; a person and an
+   animal who both ate seeds is ate_plant's line and ticket; a slope slippery a few words on (坡好斜落过雨好滑) is the
+   slippery path's, whose entry answers over a question read as off the topic;
+2. how not to fall (点样唔跌亲, 防止人滑倒) is tech.fall_safety before the rules and the model (not the slope's planting),
+   an old or unwell person in the heat (六十几岁大热天) tech.heatstroke (not planting in the heat);
+3. a promise not kept or a share unequal (说可以换 又说没有, 只得一棵有积分, 别人领晒我一棵都冇) is a complaint for a person,
+   not the points' rules; a binding that fails or no mainland ID card (绑唔到, 冇身份证, 香港身份证) the account's.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from bot import config as config_mod
+from bot import faq
+from bot.config import _thaw
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = _thaw(config_mod.load(ROOT / "config.toml", env={}).data)
+CHECKS = ROOT / "tests" / "data" / "faq_rule_checks_76.tsv"
+
+
+def _checks() -> list:
+    rows = []
+    for line in CHECKS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            question, expected, _cls, rules = line.split("\t")
+            rows.append(pytest.param(question, expected, rules, id=question))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def index():
+    return faq.FaqIndex.load(ROOT / "messages", CONFIG["campaign"], CONFIG["faq"]["confidence_threshold"])
+
+
+def _fired(index, question: str) -> set[str]:
+    norm = index._fixed(question)
+    return {rule.name for rule in index.safety if rule.fires(norm)}
+
+
+@pytest.mark.parametrize(("question", "expected", "rules"), _checks())
+def test_own_checks(index, question, expected, rules):
+    """The label ('*': any, '!label': any but that), and the safety rules whose line must open the reply ('!name': must
+    not)."""
+    got = faq.result_label(index.match(question))
+    if expected.startswith("!"):
+        assert got != expected[1:]
+    elif expected != "*":
+        assert got == expected
+    fired = _fired(index, question)
+    for rule in [] if rules == "-" else rules.split(","):
+        if rule.startswith("!"):
+            assert rule[1:] not in fired, fired
+        else:
+            assert rule in fired, fired
+
+
+def _line(index, name: str) -> str:
+    return next(rule.line for rule in index.safety if rule.name == name)
+
+
+def _said(result) -> str:
+    """The reply's text: its safety lines (kept apart for a ticket) and the answer or the first aid under the number."""
+    return f"{result.safety or ''}\n{result.answer_text}"
+
+
+def test_a_faint_with_heats_signs_gets_heatstrokes_line_and_first_aid(index):
+    result = index.match("我阿爸种树种到一半晕咗 身好烫")
+    assert result.kind == "escalate" and result.note_entry == "tech.heatstroke", result
+    assert _line(index, "heat_illness") in _said(result)
+    assert _line(index, "person_hurt") not in _said(result)
+
+
+def test_a_faint_after_a_fall_or_with_blood_stays_an_injury(index):
+    for question in ("阿婆跌倒之后晕咗 面好红", "有人晕倒 额头流血"):
+        result = index.match(question)
+        assert result.kind == "escalate" and result.note_entry == "tech.injury_first_aid", question
+        assert _line(index, "person_hurt") in _said(result), question
+
+
+def test_an_insect_fallen_on_someone_is_its_sting_answered_without_a_ticket(index):
+    result = index.match("剪龙眼枝嗰阵有条毛毛虫跌落手臂 又痛又痕")
+    assert faq.result_label(result) == "tech.caterpillar_sting", result
+    assert _line(index, "caterpillar") in _said(result)
+    assert _line(index, "person_hurt") not in _said(result)
+
+
+def test_a_person_who_ate_beside_an_animal_gets_the_line_and_the_first_aid(index):
+    result = index.match("只鸡同个孙都食咗啲红果 个孙呕咗")
+    assert result.kind == "escalate" and result.note_entry == "tech.poison_first_aid", result
+    assert _line(index, "ate_plant") in _said(result)
+
+
+def test_an_animal_alone_that_ate_gets_no_first_aid_line(index):
+    assert "ate_plant" not in _fired(index, "啲鸭食咗树籽之后呕")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the slope's planting stays the slope's; a seedling or fruit that falls is no person
+        ("山坡种树要注意啲咩", "tech.slope"),
+        ("斜坡种树怎么防水土流失", "tech.slope"),
+        # the seedling in the heat stays the seedling's
+        ("大热天种树 苗会唔会晒死", "tech.heat_planting"),
+        # points' rules asked calmly stay the points' answer
+        ("种树积分可以换啲咩", "camp.points_rewards"),
+        ("种一棵树有几多积分", "camp.points_rewards"),
+        # binding asked calmly stays the bot's own use
+        ("点样绑定", "bot.register"),
+    ],
+)
+def test_the_siblings_keep_their_answers(index, question, expected):
+    assert faq.result_label(index.match(question)) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["积分话可以换油 去到村委又话冇", "点解隔篱种嘅有积分 我嘅冇", "外公冇身份证 点样绑定", "我系台湾证件 绑唔到 点算"],
+)
+def test_a_promise_not_kept_or_an_account_stuck_goes_to_a_person(index, question):
+    result = index.match(question)
+    assert result.kind == "escalate" and result.reason in ("complaint", "dispute", "account"), result
+
+
+def test_an_entry_about_one_thing_needs_its_word_said(index):
+    """``[answer_needs]``: the yellow leaves' causes need 黄, livestock a farm animal; else a person answers."""
+    for question in ("果树开花唔坐果一般系咩原因", "只猫成日抓树皮会唔会伤树"):
+        result = index.match(question)
+        assert result.kind == "escalate" and result.reason == "not_covered", (question, result)
+    assert faq.result_label(index.match("叶子发黄系咩原因")) == "tech.yellow_leaves"
+    assert faq.result_label(index.match("啲羊成日啃树皮点防")) == "tech.livestock"
+
+
+def test_every_labelled_question_of_a_needy_entry_says_its_word(index):
+    """The words of ``[answer_needs]`` are said by every question the sets label with that entry."""
+    sets = [*(ROOT / "tests" / "data").glob("faq_heldout_*.tsv"), *(ROOT / "messages/faq/precedents").glob("faq_*.tsv")]
+    for path in sets:
+        for case in faq.load_eval_set(path):
+            needs = index._answer_needs.get(case.expected)
+            if needs is not None:
+                assert needs.search(index._fixed(case.question)), (path.name, case.question)
+
+
+def test_an_animal_climbing_is_no_ladder_but_a_person_climbing_after_it_is(index):
+    assert "ladder_climbing" not in _fired(index, "屋企只猫钟意爬树 会唔会整坏啲枝")
+    assert "ladder_climbing" in _fired(index, "只猫爬上树 我想爬上去捉佢")
