@@ -2416,8 +2416,10 @@ class FaqIndex:
         sign only a look reads still keep the ticket (``_cause_told``)."""
         if not self._weather_named.search(norm):
             return False
-        if fired:
-            return nlu.is_question(question) and all(rule.answers and not rule.escalates(norm) for rule in fired)
+        if fired and not all(rule.answers and not rule.escalates(norm) for rule in fired):
+            return False
+        if fired and nlu.is_question(question):
+            return True
         return not nlu.is_question(question) and not self._own_said.search(norm)
 
     def _habitual_trouble(self, norm: str, result: FaqResult) -> bool:
