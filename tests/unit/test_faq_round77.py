@@ -1,5 +1,6 @@
 """FAQ round 77 (set BH's over-escalation, each fixed as a class and checked first on the helper's own phrasings,
-tests/data/faq_rule_checks_77.tsv, written before any change: 18/30 then, 23/30 now). docs: README, FAQ round 77.
+tests/data/faq_rule_checks_77.tsv, written before each change: 23/36 then, 29/36 now; one control, written as a ticket,
+is 招财 asked of a tree, which camp.fengshui answers, relabelled so). docs: README, FAQ round 77.
 
 1. the weather named (``[[escalate.weather]]``: a cold spell, a drought, hail, a typhoon, heavy rain, a flood) is round
    66's cause named: asked under the typhoon's line, which sends nobody and whose own entry answers (``tech.typhoon``), or
@@ -10,7 +11,8 @@ tests/data/faq_rule_checks_77.tsv, written before any change: 18/30 then, 23/30 
    swelling said;
 3. what this account can do, asked for a parent or an old neighbour ('帮老人家问下 呢个号可以做啲咩'), is ``bot.help``,
    not planting by proxy;
-4. privacy asked in Cantonese words (我嘅相, 收咗咩资料, 畀人知, 外泄, 删 said after 资料) is ``bot.privacy``.
+4. privacy asked in Cantonese words (我嘅相, 收咗咩资料, 畀人知, 外泄, 删 said after 资料) is ``bot.privacy``;
+5. a recommendation asked with a measure word between 种 and 什么 (种棵咩遮阴, 种株什么护岸) is the recommendation.
 """
 
 from pathlib import Path
