@@ -2410,7 +2410,8 @@ class FaqIndex:
 
     def _weather_asked(self, question: str, norm: str, fired: Sequence[SafetyRule]) -> bool:
         """Round 77 (set BH: '台风吹断晒啲枝 点处理', '落完冰雹 果树啲叶穿晒窿'): the weather named (``[[escalate.weather]]``)
-        and asked under a line that sends nobody (the typhoon's: its entry answers after the line), or told with no
+        and asked under a line that sends nobody (the typhoon's: its entry answers after the line; no tree to be saved
+        asked, ``observed``), or told with no
         question and nothing of one's own (``own_said``: 我, 屋): what the weather does, its entry's answer, as round 66
         answers it asked with nothing else. A danger that has happened, one's own tree in sight, a look asked for or a
         sign only a look reads still keep the ticket (``_cause_told``)."""
@@ -2419,7 +2420,9 @@ class FaqIndex:
         if fired and not all(rule.answers and not rule.escalates(norm) for rule in fired):
             return False
         if fired and nlu.is_question(question):
-            return True
+            # a tree to be saved under the line (怎么救, 还能救: ``observed``) stays a person's (round 53: '打完风树根都翻出来了
+            # 怎么救' gets the line and a ticket)
+            return not self._observed.search(norm)
         return not nlu.is_question(question) and not self._own_said.search(norm)
 
     def _habitual_trouble(self, norm: str, result: FaqResult) -> bool:
