@@ -842,9 +842,15 @@ class FaqIndex:
         self._only_asking = Vocab(esc.get("only_asking", []))
         self._about_a_ticket = Vocab(esc.get("about_a_ticket", []))
         # round 66: the cause named, asked what to do, and what still needs a look (``_cause_told``)
-        self._cause_named, self._pests_named = Vocab(esc.get("cause_named", [])), Vocab(esc.get("pests_named", []))
+        weather_words = [word for w in esc.get("weather", []) for word in w["cause"]]
+        self._cause_named = Vocab([*esc.get("cause_named", []), *weather_words])  # round 77: the weather's words too
+        self._pests_named = Vocab(esc.get("pests_named", []))
         self._own_in_sight, self._look_asked = Vocab(esc.get("own_in_sight", [])), Vocab(esc.get("look_asked", []))
         self._grave_signs = Vocab(esc.get("grave_signs", []))
+        # round 77: the weather named (a cold spell, a drought, hail, a typhoon, heavy rain, a flood), each with the signs
+        # it makes itself (leaves curled in a drought, holes from hail, the ground cracked), no sign for a look then
+        self._weather = tuple((Vocab(w["cause"]), Vocab(w.get("signs", []))) for w in esc.get("weather", []))
+        self._weather_named = Vocab(weather_words)
         self._together = Vocab(esc.get("together", []))
         # '荔枝好种吗 有没有收成': how the tree does as a whole, the card answers (round 11)
         self._overall = Vocab(self.matching["topics"]["card"].get("overall", []))
@@ -2312,6 +2318,9 @@ class FaqIndex:
                     cls_.name, note=rule.answer_text, candidate=rule if general else None, note_entry=cls_.note_entry
                 )
         causes = not fired and nlu.is_question(question)  # round 66: not with a danger here, nor a trouble only told
+        # round 77: the weather named: asked under its own calm line (the typhoon's, whose entry answers), or a trouble
+        # only told of no tree of one's own ('冰雹过后叶子穿了好多洞'), is its entry's too
+        weather = self._weather_asked(question, norm, fired)
         if (
             (causes or (not fired and self._kind_of_trouble(question, norm, told)))
             and species is not None
@@ -2332,7 +2341,7 @@ class FaqIndex:
                 return _escalate("diagnosis")
             return FaqResult("answer", f"species.{species}.pests", text, 0.8, "pests_told")
         if (
-            causes
+            (causes or weather)
             and self._cause_named.search(norm)
             and self._is_diagnosis(norm, named=species is not None, told=told, causes=False)
         ):
@@ -2341,7 +2350,9 @@ class FaqIndex:
             best = self._best_entry(norm, species)
             if best is None or not self.entries[best[0]].id.startswith("tech."):
                 return _escalate("diagnosis")
-        if self._is_diagnosis(norm, named=species is not None, told=told, causes=causes):
+            if fired and not all(self.entries[best[0]].id in rule.answers for rule in fired):
+                return _escalate("diagnosis")  # round 77: under a line, only the entry the line's danger is answered by
+        if self._is_diagnosis(norm, named=species is not None, told=told, causes=causes or weather):
             # a symptom an adviser has already answered (收录) is answered again
             best = self._best_entry(norm, species)
             if best and self.entries[best[0]].source == "added" and best[1] >= self.threshold:
@@ -2401,8 +2412,33 @@ class FaqIndex:
             self._own_tree_clear.search(norm)
             or self._own_in_sight.search(norm)
             or self._look_asked.search(norm)
-            or self._grave_signs.search(norm)
+            or self._grave_signs.search(self._weather_signs_blanked(norm))
         )
+
+    def _weather_signs_blanked(self, norm: str) -> str:
+        """Round 77: the question without the signs its weather makes itself (``[[escalate.weather]] signs``: leaves
+        curled and the ground cracked in a drought, holes from hail), which no look needs to read."""
+        for cause, signs in self._weather:
+            if cause.search(norm):
+                norm = signs.blanked(norm)
+        return norm
+
+    def _weather_asked(self, question: str, norm: str, fired: Sequence[SafetyRule]) -> bool:
+        """Round 77 (set BH: '台风吹断晒啲枝 点处理', '落完冰雹 果树啲叶穿晒窿'): the weather named (``[[escalate.weather]]``)
+        and asked under a line that sends nobody (the typhoon's: its entry answers after the line; no tree to be saved
+        asked, ``observed``), or told with no
+        question and nothing of one's own (``own_said``: 我, 屋): what the weather does, its entry's answer, as round 66
+        answers it asked with nothing else. A danger that has happened, one's own tree in sight, a look asked for or a
+        sign only a look reads still keep the ticket (``_cause_told``)."""
+        if not self._weather_named.search(norm):
+            return False
+        if fired and not all(rule.answers and not rule.escalates(norm) for rule in fired):
+            return False
+        if fired and nlu.is_question(question):
+            # a tree to be saved under the line (怎么救, 还能救: ``observed``) stays a person's (round 53: '打完风树根都翻出来了
+            # 怎么救' gets the line and a ticket)
+            return not self._observed.search(norm)
+        return not nlu.is_question(question) and not self._own_said.search(norm)
 
     def _habitual_trouble(self, norm: str, result: FaqResult) -> bool:
         """Round 74: a species' field answering a trouble said to come always (``habitual``: 成日, 老是, 年年), no tree

@@ -34,7 +34,7 @@ SYMPTOM = "a symptom told of one's own trees is the diagnosis rule's (round 40: 
 MISSED: dict[str, str] = {
     "老樟树干冒出一块块硬菌 是不是要烂": SYMPTOM,
     "上个月大水浸过的龙眼园 而家叶黄黄 点救": SYMPTOM,
-    "刚才落冰雹 新种的苗叶子穿晒窿": SYMPTOM,
+    # round 77 mended '刚才落冰雹 新种的苗叶子穿晒窿': hail told of no tree of one's own, its holes the hail's own sign
     "冰雹砸断了桃树的枝 要剪掉吗": SYMPTOM,
     "龙眼树枝上长了一丛叶子不一样的寄生": "told with no question word: not_a_question, a person",
     "树枝尖上一截截发干 里面有一排小孔": "a symptom with no cause named: the model reads a person",

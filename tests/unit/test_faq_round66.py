@@ -22,7 +22,7 @@ NOT_MENDED: dict[str, str] = {
     # round 74 mended the three told, not asked ('荔枝叶子上有好多虫', '杨梅果里面有虫', '木棉树干有虫蛀'): insects of a
     # listed tree said as a heading are its pests field (FaqIndex._kind_of_trouble); round 27's pin still holds for a
     # trouble told to have come ('荔枝长虫了') and for one naming no tree ('白蚁很多')
-    "台风过后树枝断了几条 要怎么修": "a typhoon's safety rule fires (a branch broken): with a danger here the ticket stays",
+    # round 77 mended '台风过后树枝断了几条 要怎么修': the typhoon's line sends nobody and its own entry answers after it
     "我门口棵龙眼生虫 帮我睇下系咩虫": (
         "a confident wrong on main already (系咩虫 reads as asked in general, 我门口棵 is no own-tree word): not this "
         "round's class (over-escalation), left to the confident-wrong round"
