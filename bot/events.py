@@ -314,6 +314,28 @@ def span_words(event: dict, tz: str) -> str:
     return f"{day}–{end:%H:%M}" if end > start else day
 
 
+STAGE_TAGS = {
+    "cancelled": "admin.events.cancelled_tag",
+    "upcoming": "admin.events.upcoming_tag",
+    "under_way": "admin.events.under_way_tag",
+}
+
+
+def stage(event: dict, now_s: str) -> str | None:
+    """sim66: the day's tag on the pages: cancelled (called off), upcoming (opened that morning for a later start: a row
+    of 签到1人 beside the held ones read as a day nobody came to), under_way; None once it is over."""
+    if event["cancelled_at"] is not None:
+        return "cancelled"
+    if now_s < event["starts_at"]:
+        return "upcoming"
+    return "under_way" if now_s < event["ends_at"] else None
+
+
+def held(events: list[dict], now_s: str) -> list[dict]:
+    """The days that took place or are under way (not to come, not called off before their start)."""
+    return [e for e in events if not never_held(e) and now_s >= e["starts_at"]]
+
+
 def over(event: dict, now_s: str) -> bool:
     """The day's span has ended at ``now_s``, or it was called off (sim64)."""
     return now_s >= event["ends_at"] or event["cancelled_at"] is not None

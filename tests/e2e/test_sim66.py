@@ -53,3 +53,59 @@ def test_the_rules_of_the_report_are_not_its_date(season, villager_factory, cloc
     villager_factory(PUXIN).says(text)
     (last,) = rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [PUXIN])
     assert last["handler"] != "report_line"
+
+
+def _demo_on(bot, clock, capsys, moment: str) -> str:
+    from types import SimpleNamespace
+
+    from bot import demo
+
+    clock.set(moment)
+    assert demo.cmd_demo(SimpleNamespace(scale=1), bot) == 0
+    return capsys.readouterr().out
+
+
+def test_the_demo_county_holds_planting_days_held_called_off_and_to_come(bot, app, clock, capsys, tmp_path):
+    """Leftover 1 of sim65: the demo had no planting day (植树活动), so the 通报's 植树活动 and 活动签到 columns and the
+    events page were empty. Now every village's secretary opens its 党建林 (主题林) day before 植树节, some a second,
+    a few called off before the start (rain) and held a week later; on a rehearsal afternoon the day opened that morning
+    for 15:00 is still to come (its opener alone checked in), and the pages tag each day."""
+    from openpyxl import load_workbook
+
+    from bot import reports
+    from tests.e2e.dashboard_seed import login
+
+    out = _demo_on(bot, clock, capsys, "2027-03-10T14:40")
+    assert "植树活动" in out and "场" in out
+    now = "2027-03-10T06:40:00"  # 14:40 in Shanghai
+    days = [dict(r) for r in bot.db.query("SELECT * FROM events")]
+    assert max(d["created_at"] for d in days) <= now
+    villages = bot.db.execute("SELECT COUNT(*) FROM villages").fetchone()[0]
+    assert len({d["village_id"] for d in days}) > villages * 0.8  # most before 3月10日, the rest by 植树节
+    called_off = [d for d in days if d["cancelled_at"]]
+    to_come = [d for d in days if d["starts_at"] > now and not d["cancelled_at"]]
+    held = [d for d in days if d["starts_at"] <= now and not d["cancelled_at"]]
+    assert called_off and to_come and len(held) > villages // 2, (len(called_off), len(to_come), len(held))
+    assert all(d["cancelled_at"] <= d["starts_at"] for d in called_off)
+    present = dict(bot.db.execute("SELECT event_id, SUM(present) FROM attendance GROUP BY event_id").fetchall())
+    assert all(present[d["id"]] == 0 for d in called_off)  # nobody was at a day called off before it began
+    assert all(present[d["id"]] == 1 for d in to_come)  # its opener alone, so far
+    assert sum(present[d["id"]] for d in held) > 4 * len(held)
+    latest = bot.db.execute("SELECT MAX(checked_in_at), MAX(confirmed_at) FROM attendance").fetchone()
+    assert all(moment is None or moment <= now for moment in latest)
+    # the 通报's columns: February's days and who was there
+    report = tmp_path / "r.xlsx"
+    reports.write_workbook(reports.build_report(bot, 2027, 2), bot, report)
+    sheet = load_workbook(report)["村社区排名"]
+    header = [c.value for c in sheet[1]]
+    held_col, present_col = header.index("植树活动"), header.index("活动签到")
+    cells = [(row[held_col], row[present_col]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sum(h or 0 for h, _ in cells) > 5 and sum(p or 0 for _, p in cells) > 20, cells
+    # the events page tags what is to come and what was called off
+    client = app.test_client()
+    login(client, "admin", out.split("admin / ")[1].split()[0])
+    html = client.get("/admin/events").get_data(as_text=True)
+    assert html.count(">未开始<") == len(to_come) and html.count(">已取消<") == len(called_off)
+    village = to_come[0]["village_id"]
+    section = client.get(f"/admin/villages/{village}?open=events").get_data(as_text=True)
+    assert ">未开始<" in section
