@@ -15,7 +15,9 @@ The rules (config keys in brackets; docs/visits.md says why):
 - The 通报's ``顾问下沉``: a village's visits in the month; its summary names the villages with no adviser and
   those without a visit in the month.
 - From [visits.reminder_day] to the month's end, each adviser with villages not visited that month gets one
-  reminder naming them (kind ``notice``: the notice template outside the 48-hour window), after quiet hours.
+  reminder naming them (kind ``notice``: the notice template outside the 48-hour window), after quiet hours. Their
+  签到 of the month outside every village, no village chosen, are named by day (sim66): one of them may be a visit
+  to a village the reminder lists, counted nowhere until the office puts it under one (the 顾问下沉 page).
 - Every month of ``campaign.year`` counts (1月起每月).
 
 Everything from ``sign_in_note`` to ``reminder_key`` is pure (no app, no database) and unit-tested; the
@@ -463,6 +465,11 @@ def visit_reminders(app, now: datetime) -> dict:
                 villages="、".join(v["name"] for v in left),
                 n=len(left),
             )
+            unplaced = store.unplaced_of(app.db, adviser["id"], start, end)
+            if unplaced:  # sim66: a 签到 at one of those villages, outside its radius, no village chosen
+                days = (clock.local(clock.from_db(at), tz) for at in unplaced)
+                said = "、".join(dict.fromkeys(f"{d.month}月{d.day}日" for d in days))
+                text += "\n" + app.t("visits.reminder_unplaced", n=len(unplaced), days=said)
             key = reminder_key(local.year, local.month, adviser["id"])
             queued += reminders.queue_notice(app.db, app.config, openid=adviser["openid"], text=text, key=key, now=now)
     return {"queued": queued}

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db import transaction
+from bot.store import roster as roster_store
+from tests.conftest import add_roster
 from tests.e2e.test_campaign import PUXIN, county, season  # noqa: F401 - fixtures
 from tests.e2e.test_report_lines import config, line_sent  # noqa: F401 - fixtures
 
@@ -109,3 +112,43 @@ def test_the_demo_county_holds_planting_days_held_called_off_and_to_come(bot, ap
     village = to_come[0]["village_id"]
     section = client.get(f"/admin/villages/{village}?open=events").get_data(as_text=True)
     assert ">未开始<" in section
+
+
+def test_the_advisers_reminder_names_their_sign_ins_outside_every_village(bot, clock, tick, sent_to, villager_factory):
+    """Leftover 3 of sim65: an adviser who signed in at 下围村 from outside its radius and never chose a village got, on
+    the 20th, '下围村还没有下沉服务记录' and nothing else: the visit counted nowhere, and nothing said so. The reminder
+    now names those 签到 by day, and who puts them under a village."""
+    from tests.e2e.test_visits import IN_PUXIN, NOWHERE, VILLAGES
+
+    clock.set("2027-03-10T09:00")
+    ids = add_roster(bot, VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问")])
+    with transaction(bot.db):
+        wang_row = roster_store.person_by_openid(bot.db, "o-wang")
+        roster_store.set_adviser_villages(bot.db, wang_row["id"], [ids["埔心村"], ids["下围村"]])
+    wang = villager_factory("o-wang")
+    wang.says("签到")
+    wang.sends_location(*IN_PUXIN)
+    clock.set("2027-03-12T15:00")
+    wang.says("签到 指导挖穴")
+    assert "请回复编号" in wang.sends_location(*NOWHERE)  # the village never chosen
+    tick("2027-03-20T10:00")
+    [reminder] = [t for t in sent_to("o-wang") if "还没有下沉服务记录" in t]
+    assert "3月您挂钩的下围村还没有下沉服务记录" in reminder
+    assert "另有1次签到（3月12日）不在挂钩村范围内，还没记到村。" in reminder, reminder
+    assert "\n\n" not in reminder.strip()
+
+
+def test_no_word_of_unplaced_sign_ins_when_there_are_none(bot, clock, tick, sent_to, villager_factory):
+    from tests.e2e.test_visits import IN_PUXIN, VILLAGES
+
+    clock.set("2027-03-10T09:00")
+    ids = add_roster(bot, VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问")])
+    with transaction(bot.db):
+        wang_row = roster_store.person_by_openid(bot.db, "o-wang")
+        roster_store.set_adviser_villages(bot.db, wang_row["id"], [ids["埔心村"], ids["下围村"]])
+    wang = villager_factory("o-wang")
+    wang.says("签到")
+    wang.sends_location(*IN_PUXIN)
+    tick("2027-03-20T10:00")
+    [reminder] = [t for t in sent_to("o-wang") if "还没有下沉服务记录" in t]
+    assert "另有" not in reminder and "签到（" not in reminder
