@@ -152,3 +152,44 @@ def test_no_word_of_unplaced_sign_ins_when_there_are_none(bot, clock, tick, sent
     tick("2027-03-20T10:00")
     [reminder] = [t for t in sent_to("o-wang") if "还没有下沉服务记录" in t]
     assert "另有" not in reminder and "签到（" not in reminder
+
+
+def test_the_report_lines_export_says_each_status_as_the_report_does(
+    season,  # noqa: F811
+    tick,
+    rows,
+    config_file,
+    capsys,
+    app,
+):
+    """Leftover 2 of sim65: a cadre exporting 通报各村情况 (report_lines), on the dashboard or with `export`, read
+    on_track, lagging_twice: the status now comes in Chinese too (status_label, after the table's own columns, which
+    keep their places)."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from bot import cli
+    from tests.e2e.dashboard_seed import add_logins, login
+
+    tick("2027-02-01T09:00")
+    tick("2027-03-01T09:00")
+    kept = {(r["month"], r["village"]): r["status"] for r in rows("SELECT month, village, status FROM report_lines")}
+    assert set(kept.values()) >= {"lagging", "complete"}
+    words = {"complete": "已完成", "on_track": "正常", "lagging": "滞后", "lagging_twice": "连续两月滞后"}
+    capsys.readouterr()
+    assert cli.main(["--config", str(config_file), "export", "report_lines"]) == 0
+    exported = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(exported[0])[:4] == ["month", "village", "status", "rank"] and list(exported[0])[-1] == "status_label"
+    assert {(r["month"], r["village"]): r["status_label"] for r in exported} == {
+        key: words[status] for key, status in kept.items()
+    }
+    # the dashboard's 导出: the same workbook column
+    add_logins(app.extensions["bot"].db, [("office", "admin")])
+    client = app.test_client()
+    assert login(client, "office").status_code == 302
+    book = load_workbook(io.BytesIO(client.get("/admin/exports/report_lines.xlsx").data))
+    sheet = list(book.active.iter_rows(values_only=True))
+    label = sheet[0].index("status_label")
+    assert {row[label] for row in sheet[1:]} == {words[s] for s in kept.values()}
