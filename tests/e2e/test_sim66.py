@@ -193,3 +193,46 @@ def test_the_report_lines_export_says_each_status_as_the_report_does(
     sheet = list(book.active.iter_rows(values_only=True))
     label = sheet[0].index("status_label")
     assert {row[label] for row in sheet[1:]} == {words[s] for s in kept.values()}
+
+
+# sim66: the village's planting days asked after as a whole. Written before the reader, in words of their own (none of
+# its tuning set's); on main each became a ticket, the FAQ's or 本村进度's answer.
+DAYS_ASKED = (
+    "咱们村今年组织过几次植树活动",
+    "想知道本村植树活动的参加人数",
+    "我们社区搞了几场植树活动啦",
+    "植树活动我们村党员去了多少个",
+    "书记问下我们村植树活动情况",
+    "村里种树活动一共办了几次",
+    "我们村植树活动统计",
+)
+DAYS_NOT_ASKED = ("植树活动几点开始", "下次植树活动是几号", "植树活动可以带小孩去吗", "怎么组织植树活动")
+PLACE, NEAR = (23.1001, 114.4001), (23.1010, 114.4005)
+
+
+def test_a_secretary_asking_how_the_villages_planting_days_went_gets_them(person, clock, rows):
+    clock.set("2027-03-06T08:30")
+    secretary = person("o-sec", "王书记", "村书记")
+    member = person("o-member", "李党员", "党员")
+    villager = person("o-chen", "陈伯", "群众")
+    secretary.sends_location(*PLACE)
+    assert "签到码" in secretary.says("活动 村口植树 9点到12点")
+    clock.set("2027-03-06T09:10")
+    for who in (member, villager):
+        who.says("参加")
+        who.sends_location(*NEAR)
+    clock.set("2027-03-06T12:40")
+    secretary.sends_location(*PLACE)
+    assert "签到码" in secretary.says("活动 河边补种 14点到17点")  # opened for the afternoon: still to come
+    for text in DAYS_ASKED:
+        reply = secretary.says(text)
+        assert reply.startswith("本村义务植树活动已办1场，到场3人，其中党员干部2人。\n"), (text, reply)
+        assert "3月6日 14:00–17:00 河边补种：未开始" in reply and "3月6日 09:00–12:00 村口植树：到场3人" in reply
+    handled = [r["handler"] for r in rows("SELECT handler FROM inbox WHERE openid = 'o-sec' ORDER BY id")]
+    assert handled[-len(DAYS_ASKED) :] == ["event_summary"] * len(DAYS_ASKED)
+    # one's own count is 我的签到's
+    assert member.says("我参加过几次植树活动").startswith("您参加义务植树活动签到在场1次")
+    for text in DAYS_NOT_ASKED:
+        secretary.says(text)
+        (last,) = rows("SELECT handler FROM inbox WHERE openid = 'o-sec' ORDER BY id DESC LIMIT 1")
+        assert last["handler"] != "event_summary", text
