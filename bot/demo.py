@@ -1115,7 +1115,8 @@ def _planting_days(villages, people_by_village, plantings, take, year: int, tz: 
             if called_off:
                 continue
             planted = {who for at, who in trees_at.get(v["id"], []) if start <= at < end}
-            came = [p for p in takers if p["id"] in planted or rng.random() < 0.45]
+            # the README's 李阿姨 was at her village's 党建林 day (我参加过几次植树活动 has one to show)
+            came = [p for p in takers if p["id"] in planted or p["openid"] == GUIDE["member"][1] or rng.random() < 0.45]
             came += [p for p in people if p["id"] in planted and p["openid"] and p not in came and p is not opener]
             for person in came:
                 at = start + timedelta(minutes=rng.randint(0, 50))
