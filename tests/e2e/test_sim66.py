@@ -236,3 +236,16 @@ def test_a_secretary_asking_how_the_villages_planting_days_went_gets_them(person
         secretary.says(text)
         (last,) = rows("SELECT handler FROM inbox WHERE openid = 'o-sec' ORDER BY id DESC LIMIT 1")
         assert last["handler"] != "event_summary", text
+
+
+def test_the_report_page_says_when_the_next_is_made(season, tick, clock, app):  # noqa: F811
+    """The office's 通报 page said only 每月1日: now the next month's and its moment, from config."""
+    from tests.e2e.dashboard_seed import add_logins, login
+
+    tick("2027-02-01T09:00")
+    clock.set("2027-02-20T10:00")
+    add_logins(app.extensions["bot"].db, [("office", "admin")])
+    client = app.test_client()
+    assert login(client, "office").status_code == 302
+    html = client.get("/admin/reports").get_data(as_text=True)
+    assert "下一期：2月通报，3月1日08:00生成并发给各村书记。" in html
