@@ -146,14 +146,15 @@ def unplaced_by_adviser(db: Database, start: str, end: str) -> dict[int, int]:
     )
 
 
-def unplaced_of(db: Database, adviser_id: int, start: str, end: str) -> list[str]:
-    """When this adviser signed in in [start, end) outside every village, never saying which (oldest first)."""
+def unplaced_of(db: Database, adviser_id: int, start: str, end: str, but: int | None = None) -> list[str]:
+    """When this adviser signed in in [start, end) outside every village, never saying which (oldest first); ``but``
+    a visit left out (the one whose village is being chosen)."""
     return [
         row[0]
         for row in db.execute(
             "SELECT created_at FROM visits WHERE village_id IS NULL AND adviser_person_id = ? AND created_at >= ?"
-            " AND created_at < ? ORDER BY created_at",
-            [adviser_id, start, end],
+            " AND created_at < ? AND id IS NOT ? ORDER BY created_at",
+            [adviser_id, start, end, but],
         ).fetchall()
     ]
 

@@ -249,3 +249,26 @@ def test_the_report_page_says_when_the_next_is_made(season, tick, clock, app):  
     assert login(client, "office").status_code == 302
     html = client.get("/admin/reports").get_data(as_text=True)
     assert "下一期：2月通报，3月1日08:00生成并发给各村书记。" in html
+
+
+def test_my_visits_name_the_sign_ins_no_village_was_chosen_for(bot, clock, villager_factory):
+    """我的下沉 listed 下围村 as not visited and said nothing of the 签到 outside every village left without a number:
+    now it names them by day, as the reminder does; the one whose village is being asked is the choice's, not twice."""
+    from tests.e2e.test_visits import IN_PUXIN, NOWHERE, VILLAGES
+
+    clock.set("2027-03-05T09:00")
+    ids = add_roster(bot, VILLAGES, [("o-wang", "王工", "埔心村", "技术顾问")])
+    with transaction(bot.db):
+        wang_row = roster_store.person_by_openid(bot.db, "o-wang")
+        roster_store.set_adviser_villages(bot.db, wang_row["id"], [ids["埔心村"], ids["下围村"]])
+    wang = villager_factory("o-wang")
+    wang.says("签到")
+    assert "请回复编号" in wang.sends_location(*NOWHERE)
+    reply = wang.says("我的下沉")  # its village still asked: listed once, as the choice
+    assert "刚才的签到还没记上" in reply and "另有" not in reply, reply
+    clock.set("2027-03-12T10:00")  # days later, never answered
+    wang.says("签到")
+    wang.sends_location(*IN_PUXIN)
+    reply = wang.says("我的下沉")
+    assert "还没去的1个：下围村" in reply
+    assert "另有1次签到（3月5日）不在挂钩村范围内，还没记到村。" in reply, reply
