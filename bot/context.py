@@ -68,6 +68,7 @@ class AppContext:
     report_columns = _from_registry("report_columns")
     report_summary = _from_registry("report_summary")
     exports = _from_registry("exports")
+    export_labels = _from_registry("export_labels")
     imports = _from_registry("imports")
     commands = _from_registry("commands")
     dashboard_pages = _from_registry("dashboard_pages")

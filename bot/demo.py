@@ -122,6 +122,7 @@ class Counts:
     zones: int = 0
     tending: int = 0
     visits: int = 0
+    events: int = 0
 
 
 # -- generated photos ----------------------------------------------------------------------------
@@ -312,6 +313,8 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
             "tending",
             "visits",
             "visit_photos",
+            "events",
+            "attendance",
         )
     }
     tz = config.get("campaign.timezone")
@@ -862,6 +865,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
 
     zones, holders, tending = _care_zones(config, villages, people_by_village, pool, media, take, seed + scale + 2)
     visits, visit_photos = _visits(villages, advisers, pool, media, take, year, tz, seed + scale + 3)
+    days, attendance = _planting_days(villages, people_by_village, plantings, take, year, tz, seed + scale + 4)
     tables = {
         "plantings": plantings,
         "media": media,
@@ -876,6 +880,8 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
         "tending": tending,
         "visits": visits,
         "visit_photos": visit_photos,
+        "events": days,
+        "attendance": attendance,
     }
     if end < demo_day(config):
         _leave_out_after(tables, now_s)
@@ -886,6 +892,7 @@ def fill(db, config, scale: int = 1, seed: int = 2027, until: datetime | None = 
     counts.survival_checks = len(checks)
     counts.tickets, counts.outbox = len(tickets), len(outbox)
     counts.zones, counts.tending, counts.visits = len(tables["zones"]), len(tables["tending"]), len(tables["visits"])
+    counts.events = len(tables["events"])
 
     for v in villages:
         v.pop("_diligence")
@@ -1031,6 +1038,126 @@ def _visits(villages, advisers, pool, media, take, year: int, tz: str, seed: int
     return visits, photos_of_visits
 
 
+EVENT_NAMES = {"村": "党建林义务植树", "社区": "主题林义务植树"}
+EVENT_LATER = ("植树节义务植树", "我为家乡种棵树", "主题党日植绿护绿")
+EVENT_SPOTS = ("村委会旁", "文化广场", "河堤边", "祠堂周边", "村道两侧")
+EVENT_HOURS = (8, 15)  # a morning or an afternoon, three hours: when the villagers plant (``_between``)
+EVENT_RAIN = 0.12  # of first days, called off before the start (rain) and held a week later
+
+
+def _planting_days(villages, people_by_village, plantings, take, year: int, tz: str, seed: int):
+    """义务植树活动 (seed 002, 二(一): 65周岁以下的党员至少参加1次; 二(二): 3月12日前全面完成): every village's secretary
+    opens its 党建林 (社区: 主题林) day in chat between the holes' date and 植树节, on the morning or afternoon its people
+    planted most, and some hold a second in late March or April; a few first days are called off before the start
+    (rain) and held a week later. Party members and cadres on WeChat check in (参加, the code or the QR code), most
+    sending a location, a few confirmed by the office, a few never; whoever logged trees in its span was there. A
+    rehearsal's county shows the day opened that morning still to come, and one under way (``_leave_out_after``)."""
+    rng = random.Random(seed)
+    codes = rng.sample(range(1000, 10000), 4 * len(villages))
+    trees_at: dict[int, list[tuple[datetime, int]]] = {}
+    for p in plantings:
+        if p["kind"] == "tree" and p["status"] == "complete":
+            trees_at.setdefault(p["village_id"], []).append((clock.from_db(p["created_at"]), p["person_id"]))
+    days: list[dict] = []
+    attendance: list[dict] = []
+
+    def busiest(v, first: date, last: date) -> datetime:
+        """The three hours from ``first`` to ``last`` in which the village logged most trees (the first, none)."""
+        spans = [
+            datetime(d.year, d.month, d.day, h, tzinfo=ZoneInfo(tz)).astimezone(UTC)
+            for d in (first + timedelta(days=n) for n in range((last - first).days + 1))
+            for h in EVENT_HOURS
+        ]
+        planted = trees_at.get(v["id"], [])
+        return max(spans, key=lambda s: sum(1 for at, _ in planted if s <= at < s + timedelta(hours=3)))
+
+    for v in villages:
+        people = people_by_village[v["id"]]
+        opener = next(p for p in people if p["role"] == "村书记")
+        takers = [p for p in people if p["openid"] and p["role"] in ("党员", "村干部") and p is not opener]
+        first_day = (2, 24) if v["_diligence"] >= 0.7 else (3, 5)
+        starts = [busiest(v, date(year, *first_day), date(year, 3, 12))]
+        rained = rng.random() < EVENT_RAIN
+        if rained:
+            starts.append(starts[0] + timedelta(days=7))
+        if rng.random() < 0.5:
+            starts.append(busiest(v, date(year, 3, 20), date(year, 4, 25)))
+        for n, start in enumerate(starts):
+            end = start + timedelta(hours=3)
+            opened = start - timedelta(minutes=rng.randint(30, 100))
+            called_off = start - timedelta(hours=rng.randint(1, 3)) if rained and n == 0 else None
+            lat, lng = _offset(v["lat"], v["lng"], rng.uniform(50, v["radius_m"] * 0.4), rng)
+            event_id = take("events")
+            days.append(
+                {
+                    "id": event_id,
+                    "village_id": v["id"],
+                    "name": EVENT_NAMES[v["kind"]] if n == 0 or (rained and n == 1) else rng.choice(EVENT_LATER),
+                    "code": str(codes.pop()),
+                    "lat": lat,
+                    "lng": lng,
+                    "place_label": f"{v['town']}{v['name']}{rng.choice(EVENT_SPOTS)}",
+                    "starts_at": clock.to_db(start),
+                    "ends_at": clock.to_db(end),
+                    "opened_by_person_id": opener["id"],
+                    "openid": opener["openid"],
+                    "inbox_id": None,
+                    "created_at": clock.to_db(opened),
+                    "qr_status": "pending",
+                    "qr_attempts": 0,
+                    "cancelled_at": clock.to_db(called_off) if called_off else None,
+                    "cancelled_by_person_id": opener["id"] if called_off else None,
+                }
+            )
+
+            attend = _attendance(days[-1], end, take, attendance, rng)
+            attend(opener, "opened", opened, via=None if called_off else "opener", distance=0.0)
+            if called_off:
+                continue
+            planted = {who for at, who in trees_at.get(v["id"], []) if start <= at < end}
+            # the README's 李阿姨 was at her village's 党建林 day (我参加过几次植树活动 has one to show)
+            came = [p for p in takers if p["id"] in planted or p["openid"] == GUIDE["member"][1] or rng.random() < 0.45]
+            came += [p for p in people if p["id"] in planted and p["openid"] and p not in came and p is not opener]
+            for person in came:
+                at = start + timedelta(minutes=rng.randint(0, 50))
+                how = rng.choices(("village", "code", "qr"), (60, 20, 20))[0]
+                roll = rng.random()
+                if roll < 0.82 or person["id"] in planted:
+                    attend(person, how, at, via="location", distance=rng.uniform(5, 250))
+                elif roll < 0.92:
+                    attend(person, how, at, via="cadre", by="admin")
+                else:
+                    attend(person, how, at)  # no location sent, nobody confirmed yet: 待确认
+    return days, attendance
+
+
+def _attendance(event: dict, end: datetime, take, into: list[dict], rng: random.Random):
+    """A function adding one check-in at ``event`` to ``into``: present by ``via`` (a location ``distance`` metres
+    from the event, the opener, or confirmed by ``by`` after the day), or waiting (no ``via``)."""
+
+    def attend(person: dict, how: str, at: datetime, *, via=None, distance=None, by=None) -> None:
+        near = _offset(event["lat"], event["lng"], distance, rng) if distance is not None else (None, None)
+        into.append(
+            {
+                "id": take("attendance"),
+                "event_id": event["id"],
+                "person_id": person["id"],
+                "openid": person["openid"],
+                "how": how,
+                "checked_in_at": clock.to_db(at),
+                "present": int(via is not None),
+                "present_via": via,
+                "lat": near[0],
+                "lng": near[1],
+                "distance_m": round(distance, 1) if distance is not None else None,
+                "confirmed_by": by,
+                "confirmed_at": clock.to_db(end + timedelta(hours=rng.randint(1, 20))) if by else None,
+            }
+        )
+
+    return attend
+
+
 def _number_by_time(tables: dict[str, list[dict]], first: dict[str, int]) -> None:
     """Records and questions numbered as they came, from ``first`` on: the county is drawn village by village, so its
     numbers ran by village, and a county cut short at a rehearsal's moment (``_leave_out_after``) left gaps where the
@@ -1081,6 +1208,8 @@ def _leave_out_after(tables: dict[str, list[dict]], end: str) -> None:
         ("tending", "created_at"),
         ("visits", "created_at"),
         ("visit_photos", "created_at"),
+        ("events", "created_at"),
+        ("attendance", "checked_in_at"),
     ):
         keep(table, column)
     kept = {row["id"] for row in tables["plantings"]}
@@ -1098,6 +1227,12 @@ def _leave_out_after(tables: dict[str, list[dict]], end: str) -> None:
             row.update(review="pending", reviewed_by=None, reviewed_at=None, review_reason=None)
         if row["review"] == "pending" and not row["flags"]:
             row["review"] = "none"
+    for row in tables["events"]:  # called off later, or over later: as it stood (planned, under way)
+        if row["cancelled_at"] and row["cancelled_at"] > end:
+            row.update(cancelled_at=None, cancelled_by_person_id=None)
+    for row in tables["attendance"]:
+        if row["confirmed_at"] and row["confirmed_at"] > end:
+            row.update(present=0, present_via=None, confirmed_by=None, confirmed_at=None)
     for row in tables["milestones"]:
         if row["confirmed_at"] and row["confirmed_at"] > end:
             row.update(status="reported", confirmed_by=None, confirmed_at=None, updated_at=row["reported_at"])
@@ -1166,6 +1301,7 @@ def cmd_demo(args, app) -> int:
             zones=counts.zones,
             tending=counts.tending,
             visits=counts.visits,
+            events=counts.events,
         )
     )
     # up to the rehearsal's moment; or the season's last day, said to lie ahead of the clock when it does

@@ -174,6 +174,33 @@ def arrival_told(meaning: str) -> bool:
     return bool(_ARRIVED_RE.match(meaning or ""))
 
 
+# sim66: the village's planting days asked after as a whole, on handlers.core's meaning (植树 -> 种树, 几多 -> 多少):
+# how many were held and who came ('我们村有几个党员参加了植树活动', '这个月村里搞了几场植树活动', '本村植树活动开展情况');
+# one's own count ('我参加过几次植树活动'). Never how to run or join one, when it starts, what to bring (event_asked, the FAQ)
+_DAYS_WORD_RE = re.compile(r"(?:义务)?种树活动")
+_DAYS_SUMMARY_RE = re.compile(
+    r"几场|几次|多少场|多少次|几个?人|多少个?人|人数|几个?党员|多少个?党员|党员.{0,4}(?:多少|几)个?|(?:参加|开展|签到)?情况|统计|"
+    r"(?:弄|搞|办|开展)(?:得|的)怎么样|(?:弄|搞|办|开展)了没有"
+)
+_DAYS_OWN_RE = re.compile(r"^我(?!们|村|哋)(?:已经|总共|一共)?(?:参加|去)(?:过|了)?(?:几|多少)次")
+_DAYS_NOT_RE = re.compile(
+    r"怎么(?:组织|搞|弄|办|参加|报名|签到)|如何|要带|带什么|几点|在哪|哪里|什么时候|好处|意义|是什么|可以|能不能|报名|"
+    r"今天|明天|后天|现在|要参加|需要|必须|至少|应该|得参加|规定"
+)
+DAYS_SUMMARY_MAX_CHARS = 30
+
+
+def days_summary_asked(meaning: str) -> str | None:
+    """sim66: 'village' (the village's planting days as a whole), 'own' (one's own count), or None."""
+    if not meaning or len(meaning) > DAYS_SUMMARY_MAX_CHARS or not _DAYS_WORD_RE.search(meaning):
+        return None
+    if _DAYS_NOT_RE.search(meaning):
+        return None
+    if _DAYS_OWN_RE.match(meaning):
+        return "own"
+    return "village" if _DAYS_SUMMARY_RE.search(meaning) else None
+
+
 def parse_open(text: str | None) -> OpenText | None:
     """``活动 村口植树 9点到12点`` → OpenText('村口植树', (9, 0), (12, 0)); None for anything else (a question too)."""
     text = nlu.to_halfwidth(text or "").strip().strip(_TRAILING)
@@ -312,6 +339,28 @@ def span_words(event: dict, tz: str) -> str:
     start, end = (clock.local(clock.from_db(event[k]), tz) for k in ("starts_at", "ends_at"))
     day = f"{start.month}月{start.day}日 {start:%H:%M}"
     return f"{day}–{end:%H:%M}" if end > start else day
+
+
+STAGE_TAGS = {
+    "cancelled": "admin.events.cancelled_tag",
+    "upcoming": "admin.events.upcoming_tag",
+    "under_way": "admin.events.under_way_tag",
+}
+
+
+def stage(event: dict, now_s: str) -> str | None:
+    """sim66: the day's tag on the pages: cancelled (called off), upcoming (opened that morning for a later start: a row
+    of 签到1人 beside the held ones read as a day nobody came to), under_way; None once it is over."""
+    if event["cancelled_at"] is not None:
+        return "cancelled"
+    if now_s < event["starts_at"]:
+        return "upcoming"
+    return "under_way" if now_s < event["ends_at"] else None
+
+
+def held(events: list[dict], now_s: str) -> list[dict]:
+    """The days that took place or are under way (not to come, not called off before their start)."""
+    return [e for e in events if not never_held(e) and now_s >= e["starts_at"]]
 
 
 def over(event: dict, now_s: str) -> bool:

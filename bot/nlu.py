@@ -7265,6 +7265,8 @@ _REPORT_PROGRESS_ASKED_RE = re.compile(
 _REPORT_MONTH_RE = re.compile(r"(?<![\d十])(1[0-2]|0?[1-9]|十[一二]|[一二三四五六七八九十])\s*月(?:份)?")
 _REPORT_BACK_RE = re.compile(r"上上个?月|上个?月|上月")
 _REPORT_LATEST_RE = re.compile(r"本月|这个?月|今个?月|当月|本期|这期|今期|最新|最近|近期")
+# sim66: when it comes out asked ('今个月几时出通报', '通报几号发', '4月通报什么时候出'): ("when", the month named or 0)
+_REPORT_WHEN_RE = re.compile(r"几时|什么时候|啥时候|咩时候|乜时候|哪天|哪一天|边日|几号|几日|何时|几点")
 
 
 def report_asked(norm: str) -> tuple[str, int] | None:
@@ -7273,10 +7275,13 @@ def report_asked(norm: str) -> tuple[str, int] | None:
         return None
     if _REPORT_PROGRESS_ASKED_RE.search(norm):
         return None
+    named = _REPORT_MONTH_RE.search(norm)
+    if _REPORT_WHEN_RE.search(norm):
+        month = chinese_to_int(named.group(1).lstrip("0")) if named else None
+        return ("when", month if month is not None and 1 <= month <= 12 else 0)
     back = _REPORT_BACK_RE.search(norm)
     if back:
         return ("back", 2 if back.group(0).startswith("上上") else 1)
-    named = _REPORT_MONTH_RE.search(norm)
     if named and not _REPORT_LATEST_RE.search(norm[: named.start()] + norm[named.end() :]):
         month = chinese_to_int(named.group(1).lstrip("0"))
         if month is not None and 1 <= month <= 12:

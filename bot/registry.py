@@ -101,6 +101,11 @@ MANIFEST = {
         "after its own (report: bot.reports.Report)",
     ),
     "EXPORTS": ("exports", "dict[str, str]: export table name -> the store's SELECT (its columns are the header)"),
+    "EXPORT_LABELS": (
+        "export_labels",
+        "dict[str, dict[str, str]]: export table -> {column of codes: the messages table of their Chinese labels}; "
+        "the export adds ``<column>_label`` beside it",
+    ),
     "IMPORTS": ("imports", "dict[str, bot.registry.Importer]: the kinds of python run.py import and the upload page"),
     "COMMANDS": ("commands", "dict[str, bot.registry.Command]: python run.py commands"),
     "DASHBOARD": ("dashboard_pages", "list[bot.registry.DashboardPage]: /admin pages and nav entries"),
@@ -128,6 +133,7 @@ class Registry:
     report_columns: tuple = ()
     report_summary: tuple = ()
     exports: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    export_labels: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     imports: Mapping[str, Importer] = field(default_factory=lambda: MappingProxyType({}))
     commands: Mapping[str, Command] = field(default_factory=lambda: MappingProxyType({}))
     dashboard_pages: tuple = ()
@@ -157,6 +163,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
         "user_reads": [],
     }
     exports: dict[str, str] = {}
+    export_labels: dict[str, Mapping[str, str]] = {}
     imports: dict[str, Importer] = {}
     commands: dict[str, Command] = {}
     contributed_routes = []
@@ -166,6 +173,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
             if name in lists:
                 lists[name] += list(getattr(module, attribute, ()))
         _merge(exports, getattr(module, "EXPORTS", {}), "export table", module)
+        _merge(export_labels, getattr(module, "EXPORT_LABELS", {}), "export's labels of table", module)
         _merge(imports, getattr(module, "IMPORTS", {}), "import kind", module)
         _merge(commands, getattr(module, "COMMANDS", {}), "command", module)
     _check_unique([r.name for r in routes], "route")
@@ -181,6 +189,7 @@ def collect(capabilities: Sequence[ModuleType], routes: Sequence) -> Registry:
     return Registry(
         routes=tuple(routes),
         exports=MappingProxyType(exports),
+        export_labels=MappingProxyType(export_labels),
         imports=MappingProxyType(imports),
         commands=MappingProxyType(commands),
         **{name: tuple(items) for name, items in lists.items()},

@@ -572,15 +572,44 @@ def asked_month(config, now: datetime, asked: tuple[str, int]) -> tuple[int, int
     return year, month
 
 
-def _when_words(app, moment: datetime) -> str:
+def when_words(app, moment: datetime) -> str:
+    """'4月1日08:00': a 通报's release moment as the chat and the 通报 page say it."""
     local = clock.local(moment, app.tz)
     return f"{schedule.date_words(local.date())}{local:%H:%M}"
+
+
+def _when_said(app, village: dict, month: int, now: datetime) -> str:
+    """When the 通报 comes out (sim66: '今个月几时出通报' got the last line, not the date): the month named's, or the next
+    one's (``next_release``, from config), then the village's latest kept line and when it went out."""
+    t, config = app.t, app.config
+    year = int(config.get("campaign.year"))
+    months = schedule.campaign_months(config, year, 12)
+    if month and (year, month) in months:
+        due = release_moment(config, year, month)
+        kept = store.line_of(app.db, month_key(year, month), village["id"])
+        if kept:
+            return t("progress.tongbao.when_out", month=month, when=when_words(app, due)) + "\n" + kept["line"]
+        if due <= now:  # due and not kept for the village: what asked_line says of that month
+            return asked_line(app, village, ("month", month), now)
+        coming: tuple[int, int, datetime] | None = (year, month, due)
+    elif month:
+        return t("progress.tongbao.no_month", month=month)
+    else:
+        coming = next_release(config, now)
+    said = t("progress.tongbao.when_next", month=coming[1], when=when_words(app, coming[2])) if coming else ""
+    earlier = store.latest_line(app.db, village["id"])
+    if earlier:
+        out = when_words(app, clock.from_db(earlier["generated_at"]))
+        said += ("\n" if said else "") + t("progress.tongbao.when_last", when=out, line=earlier["line"])
+    return said or t("progress.tongbao.when_none")
 
 
 def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str:
     """The village's line of the month asked, as it was sent (``report_lines``); else why there is none: not out yet
     (when it is due, from config) with the latest kept line, or none kept yet and when the next is due."""
     t, config, db = app.t, app.config, app.db
+    if asked[0] == "when":
+        return _when_said(app, village, asked[1], now)
     year, month = asked_month(config, now, asked)
     key = month_key(year, month)
     kept = store.line_of(db, key, village["id"])
@@ -590,7 +619,7 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
     due = release_moment(config, year, month)
     if in_campaign and due > now:  # not out yet: when, and the latest kept before it
         earlier = store.latest_line(db, village["id"], key)
-        said = t("progress.tongbao.not_yet", month=month, when=_when_words(app, due))
+        said = t("progress.tongbao.not_yet", month=month, when=when_words(app, due))
         return said + ("\n" + t("progress.tongbao.latest", line=earlier["line"]) if earlier else "")
     if store.get(db, key):  # kept without this village's line: on the roster since, or kept before lines were
         which = "progress.tongbao.not_in" if store.lines_kept(db, key) else "progress.tongbao.lines_not_kept"
@@ -604,7 +633,7 @@ def asked_line(app, village: dict, asked: tuple[str, int], now: datetime) -> str
     if earlier:
         after = t("progress.tongbao.latest", line=earlier["line"])
     elif coming:
-        after = t("progress.tongbao.none", village=village["name"], month=coming[1], when=_when_words(app, coming[2]))
+        after = t("progress.tongbao.none", village=village["name"], month=coming[1], when=when_words(app, coming[2]))
     else:
         after = ""
     return "\n".join(part for part in (said, after) if part) or t("progress.tongbao.no_month", month=month)

@@ -15,7 +15,9 @@ The rules (config keys in brackets; docs/visits.md says why):
 - The 通报's ``顾问下沉``: a village's visits in the month; its summary names the villages with no adviser and
   those without a visit in the month.
 - From [visits.reminder_day] to the month's end, each adviser with villages not visited that month gets one
-  reminder naming them (kind ``notice``: the notice template outside the 48-hour window), after quiet hours.
+  reminder naming them (kind ``notice``: the notice template outside the 48-hour window), after quiet hours. Their
+  签到 of the month outside every village, no village chosen, are named by day (sim66): one of them may be a visit
+  to a village the reminder lists, counted nowhere until the office puts it under one (the 顾问下沉 page).
 - Every month of ``campaign.year`` counts (1月起每月).
 
 Everything from ``sign_in_note`` to ``reminder_key`` is pure (no app, no database) and unit-tested; the
@@ -376,8 +378,21 @@ def own_visits_asked(norm: str) -> bool:
     return bool(_OWN_VISITS_RE.search(norm))
 
 
-def month_summary(app, db, person: dict, now: datetime) -> str:
-    """The adviser's visits this month, each village and day with its note, and their villages not visited yet."""
+def unplaced_line(app, db, adviser_id: int, start: str, end: str, but: int | None = None) -> str | None:
+    """sim66: the adviser's 签到 in [start, end) outside every village, no village chosen (``but`` the one being
+    chosen), by day: one may be a visit to a village still listed as not visited, counted nowhere until the office
+    places it. None without any."""
+    unplaced = store.unplaced_of(db, adviser_id, start, end, but)
+    if not unplaced:
+        return None
+    days = (clock.local(clock.from_db(at), app.tz) for at in unplaced)
+    said = "、".join(dict.fromkeys(f"{d.month}月{d.day}日" for d in days))
+    return app.t("visits.reminder_unplaced", n=len(unplaced), days=said)
+
+
+def month_summary(app, db, person: dict, now: datetime, choosing: int | None = None) -> str:
+    """The adviser's visits this month, each village and day with its note, and their villages not visited yet
+    (with the month's 签到 no village was chosen for, but ``choosing``, the one whose village is asked now)."""
     local = clock.local(now, app.tz)
     start, end = (clock.to_db(m) for m in month_bounds(local.year, local.month, app.tz))
     mine = store.of_adviser(db, person["id"], start, end)
@@ -393,6 +408,9 @@ def month_summary(app, db, person: dict, now: datetime) -> str:
     left = store.unvisited_villages(db, person["id"], start, end)
     if left:
         lines.append(app.t("visits.mine_unvisited", n=len(left), names="、".join(v["name"] for v in left)))
+        unplaced = unplaced_line(app, db, person["id"], start, end, but=choosing)
+        if unplaced:
+            lines.append(unplaced)
     elif villages_of(db, person):
         lines.append(app.t("visits.mine_all_visited"))
     return "\n".join(lines)
@@ -463,6 +481,9 @@ def visit_reminders(app, now: datetime) -> dict:
                 villages="、".join(v["name"] for v in left),
                 n=len(left),
             )
+            unplaced = unplaced_line(app, app.db, adviser["id"], start, end)
+            if unplaced:  # sim66: a 签到 at one of those villages, outside its radius, no village chosen
+                text += "\n" + unplaced
             key = reminder_key(local.year, local.month, adviser["id"])
             queued += reminders.queue_notice(app.db, app.config, openid=adviser["openid"], text=text, key=key, now=now)
     return {"queued": queued}

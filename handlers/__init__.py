@@ -194,6 +194,8 @@ planting days (handlers/events.py, TEXT_ROUTES):
   (sim58: had been a ticket)
 - event_asked — the planting day asked about (礼拜六植树活动几点开始, 植树日在哪里集合; sim58: whether there is one,
   植树节今日有冇活动): the village's open day (name, time, place, how to join), or that none is set yet
+- event_summary — sim66: the village's planting days as a whole (我们村有几个党员参加了植树活动, 这个月搞了几场植树活动):
+  how many held, who came, the latest days tagged 未开始/进行中/已取消; one's own count (我参加过几次植树活动): 我的签到's
 planting (handlers/planting.py, RECORD_ROUTES):
 - planting_count_choice — 1 / 改 or 2 / 另外 after "改成5棵，还是另外一条记录？": the new count, or another record
 - withdraw_confirm — 确定作废 after "要作废您刚报的第…号记录吗": the record withdrawn (never deleted, counted nowhere)

@@ -328,6 +328,44 @@ def on_day_asked(ctx: Ctx, _match) -> str:
     return ctx.t("events.day_info", lines=lines)
 
 
+def _days_summary(_app, meaning: str) -> bool:
+    return events.days_summary_asked(meaning) is not None
+
+
+DAYS_SUMMARY_SHOWN = 5  # the latest days listed; the rest are on the dashboard's 植树活动 page
+
+
+@registered
+def on_days_summary(ctx: Ctx, _match) -> str:
+    """sim66: the village's planting days as a whole ('我们村有几个党员参加了植树活动', '这个月村里搞了几场植树活动': a ticket,
+    the FAQ or 本村进度 had them): how many held, who came, the latest days with their tags; one's own count
+    ('我参加过几次植树活动') is 我的签到's."""
+    assert ctx.person is not None  # @registered
+    if events.days_summary_asked(text_normalized(ctx)) == "own":
+        return on_attendance_asked(ctx, None)
+    village_id = ctx.person.get("village_id")
+    days = store.events_list(ctx.db, [village_id]) if village_id is not None else []
+    if village_id is None or not days:
+        return ctx.t("events.day_none")
+    held = events.held(days, ctx.now_s)
+    people, party = store.present_people_of_village(
+        ctx.db, village_id, list(ctx.app.config.get("campaign.participation.roles"))
+    )
+    lines = []
+    for day in days[:DAYS_SUMMARY_SHOWN]:
+        stage = events.stage(day, ctx.now_s)
+        tag = ctx.t(events.STAGE_TAGS[stage]) if stage else ctx.t("events.summary_present", n=day["present"])
+        lines.append(ctx.t("events.summary_line", span=events.span_words(day, ctx.app.tz), name=day["name"], tag=tag))
+    more = len(days) - DAYS_SUMMARY_SHOWN
+    return ctx.t(
+        "events.summary",
+        held=len(held),
+        people=people,
+        party=party,
+        lines="\n".join(lines) + ("\n" + ctx.t("events.summary_more", n=more) if more > 0 else ""),
+    )
+
+
 @pure
 def _attendance_said(ctx: Ctx) -> bool:
     """Round 51: one's own 签到 asked after ('我的签到', '签到记录'), read ahead of the transaction."""
@@ -411,6 +449,8 @@ TEXT_ROUTES: list = [
     Route("event_join", text_means("events.commands.join", _joining_said), on_join),
     Route("event_arrived", staged(_arrival_said, _day_under_way), on_join),
     Route("event_asked", text_means("events.commands.day_asked", _day_asked), on_day_asked),
+    # sim66: the village's days as a whole (几场, 几个党员参加): after event_asked (when, where, what to bring)
+    Route("event_summary", text_means("events.commands.days_summary", _days_summary), on_days_summary),
 ]
 ROUTES: list = [*SCENE_ROUTES, *ATTENDED_ROUTES, *TEXT_ROUTES]
 JOBS: list = [Job("event_qrcodes", events.event_qrcodes, 10)]

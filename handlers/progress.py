@@ -341,4 +341,6 @@ COMMANDS: dict = {
 JOBS: list = [Job("monthly_report", reports.monthly_report, 300)]
 STORES: list = [reports_store]
 EXPORTS: dict = {**reports_store.EXPORT_SQL}
+# sim66: the 通报 lines' status as the 通报 says it (status_label: 正常, 连续两月滞后), beside the code
+EXPORT_LABELS: dict = {"report_lines": {"status": "progress.status"}}
 DASHBOARD: list = report_pages.PAGES

@@ -182,10 +182,10 @@ def on_own_visits(ctx: Ctx, _match) -> str:
     assert ctx.person is not None  # an adviser (_by_an_adviser)
     if not visits.villages_of(ctx.db, ctx.person):
         return ctx.t("visits.no_villages")
-    summary = visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now)
     state = visits.FLOW.state(ctx)
     if state is None or state.name != "choosing":
-        return summary
+        return visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now)
+    summary = visits.month_summary(ctx.app, ctx.db, ctx.person, ctx.now, choosing=state.data.get("visit_id"))
     # sim64: a sign-in outside every village waits for its village: 我的下沉 had said 0次 and listed them all unvisited
     names = {v["id"]: v["name"] for v in visits.villages_of(ctx.db, ctx.person)}
     ids = state.data.get("village_ids", [])

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, url_for
 
-from bot import events
+from bot import clock, events
 from bot.dashboard import auth
+from bot.dashboard.views import as_of
 from bot.db import transaction
 from bot.registry import DashboardPage
 from bot.store import events as store
@@ -18,12 +19,19 @@ def _labels() -> dict:
     return {"how": auth.labels(events.HOW_LABELS), "present": auth.labels(events.PRESENT_LABELS)}
 
 
+def _tag(event: dict) -> str | None:
+    """The day's tag (已取消, 未开始, 进行中; none once over): ``events.stage`` at the dashboard's clock."""
+    stage = events.stage(event, clock.to_db(as_of()))
+    return auth.t(events.STAGE_TAGS[stage]) if stage else None
+
+
 def events_page():
     ctx = auth.bot()
     return render_template(
         "dashboard/events.html",
         events=store.events_list(ctx.db, g.viewer.scope),
         span=lambda e: events.span_words(e, ctx.tz),
+        tag=_tag,
     )
 
 
@@ -41,6 +49,7 @@ def event_page(event_id: int):
         labels=_labels(),
         qr=events.qr_link(event["qr_ticket"]) if event["qr_ticket"] and not event["cancelled_at"] else None,
         never_held=events.never_held(event),
+        tag=_tag(event),
     )
 
 
@@ -60,10 +69,13 @@ def confirm_attendance(event_id: int, attendance_id: int):
 def village_section(village_id: int) -> str:
     """The village page's 植树活动 section: its planting days, newest first."""
     ctx = auth.bot()
+    days = store.events_list(ctx.db, [village_id], limit=20)
     return render_template(
         "dashboard/event_section.html",
-        events=store.events_list(ctx.db, [village_id], limit=20),
+        events=days,
+        held=events.held(days, clock.to_db(as_of())),
         span=lambda e: events.span_words(e, ctx.tz),
+        tag=_tag,
     )
 
 

@@ -10,6 +10,8 @@ event's (``_TREES_SQL``): a reading, not a copy, so a record finished later stil
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -343,6 +345,19 @@ def party_attendees_without_records(
             {**rules, "until": until, "village_id": village_id},
         )
     }
+
+
+def present_people_of_village(db: Database, village_id: int, party_roles: list[str]) -> tuple[int, int]:
+    """sim66: the people present at the village's days (a day called off before its start has none), and how many
+    of them hold one of ``party_roles``."""
+    row = db.execute(
+        "SELECT COUNT(DISTINCT a.person_id),"
+        " COUNT(DISTINCT CASE WHEN pe.role IN (SELECT value FROM json_each(?)) THEN a.person_id END)"
+        " FROM attendance a JOIN events e ON e.id = a.event_id LEFT JOIN people pe ON pe.id = a.person_id"
+        " WHERE e.village_id = ? AND a.present = 1",
+        [json.dumps(party_roles, ensure_ascii=False), village_id],
+    ).fetchone()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def held_by_village(db: Database, start: str, end: str) -> dict[int, int]:

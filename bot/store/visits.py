@@ -146,6 +146,19 @@ def unplaced_by_adviser(db: Database, start: str, end: str) -> dict[int, int]:
     )
 
 
+def unplaced_of(db: Database, adviser_id: int, start: str, end: str, but: int | None = None) -> list[str]:
+    """When this adviser signed in in [start, end) outside every village, never saying which (oldest first); ``but``
+    a visit left out (the one whose village is being chosen)."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT created_at FROM visits WHERE village_id IS NULL AND adviser_person_id = ? AND created_at >= ?"
+            " AND created_at < ? AND id IS NOT ? ORDER BY created_at",
+            [adviser_id, start, end, but],
+        ).fetchall()
+    ]
+
+
 def add_note(db: Database, visit_id: int, note: str, now: str) -> None:
     """What the adviser did, told after the visit was recorded: after the note 签到 gave, if any (；between)."""
     db.execute(
