@@ -5109,6 +5109,14 @@ _QUEUE_WHICH_LEFT_RE = re.compile(
 )
 
 
+# round 72 (21g): a village's questions looked at, the village named where 我的 would be ('睇下埔心村啲问题', '看看埔心村的
+# 问题', '埔心村的提问列表'): the adviser's 待办 of that village (handlers/escalation.py on_queue filters by it)
+_QUEUE_OF_VILLAGE_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|查看|打开|列出|给我看)?[\u4e00-\u9fff]{1,6}?(?:村|社区)(?:的|些|那边的|那边|嘅)?(?:村民的)?"
+    r"(?:问题|提问)(?:清单|列表|名单)?(?:看下|看看|看一下)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -5121,6 +5129,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
     asked = asked or _QUEUE_LIST_OUT_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 53
     asked = asked or _QUEUE_WHICH_LEFT_RE.search(norm)  # round 65
+    asked = asked or _QUEUE_OF_VILLAGE_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 72
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
