@@ -6591,6 +6591,18 @@ def bare_log_said(norm: str) -> bool:
     return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# round 72 (21h): a bare acknowledgement or voice filler, nothing else ('嗯', '哦', '好的', '收到'): while a record waits,
+# its next step (handlers/planting.py); else the chat's 'all right'
+_BARE_ACK_RE = re.compile(
+    r"^(?:嗯+|哦+|噢+|喔+|唔+|啊+|呃+|好+|好的|好嘅|好啦|好吧|ok|okay|收到|知道了?|明白了?|行|得|得啦|系咁)$", re.I
+)
+
+
+def bare_acknowledgement(norm: str) -> bool:
+    """'嗯', '好的': an acknowledgement alone (normalised text, particles after it dropped)."""
+    return bool(norm) and bool(_BARE_ACK_RE.match(norm.strip()))
+
+
 def photo_what_asked(norm: str) -> bool:
     """Round 54: what of the tree to take asked ('拍照要拍整棵树还是拍树苗就行'): the photo's tips, then the next step."""
     return bool(norm) and bool(_WHAT_OF_THE_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))

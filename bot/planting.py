@@ -49,6 +49,7 @@ from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from,
 from bot.registry import UserRead
 from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
+from bot.store import inbox as inbox_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
@@ -883,6 +884,26 @@ def collecting(ctx) -> dict | None:
     planting_id = state.data.get("planting_id") if state else None
     record = store.get(ctx.db, planting_id) if planting_id is not None else None
     return record if record and record["status"] == "pending" else None
+
+
+def guess_asked(ctx, record: dict, guess: str) -> None:
+    """The bot asked whether the record's unheard tree is ``guess`` ('如果是柿子…', planting.ask_unheard_species_guess):
+    kept in the flow's state with the message that asked it (round 72), so that a yes right after takes it."""
+    FLOW.enter(ctx, "collecting", {"planting_id": record["id"], "guess": guess, "guess_inbox": ctx.inbox_id})
+
+
+def guess_taken(ctx) -> str | None:
+    """The tree guessed, when the record it was asked of still waits for its tree and the message is the one right
+    after the question (anything in between, and a yes is no answer to it); None otherwise."""
+    state = FLOW.state(ctx)
+    if state is None or state.name != "collecting" or not state.data.get("guess"):
+        return None
+    record = collecting(ctx)
+    if record is None or record["species"]:
+        return None
+    if inbox_store.previous_id(ctx.db, ctx.openid, ctx.inbox_id) != state.data.get("guess_inbox"):
+        return None
+    return str(state.data["guess"])
 
 
 def record_for_location(ctx) -> dict | None:

@@ -1795,15 +1795,8 @@ def test_round_21f_probe(probe, context, message, expected):
 
 
 # Sets 21g and 21h, written blind at the thirty-ninth session's start and kept outside until its end; now development
-_ROUND_21G_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21g (an ordinary week's mix), measured at the thirty-ninth session's start (bbf40e7, 137/140) and end"
-        " (after every merge, 138/140); the next round's to read by class",
-        [
-            "adviser:睇下埔心村啲问题",
-        ],
-    ),
-]
+# round 72 mended 21g's last ('睇下埔心村啲问题': the adviser's 待办 of the village named): tests/e2e/test_conversation_round72.py
+_ROUND_21G_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21G_MISSES = {message: why for why, messages in _ROUND_21G_LEFT for message in messages}
 
 
@@ -1812,17 +1805,9 @@ def test_round_21g_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21H_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21h (elderly villagers by voice), measured at the thirty-ninth session's start (bbf40e7, 136/140) and end"
-        " (after every merge, 136/140); the next round's to read by class",
-        [
-            "after_photo:嗯",
-            "new:喂",
-            "ticket:问专家 我家桂花叶子发黄还掉叶是怎么回事",
-        ],
-    ),
-]
+# round 72 mended 21h's three by class (a bare 嗯 while a record waits: its next step; a hello from a follower not
+# registered yet: the help; 问专家 with the open ticket's own question: ticket_repeat's): tests/e2e/test_conversation_round72.py
+_ROUND_21H_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21H_MISSES = {message: why for why, messages in _ROUND_21H_LEFT for message in messages}
 
 
