@@ -6591,6 +6591,20 @@ def bare_log_said(norm: str) -> bool:
     return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
+# round 72 (21f): two trees planted together or side by side asked about ('杨梅可唔可以同桂花种埋一齐', '桂花旁边可以种杨梅吗',
+# normalised 种在一起, 旁边可以种): a planting question of its own, never the open ticket's 补充 though it names its tree
+_PLANTED_TOGETHER_RE = re.compile(
+    r"(?:和|同|跟|与)[\u4e00-\u9fff]{1,4}?(?:一起|一齐)?(?:种|栽)(?:在|埋)?(?:一起|一齐|一块|旁边|隔壁|邻居|附近|边上)"
+    r"|(?:一起|一齐|混|间|套)(?:种|栽)"
+    r"|(?:旁边|隔壁|邻居|附近|边上|下面|底下|树下)(?:可以|能|可不可以|能不能|可以不可以|适合|好不好)(?:种|栽)"
+)
+
+
+def planted_together_asked(norm: str) -> bool:
+    """Whether trees may be planted together or beside one another, asked (normalised text)."""
+    return bool(norm) and bool(_PLANTED_TOGETHER_RE.search(norm))
+
+
 # round 72 (21h): a bare acknowledgement or voice filler, nothing else ('嗯', '哦', '好的', '收到'): while a record waits,
 # its next step (handlers/planting.py); else the chat's 'all right'
 _BARE_ACK_RE = re.compile(

@@ -1058,6 +1058,9 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
             return ticket
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
+    # round 72 (21f): two trees together asked ('杨梅可唔可以同桂花种埋一齐' on a 桂花 ticket): its own question
+    if nlu.planted_together_asked(text_normalized(ctx)) and len(nlu.find_all_species(text, table, others)) >= 2:
+        return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question
         return None
     # round 59 (20k): the question asked again in other words ('点解啲竹枯咗一半' after '竹子枯咗一半点解') is ticket_repeat's
