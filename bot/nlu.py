@@ -3076,6 +3076,14 @@ _QUOTA_PER_HEAD_ASKED_RE = re.compile(
 )
 
 
+# round 72 (21c): whether the task is done asked with no one named, alone or after 'so' or 'done yet' ('搞掂未 算唔算完成任务',
+# '咁算唔算完成任务', normalised 完成未算不算完成任务, 这么算不算完成任务): the sender's own (a rule asked names a count: 种几棵先算)
+_SUBJECTLESS_TASK_RE = re.compile(
+    r"^(?:这么|那么|那|所以|即是|就是)?(?:(?:完成|做好|种好|弄好|搞好|好)(?:了)?(?:未|没有|吗|没)?)?(?:这么|那么|那)?"
+    r"(?:是不是|是否|算不算|有没有)(?:已经)?(?:算)?(?:完成|做完|达标|种够)(?:了)?(?:任务|指标)(?:了)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3111,6 +3119,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
         return "mine"  # round 41 (19o): the trees just reported pointed at, whether recorded, how many in all after it
+    if _SUBJECTLESS_TASK_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 72 (21c)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -4208,6 +4218,20 @@ _IF_THERE_IS_JOIN_RE = re.compile(
 )
 
 
+# round 72 (21c): what to bring asked after joining is said ('礼拜六种树活动算埋我一份 要唔要带锄头', '星期六种树算我一个 要带铲
+# 吗'): the join, with the question answered after it (handlers/events.py on_join)
+_JOIN_BRING_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:我)?(?:要不要|使不使|用不用|需不需要|需要|要|使)(?:自己)?(?:带|拿|准备|自备)"
+    r"(?:什么|啥|些什么|什么东西|锄头|工具|铲|铲子|铁锹|锹|锄|手套|水|家伙|东西|树苗|苗)?(?:去|来|过去)?(?:吗|呢|啊|呀|的)*$"
+)
+
+
+def bring_asked_after(norm: str) -> str:
+    """What to bring, asked after the rest of the text (normalised): that question, or ''."""
+    found = _JOIN_BRING_AFTER_RE.search(norm or "")
+    return found.group(0) if found else ""
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4215,6 +4239,7 @@ def joining_said(norm: str) -> bool:
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
+    norm = _JOIN_BRING_AFTER_RE.sub("", norm) if norm else norm  # round 72
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):

@@ -1722,14 +1722,12 @@ _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21c, measured at the thirty-eighth session's start (2721894, 122/140) and end (after"
         " every merge, 122/140; 124 after the lead's replant class); round 70 mended nine by class (tests/e2e/"
         "test_conversation_round70.py); not read yet: an adviser's 签到 correcting its note, a tree of the record"
-        " after a photo asked about or insisted on, whether the record finished meets the quota, joining the planting day"
-        " with a question",
+        " after a photo asked about or insisted on (round 72 mended whether the record finished meets the quota, and"
+        " joining the planting day with a question: tests/e2e/test_conversation_round72.py)",
         [
             "adviser:签倒 埔心村 唔系 写错 系埔心村东边果园",
             "after_photo:两棵木棉 其中一棵断咗枝 仲生唔生得",
             "after_photo:你睇唔出咩 荔枝嚟㗎 两棵",
-            "finished:搞掂未 算唔算完成任务",
-            "member:礼拜六种树活动算埋我一份 要唔要带锄头",
         ],
     ),
     (

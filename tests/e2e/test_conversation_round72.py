@@ -149,3 +149,14 @@ def test_the_queue_of_a_named_village_lists_its_questions_only(probe):  # noqa: 
     (held_by,) = probe.rows("SELECT openid FROM people WHERE id = ?", [ticket["adviser_person_id"]])
     reply = probe.user(held_by["openid"]).says("睇下埔心村啲问题") or ""
     assert "埔心村" in reply and "龙眼叶子有白点" in reply, reply
+
+
+def test_what_to_bring_asked_after_joining_is_answered_after_the_join(probe):  # noqa: F811
+    """'星期六种树算我一个 要带铲吗': the join's own reply (no day open here: how to check in on the day), then the FAQ's
+    answer to what to bring; joining said alone gets the join's reply alone."""
+    probe.run("member", "礼拜日植树活动我都去 使唔使带工具", "join")
+    reply = _replies(probe, f"o-probe-{probe.count}")[-1]
+    none_open = probe.bot.t("events.none_open").strip()
+    assert reply.startswith(none_open) and len(reply.strip()) > len(none_open) + 10, reply
+    probe.run("member", "礼拜日植树活动我都去", "join")
+    assert _replies(probe, f"o-probe-{probe.count}")[-1].strip() == none_open
