@@ -2388,6 +2388,19 @@ def without_spoken_fillers(text: str) -> str:
     return _SPOKEN_FILLERS_RE.sub("", text, count=1) if text else text
 
 
+# round 72 (21c): 'can't you tell?' said first, the answer after it (after a photo: '你睇唔出咩 荔枝嚟㗎 两棵', '你认唔出咩 …',
+# '唔识睇咩 …'): left out before the report is read (bot/planting.py read_whole)
+_RHETORICAL_LEAD_RE = re.compile(
+    r"^\s*(?:你|您|佢)?(?:都|仲|还)?(?:(?:睇|看|认|分|见)(?:唔|不|冇|没)(?:出|到|清)|(?:唔|不)(?:识|会)(?:睇|看|认))"
+    r"(?:嚟|来)?(?:咩|吗|么|呀|啊|嘛|乜|啩|呢)?[\s,，。!！?？~～]+(?=\S)"
+)
+
+
+def without_rhetorical_lead(text: str) -> str:
+    """A text as sent without 'can't you tell?' said first ('你睇唔出咩 荔枝嚟㗎 两棵' -> '荔枝嚟㗎 两棵')."""
+    return _RHETORICAL_LEAD_RE.sub("", text, count=1) if text else text
+
+
 # round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
 # '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
 _STUTTER_PAUSES_RE = re.compile(r"\s+")
@@ -4227,9 +4240,9 @@ _JOIN_BRING_AFTER_RE = re.compile(
 
 
 def bring_asked_after(norm: str) -> str:
-    """What to bring, asked after the rest of the text (normalised): that question, or ''."""
+    """What to bring, asked after one's own going is said (normalised text): that question, or ''."""
     found = _JOIN_BRING_AFTER_RE.search(norm or "")
-    return found.group(0) if found else ""
+    return found.group(0) if found and "我" in norm[: found.start()] else ""
 
 
 def joining_said(norm: str) -> bool:
@@ -4239,7 +4252,9 @@ def joining_said(norm: str) -> bool:
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
-    norm = _JOIN_BRING_AFTER_RE.sub("", norm) if norm else norm  # round 72
+    bring = _JOIN_BRING_AFTER_RE.search(norm) if norm else None
+    if bring and "我" in norm[: bring.start()]:  # round 72: one's own going said first ('…算我一个 要带铲吗')
+        norm = norm[: bring.start()]
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):

@@ -907,6 +907,18 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         return False
     if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
         return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
+    if planting.collecting(ctx):
+        # round 72 (21c): the photo's trees told, then one of them in trouble asked ('两棵木棉 其中一棵断咗枝 仲生唔生得'):
+        # the record takes the report, the question after it (planting_text: bot/planting.py told_then_asked)
+        told = planting.told_then_asked(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+        if told is not None and told.troubled:
+            return False
+        # round 72 (21c): 'can't you tell?' then the trees ('你认唔出咩 桂花嚟嘅 一棵'): the answer to the record's question
+        if nlu.without_rhetorical_lead(text) != text and isinstance(
+            planting.read_whole(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app)),
+            nlu.PlantingText,
+        ):
+            return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record

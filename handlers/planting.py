@@ -83,7 +83,7 @@ def _planting_whole(ctx):
         # round 69 (21a): trees planted told, then a plain question about them (one asked aside or whether recorded is
         # planting_text_then_asked's, read before progress): the record, and the question answered after it
         asked = _told_then_asked_ahead(ctx)
-        if asked is not None and asked.planted_said:
+        if asked is not None and (asked.planted_said or asked.troubled):  # round 72: troubled, after a photo too
             return asked
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
@@ -148,6 +148,8 @@ def _told_then_asked_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThe
     the question ('荔枝两棵种咗喇 几时施肥': the question alone, the FAQ's; no second record)."""
     if not (said.planted_said or planting.collecting(ctx)):
         return None
+    if said.troubled and not (said.today or planting.collecting(ctx)):
+        return None  # round 72: one of the trees in trouble, of trees planted some time ago: a question about them
     finished = planting.just_finished(ctx)
     restated = finished is not None and (finished["species"], finished["count"]) == (said.told.species, said.told.count)
     return None if finished is not None and (said.status or restated) else said

@@ -91,6 +91,14 @@ EXAMPLES_PLAN_LATER = [
     ("member", "下礼拜打算种两棵龙眼", "pledge"),
 ]
 
+# written while mending (after the first run): the trouble of one of trees planted today, and of trees planted long ago
+EXAMPLES_WRITTEN_WHILE_MENDING = [
+    ("member", "今日种咗三棵桂花 有一棵断咗 救唔救得返", "planting"),
+    ("member", "旧年种咗两棵荔枝 有一棵生虫 点算", "question"),  # trees standing: a question, no record
+    ("after_photo", "嗯 龙眼 两棵 其中一棵歪咗 要唔要扶", "planting"),
+    ("member", "报名参加植树活动要带咩", "question"),  # no going said: the question alone
+]
+
 ALL = [
     *EXAMPLES_QUEUE_OF_VILLAGE,
     *CONTROLS_QUEUE_OF_VILLAGE,
@@ -105,6 +113,7 @@ ALL = [
     *EXAMPLES_TREES_THEN_ONE_TROUBLED,
     *EXAMPLES_TREE_INSISTED,
     *EXAMPLES_PLAN_LATER,
+    *EXAMPLES_WRITTEN_WHILE_MENDING,
 ]
 
 
