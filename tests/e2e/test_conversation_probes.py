@@ -1718,16 +1718,10 @@ def test_round_21b_probe(probe, context, message, expected):
 
 # Sets 21c and 21d, written blind at the thirty-eighth session's start and kept outside until its end; now development
 _ROUND_21C_LEFT: list[tuple[str, list[str]]] = [
-    # round 72 mended by class (tests/e2e/test_conversation_round72.py): whether the record finished meets the quota,
+    # round 72 mended five by class (tests/e2e/test_conversation_round72.py): whether the record finished meets the quota,
     # asked with no one named; joining the planting day with what to bring asked after; after a photo, the trees told
     # with one of them in trouble asked (and trees said planted today so: tidy71's line), or the tree insisted on after
-    # 'can't you tell?'
-    (
-        "blind miss of set 21c, measured at the thirty-eighth session's start (2721894, 122/140) and end (after"
-        " every merge, 122/140; 124 after the lead's replant class); round 70 mended nine by class, round 72 five more;"
-        " not read yet: an adviser's 签到 correcting its note",
-        ["adviser:签倒 埔心村 唔系 写错 系埔心村东边果园"],
-    ),
+    # 'can't you tell?'; an adviser's 签到 typed by its sound with its note corrected in the same breath
     (
         "the sheet's kind is wrong (round 70): trees planted today told after a question ('另外今日又种咗两棵桂花') are"
         " a new record waiting for its photo, never the ticket's 补充 (the bot's planting_text: DESIGN.md, a planting"

@@ -169,3 +169,20 @@ def test_what_to_bring_asked_after_joining_is_answered_after_the_join(probe):  #
     assert reply.startswith(none_open) and len(reply.strip()) > len(none_open) + 10, reply
     probe.run("member", "礼拜日植树活动我都去", "join")
     assert _replies(probe, f"o-probe-{probe.count}")[-1].strip() == none_open
+
+
+def test_a_sign_in_note_corrected_as_it_is_said_keeps_the_correction(probe):  # noqa: F811
+    """'签倒 埔心村 唔系 写错 系埔心村北边荔枝园' (签到 typed by its sound, the note corrected in the same breath): the visit,
+    its note the words after the correction; 打卡 with a note is an adviser's 签到 too."""
+    from tests.conftest import PUXIN
+
+    for said, note in (
+        ("签倒 埔心村 唔系 写错 系埔心村北边荔枝园", "埔心村北边荔枝园"),
+        ("打卡 石岗 不对 是埔心村村委", "埔心村村委"),
+    ):
+        probe.count += 1
+        openid = f"o-probe-{probe.count}"
+        adviser = probe.member(openid, "技术顾问")
+        adviser.says(said)
+        adviser.sends_location(PUXIN["lat"], PUXIN["lng"])
+        assert [v["note"] for v in probe.rows("SELECT note FROM visits WHERE openid = ?", [openid])] == [note]
