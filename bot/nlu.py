@@ -3998,7 +3998,7 @@ def festival_month(text: str) -> int | None:
 
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
-    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]|下个?礼拜|下个星期|下个?周末|过几日|过两日"  # round 72: 下礼拜
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
@@ -4020,12 +4020,24 @@ _SIGNED_UP_FOR_RE = re.compile(
 )
 
 
+# round 72 (21c): a time to come, then planting (again) with no planning word ('下个月再种两棵龙眼', '我下礼拜再种三棵荔枝'):
+# a plan, never trees planted now; today's or a month's time stays a report ('今日种咗两棵', '三月种两棵')
+_LATER_PLANTING_RE = re.compile(
+    r"^(?:我|我们|我哋|我家|我们家|我屋企|屋企|家里)?"
+    r"(?:下个月|下月|明年|过几天|过两天|过几日|过两日|开春|年后|过完年|过年后|明天|明日|听日|后天|下周|下星期|下个?礼拜"
+    r"|下个星期|下个?周末)"
+    r"(?:我|我们|我哋|我家)?(?:也|都|就)?(?:会)?(?:再|补|多|另外)?(?:种植|种|栽)(?![了咗过好])\s*"
+)
+
+
 def planned_planting(text: str) -> str | None:
     """The trees of a plan to plant, said as villagers say a pledge (认领): '我报名种两棵荔枝', '我家打算种三棵龙眼',
     '下个月准备种两棵桃树', '我家认两棵龙眼' -> what follows the planning words ('两棵荔枝', '2棵桂花 三月份'), when it
     starts with a count; None for anything else (a question, trees planted: '准备种了' never reads)."""
     text = to_halfwidth(text or "").strip()
     found = _PLAN_RE.match(text)
+    if (not found or found.end() == 0) and _LATER_PLANTING_RE.match(text):
+        found = _LATER_PLANTING_RE.match(text)  # round 72
     signed_up = _SIGNED_UP_FOR_RE.match(text)
     if signed_up and re.search(_PLAN_YEAR, signed_up.group(0)) and not is_question(text):
         rest = text[signed_up.end() :]  # round 48
