@@ -4252,9 +4252,11 @@ _JOIN_BRING_AFTER_RE = re.compile(
 
 
 def bring_asked_after(norm: str) -> str:
-    """What to bring, asked after one's own going is said (normalised text): that question, or ''."""
+    """What to bring, asked after one's own going is said (normalised text): that question, or ''. Not after a wish
+    ('植树日我想去帮手 要带什么': a question about the day, the FAQ's) nor with no one's going said ('报名植树日要带咩')."""
     found = _JOIN_BRING_AFTER_RE.search(norm or "")
-    return found.group(0) if found and "我" in norm[: found.start()] else ""
+    head = norm[: found.start()] if found else ""
+    return found.group(0) if found and "我" in head and "想" not in head else ""
 
 
 def joining_said(norm: str) -> bool:
@@ -4264,9 +4266,9 @@ def joining_said(norm: str) -> bool:
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
-    bring = _JOIN_BRING_AFTER_RE.search(norm) if norm else None
-    if bring and "我" in norm[: bring.start()]:  # round 72: one's own going said first ('…算我一个 要带铲吗')
-        norm = norm[: bring.start()]
+    bring = bring_asked_after(norm) if norm else ""
+    if bring:  # round 72: one's own going said first ('…算我一个 要带铲吗'), what to bring after it
+        norm = norm[: -len(bring)]
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
