@@ -4540,6 +4540,24 @@ _DAY_ASKED_RE = re.compile(
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
 
 
+# round 72: news of the planting day told, what one heard of it ('村委话系下礼拜三种树', '听讲村里礼拜六种树', '书记讲星期六
+# 集合种树'): the village's day as the bot knows it (event_asked), never a question's 补充 nor a ticket of its own
+_DAY_WHEN = (
+    r"(?:下个?(?:礼拜|星期|周)[一二三四五六日天]?|(?:礼拜|星期|周)[一二三四五六日天]|明天|后天|今天|下午|上午|早上"
+    r"|[一二三四五六七八九十\d]{1,3}(?:号|日))"
+)
+_DAY_NEWS_RE = re.compile(
+    r"^(?:我)?(?:听说|听讲|听人讲|听人说|听到|村委会|村委|村里|村长|书记|支书|主任|队长|干部|组长|群里|通知)"
+    r"(?:说|讲|话|通知|讲话|发通知)?(?:说|讲)?(?:是)?(?:村里|村委|大家)?"
+    rf"{_DAY_WHEN}(?:村里|大家)?(?:要)?(?:集合|组织|统一|一起)?(?:去)?(?:种树|植树)(?:活动)?(?:了|啦|喔|哦|咯)?$"
+)
+
+
+def planting_day_news_told(norm: str) -> bool:
+    """What one heard of the planting day told (normalised text): when it is, as someone said it."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_DAY_NEWS_RE.match(norm))
+
+
 def planting_day_asked(norm: str) -> bool:
     """The village's planting day asked about: when, where, what to bring ('礼拜六植树活动几点开始', '植树日在哪里集合');
     not the best time of day to plant ('一天中什么时候种树最好': the FAQ's), nor joining it (参加: ``joining_said``)."""

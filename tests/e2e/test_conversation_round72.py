@@ -99,6 +99,16 @@ EXAMPLES_WRITTEN_WHILE_MENDING = [
     ("member", "报名参加植树活动要带咩", "question"),  # no going said: the question alone
 ]
 
+# -- news of the planting day told, in a ticket's window or not: the day as the bot knows it (written last) -------------
+EXAMPLES_DAY_NEWS = [
+    ("ticket", "听讲村里礼拜六种树", "new"),
+    ("ticket", "书记讲星期六集合种树", "new"),
+    ("member", "村里通知礼拜日去种树", "question"),
+]
+CONTROLS_DAY_NEWS = [
+    ("ticket", "隔篱屋嗰棵桂花都系咁", "supplement"),
+]
+
 ALL = [
     *EXAMPLES_QUEUE_OF_VILLAGE,
     *CONTROLS_QUEUE_OF_VILLAGE,
@@ -114,6 +124,8 @@ ALL = [
     *EXAMPLES_TREE_INSISTED,
     *EXAMPLES_PLAN_LATER,
     *EXAMPLES_WRITTEN_WHILE_MENDING,
+    *EXAMPLES_DAY_NEWS,
+    *CONTROLS_DAY_NEWS,
 ]
 
 
@@ -188,3 +200,12 @@ def test_a_sign_in_note_corrected_as_it_is_said_keeps_the_correction(probe):  # 
         adviser.says(said)
         adviser.sends_location(PUXIN["lat"], PUXIN["lng"])
         assert [v["note"] for v in probe.rows("SELECT note FROM visits WHERE openid = ?", [openid])] == [note]
+
+
+def test_news_of_the_planting_day_is_the_day_not_a_ticket(probe):  # noqa: F811
+    """'村委话系下礼拜三种树' from a villager with no question open: the planting day as the bot knows it (none set yet
+    here), no ticket opened."""
+    probe.run("member", "村委话系下礼拜三种树", "question")
+    openid = f"o-probe-{probe.count}"
+    assert probe.last_handler(openid) == "event_asked"
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
