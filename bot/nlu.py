@@ -2388,6 +2388,19 @@ def without_spoken_fillers(text: str) -> str:
     return _SPOKEN_FILLERS_RE.sub("", text, count=1) if text else text
 
 
+# round 72 (21c): 'can't you tell?' said first, the answer after it (after a photo: '你睇唔出咩 荔枝嚟㗎 两棵', '你认唔出咩 …',
+# '唔识睇咩 …'): left out before the report is read (bot/planting.py read_whole)
+_RHETORICAL_LEAD_RE = re.compile(
+    r"^\s*(?:你|您|佢)?(?:都|仲|还)?(?:(?:睇|看|认|分|见)(?:唔|不|冇|没)(?:出|到|清)|(?:唔|不)(?:识|会)(?:睇|看|认))"
+    r"(?:嚟|来)?(?:咩|吗|么|呀|啊|嘛|乜|啩|呢)?[\s,，。!！?？~～]+(?=\S)"
+)
+
+
+def without_rhetorical_lead(text: str) -> str:
+    """A text as sent without 'can't you tell?' said first ('你睇唔出咩 荔枝嚟㗎 两棵' -> '荔枝嚟㗎 两棵')."""
+    return _RHETORICAL_LEAD_RE.sub("", text, count=1) if text else text
+
+
 # round 27: a word begun again after a pause, as a voice after a stroke or a stutter says it ('订 订阅 要 要提醒',
 # '登记 登记 我叫 何 何水生'): a short clause the next one starts with (or repeats) is left out
 _STUTTER_PAUSES_RE = re.compile(r"\s+")
@@ -3076,6 +3089,14 @@ _QUOTA_PER_HEAD_ASKED_RE = re.compile(
 )
 
 
+# round 72 (21c): whether the task is done asked with no one named, alone or after 'so' or 'done yet' ('搞掂未 算唔算完成任务',
+# '咁算唔算完成任务', normalised 完成未算不算完成任务, 这么算不算完成任务): the sender's own (a rule asked names a count: 种几棵先算)
+_SUBJECTLESS_TASK_RE = re.compile(
+    r"^(?:这么|那么|那|所以|即是|就是)?(?:(?:完成|做好|种好|弄好|搞好|好)(?:了)?(?:未|没有|吗|没)?)?(?:这么|那么|那)?"
+    r"(?:是不是|是否|算不算|有没有)(?:已经)?(?:算)?(?:完成|做完|达标|种够)(?:了)?(?:任务|指标)(?:了)?$"
+)
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
@@ -3111,6 +3132,8 @@ def progress_said(norm: str, species_table: Mapping) -> str | None:
         return "mine"  # round 31 (19i): the trees reported named, then whether they were recorded (FRAMES)
     if _THOSE_TREES_RECORDED_RE.match(_HOW_MANY_AFTER_RE.sub("", norm)):
         return "mine"  # round 41 (19o): the trees just reported pointed at, whether recorded, how many in all after it
+    if _SUBJECTLESS_TASK_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
+        return "mine"  # round 72 (21c)
     village = bool(_VILLAGE_RE.search(norm))
     mine = bool(_MINE_RE.search(norm))
     if not (village or mine):
@@ -3975,7 +3998,7 @@ def festival_month(text: str) -> int | None:
 
 _PLAN_WHEN = (
     r"(?:今年|下个月|下月|明年|过几天|过两天|开春|年后|过完年|过年后|春节后|今天|今日|明天|听日|后天|这几天|下周|下星期"
-    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]"
+    r"|周末|(?:星期|礼拜|周)[一二三四五六日天]|下个?礼拜|下个星期|下个?周末|过几日|过两日"  # round 72: 下礼拜
     rf"|(?:于|在)?(?:清明|清明节|春节|元宵|端午|植树节|中秋|国庆|五一|[{_CN_NUM}\d]{{1,3}}月(?:份)?)"
     r"(?:上旬|中旬|下旬|初|底|中|头|尾|前|后|之前|以前|左右)?)?"
 )
@@ -3997,12 +4020,24 @@ _SIGNED_UP_FOR_RE = re.compile(
 )
 
 
+# round 72 (21c): a time to come, then planting (again) with no planning word ('下个月再种两棵龙眼', '我下礼拜再种三棵荔枝'):
+# a plan, never trees planted now; today's or a month's time stays a report ('今日种咗两棵', '三月种两棵')
+_LATER_PLANTING_RE = re.compile(
+    r"^(?:我|我们|我哋|我家|我们家|我屋企|屋企|家里)?"
+    r"(?:下个月|下月|明年|过几天|过两天|过几日|过两日|开春|年后|过完年|过年后|明天|明日|听日|后天|下周|下星期|下个?礼拜"
+    r"|下个星期|下个?周末)"
+    r"(?:我|我们|我哋|我家)?(?:也|都|就)?(?:会)?(?:再|补|多|另外)?(?:种植|种|栽)(?![了咗过好])\s*"
+)
+
+
 def planned_planting(text: str) -> str | None:
     """The trees of a plan to plant, said as villagers say a pledge (认领): '我报名种两棵荔枝', '我家打算种三棵龙眼',
     '下个月准备种两棵桃树', '我家认两棵龙眼' -> what follows the planning words ('两棵荔枝', '2棵桂花 三月份'), when it
     starts with a count; None for anything else (a question, trees planted: '准备种了' never reads)."""
     text = to_halfwidth(text or "").strip()
     found = _PLAN_RE.match(text)
+    if (not found or found.end() == 0) and _LATER_PLANTING_RE.match(text):
+        found = _LATER_PLANTING_RE.match(text)  # round 72
     signed_up = _SIGNED_UP_FOR_RE.match(text)
     if signed_up and re.search(_PLAN_YEAR, signed_up.group(0)) and not is_question(text):
         rest = text[signed_up.end() :]  # round 48
@@ -4208,6 +4243,22 @@ _IF_THERE_IS_JOIN_RE = re.compile(
 )
 
 
+# round 72 (21c): what to bring asked after joining is said ('礼拜六种树活动算埋我一份 要唔要带锄头', '星期六种树算我一个 要带铲
+# 吗'): the join, with the question answered after it (handlers/events.py on_join)
+_JOIN_BRING_AFTER_RE = re.compile(
+    rf"(?<=[{_CJK}])(?:我)?(?:要不要|使不使|用不用|需不需要|需要|要|使)(?:自己)?(?:带|拿|准备|自备)"
+    r"(?:什么|啥|些什么|什么东西|锄头|工具|铲|铲子|铁锹|锹|锄|手套|水|家伙|东西|树苗|苗)?(?:去|来|过去)?(?:吗|呢|啊|呀|的)*$"
+)
+
+
+def bring_asked_after(norm: str) -> str:
+    """What to bring, asked after one's own going is said (normalised text): that question, or ''. Not after a wish
+    ('植树日我想去帮手 要带什么': a question about the day, the FAQ's) nor with no one's going said ('报名植树日要带咩')."""
+    found = _JOIN_BRING_AFTER_RE.search(norm or "")
+    head = norm[: found.start()] if found else ""
+    return found.group(0) if found and "我" in head and "想" not in head else ""
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4215,6 +4266,9 @@ def joining_said(norm: str) -> bool:
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 53
     norm = _JOIN_ASKED_AFTER_RE.sub("", _JOIN_REASON_AFTER_RE.sub("", norm)) if norm else norm
+    bring = bring_asked_after(norm) if norm else ""
+    if bring:  # round 72: one's own going said first ('…算我一个 要带铲吗'), what to bring after it
+        norm = norm[: -len(bring)]
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return False
     if _JOIN_HOW_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -4495,6 +4549,24 @@ _DAY_ASKED_RE = re.compile(
 )
 # the campaign's season ('种树活动什么时候结束': the FAQ's), what it is for, the best time, the weather: not the day's
 _DAY_NOT_ASKED_RE = re.compile(r"怎么参加|签到|报名|通知取消|最好|适合|好不好|天气|结束|干什么|什么用|干吗|做什么的")
+
+
+# round 72: news of the planting day told, what one heard of it ('村委话系下礼拜三种树', '听讲村里礼拜六种树', '书记讲星期六
+# 集合种树'): the village's day as the bot knows it (event_asked), never a question's 补充 nor a ticket of its own
+_DAY_WHEN = (
+    r"(?:下个?(?:礼拜|星期|周)[一二三四五六日天]?|(?:礼拜|星期|周)[一二三四五六日天]|明天|后天|今天|下午|上午|早上"
+    r"|[一二三四五六七八九十\d]{1,3}(?:号|日))"
+)
+_DAY_NEWS_RE = re.compile(
+    r"^(?:我)?(?:听说|听讲|听人讲|听人说|听到|村委会|村委|村里|村长|书记|支书|主任|队长|干部|组长|群里|通知)"
+    r"(?:说|讲|话|通知|讲话|发通知)?(?:说|讲)?(?:是)?(?:村里|村委|大家)?"
+    rf"{_DAY_WHEN}(?:村里|大家)?(?:要)?(?:集合|组织|统一|一起)?(?:去)?(?:种树|植树)(?:活动)?(?:了|啦|喔|哦|咯)?$"
+)
+
+
+def planting_day_news_told(norm: str) -> bool:
+    """What one heard of the planting day told (normalised text): when it is, as someone said it."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_DAY_NEWS_RE.match(norm))
 
 
 def planting_day_asked(norm: str) -> bool:
@@ -5120,6 +5192,14 @@ _QUEUE_WHICH_LEFT_RE = re.compile(
 )
 
 
+# round 72 (21g): a village's questions looked at, the village named where 我的 would be ('睇下埔心村啲问题', '看看埔心村的
+# 问题', '埔心村的提问列表'): the adviser's 待办 of that village (handlers/escalation.py on_queue filters by it)
+_QUEUE_OF_VILLAGE_RE = re.compile(
+    r"^(?:看下|看看|看一下|查下|查看|打开|列出|给我看)?[\u4e00-\u9fff]{1,6}?(?:村|社区)(?:的|些|那边的|那边|嘅)?(?:村民的)?"
+    r"(?:问题|提问)(?:清单|列表|名单)?(?:看下|看看|看一下)?$"
+)
+
+
 def queue_asked(norm: str, species_table: Mapping) -> bool:
     """The questions waiting for the adviser, asked in words (read for advisers only: a villager's '问题回答了没有' is
     about their own ticket); not a question about a tree ('龙眼的问题怎么回答')."""
@@ -5132,6 +5212,7 @@ def queue_asked(norm: str, species_table: Mapping) -> bool:
     asked = asked or _QUEUE_NAMED_RE.search(_INTENT_PARTICLES_RE.sub("", norm))  # round 50
     asked = asked or _QUEUE_LIST_OUT_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 53
     asked = asked or _QUEUE_WHICH_LEFT_RE.search(norm)  # round 65
+    asked = asked or _QUEUE_OF_VILLAGE_RE.match(_INTENT_PARTICLES_RE.sub("", norm))  # round 72
     return bool(asked) and not find_species(norm, species_table)[0]
 
 
@@ -6591,6 +6672,32 @@ _BARE_LOG_RE = re.compile(r"^(?:我|我们)?(?:要|想|想要|来)?(?:登记)(?:
 def bare_log_said(norm: str) -> bool:
     """'我要登记', '登记一下': 登记 said with nothing to register (normalised text)."""
     return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
+
+
+# round 72 (21f): two trees planted together or side by side asked about ('杨梅可唔可以同桂花种埋一齐', '桂花旁边可以种杨梅吗',
+# normalised 种在一起, 旁边可以种): a planting question of its own, never the open ticket's 补充 though it names its tree
+_PLANTED_TOGETHER_RE = re.compile(
+    r"(?:和|同|跟|与)[\u4e00-\u9fff]{1,4}?(?:一起|一齐)?(?:种|栽)(?:在|埋)?(?:一起|一齐|一块|旁边|隔壁|邻居|附近|边上)"
+    r"|(?:一起|一齐|混|间|套)(?:种|栽)"
+    r"|(?:旁边|隔壁|邻居|附近|边上|下面|底下|树下)(?:可以|能|可不可以|能不能|可以不可以|适合|好不好)(?:种|栽)"
+)
+
+
+def planted_together_asked(norm: str) -> bool:
+    """Whether trees may be planted together or beside one another, asked (normalised text)."""
+    return bool(norm) and bool(_PLANTED_TOGETHER_RE.search(norm))
+
+
+# round 72 (21h): a bare acknowledgement or voice filler, nothing else ('嗯', '哦', '好的', '收到'): while a record waits,
+# its next step (handlers/planting.py); else the chat's 'all right'
+_BARE_ACK_RE = re.compile(
+    r"^(?:嗯+|哦+|噢+|喔+|唔+|啊+|呃+|好+|好的|好嘅|好啦|好吧|ok|okay|收到|知道了?|明白了?|行|得|得啦|系咁)$", re.I
+)
+
+
+def bare_acknowledgement(norm: str) -> bool:
+    """'嗯', '好的': an acknowledgement alone (normalised text, particles after it dropped)."""
+    return bool(norm) and bool(_BARE_ACK_RE.match(norm.strip()))
 
 
 def photo_what_asked(norm: str) -> bool:

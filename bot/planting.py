@@ -49,6 +49,7 @@ from bot.photos import NearDuplicateIndex, PhotoError, haversine_m, is_far_from,
 from bot.registry import UserRead
 from bot.store import conversations as conversations_store
 from bot.store import dashboard as dashboard_store
+from bot.store import inbox as inbox_store
 from bot.store import plantings as store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
@@ -231,10 +232,17 @@ class ToldThenAsked(NamedTuple):
     planted_said: bool  # the trees said planted; else only a record being collected takes the report ('龙眼两棵 …')
     aside: bool  # the question asked aside ('顺便问下…')
     status: bool  # whether it was recorded asked ('记到冇'): the record's own reply answers it
+    # round 72 (21c): the question asks of one of the trees in trouble ('两棵木棉 其中一棵断咗枝 仲生唔生得'): a report only
+    # for the record being collected, or of trees said planted today ('今朝种咗两棵龙眼 有一棵啲叶卷晒 …')
+    troubled: bool = False
+    today: bool = False  # the trees said planted today or just now
 
 
 # trees told planted (种咗, 种了, 种好, 种嘅 …), never meant to be (想种, 要种, 打算种), pledged or adopted (认领两棵荔枝)
 _PLANTED_TOLD_RE = re.compile(r"[种栽植](?:咗|了|左|好|下|落|低|埋|嘅|的)|(?:新|刚|啱|才)[种栽]")
+_TODAY_RE = re.compile(
+    r"今天|今日|今朝|今早|今晚|刚刚|刚才|头先|啱啱|早上|上午|下午|琴日|昨天"
+)  # round 72: when planted, of late
 _SOME_OF_THEM_RE = re.compile(r"(?:有|其中|当中|得)(?:一|两|几|\d)?(?:棵|株|樖)")
 _PLANTING_MEANT_RE = re.compile(r"(?:想|要|打算|准备|计划|将|会)[种栽]|(?:想|要|打算|准备|计划)[^种栽]{0,4}[种栽]")
 _NOT_PLANTED_SAID_RE = re.compile(r"认领|认养|认种|想|要|准备|打算|计划|明天|下个月")
@@ -249,25 +257,33 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
     collected. None when a clause names a tree's trouble (a symptom or complaint is a question about trees standing,
     never a record: the FAQ's or the adviser's), or the question is announced first or asks of one of the trees."""
     clauses = [c for c in nlu.PAUSES_RE.split(nlu.without_spoken_fillers(text or "")) if c]
-    if len(clauses) < 2 or nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text)):
+    if len(clauses) < 2:
         return None
+    troubled = nlu.is_complaint(text) or nlu.symptom_named(nlu.normalize(text))
     for n in range(1, len(clauses)):  # the shortest report: what follows it is the question, as said
         question = " ".join(clauses[n:])
         norm = nlu.normalize(question)
         status = recorded_asked(norm) or nlu.review_why_asked(norm)
-        if not (status or nlu.is_question(question)) or nlu.parse_count(question) is not None:
+        one_of_them = _SOME_OF_THEM_RE.match(norm)  # round 72: the question starts with one of the trees ('其中一棵…')
+        if not (status or nlu.is_question(question)) or (nlu.parse_count(question) is not None and not one_of_them):
             continue  # trees still counted after it ('两棵桂花 两棵荔枝 几时施肥'): more of the report
         head = " ".join(clauses[:n])
         if _PLANTING_MEANT_RE.search(head) or _NOT_PLANTED_SAID_RE.search(nlu.normalize(head)):
             continue  # trees to be planted ('我想种两棵荔枝 种边个品种好啲'): a question, never a record
-        if "问" in head or _SOME_OF_THEM_RE.search(question):
-            # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水'); one of the trees told of ('小叶榄仁种咗
-            # 三棵 有一棵歪咗点扶返'): a question about trees standing
+        if "问" in head:
+            return None  # the question announced first ('另外问下 我种咗三棵荔枝 几耐淋一次水')
+        if (troubled or _SOME_OF_THEM_RE.search(norm)) and not (
+            one_of_them and not nlu.is_complaint(head) and not nlu.symptom_named(nlu.normalize(head))
+        ):
+            # a trouble told (a symptom or complaint is a question about trees standing, never a record); one of the
+            # trees told of, other than right after the report ('小叶榄仁种咗三棵 有一棵歪咗点扶返' is, and waits for the
+            # caller: a record being collected, or trees planted today)
             return None
+        troubled = bool(one_of_them)
         aside = _ASIDE_LEAD_RE.sub("", question)
         planted_said = bool(_PLANTED_TOLD_RE.search(head))
-        if not (planted_said or status or aside != question):
-            continue
+        if not (planted_said or status or aside != question or troubled):
+            continue  # (one of the trees told of: the caller has them for a record being collected, round 72)
         told = nlu.parse_planting_text(head, species_table, others)
         if (
             told is not None
@@ -276,7 +292,8 @@ def told_then_asked(text: str, species_table: Mapping, others: tuple[str, ...] =
             and (told.species or told.unknown_species)
             and not (told.for_another or told.total_differs or told.proxy_name or told.proxy_without_name)
         ):
-            return ToldThenAsked(told, aside, planted_said, aside != question, status)
+            today = bool(_TODAY_RE.search(nlu.normalize(head)))
+            return ToldThenAsked(told, aside, planted_said, aside != question, status, troubled, today)
     return None
 
 
@@ -340,6 +357,7 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     replanted = replant_told(text, species_table, others)
     if replanted is not None:
         return replanted
+    text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
     parsed = nlu.parse_planting_text(text, species_table, others)
     if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
         # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the
@@ -918,6 +936,26 @@ def collecting(ctx) -> dict | None:
     planting_id = state.data.get("planting_id") if state else None
     record = store.get(ctx.db, planting_id) if planting_id is not None else None
     return record if record and record["status"] == "pending" else None
+
+
+def guess_asked(ctx, record: dict, guess: str) -> None:
+    """The bot asked whether the record's unheard tree is ``guess`` ('如果是柿子…', planting.ask_unheard_species_guess):
+    kept in the flow's state with the message that asked it (round 72), so that a yes right after takes it."""
+    FLOW.enter(ctx, "collecting", {"planting_id": record["id"], "guess": guess, "guess_inbox": ctx.inbox_id})
+
+
+def guess_taken(ctx) -> str | None:
+    """The tree guessed, when the record it was asked of still waits for its tree and the message is the one right
+    after the question (anything in between, and a yes is no answer to it); None otherwise."""
+    state = FLOW.state(ctx)
+    if state is None or state.name != "collecting" or not state.data.get("guess"):
+        return None
+    record = collecting(ctx)
+    if record is None or record["species"]:
+        return None
+    if inbox_store.previous_id(ctx.db, ctx.openid, ctx.inbox_id) != state.data.get("guess_inbox"):
+        return None
+    return str(state.data["guess"])
 
 
 def record_for_location(ctx) -> dict | None:

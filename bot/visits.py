@@ -64,14 +64,32 @@ FLOW = Flow(
 # -- pure -------------------------------------------------------------------------------------------
 def sign_in_note(text: str | None, words: Iterable[str]) -> str | None:
     """``签到`` / ``签到 指导挖穴`` / ``签到：指导挖穴`` / voice ``签到了。`` -> the note ('' when none); None when
-    it is no 签到, or a question about it (``签到怎么用？``, ``签到了吗``)."""
+    it is no 签到, or a question about it (``签到怎么用？``, ``签到了吗``). Round 72 (21c): the word typed by its sound
+    (``签倒``: ``nlu.command_typos_fixed``), and a note corrected as it is said (``签到 埔心村 唔系 写错 系埔心村东边果园``:
+    the words after the correction)."""
     text = (text or "").strip()
     if nlu.is_question(nlu.to_halfwidth(text)):
         return None
+    if text[:2] not in words and nlu.command_typos_fixed(text[:2]) in words:
+        text = nlu.command_typos_fixed(text[:2]) + text[2:]
     word = next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), None)
     if word is None:
         return None
-    return text[len(word) :].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS)[:NOTE_MAX_CHARS]
+    return corrected_note(text[len(word) :].strip(_SEPARATORS).strip(_TRAILING).strip(_SEPARATORS))[:NOTE_MAX_CHARS]
+
+
+# round 72 (21c): a note corrected as it is said ('埔心村 唔系 写错 系埔心村东边果园', '石岗 不对 是埔心村村委'): the
+# words after the last correction; the wrong words are no part of the visit's note
+_WRONG = r"(?:唔系|不是|唔啱|不对|唔对|写错|打错|讲错|搞错|说错)(?:咗|了|晒)?"
+_NOTE_CORRECTED_RE = re.compile(
+    rf"(?:^|[\s,，。、])(?:{_WRONG})(?:[\s,，。、]*{_WRONG})*[\s,，。、]*(?:应该)?(?:系|是)?[\s,，:：]*(?=\S)"
+)
+
+
+def corrected_note(note: str) -> str:
+    """The note as corrected within it (the words after its last correction), or as it is."""
+    found = list(_NOTE_CORRECTED_RE.finditer(note or ""))
+    return note[found[-1].end() :].strip(_SEPARATORS).strip(_TRAILING) if found else note
 
 
 # round 68 (20y): 签到 said first, then the queue asked in the same message ('签到 顺便睇下有几多问题未答', '签到 另外睇下待办'):

@@ -211,9 +211,11 @@ planting (handlers/planting.py, RECORD_ROUTES):
   (never a 登记), and with no record just finished, the sender's progress
 - done_said — done said bare (种好咯, 弄好了, 搞掂咗, 种落去咗; the lead, from the simulator by voice): just after a record, as
   recorded_asked; while a record is collected, what it still needs; with neither, how to log trees (never a ticket)
+- planting_guess_yes — a yes (系, 啱, 对) right after the bot asked whether the unheard tree is the one it sounds like
+  (如果是柿子，请回复“柿子”): handled as the guessed tree's name sent (round 72; anything in between, no answer to it)
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树 (round 70: a
   registered villager's bare 登记): one line on what to
-  send; 这个怎么弄 while a record is collected: what it still needs
+  send; 这个怎么弄 while a record is collected: what it still needs (round 72: so does a bare 嗯, 好的)
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
 - planting_text — 3棵桂花, 种了两棵龙眼 (round 59: 两樖荔枝, 木棉一苗); cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼;
@@ -227,7 +229,8 @@ awards (handlers/awards.py):
 - awards_asked — the village's award asked (我们村评上先进了吗, 今年评比有冇我哋村): its standing 最美植绿集体, else
   the awards' schedule and that the office names the winners; never an adviser's ticket
 faq (handlers/faq.py, ANSWER_ROUTES):
-- chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket
+- chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket (round 72: a hello from
+  a follower not registered yet, the help itself)
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
   naming no other tree, is one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错

@@ -15,12 +15,13 @@ from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import ticket_pages
 from bot.escalation import ASK_FLOW
-from bot.identity import acts_as, kept_since, staff
+from bot.identity import acts_as, kept_since, staff, village_named
 from bot.registry import UserRead
 from bot.router import Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import inbox as inbox_store
 from bot.store import media as media_store
+from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
 from handlers.core import message_tails, text_is, text_normalized
@@ -685,6 +686,13 @@ def on_queue(ctx: Ctx, _match) -> str:
     tickets = escalation.open_tickets_for(ctx.db, ctx.person)
     if not tickets:
         return ctx.t("escalation.queue_empty")
+    # round 72 (21g): a village named ('睇下埔心村啲问题'): that village's tickets only, the others counted
+    village = village_named(text_normalized(ctx) or "", roster_store.kept_villages(ctx.db))
+    if village is not None:
+        of_village = [t for t in tickets if t["village"] == village["name"]]
+        if not of_village:
+            return ctx.t("escalation.queue_village_empty", village=village["name"], n=len(tickets))
+        tickets = of_village
     tickets, urgent = escalation.urgent_first(ctx.app, tickets)  # round 46: a danger told first, marked ⚠
     lines = [ctx.t("escalation.queue_header_urgent" if urgent else "escalation.queue_header", n=len(tickets))]
     for ticket in tickets[:QUEUE_LINES]:
@@ -750,6 +758,15 @@ def on_ask_expert_supplement(ctx: Ctx, ticket) -> str:
     ASK_FLOW.end(ctx)
     escalation.add_supplement(ctx.app, ctx.db, ticket, text=question, media_row_id=_current_media(ctx), now=ctx.now)
     return _safety_first(ctx, ctx.t("escalation.supplement_added", id=ticket["id"]))
+
+
+def _not_asked_again(ctx: Ctx, match):
+    """问专家 <问题> unless it asks the question of a ticket still open again (round 72, 21h: ticket_repeat's, the one
+    ticket's number, as the same words sent without 问专家 are answered)."""
+    (question,) = match
+    if escalation.worth_a_ticket(question) and _repeat_then(ctx, True):
+        return None
+    return match
 
 
 def on_ask_expert(ctx: Ctx, match) -> str:
@@ -844,13 +861,17 @@ def _repeat_then(ctx: Ctx, _worth: bool):
     brings it to that ticket, ``_open_ticket``, read the same way)."""
     text = _text(ctx)
     assert text  # _worth_a_ticket
+    # round 72 (21h): 问专家 with the question of the ticket still open ('问专家 我家桂花叶子发黄…' again): its question
+    asked = escalation.parse_ask_expert(text)
+    if asked is not None and not escalation.worth_a_ticket(asked):
+        return None  # a bare 问专家: ask_expert asks for the question
     if (
         planting.pending_photos(ctx)
         or _free_photos_when_matching(ctx)
         or not _recent_when_matching(ctx)[1]  # no ticket open: none to repeat
     ):
         return None
-    return escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, text, ctx.now)
+    return escalation.asked_again_ticket(ctx.app, ctx.db, ctx.openid, asked or text, ctx.now)
 
 
 def on_repeat(ctx: Ctx, again: escalation.AskedAgain) -> str:
@@ -886,6 +907,18 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         return False
     if nlu.progress_said(said, planting.species_table(ctx.app)) == "mine":
         return False  # round 66 (20v): one's own progress asked ('涯今年种够几多棵了'): progress's, never the photo's
+    if planting.collecting(ctx):
+        # round 72 (21c): the photo's trees told, then one of them in trouble asked ('两棵木棉 其中一棵断咗枝 仲生唔生得'):
+        # the record takes the report, the question after it (planting_text: bot/planting.py told_then_asked)
+        told = planting.told_then_asked(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app))
+        if told is not None and told.troubled:
+            return False
+        # round 72 (21c): 'can't you tell?' then the trees ('你认唔出咩 桂花嚟嘅 一棵'): the answer to the record's question
+        if nlu.without_rhetorical_lead(text) != text and isinstance(
+            planting.read_whole(text, planting.species_table(ctx.app), planting.offlist_names(ctx.app)),
+            nlu.PlantingText,
+        ):
+            return False
     if escalation.is_photo_question(text, escalation.symptom_words(ctx.app)):
         return True
     result = escalation.faq_result(ctx)  # not low confidence alone: '三株' or '黄皮' answers the planting record
@@ -1037,6 +1070,9 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
             return ticket
     if _about_the_bot(ctx):  # round 54: '照片发错了 发了别人的树': the bot's own usage, about no tree: answered
         return None
+    # round 72 (21f): two trees together asked ('杨梅可唔可以同桂花种埋一齐' on a 桂花 ticket): its own question
+    if nlu.planted_together_asked(text_normalized(ctx)) and len(nlu.find_all_species(text, table, others)) >= 2:
+        return None
     if nlu.land_matter_told(text_normalized(ctx)):  # round 56: '种咗喺人哋块地': a land matter, its own question
         return None
     # round 59 (20k): the question asked again in other words ('点解啲竹枯咗一半' after '竹子枯咗一半点解') is ticket_repeat's
@@ -1159,7 +1195,7 @@ COMMAND_ROUTES: list = [
     Route("ticket_add_faq", _match_add_faq, on_add_faq),
     Route("ticket_correct", _match_correct, on_correct),
     Route("ask_expert_supplement", staged(_match_ask_expert, _same_tree_ticket), on_ask_expert_supplement),
-    Route("ask_expert", _match_ask_expert, on_ask_expert),
+    Route("ask_expert", staged(_match_ask_expert, _not_asked_again), on_ask_expert),
     ASK_TABLE.route("ask_expert_question"),
     Route("ticket_resolved", staged(_resolved_ahead, _ticket_to_close), on_resolved),
     Route("ticket_repeat", _match_repeat, on_repeat),

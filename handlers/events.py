@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import clock, events, nlu, visits
+from bot import clock, escalation, events, nlu, visits
 from bot.context import Ctx
 from bot.conversation import END, FlowTable, Step
 from bot.dashboard import event_pages
@@ -265,6 +265,10 @@ def _day_under_way(ctx: Ctx, _said: bool) -> bool | None:
 
 @registered
 def on_join(ctx: Ctx, _match) -> str:
+    return _joined(ctx) + _bring_answered(ctx)
+
+
+def _joined(ctx: Ctx) -> str:
     current = _village_days(ctx)
     if not current:
         return ctx.t("events.none_open")
@@ -272,6 +276,16 @@ def on_join(ctx: Ctx, _match) -> str:
         lines = "\n".join(ctx.t("events.choose_line", name=e["name"], code=e["code"]) for e in current)
         return ctx.t("events.choose", n=len(current), lines=lines)
     return _checked_in(ctx, events.check_in(ctx, current[0], "village"))
+
+
+def _bring_answered(ctx: Ctx) -> str:
+    """Round 72 (21c): what to bring, asked after joining is said ('…算埋我一份 要唔要带锄头'): the FAQ's answer after the
+    join's reply (none confident: nothing added, the day's own notice says it)."""
+    asked = nlu.bring_asked_after(text_normalized(ctx))
+    if not asked:
+        return ""
+    found = escalation.faq_match(ctx.app, ctx.db, ctx.t("events.bring_asked", question=asked))
+    return "\n" + found.answer_text.strip() if found.kind == "answer" and found.answer_text else ""
 
 
 def on_presence(ctx: Ctx, state, place: dict) -> str:
@@ -310,7 +324,8 @@ def _joining_said(_app, meaning: str) -> bool:
 
 def _day_asked(_app, meaning: str) -> bool:
     # '礼拜六植树活动几点开始', '义务植树那天要带什么'; sim58: whether there is one, '植树节今日有冇活动'
-    return nlu.planting_day_asked(meaning) or events.day_asked_in_words(meaning)
+    # round 72: news of it told ('村委话系下礼拜三种树'): the day as the bot knows it
+    return nlu.planting_day_asked(meaning) or events.day_asked_in_words(meaning) or nlu.planting_day_news_told(meaning)
 
 
 def _day_line(ctx: Ctx, event: dict) -> str:

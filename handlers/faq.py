@@ -161,7 +161,12 @@ def _match_chitchat(ctx: Ctx):
 
 def on_chitchat(ctx: Ctx, result) -> str:
     small_talk = result.reason == "small_talk"
-    return ctx.t(chitchat_reply_key(ctx.msg.text, small_talk)) + "\n" + ctx.t("core.help_hint")
+    key = chitchat_reply_key(ctx.msg.text, small_talk)
+    if key == "faq.greeting" and ctx.person is None:
+        # round 72 (21h): a bare hello or call ('喂', '在吗') from a follower not registered yet: what the bot can do,
+        # 登记 among it, at once (a hint to send 帮助 is one step more for one who does not know the bot yet)
+        return ctx.t("core.help")
+    return ctx.t(key) + "\n" + ctx.t("core.help_hint")
 
 
 def on_intro(ctx: Ctx, _match) -> str:

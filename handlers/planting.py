@@ -43,7 +43,7 @@ from bot.identity import registered, staff_refusal
 from bot.media import MediaListener
 from bot.planting import needs_cadre
 from bot.progress import my_progress_text, progress_line
-from bot.router import Decided, Route, pure, staged
+from bot.router import AsText, Decided, Route, pure, staged
 from bot.scheduler import Job
 from bot.store import dashboard as dashboard_store
 from bot.store import plantings as store
@@ -82,7 +82,7 @@ def _planting_whole(ctx):
         # round 69 (21a): trees planted told, then a plain question about them (one asked aside or whether recorded is
         # planting_text_then_asked's, read before progress): the record, and the question answered after it
         asked = _told_then_asked_ahead(ctx)
-        if asked is not None and asked.planted_said:
+        if asked is not None and (asked.planted_said or asked.troubled):  # round 72: troubled, after a photo too
             return asked
     return Decided(whole) if whole is not None and whole is not planting.MAY_BE_PART else whole
 
@@ -147,6 +147,8 @@ def _told_then_asked_then(ctx, said: planting.ToldThenAsked) -> planting.ToldThe
     the question ('荔枝两棵种咗喇 几时施肥': the question alone, the FAQ's; no second record)."""
     if not (said.planted_said or planting.collecting(ctx)):
         return None
+    if said.troubled and not (said.today or planting.collecting(ctx)):
+        return None  # round 72: one of the trees in trouble, of trees planted some time ago: a question about them
     finished = planting.just_finished(ctx)
     restated = finished is not None and (finished["species"], finished["count"]) == (said.told.species, said.told.count)
     return None if finished is not None and (said.status or restated) else said
@@ -240,6 +242,10 @@ def _menu_ahead(ctx):
         return _LOG_HOW
     if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help
         return _BARE_LOG
+    if nlu.bare_acknowledgement(
+        nlu.normalize(text)
+    ):  # (the fillers read alone, not dropped)  # round 72 (21h): '嗯' after a photo: what the record still needs, if one waits
+        return _ACK
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -259,6 +265,7 @@ _STEPS = "steps"  # the record's steps asked, whether or not a record is in prog
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
 _BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
+_ACK = "ack"  # a bare acknowledgement ('嗯', '好的'): the record being collected's next step, else the chat's
 
 
 def _is_cadre(ctx) -> bool:
@@ -272,10 +279,23 @@ def _menu_then(ctx, read):
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
     if read == _BARE_LOG:
         return ctx.person is not None or planting.collecting(ctx)
+    if read == _ACK:
+        return planting.collecting(ctx)
     return planting.collecting(ctx) or (read == _STEPS)
 
 
 _menu = staged(_menu_ahead, _menu_then)
+
+
+# -- a yes to the tree guessed (round 72) ---------------------------------------------------------------------
+_guess_yes_words = text_is("planting.commands.guess_yes")
+
+
+def _guess_then(ctx, _yes):
+    """'系', '啱' right after the bot asked whether the unheard tree is the one it sounds like ('如果是柿子，请回复“柿
+    子”'): the tree's name, handled as if sent (the record takes it); anything else in between, no answer to it."""
+    guess = planting.guess_taken(ctx)
+    return AsText(_species(ctx, {"species": guess}), "guess") if guess else None
 
 
 # -- handlers ---------------------------------------------------------------------------------------
@@ -467,6 +487,7 @@ def _ask(ctx, step: planting.Step, vague: bool, unheard: str = "") -> str:
     ):
         # the lead (thirty-ninth session, the simulator by voice): '种咗三棵狮子' is likely 柿子 misheard: asked
         line = ctx.t("planting.ask_unheard_species_guess", word=unheard, guess=_species(ctx, {"species": guess}))
+        planting.guess_asked(ctx, record, guess)  # round 72: a yes right after takes it (``_guess_yes``)
     elif "species" in missing and unheard:
         line = ctx.t("planting.ask_unheard_species", word=unheard, what=_what(ctx, record))
     elif "species" in missing and ("count" in missing or "area" in missing):
@@ -782,6 +803,7 @@ RECORD_ROUTES: list = [
     Route("recount", staged(_recount_ahead, _recount_then), on_recount_asked),
     Route("recorded_asked", staged(_recorded_ahead, _recorded_then), on_recorded_asked),
     Route("done_said", staged(_done_ahead, _done_then), on_done_said),
+    Route("planting_guess_yes", staged(_guess_yes_words, _guess_then), on_menu),
     Route("planting_menu", _menu, on_menu),
     Route("planting_photo", _is_photo, on_photo),
     Route("planting_location", _location_target, on_location),

@@ -62,6 +62,10 @@ def _sign_in_ahead(ctx: Ctx):
     text = ctx.msg.text or ""
     if ctx.msg.msg_type != "text":
         return False
+    # round 72: 打卡 with a note ('打卡 埔心村 唔系 系埔心村村委'): an adviser's 签到 with that note (a villager's goes on)
+    note = visits.sign_in_note(text, ctx.app.messages.words("visits.commands.check_in"))
+    if note:
+        return {"note": note}
     # round 27: or one clause of a report of the visit ('到咗 签到一下 顺便看下党建林成活情况')
     # round 50: or the presence told, asked to be written down ('我人喺埔心村 记低我今日嚟咗': nlu.visit_record_asked)
     said = len(text) <= 30 and (nlu.check_in_said(text_normalized(ctx)) or nlu.visit_record_asked(text_normalized(ctx)))
@@ -78,6 +82,8 @@ _TOLD = "told"
 def _sign_in_by_adviser(ctx: Ctx, said) -> dict | None:
     if not visits.is_adviser(ctx.person):
         return None
+    if isinstance(said, dict):
+        return said  # 打卡 with its note (round 72)
     # the visit told is the visit's note ('刚去了埔心村看树')
     return (
         {"note": (ctx.msg.text or "").strip()[: visits.NOTE_MAX_CHARS], "told": True} if said == _TOLD else {"note": ""}

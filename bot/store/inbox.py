@@ -226,6 +226,14 @@ def last_text_since(db: Database, openid: str, before_id: int, since: str) -> st
     return row["content"] if row else None
 
 
+def previous_id(db: Database, openid: str, before_id: int) -> int | None:
+    """The id of the sender's message just before ``before_id`` (any kind), None when there is none (round 72: an answer
+    read only when it comes right after its question)."""
+    write_batch(db, close=False)  # the open batch's rows too
+    row = one(db, "SELECT id FROM inbox WHERE openid = ? AND id < ? ORDER BY id DESC LIMIT 1", [openid, before_id])
+    return row["id"] if row else None
+
+
 def _last_text(db: Database, openid: str, before_id: int, since: str) -> dict | None:
     """The sender's last text message before ``before_id`` at ``since`` or later (its handler and content)."""
     write_batch(db, close=False)  # the open batch's rows too

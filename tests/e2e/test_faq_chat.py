@@ -54,7 +54,9 @@ def test_an_acknowledgement_is_not_thanked(villager, bot, text, reply):
 @pytest.mark.parametrize("question", ["你能做什么", "这个公众号怎么用", "有什么功能"])
 def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question):
     """帮助, the menu's 使用帮助 and “您能做什么” get the same text; small talk and what the bot did not understand
-    end with the same hint that points to it."""
+    end with the same hint that points to it (a registered villager's: round 72, a follower not registered yet is
+    greeted with the help itself, tests/e2e/test_conversation_round72.py)."""
+    add_roster(bot)
     help_text = villager.says("帮助")
     assert villager.clicks("HELP") == help_text and villager.says(question) == help_text
     hint = bot.t("core.help_hint")
@@ -63,7 +65,8 @@ def test_one_help_text_wherever_the_villager_asks_for_it(villager, bot, question
     assert "没太明白" in not_understood and not_understood.endswith(hint)
 
 
-def test_greeting_and_thanks_get_different_lines(villager):
+def test_greeting_and_thanks_get_different_lines(villager, bot):
+    add_roster(bot)  # round 72: a follower not registered yet is greeted with the help itself
     assert "您好" in villager.says("你好")
     assert "不客气" in villager.says("谢谢老师")
     assert "不客气" in villager.says("你好叻")  # round 10: praise is thanked, not greeted
