@@ -3270,6 +3270,9 @@ def call_said(norm: str) -> bool:
 # chit-chat's 'you're welcome'
 _THANKS_ALONE_RE = re.compile(
     r"^(?:好的|好|ok|okay|收到|明白|知道了|嗯)?(?:谢谢|多谢|感谢|感激|不该)(?:你|您|你们|晒|专家|顾问|老师|师傅|先)*"
+    r"(?:了|啦|喇|哦|呀|啊|嘅|咯)*"
+    # round 74 (21l): the waiting said after the thanks ('多谢啊 等你哋回复', '谢谢 我等专家消息'): thanks still
+    r"(?:(?:我|我们)?(?:等|等待)(?:你|您|你们|专家|顾问|老师|师傅)*(?:的)?(?:回复|答复|回音|消息|回|答))?"
     r"(?:了|啦|喇|哦|呀|啊|嘅|咯)*$"
 )
 
@@ -5761,7 +5764,8 @@ _CAUSES_OFFERED_RE = re.compile(
 # 我觉得唔系'): who, said (话/讲, normalised 说/讲) it is, a tree's trouble (pests, sickness, water, feed, cold, sun, roots)
 _OTHERS_GUESS_RE = re.compile(
     rf"^[{_CJK}]{{1,6}}?(?:说|讲)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
-    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱)"
+    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱"
+    r"|蜘蛛|螨|蚜|蚧|虱)"  # round 74 (21l): the pests told by name ('阿婆话系红蜘蛛 系咪啊')
 )
 
 

@@ -23,7 +23,7 @@ from bot.store import inbox as inbox_store
 from bot.store import media as media_store
 from bot.store import tickets as tickets_store
 from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
-from handlers.core import message_tails, text_is, text_normalized
+from handlers.core import message_heads, message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
 
@@ -152,7 +152,7 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
             or nlu.closer_look(text, earlier)
             or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
             or nlu.degree_told(text, earlier)  # round 61: '掉得很厉害 一碰就掉' after '叶子发黄还掉叶'
-            or nlu.cause_guessed(text_normalized(ctx))
+            or _cause_guessed(ctx)
             or nlu.planted_when_told(text_normalized(ctx))  # round 25: '佢话系今年先种嘅 爱点搞'
             or nlu.tree_place_told(text)  # round 57: '佢喺屋后面 下昼先有太阳'
             or nlu.trees_described(text)  # round 57: '得一棵系咁 其他几棵冇事', '系去年三月种嘅 8棵都系咁'
@@ -180,12 +180,22 @@ def _guesses_its_cause(ctx: Ctx, ticket: dict) -> bool:
     """A cause guessed for the ticket's trouble ('我还施了点尿素 会不会是肥太多'), naming no other tree: the same tree's,
     whatever the FAQ answers of it."""
     text = _text(ctx) or ""
-    # round 69 (21a): or at the end of a longer text, after what was done ('涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够')
-    if not (nlu.cause_guessed(text_normalized(ctx)) or any(nlu.cause_guessed(tail) for tail in message_tails(ctx))):
+    if not _cause_guessed(ctx):
         return False
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
+
+
+def _cause_guessed(ctx: Ctx) -> bool:
+    """A guess at the cause, the whole text (``nlu.cause_guessed``); round 69 (21a): or at the end of a longer text,
+    after what was done ('涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够'); round 74 (21l): or first, what was done (or not)
+    told after it, no question of its own ('系咪缺肥啊 我好耐冇落肥')."""
+    return (
+        nlu.cause_guessed(text_normalized(ctx))
+        or any(nlu.cause_guessed(tail) for tail in message_tails(ctx))
+        or any(nlu.cause_guessed(head) and not nlu.is_question(rest) for head, rest in message_heads(ctx))
+    )
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -1026,7 +1036,9 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree
         return corrected
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    if nlu.others_guess_told(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+    # round 74 (21l): an elder's guess relayed ('阿婆话系红蜘蛛 系咪啊'), which the readers take as a relay's filler
+    guess_told = nlu.others_guess_told(text_normalized(ctx)) or nlu.others_guess_told(nlu.normalize(text))
+    if guess_told and not nlu.find_all_species(text, table, others):
         return next(iter(supplementable_when_matching(ctx)), None)  # round 70: '屋企人话系虫 我睇唔到有虫'
 
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):
