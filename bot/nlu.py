@@ -5805,6 +5805,34 @@ def look_now_asked(text: str) -> bool:
     return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
 
 
+# round 74 (21l): a photo announced for the adviser to look at ('我影咗张相俾专家睇下片叶', '等我影张相俾你哋睇下'): who
+# takes it (I), the picture, for whom to look, what of the tree after; within an open ticket's window its 补充
+# (handlers/escalation.py), never a question of its own
+_PHOTO_ANNOUNCED_RE = re.compile(
+    r"^(?:等我|我来|我先|我等下|我等阵|我)?(?:影|拍|发|影多|拍多|发多)(?:了|好了|好)?(?:一|几|两)?(?:张|个|幅)?"
+    r"(?:照片|相片|相|图片|图|照)(?:过来|过去)?(?:给|俾|畀)(?:专家|你们|你|您|顾问|老师|师傅)?(?:看|睇)(?:看|睇|下|一下|吓)?"
+    rf"[{_CJK}]{{0,6}}$"
+)
+
+
+def photo_announced(norm: str) -> bool:
+    """Round 74: a photo announced for the adviser to look at ('我拍了照片给专家看下片叶'), on the normalised text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_PHOTO_ANNOUNCED_RE.match(norm))
+
+
+# round 74 (21l): trees planted together or beside one another asked about ('石榴同桂花种埋一齐得唔得', '桂花旁边可以种
+# 柚子树吗', '龙眼荔枝可以混种吗'): where or with what to plant, a question of its own even when it names the tree of an
+# open ticket (never its 补充: handlers/escalation.py)
+_PLANTED_TOGETHER_RE = re.compile(
+    r"种在一起|一起种|种一起|种埋一起|混种|混着种|间种|套种|种在旁边|(?:旁边|隔壁|附近|周围|中间|底下|下面)(?:可以|可不可以|能|能不能|行不行)?种"
+)
+
+
+def planted_together_asked(norm: str) -> bool:
+    """Round 74: trees planted together or beside one another asked about, on the normalised text."""
+    return bool(norm) and is_question(norm) and bool(_PLANTED_TOGETHER_RE.search(norm))
+
+
 # round 57: the sender cannot put it in words and asks for a look ('涯唔识讲 你睇下点算', '我说不清楚 专家帮我看看'), no tree
 # named: about what the open ticket was sent, its 补充 (handlers/escalation.py)
 _CANNOT_SAY_RE = re.compile(

@@ -128,6 +128,10 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     # what is said added ('仲有啲虫', which the FAQ read as a caterpillar's sting: the 补充's reply puts any safety line first)
     if result.safety and not nlu.find_all_species(text, table, others) and not nlu.addition_said(text_normalized(ctx)):
         return False
+    if nlu.planted_together_asked(
+        text_normalized(ctx)
+    ):  # round 74: '石榴同桂花种埋一齐得唔得': where to plant, its own
+        return False
     # round 70 (21d): how to do another tree's work, asked with 点 alone ('柿树点驳枝' on a 桂花 question): its own
     if nlu.how_to_tend_asked(text_normalized(ctx)) and not escalation.about_same_tree(text, earlier, table, others):
         return False
@@ -1027,6 +1031,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
+    if nlu.photo_announced(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+        return next(iter(supplementable_when_matching(ctx)), None)  # round 74: '我影咗张相俾专家睇下片叶'
     if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
