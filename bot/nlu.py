@@ -5365,6 +5365,8 @@ _WENT_WRONG = (
 _CANCEL_MAY_I = (
     r"(?:可不可以|可以|能不能|能否|能|行不行|得不得)(?:帮我)?取消(?:它|掉|了)?(?:吗|不|呢)?"
     r"|取消(?:它|掉)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗|好不好)"
+    # round 74 (21l): or wished said ('张相发错咗 想撤回', '记录报错了 我要撤销')
+    r"|(?:我)?(?:想|要|想要)(?:帮我)?(?:撤回|撤销|撤|作废|删掉|删除|取消)(?:它|掉|了)?"
 )
 _WRONG_THEN_CANCEL_ASKED_RE = re.compile(rf"^{_WENT_WRONG}(?:的)?(?:{_CANCEL_MAY_I})$")
 _CANCEL_THEN_WRONG_RE = re.compile(
