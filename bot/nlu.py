@@ -5438,10 +5438,33 @@ _COUNT_SAID_WRONG_RE = re.compile(
 )
 
 
+# round 74 (21l): a count said, then taken back in the same breath and the right one said ('三棵桂花 唔系唔系 两棵 讲错咗',
+# '四棵桂花 不对不对 是三棵'): the taking back repeated, said wrong (不对, 错了), or the right one said with 是 or a slip
+# after it; 'A 不是 B' alone is left unread (it may say A is right)
+_SAID_THEN_TAKEN_BACK_RE = re.compile(
+    rf"^(?P<first>{_NUM}{_MEASURE})(?P<tree>[{_CJK}]{{0,5}}?)"
+    r"(?:(?P<again>(?:不是|不对|错了|说错了|讲错了){2,})|(?P<wrong>不对|错了|说错了|讲错了)|(?P<denied>不是))"
+    rf"(?P<right_said>应该是|是)?(?P<right>{_NUM}{_MEASURE})(?P<tree2>[{_CJK}]{{0,5}}?)"
+    r"(?P<slip>(?:我)?(?:打|写|发|讲|说|记|报|填)错(?:字|了|咗|啦)*)?$"
+)
+
+
+def count_said_then_corrected(text: str) -> str | None:
+    """Round 74: the right count and tree of a count said and taken back in one breath ('三棵桂花不是不是两棵讲错了' ->
+    '两棵桂花'); None for any other text."""
+    norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    found = _SAID_THEN_TAKEN_BACK_RE.match(norm) if norm and len(norm) <= INTENT_MAX_CHARS + 4 else None
+    if found is None or not (found["again"] or found["wrong"] or found["right_said"] or found["slip"]):
+        return None
+    return found["right"] + (found["tree2"] or found["tree"])
+
+
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
     text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
     the record pointed at first is left out: '刚才那个是三棵 不是两棵')."""
+    if (said_again := count_said_then_corrected(text)) is not None:
+        return said_again  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗'
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None

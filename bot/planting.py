@@ -340,6 +340,9 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     replanted = replant_told(text, species_table, others)
     if replanted is not None:
         return replanted
+    said_again = nlu.count_said_then_corrected(text)
+    if said_again is not None:  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗': the count said last, a whole report
+        return nlu.parse_planting_text(said_again, species_table, others)
     parsed = nlu.parse_planting_text(text, species_table, others)
     if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
         # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the
