@@ -2135,6 +2135,36 @@ def another_tree_said(text: str) -> bool:
 _ONE_TREE_UNSAID_RE = re.compile(r"(?<=[种栽](?:了|咗|左|下|好|埋|落))(?=[棵株](?![树苗子]))")
 
 
+# round 74 (21l): the photo just sent said to be of the trees ('啱先张相系我屋后嗰两棵柚子树', '呢张相系我门口嗰棵黄皮'): the
+# trees it shows are the report (pointed at, 嗰 两棵, they are no trees described; 嗰棵 alone is one), the words of the
+# photo left out
+_PHOTO_IS_OF_RE = re.compile(
+    r"^(?:啱先|头先|刚才|刚刚|啱啱|之前)?(?:发的|发嘅|影的|影嘅|拍的)?(?:嗰|那|呢|这|个)?(?:一)?(?:张|个|幅)?"
+    r"(?:相片|照片|相|图片|图)(?:里面|里头|入面)?(?:系|是|係|影嘅系|影的是|拍的是|拍嘅系)(?:我|我们|我屋企|我家)?(?:的|嘅)?"
+)
+_OTHERS_TREES_RE = re.compile(r"隔壁|隔篱|隔离|别人|人哋|人家|邻居|邻舍|村里|公家")
+_PHOTOS_TREES_POINTED_RE = re.compile(r"(?:嗰|那|呢|这)(?=(?:[一两二三四五六七八九十几\d]{1,3})?(?:棵|株))")
+
+
+def photo_trees_said(text: str) -> str | None:
+    """Round 74: the trees the photo just sent is said to show, as a report ('啱先张相系我屋后嗰两棵柚子树' -> '屋后两棵柚子树',
+    '呢张相系我门口嗰棵黄皮' -> '门口一棵黄皮'); None when the text says no such thing."""
+    said = _PHOTO_IS_OF_RE.match(text or "")
+    if said is None or said.end() == len(text):
+        return None
+    rest = text[said.end() :]
+    if _OTHERS_TREES_RE.search(rest):  # a neighbour's tree shown ('张相系隔篱嗰棵龙眼'): none of the sender's planting
+        return None
+    pointed = _PHOTOS_TREES_POINTED_RE.search(rest)
+    if pointed is None:
+        return None
+    rest = rest[: pointed.start()] + rest[pointed.end() :]
+    tail = rest[pointed.start() :]
+    if tail[:1] in ("棵", "株"):
+        rest = rest[: pointed.start()] + "一" + tail
+    return rest
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything

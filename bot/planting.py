@@ -379,6 +379,9 @@ def read_part(
     if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
         name, listed = tree
         return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
+    shown = nlu.photo_trees_said(text) if record.get("count") is None else None
+    if shown is not None:  # round 74: '啱先张相系我屋后嗰两棵柚子树' of the record's photo: the trees it shows
+        return nlu.parse_planting_text(shown, species_table, others)
     corrected = nlu.count_corrected(text)
     if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
         if record.get("count") is None:
