@@ -6552,6 +6552,23 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 )
 
 
+# round 74 (21l): whether the count must be given, or the count forgotten ('几多棵都要讲咩 我唔记得种咗几多', '一定要讲几多棵
+# 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
+# one planted asked stays the progress's
+_COUNT_NEEDED_RE = re.compile(
+    r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:讲|说|报|写|填|打)(?:埋)?(?:多少|几)(?:棵|株)"
+    r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
+    r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
+)
+
+
+def count_needed_asked(norm: str) -> bool:
+    """Round 74: whether the count must be given, or the count forgotten, in a short text (normalised)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_NEEDED_RE.search(bare))
+
+
 def record_detail_asked(norm: str) -> bool:
     """Round 60: how the count or the tree is given, whether oneself must be in the photo, or whether the photo may come
     later, asked in a short text (normalised): the record in progress's next step."""

@@ -229,6 +229,8 @@ def _menu_ahead(ctx):
         return True
     if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
         return True
+    if nlu.count_needed_asked(said):  # round 74: '几多棵都要讲咩 我唔记得种咗几多' (while a record waits)
+        return True
     if nlu.record_photo_trouble_asked(
         said
     ):  # round 61: '要在哪里拍', '手机相机打不开 照片发不了' (while a record waits)
