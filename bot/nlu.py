@@ -5935,6 +5935,17 @@ _ANOTHER_MATTER_RE = re.compile(
 )
 
 
+_NEW_QUESTION_LEAD_RE = re.compile(
+    r"^(?:哦|噢)?(?:对了)?(?:顺便|另外|再|想)(?:问|请教)(?:一下|下|吓|多句|多个问题)?(?:你|您|你们|专家)?"
+)
+
+
+def without_new_question_lead(norm: str) -> str:
+    """Round 74 (21l): a normalised text without the words announcing a question of its own first ('顺便问下认养树怎么弄'
+    -> '认养树怎么弄'), so that the request after them is read as said alone; any other text as it is."""
+    return _NEW_QUESTION_LEAD_RE.sub("", norm or "", count=1)
+
+
 def new_question_said(norm: str) -> bool:
     """A text that says it asks something new (顺便问, 另外问一下, 还有个问题 first; 还有一个事 and a question after it)."""
     if not norm:
