@@ -4241,8 +4241,13 @@ _IF_THERE_IS_JOIN_RE = re.compile(
 )
 
 
+# round 74 (21l): going affirmed with Cantonese 嘅 (normalised 的) after it ('植树日我都去嘅'): going said
+_GOING_AFFIRMED_RE = re.compile(r"(?<=去)的(?=[了啦呀啊喔噢喇嘞咯]*$)")
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _GOING_AFFIRMED_RE.sub("", norm or "")
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
