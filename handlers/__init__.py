@@ -208,7 +208,8 @@ planting (handlers/planting.py, RECORD_ROUTES):
   record, its check and the progress (sim62: it had become a question for the adviser); round 67: 登记咗未, 入咗数未
   (never a 登记), and with no record just finished, the sender's progress
 - done_said — done said bare (种好咯, 弄好了, 搞掂咗, 种落去咗; the lead, from the simulator by voice): just after a record, as
-  recorded_asked; while a record is collected, what it still needs; with neither, how to log trees (never a ticket)
+  recorded_asked (round 74: what next asked there too, 多谢晒 跟住仲要做咩, never the help); while a record is collected,
+  what it still needs; with neither, how to log trees (never a ticket)
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树 (round 70: a
   registered villager's bare 登记): one line on what to
   send; 这个怎么弄 while a record is collected: what it still needs

@@ -1775,17 +1775,9 @@ def test_round_21e_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
 
 
-_ROUND_21F_LEFT: list[tuple[str, list[str]]] = [
-    (
-        "blind miss of set 21f (cadres, party members, advisers and new followers in natural words; people asking for someone else),"
-        " measured at the thirty-ninth session's start (bbf40e7, 132/140); round 71 mended the other seven by class. This one is"
-        " the ticket window's class (a new question naming the ticket's tree beside another: conv70's, the ticket-window"
-        " answers), left to that round",
-        [
-            "ticket:杨梅可唔可以同桂花种埋一齐",
-        ],
-    ),
-]
+# round 74: the last one ('杨梅可唔可以同桂花种埋一齐': trees planted together asked, nlu.planted_together_asked) mended with
+# 21l's '石榴同桂花种埋一齐得唔得', the same class
+_ROUND_21F_LEFT: list[tuple[str, list[str]]] = []
 ROUND_21F_MISSES = {message: why for why, messages in _ROUND_21F_LEFT for message in messages}
 
 

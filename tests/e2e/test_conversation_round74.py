@@ -99,6 +99,17 @@ EXAMPLES_JOIN_SAID = [
     ("member", "植树活动我都去嘅", "join"),
 ]
 
+# written while mending (controls of the mends' reach)
+EXAMPLES_WRITTEN_WHILE_MENDING = [
+    ("ticket", "呢张相系我门口嗰棵桂花", "supplement"),  # the trees a photo shows: only of a record collected
+    ("member", "我唔记得种咗几多", "progress"),  # the count forgotten with no record collected: the progress
+    ("member", "跟住点做", "help"),  # what next with no record just finished: the help
+    ("finished", "仲要做咩", "how"),  # just after a record: its state
+    ("twice", "问专家 桃树叶有洞 || 阿嬷讲系蚜虫", "one-ticket"),
+    ("finished", "记录报错咗 我想作废", "cancel"),
+    ("member", "顺便问下认养树点样搞", "adopt"),
+]
+
 ALL = [
     *EXAMPLES_THANKS_WAITING,
     *EXAMPLES_GUESS_HEARD,
@@ -114,6 +125,7 @@ ALL = [
     *EXAMPLES_WHAT_NEXT,
     *EXAMPLES_THANKS_ADOPT,
     *EXAMPLES_JOIN_SAID,
+    *EXAMPLES_WRITTEN_WHILE_MENDING,
 ]
 
 
@@ -127,3 +139,83 @@ LEFT = {
 @pytest.mark.parametrize(("context", "message", "expected"), cases_of(ALL, LEFT))
 def test_round_74(probe, context, message, expected):  # noqa: F811
     assert probe.run(context, message, expected) == ""
+
+
+def _last_reply(probe, openid: str) -> str:  # noqa: F811
+    return probe.rows("SELECT reply FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [openid])[0]["reply"]
+
+
+def test_thanks_with_the_waiting_said_is_thanked_back_with_its_number(probe):  # noqa: F811
+    assert probe.run("twice", "问专家 柿树果仔未熟就跌晒 || 多谢啊 等你哋回复", "one-ticket") == ""
+    openid = f"o-probe-{probe.count}"
+    (ticket,) = probe.rows("SELECT id, status FROM tickets WHERE openid = ?", [openid])
+    assert _last_reply(probe, openid) == probe.bot.t("escalation.thanks_waiting", ids=ticket["id"])
+    assert ticket["status"] == "open"
+
+
+def test_a_guess_told_first_joins_the_question(probe):  # noqa: F811
+    assert probe.run("twice", "问专家 我屋企棵木棉叶全部黄晒 || 系咪缺肥啊 我好耐冇落肥", "one-ticket") == ""
+    openid = f"o-probe-{probe.count}"
+    (ticket,) = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+    texts = [t["text"] for t in probe.rows("SELECT text FROM ticket_attachments WHERE ticket_id = ?", [ticket["id"]])]
+    assert "系咪缺肥啊 我好耐冇落肥" in texts, texts
+
+
+def test_a_photo_announced_joins_the_question_and_the_photo_after_it(probe):  # noqa: F811
+    assert probe.run("ticket", "我影咗张相俾专家睇下片叶", "supplement") == ""
+    openid = f"o-probe-{probe.count}"
+    (ticket,) = probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid])
+    assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
+    probe.user(openid).sends_photo(f"m-probe-{probe.count}-leaf")
+    media = probe.rows(
+        "SELECT media_row_id FROM ticket_attachments WHERE ticket_id = ? AND media_row_id IS NOT NULL", [ticket["id"]]
+    )
+    assert len(media) == 1
+    assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
+
+
+def test_a_count_taken_back_in_one_breath_records_the_count_said_last(probe):  # noqa: F811
+    assert probe.run("after_photo", "三棵桂花 唔系唔系 两棵 讲错咗", "planting") == ""
+    openid = f"o-probe-{probe.count}"
+    assert probe.rows("SELECT species, count FROM plantings WHERE openid = ?", [openid]) == [
+        {"species": "桂花", "count": 2}
+    ]
+    assert probe.run("after_photo", "四棵桂花 不对不对 是三棵", "planting") == ""
+    openid = f"o-probe-{probe.count}"
+    assert probe.rows("SELECT count FROM plantings WHERE openid = ?", [openid]) == [{"count": 3}]
+
+
+def test_the_trees_the_photo_shows_are_its_record(probe):  # noqa: F811
+    assert probe.run("after_photo", "啱先张相系我屋后嗰两棵柚子树", "planting") == ""
+    openid = f"o-probe-{probe.count}"
+    (record,) = probe.rows("SELECT count, species FROM plantings WHERE openid = ?", [openid])
+    assert record["count"] == 2 and "柚子" in (record["species"] or "")
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
+def test_not_planted_after_all_cancels_the_record_waiting(probe):  # noqa: F811
+    assert probe.run("pending", "唔记录住啦 冇种到", "cancel") == ""
+    openid = f"o-probe-{probe.count}"
+    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "cancelled"}]
+
+
+def test_the_photo_later_keeps_the_record_waiting(probe):  # noqa: F811
+    assert probe.run("pending", "等阵个仔返嚟帮我影", "how") == ""
+    openid = f"o-probe-{probe.count}"
+    assert probe.rows("SELECT status FROM plantings WHERE openid = ?", [openid]) == [{"status": "pending"}]
+    assert probe.rows("SELECT id FROM tickets WHERE openid = ?", [openid]) == []
+
+
+def test_what_next_just_after_a_record_says_it_is_recorded(probe):  # noqa: F811
+    assert probe.run("finished", "多谢晒 跟住仲要做咩", "how") == ""
+    openid = f"o-probe-{probe.count}"
+    (record,) = probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid])
+    assert probe.last_handler(openid) == "done_said"
+    assert _last_reply(probe, openid).startswith(
+        probe.bot.t("planting.recorded_yes", id=record["id"], what="").split("：")[0]
+    )
+
+
+def test_the_count_forgotten_while_a_record_waits_is_its_next_step_else_the_progress(probe):  # noqa: F811
+    assert probe.run("after_photo", "几多棵都要讲咩 我唔记得种咗几多", "how") == ""
+    assert probe.handler_for("member", "我唔记得种咗几多") == "my_progress"
