@@ -2135,6 +2135,36 @@ def another_tree_said(text: str) -> bool:
 _ONE_TREE_UNSAID_RE = re.compile(r"(?<=[种栽](?:了|咗|左|下|好|埋|落))(?=[棵株](?![树苗子]))")
 
 
+# round 74 (21l): the photo just sent said to be of the trees ('啱先张相系我屋后嗰两棵柚子树', '呢张相系我门口嗰棵黄皮'): the
+# trees it shows are the report (pointed at, 嗰 两棵, they are no trees described; 嗰棵 alone is one), the words of the
+# photo left out
+_PHOTO_IS_OF_RE = re.compile(
+    r"^(?:啱先|头先|刚才|刚刚|啱啱|之前)?(?:发的|发嘅|影的|影嘅|拍的)?(?:嗰|那|呢|这|个)?(?:一)?(?:张|个|幅)?"
+    r"(?:相片|照片|相|图片|图)(?:里面|里头|入面)?(?:系|是|係|影嘅系|影的是|拍的是|拍嘅系)(?:我|我们|我屋企|我家)?(?:的|嘅)?"
+)
+_OTHERS_TREES_RE = re.compile(r"隔壁|隔篱|隔离|别人|人哋|人家|邻居|邻舍|村里|公家")
+_PHOTOS_TREES_POINTED_RE = re.compile(r"(?:嗰|那|呢|这)(?=(?:[一两二三四五六七八九十几\d]{1,3})?(?:棵|株))")
+
+
+def photo_trees_said(text: str) -> str | None:
+    """Round 74: the trees the photo just sent is said to show, as a report ('啱先张相系我屋后嗰两棵柚子树' -> '屋后两棵柚子树',
+    '呢张相系我门口嗰棵黄皮' -> '门口一棵黄皮'); None when the text says no such thing."""
+    said = _PHOTO_IS_OF_RE.match(text or "")
+    if said is None or said.end() == len(text):
+        return None
+    rest = text[said.end() :]
+    if _OTHERS_TREES_RE.search(rest):  # a neighbour's tree shown ('张相系隔篱嗰棵龙眼'): none of the sender's planting
+        return None
+    pointed = _PHOTOS_TREES_POINTED_RE.search(rest)
+    if pointed is None:
+        return None
+    rest = rest[: pointed.start()] + rest[pointed.end() :]
+    tail = rest[pointed.start() :]
+    if tail[:1] in ("棵", "株"):
+        rest = rest[: pointed.start()] + "一" + tail
+    return rest
+
+
 def parse_planting_text(text: str, species_table: Mapping, others: Iterable[str] = ()) -> PlantingText | None:
     """A planting report ('3棵桂花', '桂花三棵', '种了两棵龙眼',
     '党建林 2.5亩 120棵 香樟', '代种 张三 2棵龙眼', '认种了3棵龙眼'), or None for anything
@@ -3293,6 +3323,9 @@ def call_said(norm: str) -> bool:
 # chit-chat's 'you're welcome'
 _THANKS_ALONE_RE = re.compile(
     r"^(?:好的|好|ok|okay|收到|明白|知道了|嗯)?(?:谢谢|多谢|感谢|感激|不该)(?:你|您|你们|晒|专家|顾问|老师|师傅|先)*"
+    r"(?:了|啦|喇|哦|呀|啊|嘅|咯)*"
+    # round 74 (21l): the waiting said after the thanks ('多谢啊 等你哋回复', '谢谢 我等专家消息'): thanks still
+    r"(?:(?:我|我们)?(?:等|等待)(?:你|您|你们|专家|顾问|老师|师傅)*(?:的)?(?:回复|答复|回音|消息|回|答))?"
     r"(?:了|啦|喇|哦|呀|啊|嘅|咯)*$"
 )
 
@@ -4259,8 +4292,13 @@ def bring_asked_after(norm: str) -> str:
     return found.group(0) if found and "我" in head and "想" not in head else ""
 
 
+# round 74 (21l): going affirmed with Cantonese 嘅 (normalised 的) after it ('植树日我都去嘅'): going said
+_GOING_AFFIRMED_RE = re.compile(r"(?<=去)的(?=[了啦呀啊喔噢喇嘞咯]*$)")
+
+
 def joining_said(norm: str) -> bool:
     """To join the village's planting day, said in words; not '参加植树要带什么工具' (a question)."""
+    norm = _GOING_AFFIRMED_RE.sub("", norm or "")
     if norm and _STILL_OPEN_THEN_GO_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
         return True  # round 50
     if norm and _IF_THERE_IS_JOIN_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -5374,7 +5412,8 @@ def without_wrong_first(norm: str) -> str:
 _NOT_YET_RE = re.compile(
     rf"^(?:我|我们|我家)?(?:的)?[{_CJK}]{{0,4}}?(?:都|也)?(?:还没有|还没|还未|仲未|没|未)(?:有)?"
     # round 56 (20f): in the ground ('龙眼还没种落去', Cantonese 落去 normalised 下去)
-    r"(?:种|种下|种下去|种好|买|买到|买好|到|到货|领|领到|拿到|发|发下来)(?:呢|啊|哦|住|先|的)*$"
+    # round 74 (21l): not got planted ('冇种到', '棵树冇种成')
+    r"(?:种|种下|种下去|种好|种到|种成|种得成|买|买到|买好|到|到货|领|领到|拿到|发|发下来)(?:呢|啊|哦|住|先|的)*$"
 )
 
 
@@ -5391,8 +5430,13 @@ _NOT_TODAY_RE = re.compile(
 # round 37: the photo said to come later, or after the trees are planted ('照片等下发', '明天种了再拍', '等种好再拍', '迟啲先影相'):
 # while a record waits for it, the record keeps waiting (handlers/planting.py says what it still needs)
 _PHOTO_LATER_RE = re.compile(
-    r"^(?:照片|相|相片|图)?(?:我)?(?:等下|等阵|等一下|晚点|迟点|迟些|明天|听日|下午|晚上|过两天|过几天)(?:才|先|再|就)?"
+    r"^(?:照片|相|相片|图)?(?:我)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|晏点|明天|听日|下午|晚上|过两天|过几天)(?:才|先|再|就)?"
     r"(?:发|拍|影|补)(?:相|照片|照|给你|过来|上来)?(?:啦|吧|了)?$"
+    # round 74 (21l): someone of the family to take it when back ('等阵个仔返嚟帮我影', '照片等下我孙子回来帮我拍')
+    r"|^(?:照片|相|相片|图)?(?:等下|等阵|等一下|晚点|迟点|迟些|晏些|明天|今晚|下午|晚上)?(?:等)?(?:我)?(?:个|的)?"
+    r"(?:仔|女|儿子|女儿|孙子|孙女|孙|老公|老婆|老伴|后生|家人|屋企人|媳妇|新抱)"
+    r"(?:下班|放工|放学)?(?:回来|回家|到|来)(?:先|再|才|就)?(?:帮我|帮手|帮)?(?:发|拍|影)(?:相|照片|照|给你|过来)?"
+    r"(?:啦|吧|了)?$"
     r"|^(?:等|待)(?:我)?(?:种好|种完|种了)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
     r"|^(?:明天|听日|今晚|下午|迟些|过两天)(?:种了|种好|种完)(?:再|才|先)(?:拍|影|发)(?:相|照片|照)?$"
 )
@@ -5448,6 +5492,8 @@ _WENT_WRONG = (
 _CANCEL_MAY_I = (
     r"(?:可不可以|可以|能不能|能否|能|行不行|得不得)(?:帮我)?取消(?:它|掉|了)?(?:吗|不|呢)?"
     r"|取消(?:它|掉)?(?:行不行|得不得|可不可以|可以吗|行吗|得吗|好吗|好不好)"
+    # round 74 (21l): or wished said ('张相发错咗 想撤回', '记录报错了 我要撤销')
+    r"|(?:我)?(?:想|要|想要)(?:帮我)?(?:撤回|撤销|撤|作废|删掉|删除|取消)(?:它|掉|了)?"
 )
 _WRONG_THEN_CANCEL_ASKED_RE = re.compile(rf"^{_WENT_WRONG}(?:的)?(?:{_CANCEL_MAY_I})$")
 _CANCEL_THEN_WRONG_RE = re.compile(
@@ -5519,10 +5565,33 @@ _COUNT_SAID_WRONG_RE = re.compile(
 )
 
 
+# round 74 (21l): a count said, then taken back in the same breath and the right one said ('三棵桂花 唔系唔系 两棵 讲错咗',
+# '四棵桂花 不对不对 是三棵'): the taking back repeated, said wrong (不对, 错了), or the right one said with 是 or a slip
+# after it; 'A 不是 B' alone is left unread (it may say A is right)
+_SAID_THEN_TAKEN_BACK_RE = re.compile(
+    rf"^(?P<first>{_NUM}{_MEASURE})(?P<tree>[{_CJK}]{{0,5}}?)"
+    r"(?:(?P<again>(?:不是|不对|错了|说错了|讲错了){2,})|(?P<wrong>不对|错了|说错了|讲错了)|(?P<denied>不是))"
+    rf"(?P<right_said>应该是|是)?(?P<right>{_NUM}{_MEASURE})(?P<tree2>[{_CJK}]{{0,5}}?)"
+    r"(?P<slip>(?:我)?(?:打|写|发|讲|说|记|报|填)错(?:字|了|咗|啦)*)?$"
+)
+
+
+def count_said_then_corrected(text: str) -> str | None:
+    """Round 74: the right count and tree of a count said and taken back in one breath ('三棵桂花不是不是两棵讲错了' ->
+    '两棵桂花'); None for any other text."""
+    norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
+    found = _SAID_THEN_TAKEN_BACK_RE.match(norm) if norm and len(norm) <= INTENT_MAX_CHARS + 4 else None
+    if found is None or not (found["again"] or found["wrong"] or found["right_said"] or found["slip"]):
+        return None
+    return found["right"] + (found["tree2"] or found["tree"])
+
+
 def count_corrected(text: str) -> str | None:
     """Round 39: the right count (and tree) of a count said wrong ('不是两棵 是三棵荔枝 打错了' -> '三棵荔枝'); None when the
     text is no such correction (a slip, a count denied or a change asked, and one count said right, nothing more;
     the record pointed at first is left out: '刚才那个是三棵 不是两棵')."""
+    if (said_again := count_said_then_corrected(text)) is not None:
+        return said_again  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗'
     norm = _INTENT_PARTICLES_RE.sub("", normalize(text or ""))
     if not norm or len(norm) > INTENT_MAX_CHARS:
         return None
@@ -5853,7 +5922,8 @@ _CAUSES_OFFERED_RE = re.compile(
 # 我觉得唔系'): who, said (话/讲, normalised 说/讲) it is, a tree's trouble (pests, sickness, water, feed, cold, sun, roots)
 _OTHERS_GUESS_RE = re.compile(
     rf"^[{_CJK}]{{1,6}}?(?:说|讲)(?:是|可能是|应该是|怕是)(?:[{_CJK}]{{0,2}}?)"
-    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱)"
+    r"(?:虫|病|缺水|缺肥|水多|水太多|肥多|肥太多|肥害|冻|冷|晒|烂根|根烂|真菌|细菌|蚂蚁|白蚁|土|盐|碱"
+    r"|蜘蛛|螨|蚜|蚧|虱)"  # round 74 (21l): the pests told by name ('阿婆话系红蜘蛛 系咪啊')
 )
 
 
@@ -5891,6 +5961,38 @@ _LOOK_NOW_ASKED_RE = re.compile(
 def look_now_asked(text: str) -> bool:
     """A look asked at how it is now, no tree named ('你睇下而家点样', '看看现在咋样了'): about what was just sent."""
     return bool(_LOOK_NOW_ASKED_RE.match(re.sub(r"[\s，,。.!！?？~～]", "", text or "")))
+
+
+# round 74 (21l): a photo announced for the adviser to look at ('我影咗张相俾专家睇下片叶', '等我影张相俾你哋睇下'): who
+# takes it (I), the picture, for whom to look, what of the tree after; within an open ticket's window its 补充
+# (handlers/escalation.py), never a question of its own
+_PHOTO_ANNOUNCED_RE = re.compile(
+    r"^(?:等我|我来|我先|我等下|我等阵|我)?(?:影|拍|发|影多|拍多|发多)(?:了|好了|好)?(?:一|几|两)?(?:张|个|幅)?"
+    r"(?:照片|相片|相|图片|图|照)(?:过来|过去)?(?:给|俾|畀)(?:专家|你们|你|您|顾问|老师|师傅)?(?:看|睇)(?:看|睇|下|一下|吓)?"
+    rf"[{_CJK}]{{0,6}}$"
+)
+
+
+def photo_announced(norm: str) -> bool:
+    """Round 74: a photo announced for the adviser to look at ('我拍了照片给专家看下片叶'), on the normalised text."""
+    return bool(norm) and len(norm) <= INTENT_MAX_CHARS and bool(_PHOTO_ANNOUNCED_RE.match(norm))
+
+
+# rounds 72 (21f) and 74 (21l), found apart and made one: trees planted together or beside one another asked about
+# ('杨梅可唔可以同桂花种埋一齐', '石榴同桂花种埋一齐得唔得', '桂花旁边可以种柚子树吗', '龙眼荔枝可以混种吗'; normalised 种在一起,
+# 旁边可以种): where or with what to plant, a question of its own even when it names the tree of an open ticket (never
+# its 补充: handlers/escalation.py)
+_PLANTED_TOGETHER_RE = re.compile(
+    r"种在一起|一起种|种一起|种埋一起|混种|混着种|间种|套种|种在旁边|(?:旁边|隔壁|附近|周围|中间|底下|下面)(?:可以|可不可以|能|能不能|行不行)?种"
+    r"|(?:和|同|跟|与)[\u4e00-\u9fff]{1,4}?(?:一起|一齐)?(?:种|栽)(?:在|埋)?(?:一起|一齐|一块|旁边|隔壁|邻居|附近|边上)"
+    r"|(?:一起|一齐|混|间|套)(?:种|栽)"
+    r"|(?:旁边|隔壁|邻居|附近|边上|下面|底下|树下)(?:可以|能|可不可以|能不能|可以不可以|适合|好不好)(?:种|栽)"
+)
+
+
+def planted_together_asked(norm: str) -> bool:
+    """Trees planted together or beside one another asked about, on the normalised text."""
+    return bool(norm) and is_question(norm) and bool(_PLANTED_TOGETHER_RE.search(norm))
 
 
 # round 57: the sender cannot put it in words and asks for a look ('涯唔识讲 你睇下点算', '我说不清楚 专家帮我看看'), no tree
@@ -5932,6 +6034,17 @@ def without_tree_denied(text: str) -> str:
 _ANOTHER_MATTER_RE = re.compile(
     r"^(?:哦|噢)?(?:对了)?(?:还有|另外)(?:一个|个|一|一件|件)(?:别的)?(?:事|事情|嘢|东西)(?:啊|呀)?"
 )
+
+
+_NEW_QUESTION_LEAD_RE = re.compile(
+    r"^(?:哦|噢)?(?:对了)?(?:顺便|另外|再|想)(?:问|请教)(?:一下|下|吓|多句|多个问题)?(?:你|您|你们|专家)?"
+)
+
+
+def without_new_question_lead(norm: str) -> str:
+    """Round 74 (21l): a normalised text without the words announcing a question of its own first ('顺便问下认养树怎么弄'
+    -> '认养树怎么弄'), so that the request after them is read as said alone; any other text as it is."""
+    return _NEW_QUESTION_LEAD_RE.sub("", norm or "", count=1)
 
 
 def new_question_said(norm: str) -> bool:
@@ -6551,6 +6664,23 @@ _PHOTO_LATER_ASKED_RE = re.compile(
 )
 
 
+# round 74 (21l): whether the count must be given, or the count forgotten ('几多棵都要讲咩 我唔记得种咗几多', '一定要讲几多棵
+# 咩', '唔记得种咗几多棵 点算'): asked of the record in progress (handlers/planting.py), its next step; with none, how many
+# one planted asked stays the progress's
+_COUNT_NEEDED_RE = re.compile(
+    r"(?:多少|几)(?:棵|株)?(?:都|也)?(?:一定|必须|真的)?(?:要|需要|使)(?:讲|说|报|写|填|打|发)"
+    r"|(?:一定|必须|真的)?(?:要|需要|要不要|需不需要|使不使|用不用)(?:讲|说|报|写|填|打)(?:埋)?(?:多少|几)(?:棵|株)"
+    r"|(?:棵数|数量)(?:都|也)?(?:一定|必须)?(?:要|需要|要不要)(?:讲|说|报|写|填)?"
+    r"|(?:不记得|忘了|忘记了|忘记|记不得|记不清|记不起|不清楚)(?:我)?(?:种了|种)?(?:多少|几)"
+)
+
+
+def count_needed_asked(norm: str) -> bool:
+    """Round 74: whether the count must be given, or the count forgotten, in a short text (normalised)."""
+    bare = _INTENT_PARTICLES_RE.sub("", norm or "")
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS + 4 and bool(_COUNT_NEEDED_RE.search(bare))
+
+
 def record_detail_asked(norm: str) -> bool:
     """Round 60: how the count or the tree is given, whether oneself must be in the photo, or whether the photo may come
     later, asked in a short text (normalised): the record in progress's next step."""
@@ -6672,20 +6802,6 @@ _BARE_LOG_RE = re.compile(r"^(?:我|我们)?(?:要|想|想要|来)?(?:登记)(?:
 def bare_log_said(norm: str) -> bool:
     """'我要登记', '登记一下': 登记 said with nothing to register (normalised text)."""
     return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
-
-
-# round 72 (21f): two trees planted together or side by side asked about ('杨梅可唔可以同桂花种埋一齐', '桂花旁边可以种杨梅吗',
-# normalised 种在一起, 旁边可以种): a planting question of its own, never the open ticket's 补充 though it names its tree
-_PLANTED_TOGETHER_RE = re.compile(
-    r"(?:和|同|跟|与)[\u4e00-\u9fff]{1,4}?(?:一起|一齐)?(?:种|栽)(?:在|埋)?(?:一起|一齐|一块|旁边|隔壁|邻居|附近|边上)"
-    r"|(?:一起|一齐|混|间|套)(?:种|栽)"
-    r"|(?:旁边|隔壁|邻居|附近|边上|下面|底下|树下)(?:可以|能|可不可以|能不能|可以不可以|适合|好不好)(?:种|栽)"
-)
-
-
-def planted_together_asked(norm: str) -> bool:
-    """Whether trees may be planted together or beside one another, asked (normalised text)."""
-    return bool(norm) and bool(_PLANTED_TOGETHER_RE.search(norm))
 
 
 # round 72 (21h): a bare acknowledgement or voice filler, nothing else ('嗯', '哦', '好的', '收到'): while a record waits,

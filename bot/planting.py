@@ -358,6 +358,9 @@ def read_whole(text: str, species_table: Mapping, others: tuple[str, ...] = ()) 
     if replanted is not None:
         return replanted
     text = nlu.without_rhetorical_lead(text)  # round 72: '你睇唔出咩 荔枝嚟㗎 两棵'
+    said_again = nlu.count_said_then_corrected(text)
+    if said_again is not None:  # round 74: '三棵桂花 唔系唔系 两棵 讲错咗': the count said last, a whole report
+        return nlu.parse_planting_text(said_again, species_table, others)
     parsed = nlu.parse_planting_text(text, species_table, others)
     if (parsed is None or parsed.unknown_species) and nlu.count_corrected(text) is not None:
         # round 39: a count corrected is for the sender's record, if one waits; round 48: never a tree named by the
@@ -394,6 +397,9 @@ def read_part(
     if tree is not None:  # round 57: '唔系荔枝 系龙眼' of the record in progress: its tree changed, its count kept
         name, listed = tree
         return nlu.PlantingText(None, False, name if listed else None, name, not listed, None, None, None)
+    shown = nlu.photo_trees_said(text) if record.get("count") is None else None
+    if shown is not None:  # round 74: '啱先张相系我屋后嗰两棵柚子树' of the record's photo: the trees it shows
+        return nlu.parse_planting_text(shown, species_table, others)
     corrected = nlu.count_corrected(text)
     if corrected is not None:  # round 39 (19n): '唔系两棵 系三棵荔枝 打错字': the right count for a record that has one
         if record.get("count") is None:

@@ -210,7 +210,8 @@ planting (handlers/planting.py, RECORD_ROUTES):
   record, its check and the progress (sim62: it had become a question for the adviser); round 67: 登记咗未, 入咗数未
   (never a 登记), and with no record just finished, the sender's progress
 - done_said — done said bare (种好咯, 弄好了, 搞掂咗, 种落去咗; the lead, from the simulator by voice): just after a record, as
-  recorded_asked; while a record is collected, what it still needs; with neither, how to log trees (never a ticket)
+  recorded_asked (round 74: what next asked there too, 多谢晒 跟住仲要做咩, never the help); while a record is collected,
+  what it still needs; with neither, how to log trees (never a ticket)
 - planting_guess_yes — a yes (系, 啱, 对) right after the bot asked whether the unheard tree is the one it sounds like
   (如果是柿子，请回复“柿子”): handled as the guessed tree's name sent (round 72; anything in between, no answer to it)
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树 (round 70: a

@@ -100,6 +100,8 @@ def _is_request(ctx: Ctx) -> bool:
         return True
     # round 25: said first or last, the asides around it left out ('认养 谢谢', '有冇树可以认养 发个清单嚟')
     parts = (*message_tails(ctx), *(head for head, rest in message_heads(ctx) if not nlu.asks_after(head, rest)))
+    # round 74 (21l): a question of its own announced first ('多谢晒 顺便问下认养树点样搞'): the request after the words
+    parts = (*parts, *(nlu.without_new_question_lead(part) for part in (norm, *message_tails(ctx))))
     return any(adoption.is_request(part, words) or nlu.adoption_wished(part, table) for part in parts)
 
 

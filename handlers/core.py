@@ -184,6 +184,9 @@ def _help_then(ctx: Ctx, _go_on) -> bool:
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
     if any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return False
+    # round 74 (21l): just after a record finished ('跟住仲要做咩'), that record's state (handlers/planting.py done_said)
+    if planting.just_finished(ctx) is not None and not conversation.in_progress(ctx, ctx.app.flows):
+        return False
     # round 56: just after a question went to the adviser (its 补充 window open), it is that question asked after
     # ('我应该点做' after a fall told at night: ticket_wait, with the danger's safety line again), never the menu
     return not escalation.open_in_window(ctx)

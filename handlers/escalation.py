@@ -24,7 +24,7 @@ from bot.store import media as media_store
 from bot.store import roster as roster_store
 from bot.store import tickets as tickets_store
 from bot.store.tickets import ROLE_ADMIN, ROLE_ADVISER
-from handlers.core import message_tails, text_is, text_normalized
+from handlers.core import message_heads, message_tails, text_is, text_normalized
 
 QUEUE_LINES = 8
 
@@ -129,6 +129,10 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
     # what is said added ('仲有啲虫', which the FAQ read as a caterpillar's sting: the 补充's reply puts any safety line first)
     if result.safety and not nlu.find_all_species(text, table, others) and not nlu.addition_said(text_normalized(ctx)):
         return False
+    if nlu.planted_together_asked(
+        text_normalized(ctx)
+    ):  # round 74: '石榴同桂花种埋一齐得唔得': where to plant, its own
+        return False
     # round 70 (21d): how to do another tree's work, asked with 点 alone ('柿树点驳枝' on a 桂花 question): its own
     if nlu.how_to_tend_asked(text_normalized(ctx)) and not escalation.about_same_tree(text, earlier, table, others):
         return False
@@ -153,7 +157,7 @@ def _joins(ctx: Ctx, ticket: dict) -> bool:
             or nlu.closer_look(text, earlier)
             or nlu.told_again(text, earlier)  # round 23: '洞在离地半米那里' after '树干有蛀洞'
             or nlu.degree_told(text, earlier)  # round 61: '掉得很厉害 一碰就掉' after '叶子发黄还掉叶'
-            or nlu.cause_guessed(text_normalized(ctx))
+            or _cause_guessed(ctx)
             or nlu.planted_when_told(text_normalized(ctx))  # round 25: '佢话系今年先种嘅 爱点搞'
             or nlu.tree_place_told(text)  # round 57: '佢喺屋后面 下昼先有太阳'
             or nlu.trees_described(text)  # round 57: '得一棵系咁 其他几棵冇事', '系去年三月种嘅 8棵都系咁'
@@ -181,12 +185,22 @@ def _guesses_its_cause(ctx: Ctx, ticket: dict) -> bool:
     """A cause guessed for the ticket's trouble ('我还施了点尿素 会不会是肥太多'), naming no other tree: the same tree's,
     whatever the FAQ answers of it."""
     text = _text(ctx) or ""
-    # round 69 (21a): or at the end of a longer text, after what was done ('涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够')
-    if not (nlu.cause_guessed(text_normalized(ctx)) or any(nlu.cause_guessed(tail) for tail in message_tails(ctx))):
+    if not _cause_guessed(ctx):
         return False
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
     earlier = escalation.ticket_texts(ctx.db, ticket)
     return not nlu.find_all_species(text, table, others) or escalation.about_same_tree(text, earlier, table, others)
+
+
+def _cause_guessed(ctx: Ctx) -> bool:
+    """A guess at the cause, the whole text (``nlu.cause_guessed``); round 69 (21a): or at the end of a longer text,
+    after what was done ('涯个桂花又冇淋多水 叶子黄佢 系唔系淋水唔够'); round 74 (21l): or first, what was done (or not)
+    told after it, no question of its own ('系咪缺肥啊 我好耐冇落肥')."""
+    return (
+        nlu.cause_guessed(text_normalized(ctx))
+        or any(nlu.cause_guessed(tail) for tail in message_tails(ctx))
+        or any(nlu.cause_guessed(head) and not nlu.is_question(rest) for head, rest in message_heads(ctx))
+    )
 
 
 def _safety_first(ctx: Ctx, reply: str, note: bool = False) -> str:
@@ -900,6 +914,7 @@ def _photo_question_then(ctx: Ctx, _worth: bool) -> bool:
         or nlu.record_next_asked(said)
         or nlu.record_detail_asked(said)
         or nlu.record_go_on_said(said)  # round 67: '发咗相就得未定系仲要讲种咩'
+        or nlu.count_needed_asked(said)  # round 74: '一定要讲几多棵咩'
     ) and planting.collecting(ctx):
         # round 41: '发完照片还要打字吗': the record's steps asked, not the photo; round 49: a part of it ('之后要输入啲咩');
         # round 58: whether words must still be typed, how to get it recorded ('仲需要写字吗', '咁点样记录落去'); round 60:
@@ -1050,6 +1065,8 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.look_now_asked(text):  # round 51: '你睇下而家点样' after the photo: a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
+    if nlu.photo_announced(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+        return next(iter(supplementable_when_matching(ctx)), None)  # round 74: '我影咗张相俾专家睇下片叶'
     if nlu.cannot_say_asked(text):  # round 57: '涯唔识讲 你睇下点算': a look at what the ticket was sent
         return next(iter(supplementable_when_matching(ctx)), None)
     if nlu.elliptic_care_asked(text):  # round 53: '系咪要淋多啲水', '会不会死': no subject but the ticket's tree
@@ -1059,7 +1076,9 @@ def _text_supplement_then(ctx: Ctx, _worth: bool):
     if (corrected := _tree_corrected_ticket(ctx)) is not None:  # round 70: '讲错咗 唔系桂花 系米兰': its tree
         return corrected
     table, others = planting.species_table(ctx.app), planting.offlist_names(ctx.app)
-    if nlu.others_guess_told(text_normalized(ctx)) and not nlu.find_all_species(text, table, others):
+    # round 74 (21l): an elder's guess relayed ('阿婆话系红蜘蛛 系咪啊'), which the readers take as a relay's filler
+    guess_told = nlu.others_guess_told(text_normalized(ctx)) or nlu.others_guess_told(nlu.normalize(text))
+    if guess_told and not nlu.find_all_species(text, table, others):
         return next(iter(supplementable_when_matching(ctx)), None)  # round 70: '屋企人话系虫 我睇唔到有虫'
 
     # round 69 (21a): a question cut in two, the tree said first alone ('嗯 那个 我屋企嗰棵龙眼' then '啲叶黄晒仲落叶 点算啊'):

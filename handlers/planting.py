@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -229,6 +230,8 @@ def _menu_ahead(ctx):
     if nlu.record_next_asked(said):  # round 58: '咁点样记录落去', '仲要打字吗 打咩' (while a record waits)
         return True
     if nlu.record_detail_asked(said):  # round 60: '点样报棵数', '要影埋我个人咩' (while a record waits)
+        return True
+    if nlu.count_needed_asked(said):  # round 74: '几多棵都要讲咩 我唔记得种咗几多' (while a record waits)
         return True
     if nlu.record_photo_trouble_asked(
         said
@@ -766,20 +769,32 @@ def on_recorded_asked(ctx, record: dict) -> str:
 
 
 # -- done said just after a record (the lead, from the simulator) ---------------------------------------------
+_GO_ON = "go_on"  # _done_ahead's reading: what next asked, thanks or an okay before it or not ('多谢晒 跟住仲要做咩')
+
+
 @pure
-def _done_ahead(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and planting.done_said(text_normalized(ctx))
+def _done_ahead(ctx) -> Any:
+    if ctx.msg.msg_type != "text":
+        return False
+    if planting.done_said(text_normalized(ctx)):
+        return True
+    # round 74 (21l): what next asked, asides before it left out: just after a record finished, its state (below)
+    said = nlu.without_leading_asides(ctx.msg.text or "")
+    return _GO_ON if said and nlu.go_on_asked(nlu.without_fillers(nlu.normalize(said))) else False
 
 
-def _done_then(ctx, _said):
+def _done_then(ctx, said):
     """'种好咯': the record being collected (pending: its next step), else with no other flow waiting the record
-    finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help)."""
+    finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help).
+    Round 74: what next asked ('跟住仲要做咩') only just after a record finished: that record (nothing more to do)."""
     collected = planting.collecting(ctx)
     if collected:
-        return collected
+        return collected if said is not _GO_ON else None  # the planting help's, which says what it still needs
     if conversation.in_progress(ctx, ctx.app.flows):
         return None  # a flow asked something: its own routes read the answer
-    return _recorded_then(ctx, _said)
+    if said is _GO_ON:
+        return planting.just_finished(ctx)
+    return _recorded_then(ctx, said)
 
 
 @registered

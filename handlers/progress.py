@@ -7,6 +7,7 @@ the dashboard's 通报 page (bot/reports.py, bot/dashboard/report_pages.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -301,6 +302,37 @@ def _village_in_text(ctx: Ctx) -> dict | None:
     return village_named(text_normalized(ctx), roster_store.kept_villages(ctx.db))
 
 
+@dataclass(frozen=True)
+class _CountAsked:
+    """What the progress read, held until the sender's state says whether a record is being collected."""
+
+    read: Any
+
+
+def _unless_count_for_the_record(matcher):
+    """Round 74 (21l): the count forgotten, or whether it must be given, while a record is collected ('几多棵都要讲咩 我唔
+    记得种咗几多' after its photo): the record's next step (handlers/planting.py), never the progress. ``matcher`` is
+    staged (``follow_up``)."""
+    inner_ahead, inner_then = matcher.ahead, matcher.then
+
+    def ahead(ctx) -> Any:
+        read = inner_ahead(ctx)
+        if read and ctx.msg.msg_type == "text" and nlu.count_needed_asked(text_normalized(ctx)):
+            return _CountAsked(read)
+        return read
+
+    def then(ctx: Ctx, read) -> Any:
+        if isinstance(read, _CountAsked):
+            if planting.collecting(ctx):
+                return None
+            read = read.read
+            if isinstance(read, Decided):
+                return read.match
+        return inner_then(ctx, read) if inner_then is not None else read
+
+    return staged(ahead, then)
+
+
 ROUTES: list = [
     # round 54: why one's records wait for the check, before 我的进度's '为什么我报的树还没核实' (the count alone)
     Route("review_why", _review_why, on_review_why),
@@ -314,10 +346,12 @@ ROUTES: list = [
     Route(
         "my_progress",
         # round 48 (19u): the sender's own asked elliptically just after the village's ('本村进度' then '我自己呢')
-        follow_up(
-            text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
-            "mine",
-            frozenset({"village_progress", "left_to_plant"}),
+        _unless_count_for_the_record(
+            follow_up(
+                text_means("progress.commands.my_progress", _progress_said("mine"), _log_wished_after),
+                "mine",
+                frozenset({"village_progress", "left_to_plant"}),
+            )
         ),
         on_my_progress,
     ),
