@@ -122,6 +122,12 @@ def reading(row: dict) -> str:
     return f"model {how} {lead}"
 
 
+def keys_of(row: dict, banded: bool | str) -> set[str]:
+    if banded == "combined":
+        return {key_of(row, "path+model"), key_of(row, "model")}
+    return {key_of(row, banded)}
+
+
 def key_of(row: dict, banded: bool | str) -> str:
     """The slice of an answer: its path; ``True``: and its score band; 'model': the model's reading and lead;
     'path+model': the path and the model's reading (no lead)."""
@@ -159,7 +165,12 @@ def print_table(rows: list[dict], banded: bool | str) -> None:
 
 
 def poor_paths(rows: Iterable[dict], cut: float, least: int, banded: bool | str, never: frozenset[str]) -> set[str]:
-    """The paths (or paths and bands) whose outright answers are wrong at least ``cut`` of the time (``least`` of them)."""
+    """The paths (or paths and bands) whose outright answers are wrong at least ``cut`` of the time (``least`` of them).
+    'combined': the slices of 'path+model' and of 'model' together (round 78's rule, ``FaqIndex._asked_first``); a
+    reading of small talk is never asked back."""
+    if banded == "combined":
+        both = poor_paths(rows, cut, least, "path+model", never) | poor_paths(rows, cut, least, "model", never)
+        return {key for key in both if " chat " not in f"{key} "}
     return {
         key
         for key, (n, _right, wrong, _asked, _chosen) in tally(rows, banded).items()
@@ -173,7 +184,7 @@ def summed(rows: Iterable[dict], asked_paths: set[str], banded: bool | str) -> l
     for row in rows:
         total[0] += 1
         what = outcome(row)
-        if answered(row) and key_of(row, banded) in asked_paths:
+        if answered(row) and keys_of(row, banded) & asked_paths:
             # asked first (您是想问…吗): chosen when the answer offered is meant, or when a person was (0 files the ticket)
             what = "asked_chosen" if what == "right" or row["target"] == "escalate" else "asked"
         total[1] += what == "right"
@@ -230,7 +241,7 @@ def main() -> int:
     for banded in modes:
         print_table(rows, banded)
         print()
-    for banded in modes:
+    for banded in (*modes, "combined"):
         print(f"leave one writer out, cut {args.cut:.2f}, at least {args.min}, slices by {banded or 'path'}:")
         leave_one_writer_out(rows, args.cut, args.min, banded, never)
         print()
