@@ -166,11 +166,11 @@ def print_table(rows: list[dict], banded: bool | str) -> None:
 
 def poor_paths(rows: Iterable[dict], cut: float, least: int, banded: bool | str, never: frozenset[str]) -> set[str]:
     """The paths (or paths and bands) whose outright answers are wrong at least ``cut`` of the time (``least`` of them).
-    'combined': the slices of 'path+model' and of 'model' together (round 78's rule, ``FaqIndex._asked_first``); a
-    reading of small talk is never asked back."""
+    'combined': the slices of 'path+model' and those of 'model' where it reads a person, by lead (round 78's rule,
+    ``FaqIndex._asked_first``); a reading of small talk is never asked back."""
     if banded == "combined":
-        both = poor_paths(rows, cut, least, "path+model", never) | poor_paths(rows, cut, least, "model", never)
-        return {key for key in both if " chat " not in f"{key} "}
+        person = {key for key in poor_paths(rows, cut, least, "model", never) if key.startswith("model person ")}
+        return {key for key in poor_paths(rows, cut, least, "path+model", never) if not key.endswith(" chat")} | person
     return {
         key
         for key, (n, _right, wrong, _asked, _chosen) in tally(rows, banded).items()
