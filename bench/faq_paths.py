@@ -110,22 +110,21 @@ LEADS = (0.1, 0.3, 0.6, 1.0)  # bands of the model's lead
 
 
 def reading(row: dict) -> str:
-    """How the model reads an answered question against the answer: 'agrees', 'person', 'chat' or 'other', and the
-    band of its lead ('model agrees <0.3', 'model person >=1.0')."""
+    """How the model reads an answered question against the answer: 'agrees', 'person', 'chat', 'topic' (a tree's
+    field, no tree named: no answer here) or 'other' (another entry), and the band of its lead ('model agrees <0.3',
+    'model person >=1.0')."""
     model = row.get("model", "none")
     how = (
         "agrees"
         if model in (row["got"], row["also"])
-        else {"escalate": "person", "chitchat": "chat"}.get(model, "other")
+        else {"escalate": "person", "chitchat": "chat"}.get(model, "topic" if ".*." in model else "other")
     )
     lead = next((f"<{edge}" for edge in LEADS if row.get("lead", 0.0) < edge), f">={LEADS[-1]}")
     return f"model {how} {lead}"
 
 
 def keys_of(row: dict, banded: bool | str) -> set[str]:
-    if banded == "combined":
-        return {key_of(row, "path+model"), key_of(row, "model")}
-    return {key_of(row, banded)}
+    return {key_of(row, "path+model" if banded == "combined" else banded)}
 
 
 def key_of(row: dict, banded: bool | str) -> str:
@@ -164,13 +163,22 @@ def print_table(rows: list[dict], banded: bool | str) -> None:
             print(f"{key:<34}{n:>6}{right:>7}{wrong:>9}{share:>9}{asked:>7}{chosen:>8}")
 
 
-def poor_paths(rows: Iterable[dict], cut: float, least: int, banded: bool | str, never: frozenset[str]) -> set[str]:
+def poor_paths(
+    rows: Iterable[dict],
+    cut: float,
+    least: int,
+    banded: bool | str,
+    never: frozenset[str],
+    only: frozenset[str] = frozenset(),
+) -> set[str]:
     """The paths (or paths and bands) whose outright answers are wrong at least ``cut`` of the time (``least`` of them).
-    'combined': the slices of 'path+model' and those of 'model' where it reads a person, by lead (round 78's rule,
-    ``FaqIndex._asked_first``); a reading of small talk is never asked back."""
+    'combined': the slices of 'path+model' where the model reads another entry or a person, of the paths ``only``
+    (all when empty): round 78's rule, ``FaqIndex._asked_first`` (a reading of small talk is never asked back)."""
     if banded == "combined":
-        person = {key for key in poor_paths(rows, cut, least, "model", never) if key.startswith("model person ")}
-        return {key for key in poor_paths(rows, cut, least, "path+model", never) if not key.endswith(" chat")} | person
+        chosen = poor_paths(rows, cut, least, "path+model", never)
+        return {
+            key for key in chosen if not key.endswith((" agrees", " chat")) and (not only or key.split()[0] in only)
+        }
     return {
         key
         for key, (n, _right, wrong, _asked, _chosen) in tally(rows, banded).items()
@@ -194,7 +202,14 @@ def summed(rows: Iterable[dict], asked_paths: set[str], banded: bool | str) -> l
     return total
 
 
-def leave_one_writer_out(rows: list[dict], cut: float, least: int, banded: bool | str, never: frozenset[str]) -> None:
+def leave_one_writer_out(
+    rows: list[dict],
+    cut: float,
+    least: int,
+    banded: bool | str,
+    never: frozenset[str],
+    only: frozenset[str] = frozenset(),
+) -> None:
     by_set: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_set[row["set"]].append(row)
@@ -202,7 +217,7 @@ def leave_one_writer_out(rows: list[dict], cut: float, least: int, banded: bool 
     chosen_count: dict[str, int] = defaultdict(int)
     for name, held in sorted(by_set.items()):
         others = [row for row in rows if row["set"] != name]
-        paths = poor_paths(others, cut, least, banded, never)
+        paths = poor_paths(others, cut, least, banded, never, only)
         for key in paths:
             chosen_count[key] += 1
         b, a = summed(held, set(), banded), summed(held, paths, banded)
@@ -228,6 +243,11 @@ def main() -> int:
     parser.add_argument("--cut", type=float, default=1 / 3, help="a path wrong this share of the time is asked back")
     parser.add_argument("--min", type=int, default=20, help="answers a path needs before it is judged")
     parser.add_argument("--never", default="recommend", help="paths never asked back (comma-separated)")
+    parser.add_argument(
+        "--only",
+        default="precedents,ranked",
+        help="the paths round 78 asks first (matching.toml [model] ask_unseconded)",
+    )
     args = parser.parse_args()
     if args.rows and Path(args.rows).exists():
         rows = json.loads(Path(args.rows).read_text(encoding="utf-8"))
@@ -245,6 +265,9 @@ def main() -> int:
         print(f"leave one writer out, cut {args.cut:.2f}, at least {args.min}, slices by {banded or 'path'}:")
         leave_one_writer_out(rows, args.cut, args.min, banded, never)
         print()
+    only = frozenset(filter(None, args.only.split(",")))
+    print(f"leave one writer out, the slices of {', '.join(sorted(only))} only (as served):")
+    leave_one_writer_out(rows, args.cut, args.min, "combined", never, only)
     return 0
 
 

@@ -973,11 +973,9 @@ class FaqIndex:
         self._model_ask_never = frozenset(model.get("ask_never", ()))  # nor for the rules' answers of these reasons
         self._model_ask_doubt = float(model.get("ask_doubt", 9.0))  # a doubt's person, its answer by this: asked first
         self._model_ask_field = float(model.get("ask_field", 9.0))  # the same tree's other field by this: asked (48)
-        # round 78: answers of these paths the model does not second are asked first; so is any answer the model reads
-        # as a person's question by ``ask_person`` (``_asked_first``)
+        # round 78: answers of these paths the model reads as another entry's, or as a person's, are asked first
         self._model_ask_unseconded = frozenset(model.get("ask_unseconded", ()))
-        self._model_ask_person = float(model.get("ask_person", 9.0))
-        self._model_ask_person_paths = frozenset(model.get("ask_person_paths", ()))  # read as a person at any lead
+        self._model_ask_person_paths = frozenset(model.get("ask_person_paths", ()))  # (``_asked_first``)
         # round 51: entries only for trees off the list, never offered for a question naming a listed tree
         self._model_offlist_only = frozenset(model.get("offlist_only", ()))
         self._model_own_field = float(model.get("own_field", 9.0))  # the named tree's field over a technique (48)
@@ -1664,28 +1662,29 @@ class FaqIndex:
     def _asked_first(self, norm: str, result: FaqResult) -> FaqResult:
         """Round 78 (calibration by answer path, ``bench/faq_paths.py``): an answer given outright from a path whose
         answers were wrong a third of the time or more on the development sets is offered first ('您是想问“…”吗？', 1
-        gives it, 0 files the ticket: ``_confirmed_first``'s question), never answered outright. Two kinds, each
-        chosen leaving one writer's set out on the other fourteen (AT-BH) and the same on every split: the paths of
-        ``[model] ask_unseconded`` (the precedents' answer, a ranked entry, a tree's field by its topic words) when the
-        model reads another entry (wrong 48-67 % of the time, 30-48 answers each), the precedents' answer when it
-        reads a person (``ask_person_paths``: 54 % of 35), and any answer the model reads as a person's question by
-        ``[model] ask_person`` or more (43 % of 44: '认养的树以后结的果归我还是归村').
-        Not over a safety line (not called there), not a question already asked back, a recommendation list
-        (``ask_never``) nor an adviser's own entry."""
+        gives it, 0 files the ticket: ``_confirmed_first``'s question), never answered outright. Chosen leaving one
+        writer's set out on the other fourteen (AT-BH), the same on every split: the answers of ``[model]
+        ask_unseconded`` paths (the closest precedents', a ranked entry) the model reads as another entry's answer here
+        (wrong 70 % and 65 % of the time; a tree's field read when no tree is named is no other answer: '离屋多远' is
+        the house distance, right 14 times of 17), and of ``ask_person_paths`` (the precedents') it reads as a person's
+        (54 %). Not over a safety line (not called there), not a question already asked back, a recommendation list
+        (``ask_never``) nor an adviser's own entry; small talk read is no question to ask back."""
         model = self.precedents.model
         if model is None or result.kind != "answer" or result.other is not None:
             return result
         if result.reason in self._model_ask_never or self._added(result.entry_id):
             return result
-        label, lead, answer = self._model_reading(model, norm)
-        read = result_label(answer) if answer is not None else label
-        if not read or read in (result.entry_id, result.also) or read == "chitchat":
-            return result  # seconded, or no reading ('1'); small talk is not a question to ask back
-        if read == "escalate":
-            asked = lead >= self._model_ask_person or result.reason in self._model_ask_person_paths
-        else:
-            asked = result.reason in self._model_ask_unseconded
-        return replace(_escalate("not_sure", result.score, candidate=result), other=result) if asked else result
+        label, _lead, answer = self._model_reading(model, norm)
+        if label != "escalate" and (answer is None or answer.kind != "answer"):
+            return result  # no reading ('1'), small talk, or a tree's field when none is named ('剪枝剪哪些枝')
+        if answer is not None and answer.entry_id in (result.entry_id, result.also):
+            return result  # seconded
+        paths = self._model_ask_person_paths if label == "escalate" else self._model_ask_unseconded
+        return (
+            replace(_escalate("not_sure", result.score, candidate=result), other=result)
+            if result.reason in paths
+            else result
+        )
 
     def _other_enough(self, result: FaqResult, other: FaqResult) -> bool:
         """Two answers different enough to ask which was meant: not one label, a near miss (the same tree's other

@@ -1,10 +1,10 @@
 """FAQ round 78: calibration by answer path (bench/faq_paths.py). On the fifteen development sets AT-BH, leaving one
 writer's set out and choosing on the other fourteen, the same slices were wrong a third of the time or more on every
-split: the precedents', a ranked entry's or a tree's topic field's answer the model reads as another entry
-(``[model] ask_unseconded``), the precedents' answer it reads as a person's (``ask_person_paths``), and any answer it
-reads as a person's by ``ask_person`` or more. Those are offered first (您是想问“…”吗？ 1 gives it, 0 files the ticket:
-``FaqIndex._asked_first``), never answered outright. Answers the model seconds are given at once. The sentences are the
-helper's own, not the sets'. docs: README, FAQ round 78."""
+split; of those, the closest precedents' or a ranked entry's answer the model reads as another entry's (``[model]
+ask_unseconded``) and the precedents' answer it reads as a person's (``ask_person_paths``) are offered first
+(您是想问“…”吗？ 1 gives it, 0 files the ticket: ``FaqIndex._asked_first``), never answered outright. A tree's topic field
+and an intent (pinned, checked one by one in earlier rounds) are still answered. Answers the model seconds are given at
+once. The sentences are the helper's own, not the sets'. docs: README, FAQ round 78."""
 
 import sys
 from pathlib import Path
@@ -21,10 +21,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import faq_paths  # noqa: E402
 
-# an intent's answer (bot.log_planting) the model reads as a person's question by more than ask_person
-READ_AS_A_PERSON = "我们村想报名做植树示范村 要找哪个"
-# a tree's field by its topic words (species.桂花.sites), the model reads the tree's card
-FIELD_UNSECONDED = "桂花种在院子里可以吗"
+# a ranked entry (tech.planting_steps), the model reads the base fertiliser's
+RANKED_UNSECONDED = "树苗要怎么放进坑里"
 
 
 @pytest.fixture(scope="module")
@@ -40,22 +38,17 @@ def offered_first(index, question):
     return result.other
 
 
-def test_an_answer_the_model_reads_as_a_persons_question_is_offered_first(index):
-    assert offered_first(index, READ_AS_A_PERSON).reason == "intent"
-
-
-def test_a_topic_field_the_model_does_not_second_is_offered_first(index):
-    answer = offered_first(index, FIELD_UNSECONDED)
-    assert (answer.entry_id, answer.reason) == ("species.桂花.sites", "species_topic")
+def test_a_ranked_answer_the_model_does_not_second_is_offered_first(index):
+    answer = offered_first(index, RANKED_UNSECONDED)
+    assert (answer.entry_id, answer.reason) == ("tech.planting_steps", "ranked")
 
 
 def test_the_keys_turn_it_off(index):
-    """Without the round's keys each of them is answered outright, as before (the keys decide, nothing else)."""
+    """Without the round's keys it is answered outright, as before (the keys decide, nothing else)."""
     loose = index.copy()
-    loose._model_ask_person, loose._model_ask_person_paths, loose._model_ask_unseconded = 9.0, frozenset(), frozenset()
-    assert faq.result_label(loose.match(READ_AS_A_PERSON)) == "bot.log_planting"
-    assert faq.result_label(loose.match(FIELD_UNSECONDED)) == "species.桂花.sites"
-    assert loose.match(FIELD_UNSECONDED).other is None
+    loose._model_ask_person_paths, loose._model_ask_unseconded = frozenset(), frozenset()
+    result = loose.match(RANKED_UNSECONDED)
+    assert (result.kind, result.entry_id, result.other) == ("answer", "tech.planting_steps", None)
 
 
 @pytest.mark.parametrize(
@@ -65,6 +58,12 @@ def test_the_keys_turn_it_off(index):
         ("树坑要挖多大", "tech.hole_size"),
         ("荔枝要怎么施肥", "species.荔枝.fertilizer"),
         ("院子小种什么树好", "recommend.庭院+small"),
+        ("种完树以后谁来管 死了要不要补种", "camp.care"),  # the precedents' answer, the model seconds it
+        ("荔枝开花的时候能不能施肥", "species.荔枝.fertilizer"),  # a topic field the model reads otherwise: kept
+        (
+            "离房子要多远",
+            "tech.house_distance",
+        ),  # ranked; the model reads a tree's field, no tree named: no other answer
     ],
 )
 def test_answers_the_model_seconds_are_given_at_once(index, question, entry):
@@ -97,6 +96,7 @@ def test_the_bench_picks_a_poor_slice_on_the_other_writers_and_counts_it_asked()
         rows += [row(name, "intent", "a", "a", "a") for _ in range(30)]
     chosen = faq_paths.poor_paths([r for r in rows if r["set"] != "s1"], 1 / 3, 20, "combined", frozenset())
     assert chosen == {"precedents model other"}
+    assert faq_paths.poor_paths(rows, 1 / 3, 20, "combined", frozenset({"precedents"})) == set()
     held = [r for r in rows if r["set"] == "s1"]
     # n, right, confident wrong, asked, asked offering the expected answer
     assert faq_paths.summed(held, set(), "combined") == [60, 40, 20, 0, 0]
