@@ -132,8 +132,8 @@ def key_of(row: dict, banded: bool | str) -> str:
     'path+model': the path and the model's reading (no lead)."""
     if banded == "model":
         return reading(row)
-    if banded == "path+model":
-        return f"{row['reason']} {reading(row).rsplit(' ', 1)[0]}"
+    if banded == "path+model":  # an answer under a safety line is never asked back: a slice of its own
+        return f"{row['reason']}{'/safety' if row['safety'] else ''} {reading(row).rsplit(' ', 1)[0]}"
     return f"{row['reason']} {band(row['score'])}" if banded else row["reason"]
 
 

@@ -1192,7 +1192,7 @@ class FaqIndex:
             return self._lined(result, fired, norm)
         agreed = None if fired else self._agreed_by_precedents(question, norm, result)
         if agreed is not None and not self._symptom_kept(norm, result, agreed):
-            return self._lined(self._dissented(norm, agreed), fired, norm)
+            return self._lined(self._asked_first(norm, self._dissented(norm, agreed)), fired, norm)  # (not fired)
         if (
             result.kind == "escalate"
             and result.reason not in self._agreed_never  # round 53: nor their witnesses (fruit_owner: the village's)
