@@ -1665,9 +1665,9 @@ class FaqIndex:
         gives it, 0 files the ticket: ``_confirmed_first``'s question), never answered outright. Chosen leaving one
         writer's set out on the other fourteen (AT-BH), the same on every split: the answers of ``[model]
         ask_unseconded`` paths (the closest precedents', a ranked entry) the model reads as another entry's answer here
-        (wrong 70 % and 65 % of the time; a tree's field read when no tree is named is no other answer: '离屋多远' is
+        (wrong 73 % and 69 % of the time; a tree's field read when no tree is named is no other answer: '离屋多远' is
         the house distance, right 14 times of 17), and of ``ask_person_paths`` (the precedents') it reads as a person's
-        (54 %). Not over a safety line (not called there), not a question already asked back, a recommendation list
+        (56 %). Not over a safety line (not called there), not a question already asked back, a recommendation list
         (``ask_never``) nor an adviser's own entry; small talk read is no question to ask back."""
         model = self.precedents.model
         if model is None or result.kind != "answer" or result.other is not None:
