@@ -7271,3 +7271,21 @@ def report_asked(norm: str) -> tuple[str, int] | None:
         if month is not None and 1 <= month <= 12:
             return ("month", month)
     return ("latest", 0)
+
+
+# round 73 (21i): a follower's first words before any 登记, a greeting or a call alone ('你好', '在吗', '喂', '有人吗',
+# 'hello'): the welcome with how to register (handlers/core.py), never small talk; thanks, a yes or an apology are not
+_GREETING_ALONE_RE = re.compile(
+    r"(?:(?:喂|哈喽|hello|hi|嗨|哈罗|请问|"
+    r"(?:你|您|你们|大家|各位|老师|师傅|专家|领导|书记|老师你)好|"
+    r"早|早晨|早上好|早安|上午好|中午好|下午好|晚上好|"
+    r"在吗|在么|在不在|在没在|在冇|有人吗|有人在吗|有人没有|有没有人(?:在)?(?:这里)?|有人在没有)"
+    r"(?:呀|啊|吖|哦|喔|呢|嘛|啦|喇|嗎)*)+",
+    re.I,
+)
+
+
+def greeting_alone(norm: str) -> bool:
+    """Round 73: the normalised text is a greeting or a call and nothing else ('你好呀', '喂 在不在啊', '有人吗')."""
+    bare = re.sub(r"[\s,，。.!！~～?？、]", "", norm or "").lower()
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_GREETING_ALONE_RE.fullmatch(bare))

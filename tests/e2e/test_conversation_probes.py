@@ -1818,7 +1818,6 @@ _ROUND_21H_LEFT: list[tuple[str, list[str]]] = [
         " (after every merge, 136/140); the next round's to read by class",
         [
             "after_photo:嗯",
-            "new:喂",
             "ticket:问专家 我家桂花叶子发黄还掉叶是怎么回事",
         ],
     ),
@@ -1840,10 +1839,6 @@ _ROUND_21I_LEFT: list[tuple[str, list[str]]] = [
             "adviser:睇下啲问题",
             "after_photo:嗯",
             "cadre:我仲有咩要做",
-            "new:你好",
-            "new:喂",
-            "new:在吗",
-            "new:我系埔心嘅",
             "pending:好",
             "twice:荔枝叶卷晒 || 系新种嗰两棵",
         ],
