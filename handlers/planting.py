@@ -36,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import timedelta
+from typing import Any
 
 from bot import conversation, escalation, nlu, planting
 from bot.conversation import END, FlowTable, Step
@@ -728,20 +729,35 @@ def on_recorded_asked(ctx, record: dict) -> str:
 
 
 # -- done said just after a record (the lead, from the simulator) ---------------------------------------------
+# round 73 (21i): a bare yes or filler ('嗯' after a photo, '好' to the question of the record waiting for its photo)
+ACKNOWLEDGED = "acknowledged"
+
+
 @pure
-def _done_ahead(ctx) -> bool:
-    return ctx.msg.msg_type == "text" and planting.done_said(text_normalized(ctx))
+def _done_ahead(ctx) -> Any:
+    if ctx.msg.msg_type != "text":
+        return False
+    said = text_normalized(ctx)
+    if planting.done_said(said):
+        return True
+    # as said: the reading drops a bare '嗯' as voice input's filler
+    return ACKNOWLEDGED if nlu.acknowledged_alone(nlu.normalize(ctx.msg.text or "")) else False
 
 
-def _done_then(ctx, _said):
+def _done_then(ctx, said):
     """'种好咯': the record being collected (pending: its next step), else with no other flow waiting the record
-    finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help)."""
+    finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help). Round
+    73: a bare yes or filler ('嗯', '好') only while the record is collected, the flow the sender touched last and no
+    question for the adviser open in its window: the question the record asked still stands (else small talk)."""
     collected = planting.collecting(ctx)
+    if said == ACKNOWLEDGED:
+        waiting = collected is not None and planting.FLOW.touched_last(ctx) and not escalation.open_in_window(ctx)
+        return collected if waiting else None
     if collected:
         return collected
     if conversation.in_progress(ctx, ctx.app.flows):
         return None  # a flow asked something: its own routes read the answer
-    return _recorded_then(ctx, _said)
+    return _recorded_then(ctx, said)
 
 
 @registered

@@ -1817,7 +1817,6 @@ _ROUND_21H_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21h (elderly villagers by voice), measured at the thirty-ninth session's start (bbf40e7, 136/140) and end"
         " (after every merge, 136/140); the next round's to read by class",
         [
-            "after_photo:嗯",
             "ticket:问专家 我家桂花叶子发黄还掉叶是怎么回事",
         ],
     ),
@@ -1836,10 +1835,6 @@ _ROUND_21I_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21i (new followers' first words, one- or two-character replies, advisers' and cadres' to-do lists), measured at the fortieth session's start (fbe5a47,"
         " 131/140); the next round's to read by class",
         [
-            "adviser:睇下啲问题",
-            "after_photo:嗯",
-            "cadre:我仲有咩要做",
-            "pending:好",
             "twice:荔枝叶卷晒 || 系新种嗰两棵",
         ],
     ),
