@@ -5667,6 +5667,21 @@ def planted_when_told(norm: str) -> bool:
     return bool(norm and _PLANTED_WHEN_RE.match(norm))
 
 
+# round 73 (21i): which trees the trouble is on, pointed at by when they were planted ('系新种嗰两棵', '就系啱啱种落去嗰两棵',
+# '是前几天种的那两棵'): 是 first, a demonstrative before the count; a description of the ticket's trees, never a report
+_WHICH_PLANTED_RE = re.compile(
+    r"^(?:就|都|应该|应该是)?(?:是|系)(?:那|嗰|这|呢)?(?:些)?"
+    r"(?:新|刚|刚刚|啱啱|最近|前几天|前两天|前些天|早几日|上个星期|上星期|上个礼拜|上礼拜|上个月|头先|今年|去年|前年|旧年|上年|年头|年初|开春)?"
+    r"(?:先|才|刚|就|至|正|新)?(?:种|栽|植)(?:落去|下去|落|下)?(?:的|嘅|个)?(?:那|嗰|这|呢)"
+    r"(?:\d+|[一两二三四五六七八九十]{1,3}|几|多少)?(?:棵|株|樖|些|啲)"
+)
+
+
+def which_planted_told(norm: str) -> bool:
+    """'系新种嗰两棵': which of one's trees, pointed at by when they were planted (``_WHICH_PLANTED_RE``), never a report."""
+    return bool(norm and _WHICH_PLANTED_RE.match(norm))
+
+
 # round 57: where the tree stands, or its sun and shade, told as a statement ('佢喺屋后面 下昼先有太阳', '种喺墙角度 成日冇
 # 阳光'): within a ticket's window a detail of its tree (the FAQ alone reads it as small talk)
 _TREE_PLACE_RE = re.compile(

@@ -99,7 +99,10 @@ class WhenPlantedTold:
 
 
 def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
-    return (whole.species is None or whole.unknown_species) and nlu.planted_when_told(nlu.normalize(text))
+    norm = nlu.normalize(text)
+    return (whole.species is None or whole.unknown_species) and (
+        nlu.planted_when_told(norm) or nlu.which_planted_told(norm)  # round 73 (21i): '系新种嗰两棵'
+    )
 
 
 def _planting_part(ctx, _may_be_part):
@@ -107,7 +110,9 @@ def _planting_part(ctx, _may_be_part):
         return _told_then_asked_then(ctx, _may_be_part)
     if isinstance(_may_be_part, WhenPlantedTold):
         described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
-        return None if described else _may_be_part.whole
+        # round 73 (21i): which trees pointed at ('系新种嗰两棵') is never a report of a tree called 系嗰, question open or not
+        pointed = not planting.collecting(ctx) and nlu.which_planted_told(text_normalized(ctx))
+        return None if described or pointed else _may_be_part.whole
     # a bare part ('5棵', '桂花') is read for the open record, or a late one it would finish ("还差棵数" reminder);
     # a whole report or a question (most texts: _planting_whole) needs no record looked up
     return planting.read_part(
