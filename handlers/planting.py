@@ -756,7 +756,14 @@ def _done_then(ctx, said):
     question for the adviser open in its window: the question the record asked still stands (else small talk)."""
     collected = planting.collecting(ctx)
     if said == ACKNOWLEDGED:
-        waiting = collected is not None and planting.FLOW.touched_last(ctx) and not escalation.open_in_window(ctx)
+        state = planting.FLOW.state(ctx)
+        waiting = (
+            collected is not None
+            and state is not None
+            and state.name == "collecting"  # not the choice of 1 or 2 a new count asks (planting_count_choice's)
+            and planting.FLOW.touched_last(ctx)
+            and not escalation.open_in_window(ctx)
+        )
         return collected if waiting else None
     if collected:
         return collected
