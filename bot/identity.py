@@ -882,6 +882,12 @@ _FROM_A_PLACE = re.compile(
     r"^(?:我|本人)?(?:是|系|住在|住喺|住|来自|屋企喺|家在)?(?P<place>[\u4e00-\u9fff]{2,8}?(?:村|社区))"
     r"(?:的|嘅|个|人|村民|民|的村民|嘅村民|个村民|的人|嘅人|个人)?(?:啊|呀|嚟嘅|来的)?$"
 )  # round 66 (20v): Hakka 个 (of: '埔心村个')
+# round 73 (21i): the village's short name, without 村, said in the whole frame of where one is from ('我系埔心嘅', '我是埔心
+# 的村民'): read as a place only when it is a roster village's form as a whole (parse_village_told_alone)
+_FROM_A_SHORT_PLACE = re.compile(
+    r"^(?:我|本人)?(?:是|系|住在|住喺|来自|屋企喺|家在)(?P<place>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:的|嘅|个|人|村民|的村民|嘅村民|个村民|的人|嘅人)(?:啊|呀)?$"
+)
 
 
 # round 59 (20l): voice input's fillers said as clauses of their own ('嗯 那个 我系埔心村嘅 想登记下', '呃 就是 …'): no clause
@@ -923,23 +929,33 @@ def village_told_alone(text: str | None) -> bool:
 
 def _place_clause(clauses: list[str]) -> re.Match | None:
     """Where one is from (``_FROM_A_PLACE``), alone or beside the wish to register; else None."""
+    return next(iter(_place_clauses(clauses)), None)
+
+
+def _place_clauses(clauses: list[str]) -> list[re.Match]:
+    """Every reading of where one is from (``_FROM_A_PLACE``, round 73: ``_FROM_A_SHORT_PLACE``), alone or beside the
+    wish to register."""
     if len(clauses) == 1:
-        return _FROM_A_PLACE.match(clauses[0])
+        return _from_a_place(clauses[0])
     if len(clauses) != 2:
-        return None
+        return []
     for place, wish in (clauses, clauses[::-1]):
-        if (found := _FROM_A_PLACE.match(place)) and _WISH_TO_REGISTER.match(wish):
+        if (found := _from_a_place(place)) and _WISH_TO_REGISTER.match(wish):
             return found
-    return None
+    return []
+
+
+def _from_a_place(clause: str) -> list[re.Match]:
+    return [found for found in (_FROM_A_PLACE.match(clause), _FROM_A_SHORT_PLACE.match(clause)) if found]
 
 
 def parse_village_told_alone(text: str, villages: list[dict]) -> RegisterText | None:
     """``village_told_alone``'s text as a bare 登记 with its village, when the place is a roster village's name as a
-    whole (not '我在埔心村': 在埔心村 is no village's)."""
-    found = _place_clause(_clauses_said(text))
-    if found is None:
-        return None
-    return village_as_name(RegisterText(found["place"], None), villages)
+    whole (not '我在埔心村': 在埔心村 is no village's; round 73: nor '埔心的村' of '我是埔心的村民', whose 埔心 is)."""
+    for found in _place_clauses(_clauses_said(text)):
+        if parsed := village_as_name(RegisterText(found["place"], None), villages):
+            return parsed
+    return None
 
 
 def village_as_name(parsed: RegisterText | None, villages: list[dict]) -> RegisterText | None:

@@ -3127,12 +3127,30 @@ _SUBJECTLESS_TASK_RE = re.compile(
 )
 
 
+# round 73 (21i): what is left for oneself to do, asked in one's own words ('我仲有咩要做', '我还有哪些任务没完成', '仲有咩要我
+# 做'): one's duties, the quota and what is done of it; the care after planting ('种完树仲有咩要做') is the FAQ's
+_OWN_DUTIES_LEFT_RE = re.compile(
+    r"(?:(?:那|咁|噉)?(?:我|我自己)(?:现在|而家|今年)?(?:还|都)?(?:有|剩)(?:什么|啥|哪些|些什么|边啲|几多)(?:任务|事|事情|工作|嘢)?"
+    r"(?:要|需要|未|没|没有|冇)(?:去)?(?:做|完成|搞|办|落实)"
+    r"|(?:那|咁)?(?:还|都)?有(?:什么|啥|哪些)(?:任务|事|事情|工作|嘢)?(?:要|需要)我(?:去)?(?:做|完成|搞|办))"
+    r"(?:的|嘅)?(?:吗|么|呢)?"
+)
+
+
+def own_duties_left_asked(norm: str) -> bool:
+    """Round 73: what is left for the sender to do, asked bare (``_OWN_DUTIES_LEFT_RE``), particles aside."""
+    bare = _INTENT_PARTICLES_RE.sub("", re.sub(r"[\s,，。.!！~～?？]", "", norm or ""))
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_OWN_DUTIES_LEFT_RE.fullmatch(bare))
+
+
 def progress_said(norm: str, species_table: Mapping) -> str | None:
     """'mine' or 'village' for a question about what was planted (see above); None for anything else: a count of
     trees said ('我种了3棵') or a tree named ('我种了几棵桂花' is a record whose count the bot asks) is no question
     about progress, and neither is advice ('我家种几棵好')."""
     if norm and frame_said("village_lag", norm):  # round 39 (19n): the lag is the question, not a worry after one
         return "village"
+    if own_duties_left_asked(norm):
+        return "mine"  # round 73 (21i): '我仲有咩要做', one's own duties
     if norm and _QUOTA_THEN_MINE_RE.match(norm):
         return "mine"  # round 61 (20p): the quota, then one's own count
     if norm and _PLANTED_THEN_DONE_ASKED_RE.match(_INTENT_PARTICLES_RE.sub("", norm)):
@@ -5199,7 +5217,9 @@ _QUEUE_PENDING_RE = re.compile(
 # the ones not answered listed ('列出还没回复的提问', '列出待回答的问题'); what waits for the adviser's answer ('有什么要我回答
 # 的'); what the villagers asked him ('村民问了我什么')
 _QUEUE_NAMED_RE = re.compile(
-    r"^(?:看下|看看|看一下|查下|查看|打开|列出|给我看)?(?:我的|我个|我)?(?:问题|提问)(?:清单|列表|名单)?$"
+    # round 73 (21i): wished to be seen, with some of them ('睇下啲问题': 看下些问题, '我要看问题', '看看那些问题')
+    r"^(?:(?:我)?(?:要|想)?(?:看下|看看|看一下|看|查下|查看)|打开|列出|给我看)?(?:我的|我个|我|些|那些|这些|所有|全部)?(?:的)?"
+    r"(?:问题|提问)(?:清单|列表|名单)?$"
     r"|^(?:列出|列下|列一下|查一下|查下|看下|看看|看一下|给我看)(?:我)?(?:还没|尚未|没有|没|未|冇|待)(?:有)?"
     r"(?:回复|回答|答|回|处理|解答|答复)(?:的)?(?:村民|群众)?(?:的)?(?:问题|提问)$"
     r"|(?:有|还有)?(?:什么|啥|哪些|几个|多少)(?:问题|提问)?(?:要|等|需要|待)(?:我)(?:来)?(?:回答|答|回复|回|解答|处理)"
@@ -5806,6 +5826,21 @@ _PLANTED_WHEN_RE = re.compile(
 def planted_when_told(norm: str) -> bool:
     """'它说是今年先种的 爱怎么弄': when the tree was planted told (a how after it left as it is), never a tree named."""
     return bool(norm and _PLANTED_WHEN_RE.match(norm))
+
+
+# round 73 (21i): which trees the trouble is on, pointed at by when they were planted ('系新种嗰两棵', '就系啱啱种落去嗰两棵',
+# '是前几天种的那两棵'): 是 first, a demonstrative before the count; a description of the ticket's trees, never a report
+_WHICH_PLANTED_RE = re.compile(
+    r"^(?:就|都|应该|应该是)?(?:是|系)(?:那|嗰|这|呢)?(?:些)?"
+    r"(?:新|刚|刚刚|啱啱|最近|前几天|前两天|前些天|早几日|上个星期|上星期|上个礼拜|上礼拜|上个月|头先|今年|去年|前年|旧年|上年|年头|年初|开春)?"
+    r"(?:先|才|刚|就|至|正|新)?(?:种|栽|植)(?:落去|下去|落|下)?(?:的|嘅|个)?(?:那|嗰|这|呢)"
+    r"(?:\d+|[一两二三四五六七八九十]{1,3}|几|多少)?(?:棵|株|樖|些|啲)"
+)
+
+
+def which_planted_told(norm: str) -> bool:
+    """'系新种嗰两棵': which of one's trees, pointed at by when they were planted (``_WHICH_PLANTED_RE``), never a report."""
+    return bool(norm and _WHICH_PLANTED_RE.match(norm))
 
 
 # round 57: where the tree stands, or its sun and shade, told as a statement ('佢喺屋后面 下昼先有太阳', '种喺墙角度 成日冇
@@ -6804,18 +6839,6 @@ def bare_log_said(norm: str) -> bool:
     return bool(norm and _BARE_LOG_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
 
 
-# round 72 (21h): a bare acknowledgement or voice filler, nothing else ('嗯', '哦', '好的', '收到'): while a record waits,
-# its next step (handlers/planting.py); else the chat's 'all right'
-_BARE_ACK_RE = re.compile(
-    r"^(?:嗯+|哦+|噢+|喔+|唔+|啊+|呃+|好+|好的|好嘅|好啦|好吧|ok|okay|收到|知道了?|明白了?|行|得|得啦|系咁)$", re.I
-)
-
-
-def bare_acknowledgement(norm: str) -> bool:
-    """'嗯', '好的': an acknowledgement alone (normalised text, particles after it dropped)."""
-    return bool(norm) and bool(_BARE_ACK_RE.match(norm.strip()))
-
-
 def photo_what_asked(norm: str) -> bool:
     """Round 54: what of the tree to take asked ('拍照要拍整棵树还是拍树苗就行'): the photo's tips, then the next step."""
     return bool(norm) and bool(_WHAT_OF_THE_TREE_RE.match(_INTENT_PARTICLES_RE.sub("", norm)))
@@ -7510,3 +7533,36 @@ def report_asked(norm: str) -> tuple[str, int] | None:
         if month is not None and 1 <= month <= 12:
             return ("month", month)
     return ("latest", 0)
+
+
+# round 73 (21i): a follower's first words before any 登记, a greeting or a call alone ('你好', '在吗', '喂', '有人吗',
+# 'hello'): the welcome with how to register (handlers/core.py), never small talk; thanks, a yes or an apology are not
+_GREETING_ALONE_RE = re.compile(
+    r"(?:(?:喂|哈喽|hello|hi|嗨|哈罗|请问|"
+    r"(?:你|您|你们|大家|各位|老师|师傅|专家|领导|书记|老师你)好|"
+    r"早|早晨|早上好|早安|上午好|中午好|下午好|晚上好|"
+    r"在吗|在么|在不在|在没在|在冇|有人吗|有人在吗|有人没有|有没有人(?:在)?(?:这里)?|有人在没有)"
+    r"(?:呀|啊|吖|哦|喔|呢|嘛|啦|喇|嗎)*)+",
+    re.I,
+)
+
+
+def greeting_alone(norm: str) -> bool:
+    """Round 73: the normalised text is a greeting or a call and nothing else ('你好呀', '喂 在不在啊', '有人吗')."""
+    bare = re.sub(r"[\s,，。.!！~～?？、]", "", norm or "").lower()
+    return bool(bare) and len(bare) <= INTENT_MAX_CHARS and bool(_GREETING_ALONE_RE.fullmatch(bare))
+
+
+# round 73 (21i): a bare yes or filler said after the bot asked something ('嗯' after a photo, '好' to the record's
+# question): no answer, the question still stands (handlers/planting.py: the record's next step again); a yes to a
+# question of its own (是, 对, 系: a tree guessed) is not read here
+_ACKNOWLEDGED_ALONE_RE = re.compile(
+    r"(?:好|好的|好嘅|好啦|好吧|好滴|好嘞|好咯|收到|知道|知道了|明白|明白了|懂|懂了|ok|okay|行|得|可以|没问题|没有问题|冇问题"
+    r"|嗯+|哦+|噢|喔|呃)(?:啊|呀|吖|啦|喇|咯|嘞|哦|喔|嘛|了|的)*"
+)
+
+
+def acknowledged_alone(norm: str) -> bool:
+    """Round 73: the normalised text is a bare acknowledgement or filler and nothing else ('嗯', '好的', '收到', 'ok')."""
+    bare = re.sub(r"[\s,，。.!！~～、]", "", norm or "").lower()
+    return bool(bare) and len(bare) <= 6 and bool(_ACKNOWLEDGED_ALONE_RE.fullmatch(bare))

@@ -39,7 +39,8 @@ core commands (handlers/core.py):
   spoken particle (取消啦, 取消吧) is the bare 取消; round 70: never mind alone (算啦, 罢了) while
   one is live
 - help — 帮助 (round 58: or question marks alone, ❓, ？？); 这个怎么弄 unless a flow in progress answers it (a planting record: its next step) or a question just
-  went to the adviser (round 56: ticket_wait's)
+  went to the adviser (round 56: ticket_wait's); round 73: a greeting alone (你好, 在吗, 喂) from a follower not registered
+  yet: the welcome with how to 登记
 - office_page — the office (管理员) asking for the dashboard's work (群发, 审核, 通报导出, 名册, 评比): its page's address;
   a village cadre's 审核: the village's records waiting (round 58)
 - reminders_off — 退订
@@ -211,12 +212,13 @@ planting (handlers/planting.py, RECORD_ROUTES):
   (never a 登记), and with no record just finished, the sender's progress
 - done_said — done said bare (种好咯, 弄好了, 搞掂咗, 种落去咗; the lead, from the simulator by voice): just after a record, as
   recorded_asked (round 74: what next asked there too, 多谢晒 跟住仲要做咩, never the help); while a record is collected,
-  what it still needs; with neither, how to log trees (never a ticket)
+  what it still needs; with neither, how to log trees (never a ticket); round 73: a bare yes or filler (嗯 after a
+  photo, 好) while the record is collected and touched last: its next step
 - planting_guess_yes — a yes (系, 啱, 对) right after the bot asked whether the unheard tree is the one it sounds like
   (如果是柿子，请回复“柿子”): handled as the guessed tree's name sent (round 72; anything in between, no answer to it)
 - planting_menu — 记录种树 (menu), 登记 said of trees planted (登记种树, 帮我登记一下种树), a bare 种树 (round 70: a
   registered villager's bare 登记): one line on what to
-  send; 这个怎么弄 while a record is collected: what it still needs (round 72: so does a bare 嗯, 好的)
+  send; 这个怎么弄 while a record is collected: what it still needs
 - planting_photo — a photo starts a planting record, joins the pending one, or adds to the one just finished
 - planting_location — a location joins the pending record, or the latest one within the window
 - planting_text — 3棵桂花, 种了两棵龙眼 (round 59: 两樖荔枝, 木棉一苗); cadres: 党建林 2.5亩 120棵 香樟, 代种 张三 2棵龙眼;

@@ -168,10 +168,17 @@ def _help_said(_app, meaning: str) -> bool:
 _help_words = _either(text_is("core.commands.help"), text_means("core.commands.help", _help_said))
 
 
+# round 73 (21i): a greeting or a call alone ('你好', '在吗', '喂'), read for a follower not registered yet
+GREETED = "greeted"
+
+
 def _help_ahead(ctx) -> Any:
-    """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state."""
+    """帮助 in its words decides; '这个怎么弄' (how to go on, ``nlu.go_on_asked``) is asked of the sender's state; a
+    greeting alone (round 73) of whether the sender is registered."""
     if _help_words(ctx) or (ctx.msg.msg_type == "text" and nlu.question_marks_alone(ctx.msg.text or "")):
         return Decided(True)  # round 58: '❓', '？？'
+    if ctx.msg.msg_type == "text" and nlu.greeting_alone(nlu.normalize(ctx.msg.text or "")):
+        return GREETED  # as said: the meaning drops a bare '喂' as a telephone's filler
     # round 27: not the record's steps around its photo ('发完相之后仲要发咩': the planting help's, record or none)
     return (
         ctx.msg.msg_type == "text"
@@ -180,7 +187,11 @@ def _help_ahead(ctx) -> Any:
     )
 
 
-def _help_then(ctx: Ctx, _go_on) -> bool:
+def _help_then(ctx: Ctx, read) -> Any:
+    # round 73 (21i): a follower's first words, a greeting alone before any 登记: the welcome with how to register (the
+    # first-use contract's), never small talk; a registered sender's greeting stays the chit-chat's
+    if read == GREETED:
+        return GREETED if ctx.person is None else False
     # a flow in progress that answers it itself (after a photo: the planting record's next step) takes it
     if any(flow.answers_go_on for flow, _state in conversation.in_progress(ctx, ctx.app.flows)):
         return False
@@ -500,7 +511,9 @@ def on_cancel(ctx: Ctx, _match) -> str:
     return ctx.t("core.cancelled") if dropped else ctx.t("core.nothing_to_cancel")
 
 
-def on_help(ctx: Ctx, _match) -> str:
+def on_help(ctx: Ctx, match) -> str:
+    if match == GREETED:
+        return ctx.t("core.greeting_new").rstrip() + "\n" + ctx.t("core.help_hint")
     # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
     if acts_as(ctx.person, (ROLE_ADVISER,)):
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")

@@ -98,7 +98,10 @@ class WhenPlantedTold:
 
 
 def _when_planted_of_no_tree(text: str, whole: nlu.PlantingText) -> bool:
-    return (whole.species is None or whole.unknown_species) and nlu.planted_when_told(nlu.normalize(text))
+    norm = nlu.normalize(text)
+    return (whole.species is None or whole.unknown_species) and (
+        nlu.planted_when_told(norm) or nlu.which_planted_told(norm)  # round 73 (21i): '系新种嗰两棵'
+    )
 
 
 def _planting_part(ctx, _may_be_part):
@@ -106,7 +109,9 @@ def _planting_part(ctx, _may_be_part):
         return _told_then_asked_then(ctx, _may_be_part)
     if isinstance(_may_be_part, WhenPlantedTold):
         described = not planting.collecting(ctx) and escalation_handlers.supplementable_when_matching(ctx)
-        return None if described else _may_be_part.whole
+        # round 73 (21i): which trees pointed at ('系新种嗰两棵') is never a report of a tree called 系嗰, question open or not
+        pointed = not planting.collecting(ctx) and nlu.which_planted_told(text_normalized(ctx))
+        return None if described or pointed else _may_be_part.whole
     # a bare part ('5棵', '桂花') is read for the open record, or a late one it would finish ("还差棵数" reminder);
     # a whole report or a question (most texts: _planting_whole) needs no record looked up
     return planting.read_part(
@@ -245,10 +250,6 @@ def _menu_ahead(ctx):
         return _LOG_HOW
     if nlu.bare_log_said(said):  # round 70 (21d): a registered villager's bare 登记 ('我要登记'): the planting help
         return _BARE_LOG
-    if nlu.bare_acknowledgement(
-        nlu.normalize(text)
-    ):  # (the fillers read alone, not dropped)  # round 72 (21h): '嗯' after a photo: what the record still needs, if one waits
-        return _ACK
     # round 54: asked otherwise ('影完相之后撳边度发', '点样讲种咗几多棵'), or asked then why ('相点发？我搵唔到影相个掣')
     if nlu.record_asked_otherwise(said) or any(
         nlu.photo_asked_then_why(head, rest) for head, rest in message_heads(ctx)
@@ -268,7 +269,6 @@ _STEPS = "steps"  # the record's steps asked, whether or not a record is in prog
 _PROXY_STEPS = "proxy_steps"  # a 代种's steps asked: a cadre's (anyone else's stays the FAQ's)
 _LOG_HOW = "log_how"  # how to log one's planted trees: a follower not registered yet's, or the record's in progress
 _BARE_LOG = "bare_log"  # 登记 alone: a registered villager's (a follower not registered yet's is registration's)
-_ACK = "ack"  # a bare acknowledgement ('嗯', '好的'): the record being collected's next step, else the chat's
 
 
 def _is_cadre(ctx) -> bool:
@@ -282,8 +282,6 @@ def _menu_then(ctx, read):
         return True  # round 58: the planting help, which asks 登记 first and keeps the message
     if read == _BARE_LOG:
         return ctx.person is not None or planting.collecting(ctx)
-    if read == _ACK:
-        return planting.collecting(ctx)
     return planting.collecting(ctx) or (read == _STEPS)
 
 
@@ -770,24 +768,42 @@ def on_recorded_asked(ctx, record: dict) -> str:
 
 # -- done said just after a record (the lead, from the simulator) ---------------------------------------------
 _GO_ON = "go_on"  # _done_ahead's reading: what next asked, thanks or an okay before it or not ('多谢晒 跟住仲要做咩')
+# round 73 (21i): a bare yes or filler ('嗯' after a photo, '好' to the question of the record waiting for its photo)
+ACKNOWLEDGED = "acknowledged"
 
 
 @pure
 def _done_ahead(ctx) -> Any:
     if ctx.msg.msg_type != "text":
         return False
-    if planting.done_said(text_normalized(ctx)):
+    said = text_normalized(ctx)
+    if planting.done_said(said):
         return True
     # round 74 (21l): what next asked, asides before it left out: just after a record finished, its state (below)
-    said = nlu.without_leading_asides(ctx.msg.text or "")
-    return _GO_ON if said and nlu.go_on_asked(nlu.without_fillers(nlu.normalize(said))) else False
+    aside = nlu.without_leading_asides(ctx.msg.text or "")
+    if aside and nlu.go_on_asked(nlu.without_fillers(nlu.normalize(aside))):
+        return _GO_ON
+    # round 73: as said: the reading drops a bare '嗯' as voice input's filler
+    return ACKNOWLEDGED if nlu.acknowledged_alone(nlu.normalize(ctx.msg.text or "")) else False
 
 
 def _done_then(ctx, said):
     """'种好咯': the record being collected (pending: its next step), else with no other flow waiting the record
     finished within planting.withdraw_minutes, else ``NONE_JUST_FINISHED`` (how to log one: the planting help).
-    Round 74: what next asked ('跟住仲要做咩') only just after a record finished: that record (nothing more to do)."""
+    Round 74: what next asked ('跟住仲要做咩') only just after a record finished: that record (nothing more to do). Round
+    73: a bare yes or filler ('嗯', '好') only while the record is collected, the flow the sender touched last and no
+    question for the adviser open in its window: the question the record asked still stands (else small talk)."""
     collected = planting.collecting(ctx)
+    if said == ACKNOWLEDGED:
+        state = planting.FLOW.state(ctx)
+        waiting = (
+            collected is not None
+            and state is not None
+            and state.name == "collecting"  # not the choice of 1 or 2 a new count asks (planting_count_choice's)
+            and planting.FLOW.touched_last(ctx)
+            and not escalation.open_in_window(ctx)
+        )
+        return collected if waiting else None
     if collected:
         return collected if said is not _GO_ON else None  # the planting help's, which says what it still needs
     if conversation.in_progress(ctx, ctx.app.flows):
