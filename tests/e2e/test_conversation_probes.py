@@ -1813,13 +1813,8 @@ _ROUND_21L_LEFT: list[tuple[str, list[str]]] = [
         " would leave the adviser to answer what the villager no longer asks. Kind one-ticket, not supplement",
         ["ticket:桂花又冇事啦 唔使睇啦 多谢"],
     ),
-    (
-        "left to conv72 (round 74): 问专家 with the open ticket's own question in other words ('问专家 我家桂花叶子仲系跌 点算好')"
-        " already joins that ticket (one ticket, the 补充's reply) through ask_expert's repeat reading"
-        " (escalation.asked_again_ticket), whose route name is ask_expert; conv72 owns that reading",
-        ["ticket:问专家 我家桂花叶子仲系跌 点算好"],
-    ),
 ]
+# round 72's ticket_repeat (问专家 with the open ticket's own question again) passes 21l's '问专家 我家桂花叶子仲系跌 点算好'
 ROUND_21L_MISSES = {message: why for why, messages in _ROUND_21L_LEFT for message in messages}
 
 
