@@ -1821,3 +1821,43 @@ ROUND_21L_MISSES = {message: why for why, messages in _ROUND_21L_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21l.tsv", ROUND_21L_MISSES))
 def test_round_21l_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21j and 21k, written blind at the fortieth session's start and kept outside until its end; now development
+_ROUND_21J_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21j (cadres, party members and villagers in the planting window: pledges, days, adoption, zones, visits, numbers that are no record), measured at the fortieth session's start (fbe5a47,"
+        " 134/140) and end (after every merge, 134/140); the next round's to read by class",
+        [
+            "after_photo:咁下一步点",
+            "cadre:代种点用",
+            "cadre:更多",
+            "member:我个名系李桂华唔系李桂花 打错字",
+            "member:我阿妈冇手机 佢种咗两棵龙眼点报",
+            "party:支部叫我去植树日签到 点签",
+        ],
+    ),
+]
+ROUND_21J_MISSES = {message: why for why, messages in _ROUND_21J_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21j.tsv", ROUND_21J_MISSES))
+def test_round_21j_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21K_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21k (an ordinary week's mix), measured at the fortieth session's start (fbe5a47,"
+        " 139/140) and end (after every merge, 139/140); the next round's to read by class",
+        [
+            "party:腿定",
+        ],
+    ),
+]
+ROUND_21K_MISSES = {message: why for why, messages in _ROUND_21K_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21k.tsv", ROUND_21K_MISSES))
+def test_round_21k_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
