@@ -4307,7 +4307,13 @@ def bring_asked_after(norm: str) -> str:
     ('植树日我想去帮手 要带什么': a question about the day, the FAQ's) nor with no one's going said ('报名植树日要带咩')."""
     found = _JOIN_BRING_AFTER_RE.search(norm or "")
     head = norm[: found.start()] if found else ""
-    return found.group(0) if found and "我" in head and "想" not in head else ""
+    # the lead's merge (round 51's control): '我参加植树活动要带什么' asks what one brings when going, nothing committed:
+    # the join needs its word of commitment (都去, 算我, 报名, 一定)
+    committed = bool(_GOING_COMMITTED_RE.search(head))
+    return found.group(0) if found and "我" in head and "想" not in head and committed else ""
+
+
+_GOING_COMMITTED_RE = re.compile(r"都去|也去|会去|一定|算(?:埋)?我|报名|报个名|我都参加|我也参加")
 
 
 # round 74 (21l): going affirmed with Cantonese 嘅 (normalised 的) after it ('植树日我都去嘅'): going said
