@@ -6208,11 +6208,17 @@ _PART_OFFERED = r"(?:多少棵|几棵|棵数|数量|什么树|哪种树|树名|�
 _PARTS_OFFERED_RE = re.compile(rf"(?<=[{_CJK}]){_PART_OFFERED}(?:还是|定是|或者|或|定){_PART_OFFERED}(?:呢|啊|呀)?$")
 
 
+# the lead (set 21j's end measurement): 'so' before the next step asked (Cantonese 咁, normalised 这么: '咁下一步点' after a
+# photo had been taken for a tree called 咁下一步点)
+_SO_FIRST_RE = re.compile(r"^(?:这么|那么|那|所以)(?=下一步|跟住|跟着|然后|接下来|接着|之后)")
+
+
 def go_on_asked(norm: str) -> bool:
     """How to go on with what is in progress, asked bare ('这个怎么弄', '然后要发什么', '相发过去了 下一步做咩'); not
     '这个病怎么弄' (names something) or '桂花怎么弄' (the FAQ's)."""
     if not norm:
         return False
+    norm = _SO_FIRST_RE.sub("", norm, count=1)
     offered = _PARTS_OFFERED_RE.search(norm)
     if offered and go_on_asked(norm[: offered.start()]):
         return True  # round 56

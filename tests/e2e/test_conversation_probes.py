@@ -1829,7 +1829,6 @@ _ROUND_21J_LEFT: list[tuple[str, list[str]]] = [
         "blind miss of set 21j (cadres, party members and villagers in the planting window: pledges, days, adoption, zones, visits, numbers that are no record), measured at the fortieth session's start (fbe5a47,"
         " 134/140) and end (after every merge, 134/140); the next round's to read by class",
         [
-            "after_photo:咁下一步点",
             "cadre:代种点用",
             "cadre:更多",
             "member:我个名系李桂华唔系李桂花 打错字",
@@ -1838,6 +1837,7 @@ _ROUND_21J_LEFT: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
+# the lead mended '咁下一步点' after the end measurement ('so' before the next step asked: nlu._SO_FIRST_RE): 135/140
 ROUND_21J_MISSES = {message: why for why, messages in _ROUND_21J_LEFT for message in messages}
 
 

@@ -168,3 +168,9 @@ def test_the_photo_asked_received_with_no_record_is_no_records(probe):  # noqa: 
     openid = f"o-photo-{probe.count}"
     probe.member(openid).says("相收到未")
     assert probe.last_handler(openid) not in ("recorded_asked", "my_progress")
+
+
+# set 21j's end measurement: 'so' before the next step asked after a photo had been taken for a tree called 咁下一步点
+@pytest.mark.parametrize("asked", ["咁下一步点", "咁跟住点", "那下一步怎么办", "所以然后呢", "咁下一步点做"])
+def test_so_then_the_next_step_after_a_photo_is_the_records_next_step(probe, asked):  # noqa: F811
+    assert probe.run("after_photo", asked, "how") == "", asked
