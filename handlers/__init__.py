@@ -233,7 +233,7 @@ awards (handlers/awards.py):
   the awards' schedule and that the office names the winners; never an adviser's ticket
 faq (handlers/faq.py, ANSWER_ROUTES):
 - chitchat — 你好 / 在吗 / 谢谢 / 好的 / 哈哈: a friendly line and the help hint, never a ticket (round 72: a hello from
-  a follower not registered yet, the help itself)
+  a follower not registered yet that help's greeting reader leaves, the same welcome: core.welcome_text)
 - faq_intro — 种树问答 (menu): what to ask, with examples
 - ticket_supplement_text — text within escalation.attach_minutes of an open ticket: 补充 (round 58: a symptom told,
   naming no other tree, is one: 叶底有啲白色嘅虫仔; round 60: the words said mistyped, then right, 唔好意思 打错

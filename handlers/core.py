@@ -511,9 +511,15 @@ def on_cancel(ctx: Ctx, _match) -> str:
     return ctx.t("core.cancelled") if dropped else ctx.t("core.nothing_to_cancel")
 
 
+def welcome_text(ctx: Ctx) -> str:
+    """A greeting from a follower not registered yet, whichever route reads it (round 73's greeting alone here, the
+    chit-chat's greeting in handlers/faq.py): the welcome, how to 登记 first, and the help hint."""
+    return ctx.t("core.greeting_new").rstrip() + "\n" + ctx.t("core.help_hint")
+
+
 def on_help(ctx: Ctx, match) -> str:
     if match == GREETED:
-        return ctx.t("core.greeting_new").rstrip() + "\n" + ctx.t("core.help_hint")
+        return welcome_text(ctx)
     # round 43 (19q): an adviser's own commands after the villagers' ('这个号顾问能用什么功能')
     if acts_as(ctx.person, (ROLE_ADVISER,)):
         return ctx.t("core.help").rstrip() + "\n" + ctx.t("core.help_adviser")

@@ -20,7 +20,7 @@ from bot.conversation import END, FlowTable, Step
 from bot.router import AsText, Route, warmed_by
 from bot.store import faq_choices as choices_store
 from handlers import escalation as escalation_handlers
-from handlers.core import text_is, text_normalized
+from handlers.core import text_is, text_normalized, welcome_text
 
 GREETING_WORDS = (
     "你好",
@@ -163,9 +163,9 @@ def on_chitchat(ctx: Ctx, result) -> str:
     small_talk = result.reason == "small_talk"
     key = chitchat_reply_key(ctx.msg.text, small_talk)
     if key == "faq.greeting" and ctx.person is None:
-        # round 72 (21h): a bare hello or call ('喂', '在吗') from a follower not registered yet: what the bot can do,
-        # 登记 among it, at once (a hint to send 帮助 is one step more for one who does not know the bot yet)
-        return ctx.t("core.help")
+        # round 72 (21h): a hello or call from a follower not registered yet that round 73's greeting reader leaves
+        # ('师傅好'): the one welcome, how to 登记 first (two routes had sent two different texts)
+        return welcome_text(ctx)
     return ctx.t(key) + "\n" + ctx.t("core.help_hint")
 
 

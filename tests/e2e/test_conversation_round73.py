@@ -164,3 +164,14 @@ def test_which_trees_with_no_question_open_is_no_record(probe):  # noqa: F811
     openid = f"o-probe-{probe.count}"
     assert probe.rows("SELECT id FROM plantings WHERE openid = ?", [openid]) == []
     assert probe.last_handler(openid) != "planting_text"
+
+
+@pytest.mark.parametrize("greeting", ["你好", "喂 有冇人", "师傅好", "你好呀机器人", "新年好"])
+def test_every_greeting_before_registering_gets_the_one_welcome(probe, greeting):  # noqa: F811
+    """The review: round 73's greeting reader (the help route) and round 72's chit-chat branch both answer a follower
+    not registered yet; whichever reads the greeting, the reply is the one welcome (how to 登记 first, the help hint)."""
+    probe.run("new", greeting, "help")
+    openid = f"o-probe-{probe.count}"
+    assert probe.last_handler(openid) in ("help", "chitchat"), greeting
+    welcome = probe.bot.t("core.greeting_new").rstrip() + "\n" + probe.bot.t("core.help_hint")
+    assert _last_reply(probe, openid) == welcome, greeting
