@@ -1861,3 +1861,59 @@ ROUND_21K_MISSES = {message: why for why, messages in _ROUND_21K_LEFT for messag
 @pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21k.tsv", ROUND_21K_MISSES))
 def test_round_21k_probe(probe, context, message, expected):
     assert probe.run(context, message, expected) == ""
+
+
+# Sets 21m and 21n, written blind at the forty-first session's start (21o and 21p kept outside until its end); now development
+_ROUND_21M_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21m (villagers answering a reply they did not expect: corrections, the same question again, complaints about the bot, acting for someone else or seeing others' data), measured at the forty-first session's start (d05feff,"
+        " 124/140); the next round's to read by class",
+        [
+            "adviser:头先签错 唔系下屋村系埔心村 签到",
+            "adviser:点解我个待办系空嘅",
+            "adviser:睇下埔心村种咗几多",
+            "after_photo:发错相 唔系呢张",
+            "after_photo:相发咗 点解冇反应",
+            "cadre:睇下石岗村种成点",
+            "cadre:陈木棉嗰户种咗未",
+            "finished:唔系两棵 系一棵咋",
+            "finished:我讲错咗 唔系荔枝系龙眼",
+            "finished:有冇记到我两棵荔枝",
+            "member:你呢个机械人乜都听唔明",
+            "member:点解叫我李桂华 我叫李桂花啊",
+            "member:睇下陈木棉屋企种咗未",
+            "party:今个礼拜六种树我报名",
+            "party:睇下其他党员种咗几多",
+            "ticket:我问过啦 点解仲冇人答",
+        ],
+    ),
+]
+ROUND_21M_MISSES = {message: why for why, messages in _ROUND_21M_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21m.tsv", ROUND_21M_MISSES))
+def test_round_21m_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
+
+
+_ROUND_21N_LEFT: list[tuple[str, list[str]]] = [
+    (
+        "blind miss of set 21n (advisers and village clerks by voice: to-do lists, visits and check-ins, tickets answered in their own words, awards, the 通报 and their village's figures), measured at the forty-first session's start (d05feff,"
+        " 133/140); the next round's to read by class",
+        [
+            "adviser:今年技术顾问有冇评奖 我有冇份",
+            "adviser:埔心村种咗几多棵 成活点样",
+            "adviser:我想答返埔心村阿婆嗰个桂花问题",
+            "cadre:奔村近度",
+            "cadre:我哋村系唔系连续两个月滞后",
+            "finished:影错相 要删咗佢",
+            "new:你哋呢个系做咩嘅",
+        ],
+    ),
+]
+ROUND_21N_MISSES = {message: why for why, messages in _ROUND_21N_LEFT for message in messages}
+
+
+@pytest.mark.parametrize(("context", "message", "expected"), cases("conversation_probes_21n.tsv", ROUND_21N_MISSES))
+def test_round_21n_probe(probe, context, message, expected):
+    assert probe.run(context, message, expected) == ""
