@@ -17,9 +17,12 @@ PAGES = {
     "reports": ("/admin/reports", "office.reports", "office.words.reports"),
     "roster": ("/admin/roster", "office.roster", "office.words.roster"),
     "awards": ("/admin/awards", "office.awards", "office.words.awards"),
+    # the lead (forty-first session, a secretary's 导出 had gone to the adviser): last, so 导出通报 stays the reports'
+    "exports": ("/admin/exports", "office.exports", "office.words.exports"),
 }
 REVIEW_STATES = ("pending", "spot_check")  # the review queue's default filter: 待审核 and 抽查
 VILLAGE_REVIEW = "village_review"  # a village cadre's review asked: the village's share of the queue (round 58)
+VILLAGE_EXPORTS = "village_exports"  # a village cadre's 导出 asked: the village's figures and page (the lead, 41st)
 OFFICE_ASK_MAX_CHARS = 24
 
 
@@ -47,6 +50,12 @@ def page_text(app, db, key: str) -> str:
         return app.t(reply, url=url)
     waiting = dashboard_store.count_review_queue(db, states=REVIEW_STATES)
     return app.t("office.review", n=waiting, url=url) if waiting else app.t("office.review_none", url=url)
+
+
+def village_exports_text(app, village_id: int) -> str:
+    """A village cadre's 导出 asked: the county's tables are the office's (admin only); the village's own figures are
+    in chat (本村进度, 未种名单) and on the village's page, which a cadre's login sees."""
+    return app.t("office.village_exports", url=app.config.public_link(f"/admin/villages/{village_id}"))
 
 
 def village_review_text(app, db, village_id: int) -> str:

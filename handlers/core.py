@@ -490,18 +490,20 @@ def _from_the_office(ctx: Ctx, key: str) -> str | None:
     if acts_as(ctx.person, (ROLE_ADMIN,)):
         return key
     # not the cadre's own records asked after ('点解我嘅树要审核', '审核要几耐': review_why's, as anyone's)
-    village_cadre = (
-        key == "review" and (ctx.person or {}).get("village_id") and not nlu.review_why_asked(text_normalized(ctx))
-    )
-    return (
-        office.VILLAGE_REVIEW if village_cadre and acts_as(ctx.person, ctx.config.get("planting.cadre_roles")) else None
-    )
+    if not ((ctx.person or {}).get("village_id") and acts_as(ctx.person, ctx.config.get("planting.cadre_roles"))):
+        return None
+    if key == "exports":  # the lead (41st): a secretary's 导出 had gone to the adviser as a question
+        return office.VILLAGE_EXPORTS
+    return office.VILLAGE_REVIEW if key == "review" and not nlu.review_why_asked(text_normalized(ctx)) else None
 
 
 def on_office_page(ctx: Ctx, key: str) -> str:
     if key == office.VILLAGE_REVIEW:
         assert ctx.person is not None  # _from_the_office read the cadre's village
         return office.village_review_text(ctx.app, ctx.db, ctx.person["village_id"])
+    if key == office.VILLAGE_EXPORTS:
+        assert ctx.person is not None
+        return office.village_exports_text(ctx.app, ctx.person["village_id"])
     return office.page_text(ctx.app, ctx.db, key)
 
 

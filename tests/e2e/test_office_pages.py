@@ -18,6 +18,10 @@ ASKED = [
     ("名册点改", "/admin/roster"),
     ("评比表彰喺边度登记", "/admin/awards"),
     ("今日有几多条记录要审核", "/admin/review"),
+    # the lead (forty-first session, a secretary's 导出 had gone to the adviser as a question)
+    ("导出", "/admin/exports"),
+    ("数据点样下载成excel", "/admin/exports"),
+    ("帮我导出全部种树记录", "/admin/exports"),
 ]
 
 
@@ -104,3 +108,24 @@ def test_a_village_cadre_asking_for_the_review_gets_the_villages_share(
         assert rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [PUXIN])[0]["handler"] != (
             "office_page"
         ), own
+
+
+@pytest.mark.parametrize("asked", ["导出", "帮我导出下本村数据", "点样下载表格", "我要个Excel报上去"])
+def test_a_village_cadre_asking_for_an_export_gets_the_villages_figures(
+    season,
+    people,
+    villager_factory,
+    clock,
+    rows,
+    asked,  # noqa: F811
+):
+    """The lead (forty-first session, as the demo's secretary): `导出` had become a question for the adviser. The
+    county's tables are the office's (the exports page is admin only): the cadre is told so, where the village's own
+    figures are in chat, and the village's page their login sees; never the exports page, never a ticket."""
+    clock.set("2027-03-05T10:00")
+    reply = villager_factory(PUXIN).says(asked)
+    assert "本村进度" in reply and "未种名单" in reply, reply
+    assert f"/admin/villages/{people['埔心村']}" in reply and "/admin/exports" not in reply, reply
+    handled = rows("SELECT handler FROM inbox WHERE openid = ? ORDER BY id DESC LIMIT 1", [PUXIN])
+    assert handled[0]["handler"] == "office_page"
+    assert rows("SELECT COUNT(*) AS n FROM tickets WHERE openid = ?", [PUXIN])[0]["n"] == 0
