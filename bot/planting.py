@@ -576,12 +576,10 @@ def compute_flags(
     if not photos:
         flags.append(Flag("no_photo", {}))
     if not start <= day <= end:
-        flags.append(
-            Flag(
-                "out_of_season",
-                {"day": schedule.date_words(day), "start": schedule.date_words(start), "end": schedule.date_words(end)},
-            )
-        )
+        # the lead (41st): another year's day said as month and day alone read as inside the window ('3月21日不在种植季
+        # （1月31日至5月31日）' under a campaign.year not yet moved on): the years are said then
+        words = schedule.date_words if day.year == start.year else schedule.dated_words
+        flags.append(Flag("out_of_season", {"day": words(day), "start": words(start), "end": words(end)}))
     if (record.get("count") or 0) > checks.cap:
         flags.append(Flag("over_cap", {"count": record["count"], "cap": checks.cap}))
     if record.get("site") in PLOT_SITES and not checks.cadre:

@@ -78,6 +78,11 @@ def date_words(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
+def dated_words(day: date) -> str:
+    """The date with its year, where the month and day alone would mislead (a day of another year than the campaign's)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def milestone_dates(config) -> dict[str, date]:
     """Every ``[campaign.milestones]`` entry as a date of ``campaign.year``, earliest first."""
     year = int(config.get("campaign.year"))

@@ -106,6 +106,16 @@ def test_out_of_season_plantings_are_reviewed_as_buzhong(bot, community, village
     assert rows("plantings")[-1]["review"] == "none"
 
 
+def test_a_day_of_another_year_than_the_campaigns_is_said_with_its_year(
+    bot, community, villager_factory, record, clock
+):
+    """The lead (forty-first session, the simulator with campaign.year 2027 and the clock in March 2026): the flag had
+    said '3月21日不在种植季（1月31日至5月31日）', a day that reads as inside the window; the years are said then."""
+    clock.set("2026-03-21T10:00")
+    reply = record(villager_factory("o-villager"), "m-early", 1, "2棵桂花")
+    assert "2026年3月21日不在种植季（2027年1月31日至2027年5月31日）" in reply, reply
+
+
 @pytest.fixture
 def spot_checked(app, bot):
     """The app with spot checks at 20% and a known key, so that the draw can be recomputed."""
